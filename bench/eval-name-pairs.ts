@@ -1,0 +1,110 @@
+/**
+ * Person-name pair evaluation on OFAC individuals (node bench/eval-name-pairs.ts [dataDir]).
+ *
+ * Positives: an entry's primary name vs each of its aka aliases. Hard negatives: two different
+ * entries whose primary names share the surname, or share the first given name, or have the
+ * same number of name tokens and differ in exactly one (pairs whose names are identical after
+ * normalisation are left out: no name matcher can separate them). Entries are split by ent_num
+ * (bench/lib/ofac.ts splitOf) into dev and test halves; pairs never cross halves. Tune on dev only.
+ *
+ * Prints counts and figures only, never names.
+ */
+import { comparePrepared, defaultModel, normalizeName, prepare, type PreparedRecord } from '@mosaic/matching';
+import { defaultDataDir, readIndividuals, splitOf, type OfacPerson } from './lib/ofac.ts';
+
+export interface NamePair { readonly a: string; readonly b: string; readonly same: boolean }
+
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  return h;
+}
+
+function pick<T>(items: readonly T[], seed: string, skip: (t: T) => boolean): T | undefined {
+  const candidates = items.filter((t) => !skip(t));
+  return candidates.length === 0 ? undefined : candidates[hash(seed) % candidates.length];
+}
+
+export function buildNamePairs(people: readonly OfacPerson[]): NamePair[] {
+  const pairs: NamePair[] = [];
+  for (const p of people) for (const alias of p.aliases) pairs.push({ a: p.name, b: alias, same: true });
+  const bySurname = new Map<string, OfacPerson[]>();
+  const byGiven = new Map<string, OfacPerson[]>();
+  const byAllButOne = new Map<string, OfacPerson[]>();
+  const keyOf = new Map<string, string>();
+  const add = (index: Map<string, OfacPerson[]>, key: string, p: OfacPerson): void => {
+    const list = index.get(key) ?? [];
+    list.push(p);
+    index.set(key, list);
+  };
+  for (const p of people) {
+    const n = normalizeName(p.name);
+    keyOf.set(p.entNum, n.key);
+    const surname = n.tokens.filter((t) => t.kind === 'surname').map((t) => t.text).join(' ');
+    const given = n.tokens.find((t) => t.kind === 'given')?.text;
+    if (surname) add(bySurname, surname, p);
+    if (given) add(byGiven, given, p);
+    const core = n.core.map((t) => t.text).sort();
+    if (core.length >= 2) core.forEach((_, i) => add(byAllButOne, core.filter((__, j) => j !== i).join(' ') + `#${core.length}`, p));
+  }
+  const seen = new Set<string>();
+  for (const p of people) {
+    const n = normalizeName(p.name);
+    const surname = n.tokens.filter((t) => t.kind === 'surname').map((t) => t.text).join(' ');
+    const given = n.tokens.find((t) => t.kind === 'given')?.text;
+    const core = n.core.map((t) => t.text).sort();
+    const groups: OfacPerson[][] = [bySurname.get(surname) ?? [], byGiven.get(given ?? '') ?? []];
+    groups.push(core.length >= 2 ? core.flatMap((_, i) => byAllButOne.get(core.filter((__, j) => j !== i).join(' ') + `#${core.length}`) ?? []) : []);
+    groups.forEach((group, g) => {
+      const other = pick(group, `${p.entNum}/${g}`, (q) => q.entNum === p.entNum || keyOf.get(q.entNum) === n.key);
+      if (!other) return;
+      const id = [p.entNum, other.entNum].sort().join('-');
+      if (seen.has(id)) return;
+      seen.add(id);
+      pairs.push({ a: p.name, b: other.name, same: false });
+    });
+  }
+  return pairs;
+}
+
+export interface Figures { readonly pairs: number; readonly positives: number; readonly precision: number; readonly recall: number; readonly f1: number; readonly microsPerPair: number }
+
+export function evaluate(pairs: readonly NamePair[], prepared: (name: string) => PreparedRecord): Figures {
+  const model = defaultModel();
+  const ready = pairs.map((p) => [prepared(p.a), prepared(p.b), p.same] as const);
+  let tp = 0, fp = 0, fn = 0;
+  for (const [a, b, same] of ready) {
+    const match = comparePrepared(model, a, b).match;
+    if (match && same) tp++;
+    else if (match) fp++;
+    else if (same) fn++;
+  }
+  // timing: best of 10 warm rounds of comparePrepared over all pairs
+  let micros = Infinity;
+  for (let round = 0; round < 10; round++) {
+    const started = process.hrtime.bigint();
+    for (const [a, b] of ready) comparePrepared(model, a, b);
+    micros = Math.min(micros, Number(process.hrtime.bigint() - started) / 1000 / Math.max(1, ready.length));
+  }
+  const precision = tp / Math.max(1, tp + fp);
+  const recall = tp / Math.max(1, tp + fn);
+  return { pairs: pairs.length, positives: pairs.filter((p) => p.same).length, precision, recall, f1: (2 * precision * recall) / Math.max(1e-9, precision + recall), microsPerPair: micros };
+}
+
+function main(): void {
+  const dataDir = process.argv[2] ?? defaultDataDir();
+  const people = readIndividuals(dataDir);
+  const cache = new Map<string, PreparedRecord>();
+  const prepared = (name: string): PreparedRecord => {
+    let r = cache.get(name);
+    if (!r) { r = prepare({ schema: 'Person', properties: { name: [name] } }); cache.set(name, r); }
+    return r;
+  };
+  for (const split of ['dev', 'test'] as const) {
+    const pairs = buildNamePairs(people.filter((p) => splitOf(p.entNum) === split));
+    const f = evaluate(pairs, prepared);
+    console.log(JSON.stringify({ split, pairs: f.pairs, positives: f.positives, precision: +f.precision.toFixed(4), recall: +f.recall.toFixed(4), f1: +f.f1.toFixed(4), microsPerPair: +f.microsPerPair.toFixed(2) }));
+  }
+}
+
+if (import.meta.main) main();

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { AgencyId, AppError, EntityId, RecordId, UserId } from '@mosaic/model';
+import { createAuditLog } from './audit-log.ts';
+import { createMemoryAuditStorage } from './memory-audit-storage.ts';
+import { generateAuditKeyPair, loadAuditSigner } from './audit-keys.ts';
+import { GENESIS_HASH, hashEntry, type AuditEvent } from './audit-entry.ts';
+import { verifyStoredChain } from './verify-chain.ts';
+import type { AuditStorage } from './audit-storage.ts';
+
+const signer = loadAuditSigner(generateAuditKeyPair());
+const event: AuditEvent = {
+  actor: { user: UserId('analyst-1'), agency: AgencyId('fedpol') },
+  action: 'consultation',
+  purpose: 'counter-terrorism investigation',
+  caseRef: 'CT-2025-001',
+  query: { name: 'Fictional Person', birthDate: '1990-01-01' },
+  subjects: [EntityId('e1')],
+  records: [RecordId('fedpol:1'), RecordId('zone5:7')],
+  outcome: 'ok',
+};
+
+function ticking(): () => string {
+  let t = Date.UTC(2025, 5, 1);
+  return () => new Date((t += 1000)).toISOString();
+}
+
+describe('createAuditLog', () => {
+  it('numbers entries from 1, links each to the previous hash and records the time', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer, clock: ticking() });
+    const a = await log.append(event);
+    const b = await log.append({ ...event, action: 'disclosure', recipients: [AgencyId('zone5')] });
+    expect([a.seq, b.seq]).toEqual([1, 2]);
+    expect(a.prevHash).toBe(GENESIS_HASH);
+    expect(b.prevHash).toBe(a.hash);
+    expect(a.hash).toBe(hashEntry(a, GENESIS_HASH));
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.time).toBe('2025-06-01T00:00:01.000Z');
+    expect(b.recipients).toEqual(['zone5']);
+    expect(a.pointers).toEqual([]);
+    expect(a.reason).toBeNull();
+  });
+
+  it('signs a checkpoint every N entries, inside the append', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer, checkpointEvery: 3, clock: ticking() });
+    for (let i = 0; i < 7; i++) await log.append(event);
+    expect((await storage.checkpoints()).map((c) => c.seq)).toEqual([3, 6]);
+    expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 7 });
+  });
+
+  it('checkpoints on demand, sealing the tail', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer, clock: ticking() });
+    expect(await log.checkpoint()).toBeNull();
+    await log.appendAll([event, event]);
+    expect(await verifyStoredChain(storage, signer.verifyKey, { requireSealedTail: true })).toMatchObject({ ok: false, reason: 'unsealed_tail', firstBroken: 1 });
+    const checkpoint = await log.checkpoint();
+    expect(checkpoint).toMatchObject({ seq: 2, keyId: signer.keyId });
+    expect(await verifyStoredChain(storage, signer.verifyKey, { requireSealedTail: true })).toEqual({ ok: true, count: 2 });
+  });
+
+  it('keeps the chain linear under concurrent appends from one process', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer, checkpointEvery: 10, clock: ticking() });
+    const entries = await Promise.all(Array.from({ length: 50 }, (_, i) => log.append({ ...event, caseRef: `c${i}` })));
+    expect(new Set(entries.map((e) => e.seq)).size).toBe(50);
+    expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 50 });
+  });
+
+  it('rejects invalid events and keeps going afterwards', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer, clock: ticking() });
+    await expect(log.append({ ...event, action: 'peek' as never })).rejects.toThrow(AppError);
+    await expect(log.append({ ...event, actor: { user: UserId(''), agency: AgencyId('a') } })).rejects.toThrow(AppError);
+    await expect(log.append({ ...event, query: { n: Number.NaN } })).rejects.toThrow(AppError);
+    const badClock = createAuditLog({ storage, signer, clock: () => 'yesterday' });
+    await expect(badClock.append(event)).rejects.toThrow(/ISO 8601/);
+    expect((await log.append(event)).seq).toBe(1);
+  });
+
+  it('gives up after maxAttempts conflicts and passes other storage errors through', async () => {
+    const inner = createMemoryAuditStorage();
+    let calls = 0;
+    const racing: AuditStorage = {
+      ...inner,
+      append: () => {
+        calls += 1;
+        return Promise.reject(new AppError('MOSAIC_CONFLICT'));
+      },
+    };
+    await expect(createAuditLog({ storage: racing, signer, maxAttempts: 3 }).append(event)).rejects.toThrow(AppError);
+    expect(calls).toBe(3);
+    const down: AuditStorage = { ...inner, append: () => Promise.reject(new AppError('MOSAIC_STORE_UNAVAILABLE')) };
+    await expect(createAuditLog({ storage: down, signer }).append(event)).rejects.toMatchObject({ code: 'MOSAIC_STORE_UNAVAILABLE' });
+  });
+
+  it('refuses a nonsensical checkpoint interval', () => {
+    expect(() => createAuditLog({ storage: createMemoryAuditStorage(), signer, checkpointEvery: 0 })).toThrow(AppError);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The audit log writer: turns events into chained entries, appends them through AuditStorage,
+ * and signs a checkpoint every `checkpointEvery` entries (in the same atomic append) and on
+ * demand (e.g. at shutdown, or on a timer, so the unsigned tail stays short).
+ *
+ * Appends from one process are serialised; appends racing from other nodes surface as
+ * MOSAIC_CONFLICT from the storage and are retried on the new head.
+ */
+import { AppError, isAppError } from '@mosaic/model';
+import { entryBody, GENESIS_HASH, sealEntry, type AuditEntry, type AuditEvent } from './audit-entry.ts';
+import type { AuditStorage } from './audit-storage.ts';
+import { signCheckpoint, type Checkpoint } from './checkpoint.ts';
+import type { AuditSigner } from './audit-keys.ts';
+
+export interface AuditLogOptions {
+  readonly storage: AuditStorage;
+  readonly signer: AuditSigner;
+  /** Sign a checkpoint whenever seq is a multiple of this. */
+  readonly checkpointEvery?: number;
+  /** Returns the current instant as an ISO 8601 UTC string. */
+  readonly clock?: () => string;
+  /** Attempts on a storage conflict (another node appended first). */
+  readonly maxAttempts?: number;
+}
+
+export interface AuditLog {
+  append(event: AuditEvent): Promise<AuditEntry>;
+  /** Appends several events as one atomic batch (e.g. a search and the disclosures it caused). */
+  appendAll(events: readonly AuditEvent[]): Promise<readonly AuditEntry[]>;
+  /** Signs a checkpoint over the current head; null when the log is empty. */
+  checkpoint(): Promise<Checkpoint | null>;
+}
+
+export function createAuditLog({
+  storage,
+  signer,
+  checkpointEvery = 1000,
+  clock = () => new Date().toISOString(),
+  maxAttempts = 5,
+}: AuditLogOptions): AuditLog {
+  if (!Number.isSafeInteger(checkpointEvery) || checkpointEvery < 1) throw new AppError('MOSAIC_INVALID_CONFIG', 'audit: checkpointEvery must be a positive integer');
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs operations one after another so that this process never races itself for the head. */
+  const serialised = <T>(operation: () => Promise<T>): Promise<T> => {
+    const run = queue.then(operation, operation);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const appendBatch = async (events: readonly AuditEvent[]): Promise<readonly AuditEntry[]> => {
+    for (let attempt = 1; ; attempt++) {
+      const head = await storage.head();
+      const time = clock();
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const entries: AuditEntry[] = [];
+      const checkpoints: Checkpoint[] = [];
+      for (const event of events) {
+        seq += 1;
+        const entry = sealEntry(entryBody(event, seq, time), prevHash);
+        entries.push(entry);
+        prevHash = entry.hash;
+        if (seq % checkpointEvery === 0) checkpoints.push(signCheckpoint(signer, entry));
+      }
+      try {
+        await storage.append({ after: head, entries, checkpoints });
+        return entries;
+      } catch (error) {
+        if (!(isAppError(error) && error.code === 'MOSAIC_CONFLICT') || attempt >= maxAttempts) throw error;
+      }
+    }
+  };
+
+  return {
+    append: (event) =>
+      serialised(async () => {
+        const [entry] = await appendBatch([event]);
+        if (entry === undefined) throw new AppError('MOSAIC_INTERNAL', 'audit: append returned no entry');
+        return entry;
+      }),
+    appendAll: (events) => serialised(() => appendBatch(events)),
+    checkpoint: () =>
+      serialised(async () => {
+        const head = await storage.head();
+        if (head === null) return null;
+        const checkpoint = signCheckpoint(signer, head);
+        await storage.putCheckpoint(checkpoint);
+        return checkpoint;
+      }),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The seam between the audit log and a database. Four operations, so that the store package can
+ * implement it on node:sqlite and PostgreSQL (one table of entries keyed by seq, one of
+ * checkpoints) and both can be held to one contract suite (`@mosaic/audit/testing`).
+ */
+import type { AuditEntry } from './audit-entry.ts';
+import type { ChainHead, Checkpoint } from './checkpoint.ts';
+
+export interface AuditAppend {
+  /** The head the writer built on (null: the log was empty). */
+  readonly after: ChainHead | null;
+  /** Consecutive entries, the first with seq = after.seq + 1 (or 1) and prevHash = after.hash. */
+  readonly entries: readonly AuditEntry[];
+  /** Checkpoints over entries of this batch, stored in the same transaction. */
+  readonly checkpoints?: readonly Checkpoint[];
+}
+
+export interface SeqRange {
+  /** Inclusive; default 1. */
+  readonly fromSeq?: number;
+  /** Inclusive; default the head. */
+  readonly toSeq?: number;
+}
+
+export interface AuditStorage {
+  /** The last entry's seq and hash, or null when the log is empty. */
+  head(): Promise<ChainHead | null>;
+  /**
+   * Compare-and-append, all or nothing: if the stored head is not `after`, or the batch does not
+   * continue it (seq and prevHash), nothing is written and the promise rejects with an AppError
+   * of code MOSAIC_CONFLICT. This is what keeps several Mosaic nodes from forking the chain:
+   * on PostgreSQL, a transaction that locks the head row (or a unique seq constraint) gives it.
+   */
+  append(batch: AuditAppend): Promise<void>;
+  /** Entries in ascending seq order. */
+  entries(range?: SeqRange): AsyncIterable<AuditEntry>;
+  /** Stores an on-demand checkpoint over an existing entry (MOSAIC_CONFLICT if seq is beyond the head). */
+  putCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** All checkpoints in ascending seq order. */
+  checkpoints(): Promise<readonly Checkpoint[]>;
+}

@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { generateAuditKeyPair, loadAuditPublicKey, loadAuditSigner } from './audit-keys.ts';
+import { sealEntry, type AuditEntry } from './audit-entry.ts';
+import { signCheckpoint, type Checkpoint } from './checkpoint.ts';
+import { verifyChain, verifyStoredChain } from './verify-chain.ts';
+import { fakeEntries } from './testing.ts';
+import type { AuditStorage } from './audit-storage.ts';
+
+const pair = generateAuditKeyPair();
+const signer = loadAuditSigner(pair);
+const key = loadAuditPublicKey(pair.publicKeyPem);
+const other = loadAuditSigner(generateAuditKeyPair());
+
+/** Ten entries, checkpoints at 3, 6, 9 (the writer's "every 3"); entry 10 is the unsealed tail. */
+function chain(): { entries: AuditEntry[]; checkpoints: Checkpoint[] } {
+  const entries = fakeEntries(10);
+  const checkpoints = entries.filter((e) => e.seq % 3 === 0).map((e) => signCheckpoint(signer, e));
+  return { entries, checkpoints };
+}
+
+/** Replaces entries from index i on with a consistently rehashed chain, as an attacker with write access would. */
+function rehashFrom(entries: readonly AuditEntry[], i: number, edit: (e: AuditEntry) => AuditEntry): AuditEntry[] {
+  const out = entries.slice(0, i);
+  let prev = out.at(-1)?.hash ?? entries[0]!.prevHash;
+  for (const [j, entry] of entries.slice(i).entries()) {
+    const next = sealEntry(j === 0 ? edit(entry) : entry, prev);
+    out.push(next);
+    prev = next.hash;
+  }
+  return out;
+}
+
+function storageOf(entries: readonly AuditEntry[], checkpoints: readonly Checkpoint[]): AuditStorage {
+  return {
+    head: () => Promise.resolve(null),
+    append: () => Promise.reject(new Error('read-only')),
+    putCheckpoint: () => Promise.reject(new Error('read-only')),
+    checkpoints: () => Promise.resolve(checkpoints),
+    async *entries(range = {}) {
+      for (const e of entries) if (e.seq >= (range.fromSeq ?? 1)) yield e;
+    },
+  };
+}
+
+describe('verifyChain', () => {
+  it('accepts an intact chain', () => {
+    const { entries, checkpoints } = chain();
+    expect(verifyChain(entries, checkpoints, key)).toEqual({ ok: true, count: 10 });
+    expect(verifyChain([], [], key)).toEqual({ ok: true, count: 0 });
+  });
+
+  it('detects an edited entry', () => {
+    const { entries, checkpoints } = chain();
+    entries[4] = { ...entries[4]!, purpose: 'something else' };
+    expect(verifyChain(entries, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 5, reason: 'hash_mismatch' });
+  });
+
+  it('detects an edit in any hashed field, nested ones included', () => {
+    const edits: Array<(e: AuditEntry) => AuditEntry> = [
+      (e) => ({ ...e, time: '2030-01-01T00:00:00.000Z' }),
+      (e) => ({ ...e, actor: { ...e.actor, user: 'someone-else' as AuditEntry['actor']['user'] } }),
+      (e) => ({ ...e, action: 'erasure' }),
+      (e) => ({ ...e, query: { n: -1 } }),
+      (e) => ({ ...e, records: [...e.records, 'x:1' as AuditEntry['records'][number]] }),
+      (e) => ({ ...e, outcome: 'denied' }),
+      (e) => ({ ...e, reason: 'x' }),
+      (e) => ({ ...e, caseRef: null }),
+    ];
+    for (const edit of edits) {
+      const { entries, checkpoints } = chain();
+      entries[1] = edit(entries[1]!);
+      expect(verifyChain(entries, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 2, reason: 'hash_mismatch' });
+    }
+  });
+
+  it('detects an edited entry whose own hash was recomputed', () => {
+    const { entries, checkpoints } = chain();
+    entries[4] = sealEntry({ ...entries[4]!, purpose: 'cover-up' }, entries[4]!.prevHash);
+    expect(verifyChain(entries, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 6, reason: 'prev_hash_mismatch' });
+  });
+
+  it('detects an edited and rehashed last entry through the checkpoint over it', () => {
+    const { entries, checkpoints } = chain();
+    const sealed = entries.slice(0, 9);
+    sealed[8] = sealEntry({ ...sealed[8]!, purpose: 'cover-up' }, sealed[8]!.prevHash);
+    expect(verifyChain(sealed, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 7, reason: 'checkpoint_mismatch' });
+  });
+
+  it('detects a rewritten chain whose links are all consistent', () => {
+    const { entries, checkpoints } = chain();
+    const rewritten = rehashFrom(entries, 4, (e) => ({ ...e, purpose: 'rewritten' }));
+    expect(verifyChain(rewritten, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 4, reason: 'checkpoint_mismatch' });
+  });
+
+  it('detects a deleted entry', () => {
+    const { entries, checkpoints } = chain();
+    expect(verifyChain(entries.toSpliced(6, 1), checkpoints, key)).toMatchObject({ ok: false, firstBroken: 7, reason: 'entry_missing' });
+    expect(verifyChain(entries.slice(1), checkpoints, key)).toMatchObject({ ok: false, firstBroken: 1, reason: 'entry_missing' });
+  });
+
+  it('detects a deleted entry even when the remaining entries were renumbered and rehashed', () => {
+    const { entries, checkpoints } = chain();
+    const kept = entries.toSpliced(1, 1);
+    const renumbered = rehashFrom(kept.map((e, i) => ({ ...e, seq: i + 1 })), 1, (e) => e);
+    expect(verifyChain(renumbered, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 1, reason: 'checkpoint_mismatch' });
+  });
+
+  it('detects reordered entries', () => {
+    const { entries, checkpoints } = chain();
+    const swapped = entries.with(3, entries[4]!).with(4, entries[3]!);
+    expect(verifyChain(swapped, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 4 });
+    const relabelled = entries.with(3, { ...entries[4]!, seq: 4 }).with(4, { ...entries[3]!, seq: 5 });
+    expect(verifyChain(relabelled, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 4, reason: 'prev_hash_mismatch' });
+  });
+
+  it('detects a duplicated entry', () => {
+    const { entries, checkpoints } = chain();
+    expect(verifyChain(entries.toSpliced(3, 0, entries[2]!), checkpoints, key)).toMatchObject({ ok: false, firstBroken: 4, reason: 'entry_out_of_order' });
+  });
+
+  it('detects truncation below a checkpoint', () => {
+    const { entries, checkpoints } = chain();
+    expect(verifyChain(entries.slice(0, 7), checkpoints, key)).toMatchObject({ ok: false, firstBroken: 8, reason: 'truncated' });
+    expect(verifyChain([], checkpoints, key)).toMatchObject({ ok: false, firstBroken: 1, reason: 'truncated' });
+  });
+
+  it('cannot see truncation of the unsigned tail unless the tail must be sealed', () => {
+    const { entries, checkpoints } = chain();
+    // Entry 10 follows the last checkpoint (9): cutting it leaves a valid-looking chain...
+    expect(verifyChain(entries.slice(0, 9), checkpoints, key)).toEqual({ ok: true, count: 9 });
+    // ...which is why a cleanly closed log is verified with requireSealedTail.
+    expect(verifyChain(entries, checkpoints, key, { requireSealedTail: true })).toMatchObject({ ok: false, firstBroken: 10, reason: 'unsealed_tail' });
+    const sealed = [...checkpoints, signCheckpoint(signer, entries[9]!)];
+    expect(verifyChain(entries, sealed, key, { requireSealedTail: true })).toEqual({ ok: true, count: 10 });
+    expect(verifyChain(entries.slice(0, 9), sealed, key, { requireSealedTail: true })).toMatchObject({ ok: false, reason: 'truncated' });
+  });
+
+  it('detects a checkpoint signed by another key', () => {
+    const { entries, checkpoints } = chain();
+    const forged = checkpoints.with(1, signCheckpoint(other, entries[5]!));
+    expect(verifyChain(entries, forged, key)).toMatchObject({ ok: false, firstBroken: 6, reason: 'checkpoint_signature_invalid' });
+    const claimed = checkpoints.with(1, { ...signCheckpoint(other, entries[5]!), keyId: signer.keyId });
+    expect(verifyChain(entries, claimed, key)).toMatchObject({ ok: false, firstBroken: 6, reason: 'checkpoint_signature_invalid' });
+  });
+
+  it('detects a checkpoint altered after signing', () => {
+    const { entries, checkpoints } = chain();
+    const rewritten = rehashFrom(entries, 4, (e) => ({ ...e, purpose: 'rewritten' }));
+    // The attacker moves the checkpoints onto the rewritten chain but cannot re-sign them.
+    const moved = checkpoints.map((c) => ({ ...c, hash: rewritten[c.seq - 1]!.hash }));
+    expect(verifyChain(rewritten, moved, key)).toMatchObject({ ok: false, firstBroken: 6, reason: 'checkpoint_signature_invalid' });
+    const shifted = checkpoints.with(0, { ...checkpoints[0]!, seq: 4, hash: entries[3]!.hash });
+    expect(verifyChain(entries, shifted, key)).toMatchObject({ ok: false, firstBroken: 4, reason: 'checkpoint_signature_invalid' });
+    const garbled = checkpoints.with(2, { ...checkpoints[2]!, signature: 'not base64 at all!' });
+    expect(verifyChain(entries, garbled, key)).toMatchObject({ ok: false, firstBroken: 9, reason: 'checkpoint_signature_invalid' });
+  });
+
+  it('detects a forged checkpoint beyond the end or between entries', () => {
+    const { entries, checkpoints } = chain();
+    const beyond = [...checkpoints, { ...checkpoints[2]!, seq: 12 }];
+    expect(verifyChain(entries, beyond, key)).toMatchObject({ ok: false, firstBroken: 12, reason: 'checkpoint_signature_invalid' });
+    const between = [...checkpoints, { ...checkpoints[0]!, seq: 4.5 }];
+    expect(verifyChain(entries, between, key)).toMatchObject({ ok: false, firstBroken: 5, reason: 'checkpoint_signature_invalid' });
+  });
+
+  it('accepts several keys for rotation and rejects checkpoints of an unlisted key', () => {
+    const { entries, checkpoints } = chain();
+    const rotated = checkpoints.with(2, signCheckpoint(other, entries[8]!));
+    expect(verifyChain(entries, rotated, [key, other.verifyKey])).toEqual({ ok: true, count: 10 });
+    expect(verifyChain(entries, rotated, [key])).toMatchObject({ ok: false, firstBroken: 9, reason: 'checkpoint_signature_invalid' });
+  });
+
+  it('verifies a range from a trusted anchor', () => {
+    const { entries, checkpoints } = chain();
+    const anchor = { seq: 6, hash: entries[5]!.hash };
+    expect(verifyChain(entries.slice(6), checkpoints, key, { anchor })).toEqual({ ok: true, count: 4 });
+    expect(verifyChain(entries.slice(7), checkpoints, key, { anchor })).toMatchObject({ ok: false, firstBroken: 7, reason: 'entry_missing' });
+    expect(verifyChain(entries.slice(6), checkpoints, key, { anchor: { seq: 6, hash: entries[4]!.hash } })).toMatchObject({ ok: false, firstBroken: 7, reason: 'prev_hash_mismatch' });
+  });
+
+  it('gives the same answers streaming from a storage', async () => {
+    const { entries, checkpoints } = chain();
+    expect(await verifyStoredChain(storageOf(entries, checkpoints), key)).toEqual({ ok: true, count: 10 });
+    const edited = entries.with(2, { ...entries[2]!, outcome: 'denied' });
+    expect(await verifyStoredChain(storageOf(edited, checkpoints), key)).toMatchObject({ ok: false, firstBroken: 3, reason: 'hash_mismatch' });
+    expect(await verifyStoredChain(storageOf(entries.slice(0, 5), checkpoints), key)).toMatchObject({ ok: false, firstBroken: 6, reason: 'truncated' });
+    expect(await verifyStoredChain(storageOf(entries, checkpoints), key, { anchor: { seq: 3, hash: entries[2]!.hash } })).toEqual({ ok: true, count: 7 });
+  });
+
+  it('detects any single deletion, edit, swap or checkpointed truncation (property)', () => {
+    const tamper = fc.oneof(
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), purpose: fc.string() }),
+      fc.record({ kind: fc.constant('swap' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), tamper, (length, t) => {
+        const entries = fakeEntries(length);
+        // A sealed log: a checkpoint over the last entry, as after log.checkpoint().
+        const checkpoints = [signCheckpoint(signer, entries.at(-1)!)];
+        const i = t.at % length;
+        let tampered: AuditEntry[];
+        switch (t.kind) {
+          case 'delete':
+            tampered = entries.toSpliced(i, 1);
+            break;
+          case 'edit':
+            fc.pre(t.purpose !== entries[i]!.purpose);
+            tampered = entries.with(i, { ...entries[i]!, purpose: t.purpose });
+            break;
+          case 'swap':
+            tampered = entries.with(i, entries[(i + 1) % length]!).with((i + 1) % length, entries[i]!);
+            break;
+          case 'truncate':
+            tampered = entries.slice(0, i);
+            break;
+        }
+        expect(verifyChain(entries, checkpoints, key)).toEqual({ ok: true, count: length });
+        expect(verifyChain(tampered, checkpoints, key).ok).toBe(false);
+      }),
+    );
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * mosaic start: the first-start experience. Creates the embedded store under ./data, loads a
+ * generated demo (about 5,000 persons across ten agencies) when the store is empty, and serves
+ * on http://localhost:7300, printing the address and the demo sign-in. A second start reuses
+ * the store as it is.
+ */
+import { writeDemo } from '@mosaic/demo';
+import { loadDemo, openMosaic } from '@mosaic/service';
+import { join } from 'node:path';
+import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { progressBar } from '../progress.ts';
+import { startServer } from '../server-runner.ts';
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const { values } = parse('start', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' } }, false);
+  const config = configOf(values);
+  const mosaic = await openMosaic(config);
+  const fresh = (await mosaic.store.listUsers()).length === 0 && (await mosaic.store.countRecords()) === 0;
+  if (fresh && config.demoPersons > 0) {
+    const dir = join(config.dataDir, 'demo');
+    console.error(`First start: generating a demo of ${config.demoPersons} fictional persons in ${dir}`);
+    const generating = progressBar('generate');
+    await writeDemo({ persons: config.demoPersons, seed: config.demoSeed, outDir: dir, onProgress: (p: { persons: number }) => generating.update(p.persons, config.demoPersons) });
+    generating.stop();
+    const loading = progressBar('load');
+    const loaded = await loadDemo(mosaic, dir, (p) => loading.update(p.bytes, p.totalBytes, `${p.written} records`));
+    loading.stop();
+    console.error(JSON.stringify({ demo: { agencies: loaded.agencies, users: loaded.users, records: loaded.ingest.created, rejected: loaded.ingest.rejected, ms: loaded.ingest.ms } }));
+  }
+  const url = await startServer(mosaic);
+  const users = await mosaic.store.listUsers();
+  const analyst = users.find((u) => u.roles.includes('analyst'));
+  console.log(`\nMosaic is running at ${url}`);
+  if (analyst && fresh) {
+    console.log(`Demo sign-in: ${analyst.name} / mosaic-demo  (every demo account uses this password; see \`mosaic users list\`)`);
+  } else if (analyst) {
+    console.log(`Sign in with your account (demo accounts, if loaded, use the password mosaic-demo).`);
+  }
+  return 0;
+}

@@ -1,0 +1,20 @@
+/**
+ * The one place that reads process.env. Everything else receives a parsed, frozen config.
+ */
+import type { RawConfig } from '@mosaic/service';
+
+export function configFromEnvironment(flags: RawConfig): RawConfig {
+  const env = process.env;
+  return {
+    dataDir: flags.dataDir ?? env['MOSAIC_DATA_DIR'],
+    databaseUrl: flags.databaseUrl ?? env['MOSAIC_DATABASE_URL'],
+    host: flags.host ?? env['MOSAIC_HOST'],
+    port: flags.port ?? env['MOSAIC_PORT'],
+    sessionHours: flags.sessionHours ?? env['MOSAIC_SESSION_HOURS'],
+    demoPersons: flags.demoPersons ?? env['MOSAIC_DEMO_PERSONS'],
+    demoSeed: flags.demoSeed ?? env['MOSAIC_DEMO_SEED'],
+  };
+}
+
+/** True when stderr is a terminal a progress bar can redraw. */
+export const interactive = (): boolean => process.stderr.isTTY === true && process.env['CI'] === undefined;

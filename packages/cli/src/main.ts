@@ -1,0 +1,55 @@
+/**
+ * `mosaic <command>`: one module per command, each exporting `run(argv)`; this file only
+ * dispatches, and turns an AppError into a one-line message and a non-zero exit.
+ */
+import { isAppError } from '@mosaic/model';
+
+interface Command {
+  readonly summary: string;
+  readonly load: () => Promise<{ run(argv: readonly string[]): Promise<number> }>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  start: { summary: 'first start: create the store, load the demo if it is empty, and serve', load: () => import('./commands/start.ts') },
+  serve: { summary: 'serve the API and web app  [--port P] [--host H] [--data DIR]', load: () => import('./commands/serve.ts') },
+  ingest: { summary: 'ingest FILE (.jsonl, or .csv with --mapping M.json)  [--defaults D.json] [--data DIR]', load: () => import('./commands/ingest.ts') },
+  demo: { summary: 'demo generate --persons N --seed S --out DIR', load: () => import('./commands/demo.ts') },
+  users: { summary: 'users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F', load: () => import('./commands/users.ts') },
+  resolve: { summary: 'resolve --in RECORDS.jsonl --out CLUSTERS.jsonl: which records are the same entity', load: () => import('./commands/resolve.ts') },
+  compare: { summary: 'compare --pairs PAIRS.jsonl: score each pair, with the decision and its explanation', load: () => import('./commands/compare.ts') },
+  screen: { summary: 'screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]', load: () => import('./commands/screen.ts') },
+  extract: { summary: 'extract FILE: entities and relations in a text report (txt, html, pdf, docx)', load: () => import('./commands/extract.ts') },
+  audit: { summary: 'audit verify [--data DIR]: check the audit chain and its signed checkpoints', load: () => import('./commands/audit.ts') },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return ['usage: mosaic <command> [options]', '', ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`mosaic: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    return 2;
+  }
+  const module = await command.load();
+  return module.run(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (isAppError(error)) {
+    console.error(`mosaic: ${error.message}`);
+    process.exitCode = error.kind === 'invalid' ? 2 : 1;
+  } else {
+    console.error(`mosaic: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Listen, and close cleanly (final audit checkpoint, store closed) on SIGINT/SIGTERM.
+ */
+import { buildApp } from '@mosaic/server';
+import type { Mosaic } from '@mosaic/service';
+
+export async function startServer(mosaic: Mosaic): Promise<string> {
+  const app = await buildApp({ mosaic });
+  await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
+  const shown = mosaic.config.host === '127.0.0.1' || mosaic.config.host === '::1' ? 'localhost' : mosaic.config.host;
+  const port = (app.server.address() as { port: number } | null)?.port ?? mosaic.config.port;
+  let closing = false;
+  const stop = async (): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await mosaic.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return `http://${shown}:${port}`;
+}

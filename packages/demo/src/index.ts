@@ -1,0 +1,17 @@
+export { generateDemo, generateDemoBatches, demoChunkBatches, demoPreamble, demoChunkCount, checkDemoOptions, DEMO_CHUNK_PERSONS, DEMO_LINE_FILES } from './generate-demo.ts';
+export type { DemoOptions, DemoLine, DemoLineFile, DemoBatch } from './generate-demo.ts';
+export { demoTexts, demoChunkText, demoPreambleText } from './demo-text.ts';
+export type { DemoText } from './demo-text.ts';
+export { parallelDemoTexts } from './parallel-demo-texts.ts';
+export type { ParallelDemoOptions } from './parallel-demo-texts.ts';
+export { writeDemo, fileDemoSink } from './write-demo.ts';
+export type { WriteDemoFilesOptions } from './write-demo.ts';
+export { writeDemoTo } from './write-demo-to.ts';
+export type { WriteDemoOptions, DemoProgress, DemoSummary } from './write-demo-to.ts';
+export { DEMO_FILES } from './demo-sink.ts';
+export type { DemoFile, DemoSink } from './demo-sink.ts';
+export { demoOrg, agencyName, DEMO_AGENCY_IDS, DEMO_PASSWORD, AGENCY_KINDS, ROLES, SHARING_EFFECTS } from './org.ts';
+export type { DemoOrg, DemoAgency, DemoAgencyId, DemoDesk, DemoUser, AgencyKind, Role, SharingAgreement, SharingEffect } from './org.ts';
+export { createRng, cumulative, zipfWeights } from './rng.ts';
+export type { Rng } from './rng.ts';
+export { foldDiacritics, romanise, arabicRespelling, particleVariant, typo, ocrNoise, ocrDocumentNumber } from './name-variation.ts';

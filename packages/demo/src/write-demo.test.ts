@@ -1,0 +1,107 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import type { DemoFile, DemoSink } from './demo-sink.ts';
+import { generateDemo } from './generate-demo.ts';
+import { demoOrg } from './org.ts';
+import { writeDemo } from './write-demo.ts';
+import { writeDemoTo } from './write-demo-to.ts';
+import type { DemoProgress } from './write-demo-to.ts';
+
+function memorySink(): DemoSink & { readonly texts: Record<DemoFile, string[]>; closed: boolean } {
+  const texts: Record<DemoFile, string[]> = { 'org.json': [], 'records.jsonl': [], 'truth.jsonl': [] };
+  const sink = {
+    texts,
+    closed: false,
+    write(file: DemoFile, text: string) {
+      texts[file].push(text);
+    },
+    async close() {
+      sink.closed = true;
+    },
+  };
+  return sink;
+}
+
+describe('writeDemoTo', () => {
+  it('writes org.json and the same lines as generateDemo, in chunks, then closes', async () => {
+    const sink = memorySink();
+    const progress: DemoProgress[] = [];
+    const summary = await writeDemoTo(sink, { persons: 800, seed: 9, chunkBytes: 32 * 1024, progressEvery: 100, onProgress: (p) => progress.push(p) });
+    expect(sink.closed).toBe(true);
+    expect(JSON.parse(sink.texts['org.json'].join(''))).toEqual(JSON.parse(JSON.stringify(demoOrg(9))));
+    const records: string[] = [];
+    const truth: string[] = [];
+    for (const { file, line } of generateDemo({ persons: 800, seed: 9 })) (file === 'records.jsonl' ? records : truth).push(line);
+    expect(sink.texts['records.jsonl'].join('')).toBe(`${records.join('\n')}\n`);
+    expect(sink.texts['truth.jsonl'].join('')).toBe(`${truth.join('\n')}\n`);
+    expect(sink.texts['records.jsonl'].length).toBeGreaterThan(3);
+    expect(summary).toMatchObject({ persons: 800, personsTotal: 800, records: records.length, truth: truth.length });
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.map((p) => p.persons)).toEqual([...progress.map((p) => p.persons)].sort((a, b) => a - b));
+    expect(progress.at(-1)?.persons).toBe(800);
+  });
+
+  it('waits for the sink between chunks', async () => {
+    let pending = 0;
+    let most = 0;
+    const sink: DemoSink = {
+      async write() {
+        pending++;
+        most = Math.max(most, pending);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        pending--;
+      },
+      async close() {},
+    };
+    await writeDemoTo(sink, { persons: 400, seed: 1, chunkBytes: 8 * 1024 });
+    expect(most).toBe(1);
+  });
+
+  it('streams: memory stays flat while output grows', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let bytes = 0;
+    const sink: DemoSink = {
+      write(_file, text) {
+        bytes += text.length;
+      },
+      async close() {},
+    };
+    gc();
+    const baseline = process.memoryUsage().heapUsed;
+    let peak = 0;
+    await writeDemoTo(sink, {
+      persons: 15_000, seed: 3, progressEvery: 3_000,
+      onProgress: () => {
+        gc();
+        peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+      },
+    });
+    // Holding the output would take its full size; streaming keeps about one chunk and one cluster.
+    expect(bytes).toBeGreaterThan(30 * 1024 * 1024);
+    expect(peak).toBeLessThan(16 * 1024 * 1024);
+  });
+});
+
+describe('writeDemo', () => {
+  it('writes the three files into a new directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mosaic-demo-'));
+    try {
+      const out = join(dir, 'nested', 'demo');
+      const summary = await writeDemo({ persons: 300, seed: 4, outDir: out });
+      const records = await readFile(join(out, 'records.jsonl'), 'utf8');
+      const truth = await readFile(join(out, 'truth.jsonl'), 'utf8');
+      const org = JSON.parse(await readFile(join(out, 'org.json'), 'utf8')) as { agencies: unknown[] };
+      expect(records.trimEnd().split('\n')).toHaveLength(summary.records);
+      expect(truth.trimEnd().split('\n')).toHaveLength(summary.truth);
+      expect(org.agencies.length).toBeGreaterThan(5);
+      expect((await stat(join(out, 'records.jsonl'))).size).toBe(summary.files['records.jsonl']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract.ts';
+import type { ExtractResult } from './types.ts';
+
+const byName = (r: ExtractResult, name: string) => r.entities.find((e) => e.name === name);
+const relation = (r: ExtractResult, type: string, a: string, b: string) => {
+  const id = (n: string) => byName(r, n)?.id;
+  return r.relations.find((x) => x.type === type && x.source === id(a) && x.target === id(b));
+};
+
+describe('extract', () => {
+  const text = 'The suspect, Karim Lahlou, 26, was arrested in Antwerp on 3 May 2021. ' +
+    'Lahlou had travelled to Istanbul in 2019. His brother Nabil was detained in Ghent. ' +
+    'Karim Lahlou is a member of the Wadi Brigade and called Pieter Janssens on +32 475 12 34 56.';
+  const r = extract(text);
+
+  it('finds persons with ages and resolves surname-only and kin mentions to full names', () => {
+    const karim = byName(r, 'Karim Lahlou');
+    expect(karim?.mentions.map((m) => m.text)).toEqual(['Karim Lahlou', 'Lahlou', 'Karim Lahlou']);
+    expect(karim?.properties['age']).toEqual(['26']);
+    expect(byName(r, 'Nabil Lahlou')?.mentions.map((m) => m.text)).toEqual(['Nabil']);
+    expect(byName(r, 'Pieter Janssens')?.schema).toBe('Person');
+  });
+  it('resolves places with coordinates, dates to ISO, phones to E.164, organisations by cue word', () => {
+    const antwerp = byName(r, 'Antwerp');
+    expect(antwerp?.schema).toBe('Address');
+    expect(antwerp?.properties['country']).toEqual(['be']);
+    expect(Number(antwerp?.properties['latitude']?.[0])).toBeCloseTo(51.2, 0);
+    expect(r.entities.filter((e) => e.schema === 'Date').map((e) => e.name)).toEqual(['2021-05-03', '2019']);
+    expect(r.entities.find((e) => e.schema === 'Phone')?.name).toBe('+32475123456');
+    expect(byName(r, 'Wadi Brigade')?.schema).toBe('Organization');
+  });
+  it('proposes relations with their sentence as evidence', () => {
+    expect(relation(r, 'family', 'Karim Lahlou', 'Nabil Lahlou')?.kind).toBe('brother');
+    expect(relation(r, 'travelled_to', 'Karim Lahlou', 'Istanbul')).toBeDefined();
+    expect(relation(r, 'member_of', 'Karim Lahlou', 'Wadi Brigade')).toBeDefined();
+    const called = relation(r, 'called', 'Karim Lahlou', 'Pieter Janssens');
+    expect(called?.evidence.sentence).toBe(text.slice(called?.evidence.start, called?.evidence.end));
+    expect(called?.evidence.sentence).toMatch(/^Karim Lahlou is a member/);
+  });
+  it('keeps mention offsets exact', () => {
+    for (const e of r.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+  it('does not take sentence-initial words, demonyms or vehicle makes for names', () => {
+    const t = extract('Police said the Belgian man drove a grey Peugeot 308. According to witnesses, nobody was hurt.');
+    expect(t.entities.filter((e) => e.schema === 'Person')).toEqual([]);
+  });
+  it('finds persons whose given name is not in the gazetteer from a title or an age apposition', () => {
+    const t = extract('Mr Qorbani met Zyx Wolandt (41) in Lyon.', { givenNames: [] });
+    expect(t.entities.filter((e) => e.schema === 'Person').map((e) => e.name).sort()).toEqual(['Qorbani', 'Zyx Wolandt']);
+    expect(relation(t, 'met', 'Qorbani', 'Zyx Wolandt')).toBeDefined();
+  });
+  it('resolves an ambiguous place toward the countries the text names', () => {
+    const t = extract('He moved from Belgium to Paris.');
+    expect(byName(t, 'Paris')?.properties['country']).toEqual(['fr']);
+  });
+});

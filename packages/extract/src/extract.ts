@@ -1,0 +1,129 @@
+/**
+ * `extract(text)`: entities and relations from one report. Finders run from the most to the
+ * least constrained (e-mail, dates, documents, phones, plates, money, addresses, then names),
+ * each skipping text an earlier one took; mentions with the same kind and key become one
+ * entity; person properties (age, birth date and place, nationality) come from appositions.
+ */
+import { findAddresses } from './find-addresses.ts';
+import { findEmails, findPhones } from './find-contacts.ts';
+import { findDates } from './find-dates.ts';
+import { findDocuments, findPlates } from './find-identifiers.ts';
+import { findMoney } from './find-money.ts';
+import { findNames, givenNameSet } from './find-names.ts';
+import { findRelations } from './find-relations.ts';
+import { placeGazetteer } from './place-gazetteer.ts';
+import { splitSentences } from './sentences.ts';
+import { Occupancy, type Span, type SpanKind } from './span.ts';
+import type { EntitySchema, ExtractedEntity, ExtractedRelation, ExtractOptions, ExtractResult } from './types.ts';
+
+const SCHEMA: Record<SpanKind, EntitySchema> = {
+  person: 'Person', organization: 'Organization', place: 'Address', address: 'Address', date: 'Date', phone: 'Phone',
+  email: 'Email', document: 'Identification', plate: 'Vehicle', money: 'Money',
+};
+
+let defaultGivenNames: ReadonlySet<string> | undefined;
+
+export function extract(text: string, options: ExtractOptions = {}): ExtractResult {
+  const givenNames = options.givenNames === undefined ? (defaultGivenNames ??= givenNameSet()) : givenNameSet(options.givenNames);
+  const occupied = new Occupancy(text.length);
+  const free = (s: number, e: number) => occupied.isFree(s, e);
+  const spans: Span[] = [];
+  const run = (found: Span[]) => {
+    for (const s of found) {
+      if (!occupied.isFree(s.start, s.end)) continue;
+      occupied.take(s.start, s.end);
+      spans.push(s);
+    }
+  };
+  run(findEmails(text));
+  run(findDocuments(text, free));
+  run(findDates(text, free));
+  run(findPhones(text, free));
+  run(findPlates(text, free));
+  run(findMoney(text, free));
+  run(findAddresses(text, free));
+  run(findNames(text, free, { givenNames, gazetteer: placeGazetteer(), country: options.country }).spans);
+  spans.sort((a, b) => a.start - b.start);
+  const sentences = splitSentences(text);
+  addPersonProperties(text, spans);
+  const entities = group(text, spans);
+  const idOf = new Map<string, string>();
+  for (const e of entities) idOf.set(e.groupKey, e.entity.id);
+  const relations: ExtractedRelation[] = findRelations(text, sentences, spans).map((r) => {
+    const base = {
+      type: r.type,
+      source: idOf.get(`${r.source.kind}|${r.source.key}`) ?? '',
+      target: idOf.get(`${r.target.kind}|${r.target.key}`) ?? '',
+      evidence: { sentence: text.slice(r.sentence.start, r.sentence.end), start: r.sentence.start, end: r.sentence.end },
+    };
+    return r.kind === undefined ? base : { ...base, kind: r.kind };
+  });
+  return { entities: entities.map((e) => e.entity), relations };
+}
+
+const AGE_AFTER = /^(?:\s?\((\d{1,2})[),]|,\s(\d{1,2})\b(?!\s?(?:%|euros?|EUR|km|kg|years|people|calls|times|[.,]\d))|,\s(?:aged|age)\s(\d{1,2})\b|,\s(?:a|an)\s(\d{1,2})-year-old\b)/;
+const AGE_BEFORE = /(\d{1,2})-year-old(?:\s[\p{L}-]+){0,3},?\s$/u;
+const BIRTH_CUE = /(?:\bborn(?:\son)?|\bDOB:?|°|\bdate of birth:?|\bb\.)\s*$/i;
+const NATIONAL_CUE = /^[^.;]{0,40}?\b(\p{Lu}\p{Ll}+)\s(?:national|citizen)\b/u;
+
+function addPersonProperties(text: string, spans: Span[]): void {
+  const gazetteer = placeGazetteer();
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i] as Span;
+    if (s.kind !== 'person') continue;
+    const after = text.slice(s.end, s.end + 60);
+    const before = text.slice(Math.max(0, s.start - 40), s.start);
+    const age = AGE_AFTER.exec(after) ?? AGE_BEFORE.exec(before);
+    const value = age?.slice(1).find((g) => g !== undefined);
+    if (value !== undefined) s.props['age'] = [value];
+    const nat = NATIONAL_CUE.exec(after);
+    const code = nat?.[1] === undefined ? undefined : gazetteer.demonym(nat[1]);
+    if (code !== undefined) s.props['nationality'] = [code.toLowerCase()];
+    // "born 12/04/1996 in Saint-Denis", "(DOB 03.07.1988)", "(°12.05.1994": within the same clause.
+    for (let j = i + 1; j < spans.length && (spans[j] as Span).start - s.end < 60; j++) {
+      const n = spans[j] as Span;
+      if (n.kind === 'person') break;
+      const lead = text.slice(Math.max(s.end, n.start - 20), n.start);
+      if (n.kind === 'date' && BIRTH_CUE.test(lead) && /^\d{4}-\d{2}-\d{2}$/.test(n.key)) s.props['birthDate'] = [n.key];
+      if (n.kind === 'date' && BIRTH_CUE.test(lead) && /^\d{4}$/.test(n.key)) s.props['birthDate'] ??= [n.key];
+      if (n.kind === 'place' && /\bborn\b[^.;]{0,30}\bin\s$/.test(text.slice(s.end, n.start))) s.props['birthPlace'] = [n.name];
+    }
+  }
+}
+
+interface Grouped {
+  readonly groupKey: string;
+  readonly entity: ExtractedEntity;
+}
+
+function group(text: string, spans: readonly Span[]): Grouped[] {
+  const groups = new Map<string, Span[]>();
+  for (const s of spans) {
+    const k = `${s.kind}|${s.key}`;
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [s]);
+    else list.push(s);
+  }
+  let n = 0;
+  return [...groups.entries()].map(([groupKey, list]) => {
+    const first = list[0] as Span;
+    const properties: Record<string, string[]> = {};
+    for (const s of list) {
+      for (const [p, values] of Object.entries(s.props)) {
+        const into = (properties[p] ??= []);
+        for (const v of values) if (!into.includes(v)) into.push(v);
+      }
+    }
+    const names = [...new Set(list.map((s) => s.name))];
+    const name = names.reduce((a, b) => (b.length > a.length ? b : a), first.name);
+    if (first.kind === 'person' || first.kind === 'organization') properties['name'] = [name];
+    const entity: ExtractedEntity = {
+      id: `e${++n}`,
+      schema: SCHEMA[first.kind],
+      name,
+      mentions: list.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })),
+      properties,
+    };
+    return { groupKey, entity };
+  });
+}

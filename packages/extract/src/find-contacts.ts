@@ -1,0 +1,44 @@
+/**
+ * E-mail addresses and telephone numbers. International numbers ("+32 475 12 34 56",
+ * "0032 475…", "+33 (0)1…") are normalised to E.164 (ITU-T E.164: "+" then at most 15 digits,
+ * the national trunk "0" dropped); national numbers ("0475 12 34 56") keep their digits, since
+ * their country is not written, and are only taken when grouped like a phone number.
+ */
+import { span, type Span } from './span.ts';
+
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
+const INTERNATIONAL = /(?<![\w+])(?:\+|00)\d{1,3}(?:[ .\-/]?\(0\))?(?:[ .\-/]?\(?\d{1,5}\)?){2,7}(?!\d)/g;
+const NATIONAL = /(?<![\w+.\-/])0\d{1,4}(?:[ .\-/]\d{2,4}){2,4}(?![\w.\-/]*\d)|(?<![\w+.\-/])0\d{8,10}(?!\d)/g;
+const PHONE_CUE = /\b(?:phone|tel|telephone|mobile|gsm|cell|number|call|calls|called|fax|whatsapp|signal|telegram|contact)\b[^.\n]{0,40}$/i;
+
+export function findEmails(text: string): Span[] {
+  return [...text.matchAll(EMAIL)].map((m) => {
+    const value = m[0].toLowerCase();
+    return span('email', m.index, m.index + m[0].length, value, value, { email: [value] });
+  });
+}
+
+export function toE164(raw: string): string | undefined {
+  const digits = raw.replace(/\(0\)/, '').replace(/\D/g, '').replace(/^00/, '');
+  if (digits.length < 8 || digits.length > 15) return undefined;
+  return `+${digits}`;
+}
+
+export function findPhones(text: string, isFree: (start: number, end: number) => boolean): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(INTERNATIONAL)) {
+    const raw = m[0].replace(/[\s.\-/]+$/, '');
+    const e164 = toE164(raw);
+    if (e164 === undefined || !isFree(m.index, m.index + raw.length)) continue;
+    out.push(span('phone', m.index, m.index + raw.length, e164, e164, { number: [e164] }));
+  }
+  for (const m of text.matchAll(NATIONAL)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 9 || digits.length > 11 || !isFree(m.index, m.index + m[0].length)) continue;
+    if (out.some((o) => o.start < m.index + m[0].length && m.index < o.end)) continue;
+    // Ungrouped digit runs are too often other numbers; grouped ones need no cue.
+    if (!/[ .\-/]/.test(m[0]) && !PHONE_CUE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    out.push(span('phone', m.index, m.index + m[0].length, digits, digits, { number: [digits] }));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from './find-dates.ts';
+
+const all = () => true;
+const found = (t: string) => findDates(t, all).map((s) => [t.slice(s.start, s.end), s.key]);
+
+describe('findDates', () => {
+  it('normalises written dates to ISO', () => {
+    expect(found('on 14 March 2023 and on November 13, 2015')).toEqual([
+      ['14 March 2023', '2023-03-14'], ['November 13, 2015', '2015-11-13'],
+    ]);
+  });
+  it('reads numeric dates day first and swaps when the first number cannot be a day', () => {
+    expect(found('born 12/04/1996, DOB 03.07.1988, seen 12/31/2020')).toEqual([
+      ['12/04/1996', '1996-04-12'], ['03.07.1988', '1988-07-03'], ['12/31/2020', '2020-12-31'],
+    ]);
+  });
+  it('keeps month precision and finds years after temporal prepositions and in ranges', () => {
+    expect(found('in January 2022, since 2019, (2015–2018), 214 calls')).toEqual([
+      ['January 2022', '2022-01'], ['2019', '2019'], ['2015', '2015'], ['2018', '2018'],
+    ]);
+  });
+  it('borrows the year for a partial date from the end of a range', () => {
+    expect(found('from 1 June to 31 August 2021')).toEqual([['1 June', '2021-06-01'], ['31 August 2021', '2021-08-31']]);
+  });
+  it('ignores identifiers that look like dates', () => {
+    expect(found('register number 94.05.12-337.21 and card 592-1234567-89')).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Dates in the formats reports use: "13 November 2015", "November 13, 2015", "13/11/2015",
+ * "13.11.2015", "2015-11-13", "November 2015", years after a temporal preposition and year
+ * ranges "(2015–2018)". Numeric dates are read day first (European usage) unless the first
+ * number cannot be a day. Values are ISO 8601, as precise as the text: "2015-11-13", "2015-11", "2015".
+ */
+import { span, type Span } from './span.ts';
+
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['january', 'jan', 'janvier', 'januari', 'januar', 'enero', 'gennaio'],
+  ['february', 'feb', 'février', 'fevrier', 'februari', 'februar', 'febrero', 'febbraio'],
+  ['march', 'mar', 'mars', 'maart', 'märz', 'marzo'],
+  ['april', 'apr', 'avril', 'abril', 'aprile'],
+  ['may', 'mai', 'mei', 'mayo', 'maggio'],
+  ['june', 'jun', 'juin', 'juni', 'junio', 'giugno'],
+  ['july', 'jul', 'juillet', 'juli', 'julio', 'luglio'],
+  ['august', 'aug', 'août', 'aout', 'augustus', 'agosto'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'settembre'],
+  ['october', 'oct', 'octobre', 'oktober', 'octubre', 'ottobre'],
+  ['november', 'nov', 'novembre', 'noviembre'],
+  ['december', 'dec', 'décembre', 'decembre', 'dezember', 'diciembre', 'dicembre'],
+];
+MONTH_NAMES.forEach((names, i) => {
+  for (const n of names) MONTHS[n] = i + 1;
+});
+const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const YEAR = '((?:19|20)\\d{2})';
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+const DAY_MONTH_YEAR = new RegExp(`${B}(\\d{1,2})(?:st|nd|rd|th|er)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?${E}`, 'giu');
+const MONTH_DAY_YEAR = new RegExp(`${B}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)${YEAR}${E}`, 'giu');
+const MONTH_YEAR = new RegExp(`${B}${MONTH}\\s+${YEAR}${E}`, 'giu');
+const ISO = new RegExp(`${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'gu');
+const NUMERIC = /(?<![\p{L}\p{N}.\/-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\p{L}\p{N}]|[./-]\d)/gu;
+const YEAR_RANGE = new RegExp(`${B}${YEAR}\\s?[–-]\\s?${YEAR}${E}`, 'gu');
+const BARE_YEAR = new RegExp(`(?:\\b(?:in|since|until|till|by|from|to|during|of|early|late|mid|before|after|around|circa|summer|spring|autumn|fall|winter|born|between|and)[\\s-]+)${YEAR}${E}`, 'giu');
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function valid(day: number, month: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+function monthOf(word: string | undefined): number {
+  return MONTHS[(word ?? '').toLowerCase()] ?? 0;
+}
+
+/** Finds dates; `isFree` tells which stretches other finders already took. */
+export function findDates(text: string, isFree: (start: number, end: number) => boolean): Span[] {
+  const out: Span[] = [];
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => isFree(s, e) && taken.every(([a, b]) => e <= a || s >= b);
+  const add = (start: number, end: number, iso: string) => {
+    if (!free(start, end)) return;
+    taken.push([start, end]);
+    out.push(span('date', start, end, iso, iso, { date: [iso] }));
+  };
+  const partial: Span[] = [];
+  for (const m of text.matchAll(ISO)) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (valid(d, mo)) add(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
+  }
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
+    const d = Number(m[1]);
+    const mo = monthOf(m[2]);
+    if (!valid(d, mo)) continue;
+    // "3 may" in running text is too weak; an abbreviated or lower-case month needs a year.
+    if (m[3] === undefined && !/^\p{Lu}/u.test(m[2] ?? '')) continue;
+    const iso = m[3] === undefined ? `--${pad(mo)}-${pad(d)}` : `${m[3]}-${pad(mo)}-${pad(d)}`;
+    const before = out.length;
+    const trimmed = m[0].endsWith('.') && (m[2] ?? '').length > 4 ? m[0].length - 1 : m[0].length;
+    add(m.index, m.index + trimmed, iso);
+    if (m[3] === undefined && out.length > before) partial.push(out[out.length - 1] as Span);
+  }
+  for (const m of text.matchAll(MONTH_DAY_YEAR)) {
+    const mo = monthOf(m[1]);
+    const d = Number(m[2]);
+    if (valid(d, mo) && /^\p{Lu}/u.test(m[1] ?? '')) add(m.index, m.index + m[0].length, `${m[3]}-${pad(mo)}-${pad(d)}`);
+  }
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    const mo = monthOf(m[1]);
+    if (mo > 0 && /^\p{Lu}/u.test(m[1] ?? '')) add(m.index, m.index + m[0].length, `${m[2]}-${pad(mo)}`);
+  }
+  for (const m of text.matchAll(NUMERIC)) {
+    let d = Number(m[1]);
+    let mo = Number(m[3]);
+    if (!valid(d, mo) && valid(mo, d)) [d, mo] = [mo, d];
+    if (!valid(d, mo)) continue;
+    const y = (m[4] ?? '').length === 2 ? `${Number(m[4]) > 40 ? '19' : '20'}${m[4]}` : (m[4] ?? '');
+    add(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
+  }
+  for (const m of text.matchAll(YEAR_RANGE)) {
+    const second = m.index + m[0].length - 4;
+    add(m.index, m.index + 4, m[1] ?? '');
+    add(second, second + 4, m[2] ?? '');
+  }
+  for (const m of text.matchAll(BARE_YEAR)) {
+    const start = m.index + m[0].length - 4;
+    add(start, start + 4, m[1] ?? '');
+  }
+  // A day and month without a year borrow it from the next full date ("1 June to 31 August 2021").
+  for (const p of partial) {
+    const next = out
+      .filter((o) => o.start > p.end && o.start - p.end < 40 && /^\d{4}/.test(o.key))
+      .sort((a, b) => a.start - b.start)[0];
+    if (next !== undefined) {
+      const iso = `${next.key.slice(0, 4)}${p.key.slice(1)}`;
+      p.key = iso;
+      p.name = iso;
+      p.props['date'] = [iso];
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

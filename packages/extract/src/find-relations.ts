@@ -1,0 +1,158 @@
+/**
+ * Relations by rule over one sentence at a time: for each ordered pair of entity mentions the
+ * text between them (with age appositions removed) is matched against patterns anchored at
+ * both ends, and no other person may stand between them. Patterns prefer precision: a
+ * relation is proposed only when the sentence states it in one of the forms below.
+ * "he"/"she" and "his/her <kin>" refer to the subject of the sentence or, failing one, of
+ * the last sentence that named a person.
+ */
+import { ASSOCIATE_PATTERN, KINSHIP, KINSHIP_PATTERN, NEIGHBOUR_PATTERN } from './lexicon.ts';
+import type { Sentence } from './sentences.ts';
+import type { Span } from './span.ts';
+import type { RelationType } from './types.ts';
+
+export interface FoundRelation {
+  readonly type: RelationType;
+  readonly source: Span;
+  readonly target: Span;
+  readonly kind?: string;
+  readonly sentence: Sentence;
+}
+
+const KIN = `(?:(?:older|elder|younger|twin|little|big|eldest|youngest|late|estranged)\\s)?(${KINSHIP_PATTERN})`;
+const ART = `(?:(?:the|a|an|his|her|their)\\s)?`;
+const ADJ = `(?:(?:known|close|former|long-time|longtime|childhood|suspected|alleged|senior|key|trusted|presumed|main|self-styled|self-proclaimed|de facto)\\s){0,2}`;
+const BE = `(?:(?:is|was|are|were|has been|had been)\\s(?:also\\s|allegedly\\s|reportedly\\s|believed to be\\s|said to be\\s|described as\\s|(?:assessed|suspected|thought|alleged|believed) to (?:be|have been)\\s)?)?`;
+const FILL = `[^.;:!?]{0,60}?`;
+
+type Pattern = readonly [RegExp, RelationType, 'forward' | 'reverse'];
+const re = (s: string) => new RegExp(s, 'iu');
+
+/** Person-person patterns on the text between two person mentions A … B. */
+const PERSON_PAIR: readonly Pattern[] = [
+  [re(`^['’]s\\s${KIN},?\\s$`), 'family', 'forward'],
+  [re(`^,?\\s${BE}${ART}${KIN}\\sof\\s$`), 'family', 'reverse'],
+  [re(`^,?\\s(?:and|with)\\s(?:his|her)\\s${KIN},?\\s$`), 'family', 'forward'],
+  [re(`^,?\\s${BE}married\\sto\\s$`), 'family', 'forward'],
+  [re(`^['’]s\\s${ADJ}(${ASSOCIATE_PATTERN}),?\\s$`), 'associate', 'forward'],
+  [re(`^,?\\s${BE}${ART}${ADJ}(${ASSOCIATE_PATTERN})\\sof\\s$`), 'associate', 'reverse'],
+  [re(`^,?\\s(?:and|with)\\s(?:his|her)\\s${ADJ}(${ASSOCIATE_PATTERN}),?\\s$`), 'associate', 'forward'],
+  [re(`^['’]s\\s(?:next-door\\s)?(${NEIGHBOUR_PATTERN}),?\\s$`), 'neighbour', 'forward'],
+  [re(`^,?\\s${BE}${ART}(?:next-door\\s)?(${NEIGHBOUR_PATTERN})\\sof\\s$`), 'neighbour', 'reverse'],
+  [re(`^${FILL}\\b(?:met|meets|meeting|met up with|met with|visited|was seen with|was photographed with)\\s(?:with\\s)?$`), 'met', 'forward'],
+  [re(`^\\sand\\s$`), 'met', 'forward'],
+  [re(`^${FILL}\\b(?:called|phoned|telephoned|rang|texted|calls\\sto|call\\sto|contacted\\sby\\sphone)\\s(?:(?:his|her)\\s${KIN},?\\s)?$`), 'called', 'forward'],
+  [re(`^${FILL}\\b(?:bought|buys|buying|purchased|purchasing|acquired|obtained)\\b${FILL}\\sfrom(?:\\s(?:a|an|the)\\s[^.;]{0,40}?,)?\\s$`), 'bought_from', 'forward'],
+  [re(`^${FILL}\\b(?:sold|sells|selling)\\b${FILL}\\sto\\s$`), 'bought_from', 'reverse'],
+];
+/** Person-organisation patterns (A person … B organisation). */
+const PERSON_ORG: readonly Pattern[] = [
+  [re(`^${FILL}\\b(?:leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership)\\sof\\s(?:the\\s)?[^.;]{0,40}?$`), 'leader_of', 'forward'],
+  [re(`^${FILL}\\b(?:led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran)\\s(?:the\\s|a\\s)?[^.;]{0,40}?$`), 'leader_of', 'forward'],
+  [re(`^${FILL}\\b(?:member|members|militant|fighter|operative|recruit|affiliate)\\sof\\s(?:the\\s)?[^.;]{0,40}?$`), 'member_of', 'forward'],
+  [re(`^${FILL}\\b(?:joined|belonged\\sto|belongs\\sto|a\\spart\\sof|recruited\\sinto)\\s(?:the\\s)?[^.;]{0,40}?$`), 'member_of', 'forward'],
+  [re(`^${FILL}\\b(?:bought|buys|buying|purchased|purchasing|acquired|obtained)\\b${FILL}\\sfrom(?:\\s(?:a|an|the)\\s[^.;]{0,40}?,)?\\s$`), 'bought_from', 'forward'],
+];
+/** Organisation-person patterns (A organisation … B person). */
+const ORG_PERSON: readonly Pattern[] = [
+  [re(`^,?\\s(?:which\\sis\\s|which\\swas\\s|that\\sis\\s)?(?:led|headed|founded|run|commanded)\\sby\\s$`), 'leader_of', 'reverse'],
+];
+/** Person-place patterns (A person … B place). */
+const PERSON_PLACE: readonly Pattern[] = [
+  [re(`^${FILL}\\b(?:lives|lived|living|live|resides|resided|residing|resident|settled|has\\sbeen\\sliving|had\\sbeen\\sliving|based|moved|relocated|domiciled|(?:his|her|their)\\s(?:flat|home|apartment|house|residence))\\b${FILL}\\s(?:in|at)\\s$`), 'lived_in', 'forward'],
+  [re(`^${FILL}\\b(?:moved|relocated)\\sto\\s$`), 'lived_in', 'forward'],
+  [re(`^,\\s(?:(?:a|an|the)\\s[^.;,]{0,40}?\\s)?from\\s$`), 'lived_in', 'forward'],
+  [re(`^,\\s(?:of|from)\\s$`), 'lived_in', 'forward'],
+  [re(`^${FILL}\\b(?:shared|share|shares|rented|rents)\\s(?:a|an|the)\\s(?:flat|apartment|house|room)\\s(?:in|at)\\s$`), 'lived_in', 'forward'],
+  [re(`^${FILL}\\b(?:travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|crossed|journeyed|sailed|left\\sfor|departed\\sfor|took\\sa\\s(?:flight|train|bus|ferry)|made\\sthe\\sjourney)\\b${FILL}\\s(?:to|for|into|in)\\s$`), 'travelled_to', 'forward'],
+  [re(`^${FILL}\\bleft\\s[^.;]{0,40}\\sfor\\s$`), 'travelled_to', 'forward'],
+  [re(`^${FILL}\\b(?:travelled|traveled|travelling|traveling|flew|drove|went|returned|returning|fled|arrived|arriving|came|crossed|departed|journeyed|sailed|took\\sa\\s(?:flight|train|bus|ferry))\\b${FILL}\\sfrom\\s$`), 'travelled_from', 'forward'],
+  [re(`^${FILL}\\bleft\\s$`), 'travelled_from', 'forward'],
+];
+
+/** Every pattern needs one of these words (or a possessive, comma or "and"); most pairs have none. */
+const TRIGGER = new RegExp(`['’]s\\s|^,|^\\sand\\s$|\\b(?:${KINSHIP_PATTERN}|${ASSOCIATE_PATTERN}|${NEIGHBOUR_PATTERN}|married|met|meet|meets|meeting|visited|seen|photographed|call|calls|called|phoned|telephoned|rang|texted|contacted|bought|buys|buying|purchased|purchasing|acquired|obtained|sold|sells|selling|leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership|led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran|run|member|members|militant|fighter|operative|recruit|affiliate|joined|belonged|belongs|part|recruited|lives|lived|living|live|resides|resided|residing|resident|settled|based|moved|relocated|domiciled|flat|home|apartment|house|residence|shared|share|shares|rented|rents|travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|came|crossed|departed|journeyed|sailed|left|took|made)\\b`, 'iu');
+const AGE = /\s?\(\d{1,2}\)|,\s\d{1,2}(?=,)|,\s(?:aged|age)\s\d{1,2}(?=,)/g;
+const PRONOUN = /(?<![\p{L}])(?:he|she)(?![\p{L}])/giu;
+const KIN_PRONOUN = new RegExp(`(?<![\\p{L}])(?:his|her)\\s${KIN},?\\s$`, 'iu');
+
+export function findRelations(text: string, sentences: readonly Sentence[], spans: readonly Span[]): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  const seen = new Set<string>();
+  const add = (type: RelationType, source: Span, target: Span, sentence: Sentence, kind?: string) => {
+    if (source.key === target.key && source.kind === target.kind) return;
+    const id = `${type}|${source.kind}:${source.key}|${target.kind}:${target.key}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push(kind === undefined ? { type, source, target, sentence } : { type, source, target, sentence, kind });
+  };
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let cursor = 0;
+  let lastSubject: Span | undefined;
+  for (const sentence of sentences) {
+    while (cursor < sorted.length && (sorted[cursor] as Span).start < sentence.start) cursor++;
+    const inside: Span[] = [];
+    for (let i = cursor; i < sorted.length && (sorted[i] as Span).end <= sentence.end; i++) {
+      const s = sorted[i] as Span;
+      if (s.kind === 'person' || s.kind === 'organization' || s.kind === 'place' || s.kind === 'address') inside.push(s);
+    }
+    const persons = inside.filter((s) => s.kind === 'person');
+    const subject = persons[0] ?? lastSubject;
+    // Pronouns stand for the subject: a pseudo-mention carrying its key.
+    const mentions: Span[] = [...inside];
+    if (subject !== undefined) {
+      for (const m of text.slice(sentence.start, sentence.end).matchAll(PRONOUN)) {
+        const at = sentence.start + m.index;
+        const referent = persons.find((p) => p.end <= at) ?? lastSubject;
+        if (referent !== undefined) mentions.push({ ...referent, start: at, end: at + m[0].length });
+      }
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    for (let i = 0; i < mentions.length; i++) {
+      const a = mentions[i] as Span;
+      for (let j = i + 1; j < mentions.length; j++) {
+        const b = mentions[j] as Span;
+        if (b.start - a.end > 160) break;
+        const blocked = mentions.slice(i + 1, j).some((m) => m.kind === 'person' && m.key !== a.key && m.key !== b.key);
+        if (b.start - a.end > 130) continue;
+        const between = text.slice(a.end, b.start).replace(AGE, '');
+        if (!TRIGGER.test(between)) continue;
+        if (a.kind === 'person' && b.kind === 'person') {
+          if (!blocked) matchPatterns(PERSON_PAIR, between, a, b, sentence, add, text);
+        } else if (a.kind === 'person' && b.kind === 'organization') {
+          if (!blocked) matchPatterns(PERSON_ORG, between, a, b, sentence, add, text);
+        } else if (a.kind === 'organization' && b.kind === 'person') {
+          matchPatterns(ORG_PERSON, between, a, b, sentence, add, text);
+        } else if (a.kind === 'person' && (b.kind === 'place' || b.kind === 'address')) {
+          if (!blocked && b.kind === 'place') matchPatterns(PERSON_PLACE, between, a, b, sentence, add, text);
+        }
+      }
+      // "his brother Anouar", "her sister Elif Kaya": kin of the subject.
+      if (a.kind === 'person') {
+        const kin = KIN_PRONOUN.exec(text.slice(Math.max(sentence.start, a.start - 40), a.start));
+        const owner = persons.filter((p) => p.end <= a.start - (kin?.[0].length ?? 0) && p.key !== a.key)[0] ?? (persons[0] === a ? lastSubject : undefined);
+        if (kin?.[1] !== undefined && owner !== undefined && owner.key !== a.key) {
+          add('family', owner, a, sentence, KINSHIP.get(kin[1].toLowerCase()));
+        }
+      }
+    }
+    if (persons[0] !== undefined) lastSubject = persons[0];
+  }
+  return out;
+}
+
+function matchPatterns(
+  patterns: readonly Pattern[], between: string, a: Span, b: Span, sentence: Sentence,
+  add: (type: RelationType, s: Span, t: Span, sentence: Sentence, kind?: string) => void, text: string,
+): void {
+  for (const [pattern, type, direction] of patterns) {
+    const m = pattern.exec(between);
+    if (m === null) continue;
+    if (type === 'met' && pattern.source === '^\\sand\\s$' && !/^\s(?:met|have met|had met|were seen together)\b/.test(text.slice(b.end, b.end + 30))) continue;
+    const kindWord = type === 'family' ? m.slice(1).find((g) => g !== undefined && KINSHIP.has(g.toLowerCase())) : undefined;
+    const kind = type === 'family' ? (kindWord === undefined ? 'spouse' : KINSHIP.get(kindWord.toLowerCase())) : undefined;
+    const [source, target] = direction === 'forward' ? [a, b] : [b, a];
+    add(type, source, target, sentence, kind);
+    return;
+  }
+}

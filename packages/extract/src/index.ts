@@ -1,0 +1,10 @@
+export { extract } from './extract.ts';
+export { readDocument, DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from './read-document.ts';
+export { splitSentences, type Sentence } from './sentences.ts';
+export { placeGazetteer, resolvePlace, parseCountries, type Place, type Country, type PlaceGazetteer } from './place-gazetteer.ts';
+export { GIVEN_NAMES } from './data/given-names.ts';
+export {
+  ENTITY_SCHEMATA, RELATION_TYPES, SYMMETRIC_RELATIONS,
+  type EntitySchema, type RelationType, type Mention, type ExtractedEntity, type Evidence, type ExtractedRelation,
+  type ExtractResult, type ExtractOptions,
+} from './types.ts';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findAddresses } from './find-addresses.ts';
+import { findEmails, findPhones, toE164 } from './find-contacts.ts';
+import { findDocuments, findPlates } from './find-identifiers.ts';
+import { findMoney } from './find-money.ts';
+
+const all = () => true;
+
+describe('contacts', () => {
+  it('finds e-mail addresses, lower-cased', () => {
+    expect(findEmails('write to Jan.Peeters@Example.be today').map((s) => s.key)).toEqual(['jan.peeters@example.be']);
+  });
+  it('normalises international numbers to E.164 and keeps national ones as digits', () => {
+    const t = 'call +33 (0)1 53 71 53 71, 0032 475 12 34 56 or 0486 12 34 56, not 114 or 2023';
+    expect(findPhones(t, all).map((s) => s.key)).toEqual(['+33153715371', '+32475123456', '0486123456']);
+  });
+  it('rejects digit runs too short or long for E.164', () => {
+    expect(toE164('+32 12')).toBeUndefined();
+  });
+});
+
+describe('identifiers', () => {
+  it('needs a cue word for a document number and records its type', () => {
+    const spans = findDocuments('Passport no. U09231847 and ticket 123456789; national register number 94.05.12-337.21.', all);
+    expect(spans.map((s) => [s.key, s.props['type']?.[0]])).toEqual([
+      ['U09231847', 'passport'], ['94.05.12-337.21', 'national identification number'],
+    ]);
+  });
+  it('finds plates after registration cues only', () => {
+    const t = 'a grey Peugeot 308 bearing registration plate GH-482-KT; a Ford registered LR19 KXP; room AB-12';
+    expect(findPlates(t, all).map((s) => s.name)).toEqual(['GH-482-KT', 'LR19 KXP']);
+  });
+});
+
+describe('money and addresses', () => {
+  it('reads amounts with symbols, codes and words', () => {
+    expect(findMoney('paid €12,000, EUR 36,000 and 4,500 euros and 2.5 million dollars', all).map((s) => s.key)).toEqual([
+      '12000 EUR', '36000 EUR', '4500 EUR', '2500000 USD',
+    ]);
+  });
+  it('finds street addresses of several traditions', () => {
+    const t = 'at 14 rue Paul Bert, Vénissieux; at Hermannstraße 44, 12045 Berlin; on Coventry Road.';
+    const spans = findAddresses(t, all);
+    expect(spans.map((s) => s.name).sort()).toEqual(['14 rue Paul Bert', 'Coventry Road', 'Hermannstraße 44']);
+    expect(spans.find((s) => s.name === 'Hermannstraße 44')?.props['postalCode']).toEqual(['12045']);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Documents to plain text: text/plain (UTF-8, BOM dropped), text/html (block elements become
+ * line breaks, scripts and styles dropped), application/pdf (unpdf, pages joined by blank
+ * lines) and DOCX (mammoth's raw text). Other media types are refused as invalid input.
+ */
+import { AppError } from '@mosaic/model';
+import mammoth from 'mammoth';
+import { parse } from 'node-html-parser';
+import { extractText, getDocumentProxy } from 'unpdf';
+
+export const DOCUMENT_MEDIA_TYPES = [
+  'text/plain', 'text/html', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+] as const;
+export type DocumentMediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
+
+const BLOCKS = 'p,div,br,li,tr,h1,h2,h3,h4,h5,h6,section,article,header,footer,blockquote,pre,td,th,dt,dd';
+
+export async function readDocument(bytes: Uint8Array, mediaType: string): Promise<string> {
+  const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
+  switch (type) {
+    case 'text/plain':
+      return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    case 'text/html':
+      return htmlToText(new TextDecoder('utf-8').decode(bytes));
+    case 'application/pdf': {
+      const pdf = await getDocumentProxy(new Uint8Array(bytes));
+      const { text } = await extractText(pdf, { mergePages: false });
+      return (Array.isArray(text) ? text : [text]).join('\n\n');
+    }
+    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+      const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      return result.value.replace(/\n{3,}/g, '\n\n').trim();
+    }
+    default:
+      throw new AppError('MOSAIC_INVALID_INPUT', `extract: unsupported media type ${type}`);
+  }
+}
+
+function htmlToText(html: string): string {
+  const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
+  for (const el of root.querySelectorAll(BLOCKS)) {
+    el.insertAdjacentHTML('beforebegin', '\n');
+    el.insertAdjacentHTML('afterend', '\n');
+  }
+  return root.textContent
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addressTokens, compareAddresses } from './compare-addresses.ts';
+import { compareDates, DATE_LEVELS, parseDate, type PartialDate } from './compare-dates.ts';
+import { compareIdentifiers, IDENTIFIER_LEVELS, normalizeIdentifier, withinOneEdit } from './compare-identifiers.ts';
+import { compareNames } from './compare-names.ts';
+import { comparePhones, normalizePhone, PHONE_LEVELS } from './compare-phones.ts';
+import { buildNameFrequencies } from './name-frequencies.ts';
+
+describe('compareNames', () => {
+  it.each([
+    ['KOVAR, Tomas', 'Tomas Kovar', 'exact'],
+    ['Abd al-Salam Marwani', 'Abdeslam Marouani', 'phonetic'],
+    ['Youssef al-Belgiki', 'Yusuf Belgiki', 'phonetic'],
+    ['Tomasz Kovarik', 'Tomas Kovarig', 'fuzzy'],
+    ['Tomas Ilja Kovar', 'Tomas Kovar', 'subset'],
+    ['J. Kovar', 'Jan Kovar', 'initials'],
+    ['Tomas Ilja Kovar', 'Tomas Petr Kovar', 'overlap'],
+    ['Tomas Kovar', 'Tomas Novak', 'partial'],
+    ['Tomas Kovar', 'Greta Lindqvist', 'none'],
+    ['', 'Greta Lindqvist', 'missing'],
+  ])('%s vs %s -> %s', (a, b, level) => expect(compareNames(a, b).level).toBe(level));
+  it('caps a kunya-only alias', () => {
+    expect(compareNames('Abu Tariq', 'Abu Tariq').level).toBe('single');
+  });
+  it('gives rare agreeing tokens a positive and common ones a negative adjustment', () => {
+    const frequencies = buildNameFrequencies([...Array.from({ length: 50 }, (_, i) => `Mohamed X${i}`), 'Zoltar Quenby']);
+    expect(compareNames('Zoltar Quenby', 'Zoltar Quenby', { frequencies }).tf).toBeGreaterThan(0);
+    expect(compareNames('Mohamed', 'Mohamed', { frequencies }).tf).toBeLessThan(0);
+  });
+  it('is symmetric in its level', () => {
+    const word = fc.stringMatching(/^[A-Za-z]{1,8}$/);
+    const name = fc.array(word, { minLength: 0, maxLength: 4 }).map((w) => w.join(' '));
+    fc.assert(fc.property(name, name, (a, b) => compareNames(a, b).level === compareNames(b, a).level));
+  });
+});
+
+describe('dates', () => {
+  const level = (a: string, b: string): string => DATE_LEVELS[compareDates([parseDate(a) as PartialDate], [parseDate(b) as PartialDate])] ?? '';
+  it.each([
+    ['1989-09-15', '1989-09-15', 'exact'], ['1989-09-15', '1989-09-03', 'yearMonth'], ['1989-09-05', '1989-05-09', 'swapped'],
+    ['1989-09-15', '1989', 'year'], ['1989', '1990', 'near'], ['1989-09', '1995-09', 'mismatch'], ['15 Sep 1989', '1989-09-15', 'exact'],
+  ])('%s vs %s -> %s', (a, b, expected) => expect(level(a, b)).toBe(expected));
+  it('is missing without a date and rejects garbage', () => {
+    expect(DATE_LEVELS[compareDates([], [{ year: 1989 }])]).toBe('missing');
+    expect(parseDate('unknown')).toBeUndefined();
+  });
+});
+
+describe('identifiers', () => {
+  const level = (a: string, b: string): string => IDENTIFIER_LEVELS[compareIdentifiers([normalizeIdentifier(a)], [normalizeIdentifier(b)])] ?? '';
+  it.each([
+    ['AB-123 456', 'ab123456', 'exact'], ['AB0I2345', 'ABO12345', 'confusable'], ['AB123456', 'AB123465', 'oneEdit'],
+    ['AB123456', 'AB12345', 'oneEdit'], ['AB123456', 'XY987654', 'mismatch'], ['A1', 'A2', 'mismatch'],
+  ])('%s vs %s -> %s', (a, b, expected) => expect(level(a, b)).toBe(expected));
+  it('one-edit is symmetric', () => {
+    const id = fc.stringMatching(/^[AB1]{0,6}$/);
+    fc.assert(fc.property(id, id, (a, b) => withinOneEdit(a, b) === withinOneEdit(b, a)));
+  });
+});
+
+describe('phones and addresses', () => {
+  it('compares E.164 digits and the last nine digits', () => {
+    const p = (a: string, b: string): string => PHONE_LEVELS[comparePhones([normalizePhone(a)], [normalizePhone(b)])] ?? '';
+    expect(p('+32 475 12 34 56', '0032475123456')).toBe('exact');
+    expect(p('+32 475 12 34 56', '0475 12 34 56')).toBe('lastNine');
+    expect(p('+32 475 12 34 56', '+32 476 99 88 77')).toBe('mismatch');
+  });
+  it('scores address token overlap', () => {
+    expect(compareAddresses([addressTokens('12 Rue Haute')], [addressTokens('12, rue Haute, 1000 Bruxelles')])).toBe(0);
+    expect(compareAddresses([addressTokens('12 Rue Haute')], [addressTokens('7 Avenue Louise')])).toBe(3);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Dates of birth, including partial dates ("1989", "1989-09", "1989-09-15"), compared on
+ * discrete levels. Day/month swaps are a classic clerical error (US vs European order), and
+ * off-by-one or two years is common when an age was converted to a year.
+ */
+export const DATE_LEVELS = ['exact', 'yearMonth', 'swapped', 'year', 'near', 'mismatch', 'missing'] as const;
+export type DateLevel = (typeof DATE_LEVELS)[number];
+
+export interface PartialDate {
+  readonly year: number;
+  readonly month?: number;
+  readonly day?: number;
+}
+
+const ISO = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAY_MONTH_YEAR = /^(\d{1,2})[\s./-]+([a-z]{3})[a-z]*[\s./-]+(\d{4})$/i;
+const NUMERIC_DMY = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
+
+/** ISO (possibly partial), "15 Sep 1989", "15.09.1989"; undefined when unreadable. */
+export function parseDate(raw: string): PartialDate | undefined {
+  const s = raw.trim();
+  let m = ISO.exec(s);
+  if (m) return build(Number(m[1]), m[2] === undefined ? undefined : Number(m[2]), m[3] === undefined ? undefined : Number(m[3]));
+  m = DAY_MONTH_YEAR.exec(s);
+  if (m) {
+    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    return month > 0 ? build(Number(m[3]), month, Number(m[1])) : undefined;
+  }
+  m = NUMERIC_DMY.exec(s);
+  if (m) return build(Number(m[3]), Number(m[2]), Number(m[1]));
+  return undefined;
+}
+
+function build(year: number, month: number | undefined, day: number | undefined): PartialDate | undefined {
+  if (!(year > 0)) return undefined;
+  if (month === undefined || month < 1 || month > 12) return { year };
+  if (day === undefined || day < 1 || day > 31) return { year, month };
+  return { year, month, day };
+}
+
+const INDEX: Readonly<Record<DateLevel, number>> = Object.fromEntries(DATE_LEVELS.map((l, i) => [l, i])) as Record<DateLevel, number>;
+
+function compareOne(a: PartialDate, b: PartialDate): DateLevel {
+  if (a.year === b.year) {
+    if (a.month === undefined || b.month === undefined) return a.month === b.month ? 'exact' : 'year';
+    if (a.month === b.month) {
+      if (a.day === undefined || b.day === undefined) return a.day === b.day ? 'exact' : 'yearMonth';
+      return a.day === b.day ? 'exact' : 'yearMonth';
+    }
+    if (a.day !== undefined && b.day !== undefined && a.day === b.month && a.month === b.day) return 'swapped';
+    return 'year';
+  }
+  return Math.abs(a.year - b.year) <= 2 ? 'near' : 'mismatch';
+}
+
+/** Best level over all pairs of values; `missing` when a side has none. Returns the level index. */
+export function compareDates(a: readonly PartialDate[], b: readonly PartialDate[]): number {
+  if (a.length === 0 || b.length === 0) return INDEX.missing;
+  let best = INDEX.mismatch;
+  for (const x of a) for (const y of b) best = Math.min(best, INDEX[compareOne(x, y)]);
+  return best;
+}

@@ -1,0 +1,57 @@
+/**
+ * The features of the Fellegi-Sunter model: one comparator per property group, each with fixed
+ * discrete levels (best first, `missing` last). A comparison vector is the level index of each
+ * feature, in FEATURES order; it is what EM training consumes.
+ */
+import { ADDRESS_LEVELS, compareAddresses } from './compare-addresses.ts';
+import { COUNTRY_LEVELS, compareCountries } from './compare-countries.ts';
+import { DATE_LEVELS, compareDates } from './compare-dates.ts';
+import { GENDER_LEVELS, compareGenders } from './compare-genders.ts';
+import { IDENTIFIER_LEVELS, compareIdentifiers } from './compare-identifiers.ts';
+import { MISSING_NAME, NAME_LEVELS, compareNormalizedNames, type NameComparison } from './compare-names.ts';
+import { PHONE_LEVELS, comparePhones } from './compare-phones.ts';
+import type { PreparedRecord } from './prepare.ts';
+
+export const FEATURE_NAMES = ['name', 'birthDate', 'country', 'identifier', 'phone', 'address', 'gender'] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+export interface FeatureDefinition {
+  readonly name: FeatureName;
+  readonly levels: readonly string[];
+  /** Level index for a pair of prepared records. */
+  readonly compare: (a: PreparedRecord, b: PreparedRecord) => number;
+}
+
+export type ComparisonVector = readonly number[];
+
+/** Best name comparison over every pair of names (names, aliases, first+last) of two records. */
+export function comparePreparedNames(a: PreparedRecord, b: PreparedRecord): NameComparison {
+  let best: NameComparison = MISSING_NAME;
+  for (const x of a.names) {
+    for (const y of b.names) {
+      const c = compareNormalizedNames(x.name, y.name, x.tf, y.tf);
+      if (c.levelIndex < best.levelIndex || (c.levelIndex === best.levelIndex && c.tf > best.tf)) best = c;
+      if (best.levelIndex === 0 && (!x.tf || !y.tf)) return best;
+    }
+  }
+  return best;
+}
+
+export const FEATURES: readonly FeatureDefinition[] = [
+  { name: 'name', levels: NAME_LEVELS, compare: (a, b) => comparePreparedNames(a, b).levelIndex },
+  { name: 'birthDate', levels: DATE_LEVELS, compare: (a, b) => compareDates(a.birthDates, b.birthDates) },
+  { name: 'country', levels: COUNTRY_LEVELS, compare: (a, b) => compareCountries(a.countries, b.countries) },
+  { name: 'identifier', levels: IDENTIFIER_LEVELS, compare: (a, b) => compareIdentifiers(a.identifiers, b.identifiers, a.identifiersConfusable, b.identifiersConfusable) },
+  { name: 'phone', levels: PHONE_LEVELS, compare: (a, b) => comparePhones(a.phones, b.phones) },
+  { name: 'address', levels: ADDRESS_LEVELS, compare: (a, b) => compareAddresses(a.addresses, b.addresses) },
+  { name: 'gender', levels: GENDER_LEVELS, compare: (a, b) => compareGenders(a.genders, b.genders) },
+];
+
+export function featureNames(): readonly FeatureName[] {
+  return FEATURE_NAMES;
+}
+
+/** The comparison vector of a pair (input to EM training). */
+export function comparisonVector(a: PreparedRecord, b: PreparedRecord): number[] {
+  return FEATURES.map((f) => f.compare(a, b));
+}

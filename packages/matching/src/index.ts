@@ -1,0 +1,46 @@
+/**
+ * @mosaic/matching — the one matcher used by entity resolution, checkpoint screening and text
+ * extraction. Pure functions over read-only data; the hot path is `prepare` once per record,
+ * then `comparePrepared` (or `pairWeight`) per candidate pair.
+ */
+
+// Text and names
+export { foldText } from './fold-text.ts';
+export { transliterate } from './transliterate.ts';
+export { transliterateArabic } from './arabic-transliterate.ts';
+export { normalizeName } from './normalize-name.ts';
+export type { NormalizedName, NameToken, NameTokenKind } from './normalize-name.ts';
+export { phoneticKey } from './phonetic-key.ts';
+export { jaroWinkler } from './jaro-winkler.ts';
+export { buildNameFrequencies, tokenTfWeight } from './name-frequencies.ts';
+export type { NameFrequencies } from './name-frequencies.ts';
+
+// Comparators with discrete levels (Fellegi–Sunter)
+export { compareNames, compareNormalizedNames, NAME_LEVELS } from './compare-names.ts';
+export type { NameLevel, NameComparison, CompareNamesOptions } from './compare-names.ts';
+export { parseDate, compareDates, DATE_LEVELS } from './compare-dates.ts';
+export type { PartialDate, DateLevel } from './compare-dates.ts';
+export { normalizeCountry, compareCountries, COUNTRY_LEVELS } from './compare-countries.ts';
+export type { CountryLevel } from './compare-countries.ts';
+export { normalizeIdentifier, confusableForm, withinOneEdit, compareIdentifiers, IDENTIFIER_LEVELS } from './compare-identifiers.ts';
+export type { IdentifierLevel } from './compare-identifiers.ts';
+export { normalizePhone, comparePhones, PHONE_LEVELS } from './compare-phones.ts';
+export type { PhoneLevel } from './compare-phones.ts';
+export { addressTokens, compareAddresses, ADDRESS_LEVELS } from './compare-addresses.ts';
+export type { AddressLevel } from './compare-addresses.ts';
+export { compareGenders, normalizeGender, GENDER_LEVELS } from './compare-genders.ts';
+export type { GenderLevel } from './compare-genders.ts';
+
+// Records, features, scoring
+export { prepare } from './prepare.ts';
+export type { MatchableRecord, PreparedRecord, PreparedName, PrepareOptions } from './prepare.ts';
+export { FEATURES, FEATURE_NAMES, featureNames, comparisonVector, comparePreparedNames } from './features.ts';
+export type { FeatureName, FeatureDefinition, ComparisonVector } from './features.ts';
+export { validateModel, probabilityFromWeight, weightFromProbability } from './match-model.ts';
+export type { MatchModel, FeatureParameters } from './match-model.ts';
+export { comparePrepared, pairWeight, scorePair, scoreVector } from './score.ts';
+export type { ScoreResult, Explanation } from './score.ts';
+export { estimateU, trainModel, countPatterns } from './train-em.ts';
+export type { PatternCount, TrainOptions, TrainResult } from './train-em.ts';
+export { defaultModel } from './default-model.ts';
+export { startingModel } from './starting-model.ts';

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeName } from './normalize-name.ts';
+
+const kinds = (raw: string): string => normalizeName(raw).tokens.map((t) => `${t.text}:${t.kind}`).join(' ');
+
+describe('normalizeName', () => {
+  it('reads the SURNAME, Given comma form', () => {
+    expect(kinds('KOVAR, Tomas Ilja')).toBe('tomas:given ilja:given kovar:surname');
+    expect(normalizeName('KOVAR, Tomas').key).toBe(normalizeName('Tomas Kovar').key);
+  });
+  it('tags particles and honorifics and leaves them out of the key', () => {
+    expect(kinds('Dr. Samir al-Qadiri')).toBe('dr:honorific samir:given al:particle qadiri:surname');
+    expect(normalizeName('al-Qadiri').key).toBe(normalizeName('Qadiri').key);
+    expect(normalizeName('Nabil Ben Karim Ben Tahar').key).toBe(normalizeName('Nabil Karim Tahar').key);
+    expect(normalizeName('Sheikh Haji Nabil Tahar').key).toBe('nabil tahar');
+  });
+  it('joins the Abd al- compounds to one canonical token', () => {
+    const keys = ['Abd al-Salam', 'Abdessalam', 'Abdesalam', 'Abd-as-Salam', 'ABD AL SALAM'].map((n) => normalizeName(n).key);
+    expect(new Set(keys).size).toBe(1);
+    expect(normalizeName('Abdullah').key).toBe(normalizeName('Abd Allah').key);
+    expect(normalizeName('Abdeslam').core[0]?.phonetic).toBe(normalizeName('Abd al-Salam').core[0]?.phonetic);
+  });
+  it('marks kunya-only names as weak aliases', () => {
+    const kunya = normalizeName('Abu Tariq al-Fulani');
+    expect(kunya.tokens[0]?.kind).toBe('kunya');
+    expect(kunya.weak).toBe(true);
+    expect(normalizeName('Abu Tariq Samir Kovar').weak).toBe(false);
+  });
+  it('tags initials', () => {
+    expect(kinds('J. R. Kovar')).toBe('j:initial r:initial kovar:surname');
+  });
+  it('reads Arabic script', () => {
+    expect(normalizeName('عبد السلام').core[0]?.phonetic).toBe(normalizeName('Abdeslam').core[0]?.phonetic);
+  });
+  it('is stable on its own key', () => {
+    fc.assert(fc.property(fc.string(), (s) => {
+      const key = normalizeName(s).key;
+      return normalizeName(key).key === key || normalizeName(key).key.split(' ').length <= key.split(' ').length;
+    }));
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Person-name normalisation: fold (NFKC, transliterate, case, diacritics, punctuation), read the
+ * "SURNAME, Given" comma form, join compounds that are one name written as several words
+ * ("Abd al-Salam", "Abu Bakr"), and tag every token with its kind. Only given, surname and kunya
+ * tokens take part in alignment ("core"); particles, honorifics and initials are kept for
+ * explanation and for the initials comparator.
+ */
+import { foldText } from './fold-text.ts';
+import { phoneticKey } from './phonetic-key.ts';
+import { ABD_HEADS, ARTICLES, EUROPEAN_PARTICLES, FILIATION, HONORIFICS, KUNYA_HEADS } from './name-particles.ts';
+
+export const NAME_TOKEN_KINDS = ['given', 'surname', 'particle', 'honorific', 'kunya', 'initial'] as const;
+export type NameTokenKind = (typeof NAME_TOKEN_KINDS)[number];
+
+export interface NameToken {
+  readonly text: string;
+  readonly kind: NameTokenKind;
+  readonly phonetic: string;
+  /** The text without an attached article ("elmabruk" -> "mabruk"); equal to text otherwise. */
+  readonly bare: string;
+}
+
+export interface NormalizedName {
+  /** All tokens, given names first. */
+  readonly tokens: readonly NameToken[];
+  /** Tokens that identify: given, surname, kunya. */
+  readonly core: readonly NameToken[];
+  /** Order-free key: core token texts sorted and joined by one space. */
+  readonly key: string;
+  /** Order-free phonetic key: core phonetic keys sorted, joined by one space. */
+  readonly phoneticKey: string;
+  /** First letters of core and initial tokens, sorted (for the initials comparator). */
+  readonly initials: string;
+  /** A kunya-only name ("Abu Hamza", "Abu Jandal al-Bangali"): a weak alias. */
+  readonly weak: boolean;
+}
+
+/**
+ * Hyphenated assimilated article ("ash-Shami", "ad-Din", "el-Hadi") -> "al " so that it is
+ * tagged as the article. Runs on raw text before folding, while the hyphen still tells an
+ * article from a syllable.
+ */
+const ASSIMILATED_ARTICLE = /(^|[\s'’,(-])(?:a|e|u|o|i)(?:l|d|dh|n|r|s|sh|t|th|z)-(?=\p{L})/giu;
+const COMMA = /[,،]/;
+const VOWELS_ONLY = /^[aeiouy]*$/;
+const ALLAH = /^[aeiou]?l+a+h?i?$/;
+
+export function normalizeName(raw: string): NormalizedName {
+  const text = raw.normalize('NFKC').replace(ASSIMILATED_ARTICLE, '$1al ');
+  const comma = COMMA.exec(text);
+  const surnamePart = comma ? text.slice(0, comma.index) : '';
+  const givenPart = comma ? text.slice(comma.index + 1) : text;
+  const given = words(givenPart);
+  const surname = words(surnamePart);
+  const commaForm = comma !== null && surname.length > 0 && given.length > 0;
+  const tagged = commaForm
+    ? [...tag(given, 'given', true), ...tag(surname, 'surname', false)]
+    : tagPlain(comma ? [...surname, ...given] : given);
+  return build(tagged);
+}
+
+function words(part: string): string[] {
+  const folded = foldText(part);
+  return folded === '' ? [] : joinCompounds(folded.split(' '));
+}
+
+/** "abd al salam" -> "abdsalam"; "abu bakr" -> "abubakr" (kunya); "umm kulthum" -> "ummkulthum". */
+function joinCompounds(input: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const w = input[i] as string;
+    let next = input[i + 1];
+    const joinable = (ABD_HEADS.has(w) || KUNYA_HEADS.has(w)) && next !== undefined && !HONORIFICS.has(next) && !FILIATION.has(next);
+    if (!joinable || next === undefined) { out.push(canonicalAbd(w)); continue; }
+    let skip = 1;
+    if (ARTICLES.has(next) && input[i + 2] !== undefined) { next = input[i + 2] as string; skip = 2; }
+    if (KUNYA_HEADS.has(w)) out.push(KUNYA_MARK + 'abu' + next);
+    else out.push(canonicalAbd('abd' + (w === 'abd' ? '' : w.slice(3)) + next));
+    i += skip;
+  }
+  return out;
+}
+
+/** Marks a kunya through tagging; never part of the token text. */
+const KUNYA_MARK = '\u0001';
+
+/**
+ * Canonical form of "servant of X" written as one word: abd + X with the article (and its
+ * assimilation) removed: Abdessalam, Abdesalam, Abd al-Salam -> abdsalam; Abdullah, Abdallah,
+ * Abdellah -> abdlah; Abdurrahman, Abdelrahman, Abdirahman -> abdrahman.
+ */
+function canonicalAbd(w: string): string {
+  if (!w.startsWith('abd') || w.length <= 4) return w;
+  let rest = w.slice(3);
+  if (VOWELS_ONLY.test(rest)) return w; // Abdi, Abdou, Abdu are names of their own
+  if (ALLAH.test(rest)) return 'abdlah';
+  rest = rest.replace(/^[aeiou]l(?=.)/, '').replace(/^[aeiou](?=[^aeiou])/, '');
+  if (rest.length > 1 && rest[0] === rest[1]) rest = rest.slice(1);
+  return 'abd' + rest;
+}
+
+interface Tagged { readonly text: string; readonly kind: NameTokenKind }
+
+function kindOf(w: string, fallback: NameTokenKind, position: number): NameTokenKind {
+  if (w.startsWith(KUNYA_MARK)) return 'kunya';
+  if (HONORIFICS.has(w)) return 'honorific';
+  if (ARTICLES.has(w) || EUROPEAN_PARTICLES.has(w)) return 'particle';
+  // "Ben" opening a name is a given name (Ben Wallace); inside a name it is "son of".
+  if (FILIATION.has(w)) return position === 0 && w === 'ben' ? fallback : 'particle';
+  if (w.length === 1 && /[a-z]/.test(w)) return 'initial';
+  return fallback;
+}
+
+function tag(ws: readonly string[], kind: NameTokenKind, leading: boolean): Tagged[] {
+  return ws.map((w, i) => ({ text: w.replace(KUNYA_MARK, ''), kind: kindOf(w, kind, leading ? i : i + 1) }));
+}
+
+/** Without a comma: the last identifying token is the surname, earlier ones given names. */
+function tagPlain(ws: readonly string[]): Tagged[] {
+  const tagged = ws.map((w, i) => ({ text: w.replace(KUNYA_MARK, ''), kind: kindOf(w, 'given', i) }));
+  for (let i = tagged.length - 1; i > 0; i--) {
+    const t = tagged[i] as Tagged;
+    if (t.kind === 'given') { tagged[i] = { text: t.text, kind: 'surname' }; break; }
+    if (t.kind === 'kunya') break;
+  }
+  return tagged;
+}
+
+/** "al"/"el" glued to a name of at least four more letters that starts with a consonant. */
+const ATTACHED_ARTICLE = /^(?:al|el)(?=[bcdfghjklmnpqrstvwxz][a-z]{3,})/;
+
+function withoutAttachedArticle(text: string): string {
+  return text.replace(ATTACHED_ARTICLE, '');
+}
+
+function build(tagged: readonly Tagged[]): NormalizedName {
+  const tokens: NameToken[] = tagged.map((t) => ({ text: t.text, kind: t.kind, phonetic: phoneticKey(t.text), bare: withoutAttachedArticle(t.text) }));
+  const core = tokens.filter((t) => t.kind === 'given' || t.kind === 'surname' || t.kind === 'kunya');
+  const afterArticle = new Set<NameToken>();
+  tokens.forEach((t, i) => { if (i > 0 && tokens[i - 1]?.kind === 'particle' && ARTICLES.has(tokens[i - 1]?.text ?? '')) afterArticle.add(t); });
+  const weak = core.some((t) => t.kind === 'kunya') && core.every((t) => t.kind === 'kunya' || afterArticle.has(t));
+  const initials = tokens.filter((t) => t.kind !== 'particle' && t.kind !== 'honorific').map((t) => t.text[0] ?? '').sort().join('');
+  return {
+    tokens,
+    core,
+    key: core.map((t) => t.text).sort().join(' '),
+    phoneticKey: core.map((t) => t.phonetic).sort().join(' '),
+    initials,
+    weak,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Per-record precomputation: everything a comparison needs that depends on one record only
+ * (normalised names, phonetic keys, term-frequency weights, parsed dates, normalised
+ * identifiers and their confusable forms, phone digits, address token sets) is computed here,
+ * once, so that `comparePrepared` runs on millions of pairs without re-normalising anything.
+ *
+ * Properties are FollowTheMoney names. Religion, ethnicity and similar properties are never read:
+ * they are not matching features (DESIGN.md, principle 2).
+ */
+import { addressTokens } from './compare-addresses.ts';
+import { normalizeCountry } from './compare-countries.ts';
+import { parseDate, type PartialDate } from './compare-dates.ts';
+import { normalizeGender } from './compare-genders.ts';
+import { confusableForm, normalizeIdentifier } from './compare-identifiers.ts';
+import { normalizePhone } from './compare-phones.ts';
+import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
+import { normalizeName, type NormalizedName } from './normalize-name.ts';
+
+export interface MatchableRecord {
+  readonly schema: string;
+  readonly properties: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface PreparedName {
+  readonly name: NormalizedName;
+  /** Term-frequency adjustment per core token (bits), when frequencies were given. */
+  readonly tf: Float64Array | undefined;
+}
+
+export interface PreparedRecord {
+  readonly schema: string;
+  readonly names: readonly PreparedName[];
+  readonly birthDates: readonly PartialDate[];
+  readonly countries: readonly string[];
+  readonly identifiers: readonly string[];
+  readonly identifiersConfusable: readonly string[];
+  readonly phones: readonly string[];
+  readonly addresses: readonly ReadonlySet<string>[];
+  readonly genders: readonly string[];
+}
+
+export interface PrepareOptions {
+  readonly frequencies?: NameFrequencies;
+}
+
+export const NAME_PROPERTIES = ['name', 'alias', 'previousName'] as const;
+export const WEAK_NAME_PROPERTIES = ['weakAlias'] as const;
+export const COUNTRY_PROPERTIES = ['nationality', 'citizenship', 'country'] as const;
+export const IDENTIFIER_PROPERTIES = ['idNumber', 'passportNumber', 'taxNumber', 'socialSecurityNumber', 'registrationNumber', 'innCode', 'licenseNumber'] as const;
+
+const EMPTY: readonly string[] = [];
+
+function read(record: MatchableRecord, keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const k of keys) for (const v of record.properties[k] ?? EMPTY) if (v.trim() !== '') out.push(v);
+  return out;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+export function prepare(record: MatchableRecord, options: PrepareOptions = {}): PreparedRecord {
+  const p = record.properties;
+  const raw = read(record, NAME_PROPERTIES);
+  const first = (p['firstName'] ?? EMPTY)[0];
+  const last = (p['lastName'] ?? EMPTY)[0];
+  if (first !== undefined || last !== undefined) {
+    const middle = [...(p['middleName'] ?? EMPTY), ...(p['secondName'] ?? EMPTY)].join(' ');
+    raw.push(`${last ?? ''}, ${[first ?? '', middle].join(' ')}`);
+  }
+  const seen = new Set<string>();
+  const names: PreparedName[] = [];
+  const add = (value: string, weak: boolean): void => {
+    const n = normalizeName(value);
+    const dedupe = n.key + '|' + n.initials;
+    if (n.tokens.length === 0 || seen.has(dedupe)) return;
+    seen.add(dedupe);
+    const name = weak && !n.weak ? { ...n, weak: true } : n;
+    const tf = options.frequencies ? Float64Array.from(n.core, (t) => tokenTfWeight(options.frequencies, t.text)) : undefined;
+    names.push({ name, tf });
+  };
+  for (const v of raw) add(v, false);
+  for (const v of read(record, WEAK_NAME_PROPERTIES)) add(v, true);
+
+  const identifiers = unique(read(record, IDENTIFIER_PROPERTIES).map(normalizeIdentifier).filter((s) => s !== ''));
+  return {
+    schema: record.schema,
+    names,
+    birthDates: read(record, ['birthDate']).map(parseDate).filter((d): d is PartialDate => d !== undefined),
+    countries: unique(read(record, COUNTRY_PROPERTIES).map(normalizeCountry).filter((s) => s !== '')),
+    identifiers,
+    identifiersConfusable: identifiers.map(confusableForm),
+    phones: unique(read(record, ['phone']).map(normalizePhone).filter((s) => s.length >= 6)),
+    addresses: read(record, ['address', 'addressFull']).map(addressTokens).filter((s) => s.size > 0),
+    genders: unique(read(record, ['gender']).map(normalizeGender).filter((g): g is string => g !== undefined)),
+  };
+}

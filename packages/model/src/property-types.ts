@@ -1,0 +1,150 @@
+/**
+ * Property types: how a raw value is cleaned into its canonical form, and how two clean values
+ * compare by the type's own notion of equality (1 equal, 0 different, between for compatible
+ * partial values). The matching package holds the richer comparators used for scoring; these
+ * are the type-level rules every stored value obeys.
+ */
+import { toCountryCode } from './countries.ts';
+import { compatibleDates, formatPartialDate, parsePartialDate } from './partial-date.ts';
+
+export const PROPERTY_TYPES = [
+  'name', 'date', 'country', 'phone', 'email', 'identifier', 'plate', 'text', 'string', 'entity',
+  'number', 'enum', 'latitude', 'longitude',
+] as const;
+export type PropertyTypeName = (typeof PROPERTY_TYPES)[number];
+
+export type Cleaned = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
+
+export interface PropertyType {
+  readonly name: PropertyTypeName;
+  /** Maximum length of a clean value; longer input is refused rather than truncated. */
+  readonly maxLength: number;
+  clean(raw: string, options?: { readonly values?: readonly string[] }): Cleaned;
+  compare(a: string, b: string): number;
+}
+
+// C0/C1 control characters other than tab and newline have no place in a stored value.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const quote = (raw: string): string => JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+
+const ok = (value: string): Cleaned => ({ ok: true, value });
+const fail = (reason: string): Cleaned => ({ ok: false, reason });
+
+function basic(raw: string, maxLength: number, label: string): Cleaned {
+  if (CONTROL.test(raw)) return fail(`${quote(raw)} contains control characters`);
+  const value = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (value === '') return fail('is empty');
+  if (value.length > maxLength) return fail(`is longer than ${maxLength} characters for ${label}`);
+  return ok(value);
+}
+
+const equal = (a: string, b: string): number => (a === b ? 1 : 0);
+
+function type(name: PropertyTypeName, maxLength: number, clean: PropertyType['clean'], compare: PropertyType['compare'] = equal): PropertyType {
+  return Object.freeze({ name, maxLength, clean, compare });
+}
+
+const nameType = type('name', 300, (raw) => {
+  const cleaned = basic(raw, 300, 'a name');
+  if (!cleaned.ok) return cleaned;
+  return /\p{L}/u.test(cleaned.value) ? cleaned : fail(`${quote(raw)} has no letters`);
+}, (a, b) => equal(a.toLowerCase(), b.toLowerCase()));
+
+const dateType = type('date', 10, (raw) => {
+  const parsed = parsePartialDate(raw);
+  return parsed ? ok(formatPartialDate(parsed)) : fail(`${quote(raw)} is not a date`);
+}, (a, b) => {
+  const pa = parsePartialDate(a);
+  const pb = parsePartialDate(b);
+  if (!pa || !pb) return 0;
+  if (a === b) return 1;
+  return compatibleDates(pa, pb) ? 0.5 : 0;
+});
+
+const countryType = type('country', 2, (raw) => {
+  const code = toCountryCode(raw);
+  return code ? ok(code) : fail(`${quote(raw)} is not an ISO 3166 country`);
+});
+
+const phoneType = type('phone', 16, (raw) => {
+  // E.164: a + and up to 15 digits. "00" is the international prefix in most of Europe.
+  // "+32 (0)2 …": the bracketed trunk prefix is dialled only inside the country.
+  let digits = raw.trim().replace(/\(0\)/g, '').replace(/[\s().\-/]/g, '');
+  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
+  if (!/^\+\d{7,15}$/.test(digits)) return fail(`${quote(raw)} is not an international (E.164) phone number`);
+  return ok(digits);
+});
+
+const emailType = type('email', 254, (raw) => {
+  const value = raw.trim();
+  const at = value.lastIndexOf('@');
+  if (at < 1 || at === value.length - 1 || /\s/.test(value) || !value.slice(at + 1).includes('.')) {
+    return fail(`${quote(raw)} is not an e-mail address`);
+  }
+  return ok(`${value.slice(0, at)}@${value.slice(at + 1).toLowerCase()}`);
+}, (a, b) => equal(a.toLowerCase(), b.toLowerCase()));
+
+function compactCode(maxLength: number, label: string): PropertyType['clean'] {
+  return (raw) => {
+    const value = raw.normalize('NFKC').toUpperCase().replace(/[\s\-./]/g, '');
+    if (!/^[\p{Lu}\p{N}]+$/u.test(value)) return fail(`${quote(raw)} is not ${label}`);
+    if (value.length < 2 || value.length > maxLength) return fail(`${quote(raw)} is not ${label} (length)`);
+    return ok(value);
+  };
+}
+
+const identifierType = type('identifier', 40, compactCode(40, 'an identifier'));
+const plateType = type('plate', 12, compactCode(12, 'a vehicle plate'));
+const textType = type('text', 100_000, (raw) => {
+  if (CONTROL.test(raw)) return fail(`${quote(raw)} contains control characters`);
+  const value = raw.normalize('NFC').trim();
+  if (value === '') return fail('is empty');
+  return value.length > 100_000 ? fail('is longer than 100000 characters') : ok(value);
+});
+const stringType = type('string', 1000, (raw) => basic(raw, 1000, 'a string'));
+const entityType = type('entity', 200, (raw) => {
+  const value = raw.trim();
+  if (value === '' || /\s/.test(value) || CONTROL.test(value)) return fail(`${quote(raw)} is not a record reference`);
+  return value.length > 200 ? fail(`${quote(raw)} is too long for a record reference`) : ok(value);
+});
+
+function numeric(name: 'number' | 'latitude' | 'longitude', min: number, max: number): PropertyType {
+  return type(name, 32, (raw) => {
+    const value = raw.trim();
+    const n = Number(value);
+    if (value === '' || !Number.isFinite(n)) return fail(`${quote(raw)} is not a number`);
+    if (n < min || n > max) return fail(`${quote(raw)} is outside ${min}..${max}`);
+    return ok(String(n));
+  }, (a, b) => (Number(a) === Number(b) ? 1 : 0));
+}
+
+const enumType = type('enum', 64, (raw, options) => {
+  const value = raw.trim().toLowerCase();
+  const allowed = options?.values ?? [];
+  return allowed.includes(value) ? ok(value) : fail(`${quote(raw)} is not one of ${allowed.join(', ')}`);
+});
+
+const TYPES: Readonly<Record<PropertyTypeName, PropertyType>> = Object.freeze({
+  name: nameType,
+  date: dateType,
+  country: countryType,
+  phone: phoneType,
+  email: emailType,
+  identifier: identifierType,
+  plate: plateType,
+  text: textType,
+  string: stringType,
+  entity: entityType,
+  number: numeric('number', -1e15, 1e15),
+  enum: enumType,
+  latitude: numeric('latitude', -90, 90),
+  longitude: numeric('longitude', -180, 180),
+});
+
+export function propertyType(name: PropertyTypeName): PropertyType {
+  return TYPES[name];
+}
+
+export function isPropertyTypeName(name: string): name is PropertyTypeName {
+  return (PROPERTY_TYPES as readonly string[]).includes(name);
+}

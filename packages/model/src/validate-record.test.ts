@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { schemata } from './schema.ts';
+import { formatFieldError, validateRecord } from './validate-record.ts';
+
+const provenance = {
+  agency: 'fedpol', source: 'case-mgmt', reliability: 'B', credibility: 2,
+  marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['BE'] },
+  handling: 'H1', category: 'suspect', nature: 'fact', legalBasis: 'Police Act art. 44', reviewDate: '2029-01-01',
+};
+
+describe('validateRecord', () => {
+  const registry = schemata();
+
+  it('cleans a valid person and gives it an agency-scoped id', () => {
+    const result = validateRecord(registry, {
+      id: 'r1', schema: 'Person',
+      properties: { name: ['  Jan   Peeters '], birthDate: ['1989-09'], nationality: ['BEL'], phone: ['0032 470 12 34 56'], passportNumber: ['ep-123 456'] },
+      provenance,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.record.id).toBe('fedpol:r1');
+    expect(result.record.properties).toEqual({
+      name: ['Jan Peeters'], birthDate: ['1989-09'], nationality: ['be'], phone: ['+32470123456'], passportNumber: ['EP123456'],
+    });
+    expect(result.record.provenance.marking).toEqual({ tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] });
+    expect(result.record.provenance.credibility).toBe(2);
+  });
+
+  it('names the field and the reason for every problem', () => {
+    const result = validateRecord(registry, {
+      id: 'r2', schema: 'Person', properties: { birthDate: ['not-a-date'], colour: ['red'], nationality: ['Atlantis'] }, provenance,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => formatFieldError(e, 'line 2'))).toEqual([
+      'line 2: birthDate: "not-a-date" is not a date',
+      'line 2: colour: is not a property of Person',
+      'line 2: nationality: "Atlantis" is not an ISO 3166 country',
+    ]);
+  });
+
+  it('requires the provenance that makes a record lawful', () => {
+    const result = validateRecord(registry, { id: 'r3', schema: 'Person', properties: { name: ['A B'] }, provenance: { agency: 'fedpol' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const fields = result.errors.map((e) => e.field);
+    for (const f of ['provenance.source', 'provenance.reliability', 'provenance.credibility', 'provenance.handling', 'provenance.category', 'provenance.legalBasis', 'provenance.marking.tlp', 'provenance.reviewDate']) {
+      expect(fields).toContain(f);
+    }
+  });
+
+  it('takes batch defaults and a review date from retention rules', () => {
+    const { reviewDate: _omit, ...rest } = provenance;
+    const result = validateRecord(registry, { id: 'r4', schema: 'Person', properties: { name: ['A B'] } }, {
+      defaults: rest as never,
+      reviewDateFor: (category) => (category === 'suspect' ? '2030-06-30' : '2027-01-01'),
+    });
+    expect(result.ok && result.record.provenance.reviewDate).toBe('2030-06-30');
+  });
+
+  it('scopes relationship endpoints to the contributing agency and requires both', () => {
+    const ok = validateRecord(registry, { id: 'f1', schema: 'Family', properties: { person: ['r1'], relative: ['r2'], relationship: ['Brother'] }, provenance });
+    expect(ok.ok && ok.record.properties).toEqual({ person: ['fedpol:r1'], relative: ['fedpol:r2'], relationship: ['brother'] });
+    const missing = validateRecord(registry, { id: 'f2', schema: 'Family', properties: { person: ['r1'] }, provenance });
+    expect(!missing.ok && missing.errors).toEqual([{ field: 'relative', reason: 'is required: it is an endpoint of Family' }]);
+  });
+
+  it('refuses abstract schemata, control characters and absurd value counts', () => {
+    const abstract = validateRecord(registry, { id: 'x', schema: 'Thing', properties: {}, provenance });
+    expect(!abstract.ok && abstract.errors[0]?.reason).toBe('Thing is abstract');
+    const control = validateRecord(registry, { id: 'x', schema: 'Person', properties: { name: ['A\u0007B'] }, provenance });
+    expect(!control.ok && control.errors[0]?.field).toBe('name');
+    const many = validateRecord(registry, { id: 'x', schema: 'Person', properties: { alias: Array.from({ length: 101 }, (_, i) => `N${i}`) }, provenance });
+    expect(!many.ok && many.errors[0]?.reason).toBe('has more than 100 values');
+  });
+
+  it('rejects what is not a record', () => {
+    expect(validateRecord(registry, [1, 2])).toEqual({ ok: false, errors: [{ field: 'record', reason: 'must be a JSON object' }] });
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Validation of one incoming record (FollowTheMoney-style JSON plus provenance). Every problem
+ * is reported with the field it concerns; nothing is silently dropped or repaired beyond the
+ * property type's own cleaning (case, spacing, canonical formats).
+ */
+import { AgencyId, recordIdOf } from './ids.ts';
+import { parsePartialDate } from './partial-date.ts';
+import { propertyType } from './property-types.ts';
+import {
+  CLASSIFICATION, CREDIBILITY, HANDLING, NATURE, RELIABILITY, SUBJECT_CATEGORY, TLP,
+  type Credibility, type Marking, type Provenance, type SubjectCategory,
+} from './provenance.ts';
+import type { EntityRecord } from './record.ts';
+import type { SchemaRegistry } from './schema.ts';
+
+export interface FieldError {
+  readonly field: string;
+  readonly reason: string;
+}
+
+export type Validated = { readonly ok: true; readonly record: EntityRecord } | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/** Provenance fields a batch may supply for every record that does not carry its own. */
+export type ProvenanceDefaults = Partial<Omit<Provenance, 'marking' | 'sourceRecordId'>> & { readonly marking?: Partial<Marking> };
+
+export interface ValidateOptions {
+  readonly defaults?: ProvenanceDefaults;
+  /** Review date for a record that has none, from the retention rules of its category. */
+  readonly reviewDateFor?: (category: SubjectCategory) => string;
+  /** At most this many values per property; more is refused as absurd input. */
+  readonly maxValues?: number;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function oneOf<T extends string | number>(scale: readonly T[], value: unknown, field: string, errors: FieldError[], normalise: (v: string) => string = (v) => v): T | undefined {
+  if (value === undefined || value === null || value === '') {
+    errors.push({ field, reason: 'is required' });
+    return undefined;
+  }
+  const text = normalise(String(value).trim());
+  const found = scale.find((option) => String(option) === text);
+  if (found === undefined) errors.push({ field, reason: `${JSON.stringify(value)} is not one of ${scale.join(', ')}` });
+  return found;
+}
+
+const CATEGORY_ALIASES: Readonly<Record<string, SubjectCategory>> = { associate: 'contact', 'contact/associate': 'contact', convict: 'convicted' };
+
+function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, errors: FieldError[]): Provenance | undefined {
+  if (raw !== undefined && !isObject(raw)) {
+    errors.push({ field: 'provenance', reason: 'must be an object' });
+    return undefined;
+  }
+  const given = raw ?? {};
+  const defaults = options.defaults ?? {};
+  const pick = (key: string): unknown => given[key] ?? (defaults as Record<string, unknown>)[key];
+  const at = (key: string): string => `provenance.${key}`;
+
+  const agencyRaw = pick('agency');
+  if (typeof agencyRaw !== 'string' || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(agencyRaw)) {
+    errors.push({ field: at('agency'), reason: agencyRaw === undefined ? 'is required' : `${JSON.stringify(agencyRaw)} is not an agency id (lowercase letters, digits, - and _)` });
+  }
+  const source = pick('source');
+  if (typeof source !== 'string' || source.trim() === '') errors.push({ field: at('source'), reason: 'is required' });
+  const reliability = oneOf(RELIABILITY, pick('reliability'), at('reliability'), errors, (v) => v.toUpperCase());
+  const credibility = oneOf(CREDIBILITY.map(String), pick('credibility'), at('credibility'), errors);
+  const handling = oneOf(HANDLING, pick('handling'), at('handling'), errors, (v) => v.toUpperCase());
+  const category = oneOf(SUBJECT_CATEGORY, pick('category'), at('category'), errors, (v) => CATEGORY_ALIASES[v.toLowerCase()] ?? v.toLowerCase());
+  const nature = oneOf(NATURE, pick('nature') ?? 'fact', at('nature'), errors, (v) => v.toLowerCase());
+  const legalBasis = pick('legalBasis');
+  if (typeof legalBasis !== 'string' || legalBasis.trim() === '') errors.push({ field: at('legalBasis'), reason: 'is required' });
+
+  const markingRaw = given['marking'] ?? {};
+  if (!isObject(markingRaw)) errors.push({ field: at('marking'), reason: 'must be an object' });
+  const marking = { ...(defaults.marking ?? {}), ...(isObject(markingRaw) ? markingRaw : {}) } as Record<string, unknown>;
+  const tlp = oneOf(TLP, marking['tlp'], at('marking.tlp'), errors, (v) => v.toUpperCase().replace(/^TLP:/, '').replace('WHITE', 'CLEAR'));
+  const classification = oneOf(CLASSIFICATION, marking['classification'] ?? 'UNCLASSIFIED', at('marking.classification'), errors, (v) => v.toUpperCase().replace(/[\s-]/g, '_'));
+  const releasability = marking['releasability'] ?? [];
+  if (!Array.isArray(releasability) || !releasability.every((r) => typeof r === 'string')) {
+    errors.push({ field: at('marking.releasability'), reason: 'must be a list of agency ids or country codes' });
+  }
+
+  let reviewDate = pick('reviewDate');
+  if (reviewDate === undefined && category !== undefined && options.reviewDateFor) reviewDate = options.reviewDateFor(category);
+  const parsedReview = typeof reviewDate === 'string' ? parsePartialDate(reviewDate) : undefined;
+  if (parsedReview?.day === undefined) {
+    errors.push({ field: at('reviewDate'), reason: reviewDate === undefined ? 'is required' : `${JSON.stringify(reviewDate)} is not a full date (YYYY-MM-DD)` });
+  }
+
+  const sourceRecordId = given['sourceRecordId'] ?? recordId;
+  if (errors.length > 0 || reliability === undefined || credibility === undefined || handling === undefined || category === undefined
+    || nature === undefined || tlp === undefined || classification === undefined) return undefined;
+  return Object.freeze({
+    agency: AgencyId(String(agencyRaw)),
+    source: String(source).trim(),
+    sourceRecordId: String(sourceRecordId),
+    reliability,
+    credibility: Number(credibility) as Credibility,
+    marking: Object.freeze({ tlp, classification, releasability: Object.freeze([...(releasability as string[])].map((r) => (r.trim().toUpperCase() === 'ALL' ? 'ALL' : r.trim().toLowerCase()))) }),
+    handling,
+    category,
+    nature,
+    legalBasis: String(legalBasis).trim(),
+    reviewDate: String(reviewDate),
+  });
+}
+
+/** Validate and clean one record. */
+export function validateRecord(registry: SchemaRegistry, raw: unknown, options: ValidateOptions = {}): Validated {
+  const errors: FieldError[] = [];
+  if (!isObject(raw)) return { ok: false, errors: [{ field: 'record', reason: 'must be a JSON object' }] };
+  const id = raw['id'];
+  if (typeof id !== 'string' || id.trim() === '' || id.length > 200 || /\s/.test(id)) {
+    errors.push({ field: 'id', reason: id === undefined ? 'is required' : `${JSON.stringify(id)} is not a record id` });
+  }
+  const schemaName = raw['schema'];
+  const schema = typeof schemaName === 'string' ? registry.get(schemaName) : undefined;
+  if (!schema) errors.push({ field: 'schema', reason: `${JSON.stringify(schemaName)} is not a known schema` });
+  else if (schema.abstract) errors.push({ field: 'schema', reason: `${schema.name} is abstract` });
+
+  const provenance = provenanceOf(raw['provenance'], String(id), options, errors);
+  const rawProps = raw['properties'] ?? {};
+  const properties: Record<string, readonly string[]> = {};
+  if (!isObject(rawProps)) {
+    errors.push({ field: 'properties', reason: 'must be an object' });
+  } else if (schema) {
+    const maxValues = options.maxValues ?? 100;
+    for (const [name, value] of Object.entries(rawProps)) {
+      const def = schema.properties.get(name);
+      if (!def) {
+        errors.push({ field: name, reason: `is not a property of ${schema.name}` });
+        continue;
+      }
+      const list = Array.isArray(value) ? value : [value];
+      if (list.length > maxValues) {
+        errors.push({ field: name, reason: `has more than ${maxValues} values` });
+        continue;
+      }
+      const clean: string[] = [];
+      for (const item of list) {
+        if (item === null || item === undefined || item === '') continue;
+        if (typeof item !== 'string' && typeof item !== 'number') {
+          errors.push({ field: name, reason: `${JSON.stringify(item)} is not a string` });
+          continue;
+        }
+        const cleaned = propertyType(def.type).clean(String(item), def.values ? { values: def.values } : undefined);
+        if (!cleaned.ok) {
+          errors.push({ field: name, reason: cleaned.reason });
+          continue;
+        }
+        // Endpoints name records of the same agency: an agency makes claims about its own records.
+        const value = def.type === 'entity' && provenance ? entityRef(provenance.agency, cleaned.value) : cleaned.value;
+        if (!clean.includes(value)) clean.push(value);
+      }
+      if (clean.length > 0) properties[name] = Object.freeze(clean);
+    }
+    if (schema.edge) {
+      for (const end of [schema.edge.source, schema.edge.target]) {
+        if (!properties[end]) errors.push({ field: end, reason: `is required: it is an endpoint of ${schema.name}` });
+      }
+    }
+  }
+  if (errors.length > 0 || !provenance || !schema) return { ok: false, errors };
+  return {
+    ok: true,
+    record: Object.freeze({ id: recordIdOf(provenance.agency, provenance.sourceRecordId), schema: schema.name, properties: Object.freeze(properties), provenance }),
+  };
+}
+
+function entityRef(agency: AgencyId, value: string): string {
+  return value.startsWith(`${agency}:`) ? value : `${agency}:${value}`;
+}
+
+/** "line 2: birthDate: "not-a-date" is not a date" */
+export function formatFieldError(error: FieldError, where?: string): string {
+  return `${where ? `${where}: ` : ''}${error.field}: ${error.reason}`;
+}

@@ -1,0 +1,168 @@
+/**
+ * The single decision point: may this user do this to this resource, in this context?
+ * Every read path (API, screening, graph, exports, notifications) asks here or through
+ * filterVisible(); nothing else decides visibility.
+ *
+ * For a record the checks run in this order:
+ * 1. role (the action matrix below), 2. purpose and case reference (LED Art. 8),
+ * 3. the owner's own users see everything they are cleared for,
+ * 4. TLP:RED: only the owner and members of the need-to-know groups named on the record,
+ * 5. the sharing agreements from owner to recipient (sharing-agreement.ts), or when none
+ *    matches, TLP's default: CLEAR to anyone, GREEN to the owner's community, others to no one,
+ * 6. for content ('full'): AMBER+STRICT needs an agreement naming the recipient agency,
+ *    AMBER and AMBER+STRICT need need-to-know-group membership when the record names groups,
+ *    the releasability marking must cover the recipient agency or its country, and the user's
+ *    clearance must reach the classification,
+ * 7. export by a non-owner is onward sharing: never for AMBER+STRICT or RED (TLP 2.0), nor for
+ *    handling codes H2/H3 (Europol: action/dissemination needs the owner's consent).
+ * A pointer is given only where an agreement says 'pointer'. It carries no content, so the
+ * owner's agreement (whose conditions include the maximum classification) is the only gate.
+ */
+import { CLASSIFICATION, rankOf, type AgencyId, type Classification, type Provenance } from '@mosaic/model';
+import type { Action, Decision, DecisionReason, OwnerNotice, Pointer, PolicyContext, RecordResource, Resource } from './decision.ts';
+import type { Organisation, PolicyUser, Role } from './organisation.ts';
+import { agreementVerdict, inCommunity, type AgreementVerdict, type SharingAgreement } from './sharing-agreement.ts';
+
+/** Which roles may attempt which action on records. */
+export const RECORD_ROLES: Readonly<Record<Action, readonly Role[]>> = {
+  read: ['analyst', 'officer'],
+  search: ['analyst', 'officer'],
+  screen: ['analyst', 'officer', 'checkpoint_officer'],
+  export: ['analyst'],
+  write: ['analyst', 'officer'],
+  delete: ['agency_admin'],
+  audit: [],
+  admin: [],
+};
+
+export function decide(user: PolicyUser, action: Action, resource: Resource, context: PolicyContext): Decision {
+  switch (resource.kind) {
+    case 'record':
+      return decideRecord(user, action, resource, context);
+    case 'audit':
+      if (action !== 'audit') return deny('not applicable');
+      if (!user.roles.includes('auditor')) return deny('role not permitted');
+      if (resource.agency === user.agency || (context.org.oversight ?? []).includes(user.agency)) return allow('own agency');
+      return deny('out of scope');
+    case 'agency':
+      if (action !== 'admin') return deny('not applicable');
+      if (!user.roles.includes('agency_admin')) return deny('role not permitted');
+      return resource.agency === user.agency ? allow('own agency') : deny('out of scope');
+    case 'platform':
+      if (action !== 'admin') return deny('not applicable');
+      return user.roles.includes('sysadmin') ? allow('own agency') : deny('role not permitted');
+  }
+}
+
+function decideRecord(user: PolicyUser, action: Action, record: RecordResource, context: PolicyContext): Decision {
+  const permitted = RECORD_ROLES[action];
+  if (permitted.length === 0) return deny('not applicable');
+  if (!user.roles.some((role) => permitted.includes(role))) return deny('role not permitted');
+  const { provenance } = record;
+  const owner = provenance.agency;
+  const cleared = atLeast(user.clearance, provenance.marking.classification);
+
+  if (action === 'write' || action === 'delete') {
+    if (owner !== user.agency) return deny('not owner');
+    return action === 'write' && !cleared ? deny('clearance') : allow('own agency');
+  }
+
+  if (!present(context.purpose) || !present(context.caseRef)) return deny('purpose required');
+  if (owner === user.agency) return cleared ? allow('own agency') : deny('clearance');
+
+  const tlp = provenance.marking.tlp;
+  const inGroup = (record.needToKnow ?? []).some((group) => user.groups.includes(group));
+  if (tlp === 'RED' && inGroup) {
+    if (!cleared) return deny('clearance');
+    if (action === 'export') return deny('no onward sharing');
+    return allow('need-to-know group');
+  }
+
+  const verdict = agreementVerdict(agreementsOf(context.agreements, owner), user.agency, provenance);
+  if (verdict === null) {
+    if (tlp === 'CLEAR') return content(user, action, record, context, null, 'tlp:clear');
+    if (tlp === 'GREEN' && inCommunity(context.agreements, owner, user.agency)) return content(user, action, record, context, null, 'tlp:green community');
+    return deny(tlp === 'RED' ? 'tlp:red' : 'no agreement');
+  }
+  switch (verdict.effect) {
+    case 'none':
+      return deny('agreement: none');
+    case 'pointer':
+      if (action === 'export') return deny('agreement: pointer');
+      return withNotice({ effect: 'pointer', reason: 'agreement: pointer', pointer: pointerTo(context.org, owner, verdict) }, verdict.notifyOwnerOnEncounter ? { agency: owner, kind: 'encounter' } : undefined);
+    case 'full':
+      if (tlp === 'RED') return deny('tlp:red');
+      if (tlp === 'AMBER+STRICT' && !verdict.named) return deny('tlp:amber+strict needs a named recipient');
+      return content(user, action, record, context, verdict, 'agreement: full');
+  }
+}
+
+/** The checks on a grant of content, and the owner notice it triggers. */
+function content(user: PolicyUser, action: Action, record: RecordResource, context: PolicyContext, verdict: AgreementVerdict | null, reason: 'agreement: full' | 'tlp:clear' | 'tlp:green community'): Decision {
+  const { provenance } = record;
+  const tlp = provenance.marking.tlp;
+  const groups = record.needToKnow ?? [];
+  if ((tlp === 'AMBER' || tlp === 'AMBER+STRICT') && groups.length > 0 && !groups.some((g) => user.groups.includes(g))) return deny('need-to-know');
+  if (!releasableTo(provenance, user.agency, context.org)) return deny('releasability');
+  if (!atLeast(user.clearance, provenance.marking.classification)) return deny('clearance');
+  if (action === 'export') {
+    if (tlp === 'AMBER+STRICT') return deny('no onward sharing');
+    if (provenance.handling === 'H2' || provenance.handling === 'H3') return deny('handling: owner consent required');
+  }
+  const notify = action === 'screen' ? verdict?.notifyOwnerOnEncounter === true : verdict?.notifyOwnerOnConsult === true;
+  return withNotice({ effect: 'allow', reason }, notify ? { agency: provenance.agency, kind: action === 'screen' ? 'encounter' : 'consult' } : undefined);
+}
+
+/** Marking.releasability: agency ids, ISO country codes or 'ALL'; empty means the owner only. */
+function releasableTo(provenance: Provenance, agency: AgencyId, org: Organisation): boolean {
+  const country = org.agencies.find((a) => a.id === agency)?.country.toUpperCase();
+  return provenance.marking.releasability.some((to) => to === 'ALL' || to === agency || (country !== undefined && to.toUpperCase() === country));
+}
+
+function pointerTo(org: Organisation, owner: AgencyId, verdict: AgreementVerdict): Pointer {
+  const agency = org.agencies.find((a) => a.id === owner);
+  const deskId = verdict.contactDesk ?? agency?.contactDesk;
+  const desk = org.desks.find((d) => d.id === deskId && d.agency === owner);
+  return {
+    agency: owner,
+    agencyName: agency?.name ?? owner,
+    desk: desk === undefined ? null : { id: desk.id, name: desk.name, contact: desk.contact },
+    message: 'holds information',
+  };
+}
+
+/**
+ * Agreements grouped by owner, computed once per agreements array (callers pass the same array
+ * for a whole request). The length is checked too, so an array that grew is re-indexed.
+ */
+const byOwnerCache = new WeakMap<readonly SharingAgreement[], { readonly length: number; readonly index: ReadonlyMap<AgencyId, readonly SharingAgreement[]> }>();
+function agreementsOf(agreements: readonly SharingAgreement[], owner: AgencyId): readonly SharingAgreement[] {
+  let cached = byOwnerCache.get(agreements);
+  if (cached?.length !== agreements.length) {
+    const index = new Map<AgencyId, SharingAgreement[]>();
+    for (const a of agreements) index.set(a.owner, [...(index.get(a.owner) ?? []), a]);
+    cached = { length: agreements.length, index };
+    byOwnerCache.set(agreements, cached);
+  }
+  return cached.index.get(owner) ?? [];
+}
+
+function atLeast(clearance: Classification, classification: Classification): boolean {
+  return rankOf(CLASSIFICATION, clearance) >= rankOf(CLASSIFICATION, classification);
+}
+
+function present(value: string | undefined): boolean {
+  return value !== undefined && value.trim().length > 0;
+}
+
+function allow(reason: DecisionReason): Decision {
+  return { effect: 'allow', reason };
+}
+
+function deny(reason: DecisionReason): Decision {
+  return { effect: 'deny', reason };
+}
+
+function withNotice<D extends Decision & { effect: 'allow' | 'pointer' }>(decision: D, notice: OwnerNotice | undefined): D {
+  return notice === undefined ? decision : { ...decision, notifyOwner: notice };
+}

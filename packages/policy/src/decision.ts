@@ -1,0 +1,82 @@
+/** The vocabulary of decide(): actions, resources, context and decisions. */
+import type { AgencyId, DeskId, Provenance, RecordId } from '@mosaic/model';
+import type { Organisation } from './organisation.ts';
+import type { GroupId } from './organisation.ts';
+import type { SharingAgreement } from './sharing-agreement.ts';
+
+export const ACTIONS = ['read', 'search', 'screen', 'export', 'write', 'delete', 'audit', 'admin'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions that consult or disclose personal data: LED Art. 8 lawfulness needs a stated purpose. */
+export const PURPOSE_ACTIONS: readonly Action[] = ['read', 'search', 'screen', 'export'];
+
+export interface RecordResource {
+  readonly kind: 'record';
+  readonly id?: RecordId;
+  readonly provenance: Provenance;
+  /** Need-to-know groups the owner named on the record (for TLP AMBER, AMBER+STRICT, RED). */
+  readonly needToKnow?: readonly GroupId[];
+}
+
+export type Resource =
+  | RecordResource
+  /** The audit log of one agency (its users' actions and actions on its records), or of all. */
+  | { readonly kind: 'audit'; readonly agency: AgencyId | 'ALL' }
+  /** An agency's users, desks and outgoing agreements. */
+  | { readonly kind: 'agency'; readonly agency: AgencyId }
+  /** Agencies themselves and platform settings. */
+  | { readonly kind: 'platform' };
+
+export interface PolicyContext {
+  readonly org: Organisation;
+  readonly agreements: readonly SharingAgreement[];
+  readonly purpose?: string;
+  readonly caseRef?: string;
+}
+
+/** Where to ask for a hidden record: an agency and a desk, never anything about the record. */
+export interface Pointer {
+  readonly agency: AgencyId;
+  readonly agencyName: string;
+  readonly desk: { readonly id: DeskId; readonly name: string; readonly contact: string } | null;
+  readonly message: 'holds information';
+}
+
+export interface OwnerNotice {
+  readonly agency: AgencyId;
+  /** consult: the content was read, searched or exported; encounter: screened against, or shown as a pointer. */
+  readonly kind: 'consult' | 'encounter';
+}
+
+/**
+ * Reasons are short fixed codes, written to the audit log. A deny reason must not be shown to
+ * the requester for a record: "clearance" would tell them that a record exists.
+ */
+export const DECISION_REASONS = [
+  'own agency',
+  'need-to-know group',
+  'agreement: full',
+  'tlp:clear',
+  'tlp:green community',
+  'agreement: pointer',
+  'role not permitted',
+  'purpose required',
+  'clearance',
+  'releasability',
+  'need-to-know',
+  'tlp:red',
+  'tlp:amber+strict needs a named recipient',
+  'no agreement',
+  'agreement: none',
+  'no onward sharing',
+  'handling: owner consent required',
+  'not owner',
+  'out of scope',
+  'not applicable',
+] as const;
+export type DecisionReason = (typeof DECISION_REASONS)[number];
+
+export type Decision =
+  | { readonly effect: 'allow'; readonly reason: DecisionReason; readonly notifyOwner?: OwnerNotice }
+  | { readonly effect: 'pointer'; readonly reason: DecisionReason; readonly pointer: Pointer; readonly notifyOwner?: OwnerNotice }
+  | { readonly effect: 'deny'; readonly reason: DecisionReason };

@@ -1,0 +1,39 @@
+export { GroupId, ROLES, type Agency, type Desk, type Organisation, type PolicyUser, type Role } from './organisation.ts';
+export {
+  AgreementId,
+  SHARING_EFFECTS,
+  agreementVerdict,
+  conditionsMatch,
+  inCommunity,
+  type AgreementVerdict,
+  type SharingAgreement,
+  type SharingConditions,
+  type SharingEffect,
+} from './sharing-agreement.ts';
+export {
+  ACTIONS,
+  DECISION_REASONS,
+  PURPOSE_ACTIONS,
+  type Action,
+  type Decision,
+  type DecisionReason,
+  type OwnerNotice,
+  type Pointer,
+  type PolicyContext,
+  type RecordResource,
+  type Resource,
+} from './decision.ts';
+export { decide, RECORD_ROLES } from './decide.ts';
+export { deconfliction, filterVisible, type DeconflictionNotice, type PolicyRecord, type ReadAction, type VisibleRecords } from './filter-visible.ts';
+export {
+  DEFAULT_RETENTION,
+  addPeriod,
+  erasable,
+  reviewDateFor,
+  reviewQueue,
+  type Erasability,
+  type LegalHold,
+  type RetentionPeriod,
+  type RetentionRules,
+  type ReviewItem,
+} from './retention.ts';

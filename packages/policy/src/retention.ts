@@ -1,0 +1,99 @@
+/**
+ * Retention and review (LED Art. 5: appropriate time limits for erasure or periodic review;
+ * Art. 16: erasure; Art. 6: distinguishing categories of data subjects). Each category gets a
+ * review period, configurable per deployment since national law sets the figures; a record's
+ * review date is set when it is collected and the review queue lists those that are due.
+ * A review is a human's decision: erasable() says only that erasure would break no rule.
+ */
+import { AppError, type RecordId, type SubjectCategory } from '@mosaic/model';
+import type { PolicyRecord } from './filter-visible.ts';
+
+export interface RetentionPeriod {
+  readonly years?: number;
+  readonly months?: number;
+  readonly days?: number;
+}
+
+export type RetentionRules = Readonly<Record<SubjectCategory, RetentionPeriod>>;
+
+/** Defaults in the range EU member states use; deployments override them from configuration. */
+export const DEFAULT_RETENTION: RetentionRules = Object.freeze({
+  suspect: { years: 3 },
+  convicted: { years: 5 },
+  victim: { years: 1 },
+  witness: { years: 1 },
+  contact: { years: 1 },
+  other: { years: 1 },
+});
+
+/** The review date for a record of `category` collected (or last reviewed) on `from`, YYYY-MM-DD. */
+export function reviewDateFor(category: SubjectCategory, from: string, rules: RetentionRules = DEFAULT_RETENTION): string {
+  return addPeriod(from, rules[category]);
+}
+
+/** Adds a period to a date; a day past the end of the target month clamps to its last day (29 Feb + 1y = 28 Feb). */
+export function addPeriod(date: string, { years = 0, months = 0, days = 0 }: RetentionPeriod): string {
+  for (const n of [years, months, days]) if (!Number.isSafeInteger(n) || n < 0) throw new AppError('MOSAIC_INVALID_CONFIG', `policy: retention periods are whole non-negative numbers, got ${n}`);
+  const { y, m, d } = parseDate(date);
+  const totalMonths = y * 12 + (m - 1) + years * 12 + months;
+  const year = Math.floor(totalMonths / 12);
+  const month = totalMonths % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const shifted = new Date(Date.UTC(year, month, Math.min(d, lastDay)));
+  shifted.setUTCFullYear(year);
+  shifted.setUTCDate(shifted.getUTCDate() + days);
+  return shifted.toISOString().slice(0, 10);
+}
+
+export interface ReviewItem<R extends PolicyRecord> {
+  readonly record: R;
+  readonly reviewDate: string;
+  /** Days past the review date (0 on the day, negative when due within the look-ahead). */
+  readonly overdueDays: number;
+}
+
+/** Records whose review date is on or before today (plus `withinDays`), most overdue first. */
+export function reviewQueue<R extends PolicyRecord>(records: readonly R[], today: string, { withinDays = 0 }: { readonly withinDays?: number } = {}): readonly ReviewItem<R>[] {
+  const todayDays = dayNumber(today);
+  return records
+    .map((record) => ({ record, reviewDate: record.provenance.reviewDate, overdueDays: todayDays - dayNumber(record.provenance.reviewDate) }))
+    .filter((item) => item.overdueDays >= -withinDays)
+    .sort((a, b) => b.overdueDays - a.overdueDays || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+}
+
+export interface LegalHold {
+  readonly record: RecordId;
+  /** Court order, proceedings or request that requires keeping the record. */
+  readonly reference: string;
+  /** Last day of the hold, YYYY-MM-DD; absent: until lifted. */
+  readonly until?: string;
+}
+
+export type Erasability = { readonly erasable: true } | { readonly erasable: false; readonly reason: 'review date not reached' | 'legal hold'; readonly holds?: readonly string[] };
+
+/** Whether erasing the record now would respect its review date and every active legal hold. */
+export function erasable(record: PolicyRecord, today: string, legalHolds: readonly LegalHold[] = []): Erasability {
+  const todayDays = dayNumber(today);
+  const active = legalHolds.filter((h) => h.record === record.id && (h.until === undefined || dayNumber(h.until) >= todayDays));
+  if (active.length > 0) return { erasable: false, reason: 'legal hold', holds: active.map((h) => h.reference) };
+  if (dayNumber(record.provenance.reviewDate) > todayDays) return { erasable: false, reason: 'review date not reached' };
+  return { erasable: true };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseDate(date: string): { y: number; m: number; d: number } {
+  const match = ISO_DATE.exec(date);
+  const [y, m, d] = match === null ? [Number.NaN, Number.NaN, Number.NaN] : [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(y, m - 1, d));
+  check.setUTCFullYear(y);
+  if (match === null || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) throw new AppError('MOSAIC_INVALID_INPUT', 'policy: dates must be valid YYYY-MM-DD');
+  return { y, m, d };
+}
+
+function dayNumber(date: string): number {
+  const { y, m, d } = parseDate(date);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  t.setUTCFullYear(y);
+  return Math.round(t.getTime() / 86_400_000);
+}

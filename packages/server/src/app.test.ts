@@ -1,0 +1,128 @@
+import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+const tokens: Record<string, string> = {};
+
+async function signIn(name: string): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
+  expect(response.statusCode).toBe(200);
+  return (response.json() as { token: string }).token;
+}
+
+const as = (name: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${tokens[name] ?? ''}`, ...extra });
+const purpose = { 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'CASE-1' };
+
+async function put(user: string, record: Record<string, unknown>) {
+  return app.inject({ method: 'POST', url: '/api/v1/records', headers: as(user), payload: record });
+}
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  app = await buildApp({ mosaic: world.mosaic });
+  for (const name of ['fedAnalyst', 'zoneOfficer', 'intelAnalyst', 'intelAdmin', 'auditor']) tokens[name] = await signIn(name);
+  expect((await put('fedAnalyst', { id: 'f1', schema: 'Person', properties: { name: ['Karim Haddouchi'], birthDate: ['1990-03-02'] }, provenance: testProvenance('fedpol') })).statusCode).toBe(200);
+  expect((await put('intelAnalyst', { id: 'i1', schema: 'Person', properties: { name: ['Karim Hadouchi'], alias: ['Abu Ilyas'] }, provenance: testProvenance('intel') })).statusCode).toBe(200);
+});
+
+afterAll(async () => {
+  await app.close();
+  await world.cleanup();
+});
+
+describe('the API', () => {
+  it('answers health and readiness without a session', async () => {
+    expect((await app.inject({ url: '/api/v1/health' })).json()).toMatchObject({ status: 'ok' });
+    expect((await app.inject({ url: '/api/v1/ready' })).json()).toEqual({ status: 'ready', store: 'sqlite' });
+  });
+
+  it('publishes an OpenAPI 3.1 description of its routes', async () => {
+    const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/search', '/api/v1/records/{id}', '/api/v1/auth/sign-in', '/api/v1/health']));
+  });
+
+  it('refuses a wrong password and requests without a session', async () => {
+    const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'fedAnalyst', password: 'nope' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toEqual({ error: { code: 'MOSAIC_BAD_CREDENTIALS', message: 'wrong user name or password' } });
+    expect((await app.inject({ url: '/api/v1/auth/me' })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: as('zoneOfficer') })).json()).toMatchObject({ name: 'zoneOfficer', agency: 'zone-north' });
+  });
+
+  it('refuses a search without a purpose and a case reference', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q: 'Karim' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+  });
+
+  it('rejects absurd queries with a clear 400', async () => {
+    for (const q of ['k', 'x'.repeat(10_001), 'ab\u0000cd', '   ']) {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q, purpose: 'p', caseRef: 'c' } });
+      expect(response.statusCode, JSON.stringify(q.slice(0, 10))).toBe(400);
+    }
+  });
+
+  it('shows shared records in full and hidden ones only as a pointer with whom to call', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q: 'Karim', purpose: 'identity check', caseRef: 'ZN-7' } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { results: { id: string; provenance: { agency: string } }[]; pointers: { agency: string; desk: { contact: string } }[] };
+    expect(body.results.map((r) => r.id)).toEqual(['fedpol:f1']);
+    expect(body.pointers).toEqual([{ agency: 'intel', agencyName: 'State Security', message: 'holds information', desk: { id: 'intel-liaison', name: 'Liaison desk', contact: '+32 2 000 00 03' } }]);
+    expect(JSON.stringify(body)).not.toMatch(/Hadouchi|Abu Ilyas|i1/);
+  });
+
+  it('answers a hidden record exactly like a missing one', async () => {
+    const hidden = await app.inject({ url: '/api/v1/records/fedpol:f1', headers: as('intelAdmin', purpose) });
+    const missing = await app.inject({ url: '/api/v1/records/fedpol:nope', headers: as('intelAdmin', purpose) });
+    expect(hidden.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    expect(hidden.json().error.code).toBe(missing.json().error.code);
+  });
+
+  it('reads a record with its provenance and keeps every version', async () => {
+    await put('fedAnalyst', { id: 'f1', schema: 'Person', properties: { name: ['Karim Haddouchi'], birthDate: ['1990-03-02'], nationality: ['ma'] }, provenance: testProvenance('fedpol') });
+    const read = await app.inject({ url: '/api/v1/records/fedpol:f1', headers: as('zoneOfficer', purpose) });
+    expect(read.json()).toMatchObject({ record: { id: 'fedpol:f1', version: 2, provenance: { agency: 'fedpol', reliability: 'B', category: 'suspect', nature: 'fact' } } });
+    const history = await app.inject({ url: '/api/v1/records/fedpol:f1/history', headers: as('fedAnalyst', purpose) });
+    expect((history.json() as { versions: unknown[] }).versions).toHaveLength(2);
+  });
+
+  it('names the field and reason of a bad record and never writes for another agency', async () => {
+    const bad = await put('fedAnalyst', { id: 'f2', schema: 'Person', properties: { birthDate: ['not-a-date'] }, provenance: testProvenance('fedpol') });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([{ field: 'birthDate', reason: '"not-a-date" is not a date' }]);
+    const foreign = await put('fedAnalyst', { id: 'x', schema: 'Person', properties: { name: ['A B'] }, provenance: testProvenance('intel') });
+    expect(foreign.json().error.details).toEqual([{ field: 'provenance.agency', reason: 'must be your own agency' }]);
+  });
+
+  it('lets only the owner agency\'s administrator erase, and records the erasure', async () => {
+    await put('intelAnalyst', { id: 'i9', schema: 'Person', properties: { name: ['Temp Record'] }, provenance: testProvenance('intel') });
+    const byAnalyst = await app.inject({ method: 'DELETE', url: '/api/v1/records/intel:i9', headers: as('intelAnalyst'), payload: { reason: 'test' } });
+    expect(byAnalyst.statusCode).toBe(403);
+    const byOther = await app.inject({ method: 'DELETE', url: '/api/v1/records/intel:i9', headers: as('fedAnalyst'), payload: { reason: 'test' } });
+    expect(byOther.statusCode).toBe(404);
+    const byAdmin = await app.inject({ method: 'DELETE', url: '/api/v1/records/intel:i9', headers: as('intelAdmin'), payload: { reason: 'review expired' } });
+    expect(byAdmin.statusCode).toBe(204);
+    const history = await app.inject({ url: '/api/v1/records/intel:i9/history', headers: as('intelAnalyst', purpose) });
+    expect(history.statusCode).toBe(404);
+    expect((await world.mosaic.store.recordHistory('intel:i9' as never)).map((v) => v.op)).toEqual(['put', 'delete']);
+  });
+
+  it('tells the owner when another agency consults its records', async () => {
+    const seen: string[] = [];
+    const unsubscribe = world.mosaic.notifier.subscribe((n) => seen.push(`${JSON.stringify(n.to)} ${n.kind}`));
+    await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q: 'Haddouchi', purpose: 'p', caseRef: 'c' } });
+    unsubscribe();
+    expect(seen).toContain('{"agency":"fedpol"} deconfliction.consult');
+  });
+
+  it('answers unknown routes with the error shape', async () => {
+    const response = await app.inject({ url: '/api/v1/nothing' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: 'no route GET /api/v1/nothing' } });
+  });
+});

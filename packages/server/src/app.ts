@@ -1,0 +1,64 @@
+/**
+ * The HTTP application: Fastify with zod schemas on every route, OpenAPI 3.1 generated from
+ * them, one plugin per area. Built separately from listen() so tests use inject() without a port.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import type { Mosaic } from '@mosaic/service';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorHandler, notFoundHandler } from './http-errors.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { recordRoutes } from './routes/record-routes.ts';
+import { searchRoutes } from './routes/search-routes.ts';
+import { schemaRoutes } from './routes/schema-routes.ts';
+
+export interface BuildAppOptions {
+  readonly mosaic: Mosaic;
+  /** Fastify's logger; request bodies are never logged (they may hold personal data). */
+  readonly logger?: boolean;
+  /** Extra plugins registered under /api/v1 by the areas that have them. */
+  readonly plugins?: readonly ((app: FastifyInstance) => Promise<void>)[];
+}
+
+export const API_PREFIX = '/api/v1';
+
+export async function buildApp({ mosaic, logger = false, plugins = [] }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: 64 * 1024 * 1024,
+    disableRequestLogging: !logger,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Mosaic API', version: '1.0.0', description: 'Shared, policy-controlled intelligence on persons and organisations. Every read carries a purpose and is audited.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mosaic_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.decorate('mosaic', mosaic);
+  await app.register(async (api) => {
+    await api.register(healthRoutes);
+    await api.register(authRoutes);
+    await api.register(schemaRoutes);
+    await api.register(recordRoutes);
+    await api.register(searchRoutes);
+    for (const plugin of plugins) await api.register(plugin);
+    api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  }, { prefix: API_PREFIX });
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mosaic: Mosaic;
+  }
+}

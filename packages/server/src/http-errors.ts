@@ -1,0 +1,47 @@
+/**
+ * The one table from error kinds to HTTP statuses; only the edge knows HTTP. Every error reply
+ * has the same shape: { error: { code, message, details? } }.
+ */
+import { AppError, isAppError, type ErrorKind } from '@mosaic/model';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = Object.freeze({
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+  internal: 500,
+});
+
+export interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
+}
+
+export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((issue) => ({ field: issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)', reason: issue.message ?? 'is invalid' }));
+    void reply.status(400).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: `invalid ${error.validationContext ?? 'request'}: ${details.map((d) => `${d.field}: ${d.reason}`).join('; ')}`, details } });
+    return;
+  }
+  if (isAppError(error)) {
+    void reply.status(STATUS_OF_KIND[error.kind]).send({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
+    return;
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    void reply.status(status).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: error.message } });
+    return;
+  }
+  // Unexpected: log the stack (no request body, which may hold personal data) and say nothing more.
+  request.log.error({ err: { message: error.message, stack: error.stack } }, 'unexpected error');
+  void reply.status(500).send({ error: { code: 'MOSAIC_INTERNAL', message: 'internal error' } });
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.status(404).send({ error: { code: 'MOSAIC_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+}
+
+export const appError = (...args: ConstructorParameters<typeof AppError>): AppError => new AppError(...args);

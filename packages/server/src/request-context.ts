@@ -1,0 +1,45 @@
+/**
+ * Who is asking, and why: the signed-in user from the session cookie or a bearer token, and the
+ * purpose and case reference every consultation must carry (headers X-Mosaic-Purpose and
+ * X-Mosaic-Case on reads; body fields on searches).
+ */
+import { AppError } from '@mosaic/model';
+import { authenticate } from '@mosaic/service';
+import type { User } from '@mosaic/store';
+import type { FastifyRequest } from 'fastify';
+
+export const SESSION_COOKIE = 'mosaic_session';
+
+export function sessionToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  return request.cookies[SESSION_COOKIE];
+}
+
+const users = new WeakMap<FastifyRequest, User>();
+
+export async function requireUser(request: FastifyRequest): Promise<User> {
+  const known = users.get(request);
+  if (known) return known;
+  const user = await authenticate(request.server.mosaic.store, sessionToken(request), request.server.mosaic.now());
+  users.set(request, user);
+  return user;
+}
+
+export interface Purpose {
+  readonly purpose: string;
+  readonly caseRef: string;
+}
+
+/** The purpose of a consultation: refused without one (LED Art. 25, purpose limitation). */
+export function requirePurpose(given: { purpose?: string | undefined; caseRef?: string | undefined } | undefined, request?: FastifyRequest): Purpose {
+  const header = (name: string): string | undefined => {
+    const value = request?.headers[name];
+    return typeof value === 'string' ? decodeURIComponent(value) : undefined;
+  };
+  const purpose = (given?.purpose ?? header('x-mosaic-purpose'))?.trim();
+  const caseRef = (given?.caseRef ?? header('x-mosaic-case'))?.trim();
+  if (!purpose || !caseRef) throw new AppError('MOSAIC_PURPOSE_REQUIRED', 'a purpose and a case reference are required (X-Mosaic-Purpose and X-Mosaic-Case headers, or purpose and caseRef fields)');
+  if (purpose.length > 500 || caseRef.length > 100) throw new AppError('MOSAIC_INVALID_INPUT', 'purpose or case reference too long');
+  return { purpose, caseRef };
+}

@@ -1,0 +1,42 @@
+/**
+ * Sign-in with a local account: the session token is set as an HttpOnly, SameSite=Strict cookie
+ * for the web app and also returned for API clients that send it as a bearer token.
+ */
+import { signIn, signOut } from '@mosaic/service';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser, SESSION_COOKIE, sessionToken } from '../request-context.ts';
+
+export const UserOut = z.object({
+  id: z.string(), name: z.string(), agency: z.string(), desk: z.string(), roles: z.array(z.string()), clearance: z.string(), groups: z.array(z.string()),
+});
+
+export const userOut = (user: { id: string; name: string; agency: string; desk: string; roles: readonly string[]; clearance: string; groups: readonly string[] }): z.infer<typeof UserOut> => ({
+  id: user.id, name: user.name, agency: user.agency, desk: user.desk, roles: [...user.roles], clearance: user.clearance, groups: [...user.groups],
+});
+
+export async function authRoutes(api: FastifyInstance): Promise<void> {
+  const app = api.withTypeProvider<ZodTypeProvider>();
+  app.post('/auth/sign-in', {
+    schema: {
+      tags: ['auth'], summary: 'Sign in with a local account', security: [],
+      body: z.object({ name: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
+      response: { 200: z.object({ token: z.string(), expiresAt: z.string(), user: UserOut }) },
+    },
+  }, async (request, reply) => {
+    const { mosaic } = api;
+    const session = await signIn(mosaic.store, request.body.name, request.body.password, { hours: mosaic.config.sessionHours, now: mosaic.now() });
+    void reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', expires: new Date(session.expiresAt) });
+    return { token: session.token, expiresAt: session.expiresAt, user: userOut(session.user) };
+  });
+
+  app.post('/auth/sign-out', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } } }, async (request, reply) => {
+    const token = sessionToken(request);
+    if (token) await signOut(api.mosaic.store, token);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: UserOut } } }, async (request) => userOut(await requireUser(request)));
+}

@@ -1,0 +1,56 @@
+/**
+ * Records: read (content or pointer), history, create/update, erase. Reads need a purpose.
+ */
+import { RecordId } from '@mosaic/model';
+import { eraseRecord, readRecord, readRecordHistory, writeRecord } from '@mosaic/service';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePurpose, requireUser } from '../request-context.ts';
+import { PointerOut, PurposeHeaders, RecordOut } from './views.ts';
+
+const Params = z.object({ id: z.string().min(1).max(300) });
+const FieldErrors = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string(), reason: z.string() })) }) });
+
+export async function recordRoutes(api: FastifyInstance): Promise<void> {
+  const app = api.withTypeProvider<ZodTypeProvider>();
+  app.get('/records/:id', {
+    schema: { tags: ['records'], summary: 'A record with its provenance, or a pointer to who holds it', params: Params, headers: PurposeHeaders,
+      response: { 200: z.object({ record: RecordOut.optional(), pointer: PointerOut.optional() }) } },
+  }, async (request) => {
+    const user = await requireUser(request);
+    const found = await readRecord(api.mosaic, { user, ...requirePurpose(undefined, request) }, RecordId(request.params.id));
+    return found.record ? { record: found.record } : { pointer: found.pointer };
+  });
+
+  app.get('/records/:id/history', {
+    schema: { tags: ['records'], summary: 'Every version of a record, deletions included', params: Params, headers: PurposeHeaders,
+      response: { 200: z.object({ versions: z.array(z.object({ version: z.number(), op: z.string(), actor: z.string(), at: z.string(), reason: z.string().optional(), record: z.unknown().optional() })) }) } },
+  }, async (request) => {
+    const user = await requireUser(request);
+    const versions = await readRecordHistory(api.mosaic, { user, ...requirePurpose(undefined, request) }, RecordId(request.params.id));
+    return { versions: versions.map((v) => ({ ...v })) };
+  });
+
+  app.post('/records', {
+    schema: { tags: ['records'], summary: 'Create or update one of your agency\'s records (FtM-style JSON with provenance)',
+      body: z.object({ id: z.string(), schema: z.string(), properties: z.record(z.string(), z.unknown()), provenance: z.record(z.string(), z.unknown()).optional() }),
+      response: { 200: z.object({ status: z.enum(['created', 'updated', 'unchanged']), record: RecordOut }), 400: FieldErrors } },
+  }, async (request, reply) => {
+    const user = await requireUser(request);
+    const outcome = await writeRecord(api.mosaic, { user }, request.body);
+    if (!outcome.ok) {
+      return reply.status(400).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: outcome.errors.map((e) => `${e.field}: ${e.reason}`).join('; '), details: [...outcome.errors] } });
+    }
+    return { status: outcome.status, record: outcome.record };
+  });
+
+  app.delete('/records/:id', {
+    schema: { tags: ['records'], summary: 'Erase one of your agency\'s records (kept in history and the audit log)', params: Params,
+      body: z.object({ reason: z.string().min(3).max(500) }), response: { 204: z.null() } },
+  }, async (request, reply) => {
+    const user = await requireUser(request);
+    await eraseRecord(api.mosaic, { user }, RecordId(request.params.id), request.body.reason);
+    return reply.status(204).send(null);
+  });
+}

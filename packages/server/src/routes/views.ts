@@ -1,0 +1,32 @@
+/**
+ * Response shapes shared by several routes: a record with its provenance, and a pointer.
+ */
+import { z } from 'zod';
+
+export const ProvenanceOut = z.object({
+  agency: z.string(), source: z.string(), sourceRecordId: z.string(),
+  reliability: z.string(), credibility: z.number(),
+  marking: z.object({ tlp: z.string(), classification: z.string(), releasability: z.array(z.string()).readonly() }),
+  handling: z.string(), category: z.string(), nature: z.string(), legalBasis: z.string(), reviewDate: z.string(),
+});
+
+export const RecordOut = z.object({
+  id: z.string(), schema: z.string(), caption: z.string(),
+  properties: z.record(z.string(), z.array(z.string()).readonly()),
+  provenance: ProvenanceOut, version: z.number(), updatedAt: z.string(),
+});
+
+export const PointerOut = z.object({
+  agency: z.string(), agencyName: z.string(), message: z.literal('holds information'),
+  desk: z.object({ id: z.string(), name: z.string(), contact: z.string() }).nullable(),
+});
+
+export const PurposeFields = {
+  purpose: z.string().min(1).max(500).describe('Why this consultation is made (LED Art. 25)'),
+  caseRef: z.string().min(1).max(100).describe('The case or file reference'),
+};
+
+export const PurposeHeaders = z.object({
+  'x-mosaic-purpose': z.string().optional().describe('Purpose of the consultation (URL-encoded)'),
+  'x-mosaic-case': z.string().optional().describe('Case reference (URL-encoded)'),
+});

@@ -1,0 +1,56 @@
+/**
+ * Configuration, parsed once against a schema at start-up and frozen. The CLI builds the raw
+ * input from flags and the environment (the one place that reads process.env) and passes the
+ * result down; nothing below reads configuration from globals.
+ */
+import { AppError } from '@mosaic/model';
+import { resolve } from 'node:path';
+
+export interface MosaicConfig {
+  /** Folder of the embedded store and its key material. */
+  readonly dataDir: string;
+  /** PostgreSQL URL: server mode. Absent: embedded sqlite under dataDir. */
+  readonly databaseUrl?: string;
+  readonly host: string;
+  readonly port: number;
+  /** Hours a sign-in session lasts. */
+  readonly sessionHours: number;
+  /** Persons in the demo loaded on first start. */
+  readonly demoPersons: number;
+  readonly demoSeed: number;
+}
+
+export interface RawConfig {
+  readonly dataDir?: string | undefined;
+  readonly databaseUrl?: string | undefined;
+  readonly host?: string | undefined;
+  readonly port?: string | number | undefined;
+  readonly sessionHours?: string | number | undefined;
+  readonly demoPersons?: string | number | undefined;
+  readonly demoSeed?: string | number | undefined;
+}
+
+function integer(name: string, value: string | number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new AppError('MOSAIC_INVALID_CONFIG', `config: ${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+export function parseConfig(raw: RawConfig, cwd: string): MosaicConfig {
+  const databaseUrl = raw.databaseUrl?.trim();
+  if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new AppError('MOSAIC_INVALID_CONFIG', 'config: the database URL must start with postgres:// or postgresql://');
+  }
+  return Object.freeze({
+    dataDir: resolve(cwd, raw.dataDir?.trim() || 'data'),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    host: raw.host?.trim() || '127.0.0.1',
+    port: integer('port', raw.port, 7300, 0, 65535),
+    sessionHours: integer('sessionHours', raw.sessionHours, 12, 1, 24 * 30),
+    demoPersons: integer('demoPersons', raw.demoPersons, 5000, 0, 10_000_000),
+    demoSeed: integer('demoSeed', raw.demoSeed, 2016, 0, 2 ** 31 - 1),
+  });
+}

@@ -1,0 +1,15 @@
+export { parseConfig, type MosaicConfig, type RawConfig } from './config.ts';
+export { openMosaic, type Mosaic, type OpenMosaicOptions } from './runtime.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+export { authenticate, hashToken, signIn, signOut, type SignedIn } from './sessions.ts';
+export { AUDIT_KEY_FILE, loadOrCreateAuditKeys } from './audit-keys-file.ts';
+export { parseCsvMapping, type CsvMapping } from './ingest/csv-mapping.ts';
+export { formatIngestError, ingest, type IngestError, type IngestProgress, type IngestSummary } from './ingest/ingest.ts';
+export { fingerprintFile, ingestFile, storeSink, type IngestFileOptions } from './ingest/ingest-file.ts';
+export { csvSource, jsonlSource } from './ingest/sources.ts';
+export { createNotifier, isAddressedTo, type Listener, type Notification, type Notifier } from './notifier.ts';
+export { loadOrganisation, policyContext, policyUser, saveOrganisation, type Consultation, type OrgSnapshot } from './organisation.ts';
+export { consult, requirePurpose, type Consulted, type ConsultOptions } from './consult.ts';
+export { captionOf, checkQuery, eraseRecord, readRecord, readRecordHistory, recordView, searchRecords, writeRecord, type RecordView, type SearchQuery, type SearchResult, type WriteOutcome } from './records.ts';
+export { loadDemo, type DemoLoaded, type DemoOrgFile } from './demo-load.ts';
+export { verifyAuditLog } from './audit-verify.ts';

@@ -1,0 +1,132 @@
+/**
+ * Record read and write paths. Reads go through consult(); a record the user may not see is
+ * answered exactly like one that does not exist, so no error tells them it is there. Writes are
+ * an agency's claims about its own records only: record ids are scoped by agency, so a write can
+ * never collide with, and so reveal, another agency's record.
+ */
+import { AppError, type EntityRecord, type FieldError, type Properties, type Provenance, type RecordId } from '@mosaic/model';
+import { decide, reviewDateFor, type Pointer } from '@mosaic/policy';
+import type { RecordVersion, StoredRecord } from '@mosaic/store';
+import { consult } from './consult.ts';
+import { policyContext, policyUser, type Consultation } from './organisation.ts';
+import type { Mosaic } from './runtime.ts';
+import { validateRecord } from '@mosaic/model';
+
+export interface RecordView {
+  readonly id: RecordId;
+  readonly schema: string;
+  readonly caption: string;
+  readonly properties: Properties;
+  readonly provenance: Provenance;
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+export function captionOf(mosaic: Mosaic, record: EntityRecord): string {
+  const schema = mosaic.registry.get(record.schema);
+  for (const prop of schema?.caption ?? []) {
+    const value = record.properties[prop]?.[0];
+    if (value) return value;
+  }
+  return schema?.label ?? record.schema;
+}
+
+export function recordView(mosaic: Mosaic, stored: StoredRecord): RecordView {
+  const { record } = stored;
+  return { id: record.id, schema: record.schema, caption: captionOf(mosaic, record), properties: record.properties, provenance: record.provenance, version: stored.version, updatedAt: stored.updatedAt };
+}
+
+type Found = { readonly record: RecordView; readonly pointer?: undefined } | { readonly pointer: Pointer; readonly record?: undefined };
+
+/** Read one record: the content, a pointer, or not found (also when hidden). */
+export async function readRecord(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<Found> {
+  const stored = await mosaic.store.getRecord(id);
+  const candidates = stored ? [{ ...stored.record, stored }] : [];
+  const { visible, pointers } = await consult(mosaic, consultation, candidates, { action: 'read', query: { record: id } });
+  const shown = visible[0];
+  if (shown) return { record: recordView(mosaic, shown.stored) };
+  const pointer = pointers[0];
+  if (pointer) return { pointer };
+  throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+}
+
+/** The versions of a record the user may read (history passes the same gate as the record). */
+export async function readRecordHistory(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<readonly RecordVersion[]> {
+  const found = await readRecord(mosaic, consultation, id);
+  if (!found.record) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+  return mosaic.store.recordHistory(id);
+}
+
+export interface SearchQuery {
+  readonly q: string;
+  readonly schema?: string;
+  readonly limit?: number;
+}
+
+export interface SearchResult {
+  readonly results: readonly RecordView[];
+  readonly pointers: readonly Pointer[];
+}
+
+/** Refuse queries that are empty, absurd, or would scan everything. */
+export function checkQuery(q: string): string {
+  const text = q.normalize('NFKC').trim();
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw new AppError('MOSAIC_QUERY_REJECTED', 'the query contains control characters');
+  if ([...text.replace(/[^\p{L}\p{N}]/gu, '')].length < 2) throw new AppError('MOSAIC_QUERY_REJECTED', 'the query needs at least two letters or digits');
+  if (text.length > 200) throw new AppError('MOSAIC_QUERY_REJECTED', 'the query is longer than 200 characters');
+  return text;
+}
+
+export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery): Promise<SearchResult> {
+  const q = checkQuery(query.q);
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+  const hits = await mosaic.store.searchNames(q, { limit: limit * 5, ...(query.schema ? { schema: query.schema } : {}) });
+  const found = await mosaic.store.getRecords(hits.map((h) => h.id));
+  const byId = new Map(found.map((s) => [s.record.id, s]));
+  const ordered = hits.flatMap((h) => {
+    const stored = byId.get(h.id);
+    return stored ? [{ ...stored.record, stored }] : [];
+  });
+  const { visible, pointers } = await consult(mosaic, consultation, ordered, { action: 'search', query: { q, schema: query.schema ?? null } });
+  return { results: visible.slice(0, limit).map((r) => recordView(mosaic, r.stored)), pointers };
+}
+
+export type WriteOutcome = { readonly ok: true; readonly record: RecordView; readonly status: 'created' | 'updated' | 'unchanged' } | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/** Create or update one of the user's agency's records. */
+export async function writeRecord(mosaic: Mosaic, consultation: Consultation, raw: unknown): Promise<WriteOutcome> {
+  const { user } = consultation;
+  const given = (typeof raw === 'object' && raw !== null ? raw : {}) as { provenance?: Record<string, unknown> };
+  const claimed = given.provenance?.['agency'];
+  if (claimed !== undefined && claimed !== user.agency) return { ok: false, errors: [{ field: 'provenance.agency', reason: 'must be your own agency' }] };
+  const today = mosaic.now().toISOString().slice(0, 10);
+  const validated = validateRecord(mosaic.registry, { ...given, provenance: { ...given.provenance, agency: user.agency } }, {
+    reviewDateFor: (category) => reviewDateFor(category, today),
+  });
+  if (!validated.ok) return validated;
+  const snapshot = await mosaic.org();
+  const decision = decide(policyUser(user), 'write', { kind: 'record', provenance: validated.record.provenance }, policyContext(snapshot, consultation));
+  if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${decision.reason}`);
+  const [result] = await mosaic.store.putRecords([validated.record], { actor: user.id });
+  if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
+  await mosaic.audit.append({
+    actor: { user: user.id, agency: user.agency }, action: result.status === 'created' ? 'collection' : 'alteration',
+    purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null, records: [result.id], outcome: 'ok',
+  });
+  const stored = await mosaic.store.getRecord(result.id);
+  if (!stored) throw new AppError('MOSAIC_INTERNAL', 'the record vanished after writing');
+  return { ok: true, record: recordView(mosaic, stored), status: result.status };
+}
+
+/** Erase one of the user's agency's records: recorded as a version, never silent. */
+export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id: RecordId, reason: string): Promise<void> {
+  const { user } = consultation;
+  const stored = await mosaic.store.getRecord(id);
+  const snapshot = await mosaic.org();
+  const decision = stored ? decide(policyUser(user), 'delete', { kind: 'record', id, provenance: stored.record.provenance }, policyContext(snapshot, consultation)) : undefined;
+  // Not found and not permitted look alike unless the record is the user's own agency's.
+  if (!stored || (decision?.effect !== 'allow' && stored.record.provenance.agency !== user.agency)) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+  if (decision?.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision?.reason ?? 'unknown'}`);
+  await mosaic.store.deleteRecord(id, { actor: user.id, reason });
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
+}

@@ -1,0 +1,58 @@
+/**
+ * A running Mosaic: the store, the schemata, the audit log and the organisation the policy
+ * decides over. Opened once per process by the CLI or the server and passed to every use case.
+ */
+import { createAuditLog, loadAuditSigner, type AuditLog } from '@mosaic/audit';
+import { schemata, type SchemaRegistry } from '@mosaic/model';
+import { createStoreAuditStorage, openStore, type Store } from '@mosaic/store';
+import { loadOrCreateAuditKeys } from './audit-keys-file.ts';
+import type { MosaicConfig } from './config.ts';
+import { createNotifier, type Notifier } from './notifier.ts';
+import { loadOrganisation, type OrgSnapshot } from './organisation.ts';
+
+export interface Mosaic {
+  readonly config: MosaicConfig;
+  readonly store: Store;
+  readonly registry: SchemaRegistry;
+  readonly audit: AuditLog;
+  readonly auditPublicKeyPem: string;
+  readonly now: () => Date;
+  readonly notifier: Notifier;
+  /** The organisation and agreements, cached until an administrative change reloads them. */
+  org(): Promise<OrgSnapshot>;
+  reloadOrg(): Promise<OrgSnapshot>;
+  close(): Promise<void>;
+}
+
+export interface OpenMosaicOptions {
+  readonly now?: () => Date;
+  /** Sign an audit checkpoint every this many entries. */
+  readonly checkpointEvery?: number;
+}
+
+export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500 }: OpenMosaicOptions = {}): Promise<Mosaic> {
+  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const keys = loadOrCreateAuditKeys(config.dataDir);
+  await store.putSetting('audit.publicKey', keys.publicKeyPem);
+  const audit = createAuditLog({ storage: createStoreAuditStorage(store), signer: loadAuditSigner(keys), checkpointEvery, clock: () => now().toISOString() });
+  let org: Promise<OrgSnapshot> | undefined;
+  const reloadOrg = (): Promise<OrgSnapshot> => {
+    org = loadOrganisation(store);
+    return org;
+  };
+  return {
+    config,
+    store,
+    registry: schemata(),
+    audit,
+    auditPublicKeyPem: keys.publicKeyPem,
+    now,
+    notifier: createNotifier(),
+    org: () => org ?? reloadOrg(),
+    reloadOrg,
+    async close() {
+      await audit.checkpoint();
+      await store.close();
+    },
+  };
+}

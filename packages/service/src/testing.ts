@@ -1,0 +1,75 @@
+/**
+ * A small fictional world for tests that need a running Mosaic on a real store: three agencies
+ * (federal police, a local police zone, an intelligence service), their desks, agreements
+ * (federal police shares fully with the zone; intelligence gives the zone pointers only), users
+ * of every role, and a handful of records. Opened on sqlite in a fresh temporary folder.
+ */
+import { AgencyId, DeskId, UserId, type Classification } from '@mosaic/model';
+import { AgreementId, type Agency, type Desk, type SharingAgreement } from '@mosaic/policy';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from './config.ts';
+import { saveOrganisation } from './organisation.ts';
+import { hashPassword } from './password.ts';
+import { openMosaic, type Mosaic } from './runtime.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+const agencies: Agency[] = [
+  { id: AgencyId('fedpol'), name: 'Federal Police', country: 'BE', contactDesk: DeskId('fedpol-ops') },
+  { id: AgencyId('zone-north'), name: 'Police Zone North', country: 'BE', contactDesk: DeskId('zone-north-desk') },
+  { id: AgencyId('intel'), name: 'State Security', country: 'BE', contactDesk: DeskId('intel-liaison') },
+];
+const desks: Desk[] = [
+  { id: DeskId('fedpol-ops'), agency: AgencyId('fedpol'), name: 'Operations room', contact: '+32 2 000 00 01' },
+  { id: DeskId('zone-north-desk'), agency: AgencyId('zone-north'), name: 'Duty desk', contact: '+32 2 000 00 02' },
+  { id: DeskId('intel-liaison'), agency: AgencyId('intel'), name: 'Liaison desk', contact: '+32 2 000 00 03' },
+];
+const everything = { tlp: ['CLEAR', 'GREEN', 'AMBER'] as const, maxClassification: 'CONFIDENTIAL' as Classification, handling: ['H0', 'H1', 'H2', 'H3'] as const, categories: ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'] as const };
+const agreements: SharingAgreement[] = [
+  { id: AgreementId('fedpol-zone'), owner: AgencyId('fedpol'), recipient: AgencyId('zone-north'), conditions: { ...everything, tlp: [...everything.tlp], handling: [...everything.handling], categories: [...everything.categories] }, effect: 'full', notifyOwnerOnConsult: true, notifyOwnerOnEncounter: true },
+  { id: AgreementId('intel-zone'), owner: AgencyId('intel'), recipient: AgencyId('zone-north'), conditions: { ...everything, tlp: [...everything.tlp], handling: [...everything.handling], categories: [...everything.categories] }, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: true },
+];
+
+export const TEST_USERS = {
+  fedAnalyst: { agency: 'fedpol', desk: 'fedpol-ops', roles: ['analyst'], clearance: 'SECRET' },
+  zoneOfficer: { agency: 'zone-north', desk: 'zone-north-desk', roles: ['officer'], clearance: 'RESTRICTED' },
+  zoneCheckpoint: { agency: 'zone-north', desk: 'zone-north-desk', roles: ['checkpoint_officer'], clearance: 'RESTRICTED' },
+  intelAnalyst: { agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'TOP_SECRET' },
+  intelAdmin: { agency: 'intel', desk: 'intel-liaison', roles: ['agency_admin'], clearance: 'SECRET' },
+  auditor: { agency: 'fedpol', desk: 'fedpol-ops', roles: ['auditor'], clearance: 'RESTRICTED' },
+} as const;
+export type TestUserName = keyof typeof TEST_USERS;
+
+export function testProvenance(agency: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    agency, source: 'test', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] },
+    handling: 'H1', category: 'suspect', nature: 'fact', legalBasis: 'Test basis', reviewDate: '2031-01-01', ...overrides,
+  };
+}
+
+export interface TestMosaic {
+  readonly mosaic: Mosaic;
+  readonly dir: string;
+  cleanup(): Promise<void>;
+}
+
+export async function openTestMosaic(options: { readonly now?: () => Date } = {}): Promise<TestMosaic> {
+  const dir = mkdtempSync(join(tmpdir(), 'mosaic-test-'));
+  const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), { checkpointEvery: 5, ...(options.now ? { now: options.now } : {}) });
+  await saveOrganisation(mosaic.store, { agencies, desks, agreements });
+  await mosaic.reloadOrg();
+  const hash = await hashPassword(TEST_PASSWORD);
+  for (const [name, u] of Object.entries(TEST_USERS)) {
+    await mosaic.store.upsertUser({ id: UserId(`${u.agency}.${name}`), name, agency: AgencyId(u.agency), desk: DeskId(u.desk), roles: [...u.roles], clearance: u.clearance, groups: [], passwordHash: hash });
+  }
+  return {
+    mosaic,
+    dir,
+    async cleanup() {
+      await mosaic.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The store as @mosaic/audit's AuditStorage. Entries are kept as their JSON text (the chain's
+ * hashes are over canonical JSON computed by the audit package, so the exact text stored here
+ * is only for reading back); seq, hash and prev_hash are columns so the chain can be checked
+ * and paged without parsing bodies.
+ */
+import type { AuditEntry, AuditStorage, Checkpoint } from '@mosaic/audit';
+import type { Store } from './store.ts';
+
+export interface StoreAuditStorageOptions {
+  /** Entries read per query while iterating. */
+  readonly pageSize?: number;
+}
+
+export function createStoreAuditStorage(store: Store, { pageSize = 1_000 }: StoreAuditStorageOptions = {}): AuditStorage {
+  return {
+    head: () => store.auditHead(),
+
+    append: ({ after, entries, checkpoints = [] }) =>
+      store.appendAudit({
+        after,
+        entries: entries.map((entry) => ({ seq: entry.seq, hash: entry.hash, prevHash: entry.prevHash, body: JSON.stringify(entry) })),
+        checkpoints: checkpoints.map((checkpoint) => ({ seq: checkpoint.seq, hash: checkpoint.hash, body: JSON.stringify(checkpoint) })),
+      }),
+
+    async *entries({ fromSeq = 1, toSeq } = {}) {
+      let next = fromSeq;
+      for (;;) {
+        const page = await store.readAudit({ fromSeq: next, limit: pageSize, ...(toSeq === undefined ? {} : { toSeq }) });
+        for (const row of page) yield JSON.parse(row.body) as AuditEntry;
+        const last = page.at(-1);
+        if (page.length < pageSize || last === undefined) return;
+        next = last.seq + 1;
+      }
+    },
+
+    putCheckpoint: (checkpoint) => store.appendCheckpoint({ seq: checkpoint.seq, hash: checkpoint.hash, body: JSON.stringify(checkpoint) }),
+
+    async checkpoints() {
+      return (await store.readCheckpoints()).map((row) => JSON.parse(row.body) as Checkpoint);
+    },
+  };
+}

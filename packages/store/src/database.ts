@@ -1,0 +1,115 @@
+/**
+ * The tables as Kysely sees them. Column types are what both dialects accept on write; on read
+ * PostgreSQL returns `Date` for timestamptz, which `row-values.ts` turns back into ISO strings;
+ * int8 is parsed to number by the pool (sequence values stay far below 2^53).
+ * Times are ISO strings in sqlite and timestamptz in PostgreSQL.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Time = ColumnType<string | Date, string, string>;
+
+export interface RecordsTable {
+  /** `agency:sourceRecordId`; byte-ordered in both dialects (PostgreSQL: collate "C"). */
+  id: string;
+  agency: string;
+  schema: string;
+  /** Canonical JSON of { schema, properties, provenance }; equality means "unchanged". */
+  document: string;
+  /** Folded name tokens, one name per line; indexed by FTS5 / tsvector. */
+  names: string;
+  version: number;
+  actor: string;
+  reason: string | null;
+  created_at: Time;
+  updated_at: Time;
+  deleted_at: Time | null;
+}
+
+export interface RecordVersionsTable {
+  record_id: string;
+  version: number;
+  op: string;
+  document: string | null;
+  actor: string;
+  reason: string | null;
+  at: Time;
+}
+
+export interface ChangesTable {
+  seq: Generated<number>;
+  record_id: string;
+  op: string;
+  version: number;
+  at: Time;
+}
+
+export interface UsersTable {
+  id: string;
+  agency: string;
+  desk: string;
+  name: string;
+  /** JSON array of strings. */
+  roles: string;
+  clearance: string;
+  /** JSON array of strings. */
+  groups: string;
+  password_hash: string;
+  updated_at: Time;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Time;
+  created_at: Time;
+}
+
+export interface OrgEntriesTable {
+  kind: string;
+  id: string;
+  position: number;
+  document: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: Time;
+}
+
+export interface AuditEntriesTable {
+  seq: number;
+  hash: string;
+  prev_hash: string;
+  body: string;
+}
+
+export interface AuditCheckpointsTable {
+  seq: number;
+  hash: string;
+  at: Time;
+  body: string;
+}
+
+export interface IngestBatchesTable {
+  fingerprint: string;
+  last_line: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  updated_at: Time;
+}
+
+export interface Database {
+  records: RecordsTable;
+  record_versions: RecordVersionsTable;
+  changes: ChangesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  org_entries: OrgEntriesTable;
+  settings: SettingsTable;
+  audit_entries: AuditEntriesTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  ingest_batches: IngestBatchesTable;
+}

@@ -1,0 +1,11 @@
+export * from './store.ts';
+export { openStore, type OpenStoreOptions } from './open-store.ts';
+export { openSqliteStore, SQLITE_FILE_NAME, type SqliteStoreOptions } from './sqlite/open-sqlite-store.ts';
+export { openPostgresStore, type PostgresStoreOptions } from './postgres/open-postgres-store.ts';
+export { createSqliteDatabaseAdapter, type SqliteDatabaseAdapter, type SqliteDatabaseAdapterOptions } from './sqlite/sqlite-database-adapter.ts';
+export { migrateToLatest, type MigrateOptions } from './migrate.ts';
+export { MIGRATIONS } from './migrations/index.ts';
+export type { MigrationContext, StoreMigration } from './migrations/store-migration.ts';
+export { canonicalJson } from './canonical-json.ts';
+export { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
+export { createStoreAuditStorage, type StoreAuditStorageOptions } from './audit-storage-adapter.ts';

@@ -1,0 +1,492 @@
+/**
+ * The Store, written once over Kysely. Dialect differences live behind `StoreDialect`
+ * (name search, change-feed ordering) and in the migrations; everything else is shared.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { AppError, RecordId, UserId, AgencyId, DeskId, CLASSIFICATION, recordIdOf, type Classification, type EntityRecord } from '@mosaic/model';
+import { canonicalJson } from './canonical-json.ts';
+import type { Database, RecordsTable, UsersTable } from './database.ts';
+import { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
+import { chunks, numberOut, optionalTimeOut, stringArrayOut, timeIn, timeOut } from './row-values.ts';
+import type { NameCandidate, StoreDialect } from './store-dialect.ts';
+import type {
+  AuditAppendBatch, AuditHead, Change, CountRecordsOptions, DeleteRecordOptions, DeleteResult, GetRecordOptions, IngestCheckpoint, IngestCheckpointInput,
+  NameHit, Org, OrgEntry, OrgInput, PutRecordsOptions, PutResult, ReadAuditOptions, RecordOp, RecordVersion, ScanRecordsOptions,
+  SearchNamesOptions, Session, Store, StoredAuditCheckpoint, StoredRecord, User,
+} from './store.ts';
+
+export interface KyselyStoreOptions {
+  readonly dialect: StoreDialect;
+  readonly now?: () => Date;
+  /** Properties whose values feed the name index. */
+  readonly nameProperties?: readonly string[];
+  /** Releases what the dialect opened besides Kysely (Kysely itself is destroyed by `close`). */
+  readonly onClose?: () => Promise<void>;
+}
+
+/** A record ready to write: its derived id, canonical document and folded names. */
+export interface PreparedRecord {
+  readonly id: RecordId;
+  readonly agency: string;
+  readonly schema: string;
+  readonly document: string;
+  readonly names: string;
+}
+
+type RecordRow = Selectable<RecordsTable>;
+type CurrentRow = Omit<RecordRow, 'created_at' | 'updated_at' | 'deleted_at'> & { created_at: string; updated_at: string; deleted_at: string | null };
+interface VersionRow { record_id: string; version: number; op: RecordOp; document: string | null; actor: string; reason: string | null; at: string }
+
+const ORG_KINDS = [
+  ['agency', 'agencies'],
+  ['desk', 'desks'],
+  ['agreement', 'agreements'],
+] as const;
+
+export function prepareRecord(record: EntityRecord, nameProperties: readonly string[] = NAME_PROPERTIES): PreparedRecord {
+  const provenance = record.provenance as Partial<EntityRecord['provenance']> | undefined;
+  const agency = provenance?.agency;
+  const sourceRecordId = provenance?.sourceRecordId;
+  if (typeof agency !== 'string' || agency.length === 0 || agency.includes(':')) {
+    throw new AppError('MOSAIC_INVALID_INPUT', 'store: provenance.agency must be a non-empty id without ":"');
+  }
+  if (typeof sourceRecordId !== 'string' || sourceRecordId.length === 0) {
+    throw new AppError('MOSAIC_INVALID_INPUT', 'store: provenance.sourceRecordId must be a non-empty string');
+  }
+  const id = recordIdOf(agency, sourceRecordId);
+  if (record.id !== undefined && record.id !== id) {
+    throw new AppError('MOSAIC_INVALID_INPUT', 'store: record id must be agency:sourceRecordId of its provenance', { id: record.id });
+  }
+  return {
+    id,
+    agency,
+    schema: record.schema,
+    document: canonicalJson({ schema: record.schema, properties: record.properties, provenance: record.provenance }),
+    names: namesText(record, nameProperties),
+  };
+}
+
+function recordOf(id: string, document: string): EntityRecord {
+  const parsed = JSON.parse(document) as Omit<EntityRecord, 'id'>;
+  return { id: RecordId(id), schema: parsed.schema, properties: parsed.properties, provenance: parsed.provenance };
+}
+
+function storedOf(row: Pick<RecordRow, 'id' | 'document' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>): StoredRecord {
+  const deletedAt = optionalTimeOut(row.deleted_at);
+  return {
+    record: recordOf(row.id, row.document),
+    version: row.version,
+    createdAt: timeOut(row.created_at),
+    updatedAt: timeOut(row.updated_at),
+    ...(deletedAt === undefined ? {} : { deletedAt }),
+  };
+}
+
+function currentOf(row: RecordRow): CurrentRow {
+  return { ...row, created_at: timeOut(row.created_at), updated_at: timeOut(row.updated_at), deleted_at: optionalTimeOut(row.deleted_at) ?? null };
+}
+
+/** The row a version replaces, as it goes into record_versions. */
+function archivedOf(row: CurrentRow): VersionRow {
+  const deleted = row.deleted_at !== null;
+  return {
+    record_id: row.id,
+    version: row.version,
+    op: deleted ? 'delete' : 'put',
+    document: deleted ? null : row.document,
+    actor: row.actor,
+    reason: row.reason,
+    at: row.updated_at,
+  };
+}
+
+function versionOf(row: { version: number; op: string; document: string | null; actor: string; reason: string | null; at: string | Date }, id: string): RecordVersion {
+  return {
+    version: row.version,
+    op: row.op === 'delete' ? 'delete' : 'put',
+    actor: row.actor,
+    at: timeOut(row.at),
+    ...(row.reason === null ? {} : { reason: row.reason }),
+    ...(row.document === null ? {} : { record: recordOf(id, row.document) }),
+  };
+}
+
+function clearanceOf(value: string): Classification {
+  const found = CLASSIFICATION.find((level) => level === value);
+  if (found === undefined) throw new AppError('MOSAIC_INTERNAL', 'store: stored clearance is not a classification level');
+  return found;
+}
+
+function userOf(row: Selectable<UsersTable>): User {
+  return {
+    id: UserId(row.id),
+    agency: AgencyId(row.agency),
+    desk: DeskId(row.desk),
+    name: row.name,
+    roles: stringArrayOut(row.roles),
+    clearance: clearanceOf(row.clearance),
+    groups: stringArrayOut(row.groups),
+    passwordHash: row.password_hash,
+  };
+}
+
+function checkpointOf(row: { fingerprint: string; last_line: number; created: number; updated: number; unchanged: number; rejected: number; updated_at: string | Date }): IngestCheckpoint {
+  return {
+    fingerprint: row.fingerprint,
+    lastLine: row.last_line,
+    created: row.created,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    rejected: row.rejected,
+    updatedAt: timeOut(row.updated_at),
+  };
+}
+
+/**
+ * Engine scores alone misorder names: bm25's IDF floors at zero for a surname shared by half
+ * the records, so "Samir Benali" can outrank "Samir Abdeslam" for the query "Samir Abdeslam".
+ * Rank = number of query tokens the record's names cover, plus the engine score squashed into
+ * [0, 1) to order records covering as many. Candidates holding all tokens are fetched apart, so
+ * full matches are never crowded out of the window.
+ */
+function rankNameCandidates(tokens: readonly string[], limit: number, candidates: readonly NameCandidate[]): NameHit[] {
+  const best = new Map<string, NameHit>();
+  for (const candidate of candidates) {
+    if (best.has(candidate.id)) continue;
+    const indexed = new Set(candidate.names.split(/\s+/));
+    const covered = tokens.reduce((n, token) => n + (indexed.has(token) ? 1 : 0), 0);
+    best.set(candidate.id, { id: RecordId(candidate.id), rank: covered + candidate.score / (1 + candidate.score) });
+  }
+  return [...best.values()].sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
+}
+
+async function readAuditHead(db: Kysely<Database>): Promise<AuditHead | null> {
+  const row = await db.selectFrom('audit_entries').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row === undefined ? null : { seq: numberOut(row.seq), hash: row.hash };
+}
+
+function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
+  return a === null || b === null ? a === b : a.seq === b.seq && a.hash === b.hash;
+}
+
+function auditConflict(message: string): AppError {
+  return new AppError('MOSAIC_CONFLICT', `store: audit: ${message}`);
+}
+
+function positive(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 0) throw new AppError('MOSAIC_INVALID_INPUT', 'store: limit must be a non-negative integer');
+  return limit;
+}
+
+export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions, inTransaction = false): Store {
+  const { dialect, now = () => new Date(), nameProperties = NAME_PROPERTIES, onClose } = options;
+  const batchRows = dialect.batchRows;
+
+  function write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return inTransaction ? fn(db) : db.transaction().execute(fn);
+  }
+
+  async function loadCurrent(trx: Kysely<Database>, ids: readonly string[]): Promise<Map<string, CurrentRow>> {
+    const current = new Map<string, CurrentRow>();
+    for (const chunk of chunks(ids, batchRows)) {
+      const rows = await trx.selectFrom('records').selectAll().where('id', 'in', chunk).execute();
+      for (const row of rows) current.set(row.id, currentOf(row));
+    }
+    return current;
+  }
+
+  async function appendChanges(trx: Kysely<Database>, changes: readonly { record_id: string; op: RecordOp; version: number; at: string }[]): Promise<void> {
+    if (changes.length === 0) return;
+    await dialect.lock(trx, 'changes');
+    for (const chunk of chunks(changes, batchRows)) await trx.insertInto('changes').values(chunk).execute();
+  }
+
+  async function writeCheckpoint(trx: Kysely<Database>, checkpoint: IngestCheckpointInput, at: string): Promise<void> {
+    const row = {
+      fingerprint: checkpoint.fingerprint,
+      last_line: checkpoint.lastLine,
+      created: checkpoint.created,
+      updated: checkpoint.updated,
+      unchanged: checkpoint.unchanged,
+      rejected: checkpoint.rejected,
+      updated_at: at,
+    };
+    await trx
+      .insertInto('ingest_batches')
+      .values(row)
+      .onConflict((oc) => oc.column('fingerprint').doUpdateSet({ last_line: row.last_line, created: row.created, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected, updated_at: at }))
+      .execute();
+  }
+
+  const store: Store = {
+    dialect: dialect.name,
+
+    async putRecords(records, { actor, checkpoint }: PutRecordsOptions): Promise<readonly PutResult[]> {
+      const prepared = records.map((record) => prepareRecord(record, nameProperties));
+      const at = now().toISOString();
+      return write(async (trx) => {
+        const current = await loadCurrent(trx, [...new Set(prepared.map((p) => p.id))]);
+        const archive: VersionRow[] = [];
+        const rows = new Map<string, CurrentRow>();
+        const changes: { record_id: string; op: RecordOp; version: number; at: string }[] = [];
+        const results: PutResult[] = [];
+        for (const p of prepared) {
+          const before = current.get(p.id);
+          if (before !== undefined && before.deleted_at === null && before.document === p.document) {
+            results.push({ id: p.id, status: 'unchanged', version: before.version });
+            continue;
+          }
+          const version = before === undefined ? 1 : before.version + 1;
+          if (before !== undefined) archive.push(archivedOf(before));
+          const row: CurrentRow = {
+            id: p.id, agency: p.agency, schema: p.schema, document: p.document, names: p.names, version, actor,
+            reason: null, created_at: before?.created_at ?? at, updated_at: at, deleted_at: null,
+          };
+          current.set(p.id, row);
+          rows.set(p.id, row);
+          changes.push({ record_id: p.id, op: 'put', version, at });
+          results.push({ id: p.id, status: before === undefined ? 'created' : 'updated', version });
+        }
+        for (const chunk of chunks(archive, batchRows)) await trx.insertInto('record_versions').values(chunk).execute();
+        for (const chunk of chunks([...rows.values()], batchRows)) {
+          await trx
+            .insertInto('records')
+            .values(chunk)
+            .onConflict((oc) =>
+              oc.column('id').doUpdateSet((eb) => ({
+                agency: eb.ref('excluded.agency'),
+                schema: eb.ref('excluded.schema'),
+                document: eb.ref('excluded.document'),
+                names: eb.ref('excluded.names'),
+                version: eb.ref('excluded.version'),
+                actor: eb.ref('excluded.actor'),
+                reason: eb.ref('excluded.reason'),
+                updated_at: eb.ref('excluded.updated_at'),
+                deleted_at: eb.ref('excluded.deleted_at'),
+              })),
+            )
+            .execute();
+        }
+        await dialect.indexNames(trx, [...rows.keys()], [...rows.values()].filter((row) => row.version > 1).map((row) => row.id));
+        await appendChanges(trx, changes);
+        if (checkpoint !== undefined) await writeCheckpoint(trx, checkpoint, at);
+        return results;
+      });
+    },
+
+    async getRecord(id, { includeDeleted = false }: GetRecordOptions = {}) {
+      let query = db.selectFrom('records').selectAll().where('id', '=', id);
+      if (!includeDeleted) query = query.where('deleted_at', 'is', null);
+      const row = await query.executeTakeFirst();
+      return row === undefined ? undefined : storedOf(row);
+    },
+
+    async getRecords(ids, { includeDeleted = false }: GetRecordOptions = {}) {
+      const found = new Map<string, StoredRecord>();
+      for (const chunk of chunks([...new Set(ids)], batchRows)) {
+        let query = db.selectFrom('records').selectAll().where('id', 'in', chunk);
+        if (!includeDeleted) query = query.where('deleted_at', 'is', null);
+        for (const row of await query.execute()) found.set(row.id, storedOf(row));
+      }
+      return ids.flatMap((id) => found.get(id) ?? []);
+    },
+
+    async recordHistory(id) {
+      const versions = await db.selectFrom('record_versions').selectAll().where('record_id', '=', id).orderBy('version').execute();
+      const current = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+      const history = versions.map((row) => versionOf(row, id));
+      if (current !== undefined) history.push(versionOf(archivedOf(currentOf(current)), id));
+      return history;
+    },
+
+    async deleteRecord(id, { actor, reason }: DeleteRecordOptions): Promise<DeleteResult> {
+      const at = now().toISOString();
+      return write(async (trx) => {
+        const row = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+        if (row === undefined) return { status: 'not_found', id };
+        if (row.deleted_at !== null) return { status: 'already_deleted', id, version: row.version };
+        const version = row.version + 1;
+        await trx.insertInto('record_versions').values(archivedOf(currentOf(row))).execute();
+        await trx.updateTable('records').set({ version, actor, reason, updated_at: at, deleted_at: at }).where('id', '=', id).execute();
+        await dialect.indexNames(trx, [], [id]);
+        await appendChanges(trx, [{ record_id: id, op: 'delete', version, at }]);
+        return { status: 'deleted', id, version };
+      });
+    },
+
+    async scanRecords({ schema, afterId, limit, includeDeleted = false }: ScanRecordsOptions) {
+      let query = db.selectFrom('records').select(['id', 'document', 'version', 'created_at', 'updated_at', 'deleted_at']);
+      if (schema !== undefined) query = query.where('schema', '=', schema);
+      if (afterId !== undefined) query = query.where('id', '>', afterId);
+      if (!includeDeleted) query = query.where('deleted_at', 'is', null);
+      const rows = await query.orderBy('id').limit(positive(limit)).execute();
+      return rows.map(storedOf);
+    },
+
+    async countRecords({ schema, agency }: CountRecordsOptions = {}) {
+      let query = db.selectFrom('records').select((eb) => eb.fn.countAll<number | string>().as('n')).where('deleted_at', 'is', null);
+      if (schema !== undefined) query = query.where('schema', '=', schema);
+      if (agency !== undefined) query = query.where('agency', '=', agency);
+      const row = await query.executeTakeFirstOrThrow();
+      return numberOut(row.n);
+    },
+
+    async searchNames(query: string, searchOptions: SearchNamesOptions): Promise<readonly NameHit[]> {
+      const tokens = [...new Set(nameTokens(query))];
+      if (tokens.length === 0 || positive(searchOptions.limit) === 0) return [];
+      return rankNameCandidates(tokens, searchOptions.limit, [
+        ...(await dialect.searchNames(db, tokens, { ...searchOptions, match: 'all' })),
+        ...(await dialect.searchNames(db, tokens, { ...searchOptions, limit: searchOptions.limit * 4, match: 'any' })),
+      ]);
+    },
+
+    async changesSince(seq, limit): Promise<readonly Change[]> {
+      const rows = await db.selectFrom('changes').selectAll().where('seq', '>', seq).orderBy('seq').limit(positive(limit)).execute();
+      return rows.map((row) => ({ seq: numberOut(row.seq), recordId: RecordId(row.record_id), op: row.op === 'delete' ? 'delete' : 'put', version: row.version, at: timeOut(row.at) }));
+    },
+
+    async latestSeq() {
+      const row = await db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+      return row?.seq === null || row?.seq === undefined ? 0 : numberOut(row.seq);
+    },
+
+    async upsertUser(user) {
+      const row = {
+        id: user.id, agency: user.agency, desk: user.desk, name: user.name, roles: JSON.stringify(user.roles), clearance: user.clearance,
+        groups: JSON.stringify(user.groups), password_hash: user.passwordHash, updated_at: now().toISOString(),
+      };
+      const { id: _id, ...update } = row;
+      await db.insertInto('users').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
+    },
+
+    async getUser(id) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : userOf(row);
+    },
+
+    async findUserByName(name) {
+      const row = await db.selectFrom('users').selectAll().where('name', '=', name).executeTakeFirst();
+      return row === undefined ? undefined : userOf(row);
+    },
+
+    async listUsers() {
+      const rows = await db.selectFrom('users').selectAll().orderBy('name').execute();
+      return rows.map(userOf);
+    },
+
+    async createSession(session: Session) {
+      await db.insertInto('sessions').values({ token_hash: session.tokenHash, user_id: session.userId, expires_at: timeIn(session.expiresAt), created_at: now().toISOString() }).execute();
+    },
+
+    async getSession(tokenHash) {
+      const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row === undefined ? undefined : { tokenHash: row.token_hash, userId: UserId(row.user_id), expiresAt: timeOut(row.expires_at) };
+    },
+
+    async deleteSession(tokenHash) {
+      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    },
+
+    async deleteExpiredSessions(at) {
+      const result = await db.deleteFrom('sessions').where('expires_at', '<', timeIn(at)).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async putOrg(org: OrgInput) {
+      await write(async (trx) => {
+        await trx.deleteFrom('org_entries').execute();
+        const rows = ORG_KINDS.flatMap(([kind, key]) => org[key].map((entry, position) => ({ kind, id: entry.id, position, document: JSON.stringify(entry) })));
+        for (const chunk of chunks(rows, batchRows)) await trx.insertInto('org_entries').values(chunk).execute();
+      });
+    },
+
+    async getOrg(): Promise<Org> {
+      const rows = await db.selectFrom('org_entries').selectAll().orderBy('kind').orderBy('position').execute();
+      const pick = (kind: string): OrgEntry[] => rows.filter((row) => row.kind === kind).map((row) => JSON.parse(row.document) as OrgEntry);
+      return { agencies: pick('agency'), desks: pick('desk'), agreements: pick('agreement') };
+    },
+
+    async getSetting(key) {
+      const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+      return row?.value;
+    },
+
+    async putSetting(key, value) {
+      const updated_at = now().toISOString();
+      await db.insertInto('settings').values({ key, value, updated_at }).onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at })).execute();
+    },
+
+    async auditHead() {
+      return readAuditHead(db);
+    },
+
+    async appendAudit({ after, entries, checkpoints = [] }: AuditAppendBatch) {
+      await write(async (trx) => {
+        await dialect.lock(trx, 'audit');
+        const head = await readAuditHead(trx);
+        if (!sameHead(head, after)) throw auditConflict('the log head moved');
+        let seq = head?.seq ?? 0;
+        let hash = head?.hash;
+        for (const entry of entries) {
+          if (entry.seq !== seq + 1) throw auditConflict(`expected seq ${seq + 1}, got ${entry.seq}`);
+          if (hash !== undefined && entry.prevHash !== hash) throw auditConflict(`entry ${entry.seq} does not link to the head`);
+          seq = entry.seq;
+          hash = entry.hash;
+        }
+        const batchHashes = new Map(entries.map((e) => [e.seq, e.hash]));
+        for (const cp of checkpoints) {
+          if (batchHashes.get(cp.seq) !== cp.hash) throw auditConflict(`checkpoint ${cp.seq} is not over an entry of this batch`);
+        }
+        for (const chunk of chunks(entries, batchRows)) {
+          await trx.insertInto('audit_entries').values(chunk.map((e) => ({ seq: e.seq, hash: e.hash, prev_hash: e.prevHash, body: e.body }))).execute();
+        }
+        const at = now().toISOString();
+        for (const chunk of chunks(checkpoints, batchRows)) {
+          await trx.insertInto('audit_checkpoints').values(chunk.map((c) => ({ seq: c.seq, hash: c.hash, body: c.body, at }))).onConflict((oc) => oc.doNothing()).execute();
+        }
+      });
+    },
+
+    async readAudit({ fromSeq, toSeq, limit }: ReadAuditOptions) {
+      let query = db.selectFrom('audit_entries').selectAll().where('seq', '>=', fromSeq);
+      if (toSeq !== undefined) query = query.where('seq', '<=', toSeq);
+      const rows = await query.orderBy('seq').limit(positive(limit)).execute();
+      return rows.map((row) => ({ seq: numberOut(row.seq), hash: row.hash, prevHash: row.prev_hash, body: row.body }));
+    },
+
+    async appendCheckpoint(checkpoint: StoredAuditCheckpoint) {
+      await write(async (trx) => {
+        const entry = await trx.selectFrom('audit_entries').select('hash').where('seq', '=', checkpoint.seq).executeTakeFirst();
+        if (entry?.hash !== checkpoint.hash) throw auditConflict(`checkpoint ${checkpoint.seq} is not over a stored entry`);
+        await trx.insertInto('audit_checkpoints').values({ seq: checkpoint.seq, hash: checkpoint.hash, body: checkpoint.body, at: now().toISOString() }).onConflict((oc) => oc.doNothing()).execute();
+      });
+    },
+
+    async readCheckpoints() {
+      const rows = await db.selectFrom('audit_checkpoints').select(['seq', 'hash', 'body']).orderBy('seq').orderBy('at').execute();
+      return rows.map((row) => ({ seq: numberOut(row.seq), hash: row.hash, body: row.body }));
+    },
+
+    async getIngestCheckpoint(fingerprint) {
+      const row = await db.selectFrom('ingest_batches').selectAll().where('fingerprint', '=', fingerprint).executeTakeFirst();
+      return row === undefined ? undefined : checkpointOf(row);
+    },
+
+    async putIngestCheckpoint(checkpoint) {
+      await writeCheckpoint(db, checkpoint, now().toISOString());
+    },
+
+    transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+      if (inTransaction) return fn(store);
+      return db.transaction().execute((trx) => fn(createKyselyStore(trx, options, true)));
+    },
+
+    async close() {
+      if (inTransaction) throw new AppError('MOSAIC_INTERNAL', 'store: close() called on a transaction-bound store');
+      await db.destroy();
+      await onClose?.();
+    },
+  };
+  return store;
+}
+

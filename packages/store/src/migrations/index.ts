@@ -1,0 +1,19 @@
+/**
+ * Every migration, in order. To add one: create `NNNN-what-it-does.ts` exporting a
+ * `StoreMigration` (branch on `context.dialect` only where the databases differ) and list it
+ * here under the same name. Names sort; never rename or edit one that has shipped.
+ */
+import type { StoreMigration } from './store-migration.ts';
+import { recordsMigration } from './0001-records.ts';
+import { usersSessionsMigration } from './0002-users-sessions.ts';
+import { orgSettingsMigration } from './0003-org-settings.ts';
+import { auditMigration } from './0004-audit.ts';
+import { ingestBatchesMigration } from './0005-ingest-batches.ts';
+
+export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
+  '0001-records': recordsMigration,
+  '0002-users-sessions': usersSessionsMigration,
+  '0003-org-settings': orgSettingsMigration,
+  '0004-audit': auditMigration,
+  '0005-ingest-batches': ingestBatchesMigration,
+};

@@ -1,0 +1,32 @@
+/**
+ * The text the name index sees. Names are folded in code, the same way for both dialects, so
+ * sqlite (FTS5) and PostgreSQL (tsvector 'simple') index and query identical tokens:
+ * NFKD, combining marks removed ("Abdeslâm" -> "abdeslam"), lower-cased, split on anything
+ * that is not a letter or digit ("al-Salam" -> "al", "salam"). FTS5's unicode61 tokenizer with
+ * remove_diacritics 2 is configured as well, as a second line for text that bypasses this.
+ */
+import type { EntityRecord } from '@mosaic/model';
+
+/** FollowTheMoney name-like properties that identify the subject itself (not a relative). */
+export const NAME_PROPERTIES = ['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'middleName', 'secondName', 'lastName', 'fatherName'] as const;
+
+const MARKS = /\p{M}+/gu;
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+export function nameTokens(text: string): string[] {
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().split(SEPARATORS).filter((token) => token.length > 0);
+}
+
+/** The indexed text of a record: the tokens of each name on its own line, duplicates dropped. */
+export function namesText(record: Pick<EntityRecord, 'properties'>, properties: readonly string[] = NAME_PROPERTIES): string {
+  const lines = new Set<string>();
+  for (const property of properties) {
+    const values = record.properties[property];
+    if (values === undefined) continue;
+    for (const value of values) {
+      const line = nameTokens(value).join(' ');
+      if (line.length > 0) lines.add(line);
+    }
+  }
+  return [...lines].join('\n');
+}

@@ -1,0 +1,63 @@
+/**
+ * The server store: PostgreSQL through a `pg` pool and Kysely's PostgresDialect. With `schema`,
+ * every connection's search_path is that schema (created if missing), which is how tests and
+ * side-by-side deployments get a namespace of their own.
+ */
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { AppError } from '@mosaic/model';
+import type { Database } from '../database.ts';
+import { createKyselyStore } from '../kysely-store.ts';
+import { migrateToLatest } from '../migrate.ts';
+import type { Store } from '../store.ts';
+import { postgresStoreDialect } from './postgres-store-dialect.ts';
+
+export interface PostgresStoreOptions {
+  readonly databaseUrl: string;
+  readonly schema?: string;
+  readonly poolSize?: number;
+  readonly now?: () => Date;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const INT8_OID = 20;
+
+/** int8 as number: sequence values and counts stay far below 2^53. */
+function typeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === INT8_OID) return (value: string) => Number(value);
+  return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+}
+
+export async function openPostgresStore({ databaseUrl, schema, poolSize = 10, now }: PostgresStoreOptions): Promise<Store> {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new AppError('MOSAIC_INVALID_CONFIG', 'store: schema must be a lower-case SQL identifier');
+  }
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    types: { getTypeParser: typeParser } as pg.CustomTypesConfig,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema !== undefined) await client.query(`create schema if not exists ${schema}`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw new AppError('MOSAIC_STORE_UNAVAILABLE', `store: cannot reach PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db, { dialect: 'postgres', ...(schema === undefined ? {} : { schema }) });
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createKyselyStore(db, { dialect: postgresStoreDialect, ...(now === undefined ? {} : { now }) });
+}

@@ -1,0 +1,35 @@
+/**
+ * PostgreSQL specifics. Identity values are handed out when a row is inserted, not when its
+ * transaction commits, so two concurrent writers could commit seq 11 before seq 10 and a
+ * reader polling `seq > 10` would miss 10 for good. Appends to the feed therefore take a
+ * transaction-scoped advisory lock: the next writer gets its seq only after the previous one
+ * has committed. The audit chain's compare-and-append takes a second such lock. Names are matched against the generated tsvector ('simple' configuration;
+ * folding is done in code) and ranked by ts_rank.
+ */
+import { sql } from 'kysely';
+import type { SerialLog, StoreDialect } from '../store-dialect.ts';
+
+/** Advisory lock keys naming Mosaic's serial logs ("MOSA" + 1, + 2). */
+export const ADVISORY_LOCKS: Readonly<Record<SerialLog, number>> = { changes: 0x4d4f5341 + 1, audit: 0x4d4f5341 + 2 };
+
+export const postgresStoreDialect: StoreDialect = {
+  name: 'postgres',
+  // 65535 bound parameters per statement; the widest insert binds 11 columns.
+  batchRows: 2000,
+  indexNames: () => Promise.resolve(),
+  async lock(trx, log) {
+    await sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS[log]})`.execute(trx);
+  },
+  async searchNames(db, tokens, { limit, schema, match }) {
+    // Tokens hold letters and digits only (nameTokens), so joining them with & or | is a safe tsquery.
+    const query = tokens.join(match === 'all' ? ' & ' : ' | ');
+    const result = await sql<{ id: string; score: number; names: string }>`
+      select r.id as id, ts_rank(r.names_tsv, q) as score, r.names as names
+      from records r, to_tsquery('simple', ${query}) q
+      where r.names_tsv @@ q and r.deleted_at is null
+      ${schema === undefined ? sql`` : sql`and r.schema = ${schema}`}
+      order by score desc, r.id
+      limit ${limit}`.execute(db);
+    return result.rows.map((row) => ({ id: row.id, score: Math.max(0, Number(row.score)), names: row.names }));
+  },
+};

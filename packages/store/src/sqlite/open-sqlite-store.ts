@@ -1,0 +1,47 @@
+/**
+ * The embedded store: `<dataDir>/mosaic.sqlite` through node:sqlite, in WAL mode with
+ * synchronous=NORMAL (durable at checkpoints, never corrupt; the SQLite-recommended setting
+ * for WAL), foreign keys on and a busy timeout so a second process waits instead of failing.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '@mosaic/model';
+import type { Database } from '../database.ts';
+import { createKyselyStore } from '../kysely-store.ts';
+import { migrateToLatest } from '../migrate.ts';
+import type { Store } from '../store.ts';
+import { createSqliteDatabaseAdapter } from './sqlite-database-adapter.ts';
+import { sqliteStoreDialect } from './sqlite-store-dialect.ts';
+
+export const SQLITE_FILE_NAME = 'mosaic.sqlite';
+
+export interface SqliteStoreOptions {
+  readonly dataDir: string;
+  readonly busyTimeoutMs?: number;
+  readonly now?: () => Date;
+}
+
+export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now }: SqliteStoreOptions): Promise<Store> {
+  let raw: DatabaseSync;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    raw = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME), { enableForeignKeyConstraints: true });
+    raw.exec(`pragma busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    raw.exec('pragma journal_mode = WAL');
+    raw.exec('pragma synchronous = NORMAL');
+    raw.exec('pragma foreign_keys = ON');
+  } catch (error) {
+    throw new AppError('MOSAIC_STORE_UNAVAILABLE', `store: cannot open sqlite database: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const adapter = createSqliteDatabaseAdapter(raw);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: adapter }) });
+  try {
+    await migrateToLatest(db, { dialect: 'sqlite' });
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createKyselyStore(db, { dialect: sqliteStoreDialect, ...(now === undefined ? {} : { now }) });
+}

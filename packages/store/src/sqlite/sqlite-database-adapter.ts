@@ -1,0 +1,77 @@
+/**
+ * Gives `node:sqlite`'s DatabaseSync the better-sqlite3 shape that Kysely's SqliteDialect
+ * drives (`prepare(sql)` -> `{ reader, all, run, iterate }` taking an array of parameters).
+ *
+ * Kysely prepares every query it runs; preparing is a large share of a small statement's cost,
+ * so prepared statements are cached by SQL text (LRU). Values node:sqlite cannot bind are
+ * mapped: booleans to 0/1, undefined to NULL.
+ */
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+export interface SqliteDatabaseAdapterOptions {
+  /** Prepared statements kept per connection. */
+  readonly cacheSize?: number;
+}
+
+export interface SqliteDatabaseAdapter extends SqliteDatabase {
+  /** The underlying connection, for the store's own hot paths (same connection, same lock). */
+  readonly raw: DatabaseSync;
+  /** A cached prepared statement. */
+  statement(sql: string): StatementSync;
+  prepare(sql: string): SqliteStatement;
+}
+
+export function toSqliteValue(value: unknown): SQLInputValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  return value as SQLInputValue;
+}
+
+function bind(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
+  return parameters.map(toSqliteValue);
+}
+
+export function createSqliteDatabaseAdapter(raw: DatabaseSync, { cacheSize = 256 }: SqliteDatabaseAdapterOptions = {}): SqliteDatabaseAdapter {
+  const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
+
+  function cached(sql: string): { statement: StatementSync; reader: boolean } {
+    const hit = cache.get(sql);
+    if (hit) {
+      // Re-insert to mark as most recently used.
+      cache.delete(sql);
+      cache.set(sql, hit);
+      return hit;
+    }
+    const statement = raw.prepare(sql);
+    const entry = { statement, reader: statement.columns().length > 0 };
+    cache.set(sql, entry);
+    if (cache.size > cacheSize) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    return entry;
+  }
+
+  return {
+    raw,
+    statement: (sql) => cached(sql).statement,
+    prepare(sql) {
+      const { statement, reader } = cached(sql);
+      return {
+        reader,
+        all: (parameters) => statement.all(...bind(parameters)),
+        run(parameters) {
+          const { changes, lastInsertRowid } = statement.run(...bind(parameters));
+          return { changes, lastInsertRowid };
+        },
+        iterate: (parameters) => statement.iterate(...bind(parameters)),
+      };
+    },
+    close() {
+      cache.clear();
+      if (raw.isOpen) raw.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * sqlite specifics: one connection and one writer, so logs are serialised by construction; names are
+ * searched in the contentless FTS5 table `record_names` (rowid = records.rid), ranked by bm25.
+ */
+import { sql } from 'kysely';
+import { chunks } from '../row-values.ts';
+import type { StoreDialect } from '../store-dialect.ts';
+
+/** Each token quoted, so no user input is read as FTS5 query syntax. */
+export function fts5Query(tokens: readonly string[], match: 'all' | 'any'): string {
+  return tokens.map((token) => `"${token.replaceAll('"', '""')}"`).join(match === 'all' ? ' AND ' : ' OR ');
+}
+
+// SQLITE_MAX_VARIABLE_NUMBER is 32766; the widest insert binds 11 columns.
+const BATCH_ROWS = 2000;
+
+export const sqliteStoreDialect: StoreDialect = {
+  name: 'sqlite',
+  batchRows: BATCH_ROWS,
+  lock: () => Promise.resolve(),
+  async indexNames(trx, written, replaced) {
+    for (const chunk of chunks(replaced, BATCH_ROWS)) {
+      await sql`delete from record_names where rowid in (select rid from records where id in (${sql.join(chunk)}))`.execute(trx);
+    }
+    for (const chunk of chunks(written, BATCH_ROWS)) {
+      await sql`insert into record_names (rowid, names) select rid, names from records where id in (${sql.join(chunk)}) and deleted_at is null`.execute(trx);
+    }
+  },
+  async searchNames(db, tokens, { limit, schema, match }) {
+    // bm25() is lower-is-better (and never positive); negate it for a higher-is-better score.
+    const result = await sql<{ id: string; score: number; names: string }>`
+      select r.id as id, -bm25(record_names) as score, r.names as names
+      from record_names join records r on r.rid = record_names.rowid
+      where record_names match ${fts5Query(tokens, match)}
+      ${schema === undefined ? sql`` : sql`and r.schema = ${schema}`}
+      order by score desc, r.id
+      limit ${limit}`.execute(db);
+    return result.rows.map((row) => ({ id: row.id, score: Math.max(0, row.score), names: row.names }));
+  },
+};

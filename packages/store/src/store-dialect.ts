@@ -1,0 +1,48 @@
+/**
+ * The seam between the Kysely store and a database: the few things that cannot be written once
+ * in Kysely's query builder. Like Kysely's own Dialect, a small interface with one
+ * implementation per folder (sqlite/, postgres/).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './database.ts';
+import type { SearchNamesOptions, StoreDialectName } from './store.ts';
+
+export interface StoreDialect {
+  readonly name: StoreDialectName;
+  /** Rows per multi-row statement, kept under the dialect's bound-parameter limit. */
+  readonly batchRows: number;
+  /**
+   * Serialises writers of one log until their transaction ends. 'changes': taken just before
+   * change-feed rows are appended, so sequence numbers are handed out in commit order (readers
+   * page by `seq > n` and must never see a smaller seq appear later). 'audit': taken before
+   * the head is read, so compare-and-append is atomic across nodes.
+   */
+  lock(trx: Kysely<Database>, log: SerialLog): Promise<void>;
+  /**
+   * Brings the name index up to date inside the write transaction: `replaced` records had
+   * indexed names before this write, `written` are the ids whose current row is now to be
+   * indexed when live. sqlite fills FTS5 with one statement per chunk; PostgreSQL does
+   * nothing (a generated column).
+   */
+  indexNames(trx: Kysely<Database>, written: readonly string[], replaced: readonly string[]): Promise<void>;
+  /**
+   * Full-text candidates for folded tokens (letters and digits only, from `nameTokens`):
+   * records holding all of them or any of them, best engine score first, with their indexed
+   * names so the store can rank by how many query tokens each one covers.
+   */
+  searchNames(db: Kysely<Database>, tokens: readonly string[], options: NameSearchOptions): Promise<NameCandidate[]>;
+}
+
+export interface NameSearchOptions extends SearchNamesOptions {
+  readonly match: 'all' | 'any';
+}
+
+export interface NameCandidate {
+  readonly id: string;
+  /** The engine's relevance, higher is better, >= 0. */
+  readonly score: number;
+  readonly names: string;
+}
+
+export const SERIAL_LOGS = ['changes', 'audit'] as const;
+export type SerialLog = (typeof SERIAL_LOGS)[number];

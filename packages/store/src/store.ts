@@ -1,0 +1,264 @@
+/**
+ * The store seam: everything Mosaic persists goes through this one interface, implemented once
+ * over Kysely and run on two dialects (embedded sqlite, PostgreSQL). The contract suite
+ * (store.contract.test.ts) is the specification both must pass.
+ *
+ * Conventions: every method is async; ids are branded; times are ISO-8601 UTC strings;
+ * expected outcomes (a missing record, nothing to delete) are returned as values, unexpected
+ * failures throw `AppError` (MOSAIC_STORE_UNAVAILABLE, MOSAIC_INVALID_INPUT).
+ */
+import type { AgencyId, Classification, DeskId, EntityRecord, RecordId, UserId } from '@mosaic/model';
+
+export const STORE_DIALECTS = ['sqlite', 'postgres'] as const;
+export type StoreDialectName = (typeof STORE_DIALECTS)[number];
+
+// ---- records -------------------------------------------------------------------------------
+
+export const PUT_STATUSES = ['created', 'updated', 'unchanged'] as const;
+export type PutStatus = (typeof PUT_STATUSES)[number];
+
+export interface PutResult {
+  readonly id: RecordId;
+  readonly status: PutStatus;
+  /** The record's version after the put (unchanged: the version already stored). */
+  readonly version: number;
+}
+
+export interface PutRecordsOptions {
+  /** Who writes: a user id or a system actor such as `ingest:<file>`. Kept with every version. */
+  readonly actor: string;
+  /** Ingest resumability: written in the same transaction as the records, so both or neither. */
+  readonly checkpoint?: IngestCheckpointInput;
+}
+
+export interface StoredRecord {
+  readonly record: EntityRecord;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Set when the record was deleted; its content stays for history and audit. */
+  readonly deletedAt?: string;
+}
+
+export const RECORD_OPS = ['put', 'delete'] as const;
+export type RecordOp = (typeof RECORD_OPS)[number];
+
+/** One entry of a record's history; a deletion is an entry of its own, never a silent removal. */
+export interface RecordVersion {
+  readonly version: number;
+  readonly op: RecordOp;
+  readonly actor: string;
+  readonly at: string;
+  /** Deletions only. */
+  readonly reason?: string;
+  /** Puts only: the content as it was at that version. */
+  readonly record?: EntityRecord;
+}
+
+export interface DeleteRecordOptions {
+  readonly actor: string;
+  readonly reason: string;
+}
+
+export type DeleteResult =
+  | { readonly status: 'deleted'; readonly id: RecordId; readonly version: number }
+  | { readonly status: 'already_deleted'; readonly id: RecordId; readonly version: number }
+  | { readonly status: 'not_found'; readonly id: RecordId };
+
+export interface ScanRecordsOptions {
+  readonly schema?: string;
+  /** Keyset paging: ids sort by byte order in both dialects; pass the last id of the previous page. */
+  readonly afterId?: RecordId;
+  readonly limit: number;
+  readonly includeDeleted?: boolean;
+}
+
+export interface CountRecordsOptions {
+  readonly schema?: string;
+  readonly agency?: AgencyId;
+}
+
+export interface GetRecordOptions {
+  readonly includeDeleted?: boolean;
+}
+
+// ---- name search ---------------------------------------------------------------------------
+
+export interface SearchNamesOptions {
+  readonly limit: number;
+  readonly schema?: string;
+}
+
+/** A name-search hit; `rank` is higher for better hits and comparable within one result list only. */
+export interface NameHit {
+  readonly id: RecordId;
+  readonly rank: number;
+}
+
+// ---- change feed ---------------------------------------------------------------------------
+
+export interface Change {
+  /** Strictly increasing, in commit order (PostgreSQL appends under a lock to keep it so). */
+  readonly seq: number;
+  readonly recordId: RecordId;
+  readonly op: RecordOp;
+  readonly version: number;
+  readonly at: string;
+}
+
+// ---- users and sessions --------------------------------------------------------------------
+
+export interface User {
+  readonly id: UserId;
+  readonly agency: AgencyId;
+  readonly desk: DeskId;
+  /** Sign-in name, unique. */
+  readonly name: string;
+  readonly roles: readonly string[];
+  readonly clearance: Classification;
+  readonly groups: readonly string[];
+  readonly passwordHash: string;
+}
+
+export interface Session {
+  /** A hash of the bearer token; the token itself is never stored. */
+  readonly tokenHash: string;
+  readonly userId: UserId;
+  readonly expiresAt: string;
+}
+
+// ---- organisation --------------------------------------------------------------------------
+
+/** Agencies, desks and agreements are kept as opaque JSON documents; the policy layer owns their shape. */
+export interface OrgEntryInput {
+  readonly id: string;
+}
+export interface OrgEntry {
+  readonly id: string;
+  readonly [key: string]: unknown;
+}
+export interface OrgInput {
+  readonly agencies: readonly OrgEntryInput[];
+  readonly desks: readonly OrgEntryInput[];
+  readonly agreements: readonly OrgEntryInput[];
+}
+export interface Org {
+  readonly agencies: readonly OrgEntry[];
+  readonly desks: readonly OrgEntry[];
+  readonly agreements: readonly OrgEntry[];
+}
+
+// ---- audit ---------------------------------------------------------------------------------
+
+/** One link of the hash chain; @mosaic/audit computes hashes, the store keeps them. */
+export interface StoredAuditEntry {
+  readonly seq: number;
+  readonly hash: string;
+  readonly prevHash: string;
+  /** The entry as JSON text, stored byte for byte. */
+  readonly body: string;
+}
+
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export interface AuditAppendBatch {
+  /** The head the writer built on (null: the log was empty). */
+  readonly after: AuditHead | null;
+  /** Consecutive entries continuing `after` (seq + 1, prevHash = after.hash). */
+  readonly entries: readonly StoredAuditEntry[];
+  /** Checkpoints over entries of this batch, stored in the same transaction. */
+  readonly checkpoints?: readonly StoredAuditCheckpoint[];
+}
+
+export interface ReadAuditOptions {
+  /** Inclusive. */
+  readonly fromSeq: number;
+  /** Inclusive; default the head. */
+  readonly toSeq?: number;
+  readonly limit: number;
+}
+
+/** A signed statement that the chain up to `seq` had head `hash`; `body` (signature, key id) is opaque. */
+export interface StoredAuditCheckpoint {
+  readonly seq: number;
+  readonly hash: string;
+  readonly body: string;
+}
+
+// ---- ingest --------------------------------------------------------------------------------
+
+export interface IngestCounts {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+}
+
+export interface IngestCheckpointInput extends IngestCounts {
+  /** Fingerprint of the input file (e.g. sha-256 of its head and size). */
+  readonly fingerprint: string;
+  /** Last input line whose record is committed (1-based); resume after it. */
+  readonly lastLine: number;
+}
+
+export interface IngestCheckpoint extends IngestCheckpointInput {
+  readonly updatedAt: string;
+}
+
+// ---- the store -----------------------------------------------------------------------------
+
+export interface Store {
+  readonly dialect: StoreDialectName;
+
+  putRecords(records: readonly EntityRecord[], options: PutRecordsOptions): Promise<readonly PutResult[]>;
+  getRecord(id: RecordId, options?: GetRecordOptions): Promise<StoredRecord | undefined>;
+  getRecords(ids: readonly RecordId[], options?: GetRecordOptions): Promise<readonly StoredRecord[]>;
+  recordHistory(id: RecordId): Promise<readonly RecordVersion[]>;
+  deleteRecord(id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult>;
+  scanRecords(options: ScanRecordsOptions): Promise<readonly StoredRecord[]>;
+  countRecords(options?: CountRecordsOptions): Promise<number>;
+
+  searchNames(query: string, options: SearchNamesOptions): Promise<readonly NameHit[]>;
+
+  changesSince(seq: number, limit: number): Promise<readonly Change[]>;
+  latestSeq(): Promise<number>;
+
+  upsertUser(user: User): Promise<void>;
+  getUser(id: UserId): Promise<User | undefined>;
+  findUserByName(name: string): Promise<User | undefined>;
+  listUsers(): Promise<readonly User[]>;
+  createSession(session: Session): Promise<void>;
+  getSession(tokenHash: string): Promise<Session | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Removes sessions that expired before `now`; returns how many. */
+  deleteExpiredSessions(now: string): Promise<number>;
+
+  putOrg(org: OrgInput): Promise<void>;
+  getOrg(): Promise<Org>;
+
+  getSetting(key: string): Promise<string | undefined>;
+  putSetting(key: string, value: string): Promise<void>;
+
+  /** The last entry's seq and hash, or null when the log is empty. */
+  auditHead(): Promise<AuditHead | null>;
+  /**
+   * Compare-and-append, all or nothing: unless the stored head is `batch.after` and the entries
+   * continue it, nothing is written and it rejects with AppError MOSAIC_CONFLICT (another node
+   * appended first). Writers are serialised by a lock, so a conflict means a stale head.
+   */
+  appendAudit(batch: AuditAppendBatch): Promise<void>;
+  readAudit(options: ReadAuditOptions): Promise<readonly StoredAuditEntry[]>;
+  /** Stores a checkpoint over a stored entry (same seq and hash), else MOSAIC_CONFLICT. Idempotent. */
+  appendCheckpoint(checkpoint: StoredAuditCheckpoint): Promise<void>;
+  readCheckpoints(): Promise<readonly StoredAuditCheckpoint[]>;
+
+  getIngestCheckpoint(fingerprint: string): Promise<IngestCheckpoint | undefined>;
+  putIngestCheckpoint(checkpoint: IngestCheckpointInput): Promise<void>;
+
+  /** Runs `fn` against a store bound to one transaction; nested calls join the outer one. */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
