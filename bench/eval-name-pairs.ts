@@ -7,9 +7,10 @@
  * normalisation are left out: no name matcher can separate them). Entries are split by ent_num
  * (bench/lib/ofac.ts splitOf) into dev and test halves; pairs never cross halves. Tune on dev only.
  *
+ * `--levels` adds the counts per name level (error analysis) and the recall bound.
  * Prints counts and figures only, never names.
  */
-import { comparePrepared, defaultModel, normalizeName, prepare, type PreparedRecord } from '@mosaic/matching';
+import { comparePrepared, comparePreparedNames, defaultModel, NAME_LEVELS, normalizeName, prepare, type PreparedRecord } from '@mosaic/matching';
 import { defaultDataDir, readIndividuals, splitOf, type OfacPerson } from './lib/ofac.ts';
 
 export interface NamePair { readonly a: string; readonly b: string; readonly same: boolean }
@@ -91,8 +92,31 @@ export function evaluate(pairs: readonly NamePair[], prepared: (name: string) =>
   return { pairs: pairs.length, positives: pairs.filter((p) => p.same).length, precision, recall, f1: (2 * precision * recall) / Math.max(1e-9, precision + recall), microsPerPair: micros };
 }
 
+/**
+ * Error analysis by category: per name level, positives and negatives and how many of each the
+ * model matches. Positives at level `none` share no token even phonetically (the alias is another
+ * identity): no name rule can match them, so 1 - their share bounds recall.
+ */
+export function levelCounts(pairs: readonly NamePair[], prepared: (name: string) => PreparedRecord): { readonly levels: Record<string, readonly [number, number, number, number]>; readonly recallBound: number } {
+  const model = defaultModel();
+  const levels: Record<string, [number, number, number, number]> = Object.fromEntries(NAME_LEVELS.map((l) => [l, [0, 0, 0, 0]]));
+  let unreachable = 0;
+  let positives = 0;
+  for (const p of pairs) {
+    const a = prepared(p.a);
+    const b = prepared(p.b);
+    const level = comparePreparedNames(a, b).level;
+    const row = levels[level] as [number, number, number, number];
+    const match = comparePrepared(model, a, b).match;
+    row[p.same ? 0 : 2]++;
+    if (match) row[p.same ? 1 : 3]++;
+    if (p.same) { positives++; if (level === 'none') unreachable++; }
+  }
+  return { levels, recallBound: 1 - unreachable / Math.max(1, positives) };
+}
+
 function main(): void {
-  const dataDir = process.argv[2] ?? defaultDataDir();
+  const dataDir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? defaultDataDir();
   const people = readIndividuals(dataDir);
   const cache = new Map<string, PreparedRecord>();
   const prepared = (name: string): PreparedRecord => {
@@ -103,6 +127,11 @@ function main(): void {
   for (const split of ['dev', 'test'] as const) {
     const pairs = buildNamePairs(people.filter((p) => splitOf(p.entNum) === split));
     const f = evaluate(pairs, prepared);
+    if (process.argv.includes('--levels')) {
+      const { levels, recallBound } = levelCounts(pairs, prepared);
+      console.log(JSON.stringify({ split, recallBound: +recallBound.toFixed(4), columns: 'positives, positives matched, negatives, negatives matched' }));
+      for (const [level, row] of Object.entries(levels)) if (row[0] + row[2] > 0) console.log(JSON.stringify({ split, level, counts: row }));
+    }
     console.log(JSON.stringify({ split, pairs: f.pairs, positives: f.positives, precision: +f.precision.toFixed(4), recall: +f.recall.toFixed(4), f1: +f.f1.toFixed(4), microsPerPair: +f.microsPerPair.toFixed(2) }));
   }
 }

@@ -6,12 +6,14 @@
  *
  *   npx node --max-old-space-size=6000 bench/graph.ts [--nodes N] [--edges M] [--seed S]
  *
- * Prints one JSON object of figures (counts and timings only).
+ * Prints one JSON object of figures (counts and timings only). Each timing is given as wall time
+ * and as process CPU time: on a shared machine the wall time includes waiting for a core.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EntityId, RecordId } from '@mosaic/model';
-import { communities, EDGE_TYPES, EdgeId, EntityGraph, expand, fromAgencies, shortestPath, type EdgeType, type GraphEdge } from '@mosaic/graph';
+import { communities, EDGE_TYPES, EdgeId, EntityGraph, expand, fromAgencies, inducedSubgraph, shortestPath, type EdgeType, type GraphEdge } from '@mosaic/graph';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +37,17 @@ function mulberry32(seed: number): () => number {
 }
 const random = mulberry32(Number(args.seed));
 const pick = (n: number): number => Math.floor(random() * n);
+
+/** Wall time and process CPU time (user + system) of one call, in ms: on a shared machine the second is the figure. */
+function timed<T>(run: () => T, wall: number[], cpu: number[]): T {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const result = run();
+  wall.push(performance.now() - t);
+  const used = process.cpuUsage(c);
+  cpu.push((used.user + used.system) / 1000);
+  return result;
+}
 
 function quantile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -95,95 +108,118 @@ function addRandomEdge(graph: EntityGraph): EdgeId {
   return id;
 }
 
+// A fixed CPU-bound loop: its time says how fast this machine is right now, to scale the rest by.
+const calibration = (() => {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e8; i++) x = (x + Math.imul(i, 7)) | 0;
+  const used = process.cpuUsage(c);
+  return { loop1e8WallMs: Math.round(performance.now() - t), loop1e8CpuMs: Math.round((used.user + used.system) / 1000), checksum: x & 1 };
+})();
+
 const rssBefore = process.memoryUsage().rss;
 const buildStart = performance.now();
+const buildCpu = process.cpuUsage();
 const graph = new EntityGraph({ nodeCapacity: NODES, edgeCapacity: EDGES });
 for (let i = 0; i < NODES; i++) graph.addNode({ id: nodeId(i), kind: KINDS[i % KINDS.length]!, label: `Subject ${i}` });
 const nodesMs = performance.now() - buildStart;
 for (let j = 0; j < EDGES; j++) addRandomEdge(graph);
 const buildMs = performance.now() - buildStart;
+const buildCpuUsage = process.cpuUsage(buildCpu);
 globalThis.gc?.();
 const memory = process.memoryUsage();
 
 // 2-hop expansion, node budget 500: without and with a policy predicate (hide agency-3's edges).
 const hideAgency3 = { edge: (edge: GraphEdge) => !edge.provenance.some((record) => record.startsWith('agency-3:')) };
+const EXPANSIONS = 300;
 const expandMs: number[] = [];
+const expandCpu: number[] = [];
 const expandPolicyMs: number[] = [];
+const expandPolicyCpu: number[] = [];
 let expandedNodes = 0;
 let expandedEdges = 0;
-for (let i = 0; i < 500; i++) {
+for (let i = 0; i < EXPANSIONS; i++) {
   const seed = nodeId(pick(NODES));
-  let t = performance.now();
-  const result = expand(graph, seed, { hops: 2, nodeBudget: 500 });
-  expandMs.push(performance.now() - t);
+  const result = timed(() => expand(graph, seed, { hops: 2, nodeBudget: 500 }), expandMs, expandCpu);
   expandedNodes += result.subgraph.nodes.length;
   expandedEdges += result.subgraph.edges.length;
-  t = performance.now();
-  expand(graph, seed, { hops: 2, nodeBudget: 500, visibility: hideAgency3, provenance: fromAgencies(['agency-0', 'agency-1', 'agency-2', 'agency-3', 'agency-4']) });
-  expandPolicyMs.push(performance.now() - t);
+  timed(
+    () => expand(graph, seed, { hops: 2, nodeBudget: 500, visibility: hideAgency3, provenance: fromAgencies(['agency-0', 'agency-1', 'agency-2', 'agency-3', 'agency-4']) }),
+    expandPolicyMs,
+    expandPolicyCpu,
+  );
 }
 
 // Shortest paths between random entities (all in one giant component at this density).
+const PATHS = 100;
+const WEIGHTED = 30;
 const pathMs: number[] = [];
+const pathCpu: number[] = [];
 const weightedMs: number[] = [];
+const weightedCpu: number[] = [];
 const hops: number[] = [];
 let notFound = 0;
-for (let i = 0; i < 200; i++) {
+for (let i = 0; i < PATHS; i++) {
   const a = nodeId(pick(NODES));
   const b = nodeId(pick(NODES));
-  let t = performance.now();
-  const result = shortestPath(graph, a, b);
-  pathMs.push(performance.now() - t);
+  const result = timed(() => shortestPath(graph, a, b), pathMs, pathCpu);
   if (result.found) hops.push(result.path.hops);
   else notFound++;
-  if (i < 50) {
-    t = performance.now();
-    shortestPath(graph, a, b, { weighted: true });
-    weightedMs.push(performance.now() - t);
-  }
+  if (i < WEIGHTED) timed(() => shortestPath(graph, a, b, { weighted: true }), weightedMs, weightedCpu);
 }
 
-// Louvain on a ~10k-node subgraph: the 3-hop neighbourhood of an entity, budget 10,000.
-const around = expand(graph, nodeId(pick(NODES)), { hops: 3, nodeBudget: 10_000 });
-const louvainStart = performance.now();
-const grouped = communities(graph, { nodes: around.subgraph.nodes.map((node) => node.id) });
-const louvainMs = performance.now() - louvainStart;
+// Louvain on a 10k-node subgraph: the members of the first ~100 communities (a case file's
+// worth of groups), with every visible tie among them.
+const caseNodes = Array.from({ length: Math.min(NODES, 10_000) }, (_, i) => nodeId(i));
+const louvainMs: number[] = [];
+const louvainCpu: number[] = [];
+const grouped = timed(() => communities(graph, { nodes: caseNodes }), louvainMs, louvainCpu);
+const caseEdges = inducedSubgraph(graph, { nodes: caseNodes }).edges.length;
 
 // 10k new edges: time from the first insert until a query sees the last one.
-const incrementalStart = performance.now();
-let lastEdge: EdgeId = EdgeId('');
-for (let i = 0; i < 10_000; i++) lastEdge = addRandomEdge(graph);
-const last = graph.edge(lastEdge)!;
-const seen = expand(graph, last.source, { hops: 1, nodeBudget: 1_000_000 }).subgraph.edges.some((edge) => edge.id === lastEdge);
-const incrementalMs = performance.now() - incrementalStart;
-const removeStart = performance.now();
-for (let i = edgeSerial - 10_000; i < edgeSerial; i++) graph.removeEdge(EdgeId(`e${i}`));
-const removeMs = performance.now() - removeStart;
+const incrementalMs: number[] = [];
+const incrementalCpu: number[] = [];
+const seen = timed(
+  () => {
+    let lastEdge: EdgeId = EdgeId('');
+    for (let i = 0; i < 10_000; i++) lastEdge = addRandomEdge(graph);
+    const last = graph.edge(lastEdge)!;
+    return expand(graph, last.source, { hops: 1, nodeBudget: 1_000_000 }).subgraph.edges.some((edge) => edge.id === lastEdge);
+  },
+  incrementalMs,
+  incrementalCpu,
+);
+const removeMs: number[] = [];
+const removeCpu: number[] = [];
+timed(
+  () => {
+    for (let i = edgeSerial - 10_000; i < edgeSerial; i++) graph.removeEdge(EdgeId(`e${i}`));
+  },
+  removeMs,
+  removeCpu,
+);
 
+const figure = (wall: number[], cpu: number[]) => ({ wallP50Ms: quantile(wall, 0.5), wallP99Ms: quantile(wall, 0.99), cpuP50Ms: quantile(cpu, 0.5), cpuP99Ms: quantile(cpu, 0.99) });
+const once = (wall: number[], cpu: number[]) => ({ wallMs: Math.round(wall[0]!), cpuMs: Math.round(cpu[0]!) });
 console.log(
   JSON.stringify(
     {
       nodes: NODES,
       edges: EDGES,
       communities: communityStart.length - 1,
-      buildMs: Math.round(buildMs),
-      nodesMs: Math.round(nodesMs),
-      rssMB: mb(memory.rss),
-      rssGrowthMB: mb(memory.rss - rssBefore),
-      heapUsedMB: mb(memory.heapUsed),
-      arrayBuffersMB: mb(memory.arrayBuffers),
-      expand2hop: { budget: 500, p50Ms: quantile(expandMs, 0.5), p99Ms: quantile(expandMs, 0.99), meanNodes: Math.round(expandedNodes / 500), meanEdges: Math.round(expandedEdges / 500) },
-      expand2hopWithPolicy: { p50Ms: quantile(expandPolicyMs, 0.5), p99Ms: quantile(expandPolicyMs, 0.99) },
-      shortestPath: { samples: 200, p50Ms: quantile(pathMs, 0.5), p99Ms: quantile(pathMs, 0.99), medianHops: quantile(hops, 0.5), notFound },
-      weightedShortestPath: { samples: 50, p50Ms: quantile(weightedMs, 0.5), p99Ms: quantile(weightedMs, 0.99) },
-      louvain: {
-        nodes: around.subgraph.nodes.length,
-        edges: around.subgraph.edges.length,
-        ms: Math.round(louvainMs),
-        communities: grouped.communities.length,
-        modularity: Number(grouped.modularity.toFixed(3)),
-      },
-      incremental: { added: 10_000, visibleAfterMs: Number(incrementalMs.toFixed(1)), seen, removeMs: Number(removeMs.toFixed(1)) },
+      cores: availableParallelism(),
+      loadAverage1m: Number(loadavg()[0]!.toFixed(1)),
+      calibration,
+      build: { wallMs: Math.round(buildMs), cpuMs: Math.round((buildCpuUsage.user + buildCpuUsage.system) / 1000), nodesWallMs: Math.round(nodesMs) },
+      memory: { rssMB: mb(memory.rss), rssGrowthMB: mb(memory.rss - rssBefore), heapUsedMB: mb(memory.heapUsed), arrayBuffersMB: mb(memory.arrayBuffers) },
+      expand2hop: { samples: EXPANSIONS, budget: 500, ...figure(expandMs, expandCpu), meanNodes: Math.round(expandedNodes / EXPANSIONS), meanEdges: Math.round(expandedEdges / EXPANSIONS) },
+      expand2hopWithPolicy: figure(expandPolicyMs, expandPolicyCpu),
+      shortestPath: { samples: PATHS, ...figure(pathMs, pathCpu), medianHops: quantile(hops, 0.5), notFound },
+      weightedShortestPath: { samples: WEIGHTED, ...figure(weightedMs, weightedCpu) },
+      louvain: { nodes: caseNodes.length, edges: caseEdges, ...once(louvainMs, louvainCpu), communities: grouped.communities.length, modularity: Number(grouped.modularity.toFixed(3)) },
+      incremental: { added: 10_000, visible: seen, ...once(incrementalMs, incrementalCpu) },
+      remove10k: once(removeMs, removeCpu),
     },
     null,
     2,

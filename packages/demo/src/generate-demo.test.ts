@@ -45,7 +45,7 @@ function spellingKey(name: string): string {
 }
 
 describe('generateDemo', () => {
-  const PERSONS = 3000;
+  const PERSONS = 1500;
   let raw: { records: string[]; truth: string[] };
   let records: Line[];
   let byId: Map<string, { line: Line; index: number }>;
@@ -62,7 +62,8 @@ describe('generateDemo', () => {
       const line = byId.get(t.id)?.line;
       if (line) recordsOf.set(t.person, [...(recordsOf.get(t.person) ?? []), line]);
     }
-  });
+    // Generous: the suite also runs on shared, busy CI machines.
+  }, 180_000);
 
   it('is deterministic for a seed and differs between seeds', () => {
     const again = collect(PERSONS, 42);
@@ -170,7 +171,7 @@ describe('generateDemo', () => {
   it('varies how one person is written across records', () => {
     const multi = [...recordsOf.values()].filter((l) => l.length >= 2);
     const spelled = multi.filter((l) => new Set(l.map((r) => spellingKey(r.properties['name']?.[0] ?? ''))).size >= 2);
-    expect(multi.length).toBeGreaterThan(200);
+    expect(multi.length).toBeGreaterThan(100);
     expect(spelled.length / multi.length).toBeGreaterThan(0.2);
     const names = records.filter((r) => r.schema === 'Person').flatMap((r) => r.properties['name'] ?? []);
     expect(names.some((n) => /^[A-Z' -]+, \S/.test(n))).toBe(true);
@@ -195,7 +196,7 @@ describe('generateDemo', () => {
       const last = byId.get(t.id)?.line.properties['lastName']?.[0]?.toLowerCase();
       if (last) peopleBySurname.set(last, (peopleBySurname.get(last) ?? new Set()).add(t.person));
     }
-    expect([...peopleBySurname.values()].filter((s) => s.size >= 5).length).toBeGreaterThan(20);
+    expect([...peopleBySurname.values()].filter((s) => s.size >= 5).length).toBeGreaterThan(10);
   });
 
   it('yields exactly the requested number of persons, and nothing for zero', () => {

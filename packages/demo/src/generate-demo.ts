@@ -17,7 +17,7 @@ export interface DemoOptions {
 }
 
 /** Persons per independently generated chunk. Part of the output's definition: changing it changes the data. */
-export const DEMO_CHUNK_PERSONS = 5_000;
+export const DEMO_CHUNK_PERSONS = 2_000;
 
 export const DEMO_LINE_FILES = ['records.jsonl', 'truth.jsonl'] as const;
 export type DemoLineFile = (typeof DEMO_LINE_FILES)[number];

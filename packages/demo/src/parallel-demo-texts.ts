@@ -25,7 +25,9 @@ export async function* parallelDemoTexts({ persons, seed, workers }: ParallelDem
   yield demoPreambleText({ persons, seed });
   const chunks = demoChunkCount(persons);
   if (chunks === 0) return;
-  const pool = Array.from({ length: Math.max(1, Math.min(workers, chunks)) }, () => new Worker(new URL('./demo-worker.ts', import.meta.url)));
+  const pool = Array.from({ length: Math.max(1, Math.min(workers, chunks)) }, () =>
+    // A chunk needs a few tens of MB; the cap keeps the process inside a fixed memory budget.
+    new Worker(new URL('./demo-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 256 } }));
   const results = new Map<number, ChunkReply>();
   let wake: (() => void) | null = null;
   let failure: Error | null = null;

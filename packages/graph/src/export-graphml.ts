@@ -20,7 +20,6 @@ const EDGE_KEYS = [
 ] as const;
 
 // XML 1.0 Char production minus what must be escaped; lone surrogates are not Chars either.
-// eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 export function escapeXml(text: string): string {

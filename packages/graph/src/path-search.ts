@@ -47,100 +47,174 @@ function allowed(options: SearchOptions, v: number, w: number): boolean {
   return options.bannedPairs === undefined || !options.bannedPairs.has(pairKey(v, w));
 }
 
-function bfs(scope: Scope, s: number, t: number, options: SearchOptions): SearchOutcome {
-  // parent: node -> edge it was reached by (-1 at the root)
-  const parentF = new Map<number, number>([[s, -1]]);
-  const parentB = new Map<number, number>([[t, -1]]);
-  const distF = new Map<number, number>([[s, 0]]);
-  const distB = new Map<number, number>([[t, 0]]);
-  let frontierF = [s];
-  let frontierB = [t];
-  let visited = 2;
-  while (frontierF.length > 0 && frontierB.length > 0) {
-    const forward = frontierF.length <= frontierB.length;
-    const frontier = forward ? frontierF : frontierB;
-    const parent = forward ? parentF : parentB;
-    const dist = forward ? distF : distB;
-    const otherDist = forward ? distB : distF;
-    const next: number[] = [];
-    let best = Infinity;
-    let meet = -1;
-    for (const v of frontier) {
-      const dv = dist.get(v)!;
-      scope.forEachStep(v, !forward, (e, w) => {
-        if (!allowed(options, v, w)) return;
-        if (!dist.has(w)) {
-          dist.set(w, dv + 1);
-          parent.set(w, e);
-          next.push(w);
-          visited++;
-        }
-        const other = otherDist.get(w);
-        if (other !== undefined && dist.get(w)! + other < best) {
-          best = dist.get(w)! + other;
-          meet = w;
-        }
-      });
-      if (visited > options.maxVisited) return { kind: 'search-limit' };
-    }
-    if (meet >= 0) return { kind: 'found', path: joinAt(scope, meet, parentF, parentB, false) };
-    if (forward) frontierF = next;
-    else frontierB = next;
+/** One side of a search: per-node arrays valid where `seen[v] === stamp`, reused across searches. */
+interface Side {
+  seen: Uint32Array;
+  done: Uint32Array;
+  dist: Float64Array;
+  parent: Int32Array;
+}
+
+/**
+ * Per-graph scratch arrays, so a search over a 1M-node graph allocates nothing per node and
+ * never clears: a new stamp marks what is current. A search that starts while another is
+ * running (a visibility predicate that itself queries) gets fresh arrays.
+ */
+class Scratch {
+  readonly sides: [Side, Side];
+  stamp = 0;
+  busy = false;
+
+  constructor(size: number) {
+    const side = (): Side => ({ seen: new Uint32Array(size), done: new Uint32Array(size), dist: new Float64Array(size), parent: new Int32Array(size) });
+    this.sides = [side(), side()];
   }
-  return { kind: 'no-path' };
+
+  get size(): number {
+    return this.sides[0].seen.length;
+  }
+
+  next(): number {
+    if (this.stamp === 0xffffffff) {
+      for (const side of this.sides) {
+        side.seen.fill(0);
+        side.done.fill(0);
+      }
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+}
+
+const scratches = new WeakMap<object, Scratch>();
+
+function withScratch<T>(scope: Scope, run: (scratch: Scratch, stamp: number) => T): T {
+  const size = scope.graph.nodeSlots;
+  let scratch = scratches.get(scope.graph);
+  if (scratch === undefined || scratch.size < size) {
+    scratch = new Scratch(Math.max(16, Math.ceil(size * 1.25)));
+    if (scratches.get(scope.graph)?.busy !== true) scratches.set(scope.graph, scratch);
+  } else if (scratch.busy) {
+    scratch = new Scratch(size);
+  }
+  scratch.busy = true;
+  try {
+    return run(scratch, scratch.next());
+  } finally {
+    scratch.busy = false;
+  }
+}
+
+function bfs(scope: Scope, s: number, t: number, options: SearchOptions): SearchOutcome {
+  return withScratch(scope, (scratch, stamp) => {
+    const g = scope.graph;
+    const [fw, bw] = scratch.sides;
+    for (const [side, root] of [[fw, s], [bw, t]] as const) {
+      side.seen[root] = stamp;
+      side.dist[root] = 0;
+      side.parent[root] = -1;
+    }
+    let frontierF = [s];
+    let frontierB = [t];
+    let visited = 2;
+    while (frontierF.length > 0 && frontierB.length > 0) {
+      const forward = frontierF.length <= frontierB.length;
+      const frontier = forward ? frontierF : frontierB;
+      const mine = forward ? fw : bw;
+      const other = forward ? bw : fw;
+      const next: number[] = [];
+      let best = Infinity;
+      let meet = -1;
+      for (const v of frontier) {
+        const dv = mine.dist[v]!;
+        const degree = g.degreeAt(v);
+        for (let k = 0; k < degree; k++) {
+          const e = g.incidentAt(v, k);
+          if (!scope.walkable(e, v, !forward) || !scope.edgeOk(e)) continue;
+          const w = g.otherEndAt(e, v);
+          if (!allowed(options, v, w)) continue;
+          if (mine.seen[w] !== stamp) {
+            mine.seen[w] = stamp;
+            mine.dist[w] = dv + 1;
+            mine.parent[w] = e;
+            next.push(w);
+            visited++;
+          }
+          if (other.seen[w] === stamp && mine.dist[w]! + other.dist[w]! < best) {
+            best = mine.dist[w]! + other.dist[w]!;
+            meet = w;
+          }
+        }
+        if (visited > options.maxVisited) return { kind: 'search-limit' };
+      }
+      if (meet >= 0) return { kind: 'found', path: joinAt(scope, meet, fw, bw, false) };
+      if (forward) frontierF = next;
+      else frontierB = next;
+    }
+    return { kind: 'no-path' };
+  });
 }
 
 function dijkstra(scope: Scope, s: number, t: number, options: SearchOptions): SearchOutcome {
-  const dist = [new Map<number, number>([[s, 0]]), new Map<number, number>([[t, 0]])] as const;
-  const parent = [new Map<number, number>([[s, -1]]), new Map<number, number>([[t, -1]])] as const;
-  const settled = [new Set<number>(), new Set<number>()] as const;
-  const heaps = [new MinHeap(), new MinHeap()] as const;
-  heaps[0].push(0, s);
-  heaps[1].push(0, t);
-  let best = Infinity;
-  let meet = -1;
-  let visited = 2;
-  while (heaps[0].size > 0 && heaps[1].size > 0) {
-    if (heaps[0].peekKey() + heaps[1].peekKey() >= best) break;
-    const side = heaps[0].peekKey() <= heaps[1].peekKey() ? 0 : 1;
-    const key = heaps[side].peekKey();
-    const v = heaps[side].pop();
-    if (settled[side].has(v) || key > dist[side].get(v)!) continue;
-    settled[side].add(v);
-    const myDist = dist[side];
-    const otherDist = dist[1 - side]!;
-    scope.forEachStep(v, side === 1, (e, w) => {
-      if (!allowed(options, v, w)) return;
-      const candidate = key + stepCost(scope, e, true);
-      const known = myDist.get(w);
-      if (known === undefined) visited++;
-      if (known === undefined || candidate < known) {
-        myDist.set(w, candidate);
-        parent[side].set(w, e);
-        heaps[side].push(candidate, w);
+  return withScratch(scope, (scratch, stamp) => {
+    const g = scope.graph;
+    const sides = scratch.sides;
+    const heaps = [new MinHeap(), new MinHeap()] as const;
+    for (const [i, root] of [[0, s], [1, t]] as const) {
+      sides[i].seen[root] = stamp;
+      sides[i].dist[root] = 0;
+      sides[i].parent[root] = -1;
+      heaps[i].push(0, root);
+    }
+    let best = Infinity;
+    let meet = -1;
+    let visited = 2;
+    while (heaps[0].size > 0 && heaps[1].size > 0) {
+      if (heaps[0].peekKey() + heaps[1].peekKey() >= best) break;
+      const i = heaps[0].peekKey() <= heaps[1].peekKey() ? 0 : 1;
+      const mine = sides[i];
+      const other = sides[1 - i]!;
+      const key = heaps[i].peekKey();
+      const v = heaps[i].pop();
+      if (mine.done[v] === stamp || key > mine.dist[v]!) continue;
+      mine.done[v] = stamp;
+      const degree = g.degreeAt(v);
+      for (let k = 0; k < degree; k++) {
+        const e = g.incidentAt(v, k);
+        if (!scope.walkable(e, v, i === 1) || !scope.edgeOk(e)) continue;
+        const w = g.otherEndAt(e, v);
+        if (!allowed(options, v, w)) continue;
+        const candidate = key + stepCost(scope, e, true);
+        const known = mine.seen[w] === stamp;
+        if (!known) visited++;
+        if (!known || candidate < mine.dist[w]!) {
+          mine.seen[w] = stamp;
+          mine.dist[w] = candidate;
+          mine.parent[w] = e;
+          heaps[i].push(candidate, w);
+        }
+        if (other.seen[w] === stamp && mine.dist[w]! + other.dist[w]! < best) {
+          best = mine.dist[w]! + other.dist[w]!;
+          meet = w;
+        }
       }
-      const other = otherDist.get(w);
-      if (other !== undefined && myDist.get(w)! + other < best) {
-        best = myDist.get(w)! + other;
-        meet = w;
-      }
-    });
-    if (visited > options.maxVisited) return { kind: 'search-limit' };
-  }
-  if (meet < 0) return { kind: 'no-path' };
-  return { kind: 'found', path: joinAt(scope, meet, parent[0], parent[1], true) };
+      if (visited > options.maxVisited) return { kind: 'search-limit' };
+    }
+    if (meet < 0) return { kind: 'no-path' };
+    return { kind: 'found', path: joinAt(scope, meet, sides[0], sides[1], true) };
+  });
 }
 
-function joinAt(scope: Scope, meet: number, parentF: ReadonlyMap<number, number>, parentB: ReadonlyMap<number, number>, weighted: boolean): SlotPath {
+function joinAt(scope: Scope, meet: number, forward: Side, backward: Side, weighted: boolean): SlotPath {
   const g = scope.graph;
   const nodes: number[] = [meet];
   const edges: number[] = [];
-  for (let v = meet, e = parentF.get(v)!; e >= 0; e = parentF.get(v)!) {
+  for (let v = meet, e = forward.parent[v]!; e >= 0; e = forward.parent[v]!) {
     v = g.otherEndAt(e, v);
     nodes.unshift(v);
     edges.unshift(e);
   }
-  for (let v = meet, e = parentB.get(v)!; e >= 0; e = parentB.get(v)!) {
+  for (let v = meet, e = backward.parent[v]!; e >= 0; e = backward.parent[v]!) {
     v = g.otherEndAt(e, v);
     nodes.push(v);
     edges.push(e);

@@ -20,6 +20,20 @@ describe('compareNames', () => {
     ['Tomas Kovar', 'Greta Lindqvist', 'none'],
     ['', 'Greta Lindqvist', 'missing'],
   ])('%s vs %s -> %s', (a, b, level) => expect(compareNames(a, b).level).toBe(level));
+  it('aligns a token with two adjacent tokens written apart (compounds)', () => {
+    expect(compareNames('Karimreza Tabani', 'Karim Reza Tabani').level).toBe('phonetic');
+    expect(compareNames('ZAROVI MALEKPOUR, Selim', 'Selim Zarovi Malek Pour').level).toBe('phonetic');
+    expect(compareNames('Yong-Sok Pahk', 'Yongsok Pahk').level).toBe('phonetic');
+    // a compound never aligns when one of its parts alone is the better reading
+    expect(compareNames('Karim Tabani', 'Karim Reza Tabani').level).toBe('subset');
+  });
+  it('lifts phonetic-equal tokens only when the spelling agrees too', () => {
+    expect(compareNames('Selim Obaidi', 'Selim Ubaydi').level).toBe('phonetic');
+    expect(compareNames('Selim Omairi', 'Selim Umayri').level).toBe('phonetic');
+    // same consonant classes, different names (vowel slots differ)
+    expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Mohamed Tabani', 'Mahmoud Tabani').level);
+    expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Omar Tabani', 'Amir Tabani').level);
+  });
   it('caps a kunya-only alias', () => {
     expect(compareNames('Abu Tariq', 'Abu Tariq').level).toBe('single');
   });

@@ -1,9 +1,13 @@
 /**
  * Name comparator with discrete levels for Fellegi-Sunter scoring. Token order is free (Arabic,
  * Hungarian, Chinese and "SURNAME, Given" orders all occur); particles and honorifics take no
- * part (see normalize-name.ts). Core tokens are aligned greedily by similarity (Jaro-Winkler on
- * the folded text, lifted when the phonetic keys agree), then the level is read from how many
- * tokens aligned on each side:
+ * part (see normalize-name.ts). Compounds are aligned first: a token that reads as two adjacent
+ * tokens of the other name written together (Hamidreza ~ Hamid Reza, Malakutipur ~ Malekouti
+ * Pour) counts as one aligned token, and the two count as one. The other core tokens are then
+ * aligned greedily by similarity (Jaro-Winkler on the folded text, lifted when the phonetic keys
+ * agree and the spelling agrees too: close Jaro-Winkler, or the same vowel slots on long tokens,
+ * so that Mohamed / Mahmoud stay apart), and the level is read from how many tokens aligned on
+ * each side:
  *
  *   exact      same core tokens (order free)
  *   phonetic   same number of tokens, every one equal or phonetic-equal
@@ -11,7 +15,8 @@
  *   fuzzyLow   every token on both sides aligned, lower similarity
  *   subset     every token of the shorter name aligned (>= 2), the longer has more (middle names)
  *   initials   unaligned tokens are compatible with the other side's initials (J. Smith)
- *   overlap    >= 2 tokens aligned, both sides have tokens the other lacks
+ *   overlap    >= 2 tokens aligned, both sides have tokens the other lacks; or the shorter name
+ *              fully aligned with one of its tokens only in the second (lower) pass
  *   single     one token aligned and one name has only that token
  *   partial    one token aligned, both sides have others ("Mohammad Hasan" vs "Mohammad Ali")
  *   none       nothing aligned
@@ -21,7 +26,7 @@
  */
 import { jaroWinkler } from './jaro-winkler.ts';
 import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
-import { normalizeName, type NameToken, type NormalizedName } from './normalize-name.ts';
+import { normalizeName, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
 
 export const NAME_LEVELS = ['exact', 'phonetic', 'fuzzy', 'fuzzyLow', 'subset', 'initials', 'overlap', 'single', 'partial', 'none', 'missing'] as const;
 export type NameLevel = (typeof NAME_LEVELS)[number];
@@ -50,10 +55,19 @@ export const ALIGN_THRESHOLD = 0.84;
  * `fuzzyLow`, never in `fuzzy`.
  */
 export const SECOND_PASS_THRESHOLD = 0.72;
-/** Similarity given to phonetic-equal tokens whose spelling is already close. */
+/** Similarity given to phonetic-equal tokens whose spelling is also close. */
 const PHONETIC_SIMILARITY = 0.95;
-const PHONETIC_MIN_JW = 0.7;
+/**
+ * Phonetic-equal tokens are lifted only when the spelling agrees too: Jaro-Winkler >= 0.8, or
+ * the same vowel slots (skeleton) with >= 0.68 on tokens of six letters or more. The consonant
+ * key alone collides on different names (Mohamed / Mahmoud, Omar / Amir, Samir / Somar).
+ */
+const PHONETIC_MIN_JW = 0.8;
+const SKELETON_MIN_JW = 0.68;
+const SKELETON_MIN_LENGTH = 6;
 const FUZZY_BAND = 0.92;
+/** A token aligned with two adjacent tokens written apart on the other side (Hamidreza ~ Hamid Reza). */
+const COMPOUND_THRESHOLD = 0.92;
 
 const LEVEL_INDEX: Readonly<Record<NameLevel, number>> = Object.fromEntries(NAME_LEVELS.map((l, i) => [l, i])) as Record<NameLevel, number>;
 export const MISSING_NAME: NameComparison = { level: 'missing', levelIndex: LEVEL_INDEX.missing, similarity: 0, aligned: 0, tf: 0 };
@@ -64,13 +78,25 @@ function sameOnset(a: NameToken, b: NameToken): boolean {
   return a.phonetic[0] === b.phonetic[0];
 }
 
+interface Spelled { readonly text: string; readonly phonetic: string; readonly skeleton: string }
+
+function phoneticSimilarity(a: Spelled, b: Spelled, jw: number): number {
+  if (a.phonetic !== b.phonetic) return jw;
+  if (jw >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
+  if (a.skeleton === b.skeleton && jw >= SKELETON_MIN_JW && Math.min(a.text.length, b.text.length) >= SKELETON_MIN_LENGTH) return PHONETIC_SIMILARITY;
+  return jw;
+}
+
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.text === b.text) return 1;
   let jw = jaroWinkler(a.text, b.text);
   // an article written attached ("Elmabruk", "Alasad") against the bare name
-  if (a.bare !== a.text || b.bare !== b.text) jw = Math.max(jw, jaroWinkler(a.bare, b.bare) - 0.02);
-  if (a.phonetic === b.phonetic && jw >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
-  return jw;
+  if (a.bare !== a.text || b.bare !== b.text) {
+    const bare = jaroWinkler(a.bare, b.bare) - 0.02;
+    if (a.barePhonetic === b.barePhonetic && bare >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
+    jw = Math.max(jw, bare);
+  }
+  return phoneticSimilarity(a, b, jw);
 }
 
 /** Name-only comparison, used by screening. Takes raw strings or normalised names. */
@@ -85,6 +111,88 @@ export function compareNames(a: string | NormalizedName, b: string | NormalizedN
 const MAX_TOKENS = 8;
 const simBuffer = new Float64Array(MAX_TOKENS * MAX_TOKENS);
 
+/** Bits of the core tokens a join covers. */
+function joinMask(j: NameJoin): number {
+  return (j.first >= 0 ? 1 << j.first : 0) | (j.second >= 0 ? 1 << j.second : 0);
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+/**
+ * Compound step: a core token of one name that reads as two adjacent tokens of the other
+ * written together, better than as either of them alone. Returns the similarity, 0 if none.
+ */
+function compoundSimilarity(t: NameToken, j: NameJoin, other: readonly NameToken[]): number {
+  if (t.text[0] !== j.text[0] || Math.abs(t.text.length - j.text.length) > 3) return 0;
+  const s = t.text === j.text ? 1 : phoneticSimilarity(t, j, jaroWinkler(t.text, j.text));
+  if (s < COMPOUND_THRESHOLD) return 0;
+  const first = j.first >= 0 ? tokenSimilarity(t, other[j.first] as NameToken) : 0;
+  const second = j.second >= 0 ? tokenSimilarity(t, other[j.second] as NameToken) : 0;
+  return s > Math.max(first, second) ? s : 0;
+}
+
+interface Alignment { usedA: number; usedB: number; aligned: number; simSum: number; allPhonetic: boolean; tf: number; mergedA: number; mergedB: number }
+
+/** Aligns compounds first (each side's joins against the other's tokens), best first. */
+function alignCompounds(a: NormalizedName, b: NormalizedName, na: number, nb: number, state: Alignment, tfA?: ArrayLike<number>, tfB?: ArrayLike<number>): void {
+  if (a.joins.length === 0 && b.joins.length === 0) return;
+  for (;;) {
+    let best = 0;
+    let bi = -1;
+    let bj = -1;
+    let joinOnB = true;
+    for (let i = 0; i < na; i++) {
+      if (state.usedA & (1 << i)) continue;
+      const t = a.core[i] as NameToken;
+      for (let k = 0; k < b.joins.length; k++) {
+        const j = b.joins[k] as NameJoin;
+        const mask = joinMask(j);
+        if (mask === 0 || mask >= 1 << nb || (state.usedB & mask) !== 0) continue;
+        const s = compoundSimilarity(t, j, b.core);
+        if (s > best) { best = s; bi = i; bj = k; joinOnB = true; }
+      }
+    }
+    for (let i = 0; i < nb; i++) {
+      if (state.usedB & (1 << i)) continue;
+      const t = b.core[i] as NameToken;
+      for (let k = 0; k < a.joins.length; k++) {
+        const j = a.joins[k] as NameJoin;
+        const mask = joinMask(j);
+        if (mask === 0 || mask >= 1 << na || (state.usedA & mask) !== 0) continue;
+        const s = compoundSimilarity(t, j, a.core);
+        if (s > best) { best = s; bi = k; bj = i; joinOnB = false; }
+      }
+    }
+    if (best === 0) return;
+    if (joinOnB) {
+      const mask = joinMask(b.joins[bj] as NameJoin);
+      state.usedA |= 1 << bi;
+      state.usedB |= mask;
+      state.mergedB += popcount(mask) - 1;
+      if (tfA && tfB) state.tf += Math.min(tfA[bi] as number, sumOver(tfB, mask));
+    } else {
+      const mask = joinMask(a.joins[bi] as NameJoin);
+      state.usedA |= mask;
+      state.usedB |= 1 << bj;
+      state.mergedA += popcount(mask) - 1;
+      if (tfA && tfB) state.tf += Math.min(sumOver(tfA, mask), tfB[bj] as number);
+    }
+    state.aligned++;
+    state.simSum += best;
+    if (best < PHONETIC_SIMILARITY) state.allPhonetic = false;
+  }
+}
+
+function sumOver(tf: ArrayLike<number>, mask: number): number {
+  let s = 0;
+  for (let i = 0; mask >> i !== 0; i++) if (mask & (1 << i)) s += tf[i] as number;
+  return s;
+}
+
 /**
  * The comparator on normalised names; tfA/tfB are per-core-token adjustments precomputed by
  * `prepare` (or by compareNames) so that the hot path does no map lookups.
@@ -98,16 +206,12 @@ export function compareNormalizedNames(a: NormalizedName, b: NormalizedName, tfA
   const weak = a.weak || b.weak;
   if (a.key === b.key) return result(weak ? 'single' : 'exact', 1, na, sumTf(ca.length, tfA, tfB));
 
+  const state: Alignment = { usedA: 0, usedB: 0, aligned: 0, simSum: 0, allPhonetic: true, tf: 0, mergedA: 0, mergedB: 0 };
+  alignCompounds(a, b, na, nb, state, tfA, tfB);
   for (let i = 0; i < na; i++) {
-    for (let j = 0; j < nb; j++) simBuffer[i * MAX_TOKENS + j] = tokenSimilarity(ca[i] as NameToken, cb[j] as NameToken);
+    for (let j = 0; j < nb; j++) simBuffer[i * MAX_TOKENS + j] = (state.usedA & (1 << i)) || (state.usedB & (1 << j)) ? 0 : tokenSimilarity(ca[i] as NameToken, cb[j] as NameToken);
   }
   // Greedy alignment, best pair first (optimal for the small, well-separated matrices names give).
-  let usedA = 0;
-  let usedB = 0;
-  let aligned = 0;
-  let simSum = 0;
-  let allPhonetic = true;
-  let tf = 0;
   let threshold = ALIGN_THRESHOLD;
   let weakPairs = 0;
   for (;;) {
@@ -115,36 +219,41 @@ export function compareNormalizedNames(a: NormalizedName, b: NormalizedName, tfA
     let bi = -1;
     let bj = -1;
     for (let i = 0; i < na; i++) {
-      if (usedA & (1 << i)) continue;
+      if (state.usedA & (1 << i)) continue;
       for (let j = 0; j < nb; j++) {
-        if (usedB & (1 << j)) continue;
+        if (state.usedB & (1 << j)) continue;
         const s = simBuffer[i * MAX_TOKENS + j] as number;
         if (s > best && (threshold === ALIGN_THRESHOLD || sameOnset(ca[i] as NameToken, cb[j] as NameToken))) { best = s; bi = i; bj = j; }
       }
     }
     if (bi < 0) {
-      if (threshold === ALIGN_THRESHOLD && aligned > 0) { threshold = SECOND_PASS_THRESHOLD; continue; }
+      if (threshold === ALIGN_THRESHOLD && state.aligned > 0) { threshold = SECOND_PASS_THRESHOLD; continue; }
       break;
     }
     if (threshold !== ALIGN_THRESHOLD) weakPairs++;
-    usedA |= 1 << bi;
-    usedB |= 1 << bj;
-    aligned++;
-    simSum += best;
-    if (best < PHONETIC_SIMILARITY) allPhonetic = false;
-    if (tfA && tfB) tf += Math.min(tfA[bi] as number, tfB[bj] as number);
+    state.usedA |= 1 << bi;
+    state.usedB |= 1 << bj;
+    state.aligned++;
+    state.simSum += best;
+    if (best < PHONETIC_SIMILARITY) state.allPhonetic = false;
+    if (tfA && tfB) state.tf += Math.min(tfA[bi] as number, tfB[bj] as number);
   }
+  const aligned = state.aligned;
   if (aligned === 0) return NONE;
-  const similarity = simSum / aligned;
-  const shorter = Math.min(na, nb);
+  // token counts once compounds count as one token
+  const sizeA = na - state.mergedA;
+  const sizeB = nb - state.mergedB;
+  const similarity = state.simSum / aligned;
+  const shorter = Math.min(sizeA, sizeB);
+  const strong = aligned - weakPairs;
   let level: NameLevel;
-  if (aligned === na && aligned === nb) level = allPhonetic ? 'phonetic' : similarity >= FUZZY_BAND && weakPairs === 0 ? 'fuzzy' : 'fuzzyLow';
+  if (aligned === sizeA && aligned === sizeB) level = state.allPhonetic ? 'phonetic' : similarity >= FUZZY_BAND && weakPairs === 0 ? 'fuzzy' : 'fuzzyLow';
   else if (aligned === shorter && aligned >= 2 && weakPairs === 0) level = 'subset';
-  else if (initialsCompatible(a, b, usedA, usedB)) level = 'initials';
-  else if (aligned - weakPairs >= 2) level = 'overlap';
+  else if (initialsCompatible(a, b, state.usedA, state.usedB)) level = 'initials';
+  else if (strong >= 2 || (aligned === shorter && aligned >= 2 && strong >= 1)) level = 'overlap';
   else level = aligned === shorter && weakPairs === 0 ? 'single' : 'partial';
   if (weak && LEVEL_INDEX[level] < LEVEL_INDEX.single) level = 'single';
-  return result(level, similarity, aligned, LEVEL_INDEX[level] <= LEVEL_INDEX.subset ? tf : 0);
+  return result(level, similarity, aligned, LEVEL_INDEX[level] <= LEVEL_INDEX.subset ? state.tf : 0);
 }
 
 function result(level: NameLevel, similarity: number, aligned: number, tf: number): NameComparison {

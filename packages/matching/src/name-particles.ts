@@ -21,6 +21,8 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'sheikh', 'shaikh', 'shaykh', 'sheik', 'shaik', 'cheikh', 'cheik', 'sheykh', 'haji', 'hajji', 'hajj', 'haj', 'hadj', 'hadji', 'alhaji', 'alhajj',
   'mullah', 'mulla', 'molla', 'mawlawi', 'maulvi', 'moulvi', 'mawlana', 'maulana', 'qari', 'ustadz', 'ustaz', 'ustad', 'imam', 'mufti', 'amir', 'emir',
   'sayed', 'sayyid', 'sayyed', 'seyed', 'seyyed', 'syed', 'sayid',
+  // generational suffixes ("Jr.", "III") say which family member, not which name
+  'jr', 'sr', 'ii', 'iii', 'iv',
   'general', 'gen', 'colonel', 'col', 'major', 'maj', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'brigadier', 'admiral', 'commander',
 ]);
 

@@ -27,6 +27,14 @@ describe('normalizeName', () => {
     expect(kunya.weak).toBe(true);
     expect(normalizeName('Abu Tariq Samir Kovar').weak).toBe(false);
   });
+  it('treats generational suffixes as honorifics', () => {
+    expect(normalizeName('KOVAR, Tomas, Jr.').key).toBe('kovar tomas');
+    expect(normalizeName('Tomas Kovar III').key).toBe('kovar tomas');
+  });
+  it('offers joins of adjacent tokens for compounds', () => {
+    expect(normalizeName('Karim Reza Tabani').joins.map((j) => j.text)).toEqual(['karimreza', 'rezatabani']);
+    expect(normalizeName('J. Tabani').joins).toEqual([]);
+  });
   it('tags initials', () => {
     expect(kinds('J. R. Kovar')).toBe('j:initial r:initial kovar:surname');
   });

@@ -6,7 +6,7 @@
  * explanation and for the initials comparator.
  */
 import { foldText } from './fold-text.ts';
-import { phoneticKey } from './phonetic-key.ts';
+import { phoneticKey, phoneticSkeleton } from './phonetic-key.ts';
 import { ABD_HEADS, ARTICLES, EUROPEAN_PARTICLES, FILIATION, HONORIFICS, KUNYA_HEADS } from './name-particles.ts';
 
 export const NAME_TOKEN_KINDS = ['given', 'surname', 'particle', 'honorific', 'kunya', 'initial'] as const;
@@ -18,6 +18,23 @@ export interface NameToken {
   readonly phonetic: string;
   /** The text without an attached article ("elmabruk" -> "mabruk"); equal to text otherwise. */
   readonly bare: string;
+  /** Phonetic classes with vowel slots kept (phoneticSkeleton): tells Mohamed from Mahmoud. */
+  readonly skeleton: string;
+  /** Phonetic key of `bare` (equal to `phonetic` when nothing is attached). */
+  readonly barePhonetic: string;
+}
+
+/**
+ * Two adjacent tokens written as one word ("Hamid Reza" ~ "Hamidreza", "Malekouti Pour" ~
+ * "Malakutipour", "Yong-Won" ~ "Yongwon", "bin Laden" ~ "Binladen"): the concatenation, and the
+ * core indices it covers (-1 for a particle or honorific part).
+ */
+export interface NameJoin {
+  readonly text: string;
+  readonly phonetic: string;
+  readonly skeleton: string;
+  readonly first: number;
+  readonly second: number;
 }
 
 export interface NormalizedName {
@@ -33,6 +50,8 @@ export interface NormalizedName {
   readonly initials: string;
   /** A kunya-only name ("Abu Hamza", "Abu Jandal al-Bangali"): a weak alias. */
   readonly weak: boolean;
+  /** Adjacent token pairs joined into one word, for the compound step of the comparator. */
+  readonly joins: readonly NameJoin[];
 }
 
 /**
@@ -133,9 +152,30 @@ function withoutAttachedArticle(text: string): string {
   return text.replace(ATTACHED_ARTICLE, '');
 }
 
+function token(text: string, kind: NameTokenKind): NameToken {
+  const phonetic = phoneticKey(text);
+  const bare = withoutAttachedArticle(text);
+  return { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare) };
+}
+
+const isCore = (t: NameToken): boolean => t.kind === 'given' || t.kind === 'surname' || t.kind === 'kunya';
+
+/** Joins of adjacent tokens (at least one of them core, neither an initial). */
+function joinsOf(tokens: readonly NameToken[], core: readonly NameToken[]): NameJoin[] {
+  const joins: NameJoin[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const x = tokens[i] as NameToken;
+    const y = tokens[i + 1] as NameToken;
+    if (x.kind === 'initial' || y.kind === 'initial' || (!isCore(x) && !isCore(y))) continue;
+    const text = x.text + y.text;
+    joins.push({ text, phonetic: phoneticKey(text), skeleton: phoneticSkeleton(text), first: core.indexOf(x), second: core.indexOf(y) });
+  }
+  return joins;
+}
+
 function build(tagged: readonly Tagged[]): NormalizedName {
-  const tokens: NameToken[] = tagged.map((t) => ({ text: t.text, kind: t.kind, phonetic: phoneticKey(t.text), bare: withoutAttachedArticle(t.text) }));
-  const core = tokens.filter((t) => t.kind === 'given' || t.kind === 'surname' || t.kind === 'kunya');
+  const tokens: NameToken[] = tagged.map((t) => token(t.text, t.kind));
+  const core = tokens.filter(isCore);
   const afterArticle = new Set<NameToken>();
   tokens.forEach((t, i) => { if (i > 0 && tokens[i - 1]?.kind === 'particle' && ARTICLES.has(tokens[i - 1]?.text ?? '')) afterArticle.add(t); });
   const weak = core.some((t) => t.kind === 'kunya') && core.every((t) => t.kind === 'kunya' || afterArticle.has(t));
@@ -147,5 +187,6 @@ function build(tagged: readonly Tagged[]): NormalizedName {
     phoneticKey: core.map((t) => t.phonetic).sort().join(' '),
     initials,
     weak,
+    joins: joinsOf(tokens, core),
   };
 }

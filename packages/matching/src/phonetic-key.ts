@@ -34,6 +34,9 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   // French ou before a vowel is w (Oualid ~ Walid, Ouadoud ~ Wadud); v and w are one class
   // (Ivanov ~ Iwanow; Arabic script writes both with waw).
   [/ou(?=[aeiouy])/g, 'W'],
+  // w closing a syllable is the second half of a diphthong, written ou/o/u elsewhere
+  // (Fawzi ~ Fouzi, Mawlawi ~ Moulvi); v is never a vowel.
+  [/(?<=[aeiou])w(?=[^aeiouy])/g, 'u'],
   [/[vw]/g, 'W'],
   // y is a consonant before a vowel at the start or between vowels (Yusuf, Ayoub), else a vowel.
   [/^y(?=[aeiou])/, 'Y'],
@@ -49,10 +52,15 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
 
 const VOWEL = /[aeiouy]/;
 
-export function phoneticKey(token: string): string {
-  if (token === '') return '';
+function applyRules(token: string): string {
   let s = token.toLowerCase();
   for (const [pattern, replacement] of RULES) s = s.replace(pattern, replacement);
+  return s;
+}
+
+export function phoneticKey(token: string): string {
+  if (token === '') return '';
+  const s = applyRules(token);
   let out = VOWEL.test(s[0] as string) ? 'A' : '';
   let previous = '';
   for (const ch of s) {
@@ -66,4 +74,25 @@ export function phoneticKey(token: string): string {
   // final devoicing (Turkish, German, Russian spellings): Mehmet ~ Mehmed, Mahmut ~ Mahmoud.
   if (out.length > 1 && out.endsWith('T')) out = out.slice(0, -1) + 'D';
   return out === '' ? 'A' : out;
+}
+
+/**
+ * The same consonant classes as `phoneticKey`, but every vowel run kept as one slot ("*"):
+ * Mohamed -> M*H*M*D and Mahmoud -> M*HM*D share the key MHMD but not the skeleton, while
+ * Obaidi / Ubaydi (*B*D*) and Husayn / Hussein (H*S*N) share both. Used to tell a
+ * transliteration variant from a different name that happens to have the same consonants.
+ */
+export function phoneticSkeleton(token: string): string {
+  if (token === '') return '';
+  const s = applyRules(token);
+  let out = '';
+  let previous = '';
+  for (const ch of s) {
+    const slot = VOWEL.test(ch) ? '*' : ch.toUpperCase();
+    if (slot === previous) continue;
+    previous = slot;
+    out += slot;
+  }
+  if (out.length > 1 && out.endsWith('T')) out = out.slice(0, -1) + 'D';
+  return out;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText } from './fold-text.ts';
 import { jaroWinkler } from './jaro-winkler.ts';
-import { phoneticKey } from './phonetic-key.ts';
+import { phoneticKey, phoneticSkeleton } from './phonetic-key.ts';
 import { transliterate } from './transliterate.ts';
 
 describe('foldText', () => {
@@ -36,8 +36,18 @@ describe('phoneticKey', () => {
   it.each([
     ['mohamed', 'muhammad'], ['youssef', 'yusuf'], ['qaddafi', 'kadhafi'], ['husayn', 'hussein'], ['mehmet', 'mehmed'],
     ['chokri', 'shukri'], ['ivanov', 'iwanow'], ['oualid', 'walid'], ['fatimah', 'fatima'], ['djamel', 'jamel'],
+    ['fawzi', 'fouzi'], ['mawlawi', 'moulvi'],
   ])('%s ~ %s', (a, b) => expect(phoneticKey(a)).toBe(phoneticKey(b)));
   it.each([['hassan', 'hussein'], ['yusuf', 'yasin'], ['karim', 'salim']])('%s differs from %s', (a, b) => expect(phoneticKey(a)).not.toBe(phoneticKey(b)));
+});
+
+describe('phoneticSkeleton', () => {
+  it('keeps vowel slots: variants agree, names with the same consonants do not', () => {
+    expect(phoneticSkeleton('obaidi')).toBe(phoneticSkeleton('ubaydi'));
+    expect(phoneticSkeleton('husayn')).toBe(phoneticSkeleton('hussein'));
+    expect(phoneticKey('mohamed')).toBe(phoneticKey('mahmoud'));
+    expect(phoneticSkeleton('mohamed')).not.toBe(phoneticSkeleton('mahmoud'));
+  });
 });
 
 describe('jaroWinkler', () => {

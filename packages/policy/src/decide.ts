@@ -21,7 +21,7 @@
 import { CLASSIFICATION, rankOf, type AgencyId, type Classification, type Provenance } from '@mosaic/model';
 import type { Action, Decision, DecisionReason, OwnerNotice, Pointer, PolicyContext, RecordResource, Resource } from './decision.ts';
 import type { Organisation, PolicyUser, Role } from './organisation.ts';
-import { agreementVerdict, inCommunity, type AgreementVerdict, type SharingAgreement } from './sharing-agreement.ts';
+import { agreementVerdict, type AgreementVerdict, type SharingAgreement } from './sharing-agreement.ts';
 
 /** Which roles may attempt which action on records. */
 export const RECORD_ROLES: Readonly<Record<Action, readonly Role[]>> = {
@@ -78,10 +78,11 @@ function decideRecord(user: PolicyUser, action: Action, record: RecordResource, 
     return allow('need-to-know group');
   }
 
-  const verdict = agreementVerdict(agreementsOf(context.agreements, owner), user.agency, provenance);
+  const index = agreementIndex(context.agreements);
+  const verdict = agreementVerdict(index.byOwner.get(owner) ?? [], user.agency, provenance);
   if (verdict === null) {
     if (tlp === 'CLEAR') return content(user, action, record, context, null, 'tlp:clear');
-    if (tlp === 'GREEN' && inCommunity(context.agreements, owner, user.agency)) return content(user, action, record, context, null, 'tlp:green community');
+    if (tlp === 'GREEN' && communityOf(index, owner, user.agency)) return content(user, action, record, context, null, 'tlp:green community');
     return deny(tlp === 'RED' ? 'tlp:red' : 'no agreement');
   }
   switch (verdict.effect) {
@@ -115,7 +116,7 @@ function content(user: PolicyUser, action: Action, record: RecordResource, conte
 
 /** Marking.releasability: agency ids, ISO country codes or 'ALL'; empty means the owner only. */
 function releasableTo(provenance: Provenance, agency: AgencyId, org: Organisation): boolean {
-  const country = org.agencies.find((a) => a.id === agency)?.country.toUpperCase();
+  const country = countryOf(org, agency);
   return provenance.marking.releasability.some((to) => to === 'ALL' || to === agency || (country !== undefined && to.toUpperCase() === country));
 }
 
@@ -132,19 +133,48 @@ function pointerTo(org: Organisation, owner: AgencyId, verdict: AgreementVerdict
 }
 
 /**
- * Agreements grouped by owner, computed once per agreements array (callers pass the same array
- * for a whole request). The length is checked too, so an array that grew is re-indexed.
+ * Lookups computed once per agreements array and once per organisation (callers pass the same
+ * arrays for a whole request, so filterVisible over many records pays for them once). The length
+ * is checked too, so an array that grew is re-indexed.
  */
-const byOwnerCache = new WeakMap<readonly SharingAgreement[], { readonly length: number; readonly index: ReadonlyMap<AgencyId, readonly SharingAgreement[]> }>();
-function agreementsOf(agreements: readonly SharingAgreement[], owner: AgencyId): readonly SharingAgreement[] {
-  let cached = byOwnerCache.get(agreements);
+interface AgreementIndex {
+  readonly length: number;
+  readonly byOwner: ReadonlyMap<AgencyId, readonly SharingAgreement[]>;
+  /** `owner\0other` for every pair inCommunity() would accept, plus owners sharing with ALL. */
+  readonly community: ReadonlySet<string>;
+  readonly sharesWithAll: ReadonlySet<AgencyId>;
+}
+const agreementIndexCache = new WeakMap<readonly SharingAgreement[], AgreementIndex>();
+function agreementIndex(agreements: readonly SharingAgreement[]): AgreementIndex {
+  let cached = agreementIndexCache.get(agreements);
   if (cached?.length !== agreements.length) {
-    const index = new Map<AgencyId, SharingAgreement[]>();
-    for (const a of agreements) index.set(a.owner, [...(index.get(a.owner) ?? []), a]);
-    cached = { length: agreements.length, index };
-    byOwnerCache.set(agreements, cached);
+    const byOwner = new Map<AgencyId, SharingAgreement[]>();
+    const community = new Set<string>();
+    const sharesWithAll = new Set<AgencyId>();
+    for (const a of agreements) {
+      byOwner.set(a.owner, [...(byOwner.get(a.owner) ?? []), a]);
+      if (a.recipient === 'ALL') sharesWithAll.add(a.owner);
+      else community.add(`${a.owner}\u0000${a.recipient}`).add(`${a.recipient}\u0000${a.owner}`);
+    }
+    cached = { length: agreements.length, byOwner, community, sharesWithAll };
+    agreementIndexCache.set(agreements, cached);
   }
-  return cached.index.get(owner) ?? [];
+  return cached;
+}
+
+/** Same answer as inCommunity(), from the index. */
+function communityOf(index: AgreementIndex, owner: AgencyId, other: AgencyId): boolean {
+  return index.sharesWithAll.has(owner) || index.sharesWithAll.has(other) || index.community.has(`${owner}\u0000${other}`);
+}
+
+const countryCache = new WeakMap<Organisation, ReadonlyMap<AgencyId, string>>();
+function countryOf(org: Organisation, agency: AgencyId): string | undefined {
+  let index = countryCache.get(org);
+  if (index === undefined) {
+    index = new Map(org.agencies.map((a) => [a.id, a.country.toUpperCase()]));
+    countryCache.set(org, index);
+  }
+  return index.get(agency);
 }
 
 function atLeast(clearance: Classification, classification: Classification): boolean {

@@ -59,9 +59,18 @@ const RESTRICTIVENESS: Readonly<Record<SharingEffect, number>> = { full: 0, poin
 
 /** The verdict of the agreements from the record's owner to `recipient`; null when none matches. */
 export function agreementVerdict(agreements: readonly SharingAgreement[], recipient: AgencyId, provenance: Provenance): AgreementVerdict | null {
-  const matching = agreements.filter((a) => a.owner === provenance.agency && (a.recipient === recipient || a.recipient === 'ALL') && conditionsMatch(a.conditions, provenance));
-  const named = matching.filter((a) => a.recipient === recipient);
-  const deciding = named.length > 0 ? named : matching;
+  // One pass: the deciding level is the named one as soon as any named agreement matches.
+  let named = false;
+  let deciding: SharingAgreement[] = [];
+  for (const a of agreements) {
+    if (a.owner !== provenance.agency || (a.recipient !== recipient && a.recipient !== 'ALL') || !conditionsMatch(a.conditions, provenance)) continue;
+    const isNamed = a.recipient === recipient;
+    if (isNamed && !named) {
+      named = true;
+      deciding = [];
+    }
+    if (isNamed === named) deciding.push(a);
+  }
   if (deciding.length === 0) return null;
   const effect = deciding.reduce<SharingEffect>((worst, a) => (RESTRICTIVENESS[a.effect] > RESTRICTIVENESS[worst] ? a.effect : worst), 'full');
   // Flags and desk come from the agreements that carry the deciding effect; ids order them so the
@@ -69,7 +78,7 @@ export function agreementVerdict(agreements: readonly SharingAgreement[], recipi
   const carrying = deciding.filter((a) => a.effect === effect).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     effect,
-    named: named.length > 0,
+    named,
     notifyOwnerOnConsult: carrying.some((a) => a.notifyOwnerOnConsult),
     notifyOwnerOnEncounter: carrying.some((a) => a.notifyOwnerOnEncounter),
     contactDesk: carrying.find((a) => a.contactDesk !== undefined)?.contactDesk,

@@ -120,6 +120,30 @@ describe('the API', () => {
     expect(seen).toContain('{"agency":"fedpol"} deconfliction.consult');
   });
 
+  it('lets an auditor search the log of consultations, with purpose and what was returned', async () => {
+    await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q: 'Karim', purpose: 'roadside check', caseRef: 'ZN-99' } });
+    const byOfficer = await app.inject({ url: '/api/v1/audit?caseRef=ZN-99', headers: as('zoneOfficer') });
+    expect(byOfficer.statusCode).toBe(403);
+    // The fedpol auditor sees the zone's consultation because it disclosed fedpol records.
+    const response = await app.inject({ url: '/api/v1/audit?caseRef=ZN-99', headers: as('auditor') });
+    expect(response.statusCode).toBe(200);
+    const entries = (response.json() as { entries: { action: string; purpose: string; records: string[]; recipients: string[]; actor: { agency: string } }[] }).entries;
+    expect(entries.map((e) => e.action).sort()).toEqual(['consultation', 'disclosure']);
+    expect(entries.find((e) => e.action === 'disclosure')).toMatchObject({ purpose: 'roadside check', records: ['fedpol:f1'], recipients: ['zone-north'], actor: { agency: 'zone-north' } });
+  });
+
+  it('verifies the audit chain and names the first entry broken by an edit', async () => {
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: as('auditor') });
+    expect(ok.json()).toMatchObject({ ok: true });
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(`${world.dir}/mosaic.sqlite`);
+    const row = db.prepare('select seq, body from audit_entries where seq = 3').get() as { seq: number; body: string };
+    db.prepare('update audit_entries set body = ? where seq = 3').run(row.body.replace('"ok"', '"denied"'));
+    db.close();
+    const broken = await app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: as('auditor') });
+    expect(broken.json()).toMatchObject({ ok: false, firstBroken: 3 });
+  });
+
   it('answers unknown routes with the error shape', async () => {
     const response = await app.inject({ url: '/api/v1/nothing' });
     expect(response.statusCode).toBe(404);

@@ -3,11 +3,15 @@
  * them, one plugin per area. Built separately from listen() so tests use inject() without a port.
  */
 import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { Mosaic } from '@mosaic/service';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorHandler, notFoundHandler } from './http-errors.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
@@ -20,20 +24,29 @@ export interface BuildAppOptions {
   readonly logger?: boolean;
   /** Extra plugins registered under /api/v1 by the areas that have them. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void>)[];
+  /** The built web app, served at /; default packages/web/dist when it exists. */
+  readonly webRoot?: string | null;
 }
+
+export const DEFAULT_WEB_ROOT = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
 export const API_PREFIX = '/api/v1';
 
-export async function buildApp({ mosaic, logger = false, plugins = [] }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ mosaic, logger = false, plugins = [], webRoot = DEFAULT_WEB_ROOT }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: 64 * 1024 * 1024,
-    disableRequestLogging: !logger,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  const web = webRoot !== null && existsSync(join(webRoot, 'index.html')) ? webRoot : undefined;
+  // The web app is a single page: any non-API GET that is not a file gets index.html.
+  app.setNotFoundHandler((request, reply) => {
+    if (web && request.method === 'GET' && !request.url.startsWith(API_PREFIX)) return reply.sendFile('index.html');
+    return notFoundHandler(request, reply);
+  });
+  if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -51,6 +64,7 @@ export async function buildApp({ mosaic, logger = false, plugins = [] }: BuildAp
     await api.register(schemaRoutes);
     await api.register(recordRoutes);
     await api.register(searchRoutes);
+    await api.register(auditRoutes);
     for (const plugin of plugins) await api.register(plugin);
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });

@@ -13,3 +13,4 @@ export { consult, requirePurpose, type Consulted, type ConsultOptions } from './
 export { captionOf, checkQuery, eraseRecord, readRecord, readRecordHistory, recordView, searchRecords, writeRecord, type RecordView, type SearchQuery, type SearchResult, type WriteOutcome } from './records.ts';
 export { loadDemo, type DemoLoaded, type DemoOrgFile } from './demo-load.ts';
 export { verifyAuditLog } from './audit-verify.ts';
+export { searchAuditLog, type AuditSearch } from './audit-search.ts';

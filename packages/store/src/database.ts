@@ -13,9 +13,9 @@ export interface RecordsTable {
   id: string;
   agency: string;
   schema: string;
-  /** Canonical JSON of { schema, properties, provenance }; equality means "unchanged". */
+  /** JSON of { schema, properties, provenance }; same canonical JSON means "unchanged" (record-writer.ts). */
   document: string;
-  /** Folded name tokens, one name per line; indexed by FTS5 / tsvector. */
+  /** Distinct folded name tokens, space-separated (name-text.ts); indexed by FTS5 / tsvector. */
   names: string;
   version: number;
   actor: string;

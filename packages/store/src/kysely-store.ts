@@ -4,14 +4,14 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { AppError, RecordId, UserId, AgencyId, DeskId, CLASSIFICATION, recordIdOf, type Classification, type EntityRecord } from '@mosaic/model';
-import { canonicalJson } from './canonical-json.ts';
 import type { Database, RecordsTable, UsersTable } from './database.ts';
+import { appendChanges, archivedOf, createKyselyRecordWriter, planRecordWrites, recordRowOf, type PreparedRecord, type RecordWriter } from './record-writer.ts';
 import { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
 import { chunks, numberOut, optionalTimeOut, stringArrayOut, timeIn, timeOut } from './row-values.ts';
 import type { NameCandidate, StoreDialect } from './store-dialect.ts';
 import type {
   AuditAppendBatch, AuditHead, Change, CountRecordsOptions, DeleteRecordOptions, DeleteResult, GetRecordOptions, IngestCheckpoint, IngestCheckpointInput,
-  NameHit, Org, OrgEntry, OrgInput, PutRecordsOptions, PutResult, ReadAuditOptions, RecordOp, RecordVersion, ScanRecordsOptions,
+  NameHit, Org, OrgEntry, OrgInput, PutRecordsOptions, PutResult, ReadAuditOptions, RecordVersion, ScanRecordsOptions,
   SearchNamesOptions, Session, Store, StoredAuditCheckpoint, StoredRecord, User,
 } from './store.ts';
 
@@ -20,22 +20,11 @@ export interface KyselyStoreOptions {
   readonly now?: () => Date;
   /** Properties whose values feed the name index. */
   readonly nameProperties?: readonly string[];
+  /** How record batches are written; default plain Kysely. */
+  readonly recordWriter?: RecordWriter;
   /** Releases what the dialect opened besides Kysely (Kysely itself is destroyed by `close`). */
   readonly onClose?: () => Promise<void>;
 }
-
-/** A record ready to write: its derived id, canonical document and folded names. */
-export interface PreparedRecord {
-  readonly id: RecordId;
-  readonly agency: string;
-  readonly schema: string;
-  readonly document: string;
-  readonly names: string;
-}
-
-type RecordRow = Selectable<RecordsTable>;
-type CurrentRow = Omit<RecordRow, 'created_at' | 'updated_at' | 'deleted_at'> & { created_at: string; updated_at: string; deleted_at: string | null };
-interface VersionRow { record_id: string; version: number; op: RecordOp; document: string | null; actor: string; reason: string | null; at: string }
 
 const ORG_KINDS = [
   ['agency', 'agencies'],
@@ -61,7 +50,7 @@ export function prepareRecord(record: EntityRecord, nameProperties: readonly str
     id,
     agency,
     schema: record.schema,
-    document: canonicalJson({ schema: record.schema, properties: record.properties, provenance: record.provenance }),
+    document: JSON.stringify({ schema: record.schema, properties: record.properties, provenance: record.provenance }),
     names: namesText(record, nameProperties),
   };
 }
@@ -71,7 +60,7 @@ function recordOf(id: string, document: string): EntityRecord {
   return { id: RecordId(id), schema: parsed.schema, properties: parsed.properties, provenance: parsed.provenance };
 }
 
-function storedOf(row: Pick<RecordRow, 'id' | 'document' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>): StoredRecord {
+function storedOf(row: Pick<Selectable<RecordsTable>, 'id' | 'document' | 'version' | 'created_at' | 'updated_at' | 'deleted_at'>): StoredRecord {
   const deletedAt = optionalTimeOut(row.deleted_at);
   return {
     record: recordOf(row.id, row.document),
@@ -79,24 +68,6 @@ function storedOf(row: Pick<RecordRow, 'id' | 'document' | 'version' | 'created_
     createdAt: timeOut(row.created_at),
     updatedAt: timeOut(row.updated_at),
     ...(deletedAt === undefined ? {} : { deletedAt }),
-  };
-}
-
-function currentOf(row: RecordRow): CurrentRow {
-  return { ...row, created_at: timeOut(row.created_at), updated_at: timeOut(row.updated_at), deleted_at: optionalTimeOut(row.deleted_at) ?? null };
-}
-
-/** The row a version replaces, as it goes into record_versions. */
-function archivedOf(row: CurrentRow): VersionRow {
-  const deleted = row.deleted_at !== null;
-  return {
-    record_id: row.id,
-    version: row.version,
-    op: deleted ? 'delete' : 'put',
-    document: deleted ? null : row.document,
-    actor: row.actor,
-    reason: row.reason,
-    at: row.updated_at,
   };
 }
 
@@ -179,26 +150,11 @@ function positive(limit: number): number {
 }
 
 export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions, inTransaction = false): Store {
-  const { dialect, now = () => new Date(), nameProperties = NAME_PROPERTIES, onClose } = options;
+  const { dialect, now = () => new Date(), nameProperties = NAME_PROPERTIES, onClose, recordWriter = createKyselyRecordWriter(dialect) } = options;
   const batchRows = dialect.batchRows;
 
   function write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     return inTransaction ? fn(db) : db.transaction().execute(fn);
-  }
-
-  async function loadCurrent(trx: Kysely<Database>, ids: readonly string[]): Promise<Map<string, CurrentRow>> {
-    const current = new Map<string, CurrentRow>();
-    for (const chunk of chunks(ids, batchRows)) {
-      const rows = await trx.selectFrom('records').selectAll().where('id', 'in', chunk).execute();
-      for (const row of rows) current.set(row.id, currentOf(row));
-    }
-    return current;
-  }
-
-  async function appendChanges(trx: Kysely<Database>, changes: readonly { record_id: string; op: RecordOp; version: number; at: string }[]): Promise<void> {
-    if (changes.length === 0) return;
-    await dialect.lock(trx, 'changes');
-    for (const chunk of chunks(changes, batchRows)) await trx.insertInto('changes').values(chunk).execute();
   }
 
   async function writeCheckpoint(trx: Kysely<Database>, checkpoint: IngestCheckpointInput, at: string): Promise<void> {
@@ -225,50 +181,9 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       const prepared = records.map((record) => prepareRecord(record, nameProperties));
       const at = now().toISOString();
       return write(async (trx) => {
-        const current = await loadCurrent(trx, [...new Set(prepared.map((p) => p.id))]);
-        const archive: VersionRow[] = [];
-        const rows = new Map<string, CurrentRow>();
-        const changes: { record_id: string; op: RecordOp; version: number; at: string }[] = [];
-        const results: PutResult[] = [];
-        for (const p of prepared) {
-          const before = current.get(p.id);
-          if (before !== undefined && before.deleted_at === null && before.document === p.document) {
-            results.push({ id: p.id, status: 'unchanged', version: before.version });
-            continue;
-          }
-          const version = before === undefined ? 1 : before.version + 1;
-          if (before !== undefined) archive.push(archivedOf(before));
-          const row: CurrentRow = {
-            id: p.id, agency: p.agency, schema: p.schema, document: p.document, names: p.names, version, actor,
-            reason: null, created_at: before?.created_at ?? at, updated_at: at, deleted_at: null,
-          };
-          current.set(p.id, row);
-          rows.set(p.id, row);
-          changes.push({ record_id: p.id, op: 'put', version, at });
-          results.push({ id: p.id, status: before === undefined ? 'created' : 'updated', version });
-        }
-        for (const chunk of chunks(archive, batchRows)) await trx.insertInto('record_versions').values(chunk).execute();
-        for (const chunk of chunks([...rows.values()], batchRows)) {
-          await trx
-            .insertInto('records')
-            .values(chunk)
-            .onConflict((oc) =>
-              oc.column('id').doUpdateSet((eb) => ({
-                agency: eb.ref('excluded.agency'),
-                schema: eb.ref('excluded.schema'),
-                document: eb.ref('excluded.document'),
-                names: eb.ref('excluded.names'),
-                version: eb.ref('excluded.version'),
-                actor: eb.ref('excluded.actor'),
-                reason: eb.ref('excluded.reason'),
-                updated_at: eb.ref('excluded.updated_at'),
-                deleted_at: eb.ref('excluded.deleted_at'),
-              })),
-            )
-            .execute();
-        }
-        await dialect.indexNames(trx, [...rows.keys()], [...rows.values()].filter((row) => row.version > 1).map((row) => row.id));
-        await appendChanges(trx, changes);
+        const stored = await recordWriter.load(trx, [...new Set(prepared.map((p) => p.id))]);
+        const { plan, results } = planRecordWrites(prepared, stored, { actor, at });
+        await recordWriter.write(trx, plan);
         if (checkpoint !== undefined) await writeCheckpoint(trx, checkpoint, at);
         return results;
       });
@@ -295,7 +210,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       const versions = await db.selectFrom('record_versions').selectAll().where('record_id', '=', id).orderBy('version').execute();
       const current = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
       const history = versions.map((row) => versionOf(row, id));
-      if (current !== undefined) history.push(versionOf(archivedOf(currentOf(current)), id));
+      if (current !== undefined) history.push(versionOf(archivedOf(recordRowOf(current)), id));
       return history;
     },
 
@@ -306,10 +221,10 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         if (row === undefined) return { status: 'not_found', id };
         if (row.deleted_at !== null) return { status: 'already_deleted', id, version: row.version };
         const version = row.version + 1;
-        await trx.insertInto('record_versions').values(archivedOf(currentOf(row))).execute();
+        await trx.insertInto('record_versions').values(archivedOf(recordRowOf(row))).execute();
         await trx.updateTable('records').set({ version, actor, reason, updated_at: at, deleted_at: at }).where('id', '=', id).execute();
         await dialect.indexNames(trx, [], [id]);
-        await appendChanges(trx, [{ record_id: id, op: 'delete', version, at }]);
+        await appendChanges(trx, dialect, [{ record_id: id, op: 'delete', version, at }]);
         return { status: 'deleted', id, version };
       });
     },

@@ -5,6 +5,7 @@
  * the store as it is.
  */
 import { writeDemo } from '@mosaic/demo';
+import { CLASSIFICATION } from '@mosaic/model';
 import { loadDemo, openMosaic } from '@mosaic/service';
 import { join } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
@@ -29,7 +30,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const url = await startServer(mosaic);
   const users = await mosaic.store.listUsers();
-  const analyst = users.find((u) => u.roles.includes('analyst'));
+  // Show the analyst who sees most: the highest clearance, then by name.
+  const analyst = users.filter((u) => u.roles.includes('analyst')).sort((a, b) => CLASSIFICATION.indexOf(b.clearance) - CLASSIFICATION.indexOf(a.clearance) || a.name.localeCompare(b.name))[0];
   console.log(`\nMosaic is running at ${url}`);
   if (analyst && fresh) {
     console.log(`Demo sign-in: ${analyst.name} / mosaic-demo  (every demo account uses this password; see \`mosaic users list\`)`);

@@ -13,6 +13,7 @@ import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrate.ts';
 import type { Store } from '../store.ts';
 import { createSqliteDatabaseAdapter } from './sqlite-database-adapter.ts';
+import { createSqliteRecordWriter } from './sqlite-record-writer.ts';
 import { sqliteStoreDialect } from './sqlite-store-dialect.ts';
 
 export const SQLITE_FILE_NAME = 'mosaic.sqlite';
@@ -43,5 +44,5 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now }: S
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, { dialect: sqliteStoreDialect, ...(now === undefined ? {} : { now }) });
+  return createKyselyStore(db, { dialect: sqliteStoreDialect, recordWriter: createSqliteRecordWriter(adapter), ...(now === undefined ? {} : { now }) });
 }

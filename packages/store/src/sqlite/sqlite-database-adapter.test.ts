@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +40,26 @@ describe('createSqliteDatabaseAdapter', () => {
     expect(db.statement('select 1')).toBe(a);
     const b = db.statement('select 2');
     expect(db.statement('select 2')).toBe(b);
+  });
+
+  it('opens transactions immediate, taking the write lock up front', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mosaic-adapter-'));
+    try {
+      const file = join(dir, 'db.sqlite');
+      const first = createSqliteDatabaseAdapter(new DatabaseSync(file));
+      const second = new DatabaseSync(file);
+      second.exec('pragma busy_timeout = 0');
+      first.prepare('begin').run([]);
+      // With a deferred begin the first connection would hold no lock yet and this would succeed.
+      expect(() => second.exec('begin immediate')).toThrow(/locked|busy/i);
+      first.prepare('commit').run([]);
+      second.exec('begin immediate');
+      second.exec('commit');
+      second.close();
+      first.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('drives Kysely, transactions included', async () => {

@@ -5,6 +5,11 @@
  * Kysely prepares every query it runs; preparing is a large share of a small statement's cost,
  * so prepared statements are cached by SQL text (LRU). Values node:sqlite cannot bind are
  * mapped: booleans to 0/1, undefined to NULL.
+ *
+ * Kysely opens transactions with a plain (deferred) `begin`. A deferred transaction that reads
+ * and then writes cannot wait for another process's write lock: sqlite answers SQLITE_BUSY at
+ * once, busy timeout or not (https://sqlite.org/lang_transaction.html). The adapter turns it
+ * into `begin immediate`, so a CLI ingest and a running server queue up instead of failing.
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
@@ -58,7 +63,7 @@ export function createSqliteDatabaseAdapter(raw: DatabaseSync, { cacheSize = 256
     raw,
     statement: (sql) => cached(sql).statement,
     prepare(sql) {
-      const { statement, reader } = cached(sql);
+      const { statement, reader } = cached(sql === 'begin' ? 'begin immediate' : sql);
       return {
         reader,
         all: (parameters) => statement.all(...bind(parameters)),

@@ -1,0 +1,65 @@
+/**
+ * Scale of `resolveRecords` (node --max-old-space-size=6000 bench/resolve-scale.ts [DIR] [--limit N] [--adds K]):
+ * DIR holds a demo generated with `mosaic demo generate` (records.jsonl + truth.jsonl; its
+ * Person lines, ~1M for 660,000 persons, are the input). End to end (read + parse + resolve),
+ * wall time and peak RSS; then incremental resolution of K held-out records against the rest,
+ * median / p99 ms. Also pairwise precision / recall / F1 against truth.jsonl. Prints JSON only.
+ * Targets: 1M records <= 60 s, peak RSS <= 4 GB, incremental median <= 5 ms (2 cores).
+ */
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { addRecord, createResolutionIndex, pairwiseMetrics, parseRecordLine, resolveRecords, type ResolvableRecord } from '@mosaic/resolution';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number): number => { const at = args.indexOf(`--${name}`); return at >= 0 ? Number(args[at + 1]) : fallback; };
+const dir = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '/tmp/mosaic-resolve-scale';
+const limit = option('limit', Infinity);
+const adds = option('adds', 500);
+
+async function* lines(path: string): AsyncGenerator<string> {
+  yield* createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 200);
+const started = performance.now();
+const records: ResolvableRecord[] = [];
+for await (const line of lines(join(dir, 'records.jsonl'))) {
+  if (!line.includes('"schema":"Person"')) continue;
+  const parsed = parseRecordLine(line);
+  if (parsed.ok) records.push(parsed.record);
+  if (records.length >= limit + adds) break;
+}
+const heldOut = records.splice(records.length - adds, adds);
+const readMs = performance.now() - started;
+const run = resolveRecords(records, { at: '2026-01-01T00:00:00Z' });
+const wallMs = performance.now() - started;
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+const index = createResolutionIndex(run.state);
+const times: number[] = [];
+const outcomes: Record<string, number> = {};
+for (const r of heldOut) {
+  const t = performance.now();
+  const result = addRecord(index, r, { at: '2026-01-01T00:00:00Z' });
+  times.push(performance.now() - t);
+  outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
+}
+times.sort((a, b) => a - b);
+clearInterval(sampler);
+
+const truth = new Map<string, string>();
+for await (const line of lines(join(dir, 'truth.jsonl'))) {
+  const t = JSON.parse(line) as { id: string; person: string };
+  truth.set(t.id, t.person);
+}
+const ids = run.state.ids;
+const m = pairwiseMetrics(run.state.entities, ids.map((id) => truth.get(id) ?? `?${id}`));
+const r4 = (x: number): number => Math.round(x * 10000) / 10000;
+console.log(JSON.stringify({
+  records: run.stats.records, pairs: run.stats.blocking.pairs, cappedBlocks: run.stats.blocking.cappedBlocks, entities: run.stats.entities,
+  wallMs: Math.round(wallMs), readMs: Math.round(readMs), stageMs: run.stats.ms, peakRssMb: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1048576),
+  incremental: { records: times.length, medianMs: r4(times[Math.floor(times.length / 2)] ?? 0), p99Ms: r4(times[Math.floor(times.length * 0.99)] ?? 0), outcomes },
+  precision: r4(m.precision), recall: r4(m.recall), f1: r4(m.f1),
+}));

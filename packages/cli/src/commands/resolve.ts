@@ -1,0 +1,65 @@
+/**
+ * mosaic resolve --in RECORDS.jsonl --out CLUSTERS.jsonl
+ *
+ * Which records are the same entity: one output line per input record, `{"id","entity"}`, in
+ * input order. Input lines are FtM-style entities, with or without provenance. The summary
+ * (counts, timings, peak RSS; never names) is one JSON line on stderr.
+ * Exit 0: every line resolved; 3: some lines were rejected (listed by line number and reason).
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { parseRecordLine, resolveRecords, type ResolvableRecord } from '@mosaic/resolution';
+import { parse } from '../args.ts';
+import { progressBar } from '../progress.ts';
+
+const SHOWN_ERRORS = 20;
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const { values } = parse('resolve', argv, { in: { type: 'string' }, out: { type: 'string' } }, false);
+  if (!values.in || !values.out) {
+    console.error('usage: mosaic resolve --in RECORDS.jsonl --out CLUSTERS.jsonl');
+    return 2;
+  }
+  const started = performance.now();
+  const records: ResolvableRecord[] = [];
+  let rejected = 0;
+  let lineNo = 0;
+  let bytes = 0;
+  const total = (await stat(values.in)).size;
+  const bar = progressBar('resolve');
+  const lines = createInterface({ input: createReadStream(values.in, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of lines) {
+    lineNo++;
+    bytes += line.length + 1;
+    if (line.trim() === '') continue;
+    const parsed = parseRecordLine(line);
+    if (parsed.ok) records.push(parsed.record);
+    else if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${lineNo}: ${parsed.reason}\n`);
+    if ((lineNo & 0x3fff) === 0) bar.update(bytes, total, 'read');
+  }
+  const readMs = Math.round(performance.now() - started);
+  const result = resolveRecords(records, { onProgress: (stage, done, n) => bar.update(done, n, stage) });
+  const out = createWriteStream(values.out, { encoding: 'utf8' });
+  const { ids, entities } = result.state;
+  let chunk = '';
+  for (let i = 0; i < ids.length; i++) {
+    chunk += `${JSON.stringify({ id: ids[i], entity: entities[i] })}\n`;
+    if (chunk.length > 1 << 16) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  bar.stop();
+  if (rejected > SHOWN_ERRORS) console.error(`… and ${rejected - SHOWN_ERRORS} more rejected lines`);
+  const s = result.stats;
+  console.error(JSON.stringify({
+    records: s.records, rejected, matchable: s.matchable, pairs: s.blocking.pairs, cappedBlocks: s.blocking.cappedBlocks, entities: s.entities,
+    merged: s.records - s.entities, refusedByLinkage: s.refusedByLinkage, ms: Math.round(performance.now() - started), readMs, stageMs: s.ms,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }));
+  return rejected > 0 ? 3 : 0;
+}

@@ -1,0 +1,134 @@
+/**
+ * mosaic screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]
+ *
+ * Builds the in-memory screening index from a FollowTheMoney JSON Lines watchlist, screens
+ * every query line and writes one result line per query, best hit first:
+ *   {"query":"q1","hits":[{"id":"w9","score":0.97,"band":"hit","explain":{...}}]}
+ * A refused query gets `"rejected": {"field", "reason"}` and no hits. Queries are either flat
+ * ({"id","name","birthDate","nationality","gender","document","plate","phone"}) or FtM-style
+ * ({"id","schema","properties"}). The summary on stderr holds counts and timings only (names
+ * never leave the output file). Exit 0: all lines used; 3: some lines were unusable; 2: usage.
+ */
+import { EntityId } from '@mosaic/model';
+import { createScreeningIndex, entryFromFtm, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { parse } from '../args.ts';
+
+const USAGE = 'usage: mosaic screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]';
+const SHOWN_ERRORS = 20;
+
+async function* jsonLines(path: string, onError: (line: number, reason: string) => void): AsyncGenerator<{ line: number; value: unknown }> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const text of lines) {
+    n++;
+    if (text.trim() === '') continue;
+    try {
+      yield { line: n, value: JSON.parse(text) as unknown };
+    } catch {
+      onError(n, 'not valid JSON');
+    }
+  }
+}
+
+/** First value of an FtM property, or the flat field. */
+function field(q: Record<string, unknown>, flat: string, properties: readonly string[]): string | undefined {
+  const direct = q[flat];
+  if (typeof direct === 'string') return direct;
+  const props = q['properties'];
+  if (typeof props !== 'object' || props === null) return undefined;
+  for (const p of properties) {
+    const values = (props as Record<string, unknown>)[p];
+    if (Array.isArray(values) && typeof values[0] === 'string') return values[0];
+  }
+  return undefined;
+}
+
+function queryOf(q: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const set = (key: string, value: string | undefined): void => { if (value !== undefined) out[key] = value; };
+  set('name', field(q, 'name', ['name']));
+  set('birthDate', field(q, 'birthDate', ['birthDate']));
+  set('nationality', field(q, 'nationality', ['nationality', 'citizenship']));
+  set('gender', field(q, 'gender', ['gender']));
+  set('document', field(q, 'document', ['passportNumber', 'idNumber']));
+  set('plate', field(q, 'plate', q['schema'] === 'Vehicle' ? ['registrationNumber'] : []));
+  set('phone', field(q, 'phone', ['phone']));
+  return out;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 1000) / 1000;
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const { values } = parse('screen', argv, { watchlist: { type: 'string' }, queries: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' } }, false);
+  const limit = values.limit === undefined ? 10 : Number(values.limit);
+  if (!values.watchlist || !values.queries || !values.out || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    console.error(USAGE);
+    return 2;
+  }
+  let shown = 0;
+  const report = (file: string) => (line: number, reason: string): void => {
+    if (shown++ < SHOWN_ERRORS) console.error(`${file}:${line}: ${reason}`);
+  };
+
+  const started = performance.now();
+  const entries: WatchlistEntry[] = [];
+  let watchlistRejected = 0;
+  for await (const { line, value } of jsonLines(values.watchlist, (l, r) => { watchlistRejected++; report('watchlist')(l, r); })) {
+    const converted = entryFromFtm(value, EntityId);
+    if (converted.ok) entries.push(converted.entry);
+    else { watchlistRejected++; report('watchlist')(line, converted.reason); }
+  }
+  // No policy applies to a file on the command line: live name frequencies from the watchlist.
+  const index = createScreeningIndex(entries, { frequencies: 'index' });
+  const buildMs = performance.now() - started;
+
+  const out = createWriteStream(values.out, 'utf8');
+  const times: number[] = [];
+  let queries = 0;
+  let rejected = 0;
+  let withHit = 0;
+  let withPossible = 0;
+  let unreadable = 0;
+  const at = new Date();
+  for await (const { line, value } of jsonLines(values.queries, (l, r) => { unreadable++; report('queries')(l, r); })) {
+    const q = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    const id = typeof q['id'] === 'string' || typeof q['id'] === 'number' ? String(q['id']) : `line-${line}`;
+    queries++;
+    const t0 = performance.now();
+    const result = screen(index, queryOf(q), { limit, at });
+    times.push(performance.now() - t0);
+    let record: Record<string, unknown>;
+    if (!result.ok) {
+      rejected++;
+      record = { query: id, hits: [], rejected: { field: result.field, reason: result.reason } };
+    } else {
+      const hits = result.hits.filter((h): h is ScreeningHit => h.kind === 'match');
+      if (hits.some((h) => h.band === 'hit')) withHit++;
+      else if (hits.length > 0) withPossible++;
+      record = {
+        query: id,
+        hits: hits.map((h) => ({
+          id: h.id, score: h.score, band: h.band, explain: h.explain,
+          ...(h.alerts.length > 0 ? { alerts: h.alerts.map((a) => ({ id: a.alert.id, category: a.category, action: a.action, instruction: a.instruction, desk: a.alert.ownerDesk })) } : {}),
+        })),
+      };
+    }
+    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  times.sort((a, b) => a - b);
+  if (shown > SHOWN_ERRORS) console.error(`… and ${shown - SHOWN_ERRORS} more errors`);
+  console.error(JSON.stringify({
+    watchlist: { entries: entries.length, rejected: watchlistRejected, ...index.stats() },
+    queries: { total: queries, rejected, unreadable, withHit, withPossibleOnly: withPossible },
+    indexBuildMs: Math.round(buildMs),
+    queryMs: { p50: percentile(times, 0.5), p99: percentile(times, 0.99) },
+  }));
+  return watchlistRejected > 0 || unreadable > 0 ? 3 : 0;
+}

@@ -1,0 +1,304 @@
+/**
+ * Blocking: which pairs of records are worth comparing. Several rules, each a key per record
+ * (standard blocking, Christen 2012, "Data Matching", ch. 4), plus a sorted neighbourhood on the
+ * name key (Hernández & Stolfo 1995) that catches spelling differences no key agrees on. A
+ * pair is a candidate when any rule puts both records together; the rules that did are kept
+ * (a bit mask) so that EM can be run per rule with that rule's features fixed (Splink).
+ *
+ * Fan-out is bounded: a block larger than `maxBlockSize` is skipped (and counted) instead of
+ * producing its quadratic number of pairs; the sorted neighbourhood gives at most `window - 1`
+ * pairs per name.
+ *
+ * Keys are hashed to 26 bits and packed with the rule (3 bits) and the record index (24 bits)
+ * into one float64, so the whole index is one sorted Float64Array (no per-key objects): a hash
+ * collision only merges two blocks, which adds candidates and never loses one. Hence at most
+ * 2^24 records per index.
+ */
+import { AppError } from '@mosaic/model';
+import type { FeatureName, PreparedRecord } from '@mosaic/matching';
+
+export const BLOCKING_RULES = ['name-year', 'name-pair', 'identifier', 'phone', 'date-initial', 'name-sorted'] as const;
+export type BlockingRule = (typeof BLOCKING_RULES)[number];
+
+/** Features that agree by construction on the pairs a rule produces: EM cannot learn their m there. */
+export const BLOCKING_FIXED: Readonly<Record<BlockingRule, readonly FeatureName[]>> = {
+  'name-year': ['name', 'birthDate'],
+  'name-pair': ['name'],
+  identifier: ['identifier'],
+  phone: ['phone'],
+  'date-initial': ['birthDate', 'name'],
+  'name-sorted': ['name'],
+};
+
+const RULE_INDEX: Readonly<Record<BlockingRule, number>> = Object.fromEntries(BLOCKING_RULES.map((r, i) => [r, i])) as Record<BlockingRule, number>;
+export const SORTED_RULE_BIT = 1 << RULE_INDEX['name-sorted'];
+
+export const MAX_INDEXED_RECORDS = 2 ** 24;
+const RECORD_SPACE = 2 ** 24;
+const HASH_SPACE = 2 ** 26;
+
+export interface BlockingOptions {
+  /** Blocks with more records are skipped (counted in `cappedBlocks`). */
+  readonly maxBlockSize?: number;
+  /** Sorted-neighbourhood window (records compared with the next window - 1). */
+  readonly window?: number;
+}
+
+export const DEFAULT_BLOCKING: Required<BlockingOptions> = Object.freeze({ maxBlockSize: 100, window: 4 });
+
+/** FNV-1a, 32 bits, folded to 26. */
+function hash26(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % HASH_SPACE;
+}
+
+const packKey = (rule: number, text: string): number => rule * HASH_SPACE + hash26(text);
+
+/** Most tokens and names a record contributes keys for (bounded fan-out for long alias lists). */
+const MAX_TOKENS = 12;
+const MAX_PAIR_TOKENS = 6;
+
+/**
+ * The packed blocking keys of one record in a group (records of different groups, e.g. persons
+ * and organisations, never share a key).
+ */
+export function blockingKeys(record: PreparedRecord, group: string): number[] {
+  const keys = new Set<number>();
+  const phonetics = new Set<string>();
+  const initials = new Set<string>();
+  for (const { name } of record.names) {
+    const own: string[] = [];
+    for (const t of name.core) {
+      if (t.text.length < 2) continue;
+      if (phonetics.size < MAX_TOKENS) phonetics.add(t.phonetic);
+      if (!own.includes(t.phonetic)) own.push(t.phonetic);
+      initials.add(t.text[0] as string);
+    }
+    own.sort();
+    if (own.length === 1) keys.add(packKey(RULE_INDEX['name-pair'], `${group}|${own[0]}`));
+    const n = Math.min(own.length, MAX_PAIR_TOKENS);
+    for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) keys.add(packKey(RULE_INDEX['name-pair'], `${group}|${own[x]}|${own[y]}`));
+  }
+  const years = new Set<number>();
+  for (const d of record.birthDates) {
+    years.add(d.year);
+    if (d.month !== undefined && d.day !== undefined) {
+      for (const i of initials) keys.add(packKey(RULE_INDEX['date-initial'], `${group}|${d.year}-${d.month}-${d.day}|${i}`));
+    }
+  }
+  for (const p of phonetics) for (const y of years) keys.add(packKey(RULE_INDEX['name-year'], `${group}|${p}|${y}`));
+  for (const id of record.identifiersConfusable) if (id.length >= 4) keys.add(packKey(RULE_INDEX.identifier, `${group}|${id}`));
+  for (const phone of record.phones) keys.add(packKey(RULE_INDEX.phone, `${group}|${phone.slice(-9)}`));
+  return [...keys];
+}
+
+/** Sorted-neighbourhood key: the first six letters of the order-free name key, base 27. */
+function sortedKey(key: string): number {
+  let v = 0;
+  for (let i = 0; i < 6; i++) {
+    const c = key.charCodeAt(i) - 96;
+    v = v * 27 + (c >= 1 && c <= 26 ? c : 0);
+  }
+  return v;
+}
+
+/**
+ * The blocking index: every (key, record) entry in one sorted array, plus entries added one
+ * record at a time afterwards (incremental resolution) in a map.
+ */
+export interface BlockIndex {
+  readonly entries: Float64Array;
+  readonly added: Map<number, number[]>;
+  readonly maxBlockSize: number;
+}
+
+function lowerBound(a: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Records in the block of `key` (sorted part then added part); undefined when the block is over the cap. */
+export function blockMembers(index: BlockIndex, key: number): number[] | undefined {
+  const lo = lowerBound(index.entries, key * RECORD_SPACE);
+  const hi = lowerBound(index.entries, (key + 1) * RECORD_SPACE);
+  const added = index.added.get(key);
+  if (hi - lo + (added?.length ?? 0) > index.maxBlockSize) return undefined;
+  const out: number[] = [];
+  for (let p = lo; p < hi; p++) out.push((index.entries[p] as number) % RECORD_SPACE);
+  if (added) out.push(...added);
+  return out;
+}
+
+export function addToBlockIndex(index: BlockIndex, keys: readonly number[], record: number): void {
+  for (const k of keys) {
+    const list = index.added.get(k);
+    if (list) list.push(record);
+    else index.added.set(k, [record]);
+  }
+}
+
+export interface CandidatePairs {
+  readonly count: number;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  /** Bit i set: rule BLOCKING_RULES[i] produced the pair. */
+  readonly rules: Uint8Array;
+}
+
+export interface BlockingStats {
+  readonly keys: number;
+  readonly blocks: number;
+  /** Blocks skipped for being larger than maxBlockSize. */
+  readonly cappedBlocks: number;
+  /** Record entries in the skipped blocks. */
+  readonly cappedEntries: number;
+  readonly pairs: number;
+  readonly pairsByRule: Readonly<Record<BlockingRule, number>>;
+}
+
+export interface BlockingResult {
+  readonly pairs: CandidatePairs;
+  readonly index: BlockIndex;
+  readonly stats: BlockingStats;
+}
+
+class PairBuffer {
+  left = new Int32Array(1 << 16);
+  right = new Int32Array(1 << 16);
+  rules = new Uint8Array(1 << 16);
+  count = 0;
+  push(i: number, j: number, rules: number): void {
+    if (this.count === this.left.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => { const b = make(a.length * 2); b.set(a); return b; };
+      this.left = grow(this.left, (n) => new Int32Array(n));
+      this.right = grow(this.right, (n) => new Int32Array(n));
+      this.rules = grow(this.rules, (n) => new Uint8Array(n));
+    }
+    this.left[this.count] = i;
+    this.right[this.count] = j;
+    this.rules[this.count] = rules;
+    this.count++;
+  }
+}
+
+/**
+ * Blocks `records` (group undefined: not matchable, never a candidate) and returns every
+ * candidate pair once, i < j, in order of i.
+ */
+export function blockRecords(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], options: BlockingOptions = {}): BlockingResult {
+  const { maxBlockSize, window } = { ...DEFAULT_BLOCKING, ...options };
+  const n = records.length;
+  if (n > MAX_INDEXED_RECORDS) throw new AppError('MOSAIC_INVALID_INPUT', `resolution: at most ${MAX_INDEXED_RECORDS} records per batch`);
+  const keyStart = new Int32Array(n + 1);
+  const recordKeys: number[][] = new Array<number[]>(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const g = groups[i];
+    const keys = g === undefined ? [] : blockingKeys(records[i] as PreparedRecord, g);
+    recordKeys[i] = keys;
+    total += keys.length;
+  }
+  const entries = new Float64Array(total);
+  const flatKeys = new Float64Array(total);
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    keyStart[i] = p;
+    for (const k of recordKeys[i] as number[]) {
+      flatKeys[p] = k;
+      entries[p++] = k * RECORD_SPACE + i;
+    }
+  }
+  keyStart[n] = p;
+  recordKeys.length = 0;
+  entries.sort();
+
+  // Block sizes: one pass over the sorted runs.
+  let blocks = 0;
+  let cappedBlocks = 0;
+  let cappedEntries = 0;
+  for (let s = 0; s < total;) {
+    const key = Math.floor((entries[s] as number) / RECORD_SPACE);
+    let e = s + 1;
+    while (e < total && Math.floor((entries[e] as number) / RECORD_SPACE) === key) e++;
+    blocks++;
+    if (e - s > maxBlockSize) { cappedBlocks++; cappedEntries += e - s; }
+    s = e;
+  }
+
+  const sortedNext = sortedNeighbours(records, groups, window);
+  const index: BlockIndex = { entries, added: new Map(), maxBlockSize };
+  const out = new PairBuffer();
+  const stamp = new Int32Array(n).fill(-1);
+  const mask = new Uint8Array(n);
+  const found: number[] = [];
+  for (let i = 0; i < n; i++) {
+    found.length = 0;
+    for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) {
+      const key = flatKeys[q] as number;
+      const lo = lowerBound(entries, key * RECORD_SPACE + i + 1);
+      const hi = lowerBound(entries, (key + 1) * RECORD_SPACE);
+      if (hi - lowerBound(entries, key * RECORD_SPACE) > maxBlockSize) continue;
+      const bit = 1 << Math.floor(key / HASH_SPACE);
+      for (let x = lo; x < hi; x++) {
+        const j = (entries[x] as number) % RECORD_SPACE;
+        if (stamp[j] !== i) { stamp[j] = i; mask[j] = 0; found.push(j); }
+        mask[j] = (mask[j] as number) | bit;
+      }
+    }
+    for (const j of sortedNext.get(i) ?? []) {
+      if (stamp[j] !== i) { stamp[j] = i; mask[j] = 0; found.push(j); }
+      mask[j] = (mask[j] as number) | SORTED_RULE_BIT;
+    }
+    found.sort((x, y) => x - y);
+    for (const j of found) out.push(i, j, mask[j] as number);
+  }
+  const pairsByRule = Object.fromEntries(BLOCKING_RULES.map((r) => [r, 0])) as Record<BlockingRule, number>;
+  for (let k = 0; k < out.count; k++) {
+    const m = out.rules[k] as number;
+    BLOCKING_RULES.forEach((r, b) => { if (m & (1 << b)) pairsByRule[r]++; });
+  }
+  return {
+    pairs: { count: out.count, left: out.left.subarray(0, out.count), right: out.right.subarray(0, out.count), rules: out.rules.subarray(0, out.count) },
+    index,
+    stats: { keys: total, blocks, cappedBlocks, cappedEntries, pairs: out.count, pairsByRule },
+  };
+}
+
+/** Sorted neighbourhood over the names of matchable records: for each record, later-index neighbours. */
+function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], window: number): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  if (window < 2) return out;
+  const keys: number[] = [];
+  records.forEach((r, i) => {
+    if (groups[i] === undefined) return;
+    const seen = new Set<number>();
+    for (const { name } of r.names.slice(0, 3)) {
+      if (name.core.length === 0) continue;
+      const k = sortedKey(name.key);
+      if (!seen.has(k)) { seen.add(k); keys.push(k * RECORD_SPACE + i); }
+    }
+  });
+  const sorted = Float64Array.from(keys).sort();
+  for (let a = 0; a < sorted.length; a++) {
+    const i = (sorted[a] as number) % RECORD_SPACE;
+    for (let b = a + 1; b < Math.min(sorted.length, a + window); b++) {
+      const j = (sorted[b] as number) % RECORD_SPACE;
+      if (i === j || groups[i] !== groups[j]) continue;
+      const lo = Math.min(i, j);
+      const hi = Math.max(i, j);
+      const list = out.get(lo);
+      if (list) { if (!list.includes(hi)) list.push(hi); } else out.set(lo, [hi]);
+    }
+  }
+  return out;
+}

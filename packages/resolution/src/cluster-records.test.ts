@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { clusterRecords, type ClusterInput } from './cluster-records.ts';
+import { resolveRecords } from './resolve-records.ts';
+import { weakMiddle } from './test-fixtures.ts';
+
+/** a-b and b-c strong, a-c says "different people": b is a weak middle record. */
+function chain(pac: number): ClusterInput {
+  const p = new Map([['0,1', 0.99], ['1,2', 0.98], ['0,2', pac]]);
+  return {
+    size: 3,
+    left: Int32Array.from([0, 1, 0]),
+    right: Int32Array.from([1, 2, 2]),
+    probability: Float64Array.from([0.99, 0.98, pac]),
+    probabilityOf: (i, j) => p.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? 0,
+  };
+}
+
+describe('clusterRecords', () => {
+  it('does not chain two people together through a weak middle record', () => {
+    const r = clusterRecords(chain(0.01), { linkThreshold: 0.9, mergeThreshold: 0.6 });
+    expect(r.cluster[0]).toBe(r.cluster[1]);
+    expect(r.cluster[2]).not.toBe(r.cluster[0]);
+    expect(r.refusedByLinkage).toBe(1);
+  });
+  it('joins the three when the ends agree as well', () => {
+    const r = clusterRecords(chain(0.95), { linkThreshold: 0.9, mergeThreshold: 0.6 });
+    expect(new Set(r.cluster).size).toBe(1);
+  });
+  it('forces same pairs together and never puts a not_same pair in one cluster', () => {
+    const input = { ...chain(0.95), mustLink: [[0, 2]] as [number, number][], cannotLink: [[1, 2]] as [number, number][] };
+    const r = clusterRecords(input, { linkThreshold: 0.9, mergeThreshold: 0.6 });
+    expect(r.cluster[0]).toBe(r.cluster[2]);
+    expect(r.cluster[1]).not.toBe(r.cluster[2]);
+    expect(r.refusedByJudgement).toBe(2);
+  });
+  it('reports a same judgement that contradicts a not_same one, and keeps the pair apart', () => {
+    const input = { ...chain(0.01), mustLink: [[0, 2]] as [number, number][], cannotLink: [[0, 2]] as [number, number][] };
+    const r = clusterRecords(input, { linkThreshold: 0.9, mergeThreshold: 0.6 });
+    expect(r.conflicts).toBe(1);
+    expect(r.cluster[0]).not.toBe(r.cluster[2]);
+  });
+  it('end to end: the two Jan Peeters born years apart stay apart', () => {
+    const run = resolveRecords(weakMiddle, { train: false, at: '2026-01-01T00:00:00Z' });
+    const [a, b, c] = run.state.entities;
+    expect(c).not.toBe(a);
+    expect([a, c]).toContain(b);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * Clustering scored pairs into entities without chaining two people together through a weak
+ * middle record. Constrained greedy average-linkage agglomeration:
+ *
+ *  - must-link / cannot-link constraints first (Wagstaff & Cardie 2000, "Clustering with
+ *    instance-level constraints"): `same` judgements are unioned before anything else, and no
+ *    merge ever puts a `not_same` pair in one cluster. A `same` judgement that would break a
+ *    `not_same` one is not applied and is reported as a conflict (keeping people apart is the
+ *    safe side: an automated merge is the decision with adverse effect).
+ *  - then strong edges (probability >= linkThreshold) in decreasing order, as in single-linkage
+ *    (Kruskal), but two clusters merge only when the average probability over *all* pairs
+ *    across them is at least mergeThreshold: average linkage (UPGMA, Sokal & Michener 1958;
+ *    compared for duplicate detection by Hassanzadeh et al. 2009, "Framework for evaluating
+ *    clustering algorithms in duplicate detection"). A middle record B that matches A and C
+ *    strongly cannot carry C into {A, B} when A and C score as different people: the pair
+ *    (A, C) pulls the average down.
+ *
+ * Pairs across clusters that blocking never produced are scored on demand, so the average is
+ * over every pair (up to maxCrossPairs, evenly sampled beyond).
+ */
+
+export interface ClusterOptions {
+  /** Edges at or above this probability are tried as merges. */
+  readonly linkThreshold: number;
+  /** Two clusters merge when the mean probability across them is at least this. */
+  readonly mergeThreshold: number;
+  /** At most this many cross pairs are scored for one merge decision. */
+  readonly maxCrossPairs?: number;
+}
+
+export interface ClusterInput {
+  readonly size: number;
+  /** Candidate edges (i < j) and their probabilities. */
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly probability: Float64Array | Float32Array;
+  /** Probability of any pair (candidate or not). */
+  readonly probabilityOf: (i: number, j: number) => number;
+  readonly mustLink?: readonly (readonly [number, number])[];
+  readonly cannotLink?: readonly (readonly [number, number])[];
+}
+
+export interface ClusterMerge {
+  /** A record of each side (the edge that joined them) and the mean cross probability. */
+  readonly i: number;
+  readonly j: number;
+  readonly probability: number;
+  readonly judged: boolean;
+}
+
+export interface ClusterResult {
+  /** Cluster representative of each record (a record index). */
+  readonly cluster: Int32Array;
+  readonly merges: readonly ClusterMerge[];
+  /** `same` judgements not applied because they contradict `not_same` ones. */
+  readonly conflicts: number;
+  /** Strong edges whose merge was refused by average linkage (a weak middle record) or by a judgement. */
+  readonly refusedByLinkage: number;
+  readonly refusedByJudgement: number;
+}
+
+export function clusterRecords(input: ClusterInput, { linkThreshold, mergeThreshold, maxCrossPairs = 400 }: ClusterOptions): ClusterResult {
+  const n = input.size;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const members = new Map<number, number[]>();
+  const cannot = new Map<number, number[]>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] as number;
+    while (parent[x] !== r) { const next = parent[x] as number; parent[x] = r; x = next; }
+    return r;
+  };
+  const membersOf = (r: number): number[] => members.get(r) ?? [r];
+  for (const [a, b] of input.cannotLink ?? []) {
+    if (a === b) continue;
+    (cannot.get(a) ?? cannot.set(a, []).get(a)!).push(b);
+    (cannot.get(b) ?? cannot.set(b, []).get(b)!).push(a);
+  }
+  const cannotRoots = new Map<number, number[]>();
+  for (const [x, list] of cannot) cannotRoots.set(x, [...list]);
+  const forbidden = (ra: number, rb: number): boolean => {
+    const small = membersOf(ra).length <= membersOf(rb).length ? ra : rb;
+    const other = small === ra ? rb : ra;
+    for (const x of membersOf(small)) for (const y of cannot.get(x) ?? []) if (find(y) === other) return true;
+    return false;
+  };
+  const union = (ra: number, rb: number): number => {
+    const [big, small] = membersOf(ra).length >= membersOf(rb).length ? [ra, rb] : [rb, ra];
+    parent[small] = big;
+    const merged = membersOf(big).concat(membersOf(small));
+    members.set(big, merged);
+    members.delete(small);
+    return big;
+  };
+  const merges: ClusterMerge[] = [];
+  let conflicts = 0;
+  const judgedSame = new Set<number>();
+  for (const [a, b] of input.mustLink ?? []) {
+    if (a === b) continue;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    if (forbidden(ra, rb)) { conflicts++; continue; }
+    union(ra, rb);
+    merges.push({ i: a, j: b, probability: 1, judged: true });
+    judgedSame.add(a * n + b).add(b * n + a);
+  }
+
+  const order: number[] = [];
+  for (let k = 0; k < input.left.length; k++) if ((input.probability[k] as number) >= linkThreshold) order.push(k);
+  order.sort((x, y) => (input.probability[y] as number) - (input.probability[x] as number) || x - y);
+  let refusedByLinkage = 0;
+  let refusedByJudgement = 0;
+  for (const k of order) {
+    const i = input.left[k] as number;
+    const j = input.right[k] as number;
+    const ri = find(i);
+    const rj = find(j);
+    if (ri === rj) continue;
+    if (forbidden(ri, rj)) { refusedByJudgement++; continue; }
+    const mean = meanLinkage(membersOf(ri), membersOf(rj), i, j, input.probability[k] as number);
+    if (mean < mergeThreshold) { refusedByLinkage++; continue; }
+    union(ri, rj);
+    merges.push({ i, j, probability: mean, judged: false });
+  }
+  const cluster = new Int32Array(n);
+  for (let i = 0; i < n; i++) cluster[i] = find(i);
+  return { cluster, merges, conflicts, refusedByLinkage, refusedByJudgement };
+
+  function meanLinkage(a: readonly number[], b: readonly number[], i: number, j: number, pij: number): number {
+    const total = a.length * b.length;
+    if (total === 1) return pij;
+    const stride = total > maxCrossPairs ? total / maxCrossPairs : 1;
+    let sum = 0;
+    let count = 0;
+    for (let t = 0; t < total; t += stride) {
+      const q = Math.floor(t);
+      const x = a[Math.floor(q / b.length)] as number;
+      const y = b[q % b.length] as number;
+      sum += (x === i && y === j) || (x === j && y === i) ? pij : judgedSame.has(x * n + y) ? 1 : input.probabilityOf(x, y);
+      count++;
+    }
+    return sum / count;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * @mosaic/resolution — which records are the same entity. Blocking, Fellegi-Sunter scoring
+ * with weights trained by EM on the data at hand (through @mosaic/matching, the one matcher),
+ * clustering that respects human judgements, stable entity ids, incremental resolution and a
+ * review queue. Pure domain code: persistence goes through ResolutionStore.
+ */
+export { VERDICTS, pairKey, latestJudgements } from './judgement.ts';
+export type { Verdict, Judgement } from './judgement.ts';
+export { EMPTY_SNAPSHOT, emptyChange } from './resolution-store.ts';
+export type { ResolutionStore, ResolutionSnapshot, ResolutionChange, Redirect, MergeEvent } from './resolution-store.ts';
+export { memoryResolutionStore, followRedirects } from './memory-resolution-store.ts';
+export { BLOCKING_RULES, BLOCKING_FIXED, DEFAULT_BLOCKING, MAX_INDEXED_RECORDS, blockingKeys, blockRecords, blockMembers } from './blocking.ts';
+export type { BlockingRule, BlockingOptions, BlockIndex, CandidatePairs, BlockingStats, BlockingResult } from './blocking.ts';
+export { comparePair, compareCandidatePairs, unpackLevels } from './pair-comparisons.ts';
+export type { PairComparisons } from './pair-comparisons.ts';
+export { createPairScorer } from './pair-scorer.ts';
+export type { PairScorer } from './pair-scorer.ts';
+export { trainResolutionModel, seededRandom } from './train-resolution-model.ts';
+export type { TrainResolutionOptions, TrainedResolutionModel, TrainingSession } from './train-resolution-model.ts';
+export { clusterRecords } from './cluster-records.ts';
+export type { ClusterOptions, ClusterInput, ClusterResult, ClusterMerge } from './cluster-records.ts';
+export { assignEntityIds, newEntityId } from './assign-entity-ids.ts';
+export type { AssignIdsInput, AssignIdsResult } from './assign-entity-ids.ts';
+export { schemaGroup } from './schema-groups.ts';
+export { resolveRecords, pairProbability, strongestLink, DEFAULT_THRESHOLDS, RESOLVE_STAGES } from './resolve-records.ts';
+export type { ResolvableRecord, ResolveOptions, ResolveStage, ResolutionThresholds, ResolveStats, ResolutionState, ResolutionRun } from './resolve-records.ts';
+export { pairwiseMetrics, clusterMetrics } from './evaluate-clusters.ts';
+export type { Metrics } from './evaluate-clusters.ts';
+export { createResolutionIndex, addRecord } from './resolution-index.ts';
+export type { ResolutionIndex, AddResult, AddOutcome } from './resolution-index.ts';
+export { reviewQueue } from './review-queue.ts';
+export type { ReviewItem, ReviewState } from './review-queue.ts';
+export { undoMerge } from './undo-merge.ts';
+export { parseRecordLine, parseEntityObject } from './parse-record-line.ts';
+export type { ParsedLine } from './parse-record-line.ts';
+export { compareRecords } from './compare-records.ts';
+export type { CompareRecord } from './compare-records.ts';

@@ -1,0 +1,51 @@
+import { RecordId, UserId } from '@mosaic/model';
+import { describe, expect, it } from 'vitest';
+import { addRecord, createResolutionIndex } from './resolution-index.ts';
+import { resolveRecords } from './resolve-records.ts';
+import { person, twoPeople } from './test-fixtures.ts';
+
+const at = '2026-01-01T00:00:00Z';
+
+describe('incremental resolution', () => {
+  it('attaches a new record of a known person to that entity, and gives a stranger a new one', () => {
+    const run = resolveRecords(twoPeople, { train: false, at });
+    const index = createResolutionIndex(run.state);
+    const mira = run.state.entities[0];
+    const again = addRecord(index, person('m9', { name: ['Mira Vandersteen'], birthDate: ['1991-06-14'], nationality: ['be'] }), { at });
+    expect(again.outcome).toBe('attached');
+    expect(again.entity).toBe(mira);
+    expect(again.change.membership.get(RecordId('m9'))).toBe(mira);
+    const stranger = addRecord(index, person('s1', { name: ['Odile Fontaine'], birthDate: ['1950-01-30'] }), { at });
+    expect(stranger.outcome).toBe('new');
+    expect(new Set(run.state.entities.slice(0, 5)).has(stranger.entity)).toBe(false);
+    expect(index.members.get(stranger.entity)).toHaveLength(1);
+  });
+
+  it('merges two entities that a new record links strongly, and logs the merge', () => {
+    const records = [
+      person('x', { name: ['Jan Peeters'], passportNumber: ['EH123456'] }),
+      person('y', { name: ['Peeters'], birthDate: ['1970-03-02'], gender: ['male'] }),
+    ];
+    const thresholds = { link: 0.97, merge: 0.97 };
+    const run = resolveRecords(records, { train: false, at, thresholds });
+    const [ex, ey] = run.state.entities;
+    expect(ex).not.toBe(ey);
+    const index = createResolutionIndex(run.state);
+    const z = addRecord(index, person('z', { name: ['Jan Peeters'], passportNumber: ['EH123456'], birthDate: ['1970-03-02'] }), { at });
+    expect(z.outcome).toBe('merged');
+    expect(run.state.entities[0]).toBe(run.state.entities[1]);
+    expect(z.change.mergeEvents).toHaveLength(1);
+    expect(z.change.redirects.map((r) => r.to)).toEqual([[z.entity]]);
+  });
+
+  it('does not attach when a judgement says not_same', () => {
+    const run = resolveRecords(twoPeople, {
+      train: false, at,
+      snapshot: { judgements: [{ a: RecordId('k2'), b: RecordId('k1'), verdict: 'not_same', by: UserId('u'), at }], membership: new Map(), redirects: new Map(), mergeEvents: [], entitySequence: 0 },
+    });
+    const index = createResolutionIndex(run.state);
+    const k2 = addRecord(index, person('k2', { name: ['Katrien Olbrechts'], birthDate: ['1965-02-27'], nationality: ['be'] }), { at });
+    expect(k2.outcome).toBe('new');
+    expect(k2.entity).not.toBe(run.state.entities[4]);
+  });
+});

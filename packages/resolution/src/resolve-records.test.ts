@@ -1,0 +1,88 @@
+import { EntityId, RecordId, UserId } from '@mosaic/model';
+import { describe, expect, it } from 'vitest';
+import type { Judgement } from './judgement.ts';
+import { memoryResolutionStore } from './memory-resolution-store.ts';
+import type { ResolutionSnapshot } from './resolution-store.ts';
+import { resolveRecords, type ResolvableRecord } from './resolve-records.ts';
+import { person, twoPeople } from './test-fixtures.ts';
+import { undoMerge } from './undo-merge.ts';
+
+const at = (minute: number): string => `2026-01-01T00:${String(minute).padStart(2, '0')}:00Z`;
+const judge = (a: string, b: string, verdict: Judgement['verdict'], minute = 0): Judgement => ({ a: RecordId(a), b: RecordId(b), verdict, by: UserId('analyst-1'), at: at(minute) });
+const entityOf = (run: ReturnType<typeof resolveRecords>, id: string): EntityId => run.state.entities[run.state.ids.indexOf(RecordId(id))] as EntityId;
+
+async function resolveAndCommit(store: ReturnType<typeof memoryResolutionStore>, records: readonly ResolvableRecord[], minute: number) {
+  const run = resolveRecords(records, { snapshot: await store.load(), train: false, at: at(minute) });
+  await store.commit(run.change);
+  return run;
+}
+
+describe('resolveRecords', () => {
+  it('groups the records of one person and keeps different people apart', () => {
+    const run = resolveRecords(twoPeople, { train: false, at: at(0) });
+    expect(entityOf(run, 'm1')).toBe(entityOf(run, 'm2'));
+    expect(entityOf(run, 't1')).toBe(entityOf(run, 't2'));
+    expect(new Set(run.state.entities).size).toBe(3);
+  });
+
+  it('respects judgements, run after run: same forced, not_same kept apart, unsure left to the model', async () => {
+    const store = memoryResolutionStore();
+    await store.commit({ judgements: [judge('m1', 'm2', 'not_same'), judge('t1', 'k1', 'same'), judge('t1', 't2', 'unsure')], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: 0 });
+    const withoutUnsure = resolveRecords(twoPeople, { snapshot: { ...(await store.load()), judgements: [judge('m1', 'm2', 'not_same'), judge('t1', 'k1', 'same')] }, train: false, at: at(0) });
+    for (let run = 0; run < 3; run++) {
+      const r = await resolveAndCommit(store, twoPeople, run);
+      expect(entityOf(r, 'm1')).not.toBe(entityOf(r, 'm2'));
+      expect(entityOf(r, 't1')).toBe(entityOf(r, 'k1'));
+      expect(entityOf(r, 't1') === entityOf(r, 't2')).toBe(entityOf(withoutUnsure, 't1') === entityOf(withoutUnsure, 't2'));
+    }
+    const history = await store.judgementsOf(RecordId('m2'), RecordId('m1'));
+    expect(history.map((j) => [j.verdict, j.by])).toEqual([['not_same', 'analyst-1']]);
+  });
+
+  it('lets a later judgement override an earlier one on the same pair', () => {
+    const snapshot: ResolutionSnapshot = { judgements: [judge('m1', 'm2', 'not_same', 1), judge('m2', 'm1', 'same', 2)], membership: new Map(), redirects: new Map(), mergeEvents: [], entitySequence: 0 };
+    const run = resolveRecords(twoPeople, { snapshot, train: false, at: at(3) });
+    expect(entityOf(run, 'm1')).toBe(entityOf(run, 'm2'));
+  });
+
+  it('keeps entity ids stable across runs as entities grow', async () => {
+    const store = memoryResolutionStore();
+    const first = await resolveAndCommit(store, twoPeople, 0);
+    const more = [...twoPeople, person('m3', { name: ['Mira Vander Steen'], birthDate: ['1991-06-14'], idNumber: ['91061412345'] }), person('z1', { name: ['Zeno Adriaensen'], birthDate: ['2001-09-09'] })];
+    const second = await resolveAndCommit(store, more, 1);
+    for (const id of ['m1', 'm2', 't1', 't2', 'k1']) expect(entityOf(second, id)).toBe(entityOf(first, id));
+    expect(entityOf(second, 'm3')).toBe(entityOf(first, 'm1'));
+    expect(new Set(first.state.entities).has(entityOf(second, 'z1'))).toBe(false);
+    expect(second.change.membership.size).toBe(2);
+  });
+
+  it('gives the parts of a split new ids and redirects the old id to them, largest first', async () => {
+    const wrong = EntityId('e7');
+    const store = memoryResolutionStore({ membership: new Map(['m1', 'm2', 't1'].map((r) => [RecordId(r), wrong])), entitySequence: 7 });
+    const run = await resolveAndCommit(store, twoPeople, 0);
+    const mira = entityOf(run, 'm1');
+    const tomasz = entityOf(run, 't1');
+    expect(mira).not.toBe(wrong);
+    expect(tomasz).not.toBe(wrong);
+    expect(await store.resolveEntityId(wrong)).toEqual([mira, tomasz]);
+    expect(run.stats.splits).toBe(1);
+  });
+
+  it('logs a merge of two entities and undoes it for good with a not_same judgement', async () => {
+    const store = memoryResolutionStore({ membership: new Map([[RecordId('m1'), EntityId('e1')], [RecordId('m2'), EntityId('e2')]]), entitySequence: 2 });
+    const merged = await resolveAndCommit(store, twoPeople, 0);
+    expect(entityOf(merged, 'm2')).toBe(EntityId('e1'));
+    expect(await store.resolveEntityId(EntityId('e2'))).toEqual([EntityId('e1')]);
+    const event = (await store.load()).mergeEvents.find((e) => e.absorbed === EntityId('e2'));
+    expect(event?.kind).toBe('automatic');
+    await store.commit(undoMerge(await store.load(), event?.id ?? '', { by: UserId('analyst-2'), at: at(1) }));
+    expect(await store.resolveEntityId(EntityId('e2'))).toEqual([EntityId('e2')]);
+    for (let minute = 2; minute < 4; minute++) {
+      const rerun = await resolveAndCommit(store, twoPeople, minute);
+      expect(entityOf(rerun, 'm1')).toBe(EntityId('e1'));
+      expect(entityOf(rerun, 'm2')).toBe(EntityId('e2'));
+    }
+    expect((await store.load()).mergeEvents.find((e) => e.id === event?.id)?.undone?.by).toBe('analyst-2');
+    await expect(Promise.resolve().then(async () => undoMerge(await store.load(), event?.id ?? '', { by: UserId('x'), at: at(9) }))).rejects.toThrow(/already undone/);
+  });
+});

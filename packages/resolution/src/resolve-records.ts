@@ -1,0 +1,208 @@
+/**
+ * Batch resolution: prepare -> block -> compare once -> train m/u on this data (EM) -> score ->
+ * cluster under judgements -> stable ids. Pure: reads a ResolutionSnapshot, returns the change
+ * set to commit and the state that incremental resolution continues from.
+ */
+import type { EntityId, Properties, RecordId } from '@mosaic/model';
+import { buildNameFrequencies, defaultModel, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
+import { assignEntityIds } from './assign-entity-ids.ts';
+import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingStats, type CandidatePairs } from './blocking.ts';
+import { clusterRecords } from './cluster-records.ts';
+import { pairKey, latestJudgements, type Judgement } from './judgement.ts';
+import { compareCandidatePairs, comparePair } from './pair-comparisons.ts';
+import { createPairScorer, type PairScorer } from './pair-scorer.ts';
+import { EMPTY_SNAPSHOT, type ResolutionChange, type ResolutionSnapshot } from './resolution-store.ts';
+import { schemaGroup } from './schema-groups.ts';
+import { trainResolutionModel, type TrainingSession } from './train-resolution-model.ts';
+
+export interface ResolvableRecord {
+  readonly id: RecordId;
+  readonly schema: string;
+  readonly properties: Properties;
+}
+
+export const RESOLVE_STAGES = ['prepare', 'block', 'compare', 'train', 'cluster', 'ids'] as const;
+export type ResolveStage = (typeof RESOLVE_STAGES)[number];
+
+export interface ResolveOptions {
+  readonly snapshot?: ResolutionSnapshot;
+  /** ISO instant stamped on redirects and merge events. */
+  readonly at?: string;
+  /** Starting model (default: @mosaic/matching's default model). */
+  readonly model?: MatchModel;
+  /** Train m/u/prior on this data by EM (default true); false scores with `model` as is. */
+  readonly train?: boolean;
+  readonly blocking?: BlockingOptions;
+  /** Name-token frequencies from this data set (Winkler's tf adjustment); default true. */
+  readonly frequencies?: boolean;
+  readonly thresholds?: Partial<ResolutionThresholds>;
+  readonly onProgress?: (stage: ResolveStage, done: number, total: number) => void;
+}
+
+export interface ResolutionThresholds {
+  /** Edges at or above this probability are merge candidates. */
+  readonly link: number;
+  /** Average-linkage probability needed to merge two clusters. */
+  readonly merge: number;
+  /** Review queue: pairs with probability in [reviewLow, reviewHigh). */
+  readonly reviewLow: number;
+  readonly reviewHigh: number;
+}
+
+/** Tuned on Febrl dataset2 and the demo generator's dev seed (bench/resolve-*.ts). */
+export const DEFAULT_THRESHOLDS: ResolutionThresholds = Object.freeze({ link: 0.9, merge: 0.6, reviewLow: 0.2, reviewHigh: 0.9 });
+
+export interface ResolveStats {
+  readonly records: number;
+  readonly matchable: number;
+  readonly blocking: BlockingStats;
+  readonly sessions: readonly TrainingSession[];
+  readonly entities: number;
+  readonly newEntities: number;
+  readonly merges: number;
+  readonly splits: number;
+  readonly judgementConflicts: number;
+  readonly refusedByLinkage: number;
+  readonly refusedByJudgement: number;
+  readonly ms: Readonly<Record<ResolveStage, number>>;
+}
+
+/** Everything incremental resolution and the review queue continue from. */
+export interface ResolutionState {
+  readonly ids: RecordId[];
+  readonly prepared: PreparedRecord[];
+  readonly groups: (string | undefined)[];
+  /** Entity of each record, by index. */
+  readonly entities: EntityId[];
+  readonly pairs: CandidatePairs;
+  readonly probabilities: Float32Array;
+  readonly index: BlockIndex;
+  readonly scorer: PairScorer;
+  readonly frequencies: NameFrequencies | undefined;
+  readonly thresholds: ResolutionThresholds;
+  readonly judgements: Map<string, Judgement>;
+  readonly entitySequence: number;
+}
+
+export interface ResolutionRun {
+  readonly state: ResolutionState;
+  readonly change: ResolutionChange;
+  readonly model: MatchModel;
+  readonly stats: ResolveStats;
+}
+
+/** Probability of any pair of the state by record index: a candidate's stored score, else scored now. */
+export function pairProbability(state: Pick<ResolutionState, 'prepared' | 'scorer'>, i: number, j: number): number {
+  const { packed, tf } = comparePair(state.prepared[i] as PreparedRecord, state.prepared[j] as PreparedRecord);
+  return state.scorer.probability(state.scorer.weight(packed, tf));
+}
+
+export function resolveRecords(records: readonly ResolvableRecord[], options: ResolveOptions = {}): ResolutionRun {
+  const { snapshot = EMPTY_SNAPSHOT, at = new Date().toISOString(), model: start = defaultModel(), train = true, blocking = {}, onProgress } = options;
+  const thresholds: ResolutionThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const ms = Object.fromEntries(RESOLVE_STAGES.map((s) => [s, 0])) as Record<ResolveStage, number>;
+  let clock = performance.now();
+  const lap = (stage: ResolveStage): void => { const now = performance.now(); ms[stage] = Math.round(now - clock); clock = now; };
+  const n = records.length;
+
+  const groups = records.map((r) => schemaGroup(r.schema));
+  const frequencies = options.frequencies === false ? undefined : buildNameFrequencies(namesOf(records, groups));
+  const prepareOptions = frequencies ? { frequencies } : {};
+  const prepared: PreparedRecord[] = new Array<PreparedRecord>(n);
+  for (let i = 0; i < n; i++) {
+    const r = records[i] as ResolvableRecord;
+    prepared[i] = prepare(groups[i] === undefined ? { schema: r.schema, properties: {} } : r, prepareOptions);
+    if ((i & 0x3fff) === 0) onProgress?.('prepare', i, n);
+  }
+  const ids = records.map((r) => r.id);
+  lap('prepare');
+
+  const blocked = blockRecords(prepared, groups, blocking);
+  lap('block');
+  const comparisons = compareCandidatePairs(prepared, blocked.pairs, (done) => onProgress?.('compare', done, blocked.pairs.count));
+  lap('compare');
+  const trained = train ? trainResolutionModel(prepared, groups, blocked.pairs, comparisons, { start }) : { model: start, sessions: [], randomPairs: 0 };
+  const scorer = createPairScorer(trained.model);
+  const probabilities = new Float32Array(blocked.pairs.count);
+  for (let k = 0; k < blocked.pairs.count; k++) probabilities[k] = scorer.probability(scorer.weight(comparisons.levels[k] as number, comparisons.tf[k] as number));
+  lap('train');
+
+  const judgements = latestJudgements(snapshot.judgements);
+  const indexOf = judgements.size > 0 || snapshot.membership.size > 0 ? new Map(ids.map((id, i) => [id as string, i])) : new Map<string, number>();
+  const mustLink: [number, number][] = [];
+  const cannotLink: [number, number][] = [];
+  for (const j of [...judgements.values()].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0))) {
+    const a = indexOf.get(j.a);
+    const b = indexOf.get(j.b);
+    if (a === undefined || b === undefined) continue;
+    if (j.verdict === 'same') mustLink.push([a, b]);
+    else if (j.verdict === 'not_same') cannotLink.push([a, b]);
+  }
+  const state0 = { prepared, scorer };
+  const clustered = clusterRecords(
+    { size: n, left: blocked.pairs.left, right: blocked.pairs.right, probability: probabilities, probabilityOf: (i, j) => pairProbability(state0, i, j), mustLink, cannotLink },
+    { linkThreshold: thresholds.link, mergeThreshold: thresholds.merge },
+  );
+  lap('cluster');
+
+  const judgedSame = new Set<string>();
+  for (const j of judgements.values()) if (j.verdict === 'same') judgedSame.add(pairKey(j.a, j.b));
+  const assigned = assignEntityIds({
+    records: ids,
+    cluster: clustered.cluster,
+    previous: snapshot.membership,
+    entitySequence: snapshot.entitySequence,
+    at,
+    linkOf: (a, b) => strongestLink(state0, a, b),
+    judgedBetween: (a, b) => a.some((i) => b.some((j) => judgedSame.has(pairKey(ids[i] as RecordId, ids[j] as RecordId)))),
+  });
+  lap('ids');
+
+  const state: ResolutionState = {
+    ids, prepared, groups, entities: assigned.entities, pairs: blocked.pairs, probabilities, index: blocked.index, scorer, frequencies, thresholds, judgements,
+    entitySequence: assigned.change.entitySequence,
+  };
+  return {
+    state,
+    change: assigned.change,
+    model: trained.model,
+    stats: {
+      records: n,
+      matchable: groups.filter((g) => g !== undefined).length,
+      blocking: blocked.stats,
+      sessions: trained.sessions,
+      entities: new Set(assigned.entities).size,
+      newEntities: assigned.newEntities,
+      merges: assigned.merges,
+      splits: assigned.splits,
+      judgementConflicts: clustered.conflicts,
+      refusedByLinkage: clustered.refusedByLinkage,
+      refusedByJudgement: clustered.refusedByJudgement,
+      ms,
+    },
+  };
+}
+
+function* namesOf(records: readonly ResolvableRecord[], groups: readonly (string | undefined)[]): Generator<string> {
+  for (let i = 0; i < records.length; i++) {
+    if (groups[i] === undefined) continue;
+    const p = (records[i] as ResolvableRecord).properties;
+    for (const key of ['name', 'alias', 'previousName']) for (const v of p[key] ?? []) yield v;
+  }
+}
+
+const MAX_LINK_PAIRS = 400;
+
+/** The best-scoring pair between two groups of records (bounded work). */
+export function strongestLink(state: Pick<ResolutionState, 'prepared' | 'scorer'>, a: readonly number[], b: readonly number[]): { i: number; j: number; probability: number } {
+  let best = { i: a[0] ?? 0, j: b[0] ?? 0, probability: -1 };
+  let budget = MAX_LINK_PAIRS;
+  for (const i of a) {
+    for (const j of b) {
+      if (budget-- <= 0) return best;
+      const p = pairProbability(state, i, j);
+      if (p > best.probability) best = { i, j, probability: p };
+    }
+  }
+  return best;
+}

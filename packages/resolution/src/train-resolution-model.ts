@@ -1,0 +1,141 @@
+/**
+ * Fellegi-Sunter parameters for the data set at hand, Splink's recipe (Splink docs, "Estimating
+ * model parameters"; Winkler 1988 for EM in record linkage):
+ *  1. u from random pairs: nearly every random pair is a non-match, so level frequencies among
+ *     random pairs of the data estimate u.
+ *  2. m by EM on the blocked pairs, one session per blocking rule, with u held and the rule's
+ *     own features left out of the session (they agree by construction on its pairs, so their m
+ *     cannot be learnt there, and their agreement is no evidence there). A feature's m is the mean over the sessions that could estimate it; a feature no
+ *     session could estimate keeps the starting model's m.
+ *  3. the prior (probability that a candidate pair is a match) by EM with every m and u fixed
+ *     over all candidate pairs, so that probabilities are calibrated for candidate pairs.
+ * Starts from the default model, whose threshold and tfScale are kept.
+ */
+import { FEATURES, comparisonVector, countPatterns, defaultModel, estimateU, trainModel, type FeatureName, type MatchModel, type PatternCount, type PreparedRecord } from '@mosaic/matching';
+import { BLOCKING_FIXED, BLOCKING_RULES, type BlockingRule, type CandidatePairs } from './blocking.ts';
+import { unpackLevels, type PairComparisons } from './pair-comparisons.ts';
+
+export interface TrainResolutionOptions {
+  readonly start?: MatchModel;
+  /** Random pairs drawn for u. */
+  readonly randomPairs?: number;
+  readonly seed?: number;
+  /** A session with fewer pairs than this does not estimate m. */
+  readonly minSessionPairs?: number;
+  readonly maxIterations?: number;
+}
+
+export interface TrainingSession {
+  readonly rule: BlockingRule;
+  readonly pairs: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly expectedMatches: number;
+}
+
+export interface TrainedResolutionModel {
+  readonly model: MatchModel;
+  readonly randomPairs: number;
+  readonly sessions: readonly TrainingSession[];
+}
+
+/** mulberry32: small, seedable, reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Patterns of packed vectors; features in `excluded` are set to their `missing` level, which
+ * weighs nothing on either side: as Splink removes the blocking rule's comparisons from an EM
+ * session, so that the E step does not read agreement forced by blocking as evidence of a match.
+ */
+function patternsOf(counts: ReadonlyMap<number, number>, excluded: readonly FeatureName[] = []): PatternCount[] {
+  const drop = FEATURES.map((d) => excluded.includes(d.name));
+  const merged = new Map<string, PatternCount>();
+  for (const [packed, count] of counts) {
+    const levels = unpackLevels(packed).map((l, f) => (drop[f] ? (FEATURES[f] as (typeof FEATURES)[number]).levels.length - 1 : l));
+    const key = levels.join(',');
+    const previous = merged.get(key);
+    merged.set(key, { levels, count: (previous?.count ?? 0) + count });
+  }
+  return [...merged.values()];
+}
+
+export function trainResolutionModel(
+  records: readonly PreparedRecord[],
+  groups: readonly (string | undefined)[],
+  pairs: CandidatePairs,
+  comparisons: PairComparisons,
+  { start = defaultModel(), randomPairs = 100_000, seed = 1, minSessionPairs = 50, maxIterations = 100 }: TrainResolutionOptions = {},
+): TrainedResolutionModel {
+  const matchable: number[] = [];
+  groups.forEach((g, i) => { if (g !== undefined) matchable.push(i); });
+  const random = seededRandom(seed);
+  const vectors: number[][] = [];
+  if (matchable.length >= 2) {
+    for (let k = 0, tries = 0; k < randomPairs && tries < randomPairs * 4; tries++) {
+      const i = matchable[Math.floor(random() * matchable.length)] as number;
+      const j = matchable[Math.floor(random() * matchable.length)] as number;
+      if (i === j || groups[i] !== groups[j]) continue;
+      vectors.push(comparisonVector(records[i] as PreparedRecord, records[j] as PreparedRecord));
+      k++;
+    }
+  }
+  const u = vectors.length >= 1000 ? estimateU(countPatterns(vectors)) : start.features.map((f) => [...f.u]);
+  const withU: MatchModel = { ...start, features: start.features.map((f, i) => ({ ...f, u: u[i] ?? f.u })) };
+
+  const perRule = BLOCKING_RULES.map(() => new Map<number, number>());
+  const all = new Map<number, number>();
+  for (let k = 0; k < pairs.count; k++) {
+    const packed = comparisons.levels[k] as number;
+    const mask = pairs.rules[k] as number;
+    all.set(packed, (all.get(packed) ?? 0) + 1);
+    for (let r = 0; r < BLOCKING_RULES.length; r++) {
+      if (mask & (1 << r)) {
+        const m = perRule[r] as Map<number, number>;
+        m.set(packed, (m.get(packed) ?? 0) + 1);
+      }
+    }
+  }
+
+  const sessions: TrainingSession[] = [];
+  const mSums = FEATURES.map((d) => d.levels.map(() => 0));
+  const mCounts = FEATURES.map(() => 0);
+  BLOCKING_RULES.forEach((rule, r) => {
+    const counts = perRule[r] as Map<number, number>;
+    let n = 0;
+    for (const c of counts.values()) n += c;
+    if (n < minSessionPairs) return;
+    const fixed = BLOCKING_FIXED[rule];
+    const result = trainModel(patternsOf(counts, fixed), { start: withU, fixed, maxIterations });
+    sessions.push({ rule, pairs: n, iterations: result.iterations, converged: result.converged, expectedMatches: result.expectedMatches });
+    FEATURES.forEach((def, f) => {
+      if (fixed.includes(def.name)) return;
+      const m = result.model.features[f]?.m ?? [];
+      m.forEach((x, l) => { (mSums[f] as number[])[l]! += x; });
+      mCounts[f]!++;
+    });
+  });
+  const combined: MatchModel = {
+    ...withU,
+    features: withU.features.map((p, f) => {
+      const c = mCounts[f] as number;
+      return c === 0 ? p : { ...p, m: (mSums[f] as number[]).map((s) => s / c) };
+    }),
+  };
+  const everyFeature = FEATURES.map((d) => d.name);
+  const prior = pairs.count > 0 ? trainModel(patternsOf(all), { start: combined, fixed: everyFeature, maxIterations }).model.prior : combined.prior;
+  const model: MatchModel = {
+    ...combined,
+    prior,
+    trainedOn: `this data set: u from ${vectors.length} random pairs; m by EM per blocking rule (${sessions.map((s) => s.rule).join(', ')}); prior by EM on ${pairs.count} candidate pairs`,
+  };
+  return { model, randomPairs: vectors.length, sessions };
+}

@@ -1,0 +1,192 @@
+/**
+ * Candidate generation for a name: which listed names are worth a full comparison. Each query
+ * name part is looked up in the token index (exact, phonetic class, one edit); every listed
+ * name that holds a close token gets that token's weight, its spelling similarity times its
+ * inverse document frequency (Sparck Jones 1972), so rare parts count most. Name parts are
+ * taken rarest first: a rare part's posting list is read in full, while the posting list of a
+ * very common part ("Mohamed" in a large list) is not read at all once rarer parts have found
+ * candidates; instead those candidates are probed for it. Reading stops at a fixed number of
+ * postings, so no query costs more than that bound, and at most `limit` names go on to the full
+ * comparison.
+ *
+ * Entries the caller may not see are dropped the first time they are touched, before any
+ * ranking or cut, so they cannot push a visible entry out of the candidate list.
+ */
+import type { NameToken, NormalizedName } from '@mosaic/matching';
+import type { ScreeningIndex } from './screening-index.ts';
+
+export interface CandidateOptions {
+  /** Most names handed to the full comparison. */
+  readonly limit: number;
+  /** Most posting-list elements read for one query. */
+  readonly maxPostings: number;
+  /** Whether the entry at this position may take part at all. */
+  readonly visible: (entryIndex: number) => boolean;
+}
+
+export interface NameCandidates {
+  /** Name slots, best first. */
+  readonly slots: readonly number[];
+  /** The posting bound was reached: some listed names were not considered. */
+  readonly truncated: boolean;
+}
+
+/** A part whose posting lists together are this short is always read in full. */
+const ALWAYS_READ = 2000;
+/** Candidates whose weight is below this fraction of the best are not compared. */
+const RELATIVE_CUT = 0.25;
+
+interface Group {
+  readonly weights: Map<number, number>;
+  readonly texts: Map<string, number>;
+  readonly df: number;
+}
+
+class Scratch {
+  stamp = new Uint32Array(0);
+  groupStamp = new Uint32Array(0);
+  acc = new Float64Array(0);
+  groupWeight = new Float64Array(0);
+  entryStamp = new Uint32Array(0);
+  entryVisible = new Uint8Array(0);
+  query = 0;
+  group = 0;
+
+  fit(slots: number, entries: number): void {
+    if (this.stamp.length < slots) {
+      const n = Math.max(slots, this.stamp.length * 2, 1024);
+      this.stamp = new Uint32Array(n);
+      this.groupStamp = new Uint32Array(n);
+      this.acc = new Float64Array(n);
+      this.groupWeight = new Float64Array(n);
+    }
+    if (this.entryStamp.length < entries) {
+      const n = Math.max(entries, this.entryStamp.length * 2, 1024);
+      this.entryStamp = new Uint32Array(n);
+      this.entryVisible = new Uint8Array(n);
+    }
+  }
+}
+
+const scratches = new WeakMap<ScreeningIndex, Scratch>();
+
+function groupsOf(index: ScreeningIndex, name: NormalizedName): Group[] {
+  const names = index.stats().names;
+  const seen = new Set<string>();
+  const groups: Group[] = [];
+  for (const token of name.core) {
+    if (seen.has(token.text)) continue;
+    seen.add(token.text);
+    const weights = new Map<number, number>();
+    const texts = new Map<string, number>();
+    let df = 0;
+    for (const m of index.tokens.lookup(token)) {
+      const postings = index.tokens.postings(m.token).length;
+      const w = m.similarity * Math.log(1 + names / (1 + postings));
+      weights.set(m.token, w);
+      texts.set(index.tokens.text(m.token), w);
+      df += postings;
+    }
+    if (weights.size > 0) groups.push({ weights, texts, df });
+  }
+  return groups.sort((a, b) => a.df - b.df);
+}
+
+export function nameCandidates(index: ScreeningIndex, name: NormalizedName, options: CandidateOptions): NameCandidates {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = new Scratch();
+    scratches.set(index, scratch);
+  }
+  scratch.fit(index.slotCapacity, index.entries.length);
+  const s = scratch;
+  if (++s.query === 0xffffffff) { s.stamp.fill(0); s.entryStamp.fill(0); s.query = 1; }
+  const q = s.query;
+  const touched: number[] = [];
+  let read = 0;
+  let truncated = false;
+
+  const touch = (slot: number, w: number, g: number): void => {
+    if (s.stamp[slot] !== q) {
+      s.stamp[slot] = q;
+      const entry = index.slotEntry[slot] as number;
+      if (s.entryStamp[entry] !== q) {
+        s.entryStamp[entry] = q;
+        s.entryVisible[entry] = options.visible(entry) ? 1 : 0;
+      }
+      if (s.entryVisible[entry] === 0) { s.acc[slot] = -Infinity; return; }
+      s.acc[slot] = 0;
+      touched.push(slot);
+    }
+    if (s.groupStamp[slot] === g) {
+      const previous = s.groupWeight[slot] as number;
+      if (w > previous) { s.acc[slot] = (s.acc[slot] as number) + w - previous; s.groupWeight[slot] = w; }
+    } else {
+      s.groupStamp[slot] = g;
+      s.groupWeight[slot] = w;
+      s.acc[slot] = (s.acc[slot] as number) + w;
+    }
+  };
+
+  for (const group of groupsOf(index, name)) {
+    const g = ++s.group === 0xffffffff ? (s.groupStamp.fill(0), (s.group = 1)) : s.group;
+    const read_ = touched.length === 0 || group.df <= ALWAYS_READ || group.df <= touched.length * 2;
+    if (read_) {
+      outer: for (const [token, w] of group.weights) {
+        for (const slot of index.tokens.postings(token)) {
+          if (read++ >= options.maxPostings) { truncated = true; break outer; }
+          touch(slot, w, g);
+        }
+      }
+      if (truncated) break;
+    } else {
+      // probe the candidates found so far for this common part instead of reading its lists
+      for (let i = 0; i < touched.length; i++) {
+        const slot = touched[i] as number;
+        let best = 0;
+        for (const t of (index.slotName[slot] as NormalizedName).core as readonly NameToken[]) {
+          const w = group.texts.get(t.text) ?? (t.bare !== t.text ? group.texts.get(t.bare) : undefined) ?? 0;
+          if (w > best) best = w;
+        }
+        if (best > 0) touch(slot, best, g);
+      }
+    }
+  }
+  return { slots: topSlots(touched, s.acc, options.limit), truncated };
+}
+
+/** The `limit` best slots by weight, best first (a bounded min-heap: O(n log limit)). */
+function topSlots(touched: readonly number[], acc: Float64Array, limit: number): number[] {
+  let max = 0;
+  for (const slot of touched) if ((acc[slot] as number) > max) max = acc[slot] as number;
+  const cut = max * RELATIVE_CUT;
+  const heap: number[] = [];
+  const less = (a: number, b: number): boolean => (acc[a] as number) < (acc[b] as number) || ((acc[a] as number) === (acc[b] as number) && a > b);
+  for (const slot of touched) {
+    if ((acc[slot] as number) < cut) continue;
+    if (heap.length < limit) {
+      heap.push(slot);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!less(heap[i] as number, heap[p] as number)) break;
+        [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
+        i = p;
+      }
+    } else if (less(heap[0] as number, slot)) {
+      heap[0] = slot;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l] as number, heap[m] as number)) m = l;
+        if (r < heap.length && less(heap[r] as number, heap[m] as number)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+        i = m;
+      }
+    }
+  }
+  return heap.sort((a, b) => (acc[b] as number) - (acc[a] as number) || a - b);
+}

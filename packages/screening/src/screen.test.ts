@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { AgencyId, DeskId, EntityId } from '@mosaic/model';
+import { validateAlert, type Alert } from './alert.ts';
+import { screen, type ScreeningHit, type ScreeningPointer } from './screen.ts';
+import { addEntry, createScreeningIndex, removeEntry } from './screening-index.ts';
+import type { WatchlistEntry } from './watchlist-entry.ts';
+
+// Fictional people, written for this test.
+function person(id: string, names: string[], extra: Partial<WatchlistEntry> = {}): WatchlistEntry {
+  return { id: EntityId(id), schema: 'Person', names: names.map((value, i) => ({ value, kind: i === 0 ? 'name' : 'alias' })), ...extra };
+}
+
+function alert(id: string, category: Alert['category'], subject: string): Alert {
+  const r = validateAlert({
+    id, category, subject: { kind: 'entity', id: subject }, ownerAgency: 'agency-b',
+    ownerDesk: { id: 'desk-b', name: 'Desk B', phone24x7: '+3225550199' }, validFrom: '2024-01-01', reviewDate: '2025-01-01',
+  });
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.alert;
+}
+
+const WATCHLIST: WatchlistEntry[] = [
+  person('w1', ['Karel Vandermolen', 'Carl van der Molen'], { birthDates: ['1980-04-02'], nationalities: ['be'], documents: ['EM1234567'], alerts: [alert('a1', 'discreet_check', 'w1'), alert('a2', 'arrest', 'w1')] }),
+  person('w2', ['Yusuf Abdelkarim Benhaddou'], { birthDates: ['1991'], plates: ['1-XQZ-778'] }),
+  person('w3', ['Marta Oliveira Nunes'], { genders: ['f'], phones: ['+351912345678'] }),
+  person('w4', ['Tomasz Wierzbicki'], { birthDates: ['1975-11-30'] }),
+  { id: EntityId('w5'), schema: 'Person', names: [{ value: 'Karel Dubnicek', kind: 'name' }, { value: 'Abu Karel', kind: 'weakAlias' }] },
+];
+
+const AT = new Date('2024-05-01T12:00:00Z');
+
+function matches(result: ReturnType<typeof screen>): ScreeningHit[] {
+  if (!result.ok) throw new Error(result.reason);
+  return result.hits.filter((h): h is ScreeningHit => h.kind === 'match');
+}
+
+describe('screen', () => {
+  const index = createScreeningIndex(WATCHLIST);
+
+  it('finds an exact name as a hit, with alerts in force, most binding first', () => {
+    const [top] = matches(screen(index, { name: 'Karel Vandermolen' }, { at: AT }));
+    expect(top?.id).toBe('w1');
+    expect(top?.band).toBe('hit');
+    expect(top?.score).toBe(1);
+    expect(top?.alerts.map((a) => a.action)).toEqual(['ARREST', 'REPORT_COVERTLY']);
+    expect(top?.explain.name?.level).toBe('exact');
+  });
+
+  it('finds spelling variants, typos, reordered names and explains the parts', () => {
+    for (const name of ['Vandermolen Karel', 'Karel Vandermollen', 'Karle Vandermolen', 'Yousef Abdelkarim Benhadou', 'BENHADDOU, Youssef']) {
+      const top = matches(screen(index, { name }, { at: AT }))[0];
+      expect(top, name).toBeDefined();
+      expect(['w1', 'w2']).toContain(top?.id);
+      expect(top?.band).not.toBe('none');
+    }
+    const [top] = matches(screen(index, { name: 'Karel Vandermollen' }));
+    expect(top?.explain.name?.parts).toEqual([
+      { query: 'karel', listed: 'karel', how: 'exact', similarity: 1 },
+      expect.objectContaining({ query: 'vandermollen', listed: 'vandermolen' }),
+    ]);
+  });
+
+  it('ranks the date of birth: agreement lifts, disagreement lowers', () => {
+    const plain = matches(screen(index, { name: 'Tomas Wierzbicky' }))[0]?.score ?? 0;
+    const same = matches(screen(index, { name: 'Tomas Wierzbicky', birthDate: '1975-11-30' }))[0];
+    const other = matches(screen(index, { name: 'Tomas Wierzbicky', birthDate: '1999-01-01' }, { minScore: 0 }))[0];
+    expect(same?.score).toBeGreaterThan(plain);
+    expect(other?.score ?? 0).toBeLessThan(plain);
+    expect(same?.explain.birthDate?.level).toBe('exact');
+  });
+
+  it('does not hit on a partial name or a weak alias alone', () => {
+    expect(matches(screen(index, { name: 'Karel' })).every((h) => h.band !== 'hit')).toBe(true);
+    expect(matches(screen(index, { name: 'Abu Karel' })).every((h) => h.band !== 'hit')).toBe(true);
+    expect(matches(screen(index, { name: 'Ingrid Solberg' }))).toEqual([]);
+  });
+
+  it('makes an exact document or plate a hit even when the name differs', () => {
+    const [byDoc] = matches(screen(index, { name: 'Someone Else', document: 'em 1234567' }));
+    expect(byDoc).toMatchObject({ id: 'w1', band: 'hit', explain: { document: 'exact' } });
+    const [ocr] = matches(screen(index, { document: 'EMI234S67' }));
+    expect(ocr).toMatchObject({ id: 'w1', band: 'hit', explain: { document: 'confusable' } });
+    const [byPlate] = matches(screen(index, { plate: '1XQZ778' }));
+    expect(byPlate).toMatchObject({ id: 'w2', band: 'hit', explain: { plate: 'exact' } });
+    const [byPhone] = matches(screen(index, { phone: '0912 345 678' }));
+    expect(byPhone).toMatchObject({ id: 'w3', band: 'possible', explain: { phone: 'exact' } });
+  });
+
+  it('returns a refused query as a reason', () => {
+    const r = screen(index, { name: 'al' });
+    expect(r.ok).toBe(false);
+  });
+
+  it('honours limit and keeps scores in [0, 1], best first', () => {
+    const hits = matches(screen(index, { name: 'Karel' }, { minScore: 0, limit: 1 }));
+    expect(hits.length).toBe(1);
+    const all = matches(screen(index, { name: 'Karel Molen' }, { minScore: 0 }));
+    for (let i = 1; i < all.length; i++) expect((all[i - 1] as ScreeningHit).score).toBeGreaterThanOrEqual((all[i] as ScreeningHit).score);
+    for (const h of all) { expect(h.score).toBeGreaterThanOrEqual(0); expect(h.score).toBeLessThanOrEqual(1); }
+  });
+});
+
+describe('incremental updates', () => {
+  it('adds, replaces and removes entries without a rebuild', () => {
+    const index = createScreeningIndex(WATCHLIST.slice(0, 2));
+    expect(matches(screen(index, { name: 'Tomasz Wierzbicki' }))).toEqual([]);
+    addEntry(index, WATCHLIST[3] as WatchlistEntry);
+    expect(matches(screen(index, { name: 'Tomasz Wierzbicki' }))[0]?.id).toBe('w4');
+    addEntry(index, person('w4', ['Tomasz Zielonka'], { documents: ['PL9988776'] }));
+    expect(matches(screen(index, { name: 'Tomasz Wierzbicki' }))).toEqual([]);
+    expect(matches(screen(index, { name: 'Tomasz Zielonka' }))[0]?.id).toBe('w4');
+    expect(removeEntry(index, EntityId('w4'))).toBe(true);
+    expect(removeEntry(index, EntityId('w4'))).toBe(false);
+    expect(matches(screen(index, { name: 'Tomasz Zielonka' }))).toEqual([]);
+    expect(matches(screen(index, { document: 'PL9988776' }))).toEqual([]);
+    expect(index.stats()).toEqual({ entries: 2, names: 3, vocabulary: expect.any(Number) });
+  });
+});
+
+describe('visibility', () => {
+  const twin = person('secret', ['Karel Vandermolen'], { documents: ['ZZ7654321'], owner: { agency: AgencyId('agency-s'), desk: { id: DeskId('d-s'), name: 'Desk S', phone24x7: '+3225550111' } } });
+  const hidden = (e: WatchlistEntry): boolean => e.id !== 'secret';
+
+  it('a hidden entry changes nothing: same hits, scores and explanations as without it', () => {
+    for (const frequencies of ['none', { total: 10, counts: new Map([['karel', 3]]), meanInformation: 1 }] as const) {
+      const without = createScreeningIndex(WATCHLIST, { frequencies });
+      const withHidden = createScreeningIndex([...WATCHLIST, twin], { frequencies });
+      for (const query of [{ name: 'Karel Vandermolen' }, { name: 'Karel' }, { name: 'Karl Vandermolen', document: 'ZZ7654321' }, { document: 'ZZ7654321' }]) {
+        const a = screen(without, query, { at: AT, minScore: 0 });
+        const b = screen(withHidden, query, { at: AT, minScore: 0, visibility: hidden });
+        expect(b).toEqual(a);
+      }
+    }
+  });
+
+  it('shows a pointer-only entry as its owner to contact, without id, score or explanation', () => {
+    const index = createScreeningIndex([...WATCHLIST, twin]);
+    const r = screen(index, { document: 'ZZ7654321' }, { visibility: (e) => (e.id === 'secret' ? 'pointer' : 'full') });
+    expect(r.ok && r.hits).toEqual([{ kind: 'pointer', band: 'hit', agency: 'agency-s', desk: { id: 'd-s', name: 'Desk S', phone24x7: '+3225550111' } } satisfies ScreeningPointer]);
+  });
+
+  it('filters alerts the caller may not see', () => {
+    const index = createScreeningIndex(WATCHLIST);
+    const [top] = matches(screen(index, { name: 'Karel Vandermolen' }, { at: AT, alertVisible: (a) => a.category !== 'arrest' }));
+    expect(top?.alerts.map((a) => a.category)).toEqual(['discreet_check']);
+  });
+});

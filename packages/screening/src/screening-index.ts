@@ -1,0 +1,230 @@
+/**
+ * The in-memory screening index: watchlist entries, their names in the token index, and exact
+ * maps for document numbers (also under their OCR-confusable form), plates and phone numbers.
+ * Entries are added, replaced and removed one at a time (no rebuild), so a server can keep the
+ * index current from the store's change feed within a second.
+ *
+ * Names are normalised once, when the entry is added, by @mosaic/matching; their tokens are
+ * interned (one object per distinct token) because a million-name watchlist repeats a small
+ * vocabulary, and memory, not time, is what limits an in-process index.
+ */
+import {
+  confusableForm, normalizeCountry, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone, parseDate,
+  type NameFrequencies, type NameToken, type NormalizedName, type PartialDate,
+} from '@mosaic/matching';
+import { toCountryCode } from '@mosaic/model';
+import { TokenIndex } from './token-index.ts';
+import type { NameKind, SubjectId, WatchlistEntry } from './watchlist-entry.ts';
+
+/**
+ * Where term-frequency weights come from. `'index'`: live counts over every listed name (best
+ * ranking, but the counts include entries some users may not see, so use it only where no
+ * entry is hidden: CLI, benchmarks); a table: a fixed reference (e.g. a population register's
+ * name counts), which nothing in the index can move; `'none'`: no adjustment.
+ */
+export type FrequencySource = 'index' | 'none' | NameFrequencies;
+
+export interface ScreeningIndexOptions {
+  readonly frequencies?: FrequencySource;
+}
+
+/** Identifiers shorter than this are not indexed under their confusable form (too many chance hits). */
+const MIN_CONFUSABLE_LENGTH = 5;
+/** Phones agree on their last nine digits across national and international writings. */
+const SUBSCRIBER_DIGITS = 9;
+
+export interface IndexedEntry {
+  readonly entry: WatchlistEntry;
+  readonly slots: readonly number[];
+  readonly birthDates: readonly PartialDate[];
+  readonly countries: readonly string[];
+  readonly genders: readonly string[];
+  readonly documents: readonly string[];
+  readonly plates: readonly string[];
+  readonly phones: readonly string[];
+}
+
+export interface ScreeningIndexStats {
+  readonly entries: number;
+  readonly names: number;
+  readonly vocabulary: number;
+}
+
+export const NAME_KIND_CODES: readonly NameKind[] = ['name', 'alias', 'weakAlias'];
+
+function uniq(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+function removeFrom(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) return;
+  const at = list.indexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+export class ScreeningIndex {
+  readonly tokens = new TokenIndex();
+  readonly frequencies: NameFrequencies | undefined;
+  /** Entry slots; undefined where an entry was removed (reused by the next add). */
+  readonly entries: (IndexedEntry | undefined)[] = [];
+  readonly #byId = new Map<string, number>();
+  readonly #freeEntries: number[] = [];
+  /** Name slots: owning entry (-1: free), normalised name, raw text, kind. */
+  slotEntry = new Int32Array(1024).fill(-1);
+  slotKind = new Uint8Array(1024);
+  readonly slotName: (NormalizedName | undefined)[] = [];
+  readonly slotText: (string | undefined)[] = [];
+  readonly #freeSlots: number[] = [];
+  #slotCount = 0;
+  #nameCount = 0;
+  readonly documents = new Map<string, number[]>();
+  readonly documentsConfusable = new Map<string, number[]>();
+  readonly plates = new Map<string, number[]>();
+  readonly platesConfusable = new Map<string, number[]>();
+  readonly phones = new Map<string, number[]>();
+  readonly #tokenCache = new Map<string, NameToken>();
+
+  constructor(options: ScreeningIndexOptions) {
+    const source = options.frequencies ?? 'none';
+    this.frequencies = source === 'none' ? undefined : source === 'index' ? this.tokens : source;
+  }
+
+  get slotCapacity(): number {
+    return this.#slotCount;
+  }
+
+  stats(): ScreeningIndexStats {
+    return { entries: this.#byId.size, names: this.#nameCount, vocabulary: this.tokens.vocabularySize };
+  }
+
+  entryIndexOf(id: string): number | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** One object per distinct token: names share them instead of holding copies. */
+  #intern(name: NormalizedName): NormalizedName {
+    const one = (t: NameToken): NameToken => {
+      const key = `${t.kind}|${t.text}`;
+      const cached = this.#tokenCache.get(key);
+      if (cached) return cached;
+      this.#tokenCache.set(key, t);
+      return t;
+    };
+    const tokens = name.tokens.map(one);
+    return { ...name, tokens, core: name.core.map(one) };
+  }
+
+  #newSlot(): number {
+    const free = this.#freeSlots.pop();
+    if (free !== undefined) return free;
+    const slot = this.#slotCount++;
+    if (slot >= this.slotEntry.length) {
+      const entry = new Int32Array(this.slotEntry.length * 2).fill(-1);
+      entry.set(this.slotEntry);
+      this.slotEntry = entry;
+      const kind = new Uint8Array(this.slotKind.length * 2);
+      kind.set(this.slotKind);
+      this.slotKind = kind;
+    }
+    return slot;
+  }
+
+  /** Adds the entry, replacing any entry with the same id. */
+  upsert(entry: WatchlistEntry): void {
+    if (this.#byId.has(entry.id)) this.remove(entry.id);
+    const index = this.#freeEntries.pop() ?? this.entries.length;
+    const slots: number[] = [];
+    const seen = new Set<string>();
+    for (const n of entry.names) {
+      const normalized = normalizeName(n.value);
+      if (normalized.core.length === 0) continue;
+      const weak = n.kind === 'weakAlias' || normalized.weak;
+      const dedupe = `${normalized.key}|${normalized.initials}|${weak}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      const name = this.#intern(weak && !normalized.weak ? { ...normalized, weak: true } : normalized);
+      const slot = this.#newSlot();
+      this.slotEntry[slot] = index;
+      this.slotKind[slot] = NAME_KIND_CODES.indexOf(n.kind);
+      this.slotName[slot] = name;
+      this.slotText[slot] = n.value;
+      this.tokens.add(slot, name.core);
+      slots.push(slot);
+    }
+    this.#nameCount += slots.length;
+    const documents = uniq((entry.documents ?? []).map(normalizeIdentifier).filter((d) => d.length >= 2));
+    const plates = uniq((entry.plates ?? []).map(normalizeIdentifier).filter((d) => d.length >= 2));
+    const phones = uniq((entry.phones ?? []).map(normalizePhone).filter((d) => d.length >= 6));
+    const indexed: IndexedEntry = {
+      entry,
+      slots,
+      birthDates: (entry.birthDates ?? []).map(parseDate).filter((d): d is PartialDate => d !== undefined),
+      countries: uniq((entry.nationalities ?? []).map((c) => toCountryCode(c) ?? normalizeCountry(c)).filter((c) => c !== '')),
+      genders: uniq((entry.genders ?? []).map(normalizeGender).filter((g): g is string => g !== undefined)),
+      documents,
+      plates,
+      phones,
+    };
+    for (const d of documents) {
+      pushTo(this.documents, d, index);
+      if (d.length >= MIN_CONFUSABLE_LENGTH) pushTo(this.documentsConfusable, confusableForm(d), index);
+    }
+    for (const p of plates) {
+      pushTo(this.plates, p, index);
+      if (p.length >= MIN_CONFUSABLE_LENGTH) pushTo(this.platesConfusable, confusableForm(p), index);
+    }
+    for (const p of phones) pushTo(this.phones, p.slice(-SUBSCRIBER_DIGITS), index);
+    this.entries[index] = indexed;
+    this.#byId.set(entry.id, index);
+  }
+
+  /** Removes the entry with this id; false when there was none. */
+  remove(id: SubjectId | string): boolean {
+    const index = this.#byId.get(id);
+    if (index === undefined) return false;
+    const indexed = this.entries[index] as IndexedEntry;
+    for (const slot of indexed.slots) {
+      this.tokens.remove(slot, (this.slotName[slot] as NormalizedName).core);
+      this.slotEntry[slot] = -1;
+      this.slotName[slot] = undefined;
+      this.slotText[slot] = undefined;
+      this.#freeSlots.push(slot);
+    }
+    this.#nameCount -= indexed.slots.length;
+    for (const d of indexed.documents) {
+      removeFrom(this.documents, d, index);
+      if (d.length >= MIN_CONFUSABLE_LENGTH) removeFrom(this.documentsConfusable, confusableForm(d), index);
+    }
+    for (const p of indexed.plates) {
+      removeFrom(this.plates, p, index);
+      if (p.length >= MIN_CONFUSABLE_LENGTH) removeFrom(this.platesConfusable, confusableForm(p), index);
+    }
+    for (const p of indexed.phones) removeFrom(this.phones, p.slice(-SUBSCRIBER_DIGITS), index);
+    this.entries[index] = undefined;
+    this.#byId.delete(id);
+    this.#freeEntries.push(index);
+    return true;
+  }
+}
+
+export function createScreeningIndex(entries: Iterable<WatchlistEntry> = [], options: ScreeningIndexOptions = {}): ScreeningIndex {
+  const index = new ScreeningIndex(options);
+  for (const e of entries) index.upsert(e);
+  return index;
+}
+
+export function addEntry(index: ScreeningIndex, entry: WatchlistEntry): void {
+  index.upsert(entry);
+}
+
+export function removeEntry(index: ScreeningIndex, id: SubjectId): boolean {
+  return index.remove(id);
+}

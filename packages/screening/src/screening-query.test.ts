@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { validateQuery } from './screening-query.ts';
+
+function reason(input: unknown): string {
+  const r = validateQuery(input);
+  return r.ok ? 'accepted' : `${r.field}: ${r.reason}`;
+}
+
+describe('validateQuery', () => {
+  it('accepts a name with optional facts', () => {
+    const r = validateQuery({ name: 'Karel Vandermolen', birthDate: '1980-04-02', nationality: 'BEL', gender: 'male' });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.query.name?.core.length).toBe(2);
+      expect(r.query.countries).toEqual(['be']);
+      expect(r.query.genders).toEqual(['m']);
+      expect(r.query.birthDates).toEqual([{ year: 1980, month: 4, day: 2 }]);
+    }
+  });
+
+  it('accepts a document, plate or phone alone and normalises it', () => {
+    const r = validateQuery({ document: 'ab 12-34o5' });
+    expect(r.ok && r.query.document).toBe('AB1234O5');
+    expect(r.ok && r.query.documentConfusable).toBe('A812340S'.replace('S', '5'));
+    expect(validateQuery({ plate: '1-abc-234' }).ok).toBe(true);
+    expect(validateQuery({ phone: '+32 475 12 34 56' }).ok).toBe(true);
+  });
+
+  it.each([
+    [{}, 'query: nothing to screen'],
+    [{ name: '' }, 'query: nothing to screen'],
+    [{ name: '   ' }, 'query: nothing to screen'],
+    [{ name: 'A' }, 'name: no identifying name part'],
+    [{ name: 'al' }, 'name: no identifying name part'],
+    [{ name: 'al bin el' }, 'name: no identifying name part'],
+    [{ name: 'Dr. Sheikh' }, 'name: no identifying name part'],
+    [{ name: 'x'.repeat(10_000) }, 'name: longer than 300'],
+    [{ name: 'Karel\u0000Vandermolen' }, 'name: contains control characters'],
+    [{ name: 'Karel\nVandermolen' }, 'name: contains control characters'],
+    [{ name: 'a b c d e f g h i j k l'.split(' ').map((l) => l.repeat(3)).join(' ') }, 'name: more than 10'],
+    [{ name: 42 }, 'name: must be text'],
+    [{ name: 'Karel Vandermolen', birthDate: 'yesterday' }, 'birthDate: not a date'],
+    [{ name: 'Karel Vandermolen', birthDate: '1492-10-12' }, 'birthDate: not a date'],
+    [{ name: 'Karel Vandermolen', nationality: 'Atlantis' }, 'nationality: not an ISO'],
+    [{ name: 'Karel Vandermolen', gender: 'q' }, 'gender: not a gender'],
+    [{ document: '1' }, 'document: a document number has'],
+    [{ phone: '12' }, 'phone: a phone number has'],
+    [null, 'query: the query must be an object'],
+    [['Karel'], 'query: the query must be an object'],
+  ])('refuses %j with a reason', (input, expected) => {
+    expect(reason(input)).toContain(expected);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * A watchlist entry: one subject to screen against (a resolved entity or a single record),
+ * with the identifying facts a checkpoint can compare (names and aliases, dates of birth,
+ * nationalities, gender, document numbers, vehicle plates, phone numbers) and the alerts it
+ * carries. Religion, ethnicity and similar characteristics have no field here on purpose: they
+ * are never screening features (DESIGN.md, principle 2).
+ */
+import type { AgencyId, EntityId, RecordId } from '@mosaic/model';
+import type { Alert, OwnerDesk } from './alert.ts';
+
+export type SubjectId = EntityId | RecordId;
+
+/** `weakAlias`: a kunya or nickname that alone should never make a hit (FtM weakAlias). */
+export const NAME_KINDS = ['name', 'alias', 'weakAlias'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+
+export interface WatchlistName {
+  readonly value: string;
+  readonly kind: NameKind;
+}
+
+export interface WatchlistEntry {
+  readonly id: SubjectId;
+  readonly schema: string;
+  readonly names: readonly WatchlistName[];
+  readonly birthDates?: readonly string[];
+  /** ISO 3166-1 alpha-2 codes or English country names. */
+  readonly nationalities?: readonly string[];
+  readonly genders?: readonly string[];
+  /** Identity documents and other personal numbers (passport, id card, registration). */
+  readonly documents?: readonly string[];
+  readonly plates?: readonly string[];
+  readonly phones?: readonly string[];
+  readonly alerts?: readonly Alert[];
+  /** Who holds the information; shown in a pointer when the entry itself may not be seen. */
+  readonly owner?: { readonly agency: AgencyId; readonly desk?: OwnerDesk };
+}
+
+/** A FollowTheMoney-style entity as read from JSON Lines. */
+export interface FtmEntity {
+  readonly id: string;
+  readonly schema: string;
+  readonly properties: Readonly<Record<string, readonly string[]>>;
+}
+
+export type EntryConversion = { readonly ok: true; readonly entry: WatchlistEntry } | { readonly ok: false; readonly reason: string };
+
+const DOCUMENT_PROPERTIES = ['idNumber', 'passportNumber', 'taxNumber', 'socialSecurityNumber', 'licenseNumber', 'innCode'] as const;
+/** Schemata whose registrationNumber is a vehicle plate rather than a personal number. */
+const VEHICLE_SCHEMATA: ReadonlySet<string> = new Set(['Vehicle']);
+
+function strings(properties: FtmEntity['properties'], keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const key of keys) {
+    const values = properties[key];
+    if (!Array.isArray(values)) continue;
+    for (const v of values) if (typeof v === 'string' && v.trim() !== '') out.push(v);
+  }
+  return out;
+}
+
+/** Parses one line's object into an entry; an unusable line is returned as a reason, not thrown. */
+export function entryFromFtm(input: unknown, toId: (raw: string) => SubjectId): EntryConversion {
+  if (typeof input !== 'object' || input === null) return { ok: false, reason: 'not an object' };
+  const e = input as Partial<FtmEntity>;
+  if (typeof e.id !== 'string' || e.id.trim() === '') return { ok: false, reason: 'id missing' };
+  if (typeof e.schema !== 'string' || e.schema === '') return { ok: false, reason: 'schema missing' };
+  if (typeof e.properties !== 'object' || e.properties === null) return { ok: false, reason: 'properties missing' };
+  const p = e.properties;
+  const names: WatchlistName[] = [
+    ...strings(p, ['name']).map((value) => ({ value, kind: 'name' as const })),
+    ...strings(p, ['alias', 'previousName']).map((value) => ({ value, kind: 'alias' as const })),
+    ...strings(p, ['weakAlias']).map((value) => ({ value, kind: 'weakAlias' as const })),
+  ];
+  const first = strings(p, ['firstName'])[0];
+  const last = strings(p, ['lastName'])[0];
+  if (first !== undefined && last !== undefined) names.push({ value: `${last}, ${[first, ...strings(p, ['middleName'])].join(' ')}`, kind: names.length === 0 ? 'name' : 'alias' });
+  const vehicle = VEHICLE_SCHEMATA.has(e.schema);
+  const entry: WatchlistEntry = {
+    id: toId(e.id),
+    schema: e.schema,
+    names,
+    birthDates: strings(p, ['birthDate']),
+    nationalities: strings(p, ['nationality', 'citizenship']),
+    genders: strings(p, ['gender']),
+    documents: strings(p, vehicle ? DOCUMENT_PROPERTIES : [...DOCUMENT_PROPERTIES, 'registrationNumber']),
+    plates: vehicle ? strings(p, ['registrationNumber']) : [],
+    phones: strings(p, ['phone']),
+  };
+  if (names.length === 0 && entry.documents?.length === 0 && entry.plates?.length === 0 && entry.phones?.length === 0) {
+    return { ok: false, reason: 'nothing to screen on (no name, document, plate or phone)' };
+  }
+  return { ok: true, entry };
+}

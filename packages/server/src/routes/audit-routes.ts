@@ -1,0 +1,54 @@
+/**
+ * The audit log for auditors: search by user, agency, subject, record, action and time; verify
+ * the chain and its signed checkpoints.
+ */
+import { AUDIT_ACTIONS, type AuditQuery } from '@mosaic/audit';
+import { AgencyId, AppError, EntityId, RecordId, UserId } from '@mosaic/model';
+import { searchAuditLog, verifyAuditLog } from '@mosaic/service';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../request-context.ts';
+
+const Entry = z.object({
+  seq: z.number(), time: z.string(), actor: z.object({ user: z.string(), agency: z.string() }), action: z.string(),
+  purpose: z.string().nullable(), caseRef: z.string().nullable(), query: z.unknown(), subjects: z.array(z.string()).readonly(),
+  records: z.array(z.string()).readonly(), recipients: z.array(z.string()).readonly(), pointers: z.array(z.string()).readonly(),
+  outcome: z.string(), reason: z.string().nullable(), prevHash: z.string(), hash: z.string(),
+});
+
+export async function auditRoutes(api: FastifyInstance): Promise<void> {
+  const app = api.withTypeProvider<ZodTypeProvider>();
+  app.get('/audit', {
+    schema: {
+      tags: ['audit'], summary: 'Search the audit log (auditor role; newest first)',
+      querystring: z.object({
+        user: z.string().optional(), agency: z.string().optional(), owner: z.string().optional(), recipient: z.string().optional(),
+        subject: z.string().optional(), record: z.string().optional(), action: z.enum(AUDIT_ACTIONS).optional(), caseRef: z.string().optional(),
+        from: z.iso.datetime().optional(), to: z.iso.datetime().optional(), limit: z.coerce.number().int().min(1).max(5000).optional(),
+      }),
+      response: { 200: z.object({ entries: z.array(Entry).readonly() }) },
+    },
+  }, async (request) => {
+    const user = await requireUser(request);
+    const q = request.query;
+    const query: AuditQuery & { limit?: number } = {
+      ...(q.user ? { user: UserId(q.user) } : {}), ...(q.agency ? { agency: AgencyId(q.agency) } : {}),
+      ...(q.owner ? { owner: AgencyId(q.owner) } : {}), ...(q.recipient ? { recipient: AgencyId(q.recipient) } : {}),
+      ...(q.subject ? { subject: EntityId(q.subject) } : {}), ...(q.record ? { record: RecordId(q.record) } : {}),
+      ...(q.action ? { action: q.action } : {}), ...(q.caseRef ? { caseRef: q.caseRef } : {}),
+      ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.limit ? { limit: q.limit } : {}),
+    };
+    return { entries: await searchAuditLog(api.mosaic, { user }, query) };
+  });
+
+  app.post('/audit/verify', {
+    schema: { tags: ['audit'], summary: 'Verify the hash chain and signed checkpoints (auditor role)',
+      response: { 200: z.object({ ok: z.boolean(), entries: z.number().optional(), firstBroken: z.number().optional(), reason: z.string().optional(), message: z.string().optional() }) } },
+  }, async (request) => {
+    const user = await requireUser(request);
+    if (!user.roles.includes('auditor')) throw new AppError('MOSAIC_FORBIDDEN', 'only auditors verify the audit log');
+    const result = await verifyAuditLog(api.mosaic.store, api.mosaic.auditPublicKeyPem);
+    return result.ok ? { ok: true, entries: result.count } : { ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message };
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * The auditor's view of the log (LED Art. 25(2)): an agency's auditor sees what its own users
+ * did and what anyone did with its records or disclosed to it; an auditor of an oversight body
+ * (the data-protection authority) sees everything. Searching the log is itself logged.
+ */
+import { matchesAuditQuery, type AuditEntry, type AuditQuery } from '@mosaic/audit';
+import { AppError, type AgencyId } from '@mosaic/model';
+import { decide } from '@mosaic/policy';
+import { createStoreAuditStorage } from '@mosaic/store';
+import { policyContext, policyUser, type Consultation } from './organisation.ts';
+import type { Mosaic } from './runtime.ts';
+
+export interface AuditSearch extends AuditQuery {
+  readonly limit?: number;
+}
+
+function inScope(entry: AuditEntry, agency: AgencyId): boolean {
+  return entry.actor.agency === agency
+    || entry.records.some((r) => r.startsWith(`${agency}:`))
+    || entry.recipients.includes(agency)
+    || entry.pointers.includes(agency);
+}
+
+/** Matching entries, newest first, at most `limit`. */
+export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation, query: AuditSearch): Promise<readonly AuditEntry[]> {
+  const { user } = consultation;
+  const snapshot = await mosaic.org();
+  const oversight = (snapshot.org.oversight ?? []).includes(user.agency);
+  const decision = decide(policyUser(user), 'audit', { kind: 'audit', agency: oversight ? 'ALL' : user.agency }, policyContext(snapshot, consultation));
+  if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `audit search refused: ${decision.reason}`);
+  const limit = Math.min(Math.max(query.limit ?? 200, 1), 5000);
+  const kept: AuditEntry[] = [];
+  for await (const entry of createStoreAuditStorage(mosaic.store).entries()) {
+    if (!matchesAuditQuery(entry, query) || (!oversight && !inScope(entry, user.agency))) continue;
+    kept.push(entry);
+    if (kept.length > limit) kept.shift();
+  }
+  const { limit: _limit, ...asked } = query;
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'consultation', purpose: 'audit', caseRef: consultation.caseRef ?? null, query: { audit: { ...asked } }, outcome: 'ok', reason: 'audit search' });
+  return kept.reverse();
+}

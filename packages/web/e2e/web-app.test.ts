@@ -1,0 +1,274 @@
+/**
+ * The web app in a real browser against a real Mosaic server (embedded store in a temporary
+ * folder, a small fictional world): sign-in and role-aware navigation, search with a purpose,
+ * pointers, profiles with provenance and an offline map, the audit log and its verification,
+ * and the flows of the areas the server offers (screening, live notifications, review, graph,
+ * administration). Where the server does not offer an area yet, the test checks that the screen
+ * says so in the server's words instead of breaking.
+ */
+import { buildApp } from '@mosaic/server';
+import { openTestMosaic, TEST_PASSWORD, type TestMosaic, type TestUserName } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, VIEWPORT } from './browser-session.ts';
+import { seedWorld, type SeededWorld } from './fictional-world.ts';
+import { DIST, ensureBuilt } from './web-build.ts';
+
+const PURPOSE = 'Counter-terrorism investigation';
+const CASE = 'PV/2025/0173';
+
+let test: TestMosaic;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let world: SeededWorld;
+let routes: ReadonlySet<string>;
+const contexts: BrowserContext[] = [];
+
+async function api<T>(path: string, { token, body, method = body === undefined ? 'GET' : 'POST' }: { token?: string; body?: unknown; method?: string } = {}): Promise<T> {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const tokenOf = async (name: TestUserName): Promise<string> => (await api<{ token: string }>('/auth/sign-in', { body: { name, password: TEST_PASSWORD } })).token;
+const offers = (route: string): boolean => routes.has(route);
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: base });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, name: TestUserName): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('User name').fill(name);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => page.getByTestId('user-name').textContent()).toBe(name);
+}
+
+async function givePurpose(page: Page): Promise<void> {
+  await page.getByLabel('Purpose', { exact: true }).fill(PURPOSE);
+  await page.getByLabel('Case reference').fill(CASE);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+async function navItems(page: Page): Promise<string[]> {
+  return (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((t) => t.replace(/\d+$/, '').trim());
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  test = await openTestMosaic();
+  app = await buildApp({ mosaic: test.mosaic, webRoot: DIST });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const openapi = await api<{ paths: Record<string, unknown> }>('/openapi.json');
+  routes = new Set(Object.keys(openapi.paths).map((p) => p.replace(/^\/api\/v1/, '')));
+  const fed = await tokenOf('fedAnalyst');
+  const intel = await tokenOf('intelAnalyst');
+  world = await seedWorld((path, body) => api(path, { token: fed, body }), (path, body) => api(path, { token: intel, body }));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await app?.close();
+  await test?.cleanup();
+});
+
+describe('the web app', () => {
+  it('refuses a wrong password with the server\'s message, then shows an analyst the analyst\'s screens only', async () => {
+    const page = await newPage();
+    await page.goto('/');
+    await screenshot(page, '01-sign-in');
+    await page.getByLabel('User name').fill('fedAnalyst');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/\S/);
+    await signIn(page, 'fedAnalyst');
+    const items = await navItems(page);
+    expect(items).toEqual(expect.arrayContaining(['Search', 'Graph', 'Alerts inbox', 'Review']));
+    expect(items).not.toContain('Audit');
+    expect(items).not.toContain('Administration');
+    expect(items).not.toContain('Checkpoint');
+  });
+
+  it('gives the checkpoint officer, the auditor and the administrator their own screens', async () => {
+    const page = await newPage();
+    await signIn(page, 'zoneCheckpoint');
+    expect(await navItems(page)).toEqual(['Checkpoint', 'Alerts inbox']);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, 'auditor');
+    expect(await navItems(page)).toEqual(['Audit']);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, 'intelAdmin');
+    expect(await navItems(page)).toEqual(expect.arrayContaining(['Administration']));
+    expect(await navItems(page)).not.toContain('Search');
+  });
+
+  it('asks for a purpose before searching, then lists matches with their names, agency and grading', async () => {
+    const page = await newPage();
+    await signIn(page, 'fedAnalyst');
+    await page.goto('/#/search');
+    await expect.poll(() => page.getByRole('heading', { name: 'Purpose of this consultation' }).count()).toBe(1);
+    await screenshot(page, '02-purpose');
+    await givePurpose(page);
+    await expect.poll(() => page.getByTestId('case-ref').textContent()).toBe(CASE);
+    await page.getByLabel('Name, alias or identifier').fill('Moreau Vasquez');
+    await page.keyboard.press('Enter');
+    const results = page.locator('table.results tbody tr');
+    await expect.poll(() => results.count()).toBe(2);
+    const first = await results.first().textContent();
+    expect(first).toContain('fedpol');
+    expect(await page.locator('table.results').textContent()).toContain('Abu Lucas');
+    expect(await page.locator('table.results .grading').first().textContent()).toMatch(/^[A-F][1-6]$/);
+    await screenshot(page, '03-search');
+  });
+
+  it('shows a local officer what another agency holds as a pointer to its desk, apart from results', async () => {
+    const page = await newPage();
+    await signIn(page, 'zoneOfficer');
+    await page.goto('/#/search');
+    await givePurpose(page);
+    await page.getByLabel('Name, alias or identifier').fill('Renard');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const pointer = page.locator('.pointer-card');
+    await expect.poll(() => pointer.count()).toBe(1);
+    expect(await pointer.textContent()).toMatch(/State Security holds information.*Liaison desk/);
+    expect(await page.locator('table.results').count()).toBe(0);
+    await screenshot(page, '04-pointer');
+  });
+
+  it('opens a profile with every value\'s provenance, the versions and an offline map', async () => {
+    const page = await newPage();
+    await signIn(page, 'fedAnalyst');
+    await page.goto('/#/search');
+    await givePurpose(page);
+    await page.getByLabel('Name, alias or identifier').fill('Lucien');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Lucien Moreau-Vasquez' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
+    const claims = page.locator('table.claims');
+    await expect.poll(() => claims.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
+    const aliasRow = claims.locator('tbody tr', { hasText: 'Abu Lucas' });
+    expect(await aliasRow.textContent()).toMatch(/fedpol.*case file 17.*B2.*TLP:AMBER.*suspect.*fact.*2031-01-01/);
+    await expect.poll(() => page.locator('.timeline li').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.locator('.map[data-map-ready="true"]').count(), { timeout: 20_000 }).toBe(1);
+    await screenshot(page, '05-profile');
+    await page.goto(`/#/profile/record/${encodeURIComponent(world.address)}`);
+    await expect.poll(() => page.locator('.place-list').textContent()).toContain('12 Quai des Tanneurs');
+  });
+
+  it('lets the auditor find the consultations with their purpose and verify the chain', async () => {
+    const page = await newPage();
+    await signIn(page, 'auditor');
+    await page.getByLabel('Action').selectOption('consultation');
+    await page.getByLabel('Case reference').fill(CASE);
+    await page.getByRole('button', { name: 'Search log' }).click();
+    const rows = page.locator('table.audit tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+    expect(await rows.first().textContent()).toContain(PURPOSE);
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain intact: \d+ entries/);
+    await screenshot(page, '06-audit');
+  });
+
+  it('screens a name at the checkpoint and records the officer\'s confirmation', async () => {
+    const page = await newPage();
+    await signIn(page, 'zoneCheckpoint');
+    await givePurpose(page);
+    await page.getByLabel('Name', { exact: true }).fill('Lucien Moreau Vasquez');
+    await page.getByLabel('Date of birth').fill('1991-04-12');
+    await page.keyboard.press('Enter');
+    if (!offers('/screen')) {
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Not available on this server yet \(screening\): no route POST \/api\/v1\/screen/);
+      await screenshot(page, '07-checkpoint');
+      return;
+    }
+    const hit = page.locator('.hit-card').first();
+    await expect.poll(() => hit.count()).toBe(1);
+    await screenshot(page, '07-checkpoint');
+    await page.keyboard.press('Enter');
+    if (await page.locator('.check-report').count()) {
+      await page.getByLabel('Place').first().fill('N4 roadblock, km 12');
+      await page.getByRole('button', { name: 'Send report and confirm' }).click();
+    }
+    await expect.poll(() => hit.locator('.decided').textContent()).toMatch(/^Confirmed/);
+  });
+
+  it('delivers the owner\'s notification live to a second browser', async () => {
+    const owner = await newPage();
+    await signIn(owner, 'fedAnalyst');
+    await owner.goto('/#/inbox');
+    if (!offers('/notifications/stream')) {
+      await expect.poll(() => owner.getByRole('alert').first().textContent()).toMatch(/^Not available on this server yet \(notifications\)/);
+      await screenshot(owner, '08-inbox');
+      return;
+    }
+    await expect.poll(() => owner.getByTestId('stream-state').textContent()).toBe('Live');
+    const before = await owner.locator('.inbox li.unread').count();
+    // The zone's officer consults a federal police record: the agreement tells the owner.
+    const officer = await newPage();
+    await signIn(officer, 'zoneOfficer');
+    await officer.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    await givePurpose(officer);
+    await expect.poll(() => officer.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
+    await expect.poll(() => owner.locator('.inbox li.unread').count(), { timeout: 15_000 }).toBeGreaterThan(before);
+    await screenshot(owner, '08-inbox');
+  });
+
+  it('takes a reviewer\'s verdict on an uncertain pair', async () => {
+    const page = await newPage();
+    await signIn(page, 'fedAnalyst');
+    await page.goto('/#/review');
+    await givePurpose(page);
+    if (!offers('/review')) {
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/^Not available on this server yet \(review queue\)/);
+      await screenshot(page, '09-review');
+      return;
+    }
+    await expect.poll(async () => (await page.locator('.pair-card').count()) + (await page.getByText('No uncertain pair waiting.').count())).toBeGreaterThan(0);
+    await screenshot(page, '09-review');
+    if (await page.locator('.pair-card').count()) {
+      await page.locator('.pair-card').first().getByRole('button', { name: 'Not same' }).click();
+      await expect.poll(() => page.locator('.summary').textContent()).toMatch(/^1 judged: not_same/);
+    }
+  });
+
+  it('expands the graph from a subject', async () => {
+    const page = await newPage();
+    await signIn(page, 'fedAnalyst');
+    await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+    await givePurpose(page);
+    if (!offers('/graph/expand')) {
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/^Not available on this server yet \(graph\)/);
+      await screenshot(page, '10-graph');
+      return;
+    }
+    await expect.poll(() => page.locator('table.graph-nodes tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('table.graph-nodes').textContent()).toContain('Tomas Moreau-Vasquez');
+    await screenshot(page, '10-graph');
+  });
+
+  it('shows the administrator the agencies', async () => {
+    const page = await newPage();
+    await signIn(page, 'intelAdmin');
+    await page.goto('/#/admin');
+    if (!offers('/admin/agencies')) {
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/^Not available on this server yet \(\/admin\/agencies\)/);
+      await screenshot(page, '11-admin');
+      return;
+    }
+    await expect.poll(() => page.locator('#admin-panel table').textContent()).toContain('State Security');
+    await screenshot(page, '11-admin');
+  });
+});

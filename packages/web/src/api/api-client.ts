@@ -1,0 +1,141 @@
+/**
+ * The typed client of the Mosaic HTTP API (docs/API.md). Same-origin requests with the session
+ * cookie; every consultation carries the purpose and case reference of the session, as body
+ * fields on POSTs and as X-Mosaic-Purpose / X-Mosaic-Case headers (URL-encoded) on reads.
+ */
+import { ApiError } from './api-error.ts';
+import type {
+  AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityProfile, IngestJob, Merge,
+  Notification, Place, Purpose, RecordResponse, RecordVersion, ReviewPair, ScreenResponse, SearchResponse, Subgraph, TimelineEvent, User,
+} from './api-types.ts';
+import { entityProfileOf, ingestJobOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
+
+export const API_BASE = '/api/v1';
+
+type Query = Readonly<Record<string, string | number | undefined>>;
+
+export interface RequestOptions {
+  readonly body?: unknown;
+  readonly query?: Query;
+  /** A consultation: send the purpose and case reference. */
+  readonly consult?: boolean;
+}
+
+export interface ApiClientOptions {
+  readonly purpose: () => Purpose | undefined;
+  /** Told when the server answers 401, so the app can return to sign-in. */
+  readonly onUnauthenticated?: () => void;
+  readonly fetch?: typeof fetch;
+}
+
+export type ScreenQuery = Readonly<Partial<Record<'name' | 'birthDate' | 'nationality' | 'gender' | 'document' | 'plate' | 'place', string>>>;
+
+export interface GraphScope {
+  readonly types?: readonly string[];
+  readonly from?: string;
+  readonly to?: string;
+}
+
+function urlOf(path: string, query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed = JSON.parse(text) as { error?: { code?: string; message?: string; details?: unknown } };
+    if (parsed.error?.message) return new ApiError(response.status, parsed.error.code ?? 'MOSAIC_ERROR', parsed.error.message, parsed.error.details);
+  } catch {
+    // Not JSON: a proxy or the static server answered; fall through to the status line.
+  }
+  return new ApiError(response.status, `HTTP_${response.status}`, `${response.status} ${response.statusText || 'error'}`.trim());
+}
+
+export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl = (...args) => globalThis.fetch(...args) }: ApiClientOptions) {
+  async function request<T>(method: string, path: string, { body, query, consult = false }: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let payload = body;
+    if (consult) {
+      const given = purpose();
+      if (given) {
+        headers['x-mosaic-purpose'] = encodeURIComponent(given.purpose);
+        headers['x-mosaic-case'] = encodeURIComponent(given.caseRef);
+        if (method !== 'GET' && method !== 'DELETE') payload = { ...(body as object | undefined), purpose: given.purpose, caseRef: given.caseRef };
+      }
+    }
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetchImpl(urlOf(path, query), { method, headers, credentials: 'same-origin', ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}) });
+    } catch (error) {
+      throw new ApiError(0, 'NETWORK', `the server cannot be reached (${error instanceof Error ? error.message : 'network error'})`);
+    }
+    if (!response.ok) {
+      const error = await errorOf(response);
+      if (response.status === 401 && path !== '/auth/sign-in') onUnauthenticated?.();
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  const enc = encodeURIComponent;
+  return {
+    request,
+    signIn: (name: string, password: string) => request<{ token: string; expiresAt: string; user: User }>('POST', '/auth/sign-in', { body: { name, password } }),
+    signOut: () => request<void>('POST', '/auth/sign-out'),
+    me: () => request<User>('GET', '/auth/me'),
+
+    search: (q: string, options: { schema?: string; limit?: number } = {}) =>
+      request<SearchResponse>('POST', '/search', { body: { q, ...options }, consult: true }),
+    record: (id: string) => request<RecordResponse>('GET', `/records/${enc(id)}`, { consult: true }),
+    recordHistory: (id: string) => request<{ versions: readonly RecordVersion[] }>('GET', `/records/${enc(id)}/history`, { consult: true }),
+
+    entity: async (id: string): Promise<EntityProfile> => entityProfileOf(await request<unknown>('GET', `/entities/${enc(id)}`, { consult: true })),
+    entityTimeline: async (id: string): Promise<readonly TimelineEvent[]> => timelineOf(await request<unknown>('GET', `/entities/${enc(id)}/timeline`, { consult: true })),
+    entityPlaces: async (id: string): Promise<readonly Place[]> => placesOf(await request<unknown>('GET', `/entities/${enc(id)}/places`, { consult: true })),
+    entityMerges: async (id: string): Promise<readonly Merge[]> => listOf<Merge>(await request<unknown>('GET', `/entities/${enc(id)}/merges`, { consult: true }), 'merges'),
+    undoMerge: (mergeId: string) => request<unknown>('POST', `/merges/${enc(mergeId)}/undo`, { body: {} }),
+
+    review: async (): Promise<readonly ReviewPair[]> => reviewPairsOf(await request<unknown>('GET', '/review', { consult: true })),
+    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure') => request<unknown>('POST', '/judgements', { body: { a, b, verdict } }),
+
+    graphExpand: async (seeds: readonly string[], hops: number, scope: GraphScope = {}): Promise<Subgraph> =>
+      subgraphOf(await request<unknown>('POST', '/graph/expand', { body: { seeds, hops, ...scope }, consult: true })),
+    graphPaths: async (from: string, to: string): Promise<readonly Subgraph[]> => {
+      const body = await request<{ paths?: unknown[]; path?: unknown; found?: boolean }>('POST', '/graph/paths', { body: { from, to }, consult: true });
+      const paths = body.paths ?? (body.path ? [body.path] : []);
+      return paths.map(subgraphOf);
+    },
+    graphCommunities: async (nodes: readonly string[]): Promise<readonly Community[]> =>
+      listOf<Community>(await request<unknown>('POST', '/graph/communities', { body: { nodes }, consult: true }), 'communities'),
+    graphCentrality: async (nodes: readonly string[], measure: string): Promise<readonly CentralityScore[]> =>
+      listOf<CentralityScore>(await request<unknown>('POST', '/graph/centrality', { body: { nodes, measure }, consult: true }), 'scores'),
+    graphSave: (chart: { title: string; nodes: readonly string[]; edges: readonly string[]; positions: Readonly<Record<string, { x: number; y: number }>> }) =>
+      request<{ id?: string }>('POST', '/graph/export', { body: { format: 'json', ...chart }, consult: true }),
+
+    screen: (query: ScreenQuery) => request<ScreenResponse>('POST', '/screen', { body: query, consult: true }),
+    decideHit: (check: string, n: number, decision: 'confirm' | 'reject', report?: CheckReport) =>
+      request<unknown>('POST', `/checks/${enc(check)}/hits/${n}/decision`, { body: { decision, ...(report ? { report } : {}) } }),
+
+    alerts: async (): Promise<readonly AlertSummary[]> => listOf<AlertSummary>(await request<unknown>('GET', '/alerts'), 'alerts'),
+    notifications: async (): Promise<readonly Notification[]> => listOf<Notification>(await request<unknown>('GET', '/notifications'), 'notifications'),
+    markRead: (id: string) => request<unknown>('POST', `/notifications/${enc(id)}/read`, { body: {} }),
+
+    audit: (query: Query) => request<{ entries: readonly AuditEntry[] }>('GET', '/audit', { query }),
+    verifyAudit: () => request<AuditVerification>('POST', '/audit/verify'),
+
+    adminList: async (area: string): Promise<readonly Record<string, unknown>[]> =>
+      listOf<Record<string, unknown>>(await request<unknown>('GET', `/admin/${area}`), area.replace(/-./g, (m) => m.charAt(1).toUpperCase())),
+    adminSave: (area: string, item: Record<string, unknown>) => request<unknown>('POST', `/admin/${area}`, { body: item }),
+
+    ingest: async (upload: { format: 'csv' | 'jsonl'; content: string; filename: string; mapping?: unknown }): Promise<IngestJob> =>
+      ingestJobOf(await request<unknown>('POST', '/ingest', { body: upload })),
+    ingestJob: async (id: string): Promise<IngestJob> => ingestJobOf(await request<unknown>('GET', `/ingest/${enc(id)}`)),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,275 @@
+/**
+ * The shapes the web app reads from the API (docs/API.md). Where the contract does not yet fix a
+ * shape (entities, graph, screening, review, admin, ingest) these are the shapes the app assumes;
+ * the domain types of @mosaic/graph, @mosaic/screening and @mosaic/resolution are their model.
+ */
+export const ROLES = ['analyst', 'officer', 'checkpoint_officer', 'auditor', 'agency_admin', 'sysadmin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  readonly id: string;
+  readonly name: string;
+  readonly agency: string;
+  readonly desk: string;
+  readonly roles: readonly string[];
+  readonly clearance: string;
+  readonly groups: readonly string[];
+}
+
+export interface Purpose {
+  readonly purpose: string;
+  readonly caseRef: string;
+}
+
+export interface Marking {
+  readonly tlp: string;
+  readonly classification: string;
+  readonly releasability: readonly string[];
+}
+
+export interface Provenance {
+  readonly agency: string;
+  readonly source: string;
+  readonly sourceRecordId?: string;
+  readonly reliability: string;
+  readonly credibility: number;
+  readonly marking: Marking;
+  readonly handling?: string;
+  readonly category: string;
+  readonly nature: string;
+  readonly legalBasis?: string;
+  readonly reviewDate: string;
+}
+
+export interface RecordView {
+  readonly id: string;
+  readonly schema: string;
+  readonly caption: string;
+  readonly properties: Readonly<Record<string, readonly string[]>>;
+  readonly provenance: Provenance;
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+export interface Desk {
+  readonly id: string;
+  readonly name: string;
+  readonly contact: string;
+}
+
+export interface Pointer {
+  readonly agency: string;
+  readonly agencyName: string;
+  readonly message: string;
+  readonly desk: Desk | null;
+}
+
+export interface SearchResponse {
+  readonly results: readonly RecordView[];
+  readonly pointers: readonly Pointer[];
+}
+
+export interface RecordResponse {
+  readonly record?: RecordView;
+  readonly pointer?: Pointer;
+}
+
+export interface RecordVersion {
+  readonly version: number;
+  readonly op: string;
+  readonly actor: string;
+  readonly at: string;
+  readonly reason?: string;
+}
+
+/** One value of a merged profile with the claim it comes from (assumed shape of GET /entities/:id). */
+export interface ClaimedValue {
+  readonly value: string;
+  readonly record: string;
+  readonly provenance: Provenance;
+}
+
+export interface AlertSummary {
+  readonly id: string;
+  readonly category: string;
+  readonly action?: string;
+  readonly instruction?: string;
+  readonly ownerAgency: string;
+  readonly ownerDesk?: { readonly name: string; readonly phone24x7?: string; readonly contact?: string };
+  readonly validFrom?: string;
+  readonly validUntil?: string;
+  readonly reviewDate?: string;
+  readonly instructions?: string;
+  readonly subject?: { readonly kind: string; readonly id: string };
+}
+
+export interface RelatedEntity {
+  readonly id: string;
+  readonly caption: string;
+  readonly schema?: string;
+  readonly relation: string;
+}
+
+export interface EntityProfile {
+  readonly id: string;
+  readonly schema: string;
+  readonly caption: string;
+  readonly properties: Readonly<Record<string, readonly ClaimedValue[]>>;
+  readonly records: readonly RecordView[];
+  readonly pointers: readonly Pointer[];
+  readonly alerts: readonly AlertSummary[];
+  readonly related: readonly RelatedEntity[];
+}
+
+export interface TimelineEvent {
+  readonly id: string;
+  readonly date: string;
+  readonly end?: string;
+  readonly kind: string;
+  readonly summary?: string;
+  readonly provenance: readonly string[];
+}
+
+export interface Place {
+  readonly id: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly kind: string;
+  readonly label?: string;
+  readonly date?: string;
+}
+
+export interface GraphNode {
+  readonly id: string;
+  readonly kind: string;
+  readonly label: string;
+}
+
+export interface GraphEdge {
+  readonly id: string;
+  readonly type: string;
+  readonly source: string;
+  readonly target: string;
+  readonly label?: string;
+  readonly start?: string;
+  readonly end?: string;
+  readonly weight?: number;
+}
+
+export interface Subgraph {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+  readonly truncated?: boolean;
+}
+
+export interface Community {
+  readonly id: number;
+  readonly members: readonly string[];
+}
+
+export interface CentralityScore {
+  readonly node: GraphNode;
+  readonly score: number;
+  readonly rank: number;
+}
+
+export interface ScreeningHit {
+  readonly kind: 'match' | 'pointer';
+  readonly id?: string;
+  readonly caption?: string;
+  readonly score?: number;
+  readonly band: string;
+  readonly explain?: unknown;
+  readonly alerts?: readonly { readonly alert?: AlertSummary; readonly category: string; readonly action: string; readonly instruction: string; readonly disclose?: boolean }[];
+  readonly agency?: string;
+  readonly agencyName?: string;
+  readonly desk?: { readonly name: string; readonly phone24x7?: string; readonly contact?: string };
+}
+
+export interface ScreenResponse {
+  readonly check: { readonly id: string; readonly at?: string };
+  readonly hits: readonly ScreeningHit[];
+}
+
+export interface CheckReport {
+  readonly place?: string;
+  readonly time?: string;
+  readonly route?: string;
+  readonly companions?: string;
+  readonly vehicle?: string;
+  readonly identityUsed?: string;
+  readonly objects?: string;
+}
+
+export interface Notification {
+  readonly id: string;
+  readonly at: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly read?: boolean;
+}
+
+export interface ReviewPair {
+  readonly a: RecordView;
+  readonly b: RecordView;
+  readonly score: number;
+  readonly explain?: unknown;
+}
+
+export interface Merge {
+  readonly id: string;
+  readonly at?: string;
+  readonly records: readonly string[];
+  readonly by?: string;
+  readonly score?: number;
+  readonly undone?: boolean;
+}
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly time: string;
+  readonly actor: { readonly user: string; readonly agency: string };
+  readonly action: string;
+  readonly purpose: string | null;
+  readonly caseRef: string | null;
+  readonly query: unknown;
+  readonly subjects: readonly string[];
+  readonly records: readonly string[];
+  readonly recipients: readonly string[];
+  readonly pointers: readonly string[];
+  readonly outcome: string;
+  readonly reason: string | null;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly entries?: number;
+  readonly firstBroken?: number;
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+export interface IngestLineError {
+  readonly line: number;
+  readonly field?: string;
+  readonly reason: string;
+}
+
+export interface IngestJob {
+  readonly id: string;
+  readonly state: string;
+  readonly processed: number;
+  readonly total?: number;
+  readonly accepted?: number;
+  readonly rejected?: number;
+  readonly errors: readonly IngestLineError[];
+}
+
+export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'administration'] as const;
+export const EDGE_TYPES = [
+  'family', 'associate', 'membership', 'ownership', 'directorship', 'employment', 'residence', 'communication', 'payment', 'co-travel',
+  'shared-phone', 'shared-email', 'shared-address', 'shared-vehicle', 'shared-document', 'shared-account', 'co-sighting', 'co-travel-event', 'mention',
+] as const;

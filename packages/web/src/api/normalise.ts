@@ -1,0 +1,74 @@
+/**
+ * Readers for the answers whose exact shape docs/API.md does not fix yet: they accept the shapes
+ * of the domain packages (@mosaic/graph Subgraph/Timeline/Places, @mosaic/resolution review
+ * pairs) with or without a wrapping object, so the screens do not break on a small difference.
+ */
+import type { EntityProfile, GraphEdge, GraphNode, IngestJob, Place, ReviewPair, Subgraph, TimelineEvent } from './api-types.ts';
+
+type Loose = Record<string, unknown>;
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const arrayOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** An array answered bare or under `key` (or under `items`). */
+export function listOf<T>(body: unknown, key: string): readonly T[] {
+  if (Array.isArray(body)) return body as T[];
+  if (isObject(body)) return arrayOf(body[key] ?? body['items']) as T[];
+  return [];
+}
+
+export function subgraphOf(body: unknown): Subgraph {
+  const inner = isObject(body) && isObject(body['subgraph']) ? body['subgraph'] : isObject(body) && isObject(body['path']) ? body['path'] : body;
+  if (!isObject(inner)) return { nodes: [], edges: [] };
+  return {
+    nodes: arrayOf(inner['nodes']) as GraphNode[],
+    edges: arrayOf(inner['edges']) as GraphEdge[],
+    truncated: Boolean((isObject(body) && body['truncated']) || inner['truncated']),
+  };
+}
+
+export function timelineOf(body: unknown): readonly TimelineEvent[] {
+  const entries = isObject(body) ? [...arrayOf(body['entries']), ...arrayOf(body['undated'])] : arrayOf(body);
+  return entries.map((entry) => (isObject(entry) && isObject(entry['item']) ? entry['item'] : entry) as unknown as TimelineEvent);
+}
+
+export function placesOf(body: unknown): readonly Place[] {
+  const items = isObject(body) ? arrayOf(body['places']) : arrayOf(body);
+  return items
+    .map((entry) => (isObject(entry) && isObject(entry['item']) ? entry['item'] : entry) as unknown as Place)
+    .filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
+}
+
+export function entityProfileOf(body: unknown): EntityProfile {
+  const entity = isObject(body) && isObject(body['entity']) ? { ...body, ...body['entity'] } : isObject(body) ? body : {};
+  return {
+    id: String(entity['id'] ?? ''),
+    schema: String(entity['schema'] ?? 'Thing'),
+    caption: String(entity['caption'] ?? entity['id'] ?? ''),
+    properties: (isObject(entity['properties']) ? entity['properties'] : {}) as EntityProfile['properties'],
+    records: arrayOf(entity['records']) as EntityProfile['records'],
+    pointers: arrayOf(entity['pointers']) as EntityProfile['pointers'],
+    alerts: arrayOf(entity['alerts']).map((a) => (isObject(a) && isObject(a['alert']) ? { ...a['alert'], ...a, alert: undefined } : a)) as unknown as EntityProfile['alerts'],
+    related: arrayOf(entity['related']) as EntityProfile['related'],
+  };
+}
+
+export function reviewPairsOf(body: unknown): readonly ReviewPair[] {
+  return listOf<Loose>(body, 'pairs').filter((p) => isObject(p['a']) && isObject(p['b'])) as unknown as ReviewPair[];
+}
+
+export function ingestJobOf(body: unknown): IngestJob {
+  const job = isObject(body) && isObject(body['job']) ? body['job'] : isObject(body) ? body : {};
+  const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+  const total = num(job['total']);
+  const accepted = num(job['accepted']);
+  const rejected = num(job['rejected']);
+  return {
+    id: String(job['id'] ?? job['job'] ?? ''),
+    state: String(job['state'] ?? job['status'] ?? 'running'),
+    processed: num(job['processed']) ?? num(job['lines']) ?? 0,
+    ...(total !== undefined ? { total } : {}),
+    ...(accepted !== undefined ? { accepted } : {}),
+    ...(rejected !== undefined ? { rejected } : {}),
+    errors: arrayOf(job['errors']) as IngestJob['errors'],
+  };
+}

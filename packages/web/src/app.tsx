@@ -1,0 +1,78 @@
+/**
+ * The application: sign-in, then the screens the user's roles allow, routed on the URL hash.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createApiClient } from './api/api-client.ts';
+import type { Purpose, User } from './api/api-types.ts';
+import { AppShell } from './layout/app-shell.tsx';
+import { navigationItems } from './layout/navigation-items.ts';
+import { useHashRoute } from './routing/use-hash-route.ts';
+import { AdminScreen } from './screens/admin-screen.tsx';
+import { AlertsInboxScreen } from './screens/alerts-inbox-screen.tsx';
+import { AuditScreen } from './screens/audit-screen.tsx';
+import { CheckpointScreen } from './screens/checkpoint-screen.tsx';
+import { GraphScreen } from './screens/graph-screen.tsx';
+import { IngestScreen } from './screens/ingest-screen.tsx';
+import { ProfileScreen } from './screens/profile-screen.tsx';
+import { ReviewScreen } from './screens/review-screen.tsx';
+import { SearchScreen } from './screens/search-screen.tsx';
+import { SignInScreen } from './screens/sign-in-screen.tsx';
+import { loadPurpose, savePurpose } from './session/purpose-store.ts';
+import { SessionContext, type Session } from './session/session-context.tsx';
+import { useNotifications } from './session/use-notifications.ts';
+
+export function App() {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [purpose, setPurposeState] = useState<Purpose | undefined>(loadPurpose);
+  const purposeRef = useRef(purpose);
+  purposeRef.current = purpose;
+  const api = useMemo(() => createApiClient({ purpose: () => purposeRef.current, onUnauthenticated: () => setUser(null) }), []);
+  const route = useHashRoute();
+  const notifications = useNotifications(api, Boolean(user));
+
+  useEffect(() => {
+    api.me().then(setUser, () => setUser(null));
+  }, [api]);
+
+  const setPurpose = useCallback((next: Purpose | undefined) => {
+    savePurpose(next);
+    setPurposeState(next);
+  }, []);
+  const signOut = useCallback(() => {
+    api.signOut().catch(() => undefined).finally(() => {
+      savePurpose(undefined);
+      setPurposeState(undefined);
+      setUser(null);
+    });
+  }, [api]);
+
+  if (user === undefined) return <p className="loading" role="status">Loading…</p>;
+  if (user === null) return <SignInScreen api={api} onSignedIn={setUser} />;
+
+  const session: Session = { user, api, purpose, setPurpose, signOut };
+  const allowed = navigationItems(user.roles);
+  const [first = allowed[0]?.id ?? 'search', ...rest] = route.segments;
+  const unread = notifications.items.filter((n) => !n.read).length;
+  return (
+    <SessionContext.Provider value={session}>
+      <AppShell current={first} unread={unread}>
+        <Screen name={first} rest={rest} params={route.params} notifications={notifications} />
+      </AppShell>
+    </SessionContext.Provider>
+  );
+}
+
+function Screen({ name, rest, params, notifications }: { name: string; rest: readonly string[]; params: URLSearchParams; notifications: ReturnType<typeof useNotifications> }) {
+  switch (name) {
+    case 'search': return <SearchScreen initialQuery={params.get('q') ?? ''} />;
+    case 'profile': return <ProfileScreen kind={rest[0] === 'entity' ? 'entity' : 'record'} id={rest[1] ?? ''} />;
+    case 'graph': return <GraphScreen seed={params.get('seed') ?? ''} />;
+    case 'checkpoint': return <CheckpointScreen />;
+    case 'inbox': return <AlertsInboxScreen notifications={notifications} />;
+    case 'review': return <ReviewScreen />;
+    case 'audit': return <AuditScreen />;
+    case 'admin': return <AdminScreen />;
+    case 'ingest': return <IngestScreen />;
+    default: return <p role="alert" className="notice notice-error">No such screen: {name}</p>;
+  }
+}

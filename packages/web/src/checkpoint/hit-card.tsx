@@ -1,0 +1,73 @@
+/**
+ * One screening hit as the officer needs it: the action in large type, what to do, whom to call,
+ * why it matched; confirm or reject it. Hits needing a report (discreet, inquiry and specific
+ * checks) open the report form on confirmation.
+ */
+import { useState } from 'react';
+import type { CheckReport, ScreeningHit } from '../api/api-types.ts';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { CheckReportForm } from './check-report-form.tsx';
+
+const REPORTED = new Set(['REPORT_COVERTLY', 'SEARCH', 'INTERVIEW']);
+
+export function actionOf(hit: ScreeningHit): { code: string; instruction: string; disclose: boolean } {
+  const first = hit.alerts?.[0];
+  if (first) return { code: first.action, instruction: first.instruction, disclose: first.disclose ?? true };
+  if (hit.kind === 'pointer') return { code: 'CONTACT OWNER', instruction: `${hit.agencyName ?? hit.agency ?? 'Another agency'} holds information on a likely match. Call the desk before letting the person go.`, disclose: false };
+  return { code: 'NO ALERT', instruction: 'Known subject without an alert in force. Carry on with the usual check.', disclose: true };
+}
+
+function ownerOf(hit: ScreeningHit): string {
+  const desk = hit.alerts?.[0]?.alert?.ownerDesk ?? hit.desk;
+  const agency = hit.alerts?.[0]?.alert?.ownerAgency ?? hit.agencyName ?? hit.agency ?? '';
+  return desk ? `${agency} — ${desk.name} ${desk.phone24x7 ?? desk.contact ?? ''}`.trim() : agency;
+}
+
+export function HitCard({ hit, n, onDecide, autoFocus }: {
+  readonly hit: ScreeningHit;
+  readonly n: number;
+  readonly onDecide: (n: number, decision: 'confirm' | 'reject', report?: CheckReport) => Promise<void>;
+  readonly autoFocus: boolean;
+}) {
+  const [state, setState] = useState<'open' | 'reporting' | 'confirmed' | 'rejected'>('open');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const action = actionOf(hit);
+  const decide = async (decision: 'confirm' | 'reject', report?: CheckReport): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onDecide(n, decision, report);
+      setState(decision === 'confirm' ? 'confirmed' : 'rejected');
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const headingId = `hit-${n}-action`;
+  return (
+    <li className={`hit-card hit-${action.code.toLowerCase().replace(/[^a-z]+/g, '-')} hit-${state}`} aria-labelledby={headingId}>
+      <div className="hit-action" id={headingId}>{action.code.replace(/_/g, ' ')}</div>
+      {!action.disclose ? <div className="hit-discreet">Do not let the person know</div> : null}
+      <p className="hit-instruction">{action.instruction}</p>
+      <dl className="hit-facts">
+        <div><dt>Subject</dt><dd>{hit.caption ?? hit.id ?? 'hidden record'}</dd></div>
+        <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
+        <div><dt>Owner</dt><dd className="owner-contact">{ownerOf(hit)}</dd></div>
+        {hit.alerts?.[0]?.alert?.instructions ? <div><dt>Owner's instructions</dt><dd>{hit.alerts[0].alert.instructions}</dd></div> : null}
+      </dl>
+      {state === 'open' ? (
+        <div className="row">
+          <button type="button" className="primary" autoFocus={autoFocus} disabled={busy}
+            onClick={() => (REPORTED.has(action.code) ? setState('reporting') : void decide('confirm'))}>Confirm: same person</button>
+          <button type="button" disabled={busy} onClick={() => void decide('reject')}>Reject: not this person</button>
+        </div>
+      ) : null}
+      {state === 'reporting' ? <CheckReportForm idPrefix={`hit-${n}`} busy={busy} onCancel={() => setState('open')} onSubmit={(report) => void decide('confirm', report)} /> : null}
+      {state === 'confirmed' ? <p className="decided" role="status">Confirmed — the owner has been told.</p> : null}
+      {state === 'rejected' ? <p className="decided muted" role="status">Rejected as a different person.</p> : null}
+      <ErrorMessage error={error} />
+    </li>
+  );
+}

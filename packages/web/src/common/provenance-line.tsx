@@ -1,0 +1,23 @@
+/**
+ * Where a value comes from: agency, source, grading, marking, subject category, fact or
+ * assessment, and the date by which its need must be reviewed.
+ */
+import type { Provenance } from '../api/api-types.ts';
+import { GradingBadge } from './grading-badge.tsx';
+import { TlpBadge } from './tlp-badge.tsx';
+
+export function ProvenanceLine({ provenance, compact = false }: { readonly provenance: Provenance; readonly compact?: boolean }) {
+  const p = provenance;
+  const overdue = p.reviewDate && p.reviewDate < new Date().toISOString().slice(0, 10);
+  return (
+    <span className="provenance">
+      <span className="agency" title="owning agency">{p.agency}</span>
+      {compact ? null : <span className="muted" title="source">{p.source}</span>}
+      <GradingBadge reliability={p.reliability} credibility={p.credibility} />
+      <TlpBadge tlp={p.marking.tlp} classification={p.marking.classification} />
+      <span className={`badge category category-${p.category}`} title="data subject category">{p.category}</span>
+      <span className={p.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'} title="fact or assessment">{p.nature}</span>
+      {compact ? null : <span className={overdue ? 'review overdue' : 'review muted'} title="review date">review {p.reviewDate}{overdue ? ' (overdue)' : ''}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Folding API subgraphs into the graphology graph the explorer shows: new nodes start next to
+ * the node they were reached from and a few ForceAtlas2 iterations settle them (Jacomy et al.
+ * 2014, ForceAtlas2, PLoS ONE 9(6)).
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type { Subgraph } from '../api/api-types.ts';
+
+export const KIND_COLOURS: Readonly<Record<string, string>> = {
+  Person: '#1f4e79', Organization: '#7a4b00', Company: '#7a4b00', Vehicle: '#3b6e3b', Address: '#6b4c8a', Phone: '#4c6b8a', Email: '#4c6b8a',
+};
+
+export const COMMUNITY_COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b2df8a', '#fb9a99'];
+
+export function createGraph(): Graph {
+  return new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
+}
+
+/** Adds the subgraph's nodes and edges not yet shown; returns how many nodes were new. */
+export function mergeSubgraph(graph: Graph, subgraph: Subgraph, near?: string): number {
+  const origin = near && graph.hasNode(near) ? graph.getNodeAttributes(near) : { x: 0, y: 0 };
+  let added = 0;
+  subgraph.nodes.forEach((node, i) => {
+    if (graph.hasNode(node.id)) return;
+    const angle = (2 * Math.PI * i) / Math.max(1, subgraph.nodes.length);
+    graph.addNode(node.id, {
+      label: node.label, kind: node.kind, size: 7, color: KIND_COLOURS[node.kind] ?? '#55606e',
+      x: Number(origin['x'] ?? 0) + Math.cos(angle) * 10 + Math.random(), y: Number(origin['y'] ?? 0) + Math.sin(angle) * 10 + Math.random(),
+    });
+    added += 1;
+  });
+  for (const edge of subgraph.edges) {
+    if (graph.hasEdge(edge.id) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target) || edge.source === edge.target) continue;
+    graph.addEdgeWithKey(edge.id, edge.source, edge.target, {
+      relation: edge.type, label: edge.label ?? edge.type, start: edge.start, end: edge.end, size: 1 + Math.min(3, (edge.weight ?? 1) - 1),
+    });
+  }
+  if (added > 0 && graph.order > 1) forceAtlas2.assign(graph, { iterations: 120, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 200 } });
+  return added;
+}
+
+/** Is a relation inside the time window? Open ends and undated relations are kept. */
+export function inWindow(attributes: Record<string, unknown>, from: string, to: string): boolean {
+  const start = typeof attributes['start'] === 'string' ? attributes['start'] : '';
+  const end = typeof attributes['end'] === 'string' ? attributes['end'] : '';
+  if (to && start && start > to) return false;
+  if (from && end && end < from) return false;
+  return true;
+}

@@ -1,0 +1,25 @@
+/**
+ * What the navigation offers to whom. The server decides what each call may do; this only keeps
+ * out of sight the screens a role has no use for.
+ */
+export interface NavigationItem {
+  readonly id: string;
+  readonly label: string;
+  readonly roles: readonly string[];
+}
+
+const INVESTIGATORS = ['analyst', 'officer'];
+
+export const NAVIGATION: readonly NavigationItem[] = [
+  { id: 'search', label: 'Search', roles: INVESTIGATORS },
+  { id: 'graph', label: 'Graph', roles: INVESTIGATORS },
+  { id: 'checkpoint', label: 'Checkpoint', roles: ['checkpoint_officer'] },
+  { id: 'inbox', label: 'Alerts inbox', roles: [...INVESTIGATORS, 'checkpoint_officer'] },
+  { id: 'review', label: 'Review', roles: INVESTIGATORS },
+  { id: 'ingest', label: 'Ingest', roles: ['analyst', 'agency_admin', 'sysadmin'] },
+  { id: 'audit', label: 'Audit', roles: ['auditor'] },
+  { id: 'admin', label: 'Administration', roles: ['agency_admin', 'sysadmin'] },
+];
+
+export const navigationItems = (roles: readonly string[]): readonly NavigationItem[] =>
+  NAVIGATION.filter((item) => item.roles.some((role) => roles.includes(role)));

@@ -1,0 +1,49 @@
+/**
+ * Every value of a profile on its own row with its provenance: owning agency, source, grading,
+ * TLP marking, subject category, fact or assessment and review date.
+ */
+import type { ClaimedValue } from '../api/api-types.ts';
+import { GradingBadge } from '../common/grading-badge.tsx';
+import { TlpBadge } from '../common/tlp-badge.tsx';
+import { href } from '../routing/use-hash-route.ts';
+
+export interface ClaimRow {
+  readonly property: string;
+  readonly label: string;
+  readonly claim: ClaimedValue;
+  /** The value names another record or entity: link to its profile. */
+  readonly link?: string;
+}
+
+export function ClaimsTable({ rows }: { readonly rows: readonly ClaimRow[] }) {
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <table className="data claims">
+      <caption className="visually-hidden">Values and their provenance</caption>
+      <thead>
+        <tr><th scope="col">Property</th><th scope="col">Value</th><th scope="col">Agency</th><th scope="col">Source</th><th scope="col">Grading</th><th scope="col">Marking</th><th scope="col">Category</th><th scope="col">Nature</th><th scope="col">Review</th></tr>
+      </thead>
+      <tbody>
+        {rows.map(({ property, label, claim, link }, i) => {
+          const p = claim.provenance;
+          const first = i === 0 || rows[i - 1]?.property !== property;
+          return (
+            <tr key={`${property}-${i}`} className={first ? 'group-start' : undefined}>
+              <th scope="row" className={first ? '' : 'repeat'}>{first ? label : <span className="visually-hidden">{label}</span>}</th>
+              <td className="value">{link ? <a href={link}>{claim.value}</a> : claim.value}</td>
+              <td>{p.agency}</td>
+              <td className="muted" title={claim.record}>{p.source}</td>
+              <td><GradingBadge reliability={p.reliability} credibility={p.credibility} /></td>
+              <td><TlpBadge tlp={p.marking.tlp} classification={p.marking.classification} /></td>
+              <td><span className={`badge category category-${p.category}`}>{p.category}</span></td>
+              <td><span className={p.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{p.nature}</span></td>
+              <td className={p.reviewDate < today ? 'overdue nowrap' : 'nowrap muted'}>{p.reviewDate}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export const recordLink = (id: string): string => href('profile', 'record', id);

@@ -1,0 +1,101 @@
+/**
+ * A map that needs no network: the base layer is Natural Earth country borders from the
+ * world-atlas package (TopoJSON turned into GeoJSON in the browser), no tiles, no fonts. Places
+ * are drawn as circles and listed beside the map for keyboard and screen-reader users.
+ */
+import { LngLatBounds, Map as MapLibreMap, NavigationControl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countriesUrl from 'world-atlas/countries-50m.json?url';
+import type { Place } from '../api/api-types.ts';
+
+let countries: Promise<GeoJSON.FeatureCollection> | undefined;
+function loadCountries(): Promise<GeoJSON.FeatureCollection> {
+  countries ??= fetch(countriesUrl).then(async (response) => {
+    if (!response.ok) throw new Error(`base map: ${response.status}`);
+    const topology = (await response.json()) as Topology<{ countries: GeometryCollection }>;
+    return feature(topology, topology.objects.countries) as GeoJSON.FeatureCollection;
+  });
+  return countries;
+}
+
+const placesGeoJson = (places: readonly Place[]): GeoJSON.FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: places.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { id: p.id, kind: p.kind } })),
+});
+
+function styleOf(base: GeoJSON.FeatureCollection, places: readonly Place[]): StyleSpecification {
+  return {
+    version: 8,
+    sources: { countries: { type: 'geojson', data: base }, places: { type: 'geojson', data: placesGeoJson(places) } },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': '#dfe6ec' } },
+      { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f7f6f2' } },
+      { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#9aa5b1', 'line-width': 0.8 } },
+      { id: 'places', type: 'circle', source: 'places', paint: { 'circle-radius': 6, 'circle-color': '#b3261e', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
+    ],
+  };
+}
+
+function frame(map: MapLibreMap, places: readonly Place[]): void {
+  if (places.length === 0) {
+    map.jumpTo({ center: [4.4, 50.8], zoom: 3 });
+    return;
+  }
+  const bounds = new LngLatBounds();
+  for (const p of places) bounds.extend([p.lon, p.lat]);
+  map.fitBounds(bounds, { padding: 40, maxZoom: 9, duration: 0 });
+}
+
+export function OfflineMap({ places }: { readonly places: readonly Place[] }) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | undefined>(undefined);
+  const [failure, setFailure] = useState<string>();
+
+  useEffect(() => {
+    let cancelled = false;
+    loadCountries().then((base) => {
+      if (cancelled || !container.current) return;
+      try {
+        const map = new MapLibreMap({ container: container.current, style: styleOf(base, places), attributionControl: false, center: [4.4, 50.8], zoom: 3 });
+        map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+        map.on('load', () => { container.current?.setAttribute('data-map-ready', 'true'); });
+        mapRef.current = map;
+        frame(map, places);
+      } catch (error) {
+        setFailure(error instanceof Error ? error.message : 'the map cannot be drawn');
+      }
+    }, () => setFailure('the base map could not be loaded'));
+    return () => {
+      cancelled = true;
+      mapRef.current?.remove();
+      mapRef.current = undefined;
+    };
+    // The map is built once; place changes are pushed into its source below.
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = (): void => {
+      (map.getSource('places') as GeoJSONSource | undefined)?.setData(placesGeoJson(places));
+      frame(map, places);
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [places]);
+
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" role="img" aria-label={`Map with ${places.length} place${places.length === 1 ? '' : 's'}`} />
+      {failure ? <p className="notice notice-error" role="alert">Map unavailable: {failure}</p> : null}
+      <ul className="place-list" aria-label="Places">
+        {places.map((p) => <li key={p.id}><span className="badge">{p.kind}</span> {p.label ?? `${p.lat.toFixed(4)}, ${p.lon.toFixed(4)}`} {p.date ? <span className="muted">{p.date}</span> : null}</li>)}
+        {places.length === 0 ? <li className="muted">No located places.</li> : null}
+      </ul>
+    </div>
+  );
+}
+
+export default OfflineMap;

@@ -1,0 +1,48 @@
+/**
+ * The alerts inbox: notifications addressed to the user or their agency (hits on their alerts,
+ * deconfliction notices, watched subjects), live over server-sent events; and the alerts their
+ * agency holds.
+ */
+import type { NotificationsState } from '../session/use-notifications.ts';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { useAsync } from '../common/use-async.ts';
+import { AlertList } from '../profile/alert-list.tsx';
+import { useSession } from '../session/session-context.tsx';
+
+const LIVE_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Disconnected' } as const;
+
+function describe(body: Readonly<Record<string, unknown>>): string {
+  return Object.entries(body)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? Object.values(v).join(' ') : String(v)}`)
+    .join(' · ');
+}
+
+export function AlertsInboxScreen({ notifications }: { readonly notifications: NotificationsState }) {
+  const { api } = useSession();
+  const alerts = useAsync(() => api.alerts(), [api]);
+  const { items, live, error, markRead } = notifications;
+  return (
+    <section className="screen" aria-labelledby="inbox-title">
+      <div className="title-row">
+        <h1 id="inbox-title">Alerts inbox</h1>
+        <span className={`live live-${live}`} role="status" data-testid="stream-state">{LIVE_LABEL[live]}</span>
+      </div>
+      <ErrorMessage error={error} what="notifications" />
+      <ol className="inbox" aria-live="polite" aria-label="Notifications">
+        {items.map((n) => (
+          <li key={n.id} className={n.read ? 'read' : 'unread'}>
+            <time dateTime={n.at}>{n.at.slice(0, 19).replace('T', ' ')}</time>
+            <span className="badge">{n.kind}</span>
+            <strong>{n.title}</strong>
+            <span className="muted small">{describe(n.body)}</span>
+            {n.read ? null : <button type="button" className="small" onClick={() => markRead(n.id)} aria-label={`Mark “${n.title}” read`}>Mark read</button>}
+          </li>
+        ))}
+        {items.length === 0 ? <li className="muted">No notifications.</li> : null}
+      </ol>
+      <h2>Alerts held by your agency</h2>
+      <ErrorMessage error={alerts.error} what="alerts" />
+      {alerts.value?.length ? <AlertList alerts={alerts.value} /> : alerts.value ? <p className="muted">No alerts.</p> : null}
+    </section>
+  );
+}

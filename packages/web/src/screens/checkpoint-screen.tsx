@@ -1,0 +1,91 @@
+/**
+ * The checkpoint screen, made for the keyboard: type name, date of birth, document or plate and
+ * press Enter; the hits arrive with the action in large type and the focus on the first decision.
+ * Escape starts a new check with the focus back on the name.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import type { ScreenQuery } from '../api/api-client.ts';
+import type { CheckReport, ScreenResponse } from '../api/api-types.ts';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { ProgressBar } from '../common/progress-bar.tsx';
+import { PurposeGate } from '../common/purpose-gate.tsx';
+import { HitCard } from '../checkpoint/hit-card.tsx';
+import { useSession } from '../session/session-context.tsx';
+
+const FIELDS: readonly { key: keyof ScreenQuery; label: string; type?: string; hint?: string }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'birthDate', label: 'Date of birth', type: 'text', hint: 'YYYY-MM-DD' },
+  { key: 'document', label: 'Document number' },
+  { key: 'plate', label: 'Vehicle plate' },
+  { key: 'nationality', label: 'Nationality', hint: 'e.g. be' },
+];
+
+export function CheckpointScreen() {
+  return <PurposeGate><CheckpointForm /></PurposeGate>;
+}
+
+function CheckpointForm() {
+  const { api } = useSession();
+  const [query, setQuery] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [answer, setAnswer] = useState<ScreenResponse>();
+  const [ms, setMs] = useState<number>();
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  const reset = (): void => {
+    setQuery({});
+    setAnswer(undefined);
+    setError(undefined);
+    nameRef.current?.focus();
+  };
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const given = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as ScreenQuery;
+    if (Object.keys(given).length === 0) return;
+    setBusy(true);
+    setError(undefined);
+    const t0 = performance.now();
+    try {
+      setAnswer(await api.screen(given));
+      setMs(Math.round(performance.now() - t0));
+    } catch (caught) {
+      setError(caught);
+      setAnswer(undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const decide = async (n: number, decision: 'confirm' | 'reject', report?: CheckReport): Promise<void> => {
+    if (!answer) return;
+    await api.decideHit(answer.check.id, n, decision, report);
+  };
+
+  return (
+    <section className="screen checkpoint" aria-labelledby="checkpoint-title" onKeyDown={(e) => { if (e.key === 'Escape' && !(e.target instanceof HTMLTextAreaElement)) reset(); }}>
+      <h1 id="checkpoint-title">Checkpoint</h1>
+      <form className="checkpoint-form" onSubmit={(e) => void submit(e)} aria-describedby="checkpoint-help">
+        {FIELDS.map((f) => (
+          <div key={f.key} className="field">
+            <label htmlFor={`check-${f.key}`}>{f.label}</label>
+            <input id={`check-${f.key}`} ref={f.key === 'name' ? nameRef : undefined} autoFocus={f.key === 'name'} autoComplete="off" spellCheck={false}
+              placeholder={f.hint} value={query[f.key] ?? ''} onChange={(e) => setQuery((q) => ({ ...q, [f.key]: e.target.value }))} />
+          </div>
+        ))}
+        <button type="submit" className="primary big" disabled={busy}>Check</button>
+      </form>
+      <p id="checkpoint-help" className="muted small">Enter checks · Tab moves between hits and decisions · Esc starts a new check</p>
+      {busy ? <ProgressBar label="Checking" /> : null}
+      <ErrorMessage error={error} what="screening" />
+      {answer ? (
+        <>
+          <p role="status" className={answer.hits.length ? 'summary hits-found' : 'summary no-hit'}>
+            {answer.hits.length ? `${answer.hits.length} hit${answer.hits.length === 1 ? '' : 's'}` : 'No hit'} <span className="muted">· check {answer.check.id}{ms !== undefined ? ` · ${ms} ms` : ''}</span>
+          </p>
+          <ol className="hits">{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${n}`} hit={hit} n={n} onDecide={decide} autoFocus={n === 0} />)}</ol>
+          <button type="button" onClick={reset}>New check (Esc)</button>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The graph explorer: start from an entity, expand a node by clicking it (or with its button in
+ * the list), filter relations by type and time, colour communities, size by centrality, find the
+ * path between two entities and save the chart to the case. Every answer is policy-filtered by
+ * the server; the explorer only shows what came back.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { EDGE_TYPES, type CentralityScore, type Community } from '../api/api-types.ts';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { ProgressBar } from '../common/progress-bar.tsx';
+import { PurposeGate } from '../common/purpose-gate.tsx';
+import { GraphCanvas, type GraphDisplay } from '../graph/graph-canvas.tsx';
+import { COMMUNITY_COLOURS, createGraph, inWindow, mergeSubgraph } from '../graph/graph-model.ts';
+import { href } from '../routing/use-hash-route.ts';
+import { useSession } from '../session/session-context.tsx';
+
+const MEASURES = ['degree', 'betweenness', 'pagerank', 'eigenvector'] as const;
+
+export function GraphScreen({ seed }: { readonly seed: string }) {
+  return <PurposeGate><GraphExplorer seed={seed} /></PurposeGate>;
+}
+
+function GraphExplorer({ seed }: { readonly seed: string }) {
+  const { api, purpose } = useSession();
+  const graph = useMemo(createGraph, []);
+  const [version, setVersion] = useState(0);
+  const [start, setStart] = useState(seed);
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+  const [selected, setSelected] = useState<string>();
+  const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(new Set());
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [communities, setCommunities] = useState<readonly Community[]>([]);
+  const [scores, setScores] = useState<readonly CentralityScore[]>([]);
+  const [measure, setMeasure] = useState<(typeof MEASURES)[number]>('degree');
+  const [path, setPath] = useState<ReadonlySet<string>>(new Set());
+  const [pathEnds, setPathEnds] = useState({ a: '', b: '' });
+  const started = useRef(false);
+
+  const run = useCallback(async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(undefined);
+    }
+  }, []);
+
+  const expand = useCallback((node: string, hops = 1) => run(`Expanding ${graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node}`, async () => {
+    const sub = await api.graphExpand([node], hops, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const added = mergeSubgraph(graph, sub, node);
+    setSelected(node);
+    setVersion((v) => v + 1);
+    setNotice(`${added} new entit${added === 1 ? 'y' : 'ies'}${sub.truncated ? ' (cut at the node budget)' : ''}`);
+  }), [api, graph, from, to, run]);
+
+  useEffect(() => {
+    if (seed && !started.current) {
+      started.current = true;
+      void expand(seed, 1);
+    }
+  }, [seed, expand]);
+
+  const nodes = graph.nodes();
+  const colourByCommunity = useMemo(() => {
+    const map = new Map<string, string>();
+    communities.forEach((c, i) => c.members.forEach((m) => map.set(m, COMMUNITY_COLOURS[i % COMMUNITY_COLOURS.length] ?? '#555')));
+    return map;
+  }, [communities]);
+  const sizeByScore = useMemo(() => {
+    const max = Math.max(1e-9, ...scores.map((s) => s.score));
+    return new Map(scores.map((s) => [s.node.id, 5 + 15 * (s.score / max)]));
+  }, [scores]);
+  const display: GraphDisplay = useMemo(() => ({
+    selected, highlighted: path, hiddenEdgeTypes: hiddenTypes,
+    colourOf: (node) => colourByCommunity.get(node), sizeOf: (node) => sizeByScore.get(node),
+    edgeVisible: (attributes) => inWindow(attributes, from, to),
+  }), [selected, path, hiddenTypes, colourByCommunity, sizeByScore, from, to]);
+
+  const presentTypes = EDGE_TYPES.filter((t) => graph.someEdge((_e, a) => a['relation'] === t));
+  const label = (node: string): string => (graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node);
+
+  const startFrom = (event: FormEvent): void => {
+    event.preventDefault();
+    if (start.trim()) void expand(start.trim(), 1);
+  };
+  const findPath = (event: FormEvent): void => {
+    event.preventDefault();
+    void run('Finding a path', async () => {
+      const paths = await api.graphPaths(pathEnds.a, pathEnds.b);
+      const first = paths[0];
+      if (!first || first.nodes.length === 0) {
+        setPath(new Set());
+        setNotice('No path between them that you may see.');
+        return;
+      }
+      mergeSubgraph(graph, first);
+      setPath(new Set(first.nodes.map((n) => n.id)));
+      setVersion((v) => v + 1);
+      setNotice(`Path of ${first.edges.length} step${first.edges.length === 1 ? '' : 's'}: ${first.nodes.map((n) => n.label).join(' → ')}`);
+    });
+  };
+
+  return (
+    <section className="screen graph-screen" aria-labelledby="graph-title">
+      <div className="graph-side">
+        <h1 id="graph-title">Graph</h1>
+        <form onSubmit={startFrom} className="stack">
+          <label htmlFor="graph-seed">Start from entity or record id</label>
+          <div className="row"><input id="graph-seed" value={start} onChange={(e) => setStart(e.target.value)} required /><button type="submit">Expand</button></div>
+        </form>
+        <fieldset>
+          <legend>Relations shown</legend>
+          {presentTypes.length === 0 ? <p className="muted small">None yet.</p> : presentTypes.map((t) => (
+            <label key={t} className="check">
+              <input type="checkbox" checked={!hiddenTypes.has(t)} onChange={(e) => setHiddenTypes((s) => { const n = new Set(s); if (e.target.checked) n.delete(t); else n.add(t); return n; })} /> {t}
+            </label>
+          ))}
+          <div className="row">
+            <label>From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
+            <label>To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Analysis</legend>
+          <div className="row">
+            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Finding communities', async () => { setCommunities(await api.graphCommunities(graph.nodes())); setVersion((v) => v + 1); })}>Communities</button>
+            <label className="visually-hidden" htmlFor="graph-measure">Centrality measure</label>
+            <select id="graph-measure" value={measure} onChange={(e) => setMeasure(e.target.value as (typeof MEASURES)[number])}>{MEASURES.map((m) => <option key={m}>{m}</option>)}</select>
+            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Scoring centrality', async () => { setScores(await api.graphCentrality(graph.nodes(), measure)); setVersion((v) => v + 1); })}>Centrality</button>
+          </div>
+          {communities.length ? <p className="small">{communities.length} communities</p> : null}
+        </fieldset>
+        <form onSubmit={findPath}>
+          <fieldset>
+            <legend>Path between two entities</legend>
+            <label htmlFor="path-a">From</label>
+            <input id="path-a" list="graph-nodes" value={pathEnds.a} onChange={(e) => setPathEnds((p) => ({ ...p, a: e.target.value }))} required />
+            <label htmlFor="path-b">To</label>
+            <input id="path-b" list="graph-nodes" value={pathEnds.b} onChange={(e) => setPathEnds((p) => ({ ...p, b: e.target.value }))} required />
+            <datalist id="graph-nodes">{nodes.map((n) => <option key={n} value={n}>{label(n)}</option>)}</datalist>
+            <div className="row"><button type="submit">Find path</button>{path.size ? <button type="button" className="link" onClick={() => setPath(new Set())}>Clear</button> : null}</div>
+          </fieldset>
+        </form>
+        <button type="button" disabled={nodes.length === 0} onClick={() => void run('Saving the chart', async () => {
+          const positions = Object.fromEntries(graph.mapNodes((n, a) => [n, { x: Number(a['x']), y: Number(a['y']) }]));
+          const saved = await api.graphSave({ title: `Chart ${new Date().toISOString().slice(0, 16)}`, nodes: graph.nodes(), edges: graph.edges(), positions });
+          setNotice(`Chart saved to case ${purpose?.caseRef ?? ''}${saved.id ? ` as ${saved.id}` : ''}.`);
+        })}>Save chart to case</button>
+        {busy ? <ProgressBar label={busy} /> : null}
+        <ErrorMessage error={error} what="graph" />
+        {notice ? <p role="status" className="notice">{notice}</p> : null}
+      </div>
+      <div className="graph-main">
+        <GraphCanvas graph={graph} version={version} display={display} onNodeClick={(n) => void expand(n, 1)} />
+        <table className="data graph-nodes">
+          <caption className="visually-hidden">Entities in the chart</caption>
+          <thead><tr><th scope="col">Entity</th><th scope="col">Kind</th><th scope="col">Ties</th><th scope="col">Score</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <tbody>
+            {nodes.map((n) => (
+              <tr key={n} className={n === selected ? 'selected' : undefined}>
+                <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={href('profile', 'entity', n)}>{label(n)}</a></td>
+                <td>{String(graph.getNodeAttribute(n, 'kind'))}</td>
+                <td>{graph.degree(n)}</td>
+                <td>{scores.find((s) => s.node.id === n)?.score.toFixed(3) ?? ''}</td>
+                <td><button type="button" className="small" onClick={() => void expand(n, 1)} aria-label={`Expand ${label(n)}`}>Expand</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

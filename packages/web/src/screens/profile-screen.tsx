@@ -1,0 +1,149 @@
+/**
+ * The profile of a record (GET /records/:id) or of a resolved entity (GET /entities/:id): every
+ * value with its provenance, names across agencies, alerts, pointers, timeline, map and related
+ * entities. A record the user may not see comes back as a pointer and is shown as one.
+ */
+import { lazy, Suspense, useMemo } from 'react';
+import type { ApiClient } from '../api/api-client.ts';
+import type { ClaimedValue, EntityProfile, Place, RecordView, TimelineEvent } from '../api/api-types.ts';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { PointerCard } from '../common/pointer-card.tsx';
+import { ProgressBar } from '../common/progress-bar.tsx';
+import { ProvenanceLine } from '../common/provenance-line.tsx';
+import { PurposeGate } from '../common/purpose-gate.tsx';
+import { useAsync } from '../common/use-async.ts';
+import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
+import { AlertList } from '../profile/alert-list.tsx';
+import { ClaimsTable, recordLink, type ClaimRow } from '../profile/claims-table.tsx';
+import { NamesAcrossAgencies } from '../profile/names-across-agencies.tsx';
+import { TimelineList } from '../profile/timeline-list.tsx';
+import { href } from '../routing/use-hash-route.ts';
+import { useSession } from '../session/session-context.tsx';
+
+const OfflineMap = lazy(() => import('../profile/offline-map.tsx'));
+
+export function ProfileScreen({ kind, id }: { readonly kind: 'record' | 'entity'; readonly id: string }) {
+  return <PurposeGate>{kind === 'entity' ? <EntityProfileView id={id} /> : <RecordProfileView id={id} />}</PurposeGate>;
+}
+
+/** A record's values as claims of its one provenance. */
+export function profileOfRecord(record: RecordView): EntityProfile {
+  const properties: Record<string, ClaimedValue[]> = {};
+  for (const [name, values] of Object.entries(record.properties)) properties[name] = values.map((value) => ({ value, record: record.id, provenance: record.provenance }));
+  return { id: record.id, schema: record.schema, caption: record.caption, properties, records: [record], pointers: [], alerts: [], related: [] };
+}
+
+function rowsOf(profile: EntityProfile, schema: SchemaInfo | undefined, linkOf: (value: string) => string): ClaimRow[] {
+  const defs = new Map(schema?.properties.map((p) => [p.name, p]) ?? []);
+  const order = schema ? schema.properties.map((p) => p.name) : [];
+  const names = Object.keys(profile.properties).sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999));
+  return names.flatMap((name) => (profile.properties[name] ?? []).map((claim) => {
+    const def = defs.get(name);
+    return { property: name, label: def?.label ?? name, claim, ...(def?.type === 'entity' ? { link: linkOf(claim.value) } : {}) };
+  }));
+}
+
+/** Located values of a record (Address latitude/longitude), for the map before /places exists. */
+function placesOfRecord(record: RecordView): Place[] {
+  const lat = Number(record.properties['latitude']?.[0]);
+  const lon = Number(record.properties['longitude']?.[0]);
+  return Number.isFinite(lat) && Number.isFinite(lon) && record.properties['latitude'] ? [{ id: record.id, lat, lon, kind: record.schema, label: record.caption }] : [];
+}
+
+function RecordProfileView({ id }: { readonly id: string }) {
+  const { api } = useSession();
+  const schemata = useSchemata(api);
+  const found = useAsync(() => api.record(id), [api, id]);
+  const history = useAsync(() => api.recordHistory(id), [api, id]);
+  if (found.loading) return <ProgressBar label="Opening the record" />;
+  if (found.error) return <ErrorMessage error={found.error} />;
+  const { record, pointer } = found.value ?? {};
+  if (pointer) {
+    return (
+      <section className="screen" aria-labelledby="profile-title">
+        <h1 id="profile-title">Record held by another agency</h1>
+        <ul className="pointer-list"><PointerCard pointer={pointer} /></ul>
+      </section>
+    );
+  }
+  if (!record) return null;
+  const profile = profileOfRecord(record);
+  const events: TimelineEvent[] = (history.value?.versions ?? []).map((v) => ({
+    id: `v${v.version}`, date: v.at.slice(0, 16).replace('T', ' '), kind: v.op, summary: `version ${v.version} by ${v.actor}${v.reason ? ` — ${v.reason}` : ''}`, provenance: [],
+  }));
+  return (
+    <ProfileLayout api={api} profile={profile} schema={schemata?.get(record.schema)} events={events} places={placesOfRecord(record)}
+      timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} />
+  );
+}
+
+function EntityProfileView({ id }: { readonly id: string }) {
+  const { api } = useSession();
+  const schemata = useSchemata(api);
+  const found = useAsync(() => api.entity(id), [api, id]);
+  const timeline = useAsync(() => api.entityTimeline(id), [api, id]);
+  const places = useAsync(() => api.entityPlaces(id), [api, id]);
+  if (found.loading) return <ProgressBar label="Opening the profile" />;
+  if (found.error) return <ErrorMessage error={found.error} what="merged entity profiles" />;
+  if (!found.value) return null;
+  const profile = found.value;
+  return (
+    <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
+      timelineTitle="Timeline" timelineError={timeline.error} subtitle={<span className="muted">{profile.records.length} record{profile.records.length === 1 ? '' : 's'} from {new Set(profile.records.map((r) => r.provenance.agency)).size} agencies</span>} />
+  );
+}
+
+interface ProfileLayoutProps {
+  readonly api: ApiClient;
+  readonly profile: EntityProfile;
+  readonly schema: SchemaInfo | undefined;
+  readonly events: readonly TimelineEvent[];
+  readonly places: readonly Place[];
+  readonly timelineTitle: string;
+  readonly timelineError?: unknown;
+  readonly subtitle: React.ReactNode;
+}
+
+function ProfileLayout({ profile, schema, events, places, timelineTitle, timelineError, subtitle }: ProfileLayoutProps) {
+  const rows = useMemo(() => rowsOf(profile, schema, recordLink), [profile, schema]);
+  return (
+    <article className="screen profile" aria-labelledby="profile-title">
+      <header className="profile-head">
+        <div>
+          <h1 id="profile-title">{profile.caption}</h1>
+          <div className="profile-sub"><span className="badge schema">{schema?.label ?? profile.schema}</span> {subtitle}</div>
+        </div>
+        <div className="actions">
+          <a className="button" href={`${href('graph')}?seed=${encodeURIComponent(profile.id)}`}>Open in graph</a>
+        </div>
+      </header>
+      {profile.alerts.length ? <AlertList alerts={profile.alerts} /> : null}
+      {profile.pointers.length ? (
+        <section aria-label="Held by other agencies"><ul className="pointer-list">{profile.pointers.map((p, i) => <PointerCard key={i} pointer={p} />)}</ul></section>
+      ) : null}
+      <div className="profile-grid">
+        <section aria-labelledby="values-title" className="panel span-2">
+          <h2 id="values-title">Values and provenance</h2>
+          <ClaimsTable rows={rows} />
+        </section>
+        <section aria-labelledby="names-title" className="panel">
+          <h2 id="names-title">Names across agencies</h2>
+          <NamesAcrossAgencies profile={profile} />
+          <h2>Related</h2>
+          {profile.related.length ? (
+            <ul className="related">{profile.related.map((r) => <li key={`${r.id}-${r.relation}`}><span className="badge">{r.relation}</span> <a href={href('profile', 'entity', r.id)}>{r.caption}</a> {r.schema ? <span className="muted">{r.schema}</span> : null}</li>)}</ul>
+          ) : <p className="muted">No related entities you may see.</p>}
+        </section>
+        <section aria-labelledby="timeline-title" className="panel">
+          <h2 id="timeline-title">{timelineTitle}</h2>
+          <ErrorMessage error={timelineError} what="timeline" />
+          <TimelineList events={events} />
+        </section>
+        <section aria-labelledby="map-title" className="panel span-2">
+          <h2 id="map-title">Map</h2>
+          <Suspense fallback={<ProgressBar label="Loading the map" />}><OfflineMap places={places} /></Suspense>
+        </section>
+      </div>
+    </article>
+  );
+}

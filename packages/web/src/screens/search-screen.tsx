@@ -1,0 +1,106 @@
+/**
+ * Search names and aliases across everything the user may see. Results show the matched names,
+ * the owning agency, the subject category and the grading; pointers to what others hold are
+ * listed apart, as contacts, never as content.
+ */
+import { useState, type FormEvent } from 'react';
+import type { SearchResponse } from '../api/api-types.ts';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { GradingBadge } from '../common/grading-badge.tsx';
+import { HighlightText } from '../common/highlight-text.tsx';
+import { PointerCard } from '../common/pointer-card.tsx';
+import { ProgressBar } from '../common/progress-bar.tsx';
+import { PurposeGate } from '../common/purpose-gate.tsx';
+import { TlpBadge } from '../common/tlp-badge.tsx';
+import { href } from '../routing/use-hash-route.ts';
+import { useSession } from '../session/session-context.tsx';
+
+const SCHEMATA = ['', 'Person', 'Organization', 'Vehicle', 'Address', 'Phone'];
+
+export function SearchScreen({ initialQuery }: { readonly initialQuery: string }) {
+  return <PurposeGate><SearchForm initialQuery={initialQuery} /></PurposeGate>;
+}
+
+function SearchForm({ initialQuery }: { readonly initialQuery: string }) {
+  const { api } = useSession();
+  const [q, setQ] = useState(initialQuery);
+  const [schema, setSchema] = useState('');
+  const [asked, setAsked] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [answer, setAnswer] = useState<SearchResponse>();
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      setAnswer(await api.search(q.trim(), { limit: 50, ...(schema ? { schema } : {}) }));
+      setAsked(q.trim());
+    } catch (caught) {
+      setError(caught);
+      setAnswer(undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="search-title" className="screen">
+      <h1 id="search-title">Search</h1>
+      <form className="search-form" role="search" onSubmit={(e) => void submit(e)}>
+        <label htmlFor="search-q" className="visually-hidden">Name, alias or identifier</label>
+        <input id="search-q" type="search" placeholder="Name, alias or identifier" required minLength={2} maxLength={200} autoFocus value={q} onChange={(e) => setQ(e.target.value)} />
+        <label htmlFor="search-schema" className="visually-hidden">Kind</label>
+        <select id="search-schema" value={schema} onChange={(e) => setSchema(e.target.value)}>
+          {SCHEMATA.map((s) => <option key={s} value={s}>{s || 'Any kind'}</option>)}
+        </select>
+        <button type="submit" className="primary" disabled={busy}>Search</button>
+      </form>
+      {busy ? <ProgressBar label="Searching" /> : null}
+      <ErrorMessage error={error} />
+      {answer ? <SearchResults answer={answer} query={asked} /> : null}
+    </section>
+  );
+}
+
+function SearchResults({ answer, query }: { readonly answer: SearchResponse; readonly query: string }) {
+  const { results, pointers } = answer;
+  return (
+    <>
+      <p className="summary" role="status">{results.length} result{results.length === 1 ? '' : 's'}{pointers.length ? `, ${pointers.length} pointer${pointers.length === 1 ? '' : 's'} to other agencies` : ''} for “{query}”</p>
+      {pointers.length ? (
+        <section aria-label="Pointers to information held elsewhere">
+          <h2 className="section-title">Held by other agencies</h2>
+          <ul className="pointer-list">{pointers.map((p, i) => <PointerCard key={`${p.agency}-${i}`} pointer={p} />)}</ul>
+        </section>
+      ) : null}
+      {results.length ? (
+        <table className="data results">
+          <caption className="visually-hidden">Search results</caption>
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Matched names</th><th scope="col">Kind</th><th scope="col">Born</th><th scope="col">Agency</th><th scope="col">Category</th><th scope="col">Grading</th><th scope="col">Marking</th><th scope="col">Updated</th></tr>
+          </thead>
+          <tbody>
+            {results.map((r) => {
+              const names = [...(r.properties['name'] ?? []), ...(r.properties['alias'] ?? [])].filter((n) => n !== r.caption);
+              return (
+                <tr key={r.id}>
+                  <td><a href={href('profile', 'record', r.id)} className="strong"><HighlightText text={r.caption} query={query} /></a></td>
+                  <td className="names">{names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} query={query} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}</td>
+                  <td>{r.schema}</td>
+                  <td className="nowrap">{(r.properties['birthDate'] ?? []).join(', ')}</td>
+                  <td>{r.provenance.agency}</td>
+                  <td><span className={`badge category category-${r.provenance.category}`}>{r.provenance.category}</span></td>
+                  <td><GradingBadge reliability={r.provenance.reliability} credibility={r.provenance.credibility} /></td>
+                  <td><TlpBadge tlp={r.provenance.marking.tlp} /></td>
+                  <td className="nowrap muted">{r.updatedAt.slice(0, 10)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : <p className="muted">Nothing you may see matches. {pointers.length ? 'See the pointers above.' : ''}</p>}
+    </>
+  );
+}

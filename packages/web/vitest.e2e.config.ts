@@ -1,0 +1,16 @@
+/**
+ * End-to-end tests: a real Mosaic server on the embedded store and Debian's Chromium driven by
+ * playwright-core. Run with `npm run test:e2e -w @mosaic/web`; kept apart from the unit tests.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ['e2e/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
