@@ -2,10 +2,11 @@
  * Listen, and close cleanly (final audit checkpoint, store closed) on SIGINT/SIGTERM.
  */
 import { buildApp } from '@mosaic/server';
-import type { Mosaic } from '@mosaic/service';
+import { startProjections, type Mosaic } from '@mosaic/service';
 
 export async function startServer(mosaic: Mosaic): Promise<string> {
-  const app = await buildApp({ mosaic });
+  const projections = await startProjections(mosaic);
+  const app = await buildApp({ mosaic, projections });
   await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
   const shown = mosaic.config.host === '127.0.0.1' || mosaic.config.host === '::1' ? 'localhost' : mosaic.config.host;
   const port = (app.server.address() as { port: number } | null)?.port ?? mosaic.config.port;
@@ -13,6 +14,7 @@ export async function startServer(mosaic: Mosaic): Promise<string> {
   const stop = async (): Promise<void> => {
     if (closing) return;
     closing = true;
+    projections.stop();
     await app.close();
     await mosaic.close();
     process.exit(0);

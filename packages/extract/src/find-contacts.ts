@@ -12,6 +12,8 @@ const NATIONAL = /(?<![\w+.\-/])0\d{1,4}(?:[ .\-/]\d{2,4}){2,4}(?![\w.\-/]*\d)|(
 const PHONE_CUE = /\b(?:phone|tel|telephone|mobile|gsm|cell|number|call|calls|called|fax|whatsapp|signal|telegram|contact)\b[^.\n]{0,40}$/i;
 
 export function findEmails(text: string): Span[] {
+  // Without an "@" the expression would still try every word; most reports have none.
+  if (!text.includes('@')) return [];
   return [...text.matchAll(EMAIL)].map((m) => {
     const value = m[0].toLowerCase();
     return span('email', m.index, m.index + m[0].length, value, value, { email: [value] });

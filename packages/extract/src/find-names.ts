@@ -61,14 +61,19 @@ const ORG_CUE_BEFORE = new RegExp(
 );
 const ORG_DESCRIPTOR_AFTER = new RegExp(String.raw`^\s(?:${ORG_DESCRIPTORS})\b`, 'iu');
 
+const CAP_START = /^\p{Lu}/u;
+const PARTICLE_HYPHEN = /^(?:al|el|ad|as|ash|at|az|an|ar|ibn|bin|ben|abu|abou|ould|bou)-/u;
+const D_APOSTROPHE = /^d['’]/;
+
 function tokenize(chunk: string, offset: number): Token[] {
   const out: Token[] = [];
-  for (const m of chunk.matchAll(TOKEN)) {
+  // An exec loop: matchAll clones the expression on every call, and this runs once per chunk.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(chunk); m !== null; m = TOKEN.exec(chunk)) {
     const t = m[0];
-    const lower = foldKey(t);
-    const kind = /^\p{Lu}/u.test(t) || /^(?:al|el|ad|as|ash|at|az|an|ar|ibn|bin|ben|abu|abou|ould|bou)-/u.test(t) || /^d['’]/.test(t)
+    const kind = CAP_START.test(t) || PARTICLE_HYPHEN.test(t) || D_APOSTROPHE.test(t)
       ? 'cap'
-      : PARTICLES.has(lower) ? 'particle' : 'connector';
+      : PARTICLES.has(foldKey(t)) ? 'particle' : 'connector';
     out.push({ text: t, start: offset + m.index, end: offset + m.index + t.length, kind });
   }
   return out;
@@ -125,7 +130,7 @@ export function findNames(text: string, isFree: (s: number, e: number) => boolea
   const candidates: Candidate[] = [];
   const definedAcronyms = new Set<string>();
   CHUNK.lastIndex = 0;
-  for (const m of text.matchAll(CHUNK)) {
+  for (let m = CHUNK.exec(text); m !== null; m = CHUNK.exec(text)) {
     const tokens = tokenize(m[0], m.index).filter((t) => isFree(t.start, t.end));
     for (const part of splitAtConnectors(tokens)) {
       for (const piece of splitPossessive(part)) {

@@ -101,7 +101,9 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
     // Pronouns stand for the subject: a pseudo-mention carrying its key.
     const mentions: Span[] = [...inside];
     if (subject !== undefined) {
-      for (const m of text.slice(sentence.start, sentence.end).matchAll(PRONOUN)) {
+      const inSentence = text.slice(sentence.start, sentence.end);
+      PRONOUN.lastIndex = 0;
+      for (let m = PRONOUN.exec(inSentence); m !== null; m = PRONOUN.exec(inSentence)) {
         const at = sentence.start + m.index;
         const referent = persons.find((p) => p.end <= at) ?? lastSubject;
         if (referent !== undefined) mentions.push({ ...referent, start: at, end: at + m[0].length });
@@ -113,10 +115,14 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
       for (let j = i + 1; j < mentions.length; j++) {
         const b = mentions[j] as Span;
         if (b.start - a.end > 160) break;
-        const blocked = mentions.slice(i + 1, j).some((m) => m.kind === 'person' && m.key !== a.key && m.key !== b.key);
         if (b.start - a.end > 130) continue;
         const between = text.slice(a.end, b.start).replace(AGE, '');
         if (!TRIGGER.test(between)) continue;
+        let blocked = false;
+        for (let k = i + 1; k < j && !blocked; k++) {
+          const m = mentions[k] as Span;
+          blocked = m.kind === 'person' && m.key !== a.key && m.key !== b.key;
+        }
         if (a.kind === 'person' && b.kind === 'person') {
           if (!blocked) matchPatterns(PERSON_PAIR, between, a, b, sentence, add, text);
         } else if (a.kind === 'person' && b.kind === 'organization') {

@@ -1,9 +1,13 @@
 /** Lower-case, diacritic-free form used as a lookup key, so that "Liège", "LIEGE" and "liege" meet. */
 const cache = new Map<string, string>();
-const ASCII = /^[\x00-\x7f]*$/;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 export function foldKey(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   const key = text

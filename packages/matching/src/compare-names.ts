@@ -23,6 +23,13 @@
  *   missing    a side has no name
  *
  * A match that rests on a weak alias (kunya only) is capped at `single`.
+ *
+ * Term-frequency adjustment (name-frequencies.ts): with per-token adjustments, `tf` is the sum
+ * over the aligned tokens of the adjustment of each agreement, at every level where tokens
+ * aligned; two tokens aligned by similarity count at the more common of the two (the smaller
+ * adjustment; Splink takes the larger term frequency). The level says how much of the names
+ * agree, `tf` says how telling the agreeing tokens are: sharing only "Mohammad" (`partial`) is
+ * weaker evidence than sharing only a rare surname.
  */
 import { jaroWinkler } from './jaro-winkler.ts';
 import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
@@ -41,6 +48,16 @@ export interface NameComparison {
   readonly aligned: number;
   /** Term-frequency adjustment in bits (0 without frequencies or without agreement). */
   readonly tf: number;
+  /** The agreements behind `tf`, one per aligned token; only when asked for (explanations). */
+  readonly agreements?: readonly TokenAgreement[];
+}
+
+/** One aligned token: positions among each name's core tokens (two for a compound written apart). */
+export interface TokenAgreement {
+  readonly a: readonly number[];
+  readonly b: readonly number[];
+  /** Term-frequency adjustment of this agreement in bits (before the model's tfScale). */
+  readonly bits: number;
 }
 
 export interface CompareNamesOptions {
@@ -135,7 +152,13 @@ function compoundSimilarity(t: NameToken, j: NameJoin, other: readonly NameToken
   return s > Math.max(first, second) ? s : 0;
 }
 
-interface Alignment { usedA: number; usedB: number; aligned: number; simSum: number; allPhonetic: boolean; tf: number; mergedA: number; mergedB: number }
+interface Alignment { usedA: number; usedB: number; aligned: number; simSum: number; allPhonetic: boolean; tf: number; mergedA: number; mergedB: number; agreements: TokenAgreement[] | undefined }
+
+function indicesOf(mask: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; mask >> i !== 0; i++) if (mask & (1 << i)) out.push(i);
+  return out;
+}
 
 /** Aligns compounds first (each side's joins against the other's tokens), best first. */
 function alignCompounds(a: NormalizedName, b: NormalizedName, na: number, nb: number, state: Alignment, tfA?: ArrayLike<number>, tfB?: ArrayLike<number>): void {
@@ -173,13 +196,21 @@ function alignCompounds(a: NormalizedName, b: NormalizedName, na: number, nb: nu
       state.usedA |= 1 << bi;
       state.usedB |= mask;
       state.mergedB += popcount(mask) - 1;
-      if (tfA && tfB) state.tf += Math.min(tfA[bi] as number, sumOver(tfB, mask));
+      if (tfA && tfB) {
+        const bits = Math.min(tfA[bi] as number, sumOver(tfB, mask));
+        state.tf += bits;
+        state.agreements?.push({ a: [bi], b: indicesOf(mask), bits });
+      }
     } else {
       const mask = joinMask(a.joins[bi] as NameJoin);
       state.usedA |= mask;
       state.usedB |= 1 << bj;
       state.mergedA += popcount(mask) - 1;
-      if (tfA && tfB) state.tf += Math.min(sumOver(tfA, mask), tfB[bj] as number);
+      if (tfA && tfB) {
+        const bits = Math.min(sumOver(tfA, mask), tfB[bj] as number);
+        state.tf += bits;
+        state.agreements?.push({ a: indicesOf(mask), b: [bj], bits });
+      }
     }
     state.aligned++;
     state.simSum += best;
@@ -195,18 +226,22 @@ function sumOver(tf: ArrayLike<number>, mask: number): number {
 
 /**
  * The comparator on normalised names; tfA/tfB are per-core-token adjustments precomputed by
- * `prepare` (or by compareNames) so that the hot path does no map lookups.
+ * `prepare` (or by compareNames) so that the hot path does no map lookups. `explain` adds the
+ * per-token agreements (allocates; not for the hot path).
  */
-export function compareNormalizedNames(a: NormalizedName, b: NormalizedName, tfA?: ArrayLike<number>, tfB?: ArrayLike<number>): NameComparison {
+export function compareNormalizedNames(a: NormalizedName, b: NormalizedName, tfA?: ArrayLike<number>, tfB?: ArrayLike<number>, explain = false): NameComparison {
   const ca = a.core;
   const cb = b.core;
   const na = Math.min(ca.length, MAX_TOKENS);
   const nb = Math.min(cb.length, MAX_TOKENS);
   if (na === 0 || nb === 0) return initialsOnly(a, b);
   const weak = a.weak || b.weak;
-  if (a.key === b.key) return result(weak ? 'single' : 'exact', 1, na, sumTf(ca.length, tfA, tfB));
+  if (a.key === b.key) {
+    const same = result(weak ? 'single' : 'exact', 1, na, sumTf(ca.length, tfA, tfB));
+    return explain && tfA && tfB ? { ...same, agreements: sameKeyAgreements(ca, cb, tfA, tfB) } : same;
+  }
 
-  const state: Alignment = { usedA: 0, usedB: 0, aligned: 0, simSum: 0, allPhonetic: true, tf: 0, mergedA: 0, mergedB: 0 };
+  const state: Alignment = { usedA: 0, usedB: 0, aligned: 0, simSum: 0, allPhonetic: true, tf: 0, mergedA: 0, mergedB: 0, agreements: explain ? [] : undefined };
   alignCompounds(a, b, na, nb, state, tfA, tfB);
   for (let i = 0; i < na; i++) {
     for (let j = 0; j < nb; j++) simBuffer[i * MAX_TOKENS + j] = (state.usedA & (1 << i)) || (state.usedB & (1 << j)) ? 0 : tokenSimilarity(ca[i] as NameToken, cb[j] as NameToken);
@@ -236,7 +271,11 @@ export function compareNormalizedNames(a: NormalizedName, b: NormalizedName, tfA
     state.aligned++;
     state.simSum += best;
     if (best < PHONETIC_SIMILARITY) state.allPhonetic = false;
-    if (tfA && tfB) state.tf += Math.min(tfA[bi] as number, tfB[bj] as number);
+    if (tfA && tfB) {
+      const bits = Math.min(tfA[bi] as number, tfB[bj] as number);
+      state.tf += bits;
+      state.agreements?.push({ a: [bi], b: [bj], bits });
+    }
   }
   const aligned = state.aligned;
   if (aligned === 0) return NONE;
@@ -253,11 +292,23 @@ export function compareNormalizedNames(a: NormalizedName, b: NormalizedName, tfA
   else if (strong >= 2 || (aligned === shorter && aligned >= 2 && strong >= 1)) level = 'overlap';
   else level = aligned === shorter && weakPairs === 0 ? 'single' : 'partial';
   if (weak && LEVEL_INDEX[level] < LEVEL_INDEX.single) level = 'single';
-  return result(level, similarity, aligned, LEVEL_INDEX[level] <= LEVEL_INDEX.subset ? state.tf : 0);
+  const out = result(level, similarity, aligned, state.tf);
+  return state.agreements ? { ...out, agreements: state.agreements } : out;
 }
 
 function result(level: NameLevel, similarity: number, aligned: number, tf: number): NameComparison {
   return { level, levelIndex: LEVEL_INDEX[level], similarity, aligned, tf };
+}
+
+/** Same key: pair equal tokens up (both sides sorted by text). */
+function sameKeyAgreements(ca: readonly NameToken[], cb: readonly NameToken[], tfA: ArrayLike<number>, tfB: ArrayLike<number>): TokenAgreement[] {
+  const order = (c: readonly NameToken[]): number[] => c.map((_, i) => i).sort((x, y) => ((c[x] as NameToken).text < (c[y] as NameToken).text ? -1 : (c[x] as NameToken).text > (c[y] as NameToken).text ? 1 : x - y));
+  const oa = order(ca);
+  const ob = order(cb);
+  return oa.map((i, k) => {
+    const j = ob[k] as number;
+    return { a: [i], b: [j], bits: Math.min(tfA[i] ?? 0, tfB[j] ?? 0) };
+  });
 }
 
 function sumTf(n: number, tfA: ArrayLike<number> | undefined, tfB: ArrayLike<number> | undefined): number {

@@ -10,7 +10,7 @@ import { GENDER_LEVELS, compareGenders } from './compare-genders.ts';
 import { IDENTIFIER_LEVELS, compareIdentifiers } from './compare-identifiers.ts';
 import { MISSING_NAME, NAME_LEVELS, compareNormalizedNames, type NameComparison } from './compare-names.ts';
 import { PHONE_LEVELS, comparePhones } from './compare-phones.ts';
-import type { PreparedRecord } from './prepare.ts';
+import type { PreparedName, PreparedRecord } from './prepare.ts';
 
 export const FEATURE_NAMES = ['name', 'birthDate', 'country', 'identifier', 'phone', 'address', 'gender'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -26,15 +26,27 @@ export type ComparisonVector = readonly number[];
 
 /** Best name comparison over every pair of names (names, aliases, first+last) of two records. */
 export function comparePreparedNames(a: PreparedRecord, b: PreparedRecord): NameComparison {
+  return bestNamePair(a, b).comparison;
+}
+
+/**
+ * The best name comparison and which names gave it (indices into `names`; -1 when a side has
+ * none). Best = best level, then the larger frequency adjustment.
+ */
+export function bestNamePair(a: PreparedRecord, b: PreparedRecord): { readonly comparison: NameComparison; readonly a: number; readonly b: number } {
   let best: NameComparison = MISSING_NAME;
-  for (const x of a.names) {
-    for (const y of b.names) {
+  let bi = -1;
+  let bj = -1;
+  for (let i = 0; i < a.names.length; i++) {
+    const x = a.names[i] as PreparedName;
+    for (let j = 0; j < b.names.length; j++) {
+      const y = b.names[j] as PreparedName;
       const c = compareNormalizedNames(x.name, y.name, x.tf, y.tf);
-      if (c.levelIndex < best.levelIndex || (c.levelIndex === best.levelIndex && c.tf > best.tf)) best = c;
-      if (best.levelIndex === 0 && (!x.tf || !y.tf)) return best;
+      if (c.levelIndex < best.levelIndex || (c.levelIndex === best.levelIndex && c.tf > best.tf)) { best = c; bi = i; bj = j; }
+      if (best.levelIndex === 0 && (!x.tf || !y.tf)) return { comparison: best, a: bi, b: bj };
     }
   }
-  return best;
+  return { comparison: best, a: bi, b: bj };
 }
 
 export const FEATURES: readonly FeatureDefinition[] = [

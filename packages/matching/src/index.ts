@@ -12,12 +12,12 @@ export { normalizeName } from './normalize-name.ts';
 export type { NormalizedName, NameToken, NameTokenKind, NameJoin } from './normalize-name.ts';
 export { phoneticKey, phoneticSkeleton } from './phonetic-key.ts';
 export { jaroWinkler } from './jaro-winkler.ts';
-export { buildNameFrequencies, tokenTfWeight } from './name-frequencies.ts';
+export { buildNameFrequencies, tokenTfWeight, tokenFrequency } from './name-frequencies.ts';
 export type { NameFrequencies } from './name-frequencies.ts';
 
 // Comparators with discrete levels (Fellegi–Sunter)
 export { compareNames, compareNormalizedNames, NAME_LEVELS } from './compare-names.ts';
-export type { NameLevel, NameComparison, CompareNamesOptions } from './compare-names.ts';
+export type { NameLevel, NameComparison, CompareNamesOptions, TokenAgreement } from './compare-names.ts';
 export { parseDate, compareDates, DATE_LEVELS } from './compare-dates.ts';
 export type { PartialDate, DateLevel } from './compare-dates.ts';
 export { normalizeCountry, compareCountries, COUNTRY_LEVELS } from './compare-countries.ts';
@@ -32,14 +32,14 @@ export { compareGenders, normalizeGender, GENDER_LEVELS } from './compare-gender
 export type { GenderLevel } from './compare-genders.ts';
 
 // Records, features, scoring
-export { prepare } from './prepare.ts';
+export { prepare, matchableNames } from './prepare.ts';
 export type { MatchableRecord, PreparedRecord, PreparedName, PrepareOptions } from './prepare.ts';
 export { FEATURES, FEATURE_NAMES, featureNames, comparisonVector, comparePreparedNames } from './features.ts';
 export type { FeatureName, FeatureDefinition, ComparisonVector } from './features.ts';
 export { validateModel, probabilityFromWeight, weightFromProbability } from './match-model.ts';
 export type { MatchModel, FeatureParameters } from './match-model.ts';
 export { comparePrepared, pairWeight, scorePair, scoreVector } from './score.ts';
-export type { ScoreResult, Explanation } from './score.ts';
+export type { ScoreResult, Explanation, ExplainedToken } from './score.ts';
 export { estimateU, trainModel, countPatterns } from './train-em.ts';
 export type { PatternCount, TrainOptions, TrainResult } from './train-em.ts';
 export { defaultModel } from './default-model.ts';

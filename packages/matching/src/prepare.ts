@@ -13,7 +13,7 @@ import { parseDate, type PartialDate } from './compare-dates.ts';
 import { normalizeGender } from './compare-genders.ts';
 import { confusableForm, normalizeIdentifier } from './compare-identifiers.ts';
 import { normalizePhone } from './compare-phones.ts';
-import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
+import { tokenFrequency, tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 
 export interface MatchableRecord {
@@ -25,6 +25,8 @@ export interface PreparedName {
   readonly name: NormalizedName;
   /** Term-frequency adjustment per core token (bits), when frequencies were given. */
   readonly tf: Float64Array | undefined;
+  /** Relative frequency per core token in the table, when frequencies were given (explanations). */
+  readonly frequency?: Float64Array;
 }
 
 export interface PreparedRecord {
@@ -60,7 +62,12 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-export function prepare(record: MatchableRecord, options: PrepareOptions = {}): PreparedRecord {
+/**
+ * The name strings of a record that take part in matching (strong names first, then weak
+ * aliases; first/middle/last composed as "Last, First Middle"): what `prepare` compares, and what
+ * a term-frequency table of the data at hand should be built from.
+ */
+export function matchableNames(record: MatchableRecord): { readonly strong: readonly string[]; readonly weak: readonly string[] } {
   const p = record.properties;
   const raw = read(record, NAME_PROPERTIES);
   const first = (p['firstName'] ?? EMPTY)[0];
@@ -69,6 +76,11 @@ export function prepare(record: MatchableRecord, options: PrepareOptions = {}): 
     const middle = [...(p['middleName'] ?? EMPTY), ...(p['secondName'] ?? EMPTY)].join(' ');
     raw.push(`${last ?? ''}, ${[first ?? '', middle].join(' ')}`);
   }
+  return { strong: raw, weak: read(record, WEAK_NAME_PROPERTIES) };
+}
+
+export function prepare(record: MatchableRecord, options: PrepareOptions = {}): PreparedRecord {
+  const { strong, weak: weakNames } = matchableNames(record);
   const seen = new Set<string>();
   const names: PreparedName[] = [];
   const add = (value: string, weak: boolean): void => {
@@ -77,11 +89,16 @@ export function prepare(record: MatchableRecord, options: PrepareOptions = {}): 
     if (n.tokens.length === 0 || seen.has(dedupe)) return;
     seen.add(dedupe);
     const name = weak && !n.weak ? { ...n, weak: true } : n;
-    const tf = options.frequencies ? Float64Array.from(n.core, (t) => tokenTfWeight(options.frequencies, t.text)) : undefined;
-    names.push({ name, tf });
+    const frequencies = options.frequencies;
+    if (!frequencies) {
+      names.push({ name, tf: undefined });
+      return;
+    }
+    const tf = Float64Array.from(n.core, (t) => tokenTfWeight(frequencies, t.text));
+    names.push({ name, tf, frequency: Float64Array.from(n.core, (t) => tokenFrequency(frequencies, t.text)) });
   };
-  for (const v of raw) add(v, false);
-  for (const v of read(record, WEAK_NAME_PROPERTIES)) add(v, true);
+  for (const v of strong) add(v, false);
+  for (const v of weakNames) add(v, true);
 
   const identifiers = unique(read(record, IDENTIFIER_PROPERTIES).map(normalizeIdentifier).filter((s) => s !== ''));
   return {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultModel } from './default-model.ts';
 import { FEATURES, comparisonVector } from './features.ts';
 import { probabilityFromWeight, validateModel } from './match-model.ts';
+import { buildNameFrequencies, tokenFrequency } from './name-frequencies.ts';
 import { prepare } from './prepare.ts';
 import { comparePrepared, pairWeight, scorePair, scoreVector } from './score.ts';
 import { startingModel } from './starting-model.ts';
@@ -38,6 +39,27 @@ describe('scoring', () => {
       // m and u are stored to 6 significant digits, hence the small tolerance
       return scoreVector(model, better).weight >= scoreVector(model, v).weight - 1e-4;
     }));
+  });
+  it('explains the frequency adjustment token by token, by position and never by value', () => {
+    const names = ['Ivo Zoltarek', 'Mirek Zoltarek', ...Array.from({ length: 30 }, (_, i) => `Karel Novak${String.fromCharCode(97 + (i % 26))}${i}`)];
+    const frequencies = buildNameFrequencies(names);
+    const a = prepare(person({ name: ['Karel Zoltarek'] }), { frequencies });
+    const b = prepare(person({ name: ['Ivo Dvorsky', 'ZOLTAREK, Karel Jan'] }), { frequencies });
+    const r = comparePrepared(model, a, b);
+    const name = r.explain[0];
+    expect(name?.level).toBe('subset');
+    expect(name?.tokens).toHaveLength(2);
+    // the agreement is with b's second name; "karel" is core token 0 of both, "zoltarek" token 1 of a and 2 of b
+    const byA = [...(name?.tokens ?? [])].sort((x, y) => (x.a[0] ?? 0) - (y.a[0] ?? 0));
+    expect(byA.map((t) => [t.nameA, t.nameB, t.a, t.b])).toEqual([[0, 1, [0], [0]], [0, 1, [1], [2]]]);
+    expect(byA[0]?.frequency).toBeCloseTo(tokenFrequency(frequencies, 'karel'), 12);
+    expect(byA[0]?.weight).toBeLessThan(0);
+    expect(byA[1]?.weight).toBeGreaterThan(0);
+    const levelWeight = comparePrepared(model, prepare(person({ name: ['Karel Zoltarek'] })), prepare(person({ name: ['Ivo Dvorsky', 'ZOLTAREK, Karel Jan'] })))?.explain[0]?.weight ?? 0;
+    expect(name?.weight).toBeCloseTo(levelWeight + (byA[0]?.weight ?? 0) + (byA[1]?.weight ?? 0), 9);
+    expect(name?.detail).toMatch(/frequency adjustment [+-]\d/);
+    expect(name?.detail?.toLowerCase()).not.toMatch(/karel|zoltarek|dvorsky/);
+    expect(scorePair(model, person({ name: ['Karel Zoltarek'] }), person({ name: ['Karel Zoltarek'] })).explain[0]?.tokens).toBeUndefined();
   });
   it('is symmetric', () => {
     const a = prepare(person({ name: ['Nadia Benali', 'Nadia Ben Ali'], birthDate: ['1985'] }));

@@ -3,9 +3,10 @@
  * of the name feature, plus the prior, to a calibrated probability (Fellegi & Sunter 1969;
  * Splink's "match weight"). Every feature's contribution is returned for explanation.
  */
-import { FEATURES, comparePreparedNames, type ComparisonVector, type FeatureName } from './features.ts';
+import { compareNormalizedNames, type NameComparison, type TokenAgreement } from './compare-names.ts';
+import { FEATURES, bestNamePair, comparePreparedNames, type ComparisonVector, type FeatureName } from './features.ts';
 import { levelWeights, probabilityFromWeight, weightFromProbability, type MatchModel } from './match-model.ts';
-import { prepare, type MatchableRecord, type PrepareOptions, type PreparedRecord } from './prepare.ts';
+import { prepare, type MatchableRecord, type PrepareOptions, type PreparedName, type PreparedRecord } from './prepare.ts';
 
 export interface Explanation {
   readonly feature: FeatureName;
@@ -14,6 +15,28 @@ export interface Explanation {
   readonly weight: number;
   /** Numbers only (similarity, tokens aligned, tf bits); never the compared values. */
   readonly detail?: string;
+  /** Name feature with a frequency table: the agreeing tokens and what each one weighed. */
+  readonly tokens?: readonly ExplainedToken[];
+}
+
+/**
+ * One agreeing name token, told by position, never by value: the index of the name among the
+ * record's prepared names (`PreparedRecord.names`), and of the token among that name's core
+ * tokens (`NormalizedName.core`, given names first; two positions for a compound written
+ * apart), all 0-based.
+ */
+export interface ExplainedToken {
+  readonly nameA: number;
+  readonly nameB: number;
+  readonly a: readonly number[];
+  readonly b: readonly number[];
+  /**
+   * Relative frequency of the token in the table (the more common side; a compound written apart
+   * counts as the product of its parts): Splink's u for agreeing on this value.
+   */
+  readonly frequency: number;
+  /** Its frequency adjustment in bits, after the model's tfScale (before the name cap). */
+  readonly weight: number;
 }
 
 export interface ScoreResult {
@@ -42,19 +65,44 @@ export function pairWeight(model: MatchModel, a: PreparedRecord, b: PreparedReco
   return total;
 }
 
+function sideFrequency(name: PreparedName, positions: readonly number[]): number {
+  let f = 1;
+  for (const i of positions) f *= name.frequency?.[i] ?? 0;
+  return f;
+}
+
+const signed = (x: number): string => (x > 0 ? `+${round2(x)}` : `${round2(x)}`);
+
+/** The name entry of an explanation: level weight plus frequency adjustment, token by token. */
+function explainName(model: MatchModel, levelWeights: Float64Array, a: PreparedRecord, b: PreparedRecord): Explanation {
+  const best = bestNamePair(a, b);
+  const names: NameComparison = best.comparison;
+  const tf = nameTf(model, names.tf);
+  const weight = (levelWeights[names.levelIndex] as number) + tf;
+  const detail = `similarity ${round2(names.similarity)}, ${names.aligned} token(s) aligned`;
+  const x = a.names[best.a];
+  const y = b.names[best.b];
+  if (!x?.tf || !y?.tf || names.aligned === 0) return { feature: 'name', level: names.level, weight, detail };
+  const agreements: readonly TokenAgreement[] = compareNormalizedNames(x.name, y.name, x.tf, y.tf, true).agreements ?? [];
+  const tokens: ExplainedToken[] = agreements.map((t) => ({
+    nameA: best.a,
+    nameB: best.b,
+    a: t.a,
+    b: t.b,
+    frequency: Math.max(sideFrequency(x, t.a), sideFrequency(y, t.b)),
+    weight: t.bits * model.tfScale,
+  }));
+  const capped = tf !== names.tf * model.tfScale ? ', capped' : '';
+  const parts = tokens.map((t) => `a${t.nameA + 1}.${t.a.map((i) => i + 1).join('+')}~b${t.nameB + 1}.${t.b.map((i) => i + 1).join('+')} at frequency ${t.frequency.toPrecision(2)}: ${signed(t.weight)}`);
+  return { feature: 'name', level: names.level, weight, detail: `${detail}, frequency adjustment ${signed(tf)} bits${capped} (${parts.join('; ')})`, tokens };
+}
+
 export function comparePrepared(model: MatchModel, a: PreparedRecord, b: PreparedRecord): ScoreResult {
   const w = levelWeights(model);
-  const names = comparePreparedNames(a, b);
   const explain: Explanation[] = [];
-  const tf = nameTf(model, names.tf);
-  const nameWeight = ((w[0] as Float64Array)[names.levelIndex] as number) + tf;
-  explain.push({
-    feature: 'name',
-    level: names.level,
-    weight: nameWeight,
-    detail: `similarity ${round2(names.similarity)}, ${names.aligned} token(s) aligned${tf !== 0 ? `, frequency adjustment ${round2(tf)} bits` : ''}`,
-  });
-  let total = nameWeight;
+  const nameEntry = explainName(model, w[0] as Float64Array, a, b);
+  explain.push(nameEntry);
+  let total = nameEntry.weight;
   for (let f = 1; f < FEATURES.length; f++) {
     const def = FEATURES[f] as (typeof FEATURES)[number];
     const level = def.compare(a, b);

@@ -167,8 +167,13 @@ export function validateRecord(registry: SchemaRegistry, raw: unknown, options: 
   };
 }
 
+/**
+ * A reference without an agency prefix names a record of the same agency (an agency's export
+ * refers to its own records); one written `agency:id` names that record exactly, which is how a
+ * check, an alert or a sighting refers to a subject another agency recorded.
+ */
 function entityRef(agency: AgencyId, value: string): string {
-  return value.startsWith(`${agency}:`) ? value : `${agency}:${value}`;
+  return value.includes(':') ? value : `${agency}:${value}`;
 }
 
 /** "line 2: birthDate: "not-a-date" is not a date" */

@@ -9,7 +9,7 @@ export type { Verdict, Judgement } from './judgement.ts';
 export { EMPTY_SNAPSHOT, emptyChange } from './resolution-store.ts';
 export type { ResolutionStore, ResolutionSnapshot, ResolutionChange, Redirect, MergeEvent } from './resolution-store.ts';
 export { memoryResolutionStore, followRedirects } from './memory-resolution-store.ts';
-export { BLOCKING_RULES, BLOCKING_FIXED, DEFAULT_BLOCKING, MAX_INDEXED_RECORDS, blockingKeys, blockRecords, blockMembers } from './blocking.ts';
+export { BLOCKING_RULES, BLOCKING_FIXED, LOOSE_RULES, DEFAULT_BLOCKING, MAX_INDEXED_RECORDS, blockingKeys, blockRecords, blockMembers } from './blocking.ts';
 export type { BlockingRule, BlockingOptions, BlockIndex, CandidatePairs, BlockingStats, BlockingResult } from './blocking.ts';
 export { comparePair, compareCandidatePairs, unpackLevels } from './pair-comparisons.ts';
 export type { PairComparisons } from './pair-comparisons.ts';

@@ -5,14 +5,15 @@
  *     random pairs of the data estimate u.
  *  2. m by EM on the blocked pairs, one session per blocking rule, with u held and the rule's
  *     own features left out of the session (they agree by construction on its pairs, so their m
- *     cannot be learnt there, and their agreement is no evidence there). A feature's m is the mean over the sessions that could estimate it; a feature no
+ *     cannot be learnt there, and their agreement is no evidence there). Loose rules (LOOSE_RULES) hold no session. A feature's m is the mean over the
+ *     sessions that could estimate it; a feature no
  *     session could estimate keeps the starting model's m.
  *  3. the prior (probability that a candidate pair is a match) by EM with every m and u fixed
  *     over all candidate pairs, so that probabilities are calibrated for candidate pairs.
  * Starts from the default model, whose threshold and tfScale are kept.
  */
 import { FEATURES, comparisonVector, countPatterns, defaultModel, estimateU, trainModel, type FeatureName, type MatchModel, type PatternCount, type PreparedRecord } from '@mosaic/matching';
-import { BLOCKING_FIXED, BLOCKING_RULES, type BlockingRule, type CandidatePairs } from './blocking.ts';
+import { BLOCKING_FIXED, BLOCKING_RULES, LOOSE_RULES, type BlockingRule, type CandidatePairs } from './blocking.ts';
 import { unpackLevels, type PairComparisons } from './pair-comparisons.ts';
 
 export interface TrainResolutionOptions {
@@ -20,9 +21,21 @@ export interface TrainResolutionOptions {
   /** Random pairs drawn for u. */
   readonly randomPairs?: number;
   readonly seed?: number;
-  /** A session with fewer pairs than this does not estimate m. */
+  /** A session with fewer pairs than this does not estimate m (nor the prior). */
   readonly minSessionPairs?: number;
+  /**
+   * Fewer matchable records than this: the data cannot estimate u (random pairs would repeat
+   * the same few pairs, matches among them), so the starting model is returned unchanged.
+   */
+  readonly minRecords?: number;
   readonly maxIterations?: number;
+  /**
+   * Upper bound on the estimated prior. When the data holds no feature but one the starting m
+   * calls weak evidence (OFAC names only: the default m says a third of true aliases share no
+   * name token), EM can explain every candidate pair as a match and the prior runs to 1, which
+   * merges everything; blocked pairs are mostly non-matches, so the bound is safe.
+   */
+  readonly maxPrior?: number;
 }
 
 export interface TrainingSession {
@@ -73,13 +86,14 @@ export function trainResolutionModel(
   groups: readonly (string | undefined)[],
   pairs: CandidatePairs,
   comparisons: PairComparisons,
-  { start = defaultModel(), randomPairs = 100_000, seed = 1, minSessionPairs = 50, maxIterations = 100 }: TrainResolutionOptions = {},
+  { start = defaultModel(), randomPairs = 100_000, seed = 1, minSessionPairs = 50, minRecords = 1000, maxIterations = 100, maxPrior = 0.6 }: TrainResolutionOptions = {},
 ): TrainedResolutionModel {
   const matchable: number[] = [];
   groups.forEach((g, i) => { if (g !== undefined) matchable.push(i); });
+  if (matchable.length < minRecords) return { model: start, randomPairs: 0, sessions: [] };
   const random = seededRandom(seed);
   const vectors: number[][] = [];
-  if (matchable.length >= 2) {
+  {
     for (let k = 0, tries = 0; k < randomPairs && tries < randomPairs * 4; tries++) {
       const i = matchable[Math.floor(random() * matchable.length)] as number;
       const j = matchable[Math.floor(random() * matchable.length)] as number;
@@ -112,7 +126,7 @@ export function trainResolutionModel(
     const counts = perRule[r] as Map<number, number>;
     let n = 0;
     for (const c of counts.values()) n += c;
-    if (n < minSessionPairs) return;
+    if (n < minSessionPairs || LOOSE_RULES.includes(rule)) return;
     const fixed = BLOCKING_FIXED[rule];
     const result = trainModel(patternsOf(counts, fixed), { start: withU, fixed, maxIterations });
     sessions.push({ rule, pairs: n, iterations: result.iterations, converged: result.converged, expectedMatches: result.expectedMatches });
@@ -131,10 +145,10 @@ export function trainResolutionModel(
     }),
   };
   const everyFeature = FEATURES.map((d) => d.name);
-  const prior = pairs.count > 0 ? trainModel(patternsOf(all), { start: combined, fixed: everyFeature, maxIterations }).model.prior : combined.prior;
+  const prior = pairs.count >= minSessionPairs ? trainModel(patternsOf(all), { start: combined, fixed: everyFeature, maxIterations }).model.prior : combined.prior;
   const model: MatchModel = {
     ...combined,
-    prior,
+    prior: Math.min(prior, maxPrior),
     trainedOn: `this data set: u from ${vectors.length} random pairs; m by EM per blocking rule (${sessions.map((s) => s.rule).join(', ')}); prior by EM on ${pairs.count} candidate pairs`,
   };
   return { model, randomPairs: vectors.length, sessions };

@@ -136,7 +136,7 @@ describe('visibility', () => {
   it('shows a pointer-only entry as its owner to contact, without id, score or explanation', () => {
     const index = createScreeningIndex([...WATCHLIST, twin]);
     const r = screen(index, { document: 'ZZ7654321' }, { visibility: (e) => (e.id === 'secret' ? 'pointer' : 'full') });
-    expect(r.ok && r.hits).toEqual([{ kind: 'pointer', band: 'hit', agency: 'agency-s', desk: { id: 'd-s', name: 'Desk S', phone24x7: '+3225550111' } } satisfies ScreeningPointer]);
+    expect(r.ok && r.hits).toEqual([{ kind: 'pointer', band: 'hit', agency: AgencyId('agency-s'), desk: { id: DeskId('d-s'), name: 'Desk S', phone24x7: '+3225550111' } } satisfies ScreeningPointer]);
   });
 
   it('filters alerts the caller may not see', () => {

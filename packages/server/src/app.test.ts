@@ -1,3 +1,4 @@
+import { RecordId } from '@mosaic/model';
 import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,7 +110,7 @@ describe('the API', () => {
     expect(byAdmin.statusCode).toBe(204);
     const history = await app.inject({ url: '/api/v1/records/intel:i9/history', headers: as('intelAnalyst', purpose) });
     expect(history.statusCode).toBe(404);
-    expect((await world.mosaic.store.recordHistory('intel:i9' as never)).map((v) => v.op)).toEqual(['put', 'delete']);
+    expect((await world.mosaic.store.recordHistory(RecordId('intel:i9'))).map((v) => v.op)).toEqual(['put', 'delete']);
   });
 
   it('tells the owner when another agency consults its records', async () => {

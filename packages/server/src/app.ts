@@ -5,7 +5,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import type { Mosaic } from '@mosaic/service';
+import type { Mosaic, Projections } from '@mosaic/service';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +13,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { errorHandler, notFoundHandler } from './http-errors.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { entityRoutes } from './routes/entity-routes.ts';
+import { graphRoutes } from './routes/graph-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { notificationRoutes } from './routes/notification-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { schemaRoutes } from './routes/schema-routes.ts';
+import { screeningRoutes } from './routes/screening-routes.ts';
 
 export interface BuildAppOptions {
   readonly mosaic: Mosaic;
@@ -24,6 +28,8 @@ export interface BuildAppOptions {
   readonly logger?: boolean;
   /** Extra plugins registered under /api/v1 by the areas that have them. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void>)[];
+  /** In-memory projections (graph, …); the routes that need them are registered only when given. */
+  readonly projections?: Projections;
   /** The built web app, served at /; default packages/web/dist when it exists. */
   readonly webRoot?: string | null;
 }
@@ -32,7 +38,7 @@ export const DEFAULT_WEB_ROOT = join(import.meta.dirname, '..', '..', 'web', 'di
 
 export const API_PREFIX = '/api/v1';
 
-export async function buildApp({ mosaic, logger = false, plugins = [], webRoot = DEFAULT_WEB_ROOT }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ mosaic, logger = false, plugins = [], projections, webRoot = DEFAULT_WEB_ROOT }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: 64 * 1024 * 1024,
@@ -65,6 +71,11 @@ export async function buildApp({ mosaic, logger = false, plugins = [], webRoot =
     await api.register(recordRoutes);
     await api.register(searchRoutes);
     await api.register(auditRoutes);
+    if (projections) await api.register(graphRoutes(projections));
+    if (projections) await api.register(entityRoutes(projections));
+    if (projections) await api.register(screeningRoutes(projections));
+    // The inbox is kept by the projections' notification keeper; the stream needs only the notifier.
+    if (projections) await api.register(notificationRoutes());
     for (const plugin of plugins) await api.register(plugin);
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });

@@ -6,7 +6,7 @@
  * The oracle is the decision point itself (tested on its own in @mosaic/policy); what is tested
  * here is that no read path returns anything it did not pass.
  */
-import { UserId } from '@mosaic/model';
+import { AgencyId, DeskId, UserId } from '@mosaic/model';
 import { decide } from '@mosaic/policy';
 import { arbPolicyScenario } from '@mosaic/policy/testing';
 import { hashPassword, saveOrganisation } from '@mosaic/service';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   world = await openTestMosaic();
   app = await buildApp({ mosaic: world.mosaic, webRoot: null });
   const hash = await hashPassword(PASSWORD);
-  await world.mosaic.store.upsertUser({ id: UserId('u'), name: 'leak-user', agency: 'ag0' as never, desk: 'ag0-desk0' as never, roles: ['analyst'], clearance: 'SECRET', groups: [], passwordHash: hash });
+  await world.mosaic.store.upsertUser({ id: UserId('u'), name: 'leak-user', agency: AgencyId('ag0'), desk: DeskId('ag0-desk0'), roles: ['analyst'], clearance: 'SECRET', groups: [], passwordHash: hash });
   const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'leak-user', password: PASSWORD } });
   token = (signIn.json() as { token: string }).token;
 });
@@ -43,7 +43,8 @@ describe('no read path leaks what the policy hides', () => {
       await saveOrganisation(mosaic.store, { agencies: scenario.org.agencies, desks: scenario.org.desks, agreements: scenario.agreements });
       await mosaic.reloadOrg();
       const stored = await mosaic.store.getUser(UserId('u'));
-      await mosaic.store.upsertUser({ ...stored!, agency: scenario.user.agency, desk: scenario.user.desk ?? scenario.user.agency, roles: [...scenario.user.roles], clearance: scenario.user.clearance, groups: [...scenario.user.groups] });
+      if (!stored) throw new Error('the test user vanished');
+      await mosaic.store.upsertUser({ ...stored, agency: scenario.user.agency, desk: scenario.user.desk ?? DeskId(`${scenario.user.agency}-desk0`), roles: [...scenario.user.roles], clearance: scenario.user.clearance, groups: [...scenario.user.groups] });
       // Need-to-know groups on records are not part of the stored model: records go in without them.
       const records = scenario.records.map(({ needToKnow: _n, ...r }) => r);
       if (records.length > 0) await mosaic.store.putRecords(records, { actor: 'leak-test' });
@@ -51,7 +52,7 @@ describe('no read path leaks what the policy hides', () => {
       const headers = { authorization: `Bearer ${token}`, 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'CASE-1' };
 
       for (const record of records) {
-        const marker = record.properties.name[0] ?? '';
+        const marker = record.properties['name']?.[0] ?? '';
         const search = decide({ ...scenario.user, id: UserId('u') }, 'search', { kind: 'record', provenance: record.provenance }, context);
         const read = decide({ ...scenario.user, id: UserId('u') }, 'read', { kind: 'record', provenance: record.provenance }, context);
         const responses = [

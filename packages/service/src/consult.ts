@@ -5,13 +5,19 @@
  * this once with the records it found and returns only what comes back.
  */
 import type { AuditEvent, JsonValue } from '@mosaic/audit';
-import { AppError, type AgencyId, type EntityId, type EntityRecord } from '@mosaic/model';
+import { AppError, type AgencyId, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { deconfliction, filterVisible, type Pointer, type ReadAction } from '@mosaic/policy';
 import { randomUUID } from 'node:crypto';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
 
-export interface Consulted<R extends EntityRecord> {
+/** What the policy needs of a record: its id and provenance (an EntityRecord fits). */
+export interface ConsultedRecord {
+  readonly id: RecordId;
+  readonly provenance: Provenance;
+}
+
+export interface Consulted<R extends ConsultedRecord> {
   readonly visible: readonly R[];
   readonly pointers: readonly Pointer[];
 }
@@ -27,7 +33,7 @@ export function requirePurpose(consultation: Consultation): asserts consultation
   if (!consultation.purpose?.trim() || !consultation.caseRef?.trim()) throw new AppError('MOSAIC_PURPOSE_REQUIRED');
 }
 
-export async function consult<R extends EntityRecord>(mosaic: Mosaic, consultation: Consultation, records: readonly R[], options: ConsultOptions): Promise<Consulted<R>> {
+export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consultation: Consultation, records: readonly R[], options: ConsultOptions): Promise<Consulted<R>> {
   requirePurpose(consultation);
   const snapshot = await mosaic.org();
   const user = policyUser(consultation.user);

@@ -14,3 +14,16 @@ export { captionOf, checkQuery, eraseRecord, readRecord, readRecordHistory, reco
 export { loadDemo, type DemoLoaded, type DemoOrgFile } from './demo-load.ts';
 export { verifyAuditLog } from './audit-verify.ts';
 export { searchAuditLog, type AuditSearch } from './audit-search.ts';
+export { followChanges, type ChangeFollower, type Projection, type RecordChange } from './change-follower.ts';
+export { createGraphProjection, type GraphProjection } from './graph/graph-projection.ts';
+export { graphCentrality, graphCommunities, graphConnectors, graphExpand, graphExport, graphPaths, type GraphFilters } from './graph/graph-queries.ts';
+export { startProjections, type Projections } from './projections.ts';
+export { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
+export { judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';
+export { storeResolutionStore } from './resolution/store-resolution-store.ts';
+export { createScreeningProjection, alertFromRecord, type AlertRecord, type ScreeningProjection, type ScreeningProjectionOptions } from './screening/screening-projection.ts';
+export { CHECK_KIND, CHECKPOINT_PURPOSE, readCheck, screenCheck, type AlertHitView, type CheckInput, type CheckRecord, type HitDecision, type HitView } from './screening/screen-check.ts';
+export { decideHit, REPORT_REQUIRED, type EncounterReport, type HitDecisionInput } from './screening/decide-hit.ts';
+export { alertSummary, createAlert, listAlerts, withdrawAlert, type AlertInput, type AlertSummary } from './screening/alerts.ts';
+export { keepNotifications, listNotifications, markNotificationRead, NOTIFICATION_KIND, type InboxItem, type NotificationKeeper } from './screening/notification-inbox.ts';
+export { deliverWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, WEBHOOK_KIND, type WebhookConfig, type WebhookOptions } from './screening/webhooks.ts';

@@ -1,7 +1,7 @@
 /**
  * A small fictional world for tests that need a running Mosaic on a real store: three agencies
  * (federal police, a local police zone, an intelligence service), their desks, agreements
- * (federal police shares fully with the zone; intelligence gives the zone pointers only), users
+ * (federal police and the zone share fully both ways; intelligence gives the zone pointers only), users
  * of every role, and a handful of records. Opened on sqlite in a fresh temporary folder.
  */
 import { AgencyId, DeskId, UserId, type Classification } from '@mosaic/model';
@@ -29,6 +29,7 @@ const desks: Desk[] = [
 const everything = { tlp: ['CLEAR', 'GREEN', 'AMBER'] as const, maxClassification: 'CONFIDENTIAL' as Classification, handling: ['H0', 'H1', 'H2', 'H3'] as const, categories: ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'] as const };
 const agreements: SharingAgreement[] = [
   { id: AgreementId('fedpol-zone'), owner: AgencyId('fedpol'), recipient: AgencyId('zone-north'), conditions: { ...everything, tlp: [...everything.tlp], handling: [...everything.handling], categories: [...everything.categories] }, effect: 'full', notifyOwnerOnConsult: true, notifyOwnerOnEncounter: true },
+  { id: AgreementId('zone-fedpol'), owner: AgencyId('zone-north'), recipient: AgencyId('fedpol'), conditions: { ...everything, tlp: [...everything.tlp], handling: [...everything.handling], categories: [...everything.categories] }, effect: 'full', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: true },
   { id: AgreementId('intel-zone'), owner: AgencyId('intel'), recipient: AgencyId('zone-north'), conditions: { ...everything, tlp: [...everything.tlp], handling: [...everything.handling], categories: [...everything.categories] }, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: true },
 ];
 

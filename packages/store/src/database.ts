@@ -101,6 +101,16 @@ export interface IngestBatchesTable {
   updated_at: Time;
 }
 
+export interface DocumentsTable {
+  kind: string;
+  id: string;
+  owner: string;
+  subject: string | null;
+  created_at: Time;
+  updated_at: Time;
+  body: string;
+}
+
 export interface Database {
   records: RecordsTable;
   record_versions: RecordVersionsTable;
@@ -112,4 +122,5 @@ export interface Database {
   audit_entries: AuditEntriesTable;
   audit_checkpoints: AuditCheckpointsTable;
   ingest_batches: IngestBatchesTable;
+  documents: DocumentsTable;
 }

@@ -4,7 +4,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { AppError, RecordId, UserId, AgencyId, DeskId, CLASSIFICATION, recordIdOf, type Classification, type EntityRecord } from '@mosaic/model';
-import type { Database, RecordsTable, UsersTable } from './database.ts';
+import type { Database, DocumentsTable, RecordsTable, UsersTable } from './database.ts';
 import { appendChanges, archivedOf, createKyselyRecordWriter, planRecordWrites, recordRowOf, type PreparedRecord, type RecordWriter } from './record-writer.ts';
 import { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
 import { chunks, numberOut, optionalTimeOut, stringArrayOut, timeIn, timeOut } from './row-values.ts';
@@ -12,7 +12,7 @@ import type { NameCandidate, StoreDialect } from './store-dialect.ts';
 import type {
   AuditAppendBatch, AuditHead, Change, CountRecordsOptions, DeleteRecordOptions, DeleteResult, GetRecordOptions, IngestCheckpoint, IngestCheckpointInput,
   NameHit, Org, OrgEntry, OrgInput, PutRecordsOptions, PutResult, ReadAuditOptions, RecordVersion, ScanRecordsOptions,
-  SearchNamesOptions, Session, Store, StoredAuditCheckpoint, StoredRecord, User,
+  SearchNamesOptions, Session, Store, StoredAuditCheckpoint, StoredDocument, StoredRecord, User,
 } from './store.ts';
 
 export interface KyselyStoreOptions {
@@ -147,6 +147,13 @@ function auditConflict(message: string): AppError {
 function positive(limit: number): number {
   if (!Number.isInteger(limit) || limit < 0) throw new AppError('MOSAIC_INVALID_INPUT', 'store: limit must be a non-negative integer');
   return limit;
+}
+
+function documentOf(row: Selectable<DocumentsTable>): StoredDocument {
+  return {
+    kind: row.kind, id: row.id, owner: row.owner, ...(row.subject === null ? {} : { subject: row.subject }),
+    createdAt: timeOut(row.created_at), updatedAt: timeOut(row.updated_at), body: JSON.parse(row.body) as unknown,
+  };
 }
 
 export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions, inTransaction = false): Store {
@@ -329,6 +336,31 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     async putSetting(key, value) {
       const updated_at = now().toISOString();
       await db.insertInto('settings').values({ key, value, updated_at }).onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at })).execute();
+    },
+
+    async putDocument({ kind, id, owner, subject, body }) {
+      const at = timeIn(now().toISOString());
+      const text = JSON.stringify(body);
+      await db.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: text })
+        .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ owner, subject: subject ?? null, updated_at: at, body: text })).execute();
+    },
+
+    async getDocument(kind, id) {
+      const row = await db.selectFrom('documents').selectAll().where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+      return row ? documentOf(row) : undefined;
+    },
+
+    async listDocuments(kind, { owner, subject, limit, oldestFirst = false }) {
+      let query = db.selectFrom('documents').selectAll().where('kind', '=', kind);
+      if (owner !== undefined) query = query.where('owner', '=', owner);
+      if (subject !== undefined) query = query.where('subject', '=', subject);
+      const rows = await query.orderBy('created_at', oldestFirst ? 'asc' : 'desc').orderBy('id', oldestFirst ? 'asc' : 'desc').limit(limit).execute();
+      return rows.map(documentOf);
+    },
+
+    async deleteDocument(kind, id) {
+      const result = await db.deleteFrom('documents').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
 
     async auditHead() {

@@ -374,6 +374,26 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.getSetting('audit.signingKey')).toBe('k2');
     }));
 
+    it('stores workflow documents, listed by owner and subject, newest first', () => withStore(async (store) => {
+      await store.putDocument({ kind: 'check', id: 'c1', owner: 'zone-north', subject: 'fedpol:p1', body: { hits: 1 } });
+      await new Promise((r) => setTimeout(r, 5));
+      await store.putDocument({ kind: 'check', id: 'c2', owner: 'zone-north', body: { hits: 0 } });
+      await store.putDocument({ kind: 'check', id: 'c3', owner: 'border', subject: 'fedpol:p1', body: { hits: 2 } });
+      await store.putDocument({ kind: 'note', id: 'c1', owner: 'zone-north', body: 'other kind' });
+      expect((await store.listDocuments('check', { owner: 'zone-north', limit: 10 })).map((d) => d.id)).toEqual(['c2', 'c1']);
+      expect((await store.listDocuments('check', { subject: 'fedpol:p1', limit: 10, oldestFirst: true })).map((d) => d.id)).toEqual(['c1', 'c3']);
+      const first = await store.getDocument('check', 'c1');
+      expect(first).toMatchObject({ kind: 'check', id: 'c1', owner: 'zone-north', subject: 'fedpol:p1', body: { hits: 1 } });
+      await store.putDocument({ kind: 'check', id: 'c1', owner: 'zone-north', subject: 'fedpol:p1', body: { hits: 1, confirmed: true } });
+      const replaced = await store.getDocument('check', 'c1');
+      expect(replaced?.body).toEqual({ hits: 1, confirmed: true });
+      expect(replaced?.createdAt).toBe(first?.createdAt);
+      expect(await store.deleteDocument('check', 'c1')).toBe(true);
+      expect(await store.deleteDocument('check', 'c1')).toBe(false);
+      expect(await store.getDocument('check', 'c1')).toBeUndefined();
+      expect(await store.getDocument('note', 'c1')).toMatchObject({ body: 'other kind' });
+    }));
+
     it('appends and reads the audit chain and its checkpoints, compare-and-append', () => withStore(async (store) => {
       expect(await store.auditHead()).toBeNull();
       const entries = [1, 2, 3, 4].map((seq) => ({ seq, hash: `h${seq}`, prevHash: `h${seq - 1}`, body: `{"seq":${seq},"action":"consultation"}` }));

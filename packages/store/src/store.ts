@@ -208,6 +208,36 @@ export interface IngestCheckpoint extends IngestCheckpointInput {
   readonly updatedAt: string;
 }
 
+// ---- documents -----------------------------------------------------------------------------
+
+/** A workflow document (a check, a notification, a subscription, …): JSON listed by owner and subject. */
+export interface StoredDocument {
+  readonly kind: string;
+  readonly id: string;
+  /** The owning agency or user, as the kind defines. */
+  readonly owner: string;
+  readonly subject?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly body: unknown;
+}
+
+export interface DocumentInput {
+  readonly kind: string;
+  readonly id: string;
+  readonly owner: string;
+  readonly subject?: string;
+  readonly body: unknown;
+}
+
+export interface ListDocumentsOptions {
+  readonly owner?: string;
+  readonly subject?: string;
+  readonly limit: number;
+  /** Newest first by default. */
+  readonly oldestFirst?: boolean;
+}
+
 // ---- the store -----------------------------------------------------------------------------
 
 export interface Store {
@@ -259,6 +289,12 @@ export interface Store {
   putIngestCheckpoint(checkpoint: IngestCheckpointInput): Promise<void>;
 
   /** Runs `fn` against a store bound to one transaction; nested calls join the outer one. */
+  /** Create or replace a document (keeps its creation time). */
+  putDocument(document: DocumentInput): Promise<void>;
+  getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;
+  listDocuments(kind: string, options: ListDocumentsOptions): Promise<readonly StoredDocument[]>;
+  deleteDocument(kind: string, id: string): Promise<boolean>;
+
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

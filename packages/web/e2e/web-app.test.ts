@@ -7,6 +7,7 @@
  * says so in the server's words instead of breaking.
  */
 import { buildApp } from '@mosaic/server';
+import { startProjections, type Projections } from '@mosaic/service';
 import { openTestMosaic, TEST_PASSWORD, type TestMosaic, type TestUserName } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -20,6 +21,7 @@ const CASE = 'PV/2025/0173';
 
 let test: TestMosaic;
 let app: FastifyInstance;
+let projections: Projections;
 let base: string;
 let browser: Browser;
 let world: SeededWorld;
@@ -66,7 +68,8 @@ async function navItems(page: Page): Promise<string[]> {
 beforeAll(async () => {
   ensureBuilt();
   test = await openTestMosaic();
-  app = await buildApp({ mosaic: test.mosaic, webRoot: DIST });
+  projections = await startProjections(test.mosaic, { intervalMs: 100 });
+  app = await buildApp({ mosaic: test.mosaic, projections, webRoot: DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -82,6 +85,7 @@ afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await app?.close();
+  projections?.stop();
   await test?.cleanup();
 });
 
@@ -148,7 +152,7 @@ describe('the web app', () => {
     await screenshot(page, '04-pointer');
   });
 
-  it('opens a profile with every value\'s provenance, the versions and an offline map', async () => {
+  it('opens a profile with every value\'s provenance, the versions and an offline map', { timeout: 120_000 }, async () => {
     const page = await newPage();
     await signIn(page, 'fedAnalyst');
     await page.goto('/#/search');
@@ -162,8 +166,12 @@ describe('the web app', () => {
     const aliasRow = claims.locator('tbody tr', { hasText: 'Abu Lucas' });
     expect(await aliasRow.textContent()).toMatch(/fedpol.*case file 17.*B2.*TLP:AMBER.*suspect.*fact.*2031-01-01/);
     await expect.poll(() => page.locator('.timeline li').count()).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => page.locator('.map[data-map-ready="true"]').count(), { timeout: 20_000 }).toBe(1);
-    await screenshot(page, '05-profile');
+    try {
+      // WebGL in software on a shared machine: the base map may take a while to draw.
+      await expect.poll(() => page.locator('.map[data-map-ready="true"]').count(), { timeout: 60_000 }).toBe(1);
+    } finally {
+      await screenshot(page, '05-profile');
+    }
     await page.goto(`/#/profile/record/${encodeURIComponent(world.address)}`);
     await expect.poll(() => page.locator('.place-list').textContent()).toContain('12 Quai des Tanneurs');
   });
@@ -256,6 +264,12 @@ describe('the web app', () => {
     }
     await expect.poll(() => page.locator('table.graph-nodes tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     expect(await page.locator('table.graph-nodes').textContent()).toContain('Tomas Moreau-Vasquez');
+    expect(await page.getByRole('group', { name: 'Relations shown' }).textContent()).toContain('family');
+    // Expanding the brother from the keyboard-reachable list asks the server again.
+    await page.getByRole('button', { name: 'Expand Tomas Moreau-Vasquez' }).click();
+    await expect.poll(() => page.getByRole('status').last().textContent()).toMatch(/^\d+ new entit/);
+    await page.getByRole('button', { name: 'Centrality' }).click();
+    await expect.poll(() => page.locator('table.graph-nodes tbody tr td:nth-child(4)').first().textContent()).toMatch(/^\d+\.\d{3}$/);
     await screenshot(page, '10-graph');
   });
 

@@ -1,7 +1,7 @@
 /**
  * The application: sign-in, then the screens the user's roles allow, routed on the URL hash.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createApiClient } from './api/api-client.ts';
 import type { Purpose, User } from './api/api-types.ts';
 import { AppShell } from './layout/app-shell.tsx';
@@ -11,7 +11,6 @@ import { AdminScreen } from './screens/admin-screen.tsx';
 import { AlertsInboxScreen } from './screens/alerts-inbox-screen.tsx';
 import { AuditScreen } from './screens/audit-screen.tsx';
 import { CheckpointScreen } from './screens/checkpoint-screen.tsx';
-import { GraphScreen } from './screens/graph-screen.tsx';
 import { IngestScreen } from './screens/ingest-screen.tsx';
 import { ProfileScreen } from './screens/profile-screen.tsx';
 import { ReviewScreen } from './screens/review-screen.tsx';
@@ -20,6 +19,9 @@ import { SignInScreen } from './screens/sign-in-screen.tsx';
 import { loadPurpose, savePurpose } from './session/purpose-store.ts';
 import { SessionContext, type Session } from './session/session-context.tsx';
 import { useNotifications } from './session/use-notifications.ts';
+
+// sigma.js and graphology load only when the graph is opened.
+const GraphScreen = lazy(() => import('./screens/graph-screen.tsx').then((m) => ({ default: m.GraphScreen })));
 
 export function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
@@ -66,7 +68,7 @@ function Screen({ name, rest, params, notifications }: { name: string; rest: rea
   switch (name) {
     case 'search': return <SearchScreen initialQuery={params.get('q') ?? ''} />;
     case 'profile': return <ProfileScreen kind={rest[0] === 'entity' ? 'entity' : 'record'} id={rest[1] ?? ''} />;
-    case 'graph': return <GraphScreen seed={params.get('seed') ?? ''} />;
+    case 'graph': return <Suspense fallback={<p role="status">Loading the graph…</p>}><GraphScreen seed={params.get('seed') ?? ''} /></Suspense>;
     case 'checkpoint': return <CheckpointScreen />;
     case 'inbox': return <AlertsInboxScreen notifications={notifications} />;
     case 'review': return <ReviewScreen />;

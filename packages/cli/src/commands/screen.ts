@@ -125,7 +125,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   times.sort((a, b) => a - b);
   if (shown > SHOWN_ERRORS) console.error(`… and ${shown - SHOWN_ERRORS} more errors`);
   console.error(JSON.stringify({
-    watchlist: { entries: entries.length, rejected: watchlistRejected, ...index.stats() },
+    watchlist: { ...index.stats(), entries: entries.length, rejected: watchlistRejected },
     queries: { total: queries, rejected, unreadable, withHit, withPossibleOnly: withPossible },
     indexBuildMs: Math.round(buildMs),
     queryMs: { p50: percentile(times, 0.5), p99: percentile(times, 0.99) },

@@ -9,6 +9,7 @@ import { usersSessionsMigration } from './0002-users-sessions.ts';
 import { orgSettingsMigration } from './0003-org-settings.ts';
 import { auditMigration } from './0004-audit.ts';
 import { ingestBatchesMigration } from './0005-ingest-batches.ts';
+import { documentsMigration } from './0006-documents.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0003-org-settings': orgSettingsMigration,
   '0004-audit': auditMigration,
   '0005-ingest-batches': ingestBatchesMigration,
+  '0006-documents': documentsMigration,
 };

@@ -32,8 +32,9 @@ export type ScreenQuery = Readonly<Partial<Record<'name' | 'birthDate' | 'nation
 
 export interface GraphScope {
   readonly types?: readonly string[];
-  readonly from?: string;
-  readonly to?: string;
+  /** Time window, partial ISO dates. */
+  readonly since?: string;
+  readonly until?: string;
 }
 
 function urlOf(path: string, query: Query | undefined): string {
@@ -114,8 +115,9 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       listOf<Community>(await request<unknown>('POST', '/graph/communities', { body: { nodes }, consult: true }), 'communities'),
     graphCentrality: async (nodes: readonly string[], measure: string): Promise<readonly CentralityScore[]> =>
       listOf<CentralityScore>(await request<unknown>('POST', '/graph/centrality', { body: { nodes, measure }, consult: true }), 'scores'),
-    graphSave: (chart: { title: string; nodes: readonly string[]; edges: readonly string[]; positions: Readonly<Record<string, { x: number; y: number }>> }) =>
-      request<{ id?: string }>('POST', '/graph/export', { body: { format: 'json', ...chart }, consult: true }),
+    /** The network around the seeds as JSON or GraphML text (POST /graph/export answers the file itself). */
+    graphExport: async (seeds: readonly string[], format: 'json' | 'graphml', hops = 1): Promise<string> =>
+      JSON.stringify(await request<unknown>('POST', '/graph/export', { body: { seeds: seeds.slice(0, 50), hops, format }, consult: true })),
 
     screen: (query: ScreenQuery) => request<ScreenResponse>('POST', '/screen', { body: query, consult: true }),
     decideHit: (check: string, n: number, decision: 'confirm' | 'reject', report?: CheckReport) =>

@@ -3,12 +3,16 @@
  * world-atlas package (TopoJSON turned into GeoJSON in the browser), no tiles, no fonts. Places
  * are drawn as circles and listed beside the map for keyboard and screen-reader users.
  */
-import { LngLatBounds, Map as MapLibreMap, NavigationControl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import { LngLatBounds, Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 import type { Place } from '../api/api-types.ts';
+
+// MapLibre's tiling runs in a module worker: bundled by Vite and served beside the app.
+setWorkerUrl(workerUrl);
 
 let countries: Promise<GeoJSON.FeatureCollection> | undefined;
 function loadCountries(): Promise<GeoJSON.FeatureCollection> {
@@ -61,6 +65,7 @@ export function OfflineMap({ places }: { readonly places: readonly Place[] }) {
         const map = new MapLibreMap({ container: container.current, style: styleOf(base, places), attributionControl: false, center: [4.4, 50.8], zoom: 3 });
         map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
         map.on('load', () => { container.current?.setAttribute('data-map-ready', 'true'); });
+        map.on('error', (event) => setFailure(event.error.message || 'the map failed'));
         mapRef.current = map;
         frame(map, places);
       } catch (error) {

@@ -53,12 +53,12 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   }, []);
 
   const expand = useCallback((node: string, hops = 1) => run(`Expanding ${graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node}`, async () => {
-    const sub = await api.graphExpand([node], hops, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const sub = await api.graphExpand([node], hops, { ...(from ? { since: from } : {}), ...(to ? { until: to } : {}), ...(hiddenTypes.size ? { types: EDGE_TYPES.filter((t) => !hiddenTypes.has(t)) } : {}) });
     const added = mergeSubgraph(graph, sub, node);
     setSelected(node);
     setVersion((v) => v + 1);
     setNotice(`${added} new entit${added === 1 ? 'y' : 'ies'}${sub.truncated ? ' (cut at the node budget)' : ''}`);
-  }), [api, graph, from, to, run]);
+  }), [api, graph, from, to, hiddenTypes, run]);
 
   useEffect(() => {
     if (seed && !started.current) {
@@ -148,11 +148,16 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             <div className="row"><button type="submit">Find path</button>{path.size ? <button type="button" className="link" onClick={() => setPath(new Set())}>Clear</button> : null}</div>
           </fieldset>
         </form>
-        <button type="button" disabled={nodes.length === 0} onClick={() => void run('Saving the chart', async () => {
-          const positions = Object.fromEntries(graph.mapNodes((n, a) => [n, { x: Number(a['x']), y: Number(a['y']) }]));
-          const saved = await api.graphSave({ title: `Chart ${new Date().toISOString().slice(0, 16)}`, nodes: graph.nodes(), edges: graph.edges(), positions });
-          setNotice(`Chart saved to case ${purpose?.caseRef ?? ''}${saved.id ? ` as ${saved.id}` : ''}.`);
-        })}>Save chart to case</button>
+        <button type="button" disabled={nodes.length === 0} onClick={() => void run('Exporting the chart', async () => {
+          // The server has no chart store yet: the chart is exported (audited) and saved as a file named after the case.
+          const text = await api.graphExport(graph.nodes(), 'json', 0);
+          const link = document.createElement('a');
+          link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+          link.download = `chart-${(purpose?.caseRef ?? 'case').replace(/[^\w.-]+/g, '_')}.json`;
+          link.click();
+          URL.revokeObjectURL(link.href);
+          setNotice(`Chart of ${graph.order} entities exported for case ${purpose?.caseRef ?? ''}.`);
+        })}>Save chart for the case</button>
         {busy ? <ProgressBar label={busy} /> : null}
         <ErrorMessage error={error} what="graph" />
         {notice ? <p role="status" className="notice">{notice}</p> : null}
@@ -165,7 +170,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
           <tbody>
             {nodes.map((n) => (
               <tr key={n} className={n === selected ? 'selected' : undefined}>
-                <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={href('profile', 'entity', n)}>{label(n)}</a></td>
+                <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={href('profile', 'record', n)}>{label(n)}</a></td>
                 <td>{String(graph.getNodeAttribute(n, 'kind'))}</td>
                 <td>{graph.degree(n)}</td>
                 <td>{scores.find((s) => s.node.id === n)?.score.toFixed(3) ?? ''}</td>

@@ -1,0 +1,24 @@
+import { validateRecord } from '@mosaic/model';
+import { createScreeningProjection, followChanges, screenCheck } from '@mosaic/service';
+import { openTestMosaic, testProvenance } from '@mosaic/service/testing';
+import { performance } from 'node:perf_hooks';
+const world = await openTestMosaic();
+const { mosaic } = world;
+const recs = [];
+for (let i = 0; i < 2000; i++) { const v = validateRecord(mosaic.registry, { id: `p${i}`, schema: 'Person', properties: { name: [`Kari Moden${i % 300}`] }, provenance: testProvenance('fedpol') }); if (v.ok) recs.push(v.record); }
+await mosaic.store.putRecords(recs, { actor: 'b' });
+const screening = createScreeningProjection();
+await followChanges(mosaic.store, [screening]).catchUp();
+const user = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
+let t = performance.now();
+for (let i = 0; i < 100; i++) await mosaic.store.putDocument({ kind: 'x', id: `d${i}`, owner: 'a', body: { i } });
+t = performance.now();
+for (let i = 0; i < 100; i++) await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'screening', outcome: 'ok' });
+console.log('audit ms', (performance.now() - t) / 100);
+t = performance.now();
+for (let i = 0; i < 100; i++) await screenCheck(mosaic, { user }, screening, { query: { name: `Kari Moden${i}` } });
+console.log('check ms', (performance.now() - t) / 100);
+t = performance.now();
+for (let i = 0; i < 100; i++) await Promise.all([1,2,3,4].map((k) => screenCheck(mosaic, { user }, screening, { query: { name: `Kari Moden${i}` } })));
+console.log('check x4 concurrent ms per check', (performance.now() - t) / 400);
+await world.cleanup();

@@ -1,0 +1,94 @@
+import { RecordId, validateRecord } from '@mosaic/model';
+import { startProjections, type Projections } from '@mosaic/service';
+import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+let projections: Projections;
+const tokens: Record<string, string> = {};
+const headers = (user: string) => ({ authorization: `Bearer ${tokens[user] ?? ''}`, 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'CASE-E' });
+
+async function put(raw: Record<string, unknown>): Promise<void> {
+  const v = validateRecord(world.mosaic.registry, raw);
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+}
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  // The same fictional person recorded by three agencies, spelled differently; and someone else.
+  await put({ id: 'p1', schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], birthDate: ['1991-04-12'], nationality: ['be'], passportNumber: ['EM123456'] }, provenance: testProvenance('fedpol') });
+  await put({ id: 'z1', schema: 'Person', properties: { name: ['BENHADDOU, Abdel Kader'], birthDate: ['1991-04-12'], nationality: ['be'] }, provenance: testProvenance('zone-north') });
+  await put({ id: 'i1', schema: 'Person', properties: { name: ['Abdelkader Ben Haddou'], alias: ['Abu Yahya al-Belgiki'], birthDate: ['1991'], passportNumber: ['EM123456'] }, provenance: testProvenance('intel') });
+  await put({ id: 'p2', schema: 'Person', properties: { name: ['Marieke Vandersteen'], birthDate: ['1975-11-02'], nationality: ['nl'] }, provenance: testProvenance('fedpol') });
+  projections = await startProjections(world.mosaic, { follow: false });
+  app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
+  for (const name of ['zoneOfficer', 'fedAnalyst', 'intelAnalyst']) {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
+    tokens[name] = (r.json() as { token: string }).token;
+  }
+});
+
+afterAll(async () => {
+  projections.stop();
+  await app.close();
+  await world.cleanup();
+});
+
+describe('resolved entities', () => {
+  it('resolves one person across agencies and merges only what the user may see, with pointers', async () => {
+    const entity = projections.entities.entityOf(RecordId('fedpol:p1'));
+    expect(entity).toBeDefined();
+    expect(projections.entities.entityOf(RecordId('zone-north:z1'))).toBe(entity);
+    expect(projections.entities.entityOf(RecordId('fedpol:p2'))).not.toBe(entity);
+    const response = await app.inject({ url: `/api/v1/entities/${entity}`, headers: headers('zoneOfficer') });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { entity: { records: { id: string }[]; pointers: { agency: string }[]; properties: Record<string, { value: string; sources: { record: string; provenance: { agency: string } }[] }[]> } };
+    const ids = body.entity.records.map((r) => r.id).sort();
+    expect(ids).toContain('fedpol:p1');
+    expect(ids).not.toContain('intel:i1');
+    expect(response.body).not.toContain('Belgiki');
+    if (projections.entities.entityOf(RecordId('intel:i1')) === entity) expect(body.entity.pointers.map((p) => p.agency)).toEqual(['intel']);
+    const dob = body.entity.properties['birthDate']?.find((v) => v.value === '1991-04-12');
+    expect(dob?.sources.map((s) => s.provenance.agency).sort()).toEqual(['fedpol', 'zone-north']);
+  });
+
+  it('keeps two records apart for good after a not-same judgement', async () => {
+    const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:p1', b: 'zone-north:z1', verdict: 'not_same' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    expect(projections.entities.entityOf(RecordId('fedpol:p1'))).not.toBe(projections.entities.entityOf(RecordId('zone-north:z1')));
+    await projections.entities.rebuild();
+    expect(projections.entities.entityOf(RecordId('fedpol:p1'))).not.toBe(projections.entities.entityOf(RecordId('zone-north:z1')));
+  });
+
+  it('refuses a judgement on a record the user may not see, like a missing one', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('zoneOfficer'), payload: { a: 'fedpol:p2', b: 'intel:i1', verdict: 'same' } });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('answers a hidden entity like an unknown one', async () => {
+    await put({ id: 'i9', schema: 'Person', properties: { name: ['Solitary Hidden Person'] }, provenance: testProvenance('intel', { marking: { tlp: 'RED', classification: 'SECRET', releasability: [] } }) });
+    await projections.follower.catchUp();
+    const entity = projections.entities.entityOf(RecordId('intel:i9'));
+    expect(entity).toBeDefined();
+    const hidden = await app.inject({ url: `/api/v1/entities/${entity}`, headers: headers('zoneOfficer') });
+    const unknown = await app.inject({ url: '/api/v1/entities/e999999', headers: headers('zoneOfficer') });
+    expect(hidden.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('compares two records with a decision and an explanation', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/compare', headers: headers('fedAnalyst'), payload: {
+      a: { schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], birthDate: ['1991-04-12'] } },
+      b: { schema: 'Person', properties: { name: ['Abdel Kader Ben Haddou'], birthDate: ['1991-04-12'] } },
+    } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { score: number; match: boolean; explain: unknown[] };
+    expect(body.match).toBe(true);
+    expect(body.score).toBeGreaterThan(0.9);
+    expect(Array.isArray(body.explain) && body.explain.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,95 @@
+import { startProjections, type Projections } from '@mosaic/service';
+import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+let projections: Projections;
+const tokens: Record<string, string> = {};
+const purpose = { purpose: 'network analysis', caseRef: 'CASE-G' };
+
+const person = (agency: string, id: string, name: string, extra: Record<string, string[]> = {}) =>
+  ({ id, schema: 'Person', properties: { name: [name], ...extra }, provenance: testProvenance(agency) });
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  const { mosaic } = world;
+  const validated = [
+    person('fedpol', 'p1', 'Rachid Bouzid', { phone: ['+32470000001'] }),
+    person('fedpol', 'p2', 'Samir Bouzid'),
+    person('fedpol', 'p3', 'Youssef Amrani', { phone: ['+32 470 00 00 01'] }),
+    { id: 'f1', schema: 'Family', properties: { person: ['p1'], relative: ['p2'], relationship: ['brother'] }, provenance: testProvenance('fedpol') },
+    person('intel', 'x1', 'Hidden Contact'),
+    { id: 'a1', schema: 'Associate', properties: { person: ['x1'], associate: ['x1'] }, provenance: testProvenance('intel') },
+    person('intel', 'x2', 'Second Hidden'),
+    { id: 'a2', schema: 'Associate', properties: { person: ['x1'], associate: ['x2'] }, provenance: testProvenance('intel') },
+  ];
+  const { validateRecord } = await import('@mosaic/model');
+  for (const raw of validated) {
+    const v = validateRecord(mosaic.registry, raw);
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    await mosaic.store.putRecords([v.record], { actor: 'test' });
+  }
+  projections = await startProjections(mosaic, { follow: false });
+  app = await buildApp({ mosaic, projections, webRoot: null });
+  for (const name of ['zoneOfficer', 'intelAnalyst']) {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
+    tokens[name] = (r.json() as { token: string }).token;
+  }
+});
+
+afterAll(async () => {
+  projections.stop();
+  await app.close();
+  await world.cleanup();
+});
+
+const post = (user: string, url: string, payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: `/api/v1/graph/${url}`, headers: { authorization: `Bearer ${tokens[user] ?? ''}` }, payload: { ...purpose, ...payload } });
+
+describe('graph routes', () => {
+  it('expands a subject into family ties and shared identifiers', async () => {
+    const response = await post('zoneOfficer', 'expand', { seeds: ['fedpol:p1'], hops: 1 });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { nodes: { id: string }[]; edges: { type: string; source: string; target: string }[] };
+    expect(body.nodes.map((n) => n.id).sort()).toEqual(['fedpol:p1', 'fedpol:p2', 'fedpol:p3']);
+    expect(body.edges.map((e) => e.type).sort()).toEqual(['family', 'shared-phone']);
+  });
+
+  it('finds the path between two people through what the user may see only', async () => {
+    const response = await post('zoneOfficer', 'paths', { from: 'fedpol:p2', to: 'fedpol:p3' });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json() as { paths: { nodes: { id: string }[]; hops: number }[] };
+    expect(body.paths[0]?.nodes.map((n) => n.id)).toEqual(['fedpol:p2', 'fedpol:p1', 'fedpol:p3']);
+  });
+
+  it('answers a hidden seed like an unknown one and never returns hidden nodes or edges', async () => {
+    const hidden = await post('zoneOfficer', 'expand', { seeds: ['intel:x1'] });
+    const unknown = await post('zoneOfficer', 'expand', { seeds: ['intel:nobody'] });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.body).toBe(unknown.body);
+    const owner = await post('intelAnalyst', 'expand', { seeds: ['intel:x1'], hops: 1 });
+    expect((owner.json() as { nodes: unknown[] }).nodes).toHaveLength(2);
+    const centrality = await post('zoneOfficer', 'centrality', { nodes: ['fedpol:p1', 'fedpol:p2', 'fedpol:p3', 'intel:x1', 'intel:x2'], measure: 'degree' });
+    expect(centrality.statusCode).toBe(200);
+    expect(centrality.body).not.toMatch(/Hidden|intel:x/);
+  });
+
+  it('reflects a new relationship record from the change feed without a restart', async () => {
+    const { validateRecord } = await import('@mosaic/model');
+    const v = validateRecord(world.mosaic.registry, { id: 'f2', schema: 'Family', properties: { person: ['p2'], relative: ['p3'], relationship: ['cousin'] }, provenance: testProvenance('fedpol') });
+    if (!v.ok) throw new Error('bad fixture');
+    await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+    await projections.follower.catchUp();
+    const response = await post('zoneOfficer', 'paths', { from: 'fedpol:p2', to: 'fedpol:p3' });
+    expect((response.json() as { paths: { hops: number }[] }).paths[0]?.hops).toBe(1);
+  });
+
+  it('exports GraphML', async () => {
+    const response = await post('zoneOfficer', 'export', { seeds: ['fedpol:p1'], format: 'graphml' });
+    expect(response.headers['content-type']).toMatch(/graphml/);
+    expect(response.body).toContain('<graphml');
+  });
+});

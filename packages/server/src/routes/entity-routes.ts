@@ -1,0 +1,93 @@
+/**
+ * Resolved entities and the people who decide about them: the merged profile, the review queue
+ * of uncertain pairs, judgements (same / not same / unsure), merges and their undo, and a
+ * one-off comparison of two records.
+ */
+import { EntityId, RecordId } from '@mosaic/model';
+import { compareRecords, VERDICTS } from '@mosaic/resolution';
+import { judgePair, readEntity, reviewPairs, type Projections } from '@mosaic/service';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '@mosaic/model';
+import { z } from 'zod';
+import { requirePurpose, requireUser } from '../request-context.ts';
+import { PointerOut, ProvenanceOut, PurposeHeaders, RecordOut } from './views.ts';
+
+const Params = z.object({ id: z.string().min(1).max(300) });
+const Value = z.object({ value: z.string(), sources: z.array(z.object({ record: z.string(), provenance: ProvenanceOut })).readonly() });
+const EntityOut = z.object({
+  id: z.string(), redirectedFrom: z.string().optional(), schema: z.string(), caption: z.string(),
+  properties: z.record(z.string(), z.array(Value).readonly()), records: z.array(RecordOut).readonly(), pointers: z.array(PointerOut).readonly(),
+});
+const Thing = z.object({ schema: z.string().min(1).max(64), properties: z.record(z.string(), z.array(z.string().max(1000)).max(100)) });
+
+export function entityRoutes(projections: Projections) {
+  return async function routes(api: FastifyInstance): Promise<void> {
+    const app = api.withTypeProvider<ZodTypeProvider>();
+    app.get('/entities/:id', {
+      schema: { tags: ['entities'], summary: 'A resolved entity: every value with its provenance, merged from what you may see, plus pointers',
+        params: Params, headers: PurposeHeaders, response: { 200: z.object({ entity: EntityOut.optional(), split: z.array(z.string()).readonly().optional() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      return readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id));
+    });
+
+    app.get('/records/:id/entity', {
+      schema: { tags: ['entities'], summary: 'The entity a record belongs to', params: Params, headers: PurposeHeaders, response: { 200: z.object({ entity: z.string() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const found = await readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, projections.entities.entityOf(RecordId(request.params.id)) ?? EntityId('none'));
+      if (!('entity' in found)) throw new AppError('MOSAIC_NOT_FOUND', 'record not found');
+      return { entity: found.entity.id };
+    });
+
+    app.get('/entities/:id/merges', {
+      schema: { tags: ['resolution'], summary: 'Merges that built this entity (each can be undone)', params: Params,
+        response: { 200: z.object({ merges: z.array(z.object({ id: z.string(), survivor: z.string(), absorbed: z.string(), probability: z.number(), kind: z.string(), at: z.string(), undone: z.boolean() })).readonly() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      // Only someone who may see the entity sees how it was built.
+      await readEntity(api.mosaic, { user, purpose: 'resolution review', caseRef: 'review' }, projections.entities, EntityId(request.params.id));
+      return { merges: await projections.entities.merges(EntityId(request.params.id)) };
+    });
+
+    app.post('/merges/:id/undo', {
+      schema: { tags: ['resolution'], summary: 'Undo a merge; a not-same judgement keeps the two apart from then on', params: Params, response: { 204: z.null() } },
+    }, async (request, reply) => {
+      const user = await requireUser(request);
+      if (!user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts undo merges');
+      await projections.entities.undo(request.params.id, user.id);
+      await api.mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: 'resolution review', outcome: 'ok', reason: 'merge undone' });
+      return reply.status(204).send(null);
+    });
+
+    app.get('/review', {
+      schema: { tags: ['resolution'], summary: 'Uncertain pairs, best first, that you may see both sides of',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
+        response: { 200: z.object({ pairs: z.array(z.object({ a: RecordOut, b: RecordOut, probability: z.number(), entityA: z.string(), entityB: z.string() })).readonly() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      return { pairs: await reviewPairs(api.mosaic, { user }, projections.entities, request.query.limit ?? 20) };
+    });
+
+    app.post('/judgements', {
+      schema: { tags: ['resolution'], summary: 'Judge a pair of records: same, not same or unsure (it sticks)',
+        body: z.object({ a: z.string().min(1), b: z.string().min(1), verdict: z.enum(VERDICTS), note: z.string().max(2000).optional() }),
+        response: { 200: z.object({ entityA: z.string().optional(), entityB: z.string().optional() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const { a, b, verdict, note } = request.body;
+      const result = await judgePair(api.mosaic, { user }, projections.entities, RecordId(a), RecordId(b), verdict, note);
+      return { ...(result.entityA ? { entityA: result.entityA } : {}), ...(result.entityB ? { entityB: result.entityB } : {}) };
+    });
+
+    app.post('/compare', {
+      schema: { tags: ['resolution'], summary: 'Score two records: calibrated probability, decision and explanation',
+        body: z.object({ a: Thing, b: Thing }), response: { 200: z.object({ score: z.number(), match: z.boolean(), explain: z.unknown() }) } },
+    }, async (request) => {
+      await requireUser(request);
+      const result = compareRecords(request.body.a, request.body.b);
+      return { score: result.probability, match: result.match, explain: result.explain };
+    });
+  };
+}

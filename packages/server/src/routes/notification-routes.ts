@@ -1,0 +1,69 @@
+/**
+ * Notifications: the inbox (kept as documents, so it survives reconnects) and a live stream of
+ * server-sent events carrying only what is addressed to the user or their agency. A comment line
+ * every 15 s keeps proxies from closing an idle stream.
+ */
+import { isAddressedTo, listNotifications, markNotificationRead, type Notification } from '@mosaic/service';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { requireUser } from '../request-context.ts';
+
+const NotificationOut = z.object({
+  id: z.string(), at: z.string(), to: z.union([z.object({ agency: z.string() }), z.object({ user: z.string() })]), kind: z.string(), title: z.string(),
+  body: z.record(z.string(), z.unknown()), read: z.boolean(),
+});
+
+export interface NotificationRoutesOptions {
+  readonly heartbeatMs?: number;
+}
+
+const event = (n: Notification): string => `id: ${n.id}\nevent: ${n.kind}\ndata: ${JSON.stringify(n)}\n\n`;
+
+export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesOptions = {}) {
+  return async function routes(api: FastifyInstance): Promise<void> {
+    const app = api.withTypeProvider<ZodTypeProvider>();
+    const open = new Set<ServerResponse>();
+    // Streams never end by themselves: end them when the server closes.
+    api.addHook('onClose', async () => {
+      for (const response of open) response.end();
+    });
+
+    app.get('/notifications', {
+      schema: { tags: ['notifications'], summary: 'My notifications and my agency\'s, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
+        response: { 200: z.object({ notifications: z.array(NotificationOut).readonly() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      return { notifications: await listNotifications(api.mosaic, user, request.query.limit ? { limit: request.query.limit } : {}) };
+    });
+
+    app.post('/notifications/:id/read', {
+      schema: { tags: ['notifications'], summary: 'Mark a notification read', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: z.object({ notification: NotificationOut }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      return { notification: await markNotificationRead(api.mosaic, user, request.params.id) };
+    });
+
+    app.get('/notifications/stream', {
+      schema: { tags: ['notifications'], summary: 'Server-sent events: notifications addressed to me or my agency as they happen (heartbeat comment every 15 s)' },
+    }, async (request, reply) => {
+      const user = await requireUser(request);
+      reply.hijack();
+      const response = reply.raw;
+      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      response.write(': connected\n\n');
+      open.add(response);
+      const unsubscribe = api.mosaic.notifier.subscribe((n) => {
+        if (isAddressedTo(n, user)) response.write(event(n));
+      });
+      const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
+      heartbeat.unref();
+      response.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(response);
+      });
+    });
+  };
+}

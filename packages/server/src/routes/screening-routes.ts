@@ -1,0 +1,146 @@
+/**
+ * Checkpoint screening and alerts: a check (an event, kept and audited), the officer's decision
+ * on each hit, and the alerts an agency issues and withdraws. A checkpoint check needs no case
+ * reference: its purpose defaults to "checkpoint check" and its case reference to its own id.
+ */
+import { ACTION_CODES, ALERT_CATEGORIES } from '@mosaic/screening';
+import { RecordId } from '@mosaic/model';
+import { createAlert, decideHit, listAlerts, readCheck, screenCheck, withdrawAlert, type CheckRecord, type Projections } from '@mosaic/service';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../request-context.ts';
+
+/**
+ * Wide limits on purpose: the service refuses too long or absurd fields with a reason that
+ * names the field (MOSAIC_QUERY_REJECTED), which the officer's screen can show as it is.
+ */
+const QueryText = z.string().max(20_000);
+const Band = z.enum(['hit', 'possible', 'none']);
+
+const CheckOut = z.object({
+  id: z.string(), at: z.string(), agency: z.string(), desk: z.string(), purpose: z.string(), caseRef: z.string(),
+  place: z.string().optional(), latitude: z.number().optional(), longitude: z.number().optional(),
+});
+const AlertHitOut = z.object({
+  id: z.string(), category: z.enum(ALERT_CATEGORIES), action: z.enum(ACTION_CODES), instruction: z.string(), instructions: z.string().optional(), disclose: z.boolean(),
+  owner: z.object({ agency: z.string(), desk: z.string(), contact: z.string() }),
+});
+const DecisionOut = z.object({ decision: z.enum(['confirm', 'reject']), by: z.string(), at: z.string(), sighting: z.string().optional() });
+const HitOut = z.discriminatedUnion('kind', [
+  z.object({
+    n: z.number(), kind: z.literal('match'), subject: z.string(), schema: z.string(), score: z.number(), band: Band,
+    explain: z.record(z.string(), z.unknown()).describe('Which features matched and how much'), alerts: z.array(AlertHitOut).readonly(), decision: DecisionOut.optional(),
+  }),
+  z.object({
+    n: z.number(), kind: z.literal('pointer'), band: Band, agency: z.string(), agencyName: z.string(), message: z.literal('holds information'),
+    desk: z.object({ id: z.string(), name: z.string(), contact: z.string() }).nullable(),
+  }),
+]);
+const CheckAnswer = z.object({ check: CheckOut, hits: z.array(HitOut).readonly() });
+const CheckDetail = z.object({ check: CheckOut.extend({ user: z.string(), query: z.record(z.string(), z.string()) }), hits: z.array(HitOut).readonly() });
+
+const ReportText = z.string().max(2000);
+const Report = z.object({
+  place: z.string().max(200).optional(), time: z.iso.datetime({ offset: true }).optional().describe('When the person was encountered (ISO 8601)'),
+  route: ReportText.optional().describe('Route and destination'), companions: ReportText.optional(), vehicle: ReportText.optional(),
+  identityUsed: z.string().max(300).optional(), objects: ReportText.optional().describe('Objects carried'), notes: ReportText.optional(),
+});
+
+const AlertOut = z.object({
+  id: z.string(), subject: z.string(), category: z.enum(ALERT_CATEGORIES), action: z.enum(ACTION_CODES), instruction: z.string(), desk: z.string(), deskContact: z.string(),
+  validFrom: z.string(), validUntil: z.string().optional(), instructions: z.string().optional(), status: z.enum(['active', 'withdrawn']), reviewDate: z.string(),
+});
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date (YYYY-MM-DD)');
+
+function answer(check: CheckRecord): z.infer<typeof CheckAnswer> {
+  const { query: _query, user: _user, hits, ...rest } = check;
+  return { check: rest, hits };
+}
+
+/** Needs only the screening projection and the follower (to list alerts as of now). */
+export function screeningRoutes(projections: Pick<Projections, 'screening' | 'follower'>) {
+  return async function routes(api: FastifyInstance): Promise<void> {
+    const app = api.withTypeProvider<ZodTypeProvider>();
+    app.post('/screen', {
+      schema: {
+        tags: ['screening'], summary: 'Check a person or vehicle at a checkpoint: hits with the action to take, or pointers to the owner desk',
+        body: z.object({
+          name: QueryText.optional(), birthDate: QueryText.optional(), nationality: QueryText.optional(), gender: QueryText.optional(),
+          document: QueryText.optional(), plate: QueryText.optional(), phone: QueryText.optional(),
+          place: QueryText.optional().describe('Checkpoint or place of the check'), latitude: z.number().optional(), longitude: z.number().optional(),
+          purpose: z.string().max(500).optional().describe('Default: "checkpoint check"'), caseRef: z.string().max(100).optional().describe('Default: the check id'),
+        }),
+        response: { 200: CheckAnswer },
+      },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const { place, latitude, longitude, purpose, caseRef, ...query } = request.body;
+      const check = await screenCheck(api.mosaic, { user, ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) }, projections.screening, {
+        query, ...(place !== undefined ? { place } : {}), ...(latitude !== undefined ? { latitude } : {}), ...(longitude !== undefined ? { longitude } : {}),
+      });
+      return answer(check);
+    });
+
+    app.get('/checks/:id', {
+      schema: { tags: ['screening'], summary: 'A check of my agency, with the query and the decisions taken', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: CheckDetail } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const { hits, ...check } = await readCheck(api.mosaic, { user }, request.params.id);
+      return { check, hits };
+    });
+
+    app.post('/checks/:id/hits/:n/decision', {
+      schema: {
+        tags: ['screening'], summary: 'Confirm or reject a hit; a confirmed hit is reported to the alert owner and recorded as a Sighting',
+        params: z.object({ id: z.string().min(1).max(100), n: z.coerce.number().int().min(0).max(100) }),
+        body: z.object({ decision: z.enum(['confirm', 'reject']), report: Report.optional() }),
+        response: { 200: CheckDetail },
+      },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const { report } = request.body;
+      const cleanReport = report ? Object.fromEntries(Object.entries(report).filter(([, v]) => v !== undefined)) : undefined;
+      const { hits, ...check } = await decideHit(api.mosaic, { user }, projections.screening, {
+        check: request.params.id, hit: request.params.n, decision: request.body.decision, ...(cleanReport ? { report: cleanReport } : {}),
+      });
+      return { check, hits };
+    });
+
+    app.get('/alerts', {
+      schema: { tags: ['alerts'], summary: 'The alerts of my agency, active first', response: { 200: z.object({ alerts: z.array(AlertOut).readonly() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      await projections.follower.catchUp();
+      return { alerts: listAlerts({ user }, projections.screening) };
+    });
+
+    app.post('/alerts', {
+      schema: {
+        tags: ['alerts'], summary: 'Issue an alert on a subject (a record id agency:id); the category sets the action shown on a hit',
+        body: z.object({
+          subject: z.string().min(3).max(300), category: z.enum(ALERT_CATEGORIES), desk: z.string().max(100).optional(), deskContact: z.string().max(200).optional(),
+          validFrom: IsoDate.optional(), validUntil: IsoDate.optional(), instructions: z.string().max(2000).optional(),
+          provenance: z.record(z.string(), z.unknown()).optional().describe('Overrides of the default provenance (marking, handling, legal basis, review date)'),
+        }),
+        response: { 200: z.object({ alert: AlertOut }) },
+      },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const b = request.body;
+      const alert = await createAlert(api.mosaic, { user }, {
+        subject: b.subject, category: b.category,
+        ...(b.desk ? { desk: b.desk } : {}), ...(b.deskContact ? { deskContact: b.deskContact } : {}), ...(b.validFrom ? { validFrom: b.validFrom } : {}),
+        ...(b.validUntil ? { validUntil: b.validUntil } : {}), ...(b.instructions ? { instructions: b.instructions } : {}), ...(b.provenance ? { provenance: b.provenance } : {}),
+      });
+      return { alert };
+    });
+
+    app.delete('/alerts/:id', {
+      schema: { tags: ['alerts'], summary: 'Withdraw one of my agency\'s alerts (kept in history)', params: z.object({ id: z.string().min(1).max(300) }), response: { 200: z.object({ alert: AlertOut }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      return { alert: await withdrawAlert(api.mosaic, { user }, RecordId(request.params.id)) };
+    });
+  };
+}

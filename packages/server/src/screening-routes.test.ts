@@ -1,0 +1,281 @@
+import { AgencyId, RecordId, validateRecord } from '@mosaic/model';
+import { setWebhook, SIGNATURE_HEADER, startProjections, verifyWebhookSignature, type Projections } from '@mosaic/service';
+import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+let projections: Projections;
+let baseUrl: string;
+let hooks: Server;
+const received: { body: string; headers: IncomingHttpHeaders; at: number }[] = [];
+const tokens: Record<string, string> = {};
+const WEBHOOK_SECRET = 'fedpol-webhook-secret-0123456789';
+
+async function putRecord(raw: Record<string, unknown>): Promise<void> {
+  const v = validateRecord(world.mosaic.registry, raw);
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+}
+
+const person = (agency: string, id: string, properties: Record<string, string[]>, provenance: Record<string, unknown> = {}) =>
+  ({ id, schema: 'Person', properties, provenance: testProvenance(agency, provenance) });
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  await putRecord(person('fedpol', 'p1', { name: ['Rachid Bouzid'], birthDate: ['1990-03-02'], nationality: ['be'], passportNumber: ['EM123456'] }));
+  await putRecord({
+    id: 'al1', schema: 'Alert', provenance: testProvenance('fedpol'),
+    properties: { subject: ['fedpol:p1'], category: ['discreet_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], validFrom: ['2020-01-01'], instructions: ['Note who travels with him'], status: ['active'] },
+  });
+  await putRecord(person('fedpol', 'p2', { name: ['Youssef Amrani'], birthDate: ['1987-11-20'] }));
+  // Pointer only for the zone (intel shares pointers with it).
+  await putRecord(person('intel', 'x1', { name: ['Karim Haddouchi'], passportNumber: ['XK998877'] }));
+  // Above the checkpoint officer's clearance: hidden from them.
+  await putRecord(person('fedpol', 'h1', { name: ['Rachid Bouzidi'], passportNumber: ['HS554433'] }, { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }));
+
+  hooks = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      received.push({ body, headers: request.headers, at: Date.now() });
+      response.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
+  await setWebhook(world.mosaic, AgencyId('fedpol'), { url: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook`, secret: WEBHOOK_SECRET });
+
+  projections = await startProjections(world.mosaic, { intervalMs: 100 });
+  app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1`;
+  for (const name of ['zoneCheckpoint', 'fedAnalyst', 'intelAnalyst']) {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
+    tokens[name] = (r.json() as { token: string }).token;
+  }
+});
+
+afterAll(async () => {
+  projections.stop();
+  await app.close();
+  await new Promise((resolve) => hooks.close(resolve));
+  await world.cleanup();
+});
+
+const auth = (user: string) => ({ authorization: `Bearer ${tokens[user] ?? ''}` });
+const screen = (payload: Record<string, unknown>, user = 'zoneCheckpoint') => app.inject({ method: 'POST', url: '/api/v1/screen', headers: auth(user), payload });
+
+interface Hit { n: number; kind: string; subject?: string; band: string; score?: number; agency?: string; desk?: { contact: string } | null; alerts?: { id: string; action: string; instruction: string; instructions?: string; owner: { agency: string; contact: string } }[]; decision?: { decision: string; sighting?: string } }
+interface Answer { check: { id: string; caseRef: string; purpose: string; place?: string }; hits: Hit[] }
+interface Event { kind: string; body: Record<string, unknown>; to: Record<string, string>; receivedAt: number }
+
+/** A live server-sent-event stream over a real socket, collecting the events as they arrive. */
+async function openStream(user: string): Promise<{ events: Event[]; next(kind: string, timeoutMs?: number): Promise<Event>; close(): void }> {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/notifications/stream`, { headers: auth(user), signal: controller.signal });
+  expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+  const events: Event[] = [];
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (data) events.push({ ...(JSON.parse(data.slice(6)) as Omit<Event, 'receivedAt'>), receivedAt: Date.now() });
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  })();
+  return {
+    events,
+    async next(kind, timeoutMs = 1000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = events.find((e) => e.kind === kind);
+        if (found) return found;
+        if (Date.now() > until) throw new Error(`no ${kind} event within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+async function within<T>(ms: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('checkpoint screening over HTTP', () => {
+  it('hits an alert, tells the owner at once (stream and signed webhook), and turns a confirmed hit into a Sighting', async () => {
+    const owner = await openStream('fedAnalyst');
+    const other = await openStream('intelAnalyst');
+    try {
+      const response = await screen({ name: 'Rachid Bouzid', birthDate: '1990-03-02', place: 'E40 Aalter checkpoint', latitude: 51.08, longitude: 3.45 });
+      expect(response.statusCode, response.body).toBe(200);
+      const answered = Date.now();
+      const { check, hits } = response.json() as Answer;
+      expect(check.purpose).toBe('checkpoint check');
+      expect(check.caseRef).toBe(check.id);
+      const hit = hits[0]!;
+      expect(hit).toMatchObject({ kind: 'match', subject: 'fedpol:p1', band: 'hit' });
+      expect(hit.alerts).toEqual([expect.objectContaining({ id: 'fedpol:al1', action: 'REPORT_COVERTLY', instructions: 'Note who travels with him', owner: { agency: 'fedpol', desk: 'Operations room', contact: '+3220000001' } })]);
+      expect(hit.alerts![0]!.instruction).toMatch(/Do not let the person know/);
+
+      const event = await owner.next('alert.hit');
+      expect(event.receivedAt - answered).toBeLessThan(1000);
+      expect(event.to).toEqual({ agency: 'fedpol' });
+      expect(event.body).toMatchObject({ check: check.id, alert: 'fedpol:al1', action: 'REPORT_COVERTLY', place: 'E40 Aalter checkpoint', agency: 'zone-north', desk: 'zone-north-desk' });
+      expect(JSON.stringify(event.body)).not.toMatch(/zoneCheckpoint|zone-north\.zoneCheckpoint/);
+
+      const delivery = await within(1000, async () => received.find((r) => r.body.includes(check.id)));
+      expect(verifyWebhookSignature(WEBHOOK_SECRET, delivery.body, delivery.headers[SIGNATURE_HEADER] as string)).toBe(true);
+      expect(verifyWebhookSignature('another-secret-of-some-length', delivery.body, delivery.headers[SIGNATURE_HEADER] as string)).toBe(false);
+      expect(JSON.parse(delivery.body)).toMatchObject({ kind: 'alert.hit', body: { check: check.id } });
+
+      // A discreet check is confirmed with the report the owner asked for.
+      const url = `/api/v1/checks/${check.id}/hits/0/decision`;
+      const bare = await app.inject({ method: 'POST', url, headers: auth('zoneCheckpoint'), payload: { decision: 'confirm' } });
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json()).toMatchObject({ error: { message: expect.stringMatching(/^report: required/) } });
+      const report = { route: 'towards Brussels-Midi', companions: 'two adult men', vehicle: 'grey van', identityUsed: 'passport EM123456', objects: 'two large sports bags', time: '2026-03-01T10:15:00Z' };
+      const confirmed = await app.inject({ method: 'POST', url, headers: auth('zoneCheckpoint'), payload: { decision: 'confirm', report } });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      const sightingId = (confirmed.json() as Answer).hits[0]!.decision!.sighting!;
+      expect(sightingId).toMatch(/^zone-north:/);
+      const sighting = await world.mosaic.store.getRecord(RecordId(sightingId));
+      expect(sighting?.record.schema).toBe('Sighting');
+      expect(sighting?.record.properties).toMatchObject({ person: ['fedpol:p1'], date: ['2026-03-01'], place: ['E40 Aalter checkpoint'], route: [report.route], companions: [report.companions], objects: [report.objects], identityUsed: [report.identityUsed] });
+      expect(sighting?.record.provenance.agency).toBe('zone-north');
+
+      const told = await owner.next('alert.hit.confirmed');
+      expect(told.body).toMatchObject({ check: check.id, decision: 'confirm', sighting: sightingId, report: { route: report.route, companions: report.companions, vehicle: report.vehicle } });
+      const again = await app.inject({ method: 'POST', url, headers: auth('zoneCheckpoint'), payload: { decision: 'reject' } });
+      expect(again.statusCode).toBe(409);
+
+      const stored = await app.inject({ url: `/api/v1/checks/${check.id}`, headers: auth('zoneCheckpoint') });
+      expect(stored.json()).toMatchObject({ check: { id: check.id, place: 'E40 Aalter checkpoint', latitude: 51.08, query: { name: 'Rachid Bouzid' } }, hits: [{ decision: { decision: 'confirm', sighting: sightingId } }] });
+      expect((await app.inject({ url: `/api/v1/checks/${check.id}`, headers: auth('fedAnalyst') })).statusCode).toBe(404);
+
+      // The other agency's stream got nothing of it.
+      expect(other.events.filter((e) => String(e.body['check']) === check.id)).toEqual([]);
+      // The inbox keeps what the stream showed, newest first, and marks it read.
+      await projections.notifications.idle();
+      const inbox = (await app.inject({ url: '/api/v1/notifications', headers: auth('fedAnalyst') })).json() as { notifications: { id: string; kind: string; read: boolean }[] };
+      expect(inbox.notifications.map((n) => n.kind).slice(0, 2)).toEqual(['alert.hit.confirmed', 'alert.hit']);
+      const first = inbox.notifications[0]!;
+      expect((await app.inject({ method: 'POST', url: `/api/v1/notifications/${first.id}/read`, headers: auth('fedAnalyst') })).json()).toMatchObject({ notification: { id: first.id, read: true } });
+      expect((await app.inject({ method: 'POST', url: `/api/v1/notifications/${first.id}/read`, headers: auth('intelAnalyst') })).statusCode).toBe(404);
+
+      const audit = await world.mosaic.store.readAudit({ fromSeq: 0, limit: 10_000 });
+      const screening = audit.map((e) => JSON.parse(e.body) as { action: string; query: Record<string, unknown> | null; records: string[] }).filter((e) => e.action === 'screening' && e.query?.['check'] === check.id);
+      expect(screening[0]).toMatchObject({ query: { name: 'Rachid Bouzid', place: 'E40 Aalter checkpoint' }, records: ['fedpol:p1', 'fedpol:al1'] });
+      expect(screening[1]).toMatchObject({ query: { decision: 'confirm' } });
+    } finally {
+      owner.close();
+      other.close();
+    }
+  });
+
+  it('never shows hidden entries, and they do not change what is shown', async () => {
+    const hidden = await screen({ document: 'HS554433' });
+    expect(hidden.statusCode).toBe(200);
+    expect((hidden.json() as Answer).hits).toEqual([]);
+    const strip = (a: Answer) => a.hits.map((h) => ({ ...h, n: undefined }));
+    const withHidden = strip((await screen({ name: 'Rachid Bouzidi' })).json() as Answer);
+    expect(JSON.stringify(withHidden)).not.toMatch(/fedpol:h1|HS554433/);
+    expect(withHidden.map((h) => h.subject)).toEqual(['fedpol:p1']);
+    // The analyst cleared for it sees it: the hidden entry is really there.
+    expect(((await screen({ name: 'Rachid Bouzidi' }, 'fedAnalyst')).json() as Answer).hits.map((h) => h.subject)).toContain('fedpol:h1');
+    await world.mosaic.store.deleteRecord(RecordId('fedpol:h1'), { actor: 'test', reason: 'test' });
+    await projections.follower.catchUp();
+    expect(strip((await screen({ name: 'Rachid Bouzidi' })).json() as Answer)).toEqual(withHidden);
+  });
+
+  it('shows a pointer-only entry as the owner and desk to call, nothing else', async () => {
+    const response = await screen({ name: 'Karim Haddouchi' });
+    const { hits } = response.json() as Answer;
+    expect(hits).toEqual([{ n: 0, kind: 'pointer', band: 'hit', agency: 'intel', agencyName: 'State Security', message: 'holds information', desk: { id: 'intel-liaison', name: 'Liaison desk', contact: '+32 2 000 00 03' } }]);
+    expect(response.body).not.toMatch(/intel:x1|Haddouchi|XK998877|score|explain/);
+    const byDocument = (await screen({ document: 'XK998877' })).json() as Answer;
+    expect(byDocument.hits.map((h) => h.kind)).toEqual(['pointer']);
+  });
+
+  it('refuses bad queries with the field and the reason', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ name: 'A' }, 'name'],
+      [{ name: 'x'.repeat(10_240) }, 'name'],
+      [{ name: 'Rachid\u0007Bouzid' }, 'name'],
+      [{ name: 'al bin' }, 'name'],
+      [{ birthDate: '1990-03-02' }, 'query'],
+      [{ name: 'Rachid Bouzid', birthDate: 'yesterday' }, 'birthDate'],
+      [{ name: 'Rachid Bouzid', latitude: 123, longitude: 3 }, 'latitude'],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await screen(payload);
+      expect(response.statusCode, JSON.stringify(payload).slice(0, 40)).toBe(400);
+      const { error } = response.json() as { error: { code: string; message: string; details: { field: string; reason: string } } };
+      expect(error.code).toBe('MOSAIC_QUERY_REJECTED');
+      expect(error.details.field).toBe(field);
+      expect(error.message.startsWith(`${field}: `)).toBe(true);
+      expect(error.message).not.toContain('Rachid');
+    }
+  });
+
+  it('reflects an alert issued through POST /alerts within a second, and its withdrawal', async () => {
+    const before = (await screen({ name: 'Youssef Amrani' })).json() as Answer;
+    expect(before.hits[0]).toMatchObject({ subject: 'fedpol:p2', alerts: [] });
+    const created = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'arrest', instructions: 'European arrest warrant 2026/17' } });
+    expect(created.statusCode, created.body).toBe(200);
+    const alert = (created.json() as { alert: { id: string; action: string; deskContact: string; status: string } }).alert;
+    expect(alert).toMatchObject({ action: 'ARREST', deskContact: '+32 2 000 00 01', status: 'active' });
+    const start = Date.now();
+    const shown = await within(1000, async () => {
+      const hit = ((await screen({ name: 'Youssef Amrani' })).json() as Answer).hits[0];
+      return hit?.alerts?.length ? hit : undefined;
+    });
+    expect(Date.now() - start).toBeLessThan(1000);
+    expect(shown.alerts![0]).toMatchObject({ id: alert.id, action: 'ARREST', instructions: 'European arrest warrant 2026/17' });
+
+    // A checkpoint officer may not issue alerts; the owner lists its own only.
+    expect((await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('zoneCheckpoint'), payload: { subject: 'fedpol:p2', category: 'arrest' } })).statusCode).toBe(403);
+    const mine = (await app.inject({ url: '/api/v1/alerts', headers: auth('fedAnalyst') })).json() as { alerts: { id: string }[] };
+    expect(mine.alerts.map((a) => a.id)).toEqual(expect.arrayContaining([alert.id, 'fedpol:al1']));
+    expect(((await app.inject({ url: '/api/v1/alerts', headers: auth('intelAnalyst') })).json() as { alerts: unknown[] }).alerts).toEqual([]);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: auth('intelAnalyst') })).statusCode).toBe(404);
+
+    const withdrawn = await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: auth('fedAnalyst') });
+    expect(withdrawn.json()).toMatchObject({ alert: { id: alert.id, status: 'withdrawn' } });
+    await within(1000, async () => {
+      const hit = ((await screen({ name: 'Youssef Amrani' })).json() as Answer).hits[0];
+      return hit?.alerts?.length === 0 ? hit : undefined;
+    });
+  });
+
+  it('describes the screening, alert and notification routes in OpenAPI', async () => {
+    const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
+      '/api/v1/screen', '/api/v1/checks/{id}', '/api/v1/checks/{id}/hits/{n}/decision', '/api/v1/alerts', '/api/v1/alerts/{id}',
+      '/api/v1/notifications', '/api/v1/notifications/{id}/read', '/api/v1/notifications/stream',
+    ]));
+  });
+});

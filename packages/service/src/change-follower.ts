@@ -1,0 +1,68 @@
+/**
+ * Keeps in-memory projections (graph, screening index, resolution) current from the store's
+ * change feed: each node polls for changes after the last sequence it applied and hands the
+ * changed records to every projection. Several Mosaic nodes on one PostgreSQL each follow the
+ * feed, so a record written through any node reaches every node's indexes within one interval.
+ */
+import type { EntityRecord, RecordId } from '@mosaic/model';
+import type { Store } from '@mosaic/store';
+
+export interface RecordChange {
+  readonly id: RecordId;
+  /** The record as it is now; undefined when it was deleted. */
+  readonly record: EntityRecord | undefined;
+}
+
+export interface Projection {
+  readonly name: string;
+  apply(changes: readonly RecordChange[]): void | Promise<void>;
+}
+
+export interface ChangeFollower {
+  /** Apply every change up to now; resolves when caught up. */
+  catchUp(): Promise<number>;
+  start(intervalMs?: number): void;
+  stop(): void;
+  readonly seq: number;
+}
+
+export function followChanges(store: Store, projections: readonly Projection[], { fromSeq = 0, batch = 5000 }: { readonly fromSeq?: number; readonly batch?: number } = {}): ChangeFollower {
+  let seq = fromSeq;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
+  const step = async (): Promise<number> => {
+    let applied = 0;
+    for (;;) {
+      const changes = await store.changesSince(seq, batch);
+      if (changes.length === 0) return applied;
+      // Several changes to one record in a batch collapse to its current state.
+      const ids = [...new Set(changes.map((c) => c.recordId))];
+      const current = new Map((await store.getRecords(ids)).filter((s) => s.deletedAt === undefined).map((s) => [s.record.id, s.record]));
+      const records = ids.map((id) => ({ id, record: current.get(id) }));
+      for (const projection of projections) await projection.apply(records);
+      seq = changes[changes.length - 1]?.seq ?? seq;
+      applied += changes.length;
+    }
+  };
+  const catchUp = (): Promise<number> => {
+    running ??= step().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  return {
+    catchUp,
+    start(intervalMs = 250) {
+      timer ??= setInterval(() => void catchUp().catch(() => undefined), intervalMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+    get seq() {
+      return seq;
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Resolved entities as a projection of the records: at start, one resolution run over every
+ * matchable record continues from the stored snapshot (so entity ids stay stable and every
+ * human judgement holds); afterwards each new record is resolved incrementally against the
+ * existing entities. Judgements and undone merges are committed at once and the entities
+ * re-resolved in the background, so the next answer reflects them.
+ */
+import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
+import {
+  addRecord, createResolutionIndex, resolveRecords, reviewQueue, schemaGroup, undoMerge,
+  type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
+} from '@mosaic/resolution';
+import type { Store } from '@mosaic/store';
+import type { Projection, RecordChange } from '../change-follower.ts';
+import { storeResolutionStore } from './store-resolution-store.ts';
+
+export interface EntityProjection extends Projection {
+  /** The live entity a (possibly retired) id leads to, following redirects. */
+  resolve(id: EntityId): Promise<readonly EntityId[]>;
+  entityOf(record: RecordId): EntityId | undefined;
+  membersOf(entity: EntityId): readonly RecordId[];
+  review(limit: number): readonly ReviewItem[];
+  judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<void>;
+  undo(mergeId: string, by: UserId): Promise<void>;
+  merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean }[]>;
+  /** Resolve everything again from the records and the stored snapshot. */
+  rebuild(): Promise<void>;
+}
+
+export async function createEntityProjection(store: Store, { now = () => new Date() }: { readonly now?: () => Date } = {}): Promise<EntityProjection> {
+  const persistence: ResolutionStore = storeResolutionStore(store);
+  let index: ResolutionIndex | undefined;
+  const membership = new Map<RecordId, EntityId>();
+  const members = new Map<EntityId, RecordId[]>();
+  let pending: Promise<void> | undefined;
+
+  const setMember = (record: RecordId, entity: EntityId): void => {
+    const previous = membership.get(record);
+    if (previous === entity) return;
+    if (previous) {
+      const list = members.get(previous)?.filter((r) => r !== record) ?? [];
+      if (list.length > 0) members.set(previous, list);
+      else members.delete(previous);
+    }
+    membership.set(record, entity);
+    members.set(entity, [...(members.get(entity) ?? []), record]);
+  };
+
+  const allMatchable = async (): Promise<EntityRecord[]> => {
+    const out: EntityRecord[] = [];
+    let afterId: RecordId | undefined;
+    for (;;) {
+      const page = await store.scanRecords({ limit: 5000, ...(afterId ? { afterId } : {}) });
+      for (const stored of page) if (schemaGroup(stored.record.schema) !== undefined) out.push(stored.record);
+      const last = page.at(-1);
+      if (page.length < 5000 || !last) return out;
+      afterId = last.record.id;
+    }
+  };
+
+  const rebuild = async (): Promise<void> => {
+    const snapshot = await persistence.load();
+    const records = await allMatchable();
+    const run = resolveRecords(records, { snapshot, at: now().toISOString() });
+    await persistence.commit(run.change);
+    index = createResolutionIndex(run.state);
+    membership.clear();
+    members.clear();
+    run.state.ids.forEach((id, i) => setMember(id, run.state.entities[i] as EntityId));
+  };
+
+  const schedule = (): void => {
+    pending ??= new Promise<void>((resolve) => setTimeout(resolve, 200)).then(rebuild).finally(() => {
+      pending = undefined;
+    });
+  };
+
+  await rebuild();
+
+  return {
+    name: 'entities',
+    async apply(changes: readonly RecordChange[]) {
+      if (!index) return;
+      let changed = false;
+      for (const { id, record } of changes) {
+        if (!record || schemaGroup(record.schema) === undefined) continue;
+        if (membership.has(id)) {
+          // An updated record may now belong elsewhere: a full pass decides.
+          changed = true;
+          continue;
+        }
+        const result = addRecord(index, record, { at: now().toISOString() });
+        await persistence.commit(result.change);
+        for (const [r, e] of result.change.membership) setMember(r, e);
+        setMember(id, result.entity);
+      }
+      if (changed) schedule();
+    },
+    resolve: (id) => persistence.resolveEntityId(id),
+    entityOf: (record) => membership.get(record),
+    membersOf: (entity) => members.get(entity) ?? [],
+    review: (limit) => (index ? reviewQueue(index.state, { limit }) : []),
+    async judge(a, b, verdict, by, note) {
+      const judgement: Judgement = { a, b, verdict, by, at: now().toISOString(), ...(note ? { note } : {}) };
+      await persistence.commit({ judgements: [judgement], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: 0 });
+      await rebuild();
+    },
+    async undo(mergeId, by) {
+      const snapshot = await persistence.load();
+      const change = undoMerge(snapshot, mergeId, { by, at: now().toISOString() });
+      await persistence.commit(change);
+      await rebuild();
+    },
+    async merges(entity) {
+      const snapshot = await persistence.load();
+      return snapshot.mergeEvents.filter((e) => e.survivor === entity || e.absorbed === entity).map((e) => ({
+        id: e.id, survivor: e.survivor, absorbed: e.absorbed, probability: e.probability, kind: e.kind, at: e.at, undone: e.undone !== undefined,
+      }));
+    },
+    rebuild,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The resolved entity view (principle 1: a resolved entity is a view over claims): merged from
+ * only the member records the user may see, every value carrying the provenance of each record
+ * that claims it, plus pointers to owners of members the user may not see where agreements
+ * allow. A hidden entity answers exactly like an unknown one.
+ */
+import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { decide, type Pointer } from '@mosaic/policy';
+import { consult } from '../consult.ts';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
+import { recordView, type RecordView } from '../records.ts';
+import type { Mosaic } from '../runtime.ts';
+import type { EntityProjection } from './entity-projection.ts';
+
+export interface ClaimSource {
+  readonly record: RecordId;
+  readonly provenance: Provenance;
+}
+
+export interface EntityValue {
+  readonly value: string;
+  readonly sources: readonly ClaimSource[];
+}
+
+export interface EntityView {
+  readonly id: EntityId;
+  readonly redirectedFrom?: EntityId;
+  readonly schema: string;
+  readonly caption: string;
+  readonly properties: Readonly<Record<string, readonly EntityValue[]>>;
+  readonly records: readonly RecordView[];
+  readonly pointers: readonly Pointer[];
+}
+
+export type EntityAnswer = { readonly entity: EntityView } | { readonly split: readonly EntityId[] };
+
+const notFound = (id: string): AppError => new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
+
+export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<EntityAnswer> {
+  const live = await entities.resolve(id);
+  if (live.length > 1) return { split: live };
+  const entity = live[0] ?? id;
+  const memberIds = entities.membersOf(entity);
+  const stored = await mosaic.store.getRecords(memberIds);
+  const candidates = stored.map((s) => ({ ...s.record, stored: s }));
+  const { visible, pointers } = await consult(mosaic, consultation, candidates, { action: 'read', query: { entity: id }, subjects: [entity] });
+  if (visible.length === 0 && pointers.length === 0) throw notFound(id);
+  const properties: Record<string, EntityValue[]> = {};
+  for (const record of visible) {
+    for (const [prop, values] of Object.entries(record.properties)) {
+      const list = (properties[prop] ??= []);
+      for (const value of values) {
+        const source = { record: record.id, provenance: record.provenance };
+        const existing = list.find((v) => v.value.toLowerCase() === value.toLowerCase());
+        if (existing) (existing.sources as ClaimSource[]).push(source);
+        else list.push({ value, sources: [source] });
+      }
+    }
+  }
+  // The caption is the value most records agree on, so no single agency's spelling dominates.
+  const names = properties['name'] ?? [];
+  const caption = [...names].sort((a, b) => b.sources.length - a.sources.length)[0]?.value ?? visible[0]?.schema ?? 'Hidden entity';
+  return {
+    entity: {
+      id: entity,
+      ...(entity !== id ? { redirectedFrom: id } : {}),
+      schema: visible[0]?.schema ?? 'Thing',
+      caption: visible.length > 0 ? caption : 'Information held elsewhere',
+      properties,
+      records: visible.map((r) => recordView(mosaic, r.stored)),
+      pointers,
+    },
+  };
+}
+
+export interface ReviewPair {
+  readonly a: RecordView;
+  readonly b: RecordView;
+  readonly probability: number;
+  readonly entityA: EntityId;
+  readonly entityB: EntityId;
+}
+
+/** Uncertain pairs the reviewer may see both sides of, best first. */
+export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, limit: number): Promise<readonly ReviewPair[]> {
+  const snapshot = await mosaic.org();
+  const user = policyUser(consultation.user);
+  const context = policyContext(snapshot, { ...consultation, purpose: consultation.purpose ?? 'resolution review', caseRef: consultation.caseRef ?? 'review' });
+  const out: ReviewPair[] = [];
+  for (const item of entities.review(limit * 5)) {
+    if (out.length >= limit) break;
+    const [a, b] = await Promise.all([mosaic.store.getRecord(item.a), mosaic.store.getRecord(item.b)]);
+    if (!a || !b) continue;
+    const may = (p: Provenance): boolean => decide(user, 'read', { kind: 'record', provenance: p }, context).effect === 'allow';
+    if (!may(a.record.provenance) || !may(b.record.provenance)) continue;
+    out.push({ a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, entityA: item.entityA, entityB: item.entityB });
+  }
+  await mosaic.audit.append({
+    actor: { user: consultation.user.id, agency: consultation.user.agency }, action: 'consultation', purpose: 'resolution review', caseRef: null,
+    query: { review: limit }, records: out.flatMap((p) => [p.a.id, p.b.id]), outcome: 'ok',
+  });
+  return out;
+}
+
+/** A person's judgement on two records the person may see; it sticks in every later run. */
+export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined }> {
+  const snapshot = await mosaic.org();
+  const user = policyUser(consultation.user);
+  const context = policyContext(snapshot, { ...consultation, purpose: 'resolution review', caseRef: consultation.caseRef ?? 'review' });
+  const records = await mosaic.store.getRecords([a, b]);
+  const allowed = records.length === 2 && records.every((r) => decide(user, 'read', { kind: 'record', provenance: r.record.provenance }, context).effect === 'allow');
+  if (!allowed || !user.roles.includes('analyst')) throw new AppError('MOSAIC_NOT_FOUND', 'no such pair of records you may judge');
+  await entities.judge(a, b, verdict, consultation.user.id, note);
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: 'resolution review', records: [a, b], outcome: 'ok', reason: `judgement:${verdict}` });
+  return { entityA: entities.entityOf(a), entityB: entities.entityOf(b) };
+}

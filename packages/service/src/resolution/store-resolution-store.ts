@@ -1,0 +1,70 @@
+/**
+ * Resolution's persistence seam over the store's workflow documents: judgements (kept whole,
+ * history included), record → entity membership, redirects of retired entity ids, merge events
+ * (for undo) and the entity id sequence. Commits run in one store transaction.
+ *
+ * Membership is one small document per record; at national scale it belongs in a table of its
+ * own (record_id, entity_id), which the seam allows without touching resolution.
+ */
+import { type Judgement, type MergeEvent, type Redirect, type ResolutionSnapshot, type ResolutionStore } from '@mosaic/resolution';
+import type { EntityId, RecordId } from '@mosaic/model';
+import type { Store } from '@mosaic/store';
+
+const OWNER = 'resolution';
+/** Order-free pair key; not resolution's own (it uses a NUL separator, which PostgreSQL text refuses). */
+const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+const ALL = 100_000_000;
+const SEQUENCE_KEY = 'resolution.entitySequence';
+
+export function storeResolutionStore(store: Store): ResolutionStore {
+  const followRedirects = (redirects: ReadonlyMap<EntityId, Redirect>, id: EntityId): EntityId[] => {
+    const out: EntityId[] = [];
+    const visit = (current: EntityId, depth: number): void => {
+      const r = redirects.get(current);
+      if (!r || depth > 64) {
+        if (!out.includes(current)) out.push(current);
+        return;
+      }
+      for (const next of r.to) visit(next, depth + 1);
+    };
+    visit(id, 0);
+    return out;
+  };
+  const load = async (): Promise<ResolutionSnapshot> => {
+    const [judgements, members, redirects, events, sequence] = await Promise.all([
+      store.listDocuments('judgement', { limit: ALL, oldestFirst: true }),
+      store.listDocuments('entity-member', { limit: ALL }),
+      store.listDocuments('entity-redirect', { limit: ALL }),
+      store.listDocuments('merge-event', { limit: ALL, oldestFirst: true }),
+      store.getSetting(SEQUENCE_KEY),
+    ]);
+    return {
+      judgements: judgements.map((d) => d.body as Judgement),
+      membership: new Map(members.map((d) => [d.id as RecordId, d.subject as EntityId])),
+      redirects: new Map(redirects.map((d) => [d.id as EntityId, d.body as Redirect])),
+      mergeEvents: events.map((d) => d.body as MergeEvent),
+      entitySequence: Number(sequence ?? 0),
+    };
+  };
+  return {
+    load,
+    async commit(change) {
+      await store.transaction(async (tx) => {
+        for (const j of change.judgements) await tx.putDocument({ kind: 'judgement', id: `${pairKey(j.a, j.b)}|${j.at}`, owner: j.by, subject: pairKey(j.a, j.b), body: j });
+        for (const [record, entity] of change.membership) await tx.putDocument({ kind: 'entity-member', id: record, owner: OWNER, subject: entity, body: null });
+        for (const id of change.removedRedirects) await tx.deleteDocument('entity-redirect', id);
+        for (const r of change.redirects) await tx.putDocument({ kind: 'entity-redirect', id: r.from, owner: OWNER, body: r });
+        for (const e of change.mergeEvents) await tx.putDocument({ kind: 'merge-event', id: e.id, owner: OWNER, subject: e.survivor, body: e });
+        const current = Number((await tx.getSetting(SEQUENCE_KEY)) ?? 0);
+        if (change.entitySequence > current) await tx.putSetting(SEQUENCE_KEY, String(change.entitySequence));
+      });
+    },
+    async resolveEntityId(id) {
+      const redirects = await store.listDocuments('entity-redirect', { limit: ALL });
+      return followRedirects(new Map(redirects.map((d) => [d.id as EntityId, d.body as Redirect])), id);
+    },
+    async judgementsOf(a, b) {
+      return (await store.listDocuments('judgement', { subject: pairKey(a, b), limit: 1000, oldestFirst: true })).map((d) => d.body as Judgement);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Alerts as an agency manages them: an Alert is a record of the owning agency, written through
+ * the records write path (validated, policy-checked, versioned, audited), and it reaches the
+ * screening index through the change feed like any other record. Withdrawing keeps the record
+ * and its history: status 'withdrawn' takes it off the checkpoint screens.
+ */
+import { AppError, RecordId, type SubjectCategory } from '@mosaic/model';
+import { decide, RECORD_ROLES } from '@mosaic/policy';
+import { alertAction, type ActionCode, type AlertCategory } from '@mosaic/screening';
+import { randomUUID } from 'node:crypto';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
+import { writeRecord } from '../records.ts';
+import type { Mosaic } from '../runtime.ts';
+import { ALERT_SCHEMA, alertFromRecord, type AlertRecord, type ScreeningProjection } from './screening-projection.ts';
+
+export interface AlertInput {
+  readonly subject: string;
+  readonly category: AlertCategory;
+  readonly desk?: string;
+  readonly deskContact?: string;
+  readonly validFrom?: string;
+  readonly validUntil?: string;
+  readonly instructions?: string;
+  /** Provenance fields overriding the defaults below (marking, handling, legal basis, review date…). */
+  readonly provenance?: Readonly<Record<string, unknown>>;
+}
+
+export interface AlertSummary {
+  readonly id: RecordId;
+  readonly subject: RecordId;
+  readonly category: AlertCategory;
+  readonly action: ActionCode;
+  readonly instruction: string;
+  readonly desk: string;
+  readonly deskContact: string;
+  readonly validFrom: string;
+  readonly validUntil?: string;
+  readonly instructions?: string;
+  readonly status: 'active' | 'withdrawn';
+  readonly reviewDate: string;
+}
+
+/** The legal basis each category rests on in the SIS model; an agency may name its national one. */
+const LEGAL_BASIS: Readonly<Record<AlertCategory, string>> = {
+  arrest: 'Reg. (EU) 2018/1862 Art. 26',
+  protective: 'Reg. (EU) 2018/1862 Art. 32',
+  refusal_of_entry: 'Reg. (EU) 2018/1861 Art. 24',
+  specific_check: 'Reg. (EU) 2018/1862 Art. 36',
+  inquiry_check: 'Reg. (EU) 2018/1862 Art. 36',
+  discreet_check: 'Reg. (EU) 2018/1862 Art. 36',
+  inform_owner_only: 'Mosaic sharing agreement',
+};
+
+export function alertSummary(a: AlertRecord): AlertSummary {
+  const action = alertAction(a.alert.category);
+  return {
+    id: a.id, subject: a.subject, category: a.alert.category, action: action.code, instruction: action.instruction,
+    desk: a.alert.ownerDesk.id, deskContact: a.alert.ownerDesk.phone24x7, validFrom: a.alert.validFrom,
+    ...(a.alert.validUntil !== undefined ? { validUntil: a.alert.validUntil } : {}),
+    ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),
+    status: a.status, reviewDate: a.alert.reviewDate,
+  };
+}
+
+/** The alerts of the user's agency, active first, as the projection holds them. */
+export function listAlerts(consultation: Consultation, projection: ScreeningProjection): readonly AlertSummary[] {
+  return projection.alertsOf(consultation.user.agency).map(alertSummary)
+    .sort((a, b) => (a.status === b.status ? (a.id < b.id ? -1 : 1) : a.status === 'active' ? -1 : 1));
+}
+
+export async function createAlert(mosaic: Mosaic, consultation: Consultation, input: AlertInput): Promise<AlertSummary> {
+  const { user } = consultation;
+  // Refused for the role before the subject is looked at: a checkpoint officer learns nothing about it.
+  if (!policyUser(user).roles.some((role) => RECORD_ROLES.write.includes(role))) throw new AppError('MOSAIC_FORBIDDEN', 'alerts are issued by analysts and officers');
+  const snapshot = await mosaic.org();
+  const subjectId = RecordId(input.subject);
+  const subject = input.subject.includes(':') ? await mosaic.store.getRecord(subjectId) : undefined;
+  const id = `alert-${randomUUID()}`;
+  // An agency alerts on what it may see: its own records, or another's it may read.
+  const readable = subject !== undefined && (subject.record.provenance.agency === user.agency
+    || decide(policyUser(user), 'read', { kind: 'record', id: subjectId, provenance: subject.record.provenance }, policyContext(snapshot, { user, purpose: 'alert on subject', caseRef: id })).effect === 'allow');
+  if (!readable) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.subject} not found`);
+  const desk = snapshot.org.desks.find((d) => d.id === (input.desk ?? user.desk) && d.agency === user.agency);
+  const deskContact = input.deskContact ?? desk?.contact;
+  if (!deskContact) throw new AppError('MOSAIC_INVALID_INPUT', 'deskContact: required (a 24/7 contact for the owner desk)', { field: 'deskContact', reason: 'required' });
+  const country = snapshot.org.agencies.find((a) => a.id === user.agency)?.country;
+  const category: SubjectCategory = input.category === 'protective' ? 'victim' : subject?.record.provenance.category ?? 'suspect';
+  const today = mosaic.now().toISOString().slice(0, 10);
+  const outcome = await writeRecord(mosaic, { ...consultation, purpose: consultation.purpose ?? 'alert', caseRef: consultation.caseRef ?? id }, {
+    id,
+    schema: ALERT_SCHEMA,
+    properties: {
+      subject: [input.subject], category: [input.category], desk: [input.desk ?? user.desk], deskContact: [deskContact],
+      validFrom: [input.validFrom ?? today], ...(input.validUntil ? { validUntil: [input.validUntil] } : {}),
+      ...(input.instructions ? { instructions: [input.instructions] } : {}), status: ['active'],
+    },
+    provenance: {
+      source: 'mosaic/alerts', reliability: 'B', credibility: 2, handling: 'H0', category, nature: 'fact', legalBasis: LEGAL_BASIS[input.category],
+      ...input.provenance,
+      marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: country ? [country] : [], ...(input.provenance?.['marking'] as Record<string, unknown> | undefined) },
+      agency: user.agency,
+    },
+  });
+  if (!outcome.ok) throw new AppError('MOSAIC_INVALID_INPUT', outcome.errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors: outcome.errors });
+  return viewOf(outcome.record);
+}
+
+function viewOf(record: { readonly id: RecordId; readonly schema: string; readonly properties: Readonly<Record<string, readonly string[]>>; readonly provenance: AlertRecord['provenance'] }): AlertSummary {
+  const a = alertFromRecord(record);
+  if (!a) throw new AppError('MOSAIC_INTERNAL', 'the alert record does not read back as an alert');
+  return alertSummary(a);
+}
+
+/** Withdraw one of the agency's alerts; another agency's answers like a missing one. */
+export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<AlertSummary> {
+  const stored = await mosaic.store.getRecord(id);
+  if (!stored || stored.record.schema !== ALERT_SCHEMA || stored.record.provenance.agency !== consultation.user.agency) throw new AppError('MOSAIC_NOT_FOUND', `alert ${id} not found`);
+  const { record } = stored;
+  const outcome = await writeRecord(mosaic, consultation, {
+    id: record.provenance.sourceRecordId, schema: ALERT_SCHEMA, properties: { ...record.properties, status: ['withdrawn'] }, provenance: { ...record.provenance },
+  });
+  if (!outcome.ok) throw new AppError('MOSAIC_INTERNAL', 'the withdrawn alert did not validate');
+  return viewOf(outcome.record);
+}

@@ -1,0 +1,129 @@
+/**
+ * A person decides: the officer confirms or rejects each hit of a check (DESIGN.md principle 2,
+ * no automated decision with adverse effect). A confirmed hit is an encounter: it becomes a
+ * Sighting record of the officer's agency on the subject (so it shows on the subject's timeline
+ * and map), with the report a discreet or specific check asks for (SIS Reg. (EU) 2018/1862
+ * Art. 37: place, time, route and destination, companions, vehicle, objects carried), and the
+ * alert owner is told, report included.
+ */
+import { AppError, validateRecord, type Provenance, type RecordId } from '@mosaic/model';
+import { reviewDateFor } from '@mosaic/policy';
+import type { AlertCategory } from '@mosaic/screening';
+import { randomUUID } from 'node:crypto';
+import type { Consultation } from '../organisation.ts';
+import type { Mosaic } from '../runtime.ts';
+import { CHECK_KIND, readCheck, type CheckRecord, type HitDecision, type HitView } from './screen-check.ts';
+import type { ScreeningProjection } from './screening-projection.ts';
+
+export interface EncounterReport {
+  readonly place?: string;
+  /** ISO date-time of the encounter; the check's time when absent. */
+  readonly time?: string;
+  readonly route?: string;
+  readonly companions?: string;
+  readonly vehicle?: string;
+  readonly identityUsed?: string;
+  readonly objects?: string;
+  readonly notes?: string;
+}
+
+export interface HitDecisionInput {
+  readonly check: string;
+  readonly hit: number;
+  readonly decision: 'confirm' | 'reject';
+  readonly report?: EncounterReport;
+}
+
+/** The categories whose owner asks for a report of the encounter (Art. 37). */
+export const REPORT_REQUIRED: ReadonlySet<AlertCategory> = new Set(['discreet_check', 'specific_check', 'inquiry_check']);
+
+const SIGHTING_SOURCE = 'mosaic/checkpoint';
+
+export async function decideHit(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: HitDecisionInput): Promise<CheckRecord> {
+  const { user } = consultation;
+  const check = await readCheck(mosaic, consultation, input.check);
+  const hit = check.hits[input.hit];
+  if (!hit) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} has no hit ${input.hit}`);
+  if (hit.kind !== 'match') throw new AppError('MOSAIC_INVALID_INPUT', 'a pointer carries nothing to confirm: call the desk it names');
+  if (hit.decision) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} was already ${hit.decision.decision === 'confirm' ? 'confirmed' : 'rejected'}`);
+  const reportNeeded = hit.alerts.some((a) => REPORT_REQUIRED.has(a.category));
+  if (input.decision === 'confirm' && reportNeeded && !input.report) {
+    throw new AppError('MOSAIC_INVALID_INPUT', 'report: required to confirm a hit on a discreet, specific or inquiry check', { field: 'report', reason: 'required' });
+  }
+  const at = mosaic.now().toISOString();
+  const sighting = input.decision === 'confirm' ? await writeSighting(mosaic, consultation, projection, check, hit, input.report ?? {}) : undefined;
+  const decision: HitDecision = { decision: input.decision, by: user.id, at, ...(sighting ? { sighting } : {}) };
+  const updated: CheckRecord = { ...check, hits: check.hits.map((h) => (h.n === hit.n && h.kind === 'match' ? { ...h, decision } : h)) };
+  await mosaic.store.putDocument({ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated });
+  await mosaic.audit.append({
+    actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
+    query: { check: check.id, hit: hit.n, decision: input.decision }, records: [hit.subject, ...(sighting ? [sighting] : [])], outcome: 'ok',
+    reason: input.decision === 'confirm' ? 'hit confirmed' : 'hit rejected',
+  });
+  for (const alert of hit.alerts) {
+    mosaic.notifier.publish({
+      id: randomUUID(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
+      title: input.decision === 'confirm' ? `Encounter confirmed: ${alert.action}` : 'Hit on your alert rejected by the officer',
+      body: {
+        check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, action: alert.action, decision: input.decision, time: check.at,
+        ...(check.place !== undefined ? { place: check.place } : {}), agency: check.agency, desk: check.desk,
+        ...(sighting ? { sighting, report: reportFields(input.report ?? {}) } : {}),
+      },
+    });
+  }
+  return updated;
+}
+
+function reportFields(report: EncounterReport): Record<string, string> {
+  return Object.fromEntries(Object.entries(report).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Record<string, string>;
+}
+
+/**
+ * The Sighting is the officer's agency's record: a checkpoint officer may not write records in
+ * general (policy: write is for analysts and officers), but reporting the encounter is part of
+ * the check the policy allowed, so it is validated like any record and written here, audited as
+ * a collection.
+ */
+async function writeSighting(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, check: CheckRecord, hit: HitView & { kind: 'match' }, report: EncounterReport): Promise<RecordId> {
+  const { user } = consultation;
+  const subjectProvenance: Provenance | undefined = projection.provenanceOf(hit.subject);
+  const time = report.time ?? check.at;
+  const date = time.slice(0, 10);
+  const place = report.place ?? check.place;
+  const summary = [
+    `Encounter at a checkpoint check (${time.length > 10 ? `${time} ` : ''}check ${check.id}).`,
+    report.vehicle ? `Vehicle: ${report.vehicle}.` : '',
+    report.notes ?? '',
+  ].filter((s) => s !== '').join(' ');
+  const owners = [...new Set(hit.alerts.map((a) => a.owner.agency))];
+  const raw = {
+    id: `sighting-${check.id}-${hit.n}`,
+    schema: 'Sighting',
+    properties: {
+      [hit.schema === 'Vehicle' ? 'vehicle' : 'person']: [hit.subject],
+      date: [date],
+      ...(place !== undefined ? { place: [place], checkpoint: [place] } : {}),
+      ...(check.latitude !== undefined && check.longitude !== undefined ? { latitude: [String(check.latitude)], longitude: [String(check.longitude)] } : {}),
+      ...(report.route ? { route: [report.route] } : {}),
+      ...(report.companions ? { companions: [report.companions] } : {}),
+      ...(report.identityUsed ? { identityUsed: [report.identityUsed] } : {}),
+      ...(report.objects ? { objects: [report.objects] } : {}),
+      summary: [summary],
+    },
+    provenance: {
+      agency: user.agency, source: SIGHTING_SOURCE, reliability: 'B', credibility: 2,
+      marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: [user.agency, ...owners] },
+      handling: 'H0', category: subjectProvenance?.category ?? 'suspect', nature: 'fact',
+      legalBasis: 'Checkpoint report on an alert (Reg. (EU) 2018/1862 Art. 37)',
+    },
+  };
+  const today = mosaic.now().toISOString().slice(0, 10);
+  const validated = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today) });
+  if (!validated.ok) throw new AppError('MOSAIC_INVALID_INPUT', `report: ${validated.errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, { errors: validated.errors });
+  const [result] = await mosaic.store.putRecords([validated.record], { actor: user.id });
+  if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
+  await mosaic.audit.append({
+    actor: { user: user.id, agency: user.agency }, action: 'collection', purpose: check.purpose, caseRef: check.caseRef, records: [result.id], outcome: 'ok', reason: 'checkpoint report',
+  });
+  return result.id;
+}

@@ -1,0 +1,74 @@
+/**
+ * Every notification published in this process is kept as a document (kind 'notification',
+ * owner: the agency or user it is addressed to), so an inbox survives reconnects and restarts,
+ * and those addressed to an agency that configured a webhook are delivered to it, signed.
+ * The live stream (server-sent events) reads the notifier directly; this is its memory.
+ */
+import { AppError, type AgencyId, type UserId } from '@mosaic/model';
+import type { Notification } from '../notifier.ts';
+import type { Mosaic } from '../runtime.ts';
+import { deliverWebhook, type WebhookOptions } from './webhooks.ts';
+
+export const NOTIFICATION_KIND = 'notification';
+
+export interface StoredNotification {
+  readonly notification: Notification;
+  /** Users who marked it read (an agency's notification is read per user). */
+  readonly readBy: readonly UserId[];
+}
+
+export interface InboxItem extends Notification {
+  readonly read: boolean;
+}
+
+export interface NotificationKeeper {
+  /** Resolves when every notification published so far is stored and its webhook attempted. */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+export const ownerOf = (notification: Notification): string => ('agency' in notification.to ? notification.to.agency : notification.to.user);
+
+/** Subscribe once per process (startProjections does it for a serving node). */
+export function keepNotifications(mosaic: Mosaic, webhook: WebhookOptions = {}): NotificationKeeper {
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    const p = work.catch(() => undefined).finally(() => pending.delete(p));
+    pending.add(p);
+  };
+  const unsubscribe = mosaic.notifier.subscribe((notification) => {
+    const body: StoredNotification = { notification, readBy: [] };
+    track(mosaic.store.putDocument({ kind: NOTIFICATION_KIND, id: notification.id, owner: ownerOf(notification), body }));
+    // Delivery runs beside the caller: a slow or dead endpoint never holds up a check's answer.
+    if ('agency' in notification.to) track(deliverWebhook(mosaic, notification.to.agency, notification, webhook).then(() => undefined));
+  });
+  return {
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    stop: unsubscribe,
+  };
+}
+
+/** The user's inbox: addressed to them or to their agency, newest first. */
+export async function listNotifications(mosaic: Mosaic, user: { readonly id: UserId; readonly agency: AgencyId }, { limit = 100 }: { readonly limit?: number } = {}): Promise<readonly InboxItem[]> {
+  const [forAgency, forUser] = await Promise.all([
+    mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: user.agency, limit }),
+    mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: user.id, limit }),
+  ]);
+  return [...forAgency, ...forUser]
+    .map((d) => d.body as StoredNotification)
+    .sort((a, b) => (a.notification.at < b.notification.at ? 1 : a.notification.at > b.notification.at ? -1 : 0))
+    .slice(0, limit)
+    .map((s) => ({ ...s.notification, read: s.readBy.includes(user.id) }));
+}
+
+/** Mark one of the user's notifications read; someone else's answers like a missing one. */
+export async function markNotificationRead(mosaic: Mosaic, user: { readonly id: UserId; readonly agency: AgencyId }, id: string): Promise<InboxItem> {
+  const found = await mosaic.store.getDocument(NOTIFICATION_KIND, id);
+  if (!found || (found.owner !== user.agency && found.owner !== user.id)) throw new AppError('MOSAIC_NOT_FOUND', `notification ${id} not found`);
+  const stored = found.body as StoredNotification;
+  const readBy = stored.readBy.includes(user.id) ? stored.readBy : [...stored.readBy, user.id];
+  await mosaic.store.putDocument({ kind: NOTIFICATION_KIND, id, owner: found.owner, body: { ...stored, readBy } });
+  return { ...stored.notification, read: true };
+}

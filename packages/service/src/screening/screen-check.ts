@@ -1,0 +1,243 @@
+/**
+ * The checkpoint check as a use case: validate the query (a refused query is a 400 that names
+ * the field and the reason), screen the in-memory watchlist with what the policy lets this
+ * officer see of each entry (content, a pointer to the owner, or nothing at all), log the check
+ * in the audit chain, keep it as a document the officer decides on, and tell the owners of the
+ * alerts hit at once (SIS: the issuing state is informed of every hit, Reg. (EU) 2018/1862
+ * Art. 33 and 37). A check needs no case file: its own id is its case reference.
+ */
+import type { AuditEvent } from '@mosaic/audit';
+import { AppError, type AgencyId, type Provenance, type RecordId, type UserId } from '@mosaic/model';
+import { decide, type Decision, type OwnerNotice, type Pointer } from '@mosaic/policy';
+import {
+  screenPrepared, validateQuery,
+  type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type WatchlistEntry,
+} from '@mosaic/screening';
+import { randomUUID } from 'node:crypto';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
+import type { Mosaic } from '../runtime.ts';
+import type { ScreeningProjection } from './screening-projection.ts';
+
+export const CHECK_KIND = 'check';
+export const CHECKPOINT_PURPOSE = 'checkpoint check';
+
+export interface CheckInput {
+  readonly query: ScreeningQuery;
+  readonly place?: string;
+  readonly latitude?: number;
+  readonly longitude?: number;
+}
+
+export interface AlertHitView {
+  readonly id: RecordId;
+  readonly category: AlertCategory;
+  readonly action: ActionCode;
+  /** The standard instruction for the action, the same words whoever owns the alert. */
+  readonly instruction: string;
+  /** The owner's own instructions (questions to ask, objects to look for). */
+  readonly instructions?: string;
+  /** Whether the person may be told they are of interest. */
+  readonly disclose: boolean;
+  readonly owner: { readonly agency: AgencyId; readonly desk: string; readonly contact: string };
+}
+
+export interface HitDecision {
+  readonly decision: 'confirm' | 'reject';
+  readonly by: UserId;
+  readonly at: string;
+  readonly sighting?: RecordId;
+}
+
+export type HitView =
+  | {
+    readonly n: number; readonly kind: 'match'; readonly subject: RecordId; readonly schema: string; readonly score: number; readonly band: Band;
+    readonly explain: MatchExplanation; readonly alerts: readonly AlertHitView[]; readonly decision?: HitDecision;
+  }
+  | ({ readonly n: number; readonly kind: 'pointer'; readonly band: Band } & Pointer);
+
+export interface CheckRecord {
+  readonly id: string;
+  readonly at: string;
+  readonly user: UserId;
+  readonly agency: AgencyId;
+  readonly desk: string;
+  readonly purpose: string;
+  readonly caseRef: string;
+  readonly place?: string;
+  readonly latitude?: number;
+  readonly longitude?: number;
+  /** The query as asked: kept with the check (and in the audit log), never in application logs. */
+  readonly query: ScreeningQuery;
+  readonly hits: readonly HitView[];
+}
+
+const MAX_PLACE = 200;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+function rejected(field: string, reason: string): AppError {
+  return new AppError('MOSAIC_QUERY_REJECTED', `${field}: ${reason}`, { field, reason });
+}
+
+function checkWhere(input: CheckInput): void {
+  if (input.place !== undefined && (input.place.length > MAX_PLACE || CONTROL.test(input.place))) throw rejected('place', `text of at most ${MAX_PLACE} characters without control characters`);
+  if (input.latitude !== undefined && !(Number.isFinite(input.latitude) && Math.abs(input.latitude) <= 90)) throw rejected('latitude', 'a number from -90 to 90');
+  if (input.longitude !== undefined && !(Number.isFinite(input.longitude) && Math.abs(input.longitude) <= 180)) throw rejected('longitude', 'a number from -180 to 180');
+  if ((input.latitude === undefined) !== (input.longitude === undefined)) throw rejected(input.latitude === undefined ? 'latitude' : 'longitude', 'latitude and longitude go together');
+}
+
+/** The audit and the document keep only the fields asked (no undefined holes). */
+function queryAsked(query: ScreeningQuery): ScreeningQuery {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v !== '')) as ScreeningQuery;
+}
+
+interface EntryDecision {
+  readonly visibility: 'full' | 'pointer' | 'hidden';
+  readonly pointer?: Pointer;
+  readonly notices: readonly OwnerNotice[];
+}
+
+export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput): Promise<CheckRecord> {
+  const validated = validateQuery(input.query);
+  if (!validated.ok) throw rejected(validated.field, validated.reason);
+  checkWhere(input);
+  const { user } = consultation;
+  const id = randomUUID();
+  const purpose = consultation.purpose?.trim() || CHECKPOINT_PURPOSE;
+  const caseRef = consultation.caseRef?.trim() || id;
+  const snapshot = await mosaic.org();
+  const policy = policyUser(user);
+  const context = policyContext(snapshot, { user, purpose, caseRef });
+  const now = mosaic.now();
+  const at = now.toISOString();
+
+  const recordDecision = (recordId: RecordId, provenance: Provenance): Decision => decide(policy, 'screen', { kind: 'record', id: recordId, provenance }, context);
+  // One decision per entry and per request: screen() asks for the same entry more than once.
+  const decisions = new Map<string, EntryDecision>();
+  const decideEntry = (entry: WatchlistEntry): EntryDecision => {
+    let known = decisions.get(entry.id);
+    if (known) return known;
+    const records = projection.recordsOf(entry.id);
+    const each = records.map((r) => {
+      const provenance = projection.provenanceOf(r);
+      return provenance ? recordDecision(r, provenance) : ({ effect: 'deny', reason: 'not applicable' } as const);
+    });
+    const notices = each.flatMap((d) => (d.effect !== 'deny' && d.notifyOwner ? [d.notifyOwner] : []));
+    // Content only when every record behind the entry may be shown (an entity must not leak a member).
+    const pointer = each.find((d) => d.effect === 'pointer');
+    if (each.length > 0 && each.every((d) => d.effect === 'allow')) known = { visibility: 'full', notices };
+    else if (pointer?.effect === 'pointer') known = { visibility: 'pointer', pointer: pointer.pointer, notices };
+    else known = { visibility: 'hidden', notices: [] };
+    decisions.set(entry.id, known);
+    return known;
+  };
+  const pointerOf = new Map<AgencyId, Pointer>();
+  const outcome = screenPrepared(projection.index, validated.query, {
+    at: now,
+    visibility: (entry) => {
+      const d = decideEntry(entry);
+      if (d.pointer) pointerOf.set(d.pointer.agency, d.pointer);
+      return d.visibility;
+    },
+    // An alert is shown when the alert record itself may be screened against; a pointer-only
+    // alert is not shown (its owner is told through the entry's encounter notice instead).
+    alertVisible: (alert) => {
+      const provenance = projection.provenanceOf(alert.id as string as RecordId);
+      return provenance !== undefined && recordDecision(alert.id as string as RecordId, provenance).effect === 'allow';
+    },
+  });
+  if (!outcome.ok) throw rejected(outcome.field, outcome.reason);
+
+  const hits: HitView[] = [];
+  const pointedAgencies = new Set<AgencyId>();
+  for (const hit of outcome.hits) {
+    if (hit.kind === 'pointer') {
+      // One pointer per agency: how many of its entries matched is not the officer's to know.
+      const pointer = pointerOf.get(hit.agency);
+      if (!pointer || pointedAgencies.has(hit.agency)) continue;
+      pointedAgencies.add(hit.agency);
+      hits.push({ n: hits.length, kind: 'pointer', band: hit.band, ...pointer });
+      continue;
+    }
+    const entry = projection.index.entries[projection.index.entryIndexOf(hit.id) ?? -1]?.entry;
+    hits.push({
+      n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band, explain: hit.explain,
+      alerts: hit.alerts.map((a) => ({
+        id: a.alert.id as string as RecordId, category: a.category, action: a.action, instruction: a.instruction, disclose: a.disclose,
+        ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),
+        owner: { agency: a.alert.ownerAgency, desk: deskName(snapshot.org.desks, a.alert.ownerDesk.id), contact: a.alert.ownerDesk.phone24x7 },
+      })),
+    });
+  }
+
+  const check: CheckRecord = {
+    id, at, user: user.id, agency: user.agency, desk: user.desk, purpose, caseRef,
+    ...(input.place !== undefined ? { place: input.place } : {}),
+    ...(input.latitude !== undefined ? { latitude: input.latitude } : {}),
+    ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
+    query: queryAsked(input.query), hits,
+  };
+  await mosaic.store.putDocument({ kind: CHECK_KIND, id, owner: user.agency, body: check });
+  await mosaic.audit.appendAll(auditOf(check, projection));
+  const notices = [
+    ...hits.flatMap((h) => (h.kind === 'match' ? decisions.get(h.subject)?.notices ?? [] : [])),
+    ...[...decisions.values()].flatMap((d) => (d.pointer && pointedAgencies.has(d.pointer.agency) ? d.notices : [])),
+  ];
+  notifyOwners(mosaic, check, notices);
+  return check;
+}
+
+function deskName(desks: readonly { readonly id: string; readonly name: string }[], id: string): string {
+  return desks.find((d) => d.id === id)?.name ?? id;
+}
+
+function auditOf(check: CheckRecord, projection: ScreeningProjection): AuditEvent[] {
+  const shown = check.hits.flatMap((h) => (h.kind === 'match' ? [h.subject, ...h.alerts.map((a) => a.id)] : []));
+  const actor = { user: check.user, agency: check.agency };
+  const common = {
+    actor, purpose: check.purpose, caseRef: check.caseRef,
+    query: { check: check.id, ...check.query, place: check.place ?? null, latitude: check.latitude ?? null, longitude: check.longitude ?? null },
+  };
+  const events: AuditEvent[] = [{
+    ...common, action: 'screening', records: shown, pointers: check.hits.flatMap((h) => (h.kind === 'pointer' ? [h.agency] : [])), outcome: 'ok',
+  }];
+  const disclosed = shown.filter((r) => projection.provenanceOf(r)?.agency !== check.agency);
+  if (disclosed.length > 0) events.push({ ...common, action: 'disclosure', records: disclosed, recipients: [check.agency], outcome: 'ok', reason: 'agreement' });
+  return events;
+}
+
+/**
+ * Alert owners learn of a hit at once: where, when, the action shown, and which agency and desk
+ * checked (not the officer: the desk is the agencies' point of contact). Owners of entries
+ * screened under an agreement that asks for it get the usual encounter notice.
+ */
+function notifyOwners(mosaic: Mosaic, check: CheckRecord, notices: readonly OwnerNotice[]): void {
+  const told = new Set<AgencyId>();
+  const where = {
+    ...(check.place !== undefined ? { place: check.place } : {}),
+    ...(check.latitude !== undefined ? { latitude: check.latitude, longitude: check.longitude } : {}),
+  };
+  for (const hit of check.hits) {
+    if (hit.kind !== 'match' || hit.band === 'none') continue;
+    for (const alert of hit.alerts) {
+      told.add(alert.owner.agency);
+      mosaic.notifier.publish({
+        id: randomUUID(), at: check.at, to: { agency: alert.owner.agency }, kind: 'alert.hit', title: `Hit on your alert: ${alert.action}`,
+        body: { check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, band: hit.band, action: alert.action, time: check.at, ...where, agency: check.agency, desk: check.desk },
+      });
+    }
+  }
+  for (const owner of new Set(notices.filter((n) => n.kind === 'encounter').map((n) => n.agency))) {
+    if (told.has(owner) || owner === check.agency) continue;
+    mosaic.notifier.publish({
+      id: randomUUID(), at: check.at, to: { agency: owner }, kind: 'deconfliction.encounter', title: 'Another agency encountered your subject',
+      body: { check: check.id, requester: check.agency },
+    });
+  }
+}
+
+/** A check as its owner agency sees it; any other agency is answered as if it did not exist. */
+export async function readCheck(mosaic: Mosaic, consultation: Consultation, id: string): Promise<CheckRecord> {
+  const found = await mosaic.store.getDocument(CHECK_KIND, id);
+  if (!found || found.owner !== consultation.user.agency) throw new AppError('MOSAIC_NOT_FOUND', `check ${id} not found`);
+  return found.body as CheckRecord;
+}

@@ -1,0 +1,75 @@
+/**
+ * Outgoing webhooks: an agency may have its notifications (hits on its alerts above all) pushed
+ * to its own system. The body is signed with HMAC-SHA256 under a secret held per agency
+ * (header `X-Mosaic-Signature: sha256=<hex>`), the same scheme as GitHub's and Stripe's, so the
+ * receiver can check that the message came from Mosaic and was not altered.
+ * Configuration is a document (kind 'webhook', id and owner: the agency).
+ */
+import { AppError, type AgencyId } from '@mosaic/model';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Notification } from '../notifier.ts';
+import type { Mosaic } from '../runtime.ts';
+
+export const WEBHOOK_KIND = 'webhook';
+export const SIGNATURE_HEADER = 'x-mosaic-signature';
+
+export interface WebhookConfig {
+  readonly url: string;
+  readonly secret: string;
+}
+
+export interface WebhookOptions {
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+}
+
+export function signWebhookBody(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** For receivers (and tests): constant-time comparison of the signature header. */
+export function verifyWebhookSignature(secret: string, body: string, signature: string | undefined): boolean {
+  if (signature === undefined) return false;
+  const expected = Buffer.from(signWebhookBody(secret, body));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: WebhookConfig): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(config.url);
+  } catch {
+    throw new AppError('MOSAIC_INVALID_INPUT', 'webhook url: not a URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('MOSAIC_INVALID_INPUT', 'webhook url: http or https only');
+  if (config.secret.length < 16) throw new AppError('MOSAIC_INVALID_INPUT', 'webhook secret: at least 16 characters');
+  await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: url.toString(), secret: config.secret } });
+}
+
+export async function webhookOf(mosaic: Mosaic, agency: AgencyId): Promise<WebhookConfig | undefined> {
+  const found = await mosaic.store.getDocument(WEBHOOK_KIND, agency);
+  const body = found?.body as Partial<WebhookConfig> | undefined;
+  return typeof body?.url === 'string' && typeof body.secret === 'string' ? { url: body.url, secret: body.secret } : undefined;
+}
+
+export type Delivery = 'none' | 'delivered' | 'failed';
+
+/** POST the notification to the agency's webhook, if any; never throws (a failure is an outcome). */
+export async function deliverWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, { timeoutMs = 2000, fetch: send = fetch }: WebhookOptions = {}): Promise<Delivery> {
+  const config = await webhookOf(mosaic, agency).catch(() => undefined);
+  if (!config) return 'none';
+  const body = JSON.stringify(notification);
+  try {
+    const response = await send(config.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhookBody(config.secret, body), 'x-mosaic-notification': notification.id },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.body?.cancel();
+    return response.ok ? 'delivered' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}
