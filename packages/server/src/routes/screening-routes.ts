@@ -3,7 +3,7 @@
  * on each hit, and the alerts an agency issues and withdraws. A checkpoint check needs no case
  * reference: its purpose defaults to "checkpoint check" and its case reference to its own id.
  */
-import { ACTION_CODES, ALERT_CATEGORIES } from '@mosaic/screening';
+import { ACTION_CODES, ALERT_CATEGORIES, type ScreeningQuery } from '@mosaic/screening';
 import { RecordId } from '@mosaic/model';
 import { createAlert, decideHit, listAlerts, readCheck, screenCheck, withdrawAlert, type CheckRecord, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +17,15 @@ import { requireUser } from '../request-context.ts';
  */
 const QueryText = z.string().max(20_000);
 const Band = z.enum(['hit', 'possible', 'none']);
+const QueryFields = {
+  name: QueryText.optional(), birthDate: QueryText.optional(), nationality: QueryText.optional(), gender: QueryText.optional(),
+  document: QueryText.optional(), plate: QueryText.optional(), phone: QueryText.optional(),
+};
+const Explain = z.object({
+  name: z.unknown().optional().describe('The listed name that matched best, its level, similarity and per-part alignment'),
+  birthDate: z.unknown().optional(), nationality: z.unknown().optional(), gender: z.unknown().optional(),
+  document: z.enum(['exact', 'confusable']).optional(), plate: z.enum(['exact', 'confusable']).optional(), phone: z.literal('exact').optional(),
+}).describe('Which features matched and how much');
 
 const CheckOut = z.object({
   id: z.string(), at: z.string(), agency: z.string(), desk: z.string(), purpose: z.string(), caseRef: z.string(),
@@ -30,7 +39,7 @@ const DecisionOut = z.object({ decision: z.enum(['confirm', 'reject']), by: z.st
 const HitOut = z.discriminatedUnion('kind', [
   z.object({
     n: z.number(), kind: z.literal('match'), subject: z.string(), schema: z.string(), score: z.number(), band: Band,
-    explain: z.record(z.string(), z.unknown()).describe('Which features matched and how much'), alerts: z.array(AlertHitOut).readonly(), decision: DecisionOut.optional(),
+    explain: Explain, alerts: z.array(AlertHitOut).readonly(), decision: DecisionOut.optional(),
   }),
   z.object({
     n: z.number(), kind: z.literal('pointer'), band: Band, agency: z.string(), agencyName: z.string(), message: z.literal('holds information'),
@@ -38,7 +47,7 @@ const HitOut = z.discriminatedUnion('kind', [
   }),
 ]);
 const CheckAnswer = z.object({ check: CheckOut, hits: z.array(HitOut).readonly() });
-const CheckDetail = z.object({ check: CheckOut.extend({ user: z.string(), query: z.record(z.string(), z.string()) }), hits: z.array(HitOut).readonly() });
+const CheckDetail = z.object({ check: CheckOut.extend({ user: z.string(), query: z.object(QueryFields) }), hits: z.array(HitOut).readonly() });
 
 const ReportText = z.string().max(2000);
 const Report = z.object({
@@ -66,8 +75,7 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
       schema: {
         tags: ['screening'], summary: 'Check a person or vehicle at a checkpoint: hits with the action to take, or pointers to the owner desk',
         body: z.object({
-          name: QueryText.optional(), birthDate: QueryText.optional(), nationality: QueryText.optional(), gender: QueryText.optional(),
-          document: QueryText.optional(), plate: QueryText.optional(), phone: QueryText.optional(),
+          ...QueryFields,
           place: QueryText.optional().describe('Checkpoint or place of the check'), latitude: z.number().optional(), longitude: z.number().optional(),
           purpose: z.string().max(500).optional().describe('Default: "checkpoint check"'), caseRef: z.string().max(100).optional().describe('Default: the check id'),
         }),
@@ -75,7 +83,8 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
       },
     }, async (request) => {
       const user = await requireUser(request);
-      const { place, latitude, longitude, purpose, caseRef, ...query } = request.body;
+      const { place, latitude, longitude, purpose, caseRef, ...fields } = request.body;
+      const query = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as ScreeningQuery;
       const check = await screenCheck(api.mosaic, { user, ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) }, projections.screening, {
         query, ...(place !== undefined ? { place } : {}), ...(latitude !== undefined ? { latitude } : {}), ...(longitude !== undefined ? { longitude } : {}),
       });

@@ -8,7 +8,7 @@
  */
 import type { AuditEvent } from '@mosaic/audit';
 import { AppError, type AgencyId, type Provenance, type RecordId, type UserId } from '@mosaic/model';
-import { decide, type Decision, type OwnerNotice, type Pointer } from '@mosaic/policy';
+import { decide, type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   screenPrepared, validateQuery,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type WatchlistEntry,
@@ -96,6 +96,35 @@ interface EntryDecision {
   readonly notices: readonly OwnerNotice[];
 }
 
+/**
+ * A 'screen' decision depends on the user's agency, desk, roles, clearance and groups, the
+ * organisation and agreements, and the record's provenance; the purpose only has to be present,
+ * which a check's always is. So decisions are kept per organisation snapshot (replaced on any
+ * administrative change), per user profile and per provenance object (replaced when the record
+ * changes), and a checkpoint does not re-run the policy for every candidate of every check.
+ */
+interface ProfileCaches {
+  readonly records: WeakMap<Provenance, Decision>;
+  readonly entries: WeakMap<WatchlistEntry, EntryDecision>;
+}
+const cachesBySnapshot = new WeakMap<object, Map<string, ProfileCaches>>();
+function cachesFor(snapshot: object, user: PolicyUser): ProfileCaches {
+  let byProfile = cachesBySnapshot.get(snapshot);
+  if (!byProfile) {
+    byProfile = new Map();
+    cachesBySnapshot.set(snapshot, byProfile);
+  }
+  const profile = JSON.stringify([user.agency, user.desk, [...user.roles].sort(), user.clearance, [...user.groups].sort()]);
+  let caches = byProfile.get(profile);
+  if (!caches) {
+    caches = { records: new WeakMap(), entries: new WeakMap() };
+    byProfile.set(profile, caches);
+  }
+  return caches;
+}
+const decisionCache = (snapshot: object, user: PolicyUser): WeakMap<Provenance, Decision> => cachesFor(snapshot, user).records;
+const entryDecisionCache = (snapshot: object, user: PolicyUser): WeakMap<WatchlistEntry, EntryDecision> => cachesFor(snapshot, user).entries;
+
 export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput): Promise<CheckRecord> {
   const validated = validateQuery(input.query);
   if (!validated.ok) throw rejected(validated.field, validated.reason);
@@ -110,12 +139,24 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const now = mosaic.now();
   const at = now.toISOString();
 
-  const recordDecision = (recordId: RecordId, provenance: Provenance): Decision => decide(policy, 'screen', { kind: 'record', id: recordId, provenance }, context);
-  // One decision per entry and per request: screen() asks for the same entry more than once.
+  const cached = decisionCache(snapshot, policy);
+  const recordDecision = (recordId: RecordId, provenance: Provenance): Decision => {
+    let d = cached.get(provenance);
+    if (d === undefined) {
+      d = decide(policy, 'screen', { kind: 'record', id: recordId, provenance }, context);
+      cached.set(provenance, d);
+    }
+    return d;
+  };
+  // Entry decisions are kept per entry object (replaced when the entry or its records change).
+  const entryCache = entryDecisionCache(snapshot, policy);
   const decisions = new Map<string, EntryDecision>();
   const decideEntry = (entry: WatchlistEntry): EntryDecision => {
-    let known = decisions.get(entry.id);
-    if (known) return known;
+    let known = entryCache.get(entry);
+    if (known) {
+      decisions.set(entry.id, known);
+      return known;
+    }
     const records = projection.recordsOf(entry.id);
     const each = records.map((r) => {
       const provenance = projection.provenanceOf(r);
@@ -128,6 +169,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     else if (pointer?.effect === 'pointer') known = { visibility: 'pointer', pointer: pointer.pointer, notices };
     else known = { visibility: 'hidden', notices: [] };
     decisions.set(entry.id, known);
+    entryCache.set(entry, known);
     return known;
   };
   const pointerOf = new Map<AgencyId, Pointer>();

@@ -175,12 +175,15 @@ export interface CentralityScore {
 
 export interface ScreeningHit {
   readonly kind: 'match' | 'pointer';
+  /** The hit's number within the check (POST /checks/:id/hits/:n/decision); its index when absent. */
+  readonly n?: number;
   readonly id?: string;
+  readonly subject?: string;
   readonly caption?: string;
   readonly score?: number;
   readonly band: string;
   readonly explain?: unknown;
-  readonly alerts?: readonly { readonly alert?: AlertSummary; readonly category: string; readonly action: string; readonly instruction: string; readonly disclose?: boolean }[];
+  readonly alerts?: readonly { readonly alert?: AlertSummary; readonly category: string; readonly action?: string; readonly instruction?: string; readonly disclose?: boolean; readonly ownerAgency?: string; readonly ownerDesk?: { readonly name: string; readonly phone24x7?: string; readonly contact?: string }; readonly instructions?: string }[];
   readonly agency?: string;
   readonly agencyName?: string;
   readonly desk?: { readonly name: string; readonly phone24x7?: string; readonly contact?: string };

@@ -12,14 +12,15 @@ const REPORTED = new Set(['REPORT_COVERTLY', 'SEARCH', 'INTERVIEW']);
 
 export function actionOf(hit: ScreeningHit): { code: string; instruction: string; disclose: boolean } {
   const first = hit.alerts?.[0];
-  if (first) return { code: first.action, instruction: first.instruction, disclose: first.disclose ?? true };
+  if (first) return { code: first.action ?? first.category.toUpperCase(), instruction: first.instruction ?? first.instructions ?? '', disclose: first.disclose ?? first.category !== 'discreet_check' };
   if (hit.kind === 'pointer') return { code: 'CONTACT OWNER', instruction: `${hit.agencyName ?? hit.agency ?? 'Another agency'} holds information on a likely match. Call the desk before letting the person go.`, disclose: false };
   return { code: 'NO ALERT', instruction: 'Known subject without an alert in force. Carry on with the usual check.', disclose: true };
 }
 
 function ownerOf(hit: ScreeningHit): string {
-  const desk = hit.alerts?.[0]?.alert?.ownerDesk ?? hit.desk;
-  const agency = hit.alerts?.[0]?.alert?.ownerAgency ?? hit.agencyName ?? hit.agency ?? '';
+  const first = hit.alerts?.[0];
+  const desk = first?.alert?.ownerDesk ?? first?.ownerDesk ?? hit.desk;
+  const agency = first?.alert?.ownerAgency ?? first?.ownerAgency ?? hit.agencyName ?? hit.agency ?? '';
   return desk ? `${agency} — ${desk.name} ${desk.phone24x7 ?? desk.contact ?? ''}`.trim() : agency;
 }
 
@@ -52,7 +53,7 @@ export function HitCard({ hit, n, onDecide, autoFocus }: {
       {!action.disclose ? <div className="hit-discreet">Do not let the person know</div> : null}
       <p className="hit-instruction">{action.instruction}</p>
       <dl className="hit-facts">
-        <div><dt>Subject</dt><dd>{hit.caption ?? hit.id ?? 'hidden record'}</dd></div>
+        <div><dt>Subject</dt><dd>{hit.caption ?? hit.id ?? hit.subject ?? 'hidden record'}</dd></div>
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
         <div><dt>Owner</dt><dd className="owner-contact">{ownerOf(hit)}</dd></div>
         {hit.alerts?.[0]?.alert?.instructions ? <div><dt>Owner's instructions</dt><dd>{hit.alerts[0].alert.instructions}</dd></div> : null}

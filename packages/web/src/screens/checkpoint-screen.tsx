@@ -82,7 +82,7 @@ function CheckpointForm() {
           <p role="status" className={answer.hits.length ? 'summary hits-found' : 'summary no-hit'}>
             {answer.hits.length ? `${answer.hits.length} hit${answer.hits.length === 1 ? '' : 's'}` : 'No hit'} <span className="muted">· check {answer.check.id}{ms !== undefined ? ` · ${ms} ms` : ''}</span>
           </p>
-          <ol className="hits">{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${n}`} hit={hit} n={n} onDecide={decide} autoFocus={n === 0} />)}</ol>
+          <ol className="hits">{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${n}`} hit={hit} n={hit.n ?? n} onDecide={decide} autoFocus={n === 0} />)}</ol>
           <button type="button" onClick={reset}>New check (Esc)</button>
         </>
       ) : null}

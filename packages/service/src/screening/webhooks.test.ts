@@ -1,0 +1,77 @@
+import { AgencyId, validateRecord } from '@mosaic/model';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followChanges } from '../change-follower.ts';
+import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { keepNotifications } from './notification-inbox.ts';
+import { screenCheck } from './screen-check.ts';
+import { createScreeningProjection } from './screening-projection.ts';
+import { deliverWebhook, setWebhook, signWebhookBody, verifyWebhookSignature } from './webhooks.ts';
+
+let world: TestMosaic;
+let stuck: Server;
+const hanging: IncomingMessage[] = [];
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  // An endpoint that accepts the connection and never answers.
+  stuck = createServer((request) => void hanging.push(request));
+  await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', resolve));
+});
+
+afterAll(async () => {
+  stuck.closeAllConnections();
+  await new Promise((resolve) => stuck.close(resolve));
+  await world.cleanup();
+});
+
+describe('webhooks', () => {
+  it('signs the body with the agency secret (HMAC-SHA256)', () => {
+    const body = '{"kind":"alert.hit"}';
+    const signature = signWebhookBody('a-secret-of-sixteen', body);
+    expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(verifyWebhookSignature('a-secret-of-sixteen', body, signature)).toBe(true);
+    expect(verifyWebhookSignature('a-secret-of-sixteen', `${body} `, signature)).toBe(false);
+    expect(verifyWebhookSignature('a-secret-of-sixteen', body, undefined)).toBe(false);
+  });
+
+  it('refuses a webhook that is not http(s) or has a short secret', async () => {
+    await expect(setWebhook(world.mosaic, AgencyId('fedpol'), { url: 'file:///etc/passwd', secret: 'x'.repeat(20) })).rejects.toThrow(/http or https/);
+    await expect(setWebhook(world.mosaic, AgencyId('fedpol'), { url: 'http://127.0.0.1/', secret: 'short' })).rejects.toThrow(/16 characters/);
+  });
+
+  it('gives up on a dead endpoint after the timeout, and never holds up the check', async () => {
+    const { mosaic } = world;
+    await setWebhook(mosaic, AgencyId('fedpol'), { url: `http://127.0.0.1:${(stuck.address() as AddressInfo).port}/hook`, secret: 'fedpol-secret-0123456789' });
+    const notification = { id: 'n1', at: '2026-01-01T00:00:00Z', to: { agency: AgencyId('fedpol') }, kind: 'alert.hit', title: 't', body: {} };
+    const started = Date.now();
+    expect(await deliverWebhook(mosaic, AgencyId('fedpol'), notification, { timeoutMs: 150 })).toBe('failed');
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(await deliverWebhook(mosaic, AgencyId('intel'), notification)).toBe('none');
+
+    for (const raw of [
+      { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
+      { id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+    ]) {
+      const v = validateRecord(mosaic.registry, raw);
+      if (!v.ok) throw new Error('fixture');
+      await mosaic.store.putRecords([v.record], { actor: 'test' });
+    }
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const keeper = keepNotifications(mosaic, { timeoutMs: 2000 });
+    try {
+      const user = await mosaic.store.findUserByName('zoneCheckpoint');
+      const before = hanging.length;
+      const t = Date.now();
+      const check = await screenCheck(mosaic, { user: user! }, projection, { query: { name: 'Rachid Bouzid' } });
+      expect(Date.now() - t).toBeLessThan(1500);
+      expect(check.hits[0]).toMatchObject({ kind: 'match', alerts: [{ action: 'ARREST' }] });
+      await keeper.idle();
+      expect(hanging.length).toBe(before + 1);
+    } finally {
+      keeper.stop();
+    }
+  });
+});
