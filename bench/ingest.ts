@@ -44,6 +44,7 @@ await once(out, 'close');
 const mosaic = await openMosaic(parseConfig({ dataDir: join(dir, 'data') }, dir), { checkpointEvery: 1000 });
 const actor = { user: UserId('system:bench'), agency: AgencyId('system') };
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const summary = await ingestFile(mosaic.store, mosaic.registry, {
   path: file, actor: 'ingest:bench',
   onCommit: async (ids) => {
@@ -51,11 +52,13 @@ const summary = await ingestFile(mosaic.store, mosaic.registry, {
   },
 });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const again = await ingestFile(mosaic.store, mosaic.registry, { path: file, actor: 'ingest:bench', resume: false });
 await mosaic.close();
 rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify({
   bench: 'ingest', store: 'sqlite', persons, created: summary.created, rejected: summary.rejected, seconds: Number(seconds.toFixed(2)),
-  recordsPerSecond: Math.round(summary.created / seconds), reingestUnchanged: again.unchanged, reingestRecordsPerSecond: again.recordsPerSecond,
+  recordsPerSecond: Math.round(summary.created / seconds), cpuSeconds: Number(cpuSeconds.toFixed(2)), recordsPerCpuSecond: Math.round(summary.created / cpuSeconds), reingestUnchanged: again.unchanged, reingestRecordsPerSecond: again.recordsPerSecond,
   peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
 }));

@@ -9,9 +9,13 @@
  * Prints one JSON object (counts and timings only). Target (DESIGN.md): 2,000 checks/s on 2
  * cores. autocannon runs in the same process as the server, so it takes part of the CPU.
  */
-import { validateRecord, type EntityRecord } from '@mosaic/model';
-import { createScreeningProjection, followChanges, keepNotifications } from '@mosaic/service';
-import { openTestMosaic, testProvenance, TEST_PASSWORD } from '@mosaic/service/testing';
+import { AgencyId, DeskId, UserId, validateRecord, type EntityRecord } from '@mosaic/model';
+import { AgreementId } from '@mosaic/policy';
+import { createScreeningProjection, followChanges, hashPassword, keepNotifications, openMosaic, parseConfig, saveOrganisation } from '@mosaic/service';
+import { testProvenance } from '@mosaic/service/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '@mosaic/server';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -77,8 +81,29 @@ const cpu = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-const world = await openTestMosaic();
-const { mosaic } = world;
+// A fictional organisation: the federal police share fully with the zone, intelligence gives pointers.
+const dir = mkdtempSync(join(tmpdir(), 'mosaic-bench-'));
+const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir));
+const conditions = { tlp: ['CLEAR', 'GREEN', 'AMBER'], maxClassification: 'CONFIDENTIAL', handling: ['H0', 'H1', 'H2', 'H3'], categories: ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'] } as const;
+await saveOrganisation(mosaic.store, {
+  agencies: [
+    { id: AgencyId('fedpol'), name: 'Federal Police', country: 'BE', contactDesk: DeskId('fedpol-ops') },
+    { id: AgencyId('zone-north'), name: 'Police Zone North', country: 'BE', contactDesk: DeskId('zone-north-desk') },
+    { id: AgencyId('intel'), name: 'State Security', country: 'BE', contactDesk: DeskId('intel-liaison') },
+  ],
+  desks: [
+    { id: DeskId('fedpol-ops'), agency: AgencyId('fedpol'), name: 'Operations room', contact: '+32 2 000 00 01' },
+    { id: DeskId('zone-north-desk'), agency: AgencyId('zone-north'), name: 'Duty desk', contact: '+32 2 000 00 02' },
+    { id: DeskId('intel-liaison'), agency: AgencyId('intel'), name: 'Liaison desk', contact: '+32 2 000 00 03' },
+  ],
+  agreements: [
+    { id: AgreementId('fedpol-zone'), owner: AgencyId('fedpol'), recipient: AgencyId('zone-north'), conditions: { ...conditions, tlp: [...conditions.tlp], handling: [...conditions.handling], categories: [...conditions.categories] }, effect: 'full', notifyOwnerOnConsult: true, notifyOwnerOnEncounter: true },
+    { id: AgreementId('intel-zone'), owner: AgencyId('intel'), recipient: AgencyId('zone-north'), conditions: { ...conditions, tlp: [...conditions.tlp], handling: [...conditions.handling], categories: [...conditions.categories] }, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: true },
+  ],
+});
+await mosaic.reloadOrg();
+const PASSWORD = 'bench only, fictional account';
+await mosaic.store.upsertUser({ id: UserId('zone-north.checkpoint'), name: 'checkpoint', agency: AgencyId('zone-north'), desk: DeskId('zone-north-desk'), roles: ['checkpoint_officer'], clearance: 'RESTRICTED', groups: [], passwordHash: await hashPassword(PASSWORD) });
 const started = performance.now();
 const people: { name: string; birthDate: string }[] = [];
 const agencies = ['fedpol', 'fedpol', 'fedpol', 'intel'];
@@ -117,7 +142,7 @@ const indexMs = performance.now() - indexStart;
 const app = await buildApp({ mosaic, webRoot: null, plugins: [screeningRoutes({ screening, follower })] });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.address() as AddressInfo).port;
-const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'zoneCheckpoint', password: TEST_PASSWORD } });
+const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'checkpoint', password: PASSWORD } });
 const token = (signIn.json() as { token: string }).token;
 
 // Queries: listed people as typed (some with a typo), and people not on the list.
@@ -145,7 +170,8 @@ await notifications.idle();
 notifications.stop();
 await app.close();
 const stats = screening.index.stats();
-await world.cleanup();
+await mosaic.close();
+rmSync(dir, { recursive: true, force: true });
 
 console.log(JSON.stringify({
   bench: 'screen-http',

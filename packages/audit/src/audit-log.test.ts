@@ -25,6 +25,18 @@ function ticking(): () => string {
 }
 
 describe('createAuditLog', () => {
+  it('writes concurrent appends together (group commit), each caller getting its own entries in order', async () => {
+    const storage = createMemoryAuditStorage();
+    let appends = 0;
+    const counting: AuditStorage = { ...storage, append: (batch) => { appends += 1; return storage.append(batch); } };
+    const log = createAuditLog({ storage: counting, signer, clock: ticking() });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => log.append({ ...event, reason: `r${i}` })));
+    expect(results.map((e) => e.reason)).toEqual(Array.from({ length: 20 }, (_, i) => `r${i}`));
+    expect(results.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(appends).toBeLessThan(20);
+    expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 20 });
+  });
+
   it('numbers entries from 1, links each to the previous hash and records the time', async () => {
     const storage = createMemoryAuditStorage();
     const log = createAuditLog({ storage, signer, clock: ticking() });

@@ -72,14 +72,49 @@ export function createAuditLog({
     }
   };
 
+  /**
+   * Group commit: events asked for while a batch is being written wait and go together in the
+   * next batch, one transaction for all of them, so concurrent requests do not queue one
+   * transaction each. Every caller still gets its own entries back, in its order.
+   */
+  let waiting: { readonly events: readonly AuditEvent[]; readonly resolve: (entries: readonly AuditEntry[]) => void; readonly reject: (error: unknown) => void }[] = [];
+  let draining = false;
+  const drain = (): void => {
+    if (draining) return;
+    draining = true;
+    void serialised(async () => {
+      while (waiting.length > 0) {
+        const group = waiting;
+        waiting = [];
+        try {
+          const entries = await appendBatch(group.flatMap((g) => g.events));
+          let offset = 0;
+          for (const g of group) {
+            g.resolve(entries.slice(offset, offset + g.events.length));
+            offset += g.events.length;
+          }
+        } catch (error) {
+          for (const g of group) g.reject(error);
+        }
+      }
+    }).finally(() => {
+      draining = false;
+      if (waiting.length > 0) drain();
+    });
+  };
+  const enqueue = (events: readonly AuditEvent[]): Promise<readonly AuditEntry[]> =>
+    new Promise((resolve, reject) => {
+      waiting.push({ events, resolve, reject });
+      drain();
+    });
+
   return {
-    append: (event) =>
-      serialised(async () => {
-        const [entry] = await appendBatch([event]);
-        if (entry === undefined) throw new AppError('MOSAIC_INTERNAL', 'audit: append returned no entry');
-        return entry;
-      }),
-    appendAll: (events) => serialised(() => appendBatch(events)),
+    append: async (event) => {
+      const [entry] = await enqueue([event]);
+      if (entry === undefined) throw new AppError('MOSAIC_INTERNAL', 'audit: append returned no entry');
+      return entry;
+    },
+    appendAll: (events) => (events.length === 0 ? Promise.resolve([]) : enqueue(events)),
     checkpoint: () =>
       serialised(async () => {
         const head = await storage.head();

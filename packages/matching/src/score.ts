@@ -1,7 +1,10 @@
 /**
  * Scoring a pair: sum of level weights (log2 Bayes factor), plus the term-frequency adjustment
  * of the name feature, plus the prior, to a calibrated probability (Fellegi & Sunter 1969;
- * Splink's "match weight"). Every feature's contribution is returned for explanation.
+ * Splink's "match weight"). Every feature's contribution is returned for explanation; with a
+ * frequency table (PrepareOptions.frequencies) the name entry lists each agreeing token by
+ * position with its frequency and adjustment (Winkler 1989; Splink's tf adjustments), the
+ * adjustment scaled by the model's tfScale and capped at TF_CAP bits in total.
  */
 import { compareNormalizedNames, type NameComparison, type TokenAgreement } from './compare-names.ts';
 import { FEATURES, bestNamePair, comparePreparedNames, type ComparisonVector, type FeatureName } from './features.ts';

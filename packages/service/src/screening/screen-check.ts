@@ -150,13 +150,9 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   };
   // Entry decisions are kept per entry object (replaced when the entry or its records change).
   const entryCache = entryDecisionCache(snapshot, policy);
-  const decisions = new Map<string, EntryDecision>();
   const decideEntry = (entry: WatchlistEntry): EntryDecision => {
     let known = entryCache.get(entry);
-    if (known) {
-      decisions.set(entry.id, known);
-      return known;
-    }
+    if (known) return known;
     const records = projection.recordsOf(entry.id);
     const each = records.map((r) => {
       const provenance = projection.provenanceOf(r);
@@ -168,16 +164,15 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     if (each.length > 0 && each.every((d) => d.effect === 'allow')) known = { visibility: 'full', notices };
     else if (pointer?.effect === 'pointer') known = { visibility: 'pointer', pointer: pointer.pointer, notices };
     else known = { visibility: 'hidden', notices: [] };
-    decisions.set(entry.id, known);
     entryCache.set(entry, known);
     return known;
   };
-  const pointerOf = new Map<AgencyId, Pointer>();
+  const pointerOf = new Map<AgencyId, { readonly pointer: Pointer; readonly notices: readonly OwnerNotice[] }>();
   const outcome = screenPrepared(projection.index, validated.query, {
     at: now,
     visibility: (entry) => {
       const d = decideEntry(entry);
-      if (d.pointer) pointerOf.set(d.pointer.agency, d.pointer);
+      if (d.pointer) pointerOf.set(d.pointer.agency, { pointer: d.pointer, notices: d.notices });
       return d.visibility;
     },
     // An alert is shown when the alert record itself may be screened against; a pointer-only
@@ -190,17 +185,20 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   if (!outcome.ok) throw rejected(outcome.field, outcome.reason);
 
   const hits: HitView[] = [];
+  const notices: OwnerNotice[] = [];
   const pointedAgencies = new Set<AgencyId>();
   for (const hit of outcome.hits) {
     if (hit.kind === 'pointer') {
       // One pointer per agency: how many of its entries matched is not the officer's to know.
-      const pointer = pointerOf.get(hit.agency);
-      if (!pointer || pointedAgencies.has(hit.agency)) continue;
+      const pointed = pointerOf.get(hit.agency);
+      if (!pointed || pointedAgencies.has(hit.agency)) continue;
       pointedAgencies.add(hit.agency);
-      hits.push({ n: hits.length, kind: 'pointer', band: hit.band, ...pointer });
+      notices.push(...pointed.notices);
+      hits.push({ n: hits.length, kind: 'pointer', band: hit.band, ...pointed.pointer });
       continue;
     }
     const entry = projection.index.entries[projection.index.entryIndexOf(hit.id) ?? -1]?.entry;
+    if (entry) notices.push(...decideEntry(entry).notices);
     hits.push({
       n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band, explain: hit.explain,
       alerts: hit.alerts.map((a) => ({
@@ -220,10 +218,6 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   };
   await mosaic.store.putDocument({ kind: CHECK_KIND, id, owner: user.agency, body: check });
   await mosaic.audit.appendAll(auditOf(check, projection));
-  const notices = [
-    ...hits.flatMap((h) => (h.kind === 'match' ? decisions.get(h.subject)?.notices ?? [] : [])),
-    ...[...decisions.values()].flatMap((d) => (d.pointer && pointedAgencies.has(d.pointer.agency) ? d.notices : [])),
-  ];
   notifyOwners(mosaic, check, notices);
   return check;
 }

@@ -38,13 +38,29 @@ export function placesOf(body: unknown): readonly Place[] {
     .filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
 }
 
+/**
+ * The server merges a value once with every record that claims it ({value, sources: [{record,
+ * provenance}]}); the profile shows one row per claim, so each source becomes its own value.
+ */
+function claimedValuesOf(properties: unknown): EntityProfile['properties'] {
+  if (!isObject(properties)) return {};
+  const out: Record<string, unknown[]> = {};
+  for (const [prop, values] of Object.entries(properties)) {
+    out[prop] = arrayOf(values).flatMap((v) =>
+      isObject(v) && Array.isArray(v['sources'])
+        ? (v['sources'] as unknown[]).filter(isObject).map((source) => ({ value: v['value'], record: source['record'], provenance: source['provenance'] }))
+        : [v]);
+  }
+  return out as unknown as EntityProfile['properties'];
+}
+
 export function entityProfileOf(body: unknown): EntityProfile {
   const entity = isObject(body) && isObject(body['entity']) ? { ...body, ...body['entity'] } : isObject(body) ? body : {};
   return {
     id: String(entity['id'] ?? ''),
     schema: String(entity['schema'] ?? 'Thing'),
     caption: String(entity['caption'] ?? entity['id'] ?? ''),
-    properties: (isObject(entity['properties']) ? entity['properties'] : {}) as EntityProfile['properties'],
+    properties: claimedValuesOf(entity['properties']),
     records: arrayOf(entity['records']) as EntityProfile['records'],
     pointers: arrayOf(entity['pointers']) as EntityProfile['pointers'],
     alerts: arrayOf(entity['alerts']).map((a) => (isObject(a) && isObject(a['alert']) ? { ...a['alert'], ...a, alert: undefined } : a)) as unknown as EntityProfile['alerts'],
