@@ -19,7 +19,8 @@ export interface NotificationRoutesOptions {
   readonly heartbeatMs?: number;
 }
 
-const event = (n: Notification): string => `id: ${n.id}\nevent: ${n.kind}\ndata: ${JSON.stringify(n)}\n\n`;
+// One event type, "notification"; the kind travels in the data, so a client needs one listener.
+const event = (n: Notification): string => `id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`;
 
 export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesOptions = {}) {
   return async function routes(api: FastifyInstance): Promise<void> {
