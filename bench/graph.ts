@@ -12,7 +12,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { EntityId, RecordId } from '@mosaic/model';
+import { EntityId, RecordId, seededRandom } from '@mosaic/model';
 import { communities, EDGE_TYPES, EdgeId, EntityGraph, expand, fromAgencies, inducedSubgraph, shortestPath, type EdgeType, type GraphEdge } from '@mosaic/graph';
 
 const { values: args } = parseArgs({
@@ -25,17 +25,7 @@ const { values: args } = parseArgs({
 const NODES = Number(args.nodes);
 const EDGES = Number(args.edges);
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(Number(args.seed));
+const random = seededRandom(Number(args.seed));
 const pick = (n: number): number => Math.floor(random() * n);
 
 /** Wall time and process CPU time (user + system) of one call, in ms: on a shared machine the second is the figure. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { AgencyId, recordIdOf, type EntityRecord } from '@mosaic/model';
+import { AgencyId, recordIdOf, type EntityRecord, seededRandom } from '@mosaic/model';
 import { openStore, type Store } from '@mosaic/store';
 
 const { values: args } = parseArgs({
@@ -26,17 +26,6 @@ const { values: args } = parseArgs({
 const total = Number(args.records);
 const batchSize = Number(args.batch);
 
-/** Mulberry32: a small seeded PRNG so every run ingests the same records. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ven', 'dor', 'sel', 'ta', 'nu', 'bri', 'qua', 'zen', 'fa', 'gor', 'hel', 'is', 'jor', 'mar', 'ost', 'pel', 'rin', 'sol', 'tur', 'vel', 'wen', 'yor', 'âl', 'ës', 'ün'];
 const AGENCIES = ['fedpol', 'zone1', 'zone2', 'zone3', 'zone4', 'zone5', 'vsse', 'ocam'].map(AgencyId);
@@ -48,7 +37,7 @@ function word(random: () => number, parts: number): string {
 }
 
 function generate(count: number, seed = 42): EntityRecord[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const records: EntityRecord[] = [];
   for (let i = 0; i < count; i++) {
     const agency = AGENCIES[i % AGENCIES.length]!;

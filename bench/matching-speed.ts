@@ -9,18 +9,8 @@
  * figure to compare. Counts and timings only.
  */
 import { comparePrepared, defaultModel, pairWeight, prepare, type PreparedRecord } from '@mosaic/matching';
+import { seededRandom } from '@mosaic/model';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ONSETS = ['b', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'r', 's', 't', 'v', 'z', 'sh', 'kh', 'dj', 'q'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ou', 'ai'];
@@ -47,7 +37,7 @@ function date(next: () => number): string {
 
 function main(): void {
   const count = Number(process.argv[2] ?? 100_000);
-  const next = rng(42);
+  const next = seededRandom(42);
   const pairs: [PreparedRecord, PreparedRecord][] = [];
   for (let i = 0; i < count; i++) {
     const tokens = Array.from({ length: 2 + Math.floor(next() * 3) }, () => word(next));

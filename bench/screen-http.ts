@@ -9,7 +9,7 @@
  * Prints one JSON object (counts and timings only). Target (DESIGN.md): 2,000 checks/s on 2
  * cores. autocannon runs in the same process as the server, so it takes part of the CPU.
  */
-import { AgencyId, DeskId, UserId, validateRecord, type EntityRecord } from '@mosaic/model';
+import { AgencyId, DeskId, UserId, validateRecord, type EntityRecord, seededRandom } from '@mosaic/model';
 import { AgreementId } from '@mosaic/policy';
 import { createScreeningProjection, followChanges, hashPassword, keepNotifications, openMosaic, parseConfig, saveOrganisation } from '@mosaic/service';
 import { testProvenance } from '@mosaic/service/testing';
@@ -53,17 +53,7 @@ type Autocannon = (options: {
 // autocannon ships no type declarations: typed here with the little this script uses.
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(Number(args.seed));
+const random = seededRandom(Number(args.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
 // Fictional syllables, combined: no real person's name is used.

@@ -1,8 +1,8 @@
 /**
  * Fictional people for the screening benchmarks: given names and surnames of many origins,
- * written for this file from common-name knowledge (not taken from any watchlist), a seeded
- * generator, and the seeded typo operations the positives are built with. No combination is
- * meant to denote a real person.
+ * written for this file from common-name knowledge (not taken from any watchlist), and the
+ * seeded typo operations the positives are built with. No combination is meant to denote a
+ * real person.
  */
 
 export interface Origin {
@@ -37,17 +37,6 @@ export const ORIGINS: readonly Origin[] = [
   { name: 'hungarian', nationality: 'hu', given: split('Bence Máté Levente Dominik Balázs Gergely Zoltán László István Attila Hanna Anna Luca Zsófia Réka Eszter Katalin Erzsébet Ildikó Krisztina'), surnames: split('Nagy Kovács Tóth Szabó Horváth Varga Kiss Molnár Németh Farkas Balogh Papp Takács Juhász Lakatos Mészáros Oláh Simon Rácz Fekete') },
 ];
 
-/** mulberry32: a small seeded generator, enough for reproducible benchmark data. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
@@ -130,3 +119,4 @@ export function typo(name: string, kind: TypoKind, random: () => number): string
   words[at] = changed;
   return words.join(' ');
 }
+

@@ -17,9 +17,9 @@
  */
 import { compareNames } from '@mosaic/matching';
 import { createScreeningIndex, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
-import { EntityId } from '@mosaic/model';
+import { EntityId, seededRandom } from '@mosaic/model';
 import { defaultDataDir, readIndividuals, splitOf, type OfacPerson } from './lib/ofac.ts';
-import { createRandom, fictionalPerson, pick, TYPO_KINDS, typo } from './screen-name-pool.ts';
+import { fictionalPerson, pick, TYPO_KINDS, typo } from './screen-name-pool.ts';
 
 const dataDir = process.argv[2] ?? defaultDataDir();
 const NEGATIVES = Number(process.env['SCREEN_NEGATIVES'] ?? 20_000);
@@ -58,7 +58,7 @@ function run(query: string, ownId: string): { rank: number; ownScore: number; to
 }
 
 let rejected = 0;
-const random = createRandom(20240601);
+const random = seededRandom(20240601);
 let done = 0;
 for (const [n, p] of people.entries()) {
   if (n % SAMPLE !== 0) continue;
@@ -86,7 +86,7 @@ for (const [n, p] of people.entries()) {
   }
 }
 
-const negRandom = createRandom(7);
+const negRandom = seededRandom(7);
 const negatives: { split: 'dev' | 'test'; top: number }[] = [];
 for (let i = 0; i < NEGATIVES; i++) {
   const person = fictionalPerson(negRandom);
@@ -98,7 +98,7 @@ for (let i = 0; i < NEGATIVES; i++) {
 }
 // The same negatives with their date of birth, as a checkpoint query usually carries one.
 const negativesDob: { split: 'dev' | 'test'; top: number }[] = [];
-const negRandom2 = createRandom(7);
+const negRandom2 = seededRandom(7);
 for (let i = 0; i < NEGATIVES; i++) {
   const person = fictionalPerson(negRandom2);
   const r = screen(index, { name: person.name, birthDate: person.birthDate }, OPTIONS);

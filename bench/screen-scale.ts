@@ -13,14 +13,14 @@
  */
 import { createScreeningIndex, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
 import { foldText } from '@mosaic/matching';
-import { EntityId } from '@mosaic/model';
+import { EntityId, seededRandom } from '@mosaic/model';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createRandom, fictionalPerson, pick, ORIGINS, TYPO_KINDS, typo } from './screen-name-pool.ts';
+import { fictionalPerson, pick, ORIGINS, TYPO_KINDS, typo } from './screen-name-pool.ts';
 
 const PERSONS = Number(process.argv[2] ?? 1_000_000);
 const QUERIES = Number(process.argv[3] ?? 2000);
@@ -42,7 +42,7 @@ function syllableSurname(random: () => number): string {
 interface Person { readonly entry: WatchlistEntry; readonly name: string; readonly birthDate: string }
 
 function generate(count: number): Person[] {
-  const random = createRandom(1_000_003);
+  const random = seededRandom(1_000_003);
   const people: Person[] = [];
   for (let i = 0; i < count; i++) {
     const base = fictionalPerson(random);
@@ -90,7 +90,7 @@ globalThis.gc?.();
 const memory = process.memoryUsage();
 
 // queries: half positives (a typo'd or reordered listed name, half of them with the date of birth), half negatives
-const qRandom = createRandom(99);
+const qRandom = seededRandom(99);
 interface Query { readonly text: string; readonly birthDate?: string; readonly own?: string }
 const queries: Query[] = [];
 for (let i = 0; i < QUERIES; i++) {
@@ -99,7 +99,7 @@ for (let i = 0; i < QUERIES; i++) {
     const text = typo(p.name, pick(qRandom, TYPO_KINDS), qRandom) ?? p.name;
     queries.push({ text, own: p.entry.id, ...(i % 4 === 0 ? { birthDate: p.birthDate } : {}) });
   } else {
-    const f = fictionalPerson(createRandom(7_000_000 + i));
+    const f = fictionalPerson(seededRandom(7_000_000 + i));
     const words = f.name.split(' ');
     words[words.length - 1] = syllableSurname(qRandom);
     queries.push({ text: words.join(' '), ...(i % 4 === 1 ? { birthDate: f.birthDate } : {}) });

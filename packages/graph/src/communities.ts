@@ -9,7 +9,7 @@ import type { EntityGraph } from './entity-graph.ts';
 import type { NodeId } from './graph-elements.ts';
 import { louvain } from './graphology-algorithms.ts';
 import { inducedSubgraph, type InducedSubgraphOptions } from './induced-subgraph.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '@mosaic/model';
 import { toGraphology } from './to-graphology.ts';
 
 export const COMMUNITIES_DEFAULTS = { resolution: 1, seed: 1, weighted: true } as const;

@@ -27,23 +27,13 @@ import {
 } from '../src/index.ts';
 import { defaultDataDir, readIndividuals, splitOf } from '../../../bench/lib/ofac.ts';
 import { buildNamePairs, namePreparer, splitNames } from '../../../bench/eval-name-pairs.ts';
+import { seededRandom } from '@mosaic/model';
 
 const dataDir = process.argv[2] ?? defaultDataDir();
 
-/** Small deterministic PRNG (mulberry32) so that training is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomVectors(records: readonly PreparedRecord[], n: number, seed: number): number[][] {
-  const next = rng(seed);
+  const next = seededRandom(seed);
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const a = records[Math.floor(next() * records.length)] as PreparedRecord;

@@ -7,3 +7,4 @@ export * from './countries.ts';
 export * from './property-types.ts';
 export * from './schema.ts';
 export * from './validate-record.ts';
+export * from './seeded-random.ts';

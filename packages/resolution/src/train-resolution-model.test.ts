@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { blockRecords } from './blocking.ts';
 import { compareCandidatePairs } from './pair-comparisons.ts';
 import { person } from './test-fixtures.ts';
-import { seededRandom, trainResolutionModel } from './train-resolution-model.ts';
+import { seededRandom } from '@mosaic/model';
+import { trainResolutionModel } from './train-resolution-model.ts';
 
 /** Fictional people from invented syllables; a third of them recorded twice with a changed day. */
 function fictionalPeople(count: number) {

@@ -12,6 +12,7 @@
  *     over all candidate pairs, so that probabilities are calibrated for candidate pairs.
  * Starts from the default model, whose threshold and tfScale are kept.
  */
+import { seededRandom } from '@mosaic/model';
 import { FEATURES, comparisonVector, countPatterns, defaultModel, estimateU, trainModel, type FeatureName, type MatchModel, type PatternCount, type PreparedRecord } from '@mosaic/matching';
 import { BLOCKING_FIXED, BLOCKING_RULES, LOOSE_RULES, type BlockingRule, type CandidatePairs } from './blocking.ts';
 import { unpackLevels, type PairComparisons } from './pair-comparisons.ts';
@@ -52,17 +53,6 @@ export interface TrainedResolutionModel {
   readonly sessions: readonly TrainingSession[];
 }
 
-/** mulberry32: small, seedable, reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Patterns of packed vectors; features in `excluded` are set to their `missing` level, which

@@ -1,4 +1,8 @@
-/** Mulberry32 (Tommy Ettinger, public domain): a small seeded generator, so Louvain is repeatable. */
+/**
+ * Mulberry32 (Tommy Ettinger, public domain): a small seeded generator for anything that must
+ * be repeatable — Louvain's tie-breaking, EM's random pairs, generated benchmark data. Not for
+ * secrets (node:crypto is).
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
