@@ -12,7 +12,8 @@ import { openTestMosaic, TEST_PASSWORD, type TestMosaic, type TestUserName } fro
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, VIEWPORT } from './browser-session.ts';
+import { existsSync } from 'node:fs';
+import { CHROMIUM, launchChromium, screenshot, VIEWPORT } from './browser-session.ts';
 import { seedWorld, type SeededWorld } from './fictional-world.ts';
 import { DIST, ensureBuilt } from './web-build.ts';
 
@@ -89,7 +90,15 @@ afterAll(async () => {
   await test?.cleanup();
 });
 
-describe('the web app', () => {
+// The browser tests need Debian's Chromium (apt-get install chromium); CI installs it and must
+// run them. Elsewhere, without it, they are skipped with a warning that says so — never silently.
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  if (process.env['CI']) throw new Error(`web e2e: no Chromium at ${CHROMIUM} (CI must install it: apt-get install chromium)`);
+  console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}; install it with \`apt-get install chromium\` (or set MOSAIC_CHROMIUM) to run the browser tests`);
+}
+
+describe.skipIf(!haveChromium)('the web app', () => {
   it('refuses a wrong password with the server\'s message, then shows an analyst the analyst\'s screens only', async () => {
     const page = await newPage();
     await page.goto('/');
