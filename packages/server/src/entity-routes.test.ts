@@ -80,6 +80,13 @@ describe('resolved entities', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('undoes only merges that exist, and only for analysts', async () => {
+    const unknown = await app.inject({ method: 'POST', url: '/api/v1/merges/no-such-merge/undo', headers: headers('fedAnalyst') });
+    expect(unknown.statusCode).toBe(404);
+    const officer = await app.inject({ method: 'POST', url: '/api/v1/merges/no-such-merge/undo', headers: headers('zoneOfficer') });
+    expect(officer.statusCode).toBe(403);
+  });
+
   it('compares two records with a decision and an explanation', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/compare', headers: headers('fedAnalyst'), payload: {
       a: { schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], birthDate: ['1991-04-12'] } },

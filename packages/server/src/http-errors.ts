@@ -2,7 +2,7 @@
  * The one table from error kinds to HTTP statuses; only the edge knows HTTP. Every error reply
  * has the same shape: { error: { code, message, details? } }.
  */
-import { AppError, isAppError, type ErrorKind } from '@mosaic/model';
+import { isAppError, type ErrorKind } from '@mosaic/model';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -44,4 +44,3 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): v
   void reply.status(404).send({ error: { code: 'MOSAIC_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
 }
 
-export const appError = (...args: ConstructorParameters<typeof AppError>): AppError => new AppError(...args);

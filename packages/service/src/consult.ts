@@ -5,7 +5,7 @@
  * this once with the records it found and returns only what comes back.
  */
 import type { AuditEvent, JsonValue } from '@mosaic/audit';
-import { AppError, type AgencyId, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { deconfliction, filterVisible, type Pointer, type ReadAction } from '@mosaic/policy';
 import { randomUUID } from 'node:crypto';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
@@ -64,4 +64,3 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
   return { visible, pointers };
 }
 
-export const ownAgency = (consultation: Consultation): AgencyId => consultation.user.agency;

@@ -4,7 +4,7 @@
  * an agency's claims about its own records only: record ids are scoped by agency, so a write can
  * never collide with, and so reveal, another agency's record.
  */
-import { AppError, type EntityRecord, type FieldError, type Properties, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, type EntityRecord, type FieldError, type Properties, type Provenance, type RecordId, type SchemaRegistry } from '@mosaic/model';
 import { decide, reviewDateFor, type Pointer } from '@mosaic/policy';
 import type { RecordVersion, StoredRecord } from '@mosaic/store';
 import { consult } from './consult.ts';
@@ -22,8 +22,9 @@ export interface RecordView {
   readonly updatedAt: string;
 }
 
-export function captionOf(mosaic: Mosaic, record: EntityRecord): string {
-  const schema = mosaic.registry.get(record.schema);
+/** The value a record is shown by: the first of its schema's caption properties it has. */
+export function captionOf(registry: SchemaRegistry, record: Pick<EntityRecord, 'schema' | 'properties'>): string {
+  const schema = registry.get(record.schema);
   for (const prop of schema?.caption ?? []) {
     const value = record.properties[prop]?.[0];
     if (value) return value;
@@ -33,7 +34,7 @@ export function captionOf(mosaic: Mosaic, record: EntityRecord): string {
 
 export function recordView(mosaic: Mosaic, stored: StoredRecord): RecordView {
   const { record } = stored;
-  return { id: record.id, schema: record.schema, caption: captionOf(mosaic, record), properties: record.properties, provenance: record.provenance, version: stored.version, updatedAt: stored.updatedAt };
+  return { id: record.id, schema: record.schema, caption: captionOf(mosaic.registry, record), properties: record.properties, provenance: record.provenance, version: stored.version, updatedAt: stored.updatedAt };
 }
 
 type Found = { readonly record: RecordView; readonly pointer?: undefined } | { readonly pointer: Pointer; readonly record?: undefined };

@@ -56,6 +56,10 @@ export function entityRoutes(projections: Projections) {
     }, async (request, reply) => {
       const user = await requireUser(request);
       if (!user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts undo merges');
+      // Only someone who may see the merged entity may take it apart; otherwise it is not there.
+      const event = await projections.entities.mergeEvent(request.params.id);
+      if (!event) throw new AppError('MOSAIC_NOT_FOUND', 'no such merge');
+      await readEntity(api.mosaic, { user, purpose: 'resolution review', caseRef: 'review' }, projections.entities, event.survivor);
       await projections.entities.undo(request.params.id, user.id);
       await api.mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: 'resolution review', outcome: 'ok', reason: 'merge undone' });
       return reply.status(204).send(null);

@@ -12,6 +12,7 @@ import { EdgeId, EntityGraph, normaliseIdentifier, SHARED_EDGE_TYPE, type EdgeIn
 import type { EntityRecord, Provenance, RecordId, SchemaRegistry } from '@mosaic/model';
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
+import { captionOf } from '../records.ts';
 
 const RELATION_TYPES: Readonly<Record<string, EdgeType>> = {
   Family: 'family', Associate: 'associate', Membership: 'membership', Ownership: 'ownership',
@@ -51,15 +52,6 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
   const holders = new Map<string, Set<RecordId>>();
   const heldBy = new Map<RecordId, string[]>();
   const provenance = new Map<RecordId, Provenance>();
-
-  const captionOf = (record: EntityRecord): string => {
-    const schema = registry.get(record.schema);
-    for (const prop of schema?.caption ?? []) {
-      const value = record.properties[prop]?.[0];
-      if (value) return value;
-    }
-    return schema?.label ?? record.schema;
-  };
 
   const materialise = (edge: EdgeInput): void => {
     if (edge.source !== edge.target && graph.hasNode(edge.source) && graph.hasNode(edge.target) && !graph.hasEdge(edge.id)) graph.addEdge(edge);
@@ -126,7 +118,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     if (!schema || schema.event) return;
     provenance.set(record.id, record.provenance);
     if (!schema.edge) {
-      graph.addNode({ id: record.id, kind: record.schema, label: captionOf(record) });
+      graph.addNode({ id: record.id, kind: record.schema, label: captionOf(registry, record) });
       // Edges declared by other records that were waiting for this node.
       for (const other of touching.get(record.id) ?? []) for (const edge of specs.get(other) ?? []) materialise(edge);
     }

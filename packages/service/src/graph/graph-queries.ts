@@ -95,14 +95,15 @@ export async function graphConnectors(mosaic: Mosaic, consultation: Consultation
 export async function graphCommunities(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, request: { nodes: readonly NodeId[] } & GraphFilters) {
   const scope = await scopeFor(mosaic, consultation, projection, request);
   const result = communities(projection.graph, { ...scope, nodes: request.nodes });
-  await disclose(mosaic, consultation, projection, { nodes: [], edges: [] }, { communities: request.nodes.length });
+  const members = result.communities.flatMap((c) => c.members).flatMap((id) => projection.graph.node(id) ?? []);
+  await disclose(mosaic, consultation, projection, { nodes: members, edges: [] }, { communities: request.nodes.length });
   return result;
 }
 
 export async function graphCentrality(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, request: { nodes: readonly NodeId[]; measure: CentralityMeasure } & GraphFilters) {
   const scope = await scopeFor(mosaic, consultation, projection, request);
   const result = centrality(projection.graph, { ...scope, nodes: request.nodes, measure: request.measure });
-  await disclose(mosaic, consultation, projection, { nodes: [], edges: [] }, { centrality: request.measure, nodes: request.nodes.length });
+  await disclose(mosaic, consultation, projection, { nodes: result.converged ? result.scores.map((s) => s.node) : [], edges: [] }, { centrality: request.measure, nodes: request.nodes.length });
   return result;
 }
 

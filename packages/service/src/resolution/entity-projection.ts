@@ -21,6 +21,8 @@ export interface EntityProjection extends Projection {
   membersOf(entity: EntityId): readonly RecordId[];
   review(limit: number): readonly ReviewItem[];
   judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<void>;
+  /** The two entities a merge joined, to check the user may see them before undoing it. */
+  mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId } | undefined>;
   undo(mergeId: string, by: UserId): Promise<void>;
   merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean }[]>;
   /** Resolve everything again from the records and the stored snapshot. */
@@ -104,6 +106,10 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       const judgement: Judgement = { a, b, verdict, by, at: now().toISOString(), ...(note ? { note } : {}) };
       await persistence.commit({ judgements: [judgement], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: 0 });
       await rebuild();
+    },
+    async mergeEvent(mergeId) {
+      const event = (await persistence.load()).mergeEvents.find((e) => e.id === mergeId);
+      return event ? { survivor: event.survivor, absorbed: event.absorbed } : undefined;
     },
     async undo(mergeId, by) {
       const snapshot = await persistence.load();
