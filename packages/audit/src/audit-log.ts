@@ -73,8 +73,8 @@ export function createAuditLog({
   };
 
   /**
-   * Group commit: events asked for while a batch is being written wait and go together in the
-   * next batch, one transaction for all of them, so concurrent requests do not queue one
+   * Group commit: events asked for in the same turn, or while a batch is being written, wait and
+   * go together in the next batch, one transaction for all of them, so concurrent requests do not queue one
    * transaction each. Every caller still gets its own entries back, in its order.
    */
   let waiting: { readonly events: readonly AuditEvent[]; readonly resolve: (entries: readonly AuditEntry[]) => void; readonly reject: (error: unknown) => void }[] = [];
@@ -82,7 +82,9 @@ export function createAuditLog({
   const drain = (): void => {
     if (draining) return;
     draining = true;
-    void serialised(async () => {
+    // Wait one turn of the event loop first: requests that arrive in the same I/O phase (a
+    // busy checkpoint's concurrent checks) then share one transaction instead of one each.
+    setImmediate(() => void serialised(async () => {
       while (waiting.length > 0) {
         const group = waiting;
         waiting = [];
@@ -100,7 +102,7 @@ export function createAuditLog({
     }).finally(() => {
       draining = false;
       if (waiting.length > 0) drain();
-    });
+    }));
   };
   const enqueue = (events: readonly AuditEvent[]): Promise<readonly AuditEntry[]> =>
     new Promise((resolve, reject) => {

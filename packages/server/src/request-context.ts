@@ -4,7 +4,6 @@
  * X-Mosaic-Case on reads; body fields on searches).
  */
 import { AppError } from '@mosaic/model';
-import { authenticate } from '@mosaic/service';
 import type { User } from '@mosaic/store';
 import type { FastifyRequest } from 'fastify';
 
@@ -21,7 +20,7 @@ const users = new WeakMap<FastifyRequest, User>();
 export async function requireUser(request: FastifyRequest): Promise<User> {
   const known = users.get(request);
   if (known) return known;
-  const user = await authenticate(request.server.mosaic.store, sessionToken(request), request.server.mosaic.now());
+  const user = await request.server.mosaic.sessions.authenticate(sessionToken(request), request.server.mosaic.now());
   users.set(request, user);
   return user;
 }

@@ -9,6 +9,8 @@ import { loadOrCreateAuditKeys } from './audit-keys-file.ts';
 import type { MosaicConfig } from './config.ts';
 import { createNotifier, type Notifier } from './notifier.ts';
 import { loadOrganisation, type OrgSnapshot } from './organisation.ts';
+import { createDocumentWriter, type DocumentWriter } from './document-writer.ts';
+import { createSessionCache, type SessionCache } from './sessions.ts';
 
 export interface Mosaic {
   readonly config: MosaicConfig;
@@ -18,7 +20,11 @@ export interface Mosaic {
   readonly auditPublicKeyPem: string;
   readonly now: () => Date;
   readonly notifier: Notifier;
-  /** The organisation and agreements, cached until an administrative change reloads them. */
+  /** Signed-in sessions as requests check them (cached briefly; sign-out is immediate). */
+  readonly sessions: SessionCache;
+  /** Group-committed writes of workflow documents on hot paths (checks). */
+  readonly documents: DocumentWriter;
+  /** The organisation and agreements, cached until an administrative change reloads them (which also clears cached sessions). */
   org(): Promise<OrgSnapshot>;
   reloadOrg(): Promise<OrgSnapshot>;
   close(): Promise<void>;
@@ -35,8 +41,11 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
   const keys = loadOrCreateAuditKeys(config.dataDir);
   await store.putSetting('audit.publicKey', keys.publicKeyPem);
   const audit = createAuditLog({ storage: createStoreAuditStorage(store), signer: loadAuditSigner(keys), checkpointEvery, clock: () => now().toISOString() });
+  const documents = createDocumentWriter(store);
   let org: Promise<OrgSnapshot> | undefined;
+  const sessions = createSessionCache(store);
   const reloadOrg = (): Promise<OrgSnapshot> => {
+    sessions.clear();
     org = loadOrganisation(store);
     return org;
   };
@@ -48,9 +57,12 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     auditPublicKeyPem: keys.publicKeyPem,
     now,
     notifier: createNotifier(),
+    sessions,
+    documents,
     org: () => org ?? reloadOrg(),
     reloadOrg,
     async close() {
+      await documents.idle();
       await audit.checkpoint();
       await store.close();
     },

@@ -5,6 +5,7 @@
 import { AppError } from '@mosaic/model';
 import type { Store, User } from '@mosaic/store';
 import { createHash, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { verifyPassword } from './password.ts';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -27,17 +28,62 @@ export async function signIn(store: Store, name: string, password: string, optio
   return { token, user, expiresAt };
 }
 
-export async function authenticate(store: Store, token: string | undefined, now: Date = new Date()): Promise<User> {
-  if (!token) throw new AppError('MOSAIC_UNAUTHENTICATED');
-  const session = await store.getSession(hashToken(token));
+async function lookUp(store: Store, tokenHash: string, now: Date): Promise<{ readonly user: User; readonly expiresAt: string }> {
+  const session = await store.getSession(tokenHash);
   if (!session || session.expiresAt <= now.toISOString()) throw new AppError('MOSAIC_UNAUTHENTICATED', 'the session has expired or does not exist');
   const user = await store.getUser(session.userId);
   if (!user) throw new AppError('MOSAIC_UNAUTHENTICATED');
-  return user;
+  return { user, expiresAt: session.expiresAt };
+}
+
+export async function authenticate(store: Store, token: string | undefined, now: Date = new Date()): Promise<User> {
+  if (!token) throw new AppError('MOSAIC_UNAUTHENTICATED');
+  return (await lookUp(store, hashToken(token), now)).user;
 }
 
 export async function signOut(store: Store, token: string): Promise<void> {
   await store.deleteSession(hashToken(token));
+}
+
+/**
+ * Sessions as the server checks them on every request: a signed-in user is looked up in the
+ * store at most once per `ttlMs`, so a busy checkpoint does not pay two queries per check. What
+ * the cache may hold back is bounded: a sign-out, `forgetUser` (role change, account disabled)
+ * or an administrative change (the runtime's reloadOrg clears it) takes effect at once in this
+ * process, and any other change within `ttlMs`.
+ */
+export interface SessionCache {
+  authenticate(token: string | undefined, now?: Date): Promise<User>;
+  signOut(token: string): Promise<void>;
+  forgetUser(userId: string): void;
+  /** Forget everyone (any administrative change: the organisation was reloaded). */
+  clear(): void;
+}
+
+export function createSessionCache(store: Store, { ttlMs = 1000, maxEntries = 10_000 }: { readonly ttlMs?: number; readonly maxEntries?: number } = {}): SessionCache {
+  const known = new Map<string, { readonly user: User; readonly expiresAt: string; readonly until: number }>();
+  return {
+    async authenticate(token, now = new Date()) {
+      if (!token) throw new AppError('MOSAIC_UNAUTHENTICATED');
+      const key = hashToken(token);
+      const hit = known.get(key);
+      // The cache's own age is measured on the process clock, not the (possibly injected) wall clock.
+      if (hit && hit.until > performance.now() && hit.expiresAt > now.toISOString()) return hit.user;
+      known.delete(key);
+      const found = await lookUp(store, key, now);
+      if (known.size >= maxEntries) known.clear();
+      known.set(key, { ...found, until: performance.now() + ttlMs });
+      return found.user;
+    },
+    async signOut(token) {
+      known.delete(hashToken(token));
+      await signOut(store, token);
+    },
+    forgetUser(userId) {
+      for (const [key, entry] of known) if (entry.user.id === userId) known.delete(key);
+    },
+    clear: () => known.clear(),
+  };
 }
 
 // scrypt hash of a random password nobody knows; used only to spend the same time on unknown names.

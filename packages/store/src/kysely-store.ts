@@ -345,6 +345,21 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ owner, subject: subject ?? null, updated_at: at, body: text })).execute();
     },
 
+    async putDocuments(documents) {
+      const at = timeIn(now().toISOString());
+      // One row per (kind, id): an upsert cannot touch the same row twice in one statement.
+      const last = new Map(documents.map((d) => [`${d.kind}\u0000${d.id}`, d]));
+      const rows = [...last.values()].map(({ kind, id, owner, subject, body }) => ({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: JSON.stringify(body) }));
+      if (rows.length === 0) return;
+      await write(async (trx) => {
+        for (const chunk of chunks(rows, batchRows)) {
+          await trx.insertInto('documents').values(chunk).onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+            owner: eb.ref('excluded.owner'), subject: eb.ref('excluded.subject'), updated_at: eb.ref('excluded.updated_at'), body: eb.ref('excluded.body'),
+          }))).execute();
+        }
+      });
+    },
+
     async getDocument(kind, id) {
       const row = await db.selectFrom('documents').selectAll().where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
       return row ? documentOf(row) : undefined;

@@ -394,6 +394,24 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.getDocument('note', 'c1')).toMatchObject({ body: 'other kind' });
     }));
 
+    it('writes many documents at once, all or none, keeping creation times on replace', () => withStore(async (store) => {
+      await store.putDocument({ kind: 'check', id: 'k1', owner: 'zone-north', body: { n: 1 } });
+      const created = (await store.getDocument('check', 'k1'))?.createdAt;
+      await new Promise((r) => setTimeout(r, 5));
+      const many = Array.from({ length: 250 }, (_, i) => ({ kind: 'check', id: `k${i + 1}`, owner: 'zone-north', subject: `fedpol:p${i % 7}`, body: { n: i + 1 } }));
+      await store.putDocuments([...many, { kind: 'check', id: 'k2', owner: 'zone-north', body: { n: 'last wins' } }]);
+      expect((await store.listDocuments('check', { owner: 'zone-north', limit: 1000 })).length).toBe(250);
+      expect(await store.getDocument('check', 'k1')).toMatchObject({ createdAt: created, subject: 'fedpol:p0', body: { n: 1 } });
+      expect((await store.getDocument('check', 'k2'))?.body).toEqual({ n: 'last wins' });
+      expect((await store.listDocuments('check', { subject: 'fedpol:p3', limit: 1000 })).length).toBe(36);
+      // A body that cannot be stored fails the whole batch: nothing of it is written.
+      const circular: Record<string, unknown> = {};
+      circular['self'] = circular;
+      await expect(store.putDocuments([{ kind: 'check', id: 'new1', owner: 'x', body: {} }, { kind: 'check', id: 'new2', owner: 'x', body: circular }])).rejects.toThrow();
+      expect(await store.getDocument('check', 'new1')).toBeUndefined();
+      await store.putDocuments([]);
+    }));
+
     it('appends and reads the audit chain and its checkpoints, compare-and-append', () => withStore(async (store) => {
       expect(await store.auditHead()).toBeNull();
       const entries = [1, 2, 3, 4].map((seq) => ({ seq, hash: `h${seq}`, prevHash: `h${seq - 1}`, body: `{"seq":${seq},"action":"consultation"}` }));

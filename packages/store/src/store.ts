@@ -288,13 +288,15 @@ export interface Store {
   getIngestCheckpoint(fingerprint: string): Promise<IngestCheckpoint | undefined>;
   putIngestCheckpoint(checkpoint: IngestCheckpointInput): Promise<void>;
 
-  /** Runs `fn` against a store bound to one transaction; nested calls join the outer one. */
   /** Create or replace a document (keeps its creation time). */
   putDocument(document: DocumentInput): Promise<void>;
+  /** putDocument for many in one statement per chunk: all written or none (one per (kind, id); the last wins). */
+  putDocuments(documents: readonly DocumentInput[]): Promise<void>;
   getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;
   listDocuments(kind: string, options: ListDocumentsOptions): Promise<readonly StoredDocument[]>;
   deleteDocument(kind: string, id: string): Promise<boolean>;
 
+  /** Runs `fn` against a store bound to one transaction; nested calls join the outer one. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
  * Sign-in with a local account: the session token is set as an HttpOnly, SameSite=Strict cookie
  * for the web app and also returned for API clients that send it as a bearer token.
  */
-import { signIn, signOut } from '@mosaic/service';
+import { signIn } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -33,7 +33,7 @@ export async function authRoutes(api: FastifyInstance): Promise<void> {
 
   app.post('/auth/sign-out', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } } }, async (request, reply) => {
     const token = sessionToken(request);
-    if (token) await signOut(api.mosaic.store, token);
+    if (token) await api.mosaic.sessions.signOut(token);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });

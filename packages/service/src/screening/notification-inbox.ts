@@ -38,7 +38,7 @@ export function keepNotifications(mosaic: Mosaic, webhook: WebhookOptions = {}):
   };
   const unsubscribe = mosaic.notifier.subscribe((notification) => {
     const body: StoredNotification = { notification, readBy: [] };
-    track(mosaic.store.putDocument({ kind: NOTIFICATION_KIND, id: notification.id, owner: ownerOf(notification), body }));
+    track(mosaic.documents.put({ kind: NOTIFICATION_KIND, id: notification.id, owner: ownerOf(notification), body }));
     // Delivery runs beside the caller: a slow or dead endpoint never holds up a check's answer.
     if ('agency' in notification.to) track(deliverWebhook(mosaic, notification.to.agency, notification, webhook).then(() => undefined));
   });

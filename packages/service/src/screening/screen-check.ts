@@ -216,8 +216,8 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
     query: queryAsked(input.query), hits,
   };
-  await mosaic.store.putDocument({ kind: CHECK_KIND, id, owner: user.agency, body: check });
-  await mosaic.audit.appendAll(auditOf(check, projection));
+  // The check document and its audit entries are written in the same turn, each group-committed.
+  await Promise.all([mosaic.documents.put({ kind: CHECK_KIND, id, owner: user.agency, body: check }), mosaic.audit.appendAll(auditOf(check, projection))]);
   notifyOwners(mosaic, check, notices);
   return check;
 }

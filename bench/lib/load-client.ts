@@ -1,0 +1,52 @@
+/**
+ * The HTTP load generator of the benchmarks, run as its own process so that it does not take
+ * the server's CPU: autocannon POSTing JSON bodies in turn from a file, one per line.
+ *
+ *   node bench/lib/load-client.ts CONFIG.json   (prints autocannon's result as JSON)
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export interface LoadConfig {
+  readonly url: string;
+  readonly path: string;
+  readonly connections: number;
+  readonly durationS: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** A file of request bodies, one per line, sent in turn. */
+  readonly bodiesFile: string;
+}
+
+export interface LoadResult {
+  readonly requests: { readonly average: number; readonly total: number };
+  readonly latency: { readonly p50: number; readonly p99: number; readonly average: number };
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly duration: number;
+}
+
+interface AutocannonRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
+}
+type Autocannon = (options: {
+  url: string; connections: number; duration: number; headers: Record<string, string>; requests: AutocannonRequest[];
+}) => Promise<LoadResult>;
+
+if (import.meta.main) {
+  const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as LoadConfig;
+  const bodies = readFileSync(config.bodiesFile, 'utf8').split('\n').filter((line) => line !== '');
+  // autocannon ships no type declarations: typed here with the little this script uses.
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  let next = 0;
+  const result = await autocannon({
+    url: config.url,
+    connections: config.connections,
+    duration: config.durationS,
+    headers: { ...config.headers },
+    requests: [{ method: 'POST', path: config.path, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+  });
+  process.stdout.write(JSON.stringify(result));
+}
