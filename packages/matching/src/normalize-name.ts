@@ -152,10 +152,24 @@ function withoutAttachedArticle(text: string): string {
   return text.replace(ATTACHED_ARTICLE, '');
 }
 
+/**
+ * Tokens are immutable and names repeat a small vocabulary (a million-name list has far fewer
+ * distinct words), so each (kind, text) is derived once and the same object is shared; the
+ * memo is bounded (dropped whole when full) so that a stream of unique words cannot grow it.
+ */
+const TOKEN_MEMO_LIMIT = 200_000;
+const tokenMemo = new Map<string, NameToken>();
+
 function token(text: string, kind: NameTokenKind): NameToken {
+  const key = `${kind}\u0000${text}`;
+  const known = tokenMemo.get(key);
+  if (known !== undefined) return known;
   const phonetic = phoneticKey(text);
   const bare = withoutAttachedArticle(text);
-  return { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare) };
+  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare) };
+  if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
+  tokenMemo.set(key, made);
+  return made;
 }
 
 const isCore = (t: NameToken): boolean => t.kind === 'given' || t.kind === 'surname' || t.kind === 'kunya';

@@ -13,7 +13,8 @@
  * Posting lists are unordered, so a removal is a swap with the last element: updates cost
  * the length of the affected lists and no rebuild.
  */
-import { jaroWinkler, phoneticKey, type NameToken } from '@mosaic/matching';
+import { jaroWinkler, type NameToken } from '@mosaic/matching';
+import { HashedMultimap, hashSkipping } from './hashed-multimap.ts';
 
 /** Tokens shorter than this get no deletion keys: three-letter neighbourhoods match everything. */
 const MIN_DELETION_LENGTH = 4;
@@ -28,28 +29,26 @@ export interface TokenMatch {
   readonly similarity: number;
 }
 
-function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
-}
-
-function deletionKeys(text: string): string[] {
-  const keys = [text];
-  if (text.length < MIN_DELETION_LENGTH) return keys;
+/**
+ * Hashes of a token and of every string made by deleting one of its letters (deleting either
+ * of two equal adjacent letters gives the same string, so only the first is kept).
+ */
+function deletionHashes(text: string): number[] {
+  const hashes = [hashSkipping(text, -1)];
+  if (text.length < MIN_DELETION_LENGTH) return hashes;
   for (let i = 0; i < text.length; i++) {
-    const key = text.slice(0, i) + text.slice(i + 1);
-    if (key !== keys[keys.length - 1]) keys.push(key);
+    if (i > 0 && text.charCodeAt(i) === text.charCodeAt(i - 1)) continue;
+    hashes.push(hashSkipping(text, i));
   }
-  return keys;
+  return hashes;
 }
-
 export class TokenIndex {
   readonly #ids = new Map<string, number>();
   readonly #text: string[] = [];
   readonly #postings: number[][] = [];
   readonly #byPhonetic = new Map<string, number[]>();
-  readonly #byDeletion = new Map<string, number[]>();
+  /** Deletion neighbourhoods by hash: millions of keys, so no strings are kept (see hashed-multimap.ts). */
+  readonly #byDeletion = new HashedMultimap();
   /** Occurrence counts by token text and Σ c·log2(c + 0.5), for live term frequencies. */
   readonly counts = new Map<string, number>();
   #total = 0;
@@ -68,15 +67,18 @@ export class TokenIndex {
     return this.#total === 0 ? 0 : Math.log2(this.#total + 0.5) - this.#entropyTerm / this.#total;
   }
 
-  #idOf(text: string): number {
+  /** A token's id, filed under its phonetic key and deletion neighbourhood the first time it is seen. */
+  #idOf(text: string, phonetic: string): number {
     let id = this.#ids.get(text);
     if (id !== undefined) return id;
     id = this.#text.length;
     this.#ids.set(text, id);
     this.#text.push(text);
     this.#postings.push([]);
-    pushTo(this.#byPhonetic, phoneticKey(text), id);
-    for (const key of deletionKeys(text)) pushTo(this.#byDeletion, key, id);
+    const sameSound = this.#byPhonetic.get(phonetic);
+    if (sameSound === undefined) this.#byPhonetic.set(phonetic, [id]);
+    else sameSound.push(id);
+    for (const h of deletionHashes(text)) this.#byDeletion.add(h, id);
     return id;
   }
 
@@ -91,24 +93,25 @@ export class TokenIndex {
     this.#total += delta;
   }
 
-  /** Texts under which a name slot is posted: each core token, and its article-free form. */
-  static keysOf(core: readonly NameToken[]): string[] {
-    const keys: string[] = [];
+  /** Texts under which a name slot is posted, with their phonetic keys: each core token, and its article-free form. */
+  static keysOf(core: readonly NameToken[]): [text: string, phonetic: string][] {
+    const keys: [string, string][] = [];
+    const has = (text: string): boolean => keys.some(([k]) => k === text);
     for (const t of core) {
-      if (!keys.includes(t.text)) keys.push(t.text);
-      if (t.bare !== t.text && !keys.includes(t.bare)) keys.push(t.bare);
+      if (!has(t.text)) keys.push([t.text, t.phonetic]);
+      if (t.bare !== t.text && !has(t.bare)) keys.push([t.bare, t.barePhonetic]);
     }
     return keys;
   }
 
   add(slot: number, core: readonly NameToken[]): void {
     for (const t of core) this.#count(t.text, 1);
-    for (const key of TokenIndex.keysOf(core)) (this.#postings[this.#idOf(key)] as number[]).push(slot);
+    for (const [text, phonetic] of TokenIndex.keysOf(core)) (this.#postings[this.#idOf(text, phonetic)] as number[]).push(slot);
   }
 
   remove(slot: number, core: readonly NameToken[]): void {
     for (const t of core) this.#count(t.text, -1);
-    for (const key of TokenIndex.keysOf(core)) {
+    for (const [key] of TokenIndex.keysOf(core)) {
       const id = this.#ids.get(key);
       if (id === undefined) continue;
       const list = this.#postings[id] as number[];
@@ -146,13 +149,15 @@ export class TokenIndex {
       const jw = jaroWinkler(query.text, this.#text[id] as string);
       if (jw >= MIN_PHONETIC_SIMILARITY) consider(id, Math.max(jw, 0.95));
     }
-    for (const key of deletionKeys(query.text)) {
-      for (const id of this.#byDeletion.get(key) ?? []) {
-        if (id === exact || found.has(id)) continue;
-        const jw = jaroWinkler(query.text, this.#text[id] as string);
-        if (jw >= MIN_FUZZY_SIMILARITY) consider(id, jw);
-      }
-    }
+    // A hash chain may hold tokens filed under other keys: each is measured once and kept only if close.
+    const measured = new Set<number>();
+    const near = (id: number): void => {
+      if (id === exact || found.has(id) || measured.has(id)) return;
+      measured.add(id);
+      const jw = jaroWinkler(query.text, this.#text[id] as string);
+      if (jw >= MIN_FUZZY_SIMILARITY) consider(id, jw);
+    };
+    for (const h of deletionHashes(query.text)) this.#byDeletion.forEach(h, near);
     return [...found].map(([token, similarity]) => ({ token, similarity }));
   }
 }
