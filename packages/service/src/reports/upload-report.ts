@@ -39,7 +39,8 @@ export type UploadOutcome =
 
 const invalid = (field: string, reason: string): UploadOutcome => ({ ok: false, errors: [{ field, reason }] });
 
-async function textOf(input: ReportInput): Promise<string | FieldError> {
+/** The text of an uploaded document or pasted text, or the field at fault (size, media type, unreadable). */
+export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType' | 'text'>): Promise<string | FieldError> {
   if (input.content !== undefined && input.text !== undefined) return { field: 'content', reason: 'give either content or text, not both' };
   if (input.text !== undefined) {
     if (Buffer.byteLength(input.text) > MAX_REPORT_BYTES) return { field: 'text', reason: `is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB` };
@@ -62,7 +63,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   if (collection === '' || collection.length > 200) return invalid('collection', 'is required (at most 200 characters)');
   const claimed = input.provenance['agency'];
   if (claimed !== undefined && claimed !== user.agency) return invalid('provenance.agency', 'must be your own agency');
-  const text = await textOf(input);
+  const text = await reportText(input);
   if (typeof text !== 'string') return { ok: false, errors: [text] };
   if (text.trim() === '') return invalid(input.text === undefined ? 'content' : 'text', 'holds no text');
 
