@@ -82,7 +82,8 @@ function ReportDetailView({ detail, selected, onSelect, reload }: { readonly det
 function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readonly reportId: string; readonly entity: ReportEntity; readonly reviewable: boolean; readonly selected: boolean; readonly onDone: () => void }) {
   const { api } = useSession();
   const [name, setName] = useState(entity.name);
-  const [link, setLink] = useState<string>(entity.proposals.find((p) => p.match)?.record ?? '');
+  // A new entity unless the person picks a proposal: linking is their judgement, never a default.
+  const [link, setLink] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const act = async (run: () => Promise<unknown>): Promise<void> => {
