@@ -26,8 +26,8 @@ export { resolveRecords, pairProbability, strongestLink, DEFAULT_THRESHOLDS, RES
 export type { ResolvableRecord, ResolveOptions, ResolveStage, ResolutionThresholds, ResolveStats, ResolutionState, ResolutionRun } from './resolve-records.ts';
 export { pairwiseMetrics, clusterMetrics } from './evaluate-clusters.ts';
 export type { Metrics } from './evaluate-clusters.ts';
-export { createResolutionIndex, addRecord } from './resolution-index.ts';
-export type { ResolutionIndex, AddResult, AddOutcome } from './resolution-index.ts';
+export { createResolutionIndex, addRecord, candidatesOf } from './resolution-index.ts';
+export type { ResolutionIndex, AddResult, AddOutcome, Candidate } from './resolution-index.ts';
 export { reviewQueue } from './review-queue.ts';
 export type { ReviewItem, ReviewState } from './review-queue.ts';
 export { undoMerge } from './undo-merge.ts';

@@ -1,6 +1,6 @@
 import { RecordId, UserId } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
-import { addRecord, createResolutionIndex } from './resolution-index.ts';
+import { addRecord, candidatesOf, createResolutionIndex } from './resolution-index.ts';
 import { resolveRecords } from './resolve-records.ts';
 import { person, twoPeople } from './test-fixtures.ts';
 
@@ -47,5 +47,18 @@ describe('incremental resolution', () => {
     const k2 = addRecord(index, person('k2', { name: ['Katrien Olbrechts'], birthDate: ['1965-02-27'], nationality: ['be'] }), { at });
     expect(k2.outcome).toBe('new');
     expect(k2.entity).not.toBe(run.state.entities[4]);
+  });
+
+  it('lists the candidates a record would be compared with, best first, without adding it', () => {
+    const run = resolveRecords(twoPeople, { train: false, at });
+    const index = createResolutionIndex(run.state);
+    const before = run.state.ids.length;
+    const found = candidatesOf(index, { schema: 'Person', properties: { name: ['Mira Vandersteen'], birthDate: ['1991-06-14'] } });
+    expect(run.state.ids.length).toBe(before);
+    expect(found[0]?.entity).toBe(run.state.entities[0]);
+    expect(found[0]?.probability).toBeGreaterThan(0.5);
+    for (let i = 1; i < found.length; i++) expect(found[i - 1]!.probability).toBeGreaterThanOrEqual(found[i]!.probability);
+    expect(candidatesOf(index, { schema: 'Person', properties: { name: ['Odile Fontaine'], birthDate: ['1950-01-30'] } }).every((c) => c.probability < 0.5)).toBe(true);
+    expect(candidatesOf(index, { schema: 'Phone', properties: { number: ['+32 2 000 00 01'] } })).toEqual([]);
   });
 });

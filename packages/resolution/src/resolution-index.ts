@@ -119,6 +119,36 @@ export function addRecord(index: ResolutionIndex, record: ResolvableRecord, { at
   };
 }
 
+export interface Candidate {
+  readonly record: RecordId;
+  readonly entity: EntityId;
+  readonly probability: number;
+}
+
+/**
+ * The records already resolved that a new record would be compared with, and how probably each
+ * is the same: the same blocking and scorer as `addRecord`, without adding the record. Used to
+ * propose links (a person decides); best first, at most `limit`.
+ */
+export function candidatesOf(index: ResolutionIndex, record: Pick<ResolvableRecord, 'schema' | 'properties'>, { limit = 10 }: { limit?: number } = {}): Candidate[] {
+  const { state } = index;
+  const group = schemaGroup(record.schema);
+  if (group === undefined) return [];
+  const prepared = prepare(record, state.frequencies ? { frequencies: state.frequencies } : {});
+  const scored = new Map<number, number>();
+  for (const key of blockingKeys(prepared, group)) {
+    for (const j of blockMembers(state.index, key) ?? []) {
+      if (scored.has(j) || state.groups[j] !== group) continue;
+      const { packed, tf } = comparePair(prepared, state.prepared[j] as PreparedRecord);
+      scored.set(j, state.scorer.probability(state.scorer.weight(packed, tf)));
+    }
+  }
+  return [...scored]
+    .map(([j, probability]) => ({ record: state.ids[j] as RecordId, entity: state.entities[j] as EntityId, probability }))
+    .sort((a, b) => b.probability - a.probability || (a.record < b.record ? -1 : 1))
+    .slice(0, limit);
+}
+
 function sample(list: readonly number[]): readonly number[] {
   return list.length <= MAX_MEMBERS ? list : list.slice(0, MAX_MEMBERS);
 }

@@ -18,6 +18,7 @@ import { graphRoutes } from './routes/graph-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { schemaRoutes } from './routes/schema-routes.ts';
 import { screeningRoutes } from './routes/screening-routes.ts';
@@ -71,6 +72,7 @@ export async function buildApp({ mosaic, logger = false, plugins = [], projectio
     await api.register(recordRoutes);
     await api.register(searchRoutes);
     await api.register(auditRoutes);
+    await api.register(reportRoutes(projections));
     if (projections) await api.register(graphRoutes(projections));
     if (projections) await api.register(entityRoutes(projections));
     if (projections) await api.register(screeningRoutes(projections));

@@ -111,6 +111,16 @@ export interface DocumentsTable {
   body: string;
 }
 
+export interface ReportTextsTable {
+  /** The report's record id. */
+  id: string;
+  /** The text as read from the uploaded document, kept byte for byte. */
+  text: string;
+  /** Distinct folded words of the text (name-text.ts), which the full-text index sees. */
+  folded: string;
+  updated_at: Time;
+}
+
 export interface Database {
   records: RecordsTable;
   record_versions: RecordVersionsTable;
@@ -123,4 +133,5 @@ export interface Database {
   audit_checkpoints: AuditCheckpointsTable;
   ingest_batches: IngestBatchesTable;
   documents: DocumentsTable;
+  report_texts: ReportTextsTable;
 }

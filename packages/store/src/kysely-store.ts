@@ -378,6 +378,28 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return Number(result.numDeletedRows) > 0;
     },
 
+    async putReportText(id, text) {
+      const at = timeIn(now().toISOString());
+      const folded = [...new Set(nameTokens(text))].join(' ');
+      await write(async (trx) => {
+        await trx.insertInto('report_texts').values({ id, text, folded, updated_at: at })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ text, folded, updated_at: at })).execute();
+        await dialect.indexReportText(trx, id);
+      });
+    },
+
+    async getReportText(id) {
+      const row = await db.selectFrom('report_texts').select('text').where('id', '=', id).executeTakeFirst();
+      return row?.text;
+    },
+
+    async searchReportTexts(query, { limit }) {
+      const tokens = [...new Set(nameTokens(query))];
+      if (tokens.length === 0 || positive(limit) === 0) return [];
+      const rows = await dialect.searchReportTexts(db, tokens, limit);
+      return rows.map((row) => ({ id: RecordId(row.id), rank: row.score }));
+    },
+
     async auditHead() {
       return readAuditHead(db);
     },

@@ -31,6 +31,13 @@ export interface StoreDialect {
    * names so the store can rank by how many query tokens each one covers.
    */
   searchNames(db: Kysely<Database>, tokens: readonly string[], options: NameSearchOptions): Promise<NameCandidate[]>;
+  /**
+   * Brings the report-text index up to date for one report whose row was just written, inside
+   * the write transaction. sqlite replaces the FTS5 row; PostgreSQL does nothing (generated column).
+   */
+  indexReportText(trx: Kysely<Database>, id: string): Promise<void>;
+  /** Reports whose folded words hold all the tokens (letters and digits only), best engine score first. */
+  searchReportTexts(db: Kysely<Database>, tokens: readonly string[], limit: number): Promise<{ readonly id: string; readonly score: number }[]>;
 }
 
 export interface NameSearchOptions extends SearchNamesOptions {

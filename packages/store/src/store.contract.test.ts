@@ -303,6 +303,41 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await ids('benaissa')).toEqual(['zone5:s3']);
     }));
 
+    it('keeps report texts byte for byte and finds them by every word, folded, best first', () => withStore(async (store) => {
+      const a = RecordId('fedpol:report-a');
+      const b = RecordId('zone5:report-b');
+      const textA = 'Ortwin Kälberer met Lioba Strand at the café on Quai Zéphyr.\nKälberer paid.\u00a0';
+      await store.putReportText(a, textA);
+      await store.putReportText(b, 'Lioba Strand was seen near the harbour. Strand called twice.');
+      expect(await store.getReportText(a)).toBe(textA);
+      expect(await store.getReportText(RecordId('fedpol:none'))).toBeUndefined();
+      const ids = async (q: string): Promise<string[]> => (await store.searchReportTexts(q, { limit: 10 })).map((h) => h.id);
+
+      expect(await ids('kalberer')).toEqual(['fedpol:report-a']);
+      expect(await ids('ZEPHYR cafe')).toEqual(['fedpol:report-a']);
+      expect((await ids('lioba strand')).sort()).toEqual(['fedpol:report-a', 'zone5:report-b']);
+      expect(await ids('strand harbour')).toEqual(['zone5:report-b']);
+      expect(await ids('strand nowhere')).toEqual([]);
+      const hits = await store.searchReportTexts('strand', { limit: 10 });
+      for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.rank).toBeGreaterThanOrEqual(hits[i]!.rank);
+      expect(await store.searchReportTexts('strand', { limit: 1 })).toHaveLength(1);
+      for (const q of ['"', 'Strand*', 'NOT Lioba', 'a OR', "O'Neil & (x) | !y:*", '', '   ']) {
+        await expect(store.searchReportTexts(q, { limit: 5 })).resolves.toBeInstanceOf(Array);
+      }
+
+      // Replacing a text re-indexes it: old words are gone, new ones found.
+      await store.putReportText(b, 'Nothing of note on the pier.');
+      expect(await ids('harbour')).toEqual([]);
+      expect(await ids('pier')).toEqual(['zone5:report-b']);
+      // A failed transaction leaves neither the text nor its index behind.
+      await expect(store.transaction(async (tx) => {
+        await tx.putReportText(RecordId('fedpol:report-c'), 'Quentin Asperlund');
+        throw new Error('boom');
+      })).rejects.toThrow('boom');
+      expect(await ids('asperlund')).toEqual([]);
+      expect(await store.getReportText(RecordId('fedpol:report-c'))).toBeUndefined();
+    }));
+
     it('appends every put and delete to the change feed in order', () => withStore(async (store) => {
       expect(await store.latestSeq()).toBe(0);
       expect(await store.changesSince(0, 10)).toEqual([]);

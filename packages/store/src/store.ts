@@ -238,6 +238,18 @@ export interface ListDocumentsOptions {
   readonly oldestFirst?: boolean;
 }
 
+// ---- report texts --------------------------------------------------------------------------
+
+export interface SearchReportTextsOptions {
+  readonly limit: number;
+}
+
+/** A full-text hit on a report; `rank` is higher for better hits, comparable within one list only. */
+export interface ReportTextHit {
+  readonly id: RecordId;
+  readonly rank: number;
+}
+
 // ---- the store -----------------------------------------------------------------------------
 
 export interface Store {
@@ -295,6 +307,15 @@ export interface Store {
   getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;
   listDocuments(kind: string, options: ListDocumentsOptions): Promise<readonly StoredDocument[]>;
   deleteDocument(kind: string, id: string): Promise<boolean>;
+
+  /** Create or replace the text of a report (keyed by the report's record id) and index its words. */
+  putReportText(id: RecordId, text: string): Promise<void>;
+  getReportText(id: RecordId): Promise<string | undefined>;
+  /**
+   * Reports whose text holds every word of the query (folded as names are: case and diacritics
+   * ignored), best first. Policy is the caller's: hits are ids only.
+   */
+  searchReportTexts(query: string, options: SearchReportTextsOptions): Promise<readonly ReportTextHit[]>;
 
   /** Runs `fn` against a store bound to one transaction; nested calls join the outer one. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;

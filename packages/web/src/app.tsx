@@ -13,6 +13,7 @@ import { AuditScreen } from './screens/audit-screen.tsx';
 import { CheckpointScreen } from './screens/checkpoint-screen.tsx';
 import { IngestScreen } from './screens/ingest-screen.tsx';
 import { ProfileScreen } from './screens/profile-screen.tsx';
+import { ReportsScreen } from './screens/reports-screen.tsx';
 import { ReviewScreen } from './screens/review-screen.tsx';
 import { SearchScreen } from './screens/search-screen.tsx';
 import { SignInScreen } from './screens/sign-in-screen.tsx';
@@ -75,6 +76,7 @@ function Screen({ name, rest, params, notifications }: { name: string; rest: rea
     case 'audit': return <AuditScreen />;
     case 'admin': return <AdminScreen />;
     case 'ingest': return <IngestScreen />;
+    case 'reports': return <ReportsScreen {...(rest[0] ? { id: rest[0] } : {})} />;
     default: return <p role="alert" className="notice notice-error">No such screen: {name}</p>;
   }
 }

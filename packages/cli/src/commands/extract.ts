@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from '../args.ts';
 
-const MEDIA_TYPES: Readonly<Record<string, string>> = {
+export const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain', '.text': 'text/plain', '.md': 'text/plain',
   '.html': 'text/html', '.htm': 'text/html',
   '.pdf': 'application/pdf',

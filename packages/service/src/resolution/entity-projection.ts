@@ -7,8 +7,8 @@
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, createResolutionIndex, resolveRecords, reviewQueue, schemaGroup, undoMerge,
-  type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
+  addRecord, candidatesOf, createResolutionIndex, resolveRecords, reviewQueue, schemaGroup, undoMerge,
+  type Candidate, type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import type { Store } from '@mosaic/store';
 import type { Projection, RecordChange } from '../change-follower.ts';
@@ -19,6 +19,8 @@ export interface EntityProjection extends Projection {
   resolve(id: EntityId): Promise<readonly EntityId[]>;
   entityOf(record: RecordId): EntityId | undefined;
   membersOf(entity: EntityId): readonly RecordId[];
+  /** Resolved records a new one would be compared with (same blocking and scorer), best first; nothing is added. */
+  candidates(record: Pick<EntityRecord, 'schema' | 'properties'>, limit: number): readonly Candidate[];
   review(limit: number): readonly ReviewItem[];
   judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<void>;
   /** The two entities a merge joined, to check the user may see them before undoing it. */
@@ -101,6 +103,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     resolve: (id) => persistence.resolveEntityId(id),
     entityOf: (record) => membership.get(record),
     membersOf: (entity) => members.get(entity) ?? [],
+    candidates: (record, limit) => (index ? candidatesOf(index, record, { limit }) : []),
     review: (limit) => (index ? reviewQueue(index.state, { limit }) : []),
     async judge(a, b, verdict, by, note) {
       const judgement: Judgement = { a, b, verdict, by, at: now().toISOString(), ...(note ? { note } : {}) };

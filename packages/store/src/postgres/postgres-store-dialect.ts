@@ -32,4 +32,14 @@ export const postgresStoreDialect: StoreDialect = {
       limit ${limit}`.execute(db);
     return result.rows.map((row) => ({ id: row.id, score: Math.max(0, Number(row.score)), names: row.names }));
   },
+  indexReportText: () => Promise.resolve(),
+  async searchReportTexts(db, tokens, limit) {
+    const result = await sql<{ id: string; score: number }>`
+      select t.id as id, ts_rank(t.folded_tsv, q) as score
+      from report_texts t, to_tsquery('simple', ${tokens.join(' & ')}) q
+      where t.folded_tsv @@ q
+      order by score desc, t.id
+      limit ${limit}`.execute(db);
+    return result.rows.map((row) => ({ id: row.id, score: Math.max(0, Number(row.score)) }));
+  },
 };

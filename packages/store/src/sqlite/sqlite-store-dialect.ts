@@ -37,4 +37,17 @@ export const sqliteStoreDialect: StoreDialect = {
       limit ${limit}`.execute(db);
     return result.rows.map((row) => ({ id: row.id, score: Math.max(0, row.score), names: row.names }));
   },
+  async indexReportText(trx, id) {
+    await sql`delete from report_text_index where rowid = (select rid from report_texts where id = ${id})`.execute(trx);
+    await sql`insert into report_text_index (rowid, folded) select rid, folded from report_texts where id = ${id}`.execute(trx);
+  },
+  async searchReportTexts(db, tokens, limit) {
+    const result = await sql<{ id: string; score: number }>`
+      select t.id as id, -bm25(report_text_index) as score
+      from report_text_index join report_texts t on t.rid = report_text_index.rowid
+      where report_text_index match ${fts5Query(tokens, 'all')}
+      order by score desc, t.id
+      limit ${limit}`.execute(db);
+    return result.rows.map((row) => ({ id: row.id, score: Math.max(0, row.score) }));
+  },
 };

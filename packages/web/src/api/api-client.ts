@@ -6,7 +6,7 @@
 import { ApiError } from './api-error.ts';
 import type {
   AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityProfile, IngestJob, Merge,
-  Notification, Place, Purpose, RecordResponse, RecordVersion, ReviewPair, ScreenResponse, SearchResponse, Subgraph, TimelineEvent, User,
+  Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, TimelineEvent, User,
 } from './api-types.ts';
 import { entityProfileOf, ingestJobOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
 
@@ -136,6 +136,13 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
 
     ingest: async (upload: { format: 'csv' | 'jsonl'; content: string; filename: string; mapping?: unknown }): Promise<IngestJob> =>
       ingestJobOf(await request<unknown>('POST', '/ingest', { body: upload })),
+    uploadReport: (upload: ReportUpload) => request<{ report: RecordView }>('POST', '/reports', { body: upload, consult: true }),
+    searchReports: (q: string, collection?: string) => request<ReportSearchResponse>('GET', '/reports', { query: { q, collection, limit: 50 }, consult: true }),
+    report: (id: string) => request<{ report?: ReportDetail; pointer?: Pointer }>('GET', `/reports/${enc(id)}`, { consult: true }),
+    confirmReportEntity: (id: string, entity: string, edits: { name?: string; properties?: Record<string, string[]>; link?: string }) =>
+      request<{ record: RecordView; entity?: string; relations: readonly string[] }>('POST', `/reports/${enc(id)}/entities/${enc(entity)}/confirm`, { body: edits, consult: true }),
+    rejectReportEntity: (id: string, entity: string) => request<void>('POST', `/reports/${enc(id)}/entities/${enc(entity)}/reject`, { body: {}, consult: true }),
+
     ingestJob: async (id: string): Promise<IngestJob> => ingestJobOf(await request<unknown>('GET', `/ingest/${enc(id)}`)),
   };
 }

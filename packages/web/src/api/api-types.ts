@@ -276,3 +276,72 @@ export const EDGE_TYPES = [
   'family', 'associate', 'membership', 'ownership', 'directorship', 'employment', 'residence', 'communication', 'payment', 'co-travel',
   'shared-phone', 'shared-email', 'shared-address', 'shared-vehicle', 'shared-document', 'shared-account', 'co-sighting', 'co-travel-event', 'mention',
 ] as const;
+
+/** Reports (docs/API.md, reports). */
+export interface ReportMention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface LinkProposal {
+  readonly record: string;
+  readonly entity?: string;
+  readonly caption: string;
+  readonly agency: string;
+  readonly score: number;
+  readonly match: boolean;
+  readonly explain: unknown;
+}
+
+export type ReviewStatus = 'proposed' | 'confirmed' | 'rejected';
+
+export interface ReportEntity {
+  readonly id: string;
+  readonly schema: string;
+  readonly name: string;
+  readonly mentions: readonly ReportMention[];
+  readonly properties: Readonly<Record<string, readonly string[]>>;
+  readonly status: ReviewStatus;
+  readonly recordable: boolean;
+  readonly record?: string;
+  readonly entity?: string;
+  readonly linkedTo?: string;
+  readonly proposals: readonly LinkProposal[];
+}
+
+export interface ReportRelation {
+  readonly index: number;
+  readonly type: string;
+  readonly source: string;
+  readonly target: string;
+  readonly kind?: string;
+  readonly evidence: { readonly sentence: string; readonly start: number; readonly end: number };
+  readonly status: ReviewStatus;
+  readonly record?: string;
+  readonly note?: string;
+}
+
+export interface ReportDetail {
+  readonly report: RecordView;
+  readonly text: string;
+  readonly reviewable: boolean;
+  readonly entities: readonly ReportEntity[];
+  readonly relations: readonly ReportRelation[];
+  readonly pointers: readonly Pointer[];
+}
+
+export interface ReportUpload {
+  readonly text?: string;
+  readonly content?: string;
+  readonly mediaType?: string;
+  readonly fileName?: string;
+  readonly title?: string;
+  readonly collection: string;
+  readonly provenance: Readonly<Record<string, unknown>>;
+}
+
+export interface ReportSearchResponse {
+  readonly results: readonly { readonly report: RecordView; readonly snippet: string }[];
+  readonly pointers: readonly Pointer[];
+}

@@ -8,7 +8,7 @@ import { useAsync } from './use-async.ts';
 export interface SchemaInfo {
   readonly name: string;
   readonly label: string;
-  readonly properties: readonly { readonly name: string; readonly label: string; readonly type: string }[];
+  readonly properties: readonly { readonly name: string; readonly label: string; readonly type: string; readonly range?: string }[];
   readonly edge?: { readonly source: string; readonly target: string; readonly label: string };
 }
 

@@ -16,6 +16,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { id: 'checkpoint', label: 'Checkpoint', roles: ['checkpoint_officer'] },
   { id: 'inbox', label: 'Alerts inbox', roles: [...INVESTIGATORS, 'checkpoint_officer'] },
   { id: 'review', label: 'Review', roles: INVESTIGATORS },
+  { id: 'reports', label: 'Reports', roles: INVESTIGATORS },
   { id: 'ingest', label: 'Ingest', roles: ['analyst', 'agency_admin', 'sysadmin'] },
   { id: 'audit', label: 'Audit', roles: ['auditor'] },
   { id: 'admin', label: 'Administration', roles: ['agency_admin', 'sysadmin'] },

@@ -39,7 +39,9 @@ function rowsOf(profile: EntityProfile, schema: SchemaInfo | undefined, linkOf: 
   const names = Object.keys(profile.properties).sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999));
   return names.flatMap((name) => (profile.properties[name] ?? []).map((claim) => {
     const def = defs.get(name);
-    return { property: name, label: def?.label ?? name, claim, ...(def?.type === 'entity' ? { link: linkOf(claim.value) } : {}) };
+    // A source report opens as a report (text and mentions), not as a bare record.
+    const link = def?.type !== 'entity' ? undefined : def.range === 'Report' ? href('reports', claim.value) : linkOf(claim.value);
+    return { property: name, label: def?.label ?? name, claim, ...(link ? { link } : {}) };
   }));
 }
 

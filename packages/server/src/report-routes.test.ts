@@ -1,0 +1,131 @@
+import { RecordId, validateRecord } from '@mosaic/model';
+import { startProjections, type Projections } from '@mosaic/service';
+import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+let projections: Projections;
+const tokens: Record<string, string> = {};
+const auth = (user: string) => ({ authorization: `Bearer ${tokens[user] ?? ''}` });
+const headers = (user: string) => ({ ...auth(user), 'x-mosaic-purpose': 'harbour inquiry', 'x-mosaic-case': 'CASE-H9' });
+
+const TEXT = 'Antwerp, 2 June 2025. Officers saw Severin Haldórsson, 41, with Ilse Marquardt near the container terminal. Haldórsson is the cousin of Marquardt.';
+const PROVENANCE = { source: 'harbour police', reliability: 'C', credibility: 3, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H0' };
+
+interface Upload { report: { id: string; provenance: { agency: string } }; extraction: { entities: { id: string; name: string; schema: string }[] }; proposals: Record<string, { record: string; score: number; explain: unknown }[]> }
+
+async function upload(body: Record<string, unknown>, user = 'fedAnalyst') {
+  return app.inject({ method: 'POST', url: '/api/v1/reports', headers: auth(user), payload: { collection: 'harbour', provenance: PROVENANCE, ...body } });
+}
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  const v = validateRecord(world.mosaic.registry, { id: 'z7', schema: 'Person', properties: { name: ['Severin Haldorsson'], birthDate: ['1984-03-09'] }, provenance: testProvenance('zone-north') });
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+  projections = await startProjections(world.mosaic, { follow: false });
+  app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
+  for (const name of ['fedAnalyst', 'zoneOfficer', 'intelAnalyst']) {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
+    tokens[name] = (r.json() as { token: string }).token;
+  }
+});
+
+afterAll(async () => {
+  projections.stop();
+  await app.close();
+  await world.cleanup();
+});
+
+describe('POST /extract', () => {
+  it('answers the extract contract for text and for a base64 file, and refuses what it cannot read', async () => {
+    const fromText = await app.inject({ method: 'POST', url: '/api/v1/extract', headers: auth('zoneOfficer'), payload: { text: TEXT } });
+    expect(fromText.statusCode).toBe(200);
+    const body = fromText.json() as { entities: { id: string; schema: string; name: string; mentions: unknown[]; properties: object }[]; relations: { type: string; source: string; target: string; evidence: { sentence: string } }[] };
+    expect(body.entities.filter((e) => e.schema === 'Person').map((e) => e.name).sort()).toEqual(['Ilse Marquardt', 'Severin Haldórsson']);
+    expect(body.relations.some((r) => r.type === 'family' && r.evidence.sentence.includes('cousin'))).toBe(true);
+    const html = Buffer.from(`<p>${TEXT}</p>`).toString('base64');
+    const fromFile = await app.inject({ method: 'POST', url: '/api/v1/extract', headers: auth('zoneOfficer'), payload: { content: html, mediaType: 'text/html' } });
+    expect((fromFile.json() as typeof body).entities.map((e) => e.name)).toEqual(body.entities.map((e) => e.name));
+
+    const notBase64 = await app.inject({ method: 'POST', url: '/api/v1/extract', headers: auth('zoneOfficer'), payload: { content: 'not base64!', mediaType: 'text/plain' } });
+    expect(notBase64.statusCode).toBe(400);
+    expect(notBase64.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'content', reason: 'is not base64' }] } });
+    const tooBig = await app.inject({ method: 'POST', url: '/api/v1/extract', headers: auth('zoneOfficer'), payload: { content: 'A'.repeat(15 * 1024 * 1024), mediaType: 'text/plain' } });
+    expect(tooBig.json()).toMatchObject({ error: { details: [{ field: 'content', reason: 'is larger than 10 MB' }] } });
+    const noUser = await app.inject({ method: 'POST', url: '/api/v1/extract', payload: { text: TEXT } });
+    expect(noUser.statusCode).toBe(401);
+  });
+});
+
+describe('reports over HTTP', () => {
+  it('uploads, proposes a link with score and explanation, confirms it, and shows the record on the entity', async () => {
+    const response = await upload({ content: Buffer.from(TEXT).toString('base64'), mediaType: 'text/plain', fileName: 'harbour.txt' });
+    expect(response.statusCode).toBe(201);
+    const { report, extraction, proposals } = response.json() as Upload;
+    expect(report.provenance.agency).toBe('fedpol');
+    const severin = extraction.entities.find((e) => e.name === 'Severin Haldórsson')!;
+    const proposal = proposals[severin.id]?.find((p) => p.record === 'zone-north:z7');
+    expect(proposal?.score).toBeGreaterThan(0.2);
+    expect(Array.isArray(proposal?.explain)).toBe(true);
+
+    const confirm = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/entities/${severin.id}/confirm`, headers: headers('fedAnalyst'), payload: { link: 'zone-north:z7' } });
+    expect(confirm.statusCode).toBe(200);
+    const confirmed = confirm.json() as { record: { id: string }; entity: string };
+    expect(confirmed.entity).toBe(projections.entities.entityOf(RecordId('zone-north:z7')));
+    const profile = await app.inject({ url: `/api/v1/entities/${confirmed.entity}`, headers: headers('fedAnalyst') });
+    expect((profile.json() as { entity: { records: { id: string }[] } }).entity.records.map((r) => r.id)).toContain(confirmed.record.id);
+
+    const read = await app.inject({ url: `/api/v1/reports/${report.id}`, headers: headers('fedAnalyst') });
+    expect(read.statusCode).toBe(200);
+    const view = (read.json() as { report: { text: string; entities: { id: string; status: string; record?: string }[] } }).report;
+    expect(view.text).toBe(TEXT);
+    expect(view.entities.find((e) => e.id === severin.id)).toMatchObject({ status: 'confirmed', record: confirmed.record.id });
+
+    const ilse = extraction.entities.find((e) => e.name === 'Ilse Marquardt')!;
+    const reject = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/entities/${ilse.id}/reject`, headers: headers('fedAnalyst') });
+    expect(reject.statusCode).toBe(204);
+    const again = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/entities/${ilse.id}/confirm`, headers: headers('fedAnalyst'), payload: {} });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('searches with a purpose, and hides the report from an agency without an agreement everywhere', async () => {
+    const { report } = (await upload({ text: `${TEXT} Codename Wolkenbruch.` })).json() as Upload;
+    const noPurpose = await app.inject({ url: '/api/v1/reports?q=Wolkenbruch', headers: auth('fedAnalyst') });
+    expect(noPurpose.statusCode).toBe(400);
+    expect(noPurpose.json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    const found = await app.inject({ url: '/api/v1/reports?q=wolkenbruch&purpose=harbour%20inquiry&caseRef=CASE-H9', headers: auth('fedAnalyst') });
+    expect((found.json() as { results: { report: { id: string }; snippet: string }[] }).results.map((r) => r.report.id)).toEqual([report.id]);
+
+    const hidden = await app.inject({ url: '/api/v1/reports?q=wolkenbruch', headers: headers('intelAnalyst') });
+    expect(hidden.json()).toEqual({ results: [], pointers: [] });
+    const get = await app.inject({ url: `/api/v1/reports/${report.id}`, headers: headers('intelAnalyst') });
+    const missing = await app.inject({ url: `/api/v1/reports/fedpol:report-none`, headers: headers('intelAnalyst') });
+    expect(get.statusCode).toBe(404);
+    expect(get.body.replace(report.id, 'X')).toBe(missing.body.replace('fedpol:report-none', 'X'));
+    const confirm = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/entities/e1/confirm`, headers: headers('intelAnalyst'), payload: {} });
+    expect(confirm.statusCode).toBe(404);
+    for (const body of [hidden.body, get.body, confirm.body]) expect(body).not.toMatch(/Wolkenbruch|Haldórsson|harbour police/);
+  });
+
+  it('refuses bad provenance with the field named, and writes nothing', async () => {
+    const before = await world.mosaic.store.countRecords({ schema: 'Report' });
+    const bad = await upload({ text: TEXT, provenance: { ...PROVENANCE, credibility: 9, marking: { tlp: 'PURPLE' } } });
+    expect(bad.statusCode).toBe(400);
+    const fields = (bad.json() as { error: { details: { field: string }[] } }).error.details.map((d) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['provenance.credibility', 'provenance.marking.tlp']));
+    const none = await upload({});
+    expect(none.json()).toMatchObject({ error: { details: [{ field: 'content', reason: 'is required (or text)' }] } });
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
+  });
+
+  it('is described in the OpenAPI document', async () => {
+    const spec = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
+    for (const path of ['/api/v1/extract', '/api/v1/reports', '/api/v1/reports/{id}', '/api/v1/reports/{id}/entities/{entity}/confirm', '/api/v1/reports/{id}/entities/{entity}/reject']) {
+      expect(spec.paths[path], path).toBeDefined();
+    }
+  });
+});

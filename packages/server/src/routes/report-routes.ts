@@ -1,0 +1,156 @@
+/**
+ * Text reports: extraction on its own (text or a file in, DESIGN.md's extract contract out),
+ * upload into a collection with provenance, full-text search, the report with its mentions and
+ * review, and the review actions (confirm, optionally edited and linked to an existing record;
+ * reject). Files travel as base64 in JSON: one request shape for every client, no multipart.
+ * Every read needs a purpose and a case reference (headers, or fields on upload and search).
+ */
+import { ENTITY_SCHEMATA, extract, RELATION_TYPES } from '@mosaic/extract';
+import { RecordId, type FieldError } from '@mosaic/model';
+import { confirmEntity, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePurpose, requireUser } from '../request-context.ts';
+import { PointerOut, PurposeFields, PurposeHeaders, RecordOut } from './views.ts';
+
+/** Base64 of MAX_REPORT_BYTES, with room for padding and line breaks. */
+const MAX_BASE64 = Math.ceil((MAX_REPORT_BYTES * 4) / 3) + 1024;
+
+const DocumentIn = {
+  text: z.string().optional().describe('The report as plain text (instead of content)'),
+  content: z.string().optional().describe(`The file, base64-encoded (at most ${MAX_REPORT_BYTES / 1024 / 1024} MB decoded)`),
+  mediaType: z.string().max(200).optional().describe('text/plain, text/html, application/pdf or DOCX (application/vnd.openxmlformats-officedocument.wordprocessingml.document)'),
+  country: z.string().regex(/^[A-Za-z]{2}$/).optional().describe('ISO 3166 alpha-2 country the report comes from (breaks ties between places)'),
+};
+
+const Mention = z.object({ start: z.number(), end: z.number(), text: z.string() });
+const Properties = z.record(z.string(), z.array(z.string()).readonly());
+const ExtractedEntityOut = z.object({ id: z.string(), schema: z.enum(ENTITY_SCHEMATA), name: z.string(), mentions: z.array(Mention).readonly(), properties: Properties });
+const Evidence = z.object({ sentence: z.string(), start: z.number(), end: z.number() });
+const ExtractedRelationOut = z.object({ type: z.enum(RELATION_TYPES), source: z.string(), target: z.string(), kind: z.string().optional(), evidence: Evidence });
+const ExtractionOut = z.object({ entities: z.array(ExtractedEntityOut).readonly(), relations: z.array(ExtractedRelationOut).readonly() });
+const ProposalOut = z.object({
+  record: z.string(), entity: z.string().optional(), caption: z.string(), agency: z.string(),
+  score: z.number().describe('Calibrated probability that the mention and the record are the same'), match: z.boolean(),
+  explain: z.unknown().describe('The matcher\'s explanation: each feature, its level and weight in bits'),
+});
+const Status = z.enum(REVIEW_STATUSES);
+const ReportViewOut = z.object({
+  report: RecordOut, text: z.string(), reviewable: z.boolean(), pointers: z.array(PointerOut).readonly(),
+  entities: z.array(ExtractedEntityOut.extend({
+    status: Status, recordable: z.boolean(), record: z.string().optional(), entity: z.string().optional(), linkedTo: z.string().optional(), proposals: z.array(ProposalOut).readonly(),
+  })).readonly(),
+  relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, record: z.string().optional(), note: z.string().optional() })).readonly(),
+});
+const FieldErrors = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string(), reason: z.string() })) }) });
+const Params = z.object({ id: z.string().min(1).max(300) });
+const EntityParams = Params.extend({ entity: z.string().min(1).max(50) });
+
+function invalid(reply: FastifyReply, errors: readonly FieldError[]) {
+  return reply.status(400).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: errors.map((e) => `${e.field}: ${e.reason}`).join('; '), details: [...errors] } });
+}
+
+/** Decoded file bytes, or the reason the field is refused; Buffer.from would silently skip bad characters. */
+function decodeContent(content: string | undefined): Uint8Array | FieldError | undefined {
+  if (content === undefined) return undefined;
+  if (content.length > MAX_BASE64) return { field: 'content', reason: `is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB` };
+  const compact = content.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) return { field: 'content', reason: 'is not base64' };
+  return new Uint8Array(Buffer.from(compact, 'base64'));
+}
+
+const isFieldError = (value: unknown): value is FieldError => typeof value === 'object' && value !== null && 'field' in value && 'reason' in value;
+
+export function reportRoutes(projections?: Projections) {
+  const entities = projections ? { entities: projections.entities } : {};
+  return async function routes(api: FastifyInstance): Promise<void> {
+    const app = api.withTypeProvider<ZodTypeProvider>();
+
+    app.post('/extract', {
+      schema: { tags: ['reports'], summary: 'Entities and relations in a text or a document (nothing is stored)',
+        body: z.object(DocumentIn), response: { 200: ExtractionOut, 400: FieldErrors } },
+    }, async (request, reply) => {
+      await requireUser(request);
+      const content = decodeContent(request.body.content);
+      if (isFieldError(content)) return invalid(reply, [content]);
+      const text = await reportText({ ...(content ? { content } : {}), ...(request.body.mediaType ? { mediaType: request.body.mediaType } : {}), ...(request.body.text !== undefined ? { text: request.body.text } : {}) });
+      if (typeof text !== 'string') return invalid(reply, [text]);
+      return extract(text, request.body.country ? { country: request.body.country.toLowerCase() } : {});
+    });
+
+    app.post('/reports', {
+      schema: { tags: ['reports'], summary: 'Upload a report into a collection with its provenance; returns the report, the extraction and link proposals',
+        body: z.object({
+          ...DocumentIn,
+          fileName: z.string().max(300).optional(), title: z.string().max(300).optional(),
+          collection: z.string().min(1).max(200),
+          provenance: z.record(z.string(), z.unknown()).describe('source, reliability (A-F), credibility (1-6), marking {tlp, classification, releasability}, handling (H0-H3); optional category, legalBasis, reviewDate. The agency is yours.'),
+          purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
+        }),
+        response: { 201: z.object({ report: RecordOut, extraction: ExtractionOut, proposals: z.record(z.string(), z.array(ProposalOut).readonly()), pointers: z.array(PointerOut).readonly() }), 400: FieldErrors } },
+    }, async (request, reply) => {
+      const user = await requireUser(request);
+      const { content: base64, text, mediaType, fileName, title, collection, provenance, country, purpose, caseRef } = request.body;
+      const content = decodeContent(base64);
+      if (isFieldError(content)) return invalid(reply, [content]);
+      const outcome = await uploadReport(api.mosaic, { user, ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) }, {
+        collection, provenance,
+        ...(content ? { content } : {}), ...(text !== undefined ? { text } : {}), ...(mediaType ? { mediaType } : {}),
+        ...(fileName ? { fileName } : {}), ...(title ? { title } : {}), ...(country ? { country: country.toLowerCase() } : {}),
+      }, entities);
+      if (!outcome.ok) return invalid(reply, outcome.errors);
+      return reply.status(201).send({ report: outcome.report, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers });
+    });
+
+    app.get('/reports', {
+      schema: { tags: ['reports'], summary: 'Full-text search over the reports you may see; needs a purpose and a case reference',
+        querystring: z.object({ q: z.string().max(10_000), collection: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
+        headers: PurposeHeaders,
+        response: { 200: z.object({ results: z.array(z.object({ report: RecordOut, snippet: z.string() })).readonly(), pointers: z.array(PointerOut).readonly() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const { q, collection, limit } = request.query;
+      return searchReports(api.mosaic, { user, ...requirePurpose(request.query, request) }, { q, ...(collection ? { collection } : {}), ...(limit ? { limit } : {}) });
+    });
+
+    app.get('/reports/:id', {
+      schema: { tags: ['reports'], summary: 'A report: text, provenance, mentions, relations, the status of each, and link proposals for its reviewers',
+        params: Params, headers: PurposeHeaders, response: { 200: z.object({ report: ReportViewOut.optional(), pointer: PointerOut.optional() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const answer = await readReport(api.mosaic, { user, ...requirePurpose(undefined, request) }, RecordId(request.params.id), entities);
+      return answer.view ? { report: answer.view } : { pointer: answer.pointer };
+    });
+
+    app.post('/reports/:id/entities/:entity/confirm', {
+      schema: { tags: ['reports'], summary: 'Confirm an extracted entity as a record of your agency (optionally edited, and linked to an existing record judged the same)',
+        params: EntityParams, headers: PurposeHeaders,
+        body: z.object({
+          name: z.string().min(1).max(500).optional(), properties: z.record(z.string(), z.array(z.string().max(1000)).max(100)).optional(),
+          link: z.string().min(1).max(300).optional().describe('An existing record (from the proposals) that is the same'),
+          category: z.string().max(20).optional().describe('The data subject\'s category (suspect, victim, witness, contact, …); default the report\'s'),
+          purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
+        }),
+        response: { 200: z.object({ record: RecordOut, entity: z.string().optional(), relations: z.array(z.string()).readonly() }), 400: FieldErrors } },
+    }, async (request, reply) => {
+      const user = await requireUser(request);
+      const { name, properties, link, category } = request.body;
+      const outcome = await confirmEntity(api.mosaic, { user, ...requirePurpose(request.body, request) }, RecordId(request.params.id), request.params.entity, {
+        ...(name ? { name } : {}), ...(properties ? { properties } : {}), ...(link ? { link: RecordId(link) } : {}), ...(category ? { category } : {}),
+      }, entities);
+      if (!outcome.ok) return invalid(reply, outcome.errors);
+      return { record: outcome.record, ...(outcome.entity ? { entity: outcome.entity } : {}), relations: outcome.relations };
+    });
+
+    app.post('/reports/:id/entities/:entity/reject', {
+      schema: { tags: ['reports'], summary: 'Reject an extracted entity: no record is made, and relations to it are dropped',
+        params: EntityParams, headers: PurposeHeaders, body: z.object({ purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }).nullish(),
+        response: { 204: z.null() } },
+    }, async (request, reply) => {
+      const user = await requireUser(request);
+      await rejectEntity(api.mosaic, { user, ...requirePurpose(request.body ?? undefined, request) }, RecordId(request.params.id), request.params.entity);
+      return reply.status(204).send(null);
+    });
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Reading and searching reports. Both pass consult() on the report record: a report the user may
+ * not see answers exactly like one that does not exist (or as a pointer where an agreement says
+ * so), and its text, mentions and review never leave the store for that user. Link proposals
+ * are computed for reviewers only (analysts of the owning agency), from what they may see.
+ */
+import type { Evidence, ExtractedEntity, Mention, RelationType } from '@mosaic/extract';
+import { AppError, type EntityId, type RecordId } from '@mosaic/model';
+import type { Pointer } from '@mosaic/policy';
+import { checkQuery, recordView, type RecordView } from '../records.ts';
+import { consult, requirePurpose } from '../consult.ts';
+import type { Consultation } from '../organisation.ts';
+import type { EntityProjection } from '../resolution/entity-projection.ts';
+import type { Mosaic } from '../runtime.ts';
+import { proposeLinks } from './link-proposals.ts';
+import { LINKABLE_SCHEMATA, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type LinkProposal, type ReportReview, type ReviewStatus } from './report-review.ts';
+
+export interface ReportEntityView {
+  readonly id: string;
+  readonly schema: ExtractedEntity['schema'];
+  readonly name: string;
+  readonly mentions: readonly Mention[];
+  readonly properties: Readonly<Record<string, readonly string[]>>;
+  readonly status: ReviewStatus;
+  /** Whether confirming makes a record (dates and amounts do not). */
+  readonly recordable: boolean;
+  readonly record?: RecordId;
+  /** The resolved entity the confirmed record belongs to. */
+  readonly entity?: EntityId;
+  readonly linkedTo?: RecordId;
+  readonly proposals: readonly LinkProposal[];
+}
+
+export interface ReportRelationView {
+  readonly index: number;
+  readonly type: RelationType;
+  readonly source: string;
+  readonly target: string;
+  readonly kind?: string;
+  readonly evidence: Evidence;
+  readonly status: ReviewStatus;
+  readonly record?: RecordId;
+  readonly note?: string;
+}
+
+export interface ReportView {
+  readonly report: RecordView;
+  readonly text: string;
+  readonly entities: readonly ReportEntityView[];
+  readonly relations: readonly ReportRelationView[];
+  /** Whether this user may confirm and reject (an analyst of the owning agency). */
+  readonly reviewable: boolean;
+  /** Owners of records the proposals could not show. */
+  readonly pointers: readonly Pointer[];
+}
+
+export type ReportAnswer = { readonly view: ReportView; readonly pointer?: undefined } | { readonly pointer: Pointer; readonly view?: undefined };
+
+const notFound = (id: string): AppError => new AppError('MOSAIC_NOT_FOUND', `report ${id} not found`);
+
+export function mayReview(consultation: Consultation, report: RecordView): boolean {
+  return consultation.user.agency === report.provenance.agency && consultation.user.roles.includes('analyst');
+}
+
+/** The report record if the user may read it (the consultation is audited); a pointer; or not found. */
+export async function consultReport(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<{ report: RecordView; pointer?: undefined } | { pointer: Pointer; report?: undefined }> {
+  const stored = await mosaic.store.getRecord(id);
+  const candidates = stored && stored.record.schema === 'Report' ? [{ ...stored.record, stored }] : [];
+  const { visible, pointers } = await consult(mosaic, consultation, candidates, { action: 'read', query: { report: id } });
+  const shown = visible[0];
+  if (shown) return { report: recordView(mosaic, shown.stored) };
+  const pointer = pointers[0];
+  if (pointer) return { pointer };
+  throw notFound(id);
+}
+
+export async function loadReview(mosaic: Mosaic, id: RecordId): Promise<ReportReview> {
+  const document = await mosaic.store.getDocument(REPORT_REVIEW_KIND, id);
+  if (!document) throw new AppError('MOSAIC_INTERNAL', `report ${id} has no review`);
+  return document.body as ReportReview;
+}
+
+export async function readReport(mosaic: Mosaic, consultation: Consultation, id: RecordId, { entities }: { readonly entities?: EntityProjection } = {}): Promise<ReportAnswer> {
+  const found = await consultReport(mosaic, consultation, id);
+  if (!found.report) return { pointer: found.pointer };
+  const { report } = found;
+  const [text, review] = await Promise.all([mosaic.store.getReportText(id), loadReview(mosaic, id)]);
+  const reviewable = mayReview(consultation, report);
+  const open = review.extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema) && review.entities[e.id]?.status === 'proposed');
+  const made = new Set(Object.values(review.entities).flatMap((e) => (e.record ? [e.record] : [])));
+  const proposals = reviewable && open.length > 0 ? await proposeLinks(mosaic, consultation, open, { exclude: made, ...(entities ? { entities } : {}) }) : { byEntity: new Map(), pointers: [] };
+  return {
+    view: {
+      report,
+      text: text ?? '',
+      reviewable,
+      pointers: proposals.pointers,
+      entities: review.extraction.entities.map((e) => {
+        const state = review.entities[e.id] ?? { status: 'proposed' };
+        const entity = state.record ? entities?.entityOf(state.record) : undefined;
+        return {
+          ...e, status: state.status, recordable: RECORDABLE_SCHEMATA.has(e.schema),
+          ...(state.record ? { record: state.record } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo ? { linkedTo: state.linkedTo } : {}),
+          proposals: proposals.byEntity.get(e.id) ?? [],
+        };
+      }),
+      relations: review.extraction.relations.map((r, index) => {
+        const state = review.relations[index] ?? { status: 'proposed' };
+        return { index, ...r, status: state.status, ...(state.record ? { record: state.record } : {}), ...(state.note ? { note: state.note } : {}) };
+      }),
+    },
+  };
+}
+
+export interface ReportHit {
+  readonly report: RecordView;
+  /** A stretch of the text around the first word found. */
+  readonly snippet: string;
+}
+
+export interface ReportSearch {
+  readonly q: string;
+  readonly collection?: string;
+  readonly limit?: number;
+}
+
+function snippetOf(text: string, q: string): string {
+  const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = fold(text);
+  // Folding keeps one character per character for almost all scripts; the offset is a guide only.
+  const word = q.split(/[^\p{L}\p{N}]+/u).map(fold).find((w) => w.length > 0) ?? '';
+  const at = word ? Math.max(0, folded.indexOf(word)) : 0;
+  const start = Math.max(0, at - 80);
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + 240).replace(/\s+/g, ' ').trim()}${start + 240 < text.length ? '…' : ''}`;
+}
+
+/** Full-text search over the reports the user may see, best first; audited with its purpose. */
+export async function searchReports(mosaic: Mosaic, consultation: Consultation, query: ReportSearch): Promise<{ readonly results: readonly ReportHit[]; readonly pointers: readonly Pointer[] }> {
+  requirePurpose(consultation);
+  const q = checkQuery(query.q);
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+  const hits = await mosaic.store.searchReportTexts(q, { limit: limit * 5 });
+  const found = await mosaic.store.getRecords(hits.map((h) => h.id));
+  const byId = new Map(found.map((s) => [s.record.id, s]));
+  const ordered = hits.flatMap((h) => {
+    const stored = byId.get(h.id);
+    if (!stored || stored.record.schema !== 'Report') return [];
+    if (query.collection !== undefined && !stored.record.properties['collection']?.includes(query.collection)) return [];
+    return [{ ...stored.record, stored }];
+  });
+  const { visible, pointers } = await consult(mosaic, consultation, ordered, { action: 'search', query: { reports: q, collection: query.collection ?? null } });
+  const results: ReportHit[] = [];
+  for (const r of visible.slice(0, limit)) {
+    results.push({ report: recordView(mosaic, r.stored), snippet: snippetOf((await mosaic.store.getReportText(r.id)) ?? '', q) });
+  }
+  return { results, pointers };
+}

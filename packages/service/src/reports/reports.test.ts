@@ -1,0 +1,206 @@
+import { RecordId, validateRecord, type FieldError } from '@mosaic/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProjections, type Projections } from '../projections.ts';
+import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import type { Consultation } from '../organisation.ts';
+import { confirmEntity, rejectEntity } from './review-report.ts';
+import { readReport, searchReports } from './read-report.ts';
+import { MAX_REPORT_BYTES, uploadReport } from './upload-report.ts';
+
+let world: TestMosaic;
+let projections: Projections;
+
+const REPORT = [
+  'Ghent, 4 May 2025. Officers questioned Ortwin Kälberer, 34, at his flat in Ghent on Tuesday.',
+  'Kälberer is the brother of Lioba Kälberer. He met Quirin Vasstad in Antwerp the week before.',
+  'Vasstad refused to answer questions about the warehouse fire.',
+].join('\n');
+
+const PROVENANCE = { source: 'interview notes', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
+
+async function as(name: 'fedAnalyst' | 'zoneOfficer' | 'intelAnalyst' | 'auditor', purpose = 'report review', caseRef = 'CASE-R1'): Promise<Consultation> {
+  const user = (await world.mosaic.store.listUsers()).find((u) => u.name === name);
+  if (!user) throw new Error(`no test user ${name}`);
+  return { user, purpose, caseRef };
+}
+
+async function put(raw: Record<string, unknown>): Promise<void> {
+  const v = validateRecord(world.mosaic.registry, raw);
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+}
+
+async function upload(extra: Record<string, unknown> = {}) {
+  const outcome = await uploadReport(world.mosaic, await as('fedAnalyst'), { text: REPORT, title: 'Interview, Ghent', collection: 'warehouse-fire', provenance: PROVENANCE, ...extra }, { entities: projections.entities });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+  return outcome;
+}
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  await put({ id: 'z1', schema: 'Person', properties: { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], nationality: ['be'] }, provenance: testProvenance('zone-north') });
+  // Held by intelligence, shared with nobody the federal police belongs to: never proposed to them.
+  await put({ id: 'i1', schema: 'Person', properties: { name: ['Ortwin Kälberer'], alias: ['Der Schreiner'] }, provenance: testProvenance('intel') });
+  projections = await startProjections(world.mosaic, { follow: false });
+});
+
+afterAll(async () => {
+  projections.stop();
+  await world.cleanup();
+});
+
+const errorsOf = (outcome: { ok: boolean; errors?: readonly FieldError[] }): readonly FieldError[] => outcome.errors ?? [];
+
+describe('uploading a report', () => {
+  it('stores the report with its provenance and text, and proposes links only to records the uploader may see', async () => {
+    const { report, extraction, proposals } = await upload();
+    expect(report.schema).toBe('Report');
+    expect(report.provenance).toMatchObject({ agency: 'fedpol', source: 'interview notes', reliability: 'B', credibility: 2, handling: 'H1', marking: { tlp: 'AMBER', classification: 'RESTRICTED' } });
+    expect(report.properties['collection']).toEqual(['warehouse-fire']);
+    expect(await world.mosaic.store.getReportText(report.id)).toBe(REPORT);
+    const ortwin = extraction.entities.find((e) => e.schema === 'Person' && e.name === 'Ortwin Kälberer');
+    expect(ortwin).toBeDefined();
+    const links = proposals[ortwin!.id] ?? [];
+    expect(links.map((p) => p.record)).toContain('zone-north:z1');
+    expect(links.map((p) => p.record)).not.toContain('intel:i1');
+    const z1 = links.find((p) => p.record === 'zone-north:z1')!;
+    expect(z1.score).toBeGreaterThan(0.2);
+    expect(z1.entity).toBe(projections.entities.entityOf(RecordId('zone-north:z1')));
+    expect(Array.isArray(z1.explain)).toBe(true);
+    expect(JSON.stringify(proposals)).not.toContain('Schreiner');
+  });
+
+  it('refuses bad provenance, an empty or oversized document, and writes nothing', async () => {
+    const before = await world.mosaic.store.countRecords({ schema: 'Report' });
+    const fed = await as('fedAnalyst');
+    const bad = await uploadReport(world.mosaic, fed, { text: 'Quentin Asperlund was seen.', collection: 'c', provenance: { ...PROVENANCE, reliability: 'Q' } });
+    expect(errorsOf(bad)).toEqual([expect.objectContaining({ field: 'provenance.reliability' })]);
+    const other = await uploadReport(world.mosaic, fed, { text: 'Quentin Asperlund was seen.', collection: 'c', provenance: { ...PROVENANCE, agency: 'intel' } });
+    expect(errorsOf(other)).toEqual([{ field: 'provenance.agency', reason: 'must be your own agency' }]);
+    const empty = await uploadReport(world.mosaic, fed, { text: '  \n ', collection: 'c', provenance: PROVENANCE });
+    expect(errorsOf(empty)).toEqual([{ field: 'text', reason: 'holds no text' }]);
+    const big = await uploadReport(world.mosaic, fed, { content: new Uint8Array(MAX_REPORT_BYTES + 1), mediaType: 'text/plain', collection: 'c', provenance: PROVENANCE });
+    expect(errorsOf(big)).toEqual([{ field: 'content', reason: 'is larger than 10 MB' }]);
+    const odd = await uploadReport(world.mosaic, fed, { content: new TextEncoder().encode('x'), mediaType: 'image/png', collection: 'c', provenance: PROVENANCE });
+    expect(errorsOf(odd)[0]?.field).toBe('mediaType');
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
+    expect(await world.mosaic.store.searchReportTexts('Asperlund', { limit: 5 })).toEqual([]);
+  });
+
+  it('reads HTML as text', async () => {
+    const html = '<html><body><h1>Note</h1><p>Marit Oyelaran met Casimir Dufrenne in Liège.</p><script>var x = "Hidden Name";</script></body></html>';
+    const outcome = await uploadReport(world.mosaic, await as('fedAnalyst'), { content: new TextEncoder().encode(html), mediaType: 'text/html', fileName: 'note.html', collection: 'html', provenance: PROVENANCE });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(outcome.report.properties['mimeType']).toEqual(['text/html']);
+    expect(outcome.extraction.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Marit Oyelaran', 'Casimir Dufrenne']));
+    expect(await world.mosaic.store.getReportText(outcome.report.id)).not.toContain('Hidden Name');
+  });
+});
+
+describe('searching and reading reports under the policy', () => {
+  it('finds a report by any words of its text for its agency and agencies it shares with, never for others', async () => {
+    const { report } = await upload();
+    const mine = await searchReports(world.mosaic, await as('fedAnalyst'), { q: 'warehouse Vasstad' });
+    expect(mine.results.map((r) => r.report.id)).toContain(report.id);
+    expect(mine.results.find((r) => r.report.id === report.id)?.snippet).toMatch(/Vasstad/);
+    const zone = await searchReports(world.mosaic, await as('zoneOfficer'), { q: 'kalberer' });
+    expect(zone.results.map((r) => r.report.id)).toContain(report.id);
+    const byCollection = await searchReports(world.mosaic, await as('fedAnalyst'), { q: 'Vasstad', collection: 'another' });
+    expect(byCollection.results).toEqual([]);
+
+    const intel = await as('intelAnalyst');
+    const hidden = await searchReports(world.mosaic, intel, { q: 'warehouse Vasstad' });
+    expect(hidden).toEqual({ results: [], pointers: [] });
+    const error = await readReport(world.mosaic, intel, report.id).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toMatch(/Vasstad|Kälberer|interview/);
+    const unknown = await readReport(world.mosaic, intel, RecordId('fedpol:report-none')).then(() => undefined, (e: unknown) => e);
+    expect((unknown as Error).message.replace('report-none', report.id.split(':')[1]!)).toBe((error as Error).message);
+    await expect(confirmEntity(world.mosaic, intel, report.id, 'e1', {})).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+  });
+
+  it('needs a purpose and audits the search with it', async () => {
+    const fed = await as('fedAnalyst');
+    await expect(searchReports(world.mosaic, { user: fed.user }, { q: 'Vasstad' })).rejects.toMatchObject({ code: 'MOSAIC_PURPOSE_REQUIRED' });
+    await searchReports(world.mosaic, await as('fedAnalyst', 'fire investigation', 'CASE-77'), { q: 'Vasstad' });
+    const head = await world.mosaic.store.auditHead();
+    const [last] = await world.mosaic.store.readAudit({ fromSeq: head!.seq, limit: 1 });
+    expect(JSON.parse(last!.body)).toMatchObject({ action: 'consultation', purpose: 'fire investigation', caseRef: 'CASE-77', query: { reports: 'Vasstad' } });
+  });
+
+  it('shows a sharing agency the text and mentions, but not the review', async () => {
+    const { report } = await upload();
+    const answer = await readReport(world.mosaic, await as('zoneOfficer'), report.id, { entities: projections.entities });
+    expect(answer.view?.text).toBe(REPORT);
+    expect(answer.view?.reviewable).toBe(false);
+    expect(answer.view?.entities.every((e) => e.proposals.length === 0)).toBe(true);
+    const ortwin = answer.view?.entities.find((e) => e.name === 'Ortwin Kälberer');
+    expect(ortwin?.mentions.map((m) => REPORT.slice(m.start, m.end))).toEqual(ortwin?.mentions.map((m) => m.text));
+    await expect(confirmEntity(world.mosaic, await as('zoneOfficer'), report.id, ortwin!.id, {})).rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN' });
+  });
+});
+
+describe('reviewing what extraction found', () => {
+  it('confirms a person linked to an existing entity, another as new, and records the relation between them', async () => {
+    const { report, extraction } = await upload();
+    const fed = await as('fedAnalyst');
+    const ortwin = extraction.entities.find((e) => e.name === 'Ortwin Kälberer')!;
+    const lioba = extraction.entities.find((e) => e.name === 'Lioba Kälberer')!;
+    const existing = projections.entities.entityOf(RecordId('zone-north:z1'));
+
+    const linked = await confirmEntity(world.mosaic, fed, report.id, ortwin.id, { link: RecordId('zone-north:z1'), category: 'suspect' }, { entities: projections.entities });
+    if (!linked.ok) throw new Error(JSON.stringify(linked.errors));
+    const sourceRecordId = `${report.provenance.sourceRecordId}/${ortwin.id}`;
+    expect(linked.record.id).toBe(`fedpol:${sourceRecordId}`);
+    expect(linked.record.provenance).toMatchObject({ agency: 'fedpol', source: 'interview notes', reliability: 'B', sourceRecordId, category: 'suspect' });
+    expect(linked.record.properties).toMatchObject({ name: ['Ortwin Kälberer'], proof: [report.id] });
+    expect(linked.entity).toBeDefined();
+    expect(projections.entities.entityOf(linked.record.id)).toBe(projections.entities.entityOf(RecordId('zone-north:z1')));
+    expect(projections.entities.membersOf(linked.entity!)).toEqual(expect.arrayContaining([linked.record.id, RecordId('zone-north:z1')]));
+    expect(existing).toBeDefined();
+
+    const edited = await confirmEntity(world.mosaic, fed, report.id, lioba.id, { name: 'Lioba Kaelberer-Moss', properties: { birthDate: ['1994'] } }, { entities: projections.entities });
+    if (!edited.ok) throw new Error(JSON.stringify(edited.errors));
+    expect(edited.record.properties).toMatchObject({ name: ['Lioba Kaelberer-Moss'], birthDate: ['1994'] });
+    const family = extraction.relations.findIndex((r) => r.type === 'family');
+    expect(family).toBeGreaterThanOrEqual(0);
+    expect(edited.relations).toHaveLength(1);
+    const relation = await world.mosaic.store.getRecord(edited.relations[0]!);
+    expect(relation?.record.schema).toBe('Family');
+    expect(Object.values(relation!.record.properties).flat()).toEqual(expect.arrayContaining([linked.record.id, edited.record.id, report.id]));
+
+    const view = await readReport(world.mosaic, fed, report.id, { entities: projections.entities });
+    const shown = view.view!.entities.find((e) => e.id === ortwin.id)!;
+    expect(shown).toMatchObject({ status: 'confirmed', record: linked.record.id, linkedTo: 'zone-north:z1', entity: projections.entities.entityOf(linked.record.id) });
+    expect(view.view!.relations[family]).toMatchObject({ status: 'confirmed', record: edited.relations[0] });
+    await expect(confirmEntity(world.mosaic, fed, report.id, ortwin.id, {})).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
+  });
+
+  it('rejecting writes no record, and its relations are dropped', async () => {
+    const { report, extraction } = await upload();
+    const fed = await as('fedAnalyst');
+    const quirin = extraction.entities.find((e) => e.name === 'Quirin Vasstad')!;
+    const before = await world.mosaic.store.countRecords();
+    await rejectEntity(world.mosaic, fed, report.id, quirin.id);
+    expect(await world.mosaic.store.countRecords()).toBe(before);
+    expect(await world.mosaic.store.getRecord(RecordId(`fedpol:${report.provenance.sourceRecordId}/${quirin.id}`), { includeDeleted: true })).toBeUndefined();
+    const view = (await readReport(world.mosaic, fed, report.id)).view!;
+    expect(view.entities.find((e) => e.id === quirin.id)?.status).toBe('rejected');
+    for (const r of view.relations.filter((x) => x.source === quirin.id || x.target === quirin.id)) expect(r.status).toBe('rejected');
+    await expect(rejectEntity(world.mosaic, fed, report.id, quirin.id)).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
+  });
+
+  it('refuses to make a record of a date and refuses invalid edits, writing nothing', async () => {
+    const { report, extraction } = await upload();
+    const fed = await as('fedAnalyst');
+    const date = extraction.entities.find((e) => e.schema === 'Date')!;
+    const dated = await confirmEntity(world.mosaic, fed, report.id, date.id, {});
+    expect(errorsOf(dated)[0]?.field).toBe('entity');
+    const ortwin = extraction.entities.find((e) => e.name === 'Ortwin Kälberer')!;
+    const before = await world.mosaic.store.countRecords();
+    const bad = await confirmEntity(world.mosaic, fed, report.id, ortwin.id, { properties: { birthDate: ['not a date'] } });
+    expect(errorsOf(bad).map((e) => e.field)).toEqual(['birthDate']);
+    expect(await world.mosaic.store.countRecords()).toBe(before);
+    expect((await readReport(world.mosaic, fed, report.id)).view!.entities.find((e) => e.id === ortwin.id)?.status).toBe('proposed');
+  });
+});

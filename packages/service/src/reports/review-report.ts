@@ -1,0 +1,154 @@
+/**
+ * A person's decisions on what extraction found (Principle 2: the system proposes, a person
+ * confirms). Confirming an entity makes a record of the report's agency with the report's
+ * provenance (source record id = the report's + the extracted entity's id, so confirming twice
+ * cannot make two records) and a `proof` link back to the report; with a link, the person's
+ * judgement that it is the same as an existing record they may see, which resolution then
+ * keeps. A relation becomes a relationship record once both its ends are confirmed. Rejecting
+ * writes no record. Only analysts of the report's agency decide.
+ */
+import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
+import { AppError, type EntityId, type FieldError, type RecordId } from '@mosaic/model';
+import type { Consultation } from '../organisation.ts';
+import { writeRecord, type RecordView } from '../records.ts';
+import type { EntityProjection } from '../resolution/entity-projection.ts';
+import { judgePair } from '../resolution/entity-view.ts';
+import type { Mosaic } from '../runtime.ts';
+import { recordProperties } from './link-proposals.ts';
+import { consultReport, loadReview, mayReview } from './read-report.ts';
+import { RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type EntityReview, type RelationReview, type ReportReview } from './report-review.ts';
+
+export interface ConfirmInput {
+  /** Edits to the extracted name (the record's main name-like property). */
+  readonly name?: string;
+  /** Edits to properties; replace the extracted values property by property. */
+  readonly properties?: Readonly<Record<string, readonly string[]>>;
+  /** An existing record the person judges to be the same. */
+  readonly link?: RecordId;
+  /** LED Art. 6 category of the data subject, default the report's. */
+  readonly category?: string;
+}
+
+export type ConfirmOutcome =
+  | { readonly ok: true; readonly record: RecordView; readonly entity?: EntityId; readonly relations: readonly RecordId[] }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/** The record property that carries an extracted entity's name, per schema. */
+const NAME_PROPERTY: Readonly<Record<string, string>> = {
+  Person: 'name', Organization: 'name', Address: 'full', Phone: 'number', Email: 'address', Identification: 'number', Vehicle: 'registrationNumber',
+};
+
+interface Reviewing {
+  readonly report: RecordView;
+  readonly review: ReportReview;
+  readonly entity: ExtractedEntity;
+}
+
+async function reviewing(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string): Promise<Reviewing> {
+  const found = await consultReport(mosaic, consultation, reportId);
+  if (!found.report) throw new AppError('MOSAIC_NOT_FOUND', `report ${reportId} not found`);
+  if (!mayReview(consultation, found.report)) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts of the report\'s agency review it');
+  const review = await loadReview(mosaic, reportId);
+  const entity = review.extraction.entities.find((e) => e.id === entityId);
+  if (!entity) throw new AppError('MOSAIC_NOT_FOUND', `report ${reportId} has no extracted entity ${entityId}`);
+  const state = review.entities[entityId]?.status ?? 'proposed';
+  if (state !== 'proposed') throw new AppError('MOSAIC_CONFLICT', `entity ${entityId} of report ${reportId} is already ${state}`);
+  return { report: found.report, review, entity };
+}
+
+async function saveReview(mosaic: Mosaic, review: ReportReview, owner: string): Promise<void> {
+  await mosaic.store.putDocument({ kind: REPORT_REVIEW_KIND, id: review.report, owner, subject: review.report, body: review });
+}
+
+function provenanceFrom(report: RecordView, sourceRecordId: string, category?: string): Record<string, unknown> {
+  const { agency: _agency, ...rest } = report.provenance;
+  return { ...rest, sourceRecordId, ...(category ? { category } : {}) };
+}
+
+export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string, input: ConfirmInput, { entities }: { readonly entities?: EntityProjection } = {}): Promise<ConfirmOutcome> {
+  const { report, review, entity } = await reviewing(mosaic, consultation, reportId, entityId);
+  if (!RECORDABLE_SCHEMATA.has(entity.schema)) return { ok: false, errors: [{ field: 'entity', reason: `${entityId} is a ${entity.schema}, which annotates the text and is not made a record` }] };
+  if (input.link !== undefined && !entities) throw new AppError('MOSAIC_STORE_UNAVAILABLE', 'linking needs the resolved entities, which this node does not keep');
+  const nameProperty = NAME_PROPERTY[entity.schema] ?? 'name';
+  const properties: Record<string, readonly string[]> = {
+    ...recordProperties(mosaic.registry, entity.schema, entity),
+    [nameProperty]: [input.name?.trim() || entity.name],
+    ...(input.properties ?? {}),
+    proof: [reportId],
+  };
+  const sourceRecordId = `${report.provenance.sourceRecordId}/${entity.id}`;
+  const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: entity.schema, properties, provenance: provenanceFrom(report, sourceRecordId, input.category) });
+  if (!written.ok) return written;
+  const record = written.record.id;
+  let linkedEntity: EntityId | undefined;
+  if (input.link !== undefined && entities) {
+    // judgePair checks the person may see both records; a hidden one answers as not found.
+    const judged = await judgePair(mosaic, consultation, entities, record, input.link, 'same', `confirmed from report ${reportId}`);
+    linkedEntity = judged.entityA;
+  }
+  const confirmed: EntityReview = { status: 'confirmed', record, ...(input.link ? { linkedTo: input.link } : {}), decision: { by: consultation.user.id, at: mosaic.now().toISOString() } };
+  let next: ReportReview = { ...review, entities: { ...review.entities, [entity.id]: confirmed } };
+  const made: RecordId[] = [];
+  const relations = [...next.relations];
+  for (const [index, relation] of next.extraction.relations.entries()) {
+    if (relations[index]?.status !== 'proposed' || (relation.source !== entity.id && relation.target !== entity.id)) continue;
+    const result = await recordRelation(mosaic, consultation, report, next, relation, index);
+    if (result) {
+      relations[index] = result;
+      if (result.record) made.push(result.record);
+    }
+  }
+  next = { ...next, relations };
+  await saveReview(mosaic, next, report.provenance.agency);
+  return { ok: true, record: written.record, ...(linkedEntity ? { entity: linkedEntity } : {}), relations: made };
+}
+
+/** Relationship schemata for extracted relation types, with the schemata each end must have. */
+const RELATION_SCHEMATA: Readonly<Partial<Record<ExtractedRelation['type'], { schema: string; source: string; target: string; ends: readonly [string, string]; role?: string }>>> = {
+  family: { schema: 'Family', source: 'person', target: 'relative', ends: ['Person', 'Person'] },
+  associate: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
+  neighbour: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
+  met: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
+  called: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
+  bought_from: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
+  member_of: { schema: 'Membership', source: 'member', target: 'organization', ends: ['Person', 'Organization'], role: 'member' },
+  leader_of: { schema: 'Membership', source: 'member', target: 'organization', ends: ['Person', 'Organization'], role: 'leader' },
+  lived_in: { schema: 'Residence', source: 'person', target: 'address', ends: ['Person', 'Address'] },
+};
+
+/** The relationship record of a relation whose ends are both confirmed; undefined while one is still open. */
+async function recordRelation(mosaic: Mosaic, consultation: Consultation, report: RecordView, review: ReportReview, relation: ExtractedRelation, index: number): Promise<RelationReview | undefined> {
+  const [source, target] = [review.entities[relation.source], review.entities[relation.target]];
+  if (source?.status === 'rejected' || target?.status === 'rejected') return { status: 'rejected', note: 'an end was rejected' };
+  if (source?.status !== 'confirmed' || target?.status !== 'confirmed' || !source.record || !target.record) return undefined;
+  const mapping = RELATION_SCHEMATA[relation.type];
+  const schemaOf = (id: string): string | undefined => review.extraction.entities.find((e) => e.id === id)?.schema;
+  if (!mapping || schemaOf(relation.source) !== mapping.ends[0] || schemaOf(relation.target) !== mapping.ends[1]) {
+    return { status: 'proposed', note: `no relationship schema for ${relation.type} between ${schemaOf(relation.source)} and ${schemaOf(relation.target)}` };
+  }
+  const sourceRecordId = `${report.provenance.sourceRecordId}/r${index}`;
+  const properties: Record<string, string[]> = {
+    [mapping.source]: [source.record], [mapping.target]: [target.record], summary: [relation.evidence.sentence.slice(0, 2000)], proof: [review.report],
+    ...(mapping.schema === 'Membership' && mapping.role ? { role: [mapping.role] } : {}),
+    ...(mapping.schema === 'Family' || mapping.schema === 'Associate' ? { relationship: [relation.kind ?? relation.type.replace('_', ' ')] } : {}),
+  };
+  const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: mapping.schema, properties, provenance: provenanceFrom(report, sourceRecordId) });
+  if (!written.ok) return { status: 'proposed', note: written.errors.map((e) => `${e.field}: ${e.reason}`).join('; ') };
+  return { status: 'confirmed', record: written.record.id };
+}
+
+export async function rejectEntity(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string): Promise<void> {
+  const { report, review, entity } = await reviewing(mosaic, consultation, reportId, entityId);
+  const relations = review.extraction.relations.map((r, i): RelationReview => {
+    const current = review.relations[i] ?? { status: 'proposed' };
+    return current.status === 'proposed' && (r.source === entity.id || r.target === entity.id) ? { status: 'rejected', note: 'an end was rejected' } : current;
+  });
+  await saveReview(mosaic, {
+    ...review, relations,
+    entities: { ...review.entities, [entity.id]: { status: 'rejected', decision: { by: consultation.user.id, at: mosaic.now().toISOString() } } },
+  }, report.provenance.agency);
+  await mosaic.audit.append({
+    actor: { user: consultation.user.id, agency: consultation.user.agency }, action: 'alteration', purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null,
+    records: [reportId], outcome: 'ok', reason: `report review: ${entity.id} rejected`,
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Uploading a text report: the document is read to text (plain, HTML, PDF, DOCX), the report is
+ * stored as a `Report` record of the uploader's agency with the provenance given (so the policy
+ * decides who sees it, as for any claim), its text beside it in the store's full-text index,
+ * and what extraction found as a review document. Nothing is written unless the provenance is
+ * valid and the document has text; the answer carries the extraction and link proposals.
+ */
+import { extract, readDocument, type ExtractResult } from '@mosaic/extract';
+import { AppError, validateRecord, type FieldError } from '@mosaic/model';
+import { reviewDateFor, type Pointer } from '@mosaic/policy';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Consultation } from '../organisation.ts';
+import { writeRecord, type RecordView } from '../records.ts';
+import type { EntityProjection } from '../resolution/entity-projection.ts';
+import type { Mosaic } from '../runtime.ts';
+import { LINKABLE_SCHEMATA, newReview, REPORT_REVIEW_KIND, type LinkProposal } from './report-review.ts';
+import { proposeLinks } from './link-proposals.ts';
+
+/** Largest document accepted, in bytes: a long report is a few hundred kB; this leaves room for PDFs with images. */
+export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
+
+export interface ReportInput {
+  /** The document's bytes, or `text` for text pasted in. */
+  readonly content?: Uint8Array;
+  readonly mediaType?: string;
+  readonly text?: string;
+  readonly fileName?: string;
+  readonly title?: string;
+  readonly collection: string;
+  /** Provenance as a record takes it (agency is the uploader's own; sourceRecordId is made here). */
+  readonly provenance: Readonly<Record<string, unknown>>;
+  /** ISO 3166 alpha-2 country the report comes from (breaks ties between places). */
+  readonly country?: string;
+}
+
+export type UploadOutcome =
+  | { readonly ok: true; readonly report: RecordView; readonly extraction: ExtractResult; readonly proposals: Readonly<Record<string, readonly LinkProposal[]>>; readonly pointers: readonly Pointer[] }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+const invalid = (field: string, reason: string): UploadOutcome => ({ ok: false, errors: [{ field, reason }] });
+
+/** The text of an uploaded document or pasted text, or the field at fault (size, media type, unreadable). */
+export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType' | 'text'>): Promise<string | FieldError> {
+  if (input.content !== undefined && input.text !== undefined) return { field: 'content', reason: 'give either content or text, not both' };
+  if (input.text !== undefined) {
+    if (Buffer.byteLength(input.text) > MAX_REPORT_BYTES) return { field: 'text', reason: `is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB` };
+    return input.text.replace(/\r\n?/g, '\n');
+  }
+  if (input.content === undefined) return { field: 'content', reason: 'is required (or text)' };
+  if (input.content.byteLength > MAX_REPORT_BYTES) return { field: 'content', reason: `is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB` };
+  if (!input.mediaType) return { field: 'mediaType', reason: 'is required with content' };
+  try {
+    return await readDocument(input.content, input.mediaType);
+  } catch (error) {
+    const reason = error instanceof AppError ? error.message.replace(/^extract: /, '') : 'could not be read as the media type given';
+    return { field: error instanceof AppError ? 'mediaType' : 'content', reason };
+  }
+}
+
+export async function uploadReport(mosaic: Mosaic, consultation: Consultation, input: ReportInput, { entities }: { readonly entities?: EntityProjection } = {}): Promise<UploadOutcome> {
+  const { user } = consultation;
+  const collection = input.collection.trim();
+  if (collection === '' || collection.length > 200) return invalid('collection', 'is required (at most 200 characters)');
+  const claimed = input.provenance['agency'];
+  if (claimed !== undefined && claimed !== user.agency) return invalid('provenance.agency', 'must be your own agency');
+  const text = await reportText(input);
+  if (typeof text !== 'string') return { ok: false, errors: [text] };
+  if (text.trim() === '') return invalid(input.text === undefined ? 'content' : 'text', 'holds no text');
+
+  const id = `report-${randomUUID()}`;
+  const hash = createHash('sha256').update(input.content ?? Buffer.from(text)).digest('hex');
+  const properties: Record<string, string[]> = {
+    title: [input.title?.trim() || input.fileName || text.trim().split('\n')[0]!.slice(0, 120)],
+    collection: [collection], contentHash: [hash], characters: [String(text.length)],
+    ...(input.fileName ? { fileName: [input.fileName] } : {}), ...(input.mediaType ? { mimeType: [input.mediaType.split(';')[0]!.trim()] } : {}),
+  };
+  const raw = { id, schema: 'Report', properties, provenance: { category: 'other', nature: 'fact', legalBasis: `Report in collection ${collection}`, ...input.provenance, agency: user.agency } };
+  // Validate before anything is written, so a bad field leaves no text or review behind.
+  const today = mosaic.now().toISOString().slice(0, 10);
+  const checked = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today) });
+  if (!checked.ok) return checked;
+
+  const extraction = extract(text, input.country ? { country: input.country } : {});
+  const written = await writeRecord(mosaic, consultation, raw);
+  if (!written.ok) return written;
+  const reportId = written.record.id;
+  await mosaic.store.transaction(async (tx) => {
+    await tx.putReportText(reportId, text);
+    await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: reportId, owner: user.agency, subject: reportId, body: newReview(reportId, extraction) });
+  });
+  // Proposals consult other records: under the purpose given, else as the review of this collection.
+  const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
+  const proposals = await proposeLinks(mosaic, reviewing, extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema)), entities ? { entities } : {});
+  return { ok: true, report: written.record, extraction, proposals: Object.fromEntries(proposals.byEntity), pointers: proposals.pointers };
+}
+

@@ -1,0 +1,133 @@
+/**
+ * One report: its text with the mentions marked, its provenance, and what extraction found.
+ * Reviewers (analysts of the owning agency) confirm each entity — as found, edited, or linked
+ * to an existing record the matcher proposes (score and the features that made it) — or reject
+ * it; relations become records once both ends are confirmed. Others read the text only.
+ */
+import { useState } from 'react';
+import type { LinkProposal, ReportDetail, ReportEntity } from '../api/api-types.ts';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { PointerCard } from '../common/pointer-card.tsx';
+import { ProgressBar } from '../common/progress-bar.tsx';
+import { ProvenanceLine } from '../common/provenance-line.tsx';
+import { useAsync } from '../common/use-async.ts';
+import { href } from '../routing/use-hash-route.ts';
+import { useSession } from '../session/session-context.tsx';
+import { ReportText } from './report-text.tsx';
+
+/** The matcher's explanation in words: each feature, its level and weight in bits. */
+function explanationOf(explain: unknown): string {
+  if (!Array.isArray(explain)) return '';
+  return explain
+    .filter((e): e is { feature: string; level: string; weight: number } => typeof e === 'object' && e !== null && 'feature' in e && 'weight' in e)
+    .filter((e) => e.level !== 'missing')
+    .map((e) => `${e.feature} ${e.level} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`)
+    .join(' · ');
+}
+
+export function ReportReview({ id }: { readonly id: string }) {
+  const { api } = useSession();
+  const found = useAsync(() => api.report(id), [api, id]);
+  const [selected, setSelected] = useState<string>();
+  if (found.loading && !found.value) return <ProgressBar label="Opening the report" />;
+  if (found.error) return <ErrorMessage error={found.error} />;
+  const { report, pointer } = found.value ?? {};
+  if (pointer) return <section className="screen"><h1>Report held by another agency</h1><ul className="pointer-list"><PointerCard pointer={pointer} /></ul></section>;
+  if (!report) return null;
+  return <ReportDetailView detail={report} selected={selected} onSelect={setSelected} reload={found.reload} />;
+}
+
+function ReportDetailView({ detail, selected, onSelect, reload }: { readonly detail: ReportDetail; readonly selected: string | undefined; readonly onSelect: (id: string) => void; readonly reload: () => void }) {
+  const { report, text, entities, relations, reviewable } = detail;
+  const nameOf = (id: string): string => entities.find((e) => e.id === id)?.name ?? id;
+  const recordable = entities.filter((e) => e.recordable);
+  return (
+    <article className="screen report" aria-labelledby="report-title">
+      <header className="profile-head">
+        <div>
+          <h1 id="report-title">{report.caption}</h1>
+          <div className="profile-sub"><span className="badge schema">Report</span> <span className="muted">{report.properties['collection']?.[0]}</span> <ProvenanceLine provenance={report.provenance} /></div>
+        </div>
+        <div className="actions"><a className="button" href={href('reports')}>All reports</a></div>
+      </header>
+      <div className="report-grid">
+        <section className="panel" aria-labelledby="text-title">
+          <h2 id="text-title">Text</h2>
+          <ReportText text={text} entities={entities} {...(selected ? { selected } : {})} onSelect={onSelect} />
+        </section>
+        <section className="panel" aria-labelledby="found-title">
+          <h2 id="found-title">Found in the text</h2>
+          {!reviewable ? <p className="muted">Only analysts of {report.provenance.agency} review this report.</p> : null}
+          <ul className="report-entities">
+            {recordable.map((e) => <EntityItem key={e.id} reportId={report.id} entity={e} reviewable={reviewable} selected={selected === e.id} onDone={reload} />)}
+          </ul>
+          <h2>Relations</h2>
+          {relations.length ? (
+            <ul className="report-relations">
+              {relations.map((r) => (
+                <li key={r.index} className={`status-${r.status}`}>
+                  <strong>{nameOf(r.source)}</strong> <span className="badge">{r.kind ?? r.type.replace('_', ' ')}</span> <strong>{nameOf(r.target)}</strong>{' '}
+                  <span className={`badge review-${r.status}`}>{r.status}</span>{r.note ? <span className="muted"> {r.note}</span> : null}
+                  <div className="evidence muted">“{r.evidence.sentence}”</div>
+                </li>
+              ))}
+            </ul>
+          ) : <p className="muted">No relations found.</p>}
+        </section>
+      </div>
+    </article>
+  );
+}
+
+function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readonly reportId: string; readonly entity: ReportEntity; readonly reviewable: boolean; readonly selected: boolean; readonly onDone: () => void }) {
+  const { api } = useSession();
+  const [name, setName] = useState(entity.name);
+  // A new entity unless the person picks a proposal: linking is their judgement, never a default.
+  const [link, setLink] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const act = async (run: () => Promise<unknown>): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await run();
+      onDone();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const open = entity.status === 'proposed' && reviewable;
+  return (
+    <li className={`report-entity status-${entity.status}${selected ? ' selected' : ''}`} data-entity={entity.id} aria-label={`${entity.schema} ${entity.name}`}>
+      <div className="entity-head">
+        <span className={`badge mention-${entity.schema}`}>{entity.schema}</span> <strong>{entity.name}</strong>{' '}
+        <span className="muted">{entity.mentions.length} mention{entity.mentions.length === 1 ? '' : 's'}</span>{' '}
+        <span className={`badge review-${entity.status}`}>{entity.status}</span>
+        {entity.entity ? <> <a href={href('profile', 'entity', entity.entity)}>profile</a></> : entity.record ? <> <a href={href('profile', 'record', entity.record)}>record</a></> : null}
+      </div>
+      {open ? (
+        <div className="entity-review">
+          <label>Name <input value={name} maxLength={500} onChange={(e) => setName(e.target.value)} aria-label={`Name of ${entity.name}`} /></label>
+          <fieldset>
+            <legend className="visually-hidden">Link {entity.name} to</legend>
+            <label className="proposal"><input type="radio" name={`link-${entity.id}`} checked={link === ''} onChange={() => setLink('')} /> A new {entity.schema.toLowerCase()}</label>
+            {entity.proposals.map((p: LinkProposal) => (
+              <label key={p.record} className="proposal">
+                <input type="radio" name={`link-${entity.id}`} checked={link === p.record} onChange={() => setLink(p.record)} />{' '}
+                Same as <strong>{p.caption}</strong> <span className="muted">({p.agency})</span> <span className="score">{Math.round(p.score * 100)}%</span>
+                <span className="explain muted"> {explanationOf(p.explain)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} onClick={() => void act(() => api.confirmReportEntity(reportId, entity.id, { ...(name.trim() !== entity.name ? { name: name.trim() } : {}), ...(link ? { link } : {}) }))}>Confirm</button>
+            <button type="button" disabled={busy} onClick={() => void act(() => api.rejectReportEntity(reportId, entity.id))}>Reject</button>
+          </div>
+          <ErrorMessage error={error} />
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Uploading a report with its provenance: the file (text, HTML, PDF, DOCX) or pasted text, the
+ * collection, and the claim's source, grading, marking and handling code. The agency is the
+ * user's own; the server checks every field and names the one at fault.
+ */
+import { useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { ProgressBar } from '../common/progress-bar.tsx';
+import { useSession } from '../session/session-context.tsx';
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  txt: 'text/plain', text: 'text/plain', md: 'text/plain', html: 'text/html', htm: 'text/html', pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) => void }) {
+  const { api, user } = useSession();
+  const [file, setFile] = useState<File>();
+  const [text, setText] = useState('');
+  const [fields, setFields] = useState({ title: '', collection: '', source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', classification: 'RESTRICTED', releasability: '', handling: 'H1' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const set = (key: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: e.target.value }));
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const document = file
+        ? { content: await base64Of(file), mediaType: file.type || MEDIA_TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''] || 'text/plain', fileName: file.name }
+        : { text };
+      const { report } = await api.uploadReport({
+        ...document, ...(fields.title.trim() ? { title: fields.title.trim() } : {}), collection: fields.collection.trim(),
+        provenance: {
+          source: fields.source.trim(), reliability: fields.reliability, credibility: Number(fields.credibility), handling: fields.handling,
+          marking: { tlp: fields.tlp, classification: fields.classification, releasability: fields.releasability.split(',').map((r) => r.trim()).filter(Boolean) },
+        },
+      });
+      onUploaded(report.id);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="report-upload panel" onSubmit={(e) => void submit(e)} aria-labelledby="upload-title">
+      <h2 id="upload-title">Upload a report for {user.agency}</h2>
+      <div className="form-grid">
+        <label htmlFor="report-file">File (text, HTML, PDF, DOCX)</label>
+        <input id="report-file" type="file" accept=".txt,.md,.html,.htm,.pdf,.docx" onChange={(e) => setFile(e.target.files?.[0])} />
+        <label htmlFor="report-paste">Or paste the text</label>
+        <textarea id="report-paste" rows={4} value={text} onChange={(e) => setText(e.target.value)} disabled={Boolean(file)} />
+        <label htmlFor="report-title">Title</label>
+        <input id="report-title" maxLength={300} value={fields.title} onChange={set('title')} />
+        <label htmlFor="report-collection">Collection</label>
+        <input id="report-collection" required maxLength={200} value={fields.collection} onChange={set('collection')} />
+        <label htmlFor="report-source">Source</label>
+        <input id="report-source" required maxLength={300} value={fields.source} onChange={set('source')} placeholder="e.g. interview notes" />
+        <label htmlFor="report-reliability">Source reliability</label>
+        <select id="report-reliability" value={fields.reliability} onChange={set('reliability')}>{['A', 'B', 'C', 'D', 'E', 'F'].map((v) => <option key={v}>{v}</option>)}</select>
+        <label htmlFor="report-credibility">Information credibility</label>
+        <select id="report-credibility" value={fields.credibility} onChange={set('credibility')}>{['1', '2', '3', '4', '5', '6'].map((v) => <option key={v}>{v}</option>)}</select>
+        <label htmlFor="report-tlp">TLP</label>
+        <select id="report-tlp" value={fields.tlp} onChange={set('tlp')}>{['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((v) => <option key={v}>{v}</option>)}</select>
+        <label htmlFor="report-classification">Classification</label>
+        <select id="report-classification" value={fields.classification} onChange={set('classification')}>{['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'].map((v) => <option key={v}>{v}</option>)}</select>
+        <label htmlFor="report-releasability">Releasable to (agencies or countries, comma-separated)</label>
+        <input id="report-releasability" value={fields.releasability} onChange={set('releasability')} placeholder="empty: your agency only" />
+        <label htmlFor="report-handling">Handling code</label>
+        <select id="report-handling" value={fields.handling} onChange={set('handling')}>{['H0', 'H1', 'H2', 'H3'].map((v) => <option key={v}>{v}</option>)}</select>
+      </div>
+      <button type="submit" className="primary" disabled={busy || (!file && !text.trim())}>Upload and extract</button>
+      {busy ? <ProgressBar label="Reading and extracting" /> : null}
+      <ErrorMessage error={error} />
+    </form>
+  );
+}

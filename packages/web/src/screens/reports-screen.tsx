@@ -1,0 +1,70 @@
+/**
+ * Reports: full-text search over the reports the user may see, upload with provenance, and one
+ * report's review (#/reports/<id>).
+ */
+import { useState, type FormEvent } from 'react';
+import type { ReportSearchResponse } from '../api/api-types.ts';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { HighlightText } from '../common/highlight-text.tsx';
+import { PointerCard } from '../common/pointer-card.tsx';
+import { ProgressBar } from '../common/progress-bar.tsx';
+import { PurposeGate } from '../common/purpose-gate.tsx';
+import { TlpBadge } from '../common/tlp-badge.tsx';
+import { ReportReview } from '../reports/report-review.tsx';
+import { UploadForm } from '../reports/upload-form.tsx';
+import { href, navigate } from '../routing/use-hash-route.ts';
+import { hasRole, useSession } from '../session/session-context.tsx';
+
+export function ReportsScreen({ id }: { readonly id?: string }) {
+  return <PurposeGate>{id ? <ReportReview id={id} /> : <ReportsHome />}</PurposeGate>;
+}
+
+function ReportsHome() {
+  const { api, user } = useSession();
+  const [q, setQ] = useState('');
+  const [asked, setAsked] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [answer, setAnswer] = useState<ReportSearchResponse>();
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      setAnswer(await api.searchReports(q.trim()));
+      setAsked(q.trim());
+    } catch (caught) {
+      setError(caught);
+      setAnswer(undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="screen" aria-labelledby="reports-title">
+      <h1 id="reports-title">Reports</h1>
+      <form className="search-form" role="search" onSubmit={(e) => void submit(e)}>
+        <label htmlFor="reports-q" className="visually-hidden">Words in the reports</label>
+        <input id="reports-q" type="search" placeholder="Words in the reports" required minLength={2} maxLength={200} value={q} onChange={(e) => setQ(e.target.value)} />
+        <button type="submit" className="primary" disabled={busy}>Search reports</button>
+      </form>
+      {busy ? <ProgressBar label="Searching" /> : null}
+      <ErrorMessage error={error} />
+      {answer ? (
+        <>
+          <p className="summary" role="status">{answer.results.length} report{answer.results.length === 1 ? '' : 's'} for “{asked}”</p>
+          {answer.pointers.length ? <ul className="pointer-list">{answer.pointers.map((p, i) => <PointerCard key={i} pointer={p} />)}</ul> : null}
+          <ul className="report-results">
+            {answer.results.map(({ report, snippet }) => (
+              <li key={report.id}>
+                <a className="strong" href={href('reports', report.id)}>{report.caption}</a> <span className="muted">{report.properties['collection']?.[0]} · {report.provenance.agency}</span> <TlpBadge tlp={report.provenance.marking.tlp} />
+                <div className="snippet"><HighlightText text={snippet} query={asked} /></div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {hasRole(user, 'analyst') ? <UploadForm onUploaded={(id) => navigate(href('reports', id))} /> : null}
+    </section>
+  );
+}
