@@ -81,6 +81,10 @@ beforeAll(async () => {
     token: fed,
     body: { id: 'as-garnier', schema: 'Associate', provenance: testProvenance('fedpol'), properties: { person: [world.brother], associate: [associate.record.id], startDate: ['2019-03'], endDate: ['2019-09'] } },
   });
+  await api('/records', {
+    token: fed,
+    body: { id: 's-midi', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [world.moreau], involved: [world.brother], date: ['2016-03-01'], place: ['Gare du Midi'], latitude: ['50.8357'], longitude: ['4.3363'], summary: ['Seen boarding a train together'] } },
+  });
   await projections.follower.catchUp();
   entity.moreau = await entityOf(world.moreau);
   entity.brother = await entityOf(world.brother);
@@ -149,5 +153,14 @@ describe.skipIf(!haveChromium)('the graph explorer', () => {
     const reopened = await tableText(again);
     for (const name of ['Lucien Moreau-Vasquez', 'Tomas Moreau-Vasquez', 'Yannick Garnier']) expect(reopened).toContain(name);
     await screenshot(again, 'graph-04-chart-reopened');
+  });
+
+  it('shows an entity profile\'s timeline and map places from the graph endpoints', async () => {
+    const page = await newPage();
+    await signIn(page, 'fedAnalyst', `#/profile/entity/${encodeURIComponent(entity.moreau)}`);
+    await expect.poll(() => page.locator('.timeline li').first().textContent(), { timeout: 15_000 }).toContain('Seen boarding a train together');
+    expect(await page.locator('.timeline li').first().textContent()).toContain('2016-03-01');
+    await expect.poll(() => page.locator('.place-list').textContent()).toContain('Gare du Midi');
+    await screenshot(page, 'graph-05-profile-timeline');
   });
 });
