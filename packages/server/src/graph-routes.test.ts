@@ -51,7 +51,7 @@ const post = (user: string, url: string, payload: Record<string, unknown>) =>
 
 describe('graph routes', () => {
   it('expands a subject into family ties and shared identifiers', async () => {
-    const response = await post('zoneOfficer', 'expand', { seeds: ['fedpol:p1'], hops: 1 });
+    const response = await post('zoneOfficer', 'expand', { seeds: ['fedpol:p1'], hops: 1, level: 'record' });
     expect(response.statusCode).toBe(200);
     const body = response.json() as { nodes: { id: string }[]; edges: { type: string; source: string; target: string }[] };
     expect(body.nodes.map((n) => n.id).sort()).toEqual(['fedpol:p1', 'fedpol:p2', 'fedpol:p3']);
@@ -59,7 +59,7 @@ describe('graph routes', () => {
   });
 
   it('finds the path between two people through what the user may see only', async () => {
-    const response = await post('zoneOfficer', 'paths', { from: 'fedpol:p2', to: 'fedpol:p3' });
+    const response = await post('zoneOfficer', 'paths', { from: 'fedpol:p2', to: 'fedpol:p3', level: 'record' });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json() as { paths: { nodes: { id: string }[]; hops: number }[] };
     expect(body.paths[0]?.nodes.map((n) => n.id)).toEqual(['fedpol:p2', 'fedpol:p1', 'fedpol:p3']);

@@ -16,8 +16,13 @@ export { loadDemo, type DemoLoaded, type DemoOrgFile } from './demo-load.ts';
 export { verifyAuditLog } from './audit-verify.ts';
 export { searchAuditLog, type AuditSearch } from './audit-search.ts';
 export { followChanges, type ChangeFollower, type Projection, type RecordChange } from './change-follower.ts';
-export { createGraphProjection, type GraphProjection } from './graph/graph-projection.ts';
-export { graphCentrality, graphCommunities, graphConnectors, graphExpand, graphExport, graphPaths, type GraphFilters } from './graph/graph-queries.ts';
+export { createGraphProjection, type GraphEvent, type GraphLocated, type GraphProjection } from './graph/graph-projection.ts';
+export { createEntityGraphView, type EntityGraphView } from './graph/entity-graph-view.ts';
+export {
+  aggregateEdges, GRAPH_LEVELS, graphCentrality, graphCommunities, graphConnectors, graphExpand, graphExport, graphInduced, graphPaths, graphPlaces, graphTimeline,
+  type GraphFilters, type GraphLevel, type GraphSources, type MapPlace, type TimelineEvent,
+} from './graph/graph-queries.ts';
+export { CHART_KIND, CHART_SHARES, listCharts, openChart, saveChart, type ChartInput, type ChartSummary } from './graph/graph-charts.ts';
 export { startProjections, type Projections } from './projections.ts';
 export { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 export { judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';

@@ -2,6 +2,7 @@
  * The in-memory projections a serving node keeps current from the change feed.
  */
 import { followChanges, type ChangeFollower } from './change-follower.ts';
+import { createEntityGraphView, type EntityGraphView } from './graph/entity-graph-view.ts';
 import { createGraphProjection, type GraphProjection } from './graph/graph-projection.ts';
 import { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 import type { Mosaic } from './runtime.ts';
@@ -12,6 +13,8 @@ import type { WebhookOptions } from './screening/webhooks.ts';
 export interface Projections {
   readonly graph: GraphProjection;
   readonly entities: EntityProjection;
+  /** The network over resolved entities, derived from `graph` and `entities`. */
+  readonly entityGraph: EntityGraphView;
   /** The checkpoint watchlist: Person and Vehicle records with the alerts on them. */
   readonly screening: ScreeningProjection;
   /** Keeps every notification as a document and delivers agencies' webhooks. */
@@ -39,6 +42,7 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
   return {
     graph,
     entities,
+    entityGraph: createEntityGraphView(graph, entities),
     screening,
     notifications,
     follower: {

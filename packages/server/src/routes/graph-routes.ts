@@ -1,17 +1,23 @@
 /**
- * Link analysis over the network of records: expand, paths, connectors, communities,
- * centrality, export. Every answer is computed on the part of the network the user may see.
+ * Link analysis over the network of resolved entities (or of raw records, `level: 'record'`):
+ * expand, paths, connectors, communities, centrality, export, timeline, places, and charts
+ * saved to a case. Every answer is computed on the part of the network the user may see.
  */
 import { CENTRALITY_MEASURES, EDGE_TYPES, type NodeId } from '@mosaic/graph';
-import { graphCentrality, graphCommunities, graphConnectors, graphExpand, graphExport, graphPaths, type GraphFilters, type Projections } from '@mosaic/service';
-import type { FastifyInstance } from 'fastify';
+import {
+  CHART_SHARES, GRAPH_LEVELS, graphCentrality, graphCommunities, graphConnectors, graphExpand, graphExport, graphPaths, graphPlaces, graphTimeline, listCharts, openChart, saveChart,
+  type GraphFilters, type Projections,
+} from '@mosaic/service';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { PurposeFields } from './views.ts';
+import { PurposeFields, PurposeHeaders } from './views.ts';
 
 const Id = z.string().min(1).max(300);
+const Level = z.enum(GRAPH_LEVELS).optional().describe('entity (default): nodes are resolved entities; record: raw records');
 const Filters = {
+  level: Level,
   types: z.array(z.enum(EDGE_TYPES)).optional(), since: z.string().max(10).optional().describe('Time window start (partial ISO date)'), until: z.string().max(10).optional().describe('Time window end'),
   minWeight: z.number().min(0).optional(), agencies: z.array(z.string()).max(50).optional(), ...PurposeFields,
 };
@@ -22,8 +28,9 @@ const Edge = z.object({
 });
 const Subgraph = z.object({ nodes: z.array(Node).readonly(), edges: z.array(Edge).readonly() });
 
-function filtersOf(body: { types?: GraphFilters['types'] | undefined; since?: string | undefined; until?: string | undefined; minWeight?: number | undefined; agencies?: string[] | undefined }): GraphFilters {
+function filtersOf(body: { level?: GraphFilters['level'] | undefined; types?: GraphFilters['types'] | undefined; since?: string | undefined; until?: string | undefined; minWeight?: number | undefined; agencies?: string[] | undefined }): GraphFilters {
   return {
+    ...(body.level ? { level: body.level } : {}),
     ...(body.types ? { types: body.types } : {}), ...(body.since ? { since: body.since } : {}), ...(body.until ? { until: body.until } : {}),
     ...(body.minWeight !== undefined ? { minWeight: body.minWeight } : {}), ...(body.agencies ? { agencies: body.agencies } : {}),
   };
@@ -40,7 +47,7 @@ export function graphRoutes(projections: Projections) {
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
-      const { subgraph, truncated } = await graphExpand(api.mosaic, { user, ...requirePurpose(b, request) }, projections.graph, { seeds: ids(b.seeds), ...(b.hops !== undefined ? { hops: b.hops } : {}), ...(b.maxNodes ? { maxNodes: b.maxNodes } : {}), ...filtersOf(b) });
+      const { subgraph, truncated } = await graphExpand(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { seeds: ids(b.seeds), ...(b.hops !== undefined ? { hops: b.hops } : {}), ...(b.maxNodes ? { maxNodes: b.maxNodes } : {}), ...filtersOf(b) });
       return { nodes: subgraph.nodes, edges: subgraph.edges, truncated };
     });
     app.post('/graph/paths', {
@@ -50,28 +57,28 @@ export function graphRoutes(projections: Projections) {
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
-      return graphPaths(api.mosaic, { user, ...requirePurpose(b, request) }, projections.graph, { from: b.from as NodeId, to: b.to as NodeId, ...(b.k ? { k: b.k } : {}), ...filtersOf(b) });
+      return graphPaths(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { from: b.from as NodeId, to: b.to as NodeId, ...(b.k ? { k: b.k } : {}), ...filtersOf(b) });
     });
     app.post('/graph/connectors', {
       schema: { tags: ['graph'], summary: 'Who connects these entities', body: z.object({ entities: z.array(Id).min(2).max(20), maxHops: z.number().int().min(1).max(6).optional(), ...Filters }) },
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
-      return graphConnectors(api.mosaic, { user, ...requirePurpose(b, request) }, projections.graph, { entities: ids(b.entities), ...(b.maxHops ? { maxHops: b.maxHops } : {}), ...filtersOf(b) });
+      return graphConnectors(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { entities: ids(b.entities), ...(b.maxHops ? { maxHops: b.maxHops } : {}), ...filtersOf(b) });
     });
     app.post('/graph/communities', {
       schema: { tags: ['graph'], summary: 'Communities (Louvain) of a set of entities', body: z.object({ nodes: z.array(Id).min(1).max(20_000), ...Filters }) },
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
-      return graphCommunities(api.mosaic, { user, ...requirePurpose(b, request) }, projections.graph, { nodes: ids(b.nodes), ...filtersOf(b) });
+      return graphCommunities(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { nodes: ids(b.nodes), ...filtersOf(b) });
     });
     app.post('/graph/centrality', {
       schema: { tags: ['graph'], summary: 'Degree, betweenness, PageRank or eigenvector centrality of a set of entities, with a plain explanation', body: z.object({ nodes: z.array(Id).min(1).max(20_000), measure: z.enum(CENTRALITY_MEASURES), ...Filters }) },
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
-      return graphCentrality(api.mosaic, { user, ...requirePurpose(b, request) }, projections.graph, { nodes: ids(b.nodes), measure: b.measure, ...filtersOf(b) });
+      return graphCentrality(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { nodes: ids(b.nodes), measure: b.measure, ...filtersOf(b) });
     });
     app.post('/graph/export', {
       schema: { tags: ['graph'], summary: 'Export the network around entities as GraphML or JSON',
@@ -79,8 +86,84 @@ export function graphRoutes(projections: Projections) {
     }, async (request, reply) => {
       const user = await requireUser(request);
       const b = request.body;
-      const text = await graphExport(api.mosaic, { user, ...requirePurpose(b, request) }, projections.graph, { seeds: ids(b.seeds), format: b.format, ...(b.hops !== undefined ? { hops: b.hops } : {}), ...(b.maxNodes ? { maxNodes: b.maxNodes } : {}), ...filtersOf(b) });
+      const text = await graphExport(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { seeds: ids(b.seeds), format: b.format, ...(b.hops !== undefined ? { hops: b.hops } : {}), ...(b.maxNodes ? { maxNodes: b.maxNodes } : {}), ...filtersOf(b) });
       return reply.type(b.format === 'graphml' ? 'application/graphml+xml' : 'application/json').send(text);
+    });
+
+    const TimelineBody = z.object({ entities: z.array(Id).min(1).max(50), since: Filters.since, until: Filters.until, level: Level });
+    const TimelineEvent = z.object({
+      id: z.string(), kind: z.string(), date: z.string(), end: z.string().optional(), place: z.string().optional(), summary: z.string().optional(),
+      entities: z.array(z.string()).readonly(), involved: z.array(z.string()).readonly(), provenance: z.array(z.string()).readonly(),
+    });
+    const TimelineOut = z.object({ events: z.array(TimelineEvent).readonly(), undated: z.array(TimelineEvent).readonly() });
+    const timelineOf = async (request: FastifyRequest, query: z.infer<typeof TimelineBody>, purpose: { purpose?: string | undefined; caseRef?: string | undefined }) => {
+      const user = await requireUser(request);
+      return graphTimeline(api.mosaic, { user, ...requirePurpose(purpose, request) }, projections, {
+        entities: ids(query.entities), ...(query.since ? { since: query.since } : {}), ...(query.until ? { until: query.until } : {}), ...(query.level ? { level: query.level } : {}),
+      });
+    };
+    const listOf = (value: unknown): unknown => (typeof value === 'string' ? value.split(',').filter((s) => s.length > 0) : value);
+    const TimelineQuery = z.object({ entities: z.preprocess(listOf, TimelineBody.shape.entities).describe('Comma-separated entity ids'), since: Filters.since, until: Filters.until, level: Level });
+    app.get('/graph/timeline', {
+      schema: { tags: ['graph'], summary: 'Events (sightings, checks, trips...) involving the entities, in date order', querystring: TimelineQuery, headers: PurposeHeaders, response: { 200: TimelineOut } },
+    }, async (request) => timelineOf(request, request.query, {}));
+    app.post('/graph/timeline', {
+      schema: { tags: ['graph'], summary: 'Events (sightings, checks, trips...) involving the entities, in date order', body: TimelineBody.extend(PurposeFields), response: { 200: TimelineOut } },
+    }, async (request) => timelineOf(request, request.body, request.body));
+
+    const PlacesBody = z.object({ entities: z.array(Id).min(1).max(50), level: Level });
+    const PlacesOut = z.object({
+      places: z.array(z.object({
+        id: z.string(), kind: z.string(), label: z.string().optional(), date: z.string().optional(), lat: z.number(), lon: z.number(),
+        entities: z.array(z.string()).readonly(), provenance: z.array(z.string()).readonly(),
+      })).readonly(),
+      bounds: z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() }).optional(),
+      withoutCoordinates: z.number(),
+    });
+    const placesOf = async (request: FastifyRequest, query: z.infer<typeof PlacesBody>, purpose: { purpose?: string | undefined; caseRef?: string | undefined }) => {
+      const user = await requireUser(request);
+      const result = await graphPlaces(api.mosaic, { user, ...requirePurpose(purpose, request) }, projections, { entities: ids(query.entities), ...(query.level ? { level: query.level } : {}) });
+      return { places: result.places, withoutCoordinates: result.withoutCoordinates, ...(result.bounds ? { bounds: result.bounds } : {}) };
+    };
+    app.get('/graph/places', {
+      schema: { tags: ['graph'], summary: 'Places with coordinates for a map: addresses, sightings, checks of the entities', querystring: z.object({ entities: z.preprocess(listOf, PlacesBody.shape.entities), level: Level }), headers: PurposeHeaders, response: { 200: PlacesOut } },
+    }, async (request) => placesOf(request, request.query, {}));
+    app.post('/graph/places', {
+      schema: { tags: ['graph'], summary: 'Places with coordinates for a map: addresses, sightings, checks of the entities', body: PlacesBody.extend(PurposeFields), response: { 200: PlacesOut } },
+    }, async (request) => placesOf(request, request.body, request.body));
+
+    const CaseParams = z.object({ caseRef: z.string().min(1).max(100) });
+    const ChartSummary = z.object({ id: z.string(), caseRef: z.string(), title: z.string(), author: z.string(), share: z.enum(CHART_SHARES), createdAt: z.string(), updatedAt: z.string() });
+    const Position = z.object({ x: z.number(), y: z.number() });
+    const ChartFilters = z.object({ level: Level, types: Filters.types, since: Filters.since, until: Filters.until, minWeight: Filters.minWeight, agencies: Filters.agencies });
+    app.post('/cases/:caseRef/charts', {
+      schema: { tags: ['graph'], summary: 'Save a chart (entities, filters, layout) to a case', params: CaseParams,
+        body: z.object({
+          title: z.string().min(1).max(200), nodes: z.array(Id).min(1).max(2000), share: z.enum(CHART_SHARES).optional(),
+          positions: z.record(z.string(), Position).optional(), filters: ChartFilters.optional(), ...PurposeFields,
+        }),
+        response: { 201: ChartSummary } },
+    }, async (request, reply) => {
+      const user = await requireUser(request);
+      const b = request.body;
+      const saved = await saveChart(api.mosaic, { user, ...requirePurpose(b, request) }, request.params.caseRef, {
+        title: b.title, nodes: ids(b.nodes), ...(b.share ? { share: b.share } : {}), ...(b.positions ? { positions: b.positions } : {}), ...(b.filters ? { filters: filtersOf(b.filters) } : {}),
+      });
+      return reply.code(201).send(saved);
+    });
+    app.get('/cases/:caseRef/charts', {
+      schema: { tags: ['graph'], summary: 'The charts of a case the user may open', params: CaseParams, headers: PurposeHeaders, response: { 200: z.object({ charts: z.array(ChartSummary).readonly() }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      return { charts: await listCharts(api.mosaic, { user, ...requirePurpose(undefined, request) }, request.params.caseRef) };
+    });
+    app.get('/cases/:caseRef/charts/:id', {
+      schema: { tags: ['graph'], summary: 'Reopen a chart: the part of its network the user may see now', params: CaseParams.extend({ id: z.string().min(1).max(100) }), headers: PurposeHeaders,
+        response: { 200: z.object({ chart: ChartSummary.extend({ positions: z.record(z.string(), Position).optional(), filters: ChartFilters.extend({ types: z.array(z.enum(EDGE_TYPES)).readonly().optional(), agencies: z.array(z.string()).readonly().optional() }).optional() }), nodes: Subgraph.shape.nodes, edges: Subgraph.shape.edges }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const { chart, subgraph } = await openChart(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections, request.params.caseRef, request.params.id);
+      return { chart, nodes: subgraph.nodes, edges: subgraph.edges };
     });
   };
 }

@@ -5,11 +5,18 @@
  * persons who share a phone, e-mail, address, document or vehicle plate are linked by shared-*
  * edges. Kept current from the change feed, record by record, without a rebuild.
  *
+ * Events (sightings and checks, trips, arrests...) are not nodes: the people and vehicles they
+ * involve are linked by co-occurrence edges (`co-sighting`, `co-travel-event` for trips), within
+ * one event and across events of the same trip (`tripId`) or the same check (place and day),
+ * each edge resting on the event records. The events themselves are kept as timeline items, and
+ * located records and events as map places.
+ *
  * Nodes are records here; visibility is decided per record by the caller (graph-queries.ts), and
- * an edge is visible only when every record it rests on is.
+ * an edge is visible only when every record it rests on is. Every node whose incident edges or
+ * existence changed is journalled for the entity-level view (entity-graph-view.ts).
  */
 import { EdgeId, EntityGraph, normaliseIdentifier, SHARED_EDGE_TYPE, type EdgeInput, type EdgeType, type IdentifierKind, type NodeId } from '@mosaic/graph';
-import type { EntityRecord, Provenance, RecordId, SchemaRegistry } from '@mosaic/model';
+import type { EntityRecord, Provenance, RecordId, Schema, SchemaRegistry } from '@mosaic/model';
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { captionOf } from '../records.ts';
@@ -34,10 +41,61 @@ const SHARED: readonly { readonly property: string; readonly kind: IdentifierKin
 /** An identifier held by more records than this (a call centre, a hostel) links nobody. */
 const MAX_SHARING = 20;
 
+/** An event of the records (a sighting, a trip, an arrest): the subjects are record ids. */
+export interface GraphEvent {
+  readonly id: RecordId;
+  readonly schema: string;
+  readonly subjects: readonly RecordId[];
+  readonly date?: string;
+  readonly end?: string;
+  readonly place?: string;
+  readonly summary?: string;
+  readonly lat?: number;
+  readonly lon?: number;
+}
+
+/** A record with coordinates of its own (an address, a place). */
+export interface GraphLocated {
+  readonly id: RecordId;
+  readonly schema: string;
+  readonly label: string;
+  readonly lat: number;
+  readonly lon: number;
+}
+
 export interface GraphProjection extends Projection {
   readonly graph: EntityGraph;
   /** The provenance of a record in the graph, for the policy's per-record decision. */
   provenanceOf(id: RecordId): Provenance | undefined;
+  /** The events whose subjects include this record. */
+  eventsOf(id: RecordId): readonly GraphEvent[];
+  /** The coordinates a record carries itself, if any. */
+  locationOf(id: RecordId): GraphLocated | undefined;
+  /** Record nodes touched since the last call (added, removed, or an incident edge changed). */
+  drainTouched(): ReadonlySet<RecordId>;
+}
+
+/** Entity-typed properties of events that name what the event involves, besides the schema's subjects. */
+const EVENT_EXTRA_SUBJECTS = ['vehicle'] as const;
+
+function coordinate(record: EntityRecord, property: string): number | undefined {
+  const text = record.properties[property]?.[0];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * The keys under which two events count as the same occasion: the same trip id, or a check at
+ * the same place on the same day. Two people on one flight or stopped at one checkpoint together
+ * are a tie even when each was recorded by a different agency.
+ */
+function occasionKeys(schema: Schema, record: EntityRecord): string[] {
+  if (schema.name === 'Travel') return (record.properties['tripId'] ?? []).map((trip) => `trip\u0000${normaliseIdentifier('document', trip)}`);
+  if (schema.name !== 'Sighting') return [];
+  const day = record.properties['date']?.[0]?.slice(0, 10);
+  const place = record.properties['checkpoint']?.[0] ?? record.properties['place']?.[0];
+  return day && day.length === 10 && place ? [`sighting\u0000${normaliseIdentifier('sighting', place)}@${day}`] : [];
 }
 
 const short = (text: string): string => createHash('sha1').update(text).digest('base64url').slice(0, 12);
@@ -52,49 +110,97 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
   const holders = new Map<string, Set<RecordId>>();
   const heldBy = new Map<RecordId, string[]>();
   const provenance = new Map<RecordId, Provenance>();
+  const events = new Map<RecordId, GraphEvent>();
+  /** subject record -> events that involve it */
+  const eventsBySubject = new Map<RecordId, Set<RecordId>>();
+  const located = new Map<RecordId, GraphLocated>();
+  let touched = new Set<RecordId>();
 
   const materialise = (edge: EdgeInput): void => {
-    if (edge.source !== edge.target && graph.hasNode(edge.source) && graph.hasNode(edge.target) && !graph.hasEdge(edge.id)) graph.addEdge(edge);
+    if (edge.source !== edge.target && graph.hasNode(edge.source) && graph.hasNode(edge.target) && !graph.hasEdge(edge.id)) {
+      graph.addEdge(edge);
+      touched.add(edge.source as RecordId);
+      touched.add(edge.target as RecordId);
+    }
   };
+  const dropEdge = (id: EdgeId): void => {
+    const edge = graph.edge(id);
+    if (!edge) return;
+    graph.removeEdge(id);
+    touched.add(edge.source as RecordId);
+    touched.add(edge.target as RecordId);
+  };
+  /** The nodes a holder of a key stands for: itself, or the subjects of an event. */
+  const nodesOf = (holder: RecordId): readonly RecordId[] => events.get(holder)?.subjects ?? [holder];
 
   const sharedEdgeId = (key: string, a: RecordId, b: RecordId): EdgeId => EdgeId(`shared:${short(key)}:${a < b ? `${a}|${b}` : `${b}|${a}`}`);
 
   /** Rebuild the shared-* edges of one identifier among its current holders. */
-  const relink = (key: string, before: readonly RecordId[]): void => {
+  const relink = (key: string, before: readonly RecordId[], beforeNodes: ReadonlyMap<RecordId, readonly RecordId[]> = new Map()): void => {
     const kind = key.split('\u0000')[0] as IdentifierKind;
-    for (let i = 0; i < before.length; i++) for (let j = i + 1; j < before.length; j++) graph.removeEdge(sharedEdgeId(key, before[i]!, before[j]!));
+    const nodes = (holder: RecordId): readonly RecordId[] => beforeNodes.get(holder) ?? nodesOf(holder);
+    for (let i = 0; i < before.length; i++) {
+      for (let j = i + 1; j < before.length; j++) {
+        for (const a of nodes(before[i]!)) for (const b of nodes(before[j]!)) dropEdge(sharedEdgeId(key, a, b));
+      }
+    }
     const now = [...(holders.get(key) ?? [])];
     if (now.length > MAX_SHARING) return;
     for (let i = 0; i < now.length; i++) {
       for (let j = i + 1; j < now.length; j++) {
-        const a = now[i]!;
-        const b = now[j]!;
-        materialise({ id: sharedEdgeId(key, a, b), type: SHARED_EDGE_TYPE[kind], source: a, target: b, directed: false, weight: 0.5, provenance: [a, b] });
+        const x = now[i]!;
+        const y = now[j]!;
+        const date = events.get(x)?.date ?? events.get(y)?.date;
+        for (const a of nodesOf(x)) {
+          for (const b of nodesOf(y)) {
+            materialise({ id: sharedEdgeId(key, a, b), type: SHARED_EDGE_TYPE[kind], source: a, target: b, directed: false, weight: 0.5, provenance: x < y ? [x, y] : [y, x], ...(date ? { start: date.slice(0, 10) } : {}) });
+          }
+        }
       }
     }
   };
 
   const remove = (id: RecordId): void => {
     for (const edge of specs.get(id) ?? []) {
-      graph.removeEdge(edge.id);
+      dropEdge(edge.id);
       for (const end of [edge.source, edge.target]) touching.get(end)?.delete(id);
     }
     specs.delete(id);
     const keys = heldBy.get(id) ?? [];
     heldBy.delete(id);
+    const event = events.get(id);
+    const beforeNodes = new Map(event ? [[id, event.subjects]] : []);
+    events.delete(id);
+    for (const subject of event?.subjects ?? []) eventsBySubject.get(subject)?.delete(id);
     for (const key of keys) {
       const set = holders.get(key);
       const before = [...(set ?? [])];
       set?.delete(id);
       if (set?.size === 0) holders.delete(key);
-      relink(key, before);
+      relink(key, before, beforeNodes);
     }
+    if (graph.hasNode(id)) touched.add(id);
     graph.removeNode(id);
     provenance.delete(id);
+    located.delete(id);
   };
 
   const declaredEdges = (record: EntityRecord): EdgeInput[] => {
     const schema = registry.get(record.schema);
+    const event = events.get(record.id);
+    if (event) {
+      // Everyone an event involves is tied to everyone else in it, resting on the event record.
+      const type: EdgeType = schema?.name === 'Travel' ? 'co-travel-event' : 'co-sighting';
+      const out: EdgeInput[] = [];
+      for (let i = 0; i < event.subjects.length; i++) {
+        for (let j = i + 1; j < event.subjects.length; j++) {
+          const a = event.subjects[i]!;
+          const b = event.subjects[j]!;
+          out.push({ id: EdgeId(`${record.id}#with:${a < b ? `${a}|${b}` : `${b}|${a}`}`), type, source: a, target: b, directed: false, label: schema?.label ?? record.schema, weight: 1, provenance: [record.id], ...(event.date ? { start: event.date.slice(0, 10) } : {}), ...(event.end ? { end: event.end.slice(0, 10) } : {}) });
+        }
+      }
+      return out;
+    }
     if (schema?.edge) {
       const source = record.properties[schema.edge.source]?.[0] as RecordId | undefined;
       const target = record.properties[schema.edge.target]?.[0] as RecordId | undefined;
@@ -113,14 +219,42 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     })));
   };
 
+  const addEvent = (schema: Schema, record: EntityRecord): void => {
+    const definition = schema.event!;
+    const subjects = [...new Set([...definition.subjects, ...EVENT_EXTRA_SUBJECTS].flatMap((p) => record.properties[p] ?? []))] as RecordId[];
+    const first = (p: string): string | undefined => record.properties[p]?.[0];
+    const lat = coordinate(record, 'latitude');
+    const lon = coordinate(record, 'longitude');
+    const date = first(definition.start);
+    const end = first(definition.end);
+    const place = first(definition.place) ?? first('checkpoint');
+    const summary = first('summary');
+    events.set(record.id, {
+      id: record.id, schema: record.schema, subjects, ...(date ? { date } : {}), ...(end ? { end } : {}), ...(place ? { place } : {}), ...(summary ? { summary } : {}),
+      ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
+    });
+    for (const subject of subjects) {
+      const set = eventsBySubject.get(subject) ?? new Set<RecordId>();
+      set.add(record.id);
+      eventsBySubject.set(subject, set);
+    }
+  };
+
   const add = (record: EntityRecord): void => {
     const schema = registry.get(record.schema);
-    if (!schema || schema.event) return;
+    if (!schema) return;
     provenance.set(record.id, record.provenance);
-    if (!schema.edge) {
+    if (schema.event) addEvent(schema, record);
+    else if (!schema.edge) {
       graph.addNode({ id: record.id, kind: record.schema, label: captionOf(registry, record) });
+      touched.add(record.id);
+      const lat = coordinate(record, 'latitude');
+      const lon = coordinate(record, 'longitude');
+      if (lat !== undefined && lon !== undefined) located.set(record.id, { id: record.id, schema: record.schema, label: captionOf(registry, record), lat, lon });
       // Edges declared by other records that were waiting for this node.
       for (const other of touching.get(record.id) ?? []) for (const edge of specs.get(other) ?? []) materialise(edge);
+      // Occasions shared through events that were waiting for this subject.
+      for (const event of eventsBySubject.get(record.id) ?? []) for (const key of heldBy.get(event) ?? []) relink(key, []);
     }
     const edges = declaredEdges(record);
     specs.set(record.id, edges);
@@ -134,17 +268,17 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     }
     if (schema.edge) return;
     const keys: string[] = [];
-    for (const { property, kind } of SHARED) {
-      for (const value of record.properties[property] ?? []) {
-        const key = `${kind}\u0000${normaliseIdentifier(kind, value)}`;
-        if (keys.includes(key)) continue;
-        keys.push(key);
-        const set = holders.get(key) ?? new Set<RecordId>();
-        const before = [...set];
-        set.add(record.id);
-        holders.set(key, set);
-        relink(key, before);
-      }
+    const claims = schema.event
+      ? occasionKeys(schema, record)
+      : SHARED.flatMap(({ property, kind }) => (record.properties[property] ?? []).map((value) => `${kind}\u0000${normaliseIdentifier(kind, value)}`));
+    for (const key of claims) {
+      if (keys.includes(key)) continue;
+      keys.push(key);
+      const set = holders.get(key) ?? new Set<RecordId>();
+      const before = [...set];
+      set.add(record.id);
+      holders.set(key, set);
+      relink(key, before);
     }
     heldBy.set(record.id, keys);
   };
@@ -153,6 +287,13 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     name: 'graph',
     graph,
     provenanceOf: (id) => provenance.get(id),
+    eventsOf: (id) => [...(eventsBySubject.get(id) ?? [])].flatMap((e) => events.get(e) ?? []),
+    locationOf: (id) => located.get(id),
+    drainTouched() {
+      const out = touched;
+      touched = new Set();
+      return out;
+    },
     apply(changes: readonly RecordChange[]) {
       for (const change of changes) remove(change.id);
       for (const change of changes) if (change.record) add(change.record);

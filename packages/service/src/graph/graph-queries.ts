@@ -1,13 +1,15 @@
 /**
  * The graph read paths. Each builds the user's visibility from the policy decision point —
- * a node is visible when its record may be read, an edge when every record claiming it may —
- * and hands it to the graph query, which removes hidden parts before computing anything, so no
- * path, count, degree, community or score derives from hidden data. What is returned is then
- * logged as a consultation like any other read.
+ * a record node is visible when its record may be read, an edge when every record claiming it
+ * may; at the entity level (the default) an entity is visible through the members the user may
+ * see, and a tie only when the records at both its ends may be seen too — and hands it to the
+ * graph query, which removes hidden parts before computing anything, so no path, count, degree,
+ * community or score derives from hidden data. Entity labels are made from visible members only.
+ * What is returned is then logged as a consultation like any other read.
  */
 import {
-  centrality, communities, connectors, expand, kShortestPaths, toGraphML, toJSON,
-  type CentralityMeasure, type EdgeType, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
+  centrality, communities, connectors, expand, inducedSubgraph, kShortestPaths, places, timeline, toGraphML, toJSON,
+  type CentralityMeasure, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
 import { AppError, type RecordId } from '@mosaic/model';
@@ -15,9 +17,21 @@ import { decide } from '@mosaic/policy';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
-import type { GraphProjection } from './graph-projection.ts';
+import type { EntityGraphView } from './entity-graph-view.ts';
+import type { GraphEvent, GraphProjection } from './graph-projection.ts';
+
+export const GRAPH_LEVELS = ['entity', 'record'] as const;
+export type GraphLevel = (typeof GRAPH_LEVELS)[number];
+
+/** The two networks a query may run on. */
+export interface GraphSources {
+  readonly graph: GraphProjection;
+  readonly entityGraph: EntityGraphView;
+}
 
 export interface GraphFilters {
+  /** Resolved entities (default) or raw records as nodes. */
+  readonly level?: GraphLevel;
   readonly types?: readonly EdgeType[];
   /** Time window (partial ISO dates); undated edges are kept. */
   readonly since?: string;
@@ -27,36 +41,132 @@ export interface GraphFilters {
   readonly agencies?: readonly string[];
 }
 
-async function scopeFor(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, filters: GraphFilters): Promise<QueryScope> {
+/** One user's view of one level of the network, for one query. */
+interface View {
+  readonly graph: EntityGraph;
+  readonly scope: QueryScope;
+  readonly visible: (record: RecordId) => boolean;
+  /** The node as this user may see it (label and kind from visible members only). */
+  present(node: GraphNode): GraphNode;
+  /** Edges as returned: at entity level, parallel ties of one type between two entities become one. */
+  edgesOut(edges: readonly GraphEdge[]): GraphEdge[];
+  /** The visible records a node stands for. */
+  recordsOf(node: NodeId): readonly RecordId[];
+  /** The records behind an edge: its claims and, at entity level, the members it joins. */
+  edgeRecords(edge: GraphEdge): readonly RecordId[];
+  /** Where a given id sits at this level (a record id given at entity level means its entity). */
+  nodeFor(id: NodeId): NodeId;
+}
+
+async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, filters: GraphFilters): Promise<View> {
   requirePurpose(consultation);
   const snapshot = await mosaic.org();
   const user = policyUser(consultation.user);
   const context = policyContext(snapshot, consultation);
+  const records = sources.graph;
   const seen = new Map<RecordId, boolean>();
   const visible = (id: RecordId): boolean => {
     let answer = seen.get(id);
     if (answer === undefined) {
-      const provenance = projection.provenanceOf(id);
+      const provenance = records.provenanceOf(id);
       answer = provenance !== undefined && decide(user, 'read', { kind: 'record', id, provenance }, context).effect === 'allow';
       seen.set(id, answer);
     }
     return answer;
   };
   const agencies = filters.agencies;
-  return {
-    visibility: { node: (node: GraphNode) => visible(node.id as RecordId), edge: (edge: GraphEdge) => edge.provenance.every(visible) },
+  const filterScope = {
     ...(filters.types ? { types: filters.types } : {}),
     ...(filters.since || filters.until ? { window: { ...(filters.since ? { from: filters.since } : {}), ...(filters.until ? { to: filters.until } : {}) } } : {}),
     ...(filters.minWeight !== undefined ? { minWeight: filters.minWeight } : {}),
-    ...(agencies ? { provenance: (records: readonly RecordId[]) => records.some((r) => agencies.includes(r.slice(0, r.indexOf(':')))) } : {}),
+    ...(agencies ? { provenance: (claims: readonly RecordId[]) => claims.some((r) => agencies.includes(r.slice(0, r.indexOf(':')))) } : {}),
+  };
+  if (filters.level === 'record') {
+    return {
+      graph: records.graph,
+      scope: { visibility: { node: (node) => visible(node.id as RecordId), edge: (edge) => edge.provenance.every(visible) }, ...filterScope },
+      visible,
+      present: (node) => node,
+      edgesOut: (edges) => [...edges],
+      recordsOf: (node) => (visible(node as RecordId) ? [node as RecordId] : []),
+      edgeRecords: (edge) => edge.provenance,
+      nodeFor: (id) => id,
+    };
+  }
+  const entityGraph = sources.entityGraph;
+  entityGraph.sync();
+  const members = new Map<NodeId, readonly RecordId[]>();
+  const visibleMembers = (node: NodeId): readonly RecordId[] => {
+    let list = members.get(node);
+    if (list === undefined) {
+      list = entityGraph.membersOf(node).filter(visible).sort();
+      members.set(node, list);
+    }
+    return list;
+  };
+  const edgeRecords = (edge: GraphEdge): readonly RecordId[] => [...edge.provenance, ...entityGraph.endpointsOf(edge.id)];
+  return {
+    graph: entityGraph.graph,
+    scope: { visibility: { node: (node) => visibleMembers(node.id).length > 0, edge: (edge) => edgeRecords(edge).every(visible) }, ...filterScope },
+    visible,
+    present(node) {
+      const shown = visibleMembers(node.id).flatMap((m) => records.graph.node(m) ?? []);
+      return { id: node.id, kind: shown[0]?.kind ?? node.kind, label: mostCommon(shown.map((n) => n.label)) ?? '' };
+    },
+    edgesOut: aggregateEdges,
+    recordsOf: visibleMembers,
+    edgeRecords,
+    nodeFor: (id) => entityGraph.nodeOf(id as RecordId) ?? id,
   };
 }
 
-/** Log what the answer disclosed: every node's record and every record behind an edge. */
-async function disclose(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, subgraph: Subgraph, query: { readonly [key: string]: JsonValue }): Promise<void> {
-  const ids = new Set<RecordId>([...subgraph.nodes.map((n) => n.id as RecordId), ...subgraph.edges.flatMap((e) => e.provenance)]);
+/** The label most visible members agree on, so no single agency's spelling dominates; ties go to the first in id order. */
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;
+  return best;
+}
+
+/**
+ * Ties of one type between the same two entities, as one edge: weights add up, the time span
+ * covers every claim, the provenance lists every record claiming it. Its id names the type and
+ * the ends, so the same tie has the same id in every answer.
+ */
+export function aggregateEdges(edges: readonly GraphEdge[]): GraphEdge[] {
+  const groups = new Map<string, GraphEdge>();
+  for (const edge of edges) {
+    const [a, b] = edge.directed || edge.source < edge.target ? [edge.source, edge.target] : [edge.target, edge.source];
+    const id = `${edge.type}:${a}${edge.directed ? '>' : '|'}${b}`;
+    const found = groups.get(id);
+    if (!found) {
+      groups.set(id, { ...edge, id: id as GraphEdge['id'] });
+      continue;
+    }
+    const start = [found.start, edge.start].filter((d) => d !== undefined).sort()[0];
+    const end = [found.end, edge.end].filter((d) => d !== undefined).sort().at(-1);
+    const merged: { -readonly [K in keyof GraphEdge]: GraphEdge[K] } = {
+      ...found, weight: found.weight + edge.weight, provenance: [...new Set([...found.provenance, ...edge.provenance])].sort(),
+    };
+    if (start !== undefined) merged.start = start;
+    if (end !== undefined) merged.end = end;
+    if (found.role !== edge.role) delete merged.role;
+    if (found.label !== edge.label) delete merged.label;
+    groups.set(id, merged);
+  }
+  return [...groups.values()];
+}
+
+function presentSubgraph(view: View, subgraph: Subgraph): Subgraph {
+  return { nodes: subgraph.nodes.map((n) => view.present(n)), edges: view.edgesOut(subgraph.edges) };
+}
+
+/** Log what the answer disclosed: every record a node stands for and every record behind an edge. */
+async function disclose(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, view: View, subgraph: { readonly nodes: readonly NodeId[]; readonly edges: readonly GraphEdge[]; readonly extra?: readonly RecordId[] }, query: { readonly [key: string]: JsonValue }): Promise<void> {
+  const ids = new Set<RecordId>([...subgraph.nodes.flatMap((n) => view.recordsOf(n)), ...subgraph.edges.flatMap((e) => view.edgeRecords(e)), ...(subgraph.extra ?? [])]);
   const records = [...ids].flatMap((id) => {
-    const provenance = projection.provenanceOf(id);
+    const provenance = sources.graph.provenanceOf(id);
     return provenance ? [{ id, provenance }] : [];
   });
   await consult(mosaic, consultation, records, { action: 'read', query: { graph: query } });
@@ -64,50 +174,159 @@ async function disclose(mosaic: Mosaic, consultation: Consultation, projection: 
 
 const notFound = (): AppError => new AppError('MOSAIC_NOT_FOUND', 'graph: no such entity, or not visible to you');
 
-export async function graphExpand(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, request: { seeds: readonly NodeId[]; hops?: number; maxNodes?: number } & GraphFilters): Promise<{ subgraph: Subgraph; truncated: boolean }> {
-  const scope = await scopeFor(mosaic, consultation, projection, request);
-  const result = expand(projection.graph, request.seeds, { ...scope, hops: request.hops ?? 1, nodeBudget: request.maxNodes ?? 200 });
+export async function graphExpand(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { seeds: readonly NodeId[]; hops?: number; maxNodes?: number } & GraphFilters): Promise<{ subgraph: Subgraph; truncated: boolean }> {
+  const view = await viewFor(mosaic, consultation, sources, request);
+  const seeds = request.seeds.map(view.nodeFor);
+  const result = expand(view.graph, seeds, { ...view.scope, hops: request.hops ?? 1, nodeBudget: request.maxNodes ?? 200 });
   if (result.subgraph.nodes.length === 0) throw notFound();
-  await disclose(mosaic, consultation, projection, result.subgraph, { expand: [...request.seeds], hops: request.hops ?? 1 });
-  return { subgraph: result.subgraph, truncated: result.truncated };
+  await disclose(mosaic, consultation, sources, view, { nodes: result.subgraph.nodes.map((n) => n.id), edges: result.subgraph.edges }, { expand: [...request.seeds], hops: request.hops ?? 1, level: request.level ?? 'entity' });
+  return { subgraph: presentSubgraph(view, result.subgraph), truncated: result.truncated };
 }
 
-export async function graphPaths(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, request: { from: NodeId; to: NodeId; k?: number } & GraphFilters): Promise<{ paths: readonly { nodes: readonly GraphNode[]; edges: readonly GraphEdge[]; hops: number }[]; reason?: string }> {
-  const scope = await scopeFor(mosaic, consultation, projection, request);
-  const outcome = kShortestPaths(projection.graph, request.from, request.to, { ...scope, k: request.k ?? 1 });
+export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { from: NodeId; to: NodeId; k?: number } & GraphFilters): Promise<{ paths: readonly { nodes: readonly GraphNode[]; edges: readonly GraphEdge[]; hops: number }[]; reason?: string }> {
+  const view = await viewFor(mosaic, consultation, sources, request);
+  const outcome = kShortestPaths(view.graph, view.nodeFor(request.from), view.nodeFor(request.to), { ...view.scope, k: request.k ?? 1 });
   if (!outcome.found) {
     if (outcome.reason === 'not-found') throw notFound();
     return { paths: [], reason: outcome.reason };
   }
-  const nodes = new Map(outcome.paths.flatMap((p) => p.nodes.map((n) => [n.id, n] as const)));
+  const nodes = new Set(outcome.paths.flatMap((p) => p.nodes.map((n) => n.id)));
   const edges = new Map(outcome.paths.flatMap((p) => p.edges.map((e) => [e.id, e] as const)));
-  await disclose(mosaic, consultation, projection, { nodes: [...nodes.values()], edges: [...edges.values()] }, { paths: [request.from, request.to] });
-  return { paths: outcome.paths.map((p) => ({ nodes: p.nodes, edges: p.edges, hops: p.hops })) };
+  await disclose(mosaic, consultation, sources, view, { nodes: [...nodes], edges: [...edges.values()] }, { paths: [request.from, request.to], level: request.level ?? 'entity' });
+  return { paths: outcome.paths.map((p) => ({ nodes: p.nodes.map((n) => view.present(n)), edges: view.edgesOut(p.edges), hops: p.hops })) };
 }
 
-export async function graphConnectors(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, request: { entities: readonly NodeId[]; maxHops?: number } & GraphFilters) {
-  const scope = await scopeFor(mosaic, consultation, projection, request);
-  const result = connectors(projection.graph, request.entities, { ...scope, maxHops: request.maxHops ?? 3 });
-  await disclose(mosaic, consultation, projection, { nodes: result.connectors.map((c) => c.node), edges: [] }, { connectors: [...request.entities] });
+export async function graphConnectors(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; maxHops?: number } & GraphFilters) {
+  const view = await viewFor(mosaic, consultation, sources, request);
+  const result = connectors(view.graph, request.entities.map(view.nodeFor), { ...view.scope, maxHops: request.maxHops ?? 3 });
+  await disclose(mosaic, consultation, sources, view, { nodes: result.connectors.map((c) => c.node.id), edges: [] }, { connectors: [...request.entities], level: request.level ?? 'entity' });
+  return { ...result, connectors: result.connectors.map((c) => ({ ...c, node: view.present(c.node) })) };
+}
+
+export async function graphCommunities(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters) {
+  const view = await viewFor(mosaic, consultation, sources, request);
+  const result = communities(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) });
+  await disclose(mosaic, consultation, sources, view, { nodes: result.communities.flatMap((c) => c.members), edges: [] }, { communities: request.nodes.length, level: request.level ?? 'entity' });
   return result;
 }
 
-export async function graphCommunities(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, request: { nodes: readonly NodeId[] } & GraphFilters) {
-  const scope = await scopeFor(mosaic, consultation, projection, request);
-  const result = communities(projection.graph, { ...scope, nodes: request.nodes });
-  const members = result.communities.flatMap((c) => c.members).flatMap((id) => projection.graph.node(id) ?? []);
-  await disclose(mosaic, consultation, projection, { nodes: members, edges: [] }, { communities: request.nodes.length });
-  return result;
+export async function graphCentrality(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[]; measure: CentralityMeasure } & GraphFilters) {
+  const view = await viewFor(mosaic, consultation, sources, request);
+  const result = centrality(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor), measure: request.measure });
+  await disclose(mosaic, consultation, sources, view, { nodes: result.converged ? result.scores.map((s) => s.node.id) : [], edges: [] }, { centrality: request.measure, nodes: request.nodes.length, level: request.level ?? 'entity' });
+  return result.converged ? { ...result, scores: result.scores.map((s) => ({ ...s, node: view.present(s.node) })) } : result;
 }
 
-export async function graphCentrality(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, request: { nodes: readonly NodeId[]; measure: CentralityMeasure } & GraphFilters) {
-  const scope = await scopeFor(mosaic, consultation, projection, request);
-  const result = centrality(projection.graph, { ...scope, nodes: request.nodes, measure: request.measure });
-  await disclose(mosaic, consultation, projection, { nodes: result.converged ? result.scores.map((s) => s.node) : [], edges: [] }, { centrality: request.measure, nodes: request.nodes.length });
-  return result;
+/** The visible part of the network among given nodes (a saved chart reopened). */
+export async function graphInduced(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters): Promise<Subgraph> {
+  const view = await viewFor(mosaic, consultation, sources, request);
+  const subgraph = inducedSubgraph(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) });
+  await disclose(mosaic, consultation, sources, view, { nodes: subgraph.nodes.map((n) => n.id), edges: subgraph.edges }, { chart: request.nodes.length, level: request.level ?? 'entity' });
+  return presentSubgraph(view, subgraph);
 }
 
-export async function graphExport(mosaic: Mosaic, consultation: Consultation, projection: GraphProjection, request: { seeds: readonly NodeId[]; hops?: number; maxNodes?: number; format: 'graphml' | 'json' } & GraphFilters): Promise<string> {
-  const { subgraph } = await graphExpand(mosaic, { ...consultation }, projection, request);
+export async function graphExport(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { seeds: readonly NodeId[]; hops?: number; maxNodes?: number; format: 'graphml' | 'json' } & GraphFilters): Promise<string> {
+  const { subgraph } = await graphExpand(mosaic, { ...consultation }, sources, request);
   return request.format === 'graphml' ? toGraphML(subgraph) : JSON.stringify(toJSON(subgraph));
+}
+
+// ---- timeline and places --------------------------------------------------------------------
+
+export interface TimelineEvent {
+  readonly id: RecordId;
+  readonly kind: string;
+  readonly date: string;
+  readonly end?: string;
+  readonly place?: string;
+  readonly summary?: string;
+  /** The given entities the event involves, and everyone visible it involves. */
+  readonly entities: readonly NodeId[];
+  readonly involved: readonly NodeId[];
+  readonly provenance: readonly RecordId[];
+}
+
+export interface MapPlace {
+  readonly id: RecordId;
+  readonly kind: string;
+  readonly label?: string;
+  readonly date?: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly entities: readonly NodeId[];
+  readonly provenance: readonly RecordId[];
+}
+
+/** The visible events around the visible members of the given nodes, subjects mapped to this level. */
+function visibleEvents(view: View, sources: GraphSources, entities: readonly NodeId[]): { nodes: NodeId[]; items: { event: GraphEvent; involved: NodeId[] }[] } {
+  const nodes = [...new Set(entities.map(view.nodeFor))].filter((n) => view.recordsOf(n).length > 0);
+  const items = new Map<RecordId, { event: GraphEvent; involved: NodeId[] }>();
+  for (const node of nodes) {
+    for (const member of view.recordsOf(node)) {
+      for (const event of sources.graph.eventsOf(member)) {
+        if (items.has(event.id) || !view.visible(event.id)) continue;
+        const involved = [...new Set(event.subjects.filter(view.visible).map(view.nodeFor))];
+        items.set(event.id, { event, involved });
+      }
+    }
+  }
+  return { nodes, items: [...items.values()] };
+}
+
+export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; since?: string; until?: string; level?: GraphLevel }): Promise<{ events: readonly TimelineEvent[]; undated: readonly TimelineEvent[] }> {
+  const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
+  const { nodes, items } = visibleEvents(view, sources, request.entities);
+  if (nodes.length === 0) throw notFound();
+  const window = request.since || request.until ? { ...(request.since ? { from: request.since } : {}), ...(request.until ? { to: request.until } : {}) } : undefined;
+  const result = timeline(
+    items.map(({ event, involved }) => ({
+      id: event.id, entities: involved, date: event.date ?? '', kind: event.schema, provenance: [event.id], involved, event,
+      ...(event.end ? { end: event.end } : {}), ...(event.summary ? { summary: event.summary } : {}),
+    })),
+    { entities: nodes, ...(window ? { window } : {}) },
+  );
+  const out = (entry: (typeof result.entries)[number]): TimelineEvent => {
+    const { event, involved } = entry.item;
+    return {
+      id: event.id, kind: event.schema, date: event.date ?? '', entities: entry.entities, involved, provenance: [event.id],
+      ...(event.end ? { end: event.end } : {}), ...(event.place ? { place: event.place } : {}), ...(event.summary ? { summary: event.summary } : {}),
+    };
+  };
+  const events = result.entries.map(out);
+  const undated = result.undated.map(out);
+  await disclose(mosaic, consultation, sources, view, { nodes, edges: [], extra: [...events, ...undated].map((e) => e.id) }, { timeline: [...request.entities], level: request.level ?? 'entity' });
+  return { events, undated };
+}
+
+/** Ties along which a located record counts as a place of the entity (where they live, what they own). */
+const PLACE_TIES: ReadonlySet<string> = new Set(['residence', 'ownership', 'shared-address']);
+
+export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; level?: GraphLevel }): Promise<{ places: readonly MapPlace[]; bounds: { south: number; west: number; north: number; east: number } | undefined; withoutCoordinates: number }> {
+  const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
+  const { nodes, items } = visibleEvents(view, sources, request.entities);
+  if (nodes.length === 0) throw notFound();
+  const recordGraph = sources.graph.graph;
+  const candidates: (MapPlace & { readonly date?: string })[] = items.map(({ event, involved }) => ({
+    id: event.id, kind: event.schema, lat: event.lat ?? Number.NaN, lon: event.lon ?? Number.NaN, entities: involved, provenance: [event.id],
+    ...(event.place ? { label: event.place } : {}), ...(event.date ? { date: event.date } : {}),
+  }));
+  for (const node of nodes) {
+    for (const member of view.recordsOf(node)) {
+      const own = sources.graph.locationOf(member);
+      if (own) candidates.push({ id: own.id, kind: own.schema, label: own.label, lat: own.lat, lon: own.lon, entities: [node], provenance: [own.id] });
+      const v = recordGraph.indexOf(member);
+      for (let k = 0; v >= 0 && k < recordGraph.degreeAt(v); k++) {
+        const e = recordGraph.incidentAt(v, k);
+        const edge = recordGraph.edgeAt(e);
+        const other = recordGraph.nodeIdAt(recordGraph.otherEndAt(e, v)) as RecordId;
+        const at = sources.graph.locationOf(other);
+        if (!at || !PLACE_TIES.has(edge.type) || !view.visible(other) || !edge.provenance.every(view.visible)) continue;
+        candidates.push({ id: at.id, kind: at.schema, label: at.label, lat: at.lat, lon: at.lon, entities: [node], provenance: [...new Set([at.id, ...edge.provenance])], ...(edge.start ? { date: edge.start } : {}) });
+      }
+    }
+  }
+  const unique = [...new Map(candidates.map((c) => [`${c.id}@${c.entities.join(',')}`, c] as const)).values()];
+  const result = places(unique, { entities: nodes });
+  const out = result.places.map(({ item, entities }) => ({ ...item, entities }));
+  await disclose(mosaic, consultation, sources, view, { nodes, edges: [], extra: out.flatMap((p) => p.provenance) }, { places: [...request.entities], level: request.level ?? 'entity' });
+  return { places: out, bounds: result.bounds, withoutCoordinates: result.withoutCoordinates };
 }

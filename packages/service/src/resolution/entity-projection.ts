@@ -29,6 +29,8 @@ export interface EntityProjection extends Projection {
   merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean }[]>;
   /** Resolve everything again from the records and the stored snapshot. */
   rebuild(): Promise<void>;
+  /** Called with each record whose entity changed (or may have: a rebuild reports every record). */
+  onMembership(listener: (record: RecordId) => void): void;
 }
 
 export async function createEntityProjection(store: Store, { now = () => new Date() }: { readonly now?: () => Date } = {}): Promise<EntityProjection> {
@@ -37,10 +39,12 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   const membership = new Map<RecordId, EntityId>();
   const members = new Map<EntityId, RecordId[]>();
   let pending: Promise<void> | undefined;
+  const listeners: ((record: RecordId) => void)[] = [];
 
   const setMember = (record: RecordId, entity: EntityId): void => {
     const previous = membership.get(record);
     if (previous === entity) return;
+    for (const listener of listeners) listener(record);
     if (previous) {
       const list = members.get(previous)?.filter((r) => r !== record) ?? [];
       if (list.length > 0) members.set(previous, list);
@@ -68,6 +72,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     const run = resolveRecords(records, { snapshot, at: now().toISOString() });
     await persistence.commit(run.change);
     index = createResolutionIndex(run.state);
+    for (const record of membership.keys()) for (const listener of listeners) listener(record);
     membership.clear();
     members.clear();
     run.state.ids.forEach((id, i) => setMember(id, run.state.entities[i] as EntityId));
@@ -127,5 +132,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       }));
     },
     rebuild,
+    onMembership: (listener) => {
+      listeners.push(listener);
+    },
   };
 }

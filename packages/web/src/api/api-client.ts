@@ -6,7 +6,7 @@
 import { ApiError } from './api-error.ts';
 import type {
   AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityProfile, IngestJob, Merge,
-  Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, TimelineEvent, User,
+  ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, TimelineEvent, User,
 } from './api-types.ts';
 import { entityProfileOf, ingestJobOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
 
@@ -96,8 +96,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     recordHistory: (id: string) => request<{ versions: readonly RecordVersion[] }>('GET', `/records/${enc(id)}/history`, { consult: true }),
 
     entity: async (id: string): Promise<EntityProfile> => entityProfileOf(await request<unknown>('GET', `/entities/${enc(id)}`, { consult: true })),
-    entityTimeline: async (id: string): Promise<readonly TimelineEvent[]> => timelineOf(await request<unknown>('GET', `/entities/${enc(id)}/timeline`, { consult: true })),
-    entityPlaces: async (id: string): Promise<readonly Place[]> => placesOf(await request<unknown>('GET', `/entities/${enc(id)}/places`, { consult: true })),
+    entityTimeline: async (id: string): Promise<readonly TimelineEvent[]> => timelineOf(await request<unknown>('GET', '/graph/timeline', { query: { entities: id }, consult: true })),
+    entityPlaces: async (id: string): Promise<readonly Place[]> => placesOf(await request<unknown>('GET', '/graph/places', { query: { entities: id }, consult: true })),
     entityMerges: async (id: string): Promise<readonly Merge[]> => listOf<Merge>(await request<unknown>('GET', `/entities/${enc(id)}/merges`, { consult: true }), 'merges'),
     undoMerge: (mergeId: string) => request<unknown>('POST', `/merges/${enc(mergeId)}/undo`, { body: {} }),
 
@@ -115,6 +115,13 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       listOf<Community>(await request<unknown>('POST', '/graph/communities', { body: { nodes }, consult: true }), 'communities'),
     graphCentrality: async (nodes: readonly string[], measure: string): Promise<readonly CentralityScore[]> =>
       listOf<CentralityScore>(await request<unknown>('POST', '/graph/centrality', { body: { nodes, measure }, consult: true }), 'scores'),
+    saveChart: (caseRef: string, chart: { title: string; nodes: readonly string[]; positions?: Readonly<Record<string, { x: number; y: number }>>; share?: 'owner' | 'agency' }) =>
+      request<ChartSummary>('POST', `/cases/${enc(caseRef)}/charts`, { body: chart, consult: true }),
+    listCharts: async (caseRef: string): Promise<readonly ChartSummary[]> => listOf<ChartSummary>(await request<unknown>('GET', `/cases/${enc(caseRef)}/charts`, { consult: true }), 'charts'),
+    openChart: async (caseRef: string, id: string): Promise<{ chart: ChartSummary & { positions?: Readonly<Record<string, { x: number; y: number }>> }; subgraph: Subgraph }> => {
+      const body = await request<{ chart: ChartSummary & { positions?: Readonly<Record<string, { x: number; y: number }>> } }>('GET', `/cases/${enc(caseRef)}/charts/${enc(id)}`, { consult: true });
+      return { chart: body.chart, subgraph: subgraphOf(body) };
+    },
     /** The network around the seeds as JSON or GraphML text (POST /graph/export answers the file itself). */
     graphExport: async (seeds: readonly string[], format: 'json' | 'graphml', hops = 1): Promise<string> =>
       JSON.stringify(await request<unknown>('POST', '/graph/export', { body: { seeds: seeds.slice(0, 50), hops, format }, consult: true })),

@@ -130,6 +130,16 @@ export interface TimelineEvent {
   readonly provenance: readonly string[];
 }
 
+/** A chart saved to a case: reopening it asks the network again, so it shows only what the reader may see. */
+export interface ChartSummary {
+  readonly id: string;
+  readonly caseRef: string;
+  readonly title: string;
+  readonly author: string;
+  readonly share: 'owner' | 'agency';
+  readonly createdAt: string;
+}
+
 export interface Place {
   readonly id: string;
   readonly lat: number;

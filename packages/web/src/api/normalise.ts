@@ -27,7 +27,7 @@ export function subgraphOf(body: unknown): Subgraph {
 }
 
 export function timelineOf(body: unknown): readonly TimelineEvent[] {
-  const entries = isObject(body) ? [...arrayOf(body['entries']), ...arrayOf(body['undated'])] : arrayOf(body);
+  const entries = isObject(body) ? [...arrayOf(body['events']), ...arrayOf(body['entries']), ...arrayOf(body['undated'])] : arrayOf(body);
   return entries.map((entry) => (isObject(entry) && isObject(entry['item']) ? entry['item'] : entry) as unknown as TimelineEvent);
 }
 

@@ -5,7 +5,7 @@
  * the server; the explorer only shows what came back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { EDGE_TYPES, type CentralityScore, type Community } from '../api/api-types.ts';
+import { EDGE_TYPES, type CentralityScore, type ChartSummary, type Community } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
@@ -38,6 +38,13 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const [path, setPath] = useState<ReadonlySet<string>>(new Set());
   const [pathEnds, setPathEnds] = useState({ a: '', b: '' });
   const started = useRef(false);
+  const [chartTitle, setChartTitle] = useState('');
+  const [charts, setCharts] = useState<readonly ChartSummary[]>([]);
+
+  useEffect(() => {
+    if (!purpose) return;
+    api.listCharts(purpose.caseRef).then(setCharts, () => setCharts([]));
+  }, [api, purpose]);
 
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -148,16 +155,40 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             <div className="row"><button type="submit">Find path</button>{path.size ? <button type="button" className="link" onClick={() => setPath(new Set())}>Clear</button> : null}</div>
           </fieldset>
         </form>
-        <button type="button" disabled={nodes.length === 0} onClick={() => void run('Exporting the chart', async () => {
-          // The server has no chart store yet: the chart is exported (audited) and saved as a file named after the case.
-          const text = await api.graphExport(graph.nodes(), 'json', 0);
-          const link = document.createElement('a');
-          link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-          link.download = `chart-${(purpose?.caseRef ?? 'case').replace(/[^\w.-]+/g, '_')}.json`;
-          link.click();
-          URL.revokeObjectURL(link.href);
-          setNotice(`Chart of ${graph.order} entities exported for case ${purpose?.caseRef ?? ''}.`);
-        })}>Save chart for the case</button>
+        <fieldset>
+          <legend>Charts of case {purpose?.caseRef ?? ''}</legend>
+          <label htmlFor="chart-title">Chart title</label>
+          <div className="row">
+            <input id="chart-title" value={chartTitle} onChange={(e) => setChartTitle(e.target.value)} placeholder="Network of…" />
+            <button type="button" disabled={nodes.length === 0 || !purpose || !chartTitle.trim()} onClick={() => void run('Saving the chart', async () => {
+              // Only ids and layout are stored: reopening asks the server again, through the policy.
+              const positions = Object.fromEntries(graph.nodes().map((n) => [n, { x: Number(graph.getNodeAttribute(n, 'x')), y: Number(graph.getNodeAttribute(n, 'y')) }]));
+              const saved = await api.saveChart(purpose!.caseRef, { title: chartTitle.trim(), nodes: graph.nodes(), positions });
+              setCharts((list) => [saved, ...list.filter((c) => c.id !== saved.id)]);
+              setNotice(`Chart “${saved.title}” saved to case ${saved.caseRef}.`);
+            })}>Save chart to case</button>
+          </div>
+          {charts.length === 0 ? <p className="muted small">No saved chart yet.</p> : (
+            <ul className="charts">
+              {charts.map((c) => (
+                <li key={c.id}>
+                  <span>{c.title}</span> <span className="muted small">{c.createdAt.slice(0, 16).replace('T', ' ')}</span>{' '}
+                  <button type="button" className="small" aria-label={`Open chart ${c.title}`} onClick={() => void run(`Opening ${c.title}`, async () => {
+                    const { chart, subgraph } = await api.openChart(c.caseRef, c.id);
+                    graph.clear();
+                    mergeSubgraph(graph, subgraph);
+                    for (const [node, at] of Object.entries(chart.positions ?? {})) if (graph.hasNode(node)) graph.mergeNodeAttributes(node, at);
+                    setCommunities([]);
+                    setScores([]);
+                    setPath(new Set());
+                    setVersion((v) => v + 1);
+                    setNotice(`Chart “${chart.title}” reopened: ${graph.order} entities you may see.`);
+                  })}>Open</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
         {busy ? <ProgressBar label={busy} /> : null}
         <ErrorMessage error={error} what="graph" />
         {notice ? <p role="status" className="notice">{notice}</p> : null}
@@ -170,7 +201,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
           <tbody>
             {nodes.map((n) => (
               <tr key={n} className={n === selected ? 'selected' : undefined}>
-                <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={href('profile', 'record', n)}>{label(n)}</a></td>
+                <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={href('profile', 'entity', n)}>{label(n)}</a></td>
                 <td>{String(graph.getNodeAttribute(n, 'kind'))}</td>
                 <td>{graph.degree(n)}</td>
                 <td>{scores.find((s) => s.node.id === n)?.score.toFixed(3) ?? ''}</td>
