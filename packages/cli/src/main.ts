@@ -19,7 +19,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   compare: { summary: 'compare --pairs PAIRS.jsonl: score each pair, with the decision and its explanation', load: () => import('./commands/compare.ts') },
   screen: { summary: 'screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]', load: () => import('./commands/screen.ts') },
   extract: { summary: 'extract FILE: entities and relations in a text report (txt, html, pdf, docx)', load: () => import('./commands/extract.ts') },
-  reports: { summary: 'reports add FILE --collection C --user U [provenance…] | reports search Q --purpose P --case C --user U', load: () => import('./commands/reports.ts') },
+  reports: { summary: 'reports add FILE --collection C --as USER [provenance…] | reports search Q --purpose P --case C --as USER', load: () => import('./commands/reports.ts') },
   graph: { summary: 'graph expand|path|connectors|communities|centrality|timeline|places|export IDS… --as USER --purpose P --case C [--level entity|record]', load: () => import('./commands/graph.ts') },
   audit: { summary: 'audit verify [--data DIR]: check the audit chain and its signed checkpoints', load: () => import('./commands/audit.ts') },
 };

@@ -12,6 +12,7 @@ import {
   GRAPH_LEVELS, graphCentrality, graphCommunities, graphConnectors, graphExpand, graphExport, graphPaths, graphPlaces, graphTimeline, openMosaic, startProjections,
   type Consultation, type GraphFilters, type GraphLevel,
 } from '@mosaic/service';
+import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 
 const SUBCOMMANDS = ['expand', 'path', 'connectors', 'communities', 'centrality', 'timeline', 'places', 'export'] as const;
@@ -42,7 +43,7 @@ const PROCESS_IO: GraphIo = { out: (text) => process.stdout.write(text), err: (t
 
 export async function run(argv: readonly string[], io: GraphIo = PROCESS_IO): Promise<number> {
   const { values, positionals } = parse('graph', argv, {
-    ...STORE_OPTIONS, as: { type: 'string' }, purpose: { type: 'string' }, case: { type: 'string' }, level: { type: 'string' },
+    ...STORE_OPTIONS, ...ACTING_OPTIONS, purpose: { type: 'string' }, case: { type: 'string' }, level: { type: 'string' },
     hops: { type: 'string' }, 'max-nodes': { type: 'string' }, k: { type: 'string' }, measure: { type: 'string' }, format: { type: 'string' },
     type: { type: 'string', multiple: true }, since: { type: 'string' }, until: { type: 'string' }, 'min-weight': { type: 'string' }, agency: { type: 'string', multiple: true },
   });
@@ -69,8 +70,7 @@ export async function run(argv: readonly string[], io: GraphIo = PROCESS_IO): Pr
 
   const mosaic = await openMosaic(configOf(values));
   try {
-    const user = await mosaic.store.findUserByName(values.as);
-    if (!user) throw new AppError('MOSAIC_NOT_FOUND', `graph: no user named ${JSON.stringify(values.as)}`);
+    const user = await actingUser(mosaic, values.as, 'graph');
     const consultation: Consultation = { user, ...(values.purpose ? { purpose: values.purpose } : {}), ...(values.case ? { caseRef: values.case } : {}) };
     const projections = await startProjections(mosaic, { follow: false });
     try {

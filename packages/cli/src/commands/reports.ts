@@ -1,39 +1,32 @@
 /**
- * mosaic reports add FILE --collection C --user U [--source S --reliability B --credibility 2
+ * mosaic reports add FILE --collection C --as USER [--source S --reliability B --credibility 2
  *   --tlp amber --classification restricted --releasability be --handling H1 --category other
  *   --legal-basis L --title T --country CC --purpose P --case C] [--data DIR]
- * mosaic reports search Q --purpose P --case C --user U [--collection C] [--limit N] [--data DIR]
+ * mosaic reports search Q --purpose P --case C --as USER [--collection C] [--limit N] [--data DIR]
  *
- * The command acts as a stored user (--user), so the policy and the audit log treat it like the
+ * The command acts as a stored user (--as), so the policy and the audit log treat it like the
  * same person in the web app. `add` prints the report id, the extraction and link proposals as
  * one JSON document; `search` prints one JSON line per report found. Proposals come from the
  * name index here: resolving every record to use the resolution's blocking is the server's job.
  * Ungraded input defaults to F6 (reliability and credibility cannot be judged) and, unless
  * --releasability says otherwise, stays with the agency.
  */
-import { AppError } from '@mosaic/model';
-import { openMosaic, searchReports, uploadReport, type Mosaic } from '@mosaic/service';
-import type { User } from '@mosaic/store';
+import { openMosaic, searchReports, uploadReport } from '@mosaic/service';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { MEDIA_TYPES } from './extract.ts';
 
 const USAGE = [
-  'usage: mosaic reports add FILE --collection C --user U [--source S] [--reliability A-F] [--credibility 1-6] [--tlp T] [--classification C]',
+  'usage: mosaic reports add FILE --collection C --as USER [--source S] [--reliability A-F] [--credibility 1-6] [--tlp T] [--classification C]',
   '                          [--releasability R,…] [--handling H0-H3] [--category C] [--legal-basis L] [--title T] [--country CC] [--purpose P --case C]',
-  '       mosaic reports search Q --purpose P --case C --user U [--collection C] [--limit N]',
+  '       mosaic reports search Q --purpose P --case C --as USER [--collection C] [--limit N]',
 ].join('\n');
-
-async function actingUser(mosaic: Mosaic, name: string | undefined): Promise<User> {
-  const user = name ? await mosaic.store.findUserByName(name) : undefined;
-  if (!user) throw new AppError('MOSAIC_INVALID_INPUT', `reports: --user must name a user of this store (mosaic users list)`);
-  return user;
-}
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse('reports', argv, {
-    ...STORE_OPTIONS, user: { type: 'string' }, collection: { type: 'string' }, source: { type: 'string' }, reliability: { type: 'string' },
+    ...STORE_OPTIONS, ...ACTING_OPTIONS, collection: { type: 'string' }, source: { type: 'string' }, reliability: { type: 'string' },
     credibility: { type: 'string' }, tlp: { type: 'string' }, classification: { type: 'string' }, releasability: { type: 'string' },
     handling: { type: 'string' }, category: { type: 'string' }, 'legal-basis': { type: 'string' }, title: { type: 'string' }, country: { type: 'string' },
     purpose: { type: 'string' }, case: { type: 'string' }, limit: { type: 'string' },
@@ -41,7 +34,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const [verb, arg, ...extra] = positionals;
   const adding = verb === 'add' && arg !== undefined && values.collection !== undefined;
   const searching = verb === 'search' && arg !== undefined && values.purpose !== undefined && values.case !== undefined;
-  if (extra.length > 0 || (!adding && !searching) || !values.user) {
+  if (extra.length > 0 || (!adding && !searching) || !values.as) {
     console.error(USAGE);
     return 2;
   }
@@ -52,7 +45,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const mosaic = await openMosaic(configOf(values));
   try {
-    const user = await actingUser(mosaic, values.user);
+    const user = await actingUser(mosaic, values.as, 'reports');
     const consultation = { user, ...(values.purpose ? { purpose: values.purpose } : {}), ...(values.case ? { caseRef: values.case } : {}) };
     const started = performance.now();
     if (searching) {
