@@ -22,6 +22,7 @@ import { reportRoutes } from './routes/report-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { schemaRoutes } from './routes/schema-routes.ts';
 import { screeningRoutes } from './routes/screening-routes.ts';
+import { subscriptionRoutes } from './routes/subscription-routes.ts';
 
 export interface BuildAppOptions {
   readonly mosaic: Mosaic;
@@ -78,6 +79,7 @@ export async function buildApp({ mosaic, logger = false, plugins = [], projectio
     if (projections) await api.register(screeningRoutes(projections));
     // The inbox is kept by the projections' notification keeper; the stream needs only the notifier.
     if (projections) await api.register(notificationRoutes());
+    if (projections) await api.register(subscriptionRoutes(projections));
     for (const plugin of plugins) await api.register(plugin);
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });

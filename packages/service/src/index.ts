@@ -37,3 +37,6 @@ export { MAX_REPORT_BYTES, reportText, uploadReport, type ReportInput, type Uplo
 export { readReport, searchReports, type ReportAnswer, type ReportEntityView, type ReportHit, type ReportRelationView, type ReportSearch, type ReportView } from './reports/read-report.ts';
 export { confirmEntity, rejectEntity, type ConfirmInput, type ConfirmOutcome } from './reports/review-report.ts';
 export { REPORT_REVIEW_KIND, REVIEW_STATUSES, type LinkProposal, type ReviewStatus } from './reports/report-review.ts';
+export { coordinatesOf, type Coordinates } from './record-coordinates.ts';
+export { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, SUBSCRIPTION_KIND, type LatLon, type Subscription, type SubscriptionInput, type WatchTarget } from './watch/subscriptions.ts';
+export { createWatcher, type Watcher, type WatchReason } from './watch/watch-projection.ts';

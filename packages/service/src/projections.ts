@@ -9,6 +9,7 @@ import type { Mosaic } from './runtime.ts';
 import { keepNotifications, type NotificationKeeper } from './screening/notification-inbox.ts';
 import { createScreeningProjection, type ScreeningProjection } from './screening/screening-projection.ts';
 import type { WebhookOptions } from './screening/webhooks.ts';
+import { createWatcher, type Watcher } from './watch/watch-projection.ts';
 
 export interface Projections {
   readonly graph: GraphProjection;
@@ -19,11 +20,16 @@ export interface Projections {
   readonly screening: ScreeningProjection;
   /** Keeps every notification as a document and delivers agencies' webhooks. */
   readonly notifications: NotificationKeeper;
+  /** Subscriptions: tells users of what concerns their watches, and of silence. */
+  readonly watcher: Watcher;
   readonly follower: ChangeFollower;
   stop(): void;
 }
 
 /** Build every projection from the store, then follow the feed (every `intervalMs`). */
+/** How often subscriptions are re-read (other nodes' changes) and silence is looked for. */
+const WATCH_SWEEP_MS = 60_000;
+
 export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {} }: { readonly intervalMs?: number; readonly follow?: boolean; readonly webhook?: WebhookOptions } = {}): Promise<Projections> {
   const graph = createGraphProjection(mosaic.registry);
   const screening = createScreeningProjection();
@@ -33,11 +39,18 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
   // Entities are resolved in one pass over the store; their own follower starts after it.
   const resolvedAt = await mosaic.store.latestSeq();
   const entities = await createEntityProjection(mosaic.store, { now: mosaic.now });
-  const entityFollower = followChanges(mosaic.store, [entities], { fromSeq: resolvedAt });
+  // The watcher follows the entities (a record's subject is known once it is resolved) and
+  // only what arrives from now on: a restart does not tell anyone of old news again.
+  const watcher = createWatcher(mosaic, entities);
+  await watcher.reload();
+  const entityFollower = followChanges(mosaic.store, [entities, watcher], { fromSeq: resolvedAt });
   await entityFollower.catchUp();
+  let sweeper: NodeJS.Timeout | undefined;
   if (follow) {
     follower.start(intervalMs);
     entityFollower.start(intervalMs);
+    sweeper = setInterval(() => void watcher.reload().then(() => watcher.sweep()).catch(() => undefined), WATCH_SWEEP_MS);
+    sweeper.unref();
   }
   return {
     graph,
@@ -45,6 +58,7 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
     entityGraph: createEntityGraphView(graph, entities),
     screening,
     notifications,
+    watcher,
     follower: {
       catchUp: async () => (await follower.catchUp()) + (await entityFollower.catchUp()),
       start: (ms) => {
@@ -62,6 +76,7 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
     stop: () => {
       follower.stop();
       entityFollower.stop();
+      if (sweeper) clearInterval(sweeper);
       notifications.stop();
     },
   };

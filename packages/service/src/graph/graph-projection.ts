@@ -20,6 +20,7 @@ import type { EntityRecord, Provenance, RecordId, Schema, SchemaRegistry } from 
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { captionOf } from '../records.ts';
+import { coordinatesOf } from '../record-coordinates.ts';
 
 const RELATION_TYPES: Readonly<Record<string, EdgeType>> = {
   Family: 'family', Associate: 'associate', Membership: 'membership', Ownership: 'ownership',
@@ -77,13 +78,6 @@ export interface GraphProjection extends Projection {
 
 /** Entity-typed properties of events that name what the event involves, besides the schema's subjects. */
 const EVENT_EXTRA_SUBJECTS = ['vehicle'] as const;
-
-function coordinate(record: EntityRecord, property: string): number | undefined {
-  const text = record.properties[property]?.[0];
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : undefined;
-}
 
 /**
  * The keys under which two events count as the same occasion: the same trip id, or a check at
@@ -223,15 +217,14 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     const definition = schema.event!;
     const subjects = [...new Set([...definition.subjects, ...EVENT_EXTRA_SUBJECTS].flatMap((p) => record.properties[p] ?? []))] as RecordId[];
     const first = (p: string): string | undefined => record.properties[p]?.[0];
-    const lat = coordinate(record, 'latitude');
-    const lon = coordinate(record, 'longitude');
+    const point = coordinatesOf(record);
     const date = first(definition.start);
     const end = first(definition.end);
     const place = first(definition.place) ?? first('checkpoint');
     const summary = first('summary');
     events.set(record.id, {
       id: record.id, schema: record.schema, subjects, ...(date ? { date } : {}), ...(end ? { end } : {}), ...(place ? { place } : {}), ...(summary ? { summary } : {}),
-      ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
+      ...(point ?? {}),
     });
     for (const subject of subjects) {
       const set = eventsBySubject.get(subject) ?? new Set<RecordId>();
@@ -245,12 +238,12 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     if (!schema) return;
     provenance.set(record.id, record.provenance);
     if (schema.event) addEvent(schema, record);
-    else if (!schema.edge) {
+    // A report is a source, not a party to the network: what it says arrives as confirmed records and links.
+    else if (!schema.edge && !registry.isA(record.schema, 'Report')) {
       graph.addNode({ id: record.id, kind: record.schema, label: captionOf(registry, record) });
       touched.add(record.id);
-      const lat = coordinate(record, 'latitude');
-      const lon = coordinate(record, 'longitude');
-      if (lat !== undefined && lon !== undefined) located.set(record.id, { id: record.id, schema: record.schema, label: captionOf(registry, record), lat, lon });
+      const point = coordinatesOf(record);
+      if (point) located.set(record.id, { id: record.id, schema: record.schema, label: captionOf(registry, record), ...point });
       // Edges declared by other records that were waiting for this node.
       for (const other of touching.get(record.id) ?? []) for (const edge of specs.get(other) ?? []) materialise(edge);
       // Occasions shared through events that were waiting for this subject.

@@ -29,6 +29,8 @@ export interface EntityProjection extends Projection {
   merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean }[]>;
   /** Resolve everything again from the records and the stored snapshot. */
   rebuild(): Promise<void>;
+  /** Resolves when a rebuild scheduled by an update has run (before closing the store). */
+  settle(): Promise<void>;
   /** Called with each record whose entity changed (or may have: a rebuild reports every record). */
   onMembership(listener: (record: RecordId) => void): void;
 }
@@ -132,6 +134,9 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       }));
     },
     rebuild,
+    async settle() {
+      while (pending) await pending;
+    },
     onMembership: (listener) => {
       listeners.push(listener);
     },

@@ -1,0 +1,81 @@
+import { validateRecord } from '@mosaic/model';
+import { startProjections, type Projections } from '@mosaic/service';
+import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+let projections: Projections;
+const tokens: Record<string, string> = {};
+
+async function putRecord(raw: Record<string, unknown>): Promise<void> {
+  const v = validateRecord(world.mosaic.registry, raw);
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+}
+
+const as = (name: string) => ({ authorization: `Bearer ${tokens[name] ?? ''}` });
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  await putRecord({ id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1990-03-02'] }, provenance: testProvenance('fedpol') });
+  projections = await startProjections(world.mosaic, { follow: false });
+  app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
+  for (const name of ['zoneOfficer', 'fedAnalyst']) {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
+    tokens[name] = (r.json() as { token: string }).token;
+  }
+});
+
+afterAll(async () => {
+  await app.close();
+  projections.stop();
+  await projections.entities.settle();
+  await projections.notifications.idle();
+  await world.cleanup();
+});
+
+describe('subscriptions over HTTP', () => {
+  it('watches a subject and puts what concerns it in the inbox; lists and ends the watch', async () => {
+    const created = await app.inject({
+      method: 'POST', url: '/api/v1/subscriptions', headers: as('zoneOfficer'),
+      payload: { target: { kind: 'entity', record: 'fedpol:p1' }, lostTrackDays: 14, purpose: 'returnee monitoring', caseRef: 'CASE-S1' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { subscription } = created.json() as { subscription: { id: string; lostTrackDays: number; label: string } };
+    expect(subscription).toMatchObject({ lostTrackDays: 14, label: 'Subject fedpol:p1' });
+    expect(JSON.stringify(created.json())).not.toContain('"user"');
+
+    await putRecord({ id: 's1', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    await projections.notifications.idle();
+    const inbox = await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: as('zoneOfficer') });
+    const watch = (inbox.json() as { notifications: { kind: string; body: Record<string, unknown> }[] }).notifications.filter((n) => n.kind.startsWith('watch.'));
+    expect(watch.map((n) => [n.kind, n.body['record'], n.body['subscription']])).toEqual([['watch.sighting', 'fedpol:s1', subscription.id]]);
+
+    const listed = await app.inject({ method: 'GET', url: '/api/v1/subscriptions', headers: as('zoneOfficer') });
+    expect((listed.json() as { subscriptions: { id: string }[] }).subscriptions.map((s) => s.id)).toEqual([subscription.id]);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/subscriptions', headers: as('fedAnalyst') })).json()).toEqual({ subscriptions: [] });
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/subscriptions/${subscription.id}`, headers: as('fedAnalyst') })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/subscriptions/${subscription.id}`, headers: as('zoneOfficer') })).statusCode).toBe(204);
+
+    // Ended: a later sighting tells nobody.
+    await putRecord({ id: 's2', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-02'] }, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    await projections.notifications.idle();
+    const after = await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: as('zoneOfficer') });
+    expect((after.json() as { notifications: { kind: string }[] }).notifications.filter((n) => n.kind.startsWith('watch.')).length).toBe(1);
+  });
+
+  it('answers bad input with a 400 naming the field, and refuses a watch without purpose', async () => {
+    const post = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/subscriptions', headers: as('fedAnalyst'), payload });
+    const area = await post({ target: { kind: 'area', polygon: [[50, 4], [51, 4], [51, 200]] }, purpose: 'p', caseRef: 'c' });
+    expect(area.statusCode).toBe(400);
+    expect(JSON.stringify(area.json())).toContain('target.polygon[2]');
+    expect((await post({ target: { kind: 'search', query: 'Bouzid' } })).statusCode).toBe(400);
+    expect((await post({ target: { kind: 'planet' }, purpose: 'p', caseRef: 'c' })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/subscriptions', payload: { target: { kind: 'search', query: 'Bouzid' }, purpose: 'p', caseRef: 'c' } })).statusCode).toBe(401);
+  });
+});

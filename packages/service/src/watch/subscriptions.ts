@@ -1,0 +1,126 @@
+/**
+ * Subscriptions: a user watches a subject (an entity, named by any of its records), a saved
+ * name search, or an area (a polygon of latitude/longitude points), and is told of new records,
+ * links, sightings and alerts that concern it; a subject watch can also warn of silence ("lost
+ * track": no sighting for N days, for returnees). A subscription is the user's own, carries the
+ * purpose and case under which every later notification is consulted and audited, and is kept
+ * as a document (kind 'subscription', owner: the user).
+ */
+import { AppError, type AgencyId, type RecordId, type UserId } from '@mosaic/model';
+import { normalizeName } from '@mosaic/matching';
+import { randomUUID } from 'node:crypto';
+import { requirePurpose } from '../consult.ts';
+import type { Consultation } from '../organisation.ts';
+import type { Mosaic } from '../runtime.ts';
+
+export const SUBSCRIPTION_KIND = 'subscription';
+/** Enough for a district or a border section; a polygon is not a place to store a map. */
+export const MAX_POLYGON_POINTS = 200;
+export const MAX_LOST_TRACK_DAYS = 3650;
+
+export type LatLon = readonly [lat: number, lon: number];
+
+export type WatchTarget =
+  | { readonly kind: 'entity'; readonly record: RecordId }
+  | { readonly kind: 'search'; readonly query: string }
+  | { readonly kind: 'area'; readonly polygon: readonly LatLon[] };
+
+export interface Subscription {
+  readonly id: string;
+  readonly user: UserId;
+  readonly agency: AgencyId;
+  readonly target: WatchTarget;
+  readonly label: string;
+  readonly purpose: string;
+  readonly caseRef: string;
+  readonly createdAt: string;
+  /** Subject watches only: warn when no sighting was seen for this many days. */
+  readonly lostTrackDays?: number;
+  /** The last sighting of the subject the user was told of (or the start of the watch). */
+  readonly lastSeenAt?: string;
+  /** When the user was last warned of silence; a new sighting ends the silence. */
+  readonly warnedAt?: string;
+}
+
+export interface SubscriptionInput {
+  readonly target: WatchTarget;
+  readonly label?: string;
+  readonly lostTrackDays?: number;
+}
+
+function invalid(field: string, reason: string): AppError {
+  return new AppError('MOSAIC_INVALID_INPUT', `subscription ${field}: ${reason}`, { field, reason });
+}
+
+function checkedTarget(target: WatchTarget): WatchTarget {
+  switch (target.kind) {
+    case 'entity':
+      if (!/^[^:\s]+:\S+$/.test(target.record)) throw invalid('target.record', 'a record id (agency:id) of the subject');
+      return target;
+    case 'search': {
+      const query = target.query.trim();
+      if (query.length > 200) throw invalid('target.query', 'at most 200 characters');
+      // The same floor as search: a name part of two letters or more, not a letter or punctuation.
+      if (normalizeName(query).core.every((t) => t.text.length < 2)) throw invalid('target.query', 'a name with at least one part of two letters or more');
+      return { kind: 'search', query };
+    }
+    case 'area': {
+      const { polygon } = target;
+      if (polygon.length < 3 || polygon.length > MAX_POLYGON_POINTS) throw invalid('target.polygon', `3 to ${MAX_POLYGON_POINTS} [latitude, longitude] points`);
+      polygon.forEach(([lat, lon], i) => {
+        if (!(Number.isFinite(lat) && Math.abs(lat) <= 90 && Number.isFinite(lon) && Math.abs(lon) <= 180)) throw invalid(`target.polygon[${i}]`, 'latitude from -90 to 90 and longitude from -180 to 180');
+      });
+      return { kind: 'area', polygon: polygon.map(([lat, lon]) => [lat, lon] as const) };
+    }
+  }
+}
+
+function defaultLabel(target: WatchTarget): string {
+  switch (target.kind) {
+    case 'entity': return `Subject ${target.record}`;
+    case 'search': return `Search "${target.query}"`;
+    case 'area': return `Area of ${target.polygon.length} points`;
+  }
+}
+
+export async function createSubscription(mosaic: Mosaic, consultation: Consultation, input: SubscriptionInput): Promise<Subscription> {
+  requirePurpose(consultation);
+  const target = checkedTarget(input.target);
+  if (input.lostTrackDays !== undefined) {
+    if (target.kind !== 'entity') throw invalid('lostTrackDays', 'only a watched subject can be lost track of');
+    if (!Number.isInteger(input.lostTrackDays) || input.lostTrackDays < 1 || input.lostTrackDays > MAX_LOST_TRACK_DAYS) throw invalid('lostTrackDays', `a whole number of days from 1 to ${MAX_LOST_TRACK_DAYS}`);
+  }
+  const label = input.label?.trim() || defaultLabel(target);
+  if (label.length > 200) throw invalid('label', 'at most 200 characters');
+  const now = mosaic.now().toISOString();
+  const subscription: Subscription = {
+    id: randomUUID(), user: consultation.user.id, agency: consultation.user.agency, target, label,
+    purpose: consultation.purpose, caseRef: consultation.caseRef, createdAt: now,
+    ...(input.lostTrackDays !== undefined ? { lostTrackDays: input.lostTrackDays, lastSeenAt: now } : {}),
+  };
+  await saveSubscription(mosaic, subscription);
+  return subscription;
+}
+
+export async function saveSubscription(mosaic: Mosaic, subscription: Subscription): Promise<void> {
+  await mosaic.store.putDocument({
+    kind: SUBSCRIPTION_KIND, id: subscription.id, owner: subscription.user,
+    ...(subscription.target.kind === 'entity' ? { subject: subscription.target.record } : {}), body: subscription,
+  });
+}
+
+export async function listSubscriptions(mosaic: Mosaic, user: UserId): Promise<readonly Subscription[]> {
+  return (await mosaic.store.listDocuments(SUBSCRIPTION_KIND, { owner: user, limit: 1000 })).map((d) => d.body as Subscription);
+}
+
+/** Every subscription of every user (the watcher's working set). */
+export async function allSubscriptions(mosaic: Mosaic): Promise<readonly Subscription[]> {
+  return (await mosaic.store.listDocuments(SUBSCRIPTION_KIND, { limit: 1_000_000, oldestFirst: true })).map((d) => d.body as Subscription);
+}
+
+/** Only its owner may end a subscription; anyone else is told it does not exist. */
+export async function deleteSubscription(mosaic: Mosaic, user: UserId, id: string): Promise<void> {
+  const found = await mosaic.store.getDocument(SUBSCRIPTION_KIND, id);
+  if (!found || found.owner !== user) throw new AppError('MOSAIC_NOT_FOUND', `subscription ${id} not found`);
+  await mosaic.store.deleteDocument(SUBSCRIPTION_KIND, id);
+}

@@ -1,0 +1,161 @@
+import { validateRecord } from '@mosaic/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Notification } from '../notifier.ts';
+import type { Consultation } from '../organisation.ts';
+import { startProjections, type Projections } from '../projections.ts';
+import { openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
+import { createSubscription, deleteSubscription, listSubscriptions } from './subscriptions.ts';
+
+let world: TestMosaic | undefined;
+let projections: Projections | undefined;
+let clock = new Date('2026-03-01T08:00:00Z');
+
+afterEach(async () => {
+  projections?.stop();
+  await projections?.entities.settle();
+  await projections?.notifications.idle();
+  await world?.cleanup();
+  world = undefined;
+  projections = undefined;
+});
+
+async function open(): Promise<{ world: TestMosaic; projections: Projections; told: Notification[] }> {
+  clock = new Date('2026-03-01T08:00:00Z');
+  world = await openTestMosaic({ now: () => clock });
+  await put({ id: 'p1', schema: 'Person', properties: { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], passportNumber: ['BE1234567'] }, provenance: testProvenance('fedpol') });
+  await put({ id: 'p2', schema: 'Person', properties: { name: ['Lioba Strand'], birthDate: ['1993-07-01'] }, provenance: testProvenance('fedpol') });
+  projections = await startProjections(world.mosaic, { follow: false });
+  const told: Notification[] = [];
+  world.mosaic.notifier.subscribe((n) => told.push(n));
+  return { world, projections, told };
+}
+
+async function put(raw: Record<string, unknown>): Promise<void> {
+  const v = validateRecord(world!.mosaic.registry, raw);
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await world!.mosaic.store.putRecords([v.record], { actor: 'test' });
+}
+
+async function as(name: TestUserName, purpose = 'returnee monitoring', caseRef = 'CASE-W1'): Promise<Consultation> {
+  const user = (await world!.mosaic.store.listUsers()).find((u) => u.name === name);
+  if (!user) throw new Error(`no test user ${name}`);
+  return { user, purpose, caseRef };
+}
+
+const kinds = (told: readonly Notification[]): string[] => told.map((n) => n.kind);
+
+describe('watching a subject', () => {
+  it('tells the watcher of new records, links, sightings and alerts on the subject, and nothing else', async () => {
+    const { projections: p, told } = await open();
+    const zone = await as('zoneOfficer');
+    const watch = await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } });
+    p.watcher.add(watch);
+
+    await put({ id: 's1', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'l1', schema: 'Associate', properties: { person: ['p1'], associate: ['p2'], relationship: ['cousin'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['discreet_check'], desk: ['ops'], deskContact: ['+3220000001'], validFrom: ['2026-01-01'], status: ['active'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'p1', schema: 'Person', properties: { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], passportNumber: ['BE1234567'], nationality: ['be'] }, provenance: testProvenance('fedpol') });
+    // Not the subject: no notification.
+    await put({ id: 's2', schema: 'Sighting', properties: { person: ['p2'], date: ['2026-03-01'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+
+    expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual(['watch.sighting', 'watch.link', 'watch.alert', 'watch.record']);
+    const sighting = told.find((n) => n.kind === 'watch.sighting');
+    expect(sighting?.to).toEqual({ user: zone.user.id });
+    expect(sighting?.body).toMatchObject({ subscription: watch.id, record: 'fedpol:s1', schema: 'Sighting', agency: 'fedpol' });
+    // Each notification was consulted under the subscription's purpose and case, and audited.
+    const audited = await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 });
+    const consultations = audited.map((e) => JSON.parse(e.body) as { action: string; purpose?: string; caseRef?: string; records?: string[] })
+      .filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1');
+    expect(consultations.map((e) => e.records)).toEqual([['fedpol:s1'], ['fedpol:l1'], ['fedpol:a1'], ['fedpol:p1']]);
+  });
+
+  it('gives only a pointer where the policy allows only that, and nothing where it allows nothing', async () => {
+    const { projections: p, told } = await open();
+    const zone = await as('zoneOfficer');
+    const intel = await as('intelAnalyst');
+    p.watcher.add(await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } }));
+    p.watcher.add(await createSubscription(world!.mosaic, intel, { target: { kind: 'entity', record: 'fedpol:p1' as never } }));
+    // Intelligence shares only pointers with the zone; the federal police share nothing with intelligence.
+    await put({ id: 'x1', schema: 'Sighting', properties: { person: ['fedpol:p1'], date: ['2026-03-02'], checkpoint: ['Secret place'] }, provenance: testProvenance('intel') });
+    await put({ id: 's3', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-02'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+
+    const forZone = told.filter((n) => 'user' in n.to && n.to.user === zone.user.id);
+    expect(forZone.map((n) => n.kind)).toEqual(['watch.pointer', 'watch.sighting']);
+    expect(JSON.stringify(forZone[0])).not.toContain('x1');
+    expect(JSON.stringify(forZone[0])).not.toContain('Secret place');
+    expect(forZone[0]?.body).toMatchObject({ pointer: { agency: 'intel' } });
+    const forIntel = told.filter((n) => 'user' in n.to && n.to.user === intel.user.id);
+    // Its own sighting is shown to intelligence; the federal police's is not even pointed to.
+    expect(forIntel.map((n) => n.kind)).toEqual(['watch.sighting']);
+    expect(forIntel[0]?.body).toMatchObject({ record: 'intel:x1' });
+  });
+
+  it('warns once of silence after N days without a sighting, and again after a sighting ends it', async () => {
+    const { projections: p, told } = await open();
+    const zone = await as('zoneOfficer');
+    p.watcher.add(await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never }, lostTrackDays: 30 }));
+    const lost = (): number => told.filter((n) => n.kind === 'watch.lost-track').length;
+
+    clock = new Date('2026-03-20T08:00:00Z');
+    expect(await p.watcher.sweep()).toBe(0);
+    clock = new Date('2026-04-01T08:00:00Z');
+    expect(await p.watcher.sweep()).toBe(1);
+    expect(told.find((n) => n.kind === 'watch.lost-track')?.body).toMatchObject({ record: 'fedpol:p1', silentDays: 31, lostTrackDays: 30 });
+    expect(await p.watcher.sweep()).toBe(0);
+
+    clock = new Date('2026-04-10T08:00:00Z');
+    await put({ id: 's4', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-04-10'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+    clock = new Date('2026-05-05T08:00:00Z');
+    expect(await p.watcher.sweep()).toBe(0);
+    clock = new Date('2026-05-11T08:00:00Z');
+    expect(await p.watcher.sweep()).toBe(1);
+    expect(lost()).toBe(2);
+    // The silence and the warning are kept: a restart (reload) does not warn again.
+    await p.watcher.reload();
+    expect(await p.watcher.sweep()).toBe(0);
+  });
+});
+
+describe('watching a saved search and an area', () => {
+  it('tells of a new person whose name matches the search, and of what is located inside the area', async () => {
+    const { projections: p, told } = await open();
+    const fed = await as('fedAnalyst');
+    p.watcher.add(await createSubscription(world!.mosaic, fed, { target: { kind: 'search', query: 'Kälberer' } }));
+    // A rough box around central Brussels.
+    p.watcher.add(await createSubscription(world!.mosaic, fed, { target: { kind: 'area', polygon: [[50.80, 4.30], [50.80, 4.42], [50.88, 4.42], [50.88, 4.30]] } }));
+
+    await put({ id: 'p7', schema: 'Person', properties: { name: ['Lothar Kaelberer'] }, provenance: testProvenance('zone-north') });
+    await put({ id: 'p8', schema: 'Person', properties: { name: ['Oskar Brandt'] }, provenance: testProvenance('zone-north') });
+    await put({ id: 'ad1', schema: 'Address', properties: { full: ['Rue Haute 12, Brussels'], latitude: ['50.835'], longitude: ['4.348'] }, provenance: testProvenance('zone-north') });
+    await put({ id: 'ad2', schema: 'Address', properties: { full: ['Markt 1, Bruges'], latitude: ['51.208'], longitude: ['3.224'] }, provenance: testProvenance('zone-north') });
+    await p.follower.catchUp();
+
+    const watch = told.filter((n) => n.kind.startsWith('watch.'));
+    expect(watch.map((n) => [n.kind, n.body['record']])).toEqual([['watch.search', 'zone-north:p7'], ['watch.area', 'zone-north:ad1']]);
+  });
+});
+
+describe('subscriptions', () => {
+  it('refuse bad input naming the field, need a purpose, and can be ended only by their owner', async () => {
+    await open();
+    const mosaic = world!.mosaic;
+    const fed = await as('fedAnalyst');
+    await expect(createSubscription(mosaic, fed, { target: { kind: 'area', polygon: [[50, 4], [51, 4]] } })).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', details: { field: 'target.polygon' } });
+    await expect(createSubscription(mosaic, fed, { target: { kind: 'area', polygon: [[50, 4], [51, 4], [95, 4]] } })).rejects.toMatchObject({ details: { field: 'target.polygon[2]' } });
+    await expect(createSubscription(mosaic, fed, { target: { kind: 'search', query: 'k' } })).rejects.toMatchObject({ details: { field: 'target.query' } });
+    await expect(createSubscription(mosaic, fed, { target: { kind: 'search', query: 'Kaelberer' }, lostTrackDays: 10 })).rejects.toMatchObject({ details: { field: 'lostTrackDays' } });
+    await expect(createSubscription(mosaic, fed, { target: { kind: 'entity', record: 'fedpol:p1' as never }, lostTrackDays: 0 })).rejects.toMatchObject({ details: { field: 'lostTrackDays' } });
+    await expect(createSubscription(mosaic, { user: fed.user }, { target: { kind: 'search', query: 'Kaelberer' } })).rejects.toMatchObject({ code: 'MOSAIC_PURPOSE_REQUIRED' });
+
+    const mine = await createSubscription(mosaic, fed, { target: { kind: 'search', query: 'Kaelberer' }, label: 'Kaelberer family' });
+    expect((await listSubscriptions(mosaic, fed.user.id)).map((s) => s.label)).toEqual(['Kaelberer family']);
+    const zone = await as('zoneOfficer');
+    expect(await listSubscriptions(mosaic, zone.user.id)).toEqual([]);
+    await expect(deleteSubscription(mosaic, zone.user.id, mine.id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    await deleteSubscription(mosaic, fed.user.id, mine.id);
+    expect(await listSubscriptions(mosaic, fed.user.id)).toEqual([]);
+  });
+});

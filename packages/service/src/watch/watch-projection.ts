@@ -1,0 +1,183 @@
+/**
+ * The watcher: follows the change feed after the entity projection and tells each subscriber
+ * of what concerns their watch — a new or changed record of the watched subject, a link to it,
+ * an event (sighting, trip, arrest…) or an alert naming it; a person or organisation whose name
+ * matches a saved search; anything located inside a watched area. Every notification passes
+ * the same gate as a search (consult: policy, audit under the subscription's purpose and case,
+ * deconfliction): content where the user may see the record, a pointer to the owner where only
+ * that is allowed, nothing otherwise. `sweep` warns of silence on subjects watched for it.
+ */
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { compareNormalizedNames, matchableNames, NAME_LEVELS, normalizeName, type NormalizedName } from '@mosaic/matching';
+import type { EntityRecord, RecordId, SchemaRegistry, UserId } from '@mosaic/model';
+import type { User } from '@mosaic/store';
+import { randomUUID } from 'node:crypto';
+import type { Projection, RecordChange } from '../change-follower.ts';
+import { consult } from '../consult.ts';
+import { coordinatesOf } from '../record-coordinates.ts';
+import { captionOf } from '../records.ts';
+import type { EntityProjection } from '../resolution/entity-projection.ts';
+import type { Mosaic } from '../runtime.ts';
+import { allSubscriptions, saveSubscription, type Subscription } from './subscriptions.ts';
+
+export type WatchReason = 'record' | 'link' | 'sighting' | 'event' | 'alert' | 'search' | 'area';
+
+export interface Watcher extends Projection {
+  /** Starts watching at once (the API calls it after storing a new subscription). */
+  add(subscription: Subscription): void;
+  remove(id: string): void;
+  /** Re-reads every subscription from the store (other nodes' changes). */
+  reload(): Promise<void>;
+  /** Warns of silence: subject watches with no sighting told for their number of days. */
+  sweep(): Promise<number>;
+}
+
+const DAY_MS = 86_400_000;
+/** A saved search matches a name at least this close (the matcher's name levels, best first). */
+const SEARCH_LEVEL = NAME_LEVELS.indexOf('subset');
+
+const TITLES: Readonly<Record<WatchReason, string>> = {
+  record: 'New information on a watched subject',
+  link: 'New link to a watched subject',
+  sighting: 'Watched subject sighted',
+  event: 'New event concerning a watched subject',
+  alert: 'Alert placed on a watched subject',
+  search: 'New match for a saved search',
+  area: 'New information in a watched area',
+};
+
+/** Records named by the record's entity-valued properties (edge ends, event subjects, alert subject). */
+function referencesOf(registry: SchemaRegistry, record: EntityRecord): RecordId[] {
+  const schema = registry.get(record.schema);
+  if (!schema) return [];
+  const refs: RecordId[] = [];
+  for (const [name, definition] of schema.properties) {
+    if (definition.type !== 'entity' || name === 'proof') continue;
+    for (const value of record.properties[name] ?? []) refs.push(value as RecordId);
+  }
+  return refs;
+}
+
+function nameMatches(query: NormalizedName, record: EntityRecord): boolean {
+  const { strong, weak } = matchableNames(record);
+  return [...strong, ...weak].some((name) => {
+    const c = compareNormalizedNames(query, normalizeName(name));
+    // A one-part search ("Abdeslam") matches any name holding that part closely.
+    return c.levelIndex <= SEARCH_LEVEL || (query.core.length === 1 && c.aligned >= 1 && c.similarity >= 0.9);
+  });
+}
+
+export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, 'entityOf'>): Watcher {
+  const subscriptions = new Map<string, Subscription>();
+  const queries = new Map<string, NormalizedName>();
+
+  const add = (s: Subscription): void => {
+    subscriptions.set(s.id, s);
+    if (s.target.kind === 'search') queries.set(s.id, normalizeName(s.target.query));
+  };
+
+  const reasonFor = (s: Subscription, record: EntityRecord): WatchReason | undefined => {
+    const { target } = s;
+    if (target.kind === 'area') {
+      const point = coordinatesOf(record);
+      return point && booleanPointInPolygon([point.lon, point.lat], { type: 'Polygon', coordinates: [[...target.polygon, target.polygon[0] as readonly [number, number]].map(([lat, lon]) => [lon, lat])] }) ? 'area' : undefined;
+    }
+    if (target.kind === 'search') {
+      const query = queries.get(s.id);
+      return query && mosaic.registry.get(record.schema)?.matchable && nameMatches(query, record) ? 'search' : undefined;
+    }
+    const watched = entities.entityOf(target.record);
+    const isWatched = (id: RecordId): boolean => id === target.record || (watched !== undefined && entities.entityOf(id) === watched);
+    if (isWatched(record.id)) return 'record';
+    if (!referencesOf(mosaic.registry, record).some(isWatched)) return undefined;
+    if (mosaic.registry.isA(record.schema, 'Alert')) return 'alert';
+    if (mosaic.registry.isA(record.schema, 'Sighting')) return 'sighting';
+    const schema = mosaic.registry.get(record.schema);
+    return schema?.event ? 'event' : 'link';
+  };
+
+  const tell = async (s: Subscription, user: User, record: EntityRecord, reason: WatchReason): Promise<boolean> => {
+    const consultation = { user, purpose: s.purpose, caseRef: s.caseRef };
+    const { visible, pointers } = await consult(mosaic, consultation, [record], { action: 'read', query: { subscription: s.id, reason } });
+    const at = mosaic.now().toISOString();
+    const common = { subscription: s.id, label: s.label, reason };
+    if (visible.length > 0) {
+      mosaic.notifier.publish({
+        id: randomUUID(), at, to: { user: user.id }, kind: `watch.${reason}`, title: TITLES[reason],
+        body: { ...common, record: record.id, schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency },
+      });
+      return true;
+    }
+    const pointer = pointers[0];
+    if (pointer) {
+      mosaic.notifier.publish({
+        id: randomUUID(), at, to: { user: user.id }, kind: 'watch.pointer', title: `${pointer.agencyName} holds new information that concerns a watch`,
+        body: { ...common, pointer: { agency: pointer.agency, agencyName: pointer.agencyName, desk: pointer.desk } },
+      });
+    }
+    return false;
+  };
+
+  return {
+    name: 'watch',
+    add,
+    remove: (id) => {
+      subscriptions.delete(id);
+      queries.delete(id);
+    },
+    async reload() {
+      const stored = await allSubscriptions(mosaic);
+      subscriptions.clear();
+      queries.clear();
+      for (const s of stored) add(s);
+    },
+
+    async apply(changes: readonly RecordChange[]) {
+      if (subscriptions.size === 0) return;
+      const users = new Map<string, User | undefined>();
+      const userOf = async (id: UserId): Promise<User | undefined> => {
+        if (!users.has(id)) users.set(id, await mosaic.store.getUser(id));
+        return users.get(id);
+      };
+      for (const { record } of changes) {
+        if (!record) continue;
+        for (const s of [...subscriptions.values()]) {
+          const reason = reasonFor(s, record);
+          if (!reason) continue;
+          const user = await userOf(s.user);
+          if (!user) continue;
+          const shown = await tell(s, user, record, reason);
+          // A sighting the user was told of ends any silence on the subject.
+          if (shown && reason === 'sighting' && s.lostTrackDays !== undefined) {
+            const seen = { ...s, lastSeenAt: mosaic.now().toISOString() };
+            subscriptions.set(s.id, seen);
+            await saveSubscription(mosaic, seen);
+          }
+        }
+      }
+    },
+
+    async sweep() {
+      const now = mosaic.now();
+      let warned = 0;
+      for (const s of [...subscriptions.values()]) {
+        if (s.lostTrackDays === undefined || s.target.kind !== 'entity') continue;
+        const lastSeen = Date.parse(s.lastSeenAt ?? s.createdAt);
+        const silentDays = Math.floor((now.getTime() - lastSeen) / DAY_MS);
+        if (silentDays < s.lostTrackDays) continue;
+        if (s.warnedAt !== undefined && Date.parse(s.warnedAt) >= lastSeen) continue;
+        const user = await mosaic.store.getUser(s.user);
+        if (!user) continue;
+        mosaic.notifier.publish({
+          id: randomUUID(), at: now.toISOString(), to: { user: user.id }, kind: 'watch.lost-track', title: 'Lost track of a watched subject',
+          body: { subscription: s.id, label: s.label, record: s.target.record, silentDays, lastSeenAt: s.lastSeenAt ?? s.createdAt, lostTrackDays: s.lostTrackDays },
+        });
+        const told = { ...s, warnedAt: now.toISOString() };
+        subscriptions.set(s.id, told);
+        await saveSubscription(mosaic, told);
+        warned++;
+      }
+      return warned;
+    },
+  };
+}
