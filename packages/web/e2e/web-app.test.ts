@@ -8,7 +8,7 @@
  */
 import { buildApp } from '@mosaic/server';
 import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, TEST_PASSWORD, type TestMosaic, type TestUserName } from '@mosaic/service/testing';
+import { openTestMosaic, TEST_PASSWORD, testProvenance, type TestMosaic, type TestUserName } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -241,6 +241,35 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => officer.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
     await expect.poll(() => owner.locator('.inbox li.unread').count(), { timeout: 15_000 }).toBeGreaterThan(before);
     await screenshot(owner, '08-inbox');
+  });
+
+  it('watches a subject from its profile, and tells the watcher live of its sighting; watches a name and an area', async () => {
+    const page = await newPage();
+    await signIn(page, 'zoneOfficer');
+    await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    await givePurpose(page);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
+    await page.getByRole('button', { name: 'Watch', exact: true }).click();
+    await page.getByLabel('Warn after days without a sighting').fill('30');
+    await page.getByRole('button', { name: 'Start watching' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).textContent()).toBe('Watching · warn after 30 days unseen');
+
+    await page.goto('/#/inbox');
+    await expect.poll(() => page.getByTestId('stream-state').textContent()).toBe('Live');
+    await expect.poll(() => page.locator('.watches').textContent()).toContain('Lucien Moreau-Vasquez');
+    // The federal police record a sighting of him: the watcher is told within the second.
+    const fed = await tokenOf('fedAnalyst');
+    await api('/records', { token: fed, body: { id: 's-watched', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [world.moreau], date: ['2026-03-01'], checkpoint: ['E19 Mechelen'] } } });
+    const told = page.locator('.inbox li', { hasText: 'Watched subject sighted' });
+    await expect.poll(() => told.count(), { timeout: 15_000 }).toBe(1);
+    expect(await told.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent('fedpol:s-watched')}`);
+
+    await page.getByLabel('What to watch').selectOption('area');
+    await page.getByLabel('Area points (latitude, longitude per line)').fill('50.80, 4.30\n50.80, 4.42\n50.88, 4.42');
+    await page.getByLabel('Label').fill('Brussels centre');
+    await page.getByRole('button', { name: 'Add watch' }).click();
+    await expect.poll(() => page.locator('.watches li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Brussels centre')]));
+    await screenshot(page, '14-watches');
   });
 
   it('takes a reviewer\'s verdict on an uncertain pair', async () => {

@@ -6,7 +6,7 @@
 import { ApiError } from './api-error.ts';
 import type {
   AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityProfile, IngestJob, Merge,
-  ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, TimelineEvent, User,
+  ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, WatchTarget,
 } from './api-types.ts';
 import { entityProfileOf, ingestJobOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
 
@@ -133,6 +133,10 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     alerts: async (): Promise<readonly AlertSummary[]> => listOf<AlertSummary>(await request<unknown>('GET', '/alerts'), 'alerts'),
     notifications: async (): Promise<readonly Notification[]> => listOf<Notification>(await request<unknown>('GET', '/notifications'), 'notifications'),
     markRead: (id: string) => request<unknown>('POST', `/notifications/${enc(id)}/read`, { body: {} }),
+    subscriptions: async (): Promise<readonly Subscription[]> => listOf<Subscription>(await request<unknown>('GET', '/subscriptions'), 'subscriptions'),
+    subscribe: async (watch: { target: WatchTarget; label?: string; lostTrackDays?: number }): Promise<Subscription> =>
+      (await request<{ subscription: Subscription }>('POST', '/subscriptions', { body: watch, consult: true })).subscription,
+    unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${enc(id)}`),
 
     audit: (query: Query) => request<{ entries: readonly AuditEntry[] }>('GET', '/audit', { query }),
     verifyAudit: () => request<AuditVerification>('POST', '/audit/verify'),

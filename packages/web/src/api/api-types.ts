@@ -223,6 +223,23 @@ export interface Notification {
   readonly read?: boolean;
 }
 
+export type WatchTarget =
+  | { readonly kind: 'entity'; readonly record: string }
+  | { readonly kind: 'search'; readonly query: string }
+  | { readonly kind: 'area'; readonly polygon: readonly (readonly [number, number])[] };
+
+export interface Subscription {
+  readonly id: string;
+  readonly label: string;
+  readonly target: WatchTarget;
+  readonly purpose: string;
+  readonly caseRef: string;
+  readonly createdAt: string;
+  readonly lostTrackDays?: number;
+  readonly lastSeenAt?: string;
+  readonly warnedAt?: string;
+}
+
 export interface ReviewPair {
   readonly a: RecordView;
   readonly b: RecordView;

@@ -1,13 +1,15 @@
 /**
  * The alerts inbox: notifications addressed to the user or their agency (hits on their alerts,
- * deconfliction notices, watched subjects), live over server-sent events; and the alerts their
- * agency holds.
+ * deconfliction notices, what the user's watches turn up, lost track), live over server-sent
+ * events; the user's watches; and the alerts their agency holds.
  */
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { AlertList } from '../profile/alert-list.tsx';
+import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
+import { WatchesPanel } from '../watch/watches-panel.tsx';
 
 const LIVE_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Disconnected' } as const;
 
@@ -35,11 +37,13 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
             <span className="badge">{n.kind}</span>
             <strong>{n.title}</strong>
             <span className="muted small">{describe(n.body)}</span>
+            {typeof n.body['record'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['record'])}>Open</a> : null}
             {n.read ? null : <button type="button" className="small" onClick={() => markRead(n.id)} aria-label={`Mark “${n.title}” read`}>Mark read</button>}
           </li>
         ))}
         {items.length === 0 ? <li className="muted">No notifications.</li> : null}
       </ol>
+      <WatchesPanel />
       <h2>Alerts held by your agency</h2>
       <ErrorMessage error={alerts.error} what="alerts" />
       {alerts.value?.length ? <AlertList alerts={alerts.value} /> : alerts.value ? <p className="muted">No alerts.</p> : null}

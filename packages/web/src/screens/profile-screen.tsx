@@ -19,6 +19,7 @@ import { NamesAcrossAgencies } from '../profile/names-across-agencies.tsx';
 import { TimelineList } from '../profile/timeline-list.tsx';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
+import { WatchButton } from '../watch/watch-button.tsx';
 
 const OfflineMap = lazy(() => import('../profile/offline-map.tsx'));
 
@@ -117,6 +118,7 @@ function ProfileLayout({ profile, schema, events, places, timelineTitle, timelin
         </div>
         <div className="actions">
           <a className="button" href={`${href('graph')}?seed=${encodeURIComponent(profile.id)}`}>Open in graph</a>
+          <WatchButton record={profile.records[0]?.id ?? profile.id} label={profile.caption} />
         </div>
       </header>
       {profile.alerts.length ? <AlertList alerts={profile.alerts} /> : null}
