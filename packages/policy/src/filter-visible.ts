@@ -8,13 +8,12 @@
 import type { AgencyId, Provenance, RecordId, UserId, DeskId } from '@mosaic/model';
 import { decide } from './decide.ts';
 import type { Decision, OwnerNotice, Pointer, PolicyContext } from './decision.ts';
-import type { GroupId, PolicyUser } from './organisation.ts';
+import type { PolicyUser } from './organisation.ts';
 
-/** What policy needs of a record; EntityRecord fits, with the owner's need-to-know groups if any. */
+/** What policy needs of a record; EntityRecord fits (need-to-know groups travel in its marking). */
 export interface PolicyRecord {
   readonly id: RecordId;
   readonly provenance: Provenance;
-  readonly needToKnow?: readonly GroupId[];
 }
 
 export type ReadAction = 'read' | 'search' | 'screen';
@@ -73,7 +72,7 @@ export function deconfliction(user: PolicyUser, records: readonly PolicyRecord[]
 }
 
 function decideOn(user: PolicyUser, record: PolicyRecord, context: PolicyContext, action: ReadAction): Decision {
-  return decide(user, action, record.needToKnow === undefined ? { kind: 'record', id: record.id, provenance: record.provenance } : { kind: 'record', id: record.id, provenance: record.provenance, needToKnow: record.needToKnow }, context);
+  return decide(user, action, { kind: 'record', id: record.id, provenance: record.provenance }, context);
 }
 
 function deskKey(pointer: Pointer): string {
