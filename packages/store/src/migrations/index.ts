@@ -10,6 +10,7 @@ import { orgSettingsMigration } from './0003-org-settings.ts';
 import { auditMigration } from './0004-audit.ts';
 import { ingestBatchesMigration } from './0005-ingest-batches.ts';
 import { documentsMigration } from './0006-documents.ts';
+import { userDisabledMigration } from './0008-user-disabled.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0004-audit': auditMigration,
   '0005-ingest-batches': ingestBatchesMigration,
   '0006-documents': documentsMigration,
+  '0008-user-disabled': userDisabledMigration,
 };
