@@ -9,7 +9,7 @@ import { CLASSIFICATION, rankOf, type Provenance } from '@mosaic/model';
 import { decide } from './decide.ts';
 import { deconfliction, filterVisible } from './filter-visible.ts';
 import type { Action, Decision, PolicyContext, RecordResource } from './decision.ts';
-import type { Organisation, PolicyUser, Role } from './organisation.ts';
+import { GroupId, type Organisation, type PolicyUser, type Role } from './organisation.ts';
 import type { SharingAgreement } from './sharing-agreement.ts';
 import { arbPolicyScenario, TEST_GROUPS, type TestRecord } from './testing.ts';
 
@@ -70,7 +70,7 @@ describe('decide (properties)', () => {
           const p = r.provenance;
           if (d.effect !== 'allow' || p.agency === s.user.agency) return;
           const tlp = p.marking.tlp;
-          const inGroup = (r.provenance.marking.needToKnow ?? []).some((g) => s.user.groups.includes(g));
+          const inGroup = (r.provenance.marking.needToKnow ?? []).map(GroupId).some((g) => s.user.groups.includes(g));
           if (tlp === 'RED') {
             // Named recipients only: the need-to-know groups on the record, and no onward sharing.
             expect(inGroup).toBe(true);
@@ -105,7 +105,7 @@ describe('decide (properties)', () => {
           const groups = r.provenance.marking.needToKnow ?? [];
           if (groups.length === 0) return;
           restricted += 1;
-          if (!groups.some((g) => s.user.groups.includes(g))) expect(d.effect).toBe('deny');
+          if (!groups.map(GroupId).some((g) => s.user.groups.includes(g))) expect(d.effect).toBe('deny');
         });
       }),
       RUNS,

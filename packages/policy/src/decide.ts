@@ -64,8 +64,9 @@ function decideRecord(user: PolicyUser, action: Action, record: RecordResource, 
   const owner = provenance.agency;
   const cleared = atLeast(user.clearance, provenance.marking.classification);
 
-  const groups = needToKnowOf(record);
-  const inGroup = groups.some((group) => user.groups.includes(group));
+  const groups = provenance.marking.needToKnow ?? NO_GROUPS;
+  // Group ids are plain strings in the model's marking and branded in the user's list.
+  const inGroup = groups.length > 0 && groups.some((group) => (user.groups as readonly string[]).includes(group));
 
   if (action === 'write' || action === 'delete') {
     if (owner !== user.agency) return deny('not owner');
@@ -120,10 +121,7 @@ function content(user: PolicyUser, action: Action, record: RecordResource, conte
   return withNotice({ effect: 'allow', reason }, notify ? { agency: provenance.agency, kind: action === 'screen' ? 'encounter' : 'consult' } : undefined);
 }
 
-/** The need-to-know groups named in the record's marking (none: no restriction). */
-function needToKnowOf(record: RecordResource): readonly string[] {
-  return record.provenance.marking.needToKnow ?? [];
-}
+const NO_GROUPS: readonly string[] = [];
 
 /** Marking.releasability: agency ids, ISO country codes or 'ALL'; empty means the owner only. */
 function releasableTo(provenance: Provenance, agency: AgencyId, org: Organisation): boolean {

@@ -27,3 +27,10 @@ export { decideHit, REPORT_REQUIRED, type EncounterReport, type HitDecisionInput
 export { alertSummary, createAlert, listAlerts, withdrawAlert, type AlertInput, type AlertSummary } from './screening/alerts.ts';
 export { keepNotifications, listNotifications, markNotificationRead, NOTIFICATION_KIND, type InboxItem, type NotificationKeeper } from './screening/notification-inbox.ts';
 export { deliverWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, WEBHOOK_KIND, type WebhookConfig, type WebhookOptions } from './screening/webhooks.ts';
+export { authoriseAdmin, type AdminRequest, type AdminScope } from './admin/admin-gate.ts';
+export { createAgency, createDesk, deleteAgreement, listOrganisation, putAgreement, updateAgency, updateDesk, type AgencyChange, type AgencyEntry, type DeskInput, type NewAgency, type OrganisationListing } from './admin/organisation-admin.ts';
+export { createUser, GROUP_KIND, listGroups, listUsers, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser, userView, type Group, type NewUser, type UserChange, type UserView } from './admin/user-admin.ts';
+export { putRetentionRules, retentionRulesOf, RETENTION_RULES_KIND } from './retention/retention-rules.ts';
+export { activeHolds, holdsOn, LEGAL_HOLD_KIND, type HoldDocument } from './retention/legal-holds.ts';
+export { eraseAfterReview, extendReview, legalHoldsOf, liftLegalHold, placeLegalHold, retentionQueue, type ReviewQueueItem } from './retention/retention-review.ts';
+export { scheduleRetentionSweep, sweepRetention, SWEEP_ACTOR, type SweepSummary } from './retention/retention-sweep.ts';
