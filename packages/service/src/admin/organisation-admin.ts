@@ -32,7 +32,7 @@ export interface NewAgency {
   readonly id: string;
   readonly name: string;
   readonly country: string;
-  readonly oversight?: boolean;
+  readonly oversight?: boolean | undefined;
   /** Every agency has a 24/7 contact desk from the start: pointers name it. */
   readonly contactDesk: { readonly id: string; readonly name: string; readonly contact: string };
 }

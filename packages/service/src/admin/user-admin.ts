@@ -55,7 +55,7 @@ export interface NewUser {
   readonly desk: string;
   readonly roles: readonly string[];
   readonly clearance: Classification;
-  readonly groups?: readonly string[];
+  readonly groups?: readonly string[] | undefined;
   readonly password: string;
 }
 
@@ -133,7 +133,7 @@ export async function listGroups(mosaic: Mosaic, request: Consultation): Promise
   return groups.map((g) => ({ ...g, members: users.filter((u) => u.groups.includes(g.id) && (g.agency === request.user.agency || u.agency === request.user.agency || isSysadmin(request))).map((u) => u.id) }));
 }
 
-export async function putGroup(mosaic: Mosaic, request: AdminRequest, input: { readonly id: string; readonly name: string; readonly description?: string }): Promise<Group> {
+export async function putGroup(mosaic: Mosaic, request: AdminRequest, input: { readonly id: string; readonly name: string; readonly description?: string | undefined }): Promise<Group> {
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
   if (!/^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(input.id)) throw invalid('id', `${JSON.stringify(input.id)} is not a group id (letters, digits, ".", "-", "_")`);
   const existing = await mosaic.store.getDocument(GROUP_KIND, input.id);

@@ -14,7 +14,7 @@ export async function retentionRulesOf(mosaic: Mosaic, agency: AgencyId): Promis
   return doc === undefined ? DEFAULT_RETENTION : { ...DEFAULT_RETENTION, ...(doc.body as Partial<RetentionRules>) };
 }
 
-export async function putRetentionRules(mosaic: Mosaic, request: AdminRequest, rules: Readonly<Record<string, RetentionPeriod>>): Promise<RetentionRules> {
+export async function putRetentionRules(mosaic: Mosaic, request: AdminRequest, rules: Readonly<Record<string, { readonly [unit in keyof RetentionPeriod]?: number | undefined }>>): Promise<RetentionRules> {
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
   const clean: Record<string, RetentionPeriod> = {};
   for (const [category, period] of Object.entries(rules)) {
