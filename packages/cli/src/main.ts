@@ -19,6 +19,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   compare: { summary: 'compare --pairs PAIRS.jsonl: score each pair, with the decision and its explanation', load: () => import('./commands/compare.ts') },
   screen: { summary: 'screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]', load: () => import('./commands/screen.ts') },
   extract: { summary: 'extract FILE: entities and relations in a text report (txt, html, pdf, docx)', load: () => import('./commands/extract.ts') },
+  retention: { summary: 'retention sweep [--data DIR]: erase records past their review date unless on legal hold', load: () => import('./commands/retention.ts') },
   audit: { summary: 'audit verify [--data DIR]: check the audit chain and its signed checkpoints', load: () => import('./commands/audit.ts') },
 };
 
