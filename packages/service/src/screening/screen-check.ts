@@ -8,7 +8,7 @@
  */
 import type { AuditEvent } from '@mosaic/audit';
 import { AppError, type AgencyId, type Provenance, type RecordId, type UserId } from '@mosaic/model';
-import { decide, type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
+import { type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   screenPrepared, validateQuery,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type WatchlistEntry,
@@ -143,7 +143,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const recordDecision = (recordId: RecordId, provenance: Provenance): Decision => {
     let d = cached.get(provenance);
     if (d === undefined) {
-      d = decide(policy, 'screen', { kind: 'record', id: recordId, provenance }, context);
+      d = mosaic.decide(policy, 'screen', { kind: 'record', id: recordId, provenance }, context);
       cached.set(provenance, d);
     }
     return d;
