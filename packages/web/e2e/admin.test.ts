@@ -79,11 +79,12 @@ describe.runIf(existsSync(CHROMIUM))('administration in the browser', () => {
     await page.getByRole('tab', { name: 'Users and roles' }).click();
     const form = page.getByRole('form', { name: 'New user' });
     await form.getByLabel('User name').fill('zone.liaison');
-    await form.getByLabel('Agency').selectOption('zone-north');
+    await form.getByRole('combobox', { name: /^Agency/ }).selectOption('zone-north');
     await form.getByLabel('Initial password').fill('a fictional long password');
     await form.getByRole('button', { name: 'Create user' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone.liaison created.');
     await expect.poll(() => page.getByRole('table', { name: 'Users' }).textContent()).toContain('zone.liaison');
+    await page.getByRole('table', { name: 'Users' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-01-user-created');
     // A bad request is answered with the field and the reason, and nothing is written.
     await form.getByLabel('User name').fill('zone.second');
@@ -94,11 +95,12 @@ describe.runIf(existsSync(CHROMIUM))('administration in the browser', () => {
     await page.getByRole('tab', { name: 'Sharing agreements' }).click();
     const agreement = page.getByRole('form', { name: 'Agreement' });
     await agreement.getByLabel('Agreement id').fill('intel-zone-witnesses');
-    await agreement.getByLabel('Owner').selectOption('intel');
-    await agreement.getByLabel('Recipient').selectOption('zone-north');
-    await agreement.getByLabel('Effect').selectOption('full');
+    await agreement.getByRole('combobox', { name: /^Owner/ }).selectOption('intel');
+    await agreement.getByRole('combobox', { name: /^Recipient/ }).selectOption('zone-north');
+    await agreement.getByRole('combobox', { name: /^Effect/ }).selectOption('full');
     await agreement.getByRole('button', { name: 'Save agreement' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Sharing agreements' }).textContent()).toContain('intel-zone-witnesses');
+    await page.getByRole('table', { name: 'Sharing agreements' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-02-agreement-created');
 
     // The server holds both, and the new user can sign in.
