@@ -47,7 +47,7 @@ const allows = (user: PolicyUser, action: Action, record: EntityRecord, context:
 
 describe('no derived read path leaks what the policy hides', () => {
   it('graph, export, entities, review, screening, notifications and errors carry only allowed content', async () => {
-    const runs = Number(process.env['MOSAIC_LEAK_DERIVED_RUNS'] ?? 400);
+    const runs = Number(process.env['MOSAIC_LEAK_DERIVED_RUNS'] ?? 800);
     const { mosaic } = world;
     let run = 0;
     let previous: RecordId[] = [];
