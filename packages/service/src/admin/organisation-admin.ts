@@ -11,13 +11,13 @@ import type { Consultation } from '../organisation.ts';
 
 export type AgencyEntry = Agency & { readonly oversight?: boolean };
 
-interface OrgDocuments {
+export interface OrgDocuments {
   readonly agencies: readonly AgencyEntry[];
   readonly desks: readonly Desk[];
   readonly agreements: readonly SharingAgreement[];
 }
 
-export interface OrganisationListing extends OrgDocuments {}
+export type OrganisationListing = OrgDocuments;
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
