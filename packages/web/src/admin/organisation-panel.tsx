@@ -4,7 +4,7 @@ import type { Organisation } from './admin-types.ts';
 import { Outcome } from './outcome.tsx';
 import { useAdminAction } from './use-admin-action.ts';
 
-export function OrganisationPanel({ org, reload, sysadmin }: { readonly org: Organisation; readonly reload: () => void; readonly sysadmin: boolean }) {
+export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly org: Organisation; readonly reload: () => void; readonly sysadmin: boolean; readonly show: 'agencies' | 'desks' }) {
   const action = useAdminAction(reload);
   const [agency, setAgency] = useState({ id: '', name: '', country: '', deskId: '', deskName: '', deskContact: '' });
   const [desk, setDesk] = useState({ id: '', agency: org.agencies[0]?.id ?? '', name: '', contact: '' });
@@ -18,6 +18,7 @@ export function OrganisationPanel({ org, reload, sysadmin }: { readonly org: Org
   };
   return (
     <div className="admin-area">
+      {show === 'agencies' ? <>
       <h2>Agencies</h2>
       <table className="data" aria-label="Agencies">
         <thead><tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">Country</th><th scope="col">Contact desk</th><th scope="col">Oversight</th></tr></thead>
@@ -35,6 +36,7 @@ export function OrganisationPanel({ org, reload, sysadmin }: { readonly org: Org
           <button type="submit" className="primary">Create agency</button>
         </form>
       ) : null}
+      </> : <>
       <h2>Desks</h2>
       <table className="data" aria-label="Desks">
         <thead><tr><th scope="col">Id</th><th scope="col">Agency</th><th scope="col">Name</th><th scope="col">24/7 contact</th></tr></thead>
@@ -48,6 +50,7 @@ export function OrganisationPanel({ org, reload, sysadmin }: { readonly org: Org
         <label>24/7 contact <input value={desk.contact} onChange={(e) => setDesk({ ...desk, contact: e.target.value })} /></label>
         <button type="submit">Create desk</button>
       </form>
+      </>}
       <Outcome error={action.error} status={action.status} />
     </div>
   );

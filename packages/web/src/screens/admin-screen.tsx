@@ -1,5 +1,5 @@
 /**
- * Administration: agencies and desks, users and their roles, need-to-know groups, sharing
+ * Administration: agencies, desks, users and their roles, need-to-know groups, sharing
  * agreements, retention rules, and the retention review. Each area is a table of what the server
  * returns and a form for a change; every change carries the reason given at the top and is
  * audited. The server decides who may change what (a data administrator: their own agency).
@@ -19,7 +19,8 @@ import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const AREAS = [
-  { id: 'organisation', label: 'Agencies and desks' },
+  { id: 'organisation', label: 'Agencies' },
+  { id: 'desks', label: 'Desks' },
   { id: 'users', label: 'Users and roles' },
   { id: 'groups', label: 'Need-to-know groups' },
   { id: 'agreements', label: 'Sharing agreements' },
@@ -50,7 +51,7 @@ export function AdminScreen({ initialArea }: { readonly initialArea?: string } =
           {org.loading && !org.value ? <ProgressBar label="Loading" /> : null}
           <ErrorMessage error={org.error} what="/admin/organisation" />
           {org.value ? (
-            area === 'organisation' ? <OrganisationPanel org={org.value} reload={org.reload} sysadmin={sysadmin} />
+            area === 'organisation' || area === 'desks' ? <OrganisationPanel org={org.value} reload={org.reload} sysadmin={sysadmin} show={area === 'organisation' ? 'agencies' : 'desks'} />
               : area === 'users' ? <UsersPanel org={org.value} />
                 : area === 'groups' ? <GroupsPanel />
                   : area === 'agreements' ? <AgreementsPanel org={org.value} reload={org.reload} />
