@@ -142,6 +142,15 @@ describe('administration of users, desks and groups', () => {
     expect((await search('fedAnalyst')).body).toContain('Lieven Achterberg');
     // The zone shares fully with fedpol, but the record is for the case team only.
     expect((await search('zoneOfficer')).body).not.toContain('Lieven Achterberg');
+    // A colleague outside the group can neither read it nor overwrite it without the restriction.
+    expect((await app.inject({ url: '/api/v1/records/fedpol:ntk-1', headers: as('auditor', { 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'C-2' }) })).statusCode).not.toBe(200);
+    await world.mosaic.store.upsertUser({ ...(await world.mosaic.store.getUser('fedpol.fedAnalyst' as never))!, id: 'fedpol.colleague' as never, name: 'colleague', groups: [] });
+    tokens['colleague'] = (await signIn('colleague')).token;
+    expect((await search('colleague')).body).not.toContain('Lieven Achterberg');
+    expect((await app.inject({ url: '/api/v1/records/fedpol:ntk-1', headers: as('colleague', { 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'C-2' }) })).statusCode).toBe(404);
+    const overwrite = await call('colleague', 'POST', '/records', { id: 'ntk-1', schema: 'Person', properties: { name: ['Someone Else'] }, provenance: testProvenance('fedpol') });
+    expect(overwrite.statusCode).toBe(403);
+    expect((await search('fedAnalyst')).body).toContain('Lieven Achterberg');
     expect((await call('intelAdmin', 'PUT', '/admin/groups/op-lantern/members', { users: [] })).statusCode).toBe(403);
     const groups = (await call('fedAnalyst', 'GET', '/admin/groups')).json() as { groups: { id: string; members: string[] }[] };
     expect(groups.groups.find((g) => g.id === 'op-lantern')?.members).toEqual(['fedpol.fedAnalyst']);

@@ -111,6 +111,11 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const snapshot = await mosaic.org();
   const decision = decide(policyUser(user), 'write', { kind: 'record', provenance: validated.record.provenance }, policyContext(snapshot, consultation));
   if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${decision.reason}`);
+  // Overwriting needs the right to write the stored version too: a colleague outside a record's
+  // need-to-know group must not replace it (and so lift the restriction).
+  const existing = await mosaic.store.getRecord(validated.record.id);
+  const current = existing ? decide(policyUser(user), 'write', { kind: 'record', provenance: existing.record.provenance }, policyContext(snapshot, consultation)) : decision;
+  if (current.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${current.reason}`);
   const [result] = await mosaic.store.putRecords([validated.record], { actor: user.id });
   if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
   await mosaic.audit.append({
