@@ -47,7 +47,7 @@ const allows = (user: PolicyUser, action: Action, record: EntityRecord, context:
 
 describe('no derived read path leaks what the policy hides', () => {
   it('graph, export, entities, review, screening, notifications and errors carry only allowed content', async () => {
-    const runs = Number(process.env['MOSAIC_LEAK_DERIVED_RUNS'] ?? 800);
+    const runs = Number(process.env['MOSAIC_LEAK_DERIVED_RUNS'] ?? 500);
     const { mosaic } = world;
     let run = 0;
     let previous: RecordId[] = [];
@@ -149,5 +149,7 @@ describe('no derived read path leaks what the policy hides', () => {
     expect(hiddenChecked).toBeGreaterThan(runs / 2);
     expect(shownChecked).toBeGreaterThan(runs / 10);
     expect(checked).toBeGreaterThan(runs * 2);
+    // Counts only, so the run's size is on record (no names).
+    console.info(JSON.stringify({ leakDerived: { runs, recordsChecked: checked, hidden: hiddenChecked, shown: shownChecked } }));
   }, 600_000);
 });
