@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   extract: { summary: 'extract FILE: entities and relations in a text report (txt, html, pdf, docx)', load: () => import('./commands/extract.ts') },
   reports: { summary: 'reports add FILE --collection C --as USER [provenance…] | reports search Q --purpose P --case C --as USER', load: () => import('./commands/reports.ts') },
   graph: { summary: 'graph expand|path|connectors|communities|centrality|timeline|places|export IDS… --as USER --purpose P --case C [--level entity|record]', load: () => import('./commands/graph.ts') },
+  retention: { summary: 'retention sweep [--data DIR]: erase records past their review date unless on legal hold', load: () => import('./commands/retention.ts') },
   audit: { summary: 'audit verify [--data DIR]: check the audit chain and its signed checkpoints', load: () => import('./commands/audit.ts') },
 };
 

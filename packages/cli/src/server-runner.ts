@@ -2,7 +2,7 @@
  * Listen, and close cleanly (final audit checkpoint, store closed) on SIGINT/SIGTERM.
  */
 import { buildApp } from '@mosaic/server';
-import { startProjections, type Mosaic } from '@mosaic/service';
+import { scheduleRetentionSweep, startProjections, type Mosaic } from '@mosaic/service';
 
 export async function startServer(mosaic: Mosaic): Promise<string> {
   const projections = await startProjections(mosaic);
@@ -10,10 +10,16 @@ export async function startServer(mosaic: Mosaic): Promise<string> {
   await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
   const shown = mosaic.config.host === '127.0.0.1' || mosaic.config.host === '::1' ? 'localhost' : mosaic.config.host;
   const port = (app.server.address() as { port: number } | null)?.port ?? mosaic.config.port;
+  // The erasure sweep runs at start and every six hours; it prints counts only.
+  const sweep = scheduleRetentionSweep(mosaic, {
+    onSweep: (summary) => { if (summary.erased > 0 || summary.held > 0) console.error(`retention sweep: ${JSON.stringify(summary)}`); },
+    onError: (error) => console.error(`retention sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
   let closing = false;
   const stop = async (): Promise<void> => {
     if (closing) return;
     closing = true;
+    sweep.stop();
     projections.stop();
     await app.close();
     await mosaic.close();

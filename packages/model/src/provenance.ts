@@ -38,6 +38,11 @@ export interface Marking {
   readonly classification: Classification;
   /** Who the content may be released to: agency ids, ISO country codes, or 'ALL'. Empty: owner only. */
   readonly releasability: readonly string[];
+  /**
+   * Need-to-know groups (case teams) the owner restricts the record to: when any are named, only
+   * their members see it, the owner agency's own users included. Absent or empty: no restriction.
+   */
+  readonly needToKnow?: readonly string[];
 }
 
 export interface Provenance {

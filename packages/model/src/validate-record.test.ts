@@ -27,6 +27,13 @@ describe('validateRecord', () => {
     expect(result.record.provenance.credibility).toBe(2);
   });
 
+  it('keeps need-to-know groups in the marking, sorted and unique, and names a bad list', () => {
+    const restricted = validateRecord(registry, { id: 'r3', schema: 'Person', properties: { name: ['Test Person'] }, provenance: { ...provenance, marking: { ...provenance.marking, needToKnow: ['jit-2', ' jit-1', 'jit-2'] } } });
+    expect(restricted.ok && restricted.record.provenance.marking.needToKnow).toEqual(['jit-1', 'jit-2']);
+    const bad = validateRecord(registry, { id: 'r4', schema: 'Person', properties: { name: ['Test Person'] }, provenance: { ...provenance, marking: { ...provenance.marking, needToKnow: 'jit-1' } } });
+    expect(bad.ok ? [] : bad.errors).toEqual([{ field: 'provenance.marking.needToKnow', reason: 'must be a list of need-to-know group ids' }]);
+  });
+
   it('names the field and the reason for every problem', () => {
     const result = validateRecord(registry, {
       id: 'r2', schema: 'Person', properties: { birthDate: ['not-a-date'], colour: ['red'], nationality: ['Atlantis'] }, provenance,

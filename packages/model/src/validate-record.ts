@@ -79,6 +79,10 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   if (!Array.isArray(releasability) || !releasability.every((r) => typeof r === 'string')) {
     errors.push({ field: at('marking.releasability'), reason: 'must be a list of agency ids or country codes' });
   }
+  const needToKnow = marking['needToKnow'] ?? [];
+  if (!Array.isArray(needToKnow) || !needToKnow.every((g) => typeof g === 'string' && /^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(g.trim()))) {
+    errors.push({ field: at('marking.needToKnow'), reason: 'must be a list of need-to-know group ids' });
+  }
 
   let reviewDate = pick('reviewDate');
   if (reviewDate === undefined && category !== undefined && options.reviewDateFor) reviewDate = options.reviewDateFor(category);
@@ -96,7 +100,10 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
     sourceRecordId: String(sourceRecordId),
     reliability,
     credibility: Number(credibility) as Credibility,
-    marking: Object.freeze({ tlp, classification, releasability: Object.freeze([...(releasability as string[])].map((r) => (r.trim().toUpperCase() === 'ALL' ? 'ALL' : r.trim().toLowerCase()))) }),
+    marking: Object.freeze({
+      tlp, classification, releasability: Object.freeze([...(releasability as string[])].map((r) => (r.trim().toUpperCase() === 'ALL' ? 'ALL' : r.trim().toLowerCase()))),
+      ...((needToKnow as string[]).length > 0 ? { needToKnow: Object.freeze([...new Set((needToKnow as string[]).map((g) => g.trim()))].sort()) } : {}),
+    }),
     handling,
     category,
     nature,

@@ -9,7 +9,7 @@ import { CLASSIFICATION, rankOf, type Provenance } from '@mosaic/model';
 import { decide } from './decide.ts';
 import { deconfliction, filterVisible } from './filter-visible.ts';
 import type { Action, Decision, PolicyContext, RecordResource } from './decision.ts';
-import type { Organisation, PolicyUser, Role } from './organisation.ts';
+import { GroupId, type Organisation, type PolicyUser, type Role } from './organisation.ts';
 import type { SharingAgreement } from './sharing-agreement.ts';
 import { arbPolicyScenario, TEST_GROUPS, type TestRecord } from './testing.ts';
 
@@ -25,7 +25,7 @@ const MAY: Readonly<Record<(typeof READS)[number], readonly Role[]>> = {
 };
 
 function resource(r: TestRecord): RecordResource {
-  return r.needToKnow === undefined ? { kind: 'record', provenance: r.provenance } : { kind: 'record', provenance: r.provenance, needToKnow: r.needToKnow };
+  return { kind: 'record', provenance: r.provenance };
 }
 
 function covers(a: SharingAgreement, p: Provenance): boolean {
@@ -70,7 +70,7 @@ describe('decide (properties)', () => {
           const p = r.provenance;
           if (d.effect !== 'allow' || p.agency === s.user.agency) return;
           const tlp = p.marking.tlp;
-          const inGroup = (r.needToKnow ?? []).some((g) => s.user.groups.includes(g));
+          const inGroup = (r.provenance.marking.needToKnow ?? []).map(GroupId).some((g) => s.user.groups.includes(g));
           if (tlp === 'RED') {
             // Named recipients only: the need-to-know groups on the record, and no onward sharing.
             expect(inGroup).toBe(true);
@@ -89,12 +89,28 @@ describe('decide (properties)', () => {
             expect(named.length).toBeGreaterThan(0);
             expect(action).not.toBe('export');
           }
-          if ((tlp === 'AMBER' || tlp === 'AMBER+STRICT') && (r.needToKnow ?? []).length > 0) expect(inGroup).toBe(true);
+          if ((tlp === 'AMBER' || tlp === 'AMBER+STRICT') && (r.provenance.marking.needToKnow ?? []).length > 0) expect(inGroup).toBe(true);
           if (action === 'export') expect(['H0', 'H1']).toContain(p.handling);
         });
       }),
       RUNS,
     );
+  });
+
+  it('gives nothing of a need-to-know record to a user outside its groups, owner agency included', () => {
+    let restricted = 0;
+    fc.assert(
+      fc.property(arbPolicyScenario(), (s) => {
+        forEachDecision(s, (r, _action, d) => {
+          const groups = r.provenance.marking.needToKnow ?? [];
+          if (groups.length === 0) return;
+          restricted += 1;
+          if (!groups.map(GroupId).some((g) => s.user.groups.includes(g))) expect(d.effect).toBe('deny');
+        });
+      }),
+      RUNS,
+    );
+    expect(restricted).toBeGreaterThan(100);
   });
 
   it('gives pointers only to other agencies, only where an agreement says pointer, and with no content', () => {

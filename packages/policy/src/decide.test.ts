@@ -48,7 +48,8 @@ function record(marking: Partial<Provenance['marking']> = {}, rest: Partial<Prov
     reviewDate: '2027-01-01',
     ...rest,
   };
-  return needToKnow === undefined ? { kind: 'record', id: RecordId('fedpol:1'), provenance } : { kind: 'record', id: RecordId('fedpol:1'), provenance, needToKnow };
+  const marked: Provenance = needToKnow === undefined ? provenance : { ...provenance, marking: { ...provenance.marking, needToKnow } };
+  return { kind: 'record', id: RecordId('fedpol:1'), provenance: marked };
 }
 
 function agreement(recipient: AgencyId | 'ALL', effect: SharingAgreement['effect'], extra: Partial<SharingAgreement> = {}): SharingAgreement {
@@ -152,14 +153,33 @@ describe('decide: TLP 2.0 for other agencies', () => {
   });
 
   it('RED: only the owner and the need-to-know groups named on the record, whatever the agreements', () => {
+    const ungrouped = record({ tlp: 'RED', releasability: [] });
+    expect(decide(zone, 'read', ungrouped, ctx([agreement(ZONE5, 'full')]))).toEqual({ effect: 'deny', reason: 'tlp:red' });
+    expect(decide(zone, 'read', ungrouped, ctx())).toEqual({ effect: 'deny', reason: 'tlp:red' });
+    expect(decide(zone, 'screen', ungrouped, ctx([agreement(ZONE5, 'pointer')])).effect).toBe('pointer');
     const red = record({ tlp: 'RED', releasability: [] }, {}, [GroupId('jit-1')]);
-    expect(decide(zone, 'read', red, ctx([agreement(ZONE5, 'full')]))).toEqual({ effect: 'deny', reason: 'tlp:red' });
-    expect(decide(zone, 'read', red, ctx())).toEqual({ effect: 'deny', reason: 'tlp:red' });
+    expect(decide(zone, 'read', red, ctx([agreement(ZONE5, 'full')]))).toEqual({ effect: 'deny', reason: 'need-to-know' });
     const member = user(DGSI, ['analyst'], { groups: [GroupId('jit-1')] });
     expect(decide(member, 'read', red, ctx([agreement(DGSI, 'none')]))).toEqual({ effect: 'allow', reason: 'need-to-know group' });
     expect(decide(member, 'export', red, ctx())).toEqual({ effect: 'deny', reason: 'no onward sharing' });
     expect(decide({ ...member, clearance: 'UNCLASSIFIED' }, 'read', red, ctx())).toEqual({ effect: 'deny', reason: 'clearance' });
-    expect(decide(zone, 'screen', red, ctx([agreement(ZONE5, 'pointer')])).effect).toBe('pointer');
+    // Restricted to a case team: no pointer either, which would tell an outsider the team holds something.
+    expect(decide(zone, 'screen', red, ctx([agreement(ZONE5, 'pointer')]))).toEqual({ effect: 'deny', reason: 'need-to-know' });
+  });
+
+  it('need-to-know groups bind the owner agency too: its users outside the group see nothing, its data administrator may still erase', () => {
+    const restricted = record({ tlp: 'GREEN' }, {}, [GroupId('case-team-7')]);
+    const colleague = user(FEDPOL);
+    const member = user(FEDPOL, ['analyst'], { groups: [GroupId('case-team-7')] });
+    for (const action of ['read', 'search', 'screen', 'export'] as const) {
+      expect(decide(colleague, action, restricted, ctx([agreement('ALL', 'full')]))).toEqual({ effect: 'deny', reason: 'need-to-know' });
+      expect(decide(member, action, restricted, ctx()).effect).toBe('allow');
+    }
+    expect(decide(colleague, 'write', restricted, ctx())).toEqual({ effect: 'deny', reason: 'need-to-know' });
+    expect(decide(member, 'write', restricted, ctx()).effect).toBe('allow');
+    expect(decide(user(FEDPOL, ['agency_admin']), 'delete', restricted, ctx()).effect).toBe('allow');
+    expect(decide(user(ZONE5, ['analyst'], { groups: [GroupId('case-team-7')] }), 'read', restricted, ctx([agreement(ZONE5, 'full')])).effect).toBe('allow');
+    expect(decide(zone, 'read', restricted, ctx([agreement(ZONE5, 'pointer')]))).toEqual({ effect: 'deny', reason: 'need-to-know' });
   });
 });
 

@@ -5,15 +5,17 @@
  *
  * For a record the checks run in this order:
  * 1. role (the action matrix below), 2. purpose and case reference (LED Art. 8),
- * 3. the owner's own users see everything they are cleared for,
- * 4. TLP:RED: only the owner and members of the need-to-know groups named on the record,
- * 5. the sharing agreements from owner to recipient (sharing-agreement.ts), or when none
+ * 3. need-to-know: a record restricted to groups (marking.needToKnow) is for their members only,
+ *    the owner agency's own users included, and a non-member gets nothing, not even a pointer
+ *    (a pointer would tell them a case team holds something),
+ * 4. the owner's own users see everything they are cleared for,
+ * 5. TLP:RED: only the owner and members of the need-to-know groups named on the record,
+ * 6. the sharing agreements from owner to recipient (sharing-agreement.ts), or when none
  *    matches, TLP's default: CLEAR to anyone, GREEN to the owner's community, others to no one,
- * 6. for content ('full'): AMBER+STRICT needs an agreement naming the recipient agency,
- *    AMBER and AMBER+STRICT need need-to-know-group membership when the record names groups,
+ * 7. for content ('full'): AMBER+STRICT needs an agreement naming the recipient agency,
  *    the releasability marking must cover the recipient agency or its country, and the user's
  *    clearance must reach the classification,
- * 7. export by a non-owner is onward sharing: never for AMBER+STRICT or RED (TLP 2.0), nor for
+ * 8. export by a non-owner is onward sharing: never for AMBER+STRICT or RED (TLP 2.0), nor for
  *    handling codes H2/H3 (Europol: action/dissemination needs the owner's consent).
  * A pointer is given only where an agreement says 'pointer'. It carries no content, so the
  * owner's agreement (whose conditions include the maximum classification) is the only gate.
@@ -62,16 +64,23 @@ function decideRecord(user: PolicyUser, action: Action, record: RecordResource, 
   const owner = provenance.agency;
   const cleared = atLeast(user.clearance, provenance.marking.classification);
 
+  const groups = provenance.marking.needToKnow ?? NO_GROUPS;
+  // Group ids are plain strings in the model's marking and branded in the user's list.
+  const inGroup = groups.length > 0 && groups.some((group) => (user.groups as readonly string[]).includes(group));
+
   if (action === 'write' || action === 'delete') {
     if (owner !== user.agency) return deny('not owner');
-    return action === 'write' && !cleared ? deny('clearance') : allow('own agency');
+    // Erasure stays with the agency's data administrator whatever the groups (retention, Art. 16).
+    if (action === 'delete') return allow('own agency');
+    if (groups.length > 0 && !inGroup) return deny('need-to-know');
+    return cleared ? allow('own agency') : deny('clearance');
   }
 
   if (!present(context.purpose) || !present(context.caseRef)) return deny('purpose required');
+  if (groups.length > 0 && !inGroup) return deny('need-to-know');
   if (owner === user.agency) return cleared ? allow('own agency') : deny('clearance');
 
   const tlp = provenance.marking.tlp;
-  const inGroup = (record.needToKnow ?? []).some((group) => user.groups.includes(group));
   if (tlp === 'RED' && inGroup) {
     if (!cleared) return deny('clearance');
     if (action === 'export') return deny('no onward sharing');
@@ -102,8 +111,6 @@ function decideRecord(user: PolicyUser, action: Action, record: RecordResource, 
 function content(user: PolicyUser, action: Action, record: RecordResource, context: PolicyContext, verdict: AgreementVerdict | null, reason: 'agreement: full' | 'tlp:clear' | 'tlp:green community'): Decision {
   const { provenance } = record;
   const tlp = provenance.marking.tlp;
-  const groups = record.needToKnow ?? [];
-  if ((tlp === 'AMBER' || tlp === 'AMBER+STRICT') && groups.length > 0 && !groups.some((g) => user.groups.includes(g))) return deny('need-to-know');
   if (!releasableTo(provenance, user.agency, context.org)) return deny('releasability');
   if (!atLeast(user.clearance, provenance.marking.classification)) return deny('clearance');
   if (action === 'export') {
@@ -113,6 +120,8 @@ function content(user: PolicyUser, action: Action, record: RecordResource, conte
   const notify = action === 'screen' ? verdict?.notifyOwnerOnEncounter === true : verdict?.notifyOwnerOnConsult === true;
   return withNotice({ effect: 'allow', reason }, notify ? { agency: provenance.agency, kind: action === 'screen' ? 'encounter' : 'consult' } : undefined);
 }
+
+const NO_GROUPS: readonly string[] = [];
 
 /** Marking.releasability: agency ids, ISO country codes or 'ALL'; empty means the owner only. */
 function releasableTo(provenance: Provenance, agency: AgencyId, org: Organisation): boolean {

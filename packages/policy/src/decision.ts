@@ -1,7 +1,6 @@
 /** The vocabulary of decide(): actions, resources, context and decisions. */
 import type { AgencyId, DeskId, Provenance, RecordId } from '@mosaic/model';
 import type { Organisation } from './organisation.ts';
-import type { GroupId } from './organisation.ts';
 import type { SharingAgreement } from './sharing-agreement.ts';
 
 export const ACTIONS = ['read', 'search', 'screen', 'export', 'write', 'delete', 'audit', 'admin'] as const;
@@ -13,9 +12,8 @@ export const PURPOSE_ACTIONS: readonly Action[] = ['read', 'search', 'screen', '
 export interface RecordResource {
   readonly kind: 'record';
   readonly id?: RecordId;
+  /** Its marking may restrict it to need-to-know groups (Marking.needToKnow). */
   readonly provenance: Provenance;
-  /** Need-to-know groups the owner named on the record (for TLP AMBER, AMBER+STRICT, RED). */
-  readonly needToKnow?: readonly GroupId[];
 }
 
 export type Resource =

@@ -7,17 +7,24 @@
  */
 import type { AgencyId, Provenance, RecordId, UserId, DeskId } from '@mosaic/model';
 import { decide } from './decide.ts';
-import type { Decision, OwnerNotice, Pointer, PolicyContext } from './decision.ts';
-import type { GroupId, PolicyUser } from './organisation.ts';
+import type { OwnerNotice, Pointer, PolicyContext } from './decision.ts';
+import type { PolicyUser } from './organisation.ts';
 
-/** What policy needs of a record; EntityRecord fits, with the owner's need-to-know groups if any. */
+/** What policy needs of a record; EntityRecord fits (need-to-know groups travel in its marking). */
 export interface PolicyRecord {
   readonly id: RecordId;
   readonly provenance: Provenance;
-  readonly needToKnow?: readonly GroupId[];
 }
 
 export type ReadAction = 'read' | 'search' | 'screen';
+
+/** The decision point's signature; callers pass another only to measure the policy's cost (bench/policy-overhead.ts). */
+export type Decide = typeof decide;
+
+export interface FilterOptions {
+  readonly action?: ReadAction;
+  readonly decide?: Decide;
+}
 
 export interface VisibleRecords<R extends PolicyRecord> {
   /** Records the user may see in full, in input order. */
@@ -26,11 +33,11 @@ export interface VisibleRecords<R extends PolicyRecord> {
   readonly pointers: readonly Pointer[];
 }
 
-export function filterVisible<R extends PolicyRecord>(user: PolicyUser, records: readonly R[], context: PolicyContext, { action = 'search' }: { readonly action?: ReadAction } = {}): VisibleRecords<R> {
+export function filterVisible<R extends PolicyRecord>(user: PolicyUser, records: readonly R[], context: PolicyContext, { action = 'search', decide: decider = decide }: FilterOptions = {}): VisibleRecords<R> {
   const visible: R[] = [];
   const pointers = new Map<AgencyId, Pointer>();
   for (const record of records) {
-    const decision = decideOn(user, record, context, action);
+    const decision = decider(user, action, { kind: 'record', id: record.id, provenance: record.provenance }, context);
     if (decision.effect === 'allow') visible.push(record);
     else if (decision.effect === 'pointer') {
       const seen = pointers.get(decision.pointer.agency);
@@ -56,10 +63,10 @@ export interface DeconflictionNotice {
  * their agreements, for the records this user was just given in full or as pointers. Denied
  * records notify no one: a notice the requester could observe would confirm they exist.
  */
-export function deconfliction(user: PolicyUser, records: readonly PolicyRecord[], context: PolicyContext, { action = 'search' }: { readonly action?: ReadAction } = {}): readonly DeconflictionNotice[] {
+export function deconfliction(user: PolicyUser, records: readonly PolicyRecord[], context: PolicyContext, { action = 'search', decide: decider = decide }: FilterOptions = {}): readonly DeconflictionNotice[] {
   const grouped = new Map<string, { owner: AgencyId; kind: OwnerNotice['kind']; records: RecordId[] }>();
   for (const record of records) {
-    const decision = decideOn(user, record, context, action);
+    const decision = decider(user, action, { kind: 'record', id: record.id, provenance: record.provenance }, context);
     if (decision.effect === 'deny' || decision.notifyOwner === undefined) continue;
     const { agency, kind } = decision.notifyOwner;
     const key = `${kind}\u0000${agency}`;
@@ -70,10 +77,6 @@ export function deconfliction(user: PolicyUser, records: readonly PolicyRecord[]
   return [...grouped.values()]
     .sort((a, b) => compare(a.owner, b.owner) || compare(a.kind, b.kind))
     .map((g) => ({ owner: g.owner, kind: g.kind, records: [...new Set(g.records)].sort(compare), requester: { user: user.id, agency: user.agency, desk: user.desk } }));
-}
-
-function decideOn(user: PolicyUser, record: PolicyRecord, context: PolicyContext, action: ReadAction): Decision {
-  return decide(user, action, record.needToKnow === undefined ? { kind: 'record', id: record.id, provenance: record.provenance } : { kind: 'record', id: record.id, provenance: record.provenance, needToKnow: record.needToKnow }, context);
 }
 
 function deskKey(pointer: Pointer): string {

@@ -24,7 +24,7 @@ export {
   type Resource,
 } from './decision.ts';
 export { decide, RECORD_ROLES } from './decide.ts';
-export { deconfliction, filterVisible, type DeconflictionNotice, type PolicyRecord, type ReadAction, type VisibleRecords } from './filter-visible.ts';
+export { deconfliction, filterVisible, type Decide, type DeconflictionNotice, type FilterOptions, type PolicyRecord, type ReadAction, type VisibleRecords } from './filter-visible.ts';
 export {
   DEFAULT_RETENTION,
   addPeriod,

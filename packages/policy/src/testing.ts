@@ -112,14 +112,17 @@ export function arbProvenance(agency: AgencyId, sourceRecordId: string): fc.Arbi
   });
 }
 
-export type TestRecord = EntityRecord & { readonly needToKnow?: readonly GroupId[] };
+export type TestRecord = EntityRecord;
 
-/** The n-th record: owned by one of the org's agencies, its one name the marker `NAME-<n>-<salt>`. */
+/**
+ * The n-th record: owned by one of the org's agencies, its one name the marker `NAME-<n>-<salt>`;
+ * about one in three is restricted to need-to-know groups (marking.needToKnow).
+ */
 export function arbRecord(org: Organisation, n: number = 0): fc.Arbitrary<TestRecord> {
-  return fc.record({ agency: fc.constantFrom(...agencyIds(org)), salt: fc.integer({ min: 0, max: 36 ** 6 - 1 }).map((n) => n.toString(36).padStart(6, '0')), groups: fc.option(fc.subarray([...TEST_GROUPS], { minLength: 1 }), { nil: undefined }) }).chain(({ agency, salt, groups }) =>
+  return fc.record({ agency: fc.constantFrom(...agencyIds(org)), salt: fc.integer({ min: 0, max: 36 ** 6 - 1 }).map((n) => n.toString(36).padStart(6, '0')), groups: fc.option(fc.subarray([...TEST_GROUPS], { minLength: 1 }), { nil: undefined, freq: 2 }) }).chain(({ agency, salt, groups }) =>
     arbProvenance(agency, `r${n}`).map((provenance): TestRecord => {
-      const base = { id: RecordId(`${agency}:r${n}`), schema: 'Person', properties: { name: [`NAME-${n}-${salt}`], birthDate: [`19${String(50 + (n % 50))}-01-01`] }, provenance };
-      return groups === undefined ? base : { ...base, needToKnow: groups };
+      const marked = groups === undefined ? provenance : { ...provenance, marking: { ...provenance.marking, needToKnow: groups } };
+      return { id: RecordId(`${agency}:r${n}`), schema: 'Person', properties: { name: [`NAME-${n}-${salt}`], birthDate: [`19${String(50 + (n % 50))}-01-01`] }, provenance: marked };
     }),
   );
 }

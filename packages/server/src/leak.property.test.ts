@@ -46,10 +46,9 @@ describe('no read path leaks what the policy hides', () => {
       const stored = await mosaic.store.getUser(UserId('u'));
       if (!stored) throw new Error('the test user vanished');
       await mosaic.store.upsertUser({ ...stored, agency: scenario.user.agency, desk: scenario.user.desk ?? DeskId(`${scenario.user.agency}-desk0`), roles: [...scenario.user.roles], clearance: scenario.user.clearance, groups: [...scenario.user.groups] });
-      // Need-to-know groups on records are not part of the stored model: records go in without them.
       // Markers get the run number, so a record left by an earlier run never shares one.
       run += 1;
-      const records = scenario.records.map(({ needToKnow: _n, ...r }) => ({
+      const records = scenario.records.map((r) => ({
         ...r, properties: { ...r.properties, name: (r.properties['name'] ?? []).map((name) => `${name}-run${run}z`) },
       }));
       if (records.length > 0) await mosaic.store.putRecords(records, { actor: 'leak-test' });

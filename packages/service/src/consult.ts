@@ -38,8 +38,8 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
   const snapshot = await mosaic.org();
   const user = policyUser(consultation.user);
   const context = policyContext(snapshot, consultation);
-  const { visible, pointers } = filterVisible(user, records, context, { action: options.action });
-  const notices = deconfliction(user, records, context, { action: options.action });
+  const { visible, pointers } = filterVisible(user, records, context, { action: options.action, decide: mosaic.decide });
+  const notices = deconfliction(user, records, context, { action: options.action, decide: mosaic.decide });
 
   const actor = { user: consultation.user.id, agency: consultation.user.agency };
   const common = { actor, purpose: consultation.purpose, caseRef: consultation.caseRef, query: options.query, subjects: options.subjects ?? [] };

@@ -5,11 +5,13 @@
  * never collide with, and so reveal, another agency's record.
  */
 import { AppError, type EntityRecord, type FieldError, type Properties, type Provenance, type RecordId, type SchemaRegistry } from '@mosaic/model';
-import { decide, reviewDateFor, type Pointer } from '@mosaic/policy';
+import { decide, erasable, reviewDateFor, type Pointer } from '@mosaic/policy';
 import type { RecordVersion, StoredRecord } from '@mosaic/store';
 import { consult } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
+import { activeHolds } from './retention/legal-holds.ts';
+import { retentionRulesOf } from './retention/retention-rules.ts';
 import { validateRecord } from '@mosaic/model';
 
 export interface RecordView {
@@ -101,13 +103,19 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const claimed = given.provenance?.['agency'];
   if (claimed !== undefined && claimed !== user.agency) return { ok: false, errors: [{ field: 'provenance.agency', reason: 'must be your own agency' }] };
   const today = mosaic.now().toISOString().slice(0, 10);
+  const rules = await retentionRulesOf(mosaic, user.agency);
   const validated = validateRecord(mosaic.registry, { ...given, provenance: { ...given.provenance, agency: user.agency } }, {
-    reviewDateFor: (category) => reviewDateFor(category, today),
+    reviewDateFor: (category) => reviewDateFor(category, today, rules),
   });
   if (!validated.ok) return validated;
   const snapshot = await mosaic.org();
   const decision = decide(policyUser(user), 'write', { kind: 'record', provenance: validated.record.provenance }, policyContext(snapshot, consultation));
   if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${decision.reason}`);
+  // Overwriting needs the right to write the stored version too: a colleague outside a record's
+  // need-to-know group must not replace it (and so lift the restriction).
+  const existing = await mosaic.store.getRecord(validated.record.id);
+  const current = existing ? decide(policyUser(user), 'write', { kind: 'record', provenance: existing.record.provenance }, policyContext(snapshot, consultation)) : decision;
+  if (current.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${current.reason}`);
   const [result] = await mosaic.store.putRecords([validated.record], { actor: user.id });
   if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
   await mosaic.audit.append({
@@ -128,6 +136,8 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
   // Not found and not permitted look alike unless the record is the user's own agency's.
   if (!stored || (decision?.effect !== 'allow' && stored.record.provenance.agency !== user.agency)) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
   if (decision?.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision?.reason ?? 'unknown'}`);
+  const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(mosaic.store, { owner: user.agency }));
+  if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
   await mosaic.store.deleteRecord(id, { actor: user.id, reason });
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
 }

@@ -4,6 +4,7 @@
  */
 import { createAuditLog, loadAuditSigner, type AuditLog } from '@mosaic/audit';
 import { schemata, type SchemaRegistry } from '@mosaic/model';
+import { decide, type Decide } from '@mosaic/policy';
 import { createStoreAuditStorage, openStore, type Store } from '@mosaic/store';
 import { loadOrCreateAuditKeys } from './audit-keys-file.ts';
 import type { MosaicConfig } from './config.ts';
@@ -24,6 +25,8 @@ export interface Mosaic {
   readonly sessions: SessionCache;
   /** Group-committed writes of workflow documents on hot paths (checks). */
   readonly documents: DocumentWriter;
+  /** The policy's decision point (decide() of @mosaic/policy); replaced only to measure its cost. */
+  readonly decide: Decide;
   /** The organisation and agreements, cached until an administrative change reloads them (which also clears cached sessions). */
   org(): Promise<OrgSnapshot>;
   reloadOrg(): Promise<OrgSnapshot>;
@@ -34,9 +37,11 @@ export interface OpenMosaicOptions {
   readonly now?: () => Date;
   /** Sign an audit checkpoint every this many entries. */
   readonly checkpointEvery?: number;
+  /** Benchmarks only (bench/policy-overhead.ts): another decision function on the same code path. */
+  readonly decide?: Decide;
 }
 
-export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500 }: OpenMosaicOptions = {}): Promise<Mosaic> {
+export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide }: OpenMosaicOptions = {}): Promise<Mosaic> {
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   const keys = loadOrCreateAuditKeys(config.dataDir);
   await store.putSetting('audit.publicKey', keys.publicKeyPem);
@@ -59,6 +64,7 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     notifier: createNotifier(),
     sessions,
     documents,
+    decide: decider,
     org: () => org ?? reloadOrg(),
     reloadOrg,
     async close() {

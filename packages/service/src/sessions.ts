@@ -20,7 +20,7 @@ export async function signIn(store: Store, name: string, password: string, optio
   const user = await store.findUserByName(name);
   // Verify against a fixed hash when the user is unknown, so timing does not tell which names exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!user || !ok) throw new AppError('MOSAIC_BAD_CREDENTIALS');
+  if (!user || !ok || user.disabledAt !== undefined) throw new AppError('MOSAIC_BAD_CREDENTIALS');
   const token = randomBytes(32).toString('base64url');
   const now = options.now ?? new Date();
   const expiresAt = new Date(now.getTime() + options.hours * 3_600_000).toISOString();
@@ -32,7 +32,8 @@ async function lookUp(store: Store, tokenHash: string, now: Date): Promise<{ rea
   const session = await store.getSession(tokenHash);
   if (!session || session.expiresAt <= now.toISOString()) throw new AppError('MOSAIC_UNAUTHENTICATED', 'the session has expired or does not exist');
   const user = await store.getUser(session.userId);
-  if (!user) throw new AppError('MOSAIC_UNAUTHENTICATED');
+  // Disabling a user ends their sessions; checking here too closes the window between the two.
+  if (!user || user.disabledAt !== undefined) throw new AppError('MOSAIC_UNAUTHENTICATED');
   return { user, expiresAt: session.expiresAt };
 }
 

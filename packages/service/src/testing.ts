@@ -40,6 +40,8 @@ export const TEST_USERS = {
   intelAnalyst: { agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'TOP_SECRET' },
   intelAdmin: { agency: 'intel', desk: 'intel-liaison', roles: ['agency_admin'], clearance: 'SECRET' },
   auditor: { agency: 'fedpol', desk: 'fedpol-ops', roles: ['auditor'], clearance: 'RESTRICTED' },
+  fedAdmin: { agency: 'fedpol', desk: 'fedpol-ops', roles: ['agency_admin'], clearance: 'SECRET' },
+  sysadmin: { agency: 'fedpol', desk: 'fedpol-ops', roles: ['sysadmin'], clearance: 'RESTRICTED' },
 } as const;
 export type TestUserName = keyof typeof TEST_USERS;
 

@@ -55,6 +55,8 @@ export interface UsersTable {
   groups: string;
   password_hash: string;
   updated_at: Time;
+  /** Set when an administrator disabled the user (migration 0008). */
+  disabled_at: Time | null;
 }
 
 export interface SessionsTable {

@@ -98,6 +98,7 @@ function userOf(row: Selectable<UsersTable>): User {
     clearance: clearanceOf(row.clearance),
     groups: stringArrayOut(row.groups),
     passwordHash: row.password_hash,
+    ...(row.disabled_at === null || row.disabled_at === undefined ? {} : { disabledAt: timeOut(row.disabled_at) }),
   };
 }
 
@@ -276,6 +277,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       const row = {
         id: user.id, agency: user.agency, desk: user.desk, name: user.name, roles: JSON.stringify(user.roles), clearance: user.clearance,
         groups: JSON.stringify(user.groups), password_hash: user.passwordHash, updated_at: now().toISOString(),
+        disabled_at: user.disabledAt === undefined ? null : timeIn(user.disabledAt),
       };
       const { id: _id, ...update } = row;
       await db.insertInto('users').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
@@ -307,6 +309,11 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
 
     async deleteSession(tokenHash) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    },
+
+    async deleteUserSessions(userId) {
+      const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async deleteExpiredSessions(at) {

@@ -387,6 +387,17 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.getSession('h1')).toBeUndefined();
       await store.deleteSession('h2');
       expect(await store.getSession('h2')).toBeUndefined();
+
+      await store.upsertUser({ ...user, disabledAt: '2025-02-01T09:00:00.000Z' });
+      expect((await store.getUser(UserId('u1')))?.disabledAt).toBe('2025-02-01T09:00:00.000Z');
+      await store.createSession({ tokenHash: 'h4', userId: UserId('u1'), expiresAt: '2025-03-01T12:00:00.000Z' });
+      await store.createSession({ tokenHash: 'h5', userId: UserId('u1'), expiresAt: '2025-03-01T12:00:00.000Z' });
+      await store.createSession({ tokenHash: 'h6', userId: UserId('u2'), expiresAt: '2025-03-01T12:00:00.000Z' });
+      expect(await store.deleteUserSessions(UserId('u1'))).toBe(2);
+      expect(await store.getSession('h4')).toBeUndefined();
+      expect(await store.getSession('h6')).toBeDefined();
+      await store.upsertUser(user);
+      expect(await store.getUser(UserId('u1'))).toEqual(user);
     }));
 
     it('stores the organisation as documents, replacing it whole', () => withStore(async (store) => {

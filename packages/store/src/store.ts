@@ -118,6 +118,8 @@ export interface User {
   readonly clearance: Classification;
   readonly groups: readonly string[];
   readonly passwordHash: string;
+  /** Set when an administrator disabled the user: no sign-in, no session. */
+  readonly disabledAt?: string;
 }
 
 export interface Session {
@@ -275,6 +277,8 @@ export interface Store {
   createSession(session: Session): Promise<void>;
   getSession(tokenHash: string): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user (disabled, password reset); returns how many. */
+  deleteUserSessions(userId: UserId): Promise<number>;
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
 

@@ -75,6 +75,7 @@ function Screen({ name, rest, params, notifications }: { name: string; rest: rea
     case 'review': return <ReviewScreen />;
     case 'audit': return <AuditScreen />;
     case 'admin': return <AdminScreen />;
+    case 'retention': return <AdminScreen key="retention" initialArea="retention-review" />;
     case 'ingest': return <IngestScreen />;
     case 'reports': return <ReportsScreen {...(rest[0] ? { id: rest[0] } : {})} />;
     default: return <p role="alert" className="notice notice-error">No such screen: {name}</p>;

@@ -37,7 +37,9 @@ export function entityRoutes(projections: Projections) {
     }, async (request) => {
       const user = await requireUser(request);
       const found = await readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, projections.entities.entityOf(RecordId(request.params.id)) ?? EntityId('none'));
-      if (!('entity' in found)) throw new AppError('MOSAIC_NOT_FOUND', 'record not found');
+      // The record itself must be one the user may see: a hidden record merged into a visible
+      // entity would otherwise confirm that it exists (found by the derived-paths leak test).
+      if (!('entity' in found) || !found.entity.records.some((r) => r.id === request.params.id)) throw new AppError('MOSAIC_NOT_FOUND', 'record not found');
       return { entity: found.entity.id };
     });
 

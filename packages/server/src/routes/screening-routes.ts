@@ -39,6 +39,7 @@ const DecisionOut = z.object({ decision: z.enum(['confirm', 'reject']), by: z.st
 const HitOut = z.discriminatedUnion('kind', [
   z.object({
     n: z.number(), kind: z.literal('match'), subject: z.string(), schema: z.string(), score: z.number(), band: Band,
+    category: z.string().optional().describe('Data-subject category of the listed record (LED Art. 6)'), nature: z.string().optional().describe('fact or assessment (LED Art. 7)'),
     explain: Explain, alerts: z.array(AlertHitOut).readonly(), decision: DecisionOut.optional(),
   }),
   z.object({

@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const ProvenanceOut = z.object({
   agency: z.string(), source: z.string(), sourceRecordId: z.string(),
   reliability: z.string(), credibility: z.number(),
-  marking: z.object({ tlp: z.string(), classification: z.string(), releasability: z.array(z.string()).readonly() }),
+  marking: z.object({ tlp: z.string(), classification: z.string(), releasability: z.array(z.string()).readonly(), needToKnow: z.array(z.string()).readonly().optional() }),
   handling: z.string(), category: z.string(), nature: z.string(), legalBasis: z.string(), reviewDate: z.string(),
 });
 

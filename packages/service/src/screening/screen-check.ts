@@ -7,8 +7,8 @@
  * Art. 33 and 37). A check needs no case file: its own id is its case reference.
  */
 import type { AuditEvent } from '@mosaic/audit';
-import { AppError, type AgencyId, type Provenance, type RecordId, type UserId } from '@mosaic/model';
-import { decide, type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
+import { AppError, type AgencyId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
+import { type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   screenPrepared, validateQuery,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type WatchlistEntry,
@@ -51,6 +51,8 @@ export interface HitDecision {
 export type HitView =
   | {
     readonly n: number; readonly kind: 'match'; readonly subject: RecordId; readonly schema: string; readonly score: number; readonly band: Band;
+    /** LED Arts. 6-7: whether the listed person is a suspect, a victim, a witness…, and whether the listing is fact or assessment. */
+    readonly category?: SubjectCategory; readonly nature?: Nature;
     readonly explain: MatchExplanation; readonly alerts: readonly AlertHitView[]; readonly decision?: HitDecision;
   }
   | ({ readonly n: number; readonly kind: 'pointer'; readonly band: Band } & Pointer);
@@ -143,7 +145,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const recordDecision = (recordId: RecordId, provenance: Provenance): Decision => {
     let d = cached.get(provenance);
     if (d === undefined) {
-      d = decide(policy, 'screen', { kind: 'record', id: recordId, provenance }, context);
+      d = mosaic.decide(policy, 'screen', { kind: 'record', id: recordId, provenance }, context);
       cached.set(provenance, d);
     }
     return d;
@@ -199,8 +201,10 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     }
     const entry = projection.index.entries[projection.index.entryIndexOf(hit.id) ?? -1]?.entry;
     if (entry) notices.push(...decideEntry(entry).notices);
+    const listed = projection.provenanceOf(hit.id as RecordId);
     hits.push({
-      n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band, explain: hit.explain,
+      n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band,
+      ...(listed ? { category: listed.category, nature: listed.nature } : {}), explain: hit.explain,
       alerts: hit.alerts.map((a) => ({
         id: a.alert.id as string as RecordId, category: a.category, action: a.action, instruction: a.instruction, disclose: a.disclose,
         ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),

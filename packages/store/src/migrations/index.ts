@@ -11,6 +11,7 @@ import { auditMigration } from './0004-audit.ts';
 import { ingestBatchesMigration } from './0005-ingest-batches.ts';
 import { documentsMigration } from './0006-documents.ts';
 import { reportTextsMigration } from './0007-report-texts.ts';
+import { userDisabledMigration } from './0008-user-disabled.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0005-ingest-batches': ingestBatchesMigration,
   '0006-documents': documentsMigration,
   '0007-report-texts': reportTextsMigration,
+  '0008-user-disabled': userDisabledMigration,
 };

@@ -19,6 +19,8 @@ export interface RequestOptions {
   readonly query?: Query;
   /** A consultation: send the purpose and case reference. */
   readonly consult?: boolean;
+  /** An administrative change: its reason and change reference, sent as the purpose headers. */
+  readonly change?: Purpose;
 }
 
 export interface ApiClientOptions {
@@ -56,9 +58,13 @@ async function errorOf(response: Response): Promise<ApiError> {
 }
 
 export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl = (...args) => globalThis.fetch(...args) }: ApiClientOptions) {
-  async function request<T>(method: string, path: string, { body, query, consult = false }: RequestOptions = {}): Promise<T> {
+  async function request<T>(method: string, path: string, { body, query, consult = false, change }: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     let payload = body;
+    if (change) {
+      headers['x-mosaic-purpose'] = encodeURIComponent(change.purpose);
+      headers['x-mosaic-case'] = encodeURIComponent(change.caseRef);
+    }
     if (consult) {
       const given = purpose();
       if (given) {
@@ -141,9 +147,9 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     audit: (query: Query) => request<{ entries: readonly AuditEntry[] }>('GET', '/audit', { query }),
     verifyAudit: () => request<AuditVerification>('POST', '/audit/verify'),
 
-    adminList: async (area: string): Promise<readonly Record<string, unknown>[]> =>
-      listOf<Record<string, unknown>>(await request<unknown>('GET', `/admin/${area}`), area.replace(/-./g, (m) => m.charAt(1).toUpperCase())),
-    adminSave: (area: string, item: Record<string, unknown>) => request<unknown>('POST', `/admin/${area}`, { body: item }),
+    /** Administration (docs/API.md, /admin and /retention): reads, and changes that carry their reason. */
+    adminGet: <T>(path: string, query?: Query, change?: Purpose) => request<T>('GET', path, { ...(query ? { query } : {}), ...(change ? { change } : {}) }),
+    adminChange: <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, change: Purpose) => request<T>(method, path, { body, change }),
 
     ingest: async (upload: { format: 'csv' | 'jsonl'; content: string; filename: string; mapping?: unknown }): Promise<IngestJob> =>
       ingestJobOf(await request<unknown>('POST', '/ingest', { body: upload })),

@@ -192,6 +192,9 @@ export interface ScreeningHit {
   readonly caption?: string;
   readonly score?: number;
   readonly band: string;
+  /** Data-subject category and fact/assessment of the listed record (LED Arts. 6-7). */
+  readonly category?: string;
+  readonly nature?: string;
   readonly explain?: unknown;
   readonly alerts?: readonly { readonly alert?: AlertSummary; readonly category: string; readonly action?: string; readonly instruction?: string; readonly disclose?: boolean; readonly ownerAgency?: string; readonly ownerDesk?: { readonly name: string; readonly phone24x7?: string; readonly contact?: string }; readonly instructions?: string }[];
   readonly agency?: string;

@@ -54,6 +54,7 @@ export function HitCard({ hit, n, onDecide, autoFocus }: {
       <p className="hit-instruction">{action.instruction}</p>
       <dl className="hit-facts">
         <div><dt>Subject</dt><dd>{hit.caption ?? hit.id ?? hit.subject ?? 'hidden record'}</dd></div>
+        {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span></dd></div> : null}
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
         <div><dt>Owner</dt><dd className="owner-contact">{ownerOf(hit)}</dd></div>
         {hit.alerts?.[0]?.alert?.instructions ? <div><dt>Owner's instructions</dt><dd>{hit.alerts[0].alert.instructions}</dd></div> : null}

@@ -20,6 +20,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { id: 'ingest', label: 'Ingest', roles: ['analyst', 'agency_admin', 'sysadmin'] },
   { id: 'audit', label: 'Audit', roles: ['auditor'] },
   { id: 'admin', label: 'Administration', roles: ['agency_admin', 'sysadmin'] },
+  { id: 'retention', label: 'Retention review', roles: ['agency_admin'] },
 ];
 
 export const navigationItems = (roles: readonly string[]): readonly NavigationItem[] =>

@@ -1,0 +1,216 @@
+/**
+ * Administration and retention over HTTP on a real store: who may change what, that changes
+ * apply at the next request (org cache, sessions), that every change is audited, that
+ * validation errors name field and reason, need-to-know records, legal holds and the sweep.
+ */
+import type { AuditEntry } from '@mosaic/audit';
+import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { sweepRetention } from '@mosaic/service';
+import { createStoreAuditStorage } from '@mosaic/store';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+let today = new Date('2030-06-01T10:00:00Z');
+const tokens: Record<string, string> = {};
+
+async function signIn(name: string, password = TEST_PASSWORD): Promise<{ status: number; token: string }> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password } });
+  return { status: response.statusCode, token: (response.json() as { token?: string }).token ?? '' };
+}
+
+const why = { 'x-mosaic-purpose': 'administration', 'x-mosaic-case': 'CHG-42' };
+const as = (name: string, extra: Record<string, string> = why) => ({ authorization: `Bearer ${tokens[name] ?? ''}`, ...extra });
+
+async function call(user: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+  return app.inject({ method, url: `/api/v1${url}`, headers: as(user), ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+}
+
+async function auditEntries(): Promise<AuditEntry[]> {
+  const all: AuditEntry[] = [];
+  for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) all.push(entry);
+  return all;
+}
+
+const everyCategory = ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'];
+
+beforeAll(async () => {
+  world = await openTestMosaic({ now: () => today });
+  app = await buildApp({ mosaic: world.mosaic });
+  for (const name of ['fedAnalyst', 'zoneOfficer', 'intelAnalyst', 'intelAdmin', 'fedAdmin', 'sysadmin', 'auditor']) tokens[name] = (await signIn(name)).token;
+});
+
+afterAll(async () => {
+  await app.close();
+  await world.cleanup();
+});
+
+describe('administration of agencies and agreements', () => {
+  it('lets the system administrator create an agency and an agreement, which the policy applies at once', async () => {
+    const created = await call('sysadmin', 'POST', '/admin/agencies', { id: 'customs', name: 'Customs', country: 'be', contactDesk: { id: 'customs-desk', name: 'Customs duty desk', contact: '+32 2 000 00 09' } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({ id: 'customs', name: 'Customs', country: 'BE', contactDesk: 'customs-desk' });
+    const user = await call('sysadmin', 'POST', '/admin/users', { name: 'customs.analyst', agency: 'customs', desk: 'customs-desk', roles: ['analyst'], clearance: 'RESTRICTED', password: 'a long enough password' });
+    expect(user.statusCode).toBe(201);
+    tokens['customsAnalyst'] = (await signIn('customs.analyst', 'a long enough password')).token;
+
+    await call('fedAnalyst', 'POST', '/records', { id: 'adm-1', schema: 'Person', properties: { name: ['Oskar Vandermeulen'] }, provenance: testProvenance('fedpol') });
+    const read = () => app.inject({ url: '/api/v1/records/fedpol:adm-1', headers: as('customsAnalyst', { 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'C-1' }) });
+    expect((await read()).statusCode).toBe(404);
+    const agreement = { owner: 'fedpol', recipient: 'customs', conditions: { tlp: ['CLEAR', 'GREEN', 'AMBER'], maxClassification: 'RESTRICTED', handling: ['H0', 'H1'], categories: everyCategory }, effect: 'full' };
+    expect((await call('fedAnalyst', 'PUT', '/admin/agreements/fedpol-customs', agreement)).statusCode).toBe(403);
+    expect((await call('sysadmin', 'PUT', '/admin/agreements/fedpol-customs', agreement)).statusCode).toBe(200);
+    const now = await read();
+    expect(now.statusCode).toBe(200);
+    expect(now.body).toContain('Oskar Vandermeulen');
+    // The owner's data administrator withdraws it; the next read no longer sees the record.
+    expect((await call('fedAdmin', 'DELETE', '/admin/agreements/fedpol-customs')).statusCode).toBe(200);
+    expect((await read()).statusCode).toBe(404);
+
+    const audit = await auditEntries();
+    const admin = audit.filter((e) => e.action === 'administration');
+    expect(admin.map((e) => e.reason)).toEqual(expect.arrayContaining(['agency created', 'user created', 'agreement created', 'agreement withdrawn']));
+    expect(admin.every((e) => e.purpose === 'administration' && e.caseRef === 'CHG-42')).toBe(true);
+    expect(JSON.stringify(admin)).not.toContain('a long enough password');
+  });
+
+  it('refuses agencies to anyone but the system administrator, and changes without a purpose', async () => {
+    const body = { id: 'x-agency', name: 'X', country: 'BE', contactDesk: { id: 'x-desk', name: 'Desk', contact: '+32' } };
+    expect((await call('intelAdmin', 'POST', '/admin/agencies', body)).statusCode).toBe(403);
+    const noPurpose = await app.inject({ method: 'POST', url: '/api/v1/admin/agencies', headers: { authorization: `Bearer ${tokens['sysadmin']}` }, payload: body });
+    expect(noPurpose.statusCode).toBe(400);
+    expect(noPurpose.json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+  });
+
+  it('names the field and the reason of every validation error, and writes nothing', async () => {
+    const bad = await call('sysadmin', 'POST', '/admin/agencies', { id: 'Bad Id', name: 'Y', country: 'BE', contactDesk: { id: 'y-desk', name: 'Desk', contact: '+32' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: { field: 'id' } } });
+    const country = await call('sysadmin', 'POST', '/admin/agencies', { id: 'yy', name: 'Y', country: 'Belgium', contactDesk: { id: 'yy-desk', name: 'Desk', contact: '+32' } });
+    expect(country.json()).toMatchObject({ error: { details: { field: 'country', reason: expect.stringContaining('ISO 3166') } } });
+    const schema = await call('sysadmin', 'PUT', '/admin/agreements/zz', { owner: 'fedpol', recipient: 'intel', conditions: { tlp: ['PURPLE'], maxClassification: 'SECRET', handling: [], categories: [] }, effect: 'full' });
+    expect(schema.statusCode).toBe(400);
+    expect(schema.json()).toMatchObject({ error: { details: expect.arrayContaining([expect.objectContaining({ field: 'conditions.tlp.0' })]) } });
+    const empty = await call('sysadmin', 'PUT', '/admin/agreements/zz', { owner: 'fedpol', recipient: 'nowhere', conditions: { tlp: ['CLEAR'], maxClassification: 'SECRET', handling: ['H0'], categories: ['suspect'] }, effect: 'full' });
+    expect(empty.json()).toMatchObject({ error: { details: { field: 'recipient', reason: 'no agency nowhere' } } });
+    const org = (await call('sysadmin', 'GET', '/admin/organisation')).json() as { agencies: { id: string }[]; agreements: { id: string }[] };
+    expect(org.agencies.map((a) => a.id)).not.toContain('yy');
+    expect(org.agreements.map((a) => a.id)).not.toContain('zz');
+  });
+});
+
+describe('administration of users, desks and groups', () => {
+  it('lets a data administrator manage their own agency only, without granting more than they hold', async () => {
+    const desk = await call('intelAdmin', 'POST', '/admin/desks', { id: 'intel-night', agency: 'intel', name: 'Night desk', contact: '+32 2 000 00 30' });
+    expect(desk.statusCode).toBe(201);
+    expect((await call('intelAdmin', 'POST', '/admin/desks', { id: 'fed-x', agency: 'fedpol', name: 'X', contact: '+32' })).statusCode).toBe(403);
+    const base = { name: 'intel.new', agency: 'intel', desk: 'intel-night', roles: ['analyst'], clearance: 'SECRET', password: 'twelve chars ok' };
+    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, roles: ['sysadmin'] })).json()).toMatchObject({ error: { details: { field: 'roles.0' } } });
+    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, clearance: 'TOP_SECRET' })).json()).toMatchObject({ error: { details: { field: 'clearance' } } });
+    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, password: 'short' })).json()).toMatchObject({ error: { details: { field: 'password' } } });
+    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, agency: 'fedpol', desk: 'fedpol-ops' })).statusCode).toBe(403);
+    expect((await call('intelAdmin', 'POST', '/admin/users', base)).statusCode).toBe(201);
+    const listed = (await call('intelAdmin', 'GET', '/admin/users')).json() as { users: { name: string; agency: string }[] };
+    expect(listed.users.every((u) => u.agency === 'intel')).toBe(true);
+    expect(JSON.stringify(listed)).not.toContain('scrypt');
+    expect((await call('intelAdmin', 'PATCH', '/admin/users/fedpol.fedAnalyst', { clearance: 'RESTRICTED' })).statusCode).toBe(400);
+  });
+
+  it('ends a disabled user\'s sessions at once, and lets them in again once enabled', async () => {
+    const { token } = await signIn('intel.new', 'twelve chars ok');
+    const me = () => app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).statusCode).toBe(200);
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.new/disable')).json()).toMatchObject({ disabled: true });
+    expect((await me()).statusCode).toBe(401);
+    expect((await signIn('intel.new', 'twelve chars ok')).status).toBe(401);
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.new/enable')).json()).toMatchObject({ disabled: false });
+    expect((await signIn('intel.new', 'twelve chars ok')).status).toBe(200);
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.new/password', { password: 'another fine password' })).statusCode).toBe(200);
+    expect((await signIn('intel.new', 'twelve chars ok')).status).toBe(401);
+    expect((await signIn('intel.new', 'another fine password')).status).toBe(200);
+  });
+
+  it('restricts a record to a need-to-know group: colleagues outside it see nothing, members see it', async () => {
+    expect((await call('fedAdmin', 'PUT', '/admin/groups/op-lantern', { name: 'Operation Lantern' })).statusCode).toBe(200);
+    expect((await call('fedAnalyst', 'POST', '/records', { id: 'ntk-1', schema: 'Person', properties: { name: ['Lieven Achterberg'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-lantern'] } }) })).statusCode).toBe(403);
+    expect((await call('fedAdmin', 'PUT', '/admin/groups/op-lantern/members', { users: ['fedpol.fedAnalyst'] })).json()).toEqual({ members: ['fedpol.fedAnalyst'] });
+    const written = await call('fedAnalyst', 'POST', '/records', { id: 'ntk-1', schema: 'Person', properties: { name: ['Lieven Achterberg'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-lantern'] } }) });
+    expect(written.statusCode).toBe(200);
+    const search = (user: string) => app.inject({ method: 'POST', url: '/api/v1/search', headers: as(user, {}), payload: { q: 'Lieven Achterberg', purpose: 'investigation', caseRef: 'C-2' } });
+    expect((await search('fedAnalyst')).body).toContain('Lieven Achterberg');
+    // The zone shares fully with fedpol, but the record is for the case team only.
+    expect((await search('zoneOfficer')).body).not.toContain('Lieven Achterberg');
+    // A colleague outside the group can neither read it nor overwrite it without the restriction.
+    expect((await app.inject({ url: '/api/v1/records/fedpol:ntk-1', headers: as('auditor', { 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'C-2' }) })).statusCode).not.toBe(200);
+    await world.mosaic.store.upsertUser({ ...(await world.mosaic.store.getUser('fedpol.fedAnalyst' as never))!, id: 'fedpol.colleague' as never, name: 'colleague', groups: [] });
+    tokens['colleague'] = (await signIn('colleague')).token;
+    expect((await search('colleague')).body).not.toContain('Lieven Achterberg');
+    expect((await app.inject({ url: '/api/v1/records/fedpol:ntk-1', headers: as('colleague', { 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'C-2' }) })).statusCode).toBe(404);
+    const overwrite = await call('colleague', 'POST', '/records', { id: 'ntk-1', schema: 'Person', properties: { name: ['Someone Else'] }, provenance: testProvenance('fedpol') });
+    expect(overwrite.statusCode).toBe(403);
+    expect((await search('fedAnalyst')).body).toContain('Lieven Achterberg');
+    expect((await call('intelAdmin', 'PUT', '/admin/groups/op-lantern/members', { users: [] })).statusCode).toBe(403);
+    const groups = (await call('fedAnalyst', 'GET', '/admin/groups')).json() as { groups: { id: string; members: string[] }[] };
+    expect(groups.groups.find((g) => g.id === 'op-lantern')?.members).toEqual(['fedpol.fedAnalyst']);
+  });
+});
+
+describe('retention', () => {
+  it('lists due records for the data administrator, extends, holds, refuses erasure under hold, and sweeps the rest', async () => {
+    today = new Date('2030-06-01T10:00:00Z');
+    for (const [id, reviewDate] of [['ret-old', '2030-01-01'], ['ret-held', '2030-02-01'], ['ret-soon', '2030-06-20'], ['ret-later', '2035-01-01']] as const) {
+      expect((await call('intelAnalyst', 'POST', '/records', { id, schema: 'Person', properties: { name: [`Retention ${id}`] }, provenance: testProvenance('intel', { reviewDate }) })).statusCode).toBe(200);
+    }
+    expect((await call('intelAnalyst', 'GET', '/retention/queue')).statusCode).toBe(403);
+    const queue = (await call('intelAdmin', 'GET', '/retention/queue?withinDays=30')).json() as { items: { id: string; overdueDays: number; erasable: boolean }[] };
+    expect(queue.items.map((i) => i.id)).toEqual(['intel:ret-old', 'intel:ret-held', 'intel:ret-soon']);
+    expect(queue.items[0]).toMatchObject({ overdueDays: 151, erasable: true });
+    // Another agency's administrator sees none of them, and cannot act on them.
+    expect(JSON.stringify((await call('fedAdmin', 'GET', '/retention/queue?withinDays=3650')).json())).not.toContain('intel:');
+    expect((await call('fedAdmin', 'POST', '/retention/records/intel:ret-old/holds', { reference: 'Court order 1' })).statusCode).toBe(404);
+
+    const hold = await call('intelAdmin', 'POST', '/retention/records/intel:ret-held/holds', { reference: 'Brussels court order 2030/17' });
+    expect(hold.statusCode).toBe(201);
+    const erase = await call('intelAdmin', 'POST', '/retention/records/intel:ret-held/erase', { reason: 'reviewed, no longer needed' });
+    expect(erase.statusCode).toBe(409);
+    expect((await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2030-05-01', reason: 'still relevant' })).json()).toMatchObject({ error: { details: { field: 'until' } } });
+    expect((await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2032-06-20', reason: 'open investigation' })).json()).toMatchObject({ reviewDate: '2032-06-20', version: 2 });
+
+    today = new Date('2030-07-01T10:00:00Z');
+    // Sessions last hours: a month later everyone signs in again.
+    for (const name of ['intelAdmin', 'sysadmin', 'intelAnalyst']) tokens[name] = (await signIn(name)).token;
+    expect((await call('intelAdmin', 'POST', '/retention/sweep')).statusCode).toBe(403);
+    const swept = await call('sysadmin', 'POST', '/retention/sweep');
+    expect(swept.json()).toMatchObject({ erased: 1, held: 1 });
+    expect(await world.mosaic.store.getRecord('intel:ret-old' as never)).toBeUndefined();
+    expect(await world.mosaic.store.getRecord('intel:ret-held' as never)).toBeDefined();
+    expect(await world.mosaic.store.getRecord('intel:ret-soon' as never)).toBeDefined();
+
+    expect((await call('intelAdmin', 'POST', '/retention/records/intel:ret-held/holds/lift', { reason: 'order expired' })).json()).toEqual({ lifted: 1 });
+    expect((await sweepRetention(world.mosaic)).erased).toBe(1);
+    expect(await world.mosaic.store.getRecord('intel:ret-held' as never)).toBeUndefined();
+    const history = await world.mosaic.store.recordHistory('intel:ret-held' as never);
+    expect(history.at(-1)).toMatchObject({ op: 'delete', actor: 'system:retention' });
+
+    const audit = await auditEntries();
+    const erasures = audit.filter((e) => e.action === 'erasure').flatMap((e) => e.records);
+    expect(erasures).toEqual(expect.arrayContaining(['intel:ret-old', 'intel:ret-held']));
+    expect(audit.some((e) => e.action === 'alteration' && e.records.includes('intel:ret-soon' as never) && e.reason === 'review date extended')).toBe(true);
+    expect(audit.filter((e) => e.reason === 'legal hold placed' || e.reason === 'legal hold lifted')).toHaveLength(2);
+    expect(audit.some((e) => e.reason === 'retention review' && e.purpose === 'administration')).toBe(true);
+  });
+
+  it('sets review dates of new records from the agency\'s own retention rules', async () => {
+    const rules = await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { witness: { months: 6 } } });
+    expect(rules.json()).toMatchObject({ agency: 'intel', rules: { witness: { years: 0, months: 6, days: 0 }, suspect: { years: 3 } } });
+    expect((await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { bystander: { years: 1 } } })).json()).toMatchObject({ error: { details: { field: 'rules.bystander' } } });
+    const { reviewDate: _r, ...noReview } = testProvenance('intel', { category: 'witness' });
+    const written = await call('intelAnalyst', 'POST', '/records', { id: 'ret-witness', schema: 'Person', properties: { name: ['Retention Witness'] }, provenance: noReview });
+    expect((written.json() as { record: { provenance: { reviewDate: string } } }).record.provenance.reviewDate).toBe('2031-01-01');
+    const { reviewDate: _s, ...suspect } = testProvenance('intel', { category: 'suspect' });
+    const other = await call('intelAnalyst', 'POST', '/records', { id: 'ret-suspect', schema: 'Person', properties: { name: ['Retention Suspect'] }, provenance: suspect });
+    expect((other.json() as { record: { provenance: { reviewDate: string } } }).record.provenance.reviewDate).toBe('2033-07-01');
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Who may administer what, asked of the policy's one decision point, and the audit entry every
+ * administrative change leaves (LED Art. 25: alterations are logged with who, when and why).
+ * platform: agencies and agreements (the system administrator; an agency's data administrator
+ * for its own outgoing agreements). agency: desks, users, groups, retention rules and legal holds
+ * of one agency (its data administrator; desks and users also the system administrator, who must
+ * be able to give a new agency its first administrator).
+ */
+import type { JsonValue } from '@mosaic/audit';
+import { AppError, type AgencyId, type RecordId } from '@mosaic/model';
+import { decide } from '@mosaic/policy';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
+import type { Mosaic } from '../runtime.ts';
+
+/** An administrative change always says why; the case reference is the change ticket. */
+export interface AdminRequest extends Consultation {
+  readonly purpose: string;
+  readonly caseRef: string;
+}
+
+export type AdminScope =
+  | { readonly kind: 'platform' }
+  | { readonly kind: 'agency'; readonly agency: AgencyId; readonly sysadminToo?: boolean };
+
+export async function authoriseAdmin(mosaic: Mosaic, request: Consultation, scope: AdminScope): Promise<void> {
+  const snapshot = await mosaic.org();
+  const user = policyUser(request.user);
+  const context = policyContext(snapshot, request);
+  const platform = decide(user, 'admin', { kind: 'platform' }, context);
+  if (scope.kind === 'platform') {
+    if (platform.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', 'only a system administrator may do this');
+    return;
+  }
+  if (scope.sysadminToo === true && platform.effect === 'allow') return;
+  const own = decide(user, 'admin', { kind: 'agency', agency: scope.agency }, context);
+  if (own.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `only a data administrator of ${scope.agency} may do this`);
+}
+
+export function isSysadmin(request: Consultation): boolean {
+  return request.user.roles.includes('sysadmin');
+}
+
+export async function auditAdmin(mosaic: Mosaic, request: AdminRequest, change: JsonValue, { records = [], reason }: { readonly records?: readonly RecordId[]; readonly reason: string }): Promise<void> {
+  await mosaic.audit.append({
+    actor: { user: request.user.id, agency: request.user.agency }, action: 'administration', purpose: request.purpose, caseRef: request.caseRef,
+    query: change, records, outcome: 'ok', reason,
+  });
+}
+
+/** A validation failure naming the field and the reason (400). */
+export function invalid(field: string, reason: string): AppError {
+  return new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
+}

@@ -1,0 +1,179 @@
+/**
+ * Administration of agencies, desks and sharing agreements: read the organisation documents,
+ * change one entry, write them back in one transaction, and reload the runtime's cached
+ * snapshot so the very next decision uses the change.
+ */
+import { AgencyId, type DeskId } from '@mosaic/model';
+import type { Agency, Desk, SharingAgreement } from '@mosaic/policy';
+import type { Mosaic } from '../runtime.ts';
+import { auditAdmin, authoriseAdmin, invalid, type AdminRequest } from './admin-gate.ts';
+import type { Consultation } from '../organisation.ts';
+
+export type AgencyEntry = Agency & { readonly oversight?: boolean };
+
+export interface OrgDocuments {
+  readonly agencies: readonly AgencyEntry[];
+  readonly desks: readonly Desk[];
+  readonly agreements: readonly SharingAgreement[];
+}
+
+export type OrganisationListing = OrgDocuments;
+
+const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** Everyone signed in may list agencies and desks (pointers name them); agreements: sysadmins and the agencies party to them. */
+export async function listOrganisation(mosaic: Mosaic, request: Consultation): Promise<OrganisationListing> {
+  const org = await readOrg(mosaic);
+  const all = request.user.roles.includes('sysadmin');
+  return { ...org, agreements: all ? org.agreements : org.agreements.filter((a) => a.owner === request.user.agency || a.recipient === request.user.agency) };
+}
+
+export interface NewAgency {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string;
+  readonly oversight?: boolean | undefined;
+  /** Every agency has a 24/7 contact desk from the start: pointers name it. */
+  readonly contactDesk: { readonly id: string; readonly name: string; readonly contact: string };
+}
+
+export async function createAgency(mosaic: Mosaic, request: AdminRequest, input: NewAgency): Promise<AgencyEntry> {
+  await authoriseAdmin(mosaic, request, { kind: 'platform' });
+  checkId('id', input.id);
+  checkId('contactDesk.id', input.contactDesk.id);
+  const agency: AgencyEntry = { id: AgencyId(input.id), name: text('name', input.name), country: country(input.country), contactDesk: input.contactDesk.id as DeskId, ...(input.oversight ? { oversight: true } : {}) };
+  const desk: Desk = { id: input.contactDesk.id as DeskId, agency: agency.id, name: text('contactDesk.name', input.contactDesk.name), contact: text('contactDesk.contact', input.contactDesk.contact) };
+  await changeOrg(mosaic, (org) => {
+    if (org.agencies.some((a) => a.id === agency.id)) throw invalid('id', `agency ${agency.id} already exists`);
+    if (org.desks.some((d) => d.id === desk.id)) throw invalid('contactDesk.id', `desk ${desk.id} already exists`);
+    return { ...org, agencies: [...org.agencies, agency], desks: [...org.desks, desk] };
+  });
+  await auditAdmin(mosaic, request, { createAgency: { id: agency.id, name: agency.name, country: agency.country, contactDesk: desk.id } }, { reason: 'agency created' });
+  return agency;
+}
+
+export interface AgencyChange {
+  readonly name?: string;
+  readonly country?: string;
+  readonly oversight?: boolean;
+  readonly contactDesk?: string;
+}
+
+export async function updateAgency(mosaic: Mosaic, request: AdminRequest, id: AgencyId, change: AgencyChange): Promise<AgencyEntry> {
+  await authoriseAdmin(mosaic, request, { kind: 'platform' });
+  let updated: AgencyEntry | undefined;
+  await changeOrg(mosaic, (org) => {
+    const current = org.agencies.find((a) => a.id === id);
+    if (!current) throw invalid('id', `no agency ${id}`);
+    if (change.contactDesk !== undefined && !org.desks.some((d) => d.id === change.contactDesk && d.agency === id)) throw invalid('contactDesk', `no desk ${change.contactDesk} in agency ${id}`);
+    const { oversight: _o, ...rest } = current;
+    const oversight = change.oversight ?? current.oversight === true;
+    updated = {
+      ...rest,
+      ...(change.name !== undefined ? { name: text('name', change.name) } : {}),
+      ...(change.country !== undefined ? { country: country(change.country) } : {}),
+      ...(change.contactDesk !== undefined ? { contactDesk: change.contactDesk as DeskId } : {}),
+      ...(oversight ? { oversight: true } : {}),
+    };
+    const next = updated;
+    return { ...org, agencies: org.agencies.map((a) => (a.id === id ? next : a)) };
+  });
+  await auditAdmin(mosaic, request, { updateAgency: { id, ...change } }, { reason: 'agency updated' });
+  return updated as AgencyEntry;
+}
+
+export interface DeskInput {
+  readonly id: string;
+  readonly agency: string;
+  readonly name: string;
+  /** A 24/7 phone number or functional mailbox, never a person's own details. */
+  readonly contact: string;
+}
+
+export async function createDesk(mosaic: Mosaic, request: AdminRequest, input: DeskInput): Promise<Desk> {
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: AgencyId(input.agency), sysadminToo: true });
+  checkId('id', input.id);
+  const desk: Desk = { id: input.id as DeskId, agency: AgencyId(input.agency), name: text('name', input.name), contact: text('contact', input.contact) };
+  await changeOrg(mosaic, (org) => {
+    if (!org.agencies.some((a) => a.id === desk.agency)) throw invalid('agency', `no agency ${desk.agency}`);
+    if (org.desks.some((d) => d.id === desk.id)) throw invalid('id', `desk ${desk.id} already exists`);
+    return { ...org, desks: [...org.desks, desk] };
+  });
+  await auditAdmin(mosaic, request, { createDesk: { ...desk } }, { reason: 'desk created' });
+  return desk;
+}
+
+export async function updateDesk(mosaic: Mosaic, request: AdminRequest, id: DeskId, change: { readonly name?: string; readonly contact?: string }): Promise<Desk> {
+  const existing = (await readOrg(mosaic)).desks.find((d) => d.id === id);
+  if (!existing) throw invalid('id', `no desk ${id}`);
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: existing.agency, sysadminToo: true });
+  const desk: Desk = { ...existing, ...(change.name !== undefined ? { name: text('name', change.name) } : {}), ...(change.contact !== undefined ? { contact: text('contact', change.contact) } : {}) };
+  await changeOrg(mosaic, (org) => ({ ...org, desks: org.desks.map((d) => (d.id === id ? desk : d)) }));
+  await auditAdmin(mosaic, request, { updateDesk: { id, ...change } }, { reason: 'desk updated' });
+  return desk;
+}
+
+/**
+ * Create or replace an agreement. The system administrator may set any; an agency's data
+ * administrator only those its agency owns (the owner decides what flows from its records).
+ */
+export async function putAgreement(mosaic: Mosaic, request: AdminRequest, agreement: SharingAgreement): Promise<SharingAgreement> {
+  const platform = request.user.roles.includes('sysadmin');
+  await authoriseAdmin(mosaic, request, platform ? { kind: 'platform' } : { kind: 'agency', agency: agreement.owner });
+  checkId('id', agreement.id);
+  for (const [field, list] of [['conditions.tlp', agreement.conditions.tlp], ['conditions.handling', agreement.conditions.handling], ['conditions.categories', agreement.conditions.categories]] as const) {
+    if (list.length === 0) throw invalid(field, 'must name at least one value (an agreement that matches nothing is a mistake)');
+  }
+  let created = false;
+  await changeOrg(mosaic, (org) => {
+    if (!org.agencies.some((a) => a.id === agreement.owner)) throw invalid('owner', `no agency ${agreement.owner}`);
+    if (agreement.recipient !== 'ALL' && !org.agencies.some((a) => a.id === agreement.recipient)) throw invalid('recipient', `no agency ${agreement.recipient}`);
+    if (agreement.recipient === agreement.owner) throw invalid('recipient', 'an agency does not need an agreement with itself');
+    if (agreement.contactDesk !== undefined && !org.desks.some((d) => d.id === agreement.contactDesk && d.agency === agreement.owner)) throw invalid('contactDesk', `no desk ${agreement.contactDesk} in agency ${agreement.owner}`);
+    const existing = org.agreements.find((a) => a.id === agreement.id);
+    if (existing && !platform && existing.owner !== request.user.agency) throw invalid('id', `agreement ${agreement.id} belongs to another agency`);
+    created = existing === undefined;
+    return { ...org, agreements: created ? [...org.agreements, agreement] : org.agreements.map((a) => (a.id === agreement.id ? agreement : a)) };
+  });
+  await auditAdmin(mosaic, request, { putAgreement: JSON.parse(JSON.stringify(agreement)) as never }, { reason: created ? 'agreement created' : 'agreement updated' });
+  return agreement;
+}
+
+export async function deleteAgreement(mosaic: Mosaic, request: AdminRequest, id: string): Promise<void> {
+  const existing = (await readOrg(mosaic)).agreements.find((a) => a.id === id);
+  if (!existing) throw invalid('id', `no agreement ${id}`);
+  await authoriseAdmin(mosaic, request, request.user.roles.includes('sysadmin') ? { kind: 'platform' } : { kind: 'agency', agency: existing.owner });
+  await changeOrg(mosaic, (org) => ({ ...org, agreements: org.agreements.filter((a) => a.id !== id) }));
+  await auditAdmin(mosaic, request, { deleteAgreement: { id } }, { reason: 'agreement withdrawn' });
+}
+
+async function readOrg(mosaic: Mosaic): Promise<OrgDocuments> {
+  const { agencies, desks, agreements } = await mosaic.store.getOrg();
+  return { agencies: agencies as unknown as AgencyEntry[], desks: desks as unknown as Desk[], agreements: agreements as unknown as SharingAgreement[] };
+}
+
+async function changeOrg(mosaic: Mosaic, change: (org: OrgDocuments) => OrgDocuments): Promise<void> {
+  await mosaic.store.transaction(async (store) => {
+    const { agencies, desks, agreements } = await store.getOrg();
+    const next = change({ agencies: agencies as unknown as AgencyEntry[], desks: desks as unknown as Desk[], agreements: agreements as unknown as SharingAgreement[] });
+    await store.putOrg(next);
+  });
+  await mosaic.reloadOrg();
+}
+
+function checkId(field: string, id: string): void {
+  if (!ID.test(id)) throw invalid(field, `${JSON.stringify(id)} is not an id (lowercase letters, digits, - and _, up to 64)`);
+}
+
+function text(field: string, value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) throw invalid(field, 'must not be empty');
+  if (trimmed.length > 200) throw invalid(field, 'is longer than 200 characters');
+  return trimmed;
+}
+
+function country(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) throw invalid('country', `${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 code`);
+  return code;
+}

@@ -1,0 +1,224 @@
+/**
+ * Administration of users and need-to-know groups. A user's roles, clearance, desk and groups
+ * are read from the store on every request (authenticate), so a change applies at the next
+ * request; disabling a user or resetting their password also ends their sessions.
+ *
+ * Guards against privilege escalation: only a system administrator grants the sysadmin role,
+ * and a data administrator never grants a clearance above their own (vetting is theirs to vouch
+ * for). Group membership is the group's owning agency's decision; a group may take members from
+ * other agencies (a joint investigation team).
+ */
+import { AgencyId, CLASSIFICATION, rankOf, UserId, type Classification, type DeskId } from '@mosaic/model';
+import { ROLES, type Role } from '@mosaic/policy';
+import type { User } from '@mosaic/store';
+import { hashPassword } from '../password.ts';
+import type { Consultation } from '../organisation.ts';
+import type { Mosaic } from '../runtime.ts';
+import { auditAdmin, authoriseAdmin, invalid, isSysadmin, type AdminRequest } from './admin-gate.ts';
+
+/** A user as administrators see them: never the password hash. */
+export interface UserView {
+  readonly id: UserId;
+  readonly name: string;
+  readonly agency: AgencyId;
+  readonly desk: DeskId;
+  readonly roles: readonly string[];
+  readonly clearance: Classification;
+  readonly groups: readonly string[];
+  readonly disabled: boolean;
+}
+
+export function userView(user: User): UserView {
+  return { id: user.id, name: user.name, agency: user.agency, desk: user.desk, roles: user.roles, clearance: user.clearance, groups: user.groups, disabled: user.disabledAt !== undefined };
+}
+
+export const GROUP_KIND = 'need-to-know-group';
+
+export interface Group {
+  readonly id: string;
+  /** The agency that owns the group and decides its membership. */
+  readonly agency: AgencyId;
+  readonly name: string;
+  readonly description: string;
+}
+
+/** Users of the administrator's agency; all users for a system administrator. */
+export async function listUsers(mosaic: Mosaic, request: Consultation): Promise<readonly UserView[]> {
+  if (!isSysadmin(request)) await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
+  const users = await mosaic.store.listUsers();
+  return users.filter((u) => isSysadmin(request) || u.agency === request.user.agency).map(userView);
+}
+
+export interface NewUser {
+  readonly name: string;
+  readonly agency: string;
+  readonly desk: string;
+  readonly roles: readonly string[];
+  readonly clearance: Classification;
+  readonly groups?: readonly string[] | undefined;
+  readonly password: string;
+}
+
+export async function createUser(mosaic: Mosaic, request: AdminRequest, input: NewUser): Promise<UserView> {
+  const agency = AgencyId(input.agency);
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency, sysadminToo: true });
+  if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.name)) throw invalid('name', 'must be 2 to 64 lowercase letters, digits, ".", "-" or "_"');
+  if (await mosaic.store.findUserByName(input.name)) throw invalid('name', `a user named ${input.name} already exists`);
+  await checkDesk(mosaic, agency, input.desk);
+  const roles = checkRoles(request, input.roles);
+  checkClearance(request, input.clearance);
+  const groups = await checkGroups(mosaic, request, input.groups ?? []);
+  const user: User = {
+    id: UserId(`${agency}.${input.name}`), name: input.name, agency, desk: input.desk as DeskId, roles, clearance: input.clearance, groups,
+    passwordHash: await hashPassword(checkPassword(input.password)),
+  };
+  if (await mosaic.store.getUser(user.id)) throw invalid('name', `a user ${user.id} already exists`);
+  await saveUser(mosaic, user);
+  await auditAdmin(mosaic, request, { createUser: { id: user.id, agency, desk: user.desk, roles: [...roles], clearance: user.clearance, groups: [...groups] } }, { reason: 'user created' });
+  return userView(user);
+}
+
+/** Stores the user; the sessions cache forgets them, so a change of rights applies to the next request. */
+async function saveUser(mosaic: Mosaic, user: User): Promise<void> {
+  await mosaic.store.upsertUser(user);
+  mosaic.sessions.forgetUser(user.id);
+}
+
+export interface UserChange {
+  readonly desk?: string;
+  readonly roles?: readonly string[];
+  readonly clearance?: Classification;
+  readonly groups?: readonly string[];
+}
+
+export async function updateUser(mosaic: Mosaic, request: AdminRequest, id: UserId, change: UserChange): Promise<UserView> {
+  const user = await userToAdminister(mosaic, request, id);
+  if (change.desk !== undefined) await checkDesk(mosaic, user.agency, change.desk);
+  if (change.clearance !== undefined) checkClearance(request, change.clearance);
+  // Removing the sysadmin role is as sensitive as granting it.
+  if (change.roles !== undefined && user.roles.includes('sysadmin') !== change.roles.includes('sysadmin') && !isSysadmin(request)) throw invalid('roles', 'only a system administrator grants or removes the sysadmin role');
+  const next: User = {
+    ...user,
+    ...(change.desk !== undefined ? { desk: change.desk as DeskId } : {}),
+    ...(change.roles !== undefined ? { roles: checkRoles(request, change.roles, user.roles) } : {}),
+    ...(change.clearance !== undefined ? { clearance: change.clearance } : {}),
+    ...(change.groups !== undefined ? { groups: await checkGroups(mosaic, request, change.groups, user.groups) } : {}),
+  };
+  await saveUser(mosaic, next);
+  await auditAdmin(mosaic, request, { updateUser: { id, ...(change.desk ? { desk: change.desk } : {}), ...(change.roles ? { roles: [...change.roles] } : {}), ...(change.clearance ? { clearance: change.clearance } : {}), ...(change.groups ? { groups: [...change.groups] } : {}) } }, { reason: 'user updated' });
+  return userView(next);
+}
+
+export async function resetPassword(mosaic: Mosaic, request: AdminRequest, id: UserId, password: string): Promise<void> {
+  const user = await userToAdminister(mosaic, request, id);
+  await saveUser(mosaic, { ...user, passwordHash: await hashPassword(checkPassword(password)) });
+  await mosaic.store.deleteUserSessions(id);
+  await auditAdmin(mosaic, request, { resetPassword: { id } }, { reason: 'password reset' });
+}
+
+/** Disable (sessions end at once) or enable again; the account stays for the audit trail. */
+export async function setUserDisabled(mosaic: Mosaic, request: AdminRequest, id: UserId, disabled: boolean): Promise<UserView> {
+  const user = await userToAdminister(mosaic, request, id);
+  if (disabled && id === request.user.id) throw invalid('id', 'administrators do not disable themselves');
+  const { disabledAt: _d, ...active } = user;
+  const next: User = disabled ? { ...active, disabledAt: mosaic.now().toISOString() } : active;
+  await saveUser(mosaic, next);
+  if (disabled) await mosaic.store.deleteUserSessions(id);
+  await auditAdmin(mosaic, request, { [disabled ? 'disableUser' : 'enableUser']: { id } }, { reason: disabled ? 'user disabled' : 'user enabled' });
+  return userView(next);
+}
+
+// ---- need-to-know groups ---------------------------------------------------------------------
+
+/** The groups of the user's agency and those the user belongs to; all for a system administrator. */
+export async function listGroups(mosaic: Mosaic, request: Consultation): Promise<readonly (Group & { readonly members: readonly UserId[] })[]> {
+  const docs = await mosaic.store.listDocuments(GROUP_KIND, { limit: 10_000, oldestFirst: true });
+  const groups = docs.map((d) => d.body as Group).filter((g) => isSysadmin(request) || g.agency === request.user.agency || request.user.groups.includes(g.id));
+  const users = await mosaic.store.listUsers();
+  // Members from other agencies are listed by id only to the owning agency's administrators.
+  return groups.map((g) => ({ ...g, members: users.filter((u) => u.groups.includes(g.id) && (g.agency === request.user.agency || u.agency === request.user.agency || isSysadmin(request))).map((u) => u.id) }));
+}
+
+export async function putGroup(mosaic: Mosaic, request: AdminRequest, input: { readonly id: string; readonly name: string; readonly description?: string | undefined }): Promise<Group> {
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
+  if (!/^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(input.id)) throw invalid('id', `${JSON.stringify(input.id)} is not a group id (letters, digits, ".", "-", "_")`);
+  const existing = await mosaic.store.getDocument(GROUP_KIND, input.id);
+  if (existing && existing.owner !== request.user.agency) throw invalid('id', `group ${input.id} belongs to another agency`);
+  const name = input.name.trim();
+  if (name.length === 0) throw invalid('name', 'must not be empty');
+  const group: Group = { id: input.id, agency: request.user.agency, name, description: (input.description ?? '').trim() };
+  await mosaic.store.putDocument({ kind: GROUP_KIND, id: group.id, owner: group.agency, body: group });
+  await auditAdmin(mosaic, request, { putGroup: { ...group } }, { reason: existing ? 'group updated' : 'group created' });
+  return group;
+}
+
+/** Sets the group's members to exactly `members` (user ids of any agency). */
+export async function setGroupMembers(mosaic: Mosaic, request: AdminRequest, groupId: string, members: readonly string[]): Promise<readonly UserId[]> {
+  const group = await mosaic.store.getDocument(GROUP_KIND, groupId);
+  if (!group) throw invalid('id', `no group ${groupId}`);
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: AgencyId(group.owner) });
+  const users = await mosaic.store.listUsers();
+  const wanted = new Set(members);
+  for (const [i, id] of members.entries()) if (!users.some((u) => u.id === id)) throw invalid(`users.${i}`, `no user ${id}`);
+  const changed: UserId[] = [];
+  for (const user of users) {
+    const member = user.groups.includes(groupId);
+    if (member === wanted.has(user.id)) continue;
+    await saveUser(mosaic, { ...user, groups: member ? user.groups.filter((g) => g !== groupId) : [...user.groups, groupId] });
+    changed.push(user.id);
+  }
+  await auditAdmin(mosaic, request, { setGroupMembers: { group: groupId, members: [...wanted].sort(), changed } }, { reason: 'group membership changed' });
+  return [...wanted].sort().map(UserId);
+}
+
+// ---- checks ----------------------------------------------------------------------------------
+
+async function userToAdminister(mosaic: Mosaic, request: Consultation, id: UserId): Promise<User> {
+  const user = await mosaic.store.getUser(id);
+  // Users of other agencies look like unknown ones to a data administrator.
+  if (!user || (!isSysadmin(request) && user.agency !== request.user.agency)) throw invalid('id', `no user ${id}`);
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: user.agency, sysadminToo: true });
+  return user;
+}
+
+async function checkDesk(mosaic: Mosaic, agency: AgencyId, desk: string): Promise<void> {
+  const snapshot = await mosaic.org();
+  if (!snapshot.org.agencies.some((a) => a.id === agency)) throw invalid('agency', `no agency ${agency}`);
+  if (!snapshot.org.desks.some((d) => d.id === desk && d.agency === agency)) throw invalid('desk', `no desk ${desk} in agency ${agency}`);
+}
+
+function checkRoles(request: Consultation, roles: readonly string[], current: readonly string[] = []): Role[] {
+  if (roles.length === 0) throw invalid('roles', 'a user needs at least one role');
+  const checked: Role[] = [];
+  for (const [i, role] of roles.entries()) {
+    const known = ROLES.find((r) => r === role);
+    if (known === undefined) throw invalid(`roles.${i}`, `${JSON.stringify(role)} is not a role (${ROLES.join(', ')})`);
+    if (known === 'sysadmin' && !current.includes('sysadmin') && !isSysadmin(request)) throw invalid(`roles.${i}`, 'only a system administrator grants the sysadmin role');
+    if (!checked.includes(known)) checked.push(known);
+  }
+  return checked;
+}
+
+function checkClearance(request: Consultation, clearance: Classification): void {
+  if (!isSysadmin(request) && rankOf(CLASSIFICATION, clearance) > rankOf(CLASSIFICATION, request.user.clearance)) throw invalid('clearance', `above your own clearance (${request.user.clearance})`);
+}
+
+/** Groups must exist; an agency's administrator adds or removes only its own agency's groups. */
+async function checkGroups(mosaic: Mosaic, request: Consultation, groups: readonly string[], current: readonly string[] = []): Promise<string[]> {
+  for (const [i, id] of groups.entries()) {
+    const group = await mosaic.store.getDocument(GROUP_KIND, id);
+    if (!group) throw invalid(`groups.${i}`, `no group ${id}`);
+  }
+  const changed = [...groups.filter((g) => !current.includes(g)), ...current.filter((g) => !groups.includes(g))];
+  for (const id of changed) {
+    const group = await mosaic.store.getDocument(GROUP_KIND, id);
+    if (group && group.owner !== request.user.agency) throw invalid('groups', `membership of ${id} is decided by ${group.owner}`);
+  }
+  return [...new Set(groups)];
+}
+
+function checkPassword(password: string): string {
+  if ([...password].length < 12) throw invalid('password', 'must be at least 12 characters');
+  if (password.length > 200) throw invalid('password', 'is longer than 200 characters');
+  return password;
+}

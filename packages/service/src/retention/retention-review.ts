@@ -1,0 +1,142 @@
+/**
+ * The agency data administrator's review of records due for review (LED Art. 5): the queue of
+ * its agency's records past or near their review date, and the decisions on each — keep longer
+ * (a new review date, with the reason), erase now, or place and lift legal holds.
+ *
+ * The queue passes the policy: only records the administrator may erase (decide 'delete': own
+ * agency) are listed, and a record restricted to need-to-know groups the administrator is not in
+ * shows no caption. Listing it is a consultation and is logged with the purpose.
+ */
+import { AppError, type RecordId } from '@mosaic/model';
+import { decide, erasable, reviewQueue } from '@mosaic/policy';
+import type { StoredRecord } from '@mosaic/store';
+import { randomUUID } from 'node:crypto';
+import { auditAdmin, authoriseAdmin, invalid, type AdminRequest } from '../admin/admin-gate.ts';
+import { policyContext, policyUser } from '../organisation.ts';
+import { captionOf, eraseRecord } from '../records.ts';
+import type { Mosaic } from '../runtime.ts';
+import { holdsOn, LEGAL_HOLD_KIND, activeHolds, type HoldDocument } from './legal-holds.ts';
+
+export interface ReviewQueueItem {
+  readonly id: RecordId;
+  readonly schema: string;
+  /** Null when the record is restricted to need-to-know groups the administrator is not in. */
+  readonly caption: string | null;
+  readonly category: string;
+  readonly nature: string;
+  readonly reviewDate: string;
+  readonly overdueDays: number;
+  /** References of the holds in force. */
+  readonly holds: readonly string[];
+  readonly erasable: boolean;
+}
+
+const SCAN_PAGE = 2000;
+
+export async function retentionQueue(mosaic: Mosaic, request: AdminRequest, { withinDays = 30, limit = 500 }: { readonly withinDays?: number; readonly limit?: number } = {}): Promise<readonly ReviewQueueItem[]> {
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
+  const snapshot = await mosaic.org();
+  const user = policyUser(request.user);
+  const context = policyContext(snapshot, request);
+  const own: StoredRecord[] = [];
+  for await (const stored of scanAll(mosaic)) {
+    if (decide(user, 'delete', { kind: 'record', id: stored.record.id, provenance: stored.record.provenance }, context).effect === 'allow') own.push(stored);
+  }
+  const today = mosaic.now().toISOString().slice(0, 10);
+  const holds = await activeHolds(mosaic.store, { owner: request.user.agency });
+  const due = reviewQueue(own.map((s) => ({ ...s.record, stored: s })), today, { withinDays }).slice(0, limit);
+  const items = due.map(({ record, reviewDate, overdueDays }): ReviewQueueItem => {
+    const groups = record.provenance.marking.needToKnow ?? [];
+    const hidden = groups.length > 0 && !groups.some((g) => request.user.groups.includes(g));
+    const verdict = erasable(record, today, holds);
+    return {
+      id: record.id, schema: record.schema, caption: hidden ? null : captionOf(mosaic.registry, record), category: record.provenance.category,
+      nature: record.provenance.nature, reviewDate, overdueDays, holds: verdict.erasable ? [] : verdict.holds ?? [], erasable: verdict.erasable,
+    };
+  });
+  await mosaic.audit.append({
+    actor: { user: request.user.id, agency: request.user.agency }, action: 'consultation', purpose: request.purpose, caseRef: request.caseRef,
+    query: { retentionQueue: { withinDays } }, records: items.filter((i) => i.caption !== null).map((i) => i.id), outcome: 'ok', reason: 'retention review',
+  });
+  return items;
+}
+
+/** Keep a record longer: a new version with a later review date, and the reason in the audit log. */
+export async function extendReview(mosaic: Mosaic, request: AdminRequest, id: RecordId, { until, reason }: { readonly until: string; readonly reason: string }): Promise<{ readonly reviewDate: string; readonly version: number }> {
+  const stored = await ownRecord(mosaic, request, id);
+  const today = mosaic.now().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(`${until}T00:00:00Z`))) throw invalid('until', 'must be a date YYYY-MM-DD');
+  if (until <= today) throw invalid('until', `must be after today (${today})`);
+  if (until <= stored.record.provenance.reviewDate) throw invalid('until', `must be after the current review date (${stored.record.provenance.reviewDate})`);
+  if (reason.trim().length < 3) throw invalid('reason', 'must say why the record is kept');
+  const record = { ...stored.record, provenance: { ...stored.record.provenance, reviewDate: until } };
+  const [result] = await mosaic.store.putRecords([record], { actor: request.user.id });
+  if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
+  await mosaic.audit.append({
+    actor: { user: request.user.id, agency: request.user.agency }, action: 'alteration', purpose: request.purpose, caseRef: request.caseRef,
+    query: { extendReview: { from: stored.record.provenance.reviewDate, until, reason: reason.trim() } }, records: [id], outcome: 'ok', reason: 'review date extended',
+  });
+  return { reviewDate: until, version: result.version };
+}
+
+export async function placeLegalHold(mosaic: Mosaic, request: AdminRequest, id: RecordId, { reference, until }: { readonly reference: string; readonly until?: string }): Promise<HoldDocument> {
+  await ownRecord(mosaic, request, id);
+  const ref = reference.trim();
+  if (ref.length < 3 || ref.length > 200) throw invalid('reference', 'must name the order, proceedings or request (3 to 200 characters)');
+  const today = mosaic.now().toISOString().slice(0, 10);
+  if (until !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until < today)) throw invalid('until', `must be a date YYYY-MM-DD from today (${today})`);
+  const hold: HoldDocument = { id: randomUUID(), record: id, agency: request.user.agency, reference: ref, ...(until ? { until } : {}), placedBy: request.user.id, placedAt: mosaic.now().toISOString() };
+  await mosaic.store.putDocument({ kind: LEGAL_HOLD_KIND, id: hold.id, owner: hold.agency, subject: id, body: hold });
+  await auditAdmin(mosaic, request, { placeLegalHold: { hold: hold.id, reference: ref, until: until ?? null } }, { records: [id], reason: 'legal hold placed' });
+  return hold;
+}
+
+/** Lifts every hold in force on the record (or the one named). */
+export async function liftLegalHold(mosaic: Mosaic, request: AdminRequest, id: RecordId, { reason, hold }: { readonly reason: string; readonly hold?: string }): Promise<number> {
+  await ownRecord(mosaic, request, id);
+  if (reason.trim().length < 3) throw invalid('reason', 'must say why the hold ends');
+  const lifted: string[] = [];
+  for (const h of await holdsOn(mosaic.store, id)) {
+    if (h.liftedAt !== undefined || (hold !== undefined && h.id !== hold)) continue;
+    const body: HoldDocument = { ...h, liftedBy: request.user.id, liftedAt: mosaic.now().toISOString(), liftReason: reason.trim() };
+    await mosaic.store.putDocument({ kind: LEGAL_HOLD_KIND, id: h.id, owner: h.agency, subject: id, body });
+    lifted.push(h.id);
+  }
+  if (lifted.length === 0) throw invalid(hold === undefined ? 'id' : 'hold', `no legal hold in force on ${id}`);
+  await auditAdmin(mosaic, request, { liftLegalHold: { holds: lifted, reason: reason.trim() } }, { records: [id], reason: 'legal hold lifted' });
+  return lifted.length;
+}
+
+/** Holds on a record, lifted ones included, for the owner agency's administrator. */
+export async function legalHoldsOf(mosaic: Mosaic, request: AdminRequest, id: RecordId): Promise<readonly HoldDocument[]> {
+  await ownRecord(mosaic, request, id);
+  return holdsOn(mosaic.store, id);
+}
+
+/** Erase now, after review: refused while a legal hold is in force (records.ts eraseRecord checks). */
+export async function eraseAfterReview(mosaic: Mosaic, request: AdminRequest, id: RecordId, reason: string): Promise<void> {
+  if (reason.trim().length < 3) throw invalid('reason', 'must say why the record is erased');
+  await eraseRecord(mosaic, request, id, reason.trim());
+}
+
+
+async function ownRecord(mosaic: Mosaic, request: AdminRequest, id: RecordId): Promise<StoredRecord> {
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
+  const stored = await mosaic.store.getRecord(id);
+  // Another agency's record is answered like a missing one.
+  if (!stored || stored.record.provenance.agency !== request.user.agency) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+  return stored;
+}
+
+async function* scanAll(mosaic: Mosaic): AsyncGenerator<StoredRecord> {
+  let afterId: RecordId | undefined;
+  for (;;) {
+    const page = await mosaic.store.scanRecords({ limit: SCAN_PAGE, ...(afterId ? { afterId } : {}) });
+    yield* page;
+    const last = page.at(-1);
+    if (page.length < SCAN_PAGE || !last) return;
+    afterId = last.record.id;
+  }
+}
+
+export { scanAll as scanLiveRecords };

@@ -1,0 +1,33 @@
+/**
+ * Each agency's retention rules (review period per data-subject category, LED Art. 5), kept as
+ * a document per agency; an agency without its own rules uses the deployment's defaults.
+ */
+import { SUBJECT_CATEGORY, type AgencyId } from '@mosaic/model';
+import { addPeriod, DEFAULT_RETENTION, type RetentionPeriod, type RetentionRules } from '@mosaic/policy';
+import { auditAdmin, authoriseAdmin, invalid, type AdminRequest } from '../admin/admin-gate.ts';
+import type { Mosaic } from '../runtime.ts';
+
+export const RETENTION_RULES_KIND = 'retention-rules';
+
+export async function retentionRulesOf(mosaic: Mosaic, agency: AgencyId): Promise<RetentionRules> {
+  const doc = await mosaic.store.getDocument(RETENTION_RULES_KIND, agency);
+  return doc === undefined ? DEFAULT_RETENTION : { ...DEFAULT_RETENTION, ...(doc.body as Partial<RetentionRules>) };
+}
+
+export async function putRetentionRules(mosaic: Mosaic, request: AdminRequest, rules: Readonly<Record<string, { readonly [unit in keyof RetentionPeriod]?: number | undefined }>>): Promise<RetentionRules> {
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
+  const clean: Record<string, RetentionPeriod> = {};
+  for (const [category, period] of Object.entries(rules)) {
+    if (!(SUBJECT_CATEGORY as readonly string[]).includes(category)) throw invalid(`rules.${category}`, `not a data-subject category (${SUBJECT_CATEGORY.join(', ')})`);
+    const { years = 0, months = 0, days = 0 } = period;
+    for (const [unit, n] of [['years', years], ['months', months], ['days', days]] as const) {
+      if (!Number.isSafeInteger(n) || n < 0 || n > 100 * 366) throw invalid(`rules.${category}.${unit}`, 'must be a whole number from 0');
+    }
+    if (years + months + days === 0) throw invalid(`rules.${category}`, 'a review period of zero would make every record due at once');
+    if (addPeriod('2000-01-01', { years, months, days }) > '2100-01-01') throw invalid(`rules.${category}`, 'longer than 100 years');
+    clean[category] = { years, months, days };
+  }
+  await mosaic.store.putDocument({ kind: RETENTION_RULES_KIND, id: request.user.agency, owner: request.user.agency, body: clean });
+  await auditAdmin(mosaic, request, { putRetentionRules: { agency: request.user.agency, rules: clean as never } }, { reason: 'retention rules changed' });
+  return retentionRulesOf(mosaic, request.user.agency);
+}

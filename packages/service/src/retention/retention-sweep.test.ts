@@ -1,0 +1,59 @@
+/**
+ * The erasure sweep on a real store: records past their review date are erased unless a legal
+ * hold is in force (a hold with an end date stops protecting after it), erasures are versioned
+ * deletes by the retention actor, and every erasure is in the audit log.
+ */
+import { validateRecord, type RecordId } from '@mosaic/model';
+import { createStoreAuditStorage } from '@mosaic/store';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { LEGAL_HOLD_KIND, type HoldDocument } from './legal-holds.ts';
+import { SWEEP_ACTOR, sweepRetention } from './retention-sweep.ts';
+
+let world: TestMosaic | undefined;
+afterEach(async () => {
+  await world?.cleanup();
+  world = undefined;
+});
+
+async function put(test: TestMosaic, id: string, reviewDate: string): Promise<RecordId> {
+  const v = validateRecord(test.mosaic.registry, { id, schema: 'Person', properties: { name: [`Sweep Person ${id}`] }, provenance: testProvenance('intel', { reviewDate }) });
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await test.mosaic.store.putRecords([v.record], { actor: 'test' });
+  return v.record.id;
+}
+
+async function hold(test: TestMosaic, record: RecordId, until?: string): Promise<void> {
+  const body: HoldDocument = { id: `hold-${record}`, record, agency: 'intel' as never, reference: 'Court order 7', ...(until ? { until } : {}), placedBy: 'test', placedAt: '2030-01-01T00:00:00.000Z' };
+  await test.mosaic.store.putDocument({ kind: LEGAL_HOLD_KIND, id: body.id, owner: 'intel', subject: record, body });
+}
+
+describe('sweepRetention', () => {
+  it('erases what is due, keeps what is held or not yet due, and logs each erasure', async () => {
+    let today = new Date('2030-06-01T12:00:00Z');
+    world = await openTestMosaic({ now: () => today });
+    const due = await put(world, 'due', '2030-05-31');
+    const onTheDay = await put(world, 'today', '2030-06-01');
+    const later = await put(world, 'later', '2030-06-02');
+    const held = await put(world, 'held', '2029-01-01');
+    const heldUntil = await put(world, 'held-until', '2029-01-01');
+    await hold(world, held);
+    await hold(world, heldUntil, '2030-06-10');
+
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 5, erased: 2, held: 2 });
+    for (const id of [due, onTheDay]) {
+      expect(await world.mosaic.store.getRecord(id)).toBeUndefined();
+      expect((await world.mosaic.store.recordHistory(id)).at(-1)).toMatchObject({ op: 'delete', actor: SWEEP_ACTOR });
+    }
+    for (const id of [later, held, heldUntil]) expect(await world.mosaic.store.getRecord(id)).toBeDefined();
+
+    today = new Date('2030-06-11T12:00:00Z');
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 2, held: 1 });
+    expect(await world.mosaic.store.getRecord(heldUntil)).toBeUndefined();
+    expect(await world.mosaic.store.getRecord(held)).toBeDefined();
+
+    const erased: string[] = [];
+    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.action === 'erasure') erased.push(...entry.records);
+    expect(erased.sort()).toEqual([due, onTheDay, later, heldUntil].sort());
+  });
+});

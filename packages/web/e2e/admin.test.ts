@@ -1,0 +1,137 @@
+/**
+ * Administration in a real browser against a real Mosaic server (embedded store, fictional
+ * world): the system administrator creates a user and a sharing agreement; an agency's data
+ * administrator reviews records past their review date and places a legal hold, which the
+ * server then enforces. Screenshots are written as artefacts (test-results/).
+ */
+import { buildApp } from '@mosaic/server';
+import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic, type TestUserName } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { CHROMIUM, launchChromium, screenshot, VIEWPORT } from './browser-session.ts';
+import { DIST, ensureBuilt } from './web-build.ts';
+
+let test: TestMosaic;
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function api(path: string, { token, body, method = body === undefined ? 'GET' : 'POST', headers = {} }: { token?: string; body?: unknown; method?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  return fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+const tokenOf = async (name: string, password = TEST_PASSWORD): Promise<string> => ((await (await api('/auth/sign-in', { body: { name, password } })).json()) as { token: string }).token;
+
+async function signIn(name: TestUserName): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: base });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('User name').fill(name);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => page.getByTestId('user-name').textContent()).toBe(name);
+  return page;
+}
+
+async function giveReason(page: Page): Promise<void> {
+  await page.getByLabel('Reason for change').fill('Onboarding of the customs liaison');
+  await page.getByLabel('Change reference').fill('CHG-2025-118');
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  ensureBuilt();
+  test = await openTestMosaic();
+  app = await buildApp({ mosaic: test.mosaic, webRoot: DIST });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const intel = await tokenOf('intelAnalyst');
+  for (const [id, reviewDate, name] of [['i-overdue', '2020-03-01', 'Mirela Kastanidou'], ['i-current', '2099-01-01', 'Ansgar Vollrath']] as const) {
+    const response = await api('/records', { token: intel, body: { id, schema: 'Person', properties: { name: [name] }, provenance: testProvenance('intel', { reviewDate }) } });
+    if (!response.ok) throw new Error(`seeding ${id}: ${response.status}`);
+  }
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await app?.close();
+  await test?.cleanup();
+});
+
+describe.runIf(existsSync(CHROMIUM))('administration in the browser', () => {
+  it('lets the system administrator create a user and a sharing agreement', async () => {
+    const page = await signIn('sysadmin');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Agencies' }).textContent()).toContain('State Security');
+    await giveReason(page);
+
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('User name').fill('zone.liaison');
+    await form.getByRole('combobox', { name: /^Agency/ }).selectOption('zone-north');
+    await form.getByLabel('Initial password').fill('a fictional long password');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone.liaison created.');
+    await expect.poll(() => page.getByRole('table', { name: 'Users' }).textContent()).toContain('zone.liaison');
+    await page.getByRole('table', { name: 'Users' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-01-user-created');
+    // A bad request is answered with the field and the reason, and nothing is written.
+    await form.getByLabel('User name').fill('zone.second');
+    await form.getByLabel('Initial password').fill('short');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('password: must be at least 12 characters');
+
+    await page.getByRole('tab', { name: 'Sharing agreements' }).click();
+    const agreement = page.getByRole('form', { name: 'Agreement' });
+    await agreement.getByLabel('Agreement id').fill('intel-zone-witnesses');
+    await agreement.getByRole('combobox', { name: /^Owner/ }).selectOption('intel');
+    await agreement.getByRole('combobox', { name: /^Recipient/ }).selectOption('zone-north');
+    await agreement.getByRole('combobox', { name: /^Effect/ }).selectOption('full');
+    await agreement.getByRole('button', { name: 'Save agreement' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Sharing agreements' }).textContent()).toContain('intel-zone-witnesses');
+    await page.getByRole('table', { name: 'Sharing agreements' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-02-agreement-created');
+
+    // The server holds both, and the new user can sign in.
+    const sys = await tokenOf('sysadmin');
+    const org = (await (await api('/admin/organisation', { token: sys })).json()) as { agreements: { id: string; owner: string; recipient: string; effect: string }[] };
+    expect(org.agreements.find((a) => a.id === 'intel-zone-witnesses')).toMatchObject({ owner: 'intel', recipient: 'zone-north', effect: 'full' });
+    expect((await api('/auth/sign-in', { body: { name: 'zone.liaison', password: 'a fictional long password' } })).status).toBe(200);
+    expect((await api('/auth/sign-in', { body: { name: 'zone.second', password: 'short' } })).status).toBe(401);
+  });
+
+  it('lets the data administrator place a legal hold from the retention review, which blocks erasure', async () => {
+    const page = await signIn('intelAdmin');
+    await page.getByRole('link', { name: 'Retention review' }).click();
+    await expect.poll(() => page.getByText('The queue opens once a reason').count()).toBe(1);
+    await giveReason(page);
+    const queue = page.getByRole('table', { name: 'Records due for review' });
+    await expect.poll(() => queue.textContent()).toContain('Mirela Kastanidou');
+    expect(await queue.textContent()).not.toContain('Ansgar Vollrath');
+    await queue.getByRole('button', { name: 'intel:i-overdue' }).click();
+    await page.getByLabel('Legal hold reference').fill('Investigating judge order 2025/44');
+    await page.getByRole('button', { name: 'Place legal hold' }).click();
+    await expect.poll(() => queue.textContent()).toContain('Investigating judge order 2025/44');
+    await screenshot(page, 'admin-03-legal-hold');
+
+    const headers = { 'x-mosaic-purpose': 'retention review', 'x-mosaic-case': 'CHG-1' };
+    const admin = await tokenOf('intelAdmin');
+    const erase = await api('/retention/records/intel:i-overdue/erase', { token: admin, body: { reason: 'past review date' }, headers });
+    expect(erase.status).toBe(409);
+    // The sweep keeps it too.
+    const swept = (await (await api('/retention/sweep', { token: await tokenOf('sysadmin'), body: {}, headers })).json()) as { erased: number; held: number };
+    expect(swept).toMatchObject({ held: 1 });
+    expect((await api('/records/intel:i-overdue', { token: await tokenOf('intelAnalyst'), headers })).status).toBe(200);
+  });
+});

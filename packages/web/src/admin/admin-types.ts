@@ -1,0 +1,20 @@
+/** Shapes of the administration API (docs/API.md, /admin and /retention). */
+export interface AgencyRow { readonly id: string; readonly name: string; readonly country: string; readonly contactDesk: string; readonly oversight?: boolean }
+export interface DeskRow { readonly id: string; readonly agency: string; readonly name: string; readonly contact: string }
+export interface AgreementRow {
+  readonly id: string; readonly owner: string; readonly recipient: string; readonly effect: string;
+  readonly conditions: { readonly tlp: readonly string[]; readonly maxClassification: string; readonly handling: readonly string[]; readonly categories: readonly string[] };
+  readonly notifyOwnerOnConsult: boolean; readonly notifyOwnerOnEncounter: boolean; readonly contactDesk?: string;
+}
+export interface Organisation { readonly agencies: readonly AgencyRow[]; readonly desks: readonly DeskRow[]; readonly agreements: readonly AgreementRow[] }
+export interface UserRow { readonly id: string; readonly name: string; readonly agency: string; readonly desk: string; readonly roles: readonly string[]; readonly clearance: string; readonly groups: readonly string[]; readonly disabled: boolean }
+export interface GroupRow { readonly id: string; readonly agency: string; readonly name: string; readonly description: string; readonly members: readonly string[] }
+export interface Period { readonly years?: number; readonly months?: number; readonly days?: number }
+export interface QueueItem { readonly id: string; readonly schema: string; readonly caption: string | null; readonly category: string; readonly nature: string; readonly reviewDate: string; readonly overdueDays: number; readonly holds: readonly string[]; readonly erasable: boolean }
+
+export const ROLES = ['analyst', 'officer', 'checkpoint_officer', 'agency_admin', 'auditor', 'sysadmin'] as const;
+export const CLASSIFICATIONS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'] as const;
+export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export const HANDLINGS = ['H0', 'H1', 'H2', 'H3'] as const;
+export const CATEGORIES = ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'] as const;
+export const EFFECTS = ['full', 'pointer', 'none'] as const;

@@ -1,0 +1,52 @@
+/** Sharing agreements: what flows from an owner's records to a recipient (full, pointer, none), by marking and category. */
+import { useState, type FormEvent } from 'react';
+import { useSession } from '../session/session-context.tsx';
+import { CATEGORIES, CLASSIFICATIONS, EFFECTS, HANDLINGS, TLPS, type Organisation } from './admin-types.ts';
+import { Checks, Outcome } from './outcome.tsx';
+import { useAdminAction } from './use-admin-action.ts';
+
+export function AgreementsPanel({ org, reload }: { readonly org: Organisation; readonly reload: () => void }) {
+  const { user } = useSession();
+  const action = useAdminAction(reload);
+  const owners = user.roles.includes('sysadmin') ? org.agencies : org.agencies.filter((a) => a.id === user.agency);
+  const [draft, setDraft] = useState({
+    id: '', owner: owners[0]?.id ?? '', recipient: 'ALL', effect: 'pointer' as (typeof EFFECTS)[number],
+    tlp: ['CLEAR', 'GREEN', 'AMBER'] as (typeof TLPS)[number][], maxClassification: 'RESTRICTED', handling: [...HANDLINGS] as (typeof HANDLINGS)[number][],
+    categories: [...CATEGORIES] as (typeof CATEGORIES)[number][], notifyOwnerOnConsult: false, notifyOwnerOnEncounter: true,
+  });
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    const { id, tlp, maxClassification, handling, categories, ...rest } = draft;
+    void action.run(`Agreement ${id} saved.`, 'PUT', `/admin/agreements/${encodeURIComponent(id)}`, { ...rest, conditions: { tlp, maxClassification, handling, categories } });
+  };
+  return (
+    <div className="admin-area">
+      <table className="data" aria-label="Sharing agreements">
+        <thead><tr><th scope="col">Id</th><th scope="col">Owner</th><th scope="col">Recipient</th><th scope="col">Effect</th><th scope="col">TLP</th><th scope="col">Up to</th><th scope="col">Handling</th><th scope="col">Categories</th><th scope="col">Owner told on</th><th scope="col">Actions</th></tr></thead>
+        <tbody>{org.agreements.map((a) => (
+          <tr key={a.id}>
+            <td>{a.id}</td><td>{a.owner}</td><td>{a.recipient}</td><td>{a.effect}</td><td>{a.conditions.tlp.join(', ')}</td><td>{a.conditions.maxClassification}</td>
+            <td>{a.conditions.handling.join(', ')}</td><td>{a.conditions.categories.join(', ')}</td>
+            <td>{[a.notifyOwnerOnConsult ? 'consult' : '', a.notifyOwnerOnEncounter ? 'encounter' : ''].filter(Boolean).join(', ')}</td>
+            <td><button type="button" onClick={() => void action.run(`Agreement ${a.id} withdrawn.`, 'DELETE', `/admin/agreements/${encodeURIComponent(a.id)}`, undefined)}>Withdraw {a.id}</button></td>
+          </tr>
+        ))}</tbody>
+      </table>
+      <form className="admin-form" aria-label="Agreement" onSubmit={save}>
+        <h3>New or changed agreement</h3>
+        <label>Agreement id <input value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
+        <label>Owner <select value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })}>{owners.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
+        <label>Recipient <select value={draft.recipient} onChange={(e) => setDraft({ ...draft, recipient: e.target.value })}><option value="ALL">every agency</option>{org.agencies.filter((a) => a.id !== draft.owner).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
+        <label>Effect <select value={draft.effect} onChange={(e) => setDraft({ ...draft, effect: e.target.value as (typeof EFFECTS)[number] })}>{EFFECTS.map((x) => <option key={x}>{x}</option>)}</select></label>
+        <Checks legend="TLP" options={TLPS} value={draft.tlp} onChange={(tlp) => setDraft({ ...draft, tlp })} />
+        <label>Up to classification <select value={draft.maxClassification} onChange={(e) => setDraft({ ...draft, maxClassification: e.target.value })}>{CLASSIFICATIONS.map((c) => <option key={c}>{c}</option>)}</select></label>
+        <Checks legend="Handling codes" options={HANDLINGS} value={draft.handling} onChange={(handling) => setDraft({ ...draft, handling })} />
+        <Checks legend="Data-subject categories" options={CATEGORIES} value={draft.categories} onChange={(categories) => setDraft({ ...draft, categories })} />
+        <label className="check"><input type="checkbox" checked={draft.notifyOwnerOnConsult} onChange={(e) => setDraft({ ...draft, notifyOwnerOnConsult: e.target.checked })} /> Tell the owner when a recipient consults</label>
+        <label className="check"><input type="checkbox" checked={draft.notifyOwnerOnEncounter} onChange={(e) => setDraft({ ...draft, notifyOwnerOnEncounter: e.target.checked })} /> Tell the owner when a recipient encounters the subject</label>
+        <button type="submit" className="primary">Save agreement</button>
+      </form>
+      <Outcome error={action.error} status={action.status} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Every administrative change says why (audited with it): a reason and a change reference,
+ * asked once at the top of the administration screens and sent with each change.
+ */
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import type { Purpose } from '../api/api-types.ts';
+
+const ChangeContext = createContext<Purpose | undefined>(undefined);
+
+export function useChangeReason(): Purpose | undefined {
+  return useContext(ChangeContext);
+}
+
+export function ChangeReason({ children }: { readonly children: ReactNode }) {
+  const [purpose, setPurpose] = useState('');
+  const [caseRef, setCaseRef] = useState('');
+  const given = purpose.trim() && caseRef.trim() ? { purpose: purpose.trim(), caseRef: caseRef.trim() } : undefined;
+  return (
+    <ChangeContext.Provider value={given}>
+      <fieldset className="change-reason">
+        <legend>Why these changes (recorded in the audit log)</legend>
+        <label>Reason for change <input value={purpose} onChange={(e) => setPurpose(e.target.value)} maxLength={500} required /></label>{' '}
+        <label>Change reference <input value={caseRef} onChange={(e) => setCaseRef(e.target.value)} maxLength={100} required /></label>
+        {given ? null : <p className="muted">Give a reason and a change reference before changing anything.</p>}
+      </fieldset>
+      {children}
+    </ChangeContext.Provider>
+  );
+}

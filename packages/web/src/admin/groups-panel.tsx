@@ -1,0 +1,48 @@
+/** Need-to-know groups (case teams) of the agency and their members. */
+import { useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { useAsync } from '../common/use-async.ts';
+import { useSession } from '../session/session-context.tsx';
+import type { GroupRow } from './admin-types.ts';
+import { Outcome } from './outcome.tsx';
+import { useAdminAction } from './use-admin-action.ts';
+
+export function GroupsPanel() {
+  const { api } = useSession();
+  const groups = useAsync(() => api.adminGet<{ groups: GroupRow[] }>('/admin/groups'), [api]);
+  const action = useAdminAction(groups.reload);
+  const [draft, setDraft] = useState({ id: '', name: '', description: '' });
+  const [members, setMembers] = useState({ group: '', users: '' });
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(`Group ${draft.id} saved.`, 'PUT', `/admin/groups/${encodeURIComponent(draft.id)}`, { name: draft.name, description: draft.description });
+  };
+  const setGroupMembers = (e: FormEvent) => {
+    e.preventDefault();
+    const users = members.users.split(',').map((u) => u.trim()).filter(Boolean);
+    void action.run(`Members of ${members.group} set.`, 'PUT', `/admin/groups/${encodeURIComponent(members.group)}/members`, { users });
+  };
+  return (
+    <div className="admin-area">
+      <ErrorMessage error={groups.error} what="/admin/groups" />
+      <table className="data" aria-label="Need-to-know groups">
+        <thead><tr><th scope="col">Id</th><th scope="col">Agency</th><th scope="col">Name</th><th scope="col">Members</th></tr></thead>
+        <tbody>{(groups.value?.groups ?? []).map((g) => <tr key={g.id}><td>{g.id}</td><td>{g.agency}</td><td>{g.name}</td><td>{g.members.join(', ')}</td></tr>)}</tbody>
+      </table>
+      <form className="admin-form" aria-label="Group" onSubmit={save}>
+        <h3>New or renamed group</h3>
+        <label>Group id <input value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
+        <label>Group name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
+        <label>Description <input value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} /></label>
+        <button type="submit">Save group</button>
+      </form>
+      <form className="admin-form" aria-label="Members" onSubmit={setGroupMembers}>
+        <h3>Members</h3>
+        <label>Group <select value={members.group} onChange={(e) => setMembers({ ...members, group: e.target.value })}><option value="">—</option>{(groups.value?.groups ?? []).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select></label>
+        <label>Member user ids (comma-separated) <input value={members.users} onChange={(e) => setMembers({ ...members, users: e.target.value })} /></label>
+        <button type="submit">Set members</button>
+      </form>
+      <Outcome error={action.error} status={action.status} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** Agencies and their desks (units with a 24/7 contact): list, create, and the contact desk. */
+import { useState, type FormEvent } from 'react';
+import type { Organisation } from './admin-types.ts';
+import { Outcome } from './outcome.tsx';
+import { useAdminAction } from './use-admin-action.ts';
+
+export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly org: Organisation; readonly reload: () => void; readonly sysadmin: boolean; readonly show: 'agencies' | 'desks' }) {
+  const action = useAdminAction(reload);
+  const [agency, setAgency] = useState({ id: '', name: '', country: '', deskId: '', deskName: '', deskContact: '' });
+  const [desk, setDesk] = useState({ id: '', agency: org.agencies[0]?.id ?? '', name: '', contact: '' });
+  const createAgency = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(`Agency ${agency.id} created.`, 'POST', '/admin/agencies', { id: agency.id, name: agency.name, country: agency.country, contactDesk: { id: agency.deskId, name: agency.deskName, contact: agency.deskContact } });
+  };
+  const createDesk = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(`Desk ${desk.id} created.`, 'POST', '/admin/desks', desk);
+  };
+  return (
+    <div className="admin-area">
+      {show === 'agencies' ? <>
+      <h2>Agencies</h2>
+      <table className="data" aria-label="Agencies">
+        <thead><tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">Country</th><th scope="col">Contact desk</th><th scope="col">Oversight</th></tr></thead>
+        <tbody>{org.agencies.map((a) => <tr key={a.id}><td>{a.id}</td><td>{a.name}</td><td>{a.country}</td><td>{a.contactDesk}</td><td>{a.oversight ? 'yes' : ''}</td></tr>)}</tbody>
+      </table>
+      {sysadmin ? (
+        <form className="admin-form" aria-label="New agency" onSubmit={createAgency}>
+          <h3>New agency</h3>
+          <label>Agency id <input value={agency.id} onChange={(e) => setAgency({ ...agency, id: e.target.value })} /></label>
+          <label>Agency name <input value={agency.name} onChange={(e) => setAgency({ ...agency, name: e.target.value })} /></label>
+          <label>Country (ISO code) <input value={agency.country} onChange={(e) => setAgency({ ...agency, country: e.target.value })} size={3} /></label>
+          <label>Contact desk id <input value={agency.deskId} onChange={(e) => setAgency({ ...agency, deskId: e.target.value })} /></label>
+          <label>Contact desk name <input value={agency.deskName} onChange={(e) => setAgency({ ...agency, deskName: e.target.value })} /></label>
+          <label>24/7 contact <input value={agency.deskContact} onChange={(e) => setAgency({ ...agency, deskContact: e.target.value })} /></label>
+          <button type="submit" className="primary">Create agency</button>
+        </form>
+      ) : null}
+      </> : <>
+      <h2>Desks</h2>
+      <table className="data" aria-label="Desks">
+        <thead><tr><th scope="col">Id</th><th scope="col">Agency</th><th scope="col">Name</th><th scope="col">24/7 contact</th></tr></thead>
+        <tbody>{org.desks.map((d) => <tr key={d.id}><td>{d.id}</td><td>{d.agency}</td><td>{d.name}</td><td>{d.contact}</td></tr>)}</tbody>
+      </table>
+      <form className="admin-form" aria-label="New desk" onSubmit={createDesk}>
+        <h3>New desk</h3>
+        <label>Desk id <input value={desk.id} onChange={(e) => setDesk({ ...desk, id: e.target.value })} /></label>
+        <label>Agency <select value={desk.agency} onChange={(e) => setDesk({ ...desk, agency: e.target.value })}>{org.agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
+        <label>Desk name <input value={desk.name} onChange={(e) => setDesk({ ...desk, name: e.target.value })} /></label>
+        <label>24/7 contact <input value={desk.contact} onChange={(e) => setDesk({ ...desk, contact: e.target.value })} /></label>
+        <button type="submit">Create desk</button>
+      </form>
+      </>}
+      <Outcome error={action.error} status={action.status} />
+    </div>
+  );
+}

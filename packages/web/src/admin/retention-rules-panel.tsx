@@ -1,0 +1,37 @@
+/** The agency's review period per data-subject category (LED Art. 5). */
+import { useEffect, useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { useAsync } from '../common/use-async.ts';
+import { useSession } from '../session/session-context.tsx';
+import { CATEGORIES, type Period } from './admin-types.ts';
+import { Outcome } from './outcome.tsx';
+import { useAdminAction } from './use-admin-action.ts';
+
+export function RetentionRulesPanel() {
+  const { api } = useSession();
+  const rules = useAsync(() => api.adminGet<{ agency: string; rules: Record<string, Period> }>('/admin/retention/rules'), [api]);
+  const action = useAdminAction(rules.reload);
+  const [draft, setDraft] = useState<Record<string, Period>>({});
+  useEffect(() => { if (rules.value) setDraft(rules.value.rules); }, [rules.value]);
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run('Retention rules saved.', 'PUT', '/admin/retention/rules', { rules: draft });
+  };
+  const set = (category: string, unit: keyof Period, value: string) => setDraft({ ...draft, [category]: { ...draft[category], [unit]: Number(value) || 0 } });
+  return (
+    <form className="admin-area" aria-label="Retention rules" onSubmit={save}>
+      <ErrorMessage error={rules.error} what="/admin/retention/rules" />
+      <p>Review periods of <strong>{rules.value?.agency ?? '…'}</strong>; they apply to records collected from now on.</p>
+      <table className="data">
+        <thead><tr><th scope="col">Category</th><th scope="col">Years</th><th scope="col">Months</th><th scope="col">Days</th></tr></thead>
+        <tbody>{CATEGORIES.map((c) => (
+          <tr key={c}><th scope="row">{c}</th>
+            {(['years', 'months', 'days'] as const).map((unit) => <td key={unit}><input aria-label={`${c} ${unit}`} type="number" min={0} value={draft[c]?.[unit] ?? 0} onChange={(e) => set(c, unit, e.target.value)} /></td>)}
+          </tr>
+        ))}</tbody>
+      </table>
+      <button type="submit" className="primary">Save retention rules</button>
+      <Outcome error={action.error} status={action.status} />
+    </form>
+  );
+}
