@@ -118,6 +118,23 @@ describe('administration of users, desks and groups', () => {
     expect((await call('intelAdmin', 'PATCH', '/admin/users/fedpol.fedAnalyst', { clearance: 'RESTRICTED' })).statusCode).toBe(400);
   });
 
+  it('lets a data administrator set and remove the agency\'s webhook, never showing the secret, audited', async () => {
+    const secret = 'intel-webhook-secret-0123456789';
+    expect((await call('intelAnalyst', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret })).statusCode).toBe(403);
+    const bad = await call('intelAdmin', 'PUT', '/admin/webhook', { url: 'ftp://hooks.intel.example', secret });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { message: expect.stringContaining('webhook url') } });
+    expect((await call('intelAdmin', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret: 'short' })).statusCode).toBe(400);
+    const set = await call('intelAdmin', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret });
+    expect(set.json()).toEqual({ url: 'https://hooks.intel.example/mosaic' });
+    expect((await call('intelAdmin', 'GET', '/admin/webhook')).json()).toEqual({ url: 'https://hooks.intel.example/mosaic' });
+    expect((await call('intelAdmin', 'DELETE', '/admin/webhook')).json()).toEqual({ url: null });
+    expect((await call('intelAdmin', 'GET', '/admin/webhook')).json()).toEqual({ url: null });
+    const logged = (await auditEntries()).filter((e) => JSON.stringify(e.query).includes('webhook'));
+    expect(logged.map((e) => e.reason)).toEqual(['webhook set', 'webhook removed']);
+    expect(JSON.stringify(logged)).not.toContain(secret);
+  });
+
   it('ends a disabled user\'s sessions at once, and lets them in again once enabled', async () => {
     const { token } = await signIn('intel.new', 'twelve chars ok');
     const me = () => app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });

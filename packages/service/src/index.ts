@@ -32,7 +32,7 @@ export { CHECK_KIND, CHECKPOINT_PURPOSE, readCheck, screenCheck, type AlertHitVi
 export { decideHit, REPORT_REQUIRED, type EncounterReport, type HitDecisionInput } from './screening/decide-hit.ts';
 export { alertSummary, createAlert, listAlerts, withdrawAlert, type AlertInput, type AlertSummary } from './screening/alerts.ts';
 export { keepNotifications, listNotifications, markNotificationRead, NOTIFICATION_KIND, type InboxItem, type NotificationKeeper } from './screening/notification-inbox.ts';
-export { deliverWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, WEBHOOK_KIND, type WebhookConfig, type WebhookOptions } from './screening/webhooks.ts';
+export { configureWebhook, deliverWebhook, setWebhook, webhookUrlOf, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, WEBHOOK_KIND, type WebhookConfig, type WebhookOptions } from './screening/webhooks.ts';
 export { MAX_REPORT_BYTES, reportText, uploadReport, type ReportInput, type UploadOutcome } from './reports/upload-report.ts';
 export { readReport, searchReports, type ReportAnswer, type ReportEntityView, type ReportHit, type ReportRelationView, type ReportSearch, type ReportView } from './reports/read-report.ts';
 export { confirmEntity, rejectEntity, type ConfirmInput, type ConfirmOutcome } from './reports/review-report.ts';

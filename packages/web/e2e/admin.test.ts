@@ -134,4 +134,18 @@ describe.runIf(existsSync(CHROMIUM))('administration in the browser', () => {
     expect(swept).toMatchObject({ held: 1 });
     expect((await api('/records/intel:i-overdue', { token: await tokenOf('intelAnalyst'), headers })).status).toBe(200);
   });
+
+  it('lets the data administrator point the agency\'s notifications at its own system (webhook)', async () => {
+    const page = await signIn('intelAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Webhook' }).click();
+    await expect.poll(() => page.getByTestId('webhook-url').textContent()).toBe('nowhere (no webhook)');
+    await page.getByLabel('URL').fill('https://hooks.intel.example/mosaic');
+    await page.getByLabel('Shared secret (16 characters or more)').fill('intel-shared-secret-42');
+    await page.getByRole('button', { name: 'Save webhook' }).click();
+    await expect.poll(() => page.getByTestId('webhook-url').textContent()).toBe('https://hooks.intel.example/mosaic');
+    expect(await page.getByLabel('Shared secret (16 characters or more)').inputValue()).toBe('');
+    await screenshot(page, 'admin-04-webhook');
+  });
 });

@@ -6,8 +6,8 @@
 import { AgencyId, CLASSIFICATION, DeskId, HANDLING, SUBJECT_CATEGORY, TLP, UserId } from '@mosaic/model';
 import { AgreementId, ROLES, SHARING_EFFECTS, type SharingAgreement } from '@mosaic/policy';
 import {
-  createAgency, createDesk, createUser, deleteAgreement, listGroups, listOrganisation, listUsers, putAgreement, putGroup, putRetentionRules,
-  resetPassword, retentionRulesOf, setGroupMembers, setUserDisabled, updateAgency, updateDesk, updateUser, type AdminRequest,
+  configureWebhook, createAgency, createDesk, createUser, deleteAgreement, listGroups, listOrganisation, listUsers, putAgreement, putGroup, putRetentionRules,
+  resetPassword, retentionRulesOf, setGroupMembers, setUserDisabled, updateAgency, updateDesk, updateUser, webhookUrlOf, type AdminRequest,
 } from '@mosaic/service';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -50,6 +50,21 @@ function agreementOf(id: string, body: z.infer<typeof AgreementBody>): SharingAg
 export async function adminRoutes(api: FastifyInstance): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const tags = ['admin'];
+
+  app.get('/admin/webhook', {
+    schema: { tags, summary: 'Where your agency\'s notifications are pushed (signed webhook); the secret is never shown',
+      response: { 200: z.object({ url: z.string().nullable() }) } },
+  }, async (request) => ({ url: await webhookUrlOf(api.mosaic, { user: await requireUser(request) }) }));
+
+  app.put('/admin/webhook', {
+    schema: { tags, summary: 'Set your agency\'s webhook: notifications (alert hits with the encounter report, deconfliction) are POSTed to it, signed with HMAC-SHA256 (X-Mosaic-Signature)', headers: PurposeHeaders,
+      body: z.object({ url: z.string().max(2000), secret: z.string().max(500).describe('At least 16 characters; shared with the receiver only') }),
+      response: { 200: z.object({ url: z.string().nullable() }) } },
+  }, async (request) => configureWebhook(api.mosaic, await adminRequest(request), request.body));
+
+  app.delete('/admin/webhook', {
+    schema: { tags, summary: 'Stop pushing your agency\'s notifications', headers: PurposeHeaders, response: { 200: z.object({ url: z.null() }) } },
+  }, async (request) => ({ url: (await configureWebhook(api.mosaic, await adminRequest(request), null)).url as null }));
 
   app.get('/admin/organisation', {
     schema: { tags, summary: 'Agencies, desks, and the agreements you may see (all for a system administrator; yours otherwise)',

@@ -8,6 +8,8 @@
 import { AppError, type AgencyId } from '@mosaic/model';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Notification } from '../notifier.ts';
+import { auditAdmin, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
+import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 
 export const WEBHOOK_KIND = 'webhook';
@@ -45,6 +47,26 @@ export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: Webho
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('MOSAIC_INVALID_INPUT', 'webhook url: http or https only');
   if (config.secret.length < 16) throw new AppError('MOSAIC_INVALID_INPUT', 'webhook secret: at least 16 characters');
   await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: url.toString(), secret: config.secret } });
+}
+
+/**
+ * An agency's data administrator sets (or, with null, removes) the agency's webhook. Audited as
+ * administration; the secret never enters the audit log or any answer.
+ */
+export async function configureWebhook(mosaic: Mosaic, request: AdminRequest, config: WebhookConfig | null): Promise<{ readonly url: string | null }> {
+  const agency = request.user.agency;
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency });
+  if (config === null) await mosaic.store.deleteDocument(WEBHOOK_KIND, agency);
+  else await setWebhook(mosaic, agency, config);
+  const url = config === null ? null : (await webhookOf(mosaic, agency))?.url ?? null;
+  await auditAdmin(mosaic, request, { webhook: { agency, url } }, { reason: url === null ? 'webhook removed' : 'webhook set' });
+  return { url };
+}
+
+/** Where the agency's notifications are pushed, for its data administrator (never the secret). */
+export async function webhookUrlOf(mosaic: Mosaic, request: Consultation): Promise<string | null> {
+  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
+  return (await webhookOf(mosaic, request.user.agency))?.url ?? null;
 }
 
 export async function webhookOf(mosaic: Mosaic, agency: AgencyId): Promise<WebhookConfig | undefined> {

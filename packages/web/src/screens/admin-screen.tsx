@@ -1,6 +1,6 @@
 /**
  * Administration: agencies, desks, users and their roles, need-to-know groups, sharing
- * agreements, retention rules, and the retention review. Each area is a table of what the server
+ * agreements, retention rules, the retention review and the agency's webhook. Each area is a table of what the server
  * returns and a form for a change; every change carries the reason given at the top and is
  * audited. The server decides who may change what (a data administrator: their own agency).
  */
@@ -13,6 +13,7 @@ import { OrganisationPanel } from '../admin/organisation-panel.tsx';
 import { RetentionRulesPanel } from '../admin/retention-rules-panel.tsx';
 import { RetentionReview } from '../admin/retention-review.tsx';
 import { UsersPanel } from '../admin/users-panel.tsx';
+import { WebhookPanel } from '../admin/webhook-panel.tsx';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAsync } from '../common/use-async.ts';
@@ -26,6 +27,7 @@ const AREAS = [
   { id: 'agreements', label: 'Sharing agreements' },
   { id: 'retention-rules', label: 'Retention rules' },
   { id: 'retention-review', label: 'Retention review' },
+  { id: 'webhook', label: 'Webhook' },
 ] as const;
 type AreaId = (typeof AREAS)[number]['id'];
 
@@ -56,7 +58,8 @@ export function AdminScreen({ initialArea }: { readonly initialArea?: string } =
                 : area === 'groups' ? <GroupsPanel />
                   : area === 'agreements' ? <AgreementsPanel org={org.value} reload={org.reload} />
                     : area === 'retention-rules' ? <RetentionRulesPanel />
-                      : <RetentionReview />
+                      : area === 'webhook' ? <WebhookPanel />
+                        : <RetentionReview />
           ) : null}
         </div>
       </ChangeReason>
