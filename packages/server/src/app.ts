@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { entityRoutes } from './routes/entity-routes.ts';
 import { graphRoutes } from './routes/graph-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { ingestRoutes } from './routes/ingest-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp({ mosaic, logger = false, plugins = [], projectio
     await api.register(authRoutes);
     await api.register(schemaRoutes);
     await api.register(recordRoutes);
+    await api.register(ingestRoutes);
     await api.register(searchRoutes);
     await api.register(auditRoutes);
     await api.register(reportRoutes(projections));

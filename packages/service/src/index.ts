@@ -8,6 +8,7 @@ export { parseCsvMapping, type CsvMapping } from './ingest/csv-mapping.ts';
 export { formatIngestError, ingest, type IngestError, type IngestProgress, type IngestSummary } from './ingest/ingest.ts';
 export { fingerprintFile, ingestFile, storeSink, type IngestFileOptions } from './ingest/ingest-file.ts';
 export { csvSource, jsonlSource } from './ingest/sources.ts';
+export { createIngestJobs, INGEST_JOB_KIND, type IngestJob, type IngestJobs, type IngestUpload } from './ingest/ingest-job.ts';
 export { createNotifier, isAddressedTo, type Listener, type Notification, type Notifier } from './notifier.ts';
 export { loadOrganisation, policyContext, policyUser, saveOrganisation, type Consultation, type OrgSnapshot } from './organisation.ts';
 export { consult, requirePurpose, type Consulted, type ConsultOptions } from './consult.ts';

@@ -272,6 +272,24 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await screenshot(page, '14-watches');
   });
 
+  it('ingests an uploaded CSV through a column mapping, with progress and the refused lines', async () => {
+    const page = await newPage();
+    await signIn(page, 'fedAnalyst');
+    await page.goto('/#/ingest');
+    const csv = 'ref;full_name;dob\nx-1;Amira Haddad;1990-01-31\nx-2;Tom Vos;1990-13-45\n';
+    await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByText('export.csv: 2 lines, 3 columns').count()).toBe(1);
+    await page.getByLabel('Record id column').selectOption('ref');
+    await page.getByLabel('full_name', { exact: true }).selectOption('name');
+    await page.getByLabel('dob', { exact: true }).selectOption('birthDate');
+    await page.getByLabel('Source', { exact: true }).fill('rms export 2025-11');
+    await page.getByRole('button', { name: 'Upload and ingest' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'accepted' }).textContent(), { timeout: 15_000 }).toBe('1 accepted · 1 refused');
+    const refused = page.getByRole('table', { name: 'Lines refused' });
+    expect(await refused.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^3birthDate.*not a date/)]);
+    await screenshot(page, '15-ingest');
+  });
+
   it('takes a reviewer\'s verdict on an uncertain pair', async () => {
     const page = await newPage();
     await signIn(page, 'fedAnalyst');

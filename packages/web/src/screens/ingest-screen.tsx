@@ -20,7 +20,7 @@ export function IngestScreen() {
   const [schema, setSchema] = useState('Person');
   const [idColumn, setIdColumn] = useState('');
   const [columns, setColumns] = useState<Record<string, string>>({});
-  const [provenance, setProvenance] = useState({ source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', category: 'suspect', nature: 'fact' });
+  const [provenance, setProvenance] = useState({ source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', handling: 'H1', legalBasis: 'LED Art. 8', category: 'suspect', nature: 'fact' });
   const [job, setJob] = useState<IngestJob>();
   const [error, setError] = useState<unknown>();
   const [uploading, setUploading] = useState(false);
@@ -60,7 +60,7 @@ export function IngestScreen() {
         properties: Object.fromEntries(Object.entries(props).map(([p, cols]) => [p, cols.length === 1 ? cols[0] : cols])),
         provenance: {
           source: provenance.source || file.name, reliability: provenance.reliability, credibility: Number(provenance.credibility),
-          marking: { tlp: provenance.tlp, classification: 'RESTRICTED', releasability: [] }, category: provenance.category, nature: provenance.nature,
+          marking: { tlp: provenance.tlp, classification: 'RESTRICTED', releasability: [] }, handling: provenance.handling, legalBasis: provenance.legalBasis, category: provenance.category, nature: provenance.nature,
         },
       } : undefined;
       setJob(await api.ingest({ format: isCsv ? 'csv' : 'jsonl', content: file.content, filename: file.name, ...(mapping ? { mapping } : {}) }));
@@ -100,6 +100,8 @@ export function IngestScreen() {
               <label>Reliability <select value={provenance.reliability} onChange={setProv('reliability')}>{'ABCDEF'.split('').map((r) => <option key={r}>{r}</option>)}</select></label>
               <label>Credibility <select value={provenance.credibility} onChange={setProv('credibility')}>{'123456'.split('').map((r) => <option key={r}>{r}</option>)}</select></label>
               <label>TLP <select value={provenance.tlp} onChange={setProv('tlp')}>{['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((r) => <option key={r}>{r}</option>)}</select></label>
+              <label>Handling <select value={provenance.handling} onChange={setProv('handling')}>{['H0', 'H1', 'H2', 'H3'].map((r) => <option key={r}>{r}</option>)}</select></label>
+              <label>Legal basis <input value={provenance.legalBasis} onChange={setProv('legalBasis')} /></label>
               <label>Category <select value={provenance.category} onChange={setProv('category')}>{['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'].map((r) => <option key={r}>{r}</option>)}</select></label>
               <label>Nature <select value={provenance.nature} onChange={setProv('nature')}><option>fact</option><option>assessment</option></select></label>
             </div>

@@ -1,0 +1,82 @@
+import { openTestMosaic, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+const tokens: Record<string, string> = {};
+const as = (name: string) => ({ authorization: `Bearer ${tokens[name] ?? ''}` });
+
+interface Job { id: string; state: string; total: number; processed: number; accepted: number; rejected: number; created: number; errors: { line: number; field: string; reason: string }[] }
+
+async function finished(user: string, id: string): Promise<Job> {
+  for (let i = 0; i < 200; i++) {
+    const job = (await app.inject({ method: 'GET', url: `/api/v1/ingest/${id}`, headers: as(user) })).json() as { job: Job };
+    if (job.job.state !== 'running') return job.job;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the ingest job did not end');
+}
+
+const provenance = { source: 'rms export', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1', category: 'suspect', nature: 'fact', legalBasis: 'LED Art. 8' };
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  app = await buildApp({ mosaic: world.mosaic, webRoot: null });
+  for (const name of ['fedAnalyst', 'zoneOfficer']) {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
+    tokens[name] = (r.json() as { token: string }).token;
+  }
+});
+
+afterAll(async () => {
+  await app.close();
+  await world.cleanup();
+});
+
+describe('ingest over HTTP', () => {
+  it('writes the user\'s agency\'s records from JSON Lines, and names line, field and reason of each refused line', async () => {
+    const lines = [
+      { id: 'u1', schema: 'Person', properties: { name: ['Ilse Marchetti'], birthDate: ['1984-05-02'] }, provenance },
+      { id: 'u2', schema: 'Person', properties: { name: ['Pavel Ondrej'], birthDate: ['not-a-date'] }, provenance },
+      { id: 'u3', schema: 'Person', properties: { name: ['Jonas Aal'] }, provenance: { ...provenance, agency: 'intel' } },
+      { id: 'u4', schema: 'Person', properties: { name: ['Maud Verbeke'] }, provenance: { ...provenance, marking: { ...provenance.marking, needToKnow: ['team-x'] } } },
+    ].map((l) => JSON.stringify(l));
+    const content = [...lines, '{not json'].join('\n');
+    const started = await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: as('fedAnalyst'), payload: { format: 'jsonl', content, filename: 'export.jsonl', purpose: 'case intake', caseRef: 'CASE-I1' } });
+    expect(started.statusCode).toBe(202);
+    const { job } = started.json() as { job: Job };
+    expect(job.total).toBe(5);
+    const done = await finished('fedAnalyst', job.id);
+    expect(done).toMatchObject({ state: 'done', processed: 5, accepted: 1, created: 1, rejected: 4 });
+    expect(done.errors.map((e) => [e.line, e.field, e.reason.split(':')[0]])).toEqual([
+      [2, 'birthDate', expect.any(String)],
+      [3, 'record', 'provenance.agency'],
+      [4, 'record', 'provenance.marking.needToKnow'],
+      [5, 'record', expect.any(String)],
+    ]);
+    const read = await app.inject({ method: 'GET', url: '/api/v1/records/fedpol:u1', headers: { ...as('fedAnalyst'), 'x-mosaic-purpose': 'check', 'x-mosaic-case': 'C' } });
+    expect(read.statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/records/intel:u3', headers: { ...as('fedAnalyst'), 'x-mosaic-purpose': 'check', 'x-mosaic-case': 'C' } })).statusCode).toBe(404);
+    // The collection is in the audit log with the job.
+    const audit = await world.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 });
+    expect(audit.map((e) => JSON.parse(e.body) as { action: string; records: string[]; query?: { job?: string } }).filter((e) => e.action === 'collection' && e.query?.job === job.id).flatMap((e) => e.records)).toEqual(['fedpol:u1']);
+    // Another user does not see the job.
+    expect((await app.inject({ method: 'GET', url: `/api/v1/ingest/${job.id}`, headers: as('zoneOfficer') })).statusCode).toBe(404);
+  });
+
+  it('maps CSV columns to properties with shared provenance, and refuses CSV without a mapping', async () => {
+    const content = 'ref;full_name;dob\nz-1;Amira Haddad;1990-01-31\nz-2;Tom Vos;1990-13-45\n';
+    const mapping = { schema: 'Person', id: 'ref', delimiter: ';', properties: { name: 'full_name', birthDate: 'dob' }, provenance: { source: 'zone rms', reliability: 'C', credibility: 3, marking: { tlp: 'GREEN', classification: 'RESTRICTED', releasability: [] }, handling: 'H0', legalBasis: 'LED Art. 8', category: 'witness', nature: 'fact' } };
+    const started = await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: as('zoneOfficer'), payload: { format: 'csv', content, filename: 'zone.csv', mapping } });
+    expect(started.statusCode).toBe(202);
+    const done = await finished('zoneOfficer', (started.json() as { job: Job }).job.id);
+    expect(done).toMatchObject({ state: 'done', accepted: 1, rejected: 1 });
+    expect(done.errors).toEqual([expect.objectContaining({ line: 3, field: 'birthDate' })]);
+    const noMapping = await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: as('zoneOfficer'), payload: { format: 'csv', content, filename: 'zone.csv' } });
+    expect(noMapping.statusCode).toBe(400);
+    expect(JSON.stringify(noMapping.json())).toContain('mapping');
+    expect((await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: as('zoneOfficer'), payload: { format: 'jsonl', content: '  ', filename: 'x.jsonl' } })).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Ingest over HTTP, for the web app's upload page: JSON Lines or CSV with a mapping, written as
+ * the user's agency's records; the job's progress and refused lines are polled.
+ */
+import { createIngestJobs, type IngestJob } from '@mosaic/service';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../request-context.ts';
+
+const JobOut = z.object({
+  id: z.string(), filename: z.string(), format: z.enum(['jsonl', 'csv']), state: z.enum(['running', 'done', 'failed']),
+  total: z.number(), processed: z.number(), accepted: z.number(), rejected: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
+  errors: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })).readonly().describe('The first 500 refused lines, each naming line, field and reason'),
+  startedAt: z.string(), endedAt: z.string().optional(), failure: z.string().optional(),
+});
+
+const out = (job: IngestJob): z.infer<typeof JobOut> => {
+  const { user: _user, ...rest } = job;
+  return { ...rest, errors: job.errors.map((e) => ({ ...e })) };
+};
+
+export async function ingestRoutes(api: FastifyInstance): Promise<void> {
+  const app = api.withTypeProvider<ZodTypeProvider>();
+  const jobs = createIngestJobs();
+  api.addHook('onClose', () => jobs.idle());
+
+  app.post('/ingest', {
+    schema: {
+      tags: ['records'], summary: 'Upload JSON Lines (records with provenance) or CSV (with a mapping) as your agency\'s records; answers a job to follow',
+      body: z.object({
+        format: z.enum(['jsonl', 'csv']), content: z.string().describe('The file\'s text'), filename: z.string().max(1000),
+        mapping: z.unknown().optional().describe('CSV: {schema, id, properties: {property: column}, delimiter?, provenance}'),
+        purpose: z.string().max(500).optional(), caseRef: z.string().max(100).optional(),
+      }),
+      response: { 202: z.object({ job: JobOut }) },
+    },
+  }, async (request, reply) => {
+    const user = await requireUser(request);
+    const { purpose, caseRef, ...upload } = request.body;
+    const job = await jobs.start(api.mosaic, { user, ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) }, upload);
+    return reply.code(202).send({ job: out(job) });
+  });
+
+  app.get('/ingest/:id', {
+    schema: { tags: ['records'], summary: 'An ingest job of yours: progress, counts and the lines refused', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: z.object({ job: JobOut }) } },
+  }, async (request) => {
+    const user = await requireUser(request);
+    return { job: out(await jobs.get(api.mosaic, { user }, request.params.id)) };
+  });
+}

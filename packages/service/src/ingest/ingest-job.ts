@@ -1,0 +1,170 @@
+/**
+ * Ingest from the web app: a user uploads JSON Lines or CSV (with a mapping) for their own
+ * agency, and follows the job — lines read, accepted, refused with line, field and reason. The
+ * records go through the same ingest as the command line (validation, idempotent versioned
+ * writes, resumable batches, audit of the collection), and each one must pass the policy's
+ * write decision for this user (own agency, need-to-know groups, clearance) before it is
+ * written. A job is kept as a document (kind 'ingest-job', owner: the user) when it ends.
+ */
+import { AppError, validateRecord, type RecordId } from '@mosaic/model';
+import { decide, reviewDateFor } from '@mosaic/policy';
+import { createHash, randomUUID } from 'node:crypto';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
+import { retentionRulesOf } from '../retention/retention-rules.ts';
+import type { Mosaic } from '../runtime.ts';
+import { parseCsvMapping } from './csv-mapping.ts';
+import { ingest, type IngestError, type SourceItem } from './ingest.ts';
+import { storeSink } from './ingest-file.ts';
+import { csvSource, jsonlSource } from './sources.ts';
+
+export const INGEST_JOB_KIND = 'ingest-job';
+/** Errors kept per job for display; the counts are always complete. */
+const KEEP_ERRORS = 500;
+
+export interface IngestUpload {
+  readonly format: 'jsonl' | 'csv';
+  readonly content: string;
+  readonly filename: string;
+  /** CSV only: columns to properties and the provenance every row shares. */
+  readonly mapping?: unknown;
+}
+
+export interface IngestJob {
+  readonly id: string;
+  readonly user: string;
+  readonly filename: string;
+  readonly format: 'jsonl' | 'csv';
+  readonly state: 'running' | 'done' | 'failed';
+  readonly total: number;
+  readonly processed: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly errors: readonly IngestError[];
+  readonly startedAt: string;
+  readonly endedAt?: string;
+  readonly failure?: string;
+}
+
+export interface IngestJobs {
+  start(mosaic: Mosaic, consultation: Consultation, upload: IngestUpload): Promise<IngestJob>;
+  get(mosaic: Mosaic, consultation: Consultation, id: string): Promise<IngestJob>;
+  /** Resolves when every running job has ended (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+const invalid = (field: string, reason: string): AppError => new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
+
+function linesOf(upload: IngestUpload): number {
+  const lines = upload.content.split(/\r?\n/).filter((l) => l.trim() !== '').length;
+  return upload.format === 'csv' ? Math.max(lines - 1, 0) : lines;
+}
+
+/**
+ * The write decision per record, before ingest writes anything: a line the user may not write
+ * is refused like an invalid one, naming the field that decides it. Lines that do not validate
+ * pass through for ingest to refuse with their own errors.
+ */
+async function* writableOnly(mosaic: Mosaic, consultation: Consultation, source: AsyncIterable<SourceItem>, validateOptions: Parameters<typeof validateRecord>[2]): AsyncGenerator<SourceItem> {
+  const { user } = consultation;
+  const snapshot = await mosaic.org();
+  const policy = policyUser(user);
+  const context = policyContext(snapshot, consultation);
+  for await (const item of source) {
+    const raw = item.raw as { provenance?: Record<string, unknown> } | undefined;
+    const agency = raw?.provenance?.['agency'];
+    if (agency !== undefined && agency !== user.agency) {
+      yield { line: item.line, offset: item.offset, parseError: `provenance.agency: must be your own agency (${user.agency}), not ${String(agency)}` };
+      continue;
+    }
+    const own = raw && item.parseError === undefined ? { ...raw, provenance: { ...raw.provenance, agency: user.agency } } : raw;
+    const validated = own === undefined ? undefined : validateRecord(mosaic.registry, own, validateOptions);
+    if (validated?.ok) {
+      const decision = decide(policy, 'write', { kind: 'record', provenance: validated.record.provenance }, context);
+      if (decision.effect !== 'allow') {
+        const field = decision.reason === 'need-to-know' ? 'provenance.marking.needToKnow' : decision.reason === 'clearance' ? 'provenance.marking.classification' : 'provenance';
+        yield { line: item.line, offset: item.offset, parseError: `${field}: you may not write this record (${decision.reason})` };
+        continue;
+      }
+    }
+    yield own === raw ? item : { ...item, raw: own };
+  }
+}
+
+export function createIngestJobs(): IngestJobs {
+  const running = new Map<string, IngestJob>();
+  const work = new Set<Promise<void>>();
+
+  const run = async (mosaic: Mosaic, consultation: Consultation, upload: IngestUpload, job: IngestJob, mapping: ReturnType<typeof parseCsvMapping> | undefined): Promise<void> => {
+    const { user } = consultation;
+    const update = (change: Partial<IngestJob>): void => {
+      const current = running.get(job.id) ?? job;
+      running.set(job.id, { ...current, ...change });
+    };
+    const today = mosaic.now().toISOString().slice(0, 10);
+    const rules = await retentionRulesOf(mosaic, user.agency);
+    const validateOptions = { reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules) };
+    const chunks = [upload.content];
+    const source = writableOnly(mosaic, consultation, mapping ? csvSource(chunks, mapping) : jsonlSource(chunks), validateOptions);
+    const errors: IngestError[] = [];
+    const fingerprint = createHash('sha256').update(`web:${user.agency}:`).update(upload.content).digest('hex');
+    const audit = async (ids: readonly RecordId[]): Promise<void> => {
+      await mosaic.audit.append({
+        actor: { user: user.id, agency: user.agency }, action: 'collection', purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null,
+        query: { upload: upload.filename, job: job.id }, records: [...ids], outcome: 'ok', reason: 'ingest',
+      });
+    };
+    try {
+      const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, audit), {
+        fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions,
+        onProgress: (p) => update({ processed: p.lines, accepted: p.written, rejected: p.rejected }),
+        onError: (e) => {
+          if (errors.length < KEEP_ERRORS) errors.push(e);
+          update({ errors: [...errors] });
+        },
+      });
+      update({
+        state: 'done', processed: summary.lines, accepted: summary.created + summary.updated + summary.unchanged, rejected: summary.rejected,
+        created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors, endedAt: mosaic.now().toISOString(),
+      });
+    } catch (error) {
+      // What was committed before the failure stays (whole batches); a new upload of the same file resumes after it.
+      update({ state: 'failed', failure: error instanceof Error ? error.message : 'the ingest failed', endedAt: mosaic.now().toISOString() });
+    }
+    const ended = running.get(job.id) ?? job;
+    await mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: job.id, owner: user.id, body: ended });
+    running.delete(job.id);
+  };
+
+  return {
+    async start(mosaic, consultation, upload) {
+      if (upload.format !== 'jsonl' && upload.format !== 'csv') throw invalid('format', 'jsonl or csv');
+      if (upload.content.trim() === '') throw invalid('content', 'the file is empty');
+      if (upload.filename.length > 300) throw invalid('filename', 'at most 300 characters');
+      let mapping: ReturnType<typeof parseCsvMapping> | undefined;
+      if (upload.format === 'csv') {
+        if (upload.mapping === undefined) throw invalid('mapping', 'a CSV file needs a mapping (columns to properties, provenance)');
+        mapping = parseCsvMapping(upload.mapping, mosaic.registry);
+      }
+      const job: IngestJob = {
+        id: randomUUID(), user: consultation.user.id, filename: upload.filename, format: upload.format, state: 'running', total: linesOf(upload),
+        processed: 0, accepted: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, errors: [], startedAt: mosaic.now().toISOString(),
+      };
+      running.set(job.id, job);
+      const p = run(mosaic, consultation, upload, job, mapping).finally(() => work.delete(p));
+      work.add(p);
+      return job;
+    },
+    async get(mosaic, consultation, id) {
+      const live = running.get(id);
+      const job = live ?? ((await mosaic.store.getDocument(INGEST_JOB_KIND, id))?.body as IngestJob | undefined);
+      if (!job || job.user !== consultation.user.id) throw new AppError('MOSAIC_NOT_FOUND', `ingest job ${id} not found`);
+      return job;
+    },
+    async idle() {
+      while (work.size > 0) await Promise.all([...work]);
+    },
+  };
+}
