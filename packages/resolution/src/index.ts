@@ -35,3 +35,4 @@ export { parseRecordLine, parseEntityObject } from './parse-record-line.ts';
 export type { ParsedLine } from './parse-record-line.ts';
 export { compareRecords } from './compare-records.ts';
 export type { CompareRecord } from './compare-records.ts';
+export { MAX_PART_CHECK, visibleParts } from './visible-parts.ts';

@@ -26,17 +26,20 @@ export function entityRoutes(projections: Projections) {
     const app = api.withTypeProvider<ZodTypeProvider>();
     app.get('/entities/:id', {
       schema: { tags: ['entities'], summary: 'A resolved entity: every value with its provenance, merged from what you may see, plus pointers',
-        params: Params, headers: PurposeHeaders, response: { 200: z.object({ entity: EntityOut.optional(), split: z.array(z.string()).readonly().optional() }) } },
+        params: Params, headers: PurposeHeaders, querystring: z.object({ record: z.string().max(300).optional().describe('The record you came from: of an entity that falls apart on what you may see, the part holding it') }),
+        response: { 200: z.object({ entity: EntityOut.optional(), split: z.array(z.string()).readonly().optional() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id));
+      const anchor = request.query.record;
+      return readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id), anchor ? { anchor: RecordId(anchor) } : {});
     });
 
     app.get('/records/:id/entity', {
       schema: { tags: ['entities'], summary: 'The entity a record belongs to', params: Params, headers: PurposeHeaders, response: { 200: z.object({ entity: z.string() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      const found = await readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, projections.entities.entityOf(RecordId(request.params.id)) ?? EntityId('none'));
+      const record = RecordId(request.params.id);
+      const found = await readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, projections.entities.entityOf(record) ?? EntityId('none'), { anchor: record });
       // The record itself must be one the user may see: a hidden record merged into a visible
       // entity would otherwise confirm that it exists (found by the derived-paths leak test).
       if (!('entity' in found) || !found.entity.records.some((r) => r.id === request.params.id)) throw new AppError('MOSAIC_NOT_FOUND', 'record not found');

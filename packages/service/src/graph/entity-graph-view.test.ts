@@ -20,7 +20,11 @@ function world() {
   const projection = createGraphProjection(schemata());
   const membership = new Map<RecordId, EntityId>();
   const listeners: ((record: RecordId) => void)[] = [];
-  const entities = { entityOf: (r: RecordId) => membership.get(r), onMembership: (l: (record: RecordId) => void) => void listeners.push(l) };
+  // Every visible member holds together here (the visible-evidence split is visible-parts.test.ts's).
+  const entities = {
+    entityOf: (r: RecordId) => membership.get(r), onMembership: (l: (record: RecordId) => void) => void listeners.push(l),
+    partsOf: (_entity: EntityId, visible: ReadonlySet<RecordId>) => [[...visible].sort()],
+  };
   const view = createEntityGraphView(projection, entities);
   const add = (...records: EntityRecord[]) => projection.apply(records.map((r) => ({ id: r.id, record: r })));
   const remove = (id: string) => projection.apply([{ id: RecordId(`fedpol:${id}`), record: undefined }]);

@@ -12,7 +12,7 @@
  * query) re-derives only the edges incident to those records.
  */
 import { EntityGraph, type EdgeId, type NodeId } from '@mosaic/graph';
-import type { RecordId } from '@mosaic/model';
+import type { EntityId, RecordId } from '@mosaic/model';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { GraphProjection } from './graph-projection.ts';
 
@@ -26,9 +26,11 @@ export interface EntityGraphView {
   nodeOf(record: RecordId): NodeId | undefined;
   /** The two member records an entity edge joins. */
   endpointsOf(edge: EdgeId): readonly RecordId[];
+  /** A node's members a viewer may see, regrouped on the visible evidence alone (largest part first). */
+  partsOf(node: NodeId, visible: ReadonlySet<RecordId>): readonly (readonly RecordId[])[];
 }
 
-export function createEntityGraphView(records: GraphProjection, entities: Pick<EntityProjection, 'entityOf' | 'onMembership'>): EntityGraphView {
+export function createEntityGraphView(records: GraphProjection, entities: Pick<EntityProjection, 'entityOf' | 'onMembership' | 'partsOf'>): EntityGraphView {
   const graph = new EntityGraph();
   const recordGraph = records.graph;
   /** record -> entity node it is currently placed in */
@@ -123,5 +125,6 @@ export function createEntityGraphView(records: GraphProjection, entities: Pick<E
     membersOf: (node) => [...(members.get(node) ?? [])],
     nodeOf: (record) => placed.get(record),
     endpointsOf: (edge) => ends.get(edge) ?? [],
+    partsOf: (node, visible) => entities.partsOf(node as EntityId, visible),
   };
 }

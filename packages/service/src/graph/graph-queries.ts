@@ -99,15 +99,22 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   const visibleMembers = (node: NodeId): readonly RecordId[] => {
     let list = members.get(node);
     if (list === undefined) {
-      list = entityGraph.membersOf(node).filter(visible).sort();
+      const all = entityGraph.membersOf(node).filter(visible).sort();
+      // An entity that falls apart on what this user may see (joined only through hidden
+      // records) is shown as its largest part; the rest is not drawn as part of it.
+      list = all.length > 1 ? (entityGraph.partsOf(node, new Set(all))[0] ?? all) : all;
       members.set(node, list);
     }
     return list;
   };
+  const shown = (record: RecordId): boolean => {
+    const node = entityGraph.nodeOf(record);
+    return node !== undefined && visibleMembers(node).includes(record);
+  };
   const edgeRecords = (edge: GraphEdge): readonly RecordId[] => [...edge.provenance, ...entityGraph.endpointsOf(edge.id)];
   return {
     graph: entityGraph.graph,
-    scope: { visibility: { node: (node) => visibleMembers(node.id).length > 0, edge: (edge) => edgeRecords(edge).every(visible) }, ...filterScope },
+    scope: { visibility: { node: (node) => visibleMembers(node.id).length > 0, edge: (edge) => edge.provenance.every(visible) && entityGraph.endpointsOf(edge.id).every(shown) }, ...filterScope },
     visible,
     present(node) {
       const shown = visibleMembers(node.id).flatMap((m) => records.graph.node(m) ?? []);

@@ -7,7 +7,7 @@
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, candidatesOf, createResolutionIndex, resolveRecords, reviewQueue, schemaGroup, undoMerge,
+  addRecord, candidatesOf, createResolutionIndex, resolveRecords, reviewQueue, schemaGroup, undoMerge, visibleParts,
   type Candidate, type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import type { Store } from '@mosaic/store';
@@ -19,6 +19,8 @@ export interface EntityProjection extends Projection {
   resolve(id: EntityId): Promise<readonly EntityId[]>;
   entityOf(record: RecordId): EntityId | undefined;
   membersOf(entity: EntityId): readonly RecordId[];
+  /** The entity's members a viewer may see, regrouped on the visible evidence alone (largest part first). */
+  partsOf(entity: EntityId, visible: ReadonlySet<RecordId>): readonly (readonly RecordId[])[];
   /** Resolved records a new one would be compared with (same blocking and scorer), best first; nothing is added. */
   candidates(record: Pick<EntityRecord, 'schema' | 'properties'>, limit: number): readonly Candidate[];
   review(limit: number): readonly ReviewItem[];
@@ -110,6 +112,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     resolve: (id) => persistence.resolveEntityId(id),
     entityOf: (record) => membership.get(record),
     membersOf: (entity) => members.get(entity) ?? [],
+    partsOf: (entity, visible) => (index ? visibleParts(index, entity, visible) : []),
     candidates: (record, limit) => (index ? candidatesOf(index, record, { limit }) : []),
     review: (limit) => (index ? reviewQueue(index.state, { limit }) : []),
     async judge(a, b, verdict, by, note) {

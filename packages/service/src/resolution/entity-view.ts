@@ -5,7 +5,7 @@
  * allow. A hidden entity answers exactly like an unknown one.
  */
 import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
-import { decide, type Pointer } from '@mosaic/policy';
+import { decide, filterVisible, type Pointer } from '@mosaic/policy';
 import { consult } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { recordView, type RecordView } from '../records.ts';
@@ -36,13 +36,26 @@ export type EntityAnswer = { readonly entity: EntityView } | { readonly split: r
 
 const notFound = (id: string): AppError => new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
 
-export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<EntityAnswer> {
+/**
+ * `anchor`: the record the user came from; when the members the user may see fall apart into
+ * several parts on visible evidence (see visibleParts in @mosaic/resolution), the part holding
+ * it is shown, else the largest. The other parts are, for this user, other entities.
+ */
+export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, { anchor }: { readonly anchor?: RecordId } = {}): Promise<EntityAnswer> {
   const live = await entities.resolve(id);
   if (live.length > 1) return { split: live };
   const entity = live[0] ?? id;
   const memberIds = entities.membersOf(entity);
   const stored = await mosaic.store.getRecords(memberIds);
-  const candidates = stored.map((s) => ({ ...s.record, stored: s }));
+  const all = stored.map((s) => ({ ...s.record, stored: s }));
+  // Which members this user may see decides the part shown; only that part (and pointers for
+  // what stays hidden) then goes through the gate, so the audit lists what is returned.
+  const snapshot = await mosaic.org();
+  const may = filterVisible(policyUser(consultation.user), all, policyContext(snapshot, consultation), { action: 'read', decide: mosaic.decide }).visible;
+  const parts = may.length > 1 ? entities.partsOf(entity, new Set(may.map((r) => r.id))) : [];
+  const part = new Set(parts.find((p) => anchor !== undefined && p.includes(anchor)) ?? parts[0] ?? may.map((r) => r.id));
+  const mayIds = new Set(may.map((r) => r.id));
+  const candidates = all.filter((r) => part.has(r.id) || !mayIds.has(r.id));
   const { visible, pointers } = await consult(mosaic, consultation, candidates, { action: 'read', query: { entity: id }, subjects: [entity] });
   if (visible.length === 0 && pointers.length === 0) throw notFound(id);
   const properties: Record<string, EntityValue[]> = {};
