@@ -77,6 +77,7 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
       follower.stop();
       entityFollower.stop();
       if (sweeper) clearInterval(sweeper);
+      entities.stop();
       notifications.stop();
     },
   };

@@ -31,8 +31,10 @@ export interface EntityProjection extends Projection {
   merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean }[]>;
   /** Resolve everything again from the records and the stored snapshot. */
   rebuild(): Promise<void>;
-  /** Resolves when a rebuild scheduled by an update has run (before closing the store). */
+  /** Resolves when a rebuild scheduled by an update has run (before closing the store); rejects if it failed. */
   settle(): Promise<void>;
+  /** No further scheduled rebuilds (the node is shutting down). */
+  stop(): void;
   /** Called with each record whose entity changed (or may have: a rebuild reports every record). */
   onMembership(listener: (record: RecordId) => void): void;
 }
@@ -43,6 +45,10 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   const membership = new Map<RecordId, EntityId>();
   const members = new Map<EntityId, RecordId[]>();
   let pending: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let cancel: (() => void) | undefined;
+  let stopped = false;
+  let failure: unknown;
   const listeners: ((record: RecordId) => void)[] = [];
 
   const setMember = (record: RecordId, entity: EntityId): void => {
@@ -83,8 +89,17 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   };
 
   const schedule = (): void => {
-    pending ??= new Promise<void>((resolve) => setTimeout(resolve, 200)).then(rebuild).finally(() => {
+    if (stopped) return;
+    pending ??= new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 200);
+      cancel = resolve;
+    }).then(() => (stopped ? undefined : rebuild())).catch((error: unknown) => {
+      // A rebuild that fails after stop (the store is closing) is no one's concern; before
+      // stop, the next settle() reports it.
+      if (!stopped) failure = error;
+    }).finally(() => {
       pending = undefined;
+      timer = undefined;
     });
   };
 
@@ -139,6 +154,16 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     rebuild,
     async settle() {
       while (pending) await pending;
+      if (failure !== undefined) {
+        const error = failure;
+        failure = undefined;
+        throw error;
+      }
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      cancel?.();
     },
     onMembership: (listener) => {
       listeners.push(listener);
