@@ -9,11 +9,18 @@
  * postings, so no query costs more than that bound, and at most `limit` names go on to the full
  * comparison.
  *
+ * A large list holds many people with one name (a million names drawn from any population
+ * repeat "Wei Wang" or "Maria Garcia Lopez" dozens of times), and the name alone cannot say
+ * which of them to compare: when the query gives a date of birth and more names than `limit`
+ * were found, agreement on it is weighted like one more name part, by the same inverse
+ * frequency (how many listed people were born that day), so that the person the date points to
+ * is not cut in favour of namesakes who happen to come first.
+ *
  * Entries the caller may not see are dropped the first time they are touched, before any
  * ranking or cut, so they cannot push a visible entry out of the candidate list.
  */
-import type { NameToken, NormalizedName } from '@mosaic/matching';
-import type { ScreeningIndex } from './screening-index.ts';
+import type { NameToken, NormalizedName, PartialDate } from '@mosaic/matching';
+import { birthDateKey, type ScreeningIndex } from './screening-index.ts';
 
 export interface CandidateOptions {
   /** Most names handed to the full comparison. */
@@ -22,6 +29,8 @@ export interface CandidateOptions {
   readonly maxPostings: number;
   /** Whether the entry at this position may take part at all. */
   readonly visible: (entryIndex: number) => boolean;
+  /** The query's dates of birth, if any. */
+  readonly birthDates?: readonly PartialDate[];
 }
 
 export interface NameCandidates {
@@ -152,7 +161,38 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
       }
     }
   }
+  if (options.birthDates !== undefined && options.birthDates.length > 0 && touched.length > options.limit) {
+    addBirthDateWeight(index, options.birthDates, touched, s, q);
+  }
   return { slots: topSlots(touched, s.acc, options.limit), truncated };
+}
+
+function sameDate(a: PartialDate, b: PartialDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** Adds to each found name whose entry was born on a query date that date's inverse frequency. */
+function addBirthDateWeight(index: ScreeningIndex, dates: readonly PartialDate[], touched: readonly number[], s: Scratch, q: number): void {
+  const entries = index.stats().entries;
+  const given = new Set<number>();
+  for (const date of dates) {
+    const born = index.birthDates.get(birthDateKey(date));
+    if (born === undefined) continue;
+    const w = Math.log(1 + entries / (1 + born.length));
+    const add = (slot: number): void => {
+      if (s.stamp[slot] !== q || (s.acc[slot] as number) === -Infinity || given.has(slot)) return;
+      given.add(slot);
+      s.acc[slot] = (s.acc[slot] as number) + w;
+    };
+    if (born.length <= touched.length) {
+      for (const entry of born) for (const slot of (index.entries[entry]?.slots ?? [])) add(slot);
+    } else {
+      for (const slot of touched) {
+        const e = index.entries[index.slotEntry[slot] as number];
+        if (e !== undefined && e.birthDates.some((d) => sameDate(d, date))) add(slot);
+      }
+    }
+  }
 }
 
 /** The `limit` best slots by weight, best first (a bounded min-heap: O(n log limit)). */

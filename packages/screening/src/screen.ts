@@ -212,7 +212,9 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
   let compared = 0;
   let truncated = false;
   if (query.name) {
-    const found = nameCandidates(index, query.name, { limit: candidates, maxPostings, visible: (e) => visibilityOf(e) !== 'hidden' });
+    const found = nameCandidates(index, query.name, {
+      limit: candidates, maxPostings, visible: (e) => visibilityOf(e) !== 'hidden', birthDates: query.birthDates,
+    });
     truncated = found.truncated;
     const queryTf = tfOf(index.frequencies, query.name);
     const best = new Map<number, { score: number; slot: number; explain: NameExplanation }>();

@@ -52,6 +52,11 @@ export interface ScreeningIndexStats {
 
 export const NAME_KIND_CODES: readonly NameKind[] = ['name', 'alias', 'weakAlias'];
 
+/** One key per written date: two dates have the same key exactly when compareDates finds them equal. */
+export function birthDateKey(date: PartialDate): string {
+  return `${date.year}-${date.month ?? ''}-${date.day ?? ''}`;
+}
+
 function uniq(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
@@ -90,6 +95,8 @@ export class ScreeningIndex {
   readonly plates = new Map<string, number[]>();
   readonly platesConfusable = new Map<string, number[]>();
   readonly phones = new Map<string, number[]>();
+  /** Entries by date of birth (birthDateKey): how candidate generation tells apart people who share a name. */
+  readonly birthDates = new Map<string, number[]>();
   readonly #tokenCache = new Map<string, NameToken>();
 
   constructor(options: ScreeningIndexOptions) {
@@ -182,6 +189,12 @@ export class ScreeningIndex {
       if (p.length >= MIN_CONFUSABLE_LENGTH) pushTo(this.platesConfusable, confusableForm(p), index);
     }
     for (const p of phones) pushTo(this.phones, p.slice(-SUBSCRIBER_DIGITS), index);
+    // the entry is new to every list, so no membership scan (a year-only date's list is long)
+    for (const key of uniq(indexed.birthDates.map(birthDateKey))) {
+      const list = this.birthDates.get(key);
+      if (list === undefined) this.birthDates.set(key, [index]);
+      else list.push(index);
+    }
     this.entries[index] = indexed;
     this.#byId.set(entry.id, index);
   }
@@ -208,6 +221,7 @@ export class ScreeningIndex {
       if (p.length >= MIN_CONFUSABLE_LENGTH) removeFrom(this.platesConfusable, confusableForm(p), index);
     }
     for (const p of indexed.phones) removeFrom(this.phones, p.slice(-SUBSCRIBER_DIGITS), index);
+    for (const key of uniq(indexed.birthDates.map(birthDateKey))) removeFrom(this.birthDates, key, index);
     this.entries[index] = undefined;
     this.#byId.delete(id);
     this.#freeEntries.push(index);
