@@ -10,7 +10,7 @@
  * Y", DESIGN.md principle 3).
  */
 import {
-  compareCountries, compareDates, compareGenders, compareNormalizedNames, jaroWinkler, tokenTfWeight,
+  compareCountries, compareDates, compareGenders, compareNormalizedNames, jaroWinkler, tokenTfWeight, withJoins,
   type NameFrequencies, type NameLevel, type NormalizedName,
 } from '@mosaic/matching';
 import type { AgencyId } from '@mosaic/model';
@@ -142,7 +142,7 @@ function explainParts(query: NormalizedName, listed: NormalizedName): NamePartEx
 }
 
 function scoreName(index: ScreeningIndex, query: NormalizedName, queryTf: Float64Array | undefined, slot: number): { score: number; explain: NameExplanation } {
-  const listed = index.slotName[slot] as NormalizedName;
+  const listed = withJoins(index.slotName[slot] as NormalizedName);
   const comparison = compareNormalizedNames(query, listed, queryTf, tfOf(index.frequencies, listed));
   const score = nameScore(comparison, query.core.length, listed.core.length);
   return {
