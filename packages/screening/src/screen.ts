@@ -142,7 +142,9 @@ function explainParts(query: NormalizedName, listed: NormalizedName): NamePartEx
 }
 
 function scoreName(index: ScreeningIndex, query: NormalizedName, queryTf: Float64Array | undefined, slot: number): { score: number; explain: NameExplanation } {
-  const listed = withJoins(index.slotName[slot] as NormalizedName);
+  const held = index.slotName[slot] as NormalizedName;
+  // names are held without joins (memory); the comparator needs them unless the keys are equal
+  const listed = held.key === query.key ? held : withJoins(held);
   const comparison = compareNormalizedNames(query, listed, queryTf, tfOf(index.frequencies, listed));
   const score = nameScore(comparison, query.core.length, listed.core.length);
   return {
