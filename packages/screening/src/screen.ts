@@ -215,7 +215,8 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
   let truncated = false;
   if (query.name) {
     const found = nameCandidates(index, query.name, {
-      limit: candidates, maxPostings, visible: (e) => visibilityOf(e) !== 'hidden', birthDates: query.birthDates,
+      limit: candidates, maxPostings, birthDates: query.birthDates,
+      ...(visibility ? { visible: (e: number) => visibilityOf(e) !== 'hidden' } : {}),
     });
     truncated = found.truncated;
     const queryTf = tfOf(index.frequencies, query.name);
