@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeName } from './normalize-name.ts';
+import { normalizeName, withJoins } from './normalize-name.ts';
 
 const kinds = (raw: string): string => normalizeName(raw).tokens.map((t) => `${t.text}:${t.kind}`).join(' ');
 
@@ -46,5 +46,17 @@ describe('normalizeName', () => {
       const key = normalizeName(s).key;
       return normalizeName(key).key === key || normalizeName(key).key.split(' ').length <= key.split(' ').length;
     }));
+  });
+});
+
+describe('withJoins', () => {
+  const word = fc.constantFrom('abd', 'al', 'el', 'bin', 'abu', 'hamid', 'reza', 'malekouti', 'pour', 'yong', 'won', 'j.', 'de', 'la', 'mr', 'salam', 'kowalska', 'ibn');
+  it('adds to a name normalised without joins exactly the joins normalizeName derives', () => {
+    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), fc.boolean(), (ws, comma) => {
+      const raw = comma && ws.length > 1 ? `${ws[0]}, ${ws.slice(1).join(' ')}` : ws.join(' ');
+      const lazy = normalizeName(raw, { joins: false });
+      expect(lazy.joins).toEqual([]);
+      expect(withJoins(lazy)).toEqual(normalizeName(raw));
+    }), { numRuns: 2000 });
   });
 });

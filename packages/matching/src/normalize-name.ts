@@ -64,7 +64,18 @@ const COMMA = /[,،]/;
 const VOWELS_ONLY = /^[aeiouy]*$/;
 const ALLAH = /^[aeiou]?l+a+h?i?$/;
 
-export function normalizeName(raw: string): NormalizedName {
+export interface NormalizeNameOptions {
+  /**
+   * Whether to derive `joins` now. An in-memory index of a million names leaves them out (they
+   * are most of a normalised name's memory) and adds them with `withJoins` to the few names it
+   * compares.
+   */
+  readonly joins?: boolean;
+}
+
+const NO_JOINS: readonly NameJoin[] = Object.freeze([]);
+
+export function normalizeName(raw: string, { joins = true }: NormalizeNameOptions = {}): NormalizedName {
   const text = raw.normalize('NFKC').replace(ASSIMILATED_ARTICLE, '$1al ');
   const comma = COMMA.exec(text);
   const surnamePart = comma ? text.slice(0, comma.index) : '';
@@ -75,7 +86,12 @@ export function normalizeName(raw: string): NormalizedName {
   const tagged = commaForm
     ? [...tag(given, 'given', true), ...tag(surname, 'surname', false)]
     : tagPlain(comma ? [...surname, ...given] : given);
-  return build(tagged);
+  return build(tagged, joins);
+}
+
+/** The name with its joins derived (a name normalised with `joins: false`); equal to normalizeName's. */
+export function withJoins(name: NormalizedName): NormalizedName {
+  return { ...name, joins: joinsOf(name.tokens, name.core) };
 }
 
 function words(part: string): string[] {
@@ -187,7 +203,7 @@ function joinsOf(tokens: readonly NameToken[], core: readonly NameToken[]): Name
   return joins;
 }
 
-function build(tagged: readonly Tagged[]): NormalizedName {
+function build(tagged: readonly Tagged[], withJoins: boolean): NormalizedName {
   const tokens: NameToken[] = tagged.map((t) => token(t.text, t.kind));
   const core = tokens.filter(isCore);
   const afterArticle = new Set<NameToken>();
@@ -201,6 +217,6 @@ function build(tagged: readonly Tagged[]): NormalizedName {
     phoneticKey: core.map((t) => t.phonetic).sort().join(' '),
     initials,
     weak,
-    joins: joinsOf(tokens, core),
+    joins: withJoins ? joinsOf(tokens, core) : NO_JOINS,
   };
 }

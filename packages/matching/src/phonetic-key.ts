@@ -8,68 +8,123 @@
  *
  * Each rule, in order, and why it exists:
  */
-const RULES: ReadonlyArray<readonly [RegExp, string]> = [
+/**
+ * Each rule with the letters its match consumes: a rule none of whose letters occur in the
+ * token cannot fire, and is skipped (most tokens need three or four of the twenty-one passes).
+ * Later rules never consume a letter an earlier one writes (they write upper case, or 'u' and
+ * 'b', which no later rule consumes), so the letters of the input decide.
+ */
+const RULES: ReadonlyArray<readonly [RegExp, string, string]> = [
   // German "dsch" and English/Russian "dzh", French "dj" all write the j of Jamal/Джамал.
-  [/dsch|dzh|dj|zh/g, 'J'],
+  [/dsch|dzh|dj|zh/g, 'J', 'dz'],
   // sh / ch / sch / tch / tsch / Polish sz, cz: one hushing sibilant (Chérif, Sharif, Scharif).
-  [/tsch|sch|tch|sh|ch|sz|cz/g, 'S'],
+  [/tsch|sch|tch|sh|ch|sz|cz/g, 'S', 'tsc'],
   // kh (Russian/English for kha) and h: Khasan (Russian) is Hasan; Arabic kha/ha are confused
   // in transliteration more often than they tell people apart.
-  [/kh/g, 'H'],
+  [/kh/g, 'H', 'k'],
   // gh (ghayn), written g or gh; soft g before e/i/y is j (Georges ~ Jorj), hard g stays G.
-  [/gh/g, 'G'],
-  [/g(?=[eiy])/g, 'J'],
+  [/gh/g, 'G', 'g'],
+  [/g(?=[eiy])/g, 'J', 'g'],
   // ph is f (Joseph / Yusuf's Greek form; Mustapha / Mustafa).
-  [/ph/g, 'F'],
+  [/ph/g, 'F', 'p'],
   // th (tha) is t or s in speech, written t/th; dh (dhal, dad) is d/z/dh: Kadhafi ~ Qaddafi.
-  [/th/g, 'T'],
-  [/dh/g, 'D'],
+  [/th/g, 'T', 't'],
+  [/dh/g, 'D', 'd'],
   // ts / tz: one affricate (Yatsenko ~ Jatzenko).
-  [/ts|tz/g, 'C'],
+  [/ts|tz/g, 'C', 't'],
   // k / q / c (hard) / ck: qaf and kaf are both written k, q or c (Qasim, Kassem, Cassim).
-  [/ck|q|k/g, 'K'],
-  [/c(?=[eiy])/g, 'S'],
-  [/c/g, 'K'],
-  [/x/g, 'KS'],
+  [/ck|q|k/g, 'K', 'ckq'],
+  [/c(?=[eiy])/g, 'S', 'c'],
+  [/c/g, 'K', 'c'],
+  [/x/g, 'KS', 'x'],
   // French ou before a vowel is w (Oualid ~ Walid, Ouadoud ~ Wadud); v and w are one class
   // (Ivanov ~ Iwanow; Arabic script writes both with waw).
-  [/ou(?=[aeiouy])/g, 'W'],
+  [/ou(?=[aeiouy])/g, 'W', 'o'],
   // w closing a syllable is the second half of a diphthong, written ou/o/u elsewhere
   // (Fawzi ~ Fouzi, Mawlawi ~ Moulvi); v is never a vowel.
-  [/(?<=[aeiou])w(?=[^aeiouy])/g, 'u'],
-  [/[vw]/g, 'W'],
+  [/(?<=[aeiou])w(?=[^aeiouy])/g, 'u', 'w'],
+  [/[vw]/g, 'W', 'vw'],
   // y is a consonant before a vowel at the start or between vowels (Yusuf, Ayoub), else a vowel.
-  [/^y(?=[aeiou])/, 'Y'],
-  [/(?<=[aeiou])y(?=[aeiou])/g, 'Y'],
+  [/^y(?=[aeiou])/, 'Y', 'y'],
+  [/(?<=[aeiou])y(?=[aeiou])/g, 'Y', 'y'],
   // ay / ai / ey / ei before a consonant or at the end: a diphthong that separates Husayn /
   // Hussein (HSYN) from Hassan (HSN).
-  [/(?<=^.+)[ae][iy](?=[^aeiouy]|$)/g, 'Y'],
+  [/(?<=^.+)[ae][iy](?=[^aeiouy]|$)/g, 'Y', 'ae'],
   // Arabic script has no p (Persian pe aside): foreign p is written with ba.
-  [/p/g, 'b'],
+  [/p/g, 'b', 'p'],
   // h after a vowel at the end is silent (Abdullah ~ Abdulla, Fatimah ~ Fatima).
-  [/(?<=[aeiouy])h$/, ''],
+  [/(?<=[aeiouy])h$/, '', 'h'],
 ];
 
 const VOWEL = /[aeiouy]/;
 
+const A = 97;
+/** Bit i set: letter a+i consumed by the rule. */
+const RULE_LETTERS: readonly number[] = RULES.map(([, , letters]) => maskOf(letters));
+
+function maskOf(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - A;
+    if (c >= 0 && c < 26) mask |= 1 << c;
+  }
+  return mask;
+}
+
 function applyRules(token: string): string {
   let s = token.toLowerCase();
-  for (const [pattern, replacement] of RULES) s = s.replace(pattern, replacement);
+  const present = maskOf(s);
+  for (let r = 0; r < RULES.length; r++) {
+    if ((present & (RULE_LETTERS[r] as number)) === 0) continue;
+    const [pattern, replacement] = RULES[r] as (typeof RULES)[number];
+    s = s.replace(pattern, replacement);
+  }
   return s;
 }
 
+/** The last token's rewritten form: phoneticKey and phoneticSkeleton are asked for the same token in turn. */
+let lastToken = '';
+let lastRewritten = '';
+
+function rewritten(token: string): string {
+  if (token !== lastToken) {
+    lastRewritten = applyRules(token);
+    lastToken = token;
+  }
+  return lastRewritten;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+/** Lower-case vowels by char code (upper-case letters are rule output, never vowels). */
+const IS_VOWEL = new Uint8Array(128);
+for (const v of 'aeiouy') IS_VOWEL[v.charCodeAt(0)] = 1;
+const upper = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
+
 export function phoneticKey(token: string): string {
   if (token === '') return '';
-  const s = applyRules(token);
-  let out = VOWEL.test(s[0] as string) ? 'A' : '';
-  let previous = '';
-  for (const ch of s) {
-    const up = ch.toUpperCase();
-    // double letters collapse (Hassan ~ Hasan, Mohammed ~ Mohamed), but not across a vowel
-    // (Khalil keeps both l's: HLL).
-    if (up === previous) continue;
-    previous = up;
-    if (!VOWEL.test(ch)) out += up;
+  const s = rewritten(token);
+  let out: string;
+  if (ASCII.test(s)) {
+    out = s.length > 0 && IS_VOWEL[s.charCodeAt(0)] === 1 ? 'A' : '';
+    let previous = -1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const up = upper(c);
+      // double letters collapse (Hassan ~ Hasan, Mohammed ~ Mohamed), but not across a vowel
+      // (Khalil keeps both l's: HLL).
+      if (up === previous) continue;
+      previous = up;
+      if (IS_VOWEL[c] !== 1) out += String.fromCharCode(up);
+    }
+  } else {
+    out = VOWEL.test(s[0] as string) ? 'A' : '';
+    let previous = '';
+    for (const ch of s) {
+      const up = ch.toUpperCase();
+      if (up === previous) continue;
+      previous = up;
+      if (!VOWEL.test(ch)) out += up;
+    }
   }
   // final devoicing (Turkish, German, Russian spellings): Mehmet ~ Mehmed, Mahmut ~ Mahmoud.
   if (out.length > 1 && out.endsWith('T')) out = out.slice(0, -1) + 'D';
@@ -84,14 +139,25 @@ export function phoneticKey(token: string): string {
  */
 export function phoneticSkeleton(token: string): string {
   if (token === '') return '';
-  const s = applyRules(token);
+  const s = rewritten(token);
   let out = '';
-  let previous = '';
-  for (const ch of s) {
-    const slot = VOWEL.test(ch) ? '*' : ch.toUpperCase();
-    if (slot === previous) continue;
-    previous = slot;
-    out += slot;
+  if (ASCII.test(s)) {
+    let previous = -1;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const slot = IS_VOWEL[c] === 1 ? 42 : upper(c);
+      if (slot === previous) continue;
+      previous = slot;
+      out += String.fromCharCode(slot);
+    }
+  } else {
+    let previous = '';
+    for (const ch of s) {
+      const slot = VOWEL.test(ch) ? '*' : ch.toUpperCase();
+      if (slot === previous) continue;
+      previous = slot;
+      out += slot;
+    }
   }
   if (out.length > 1 && out.endsWith('T')) out = out.slice(0, -1) + 'D';
   return out;

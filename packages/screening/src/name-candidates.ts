@@ -9,19 +9,28 @@
  * postings, so no query costs more than that bound, and at most `limit` names go on to the full
  * comparison.
  *
+ * A large list holds many people with one name (a million names drawn from any population
+ * repeat "Wei Wang" or "Maria Garcia Lopez" dozens of times), and the name alone cannot say
+ * which of them to compare: when the query gives a date of birth and more names than `limit`
+ * were found, agreement on it is weighted like one more name part, by the same inverse
+ * frequency (how many listed people were born that day), so that the person the date points to
+ * is not cut in favour of namesakes who happen to come first.
+ *
  * Entries the caller may not see are dropped the first time they are touched, before any
  * ranking or cut, so they cannot push a visible entry out of the candidate list.
  */
-import type { NameToken, NormalizedName } from '@mosaic/matching';
-import type { ScreeningIndex } from './screening-index.ts';
+import type { NameToken, NormalizedName, PartialDate } from '@mosaic/matching';
+import { birthDateKey, type ScreeningIndex } from './screening-index.ts';
 
 export interface CandidateOptions {
   /** Most names handed to the full comparison. */
   readonly limit: number;
   /** Most posting-list elements read for one query. */
   readonly maxPostings: number;
-  /** Whether the entry at this position may take part at all. */
-  readonly visible: (entryIndex: number) => boolean;
+  /** Whether the entry at this position may take part at all; every entry when absent. */
+  readonly visible?: (entryIndex: number) => boolean;
+  /** The query's dates of birth, if any. */
+  readonly birthDates?: readonly PartialDate[];
 }
 
 export interface NameCandidates {
@@ -42,29 +51,48 @@ interface Group {
   readonly df: number;
 }
 
+/**
+ * Per-query working memory, reused. A common name part touches thousands of the million name
+ * slots in random order, so what is kept per slot is one interleaved pair (query stamp, position
+ * in this query's list): one cache line per posting read. Weights live in arrays indexed by
+ * that position, which the query fills in order.
+ */
 class Scratch {
-  stamp = new Uint32Array(0);
-  groupStamp = new Uint32Array(0);
-  acc = new Float64Array(0);
-  groupWeight = new Float64Array(0);
+  /** [2·slot]: query stamp; [2·slot + 1]: position in `touched` (or -1: not visible). */
+  slotState = new Int32Array(0);
   entryStamp = new Uint32Array(0);
   entryVisible = new Uint8Array(0);
+  acc = new Float64Array(1024);
+  groupStamp = new Uint32Array(1024);
+  groupWeight = new Float64Array(1024);
   query = 0;
   group = 0;
 
   fit(slots: number, entries: number): void {
-    if (this.stamp.length < slots) {
-      const n = Math.max(slots, this.stamp.length * 2, 1024);
-      this.stamp = new Uint32Array(n);
-      this.groupStamp = new Uint32Array(n);
-      this.acc = new Float64Array(n);
-      this.groupWeight = new Float64Array(n);
+    if (this.slotState.length < 2 * slots) {
+      const n = Math.max(slots, this.slotState.length, 1024);
+      this.slotState = new Int32Array(2 * n);
     }
     if (this.entryStamp.length < entries) {
       const n = Math.max(entries, this.entryStamp.length * 2, 1024);
       this.entryStamp = new Uint32Array(n);
       this.entryVisible = new Uint8Array(n);
     }
+  }
+
+  /** Room for `n` positions. */
+  reserve(n: number): void {
+    if (this.acc.length >= n) return;
+    const size = Math.max(n, this.acc.length * 2);
+    const acc = new Float64Array(size);
+    acc.set(this.acc);
+    this.acc = acc;
+    const groupStamp = new Uint32Array(size);
+    groupStamp.set(this.groupStamp);
+    this.groupStamp = groupStamp;
+    const groupWeight = new Float64Array(size);
+    groupWeight.set(this.groupWeight);
+    this.groupWeight = groupWeight;
   }
 }
 
@@ -100,36 +128,49 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   }
   scratch.fit(index.slotCapacity, index.entries.length);
   const s = scratch;
-  if (++s.query === 0xffffffff) { s.stamp.fill(0); s.entryStamp.fill(0); s.query = 1; }
+  if (++s.query >= 0x7fffffff) { s.slotState.fill(0); s.entryStamp.fill(0); s.query = 1; }
   const q = s.query;
+  const state = s.slotState;
+  const visible = options.visible;
   const touched: number[] = [];
   let read = 0;
   let truncated = false;
 
   const touch = (slot: number, w: number, g: number): void => {
-    if (s.stamp[slot] !== q) {
-      s.stamp[slot] = q;
-      const entry = index.slotEntry[slot] as number;
-      if (s.entryStamp[entry] !== q) {
-        s.entryStamp[entry] = q;
-        s.entryVisible[entry] = options.visible(entry) ? 1 : 0;
+    let at: number;
+    if (state[2 * slot] !== q) {
+      state[2 * slot] = q;
+      if (visible !== undefined) {
+        const entry = index.slotEntry[slot] as number;
+        if (s.entryStamp[entry] !== q) {
+          s.entryStamp[entry] = q;
+          s.entryVisible[entry] = visible(entry) ? 1 : 0;
+        }
+        if (s.entryVisible[entry] === 0) { state[2 * slot + 1] = -1; return; }
       }
-      if (s.entryVisible[entry] === 0) { s.acc[slot] = -Infinity; return; }
-      s.acc[slot] = 0;
+      at = touched.length;
+      state[2 * slot + 1] = at;
       touched.push(slot);
+      s.reserve(at + 1);
+      s.acc[at] = w;
+      s.groupStamp[at] = g;
+      s.groupWeight[at] = w;
+      return;
     }
-    if (s.groupStamp[slot] === g) {
-      const previous = s.groupWeight[slot] as number;
-      if (w > previous) { s.acc[slot] = (s.acc[slot] as number) + w - previous; s.groupWeight[slot] = w; }
+    at = state[2 * slot + 1] as number;
+    if (at < 0) return;
+    if (s.groupStamp[at] === g) {
+      const previous = s.groupWeight[at] as number;
+      if (w > previous) { s.acc[at] = (s.acc[at] as number) + w - previous; s.groupWeight[at] = w; }
     } else {
-      s.groupStamp[slot] = g;
-      s.groupWeight[slot] = w;
-      s.acc[slot] = (s.acc[slot] as number) + w;
+      s.groupStamp[at] = g;
+      s.groupWeight[at] = w;
+      s.acc[at] = (s.acc[at] as number) + w;
     }
   };
 
   for (const group of groupsOf(index, name)) {
-    const g = ++s.group === 0xffffffff ? (s.groupStamp.fill(0), (s.group = 1)) : s.group;
+    const g = ++s.group >= 0xffffffff ? (s.groupStamp.fill(0), (s.group = 1)) : s.group;
     const read_ = touched.length === 0 || group.df <= ALWAYS_READ || group.df <= touched.length * 2;
     if (read_) {
       outer: for (const [token, w] of group.weights) {
@@ -152,20 +193,54 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
       }
     }
   }
+  if (options.birthDates !== undefined && options.birthDates.length > 0 && touched.length > options.limit) {
+    addBirthDateWeight(index, options.birthDates, touched, s, q);
+  }
   return { slots: topSlots(touched, s.acc, options.limit), truncated };
 }
 
-/** The `limit` best slots by weight, best first (a bounded min-heap: O(n log limit)). */
+function sameDate(a: PartialDate, b: PartialDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** Adds to each found name whose entry was born on a query date that date's inverse frequency. */
+function addBirthDateWeight(index: ScreeningIndex, dates: readonly PartialDate[], touched: readonly number[], s: Scratch, q: number): void {
+  const entries = index.stats().entries;
+  const given = new Set<number>();
+  for (const date of dates) {
+    const born = index.birthDates.get(birthDateKey(date));
+    if (born === undefined) continue;
+    const w = Math.log(1 + entries / (1 + born.length));
+    const add = (slot: number): void => {
+      if (s.slotState[2 * slot] !== q) return;
+      const at = s.slotState[2 * slot + 1] as number;
+      if (at < 0 || given.has(at)) return;
+      given.add(at);
+      s.acc[at] = (s.acc[at] as number) + w;
+    };
+    if (born.length <= touched.length) {
+      for (const entry of born) for (const slot of (index.entries[entry]?.slots ?? [])) add(slot);
+    } else {
+      for (const slot of touched) {
+        const e = index.entries[index.slotEntry[slot] as number];
+        if (e !== undefined && e.birthDates.some((d) => sameDate(d, date))) add(slot);
+      }
+    }
+  }
+}
+
+/** The `limit` best slots by weight, best first (a bounded min-heap over positions: O(n log limit)). */
 function topSlots(touched: readonly number[], acc: Float64Array, limit: number): number[] {
   let max = 0;
-  for (const slot of touched) if ((acc[slot] as number) > max) max = acc[slot] as number;
+  for (let i = 0; i < touched.length; i++) if ((acc[i] as number) > max) max = acc[i] as number;
   const cut = max * RELATIVE_CUT;
   const heap: number[] = [];
-  const less = (a: number, b: number): boolean => (acc[a] as number) < (acc[b] as number) || ((acc[a] as number) === (acc[b] as number) && a > b);
-  for (const slot of touched) {
-    if ((acc[slot] as number) < cut) continue;
+  const slotAt = (i: number): number => touched[i] as number;
+  const less = (a: number, b: number): boolean => (acc[a] as number) < (acc[b] as number) || ((acc[a] as number) === (acc[b] as number) && slotAt(a) > slotAt(b));
+  for (let at = 0; at < touched.length; at++) {
+    if ((acc[at] as number) < cut) continue;
     if (heap.length < limit) {
-      heap.push(slot);
+      heap.push(at);
       let i = heap.length - 1;
       while (i > 0) {
         const p = (i - 1) >> 1;
@@ -173,8 +248,8 @@ function topSlots(touched: readonly number[], acc: Float64Array, limit: number):
         [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
         i = p;
       }
-    } else if (less(heap[0] as number, slot)) {
-      heap[0] = slot;
+    } else if (less(heap[0] as number, at)) {
+      heap[0] = at;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
@@ -188,5 +263,5 @@ function topSlots(touched: readonly number[], acc: Float64Array, limit: number):
       }
     }
   }
-  return heap.sort((a, b) => (acc[b] as number) - (acc[a] as number) || a - b);
+  return heap.sort((a, b) => (acc[b] as number) - (acc[a] as number) || slotAt(a) - slotAt(b)).map(slotAt);
 }

@@ -145,3 +145,26 @@ describe('visibility', () => {
     expect(top?.alerts.map((a) => a.category)).toEqual(['discreet_check']);
   });
 });
+
+describe('screen among many namesakes', () => {
+  // More people called alike than the candidate limit: the date of birth must pick out the one it names,
+  // wherever that person sits in the list. Fictional names and dates, made here.
+  const namesakes = Array.from({ length: 120 }, (_, i) =>
+    person(`n${i}`, ['Orvald Tremmick'], { birthDates: [`19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`] }));
+  const target = person('target', ['Orvald Tremmick'], { birthDates: ['1987-06-23'] });
+
+  it.each([['last', [...namesakes, target]], ['first', [target, ...namesakes]]])('finds the person the date names when listed %s', (_, list) => {
+    const index = createScreeningIndex(list as WatchlistEntry[]);
+    const hits = matches(screen(index, { name: 'Orvald Tremick', birthDate: '1987-06-23' }, { at: AT, candidates: 20 }));
+    expect(hits[0]?.id).toBe('target');
+    expect(hits[0]?.explain.birthDate?.level).toBe('exact');
+  });
+
+  it('forgets a removed entry\'s date of birth', () => {
+    const index = createScreeningIndex([...namesakes, target]);
+    removeEntry(index, EntityId('target'));
+    expect(index.birthDates.get('1987-6-23')).toBeUndefined();
+    const hits = matches(screen(index, { name: 'Orvald Tremick', birthDate: '1987-06-23' }, { at: AT, candidates: 20 }));
+    expect(hits.some((h) => h.id === 'target')).toBe(false);
+  });
+});

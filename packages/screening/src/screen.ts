@@ -10,7 +10,7 @@
  * Y", DESIGN.md principle 3).
  */
 import {
-  compareCountries, compareDates, compareGenders, compareNormalizedNames, jaroWinkler, tokenTfWeight,
+  compareCountries, compareDates, compareGenders, compareNormalizedNames, jaroWinkler, tokenTfWeight, withJoins,
   type NameFrequencies, type NameLevel, type NormalizedName,
 } from '@mosaic/matching';
 import type { AgencyId } from '@mosaic/model';
@@ -142,7 +142,9 @@ function explainParts(query: NormalizedName, listed: NormalizedName): NamePartEx
 }
 
 function scoreName(index: ScreeningIndex, query: NormalizedName, queryTf: Float64Array | undefined, slot: number): { score: number; explain: NameExplanation } {
-  const listed = index.slotName[slot] as NormalizedName;
+  const held = index.slotName[slot] as NormalizedName;
+  // names are held without joins (memory); the comparator needs them unless the keys are equal
+  const listed = held.key === query.key ? held : withJoins(held);
   const comparison = compareNormalizedNames(query, listed, queryTf, tfOf(index.frequencies, listed));
   const score = nameScore(comparison, query.core.length, listed.core.length);
   return {
@@ -212,7 +214,10 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
   let compared = 0;
   let truncated = false;
   if (query.name) {
-    const found = nameCandidates(index, query.name, { limit: candidates, maxPostings, visible: (e) => visibilityOf(e) !== 'hidden' });
+    const found = nameCandidates(index, query.name, {
+      limit: candidates, maxPostings, birthDates: query.birthDates,
+      ...(visibility ? { visible: (e: number) => visibilityOf(e) !== 'hidden' } : {}),
+    });
     truncated = found.truncated;
     const queryTf = tfOf(index.frequencies, query.name);
     const best = new Map<number, { score: number; slot: number; explain: NameExplanation }>();

@@ -6,7 +6,9 @@
  *
  * Names are normalised once, when the entry is added, by @mosaic/matching; their tokens are
  * interned (one object per distinct token) because a million-name watchlist repeats a small
- * vocabulary, and memory, not time, is what limits an in-process index.
+ * vocabulary, and memory, not time, is what limits an in-process index. For the same reason
+ * names are held without their joins (adjacent parts written as one word): the few names a
+ * query compares get them then (withJoins).
  */
 import {
   confusableForm, normalizeCountry, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone, parseDate,
@@ -52,6 +54,18 @@ export interface ScreeningIndexStats {
 
 export const NAME_KIND_CODES: readonly NameKind[] = ['name', 'alias', 'weakAlias'];
 
+/** One key per written date: two dates have the same key exactly when compareDates finds them equal. */
+export function birthDateKey(date: PartialDate): string {
+  return `${date.year}-${date.month ?? ''}-${date.day ?? ''}`;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Most entries lack most facts: they share one empty list instead of a million of their own. */
+function orNone<T>(values: readonly T[]): readonly T[] {
+  return values.length === 0 ? NONE : values;
+}
+
 function uniq(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
@@ -90,6 +104,8 @@ export class ScreeningIndex {
   readonly plates = new Map<string, number[]>();
   readonly platesConfusable = new Map<string, number[]>();
   readonly phones = new Map<string, number[]>();
+  /** Entries by date of birth (birthDateKey): how candidate generation tells apart people who share a name. */
+  readonly birthDates = new Map<string, number[]>();
   readonly #tokenCache = new Map<string, NameToken>();
 
   constructor(options: ScreeningIndexOptions) {
@@ -109,17 +125,27 @@ export class ScreeningIndex {
     return this.#byId.get(id);
   }
 
-  /** One object per distinct token: names share them instead of holding copies. */
+  /**
+   * One object per distinct token: names share them instead of holding copies. Core tokens are
+   * held by the token index (one lookup files and interns them); particles, honorifics,
+   * initials and a text seen under a second kind go through a small cache. A name without
+   * particles keeps one array for `tokens` and `core`.
+   */
   #intern(name: NormalizedName): NormalizedName {
     const one = (t: NameToken): NameToken => {
+      if (t.kind === 'given' || t.kind === 'surname' || t.kind === 'kunya') {
+        const held = this.tokens.canonical(t);
+        if (held !== undefined) return held;
+      }
       const key = `${t.kind}|${t.text}`;
       const cached = this.#tokenCache.get(key);
       if (cached) return cached;
       this.#tokenCache.set(key, t);
       return t;
     };
-    const tokens = name.tokens.map(one);
-    return { ...name, tokens, core: name.core.map(one) };
+    const core = name.core.map(one);
+    const tokens = name.tokens.length === core.length ? core : name.tokens.map(one);
+    return { ...name, tokens, core };
   }
 
   #newSlot(): number {
@@ -144,7 +170,7 @@ export class ScreeningIndex {
     const slots: number[] = [];
     const seen = new Set<string>();
     for (const n of entry.names) {
-      const normalized = normalizeName(n.value);
+      const normalized = normalizeName(n.value, { joins: false });
       if (normalized.core.length === 0) continue;
       const weak = n.kind === 'weakAlias' || normalized.weak;
       const dedupe = `${normalized.key}|${normalized.initials}|${weak}`;
@@ -166,12 +192,12 @@ export class ScreeningIndex {
     const indexed: IndexedEntry = {
       entry,
       slots,
-      birthDates: (entry.birthDates ?? []).map(parseDate).filter((d): d is PartialDate => d !== undefined),
-      countries: uniq((entry.nationalities ?? []).map((c) => toCountryCode(c) ?? normalizeCountry(c)).filter((c) => c !== '')),
-      genders: uniq((entry.genders ?? []).map(normalizeGender).filter((g): g is string => g !== undefined)),
-      documents,
-      plates,
-      phones,
+      birthDates: orNone((entry.birthDates ?? []).map(parseDate).filter((d): d is PartialDate => d !== undefined)),
+      countries: orNone(uniq((entry.nationalities ?? []).map((c) => toCountryCode(c) ?? normalizeCountry(c)).filter((c) => c !== ''))),
+      genders: orNone(uniq((entry.genders ?? []).map(normalizeGender).filter((g): g is string => g !== undefined))),
+      documents: orNone(documents),
+      plates: orNone(plates),
+      phones: orNone(phones),
     };
     for (const d of documents) {
       pushTo(this.documents, d, index);
@@ -182,6 +208,12 @@ export class ScreeningIndex {
       if (p.length >= MIN_CONFUSABLE_LENGTH) pushTo(this.platesConfusable, confusableForm(p), index);
     }
     for (const p of phones) pushTo(this.phones, p.slice(-SUBSCRIBER_DIGITS), index);
+    // the entry is new to every list, so no membership scan (a year-only date's list is long)
+    for (const key of uniq(indexed.birthDates.map(birthDateKey))) {
+      const list = this.birthDates.get(key);
+      if (list === undefined) this.birthDates.set(key, [index]);
+      else list.push(index);
+    }
     this.entries[index] = indexed;
     this.#byId.set(entry.id, index);
   }
@@ -208,6 +240,7 @@ export class ScreeningIndex {
       if (p.length >= MIN_CONFUSABLE_LENGTH) removeFrom(this.platesConfusable, confusableForm(p), index);
     }
     for (const p of indexed.phones) removeFrom(this.phones, p.slice(-SUBSCRIBER_DIGITS), index);
+    for (const key of uniq(indexed.birthDates.map(birthDateKey))) removeFrom(this.birthDates, key, index);
     this.entries[index] = undefined;
     this.#byId.delete(id);
     this.#freeEntries.push(index);

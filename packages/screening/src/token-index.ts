@@ -42,15 +42,77 @@ function deletionHashes(text: string): number[] {
   }
   return hashes;
 }
+/**
+ * Occurrence counts by token text, read as a term-frequency table (NameFrequencies.counts): a
+ * view over the index's own per-token counters, so a million-name list keeps no second map
+ * from every distinct text to its count.
+ */
+class TokenCounts implements ReadonlyMap<string, number> {
+  readonly #ids: ReadonlyMap<string, number>;
+  readonly #of: (id: number) => number;
+  readonly #texts: () => readonly string[];
+  readonly #size: () => number;
+
+  constructor(ids: ReadonlyMap<string, number>, of: (id: number) => number, texts: () => readonly string[], size: () => number) {
+    this.#ids = ids;
+    this.#of = of;
+    this.#texts = texts;
+    this.#size = size;
+  }
+
+  get size(): number {
+    return this.#size();
+  }
+
+  get(text: string): number | undefined {
+    const id = this.#ids.get(text);
+    const n = id === undefined ? 0 : this.#of(id);
+    return n > 0 ? n : undefined;
+  }
+
+  has(text: string): boolean {
+    return this.get(text) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    const texts = this.#texts();
+    for (let id = 0; id < texts.length; id++) {
+      const n = this.#of(id);
+      if (n > 0) yield [texts[id] as string, n];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [text] of this.entries()) yield text;
+  }
+
+  *values(): MapIterator<number> {
+    for (const [, n] of this.entries()) yield n;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+
+  forEach(visit: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
+    for (const [text, n] of this.entries()) visit(n, text, this);
+  }
+}
+
 export class TokenIndex {
   readonly #ids = new Map<string, number>();
   readonly #text: string[] = [];
   readonly #postings: number[][] = [];
+  /** The first token object filed under each text, handed out again for that text and kind. */
+  readonly #canonical: (NameToken | undefined)[] = [];
   readonly #byPhonetic = new Map<string, number[]>();
   /** Deletion neighbourhoods by hash: millions of keys, so no strings are kept (see hashed-multimap.ts). */
   readonly #byDeletion = new HashedMultimap();
+  /** Occurrences of each token as a core part of a listed name, by token id. */
+  #occurrences = new Int32Array(1024);
+  #counted = 0;
   /** Occurrence counts by token text and Σ c·log2(c + 0.5), for live term frequencies. */
-  readonly counts = new Map<string, number>();
+  readonly counts: ReadonlyMap<string, number> = new TokenCounts(this.#ids, (id) => this.#occurrences[id] ?? 0, () => this.#text, () => this.#counted);
   #total = 0;
   #entropyTerm = 0;
 
@@ -75,6 +137,12 @@ export class TokenIndex {
     this.#ids.set(text, id);
     this.#text.push(text);
     this.#postings.push([]);
+    this.#canonical.push(undefined);
+    if (id >= this.#occurrences.length) {
+      const grown = new Int32Array(this.#occurrences.length * 2);
+      grown.set(this.#occurrences);
+      this.#occurrences = grown;
+    }
     const sameSound = this.#byPhonetic.get(phonetic);
     if (sameSound === undefined) this.#byPhonetic.set(phonetic, [id]);
     else sameSound.push(id);
@@ -82,43 +150,67 @@ export class TokenIndex {
     return id;
   }
 
-  #count(text: string, delta: 1 | -1): void {
-    const before = this.counts.get(text) ?? 0;
+  #count(id: number, delta: 1 | -1): void {
+    const before = this.#occurrences[id] as number;
     const after = before + delta;
     if (before > 0) this.#entropyTerm -= before * Math.log2(before + 0.5);
-    if (after > 0) {
-      this.#entropyTerm += after * Math.log2(after + 0.5);
-      this.counts.set(text, after);
-    } else this.counts.delete(text);
+    if (after > 0) this.#entropyTerm += after * Math.log2(after + 0.5);
+    if (before === 0 && after > 0) this.#counted++;
+    else if (before > 0 && after === 0) this.#counted--;
+    this.#occurrences[id] = after;
     this.#total += delta;
   }
 
-  /** Texts under which a name slot is posted, with their phonetic keys: each core token, and its article-free form. */
-  static keysOf(core: readonly NameToken[]): [text: string, phonetic: string][] {
-    const keys: [string, string][] = [];
-    const has = (text: string): boolean => keys.some(([k]) => k === text);
-    for (const t of core) {
-      if (!has(t.text)) keys.push([t.text, t.phonetic]);
-      if (t.bare !== t.text && !has(t.bare)) keys.push([t.bare, t.barePhonetic]);
+  /**
+   * The token object the index holds for this core token's text and kind (the one given when
+   * the text was first seen), so that names share one object per distinct token; undefined
+   * when the text is held under another kind.
+   */
+  canonical(token: NameToken): NameToken | undefined {
+    const id = this.#idOf(token.text, token.phonetic);
+    const known = this.#canonical[id];
+    if (known === undefined) {
+      this.#canonical[id] = token;
+      return token;
     }
-    return keys;
+    return known.kind === token.kind ? known : undefined;
   }
 
+  /** Posts a name slot under each core token and its article-free form, once per distinct text. */
   add(slot: number, core: readonly NameToken[]): void {
-    for (const t of core) this.#count(t.text, 1);
-    for (const [text, phonetic] of TokenIndex.keysOf(core)) (this.#postings[this.#idOf(text, phonetic)] as number[]).push(slot);
+    const posted: number[] = [];
+    const post = (text: string, phonetic: string): number => {
+      const id = this.#idOf(text, phonetic);
+      if (!posted.includes(id)) {
+        posted.push(id);
+        (this.#postings[id] as number[]).push(slot);
+      }
+      return id;
+    };
+    for (const t of core) {
+      this.#count(post(t.text, t.phonetic), 1);
+      if (t.bare !== t.text) post(t.bare, t.barePhonetic);
+    }
   }
 
   remove(slot: number, core: readonly NameToken[]): void {
-    for (const t of core) this.#count(t.text, -1);
-    for (const [key] of TokenIndex.keysOf(core)) {
-      const id = this.#ids.get(key);
-      if (id === undefined) continue;
+    const removed: number[] = [];
+    const unpost = (text: string): number | undefined => {
+      const id = this.#ids.get(text);
+      if (id === undefined || removed.includes(id)) return id;
+      removed.push(id);
       const list = this.#postings[id] as number[];
       const at = list.indexOf(slot);
-      if (at < 0) continue;
-      list[at] = list[list.length - 1] as number;
-      list.pop();
+      if (at >= 0) {
+        list[at] = list[list.length - 1] as number;
+        list.pop();
+      }
+      return id;
+    };
+    for (const t of core) {
+      const id = unpost(t.text);
+      if (id !== undefined) this.#count(id, -1);
+      if (t.bare !== t.text) unpost(t.bare);
     }
   }
 
