@@ -8,6 +8,7 @@ export function configFromEnvironment(flags: RawConfig): RawConfig {
   return {
     dataDir: flags.dataDir ?? env['MOSAIC_DATA_DIR'],
     databaseUrl: flags.databaseUrl ?? env['MOSAIC_DATABASE_URL'],
+    databaseSchema: flags.databaseSchema ?? env['MOSAIC_DATABASE_SCHEMA'],
     host: flags.host ?? env['MOSAIC_HOST'],
     port: flags.port ?? env['MOSAIC_PORT'],
     sessionHours: flags.sessionHours ?? env['MOSAIC_SESSION_HOURS'],

@@ -11,6 +11,8 @@ export interface MosaicConfig {
   readonly dataDir: string;
   /** PostgreSQL URL: server mode. Absent: embedded sqlite under dataDir. */
   readonly databaseUrl?: string;
+  /** PostgreSQL schema of this deployment (several may share one database); default: the URL's own. */
+  readonly databaseSchema?: string;
   readonly host: string;
   readonly port: number;
   /** Hours a sign-in session lasts. */
@@ -23,6 +25,7 @@ export interface MosaicConfig {
 export interface RawConfig {
   readonly dataDir?: string | undefined;
   readonly databaseUrl?: string | undefined;
+  readonly databaseSchema?: string | undefined;
   readonly host?: string | undefined;
   readonly port?: string | number | undefined;
   readonly sessionHours?: string | number | undefined;
@@ -47,6 +50,7 @@ export function parseConfig(raw: RawConfig, cwd: string): MosaicConfig {
   return Object.freeze({
     dataDir: resolve(cwd, raw.dataDir?.trim() || 'data'),
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(databaseUrl && raw.databaseSchema?.trim() ? { databaseSchema: raw.databaseSchema.trim() } : {}),
     host: raw.host?.trim() || '127.0.0.1',
     port: integer('port', raw.port, 7300, 0, 65535),
     sessionHours: integer('sessionHours', raw.sessionHours, 12, 1, 24 * 30),

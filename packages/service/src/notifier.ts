@@ -17,25 +17,55 @@ export interface Notification {
 
 export type Listener = (notification: Notification) => void;
 
-export interface Notifier {
-  publish(notification: Notification): void;
-  subscribe(listener: Listener): () => void;
+export interface SubscribeOptions {
+  /**
+   * Only notifications published in this process (the keeper: each node stores and delivers
+   * webhooks for its own); by default a listener also hears those other nodes published.
+   */
+  readonly localOnly?: boolean;
 }
 
-export function createNotifier(): Notifier {
-  const listeners = new Set<Listener>();
+export interface Notifier {
+  publish(notification: Notification): void;
+  subscribe(listener: Listener, options?: SubscribeOptions): () => void;
+  /** A notification another node published (from the message bus); each id is delivered once. */
+  receive(notification: Notification): void;
+}
+
+/** How many recent ids are remembered to deliver a notification once when several nodes publish it. */
+const SEEN_LIMIT = 10_000;
+
+export function createNotifier({ onPublish }: { readonly onPublish?: (notification: Notification) => void } = {}): Notifier {
+  const listeners = new Map<Listener, SubscribeOptions>();
+  const seen = new Set<string>();
+  const firstTime = (id: string): boolean => {
+    if (seen.has(id)) return false;
+    if (seen.size >= SEEN_LIMIT) seen.delete(seen.values().next().value as string);
+    seen.add(id);
+    return true;
+  };
+  const deliver = (notification: Notification, remote: boolean): void => {
+    for (const [listener, options] of listeners) {
+      if (remote && options.localOnly) continue;
+      try {
+        listener(notification);
+      } catch {
+        // One broken listener must not keep the others from being told.
+      }
+    }
+  };
   return {
     publish(notification) {
-      for (const listener of listeners) {
-        try {
-          listener(notification);
-        } catch {
-          // One broken listener must not keep the others from being told.
-        }
-      }
+      // Nodes that derive the same notification from the same change give it the same id.
+      if (!firstTime(notification.id)) return;
+      deliver(notification, false);
+      onPublish?.(notification);
     },
-    subscribe(listener) {
-      listeners.add(listener);
+    receive(notification) {
+      if (firstTime(notification.id)) deliver(notification, true);
+    },
+    subscribe(listener, options = {}) {
+      listeners.set(listener, options);
       return () => listeners.delete(listener);
     },
   };

@@ -3,12 +3,15 @@
  * decides over. Opened once per process by the CLI or the server and passed to every use case.
  */
 import { createAuditLog, loadAuditSigner, type AuditLog } from '@mosaic/audit';
-import { schemata, type SchemaRegistry } from '@mosaic/model';
+import { AppError, schemata, type SchemaRegistry } from '@mosaic/model';
 import { decide, type Decide } from '@mosaic/policy';
 import { createStoreAuditStorage, openStore, type Store } from '@mosaic/store';
-import { loadOrCreateAuditKeys } from './audit-keys-file.ts';
+import { randomUUID } from 'node:crypto';
+import { AUDIT_KEY_FILE, loadOrCreateAuditKeys } from './audit-keys-file.ts';
 import type { MosaicConfig } from './config.ts';
-import { createNotifier, type Notifier } from './notifier.ts';
+import { createNotifier, type Notification, type Notifier } from './notifier.ts';
+import { bridgeNodes, type NodeBridge } from './node-bridge.ts';
+import { NOTIFICATION_KIND } from './screening/notification-inbox.ts';
 import { loadOrganisation, type OrgSnapshot } from './organisation.ts';
 import { createDocumentWriter, type DocumentWriter } from './document-writer.ts';
 import { createSessionCache, type SessionCache } from './sessions.ts';
@@ -42,17 +45,43 @@ export interface OpenMosaicOptions {
 }
 
 export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide }: OpenMosaicOptions = {}): Promise<Mosaic> {
-  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) } : { dataDir: config.dataDir });
   const keys = loadOrCreateAuditKeys(config.dataDir);
+  // Every node writing one log must sign it with one key, or its checkpoints stop verifying.
+  const signedWith = await store.getSetting('audit.publicKey');
+  if (signedWith !== undefined && signedWith !== keys.publicKeyPem) {
+    await store.close();
+    throw new AppError('MOSAIC_INVALID_CONFIG', `this node's audit signing key (${AUDIT_KEY_FILE} in ${config.dataDir}) is not the one the store's audit log is signed with: give every node the same key file`);
+  }
   await store.putSetting('audit.publicKey', keys.publicKeyPem);
   const audit = createAuditLog({ storage: createStoreAuditStorage(store), signer: loadAuditSigner(keys), checkpointEvery, clock: () => now().toISOString() });
   const documents = createDocumentWriter(store);
   let org: Promise<OrgSnapshot> | undefined;
-  const sessions = createSessionCache(store);
-  const reloadOrg = (): Promise<OrgSnapshot> => {
-    sessions.clear();
+  const cache = createSessionCache(store);
+  const loadOrg = (): Promise<OrgSnapshot> => {
+    cache.clear();
     org = loadOrganisation(store);
     return org;
+  };
+  // Other nodes on the same store hear of administrative changes and of notifications.
+  let bridge: NodeBridge | undefined;
+  const notifier = createNotifier({ onPublish: (n) => bridge?.notificationPublished(n) });
+  bridge = await bridgeNodes(store, {
+    nodeId: randomUUID(), notifier,
+    onOrganisationChanged: () => void loadOrg().catch(() => undefined),
+    onUserChanged: (user) => cache.forgetUser(user),
+    storedNotification: async (id) => ((await store.getDocument(NOTIFICATION_KIND, id))?.body as { notification?: Notification } | undefined)?.notification,
+  });
+  const sessions: SessionCache = {
+    ...cache,
+    forgetUser(user) {
+      cache.forgetUser(user);
+      bridge?.userChanged(user);
+    },
+  };
+  const reloadOrg = (): Promise<OrgSnapshot> => {
+    bridge?.organisationChanged();
+    return loadOrg();
   };
   return {
     config,
@@ -61,13 +90,14 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     audit,
     auditPublicKeyPem: keys.publicKeyPem,
     now,
-    notifier: createNotifier(),
+    notifier,
     sessions,
     documents,
     decide: decider,
-    org: () => org ?? reloadOrg(),
+    org: () => org ?? loadOrg(),
     reloadOrg,
     async close() {
+      await bridge?.stop();
       await documents.idle();
       await audit.checkpoint();
       await store.close();

@@ -9,3 +9,4 @@ export type { MigrationContext, StoreMigration } from './migrations/store-migrat
 export { canonicalJson } from './canonical-json.ts';
 export { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
 export { createStoreAuditStorage, type StoreAuditStorageOptions } from './audit-storage-adapter.ts';
+export { createLocalMessageBus, MAX_MESSAGE_BYTES, type MessageBus, type MessageHandler } from './message-bus.ts';

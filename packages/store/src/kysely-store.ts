@@ -7,6 +7,7 @@ import { AppError, RecordId, UserId, AgencyId, DeskId, CLASSIFICATION, recordIdO
 import type { Database, DocumentsTable, RecordsTable, UsersTable } from './database.ts';
 import { appendChanges, archivedOf, createKyselyRecordWriter, planRecordWrites, recordRowOf, type PreparedRecord, type RecordWriter } from './record-writer.ts';
 import { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
+import { createLocalMessageBus, type MessageBus } from './message-bus.ts';
 import { chunks, numberOut, optionalTimeOut, stringArrayOut, timeIn, timeOut } from './row-values.ts';
 import type { NameCandidate, StoreDialect } from './store-dialect.ts';
 import type {
@@ -17,6 +18,8 @@ import type {
 
 export interface KyselyStoreOptions {
   readonly dialect: StoreDialect;
+  /** Messages between nodes sharing the store (default: within this process). */
+  readonly bus?: MessageBus;
   readonly now?: () => Date;
   /** Properties whose values feed the name index. */
   readonly nameProperties?: readonly string[];
@@ -158,7 +161,7 @@ function documentOf(row: Selectable<DocumentsTable>): StoredDocument {
 }
 
 export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions, inTransaction = false): Store {
-  const { dialect, now = () => new Date(), nameProperties = NAME_PROPERTIES, onClose, recordWriter = createKyselyRecordWriter(dialect) } = options;
+  const { dialect, now = () => new Date(), nameProperties = NAME_PROPERTIES, onClose, recordWriter = createKyselyRecordWriter(dialect), bus = createLocalMessageBus() } = options;
   const batchRows = dialect.batchRows;
 
   function write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -469,11 +472,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
 
     transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
       if (inTransaction) return fn(store);
-      return db.transaction().execute((trx) => fn(createKyselyStore(trx, options, true)));
+      return db.transaction().execute((trx) => fn(createKyselyStore(trx, { ...options, bus }, true)));
     },
+
+    bus,
 
     async close() {
       if (inTransaction) throw new AppError('MOSAIC_INTERNAL', 'store: close() called on a transaction-bound store');
+      await bus.close();
       await db.destroy();
       await onClose?.();
     },

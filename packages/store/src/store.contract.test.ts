@@ -458,6 +458,22 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       await store.putDocuments([]);
     }));
 
+    it('delivers bus messages to the listeners of their channel only, until they stop listening', () => withStore(async (store) => {
+      const got: string[] = [];
+      const stopA = await store.bus.listen('alpha', (m) => got.push(`a:${m}`));
+      await store.bus.listen('beta', (m) => got.push(`b:${m}`));
+      await store.bus.send('alpha', 'one');
+      await store.bus.send('beta', 'two');
+      await expect.poll(() => got.length, { timeout: 5_000 }).toBe(2);
+      expect(got.sort()).toEqual(['a:one', 'b:two']);
+      await stopA();
+      await store.bus.send('alpha', 'three');
+      await store.bus.send('beta', 'four');
+      await expect.poll(() => got.length, { timeout: 5_000 }).toBe(3);
+      expect(got).toContain('b:four');
+      expect(got).not.toContain('a:three');
+    }));
+
     it('appends and reads the audit chain and its checkpoints, compare-and-append', () => withStore(async (store) => {
       expect(await store.auditHead()).toBeNull();
       const entries = [1, 2, 3, 4].map((seq) => ({ seq, hash: `h${seq}`, prevHash: `h${seq - 1}`, body: `{"seq":${seq},"action":"consultation"}` }));

@@ -8,6 +8,7 @@
  * failures throw `AppError` (MOSAIC_STORE_UNAVAILABLE, MOSAIC_INVALID_INPUT).
  */
 import type { AgencyId, Classification, DeskId, EntityRecord, RecordId, UserId } from '@mosaic/model';
+import type { MessageBus } from './message-bus.ts';
 
 export const STORE_DIALECTS = ['sqlite', 'postgres'] as const;
 export type StoreDialectName = (typeof STORE_DIALECTS)[number];
@@ -320,6 +321,9 @@ export interface Store {
    * ignored), best first. Policy is the caller's: hits are ids only.
    */
   searchReportTexts(query: string, options: SearchReportTextsOptions): Promise<readonly ReportTextHit[]>;
+
+  /** Messages between the nodes sharing this store (LISTEN/NOTIFY on PostgreSQL; this process only on sqlite). */
+  readonly bus: MessageBus;
 
   /** Runs `fn` against a store bound to one transaction; nested calls join the outer one. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;

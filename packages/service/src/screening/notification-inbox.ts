@@ -41,7 +41,7 @@ export function keepNotifications(mosaic: Mosaic, webhook: WebhookOptions = {}):
     track(mosaic.documents.put({ kind: NOTIFICATION_KIND, id: notification.id, owner: ownerOf(notification), body }));
     // Delivery runs beside the caller: a slow or dead endpoint never holds up a check's answer.
     if ('agency' in notification.to) track(deliverWebhook(mosaic, notification.to.agency, notification, webhook).then(() => undefined));
-  });
+  }, { localOnly: true });
   return {
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

@@ -11,7 +11,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { compareNormalizedNames, matchableNames, NAME_LEVELS, normalizeName, type NormalizedName } from '@mosaic/matching';
 import type { EntityRecord, RecordId, SchemaRegistry, UserId } from '@mosaic/model';
 import type { User } from '@mosaic/store';
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { consult } from '../consult.ts';
 import { coordinatesOf } from '../record-coordinates.ts';
@@ -33,6 +33,13 @@ export interface Watcher extends Projection {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Every node follows the same change feed, so every node's watcher derives the same
+ * notification from the same change: its id is made from what it is about, and the notifier
+ * delivers each id once.
+ */
+const notificationId = (...parts: readonly string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 /** A saved search matches a name at least this close (the matcher's name levels, best first). */
 const SEARCH_LEVEL = NAME_LEVELS.indexOf('subset');
 
@@ -103,7 +110,7 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     const common = { subscription: s.id, label: s.label, reason };
     if (visible.length > 0) {
       mosaic.notifier.publish({
-        id: randomUUID(), at, to: { user: user.id }, kind: `watch.${reason}`, title: TITLES[reason],
+        id: notificationId(s.id, reason, record.id, JSON.stringify(record)), at, to: { user: user.id }, kind: `watch.${reason}`, title: TITLES[reason],
         body: { ...common, record: record.id, schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency },
       });
       return true;
@@ -111,7 +118,7 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     const pointer = pointers[0];
     if (pointer) {
       mosaic.notifier.publish({
-        id: randomUUID(), at, to: { user: user.id }, kind: 'watch.pointer', title: `${pointer.agencyName} holds new information that concerns a watch`,
+        id: notificationId(s.id, 'pointer', record.id, JSON.stringify(record)), at, to: { user: user.id }, kind: 'watch.pointer', title: `${pointer.agencyName} holds new information that concerns a watch`,
         body: { ...common, pointer: { agency: pointer.agency, agencyName: pointer.agencyName, desk: pointer.desk } },
       });
     }
@@ -169,7 +176,7 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         const user = await mosaic.store.getUser(s.user);
         if (!user) continue;
         mosaic.notifier.publish({
-          id: randomUUID(), at: now.toISOString(), to: { user: user.id }, kind: 'watch.lost-track', title: 'Lost track of a watched subject',
+          id: notificationId(s.id, 'lost-track', s.lastSeenAt ?? s.createdAt), at: now.toISOString(), to: { user: user.id }, kind: 'watch.lost-track', title: 'Lost track of a watched subject',
           body: { subscription: s.id, label: s.label, record: s.target.record, silentDays, lastSeenAt: s.lastSeenAt ?? s.createdAt, lostTrackDays: s.lostTrackDays },
         });
         const told = { ...s, warnedAt: now.toISOString() };

@@ -10,6 +10,7 @@ import type { Database } from '../database.ts';
 import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrate.ts';
 import type { Store } from '../store.ts';
+import { createPostgresMessageBus } from './postgres-message-bus.ts';
 import { postgresStoreDialect } from './postgres-store-dialect.ts';
 
 export interface PostgresStoreOptions {
@@ -59,5 +60,6 @@ export async function openPostgresStore({ databaseUrl, schema, poolSize = 10, no
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, { dialect: postgresStoreDialect, ...(now === undefined ? {} : { now }) });
+  const bus = createPostgresMessageBus({ databaseUrl, pool, ...(schema === undefined ? {} : { schema }) });
+  return createKyselyStore(db, { dialect: postgresStoreDialect, bus, ...(now === undefined ? {} : { now }) });
 }
