@@ -64,23 +64,24 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     return org;
   };
   // Other nodes on the same store hear of administrative changes and of notifications.
-  let bridge: NodeBridge | undefined;
-  const notifier = createNotifier({ onPublish: (n) => bridge?.notificationPublished(n) });
-  bridge = await bridgeNodes(store, {
+  const late: { bridge?: NodeBridge } = {};
+  const notifier = createNotifier({ onPublish: (n) => late.bridge?.notificationPublished(n) });
+  const bridge = await bridgeNodes(store, {
     nodeId: randomUUID(), notifier,
     onOrganisationChanged: () => void loadOrg().catch(() => undefined),
     onUserChanged: (user) => cache.forgetUser(user),
     storedNotification: async (id) => ((await store.getDocument(NOTIFICATION_KIND, id))?.body as { notification?: Notification } | undefined)?.notification,
   });
+  late.bridge = bridge;
   const sessions: SessionCache = {
     ...cache,
     forgetUser(user) {
       cache.forgetUser(user);
-      bridge?.userChanged(user);
+      bridge.userChanged(user);
     },
   };
   const reloadOrg = (): Promise<OrgSnapshot> => {
-    bridge?.organisationChanged();
+    bridge.organisationChanged();
     return loadOrg();
   };
   return {
@@ -97,7 +98,7 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     org: () => org ?? loadOrg(),
     reloadOrg,
     async close() {
-      await bridge?.stop();
+      await bridge.stop();
       await documents.idle();
       await audit.checkpoint();
       await store.close();
