@@ -122,9 +122,12 @@ describe.skipIf(!haveChromium)('on a tablet, accessible', () => {
     await check(page, 'search');
     await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
+    // Checked with the map drawn (its canvas is focusable), not while it loads.
+    await expect.poll(() => page.locator('.map[data-map-ready="true"]').count(), { timeout: 60_000 }).toBe(1);
     await check(page, 'profile');
     await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    // Checked with the network drawn, not before.
+    await expect.poll(() => page.getByText(/\d+ new entit/).count()).toBeGreaterThan(0);
     await check(page, 'graph');
     for (const screen of ['reports', 'review', 'inbox', 'ingest']) {
       await page.goto(`/#/${screen}`);

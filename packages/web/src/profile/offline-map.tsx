@@ -93,7 +93,7 @@ export function OfflineMap({ places }: { readonly places: readonly Place[] }) {
 
   return (
     <div className="map-wrap">
-      <div ref={container} className="map" role="img" aria-label={`Map with ${places.length} place${places.length === 1 ? '' : 's'}`} />
+      <div ref={container} className="map" role="region" aria-label={`Map with ${places.length} place${places.length === 1 ? '' : 's'}`} />
       {failure ? <p className="notice notice-error" role="alert">Map unavailable: {failure}</p> : null}
       <ul className="place-list" aria-label="Places">
         {places.map((p) => <li key={p.id}><span className="badge">{p.kind}</span> {p.label ?? `${p.lat.toFixed(4)}, ${p.lon.toFixed(4)}`} {p.date ? <span className="muted">{p.date}</span> : null}</li>)}
