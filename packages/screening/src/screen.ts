@@ -33,7 +33,7 @@ export interface ScreenOptions {
   /** Lowest score returned; the possible-match threshold unless given. */
   readonly minScore?: number;
   /** What the caller may see of each entry; everything when absent. */
-  readonly visibility?: (entry: WatchlistEntry) => Visibility | boolean;
+  readonly visibility?: (entry: WatchlistEntry, entryIndex: number) => Visibility | boolean;
   /** Whether the caller may see an alert of a visible entry; all when absent. */
   readonly alertVisible?: (alert: Alert, entry: WatchlistEntry) => boolean;
   /** Alerts in force at this time are shown (pass the request time). */
@@ -177,7 +177,7 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
     const e = index.entries[entryIndex];
     if (!e) return 'hidden';
     if (!visibility) return 'full';
-    const v = visibility(e.entry);
+    const v = visibility(e.entry, entryIndex);
     return v === true ? 'full' : v === false ? 'hidden' : v;
   };
   const seen = new Map<number, Scored>();

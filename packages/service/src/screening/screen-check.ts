@@ -107,7 +107,13 @@ interface EntryDecision {
  */
 interface ProfileCaches {
   readonly records: WeakMap<Provenance, Decision>;
-  readonly entries: WeakMap<WatchlistEntry, EntryDecision>;
+  /**
+   * By the entry's position in the index (a checkpoint query touches thousands of entries, and
+   * an array beats a hash map there); a position holds a decision only for the entry object it
+   * was made for, so a replaced or removed entry is decided again.
+   */
+  readonly entryAt: (WatchlistEntry | undefined)[];
+  readonly decisionAt: (EntryDecision | undefined)[];
 }
 const cachesBySnapshot = new WeakMap<object, Map<string, ProfileCaches>>();
 function cachesFor(snapshot: object, user: PolicyUser): ProfileCaches {
@@ -119,13 +125,11 @@ function cachesFor(snapshot: object, user: PolicyUser): ProfileCaches {
   const profile = JSON.stringify([user.agency, user.desk, [...user.roles].sort(), user.clearance, [...user.groups].sort()]);
   let caches = byProfile.get(profile);
   if (!caches) {
-    caches = { records: new WeakMap(), entries: new WeakMap() };
+    caches = { records: new WeakMap(), entryAt: [], decisionAt: [] };
     byProfile.set(profile, caches);
   }
   return caches;
 }
-const decisionCache = (snapshot: object, user: PolicyUser): WeakMap<Provenance, Decision> => cachesFor(snapshot, user).records;
-const entryDecisionCache = (snapshot: object, user: PolicyUser): WeakMap<WatchlistEntry, EntryDecision> => cachesFor(snapshot, user).entries;
 
 export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput): Promise<CheckRecord> {
   const validated = validateQuery(input.query);
@@ -141,7 +145,8 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const now = mosaic.now();
   const at = now.toISOString();
 
-  const cached = decisionCache(snapshot, policy);
+  const caches = cachesFor(snapshot, policy);
+  const cached = caches.records;
   const recordDecision = (recordId: RecordId, provenance: Provenance): Decision => {
     let d = cached.get(provenance);
     if (d === undefined) {
@@ -151,9 +156,9 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     return d;
   };
   // Entry decisions are kept per entry object (replaced when the entry or its records change).
-  const entryCache = entryDecisionCache(snapshot, policy);
-  const decideEntry = (entry: WatchlistEntry): EntryDecision => {
-    let known = entryCache.get(entry);
+  const { entryAt, decisionAt } = caches;
+  const decideEntry = (entry: WatchlistEntry, at: number): EntryDecision => {
+    let known = entryAt[at] === entry ? decisionAt[at] : undefined;
     if (known) return known;
     const records = projection.recordsOf(entry.id);
     const each = records.map((r) => {
@@ -166,14 +171,15 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     if (each.length > 0 && each.every((d) => d.effect === 'allow')) known = { visibility: 'full', notices };
     else if (pointer?.effect === 'pointer') known = { visibility: 'pointer', pointer: pointer.pointer, notices };
     else known = { visibility: 'hidden', notices: [] };
-    entryCache.set(entry, known);
+    entryAt[at] = entry;
+    decisionAt[at] = known;
     return known;
   };
   const pointerOf = new Map<AgencyId, { readonly pointer: Pointer; readonly notices: readonly OwnerNotice[] }>();
   const outcome = screenPrepared(projection.index, validated.query, {
     at: now,
-    visibility: (entry) => {
-      const d = decideEntry(entry);
+    visibility: (entry, at) => {
+      const d = decideEntry(entry, at);
       if (d.pointer) pointerOf.set(d.pointer.agency, { pointer: d.pointer, notices: d.notices });
       return d.visibility;
     },
@@ -199,8 +205,9 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
       hits.push({ n: hits.length, kind: 'pointer', band: hit.band, ...pointed.pointer });
       continue;
     }
-    const entry = projection.index.entries[projection.index.entryIndexOf(hit.id) ?? -1]?.entry;
-    if (entry) notices.push(...decideEntry(entry).notices);
+    const at = projection.index.entryIndexOf(hit.id) ?? -1;
+    const entry = projection.index.entries[at]?.entry;
+    if (entry) notices.push(...decideEntry(entry, at).notices);
     const listed = projection.provenanceOf(hit.id as RecordId);
     hits.push({
       n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band,
