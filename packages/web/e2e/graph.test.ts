@@ -39,9 +39,8 @@ beforeAll(async () => {
   if (!haveChromium) return;
   server = await startTestServer();
   api = apiClient(server.base);
+  world = await seedWorld(api);
   fed = await api.tokenOf('fedAnalyst');
-  const intel = await api.tokenOf('intelAnalyst');
-  world = await seedWorld((path, body) => api.json(path, { token: fed, body }), (path, body) => api.json(path, { token: intel, body }));
   const associate = await api.json<{ record: { id: string } }>('/records', {
     token: fed,
     body: { id: 'p-garnier', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Yannick Garnier'], birthDate: ['1987-06-21'], nationality: ['fr'] } },

@@ -30,9 +30,7 @@ beforeAll(async () => {
   if (!haveChromium) return;
   server = await startTestServer();
   api = apiClient(server.base);
-  const fed = await api.tokenOf('fedAnalyst');
-  const intel = await api.tokenOf('intelAnalyst');
-  world = await seedWorld((path, body) => api.json(path, { token: fed, body }), (path, body) => api.json(path, { token: intel, body }));
+  world = await seedWorld(api);
   // The zone's own record of the brother: the entity the report's mention is linked to.
   const zone = await api.tokenOf('zoneOfficer');
   await api.json('/records', { token: zone, body: { id: 'z-tomas', schema: 'Person', provenance: testProvenance('zone-north'), properties: { name: ['Tomas Moreau Vasquez'], birthDate: ['1994-09-30'] } } }).catch(() => undefined);

@@ -49,9 +49,7 @@ beforeAll(async () => {
   if (!haveChromium) return;
   server = await startTestServer();
   api = apiClient(server.base);
-  const fed = await api.tokenOf('fedAnalyst');
-  const intel = await api.tokenOf('intelAnalyst');
-  world = await seedWorld((path, body) => api.json(path, { token: fed, body }), (path, body) => api.json(path, { token: intel, body }));
+  world = await seedWorld(api);
   browser = await openTestBrowser(server.base);
 });
 

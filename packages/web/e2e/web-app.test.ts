@@ -34,9 +34,7 @@ beforeAll(async () => {
   for (const route of ['/screen', '/notifications/stream', '/review', '/graph/expand', '/admin/agencies', '/subscriptions', '/ingest', '/reports']) {
     if (!(`/api/v1${route}` in openapi.paths)) throw new Error(`the server publishes no ${route}`);
   }
-  const fed = await api.tokenOf('fedAnalyst');
-  const intel = await api.tokenOf('intelAnalyst');
-  world = await seedWorld((path, body) => api.json(path, { token: fed, body }), (path, body) => api.json(path, { token: intel, body }));
+  world = await seedWorld(api);
   browser = await openTestBrowser(server.base);
 });
 
