@@ -1,14 +1,15 @@
 import { RecordId, validateRecord } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
 let projections: Projections;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 const headers = (user: string) => ({ authorization: `Bearer ${tokens[user] ?? ''}`, 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'CASE-E' });
 
 async function put(raw: Record<string, unknown>): Promise<void> {
@@ -26,10 +27,7 @@ beforeAll(async () => {
   await put({ id: 'p2', schema: 'Person', properties: { name: ['Marieke Vandersteen'], birthDate: ['1975-11-02'], nationality: ['nl'] }, provenance: testProvenance('fedpol') });
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
-  for (const name of ['zoneOfficer', 'fedAnalyst', 'intelAnalyst']) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
-    tokens[name] = (r.json() as { token: string }).token;
-  }
+  tokens = await signInTokens(app, ['zoneOfficer', 'fedAnalyst', 'intelAnalyst']);
 });
 
 afterAll(async () => {

@@ -6,15 +6,16 @@
  */
 import { validateRecord } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
 let projections: Projections;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 const purpose = { purpose: 'network analysis', caseRef: 'CASE-E' };
 
 const person = (agency: string, id: string, name: string, extra: Record<string, string[]> = {}) =>
@@ -34,10 +35,7 @@ beforeAll(async () => {
   world = await openTestMosaic();
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
-  for (const name of ['zoneOfficer', 'fedAnalyst', 'intelAnalyst', 'auditor']) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
-    tokens[name] = (r.json() as { token: string }).token;
-  }
+  tokens = await signInTokens(app, ['zoneOfficer', 'fedAnalyst', 'intelAnalyst', 'auditor']);
   await put([
     // One man known to two agencies that share both ways: one entity.
     person('fedpol', 'k1', 'Karim Haddadi', { birthDate: ['1990-04-02'], nationality: ['be'] }),

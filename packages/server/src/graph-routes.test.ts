@@ -1,13 +1,14 @@
 import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
 let projections: Projections;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 const purpose = { purpose: 'network analysis', caseRef: 'CASE-G' };
 
 const person = (agency: string, id: string, name: string, extra: Record<string, string[]> = {}) =>
@@ -34,10 +35,7 @@ beforeAll(async () => {
   }
   projections = await startProjections(mosaic, { follow: false });
   app = await buildApp({ mosaic, projections, webRoot: null });
-  for (const name of ['zoneOfficer', 'intelAnalyst']) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
-    tokens[name] = (r.json() as { token: string }).token;
-  }
+  tokens = await signInTokens(app, ['zoneOfficer', 'intelAnalyst']);
 });
 
 afterAll(async () => {

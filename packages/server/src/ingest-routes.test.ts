@@ -1,11 +1,12 @@
-import { openTestMosaic, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 const as = (name: string) => ({ authorization: `Bearer ${tokens[name] ?? ''}` });
 
 interface Job { id: string; state: string; total: number; processed: number; accepted: number; rejected: number; created: number; errors: { line: number; field: string; reason: string }[] }
@@ -24,10 +25,7 @@ const provenance = { source: 'rms export', reliability: 'B', credibility: 2, mar
 beforeAll(async () => {
   world = await openTestMosaic();
   app = await buildApp({ mosaic: world.mosaic, webRoot: null });
-  for (const name of ['fedAnalyst', 'zoneOfficer']) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
-    tokens[name] = (r.json() as { token: string }).token;
-  }
+  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer']);
 });
 
 afterAll(async () => {

@@ -18,6 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { signInToken } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
@@ -30,8 +31,7 @@ beforeAll(async () => {
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
   await world.mosaic.store.upsertUser({ id: UserId('u'), name: 'leak-user', agency: AgencyId('ag0'), desk: DeskId('ag0-desk0'), roles: ['analyst'], clearance: 'SECRET', groups: [], passwordHash: await hashPassword(PASSWORD) });
-  const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'leak-user', password: PASSWORD } });
-  token = (signIn.json() as { token: string }).token;
+  token = await signInToken(app, 'leak-user', PASSWORD);
 });
 
 afterAll(async () => {

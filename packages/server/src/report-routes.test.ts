@@ -1,14 +1,15 @@
 import { RecordId, validateRecord } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
 let projections: Projections;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 const auth = (user: string) => ({ authorization: `Bearer ${tokens[user] ?? ''}` });
 const headers = (user: string) => ({ ...auth(user), 'x-mosaic-purpose': 'harbour inquiry', 'x-mosaic-case': 'CASE-H9' });
 
@@ -28,10 +29,7 @@ beforeAll(async () => {
   await world.mosaic.store.putRecords([v.record], { actor: 'test' });
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
-  for (const name of ['fedAnalyst', 'zoneOfficer', 'intelAnalyst']) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
-    tokens[name] = (r.json() as { token: string }).token;
-  }
+  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer', 'intelAnalyst']);
 });
 
 afterAll(async () => {

@@ -1,11 +1,12 @@
 import { AgencyId, RecordId, validateRecord } from '@mosaic/model';
 import { setWebhook, SIGNATURE_HEADER, startProjections, verifyWebhookSignature, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
@@ -13,7 +14,7 @@ let projections: Projections;
 let baseUrl: string;
 let hooks: Server;
 const received: { body: string; headers: IncomingHttpHeaders; at: number }[] = [];
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 const WEBHOOK_SECRET = 'fedpol-webhook-secret-0123456789';
 
 async function putRecord(raw: Record<string, unknown>): Promise<void> {
@@ -53,10 +54,7 @@ beforeAll(async () => {
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1`;
-  for (const name of ['zoneCheckpoint', 'fedAnalyst', 'intelAnalyst']) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
-    tokens[name] = (r.json() as { token: string }).token;
-  }
+  tokens = await signInTokens(app, ['zoneCheckpoint', 'fedAnalyst', 'intelAnalyst']);
 });
 
 afterAll(async () => {

@@ -3,10 +3,11 @@
  * or an assessment — in record views, history, resolved entity views and checkpoint hits.
  */
 import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { signInToken } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   world = await openTestMosaic();
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
-  token = ((await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'fedAnalyst', password: TEST_PASSWORD } })).json() as { token: string }).token;
+  token = await signInToken(app, 'fedAnalyst');
   const records = [
     { id: 'w1', schema: 'Person', properties: { name: ['Henrike Saltmarsh'], birthDate: ['1980-05-05'] }, provenance: testProvenance('fedpol', { category: 'witness', nature: 'fact' }) },
     { id: 'w2', schema: 'Person', properties: { name: ['Henrike Saltmarsh'], birthDate: ['1980-05-05'], alias: ['The Heron'] }, provenance: testProvenance('fedpol', { category: 'suspect', nature: 'assessment', sourceRecordId: 'w2' }) },

@@ -1,14 +1,15 @@
 import { validateRecord } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
 let projections: Projections;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 
 async function putRecord(raw: Record<string, unknown>): Promise<void> {
   const v = validateRecord(world.mosaic.registry, raw);
@@ -23,10 +24,7 @@ beforeAll(async () => {
   await putRecord({ id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1990-03-02'] }, provenance: testProvenance('fedpol') });
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
-  for (const name of ['zoneOfficer', 'fedAnalyst']) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name, password: TEST_PASSWORD } });
-    tokens[name] = (r.json() as { token: string }).token;
-  }
+  tokens = await signInTokens(app, ['zoneOfficer', 'fedAnalyst']);
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@
  * (MOSAIC_TEST_DATABASE_URL): fails under CI without it, skipped elsewhere with a warning.
  */
 import { AgencyId, DeskId, UserId } from '@mosaic/model';
-import pg from 'pg';
+import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '@mosaic/store/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -20,24 +20,7 @@ import { keepNotifications, NOTIFICATION_KIND } from './screening/notification-i
 import { signIn } from './sessions.ts';
 import { hashPassword } from './password.ts';
 
-const URL = process.env['MOSAIC_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function reachable(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-const problem = await reachable();
-if (problem !== undefined) {
-  if (process.env['CI'] !== undefined) throw new Error(`node bridge: PostgreSQL unreachable under CI (${problem})`);
-  console.warn(`node bridge: test SKIPPED — PostgreSQL unreachable (${problem}); set MOSAIC_TEST_DATABASE_URL. Under CI this fails.`);
-}
+const available = await postgresReachable('node bridge');
 
 const schema = `mosaic_nodes_${randomBytes(6).toString('hex')}`;
 const dirs: string[] = [];
@@ -45,7 +28,7 @@ const nodes: Mosaic[] = [];
 const sharedDir = mkdtempSync(join(tmpdir(), 'mosaic-node-'));
 dirs.push(sharedDir);
 const node = async (dataDir = sharedDir): Promise<Mosaic> => {
-  const mosaic = await openMosaic(parseConfig({ dataDir, databaseUrl: URL, databaseSchema: schema }, dataDir));
+  const mosaic = await openMosaic(parseConfig({ dataDir, databaseUrl: TEST_DATABASE_URL, databaseSchema: schema }, dataDir));
   nodes.push(mosaic);
   return mosaic;
 };
@@ -53,18 +36,14 @@ const node = async (dataDir = sharedDir): Promise<Mosaic> => {
 afterAll(async () => {
   for (const mosaic of nodes) await mosaic.close().catch(() => undefined);
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  if (problem !== undefined) return;
-  const client = new pg.Client({ connectionString: URL });
-  await client.connect();
-  await client.query(`drop schema if exists ${schema} cascade`);
-  await client.end();
+  if (available) await dropTestSchemas([schema]);
 });
 
 const notification = (body: Record<string, unknown>): Notification => ({
   id: randomUUID(), at: new Date().toISOString(), to: { agency: AgencyId('fedpol') }, kind: 'alert.hit', title: 'Hit on your alert', body,
 });
 
-describe.skipIf(problem !== undefined)('nodes sharing one store', () => {
+describe.runIf(available)('nodes sharing one store', () => {
   it('carry notifications, administrative changes and user changes from one node to the other', async () => {
     const a = await node();
     const b = await node();

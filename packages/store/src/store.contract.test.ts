@@ -10,34 +10,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AgencyId, AppError, DeskId, RecordId, UserId, recordIdOf, type EntityRecord, type Properties } from '@mosaic/model';
 import { auditStorageContract } from '@mosaic/audit/testing';
 import { createStoreAuditStorage } from './audit-storage-adapter.ts';
 import { openStore } from './open-store.ts';
 import type { Store, StoreDialectName } from './store.ts';
+import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from './testing.ts';
 
-const POSTGRES_URL = process.env['MOSAIC_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function postgresProblem(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const problem = await postgresProblem(POSTGRES_URL);
-if (problem !== undefined) {
-  if (process.env['CI'] !== undefined) throw new Error(`store contract: PostgreSQL unreachable under CI (${problem}); set MOSAIC_TEST_DATABASE_URL`);
-  console.warn(`store contract: PostgreSQL half SKIPPED — database unreachable (${problem}); set MOSAIC_TEST_DATABASE_URL or start PostgreSQL. Under CI this fails.`);
-}
+const postgresAvailable = await postgresReachable('store contract, PostgreSQL half');
 
 interface Harness {
   readonly dialect: StoreDialectName;
@@ -86,21 +67,14 @@ function postgresHarness(): Omit<Harness, 'openKept'> {
   const schemas: string[] = [];
   return {
     dialect: 'postgres',
-    available: problem === undefined,
+    available: postgresAvailable,
     open(now) {
       const schema = `mosaic_test_${randomBytes(6).toString('hex')}`;
       schemas.push(schema);
-      return openStore({ databaseUrl: POSTGRES_URL, schema, poolSize: 4, ...(now === undefined ? {} : { now }) });
+      return openStore({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 4, ...(now === undefined ? {} : { now }) });
     },
-    async cleanup() {
-      if (schemas.length === 0) return;
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      try {
-        for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`);
-      } finally {
-        await client.end();
-      }
+    cleanup() {
+      return dropTestSchemas(schemas);
     },
   };
 }

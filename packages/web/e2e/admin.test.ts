@@ -4,40 +4,21 @@
  * administrator reviews records past their review date and places a legal hold, which the
  * server then enforces. Screenshots are written as artefacts (test-results/).
  */
-import { buildApp } from '@mosaic/server';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic, type TestUserName } from '@mosaic/service/testing';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { testProvenance, type TestUserName } from '@mosaic/service/testing';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { CHROMIUM, launchChromium, screenshot, VIEWPORT } from './browser-session.ts';
-import { DIST, ensureBuilt } from './web-build.ts';
+import { screenshot } from './browser-session.ts';
+import { apiClient, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServer } from './harness.ts';
 
-let test: TestMosaic;
-let app: FastifyInstance;
-let base: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const haveChromium = requireChromium();
+let server: TestServer;
+let api: ApiClient;
+let browser: TestBrowser;
 
-async function api(path: string, { token, body, method = body === undefined ? 'GET' : 'POST', headers = {} }: { token?: string; body?: unknown; method?: string; headers?: Record<string, string> } = {}): Promise<Response> {
-  return fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
-
-const tokenOf = async (name: string, password = TEST_PASSWORD): Promise<string> => ((await (await api('/auth/sign-in', { body: { name, password } })).json()) as { token: string }).token;
-
+/** A page of its own, signed in as `name`. */
 async function signIn(name: TestUserName): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: base });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('User name').fill(name);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByTestId('user-name').textContent()).toBe(name);
+  const page = await browser.newPage();
+  await signInPage(page, name);
   return page;
 }
 
@@ -47,29 +28,23 @@ async function giveReason(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) return;
-  ensureBuilt();
-  test = await openTestMosaic();
-  app = await buildApp({ mosaic: test.mosaic, webRoot: DIST });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const intel = await tokenOf('intelAnalyst');
+  if (!haveChromium) return;
+  server = await startTestServer({ projections: false });
+  api = apiClient(server.base);
+  const intel = await api.tokenOf('intelAnalyst');
   for (const [id, reviewDate, name] of [['i-overdue', '2020-03-01', 'Mirela Kastanidou'], ['i-current', '2099-01-01', 'Ansgar Vollrath']] as const) {
-    const response = await api('/records', { token: intel, body: { id, schema: 'Person', properties: { name: [name] }, provenance: testProvenance('intel', { reviewDate }) } });
+    const response = await api.request('/records', { token: intel, body: { id, schema: 'Person', properties: { name: [name] }, provenance: testProvenance('intel', { reviewDate }) } });
     if (!response.ok) throw new Error(`seeding ${id}: ${response.status}`);
   }
-  browser = await launchChromium();
+  browser = await openTestBrowser(server.base);
 }, 240_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
-  await app?.close();
-  await test?.cleanup();
+  await server?.close();
 });
 
-describe.runIf(existsSync(CHROMIUM))('administration in the browser', () => {
+describe.skipIf(!haveChromium)('administration in the browser', () => {
   it('lets the system administrator create a user and a sharing agreement', async () => {
     const page = await signIn('sysadmin');
     await page.getByRole('link', { name: 'Administration' }).click();
@@ -104,11 +79,11 @@ describe.runIf(existsSync(CHROMIUM))('administration in the browser', () => {
     await screenshot(page, 'admin-02-agreement-created');
 
     // The server holds both, and the new user can sign in.
-    const sys = await tokenOf('sysadmin');
-    const org = (await (await api('/admin/organisation', { token: sys })).json()) as { agreements: { id: string; owner: string; recipient: string; effect: string }[] };
+    const sys = await api.tokenOf('sysadmin');
+    const org = (await (await api.request('/admin/organisation', { token: sys })).json()) as { agreements: { id: string; owner: string; recipient: string; effect: string }[] };
     expect(org.agreements.find((a) => a.id === 'intel-zone-witnesses')).toMatchObject({ owner: 'intel', recipient: 'zone-north', effect: 'full' });
-    expect((await api('/auth/sign-in', { body: { name: 'zone.liaison', password: 'a fictional long password' } })).status).toBe(200);
-    expect((await api('/auth/sign-in', { body: { name: 'zone.second', password: 'short' } })).status).toBe(401);
+    expect((await api.request('/auth/sign-in', { body: { name: 'zone.liaison', password: 'a fictional long password' } })).status).toBe(200);
+    expect((await api.request('/auth/sign-in', { body: { name: 'zone.second', password: 'short' } })).status).toBe(401);
   });
 
   it('lets the data administrator place a legal hold from the retention review, which blocks erasure', async () => {
@@ -126,13 +101,13 @@ describe.runIf(existsSync(CHROMIUM))('administration in the browser', () => {
     await screenshot(page, 'admin-03-legal-hold');
 
     const headers = { 'x-mosaic-purpose': 'retention review', 'x-mosaic-case': 'CHG-1' };
-    const admin = await tokenOf('intelAdmin');
-    const erase = await api('/retention/records/intel:i-overdue/erase', { token: admin, body: { reason: 'past review date' }, headers });
+    const admin = await api.tokenOf('intelAdmin');
+    const erase = await api.request('/retention/records/intel:i-overdue/erase', { token: admin, body: { reason: 'past review date' }, headers });
     expect(erase.status).toBe(409);
     // The sweep keeps it too.
-    const swept = (await (await api('/retention/sweep', { token: await tokenOf('sysadmin'), body: {}, headers })).json()) as { erased: number; held: number };
+    const swept = (await (await api.request('/retention/sweep', { token: await api.tokenOf('sysadmin'), body: {}, headers })).json()) as { erased: number; held: number };
     expect(swept).toMatchObject({ held: 1 });
-    expect((await api('/records/intel:i-overdue', { token: await tokenOf('intelAnalyst'), headers })).status).toBe(200);
+    expect((await api.request('/records/intel:i-overdue', { token: await api.tokenOf('intelAnalyst'), headers })).status).toBe(200);
   });
 
   it('lets the data administrator point the agency\'s notifications at its own system (webhook)', async () => {

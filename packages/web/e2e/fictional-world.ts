@@ -4,6 +4,7 @@
  * as a pointer, and a located address for the map. Every name is invented.
  */
 import { testProvenance } from '@mosaic/service/testing';
+import type { ApiClient } from './harness.ts';
 
 export interface SeededWorld {
   readonly moreau: string;
@@ -14,7 +15,11 @@ export interface SeededWorld {
 
 type Post = (path: string, body: unknown) => Promise<{ record: { id: string } }>;
 
-export async function seedWorld(fed: Post, intel: Post): Promise<SeededWorld> {
+/** Writes the world through `api`, signed in as the federal police's and the intelligence service's analysts. */
+export async function seedWorld(api: ApiClient): Promise<SeededWorld> {
+  const [fedToken, intelToken] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('intelAnalyst')];
+  const fed: Post = (path, body) => api.json(path, { token: fedToken, body });
+  const intel: Post = (path, body) => api.json(path, { token: intelToken, body });
   const moreau = await fed('/records', {
     id: 'p-moreau', schema: 'Person', provenance: testProvenance('fedpol', { source: 'case file 17', reliability: 'B', credibility: 2 }),
     properties: { name: ['Lucien Moreau-Vasquez'], alias: ['Abu Lucas', 'L. Vasquez'], birthDate: ['1991-04-12'], nationality: ['be'], passportNumber: ['EM123456'] },

@@ -5,98 +5,53 @@
  * report's claim — with the report's provenance and a link back to it — on that entity's
  * profile. Every name is invented.
  */
-import { buildApp } from '@mosaic/server';
-import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic, type TestUserName } from '@mosaic/service/testing';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { testProvenance } from '@mosaic/service/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium, screenshot, VIEWPORT } from './browser-session.ts';
+import { screenshot } from './browser-session.ts';
 import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { DIST, ensureBuilt } from './web-build.ts';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
 
 const REPORT = [
   'Liège, 9 October 2025. Officers of the federal police questioned Tomas Moreau-Vasquez, 31, at a garage near the station.',
   'Moreau-Vasquez is the brother of Lucien Moreau-Vasquez. He said he had met Henrike Saltvik in Namur the week before.',
 ].join('\n');
 
-let test: TestMosaic;
-let app: FastifyInstance;
-let projections: Projections;
-let base: string;
-let browser: Browser;
+const haveChromium = requireChromium();
+let server: TestServerWithProjections;
+let api: ApiClient;
+let browser: TestBrowser;
 let world: SeededWorld;
 let dir: string;
-const contexts: BrowserContext[] = [];
-
-async function api<T>(path: string, { token, body }: { token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-const tokenOf = async (name: TestUserName): Promise<string> => (await api<{ token: string }>('/auth/sign-in', { body: { name, password: TEST_PASSWORD } })).token;
-
-async function signIn(page: Page, name: TestUserName): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('User name').fill(name);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByTestId('user-name').textContent()).toBe(name);
-}
 
 beforeAll(async () => {
-  ensureBuilt();
-  test = await openTestMosaic();
-  projections = await startProjections(test.mosaic, { intervalMs: 100 });
-  app = await buildApp({ mosaic: test.mosaic, projections, webRoot: DIST });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const fed = await tokenOf('fedAnalyst');
-  const intel = await tokenOf('intelAnalyst');
-  world = await seedWorld((path, body) => api(path, { token: fed, body }), (path, body) => api(path, { token: intel, body }));
+  if (!haveChromium) return;
+  server = await startTestServer();
+  api = apiClient(server.base);
+  world = await seedWorld(api);
   // The zone's own record of the brother: the entity the report's mention is linked to.
-  const zone = await tokenOf('zoneOfficer');
-  await api('/records', { token: zone, body: { id: 'z-tomas', schema: 'Person', provenance: testProvenance('zone-north'), properties: { name: ['Tomas Moreau Vasquez'], birthDate: ['1994-09-30'] } } }).catch(() => undefined);
-  await projections.follower.catchUp();
+  const zone = await api.tokenOf('zoneOfficer');
+  await api.json('/records', { token: zone, body: { id: 'z-tomas', schema: 'Person', provenance: testProvenance('zone-north'), properties: { name: ['Tomas Moreau Vasquez'], birthDate: ['1994-09-30'] } } }).catch(() => undefined);
+  await server.projections.follower.catchUp();
   dir = mkdtempSync(join(tmpdir(), 'mosaic-report-'));
   writeFileSync(join(dir, 'garage-interview.txt'), REPORT);
-  browser = await launchChromium();
+  browser = await openTestBrowser(server.base);
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
-  await app?.close();
-  projections?.stop();
-  await test?.cleanup();
+  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env['CI']) throw new Error(`web e2e: no Chromium at ${CHROMIUM} (CI must install it: apt-get install chromium)`);
-  console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}; install it with \`apt-get install chromium\` (or set MOSAIC_CHROMIUM) to run the browser tests`);
-}
-
 describe.skipIf(!haveChromium)('reports in the web app', () => {
   it('uploads a report, confirms a person as an existing entity, and shows the claim on that entity\'s profile', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, baseURL: base });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, 'fedAnalyst');
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
-    await page.getByLabel('Purpose', { exact: true }).fill('Counter-terrorism investigation');
-    await page.getByLabel('Case reference').fill('PV/2025/0412');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0412');
 
     await page.getByLabel('File (text, HTML, PDF, DOCX)').setInputFiles(join(dir, 'garage-interview.txt'));
     await page.getByLabel('Title').fill('Garage interview, Liège');

@@ -5,109 +5,54 @@
  * and the flows of screening, live notifications, watches, ingest, review, graph and
  * administration.
  */
-import { buildApp } from '@mosaic/server';
-import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, TEST_PASSWORD, testProvenance, type TestMosaic, type TestUserName } from '@mosaic/service/testing';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { testProvenance } from '@mosaic/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { CHROMIUM, launchChromium, screenshot, VIEWPORT } from './browser-session.ts';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser-session.ts';
 import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { DIST, ensureBuilt } from './web-build.ts';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServer } from './harness.ts';
 
 const PURPOSE = 'Counter-terrorism investigation';
 const CASE = 'PV/2025/0173';
 
-let test: TestMosaic;
-let app: FastifyInstance;
-let projections: Projections;
-let base: string;
-let browser: Browser;
+const haveChromium = requireChromium();
+let server: TestServer;
+let api: ApiClient;
+let browser: TestBrowser;
 let world: SeededWorld;
-const contexts: BrowserContext[] = [];
-
-async function api<T>(path: string, { token, body, method = body === undefined ? 'GET' : 'POST' }: { token?: string; body?: unknown; method?: string } = {}): Promise<T> {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-const tokenOf = async (name: TestUserName): Promise<string> => (await api<{ token: string }>('/auth/sign-in', { body: { name, password: TEST_PASSWORD } })).token;
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: base });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, name: TestUserName): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('User name').fill(name);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByTestId('user-name').textContent()).toBe(name);
-}
-
-async function givePurpose(page: Page): Promise<void> {
-  await page.getByLabel('Purpose', { exact: true }).fill(PURPOSE);
-  await page.getByLabel('Case reference').fill(CASE);
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
 
 async function navItems(page: Page): Promise<string[]> {
   return (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((t) => t.replace(/\d+$/, '').trim());
 }
 
 beforeAll(async () => {
-  ensureBuilt();
-  test = await openTestMosaic();
-  projections = await startProjections(test.mosaic, { intervalMs: 100 });
-  app = await buildApp({ mosaic: test.mosaic, projections, webRoot: DIST });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  if (!haveChromium) return;
+  server = await startTestServer();
+  api = apiClient(server.base);
   // Every screen's routes are in the contract the server publishes.
-  const openapi = await api<{ paths: Record<string, unknown> }>('/openapi.json');
+  const openapi = await api.json<{ paths: Record<string, unknown> }>('/openapi.json');
   for (const route of ['/screen', '/notifications/stream', '/review', '/graph/expand', '/admin/agencies', '/subscriptions', '/ingest', '/reports']) {
     if (!(`/api/v1${route}` in openapi.paths)) throw new Error(`the server publishes no ${route}`);
   }
-  const fed = await tokenOf('fedAnalyst');
-  const intel = await tokenOf('intelAnalyst');
-  world = await seedWorld((path, body) => api(path, { token: fed, body }), (path, body) => api(path, { token: intel, body }));
-  browser = await launchChromium();
+  world = await seedWorld(api);
+  browser = await openTestBrowser(server.base);
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
-  await app?.close();
-  projections?.stop();
-  await test?.cleanup();
+  await server?.close();
 });
-
-// The browser tests need Debian's Chromium (apt-get install chromium); CI installs it and must
-// run them. Elsewhere, without it, they are skipped with a warning that says so — never silently.
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env['CI']) throw new Error(`web e2e: no Chromium at ${CHROMIUM} (CI must install it: apt-get install chromium)`);
-  console.warn(`web e2e: SKIPPED — no Chromium at ${CHROMIUM}; install it with \`apt-get install chromium\` (or set MOSAIC_CHROMIUM) to run the browser tests`);
-}
 
 describe.skipIf(!haveChromium)('the web app', () => {
   it('refuses a wrong password with the server\'s message, then shows an analyst the analyst\'s screens only', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await page.goto('/');
     await screenshot(page, '01-sign-in');
     await page.getByLabel('User name').fill('fedAnalyst');
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/\S/);
-    await signIn(page, 'fedAnalyst');
+    await signInPage(page, 'fedAnalyst');
     const items = await navItems(page);
     expect(items).toEqual(expect.arrayContaining(['Search', 'Graph', 'Alerts inbox', 'Review']));
     expect(items).not.toContain('Audit');
@@ -116,25 +61,25 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('gives the checkpoint officer, the auditor and the administrator their own screens', async () => {
-    const page = await newPage();
-    await signIn(page, 'zoneCheckpoint');
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneCheckpoint');
     expect(await navItems(page)).toEqual(['Checkpoint', 'Alerts inbox']);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn(page, 'auditor');
+    await signInPage(page, 'auditor');
     expect(await navItems(page)).toEqual(['Audit']);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn(page, 'intelAdmin');
+    await signInPage(page, 'intelAdmin');
     expect(await navItems(page)).toEqual(expect.arrayContaining(['Administration']));
     expect(await navItems(page)).not.toContain('Search');
   });
 
   it('asks for a purpose before searching, then lists matches with their names, agency and grading', async () => {
-    const page = await newPage();
-    await signIn(page, 'fedAnalyst');
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
     await page.goto('/#/search');
     await expect.poll(() => page.getByRole('heading', { name: 'Purpose of this consultation' }).count()).toBe(1);
     await screenshot(page, '02-purpose');
-    await givePurpose(page);
+    await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.getByTestId('case-ref').textContent()).toBe(CASE);
     await page.getByLabel('Name, alias or identifier').fill('Moreau Vasquez');
     await page.keyboard.press('Enter');
@@ -148,10 +93,10 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('shows a local officer what another agency holds as a pointer to its desk, apart from results', async () => {
-    const page = await newPage();
-    await signIn(page, 'zoneOfficer');
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneOfficer');
     await page.goto('/#/search');
-    await givePurpose(page);
+    await givePurpose(page, PURPOSE, CASE);
     await page.getByLabel('Name, alias or identifier').fill('Renard');
     await page.getByRole('button', { name: 'Search' }).click();
     const pointer = page.locator('.pointer-card');
@@ -162,10 +107,10 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('opens a profile with every value\'s provenance, the versions and an offline map', { timeout: 120_000 }, async () => {
-    const page = await newPage();
-    await signIn(page, 'fedAnalyst');
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
     await page.goto('/#/search');
-    await givePurpose(page);
+    await givePurpose(page, PURPOSE, CASE);
     await page.getByLabel('Name, alias or identifier').fill('Lucien');
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'Lucien Moreau-Vasquez' }).click();
@@ -186,8 +131,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('lets the auditor find the consultations with their purpose and verify the chain', async () => {
-    const page = await newPage();
-    await signIn(page, 'auditor');
+    const page = await browser.newPage();
+    await signInPage(page, 'auditor');
     await page.getByLabel('Action').selectOption('consultation');
     await page.getByLabel('Case reference').fill(CASE);
     await page.getByRole('button', { name: 'Search log' }).click();
@@ -200,9 +145,9 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('screens a name at the checkpoint and records the officer\'s confirmation', async () => {
-    const page = await newPage();
-    await signIn(page, 'zoneCheckpoint');
-    await givePurpose(page);
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneCheckpoint');
+    await givePurpose(page, PURPOSE, CASE);
     await page.getByLabel('Name', { exact: true }).fill('Lucien Moreau Vasquez');
     await page.getByLabel('Date of birth').fill('1991-04-12');
     await page.keyboard.press('Enter');
@@ -218,26 +163,26 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('delivers the owner\'s notification live to a second browser', async () => {
-    const owner = await newPage();
-    await signIn(owner, 'fedAnalyst');
+    const owner = await browser.newPage();
+    await signInPage(owner, 'fedAnalyst');
     await owner.goto('/#/inbox');
     await expect.poll(() => owner.getByTestId('stream-state').textContent()).toBe('Live');
     const before = await owner.locator('.inbox li.unread').count();
     // The zone's officer consults a federal police record: the agreement tells the owner.
-    const officer = await newPage();
-    await signIn(officer, 'zoneOfficer');
+    const officer = await browser.newPage();
+    await signInPage(officer, 'zoneOfficer');
     await officer.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
-    await givePurpose(officer);
+    await givePurpose(officer, PURPOSE, CASE);
     await expect.poll(() => officer.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
     await expect.poll(() => owner.locator('.inbox li.unread').count(), { timeout: 15_000 }).toBeGreaterThan(before);
     await screenshot(owner, '08-inbox');
   });
 
   it('watches a subject from its profile, and tells the watcher live of its sighting; watches a name and an area', async () => {
-    const page = await newPage();
-    await signIn(page, 'zoneOfficer');
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneOfficer');
     await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
-    await givePurpose(page);
+    await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
     await page.getByRole('button', { name: 'Watch', exact: true }).click();
     await page.getByLabel('Warn after days without a sighting').fill('30');
@@ -248,8 +193,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => page.getByTestId('stream-state').textContent()).toBe('Live');
     await expect.poll(() => page.locator('.watches').textContent()).toContain('Lucien Moreau-Vasquez');
     // The federal police record a sighting of him: the watcher is told within the second.
-    const fed = await tokenOf('fedAnalyst');
-    await api('/records', { token: fed, body: { id: 's-watched', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [world.moreau], date: ['2026-03-01'], checkpoint: ['E19 Mechelen'] } } });
+    const fed = await api.tokenOf('fedAnalyst');
+    await api.json('/records', { token: fed, body: { id: 's-watched', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [world.moreau], date: ['2026-03-01'], checkpoint: ['E19 Mechelen'] } } });
     const told = page.locator('.inbox li', { hasText: 'Watched subject sighted' });
     await expect.poll(() => told.count(), { timeout: 15_000 }).toBe(1);
     expect(await told.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent('fedpol:s-watched')}`);
@@ -263,8 +208,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('ingests an uploaded CSV through a column mapping, with progress and the refused lines', async () => {
-    const page = await newPage();
-    await signIn(page, 'fedAnalyst');
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
     await page.goto('/#/ingest');
     const csv = 'ref;full_name;dob\nx-1;Amira Haddad;1990-01-31\nx-2;Tom Vos;1990-13-45\n';
     await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -281,10 +226,10 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('takes a reviewer\'s verdict on an uncertain pair', async () => {
-    const page = await newPage();
-    await signIn(page, 'fedAnalyst');
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
     await page.goto('/#/review');
-    await givePurpose(page);
+    await givePurpose(page, PURPOSE, CASE);
     await expect.poll(async () => (await page.locator('.pair-card').count()) + (await page.getByText('No uncertain pair waiting.').count())).toBeGreaterThan(0);
     await screenshot(page, '09-review');
     if (await page.locator('.pair-card').count()) {
@@ -294,10 +239,10 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('expands the graph from a subject', async () => {
-    const page = await newPage();
-    await signIn(page, 'fedAnalyst');
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
     await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
-    await givePurpose(page);
+    await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.locator('table.graph-nodes tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     expect(await page.locator('table.graph-nodes').textContent()).toContain('Tomas Moreau-Vasquez');
     expect(await page.getByRole('group', { name: 'Relations shown' }).textContent()).toContain('family');
@@ -310,8 +255,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('shows the administrator the agencies', async () => {
-    const page = await newPage();
-    await signIn(page, 'intelAdmin');
+    const page = await browser.newPage();
+    await signInPage(page, 'intelAdmin');
     await page.goto('/#/admin');
     await expect.poll(() => page.locator('#admin-panel table').textContent()).toContain('State Security');
     await screenshot(page, '11-admin');

@@ -3,36 +3,18 @@
  * a store in another schema (another deployment on the same database) hears nothing. Needs
  * PostgreSQL (MOSAIC_TEST_DATABASE_URL): fails under CI without it, skipped elsewhere with a warning.
  */
-import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../open-store.ts';
 import type { Store } from '../store.ts';
+import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
 
-const URL = process.env['MOSAIC_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function reachable(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const problem = await reachable();
-if (problem !== undefined) {
-  if (process.env['CI'] !== undefined) throw new Error(`message bus: PostgreSQL unreachable under CI (${problem})`);
-  console.warn(`message bus: PostgreSQL test SKIPPED — database unreachable (${problem}); set MOSAIC_TEST_DATABASE_URL. Under CI this fails.`);
-}
+const available = await postgresReachable('message bus');
 
 const schemas: string[] = [];
 const stores: Store[] = [];
 const open = async (schema: string): Promise<Store> => {
-  const store = await openStore({ databaseUrl: URL, schema, poolSize: 2 });
+  const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 2 });
   stores.push(store);
   return store;
 };
@@ -44,14 +26,10 @@ const newSchema = (): string => {
 
 afterAll(async () => {
   for (const store of stores) await store.close();
-  if (problem !== undefined || schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: URL });
-  await client.connect();
-  for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`);
-  await client.end();
+  if (available) await dropTestSchemas(schemas);
 });
 
-describe.skipIf(problem !== undefined)('the PostgreSQL message bus', () => {
+describe.runIf(available)('the PostgreSQL message bus', () => {
   it('carries a message from one node to another on the same store, and not to another deployment', async () => {
     const shared = newSchema();
     const nodeA = await open(shared);
