@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser-session.ts';
 import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServer } from './harness.ts';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
 
 const PURPOSE = 'Counter-terrorism investigation';
 const CASE = 'PV/2025/0173';
 
 const haveChromium = requireChromium();
-let server: TestServer;
+let server: TestServerWithProjections;
 let api: ApiClient;
 let browser: TestBrowser;
 let world: SeededWorld;
@@ -35,6 +35,17 @@ beforeAll(async () => {
     if (!(`/api/v1${route}` in openapi.paths)) throw new Error(`the server publishes no ${route}`);
   }
   world = await seedWorld(api);
+  // Records of one man that resolution merges, and two that it leaves for a person to judge.
+  const fed = await api.tokenOf('fedAnalyst');
+  const person = (id: string, properties: Record<string, string[]>) => api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
+  // The first two do not meet on their own; the third, holding what both hold, merges them.
+  await person('p-lavigne-1', { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] });
+  await person('p-lavigne-2', { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] });
+  await server.projections.follower.catchUp();
+  await person('p-lavigne-3', { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] });
+  await person('p-dvorak-1', { name: ['Marek Dvorak'], birthDate: ['1979'] });
+  await person('p-dvorak-2', { name: ['Marek Dvorak'], birthDate: ['1979-05-03'] });
+  await server.projections.follower.catchUp();
   browser = await openTestBrowser(server.base);
 });
 
@@ -230,12 +241,33 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await signInPage(page, 'fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, PURPOSE, CASE);
-    await expect.poll(async () => (await page.locator('.pair-card').count()) + (await page.getByText('No uncertain pair waiting.').count())).toBeGreaterThan(0);
+    const dvorak = page.locator('.pair-card', { hasText: 'Marek Dvorak' }).first();
+    await expect.poll(() => dvorak.count()).toBe(1);
     await screenshot(page, '09-review');
-    if (await page.locator('.pair-card').count()) {
-      await page.locator('.pair-card').first().getByRole('button', { name: 'Not same' }).click();
-      await expect.poll(() => page.locator('.summary').textContent()).toMatch(/^1 judged: not_same/);
-    }
+    await dvorak.getByRole('button', { name: 'Not same' }).click();
+    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/^1 judged: not_same/);
+  });
+
+  it('undoes a merge, after which the two records stand apart', async () => {
+    const fed = await api.tokenOf('fedAnalyst');
+    const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
+    const entityOf = async (record: string) => (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers })).entity;
+    const merged = await entityOf('fedpol:p-lavigne-1');
+    expect(await entityOf('fedpol:p-lavigne-2')).toBe(merged);
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto('/#/review');
+    await givePurpose(page, PURPOSE, CASE);
+    await page.getByLabel('Entity id').fill(merged);
+    await page.getByRole('button', { name: 'Show merges' }).click();
+    const merges = page.getByRole('table', { name: 'Merges' });
+    await expect.poll(() => merges.locator('tbody tr').count()).toBe(1);
+    await merges.getByRole('button', { name: /^Undo the merge of/ }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'undone' }).count()).toBe(1);
+    await expect.poll(() => merges.locator('tbody tr').first().textContent()).toContain('undone');
+    await screenshot(page, '16-merge-undone');
+    await server.projections.follower.catchUp();
+    expect(await entityOf('fedpol:p-lavigne-1')).not.toBe(await entityOf('fedpol:p-lavigne-2'));
   });
 
   it('expands the graph from a subject', async () => {

@@ -73,10 +73,13 @@ export function entityRoutes(projections: Projections) {
     app.get('/review', {
       schema: { tags: ['resolution'], summary: 'Uncertain pairs, best first, that you may see both sides of',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
-        response: { 200: z.object({ pairs: z.array(z.object({ a: RecordOut, b: RecordOut, probability: z.number(), entityA: z.string(), entityB: z.string() })).readonly() }) } },
+        response: { 200: z.object({ pairs: z.array(z.object({
+          a: RecordOut, b: RecordOut, probability: z.number(), entityA: z.string(), entityB: z.string(),
+          explain: z.array(z.object({ feature: z.string(), level: z.string(), weight: z.number(), detail: z.string().optional() })).readonly().describe('Each feature\'s level and weight in bits'),
+        })).readonly() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return { pairs: await reviewPairs(api.mosaic, { user }, projections.entities, request.query.limit ?? 20) };
+      return { pairs: (await reviewPairs(api.mosaic, { user }, projections.entities, request.query.limit ?? 20)).map((p) => ({ ...p, explain: p.explain.map((e) => ({ ...e })) })) };
     });
 
     app.post('/judgements', {

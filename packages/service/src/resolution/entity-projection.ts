@@ -7,12 +7,16 @@
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, candidatesOf, createResolutionIndex, resolveRecords, reviewQueue, schemaGroup, undoMerge, visibleParts,
+  addRecord, candidatesOf, compareRecords, createResolutionIndex, pairKey, resolveRecords, reviewQueue, schemaGroup, undoMerge, visibleParts,
   type Candidate, type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
+import type { MatchModel, ScoreResult } from '@mosaic/matching';
 import type { Store } from '@mosaic/store';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { storeResolutionStore } from './store-resolution-store.ts';
+
+/** Below this many matchable records the store's own EM estimates are not trusted. */
+export const MIN_RECORDS_TO_TRAIN = 5000;
 
 export interface EntityProjection extends Projection {
   /** The live entity a (possibly retired) id leads to, following redirects. */
@@ -24,6 +28,8 @@ export interface EntityProjection extends Projection {
   /** Resolved records a new one would be compared with (same blocking and scorer), best first; nothing is added. */
   candidates(record: Pick<EntityRecord, 'schema' | 'properties'>, limit: number): readonly Candidate[];
   review(limit: number): readonly ReviewItem[];
+  /** The pair compared with the model of the last full pass (the shipped one before any): level and weight per feature. */
+  explain(a: Pick<EntityRecord, 'schema' | 'properties'>, b: Pick<EntityRecord, 'schema' | 'properties'>): ScoreResult;
   judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<void>;
   /** The two entities a merge joined, to check the user may see them before undoing it. */
   mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId } | undefined>;
@@ -49,6 +55,29 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   let cancel: (() => void) | undefined;
   let stopped = false;
   let failure: unknown;
+  let model: MatchModel | undefined;
+  // Uncertain pairs met by incremental resolution since the last full pass (which finds them all
+  // again): a record arriving between two passes is put before a person as soon as it arrives.
+  const arrivals = new Map<string, { readonly a: RecordId; readonly b: RecordId; readonly probability: number }>();
+  const noteUncertain = (current: ResolutionIndex, id: RecordId, record: EntityRecord): void => {
+    const { reviewLow, reviewHigh } = current.state.thresholds;
+    for (const c of candidatesOf(current, record, { limit: 20 })) {
+      if (c.record !== id && c.probability >= reviewLow && c.probability < reviewHigh) arrivals.set(pairKey(id, c.record), { a: id, b: c.record, probability: c.probability });
+    }
+  };
+  const arrivalsToReview = (current: ResolutionIndex): ReviewItem[] => {
+    const items: ReviewItem[] = [];
+    for (const [key, pair] of arrivals) {
+      if (current.state.judgements.has(key)) continue;
+      const entityA = membership.get(pair.a);
+      const entityB = membership.get(pair.b);
+      if (entityA === undefined || entityB === undefined) continue;
+      const affected = entityA === entityB ? (members.get(entityA)?.length ?? 1) : (members.get(entityA)?.length ?? 1) + (members.get(entityB)?.length ?? 1);
+      // The same priority as the full pass's queue: uncertainty times the records affected.
+      items.push({ ...pair, entityA, entityB, priority: (1 - Math.abs(2 * pair.probability - 1)) * Math.log2(1 + affected) });
+    }
+    return items;
+  };
   const listeners: ((record: RecordId) => void)[] = [];
 
   const setMember = (record: RecordId, entity: EntityId): void => {
@@ -79,9 +108,13 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   const rebuild = async (): Promise<void> => {
     const snapshot = await persistence.load();
     const records = await allMatchable();
-    const run = resolveRecords(records, { snapshot, at: now().toISOString() });
+    // Estimating m/u by EM needs many candidate pairs; on a small store its estimates are noise
+    // (two unrelated names scored 0.26), so the shipped model, trained on reference data, is used.
+    const run = resolveRecords(records, { snapshot, at: now().toISOString(), train: records.length >= MIN_RECORDS_TO_TRAIN });
+    model = run.model;
     await persistence.commit(run.change);
     index = createResolutionIndex(run.state);
+    arrivals.clear();
     for (const record of membership.keys()) for (const listener of listeners) listener(record);
     membership.clear();
     members.clear();
@@ -118,6 +151,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
           continue;
         }
         const result = addRecord(index, record, { at: now().toISOString() });
+        noteUncertain(index, id, record);
         await persistence.commit(result.change);
         for (const [r, e] of result.change.membership) setMember(r, e);
         setMember(id, result.entity);
@@ -129,7 +163,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     membersOf: (entity) => members.get(entity) ?? [],
     partsOf: (entity, visible) => (index ? visibleParts(index, entity, visible) : []),
     candidates: (record, limit) => (index ? candidatesOf(index, record, { limit }) : []),
-    review: (limit) => (index ? reviewQueue(index.state, { limit }) : []),
+    explain: (a, b) => compareRecords(a, b, model),
+    review: (limit) => (index ? [...reviewQueue(index.state, { limit }), ...arrivalsToReview(index)].sort((x, y) => y.priority - x.priority).slice(0, limit) : []),
     async judge(a, b, verdict, by, note) {
       const judgement: Judgement = { a, b, verdict, by, at: now().toISOString(), ...(note ? { note } : {}) };
       await persistence.commit({ judgements: [judgement], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: 0 });

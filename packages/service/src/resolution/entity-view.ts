@@ -5,6 +5,7 @@
  * allow. A hidden entity answers exactly like an unknown one.
  */
 import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import type { ScoreResult } from '@mosaic/matching';
 import { decide, filterVisible, type Pointer } from '@mosaic/policy';
 import { consult } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
@@ -90,6 +91,8 @@ export interface ReviewPair {
   readonly a: RecordView;
   readonly b: RecordView;
   readonly probability: number;
+  /** Why the matcher hesitates: each feature's level and weight (bits), never the values. */
+  readonly explain: ScoreResult['explain'];
   readonly entityA: EntityId;
   readonly entityB: EntityId;
 }
@@ -106,7 +109,7 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
     if (!a || !b) continue;
     const may = (p: Provenance): boolean => decide(user, 'read', { kind: 'record', provenance: p }, context).effect === 'allow';
     if (!may(a.record.provenance) || !may(b.record.provenance)) continue;
-    out.push({ a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, entityA: item.entityA, entityB: item.entityB });
+    out.push({ a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: entities.explain(a.record, b.record).explain, entityA: item.entityA, entityB: item.entityB });
   }
   await mosaic.audit.append({
     actor: { user: consultation.user.id, agency: consultation.user.agency }, action: 'consultation', purpose: 'resolution review', caseRef: null,

@@ -246,17 +246,20 @@ export interface Subscription {
 export interface ReviewPair {
   readonly a: RecordView;
   readonly b: RecordView;
-  readonly score: number;
-  readonly explain?: unknown;
+  readonly probability: number;
+  /** Each feature's level and weight in bits (the compared values are the records'). */
+  readonly explain: readonly { readonly feature: string; readonly level: string; readonly weight: number; readonly detail?: string }[];
 }
 
+/** GET /entities/:id/merges: one automatic or judged merge of two entities. */
 export interface Merge {
   readonly id: string;
-  readonly at?: string;
-  readonly records: readonly string[];
-  readonly by?: string;
-  readonly score?: number;
-  readonly undone?: boolean;
+  readonly at: string;
+  readonly survivor: string;
+  readonly absorbed: string;
+  readonly probability: number;
+  readonly kind: string;
+  readonly undone: boolean;
 }
 
 export interface AuditEntry {

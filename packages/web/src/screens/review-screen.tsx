@@ -33,12 +33,13 @@ function RecordColumn({ record, other }: { readonly record: RecordView; readonly
   );
 }
 
-function Explanation({ explain }: { readonly explain: unknown }) {
-  if (explain === undefined || explain === null) return null;
-  if (typeof explain !== 'object') return <p>{String(explain)}</p>;
+function Explanation({ explain }: { readonly explain: ReviewPair['explain'] }) {
+  const shown = explain.filter((e) => e.level !== 'missing');
+  if (shown.length === 0) return null;
   return (
-    <table className="data explain"><caption>Why the matcher hesitates</caption>
-      <tbody>{Object.entries(explain as Record<string, unknown>).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</td></tr>)}</tbody>
+    <table className="data explain"><caption>Why the matcher hesitates (weights in bits: for a match above 0, against below)</caption>
+      <thead><tr><th scope="col">Feature</th><th scope="col">Level</th><th scope="col">Weight</th></tr></thead>
+      <tbody>{shown.map((e) => <tr key={e.feature}><th scope="row">{e.feature}</th><td>{e.level}{e.detail ? <span className="muted small"> ({e.detail})</span> : null}</td><td className={e.weight >= 0 ? 'for' : 'against'}>{e.weight >= 0 ? '+' : ''}{e.weight.toFixed(1)}</td></tr>)}</tbody>
     </table>
   );
 }
@@ -61,7 +62,7 @@ function PairCard({ pair, onDone }: { readonly pair: ReviewPair; readonly onDone
   };
   return (
     <li className="pair-card">
-      <div className="pair-score">score <strong>{pair.score.toFixed(2)}</strong></div>
+      <div className="pair-score">probability of being the same <strong>{pair.probability.toFixed(4)}</strong></div>
       <div className="pair-sides"><RecordColumn record={pair.a} other={pair.b} /><RecordColumn record={pair.b} other={pair.a} /></div>
       <Explanation explain={pair.explain} />
       <div className="row" role="group" aria-label="Verdict">
@@ -128,10 +129,10 @@ function MergeUndo() {
       <ErrorMessage error={error} what="merges" />
       {status ? <p role="status" className="notice">{status}</p> : null}
       {merges ? (
-        <table className="data"><thead><tr><th scope="col">Merge</th><th scope="col">When</th><th scope="col">Records</th><th scope="col">By</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+        <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">Probability</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>{merges.map((m) => (
-            <tr key={m.id}><td>{m.id}</td><td>{m.at ?? ''}</td><td>{m.records.join(', ')}</td><td>{m.by ?? ''}</td>
-              <td>{m.undone ? <span className="muted">undone</span> : <button type="button" className="small" onClick={() => void undo(m)}>Undo</button>}</td></tr>
+            <tr key={m.id}><td>{m.at.slice(0, 19).replace('T', ' ')}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td>{m.probability.toFixed(4)}</td>
+              <td>{m.undone ? <span className="muted">undone</span> : <button type="button" className="small" onClick={() => void undo(m)} aria-label={`Undo the merge of ${m.absorbed} into ${m.survivor}`}>Undo</button>}</td></tr>
           ))}{merges.length === 0 ? <tr><td colSpan={5} className="muted">No merges.</td></tr> : null}</tbody>
         </table>
       ) : null}
