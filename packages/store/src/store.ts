@@ -8,6 +8,7 @@
  * failures throw `AppError` (MOSAIC_STORE_UNAVAILABLE, MOSAIC_INVALID_INPUT).
  */
 import type { AgencyId, Classification, DeskId, EntityRecord, RecordId, UserId } from '@mosaic/model';
+import type { PreparedRecord } from './prepare-record.ts';
 
 export const STORE_DIALECTS = ['sqlite', 'postgres'] as const;
 export type StoreDialectName = (typeof STORE_DIALECTS)[number];
@@ -256,6 +257,8 @@ export interface Store {
   readonly dialect: StoreDialectName;
 
   putRecords(records: readonly EntityRecord[], options: PutRecordsOptions): Promise<readonly PutResult[]>;
+  /** putRecords for records already prepared (see prepare-record.ts), e.g. by ingest's worker threads. */
+  putPreparedRecords(records: readonly PreparedRecord[], options: PutRecordsOptions): Promise<readonly PutResult[]>;
   getRecord(id: RecordId, options?: GetRecordOptions): Promise<StoredRecord | undefined>;
   getRecords(ids: readonly RecordId[], options?: GetRecordOptions): Promise<readonly StoredRecord[]>;
   recordHistory(id: RecordId): Promise<readonly RecordVersion[]>;
