@@ -2,7 +2,7 @@
  * A JSON Lines file as validated chunks, in line order: this thread reads the file in pieces of
  * whole lines (cut at the last newline, lines counted so each piece knows its first line number)
  * and worker threads parse, validate and prepare them, so the thread that writes to the store
- * does little else. At most two pieces per worker are in flight, so memory stays bounded
+ * does little else. At most four pieces per worker are in flight, so memory stays bounded
  * whatever the file's size. With `workers: 0` the pieces are validated in this thread by the
  * same function.
  */
@@ -26,6 +26,7 @@ interface WorkerReply {
 }
 
 const NEWLINE = 0x0a;
+const PIECES_IN_FLIGHT = 4;
 
 /** Pieces of whole lines with their first line number and the byte offset at their end. */
 async function* filePieces(path: string, pieceBytes: number): AsyncGenerator<PieceRequest> {
@@ -106,9 +107,9 @@ export async function* jsonlFileChunks(path: string, registry: SchemaRegistry, {
     });
   }
   try {
-    // Two pieces per worker: one being validated, one waiting, while this thread writes.
-    for (const worker of pool) await send(worker);
-    for (const worker of pool) await send(worker);
+    // Several pieces per worker, so a worker keeps validating while this thread is inside a
+    // batch's transaction (a batch spans about two pieces).
+    for (let k = 0; k < PIECES_IN_FLIGHT; k++) for (const worker of pool) await send(worker);
     for (let seq = 0; seq < sent; seq++) {
       let reply = replies.get(seq);
       while (reply === undefined) {
