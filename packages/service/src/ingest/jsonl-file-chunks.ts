@@ -64,6 +64,7 @@ async function* filePieces(path: string, pieceBytes: number): AsyncGenerator<Pie
 }
 
 export async function* jsonlFileChunks(path: string, registry: SchemaRegistry, { workers, pieceBytes = 1 << 20, ...options }: JsonlFileChunksOptions): AsyncGenerator<ValidatedChunk> {
+  if (!Number.isInteger(workers) || workers < 0) throw new AppError('MOSAIC_INVALID_INPUT', 'ingest: workers must be a whole number, 0 or more');
   const pieces = filePieces(path, pieceBytes);
   // Workers load the shipped schemata themselves, and a function (reviewDateFor) cannot be
   // sent to them: any other registry, or a review-date rule, is validated in this thread.
@@ -103,6 +104,10 @@ export async function* jsonlFileChunks(path: string, registry: SchemaRegistry, {
     });
     worker.on('error', (error) => {
       failure ??= error;
+      wake?.();
+    });
+    worker.on('exit', (code) => {
+      failure ??= new AppError('MOSAIC_INTERNAL', `ingest: a validation worker stopped (exit code ${code})`);
       wake?.();
     });
   }
