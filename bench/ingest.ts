@@ -51,6 +51,7 @@ const actor = { user: UserId('system:bench'), agency: AgencyId('system') };
 const started = performance.now();
 const cpuStart = process.cpuUsage();
 const threadStart = process.threadCpuUsage();
+const loopStart = performance.eventLoopUtilization();
 const summary = await ingestFile(mosaic.store, mosaic.registry, {
   path: file, actor: 'ingest:bench', ...workers,
   onCommit: async (ids) => {
@@ -61,6 +62,8 @@ const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuStart);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const thread = process.threadCpuUsage(threadStart);
+// Share of the wall time the writing thread was busy (not waiting for the workers).
+const writerBusy = performance.eventLoopUtilization(loopStart).utilization;
 const writerCpuSeconds = (thread.user + thread.system) / 1e6;
 const again = await ingestFile(mosaic.store, mosaic.registry, { path: file, actor: 'ingest:bench', resume: false, ...workers });
 await mosaic.close();
@@ -68,7 +71,7 @@ rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify({
   bench: 'ingest', store: 'sqlite', persons, created: summary.created, rejected: summary.rejected, seconds: Number(seconds.toFixed(2)),
   recordsPerSecond: Math.round(summary.created / seconds), cpuSeconds: Number(cpuSeconds.toFixed(2)), recordsPerCpuSecond: Math.round(summary.created / cpuSeconds),
-  writerCpuSeconds: Number(writerCpuSeconds.toFixed(2)), recordsPerWriterCpuSecond: Math.round(summary.created / writerCpuSeconds),
+  writerCpuSeconds: Number(writerCpuSeconds.toFixed(2)), recordsPerWriterCpuSecond: Math.round(summary.created / writerCpuSeconds), writerBusy: Number(writerBusy.toFixed(2)),
   reingestUnchanged: again.unchanged, reingestRecordsPerSecond: again.recordsPerSecond,
   peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
 }));
