@@ -93,7 +93,6 @@ export async function ingestFile(store: Store, registry: SchemaRegistry, options
   return ingestChunks(storeSink(store, options.actor, options.onCommit), chunksFrom, {
     fingerprint,
     totalBytes: size,
-    ...validate,
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     ...(options.resume === undefined ? {} : { resume: options.resume }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
