@@ -8,5 +8,6 @@ export { MIGRATIONS } from './migrations/index.ts';
 export type { MigrationContext, StoreMigration } from './migrations/store-migration.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
+export { prepareRecord, type PreparedRecord } from './prepare-record.ts';
 export { createStoreAuditStorage, type StoreAuditStorageOptions } from './audit-storage-adapter.ts';
 export { createLocalMessageBus, MAX_MESSAGE_BYTES, type MessageBus, type MessageHandler } from './message-bus.ts';

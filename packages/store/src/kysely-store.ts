@@ -3,10 +3,11 @@
  * (name search, change-feed ordering) and in the migrations; everything else is shared.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { AppError, RecordId, UserId, AgencyId, DeskId, CLASSIFICATION, recordIdOf, type Classification, type EntityRecord } from '@mosaic/model';
+import { AppError, RecordId, UserId, AgencyId, DeskId, CLASSIFICATION, type Classification, type EntityRecord } from '@mosaic/model';
 import type { Database, DocumentsTable, RecordsTable, UsersTable } from './database.ts';
-import { appendChanges, archivedOf, createKyselyRecordWriter, planRecordWrites, recordRowOf, type PreparedRecord, type RecordWriter } from './record-writer.ts';
-import { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
+import { appendChanges, archivedOf, createKyselyRecordWriter, planRecordWrites, recordRowOf, type RecordWriter } from './record-writer.ts';
+import { NAME_PROPERTIES, nameTokens } from './name-text.ts';
+import { prepareRecord } from './prepare-record.ts';
 import { createLocalMessageBus, type MessageBus } from './message-bus.ts';
 import { chunks, numberOut, optionalTimeOut, stringArrayOut, timeIn, timeOut } from './row-values.ts';
 import type { NameCandidate, StoreDialect } from './store-dialect.ts';
@@ -34,29 +35,6 @@ const ORG_KINDS = [
   ['desk', 'desks'],
   ['agreement', 'agreements'],
 ] as const;
-
-export function prepareRecord(record: EntityRecord, nameProperties: readonly string[] = NAME_PROPERTIES): PreparedRecord {
-  const provenance = record.provenance as Partial<EntityRecord['provenance']> | undefined;
-  const agency = provenance?.agency;
-  const sourceRecordId = provenance?.sourceRecordId;
-  if (typeof agency !== 'string' || agency.length === 0 || agency.includes(':')) {
-    throw new AppError('MOSAIC_INVALID_INPUT', 'store: provenance.agency must be a non-empty id without ":"');
-  }
-  if (typeof sourceRecordId !== 'string' || sourceRecordId.length === 0) {
-    throw new AppError('MOSAIC_INVALID_INPUT', 'store: provenance.sourceRecordId must be a non-empty string');
-  }
-  const id = recordIdOf(agency, sourceRecordId);
-  if (record.id !== undefined && record.id !== id) {
-    throw new AppError('MOSAIC_INVALID_INPUT', 'store: record id must be agency:sourceRecordId of its provenance', { id: record.id });
-  }
-  return {
-    id,
-    agency,
-    schema: record.schema,
-    document: JSON.stringify({ schema: record.schema, properties: record.properties, provenance: record.provenance }),
-    names: namesText(record, nameProperties),
-  };
-}
 
 function recordOf(id: string, document: string): EntityRecord {
   const parsed = JSON.parse(document) as Omit<EntityRecord, 'id'>;
@@ -188,8 +166,11 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
   const store: Store = {
     dialect: dialect.name,
 
-    async putRecords(records, { actor, checkpoint }: PutRecordsOptions): Promise<readonly PutResult[]> {
-      const prepared = records.map((record) => prepareRecord(record, nameProperties));
+    async putRecords(records, options: PutRecordsOptions): Promise<readonly PutResult[]> {
+      return store.putPreparedRecords(records.map((record) => prepareRecord(record, nameProperties)), options);
+    },
+
+    async putPreparedRecords(prepared, { actor, checkpoint }: PutRecordsOptions): Promise<readonly PutResult[]> {
       const at = now().toISOString();
       return write(async (trx) => {
         const stored = await recordWriter.load(trx, [...new Set(prepared.map((p) => p.id))]);

@@ -7,22 +7,12 @@
  * compilation shows.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { RecordId } from '@mosaic/model';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database, RecordsTable } from './database.ts';
 import { chunks, optionalTimeOut, timeOut } from './row-values.ts';
 import type { StoreDialect } from './store-dialect.ts';
+import type { PreparedRecord } from './prepare-record.ts';
 import type { PutResult, RecordOp } from './store.ts';
-
-/** A record ready to write: its derived id, its document and folded names. */
-export interface PreparedRecord {
-  readonly id: RecordId;
-  readonly agency: string;
-  readonly schema: string;
-  /** JSON of { schema, properties, provenance } as given (key order as it came). */
-  readonly document: string;
-  readonly names: string;
-}
 
 /**
  * Same content = same canonical JSON. Byte-equal documents (a re-ingest of the same file) are

@@ -15,6 +15,7 @@ import { AgencyId, AppError, DeskId, RecordId, UserId, recordIdOf, type EntityRe
 import { auditStorageContract } from '@mosaic/audit/testing';
 import { createStoreAuditStorage } from './audit-storage-adapter.ts';
 import { openStore } from './open-store.ts';
+import { prepareRecord } from './prepare-record.ts';
 import type { Store, StoreDialectName } from './store.ts';
 import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from './testing.ts';
 
@@ -471,6 +472,17 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       await expect(store.appendCheckpoint({ seq: 9, hash: 'h9', body: '{}' })).rejects.toMatchObject(conflict);
       await expect(store.appendCheckpoint({ seq: 1, hash: 'h2', body: '{}' })).rejects.toMatchObject(conflict);
       expect(await store.readCheckpoints()).toEqual([{ seq: 2, hash: 'h2', body: '{"sig":"def"}' }, { seq: 3, hash: 'h3', body: '{"sig":"abc"}' }]);
+    }));
+
+    it('writes prepared records as putRecords writes the records they came from', () => withStore(async (store) => {
+      const first = person('fedpol', 'pr1', 'Jonas Peeters', { birthDate: ['1991-05-06'] });
+      expect(await store.putPreparedRecords([prepareRecord(first)], ACTOR)).toEqual([{ id: RecordId('fedpol:pr1'), status: 'created', version: 1 }]);
+      expect((await store.getRecord(RecordId('fedpol:pr1')))?.record).toEqual(first);
+      expect((await store.searchNames('Jonas Peeters', { limit: 5 })).map((hit) => hit.id)).toEqual([RecordId('fedpol:pr1')]);
+      expect(await store.putRecords([first], ACTOR)).toEqual([{ id: RecordId('fedpol:pr1'), status: 'unchanged', version: 1 }]);
+      const changed = person('fedpol', 'pr1', 'Jonas Peeters', { birthDate: ['1991-05-07'] });
+      expect(await store.putPreparedRecords([prepareRecord(changed)], ACTOR)).toEqual([{ id: RecordId('fedpol:pr1'), status: 'updated', version: 2 }]);
+      expect((await store.recordHistory(RecordId('fedpol:pr1'))).map((v) => v.record)).toEqual([first, changed]);
     }));
 
     it('commits the ingest checkpoint with the batch', () => withStore(async (store) => {

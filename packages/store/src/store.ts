@@ -9,6 +9,7 @@
  */
 import type { AgencyId, Classification, DeskId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import type { MessageBus } from './message-bus.ts';
+import type { PreparedRecord } from './prepare-record.ts';
 
 export const STORE_DIALECTS = ['sqlite', 'postgres'] as const;
 export type StoreDialectName = (typeof STORE_DIALECTS)[number];
@@ -259,6 +260,8 @@ export interface Store {
   readonly dialect: StoreDialectName;
 
   putRecords(records: readonly EntityRecord[], options: PutRecordsOptions): Promise<readonly PutResult[]>;
+  /** putRecords for records already prepared (see prepare-record.ts), e.g. by ingest's worker threads. */
+  putPreparedRecords(records: readonly PreparedRecord[], options: PutRecordsOptions): Promise<readonly PutResult[]>;
   getRecord(id: RecordId, options?: GetRecordOptions): Promise<StoredRecord | undefined>;
   getRecords(ids: readonly RecordId[], options?: GetRecordOptions): Promise<readonly StoredRecord[]>;
   recordHistory(id: RecordId): Promise<readonly RecordVersion[]>;

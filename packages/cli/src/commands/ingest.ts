@@ -1,5 +1,5 @@
 /**
- * mosaic ingest FILE [--mapping M.json] [--defaults D.json] [--no-resume] [--batch N] [--data DIR]
+ * mosaic ingest FILE [--mapping M.json] [--defaults D.json] [--no-resume] [--batch N] [--workers N] [--data DIR]
  *
  * JSON Lines (FollowTheMoney-style, one record per line) or CSV through a mapping. Rejected lines
  * are listed on stderr with line, field and reason; the summary is one JSON line on stderr.
@@ -16,11 +16,15 @@ const SHOWN_ERRORS = 50;
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse('ingest', argv, {
-    ...STORE_OPTIONS, mapping: { type: 'string' }, defaults: { type: 'string' }, 'no-resume': { type: 'boolean' }, batch: { type: 'string' },
+    ...STORE_OPTIONS, mapping: { type: 'string' }, defaults: { type: 'string' }, 'no-resume': { type: 'boolean' }, batch: { type: 'string' }, workers: { type: 'string' },
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
-    console.error('usage: mosaic ingest FILE [--mapping M.json] [--defaults D.json] [--no-resume] [--batch N] [--data DIR]');
+    console.error('usage: mosaic ingest FILE [--mapping M.json] [--defaults D.json] [--no-resume] [--batch N] [--workers N] [--data DIR]');
+    return 2;
+  }
+  if (values.workers !== undefined && !/^\d+$/.test(values.workers)) {
+    console.error('mosaic ingest: --workers takes a whole number (0: parse and validate in the writing thread)');
     return 2;
   }
   const mosaic = await openMosaic(configOf(values));
@@ -40,6 +44,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       ...(mapping ? { mapping } : {}),
       ...(defaults ? { defaults } : {}),
       ...(values.batch ? { batchSize: Number(values.batch) } : {}),
+      ...(values.workers === undefined ? {} : { workers: Number(values.workers) }),
       resume: values['no-resume'] !== true,
       onProgress: (p) => bar.update(p.bytes, p.totalBytes, `${p.written} written, ${p.rejected} rejected`),
       onError: (error) => {

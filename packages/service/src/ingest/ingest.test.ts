@@ -1,4 +1,5 @@
 import { schemata, type EntityRecord } from '@mosaic/model';
+import type { PreparedRecord } from '@mosaic/store';
 import { describe, expect, it } from 'vitest';
 import { parseCsvMapping } from './csv-mapping.ts';
 import { formatIngestError, ingest, type IngestSink, type PutStatus } from './ingest.ts';
@@ -15,10 +16,11 @@ function memorySink(failOnCommit?: number): IngestSink & { records: Map<string, 
   const checkpoints = new Map<string, number>();
   const sink = {
     records, checkpoints, commits: 0,
-    async commit(batch: readonly EntityRecord[], checkpoint: { fingerprint: string; line: number }): Promise<PutStatus[]> {
+    async commit(batch: readonly PreparedRecord[], checkpoint: { fingerprint: string; line: number }): Promise<PutStatus[]> {
       sink.commits += 1;
       if (sink.commits === failOnCommit) throw new Error('disk full');
-      const statuses = batch.map((r): PutStatus => {
+      const statuses = batch.map((prepared): PutStatus => {
+        const r = { id: prepared.id, ...JSON.parse(prepared.document) } as EntityRecord;
         const before = records.get(r.id);
         records.set(r.id, r);
         if (!before) return 'created';

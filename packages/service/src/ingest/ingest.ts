@@ -5,7 +5,9 @@
  * after the last committed line; records are keyed by (agency, source record id), so re-ingesting
  * a file is idempotent either way.
  */
-import { formatFieldError, validateRecord, type EntityRecord, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
+import { formatFieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
+import type { PreparedRecord } from '@mosaic/store';
+import { chunksOfItems, type RejectedLine, type ValidatedChunk } from './validated-chunk.ts';
 
 export interface SourceItem {
   readonly line: number;
@@ -31,7 +33,8 @@ export interface IngestCheckpoint {
 
 /** Where validated records go: the store, behind the one call ingest needs. */
 export interface IngestSink {
-  commit(records: readonly EntityRecord[], checkpoint: IngestCheckpoint): Promise<readonly PutStatus[]>;
+  /** Writes prepared records and the checkpoint in one transaction. */
+  commit(records: readonly PreparedRecord[], checkpoint: IngestCheckpoint): Promise<readonly PutStatus[]>;
   lastCheckpoint(fingerprint: string): Promise<number | undefined>;
 }
 
@@ -74,21 +77,32 @@ export interface IngestOptions extends ValidateOptions {
   readonly onError?: (error: IngestError) => void;
 }
 
-export async function ingest(registry: SchemaRegistry, source: AsyncIterable<SourceItem>, sink: IngestSink, options: IngestOptions): Promise<IngestSummary> {
+/**
+ * Ingest of a source already cut into validated chunks (see validated-chunk.ts). `chunksFrom`
+ * is given the line to resume after, so lines an earlier run committed are only counted.
+ * Records are batched in line order; each batch commits with the line it settles, the line of
+ * its last record, or at the end the last line of the source.
+ */
+export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: number) => AsyncIterable<ValidatedChunk>, options: IngestOptions): Promise<IngestSummary> {
   const { fingerprint, batchSize = 5000, resume = true, totalBytes, keepErrors = 1000, onProgress, onError } = options;
   const started = performance.now();
   const resumeAfter = resume ? ((await sink.lastCheckpoint(fingerprint)) ?? 0) : 0;
   const counts = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, resumed: 0, errorCount: 0 };
   const errors: IngestError[] = [];
-  let batch: EntityRecord[] = [];
+  let batch: PreparedRecord[] = [];
   let lastLine = 0;
   let committedLine = resumeAfter;
   let bytes = 0;
 
-  const reject = (error: IngestError): void => {
-    counts.errorCount += 1;
-    if (errors.length < keepErrors) errors.push(error);
-    onError?.(error);
+  const reject = ({ line, errors: fieldErrors }: RejectedLine): void => {
+    counts.rejected += 1;
+    lastLine = line;
+    for (const fieldError of fieldErrors) {
+      const error = { line, ...fieldError };
+      counts.errorCount += 1;
+      if (errors.length < keepErrors) errors.push(error);
+      onError?.(error);
+    }
   };
   const report = (): void => onProgress?.({ lines: counts.lines, bytes, totalBytes, written: counts.created + counts.updated + counts.unchanged, rejected: counts.rejected });
   const flush = async (): Promise<void> => {
@@ -102,32 +116,37 @@ export async function ingest(registry: SchemaRegistry, source: AsyncIterable<Sou
     report();
   };
 
-  for await (const item of source) {
-    counts.lines += 1;
-    lastLine = item.line;
-    bytes = item.offset;
-    if (item.line <= resumeAfter) {
-      counts.resumed += 1;
-      continue;
+  for await (const chunk of chunksFrom(resumeAfter)) {
+    counts.lines += chunk.lines;
+    counts.resumed += chunk.resumed;
+    bytes = chunk.offset;
+    const { records, recordLines, rejected } = chunk;
+    let next = 0;
+    for (let i = 0; i < records.length; i++) {
+      const line = recordLines[i] ?? 0;
+      // Rejections before this record belong to the batch it may close.
+      while (next < rejected.length && (rejected[next]?.line ?? 0) < line) reject(rejected[next++] as RejectedLine);
+      batch.push(records[i] as PreparedRecord);
+      lastLine = line;
+      if (batch.length >= batchSize) await flush();
     }
-    if (item.parseError !== undefined) {
-      counts.rejected += 1;
-      reject({ line: item.line, field: 'record', reason: item.parseError });
-      continue;
-    }
-    const result = validateRecord(registry, item.raw, options);
-    if (!result.ok) {
-      counts.rejected += 1;
-      for (const error of result.errors) reject({ line: item.line, ...error });
-      continue;
-    }
-    batch.push(result.record);
-    if (batch.length >= batchSize) await flush();
+    while (next < rejected.length) reject(rejected[next++] as RejectedLine);
+    if (chunk.lastLine > lastLine) lastLine = chunk.lastLine;
   }
   await flush();
   const ms = performance.now() - started;
   const written = counts.created + counts.updated + counts.unchanged;
   return { ...counts, errors, ms: Math.round(ms), recordsPerSecond: Math.round(written / Math.max(ms / 1000, 1e-6)) };
+}
+
+/** Ingest of parsed source items (CSV rows, or lines parsed by the caller), validated in this thread. */
+export function ingest(registry: SchemaRegistry, source: AsyncIterable<SourceItem>, sink: IngestSink, options: IngestOptions): Promise<IngestSummary> {
+  return ingestChunks(sink, (resumeAfter) => chunksOfItems(registry, source, { ...validateOptionsOf(options), resumeAfter }), options);
+}
+
+/** The validation options within ingest options. */
+export function validateOptionsOf({ defaults, reviewDateFor, maxValues }: ValidateOptions): ValidateOptions {
+  return { ...(defaults ? { defaults } : {}), ...(reviewDateFor ? { reviewDateFor } : {}), ...(maxValues === undefined ? {} : { maxValues }) };
 }
 
 export function formatIngestError(error: IngestError): string {

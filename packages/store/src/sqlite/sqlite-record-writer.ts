@@ -21,14 +21,19 @@ const UPSERT_SUFFIX = ` on conflict (id) do update set ${RECORD_COLUMNS.filter((
 const IN_LIST = `(${'?, '.repeat(IDS_PER_LOOKUP - 1)}?)`;
 
 export function createSqliteRecordWriter(adapter: SqliteDatabaseAdapter): RecordWriter {
-  /** Runs `insert into <head> values (...), (...)<suffix>` over flat values, ROWS_PER_STATEMENT rows at a time. */
-  function insertRows(head: string, width: number, values: readonly SQLInputValue[], suffix = ''): void {
+  /**
+   * Runs `insert into <head> values (...), (...)<suffix>` over flat values, ROWS_PER_STATEMENT
+   * rows at a time; `each` receives the rows a `returning` suffix yields.
+   */
+  function insertRows(head: string, width: number, values: readonly SQLInputValue[], suffix = '', each?: (row: Record<string, SQLInputValue>) => void): void {
     const rowCount = values.length / width;
     const tuple = `(${'?, '.repeat(width - 1)}?)`;
     for (let row = 0; row < rowCount; row += ROWS_PER_STATEMENT) {
       const rows = Math.min(ROWS_PER_STATEMENT, rowCount - row);
       const statement = adapter.statement(`insert into ${head} values ${`${tuple}, `.repeat(rows - 1)}${tuple}${suffix}`);
-      statement.run(...values.slice(row * width, (row + rows) * width));
+      const params = rows === rowCount ? values : values.slice(row * width, (row + rows) * width);
+      if (each === undefined) statement.run(...params);
+      else for (const returned of statement.all(...params)) each(returned);
     }
   }
 
@@ -58,13 +63,17 @@ export function createSqliteRecordWriter(adapter: SqliteDatabaseAdapter): Record
       for (const v of archive) versions.push(v.record_id, v.version, v.op, v.document, v.actor, v.reason, v.at);
       insertRows('record_versions (record_id, version, op, document, actor, reason, at)', 7, versions);
 
+      // Names of replaced rows leave the index first: a contentless FTS5 row is deleted by rowid.
+      forIds(`delete from record_names where rowid in (select rid from records where id in ${IN_LIST})`, replaced);
       const records: SQLInputValue[] = [];
       for (const r of rows) records.push(r.id, r.agency, r.schema, r.document, r.names, r.version, r.actor, r.reason, r.created_at, r.updated_at, r.deleted_at);
-      insertRows(`records (${RECORD_COLUMNS.join(', ')})`, RECORD_COLUMNS.length, records, UPSERT_SUFFIX);
-
-      // Name index, set-wise: one FTS5 statement per 500 ids is ~3x cheaper than a row at a time.
-      forIds(`delete from record_names where rowid in (select rid from records where id in ${IN_LIST})`, replaced);
-      forIds(`insert into record_names (rowid, names) select rid, names from records where id in ${IN_LIST} and deleted_at is null`, rows.map((r) => r.id));
+      // The upsert returns each row's rid (kept by an update), so the name index is filled from
+      // it without looking the ids up again; every row a put writes is live.
+      const names: SQLInputValue[] = [];
+      insertRows(`records (${RECORD_COLUMNS.join(', ')})`, RECORD_COLUMNS.length, records, `${UPSERT_SUFFIX} returning rid, names`, (row) => {
+        names.push(row['rid'] ?? null, row['names'] ?? null);
+      });
+      insertRows('record_names (rowid, names)', 2, names);
 
       // One connection, one writer: seq order is commit order without a lock.
       const feed: SQLInputValue[] = [];

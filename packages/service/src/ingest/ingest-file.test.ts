@@ -1,0 +1,166 @@
+/**
+ * ingestFile on a real sqlite store, with JSON Lines parsed and validated in worker threads:
+ * the same outcome as the in-thread reference (`ingest` over `jsonlSource`), errors in line
+ * order with the right line numbers across piece and worker boundaries, resume after a failure
+ * mid-file, and idempotent re-ingest.
+ */
+import { RecordId, schemata } from '@mosaic/model';
+import { openSqliteStore, type Store } from '@mosaic/store';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestFile, storeSink } from './ingest-file.ts';
+import { formatIngestError, ingest, ingestChunks, type IngestSink, type IngestSummary } from './ingest.ts';
+import { jsonlFileChunks } from './jsonl-file-chunks.ts';
+import { jsonlSource } from './sources.ts';
+
+const registry = schemata();
+const provenance = {
+  agency: 'zone-north', source: 'rms', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: [] },
+  handling: 'H0', category: 'suspect', nature: 'fact', legalBasis: 'Police Act art. 44', reviewDate: '2030-01-01',
+};
+const given = ['Karim', 'Sofie', 'Ahmet', 'Lina', 'Jan', 'Yusuf'];
+const surnames = ['Benali', 'Claes', 'Yilmaz', 'Haddad', 'Peeters', 'Demir'];
+const nameOf = (i: number): string => `${given[i % 6] ?? ''} ${surnames[(i * 5) % 6] ?? ''}${i}`;
+const person = (i: number, extra: Record<string, unknown> = {}): string => JSON.stringify({ id: `p${i}`, schema: 'Person', properties: { name: [nameOf(i)], ...extra }, provenance });
+
+/**
+ * 60 lines: persons, with rejected lines of every kind spread through the file (bad date,
+ * unknown property, not JSON, not an object), blank lines, one CRLF line, one line far longer
+ * than a piece, and a last line without a newline.
+ */
+function mixedFile(): { text: string; bad: Map<number, string>; valid: number[] } {
+  const lines: string[] = [];
+  const bad = new Map<number, string>();
+  const valid: number[] = [];
+  for (let n = 1; n <= 60; n++) {
+    if (n % 11 === 0) {
+      lines.push(person(n, { birthDate: ['not-a-date'] }));
+      bad.set(n, 'birthDate: "not-a-date" is not a date');
+    } else if (n % 13 === 0) {
+      lines.push(person(n, { colour: ['blue'] }));
+      bad.set(n, 'colour: is not a property of Person');
+    } else if (n === 17) {
+      lines.push('{"id": "p17", "schema": ');
+      bad.set(n, 'record: is not valid JSON');
+    } else if (n === 29) {
+      lines.push('[1, 2]');
+      bad.set(n, 'record: must be a JSON object');
+    } else if (n === 8 || n === 40) {
+      lines.push('   ');
+    } else {
+      if (n === 23) lines.push(`${person(n)}\r`);
+      else if (n === 31) lines.push(person(n, { alias: Array.from({ length: 40 }, (_, k) => `Abu Someone Longername${k}`) }));
+      else lines.push(person(n));
+      valid.push(n);
+    }
+  }
+  return { text: lines.join('\n'), bad, valid };
+}
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function fixture(text: string): Promise<{ store: Store; path: string; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'mosaic-ingest-file-'));
+  dirs.push(dir);
+  const path = join(dir, 'records.jsonl');
+  writeFileSync(path, text);
+  const store = await openSqliteStore({ dataDir: join(dir, 'data') });
+  stores.push(store);
+  return { store, path, dir };
+}
+
+/** ingestChunks over worker-validated pieces of `pieceBytes`, as ingestFile runs it. */
+function ingestInWorkers(path: string, sink: IngestSink, { pieceBytes, workers = 2, batchSize = 7, fingerprint = 'f' }: { pieceBytes: number; workers?: number; batchSize?: number; fingerprint?: string }): Promise<IngestSummary> {
+  return ingestChunks(sink, (resumeAfter) => jsonlFileChunks(path, registry, { resumeAfter, workers, pieceBytes }), { fingerprint, batchSize });
+}
+
+async function storedIds(store: Store): Promise<string[]> {
+  return (await store.scanRecords({ limit: 1000 })).map((stored) => stored.record.id);
+}
+
+describe('ingestFile with worker threads', () => {
+  it('rejects the same lines, with the same line numbers, as the in-thread reference, whatever the piece size', async () => {
+    const { text, bad } = mixedFile();
+    const reference = await fixture(text);
+    const expected = await ingest(registry, jsonlSource([text]), storeSink(reference.store, 'test'), { fingerprint: 'f', batchSize: 7 });
+    expect(expected.errors.map((e) => e.line)).toEqual([...bad.keys()]);
+    for (const [error, reason] of expected.errors.map((e, k) => [e, [...bad.values()][k]] as const)) {
+      expect(formatIngestError(error).startsWith(`line ${error.line}: ${reason ?? '?'}`)).toBe(true);
+    }
+
+    for (const pieceBytes of [64, 300, 1 << 20]) {
+      const { store, path } = await fixture(text);
+      const summary = await ingestInWorkers(path, storeSink(store, 'test'), { pieceBytes });
+      expect({ ...summary, ms: 0, recordsPerSecond: 0 }).toEqual({ ...expected, ms: 0, recordsPerSecond: 0 });
+      expect(await storedIds(store)).toEqual(await storedIds(reference.store));
+      expect((await store.getRecord(RecordId('zone-north:p23')))?.record.properties['name']).toEqual([nameOf(23)]);
+      expect((await store.getRecord(RecordId('zone-north:p31')))?.record.properties['alias']).toHaveLength(40);
+      expect((await store.getIngestCheckpoint('f'))?.lastLine).toBe(60);
+    }
+  });
+
+  it('commits each batch with the line of its last record, in order, across pieces', async () => {
+    const { text, bad, valid } = mixedFile();
+    const { store, path } = await fixture(text);
+    const lines: number[] = [];
+    const sink = storeSink(store, 'test');
+    const summary = await ingestInWorkers(path, { ...sink, commit: (records, checkpoint) => {
+      lines.push(checkpoint.line);
+      return sink.commit(records, checkpoint);
+    } }, { pieceBytes: 200, batchSize: 10 });
+    expect(summary).toMatchObject({ lines: 58, created: valid.length, rejected: bad.size });
+    // Full batches end at their tenth record; the last one settles the file's last line.
+    expect(lines).toEqual([valid[9], valid[19], valid[29], valid[39], 60]);
+  });
+
+  it('after a failure mid-file leaves the committed batches, and a second run resumes after them', async () => {
+    const { text, valid } = mixedFile();
+    const { store, path } = await fixture(text);
+    const sink = storeSink(store, 'test');
+    let commits = 0;
+    const failing: IngestSink = { ...sink, commit: (records, checkpoint) => (++commits === 3 ? Promise.reject(new Error('disk full')) : sink.commit(records, checkpoint)) };
+    await expect(ingestInWorkers(path, failing, { pieceBytes: 150, batchSize: 10 })).rejects.toThrow('disk full');
+    expect(await storedIds(store)).toHaveLength(20);
+    const committed = (await store.getIngestCheckpoint('f'))?.lastLine;
+    expect(committed).toBe(valid[19]);
+
+    const resumed = await ingestInWorkers(path, sink, { pieceBytes: 150, batchSize: 10 });
+    const before = text.split('\n').slice(0, committed).filter((line) => line.trim() !== '').length;
+    expect(resumed).toMatchObject({ resumed: before, created: valid.length - 20, updated: 0, unchanged: 0 });
+    // Only rejections after the checkpoint are reported again.
+    expect(resumed.errors.length).toBeGreaterThan(0);
+    expect(resumed.errors.every((e) => e.line > (committed ?? 0))).toBe(true);
+    expect(await store.countRecords()).toBe(valid.length);
+    expect(await store.latestSeq()).toBe(valid.length);
+  });
+
+  it('re-ingesting the file changes nothing; a changed line is an update', async () => {
+    const { text, bad, valid } = mixedFile();
+    const { store, path, dir } = await fixture(text);
+    const first = await ingestFile(store, registry, { path, actor: 'ingest:test', workers: 2, batchSize: 9 });
+    expect(first).toMatchObject({ created: valid.length, rejected: bad.size });
+    const again = await ingestFile(store, registry, { path, actor: 'ingest:test', workers: 2, resume: false });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: valid.length, rejected: bad.size });
+
+    const changed = join(dir, 'changed.jsonl');
+    writeFileSync(changed, readFileSync(path, 'utf8').replace(person(5), person(5, { birthDate: ['1990-05'] })));
+    const update = await ingestFile(store, registry, { path: changed, actor: 'ingest:test', workers: 1 });
+    expect(update).toMatchObject({ created: 0, updated: 1, unchanged: valid.length - 1 });
+    expect((await store.recordHistory(RecordId('zone-north:p5'))).map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('reads a byte-order mark at the start of the file as no part of line 1, in workers and in this thread', async () => {
+    const text = `\ufeff${person(1)}\n${person(2)}\n`;
+    for (const workers of [0, 1]) {
+      const { store, path } = await fixture(text);
+      expect(await ingestFile(store, registry, { path, actor: 'ingest:test', workers })).toMatchObject({ created: 2, rejected: 0 });
+    }
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The unit ingest hands its writer: a run of consecutive source lines, validated and prepared
+ * (`prepareRecord`: id, document JSON, folded names), with every rejected line's errors, in line
+ * order. Built the same way whether the lines were parsed in this thread (CSV, tests) or in a
+ * worker (JSON Lines files, see jsonl-file-chunks.ts), so both paths validate identically.
+ */
+import { validateRecord, type FieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
+import { prepareRecord, type PreparedRecord } from '@mosaic/store/prepare-record';
+import type { SourceItem } from './ingest.ts';
+
+export interface RejectedLine {
+  readonly line: number;
+  readonly errors: readonly FieldError[];
+}
+
+export interface ValidatedChunk {
+  /** Non-blank source lines the chunk covers (resumed ones included). */
+  readonly lines: number;
+  /** Lines at or before the resume point: counted, not validated. */
+  readonly resumed: number;
+  /** The last non-blank line of the chunk; 0 when it had none. */
+  readonly lastLine: number;
+  /** Bytes of the source consumed at the chunk's end, for progress. */
+  readonly offset: number;
+  /** Valid records in line order, and the line each came from. */
+  readonly records: readonly PreparedRecord[];
+  readonly recordLines: readonly number[];
+  /** Rejected lines in line order. */
+  readonly rejected: readonly RejectedLine[];
+}
+
+export interface ChunkOptions extends ValidateOptions {
+  /** Lines up to this one were committed by an earlier run: counted as resumed, not validated. */
+  readonly resumeAfter: number;
+}
+
+export interface ChunkBuilder {
+  /** One non-blank line: its parsed value, or why it could not be parsed. */
+  add(line: number, raw: unknown, parseError?: string): void;
+  /** The lines added since the last take, as a chunk ending at `offset`. */
+  take(offset: number): ValidatedChunk;
+  readonly size: number;
+}
+
+export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptions): ChunkBuilder {
+  const { resumeAfter } = options;
+  let lines = 0;
+  let resumed = 0;
+  let lastLine = 0;
+  let records: PreparedRecord[] = [];
+  let recordLines: number[] = [];
+  let rejected: RejectedLine[] = [];
+  return {
+    add(line, raw, parseError) {
+      lines += 1;
+      lastLine = line;
+      if (line <= resumeAfter) {
+        resumed += 1;
+        return;
+      }
+      if (parseError !== undefined) {
+        rejected.push({ line, errors: [{ field: 'record', reason: parseError }] });
+        return;
+      }
+      const result = validateRecord(registry, raw, options);
+      if (!result.ok) {
+        rejected.push({ line, errors: result.errors });
+        return;
+      }
+      records.push(prepareRecord(result.record));
+      recordLines.push(line);
+    },
+    take(offset) {
+      const chunk = { lines, resumed, lastLine, offset, records, recordLines, rejected };
+      lines = 0;
+      resumed = 0;
+      lastLine = 0;
+      records = [];
+      recordLines = [];
+      rejected = [];
+      return chunk;
+    },
+    get size() {
+      return lines;
+    },
+  };
+}
+
+/** Items of an in-thread source (CSV, or lines already parsed) as chunks of `chunkLines`. */
+export async function* chunksOfItems(registry: SchemaRegistry, source: AsyncIterable<SourceItem>, options: ChunkOptions & { readonly chunkLines?: number }): AsyncGenerator<ValidatedChunk> {
+  const { chunkLines = 500 } = options;
+  const builder = createChunkBuilder(registry, options);
+  let offset = 0;
+  for await (const item of source) {
+    builder.add(item.line, item.raw, item.parseError);
+    offset = item.offset;
+    if (builder.size >= chunkLines) yield builder.take(offset);
+  }
+  if (builder.size > 0) yield builder.take(offset);
+}
+
+/**
+ * JSON Lines text that starts at `firstLine` (1-based): each non-blank line parsed and added.
+ * `text` holds whole lines only (the caller cuts at newlines), the last one possibly unterminated.
+ */
+export function validateJsonLines(registry: SchemaRegistry, text: string, { firstLine, endOffset, ...options }: ChunkOptions & { readonly firstLine: number; readonly endOffset: number }): ValidatedChunk {
+  const builder = createChunkBuilder(registry, options);
+  let line = firstLine;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const body = text.slice(start, stop);
+    if (body.trim() !== '') {
+      if (line <= options.resumeAfter) builder.add(line, undefined);
+      else {
+        let raw: unknown;
+        let parseError: string | undefined;
+        try {
+          raw = JSON.parse(body);
+        } catch (error) {
+          parseError = `is not valid JSON (${(error as Error).message})`;
+        }
+        builder.add(line, raw, parseError);
+      }
+    }
+    line += 1;
+    start = end + 1;
+  }
+  return builder.take(endOffset);
+}
