@@ -1,7 +1,8 @@
 /**
  * Dates of birth, including partial dates ("1989", "1989-09", "1989-09-15"), compared on
  * discrete levels. Day/month swaps are a classic clerical error (US vs European order), and
- * off-by-one or two years is common when an age was converted to a year.
+ * off-by-one or two years is common when an age was converted to a year or a year was mistyped
+ * (`near`: the year a year or two apart, the day and month the same or unknown on a side).
  */
 export const DATE_LEVELS = ['exact', 'yearMonth', 'swapped', 'year', 'near', 'mismatch', 'missing'] as const;
 export type DateLevel = (typeof DATE_LEVELS)[number];
@@ -51,7 +52,12 @@ function compareOne(a: PartialDate, b: PartialDate): DateLevel {
     if (a.day !== undefined && b.day !== undefined && a.day === b.month && a.month === b.day) return 'swapped';
     return 'year';
   }
-  return Math.abs(a.year - b.year) <= 2 ? 'near' : 'mismatch';
+  if (Math.abs(a.year - b.year) > 2) return 'mismatch';
+  // Two full dates a year or two apart on a different day and month hold two errors, not one:
+  // that is a different date. A slip of the year alone (same day and month) or a year against a
+  // partial date (an age turned into a year) stays near.
+  const full = a.month !== undefined && a.day !== undefined && b.month !== undefined && b.day !== undefined;
+  return full && (a.month !== b.month || a.day !== b.day) ? 'mismatch' : 'near';
 }
 
 /** Best level over all pairs of values; `missing` when a side has none. Returns the level index. */

@@ -10,9 +10,10 @@ import { GENDER_LEVELS, compareGenders } from './compare-genders.ts';
 import { IDENTIFIER_LEVELS, compareIdentifiers } from './compare-identifiers.ts';
 import { MISSING_NAME, NAME_LEVELS, compareNormalizedNames, type NameComparison } from './compare-names.ts';
 import { PHONE_LEVELS, comparePhones } from './compare-phones.ts';
+import { PLACE_LEVELS, comparePlaces } from './compare-places.ts';
 import type { PreparedName, PreparedRecord } from './prepare.ts';
 
-export const FEATURE_NAMES = ['name', 'birthDate', 'country', 'identifier', 'phone', 'address', 'gender'] as const;
+export const FEATURE_NAMES = ['name', 'birthDate', 'country', 'identifier', 'phone', 'address', 'gender', 'birthPlace'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 export interface FeatureDefinition {
@@ -57,6 +58,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
   { name: 'phone', levels: PHONE_LEVELS, compare: (a, b) => comparePhones(a.phones, b.phones) },
   { name: 'address', levels: ADDRESS_LEVELS, compare: (a, b) => compareAddresses(a.addresses, b.addresses) },
   { name: 'gender', levels: GENDER_LEVELS, compare: (a, b) => compareGenders(a.genders, b.genders) },
+  { name: 'birthPlace', levels: PLACE_LEVELS, compare: (a, b) => comparePlaces(a.birthPlaces, b.birthPlaces) },
 ];
 
 export function featureNames(): readonly FeatureName[] {

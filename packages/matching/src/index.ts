@@ -30,6 +30,8 @@ export { addressTokens, compareAddresses, ADDRESS_LEVELS } from './compare-addre
 export type { AddressLevel } from './compare-addresses.ts';
 export { compareGenders, normalizeGender, GENDER_LEVELS } from './compare-genders.ts';
 export type { GenderLevel } from './compare-genders.ts';
+export { normalizePlace, comparePlaces, PLACE_LEVELS } from './compare-places.ts';
+export type { PlaceLevel } from './compare-places.ts';
 
 // Records, features, scoring
 export { prepare, matchableNames } from './prepare.ts';

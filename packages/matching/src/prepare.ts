@@ -13,6 +13,7 @@ import { parseDate, type PartialDate } from './compare-dates.ts';
 import { normalizeGender } from './compare-genders.ts';
 import { confusableForm, normalizeIdentifier } from './compare-identifiers.ts';
 import { normalizePhone } from './compare-phones.ts';
+import { normalizePlace } from './compare-places.ts';
 import { tokenFrequency, tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 
@@ -39,6 +40,8 @@ export interface PreparedRecord {
   readonly phones: readonly string[];
   readonly addresses: readonly ReadonlySet<string>[];
   readonly genders: readonly string[];
+  /** Folded places of birth. */
+  readonly birthPlaces: readonly string[];
 }
 
 export interface PrepareOptions {
@@ -111,5 +114,6 @@ export function prepare(record: MatchableRecord, options: PrepareOptions = {}): 
     phones: unique(read(record, ['phone']).map(normalizePhone).filter((s) => s.length >= 6)),
     addresses: read(record, ['address', 'addressFull']).map(addressTokens).filter((s) => s.size > 0),
     genders: unique(read(record, ['gender']).map(normalizeGender).filter((g): g is string => g !== undefined)),
+    birthPlaces: unique(read(record, ['birthPlace']).map(normalizePlace).filter((s) => s !== '')),
   };
 }

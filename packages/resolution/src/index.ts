@@ -11,7 +11,7 @@ export type { ResolutionStore, ResolutionSnapshot, ResolutionChange, Redirect, M
 export { memoryResolutionStore, followRedirects } from './memory-resolution-store.ts';
 export { BLOCKING_RULES, BLOCKING_FIXED, LOOSE_RULES, DEFAULT_BLOCKING, MAX_INDEXED_RECORDS, blockingKeys, blockRecords, blockMembers } from './blocking.ts';
 export type { BlockingRule, BlockingOptions, BlockIndex, CandidatePairs, BlockingStats, BlockingResult } from './blocking.ts';
-export { comparePair, compareCandidatePairs, unpackLevels } from './pair-comparisons.ts';
+export { comparePair, compareCandidatePairs, packLevels, unpackLevels } from './pair-comparisons.ts';
 export type { PairComparisons } from './pair-comparisons.ts';
 export { createPairScorer } from './pair-scorer.ts';
 export type { PairScorer } from './pair-scorer.ts';
