@@ -42,7 +42,22 @@ function build(year: number, month: number | undefined, day: number | undefined)
 
 const INDEX: Readonly<Record<DateLevel, number>> = Object.fromEntries(DATE_LEVELS.map((l, i) => [l, i])) as Record<DateLevel, number>;
 
-function compareOne(a: PartialDate, b: PartialDate): DateLevel {
+/**
+ * 1 January stands for "day and month unknown" in many registration systems (asylum and
+ * immigration records above all, where a year is all that is known): against another date it
+ * counts as the year alone.
+ */
+function yearOnly(d: PartialDate): PartialDate {
+  return d.month === 1 && d.day === 1 ? { year: d.year } : d;
+}
+
+function compareOne(x: PartialDate, y: PartialDate): DateLevel {
+  if (x.year === y.year && x.month === y.month && x.day === y.day) return 'exact';
+  const a = yearOnly(x);
+  const b = yearOnly(y);
+  // One clerical error (a slipped year, a wrong day, a wrong month, day and month swapped)
+  // keeps a date close; two full dates that differ in two places are different dates.
+  const full = a.month !== undefined && a.day !== undefined && b.month !== undefined && b.day !== undefined;
   if (a.year === b.year) {
     if (a.month === undefined || b.month === undefined) return a.month === b.month ? 'exact' : 'year';
     if (a.month === b.month) {
@@ -50,13 +65,9 @@ function compareOne(a: PartialDate, b: PartialDate): DateLevel {
       return a.day === b.day ? 'exact' : 'yearMonth';
     }
     if (a.day !== undefined && b.day !== undefined && a.day === b.month && a.month === b.day) return 'swapped';
-    return 'year';
+    return full && a.day !== b.day ? 'mismatch' : 'year';
   }
   if (Math.abs(a.year - b.year) > 2) return 'mismatch';
-  // Two full dates a year or two apart on a different day and month hold two errors, not one:
-  // that is a different date. A slip of the year alone (same day and month) or a year against a
-  // partial date (an age turned into a year) stays near.
-  const full = a.month !== undefined && a.day !== undefined && b.month !== undefined && b.day !== undefined;
   return full && (a.month !== b.month || a.day !== b.day) ? 'mismatch' : 'near';
 }
 
