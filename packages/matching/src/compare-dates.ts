@@ -55,6 +55,8 @@ function compareOne(x: PartialDate, y: PartialDate): DateLevel {
   if (x.year === y.year && x.month === y.month && x.day === y.day) return 'exact';
   const a = yearOnly(x);
   const b = yearOnly(y);
+  // a placeholder agrees on the year at best
+  if ((a !== x || b !== y) && a.year === b.year) return 'year';
   // One clerical error (a slipped year, a wrong day, a wrong month, day and month swapped)
   // keeps a date close; two full dates that differ in two places are different dates.
   const full = a.month !== undefined && a.day !== undefined && b.month !== undefined && b.day !== undefined;
