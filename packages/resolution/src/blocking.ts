@@ -5,9 +5,12 @@
  * pair is a candidate when any rule puts both records together; the rules that did are kept
  * (a bit mask) so that EM can be run per rule with that rule's features fixed (Splink).
  *
- * Fan-out is bounded: a block larger than `maxBlockSize` is skipped (and counted) instead of
- * producing its quadratic number of pairs; the sorted neighbourhood gives at most `window - 1`
- * pairs per name.
+ * Fan-out is bounded: a block larger than `maxBlockSize` (a common name: "Mohamed El Amrani"
+ * shared by hundreds at a million records) does not produce its quadratic number of pairs; its
+ * members are sorted by date of birth (then record index: deterministic, never a random drop) and
+ * each is paired with the `blockWindow - 1` next ones, a sorted neighbourhood inside the block, so
+ * namesakes born close together (and the same person's records) still meet. The sorted
+ * neighbourhood on names gives at most `window - 1` pairs per name.
  *
  * Keys are hashed to 26 bits and packed with the rule (3 bits) and the record index (24 bits)
  * into one float64, so the whole index is one sorted Float64Array (no per-key objects): a hash
@@ -43,16 +46,35 @@ export const SORTED_RULE_BIT = 1 << RULE_INDEX['name-sorted'];
 
 export const MAX_INDEXED_RECORDS = 2 ** 24;
 const RECORD_SPACE = 2 ** 24;
+/** Windowed pair packing: lo * 2^27 + hi * 8 + rule (< 2^51, exact in a float64). */
+const WINDOW_LO = 2 ** 27;
 const HASH_SPACE = 2 ** 26;
 
 export interface BlockingOptions {
-  /** Blocks with more records are skipped (counted in `cappedBlocks`). */
+  /** Blocks with more records are windowed by date of birth (counted in `cappedBlocks`). */
   readonly maxBlockSize?: number;
+  /** Sorted-neighbourhood window inside a block over `maxBlockSize`. */
+  readonly blockWindow?: number;
   /** Sorted-neighbourhood window (records compared with the next window - 1). */
   readonly window?: number;
 }
 
-export const DEFAULT_BLOCKING: Required<BlockingOptions> = Object.freeze({ maxBlockSize: 100, window: 4 });
+export const DEFAULT_BLOCKING: Required<BlockingOptions> = Object.freeze({ maxBlockSize: 20, blockWindow: 6, window: 4 });
+
+const NO_DATE = 2 ** 30;
+
+/**
+ * Order of a record inside an oversized block: its earliest date of birth as a day number
+ * (a year alone sits mid-year, a month alone mid-month), records without one last.
+ */
+export function blockOrder(record: PreparedRecord): number {
+  let best = NO_DATE;
+  for (const d of record.birthDates) {
+    const v = d.year * 372 + (d.month === undefined ? 186 : (d.month - 1) * 31 + (d.day === undefined ? 15 : d.day - 1));
+    if (v < best) best = v;
+  }
+  return best;
+}
 
 /** FNV-1a, 32 bits, folded to 26. */
 function hash26(s: string): number {
@@ -122,6 +144,9 @@ export interface BlockIndex {
   readonly entries: Float64Array;
   readonly added: Map<number, number[]>;
   readonly maxBlockSize: number;
+  readonly blockWindow: number;
+  /** blockOrder of each record by index (records added later are pushed). */
+  readonly order: number[];
 }
 
 function lowerBound(a: Float64Array, value: number): number {
@@ -135,19 +160,24 @@ function lowerBound(a: Float64Array, value: number): number {
   return lo;
 }
 
-/** Records in the block of `key` (sorted part then added part); undefined when the block is over the cap. */
-export function blockMembers(index: BlockIndex, key: number): number[] | undefined {
+/**
+ * Records in the block of `key` (sorted part then added part). A block over the cap gives the
+ * `blockWindow - 1` members nearest to `order` (a blockOrder value) instead, ties by record index.
+ */
+export function blockMembers(index: BlockIndex, key: number, order = NO_DATE): number[] {
   const lo = lowerBound(index.entries, key * RECORD_SPACE);
   const hi = lowerBound(index.entries, (key + 1) * RECORD_SPACE);
   const added = index.added.get(key);
-  if (hi - lo + (added?.length ?? 0) > index.maxBlockSize) return undefined;
   const out: number[] = [];
   for (let p = lo; p < hi; p++) out.push((index.entries[p] as number) % RECORD_SPACE);
   if (added) out.push(...added);
-  return out;
+  if (out.length <= index.maxBlockSize) return out;
+  const distance = (j: number): number => Math.abs((index.order[j] ?? NO_DATE) - order);
+  return out.sort((a, b) => distance(a) - distance(b) || a - b).slice(0, index.blockWindow - 1);
 }
 
-export function addToBlockIndex(index: BlockIndex, keys: readonly number[], record: number): void {
+export function addToBlockIndex(index: BlockIndex, keys: readonly number[], record: number, order: number): void {
+  index.order[record] = order;
   for (const k of keys) {
     const list = index.added.get(k);
     if (list) list.push(record);
@@ -166,9 +196,9 @@ export interface CandidatePairs {
 export interface BlockingStats {
   readonly keys: number;
   readonly blocks: number;
-  /** Blocks skipped for being larger than maxBlockSize. */
+  /** Blocks larger than maxBlockSize (windowed by date of birth). */
   readonly cappedBlocks: number;
-  /** Record entries in the skipped blocks. */
+  /** Record entries in the windowed blocks. */
   readonly cappedEntries: number;
   readonly pairs: number;
   readonly pairsByRule: Readonly<Record<BlockingRule, number>>;
@@ -204,7 +234,7 @@ class PairBuffer {
  * candidate pair once, i < j, in order of i.
  */
 export function blockRecords(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], options: BlockingOptions = {}): BlockingResult {
-  const { maxBlockSize, window } = { ...DEFAULT_BLOCKING, ...options };
+  const { maxBlockSize, blockWindow, window } = { ...DEFAULT_BLOCKING, ...options };
   const n = records.length;
   if (n > MAX_INDEXED_RECORDS) throw new AppError('MOSAIC_INVALID_INPUT', `resolution: at most ${MAX_INDEXED_RECORDS} records per batch`);
   const keyStart = new Int32Array(n + 1);
@@ -230,21 +260,45 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   recordKeys.length = 0;
   entries.sort();
 
-  // Block sizes: one pass over the sorted runs.
+  const order: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = groups[i] === undefined ? NO_DATE : blockOrder(records[i] as PreparedRecord);
+
+  // Block sizes: one pass over the sorted runs; oversized blocks windowed by date of birth into
+  // `windowed` (lo * 2^27 + hi * 8 + rule, sorted, so the main loop walks it in step with i).
   let blocks = 0;
   let cappedBlocks = 0;
   let cappedEntries = 0;
+  let windowedPairs = new Float64Array(1 << 16);
+  let windowedCount = 0;
   for (let s = 0; s < total;) {
     const key = Math.floor((entries[s] as number) / RECORD_SPACE);
     let e = s + 1;
     while (e < total && Math.floor((entries[e] as number) / RECORD_SPACE) === key) e++;
     blocks++;
-    if (e - s > maxBlockSize) { cappedBlocks++; cappedEntries += e - s; }
+    if (e - s > maxBlockSize) {
+      cappedBlocks++;
+      cappedEntries += e - s;
+      const rule = Math.floor(key / HASH_SPACE);
+      const members: number[] = [];
+      for (let x = s; x < e; x++) members.push((entries[x] as number) % RECORD_SPACE);
+      members.sort((a, b) => (order[a] as number) - (order[b] as number) || a - b);
+      for (let a = 0; a < members.length; a++) {
+        for (let b = a + 1; b < Math.min(members.length, a + blockWindow); b++) {
+          const i = members[a] as number;
+          const j = members[b] as number;
+          if (windowedCount === windowedPairs.length) { const grown = new Float64Array(windowedCount * 2); grown.set(windowedPairs); windowedPairs = grown; }
+          windowedPairs[windowedCount++] = Math.min(i, j) * WINDOW_LO + Math.max(i, j) * 8 + rule;
+        }
+      }
+    }
     s = e;
   }
+  const windowed = windowedPairs.slice(0, windowedCount).sort();
+  windowedPairs = new Float64Array(0);
+  let w = 0;
 
   const sortedNext = sortedNeighbours(records, groups, window);
-  const index: BlockIndex = { entries, added: new Map(), maxBlockSize };
+  const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, order };
   const out = new PairBuffer();
   const stamp = new Int32Array(n).fill(-1);
   const mask = new Uint8Array(n);
@@ -262,6 +316,12 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
         if (stamp[j] !== i) { stamp[j] = i; mask[j] = 0; found.push(j); }
         mask[j] = (mask[j] as number) | bit;
       }
+    }
+    for (; w < windowed.length && Math.floor((windowed[w] as number) / WINDOW_LO) === i; w++) {
+      const v = (windowed[w] as number) % WINDOW_LO;
+      const j = Math.floor(v / 8);
+      if (stamp[j] !== i) { stamp[j] = i; mask[j] = 0; found.push(j); }
+      mask[j] = (mask[j] as number) | (1 << (v % 8));
     }
     for (const j of sortedNext.get(i) ?? []) {
       if (stamp[j] !== i) { stamp[j] = i; mask[j] = 0; found.push(j); }

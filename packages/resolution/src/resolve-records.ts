@@ -4,7 +4,7 @@
  * set to commit and the state that incremental resolution continues from.
  */
 import type { EntityId, Properties, RecordId } from '@mosaic/model';
-import { buildNameFrequencies, defaultModel, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
+import { buildNameFrequencies, createPrepareCache, defaultModel, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
 import { assignEntityIds } from './assign-entity-ids.ts';
 import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingStats, type CandidatePairs } from './blocking.ts';
 import { clusterRecords } from './cluster-records.ts';
@@ -101,30 +101,56 @@ export function pairProbability(state: Pick<ResolutionState, 'prepared' | 'score
   return state.scorer.probability(state.scorer.weight(packed, tf));
 }
 
-export function resolveRecords(records: readonly ResolvableRecord[], options: ResolveOptions = {}): ResolutionRun {
-  const { snapshot = EMPTY_SNAPSHOT, at = new Date().toISOString(), model: start = defaultModel(), train = true, blocking = {}, onProgress } = options;
-  const thresholds: ResolutionThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  const ms = Object.fromEntries(RESOLVE_STAGES.map((s) => [s, 0])) as Record<ResolveStage, number>;
-  let clock = performance.now();
-  const lap = (stage: ResolveStage): void => { const now = performance.now(); ms[stage] = Math.round(now - clock); clock = now; };
-  const n = records.length;
+/** A batch after the prepare stage: what resolution needs of the records (they can be let go). */
+export interface PreparedBatch {
+  readonly ids: RecordId[];
+  readonly groups: (string | undefined)[];
+  readonly prepared: PreparedRecord[];
+  readonly frequencies: NameFrequencies | undefined;
+  readonly prepareMs: number;
+}
 
+export function resolveRecords(records: readonly ResolvableRecord[], options: ResolveOptions = {}): ResolutionRun {
+  return resolvePrepared(prepareRecords(records, options), options);
+}
+
+/**
+ * The prepare stage alone: a name-token frequency table of the batch, then each record prepared
+ * once (distinct name strings normalised once, shared). A caller holding a million parsed
+ * records can drop them after this and call resolvePrepared.
+ */
+export function prepareRecords(records: readonly ResolvableRecord[], { frequencies: useFrequencies = true, onProgress }: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): PreparedBatch {
+  const started = performance.now();
+  const n = records.length;
   const groups = records.map((r) => schemaGroup(r.schema));
-  const frequencies = options.frequencies === false ? undefined : buildNameFrequencies(namesOf(records, groups));
-  const prepareOptions = frequencies ? { frequencies } : {};
+  const cache = createPrepareCache();
+  const frequencies = useFrequencies ? buildNameFrequencies(namesOf(records, groups), (name) => normalizeNameCached(cache, name)) : undefined;
+  const prepareOptions = frequencies ? { frequencies, cache } : { cache };
   const prepared: PreparedRecord[] = new Array<PreparedRecord>(n);
   for (let i = 0; i < n; i++) {
     const r = records[i] as ResolvableRecord;
     prepared[i] = prepare(groups[i] === undefined ? { schema: r.schema, properties: {} } : r, prepareOptions);
     if ((i & 0x3fff) === 0) onProgress?.('prepare', i, n);
   }
-  const ids = records.map((r) => r.id);
-  lap('prepare');
+  return { ids: records.map((r) => r.id), groups, prepared, frequencies, prepareMs: Math.round(performance.now() - started) };
+}
 
+export function resolvePrepared(batch: PreparedBatch, options: ResolveOptions = {}): ResolutionRun {
+  const { snapshot = EMPTY_SNAPSHOT, at = new Date().toISOString(), model: start = defaultModel(), train = true, blocking = {}, onProgress } = options;
+  const thresholds: ResolutionThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const ms = Object.fromEntries(RESOLVE_STAGES.map((s) => [s, 0])) as Record<ResolveStage, number>;
+  let clock = performance.now();
+  const lap = (stage: ResolveStage): void => { const now = performance.now(); ms[stage] = Math.round(now - clock); clock = now; };
+  const { ids, groups, prepared, frequencies } = batch;
+  const n = ids.length;
+  ms.prepare = batch.prepareMs;
+
+  onProgress?.('block', 0, n);
   const blocked = blockRecords(prepared, groups, blocking);
   lap('block');
   const comparisons = compareCandidatePairs(prepared, blocked.pairs, (done) => onProgress?.('compare', done, blocked.pairs.count));
   lap('compare');
+  onProgress?.('train', 0, blocked.pairs.count);
   const trained = train ? trainResolutionModel(prepared, groups, blocked.pairs, comparisons, { start }) : { model: start, sessions: [], randomPairs: 0 };
   const scorer = createPairScorer(trained.model);
   const probabilities = new Float32Array(blocked.pairs.count);
@@ -142,6 +168,7 @@ export function resolveRecords(records: readonly ResolvableRecord[], options: Re
     if (j.verdict === 'same') mustLink.push([a, b]);
     else if (j.verdict === 'not_same') cannotLink.push([a, b]);
   }
+  onProgress?.('cluster', 0, n);
   const state0 = { prepared, scorer };
   const clustered = clusterRecords(
     { size: n, left: blocked.pairs.left, right: blocked.pairs.right, probability: probabilities, probabilityOf: (i, j) => pairProbability(state0, i, j), mustLink, cannotLink },
@@ -149,6 +176,7 @@ export function resolveRecords(records: readonly ResolvableRecord[], options: Re
   );
   lap('cluster');
 
+  onProgress?.('ids', 0, n);
   const judgedSame = new Set<string>();
   for (const j of judgements.values()) if (j.verdict === 'same') judgedSame.add(pairKey(j.a, j.b));
   const assigned = assignEntityIds({

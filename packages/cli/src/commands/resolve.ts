@@ -10,6 +10,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { MATCHING_PROPERTIES } from '@mosaic/matching';
 import { parseRecordLine, resolveRecords, type ResolvableRecord } from '@mosaic/resolution';
 import { parse } from '../args.ts';
 import { progressBar } from '../progress.ts';
@@ -34,7 +35,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     lineNo++;
     bytes += line.length + 1;
     if (line.trim() === '') continue;
-    const parsed = parseRecordLine(line);
+    const parsed = parseRecordLine(line, { keep: MATCHING_PROPERTIES });
     if (parsed.ok) records.push(parsed.record);
     else if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${lineNo}: ${parsed.reason}\n`);
     if ((lineNo & 0x3fff) === 0) bar.update(bytes, total, 'read');
