@@ -163,14 +163,21 @@ export function prepare(record: MatchableRecord, options: PrepareOptions = {}): 
   const identifiers = unique(read(record, IDENTIFIER_PROPERTIES).map(normalizeIdentifier).filter((s) => s !== ''));
   return {
     schema: record.schema,
-    names,
-    birthDates: read(record, ['birthDate']).map(parseDate).filter((d): d is PartialDate => d !== undefined),
-    countries: interned(cache, unique(read(record, COUNTRY_PROPERTIES).map(normalizeCountry).filter((s) => s !== ''))),
-    identifiers,
-    identifiersConfusable: identifiers.map(confusableForm),
-    phones: unique(read(record, ['phone']).map(normalizePhone).filter((s) => s.length >= 6)),
-    addresses: read(record, ['address', 'addressFull']).map(addressTokens).filter((s) => s.size > 0),
-    genders: interned(cache, unique(read(record, ['gender']).map(normalizeGender).filter((g): g is string => g !== undefined))),
-    birthPlaces: interned(cache, unique(read(record, ['birthPlace']).map(normalizePlace).filter((s) => s !== ''))),
+    names: shared(names),
+    birthDates: shared(read(record, ['birthDate']).map(parseDate).filter((d): d is PartialDate => d !== undefined)),
+    countries: shared(interned(cache, unique(read(record, COUNTRY_PROPERTIES).map(normalizeCountry).filter((s) => s !== '')))),
+    identifiers: shared(identifiers),
+    identifiersConfusable: shared(identifiers.map(confusableForm)),
+    phones: shared(unique(read(record, ['phone']).map(normalizePhone).filter((s) => s.length >= 6))),
+    addresses: shared(read(record, ['address', 'addressFull']).map(addressTokens).filter((s) => s.size > 0)),
+    genders: shared(interned(cache, unique(read(record, ['gender']).map(normalizeGender).filter((g): g is string => g !== undefined)))),
+    birthPlaces: shared(interned(cache, unique(read(record, ['birthPlace']).map(normalizePlace).filter((s) => s !== '')))),
   };
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** One shared empty array for every empty field: most records lack most fields. */
+function shared<T>(values: readonly T[]): readonly T[] {
+  return values.length === 0 ? NONE : values;
 }

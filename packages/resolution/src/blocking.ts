@@ -237,27 +237,29 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   const { maxBlockSize, blockWindow, window } = { ...DEFAULT_BLOCKING, ...options };
   const n = records.length;
   if (n > MAX_INDEXED_RECORDS) throw new AppError('MOSAIC_INVALID_INPUT', `resolution: at most ${MAX_INDEXED_RECORDS} records per batch`);
+  // Keys straight into one growing typed array (no per-record arrays kept: at a million records
+  // they would be promoted and traced by every major collection).
   const keyStart = new Int32Array(n + 1);
-  const recordKeys: number[][] = new Array<number[]>(n);
+  let flatKeys = new Float64Array(Math.max(1024, n * 8));
   let total = 0;
   for (let i = 0; i < n; i++) {
+    keyStart[i] = total;
     const g = groups[i];
-    const keys = g === undefined ? [] : blockingKeys(records[i] as PreparedRecord, g);
-    recordKeys[i] = keys;
-    total += keys.length;
-  }
-  const entries = new Float64Array(total);
-  const flatKeys = new Float64Array(total);
-  let p = 0;
-  for (let i = 0; i < n; i++) {
-    keyStart[i] = p;
-    for (const k of recordKeys[i] as number[]) {
-      flatKeys[p] = k;
-      entries[p++] = k * RECORD_SPACE + i;
+    if (g === undefined) continue;
+    const keys = blockingKeys(records[i] as PreparedRecord, g);
+    if (total + keys.length > flatKeys.length) {
+      const grown = new Float64Array(Math.max(flatKeys.length * 2, total + keys.length));
+      grown.set(flatKeys.subarray(0, total));
+      flatKeys = grown;
     }
+    for (const k of keys) flatKeys[total++] = k;
   }
-  keyStart[n] = p;
-  recordKeys.length = 0;
+  keyStart[n] = total;
+  flatKeys = flatKeys.slice(0, total);
+  const entries = new Float64Array(total);
+  for (let i = 0; i < n; i++) {
+    for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) entries[q] = (flatKeys[q] as number) * RECORD_SPACE + i;
+  }
   entries.sort();
 
   const order: number[] = new Array<number>(n);
@@ -268,8 +270,7 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   let blocks = 0;
   let cappedBlocks = 0;
   let cappedEntries = 0;
-  let windowedPairs = new Float64Array(1 << 16);
-  let windowedCount = 0;
+  const windowedPairs = new PackedPairs();
   for (let s = 0; s < total;) {
     const key = Math.floor((entries[s] as number) / RECORD_SPACE);
     let e = s + 1;
@@ -286,18 +287,16 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
         for (let b = a + 1; b < Math.min(members.length, a + blockWindow); b++) {
           const i = members[a] as number;
           const j = members[b] as number;
-          if (windowedCount === windowedPairs.length) { const grown = new Float64Array(windowedCount * 2); grown.set(windowedPairs); windowedPairs = grown; }
-          windowedPairs[windowedCount++] = Math.min(i, j) * WINDOW_LO + Math.max(i, j) * 8 + rule;
+          windowedPairs.push(i, j, rule);
         }
       }
     }
     s = e;
   }
-  const windowed = windowedPairs.slice(0, windowedCount).sort();
-  windowedPairs = new Float64Array(0);
+  sortedNeighbours(records, groups, window, windowedPairs);
+  const windowed = windowedPairs.sorted();
   let w = 0;
 
-  const sortedNext = sortedNeighbours(records, groups, window);
   const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, order };
   const out = new PairBuffer();
   const stamp = new Int32Array(n).fill(-1);
@@ -323,10 +322,6 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
       if (stamp[j] !== i) { stamp[j] = i; mask[j] = 0; found.push(j); }
       mask[j] = (mask[j] as number) | (1 << (v % 8));
     }
-    for (const j of sortedNext.get(i) ?? []) {
-      if (stamp[j] !== i) { stamp[j] = i; mask[j] = 0; found.push(j); }
-      mask[j] = (mask[j] as number) | SORTED_RULE_BIT;
-    }
     found.sort((x, y) => x - y);
     for (const j of found) out.push(i, j, mask[j] as number);
   }
@@ -342,10 +337,28 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   };
 }
 
-/** Sorted neighbourhood over the names of matchable records: for each record, later-index neighbours. */
-function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], window: number): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  if (window < 2) return out;
+/** Pairs packed as lo * 2^27 + hi * 8 + rule in a growing Float64Array (no per-record lists). */
+class PackedPairs {
+  #values = new Float64Array(1 << 16);
+  #count = 0;
+  push(i: number, j: number, rule: number): void {
+    if (this.#count === this.#values.length) {
+      const grown = new Float64Array(this.#count * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.#count++] = Math.min(i, j) * WINDOW_LO + Math.max(i, j) * 8 + rule;
+  }
+  sorted(): Float64Array {
+    const out = this.#values.slice(0, this.#count).sort();
+    this.#values = new Float64Array(0);
+    return out;
+  }
+}
+
+/** Sorted neighbourhood over the names of matchable records, into `out` as rule name-sorted. */
+function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], window: number, out: PackedPairs): void {
+  if (window < 2) return;
   const keys: number[] = [];
   records.forEach((r, i) => {
     if (groups[i] === undefined) return;
@@ -357,16 +370,14 @@ function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (
     }
   });
   const sorted = Float64Array.from(keys).sort();
+  keys.length = 0;
+  const rule = RULE_INDEX['name-sorted'];
   for (let a = 0; a < sorted.length; a++) {
     const i = (sorted[a] as number) % RECORD_SPACE;
     for (let b = a + 1; b < Math.min(sorted.length, a + window); b++) {
       const j = (sorted[b] as number) % RECORD_SPACE;
       if (i === j || groups[i] !== groups[j]) continue;
-      const lo = Math.min(i, j);
-      const hi = Math.max(i, j);
-      const list = out.get(lo);
-      if (list) { if (!list.includes(hi)) list.push(hi); } else out.set(lo, [hi]);
+      out.push(i, j, rule);
     }
   }
-  return out;
 }
