@@ -171,7 +171,7 @@ export function resolvePrepared(batch: PreparedBatch, options: ResolveOptions = 
   onProgress?.('cluster', 0, n);
   const state0 = { prepared, scorer };
   const clustered = clusterRecords(
-    { size: n, left: blocked.pairs.left, right: blocked.pairs.right, probability: probabilities, probabilityOf: (i, j) => pairProbability(state0, i, j), mustLink, cannotLink },
+    { size: n, left: blocked.pairs.left, right: blocked.pairs.right, probability: probabilities, probabilityOf: candidateProbability(blocked.pairs, probabilities, (i, j) => pairProbability(state0, i, j)), mustLink, cannotLink },
     { linkThreshold: thresholds.link, mergeThreshold: thresholds.merge },
   );
   lap('cluster');
@@ -221,6 +221,32 @@ function* namesOf(records: readonly ResolvableRecord[], groups: readonly (string
     const p = (records[i] as ResolvableRecord).properties;
     for (const key of ['name', 'alias', 'previousName']) for (const v of p[key] ?? []) yield v;
   }
+}
+
+/**
+ * Probability of any pair: a candidate's stored score (pairs come sorted by left, then right, so
+ * a binary search in the left record's run finds it), else `compare` (scored on demand).
+ */
+function candidateProbability(pairs: CandidatePairs, probabilities: Float32Array, compare: (i: number, j: number) => number): (i: number, j: number) => number {
+  const start = new Int32Array(pairs.count === 0 ? 1 : (pairs.left[pairs.count - 1] as number) + 2);
+  for (let k = 0; k < pairs.count; k++) start[(pairs.left[k] as number) + 1]!++;
+  for (let i = 1; i < start.length; i++) start[i]! += start[i - 1] as number;
+  return (a, b) => {
+    const i = Math.min(a, b);
+    const j = Math.max(a, b);
+    if (i + 1 < start.length) {
+      let lo = start[i] as number;
+      let hi = start[i + 1] as number;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const r = pairs.right[mid] as number;
+        if (r === j) return probabilities[mid] as number;
+        if (r < j) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    return compare(i, j);
+  };
 }
 
 const MAX_LINK_PAIRS = 400;
