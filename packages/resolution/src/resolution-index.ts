@@ -52,7 +52,7 @@ const MAX_MEMBERS = 200;
 export function addRecord(index: ResolutionIndex, record: ResolvableRecord, { at = new Date().toISOString() }: { at?: string } = {}): AddResult {
   const { state } = index;
   const group = schemaGroup(record.schema);
-  const prepared = prepare(group === undefined ? { schema: record.schema, properties: {} } : record, state.frequencies ? { frequencies: state.frequencies } : {});
+  const prepared = prepare(group === undefined ? { schema: record.schema, properties: {} } : record, state.frequencies ? { frequencies: state.frequencies, explain: false } : { explain: false });
   const r = state.prepared.length;
   state.prepared.push(prepared);
   state.ids.push(record.id);
@@ -135,7 +135,7 @@ export function candidatesOf(index: ResolutionIndex, record: Pick<ResolvableReco
   const { state } = index;
   const group = schemaGroup(record.schema);
   if (group === undefined) return [];
-  const prepared = prepare(record, state.frequencies ? { frequencies: state.frequencies } : {});
+  const prepared = prepare(record, state.frequencies ? { frequencies: state.frequencies, explain: false } : { explain: false });
   const scored = new Map<number, number>();
   const order = blockOrder(prepared);
   for (const key of blockingKeys(prepared, group)) {

@@ -125,7 +125,7 @@ export function prepareRecords(records: readonly ResolvableRecord[], { frequenci
   const groups = records.map((r) => schemaGroup(r.schema));
   const cache = createPrepareCache();
   const frequencies = useFrequencies ? buildNameFrequencies(namesOf(records, groups), (name) => normalizeNameCached(cache, name)) : undefined;
-  const prepareOptions = frequencies ? { frequencies, cache } : { cache };
+  const prepareOptions = frequencies ? { frequencies, cache, explain: false } : { cache, explain: false };
   const prepared: PreparedRecord[] = new Array<PreparedRecord>(n);
   for (let i = 0; i < n; i++) {
     const r = records[i] as ResolvableRecord;
