@@ -3,6 +3,10 @@
  * discrete levels. Day/month swaps are a classic clerical error (US vs European order), and
  * off-by-one or two years is common when an age was converted to a year or a year was mistyped
  * (`near`: the year a year or two apart, the day and month the same or unknown on a side).
+ * A level says how far two dates agree without contradiction: `yearMonth` is year and month
+ * with the day unknown on a side, a day that differs agrees on the year only (`year`); two
+ * parts that differ are a `mismatch`. Among namesakes (thousands share a common name at a
+ * million records) a different day is what tells two people apart.
  */
 export const DATE_LEVELS = ['exact', 'yearMonth', 'swapped', 'year', 'near', 'mismatch', 'missing'] as const;
 export type DateLevel = (typeof DATE_LEVELS)[number];
@@ -64,7 +68,8 @@ function compareOne(x: PartialDate, y: PartialDate): DateLevel {
     if (a.month === undefined || b.month === undefined) return a.month === b.month ? 'exact' : 'year';
     if (a.month === b.month) {
       if (a.day === undefined || b.day === undefined) return a.day === b.day ? 'exact' : 'yearMonth';
-      return a.day === b.day ? 'exact' : 'yearMonth';
+      // yearMonth agrees as far as both sides go; a day that contradicts agrees on less
+      return a.day === b.day ? 'exact' : 'year';
     }
     if (a.day !== undefined && b.day !== undefined && a.day === b.month && a.month === b.day) return 'swapped';
     return full && a.day !== b.day ? 'mismatch' : 'year';
