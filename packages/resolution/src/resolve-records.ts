@@ -54,7 +54,7 @@ export interface ResolutionThresholds {
  * (pairwise F1 0.998), the demo's namesakes (same name, nothing else compared) need the strict
  * end (demo seed 1: F1 0.50 at 0.9/0.6, 0.89 at 0.9999/0.99).
  */
-export const DEFAULT_THRESHOLDS: ResolutionThresholds = Object.freeze({ link: 0.9999, merge: 0.99, reviewLow: 0.2, reviewHigh: 0.9999 });
+export const DEFAULT_THRESHOLDS: ResolutionThresholds = Object.freeze({ link: 0.9995, merge: 0.99, reviewLow: 0.2, reviewHigh: 0.9995 });
 
 export interface ResolveStats {
   readonly records: number;
