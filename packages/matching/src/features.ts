@@ -38,6 +38,20 @@ export function bestNamePair(a: PreparedRecord, b: PreparedRecord): { readonly c
   let best: NameComparison = MISSING_NAME;
   let bi = -1;
   let bj = -1;
+  // Equal keys are the only way to `exact`, the best level: find them first with string
+  // comparisons alone, and align tokens only when no name pair is equal (most candidate pairs
+  // of a large batch share a name, so most skip the alignment).
+  for (let i = 0; i < a.names.length; i++) {
+    const x = a.names[i] as PreparedName;
+    if (x.name.weak) continue;
+    for (let j = 0; j < b.names.length; j++) {
+      const y = b.names[j] as PreparedName;
+      if (y.name.weak || x.name.key !== y.name.key || x.name.core.length === 0) continue;
+      const c = compareNormalizedNames(x.name, y.name, x.tf, y.tf);
+      if (bi < 0 || c.tf > best.tf) { best = c; bi = i; bj = j; }
+    }
+  }
+  if (bi >= 0) return { comparison: best, a: bi, b: bj };
   for (let i = 0; i < a.names.length; i++) {
     const x = a.names[i] as PreparedName;
     for (let j = 0; j < b.names.length; j++) {
