@@ -273,11 +273,16 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   let cappedBlocks = 0;
   let cappedEntries = 0;
   const windowedPairs = new PackedPairs();
+  // End of each entry's block (-1: oversized, windowed instead), so that the main loop reads its
+  // block from its own position on, without binary searches: at a million records the sorted
+  // entries are hundreds of MB and each search is a string of cache misses.
+  const blockEnd = new Int32Array(total);
   for (let s = 0; s < total;) {
     const key = Math.floor((entries[s] as number) / RECORD_SPACE);
     let e = s + 1;
     while (e < total && Math.floor((entries[e] as number) / RECORD_SPACE) === key) e++;
     blocks++;
+    blockEnd.fill(e - s > maxBlockSize ? -1 : e, s, e);
     if (e - s > maxBlockSize) {
       cappedBlocks++;
       cappedEntries += e - s;
@@ -300,6 +305,18 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   sortedNeighbours(records, groups, window, windowedPairs);
   const windowed = windowedPairs.sorted();
   let w = 0;
+  // Sorted position of each (record, key) entry: one pass over the sorted entries, matching each
+  // to its record's own keys (a record has a few dozen at most).
+  const positionOf = new Int32Array(total);
+  for (let p = 0; p < total; p++) {
+    const v = entries[p] as number;
+    const key = Math.floor(v / RECORD_SPACE);
+    const i = v - key * RECORD_SPACE;
+    for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) {
+      if (flatKeys[q] === key) { positionOf[q] = p; break; }
+    }
+  }
+  flatKeys = new Float64Array(0);
 
   const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, order };
   const out = new PairBuffer();
@@ -309,12 +326,11 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   for (let i = 0; i < n; i++) {
     found.length = 0;
     for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) {
-      const key = flatKeys[q] as number;
-      const lo = lowerBound(entries, key * RECORD_SPACE + i + 1);
-      const hi = lowerBound(entries, (key + 1) * RECORD_SPACE);
-      if (hi - lowerBound(entries, key * RECORD_SPACE) > maxBlockSize) continue;
-      const bit = 1 << Math.floor(key / HASH_SPACE);
-      for (let x = lo; x < hi; x++) {
+      const p = positionOf[q] as number;
+      const hi = blockEnd[p] as number;
+      if (hi < 0) continue;
+      const bit = 1 << Math.floor((entries[p] as number) / RECORD_SPACE / HASH_SPACE);
+      for (let x = p + 1; x < hi; x++) {
         const j = (entries[x] as number) % RECORD_SPACE;
         if (stamp[j] !== i) { stamp[j] = i; mask[j] = 0; found.push(j); }
         mask[j] = (mask[j] as number) | bit;
