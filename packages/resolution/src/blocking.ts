@@ -239,30 +239,8 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   const { maxBlockSize, blockWindow, window } = { ...DEFAULT_BLOCKING, ...options };
   const n = records.length;
   if (n > MAX_INDEXED_RECORDS) throw new AppError('MOSAIC_INVALID_INPUT', `resolution: at most ${MAX_INDEXED_RECORDS} records per batch`);
-  // Keys straight into one growing typed array (no per-record arrays kept: at a million records
-  // they would be promoted and traced by every major collection).
-  const keyStart = new Int32Array(n + 1);
-  let flatKeys = new Float64Array(Math.max(1024, n * 8));
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    keyStart[i] = total;
-    const g = groups[i];
-    if (g === undefined) continue;
-    const keys = blockingKeys(records[i] as PreparedRecord, g);
-    if (total + keys.length > flatKeys.length) {
-      const grown = new Float64Array(Math.max(flatKeys.length * 2, total + keys.length));
-      grown.set(flatKeys.subarray(0, total));
-      flatKeys = grown;
-    }
-    for (const k of keys) flatKeys[total++] = k;
-  }
-  keyStart[n] = total;
-  flatKeys = flatKeys.slice(0, total);
-  const entries = new Float64Array(total);
-  for (let i = 0; i < n; i++) {
-    for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) entries[q] = (flatKeys[q] as number) * RECORD_SPACE + i;
-  }
-  entries.sort();
+  const { keyStart, entries, positionOf } = indexKeys(records, groups);
+  const total = entries.length;
 
   const order: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = groups[i] === undefined ? NO_DATE : blockOrder(records[i] as PreparedRecord);
@@ -305,18 +283,6 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   sortedNeighbours(records, groups, window, windowedPairs);
   const windowed = windowedPairs.sorted();
   let w = 0;
-  // Sorted position of each (record, key) entry: one pass over the sorted entries, matching each
-  // to its record's own keys (a record has a few dozen at most).
-  const positionOf = new Int32Array(total);
-  for (let p = 0; p < total; p++) {
-    const v = entries[p] as number;
-    const key = Math.floor(v / RECORD_SPACE);
-    const i = v - key * RECORD_SPACE;
-    for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) {
-      if (flatKeys[q] === key) { positionOf[q] = p; break; }
-    }
-  }
-  flatKeys = new Float64Array(0);
 
   const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, order };
   const out = new PairBuffer();
@@ -355,6 +321,48 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
     index,
     stats: { keys: total, blocks, cappedBlocks, cappedEntries, pairs: out.count, pairsByRule },
   };
+}
+
+/**
+ * Every record's keys, the sorted entries (key * 2^24 + record) and the sorted position of each
+ * record's q-th key (keys of record i at [keyStart[i], keyStart[i + 1])). Keys go straight into
+ * one growing typed array: no per-record arrays, which at a million records would be promoted
+ * and traced by every major collection; the flat keys are let go on return.
+ */
+function indexKeys(records: readonly PreparedRecord[], groups: readonly (string | undefined)[]): { keyStart: Int32Array; entries: Float64Array; positionOf: Int32Array } {
+  const n = records.length;
+  const keyStart = new Int32Array(n + 1);
+  let flatKeys = new Float64Array(Math.max(1024, n * 8));
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    keyStart[i] = total;
+    const g = groups[i];
+    if (g === undefined) continue;
+    const keys = blockingKeys(records[i] as PreparedRecord, g);
+    if (total + keys.length > flatKeys.length) {
+      const grown = new Float64Array(Math.max(flatKeys.length * 2, total + keys.length));
+      grown.set(flatKeys.subarray(0, total));
+      flatKeys = grown;
+    }
+    for (const k of keys) flatKeys[total++] = k;
+  }
+  keyStart[n] = total;
+  const entries = new Float64Array(total);
+  for (let i = 0; i < n; i++) {
+    for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) entries[q] = (flatKeys[q] as number) * RECORD_SPACE + i;
+  }
+  entries.sort();
+  // one pass over the sorted entries, each matched to its record's own keys (a few dozen at most)
+  const positionOf = new Int32Array(total);
+  for (let p = 0; p < total; p++) {
+    const v = entries[p] as number;
+    const key = Math.floor(v / RECORD_SPACE);
+    const i = v - key * RECORD_SPACE;
+    for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) {
+      if (flatKeys[q] === key) { positionOf[q] = p; break; }
+    }
+  }
+  return { keyStart, entries, positionOf };
 }
 
 /** Pairs packed as lo * 2^27 + hi * 8 + rule in a growing Float64Array (no per-record lists). */
