@@ -49,4 +49,13 @@ describe('blockRecords', () => {
     expect([...again.pairs.left]).toEqual([...capped.pairs.left]);
     expect([...again.pairs.right]).toEqual([...capped.pairs.right]);
   });
+  it('pairs every namesake born the same day in an oversized block, beyond the window', () => {
+    const crowd = prepared(Array.from({ length: 30 }, (_, i) => person(`s${i}`, { name: ['Omar Haddad'], birthDate: [i < 8 ? '1983-07-19' : `${1950 + i}-03-15`] })));
+    const { pairs, stats } = blockRecords(crowd, crowd.map(() => 'person'), { maxBlockSize: 10, blockWindow: 2, looseWindow: 2, window: 1 });
+    expect(stats.cappedBlocks).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    for (let k = 0; k < pairs.count; k++) seen.add(`${pairs.left[k]},${pairs.right[k]}`);
+    for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) expect(seen.has(`${i},${j}`)).toBe(true);
+    expect(seen.has('20,27')).toBe(false);
+  });
 });

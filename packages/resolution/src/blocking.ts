@@ -44,6 +44,7 @@ export const BLOCKING_FIXED: Readonly<Record<BlockingRule, readonly FeatureName[
 export const LOOSE_RULES: readonly BlockingRule[] = ['name-pair', 'name-sorted', 'name-year'];
 
 const RULE_INDEX: Readonly<Record<BlockingRule, number>> = Object.fromEntries(BLOCKING_RULES.map((r, i) => [r, i])) as Record<BlockingRule, number>;
+const LOOSE_BITS = LOOSE_RULES.reduce((bits, r) => bits | (1 << RULE_INDEX[r]), 0);
 export const SORTED_RULE_BIT = 1 << RULE_INDEX['name-sorted'];
 
 export const MAX_INDEXED_RECORDS = 2 ** 24;
@@ -57,11 +58,16 @@ export interface BlockingOptions {
   readonly maxBlockSize?: number;
   /** Sorted-neighbourhood window inside a block over `maxBlockSize`. */
   readonly blockWindow?: number;
+  /**
+   * The same for the loose rules (LOOSE_RULES): an oversized name block is namesakes, so each is
+   * paired with the nearest by date of birth only (and every one born the same day).
+   */
+  readonly looseWindow?: number;
   /** Sorted-neighbourhood window (records compared with the next window - 1). */
   readonly window?: number;
 }
 
-export const DEFAULT_BLOCKING: Required<BlockingOptions> = Object.freeze({ maxBlockSize: 20, blockWindow: 6, window: 4 });
+export const DEFAULT_BLOCKING: Required<BlockingOptions> = Object.freeze({ maxBlockSize: 20, blockWindow: 6, looseWindow: 2, window: 4 });
 
 const NO_DATE = 2 ** 30;
 
@@ -147,6 +153,7 @@ export interface BlockIndex {
   readonly added: Map<number, number[]>;
   readonly maxBlockSize: number;
   readonly blockWindow: number;
+  readonly looseWindow: number;
   /** blockOrder of each record by index (records added later are pushed). */
   readonly order: number[];
 }
@@ -164,7 +171,9 @@ function lowerBound(a: Float64Array, value: number): number {
 
 /**
  * Records in the block of `key` (sorted part then added part). A block over the cap gives the
- * `blockWindow - 1` members nearest to `order` (a blockOrder value) instead, ties by record index.
+ * members nearest to `order` (a blockOrder value) instead, as the batch windows it: the window
+ * less one (`looseWindow` for the loose rules), ties by record index, and every member born the
+ * same day up to the cap.
  */
 export function blockMembers(index: BlockIndex, key: number, order = NO_DATE): number[] {
   const lo = lowerBound(index.entries, key * RECORD_SPACE);
@@ -175,7 +184,11 @@ export function blockMembers(index: BlockIndex, key: number, order = NO_DATE): n
   if (added) out.push(...added);
   if (out.length <= index.maxBlockSize) return out;
   const distance = (j: number): number => Math.abs((index.order[j] ?? NO_DATE) - order);
-  return out.sort((a, b) => distance(a) - distance(b) || a - b).slice(0, index.blockWindow - 1);
+  out.sort((a, b) => distance(a) - distance(b) || a - b);
+  const window = LOOSE_BITS & (1 << Math.floor(key / HASH_SPACE)) ? index.looseWindow : index.blockWindow;
+  let take = window - 1;
+  while (order !== NO_DATE && take < Math.min(out.length, index.maxBlockSize) && distance(out[take] as number) === 0) take++;
+  return out.slice(0, take);
 }
 
 export function addToBlockIndex(index: BlockIndex, keys: readonly number[], record: number, order: number): void {
@@ -236,7 +249,7 @@ class PairBuffer {
  * candidate pair once, i < j, in order of i.
  */
 export function blockRecords(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], options: BlockingOptions = {}): BlockingResult {
-  const { maxBlockSize, blockWindow, window } = { ...DEFAULT_BLOCKING, ...options };
+  const { maxBlockSize, blockWindow, looseWindow, window } = { ...DEFAULT_BLOCKING, ...options };
   const n = records.length;
   if (n > MAX_INDEXED_RECORDS) throw new AppError('MOSAIC_INVALID_INPUT', `resolution: at most ${MAX_INDEXED_RECORDS} records per batch`);
   const { keyStart, entries, positionOf } = indexKeys(records, groups);
@@ -273,7 +286,7 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
         const o = order[i] as number;
         // the window, stretched over records born the same day (up to the cap): one name and one
         // date of birth are most likely one person, whatever the block's size
-        for (let b = a + 1; b < members.length && (b < a + blockWindow || (o !== NO_DATE && order[members[b] as number] === o && b < a + maxBlockSize)); b++) {
+        for (let b = a + 1; b < members.length && (b < a + (LOOSE_BITS & (1 << rule) ? looseWindow : blockWindow) || (o !== NO_DATE && order[members[b] as number] === o && b < a + maxBlockSize)); b++) {
           windowedPairs.push(i, members[b] as number, rule);
         }
       }
@@ -284,7 +297,7 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   const windowed = windowedPairs.sorted();
   let w = 0;
 
-  const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, order };
+  const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, looseWindow, order };
   const out = new PairBuffer();
   const stamp = new Int32Array(n).fill(-1);
   const mask = new Uint8Array(n);

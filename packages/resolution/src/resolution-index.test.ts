@@ -25,7 +25,7 @@ describe('incremental resolution', () => {
     // thirty namesakes born the same year: every name key's block is over the cap of 10
     const pad = (x: number): string => String(x).padStart(2, '0');
     const crowd = Array.from({ length: 30 }, (_, i) => person(`n${i}`, { name: ['Samir Benali'], birthDate: [`1971-${pad(1 + Math.floor(i / 3))}-${pad(3 + (i % 3) * 9)}`], nationality: ['be'] }));
-    const run = resolveRecords(crowd, { train: false, at, blocking: { maxBlockSize: 10, blockWindow: 3, window: 1 } });
+    const run = resolveRecords(crowd, { train: false, at, blocking: { maxBlockSize: 10, blockWindow: 3, looseWindow: 3, window: 1 } });
     expect(run.stats.blocking.cappedBlocks).toBeGreaterThan(0);
     const index = createResolutionIndex(run.state);
     // n10 was born 1971-04-12; the new record's day is mistyped, so no full-date key finds it
