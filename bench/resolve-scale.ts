@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { addRecord, createResolutionIndex, pairwiseMetrics, parseRecordLine, prepareRecords, resolvePrepared, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
+import { addRecord, createResolutionIndex, pairwiseMetrics, parseRecordLine, resolvePrepared, takeAndPrepareRecords, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => { const at = args.indexOf(`--${name}`); return at >= 0 ? Number(args[at + 1]) : fallback; };
@@ -44,9 +44,8 @@ const onProgress = (stage: ResolveStage): void => {
   stageSeen = stage;
   console.error(`${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
 };
-const batch = prepareRecords(records, { onProgress });
-// the parsed records are not needed past the prepare stage: let them go before blocking
-records.length = 0;
+// the parsed records are not needed past the prepare stage: each goes as it is prepared
+const batch = takeAndPrepareRecords(records, { onProgress });
 const run = resolvePrepared(batch, { at: '2026-01-01T00:00:00Z', onProgress });
 const wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuStart);

@@ -11,7 +11,7 @@ import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { parseRecordLine, resolveRecords, type ResolvableRecord } from '@mosaic/resolution';
+import { parseRecordLine, resolvePrepared, takeAndPrepareRecords, type ResolvableRecord } from '@mosaic/resolution';
 import { parse } from '../args.ts';
 import { progressBar } from '../progress.ts';
 
@@ -41,7 +41,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     if ((lineNo & 0x3fff) === 0) bar.update(bytes, total, 'read');
   }
   const readMs = Math.round(performance.now() - started);
-  const result = resolveRecords(records, { onProgress: (stage, done, n) => bar.update(done, n, stage) });
+  const onProgress = (stage: string, done: number, n: number): void => bar.update(done, n, stage);
+  // the parsed records go as they are prepared (a million of them and their prepared forms would not fit together)
+  const result = resolvePrepared(takeAndPrepareRecords(records, { onProgress }), { onProgress });
   const out = createWriteStream(values.out, { encoding: 'utf8' });
   const { ids, entities } = result.state;
   let chunk = '';
