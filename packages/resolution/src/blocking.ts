@@ -45,7 +45,6 @@ export const LOOSE_RULES: readonly BlockingRule[] = ['name-pair', 'name-sorted',
 
 const RULE_INDEX: Readonly<Record<BlockingRule, number>> = Object.fromEntries(BLOCKING_RULES.map((r, i) => [r, i])) as Record<BlockingRule, number>;
 const LOOSE_BITS = LOOSE_RULES.reduce((bits, r) => bits | (1 << RULE_INDEX[r]), 0);
-export const SORTED_RULE_BIT = 1 << RULE_INDEX['name-sorted'];
 
 export const MAX_INDEXED_RECORDS = 2 ** 24;
 const RECORD_SPACE = 2 ** 24;
