@@ -98,7 +98,7 @@ const start = startingModel();
 const uOfac = estimateU(countPatterns(randomVectors(ofac, 300_000, 1)));
 const uFebrl = estimateU(countPatterns(randomVectors(febrl, 300_000, 2)));
 const fromFebrl = new Set(['birthDate', 'identifier', 'address']);
-const u = FEATURES.map((def, f) => (def.name === 'phone' ? [...(start.features[f]?.u ?? [])] : (fromFebrl.has(def.name) ? uFebrl[f] : uOfac[f]) ?? []));
+const u = FEATURES.map((def, f) => (def.name === 'phone' || def.name === 'birthPlace' ? [...(start.features[f]?.u ?? [])] : (fromFebrl.has(def.name) ? uFebrl[f] : uOfac[f]) ?? []));
 const withU: MatchModel = { ...start, features: start.features.map((p, f) => ({ ...p, u: u[f] ?? p.u })) };
 
 // --- 2. m by EM on blocked pairs -----------------------------------------------------------
@@ -122,7 +122,7 @@ const sessionC = trainModel(candidates, { start: combined, fixed: FEATURES.map((
 // --- 4. threshold on OFAC dev name pairs -----------------------------------------------------
 const trained: MatchModel = {
   ...sessionC.model,
-  trainedOn: 'u: random pairs of OFAC SDN individuals (dev half by ent_num) and Febrl dataset2; m: EM on OFAC dev pairs blocked on birth date (name, country, identifier, gender) and Febrl dataset2 pairs blocked on surname phonetic key (birthDate, identifier, address); prior: EM on OFAC dev pairs sharing a name token; threshold: best F1 on OFAC dev name pairs with term frequencies of the dev names; phone: untrained starting values',
+  trainedOn: 'u: random pairs of OFAC SDN individuals (dev half by ent_num) and Febrl dataset2; m: EM on OFAC dev pairs blocked on birth date (name, country, identifier, gender) and Febrl dataset2 pairs blocked on surname phonetic key (birthDate, identifier, address); prior: EM on OFAC dev pairs sharing a name token; threshold: best F1 on OFAC dev name pairs with term frequencies of the dev names; phone, birthPlace: untrained starting values',
 };
 const devPeople = readIndividuals(dataDir).filter((p) => splitOf(p.entNum) === 'dev');
 const devPairs = buildNamePairs(devPeople);

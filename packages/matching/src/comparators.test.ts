@@ -5,6 +5,7 @@ import { compareDates, DATE_LEVELS, parseDate, type PartialDate } from './compar
 import { compareIdentifiers, IDENTIFIER_LEVELS, normalizeIdentifier, withinOneEdit } from './compare-identifiers.ts';
 import { compareNames } from './compare-names.ts';
 import { comparePhones, normalizePhone, PHONE_LEVELS } from './compare-phones.ts';
+import { comparePlaces, normalizePlace, PLACE_LEVELS } from './compare-places.ts';
 import { buildNameFrequencies } from './name-frequencies.ts';
 
 describe('compareNames', () => {
@@ -52,8 +53,11 @@ describe('compareNames', () => {
 describe('dates', () => {
   const level = (a: string, b: string): string => DATE_LEVELS[compareDates([parseDate(a) as PartialDate], [parseDate(b) as PartialDate])] ?? '';
   it.each([
-    ['1989-09-15', '1989-09-15', 'exact'], ['1989-09-15', '1989-09-03', 'yearMonth'], ['1989-09-05', '1989-05-09', 'swapped'],
+    ['1989-09-15', '1989-09-15', 'exact'], ['1989-09-15', '1989-09', 'yearMonth'], ['1989-09-15', '1989-09-03', 'year'], ['1989-09-05', '1989-05-09', 'swapped'],
     ['1989-09-15', '1989', 'year'], ['1989', '1990', 'near'], ['1989-09', '1995-09', 'mismatch'], ['15 Sep 1989', '1989-09-15', 'exact'],
+    ['1988-12-06', '1987-12-06', 'near'], ['1988-12-06', '1987-03-21', 'mismatch'], ['1988-12-06', '1987', 'near'],
+    ['1988-12-06', '1988-03-21', 'mismatch'], ['1988-12-06', '1988-03-06', 'year'], ['1988-01-01', '1988-12-06', 'year'],
+    ['1988-01-01', '1987-12-06', 'near'], ['1988-01-01', '1988-01-01', 'exact'], ['1988-01-01', '1988', 'year'],
   ])('%s vs %s -> %s', (a, b, expected) => expect(level(a, b)).toBe(expected));
   it('is missing without a date and rejects garbage', () => {
     expect(DATE_LEVELS[compareDates([], [{ year: 1989 }])]).toBe('missing');
@@ -84,4 +88,12 @@ describe('phones and addresses', () => {
     expect(compareAddresses([addressTokens('12 Rue Haute')], [addressTokens('12, rue Haute, 1000 Bruxelles')])).toBe(0);
     expect(compareAddresses([addressTokens('12 Rue Haute')], [addressTokens('7 Avenue Louise')])).toBe(3);
   });
+});
+
+describe('places of birth', () => {
+  const level = (a: readonly string[], b: readonly string[]): string => PLACE_LEVELS[comparePlaces(a.map(normalizePlace), b.map(normalizePlace))] ?? '';
+  it.each([
+    [['Saint-Denis'], ['SAINT DENIS'], 'exact'], [['Sarajevo'], ['Sarajevo, BiH'], 'similar'], [['Schaerbeek'], ['Schaarbeek'], 'similar'],
+    [['Oran'], ['Namur'], 'mismatch'], [['Oran', 'Namur'], ['namur'], 'exact'], [[], ['Namur'], 'missing'], [['  '], ['Namur'], 'missing'],
+  ] as const)('%j vs %j -> %s', (a, b, expected) => expect(level(a.filter((x) => normalizePlace(x) !== ''), b)).toBe(expected));
 });

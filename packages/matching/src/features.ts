@@ -10,9 +10,10 @@ import { GENDER_LEVELS, compareGenders } from './compare-genders.ts';
 import { IDENTIFIER_LEVELS, compareIdentifiers } from './compare-identifiers.ts';
 import { MISSING_NAME, NAME_LEVELS, compareNormalizedNames, type NameComparison } from './compare-names.ts';
 import { PHONE_LEVELS, comparePhones } from './compare-phones.ts';
+import { PLACE_LEVELS, comparePlaces } from './compare-places.ts';
 import type { PreparedName, PreparedRecord } from './prepare.ts';
 
-export const FEATURE_NAMES = ['name', 'birthDate', 'country', 'identifier', 'phone', 'address', 'gender'] as const;
+export const FEATURE_NAMES = ['name', 'birthDate', 'country', 'identifier', 'phone', 'address', 'gender', 'birthPlace'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 export interface FeatureDefinition {
@@ -37,6 +38,20 @@ export function bestNamePair(a: PreparedRecord, b: PreparedRecord): { readonly c
   let best: NameComparison = MISSING_NAME;
   let bi = -1;
   let bj = -1;
+  // Equal keys are the only way to `exact`, the best level: find them first with string
+  // comparisons alone, and align tokens only when no name pair is equal (most candidate pairs
+  // of a large batch share a name, so most skip the alignment).
+  for (let i = 0; i < a.names.length; i++) {
+    const x = a.names[i] as PreparedName;
+    if (x.name.weak) continue;
+    for (let j = 0; j < b.names.length; j++) {
+      const y = b.names[j] as PreparedName;
+      if (y.name.weak || x.name.key !== y.name.key || x.name.core.length === 0) continue;
+      const c = compareNormalizedNames(x.name, y.name, x.tf, y.tf);
+      if (bi < 0 || c.tf > best.tf) { best = c; bi = i; bj = j; }
+    }
+  }
+  if (bi >= 0) return { comparison: best, a: bi, b: bj };
   for (let i = 0; i < a.names.length; i++) {
     const x = a.names[i] as PreparedName;
     for (let j = 0; j < b.names.length; j++) {
@@ -57,6 +72,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
   { name: 'phone', levels: PHONE_LEVELS, compare: (a, b) => comparePhones(a.phones, b.phones) },
   { name: 'address', levels: ADDRESS_LEVELS, compare: (a, b) => compareAddresses(a.addresses, b.addresses) },
   { name: 'gender', levels: GENDER_LEVELS, compare: (a, b) => compareGenders(a.genders, b.genders) },
+  { name: 'birthPlace', levels: PLACE_LEVELS, compare: (a, b) => comparePlaces(a.birthPlaces, b.birthPlaces) },
 ];
 
 export function featureNames(): readonly FeatureName[] {

@@ -30,10 +30,12 @@ export { addressTokens, compareAddresses, ADDRESS_LEVELS } from './compare-addre
 export type { AddressLevel } from './compare-addresses.ts';
 export { compareGenders, normalizeGender, GENDER_LEVELS } from './compare-genders.ts';
 export type { GenderLevel } from './compare-genders.ts';
+export { normalizePlace, comparePlaces, PLACE_LEVELS } from './compare-places.ts';
+export type { PlaceLevel } from './compare-places.ts';
 
 // Records, features, scoring
-export { prepare, matchableNames } from './prepare.ts';
-export type { MatchableRecord, PreparedRecord, PreparedName, PrepareOptions } from './prepare.ts';
+export { prepare, matchableNames, createPrepareCache, normalizeNameCached, MATCHING_PROPERTIES } from './prepare.ts';
+export type { MatchableRecord, PreparedRecord, PreparedName, PrepareOptions, PrepareCache } from './prepare.ts';
 export { FEATURES, FEATURE_NAMES, featureNames, comparisonVector, comparePreparedNames } from './features.ts';
 export type { FeatureName, FeatureDefinition, ComparisonVector } from './features.ts';
 export { validateModel, probabilityFromWeight, weightFromProbability } from './match-model.ts';

@@ -19,7 +19,7 @@
  * entropy incrementally) are centred on `meanInformation` instead, the earlier "zero on average
  * over token occurrences" form; screening's scores are calibrated on that.
  */
-import { normalizeName } from './normalize-name.ts';
+import { normalizeName, type NormalizedName } from './normalize-name.ts';
 
 export interface NameFrequencies {
   readonly total: number;
@@ -36,11 +36,12 @@ export interface NameFrequencies {
 /** Largest adjustment, in bits, one token can bring either way (Splink bounds u_t the same way). */
 const TOKEN_CAP = 4;
 
-export function buildNameFrequencies(names: Iterable<string>): NameFrequencies {
+/** `normalize` may be a cached normalizeName (prepare.ts normalizeNameCached). */
+export function buildNameFrequencies(names: Iterable<string>, normalize: (name: string) => Pick<NormalizedName, 'core'> = normalizeName): NameFrequencies {
   const counts = new Map<string, number>();
   let total = 0;
   for (const name of names) {
-    for (const token of normalizeName(name).core) {
+    for (const token of normalize(name).core) {
       counts.set(token.text, (counts.get(token.text) ?? 0) + 1);
       total++;
     }

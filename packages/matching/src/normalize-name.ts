@@ -190,6 +190,18 @@ function token(text: string, kind: NameTokenKind): NameToken {
 
 const isCore = (t: NameToken): boolean => t.kind === 'given' || t.kind === 'surname' || t.kind === 'kunya';
 
+/** Keys of a joined pair of words, derived once and shared like tokens (same bounded memo rule). */
+const joinMemo = new Map<string, { readonly text: string; readonly phonetic: string; readonly skeleton: string }>();
+
+function joinedSpelling(text: string): { readonly text: string; readonly phonetic: string; readonly skeleton: string } {
+  const known = joinMemo.get(text);
+  if (known !== undefined) return known;
+  const made = { text, phonetic: phoneticKey(text), skeleton: phoneticSkeleton(text) };
+  if (joinMemo.size >= TOKEN_MEMO_LIMIT) joinMemo.clear();
+  joinMemo.set(text, made);
+  return made;
+}
+
 /** Joins of adjacent tokens (at least one of them core, neither an initial). */
 function joinsOf(tokens: readonly NameToken[], core: readonly NameToken[]): NameJoin[] {
   const joins: NameJoin[] = [];
@@ -197,8 +209,8 @@ function joinsOf(tokens: readonly NameToken[], core: readonly NameToken[]): Name
     const x = tokens[i] as NameToken;
     const y = tokens[i + 1] as NameToken;
     if (x.kind === 'initial' || y.kind === 'initial' || (!isCore(x) && !isCore(y))) continue;
-    const text = x.text + y.text;
-    joins.push({ text, phonetic: phoneticKey(text), skeleton: phoneticSkeleton(text), first: core.indexOf(x), second: core.indexOf(y) });
+    const spelled = joinedSpelling(x.text + y.text);
+    joins.push({ text: spelled.text, phonetic: spelled.phonetic, skeleton: spelled.skeleton, first: core.indexOf(x), second: core.indexOf(y) });
   }
   return joins;
 }

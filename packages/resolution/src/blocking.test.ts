@@ -28,13 +28,34 @@ describe('blockRecords', () => {
     const { pairs } = blockRecords(records, ['person', 'organization', undefined]);
     expect(pairs.count).toBe(0);
   });
-  it('skips blocks over the cap and counts them, bounding fan-out', () => {
-    const crowd = prepared(Array.from({ length: 30 }, (_, i) => person(`p${i}`, { name: [`Ali Haddad${'x'.repeat(i % 3)}`], birthDate: ['1980-01-01'] })));
-    const capped = blockRecords(crowd, crowd.map(() => 'person'), { maxBlockSize: 10, window: 2 });
-    const open = blockRecords(crowd, crowd.map(() => 'person'), { maxBlockSize: 100, window: 2 });
+  it('windows blocks over the cap by date of birth, bounding fan-out without dropping anyone', () => {
+    const crowd = prepared(Array.from({ length: 30 }, (_, i) => person(`p${i}`, { name: ['Ali Haddad'], birthDate: [`${1950 + ((i * 7) % 30)}-03-15`] })));
+    const capped = blockRecords(crowd, crowd.map(() => 'person'), { maxBlockSize: 10, blockWindow: 3, window: 1 });
+    const open = blockRecords(crowd, crowd.map(() => 'person'), { maxBlockSize: 100, window: 1 });
     expect(capped.stats.cappedBlocks).toBeGreaterThan(0);
     expect(open.stats.cappedBlocks).toBe(0);
-    expect(capped.pairs.count).toBeLessThan(open.pairs.count);
     expect(open.pairs.count).toBe((30 * 29) / 2);
+    expect(capped.pairs.count).toBeLessThanOrEqual(30 * 2);
+    const year = (i: number): number => 1950 + ((i * 7) % 30);
+    const partners = new Map<number, number>();
+    for (let k = 0; k < capped.pairs.count; k++) {
+      const i = capped.pairs.left[k] as number;
+      const j = capped.pairs.right[k] as number;
+      expect(Math.abs(year(i) - year(j))).toBeLessThanOrEqual(2);
+      partners.set(i, (partners.get(i) ?? 0) + 1).set(j, (partners.get(j) ?? 0) + 1);
+    }
+    expect(partners.size).toBe(30);
+    const again = blockRecords(crowd, crowd.map(() => 'person'), { maxBlockSize: 10, blockWindow: 3, window: 1 });
+    expect([...again.pairs.left]).toEqual([...capped.pairs.left]);
+    expect([...again.pairs.right]).toEqual([...capped.pairs.right]);
+  });
+  it('pairs every namesake born the same day in an oversized block, beyond the window', () => {
+    const crowd = prepared(Array.from({ length: 30 }, (_, i) => person(`s${i}`, { name: ['Omar Haddad'], birthDate: [i < 8 ? '1983-07-19' : `${1950 + i}-03-15`] })));
+    const { pairs, stats } = blockRecords(crowd, crowd.map(() => 'person'), { maxBlockSize: 10, blockWindow: 2, looseWindow: 2, window: 1 });
+    expect(stats.cappedBlocks).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    for (let k = 0; k < pairs.count; k++) seen.add(`${pairs.left[k]},${pairs.right[k]}`);
+    for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) expect(seen.has(`${i},${j}`)).toBe(true);
+    expect(seen.has('20,27')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The comparison vector of every candidate pair, computed once with the matcher's own
- * comparators (@mosaic/matching FEATURES) and kept packed: four bits per feature level in one
- * int32, plus the name term-frequency adjustment. EM training aggregates the packed vectors into
+ * comparators (@mosaic/matching FEATURES) and kept packed: each feature's level in as few bits as its
+ * levels need, all in one int32, plus the name term-frequency adjustment. EM training aggregates the packed vectors into
  * patterns; scoring looks each pattern's weight up once (pair-scorer.ts). So each pair is
  * compared exactly once however many times it is trained on and scored.
  */
@@ -9,13 +9,23 @@ import { AppError } from '@mosaic/model';
 import { FEATURES, comparePreparedNames, type PreparedRecord } from '@mosaic/matching';
 import type { CandidatePairs } from './blocking.ts';
 
-const BITS = 4;
-if (FEATURES.some((f) => f.levels.length > 1 << BITS) || FEATURES.length * BITS > 31) {
+/** Bits of each feature's level in the packed vector: as few as its levels need. */
+const WIDTHS = FEATURES.map((f) => Math.max(1, Math.ceil(Math.log2(f.levels.length))));
+const SHIFTS = WIDTHS.map((_, f) => WIDTHS.slice(0, f).reduce((a, b) => a + b, 0));
+const MASKS = WIDTHS.map((w) => (1 << w) - 1);
+if ((SHIFTS.at(-1) ?? 0) + (WIDTHS.at(-1) ?? 0) > 31) {
   throw new AppError('MOSAIC_INTERNAL', 'resolution: feature levels no longer fit the packed comparison vector');
 }
 
+/** Packs one level per feature (FEATURES order) into an int32. */
+export function packLevels(levels: readonly number[]): number {
+  let packed = 0;
+  for (let f = 0; f < levels.length; f++) packed |= (levels[f] as number) << (SHIFTS[f] as number);
+  return packed;
+}
+
 export interface PairComparisons {
-  /** Packed levels, feature f in bits [4f, 4f + 4). */
+  /** Packed levels (packLevels / unpackLevels). */
   readonly levels: Int32Array;
   /** Name term-frequency adjustment in bits (before the model's tfScale). */
   readonly tf: Float32Array;
@@ -25,7 +35,7 @@ export interface PairComparisons {
 export function comparePair(a: PreparedRecord, b: PreparedRecord): { packed: number; tf: number } {
   const names = comparePreparedNames(a, b);
   let packed = names.levelIndex;
-  for (let f = 1; f < FEATURES.length; f++) packed |= (FEATURES[f] as (typeof FEATURES)[number]).compare(a, b) << (BITS * f);
+  for (let f = 1; f < FEATURES.length; f++) packed |= (FEATURES[f] as (typeof FEATURES)[number]).compare(a, b) << (SHIFTS[f] as number);
   return { packed, tf: names.tf };
 }
 
@@ -42,5 +52,5 @@ export function compareCandidatePairs(records: readonly PreparedRecord[], pairs:
 }
 
 export function unpackLevels(packed: number): number[] {
-  return FEATURES.map((_, f) => (packed >>> (BITS * f)) & ((1 << BITS) - 1));
+  return FEATURES.map((_, f) => (packed >>> (SHIFTS[f] as number)) & (MASKS[f] as number));
 }

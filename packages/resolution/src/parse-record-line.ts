@@ -8,7 +8,12 @@ import type { ResolvableRecord } from './resolve-records.ts';
 
 export type ParsedLine = { readonly ok: true; readonly record: ResolvableRecord } | { readonly ok: false; readonly reason: string };
 
-export function parseEntityObject(value: unknown, id?: string): ParsedLine {
+export interface ParseOptions {
+  /** Keep only these properties (e.g. @mosaic/matching's MATCHING_PROPERTIES for a large batch). */
+  readonly keep?: ReadonlySet<string>;
+}
+
+export function parseEntityObject(value: unknown, id?: string, { keep }: ParseOptions = {}): ParsedLine {
   if (typeof value !== 'object' || value === null) return { ok: false, reason: 'not an object' };
   const o = value as { id?: unknown; schema?: unknown; properties?: unknown };
   const recordId = id ?? o.id;
@@ -17,18 +22,19 @@ export function parseEntityObject(value: unknown, id?: string): ParsedLine {
   if (typeof o.properties !== 'object' || o.properties === null || Array.isArray(o.properties)) return { ok: false, reason: 'properties must be an object' };
   const properties: Record<string, readonly string[]> = {};
   for (const [k, v] of Object.entries(o.properties as Record<string, unknown>)) {
+    if (keep && !keep.has(k)) continue;
     if (Array.isArray(v)) properties[k] = v.filter((x): x is string => typeof x === 'string');
     else if (typeof v === 'string') properties[k] = [v];
   }
   return { ok: true, record: { id: RecordId(recordId), schema: o.schema, properties: properties as Properties } };
 }
 
-export function parseRecordLine(line: string): ParsedLine {
+export function parseRecordLine(line: string, options: ParseOptions = {}): ParsedLine {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
     return { ok: false, reason: 'not JSON' };
   }
-  return parseEntityObject(value);
+  return parseEntityObject(value, undefined, options);
 }

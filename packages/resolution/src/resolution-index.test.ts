@@ -21,6 +21,20 @@ describe('incremental resolution', () => {
     expect(index.members.get(stranger.entity)).toHaveLength(1);
   });
 
+  it('finds the namesake born closest in a block over the cap', () => {
+    // thirty namesakes born the same year: every name key's block is over the cap of 10
+    const pad = (x: number): string => String(x).padStart(2, '0');
+    const crowd = Array.from({ length: 30 }, (_, i) => person(`n${i}`, { name: ['Samir Benali'], birthDate: [`1971-${pad(1 + Math.floor(i / 3))}-${pad(3 + (i % 3) * 9)}`], nationality: ['be'] }));
+    const run = resolveRecords(crowd, { train: false, at, blocking: { maxBlockSize: 10, blockWindow: 3, looseWindow: 3, window: 1 } });
+    expect(run.stats.blocking.cappedBlocks).toBeGreaterThan(0);
+    const index = createResolutionIndex(run.state);
+    // n10 was born 1971-04-12; the new record's day is mistyped, so no full-date key finds it
+    const proposed = candidatesOf(index, { schema: 'Person', properties: { name: ['Samir Benali'], birthDate: ['1971-04-14'], nationality: ['be'] } });
+    expect(proposed.map((c) => c.record)).toEqual([RecordId('n10'), RecordId('n11')]);
+    const added = addRecord(index, person('n99', { name: ['Samir Benali'], birthDate: ['1971-04-14'], nationality: ['be'] }), { at });
+    expect(added.candidates).toBe(2);
+  });
+
   it('merges two entities that a new record links strongly, and logs the merge', () => {
     const records = [
       person('x', { name: ['Jan Peeters'], passportNumber: ['EH123456'] }),

@@ -10,7 +10,7 @@
  */
 import type { EntityId, RecordId } from '@mosaic/model';
 import { prepare, type PreparedRecord } from '@mosaic/matching';
-import { addToBlockIndex, blockingKeys, blockMembers } from './blocking.ts';
+import { addToBlockIndex, blockingKeys, blockMembers, blockOrder } from './blocking.ts';
 import { newEntityId } from './assign-entity-ids.ts';
 import { pairKey } from './judgement.ts';
 import { comparePair } from './pair-comparisons.ts';
@@ -52,22 +52,23 @@ const MAX_MEMBERS = 200;
 export function addRecord(index: ResolutionIndex, record: ResolvableRecord, { at = new Date().toISOString() }: { at?: string } = {}): AddResult {
   const { state } = index;
   const group = schemaGroup(record.schema);
-  const prepared = prepare(group === undefined ? { schema: record.schema, properties: {} } : record, state.frequencies ? { frequencies: state.frequencies } : {});
+  const prepared = prepare(group === undefined ? { schema: record.schema, properties: {} } : record, state.frequencies ? { frequencies: state.frequencies, explain: false } : { explain: false });
   const r = state.prepared.length;
   state.prepared.push(prepared);
   state.ids.push(record.id);
   state.groups.push(group);
   const keys = group === undefined ? [] : blockingKeys(prepared, group);
+  const order = blockOrder(prepared);
 
   const scored = new Map<number, number>();
   for (const key of keys) {
-    for (const j of blockMembers(state.index, key) ?? []) {
+    for (const j of blockMembers(state.index, key, order)) {
       if (scored.has(j) || state.groups[j] !== group) continue;
       const { packed, tf } = comparePair(prepared, state.prepared[j] as PreparedRecord);
       scored.set(j, state.scorer.probability(state.scorer.weight(packed, tf)));
     }
   }
-  addToBlockIndex(state.index, keys, r);
+  addToBlockIndex(state.index, keys, r, order);
   const probabilityOf = (i: number, j: number): number => (i === r ? scored.get(j) : j === r ? scored.get(i) : undefined) ?? pairProbability(state, i, j);
 
   const linked = new Set<EntityId>();
@@ -134,10 +135,11 @@ export function candidatesOf(index: ResolutionIndex, record: Pick<ResolvableReco
   const { state } = index;
   const group = schemaGroup(record.schema);
   if (group === undefined) return [];
-  const prepared = prepare(record, state.frequencies ? { frequencies: state.frequencies } : {});
+  const prepared = prepare(record, state.frequencies ? { frequencies: state.frequencies, explain: false } : { explain: false });
   const scored = new Map<number, number>();
+  const order = blockOrder(prepared);
   for (const key of blockingKeys(prepared, group)) {
-    for (const j of blockMembers(state.index, key) ?? []) {
+    for (const j of blockMembers(state.index, key, order)) {
       if (scored.has(j) || state.groups[j] !== group) continue;
       const { packed, tf } = comparePair(prepared, state.prepared[j] as PreparedRecord);
       scored.set(j, state.scorer.probability(state.scorer.weight(packed, tf)));

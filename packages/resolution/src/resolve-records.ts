@@ -4,7 +4,7 @@
  * set to commit and the state that incremental resolution continues from.
  */
 import type { EntityId, Properties, RecordId } from '@mosaic/model';
-import { buildNameFrequencies, defaultModel, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
+import { buildNameFrequencies, createPrepareCache, defaultModel, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
 import { assignEntityIds } from './assign-entity-ids.ts';
 import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingStats, type CandidatePairs } from './blocking.ts';
 import { clusterRecords } from './cluster-records.ts';
@@ -54,7 +54,7 @@ export interface ResolutionThresholds {
  * (pairwise F1 0.998), the demo's namesakes (same name, nothing else compared) need the strict
  * end (demo seed 1: F1 0.50 at 0.9/0.6, 0.89 at 0.9999/0.99).
  */
-export const DEFAULT_THRESHOLDS: ResolutionThresholds = Object.freeze({ link: 0.9999, merge: 0.99, reviewLow: 0.2, reviewHigh: 0.9999 });
+export const DEFAULT_THRESHOLDS: ResolutionThresholds = Object.freeze({ link: 0.9995, merge: 0.99, reviewLow: 0.2, reviewHigh: 0.9995 });
 
 export interface ResolveStats {
   readonly records: number;
@@ -101,30 +101,76 @@ export function pairProbability(state: Pick<ResolutionState, 'prepared' | 'score
   return state.scorer.probability(state.scorer.weight(packed, tf));
 }
 
+/** A batch after the prepare stage: what resolution needs of the records (they can be let go). */
+export interface PreparedBatch {
+  readonly ids: RecordId[];
+  readonly groups: (string | undefined)[];
+  readonly prepared: PreparedRecord[];
+  readonly frequencies: NameFrequencies | undefined;
+  readonly prepareMs: number;
+}
+
 export function resolveRecords(records: readonly ResolvableRecord[], options: ResolveOptions = {}): ResolutionRun {
+  return resolvePrepared(prepareRecords(records, options), options);
+}
+
+/**
+ * The prepare stage alone: a name-token frequency table of the batch, then each record prepared
+ * once (distinct name strings normalised once, shared). A caller holding a million parsed
+ * records can drop them after this and call resolvePrepared.
+ */
+export function prepareRecords(records: readonly ResolvableRecord[], options: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): PreparedBatch {
+  return prepareBatch(records, (i) => records[i] as ResolvableRecord, options);
+}
+
+/**
+ * prepareRecords that empties `records` as it goes (last to first), so that the parsed records
+ * and the prepared ones are never all in memory at once: at a million records each takes about
+ * 2 GB. Order and result are those of prepareRecords.
+ */
+export function takeAndPrepareRecords(records: ResolvableRecord[], options: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): PreparedBatch {
+  return prepareBatch(records, () => records.pop() as ResolvableRecord, options, true);
+}
+
+function prepareBatch(
+  records: readonly ResolvableRecord[],
+  take: (i: number) => ResolvableRecord,
+  { frequencies: useFrequencies = true, onProgress }: Pick<ResolveOptions, 'frequencies' | 'onProgress'>,
+  fromLast = false,
+): PreparedBatch {
+  const started = performance.now();
+  const n = records.length;
+  const groups = records.map((r) => schemaGroup(r.schema));
+  const ids = records.map((r) => r.id);
+  const cache = createPrepareCache();
+  const frequencies = useFrequencies ? buildNameFrequencies(namesOf(records, groups), (name) => normalizeNameCached(cache, name)) : undefined;
+  const prepareOptions = frequencies ? { frequencies, cache, explain: false } : { cache, explain: false };
+  const prepared: PreparedRecord[] = new Array<PreparedRecord>(n);
+  for (let k = 0; k < n; k++) {
+    const i = fromLast ? n - 1 - k : k;
+    const r = take(i);
+    prepared[i] = prepare(groups[i] === undefined ? { schema: r.schema, properties: {} } : r, prepareOptions);
+    if ((k & 0x3fff) === 0) onProgress?.('prepare', k, n);
+  }
+  return { ids, groups, prepared, frequencies, prepareMs: Math.round(performance.now() - started) };
+}
+
+export function resolvePrepared(batch: PreparedBatch, options: ResolveOptions = {}): ResolutionRun {
   const { snapshot = EMPTY_SNAPSHOT, at = new Date().toISOString(), model: start = defaultModel(), train = true, blocking = {}, onProgress } = options;
   const thresholds: ResolutionThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const ms = Object.fromEntries(RESOLVE_STAGES.map((s) => [s, 0])) as Record<ResolveStage, number>;
   let clock = performance.now();
   const lap = (stage: ResolveStage): void => { const now = performance.now(); ms[stage] = Math.round(now - clock); clock = now; };
-  const n = records.length;
+  const { ids, groups, prepared, frequencies } = batch;
+  const n = ids.length;
+  ms.prepare = batch.prepareMs;
 
-  const groups = records.map((r) => schemaGroup(r.schema));
-  const frequencies = options.frequencies === false ? undefined : buildNameFrequencies(namesOf(records, groups));
-  const prepareOptions = frequencies ? { frequencies } : {};
-  const prepared: PreparedRecord[] = new Array<PreparedRecord>(n);
-  for (let i = 0; i < n; i++) {
-    const r = records[i] as ResolvableRecord;
-    prepared[i] = prepare(groups[i] === undefined ? { schema: r.schema, properties: {} } : r, prepareOptions);
-    if ((i & 0x3fff) === 0) onProgress?.('prepare', i, n);
-  }
-  const ids = records.map((r) => r.id);
-  lap('prepare');
-
+  onProgress?.('block', 0, n);
   const blocked = blockRecords(prepared, groups, blocking);
   lap('block');
   const comparisons = compareCandidatePairs(prepared, blocked.pairs, (done) => onProgress?.('compare', done, blocked.pairs.count));
   lap('compare');
+  onProgress?.('train', 0, blocked.pairs.count);
   const trained = train ? trainResolutionModel(prepared, groups, blocked.pairs, comparisons, { start }) : { model: start, sessions: [], randomPairs: 0 };
   const scorer = createPairScorer(trained.model);
   const probabilities = new Float32Array(blocked.pairs.count);
@@ -142,13 +188,15 @@ export function resolveRecords(records: readonly ResolvableRecord[], options: Re
     if (j.verdict === 'same') mustLink.push([a, b]);
     else if (j.verdict === 'not_same') cannotLink.push([a, b]);
   }
+  onProgress?.('cluster', 0, n);
   const state0 = { prepared, scorer };
   const clustered = clusterRecords(
-    { size: n, left: blocked.pairs.left, right: blocked.pairs.right, probability: probabilities, probabilityOf: (i, j) => pairProbability(state0, i, j), mustLink, cannotLink },
+    { size: n, left: blocked.pairs.left, right: blocked.pairs.right, probability: probabilities, probabilityOf: candidateProbability(blocked.pairs, probabilities, (i, j) => pairProbability(state0, i, j)), mustLink, cannotLink },
     { linkThreshold: thresholds.link, mergeThreshold: thresholds.merge },
   );
   lap('cluster');
 
+  onProgress?.('ids', 0, n);
   const judgedSame = new Set<string>();
   for (const j of judgements.values()) if (j.verdict === 'same') judgedSame.add(pairKey(j.a, j.b));
   const assigned = assignEntityIds({
@@ -193,6 +241,32 @@ function* namesOf(records: readonly ResolvableRecord[], groups: readonly (string
     const p = (records[i] as ResolvableRecord).properties;
     for (const key of ['name', 'alias', 'previousName']) for (const v of p[key] ?? []) yield v;
   }
+}
+
+/**
+ * Probability of any pair: a candidate's stored score (pairs come sorted by left, then right, so
+ * a binary search in the left record's run finds it), else `compare` (scored on demand).
+ */
+function candidateProbability(pairs: CandidatePairs, probabilities: Float32Array, compare: (i: number, j: number) => number): (i: number, j: number) => number {
+  const start = new Int32Array(pairs.count === 0 ? 1 : (pairs.left[pairs.count - 1] as number) + 2);
+  for (let k = 0; k < pairs.count; k++) start[(pairs.left[k] as number) + 1]!++;
+  for (let i = 1; i < start.length; i++) start[i]! += start[i - 1] as number;
+  return (a, b) => {
+    const i = Math.min(a, b);
+    const j = Math.max(a, b);
+    if (i + 1 < start.length) {
+      let lo = start[i] as number;
+      let hi = start[i + 1] as number;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const r = pairs.right[mid] as number;
+        if (r === j) return probabilities[mid] as number;
+        if (r < j) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    return compare(i, j);
+  };
 }
 
 const MAX_LINK_PAIRS = 400;

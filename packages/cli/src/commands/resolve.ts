@@ -10,7 +10,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { parseRecordLine, resolveRecords, type ResolvableRecord } from '@mosaic/resolution';
+import { MATCHING_PROPERTIES } from '@mosaic/matching';
+import { parseRecordLine, resolvePrepared, takeAndPrepareRecords, type ResolvableRecord } from '@mosaic/resolution';
 import { parse } from '../args.ts';
 import { progressBar } from '../progress.ts';
 
@@ -34,13 +35,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     lineNo++;
     bytes += line.length + 1;
     if (line.trim() === '') continue;
-    const parsed = parseRecordLine(line);
+    const parsed = parseRecordLine(line, { keep: MATCHING_PROPERTIES });
     if (parsed.ok) records.push(parsed.record);
     else if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${lineNo}: ${parsed.reason}\n`);
     if ((lineNo & 0x3fff) === 0) bar.update(bytes, total, 'read');
   }
   const readMs = Math.round(performance.now() - started);
-  const result = resolveRecords(records, { onProgress: (stage, done, n) => bar.update(done, n, stage) });
+  const onProgress = (stage: string, done: number, n: number): void => bar.update(done, n, stage);
+  // the parsed records go as they are prepared (a million of them and their prepared forms would not fit together)
+  const result = resolvePrepared(takeAndPrepareRecords(records, { onProgress }), { onProgress });
   const out = createWriteStream(values.out, { encoding: 'utf8' });
   const { ids, entities } = result.state;
   let chunk = '';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURES, comparisonVector } from './features.ts';
+import { buildNameFrequencies } from './name-frequencies.ts';
+import { MATCHING_PROPERTIES, createPrepareCache, matchableNames, normalizeNameCached, prepare, type MatchableRecord } from './prepare.ts';
+
+/** Fictional records written for this test. */
+const records: MatchableRecord[] = [
+  { schema: 'Person', properties: { name: ['Nadia Ferhat'], firstName: ['Nadia'], lastName: ['Ferhat'], birthDate: ['1984-02-11'], birthPlace: ['Oran'], nationality: ['dz'], gender: ['female'], notes: ['met at the station'] } },
+  { schema: 'Person', properties: { name: ['FERHAT, Nadia'], birthDate: ['1984-02-11'], birthPlace: ['ORAN'], idNumber: ['84.02.11-123.45'], phone: ['+32 475 12 34 56'], address: ['12 Rue Haute, 1000 Bruxelles'], email: ['n@example.org'] } },
+  { schema: 'Person', properties: { name: ['Nadia Ferhat'], alias: ['Umm Yusuf'], weakAlias: ['Umm Yusuf'], passportNumber: ['XK1234567'], middleName: ['Leila'], lastName: ['Ferhat'] } },
+  { schema: 'Person', properties: { name: ['Piotr Zielinski'], secondName: ['Jan'], citizenship: ['pl'], addressFull: ['ul. Dluga 5, Gdansk'] } },
+];
+
+const keep = (r: MatchableRecord): MatchableRecord => ({ schema: r.schema, properties: Object.fromEntries(Object.entries(r.properties).filter(([k]) => MATCHING_PROPERTIES.has(k))) });
+
+describe('prepare', () => {
+  it('reads nothing outside MATCHING_PROPERTIES: a record cut down to them compares the same', () => {
+    for (const a of records) {
+      for (const b of records) expect(comparisonVector(prepare(keep(a)), prepare(keep(b)))).toEqual(comparisonVector(prepare(a), prepare(b)));
+    }
+    expect(MATCHING_PROPERTIES.has('notes')).toBe(false);
+  });
+
+  it('with a batch cache gives the same comparisons and shares one prepared name per distinct string', () => {
+    const cache = createPrepareCache();
+    const names = records.flatMap((r) => [...matchableNames(r).strong, ...matchableNames(r).weak]);
+    const frequencies = buildNameFrequencies(names, (n) => normalizeNameCached(cache, n));
+    const cached = records.map((r) => prepare(r, { frequencies, cache }));
+    const plain = records.map((r) => prepare(r, { frequencies }));
+    for (let i = 0; i < records.length; i++) {
+      for (let j = 0; j < records.length; j++) expect(comparisonVector(cached[i]!, cached[j]!)).toEqual(comparisonVector(plain[i]!, plain[j]!));
+    }
+    expect(cached[0]!.names[0]).toBe(cached[2]!.names[0]);
+    expect(plain[0]!.names[0]).not.toBe(plain[2]!.names[0]);
+    expect(cached[1]!.birthPlaces[0]).toBe('oran');
+  });
+
+  it('leaves per-token frequencies out when not explaining, and keeps the adjustments', () => {
+    const frequencies = buildNameFrequencies(records.flatMap((r) => matchableNames(r).strong));
+    const lean = prepare(records[0]!, { frequencies, explain: false });
+    const full = prepare(records[0]!, { frequencies });
+    expect(lean.names[0]!.frequency).toBeUndefined();
+    expect(full.names[0]!.frequency).toHaveLength(2);
+    expect(lean.names[0]!.tf).toEqual(full.names[0]!.tf);
+    expect(FEATURES.map((f) => f.compare(lean, prepare(records[1]!, { frequencies, explain: false })))).toEqual(comparisonVector(full, prepare(records[1]!, { frequencies })));
+  });
+});
