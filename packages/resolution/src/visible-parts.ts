@@ -35,7 +35,7 @@ export function visibleParts(index: ResolutionIndex, entity: EntityId, visible: 
       const j = members[y] as number;
       const judged = state.judgements.get(pairKey(state.ids[i] as RecordId, state.ids[j] as RecordId))?.verdict;
       if (judged === 'not_same') continue;
-      if (judged === 'same' || pairProbability(state, i, j) >= state.thresholds.merge) parent[root(x)] = root(y);
+      if (judged === 'same' || pairProbability(state, i, j) >= state.thresholds.link) parent[root(x)] = root(y);
     }
   }
   const parts = new Map<number, RecordId[]>();
