@@ -65,7 +65,9 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
     for (const id of wanted.get(entity.id) ?? []) {
       const record = shown.get(id);
       if (!record) continue;
-      const scored = compareRecords(probe, record);
+      // The resolution's own model where there is one (trained on this store's records once it
+      // holds enough), so a proposal's score means what the entity it points to was built with.
+      const scored = projection ? projection.explain(probe, record) : compareRecords(probe, record);
       if (scored.probability < minScore) continue;
       const entityId = projection?.entityOf(id);
       proposals.push({
