@@ -13,6 +13,7 @@ import {
   type Consultation, type GraphFilters, type GraphLevel,
 } from '@mosaic/service';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
+import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 
 const SUBCOMMANDS = ['expand', 'path', 'connectors', 'communities', 'centrality', 'timeline', 'places', 'export'] as const;
@@ -34,14 +35,8 @@ function integer(text: string | undefined, name: string, min: number, max: numbe
   return value;
 }
 
-export interface GraphIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
-const PROCESS_IO: GraphIo = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
-
-export async function run(argv: readonly string[], io: GraphIo = PROCESS_IO): Promise<number> {
+export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
   const { values, positionals } = parse('graph', argv, {
     ...STORE_OPTIONS, ...ACTING_OPTIONS, purpose: { type: 'string' }, case: { type: 'string' }, level: { type: 'string' },
     hops: { type: 'string' }, 'max-nodes': { type: 'string' }, k: { type: 'string' }, measure: { type: 'string' }, format: { type: 'string' },

@@ -3,18 +3,26 @@
  *   --tlp amber --classification restricted --releasability be --handling H1 --category other
  *   --legal-basis L --title T --country CC --purpose P --case C] [--data DIR]
  * mosaic reports search Q --purpose P --case C --as USER [--collection C] [--limit N] [--data DIR]
+ * mosaic reports show REPORT --purpose P --case C --as USER
+ * mosaic reports confirm REPORT ENTITY --purpose P --case C --as USER [--link RECORD] [--name N]
+ * mosaic reports reject REPORT ENTITY --purpose P --case C --as USER
  *
  * The command acts as a stored user (--as), so the policy and the audit log treat it like the
  * same person in the web app. `add` prints the report id, the extraction and link proposals as
- * one JSON document; `search` prints one JSON line per report found. Proposals come from the
- * name index here: resolving every record to use the resolution's blocking is the server's job.
+ * one JSON document; `search` prints one JSON line per report found. `show` prints the report
+ * with each extracted entity's status and link proposals, `confirm` makes an entity a record of
+ * the report's agency (with --link, judged the same as an existing record) and `reject` sets it
+ * aside: the review the web app offers. `add` proposes from the name index; `show` and
+ * `confirm` resolve the store first, so proposals and links use the resolution's own blocking.
  * Ungraded input defaults to F6 (reliability and credibility cannot be judged) and, unless
  * --releasability says otherwise, stays with the agency.
  */
-import { openMosaic, searchReports, uploadReport } from '@mosaic/service';
+import { RecordId } from '@mosaic/model';
+import { confirmEntity, openMosaic, readReport, rejectEntity, searchReports, startProjections, uploadReport } from '@mosaic/service';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
+import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { MEDIA_TYPES } from './extract.ts';
 
@@ -22,25 +30,31 @@ const USAGE = [
   'usage: mosaic reports add FILE --collection C --as USER [--source S] [--reliability A-F] [--credibility 1-6] [--tlp T] [--classification C]',
   '                          [--releasability R,…] [--handling H0-H3] [--category C] [--legal-basis L] [--title T] [--country CC] [--purpose P --case C]',
   '       mosaic reports search Q --purpose P --case C --as USER [--collection C] [--limit N]',
+  '       mosaic reports show REPORT --purpose P --case C --as USER',
+  '       mosaic reports confirm REPORT ENTITY --purpose P --case C --as USER [--link RECORD] [--name N]',
+  '       mosaic reports reject REPORT ENTITY --purpose P --case C --as USER',
 ].join('\n');
 
-export async function run(argv: readonly string[]): Promise<number> {
+export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
   const { values, positionals } = parse('reports', argv, {
     ...STORE_OPTIONS, ...ACTING_OPTIONS, collection: { type: 'string' }, source: { type: 'string' }, reliability: { type: 'string' },
     credibility: { type: 'string' }, tlp: { type: 'string' }, classification: { type: 'string' }, releasability: { type: 'string' },
     handling: { type: 'string' }, category: { type: 'string' }, 'legal-basis': { type: 'string' }, title: { type: 'string' }, country: { type: 'string' },
-    purpose: { type: 'string' }, case: { type: 'string' }, limit: { type: 'string' },
+    purpose: { type: 'string' }, case: { type: 'string' }, limit: { type: 'string' }, link: { type: 'string' }, name: { type: 'string' },
   });
   const [verb, arg, ...extra] = positionals;
-  const adding = verb === 'add' && arg !== undefined && values.collection !== undefined;
-  const searching = verb === 'search' && arg !== undefined && values.purpose !== undefined && values.case !== undefined;
-  if (extra.length > 0 || (!adding && !searching) || !values.as) {
-    console.error(USAGE);
+  const withPurpose = values.purpose !== undefined && values.case !== undefined;
+  const adding = verb === 'add' && arg !== undefined && values.collection !== undefined && extra.length === 0;
+  const searching = verb === 'search' && arg !== undefined && withPurpose && extra.length === 0;
+  const showing = verb === 'show' && arg !== undefined && withPurpose && extra.length === 0;
+  const deciding = (verb === 'confirm' || verb === 'reject') && arg !== undefined && extra.length === 1 && withPurpose;
+  if ((!adding && !searching && !showing && !deciding) || !values.as) {
+    io.err(`${USAGE}\n`);
     return 2;
   }
   const mediaType = adding ? MEDIA_TYPES[extname(arg).toLowerCase()] : undefined;
   if (adding && !mediaType) {
-    console.error(`mosaic reports add: FILE must be one of ${Object.keys(MEDIA_TYPES).join(' ')}`);
+    io.err(`mosaic reports add: FILE must be one of ${Object.keys(MEDIA_TYPES).join(' ')}\n`);
     return 2;
   }
   const mosaic = await openMosaic(configOf(values));
@@ -48,14 +62,43 @@ export async function run(argv: readonly string[]): Promise<number> {
     const user = await actingUser(mosaic, values.as, 'reports');
     const consultation = { user, ...(values.purpose ? { purpose: values.purpose } : {}), ...(values.case ? { caseRef: values.case } : {}) };
     const started = performance.now();
+    if (showing || deciding) {
+      const projections = await startProjections(mosaic, { follow: false });
+      try {
+        const report = RecordId(arg);
+        if (showing) {
+          io.out(`${JSON.stringify(await readReport(mosaic, consultation, report, { entities: projections.entities }))}\n`);
+          return 0;
+        }
+        const entity = extra[0] as string;
+        if (verb === 'reject') {
+          await rejectEntity(mosaic, consultation, report, entity);
+          io.out(`${JSON.stringify({ report, entity, status: 'rejected' })}\n`);
+          return 0;
+        }
+        const outcome = await confirmEntity(mosaic, consultation, report, entity, {
+          ...(values.link ? { link: RecordId(values.link) } : {}), ...(values.name ? { name: values.name } : {}),
+        }, { entities: projections.entities });
+        if (!outcome.ok) {
+          for (const error of outcome.errors) io.err(`mosaic reports confirm: ${error.field}: ${error.reason}\n`);
+          return 2;
+        }
+        io.out(`${JSON.stringify({ report, entity, status: 'confirmed', record: outcome.record.id, ...(outcome.entity ? { resolvedAs: outcome.entity } : {}), relations: outcome.relations })}\n`);
+        return 0;
+      } finally {
+        projections.stop();
+        await projections.entities.settle();
+        await projections.notifications.idle();
+      }
+    }
     if (searching) {
       const found = await searchReports(mosaic, consultation, { q: arg, ...(values.collection ? { collection: values.collection } : {}), ...(values.limit ? { limit: Number(values.limit) } : {}) });
       for (const hit of found.results) {
         const { id, properties, provenance } = hit.report;
-        console.log(JSON.stringify({ id, title: properties['title']?.[0], collection: properties['collection']?.[0], agency: provenance.agency, snippet: hit.snippet }));
+        io.out(`${JSON.stringify({ id, title: properties['title']?.[0], collection: properties['collection']?.[0], agency: provenance.agency, snippet: hit.snippet })}\n`);
       }
-      for (const pointer of found.pointers) console.log(JSON.stringify({ pointer }));
-      console.error(JSON.stringify({ results: found.results.length, pointers: found.pointers.length, ms: Math.round(performance.now() - started) }));
+      for (const pointer of found.pointers) io.out(`${JSON.stringify({ pointer })}\n`);
+      io.err(`${JSON.stringify({ results: found.results.length, pointers: found.pointers.length, ms: Math.round(performance.now() - started) })}\n`);
       return 0;
     }
     const provenance = {
@@ -72,14 +115,14 @@ export async function run(argv: readonly string[]): Promise<number> {
       ...(values.title ? { title: values.title } : {}), ...(values.country ? { country: values.country.toLowerCase() } : {}),
     });
     if (!outcome.ok) {
-      for (const error of outcome.errors) console.error(`mosaic reports add: ${error.field}: ${error.reason}`);
+      for (const error of outcome.errors) io.err(`mosaic reports add: ${error.field}: ${error.reason}\n`);
       return 2;
     }
-    process.stdout.write(`${JSON.stringify({ report: outcome.report.id, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers })}\n`);
-    console.error(JSON.stringify({
+    io.out(`${JSON.stringify({ report: outcome.report.id, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers })}\n`);
+    io.err(`${JSON.stringify({
       report: outcome.report.id, characters: Number(outcome.report.properties['characters']?.[0] ?? 0), entities: outcome.extraction.entities.length,
       relations: outcome.extraction.relations.length, proposals: Object.values(outcome.proposals).flat().length, ms: Math.round(performance.now() - started),
-    }));
+    })}\n`);
     return 0;
   } finally {
     await mosaic.close();

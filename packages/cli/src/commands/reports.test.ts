@@ -1,0 +1,70 @@
+/**
+ * `mosaic reports` over a real store, the whole review in the command line: add a report,
+ * show its entities with link proposals, confirm one as an existing record, reject another.
+ */
+import { validateRecord } from '@mosaic/model';
+import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from './reports.ts';
+
+let world: TestMosaic;
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  const v = validateRecord(world.mosaic.registry, { id: 'z1', schema: 'Person', properties: { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'] }, provenance: testProvenance('fedpol') });
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+  await world.mosaic.close();
+  writeFileSync(join(world.dir, 'interview.txt'), [
+    'Ghent, 4 May 2025. Officers questioned Ortwin Kälberer at his flat in Ghent on Tuesday.',
+    'Kälberer is the brother of Lioba Kälberer. He met Quirin Vasstad in Antwerp the week before.',
+  ].join('\n'));
+});
+
+afterAll(() => {
+  rmSync(world.dir, { recursive: true, force: true });
+});
+
+async function mosaic(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run([...argv, '--data', world.dir], { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const AS = ['--as', 'fedAnalyst', '--purpose', 'report review', '--case', 'CASE-R9'];
+
+interface Shown { view: { entities: { id: string; schema: string; name: string; status: string; record?: string; proposals?: { record: string }[] }[] } }
+
+describe('mosaic reports', () => {
+  it('adds a report, shows its entities with proposals, confirms one as an existing record and rejects another', async () => {
+    const added = await mosaic('add', join(world.dir, 'interview.txt'), '--collection', 'warehouse-fire', '--reliability', 'B', '--credibility', '2', ...AS);
+    expect(added.code).toBe(0);
+    const report = (JSON.parse(added.out) as { report: string }).report;
+
+    const shown = JSON.parse((await mosaic('show', report, ...AS)).out) as Shown;
+    const ortwin = shown.view.entities.find((e) => e.schema === 'Person' && e.name.startsWith('Ortwin'));
+    const vasstad = shown.view.entities.find((e) => e.schema === 'Person' && e.name.includes('Vasstad'));
+    expect(ortwin?.proposals?.map((p) => p.record)).toContain('fedpol:z1');
+    expect(ortwin?.status).toBe('proposed');
+
+    const confirmed = await mosaic('confirm', report, ortwin!.id, '--link', 'fedpol:z1', ...AS);
+    expect(confirmed.code).toBe(0);
+    expect(JSON.parse(confirmed.out)).toMatchObject({ status: 'confirmed', record: expect.stringMatching(/^fedpol:/) });
+    const rejected = await mosaic('reject', report, vasstad!.id, ...AS);
+    expect(JSON.parse(rejected.out)).toMatchObject({ status: 'rejected' });
+
+    const after = JSON.parse((await mosaic('show', report, ...AS)).out) as Shown;
+    expect(after.view.entities.find((e) => e.id === ortwin!.id)).toMatchObject({ status: 'confirmed', record: expect.stringMatching(/^fedpol:/) });
+    expect(after.view.entities.find((e) => e.id === vasstad!.id)?.status).toBe('rejected');
+  });
+
+  it('refuses a review without a purpose, and another agency sees no report', async () => {
+    expect((await mosaic('show', 'fedpol:nothing', '--as', 'fedAnalyst')).code).toBe(2);
+    const added = JSON.parse((await mosaic('add', join(world.dir, 'interview.txt'), '--collection', 'c2', ...AS)).out) as { report: string };
+    // As for a report that does not exist (the command's caller prints the message and exits non-zero).
+    await expect(mosaic('show', added.report, '--as', 'intelAnalyst', '--purpose', 'p', '--case', 'c')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+  });
+});
