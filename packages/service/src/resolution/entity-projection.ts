@@ -15,6 +15,9 @@ import type { Store } from '@mosaic/store';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { storeResolutionStore } from './store-resolution-store.ts';
 
+/** Uncertain pairs kept between two full passes before a pass is run to find them all again. */
+const MAX_ARRIVALS = 10_000;
+
 /** Below this many matchable records the store's own EM estimates are not trusted. */
 export const MIN_RECORDS_TO_TRAIN = 5000;
 
@@ -64,6 +67,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     for (const c of candidatesOf(current, record, { limit: 20 })) {
       if (c.record !== id && c.probability >= reviewLow && c.probability < reviewHigh) arrivals.set(pairKey(id, c.record), { a: id, b: c.record, probability: c.probability });
     }
+    // Many arrivals since the last full pass: a new pass finds them all again and frees these.
+    if (arrivals.size >= MAX_ARRIVALS) schedule();
   };
   const arrivalsToReview = (current: ResolutionIndex): ReviewItem[] => {
     const items: ReviewItem[] = [];
