@@ -8,25 +8,15 @@
  * or above the link threshold) or chaining (joined only through other records). Counts only:
  * no name or other value is printed. --all-features tallies every feature's level. Tune on seed 1 (dev), never on seed 2.
  */
-import { generateDemo } from '@mosaic/demo';
 import { DATE_LEVELS, FEATURES, NAME_LEVELS, type PreparedRecord } from '@mosaic/matching';
-import { compareCandidatePairs, comparePair, parseRecordLine, resolveRecords, unpackLevels, type ResolvableRecord } from '@mosaic/resolution';
+import { compareCandidatePairs, comparePair, resolveRecords, unpackLevels } from '@mosaic/resolution';
+import { demoPersons } from './lib/demo-persons.ts';
 
 const option = (name: string, fallback: number): number => { const at = process.argv.indexOf(`--${name}`); return at >= 0 ? Number(process.argv[at + 1]) : fallback; };
 const persons = option('persons', 5000);
 const seed = option('seed', 1);
 
-const records: ResolvableRecord[] = [];
-const truth = new Map<string, string>();
-for (const line of generateDemo({ persons, seed })) {
-  if (line.file === 'truth.jsonl') {
-    const t = JSON.parse(line.line) as { id: string; person: string };
-    truth.set(t.id, t.person);
-  } else if (line.line.includes('"schema":"Person"')) {
-    const parsed = parseRecordLine(line.line);
-    if (parsed.ok) records.push(parsed.record);
-  }
-}
+const { records, truth } = demoPersons(persons, seed);
 const run = resolveRecords(records, { at: '2026-01-01T00:00:00Z' });
 const comparisons = compareCandidatePairs(run.state.prepared, run.state.pairs);
 const { state } = run;

@@ -5,25 +5,15 @@
  * set (tuning), seed 2 the reported one. Pairwise and exact-cluster precision / recall / F1.
  * Prints JSON figures only. Target: pairwise F1 >= 0.95.
  */
-import { generateDemo } from '@mosaic/demo';
-import { clusterMetrics, pairwiseMetrics, parseRecordLine, resolveRecords, type ResolvableRecord } from '@mosaic/resolution';
+import { clusterMetrics, pairwiseMetrics, resolveRecords } from '@mosaic/resolution';
+import { demoPersons } from './lib/demo-persons.ts';
 
 const at = process.argv.indexOf('--persons');
 const persons = at >= 0 ? Number(process.argv[at + 1]) : 10_000;
 const r4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 for (const [label, seed] of [['dev', 1], ['test', 2]] as const) {
-  const records: ResolvableRecord[] = [];
-  const truth = new Map<string, string>();
-  for (const line of generateDemo({ persons, seed })) {
-    if (line.file === 'truth.jsonl') {
-      const t = JSON.parse(line.line) as { id: string; person: string };
-      truth.set(t.id, t.person);
-    } else if (line.line.includes('"schema":"Person"')) {
-      const parsed = parseRecordLine(line.line);
-      if (parsed.ok) records.push(parsed.record);
-    }
-  }
+  const { records, truth } = demoPersons(persons, seed);
   const started = performance.now();
   const run = resolveRecords(records, { at: '2026-01-01T00:00:00Z' });
   const ms = Math.round(performance.now() - started);

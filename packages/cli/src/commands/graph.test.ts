@@ -7,6 +7,7 @@ import { openMosaic, parseConfig } from '@mosaic/service';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOnStore } from '../run-for-test.ts';
 import { run } from './graph.ts';
 
 let world: TestMosaic;
@@ -34,12 +35,7 @@ afterAll(() => {
   rmSync(world.dir, { recursive: true, force: true });
 });
 
-async function mosaic(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run([...argv, '--data', world.dir], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const mosaic = (...argv: string[]) => runOnStore(run, world.dir, argv);
 
 const AS = ['--as', 'zoneOfficer', '--purpose', 'network analysis', '--case', 'CASE-CLI'];
 

@@ -7,6 +7,7 @@ import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOnStore } from '../run-for-test.ts';
 import { run } from './reports.ts';
 
 let world: TestMosaic;
@@ -27,12 +28,7 @@ afterAll(() => {
   rmSync(world.dir, { recursive: true, force: true });
 });
 
-async function mosaic(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run([...argv, '--data', world.dir], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const mosaic = (...argv: string[]) => runOnStore(run, world.dir, argv);
 
 const AS = ['--as', 'fedAnalyst', '--purpose', 'report review', '--case', 'CASE-R9'];
 
