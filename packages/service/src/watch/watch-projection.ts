@@ -14,11 +14,11 @@ import type { User } from '@mosaic/store';
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { consult } from '../consult.ts';
-import { coordinatesOf } from '../record-coordinates.ts';
+import { coordinatesOf, type Coordinates } from '../record-coordinates.ts';
 import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Mosaic } from '../runtime.ts';
-import { allSubscriptions, saveSubscription, type Subscription } from './subscriptions.ts';
+import { allSubscriptions, saveSubscription, type LatLon, type Subscription } from './subscriptions.ts';
 
 export type WatchReason = 'record' | 'link' | 'sighting' | 'event' | 'alert' | 'search' | 'area';
 
@@ -65,38 +65,68 @@ function referencesOf(registry: SchemaRegistry, record: EntityRecord): RecordId[
   return refs;
 }
 
-function nameMatches(query: NormalizedName, record: EntityRecord): boolean {
-  const { strong, weak } = matchableNames(record);
-  return [...strong, ...weak].some((name) => {
-    const c = compareNormalizedNames(query, normalizeName(name));
+/** What a change offers the watches, worked out at most once per record however many watches there are. */
+interface RecordFacts {
+  references(): readonly RecordId[];
+  point(): Coordinates | undefined;
+  /** The record's names, normalised; none for a schema that is not matched on names. */
+  names(): readonly NormalizedName[];
+}
+
+function factsOf(registry: SchemaRegistry, record: EntityRecord): RecordFacts {
+  let references: readonly RecordId[] | undefined;
+  let point: { readonly value: Coordinates | undefined } | undefined;
+  let names: readonly NormalizedName[] | undefined;
+  return {
+    references: () => (references ??= referencesOf(registry, record)),
+    point: () => (point ??= { value: coordinatesOf(record) }).value,
+    names: () => {
+      if (names === undefined) {
+        const { strong, weak } = registry.get(record.schema)?.matchable ? matchableNames(record) : { strong: [], weak: [] };
+        names = [...strong, ...weak].map((name) => normalizeName(name));
+      }
+      return names;
+    },
+  };
+}
+
+function nameMatches(query: NormalizedName, names: readonly NormalizedName[]): boolean {
+  return names.some((name) => {
+    const c = compareNormalizedNames(query, name);
     // A one-part search ("Abdeslam") matches any name holding that part closely.
     return c.levelIndex <= SEARCH_LEVEL || (query.core.length === 1 && c.aligned >= 1 && c.similarity >= 0.9);
   });
 }
 
+type Area = Parameters<typeof booleanPointInPolygon>[1];
+
 export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, 'entityOf'>): Watcher {
   const subscriptions = new Map<string, Subscription>();
   const queries = new Map<string, NormalizedName>();
+  const areas = new Map<string, Area>();
 
   const add = (s: Subscription): void => {
     subscriptions.set(s.id, s);
     if (s.target.kind === 'search') queries.set(s.id, normalizeName(s.target.query));
+    // GeoJSON order is [longitude, latitude], and a ring ends where it starts.
+    if (s.target.kind === 'area') areas.set(s.id, { type: 'Polygon', coordinates: [[...s.target.polygon, s.target.polygon[0] as LatLon].map(([lat, lon]) => [lon, lat])] });
   };
 
-  const reasonFor = (s: Subscription, record: EntityRecord): WatchReason | undefined => {
+  const reasonFor = (s: Subscription, record: EntityRecord, facts: RecordFacts): WatchReason | undefined => {
     const { target } = s;
     if (target.kind === 'area') {
-      const point = coordinatesOf(record);
-      return point && booleanPointInPolygon([point.lon, point.lat], { type: 'Polygon', coordinates: [[...target.polygon, target.polygon[0] as readonly [number, number]].map(([lat, lon]) => [lon, lat])] }) ? 'area' : undefined;
+      const point = facts.point();
+      const area = areas.get(s.id);
+      return point && area && booleanPointInPolygon([point.lon, point.lat], area) ? 'area' : undefined;
     }
     if (target.kind === 'search') {
       const query = queries.get(s.id);
-      return query && mosaic.registry.get(record.schema)?.matchable && nameMatches(query, record) ? 'search' : undefined;
+      return query && nameMatches(query, facts.names()) ? 'search' : undefined;
     }
     const watched = entities.entityOf(target.record);
     const isWatched = (id: RecordId): boolean => id === target.record || (watched !== undefined && entities.entityOf(id) === watched);
     if (isWatched(record.id)) return 'record';
-    if (!referencesOf(mosaic.registry, record).some(isWatched)) return undefined;
+    if (!facts.references().some(isWatched)) return undefined;
     if (mosaic.registry.isA(record.schema, 'Alert')) return 'alert';
     if (mosaic.registry.isA(record.schema, 'Sighting')) return 'sighting';
     const schema = mosaic.registry.get(record.schema);
@@ -131,11 +161,13 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     remove: (id) => {
       subscriptions.delete(id);
       queries.delete(id);
+      areas.delete(id);
     },
     async reload() {
       const stored = await allSubscriptions(mosaic);
       subscriptions.clear();
       queries.clear();
+      areas.clear();
       for (const s of stored) add(s);
     },
 
@@ -148,8 +180,9 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
       };
       for (const { record } of changes) {
         if (!record) continue;
+        const facts = factsOf(mosaic.registry, record);
         for (const s of [...subscriptions.values()]) {
-          const reason = reasonFor(s, record);
+          const reason = reasonFor(s, record, facts);
           if (!reason) continue;
           const user = await userOf(s.user);
           if (!user) continue;
