@@ -30,7 +30,11 @@ export interface NodeBridgeOptions {
   readonly storedNotification: (id: string) => Promise<Notification | undefined>;
 }
 
+/** A single node has nobody to tell: nothing is sent or listened to (the checkpoint's hot path stays free of it). */
+const ALONE: NodeBridge = { notificationPublished: () => undefined, organisationChanged: () => undefined, userChanged: () => undefined, stop: async () => undefined };
+
 export async function bridgeNodes(store: Store, options: NodeBridgeOptions): Promise<NodeBridge> {
+  if (!store.bus.shared) return ALONE;
   const { nodeId, notifier } = options;
   const parse = (payload: string): Record<string, unknown> | undefined => {
     try {

@@ -9,6 +9,8 @@
 export type MessageHandler = (payload: string) => void;
 
 export interface MessageBus {
+  /** Whether other processes hear it (false: the embedded store's bus, within this process). */
+  readonly shared: boolean;
   /** Sends to every listener of the channel on every node, this one included. */
   send(channel: string, payload: string): Promise<void>;
   /** Resolves once listening; the returned function stops it. */
@@ -22,6 +24,7 @@ export const MAX_MESSAGE_BYTES = 7900;
 export function createLocalMessageBus(): MessageBus {
   const handlers = new Map<string, Set<MessageHandler>>();
   return {
+    shared: false,
     async send(channel, payload) {
       // Asynchronous like a real bus, so a sender never runs its own handler inside send().
       for (const handler of [...(handlers.get(channel) ?? [])]) queueMicrotask(() => handler(payload));

@@ -46,6 +46,7 @@ export function createPostgresMessageBus({ databaseUrl, schema, pool, retryMs = 
   };
 
   return {
+    shared: true,
     async send(channel, payload) {
       if (Buffer.byteLength(payload) > MAX_MESSAGE_BYTES) throw new AppError('MOSAIC_INVALID_INPUT', `bus: a message on ${channel} is larger than ${MAX_MESSAGE_BYTES} bytes`);
       await pool.query('select pg_notify($1, $2)', [prefix + channel, payload]);
