@@ -6,14 +6,14 @@
  * write decision for this user (own agency, need-to-know groups, clearance) before it is
  * written. A job is kept as a document (kind 'ingest-job', owner: the user) when it ends.
  */
-import { AppError, validateRecord, type RecordId } from '@mosaic/model';
+import { AppError, type EntityRecord, type FieldError, type RecordId } from '@mosaic/model';
 import { decide, reviewDateFor } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
-import { policyContext, policyUser, type Consultation } from '../organisation.ts';
+import { policyContext, policyUser, type Consultation, type OrgSnapshot } from '../organisation.ts';
 import { retentionRulesOf } from '../retention/retention-rules.ts';
 import type { Mosaic } from '../runtime.ts';
 import { parseCsvMapping } from './csv-mapping.ts';
-import { ingest, type IngestError, type SourceItem } from './ingest.ts';
+import { ingest, type IngestError } from './ingest.ts';
 import { storeSink } from './ingest-file.ts';
 import { csvSource, jsonlSource } from './sources.ts';
 
@@ -63,34 +63,21 @@ function linesOf(upload: IngestUpload): number {
 }
 
 /**
- * The write decision per record, before ingest writes anything: a line the user may not write
- * is refused like an invalid one, naming the field that decides it. Lines that do not validate
- * pass through for ingest to refuse with their own errors.
+ * The write decision per valid record, before ingest writes anything: a record the user may
+ * not write (another agency's, a need-to-know group the user is not in, above the user's
+ * clearance) rejects its line like an invalid one, naming the field that decides it.
  */
-async function* writableOnly(mosaic: Mosaic, consultation: Consultation, source: AsyncIterable<SourceItem>, validateOptions: Parameters<typeof validateRecord>[2]): AsyncGenerator<SourceItem> {
+function writeDecision(consultation: Consultation, snapshot: OrgSnapshot): (record: EntityRecord) => FieldError | undefined {
   const { user } = consultation;
-  const snapshot = await mosaic.org();
   const policy = policyUser(user);
   const context = policyContext(snapshot, consultation);
-  for await (const item of source) {
-    const raw = item.raw as { provenance?: Record<string, unknown> } | undefined;
-    const agency = raw?.provenance?.['agency'];
-    if (agency !== undefined && agency !== user.agency) {
-      yield { line: item.line, offset: item.offset, parseError: `provenance.agency: must be your own agency (${user.agency}), not ${String(agency)}` };
-      continue;
-    }
-    const own = raw && item.parseError === undefined ? { ...raw, provenance: { ...raw.provenance, agency: user.agency } } : raw;
-    const validated = own === undefined ? undefined : validateRecord(mosaic.registry, own, validateOptions);
-    if (validated?.ok) {
-      const decision = decide(policy, 'write', { kind: 'record', provenance: validated.record.provenance }, context);
-      if (decision.effect !== 'allow') {
-        const field = decision.reason === 'need-to-know' ? 'provenance.marking.needToKnow' : decision.reason === 'clearance' ? 'provenance.marking.classification' : 'provenance';
-        yield { line: item.line, offset: item.offset, parseError: `${field}: you may not write this record (${decision.reason})` };
-        continue;
-      }
-    }
-    yield own === raw ? item : { ...item, raw: own };
-  }
+  return (record) => {
+    if (record.provenance.agency !== user.agency) return { field: 'provenance.agency', reason: `must be your own agency (${user.agency}), not ${record.provenance.agency}` };
+    const decision = decide(policy, 'write', { kind: 'record', provenance: record.provenance }, context);
+    if (decision.effect === 'allow') return undefined;
+    const field = decision.reason === 'need-to-know' ? 'provenance.marking.needToKnow' : decision.reason === 'clearance' ? 'provenance.marking.classification' : 'provenance';
+    return { field, reason: `you may not write this record (${decision.reason})` };
+  };
 }
 
 export function createIngestJobs(): IngestJobs {
@@ -105,9 +92,10 @@ export function createIngestJobs(): IngestJobs {
     };
     const today = mosaic.now().toISOString().slice(0, 10);
     const rules = await retentionRulesOf(mosaic, user.agency);
-    const validateOptions = { reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules) };
+    // A line without an agency is the user's agency's; with another agency it is refused.
+    const validateOptions = { defaults: { agency: user.agency }, reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules) };
     const chunks = [upload.content];
-    const source = writableOnly(mosaic, consultation, mapping ? csvSource(chunks, mapping) : jsonlSource(chunks), validateOptions);
+    const source = mapping ? csvSource(chunks, mapping) : jsonlSource(chunks);
     const errors: IngestError[] = [];
     const fingerprint = createHash('sha256').update(`web:${user.agency}:`).update(upload.content).digest('hex');
     const audit = async (ids: readonly RecordId[]): Promise<void> => {
@@ -118,7 +106,7 @@ export function createIngestJobs(): IngestJobs {
     };
     try {
       const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, audit), {
-        fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions,
+        fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, await mosaic.org()),
         onProgress: (p) => update({ processed: p.lines, accepted: p.written, rejected: p.rejected }),
         onError: (e) => {
           if (errors.length < KEEP_ERRORS) errors.push(e);

@@ -7,7 +7,7 @@
  */
 import { formatFieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import type { PreparedRecord } from '@mosaic/store';
-import { chunksOfItems, type RejectedLine, type ValidatedChunk } from './validated-chunk.ts';
+import { chunksOfItems, type ChunkOptions, type RejectedLine, type ValidatedChunk } from './validated-chunk.ts';
 
 export interface SourceItem {
   readonly line: number;
@@ -139,9 +139,13 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   return { ...counts, errors, ms: Math.round(ms), recordsPerSecond: Math.round(written / Math.max(ms / 1000, 1e-6)) };
 }
 
-/** Ingest of parsed source items (CSV rows, or lines parsed by the caller), validated in this thread. */
-export function ingest(registry: SchemaRegistry, source: AsyncIterable<SourceItem>, sink: IngestSink, options: IngestOptions): Promise<IngestSummary> {
-  return ingestChunks(sink, (resumeAfter) => chunksOfItems(registry, source, { ...validateOptionsOf(options), resumeAfter }), options);
+/**
+ * Ingest of parsed source items (CSV rows, or lines parsed by the caller), validated in this
+ * thread; `accept` may refuse a valid record (a user's write decision), rejecting its line.
+ */
+export function ingest(registry: SchemaRegistry, source: AsyncIterable<SourceItem>, sink: IngestSink, options: IngestOptions & Pick<ChunkOptions, 'accept'>): Promise<IngestSummary> {
+  const { accept } = options;
+  return ingestChunks(sink, (resumeAfter) => chunksOfItems(registry, source, { ...validateOptionsOf(options), resumeAfter, ...(accept ? { accept } : {}) }), options);
 }
 
 /** The validation options within ingest options. */

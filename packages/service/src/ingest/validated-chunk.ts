@@ -4,7 +4,7 @@
  * order. Built the same way whether the lines were parsed in this thread (CSV, tests) or in a
  * worker (JSON Lines files, see jsonl-file-chunks.ts), so both paths validate identically.
  */
-import { validateRecord, type FieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
+import { validateRecord, type EntityRecord, type FieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import { prepareRecord, type PreparedRecord } from '@mosaic/store/prepare-record';
 import type { SourceItem } from './ingest.ts';
 
@@ -32,6 +32,8 @@ export interface ValidatedChunk {
 export interface ChunkOptions extends ValidateOptions {
   /** Lines up to this one were committed by an earlier run: counted as resumed, not validated. */
   readonly resumeAfter: number;
+  /** A last word on each valid record (the writer's policy decision): a refusal rejects its line. */
+  readonly accept?: (record: EntityRecord) => FieldError | undefined;
 }
 
 export interface ChunkBuilder {
@@ -43,7 +45,7 @@ export interface ChunkBuilder {
 }
 
 export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptions): ChunkBuilder {
-  const { resumeAfter } = options;
+  const { resumeAfter, accept } = options;
   let lines = 0;
   let resumed = 0;
   let lastLine = 0;
@@ -65,6 +67,11 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
       const result = validateRecord(registry, raw, options);
       if (!result.ok) {
         rejected.push({ line, errors: result.errors });
+        return;
+      }
+      const refused = accept?.(result.record);
+      if (refused) {
+        rejected.push({ line, errors: [refused] });
         return;
       }
       records.push(prepareRecord(result.record));
