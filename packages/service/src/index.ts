@@ -1,7 +1,7 @@
 export { parseConfig, type MosaicConfig, type RawConfig } from './config.ts';
 export { openMosaic, type Mosaic, type OpenMosaicOptions } from './runtime.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { authenticate, createSessionCache, hashToken, signIn, signOut, type SessionCache, type SignedIn } from './sessions.ts';
+export { createSessionCache, hashToken, signIn, signOut, type SessionCache, type SignedIn } from './sessions.ts';
 export { createDocumentWriter, type DocumentWriter } from './document-writer.ts';
 export { AUDIT_KEY_FILE, loadOrCreateAuditKeys } from './audit-keys-file.ts';
 export { parseCsvMapping, type CsvMapping } from './ingest/csv-mapping.ts';

@@ -37,11 +37,6 @@ async function lookUp(store: Store, tokenHash: string, now: Date): Promise<{ rea
   return { user, expiresAt: session.expiresAt };
 }
 
-export async function authenticate(store: Store, token: string | undefined, now: Date = new Date()): Promise<User> {
-  if (!token) throw new AppError('MOSAIC_UNAUTHENTICATED');
-  return (await lookUp(store, hashToken(token), now)).user;
-}
-
 export async function signOut(store: Store, token: string): Promise<void> {
   await store.deleteSession(hashToken(token));
 }
