@@ -1,6 +1,6 @@
 /**
  * Checkpoint screening over HTTP: a server on the embedded store holding N generated fictional
- * persons (1% of them under an alert), and autocannon POSTing /api/v1/screen with a bearer token
+ * persons (bench/lib/screen-watchlist.ts, the list of screen-scale.ts; 1% of them under an alert), and autocannon POSTing /api/v1/screen with a bearer token
  * on 127.0.0.1 from a separate process. Each check is the full path: validation, policy per candidate, the audit chain,
  * the check document, and the owner's notification on an alert hit.
  *
@@ -24,6 +24,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import { screeningRoutes } from '../packages/server/src/routes/screening-routes.ts';
+import { generateWatchlist, watchlistQueries, type ListedPerson } from './lib/screen-watchlist.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,16 +39,6 @@ const PERSONS = Number(args.persons);
 
 const random = seededRandom(Number(args.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-
-// Fictional syllables, combined: no real person's name is used.
-const SYLLABLES = ['ka', 'ri', 'mo', 'sa', 'lu', 'de', 'no', 'va', 'ti', 'ren', 'bel', 'dor', 'fa', 'gin', 'ho', 'jas', 'mir', 'pol', 'qua', 'zet'];
-const word = (parts: number): string => {
-  const w = Array.from({ length: parts }, () => pick(SYLLABLES)).join('');
-  return w.charAt(0).toUpperCase() + w.slice(1);
-};
-const FIRST = Array.from({ length: 400 }, () => word(2));
-const LAST = Array.from({ length: 4000 }, () => word(3));
-const date = (): string => `${1950 + Math.floor(random() * 55)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
 
 const cpu = (): number => {
   const u = process.cpuUsage();
@@ -78,7 +69,7 @@ await mosaic.reloadOrg();
 const PASSWORD = 'bench only, fictional account';
 await mosaic.store.upsertUser({ id: UserId('zone-north.checkpoint'), name: 'checkpoint', agency: AgencyId('zone-north'), desk: DeskId('zone-north-desk'), roles: ['checkpoint_officer'], clearance: 'RESTRICTED', groups: [], passwordHash: await hashPassword(PASSWORD) });
 const started = performance.now();
-const people: { name: string; birthDate: string }[] = [];
+const people = generateWatchlist(PERSONS);
 const agencies = ['fedpol', 'fedpol', 'fedpol', 'intel'];
 let batch: EntityRecord[] = [];
 const flush = async (): Promise<void> => {
@@ -86,16 +77,22 @@ const flush = async (): Promise<void> => {
   batch = [];
 };
 for (let i = 0; i < PERSONS; i++) {
-  const person = { name: `${pick(FIRST)} ${pick(LAST)}`, birthDate: date() };
-  people.push(person);
+  const { entry } = people[i] as ListedPerson;
   const agency = pick(agencies);
-  const raws: Record<string, unknown>[] = [{ id: `p${i}`, schema: 'Person', properties: { name: [person.name], birthDate: [person.birthDate], passportNumber: [`P${String(i).padStart(8, '0')}`] }, provenance: testProvenance(agency) }];
+  const names = (kind: string): string[] => entry.names.filter((n) => n.kind === kind).map((n) => n.value);
+  const properties: Record<string, string[]> = {
+    name: names('name'), alias: names('alias'), weakAlias: names('weakAlias'),
+    birthDate: [...(entry.birthDates ?? [])], nationality: [...(entry.nationalities ?? [])], gender: (entry.genders ?? []).map((g) => (g === 'f' ? 'female' : 'male')),
+    passportNumber: [...(entry.documents ?? [])],
+  };
+  for (const key of Object.keys(properties)) if (properties[key]?.length === 0) delete properties[key];
+  const raws: Record<string, unknown>[] = [{ id: `p${i}`, schema: 'Person', properties, provenance: testProvenance(agency) }];
   if (i % 100 === 0) {
     raws.push({ id: `alert${i}`, schema: 'Alert', provenance: testProvenance(agency), properties: { subject: [`${agency}:p${i}`], category: [pick(['discreet_check', 'inquiry_check', 'arrest'])], desk: ['ops'], deskContact: ['+3220000001'], validFrom: ['2020-01-01'], status: ['active'] } });
   }
   for (const raw of raws) {
     const v = validateRecord(mosaic.registry, raw);
-    if (!v.ok) throw new Error('bench fixture did not validate');
+    if (!v.ok) throw new Error(`bench fixture did not validate: ${JSON.stringify(v.errors).slice(0, 300)}`);
     batch.push(v.record);
   }
   if (batch.length >= 5000) await flush();
@@ -118,13 +115,8 @@ const port = (app.server.address() as AddressInfo).port;
 const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'checkpoint', password: PASSWORD } });
 const token = (signIn.json() as { token: string }).token;
 
-// Queries: listed people as typed (some with a typo), and people not on the list.
-const queries = Array.from({ length: 10_000 }, (_, i) => {
-  if (i % 3 === 2) return JSON.stringify({ name: `${pick(FIRST)} ${pick(LAST)}x`, place: 'bench checkpoint' });
-  const p = pick(people);
-  const name = i % 3 === 1 ? p.name.replace(/a/, 'e') : p.name;
-  return JSON.stringify({ name, birthDate: p.birthDate, place: 'bench checkpoint' });
-});
+// Queries: listed people with a typo or reordered (half of them with the date of birth), and people not on the list.
+const queries = watchlistQueries(people, 10_000).map((q) => JSON.stringify({ name: q.text, ...(q.birthDate ? { birthDate: q.birthDate } : {}), place: 'bench checkpoint' }));
 const bodiesFile = join(dir, 'bodies.jsonl');
 writeFileSync(bodiesFile, queries.join('\n'));
 const loadConfig: LoadConfig = {
@@ -174,5 +166,6 @@ console.log(JSON.stringify({
   errors: result.errors,
   timeouts: result.timeouts,
   serverCoresBusy: Number((cpuMs / wallMs).toFixed(2)),
+  clientCoresBusy: result.clientCores,
   machine: { cores: availableParallelism(), load1: Number(loadavg()[0]?.toFixed(2)) },
 }));

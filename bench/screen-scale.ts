@@ -1,10 +1,10 @@
 /**
  * Screening at scale (node bench/screen-scale.ts [persons=1000000] [queries=2000]).
  *
- * A generated fictional watchlist (bench/screen-name-pool.ts pools, plus surnames built from
- * syllables so that the vocabulary grows with the list as real surnames do), with aliases
- * (respellings, reordered names, weak kunya aliases), dates of birth, nationalities, passports
- * and plates. Measures: index build time and memory (RSS, heap), one-query latency in process
+ * A generated fictional watchlist (bench/lib/screen-watchlist.ts: bench/screen-name-pool.ts
+ * pools, plus surnames built from syllables so that the vocabulary grows with the list as real
+ * surnames do), with aliases (respellings, reordered names, weak kunya aliases), dates of birth,
+ * nationalities, passports and plates. Measures: index build time and memory (RSS, heap), one-query latency in process
  * (p50/p99), and the same queries through PostgreSQL with a pg_trgm GIN index, ordered by
  * trigram similarity, on the same names (COPY into a scratch schema, dropped afterwards).
  * Recall@10 for both: positives are seeded typos or reorderings of a listed person's name that
@@ -17,67 +17,19 @@
  * Environment: MOSAIC_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test; `none` skips
  * the comparison). Figures only.
  */
-import { createScreeningIndex, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
+import { createScreeningIndex, screen, type ScreeningHit } from '@mosaic/screening';
 import { foldText } from '@mosaic/matching';
-import { EntityId, seededRandom } from '@mosaic/model';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { fictionalPerson, pick, ORIGINS, TYPO_KINDS, typo } from './screen-name-pool.ts';
+import { generateWatchlist, watchlistQueries } from './lib/screen-watchlist.ts';
 
 const PERSONS = Number(process.argv[2] ?? 1_000_000);
 const QUERIES = Number(process.argv[3] ?? 2000);
 const PG_URL = process.env['MOSAIC_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const ONSETS = ['b', 'br', 'd', 'dr', 'f', 'g', 'gr', 'h', 'k', 'kr', 'l', 'm', 'n', 'p', 'r', 's', 'st', 't', 'tr', 'v', 'z', 'ch', 'sh', 'j', 'y', 'w'];
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ei', 'ou', 'ia', 'y'];
-const CODAS = ['', '', 'n', 'r', 'l', 's', 'k', 'm', 't'];
-const ENDINGS = ['', 'ov', 'ski', 'son', 'ez', 'ini', 'escu', 'idis', 'oglu', 'adze', 'ovic', 'man', 'er', 'i', 'ani', 'ak'];
-
-function syllableSurname(random: () => number): string {
-  let s = '';
-  const n = 2 + Math.floor(random() * 2);
-  for (let i = 0; i < n; i++) s += pick(random, ONSETS) + pick(random, VOWELS) + pick(random, CODAS);
-  s += pick(random, ENDINGS);
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-interface Person { readonly entry: WatchlistEntry; readonly name: string; readonly birthDate: string }
-
-function generate(count: number): Person[] {
-  const random = seededRandom(1_000_003);
-  const people: Person[] = [];
-  for (let i = 0; i < count; i++) {
-    const base = fictionalPerson(random);
-    // two thirds of surnames from the syllable generator: a large, long-tailed vocabulary
-    const words = base.name.split(' ');
-    if (random() < 0.67) words[words.length - 1] = syllableSurname(random);
-    const name = words.join(' ');
-    const names: { value: string; kind: 'name' | 'alias' | 'weakAlias' }[] = [{ value: name, kind: 'name' }];
-    const r = random();
-    if (r < 0.25) names.push({ value: typo(name, pick(random, TYPO_KINDS), random) ?? name, kind: 'alias' });
-    else if (r < 0.4) names.push({ value: `${words[words.length - 1]?.toUpperCase()}, ${words.slice(0, -1).join(' ')}`, kind: 'alias' });
-    if (random() < 0.1) names.push({ value: `Abu ${pick(random, pick(random, ORIGINS).given)}`, kind: 'weakAlias' });
-    people.push({
-      name,
-      birthDate: base.birthDate,
-      entry: {
-        id: EntityId(`p${i}`),
-        schema: 'Person',
-        names,
-        birthDates: [base.birthDate],
-        nationalities: [base.nationality],
-        genders: [base.gender],
-        ...(random() < 0.5 ? { documents: [`X${String(Math.floor(random() * 1e8)).padStart(8, '0')}`] } : {}),
-        ...(random() < 0.1 ? { plates: [`${Math.floor(random() * 9) + 1}ABC${String(i % 1000).padStart(3, '0')}`] } : {}),
-      },
-    });
-  }
-  return people;
-}
 
 function quantile(sorted: readonly number[], p: number): number {
   return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 1000) / 1000;
@@ -86,7 +38,7 @@ function quantile(sorted: readonly number[], p: number): number {
 const mb = (bytes: number): number => Math.round(bytes / 1048576);
 
 let t = performance.now();
-const people = generate(PERSONS);
+const people = generateWatchlist(PERSONS);
 const generateMs = performance.now() - t;
 const rssBefore = process.memoryUsage().rss;
 t = performance.now();
@@ -97,22 +49,7 @@ const buildCpu = process.cpuUsage(cpuBefore);
 globalThis.gc?.();
 const memory = process.memoryUsage();
 
-// queries: half positives (a typo'd or reordered listed name, half of them with the date of birth), half negatives
-const qRandom = seededRandom(99);
-interface Query { readonly text: string; readonly birthDate?: string; readonly own?: string }
-const queries: Query[] = [];
-for (let i = 0; i < QUERIES; i++) {
-  if (i % 2 === 0) {
-    const p = pick(qRandom, people);
-    const text = typo(p.name, pick(qRandom, TYPO_KINDS), qRandom) ?? p.name;
-    queries.push({ text, own: p.entry.id, ...(i % 4 === 0 ? { birthDate: p.birthDate } : {}) });
-  } else {
-    const f = fictionalPerson(seededRandom(7_000_000 + i));
-    const words = f.name.split(' ');
-    words[words.length - 1] = syllableSurname(qRandom);
-    queries.push({ text: words.join(' '), ...(i % 4 === 1 ? { birthDate: f.birthDate } : {}) });
-  }
-}
+const queries = watchlistQueries(people, QUERIES);
 
 // warm-up, then best of three passes per query (a shared, noisy two-core machine)
 for (const q of queries.slice(0, 200)) screen(index, { name: q.text });

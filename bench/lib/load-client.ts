@@ -24,6 +24,8 @@ export interface LoadResult {
   readonly errors: number;
   readonly timeouts: number;
   readonly duration: number;
+  /** Cores the load generator itself kept busy (CPU seconds per second of the run). */
+  readonly clientCores?: number;
 }
 
 interface AutocannonRequest {
@@ -41,6 +43,7 @@ if (import.meta.main) {
   // autocannon ships no type declarations: typed here with the little this script uses.
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   let next = 0;
+  const cpuBefore = process.cpuUsage();
   const result = await autocannon({
     url: config.url,
     connections: config.connections,
@@ -48,5 +51,6 @@ if (import.meta.main) {
     headers: { ...config.headers },
     requests: [{ method: 'POST', path: config.path, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
-  process.stdout.write(JSON.stringify(result));
+  const cpu = process.cpuUsage(cpuBefore);
+  process.stdout.write(JSON.stringify({ ...result, clientCores: Number(((cpu.user + cpu.system) / 1e6 / result.duration).toFixed(2)) }));
 }

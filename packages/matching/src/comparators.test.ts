@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addressTokens, compareAddresses } from './compare-addresses.ts';
 import { compareDates, DATE_LEVELS, parseDate, type PartialDate } from './compare-dates.ts';
 import { compareIdentifiers, IDENTIFIER_LEVELS, normalizeIdentifier, withinOneEdit } from './compare-identifiers.ts';
-import { compareNames } from './compare-names.ts';
+import { compareNames, compareNormalizedNames, joinsCanMatter } from './compare-names.ts';
+import { normalizeName, withJoins } from './normalize-name.ts';
 import { comparePhones, normalizePhone, PHONE_LEVELS } from './compare-phones.ts';
 import { comparePlaces, normalizePlace, PLACE_LEVELS } from './compare-places.ts';
 import { buildNameFrequencies } from './name-frequencies.ts';
@@ -47,6 +48,28 @@ describe('compareNames', () => {
     const word = fc.stringMatching(/^[A-Za-z]{1,8}$/);
     const name = fc.array(word, { minLength: 0, maxLength: 4 }).map((w) => w.join(' '));
     fc.assert(fc.property(name, name, (a, b) => compareNames(a, b).level === compareNames(b, a).level));
+  });
+});
+
+describe('joinsCanMatter', () => {
+  it('finds a query part that reads as two listed parts written together', () => {
+    const listed = normalizeName('Hamid Reza Tehrani', { joins: false });
+    expect(joinsCanMatter(normalizeName('Hamidreza Tehrani'), listed)).toBe(true);
+    expect(joinsCanMatter(normalizeName('Karim Tehrani'), listed)).toBe(false);
+  });
+
+  it('when it says no, the listed name compares the same without its joins as with them', () => {
+    const word = fc.stringMatching(/^[a-e]{1,5}$/);
+    const name = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+    let unaffected = 0;
+    fc.assert(fc.property(name, name, (q, l) => {
+      const query = normalizeName(q);
+      const held = normalizeName(l, { joins: false });
+      if (joinsCanMatter(query, held)) return;
+      unaffected++;
+      expect(compareNormalizedNames(query, held)).toEqual(compareNormalizedNames(query, withJoins(held)));
+    }), { numRuns: 2000 });
+    expect(unaffected).toBeGreaterThan(100);
   });
 });
 

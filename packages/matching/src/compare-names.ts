@@ -139,12 +139,37 @@ function popcount(x: number): number {
   return n;
 }
 
+/** A token can read as a join only when it starts alike and is about as long (the compound step's first test). */
+const MAX_COMPOUND_LENGTH_GAP = 3;
+
+function mayReadAs(t: NameToken, first: string, length: number): boolean {
+  return t.text[0] === first && Math.abs(t.text.length - length) <= MAX_COMPOUND_LENGTH_GAP;
+}
+
+/**
+ * Whether `listed`'s joins (adjacent parts written as one word) can change its comparison with
+ * `query`: some core token of the query starts like an adjacent pair of listed tokens and is
+ * about as long as the two together. When not, the listed name compares the same without its
+ * joins, so an index that holds names without them (memory) need not build them.
+ */
+export function joinsCanMatter(query: NormalizedName, listed: NormalizedName): boolean {
+  const tokens = listed.tokens;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const x = tokens[i] as NameToken;
+    const y = tokens[i + 1] as NameToken;
+    const first = x.text[0] ?? '';
+    const length = x.text.length + y.text.length;
+    for (const t of query.core) if (mayReadAs(t, first, length)) return true;
+  }
+  return false;
+}
+
 /**
  * Compound step: a core token of one name that reads as two adjacent tokens of the other
  * written together, better than as either of them alone. Returns the similarity, 0 if none.
  */
 function compoundSimilarity(t: NameToken, j: NameJoin, other: readonly NameToken[]): number {
-  if (t.text[0] !== j.text[0] || Math.abs(t.text.length - j.text.length) > 3) return 0;
+  if (!mayReadAs(t, j.text[0] ?? '', j.text.length)) return 0;
   const s = t.text === j.text ? 1 : phoneticSimilarity(t, j, jaroWinkler(t.text, j.text));
   if (s < COMPOUND_THRESHOLD) return 0;
   const first = j.first >= 0 ? tokenSimilarity(t, other[j.first] as NameToken) : 0;

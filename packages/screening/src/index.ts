@@ -16,6 +16,9 @@ export type { WatchlistEntry, WatchlistName, NameKind, SubjectId, FtmEntity, Ent
 export { createScreeningIndex, addEntry, removeEntry, ScreeningIndex } from './screening-index.ts';
 export type { ScreeningIndexOptions, ScreeningIndexStats, FrequencySource } from './screening-index.ts';
 
+// Remembered per-entry visibility of one caller profile
+export { VisibilityMemo } from './visibility-memo.ts';
+
 // Queries
 export { validateQuery, QUERY_FIELDS, QUERY_LIMITS } from './screening-query.ts';
 export type { ScreeningQuery, PreparedQuery, QueryValidation, QueryField } from './screening-query.ts';

@@ -3,6 +3,7 @@ import { AgencyId, DeskId, EntityId } from '@mosaic/model';
 import { validateAlert, type Alert } from './alert.ts';
 import { screen, type ScreeningHit, type ScreeningPointer } from './screen.ts';
 import { addEntry, createScreeningIndex, removeEntry } from './screening-index.ts';
+import { VisibilityMemo } from './visibility-memo.ts';
 import type { WatchlistEntry } from './watchlist-entry.ts';
 
 // Fictional people, written for this test.
@@ -137,6 +138,33 @@ describe('visibility', () => {
     const index = createScreeningIndex([...WATCHLIST, twin]);
     const r = screen(index, { document: 'ZZ7654321' }, { visibility: (e) => (e.id === 'secret' ? 'pointer' : 'full') });
     expect(r.ok && r.hits).toEqual([{ kind: 'pointer', band: 'hit', agency: AgencyId('agency-s'), desk: { id: DeskId('d-s'), name: 'Desk S', phone24x7: '+3225550111' } } satisfies ScreeningPointer]);
+  });
+
+  it('a visibility memo asks again only about entries that changed, and answers as without it', () => {
+    const index = createScreeningIndex([...WATCHLIST, twin]);
+    const memo = new VisibilityMemo(index);
+    let asked = 0;
+    let hideSecret = true;
+    const visibility = (e: WatchlistEntry): boolean => { asked++; return !(hideSecret && e.id === 'secret'); };
+    const query = { name: 'Karel Vandermolen' };
+    const first = screen(index, query, { at: AT, minScore: 0, visibility, memo });
+    const askedFirst = asked;
+    expect(askedFirst).toBeGreaterThan(0);
+    expect(screen(index, query, { at: AT, minScore: 0, visibility, memo })).toEqual(first);
+    expect(asked).toBe(askedFirst);
+    expect(screen(index, query, { at: AT, minScore: 0, visibility })).toEqual(first);
+    // the entry is replaced (its records changed): its answer is asked again
+    hideSecret = false;
+    addEntry(index, { ...twin });
+    const after = screen(index, query, { at: AT, minScore: 0, visibility, memo });
+    expect(matches(after).map((h) => h.id)).toContain('secret');
+  });
+
+  it('a memo made for another index is not used', () => {
+    const index = createScreeningIndex([...WATCHLIST, twin]);
+    const memo = new VisibilityMemo(createScreeningIndex(WATCHLIST));
+    const r = screen(index, { name: 'Karel Vandermolen' }, { at: AT, minScore: 0, visibility: hidden, memo });
+    expect(matches(r).map((h) => h.id)).not.toContain('secret');
   });
 
   it('filters alerts the caller may not see', () => {

@@ -10,8 +10,8 @@
  * Y", DESIGN.md principle 3).
  */
 import {
-  compareCountries, compareDates, compareGenders, compareNormalizedNames, jaroWinkler, tokenTfWeight, withJoins,
-  type NameFrequencies, type NameLevel, type NormalizedName,
+  compareCountries, compareDates, compareGenders, compareNormalizedNames, jaroWinkler, joinsCanMatter, tokenTfWeight, withJoins,
+  type NameComparison, type NameFrequencies, type NameLevel, type NormalizedName,
 } from '@mosaic/matching';
 import type { AgencyId } from '@mosaic/model';
 import { ALERT_ACTIONS, activeAlerts, type ActionCode, type Alert, type AlertCategory, type OwnerDesk } from './alert.ts';
@@ -22,6 +22,7 @@ import {
   bandOf, clamp01, countryAdjustment, dateAdjustment, DEFAULT_THRESHOLDS, genderAdjustment, nameScore,
   type Band, type FactAdjustment, type ScreeningThresholds,
 } from './score-match.ts';
+import type { VisibilityMemo } from './visibility-memo.ts';
 import type { NameKind, SubjectId, WatchlistEntry } from './watchlist-entry.ts';
 
 export type Visibility = 'full' | 'pointer' | 'hidden';
@@ -47,6 +48,12 @@ export interface ScreenOptions {
    * query's answer and cut p99 from 12 ms to 4.6 ms. A truncated answer says so.
    */
   readonly maxPostings?: number;
+  /**
+   * Answers of `visibility` remembered per entry (see visibility-memo.ts): pass the same memo
+   * for every query of one user profile, and `visibility` is asked only about entries it has not
+   * answered since they last changed.
+   */
+  readonly memo?: VisibilityMemo;
 }
 
 export interface NamePartExplanation {
@@ -107,18 +114,31 @@ export type ScreeningOutcome =
   | { readonly ok: true; readonly hits: readonly (ScreeningHit | ScreeningPointer)[]; readonly compared: number; readonly truncated: boolean }
   | { readonly ok: false; readonly field: QueryField | 'query'; readonly reason: string };
 
+/** A candidate entry while it is scored; its explanation is written only if it is returned. */
 interface Scored {
   readonly index: number;
-  score: number;
   forced: boolean;
-  explain: MatchExplanation;
+  document?: 'exact' | 'confusable';
+  plate?: 'exact' | 'confusable';
+  phone?: 'exact';
+  /** The best listed name (slot, comparison, name score); slot -1 when no name scored. */
+  slot: number;
+  comparison: NameComparison | undefined;
+  nameScore: number;
+  birthDate?: FactAdjustment;
+  nationality?: FactAdjustment;
+  gender?: FactAdjustment;
+  score: number;
+  band: Band;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 function tfOf(frequencies: NameFrequencies | undefined, name: NormalizedName): Float64Array | undefined {
   if (!frequencies) return undefined;
-  return Float64Array.from(name.core, (t) => tokenTfWeight(frequencies, t.text));
+  const tf = new Float64Array(name.core.length);
+  for (let i = 0; i < tf.length; i++) tf[i] = tokenTfWeight(frequencies, (name.core[i] as NormalizedName['core'][number]).text);
+  return tf;
 }
 
 /** Which query part met which listed part, and how (for the officer; scoring is the matcher's). */
@@ -146,24 +166,34 @@ function explainParts(query: NormalizedName, listed: NormalizedName): NamePartEx
   });
 }
 
-function scoreName(index: ScreeningIndex, query: NormalizedName, queryTf: Float64Array | undefined, slot: number): { score: number; explain: NameExplanation } {
-  const held = index.slotName[slot] as NormalizedName;
-  // names are held without joins (memory); the comparator needs them unless the keys are equal
-  const listed = held.key === query.key ? held : withJoins(held);
-  const comparison = compareNormalizedNames(query, listed, queryTf, tfOf(index.frequencies, listed));
-  const score = nameScore(comparison, query.core.length, listed.core.length);
+/** A listed name as the comparator needs it: with its joins only when they can change the comparison. */
+function listedName(query: NormalizedName, held: NormalizedName): NormalizedName {
+  return held.key === query.key || !joinsCanMatter(query, held) ? held : withJoins(held);
+}
+
+function nameExplanation(index: ScreeningIndex, query: NormalizedName, s: Scored): NameExplanation {
+  const c = s.comparison as NameComparison;
   return {
-    score,
-    explain: {
-      listed: index.slotText[slot] as string,
-      kind: NAME_KIND_CODES[index.slotKind[slot] as number] as NameKind,
-      level: comparison.level,
-      similarity: round3(comparison.similarity),
-      aligned: comparison.aligned,
-      frequencyBits: round3(comparison.tf),
-      score: round3(score),
-      parts: [],
-    },
+    listed: index.slotText[s.slot] as string,
+    kind: NAME_KIND_CODES[index.slotKind[s.slot] as number] as NameKind,
+    level: c.level,
+    similarity: round3(c.similarity),
+    aligned: c.aligned,
+    frequencyBits: round3(c.tf),
+    score: round3(s.nameScore),
+    parts: explainParts(query, index.slotName[s.slot] as NormalizedName),
+  };
+}
+
+function explanationOf(index: ScreeningIndex, query: PreparedQuery, s: Scored): MatchExplanation {
+  return {
+    ...(s.document !== undefined ? { document: s.document } : {}),
+    ...(s.plate !== undefined ? { plate: s.plate } : {}),
+    ...(s.phone !== undefined ? { phone: s.phone } : {}),
+    ...(s.comparison !== undefined && query.name !== undefined ? { name: nameExplanation(index, query.name, s) } : {}),
+    ...(s.birthDate !== undefined ? { birthDate: s.birthDate } : {}),
+    ...(s.nationality !== undefined ? { nationality: s.nationality } : {}),
+    ...(s.gender !== undefined ? { gender: s.gender } : {}),
   };
 }
 
@@ -178,19 +208,24 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
     limit = 10, thresholds = DEFAULT_THRESHOLDS, minScore = thresholds.possible, visibility, alertVisible,
     at = new Date(), candidates = 40, maxPostings = 20_000,
   } = options;
+  const memo = options.memo?.index === index ? options.memo : undefined;
   const visibilityOf = (entryIndex: number): Visibility => {
+    const known = memo?.known(entryIndex);
+    if (known !== undefined) return known;
     const e = index.entries[entryIndex];
     if (!e) return 'hidden';
     if (!visibility) return 'full';
-    const v = visibility(e.entry, entryIndex);
-    return v === true ? 'full' : v === false ? 'hidden' : v;
+    const answer = visibility(e.entry, entryIndex);
+    const v = answer === true ? 'full' : answer === false ? 'hidden' : answer;
+    memo?.remember(entryIndex, v);
+    return v;
   };
   const seen = new Map<number, Scored>();
   const scoredOf = (entryIndex: number): Scored | undefined => {
     let s = seen.get(entryIndex);
     if (s) return s;
     if (visibilityOf(entryIndex) === 'hidden') return undefined;
-    s = { index: entryIndex, score: 0, forced: false, explain: {} };
+    s = { index: entryIndex, forced: false, slot: -1, comparison: undefined, nameScore: 0, score: 0, band: 'none' };
     seen.set(entryIndex, s);
     return s;
   };
@@ -200,9 +235,9 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
     if (key === undefined) return;
     for (const entryIndex of map.get(key) ?? []) {
       const s = scoredOf(entryIndex);
-      if (!s || s.explain[field] === 'exact') continue;
+      if (!s || s[field] === 'exact') continue;
       s.forced = true;
-      s.explain = { ...s.explain, [field]: level };
+      s[field] = level;
     }
   };
   exact(index.documents, query.document, 'document', 'exact');
@@ -212,7 +247,7 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
   if (query.phone !== undefined) {
     for (const entryIndex of index.phones.get(query.phone.slice(-9)) ?? []) {
       const s = scoredOf(entryIndex);
-      if (s) s.explain = { ...s.explain, phone: 'exact' };
+      if (s) s.phone = 'exact';
     }
   }
 
@@ -225,55 +260,53 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
     });
     truncated = found.truncated;
     const queryTf = tfOf(index.frequencies, query.name);
-    const best = new Map<number, { score: number; slot: number; explain: NameExplanation }>();
     for (const slot of found.slots) {
       compared++;
+      const listed = listedName(query.name, index.slotName[slot] as NormalizedName);
+      const comparison = compareNormalizedNames(query.name, listed, queryTf, tfOf(index.frequencies, listed));
+      const score = nameScore(comparison, query.name.core.length, listed.core.length);
+      if (score === 0) continue;
       const entryIndex = index.slotEntry[slot] as number;
-      const r = scoreName(index, query.name, queryTf, slot);
-      const previous = best.get(entryIndex);
-      if (!previous || r.score > previous.score) best.set(entryIndex, { ...r, slot });
-    }
-    for (const [entryIndex, b] of best) {
       const s = scoredOf(entryIndex);
-      if (!s || b.score === 0) continue;
-      s.score = b.score;
-      s.explain = { ...s.explain, name: { ...b.explain, parts: explainParts(query.name, index.slotName[b.slot] as NormalizedName) } };
+      if (!s || score <= s.nameScore) continue;
+      s.slot = slot;
+      s.comparison = comparison;
+      s.nameScore = score;
     }
   }
 
-  const results: { s: Scored; band: Band; e: IndexedEntry }[] = [];
+  const results: { s: Scored; e: IndexedEntry }[] = [];
   for (const s of seen.values()) {
     const e = index.entries[s.index] as IndexedEntry;
-    let score = s.score;
-    if (s.explain.name) {
+    let score = s.nameScore;
+    if (s.comparison !== undefined) {
       const date = dateAdjustment(compareDates(query.birthDates, e.birthDates));
       const nationality = countryAdjustment(compareCountries(query.countries, e.countries));
       const gender = genderAdjustment(compareGenders(query.genders, e.genders));
       score = clamp01(score + date.adjustment + nationality.adjustment + gender.adjustment);
-      s.explain = {
-        ...s.explain,
-        ...(query.birthDates.length > 0 ? { birthDate: date } : {}),
-        ...(query.countries.length > 0 ? { nationality } : {}),
-        ...(query.genders.length > 0 ? { gender } : {}),
-      };
+      if (query.birthDates.length > 0) s.birthDate = date;
+      if (query.countries.length > 0) s.nationality = nationality;
+      if (query.genders.length > 0) s.gender = gender;
     }
     let band = bandOf(score, thresholds);
     if (s.forced) {
       band = 'hit';
-      score = Math.max(score, s.explain.document === 'exact' || s.explain.plate === 'exact' ? 1 : 0.99);
-    } else if (s.explain.phone && band === 'none') {
+      score = Math.max(score, s.document === 'exact' || s.plate === 'exact' ? 1 : 0.99);
+    } else if (s.phone !== undefined && band === 'none') {
       // A phone number is shared by a household or passed on: it makes a possible match, not a hit.
       band = 'possible';
       score = Math.max(score, thresholds.possible);
     }
     s.score = round3(score);
+    s.band = band;
     if (s.score < minScore && band === 'none') continue;
-    results.push({ s, band, e });
+    results.push({ s, e });
   }
   results.sort((a, b) => b.s.score - a.s.score || (a.e.entry.id < b.e.entry.id ? -1 : a.e.entry.id > b.e.entry.id ? 1 : 0));
 
   const hits: (ScreeningHit | ScreeningPointer)[] = [];
-  for (const { s, band, e } of results.slice(0, limit)) {
+  for (const { s, e } of results.slice(0, limit)) {
+    const band = s.band;
     if (visibilityOf(s.index) === 'pointer') {
       // An owner who allows pointers names a contact; without one the entry stays hidden.
       if (band !== 'none' && e.entry.owner) hits.push({ kind: 'pointer', band, agency: e.entry.owner.agency, ...(e.entry.owner.desk ? { desk: e.entry.owner.desk } : {}) });
@@ -282,7 +315,7 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
     const alerts = activeAlerts(e.entry.alerts ?? [], at)
       .filter((a) => !alertVisible || alertVisible(a, e.entry))
       .map((a) => ({ alert: a, category: a.category, ...actionOf(a.category) }));
-    hits.push({ kind: 'match', id: e.entry.id, score: s.score, band, explain: s.explain, alerts });
+    hits.push({ kind: 'match', id: e.entry.id, score: s.score, band, explain: explanationOf(index, query, s), alerts });
   }
   return { ok: true, hits, compared, truncated };
 }

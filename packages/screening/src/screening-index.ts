@@ -92,6 +92,12 @@ export class ScreeningIndex {
   readonly #byId = new Map<string, number>();
   readonly #freeEntries: number[] = [];
   /** Name slots: owning entry (-1: free), normalised name, raw text, kind. */
+  /**
+   * A stamp per entry position, new on every upsert and removal there: what a caller's memo of
+   * per-entry decisions (VisibilityMemo) compares with to know that an entry has not changed.
+   */
+  entryVersion = new Uint32Array(1024);
+  #stamp = 0;
   slotEntry = new Int32Array(1024).fill(-1);
   slotKind = new Uint8Array(1024);
   readonly slotName: (NormalizedName | undefined)[] = [];
@@ -216,6 +222,16 @@ export class ScreeningIndex {
     }
     this.entries[index] = indexed;
     this.#byId.set(entry.id, index);
+    this.#restamp(index);
+  }
+
+  #restamp(index: number): void {
+    if (index >= this.entryVersion.length) {
+      const grown = new Uint32Array(Math.max(index + 1, this.entryVersion.length * 2));
+      grown.set(this.entryVersion);
+      this.entryVersion = grown;
+    }
+    this.entryVersion[index] = ++this.#stamp;
   }
 
   /** Removes the entry with this id; false when there was none. */
@@ -244,6 +260,7 @@ export class ScreeningIndex {
     this.entries[index] = undefined;
     this.#byId.delete(id);
     this.#freeEntries.push(index);
+    this.#restamp(index);
     return true;
   }
 }

@@ -10,7 +10,7 @@ import type { AuditEvent } from '@mosaic/audit';
 import { AppError, type AgencyId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
 import { type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
-  screenPrepared, validateQuery,
+  screenPrepared, validateQuery, VisibilityMemo,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type WatchlistEntry,
 } from '@mosaic/screening';
 import { randomUUID } from 'node:crypto';
@@ -114,6 +114,8 @@ interface ProfileCaches {
    */
   readonly entryAt: (WatchlistEntry | undefined)[];
   readonly decisionAt: (EntryDecision | undefined)[];
+  /** The same answers as compact arrays, read first by the query's hot loop (visibility-memo.ts). */
+  memo: VisibilityMemo | undefined;
 }
 const cachesBySnapshot = new WeakMap<object, Map<string, ProfileCaches>>();
 function cachesFor(snapshot: object, user: PolicyUser): ProfileCaches {
@@ -125,7 +127,7 @@ function cachesFor(snapshot: object, user: PolicyUser): ProfileCaches {
   const profile = JSON.stringify([user.agency, user.desk, [...user.roles].sort(), user.clearance, [...user.groups].sort()]);
   let caches = byProfile.get(profile);
   if (!caches) {
-    caches = { records: new WeakMap(), entryAt: [], decisionAt: [] };
+    caches = { records: new WeakMap(), entryAt: [], decisionAt: [], memo: undefined };
     byProfile.set(profile, caches);
   }
   return caches;
@@ -176,8 +178,10 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     return known;
   };
   const pointerOf = new Map<AgencyId, { readonly pointer: Pointer; readonly notices: readonly OwnerNotice[] }>();
+  if (caches.memo?.index !== projection.index) caches.memo = new VisibilityMemo(projection.index);
   const outcome = screenPrepared(projection.index, validated.query, {
     at: now,
+    memo: caches.memo,
     visibility: (entry, at) => {
       const d = decideEntry(entry, at);
       if (d.pointer) pointerOf.set(d.pointer.agency, { pointer: d.pointer, notices: d.notices });
