@@ -13,10 +13,12 @@
  * from test; nothing shipped, nothing crossing halves). The default model's threshold is chosen
  * on dev with term frequencies (scripts/train-default-model.ts).
  *
- * `--levels` adds the counts per name level (error analysis) and the recall bound.
+ * `--levels` adds the counts per name level (error analysis), the recall bound, and the cell
+ * oracle bound (cellOracleBound): the best F1 a rule reading those name features could reach.
  * Prints counts and figures only, never names.
  */
-import { buildNameFrequencies, comparePrepared, comparePreparedNames, defaultModel, NAME_LEVELS, normalizeName, prepare, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
+import { buildNameFrequencies, comparePrepared, comparePreparedNames, defaultModel, NAME_LEVELS, normalizeName, prepare, type NameFrequencies, type NormalizedName, type PreparedRecord } from '@mosaic/matching';
+import { ALIGN_THRESHOLD, tokenSimilarity } from '../packages/matching/src/compare-names.ts';
 import { defaultDataDir, readIndividuals, splitOf, type OfacPerson } from './lib/ofac.ts';
 
 export interface NamePair { readonly a: string; readonly b: string; readonly same: boolean }
@@ -121,6 +123,62 @@ export function levelCounts(pairs: readonly NamePair[], prepared: (name: string)
   return { levels, recallBound: 1 - unreachable / Math.max(1, positives) };
 }
 
+/** How the first given names of two names agree: aligned, found elsewhere in the other name, different, or not both given. */
+function givenAgreement(a: NormalizedName, b: NormalizedName): string {
+  const ga = a.core.find((t) => t.kind === 'given');
+  const gb = b.core.find((t) => t.kind === 'given');
+  if (!ga || !gb) return 'absent';
+  if (tokenSimilarity(ga, gb) >= ALIGN_THRESHOLD) return 'same';
+  const elsewhere = b.core.some((t) => tokenSimilarity(ga, t) >= ALIGN_THRESHOLD) || a.core.some((t) => tokenSimilarity(gb, t) >= ALIGN_THRESHOLD);
+  return elsewhere ? 'moved' : 'different';
+}
+
+function surnameAgreement(a: NormalizedName, b: NormalizedName): string {
+  const sa = a.core.filter((t) => t.kind === 'surname');
+  const sb = b.core.filter((t) => t.kind === 'surname');
+  if (sa.length === 0 || sb.length === 0) return 'absent';
+  return sa.some((x) => sb.some((y) => tokenSimilarity(x, y) >= ALIGN_THRESHOLD)) ? 'shared' : 'different';
+}
+
+/**
+ * The best F1 any decision rule could reach if it read only the name level, how the first
+ * given names agree and whether a surname is shared, with the labels known: pairs are grouped
+ * in cells by these three (names sharing no part are always refused), and the rule that
+ * accepts the cells richest in positives first
+ * (a threshold on each cell's share of positives, which is F1-optimal over cells) is scanned
+ * for its best F1. A ceiling, not a result: it is tuned on the answers by construction.
+ */
+export function cellOracleBound(pairs: readonly NamePair[], prepared: (name: string) => PreparedRecord): { readonly f1: number; readonly precision: number; readonly recall: number; readonly cells: number } {
+  const cells = new Map<string, [number, number]>();
+  let positives = 0;
+  for (const p of pairs) {
+    const a = normalizeName(p.a);
+    const b = normalizeName(p.b);
+    if (p.same) positives++;
+    const level = comparePreparedNames(prepared(p.a), prepared(p.b)).level;
+    // Names with no part in common are never accepted: the hard negatives all share a part by
+    // construction, so a rule that accepted "nothing shared" would only be reading how the set was built.
+    if (level === 'none' || level === 'missing') continue;
+    const key = `${level}|${givenAgreement(a, b)}|${surnameAgreement(a, b)}`;
+    const cell = cells.get(key) ?? [0, 0];
+    cell[p.same ? 0 : 1]++;
+    cells.set(key, cell);
+  }
+  const ranked = [...cells.values()].sort((x, y) => y[0] / (y[0] + y[1]) - x[0] / (x[0] + x[1]) || y[0] - x[0]);
+  let tp = 0;
+  let fp = 0;
+  let best = { f1: 0, precision: 0, recall: 0 };
+  for (const [pos, neg] of ranked) {
+    tp += pos;
+    fp += neg;
+    const precision = tp / Math.max(1, tp + fp);
+    const recall = tp / Math.max(1, positives);
+    const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
+    if (f1 > best.f1) best = { f1, precision, recall };
+  }
+  return { ...best, cells: cells.size };
+}
+
 /** The names of a split's entries (primary and akas), the data at hand for its frequency table. */
 export function splitNames(people: readonly OfacPerson[]): string[] {
   return people.flatMap((p) => [p.name, ...p.aliases]);
@@ -153,6 +211,10 @@ function main(): void {
         const { levels, recallBound } = levelCounts(pairs, prepared);
         console.log(JSON.stringify({ split, tf, recallBound: +recallBound.toFixed(4), columns: 'positives, positives matched, negatives, negatives matched' }));
         for (const [level, row] of Object.entries(levels)) if (row[0] + row[2] > 0) console.log(JSON.stringify({ split, tf, level, counts: row }));
+        if (!tf) {
+          const bound = cellOracleBound(pairs, prepared);
+          console.log(JSON.stringify({ split, cellOracleBound: { f1: +bound.f1.toFixed(4), precision: +bound.precision.toFixed(4), recall: +bound.recall.toFixed(4), cells: bound.cells }, note: 'best F1 of any rule reading only name level, first-given-name and surname agreement, chosen with the labels known' }));
+        }
       }
       console.log(JSON.stringify({ split, tf, pairs: f.pairs, positives: f.positives, precision: +f.precision.toFixed(4), recall: +f.recall.toFixed(4), f1: +f.f1.toFixed(4), microsPerPair: +f.microsPerPair.toFixed(2) }));
     }
