@@ -42,10 +42,12 @@ export interface OpenMosaicOptions {
   readonly checkpointEvery?: number;
   /** Benchmarks only (bench/policy-overhead.ts): another decision function on the same code path. */
   readonly decide?: Decide;
+  /** Embedded store: checkpoint its WAL from a worker thread (default; off for short-lived test stores). */
+  readonly backgroundCheckpoints?: boolean;
 }
 
-export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide }: OpenMosaicOptions = {}): Promise<Mosaic> {
-  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) } : { dataDir: config.dataDir });
+export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide, backgroundCheckpoints = true }: OpenMosaicOptions = {}): Promise<Mosaic> {
+  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) } : { dataDir: config.dataDir, backgroundCheckpoints });
   const keys = loadOrCreateAuditKeys(config.dataDir);
   // Every node writing one log must sign it with one key, or its checkpoints stop verifying.
   const signedWith = await store.getSetting('audit.publicKey');

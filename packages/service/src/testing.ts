@@ -60,7 +60,7 @@ export interface TestMosaic {
 
 export async function openTestMosaic(options: { readonly now?: () => Date } = {}): Promise<TestMosaic> {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-test-'));
-  const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), { checkpointEvery: 5, ...(options.now ? { now: options.now } : {}) });
+  const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), { checkpointEvery: 5, backgroundCheckpoints: false, ...(options.now ? { now: options.now } : {}) });
   await saveOrganisation(mosaic.store, { agencies, desks, agreements });
   await mosaic.reloadOrg();
   const hash = await hashPassword(TEST_PASSWORD);

@@ -4,7 +4,7 @@ import { openSqliteStore } from './sqlite/open-sqlite-store.ts';
 import type { Store } from './store.ts';
 
 export type OpenStoreOptions =
-  | { readonly dataDir: string; readonly now?: () => Date }
+  | { readonly dataDir: string; readonly now?: () => Date; readonly backgroundCheckpoints?: boolean }
   | { readonly databaseUrl: string; readonly schema?: string; readonly poolSize?: number; readonly now?: () => Date };
 
 /** Opens the store and brings its schema to the latest migration. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -47,5 +47,46 @@ describe('openSqliteStore', () => {
     const file = join(tempDir(), 'not-a-dir');
     writeFileSync(file, 'x');
     await expect(openSqliteStore({ dataDir: file })).rejects.toMatchObject({ code: 'MOSAIC_STORE_UNAVAILABLE' });
+  });
+
+  describe('background WAL checkpoints', () => {
+    const writeBatches = async (store: Awaited<ReturnType<typeof openSqliteStore>>): Promise<void> => {
+      for (let batch = 0; batch < 3; batch++) {
+        const records = Array.from({ length: 100 }, (_, i) => ({
+          id: RecordId(`fedpol:b${batch}-${i}`), schema: 'Person', properties: { name: [`Person ${batch} ${i}`], notes: ['x'.repeat(2000)] }, provenance: { ...provenance, sourceRecordId: `b${batch}-${i}` },
+        }));
+        await store.putRecords(records, { actor: 'test' });
+      }
+    };
+    const databaseGrows = async (file: string, from: number): Promise<boolean> => {
+      for (let i = 0; i < 40; i++) {
+        if (statSync(file).size > from + 500_000) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    };
+
+    it('a worker thread copies the WAL into the database while the writer goes on, and stops with the store', async () => {
+      const dataDir = tempDir();
+      const file = join(dataDir, SQLITE_FILE_NAME);
+      const store = await openSqliteStore({ dataDir, backgroundCheckpoints: true });
+      const before = statSync(file).size;
+      await writeBatches(store);
+      expect(await databaseGrows(file, before)).toBe(true);
+      await store.close();
+      const reopened = await openSqliteStore({ dataDir });
+      expect((await reopened.getRecord(RecordId('fedpol:b2-99')))?.version).toBe(1);
+      await reopened.close();
+    });
+
+    it('without it, the same writes (under 1,000 pages) stay in the WAL', async () => {
+      const dataDir = tempDir();
+      const file = join(dataDir, SQLITE_FILE_NAME);
+      const store = await openSqliteStore({ dataDir });
+      const before = statSync(file).size;
+      await writeBatches(store);
+      expect(statSync(file).size).toBeLessThan(before + 500_000);
+      await store.close();
+    });
   });
 });

@@ -2,6 +2,7 @@
  * The embedded store: `<dataDir>/mosaic.sqlite` through node:sqlite, in WAL mode with
  * synchronous=NORMAL (durable at checkpoints, never corrupt; the SQLite-recommended setting
  * for WAL), foreign keys on and a busy timeout so a second process waits instead of failing.
+ * A long-running writer (a server, an ingest) checkpoints the WAL from a worker thread.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import type { Store } from '../store.ts';
 import { createSqliteDatabaseAdapter } from './sqlite-database-adapter.ts';
 import { createSqliteRecordWriter } from './sqlite-record-writer.ts';
 import { sqliteStoreDialect } from './sqlite-store-dialect.ts';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 export const SQLITE_FILE_NAME = 'mosaic.sqlite';
 
@@ -22,13 +24,16 @@ export interface SqliteStoreOptions {
   readonly dataDir: string;
   readonly busyTimeoutMs?: number;
   readonly now?: () => Date;
+  /** Checkpoint the WAL from a worker thread (wal-checkpointer.ts) instead of on commits: for long-running writers. */
+  readonly backgroundCheckpoints?: boolean;
 }
 
-export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now }: SqliteStoreOptions): Promise<Store> {
+export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now, backgroundCheckpoints = false }: SqliteStoreOptions): Promise<Store> {
+  const file = join(dataDir, SQLITE_FILE_NAME);
   let raw: DatabaseSync;
   try {
     mkdirSync(dataDir, { recursive: true });
-    raw = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME), { enableForeignKeyConstraints: true });
+    raw = new DatabaseSync(file, { enableForeignKeyConstraints: true });
     raw.exec(`pragma busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
     raw.exec('pragma journal_mode = WAL');
     raw.exec('pragma synchronous = NORMAL');
@@ -44,5 +49,13 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now }: S
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, { dialect: sqliteStoreDialect, recordWriter: createSqliteRecordWriter(adapter), ...(now === undefined ? {} : { now }) });
+  let checkpointer: WalCheckpointer | undefined;
+  if (backgroundCheckpoints) {
+    raw.exec(`pragma wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    checkpointer = startWalCheckpointer(file);
+  }
+  return createKyselyStore(db, {
+    dialect: sqliteStoreDialect, recordWriter: createSqliteRecordWriter(adapter), ...(now === undefined ? {} : { now }),
+    ...(checkpointer ? { onClose: () => checkpointer.stop() } : {}),
+  });
 }
