@@ -102,6 +102,19 @@ describe('screen', () => {
 });
 
 describe('incremental updates', () => {
+  it('finds a name again after its only holder was removed and listed anew (remembered vocabulary searches stay right)', () => {
+    const index = createScreeningIndex(WATCHLIST.slice(0, 2));
+    addEntry(index, person('z1', ['Ondrej Zelenka']));
+    expect(matches(screen(index, { name: 'Ondrej Zelenka' }))[0]?.id).toBe('z1');
+    removeEntry(index, EntityId('z1'));
+    expect(matches(screen(index, { name: 'Ondrej Zelenka' }))).toEqual([]);
+    addEntry(index, person('z2', ['Ondřej Zelenka']));
+    expect(matches(screen(index, { name: 'Ondrej Zelenka' }))[0]?.id).toBe('z2');
+    // a new spelling filed after the first search is found too
+    addEntry(index, person('z3', ['Ondrej Zelenko']));
+    expect(matches(screen(index, { name: 'Ondrej Zelenka' }, { minScore: 0 })).map((h) => h.id)).toContain('z3');
+  });
+
   it('adds, replaces and removes entries without a rebuild', () => {
     const index = createScreeningIndex(WATCHLIST.slice(0, 2));
     expect(matches(screen(index, { name: 'Tomasz Wierzbicki' }))).toEqual([]);

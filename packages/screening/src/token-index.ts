@@ -18,6 +18,8 @@ import { HashedMultimap, hashSkipping } from './hashed-multimap.ts';
 
 /** Tokens shorter than this get no deletion keys: three-letter neighbourhoods match everything. */
 const MIN_DELETION_LENGTH = 4;
+/** Most query spellings whose vocabulary search is remembered at once. */
+const LOOKUP_MEMO_LIMIT = 20_000;
 /** A deletion-neighbour is kept only when its spelling is this close (Jaro-Winkler). */
 const MIN_FUZZY_SIMILARITY = 0.8;
 /** Phonetic-equal tokens need some spelling agreement too (as compare-names does). */
@@ -108,6 +110,8 @@ export class TokenIndex {
   readonly #byPhonetic = new Map<string, number[]>();
   /** Deletion neighbourhoods by hash: millions of keys, so no strings are kept (see hashed-multimap.ts). */
   readonly #byDeletion = new HashedMultimap();
+  /** Vocabulary searches by query spelling (lookup), forgotten whenever a new token is filed. */
+  readonly #lookups = new Map<string, TokenMatch[]>();
   /** Occurrences of each token as a core part of a listed name, by token id. */
   #occurrences = new Int32Array(1024);
   #counted = 0;
@@ -134,6 +138,7 @@ export class TokenIndex {
     let id = this.#ids.get(text);
     if (id !== undefined) return id;
     id = this.#text.length;
+    this.#lookups.clear();
     this.#ids.set(text, id);
     this.#text.push(text);
     this.#postings.push([]);
@@ -222,11 +227,26 @@ export class TokenIndex {
     return this.#text[token] ?? '';
   }
 
-  /** Listed tokens close to a query token: exact, article-free, phonetic class, one edit. */
+  /**
+   * Listed tokens close to a query token: exact, article-free, phonetic class, one edit. Query
+   * names repeat (a checkpoint sees "Mohamed" all day), so the vocabulary search is remembered
+   * per spelling until the vocabulary grows; tokens whose lists are empty now are left out at
+   * each call, so that removals and re-additions need no forgetting.
+   */
   lookup(query: NameToken): TokenMatch[] {
+    const key = `${query.text} ${query.bare} ${query.phonetic}`;
+    let near = this.#lookups.get(key);
+    if (near === undefined) {
+      near = this.#search(query);
+      if (this.#lookups.size >= LOOKUP_MEMO_LIMIT) this.#lookups.clear();
+      this.#lookups.set(key, near);
+    }
+    return near.filter((m) => (this.#postings[m.token] as number[]).length > 0);
+  }
+
+  #search(query: NameToken): TokenMatch[] {
     const found = new Map<number, number>();
     const consider = (id: number, similarity: number): void => {
-      if ((this.#postings[id] as number[]).length === 0) return;
       const previous = found.get(id);
       if (previous === undefined || similarity > previous) found.set(id, similarity);
     };
