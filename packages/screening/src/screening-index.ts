@@ -94,6 +94,8 @@ export class ScreeningIndex {
   /** Name slots: owning entry (-1: free), normalised name, raw text, kind. */
   slotEntry = new Int32Array(1024).fill(-1);
   slotKind = new Uint8Array(1024);
+  /** Core part count of each slot's name (capped at 255), read by candidate ranking without touching the name. */
+  slotParts = new Uint8Array(1024);
   readonly slotName: (NormalizedName | undefined)[] = [];
   readonly slotText: (string | undefined)[] = [];
   readonly #freeSlots: number[] = [];
@@ -159,6 +161,9 @@ export class ScreeningIndex {
       const kind = new Uint8Array(this.slotKind.length * 2);
       kind.set(this.slotKind);
       this.slotKind = kind;
+      const parts = new Uint8Array(this.slotParts.length * 2);
+      parts.set(this.slotParts);
+      this.slotParts = parts;
     }
     return slot;
   }
@@ -180,6 +185,7 @@ export class ScreeningIndex {
       const slot = this.#newSlot();
       this.slotEntry[slot] = index;
       this.slotKind[slot] = NAME_KIND_CODES.indexOf(n.kind);
+      this.slotParts[slot] = Math.min(255, name.core.length);
       this.slotName[slot] = name;
       this.slotText[slot] = n.value;
       this.tokens.add(slot, name.core);
