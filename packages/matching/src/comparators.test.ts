@@ -34,6 +34,9 @@ describe('compareNames', () => {
     // same consonant classes, different names (vowel slots differ)
     expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Mohamed Tabani', 'Mahmoud Tabani').level);
     expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Omar Tabani', 'Amir Tabani').level);
+    // same key, a syllable more: not a respelling
+    expect(compareNames('Gang Tabani', 'Guanghua Tabani').level).not.toBe('phonetic');
+    expect(compareNames('Ming Tabani', 'Mingguo Tabani').level).not.toBe('phonetic');
   });
   it('caps a kunya-only alias', () => {
     expect(compareNames('Abu Tariq', 'Abu Tariq').level).toBe('single');

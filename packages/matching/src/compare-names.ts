@@ -97,8 +97,22 @@ function sameOnset(a: NameToken, b: NameToken): boolean {
 
 interface Spelled { readonly text: string; readonly phonetic: string; readonly skeleton: string }
 
+/**
+ * Phonetic keys drop vowels and "h", so a name and a longer one with a syllable more share a
+ * key (Gang / Guanghua, Ming / Mingguo): past this length difference, unless the shorter is at
+ * least LIFT_MIN_LENGTH_RATIO of the longer, equal keys lift nothing.
+ */
+const LIFT_MAX_LENGTH_DIFFERENCE = 2;
+const LIFT_MIN_LENGTH_RATIO = 0.75;
+
+function comparableLengths(a: string, b: string): boolean {
+  const short = Math.min(a.length, b.length);
+  const long = Math.max(a.length, b.length);
+  return long - short <= LIFT_MAX_LENGTH_DIFFERENCE || short >= LIFT_MIN_LENGTH_RATIO * long;
+}
+
 function phoneticSimilarity(a: Spelled, b: Spelled, jw: number): number {
-  if (a.phonetic !== b.phonetic) return jw;
+  if (a.phonetic !== b.phonetic || !comparableLengths(a.text, b.text)) return jw;
   if (jw >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
   if (a.skeleton === b.skeleton && jw >= SKELETON_MIN_JW && Math.min(a.text.length, b.text.length) >= SKELETON_MIN_LENGTH) return PHONETIC_SIMILARITY;
   return jw;
