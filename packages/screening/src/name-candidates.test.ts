@@ -31,4 +31,12 @@ describe('name candidates', () => {
     const variant = Array.from({ length: 30 }, (_, i) => person(`v${i}`, 'Bertrum Oakeshott'));
     expect(topIds([...common, ...variant, person('target', 'Bertram Oakeshott')], 'Bertram Oakeshott')[0]).toBe('target');
   });
+
+  it('finds a compound name whose head moved to another word', () => {
+    // "Abd" re-attached by a reordering: only the stems still agree
+    const others = Array.from({ length: 60 }, (_, i) => person(`s${i}`, `Selim ${made(i)} Varga`));
+    const list = [...others, person('target', 'Selim Abd al-Wahid Tarnowski')];
+    expect(topIds(list, 'Selim Abd Tarnowski al-Wahid')[0]).toBe('target');
+    expect(topIds(list, 'Selim Wahid Tarnowski')[0]).toBe('target');
+  });
 });

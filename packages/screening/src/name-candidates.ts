@@ -202,7 +202,7 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
         const slot = touched[i] as number;
         let best = 0;
         for (const t of (index.slotName[slot] as NormalizedName).core as readonly NameToken[]) {
-          const w = group.texts.get(t.text) ?? (t.bare !== t.text ? group.texts.get(t.bare) : undefined) ?? 0;
+          const w = group.texts.get(t.text) ?? (t.bare !== t.text ? group.texts.get(t.bare) : undefined) ?? (t.stem !== t.text ? group.texts.get(t.stem) : undefined) ?? 0;
           if (w > best) best = w;
         }
         if (best > 0) touch(slot, best, g);

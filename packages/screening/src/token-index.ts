@@ -8,12 +8,13 @@
  * - one-deletion neighbourhood (SymSpell, Garbe 2012): a token and every string made by
  *   deleting one of its letters, so that a query token one insertion, deletion, substitution
  *   or transposition away (Damerau 1964) shares a key with the listed token;
- * - the token without an attached article ("Elmabruk" ~ "Mabruk").
+ * - the token without an attached article ("Elmabruk" ~ "Mabruk");
+ * - the stem of a compound ("Abdelkarim" ~ "Karim", "Abu Mahdi" ~ "Mahdi"), both ways.
  *
  * Posting lists are unordered, so a removal is a swap with the last element: updates cost
  * the length of the affected lists and no rebuild.
  */
-import { jaroWinkler, type NameToken } from '@mosaic/matching';
+import { jaroWinkler, phoneticKey, STEM_SIMILARITY, type NameToken } from '@mosaic/matching';
 import { HashedMultimap, hashSkipping } from './hashed-multimap.ts';
 
 /** Tokens shorter than this get no deletion keys: three-letter neighbourhoods match everything. */
@@ -176,7 +177,7 @@ export class TokenIndex {
     return known.kind === token.kind ? known : undefined;
   }
 
-  /** Posts a name slot under each core token and its article-free form, once per distinct text. */
+  /** Posts a name slot under each core token, its article-free form and its stem, once per distinct text. */
   add(slot: number, core: readonly NameToken[]): void {
     const posted: number[] = [];
     const post = (text: string, phonetic: string): number => {
@@ -190,6 +191,7 @@ export class TokenIndex {
     for (const t of core) {
       this.#count(post(t.text, t.phonetic), 1);
       if (t.bare !== t.text) post(t.bare, t.barePhonetic);
+      if (t.stem !== t.text) post(t.stem, phoneticKey(t.stem));
     }
   }
 
@@ -211,6 +213,7 @@ export class TokenIndex {
       const id = unpost(t.text);
       if (id !== undefined) this.#count(id, -1);
       if (t.bare !== t.text) unpost(t.bare);
+      if (t.stem !== t.text) unpost(t.stem);
     }
   }
 
@@ -222,7 +225,7 @@ export class TokenIndex {
     return this.#text[token] ?? '';
   }
 
-  /** Listed tokens close to a query token: exact, article-free, phonetic class, one edit. */
+  /** Listed tokens close to a query token: exact, article-free, stem, phonetic class, one edit. */
   lookup(query: NameToken): TokenMatch[] {
     const found = new Map<number, number>();
     const consider = (id: number, similarity: number): void => {
@@ -235,6 +238,10 @@ export class TokenIndex {
     if (query.bare !== query.text) {
       const bare = this.#ids.get(query.bare);
       if (bare !== undefined) consider(bare, 0.98);
+    }
+    if (query.stem !== query.text) {
+      const stem = this.#ids.get(query.stem);
+      if (stem !== undefined) consider(stem, STEM_SIMILARITY);
     }
     for (const id of this.#byPhonetic.get(query.phonetic) ?? []) {
       if (id === exact) continue;
