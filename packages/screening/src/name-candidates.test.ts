@@ -39,4 +39,10 @@ describe('name candidates', () => {
     expect(topIds(list, 'Selim Abd Tarnowski al-Wahid')[0]).toBe('target');
     expect(topIds(list, 'Selim Wahid Tarnowski')[0]).toBe('target');
   });
+
+  it('looks up a misspelt stem against a name listed without its head', () => {
+    // listed as "TABANI, Abu" (two words), asked as one kunya with a typo in its stem
+    const list = [person('other', 'Selim Tarnowski'), person('target', 'TABANI, Abu')];
+    expect(topIds(list, 'Abu Tabanni')[0]).toBe('target');
+  });
 });

@@ -225,7 +225,7 @@ export class TokenIndex {
     return this.#text[token] ?? '';
   }
 
-  /** Listed tokens close to a query token: exact, article-free, stem, phonetic class, one edit. */
+  /** Listed tokens close to a query token: exact, article-free, phonetic class, one edit; the same for its stem. */
   lookup(query: NameToken): TokenMatch[] {
     const found = new Map<number, number>();
     const consider = (id: number, similarity: number): void => {
@@ -233,30 +233,34 @@ export class TokenIndex {
       const previous = found.get(id);
       if (previous === undefined || similarity > previous) found.set(id, similarity);
     };
-    const exact = this.#ids.get(query.text);
-    if (exact !== undefined) consider(exact, 1);
     if (query.bare !== query.text) {
       const bare = this.#ids.get(query.bare);
       if (bare !== undefined) consider(bare, 0.98);
     }
-    if (query.stem !== query.text) {
-      const stem = this.#ids.get(query.stem);
-      if (stem !== undefined) consider(stem, STEM_SIMILARITY);
-    }
-    for (const id of this.#byPhonetic.get(query.phonetic) ?? []) {
-      if (id === exact) continue;
-      const jw = jaroWinkler(query.text, this.#text[id] as string);
-      if (jw >= MIN_PHONETIC_SIMILARITY) consider(id, Math.max(jw, 0.95));
-    }
+    this.#close(query.text, query.phonetic, 1, consider);
+    // a compound's stem ("abuabbas" -> "abbas"), misspelt or not, against names written without the head
+    if (query.stem !== query.text) this.#close(query.stem, phoneticKey(query.stem), STEM_SIMILARITY, consider);
+    return [...found].map(([token, similarity]) => ({ token, similarity }));
+  }
+
+  /** Tokens equal to `text`, of its phonetic class or one edit away, with their similarity times `scale`. */
+  #close(text: string, phonetic: string, scale: number, consider: (id: number, similarity: number) => void): void {
+    const exact = this.#ids.get(text);
+    if (exact !== undefined) consider(exact, scale);
     // A hash chain may hold tokens filed under other keys: each is measured once and kept only if close.
     const measured = new Set<number>();
-    const near = (id: number): void => {
-      if (id === exact || found.has(id) || measured.has(id)) return;
+    for (const id of this.#byPhonetic.get(phonetic) ?? []) {
+      if (id === exact) continue;
       measured.add(id);
-      const jw = jaroWinkler(query.text, this.#text[id] as string);
-      if (jw >= MIN_FUZZY_SIMILARITY) consider(id, jw);
+      const jw = jaroWinkler(text, this.#text[id] as string);
+      if (jw >= MIN_PHONETIC_SIMILARITY) consider(id, scale * Math.max(jw, 0.95));
+    }
+    const near = (id: number): void => {
+      if (id === exact || measured.has(id)) return;
+      measured.add(id);
+      const jw = jaroWinkler(text, this.#text[id] as string);
+      if (jw >= MIN_FUZZY_SIMILARITY) consider(id, scale * jw);
     };
-    for (const h of deletionHashes(query.text)) this.#byDeletion.forEach(h, near);
-    return [...found].map(([token, similarity]) => ({ token, similarity }));
+    for (const h of deletionHashes(text)) this.#byDeletion.forEach(h, near);
   }
 }
