@@ -45,4 +45,14 @@ describe('name candidates', () => {
     const list = [person('other', 'Selim Tarnowski'), person('target', 'TABANI, Abu')];
     expect(topIds(list, 'Abu Tabanni')[0]).toBe('target');
   });
+
+  it('does not file a weak alias under its stem', () => {
+    // "Abu Zdenek" alone can never be more than a single-part match: "Zdenek" must not reach it
+    const list: WatchlistEntry[] = [
+      { id: EntityId('weak'), schema: 'Person', names: [{ value: 'Orvald Tremmick', kind: 'name' }, { value: 'Abu Zdenek', kind: 'weakAlias' }] },
+      person('other', 'Zdenek Horvath'),
+    ];
+    expect(topIds(list, 'Zdenek Horvath')).toEqual(['other']);
+    expect(topIds(list, 'Abu Zdenek')[0]).toBe('weak');
+  });
 });

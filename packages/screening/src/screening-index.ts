@@ -188,7 +188,7 @@ export class ScreeningIndex {
       this.slotParts[slot] = Math.min(255, name.core.length);
       this.slotName[slot] = name;
       this.slotText[slot] = n.value;
-      this.tokens.add(slot, name.core);
+      this.tokens.add(slot, name.core, !name.weak);
       slots.push(slot);
     }
     this.#nameCount += slots.length;
@@ -230,7 +230,8 @@ export class ScreeningIndex {
     if (index === undefined) return false;
     const indexed = this.entries[index] as IndexedEntry;
     for (const slot of indexed.slots) {
-      this.tokens.remove(slot, (this.slotName[slot] as NormalizedName).core);
+      const name = this.slotName[slot] as NormalizedName;
+      this.tokens.remove(slot, name.core, !name.weak);
       this.slotEntry[slot] = -1;
       this.slotName[slot] = undefined;
       this.slotText[slot] = undefined;

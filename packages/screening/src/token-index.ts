@@ -177,8 +177,13 @@ export class TokenIndex {
     return known.kind === token.kind ? known : undefined;
   }
 
-  /** Posts a name slot under each core token, its article-free form and its stem, once per distinct text. */
-  add(slot: number, core: readonly NameToken[]): void {
+  /**
+   * Posts a name slot under each core token, its article-free form and (with `stems`) its stem,
+   * once per distinct text. A weak alias ("Abu Karel") goes without stems: it can never be more
+   * than a single-part match, and a large list has one on many entries, which would lengthen
+   * the posting lists of the common given names it is built on.
+   */
+  add(slot: number, core: readonly NameToken[], stems = true): void {
     const posted: number[] = [];
     const post = (text: string, phonetic: string): number => {
       const id = this.#idOf(text, phonetic);
@@ -191,11 +196,12 @@ export class TokenIndex {
     for (const t of core) {
       this.#count(post(t.text, t.phonetic), 1);
       if (t.bare !== t.text) post(t.bare, t.barePhonetic);
-      if (t.stem !== t.text) post(t.stem, phoneticKey(t.stem));
+      if (stems && t.stem !== t.text) post(t.stem, phoneticKey(t.stem));
     }
   }
 
-  remove(slot: number, core: readonly NameToken[]): void {
+  /** Undoes `add` (with the same `stems`). */
+  remove(slot: number, core: readonly NameToken[], stems = true): void {
     const removed: number[] = [];
     const unpost = (text: string): number | undefined => {
       const id = this.#ids.get(text);
@@ -213,7 +219,7 @@ export class TokenIndex {
       const id = unpost(t.text);
       if (id !== undefined) this.#count(id, -1);
       if (t.bare !== t.text) unpost(t.bare);
-      if (t.stem !== t.text) unpost(t.stem);
+      if (stems && t.stem !== t.text) unpost(t.stem);
     }
   }
 
