@@ -35,6 +35,19 @@ describe('compareNames', () => {
     // same consonant classes, different names (vowel slots differ)
     expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Mohamed Tabani', 'Mahmoud Tabani').level);
     expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Omar Tabani', 'Amir Tabani').level);
+    // same key, a syllable more: not a respelling
+    expect(compareNames('Gang Tabani', 'Guanghua Tabani').level).not.toBe('phonetic');
+    expect(compareNames('Ming Tabani', 'Mingguo Tabani').level).not.toBe('phonetic');
+  });
+  it('relates a compound to its stem when the head moved or was left out', () => {
+    // reordered: the head attached to the neighbouring word
+    const moved = compareNames('Abd Tabani al-Karim', 'Abd al-Karim Tabani');
+    expect(moved.aligned).toBe(2);
+    expect(moved.level).toBe('fuzzy');
+    expect(compareNames('Abu Tabani Mahdi', 'Abu Mahdi Tabani').aligned).toBe(2);
+    // related names, never read as one spelling
+    expect(compareNames('Karim Tabani', 'Abd al-Karim Tabani').level).toBe('fuzzy');
+    expect(compareNames('Abu Mahdi', 'Mahdi').level).toBe('single');
   });
   it('caps a kunya-only alias', () => {
     expect(compareNames('Abu Tariq', 'Abu Tariq').level).toBe('single');

@@ -6,7 +6,8 @@
  * Pour) counts as one aligned token, and the two count as one. The other core tokens are then
  * aligned greedily by similarity (Jaro-Winkler on the folded text, lifted when the phonetic keys
  * agree and the spelling agrees too: close Jaro-Winkler, or the same vowel slots on long tokens,
- * so that Mohamed / Mahmoud stay apart), and the level is read from how many tokens aligned on
+ * so that Mohamed / Mahmoud stay apart; a compound against its stem on the other side, "Abd
+ * al-Karim" / "Karim", at STEM_SIMILARITY), and the level is read from how many tokens aligned on
  * each side:
  *
  *   exact      same core tokens (order free)
@@ -97,12 +98,32 @@ function sameOnset(a: NameToken, b: NameToken): boolean {
 
 interface Spelled { readonly text: string; readonly phonetic: string; readonly skeleton: string }
 
+/**
+ * Phonetic keys drop vowels and "h", so a name and a longer one with a syllable more share a
+ * key (Gang / Guanghua, Ming / Mingguo): past this length difference, unless the shorter is at
+ * least LIFT_MIN_LENGTH_RATIO of the longer, equal keys lift nothing.
+ */
+const LIFT_MAX_LENGTH_DIFFERENCE = 2;
+const LIFT_MIN_LENGTH_RATIO = 0.75;
+
+function comparableLengths(a: string, b: string): boolean {
+  const short = Math.min(a.length, b.length);
+  const long = Math.max(a.length, b.length);
+  return long - short <= LIFT_MAX_LENGTH_DIFFERENCE || short >= LIFT_MIN_LENGTH_RATIO * long;
+}
+
 function phoneticSimilarity(a: Spelled, b: Spelled, jw: number): number {
-  if (a.phonetic !== b.phonetic) return jw;
+  if (a.phonetic !== b.phonetic || !comparableLengths(a.text, b.text)) return jw;
   if (jw >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
   if (a.skeleton === b.skeleton && jw >= SKELETON_MIN_JW && Math.min(a.text.length, b.text.length) >= SKELETON_MIN_LENGTH) return PHONETIC_SIMILARITY;
   return jw;
 }
+
+/**
+ * A compound against its stem on the other side ("Abd al-Karim" / "Karim", "Abu Mahdi" /
+ * "Mahdi"): related names, not one name, so at most this (aligned, but not `phonetic`).
+ */
+export const STEM_SIMILARITY = 0.92;
 
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.text === b.text) return 1;
@@ -113,7 +134,10 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
     if (a.barePhonetic === b.barePhonetic && bare >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
     jw = Math.max(jw, bare);
   }
-  return phoneticSimilarity(a, b, jw);
+  const lifted = phoneticSimilarity(a, b, jw);
+  // a compound head on one side only
+  if ((a.stem !== a.text) !== (b.stem !== b.text)) return Math.max(lifted, STEM_SIMILARITY * (a.stem === b.stem ? 1 : jaroWinkler(a.stem, b.stem)));
+  return lifted;
 }
 
 /** Name-only comparison, used by screening. Takes raw strings or normalised names. */

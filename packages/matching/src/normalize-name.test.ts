@@ -21,6 +21,14 @@ describe('normalizeName', () => {
     expect(normalizeName('Abdullah').key).toBe(normalizeName('Abd Allah').key);
     expect(normalizeName('Abdeslam').core[0]?.phonetic).toBe(normalizeName('Abd al-Salam').core[0]?.phonetic);
   });
+  it('keeps the stem of a compound: the name after Abd or a kunya\'s Abu', () => {
+    expect(normalizeName('Abd al-Karim Tabani').core.map((t) => t.stem)).toEqual(['karim', 'tabani']);
+    expect(normalizeName('Abdelwahid').core[0]?.stem).toBe('wahid');
+    expect(normalizeName('Abu Mahdi Tabani').core[0]?.stem).toBe('mahdi');
+    // too short to be a name of its own, or a name of its own
+    expect(normalizeName('Abdullah').core[0]?.stem).toBe('abdlah');
+    expect(normalizeName('Abdi Tabani').core[0]?.stem).toBe('abdi');
+  });
   it('marks kunya-only names as weak aliases', () => {
     const kunya = normalizeName('Abu Tariq al-Fulani');
     expect(kunya.tokens[0]?.kind).toBe('kunya');

@@ -22,6 +22,13 @@ export interface NameToken {
   readonly skeleton: string;
   /** Phonetic key of `bare` (equal to `phonetic` when nothing is attached). */
   readonly barePhonetic: string;
+  /**
+   * The name a compound is built on, without its head: "abdkarim" (Abd al-Karim) -> "karim",
+   * a kunya "abumahdi" (Abu Mahdi) -> "mahdi"; equal to text otherwise. A reordered name
+   * ("Abd Mahdi al-Karim") or a dropped word leaves the head on another word or nowhere, and
+   * the comparator reads the two forms as related, not equal.
+   */
+  readonly stem: string;
 }
 
 /**
@@ -168,6 +175,14 @@ function withoutAttachedArticle(text: string): string {
   return text.replace(ATTACHED_ARTICLE, '');
 }
 
+/** Shortest stem kept: "abd" + four letters ("abdaziz"); "abdlah" (Abdullah) is a name of its own. */
+const MIN_STEM_LENGTH = 4;
+
+function stemOf(text: string, kind: NameTokenKind): string {
+  const headed = kind === 'kunya' ? text.startsWith('abu') : text.startsWith('abd');
+  return headed && text.length - 3 >= MIN_STEM_LENGTH ? text.slice(3) : text;
+}
+
 /**
  * Tokens are immutable and names repeat a small vocabulary (a million-name list has far fewer
  * distinct words), so each (kind, text) is derived once and the same object is shared; the
@@ -182,7 +197,7 @@ function token(text: string, kind: NameTokenKind): NameToken {
   if (known !== undefined) return known;
   const phonetic = phoneticKey(text);
   const bare = withoutAttachedArticle(text);
-  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare) };
+  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare), stem: stemOf(text, kind) };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);
   return made;

@@ -2,7 +2,9 @@
  * Candidate generation for a name: which listed names are worth a full comparison. Each query
  * name part is looked up in the token index (exact, phonetic class, one edit); every listed
  * name that holds a close token gets that token's weight, its spelling similarity times its
- * inverse document frequency (Sparck Jones 1972), so rare parts count most. Name parts are
+ * inverse document frequency (Sparck Jones 1972; of the more common of the query part and the
+ * listed token), so rare parts count most; a listed name longer than the query loses a little
+ * weight per extra part. Name parts are
  * taken rarest first: a rare part's posting list is read in full, while the posting list of a
  * very common part ("Mohamed" in a large list) is not read at all once rarer parts have found
  * candidates; instead those candidates are probed for it. Reading stops at a fixed number of
@@ -44,6 +46,15 @@ export interface NameCandidates {
 const ALWAYS_READ = 2000;
 /** Candidates whose weight is below this fraction of the best are not compared. */
 const RELATIVE_CUT = 0.25;
+/**
+ * Weight lost per listed name part beyond the query's part count (at most MAX_EXTRA_PARTS
+ * counted), as a fraction: the parts a longer name has over the query cannot all have been
+ * matched, and the full comparison counts them against it. Among the many names that share a
+ * query's common parts ("Ali Muhammad" is in hundreds of longer names), the names that are
+ * about as long as the query come first instead of whichever were listed first.
+ */
+const EXTRA_PART_PENALTY = 0.05;
+const MAX_EXTRA_PARTS = 4;
 
 interface Group {
   readonly weights: Map<number, number>;
@@ -108,9 +119,14 @@ function groupsOf(index: ScreeningIndex, name: NormalizedName): Group[] {
     const weights = new Map<number, number>();
     const texts = new Map<string, number>();
     let df = 0;
-    for (const m of index.tokens.lookup(token)) {
+    const matches = index.tokens.lookup(token);
+    // an agreement is as telling as the more common of its two spellings (as the matcher's
+    // term-frequency adjustment takes it): a rarer variant of a common query part weighs no more
+    let queryPostings = 0;
+    for (const m of matches) if (index.tokens.text(m.token) === token.text) queryPostings = index.tokens.postings(m.token).length;
+    for (const m of matches) {
       const postings = index.tokens.postings(m.token).length;
-      const w = m.similarity * Math.log(1 + names / (1 + postings));
+      const w = m.similarity * Math.log(1 + names / (1 + Math.max(postings, queryPostings)));
       weights.set(m.token, w);
       texts.set(index.tokens.text(m.token), w);
       df += postings;
@@ -186,7 +202,7 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
         const slot = touched[i] as number;
         let best = 0;
         for (const t of (index.slotName[slot] as NormalizedName).core as readonly NameToken[]) {
-          const w = group.texts.get(t.text) ?? (t.bare !== t.text ? group.texts.get(t.bare) : undefined) ?? 0;
+          const w = group.texts.get(t.text) ?? (t.bare !== t.text ? group.texts.get(t.bare) : undefined) ?? (t.stem !== t.text ? group.texts.get(t.stem) : undefined) ?? 0;
           if (w > best) best = w;
         }
         if (best > 0) touch(slot, best, g);
@@ -196,7 +212,16 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   if (options.birthDates !== undefined && options.birthDates.length > 0 && touched.length > options.limit) {
     addBirthDateWeight(index, options.birthDates, touched, s, q);
   }
+  penaliseExtraParts(index, name.core.length, touched, s.acc);
   return { slots: topSlots(touched, s.acc, options.limit), truncated };
+}
+
+function penaliseExtraParts(index: ScreeningIndex, queryParts: number, touched: readonly number[], acc: Float64Array): void {
+  const parts = index.slotParts;
+  for (let i = 0; i < touched.length; i++) {
+    const extra = (parts[touched[i] as number] as number) - queryParts;
+    if (extra > 0) acc[i] = (acc[i] as number) * (1 - EXTRA_PART_PENALTY * Math.min(extra, MAX_EXTRA_PARTS));
+  }
 }
 
 function sameDate(a: PartialDate, b: PartialDate): boolean {

@@ -100,6 +100,8 @@ export class ScreeningIndex {
   #stamp = 0;
   slotEntry = new Int32Array(1024).fill(-1);
   slotKind = new Uint8Array(1024);
+  /** Core part count of each slot's name (capped at 255), read by candidate ranking without touching the name. */
+  slotParts = new Uint8Array(1024);
   readonly slotName: (NormalizedName | undefined)[] = [];
   readonly slotText: (string | undefined)[] = [];
   readonly #freeSlots: number[] = [];
@@ -165,6 +167,9 @@ export class ScreeningIndex {
       const kind = new Uint8Array(this.slotKind.length * 2);
       kind.set(this.slotKind);
       this.slotKind = kind;
+      const parts = new Uint8Array(this.slotParts.length * 2);
+      parts.set(this.slotParts);
+      this.slotParts = parts;
     }
     return slot;
   }
@@ -186,9 +191,10 @@ export class ScreeningIndex {
       const slot = this.#newSlot();
       this.slotEntry[slot] = index;
       this.slotKind[slot] = NAME_KIND_CODES.indexOf(n.kind);
+      this.slotParts[slot] = Math.min(255, name.core.length);
       this.slotName[slot] = name;
       this.slotText[slot] = n.value;
-      this.tokens.add(slot, name.core);
+      this.tokens.add(slot, name.core, !name.weak);
       slots.push(slot);
     }
     this.#nameCount += slots.length;
@@ -240,7 +246,8 @@ export class ScreeningIndex {
     if (index === undefined) return false;
     const indexed = this.entries[index] as IndexedEntry;
     for (const slot of indexed.slots) {
-      this.tokens.remove(slot, (this.slotName[slot] as NormalizedName).core);
+      const name = this.slotName[slot] as NormalizedName;
+      this.tokens.remove(slot, name.core, !name.weak);
       this.slotEntry[slot] = -1;
       this.slotName[slot] = undefined;
       this.slotText[slot] = undefined;

@@ -8,12 +8,13 @@
  * - one-deletion neighbourhood (SymSpell, Garbe 2012): a token and every string made by
  *   deleting one of its letters, so that a query token one insertion, deletion, substitution
  *   or transposition away (Damerau 1964) shares a key with the listed token;
- * - the token without an attached article ("Elmabruk" ~ "Mabruk").
+ * - the token without an attached article ("Elmabruk" ~ "Mabruk");
+ * - the stem of a compound ("Abdelkarim" ~ "Karim", "Abu Mahdi" ~ "Mahdi"), both ways.
  *
  * Posting lists are unordered, so a removal is a swap with the last element: updates cost
  * the length of the affected lists and no rebuild.
  */
-import { jaroWinkler, type NameToken } from '@mosaic/matching';
+import { jaroWinkler, phoneticKey, STEM_SIMILARITY, type NameToken } from '@mosaic/matching';
 import { HashedMultimap, hashSkipping } from './hashed-multimap.ts';
 
 /** Tokens shorter than this get no deletion keys: three-letter neighbourhoods match everything. */
@@ -181,8 +182,13 @@ export class TokenIndex {
     return known.kind === token.kind ? known : undefined;
   }
 
-  /** Posts a name slot under each core token and its article-free form, once per distinct text. */
-  add(slot: number, core: readonly NameToken[]): void {
+  /**
+   * Posts a name slot under each core token, its article-free form and (with `stems`) its stem,
+   * once per distinct text. A weak alias ("Abu Karel") goes without stems: it can never be more
+   * than a single-part match, and a large list has one on many entries, which would lengthen
+   * the posting lists of the common given names it is built on.
+   */
+  add(slot: number, core: readonly NameToken[], stems = true): void {
     const posted: number[] = [];
     const post = (text: string, phonetic: string): number => {
       const id = this.#idOf(text, phonetic);
@@ -195,10 +201,12 @@ export class TokenIndex {
     for (const t of core) {
       this.#count(post(t.text, t.phonetic), 1);
       if (t.bare !== t.text) post(t.bare, t.barePhonetic);
+      if (stems && t.stem !== t.text) post(t.stem, phoneticKey(t.stem));
     }
   }
 
-  remove(slot: number, core: readonly NameToken[]): void {
+  /** Undoes `add` (with the same `stems`). */
+  remove(slot: number, core: readonly NameToken[], stems = true): void {
     const removed: number[] = [];
     const unpost = (text: string): number | undefined => {
       const id = this.#ids.get(text);
@@ -216,6 +224,7 @@ export class TokenIndex {
       const id = unpost(t.text);
       if (id !== undefined) this.#count(id, -1);
       if (t.bare !== t.text) unpost(t.bare);
+      if (stems && t.stem !== t.text) unpost(t.stem);
     }
   }
 
@@ -228,13 +237,13 @@ export class TokenIndex {
   }
 
   /**
-   * Listed tokens close to a query token: exact, article-free, phonetic class, one edit. Query
-   * names repeat (a checkpoint sees "Mohamed" all day), so the vocabulary search is remembered
-   * per spelling until the vocabulary grows; tokens whose lists are empty now are left out at
-   * each call, so that removals and re-additions need no forgetting.
+   * Listed tokens close to a query token: exact, article-free, phonetic class, one edit; the
+   * same for its stem. Query names repeat (a checkpoint sees "Mohamed" all day), so the
+   * vocabulary search is remembered per spelling until the vocabulary grows; tokens whose lists
+   * are empty now are left out at each call, so that removals and re-additions need no forgetting.
    */
   lookup(query: NameToken): TokenMatch[] {
-    const key = `${query.text} ${query.bare} ${query.phonetic}`;
+    const key = `${query.text} ${query.bare} ${query.phonetic} ${query.stem}`;
     let near = this.#lookups.get(key);
     if (near === undefined) {
       near = this.#search(query);
@@ -250,26 +259,34 @@ export class TokenIndex {
       const previous = found.get(id);
       if (previous === undefined || similarity > previous) found.set(id, similarity);
     };
-    const exact = this.#ids.get(query.text);
-    if (exact !== undefined) consider(exact, 1);
     if (query.bare !== query.text) {
       const bare = this.#ids.get(query.bare);
       if (bare !== undefined) consider(bare, 0.98);
     }
-    for (const id of this.#byPhonetic.get(query.phonetic) ?? []) {
-      if (id === exact) continue;
-      const jw = jaroWinkler(query.text, this.#text[id] as string);
-      if (jw >= MIN_PHONETIC_SIMILARITY) consider(id, Math.max(jw, 0.95));
-    }
+    this.#close(query.text, query.phonetic, 1, consider);
+    // a compound's stem ("abuabbas" -> "abbas"), misspelt or not, against names written without the head
+    if (query.stem !== query.text) this.#close(query.stem, phoneticKey(query.stem), STEM_SIMILARITY, consider);
+    return [...found].map(([token, similarity]) => ({ token, similarity }));
+  }
+
+  /** Tokens equal to `text`, of its phonetic class or one edit away, with their similarity times `scale`. */
+  #close(text: string, phonetic: string, scale: number, consider: (id: number, similarity: number) => void): void {
+    const exact = this.#ids.get(text);
+    if (exact !== undefined) consider(exact, scale);
     // A hash chain may hold tokens filed under other keys: each is measured once and kept only if close.
     const measured = new Set<number>();
-    const near = (id: number): void => {
-      if (id === exact || found.has(id) || measured.has(id)) return;
+    for (const id of this.#byPhonetic.get(phonetic) ?? []) {
+      if (id === exact) continue;
       measured.add(id);
-      const jw = jaroWinkler(query.text, this.#text[id] as string);
-      if (jw >= MIN_FUZZY_SIMILARITY) consider(id, jw);
+      const jw = jaroWinkler(text, this.#text[id] as string);
+      if (jw >= MIN_PHONETIC_SIMILARITY) consider(id, scale * Math.max(jw, 0.95));
+    }
+    const near = (id: number): void => {
+      if (id === exact || measured.has(id)) return;
+      measured.add(id);
+      const jw = jaroWinkler(text, this.#text[id] as string);
+      if (jw >= MIN_FUZZY_SIMILARITY) consider(id, scale * jw);
     };
-    for (const h of deletionHashes(query.text)) this.#byDeletion.forEach(h, near);
-    return [...found].map(([token, similarity]) => ({ token, similarity }));
+    for (const h of deletionHashes(text)) this.#byDeletion.forEach(h, near);
   }
 }
