@@ -181,6 +181,17 @@ export function prepare(record: MatchableRecord, options: PrepareOptions = {}): 
   };
 }
 
+/**
+ * Term-frequency adjustments of every name in `cache`, once the table is complete: a batch read
+ * as a stream is prepared record by record without a table (its names are shared through the
+ * cache), and the table of all its names fills them in at the end, as if it had been built first.
+ */
+export function fillTermFrequencies(cache: PrepareCache, frequencies: NameFrequencies): void {
+  for (const names of [cache.names, cache.weakNames]) {
+    for (const p of names.values()) (p as { tf: readonly number[] | undefined }).tf = p.name.core.map((t) => tokenTfWeight(frequencies, t.text));
+  }
+}
+
 const NONE: readonly never[] = Object.freeze([]);
 
 /** One shared empty array for every empty field: most records lack most fields. */
