@@ -29,12 +29,13 @@ let peakRss = 0;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 200);
 const started = performance.now();
 const cpuStart = process.cpuUsage();
-// Progress on stderr: the stage, seconds since start and RSS when each stage starts.
+// Progress on stderr: the stage, seconds since start (wall and CPU) and RSS when each stage starts.
 let stageSeen: ResolveStage | undefined;
 const onProgress = (stage: ResolveStage): void => {
   if (stage === stageSeen) return;
   stageSeen = stage;
-  console.error(`${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+  const cpu = process.cpuUsage(cpuStart);
+  console.error(`${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s (${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s), RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
 };
 // each record is prepared as it is read (the last `adds` are held out first), as `mosaic resolve` does
 const preparer = createBatchPreparer({ onProgress });
@@ -49,6 +50,7 @@ for await (const line of lines(join(dir, 'records.jsonl'))) {
   if (++read >= limit + adds) break;
 }
 const batch = preparer.finish();
+onProgress('block');
 // reading and parsing alone (preparing, interleaved with it, is the prepare stage)
 const readMs = performance.now() - started - batch.prepareMs;
 const run = resolvePrepared(batch, { at: '2026-01-01T00:00:00Z', onProgress });

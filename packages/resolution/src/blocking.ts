@@ -47,8 +47,10 @@ const RULE_INDEX: Readonly<Record<BlockingRule, number>> = Object.fromEntries(BL
 const LOOSE_BITS = LOOSE_RULES.reduce((bits, r) => bits | (1 << RULE_INDEX[r]), 0);
 /**
  * Rules whose key holds the full date of birth: every member of one of their blocks is born that
- * day, so an oversized block is ordered by name (nameOrder) instead, a sorted neighbourhood on the
- * name inside the day, and not stretched over the day (that would pair each record with the cap).
+ * day, so a block is ordered by name (nameOrder) instead, a sorted neighbourhood on the name
+ * inside the day, not stretched over the day (that would pair each record with the cap); and a
+ * block is windowed as soon as it is larger than the window (at a million records a day and an
+ * initial hold a dozen namesakes of the day, and all their pairs were 40 % of the candidates).
  */
 const DATE_KEYED_BITS = 1 << RULE_INDEX['date-initial'];
 
@@ -221,8 +223,9 @@ export function blockMembers(index: BlockIndex, key: number, order = NO_DATE, na
   const out: number[] = [];
   for (let p = lo; p < hi; p++) out.push((index.entries[p] as number) % RECORD_SPACE);
   if (added) out.push(...added);
-  if (out.length <= index.maxBlockSize) return out;
-  if (DATE_KEYED_BITS & (1 << Math.floor(key / HASH_SPACE))) {
+  const dateKeyed = (DATE_KEYED_BITS & (1 << Math.floor(key / HASH_SPACE))) !== 0;
+  if (out.length <= (dateKeyed ? index.blockWindow : index.maxBlockSize)) return out;
+  if (dateKeyed) {
     const apart = (j: number): number => Math.abs((index.names[j] ?? NO_NAME) - name);
     out.sort((a, b) => apart(a) - apart(b) || a - b);
     return out.slice(0, index.blockWindow - 1);
@@ -340,15 +343,16 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
     let e = s + 1;
     while (e < total && Math.floor((entries[e] as number) / RECORD_SPACE) === key) e++;
     blocks++;
-    blockEnd.fill(e - s > maxBlockSize ? -1 : e, s, e);
-    if (e - s <= maxBlockSize) bound += ((e - s) * (e - s - 1)) / 2;
-    if (e - s > maxBlockSize) {
+    const rule = Math.floor(key / HASH_SPACE);
+    const byName = (DATE_KEYED_BITS & (1 << rule)) !== 0;
+    const capped = e - s > (byName ? blockWindow : maxBlockSize);
+    blockEnd.fill(capped ? -1 : e, s, e);
+    if (!capped) bound += ((e - s) * (e - s - 1)) / 2;
+    if (capped) {
       cappedBlocks++;
       cappedEntries += e - s;
-      const rule = Math.floor(key / HASH_SPACE);
       const members: number[] = [];
       for (let x = s; x < e; x++) members.push((entries[x] as number) % RECORD_SPACE);
-      const byName = (DATE_KEYED_BITS & (1 << rule)) !== 0;
       members.sort(byName ? (a, b) => (names[a] as number) - (names[b] as number) || a - b : (a, b) => (order[a] as number) - (order[b] as number) || a - b);
       const width = LOOSE_BITS & (1 << rule) ? looseWindow : blockWindow;
       for (let a = 0; a < members.length; a++) {
