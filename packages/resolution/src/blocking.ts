@@ -333,7 +333,7 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   let bound = 0;
   let cappedBlocks = 0;
   let cappedEntries = 0;
-  const windowedPairs = new PackedPairs(n);
+  const windowedPairs = new PackedPairs(n * 8);
   // End of each entry's block (-1: oversized, windowed instead), so that the main loop reads its
   // block from its own position on, without binary searches: at a million records the sorted
   // entries are hundreds of MB and each search is a string of cache misses.
@@ -434,7 +434,7 @@ function indexKeys(records: readonly PreparedRecord[], groups: readonly (string 
     for (const k of keys) flat[total++] = k * RECORD_SPACE + i;
   }
   keyStart[n] = total;
-  const entries = (total * 1.25 >= flat.length ? flat.subarray(0, total) : flat.slice(0, total)).sort();
+  const entries = (total * 2 >= flat.length ? flat.subarray(0, total) : flat.slice(0, total)).sort();
   // one pass over the sorted entries: record i's keys take its slots in sorted order (the order
   // of a record's keys does not matter to blocking)
   const positionOf = new Int32Array(total);
@@ -472,18 +472,20 @@ class PackedPairs {
 /** Sorted neighbourhood over the names of matchable records, into `out` as rule name-sorted. */
 function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], window: number, out: PackedPairs): void {
   if (window < 2) return;
-  const keys: number[] = [];
+  // at most three names a record, in one typed array sorted in place (no growing JS array)
+  const keys = new Float64Array(records.length * 3);
+  let count = 0;
   records.forEach((r, i) => {
     if (groups[i] === undefined) return;
-    const seen = new Set<number>();
-    for (const { name } of r.names.slice(0, 3)) {
+    const first = count;
+    for (let x = 0; x < Math.min(3, r.names.length); x++) {
+      const { name } = r.names[x] as PreparedRecord['names'][number];
       if (name.core.length === 0) continue;
-      const k = sortedKey(name.key);
-      if (!seen.has(k)) { seen.add(k); keys.push(k * RECORD_SPACE + i); }
+      const k = sortedKey(name.key) * RECORD_SPACE + i;
+      if (!keys.subarray(first, count).includes(k)) keys[count++] = k;
     }
   });
-  const sorted = Float64Array.from(keys).sort();
-  keys.length = 0;
+  const sorted = keys.subarray(0, count).sort();
   const rule = RULE_INDEX['name-sorted'];
   for (let a = 0; a < sorted.length; a++) {
     const i = (sorted[a] as number) % RECORD_SPACE;
