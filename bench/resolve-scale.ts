@@ -1,7 +1,6 @@
 /**
- * Scale of resolution (node --max-old-space-size=3200 bench/resolve-scale.ts [DIR] [--limit N] [--adds K];
- * the heap cap makes V8 collect the parsed records as they are prepared instead of growing to
- * hold both: 3.3 GB peak at 1M records instead of 4.1 GB, for about a tenth more time):
+ * Scale of resolution (node bench/resolve-scale.ts [DIR] [--limit N] [--adds K]; each record is
+ * prepared as it is read, so the parsed records are never all in memory):
  * DIR holds a demo generated with `mosaic demo generate` (records.jsonl + truth.jsonl; its
  * Person lines, ~1M for 660,000 persons, are the input). End to end (read + parse + resolve),
  * wall time and peak RSS; then incremental resolution of K held-out records against the rest,
@@ -14,7 +13,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { addRecord, createResolutionIndex, pairwiseMetrics, parseRecordLine, resolvePrepared, takeAndPrepareRecords, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
+import { addRecord, createBatchPreparer, createResolutionIndex, pairwiseMetrics, parseRecordLine, resolvePrepared, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => { const at = args.indexOf(`--${name}`); return at >= 0 ? Number(args[at + 1]) : fallback; };
@@ -30,24 +29,30 @@ let peakRss = 0;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 200);
 const started = performance.now();
 const cpuStart = process.cpuUsage();
-const records: ResolvableRecord[] = [];
-for await (const line of lines(join(dir, 'records.jsonl'))) {
-  if (!line.includes('"schema":"Person"')) continue;
-  const parsed = parseRecordLine(line, { keep: MATCHING_PROPERTIES });
-  if (parsed.ok) records.push(parsed.record);
-  if (records.length >= limit + adds) break;
-}
-const heldOut = records.splice(records.length - adds, adds);
-const readMs = performance.now() - started;
-// Progress on stderr: the stage, seconds since start and RSS when each stage starts.
+// Progress on stderr: the stage, seconds since start (wall and CPU) and RSS when each stage starts.
 let stageSeen: ResolveStage | undefined;
 const onProgress = (stage: ResolveStage): void => {
   if (stage === stageSeen) return;
   stageSeen = stage;
-  console.error(`${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+  const cpu = process.cpuUsage(cpuStart);
+  console.error(`${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s (${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s), RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
 };
-// the parsed records are not needed past the prepare stage: each goes as it is prepared
-const batch = takeAndPrepareRecords(records, { onProgress });
+// each record is prepared as it is read (the last `adds` are held out first), as `mosaic resolve` does
+const preparer = createBatchPreparer({ onProgress });
+const heldOut: ResolvableRecord[] = [];
+let read = 0;
+for await (const line of lines(join(dir, 'records.jsonl'))) {
+  if (!line.includes('"schema":"Person"')) continue;
+  const parsed = parseRecordLine(line, { keep: MATCHING_PROPERTIES });
+  if (!parsed.ok) continue;
+  heldOut.push(parsed.record);
+  if (heldOut.length > adds) preparer.add(heldOut.shift() as ResolvableRecord);
+  if (++read >= limit + adds) break;
+}
+const batch = preparer.finish();
+onProgress('block');
+// reading and parsing alone (preparing, interleaved with it, is the prepare stage)
+const readMs = performance.now() - started - batch.prepareMs;
 const run = resolvePrepared(batch, { at: '2026-01-01T00:00:00Z', onProgress });
 const wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuStart);

@@ -11,7 +11,7 @@ import { IDENTIFIER_LEVELS, compareIdentifiers } from './compare-identifiers.ts'
 import { MISSING_NAME, NAME_LEVELS, compareNormalizedNames, type NameComparison } from './compare-names.ts';
 import { PHONE_LEVELS, comparePhones } from './compare-phones.ts';
 import { PLACE_LEVELS, comparePlaces } from './compare-places.ts';
-import type { PreparedName, PreparedRecord } from './prepare.ts';
+import { keyIdCache, type PreparedName, type PreparedRecord } from './prepare.ts';
 
 export const FEATURE_NAMES = ['name', 'birthDate', 'country', 'identifier', 'phone', 'address', 'gender', 'birthPlace'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -46,7 +46,7 @@ export function bestNamePair(a: PreparedRecord, b: PreparedRecord): { readonly c
     if (x.name.weak) continue;
     for (let j = 0; j < b.names.length; j++) {
       const y = b.names[j] as PreparedName;
-      if (y.name.weak || x.name.key !== y.name.key || x.name.core.length === 0) continue;
+      if (!sameKey(x, y) || y.name.weak || x.name.core.length === 0) continue;
       const c = compareNormalizedNames(x.name, y.name, x.tf, y.tf);
       if (bi < 0 || c.tf > best.tf) { best = c; bi = i; bj = j; }
     }
@@ -62,6 +62,14 @@ export function bestNamePair(a: PreparedRecord, b: PreparedRecord): { readonly c
     }
   }
   return { comparison: best, a: bi, b: bj };
+}
+
+/** Equal name keys, by their ids when both come from one batch's cache (see PreparedName.keyId). */
+function sameKey(x: PreparedName, y: PreparedName): boolean {
+  const a = x.keyId;
+  const b = y.keyId;
+  if (a !== undefined && b !== undefined && keyIdCache(a) === keyIdCache(b)) return a === b;
+  return x.name.key === y.name.key;
 }
 
 export const FEATURES: readonly FeatureDefinition[] = [

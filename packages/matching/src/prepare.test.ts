@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURES, comparisonVector } from './features.ts';
+import { FEATURES, comparePreparedNames, comparisonVector } from './features.ts';
 import { buildNameFrequencies } from './name-frequencies.ts';
 import { MATCHING_PROPERTIES, createPrepareCache, matchableNames, normalizeNameCached, prepare, type MatchableRecord } from './prepare.ts';
 
@@ -43,5 +43,19 @@ describe('prepare', () => {
     expect(full.names[0]!.frequency).toHaveLength(2);
     expect(lean.names[0]!.tf).toEqual(full.names[0]!.tf);
     expect(FEATURES.map((f) => f.compare(lean, prepare(records[1]!, { frequencies, explain: false })))).toEqual(comparisonVector(full, prepare(records[1]!, { frequencies })));
+  });
+  it('gives equal name keys one id within a cache, and still compares names of two caches by their keys', () => {
+    const one = createPrepareCache();
+    const other = createPrepareCache();
+    const named = (name: string): MatchableRecord => ({ schema: 'Person', properties: { name: [name] } });
+    const x = prepare(named('Mira Vandersteen'), { cache: one });
+    const y = prepare(named('VANDERSTEEN, Mira'), { cache: one });
+    const z = prepare(named('Tomasz Wrobel'), { cache: one });
+    expect(x.names[0]?.keyId).toBe(y.names[0]?.keyId);
+    expect(x.names[0]?.keyId).not.toBe(z.names[0]?.keyId);
+    expect(comparePreparedNames(x, y).level).toBe('exact');
+    expect(comparePreparedNames(x, prepare(named('Mira Vandersteen'), { cache: other })).level).toBe('exact');
+    expect(comparePreparedNames(x, prepare(named('Mira Vandersteen'))).level).toBe('exact');
+    expect(comparePreparedNames(x, z).level).toBe('none');
   });
 });

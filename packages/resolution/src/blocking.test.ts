@@ -1,6 +1,6 @@
 import { prepare } from '@mosaic/matching';
 import { describe, expect, it } from 'vitest';
-import { BLOCKING_RULES, blockRecords } from './blocking.ts';
+import { BLOCKING_RULES, blockRecords, nameOrder } from './blocking.ts';
 import { person, twoPeople } from './test-fixtures.ts';
 
 const prepared = (records: typeof twoPeople) => records.map((r) => prepare(r));
@@ -57,5 +57,23 @@ describe('blockRecords', () => {
     for (let k = 0; k < pairs.count; k++) seen.add(`${pairs.left[k]},${pairs.right[k]}`);
     for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) expect(seen.has(`${i},${j}`)).toBe(true);
     expect(seen.has('20,27')).toBe(false);
+  });
+  it('windows a block of one day by name: neighbours by name meet, the whole day does not', () => {
+    // twelve people born the same day whose names share only an initial: one date-initial block
+    const given = ['Aldo', 'Anouk', 'Arne', 'Astrid', 'Aurel', 'Axel', 'Ayla', 'Azra', 'Abel', 'Ada', 'Afra', 'Agnes'];
+    const family = ['Aalto', 'Abbing', 'Achterberg', 'Adriaens', 'Aerts', 'Agten', 'Ahlers', 'Akkerman', 'Alink', 'Amand', 'Anker', 'Appel'];
+    const day = prepared(given.map((g, i) => person(`d${i}`, { name: [`${g} ${family[i]}`], birthDate: ['1977-05-09'] })));
+    const { pairs } = blockRecords(day, day.map(() => 'person'), { blockWindow: 3, window: 1 });
+    const rule = 1 << BLOCKING_RULES.indexOf('date-initial');
+    let byDay = 0;
+    for (let k = 0; k < pairs.count; k++) if ((pairs.rules[k] as number) & rule) byDay++;
+    expect(byDay).toBe(11 + 10);
+    const byName = [...day.keys()].sort((a, b) => nameOrder(day[a]!) - nameOrder(day[b]!));
+    const seen = new Set<string>();
+    for (let k = 0; k < pairs.count; k++) seen.add(`${pairs.left[k]},${pairs.right[k]}`);
+    const [first, second] = [byName[0]!, byName[1]!];
+    expect(seen.has(`${Math.min(first, second)},${Math.max(first, second)}`)).toBe(true);
+    const last = byName.at(-1)!;
+    expect(seen.has(`${Math.min(first, last)},${Math.max(first, last)}`)).toBe(false);
   });
 });

@@ -45,6 +45,14 @@ export const LOOSE_RULES: readonly BlockingRule[] = ['name-pair', 'name-sorted',
 
 const RULE_INDEX: Readonly<Record<BlockingRule, number>> = Object.fromEntries(BLOCKING_RULES.map((r, i) => [r, i])) as Record<BlockingRule, number>;
 const LOOSE_BITS = LOOSE_RULES.reduce((bits, r) => bits | (1 << RULE_INDEX[r]), 0);
+/**
+ * Rules whose key holds the full date of birth: every member of one of their blocks is born that
+ * day, so a block is ordered by name (nameOrder) instead, a sorted neighbourhood on the name
+ * inside the day, not stretched over the day (that would pair each record with the cap); and a
+ * block is windowed as soon as it is larger than the window (at a million records a day and an
+ * initial hold a dozen namesakes of the day, and all their pairs were 40 % of the candidates).
+ */
+const DATE_KEYED_BITS = 1 << RULE_INDEX['date-initial'];
 
 export const MAX_INDEXED_RECORDS = 2 ** 24;
 const RECORD_SPACE = 2 ** 24;
@@ -69,6 +77,7 @@ export interface BlockingOptions {
 export const DEFAULT_BLOCKING: Required<BlockingOptions> = Object.freeze({ maxBlockSize: 20, blockWindow: 6, looseWindow: 2, window: 4 });
 
 const NO_DATE = 2 ** 30;
+const NO_NAME = 2 ** 30;
 
 /**
  * Order of a record inside an oversized block: its earliest date of birth as a day number
@@ -83,17 +92,32 @@ export function blockOrder(record: PreparedRecord): number {
   return best;
 }
 
-/** FNV-1a, 32 bits, folded to 26. */
-function hash26(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % HASH_SPACE;
+/**
+ * FNV-1a, 32 bits, folded to 26, over the key's text (`group|part|part`): fed part by part,
+ * numbers as their decimal digits, so that no key string is built (tens of millions of them at a
+ * million records) and the hash is that of the joined text.
+ */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const BAR = 0x7c;
+const DASH = 0x2d;
+
+function fnvText(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
-const packKey = (rule: number, text: string): number => rule * HASH_SPACE + hash26(text);
+const fnvChar = (h: number, c: number): number => Math.imul(h ^ c, FNV_PRIME);
+
+/** Decimal digits of a non-negative integer, as `${n}` writes them. */
+function fnvInt(h: number, n: number): number {
+  let div = 1;
+  while (div * 10 <= n) div *= 10;
+  for (; div >= 1; div /= 10) h = fnvChar(h, 48 + (Math.floor(n / div) % 10));
+  return h;
+}
+
+const packHash = (rule: number, h: number): number => rule * HASH_SPACE + ((h >>> 0) % HASH_SPACE);
 
 /** Most tokens and names a record contributes keys for (bounded fan-out for long alias lists). */
 const MAX_TOKENS = 12;
@@ -106,31 +130,46 @@ const MAX_PAIR_TOKENS = 6;
 export function blockingKeys(record: PreparedRecord, group: string): number[] {
   const keys = new Set<number>();
   const phonetics = new Set<string>();
-  const initials = new Set<string>();
+  const initials = new Set<number>();
+  const base = fnvChar(fnvText(FNV_OFFSET, group), BAR);
+  const namePair = RULE_INDEX['name-pair'];
   for (const { name } of record.names) {
     const own: string[] = [];
     for (const t of name.core) {
       if (t.text.length < 2) continue;
       if (phonetics.size < MAX_TOKENS) phonetics.add(t.phonetic);
       if (!own.includes(t.phonetic)) own.push(t.phonetic);
-      initials.add(t.text[0] as string);
+      initials.add(t.text.charCodeAt(0));
     }
     own.sort();
-    if (own.length === 1) keys.add(packKey(RULE_INDEX['name-pair'], `${group}|${own[0]}`));
+    if (own.length === 1) keys.add(packHash(namePair, fnvText(base, own[0] as string)));
     const n = Math.min(own.length, MAX_PAIR_TOKENS);
-    for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) keys.add(packKey(RULE_INDEX['name-pair'], `${group}|${own[x]}|${own[y]}`));
+    for (let x = 0; x < n; x++) {
+      const first = fnvChar(fnvText(base, own[x] as string), BAR);
+      for (let y = x + 1; y < n; y++) keys.add(packHash(namePair, fnvText(first, own[y] as string)));
+    }
   }
   const years = new Set<number>();
   for (const d of record.birthDates) {
     years.add(d.year);
     if (d.month !== undefined && d.day !== undefined) {
-      for (const i of initials) keys.add(packKey(RULE_INDEX['date-initial'], `${group}|${d.year}-${d.month}-${d.day}|${i}`));
+      const date = fnvChar(fnvInt(fnvChar(fnvInt(fnvChar(fnvInt(base, d.year), DASH), d.month), DASH), d.day), BAR);
+      for (const i of initials) keys.add(packHash(RULE_INDEX['date-initial'], fnvChar(date, i)));
     }
   }
-  for (const p of phonetics) for (const y of years) keys.add(packKey(RULE_INDEX['name-year'], `${group}|${p}|${y}`));
-  for (const id of record.identifiersConfusable) if (id.length >= 4) keys.add(packKey(RULE_INDEX.identifier, `${group}|${id}`));
-  for (const phone of record.phones) keys.add(packKey(RULE_INDEX.phone, `${group}|${phone.slice(-9)}`));
+  for (const p of phonetics) {
+    const token = fnvChar(fnvText(base, p), BAR);
+    for (const y of years) keys.add(packHash(RULE_INDEX['name-year'], fnvInt(token, y)));
+  }
+  for (const id of record.identifiersConfusable) if (id.length >= 4) keys.add(packHash(RULE_INDEX.identifier, fnvText(base, id)));
+  for (const phone of record.phones) keys.add(packHash(RULE_INDEX.phone, fnvText(base, phone.slice(-9))));
   return [...keys];
+}
+
+/** Order of a record inside an oversized date-keyed block: the sortedKey of its first name. */
+export function nameOrder(record: PreparedRecord): number {
+  for (const { name } of record.names) if (name.core.length > 0) return sortedKey(name.key);
+  return NO_NAME;
 }
 
 /** Sorted-neighbourhood key: the first six letters of the order-free name key, base 27. */
@@ -155,6 +194,8 @@ export interface BlockIndex {
   readonly looseWindow: number;
   /** blockOrder of each record by index (records added later are pushed). */
   readonly order: number[];
+  /** nameOrder of each record by index, the same way. */
+  readonly names: number[];
 }
 
 function lowerBound(a: Float64Array, value: number): number {
@@ -172,16 +213,23 @@ function lowerBound(a: Float64Array, value: number): number {
  * Records in the block of `key` (sorted part then added part). A block over the cap gives the
  * members nearest to `order` (a blockOrder value) instead, as the batch windows it: the window
  * less one (`looseWindow` for the loose rules), ties by record index, and every member born the
- * same day up to the cap.
+ * same day up to the cap; in a date-keyed block, the window's members nearest to `name` (a
+ * nameOrder value).
  */
-export function blockMembers(index: BlockIndex, key: number, order = NO_DATE): number[] {
+export function blockMembers(index: BlockIndex, key: number, order = NO_DATE, name = NO_NAME): number[] {
   const lo = lowerBound(index.entries, key * RECORD_SPACE);
   const hi = lowerBound(index.entries, (key + 1) * RECORD_SPACE);
   const added = index.added.get(key);
   const out: number[] = [];
   for (let p = lo; p < hi; p++) out.push((index.entries[p] as number) % RECORD_SPACE);
   if (added) out.push(...added);
-  if (out.length <= index.maxBlockSize) return out;
+  const dateKeyed = (DATE_KEYED_BITS & (1 << Math.floor(key / HASH_SPACE))) !== 0;
+  if (out.length <= (dateKeyed ? index.blockWindow : index.maxBlockSize)) return out;
+  if (dateKeyed) {
+    const apart = (j: number): number => Math.abs((index.names[j] ?? NO_NAME) - name);
+    out.sort((a, b) => apart(a) - apart(b) || a - b);
+    return out.slice(0, index.blockWindow - 1);
+  }
   const distance = (j: number): number => Math.abs((index.order[j] ?? NO_DATE) - order);
   out.sort((a, b) => distance(a) - distance(b) || a - b);
   const window = LOOSE_BITS & (1 << Math.floor(key / HASH_SPACE)) ? index.looseWindow : index.blockWindow;
@@ -190,8 +238,9 @@ export function blockMembers(index: BlockIndex, key: number, order = NO_DATE): n
   return out.slice(0, take);
 }
 
-export function addToBlockIndex(index: BlockIndex, keys: readonly number[], record: number, order: number): void {
+export function addToBlockIndex(index: BlockIndex, keys: readonly number[], record: number, order: number, name = NO_NAME): void {
   index.order[record] = order;
+  index.names[record] = name;
   for (const k of keys) {
     const list = index.added.get(k);
     if (list) list.push(record);
@@ -224,22 +273,38 @@ export interface BlockingResult {
   readonly stats: BlockingStats;
 }
 
+/**
+ * Candidate pairs in one ArrayBuffer sized by an upper bound on their number (every pair a block
+ * or window can give): one large allocation instead of a doubling series. At a million records
+ * each large typed array allocated while the heap holds the prepared records set off a full
+ * collection of that heap (V8 counts external memory towards its GC trigger), seconds each.
+ */
 class PairBuffer {
-  left = new Int32Array(1 << 16);
-  right = new Int32Array(1 << 16);
-  rules = new Uint8Array(1 << 16);
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly rules: Uint8Array;
   count = 0;
+  constructor(capacity: number) {
+    const buffer = new ArrayBuffer(capacity * 9);
+    this.left = new Int32Array(buffer, 0, capacity);
+    this.right = new Int32Array(buffer, capacity * 4, capacity);
+    this.rules = new Uint8Array(buffer, capacity * 8, capacity);
+  }
   push(i: number, j: number, rules: number): void {
-    if (this.count === this.left.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => { const b = make(a.length * 2); b.set(a); return b; };
-      this.left = grow(this.left, (n) => new Int32Array(n));
-      this.right = grow(this.right, (n) => new Int32Array(n));
-      this.rules = grow(this.rules, (n) => new Uint8Array(n));
-    }
     this.left[this.count] = i;
     this.right[this.count] = j;
     this.rules[this.count] = rules;
     this.count++;
+  }
+  /** The pairs, in a buffer of their own size when the bound was loose (a quarter or more). */
+  done(): CandidatePairs {
+    const n = this.count;
+    if (n * 1.25 >= this.left.length) return { count: n, left: this.left.subarray(0, n), right: this.right.subarray(0, n), rules: this.rules.subarray(0, n) };
+    const exact = new PairBuffer(n);
+    exact.left.set(this.left.subarray(0, n));
+    exact.right.set(this.right.subarray(0, n));
+    exact.rules.set(this.rules.subarray(0, n));
+    return { count: n, left: exact.left, right: exact.right, rules: exact.rules };
   }
 }
 
@@ -255,14 +320,20 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   const total = entries.length;
 
   const order: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = groups[i] === undefined ? NO_DATE : blockOrder(records[i] as PreparedRecord);
+  const names: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = groups[i] === undefined ? NO_DATE : blockOrder(records[i] as PreparedRecord);
+    names[i] = groups[i] === undefined ? NO_NAME : nameOrder(records[i] as PreparedRecord);
+  }
 
   // Block sizes: one pass over the sorted runs; oversized blocks windowed by date of birth into
   // `windowed` (lo * 2^27 + hi * 8 + rule, sorted, so the main loop walks it in step with i).
   let blocks = 0;
+  // upper bound on the pairs: every pair of every block under the cap, plus the windowed ones
+  let bound = 0;
   let cappedBlocks = 0;
   let cappedEntries = 0;
-  const windowedPairs = new PackedPairs();
+  const windowedPairs = new PackedPairs(n * 8);
   // End of each entry's block (-1: oversized, windowed instead), so that the main loop reads its
   // block from its own position on, without binary searches: at a million records the sorted
   // entries are hundreds of MB and each search is a string of cache misses.
@@ -272,20 +343,24 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
     let e = s + 1;
     while (e < total && Math.floor((entries[e] as number) / RECORD_SPACE) === key) e++;
     blocks++;
-    blockEnd.fill(e - s > maxBlockSize ? -1 : e, s, e);
-    if (e - s > maxBlockSize) {
+    const rule = Math.floor(key / HASH_SPACE);
+    const byName = (DATE_KEYED_BITS & (1 << rule)) !== 0;
+    const capped = e - s > (byName ? blockWindow : maxBlockSize);
+    blockEnd.fill(capped ? -1 : e, s, e);
+    if (!capped) bound += ((e - s) * (e - s - 1)) / 2;
+    if (capped) {
       cappedBlocks++;
       cappedEntries += e - s;
-      const rule = Math.floor(key / HASH_SPACE);
       const members: number[] = [];
       for (let x = s; x < e; x++) members.push((entries[x] as number) % RECORD_SPACE);
-      members.sort((a, b) => (order[a] as number) - (order[b] as number) || a - b);
+      members.sort(byName ? (a, b) => (names[a] as number) - (names[b] as number) || a - b : (a, b) => (order[a] as number) - (order[b] as number) || a - b);
+      const width = LOOSE_BITS & (1 << rule) ? looseWindow : blockWindow;
       for (let a = 0; a < members.length; a++) {
         const i = members[a] as number;
-        const o = order[i] as number;
+        const o = byName ? NO_DATE : (order[i] as number);
         // the window, stretched over records born the same day (up to the cap): one name and one
         // date of birth are most likely one person, whatever the block's size
-        for (let b = a + 1; b < members.length && (b < a + (LOOSE_BITS & (1 << rule) ? looseWindow : blockWindow) || (o !== NO_DATE && order[members[b] as number] === o && b < a + maxBlockSize)); b++) {
+        for (let b = a + 1; b < members.length && (b < a + width || (o !== NO_DATE && order[members[b] as number] === o && b < a + maxBlockSize)); b++) {
           windowedPairs.push(i, members[b] as number, rule);
         }
       }
@@ -296,8 +371,8 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   const windowed = windowedPairs.sorted();
   let w = 0;
 
-  const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, looseWindow, order };
-  const out = new PairBuffer();
+  const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, looseWindow, order, names };
+  const out = new PairBuffer(bound + windowed.length);
   const stamp = new Int32Array(n).fill(-1);
   const mask = new Uint8Array(n);
   const found: number[] = [];
@@ -329,88 +404,88 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
     BLOCKING_RULES.forEach((r, b) => { if (m & (1 << b)) pairsByRule[r]++; });
   }
   return {
-    pairs: { count: out.count, left: out.left.subarray(0, out.count), right: out.right.subarray(0, out.count), rules: out.rules.subarray(0, out.count) },
+    pairs: out.done(),
     index,
     stats: { keys: total, blocks, cappedBlocks, cappedEntries, pairs: out.count, pairsByRule },
   };
 }
 
 /**
- * Every record's keys, the sorted entries (key * 2^24 + record) and the sorted position of each
- * record's q-th key (keys of record i at [keyStart[i], keyStart[i + 1])). Keys go straight into
- * one growing typed array: no per-record arrays, which at a million records would be promoted
- * and traced by every major collection; the flat keys are let go on return.
+ * The sorted entries (key * 2^24 + record) of every record's keys, and the sorted positions of
+ * record i's entries at positionOf[keyStart[i] .. keyStart[i + 1]). Entries go straight into one
+ * growing typed array, sorted in place: no per-record arrays, which at a million records would be
+ * promoted and traced by every major collection.
  */
 function indexKeys(records: readonly PreparedRecord[], groups: readonly (string | undefined)[]): { keyStart: Int32Array; entries: Float64Array; positionOf: Int32Array } {
   const n = records.length;
   const keyStart = new Int32Array(n + 1);
-  let flatKeys = new Float64Array(Math.max(1024, n * 8));
+  let flat = new Float64Array(Math.max(1024, n * 8));
   let total = 0;
   for (let i = 0; i < n; i++) {
     keyStart[i] = total;
     const g = groups[i];
     if (g === undefined) continue;
     const keys = blockingKeys(records[i] as PreparedRecord, g);
-    if (total + keys.length > flatKeys.length) {
-      const grown = new Float64Array(Math.max(flatKeys.length * 2, total + keys.length));
-      grown.set(flatKeys.subarray(0, total));
-      flatKeys = grown;
+    if (total + keys.length > flat.length) {
+      const grown = new Float64Array(Math.max(flat.length * 2, total + keys.length));
+      grown.set(flat.subarray(0, total));
+      flat = grown;
     }
-    for (const k of keys) flatKeys[total++] = k;
+    for (const k of keys) flat[total++] = k * RECORD_SPACE + i;
   }
   keyStart[n] = total;
-  const entries = new Float64Array(total);
-  for (let i = 0; i < n; i++) {
-    for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) entries[q] = (flatKeys[q] as number) * RECORD_SPACE + i;
-  }
-  entries.sort();
-  // one pass over the sorted entries, each matched to its record's own keys (a few dozen at most)
+  const entries = (total * 2 >= flat.length ? flat.subarray(0, total) : flat.slice(0, total)).sort();
+  // one pass over the sorted entries: record i's keys take its slots in sorted order (the order
+  // of a record's keys does not matter to blocking)
   const positionOf = new Int32Array(total);
+  const cursor = keyStart.slice(0, n);
   for (let p = 0; p < total; p++) {
-    const v = entries[p] as number;
-    const key = Math.floor(v / RECORD_SPACE);
-    const i = v - key * RECORD_SPACE;
-    for (let q = keyStart[i] as number; q < (keyStart[i + 1] as number); q++) {
-      if (flatKeys[q] === key) { positionOf[q] = p; break; }
-    }
+    const i = (entries[p] as number) % RECORD_SPACE;
+    positionOf[cursor[i]!++] = p;
   }
   return { keyStart, entries, positionOf };
 }
 
-/** Pairs packed as lo * 2^27 + hi * 8 + rule in a growing Float64Array (no per-record lists). */
+/**
+ * Pairs packed as lo * 2^27 + hi * 8 + rule in a growing Float64Array (no per-record lists),
+ * grown fourfold (few large allocations: see PairBuffer) and sorted in place.
+ */
 class PackedPairs {
-  #values = new Float64Array(1 << 16);
+  #values: Float64Array;
   #count = 0;
+  constructor(capacity: number) {
+    this.#values = new Float64Array(Math.max(1024, capacity));
+  }
   push(i: number, j: number, rule: number): void {
     if (this.#count === this.#values.length) {
-      const grown = new Float64Array(this.#count * 2);
+      const grown = new Float64Array(this.#count * 4);
       grown.set(this.#values);
       this.#values = grown;
     }
     this.#values[this.#count++] = Math.min(i, j) * WINDOW_LO + Math.max(i, j) * 8 + rule;
   }
   sorted(): Float64Array {
-    const out = this.#values.slice(0, this.#count).sort();
-    this.#values = new Float64Array(0);
-    return out;
+    return this.#values.subarray(0, this.#count).sort();
   }
 }
 
 /** Sorted neighbourhood over the names of matchable records, into `out` as rule name-sorted. */
 function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], window: number, out: PackedPairs): void {
   if (window < 2) return;
-  const keys: number[] = [];
+  // at most three names a record, in one typed array sorted in place (no growing JS array)
+  const keys = new Float64Array(records.length * 3);
+  let count = 0;
   records.forEach((r, i) => {
     if (groups[i] === undefined) return;
-    const seen = new Set<number>();
-    for (const { name } of r.names.slice(0, 3)) {
+    const first = count;
+    for (let x = 0; x < Math.min(3, r.names.length); x++) {
+      const { name } = r.names[x] as PreparedRecord['names'][number];
       if (name.core.length === 0) continue;
-      const k = sortedKey(name.key);
-      if (!seen.has(k)) { seen.add(k); keys.push(k * RECORD_SPACE + i); }
+      const k = sortedKey(name.key) * RECORD_SPACE + i;
+      if (!keys.subarray(first, count).includes(k)) keys[count++] = k;
     }
   });
-  const sorted = Float64Array.from(keys).sort();
-  keys.length = 0;
+  const sorted = keys.subarray(0, count).sort();
   const rule = RULE_INDEX['name-sorted'];
   for (let a = 0; a < sorted.length; a++) {
     const i = (sorted[a] as number) % RECORD_SPACE;

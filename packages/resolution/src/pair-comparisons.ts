@@ -40,8 +40,11 @@ export function comparePair(a: PreparedRecord, b: PreparedRecord): { packed: num
 }
 
 export function compareCandidatePairs(records: readonly PreparedRecord[], pairs: CandidatePairs, onProgress?: (done: number) => void): PairComparisons {
-  const levels = new Int32Array(pairs.count);
-  const tf = new Float32Array(pairs.count);
+  // one allocation for both arrays (see PairBuffer in blocking.ts: each large one can set off a
+  // full collection of a heap that holds a million prepared records)
+  const buffer = new ArrayBuffer(pairs.count * 8);
+  const levels = new Int32Array(buffer, 0, pairs.count);
+  const tf = new Float32Array(buffer, pairs.count * 4, pairs.count);
   for (let k = 0; k < pairs.count; k++) {
     const r = comparePair(records[pairs.left[k] as number] as PreparedRecord, records[pairs.right[k] as number] as PreparedRecord);
     levels[k] = r.packed;

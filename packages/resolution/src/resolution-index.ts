@@ -10,7 +10,7 @@
  */
 import type { EntityId, RecordId } from '@mosaic/model';
 import { prepare, type PreparedRecord } from '@mosaic/matching';
-import { addToBlockIndex, blockingKeys, blockMembers, blockOrder } from './blocking.ts';
+import { addToBlockIndex, blockingKeys, blockMembers, blockOrder, nameOrder } from './blocking.ts';
 import { newEntityId } from './assign-entity-ids.ts';
 import { pairKey } from './judgement.ts';
 import { comparePair } from './pair-comparisons.ts';
@@ -59,16 +59,17 @@ export function addRecord(index: ResolutionIndex, record: ResolvableRecord, { at
   state.groups.push(group);
   const keys = group === undefined ? [] : blockingKeys(prepared, group);
   const order = blockOrder(prepared);
+  const name = nameOrder(prepared);
 
   const scored = new Map<number, number>();
   for (const key of keys) {
-    for (const j of blockMembers(state.index, key, order)) {
+    for (const j of blockMembers(state.index, key, order, name)) {
       if (scored.has(j) || state.groups[j] !== group) continue;
       const { packed, tf } = comparePair(prepared, state.prepared[j] as PreparedRecord);
       scored.set(j, state.scorer.probability(state.scorer.weight(packed, tf)));
     }
   }
-  addToBlockIndex(state.index, keys, r, order);
+  addToBlockIndex(state.index, keys, r, order, name);
   const probabilityOf = (i: number, j: number): number => (i === r ? scored.get(j) : j === r ? scored.get(i) : undefined) ?? pairProbability(state, i, j);
 
   const linked = new Set<EntityId>();
@@ -138,8 +139,9 @@ export function candidatesOf(index: ResolutionIndex, record: Pick<ResolvableReco
   const prepared = prepare(record, state.frequencies ? { frequencies: state.frequencies, explain: false } : { explain: false });
   const scored = new Map<number, number>();
   const order = blockOrder(prepared);
+  const name = nameOrder(prepared);
   for (const key of blockingKeys(prepared, group)) {
-    for (const j of blockMembers(state.index, key, order)) {
+    for (const j of blockMembers(state.index, key, order, name)) {
       if (scored.has(j) || state.groups[j] !== group) continue;
       const { packed, tf } = comparePair(prepared, state.prepared[j] as PreparedRecord);
       scored.set(j, state.scorer.probability(state.scorer.weight(packed, tf)));

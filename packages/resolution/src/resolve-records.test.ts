@@ -1,9 +1,10 @@
+import { buildNameFrequencies, prepare } from '@mosaic/matching';
 import { EntityId, RecordId, UserId } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import type { Judgement } from './judgement.ts';
 import { memoryResolutionStore } from './memory-resolution-store.ts';
 import type { ResolutionSnapshot } from './resolution-store.ts';
-import { prepareRecords, resolvePrepared, resolveRecords, takeAndPrepareRecords, type ResolvableRecord } from './resolve-records.ts';
+import { createBatchPreparer, prepareRecords, resolvePrepared, resolveRecords, takeAndPrepareRecords, type ResolvableRecord } from './resolve-records.ts';
 import { person, twoPeople } from './test-fixtures.ts';
 import { undoMerge } from './undo-merge.ts';
 
@@ -97,5 +98,20 @@ describe('resolveRecords', () => {
     const b = resolveRecords(records, { train: false, at: at(0) });
     expect(a.state.entities).toEqual(b.state.entities);
     expect(a.state.entities[0]).toBe(a.state.entities[1]);
+  });
+  it('prepares records as they are added and fills in name frequencies as a table built first would', () => {
+    const records = [
+      ...twoPeople,
+      person('m3', { name: ['Mira Olbrechts'], alias: ['Mira Vandersteen'] }),
+      person('w1', { name: ['Wim Olbrechts'], previousName: ['Wim Peeters'], weakAlias: ['Abu Wim'] }),
+    ];
+    const preparer = createBatchPreparer();
+    for (const r of records) preparer.add(r);
+    const batch = preparer.finish();
+    const table = buildNameFrequencies(records.flatMap((r) => ['name', 'alias', 'previousName'].flatMap((k) => r.properties[k] ?? [])));
+    expect(batch.frequencies).toEqual(table);
+    const tfs = (names: readonly { readonly tf: readonly number[] | undefined }[]) => names.map((n) => n.tf);
+    records.forEach((r, i) => expect(tfs(batch.prepared[i]?.names ?? [])).toEqual(tfs(prepare(r, { frequencies: table, explain: false }).names)));
+    expect(batch.prepared[0]?.names[0]?.tf?.length).toBe(2);
   });
 });

@@ -4,7 +4,7 @@
  * set to commit and the state that incremental resolution continues from.
  */
 import type { EntityId, Properties, RecordId } from '@mosaic/model';
-import { buildNameFrequencies, createPrepareCache, defaultModel, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
+import { buildNameFrequencies, createPrepareCache, defaultModel, fillTermFrequencies, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
 import { assignEntityIds } from './assign-entity-ids.ts';
 import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingStats, type CandidatePairs } from './blocking.ts';
 import { clusterRecords } from './cluster-records.ts';
@@ -115,44 +115,65 @@ export function resolveRecords(records: readonly ResolvableRecord[], options: Re
 }
 
 /**
- * The prepare stage alone: a name-token frequency table of the batch, then each record prepared
- * once (distinct name strings normalised once, shared). A caller holding a million parsed
- * records can drop them after this and call resolvePrepared.
+ * The prepare stage, record by record as a batch is read: each record is prepared when it is
+ * added (distinct name strings normalised once and shared), so that its parsed form can be let
+ * go at once; at a million records the parsed records and the prepared ones each take about 2 GB,
+ * and parsed records that die young cost the collector nothing. The name-token frequency table
+ * of the batch is built from every name added and fills in the names' adjustments at the end.
  */
-export function prepareRecords(records: readonly ResolvableRecord[], options: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): PreparedBatch {
-  return prepareBatch(records, (i) => records[i] as ResolvableRecord, options);
+export interface BatchPreparer {
+  add(record: ResolvableRecord): void;
+  finish(): PreparedBatch;
 }
 
-/**
- * prepareRecords that empties `records` as it goes (last to first), so that the parsed records
- * and the prepared ones are never all in memory at once: at a million records each takes about
- * 2 GB. Order and result are those of prepareRecords.
- */
-export function takeAndPrepareRecords(records: ResolvableRecord[], options: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): PreparedBatch {
-  return prepareBatch(records, () => records.pop() as ResolvableRecord, options, true);
-}
-
-function prepareBatch(
-  records: readonly ResolvableRecord[],
-  take: (i: number) => ResolvableRecord,
-  { frequencies: useFrequencies = true, onProgress }: Pick<ResolveOptions, 'frequencies' | 'onProgress'>,
-  fromLast = false,
-): PreparedBatch {
-  const started = performance.now();
-  const n = records.length;
-  const groups = records.map((r) => schemaGroup(r.schema));
-  const ids = records.map((r) => r.id);
+export function createBatchPreparer({ frequencies: useFrequencies = true, onProgress }: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): BatchPreparer {
+  const ids: RecordId[] = [];
+  const groups: (string | undefined)[] = [];
+  const prepared: PreparedRecord[] = [];
   const cache = createPrepareCache();
-  const frequencies = useFrequencies ? buildNameFrequencies(namesOf(records, groups), (name) => normalizeNameCached(cache, name)) : undefined;
-  const prepareOptions = frequencies ? { frequencies, cache, explain: false } : { cache, explain: false };
-  const prepared: PreparedRecord[] = new Array<PreparedRecord>(n);
-  for (let k = 0; k < n; k++) {
-    const i = fromLast ? n - 1 - k : k;
-    const r = take(i);
-    prepared[i] = prepare(groups[i] === undefined ? { schema: r.schema, properties: {} } : r, prepareOptions);
-    if ((k & 0x3fff) === 0) onProgress?.('prepare', k, n);
+  // occurrences of each name string (first-seen order): the table counts every occurrence
+  const nameCounts = new Map<string, number>();
+  let ms = 0;
+  return {
+    add(record) {
+      const started = performance.now();
+      const group = schemaGroup(record.schema);
+      ids.push(record.id);
+      groups.push(group);
+      if (group !== undefined && useFrequencies) {
+        for (const key of FREQUENCY_NAME_PROPERTIES) for (const v of record.properties[key] ?? []) nameCounts.set(v, (nameCounts.get(v) ?? 0) + 1);
+      }
+      prepared.push(prepare(group === undefined ? { schema: record.schema, properties: {} } : record, { cache, explain: false }));
+      if ((prepared.length & 0x3fff) === 0) onProgress?.('prepare', prepared.length, prepared.length);
+      ms += performance.now() - started;
+    },
+    finish() {
+      const started = performance.now();
+      const frequencies = useFrequencies ? buildNameFrequencies(occurrences(nameCounts), (name) => normalizeNameCached(cache, name)) : undefined;
+      if (frequencies) fillTermFrequencies(cache, frequencies);
+      nameCounts.clear();
+      return { ids, groups, prepared, frequencies, prepareMs: Math.round(ms + performance.now() - started) };
+    },
+  };
+}
+
+/** The prepare stage alone (a caller holding a million parsed records can drop them after this and call resolvePrepared). */
+export function prepareRecords(records: readonly ResolvableRecord[], options: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): PreparedBatch {
+  const preparer = createBatchPreparer(options);
+  for (const r of records) preparer.add(r);
+  return preparer.finish();
+}
+
+/** prepareRecords that empties `records` as it goes, so that each parsed record can go once prepared. */
+export function takeAndPrepareRecords(records: ResolvableRecord[], options: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): PreparedBatch {
+  const preparer = createBatchPreparer(options);
+  const taken = records as (ResolvableRecord | undefined)[];
+  for (let i = 0; i < taken.length; i++) {
+    preparer.add(taken[i] as ResolvableRecord);
+    taken[i] = undefined;
   }
-  return { ids, groups, prepared, frequencies, prepareMs: Math.round(performance.now() - started) };
+  records.length = 0;
+  return preparer.finish();
 }
 
 export function resolvePrepared(batch: PreparedBatch, options: ResolveOptions = {}): ResolutionRun {
@@ -235,12 +256,11 @@ export function resolvePrepared(batch: PreparedBatch, options: ResolveOptions = 
   };
 }
 
-function* namesOf(records: readonly ResolvableRecord[], groups: readonly (string | undefined)[]): Generator<string> {
-  for (let i = 0; i < records.length; i++) {
-    if (groups[i] === undefined) continue;
-    const p = (records[i] as ResolvableRecord).properties;
-    for (const key of ['name', 'alias', 'previousName']) for (const v of p[key] ?? []) yield v;
-  }
+/** The name properties the frequency table counts. */
+const FREQUENCY_NAME_PROPERTIES = ['name', 'alias', 'previousName'] as const;
+
+function* occurrences(counts: ReadonlyMap<string, number>): Generator<string> {
+  for (const [name, count] of counts) for (let c = 0; c < count; c++) yield name;
 }
 
 /**

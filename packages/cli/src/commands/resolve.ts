@@ -11,7 +11,7 @@ import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { parseRecordLine, resolvePrepared, takeAndPrepareRecords, type ResolvableRecord } from '@mosaic/resolution';
+import { createBatchPreparer, parseRecordLine, resolvePrepared } from '@mosaic/resolution';
 import { parse } from '../args.ts';
 import { progressBar } from '../progress.ts';
 
@@ -24,26 +24,26 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const records: ResolvableRecord[] = [];
+  const bar = progressBar('resolve');
+  // each record is prepared as it is read: a million parsed records and their prepared forms would not fit together
+  const preparer = createBatchPreparer();
   let rejected = 0;
   let lineNo = 0;
   let bytes = 0;
   const total = (await stat(values.in)).size;
-  const bar = progressBar('resolve');
   const lines = createInterface({ input: createReadStream(values.in, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of lines) {
     lineNo++;
     bytes += line.length + 1;
     if (line.trim() === '') continue;
     const parsed = parseRecordLine(line, { keep: MATCHING_PROPERTIES });
-    if (parsed.ok) records.push(parsed.record);
+    if (parsed.ok) preparer.add(parsed.record);
     else if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${lineNo}: ${parsed.reason}\n`);
     if ((lineNo & 0x3fff) === 0) bar.update(bytes, total, 'read');
   }
   const readMs = Math.round(performance.now() - started);
   const onProgress = (stage: string, done: number, n: number): void => bar.update(done, n, stage);
-  // the parsed records go as they are prepared (a million of them and their prepared forms would not fit together)
-  const result = resolvePrepared(takeAndPrepareRecords(records, { onProgress }), { onProgress });
+  const result = resolvePrepared(preparer.finish(), { onProgress });
   const out = createWriteStream(values.out, { encoding: 'utf8' });
   const { ids, entities } = result.state;
   let chunk = '';
