@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EntityId } from '@mosaic/model';
 import { screen, type ScreeningHit } from './screen.ts';
-import { createScreeningIndex } from './screening-index.ts';
+import { createScreeningIndex, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH } from './screening-index.ts';
 import type { WatchlistEntry } from './watchlist-entry.ts';
 
 // Fictional people, written for this test; the extra parts are made from syllables.
@@ -54,5 +54,38 @@ describe('name candidates', () => {
     ];
     expect(topIds(list, 'Zdenek Horvath')).toEqual(['other']);
     expect(topIds(list, 'Abu Zdenek')[0]).toBe('weak');
+  });
+});
+
+describe('posted token ids per name (the probe of a common part)', () => {
+  it('a name is probed under exactly the lists that hold it; a name posted under too many goes through its text', () => {
+    const list = [
+      person('a', 'Orrin Maddox'), person('b', 'El-Maddox, Abd al-Karim Orrin'), person('c', 'Orrin Abu Bakr Maddox'),
+      person('long', 'Orrin Maddox Elkarim Elvaddin Elhassan Elmarrun Eltessin Elborrun'),
+    ];
+    const index = createScreeningIndex(list);
+    const vocabulary = index.tokens.vocabularySize;
+    let overflow = 0;
+    for (let slot = 0; slot < index.slotCapacity; slot++) {
+      const count = index.slotPostedCount[slot] as number;
+      const holding = Array.from({ length: vocabulary }, (_, id) => id).filter((id) => index.tokens.postings(id).includes(slot));
+      if (count === SLOT_POSTED_OVERFLOW) {
+        overflow++;
+        expect(holding.length).toBeGreaterThan(SLOT_POSTED_WIDTH);
+        continue;
+      }
+      expect([...index.slotPosted.subarray(slot * SLOT_POSTED_WIDTH, slot * SLOT_POSTED_WIDTH + count)].sort()).toEqual(holding.sort());
+    }
+    expect(overflow).toBe(1);
+  });
+
+  it('adds a common part, probed through the posted ids, to the names a rarer part found', () => {
+    // more than 2,000 holders of "Orrin": the part is probed on the names "Zelvakov" found; the
+    // namesakes listed first would win a tie, so only the probed weight puts 'both' among the two
+    const common = Array.from({ length: 2100 }, (_, i) => person(`o${i}`, `Orrin ${made(i)}${made(i + 7)}`));
+    const others = [person('z1', 'Zelvakov Vandermeer'), person('z2', 'Zelvakov Pettersen')];
+    const r = screen(createScreeningIndex([...common, ...others, person('both', 'Orrin Zelvakov Kettle')]), { name: 'Orrin Zelvakov' }, { candidates: 2, minScore: 0 });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.hits.filter((h): h is ScreeningHit => h.kind === 'match').map((h) => h.id)).toContain('both');
   });
 });

@@ -22,7 +22,7 @@
  * ranking or cut, so they cannot push a visible entry out of the candidate list.
  */
 import type { NameToken, NormalizedName, PartialDate } from '@mosaic/matching';
-import { birthDateKey, type ScreeningIndex } from './screening-index.ts';
+import { birthDateKey, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
 
 export interface CandidateOptions {
   /** Most names handed to the full comparison. */
@@ -198,12 +198,22 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
       if (truncated) break;
     } else {
       // probe the candidates found so far for this common part instead of reading its lists
+      // (by the ids each name is posted under: a name is in a list exactly when its id is there)
+      const posted = index.slotPosted;
       for (let i = 0; i < touched.length; i++) {
         const slot = touched[i] as number;
+        const count = index.slotPostedCount[slot] as number;
         let best = 0;
-        for (const t of (index.slotName[slot] as NormalizedName).core as readonly NameToken[]) {
-          const w = group.texts.get(t.text) ?? (t.bare !== t.text ? group.texts.get(t.bare) : undefined) ?? (t.stem !== t.text ? group.texts.get(t.stem) : undefined) ?? 0;
-          if (w > best) best = w;
+        if (count !== SLOT_POSTED_OVERFLOW) {
+          for (let k = slot * SLOT_POSTED_WIDTH, end = k + count; k < end; k++) {
+            const w = group.weights.get(posted[k] as number);
+            if (w !== undefined && w > best) best = w;
+          }
+        } else {
+          for (const t of (index.slotName[slot] as NormalizedName).core as readonly NameToken[]) {
+            const w = group.texts.get(t.text) ?? (t.bare !== t.text ? group.texts.get(t.bare) : undefined) ?? (t.stem !== t.text ? group.texts.get(t.stem) : undefined) ?? 0;
+            if (w > best) best = w;
+          }
         }
         if (best > 0) touch(slot, best, g);
       }

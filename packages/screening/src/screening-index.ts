@@ -54,6 +54,11 @@ export interface ScreeningIndexStats {
 
 export const NAME_KIND_CODES: readonly NameKind[] = ['name', 'alias', 'weakAlias'];
 
+/** Token ids kept per slot for probing (a name of up to four parts, each with a bare form, fits). */
+export const SLOT_POSTED_WIDTH = 8;
+/** slotPostedCount of a slot posted under more ids than fit: probed through its name instead. */
+export const SLOT_POSTED_OVERFLOW = 255;
+
 /** One key per written date: two dates have the same key exactly when compareDates finds them equal. */
 export function birthDateKey(date: PartialDate): string {
   return `${date.year}-${date.month ?? ''}-${date.day ?? ''}`;
@@ -102,6 +107,13 @@ export class ScreeningIndex {
   slotKind = new Uint8Array(1024);
   /** Core part count of each slot's name (capped at 255), read by candidate ranking without touching the name. */
   slotParts = new Uint8Array(1024);
+  /**
+   * The token ids each slot is posted under (SLOT_POSTED_WIDTH per slot; count in
+   * slotPostedCount, SLOT_POSTED_OVERFLOW when they do not fit): candidate generation probes a
+   * found name for a common part with these instead of reading the name itself.
+   */
+  slotPosted = new Int32Array(1024 * SLOT_POSTED_WIDTH);
+  slotPostedCount = new Uint8Array(1024);
   readonly slotName: (NormalizedName | undefined)[] = [];
   readonly slotText: (string | undefined)[] = [];
   readonly #freeSlots: number[] = [];
@@ -170,6 +182,12 @@ export class ScreeningIndex {
       const parts = new Uint8Array(this.slotParts.length * 2);
       parts.set(this.slotParts);
       this.slotParts = parts;
+      const posted = new Int32Array(this.slotPosted.length * 2);
+      posted.set(this.slotPosted);
+      this.slotPosted = posted;
+      const postedCount = new Uint8Array(this.slotPostedCount.length * 2);
+      postedCount.set(this.slotPostedCount);
+      this.slotPostedCount = postedCount;
     }
     return slot;
   }
@@ -194,7 +212,11 @@ export class ScreeningIndex {
       this.slotParts[slot] = Math.min(255, name.core.length);
       this.slotName[slot] = name;
       this.slotText[slot] = n.value;
-      this.tokens.add(slot, name.core, !name.weak);
+      const posted = this.tokens.add(slot, name.core, !name.weak);
+      if (posted.length <= SLOT_POSTED_WIDTH) {
+        this.slotPosted.set(posted, slot * SLOT_POSTED_WIDTH);
+        this.slotPostedCount[slot] = posted.length;
+      } else this.slotPostedCount[slot] = SLOT_POSTED_OVERFLOW;
       slots.push(slot);
     }
     this.#nameCount += slots.length;
@@ -249,6 +271,7 @@ export class ScreeningIndex {
       const name = this.slotName[slot] as NormalizedName;
       this.tokens.remove(slot, name.core, !name.weak);
       this.slotEntry[slot] = -1;
+      this.slotPostedCount[slot] = 0;
       this.slotName[slot] = undefined;
       this.slotText[slot] = undefined;
       this.#freeSlots.push(slot);

@@ -188,7 +188,7 @@ export class TokenIndex {
    * than a single-part match, and a large list has one on many entries, which would lengthen
    * the posting lists of the common given names it is built on.
    */
-  add(slot: number, core: readonly NameToken[], stems = true): void {
+  add(slot: number, core: readonly NameToken[], stems = true): readonly number[] {
     const posted: number[] = [];
     const post = (text: string, phonetic: string): number => {
       const id = this.#idOf(text, phonetic);
@@ -203,6 +203,7 @@ export class TokenIndex {
       if (t.bare !== t.text) post(t.bare, t.barePhonetic);
       if (stems && t.stem !== t.text) post(t.stem, phoneticKey(t.stem));
     }
+    return posted;
   }
 
   /** Undoes `add` (with the same `stems`). */
