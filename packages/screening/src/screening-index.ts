@@ -71,6 +71,13 @@ function orNone<T>(values: readonly T[]): readonly T[] {
   return values.length === 0 ? NONE : values;
 }
 
+/** A typed array twice as long holding the same values first. */
+function doubled<T extends Uint8Array | Int32Array>(a: T): T {
+  const grown = new (a.constructor as new (length: number) => T)(a.length * 2);
+  grown.set(a);
+  return grown;
+}
+
 function uniq(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
@@ -176,18 +183,10 @@ export class ScreeningIndex {
       const entry = new Int32Array(this.slotEntry.length * 2).fill(-1);
       entry.set(this.slotEntry);
       this.slotEntry = entry;
-      const kind = new Uint8Array(this.slotKind.length * 2);
-      kind.set(this.slotKind);
-      this.slotKind = kind;
-      const parts = new Uint8Array(this.slotParts.length * 2);
-      parts.set(this.slotParts);
-      this.slotParts = parts;
-      const posted = new Int32Array(this.slotPosted.length * 2);
-      posted.set(this.slotPosted);
-      this.slotPosted = posted;
-      const postedCount = new Uint8Array(this.slotPostedCount.length * 2);
-      postedCount.set(this.slotPostedCount);
-      this.slotPostedCount = postedCount;
+      this.slotKind = doubled(this.slotKind);
+      this.slotParts = doubled(this.slotParts);
+      this.slotPosted = doubled(this.slotPosted);
+      this.slotPostedCount = doubled(this.slotPostedCount);
     }
     return slot;
   }
