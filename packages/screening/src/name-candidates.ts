@@ -58,7 +58,6 @@ const MAX_EXTRA_PARTS = 4;
 
 interface Group {
   readonly weights: Map<number, number>;
-  readonly texts: Map<string, number>;
   readonly df: number;
 }
 
@@ -117,7 +116,6 @@ function groupsOf(index: ScreeningIndex, name: NormalizedName): Group[] {
     if (seen.has(token.text)) continue;
     seen.add(token.text);
     const weights = new Map<number, number>();
-    const texts = new Map<string, number>();
     let df = 0;
     const matches = index.tokens.lookup(token);
     // an agreement is as telling as the more common of its two spellings (as the matcher's
@@ -128,10 +126,9 @@ function groupsOf(index: ScreeningIndex, name: NormalizedName): Group[] {
       const postings = index.tokens.postings(m.token).length;
       const w = m.similarity * Math.log(1 + names / (1 + Math.max(postings, queryPostings)));
       weights.set(m.token, w);
-      texts.set(index.tokens.text(m.token), w);
       df += postings;
     }
-    if (weights.size > 0) groups.push({ weights, texts, df });
+    if (weights.size > 0) groups.push({ weights, df });
   }
   return groups.sort((a, b) => a.df - b.df);
 }
@@ -200,6 +197,7 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
       // probe the candidates found so far for this common part instead of reading its lists
       // (by the ids each name is posted under: a name is in a list exactly when its id is there)
       const posted = index.slotPosted;
+      let texts: Map<string, number> | undefined;
       for (let i = 0; i < touched.length; i++) {
         const slot = touched[i] as number;
         const count = index.slotPostedCount[slot] as number;
@@ -210,8 +208,11 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
             if (w !== undefined && w > best) best = w;
           }
         } else {
-          for (const t of (index.slotName[slot] as NormalizedName).core as readonly NameToken[]) {
-            const w = group.texts.get(t.text) ?? (t.bare !== t.text ? group.texts.get(t.bare) : undefined) ?? (t.stem !== t.text ? group.texts.get(t.stem) : undefined) ?? 0;
+          // a name posted under more ids than are kept: the texts it was posted under (no stems for a weak alias)
+          texts ??= new Map([...group.weights].map(([token, w]) => [index.tokens.text(token), w]));
+          const name = index.slotName[slot] as NormalizedName;
+          for (const t of name.core as readonly NameToken[]) {
+            const w = texts.get(t.text) ?? (t.bare !== t.text ? texts.get(t.bare) : undefined) ?? (!name.weak && t.stem !== t.text ? texts.get(t.stem) : undefined) ?? 0;
             if (w > best) best = w;
           }
         }
