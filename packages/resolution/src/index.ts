@@ -22,7 +22,7 @@ export type { ClusterOptions, ClusterInput, ClusterResult, ClusterMerge } from '
 export { assignEntityIds, newEntityId } from './assign-entity-ids.ts';
 export type { AssignIdsInput, AssignIdsResult } from './assign-entity-ids.ts';
 export { schemaGroup } from './schema-groups.ts';
-export { resolveRecords, createBatchPreparer, prepareRecords, takeAndPrepareRecords, resolvePrepared, pairProbability, strongestLink, DEFAULT_THRESHOLDS, RESOLVE_STAGES } from './resolve-records.ts';
+export { resolveRecords, createBatchPreparer, prepareRecords, resolvePrepared, pairProbability, strongestLink, DEFAULT_THRESHOLDS, RESOLVE_STAGES } from './resolve-records.ts';
 export type { BatchPreparer, PreparedBatch, ResolvableRecord, ResolveOptions, ResolveStage, ResolutionThresholds, ResolveStats, ResolutionState, ResolutionRun } from './resolve-records.ts';
 export { pairwiseMetrics, clusterMetrics } from './evaluate-clusters.ts';
 export type { Metrics } from './evaluate-clusters.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Judgement } from './judgement.ts';
 import { memoryResolutionStore } from './memory-resolution-store.ts';
 import type { ResolutionSnapshot } from './resolution-store.ts';
-import { createBatchPreparer, prepareRecords, resolvePrepared, resolveRecords, takeAndPrepareRecords, type ResolvableRecord } from './resolve-records.ts';
+import { createBatchPreparer, resolveRecords, type ResolvableRecord } from './resolve-records.ts';
 import { person, twoPeople } from './test-fixtures.ts';
 import { undoMerge } from './undo-merge.ts';
 
@@ -85,19 +85,6 @@ describe('resolveRecords', () => {
     }
     expect((await store.load()).mergeEvents.find((e) => e.id === event?.id)?.undone?.by).toBe('analyst-2');
     await expect(Promise.resolve().then(async () => undoMerge(await store.load(), event?.id ?? '', { by: UserId('x'), at: at(9) }))).rejects.toThrow(/already undone/);
-  });
-  it('prepares the same batch whether it keeps the parsed records or takes them as it goes', () => {
-    const records = [...twoPeople, person('m3', { name: ['Mira Vandersteen'], birthDate: ['1991'] })];
-    const kept = prepareRecords(records);
-    const taken = [...records];
-    const batch = takeAndPrepareRecords(taken);
-    expect(taken).toHaveLength(0);
-    expect(batch.ids).toEqual(kept.ids);
-    expect(batch.prepared.map((p) => p.names.map((n) => n.name.key))).toEqual(kept.prepared.map((p) => p.names.map((n) => n.name.key)));
-    const a = resolvePrepared(batch, { train: false, at: at(0) });
-    const b = resolveRecords(records, { train: false, at: at(0) });
-    expect(a.state.entities).toEqual(b.state.entities);
-    expect(a.state.entities[0]).toBe(a.state.entities[1]);
   });
   it('prepares records as they are added and fills in name frequencies as a table built first would', () => {
     const records = [

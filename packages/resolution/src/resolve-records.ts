@@ -126,7 +126,8 @@ export interface BatchPreparer {
   finish(): PreparedBatch;
 }
 
-export function createBatchPreparer({ frequencies: useFrequencies = true, onProgress }: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): BatchPreparer {
+/** `expected`: how many records will be added, when known (prepare progress is reported against it). */
+export function createBatchPreparer({ frequencies: useFrequencies = true, onProgress, expected }: Pick<ResolveOptions, 'frequencies' | 'onProgress'> & { readonly expected?: number } = {}): BatchPreparer {
   const ids: RecordId[] = [];
   const groups: (string | undefined)[] = [];
   const prepared: PreparedRecord[] = [];
@@ -144,7 +145,7 @@ export function createBatchPreparer({ frequencies: useFrequencies = true, onProg
         for (const key of FREQUENCY_NAME_PROPERTIES) for (const v of record.properties[key] ?? []) nameCounts.set(v, (nameCounts.get(v) ?? 0) + 1);
       }
       prepared.push(prepare(group === undefined ? { schema: record.schema, properties: {} } : record, { cache, explain: false }));
-      if ((prepared.length & 0x3fff) === 0) onProgress?.('prepare', prepared.length, prepared.length);
+      if (expected !== undefined && (prepared.length & 0x3fff) === 0) onProgress?.('prepare', prepared.length, expected);
       ms += performance.now() - started;
     },
     finish() {
@@ -157,22 +158,10 @@ export function createBatchPreparer({ frequencies: useFrequencies = true, onProg
   };
 }
 
-/** The prepare stage alone (a caller holding a million parsed records can drop them after this and call resolvePrepared). */
+/** The prepare stage alone, over records already in memory (a reader should add them to createBatchPreparer as it reads). */
 export function prepareRecords(records: readonly ResolvableRecord[], options: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): PreparedBatch {
-  const preparer = createBatchPreparer(options);
+  const preparer = createBatchPreparer({ ...options, expected: records.length });
   for (const r of records) preparer.add(r);
-  return preparer.finish();
-}
-
-/** prepareRecords that empties `records` as it goes, so that each parsed record can go once prepared. */
-export function takeAndPrepareRecords(records: ResolvableRecord[], options: Pick<ResolveOptions, 'frequencies' | 'onProgress'> = {}): PreparedBatch {
-  const preparer = createBatchPreparer(options);
-  const taken = records as (ResolvableRecord | undefined)[];
-  for (let i = 0; i < taken.length; i++) {
-    preparer.add(taken[i] as ResolvableRecord);
-    taken[i] = undefined;
-  }
-  records.length = 0;
   return preparer.finish();
 }
 
