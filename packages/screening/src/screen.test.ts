@@ -173,6 +173,36 @@ describe('visibility', () => {
     expect(matches(after).map((h) => h.id)).toContain('secret');
   });
 
+  it('a memo remembers pointer answers, and the caller is asked again only about the pointers returned', () => {
+    const index = createScreeningIndex([...WATCHLIST, twin]);
+    const memo = new VisibilityMemo(index);
+    const asked: string[] = [];
+    const visibility = (e: WatchlistEntry): 'full' | 'pointer' => { asked.push(e.id); return e.id === 'secret' ? 'pointer' : 'full'; };
+    const query = { name: 'Karel Vandermolen' };
+    const first = screen(index, query, { at: AT, visibility, memo });
+    expect(first.ok && first.hits.some((h) => h.kind === 'pointer')).toBe(true);
+    asked.length = 0;
+    expect(screen(index, query, { at: AT, visibility, memo })).toEqual(first);
+    expect(asked).toEqual(['secret']);
+  });
+
+  it('decides ahead: every listed entry not remembered, within a time budget, from where the last slice stopped', () => {
+    const index = createScreeningIndex([...WATCHLIST, twin]);
+    const memo = new VisibilityMemo(index);
+    const asked: number[] = [];
+    const decide = (at: number): 'full' | 'hidden' => { asked.push(at); return index.entries[at]?.entry.id === 'secret' ? 'hidden' : 'full'; };
+    memo.remember(0, 'full');
+    expect(memo.decideAhead(decide, 0, 1000)).toBe(index.entries.length);
+    expect(asked).toEqual(index.entries.map((_, at) => at).slice(1));
+    expect(index.entries.map((_, at) => memo.known(at))).toEqual(index.entries.map((e) => (e?.entry.id === 'secret' ? 'hidden' : 'full')));
+    // nothing is asked twice; an entry replaced since is asked again
+    asked.length = 0;
+    addEntry(index, { ...twin });
+    const at = index.entryIndexOf(EntityId('secret')) as number;
+    expect(memo.decideAhead(decide, 0, 1000)).toBe(index.entries.length);
+    expect(asked).toEqual([at]);
+  });
+
   it('a memo made for another index is not used', () => {
     const index = createScreeningIndex([...WATCHLIST, twin]);
     const memo = new VisibilityMemo(createScreeningIndex(WATCHLIST));

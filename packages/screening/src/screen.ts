@@ -33,7 +33,11 @@ export interface ScreenOptions {
   readonly thresholds?: ScreeningThresholds;
   /** Lowest score returned; the possible-match threshold unless given. */
   readonly minScore?: number;
-  /** What the caller may see of each entry; everything when absent. */
+  /**
+   * What the caller may see of each entry; everything when absent. Asked when an entry is first
+   * touched (once per entry version with a `memo`), and again about each pointer entry returned,
+   * so that the caller learns which owner to name.
+   */
   readonly visibility?: (entry: WatchlistEntry, entryIndex: number) => Visibility | boolean;
   /** Whether the caller may see an alert of a visible entry; all when absent. */
   readonly alertVisible?: (alert: Alert, entry: WatchlistEntry) => boolean;
@@ -308,6 +312,8 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
   for (const { s, e } of results.slice(0, limit)) {
     const band = s.band;
     if (visibilityOf(s.index) === 'pointer') {
+      // The caller is told of each pointer it gets (a memo answers without asking it).
+      visibility?.(e.entry, s.index);
       // An owner who allows pointers names a contact; without one the entry stays hidden.
       if (band !== 'none' && e.entry.owner) hits.push({ kind: 'pointer', band, agency: e.entry.owner.agency, ...(e.entry.owner.desk ? { desk: e.entry.owner.desk } : {}) });
       continue;

@@ -5,7 +5,7 @@
  * of every role, and a handful of records. Opened on sqlite in a fresh temporary folder.
  */
 import { AgencyId, DeskId, UserId, type Classification } from '@mosaic/model';
-import { AgreementId, type Agency, type Desk, type SharingAgreement } from '@mosaic/policy';
+import { AgreementId, type Agency, type Decide, type Desk, type SharingAgreement } from '@mosaic/policy';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,9 +58,11 @@ export interface TestMosaic {
   cleanup(): Promise<void>;
 }
 
-export async function openTestMosaic(options: { readonly now?: () => Date } = {}): Promise<TestMosaic> {
+export async function openTestMosaic(options: { readonly now?: () => Date; readonly decide?: Decide } = {}): Promise<TestMosaic> {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-test-'));
-  const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), { checkpointEvery: 5, backgroundCheckpoints: false, ...(options.now ? { now: options.now } : {}) });
+  const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), {
+    checkpointEvery: 5, backgroundCheckpoints: false, ...(options.now ? { now: options.now } : {}), ...(options.decide ? { decide: options.decide } : {}),
+  });
   await saveOrganisation(mosaic.store, { agencies, desks, agreements });
   await mosaic.reloadOrg();
   const hash = await hashPassword(TEST_PASSWORD);

@@ -1,4 +1,5 @@
-import { RecordId, validateRecord } from '@mosaic/model';
+import { RecordId, seededRandom, validateRecord } from '@mosaic/model';
+import { decide } from '@mosaic/policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
 import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
@@ -41,5 +42,45 @@ describe('screenCheck', () => {
     await put({ id: 'x1', schema: 'Person', properties: { name: ['Lioba Strand'] }, provenance: testProvenance('intel') });
     await follower.catchUp();
     expect(await check('Lioba Strand')).toEqual(['pointer:intel']);
+  });
+
+  it('decides the whole list ahead of need after a profile\'s first check; later checks ask only about what they show', async () => {
+    const asked: string[] = [];
+    world = await openTestMosaic({
+      decide: (user, action, resource, context) => {
+        if (resource.kind === 'record') asked.push(resource.id);
+        return decide(user, action, resource, context);
+      },
+    });
+    const { mosaic } = world;
+    // fictional names made of syllables, each its own
+    const syllables = ['ka', 'lo', 'mer', 'vin', 'tos', 'rud', 'sel', 'bra', 'gun', 'fil', 'wex', 'dro', 'pim', 'zal', 'hut', 'nev'];
+    const random = seededRandom(11);
+    const word = (n: number): string => Array.from({ length: n }, () => syllables[Math.floor(random() * syllables.length)]).join('');
+    const names = Array.from({ length: 400 }, () => `${word(3)} ${word(4)}`);
+    const nameOf = (i: number): string => names[i] as string;
+    const records = Array.from({ length: 400 }, (_, i) => {
+      const agency = i % 4 === 3 ? 'intel' : 'fedpol';
+      const v = validateRecord(mosaic.registry, { id: `p${i}`, schema: 'Person', properties: { name: [nameOf(i)] }, provenance: testProvenance(agency) });
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      return v.record;
+    });
+    await mosaic.store.putRecords(records, { actor: 'test' });
+    const projection = createScreeningProjection();
+    const follower = followChanges(mosaic.store, [projection]);
+    await follower.catchUp();
+    const officer = (await mosaic.store.listUsers()).find((u) => u.name === 'zoneCheckpoint')!;
+    const check = async (name: string) => (await screenCheck(mosaic, { user: officer }, projection, { query: { name } })).hits.map((h) => (h.kind === 'match' ? `match:${h.subject}` : `pointer:${h.agency}`));
+
+    await check(nameOf(0));
+    for (let turn = 0; turn < 1000 && new Set(asked).size < records.length; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(new Set(asked)).toEqual(new Set(records.map((r) => r.id)));
+
+    const before = asked.length;
+    expect(await check(nameOf(5))).toContain('match:fedpol:p5');
+    expect(await check(nameOf(7))).toEqual(['pointer:intel']);
+    const since = asked.slice(before);
+    expect(since.length).toBeGreaterThan(0);
+    expect(new Set(since)).toEqual(new Set(['fedpol:p5', 'intel:p7']));
   });
 });

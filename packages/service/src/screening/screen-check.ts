@@ -101,23 +101,25 @@ interface EntryDecision {
 /**
  * A 'screen' decision depends on the user's agency, desk, roles, clearance and groups, the
  * organisation and agreements, and the record's provenance; the purpose only has to be present,
- * which a check's always is. So decisions are kept per organisation snapshot (replaced on any
- * administrative change), per user profile and per provenance object (replaced when the record
- * changes), and a checkpoint does not re-run the policy for every candidate of every check.
+ * which a check's always is. So what a profile may see of each listed entry is kept per
+ * organisation snapshot (replaced on any administrative change) and per user profile, in a
+ * compact memo by entry position that the index's per-entry version invalidates (an entry whose
+ * records change is decided again), and a checkpoint does not re-run the policy for every
+ * candidate of every check. The memo is filled ahead of need in the background after a
+ * profile's first check (`decideAhead`, a few milliseconds between requests), so on a large list
+ * checks do not pay for the first decision on each entry.
  */
 interface ProfileCaches {
+  /** Record decisions of the entries and alerts shown (a handful per check, often the same). */
   readonly records: WeakMap<Provenance, Decision>;
-  /**
-   * By the entry's position in the index (a checkpoint query touches thousands of entries, and
-   * an array beats a hash map there); a position holds a decision only for the entry object it
-   * was made for, so a replaced or removed entry is decided again.
-   */
-  readonly entryAt: (WatchlistEntry | undefined)[];
-  readonly decisionAt: (EntryDecision | undefined)[];
-  /** The same answers as compact arrays, read first by the query's hot loop (visibility-memo.ts). */
   memo: VisibilityMemo | undefined;
 }
 const cachesBySnapshot = new WeakMap<object, Map<string, ProfileCaches>>();
+/** The organisation snapshot the latest check of each node read: decisions ahead stop once it is replaced. */
+const latestSnapshot = new WeakMap<Mosaic, object>();
+/** Milliseconds of deciding ahead per turn of the event loop. */
+const DECIDE_AHEAD_SLICE_MS = 4;
+
 function cachesFor(snapshot: object, user: PolicyUser): ProfileCaches {
   let byProfile = cachesBySnapshot.get(snapshot);
   if (!byProfile) {
@@ -127,10 +129,21 @@ function cachesFor(snapshot: object, user: PolicyUser): ProfileCaches {
   const profile = JSON.stringify([user.agency, user.desk, [...user.roles].sort(), user.clearance, [...user.groups].sort()]);
   let caches = byProfile.get(profile);
   if (!caches) {
-    caches = { records: new WeakMap(), entryAt: [], decisionAt: [], memo: undefined };
+    caches = { records: new WeakMap(), memo: undefined };
     byProfile.set(profile, caches);
   }
   return caches;
+}
+
+/** Fills the memo a slice at a time between requests until every entry is decided, the index or the organisation is replaced. */
+function decideAheadInBackground(mosaic: Mosaic, snapshot: object, memo: VisibilityMemo, decide: (entryIndex: number) => EntryDecision['visibility']): void {
+  let next = 0;
+  const step = (): void => {
+    if (latestSnapshot.get(mosaic) !== snapshot || next >= memo.index.entries.length) return;
+    next = memo.decideAhead(decide, next, DECIDE_AHEAD_SLICE_MS);
+    setImmediate(step).unref();
+  };
+  setImmediate(step).unref();
 }
 
 export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput): Promise<CheckRecord> {
@@ -142,48 +155,50 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const purpose = consultation.purpose?.trim() || CHECKPOINT_PURPOSE;
   const caseRef = consultation.caseRef?.trim() || id;
   const snapshot = await mosaic.org();
+  latestSnapshot.set(mosaic, snapshot);
   const policy = policyUser(user);
   const context = policyContext(snapshot, { user, purpose, caseRef });
   const now = mosaic.now();
   const at = now.toISOString();
 
   const caches = cachesFor(snapshot, policy);
-  const cached = caches.records;
-  const recordDecision = (recordId: RecordId, provenance: Provenance): Decision => {
-    let d = cached.get(provenance);
+  const decideRecord = (recordId: RecordId, provenance: Provenance): Decision =>
+    mosaic.decide(policy, 'screen', { kind: 'record', id: recordId, provenance }, context);
+  /** Kept for what is shown: the entries and alerts a check returns recur, the rest of the list is in the memo. */
+  const shownRecordDecision = (recordId: RecordId, provenance: Provenance): Decision => {
+    let d = caches.records.get(provenance);
     if (d === undefined) {
-      d = mosaic.decide(policy, 'screen', { kind: 'record', id: recordId, provenance }, context);
-      cached.set(provenance, d);
+      d = decideRecord(recordId, provenance);
+      caches.records.set(provenance, d);
     }
     return d;
   };
-  // Entry decisions are kept per entry object (replaced when the entry or its records change).
-  const { entryAt, decisionAt } = caches;
-  const decideEntry = (entry: WatchlistEntry, at: number): EntryDecision => {
-    let known = entryAt[at] === entry ? decisionAt[at] : undefined;
-    if (known) return known;
-    const records = projection.recordsOf(entry.id);
-    const each = records.map((r) => {
+  const decideEntry = (entry: WatchlistEntry, recordDecision: typeof decideRecord): EntryDecision => {
+    const each = projection.recordsOf(entry.id).map((r) => {
       const provenance = projection.provenanceOf(r);
       return provenance ? recordDecision(r, provenance) : ({ effect: 'deny', reason: 'not applicable' } as const);
     });
     const notices = each.flatMap((d) => (d.effect !== 'deny' && d.notifyOwner ? [d.notifyOwner] : []));
     // Content only when every record behind the entry may be shown (an entity must not leak a member).
     const pointer = each.find((d) => d.effect === 'pointer');
-    if (each.length > 0 && each.every((d) => d.effect === 'allow')) known = { visibility: 'full', notices };
-    else if (pointer?.effect === 'pointer') known = { visibility: 'pointer', pointer: pointer.pointer, notices };
-    else known = { visibility: 'hidden', notices: [] };
-    entryAt[at] = entry;
-    decisionAt[at] = known;
-    return known;
+    if (each.length > 0 && each.every((d) => d.effect === 'allow')) return { visibility: 'full', notices };
+    if (pointer?.effect === 'pointer') return { visibility: 'pointer', pointer: pointer.pointer, notices };
+    return { visibility: 'hidden', notices: [] };
   };
+  if (caches.memo?.index !== projection.index) {
+    const memo = new VisibilityMemo(projection.index);
+    caches.memo = memo;
+    decideAheadInBackground(mosaic, snapshot, memo, (entryIndex) => {
+      const entry = memo.index.entries[entryIndex]?.entry;
+      return entry ? decideEntry(entry, decideRecord).visibility : 'hidden';
+    });
+  }
   const pointerOf = new Map<AgencyId, { readonly pointer: Pointer; readonly notices: readonly OwnerNotice[] }>();
-  if (caches.memo?.index !== projection.index) caches.memo = new VisibilityMemo(projection.index);
   const outcome = screenPrepared(projection.index, validated.query, {
     at: now,
     memo: caches.memo,
-    visibility: (entry, at) => {
-      const d = decideEntry(entry, at);
+    visibility: (entry) => {
+      const d = decideEntry(entry, decideRecord);
       if (d.pointer) pointerOf.set(d.pointer.agency, { pointer: d.pointer, notices: d.notices });
       return d.visibility;
     },
@@ -191,7 +206,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     // alert is not shown (its owner is told through the entry's encounter notice instead).
     alertVisible: (alert) => {
       const provenance = projection.provenanceOf(alert.id as string as RecordId);
-      return provenance !== undefined && recordDecision(alert.id as string as RecordId, provenance).effect === 'allow';
+      return provenance !== undefined && shownRecordDecision(alert.id as string as RecordId, provenance).effect === 'allow';
     },
   });
   if (!outcome.ok) throw rejected(outcome.field, outcome.reason);
@@ -211,7 +226,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     }
     const at = projection.index.entryIndexOf(hit.id) ?? -1;
     const entry = projection.index.entries[at]?.entry;
-    if (entry) notices.push(...decideEntry(entry, at).notices);
+    if (entry) notices.push(...decideEntry(entry, shownRecordDecision).notices);
     const listed = projection.provenanceOf(hit.id as RecordId);
     hits.push({
       n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band,
