@@ -9,7 +9,7 @@
 import { AppError, isAppError } from '@mosaic/model';
 import { entryBody, GENESIS_HASH, sealEntry, type AuditEntry, type AuditEvent } from './audit-entry.ts';
 import type { AuditStorage } from './audit-storage.ts';
-import { signCheckpoint, type Checkpoint } from './checkpoint.ts';
+import { signCheckpoint, type ChainHead, type Checkpoint } from './checkpoint.ts';
 import type { AuditSigner } from './audit-keys.ts';
 
 export interface AuditLogOptions {
@@ -48,24 +48,38 @@ export function createAuditLog({
     return run;
   };
 
+  /** The events chained onto `head`, with the checkpoints that fall due among them. */
+  const build = (head: ChainHead | null, events: readonly AuditEvent[]): { after: ChainHead | null; entries: AuditEntry[]; checkpoints: Checkpoint[] } => {
+    const time = clock();
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const entries: AuditEntry[] = [];
+    const checkpoints: Checkpoint[] = [];
+    for (const event of events) {
+      seq += 1;
+      const entry = sealEntry(entryBody(event, seq, time), prevHash);
+      entries.push(entry);
+      prevHash = entry.hash;
+      if (seq % checkpointEvery === 0) checkpoints.push(signCheckpoint(signer, entry));
+    }
+    return { after: head, entries, checkpoints };
+  };
+
   const appendBatch = async (events: readonly AuditEvent[]): Promise<readonly AuditEntry[]> => {
+    if (storage.appendOnHead !== undefined) {
+      let entries: readonly AuditEntry[] = [];
+      await storage.appendOnHead((head) => {
+        const batch = build(head, events);
+        entries = batch.entries;
+        return batch;
+      });
+      return entries;
+    }
     for (let attempt = 1; ; attempt++) {
-      const head = await storage.head();
-      const time = clock();
-      let seq = head?.seq ?? 0;
-      let prevHash = head?.hash ?? GENESIS_HASH;
-      const entries: AuditEntry[] = [];
-      const checkpoints: Checkpoint[] = [];
-      for (const event of events) {
-        seq += 1;
-        const entry = sealEntry(entryBody(event, seq, time), prevHash);
-        entries.push(entry);
-        prevHash = entry.hash;
-        if (seq % checkpointEvery === 0) checkpoints.push(signCheckpoint(signer, entry));
-      }
+      const batch = build(await storage.head(), events);
       try {
-        await storage.append({ after: head, entries, checkpoints });
-        return entries;
+        await storage.append(batch);
+        return batch.entries;
       } catch (error) {
         if (!(isAppError(error) && error.code === 'MOSAIC_CONFLICT') || attempt >= maxAttempts) throw error;
       }

@@ -13,28 +13,42 @@ export function createMemoryAuditStorage(): AuditStorage {
     return last === undefined ? null : { seq: last.seq, hash: last.hash };
   };
 
+  /** All checks first, then all writes: nothing is written when any check fails. Throws on a conflict. */
+  const write = (batch: AuditAppend): void => {
+    const current = head();
+    if (!sameHead(current, batch.after)) throw conflict('the log head moved');
+    let seq = current?.seq ?? 0;
+    let hash = current?.hash;
+    for (const entry of batch.entries) {
+      if (entry.seq !== seq + 1) throw conflict(`expected seq ${seq + 1}, got ${entry.seq}`);
+      if (hash !== undefined && entry.prevHash !== hash) throw conflict(`entry ${entry.seq} does not link to the head`);
+      seq = entry.seq;
+      hash = entry.hash;
+    }
+    const batchSeqs = new Map(batch.entries.map((e) => [e.seq, e.hash]));
+    for (const cp of batch.checkpoints ?? []) {
+      if (batchSeqs.get(cp.seq) !== cp.hash) throw conflict(`checkpoint ${cp.seq} is not over an entry of this batch`);
+    }
+    log.push(...batch.entries.map((e) => deepFreeze(structuredClone(e))));
+    checkpoints.push(...(batch.checkpoints ?? []).map((c) => deepFreeze({ ...c })));
+  };
+
   return {
     head: () => Promise.resolve(head()),
 
+    appendOnHead(build: (head: ChainHead | null) => AuditAppend): Promise<void> {
+      // Nothing runs between reading the head and appending here: one thread, no await.
+      try {
+        write(build(head()));
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    },
+
     append(batch: AuditAppend): Promise<void> {
       try {
-        // All checks first, then all writes: nothing is written when any check fails.
-        const current = head();
-        if (!sameHead(current, batch.after)) throw conflict('the log head moved');
-        let seq = current?.seq ?? 0;
-        let hash = current?.hash;
-        for (const entry of batch.entries) {
-          if (entry.seq !== seq + 1) throw conflict(`expected seq ${seq + 1}, got ${entry.seq}`);
-          if (hash !== undefined && entry.prevHash !== hash) throw conflict(`entry ${entry.seq} does not link to the head`);
-          seq = entry.seq;
-          hash = entry.hash;
-        }
-        const batchSeqs = new Map(batch.entries.map((e) => [e.seq, e.hash]));
-        for (const cp of batch.checkpoints ?? []) {
-          if (batchSeqs.get(cp.seq) !== cp.hash) throw conflict(`checkpoint ${cp.seq} is not over an entry of this batch`);
-        }
-        log.push(...batch.entries.map((e) => deepFreeze(structuredClone(e))));
-        checkpoints.push(...(batch.checkpoints ?? []).map((c) => deepFreeze({ ...c })));
+        write(batch);
         return Promise.resolve();
       } catch (error) {
         return Promise.reject(error as Error);

@@ -4,24 +4,29 @@
  * is only for reading back); seq, hash and prev_hash are columns so the chain can be checked
  * and paged without parsing bodies.
  */
-import type { AuditEntry, AuditStorage, Checkpoint } from '@mosaic/audit';
-import type { Store } from './store.ts';
+import type { AuditAppend, AuditEntry, AuditStorage, Checkpoint } from '@mosaic/audit';
+import type { AuditAppendBatch, Store } from './store.ts';
 
 export interface StoreAuditStorageOptions {
   /** Entries read per query while iterating. */
   readonly pageSize?: number;
 }
 
+function stored({ after, entries, checkpoints = [] }: AuditAppend): AuditAppendBatch {
+  return {
+    after,
+    entries: entries.map((entry) => ({ seq: entry.seq, hash: entry.hash, prevHash: entry.prevHash, body: JSON.stringify(entry) })),
+    checkpoints: checkpoints.map((checkpoint) => ({ seq: checkpoint.seq, hash: checkpoint.hash, body: JSON.stringify(checkpoint) })),
+  };
+}
+
 export function createStoreAuditStorage(store: Store, { pageSize = 1_000 }: StoreAuditStorageOptions = {}): AuditStorage {
   return {
     head: () => store.auditHead(),
 
-    append: ({ after, entries, checkpoints = [] }) =>
-      store.appendAudit({
-        after,
-        entries: entries.map((entry) => ({ seq: entry.seq, hash: entry.hash, prevHash: entry.prevHash, body: JSON.stringify(entry) })),
-        checkpoints: checkpoints.map((checkpoint) => ({ seq: checkpoint.seq, hash: checkpoint.hash, body: JSON.stringify(checkpoint) })),
-      }),
+    append: (batch) => store.appendAudit(stored(batch)),
+
+    appendOnHead: (build) => store.appendAuditOnHead((head) => stored(build(head))),
 
     async *entries({ fromSeq = 1, toSeq } = {}) {
       let next = fromSeq;

@@ -395,10 +395,18 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return readAuditHead(db);
     },
 
-    async appendAudit({ after, entries, checkpoints = [] }: AuditAppendBatch) {
+    appendAudit(batch: AuditAppendBatch) {
+      return store.appendAuditOnHead((head) => {
+        if (!sameHead(head, batch.after)) throw auditConflict('the log head moved');
+        return batch;
+      });
+    },
+
+    async appendAuditOnHead(build: (head: AuditHead | null) => AuditAppendBatch) {
       await write(async (trx) => {
         await dialect.lock(trx, 'audit');
         const head = await readAuditHead(trx);
+        const { after, entries, checkpoints = [] } = build(head);
         if (!sameHead(head, after)) throw auditConflict('the log head moved');
         let seq = head?.seq ?? 0;
         let hash = head?.hash;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AgencyId, AppError, DeskId, RecordId, UserId, recordIdOf, type EntityRecord, type Properties } from '@mosaic/model';
+import { createAuditLog, generateAuditKeyPair, loadAuditSigner, verifyStoredChain } from '@mosaic/audit';
 import { auditStorageContract } from '@mosaic/audit/testing';
 import { createStoreAuditStorage } from './audit-storage-adapter.ts';
 import { openStore } from './open-store.ts';
@@ -539,3 +540,24 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
     auditStorageContract(`${harness.dialect} store`, async () => createStoreAuditStorage(await harness.openKept()));
   });
 }
+
+describe.skipIf(!postgresAvailable)('audit chain across nodes (PostgreSQL)', () => {
+  const schema = `mosaic_test_${randomBytes(6).toString('hex')}`;
+  afterAll(() => dropTestSchemas([schema]));
+
+  it('two nodes on one database append at once without conflicts and without forking the chain', async () => {
+    const first = await openStore({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 4 });
+    const second = await openStore({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 4 });
+    try {
+      const signer = loadAuditSigner(generateAuditKeyPair());
+      // one attempt each: a conflict would fail the append
+      const logs = [first, second].map((store) => createAuditLog({ storage: createStoreAuditStorage(store), signer, checkpointEvery: 7, maxAttempts: 1 }));
+      const event = (user: string) => ({ actor: { user: UserId(user), agency: AgencyId('fedpol') }, action: 'consultation', outcome: 'ok' }) as const;
+      await Promise.all(Array.from({ length: 40 }, (_, i) => logs[i % 2]!.appendAll([event('u1'), event('u2')])));
+      expect(await verifyStoredChain(createStoreAuditStorage(second), signer.verifyKey)).toEqual({ ok: true, count: 80 });
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});

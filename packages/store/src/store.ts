@@ -300,6 +300,8 @@ export interface Store {
    * appended first). Writers are serialised by a lock, so a conflict means a stale head.
    */
   appendAudit(batch: AuditAppendBatch): Promise<void>;
+  /** Appends what `build` makes of the head read inside the append's own locked transaction (no conflict between nodes). */
+  appendAuditOnHead(build: (head: AuditHead | null) => AuditAppendBatch): Promise<void>;
   readAudit(options: ReadAuditOptions): Promise<readonly StoredAuditEntry[]>;
   /** Stores a checkpoint over a stored entry (same seq and hash), else MOSAIC_CONFLICT. Idempotent. */
   appendCheckpoint(checkpoint: StoredAuditCheckpoint): Promise<void>;
