@@ -5,25 +5,29 @@
  * the check document, and the owner's notification on an alert hit.
  *
  *   npx node bench/screen-http.ts [--persons 100000] [--duration 10] [--warmup 5] [--connections 32]
+ *                                 [--nodes 1] [--database-url postgres://…]
  *
  * Prints one JSON object (counts and timings only). Target (DESIGN.md): 2,000 checks/s on 2
- * cores. The server is one process (one core for JavaScript); the load generator takes the other.
+ * cores. One node is one process (one core for JavaScript), in this process; `--nodes N` runs N
+ * serving nodes as cluster workers sharing the port, on one PostgreSQL store (`--database-url`,
+ * a scratch schema dropped afterwards), as a national deployment runs several nodes.
  */
 import { AgencyId, DeskId, UserId, validateRecord, type EntityRecord, seededRandom } from '@mosaic/model';
 import { AgreementId } from '@mosaic/policy';
-import { createScreeningProjection, followChanges, hashPassword, keepNotifications, openMosaic, parseConfig, saveOrganisation } from '@mosaic/service';
+import { hashPassword, openMosaic, parseConfig, saveOrganisation } from '@mosaic/service';
 import { testProvenance } from '@mosaic/service/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '@mosaic/server';
+import cluster, { type Worker } from 'node:cluster';
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import pg from 'pg';
 import type { LoadConfig, LoadResult } from './lib/load-client.ts';
-import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
-import { screeningRoutes } from '../packages/server/src/routes/screening-routes.ts';
+import { cpuMs as cpu, startScreeningNode, type NodeSettings } from './lib/screen-node.ts';
 import { generateWatchlist, watchlistQueries, type ListedPerson } from './lib/screen-watchlist.ts';
 
 const { values: args } = parseArgs({
@@ -33,21 +37,22 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
     seed: { type: 'string', default: '7' },
+    nodes: { type: 'string', default: '1' },
+    'database-url': { type: 'string', default: '' },
   },
 });
 const PERSONS = Number(args.persons);
+const NODES = Number(args.nodes);
+const DATABASE_URL = args['database-url'];
+if (NODES > 1 && DATABASE_URL === '') throw new Error('--nodes above 1 needs --database-url (nodes share a PostgreSQL store)');
 
 const random = seededRandom(Number(args.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
-const cpu = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 // A fictional organisation: the federal police share fully with the zone, intelligence gives pointers.
 const dir = mkdtempSync(join(tmpdir(), 'mosaic-bench-'));
-const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir));
+const schema = DATABASE_URL === '' ? undefined : `bench_screen_http_${process.pid}`;
+const mosaic = await openMosaic(parseConfig({ dataDir: dir, ...(schema !== undefined ? { databaseUrl: DATABASE_URL, databaseSchema: schema } : {}) }, dir));
 const conditions = { tlp: ['CLEAR', 'GREEN', 'AMBER'], maxClassification: 'CONFIDENTIAL', handling: ['H0', 'H1', 'H2', 'H3'], categories: ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'] } as const;
 await saveOrganisation(mosaic.store, {
   agencies: [
@@ -100,23 +105,54 @@ for (let i = 0; i < PERSONS; i++) {
 await flush();
 const loadedMs = performance.now() - started;
 
-// Only what /screen needs: the screening projection and its follower (not the graph or entities).
-const indexStart = performance.now();
-const screening = createScreeningProjection();
-const follower = followChanges(mosaic.store, [screening]);
-await follower.catchUp();
-follower.start(250);
-const notifications = keepNotifications(mosaic);
-const indexMs = performance.now() - indexStart;
-
-const app = await buildApp({ mosaic, webRoot: null, plugins: [screeningRoutes({ screening, follower })] });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const port = (app.server.address() as AddressInfo).port;
-const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'checkpoint', password: PASSWORD } });
-const token = (signIn.json() as { token: string }).token;
-
 // Queries: listed people with a typo or reordered (half of them with the date of birth), and people not on the list.
 const queries = watchlistQueries(people, 10_000).map((q) => JSON.stringify({ name: q.text, ...(q.birthDate ? { birthDate: q.birthDate } : {}), place: 'bench checkpoint' }));
+people.length = 0;
+
+const freePort = (): Promise<number> => new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as { port: number };
+    probe.close(() => resolve(port));
+  });
+});
+const workers: Worker[] = [];
+const ask = (worker: Worker, message: string): Promise<Record<string, number>> => new Promise((resolve) => {
+  const answer = (m: Record<string, number>): void => { if ('cpu' in m) { worker.off('message', answer); resolve(m); } };
+  worker.on('message', answer);
+  worker.send(message);
+});
+let port: number;
+let indexMs: number;
+let stopNodes: () => Promise<void>;
+let serverCpu: () => Promise<number>;
+if (NODES === 1) {
+  const node = await startScreeningNode(mosaic, 0);
+  port = node.port;
+  indexMs = node.indexMs;
+  stopNodes = () => node.stop();
+  serverCpu = () => Promise.resolve(cpu());
+} else {
+  port = await freePort();
+  const settings: NodeSettings = { dataDir: dir, databaseUrl: DATABASE_URL, ...(schema !== undefined ? { databaseSchema: schema } : {}), port };
+  cluster.setupPrimary({ exec: join(import.meta.dirname, 'lib', 'screen-node.ts'), execArgv: process.execArgv });
+  const ready: Promise<number>[] = [];
+  for (let i = 0; i < NODES; i++) {
+    const worker = cluster.fork({ MOSAIC_BENCH_NODE: JSON.stringify(settings) });
+    workers.push(worker);
+    ready.push(new Promise((resolve, reject) => {
+      worker.on('message', (m: Record<string, number>) => { if ('ready' in m) resolve(m['indexMs'] ?? 0); });
+      worker.once('exit', (code) => reject(new Error(`serving node exited (${code})`)));
+    }));
+  }
+  indexMs = Math.max(...await Promise.all(ready));
+  stopNodes = async () => {
+    await Promise.all(workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send('stop'); })));
+  };
+  serverCpu = async () => (await Promise.all(workers.map((w) => ask(w, 'cpu')))).reduce((sum, m) => sum + (m['cpu'] ?? 0), 0);
+}
+const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'checkpoint', password: PASSWORD }) });
+const token = ((await signIn.json()) as { token: string }).token;
+
 const bodiesFile = join(dir, 'bodies.jsonl');
 writeFileSync(bodiesFile, queries.join('\n'));
 const loadConfig: LoadConfig = {
@@ -134,26 +170,29 @@ if (Number(args.warmup) > 0) {
   writeFileSync(warmupFile, JSON.stringify({ ...loadConfig, durationS: Number(args.warmup) }));
   await load(warmupFile);
 }
-const cpuBefore = cpu();
+const cpuBefore = await serverCpu();
 const wallBefore = performance.now();
 const { stdout } = await load(configFile);
 const result = JSON.parse(stdout) as LoadResult;
 const wallMs = performance.now() - wallBefore;
-const cpuMs = cpu() - cpuBefore;
+const cpuMs = (await serverCpu()) - cpuBefore;
 
-follower.stop();
-await notifications.idle();
-notifications.stop();
-await app.close();
-const stats = screening.index.stats();
+await stopNodes();
 await mosaic.close();
+if (schema !== undefined) {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  await client.query(`drop schema if exists ${schema} cascade`);
+  await client.end();
+}
 rmSync(dir, { recursive: true, force: true });
 
 console.log(JSON.stringify({
   bench: 'screen-http',
   persons: PERSONS,
   alerts: Math.ceil(PERSONS / 100),
-  indexedEntries: stats.entries,
+  store: schema === undefined ? 'sqlite' : 'postgres',
+  nodes: NODES,
   loadMs: Math.round(loadedMs),
   indexBuildMs: Math.round(indexMs),
   connections: Number(args.connections),
