@@ -48,7 +48,7 @@ describe('screenCheck', () => {
     const asked: string[] = [];
     world = await openTestMosaic({
       decide: (user, action, resource, context) => {
-        if (resource.kind === 'record') asked.push(resource.id);
+        if (resource.kind === 'record' && resource.id !== undefined) asked.push(resource.id);
         return decide(user, action, resource, context);
       },
     });
