@@ -229,6 +229,11 @@ export class TokenIndex {
     }
   }
 
+  /** The id of a token text, if it was ever filed. */
+  tokenId(text: string): number | undefined {
+    return this.#ids.get(text);
+  }
+
   postings(token: number): readonly number[] {
     return this.#postings[token] ?? [];
   }
