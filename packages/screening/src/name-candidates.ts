@@ -537,39 +537,53 @@ function addBirthDateWeight(index: ScreeningIndex, dates: readonly PartialDate[]
   }
 }
 
-/** The `limit` best slots by weight, best first (a bounded min-heap over positions: O(n log limit)). */
+/** Whether position a ranks below position b: lower weight, or the same weight and a higher slot. */
+function ranksBelow(acc: Float64Array, touched: readonly number[], a: number, b: number): boolean {
+  const wa = acc[a] as number;
+  const wb = acc[b] as number;
+  return wa < wb || (wa === wb && (touched[a] as number) > (touched[b] as number));
+}
+
+/**
+ * The `limit` best slots by weight, best first, ties to the lower slot: a bounded min-heap over
+ * positions (O(n log limit)), then an insertion sort of the few kept.
+ */
 function topSlots(touched: readonly number[], acc: Float64Array, limit: number): number[] {
   let max = 0;
   for (let i = 0; i < touched.length; i++) if ((acc[i] as number) > max) max = acc[i] as number;
   const cut = max * RELATIVE_CUT;
   const heap: number[] = [];
-  const slotAt = (i: number): number => touched[i] as number;
-  const less = (a: number, b: number): boolean => (acc[a] as number) < (acc[b] as number) || ((acc[a] as number) === (acc[b] as number) && slotAt(a) > slotAt(b));
   for (let at = 0; at < touched.length; at++) {
     if ((acc[at] as number) < cut) continue;
     if (heap.length < limit) {
+      let i = heap.length;
       heap.push(at);
-      let i = heap.length - 1;
       while (i > 0) {
         const p = (i - 1) >> 1;
-        if (!less(heap[i] as number, heap[p] as number)) break;
-        [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
+        if (!ranksBelow(acc, touched, at, heap[p] as number)) break;
+        heap[i] = heap[p] as number;
         i = p;
       }
-    } else if (less(heap[0] as number, at)) {
-      heap[0] = at;
+      heap[i] = at;
+    } else if (ranksBelow(acc, touched, heap[0] as number, at)) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= heap.length) break;
         const r = l + 1;
-        let m = i;
-        if (l < heap.length && less(heap[l] as number, heap[m] as number)) m = l;
-        if (r < heap.length && less(heap[r] as number, heap[m] as number)) m = r;
-        if (m === i) break;
-        [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+        const m = r < heap.length && ranksBelow(acc, touched, heap[r] as number, heap[l] as number) ? r : l;
+        if (!ranksBelow(acc, touched, heap[m] as number, at)) break;
+        heap[i] = heap[m] as number;
         i = m;
       }
+      heap[i] = at;
     }
   }
-  return heap.sort((a, b) => (acc[b] as number) - (acc[a] as number) || slotAt(a) - slotAt(b)).map(slotAt);
+  for (let i = 1; i < heap.length; i++) {
+    const at = heap[i] as number;
+    let j = i;
+    for (; j > 0 && ranksBelow(acc, touched, heap[j - 1] as number, at); j--) heap[j] = heap[j - 1] as number;
+    heap[j] = at;
+  }
+  return heap.map((at) => touched[at] as number);
 }
