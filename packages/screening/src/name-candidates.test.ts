@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EntityId } from '@mosaic/model';
+import { normalizeName, type NormalizedName } from '@mosaic/matching';
+import { EntityId, seededRandom } from '@mosaic/model';
+import { nameCandidates } from './name-candidates.ts';
 import { screen, type ScreeningHit } from './screen.ts';
-import { createScreeningIndex, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH } from './screening-index.ts';
+import { createScreeningIndex, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
 import type { WatchlistEntry } from './watchlist-entry.ts';
 
 // Fictional people, written for this test; the extra parts are made from syllables.
@@ -87,5 +90,118 @@ describe('posted token ids per name (the probe of a common part)', () => {
     const r = screen(createScreeningIndex([...common, ...others, person('both', 'Orrin Zelvakov Kettle')]), { name: 'Orrin Zelvakov' }, { candidates: 2, minScore: 0 });
     if (!r.ok) throw new Error(r.reason);
     expect(r.hits.filter((h): h is ScreeningHit => h.kind === 'match').map((h) => h.id)).toContain('both');
+  });
+});
+
+/** Weights of every listed name, reading every list in full: what the bounds must not change. */
+function exhaustiveWeights(index: ScreeningIndex, name: NormalizedName, visible: (entry: number) => boolean): Map<number, number> {
+  const names = index.stats().names;
+  const total = new Map<number, number>();
+  const seen = new Set<string>();
+  for (const token of name.core) {
+    if (seen.has(token.text)) continue;
+    seen.add(token.text);
+    const exact = index.tokens.tokenId(token.text);
+    const queryPostings = exact === undefined ? 0 : index.tokens.postings(exact).length;
+    const best = new Map<number, number>();
+    for (const m of index.tokens.lookup(token)) {
+      const postings = index.tokens.postings(m.token);
+      const w = m.similarity * Math.log(1 + names / (1 + Math.max(postings.length, queryPostings)));
+      for (const slot of postings) if (w > (best.get(slot) ?? 0)) best.set(slot, w);
+    }
+    for (const [slot, w] of best) total.set(slot, (total.get(slot) ?? 0) + w);
+  }
+  for (const [slot, w] of total) {
+    if (!visible(index.slotEntry[slot] as number)) total.delete(slot);
+    else total.set(slot, w * (1 - 0.05 * Math.min(4, Math.max(0, (index.slotParts[slot] as number) - name.core.length))));
+  }
+  return total;
+}
+
+const GIVEN = ['Orrin', 'Orin', 'Orran', 'Bertram', 'Bertrum', 'Selim', 'Salim', 'Zdenek', 'Tamsin', 'Tamzin'];
+
+describe('lists left unread by the max-score bound', () => {
+  it('give the same candidates as reading every list (weights equal up to ties), hidden entries or not', () => {
+    let leftUnread = 0;
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1e9 }), fc.boolean(), (seed, hide) => {
+      const random = seededRandom(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+      const list = Array.from({ length: 500 }, (_, i) => person(`p${i}`, random() < 0.3
+        ? `${pick(GIVEN)} ${pick(GIVEN)} ${made(Math.floor(random() * 40))}`
+        : `${pick(GIVEN)} ${made(Math.floor(random() * 40))}`));
+      const index = createScreeningIndex(list, { frequencies: 'index' });
+      let postings = 0;
+      for (let id = 0; id < index.tokens.vocabularySize; id++) postings += index.tokens.postings(id).length;
+      // no part can be common (probed, never read) nor reach the posting bound: only max-score leaves lists unread
+      expect(postings).toBeLessThanOrEqual(2000);
+      const hidden = new Set(hide ? Array.from({ length: 150 }, () => Math.floor(random() * 500)) : []);
+      const visible = (entry: number): boolean => !hidden.has(entry);
+      for (let k = 0; k < 5; k++) {
+        // a listed kind of name, two given names (both parts with close spellings), one with an unlisted surname
+        const form = random();
+        const name = normalizeName(form < 0.4 ? `${pick(GIVEN)} ${made(Math.floor(random() * 40))}` : form < 0.8 ? `${pick(GIVEN)} ${pick(GIVEN)}` : `${pick(GIVEN)} Qzwvyx`, { joins: false });
+        const limit = 1 + Math.floor(random() * 8);
+        const found = nameCandidates(index, name, { limit, maxPostings: 20_000, ...(hide ? { visible } : {}) });
+        const weights = exhaustiveWeights(index, name, visible);
+        const all = [...weights.values()].sort((a, b) => b - a);
+        const expected = all.filter((w) => w >= (all[0] ?? 0) * 0.25).slice(0, limit);
+        const got = found.slots.map((slot) => weights.get(slot) ?? -1).sort((a, b) => b - a);
+        expect(got.length).toBe(expected.length);
+        got.forEach((w, i) => expect(w).toBeCloseTo(expected[i] as number, 9));
+        if (found.read < [...weights.keys()].length) leftUnread++;
+      }
+    }), { numRuns: 25 });
+    expect(leftUnread).toBeGreaterThan(0);
+  });
+
+  it('reads a common part only until no other name can beat the limit-th', () => {
+    const list = [
+      ...Array.from({ length: 600 }, (_, i) => person(`o${i}`, `Orrin ${made(i)}${made(i + 5)}`)),
+      ...Array.from({ length: 600 }, (_, i) => person(`n${i}`, `Orin ${made(i)}${made(i + 9)}`)),
+    ];
+    const index = createScreeningIndex(list, { frequencies: 'index' });
+    const found = nameCandidates(index, normalizeName('Orrin Qzwvyx', { joins: false }), { limit: 10, maxPostings: 20_000 });
+    expect(found.slots).toHaveLength(10);
+    expect(found.read).toBeLessThan(300);
+    // every candidate holds the exact spelling: the neighbour's holders weigh less
+    for (const slot of found.slots) expect(index.slotText[slot]).toMatch(/^Orrin /);
+  });
+
+  it('reads the neighbours of a part whose exact spelling leaves fewer names than the limit', () => {
+    const list = [
+      ...Array.from({ length: 3 }, (_, i) => person(`o${i}`, `Orrin ${made(i)}`)),
+      ...Array.from({ length: 30 }, (_, i) => person(`n${i}`, `Orin ${made(i)}${made(i + 9)}`)),
+      ...Array.from({ length: 400 }, (_, i) => person(`b${i}`, `Bertram ${made(i)}${made(i + 9)}`)),
+    ];
+    const index = createScreeningIndex(list, { frequencies: 'index' });
+    const found = nameCandidates(index, normalizeName('Orrin Qzwvyx', { joins: false }), { limit: 10, maxPostings: 20_000 });
+    expect(found.slots.map((slot) => index.slotText[slot]?.split(' ')[0])).toEqual([...Array(3).fill('Orrin'), ...Array(7).fill('Orin')]);
+  });
+
+  it('gives the names a rarer part found the weight of a neighbour list left unread', () => {
+    // "Zelvakov" finds 41 names; the 600 holders of "Orrin" and "Orin" cannot beat them, so those
+    // lists are left unread, yet the one name with both parts must get both weights
+    const list = [
+      ...Array.from({ length: 40 }, (_, i) => person(`z${i}`, `Zelvakov ${made(i)}`)),
+      ...Array.from({ length: 300 }, (_, i) => person(`o${i}`, `Orrin ${made(i)}${made(i + 5)}`)),
+      ...Array.from({ length: 300 }, (_, i) => person(`n${i}`, `Orin ${made(i)}${made(i + 9)}`)),
+      person('target', 'Orin Zelvakov'),
+    ];
+    const index = createScreeningIndex(list, { frequencies: 'index' });
+    const found = nameCandidates(index, normalizeName('Orrin Zelvakov', { joins: false }), { limit: 10, maxPostings: 20_000 });
+    expect(index.slotText[found.slots[0] as number]).toBe('Orin Zelvakov');
+    expect(found.read).toBeLessThan(600);
+  });
+
+  it('probes the people born on the query date for a list left unread', () => {
+    // the target holds only the neighbour spelling, which is left unread: its date must still count
+    const list: WatchlistEntry[] = [
+      ...Array.from({ length: 600 }, (_, i) => ({ ...person(`o${i}`, `Orrin ${made(i)}${made(i + 5)}`), birthDates: ['1970-01-02'] })),
+      { ...person('target', `Orin ${made(3)}${made(11)}`), birthDates: ['1983-06-21'] },
+    ];
+    const index = createScreeningIndex(list, { frequencies: 'index' });
+    const found = nameCandidates(index, normalizeName('Orrin Qzwvyx', { joins: false }), { limit: 10, maxPostings: 20_000, birthDates: [{ year: 1983, month: 6, day: 21 }] });
+    expect(found.slots.map((slot) => index.slotText[slot])).toContain(`Orin ${made(3)}${made(11)}`);
+    expect(found.read).toBeLessThan(300);
   });
 });

@@ -3,23 +3,39 @@
  * name part is looked up in the token index (exact, phonetic class, one edit); every listed
  * name that holds a close token gets that token's weight, its spelling similarity times its
  * inverse document frequency (Sparck Jones 1972; of the more common of the query part and the
- * listed token), so rare parts count most; a listed name longer than the query loses a little
- * weight per extra part. Name parts are
- * taken rarest first: a rare part's posting list is read in full, while the posting list of a
- * very common part ("Mohamed" in a large list) is not read at all once rarer parts have found
- * candidates; instead those candidates are probed for it. Reading stops at a fixed number of
- * postings, so no query costs more than that bound, and at most `limit` names go on to the full
- * comparison.
+ * listed token), so rare parts count most; a part counts once per name, at its best token; a
+ * listed name longer than the query loses a little weight per extra part.
+ *
+ * What a query reads is bounded three ways, term at a time over the posting lists:
+ *
+ * - Rarest part first. A rare part's lists are read in full, while the lists of a very common
+ *   part ("Mohamed" in a large list) are not read at all once rarer parts have found
+ *   candidates; instead those candidates are probed for it (the "continue" strategy of Moffat
+ *   and Zobel 1996: no new accumulators once enough exist, the existing ones still updated).
+ * - Max-score (Turtle and Flood 1995). Within a part the lists are read best weight first (the
+ *   exact spelling before its phonetic and one-edit neighbours). Before reading on, the
+ *   `limit`-th best weight found so far is compared with the most a name not yet found could
+ *   still get: the sum, over the parts, of the best weight of the lists left unread. When no
+ *   such name can beat the `limit`-th (at most tie with it), the rest of the list, and the lists
+ *   after it that keep that sum down, are not read but probed on the names found, so every
+ *   name found gets its full weight and no name that could enter the top `limit` is missed. A
+ *   query of one common part ("Maria" and an unlisted surname) reads a few hundred postings of
+ *   its exact spelling instead of 20,000 of it and its hundred neighbours.
+ * - A fixed number of postings per query, so no query costs more than that bound.
+ *
+ * At most `limit` names go on to the full comparison.
  *
  * A large list holds many people with one name (a million names drawn from any population
  * repeat "Wei Wang" or "Maria Garcia Lopez" dozens of times), and the name alone cannot say
  * which of them to compare: when the query gives a date of birth and more names than `limit`
  * were found, agreement on it is weighted like one more name part, by the same inverse
  * frequency (how many listed people were born that day), so that the person the date points to
- * is not cut in favour of namesakes who happen to come first.
+ * is not cut in favour of namesakes who happen to come first. The names of the few people born
+ * on a query date are probed for every list left unread, so that bound holds for them too.
  *
  * Entries the caller may not see are dropped the first time they are touched, before any
- * ranking or cut, so they cannot push a visible entry out of the candidate list.
+ * ranking or cut, so they cannot push a visible entry out of the candidate list (nor count
+ * towards the `limit`-th weight that decides what is left unread).
  */
 import type { NameToken, NormalizedName, PartialDate } from '@mosaic/matching';
 import { birthDateKey, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
@@ -40,6 +56,8 @@ export interface NameCandidates {
   readonly slots: readonly number[];
   /** The posting bound was reached: some listed names were not considered. */
   readonly truncated: boolean;
+  /** Posting-list elements read (the work the bounds above save). */
+  readonly read: number;
 }
 
 /** A part whose posting lists together are this short is always read in full. */
@@ -55,17 +73,39 @@ const RELATIVE_CUT = 0.25;
  */
 const EXTRA_PART_PENALTY = 0.05;
 const MAX_EXTRA_PARTS = 4;
+/** Postings read between two looks at whether the rest of a list can still matter. */
+const CHECK_EVERY = 128;
+/**
+ * People born on the query's dates whose names are probed for the lists left unread; a date
+ * shared by more (a year alone) weighs little, and is counted in the bound instead.
+ */
+const BORN_PROBE_LIMIT = 512;
 
-interface Group {
-  readonly weights: Map<number, number>;
+/** One posting list of a query part: a listed token close to the part, with its weight. */
+interface List {
+  readonly token: number;
+  readonly weight: number;
+  readonly postings: readonly number[];
+}
+
+/** A query part: its lists, best weight first, and their postings together. */
+interface QueryPart {
+  readonly lists: readonly List[];
   readonly df: number;
+}
+
+/** A list left unread from position `from` on. */
+interface Unread {
+  readonly list: List;
+  readonly from: number;
 }
 
 /**
  * Per-query working memory, reused. A common name part touches thousands of the million name
  * slots in random order, so what is kept per slot is one interleaved pair (query stamp, position
  * in this query's list): one cache line per posting read. Weights live in arrays indexed by
- * that position, which the query fills in order.
+ * that position, which the query fills in order: the total, the length factor, and the weight
+ * of each query part (`parts` per position).
  */
 class Scratch {
   /** [2·slot]: query stamp; [2·slot + 1]: position in `touched` (or -1: not visible). */
@@ -73,10 +113,11 @@ class Scratch {
   entryStamp = new Uint32Array(0);
   entryVisible = new Uint8Array(0);
   acc = new Float64Array(1024);
-  groupStamp = new Uint32Array(1024);
-  groupWeight = new Float64Array(1024);
+  factor = new Float64Array(1024);
+  partWeight = new Float64Array(4096);
+  /** Room for the selection of the `limit`-th weight. */
+  select = new Float64Array(1024);
   query = 0;
-  group = 0;
 
   fit(slots: number, entries: number): void {
     if (this.slotState.length < 2 * slots) {
@@ -90,47 +131,101 @@ class Scratch {
     }
   }
 
-  /** Room for `n` positions. */
-  reserve(n: number): void {
-    if (this.acc.length >= n) return;
-    const size = Math.max(n, this.acc.length * 2);
-    const acc = new Float64Array(size);
-    acc.set(this.acc);
-    this.acc = acc;
-    const groupStamp = new Uint32Array(size);
-    groupStamp.set(this.groupStamp);
-    this.groupStamp = groupStamp;
-    const groupWeight = new Float64Array(size);
-    groupWeight.set(this.groupWeight);
-    this.groupWeight = groupWeight;
+  /** Room for `n` positions of `parts` parts. */
+  reserve(n: number, parts: number): void {
+    if (this.acc.length < n) {
+      const size = Math.max(n, this.acc.length * 2);
+      this.acc = grown(this.acc, size);
+      this.factor = grown(this.factor, size);
+      this.select = new Float64Array(size);
+    }
+    if (this.partWeight.length < n * parts) this.partWeight = grown(this.partWeight, Math.max(n * parts, this.partWeight.length * 2));
   }
+}
+
+function grown(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(size);
+  b.set(a);
+  return b;
 }
 
 const scratches = new WeakMap<ScreeningIndex, Scratch>();
 
-function groupsOf(index: ScreeningIndex, name: NormalizedName): Group[] {
+/**
+ * Query parts by spelling, for as long as the index does not change (the weights read its
+ * counts): a checkpoint asks for the same common names all day, and a common part has a hundred
+ * close spellings to weigh and sort.
+ */
+interface PartMemo {
+  readonly version: number;
+  readonly parts: Map<string, QueryPart | null>;
+}
+const PART_MEMO_LIMIT = 4096;
+const partMemos = new WeakMap<ScreeningIndex, PartMemo>();
+
+function queryPart(index: ScreeningIndex, token: NameToken, names: number): QueryPart | null {
+  const matches = index.tokens.lookup(token);
+  if (matches.length === 0) return null;
+  // an agreement is as telling as the more common of its two spellings (as the matcher's
+  // term-frequency adjustment takes it): a rarer variant of a common query part weighs no more
+  const exact = index.tokens.tokenId(token.text);
+  const queryPostings = exact === undefined ? 0 : index.tokens.postings(exact).length;
+  const lists: List[] = [];
+  let df = 0;
+  for (const m of matches) {
+    const postings = index.tokens.postings(m.token);
+    lists.push({ token: m.token, weight: m.similarity * Math.log(1 + names / (1 + Math.max(postings.length, queryPostings))), postings });
+    df += postings.length;
+  }
+  return { lists: lists.sort((a, b) => b.weight - a.weight || a.postings.length - b.postings.length), df };
+}
+
+/** The query's parts (each distinct core token once), rarest first. */
+function queryParts(index: ScreeningIndex, name: NormalizedName): QueryPart[] {
+  let memo = partMemos.get(index);
+  if (memo === undefined || memo.version !== index.version) {
+    memo = { version: index.version, parts: new Map() };
+    partMemos.set(index, memo);
+  }
   const names = index.stats().names;
   const seen = new Set<string>();
-  const groups: Group[] = [];
+  const parts: QueryPart[] = [];
   for (const token of name.core) {
     if (seen.has(token.text)) continue;
     seen.add(token.text);
-    const weights = new Map<number, number>();
-    let df = 0;
-    const matches = index.tokens.lookup(token);
-    // an agreement is as telling as the more common of its two spellings (as the matcher's
-    // term-frequency adjustment takes it): a rarer variant of a common query part weighs no more
-    let queryPostings = 0;
-    for (const m of matches) if (index.tokens.text(m.token) === token.text) queryPostings = index.tokens.postings(m.token).length;
-    for (const m of matches) {
-      const postings = index.tokens.postings(m.token).length;
-      const w = m.similarity * Math.log(1 + names / (1 + Math.max(postings, queryPostings)));
-      weights.set(m.token, w);
-      df += postings;
+    const key = `${token.text} ${token.bare} ${token.phonetic} ${token.stem}`;
+    let part = memo.parts.get(key);
+    if (part === undefined) {
+      part = queryPart(index, token, names);
+      if (memo.parts.size >= PART_MEMO_LIMIT) memo.parts.clear();
+      memo.parts.set(key, part);
     }
-    if (weights.size > 0) groups.push({ weights, df });
+    if (part !== null) parts.push(part);
   }
-  return groups.sort((a, b) => a.df - b.df);
+  return parts.sort((a, b) => a.df - b.df);
+}
+
+/** How much a query date can add to a name (the best of its dates), and how many people share those dates. */
+function dateWeight(index: ScreeningIndex, dates: readonly PartialDate[]): { readonly weight: number; readonly born: number } {
+  const entries = index.stats().entries;
+  let weight = 0;
+  let born = 0;
+  for (const date of dates) {
+    const n = index.birthDates.get(birthDateKey(date))?.length ?? 0;
+    if (n === 0) continue;
+    weight = Math.max(weight, Math.log(1 + entries / (1 + n)));
+    born += n;
+  }
+  return { weight, born };
+}
+
+/** The name slots of the people born on the query's dates. */
+function bornSlots(index: ScreeningIndex, dates: readonly PartialDate[]): number[] {
+  const slots: number[] = [];
+  for (const date of dates) {
+    for (const entry of index.birthDates.get(birthDateKey(date)) ?? []) for (const slot of index.entries[entry]?.slots ?? []) slots.push(slot);
+  }
+  return slots;
 }
 
 export function nameCandidates(index: ScreeningIndex, name: NormalizedName, options: CandidateOptions): NameCandidates {
@@ -145,11 +240,17 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   const q = s.query;
   const state = s.slotState;
   const visible = options.visible;
+  const limit = options.limit;
+  const parts = queryParts(index, name);
+  const stride = parts.length;
+  const queryLength = name.core.length;
+  const slotParts = index.slotParts;
   const touched: number[] = [];
   let read = 0;
   let truncated = false;
 
-  const touch = (slot: number, w: number, g: number): void => {
+  /** Gives the name at `slot` weight `w` for query part `part` (a part counts once, at its best). */
+  const touch = (slot: number, w: number, part: number): void => {
     let at: number;
     if (state[2 * slot] !== q) {
       state[2 * slot] = q;
@@ -164,75 +265,246 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
       at = touched.length;
       state[2 * slot + 1] = at;
       touched.push(slot);
-      s.reserve(at + 1);
       s.acc[at] = w;
-      s.groupStamp[at] = g;
-      s.groupWeight[at] = w;
+      const extra = (slotParts[slot] as number) - queryLength;
+      s.factor[at] = extra > 0 ? 1 - EXTRA_PART_PENALTY * Math.min(extra, MAX_EXTRA_PARTS) : 1;
+      const base = at * stride;
+      for (let k = 0; k < stride; k++) s.partWeight[base + k] = 0;
+      s.partWeight[base + part] = w;
       return;
     }
     at = state[2 * slot + 1] as number;
     if (at < 0) return;
-    if (s.groupStamp[at] === g) {
-      const previous = s.groupWeight[at] as number;
-      if (w > previous) { s.acc[at] = (s.acc[at] as number) + w - previous; s.groupWeight[at] = w; }
-    } else {
-      s.groupStamp[at] = g;
-      s.groupWeight[at] = w;
-      s.acc[at] = (s.acc[at] as number) + w;
+    const k = at * stride + part;
+    const previous = s.partWeight[k] as number;
+    if (w > previous) {
+      s.acc[at] = (s.acc[at] as number) + w - previous;
+      s.partWeight[k] = w;
     }
   };
 
-  for (const group of groupsOf(index, name)) {
-    const g = ++s.group >= 0xffffffff ? (s.groupStamp.fill(0), (s.group = 1)) : s.group;
-    const read_ = touched.length === 0 || group.df <= ALWAYS_READ || group.df <= touched.length * 2;
-    if (read_) {
-      outer: for (const [token, w] of group.weights) {
-        for (const slot of index.tokens.postings(token)) {
-          if (read++ >= options.maxPostings) { truncated = true; break outer; }
-          touch(slot, w, g);
+  // Lists left unread, by part, and the best weight left unread per part and in all.
+  const unread: Unread[][] = Array.from({ length: stride }, () => []);
+  const unreadBest = new Float64Array(stride);
+  let unreadSum = 0;
+  const leave = (part: number, list: List, from: number): void => {
+    (unread[part] as Unread[]).push({ list, from });
+    const best = unreadBest[part] as number;
+    if (list.weight > best) {
+      unreadSum += list.weight - best;
+      unreadBest[part] = list.weight;
+    }
+  };
+
+  const dates = options.birthDates ?? [];
+  let date: { readonly weight: number; readonly born: number } | undefined;
+  /** The people born on a query date, once their names are to be probed for the lists left unread. */
+  let born: number[] | undefined;
+  /**
+   * Whether no name outside those found, holding at most `most` of the lists left unread, can
+   * beat the `limit`-th. The date's weight counts too, unless the few people born that day are
+   * probed (then they are, from here on).
+   */
+  const below = (most: number): boolean => {
+    date ??= dateWeight(index, dates);
+    if (most + (born === undefined ? date.weight : 0) <= theta) return true;
+    if (born !== undefined || most > theta || date.born > BORN_PROBE_LIMIT) return false;
+    born = bornSlots(index, dates);
+    return true;
+  };
+  let theta = -Infinity;
+  let thetaRead = -Infinity;
+  let bounded = false;
+  /** Whether `list` may be left unread from here on: no name it alone would find could still reach the `limit`-th. */
+  const canLeave = (part: number, list: List): boolean => {
+    if (touched.length < limit) return false;
+    const best = unreadBest[part] as number;
+    const most = unreadSum - best + Math.max(best, list.weight);
+    if (below(most)) return true;
+    // theta only grows as lists are read: look again once a good share more has been read
+    if (read - thetaRead < Math.max(CHECK_EVERY, touched.length >> 1)) return false;
+    theta = kthLargest(s, touched.length, limit);
+    thetaRead = read;
+    return below(most);
+  };
+
+  // A common part after rarer ones that find names (more than half as many postings) is probed
+  // on those names, never read. Decided before reading, by the parts' sizes, so that its weight
+  // is in the bound from the start: a list left unread by the bound is left knowing that no
+  // later list will find the names it skips. (Should the rarer parts find no name the caller
+  // may see, the common part is read after all: nothing was left by the bound then.)
+  const common = new Uint8Array(stride);
+  let rarer = 0;
+  for (let part = 0; part < stride; part++) {
+    const n = (parts[part] as QueryPart).df;
+    if (rarer > 0 && n > ALWAYS_READ && n > rarer * 2) {
+      common[part] = 1;
+      for (const list of (parts[part] as QueryPart).lists) leave(part, list, 0);
+    } else rarer += n;
+  }
+  for (let part = 0; part < stride; part++) {
+    if (common[part] === 1) {
+      if (touched.length > 0) continue;
+      unreadSum -= unreadBest[part] as number;
+      unreadBest[part] = 0;
+      unread[part] = [];
+    }
+    for (const list of (parts[part] as QueryPart).lists) {
+      if (truncated) { leave(part, list, 0); continue; }
+      const postings = list.postings;
+      let i = 0;
+      while (i < postings.length) {
+        if (canLeave(part, list)) { bounded = true; break; }
+        const end = Math.min(postings.length, i + CHECK_EVERY);
+        s.reserve(touched.length + end - i, stride);
+        for (; i < end; i++) {
+          if (read++ >= options.maxPostings) { truncated = true; break; }
+          touch(postings[i] as number, list.weight, part);
         }
+        if (truncated) break;
       }
-      if (truncated) break;
-    } else {
-      // probe the candidates found so far for this common part instead of reading its lists
-      // (by the ids each name is posted under: a name is in a list exactly when its id is there)
-      const posted = index.slotPosted;
-      let texts: Map<string, number> | undefined;
-      for (let i = 0; i < touched.length; i++) {
-        const slot = touched[i] as number;
-        const count = index.slotPostedCount[slot] as number;
-        let best = 0;
-        if (count !== SLOT_POSTED_OVERFLOW) {
-          for (let k = slot * SLOT_POSTED_WIDTH, end = k + count; k < end; k++) {
-            const w = group.weights.get(posted[k] as number);
-            if (w !== undefined && w > best) best = w;
-          }
-        } else {
-          // a name posted under more ids than are kept: the texts it was posted under (no stems for a weak alias)
-          texts ??= new Map([...group.weights].map(([token, w]) => [index.tokens.text(token), w]));
-          const name = index.slotName[slot] as NormalizedName;
-          for (const t of name.core as readonly NameToken[]) {
-            const w = texts.get(t.text) ?? (t.bare !== t.text ? texts.get(t.bare) : undefined) ?? (!name.weak && t.stem !== t.text ? texts.get(t.stem) : undefined) ?? 0;
-            if (w > best) best = w;
-          }
-        }
-        if (best > 0) touch(slot, best, g);
-      }
+      if (i < postings.length) leave(part, list, i);
     }
   }
-  if (options.birthDates !== undefined && options.birthDates.length > 0 && touched.length > options.limit) {
-    addBirthDateWeight(index, options.birthDates, touched, s, q);
+
+  if (unreadSum > 0) {
+    read += addUnread(index, s, {
+      touched, unread, unreadBest, stride, touch, limit, q, born, dateWeight: (date ??= dateWeight(index, dates)).weight, postings: Math.max(0, options.maxPostings - read),
+    });
   }
-  penaliseExtraParts(index, name.core.length, touched, s.acc);
-  return { slots: topSlots(touched, s.acc, options.limit), truncated };
+  if (dates.length > 0 && (touched.length > limit || bounded)) addBirthDateWeight(index, dates, touched, s, q);
+  for (let i = 0; i < touched.length; i++) s.acc[i] = (s.acc[i] as number) * (s.factor[i] as number);
+  return { slots: topSlots(touched, s.acc, limit), truncated, read };
 }
 
-function penaliseExtraParts(index: ScreeningIndex, queryParts: number, touched: readonly number[], acc: Float64Array): void {
-  const parts = index.slotParts;
-  for (let i = 0; i < touched.length; i++) {
-    const extra = (parts[touched[i] as number] as number) - queryParts;
-    if (extra > 0) acc[i] = (acc[i] as number) * (1 - EXTRA_PART_PENALTY * Math.min(extra, MAX_EXTRA_PARTS));
+/**
+ * Adds the weight of the lists left unread to the names found, and first to the names of the
+ * people born on a query date, without finding any other name. A name is passed over when it
+ * already has the part at the best weight left unread, or when even everything it could still
+ * gain (the best weight left unread of each part it lacks, and the date's) would not lift it to
+ * the `limit`-th weight found: it cannot be among the candidates either way. For the others,
+ * per part, whichever is cheaper: reading the rest of the part's lists for them, or probing
+ * each by the ids it is posted under (a name is in a list exactly when its id is there; a
+ * random read of its row, about twice a posting's). Returns the postings read.
+ */
+function addUnread(index: ScreeningIndex, s: Scratch, o: {
+  readonly touched: readonly number[];
+  readonly unread: readonly (readonly Unread[])[];
+  readonly unreadBest: Float64Array;
+  readonly stride: number;
+  readonly touch: (slot: number, w: number, part: number) => void;
+  readonly limit: number;
+  readonly q: number;
+  readonly born: readonly number[] | undefined;
+  readonly dateWeight: number;
+  /** Postings that may still be read. */
+  readonly postings: number;
+}): number {
+  const { stride, unreadBest } = o;
+  const weights: (Map<number, number> | undefined)[] = [];
+  const texts: (Map<string, number> | undefined)[] = [];
+  const probe = (slot: number, part: number): number => {
+    const byToken = (weights[part] ??= new Map((o.unread[part] as Unread[]).map((u) => [u.list.token, u.list.weight])));
+    const count = index.slotPostedCount[slot] as number;
+    let best = 0;
+    if (count !== SLOT_POSTED_OVERFLOW) {
+      const posted = index.slotPosted;
+      for (let k = slot * SLOT_POSTED_WIDTH, end = k + count; k < end; k++) {
+        const w = byToken.get(posted[k] as number);
+        if (w !== undefined && w > best) best = w;
+      }
+      return best;
+    }
+    // a name posted under more ids than are kept: the texts it was posted under (no stems for a weak alias)
+    const byText = (texts[part] ??= new Map((o.unread[part] as Unread[]).map((u) => [index.tokens.text(u.list.token), u.list.weight])));
+    const name = index.slotName[slot] as NormalizedName;
+    for (const t of name.core as readonly NameToken[]) {
+      const w = byText.get(t.text) ?? (t.bare !== t.text ? byText.get(t.bare) : undefined) ?? (!name.weak && t.stem !== t.text ? byText.get(t.stem) : undefined) ?? 0;
+      if (w > best) best = w;
+    }
+    return best;
+  };
+  s.reserve(o.touched.length + (o.born?.length ?? 0), stride);
+  for (const slot of o.born ?? []) {
+    if (s.slotState[2 * slot] === o.q) continue;
+    for (let part = 0; part < stride; part++) {
+      if ((o.unread[part] as Unread[]).length === 0) continue;
+      const w = probe(slot, part);
+      if (w > 0) o.touch(slot, w, part);
+    }
   }
+  const found = o.touched.length;
+  const state = s.slotState;
+  const need: number[] = [];
+  let read = 0;
+  for (let part = 0; part < stride; part++) {
+    const left = o.unread[part] as Unread[];
+    if (left.length === 0) continue;
+    const best = unreadBest[part] as number;
+    const theta = found >= o.limit ? kthLargest(s, found, o.limit) : -Infinity;
+    need.length = 0;
+    for (let at = 0; at < found; at++) {
+      const base = at * stride;
+      if ((s.partWeight[base + part] as number) >= best) continue;
+      if (theta > 0) {
+        // this part and the ones after it are still to come
+        let most = (s.acc[at] as number) + o.dateWeight;
+        for (let p = part; p < stride; p++) most += Math.max(0, (unreadBest[p] as number) - (s.partWeight[base + p] as number));
+        if (most * (s.factor[at] as number) < theta) continue;
+      }
+      need.push(at);
+    }
+    if (need.length === 0) continue;
+    let rest = 0;
+    for (const u of left) rest += u.list.postings.length - u.from;
+    if (rest <= 2 * need.length && read + rest <= o.postings) {
+      read += rest;
+      for (const u of left) {
+        const postings = u.list.postings;
+        for (let i = u.from; i < postings.length; i++) {
+          const slot = postings[i] as number;
+          if (state[2 * slot] === o.q && (state[2 * slot + 1] as number) >= 0) o.touch(slot, u.list.weight, part);
+        }
+      }
+      continue;
+    }
+    for (const at of need) {
+      const slot = o.touched[at] as number;
+      const w = probe(slot, part);
+      if (w > 0) o.touch(slot, w, part);
+    }
+  }
+  return read;
+}
+
+/** The k-th largest weight (length factor applied) of the first n positions; n >= k. */
+function kthLargest(s: Scratch, n: number, k: number): number {
+  const v = s.select;
+  for (let i = 0; i < n; i++) v[i] = (s.acc[i] as number) * (s.factor[i] as number);
+  // quickselect (Hoare 1961) for the element of rank k - 1 in descending order
+  let lo = 0;
+  let hi = n - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    const pivot = v[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((v[i] as number) > pivot) i++;
+      while ((v[j] as number) < pivot) j--;
+      if (i <= j) {
+        const t = v[i] as number;
+        v[i] = v[j] as number;
+        v[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else break;
+  }
+  return v[want] as number;
 }
 
 function sameDate(a: PartialDate, b: PartialDate): boolean {
@@ -265,39 +537,53 @@ function addBirthDateWeight(index: ScreeningIndex, dates: readonly PartialDate[]
   }
 }
 
-/** The `limit` best slots by weight, best first (a bounded min-heap over positions: O(n log limit)). */
+/** Whether position a ranks below position b: lower weight, or the same weight and a higher slot. */
+function ranksBelow(acc: Float64Array, touched: readonly number[], a: number, b: number): boolean {
+  const wa = acc[a] as number;
+  const wb = acc[b] as number;
+  return wa < wb || (wa === wb && (touched[a] as number) > (touched[b] as number));
+}
+
+/**
+ * The `limit` best slots by weight, best first, ties to the lower slot: a bounded min-heap over
+ * positions (O(n log limit)), then an insertion sort of the few kept.
+ */
 function topSlots(touched: readonly number[], acc: Float64Array, limit: number): number[] {
   let max = 0;
   for (let i = 0; i < touched.length; i++) if ((acc[i] as number) > max) max = acc[i] as number;
   const cut = max * RELATIVE_CUT;
   const heap: number[] = [];
-  const slotAt = (i: number): number => touched[i] as number;
-  const less = (a: number, b: number): boolean => (acc[a] as number) < (acc[b] as number) || ((acc[a] as number) === (acc[b] as number) && slotAt(a) > slotAt(b));
   for (let at = 0; at < touched.length; at++) {
     if ((acc[at] as number) < cut) continue;
     if (heap.length < limit) {
+      let i = heap.length;
       heap.push(at);
-      let i = heap.length - 1;
       while (i > 0) {
         const p = (i - 1) >> 1;
-        if (!less(heap[i] as number, heap[p] as number)) break;
-        [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
+        if (!ranksBelow(acc, touched, at, heap[p] as number)) break;
+        heap[i] = heap[p] as number;
         i = p;
       }
-    } else if (less(heap[0] as number, at)) {
-      heap[0] = at;
+      heap[i] = at;
+    } else if (ranksBelow(acc, touched, heap[0] as number, at)) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= heap.length) break;
         const r = l + 1;
-        let m = i;
-        if (l < heap.length && less(heap[l] as number, heap[m] as number)) m = l;
-        if (r < heap.length && less(heap[r] as number, heap[m] as number)) m = r;
-        if (m === i) break;
-        [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+        const m = r < heap.length && ranksBelow(acc, touched, heap[r] as number, heap[l] as number) ? r : l;
+        if (!ranksBelow(acc, touched, heap[m] as number, at)) break;
+        heap[i] = heap[m] as number;
         i = m;
       }
+      heap[i] = at;
     }
   }
-  return heap.sort((a, b) => (acc[b] as number) - (acc[a] as number) || slotAt(a) - slotAt(b)).map(slotAt);
+  for (let i = 1; i < heap.length; i++) {
+    const at = heap[i] as number;
+    let j = i;
+    for (; j > 0 && ranksBelow(acc, touched, heap[j - 1] as number, at); j--) heap[j] = heap[j - 1] as number;
+    heap[j] = at;
+  }
+  return heap.map((at) => touched[at] as number);
 }

@@ -140,6 +140,11 @@ export class ScreeningIndex {
     this.frequencies = source === 'none' ? undefined : source === 'index' ? this.tokens : source;
   }
 
+  /** Changes whenever an entry is added, replaced or removed: what a memo of anything read from the index compares with. */
+  get version(): number {
+    return this.#stamp;
+  }
+
   get slotCapacity(): number {
     return this.#slotCount;
   }

@@ -11,8 +11,11 @@
  * - the token without an attached article ("Elmabruk" ~ "Mabruk");
  * - the stem of a compound ("Abdelkarim" ~ "Karim", "Abu Mahdi" ~ "Mahdi"), both ways.
  *
- * Posting lists are unordered, so a removal is a swap with the last element: updates cost
- * the length of the affected lists and no rebuild.
+ * Posting lists are kept in slot order: candidate generation may read only the start of a
+ * list (name-candidates.ts), and then meets names that tie on weight in the order the ranking
+ * breaks ties, lowest slot first, whatever order entries were added, removed and re-added in
+ * (a slot freed by a removal is reused). An update moves the rest of each affected list by one
+ * and needs no rebuild; a new slot, the usual case, goes at the end.
  */
 import { jaroWinkler, phoneticKey, STEM_SIMILARITY, type NameToken } from '@mosaic/matching';
 import { HashedMultimap, hashSkipping } from './hashed-multimap.ts';
@@ -45,6 +48,23 @@ function deletionHashes(text: string): number[] {
   }
   return hashes;
 }
+/** The first position in the sorted `list` whose value is not below `slot`. */
+function lowerBound(list: readonly number[], slot: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < slot) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(list: number[], slot: number): void {
+  if (list.length === 0 || (list[list.length - 1] as number) < slot) list.push(slot);
+  else list.splice(lowerBound(list, slot), 0, slot);
+}
+
 /**
  * Occurrence counts by token text, read as a term-frequency table (NameFrequencies.counts): a
  * view over the index's own per-token counters, so a million-name list keeps no second map
@@ -194,7 +214,7 @@ export class TokenIndex {
       const id = this.#idOf(text, phonetic);
       if (!posted.includes(id)) {
         posted.push(id);
-        (this.#postings[id] as number[]).push(slot);
+        insertSorted(this.#postings[id] as number[], slot);
       }
       return id;
     };
@@ -214,11 +234,8 @@ export class TokenIndex {
       if (id === undefined || removed.includes(id)) return id;
       removed.push(id);
       const list = this.#postings[id] as number[];
-      const at = list.indexOf(slot);
-      if (at >= 0) {
-        list[at] = list[list.length - 1] as number;
-        list.pop();
-      }
+      const at = lowerBound(list, slot);
+      if (list[at] === slot) list.splice(at, 1);
       return id;
     };
     for (const t of core) {
@@ -227,6 +244,11 @@ export class TokenIndex {
       if (t.bare !== t.text) unpost(t.bare);
       if (stems && t.stem !== t.text) unpost(t.stem);
     }
+  }
+
+  /** The id of a token text, if it was ever filed. */
+  tokenId(text: string): number | undefined {
+    return this.#ids.get(text);
   }
 
   postings(token: number): readonly number[] {
