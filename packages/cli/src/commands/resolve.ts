@@ -6,12 +6,12 @@
  * (counts, timings, peak RSS; never names) is one JSON line on stderr.
  * Exit 0: every line resolved; 3: some lines were rejected (listed by line number and reason).
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { createBatchPreparer, parseRecordLine, resolvePrepared } from '@mosaic/resolution';
+import { createBatchPreparer } from '@mosaic/resolution';
+import { readRecordFile, resolveInParallel } from '@mosaic/service';
 import { parse } from '../args.ts';
 import { progressBar } from '../progress.ts';
 
@@ -25,25 +25,20 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const started = performance.now();
   const bar = progressBar('resolve');
-  // each record is prepared as it is read: a million parsed records and their prepared forms would not fit together
+  // each record is prepared as it is read (a million parsed records and their prepared forms
+  // would not fit together); a large file is read and parsed in a worker thread meanwhile
   const preparer = createBatchPreparer();
   let rejected = 0;
-  let lineNo = 0;
-  let bytes = 0;
   const total = (await stat(values.in)).size;
-  const lines = createInterface({ input: createReadStream(values.in, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    lineNo++;
-    bytes += line.length + 1;
-    if (line.trim() === '') continue;
-    const parsed = parseRecordLine(line, { keep: MATCHING_PROPERTIES });
-    if (parsed.ok) preparer.add(parsed.record);
-    else if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${lineNo}: ${parsed.reason}\n`);
-    if ((lineNo & 0x3fff) === 0) bar.update(bytes, total, 'read');
+  for await (const piece of readRecordFile(values.in, { keep: MATCHING_PROPERTIES })) {
+    for (const record of piece.records) preparer.add(record);
+    for (const { line, reason } of piece.rejected) if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${line}: ${reason}\n`);
+    bar.update(piece.endOffset, total, 'read');
   }
   const readMs = Math.round(performance.now() - started);
   const onProgress = (stage: string, done: number, n: number): void => bar.update(done, n, stage);
-  const result = resolvePrepared(preparer.finish(), { onProgress });
+  // comparisons on two threads for a large batch
+  const result = await resolveInParallel(preparer.finish(), { onProgress });
   const out = createWriteStream(values.out, { encoding: 'utf8' });
   const { ids, entities } = result.state;
   let chunk = '';
