@@ -13,8 +13,8 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { addRecord, createBatchPreparer, createResolutionIndex, pairwiseMetrics, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
-import { readRecordFile, resolveInParallel } from '@mosaic/service';
+import { addRecord, createResolutionIndex, pairwiseMetrics, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
+import { openRecordBatch } from '@mosaic/service';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => { const at = args.indexOf(`--${name}`); return at >= 0 ? Number(args[at + 1]) : fallback; };
@@ -36,29 +36,31 @@ const mainCpuStart = process.threadCpuUsage();
 const cpuSeconds = (u: NodeJS.CpuUsage): string => ((u.user + u.system) / 1e6).toFixed(1);
 // Progress on stderr: the stage, seconds since start (wall and CPU) and RSS when each stage starts.
 let stageSeen: ResolveStage | undefined;
+let blockStarted = 0;
 const onProgress = (stage: ResolveStage): void => {
   if (stage === stageSeen) return;
   stageSeen = stage;
+  if (stage === 'block') blockStarted = performance.now();
   console.error(`${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s (${cpuSeconds(process.cpuUsage(cpuStart))} CPU-s, main thread ${cpuSeconds(process.threadCpuUsage(mainCpuStart))}), RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
 };
 // each record is prepared as it is read (the last `adds` are held out first), as `mosaic resolve`
-// does: a worker thread reads and parses the file (Person lines only) while this one prepares
-const preparer = createBatchPreparer({ onProgress });
+// does: a worker thread reads and parses the file (Person lines only) while this one prepares,
+// then compares half of the candidate pairs
+const records = openRecordBatch(join(dir, 'records.jsonl'), { keep: MATCHING_PROPERTIES, schema: 'Person' });
 const heldOut: ResolvableRecord[] = [];
 let read = 0;
-reading: for await (const piece of readRecordFile(join(dir, 'records.jsonl'), { keep: MATCHING_PROPERTIES, schema: 'Person' })) {
+reading: for await (const piece of records.pieces) {
   for (const record of piece.records) {
     heldOut.push(record);
-    if (heldOut.length > adds) preparer.add(heldOut.shift() as ResolvableRecord);
+    if (heldOut.length > adds) records.add(heldOut.shift() as ResolvableRecord);
     if (++read >= limit + adds) break reading;
   }
 }
-const batch = preparer.finish();
-onProgress('block');
+const run = await records.resolve({ at: '2026-01-01T00:00:00Z', onProgress });
+await records.close();
 // reading and parsing as far as this thread waited for them or took their records in (preparing,
 // interleaved with it, is the prepare stage)
-const readMs = performance.now() - started - batch.prepareMs;
-const run = await resolveInParallel(batch, { at: '2026-01-01T00:00:00Z', onProgress });
+const readMs = blockStarted - started - run.stats.ms.prepare;
 const wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuStart);
 const mainCpu = process.threadCpuUsage(mainCpuStart);

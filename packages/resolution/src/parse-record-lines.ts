@@ -3,7 +3,7 @@
  * splits the file itself (in a worker thread or not: the same function either way). Invalid lines
  * come back with their line number in the file and the reason, never thrown.
  */
-import { parseRecordLine, type ParseOptions } from './parse-record-line.ts';
+import { parseRecordLine, type ParsedLine, type ParseOptions } from './parse-record-line.ts';
 import type { ResolvableRecord } from './resolve-records.ts';
 import { schemaGroup } from './schema-groups.ts';
 
@@ -37,21 +37,36 @@ export interface ParseLinesOptions extends ParseOptions {
  * lines are skipped). A record of a schema that resolution never compares (schemaGroup) keeps no
  * properties: the batch preparer reads none of them, and a mixed file is mostly such records.
  */
-export function parseRecordLines(text: string, { firstLine = 1, schema, ...options }: ParseLinesOptions = {}): RecordLines {
+export function parseRecordLines(text: string, { firstLine = 1, ...options }: ParseLinesOptions = {}): RecordLines {
   const records: ResolvableRecord[] = [];
   const rejected: RejectedLine[] = [];
-  const marker = schema === undefined ? undefined : `"schema":${JSON.stringify(schema)}`;
+  const marker = options.schema === undefined ? undefined : schemaMarker(options.schema);
   const lines = text.split('\n');
   const count = text.endsWith('\n') ? lines.length - 1 : lines.length;
   for (let k = 0; k < count; k++) {
-    let line = lines[k] as string;
+    const line = lines[k] as string;
     if (marker !== undefined && !line.includes(marker)) continue;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.trim() === '') continue;
-    const parsed = parseRecordLine(line, options);
-    if (!parsed.ok) rejected.push({ line: firstLine + k, reason: parsed.reason });
-    else if (schema !== undefined && parsed.record.schema !== schema) continue;
-    else records.push(schemaGroup(parsed.record.schema) === undefined ? { ...parsed.record, properties: {} } : parsed.record);
+    const parsed = parseBatchLine(line.endsWith('\r') ? line.slice(0, -1) : line, options);
+    if (parsed === undefined) continue;
+    if (parsed.ok) records.push(parsed.record);
+    else rejected.push({ line: firstLine + k, reason: parsed.reason });
   }
   return { records, rejected, lines: count };
+}
+
+/** What a line of a compactly written record of `schema` holds. */
+export function schemaMarker(schema: string): string {
+  return `"schema":${JSON.stringify(schema)}`;
+}
+
+/**
+ * One line (without its line break) as parseRecordLines reads it: undefined when it is skipped
+ * (blank, or a record of another schema than `schema`).
+ */
+export function parseBatchLine(line: string, { schema, ...options }: Omit<ParseLinesOptions, 'firstLine'> = {}): ParsedLine | undefined {
+  if (line.trim() === '') return undefined;
+  const parsed = parseRecordLine(line, options);
+  if (!parsed.ok) return parsed;
+  if (schema !== undefined && parsed.record.schema !== schema) return undefined;
+  return schemaGroup(parsed.record.schema) === undefined ? { ok: true, record: { ...parsed.record, properties: {} } } : parsed;
 }

@@ -10,10 +10,10 @@ import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { createBatchPreparer } from '@mosaic/resolution';
-import { readRecordFile, resolveInParallel } from '@mosaic/service';
+import type { ResolutionRun } from '@mosaic/resolution';
+import { openRecordBatch } from '@mosaic/service';
 import { parse } from '../args.ts';
-import { progressBar } from '../progress.ts';
+import { progressBar, type Progress } from '../progress.ts';
 
 const SHOWN_ERRORS = 20;
 
@@ -25,20 +25,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const started = performance.now();
   const bar = progressBar('resolve');
-  // each record is prepared as it is read (a million parsed records and their prepared forms
-  // would not fit together); a large file is read and parsed in a worker thread meanwhile
-  const preparer = createBatchPreparer();
-  let rejected = 0;
-  const total = (await stat(values.in)).size;
-  for await (const piece of readRecordFile(values.in, { keep: MATCHING_PROPERTIES })) {
-    for (const record of piece.records) preparer.add(record);
-    for (const { line, reason } of piece.rejected) if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${line}: ${reason}\n`);
-    bar.update(piece.endOffset, total, 'read');
-  }
-  const readMs = Math.round(performance.now() - started);
-  const onProgress = (stage: string, done: number, n: number): void => bar.update(done, n, stage);
-  // comparisons on two threads for a large batch
-  const result = await resolveInParallel(preparer.finish(), { onProgress });
+  const { result, rejected, readMs } = await readAndResolve(values.in, bar, started);
   const out = createWriteStream(values.out, { encoding: 'utf8' });
   const { ids, entities } = result.state;
   let chunk = '';
@@ -60,4 +47,27 @@ export async function run(argv: readonly string[]): Promise<number> {
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }));
   return rejected > 0 ? 3 : 0;
+}
+
+/**
+ * Each record is prepared as it is read (a million parsed records and their prepared forms would
+ * not fit together); a large file is read and parsed in a worker thread meanwhile, which then
+ * compares half of the candidate pairs (openRecordBatch).
+ */
+async function readAndResolve(path: string, bar: Progress, started: number): Promise<{ result: ResolutionRun; rejected: number; readMs: number }> {
+  const batch = openRecordBatch(path, { keep: MATCHING_PROPERTIES });
+  try {
+    let rejected = 0;
+    const total = (await stat(path)).size;
+    for await (const piece of batch.pieces) {
+      for (const record of piece.records) batch.add(record);
+      for (const { line, reason } of piece.rejected) if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${line}: ${reason}\n`);
+      bar.update(piece.endOffset, total, 'read');
+    }
+    const readMs = Math.round(performance.now() - started);
+    const result = await batch.resolve({ onProgress: (stage, done, n) => bar.update(done, n, stage) });
+    return { result, rejected, readMs };
+  } finally {
+    await batch.close();
+  }
 }
