@@ -11,7 +11,7 @@ export type { ResolutionStore, ResolutionSnapshot, ResolutionChange, Redirect, M
 export { memoryResolutionStore, followRedirects } from './memory-resolution-store.ts';
 export { BLOCKING_RULES, BLOCKING_FIXED, LOOSE_RULES, DEFAULT_BLOCKING, MAX_INDEXED_RECORDS, blockingKeys, blockRecords, blockMembers, blockOrder, nameOrder } from './blocking.ts';
 export type { BlockingRule, BlockingOptions, BlockIndex, CandidatePairs, BlockingStats, BlockingResult } from './blocking.ts';
-export { comparePair, compareCandidatePairs, packLevels, unpackLevels } from './pair-comparisons.ts';
+export { allocatePairComparisons, comparePair, compareCandidatePairs, comparePairRange, packLevels, unpackLevels } from './pair-comparisons.ts';
 export type { PairComparisons } from './pair-comparisons.ts';
 export { createPairScorer } from './pair-scorer.ts';
 export type { PairScorer } from './pair-scorer.ts';
@@ -22,8 +22,8 @@ export type { ClusterOptions, ClusterInput, ClusterResult, ClusterMerge } from '
 export { assignEntityIds, newEntityId } from './assign-entity-ids.ts';
 export type { AssignIdsInput, AssignIdsResult } from './assign-entity-ids.ts';
 export { schemaGroup } from './schema-groups.ts';
-export { resolveRecords, createBatchPreparer, prepareRecords, resolvePrepared, pairProbability, strongestLink, DEFAULT_THRESHOLDS, RESOLVE_STAGES } from './resolve-records.ts';
-export type { BatchPreparer, PreparedBatch, ResolvableRecord, ResolveOptions, ResolveStage, ResolutionThresholds, ResolveStats, ResolutionState, ResolutionRun } from './resolve-records.ts';
+export { resolveRecords, createBatchPreparer, prepareRecords, resolvePrepared, resolvePreparedWith, pairProbability, strongestLink, DEFAULT_THRESHOLDS, RESOLVE_STAGES } from './resolve-records.ts';
+export type { BatchPreparer, ComparePairs, PreparedBatch, ResolvableRecord, ResolveOptions, ResolveStage, ResolutionThresholds, ResolveStats, ResolutionState, ResolutionRun } from './resolve-records.ts';
 export { pairwiseMetrics, clusterMetrics } from './evaluate-clusters.ts';
 export type { Metrics } from './evaluate-clusters.ts';
 export { createResolutionIndex, addRecord, candidatesOf } from './resolution-index.ts';
@@ -33,6 +33,8 @@ export type { ReviewItem, ReviewState } from './review-queue.ts';
 export { undoMerge } from './undo-merge.ts';
 export { parseRecordLine, parseEntityObject } from './parse-record-line.ts';
 export type { ParsedLine, ParseOptions } from './parse-record-line.ts';
+export { parseBatchLine, parseRecordLines, schemaMarker } from './parse-record-lines.ts';
+export type { ParseLinesOptions, RecordLines, RejectedLine } from './parse-record-lines.ts';
 export { compareRecords } from './compare-records.ts';
 export type { CompareRecord } from './compare-records.ts';
 export { MAX_PART_CHECK, visibleParts } from './visible-parts.ts';

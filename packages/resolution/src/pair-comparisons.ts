@@ -40,18 +40,38 @@ export function comparePair(a: PreparedRecord, b: PreparedRecord): { packed: num
 }
 
 export function compareCandidatePairs(records: readonly PreparedRecord[], pairs: CandidatePairs, onProgress?: (done: number) => void): PairComparisons {
-  // one allocation for both arrays (see PairBuffer in blocking.ts: each large one can set off a
-  // full collection of a heap that holds a million prepared records)
-  const buffer = new ArrayBuffer(pairs.count * 8);
-  const levels = new Int32Array(buffer, 0, pairs.count);
-  const tf = new Float32Array(buffer, pairs.count * 4, pairs.count);
-  for (let k = 0; k < pairs.count; k++) {
+  const comparisons = allocatePairComparisons(pairs.count);
+  for (let from = 0; from < pairs.count; from += PROGRESS_STEP) {
+    if (onProgress) onProgress(from);
+    comparePairRange(records, pairs, comparisons, from, Math.min(pairs.count, from + PROGRESS_STEP));
+  }
+  return comparisons;
+}
+
+const PROGRESS_STEP = 0x10000;
+
+/**
+ * Room for the comparisons of `count` pairs, in one buffer (see PairBuffer in blocking.ts: each
+ * large allocation can set off a full collection of a heap that holds a million prepared
+ * records); a SharedArrayBuffer when several threads fill it in.
+ */
+export function allocatePairComparisons(count: number, shared = false): PairComparisons {
+  const buffer = shared ? new SharedArrayBuffer(count * 8) : new ArrayBuffer(count * 8);
+  return { levels: new Int32Array(buffer, 0, count), tf: new Float32Array(buffer, count * 4, count) };
+}
+
+/**
+ * Compares pairs [from, to) into `out`: the one loop every thread that compares runs (a pair's
+ * result depends on the two prepared records alone, so any split of the pairs gives the same
+ * comparisons).
+ */
+export function comparePairRange(records: readonly PreparedRecord[], pairs: Pick<CandidatePairs, 'left' | 'right'>, out: PairComparisons, from: number, to: number): void {
+  const { levels, tf } = out;
+  for (let k = from; k < to; k++) {
     const r = comparePair(records[pairs.left[k] as number] as PreparedRecord, records[pairs.right[k] as number] as PreparedRecord);
     levels[k] = r.packed;
     tf[k] = r.tf;
-    if (onProgress && (k & 0xffff) === 0) onProgress(k);
   }
-  return { levels, tf };
 }
 
 export function unpackLevels(packed: number): number[] {

@@ -6,10 +6,10 @@
 import type { EntityId, Properties, RecordId } from '@mosaic/model';
 import { buildNameFrequencies, createPrepareCache, defaultModel, fillTermFrequencies, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
 import { assignEntityIds } from './assign-entity-ids.ts';
-import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingStats, type CandidatePairs } from './blocking.ts';
+import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingResult, type BlockingStats, type CandidatePairs } from './blocking.ts';
 import { clusterRecords } from './cluster-records.ts';
 import { pairKey, latestJudgements, type Judgement } from './judgement.ts';
-import { compareCandidatePairs, comparePair } from './pair-comparisons.ts';
+import { compareCandidatePairs, comparePair, type PairComparisons } from './pair-comparisons.ts';
 import { createPairScorer, type PairScorer } from './pair-scorer.ts';
 import { EMPTY_SNAPSHOT, type ResolutionChange, type ResolutionSnapshot } from './resolution-store.ts';
 import { schemaGroup } from './schema-groups.ts';
@@ -166,19 +166,45 @@ export function prepareRecords(records: readonly ResolvableRecord[], options: Pi
 }
 
 export function resolvePrepared(batch: PreparedBatch, options: ResolveOptions = {}): ResolutionRun {
-  const { snapshot = EMPTY_SNAPSHOT, at = new Date().toISOString(), model: start = defaultModel(), train = true, blocking = {}, onProgress } = options;
+  const { blocked, ms, clock } = blockStage(batch, options);
+  const comparisons = compareCandidatePairs(batch.prepared, blocked.pairs, (done) => options.onProgress?.('compare', done, blocked.pairs.count));
+  return finishStages(batch, blocked, comparisons, options, ms, clock);
+}
+
+/**
+ * The comparison vectors of the candidate pairs, as compareCandidatePairs gives them (the same
+ * comparators, the same results), computed some other way: in several threads, say.
+ */
+export type ComparePairs = (records: readonly PreparedRecord[], pairs: CandidatePairs, onProgress?: (done: number) => void) => Promise<PairComparisons>;
+
+/** resolvePrepared with the compare stage given by the caller (see ComparePairs). */
+export async function resolvePreparedWith(batch: PreparedBatch, comparePairs: ComparePairs, options: ResolveOptions = {}): Promise<ResolutionRun> {
+  const { blocked, ms, clock } = blockStage(batch, options);
+  const comparisons = await comparePairs(batch.prepared, blocked.pairs, (done) => options.onProgress?.('compare', done, blocked.pairs.count));
+  return finishStages(batch, blocked, comparisons, options, ms, clock);
+}
+
+type StageMs = Record<ResolveStage, number>;
+
+function blockStage(batch: PreparedBatch, { blocking = {}, onProgress }: ResolveOptions): { blocked: BlockingResult; ms: StageMs; clock: number } {
+  const ms = Object.fromEntries(RESOLVE_STAGES.map((s) => [s, 0])) as StageMs;
+  ms.prepare = batch.prepareMs;
+  const started = performance.now();
+  onProgress?.('block', 0, batch.ids.length);
+  const blocked = blockRecords(batch.prepared, batch.groups, blocking);
+  const clock = performance.now();
+  ms.block = Math.round(clock - started);
+  return { blocked, ms, clock };
+}
+
+/** Train, score, cluster and assign ids; `clock`: when the block stage ended (the compare stage is timed from it). */
+function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons: PairComparisons, options: ResolveOptions, ms: StageMs, blockEnded: number): ResolutionRun {
+  const { snapshot = EMPTY_SNAPSHOT, at = new Date().toISOString(), model: start = defaultModel(), train = true, onProgress } = options;
   const thresholds: ResolutionThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  const ms = Object.fromEntries(RESOLVE_STAGES.map((s) => [s, 0])) as Record<ResolveStage, number>;
-  let clock = performance.now();
+  let clock = blockEnded;
   const lap = (stage: ResolveStage): void => { const now = performance.now(); ms[stage] = Math.round(now - clock); clock = now; };
   const { ids, groups, prepared, frequencies } = batch;
   const n = ids.length;
-  ms.prepare = batch.prepareMs;
-
-  onProgress?.('block', 0, n);
-  const blocked = blockRecords(prepared, groups, blocking);
-  lap('block');
-  const comparisons = compareCandidatePairs(prepared, blocked.pairs, (done) => onProgress?.('compare', done, blocked.pairs.count));
   lap('compare');
   onProgress?.('train', 0, blocked.pairs.count);
   const trained = train ? trainResolutionModel(prepared, groups, blocked.pairs, comparisons, { start }) : { model: start, sessions: [], randomPairs: 0 };

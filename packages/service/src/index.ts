@@ -28,6 +28,8 @@ export { startProjections, type Projections } from './projections.ts';
 export { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 export { judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';
 export { storeResolutionStore } from './resolution/store-resolution-store.ts';
+export { openRecordBatch, type RecordBatch, type RecordBatchOptions } from './resolution/record-batch.ts';
+export type { FilePiece } from './resolution/record-file-pieces.ts';
 export { createScreeningProjection, alertFromRecord, type AlertRecord, type ScreeningProjection, type ScreeningProjectionOptions } from './screening/screening-projection.ts';
 export { CHECK_KIND, CHECKPOINT_PURPOSE, readCheck, screenCheck, type AlertHitView, type CheckInput, type CheckRecord, type HitDecision, type HitView } from './screening/screen-check.ts';
 export { decideHit, REPORT_REQUIRED, type EncounterReport, type HitDecisionInput } from './screening/decide-hit.ts';

@@ -6,14 +6,14 @@
  * (counts, timings, peak RSS; never names) is one JSON line on stderr.
  * Exit 0: every line resolved; 3: some lines were rejected (listed by line number and reason).
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { createBatchPreparer, parseRecordLine, resolvePrepared } from '@mosaic/resolution';
+import type { ResolutionRun } from '@mosaic/resolution';
+import { openRecordBatch } from '@mosaic/service';
 import { parse } from '../args.ts';
-import { progressBar } from '../progress.ts';
+import { progressBar, type Progress } from '../progress.ts';
 
 const SHOWN_ERRORS = 20;
 
@@ -25,25 +25,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const started = performance.now();
   const bar = progressBar('resolve');
-  // each record is prepared as it is read: a million parsed records and their prepared forms would not fit together
-  const preparer = createBatchPreparer();
-  let rejected = 0;
-  let lineNo = 0;
-  let bytes = 0;
-  const total = (await stat(values.in)).size;
-  const lines = createInterface({ input: createReadStream(values.in, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    lineNo++;
-    bytes += line.length + 1;
-    if (line.trim() === '') continue;
-    const parsed = parseRecordLine(line, { keep: MATCHING_PROPERTIES });
-    if (parsed.ok) preparer.add(parsed.record);
-    else if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${lineNo}: ${parsed.reason}\n`);
-    if ((lineNo & 0x3fff) === 0) bar.update(bytes, total, 'read');
-  }
-  const readMs = Math.round(performance.now() - started);
-  const onProgress = (stage: string, done: number, n: number): void => bar.update(done, n, stage);
-  const result = resolvePrepared(preparer.finish(), { onProgress });
+  const { result, rejected, readMs } = await readAndResolve(values.in, bar, started);
   const out = createWriteStream(values.out, { encoding: 'utf8' });
   const { ids, entities } = result.state;
   let chunk = '';
@@ -65,4 +47,27 @@ export async function run(argv: readonly string[]): Promise<number> {
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }));
   return rejected > 0 ? 3 : 0;
+}
+
+/**
+ * Each record is prepared as it is read (a million parsed records and their prepared forms would
+ * not fit together); a large file is read and parsed in a worker thread meanwhile, which then
+ * compares half of the candidate pairs (openRecordBatch).
+ */
+async function readAndResolve(path: string, bar: Progress, started: number): Promise<{ result: ResolutionRun; rejected: number; readMs: number }> {
+  const batch = openRecordBatch(path, { keep: MATCHING_PROPERTIES });
+  try {
+    let rejected = 0;
+    const total = (await stat(path)).size;
+    for await (const piece of batch.pieces) {
+      for (const record of piece.records) batch.add(record);
+      for (const { line, reason } of piece.rejected) if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${line}: ${reason}\n`);
+      bar.update(piece.endOffset, total, 'read');
+    }
+    const readMs = Math.round(performance.now() - started);
+    const result = await batch.resolve({ onProgress: (stage, done, n) => bar.update(done, n, stage) });
+    return { result, rejected, readMs };
+  } finally {
+    await batch.close();
+  }
 }

@@ -1,0 +1,56 @@
+/**
+ * `mosaic resolve`: one output line per record in input order, rejected lines named by number on
+ * stderr, a one-line JSON summary, exit 3 when lines were rejected.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { run } from './resolve.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mosaic-cli-resolve-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const line = (id: string, schema: string, properties: Record<string, unknown>): string => JSON.stringify({ id, schema, properties });
+
+async function resolve(input: string): Promise<{ code: number; stderr: string; out: { id: string; entity: string }[] }> {
+  const file = join(dir, 'records.jsonl');
+  const out = join(dir, 'clusters.jsonl');
+  writeFileSync(file, input);
+  let stderr = '';
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const error = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    stderr += `${args.map(String).join(' ')}\n`;
+  });
+  try {
+    const code = await run(['--in', file, '--out', out]);
+    return { code, stderr, out: readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; entity: string }) };
+  } finally {
+    write.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe('mosaic resolve', () => {
+  it('writes one line per record, names rejected lines by number and exits 3', async () => {
+    const { code, stderr, out } = await resolve([
+      line('m1', 'Person', { name: ['Mira Vandersteen'], birthDate: ['1991-06-14'], idNumber: ['91061412345'] }),
+      '',
+      'not json',
+      line('a1', 'Address', { full: ['1 Main Street'] }),
+      line('m2', 'Person', { name: ['VANDERSTEEN, Mira'], birthDate: ['1991-06-14'], idNumber: ['91.06.14-123.45'] }),
+      '{"schema":"Person","properties":{}}',
+    ].join('\n'));
+    expect(code).toBe(3);
+    expect(stderr).toContain('line 3: not JSON');
+    expect(stderr).toContain('line 6: id must be a non-empty string');
+    expect(out.map((o) => o.id)).toEqual(['m1', 'a1', 'm2']);
+    expect(out[0]?.entity).toBe(out[2]?.entity);
+    expect(out[1]?.entity).not.toBe(out[0]?.entity);
+    const summary = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(summary).toMatchObject({ records: 3, rejected: 2, entities: 2 });
+  });
+});

@@ -1,0 +1,31 @@
+/** What the main thread and a record batch's worker (record-batch-worker.ts) share and send. */
+import type { PreparedRecord } from '@mosaic/matching';
+import type { RecordLines } from '@mosaic/resolution';
+import type { CompareRequest } from './compare-share.ts';
+
+export interface RecordBatchWorkerData {
+  readonly path: string;
+  readonly pieceBytes: number;
+  readonly keep: readonly string[] | undefined;
+  readonly schema: string | undefined;
+  /** Int32Array over a SharedArrayBuffer, indexed by CONTROL. */
+  readonly control: Int32Array;
+  readonly window: number;
+}
+
+/** Slots of the shared control array. */
+export const CONTROL = {
+  /** Pieces posted and not yet taken by the main thread. */
+  inFlight: 0,
+  /** 1 once the main thread has its batch (or has stopped): reading stops. */
+  finished: 1,
+} as const;
+
+export type BatchWorkerMessage =
+  | { readonly kind: 'piece'; readonly piece: RecordLines; readonly endOffset: number }
+  | { readonly kind: 'read' }
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'compared'; readonly compared: number }
+  | { readonly kind: 'error'; readonly message: string };
+
+export type BatchWorkerRequest = { readonly kind: 'records'; readonly records: readonly PreparedRecord[] } | CompareRequest;
