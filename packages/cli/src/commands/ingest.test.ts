@@ -6,7 +6,8 @@ import { testProvenance } from '@mosaic/service/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { capturingStderr } from '../run-for-test.ts';
 import { run } from './ingest.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mosaic-cli-ingest-'));
@@ -21,20 +22,8 @@ writeFileSync(file, [
 ].join('\n'));
 
 async function ingest(...argv: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const error = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    stderr += `${args.map(String).join(' ')}\n`;
-  });
-  try {
-    return { code: await run([...argv, '--data', join(dir, 'data')]), stderr };
-  } finally {
-    write.mockRestore();
-    error.mockRestore();
-  }
+  const { value: code, stderr } = await capturingStderr(() => run([...argv, '--data', join(dir, 'data')]));
+  return { code, stderr };
 }
 
 const summaryOf = (stderr: string): Record<string, unknown> => JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;

@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { capturingStderr } from '../run-for-test.ts';
 import { run } from './resolve.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mosaic-cli-resolve-'));
@@ -17,21 +18,8 @@ async function resolve(input: string): Promise<{ code: number; stderr: string; o
   const file = join(dir, 'records.jsonl');
   const out = join(dir, 'clusters.jsonl');
   writeFileSync(file, input);
-  let stderr = '';
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const error = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    stderr += `${args.map(String).join(' ')}\n`;
-  });
-  try {
-    const code = await run(['--in', file, '--out', out]);
-    return { code, stderr, out: readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; entity: string }) };
-  } finally {
-    write.mockRestore();
-    error.mockRestore();
-  }
+  const { value: code, stderr } = await capturingStderr(() => run(['--in', file, '--out', out]));
+  return { code, stderr, out: readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; entity: string }) };
 }
 
 describe('mosaic resolve', () => {
