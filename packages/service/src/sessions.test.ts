@@ -50,4 +50,24 @@ describe('createSessionCache', () => {
     await expect(sessions.authenticate(token, new Date(Date.parse(expiresAt) + 1))).rejects.toMatchObject({ code: 'MOSAIC_UNAUTHENTICATED' });
     await expect(sessions.authenticate(undefined)).rejects.toMatchObject({ code: 'MOSAIC_UNAUTHENTICATED' });
   });
+
+  it('lets requests that find the memory expired at once share one look-up', async () => {
+    world = await openTestMosaic();
+    const { store } = world.mosaic;
+    const { token } = await signIn(store, 'zoneOfficer', TEST_PASSWORD, { hours: 1 });
+    let lookups = 0;
+    const counting = new Proxy(store, {
+      get: (target, property, receiver) => (property === 'getSession' ? (hash: string) => { lookups++; return target.getSession(hash); } : Reflect.get(target, property, receiver)),
+    });
+    const sessions = createSessionCache(counting, { ttlMs: 60_000 });
+    const users = await Promise.all(Array.from({ length: 8 }, () => sessions.authenticate(token)));
+    expect(users.map((u) => u.name)).toEqual(Array(8).fill('zoneOfficer'));
+    expect(lookups).toBe(1);
+    // a sign-out while a look-up is under way: what it finds is not remembered
+    sessions.clear();
+    const racing = sessions.authenticate(token);
+    await sessions.signOut(token);
+    await racing.catch(() => undefined);
+    await expect(sessions.authenticate(token)).rejects.toMatchObject({ code: 'MOSAIC_UNAUTHENTICATED' });
+  });
 });

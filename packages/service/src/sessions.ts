@@ -58,6 +58,12 @@ export interface SessionCache {
 
 export function createSessionCache(store: Store, { ttlMs = 1000, maxEntries = 10_000 }: { readonly ttlMs?: number; readonly maxEntries?: number } = {}): SessionCache {
   const known = new Map<string, { readonly user: User; readonly expiresAt: string; readonly until: number }>();
+  /**
+   * Look-ups under way: the requests that find a token's memory expired at the same moment (a
+   * busy checkpoint's, every `ttlMs`) share one. A sign-out, `forgetUser` or `clear` drops them,
+   * so what they find is not remembered.
+   */
+  const pending = new Map<string, Promise<{ readonly user: User; readonly expiresAt: string }>>();
   return {
     async authenticate(token, now = new Date()) {
       if (!token) throw new AppError('MOSAIC_UNAUTHENTICATED');
@@ -66,19 +72,39 @@ export function createSessionCache(store: Store, { ttlMs = 1000, maxEntries = 10
       // The cache's own age is measured on the process clock, not the (possibly injected) wall clock.
       if (hit && hit.until > performance.now() && hit.expiresAt > now.toISOString()) return hit.user;
       known.delete(key);
-      const found = await lookUp(store, key, now);
-      if (known.size >= maxEntries) known.clear();
-      known.set(key, { ...found, until: performance.now() + ttlMs });
+      let lookup = pending.get(key);
+      if (lookup === undefined) {
+        const mine = lookUp(store, key, now);
+        lookup = mine;
+        pending.set(key, mine);
+        mine.then((found) => {
+          if (pending.get(key) !== mine) return;
+          pending.delete(key);
+          if (known.size >= maxEntries) known.clear();
+          known.set(key, { ...found, until: performance.now() + ttlMs });
+        }, () => {
+          if (pending.get(key) === mine) pending.delete(key);
+        });
+      }
+      const found = await lookup;
+      // a look-up another request started judged the session's end by its own clock
+      if (found.expiresAt <= now.toISOString()) throw new AppError('MOSAIC_UNAUTHENTICATED', 'the session has expired or does not exist');
       return found.user;
     },
     async signOut(token) {
-      known.delete(hashToken(token));
+      const key = hashToken(token);
+      known.delete(key);
+      pending.delete(key);
       await signOut(store, token);
     },
     forgetUser(userId) {
       for (const [key, entry] of known) if (entry.user.id === userId) known.delete(key);
+      pending.clear();
     },
-    clear: () => known.clear(),
+    clear: () => {
+      known.clear();
+      pending.clear();
+    },
   };
 }
 
