@@ -29,7 +29,10 @@ export interface ChangeFollower {
 export function followChanges(store: Store, projections: readonly Projection[], { fromSeq = 0, batch = 5000 }: { readonly fromSeq?: number; readonly batch?: number } = {}): ChangeFollower {
   let seq = fromSeq;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
+  /** The last step asked for (running or waiting for the one before it). */
+  let tail: Promise<number> = Promise.resolve(0);
+  /** A step asked for that has not started yet: whoever asks now is served by it. */
+  let queued: Promise<number> | undefined;
 
   const step = async (): Promise<number> => {
     let applied = 0;
@@ -45,11 +48,21 @@ export function followChanges(store: Store, projections: readonly Projection[], 
       applied += changes.length;
     }
   };
+  /**
+   * A step that starts after this call, so it sees every change committed before it: one that
+   * is already running may have read the feed before the caller's own write (a poll racing a
+   * request that writes and then reads its projection). Callers that ask while a step runs
+   * share the one queued after it; steps never overlap.
+   */
   const catchUp = (): Promise<number> => {
-    running ??= step().finally(() => {
-      running = undefined;
+    if (queued) return queued;
+    const next = tail.catch(() => 0).then(() => {
+      queued = undefined;
+      return step();
     });
-    return running;
+    queued = next;
+    tail = next;
+    return next;
   };
   return {
     catchUp,
