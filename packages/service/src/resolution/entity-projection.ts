@@ -40,7 +40,7 @@ export interface EntityProjection extends Projection {
   merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean }[]>;
   /** Resolve everything again from the records and the stored snapshot. */
   rebuild(): Promise<void>;
-  /** Resolves when a rebuild scheduled by an update has run (before closing the store); rejects if it failed. */
+  /** Runs a rebuild scheduled by an update now (not after its delay) and resolves when it has run (before closing the store, or to read the entities as the records are); rejects if it failed. */
   settle(): Promise<void>;
   /** No further scheduled rebuilds (the node is shutting down). */
   stop(): void;
@@ -193,6 +193,11 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     },
     rebuild,
     async settle() {
+      // a rebuild waiting out its delay runs now: whoever settles wants the entities as the records are
+      if (pending) {
+        if (timer) clearTimeout(timer);
+        cancel?.();
+      }
       while (pending) await pending;
       if (failure !== undefined) {
         const error = failure;
