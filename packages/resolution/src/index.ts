@@ -33,7 +33,7 @@ export type { ReviewItem, ReviewState } from './review-queue.ts';
 export { undoMerge } from './undo-merge.ts';
 export { parseRecordLine, parseEntityObject } from './parse-record-line.ts';
 export type { ParsedLine, ParseOptions } from './parse-record-line.ts';
-export { parseBatchLine, parseRecordLines, schemaMarker } from './parse-record-lines.ts';
+export { parseBatchLine, schemaMarker } from './parse-record-lines.ts';
 export type { ParseLinesOptions, RecordLines, RejectedLine } from './parse-record-lines.ts';
 export { compareRecords } from './compare-records.ts';
 export type { CompareRecord } from './compare-records.ts';

@@ -1,7 +1,7 @@
 /**
- * A piece of a JSON Lines file (whole lines) as resolvable records, for a batch reader that
- * splits the file itself (in a worker thread or not: the same function either way). Invalid lines
- * come back with their line number in the file and the reason, never thrown.
+ * The lines of a JSON Lines batch file as resolvable records, for a reader that splits the file
+ * itself (@mosaic/service's record-file-pieces.ts, in a worker thread or not). Invalid lines come
+ * back with their reason, never thrown; the reader numbers them.
  */
 import { parseRecordLine, type ParsedLine, type ParseOptions } from './parse-record-line.ts';
 import type { ResolvableRecord } from './resolve-records.ts';
@@ -16,13 +16,11 @@ export interface RejectedLine {
 export interface RecordLines {
   readonly records: ResolvableRecord[];
   readonly rejected: RejectedLine[];
-  /** Lines in the text, blank and skipped ones included (the next piece's first line is firstLine + lines). */
+  /** Lines in the piece, blank and skipped ones included (the next piece's first line is this one's plus these). */
   readonly lines: number;
 }
 
 export interface ParseLinesOptions extends ParseOptions {
-  /** Line number of the first line of the text (default 1). */
-  readonly firstLine?: number;
   /**
    * Keep only records of this schema. A line that does not hold `"schema":"<schema>"` verbatim
    * is skipped without being parsed (most lines of a mixed file are other schemata, and parsing
@@ -32,38 +30,18 @@ export interface ParseLinesOptions extends ParseOptions {
   readonly schema?: string;
 }
 
-/**
- * The lines of `text` (a trailing newline ends the last line; `\r\n` is read as a newline; blank
- * lines are skipped). A record of a schema that resolution never compares (schemaGroup) keeps no
- * properties: the batch preparer reads none of them, and a mixed file is mostly such records.
- */
-export function parseRecordLines(text: string, { firstLine = 1, ...options }: ParseLinesOptions = {}): RecordLines {
-  const records: ResolvableRecord[] = [];
-  const rejected: RejectedLine[] = [];
-  const marker = options.schema === undefined ? undefined : schemaMarker(options.schema);
-  const lines = text.split('\n');
-  const count = text.endsWith('\n') ? lines.length - 1 : lines.length;
-  for (let k = 0; k < count; k++) {
-    const line = lines[k] as string;
-    if (marker !== undefined && !line.includes(marker)) continue;
-    const parsed = parseBatchLine(line.endsWith('\r') ? line.slice(0, -1) : line, options);
-    if (parsed === undefined) continue;
-    if (parsed.ok) records.push(parsed.record);
-    else rejected.push({ line: firstLine + k, reason: parsed.reason });
-  }
-  return { records, rejected, lines: count };
-}
-
 /** What a line of a compactly written record of `schema` holds. */
 export function schemaMarker(schema: string): string {
   return `"schema":${JSON.stringify(schema)}`;
 }
 
 /**
- * One line (without its line break) as parseRecordLines reads it: undefined when it is skipped
- * (blank, or a record of another schema than `schema`).
+ * One line (without its line break) of a batch file: undefined when it is skipped (blank, or a
+ * record of another schema than `schema`). A record of a schema that resolution never compares
+ * (schemaGroup) keeps no properties: the batch preparer reads none of them, and a mixed file is
+ * mostly such records.
  */
-export function parseBatchLine(line: string, { schema, ...options }: Omit<ParseLinesOptions, 'firstLine'> = {}): ParsedLine | undefined {
+export function parseBatchLine(line: string, { schema, ...options }: ParseLinesOptions = {}): ParsedLine | undefined {
   if (line.trim() === '') return undefined;
   const parsed = parseRecordLine(line, options);
   if (!parsed.ok) return parsed;

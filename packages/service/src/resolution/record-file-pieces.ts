@@ -5,7 +5,7 @@
  * as one name in it is not ASCII, at a tenth of the speed (V8's UTF-8 decoder: about 100 MB/s,
  * 20 s of CPU for a 1.9 GB file); line by line, most lines are ASCII and decode as fast as they
  * are copied, and the records' strings stay one-byte. With `schema`, a line whose bytes do not
- * hold `"schema":"<schema>"` is not even decoded (see parseRecordLines).
+ * hold `"schema":"<schema>"` is not even decoded (see ParseLinesOptions).
  * Synchronous: it runs in a reader worker, or in the main thread for a small file.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -16,7 +16,7 @@ export interface FilePiece extends RecordLines {
   readonly endOffset: number;
 }
 
-export interface FilePiecesOptions extends Omit<ParseLinesOptions, 'firstLine'> {
+export interface FilePiecesOptions extends ParseLinesOptions {
   readonly pieceBytes?: number;
 }
 
@@ -58,8 +58,8 @@ export function* recordFilePieces(path: string, { pieceBytes = 256 << 10, schema
   }
 }
 
-/** The lines of buffer[from, to) (to: just after a newline, or the end of the file), as parseRecordLines reads them (parseBatchLine). */
-function parseLines(buffer: Buffer, from: number, to: number, firstLine: number, marker: Buffer | undefined, options: Omit<ParseLinesOptions, 'firstLine'>): RecordLines {
+/** The lines of buffer[from, to) (to: just after a newline, or the end of the file), each read by parseBatchLine and numbered from `firstLine`. */
+function parseLines(buffer: Buffer, from: number, to: number, firstLine: number, marker: Buffer | undefined, options: ParseLinesOptions): RecordLines {
   const records: ResolvableRecord[] = [];
   const rejected: RejectedLine[] = [];
   let nextMarker = marker ? buffer.indexOf(marker, from) : -1;
