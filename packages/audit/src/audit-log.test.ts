@@ -91,20 +91,18 @@ describe('createAuditLog', () => {
     expect((await log.append(event)).seq).toBe(1);
   });
 
-  it('without appendOnHead, gives up after maxAttempts conflicts and passes other storage errors through', async () => {
-    const { appendOnHead: _, ...inner } = createMemoryAuditStorage();
-    let calls = 0;
-    const racing: AuditStorage = {
+  it('passes storage errors through to every caller of the batch, and keeps going afterwards', async () => {
+    const inner = createMemoryAuditStorage();
+    let down = true;
+    const flaky: AuditStorage = {
       ...inner,
-      append: () => {
-        calls += 1;
-        return Promise.reject(new AppError('MOSAIC_CONFLICT'));
-      },
+      appendOnHead: (build) => (down ? Promise.reject(new AppError('MOSAIC_STORE_UNAVAILABLE')) : inner.appendOnHead(build)),
     };
-    await expect(createAuditLog({ storage: racing, signer, maxAttempts: 3 }).append(event)).rejects.toThrow(AppError);
-    expect(calls).toBe(3);
-    const down: AuditStorage = { ...inner, append: () => Promise.reject(new AppError('MOSAIC_STORE_UNAVAILABLE')) };
-    await expect(createAuditLog({ storage: down, signer }).append(event)).rejects.toMatchObject({ code: 'MOSAIC_STORE_UNAVAILABLE' });
+    const log = createAuditLog({ storage: flaky, signer });
+    const failed = await Promise.allSettled([log.append(event), log.append(event)]);
+    expect(failed.map((r) => (r.status === 'rejected' ? (r.reason as AppError).code : 'ok'))).toEqual(['MOSAIC_STORE_UNAVAILABLE', 'MOSAIC_STORE_UNAVAILABLE']);
+    down = false;
+    expect((await log.append(event)).seq).toBe(1);
   });
 
   it('refuses a nonsensical checkpoint interval', () => {

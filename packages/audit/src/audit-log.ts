@@ -3,10 +3,11 @@
  * and signs a checkpoint every `checkpointEvery` entries (in the same atomic append) and on
  * demand (e.g. at shutdown, or on a timer, so the unsigned tail stays short).
  *
- * Appends from one process are serialised; appends racing from other nodes surface as
- * MOSAIC_CONFLICT from the storage and are retried on the new head.
+ * Appends from one process are serialised; nodes sharing the storage queue on its head
+ * (AuditStorage.appendOnHead builds each batch on the head read inside the append), so they
+ * never fork the chain nor fail each other.
  */
-import { AppError, isAppError } from '@mosaic/model';
+import { AppError } from '@mosaic/model';
 import { entryBody, GENESIS_HASH, sealEntry, type AuditEntry, type AuditEvent } from './audit-entry.ts';
 import type { AuditStorage } from './audit-storage.ts';
 import { signCheckpoint, type ChainHead, type Checkpoint } from './checkpoint.ts';
@@ -19,8 +20,6 @@ export interface AuditLogOptions {
   readonly checkpointEvery?: number;
   /** Returns the current instant as an ISO 8601 UTC string. */
   readonly clock?: () => string;
-  /** Attempts on a storage conflict (another node appended first). */
-  readonly maxAttempts?: number;
 }
 
 export interface AuditLog {
@@ -36,7 +35,6 @@ export function createAuditLog({
   signer,
   checkpointEvery = 1000,
   clock = () => new Date().toISOString(),
-  maxAttempts = 5,
 }: AuditLogOptions): AuditLog {
   if (!Number.isSafeInteger(checkpointEvery) || checkpointEvery < 1) throw new AppError('MOSAIC_INVALID_CONFIG', 'audit: checkpointEvery must be a positive integer');
   let queue: Promise<unknown> = Promise.resolve();
@@ -66,24 +64,13 @@ export function createAuditLog({
   };
 
   const appendBatch = async (events: readonly AuditEvent[]): Promise<readonly AuditEntry[]> => {
-    if (storage.appendOnHead !== undefined) {
-      let entries: readonly AuditEntry[] = [];
-      await storage.appendOnHead((head) => {
-        const batch = build(head, events);
-        entries = batch.entries;
-        return batch;
-      });
-      return entries;
-    }
-    for (let attempt = 1; ; attempt++) {
-      const batch = build(await storage.head(), events);
-      try {
-        await storage.append(batch);
-        return batch.entries;
-      } catch (error) {
-        if (!(isAppError(error) && error.code === 'MOSAIC_CONFLICT') || attempt >= maxAttempts) throw error;
-      }
-    }
+    let entries: readonly AuditEntry[] = [];
+    await storage.appendOnHead((head) => {
+      const batch = build(head, events);
+      entries = batch.entries;
+      return batch;
+    });
+    return entries;
   };
 
   /**

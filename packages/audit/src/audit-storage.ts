@@ -34,13 +34,12 @@ export interface AuditStorage {
   append(batch: AuditAppend): Promise<void>;
   /**
    * Appends what `build` makes of the current head, all or nothing, with no other writer between
-   * reading the head and writing it (on PostgreSQL, under the log's advisory lock). Nodes that
-   * append at once then queue instead of failing each other with conflicts, which under a busy
-   * checkpoint's load ran out of retries. Optional: without it the log reads the head and
-   * compare-and-appends, retrying on a conflict. The batch `build` returns is checked as by
-   * `append`.
+   * reading the head and writing it (on PostgreSQL, under the log's advisory lock): nodes that
+   * append at once queue instead of failing each other with conflicts, which under a busy
+   * checkpoint's load ran out of retries. The batch `build` returns is checked as by `append`.
+   * This is how the audit log appends.
    */
-  appendOnHead?(build: (head: ChainHead | null) => AuditAppend): Promise<void>;
+  appendOnHead(build: (head: ChainHead | null) => AuditAppend): Promise<void>;
   /** Entries in ascending seq order. */
   entries(range?: SeqRange): AsyncIterable<AuditEntry>;
   /** Stores an on-demand checkpoint over an existing entry (MOSAIC_CONFLICT if seq is beyond the head). */

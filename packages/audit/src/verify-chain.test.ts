@@ -35,6 +35,7 @@ function storageOf(entries: readonly AuditEntry[], checkpoints: readonly Checkpo
   return {
     head: () => Promise.resolve(null),
     append: () => Promise.reject(new Error('read-only')),
+    appendOnHead: () => Promise.reject(new Error('read-only')),
     putCheckpoint: () => Promise.reject(new Error('read-only')),
     checkpoints: () => Promise.resolve(checkpoints),
     async *entries(range = {}) {

@@ -550,8 +550,8 @@ describe.skipIf(!postgresAvailable)('audit chain across nodes (PostgreSQL)', () 
     const second = await openStore({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 4 });
     try {
       const signer = loadAuditSigner(generateAuditKeyPair());
-      // one attempt each: a conflict would fail the append
-      const logs = [first, second].map((store) => createAuditLog({ storage: createStoreAuditStorage(store), signer, checkpointEvery: 7, maxAttempts: 1 }));
+      // no retries: a conflict would fail the append
+      const logs = [first, second].map((store) => createAuditLog({ storage: createStoreAuditStorage(store), signer, checkpointEvery: 7 }));
       const event = (user: string) => ({ actor: { user: UserId(user), agency: AgencyId('fedpol') }, action: 'consultation', outcome: 'ok' }) as const;
       await Promise.all(Array.from({ length: 40 }, (_, i) => logs[i % 2]!.appendAll([event('u1'), event('u2')])));
       expect(await verifyStoredChain(createStoreAuditStorage(second), signer.verifyKey)).toEqual({ ok: true, count: 80 });
