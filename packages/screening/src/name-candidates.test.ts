@@ -5,6 +5,7 @@ import { EntityId, seededRandom } from '@mosaic/model';
 import { nameCandidates } from './name-candidates.ts';
 import { screen, type ScreeningHit } from './screen.ts';
 import { createScreeningIndex, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
+import { MEMO_FULL, MEMO_HIDDEN, MEMO_UNKNOWN } from './visibility-memo.ts';
 import type { WatchlistEntry } from './watchlist-entry.ts';
 
 // Fictional people, written for this test; the extra parts are made from syllables.
@@ -142,6 +143,11 @@ describe('lists left unread by the max-score bound', () => {
         const name = normalizeName(form < 0.4 ? `${pick(GIVEN)} ${made(Math.floor(random() * 40))}` : form < 0.8 ? `${pick(GIVEN)} ${pick(GIVEN)}` : `${pick(GIVEN)} Qzwvyx`, { joins: false });
         const limit = 1 + Math.floor(random() * 8);
         const found = nameCandidates(index, name, { limit, maxPostings: 20_000, ...(hide ? { visible } : {}) });
+        if (hide) {
+          // answers already known (a memo's codes) are read instead of asking, with the same result
+          const codes = Uint8Array.from(list, (_, e) => (random() < 0.5 ? MEMO_UNKNOWN : hidden.has(e) ? MEMO_HIDDEN : MEMO_FULL));
+          expect(nameCandidates(index, name, { limit, maxPostings: 20_000, visible, visibleCodes: codes }).slots).toEqual(found.slots);
+        }
         const weights = exhaustiveWeights(index, name, visible);
         const all = [...weights.values()].sort((a, b) => b - a);
         const expected = all.filter((w) => w >= (all[0] ?? 0) * 0.25).slice(0, limit);

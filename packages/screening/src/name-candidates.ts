@@ -39,6 +39,7 @@
  */
 import type { NameToken, NormalizedName, PartialDate } from '@mosaic/matching';
 import { birthDateKey, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
+import { MEMO_HIDDEN, MEMO_UNKNOWN } from './visibility-memo.ts';
 
 export interface CandidateOptions {
   /** Most names handed to the full comparison. */
@@ -47,6 +48,11 @@ export interface CandidateOptions {
   readonly maxPostings: number;
   /** Whether the entry at this position may take part at all; every entry when absent. */
   readonly visible?: (entryIndex: number) => boolean;
+  /**
+   * What `visible` would answer, where already known: a code per entry position (MEMO_* of
+   * visibility-memo.ts, MEMO_UNKNOWN where `visible` must be asked), read before asking it.
+   */
+  readonly visibleCodes?: Uint8Array;
   /** The query's dates of birth, if any. */
   readonly birthDates?: readonly PartialDate[];
 }
@@ -240,6 +246,7 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   const q = s.query;
   const state = s.slotState;
   const visible = options.visible;
+  const codes = options.visibleCodes;
   const limit = options.limit;
   const parts = queryParts(index, name);
   const stride = parts.length;
@@ -256,11 +263,14 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
       state[2 * slot] = q;
       if (visible !== undefined) {
         const entry = index.slotEntry[slot] as number;
-        if (s.entryStamp[entry] !== q) {
-          s.entryStamp[entry] = q;
-          s.entryVisible[entry] = visible(entry) ? 1 : 0;
-        }
-        if (s.entryVisible[entry] === 0) { state[2 * slot + 1] = -1; return; }
+        const code = codes === undefined ? MEMO_UNKNOWN : codes[entry] as number;
+        if (code === MEMO_UNKNOWN) {
+          if (s.entryStamp[entry] !== q) {
+            s.entryStamp[entry] = q;
+            s.entryVisible[entry] = visible(entry) ? 1 : 0;
+          }
+          if (s.entryVisible[entry] === 0) { state[2 * slot + 1] = -1; return; }
+        } else if (code === MEMO_HIDDEN) { state[2 * slot + 1] = -1; return; }
       }
       at = touched.length;
       state[2 * slot + 1] = at;

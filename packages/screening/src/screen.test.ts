@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AgencyId, DeskId, EntityId } from '@mosaic/model';
 import { validateAlert, type Alert } from './alert.ts';
 import { screen, type ScreeningHit, type ScreeningPointer } from './screen.ts';
-import { addEntry, createScreeningIndex, removeEntry } from './screening-index.ts';
+import { addEntry, CHANGE_LOG_LIMIT, createScreeningIndex, removeEntry } from './screening-index.ts';
 import { VisibilityMemo } from './visibility-memo.ts';
 import type { WatchlistEntry } from './watchlist-entry.ts';
 
@@ -201,6 +201,17 @@ describe('visibility', () => {
     const at = index.entryIndexOf(EntityId('secret')) as number;
     expect(memo.decideAhead(decide, 0, 1000)).toBe(index.entries.length);
     expect(asked).toEqual([at]);
+  });
+
+  it('a memo further behind than the index keeps changes for forgets every answer', () => {
+    const index = createScreeningIndex([...WATCHLIST, twin]);
+    const memo = new VisibilityMemo(index);
+    memo.decideAhead(() => 'full', 0, 1000);
+    const other = index.entryIndexOf(WATCHLIST[0]!.id) as number;
+    addEntry(index, { ...twin });
+    expect(memo.known(other)).toBe('full');
+    for (let i = 0; i <= CHANGE_LOG_LIMIT; i++) addEntry(index, { ...twin });
+    expect(index.entries.map((_, at) => memo.known(at))).toEqual(index.entries.map(() => undefined));
   });
 
   it('a memo made for another index is not used', () => {

@@ -260,7 +260,7 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
   if (query.name) {
     const found = nameCandidates(index, query.name, {
       limit: candidates, maxPostings, birthDates: query.birthDates,
-      ...(visibility ? { visible: (e: number) => visibilityOf(e) !== 'hidden' } : {}),
+      ...(visibility ? { visible: (e: number) => visibilityOf(e) !== 'hidden', ...(memo ? { visibleCodes: memo.codes() } : {}) } : {}),
     });
     truncated = found.truncated;
     const queryTf = tfOf(index.frequencies, query.name);

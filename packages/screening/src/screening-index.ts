@@ -96,6 +96,9 @@ function removeFrom(map: Map<string, number[]>, key: string, value: number): voi
   if (list.length === 0) map.delete(key);
 }
 
+/** Entry changes kept for memos to catch up with (see `changedSince`). */
+export const CHANGE_LOG_LIMIT = 1 << 16;
+
 export class ScreeningIndex {
   readonly tokens = new TokenIndex();
   readonly frequencies: NameFrequencies | undefined;
@@ -104,12 +107,16 @@ export class ScreeningIndex {
   readonly #byId = new Map<string, number>();
   readonly #freeEntries: number[] = [];
   /** Name slots: owning entry (-1: free), normalised name, raw text, kind. */
-  /**
-   * A stamp per entry position, new on every upsert and removal there: what a caller's memo of
-   * per-entry decisions (VisibilityMemo) compares with to know that an entry has not changed.
-   */
-  entryVersion = new Uint32Array(1024);
+  /** A stamp, new on every upsert and removal of an entry (see `version`, `changedSince`). */
   #stamp = 0;
+  /**
+   * The entry positions restamped, in stamp order: position k was restamped to stamp
+   * `#changesBase + k + 1`. A memo keyed by entry position catches up by reading what changed
+   * since its stamp instead of comparing stamps on every read. Bounded: the oldest half is
+   * dropped past CHANGE_LOG_LIMIT, and a memo further behind starts again.
+   */
+  #changes: number[] = [];
+  #changesBase = 0;
   slotEntry = new Int32Array(1024).fill(-1);
   slotKind = new Uint8Array(1024);
   /** Core part count of each slot's name (capped at 255), read by candidate ranking without touching the name. */
@@ -258,12 +265,22 @@ export class ScreeningIndex {
   }
 
   #restamp(index: number): void {
-    if (index >= this.entryVersion.length) {
-      const grown = new Uint32Array(Math.max(index + 1, this.entryVersion.length * 2));
-      grown.set(this.entryVersion);
-      this.entryVersion = grown;
+    this.#stamp++;
+    this.#changes.push(index);
+    if (this.#changes.length > CHANGE_LOG_LIMIT) {
+      const dropped = this.#changes.length >> 1;
+      this.#changes.splice(0, dropped);
+      this.#changesBase += dropped;
     }
-    this.entryVersion[index] = ++this.#stamp;
+  }
+
+  /**
+   * The entry positions added, replaced or removed after `stamp` (a `version` read earlier),
+   * once each; undefined when that is further back than the log keeps.
+   */
+  changedSince(stamp: number): readonly number[] | undefined {
+    if (stamp < this.#changesBase) return undefined;
+    return [...new Set(this.#changes.slice(stamp - this.#changesBase))];
   }
 
   /** Removes the entry with this id; false when there was none. */
