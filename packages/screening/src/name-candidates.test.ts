@@ -173,6 +173,21 @@ describe('lists left unread by the max-score bound', () => {
     for (const slot of found.slots) expect(index.slotText[slot]).toMatch(/^Orrin /);
   });
 
+  it('intersects the lists of two parts that cannot reach the limit-th alone instead of weighing their names one by one', () => {
+    const list = [
+      ...Array.from({ length: 600 }, (_, i) => person(`b${i}`, `Bertram ${made(i)}${made(i + 5)}`)),
+      ...Array.from({ length: 600 }, (_, i) => person(`t${i}`, `Tamsin ${made(i)}${made(i + 9)}`)),
+      ...Array.from({ length: 3 }, (_, i) => person(`both${i}`, `Bertram Tamsin ${made(i)}`)),
+    ];
+    const index = createScreeningIndex(list, { frequencies: 'index' });
+    const found = nameCandidates(index, normalizeName('Tamsin Bertram', { joins: false }), { limit: 10, maxPostings: 20_000 });
+    // the three holders of both parts, listed last, come first; most of the 1,206 names holding
+    // one part were never given a weight
+    expect(found.slots.slice(0, 3).map((slot) => index.entries[index.slotEntry[slot] as number]?.entry.id).sort()).toEqual(['both0', 'both1', 'both2']);
+    expect(found.slots).toHaveLength(10);
+    expect(found.found).toBeLessThan(300);
+  });
+
   it('reads the neighbours of a part whose exact spelling leaves fewer names than the limit', () => {
     const list = [
       ...Array.from({ length: 3 }, (_, i) => person(`o${i}`, `Orrin ${made(i)}`)),

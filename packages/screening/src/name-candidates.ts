@@ -64,6 +64,8 @@ export interface NameCandidates {
   readonly truncated: boolean;
   /** Posting-list elements read (the work the bounds above save). */
   readonly read: number;
+  /** Names given a weight (found, or probed): the random reads a query made. */
+  readonly found: number;
 }
 
 /** A part whose posting lists together are this short is always read in full. */
@@ -123,9 +125,12 @@ class Scratch {
   partWeight = new Float64Array(4096);
   /** Room for the selection of the `limit`-th weight. */
   select = new Float64Array(1024);
+  /** One bit per slot and query part, all clear between queries (see findSharedNames). */
+  partBits: Uint32Array[] = [];
   query = 0;
 
   fit(slots: number, entries: number): void {
+    if (this.partBits.length > 0 && (this.partBits[0] as Uint32Array).length * 32 < slots) this.partBits = [];
     if (this.slotState.length < 2 * slots) {
       const n = Math.max(slots, this.slotState.length, 1024);
       this.slotState = new Int32Array(2 * n);
@@ -135,6 +140,12 @@ class Scratch {
       this.entryStamp = new Uint32Array(n);
       this.entryVisible = new Uint8Array(n);
     }
+  }
+
+  /** The bit sets of the first `parts` query parts, sized for `slots`. */
+  bits(parts: number, slots: number): Uint32Array[] {
+    while (this.partBits.length < parts) this.partBits.push(new Uint32Array(Math.ceil(Math.max(slots, 1024) / 32)));
+    return this.partBits;
   }
 
   /** Room for `n` positions of `parts` parts. */
@@ -297,8 +308,11 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   const unread: Unread[][] = Array.from({ length: stride }, () => []);
   const unreadBest = new Float64Array(stride);
   let unreadSum = 0;
+  /** Postings of the lists left unread. */
+  let leftPostings = 0;
   const leave = (part: number, list: List, from: number): void => {
     (unread[part] as Unread[]).push({ list, from });
+    leftPostings += list.postings.length - from;
     const best = unreadBest[part] as number;
     if (list.weight > best) {
       unreadSum += list.weight - best;
@@ -338,6 +352,39 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
     return below(most);
   };
 
+  /**
+   * Whether no name not found yet can beat the `limit`-th by one part alone (whichever part,
+   * the best list of it still to come, plus the date unless those born on it are probed), while
+   * two or more parts have lists to come: then a name still worth finding holds two parts, and
+   * the lists to come can be intersected instead of read name by name (findSharedNames), if
+   * their postings are within the bound. The list being read is the `at`-th of `part`, read up
+   * to `from`.
+   */
+  const canPair = (part: number, at: number, from: number): boolean => {
+    if (touched.length < limit) return false;
+    const lists = (parts[part] as QueryPart).lists;
+    let open = 0;
+    let most = 0;
+    for (let p = 0; p < stride; p++) {
+      const next = p === part ? (lists[at] as List).weight : p > part && common[p] === 0 ? ((parts[p] as QueryPart).lists[0]?.weight ?? 0) : 0;
+      const best = Math.max(unreadBest[p] as number, next);
+      if (best > 0) open++;
+      most = Math.max(most, best);
+    }
+    if (open < 2) return false;
+    if (!below(most)) {
+      if (read - thetaRead < Math.max(CHECK_EVERY, touched.length >> 1)) return false;
+      theta = kthLargest(s, touched.length, limit);
+      thetaRead = read;
+      if (!below(most)) return false;
+    }
+    let toCome = leftPostings - from;
+    for (let k = at; k < lists.length; k++) toCome += (lists[k] as List).postings.length;
+    for (let p = part + 1; p < stride; p++) if (common[p] === 0) toCome += (parts[p] as QueryPart).df;
+    return read + toCome <= options.maxPostings;
+  };
+  let pairs = false;
+
   // A common part after rarer ones that find names (more than half as many postings) is probed
   // on those names, never read. Decided before reading, by the parts' sizes, so that its weight
   // is in the bound from the start: a list left unread by the bound is left knowing that no
@@ -357,14 +404,18 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
       if (touched.length > 0) continue;
       unreadSum -= unreadBest[part] as number;
       unreadBest[part] = 0;
+      leftPostings -= (parts[part] as QueryPart).df;
       unread[part] = [];
     }
-    for (const list of (parts[part] as QueryPart).lists) {
-      if (truncated) { leave(part, list, 0); continue; }
+    const lists = (parts[part] as QueryPart).lists;
+    for (let at = 0; at < lists.length; at++) {
+      const list = lists[at] as List;
+      if (truncated || pairs) { leave(part, list, 0); continue; }
       const postings = list.postings;
       let i = 0;
       while (i < postings.length) {
         if (canLeave(part, list)) { bounded = true; break; }
+        if (canPair(part, at, i)) { pairs = true; break; }
         const end = Math.min(postings.length, i + CHECK_EVERY);
         s.reserve(touched.length + end - i, stride);
         for (; i < end; i++) {
@@ -377,6 +428,10 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
     }
   }
 
+  if (pairs) {
+    bounded = true;
+    read += findSharedNames(index, s, { unread, touch, found: touched.length });
+  }
   if (unreadSum > 0) {
     read += addUnread(index, s, {
       touched, unread, unreadBest, stride, touch, limit, q, born, dateWeight: (date ??= dateWeight(index, dates)).weight, postings: Math.max(0, options.maxPostings - read),
@@ -384,7 +439,64 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   }
   if (dates.length > 0 && (touched.length > limit || bounded)) addBirthDateWeight(index, dates, touched, s, q);
   for (let i = 0; i < touched.length; i++) s.acc[i] = (s.acc[i] as number) * (s.factor[i] as number);
-  return { slots: topSlots(touched, s.acc, limit), truncated, read };
+  return { slots: topSlots(touched, s.acc, limit), truncated, read, found: touched.length };
+}
+
+/**
+ * Finds the names that hold lists left unread of two or more query parts, and gives each the
+ * weight of those lists (a part at its best list); names in one part's lists only are passed
+ * over (the caller has made sure they cannot beat the `limit`-th). The lists are read into one
+ * bit set per part (a bit per slot, small enough to stay in cache), then read again testing the
+ * other parts' bits, so a name costs a random read only when it is shared. Returns the postings
+ * read.
+ */
+function findSharedNames(index: ScreeningIndex, s: Scratch, o: {
+  readonly unread: readonly (readonly Unread[])[];
+  readonly touch: (slot: number, w: number, part: number) => void;
+  /** Names found so far. */
+  readonly found: number;
+}): number {
+  const { unread, touch } = o;
+  const open: number[] = [];
+  let total = 0;
+  for (let part = 0; part < unread.length; part++) {
+    const left = unread[part] as readonly Unread[];
+    if (left.length === 0) continue;
+    open.push(part);
+    for (const u of left) total += u.list.postings.length - u.from;
+  }
+  s.reserve(o.found + total, unread.length);
+  const bits = s.bits(unread.length, index.slotCapacity);
+  const mark = (part: number, on: boolean): void => {
+    const set = bits[part] as Uint32Array;
+    for (const u of unread[part] as readonly Unread[]) {
+      const list = u.list.postings;
+      for (let i = u.from; i < list.length; i++) {
+        const slot = list[i] as number;
+        if (on) set[slot >>> 5] = (set[slot >>> 5] as number) | (1 << (slot & 31));
+        else set[slot >>> 5] = 0;
+      }
+    }
+  };
+  for (const part of open) mark(part, true);
+  for (const part of open) {
+    for (const u of unread[part] as readonly Unread[]) {
+      const list = u.list.postings;
+      for (let i = u.from; i < list.length; i++) {
+        const slot = list[i] as number;
+        const word = slot >>> 5;
+        const bit = 1 << (slot & 31);
+        for (const other of open) {
+          if (other !== part && (((bits[other] as Uint32Array)[word] as number) & bit) !== 0) {
+            touch(slot, u.list.weight, part);
+            break;
+          }
+        }
+      }
+    }
+  }
+  for (const part of open) mark(part, false);
+  return total;
 }
 
 /**
