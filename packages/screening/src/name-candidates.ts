@@ -39,6 +39,7 @@
  */
 import type { NameToken, NormalizedName, PartialDate } from '@mosaic/matching';
 import { birthDateKey, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
+import { TokenWeights } from './token-weights.ts';
 import { MEMO_HIDDEN, MEMO_UNKNOWN } from './visibility-memo.ts';
 
 export interface CandidateOptions {
@@ -523,17 +524,17 @@ function addUnread(index: ScreeningIndex, s: Scratch, o: {
   readonly postings: number;
 }): number {
   const { stride, unreadBest } = o;
-  const weights: (Map<number, number> | undefined)[] = [];
+  const weights: (TokenWeights | undefined)[] = [];
   const texts: (Map<string, number> | undefined)[] = [];
   const probe = (slot: number, part: number): number => {
-    const byToken = (weights[part] ??= new Map((o.unread[part] as Unread[]).map((u) => [u.list.token, u.list.weight])));
+    const byToken = (weights[part] ??= new TokenWeights((o.unread[part] as Unread[]).map((u) => u.list)));
     const count = index.slotPostedCount[slot] as number;
     let best = 0;
     if (count !== SLOT_POSTED_OVERFLOW) {
       const posted = index.slotPosted;
       for (let k = slot * SLOT_POSTED_WIDTH, end = k + count; k < end; k++) {
         const w = byToken.get(posted[k] as number);
-        if (w !== undefined && w > best) best = w;
+        if (w > best) best = w;
       }
       return best;
     }
