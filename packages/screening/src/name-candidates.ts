@@ -430,10 +430,10 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   }
 
   if (pairs) {
+    // every list left is read here: nothing is left to probe
     bounded = true;
-    read += findSharedNames(index, s, { unread, touch, found: touched.length });
-  }
-  if (unreadSum > 0) {
+    read += findSharedNames(index, s, { unread, touch, touched, born });
+  } else if (unreadSum > 0) {
     read += addUnread(index, s, {
       touched, unread, unreadBest, stride, touch, limit, q, born, dateWeight: (date ??= dateWeight(index, dates)).weight, postings: Math.max(0, options.maxPostings - read),
     });
@@ -444,18 +444,19 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
 }
 
 /**
- * Finds the names that hold lists left unread of two or more query parts, and gives each the
- * weight of those lists (a part at its best list); names in one part's lists only are passed
- * over (the caller has made sure they cannot beat the `limit`-th). The lists are read into one
- * bit set per part (a bit per slot, small enough to stay in cache), then read again testing the
- * other parts' bits, so a name costs a random read only when it is shared. Returns the postings
- * read.
+ * Reads every list left unread, giving its weight to the names already found (and to the people
+ * born on a query date, when they are probed) and to the names that hold lists of two or more
+ * query parts; a name in one part's lists only is passed over (the caller has made sure it
+ * cannot beat the `limit`-th). The lists are first read into one bit set per part (a bit per
+ * slot, small enough to stay in cache), the names found into one more, then read again testing
+ * those bits, so a name costs a random read only when it is found or shared, and no found name
+ * needs probing. Returns the postings read (each list twice, counted once).
  */
 function findSharedNames(index: ScreeningIndex, s: Scratch, o: {
   readonly unread: readonly (readonly Unread[])[];
   readonly touch: (slot: number, w: number, part: number) => void;
-  /** Names found so far. */
-  readonly found: number;
+  readonly touched: readonly number[];
+  readonly born: readonly number[] | undefined;
 }): number {
   const { unread, touch } = o;
   const open: number[] = [];
@@ -466,20 +467,21 @@ function findSharedNames(index: ScreeningIndex, s: Scratch, o: {
     open.push(part);
     for (const u of left) total += u.list.postings.length - u.from;
   }
-  s.reserve(o.found + total, unread.length);
-  const bits = s.bits(unread.length, index.slotCapacity);
-  const mark = (part: number, on: boolean): void => {
-    const set = bits[part] as Uint32Array;
-    for (const u of unread[part] as readonly Unread[]) {
-      const list = u.list.postings;
-      for (let i = u.from; i < list.length; i++) {
-        const slot = list[i] as number;
-        if (on) set[slot >>> 5] = (set[slot >>> 5] as number) | (1 << (slot & 31));
-        else set[slot >>> 5] = 0;
-      }
+  s.reserve(o.touched.length + (o.born?.length ?? 0) + total, unread.length);
+  const bits = s.bits(unread.length + 1, index.slotCapacity);
+  const found = bits[unread.length] as Uint32Array;
+  const flip = (set: Uint32Array, slots: readonly number[], from: number, on: boolean): void => {
+    for (let i = from; i < slots.length; i++) {
+      const slot = slots[i] as number;
+      set[slot >>> 5] = on ? (set[slot >>> 5] as number) | (1 << (slot & 31)) : 0;
     }
   };
-  for (const part of open) mark(part, true);
+  const mark = (on: boolean): void => {
+    for (const part of open) for (const u of unread[part] as readonly Unread[]) flip(bits[part] as Uint32Array, u.list.postings, u.from, on);
+    flip(found, o.touched, 0, on);
+    flip(found, o.born ?? [], 0, on);
+  };
+  mark(true);
   for (const part of open) {
     for (const u of unread[part] as readonly Unread[]) {
       const list = u.list.postings;
@@ -487,6 +489,10 @@ function findSharedNames(index: ScreeningIndex, s: Scratch, o: {
         const slot = list[i] as number;
         const word = slot >>> 5;
         const bit = 1 << (slot & 31);
+        if (((found[word] as number) & bit) !== 0) {
+          touch(slot, u.list.weight, part);
+          continue;
+        }
         for (const other of open) {
           if (other !== part && (((bits[other] as Uint32Array)[word] as number) & bit) !== 0) {
             touch(slot, u.list.weight, part);
@@ -496,7 +502,7 @@ function findSharedNames(index: ScreeningIndex, s: Scratch, o: {
       }
     }
   }
-  for (const part of open) mark(part, false);
+  mark(false);
   return total;
 }
 
