@@ -12,7 +12,7 @@
  * The batch is what the caller adds (all the records, or all but some held out). A small file is
  * read in this thread and resolved in it alone, by the same functions (a worker costs tens of
  * milliseconds to start, and the copy more than it saves). Measured at 1M: BENCHMARKS.md,
- * Resolution, "Two threads".
+ * Resolution, "Two threads" and "The worker prepares its own copy".
  */
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -50,7 +50,7 @@ export interface RecordBatch {
   add(record: ResolvableRecord): void;
   /**
    * Resolves the batch (resolvePrepared; its comparisons on two threads when a worker read the
-   * file, and then the block stage's time includes handing the worker its copy).
+   * file, and then the block stage's time includes handing the worker its batch).
    */
   resolve(options?: ResolveOptions): Promise<ResolutionRun>;
   /** Stops the worker (call it in any case, also after `resolve`). */
