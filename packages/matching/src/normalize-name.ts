@@ -217,8 +217,6 @@ function joinedSpelling(text: string): { readonly text: string; readonly phoneti
   return made;
 }
 
-const exact = <T>(values: T[]): readonly T[] => (values.length === 0 ? NO_JOINS as readonly T[] : values.slice());
-
 /** Joins of adjacent tokens (at least one of them core, neither an initial). */
 function joinsOf(tokens: readonly NameToken[], core: readonly NameToken[]): NameJoin[] {
   const joins: NameJoin[] = [];
@@ -234,8 +232,7 @@ function joinsOf(tokens: readonly NameToken[], core: readonly NameToken[]): Name
 
 function build(tagged: readonly Tagged[], withJoins: boolean): NormalizedName {
   const tokens: NameToken[] = tagged.map((t) => token(t.text, t.kind));
-  // filter and push leave room to grow (17 slots for one element); a million names keep exact-size arrays
-  const core = tokens.filter(isCore).slice();
+  const core = tokens.filter(isCore);
   const afterArticle = new Set<NameToken>();
   tokens.forEach((t, i) => { if (i > 0 && tokens[i - 1]?.kind === 'particle' && ARTICLES.has(tokens[i - 1]?.text ?? '')) afterArticle.add(t); });
   const weak = core.some((t) => t.kind === 'kunya') && core.every((t) => t.kind === 'kunya' || afterArticle.has(t));
@@ -247,6 +244,6 @@ function build(tagged: readonly Tagged[], withJoins: boolean): NormalizedName {
     phoneticKey: core.map((t) => t.phonetic).sort().join(' '),
     initials,
     weak,
-    joins: withJoins ? exact(joinsOf(tokens, core)) : NO_JOINS,
+    joins: withJoins ? joinsOf(tokens, core) : NO_JOINS,
   };
 }

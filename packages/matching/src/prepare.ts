@@ -218,5 +218,5 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** One shared empty array for every empty field: most records lack most fields. */
 function shared<T>(values: readonly T[]): readonly T[] {
-  return values.length === 0 ? NONE : values.slice();
+  return values.length === 0 ? NONE : values;
 }

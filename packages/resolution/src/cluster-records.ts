@@ -59,9 +59,6 @@ export interface ClusterResult {
   readonly refusedByJudgement: number;
 }
 
-/** Versions of two roots packed in one number (a root grows at most n - 1 times, n < 2^26). */
-const VERSION_SPACE = 2 ** 26;
-
 export function clusterRecords(input: ClusterInput, { linkThreshold, mergeThreshold, maxCrossPairs = 400 }: ClusterOptions): ClusterResult {
   const n = input.size;
   const parent = new Int32Array(n);
@@ -88,12 +85,9 @@ export function clusterRecords(input: ClusterInput, { linkThreshold, mergeThresh
     for (const x of membersOf(small)) for (const y of cannot.get(x) ?? []) if (find(y) === other) return true;
     return false;
   };
-  // bumped whenever a root's cluster grows: a refused merge stays refused while both sides are unchanged
-  const version = new Int32Array(n);
   const union = (ra: number, rb: number): number => {
     const [big, small] = membersOf(ra).length >= membersOf(rb).length ? [ra, rb] : [rb, ra];
     parent[small] = big;
-    version[big]!++;
     const merged = membersOf(big).concat(membersOf(small));
     members.set(big, merged);
     members.delete(small);
@@ -118,14 +112,6 @@ export function clusterRecords(input: ClusterInput, { linkThreshold, mergeThresh
   order.sort((x, y) => (input.probability[y] as number) - (input.probability[x] as number) || x - y);
   let refusedByLinkage = 0;
   let refusedByJudgement = 0;
-  /**
-   * Cluster pairs refused by average linkage (smaller root * n + larger) -> both roots' versions
-   * then: the mean over the same members is the same whichever edge between them comes next (the
-   * edge's own probability is its stored one, which probabilityOf gives too), so it is not
-   * recomputed. At a million records two namesake clusters can be joined by many strong edges,
-   * and each of them scored up to maxCrossPairs pairs again.
-   */
-  const refused = new Map<number, number>();
   for (const k of order) {
     const i = input.left[k] as number;
     const j = input.right[k] as number;
@@ -133,11 +119,8 @@ export function clusterRecords(input: ClusterInput, { linkThreshold, mergeThresh
     const rj = find(j);
     if (ri === rj) continue;
     if (forbidden(ri, rj)) { refusedByJudgement++; continue; }
-    const pairKey = Math.min(ri, rj) * n + Math.max(ri, rj);
-    const versions = (ri < rj ? version[ri]! * VERSION_SPACE + version[rj]! : version[rj]! * VERSION_SPACE + version[ri]!);
-    if (refused.get(pairKey) === versions) { refusedByLinkage++; continue; }
     const mean = meanLinkage(membersOf(ri), membersOf(rj), i, j, input.probability[k] as number);
-    if (mean < mergeThreshold) { refusedByLinkage++; refused.set(pairKey, versions); continue; }
+    if (mean < mergeThreshold) { refusedByLinkage++; continue; }
     union(ri, rj);
     merges.push({ i, j, probability: mean, judged: false });
   }

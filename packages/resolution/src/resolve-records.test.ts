@@ -1,8 +1,7 @@
-import { buildNameFrequencies, prepare, type PreparedRecord } from '@mosaic/matching';
+import { buildNameFrequencies, prepare } from '@mosaic/matching';
 import { EntityId, RecordId, UserId } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import type { Judgement } from './judgement.ts';
-import { comparePair } from './pair-comparisons.ts';
 import { memoryResolutionStore } from './memory-resolution-store.ts';
 import type { ResolutionSnapshot } from './resolution-store.ts';
 import { createBatchPreparer, resolveRecords, type ResolvableRecord } from './resolve-records.ts';
@@ -101,31 +100,5 @@ describe('resolveRecords', () => {
     const tfs = (names: readonly { readonly tf: readonly number[] | undefined }[]) => names.map((n) => n.tf);
     records.forEach((r, i) => expect(tfs(batch.prepared[i]?.names ?? [])).toEqual(tfs(prepare(r, { frequencies: table, explain: false }).names)));
     expect(batch.prepared[0]?.names[0]?.tf?.length).toBe(2);
-  });
-  it('makes a copy of another preparer\'s batch from the same records in the same order (the first count of them, with its table)', () => {
-    const records = [
-      ...twoPeople,
-      person('m3', { name: ['Mira Olbrechts'], alias: ['Mira Vandersteen'] }),
-      person('w1', { name: ['Wim Olbrechts'], previousName: ['Wim Peeters'], weakAlias: ['Abu Wim'] }),
-      { id: RecordId('a1'), schema: 'Address', properties: { full: ['Kerkstraat 1'] } },
-    ];
-    const original = createBatchPreparer();
-    for (const r of records) original.add(r);
-    const batch = original.finish();
-    const copier = createBatchPreparer({ frequencies: false });
-    for (const r of [...records, person('x9', { name: ['Mira Peeters'] })]) copier.add(r);
-    const copy = copier.finishCopy(records.length, batch.frequencies);
-    expect(copy.ids).toEqual(batch.ids);
-    expect(copy.groups).toEqual(batch.groups);
-    expect(copy.frequencies).toBe(batch.frequencies);
-    // the same records but for key ids (another cache's), which compare alike
-    const withoutKeyIds = (prepared: readonly PreparedRecord[]) => prepared.map((r) => ({ ...r, names: r.names.map(({ keyId: _, ...n }) => n) }));
-    expect(withoutKeyIds(copy.prepared)).toEqual(withoutKeyIds(batch.prepared));
-    for (let i = 0; i < records.length; i++) {
-      for (let j = i + 1; j < records.length; j++) {
-        expect(comparePair(copy.prepared[i] as PreparedRecord, copy.prepared[j] as PreparedRecord)).toEqual(comparePair(batch.prepared[i] as PreparedRecord, batch.prepared[j] as PreparedRecord));
-      }
-    }
-    expect(() => createBatchPreparer().finishCopy(1, undefined)).toThrow(/copy of 1 records/);
   });
 });

@@ -3,7 +3,7 @@
  * cluster under judgements -> stable ids. Pure: reads a ResolutionSnapshot, returns the change
  * set to commit and the state that incremental resolution continues from.
  */
-import { AppError, type EntityId, type Properties, type RecordId } from '@mosaic/model';
+import type { EntityId, Properties, RecordId } from '@mosaic/model';
 import { buildNameFrequencies, createPrepareCache, defaultModel, fillTermFrequencies, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
 import { assignEntityIds } from './assign-entity-ids.ts';
 import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingResult, type BlockingStats, type CandidatePairs } from './blocking.ts';
@@ -124,14 +124,6 @@ export function resolveRecords(records: readonly ResolvableRecord[], options: Re
 export interface BatchPreparer {
   add(record: ResolvableRecord): void;
   finish(): PreparedBatch;
-  /**
-   * A copy of another preparer's batch, prepared from the same records in the same order (in
-   * another thread, say): the batch of the first `count` records added here, its names'
-   * term-frequency adjustments filled in from `frequencies`, that batch's table (PreparedBatch
-   * .frequencies; names are not counted here). Key ids differ from the other batch's but
-   * compare alike (equal exactly when the keys are).
-   */
-  finishCopy(count: number, frequencies: NameFrequencies | undefined): PreparedBatch;
 }
 
 /** `expected`: how many records will be added, when known (prepare progress is reported against it). */
@@ -142,26 +134,17 @@ export function createBatchPreparer({ frequencies: useFrequencies = true, onProg
   const cache = createPrepareCache();
   // occurrences of each name string (first-seen order): the table counts every occurrence
   const nameCounts = new Map<string, number>();
-  // one prepared record per schema of no group (never compared): a file of all schemata is mostly such records
-  const ungrouped = new Map<string, PreparedRecord>();
   let ms = 0;
-  let counting = useFrequencies;
   return {
     add(record) {
       const started = performance.now();
       const group = schemaGroup(record.schema);
       ids.push(record.id);
       groups.push(group);
-      if (group === undefined) {
-        let empty = ungrouped.get(record.schema);
-        if (!empty) ungrouped.set(record.schema, (empty = prepare({ schema: record.schema, properties: {} }, { cache, explain: false })));
-        prepared.push(empty);
-      } else {
-        if (counting) {
-          for (const key of FREQUENCY_NAME_PROPERTIES) for (const v of record.properties[key] ?? []) nameCounts.set(v, (nameCounts.get(v) ?? 0) + 1);
-        }
-        prepared.push(prepare(record, { cache, explain: false }));
+      if (group !== undefined && useFrequencies) {
+        for (const key of FREQUENCY_NAME_PROPERTIES) for (const v of record.properties[key] ?? []) nameCounts.set(v, (nameCounts.get(v) ?? 0) + 1);
       }
+      prepared.push(prepare(group === undefined ? { schema: record.schema, properties: {} } : record, { cache, explain: false }));
       if (expected !== undefined && (prepared.length & 0x3fff) === 0) onProgress?.('prepare', prepared.length, expected);
       ms += performance.now() - started;
     },
@@ -170,17 +153,6 @@ export function createBatchPreparer({ frequencies: useFrequencies = true, onProg
       const frequencies = useFrequencies ? buildNameFrequencies(occurrences(nameCounts), (name) => normalizeNameCached(cache, name)) : undefined;
       if (frequencies) fillTermFrequencies(cache, frequencies);
       nameCounts.clear();
-      return { ids, groups, prepared, frequencies, prepareMs: Math.round(ms + performance.now() - started) };
-    },
-    finishCopy(count, frequencies) {
-      const started = performance.now();
-      counting = false;
-      nameCounts.clear();
-      if (count > ids.length) throw new AppError('MOSAIC_INTERNAL', `resolve: a copy of ${count} records from a preparer given ${ids.length}`);
-      ids.length = count;
-      groups.length = count;
-      prepared.length = count;
-      if (frequencies) fillTermFrequencies(cache, frequencies);
       return { ids, groups, prepared, frequencies, prepareMs: Math.round(ms + performance.now() - started) };
     },
   };

@@ -1,5 +1,5 @@
 /** What the main thread and a record batch's worker (record-batch-worker.ts) share and send. */
-import type { NameFrequencies, PreparedRecord } from '@mosaic/matching';
+import type { PreparedRecord } from '@mosaic/matching';
 import type { RecordLines } from '@mosaic/resolution';
 import type { CompareRequest } from './compare-share.ts';
 
@@ -28,9 +28,4 @@ export type BatchWorkerMessage =
   | { readonly kind: 'compared'; readonly compared: number }
   | { readonly kind: 'error'; readonly message: string };
 
-export type BatchWorkerRequest =
-  /** The batch is the first `count` records read, and this its name-frequency table: the worker finishes its own copy. */
-  | { readonly kind: 'prepared'; readonly count: number; readonly frequencies: NameFrequencies | undefined }
-  /** A copy of the batch (when it is not the records in the order read). */
-  | { readonly kind: 'records'; readonly records: readonly PreparedRecord[] }
-  | CompareRequest;
+export type BatchWorkerRequest = { readonly kind: 'records'; readonly records: readonly PreparedRecord[] } | CompareRequest;

@@ -3,19 +3,18 @@
  * parsing 1.9 GB of JSON Lines takes about as long as preparing the million records in it, and
  * comparing the candidate pairs is the largest stage of all; so a worker thread
  * (record-batch-worker.ts) reads and parses the file while this thread prepares what it is given,
- * and prepares the same records itself in the time it would otherwise wait; once the batch is
- * complete it finishes its copy (the batch is the first n records read, with this thread's
- * name-frequency table) while this thread blocks, and compares half of the candidate pairs
- * (compare-share.ts). Handing over a copy instead (a structured clone of the prepared records,
- * the way taken when records were added out of the order read) cost this thread 12 s at 1M.
+ * then receives a copy of the prepared batch (structured clone: names shared between records stay
+ * shared in the copy) while this thread blocks, and compares half of the candidate pairs
+ * (compare-share.ts).
  *
  * The batch is what the caller adds (all the records, or all but some held out). A small file is
  * read in this thread and resolved in it alone, by the same functions (a worker costs tens of
  * milliseconds to start, and the copy more than it saves). Measured at 1M: BENCHMARKS.md,
- * Resolution, "Two threads" and "The worker prepares its own copy".
+ * Resolution, "Two threads".
  */
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type { PreparedRecord } from '@mosaic/matching';
 import { AppError } from '@mosaic/model';
 import {
   createBatchPreparer, resolvePrepared, resolvePreparedWith,
@@ -50,18 +49,13 @@ export interface RecordBatch {
   add(record: ResolvableRecord): void;
   /**
    * Resolves the batch (resolvePrepared; its comparisons on two threads when a worker read the
-   * file, and then the block stage's time includes handing the worker its batch).
+   * file, and then the block stage's time includes handing the worker its copy).
    */
   resolve(options?: ResolveOptions): Promise<ResolutionRun>;
   /** Stops the worker (call it in any case, also after `resolve`). */
   close(): Promise<void>;
   /** Pairs the worker compared in `resolve` (0 without a worker). */
   readonly workerShare: () => number;
-  /**
-   * How the worker came by its batch in `resolve`: prepared from the records it read (every
-   * record added in the order read), or handed a copy; undefined without a worker.
-   */
-  readonly workerBatch: () => 'prepared' | 'copied' | undefined;
 }
 
 /** Pieces posted by the worker and not yet taken: enough to keep both threads busy, few enough to bound memory. */
@@ -76,23 +70,8 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
     preparer = undefined;
     return batch;
   };
-  /**
-   * Records yielded and not yet added, piece by piece: while every record is added in the order
-   * read, the batch is the first n records read, which the worker prepares alike.
-   */
-  const unadded: (readonly ResolvableRecord[])[] = [];
-  let at = 0;
-  let inOrder = true;
   const add = (record: ResolvableRecord): void => {
     if (!preparer) throw new AppError('MOSAIC_INTERNAL', 'resolve: records added after the batch was resolved');
-    if (inOrder) {
-      const piece = unadded[0];
-      if (piece?.[at] !== record) inOrder = false;
-      else if (++at === piece.length) {
-        unadded.shift();
-        at = 0;
-      }
-    }
     preparer.add(record);
   };
   if (statSync(path).size < workerFrom) {
@@ -104,7 +83,6 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
       resolve: async (options = {}) => resolvePrepared(finish(), options),
       close: async () => undefined,
       workerShare: () => 0,
-      workerBatch: () => undefined,
     };
   }
 
@@ -142,17 +120,7 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
     Atomics.store(control, CONTROL.finished, 1);
     Atomics.notify(control, CONTROL.inFlight);
   };
-  let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    if (!stopped) {
-      worker.removeAllListeners();
-      stopReading();
-      stopped = worker.terminate().then(() => undefined);
-    }
-    return stopped;
-  };
   let workerShare = 0;
-  let workerBatch: 'prepared' | 'copied' | undefined;
   const comparePairs: ComparePairs = async (records, pairs, onProgress) => {
     const request = compareRequest(pairs, compareStep);
     worker.postMessage(request satisfies BatchWorkerRequest);
@@ -161,8 +129,6 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
     // wait only for ranges the worker has taken (it may still be taking in its copy)
     if (Atomics.load(request.progress, 1) < pairs.count) await next('compared');
     workerShare = pairs.count - mine;
-    // the worker's part is done: its heap (a copy of the batch) goes before clustering needs room
-    void stop();
     return request.out;
   };
   return {
@@ -172,7 +138,6 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
         if (message.kind === 'read') return;
         Atomics.sub(control, CONTROL.inFlight, 1);
         Atomics.notify(control, CONTROL.inFlight);
-        if (message.piece.records.length > 0) unadded.push(message.piece.records);
         yield { ...message.piece, endOffset: message.endOffset };
       }
     })(),
@@ -180,18 +145,27 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
     resolve: async (options = {}) => {
       const batch = finish();
       stopReading();
-      unadded.length = 0;
-      workerBatch = inOrder ? 'prepared' : 'copied';
       const started = performance.now();
-      worker.postMessage((inOrder
-        ? { kind: 'prepared', count: batch.ids.length, frequencies: batch.frequencies }
-        : { kind: 'records', records: batch.prepared }) satisfies BatchWorkerRequest);
+      worker.postMessage({ kind: 'records', records: comparedOnly(batch) } satisfies BatchWorkerRequest);
       const handOverMs = Math.round(performance.now() - started);
       const run = await resolvePreparedWith(batch, comparePairs, options);
       return { ...run, stats: { ...run.stats, ms: { ...run.stats.ms, block: run.stats.ms.block + handOverMs } } };
     },
-    close: stop,
+    close: async () => {
+      worker.removeAllListeners();
+      stopReading();
+      await worker.terminate();
+    },
     workerShare: () => workerShare,
-    workerBatch: () => workerBatch,
   };
+}
+
+/**
+ * The prepared records the worker needs: a record of no group (schemaGroup) is never in a pair,
+ * and a file of all schemata is mostly such records (2.2M of 3.2M in the demo), so they are left
+ * out of the copy as holes (the worker never reads them).
+ */
+function comparedOnly(batch: PreparedBatch): readonly PreparedRecord[] {
+  if (!batch.groups.includes(undefined)) return batch.prepared;
+  return batch.prepared.map((r, i) => (batch.groups[i] === undefined ? undefined : r)) as readonly PreparedRecord[];
 }
