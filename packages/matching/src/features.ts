@@ -27,7 +27,7 @@ export type ComparisonVector = readonly number[];
 
 /** Best name comparison over every pair of names (names, aliases, first+last) of two records. */
 export function comparePreparedNames(a: PreparedRecord, b: PreparedRecord): NameComparison {
-  return bestNamePair(a, b).comparison;
+  return bestNames(a, b, undefined);
 }
 
 /**
@@ -35,6 +35,13 @@ export function comparePreparedNames(a: PreparedRecord, b: PreparedRecord): Name
  * none). Best = best level, then the larger frequency adjustment.
  */
 export function bestNamePair(a: PreparedRecord, b: PreparedRecord): { readonly comparison: NameComparison; readonly a: number; readonly b: number } {
+  const at = { a: -1, b: -1 };
+  const comparison = bestNames(a, b, at);
+  return { comparison, a: at.a, b: at.b };
+}
+
+/** bestNamePair, the indices written into `at` when given (the hot path of batch comparison allocates nothing for them). */
+function bestNames(a: PreparedRecord, b: PreparedRecord, at: { a: number; b: number } | undefined): NameComparison {
   let best: NameComparison = MISSING_NAME;
   let bi = -1;
   let bj = -1;
@@ -51,17 +58,19 @@ export function bestNamePair(a: PreparedRecord, b: PreparedRecord): { readonly c
       if (bi < 0 || c.tf > best.tf) { best = c; bi = i; bj = j; }
     }
   }
-  if (bi >= 0) return { comparison: best, a: bi, b: bj };
-  for (let i = 0; i < a.names.length; i++) {
-    const x = a.names[i] as PreparedName;
-    for (let j = 0; j < b.names.length; j++) {
-      const y = b.names[j] as PreparedName;
-      const c = compareNormalizedNames(x.name, y.name, x.tf, y.tf);
-      if (c.levelIndex < best.levelIndex || (c.levelIndex === best.levelIndex && c.tf > best.tf)) { best = c; bi = i; bj = j; }
-      if (best.levelIndex === 0 && (!x.tf || !y.tf)) return { comparison: best, a: bi, b: bj };
+  if (bi < 0) {
+    search: for (let i = 0; i < a.names.length; i++) {
+      const x = a.names[i] as PreparedName;
+      for (let j = 0; j < b.names.length; j++) {
+        const y = b.names[j] as PreparedName;
+        const c = compareNormalizedNames(x.name, y.name, x.tf, y.tf);
+        if (c.levelIndex < best.levelIndex || (c.levelIndex === best.levelIndex && c.tf > best.tf)) { best = c; bi = i; bj = j; }
+        if (best.levelIndex === 0 && (!x.tf || !y.tf)) break search;
+      }
     }
   }
-  return { comparison: best, a: bi, b: bj };
+  if (at) { at.a = bi; at.b = bj; }
+  return best;
 }
 
 /** Equal name keys, by their ids when both come from one batch's cache (see PreparedName.keyId). */
