@@ -21,6 +21,11 @@
  *   name found gets its full weight and no name that could enter the top `limit` is missed. A
  *   query of one common part ("Maria" and an unlisted surname) reads a few hundred postings of
  *   its exact spelling instead of 20,000 of it and its hundred neighbours.
+ * - Intersection. Once no name not yet found can beat the `limit`-th through one part alone
+ *   (two common given names, each in thousands of names: the `limit`-th already holds one of
+ *   them at its best), a name still worth finding holds two parts, so the lists still to come
+ *   are intersected through a bit set per part instead of being read name by name
+ *   (findSharedNames); only the names found and the names shared are weighed.
  * - A fixed number of postings per query, so no query costs more than that bound.
  *
  * At most `limit` names go on to the full comparison.

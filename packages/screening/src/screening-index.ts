@@ -106,7 +106,6 @@ export class ScreeningIndex {
   readonly entries: (IndexedEntry | undefined)[] = [];
   readonly #byId = new Map<string, number>();
   readonly #freeEntries: number[] = [];
-  /** Name slots: owning entry (-1: free), normalised name, raw text, kind. */
   /** A stamp, new on every upsert and removal of an entry (see `version`, `changedSince`). */
   #stamp = 0;
   /**
@@ -117,6 +116,7 @@ export class ScreeningIndex {
    */
   #changes: number[] = [];
   #changesBase = 0;
+  /** Name slots: owning entry (-1: free), normalised name, raw text, kind. */
   slotEntry = new Int32Array(1024).fill(-1);
   slotKind = new Uint8Array(1024);
   /** Core part count of each slot's name (capped at 255), read by candidate ranking without touching the name. */
