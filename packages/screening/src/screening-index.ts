@@ -275,12 +275,13 @@ export class ScreeningIndex {
   }
 
   /**
-   * The entry positions added, replaced or removed after `stamp` (a `version` read earlier),
-   * once each; undefined when that is further back than the log keeps.
+   * The entry positions added, replaced or removed after `stamp` (a `version` read earlier), in
+   * the order they changed (a position changed twice is there twice); undefined when that is
+   * further back than the log keeps.
    */
   changedSince(stamp: number): readonly number[] | undefined {
     if (stamp < this.#changesBase) return undefined;
-    return [...new Set(this.#changes.slice(stamp - this.#changesBase))];
+    return this.#changes.slice(stamp - this.#changesBase);
   }
 
   /** Removes the entry with this id; false when there was none. */
