@@ -9,12 +9,14 @@
  *
  * Prints one JSON object (counts and timings only). Target (DESIGN.md): 2,000 checks/s on 2
  * cores. One node is one process (one core for JavaScript), in this process; `--nodes N` runs N
- * serving nodes as cluster workers sharing the port, on one PostgreSQL store (`--database-url`,
- * a scratch schema dropped afterwards), as a national deployment runs several nodes.
+ * serving nodes as cluster workers sharing the port, as `mosaic serve --nodes N` does: on the
+ * embedded store (their bus relayed by this process), or on one PostgreSQL store
+ * (`--database-url`, a scratch schema dropped afterwards) as a national deployment runs them.
  */
 import { AgencyId, DeskId, UserId, validateRecord, type EntityRecord, seededRandom } from '@mosaic/model';
 import { AgreementId } from '@mosaic/policy';
 import { hashPassword, openMosaic, parseConfig, saveOrganisation } from '@mosaic/service';
+import { relayBusMessages } from '@mosaic/store';
 import { testProvenance } from '@mosaic/service/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +46,6 @@ const { values: args } = parseArgs({
 const PERSONS = Number(args.persons);
 const NODES = Number(args.nodes);
 const DATABASE_URL = args['database-url'];
-if (NODES > 1 && DATABASE_URL === '') throw new Error('--nodes above 1 needs --database-url (nodes share a PostgreSQL store)');
 
 const random = seededRandom(Number(args.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -133,8 +134,10 @@ if (NODES === 1) {
   serverCpu = () => Promise.resolve(cpu());
 } else {
   port = await freePort();
-  const settings: NodeSettings = { dataDir: dir, databaseUrl: DATABASE_URL, ...(schema !== undefined ? { databaseSchema: schema } : {}), port };
+  const settings: NodeSettings = { dataDir: dir, ...(schema !== undefined ? { databaseUrl: DATABASE_URL, databaseSchema: schema } : {}), port };
   cluster.setupPrimary({ exec: join(import.meta.dirname, 'lib', 'screen-node.ts'), execArgv: process.execArgv });
+  const relay = relayBusMessages(() => workers.map((w) => w.process));
+  cluster.on('message', (_worker, message: unknown) => void relay(message));
   const ready: Promise<number>[] = [];
   for (let i = 0; i < NODES; i++) {
     const worker = cluster.fork({ MOSAIC_BENCH_NODE: JSON.stringify(settings) });

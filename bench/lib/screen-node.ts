@@ -1,9 +1,10 @@
 /**
  * One serving node of the screening benchmark: the screening projection kept current from the
  * store, the notification inbox, and the HTTP API's screening routes. `bench/screen-http.ts`
- * runs one in its own process on the embedded store, or several as cluster workers on one
- * PostgreSQL store (the national deployment of DESIGN.md: nodes share the port, the primary
- * hands connections out in turn).
+ * runs one in its own process on the embedded store, or several as cluster workers (nodes
+ * share the port, the primary hands connections out in turn): on the embedded store, as
+ * `mosaic serve --nodes N` runs them (their bus relayed by the primary), or on one PostgreSQL
+ * store (the national deployment of DESIGN.md).
  *
  * As a cluster worker it reads MOSAIC_BENCH_NODE (JSON: dataDir, databaseUrl, databaseSchema,
  * port), reports { ready, indexMs } when it listens, answers 'cpu' with its CPU milliseconds so
@@ -11,6 +12,7 @@
  */
 import cluster from 'node:cluster';
 import { buildApp } from '@mosaic/server';
+import { createIpcMessageBus } from '@mosaic/store';
 import { createScreeningProjection, followChanges, keepNotifications, openMosaic, parseConfig, type Mosaic } from '@mosaic/service';
 import { screeningRoutes } from '../../packages/server/src/routes/screening-routes.ts';
 
@@ -61,7 +63,7 @@ if (cluster.isWorker) {
     dataDir: settings.dataDir,
     ...(settings.databaseUrl !== undefined ? { databaseUrl: settings.databaseUrl } : {}),
     ...(settings.databaseSchema !== undefined ? { databaseSchema: settings.databaseSchema } : {}),
-  }, settings.dataDir));
+  }, settings.dataDir), settings.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {});
   const node = await startScreeningNode(mosaic, settings.port);
   process.on('message', (message) => {
     if (message === 'cpu') process.send?.({ cpu: cpuMs() });

@@ -69,6 +69,10 @@ export async function buildApp({ mosaic, logger = false, plugins = [], projectio
     transform: jsonSchemaTransform,
   });
   app.decorate('mosaic', mosaic);
+  // Which of the nodes sharing the store answered (operators behind a load balancer; /health too).
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-mosaic-node', mosaic.nodeId);
+  });
   await app.register(async (api) => {
     await api.register(healthRoutes);
     await api.register(authRoutes);

@@ -5,7 +5,7 @@
 import { createAuditLog, loadAuditSigner, type AuditLog } from '@mosaic/audit';
 import { AppError, schemata, type SchemaRegistry } from '@mosaic/model';
 import { decide, type Decide } from '@mosaic/policy';
-import { createStoreAuditStorage, openStore, type Store } from '@mosaic/store';
+import { createStoreAuditStorage, openStore, type MessageBus, type Store } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
 import { AUDIT_KEY_FILE, loadOrCreateAuditKeys } from './audit-keys-file.ts';
 import type { MosaicConfig } from './config.ts';
@@ -18,6 +18,8 @@ import { createSessionCache, type SessionCache } from './sessions.ts';
 
 export interface Mosaic {
   readonly config: MosaicConfig;
+  /** This node among those sharing the store (random per process; /health names it). */
+  readonly nodeId: string;
   readonly store: Store;
   readonly registry: SchemaRegistry;
   readonly audit: AuditLog;
@@ -44,10 +46,15 @@ export interface OpenMosaicOptions {
   readonly decide?: Decide;
   /** Embedded store: checkpoint its WAL from a worker thread (default; off for short-lived test stores). */
   readonly backgroundCheckpoints?: boolean;
+  /**
+   * Embedded store: the bus shared with the sibling nodes serving the same file
+   * (`createIpcMessageBus`, under `mosaic serve --nodes N`); PostgreSQL has its own.
+   */
+  readonly bus?: MessageBus;
 }
 
-export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide, backgroundCheckpoints = true }: OpenMosaicOptions = {}): Promise<Mosaic> {
-  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) } : { dataDir: config.dataDir, backgroundCheckpoints });
+export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide, backgroundCheckpoints = true, bus }: OpenMosaicOptions = {}): Promise<Mosaic> {
+  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) } : { dataDir: config.dataDir, backgroundCheckpoints, ...(bus === undefined ? {} : { bus }) });
   const keys = loadOrCreateAuditKeys(config.dataDir);
   // Every node writing one log must sign it with one key, or its checkpoints stop verifying.
   const signedWith = await store.getSetting('audit.publicKey');
@@ -68,8 +75,9 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
   // Other nodes on the same store hear of administrative changes and of notifications.
   const late: { bridge?: NodeBridge } = {};
   const notifier = createNotifier({ onPublish: (n) => late.bridge?.notificationPublished(n) });
+  const nodeId = randomUUID();
   const bridge = await bridgeNodes(store, {
-    nodeId: randomUUID(), notifier,
+    nodeId, notifier,
     onOrganisationChanged: () => void loadOrg().catch(() => undefined),
     onUserChanged: (user) => cache.forgetUser(user),
     storedNotification: async (id) => ((await store.getDocument(NOTIFICATION_KIND, id))?.body as { notification?: Notification } | undefined)?.notification,
@@ -88,6 +96,7 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
   };
   return {
     config,
+    nodeId,
     store,
     registry: schemata(),
     audit,

@@ -2,7 +2,7 @@
  * mosaic start: the first-start experience. Creates the embedded store under ./data, loads a
  * generated demo (about 5,000 persons across ten agencies) when the store is empty, and serves
  * on http://localhost:7300, printing the address and the demo sign-in. A second start reuses
- * the store as it is.
+ * the store as it is. `--nodes N|auto` serves from N processes (serving-nodes.ts).
  */
 import { writeDemo } from '@mosaic/demo';
 import { CLASSIFICATION } from '@mosaic/model';
@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { progressBar } from '../progress.ts';
 import { startServer } from '../server-runner.ts';
+import { NODES_OPTION, nodesOf, serveOnNodes } from '../serving-nodes.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
-  const { values } = parse('start', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' } }, false);
+  const { values } = parse('start', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, ...NODES_OPTION }, false);
   const config = configOf(values);
+  const nodes = nodesOf(values.nodes);
   const mosaic = await openMosaic(config);
   const fresh = (await mosaic.store.listUsers()).length === 0 && (await mosaic.store.countRecords()) === 0;
   if (fresh && config.demoPersons > 0) {
@@ -28,8 +30,14 @@ export async function run(argv: readonly string[]): Promise<number> {
     loading.stop();
     console.error(JSON.stringify({ demo: { agencies: loaded.agencies, users: loaded.users, records: loaded.ingest.created, rejected: loaded.ingest.rejected, ms: loaded.ingest.ms } }));
   }
-  const url = await startServer(mosaic);
   const users = await mosaic.store.listUsers();
+  let url: string;
+  if (nodes > 1) {
+    await mosaic.close();
+    url = await serveOnNodes(config, nodes);
+  } else {
+    url = await startServer(mosaic);
+  }
   // Show the analyst who sees most: the highest clearance, then by name.
   const analyst = users.filter((u) => u.roles.includes('analyst')).sort((a, b) => CLASSIFICATION.indexOf(b.clearance) - CLASSIFICATION.indexOf(a.clearance) || a.name.localeCompare(b.name))[0];
   console.log(`\nMosaic is running at ${url}`);

@@ -6,12 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
-const Health = z.object({ status: z.literal('ok'), version: z.string() });
+const Health = z.object({ status: z.literal('ok'), version: z.string(), node: z.string().describe('The node that answered, among those serving one store (random per process)') });
 const Ready = z.object({ status: z.enum(['ready', 'unavailable']), store: z.enum(['sqlite', 'postgres']) });
 
 export async function healthRoutes(api: FastifyInstance): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
-  app.get('/health', { schema: { tags: ['health'], summary: 'The process is alive', security: [], response: { 200: Health } } }, async () => ({ status: 'ok' as const, version: '0.1.0' }));
+  app.get('/health', { schema: { tags: ['health'], summary: 'The process is alive', security: [], response: { 200: Health } } }, async () => ({ status: 'ok' as const, version: '0.1.0', node: api.mosaic.nodeId }));
   app.get('/ready', { schema: { tags: ['health'], summary: 'The store answers', security: [], response: { 200: Ready, 503: Ready } } }, async (_request, reply) => {
     const store = api.mosaic.store;
     try {

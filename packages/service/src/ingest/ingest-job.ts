@@ -4,11 +4,13 @@
  * records go through the same ingest as the command line (validation, idempotent versioned
  * writes, resumable batches, audit of the collection), and each one must pass the policy's
  * write decision for this user (own agency, need-to-know groups, clearance) before it is
- * written. A job is kept as a document (kind 'ingest-job', owner: the user) when it ends.
+ * written. A job is kept as a document (kind 'ingest-job', owner: the user) from its start,
+ * its progress written every half second, so that any node sharing the store can report it.
  */
 import { AppError, type EntityRecord, type FieldError, type RecordId } from '@mosaic/model';
 import { decide, reviewDateFor } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { policyContext, policyUser, type Consultation, type OrgSnapshot } from '../organisation.ts';
 import { retentionRulesOf } from '../retention/retention-rules.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -20,6 +22,8 @@ import { csvSource, jsonlSource } from './sources.ts';
 export const INGEST_JOB_KIND = 'ingest-job';
 /** Errors kept per job for display; the counts are always complete. */
 const KEEP_ERRORS = 500;
+/** A running job's progress is written to the store this often, so any node sharing it can report it. */
+const SAVE_PROGRESS_MS = 500;
 
 export interface IngestUpload {
   readonly format: 'jsonl' | 'csv';
@@ -86,9 +90,19 @@ export function createIngestJobs(): IngestJobs {
 
   const run = async (mosaic: Mosaic, consultation: Consultation, upload: IngestUpload, job: IngestJob, mapping: ReturnType<typeof parseCsvMapping> | undefined): Promise<void> => {
     const { user } = consultation;
+    // Progress writes queue behind each other, and the final state is written after them all.
+    let saving: Promise<void> = Promise.resolve();
+    let savedAt = performance.now();
+    const save = (state: IngestJob): Promise<void> =>
+      (saving = saving.catch(() => undefined).then(() => mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: job.id, owner: user.id, body: state })));
     const update = (change: Partial<IngestJob>): void => {
-      const current = running.get(job.id) ?? job;
-      running.set(job.id, { ...current, ...change });
+      const next = { ...(running.get(job.id) ?? job), ...change };
+      running.set(job.id, next);
+      if (next.state === 'running' && performance.now() - savedAt >= SAVE_PROGRESS_MS) {
+        savedAt = performance.now();
+        // A lost progress write only makes another node's report older; the final one is awaited.
+        save(next).catch(() => undefined);
+      }
     };
     const today = mosaic.now().toISOString().slice(0, 10);
     const rules = await retentionRulesOf(mosaic, user.agency);
@@ -121,8 +135,7 @@ export function createIngestJobs(): IngestJobs {
       // What was committed before the failure stays (whole batches); a new upload of the same file resumes after it.
       update({ state: 'failed', failure: error instanceof Error ? error.message : 'the ingest failed', endedAt: mosaic.now().toISOString() });
     }
-    const ended = running.get(job.id) ?? job;
-    await mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: job.id, owner: user.id, body: ended });
+    await save(running.get(job.id) ?? job);
     running.delete(job.id);
   };
 
@@ -141,6 +154,8 @@ export function createIngestJobs(): IngestJobs {
         processed: 0, accepted: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, errors: [], startedAt: mosaic.now().toISOString(),
       };
       running.set(job.id, job);
+      // Stored at once: a poll that reaches another node finds the job (and later its progress).
+      await mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: job.id, owner: consultation.user.id, body: job });
       const p = run(mosaic, consultation, upload, job, mapping).finally(() => work.delete(p));
       work.add(p);
       return job;

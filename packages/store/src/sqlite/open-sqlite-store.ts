@@ -10,6 +10,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '@mosaic/model';
 import type { Database } from '../database.ts';
+import type { MessageBus } from '../message-bus.ts';
 import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrate.ts';
 import type { Store } from '../store.ts';
@@ -26,9 +27,11 @@ export interface SqliteStoreOptions {
   readonly now?: () => Date;
   /** Checkpoint the WAL from a worker thread (wal-checkpointer.ts) instead of on commits: for long-running writers. */
   readonly backgroundCheckpoints?: boolean;
+  /** The bus shared with the other nodes on this file (ipc-message-bus.ts); alone, one within this process. */
+  readonly bus?: MessageBus;
 }
 
-export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now, backgroundCheckpoints = false }: SqliteStoreOptions): Promise<Store> {
+export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now, backgroundCheckpoints = false, bus }: SqliteStoreOptions): Promise<Store> {
   const file = join(dataDir, SQLITE_FILE_NAME);
   let raw: DatabaseSync;
   try {
@@ -56,6 +59,6 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now, bac
   }
   return createKyselyStore(db, {
     dialect: sqliteStoreDialect, recordWriter: createSqliteRecordWriter(adapter), ...(now === undefined ? {} : { now }),
-    ...(checkpointer ? { onClose: () => checkpointer.stop() } : {}),
+    ...(checkpointer ? { onClose: () => checkpointer.stop() } : {}), ...(bus === undefined ? {} : { bus }),
   });
 }

@@ -1,0 +1,149 @@
+/**
+ * `mosaic serve --nodes 2` on the embedded store, as real processes: two nodes answer on one
+ * port; a check answered by either node reaches the alert owner's live stream, whichever node
+ * holds it (the nodes' bus through the primary); both nodes write one audit chain that verifies.
+ */
+import { validateRecord } from '@mosaic/model';
+import { loadOrCreateAuditKeys, verifyAuditLog } from '@mosaic/service';
+import { openTestMosaic, TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
+import { openStore } from '@mosaic/store';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodesOf } from '../serving-nodes.ts';
+
+let dir: string;
+let server: ChildProcess | undefined;
+let base: string;
+
+/** One request on a connection of its own, so that the primary hands each to the next node. */
+function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; node: unknown; json: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(`${base}${path}`, {
+      method, agent: false,
+      headers: { ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, node: response.headers['x-mosaic-node'], json: JSON.parse(text) as Record<string, unknown> }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+beforeAll(async () => {
+  const world = await openTestMosaic();
+  dir = world.dir;
+  const put = async (raw: Record<string, unknown>): Promise<void> => {
+    const v = validateRecord(world.mosaic.registry, raw);
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+  };
+  await put({ id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1990-03-02'] }, provenance: testProvenance('fedpol') });
+  await put({
+    id: 'al1', schema: 'Alert', provenance: testProvenance('fedpol'),
+    properties: { subject: ['fedpol:p1'], category: ['discreet_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], validFrom: ['2020-01-01'], status: ['active'] },
+  });
+  await world.mosaic.close();
+
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('MOSAIC_')));
+  server = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'mosaic.js'), 'serve', '--nodes', '2', '--port', '0', '--data', dir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  base = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    server!.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString('utf8');
+      const url = /serving on (http:\/\/localhost:\d+)/.exec(err)?.[1];
+      if (url) resolve(url.replace('localhost', '127.0.0.1'));
+    });
+    server!.once('exit', (code) => reject(new Error(`mosaic serve exited (${code}): ${err}`)));
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server!.once('exit', resolve));
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('mosaic serve --nodes 2 on the embedded store', () => {
+  it('serves from two processes on one port, tells the owner of every check on either node, and keeps one audit chain', async () => {
+    const nodes = new Set<unknown>();
+    for (let i = 0; i < 4; i++) {
+      const health = await call('GET', '/api/v1/health');
+      expect(health.node).toBe(health.json['node']);
+      nodes.add(health.node);
+    }
+    expect(nodes.size).toBe(2);
+
+    const signIn = async (name: string): Promise<string> => {
+      const answer = await call('POST', '/api/v1/auth/sign-in', { name, password: TEST_PASSWORD });
+      expect(answer.status).toBe(200);
+      return answer.json['token'] as string;
+    };
+    const owner = await signIn('fedAnalyst');
+    const officer = await signIn('zoneCheckpoint');
+
+    // The owner's stream is held by one node; the checks go to both in turn.
+    const controller = new AbortController();
+    const stream = await fetch(`${base}/api/v1/notifications/stream`, { headers: { authorization: `Bearer ${owner}` }, signal: controller.signal });
+    const told: string[] = [];
+    const reading = (async () => {
+      const reader = stream.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
+          buffer = buffer.slice(end + 2);
+          const event = data === undefined ? undefined : (JSON.parse(data.slice(6)) as { kind: string; body: { check?: string } });
+          if (event?.kind === 'alert.hit' && event.body.check !== undefined) told.push(event.body.check);
+        }
+      }
+    })();
+
+    const checks: string[] = [];
+    const answeredBy = new Set<unknown>();
+    try {
+    for (let i = 0; i < 6; i++) {
+      const answer = await call('POST', '/api/v1/screen', { name: 'Rachid Bouzid', birthDate: '1990-03-02', place: `checkpoint ${i}` }, officer);
+      expect(answer.status).toBe(200);
+      answeredBy.add(answer.node);
+      const { check, hits } = answer.json as { check: { id: string }; hits: { band: string; subject: string }[] };
+      expect(hits[0]).toMatchObject({ band: 'hit', subject: 'fedpol:p1' });
+      checks.push(check.id);
+    }
+    expect(answeredBy.size).toBe(2);
+    await expect.poll(() => [...told].sort(), { timeout: 5_000 }).toEqual([...checks].sort());
+    } finally {
+      controller.abort();
+      await reading;
+    }
+
+    server!.kill('SIGTERM');
+    expect(await new Promise((resolve) => server!.once('exit', resolve))).toBe(0);
+    const store = await openStore({ dataDir: dir });
+    try {
+      const verified = await verifyAuditLog(store, loadOrCreateAuditKeys(dir).publicKeyPem, { requireSealedTail: true });
+      expect(verified).toMatchObject({ ok: true });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('takes a whole number of nodes or auto', () => {
+    expect(nodesOf(undefined)).toBe(1);
+    expect(nodesOf('3')).toBe(3);
+    expect(nodesOf('auto')).toBeGreaterThanOrEqual(1);
+    expect(() => nodesOf('0')).toThrow(/--nodes takes a whole number from 1 to 64/);
+    expect(() => nodesOf('two')).toThrow(/not "two"/);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The bus of embedded-store nodes on one machine (`mosaic serve --nodes N`): each node is a child
+ * process of one parent, sends its messages to the parent over the IPC channel, and the parent
+ * relays every message to every node, the sender included (the MessageBus contract). The nodes
+ * share the sqlite file, so what must survive a lost message is in the store, as on PostgreSQL.
+ */
+import type { MessageBus, MessageHandler } from './message-bus.ts';
+
+/** Marks the bus's messages among whatever else a parent and its children say to each other. */
+const TAG = 'mosaic.bus';
+
+interface BusMessage {
+  readonly tag: typeof TAG;
+  readonly channel: string;
+  readonly payload: string;
+}
+
+const isBusMessage = (message: unknown): message is BusMessage =>
+  typeof message === 'object' && message !== null && (message as { tag?: unknown }).tag === TAG
+  && typeof (message as { channel?: unknown }).channel === 'string' && typeof (message as { payload?: unknown }).payload === 'string';
+
+/** The child's end of its IPC channel (a process started with one: cluster.fork, child_process.fork). */
+export interface IpcEndpoint {
+  send?: ((message: BusMessage) => boolean) | undefined;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  off(event: 'message', listener: (message: unknown) => void): unknown;
+}
+
+/** A node's bus over its IPC channel to the parent that relays (`relayBusMessages`). */
+export function createIpcMessageBus(endpoint: IpcEndpoint = process as IpcEndpoint): MessageBus {
+  const send = endpoint.send?.bind(endpoint);
+  if (send === undefined) throw new Error('bus: this process has no IPC channel to a parent that relays its messages');
+  const handlers = new Map<string, Set<MessageHandler>>();
+  const receive = (message: unknown): void => {
+    if (!isBusMessage(message)) return;
+    for (const handler of [...(handlers.get(message.channel) ?? [])]) handler(message.payload);
+  };
+  endpoint.on('message', receive);
+  return {
+    shared: true,
+    async send(channel, payload) {
+      send({ tag: TAG, channel, payload });
+    },
+    async listen(channel, handler) {
+      const set = handlers.get(channel) ?? new Set<MessageHandler>();
+      set.add(handler);
+      handlers.set(channel, set);
+      return async () => {
+        set.delete(handler);
+      };
+    },
+    async close() {
+      handlers.clear();
+      endpoint.off('message', receive);
+    },
+  };
+}
+
+/** What the parent holds of each node: a process it can send to while it is connected. */
+export interface RelayTarget {
+  readonly connected: boolean;
+  send(message: unknown): boolean;
+}
+
+/**
+ * The parent's relay: hand it every message a node sends; a bus message goes to every node
+ * connected at the time, anything else is not its business (false).
+ */
+export function relayBusMessages(nodes: () => Iterable<RelayTarget>): (message: unknown) => boolean {
+  return (message) => {
+    if (!isBusMessage(message)) return false;
+    for (const node of nodes()) if (node.connected) node.send(message);
+    return true;
+  };
+}
