@@ -1,13 +1,14 @@
 /**
  * The embedded store: `<dataDir>/mosaic.sqlite` through node:sqlite, in WAL mode with
  * synchronous=NORMAL (durable at checkpoints, never corrupt; the SQLite-recommended setting
- * for WAL), foreign keys on and a busy timeout so a second process waits instead of failing.
+ * for WAL), foreign keys on and a busy timeout so a second process waits instead of failing
+ * (a transaction waits for the write lock on a timer, the event loop free: waiting-sqlite-dialect.ts).
  * A long-running writer (a server, an ingest) checkpoints the WAL from a worker thread.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { AppError } from '@mosaic/model';
 import type { Database } from '../database.ts';
 import type { MessageBus } from '../message-bus.ts';
@@ -17,6 +18,7 @@ import type { Store } from '../store.ts';
 import { createSqliteDatabaseAdapter } from './sqlite-database-adapter.ts';
 import { createSqliteRecordWriter } from './sqlite-record-writer.ts';
 import { sqliteStoreDialect } from './sqlite-store-dialect.ts';
+import { WaitingSqliteDialect } from './waiting-sqlite-dialect.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 export const SQLITE_FILE_NAME = 'mosaic.sqlite';
@@ -44,8 +46,8 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now, bac
   } catch (error) {
     throw new AppError('MOSAIC_STORE_UNAVAILABLE', `store: cannot open sqlite database: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const adapter = createSqliteDatabaseAdapter(raw);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: adapter }) });
+  const adapter = createSqliteDatabaseAdapter(raw, { busyTimeoutMs });
+  const db = new Kysely<Database>({ dialect: new WaitingSqliteDialect({ database: adapter }, busyTimeoutMs) });
   try {
     await migrateToLatest(db, { dialect: 'sqlite' });
   } catch (error) {

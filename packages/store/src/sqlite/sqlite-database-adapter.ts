@@ -10,6 +10,12 @@
  * and then writes cannot wait for another process's write lock: sqlite answers SQLITE_BUSY at
  * once, busy timeout or not (https://sqlite.org/lang_transaction.html). The adapter turns it
  * into `begin immediate`, so a CLI ingest and a running server queue up instead of failing.
+ *
+ * That `begin immediate` never waits inside sqlite: node:sqlite is synchronous, and sqlite's busy
+ * handler sleeps (1, 2, 5, 10… ms) with the whole event loop stopped while another process (a
+ * second serving node, a CLI ingest) holds the write lock. The adapter runs it with no busy
+ * timeout, so it fails at once with SQLITE_BUSY, and `waitingSqliteDialect` tries it again on a
+ * timer while the process goes on serving. Every other statement keeps the busy timeout.
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
@@ -17,6 +23,14 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
 export interface SqliteDatabaseAdapterOptions {
   /** Prepared statements kept per connection. */
   readonly cacheSize?: number;
+  /** The connection's busy timeout, restored after each `begin immediate` (which runs without one). */
+  readonly busyTimeoutMs?: number;
+}
+
+/** SQLITE_BUSY: another connection holds the lock (the primary result code of an extended one). */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { errcode?: unknown } | null)?.errcode;
+  return typeof code === 'number' && (code & 0xff) === 5;
 }
 
 export interface SqliteDatabaseAdapter extends SqliteDatabase {
@@ -38,8 +52,24 @@ function bind(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
   return parameters.map(toSqliteValue);
 }
 
-export function createSqliteDatabaseAdapter(raw: DatabaseSync, { cacheSize = 256 }: SqliteDatabaseAdapterOptions = {}): SqliteDatabaseAdapter {
+export function createSqliteDatabaseAdapter(raw: DatabaseSync, { cacheSize = 256, busyTimeoutMs = 5_000 }: SqliteDatabaseAdapterOptions = {}): SqliteDatabaseAdapter {
   const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
+  const beginImmediate = raw.prepare('begin immediate');
+  // sqlite applies `pragma busy_timeout` when it compiles the statement, so each is run anew.
+  const begin: SqliteStatement = {
+    reader: false,
+    all: () => [],
+    run() {
+      raw.exec('pragma busy_timeout = 0');
+      try {
+        beginImmediate.run();
+      } finally {
+        raw.exec(`pragma busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+      }
+      return { changes: 0, lastInsertRowid: 0 };
+    },
+    iterate: () => [][Symbol.iterator](),
+  };
 
   function cached(sql: string): { statement: StatementSync; reader: boolean } {
     const hit = cache.get(sql);
@@ -63,7 +93,8 @@ export function createSqliteDatabaseAdapter(raw: DatabaseSync, { cacheSize = 256
     raw,
     statement: (sql) => cached(sql).statement,
     prepare(sql) {
-      const { statement, reader } = cached(sql === 'begin' ? 'begin immediate' : sql);
+      if (sql === 'begin') return begin;
+      const { statement, reader } = cached(sql);
       return {
         reader,
         all: (parameters) => statement.all(...bind(parameters)),
