@@ -16,7 +16,7 @@
 import { AgencyId, DeskId, UserId, validateRecord, type EntityRecord, seededRandom } from '@mosaic/model';
 import { AgreementId } from '@mosaic/policy';
 import { hashPassword, openMosaic, parseConfig, saveOrganisation } from '@mosaic/service';
-import { relayBusMessages } from '@mosaic/store';
+import { IPC_SERIALIZATION, relayBusMessages } from '@mosaic/store';
 import { testProvenance } from '@mosaic/service/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -135,9 +135,9 @@ if (NODES === 1) {
 } else {
   port = await freePort();
   const settings: NodeSettings = { dataDir: dir, ...(schema !== undefined ? { databaseUrl: DATABASE_URL, databaseSchema: schema } : {}), port };
-  cluster.setupPrimary({ exec: join(import.meta.dirname, 'lib', 'screen-node.ts'), execArgv: process.execArgv });
+  cluster.setupPrimary({ exec: join(import.meta.dirname, 'lib', 'screen-node.ts'), execArgv: process.execArgv, serialization: IPC_SERIALIZATION });
   const relay = relayBusMessages(() => workers.map((w) => w.process));
-  cluster.on('message', (_worker, message: unknown) => void relay(message));
+  cluster.on('message', (worker, message: unknown) => void relay(message, worker.process));
   const ready: Promise<number>[] = [];
   for (let i = 0; i < NODES; i++) {
     const worker = cluster.fork({ MOSAIC_BENCH_NODE: JSON.stringify(settings) });

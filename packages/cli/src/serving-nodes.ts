@@ -10,7 +10,7 @@
  */
 import { AppError } from '@mosaic/model';
 import { openMosaic, parseConfig, type MosaicConfig } from '@mosaic/service';
-import { relayBusMessages } from '@mosaic/store';
+import { IPC_SERIALIZATION, relayBusMessages } from '@mosaic/store';
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 
@@ -44,7 +44,7 @@ export function servingNodeConfig(): MosaicConfig | undefined {
 export async function serveOnNodes(config: MosaicConfig, count: number): Promise<string> {
   await (await openMosaic(config, { backgroundCheckpoints: false })).close();
   // The worker runs `serve` whatever command started the primary (start loads the demo first).
-  cluster.setupPrimary({ args: ['serve'] });
+  cluster.setupPrimary({ args: ['serve'], serialization: IPC_SERIALIZATION });
   let stopping = false;
   const listening = new Set<number>();
   let address: string | undefined;
@@ -91,7 +91,7 @@ export async function serveOnNodes(config: MosaicConfig, count: number): Promise
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const relay = relayBusMessages(() => live().map((w) => w.process));
-  cluster.on('message', (_worker, message: unknown) => void relay(message));
+  cluster.on('message', (worker, message: unknown) => void relay(message, worker.process));
   for (let i = 0; i < count; i++) fork();
   return url;
 }

@@ -7,7 +7,7 @@
 import type { AuditEvent, JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { deconfliction, filterVisible, type Pointer, type ReadAction } from '@mosaic/policy';
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedId } from 'uuid';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
 
@@ -56,7 +56,7 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
   const at = mosaic.now().toISOString();
   for (const notice of notices) {
     mosaic.notifier.publish({
-      id: randomUUID(), at, to: { agency: notice.owner }, kind: `deconfliction.${notice.kind}`,
+      id: timeOrderedId(), at, to: { agency: notice.owner }, kind: `deconfliction.${notice.kind}`,
       title: notice.kind === 'consult' ? 'Another agency consulted your records' : 'Another agency encountered your subject',
       body: { records: notice.records, requester: notice.requester },
     });

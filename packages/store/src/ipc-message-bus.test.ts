@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIpcMessageBus, relayBusMessages } from './ipc-message-bus.ts';
+import { createIpcMessageBus, IPC_SERIALIZATION, relayBusMessages } from './ipc-message-bus.ts';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -20,12 +20,12 @@ interface Node {
 async function startNodes(count: number): Promise<Node[]> {
   const relay = relayBusMessages(() => children);
   const nodes = Array.from({ length: count }, () => {
-    const child = fork(join(import.meta.dirname, 'ipc-bus-node.fixture.ts'), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(import.meta.dirname, 'ipc-bus-node.fixture.ts'), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: IPC_SERIALIZATION });
     children.push(child);
     const heard: string[] = [];
     const ready = new Promise<void>((resolve) => {
       child.on('message', (message: { heard?: string; ready?: boolean }) => {
-        if (relay(message)) return;
+        if (relay(message, child)) return;
         if (message.ready) resolve();
         if (typeof message.heard === 'string') heard.push(message.heard);
       });
@@ -46,7 +46,7 @@ describe('the bus between processes on one embedded store', () => {
     expect(b!.heard).toEqual(a!.heard);
   });
 
-  it('stops delivering to a node whose bus is closed, and skips a node that is gone', async () => {
+  it('skips a node that has left the channel or is gone', async () => {
     const [a, b, c] = await startNodes(3);
     c!.child.send('close');
     await new Promise((resolve) => c!.child.once('disconnect', resolve));
@@ -57,10 +57,16 @@ describe('the bus between processes on one embedded store', () => {
     expect(c!.heard).toEqual([]);
   });
 
-  it('leaves messages that are not its own to the parent, and needs an IPC channel', () => {
-    const relay = relayBusMessages(() => []);
-    expect(relay({ ready: true })).toBe(false);
-    expect(relay({ tag: 'mosaic.bus', channel: 'org', payload: '{}' })).toBe(true);
+  it('relays to the other nodes only, leaves messages that are not its own to the parent, and needs an IPC channel', () => {
+    const sent: unknown[] = [];
+    const from = { connected: true, send: (m: unknown) => sent.push(['from', m]) > 0 };
+    const other = { connected: true, send: (m: unknown) => sent.push(['other', m]) > 0 };
+    const relay = relayBusMessages(() => [from, other]);
+    expect(relay({ ready: true }, from)).toBe(false);
+    const message = { tag: 'mosaic.bus', channel: 'org', payload: '{}' };
+    expect(relay(message, from)).toBe(true);
+    // The sender's own listeners hear it from the sender, not back through the relay.
+    expect(sent).toEqual([['other', message]]);
     expect(() => createIpcMessageBus({ on: () => undefined, off: () => undefined })).toThrow(/no IPC channel/);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The bus of embedded-store nodes on one machine (`mosaic serve --nodes N`): each node is a child
  * process of one parent, sends its messages to the parent over the IPC channel, and the parent
- * relays every message to every node, the sender included (the MessageBus contract). The nodes
- * share the sqlite file, so what must survive a lost message is in the store, as on PostgreSQL.
+ * relays every message to every other node; the sender's own listeners hear it from the sender
+ * (the MessageBus contract: every node, this one included). The nodes share the sqlite file, so
+ * what must survive a lost message is in the store, as on PostgreSQL.
  */
 import type { MessageBus, MessageHandler } from './message-bus.ts';
 
@@ -31,15 +32,19 @@ export function createIpcMessageBus(endpoint: IpcEndpoint = process as IpcEndpoi
   const send = endpoint.send?.bind(endpoint);
   if (send === undefined) throw new Error('bus: this process has no IPC channel to a parent that relays its messages');
   const handlers = new Map<string, Set<MessageHandler>>();
+  const deliver = (channel: string, payload: string): void => {
+    for (const handler of [...(handlers.get(channel) ?? [])]) handler(payload);
+  };
   const receive = (message: unknown): void => {
-    if (!isBusMessage(message)) return;
-    for (const handler of [...(handlers.get(message.channel) ?? [])]) handler(message.payload);
+    if (isBusMessage(message)) deliver(message.channel, message.payload);
   };
   endpoint.on('message', receive);
   return {
     shared: true,
     async send(channel, payload) {
       send({ tag: TAG, channel, payload });
+      // Asynchronous like the others' delivery, so a sender never runs its own handler inside send().
+      queueMicrotask(() => deliver(channel, payload));
     },
     async listen(channel, handler) {
       const set = handlers.get(channel) ?? new Set<MessageHandler>();
@@ -63,13 +68,19 @@ export interface RelayTarget {
 }
 
 /**
- * The parent's relay: hand it every message a node sends; a bus message goes to every node
- * connected at the time, anything else is not its business (false).
+ * The parent's relay: hand it every message a node sends, with the node; a bus message goes to
+ * every other node connected at the time, anything else is not its business (false).
  */
-export function relayBusMessages(nodes: () => Iterable<RelayTarget>): (message: unknown) => boolean {
-  return (message) => {
+export function relayBusMessages(nodes: () => Iterable<RelayTarget>): (message: unknown, from: RelayTarget) => boolean {
+  return (message, from) => {
     if (!isBusMessage(message)) return false;
-    for (const node of nodes()) if (node.connected) node.send(message);
+    for (const node of nodes()) if (node !== from && node.connected) node.send(message);
     return true;
   };
 }
+
+/**
+ * How the parent and its nodes encode IPC messages: V8's serializer, which carries the bus's
+ * string payloads as they are (JSON would escape them inside the envelope).
+ */
+export const IPC_SERIALIZATION = 'advanced' as const;

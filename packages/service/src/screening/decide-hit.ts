@@ -9,7 +9,7 @@
 import { AppError, validateRecord, type Provenance, type RecordId } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
 import type { AlertCategory } from '@mosaic/screening';
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedId } from 'uuid';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import { CHECK_KIND, readCheck, type CheckRecord, type HitDecision, type HitView } from './screen-check.ts';
@@ -62,7 +62,7 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   });
   for (const alert of hit.alerts) {
     mosaic.notifier.publish({
-      id: randomUUID(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
+      id: timeOrderedId(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
       title: input.decision === 'confirm' ? `Encounter confirmed: ${alert.action}` : 'Hit on your alert rejected by the officer',
       body: {
         check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, action: alert.action, decision: input.decision, time: check.at,

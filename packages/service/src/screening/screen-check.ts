@@ -13,7 +13,7 @@ import {
   screenPrepared, validateQuery, VisibilityMemo,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type WatchlistEntry,
 } from '@mosaic/screening';
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedId } from 'uuid';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
@@ -151,7 +151,9 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   if (!validated.ok) throw rejected(validated.field, validated.reason);
   checkWhere(input);
   const { user } = consultation;
-  const id = randomUUID();
+  // Time-ordered (UUIDv7): the check documents of a busy checkpoint append to the key's index
+  // instead of landing on random pages of it (about half the cost of each write at 160k documents).
+  const id = timeOrderedId();
   const purpose = consultation.purpose?.trim() || CHECKPOINT_PURPOSE;
   const caseRef = consultation.caseRef?.trim() || id;
   const snapshot = await mosaic.org();
@@ -287,7 +289,7 @@ function notifyOwners(mosaic: Mosaic, check: CheckRecord, notices: readonly Owne
     for (const alert of hit.alerts) {
       told.add(alert.owner.agency);
       mosaic.notifier.publish({
-        id: randomUUID(), at: check.at, to: { agency: alert.owner.agency }, kind: 'alert.hit', title: `Hit on your alert: ${alert.action}`,
+        id: timeOrderedId(), at: check.at, to: { agency: alert.owner.agency }, kind: 'alert.hit', title: `Hit on your alert: ${alert.action}`,
         body: { check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, band: hit.band, action: alert.action, time: check.at, ...where, agency: check.agency, desk: check.desk },
       });
     }
@@ -295,7 +297,7 @@ function notifyOwners(mosaic: Mosaic, check: CheckRecord, notices: readonly Owne
   for (const owner of new Set(notices.filter((n) => n.kind === 'encounter').map((n) => n.agency))) {
     if (told.has(owner) || owner === check.agency) continue;
     mosaic.notifier.publish({
-      id: randomUUID(), at: check.at, to: { agency: owner }, kind: 'deconfliction.encounter', title: 'Another agency encountered your subject',
+      id: timeOrderedId(), at: check.at, to: { agency: owner }, kind: 'deconfliction.encounter', title: 'Another agency encountered your subject',
       body: { check: check.id, requester: check.agency },
     });
   }
