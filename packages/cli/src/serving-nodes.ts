@@ -80,7 +80,10 @@ export async function serveOnNodes(config: MosaicConfig, count: number): Promise
     ready = resolve;
     failed = (error) => {
       stopNodes();
-      reject(error);
+      if (address === undefined) return reject(error);
+      // A replacement that cannot start: stop serving rather than run short of nodes unseen.
+      console.error(`mosaic: ${error.message}; stopping`);
+      process.exitCode = 1;
     };
   });
   const stop = (): void => {

@@ -1,14 +1,15 @@
 /**
  * `mosaic serve --nodes 2` on the embedded store, as real processes: two nodes answer on one
  * port; a check answered by either node reaches the alert owner's live stream, whichever node
- * holds it (the nodes' bus through the primary); both nodes write one audit chain that verifies.
+ * holds it (the nodes' bus through the primary); a node that dies is replaced; the nodes stop
+ * on SIGTERM, and what they wrote is one audit chain that verifies. The tests run in order.
  */
 import { validateRecord } from '@mosaic/model';
 import { loadOrCreateAuditKeys, verifyAuditLog } from '@mosaic/service';
 import { openTestMosaic, TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
 import { openStore } from '@mosaic/store';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,8 @@ function call(method: string, path: string, body?: unknown, token?: string): Pro
       response.on('end', () => resolve({ status: response.statusCode ?? 0, node: response.headers['x-mosaic-node'], json: JSON.parse(text) as Record<string, unknown> }));
     });
     req.on('error', reject);
+    // A connection handed to a node as it dies is not answered: give up on it.
+    req.setTimeout(2_000, () => req.destroy(new Error(`${method} ${path}: no answer within 2 s`)));
     req.end(payload);
   });
 }
@@ -72,7 +75,7 @@ afterAll(async () => {
 });
 
 describe('mosaic serve --nodes 2 on the embedded store', () => {
-  it('serves from two processes on one port, tells the owner of every check on either node, and keeps one audit chain', async () => {
+  it('serves from two processes on one port and tells the owner of every check on either node', async () => {
     const nodes = new Set<unknown>();
     for (let i = 0; i < 4; i++) {
       const health = await call('GET', '/api/v1/health');
@@ -128,6 +131,29 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
       await reading;
     }
 
+  }, 60_000);
+
+  it('replaces a node that dies', async () => {
+    const before = new Set<unknown>();
+    for (let i = 0; i < 4; i++) before.add((await call('GET', '/api/v1/health')).node);
+    // The nodes are the server's child processes (Linux: /proc/PID/stat, the fourth field is the parent).
+    const nodes = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === String(server!.pid);
+      } catch {
+        return false;
+      }
+    });
+    expect(nodes).toHaveLength(2);
+    process.kill(Number(nodes[0]), 'SIGKILL');
+    await expect.poll(async () => {
+      const seen = new Set<unknown>();
+      for (let i = 0; i < 4; i++) seen.add(await call('GET', '/api/v1/health').then((r) => r.node, () => undefined));
+      return [...seen].filter((node) => node !== undefined && !before.has(node)).length;
+    }, { timeout: 30_000, interval: 200 }).toBe(1);
+  }, 60_000);
+
+  it('stops every node on SIGTERM, leaving one audit chain that verifies', async () => {
     server!.kill('SIGTERM');
     expect(await new Promise((resolve) => server!.once('exit', resolve))).toBe(0);
     const store = await openStore({ dataDir: dir });
