@@ -126,6 +126,8 @@ let port: number;
 let indexMs: number;
 let stopNodes: () => Promise<void>;
 let serverCpu: () => Promise<number>;
+/** Each serving node's resident memory (MB) when asked last; one node in this process: not told apart from the bench's own. */
+let nodeRssMb: number[] = [];
 if (NODES === 1) {
   const node = await startScreeningNode(mosaic, 0);
   port = node.port;
@@ -151,7 +153,11 @@ if (NODES === 1) {
   stopNodes = async () => {
     await Promise.all(workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send('stop'); })));
   };
-  serverCpu = async () => (await Promise.all(workers.map((w) => ask(w, 'cpu')))).reduce((sum, m) => sum + (m['cpu'] ?? 0), 0);
+  serverCpu = async () => {
+    const answers = await Promise.all(workers.map((w) => ask(w, 'cpu')));
+    nodeRssMb = answers.map((m) => m['rssMb'] ?? 0);
+    return answers.reduce((sum, m) => sum + (m['cpu'] ?? 0), 0);
+  };
 }
 const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'checkpoint', password: PASSWORD }) });
 const token = ((await signIn.json()) as { token: string }).token;
@@ -209,5 +215,6 @@ console.log(JSON.stringify({
   timeouts: result.timeouts,
   serverCoresBusy: Number((cpuMs / wallMs).toFixed(2)),
   clientCoresBusy: result.clientCores,
+  ...(NODES > 1 ? { nodeRssMb } : {}),
   machine: { cores: availableParallelism(), load1: Number(loadavg()[0]?.toFixed(2)) },
 }));

@@ -8,7 +8,7 @@
  *
  * As a cluster worker it reads MOSAIC_BENCH_NODE (JSON: dataDir, databaseUrl, databaseSchema,
  * port), reports { ready, indexMs } when it listens, answers 'cpu' with its CPU milliseconds so
- * far, and closes on 'stop'.
+ * far (and its resident memory), and closes on 'stop'.
  */
 import cluster from 'node:cluster';
 import { buildApp } from '@mosaic/server';
@@ -66,7 +66,7 @@ if (cluster.isWorker) {
   }, settings.dataDir), settings.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {});
   const node = await startScreeningNode(mosaic, settings.port);
   process.on('message', (message) => {
-    if (message === 'cpu') process.send?.({ cpu: cpuMs() });
+    if (message === 'cpu') process.send?.({ cpu: cpuMs(), rssMb: Math.round(process.memoryUsage().rss / 1e6) });
     if (message === 'stop') void node.stop().then(() => mosaic.close()).then(() => process.exit(0));
   });
   process.send?.({ ready: true, indexMs: node.indexMs });
