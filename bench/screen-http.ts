@@ -135,6 +135,8 @@ if (NODES === 1) {
   stopNodes = () => node.stop();
   serverCpu = () => Promise.resolve(cpu());
 } else {
+  // As under `mosaic serve --nodes N`, the primary holds no store while the nodes serve.
+  await mosaic.close();
   port = await freePort();
   const settings: NodeSettings = { dataDir: dir, ...(schema !== undefined ? { databaseUrl: DATABASE_URL, databaseSchema: schema } : {}), port };
   cluster.setupPrimary({ exec: join(import.meta.dirname, 'lib', 'screen-node.ts'), execArgv: process.execArgv, serialization: IPC_SERIALIZATION });
@@ -187,7 +189,7 @@ const wallMs = performance.now() - wallBefore;
 const cpuMs = (await serverCpu()) - cpuBefore;
 
 await stopNodes();
-await mosaic.close();
+if (NODES === 1) await mosaic.close();
 if (schema !== undefined) {
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();

@@ -153,9 +153,9 @@ export function createIngestJobs(): IngestJobs {
         id: randomUUID(), user: consultation.user.id, filename: upload.filename, format: upload.format, state: 'running', total: linesOf(upload),
         processed: 0, accepted: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, errors: [], startedAt: mosaic.now().toISOString(),
       };
-      running.set(job.id, job);
       // Stored at once: a poll that reaches another node finds the job (and later its progress).
       await mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: job.id, owner: consultation.user.id, body: job });
+      running.set(job.id, job);
       const p = run(mosaic, consultation, upload, job, mapping).finally(() => work.delete(p));
       work.add(p);
       return job;

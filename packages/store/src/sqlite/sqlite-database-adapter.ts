@@ -14,7 +14,7 @@
  * That `begin immediate` never waits inside sqlite: node:sqlite is synchronous, and sqlite's busy
  * handler sleeps (1, 2, 5, 10… ms) with the whole event loop stopped while another process (a
  * second serving node, a CLI ingest) holds the write lock. The adapter runs it with no busy
- * timeout, so it fails at once with SQLITE_BUSY, and `waitingSqliteDialect` tries it again on a
+ * timeout, so it fails at once with SQLITE_BUSY, and `WaitingSqliteDialect` tries it again on a
  * timer while the process goes on serving. Every other statement keeps the busy timeout.
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
