@@ -5,7 +5,7 @@
  * (the MessageBus contract: every node, this one included). The nodes share the sqlite file, so
  * what must survive a lost message is in the store, as on PostgreSQL.
  */
-import type { MessageBus, MessageHandler } from './message-bus.ts';
+import { createLocalMessageBus, type MessageBus } from './message-bus.ts';
 
 /** Marks the bus's messages among whatever else a parent and its children say to each other. */
 const TAG = 'mosaic.bus';
@@ -31,32 +31,22 @@ export interface IpcEndpoint {
 export function createIpcMessageBus(endpoint: IpcEndpoint = process as IpcEndpoint): MessageBus {
   const send = endpoint.send?.bind(endpoint);
   if (send === undefined) throw new Error('bus: this process has no IPC channel to a parent that relays its messages');
-  const handlers = new Map<string, Set<MessageHandler>>();
-  const deliver = (channel: string, payload: string): void => {
-    for (const handler of [...(handlers.get(channel) ?? [])]) handler(payload);
-  };
+  // This node's listeners: what it sends itself and what the relay brings from the others.
+  const local = createLocalMessageBus();
   const receive = (message: unknown): void => {
-    if (isBusMessage(message)) deliver(message.channel, message.payload);
+    if (isBusMessage(message)) void local.send(message.channel, message.payload);
   };
   endpoint.on('message', receive);
   return {
     shared: true,
     async send(channel, payload) {
       send({ tag: TAG, channel, payload });
-      // Asynchronous like the others' delivery, so a sender never runs its own handler inside send().
-      queueMicrotask(() => deliver(channel, payload));
+      await local.send(channel, payload);
     },
-    async listen(channel, handler) {
-      const set = handlers.get(channel) ?? new Set<MessageHandler>();
-      set.add(handler);
-      handlers.set(channel, set);
-      return async () => {
-        set.delete(handler);
-      };
-    },
+    listen: (channel, handler) => local.listen(channel, handler),
     async close() {
-      handlers.clear();
       endpoint.off('message', receive);
+      await local.close();
     },
   };
 }
