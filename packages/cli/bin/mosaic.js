@@ -2,7 +2,7 @@
 // The mosaic command. Mosaic runs on Node.js 24 (TypeScript type stripping, node:sqlite); the
 // workspace pins it as the `node` package, so when this shim is started by an older Node it
 // hands over to the pinned one.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,9 @@ if (major >= 24) {
     console.error(`mosaic: needs Node.js 24 or later (this is ${process.version}); run \`npm install\` in the Mosaic folder first.`);
     process.exit(1);
   }
-  const result = spawnSync(pinned, [main, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
+  const child = spawn(pinned, [main, ...process.argv.slice(2)], { stdio: 'inherit' });
+  // A process manager stops the command it started: pass its signal on, so the server closes
+  // cleanly (SIGINT from a terminal reaches both already; passing it too would be a second one).
+  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
