@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodesOf } from '../serving-nodes.ts';
+import { nodeExecArgv, nodesOf } from '../serving-nodes.ts';
 
 let dir: string;
 let server: ChildProcess | undefined;
@@ -133,7 +133,7 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
 
   }, 60_000);
 
-  it('replaces a node that dies', async () => {
+  it('starts each node with its share of memory as heap, and replaces a node that dies', async () => {
     const before = new Set<unknown>();
     for (let i = 0; i < 4; i++) before.add((await call('GET', '/api/v1/health')).node);
     // The nodes are the server's child processes (Linux: /proc/PID/stat, the fourth field is the parent).
@@ -145,6 +145,8 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
       }
     });
     expect(nodes).toHaveLength(2);
+    // Each started with a heap limit of its share of the machine's memory (nodeExecArgv).
+    for (const pid of nodes) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\u0000')).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/));
     process.kill(Number(nodes[0]), 'SIGKILL');
     await expect.poll(async () => {
       const seen = new Set<unknown>();
@@ -164,6 +166,14 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
       await store.close();
     }
   }, 60_000);
+
+  it('gives each node a share of the machine\'s memory as its heap, unless a limit is set', () => {
+    const gib = 2 ** 30;
+    expect(nodeExecArgv(2, ['--enable-source-maps'], '', 24 * gib)).toEqual(['--enable-source-maps', '--max-old-space-size=9216']);
+    expect(nodeExecArgv(64, [], '', 24 * gib)).toEqual(['--max-old-space-size=1024']);
+    expect(nodeExecArgv(2, ['--max-old-space-size=8192'], '', 24 * gib)).toEqual(['--max-old-space-size=8192']);
+    expect(nodeExecArgv(2, [], '--trace-warnings --max-old-space-size=2048', 24 * gib)).toEqual([]);
+  });
 
   it('takes a whole number of nodes or auto', () => {
     expect(nodesOf(undefined)).toBe(1);
