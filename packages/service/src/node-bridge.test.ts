@@ -1,7 +1,8 @@
 /**
  * Two Mosaic nodes on one PostgreSQL store, as in a national deployment: a notification
  * published on one reaches the other's listeners (and is stored once, by its own node), an
- * administrative change on one is seen by the other at once, and so is a change to a user.
+ * administrative change on one is seen by the other at once, and so are a change to a user and
+ * a sign-out.
  * A node signing the audit log with another key is refused. Needs PostgreSQL
  * (MOSAIC_TEST_DATABASE_URL): fails under CI without it, skipped elsewhere with a warning.
  */
@@ -44,7 +45,7 @@ const notification = (body: Record<string, unknown>): Notification => ({
 });
 
 describe.runIf(available)('nodes sharing one store', () => {
-  it('carry notifications, administrative changes and user changes from one node to the other', async () => {
+  it('carry notifications, administrative changes, user changes and sign-outs from one node to the other', async () => {
     const a = await node();
     const b = await node();
     const keeperA = keepNotifications(a);
@@ -84,6 +85,10 @@ describe.runIf(available)('nodes sharing one store', () => {
     a.sessions.forgetUser(user.id);
     // Well within the cache's own one-second memory: only the message can explain it.
     await expect.poll(async () => (await b.sessions.authenticate(token)).roles, { timeout: 600, interval: 20 }).toEqual(['officer']);
+
+    // Signed out on A: B, which has the session in its memory, refuses it at once too.
+    await a.sessions.signOut(token);
+    await expect.poll(() => b.sessions.authenticate(token).then(() => 'accepted', () => 'refused'), { timeout: 600, interval: 20 }).toBe('refused');
     keeperA.stop();
     keeperB.stop();
   });

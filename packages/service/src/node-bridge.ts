@@ -2,14 +2,14 @@
  * What the Mosaic nodes sharing one store tell each other over its message bus, so that any
  * node may serve any user (DESIGN: several stateless nodes behind a load balancer):
  * notifications published on one node reach the live streams on the others; an administrative
- * change (organisation, agreements) or a change to a user makes the others reload or forget
- * their cached copies at once. Each node ignores its own messages.
+ * change (organisation, agreements), a change to a user or a sign-out makes the others reload
+ * or forget their cached copies at once. Each node ignores its own messages.
  */
 import type { Store } from '@mosaic/store';
 import { MAX_MESSAGE_BYTES } from '@mosaic/store';
 import type { Notification, Notifier } from './notifier.ts';
 
-const CHANNEL = { notifications: 'notifications', org: 'org', users: 'users' } as const;
+const CHANNEL = { notifications: 'notifications', org: 'org', users: 'users', sessions: 'sessions' } as const;
 /** A notification too large for one message is fetched from the store, where its node keeps it. */
 const FETCH_TRIES = 10;
 const FETCH_WAIT_MS = 100;
@@ -18,6 +18,8 @@ export interface NodeBridge {
   notificationPublished(notification: Notification): void;
   organisationChanged(): void;
   userChanged(userId: string): void;
+  /** A session was signed out here (by the hash of its token, as the store keeps it). */
+  sessionEnded(tokenHash: string): void;
   stop(): Promise<void>;
 }
 
@@ -26,12 +28,13 @@ export interface NodeBridgeOptions {
   readonly notifier: Notifier;
   readonly onOrganisationChanged: () => void;
   readonly onUserChanged: (userId: string) => void;
+  readonly onSessionEnded: (tokenHash: string) => void;
   /** Where a node keeps the notifications it published (kind and id of the document). */
   readonly storedNotification: (id: string) => Promise<Notification | undefined>;
 }
 
 /** A single node has nobody to tell: nothing is sent or listened to (the checkpoint's hot path stays free of it). */
-const ALONE: NodeBridge = { notificationPublished: () => undefined, organisationChanged: () => undefined, userChanged: () => undefined, stop: async () => undefined };
+const ALONE: NodeBridge = { notificationPublished: () => undefined, organisationChanged: () => undefined, userChanged: () => undefined, sessionEnded: () => undefined, stop: async () => undefined };
 
 export async function bridgeNodes(store: Store, options: NodeBridgeOptions): Promise<NodeBridge> {
   if (!store.bus.shared) return ALONE;
@@ -65,6 +68,10 @@ export async function bridgeNodes(store: Store, options: NodeBridgeOptions): Pro
       const message = parse(payload);
       if (message && typeof message['user'] === 'string') options.onUserChanged(message['user']);
     }),
+    await store.bus.listen(CHANNEL.sessions, (payload) => {
+      const message = parse(payload);
+      if (message && typeof message['session'] === 'string') options.onSessionEnded(message['session']);
+    }),
   ];
   // A lost message is a late one at worst: caches also expire, and notifications are stored.
   const send = (channel: string, message: Record<string, unknown>): void => void store.bus.send(channel, JSON.stringify({ from: nodeId, ...message })).catch(() => undefined);
@@ -76,6 +83,7 @@ export async function bridgeNodes(store: Store, options: NodeBridgeOptions): Pro
     },
     organisationChanged: () => send(CHANNEL.org, {}),
     userChanged: (user) => send(CHANNEL.users, { user }),
+    sessionEnded: (session) => send(CHANNEL.sessions, { session }),
     async stop() {
       for (const stop of stops) await stop().catch(() => undefined);
     },

@@ -14,7 +14,7 @@ import { bridgeNodes, type NodeBridge } from './node-bridge.ts';
 import { NOTIFICATION_KIND } from './screening/notification-inbox.ts';
 import { loadOrganisation, type OrgSnapshot } from './organisation.ts';
 import { createDocumentWriter, type DocumentWriter } from './document-writer.ts';
-import { createSessionCache, type SessionCache } from './sessions.ts';
+import { createSessionCache, hashToken, type SessionCache } from './sessions.ts';
 
 export interface Mosaic {
   readonly config: MosaicConfig;
@@ -80,6 +80,7 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     nodeId, notifier,
     onOrganisationChanged: () => void loadOrg().catch(() => undefined),
     onUserChanged: (user) => cache.forgetUser(user),
+    onSessionEnded: (tokenHash) => cache.forgetSession(tokenHash),
     storedNotification: async (id) => ((await store.getDocument(NOTIFICATION_KIND, id))?.body as { notification?: Notification } | undefined)?.notification,
   });
   late.bridge = bridge;
@@ -88,6 +89,10 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     forgetUser(user) {
       cache.forgetUser(user);
       bridge.userChanged(user);
+    },
+    async signOut(token) {
+      await cache.signOut(token);
+      bridge.sessionEnded(hashToken(token));
     },
   };
   const reloadOrg = (): Promise<OrgSnapshot> => {

@@ -46,11 +46,14 @@ export async function signOut(store: Store, token: string): Promise<void> {
  * store at most once per `ttlMs`, so a busy checkpoint does not pay two queries per check. What
  * the cache may hold back is bounded: a sign-out, `forgetUser` (role change, account disabled)
  * or an administrative change (the runtime's reloadOrg clears it) takes effect at once in this
- * process, and any other change within `ttlMs`.
+ * process (and, through the runtime's node bridge, on the other nodes), any other change within
+ * `ttlMs`.
  */
 export interface SessionCache {
   authenticate(token: string | undefined, now?: Date): Promise<User>;
   signOut(token: string): Promise<void>;
+  /** Forget one session, by the hash of its token (another node signed it out). */
+  forgetSession(tokenHash: string): void;
   forgetUser(userId: string): void;
   /** Forget everyone (any administrative change: the organisation was reloaded). */
   clear(): void;
@@ -96,6 +99,10 @@ export function createSessionCache(store: Store, { ttlMs = 1000, maxEntries = 10
       known.delete(key);
       pending.delete(key);
       await signOut(store, token);
+    },
+    forgetSession(tokenHash) {
+      known.delete(tokenHash);
+      pending.delete(tokenHash);
     },
     forgetUser(userId) {
       for (const [key, entry] of known) if (entry.user.id === userId) known.delete(key);

@@ -29,7 +29,7 @@ function call(method: string, path: string, body?: unknown, token?: string): Pro
     }, (response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, node: response.headers['x-mosaic-node'], json: JSON.parse(text) as Record<string, unknown> }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, node: response.headers['x-mosaic-node'], json: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> }));
     });
     req.on('error', reject);
     // A connection handed to a node as it dies is not answered: give up on it.
@@ -132,6 +132,23 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
     }
 
   }, 60_000);
+
+  it('ends a session on every node at once when it is signed out on one', async () => {
+    const signedIn = await call('POST', '/api/v1/auth/sign-in', { name: 'intelAnalyst', password: TEST_PASSWORD });
+    const token = signedIn.json['token'] as string;
+    // Both nodes have looked the session up, and would keep it for a second without being told.
+    const warm = new Set<unknown>();
+    for (let i = 0; i < 4; i++) {
+      const me = await call('GET', '/api/v1/auth/me', undefined, token);
+      expect(me.status).toBe(200);
+      warm.add(me.node);
+    }
+    expect(warm.size).toBe(2);
+    expect((await call('POST', '/api/v1/auth/sign-out', undefined, token)).status).toBe(204);
+    const after = await Promise.all([0, 1, 2, 3].map(() => call('GET', '/api/v1/auth/me', undefined, token)));
+    expect(new Set(after.map((a) => a.node)).size).toBe(2);
+    expect(after.map((a) => a.status)).toEqual([401, 401, 401, 401]);
+  });
 
   it('starts each node with its share of memory as heap, and replaces a node that dies', async () => {
     const before = new Set<unknown>();
