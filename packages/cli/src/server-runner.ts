@@ -4,11 +4,15 @@
 import { buildApp } from '@mosaic/server';
 import { scheduleRetentionSweep, startProjections, type Mosaic } from '@mosaic/service';
 
+/** The address to print for a server listening on `host` and `port` (loopback as localhost). */
+export function serverAddress(host: string, port: number): string {
+  return `http://${host === '127.0.0.1' || host === '::1' ? 'localhost' : host}:${port}`;
+}
+
 export async function startServer(mosaic: Mosaic): Promise<string> {
   const projections = await startProjections(mosaic);
   const app = await buildApp({ mosaic, projections });
   await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
-  const shown = mosaic.config.host === '127.0.0.1' || mosaic.config.host === '::1' ? 'localhost' : mosaic.config.host;
   const port = (app.server.address() as { port: number } | null)?.port ?? mosaic.config.port;
   // The erasure sweep runs at start and every six hours; it prints counts only.
   const sweep = scheduleRetentionSweep(mosaic, {
@@ -27,5 +31,5 @@ export async function startServer(mosaic: Mosaic): Promise<string> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  return `http://${shown}:${port}`;
+  return serverAddress(mosaic.config.host, port);
 }

@@ -12,6 +12,7 @@ import { AppError } from '@mosaic/model';
 import { openMosaic, parseConfig, type MosaicConfig } from '@mosaic/service';
 import { IPC_SERIALIZATION, relayBusMessages } from '@mosaic/store';
 import cluster, { type Worker } from 'node:cluster';
+import { serverAddress } from './server-runner.ts';
 import { availableParallelism, totalmem } from 'node:os';
 
 /** The configuration a node serves with, set by the primary for its workers. */
@@ -75,8 +76,7 @@ export async function serveOnNodes(config: MosaicConfig, count: number): Promise
     const worker = cluster.fork({ [NODE_CONFIG]: JSON.stringify(config) });
     worker.once('listening', (at: { port: number }) => {
       listening.add(worker.id);
-      const host = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
-      address ??= `http://${host}:${at.port}`;
+      address ??= serverAddress(config.host, at.port);
       if (listening.size === count) ready(address);
     });
     worker.once('exit', (code, signal) => {

@@ -70,8 +70,9 @@ export async function buildApp({ mosaic, logger = false, plugins = [], projectio
   });
   app.decorate('mosaic', mosaic);
   // Which of the nodes sharing the store answered (operators behind a load balancer; /health too).
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('x-mosaic-node', mosaic.nodeId);
+    done();
   });
   await app.register(async (api) => {
     await api.register(healthRoutes);
