@@ -5,13 +5,14 @@
  * the check document, and the owner's notification on an alert hit.
  *
  *   npx node bench/screen-http.ts [--persons 100000] [--duration 10] [--warmup 5] [--connections 32]
- *                                 [--nodes 1] [--database-url postgres://…]
+ *                                 [--nodes 1] [--database-url postgres://…] [--profile DIR]
  *
  * Prints one JSON object (counts and timings only). Target (DESIGN.md): 2,000 checks/s on 2
  * cores. One node is one process (one core for JavaScript), in this process; `--nodes N` runs N
  * serving nodes as cluster workers sharing the port, as `mosaic serve --nodes N` does: on the
  * embedded store (their bus relayed by this process), or on one PostgreSQL store
  * (`--database-url`, a scratch schema dropped afterwards) as a national deployment runs them.
+ * `--profile DIR` writes a CPU profile of each node over the measured window (node-N.cpuprofile).
  */
 import { AgencyId, DeskId, UserId, validateRecord, type EntityRecord, seededRandom } from '@mosaic/model';
 import { AgreementId } from '@mosaic/policy';
@@ -29,7 +30,7 @@ import type { LoadConfig, LoadResult } from './lib/load-client.ts';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
-import { cpuMs as cpu, startScreeningNode, type NodeSettings } from './lib/screen-node.ts';
+import { cpuMs as cpu, cpuProfiler, startScreeningNode, type NodeSettings } from './lib/screen-node.ts';
 import { generateWatchlist, watchlistQueries, type ListedPerson } from './lib/screen-watchlist.ts';
 
 const { values: args } = parseArgs({
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '7' },
     nodes: { type: 'string', default: '1' },
     'database-url': { type: 'string', default: '' },
+    profile: { type: 'string', default: '' },
   },
 });
 const PERSONS = Number(args.persons);
@@ -117,8 +119,8 @@ const freePort = (): Promise<number> => new Promise((resolve) => {
   });
 });
 const workers: Worker[] = [];
-const ask = (worker: Worker, message: string): Promise<Record<string, number>> => new Promise((resolve) => {
-  const answer = (m: Record<string, number>): void => { if ('cpu' in m) { worker.off('message', answer); resolve(m); } };
+const ask = (worker: Worker, message: string | { readonly profile: string }, key = 'cpu'): Promise<Record<string, number>> => new Promise((resolve) => {
+  const answer = (m: Record<string, number>): void => { if (key in m) { worker.off('message', answer); resolve(m); } };
   worker.on('message', answer);
   worker.send(message);
 });
@@ -126,6 +128,8 @@ let port: number;
 let indexMs: number;
 let stopNodes: () => Promise<void>;
 let serverCpu: () => Promise<number>;
+/** Starts a CPU profile on every node; the function it returns writes them to DIR. */
+let profileNodes: (dir: string) => Promise<() => Promise<void>>;
 /** Each serving node's resident memory (MB) when asked last; one node in this process: not told apart from the bench's own. */
 let nodeRssMb: number[] = [];
 if (NODES === 1) {
@@ -134,6 +138,11 @@ if (NODES === 1) {
   indexMs = node.indexMs;
   stopNodes = () => node.stop();
   serverCpu = () => Promise.resolve(cpu());
+  profileNodes = async (to) => {
+    const profiler = cpuProfiler();
+    await profiler.start();
+    return () => profiler.stop(join(to, 'node-1.cpuprofile'));
+  };
 } else {
   // As under `mosaic serve --nodes N`, the primary holds no store while the nodes serve.
   await mosaic.close();
@@ -160,6 +169,12 @@ if (NODES === 1) {
     nodeRssMb = answers.map((m) => m['rssMb'] ?? 0);
     return answers.reduce((sum, m) => sum + (m['cpu'] ?? 0), 0);
   };
+  profileNodes = async (to) => {
+    await Promise.all(workers.map((w) => ask(w, 'profile-start', 'profiling')));
+    return async () => {
+      await Promise.all(workers.map((w, i) => ask(w, { profile: join(to, `node-${i + 1}.cpuprofile`) }, 'profiled')));
+    };
+  };
 }
 const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'checkpoint', password: PASSWORD }) });
 const token = ((await signIn.json()) as { token: string }).token;
@@ -181,12 +196,17 @@ if (Number(args.warmup) > 0) {
   writeFileSync(warmupFile, JSON.stringify({ ...loadConfig, durationS: Number(args.warmup) }));
   await load(warmupFile);
 }
+const writeProfiles = args.profile === '' ? undefined : await profileNodes(args.profile);
 const cpuBefore = await serverCpu();
+const ownCpuBefore = cpu();
 const wallBefore = performance.now();
 const { stdout } = await load(configFile);
 const result = JSON.parse(stdout) as LoadResult;
 const wallMs = performance.now() - wallBefore;
 const cpuMs = (await serverCpu()) - cpuBefore;
+/** With nodes as workers this process only relays their bus messages (and waits for the load). */
+const relayCpuMs = cpu() - ownCpuBefore;
+await writeProfiles?.();
 
 await stopNodes();
 if (NODES === 1) await mosaic.close();
@@ -217,6 +237,6 @@ console.log(JSON.stringify({
   timeouts: result.timeouts,
   serverCoresBusy: Number((cpuMs / wallMs).toFixed(2)),
   clientCoresBusy: result.clientCores,
-  ...(NODES > 1 ? { nodeRssMb } : {}),
+  ...(NODES > 1 ? { relayCoresBusy: Number((relayCpuMs / wallMs).toFixed(2)), nodeRssMb } : {}),
   machine: { cores: availableParallelism(), load1: Number(loadavg()[0]?.toFixed(2)) },
 }));

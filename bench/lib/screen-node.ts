@@ -1,6 +1,7 @@
 /**
- * One serving node of the screening benchmark: the screening projection kept current from the
- * store, the notification inbox, and the HTTP API's screening routes. `bench/screen-http.ts`
+ * One serving node of the screening benchmark: a checkpoint node as `mosaic serve --role
+ * checkpoint` runs it (the screening projection kept current from the store, the notification
+ * keeper, and the checkpoint node's routes). `bench/screen-http.ts`
  * runs one in its own process on the embedded store, or several as cluster workers (nodes
  * share the port, the primary hands connections out in turn): on the embedded store, as
  * `mosaic serve --nodes N` runs them (their bus relayed by the primary), or on one PostgreSQL
@@ -8,13 +9,15 @@
  *
  * As a cluster worker it reads MOSAIC_BENCH_NODE (JSON: dataDir, databaseUrl, databaseSchema,
  * port), reports { ready, indexMs } when it listens, answers 'cpu' with its CPU milliseconds so
- * far (and its resident memory), and closes on 'stop'.
+ * far (and its resident memory), and closes on 'stop'. 'profile-start' starts a CPU profile and
+ * { profile: FILE } (JSON) writes it there (for `--profile DIR`: where the measured window's time goes).
  */
 import cluster from 'node:cluster';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { buildApp } from '@mosaic/server';
 import { createIpcMessageBus } from '@mosaic/store';
-import { createScreeningProjection, followChanges, keepNotifications, openMosaic, parseConfig, type Mosaic } from '@mosaic/service';
-import { screeningRoutes } from '../../packages/server/src/routes/screening-routes.ts';
+import { openMosaic, parseConfig, startCheckpointProjections, type Mosaic } from '@mosaic/service';
 
 export interface ScreeningNode {
   readonly port: number;
@@ -29,29 +32,40 @@ export interface NodeSettings {
   readonly port: number;
 }
 
+/** A CPU profile of this process between start() and stop(file) (Chrome's .cpuprofile format). */
+export function cpuProfiler(): { start(): Promise<void>; stop(file: string): Promise<void> } {
+  const session = new Session();
+  session.connect();
+  return {
+    async start() {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    },
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}
+
 export const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
 
-/** Only what /screen needs: the screening projection and its follower (not the graph or entities). */
+/** A checkpoint node: the watchlist alone in memory (not the graph or entities). */
 export async function startScreeningNode(mosaic: Mosaic, port: number): Promise<ScreeningNode> {
   const started = performance.now();
-  const screening = createScreeningProjection();
-  const follower = followChanges(mosaic.store, [screening]);
-  await follower.catchUp();
-  follower.start(250);
-  const notifications = keepNotifications(mosaic);
+  const checkpoint = await startCheckpointProjections(mosaic);
   const indexMs = performance.now() - started;
-  const app = await buildApp({ mosaic, webRoot: null, plugins: [screeningRoutes({ screening, follower })] });
+  const app = await buildApp({ mosaic, checkpoint });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     port: (app.server.address() as { port: number }).port,
     indexMs,
     async stop() {
-      follower.stop();
-      await notifications.idle();
-      notifications.stop();
+      await checkpoint.notifications.idle();
+      checkpoint.stop();
       await app.close();
     },
   };
@@ -65,7 +79,10 @@ if (cluster.isWorker) {
     ...(settings.databaseSchema !== undefined ? { databaseSchema: settings.databaseSchema } : {}),
   }, settings.dataDir), settings.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {});
   const node = await startScreeningNode(mosaic, settings.port);
-  process.on('message', (message) => {
+  const profiler = cpuProfiler();
+  process.on('message', (message: unknown) => {
+    if (message === 'profile-start') void profiler.start().then(() => process.send?.({ profiling: true }));
+    if (typeof message === 'object' && message !== null && 'profile' in message) void profiler.stop(String(message.profile)).then(() => process.send?.({ profiled: true }));
     if (message === 'cpu') process.send?.({ cpu: cpuMs(), rssMb: Math.round(process.memoryUsage().rss / 1e6) });
     if (message === 'stop') void node.stop().then(() => mosaic.close()).then(() => process.exit(0));
   });

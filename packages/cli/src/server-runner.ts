@@ -1,30 +1,38 @@
 /**
  * Listen, and close cleanly (final audit checkpoint, store closed) on SIGINT/SIGTERM.
  */
-import { buildApp } from '@mosaic/server';
-import { scheduleRetentionSweep, startProjections, type Mosaic } from '@mosaic/service';
+import { AppError } from '@mosaic/model';
+import { buildApp, type NodeRole } from '@mosaic/server';
+import { scheduleRetentionSweep, startCheckpointProjections, startProjections, type Mosaic } from '@mosaic/service';
 
 /** The address to print for a server listening on `host` and `port` (loopback as localhost). */
 export function serverAddress(host: string, port: number): string {
   return `http://${host === '127.0.0.1' || host === '::1' ? 'localhost' : host}:${port}`;
 }
 
-export async function startServer(mosaic: Mosaic): Promise<string> {
-  const projections = await startProjections(mosaic);
-  const app = await buildApp({ mosaic, projections });
+/** `--role`: full (every area, the default) or checkpoint (sign-in, checks, alerts and notifications). */
+export function roleOf(value: string | boolean | undefined): NodeRole {
+  if (value === undefined || value === 'full' || value === 'checkpoint') return value ?? 'full';
+  throw new AppError('MOSAIC_INVALID_INPUT', `--role takes full or checkpoint, not ${JSON.stringify(value)}`);
+}
+
+export async function startServer(mosaic: Mosaic, role: NodeRole = 'full'): Promise<string> {
+  const projections = role === 'full' ? await startProjections(mosaic) : undefined;
+  const checkpoint = role === 'checkpoint' ? await startCheckpointProjections(mosaic) : undefined;
+  const app = await buildApp({ mosaic, ...(projections ? { projections } : {}), ...(checkpoint ? { checkpoint } : {}) });
   await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
   const port = (app.server.address() as { port: number } | null)?.port ?? mosaic.config.port;
-  // The erasure sweep runs at start and every six hours; it prints counts only.
-  const sweep = scheduleRetentionSweep(mosaic, {
+  // The erasure sweep runs on full nodes, at start and every six hours; it prints counts only.
+  const sweep = role === 'full' ? scheduleRetentionSweep(mosaic, {
     onSweep: (summary) => { if (summary.erased > 0 || summary.held > 0) console.error(`retention sweep: ${JSON.stringify(summary)}`); },
     onError: (error) => console.error(`retention sweep failed: ${error instanceof Error ? error.message : String(error)}`),
-  });
+  }) : undefined;
   let closing = false;
   const stop = async (): Promise<void> => {
     if (closing) return;
     closing = true;
-    sweep.stop();
-    projections.stop();
+    sweep?.stop();
+    (projections ?? checkpoint)?.stop();
     await app.close();
     await mosaic.close();
     process.exit(0);

@@ -5,18 +5,21 @@
  * store's nodes share the sqlite file but not a message bus; PostgreSQL's have LISTEN/NOTIFY),
  * replaces a node that dies after it was serving, and stops them all on SIGINT or SIGTERM.
  *
- * Every node keeps its own projections (screening index, graph, entities) current from the
- * store's change feed, as the nodes of a national deployment do.
+ * Every node keeps its own projections (screening index, graph, entities; the screening index
+ * alone for `--role checkpoint`) current from the store's change feed, as the nodes of a
+ * national deployment do.
  */
 import { AppError } from '@mosaic/model';
 import { openMosaic, parseConfig, type MosaicConfig } from '@mosaic/service';
 import { IPC_SERIALIZATION, relayBusMessages } from '@mosaic/store';
 import cluster, { type Worker } from 'node:cluster';
+import type { NodeRole } from '@mosaic/server';
 import { serverAddress } from './server-runner.ts';
 import { availableParallelism, totalmem } from 'node:os';
 
-/** The configuration a node serves with, set by the primary for its workers. */
+/** The configuration and role a node serves with, set by the primary for its workers. */
 const NODE_CONFIG = 'MOSAIC_SERVING_NODE_CONFIG';
+const NODE_ROLE = 'MOSAIC_SERVING_NODE_ROLE';
 
 export const NODES_OPTION = { nodes: { type: 'string' } } as const;
 
@@ -46,10 +49,11 @@ export function nodeExecArgv(count: number, execArgv: readonly string[] = proces
   return [...execArgv, `--max-old-space-size=${heapMb}`];
 }
 
-/** The configuration this process serves with when it is one of the primary's nodes; undefined otherwise. */
-export function servingNodeConfig(): MosaicConfig | undefined {
+/** The configuration and role this process serves with when it is one of the primary's nodes; undefined otherwise. */
+export function servingNode(): { readonly config: MosaicConfig; readonly role: NodeRole } | undefined {
   const raw = process.env[NODE_CONFIG];
-  return cluster.isWorker && raw !== undefined ? parseConfig(JSON.parse(raw) as MosaicConfig, process.cwd()) : undefined;
+  if (!cluster.isWorker || raw === undefined) return undefined;
+  return { config: parseConfig(JSON.parse(raw) as MosaicConfig, process.cwd()), role: process.env[NODE_ROLE] === 'checkpoint' ? 'checkpoint' : 'full' };
 }
 
 /**
@@ -57,7 +61,7 @@ export function servingNodeConfig(): MosaicConfig | undefined {
  * rejects if a node exits before it listens. The store is opened here once first, so that the
  * nodes find it migrated and its audit key made.
  */
-export async function serveOnNodes(config: MosaicConfig, count: number): Promise<string> {
+export async function serveOnNodes(config: MosaicConfig, count: number, role: NodeRole = 'full'): Promise<string> {
   await (await openMosaic(config, { backgroundCheckpoints: false })).close();
   // The worker runs `serve` whatever command started the primary (start loads the demo first).
   cluster.setupPrimary({ args: ['serve'], execArgv: nodeExecArgv(count), serialization: IPC_SERIALIZATION });
@@ -73,7 +77,7 @@ export async function serveOnNodes(config: MosaicConfig, count: number): Promise
     for (const worker of live()) worker.process.kill('SIGTERM');
   };
   const fork = (): void => {
-    const worker = cluster.fork({ [NODE_CONFIG]: JSON.stringify(config) });
+    const worker = cluster.fork({ [NODE_CONFIG]: JSON.stringify(config), [NODE_ROLE]: role });
     worker.once('listening', (at: { port: number }) => {
       listening.add(worker.id);
       address ??= serverAddress(config.host, at.port);

@@ -5,7 +5,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import type { Mosaic, Projections } from '@mosaic/service';
+import type { CheckpointProjections, Mosaic, Projections } from '@mosaic/service';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +35,12 @@ export interface BuildAppOptions {
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void>)[];
   /** In-memory projections (graph, …); the routes that need them are registered only when given. */
   readonly projections?: Projections;
+  /**
+   * A checkpoint node instead (`mosaic serve --role checkpoint`): only health, sign-in and
+   * sign-out, checks, alerts and notifications are served, and no web app; any other request
+   * is answered 404 naming the role, to be sent to a full node.
+   */
+  readonly checkpoint?: CheckpointProjections;
   /** The built web app, served at /; default packages/web/dist when it exists. */
   readonly webRoot?: string | null;
 }
@@ -43,7 +49,11 @@ export const DEFAULT_WEB_ROOT = join(import.meta.dirname, '..', '..', 'web', 'di
 
 export const API_PREFIX = '/api/v1';
 
-export async function buildApp({ mosaic, logger = false, plugins = [], projections, webRoot = DEFAULT_WEB_ROOT }: BuildAppOptions): Promise<FastifyInstance> {
+export type NodeRole = 'full' | 'checkpoint';
+
+export async function buildApp({ mosaic, logger = false, plugins = [], projections, checkpoint, webRoot = DEFAULT_WEB_ROOT }: BuildAppOptions): Promise<FastifyInstance> {
+  if (projections && checkpoint) throw new Error('buildApp: a node is full (projections) or a checkpoint node (checkpoint), not both');
+  const role: NodeRole = checkpoint ? 'checkpoint' : 'full';
   const app = Fastify({
     logger: logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: 64 * 1024 * 1024,
@@ -51,11 +61,11 @@ export async function buildApp({ mosaic, logger = false, plugins = [], projectio
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  const web = webRoot !== null && existsSync(join(webRoot, 'index.html')) ? webRoot : undefined;
+  const web = role === 'full' && webRoot !== null && existsSync(join(webRoot, 'index.html')) ? webRoot : undefined;
   // The web app is a single page: any non-API GET that is not a file gets index.html.
   app.setNotFoundHandler((request, reply) => {
     if (web && request.method === 'GET' && !request.url.startsWith(API_PREFIX)) return reply.sendFile('index.html');
-    return notFoundHandler(request, reply);
+    return notFoundHandler(request, reply, role === 'checkpoint' ? 'this is a checkpoint node: it serves sign-in, checks, alerts and notifications; ask a full node' : undefined);
   });
   if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
   await app.register(fastifyCookie);
@@ -75,8 +85,15 @@ export async function buildApp({ mosaic, logger = false, plugins = [], projectio
     done();
   });
   await app.register(async (api) => {
-    await api.register(healthRoutes);
+    await api.register(healthRoutes(role));
     await api.register(authRoutes);
+    if (checkpoint) {
+      await api.register(screeningRoutes(checkpoint));
+      await api.register(notificationRoutes());
+      for (const plugin of plugins) await api.register(plugin);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      return;
+    }
     await api.register(schemaRoutes);
     await api.register(recordRoutes);
     await api.register(ingestRoutes);

@@ -40,7 +40,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   void reply.status(500).send({ error: { code: 'MOSAIC_INTERNAL', message: 'internal error' } });
 }
 
-export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
-  void reply.status(404).send({ error: { code: 'MOSAIC_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply, why?: string): void {
+  void reply.status(404).send({ error: { code: 'MOSAIC_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}${why === undefined ? '' : `: ${why}`}` } });
 }
 

@@ -24,7 +24,7 @@ export {
   type GraphFilters, type GraphLevel, type GraphSources, type MapPlace, type TimelineEvent,
 } from './graph/graph-queries.ts';
 export { CHART_KIND, CHART_SHARES, listCharts, openChart, saveChart, type ChartInput, type ChartSummary } from './graph/graph-charts.ts';
-export { startProjections, type Projections } from './projections.ts';
+export { startCheckpointProjections, startProjections, type CheckpointProjections, type ProjectionOptions, type Projections } from './projections.ts';
 export { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 export { judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';
 export { storeResolutionStore } from './resolution/store-resolution-store.ts';

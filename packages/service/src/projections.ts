@@ -1,5 +1,6 @@
 /**
- * The in-memory projections a serving node keeps current from the change feed.
+ * The in-memory projections a serving node keeps current from the change feed: every area's on
+ * a full node, the watchlist alone on a checkpoint node (`mosaic serve --role checkpoint`).
  */
 import { followChanges, type ChangeFollower } from './change-follower.ts';
 import { createEntityGraphView, type EntityGraphView } from './graph/entity-graph-view.ts';
@@ -26,11 +27,48 @@ export interface Projections {
   stop(): void;
 }
 
-/** Build every projection from the store, then follow the feed (every `intervalMs`). */
+export interface ProjectionOptions {
+  /** How often the change feed is read. */
+  readonly intervalMs?: number;
+  /** Follow the feed after the first build (false: built once, for tests). */
+  readonly follow?: boolean;
+  readonly webhook?: WebhookOptions;
+}
+
+/**
+ * What a checkpoint node keeps: the watchlist and the notification keeper (a check's notices
+ * are stored and pushed by the node that made them). No graph, resolved entities or
+ * subscriptions: those are a full node's, so a checkpoint node starts in the time the
+ * watchlist takes and holds only it in memory.
+ */
+export interface CheckpointProjections {
+  readonly screening: ScreeningProjection;
+  readonly notifications: NotificationKeeper;
+  readonly follower: ChangeFollower;
+  stop(): void;
+}
+
+/** Build the watchlist from the store, then follow the feed (every `intervalMs`). */
+export async function startCheckpointProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {} }: ProjectionOptions = {}): Promise<CheckpointProjections> {
+  const screening = createScreeningProjection();
+  const follower = followChanges(mosaic.store, [screening]);
+  const notifications = keepNotifications(mosaic, webhook);
+  await follower.catchUp();
+  if (follow) follower.start(intervalMs);
+  return {
+    screening, notifications, follower,
+    stop: () => {
+      follower.stop();
+      notifications.stop();
+    },
+  };
+}
+
 /** How often subscriptions are re-read (other nodes' changes) and silence is looked for. */
 const WATCH_SWEEP_MS = 60_000;
 
-export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {} }: { readonly intervalMs?: number; readonly follow?: boolean; readonly webhook?: WebhookOptions } = {}): Promise<Projections> {
+/** Build every projection from the store, then follow the feed (every `intervalMs`). */
+export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {} }: ProjectionOptions = {}): Promise<Projections> {
   const graph = createGraphProjection(mosaic.registry);
   const screening = createScreeningProjection();
   const follower = followChanges(mosaic.store, [graph, screening]);

@@ -2,7 +2,8 @@
  * `mosaic serve --nodes 2` on the embedded store, as real processes: two nodes answer on one
  * port; a check answered by either node reaches the alert owner's live stream, whichever node
  * holds it (the nodes' bus through the primary); a node that dies is replaced; the nodes stop
- * on SIGTERM, and what they wrote is one audit chain that verifies. The tests run in order.
+ * on SIGTERM, and what they wrote is one audit chain that verifies. Then the same store served
+ * by two checkpoint nodes (`--role checkpoint`). The tests run in order.
  */
 import { validateRecord } from '@mosaic/model';
 import { loadOrCreateAuditKeys, verifyAuditLog } from '@mosaic/service';
@@ -13,6 +14,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleOf } from '../server-runner.ts';
 import { nodeExecArgv, nodesOf } from '../serving-nodes.ts';
 
 let dir: string;
@@ -38,6 +40,22 @@ function call(method: string, path: string, body?: unknown, token?: string): Pro
   });
 }
 
+/** `mosaic serve … --port 0 --data DIR` as a child process, once it says where it serves. */
+async function serve(args: readonly string[]): Promise<{ server: ChildProcess; base: string; said: () => string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('MOSAIC_')));
+  const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'mosaic.js'), 'serve', ...args, '--port', '0', '--data', dir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString('utf8');
+      const found = /serving on (http:\/\/localhost:\d+)/.exec(err)?.[1];
+      if (found) resolve(found.replace('localhost', '127.0.0.1'));
+    });
+    child.once('exit', (code) => reject(new Error(`mosaic serve exited (${code}): ${err}`)));
+  });
+  return { server: child, base: url, said: () => err };
+}
+
 beforeAll(async () => {
   const world = await openTestMosaic();
   dir = world.dir;
@@ -53,17 +71,7 @@ beforeAll(async () => {
   });
   await world.mosaic.close();
 
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('MOSAIC_')));
-  server = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'mosaic.js'), 'serve', '--nodes', '2', '--port', '0', '--data', dir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  base = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    server!.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString('utf8');
-      const url = /serving on (http:\/\/localhost:\d+)/.exec(err)?.[1];
-      if (url) resolve(url.replace('localhost', '127.0.0.1'));
-    });
-    server!.once('exit', (code) => reject(new Error(`mosaic serve exited (${code}): ${err}`)));
-  });
+  ({ server, base } = await serve(['--nodes', '2']));
 }, 60_000);
 
 afterAll(async () => {
@@ -198,5 +206,37 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
     expect(nodesOf('auto')).toBeGreaterThanOrEqual(1);
     expect(() => nodesOf('0')).toThrow(/--nodes takes a whole number from 1 to 64/);
     expect(() => nodesOf('two')).toThrow(/not "two"/);
+  });
+});
+
+describe('mosaic serve --nodes 2 --role checkpoint', () => {
+  it('serves checks from two checkpoint nodes, and nothing a full node serves', async () => {
+    const started = await serve(['--nodes', '2', '--role', 'checkpoint']);
+    ({ server, base } = started);
+    expect(started.said()).toMatch(/2 nodes, checkpoint role/);
+    const nodes = new Set<unknown>();
+    for (let i = 0; i < 4; i++) {
+      const health = await call('GET', '/api/v1/health');
+      expect(health.json).toMatchObject({ role: 'checkpoint' });
+      nodes.add(health.node);
+    }
+    expect(nodes.size).toBe(2);
+    const token = (await call('POST', '/api/v1/auth/sign-in', { name: 'zoneCheckpoint', password: TEST_PASSWORD })).json['token'] as string;
+    for (let i = 0; i < 2; i++) {
+      const check = await call('POST', '/api/v1/screen', { name: 'Rachid Bouzid', birthDate: '1990-03-02' }, token);
+      expect(check.status).toBe(200);
+      expect(check.json['hits']).toEqual([expect.objectContaining({ subject: 'fedpol:p1', band: 'hit', alerts: [expect.objectContaining({ category: 'discreet_check', action: 'REPORT_COVERTLY' })] })]);
+    }
+    const elsewhere = await call('GET', '/api/v1/records/fedpol:p1', undefined, token);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.json['error']).toMatchObject({ message: expect.stringMatching(/checkpoint node/) });
+    server.kill('SIGTERM');
+    expect(await new Promise((resolve) => server!.once('exit', resolve))).toBe(0);
+  }, 60_000);
+
+  it('takes full or checkpoint as a role', () => {
+    expect(roleOf(undefined)).toBe('full');
+    expect(roleOf('checkpoint')).toBe('checkpoint');
+    expect(() => roleOf('border')).toThrow(/--role takes full or checkpoint, not "border"/);
   });
 });

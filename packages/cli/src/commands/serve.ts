@@ -1,31 +1,35 @@
 /**
- * mosaic serve [--port P] [--host H] [--data DIR] [--nodes N|auto]: the API under /api/v1 and
- * the web app at /. With --nodes, N serving processes share the port and the store (one per
- * core: serving-nodes.ts).
+ * mosaic serve [--port P] [--host H] [--data DIR] [--nodes N|auto] [--role full|checkpoint]: the
+ * API under /api/v1 and the web app at /. With --nodes, N serving processes share the port and
+ * the store (one per core: serving-nodes.ts). `--role checkpoint` serves sign-in, checks,
+ * alerts and notifications only, from the watchlist alone (no graph or resolved entities in
+ * memory, no web app): the nodes a border post or a checkpoint system talks to.
  */
 import { openMosaic } from '@mosaic/service';
 import { createIpcMessageBus } from '@mosaic/store';
-import { startServer } from '../server-runner.ts';
+import { roleOf, startServer } from '../server-runner.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
-import { NODES_OPTION, nodesOf, serveOnNodes, servingNodeConfig } from '../serving-nodes.ts';
+import { NODES_OPTION, nodesOf, serveOnNodes, servingNode } from '../serving-nodes.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
-  const node = servingNodeConfig();
+  const node = servingNode();
   if (node !== undefined) {
     // One of several nodes: embedded-store nodes hear each other through the primary.
-    await startServer(await openMosaic(node, node.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {}));
+    await startServer(await openMosaic(node.config, node.config.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {}), node.role);
     return 0;
   }
-  const { values } = parse('serve', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, ...NODES_OPTION }, false);
+  const { values } = parse('serve', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' }, ...NODES_OPTION }, false);
   const config = configOf(values);
   const nodes = nodesOf(values.nodes);
+  const role = roleOf(values.role);
   const store = config.databaseUrl ? 'postgres' : `sqlite, ${config.dataDir}`;
+  const as = role === 'checkpoint' ? ', checkpoint role' : '';
   if (nodes > 1) {
-    const url = await serveOnNodes(config, nodes);
-    console.error(`Mosaic is serving on ${url} (store: ${store}; ${nodes} nodes)`);
+    const url = await serveOnNodes(config, nodes, role);
+    console.error(`Mosaic is serving on ${url} (store: ${store}; ${nodes} nodes${as})`);
     return 0;
   }
-  const url = await startServer(await openMosaic(config));
-  console.error(`Mosaic is serving on ${url} (store: ${store})`);
+  const url = await startServer(await openMosaic(config), role);
+  console.error(`Mosaic is serving on ${url} (store: ${store}${as})`);
   return 0;
 }
