@@ -7,7 +7,7 @@
 import type { AuditEvent, JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { deconfliction, filterVisible, type Pointer, type ReadAction } from '@mosaic/policy';
-import { v7 as timeOrderedId } from 'uuid';
+import { timeOrderedId } from './time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
 

@@ -63,10 +63,26 @@ describe('the bus between processes on one embedded store', () => {
     const other = { connected: true, send: (m: unknown) => sent.push(['other', m]) > 0 };
     const relay = relayBusMessages(() => [from, other]);
     expect(relay({ ready: true }, from)).toBe(false);
-    const message = { tag: 'mosaic.bus', channel: 'org', payload: '{}' };
+    const message = { tag: 'mosaic.bus', messages: [{ channel: 'org', payload: '{}' }] };
     expect(relay(message, from)).toBe(true);
     // The sender's own listeners hear it from the sender, not back through the relay.
     expect(sent).toEqual([['other', message]]);
     expect(() => createIpcMessageBus({ on: () => undefined, off: () => undefined })).toThrow(/no IPC channel/);
+  });
+
+  it('sends what a node says in one turn as one IPC message, in order, and what is left when it closes', async () => {
+    const sent: unknown[] = [];
+    const bus = createIpcMessageBus({ send: (m) => sent.push(m) > 0, on: () => undefined, off: () => undefined });
+    const heard: string[] = [];
+    await bus.listen('checks', (payload) => heard.push(payload));
+    await Promise.all(['a', 'b', 'c'].map((p) => bus.send('checks', p)));
+    // The node's own listeners hear at once; the others after this turn, all three in one message.
+    expect(heard).toEqual(['a', 'b', 'c']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent).toEqual([{ tag: 'mosaic.bus', messages: [{ channel: 'checks', payload: 'a' }, { channel: 'checks', payload: 'b' }, { channel: 'checks', payload: 'c' }] }]);
+    await bus.send('org', 'changed');
+    await bus.close();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual({ tag: 'mosaic.bus', messages: [{ channel: 'org', payload: 'changed' }] });
   });
 });

@@ -11,18 +11,30 @@ import { createLocalMessageBus, type MessageBus } from './message-bus.ts';
 const TAG = 'mosaic.bus';
 
 interface BusMessage {
-  readonly tag: typeof TAG;
   readonly channel: string;
   readonly payload: string;
 }
 
+/**
+ * What one IPC message carries: the bus messages a node sent in one turn of its event loop, in
+ * order. A busy node sends a notice per check; one IPC message per turn instead of one per
+ * notice saves a system call and an envelope each, in the node and in the relaying parent.
+ */
+interface BusBatch {
+  readonly tag: typeof TAG;
+  readonly messages: readonly BusMessage[];
+}
+
+const isBusBatch = (message: unknown): message is BusBatch =>
+  typeof message === 'object' && message !== null && (message as { tag?: unknown }).tag === TAG && Array.isArray((message as { messages?: unknown }).messages);
+
 const isBusMessage = (message: unknown): message is BusMessage =>
-  typeof message === 'object' && message !== null && (message as { tag?: unknown }).tag === TAG
+  typeof message === 'object' && message !== null
   && typeof (message as { channel?: unknown }).channel === 'string' && typeof (message as { payload?: unknown }).payload === 'string';
 
 /** The child's end of its IPC channel (a process started with one: cluster.fork, child_process.fork). */
 export interface IpcEndpoint {
-  send?: ((message: BusMessage) => boolean) | undefined;
+  send?: ((message: BusBatch) => boolean) | undefined;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   off(event: 'message', listener: (message: unknown) => void): unknown;
 }
@@ -34,17 +46,27 @@ export function createIpcMessageBus(endpoint: IpcEndpoint = process as IpcEndpoi
   // This node's listeners: what it sends itself and what the relay brings from the others.
   const local = createLocalMessageBus();
   const receive = (message: unknown): void => {
-    if (isBusMessage(message)) void local.send(message.channel, message.payload);
+    if (!isBusBatch(message)) return;
+    for (const m of message.messages) if (isBusMessage(m)) void local.send(m.channel, m.payload);
   };
   endpoint.on('message', receive);
+  let pending: BusMessage[] = [];
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const messages = pending;
+    pending = [];
+    send({ tag: TAG, messages });
+  };
   return {
     shared: true,
     async send(channel, payload) {
-      send({ tag: TAG, channel, payload });
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ channel, payload });
       await local.send(channel, payload);
     },
     listen: (channel, handler) => local.listen(channel, handler),
     async close() {
+      flush();
       endpoint.off('message', receive);
       await local.close();
     },
@@ -63,7 +85,7 @@ export interface RelayTarget {
  */
 export function relayBusMessages(nodes: () => Iterable<RelayTarget>): (message: unknown, from: RelayTarget) => boolean {
   return (message, from) => {
-    if (!isBusMessage(message)) return false;
+    if (!isBusBatch(message)) return false;
     for (const node of nodes()) if (node !== from && node.connected) node.send(message);
     return true;
   };

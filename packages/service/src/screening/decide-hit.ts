@@ -9,7 +9,7 @@
 import { AppError, validateRecord, type Provenance, type RecordId } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
 import type { AlertCategory } from '@mosaic/screening';
-import { v7 as timeOrderedId } from 'uuid';
+import { timeOrderedId } from '../time-ordered-id.ts';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import { CHECK_KIND, readCheck, type CheckRecord, type HitDecision, type HitView } from './screen-check.ts';

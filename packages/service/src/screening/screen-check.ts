@@ -13,7 +13,7 @@ import {
   screenPrepared, validateQuery, VisibilityMemo,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type WatchlistEntry,
 } from '@mosaic/screening';
-import { v7 as timeOrderedId } from 'uuid';
+import { timeOrderedId } from '../time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { ScreeningProjection } from './screening-projection.ts';

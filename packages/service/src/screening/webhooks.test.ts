@@ -7,7 +7,7 @@ import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import { keepNotifications } from './notification-inbox.ts';
 import { screenCheck } from './screen-check.ts';
 import { createScreeningProjection } from './screening-projection.ts';
-import { deliverWebhook, setWebhook, signWebhookBody, verifyWebhookSignature } from './webhooks.ts';
+import { configureWebhook, deliverWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, WEBHOOK_KEPT_MS, WEBHOOK_KIND } from './webhooks.ts';
 
 let world: TestMosaic;
 let stuck: Server;
@@ -72,6 +72,40 @@ describe('webhooks', () => {
       expect(hanging.length).toBe(before + 1);
     } finally {
       keeper.stop();
+    }
+  });
+
+  it('keeps the configuration for a second: a change on this node applies at once, one made by another node within that second', async () => {
+    const { mosaic } = world;
+    const agency = AgencyId('intel');
+    const heard: string[] = [];
+    const receiver = createServer((request, response) => {
+      heard.push(request.url ?? '');
+      response.end();
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const at = (path: string): string => `http://127.0.0.1:${(receiver.address() as AddressInfo).port}${path}`;
+    const notification = { id: 'n2', at: '2026-01-01T00:00:00Z', to: { agency }, kind: 'alert.hit', title: 't', body: {} };
+    const secret = 'intel-secret-0123456789';
+    try {
+      await setWebhook(mosaic, agency, { url: at('/first'), secret });
+      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+      // Another node of the same store changes it: this node still delivers where it read, for at most a second.
+      await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: at('/second'), secret } });
+      const changed = performance.now();
+      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+      const kept = performance.now() - changed < WEBHOOK_KEPT_MS;
+      await new Promise((resolve) => setTimeout(resolve, WEBHOOK_KEPT_MS + 50));
+      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+      // Changed and removed here: at once.
+      await setWebhook(mosaic, agency, { url: at('/third'), secret });
+      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+      const admin = await mosaic.store.findUserByName('intelAdmin');
+      await configureWebhook(mosaic, { user: admin!, purpose: 'webhook maintenance', caseRef: 'ADM-1' }, null);
+      expect(await deliverWebhook(mosaic, agency, notification)).toBe('none');
+      expect(heard).toEqual(['/first', kept ? '/first' : '/second', '/second', '/third']);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
     }
   });
 });

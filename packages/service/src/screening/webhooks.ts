@@ -47,6 +47,7 @@ export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: Webho
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('MOSAIC_INVALID_INPUT', 'webhook url: http or https only');
   if (config.secret.length < 16) throw new AppError('MOSAIC_INVALID_INPUT', 'webhook secret: at least 16 characters');
   await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: url.toString(), secret: config.secret } });
+  keptWebhooks.get(mosaic)?.delete(agency);
 }
 
 /**
@@ -56,8 +57,10 @@ export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: Webho
 export async function configureWebhook(mosaic: Mosaic, request: AdminRequest, config: WebhookConfig | null): Promise<{ readonly url: string | null }> {
   const agency = request.user.agency;
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency });
-  if (config === null) await mosaic.store.deleteDocument(WEBHOOK_KIND, agency);
-  else await setWebhook(mosaic, agency, config);
+  if (config === null) {
+    await mosaic.store.deleteDocument(WEBHOOK_KIND, agency);
+    keptWebhooks.get(mosaic)?.delete(agency);
+  } else await setWebhook(mosaic, agency, config);
   const url = config === null ? null : (await webhookOf(mosaic, agency))?.url ?? null;
   await auditAdmin(mosaic, request, { webhook: { agency, url } }, { reason: url === null ? 'webhook removed' : 'webhook set' });
   return { url };
@@ -75,11 +78,33 @@ export async function webhookOf(mosaic: Mosaic, agency: AgencyId): Promise<Webho
   return typeof body?.url === 'string' && typeof body.secret === 'string' ? { url: body.url, secret: body.secret } : undefined;
 }
 
+/**
+ * How long a node keeps an agency's webhook configuration for delivery: a busy checkpoint
+ * publishes a notice per check, and each would otherwise read it from the store. A change made
+ * on this node applies at once; one made on another node of the same store, within this time.
+ */
+export const WEBHOOK_KEPT_MS = 1000;
+const keptWebhooks = new WeakMap<Mosaic, Map<AgencyId, { readonly until: number; readonly config: Promise<WebhookConfig | undefined> }>>();
+
+function keptWebhookOf(mosaic: Mosaic, agency: AgencyId): Promise<WebhookConfig | undefined> {
+  let kept = keptWebhooks.get(mosaic);
+  if (!kept) {
+    kept = new Map();
+    keptWebhooks.set(mosaic, kept);
+  }
+  const now = performance.now();
+  const found = kept.get(agency);
+  if (found && found.until > now) return found.config;
+  const config = webhookOf(mosaic, agency).catch(() => undefined);
+  kept.set(agency, { until: now + WEBHOOK_KEPT_MS, config });
+  return config;
+}
+
 export type Delivery = 'none' | 'delivered' | 'failed';
 
 /** POST the notification to the agency's webhook, if any; never throws (a failure is an outcome). */
 export async function deliverWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, { timeoutMs = 2000, fetch: send = fetch }: WebhookOptions = {}): Promise<Delivery> {
-  const config = await webhookOf(mosaic, agency).catch(() => undefined);
+  const config = await keptWebhookOf(mosaic, agency);
   if (!config) return 'none';
   const body = JSON.stringify(notification);
   try {
