@@ -28,13 +28,37 @@ describe('createAuditLog', () => {
   it('writes concurrent appends together (group commit), each caller getting its own entries in order', async () => {
     const storage = createMemoryAuditStorage();
     let appends = 0;
-    const counting: AuditStorage = { ...storage, append: (batch) => { appends += 1; return storage.append(batch); } };
+    const counting: AuditStorage = { ...storage, appendOnHead: (build) => { appends += 1; return storage.appendOnHead(build); } };
     const log = createAuditLog({ storage: counting, signer, clock: ticking() });
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => log.append({ ...event, reason: `r${i}` })));
     expect(results.map((e) => e.reason)).toEqual(Array.from({ length: 20 }, (_, i) => `r${i}`));
     expect(results.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(appends).toBeLessThan(20);
+    expect(appends).toBe(1);
     expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 20 });
+  });
+
+  it('hands the storage each batch\'s riders with its entries, from every caller of the batch in order', async () => {
+    const storage = createMemoryAuditStorage();
+    const batches: { readonly entries: readonly number[]; readonly riders: readonly string[] }[] = [];
+    const riding: AuditStorage<string> = {
+      ...storage,
+      append: () => Promise.reject(new Error('not used')),
+      appendOnHead: (build) => storage.appendOnHead((head) => {
+        const { riders = [], ...batch } = build(head);
+        batches.push({ entries: batch.entries.map((e) => e.seq), riders });
+        return batch;
+      }),
+    };
+    const log = createAuditLog({ storage: riding, signer, clock: ticking() });
+    await Promise.all([
+      log.appendAll([event, event], ['check c1']),
+      log.append(event),
+      log.appendAll([event], ['check c2', 'notice n2']),
+    ]);
+    await log.appendAll([], ['check c3']);
+    expect(batches).toEqual([{ entries: [1, 2, 3, 4], riders: ['check c1', 'check c2', 'notice n2'] }, { entries: [], riders: ['check c3'] }]);
+    expect(await log.appendAll([])).toEqual([]);
+    expect(batches).toHaveLength(2);
   });
 
   it('numbers entries from 1, links each to the previous hash and records the time', async () => {

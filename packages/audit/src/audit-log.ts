@@ -13,8 +13,8 @@ import type { AuditStorage } from './audit-storage.ts';
 import { signCheckpoint, type ChainHead, type Checkpoint } from './checkpoint.ts';
 import type { AuditSigner } from './audit-keys.ts';
 
-export interface AuditLogOptions {
-  readonly storage: AuditStorage;
+export interface AuditLogOptions<Rider = never> {
+  readonly storage: AuditStorage<Rider>;
   readonly signer: AuditSigner;
   /** Sign a checkpoint whenever seq is a multiple of this. */
   readonly checkpointEvery?: number;
@@ -22,20 +22,23 @@ export interface AuditLogOptions {
   readonly clock?: () => string;
 }
 
-export interface AuditLog {
+export interface AuditLog<Rider = never> {
   append(event: AuditEvent): Promise<AuditEntry>;
-  /** Appends several events as one atomic batch (e.g. a search and the disclosures it caused). */
-  appendAll(events: readonly AuditEvent[]): Promise<readonly AuditEntry[]>;
+  /**
+   * Appends several events as one atomic batch (e.g. a search and the disclosures it caused),
+   * and `riders` with them in the same transaction (the storage's: a check's document).
+   */
+  appendAll(events: readonly AuditEvent[], riders?: readonly Rider[]): Promise<readonly AuditEntry[]>;
   /** Signs a checkpoint over the current head; null when the log is empty. */
   checkpoint(): Promise<Checkpoint | null>;
 }
 
-export function createAuditLog({
+export function createAuditLog<Rider = never>({
   storage,
   signer,
   checkpointEvery = 1000,
   clock = () => new Date().toISOString(),
-}: AuditLogOptions): AuditLog {
+}: AuditLogOptions<Rider>): AuditLog<Rider> {
   if (!Number.isSafeInteger(checkpointEvery) || checkpointEvery < 1) throw new AppError('MOSAIC_INVALID_CONFIG', 'audit: checkpointEvery must be a positive integer');
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -47,7 +50,7 @@ export function createAuditLog({
   };
 
   /** The events chained onto `head`, with the checkpoints that fall due among them. */
-  const build = (head: ChainHead | null, events: readonly AuditEvent[]): { after: ChainHead | null; entries: AuditEntry[]; checkpoints: Checkpoint[] } => {
+  const build = (head: ChainHead | null, events: readonly AuditEvent[], riders: readonly Rider[]): { after: ChainHead | null; entries: AuditEntry[]; checkpoints: Checkpoint[]; riders: readonly Rider[] } => {
     const time = clock();
     let seq = head?.seq ?? 0;
     let prevHash = head?.hash ?? GENESIS_HASH;
@@ -60,13 +63,13 @@ export function createAuditLog({
       prevHash = entry.hash;
       if (seq % checkpointEvery === 0) checkpoints.push(signCheckpoint(signer, entry));
     }
-    return { after: head, entries, checkpoints };
+    return { after: head, entries, checkpoints, riders };
   };
 
-  const appendBatch = async (events: readonly AuditEvent[]): Promise<readonly AuditEntry[]> => {
+  const appendBatch = async (events: readonly AuditEvent[], riders: readonly Rider[]): Promise<readonly AuditEntry[]> => {
     let entries: readonly AuditEntry[] = [];
     await storage.appendOnHead((head) => {
-      const batch = build(head, events);
+      const batch = build(head, events, riders);
       entries = batch.entries;
       return batch;
     });
@@ -78,7 +81,7 @@ export function createAuditLog({
    * go together in the next batch, one transaction for all of them, so concurrent requests do not queue one
    * transaction each. Every caller still gets its own entries back, in its order.
    */
-  let waiting: { readonly events: readonly AuditEvent[]; readonly resolve: (entries: readonly AuditEntry[]) => void; readonly reject: (error: unknown) => void }[] = [];
+  let waiting: { readonly events: readonly AuditEvent[]; readonly riders: readonly Rider[]; readonly resolve: (entries: readonly AuditEntry[]) => void; readonly reject: (error: unknown) => void }[] = [];
   let draining = false;
   const drain = (): void => {
     if (draining) return;
@@ -90,7 +93,7 @@ export function createAuditLog({
         const group = waiting;
         waiting = [];
         try {
-          const entries = await appendBatch(group.flatMap((g) => g.events));
+          const entries = await appendBatch(group.flatMap((g) => g.events), group.flatMap((g) => g.riders));
           let offset = 0;
           for (const g of group) {
             g.resolve(entries.slice(offset, offset + g.events.length));
@@ -105,9 +108,9 @@ export function createAuditLog({
       if (waiting.length > 0) drain();
     }));
   };
-  const enqueue = (events: readonly AuditEvent[]): Promise<readonly AuditEntry[]> =>
+  const enqueue = (events: readonly AuditEvent[], riders: readonly Rider[] = []): Promise<readonly AuditEntry[]> =>
     new Promise((resolve, reject) => {
-      waiting.push({ events, resolve, reject });
+      waiting.push({ events, riders, resolve, reject });
       drain();
     });
 
@@ -117,7 +120,7 @@ export function createAuditLog({
       if (entry === undefined) throw new AppError('MOSAIC_INTERNAL', 'audit: append returned no entry');
       return entry;
     },
-    appendAll: (events) => (events.length === 0 ? Promise.resolve([]) : enqueue(events)),
+    appendAll: (events, riders) => (events.length === 0 && (riders?.length ?? 0) === 0 ? Promise.resolve([]) : enqueue(events, riders)),
     checkpoint: () =>
       serialised(async () => {
         const head = await storage.head();

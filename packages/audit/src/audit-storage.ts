@@ -6,13 +6,18 @@
 import type { AuditEntry } from './audit-entry.ts';
 import type { ChainHead, Checkpoint } from './checkpoint.ts';
 
-export interface AuditAppend {
+export interface AuditAppend<Rider = never> {
   /** The head the writer built on (null: the log was empty). */
   readonly after: ChainHead | null;
   /** Consecutive entries, the first with seq = after.seq + 1 (or 1) and prevHash = after.hash. */
   readonly entries: readonly AuditEntry[];
   /** Checkpoints over entries of this batch, stored in the same transaction. */
   readonly checkpoints?: readonly Checkpoint[];
+  /**
+   * What the storage writes in the same transaction as the entries, all or nothing with them
+   * (the store's documents: a checkpoint's check is kept exactly when its audit entry is).
+   */
+  readonly riders?: readonly Rider[];
 }
 
 export interface SeqRange {
@@ -22,7 +27,8 @@ export interface SeqRange {
   readonly toSeq?: number;
 }
 
-export interface AuditStorage {
+/** `Rider`: what else the storage can write atomically with a batch (none by default). */
+export interface AuditStorage<Rider = never> {
   /** The last entry's seq and hash, or null when the log is empty. */
   head(): Promise<ChainHead | null>;
   /**
@@ -31,7 +37,7 @@ export interface AuditStorage {
    * of code MOSAIC_CONFLICT. This is what keeps several Mosaic nodes from forking the chain:
    * on PostgreSQL, a transaction that locks the head row (or a unique seq constraint) gives it.
    */
-  append(batch: AuditAppend): Promise<void>;
+  append(batch: AuditAppend<Rider>): Promise<void>;
   /**
    * Appends what `build` makes of the current head, all or nothing, with no other writer between
    * reading the head and writing it (on PostgreSQL, under the log's advisory lock): nodes that
@@ -39,7 +45,7 @@ export interface AuditStorage {
    * checkpoint's load ran out of retries. The batch `build` returns is checked as by `append`.
    * This is how the audit log appends.
    */
-  appendOnHead(build: (head: ChainHead | null) => AuditAppend): Promise<void>;
+  appendOnHead(build: (head: ChainHead | null) => AuditAppend<Rider>): Promise<void>;
   /** Entries in ascending seq order. */
   entries(range?: SeqRange): AsyncIterable<AuditEntry>;
   /** Stores an on-demand checkpoint over an existing entry (MOSAIC_CONFLICT if seq is beyond the head). */

@@ -1,8 +1,9 @@
 /**
- * Group commit for workflow documents written on a hot path (a checkpoint's checks): documents
- * put in the same turn of the event loop, or while a batch is being written, wait and go together in the next one, one statement for
- * all, so a busy checkpoint does not pay one transaction per check. Each caller's promise
- * settles when its own document is durable (or its batch failed).
+ * Group commit for workflow documents written on a hot path (the notifications a checkpoint's
+ * checks publish; a check's own document rides with its audit entries instead): documents put
+ * in the same turn of the event loop, or while a batch is being written, wait and go together
+ * in the next one, one statement for all, so a busy checkpoint does not pay one transaction per
+ * document. Each caller's promise settles when its own document is durable (or its batch failed).
  */
 import type { DocumentInput, Store } from '@mosaic/store';
 

@@ -5,7 +5,7 @@
 import { createAuditLog, loadAuditSigner, type AuditLog } from '@mosaic/audit';
 import { AppError, schemata, type SchemaRegistry } from '@mosaic/model';
 import { decide, type Decide } from '@mosaic/policy';
-import { createStoreAuditStorage, openStore, type MessageBus, type Store } from '@mosaic/store';
+import { createStoreAuditStorage, openStore, type DocumentInput, type MessageBus, type Store } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
 import { AUDIT_KEY_FILE, loadOrCreateAuditKeys } from './audit-keys-file.ts';
 import type { MosaicConfig } from './config.ts';
@@ -22,13 +22,14 @@ export interface Mosaic {
   readonly nodeId: string;
   readonly store: Store;
   readonly registry: SchemaRegistry;
-  readonly audit: AuditLog;
+  /** The audit chain; documents given with a batch are written in its transaction (a check with its entries). */
+  readonly audit: AuditLog<DocumentInput>;
   readonly auditPublicKeyPem: string;
   readonly now: () => Date;
   readonly notifier: Notifier;
   /** Signed-in sessions as requests check them (cached briefly; sign-out is immediate). */
   readonly sessions: SessionCache;
-  /** Group-committed writes of workflow documents on hot paths (checks). */
+  /** Group-committed writes of workflow documents on hot paths (notifications). */
   readonly documents: DocumentWriter;
   /** The policy's decision point (decide() of @mosaic/policy); replaced only to measure its cost. */
   readonly decide: Decide;

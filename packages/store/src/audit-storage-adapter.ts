@@ -2,25 +2,27 @@
  * The store as @mosaic/audit's AuditStorage. Entries are kept as their JSON text (the chain's
  * hashes are over canonical JSON computed by the audit package, so the exact text stored here
  * is only for reading back); seq, hash and prev_hash are columns so the chain can be checked
- * and paged without parsing bodies.
+ * and paged without parsing bodies. A batch's riders are documents written in its transaction.
  */
 import type { AuditAppend, AuditEntry, AuditStorage, Checkpoint } from '@mosaic/audit';
-import type { AuditAppendBatch, Store } from './store.ts';
+import type { AuditAppendBatch, DocumentInput, Store } from './store.ts';
 
 export interface StoreAuditStorageOptions {
   /** Entries read per query while iterating. */
   readonly pageSize?: number;
 }
 
-function stored({ after, entries, checkpoints = [] }: AuditAppend): AuditAppendBatch {
+function stored({ after, entries, checkpoints = [], riders = [] }: AuditAppend<DocumentInput>): AuditAppendBatch {
   return {
     after,
     entries: entries.map((entry) => ({ seq: entry.seq, hash: entry.hash, prevHash: entry.prevHash, body: JSON.stringify(entry) })),
     checkpoints: checkpoints.map((checkpoint) => ({ seq: checkpoint.seq, hash: checkpoint.hash, body: JSON.stringify(checkpoint) })),
+    documents: riders,
   };
 }
 
-export function createStoreAuditStorage(store: Store, { pageSize = 1_000 }: StoreAuditStorageOptions = {}): AuditStorage {
+/** Riders of a batch are documents, put in the batch's transaction. */
+export function createStoreAuditStorage(store: Store, { pageSize = 1_000 }: StoreAuditStorageOptions = {}): AuditStorage<DocumentInput> {
   return {
     head: () => store.auditHead(),
 

@@ -12,7 +12,7 @@ import { createLocalMessageBus, type MessageBus } from './message-bus.ts';
 import { chunks, numberOut, optionalTimeOut, stringArrayOut, timeIn, timeOut } from './row-values.ts';
 import type { NameCandidate, StoreDialect } from './store-dialect.ts';
 import type {
-  AuditAppendBatch, AuditHead, Change, CountRecordsOptions, DeleteRecordOptions, DeleteResult, GetRecordOptions, IngestCheckpoint, IngestCheckpointInput,
+  AuditAppendBatch, AuditHead, Change, CountRecordsOptions, DeleteRecordOptions, DeleteResult, DocumentInput, GetRecordOptions, IngestCheckpoint, IngestCheckpointInput,
   NameHit, Org, OrgEntry, OrgInput, PutRecordsOptions, PutResult, ReadAuditOptions, RecordVersion, ScanRecordsOptions,
   SearchNamesOptions, Session, Store, StoredAuditCheckpoint, StoredDocument, StoredRecord, User,
 } from './store.ts';
@@ -161,6 +161,19 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       .values(row)
       .onConflict((oc) => oc.column('fingerprint').doUpdateSet({ last_line: row.last_line, created: row.created, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected, updated_at: at }))
       .execute();
+  }
+
+  /** Upserts documents in `trx`; the last of several with one kind and id wins. */
+  async function upsertDocuments(trx: Kysely<Database>, documents: readonly DocumentInput[]): Promise<void> {
+    const at = timeIn(now().toISOString());
+    // One row per (kind, id): an upsert cannot touch the same row twice in one statement.
+    const last = new Map(documents.map((d) => [`${d.kind}\u0000${d.id}`, d]));
+    const rows = [...last.values()].map(({ kind, id, owner, subject, body }) => ({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: JSON.stringify(body) }));
+    for (const chunk of chunks(rows, batchRows)) {
+      await trx.insertInto('documents').values(chunk).onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+        owner: eb.ref('excluded.owner'), subject: eb.ref('excluded.subject'), updated_at: eb.ref('excluded.updated_at'), body: eb.ref('excluded.body'),
+      }))).execute();
+    }
   }
 
   const store: Store = {
@@ -337,18 +350,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     },
 
     async putDocuments(documents) {
-      const at = timeIn(now().toISOString());
-      // One row per (kind, id): an upsert cannot touch the same row twice in one statement.
-      const last = new Map(documents.map((d) => [`${d.kind}\u0000${d.id}`, d]));
-      const rows = [...last.values()].map(({ kind, id, owner, subject, body }) => ({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: JSON.stringify(body) }));
-      if (rows.length === 0) return;
-      await write(async (trx) => {
-        for (const chunk of chunks(rows, batchRows)) {
-          await trx.insertInto('documents').values(chunk).onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
-            owner: eb.ref('excluded.owner'), subject: eb.ref('excluded.subject'), updated_at: eb.ref('excluded.updated_at'), body: eb.ref('excluded.body'),
-          }))).execute();
-        }
-      });
+      if (documents.length > 0) await write((trx) => upsertDocuments(trx, documents));
     },
 
     async getDocument(kind, id) {
@@ -406,7 +408,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       await write(async (trx) => {
         await dialect.lock(trx, 'audit');
         const head = await readAuditHead(trx);
-        const { after, entries, checkpoints = [] } = build(head);
+        const { after, entries, checkpoints = [], documents = [] } = build(head);
         if (!sameHead(head, after)) throw auditConflict('the log head moved');
         let seq = head?.seq ?? 0;
         let hash = head?.hash;
@@ -427,6 +429,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         for (const chunk of chunks(checkpoints, batchRows)) {
           await trx.insertInto('audit_checkpoints').values(chunk.map((c) => ({ seq: c.seq, hash: c.hash, body: c.body, at }))).onConflict((oc) => oc.doNothing()).execute();
         }
+        if (documents.length > 0) await upsertDocuments(trx, documents);
       });
     },
 

@@ -475,6 +475,23 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.readCheckpoints()).toEqual([{ seq: 2, hash: 'h2', body: '{"sig":"def"}' }, { seq: 3, hash: 'h3', body: '{"sig":"abc"}' }]);
     }));
 
+    it('writes the documents that ride with an audit batch in its transaction: both or neither', () => withStore(async (store) => {
+      const entry = (seq: number) => ({ seq, hash: `h${seq}`, prevHash: `h${seq - 1}`, body: `{"seq":${seq}}` });
+      await store.appendAuditOnHead((head) => ({ after: head, entries: [entry(1)], documents: [{ kind: 'check', id: 'c1', owner: 'zone-north', body: { hits: 0 } }] }));
+      expect(await store.auditHead()).toEqual({ seq: 1, hash: 'h1' });
+      expect(await store.getDocument('check', 'c1')).toMatchObject({ owner: 'zone-north', body: { hits: 0 } });
+      // Refused (it does not continue the head): neither its entries nor its documents.
+      await expect(store.appendAuditOnHead(() => ({ after: null, entries: [entry(1)], documents: [{ kind: 'check', id: 'c2', owner: 'zone-north', body: {} }] })))
+        .rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
+      // A document that cannot be stored takes the batch's entries with it.
+      const circular: Record<string, unknown> = {};
+      circular['self'] = circular;
+      await expect(store.appendAuditOnHead((head) => ({ after: head, entries: [entry(2)], documents: [{ kind: 'check', id: 'c3', owner: 'x', body: circular }] }))).rejects.toThrow();
+      expect(await store.getDocument('check', 'c2')).toBeUndefined();
+      expect(await store.getDocument('check', 'c3')).toBeUndefined();
+      expect(await store.auditHead()).toEqual({ seq: 1, hash: 'h1' });
+    }));
+
     it('writes prepared records as putRecords writes the records they came from', () => withStore(async (store) => {
       const first = person('fedpol', 'pr1', 'Jonas Peeters', { birthDate: ['1991-05-06'] });
       expect(await store.putPreparedRecords([prepareRecord(first)], ACTOR)).toEqual([{ id: RecordId('fedpol:pr1'), status: 'created', version: 1 }]);

@@ -175,6 +175,8 @@ export interface AuditAppendBatch {
   readonly entries: readonly StoredAuditEntry[];
   /** Checkpoints over entries of this batch, stored in the same transaction. */
   readonly checkpoints?: readonly StoredAuditCheckpoint[];
+  /** Documents put in the same transaction, all or nothing with the entries (as putDocuments). */
+  readonly documents?: readonly DocumentInput[];
 }
 
 export interface ReadAuditOptions {

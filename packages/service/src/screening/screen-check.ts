@@ -248,8 +248,9 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
     query: queryAsked(input.query), hits,
   };
-  // The check document and its audit entries are written in the same turn, each group-committed.
-  await Promise.all([mosaic.documents.put({ kind: CHECK_KIND, id, owner: user.agency, body: check }), mosaic.audit.appendAll(auditOf(check, projection))]);
+  // The check document rides with its audit entries: one transaction, group-committed with the
+  // other checks of this turn, so a check is kept exactly when it is audited.
+  await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }]);
   notifyOwners(mosaic, check, notices);
   return check;
 }
