@@ -90,24 +90,22 @@ export async function buildApp({ mosaic, logger = false, plugins = [], projectio
     if (checkpoint) {
       await api.register(screeningRoutes(checkpoint));
       await api.register(notificationRoutes());
-      for (const plugin of plugins) await api.register(plugin);
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      return;
+    } else {
+      await api.register(schemaRoutes);
+      await api.register(recordRoutes);
+      await api.register(ingestRoutes);
+      await api.register(searchRoutes);
+      await api.register(auditRoutes);
+      await api.register(reportRoutes(projections));
+      await api.register(adminRoutes);
+      await api.register(retentionRoutes);
+      if (projections) await api.register(graphRoutes(projections));
+      if (projections) await api.register(entityRoutes(projections));
+      if (projections) await api.register(screeningRoutes(projections));
+      // The inbox is kept by the projections' notification keeper; the stream needs only the notifier.
+      if (projections) await api.register(notificationRoutes());
+      if (projections) await api.register(subscriptionRoutes(projections));
     }
-    await api.register(schemaRoutes);
-    await api.register(recordRoutes);
-    await api.register(ingestRoutes);
-    await api.register(searchRoutes);
-    await api.register(auditRoutes);
-    await api.register(reportRoutes(projections));
-    await api.register(adminRoutes);
-    await api.register(retentionRoutes);
-    if (projections) await api.register(graphRoutes(projections));
-    if (projections) await api.register(entityRoutes(projections));
-    if (projections) await api.register(screeningRoutes(projections));
-    // The inbox is kept by the projections' notification keeper; the stream needs only the notifier.
-    if (projections) await api.register(notificationRoutes());
-    if (projections) await api.register(subscriptionRoutes(projections));
     for (const plugin of plugins) await api.register(plugin);
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: API_PREFIX });
