@@ -26,7 +26,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import pg from 'pg';
-import type { LoadConfig, LoadResult } from './lib/load-client.ts';
+import { loadFigures, type LoadConfig, type LoadResult } from './lib/load-client.ts';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
@@ -228,15 +228,8 @@ console.log(JSON.stringify({
   indexBuildMs: Math.round(indexMs),
   connections: Number(args.connections),
   warmupS: Number(args.warmup),
-  durationS: result.duration,
-  checks: result.requests.total,
-  checksPerSec: Math.round(result.requests.average),
-  latencyMs: { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average },
-  non2xx: result.non2xx,
-  errors: result.errors,
-  timeouts: result.timeouts,
+  ...loadFigures(result),
   serverCoresBusy: Number((cpuMs / wallMs).toFixed(2)),
-  clientCoresBusy: result.clientCores,
   ...(NODES > 1 ? { relayCoresBusy: Number((relayCpuMs / wallMs).toFixed(2)), nodeRssMb } : {}),
   machine: { cores: availableParallelism(), load1: Number(loadavg()[0]?.toFixed(2)) },
 }));

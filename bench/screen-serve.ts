@@ -24,7 +24,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, promisify } from 'node:util';
-import type { LoadConfig, LoadResult } from './lib/load-client.ts';
+import { loadFigures, type LoadConfig, type LoadResult } from './lib/load-client.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -151,15 +151,8 @@ console.log(JSON.stringify({
   rssMb: memory,
   connections: Number(args.connections),
   warmupS: Number(args.warmup),
-  durationS: result.duration,
-  checks: result.requests.total,
-  checksPerSec: Math.round(result.requests.average),
-  latencyMs: { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average },
-  non2xx: result.non2xx,
-  errors: result.errors,
-  timeouts: result.timeouts,
+  ...loadFigures(result),
   serverCoresBusy: Number((cpuS.reduce((a, b) => a + b, 0) / wallS).toFixed(2)),
-  clientCoresBusy: result.clientCores,
   stoppedWith: code,
   machine: { cores: availableParallelism(), load1: Number(loadavg()[0]?.toFixed(2)) },
 }));

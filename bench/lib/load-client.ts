@@ -28,6 +28,20 @@ export interface LoadResult {
   readonly clientCores?: number;
 }
 
+/** The figures every HTTP benchmark prints of a load run, in its order. */
+export function loadFigures(result: LoadResult): Record<string, unknown> {
+  return {
+    durationS: result.duration,
+    checks: result.requests.total,
+    checksPerSec: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    clientCoresBusy: result.clientCores,
+  };
+}
+
 interface AutocannonRequest {
   readonly method: string;
   readonly path: string;
