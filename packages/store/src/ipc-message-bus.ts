@@ -16,9 +16,11 @@ interface BusMessage {
 }
 
 /**
- * What one IPC message carries: the bus messages a node sent in one turn of its event loop, in
- * order. A busy node sends a notice per check; one IPC message per turn instead of one per
- * notice saves a system call and an envelope each, in the node and in the relaying parent.
+ * What one IPC message carries: the bus messages a node sent together, in order. A busy node
+ * sends a notice per check, and the checks of one group commit resume together: one IPC message
+ * for all their notices instead of one each saves a system call and an envelope each, in the
+ * node and in the relaying parent. The batch goes out as a microtask, so before anything the
+ * sender does next (a sign-out's answer leaves after the other nodes were told).
  */
 interface BusBatch {
   readonly tag: typeof TAG;
@@ -60,7 +62,7 @@ export function createIpcMessageBus(endpoint: IpcEndpoint = process as IpcEndpoi
   return {
     shared: true,
     async send(channel, payload) {
-      if (pending.length === 0) setImmediate(flush);
+      if (pending.length === 0) queueMicrotask(flush);
       pending.push({ channel, payload });
       await local.send(channel, payload);
     },
