@@ -3,8 +3,8 @@
  * a child process on a store with the generated demo (its agencies, users, sharing agreements
  * and records), a demo checkpoint officer signed in, and autocannon POSTing /api/v1/screen from
  * a separate process. Queries are the names of demo persons as one agency wrote them (half
- * with the date of birth) and as many names made of one person's given name and another's
- * surname.
+ * with the date of birth) and as many names made of all but the last part of one person's name
+ * and the last part of another's (names the API would refuse, particles only, are left out).
  *
  *   npx node bench/screen-serve.ts [--data DIR] [--persons 20000] [--nodes 2] [--role checkpoint]
  *                                  [--duration 15] [--warmup 15] [--connections 32] [--user border.checkpoint1]

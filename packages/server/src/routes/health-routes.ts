@@ -3,6 +3,7 @@
  * balancers in server mode. Neither needs a session nor reveals anything about the data.
  */
 import type { FastifyInstance } from 'fastify';
+import type { NodeRole } from '../app.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -12,7 +13,7 @@ const Health = z.object({
 });
 const Ready = z.object({ status: z.enum(['ready', 'unavailable']), store: z.enum(['sqlite', 'postgres']) });
 
-export const healthRoutes = (role: 'full' | 'checkpoint') => async (api: FastifyInstance): Promise<void> => {
+export const healthRoutes = (role: NodeRole) => async (api: FastifyInstance): Promise<void> => {
   const app = api.withTypeProvider<ZodTypeProvider>();
   app.get('/health', { schema: { tags: ['health'], summary: 'The process is alive', security: [], response: { 200: Health } } }, async () => ({ status: 'ok' as const, version: '0.1.0', node: api.mosaic.nodeId, role }));
   app.get('/ready', { schema: { tags: ['health'], summary: 'The store answers', security: [], response: { 200: Ready, 503: Ready } } }, async (_request, reply) => {

@@ -108,4 +108,23 @@ describe('webhooks', () => {
       await new Promise((resolve) => receiver.close(resolve));
     }
   });
+
+  it('does not keep a lookup that failed: the next notice asks the store again', async () => {
+    const { mosaic } = world;
+    const agency = AgencyId('zone-north');
+    const receiver = createServer((_request, response) => response.end());
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const notification = { id: 'n3', at: '2026-01-01T00:00:00Z', to: { agency }, kind: 'alert.hit', title: 't', body: {} };
+    const getDocument = mosaic.store.getDocument;
+    try {
+      await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret: 'zone-secret-0123456789' } });
+      mosaic.store.getDocument = () => Promise.reject(new Error('store unavailable'));
+      expect(await deliverWebhook(mosaic, agency, notification)).toBe('none');
+      mosaic.store.getDocument = getDocument;
+      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+    } finally {
+      mosaic.store.getDocument = getDocument;
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  });
 });

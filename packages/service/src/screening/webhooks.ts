@@ -95,9 +95,16 @@ function keptWebhookOf(mosaic: Mosaic, agency: AgencyId): Promise<WebhookConfig 
   const now = performance.now();
   const found = kept.get(agency);
   if (found && found.until > now) return found.config;
-  const config = webhookOf(mosaic, agency).catch(() => undefined);
-  kept.set(agency, { until: now + WEBHOOK_KEPT_MS, config });
-  return config;
+  // A lookup that fails delivers nothing this time and is not kept: the next notice asks again.
+  const entry = {
+    until: now + WEBHOOK_KEPT_MS,
+    config: webhookOf(mosaic, agency).catch(() => {
+      if (kept.get(agency) === entry) kept.delete(agency);
+      return undefined;
+    }),
+  };
+  kept.set(agency, entry);
+  return entry.config;
 }
 
 export type Delivery = 'none' | 'delivered' | 'failed';
