@@ -33,14 +33,24 @@ export interface Notifier {
 }
 
 /** How many recent ids are remembered to deliver a notification once when several nodes publish it. */
-const SEEN_LIMIT = 10_000;
+export const SEEN_LIMIT = 10_000;
 
 export function createNotifier({ onPublish }: { readonly onPublish?: (notification: Notification) => void } = {}): Notifier {
   const listeners = new Map<Listener, SubscribeOptions>();
+  // The ids remembered, and the same in the order they came (a ring): the oldest is forgotten
+  // by its place in the ring, not by iterating the set, which walks past every id deleted
+  // from its front since the set last rehashed.
   const seen = new Set<string>();
+  const order: string[] = [];
+  let oldest = 0;
   const firstTime = (id: string): boolean => {
     if (seen.has(id)) return false;
-    if (seen.size >= SEEN_LIMIT) seen.delete(seen.values().next().value as string);
+    if (order.length < SEEN_LIMIT) order.push(id);
+    else {
+      seen.delete(order[oldest] as string);
+      order[oldest] = id;
+      oldest = (oldest + 1) % SEEN_LIMIT;
+    }
     seen.add(id);
     return true;
   };
