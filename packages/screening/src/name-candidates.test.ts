@@ -4,7 +4,7 @@ import { normalizeName, type NormalizedName } from '@mosaic/matching';
 import { EntityId, seededRandom } from '@mosaic/model';
 import { nameCandidates } from './name-candidates.ts';
 import { screen, type ScreeningHit } from './screen.ts';
-import { createScreeningIndex, ROW_PARTS, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, SLOT_ROW, type ScreeningIndex } from './screening-index.ts';
+import { createScreeningIndex, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
 import { MEMO_FULL, MEMO_HIDDEN, MEMO_UNKNOWN } from './visibility-memo.ts';
 import type { WatchlistEntry } from './watchlist-entry.ts';
 
@@ -113,8 +113,8 @@ function exhaustiveWeights(index: ScreeningIndex, name: NormalizedName, visible:
     for (const [slot, w] of best) total.set(slot, (total.get(slot) ?? 0) + w);
   }
   for (const [slot, w] of total) {
-    if (!visible(index.slotEntry(slot))) total.delete(slot);
-    else total.set(slot, w * (1 - 0.05 * Math.min(4, Math.max(0, (index.slotRows[slot * SLOT_ROW + ROW_PARTS] as number) - name.core.length))));
+    if (!visible(index.slotEntry[slot] as number)) total.delete(slot);
+    else total.set(slot, w * (1 - 0.05 * Math.min(4, Math.max(0, (index.slotParts[slot] as number) - name.core.length))));
   }
   return total;
 }
@@ -183,7 +183,7 @@ describe('lists left unread by the max-score bound', () => {
     const found = nameCandidates(index, normalizeName('Tamsin Bertram', { joins: false }), { limit: 10, maxPostings: 20_000 });
     // the three holders of both parts, listed last, come first; most of the 1,206 names holding
     // one part were never given a weight
-    expect(found.slots.slice(0, 3).map((slot) => index.entries[index.slotEntry(slot)]?.entry.id).sort()).toEqual(['both0', 'both1', 'both2']);
+    expect(found.slots.slice(0, 3).map((slot) => index.entries[index.slotEntry[slot] as number]?.entry.id).sort()).toEqual(['both0', 'both1', 'both2']);
     expect(found.slots).toHaveLength(10);
     expect(found.found).toBeLessThan(300);
   });

@@ -43,7 +43,7 @@
  * towards the `limit`-th weight that decides what is left unread).
  */
 import type { NameToken, NormalizedName, PartialDate } from '@mosaic/matching';
-import { birthDateKey, ROW_AT, ROW_ENTRY, ROW_PARTS, ROW_STAMP, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, SLOT_ROW, type ScreeningIndex } from './screening-index.ts';
+import { birthDateKey, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
 import { TokenWeights } from './token-weights.ts';
 import { MEMO_HIDDEN, MEMO_UNKNOWN } from './visibility-memo.ts';
 
@@ -116,13 +116,14 @@ interface Unread {
 
 /**
  * Per-query working memory, reused. A common name part touches thousands of the million name
- * slots in random order, so what is kept per slot (the query's stamp, and the slot's position in
- * this query's list or -1: not visible) sits in the index's slot row, beside the slot's entry
- * and part count: one cache line per name found. Weights live in arrays indexed by that
- * position, which the query fills in order: the total, the length factor, and the weight of each
- * query part (`parts` per position).
+ * slots in random order, so what is kept per slot is one interleaved pair (query stamp, position
+ * in this query's list): one cache line per posting read. Weights live in arrays indexed by
+ * that position, which the query fills in order: the total, the length factor, and the weight
+ * of each query part (`parts` per position).
  */
 class Scratch {
+  /** [2·slot]: query stamp; [2·slot + 1]: position in `touched` (or -1: not visible). */
+  slotState = new Int32Array(0);
   entryStamp = new Uint32Array(0);
   entryVisible = new Uint8Array(0);
   acc = new Float64Array(1024);
@@ -136,6 +137,10 @@ class Scratch {
 
   fit(slots: number, entries: number): void {
     if (this.partBits.length > 0 && (this.partBits[0] as Uint32Array).length * 32 < slots) this.partBits = [];
+    if (this.slotState.length < 2 * slots) {
+      const n = Math.max(slots, this.slotState.length, 1024);
+      this.slotState = new Int32Array(2 * n);
+    }
     if (this.entryStamp.length < entries) {
       const n = Math.max(entries, this.entryStamp.length * 2, 1024);
       this.entryStamp = new Uint32Array(n);
@@ -254,19 +259,16 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   }
   scratch.fit(index.slotCapacity, index.entries.length);
   const s = scratch;
-  if (++s.query >= 0x7fffffff) {
-    for (let k = ROW_STAMP; k < index.slotRows.length; k += SLOT_ROW) index.slotRows[k] = 0;
-    s.entryStamp.fill(0);
-    s.query = 1;
-  }
+  if (++s.query >= 0x7fffffff) { s.slotState.fill(0); s.entryStamp.fill(0); s.query = 1; }
   const q = s.query;
-  const rows = index.slotRows;
+  const state = s.slotState;
   const visible = options.visible;
   const codes = options.visibleCodes;
   const limit = options.limit;
   const parts = queryParts(index, name);
   const stride = parts.length;
   const queryLength = name.core.length;
+  const slotParts = index.slotParts;
   const touched: number[] = [];
   let read = 0;
   let truncated = false;
@@ -274,32 +276,31 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   /** Gives the name at `slot` weight `w` for query part `part` (a part counts once, at its best). */
   const touch = (slot: number, w: number, part: number): void => {
     let at: number;
-    const row = slot * SLOT_ROW;
-    if (rows[row + ROW_STAMP] !== q) {
-      rows[row + ROW_STAMP] = q;
+    if (state[2 * slot] !== q) {
+      state[2 * slot] = q;
       if (visible !== undefined) {
-        const entry = rows[row + ROW_ENTRY] as number;
+        const entry = index.slotEntry[slot] as number;
         const code = codes === undefined ? MEMO_UNKNOWN : codes[entry] as number;
         if (code === MEMO_UNKNOWN) {
           if (s.entryStamp[entry] !== q) {
             s.entryStamp[entry] = q;
             s.entryVisible[entry] = visible(entry) ? 1 : 0;
           }
-          if (s.entryVisible[entry] === 0) { rows[row + ROW_AT] = -1; return; }
-        } else if (code === MEMO_HIDDEN) { rows[row + ROW_AT] = -1; return; }
+          if (s.entryVisible[entry] === 0) { state[2 * slot + 1] = -1; return; }
+        } else if (code === MEMO_HIDDEN) { state[2 * slot + 1] = -1; return; }
       }
       at = touched.length;
-      rows[row + ROW_AT] = at;
+      state[2 * slot + 1] = at;
       touched.push(slot);
       s.acc[at] = w;
-      const extra = (rows[row + ROW_PARTS] as number) - queryLength;
+      const extra = (slotParts[slot] as number) - queryLength;
       s.factor[at] = extra > 0 ? 1 - EXTRA_PART_PENALTY * Math.min(extra, MAX_EXTRA_PARTS) : 1;
       const base = at * stride;
       for (let k = 0; k < stride; k++) s.partWeight[base + k] = 0;
       s.partWeight[base + part] = w;
       return;
     }
-    at = rows[row + ROW_AT] as number;
+    at = state[2 * slot + 1] as number;
     if (at < 0) return;
     const k = at * stride + part;
     const previous = s.partWeight[k] as number;
@@ -559,7 +560,7 @@ function addUnread(index: ScreeningIndex, s: Scratch, o: {
   };
   s.reserve(o.touched.length + (o.born?.length ?? 0), stride);
   for (const slot of o.born ?? []) {
-    if (index.slotRows[slot * SLOT_ROW + ROW_STAMP] === o.q) continue;
+    if (s.slotState[2 * slot] === o.q) continue;
     for (let part = 0; part < stride; part++) {
       if ((o.unread[part] as Unread[]).length === 0) continue;
       const w = probe(slot, part);
@@ -567,7 +568,7 @@ function addUnread(index: ScreeningIndex, s: Scratch, o: {
     }
   }
   const found = o.touched.length;
-  const rows = index.slotRows;
+  const state = s.slotState;
   const need: number[] = [];
   let read = 0;
   for (let part = 0; part < stride; part++) {
@@ -596,8 +597,7 @@ function addUnread(index: ScreeningIndex, s: Scratch, o: {
         const postings = u.list.postings;
         for (let i = u.from; i < postings.length; i++) {
           const slot = postings[i] as number;
-          const row = slot * SLOT_ROW;
-          if (rows[row + ROW_STAMP] === o.q && (rows[row + ROW_AT] as number) >= 0) o.touch(slot, u.list.weight, part);
+          if (state[2 * slot] === o.q && (state[2 * slot + 1] as number) >= 0) o.touch(slot, u.list.weight, part);
         }
       }
       continue;
@@ -654,9 +654,8 @@ function addBirthDateWeight(index: ScreeningIndex, dates: readonly PartialDate[]
     if (born === undefined) continue;
     const w = Math.log(1 + entries / (1 + born.length));
     const add = (slot: number): void => {
-      const row = slot * SLOT_ROW;
-      if (index.slotRows[row + ROW_STAMP] !== q) return;
-      const at = index.slotRows[row + ROW_AT] as number;
+      if (s.slotState[2 * slot] !== q) return;
+      const at = s.slotState[2 * slot + 1] as number;
       if (at < 0 || given.has(at)) return;
       given.add(at);
       s.acc[at] = (s.acc[at] as number) + w;
@@ -665,7 +664,7 @@ function addBirthDateWeight(index: ScreeningIndex, dates: readonly PartialDate[]
       for (const entry of born) for (const slot of (index.entries[entry]?.slots ?? [])) add(slot);
     } else {
       for (const slot of touched) {
-        const e = index.entries[index.slotEntry(slot)];
+        const e = index.entries[index.slotEntry[slot] as number];
         if (e !== undefined && e.birthDates.some((d) => sameDate(d, date))) add(slot);
       }
     }

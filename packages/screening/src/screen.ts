@@ -270,7 +270,7 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
       const comparison = compareNormalizedNames(query.name, listed, queryTf, tfOf(index.frequencies, listed));
       const score = nameScore(comparison, query.name.core.length, listed.core.length);
       if (score === 0) continue;
-      const entryIndex = index.slotEntry(slot);
+      const entryIndex = index.slotEntry[slot] as number;
       const s = scoredOf(entryIndex);
       if (!s || score <= s.nameScore) continue;
       s.slot = slot;

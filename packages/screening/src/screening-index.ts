@@ -71,20 +71,6 @@ function orNone<T>(values: readonly T[]): readonly T[] {
   return values.length === 0 ? NONE : values;
 }
 
-/** Slot rows (see ScreeningIndex.slotRows): 16 bytes, so that a row never straddles two cache lines. */
-export const SLOT_ROW = 4;
-export const ROW_ENTRY = 0;
-export const ROW_PARTS = 1;
-/** Candidate generation's: the stamp of the last query that touched the slot, and its position in that query. */
-export const ROW_STAMP = 2;
-export const ROW_AT = 3;
-
-function newRows(slots: number): Int32Array {
-  const rows = new Int32Array(slots * SLOT_ROW);
-  for (let slot = 0; slot < slots; slot++) rows[slot * SLOT_ROW + ROW_ENTRY] = -1;
-  return rows;
-}
-
 /** A typed array twice as long holding the same values first. */
 function doubled<T extends Uint8Array | Int32Array>(a: T): T {
   const grown = new (a.constructor as new (length: number) => T)(a.length * 2);
@@ -130,16 +116,11 @@ export class ScreeningIndex {
    */
   #changes: number[] = [];
   #changesBase = 0;
-  /**
-   * Name slots, one row of SLOT_ROW per slot (see ROW_*): the owning entry (-1: free), the
-   * core part count of its name (capped at 255, read by candidate ranking without touching the
-   * name), and two words of candidate generation's working state for the query being answered.
-   * A common name part touches thousands of the million slots in random order, and reading the
-   * entry, the part count and that state from one row costs one cache line instead of three.
-   */
-  slotRows = newRows(1024);
-  /** Name slots: kind, normalised name, raw text. */
+  /** Name slots: owning entry (-1: free), normalised name, raw text, kind. */
+  slotEntry = new Int32Array(1024).fill(-1);
   slotKind = new Uint8Array(1024);
+  /** Core part count of each slot's name (capped at 255), read by candidate ranking without touching the name. */
+  slotParts = new Uint8Array(1024);
   /**
    * The token ids each slot is posted under (SLOT_POSTED_WIDTH per slot; count in
    * slotPostedCount, SLOT_POSTED_OVERFLOW when they do not fit): candidate generation probes a
@@ -169,11 +150,6 @@ export class ScreeningIndex {
   /** Changes whenever an entry is added, replaced or removed: what a memo of anything read from the index compares with. */
   get version(): number {
     return this.#stamp;
-  }
-
-  /** The entry position of the name at `slot` (-1: a free slot). */
-  slotEntry(slot: number): number {
-    return this.slotRows[slot * SLOT_ROW + ROW_ENTRY] as number;
   }
 
   get slotCapacity(): number {
@@ -215,11 +191,12 @@ export class ScreeningIndex {
     const free = this.#freeSlots.pop();
     if (free !== undefined) return free;
     const slot = this.#slotCount++;
-    if (slot >= this.slotKind.length) {
-      const rows = newRows(this.slotKind.length * 2);
-      rows.set(this.slotRows);
-      this.slotRows = rows;
+    if (slot >= this.slotEntry.length) {
+      const entry = new Int32Array(this.slotEntry.length * 2).fill(-1);
+      entry.set(this.slotEntry);
+      this.slotEntry = entry;
       this.slotKind = doubled(this.slotKind);
+      this.slotParts = doubled(this.slotParts);
       this.slotPosted = doubled(this.slotPosted);
       this.slotPostedCount = doubled(this.slotPostedCount);
     }
@@ -241,9 +218,9 @@ export class ScreeningIndex {
       seen.add(dedupe);
       const name = this.#intern(weak && !normalized.weak ? { ...normalized, weak: true } : normalized);
       const slot = this.#newSlot();
-      this.slotRows[slot * SLOT_ROW + ROW_ENTRY] = index;
-      this.slotRows[slot * SLOT_ROW + ROW_PARTS] = Math.min(255, name.core.length);
+      this.slotEntry[slot] = index;
       this.slotKind[slot] = NAME_KIND_CODES.indexOf(n.kind);
+      this.slotParts[slot] = Math.min(255, name.core.length);
       this.slotName[slot] = name;
       this.slotText[slot] = n.value;
       const posted = this.tokens.add(slot, name.core, !name.weak);
@@ -315,7 +292,7 @@ export class ScreeningIndex {
     for (const slot of indexed.slots) {
       const name = this.slotName[slot] as NormalizedName;
       this.tokens.remove(slot, name.core, !name.weak);
-      this.slotRows[slot * SLOT_ROW + ROW_ENTRY] = -1;
+      this.slotEntry[slot] = -1;
       this.slotPostedCount[slot] = 0;
       this.slotName[slot] = undefined;
       this.slotText[slot] = undefined;
