@@ -15,7 +15,13 @@ export interface Notification {
   readonly body: Readonly<Record<string, unknown>>;
 }
 
-export type Listener = (notification: Notification) => void;
+/** What the publisher says of a notification beside it. */
+export interface Published {
+  /** Stored already, in the transaction of what caused it (a check's notices ride with the check). */
+  readonly stored: boolean;
+}
+
+export type Listener = (notification: Notification, published: Published) => void;
 
 export interface SubscribeOptions {
   /**
@@ -26,7 +32,7 @@ export interface SubscribeOptions {
 }
 
 export interface Notifier {
-  publish(notification: Notification): void;
+  publish(notification: Notification, published?: Published): void;
   subscribe(listener: Listener, options?: SubscribeOptions): () => void;
   /** A notification another node published (from the message bus); each id is delivered once. */
   receive(notification: Notification): void;
@@ -34,6 +40,7 @@ export interface Notifier {
 
 /** How many recent ids are remembered to deliver a notification once when several nodes publish it. */
 export const SEEN_LIMIT = 10_000;
+const NOT_STORED: Published = { stored: false };
 
 export function createNotifier({ onPublish }: { readonly onPublish?: (notification: Notification) => void } = {}): Notifier {
   const listeners = new Map<Listener, SubscribeOptions>();
@@ -54,25 +61,25 @@ export function createNotifier({ onPublish }: { readonly onPublish?: (notificati
     seen.add(id);
     return true;
   };
-  const deliver = (notification: Notification, remote: boolean): void => {
+  const deliver = (notification: Notification, remote: boolean, published: Published): void => {
     for (const [listener, options] of listeners) {
       if (remote && options.localOnly) continue;
       try {
-        listener(notification);
+        listener(notification, published);
       } catch {
         // One broken listener must not keep the others from being told.
       }
     }
   };
   return {
-    publish(notification) {
+    publish(notification, published = NOT_STORED) {
       // Nodes that derive the same notification from the same change give it the same id.
       if (!firstTime(notification.id)) return;
-      deliver(notification, false);
+      deliver(notification, false, published);
       onPublish?.(notification);
     },
     receive(notification) {
-      if (firstTime(notification.id)) deliver(notification, true);
+      if (firstTime(notification.id)) deliver(notification, true, NOT_STORED);
     },
     subscribe(listener, options = {}) {
       listeners.set(listener, options);

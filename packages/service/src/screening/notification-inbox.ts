@@ -5,6 +5,7 @@
  * The live stream (server-sent events) reads the notifier directly; this is its memory.
  */
 import { AppError, type AgencyId, type UserId } from '@mosaic/model';
+import type { DocumentInput } from '@mosaic/store';
 import type { Notification } from '../notifier.ts';
 import type { Mosaic } from '../runtime.ts';
 import { deliverWebhook, type WebhookOptions } from './webhooks.ts';
@@ -29,16 +30,24 @@ export interface NotificationKeeper {
 
 export const ownerOf = (notification: Notification): string => ('agency' in notification.to ? notification.to.agency : notification.to.user);
 
-/** Subscribe once per process (startProjections does it for a serving node). */
+/** The document a notification is kept as. */
+export function notificationDocument(notification: Notification): DocumentInput {
+  const body: StoredNotification = { notification, readBy: [] };
+  return { kind: NOTIFICATION_KIND, id: notification.id, owner: ownerOf(notification), body };
+}
+
+/**
+ * Subscribe once per process (startProjections does it for a serving node). A notification its
+ * publisher stored already (a check's, in the check's transaction) is not written again.
+ */
 export function keepNotifications(mosaic: Mosaic, webhook: WebhookOptions = {}): NotificationKeeper {
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>): void => {
     const p = work.catch(() => undefined).finally(() => pending.delete(p));
     pending.add(p);
   };
-  const unsubscribe = mosaic.notifier.subscribe((notification) => {
-    const body: StoredNotification = { notification, readBy: [] };
-    track(mosaic.documents.put({ kind: NOTIFICATION_KIND, id: notification.id, owner: ownerOf(notification), body }));
+  const unsubscribe = mosaic.notifier.subscribe((notification, { stored }) => {
+    if (!stored) track(mosaic.documents.put(notificationDocument(notification)));
     // Delivery runs beside the caller: a slow or dead endpoint never holds up a check's answer.
     if ('agency' in notification.to) track(deliverWebhook(mosaic, notification.to.agency, notification, webhook).then(() => undefined));
   }, { localOnly: true });

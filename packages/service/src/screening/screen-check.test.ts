@@ -3,6 +3,7 @@ import { decide } from '@mosaic/policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
 import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { keepNotifications, NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
 import { screenCheck } from './screen-check.ts';
 import { createScreeningProjection } from './screening-projection.ts';
 
@@ -82,5 +83,35 @@ describe('screenCheck', () => {
     const since = asked.slice(before);
     expect(since.length).toBeGreaterThan(0);
     expect(new Set(since)).toEqual(new Set(['fedpol:p5', 'intel:p7']));
+  });
+
+  it('keeps the owner\'s notification with the check, before the check is answered, and tells the listeners it is stored', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    for (const raw of [
+      { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
+      { id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+    ]) {
+      const v = validateRecord(mosaic.registry, raw);
+      if (!v.ok) throw new Error('fixture');
+      await mosaic.store.putRecords([v.record], { actor: 'test' });
+    }
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const heard: { kind: string; stored: boolean }[] = [];
+    mosaic.notifier.subscribe((n, { stored }) => heard.push({ kind: n.kind, stored }));
+    const keeper = keepNotifications(mosaic);
+    try {
+      const user = await mosaic.store.findUserByName('zoneCheckpoint');
+      const check = await screenCheck(mosaic, { user: user! }, projection, { query: { name: 'Rachid Bouzid' } });
+      // no wait for the keeper: the notification was written in the check's own transaction
+      const kept = await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 });
+      expect(kept.map((d) => (d.body as StoredNotification).notification)).toMatchObject([{ kind: 'alert.hit', body: { check: check.id, alert: 'fedpol:a1' } }]);
+      expect(heard).toEqual([{ kind: 'alert.hit', stored: true }]);
+      await keeper.idle();
+      expect(await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).toHaveLength(1);
+    } finally {
+      keeper.stop();
+    }
   });
 });

@@ -17,6 +17,8 @@ import { timeOrderedId } from '../time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
+import type { Notification } from '../notifier.ts';
+import { notificationDocument } from './notification-inbox.ts';
 
 export const CHECK_KIND = 'check';
 export const CHECKPOINT_PURPOSE = 'checkpoint check';
@@ -248,10 +250,12 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
     query: queryAsked(input.query), hits,
   };
-  // The check document rides with its audit entries: one transaction, group-committed with the
-  // other checks of this turn, so a check is kept exactly when it is audited.
-  await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }]);
-  notifyOwners(mosaic, check, notices);
+  // The check document and its owners' notifications ride with its audit entries: one
+  // transaction, group-committed with the other checks of this turn, so a check is kept exactly
+  // when it is audited, and its notifications with it. They are published once it is kept.
+  const told = ownerNotifications(check, notices);
+  await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...told.map(notificationDocument)]);
+  for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return check;
 }
 
@@ -279,7 +283,8 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection): AuditEven
  * checked (not the officer: the desk is the agencies' point of contact). Owners of entries
  * screened under an agreement that asks for it get the usual encounter notice.
  */
-function notifyOwners(mosaic: Mosaic, check: CheckRecord, notices: readonly OwnerNotice[]): void {
+function ownerNotifications(check: CheckRecord, notices: readonly OwnerNotice[]): Notification[] {
+  const out: Notification[] = [];
   const told = new Set<AgencyId>();
   const where = {
     ...(check.place !== undefined ? { place: check.place } : {}),
@@ -289,7 +294,7 @@ function notifyOwners(mosaic: Mosaic, check: CheckRecord, notices: readonly Owne
     if (hit.kind !== 'match' || hit.band === 'none') continue;
     for (const alert of hit.alerts) {
       told.add(alert.owner.agency);
-      mosaic.notifier.publish({
+      out.push({
         id: timeOrderedId(), at: check.at, to: { agency: alert.owner.agency }, kind: 'alert.hit', title: `Hit on your alert: ${alert.action}`,
         body: { check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, band: hit.band, action: alert.action, time: check.at, ...where, agency: check.agency, desk: check.desk },
       });
@@ -297,11 +302,12 @@ function notifyOwners(mosaic: Mosaic, check: CheckRecord, notices: readonly Owne
   }
   for (const owner of new Set(notices.filter((n) => n.kind === 'encounter').map((n) => n.agency))) {
     if (told.has(owner) || owner === check.agency) continue;
-    mosaic.notifier.publish({
+    out.push({
       id: timeOrderedId(), at: check.at, to: { agency: owner }, kind: 'deconfliction.encounter', title: 'Another agency encountered your subject',
       body: { check: check.id, requester: check.agency },
     });
   }
+  return out;
 }
 
 /** A check as its owner agency sees it; any other agency is answered as if it did not exist. */
