@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createSqliteDatabaseAdapter } from './sqlite-database-adapter.ts';
+import { createSqliteDatabaseAdapter, FIRST_BEGIN_WAIT_MS } from './sqlite-database-adapter.ts';
 
 function adapter(cacheSize?: number) {
   const raw = new DatabaseSync(':memory:');
@@ -57,6 +57,42 @@ describe('createSqliteDatabaseAdapter', () => {
       second.exec('commit');
       second.close();
       first.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('waits briefly inside sqlite on the first try of a begin only; the tries after a busy one do not wait', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mosaic-adapter-'));
+    try {
+      const file = join(dir, 'db.sqlite');
+      const raw = new DatabaseSync(file);
+      raw.exec('pragma journal_mode = WAL');
+      const db = createSqliteDatabaseAdapter(raw, { busyTimeoutMs: 5_000 });
+      const other = new DatabaseSync(file);
+      other.exec('begin immediate');
+      const attempt = (): number => {
+        const started = performance.now();
+        expect(() => db.prepare('begin').run([])).toThrow(/locked|busy/i);
+        return performance.now() - started;
+      };
+      // sqlite sleeps at least FIRST_BEGIN_WAIT_MS in all before giving up on the first try
+      expect(attempt()).toBeGreaterThanOrEqual(FIRST_BEGIN_WAIT_MS * 0.9);
+      // ten retries that each waited would take ten times that
+      let retries = 0;
+      for (let i = 0; i < 10; i++) retries += attempt();
+      expect(retries).toBeLessThan(FIRST_BEGIN_WAIT_MS * 5);
+      other.exec('commit');
+      db.prepare('begin').run([]);
+      db.prepare('commit').run([]);
+      // a begin that succeeded starts the next transaction's first try afresh
+      other.exec('begin immediate');
+      expect(attempt()).toBeGreaterThanOrEqual(FIRST_BEGIN_WAIT_MS * 0.9);
+      other.exec('rollback');
+      // the busy timeout of every other statement is untouched
+      expect(raw.prepare('pragma busy_timeout').get()).toEqual({ timeout: 5_000 });
+      other.close();
+      raw.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

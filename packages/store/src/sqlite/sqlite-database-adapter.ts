@@ -52,17 +52,33 @@ function bind(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
   return parameters.map(toSqliteValue);
 }
 
+/**
+ * How long the first try of a transaction's begin waits inside sqlite for another process's
+ * write lock (its later tries do not wait; the caller retries on a timer, see
+ * waiting-sqlite-dialect.ts). Nodes sharing a file each hold the lock for about a millisecond
+ * per commit, so a wait this short usually ends with the lock, while waiting on a timer
+ * instead lasts until the event loop comes round again: at 1M, two nodes, a begin that found
+ * the lock held waited 6–8 ms that way, its checks' answers with it.
+ */
+export const FIRST_BEGIN_WAIT_MS = 2;
+
 export function createSqliteDatabaseAdapter(raw: DatabaseSync, { cacheSize = 256, busyTimeoutMs = 5_000 }: SqliteDatabaseAdapterOptions = {}): SqliteDatabaseAdapter {
   const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
   const beginImmediate = raw.prepare('begin immediate');
+  /** Whether the last begin found the lock held: the caller is waiting on a timer, and tries without blocking. */
+  let retrying = false;
   // sqlite applies `pragma busy_timeout` when it compiles the statement, so each is run anew.
   const begin: SqliteStatement = {
     reader: false,
     all: () => [],
     run() {
-      raw.exec('pragma busy_timeout = 0');
+      raw.exec(`pragma busy_timeout = ${retrying ? 0 : FIRST_BEGIN_WAIT_MS}`);
       try {
         beginImmediate.run();
+        retrying = false;
+      } catch (error) {
+        retrying = isSqliteBusy(error);
+        throw error;
       } finally {
         raw.exec(`pragma busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
       }
