@@ -9,7 +9,7 @@ export { formatIngestError, ingest, type IngestError, type IngestProgress, type 
 export { fingerprintFile, ingestFile, storeSink, type IngestFileOptions } from './ingest/ingest-file.ts';
 export { csvSource, jsonlSource } from './ingest/sources.ts';
 export { createIngestJobs, INGEST_JOB_KIND, type IngestJob, type IngestJobs, type IngestUpload } from './ingest/ingest-job.ts';
-export { createNotifier, isAddressedTo, type Listener, type Notification, type Notifier } from './notifier.ts';
+export { createNotifier, isAddressedTo, type Listener, type Notification, type Notifier, type Published } from './notifier.ts';
 export { loadOrganisation, policyContext, policyUser, saveOrganisation, type Consultation, type OrgSnapshot } from './organisation.ts';
 export { consult, requirePurpose, type Consulted, type ConsultOptions } from './consult.ts';
 export { captionOf, checkQuery, eraseRecord, readRecord, readRecordHistory, recordView, searchRecords, writeRecord, type RecordView, type SearchQuery, type SearchResult, type WriteOutcome } from './records.ts';
