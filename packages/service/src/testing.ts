@@ -4,7 +4,7 @@
  * (federal police and the zone share fully both ways; intelligence gives the zone pointers only), users
  * of every role, and a handful of records. Opened on sqlite in a fresh temporary folder.
  */
-import { AgencyId, DeskId, UserId, type Classification } from '@mosaic/model';
+import { AgencyId, DeskId, UserId, validateRecord, type Classification } from '@mosaic/model';
 import { AgreementId, type Agency, type Decide, type Desk, type SharingAgreement } from '@mosaic/policy';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,8 @@ import { parseConfig } from './config.ts';
 import { saveOrganisation } from './organisation.ts';
 import { hashPassword } from './password.ts';
 import { openMosaic, type Mosaic } from './runtime.ts';
+import { followChanges } from './change-follower.ts';
+import { createScreeningProjection, type ScreeningProjection } from './screening/screening-projection.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -56,6 +58,24 @@ export interface TestMosaic {
   readonly mosaic: Mosaic;
   readonly dir: string;
   cleanup(): Promise<void>;
+}
+
+/**
+ * Lists the federal police's "Rachid Bouzid" (fedpol:p1) under an arrest alert (fedpol:a1) and
+ * returns a screening projection caught up with them.
+ */
+export async function listUnderArrestAlert(mosaic: Mosaic): Promise<ScreeningProjection> {
+  for (const raw of [
+    { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
+    { id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+  ]) {
+    const v = validateRecord(mosaic.registry, raw);
+    if (!v.ok) throw new Error(`test fixture ${raw.id} did not validate`);
+    await mosaic.store.putRecords([v.record], { actor: 'test' });
+  }
+  const projection = createScreeningProjection();
+  await followChanges(mosaic.store, [projection]).catchUp();
+  return projection;
 }
 
 export async function openTestMosaic(options: { readonly now?: () => Date; readonly decide?: Decide } = {}): Promise<TestMosaic> {

@@ -2,7 +2,7 @@ import { RecordId, seededRandom, validateRecord } from '@mosaic/model';
 import { decide } from '@mosaic/policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
-import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { listUnderArrestAlert, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import { keepNotifications, NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
 import { screenCheck } from './screen-check.ts';
 import { createScreeningProjection } from './screening-projection.ts';
@@ -88,16 +88,7 @@ describe('screenCheck', () => {
   it('keeps the owner\'s notification with the check, before the check is answered, and tells the listeners it is stored', async () => {
     world = await openTestMosaic();
     const { mosaic } = world;
-    for (const raw of [
-      { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
-      { id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
-    ]) {
-      const v = validateRecord(mosaic.registry, raw);
-      if (!v.ok) throw new Error('fixture');
-      await mosaic.store.putRecords([v.record], { actor: 'test' });
-    }
-    const projection = createScreeningProjection();
-    await followChanges(mosaic.store, [projection]).catchUp();
+    const projection = await listUnderArrestAlert(mosaic);
     const heard: { kind: string; stored: boolean }[] = [];
     mosaic.notifier.subscribe((n, { stored }) => heard.push({ kind: n.kind, stored }));
     const keeper = keepNotifications(mosaic);

@@ -1,12 +1,10 @@
-import { AgencyId, validateRecord } from '@mosaic/model';
+import { AgencyId } from '@mosaic/model';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { followChanges } from '../change-follower.ts';
-import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
 import { keepNotifications } from './notification-inbox.ts';
 import { screenCheck } from './screen-check.ts';
-import { createScreeningProjection } from './screening-projection.ts';
 import { configureWebhook, deliverWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, WEBHOOK_KEPT_MS, WEBHOOK_KIND } from './webhooks.ts';
 
 let world: TestMosaic;
@@ -50,16 +48,7 @@ describe('webhooks', () => {
     expect(Date.now() - started).toBeLessThan(1500);
     expect(await deliverWebhook(mosaic, AgencyId('intel'), notification)).toBe('none');
 
-    for (const raw of [
-      { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
-      { id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
-    ]) {
-      const v = validateRecord(mosaic.registry, raw);
-      if (!v.ok) throw new Error('fixture');
-      await mosaic.store.putRecords([v.record], { actor: 'test' });
-    }
-    const projection = createScreeningProjection();
-    await followChanges(mosaic.store, [projection]).catchUp();
+    const projection = await listUnderArrestAlert(mosaic);
     const keeper = keepNotifications(mosaic, { timeoutMs: 2000 });
     try {
       const user = await mosaic.store.findUserByName('zoneCheckpoint');
