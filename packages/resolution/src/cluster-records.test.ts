@@ -15,7 +15,46 @@ function chain(pac: number): ClusterInput {
   };
 }
 
+/**
+ * 0, 1 and 2 join first (0-1, 1-2 and 0-2 strong); the edge 2-3 then asks the pairs 0-3 and 1-3,
+ * which blocking never produced, on demand (counted), in that order.
+ */
+function lateComer(p03: number, p13: number): { input: ClusterInput; asked: () => number } {
+  let asked = 0;
+  const onDemand = new Map([['0,3', p03], ['1,3', p13]]);
+  const candidates = new Map([['0,1', 0.999], ['1,2', 0.998], ['0,2', 0.997], ['2,3', 0.996]]);
+  const input: ClusterInput = {
+    size: 4,
+    left: Int32Array.from([0, 1, 0, 2]),
+    right: Int32Array.from([1, 2, 2, 3]),
+    probability: Float64Array.from([0.999, 0.998, 0.997, 0.996]),
+    probabilityOf: (i, j) => {
+      const key = `${Math.min(i, j)},${Math.max(i, j)}`;
+      if (onDemand.has(key)) asked++;
+      return candidates.get(key) ?? onDemand.get(key) ?? 0;
+    },
+  };
+  return { input, asked: () => asked };
+}
+
 describe('clusterRecords', () => {
+  it('stops scoring a merge once no pair still to be read could lift its mean to the threshold', () => {
+    const { input, asked } = lateComer(0, 0);
+    const r = clusterRecords(input, { linkThreshold: 0.9, mergeThreshold: 0.9 });
+    expect(r.cluster[3]).not.toBe(r.cluster[0]);
+    expect(r.refusedByLinkage).toBe(1);
+    // 0-3 at 0 leaves at most (0 + 1 + 1) / 3 < 0.9: 1-3 is never scored
+    expect(asked()).toBe(1);
+  });
+  it('reads on while the mean can still reach the threshold, and merges at exactly the threshold', () => {
+    const { input, asked } = lateComer(0, 1);
+    // the mean of 0-3, 1-3 and the edge itself, summed in the order they are read
+    const mean = (0 + 1 + 0.996) / 3;
+    const r = clusterRecords(input, { linkThreshold: 0.9, mergeThreshold: mean });
+    expect(asked()).toBe(2);
+    expect(new Set(r.cluster).size).toBe(1);
+    expect(r.merges.at(-1)?.probability).toBe(mean);
+  });
   it('does not chain two people together through a weak middle record', () => {
     const r = clusterRecords(chain(0.01), { linkThreshold: 0.9, mergeThreshold: 0.6 });
     expect(r.cluster[0]).toBe(r.cluster[1]);
