@@ -167,6 +167,14 @@ describe('checkpoint screening over HTTP', () => {
 
       const told = await owner.next('alert.hit.confirmed');
       expect(told.body).toMatchObject({ check: check.id, decision: 'confirm', sighting: sightingId, report: { route: report.route, companions: report.companions, vehicle: report.vehicle } });
+      // The owner finds the sighting on the subject's timeline within the second (over a socket).
+      const subject = projections.entities.entityOf(RecordId('fedpol:p1')) ?? 'fedpol:p1';
+      const onTimeline = await within(1000, async () => {
+        const response = await fetch(`${baseUrl}/graph/timeline?entities=${encodeURIComponent(subject)}`, { headers: { ...auth('fedAnalyst'), 'x-mosaic-purpose': 'alert follow-up', 'x-mosaic-case': 'CASE-AL1' } });
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { events: { id: string; kind: string; date: string; place?: string }[] }).events.find((e) => e.id === sightingId);
+      });
+      expect(onTimeline).toMatchObject({ kind: 'Sighting', date: '2026-03-01', place: 'E40 Aalter checkpoint' });
       const again = await app.inject({ method: 'POST', url, headers: auth('zoneCheckpoint'), payload: { decision: 'reject' } });
       expect(again.statusCode).toBe(409);
 
