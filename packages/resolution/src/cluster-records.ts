@@ -132,11 +132,11 @@ export function clusterRecords(input: ClusterInput, { linkThreshold, mergeThresh
   return { cluster, merges, conflicts, refusedByLinkage, refusedByJudgement };
 
   /**
-   * Mean probability over the cross pairs (evenly sampled beyond maxCrossPairs). A merge that is
-   * refused needs no exact mean: the scan stops once even certain matches in every pair still to
-   * be read could not lift the mean to mergeThreshold (most pairs read here are scored on demand;
-   * at a million records four in five of them belonged to merges refused this way). The margin
-   * keeps the decision the full mean would take.
+   * Mean probability over the cross pairs (evenly sampled beyond maxCrossPairs), or a value under
+   * mergeThreshold for a merge that is refused: that needs no exact mean, so the scan stops once
+   * even certain matches in every pair still to be read could not lift the mean to the threshold
+   * (most pairs read here are scored on demand; at a million records four in five of them
+   * belonged to merges refused this way). The margin keeps the decision the full mean would take.
    */
   function meanLinkage(a: readonly number[], b: readonly number[], i: number, j: number, pij: number): number {
     const total = a.length * b.length;
