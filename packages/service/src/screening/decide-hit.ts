@@ -12,6 +12,8 @@ import type { AlertCategory } from '@mosaic/screening';
 import { timeOrderedId } from '../time-ordered-id.ts';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
+import type { Notification } from '../notifier.ts';
+import { notificationDocument } from './notification-inbox.ts';
 import { CHECK_KIND, readCheck, type CheckRecord, type HitDecision, type HitView } from './screen-check.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 
@@ -54,23 +56,23 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const sighting = input.decision === 'confirm' ? await writeSighting(mosaic, consultation, projection, check, hit, input.report ?? {}) : undefined;
   const decision: HitDecision = { decision: input.decision, by: user.id, at, ...(sighting ? { sighting } : {}) };
   const updated: CheckRecord = { ...check, hits: check.hits.map((h) => (h.n === hit.n && h.kind === 'match' ? { ...h, decision } : h)) };
-  await mosaic.store.putDocument({ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated });
-  await mosaic.audit.append({
+  const told: Notification[] = hit.alerts.map((alert) => ({
+    id: timeOrderedId(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
+    title: input.decision === 'confirm' ? `Encounter confirmed: ${alert.action}` : 'Hit on your alert rejected by the officer',
+    body: {
+      check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, action: alert.action, decision: input.decision, time: check.at,
+      ...(check.place !== undefined ? { place: check.place } : {}), agency: check.agency, desk: check.desk,
+      ...(sighting ? { sighting, report: reportFields(input.report ?? {}) } : {}),
+    },
+  }));
+  // The decided check and the owners' notifications ride with the decision's audit entry, as a
+  // check's own do (screen-check.ts): kept together or not at all, published once kept.
+  await mosaic.audit.appendAll([{
     actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
     query: { check: check.id, hit: hit.n, decision: input.decision }, records: [hit.subject, ...(sighting ? [sighting] : [])], outcome: 'ok',
     reason: input.decision === 'confirm' ? 'hit confirmed' : 'hit rejected',
-  });
-  for (const alert of hit.alerts) {
-    mosaic.notifier.publish({
-      id: timeOrderedId(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
-      title: input.decision === 'confirm' ? `Encounter confirmed: ${alert.action}` : 'Hit on your alert rejected by the officer',
-      body: {
-        check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, action: alert.action, decision: input.decision, time: check.at,
-        ...(check.place !== undefined ? { place: check.place } : {}), agency: check.agency, desk: check.desk,
-        ...(sighting ? { sighting, report: reportFields(input.report ?? {}) } : {}),
-      },
-    });
-  }
+  }], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.map(notificationDocument)]);
+  for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return updated;
 }
 

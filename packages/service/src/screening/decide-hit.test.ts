@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
+import { decideHit } from './decide-hit.ts';
+import { NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
+import { readCheck, screenCheck } from './screen-check.ts';
+
+let world: TestMosaic | undefined;
+afterEach(async () => {
+  await world?.cleanup();
+  world = undefined;
+});
+
+describe('decideHit', () => {
+  it('keeps the decided check and the owner\'s notification together, before it answers, and tells the listeners it is stored', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const projection = await listUnderArrestAlert(mosaic);
+    const user = await mosaic.store.findUserByName('zoneCheckpoint');
+    const consultation = { user: user! };
+    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+    const heard: { kind: string; stored: boolean }[] = [];
+    mosaic.notifier.subscribe((n, { stored }) => heard.push({ kind: n.kind, stored }));
+
+    // no keeper runs: what the owner's inbox holds was written in the decision's own transaction
+    await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' });
+    const kept = (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).map((d) => (d.body as StoredNotification).notification);
+    expect(kept.map((n) => n.kind).sort()).toEqual(['alert.hit', 'alert.hit.confirmed']);
+    expect(kept.find((n) => n.kind === 'alert.hit.confirmed')?.body).toMatchObject({ check: check.id, alert: 'fedpol:a1', decision: 'confirm', sighting: expect.any(String) });
+    expect(heard).toEqual([{ kind: 'alert.hit.confirmed', stored: true }]);
+    expect((await readCheck(mosaic, consultation, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user!.id } });
+  });
+});
