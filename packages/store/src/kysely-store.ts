@@ -349,6 +349,13 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ owner, subject: subject ?? null, updated_at: at, body: text })).execute();
     },
 
+    async createDocument({ kind, id, owner, subject, body }) {
+      const at = timeIn(now().toISOString());
+      const result = await db.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: JSON.stringify(body) })
+        .onConflict((oc) => oc.columns(['kind', 'id']).doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
     async putDocuments(documents) {
       if (documents.length > 0) await write((trx) => upsertDocuments(trx, documents));
     },

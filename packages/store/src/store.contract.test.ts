@@ -416,6 +416,20 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.getDocument('note', 'c1')).toMatchObject({ body: 'other kind' });
     }));
 
+    it('creates a document only once, however many ask at the same time', () => withStore(async (store) => {
+      const asks = Array.from({ length: 8 }, (_, n) => store.createDocument({ kind: 'claim', id: 'c1/0', owner: 'zone-north', body: { by: n } }));
+      const created = await Promise.all(asks);
+      expect(created.filter(Boolean)).toHaveLength(1);
+      const winner = created.indexOf(true);
+      expect((await store.getDocument('claim', 'c1/0'))?.body).toEqual({ by: winner });
+      expect(await store.createDocument({ kind: 'claim', id: 'c1/0', owner: 'zone-north', body: { by: 'late' } })).toBe(false);
+      expect((await store.getDocument('claim', 'c1/0'))?.body).toEqual({ by: winner });
+      // another kind with the same id is another document
+      expect(await store.createDocument({ kind: 'note', id: 'c1/0', owner: 'zone-north', body: {} })).toBe(true);
+      expect(await store.deleteDocument('claim', 'c1/0')).toBe(true);
+      expect(await store.createDocument({ kind: 'claim', id: 'c1/0', owner: 'zone-north', body: { by: 'again' } })).toBe(true);
+    }));
+
     it('writes many documents at once, all or none, keeping creation times on replace', () => withStore(async (store) => {
       await store.putDocument({ kind: 'check', id: 'k1', owner: 'zone-north', body: { n: 1 } });
       const created = (await store.getDocument('check', 'k1'))?.createdAt;

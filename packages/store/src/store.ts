@@ -314,6 +314,11 @@ export interface Store {
 
   /** Create or replace a document (keeps its creation time). */
   putDocument(document: DocumentInput): Promise<void>;
+  /**
+   * Writes the document only if none of its kind and id is stored; whether it did. Several nodes
+   * may race for one (kind, id): exactly one of them creates it (a claim, as a hit's decision is).
+   */
+  createDocument(document: DocumentInput): Promise<boolean>;
   /** putDocument for many in one statement per chunk: all written or none (one per (kind, id); the last wins). */
   putDocuments(documents: readonly DocumentInput[]): Promise<void>;
   getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
 import { decideHit } from './decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
-import { readCheck, screenCheck } from './screen-check.ts';
+import { readCheck, screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -28,5 +28,49 @@ describe('decideHit', () => {
     expect(kept.find((n) => n.kind === 'alert.hit.confirmed')?.body).toMatchObject({ check: check.id, alert: 'fedpol:a1', decision: 'confirm', sighting: expect.any(String) });
     expect(heard).toEqual([{ kind: 'alert.hit.confirmed', stored: true }]);
     expect((await readCheck(mosaic, consultation, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user!.id } });
+  });
+
+  it('lets one of two decisions on one hit through at the same time, the other refused, and one notification told', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const projection = await listUnderArrestAlert(mosaic);
+    const user = await mosaic.store.findUserByName('zoneCheckpoint');
+    const consultation = { user: user! };
+    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+    const heard: string[] = [];
+    mosaic.notifier.subscribe((n) => heard.push(n.kind));
+
+    const decisions = await Promise.allSettled([
+      decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' }),
+      decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' }),
+    ]);
+    const done = decisions.filter((d) => d.status === 'fulfilled');
+    const refused = decisions.filter((d) => d.status === 'rejected');
+    expect(done).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.reason).toMatchObject({ code: 'MOSAIC_CONFLICT' });
+    // the stored decision is the one that went through
+    const winner = (done[0] as PromiseFulfilledResult<CheckRecord>).value.hits[0] as HitView & { kind: 'match' };
+    expect(winner.decision).toBeDefined();
+    expect((await readCheck(mosaic, consultation, check.id)).hits[0]).toMatchObject({ decision: winner.decision });
+    expect(heard).toHaveLength(1);
+    const kept = (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).map((d) => (d.body as StoredNotification).notification.kind);
+    expect(kept.filter((k) => k !== 'alert.hit')).toHaveLength(1);
+  });
+
+  it('lets go of a hit whose decision failed, so that it can be decided again', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const projection = await listUnderArrestAlert(mosaic);
+    const user = await mosaic.store.findUserByName('zoneCheckpoint');
+    const consultation = { user: user! };
+    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+
+    // a report whose time is no date: the Sighting fails validation after the hit was claimed
+    await expect(decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { time: 'yesterday' } }))
+      .rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT' });
+    expect((await readCheck(mosaic, consultation, check.id)).hits[0]).not.toHaveProperty('decision');
+    const again = await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { place: 'Gare du Midi' } });
+    expect(again.hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user!.id } });
   });
 });

@@ -41,6 +41,9 @@ export const REPORT_REQUIRED: ReadonlySet<AlertCategory> = new Set(['discreet_ch
 
 const SIGHTING_SOURCE = 'mosaic/checkpoint';
 
+/** A hit's decision claimed (id: check/hit), written before the decision is: see decideHit. */
+export const HIT_DECISION_KIND = 'hit-decision';
+
 export async function decideHit(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: HitDecisionInput): Promise<CheckRecord> {
   const { user } = consultation;
   const check = await readCheck(mosaic, consultation, input.check);
@@ -53,6 +56,24 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
     throw new AppError('MOSAIC_INVALID_INPUT', 'report: required to confirm a hit on a discreet, specific or inquiry check', { field: 'report', reason: 'required' });
   }
   const at = mosaic.now().toISOString();
+  // Two decisions on one hit (a double submit, two officers, two nodes) both read it undecided:
+  // the first to claim it decides, the other is refused; a decision that fails lets go of it.
+  const claim = { kind: HIT_DECISION_KIND, id: `${check.id}/${hit.n}`, owner: check.agency, body: { decision: input.decision, by: user.id, at } };
+  if (!(await mosaic.store.createDocument(claim))) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} is being decided by someone else, or was decided`);
+  try {
+    return await decideClaimed(mosaic, consultation, projection, { check, hit, input, at });
+  } catch (error) {
+    // if letting go fails too, the first error is the one to report (the hit then stays claimed)
+    await mosaic.store.deleteDocument(claim.kind, claim.id).catch(() => false);
+    throw error;
+  }
+}
+
+async function decideClaimed(
+  mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection,
+  { check, hit, input, at }: { check: CheckRecord; hit: HitView & { kind: 'match' }; input: HitDecisionInput; at: string },
+): Promise<CheckRecord> {
+  const { user } = consultation;
   const sighting = input.decision === 'confirm' ? await writeSighting(mosaic, consultation, projection, check, hit, input.report ?? {}) : undefined;
   const decision: HitDecision = { decision: input.decision, by: user.id, at, ...(sighting ? { sighting } : {}) };
   const updated: CheckRecord = { ...check, hits: check.hits.map((h) => (h.n === hit.n && h.kind === 'match' ? { ...h, decision } : h)) };
