@@ -10,14 +10,20 @@ afterEach(async () => {
   world = undefined;
 });
 
+/** A checkpoint officer's check with one hit on an alert of fedpol's. */
+async function checkWithHit() {
+  world = await openTestMosaic();
+  const { mosaic } = world;
+  const projection = await listUnderArrestAlert(mosaic);
+  const user = await mosaic.store.findUserByName('zoneCheckpoint');
+  const consultation = { user: user! };
+  const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+  return { mosaic, projection, user: user!, consultation, check };
+}
+
 describe('decideHit', () => {
   it('keeps the decided check and the owner\'s notification together, before it answers, and tells the listeners it is stored', async () => {
-    world = await openTestMosaic();
-    const { mosaic } = world;
-    const projection = await listUnderArrestAlert(mosaic);
-    const user = await mosaic.store.findUserByName('zoneCheckpoint');
-    const consultation = { user: user! };
-    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+    const { mosaic, projection, user, consultation, check } = await checkWithHit();
     const heard: { kind: string; stored: boolean }[] = [];
     mosaic.notifier.subscribe((n, { stored }) => heard.push({ kind: n.kind, stored }));
 
@@ -27,16 +33,11 @@ describe('decideHit', () => {
     expect(kept.map((n) => n.kind).sort()).toEqual(['alert.hit', 'alert.hit.confirmed']);
     expect(kept.find((n) => n.kind === 'alert.hit.confirmed')?.body).toMatchObject({ check: check.id, alert: 'fedpol:a1', decision: 'confirm', sighting: expect.any(String) });
     expect(heard).toEqual([{ kind: 'alert.hit.confirmed', stored: true }]);
-    expect((await readCheck(mosaic, consultation, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user!.id } });
+    expect((await readCheck(mosaic, consultation, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
   });
 
   it('lets one of two decisions on one hit through at the same time, the other refused, and one notification told', async () => {
-    world = await openTestMosaic();
-    const { mosaic } = world;
-    const projection = await listUnderArrestAlert(mosaic);
-    const user = await mosaic.store.findUserByName('zoneCheckpoint');
-    const consultation = { user: user! };
-    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+    const { mosaic, projection, consultation, check } = await checkWithHit();
     const heard: string[] = [];
     mosaic.notifier.subscribe((n) => heard.push(n.kind));
 
@@ -59,18 +60,13 @@ describe('decideHit', () => {
   });
 
   it('lets go of a hit whose decision failed, so that it can be decided again', async () => {
-    world = await openTestMosaic();
-    const { mosaic } = world;
-    const projection = await listUnderArrestAlert(mosaic);
-    const user = await mosaic.store.findUserByName('zoneCheckpoint');
-    const consultation = { user: user! };
-    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+    const { mosaic, projection, user, consultation, check } = await checkWithHit();
 
     // a report whose time is no date: the Sighting fails validation after the hit was claimed
     await expect(decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { time: 'yesterday' } }))
       .rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT' });
     expect((await readCheck(mosaic, consultation, check.id)).hits[0]).not.toHaveProperty('decision');
     const again = await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { place: 'Gare du Midi' } });
-    expect(again.hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user!.id } });
+    expect(again.hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
   });
 });
