@@ -35,6 +35,21 @@ describe('prepare', () => {
     expect(cached[1]!.birthPlaces[0]).toBe('oran');
   });
 
+  it('with a batch cache shares the list of a record\'s one name, country, gender, place or date of birth', () => {
+    const cache = createPrepareCache();
+    const one = { name: ['Nadia Ferhat'], nationality: ['dz'], gender: ['female'], birthPlace: ['Oran'], birthDate: ['1984-02-11'] };
+    const [a, b, c] = [{ ...one }, { ...one, name: ['FERHAT, Nadia'] }, { ...one, name: ['Nadia Ferhat', 'Nadia Ferhad'], nationality: ['dz', 'fr'] }]
+      .map((properties) => prepare({ schema: 'Person', properties }, { cache }));
+    for (const field of ['countries', 'genders', 'birthPlaces', 'birthDates'] as const) expect(b![field]).toBe(a![field]);
+    expect(c!.names).not.toBe(a!.names);
+    expect(c!.countries).toEqual(['dz', 'fr']);
+    expect(c!.birthDates).toBe(a!.birthDates);
+    // and the same values as without a cache (but for the key ids of the cache)
+    const values = (records: unknown): unknown => JSON.parse(JSON.stringify(records, (key, value: unknown) => (key === 'keyId' ? undefined : value)));
+    expect(values([a, b, c])).toEqual(values([one, { ...one, name: ['FERHAT, Nadia'] }, { ...one, name: ['Nadia Ferhat', 'Nadia Ferhad'], nationality: ['dz', 'fr'] }].map((properties) => prepare({ schema: 'Person', properties }))));
+    expect(prepare({ schema: 'Person', properties: one }, { cache }).names).toBe(a!.names);
+  });
+
   it('leaves per-token frequencies out when not explaining, and keeps the adjustments', () => {
     const frequencies = buildNameFrequencies(records.flatMap((r) => matchableNames(r).strong));
     const lean = prepare(records[0]!, { frequencies, explain: false });

@@ -59,8 +59,10 @@ export interface PrepareOptions {
   /**
    * Shared across the records of one batch (with the same `frequencies`): each distinct name
    * string is normalised once and its PreparedName shared by every record that carries it, and
-   * short values (countries, genders) are interned. At a million records most name strings
-   * repeat, so this saves most of the preparation time and the memory of duplicate tokens.
+   * short values (countries, genders) are interned, and so are lists of one value (a record's
+   * one name, country, gender, place or date of birth). At a million records most name strings
+   * repeat, so this saves most of the preparation time and the memory of duplicate tokens; the
+   * shared lists spare most records their own small arrays (fewer objects to collect and copy).
    */
   readonly cache?: PrepareCache;
   /**
@@ -73,12 +75,30 @@ export interface PrepareOptions {
 export interface PrepareCache {
   /** normalizeName of each distinct string (also what a frequency table of the batch reads). */
   readonly normalized: Map<string, NormalizedName>;
-  readonly names: Map<string, PreparedName>;
-  readonly weakNames: Map<string, PreparedName>;
+  readonly names: Map<string, CachedName>;
+  readonly weakNames: Map<string, CachedName>;
+  /**
+   * The strong names' entries in the order their strings first occurred as a name, alias or
+   * previous name (not composed from first and last names): see namesToCount.
+   */
+  readonly counted: CachedName[];
   readonly values: Map<string, string>;
+  /** The list of one value, for each interned value. */
+  readonly singles: Map<string, readonly string[]>;
+  /** The parsed list of a record's one date of birth, by its text. */
+  readonly dates: Map<string, readonly PartialDate[]>;
   readonly keyIds: Map<string, number>;
   /** The first key id of this cache (a multiple of KEY_ID_SPACE, one per cache). */
   readonly keyIdBase: number;
+}
+
+/** A distinct name string of a batch, its prepared form and how often it occurred as a name. */
+export interface CachedName {
+  readonly text: string;
+  readonly prepared: PreparedName;
+  occurrences: number;
+  /** The names of a record that has this one only (shared by all such records). */
+  alone?: readonly PreparedName[];
 }
 
 /** Key ids per cache: keyId = cache number * KEY_ID_SPACE + the key's number in the cache. */
@@ -89,7 +109,7 @@ let caches = 0;
 export const keyIdCache = (keyId: number): number => Math.floor(keyId / KEY_ID_SPACE);
 
 export function createPrepareCache(): PrepareCache {
-  return { normalized: new Map(), names: new Map(), weakNames: new Map(), values: new Map(), keyIds: new Map(), keyIdBase: (caches++ % 2 ** 26) * KEY_ID_SPACE };
+  return { normalized: new Map(), names: new Map(), weakNames: new Map(), counted: [], values: new Map(), singles: new Map(), dates: new Map(), keyIds: new Map(), keyIdBase: (caches++ % 2 ** 26) * KEY_ID_SPACE };
 }
 
 /** normalizeName through the cache (each distinct string normalised once). */
@@ -137,10 +157,6 @@ function read(record: MatchableRecord, keys: readonly string[]): string[] {
   return out;
 }
 
-function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
-}
-
 /**
  * The name strings of a record that take part in matching (strong names first, then weak
  * aliases; first/middle/last composed as "Last, First Middle"): what `prepare` compares, and what
@@ -149,13 +165,18 @@ function unique<T>(values: readonly T[]): T[] {
 export function matchableNames(record: MatchableRecord): { readonly strong: readonly string[]; readonly weak: readonly string[] } {
   const p = record.properties;
   const raw = read(record, NAME_PROPERTIES);
-  const first = (p['firstName'] ?? EMPTY)[0];
-  const last = (p['lastName'] ?? EMPTY)[0];
-  if (first !== undefined || last !== undefined) {
-    const middle = [...(p['middleName'] ?? EMPTY), ...(p['secondName'] ?? EMPTY)].join(' ');
-    raw.push(`${last ?? ''}, ${[first ?? '', middle].join(' ')}`);
-  }
+  const composed = composedName(p['firstName'], p['lastName'], p['middleName'], p['secondName']);
+  if (composed !== undefined) raw.push(composed);
   return { strong: raw, weak: read(record, WEAK_NAME_PROPERTIES) };
+}
+
+/** "Last, First Middle" from the first first name and last name (and every middle and second name), if either is given. */
+function composedName(firstNames: readonly string[] | undefined, lastNames: readonly string[] | undefined, middleNames: readonly string[] | undefined, secondNames: readonly string[] | undefined): string | undefined {
+  const first = (firstNames ?? EMPTY)[0];
+  const last = (lastNames ?? EMPTY)[0];
+  if (first === undefined && last === undefined) return undefined;
+  const middle = [...(middleNames ?? EMPTY), ...(secondNames ?? EMPTY)].join(' ');
+  return `${last ?? ''}, ${[first ?? '', middle].join(' ')}`;
 }
 
 function prepareName(n: NormalizedName, weak: boolean, frequencies: NameFrequencies | undefined, explain: boolean, cache: PrepareCache | undefined): PreparedName {
@@ -170,37 +191,146 @@ function prepareName(n: NormalizedName, weak: boolean, frequencies: NameFrequenc
   return explain ? { name, tf, frequency: n.core.map((t) => tokenFrequency(frequencies, t.text)), keyId } : { name, tf, keyId };
 }
 
+/**
+ * Every property prepare reads, each at a place of its own, in the order a field reads them
+ * (`read` of each field's keys): a record's own properties are visited once (a few), instead of
+ * looking up each of the 24 keys in it (at a million records, a second of dictionary lookups that
+ * mostly miss).
+ */
+const FIELD_KEYS = [...NAME_PROPERTIES, ...WEAK_NAME_PROPERTIES, ...STRUCTURED_NAME_PROPERTIES, ...COUNTRY_PROPERTIES, ...IDENTIFIER_PROPERTIES, ...OTHER_PROPERTIES] as const;
+const FIELD_OF: ReadonlyMap<string, number> = new Map(FIELD_KEYS.map((k, i) => [k, i]));
+const place = (key: (typeof FIELD_KEYS)[number]): number => FIELD_KEYS.indexOf(key);
+const AT = {
+  names: place('name'), weak: place('weakAlias'), first: place('firstName'), last: place('lastName'), middle: place('middleName'), second: place('secondName'),
+  countries: place('nationality'), identifiers: place('idNumber'), birthDate: place('birthDate'), phone: place('phone'), address: place('address'),
+  gender: place('gender'), birthPlace: place('birthPlace'),
+} as const;
+
+/** The values of a record's properties by FIELD_KEYS place (prepare is synchronous and not re-entered: one array serves every record). */
+const fields: (readonly string[] | undefined)[] = new Array<undefined>(FIELD_KEYS.length).fill(undefined);
+
+function readFields(record: MatchableRecord): void {
+  fields.fill(undefined);
+  const p = record.properties;
+  for (const key in p) {
+    const at = FIELD_OF.get(key);
+    if (at !== undefined) fields[at] = p[key];
+  }
+}
+
+/** The non-blank values of `count` places from `from`, in place order (read, over `fields`); undefined when there are none. */
+function valuesAt(from: number, count = 1): string[] | undefined {
+  let out: string[] | undefined;
+  for (let at = from; at < from + count; at++) {
+    const values = fields[at];
+    if (values === undefined) continue;
+    for (const v of values) if (v.trim() !== '') (out ??= []).push(v);
+  }
+  return out;
+}
+
+/** Each value normalised, without the empty results and repeats (first occurrence kept), interned when a cache is given. */
+function normalizedValues(values: readonly string[] | undefined, normalize: (v: string) => string | undefined, keep: (v: string) => boolean, cache?: PrepareCache): readonly string[] {
+  if (values === undefined) return NONE;
+  let out: string[] | undefined;
+  for (const v of values) {
+    const n = normalize(v);
+    if (n === undefined || !keep(n) || out?.includes(n)) continue;
+    (out ??= []).push(n);
+  }
+  if (out === undefined) return NONE;
+  if (cache === undefined || out.length > 1) return interned(cache, out);
+  const value = out[0] as string;
+  let single = cache.singles.get(value);
+  if (single === undefined) {
+    cache.singles.set(value, (single = interned(cache, out)));
+  }
+  return single;
+}
+
+/** The parsed dates of birth, the list shared by every record with the same one date (with a cache). */
+function birthDatesOf(values: readonly string[] | undefined, cache: PrepareCache | undefined): readonly PartialDate[] {
+  if (values === undefined) return NONE;
+  let known = values.length === 1 && cache ? cache.dates.get(values[0] as string) : undefined;
+  if (known !== undefined) return known;
+  const dates: PartialDate[] = [];
+  for (const v of values) {
+    const d = parseDate(v);
+    if (d !== undefined) dates.push(d);
+  }
+  known = shared(dates);
+  if (values.length === 1 && cache) cache.dates.set(values[0] as string, known);
+  return known;
+}
+
+const nonEmpty = (s: string): boolean => s !== '';
+const phoneLength = (s: string): boolean => s.length >= 6;
+
+/** Names sharing a key and initials count once in a record (its first such name is kept). */
+function alreadyIn(names: readonly PreparedName[], n: NormalizedName): boolean {
+  for (const p of names) if (p.name.key === n.key && p.name.initials === n.initials) return true;
+  return false;
+}
+
 export function prepare(record: MatchableRecord, options: PrepareOptions = {}): PreparedRecord {
-  const { strong, weak: weakNames } = matchableNames(record);
-  const seen = new Set<string>();
+  readFields(record);
   const names: PreparedName[] = [];
   const cache = options.cache;
-  const add = (value: string, weak: boolean): void => {
-    const cached = cache ? (weak ? cache.weakNames : cache.names).get(value) : undefined;
-    const prepared = cached ?? prepareName(normalizeNameCached(cache, value), weak, options.frequencies, options.explain ?? true, cache);
-    if (cache && !cached) (weak ? cache.weakNames : cache.names).set(value, prepared);
+  const explain = options.explain ?? true;
+  // the cache entry of the record's first name: a record of one name shares the entry's list
+  let firstEntry: CachedName | undefined;
+  /** `counted`: an occurrence of the string as a name, alias or previous name (see namesToCount). */
+  const add = (value: string, weak: boolean, counted: boolean): void => {
+    let prepared: PreparedName;
+    let entry: CachedName | undefined;
+    if (cache) {
+      const map = weak ? cache.weakNames : cache.names;
+      entry = map.get(value);
+      if (entry === undefined) {
+        entry = { text: value, prepared: prepareName(normalizeNameCached(cache, value), weak, options.frequencies, explain, cache), occurrences: 0 };
+        map.set(value, entry);
+      }
+      if (counted && entry.occurrences++ === 0) cache.counted.push(entry);
+      prepared = entry.prepared;
+    } else {
+      prepared = prepareName(normalizeName(value), weak, options.frequencies, explain, undefined);
+    }
     const n = prepared.name;
-    const dedupe = n.key + '|' + n.initials;
-    if (n.tokens.length === 0 || seen.has(dedupe)) return;
-    seen.add(dedupe);
+    if (n.tokens.length === 0 || alreadyIn(names, n)) return;
+    if (names.length === 0) firstEntry = entry;
     names.push(prepared);
   };
-  for (const v of strong) add(v, false);
-  for (const v of weakNames) add(v, true);
+  for (const v of valuesAt(AT.names, NAME_PROPERTIES.length) ?? EMPTY) add(v, false, true);
+  const composed = composedName(fields[AT.first], fields[AT.last], fields[AT.middle], fields[AT.second]);
+  if (composed !== undefined) add(composed, false, false);
+  for (const v of valuesAt(AT.weak) ?? EMPTY) add(v, true, false);
 
-  const identifiers = unique(read(record, IDENTIFIER_PROPERTIES).map(normalizeIdentifier).filter((s) => s !== ''));
+  const identifiers = normalizedValues(valuesAt(AT.identifiers, IDENTIFIER_PROPERTIES.length), normalizeIdentifier, nonEmpty);
+  const addresses: ReadonlySet<string>[] = [];
+  for (const v of valuesAt(AT.address, 2) ?? EMPTY) {
+    const tokens = addressTokens(v);
+    if (tokens.size > 0) addresses.push(tokens);
+  }
   return {
     schema: record.schema,
-    names: shared(names),
-    birthDates: shared(read(record, ['birthDate']).map(parseDate).filter((d): d is PartialDate => d !== undefined)),
-    countries: shared(interned(cache, unique(read(record, COUNTRY_PROPERTIES).map(normalizeCountry).filter((s) => s !== '')))),
-    identifiers: shared(identifiers),
+    names: names.length === 1 && firstEntry ? (firstEntry.alone ??= names) : shared(names),
+    birthDates: birthDatesOf(valuesAt(AT.birthDate), cache),
+    countries: normalizedValues(valuesAt(AT.countries, COUNTRY_PROPERTIES.length), normalizeCountry, nonEmpty, cache),
+    identifiers,
     identifiersConfusable: shared(identifiers.map(confusableForm)),
-    phones: shared(unique(read(record, ['phone']).map(normalizePhone).filter((s) => s.length >= 6))),
-    addresses: shared(read(record, ['address', 'addressFull']).map(addressTokens).filter((s) => s.size > 0)),
-    genders: shared(interned(cache, unique(read(record, ['gender']).map(normalizeGender).filter((g): g is string => g !== undefined)))),
-    birthPlaces: shared(interned(cache, unique(read(record, ['birthPlace']).map(normalizePlace).filter((s) => s !== '')))),
+    phones: normalizedValues(valuesAt(AT.phone), normalizePhone, phoneLength),
+    addresses: shared(addresses),
+    genders: normalizedValues(valuesAt(AT.gender), normalizeGender, nonEmpty, cache),
+    birthPlaces: normalizedValues(valuesAt(AT.birthPlace), normalizePlace, nonEmpty, cache),
   };
+}
+
+/**
+ * Every name string prepared with `cache` as a name, alias or previous name, once per occurrence
+ * (in the order they first occurred): what the batch's frequency table is built from.
+ */
+export function* namesToCount(cache: PrepareCache): Generator<string> {
+  for (const { text, occurrences } of cache.counted) for (let c = 0; c < occurrences; c++) yield text;
 }
 
 /**
@@ -210,7 +340,7 @@ export function prepare(record: MatchableRecord, options: PrepareOptions = {}): 
  */
 export function fillTermFrequencies(cache: PrepareCache, frequencies: NameFrequencies): void {
   for (const names of [cache.names, cache.weakNames]) {
-    for (const p of names.values()) (p as { tf: readonly number[] | undefined }).tf = p.name.core.map((t) => tokenTfWeight(frequencies, t.text));
+    for (const { prepared } of names.values()) (prepared as { tf: readonly number[] | undefined }).tf = prepared.name.core.map((t) => tokenTfWeight(frequencies, t.text));
   }
 }
 

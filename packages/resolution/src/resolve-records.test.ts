@@ -91,6 +91,9 @@ describe('resolveRecords', () => {
       ...twoPeople,
       person('m3', { name: ['Mira Olbrechts'], alias: ['Mira Vandersteen'] }),
       person('w1', { name: ['Wim Olbrechts'], previousName: ['Wim Peeters'], weakAlias: ['Abu Wim'] }),
+      // a name given twice counts twice; one composed of first and last names does not count
+      person('w2', { name: ['Wim Peeters'], alias: ['Wim Peeters', 'Peeters, Wim'] }),
+      person('w3', { firstName: ['Wim'], lastName: ['Peeters'] }),
     ];
     const preparer = createBatchPreparer();
     for (const r of records) preparer.add(r);

@@ -4,7 +4,7 @@
  * set to commit and the state that incremental resolution continues from.
  */
 import type { EntityId, Properties, RecordId } from '@mosaic/model';
-import { buildNameFrequencies, createPrepareCache, defaultModel, fillTermFrequencies, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
+import { buildNameFrequencies, createPrepareCache, defaultModel, fillTermFrequencies, namesToCount, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
 import { assignEntityIds } from './assign-entity-ids.ts';
 import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingResult, type BlockingStats, type CandidatePairs } from './blocking.ts';
 import { clusterRecords } from './cluster-records.ts';
@@ -131,9 +131,8 @@ export function createBatchPreparer({ frequencies: useFrequencies = true, onProg
   const ids: RecordId[] = [];
   const groups: (string | undefined)[] = [];
   const prepared: PreparedRecord[] = [];
+  // also counts the occurrences of each name string, which the frequency table is built from
   const cache = createPrepareCache();
-  // occurrences of each name string (first-seen order): the table counts every occurrence
-  const nameCounts = new Map<string, number>();
   let ms = 0;
   return {
     add(record) {
@@ -141,18 +140,14 @@ export function createBatchPreparer({ frequencies: useFrequencies = true, onProg
       const group = schemaGroup(record.schema);
       ids.push(record.id);
       groups.push(group);
-      if (group !== undefined && useFrequencies) {
-        for (const key of FREQUENCY_NAME_PROPERTIES) for (const v of record.properties[key] ?? []) nameCounts.set(v, (nameCounts.get(v) ?? 0) + 1);
-      }
       prepared.push(prepare(group === undefined ? { schema: record.schema, properties: {} } : record, { cache, explain: false }));
       if (expected !== undefined && (prepared.length & 0x3fff) === 0) onProgress?.('prepare', prepared.length, expected);
       ms += performance.now() - started;
     },
     finish() {
       const started = performance.now();
-      const frequencies = useFrequencies ? buildNameFrequencies(occurrences(nameCounts), (name) => normalizeNameCached(cache, name)) : undefined;
+      const frequencies = useFrequencies ? buildNameFrequencies(namesToCount(cache), (name) => normalizeNameCached(cache, name)) : undefined;
       if (frequencies) fillTermFrequencies(cache, frequencies);
-      nameCounts.clear();
       return { ids, groups, prepared, frequencies, prepareMs: Math.round(ms + performance.now() - started) };
     },
   };
@@ -269,13 +264,6 @@ function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons
       ms,
     },
   };
-}
-
-/** The name properties the frequency table counts. */
-const FREQUENCY_NAME_PROPERTIES = ['name', 'alias', 'previousName'] as const;
-
-function* occurrences(counts: ReadonlyMap<string, number>): Generator<string> {
-  for (const [name, count] of counts) for (let c = 0; c < count; c++) yield name;
 }
 
 /**
