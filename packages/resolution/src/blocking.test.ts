@@ -1,6 +1,6 @@
 import { prepare } from '@mosaic/matching';
 import { describe, expect, it } from 'vitest';
-import { BLOCKING_RULES, blockRecords, nameOrder } from './blocking.ts';
+import { BLOCKING_RULES, blockingKeys, blockRecords, nameOrder } from './blocking.ts';
 import { person, twoPeople } from './test-fixtures.ts';
 
 const prepared = (records: typeof twoPeople) => records.map((r) => prepare(r));
@@ -22,6 +22,19 @@ describe('blockRecords', () => {
     expect(seen.has('2,3')).toBe(true);
     const k = [...seen].indexOf('2,3');
     expect((pairs.rules[k] as number) & (1 << BLOCKING_RULES.indexOf('identifier'))).not.toBe(0);
+  });
+  it('gives a record with a long alias list each key once, as the union of its names\' keys', () => {
+    // fictional name parts; 60 names of three parts out of sixteen share many pairs of parts
+    const parts = ['Arvo', 'Bente', 'Cyril', 'Dalia', 'Emre', 'Fenna', 'Goran', 'Hilde', 'Ilkka', 'Joost', 'Kasia', 'Lorenz', 'Mirja', 'Nuno', 'Oskar', 'Pella'];
+    const names = Array.from({ length: 60 }, (_, k) => `${parts[k % 16]} ${parts[(k + 1 + (k >> 4)) % 16]} ${parts[(k + 5 + 3 * (k >> 4)) % 16]}`);
+    const keys = blockingKeys(prepare(person('many', { name: names })), 'person');
+    const union = new Set(names.flatMap((name) => blockingKeys(prepare(person('one', { name: [name] })), 'person')));
+    expect(keys.length).toBeGreaterThan(64);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(keys)).toEqual(union);
+    // the same keys again for the next record: nothing of the last one is left over
+    expect(blockingKeys(prepare(person('one', { name: [names[0]!] })), 'person')).toEqual(blockingKeys(prepare(person('one', { name: [names[0]!] })), 'person'));
+    expect(blockingKeys(prepare(person('many', { name: names })), 'person')).toEqual(keys);
   });
   it('never pairs records of different groups or unmatchable records', () => {
     const records = prepared([twoPeople[0]!, twoPeople[1]!, twoPeople[1]!]);

@@ -128,42 +128,88 @@ const MAX_PAIR_TOKENS = 6;
  * and organisations, never share a key).
  */
 export function blockingKeys(record: PreparedRecord, group: string): number[] {
-  const keys = new Set<number>();
-  const phonetics = new Set<string>();
-  const initials = new Set<number>();
+  return Array.from(KEYS.values.subarray(0, writeBlockingKeys(record, group)));
+}
+
+/**
+ * Room for one record's keys and what they are made of, reused from record to record: blocking a
+ * million records allocated four sets and an array per record. Small lists searched in order
+ * keep the sets' first-insertion order, so the keys come in the same order; a record with very
+ * many keys (a long alias list) is looked up in a set past the first LINEAR_KEYS.
+ */
+const KEYS = {
+  values: new Float64Array(256),
+  /** values[0 .. inSet) are in `set` (only once a record has more than LINEAR_KEYS). */
+  set: new Set<number>(),
+  inSet: 0,
+  phonetics: [] as string[],
+  initials: [] as number[],
+  own: [] as string[],
+  years: [] as number[],
+};
+const LINEAR_KEYS = 64;
+
+function addKey(count: number, key: number): number {
+  const values = KEYS.values;
+  if (count <= LINEAR_KEYS) {
+    for (let q = 0; q < count; q++) if (values[q] === key) return count;
+  } else {
+    while (KEYS.inSet < count) KEYS.set.add(values[KEYS.inSet++] as number);
+    if (KEYS.set.has(key)) return count;
+  }
+  if (count === values.length) {
+    const grown = new Float64Array(count * 2);
+    grown.set(values);
+    KEYS.values = grown;
+  }
+  KEYS.values[count] = key;
+  return count + 1;
+}
+
+/** blockingKeys into KEYS.values; returns how many there are. */
+function writeBlockingKeys(record: PreparedRecord, group: string): number {
+  const { phonetics, initials, own, years } = KEYS;
+  if (KEYS.inSet > 0) {
+    KEYS.set.clear();
+    KEYS.inSet = 0;
+  }
+  phonetics.length = 0;
+  initials.length = 0;
+  years.length = 0;
+  let count = 0;
   const base = fnvChar(fnvText(FNV_OFFSET, group), BAR);
   const namePair = RULE_INDEX['name-pair'];
   for (const { name } of record.names) {
-    const own: string[] = [];
+    own.length = 0;
     for (const t of name.core) {
       if (t.text.length < 2) continue;
-      if (phonetics.size < MAX_TOKENS) phonetics.add(t.phonetic);
+      if (phonetics.length < MAX_TOKENS && !phonetics.includes(t.phonetic)) phonetics.push(t.phonetic);
       if (!own.includes(t.phonetic)) own.push(t.phonetic);
-      initials.add(t.text.charCodeAt(0));
+      const initial = t.text.charCodeAt(0);
+      if (!initials.includes(initial)) initials.push(initial);
     }
     own.sort();
-    if (own.length === 1) keys.add(packHash(namePair, fnvText(base, own[0] as string)));
+    if (own.length === 1) count = addKey(count, packHash(namePair, fnvText(base, own[0] as string)));
     const n = Math.min(own.length, MAX_PAIR_TOKENS);
     for (let x = 0; x < n; x++) {
       const first = fnvChar(fnvText(base, own[x] as string), BAR);
-      for (let y = x + 1; y < n; y++) keys.add(packHash(namePair, fnvText(first, own[y] as string)));
+      for (let y = x + 1; y < n; y++) count = addKey(count, packHash(namePair, fnvText(first, own[y] as string)));
     }
   }
-  const years = new Set<number>();
   for (const d of record.birthDates) {
-    years.add(d.year);
+    if (!years.includes(d.year)) years.push(d.year);
     if (d.month !== undefined && d.day !== undefined) {
       const date = fnvChar(fnvInt(fnvChar(fnvInt(fnvChar(fnvInt(base, d.year), DASH), d.month), DASH), d.day), BAR);
-      for (const i of initials) keys.add(packHash(RULE_INDEX['date-initial'], fnvChar(date, i)));
+      for (const i of initials) count = addKey(count, packHash(RULE_INDEX['date-initial'], fnvChar(date, i)));
     }
   }
   for (const p of phonetics) {
     const token = fnvChar(fnvText(base, p), BAR);
-    for (const y of years) keys.add(packHash(RULE_INDEX['name-year'], fnvInt(token, y)));
+    for (const y of years) count = addKey(count, packHash(RULE_INDEX['name-year'], fnvInt(token, y)));
   }
-  for (const id of record.identifiersConfusable) if (id.length >= 4) keys.add(packHash(RULE_INDEX.identifier, fnvText(base, id)));
-  for (const phone of record.phones) keys.add(packHash(RULE_INDEX.phone, fnvText(base, phone.slice(-9))));
-  return [...keys];
+  for (const id of record.identifiersConfusable) if (id.length >= 4) count = addKey(count, packHash(RULE_INDEX.identifier, fnvText(base, id)));
+  for (const phone of record.phones) count = addKey(count, packHash(RULE_INDEX.phone, fnvText(base, phone.slice(-9))));
+  return count;
 }
 
 /** Order of a record inside an oversized date-keyed block: the sortedKey of its first name. */
@@ -425,13 +471,13 @@ function indexKeys(records: readonly PreparedRecord[], groups: readonly (string 
     keyStart[i] = total;
     const g = groups[i];
     if (g === undefined) continue;
-    const keys = blockingKeys(records[i] as PreparedRecord, g);
-    if (total + keys.length > flat.length) {
-      const grown = new Float64Array(Math.max(flat.length * 2, total + keys.length));
+    const count = writeBlockingKeys(records[i] as PreparedRecord, g);
+    if (total + count > flat.length) {
+      const grown = new Float64Array(Math.max(flat.length * 2, total + count));
       grown.set(flat.subarray(0, total));
       flat = grown;
     }
-    for (const k of keys) flat[total++] = k * RECORD_SPACE + i;
+    for (let q = 0; q < count; q++) flat[total++] = (KEYS.values[q] as number) * RECORD_SPACE + i;
   }
   keyStart[n] = total;
   const entries = (total * 2 >= flat.length ? flat.subarray(0, total) : flat.slice(0, total)).sort();
@@ -482,7 +528,9 @@ function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (
       const { name } = r.names[x] as PreparedRecord['names'][number];
       if (name.core.length === 0) continue;
       const k = sortedKey(name.key) * RECORD_SPACE + i;
-      if (!keys.subarray(first, count).includes(k)) keys[count++] = k;
+      let known = false;
+      for (let q = first; q < count && !known; q++) known = keys[q] === k;
+      if (!known) keys[count++] = k;
     }
   });
   const sorted = keys.subarray(0, count).sort();
