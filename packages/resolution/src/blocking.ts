@@ -19,6 +19,7 @@
  */
 import { AppError } from '@mosaic/model';
 import type { FeatureName, PreparedRecord } from '@mosaic/matching';
+import { largeArray, largeCopy } from './large-arrays.ts';
 
 export const BLOCKING_RULES = ['name-year', 'name-pair', 'identifier', 'phone', 'date-initial', 'name-sorted'] as const;
 export type BlockingRule = (typeof BLOCKING_RULES)[number];
@@ -331,7 +332,7 @@ class PairBuffer {
   readonly rules: Uint8Array;
   count = 0;
   constructor(capacity: number) {
-    const buffer = new ArrayBuffer(capacity * 9);
+    const buffer = new SharedArrayBuffer(capacity * 9); // not counted towards V8's collections: see large-arrays.ts
     this.left = new Int32Array(buffer, 0, capacity);
     this.right = new Int32Array(buffer, capacity * 4, capacity);
     this.rules = new Uint8Array(buffer, capacity * 8, capacity);
@@ -383,7 +384,7 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   // End of each entry's block (-1: oversized, windowed instead), so that the main loop reads its
   // block from its own position on, without binary searches: at a million records the sorted
   // entries are hundreds of MB and each search is a string of cache misses.
-  const blockEnd = new Int32Array(total);
+  const blockEnd = largeArray(Int32Array, total);
   for (let s = 0; s < total;) {
     const key = Math.floor((entries[s] as number) / RECORD_SPACE);
     let e = s + 1;
@@ -419,8 +420,8 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
 
   const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, looseWindow, order, names };
   const out = new PairBuffer(bound + windowed.length);
-  const stamp = new Int32Array(n).fill(-1);
-  const mask = new Uint8Array(n);
+  const stamp = largeArray(Int32Array, n).fill(-1);
+  const mask = largeArray(Uint8Array, n);
   const found: number[] = [];
   for (let i = 0; i < n; i++) {
     found.length = 0;
@@ -464,7 +465,10 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
  */
 function indexKeys(records: readonly PreparedRecord[], groups: readonly (string | undefined)[]): { keyStart: Int32Array; entries: Float64Array; positionOf: Int32Array } {
   const n = records.length;
-  const keyStart = new Int32Array(n + 1);
+  const keyStart = largeArray(Int32Array, n + 1);
+  // A plain buffer, unlike the other large arrays (large-arrays.ts): allocating it sets off one
+  // major collection as blocking starts, which clears what preparing left behind. With none at
+  // all, comparing ran about 1.5 s slower at a million records (BENCHMARKS.md, Resolution).
   let flat = new Float64Array(Math.max(1024, n * 8));
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -473,18 +477,18 @@ function indexKeys(records: readonly PreparedRecord[], groups: readonly (string 
     if (g === undefined) continue;
     const count = writeBlockingKeys(records[i] as PreparedRecord, g);
     if (total + count > flat.length) {
-      const grown = new Float64Array(Math.max(flat.length * 2, total + count));
+      const grown = largeArray(Float64Array, Math.max(flat.length * 2, total + count));
       grown.set(flat.subarray(0, total));
       flat = grown;
     }
     for (let q = 0; q < count; q++) flat[total++] = (KEYS.values[q] as number) * RECORD_SPACE + i;
   }
   keyStart[n] = total;
-  const entries = (total * 2 >= flat.length ? flat.subarray(0, total) : flat.slice(0, total)).sort();
+  const entries = (total * 2 >= flat.length ? flat.subarray(0, total) : largeCopy(flat.subarray(0, total))).sort();
   // one pass over the sorted entries: record i's keys take its slots in sorted order (the order
   // of a record's keys does not matter to blocking)
-  const positionOf = new Int32Array(total);
-  const cursor = keyStart.slice(0, n);
+  const positionOf = largeArray(Int32Array, total);
+  const cursor = largeCopy(keyStart.subarray(0, n));
   for (let p = 0; p < total; p++) {
     const i = (entries[p] as number) % RECORD_SPACE;
     positionOf[cursor[i]!++] = p;
@@ -500,11 +504,11 @@ class PackedPairs {
   #values: Float64Array;
   #count = 0;
   constructor(capacity: number) {
-    this.#values = new Float64Array(Math.max(1024, capacity));
+    this.#values = largeArray(Float64Array, Math.max(1024, capacity));
   }
   push(i: number, j: number, rule: number): void {
     if (this.#count === this.#values.length) {
-      const grown = new Float64Array(this.#count * 4);
+      const grown = largeArray(Float64Array, this.#count * 4);
       grown.set(this.#values);
       this.#values = grown;
     }
@@ -519,7 +523,7 @@ class PackedPairs {
 function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], window: number, out: PackedPairs): void {
   if (window < 2) return;
   // at most three names a record, in one typed array sorted in place (no growing JS array)
-  const keys = new Float64Array(records.length * 3);
+  const keys = largeArray(Float64Array, records.length * 3);
   let count = 0;
   records.forEach((r, i) => {
     if (groups[i] === undefined) return;

@@ -56,12 +56,11 @@ export function compareCandidatePairs(records: readonly PreparedRecord[], pairs:
 const PROGRESS_STEP = 0x10000;
 
 /**
- * Room for the comparisons of `count` pairs, in one buffer (see PairBuffer in blocking.ts: each
- * large allocation can set off a full collection of a heap that holds a million prepared
- * records); a SharedArrayBuffer when several threads fill it in.
+ * Room for the comparisons of `count` pairs, in one shared buffer: several threads may fill it
+ * in, and it sets off no collection (large-arrays.ts).
  */
-export function allocatePairComparisons(count: number, shared = false): PairComparisons {
-  const buffer = shared ? new SharedArrayBuffer(count * 8) : new ArrayBuffer(count * 8);
+export function allocatePairComparisons(count: number): PairComparisons {
+  const buffer = new SharedArrayBuffer(count * 8);
   return { levels: new Int32Array(buffer, 0, count), tf: new Float32Array(buffer, count * 4, count) };
 }
 

@@ -12,6 +12,7 @@ import { pairKey, latestJudgements, type Judgement } from './judgement.ts';
 import { compareCandidatePairs, comparePair, type PairComparisons } from './pair-comparisons.ts';
 import { createPairScorer, type PairScorer } from './pair-scorer.ts';
 import { EMPTY_SNAPSHOT, type ResolutionChange, type ResolutionSnapshot } from './resolution-store.ts';
+import { largeArray } from './large-arrays.ts';
 import { schemaGroup } from './schema-groups.ts';
 import { trainResolutionModel, type TrainingSession } from './train-resolution-model.ts';
 
@@ -204,7 +205,7 @@ function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons
   onProgress?.('train', 0, blocked.pairs.count);
   const trained = train ? trainResolutionModel(prepared, groups, blocked.pairs, comparisons, { start }) : { model: start, sessions: [], randomPairs: 0 };
   const scorer = createPairScorer(trained.model);
-  const probabilities = new Float32Array(blocked.pairs.count);
+  const probabilities = largeArray(Float32Array, blocked.pairs.count);
   for (let k = 0; k < blocked.pairs.count; k++) probabilities[k] = scorer.probability(scorer.weight(comparisons.levels[k] as number, comparisons.tf[k] as number));
   lap('train');
 
@@ -271,7 +272,7 @@ function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons
  * a binary search in the left record's run finds it), else `compare` (scored on demand).
  */
 function candidateProbability(pairs: CandidatePairs, probabilities: Float32Array, compare: (i: number, j: number) => number): (i: number, j: number) => number {
-  const start = new Int32Array(pairs.count === 0 ? 1 : (pairs.left[pairs.count - 1] as number) + 2);
+  const start = largeArray(Int32Array, pairs.count === 0 ? 1 : (pairs.left[pairs.count - 1] as number) + 2);
   for (let k = 0; k < pairs.count; k++) start[(pairs.left[k] as number) + 1]!++;
   for (let i = 1; i < start.length; i++) start[i]! += start[i - 1] as number;
   return (a, b) => {

@@ -23,7 +23,7 @@ export interface CompareRequest {
 
 export function compareRequest(pairs: CandidatePairs, step: number): CompareRequest {
   return {
-    kind: 'compare', left: sharedCopy(pairs.left, pairs.count), right: sharedCopy(pairs.right, pairs.count), out: allocatePairComparisons(pairs.count, true),
+    kind: 'compare', left: sharedCopy(pairs.left, pairs.count), right: sharedCopy(pairs.right, pairs.count), out: allocatePairComparisons(pairs.count),
     progress: new Int32Array(new SharedArrayBuffer(8)), count: pairs.count, step,
   };
 }
