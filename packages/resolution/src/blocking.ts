@@ -466,10 +466,7 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
 function indexKeys(records: readonly PreparedRecord[], groups: readonly (string | undefined)[]): { keyStart: Int32Array; entries: Float64Array; positionOf: Int32Array } {
   const n = records.length;
   const keyStart = largeArray(Int32Array, n + 1);
-  // A plain buffer, unlike the other large arrays (large-arrays.ts): allocating it sets off one
-  // major collection as blocking starts, which clears what preparing left behind. With none at
-  // all, comparing ran about 1.5 s slower at a million records (BENCHMARKS.md, Resolution).
-  let flat = new Float64Array(Math.max(1024, n * 8));
+  let flat = largeArray(Float64Array, Math.max(1024, n * 8));
   let total = 0;
   for (let i = 0; i < n; i++) {
     keyStart[i] = total;
