@@ -321,10 +321,9 @@ export interface BlockingResult {
 }
 
 /**
- * Candidate pairs in one ArrayBuffer sized by an upper bound on their number (every pair a block
- * or window can give): one large allocation instead of a doubling series. At a million records
- * each large typed array allocated while the heap holds the prepared records set off a full
- * collection of that heap (V8 counts external memory towards its GC trigger), seconds each.
+ * Candidate pairs in one buffer sized by an upper bound on their number (every pair a block or
+ * window can give): one large allocation instead of a doubling series, and a shared one, which
+ * sets off no collection of the heap that holds the prepared records (large-arrays.ts).
  */
 class PairBuffer {
   readonly left: Int32Array;
@@ -332,7 +331,7 @@ class PairBuffer {
   readonly rules: Uint8Array;
   count = 0;
   constructor(capacity: number) {
-    const buffer = new SharedArrayBuffer(capacity * 9); // not counted towards V8's collections: see large-arrays.ts
+    const buffer = new SharedArrayBuffer(capacity * 9);
     this.left = new Int32Array(buffer, 0, capacity);
     this.right = new Int32Array(buffer, capacity * 4, capacity);
     this.rules = new Uint8Array(buffer, capacity * 8, capacity);

@@ -9,10 +9,10 @@ import { assignEntityIds } from './assign-entity-ids.ts';
 import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingResult, type BlockingStats, type CandidatePairs } from './blocking.ts';
 import { clusterRecords } from './cluster-records.ts';
 import { pairKey, latestJudgements, type Judgement } from './judgement.ts';
+import { largeArray } from './large-arrays.ts';
 import { compareCandidatePairs, comparePair, type PairComparisons } from './pair-comparisons.ts';
 import { createPairScorer, type PairScorer } from './pair-scorer.ts';
 import { EMPTY_SNAPSHOT, type ResolutionChange, type ResolutionSnapshot } from './resolution-store.ts';
-import { largeArray } from './large-arrays.ts';
 import { schemaGroup } from './schema-groups.ts';
 import { trainResolutionModel, type TrainingSession } from './train-resolution-model.ts';
 
