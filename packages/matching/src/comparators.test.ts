@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressTokens, compareAddresses } from './compare-addresses.ts';
 import { compareDates, DATE_LEVELS, parseDate, type PartialDate } from './compare-dates.ts';
-import { compareIdentifiers, IDENTIFIER_LEVELS, normalizeIdentifier, withinOneEdit } from './compare-identifiers.ts';
+import { compareIdentifiers, confusableForm, IDENTIFIER_LEVELS, normalizeIdentifier, withinOneEdit } from './compare-identifiers.ts';
 import { compareNames, compareNormalizedNames, joinsCanMatter } from './compare-names.ts';
 import { normalizeName, withJoins } from './normalize-name.ts';
 import { comparePhones, normalizePhone, PHONE_LEVELS } from './compare-phones.ts';
@@ -107,6 +107,11 @@ describe('identifiers', () => {
     ['AB-123 456', 'ab123456', 'exact'], ['AB0I2345', 'ABO12345', 'confusable'], ['AB123456', 'AB123465', 'oneEdit'],
     ['AB123456', 'AB12345', 'oneEdit'], ['AB123456', 'XY987654', 'mismatch'], ['A1', 'A2', 'mismatch'],
   ])('%s vs %s -> %s', (a, b, expected) => expect(level(a, b)).toBe(expected));
+  it('maps confusable characters to one form', () => {
+    expect(confusableForm('ABO12S45')).toBe('A8012545');
+    expect(confusableForm('QDILZG')).toBe('001126');
+    expect(confusableForm('91061412345')).toBe('91061412345');
+  });
   it('one-edit is symmetric', () => {
     const id = fc.stringMatching(/^[AB1]{0,6}$/);
     fc.assert(fc.property(id, id, (a, b) => withinOneEdit(a, b) === withinOneEdit(b, a)));

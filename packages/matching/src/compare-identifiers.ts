@@ -13,8 +13,11 @@ export function normalizeIdentifier(raw: string): string {
   return raw.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-/** The identifier with confusable characters mapped to one representative. */
+const HAS_CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`);
+
+/** The identifier with confusable characters mapped to one representative (the identifier itself when it has none). */
 export function confusableForm(id: string): string {
+  if (!HAS_CONFUSABLE.test(id)) return id;
   let s = '';
   for (const ch of id) s += CONFUSABLE[ch] ?? ch;
   return s;

@@ -50,6 +50,14 @@ describe('prepare', () => {
     expect(prepare({ schema: 'Person', properties: one }, { cache }).names).toBe(a!.names);
   });
 
+  it('keeps one list of identifiers when none has a confusable character', () => {
+    const digits = prepare({ schema: 'Person', properties: { idNumber: ['84.02.11-123.45'] } });
+    expect(digits.identifiersConfusable).toBe(digits.identifiers);
+    const letters = prepare({ schema: 'Person', properties: { idNumber: ['84.02.11-123.45'], passportNumber: ['SB1234567'] } });
+    expect(letters.identifiers).toEqual(['84021112345', 'SB1234567']);
+    expect(letters.identifiersConfusable).toEqual(['84021112345', '581234567']);
+  });
+
   it('leaves per-token frequencies out when not explaining, and keeps the adjustments', () => {
     const frequencies = buildNameFrequencies(records.flatMap((r) => matchableNames(r).strong));
     const lean = prepare(records[0]!, { frequencies, explain: false });

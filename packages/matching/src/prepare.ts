@@ -263,6 +263,12 @@ function birthDatesOf(values: readonly string[] | undefined, cache: PrepareCache
   return known;
 }
 
+/** The identifiers' confusable forms: the same list when no identifier has a confusable character (most are digits). */
+function confusableForms(identifiers: readonly string[]): readonly string[] {
+  const forms = identifiers.map(confusableForm);
+  return forms.every((form, k) => form === identifiers[k]) ? identifiers : forms;
+}
+
 const nonEmpty = (s: string): boolean => s !== '';
 const phoneLength = (s: string): boolean => s.length >= 6;
 
@@ -317,7 +323,7 @@ export function prepare(record: MatchableRecord, options: PrepareOptions = {}): 
     birthDates: birthDatesOf(valuesAt(AT.birthDate), cache),
     countries: normalizedValues(valuesAt(AT.countries, COUNTRY_PROPERTIES.length), normalizeCountry, nonEmpty, cache),
     identifiers,
-    identifiersConfusable: shared(identifiers.map(confusableForm)),
+    identifiersConfusable: confusableForms(identifiers),
     phones: normalizedValues(valuesAt(AT.phone), normalizePhone, phoneLength),
     addresses: shared(addresses),
     genders: normalizedValues(valuesAt(AT.gender), normalizeGender, nonEmpty, cache),
