@@ -313,7 +313,7 @@ export function prepare(record: MatchableRecord, options: PrepareOptions = {}): 
 
   const identifiers = normalizedValues(valuesAt(AT.identifiers, IDENTIFIER_PROPERTIES.length), normalizeIdentifier, nonEmpty);
   const addresses: ReadonlySet<string>[] = [];
-  for (const v of valuesAt(AT.address, 2) ?? EMPTY) {
+  for (const v of valuesAt(AT.address, 2) ?? EMPTY) { // address, addressFull
     const tokens = addressTokens(v);
     if (tokens.size > 0) addresses.push(tokens);
   }
