@@ -151,23 +151,15 @@ export const MATCHING_PROPERTIES: ReadonlySet<string> = new Set([
 
 const EMPTY: readonly string[] = [];
 
-function read(record: MatchableRecord, keys: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const k of keys) for (const v of record.properties[k] ?? EMPTY) if (v.trim() !== '') out.push(v);
-  return out;
-}
-
 /**
  * The name strings of a record that take part in matching (strong names first, then weak
  * aliases; first/middle/last composed as "Last, First Middle"): what `prepare` compares, and what
  * a term-frequency table of the data at hand should be built from.
  */
 export function matchableNames(record: MatchableRecord): { readonly strong: readonly string[]; readonly weak: readonly string[] } {
-  const p = record.properties;
-  const raw = read(record, NAME_PROPERTIES);
-  const composed = composedName(p['firstName'], p['lastName'], p['middleName'], p['secondName']);
-  if (composed !== undefined) raw.push(composed);
-  return { strong: raw, weak: read(record, WEAK_NAME_PROPERTIES) };
+  readFields(record);
+  const { given, composed, weak } = fieldNames();
+  return { strong: composed === undefined ? given : [...given, composed], weak };
 }
 
 /** "Last, First Middle" from the first first name and last name (and every middle and second name), if either is given. */
@@ -227,6 +219,15 @@ function valuesAt(from: number, count = 1): string[] | undefined {
     for (const v of values) if (v.trim() !== '') (out ??= []).push(v);
   }
   return out;
+}
+
+/** The name strings in `fields` (readFields): names, aliases and previous names as given, the one composed of first and last names, and weak aliases. */
+function fieldNames(): { readonly given: readonly string[]; readonly composed: string | undefined; readonly weak: readonly string[] } {
+  return {
+    given: valuesAt(AT.names, NAME_PROPERTIES.length) ?? EMPTY,
+    composed: composedName(fields[AT.first], fields[AT.last], fields[AT.middle], fields[AT.second]),
+    weak: valuesAt(AT.weak) ?? EMPTY,
+  };
 }
 
 /** Each value normalised, without the empty results and repeats (first occurrence kept), interned when a cache is given. */
@@ -306,10 +307,10 @@ export function prepare(record: MatchableRecord, options: PrepareOptions = {}): 
     if (names.length === 0) firstEntry = entry;
     names.push(prepared);
   };
-  for (const v of valuesAt(AT.names, NAME_PROPERTIES.length) ?? EMPTY) add(v, false, true);
-  const composed = composedName(fields[AT.first], fields[AT.last], fields[AT.middle], fields[AT.second]);
+  const { given, composed, weak } = fieldNames();
+  for (const v of given) add(v, false, true);
   if (composed !== undefined) add(composed, false, false);
-  for (const v of valuesAt(AT.weak) ?? EMPTY) add(v, true, false);
+  for (const v of weak) add(v, true, false);
 
   const identifiers = normalizedValues(valuesAt(AT.identifiers, IDENTIFIER_PROPERTIES.length), normalizeIdentifier, nonEmpty);
   const addresses: ReadonlySet<string>[] = [];
