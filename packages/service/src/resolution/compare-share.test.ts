@@ -40,4 +40,14 @@ describe('compareShare', () => {
       await worker.terminate();
     }
   });
+
+  it('asks with the pairs in shared memory, copying only pairs that are not', () => {
+    const batch = prepareRecords(records);
+    const { pairs } = blockRecords(batch.prepared, batch.groups);
+    expect(compareRequest(pairs, 8).left.buffer).toBe(pairs.left.buffer);
+    const copied = compareRequest({ ...pairs, left: Int32Array.from(pairs.left), right: Int32Array.from(pairs.right) }, 8);
+    expect(copied.left.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([...copied.left]).toEqual([...pairs.left.subarray(0, pairs.count)]);
+    expect([...copied.right]).toEqual([...pairs.right.subarray(0, pairs.count)]);
+  });
 });

@@ -23,7 +23,7 @@ export interface CompareRequest {
 
 export function compareRequest(pairs: CandidatePairs, step: number): CompareRequest {
   return {
-    kind: 'compare', left: sharedCopy(pairs.left, pairs.count), right: sharedCopy(pairs.right, pairs.count), out: allocatePairComparisons(pairs.count),
+    kind: 'compare', left: inSharedMemory(pairs.left, pairs.count), right: inSharedMemory(pairs.right, pairs.count), out: allocatePairComparisons(pairs.count),
     progress: new Int32Array(new SharedArrayBuffer(8)), count: pairs.count, step,
   };
 }
@@ -42,7 +42,9 @@ export function compareShare(records: readonly PreparedRecord[], { left, right, 
   return compared;
 }
 
-function sharedCopy(values: Int32Array, count: number): Int32Array {
+/** The first `count` values in shared memory: those of blocking already are (large-arrays.ts), others are copied. */
+function inSharedMemory(values: Int32Array, count: number): Int32Array {
+  if (values.buffer instanceof SharedArrayBuffer) return values.subarray(0, count);
   const copy = new Int32Array(new SharedArrayBuffer(count * 4));
   copy.set(values.subarray(0, count));
   return copy;
