@@ -35,6 +35,14 @@ describe('compareNames', () => {
     // same consonant classes, different names (vowel slots differ)
     expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Mohamed Tabani', 'Mahmoud Tabani').level);
     expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Omar Tabani', 'Amir Tabani').level);
+    // short tokens, same skeleton, vowels of one class in every slot: a respelling
+    expect(compareNames('Kassem Tabani', 'Qasim Tabani').level).toBe('phonetic');
+    expect(compareNames('Seif Tabani', 'Sayf Tabani').level).toBe('phonetic');
+    expect(compareNames('Walid Tabani', 'Valed Tabani').level).toBe('phonetic');
+    // the same with a vowel of another class (a against o/u), or one consonant only: not lifted
+    expect(compareNames('Samir Tabani', 'Somar Tabani').level).not.toBe('phonetic');
+    expect(compareNames('Han Tabani', 'Hun Tabani').level).not.toBe('phonetic');
+    expect(compareNames('Li Tabani', 'Le Tabani').level).not.toBe('phonetic');
     // same key, a syllable more: not a respelling
     expect(compareNames('Gang Tabani', 'Guanghua Tabani').level).not.toBe('phonetic');
     expect(compareNames('Ming Tabani', 'Mingguo Tabani').level).not.toBe('phonetic');

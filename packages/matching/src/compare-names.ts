@@ -33,6 +33,7 @@
  * weaker evidence than sharing only a rare surname.
  */
 import { jaroWinkler } from './jaro-winkler.ts';
+import { vowelsAgree } from './phonetic-key.ts';
 import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
 import { normalizeName, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
 
@@ -83,6 +84,13 @@ const PHONETIC_SIMILARITY = 0.95;
 const PHONETIC_MIN_JW = 0.8;
 const SKELETON_MIN_JW = 0.68;
 const SKELETON_MIN_LENGTH = 6;
+/**
+ * Shorter tokens with the same skeleton are lifted when every vowel slot is compatible too
+ * (vowelsAgree: Kassem / Qasim, Seif / Sayf, Walid / Valed, not Omar / Amir), provided the
+ * key has two letters or more: one-consonant names (Li / Le, Su / So) are too short to tell a
+ * variant from another name.
+ */
+const VOWEL_LIFT_MIN_KEY = 2;
 const FUZZY_BAND = 0.92;
 /** A token aligned with two adjacent tokens written apart on the other side (Hamidreza ~ Hamid Reza). */
 const COMPOUND_THRESHOLD = 0.92;
@@ -96,7 +104,7 @@ function sameOnset(a: NameToken, b: NameToken): boolean {
   return a.phonetic[0] === b.phonetic[0];
 }
 
-interface Spelled { readonly text: string; readonly phonetic: string; readonly skeleton: string }
+interface Spelled { readonly text: string; readonly phonetic: string; readonly skeleton: string; readonly vowels: string }
 
 /**
  * Phonetic keys drop vowels and "h", so a name and a longer one with a syllable more share a
@@ -116,6 +124,7 @@ function phoneticSimilarity(a: Spelled, b: Spelled, jw: number): number {
   if (a.phonetic !== b.phonetic || !comparableLengths(a.text, b.text)) return jw;
   if (jw >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
   if (a.skeleton === b.skeleton && jw >= SKELETON_MIN_JW && Math.min(a.text.length, b.text.length) >= SKELETON_MIN_LENGTH) return PHONETIC_SIMILARITY;
+  if (a.skeleton === b.skeleton && a.phonetic.length >= VOWEL_LIFT_MIN_KEY && vowelsAgree(a.vowels, b.vowels)) return PHONETIC_SIMILARITY;
   return jw;
 }
 

@@ -15,6 +15,11 @@ describe('normalizeName', () => {
     expect(normalizeName('Nabil Ben Karim Ben Tahar').key).toBe(normalizeName('Nabil Karim Tahar').key);
     expect(normalizeName('Sheikh Haji Nabil Tahar').key).toBe('nabil tahar');
   });
+  it('reads a particle that closes its part as the name itself', () => {
+    expect(kinds('LO, Stephen')).toBe('stephen:given lo:surname');
+    expect(normalizeName('Stephen Lo').key).toBe(normalizeName('LO, Stephen').key);
+    expect(kinds('DE LA CRUZ, Juan')).toBe('juan:given de:particle la:particle cruz:surname');
+  });
   it('joins the Abd al- compounds to one canonical token', () => {
     const keys = ['Abd al-Salam', 'Abdessalam', 'Abdesalam', 'Abd-as-Salam', 'ABD AL SALAM'].map((n) => normalizeName(n).key);
     expect(new Set(keys).size).toBe(1);

@@ -6,7 +6,7 @@
  * explanation and for the initials comparator.
  */
 import { foldText } from './fold-text.ts';
-import { phoneticKey, phoneticSkeleton } from './phonetic-key.ts';
+import { phoneticKey, phoneticSkeleton, vowelClasses } from './phonetic-key.ts';
 import { ABD_HEADS, ARTICLES, EUROPEAN_PARTICLES, FILIATION, HONORIFICS, KUNYA_HEADS } from './name-particles.ts';
 
 export const NAME_TOKEN_KINDS = ['given', 'surname', 'particle', 'honorific', 'kunya', 'initial'] as const;
@@ -20,6 +20,8 @@ export interface NameToken {
   readonly bare: string;
   /** Phonetic classes with vowel slots kept (phoneticSkeleton): tells Mohamed from Mahmoud. */
   readonly skeleton: string;
+  /** The class of each vowel slot (vowelClasses): tells Qasim ~ Kassem from Omar / Amir. */
+  readonly vowels: string;
   /** Phonetic key of `bare` (equal to `phonetic` when nothing is attached). */
   readonly barePhonetic: string;
   /**
@@ -40,6 +42,7 @@ export interface NameJoin {
   readonly text: string;
   readonly phonetic: string;
   readonly skeleton: string;
+  readonly vowels: string;
   readonly first: number;
   readonly second: number;
 }
@@ -143,10 +146,14 @@ function canonicalAbd(w: string): string {
 
 interface Tagged { readonly text: string; readonly kind: NameTokenKind }
 
-function kindOf(w: string, fallback: NameTokenKind, position: number): NameTokenKind {
+/**
+ * The kind of one word of a name part. A European particle closing its part introduces nothing:
+ * it is the name itself (the surnames Lo, Le, Do, Da in "LO, Stephen", "Nguyen Van Le").
+ */
+function kindOf(w: string, fallback: NameTokenKind, position: number, last: boolean): NameTokenKind {
   if (w.startsWith(KUNYA_MARK)) return 'kunya';
   if (HONORIFICS.has(w)) return 'honorific';
-  if (ARTICLES.has(w) || EUROPEAN_PARTICLES.has(w)) return 'particle';
+  if (ARTICLES.has(w) || (EUROPEAN_PARTICLES.has(w) && !last)) return 'particle';
   // "Ben" opening a name is a given name (Ben Wallace); inside a name it is "son of".
   if (FILIATION.has(w)) return position === 0 && w === 'ben' ? fallback : 'particle';
   if (w.length === 1 && /[a-z]/.test(w)) return 'initial';
@@ -154,12 +161,12 @@ function kindOf(w: string, fallback: NameTokenKind, position: number): NameToken
 }
 
 function tag(ws: readonly string[], kind: NameTokenKind, leading: boolean): Tagged[] {
-  return ws.map((w, i) => ({ text: w.replace(KUNYA_MARK, ''), kind: kindOf(w, kind, leading ? i : i + 1) }));
+  return ws.map((w, i) => ({ text: w.replace(KUNYA_MARK, ''), kind: kindOf(w, kind, leading ? i : i + 1, i === ws.length - 1) }));
 }
 
 /** Without a comma: the last identifying token is the surname, earlier ones given names. */
 function tagPlain(ws: readonly string[]): Tagged[] {
-  const tagged = ws.map((w, i) => ({ text: w.replace(KUNYA_MARK, ''), kind: kindOf(w, 'given', i) }));
+  const tagged = ws.map((w, i) => ({ text: w.replace(KUNYA_MARK, ''), kind: kindOf(w, 'given', i, i === ws.length - 1) }));
   for (let i = tagged.length - 1; i > 0; i--) {
     const t = tagged[i] as Tagged;
     if (t.kind === 'given') { tagged[i] = { text: t.text, kind: 'surname' }; break; }
@@ -197,7 +204,7 @@ function token(text: string, kind: NameTokenKind): NameToken {
   if (known !== undefined) return known;
   const phonetic = phoneticKey(text);
   const bare = withoutAttachedArticle(text);
-  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare), stem: stemOf(text, kind) };
+  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare), stem: stemOf(text, kind) };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);
   return made;
@@ -206,12 +213,13 @@ function token(text: string, kind: NameTokenKind): NameToken {
 const isCore = (t: NameToken): boolean => t.kind === 'given' || t.kind === 'surname' || t.kind === 'kunya';
 
 /** Keys of a joined pair of words, derived once and shared like tokens (same bounded memo rule). */
-const joinMemo = new Map<string, { readonly text: string; readonly phonetic: string; readonly skeleton: string }>();
+type JoinedSpelling = Pick<NameJoin, 'text' | 'phonetic' | 'skeleton' | 'vowels'>;
+const joinMemo = new Map<string, JoinedSpelling>();
 
-function joinedSpelling(text: string): { readonly text: string; readonly phonetic: string; readonly skeleton: string } {
+function joinedSpelling(text: string): JoinedSpelling {
   const known = joinMemo.get(text);
   if (known !== undefined) return known;
-  const made = { text, phonetic: phoneticKey(text), skeleton: phoneticSkeleton(text) };
+  const made = { text, phonetic: phoneticKey(text), skeleton: phoneticSkeleton(text), vowels: vowelClasses(text) };
   if (joinMemo.size >= TOKEN_MEMO_LIMIT) joinMemo.clear();
   joinMemo.set(text, made);
   return made;
@@ -225,7 +233,7 @@ function joinsOf(tokens: readonly NameToken[], core: readonly NameToken[]): Name
     const y = tokens[i + 1] as NameToken;
     if (x.kind === 'initial' || y.kind === 'initial' || (!isCore(x) && !isCore(y))) continue;
     const spelled = joinedSpelling(x.text + y.text);
-    joins.push({ text: spelled.text, phonetic: spelled.phonetic, skeleton: spelled.skeleton, first: core.indexOf(x), second: core.indexOf(y) });
+    joins.push({ text: spelled.text, phonetic: spelled.phonetic, skeleton: spelled.skeleton, vowels: spelled.vowels, first: core.indexOf(x), second: core.indexOf(y) });
   }
   return joins;
 }

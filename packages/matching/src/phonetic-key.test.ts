@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { phoneticKey, phoneticSkeleton } from './phonetic-key.ts';
+import { phoneticKey, phoneticSkeleton, vowelClasses, vowelsAgree } from './phonetic-key.ts';
 
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/dsch|dzh|dj|zh/g, 'J'],
@@ -91,5 +91,21 @@ describe('phoneticKey and phoneticSkeleton equal the every-rule reference', () =
       expect(phoneticKey(t)).toBe(referenceKey(t));
       expect(phoneticSkeleton(t)).toBe(referenceSkeleton(t));
     }
+  });
+});
+
+describe('vowelsAgree', () => {
+  it.each([
+    ['kassem', 'qasim', true],
+    ['seif', 'sayf', true],
+    ['yahya', 'yehia', true],
+    ['omar', 'umar', true],
+    ['omar', 'amir', false],
+    ['samir', 'somar', false],
+    ['han', 'hun', false],
+    ['karim', 'karima', false],
+  ])('%s / %s -> %s', (a, b, expected) => {
+    expect(vowelsAgree(vowelClasses(a), vowelClasses(b))).toBe(expected);
+    expect(vowelsAgree(vowelClasses(b), vowelClasses(a))).toBe(expected);
   });
 });

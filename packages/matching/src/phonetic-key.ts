@@ -162,3 +162,44 @@ export function phoneticSkeleton(token: string): string {
   if (out.length > 1 && out.endsWith('T')) out = out.slice(0, -1) + 'D';
   return out;
 }
+
+/**
+ * Vowel classes of Arabic and Persian transliteration: fatha is written a or e, kasra i, e or y,
+ * damma u or o (Kassem ~ Qasim, Walid ~ Valed, Omar ~ Umar), so e bridges a and i while a and
+ * o/u stay apart (Omar / Amir, Samir / Somar, Han / Hun).
+ */
+const VOWEL_CLASS = new Uint8Array(128);
+VOWEL_CLASS[97] = 1; // a
+VOWEL_CLASS[101] = 1 | 2; // e
+VOWEL_CLASS[105] = 2; // i
+VOWEL_CLASS[121] = 2; // y
+VOWEL_CLASS[111] = 4; // o
+VOWEL_CLASS[117] = 4; // u
+
+/**
+ * The vowel classes of a token, one character per vowel slot of its skeleton, in order (the
+ * character's code is the slot's class bits). Derived once per token (NameToken.vowels).
+ */
+export function vowelClasses(token: string): string {
+  const s = rewritten(token);
+  let out = '';
+  let slot = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const cls = c < 128 ? (VOWEL_CLASS[c] as number) : 0;
+    if (cls !== 0) { slot |= cls; continue; }
+    if (slot !== 0) { out += String.fromCharCode(48 + slot); slot = 0; }
+  }
+  return slot !== 0 ? out + String.fromCharCode(48 + slot) : out;
+}
+
+/**
+ * Whether two tokens' vowels (vowelClasses) agree in every slot: each pair of slots shares a
+ * class. With equal skeletons this tells a transliteration variant (Kassem / Qasim, Seif /
+ * Sayf, Yahya / Yehia) from another name with the same consonants (Omar / Amir).
+ */
+export function vowelsAgree(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (((a.charCodeAt(i) - 48) & (b.charCodeAt(i) - 48)) === 0) return false;
+  return true;
+}
