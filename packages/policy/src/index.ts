@@ -27,6 +27,7 @@ export { decide, RECORD_ROLES } from './decide.ts';
 export { deconfliction, filterVisible, type Decide, type DeconflictionNotice, type FilterOptions, type PolicyRecord, type ReadAction, type VisibleRecords } from './filter-visible.ts';
 export {
   DEFAULT_RETENTION,
+  RETENTION_SUBJECTS,
   addPeriod,
   erasable,
   reviewDateFor,

@@ -5,7 +5,7 @@
  * review date is set when it is collected and the review queue lists those that are due.
  * A review is a human's decision: erasable() says only that erasure would break no rule.
  */
-import { AppError, type RecordId, type SubjectCategory } from '@mosaic/model';
+import { AppError, SUBJECT_CATEGORY, type RecordId, type SubjectCategory } from '@mosaic/model';
 import type { PolicyRecord } from './filter-visible.ts';
 
 export interface RetentionPeriod {
@@ -14,7 +14,15 @@ export interface RetentionPeriod {
   readonly days?: number;
 }
 
-export type RetentionRules = Readonly<Record<SubjectCategory, RetentionPeriod>>;
+/**
+ * A review period per data-subject category, and how long the agency keeps a checkpoint check
+ * (the query as asked, its hits and the decisions on them; the audit log keeps its own entry,
+ * and a confirmed hit's sighting is a record with its own review date).
+ */
+export type RetentionRules = Readonly<Record<SubjectCategory | 'checks', RetentionPeriod>>;
+
+/** What a retention rule may be set for: each data-subject category, and checks. */
+export const RETENTION_SUBJECTS: readonly (SubjectCategory | 'checks')[] = Object.freeze([...SUBJECT_CATEGORY, 'checks']);
 
 /** Defaults in the range EU member states use; deployments override them from configuration. */
 export const DEFAULT_RETENTION: RetentionRules = Object.freeze({
@@ -24,6 +32,7 @@ export const DEFAULT_RETENTION: RetentionRules = Object.freeze({
   witness: { years: 1 },
   contact: { years: 1 },
   other: { years: 1 },
+  checks: { years: 1 },
 });
 
 /** The review date for a record of `category` collected (or last reviewed) on `from`, YYYY-MM-DD. */

@@ -200,7 +200,7 @@ describe('retention', () => {
     for (const name of ['intelAdmin', 'sysadmin', 'intelAnalyst']) tokens[name] = (await signIn(name)).token;
     expect((await call('intelAdmin', 'POST', '/retention/sweep')).statusCode).toBe(403);
     const swept = await call('sysadmin', 'POST', '/retention/sweep');
-    expect(swept.json()).toMatchObject({ erased: 1, held: 1 });
+    expect(swept.json()).toMatchObject({ erased: 1, held: 1, checksErased: 0 });
     expect(await world.mosaic.store.getRecord('intel:ret-old' as never)).toBeUndefined();
     expect(await world.mosaic.store.getRecord('intel:ret-held' as never)).toBeDefined();
     expect(await world.mosaic.store.getRecord('intel:ret-soon' as never)).toBeDefined();
@@ -220,8 +220,9 @@ describe('retention', () => {
   });
 
   it('sets review dates of new records from the agency\'s own retention rules', async () => {
-    const rules = await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { witness: { months: 6 } } });
-    expect(rules.json()).toMatchObject({ agency: 'intel', rules: { witness: { years: 0, months: 6, days: 0 }, suspect: { years: 3 } } });
+    expect((await call('intelAdmin', 'GET', '/admin/retention/rules')).json()).toMatchObject({ rules: { checks: { years: 1 } } });
+    const rules = await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { witness: { months: 6 }, checks: { days: 90 } } });
+    expect(rules.json()).toMatchObject({ agency: 'intel', rules: { witness: { years: 0, months: 6, days: 0 }, suspect: { years: 3 }, checks: { years: 0, months: 0, days: 90 } } });
     expect((await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { bystander: { years: 1 } } })).json()).toMatchObject({ error: { details: { field: 'rules.bystander' } } });
     const { reviewDate: _r, ...noReview } = testProvenance('intel', { category: 'witness' });
     const written = await call('intelAnalyst', 'POST', '/records', { id: 'ret-witness', schema: 'Person', properties: { name: ['Retention Witness'] }, provenance: noReview });

@@ -110,6 +110,22 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     expect((await api.request('/records/intel:i-overdue', { token: await api.tokenOf('intelAnalyst'), headers })).status).toBe(200);
   });
 
+  it('lets the data administrator set how long the agency keeps records and checks', async () => {
+    const page = await signIn('intelAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Retention rules' }).click();
+    const rules = page.getByRole('form', { name: 'Retention rules' });
+    await expect.poll(() => rules.getByLabel('checks years').inputValue()).toBe('1');
+    await rules.getByLabel('checks years').fill('0');
+    await rules.getByLabel('checks days').fill('90');
+    await rules.getByRole('button', { name: 'Save retention rules' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Retention rules saved.');
+    const saved = (await (await api.request('/admin/retention/rules', { token: await api.tokenOf('intelAdmin') })).json()) as { rules: Record<string, unknown> };
+    expect(saved.rules).toMatchObject({ checks: { years: 0, months: 0, days: 90 }, suspect: { years: 3 } });
+    await screenshot(page, 'admin-04-retention-rules');
+  });
+
   it('lets the data administrator point the agency\'s notifications at its own system (webhook)', async () => {
     const page = await signIn('intelAdmin');
     await page.goto('/#/admin');
@@ -121,6 +137,6 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await page.getByRole('button', { name: 'Save webhook' }).click();
     await expect.poll(() => page.getByTestId('webhook-url').textContent()).toBe('https://hooks.intel.example/mosaic');
     expect(await page.getByLabel('Shared secret (16 characters or more)').inputValue()).toBe('');
-    await screenshot(page, 'admin-04-webhook');
+    await screenshot(page, 'admin-05-webhook');
   });
 });

@@ -1,9 +1,10 @@
 /**
- * Each agency's retention rules (review period per data-subject category, LED Art. 5), kept as
- * a document per agency; an agency without its own rules uses the deployment's defaults.
+ * Each agency's retention rules (review period per data-subject category, LED Art. 5, and how
+ * long its checkpoint checks are kept), kept as a document per agency; an agency without its
+ * own rules uses the deployment's defaults.
  */
-import { SUBJECT_CATEGORY, type AgencyId } from '@mosaic/model';
-import { addPeriod, DEFAULT_RETENTION, type RetentionPeriod, type RetentionRules } from '@mosaic/policy';
+import type { AgencyId } from '@mosaic/model';
+import { addPeriod, DEFAULT_RETENTION, RETENTION_SUBJECTS, type RetentionPeriod, type RetentionRules } from '@mosaic/policy';
 import { auditAdmin, authoriseAdmin, invalid, type AdminRequest } from '../admin/admin-gate.ts';
 import type { Mosaic } from '../runtime.ts';
 
@@ -18,7 +19,7 @@ export async function putRetentionRules(mosaic: Mosaic, request: AdminRequest, r
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
   const clean: Record<string, RetentionPeriod> = {};
   for (const [category, period] of Object.entries(rules)) {
-    if (!(SUBJECT_CATEGORY as readonly string[]).includes(category)) throw invalid(`rules.${category}`, `not a data-subject category (${SUBJECT_CATEGORY.join(', ')})`);
+    if (!(RETENTION_SUBJECTS as readonly string[]).includes(category)) throw invalid(`rules.${category}`, `not a data-subject category nor checks (${RETENTION_SUBJECTS.join(', ')})`);
     const { years = 0, months = 0, days = 0 } = period;
     for (const [unit, n] of [['years', years], ['months', months], ['days', days]] as const) {
       if (!Number.isSafeInteger(n) || n < 0 || n > 100 * 366) throw invalid(`rules.${category}.${unit}`, 'must be a whole number from 0');

@@ -1,13 +1,17 @@
 /**
  * The erasure sweep on a real store: records past their review date are erased unless a legal
  * hold is in force (a hold with an end date stops protecting after it), erasures are versioned
- * deletes by the retention actor, and every erasure is in the audit log.
+ * deletes by the retention actor, checkpoint checks go once older than their agency's period,
+ * and every erasure is in the audit log.
  */
 import { validateRecord, type RecordId } from '@mosaic/model';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { HIT_DECISION_KIND, decideHit } from '../screening/decide-hit.ts';
+import { CHECK_KIND, screenCheck } from '../screening/screen-check.ts';
+import { listUnderArrestAlert, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import { LEGAL_HOLD_KIND, type HoldDocument } from './legal-holds.ts';
+import { RETENTION_RULES_KIND } from './retention-rules.ts';
 import { SWEEP_ACTOR, sweepRetention } from './retention-sweep.ts';
 
 let world: TestMosaic | undefined;
@@ -40,7 +44,7 @@ describe('sweepRetention', () => {
     await hold(world, held);
     await hold(world, heldUntil, '2030-06-10');
 
-    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 5, erased: 2, held: 2 });
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 5, erased: 2, held: 2, checksErased: 0 });
     for (const id of [due, onTheDay]) {
       expect(await world.mosaic.store.getRecord(id)).toBeUndefined();
       expect((await world.mosaic.store.recordHistory(id)).at(-1)).toMatchObject({ op: 'delete', actor: SWEEP_ACTOR });
@@ -48,12 +52,44 @@ describe('sweepRetention', () => {
     for (const id of [later, held, heldUntil]) expect(await world.mosaic.store.getRecord(id)).toBeDefined();
 
     today = new Date('2030-06-11T12:00:00Z');
-    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 2, held: 1 });
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 2, held: 1, checksErased: 0 });
     expect(await world.mosaic.store.getRecord(heldUntil)).toBeUndefined();
     expect(await world.mosaic.store.getRecord(held)).toBeDefined();
 
     const erased: string[] = [];
     for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.action === 'erasure') erased.push(...entry.records);
     expect(erased.sort()).toEqual([due, onTheDay, later, heldUntil].sort());
+  });
+
+  it('erases checks older than their agency\'s checks period, with the decisions on their hits, and logs it', async () => {
+    let today = new Date('2030-01-10T09:00:00Z');
+    world = await openTestMosaic({ now: () => today });
+    const { mosaic } = world;
+    const projection = await listUnderArrestAlert(mosaic);
+    const user = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
+    const consultation = { user };
+    const old = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+    expect(old.hits.length).toBeGreaterThan(0);
+    await decideHit(mosaic, consultation, projection, { check: old.id, hit: 0, decision: 'reject' });
+    expect(await mosaic.store.getDocument(HIT_DECISION_KIND, `${old.id}/0`)).toBeDefined();
+    today = new Date('2030-02-01T09:00:00Z');
+    const recent = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+
+    // the default keeps checks a year; this agency keeps them 30 days
+    today = new Date('2030-02-08T12:00:00Z');
+    expect((await sweepRetention(mosaic)).checksErased).toBe(0);
+    await mosaic.store.putDocument({ kind: RETENTION_RULES_KIND, id: user.agency, owner: user.agency, body: { checks: { days: 30 } } });
+    expect((await sweepRetention(mosaic)).checksErased).toBe(0); // 29 days old
+    today = new Date('2030-02-09T12:00:00Z');
+    expect((await sweepRetention(mosaic)).checksErased).toBe(1); // 30 days old
+    expect(await mosaic.store.getDocument(CHECK_KIND, old.id)).toBeUndefined();
+    expect(await mosaic.store.getDocument(HIT_DECISION_KIND, `${old.id}/0`)).toBeUndefined();
+    expect(await mosaic.store.getDocument(CHECK_KIND, recent.id)).toBeDefined();
+    expect((await sweepRetention(mosaic)).checksErased).toBe(0);
+
+    const entries = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure') entries.push(entry);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor: { user: SWEEP_ACTOR }, purpose: 'retention', query: { checks: [old.id] }, reason: 'retention sweep: checks' });
   });
 });
