@@ -15,14 +15,15 @@ export interface RetentionPeriod {
 }
 
 /**
- * A review period per data-subject category, and how long the agency keeps a checkpoint check
- * (the query as asked, its hits and the decisions on them; the audit log keeps its own entry,
- * and a confirmed hit's sighting is a record with its own review date).
+ * A review period per data-subject category, how long the agency keeps a checkpoint check (the
+ * query as asked, its hits and the decisions on them; the audit log keeps its own entry, and a
+ * confirmed hit's sighting is a record with its own review date), and how long a notification
+ * stays in its or its users' inboxes.
  */
-export type RetentionRules = Readonly<Record<SubjectCategory | 'checks', RetentionPeriod>>;
+export type RetentionRules = Readonly<Record<SubjectCategory | 'checks' | 'notifications', RetentionPeriod>>;
 
-/** What a retention rule may be set for: each data-subject category, and checks. */
-export const RETENTION_SUBJECTS: readonly (SubjectCategory | 'checks')[] = Object.freeze([...SUBJECT_CATEGORY, 'checks']);
+/** What a retention rule may be set for: each data-subject category, checks and notifications. */
+export const RETENTION_SUBJECTS: readonly (keyof RetentionRules)[] = Object.freeze([...SUBJECT_CATEGORY, 'checks', 'notifications']);
 
 /** Defaults in the range EU member states use; deployments override them from configuration. */
 export const DEFAULT_RETENTION: RetentionRules = Object.freeze({
@@ -33,6 +34,7 @@ export const DEFAULT_RETENTION: RetentionRules = Object.freeze({
   contact: { years: 1 },
   other: { years: 1 },
   checks: { years: 1 },
+  notifications: { years: 1 },
 });
 
 /** The review date for a record of `category` collected (or last reviewed) on `from`, YYYY-MM-DD. */

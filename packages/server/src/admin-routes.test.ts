@@ -200,7 +200,7 @@ describe('retention', () => {
     for (const name of ['intelAdmin', 'sysadmin', 'intelAnalyst']) tokens[name] = (await signIn(name)).token;
     expect((await call('intelAdmin', 'POST', '/retention/sweep')).statusCode).toBe(403);
     const swept = await call('sysadmin', 'POST', '/retention/sweep');
-    expect(swept.json()).toMatchObject({ erased: 1, held: 1, checksErased: 0 });
+    expect(swept.json()).toMatchObject({ erased: 1, held: 1, checksErased: 0, notificationsErased: 0 });
     expect(await world.mosaic.store.getRecord('intel:ret-old' as never)).toBeUndefined();
     expect(await world.mosaic.store.getRecord('intel:ret-held' as never)).toBeDefined();
     expect(await world.mosaic.store.getRecord('intel:ret-soon' as never)).toBeDefined();

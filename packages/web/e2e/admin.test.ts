@@ -110,13 +110,14 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     expect((await api.request('/records/intel:i-overdue', { token: await api.tokenOf('intelAnalyst'), headers })).status).toBe(200);
   });
 
-  it('lets the data administrator set how long the agency keeps records and checks', async () => {
+  it('lets the data administrator set how long the agency keeps records, checks and notifications', async () => {
     const page = await signIn('intelAdmin');
     await page.goto('/#/admin');
     await giveReason(page);
     await page.getByRole('tab', { name: 'Retention rules' }).click();
     const rules = page.getByRole('form', { name: 'Retention rules' });
     await expect.poll(() => rules.getByLabel('checks years').inputValue()).toBe('1');
+    expect(await rules.getByLabel('notifications years').inputValue()).toBe('1');
     await rules.getByLabel('checks years').fill('0');
     await rules.getByLabel('checks days').fill('90');
     await rules.getByRole('button', { name: 'Save retention rules' }).click();

@@ -1,7 +1,7 @@
 /**
  * mosaic retention sweep [--data DIR]: erase every record past its review date that no legal
- * hold keeps, and every checkpoint check older than its agency's checks period (each erasure in
- * the audit log); prints counts only.
+ * hold keeps, and every checkpoint check and notification older than its agency's period for
+ * them (each erasure in the audit log); prints counts only.
  */
 import { openMosaic, sweepRetention } from '@mosaic/service';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';

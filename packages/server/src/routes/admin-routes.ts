@@ -168,14 +168,14 @@ export async function adminRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.get('/admin/retention/rules', {
-    schema: { tags, summary: 'Your agency\'s review period per data-subject category, and how long its checks are kept', response: { 200: z.object({ agency: z.string(), rules: RulesOut }) } },
+    schema: { tags, summary: 'Your agency\'s review period per data-subject category, and how long its checks and notifications are kept', response: { 200: z.object({ agency: z.string(), rules: RulesOut }) } },
   }, async (request) => {
     const user = await requireUser(request);
     return { agency: user.agency, rules: { ...(await retentionRulesOf(api.mosaic, user.agency)) } };
   });
 
   app.put('/admin/retention/rules', {
-    schema: { tags, summary: 'Set your agency\'s review periods (agency data administrator); applies to records collected from now on, and the checks period at the next sweep', headers: PurposeHeaders,
+    schema: { tags, summary: 'Set your agency\'s review periods (agency data administrator); applies to records collected from now on, and the checks and notifications periods at the next sweep', headers: PurposeHeaders,
       body: z.object({ rules: z.record(z.string(), Period) }), response: { 200: z.object({ agency: z.string(), rules: RulesOut }) } },
   }, async (request) => {
     const admin = await adminRequest(request);

@@ -63,8 +63,8 @@ export async function retentionRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.post('/retention/sweep', {
-    schema: { tags, summary: 'Run the erasure sweep now (system administrator): erases every record past its review date not under legal hold, and every check older than its agency\'s checks period', headers: PurposeHeaders,
-      response: { 200: z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number() }) } },
+    schema: { tags, summary: 'Run the erasure sweep now (system administrator): erases every record past its review date not under legal hold, and every check and notification older than its agency\'s period for them', headers: PurposeHeaders,
+      response: { 200: z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number(), notificationsErased: z.number() }) } },
   }, async (request) => {
     const admin = await adminRequest(request);
     await authoriseAdmin(api.mosaic, admin, { kind: 'platform' });

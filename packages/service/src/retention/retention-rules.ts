@@ -19,7 +19,7 @@ export async function putRetentionRules(mosaic: Mosaic, request: AdminRequest, r
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
   const clean: Record<string, RetentionPeriod> = {};
   for (const [category, period] of Object.entries(rules)) {
-    if (!(RETENTION_SUBJECTS as readonly string[]).includes(category)) throw invalid(`rules.${category}`, `not a data-subject category nor checks (${RETENTION_SUBJECTS.join(', ')})`);
+    if (!(RETENTION_SUBJECTS as readonly string[]).includes(category)) throw invalid(`rules.${category}`, `not a data-subject category, checks nor notifications (${RETENTION_SUBJECTS.join(', ')})`);
     const { years = 0, months = 0, days = 0 } = period;
     for (const [unit, n] of [['years', years], ['months', months], ['days', days]] as const) {
       if (!Number.isSafeInteger(n) || n < 0 || n > 100 * 366) throw invalid(`rules.${category}.${unit}`, 'must be a whole number from 0');

@@ -8,6 +8,7 @@ import { validateRecord, type RecordId } from '@mosaic/model';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HIT_DECISION_KIND, decideHit } from '../screening/decide-hit.ts';
+import { NOTIFICATION_KIND, notificationDocument } from '../screening/notification-inbox.ts';
 import { CHECK_KIND, screenCheck } from '../screening/screen-check.ts';
 import { listUnderArrestAlert, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import { LEGAL_HOLD_KIND, type HoldDocument } from './legal-holds.ts';
@@ -44,7 +45,7 @@ describe('sweepRetention', () => {
     await hold(world, held);
     await hold(world, heldUntil, '2030-06-10');
 
-    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 5, erased: 2, held: 2, checksErased: 0 });
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 5, erased: 2, held: 2, checksErased: 0, notificationsErased: 0 });
     for (const id of [due, onTheDay]) {
       expect(await world.mosaic.store.getRecord(id)).toBeUndefined();
       expect((await world.mosaic.store.recordHistory(id)).at(-1)).toMatchObject({ op: 'delete', actor: SWEEP_ACTOR });
@@ -52,7 +53,7 @@ describe('sweepRetention', () => {
     for (const id of [later, held, heldUntil]) expect(await world.mosaic.store.getRecord(id)).toBeDefined();
 
     today = new Date('2030-06-11T12:00:00Z');
-    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 2, held: 1, checksErased: 0 });
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 2, held: 1, checksErased: 0, notificationsErased: 0 });
     expect(await world.mosaic.store.getRecord(heldUntil)).toBeUndefined();
     expect(await world.mosaic.store.getRecord(held)).toBeDefined();
 
@@ -91,5 +92,30 @@ describe('sweepRetention', () => {
     for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure') entries.push(entry);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actor: { user: SWEEP_ACTOR }, purpose: 'retention', query: { checks: [old.id] }, reason: 'retention sweep: checks' });
+  });
+
+  it('erases notifications older than the period of the agency they or their user belong to', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-03-01T12:00:00Z') });
+    const { mosaic } = world;
+    const officer = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
+    const analyst = (await mosaic.store.findUserByName('intelAnalyst'))!;
+    expect(analyst.agency).not.toBe(officer.agency);
+    const note = (id: string, at: string, to: { agency: string } | { user: string }) => notificationDocument({ id, at, to: to as never, kind: 'test', title: 'Test notice', body: {} });
+    await mosaic.store.putDocuments([
+      note('agency-old', '2030-01-15T08:00:00Z', { agency: officer.agency }),
+      note('agency-new', '2030-02-20T08:00:00Z', { agency: officer.agency }),
+      note('user-old', '2030-01-20T08:00:00Z', { user: officer.id }),
+      // another agency, default period (a year)
+      note('other-old', '2030-01-10T08:00:00Z', { user: analyst.id }),
+    ]);
+    await mosaic.store.putDocument({ kind: RETENTION_RULES_KIND, id: officer.agency, owner: officer.agency, body: { notifications: { days: 30 } } });
+
+    expect((await sweepRetention(mosaic)).notificationsErased).toBe(2);
+    const left = [];
+    for (const owner of [officer.agency, officer.id, analyst.id]) left.push(...(await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner, limit: 10 })).map((d) => d.id));
+    expect(left.sort()).toEqual(['agency-new', 'other-old']);
+    const entries = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure') entries.push(entry.query);
+    expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ notifications: ['agency-old'] }), expect.objectContaining({ notifications: ['user-old'] })]));
   });
 });

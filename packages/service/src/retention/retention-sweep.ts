@@ -3,14 +3,16 @@
  * legal hold is in force on it. Erasure is the store's versioned delete (the record leaves every
  * read path and projection; the deletion is a version of its own) and each batch is one erasure
  * entry in the audit log. Checkpoint checks older than their agency's `checks` period are erased
- * too, with the decisions on their hits. Run by `mosaic retention sweep` and periodically by
+ * too, with the decisions on their hits, and notifications older than its `notifications`
+ * period (an inbox holds where and when a subject was encountered). Run by `mosaic retention sweep` and periodically by
  * `mosaic serve`.
  */
 import type { AuditEvent } from '@mosaic/audit';
 import { AgencyId, UserId, type RecordId } from '@mosaic/model';
-import { addPeriod, erasable } from '@mosaic/policy';
+import { addPeriod, erasable, type RetentionPeriod } from '@mosaic/policy';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
+import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
 import { CHECK_KIND, type CheckRecord } from '../screening/screen-check.ts';
 import { activeHolds } from './legal-holds.ts';
 import { scanLiveRecords } from './retention-review.ts';
@@ -23,6 +25,8 @@ export interface SweepSummary {
   readonly held: number;
   /** Checkpoint checks past their agency's period, erased with the decisions on their hits. */
   readonly checksErased: number;
+  /** Notifications past their (or their user's) agency's period. */
+  readonly notificationsErased: number;
 }
 
 export const SWEEP_ACTOR = 'system:retention';
@@ -56,33 +60,64 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
     }
     erased += done.length;
   }
-  return { examined, erased, held, checksErased: await sweepChecks(mosaic, today, batchSize) };
+  const documents = await sweepDocuments(mosaic, today, batchSize);
+  return { examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications };
 }
 
+/** A kind of workflow document the sweep erases once older than its owner agency's period. */
+interface SweptKind {
+  readonly kind: string;
+  readonly rule: 'checks' | 'notifications';
+  /** When the document was made (ISO instant). */
+  readonly at: (body: unknown) => string;
+  /** Whether users own documents of the kind too (their agency's period applies). */
+  readonly userOwned: boolean;
+  /** Erases what belongs to the document before the document itself. */
+  readonly before?: (mosaic: Mosaic, id: string, body: unknown) => Promise<void>;
+}
+
+const SWEPT_KINDS: readonly SweptKind[] = [
+  {
+    kind: CHECK_KIND, rule: 'checks', at: (body) => (body as CheckRecord).at, userOwned: false,
+    before: async (mosaic, id, body) => { for (const hit of (body as CheckRecord).hits) await mosaic.store.deleteDocument(HIT_DECISION_KIND, `${id}/${hit.n}`); },
+  },
+  { kind: NOTIFICATION_KIND, rule: 'notifications', at: (body) => (body as StoredNotification).notification.at, userOwned: true },
+];
+
 /**
- * Erases each agency's checks older than its `checks` period, oldest first, a page at a
- * time (each page one audit entry naming the checks by id), with the decision claims of their
- * hits. Pages are read oldest first, so the first check still in its period ends the agency.
+ * Erases each agency's checks (with the decisions on their hits) and notifications (its own and
+ * its users') older than its period for them, oldest first, a page at a time, each page one audit
+ * entry naming the documents by id. Pages are read oldest first, so the first document still in
+ * its period ends an owner.
  */
-async function sweepChecks(mosaic: Mosaic, today: string, pageSize: number): Promise<number> {
+async function sweepDocuments(mosaic: Mosaic, today: string, pageSize: number): Promise<{ checks: number; notifications: number }> {
   const { org } = await mosaic.org();
-  let erased = 0;
+  const users = await mosaic.store.listUsers();
+  const erased = { checks: 0, notifications: 0 };
   for (const agency of org.agencies) {
-    const { checks: period } = await retentionRulesOf(mosaic, agency.id);
-    for (;;) {
-      const page = await mosaic.store.listDocuments(CHECK_KIND, { owner: agency.id, limit: pageSize, oldestFirst: true });
-      // like a record's review date: a check made on day D is erased from D + period on
-      const due = page.filter((doc) => addPeriod((doc.body as CheckRecord).at.slice(0, 10), period) <= today);
-      for (const doc of due) {
-        for (const hit of (doc.body as CheckRecord).hits) await mosaic.store.deleteDocument(HIT_DECISION_KIND, `${doc.id}/${hit.n}`);
-        await mosaic.store.deleteDocument(CHECK_KIND, doc.id);
-      }
-      if (due.length > 0) await mosaic.audit.append(sweepEntry(today, { query: { checks: due.map((doc) => doc.id) }, records: [], reason: 'retention sweep: checks' }));
-      erased += due.length;
-      if (due.length < page.length || page.length < pageSize) break;
+    const rules = await retentionRulesOf(mosaic, agency.id);
+    for (const swept of SWEPT_KINDS) {
+      const owners = [agency.id as string, ...(swept.userOwned ? users.filter((u) => u.agency === agency.id).map((u) => u.id as string) : [])];
+      for (const owner of owners) erased[swept.rule] += await sweepOwner(mosaic, today, pageSize, swept, owner, rules[swept.rule]);
     }
   }
   return erased;
+}
+
+async function sweepOwner(mosaic: Mosaic, today: string, pageSize: number, swept: SweptKind, owner: string, period: RetentionPeriod): Promise<number> {
+  let erased = 0;
+  for (;;) {
+    const page = await mosaic.store.listDocuments(swept.kind, { owner, limit: pageSize, oldestFirst: true });
+    // like a record's review date: a document made on day D is erased from D + period on
+    const due = page.filter((doc) => addPeriod(swept.at(doc.body).slice(0, 10), period) <= today);
+    for (const doc of due) {
+      await swept.before?.(mosaic, doc.id, doc.body);
+      await mosaic.store.deleteDocument(swept.kind, doc.id);
+    }
+    if (due.length > 0) await mosaic.audit.append(sweepEntry(today, { query: { [swept.rule]: due.map((doc) => doc.id) }, records: [], reason: `retention sweep: ${swept.rule}` }));
+    erased += due.length;
+    if (due.length < page.length || page.length < pageSize) return erased;
+  }
 }
 
 /** Sweeps now and then every `intervalMs` until stopped; a failed sweep is reported and retried next time. */

@@ -1,4 +1,4 @@
-/** The agency's review period per data-subject category (LED Art. 5), and how long its checkpoint checks are kept. */
+/** The agency's review period per data-subject category (LED Art. 5), and how long its checkpoint checks and notifications are kept. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
@@ -21,10 +21,10 @@ export function RetentionRulesPanel() {
   return (
     <form className="admin-area" aria-label="Retention rules" onSubmit={save}>
       <ErrorMessage error={rules.error} what="/admin/retention/rules" />
-      <p>Review periods of <strong>{rules.value?.agency ?? '…'}</strong>; they apply to records collected from now on. Checks are erased once older than their period.</p>
+      <p>Review periods of <strong>{rules.value?.agency ?? '…'}</strong>; they apply to records collected from now on. Checks and notifications are erased once older than their period.</p>
       <table className="data">
         <thead><tr><th scope="col">Category</th><th scope="col">Years</th><th scope="col">Months</th><th scope="col">Days</th></tr></thead>
-        <tbody>{[...CATEGORIES, 'checks'].map((c) => (
+        <tbody>{[...CATEGORIES, 'checks', 'notifications'].map((c) => (
           <tr key={c}><th scope="row">{c}</th>
             {(['years', 'months', 'days'] as const).map((unit) => <td key={unit}><input aria-label={`${c} ${unit}`} type="number" min={0} value={draft[c]?.[unit] ?? 0} onChange={(e) => set(c, unit, e.target.value)} /></td>)}
           </tr>
