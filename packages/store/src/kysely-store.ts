@@ -378,6 +378,18 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return Number(result.numDeletedRows) > 0;
     },
 
+    async deleteDocuments(kind, ids) {
+      if (ids.length === 0) return 0;
+      return write(async (trx) => {
+        let deleted = 0;
+        for (const chunk of chunks([...new Set(ids)], batchRows)) {
+          const result = await trx.deleteFrom('documents').where('kind', '=', kind).where('id', 'in', chunk).executeTakeFirst();
+          deleted += Number(result.numDeletedRows);
+        }
+        return deleted;
+      });
+    },
+
     async putReportText(id, text) {
       const at = timeIn(now().toISOString());
       const folded = [...new Set(nameTokens(text))].join(' ');

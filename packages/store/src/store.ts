@@ -324,6 +324,8 @@ export interface Store {
   getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;
   listDocuments(kind: string, options: ListDocumentsOptions): Promise<readonly StoredDocument[]>;
   deleteDocument(kind: string, id: string): Promise<boolean>;
+  /** deleteDocument for many of one kind in one transaction (a statement per chunk); how many were stored. */
+  deleteDocuments(kind: string, ids: readonly string[]): Promise<number>;
 
   /** Create or replace the text of a report (keyed by the report's record id) and index its words. */
   putReportText(id: RecordId, text: string): Promise<void>;

@@ -72,14 +72,14 @@ interface SweptKind {
   readonly at: (body: unknown) => string;
   /** Whether users own documents of the kind too (their agency's period applies). */
   readonly userOwned: boolean;
-  /** Erases what belongs to the document before the document itself. */
-  readonly before?: (mosaic: Mosaic, id: string, body: unknown) => Promise<void>;
+  /** Documents of another kind that belong to one of this kind: erased with it, just before it. */
+  readonly belonging?: { readonly kind: string; readonly ids: (id: string, body: unknown) => readonly string[] };
 }
 
 const SWEPT_KINDS: readonly SweptKind[] = [
   {
     kind: CHECK_KIND, rule: 'checks', at: (body) => (body as CheckRecord).at, userOwned: false,
-    before: async (mosaic, id, body) => { for (const hit of (body as CheckRecord).hits) await mosaic.store.deleteDocument(HIT_DECISION_KIND, `${id}/${hit.n}`); },
+    belonging: { kind: HIT_DECISION_KIND, ids: (id, body) => (body as CheckRecord).hits.map((hit) => `${id}/${hit.n}`) },
   },
   { kind: NOTIFICATION_KIND, rule: 'notifications', at: (body) => (body as StoredNotification).notification.at, userOwned: true },
 ];
@@ -110,10 +110,9 @@ async function sweepOwner(mosaic: Mosaic, today: string, pageSize: number, swept
     const page = await mosaic.store.listDocuments(swept.kind, { owner, limit: pageSize, oldestFirst: true });
     // like a record's review date: a document made on day D is erased from D + period on
     const due = page.filter((doc) => addPeriod(swept.at(doc.body).slice(0, 10), period) <= today);
-    for (const doc of due) {
-      await swept.before?.(mosaic, doc.id, doc.body);
-      await mosaic.store.deleteDocument(swept.kind, doc.id);
-    }
+    const { belonging } = swept;
+    if (belonging) await mosaic.store.deleteDocuments(belonging.kind, due.flatMap((doc) => belonging.ids(doc.id, doc.body)));
+    await mosaic.store.deleteDocuments(swept.kind, due.map((doc) => doc.id));
     if (due.length > 0) await mosaic.audit.append(sweepEntry(today, { query: { [swept.rule]: due.map((doc) => doc.id) }, records: [], reason: `retention sweep: ${swept.rule}` }));
     erased += due.length;
     if (due.length < page.length || page.length < pageSize) return erased;
