@@ -1,5 +1,5 @@
 /**
- * The retention sweep's erasure of checkpoint checks on the embedded store: N real checks
+ * The retention sweep's erasure of checks and notifications on the embedded store: N real checks
  * (screenCheck against a one-alert watchlist; every other one a hit, decided, so that the check
  * has a decision claim and the alert's owner a notification), then the clock moves past the
  * default periods and one sweep erases them all.

@@ -1,7 +1,7 @@
 /**
  * Each agency's retention rules (review period per data-subject category, LED Art. 5, and how
- * long its checkpoint checks are kept), kept as a document per agency; an agency without its
- * own rules uses the deployment's defaults.
+ * long its checkpoint checks and notifications are kept), kept as a document per agency; an
+ * agency without its own rules uses the deployment's defaults.
  */
 import type { AgencyId } from '@mosaic/model';
 import { addPeriod, DEFAULT_RETENTION, RETENTION_SUBJECTS, type RetentionPeriod, type RetentionRules } from '@mosaic/policy';

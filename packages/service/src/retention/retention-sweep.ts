@@ -4,8 +4,8 @@
  * read path and projection; the deletion is a version of its own) and each batch is one erasure
  * entry in the audit log. Checkpoint checks older than their agency's `checks` period are erased
  * too, with the decisions on their hits, and notifications older than its `notifications`
- * period (an inbox holds where and when a subject was encountered). Run by `mosaic retention sweep` and periodically by
- * `mosaic serve`.
+ * period (an inbox holds where and when a subject was encountered). Run by `mosaic retention
+ * sweep` and periodically by `mosaic serve`.
  */
 import type { AuditEvent } from '@mosaic/audit';
 import { AgencyId, UserId, type RecordId } from '@mosaic/model';
