@@ -175,8 +175,9 @@ function popcount(x: number): number {
 /** A token can read as a join only when it starts alike and is about as long (the compound step's first test). */
 const MAX_COMPOUND_LENGTH_GAP = 3;
 
-function mayReadAs(t: NameToken, first: string, length: number): boolean {
-  return t.text[0] === first && Math.abs(t.text.length - length) <= MAX_COMPOUND_LENGTH_GAP;
+/** `first`: the char code the join starts with (no one-letter strings on the hot path). */
+function mayReadAs(t: NameToken, first: number, length: number): boolean {
+  return Math.abs(t.text.length - length) <= MAX_COMPOUND_LENGTH_GAP && t.text.charCodeAt(0) === first;
 }
 
 /**
@@ -190,7 +191,7 @@ export function joinsCanMatter(query: NormalizedName, listed: NormalizedName): b
   for (let i = 0; i + 1 < tokens.length; i++) {
     const x = tokens[i] as NameToken;
     const y = tokens[i + 1] as NameToken;
-    const first = x.text[0] ?? '';
+    const first = x.text.charCodeAt(0);
     const length = x.text.length + y.text.length;
     for (const t of query.core) if (mayReadAs(t, first, length)) return true;
   }
@@ -200,9 +201,9 @@ export function joinsCanMatter(query: NormalizedName, listed: NormalizedName): b
 /**
  * Compound step: a core token of one name that reads as two adjacent tokens of the other
  * written together, better than as either of them alone. Returns the similarity, 0 if none.
+ * Callers have checked mayReadAs, the cheap test most pairs fail.
  */
 function compoundSimilarity(t: NameToken, j: NameJoin, other: readonly NameToken[]): number {
-  if (!mayReadAs(t, j.text[0] ?? '', j.text.length)) return 0;
   const s = t.text === j.text ? 1 : phoneticSimilarity(t, j, jaroWinkler(t.text, j.text));
   if (s < COMPOUND_THRESHOLD) return 0;
   const first = j.first >= 0 ? tokenSimilarity(t, other[j.first] as NameToken) : 0;
@@ -231,6 +232,7 @@ function alignCompounds(a: NormalizedName, b: NormalizedName, na: number, nb: nu
       const t = a.core[i] as NameToken;
       for (let k = 0; k < b.joins.length; k++) {
         const j = b.joins[k] as NameJoin;
+        if (!mayReadAs(t, j.text.charCodeAt(0), j.text.length)) continue;
         const mask = joinMask(j);
         if (mask === 0 || mask >= 1 << nb || (state.usedB & mask) !== 0) continue;
         const s = compoundSimilarity(t, j, b.core);
@@ -242,6 +244,7 @@ function alignCompounds(a: NormalizedName, b: NormalizedName, na: number, nb: nu
       const t = b.core[i] as NameToken;
       for (let k = 0; k < a.joins.length; k++) {
         const j = a.joins[k] as NameJoin;
+        if (!mayReadAs(t, j.text.charCodeAt(0), j.text.length)) continue;
         const mask = joinMask(j);
         if (mask === 0 || mask >= 1 << na || (state.usedA & mask) !== 0) continue;
         const s = compoundSimilarity(t, j, a.core);
