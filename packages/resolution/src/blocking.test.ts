@@ -23,6 +23,29 @@ describe('blockRecords', () => {
     const k = [...seen].indexOf('2,3');
     expect((pairs.rules[k] as number) & (1 << BLOCKING_RULES.indexOf('identifier'))).not.toBe(0);
   });
+  it('gives the pairs in order of the lower record, then of the higher (the order lookups search)', () => {
+    // partners from several keys and windows at once: one surname, given names, dates and phones that overlap
+    const records = Array.from({ length: 40 }, (_, k) => prepare(person(`p${k}`, {
+      name: [`${['Arvo', 'Bente', 'Cyril'][k % 3]} Lindqvist`],
+      birthDate: [`19${70 + (k % 4)}-0${1 + (k % 2)}-1${k % 3}`],
+      phone: [`+4670000${k % 5}00${k % 7}`],
+    })));
+    const { pairs } = blockRecords(records, records.map(() => 'person'));
+    let partnersOfOne = 0;
+    for (let k = 1; k < pairs.count; k++) {
+      const [i0, j0, i1, j1] = [pairs.left[k - 1]!, pairs.right[k - 1]!, pairs.left[k]!, pairs.right[k]!];
+      expect(i0 < i1 || (i0 === i1 && j0 < j1)).toBe(true);
+      if (i0 === i1) partnersOfOne++;
+    }
+    expect(partnersOfOne).toBeGreaterThan(20);
+  });
+  it('counts, for each rule, the pairs it produced', () => {
+    const records = prepared(twoPeople);
+    const { pairs, stats } = blockRecords(records, records.map(() => 'person'));
+    const counted = BLOCKING_RULES.map((_, b) => pairs.rules.filter((m) => (m & (1 << b)) !== 0).length);
+    expect(BLOCKING_RULES.map((r) => stats.pairsByRule[r])).toEqual(counted);
+    expect(counted.filter((c) => c > 0).length).toBeGreaterThan(1);
+  });
   it('gives a record with a long alias list each key once, as the union of its names\' keys', () => {
     // fictional name parts; 60 names of three parts out of sixteen share many pairs of parts
     const parts = ['Arvo', 'Bente', 'Cyril', 'Dalia', 'Emre', 'Fenna', 'Goran', 'Hilde', 'Ilkka', 'Joost', 'Kasia', 'Lorenz', 'Mirja', 'Nuno', 'Oskar', 'Pella'];

@@ -57,8 +57,6 @@ const DATE_KEYED_BITS = 1 << RULE_INDEX['date-initial'];
 
 export const MAX_INDEXED_RECORDS = 2 ** 24;
 const RECORD_SPACE = 2 ** 24;
-/** Windowed pair packing: lo * 2^27 + hi * 8 + rule (< 2^51, exact in a float64). */
-const WINDOW_LO = 2 ** 27;
 const HASH_SPACE = 2 ** 26;
 
 export interface BlockingOptions {
@@ -373,13 +371,13 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
   }
 
   // Block sizes: one pass over the sorted runs; oversized blocks windowed by date of birth into
-  // `windowed` (lo * 2^27 + hi * 8 + rule, sorted, so the main loop walks it in step with i).
+  // `windowed` (grouped by the lower record, so the main loop walks it in step with i).
   let blocks = 0;
   // upper bound on the pairs: every pair of every block under the cap, plus the windowed ones
   let bound = 0;
   let cappedBlocks = 0;
   let cappedEntries = 0;
-  const windowedPairs = new PackedPairs(n * 8);
+  const windowedPairs = new PairList(n * 8);
   // End of each entry's block (-1: oversized, windowed instead), so that the main loop reads its
   // block from its own position on, without binary searches: at a million records the sorted
   // entries are hundreds of MB and each search is a string of cache misses.
@@ -414,11 +412,10 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
     s = e;
   }
   sortedNeighbours(records, groups, window, windowedPairs);
-  const windowed = windowedPairs.sorted();
-  let w = 0;
+  const windowed = windowedPairs.byLower(n);
 
   const index: BlockIndex = { entries, added: new Map(), maxBlockSize, blockWindow, looseWindow, order, names };
-  const out = new PairBuffer(bound + windowed.length);
+  const out = new PairBuffer(bound + windowed.others.length);
   const stamp = largeArray(Int32Array, n).fill(-1);
   const mask = largeArray(Uint8Array, n);
   const found: number[] = [];
@@ -435,20 +432,20 @@ export function blockRecords(records: readonly PreparedRecord[], groups: readonl
         mask[j] = (mask[j] as number) | bit;
       }
     }
-    for (; w < windowed.length && Math.floor((windowed[w] as number) / WINDOW_LO) === i; w++) {
-      const v = (windowed[w] as number) % WINDOW_LO;
-      const j = Math.floor(v / 8);
+    for (let w = windowed.start[i] as number; w < (windowed.start[i + 1] as number); w++) {
+      const v = windowed.others[w] as number;
+      const j = v >> 3;
       if (stamp[j] !== i) { stamp[j] = i; mask[j] = 0; found.push(j); }
-      mask[j] = (mask[j] as number) | (1 << (v % 8));
+      mask[j] = (mask[j] as number) | (1 << (v & 7));
     }
-    found.sort((x, y) => x - y);
+    sortSmall(found);
     for (const j of found) out.push(i, j, mask[j] as number);
   }
+  // pairs by rule mask first (one count per pair), then by rule
+  const byMask = new Float64Array(1 << BLOCKING_RULES.length);
+  for (let k = 0; k < out.count; k++) byMask[out.rules[k] as number]!++;
   const pairsByRule = Object.fromEntries(BLOCKING_RULES.map((r) => [r, 0])) as Record<BlockingRule, number>;
-  for (let k = 0; k < out.count; k++) {
-    const m = out.rules[k] as number;
-    BLOCKING_RULES.forEach((r, b) => { if (m & (1 << b)) pairsByRule[r]++; });
-  }
+  byMask.forEach((count, m) => BLOCKING_RULES.forEach((r, b) => { if (m & (1 << b)) pairsByRule[r] += count; }));
   return {
     pairs: out.done(),
     index,
@@ -493,30 +490,62 @@ function indexKeys(records: readonly PreparedRecord[], groups: readonly (string 
 }
 
 /**
- * Pairs packed as lo * 2^27 + hi * 8 + rule in a growing Float64Array (no per-record lists),
- * grown fourfold (few large allocations: see PairBuffer) and sorted in place.
+ * Pairs as two growing Int32Arrays, the lower record and the higher one * 8 + rule (no
+ * per-record lists), grown fourfold (few large allocations: see PairBuffer).
  */
-class PackedPairs {
-  #values: Float64Array;
+class PairList {
+  #lower: Int32Array;
+  #others: Int32Array;
   #count = 0;
   constructor(capacity: number) {
-    this.#values = largeArray(Float64Array, Math.max(1024, capacity));
+    this.#lower = largeArray(Int32Array, Math.max(1024, capacity));
+    this.#others = largeArray(Int32Array, this.#lower.length);
   }
   push(i: number, j: number, rule: number): void {
-    if (this.#count === this.#values.length) {
-      const grown = largeArray(Float64Array, this.#count * 4);
-      grown.set(this.#values);
-      this.#values = grown;
+    if (this.#count === this.#lower.length) {
+      const lower = largeArray(Int32Array, this.#count * 4);
+      const others = largeArray(Int32Array, this.#count * 4);
+      lower.set(this.#lower);
+      others.set(this.#others);
+      this.#lower = lower;
+      this.#others = others;
     }
-    this.#values[this.#count++] = Math.min(i, j) * WINDOW_LO + Math.max(i, j) * 8 + rule;
+    this.#lower[this.#count] = Math.min(i, j);
+    this.#others[this.#count++] = Math.max(i, j) * 8 + rule;
   }
-  sorted(): Float64Array {
-    return this.#values.subarray(0, this.#count).sort();
+  /**
+   * The pairs grouped by their lower record (a counting sort, two passes: the order inside a
+   * group does not matter to blocking, which sorts each record's partners itself): record i's
+   * are others[start[i] .. start[i + 1]), each the higher record * 8 + rule.
+   */
+  byLower(n: number): { start: Int32Array; others: Int32Array } {
+    const count = this.#count;
+    const start = largeArray(Int32Array, n + 1);
+    for (let k = 0; k < count; k++) start[(this.#lower[k] as number) + 1]!++;
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i] as number;
+    const next = largeCopy(start.subarray(0, n));
+    const others = largeArray(Int32Array, count);
+    for (let k = 0; k < count; k++) others[next[this.#lower[k] as number]!++] = this.#others[k] as number;
+    return { start, others };
+  }
+}
+
+/** Sorts a short list of record indices in place (insertion sort: no comparator calls); a long one with the built-in sort. */
+function sortSmall(values: number[]): void {
+  if (values.length > 32) {
+    values.sort((x, y) => x - y);
+    return;
+  }
+  for (let a = 1; a < values.length; a++) {
+    const v = values[a] as number;
+    let b = a - 1;
+    while (b >= 0 && (values[b] as number) > v) { values[b + 1] = values[b] as number; b--; }
+    values[b + 1] = v;
   }
 }
 
 /** Sorted neighbourhood over the names of matchable records, into `out` as rule name-sorted. */
-function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], window: number, out: PackedPairs): void {
+function sortedNeighbours(records: readonly PreparedRecord[], groups: readonly (string | undefined)[], window: number, out: PairList): void {
   if (window < 2) return;
   // at most three names a record, in one typed array sorted in place (no growing JS array)
   const keys = largeArray(Float64Array, records.length * 3);
