@@ -15,6 +15,7 @@
 import { seededRandom } from '@mosaic/model';
 import { FEATURES, comparisonVector, countPatterns, defaultModel, estimateU, trainModel, type FeatureName, type MatchModel, type PatternCount, type PreparedRecord } from '@mosaic/matching';
 import { BLOCKING_FIXED, BLOCKING_RULES, LOOSE_RULES, type BlockingRule, type CandidatePairs } from './blocking.ts';
+import { countPackedPatterns } from './pattern-counts.ts';
 import { unpackLevels, type PairComparisons } from './pair-comparisons.ts';
 
 export interface TrainResolutionOptions {
@@ -95,19 +96,7 @@ export function trainResolutionModel(
   const u = vectors.length >= 1000 ? estimateU(countPatterns(vectors)) : start.features.map((f) => [...f.u]);
   const withU: MatchModel = { ...start, features: start.features.map((f, i) => ({ ...f, u: u[i] ?? f.u })) };
 
-  const perRule = BLOCKING_RULES.map(() => new Map<number, number>());
-  const all = new Map<number, number>();
-  for (let k = 0; k < pairs.count; k++) {
-    const packed = comparisons.levels[k] as number;
-    const mask = pairs.rules[k] as number;
-    all.set(packed, (all.get(packed) ?? 0) + 1);
-    for (let r = 0; r < BLOCKING_RULES.length; r++) {
-      if (mask & (1 << r)) {
-        const m = perRule[r] as Map<number, number>;
-        m.set(packed, (m.get(packed) ?? 0) + 1);
-      }
-    }
-  }
+  const { all, perRule } = countPackedPatterns(pairs, comparisons);
 
   const sessions: TrainingSession[] = [];
   const mSums = FEATURES.map((d) => d.levels.map(() => 0));
