@@ -68,9 +68,8 @@ export function assignEntityIds(input: AssignIdsInput): AssignIdsResult {
   const mergeEvents: MergeEvent[] = [];
   const clusterEntity = new Map<number, EntityId>();
   let newEntities = 0;
-  // Deterministic order: clusters by their first record.
-  const clusters = [...byCluster.entries()].sort((x, y) => (x[1][0] as number) - (y[1][0] as number));
-  for (const [c, list] of clusters) {
+  // Deterministic order: clusters by their first record, the order they entered byCluster in.
+  for (const [c, list] of byCluster) {
     const counts = new Map<EntityId, number>();
     for (const i of list) {
       const e = previous.get(records[i] as RecordId);
@@ -100,7 +99,7 @@ export function assignEntityIds(input: AssignIdsInput): AssignIdsResult {
         });
       }
     }
-    clusterEntity.set(c, entity);
+    if (split.size > 0) clusterEntity.set(c, entity); // read only to redirect split entities
     for (const i of list) {
       entities[i] = entity;
       if (previous.get(records[i] as RecordId) !== entity) membership.set(records[i] as RecordId, entity);
