@@ -1,9 +1,12 @@
-/** The agency's review period per data-subject category (LED Art. 5), and how long its checkpoint checks and notifications are kept. */
+/**
+ * The agency's review period per data-subject category (LED Art. 5), and how long its checkpoint
+ * checks and notifications are kept: a row for each rule the server returns (it knows which there are).
+ */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CATEGORIES, type Period } from './admin-types.ts';
+import type { Period } from './admin-types.ts';
 import { Outcome } from './outcome.tsx';
 import { useAdminAction } from './use-admin-action.ts';
 
@@ -24,7 +27,7 @@ export function RetentionRulesPanel() {
       <p>Review periods of <strong>{rules.value?.agency ?? '…'}</strong>; they apply to records collected from now on. Checks and notifications are erased once older than their period.</p>
       <table className="data">
         <thead><tr><th scope="col">Category</th><th scope="col">Years</th><th scope="col">Months</th><th scope="col">Days</th></tr></thead>
-        <tbody>{[...CATEGORIES, 'checks', 'notifications'].map((c) => (
+        <tbody>{Object.keys(rules.value?.rules ?? {}).map((c) => (
           <tr key={c}><th scope="row">{c}</th>
             {(['years', 'months', 'days'] as const).map((unit) => <td key={unit}><input aria-label={`${c} ${unit}`} type="number" min={0} value={draft[c]?.[unit] ?? 0} onChange={(e) => set(c, unit, e.target.value)} /></td>)}
           </tr>
