@@ -379,12 +379,12 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     },
 
     async deleteDocuments(kind, ids) {
-      if (ids.length === 0) return 0;
+      if (ids.length === 0) return [];
       return write(async (trx) => {
-        let deleted = 0;
+        const deleted: string[] = [];
         for (const chunk of chunks([...new Set(ids)], batchRows)) {
-          const result = await trx.deleteFrom('documents').where('kind', '=', kind).where('id', 'in', chunk).executeTakeFirst();
-          deleted += Number(result.numDeletedRows);
+          const rows = await trx.deleteFrom('documents').where('kind', '=', kind).where('id', 'in', chunk).returning('id').execute();
+          for (const row of rows) deleted.push(row.id);
         }
         return deleted;
       });

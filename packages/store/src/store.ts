@@ -324,8 +324,11 @@ export interface Store {
   getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;
   listDocuments(kind: string, options: ListDocumentsOptions): Promise<readonly StoredDocument[]>;
   deleteDocument(kind: string, id: string): Promise<boolean>;
-  /** deleteDocument for many of one kind in one transaction (a statement per chunk); how many were stored. */
-  deleteDocuments(kind: string, ids: readonly string[]): Promise<number>;
+  /**
+   * deleteDocument for many of one kind in one transaction (a statement per chunk): the ids it
+   * deleted, each once (not those already gone: another node sweeping at the same time, say).
+   */
+  deleteDocuments(kind: string, ids: readonly string[]): Promise<readonly string[]>;
 
   /** Create or replace the text of a report (keyed by the report's record id) and index its words. */
   putReportText(id: RecordId, text: string): Promise<void>;

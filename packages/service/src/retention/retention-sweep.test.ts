@@ -118,4 +118,40 @@ describe('sweepRetention', () => {
     for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure') entries.push(entry.query);
     expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ notifications: ['agency-old'] }), expect.objectContaining({ notifications: ['user-old'] })]));
   });
+
+  it('names each erased record and document in one entry when two sweeps run at once (two nodes on one store)', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-03-01T12:00:00Z') });
+    const { mosaic } = world;
+    const officer = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
+    const records = [await put(world, 'due-1', '2030-02-01'), await put(world, 'due-2', '2030-02-02')];
+    const notes = ['n1', 'n2', 'n3'];
+    await mosaic.store.putDocuments(notes.map((id) => notificationDocument({ id, at: '2029-01-15T08:00:00Z', to: { agency: officer.agency } as never, kind: 'test', title: 'Test notice', body: {} })));
+
+    // each node lists the first page of notifications before either erases any (the race)
+    let listed = 0;
+    const bothListed = Promise.withResolvers<void>();
+    const node = (): typeof mosaic => {
+      let first = true;
+      const store = new Proxy(mosaic.store, {
+        get: (target, key) => (key !== 'listDocuments' ? Reflect.get(target, key) : async (...args: Parameters<typeof target.listDocuments>) => {
+          const page = await target.listDocuments(...args);
+          if (args[0] === NOTIFICATION_KIND && first) {
+            first = false;
+            if (++listed === 2) bothListed.resolve();
+            await bothListed.promise;
+          }
+          return page;
+        }),
+      });
+      return { ...mosaic, store };
+    };
+    const [a, b] = await Promise.all([sweepRetention(node()), sweepRetention(node())]);
+    expect(a.erased + b.erased).toBe(2);
+    expect(a.notificationsErased + b.notificationsErased).toBe(3);
+    const named: string[] = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) {
+      if (entry.action === 'erasure') named.push(...entry.records, ...((entry.query as { notifications?: string[] }).notifications ?? []));
+    }
+    expect(named.sort()).toEqual([...records, ...notes].sort());
+  });
 });

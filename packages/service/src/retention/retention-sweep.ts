@@ -112,9 +112,10 @@ async function sweepOwner(mosaic: Mosaic, today: string, pageSize: number, swept
     const due = page.filter((doc) => addPeriod(swept.at(doc.body).slice(0, 10), period) <= today);
     const { belonging } = swept;
     if (belonging) await mosaic.store.deleteDocuments(belonging.kind, due.flatMap((doc) => belonging.ids(doc.id, doc.body)));
-    await mosaic.store.deleteDocuments(swept.kind, due.map((doc) => doc.id));
-    if (due.length > 0) await mosaic.audit.append(sweepEntry(today, { query: { [swept.rule]: due.map((doc) => doc.id) }, records: [], reason: `retention sweep: ${swept.rule}` }));
-    erased += due.length;
+    // the entry names what this sweep erased: another node sweeping at the same time logs the rest
+    const done = await mosaic.store.deleteDocuments(swept.kind, due.map((doc) => doc.id));
+    if (done.length > 0) await mosaic.audit.append(sweepEntry(today, { query: { [swept.rule]: done }, records: [], reason: `retention sweep: ${swept.rule}` }));
+    erased += done.length;
     if (due.length < page.length || page.length < pageSize) return erased;
   }
 }
