@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { CheckReport, ScreeningHit } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { useAction } from '../common/use-action.ts';
 import { CheckReportForm } from './check-report-form.tsx';
 
 const REPORTED = new Set(['REPORT_COVERTLY', 'SEARCH', 'INTERVIEW']);
@@ -31,20 +32,13 @@ export function HitCard({ hit, n, onDecide, autoFocus }: {
   readonly autoFocus: boolean;
 }) {
   const [state, setState] = useState<'open' | 'reporting' | 'confirmed' | 'rejected'>('open');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const action = actionOf(hit);
   const decide = async (decision: 'confirm' | 'reject', report?: CheckReport): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await onDecide(n, decision, report);
       setState(decision === 'confirm' ? 'confirmed' : 'rejected');
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const headingId = `hit-${n}-action`;
   return (

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../common/error-message.tsx';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
+import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -84,19 +85,12 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
   const [name, setName] = useState(entity.name);
   // A new entity unless the person picks a proposal: linking is their judgement, never a default.
   const [link, setLink] = useState<string>('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const act = async (run: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run();
+  const { busy, error, run } = useAction();
+  const act = async (change: () => Promise<unknown>): Promise<void> => {
+    await run(async () => {
+      await change();
       onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const open = entity.status === 'proposed' && reviewable;
   return (

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
+import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
@@ -25,15 +26,12 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
   const [file, setFile] = useState<File>();
   const [text, setText] = useState('');
   const [fields, setFields] = useState({ title: '', collection: '', source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', classification: 'RESTRICTED', releasability: '', handling: 'H1' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: e.target.value }));
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const document = file
         ? { content: await base64Of(file), mediaType: file.type || MEDIA_TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''] || 'text/plain', fileName: file.name }
         : { text };
@@ -45,11 +43,7 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
         },
       });
       onUploaded(report.id);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

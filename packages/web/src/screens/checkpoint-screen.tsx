@@ -9,6 +9,7 @@ import type { CheckReport, ScreenResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { useAction } from '../common/use-action.ts';
 import { HitCard } from '../checkpoint/hit-card.tsx';
 import { useSession } from '../session/session-context.tsx';
 
@@ -27,8 +28,7 @@ export function CheckpointScreen() {
 function CheckpointForm() {
   const { api } = useSession();
   const [query, setQuery] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run, clearError } = useAction();
   const [answer, setAnswer] = useState<ScreenResponse>();
   const [ms, setMs] = useState<number>();
   const nameRef = useRef<HTMLInputElement>(null);
@@ -36,25 +36,18 @@ function CheckpointForm() {
   const reset = (): void => {
     setQuery({});
     setAnswer(undefined);
-    setError(undefined);
+    clearError();
     nameRef.current?.focus();
   };
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const given = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as ScreenQuery;
     if (Object.keys(given).length === 0) return;
-    setBusy(true);
-    setError(undefined);
     const t0 = performance.now();
-    try {
+    await run(async () => {
       setAnswer(await api.screen(given));
       setMs(Math.round(performance.now() - t0));
-    } catch (caught) {
-      setError(caught);
-      setAnswer(undefined);
-    } finally {
-      setBusy(false);
-    }
+    }, () => setAnswer(undefined));
   };
   const decide = async (n: number, decision: 'confirm' | 'reject', report?: CheckReport): Promise<void> => {
     if (!answer) return;

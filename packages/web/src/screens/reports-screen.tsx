@@ -10,6 +10,7 @@ import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { TlpBadge } from '../common/tlp-badge.tsx';
+import { useAction } from '../common/use-action.ts';
 import { ReportReview } from '../reports/report-review.tsx';
 import { UploadForm } from '../reports/upload-form.tsx';
 import { href, navigate } from '../routing/use-hash-route.ts';
@@ -23,22 +24,14 @@ function ReportsHome() {
   const { api, user } = useSession();
   const [q, setQ] = useState('');
   const [asked, setAsked] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [answer, setAnswer] = useState<ReportSearchResponse>();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       setAnswer(await api.searchReports(q.trim()));
       setAsked(q.trim());
-    } catch (caught) {
-      setError(caught);
-      setAnswer(undefined);
-    } finally {
-      setBusy(false);
-    }
+    }, () => setAnswer(undefined));
   };
   return (
     <section className="screen" aria-labelledby="reports-title">

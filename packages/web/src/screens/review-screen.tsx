@@ -9,6 +9,7 @@ import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
 
@@ -46,19 +47,12 @@ function Explanation({ explain }: { readonly explain: ReviewPair['explain'] }) {
 
 function PairCard({ pair, onDone }: { readonly pair: ReviewPair; readonly onDone: (verdict: string) => void }) {
   const { api } = useSession();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const judge = async (verdict: 'same' | 'not_same' | 'unsure'): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.judge(pair.a.id, pair.b.id, verdict);
       onDone(verdict);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <li className="pair-card">

@@ -12,6 +12,7 @@ import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { TlpBadge } from '../common/tlp-badge.tsx';
+import { useAction } from '../common/use-action.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
@@ -26,23 +27,15 @@ function SearchForm({ initialQuery }: { readonly initialQuery: string }) {
   const [q, setQ] = useState(initialQuery);
   const [schema, setSchema] = useState('');
   const [asked, setAsked] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const [answer, setAnswer] = useState<SearchResponse>();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       setAnswer(await api.search(q.trim(), { limit: 50, ...(schema ? { schema } : {}) }));
       setAsked(q.trim());
-    } catch (caught) {
-      setError(caught);
-      setAnswer(undefined);
-    } finally {
-      setBusy(false);
-    }
+    }, () => setAnswer(undefined));
   };
 
   return (

@@ -5,24 +5,18 @@ import { useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { User } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { useAction } from '../common/use-action.ts';
 
 export function SignInScreen({ api, onSignedIn }: { readonly api: ApiClient; readonly onSignedIn: (user: User) => void }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const { user } = await api.signIn(name.trim(), password);
       onSignedIn(user);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <main className="sign-in" id="main">
