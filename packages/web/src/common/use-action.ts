@@ -7,8 +7,8 @@ import { useState } from 'react';
 export interface Action {
   readonly busy: boolean;
   readonly error: unknown;
-  /** Runs `work`; when it fails, keeps the error and calls `onError`. Resolves to whether it succeeded. */
-  run(work: () => Promise<void>, onError?: () => void): Promise<boolean>;
+  /** Runs `work`; when it fails, keeps the error and calls `onError`. */
+  run(work: () => Promise<void>, onError?: () => void): Promise<void>;
   /** Forgets the last error (a form cleared). */
   clearError(): void;
 }
@@ -16,16 +16,14 @@ export interface Action {
 export function useAction(): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const run = async (work: () => Promise<void>, onError?: () => void): Promise<boolean> => {
+  const run = async (work: () => Promise<void>, onError?: () => void): Promise<void> => {
     setBusy(true);
     setError(undefined);
     try {
       await work();
-      return true;
     } catch (caught) {
       setError(caught);
       onError?.();
-      return false;
     } finally {
       setBusy(false);
     }
