@@ -16,6 +16,21 @@ const CACHE_FROM = Math.floor(Date.UTC(1900, 0, 1) / DAY_MS);
 const CACHE_TO = Math.floor(Date.UTC(2100, 0, 1) / DAY_MS);
 const isoCache: (string | undefined)[] = [];
 
+/** The day number of an ISO date (YYYY-MM-DD). */
+export function dayOfIso(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/**
+ * The review date of a record collected on `recorded` and kept `period` days between reviews,
+ * as it stands on `asOf`: its first review date if that is still to come, otherwise the next
+ * one after `asOf` (each review before it kept the record for another period).
+ */
+export function nextReview(recorded: number, period: number, asOf: number): number {
+  const first = recorded + period;
+  return first > asOf ? first : recorded + (Math.floor((asOf - recorded) / period) + 1) * period;
+}
+
 export function isoDay(days: number): string {
   if (days < CACHE_FROM || days >= CACHE_TO) return new Date(days * DAY_MS).toISOString().slice(0, 10);
   const cached = isoCache[days - CACHE_FROM];

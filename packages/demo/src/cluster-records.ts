@@ -8,7 +8,7 @@ import type { Classification, Credibility, Handling, Provenance, Reliability, Su
 import { AgencyId, CLASSIFICATION, CREDIBILITY, HANDLING, RELIABILITY, TLP } from '@mosaic/model';
 import { AGENCY_PROFILE_LIST } from './agency-profiles.ts';
 import type { AgencyProfile } from './agency-profiles.ts';
-import { WORLD_END, WORLD_START, isoDay } from './calendar.ts';
+import { WORLD_END, WORLD_START, isoDay, nextReview } from './calendar.ts';
 import { agencyName, DEMO_AGENCY_IDS } from './org.ts';
 import type { DemoAgencyId } from './org.ts';
 import { ORGANIZATIONS } from './organizations.ts';
@@ -26,10 +26,12 @@ import type { Cluster, Tie, TruePerson } from './world.ts';
 export interface RecordState {
   readonly chunk: string;
   readonly counters: number[];
+  /** The day the demo is made for: review dates fall after it (calendar.ts nextReview). */
+  readonly asOf: number;
 }
 
-export function createRecordState(chunk: number): RecordState {
-  return { chunk: String(chunk).padStart(5, '0'), counters: DEMO_AGENCY_IDS.map(() => 0) };
+export function createRecordState(chunk: number, asOf: number): RecordState {
+  return { chunk: String(chunk).padStart(5, '0'), counters: DEMO_AGENCY_IDS.map(() => 0), asOf };
 }
 
 /** Agencies that keep files on groups; each holds one Organization record per demo group. */
@@ -133,7 +135,7 @@ export function clusterRecords(cluster: Cluster, rng: Rng, state: RecordState, o
     category: subject,
     nature: rng.chance(profile.assessmentShare) ? 'assessment' : 'fact',
     legalBasis: profile.legalBasis,
-    reviewDate: isoDay(recorded + rng.between(profile.retentionYears[0] * YEAR, profile.retentionYears[1] * YEAR)),
+    reviewDate: isoDay(nextReview(recorded, rng.between(profile.retentionYears[0] * YEAR, profile.retentionYears[1] * YEAR), state.asOf)),
   });
   const vehicleOf = (a: number, vehicle: number, owner: string, basis: Provenance): string => {
     const key = a * 4096 + vehicle;
@@ -326,7 +328,7 @@ export function clusterRecords(cluster: Cluster, rng: Rng, state: RecordState, o
  * The Organization records every group-keeping agency holds, written once before any chunk so
  * that Membership records of any chunk can name them.
  */
-export function organizationRecords(seed: number): string[] {
+export function organizationRecords(seed: number, asOf: number): string[] {
   const rng = createRng(seed, 0x7fffffff);
   const lines: string[] = [];
   DEMO_AGENCY_IDS.forEach((agency, a) => {
@@ -347,7 +349,7 @@ export function organizationRecords(seed: number): string[] {
         category: 'other',
         nature: 'assessment',
         legalBasis: profile.legalBasis,
-        reviewDate: isoDay(WORLD_END + rng.between(profile.retentionYears[0] * YEAR, profile.retentionYears[1] * YEAR)),
+        reviewDate: isoDay(nextReview(WORLD_END, rng.between(profile.retentionYears[0] * YEAR, profile.retentionYears[1] * YEAR), asOf)),
       };
       lines.push(JSON.stringify({ id: organizationRecordId(a, org), schema: 'Organization', properties, provenance }));
     });

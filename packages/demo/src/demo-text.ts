@@ -3,8 +3,8 @@
  * A block is produced either by grouping clusters up to a size (streaming, one thread) or as a
  * whole chunk (what a worker thread returns).
  */
-import { demoChunkBatches, demoChunkCount, demoPreamble, checkDemoOptions } from './generate-demo.ts';
-import type { DemoBatch, DemoOptions } from './generate-demo.ts';
+import { demoChunkBatches, demoChunkCount, demoPreamble, settleDemoOptions } from './generate-demo.ts';
+import type { DemoBatch, DemoOptions, SettledDemoOptions } from './generate-demo.ts';
 
 export interface DemoText {
   readonly persons: number;
@@ -26,17 +26,17 @@ function toText(batches: readonly DemoBatch[]): DemoText {
 }
 
 /** One whole chunk as text. */
-export function demoChunkText(options: DemoOptions, chunk: number): DemoText {
+export function demoChunkText(options: SettledDemoOptions, chunk: number): DemoText {
   return toText([...demoChunkBatches(options, chunk)]);
 }
 
-export function demoPreambleText(options: DemoOptions): DemoText {
+export function demoPreambleText(options: SettledDemoOptions): DemoText {
   return toText([demoPreamble(options)]);
 }
 
 /** The whole demo as text blocks of about `blockBytes`, generated on the calling thread. */
-export function* demoTexts(options: DemoOptions, blockBytes = 1 << 20): Generator<DemoText, void, undefined> {
-  checkDemoOptions(options);
+export function* demoTexts(demo: DemoOptions, blockBytes = 1 << 20): Generator<DemoText, void, undefined> {
+  const options = settleDemoOptions(demo);
   yield demoPreambleText(options);
   let pending: DemoBatch[] = [];
   let size = 0;

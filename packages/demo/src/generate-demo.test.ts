@@ -32,10 +32,12 @@ const ENDPOINTS: Readonly<Record<string, Readonly<Record<string, readonly string
 };
 const SCHEMATA = ['Person', 'Organization', 'Address', 'Phone', ...Object.keys(ENDPOINTS)];
 
-function collect(persons: number, seed: number): { records: string[]; truth: string[] } {
+const AS_OF = '2026-12-05';
+
+function collect(persons: number, seed: number, asOf = AS_OF): { records: string[]; truth: string[] } {
   const records: string[] = [];
   const truth: string[] = [];
-  for (const { file, line } of generateDemo({ persons, seed })) (file === 'records.jsonl' ? records : truth).push(line);
+  for (const { file, line } of generateDemo({ persons, seed, asOf })) (file === 'records.jsonl' ? records : truth).push(line);
   return { records, truth };
 }
 
@@ -71,6 +73,27 @@ describe('generateDemo', () => {
     expect(again.truth).toEqual(raw.truth);
     const other = collect(300, 43);
     expect(other.records.slice(0, 50)).not.toEqual(raw.records.slice(0, 50));
+  });
+
+  it('gives every record a review date after the as-of day, and only review dates depend on that day', () => {
+    const reviewDates = (lines: readonly string[]): string[] => lines.map((l) => (JSON.parse(l) as Line).provenance['reviewDate'] as string);
+    expect(reviewDates(raw.records).filter((d) => d <= AS_OF)).toEqual([]);
+    const earlier = collect(PERSONS, 42, '2017-03-01');
+    const earlierDates = reviewDates(earlier.records);
+    expect(earlierDates.filter((d) => d <= '2017-03-01')).toEqual([]);
+    // kept from 2016 to 2026 through a review: the later demo's date is a whole number of periods on
+    expect(earlierDates.filter((d) => d <= AS_OF).length).toBeGreaterThan(records.length / 2);
+    const withoutReview = (l: string): unknown => { const o = JSON.parse(l) as Line; return { ...o, provenance: { ...o.provenance, reviewDate: undefined } }; };
+    expect(earlier.records.map(withoutReview)).toEqual(raw.records.map(withoutReview));
+    expect(earlier.truth).toEqual(raw.truth);
+    // a review date after both days is the same whichever of the two the demo was made for
+    const later = reviewDates(earlier.records).map((d, i) => (d > AS_OF ? [d, reviewDates(raw.records)[i]] : undefined)).filter((x) => x !== undefined);
+    expect(later.length).toBeGreaterThan(0);
+    for (const [a, b] of later) expect(a).toBe(b);
+  });
+
+  it('rejects an as-of day that is not a date', () => {
+    for (const asOf of ['2026-02-30', '5 December 2026', '2026-12-5']) expect(() => generateDemo({ persons: 1, seed: 1, asOf }).next()).toThrow(/as-of day/);
   });
 
   it('writes valid records with complete provenance and unique ids', () => {

@@ -1,5 +1,5 @@
-export { generateDemo, generateDemoBatches, demoChunkBatches, demoPreamble, demoChunkCount, checkDemoOptions, DEMO_CHUNK_PERSONS, DEMO_LINE_FILES } from './generate-demo.ts';
-export type { DemoOptions, DemoLine, DemoLineFile, DemoBatch } from './generate-demo.ts';
+export { generateDemo, generateDemoBatches, demoChunkBatches, demoPreamble, demoChunkCount, checkDemoOptions, settleDemoOptions, DEMO_CHUNK_PERSONS, DEMO_LINE_FILES } from './generate-demo.ts';
+export type { DemoOptions, SettledDemoOptions, DemoLine, DemoLineFile, DemoBatch } from './generate-demo.ts';
 export { demoTexts, demoChunkText, demoPreambleText } from './demo-text.ts';
 export type { DemoText } from './demo-text.ts';
 export { parallelDemoTexts } from './parallel-demo-texts.ts';

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '@mosaic/model';
 import { demoPreambleText } from './demo-text.ts';
 import type { DemoText } from './demo-text.ts';
-import { checkDemoOptions, demoChunkCount } from './generate-demo.ts';
+import { demoChunkCount, settleDemoOptions } from './generate-demo.ts';
 import type { DemoOptions } from './generate-demo.ts';
 
 interface ChunkReply {
@@ -20,9 +20,9 @@ export interface ParallelDemoOptions extends DemoOptions {
   readonly workers: number;
 }
 
-export async function* parallelDemoTexts({ persons, seed, workers }: ParallelDemoOptions): AsyncGenerator<DemoText, void, undefined> {
-  checkDemoOptions({ persons, seed });
-  yield demoPreambleText({ persons, seed });
+export async function* parallelDemoTexts({ workers, ...demo }: ParallelDemoOptions): AsyncGenerator<DemoText, void, undefined> {
+  const { persons, seed, asOf } = settleDemoOptions(demo);
+  yield demoPreambleText({ persons, seed, asOf });
   const chunks = demoChunkCount(persons);
   if (chunks === 0) return;
   const pool = Array.from({ length: Math.max(1, Math.min(workers, chunks)) }, () =>
@@ -36,7 +36,7 @@ export async function* parallelDemoTexts({ persons, seed, workers }: ParallelDem
   const request = (worker: Worker | undefined): void => {
     if (next >= chunks || !worker) return;
     owner.set(next, worker);
-    worker.postMessage({ persons, seed, chunk: next });
+    worker.postMessage({ persons, seed, asOf, chunk: next });
     next++;
   };
   for (const worker of pool) {

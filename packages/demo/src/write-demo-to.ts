@@ -27,13 +27,13 @@ export interface WriteDemoOptions extends DemoOptions {
   readonly progressEvery?: number;
   /** Size of the blocks generated on this thread when no source is given. */
   readonly chunkBytes?: number;
-  /** The demo as text blocks, in order; must be the blocks of (persons, seed). */
+  /** The demo as text blocks, in order; must be the blocks of (persons, seed, asOf). */
   readonly source?: Iterable<DemoText> | AsyncIterable<DemoText>;
 }
 
 export async function writeDemoTo(
   sink: DemoSink,
-  { persons, seed, onProgress, progressEvery = 10_000, chunkBytes = 1 << 20, source }: WriteDemoOptions,
+  { persons, seed, asOf, onProgress, progressEvery = 10_000, chunkBytes = 1 << 20, source }: WriteDemoOptions,
 ): Promise<DemoSummary> {
   const files: Record<DemoFile, number> = { 'org.json': 0, 'records.jsonl': 0, 'truth.jsonl': 0 };
   const put = async (file: DemoFile, text: string): Promise<void> => {
@@ -51,7 +51,7 @@ export async function writeDemoTo(
   try {
     await put('org.json', `${JSON.stringify(demoOrg(seed), null, 2)}\n`);
     let reported = 0;
-    for await (const block of source ?? demoTexts({ persons, seed }, chunkBytes)) {
+    for await (const block of source ?? demoTexts({ persons, seed, ...(asOf === undefined ? {} : { asOf }) }, chunkBytes)) {
       await put('records.jsonl', block.recordsText);
       await put('truth.jsonl', block.truthText);
       done += block.persons;

@@ -30,12 +30,12 @@ describe('writeDemoTo', () => {
   it('writes org.json and the same lines as generateDemo, in chunks, then closes', async () => {
     const sink = memorySink();
     const progress: DemoProgress[] = [];
-    const summary = await writeDemoTo(sink, { persons: 800, seed: 9, chunkBytes: 32 * 1024, progressEvery: 100, onProgress: (p) => progress.push(p) });
+    const summary = await writeDemoTo(sink, { persons: 800, seed: 9, asOf: '2026-12-05', chunkBytes: 32 * 1024, progressEvery: 100, onProgress: (p) => progress.push(p) });
     expect(sink.closed).toBe(true);
     expect(JSON.parse(sink.texts['org.json'].join(''))).toEqual(JSON.parse(JSON.stringify(demoOrg(9))));
     const records: string[] = [];
     const truth: string[] = [];
-    for (const { file, line } of generateDemo({ persons: 800, seed: 9 })) (file === 'records.jsonl' ? records : truth).push(line);
+    for (const { file, line } of generateDemo({ persons: 800, seed: 9, asOf: '2026-12-05' })) (file === 'records.jsonl' ? records : truth).push(line);
     expect(sink.texts['records.jsonl'].join('')).toBe(`${records.join('\n')}\n`);
     expect(sink.texts['truth.jsonl'].join('')).toBe(`${truth.join('\n')}\n`);
     expect(sink.texts['records.jsonl'].length).toBeGreaterThan(3);
@@ -93,7 +93,7 @@ describe('writeDemo', () => {
     try {
       const persons = DEMO_CHUNK_PERSONS + 300;
       const parallel = join(dir, 'nested', 'parallel');
-      const summary = await writeDemo({ persons, seed: 4, outDir: parallel, workers: 2 });
+      const summary = await writeDemo({ persons, seed: 4, asOf: '2026-12-05', outDir: parallel, workers: 2 });
       const records = await readFile(join(parallel, 'records.jsonl'), 'utf8');
       const truth = await readFile(join(parallel, 'truth.jsonl'), 'utf8');
       const org = JSON.parse(await readFile(join(parallel, 'org.json'), 'utf8')) as { agencies: unknown[] };
@@ -103,11 +103,11 @@ describe('writeDemo', () => {
       expect(org.agencies.length).toBeGreaterThan(5);
       expect((await stat(join(parallel, 'records.jsonl'))).size).toBe(summary.files['records.jsonl']);
       const lines: Record<string, string[]> = { 'records.jsonl': [], 'truth.jsonl': [] };
-      for (const { file, line } of generateDemo({ persons, seed: 4 })) lines[file]?.push(line);
+      for (const { file, line } of generateDemo({ persons, seed: 4, asOf: '2026-12-05' })) lines[file]?.push(line);
       expect(records).toBe(`${lines['records.jsonl']?.join('\n')}\n`);
       expect(truth).toBe(`${lines['truth.jsonl']?.join('\n')}\n`);
       const single = join(dir, 'single');
-      await writeDemo({ persons, seed: 4, outDir: single, workers: 0 });
+      await writeDemo({ persons, seed: 4, asOf: '2026-12-05', outDir: single, workers: 0 });
       expect(await readFile(join(single, 'records.jsonl'), 'utf8')).toBe(records);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_FILES } from './demo-sink.ts';
 import type { DemoFile, DemoSink } from './demo-sink.ts';
-import { checkDemoOptions } from './generate-demo.ts';
+import { settleDemoOptions } from './generate-demo.ts';
 import { parallelDemoTexts } from './parallel-demo-texts.ts';
 import { writeDemoTo } from './write-demo-to.ts';
 import type { DemoSummary, WriteDemoOptions } from './write-demo-to.ts';
@@ -65,8 +65,8 @@ export async function fileDemoSink(outDir: string): Promise<DemoSink> {
 }
 
 /** Writes org.json, records.jsonl and truth.jsonl into `outDir` (created if missing). */
-export async function writeDemo({ outDir, workers = Math.min(4, availableParallelism()), ...options }: WriteDemoFilesOptions): Promise<DemoSummary> {
-  checkDemoOptions(options);
-  const source = workers > 0 ? parallelDemoTexts({ persons: options.persons, seed: options.seed, workers }) : undefined;
+export async function writeDemo({ outDir, workers = Math.min(4, availableParallelism()), ...demo }: WriteDemoFilesOptions): Promise<DemoSummary> {
+  const options = settleDemoOptions(demo);
+  const source = workers > 0 ? parallelDemoTexts({ persons: options.persons, seed: options.seed, asOf: options.asOf, workers }) : undefined;
   return writeDemoTo(await fileDemoSink(outDir), source ? { ...options, source } : options);
 }

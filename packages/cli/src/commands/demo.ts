@@ -1,25 +1,27 @@
 /**
- * mosaic demo generate --persons N --seed S --out DIR: fictional multi-agency data with ground
- * truth (org.json, records.jsonl, truth.jsonl). Deterministic for a seed.
+ * mosaic demo generate --persons N --seed S [--as-of YYYY-MM-DD] --out DIR: fictional
+ * multi-agency data with ground truth (org.json, records.jsonl, truth.jsonl). Deterministic for
+ * a seed and an as-of day (default today: review dates fall after it, see @mosaic/demo).
  */
-import { writeDemo } from '@mosaic/demo';
+import { settleDemoOptions, writeDemo } from '@mosaic/demo';
 import { resolve } from 'node:path';
 import { parse } from '../args.ts';
 import { progressBar } from '../progress.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse('demo', argv, { persons: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } });
+  const { values, positionals } = parse('demo', argv, { persons: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } });
   const persons = Number(values.persons ?? 5000);
   const seed = Number(values.seed ?? 2016);
   if (positionals[0] !== 'generate' || !values.out || !Number.isInteger(persons) || persons < 1 || !Number.isInteger(seed)) {
-    console.error('usage: mosaic demo generate --persons N --seed S --out DIR');
+    console.error('usage: mosaic demo generate --persons N --seed S [--as-of YYYY-MM-DD] --out DIR');
     return 2;
   }
+  const options = settleDemoOptions({ persons, seed, ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }) });
   const bar = progressBar('generate');
   const started = performance.now();
-  const result = await writeDemo({ persons, seed, outDir: resolve(values.out), onProgress: (p: { persons: number }) => bar.update(p.persons, persons) });
+  const result = await writeDemo({ ...options, outDir: resolve(values.out), onProgress: (p: { persons: number }) => bar.update(p.persons, persons) });
   bar.stop();
-  console.error(JSON.stringify({ persons, seed, out: resolve(values.out), ms: Math.round(performance.now() - started), ...summaryOf(result) }));
+  console.error(JSON.stringify({ persons, seed, asOf: options.asOf, out: resolve(values.out), ms: Math.round(performance.now() - started), ...summaryOf(result) }));
   return 0;
 }
 

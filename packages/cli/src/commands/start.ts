@@ -23,7 +23,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     const dir = join(config.dataDir, 'demo');
     console.error(`First start: generating a demo of ${config.demoPersons} fictional persons in ${dir}`);
     const generating = progressBar('generate');
-    await writeDemo({ persons: config.demoPersons, seed: config.demoSeed, outDir: dir, onProgress: (p: { persons: number }) => generating.update(p.persons, config.demoPersons) });
+    // made for the store's today, so that the retention sweep at start erases none of it
+    const asOf = mosaic.now().toISOString().slice(0, 10);
+    await writeDemo({ persons: config.demoPersons, seed: config.demoSeed, asOf, outDir: dir, onProgress: (p: { persons: number }) => generating.update(p.persons, config.demoPersons) });
     generating.stop();
     const loading = progressBar('load');
     const loaded = await loadDemo(mosaic, dir, (p) => loading.update(p.bytes, p.totalBytes, `${p.written} records`));

@@ -1,0 +1,40 @@
+/**
+ * The first-start demo in a real store, loaded as `mosaic start` loads it (made for the store's
+ * today): the retention sweep that `mosaic serve` runs at start keeps every record, and the
+ * review dates come due as time passes.
+ */
+import { writeDemo } from '@mosaic/demo';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
+import { loadDemo } from './demo-load.ts';
+import { sweepRetention } from './retention/retention-sweep.ts';
+import { openMosaic } from './runtime.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mosaic-demo-load-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadDemo', () => {
+  it('loads a demo the retention sweep keeps whole on the day it was made for, and not for ever', async () => {
+    let today = new Date('2026-12-05T08:00:00Z');
+    const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), { now: () => today, backgroundCheckpoints: false });
+    try {
+      const demo = join(dir, 'demo');
+      await writeDemo({ persons: 150, seed: 7, asOf: today.toISOString().slice(0, 10), outDir: demo, workers: 0 });
+      const loaded = await loadDemo(mosaic, demo);
+      expect(loaded.ingest.rejected).toBe(0);
+      expect(loaded.ingest.created).toBeGreaterThan(150);
+      expect(await sweepRetention(mosaic)).toMatchObject({ examined: loaded.ingest.created, erased: 0, held: 0 });
+      expect(await mosaic.store.countRecords()).toBe(loaded.ingest.created);
+      // two years on, with nobody reviewing, the shortest periods have run out
+      today = new Date('2028-12-05T08:00:00Z');
+      const later = await sweepRetention(mosaic);
+      expect(later.erased).toBeGreaterThan(0);
+      expect(later.erased).toBeLessThan(loaded.ingest.created);
+    } finally {
+      await mosaic.close();
+    }
+  }, 60_000);
+});
