@@ -74,6 +74,17 @@ describe('the API', () => {
     expect(body.results.map((r) => r.id)).toEqual(['fedpol:f1']);
     expect(body.pointers).toEqual([{ agency: 'intel', agencyName: 'State Security', message: 'holds information', desk: { id: 'intel-liaison', name: 'Liaison desk', contact: '+32 2 000 00 03' } }]);
     expect(JSON.stringify(body)).not.toMatch(/Hadouchi|Abu Ilyas|i1/);
+    expect(response.json()).toMatchObject({ truncated: false });
+  });
+
+  it('says when more records match than the results show', async () => {
+    for (const id of ['t1', 't2', 't3']) await put('fedAnalyst', { id, schema: 'Person', properties: { name: [`Odilon Vantrecht ${id}`] }, provenance: testProvenance('fedpol') });
+    const search = async (limit: number): Promise<{ results: unknown[]; truncated: boolean }> =>
+      (await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('fedAnalyst'), payload: { q: 'Vantrecht', limit, purpose: 'p', caseRef: 'c' } })).json();
+    expect(await search(2)).toMatchObject({ results: [{}, {}], truncated: true });
+    const all = await search(3);
+    expect(all.results).toHaveLength(3);
+    expect(all.truncated).toBe(false);
   });
 
   it('answers a hidden record exactly like a missing one', async () => {

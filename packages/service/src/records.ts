@@ -69,6 +69,8 @@ export interface SearchQuery {
 export interface SearchResult {
   readonly results: readonly RecordView[];
   readonly pointers: readonly Pointer[];
+  /** More records may match than the results show: the limit was reached, or the candidates read. */
+  readonly truncated: boolean;
 }
 
 /** Refuse queries that are empty, absurd, or would scan everything. */
@@ -83,7 +85,8 @@ export function checkQuery(q: string): string {
 export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery): Promise<SearchResult> {
   const q = checkQuery(query.q);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  const hits = await mosaic.store.searchNames(q, { limit: limit * 5, ...(query.schema ? { schema: query.schema } : {}) });
+  const candidates = limit * 5;
+  const hits = await mosaic.store.searchNames(q, { limit: candidates, ...(query.schema ? { schema: query.schema } : {}) });
   const found = await mosaic.store.getRecords(hits.map((h) => h.id));
   const byId = new Map(found.map((s) => [s.record.id, s]));
   const ordered = hits.flatMap((h) => {
@@ -91,7 +94,7 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
     return stored ? [{ ...stored.record, stored }] : [];
   });
   const { visible, pointers } = await consult(mosaic, consultation, ordered, { action: 'search', query: { q, schema: query.schema ?? null } });
-  return { results: visible.slice(0, limit).map((r) => recordView(mosaic, r.stored)), pointers };
+  return { results: visible.slice(0, limit).map((r) => recordView(mosaic, r.stored)), pointers, truncated: visible.length > limit || hits.length === candidates };
 }
 
 export type WriteOutcome = { readonly ok: true; readonly record: RecordView; readonly status: 'created' | 'updated' | 'unchanged' } | { readonly ok: false; readonly errors: readonly FieldError[] };

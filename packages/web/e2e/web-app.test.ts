@@ -96,6 +96,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await page.keyboard.press('Enter');
     const results = page.locator('table.results tbody tr');
     await expect.poll(() => results.count()).toBe(2);
+    expect(await page.getByRole('status').filter({ hasText: 'for “Moreau Vasquez”' }).textContent()).toBe('2 results for “Moreau Vasquez”');
+    expect(await page.getByTestId('search-truncated').count()).toBe(0);
     const first = await results.first().textContent();
     expect(first).toContain('fedpol');
     expect(await page.locator('table.results').textContent()).toContain('Abu Lucas');

@@ -14,7 +14,7 @@ export async function searchRoutes(api: FastifyInstance): Promise<void> {
     schema: {
       tags: ['search'], summary: 'Search names and aliases; needs a purpose and a case reference',
       body: z.object({ q: z.string().max(10_000), schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
-      response: { 200: z.object({ results: z.array(RecordOut).readonly(), pointers: z.array(PointerOut).readonly() }) },
+      response: { 200: z.object({ results: z.array(RecordOut).readonly(), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query') }) },
     },
   }, async (request) => {
     const user = await requireUser(request);

@@ -67,6 +67,8 @@ export interface Pointer {
 export interface SearchResponse {
   readonly results: readonly RecordView[];
   readonly pointers: readonly Pointer[];
+  /** More records may match than `results` holds. */
+  readonly truncated: boolean;
 }
 
 export interface RecordResponse {

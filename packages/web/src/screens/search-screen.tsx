@@ -58,10 +58,11 @@ function SearchForm({ initialQuery }: { readonly initialQuery: string }) {
 }
 
 function SearchResults({ answer, query }: { readonly answer: SearchResponse; readonly query: string }) {
-  const { results, pointers } = answer;
+  const { results, pointers, truncated } = answer;
   return (
     <>
-      <p className="summary" role="status">{results.length} result{results.length === 1 ? '' : 's'}{pointers.length ? `, ${pointers.length} pointer${pointers.length === 1 ? '' : 's'} to other agencies` : ''} for “{query}”</p>
+      <p className="summary" role="status">{truncated ? 'The first ' : ''}{results.length} result{results.length === 1 ? '' : 's'}{pointers.length ? `, ${pointers.length} pointer${pointers.length === 1 ? '' : 's'} to other agencies` : ''} for “{query}”</p>
+      {truncated ? <p className="muted" data-testid="search-truncated">More records match than are shown: add a given name, a surname or an identifier, or choose a kind.</p> : null}
       {pointers.length ? (
         <section aria-label="Pointers to information held elsewhere">
           <h2 className="section-title">Held by other agencies</h2>
