@@ -1,7 +1,8 @@
 /**
  * The fictional world the browser tests look at, written through the API as each agency would:
- * the federal police's subjects and their ties, an intelligence record the local zone only sees
- * as a pointer, and a located address for the map. Every name is invented.
+ * the federal police's subjects and their ties, an arrest alert on one of them, an intelligence
+ * record the local zone only sees as a pointer, and a located address for the map. Every name
+ * is invented.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { ApiClient } from './harness.ts';
@@ -36,6 +37,8 @@ export async function seedWorld(api: ApiClient): Promise<SeededWorld> {
     id: 'a-quai', schema: 'Address', provenance: testProvenance('fedpol', { category: 'other' }),
     properties: { full: ['12 Quai des Tanneurs, 1000 Bruxelles'], city: ['Bruxelles'], latitude: ['50.8467'], longitude: ['4.3525'] },
   });
+  // the federal police want him arrested: the checkpoint must put that first
+  await api.json('/alerts', { token: fedToken, body: { subject: moreau.record.id, category: 'arrest', instructions: 'Known to carry a knife: search before transport.' } });
   const intelSubject = await intel('/records', {
     id: 'i-renard', schema: 'Person', provenance: testProvenance('intel', { source: 'humint', reliability: 'C', credibility: 3 }),
     properties: { name: ['Odile Renard-Moreau'], birthDate: ['1989-02-01'] },

@@ -166,6 +166,11 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await page.keyboard.press('Enter');
     const hit = page.locator('.hit-card').first();
     await expect.poll(() => hit.count()).toBe(1);
+    // the arrest alert comes first, with whom to call and the owner's own instructions
+    expect(await hit.locator('.hit-action').textContent()).toBe('ARREST');
+    expect(await hit.locator('.owner-contact').textContent()).toMatch(/^fedpol|Federal/);
+    expect(await hit.locator('.owner-contact').textContent()).toMatch(/\+[\d ]{7,}/);
+    expect(await hit.textContent()).toContain('Known to carry a knife: search before transport.');
     await screenshot(page, '07-checkpoint');
     await page.keyboard.press('Enter');
     if (await page.locator('.check-report').count()) {

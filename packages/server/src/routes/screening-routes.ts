@@ -33,7 +33,7 @@ const CheckOut = z.object({
 });
 const AlertHitOut = z.object({
   id: z.string(), category: z.enum(ALERT_CATEGORIES), action: z.enum(ACTION_CODES), instruction: z.string(), instructions: z.string().optional(), disclose: z.boolean(),
-  owner: z.object({ agency: z.string(), desk: z.string(), contact: z.string() }),
+  owner: z.object({ agency: z.string(), agencyName: z.string().optional(), desk: z.string(), contact: z.string() }),
 });
 const DecisionOut = z.object({ decision: z.enum(['confirm', 'reject']), by: z.string(), at: z.string(), sighting: z.string().optional() });
 const HitOut = z.discriminatedUnion('kind', [

@@ -45,6 +45,34 @@ describe('screenCheck', () => {
     expect(await check('Lioba Strand')).toEqual(['pointer:intel']);
   });
 
+  it('puts the most binding action first among equal matches, then pointers, then subjects without an alert', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const alert = (id: string, subject: string, category: string): Record<string, unknown> => ({
+      id, schema: 'Alert', properties: { subject: [subject], category: [category], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol'),
+    });
+    for (const raw of [
+      { id: 'n1', schema: 'Person', properties: { name: ['Wendelin Ostrowka'] }, provenance: testProvenance('fedpol') },
+      { id: 'x2', schema: 'Person', properties: { name: ['Wendelin Ostrowka'] }, provenance: testProvenance('intel') },
+      { id: 'n3', schema: 'Person', properties: { name: ['Wendelin Ostrowka'] }, provenance: testProvenance('fedpol') },
+      { id: 'n4', schema: 'Person', properties: { name: ['Wendelin Ostrowka'] }, provenance: testProvenance('fedpol') },
+      alert('a4', 'fedpol:n4', 'discreet_check'),
+      alert('a3', 'fedpol:n3', 'arrest'),
+    ]) {
+      const v = validateRecord(mosaic.registry, raw);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      await mosaic.store.putRecords([v.record], { actor: 'test' });
+    }
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const officer = (await mosaic.store.listUsers()).find((u) => u.name === 'zoneCheckpoint')!;
+    const { hits } = await screenCheck(mosaic, { user: officer }, projection, { query: { name: 'Wendelin Ostrowka' } });
+    expect(hits.map((h) => [h.n, h.kind === 'match' ? `${h.subject} ${h.alerts[0]?.action ?? 'none'}` : `pointer ${h.agency}`])).toEqual([
+      [0, 'fedpol:n3 ARREST'], [1, 'fedpol:n4 REPORT_COVERTLY'], [2, 'pointer intel'], [3, 'fedpol:n1 none'],
+    ]);
+    expect(hits[0]?.kind === 'match' && hits[0].alerts[0]?.owner).toEqual({ agency: 'fedpol', agencyName: 'Federal Police', desk: 'Operations room', contact: '+3220000001' });
+  });
+
   it('decides the whole list ahead of need after a profile\'s first check; later checks ask only about what they show', async () => {
     const asked: string[] = [];
     world = await openTestMosaic({

@@ -10,7 +10,7 @@ import type { AuditEvent } from '@mosaic/audit';
 import { AppError, type AgencyId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
 import { type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
-  screenPrepared, validateQuery, VisibilityMemo,
+  ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type WatchlistEntry,
 } from '@mosaic/screening';
 import { timeOrderedId } from '../time-ordered-id.ts';
@@ -40,7 +40,8 @@ export interface AlertHitView {
   readonly instructions?: string;
   /** Whether the person may be told they are of interest. */
   readonly disclose: boolean;
-  readonly owner: { readonly agency: AgencyId; readonly desk: string; readonly contact: string };
+  /** The alert's owner and its 24/7 desk (agencyName: on checks made since it was added). */
+  readonly owner: { readonly agency: AgencyId; readonly agencyName?: string; readonly desk: string; readonly contact: string };
 }
 
 export interface HitDecision {
@@ -238,7 +239,10 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
       alerts: hit.alerts.map((a) => ({
         id: a.alert.id as string as RecordId, category: a.category, action: a.action, instruction: a.instruction, disclose: a.disclose,
         ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),
-        owner: { agency: a.alert.ownerAgency, desk: deskName(snapshot.org.desks, a.alert.ownerDesk.id), contact: a.alert.ownerDesk.phone24x7 },
+        owner: {
+          agency: a.alert.ownerAgency, agencyName: snapshot.org.agencies.find((g) => g.id === a.alert.ownerAgency)?.name ?? a.alert.ownerAgency,
+          desk: deskName(snapshot.org.desks, a.alert.ownerDesk.id), contact: a.alert.ownerDesk.phone24x7,
+        },
       })),
     });
   }
@@ -248,7 +252,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     ...(input.place !== undefined ? { place: input.place } : {}),
     ...(input.latitude !== undefined ? { latitude: input.latitude } : {}),
     ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
-    query: queryAsked(input.query), hits,
+    query: queryAsked(input.query), hits: inReadingOrder(hits),
   };
   // The check document and its owners' notifications ride with its audit entries: one
   // transaction, group-committed with the other checks of this turn, so a check is kept exactly
@@ -257,6 +261,24 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...told.map(notificationDocument)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return check;
+}
+
+/**
+ * The officer reads the cards from the top: within a band, a hit whose alert asks the most
+ * binding action comes first (ALERT_CATEGORIES order: arrest before a discreet check), then
+ * another agency's pointer (call its desk before letting the person go), then known subjects
+ * without an alert; otherwise the screening's order. Hits are numbered in the order shown.
+ */
+function inReadingOrder(hits: readonly HitView[]): HitView[] {
+  const rank = (hit: HitView): number => {
+    if (hit.kind === 'pointer') return ALERT_CATEGORIES.length;
+    const first = hit.alerts[0];
+    return first ? ALERT_CATEGORIES.indexOf(first.category) : ALERT_CATEGORIES.length + 1;
+  };
+  return hits
+    .map((hit, at) => ({ hit, at }))
+    .sort((a, b) => BANDS.indexOf(a.hit.band) - BANDS.indexOf(b.hit.band) || rank(a.hit) - rank(b.hit) || a.at - b.at)
+    .map(({ hit }, n) => ({ ...hit, n }));
 }
 
 function deskName(desks: readonly { readonly id: string; readonly name: string }[], id: string): string {

@@ -198,10 +198,23 @@ export interface ScreeningHit {
   readonly category?: string;
   readonly nature?: string;
   readonly explain?: unknown;
-  readonly alerts?: readonly { readonly alert?: AlertSummary; readonly category: string; readonly action?: string; readonly instruction?: string; readonly disclose?: boolean; readonly ownerAgency?: string; readonly ownerDesk?: { readonly name: string; readonly phone24x7?: string; readonly contact?: string }; readonly instructions?: string }[];
+  readonly alerts?: readonly AlertHit[];
   readonly agency?: string;
   readonly agencyName?: string;
-  readonly desk?: { readonly name: string; readonly phone24x7?: string; readonly contact?: string };
+  /** A pointer's desk to call; null when the agency names none. */
+  readonly desk?: { readonly name: string; readonly contact: string } | null;
+}
+
+/** An alert in force on a hit, as the check answers it: the action, its words and whom to call. */
+export interface AlertHit {
+  readonly id: string;
+  readonly category: string;
+  readonly action: string;
+  readonly instruction: string;
+  /** The owner's own instructions (questions to ask, objects to look for). */
+  readonly instructions?: string;
+  readonly disclose: boolean;
+  readonly owner: { readonly agency: string; readonly agencyName?: string; readonly desk: string; readonly contact: string };
 }
 
 export interface ScreenResponse {

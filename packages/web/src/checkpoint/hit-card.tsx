@@ -13,16 +13,17 @@ const REPORTED = new Set(['REPORT_COVERTLY', 'SEARCH', 'INTERVIEW']);
 
 export function actionOf(hit: ScreeningHit): { code: string; instruction: string; disclose: boolean } {
   const first = hit.alerts?.[0];
-  if (first) return { code: first.action ?? first.category.toUpperCase(), instruction: first.instruction ?? first.instructions ?? '', disclose: first.disclose ?? first.category !== 'discreet_check' };
+  if (first) return { code: first.action, instruction: first.instruction, disclose: first.disclose };
   if (hit.kind === 'pointer') return { code: 'CONTACT OWNER', instruction: `${hit.agencyName ?? hit.agency ?? 'Another agency'} holds information on a likely match. Call the desk before letting the person go.`, disclose: false };
   return { code: 'NO ALERT', instruction: 'Known subject without an alert in force. Carry on with the usual check.', disclose: true };
 }
 
+/** Whom to call: the owner desk of the most binding alert, or a pointer's desk; nobody for a subject without an alert. */
 function ownerOf(hit: ScreeningHit): string {
-  const first = hit.alerts?.[0];
-  const desk = first?.alert?.ownerDesk ?? first?.ownerDesk ?? hit.desk;
-  const agency = first?.alert?.ownerAgency ?? first?.ownerAgency ?? hit.agencyName ?? hit.agency ?? '';
-  return desk ? `${agency} — ${desk.name} ${desk.phone24x7 ?? desk.contact ?? ''}`.trim() : agency;
+  const owner = hit.alerts?.[0]?.owner;
+  if (owner) return `${owner.agencyName ?? owner.agency} — ${owner.desk} ${owner.contact}`;
+  const agency = hit.agencyName ?? hit.agency ?? '';
+  return hit.desk ? `${agency} — ${hit.desk.name} ${hit.desk.contact}` : agency;
 }
 
 export function HitCard({ hit, n, onDecide, autoFocus }: {
@@ -51,7 +52,7 @@ export function HitCard({ hit, n, onDecide, autoFocus }: {
         {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span></dd></div> : null}
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
         <div><dt>Owner</dt><dd className="owner-contact">{ownerOf(hit)}</dd></div>
-        {hit.alerts?.[0]?.alert?.instructions ? <div><dt>Owner's instructions</dt><dd>{hit.alerts[0].alert.instructions}</dd></div> : null}
+        {hit.alerts?.[0]?.instructions ? <div><dt>Owner's instructions</dt><dd>{hit.alerts[0].instructions}</dd></div> : null}
       </dl>
       {state === 'open' ? (
         <div className="row">
