@@ -9,7 +9,7 @@ import { AgencyId, CLASSIFICATION, CREDIBILITY, HANDLING, RELIABILITY, TLP } fro
 import { AGENCY_PROFILE_LIST } from './agency-profiles.ts';
 import type { AgencyProfile } from './agency-profiles.ts';
 import { WORLD_END, WORLD_START, isoDay, nextReview } from './calendar.ts';
-import { agencyName, DEMO_AGENCY_IDS } from './org.ts';
+import { agencyName, alertDesk, DEMO_AGENCY_IDS } from './org.ts';
 import type { DemoAgencyId } from './org.ts';
 import { ORGANIZATIONS } from './organizations.ts';
 import { CHECKPOINTS, BALKAN_ROUTE } from './places.ts';
@@ -26,12 +26,14 @@ import type { Cluster, Tie, TruePerson } from './world.ts';
 export interface RecordState {
   readonly chunk: string;
   readonly counters: number[];
+  /** Alert records per agency, numbered apart so that adding them renumbers no other record. */
+  readonly alertCounters: number[];
   /** The day the demo is made for: review dates fall after it (calendar.ts nextReview). */
   readonly asOf: number;
 }
 
 export function createRecordState(chunk: number, asOf: number): RecordState {
-  return { chunk: String(chunk).padStart(5, '0'), counters: DEMO_AGENCY_IDS.map(() => 0), asOf };
+  return { chunk: String(chunk).padStart(5, '0'), counters: DEMO_AGENCY_IDS.map(() => 0), alertCounters: DEMO_AGENCY_IDS.map(() => 0), asOf };
 }
 
 /** Agencies that keep files on groups; each holds one Organization record per demo group. */
@@ -63,6 +65,21 @@ const AGENCY_IDS = DEMO_AGENCY_IDS.map((id) => AgencyId(id));
 const YEAR = 365;
 const COUNTRY_NAMES: Readonly<Record<string, string>> = { sy: 'Syria', iq: 'Iraq' };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+type DemoAlertCategory = 'arrest' | 'discreet_check' | 'inform_owner_only';
+/** The legal basis of each alert category the demo issues, as the service's alerts give it. */
+const ALERT_LEGAL_BASIS: Readonly<Record<DemoAlertCategory, string>> = {
+  arrest: 'Reg. (EU) 2018/1862 Art. 26',
+  discreet_check: 'Reg. (EU) 2018/1862 Art. 36',
+  inform_owner_only: 'Mosaic sharing agreement',
+};
+
+/** FNV-1a of a record id: a choice that is part of the record, not of the random stream. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 const POLICE_KINDS = new Set<DemoAgencyId>(['lpz-west', 'lpz-north', 'lpz-south', 'lpz-centre']);
 const CT_AGENCIES = new Set<DemoAgencyId>(['fedpol', 'intel', 'tcu', 'partner-fr']);
 
@@ -137,6 +154,19 @@ export function clusterRecords(cluster: Cluster, rng: Rng, state: RecordState, o
     legalBasis: profile.legalBasis,
     reviewDate: isoDay(nextReview(recorded, rng.between(profile.retentionYears[0] * YEAR, profile.retentionYears[1] * YEAR), state.asOf)),
   });
+  /**
+   * An alert of agency `a` on its own person record, after the SIS categories (alerts.ts in the
+   * service): decided from the story and the record, never from the random stream, so that the
+   * rest of the demo is the same with or without alerts.
+   */
+  const alertOn = (a: number, agency: DemoAgencyId, person: string, category: DemoAlertCategory, validFrom: number, basis: Provenance): void => {
+    const n = (state.alertCounters[a] ?? 0) + 1;
+    state.alertCounters[a] = n;
+    const sourceRecordId = `${AGENCY_PROFILE_LIST[a]?.prefix ?? 'X'}-${state.chunk}-A${String(n).padStart(6, '0')}`;
+    const desk = alertDesk(agency);
+    const properties: Props = { subject: [person], category: [category], desk: [desk.id], deskContact: [desk.phone], validFrom: [isoDay(validFrom)], status: ['active'] };
+    out.records.push(line(`${AGENCY_IDS[a] ?? ''}:${sourceRecordId}`, sourceRecordId, 'Alert', properties, { ...basis, source: 'alerts', nature: 'fact', legalBasis: ALERT_LEGAL_BASIS[category] }));
+  };
   const vehicleOf = (a: number, vehicle: number, owner: string, basis: Provenance): string => {
     const key = a * 4096 + vehicle;
     const known = vehicleRecord.get(key);
@@ -270,7 +300,13 @@ export function clusterRecords(cluster: Cluster, rng: Rng, state: RecordState, o
     const warrant = p.warrant;
     if (warrant && (agency === 'prosecutor' ? rng.chance(0.95) : agency === 'fedpol' ? rng.chance(0.6) : agency === 'border' ? rng.chance(0.3) : agency === 'partner-fr' && rng.chance(0.4))) {
       emit(a, 'Warrant', { person: [person], date: [isoDay(warrant.date)], authority: [warrant.authority], status: [warrant.status] }, basis);
+      // the magistrate who issued it and the federal police who execute it each ask for the arrest
+      if (warrant.status === 'active' && (agency === 'prosecutor' || agency === 'fedpol')) alertOn(a, agency, person, 'arrest', warrant.date, basis);
     }
+    // Intelligence watches returnees it suspects without their knowing; the threat unit asks to be
+    // told when one of every other foreign fighter it follows is encountered.
+    if (trip?.returned != null && agency === 'intel' && basis.category === 'suspect') alertOn(a, agency, person, 'discreet_check', trip.returned, basis);
+    if (trip && agency === 'tcu' && basis.category === 'suspect' && idHash(person) % 2 === 0) alertOn(a, agency, person, 'inform_owner_only', trip.departure, basis);
     for (const arrest of p.arrests) {
       if (local ? rng.chance(0.8) : agency === 'fedpol' ? rng.chance(0.4) : (agency === 'partner-fr' || agency === 'prosecutor') && rng.chance(0.3)) {
         emit(a, 'Arrest', { person: [person], date: [isoDay(arrest)], authority: [agencyName(agency)], place: [cluster.commune.fr] }, basis);

@@ -29,6 +29,7 @@ const ENDPOINTS: Readonly<Record<string, Readonly<Record<string, readonly string
   Warrant: { person: ['Person'] },
   ConflictDeparture: { person: ['Person'] },
   ConflictReturn: { person: ['Person'] },
+  Alert: { subject: ['Person'] },
 };
 const SCHEMATA = ['Person', 'Organization', 'Address', 'Phone', ...Object.keys(ENDPOINTS)];
 
@@ -167,6 +168,25 @@ describe('generateDemo', () => {
     expect(roles).toContain('member');
     const zones = new Set(records.filter((r) => r.schema === 'ConflictDeparture').flatMap((r) => r.properties['country'] ?? []));
     expect(zones).toContain('sy');
+  });
+
+  it('puts agencies\' alerts on their subjects: arrest on an active warrant, discreet checks on returnees', () => {
+    const alerts = records.filter((r) => r.schema === 'Alert');
+    const categories = (agency: string): Set<string> => new Set(alerts.filter((a) => a.provenance.agency === agency).flatMap((a) => a.properties['category'] ?? []));
+    expect(categories('prosecutor')).toEqual(new Set(['arrest']));
+    expect(categories('intel')).toEqual(new Set(['discreet_check']));
+    expect(categories('tcu')).toEqual(new Set(['inform_owner_only']));
+    const activeWarrant = new Set(records.filter((r) => r.schema === 'Warrant' && r.properties['status']?.[0] === 'active').map((r) => `${r.provenance.agency} ${r.properties['person']?.[0] ?? ''}`));
+    for (const a of alerts) {
+      expect(a.properties['status']).toEqual(['active']);
+      expect(a.properties['deskContact']?.[0]).toMatch(/^\+\d{8,}$/);
+      expect(a.properties['desk']?.[0]).toMatch(new RegExp(`^${a.provenance.agency}:`));
+      if (a.properties['category']?.[0] === 'arrest') expect(activeWarrant, a.id).toContain(`${a.provenance.agency} ${a.properties['subject']?.[0] ?? ''}`);
+    }
+    // every active warrant the prosecutor holds is an arrest alert of its own
+    const arrests = new Set(alerts.filter((a) => a.properties['category']?.[0] === 'arrest').map((a) => `${a.provenance.agency} ${a.properties['subject']?.[0] ?? ''}`));
+    expect([...activeWarrant].filter((w) => w.startsWith('prosecutor ') && !arrests.has(w))).toEqual([]);
+    expect(alerts.length).toBeGreaterThan(20);
   });
 
   it('formats values as specified', () => {

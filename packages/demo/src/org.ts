@@ -7,7 +7,7 @@
  * intelligence side only. All names are fictional.
  */
 import type { Classification, Handling, SubjectCategory, Tlp } from '@mosaic/model';
-import { AgencyId, DeskId, UserId } from '@mosaic/model';
+import { AgencyId, AppError, DeskId, UserId } from '@mosaic/model';
 import { NAME_POOLS } from './name-pools.ts';
 import { createRng } from './rng.ts';
 import type { Rng } from './rng.ts';
@@ -187,6 +187,19 @@ function displayName(rng: Rng): string {
   return `${rng.pick(given).forms[0] ?? ''} ${rng.pick(pool.surnames).forms[0] ?? ''}`;
 }
 
+function deskPhone(spec: AgencySpec, agencyIndex: number, deskIndex: number): string {
+  return `${spec.country === 'fr' ? '+3314555' : '+322555'}${String(agencyIndex).padStart(2, '0')}${deskIndex}0`;
+}
+
+/** An agency's first desk (its operations room or duty desk), which answers for its alerts around the clock. */
+export function alertDesk(agency: DemoAgencyId): { readonly id: string; readonly phone: string } {
+  const agencyIndex = AGENCY_SPECS.findIndex((spec) => spec.id === agency);
+  const spec = AGENCY_SPECS[agencyIndex];
+  const slug = spec?.desks[0]?.[0];
+  if (!spec || slug === undefined) throw new AppError('MOSAIC_INTERNAL', `demo: no desk for agency ${agency}`);
+  return { id: `${agency}:${slug}`, phone: deskPhone(spec, agencyIndex, 0) };
+}
+
 /** Builds the organisation for a seed; only user display names depend on it. */
 export function demoOrg(seed: number): DemoOrg {
   const rng = createRng(seed ^ 0x5eed0a6);
@@ -199,7 +212,7 @@ export function demoOrg(seed: number): DemoOrg {
     desks: spec.desks.map(([slug, name], deskIndex): DemoDesk => ({
       id: DeskId(`${spec.id}:${slug}`),
       name,
-      phone: spec.country === 'fr' ? `+3314555${String(agencyIndex).padStart(2, '0')}${deskIndex}0` : `+322555${String(agencyIndex).padStart(2, '0')}${deskIndex}0`,
+      phone: deskPhone(spec, agencyIndex, deskIndex),
       email: `${slug}@${spec.id}.mosaic.example`,
       hours: '24/7',
     })),
