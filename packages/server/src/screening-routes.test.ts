@@ -136,7 +136,7 @@ describe('checkpoint screening over HTTP', () => {
       expect(check.caseRef).toBe(check.id);
       const hit = hits[0]!;
       expect(hit).toMatchObject({ kind: 'match', subject: 'fedpol:p1', band: 'hit' });
-      expect(hit.alerts).toEqual([expect.objectContaining({ id: 'fedpol:al1', action: 'REPORT_COVERTLY', instructions: 'Note who travels with him', owner: { agency: 'fedpol', desk: 'Operations room', contact: '+3220000001' } })]);
+      expect(hit.alerts).toEqual([expect.objectContaining({ id: 'fedpol:al1', action: 'REPORT_COVERTLY', instructions: 'Note who travels with him', owner: { agency: 'fedpol', agencyName: 'Federal Police', desk: 'Operations room', contact: '+3220000001' } })]);
       expect(hit.alerts![0]!.instruction).toMatch(/Do not let the person know/);
 
       const event = await owner.next('alert.hit');
