@@ -132,6 +132,11 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => claims.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
     const aliasRow = claims.locator('tbody tr', { hasText: 'Abu Lucas' });
     expect(await aliasRow.textContent()).toMatch(/fedpol.*case file 17.*B2.*TLP:AMBER.*suspect.*fact.*2031-01-01/);
+    // the alert in force on him, and his brother through the family tie
+    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^ARREST.*Arrest the person.*fedpol.*Known to carry a knife/);
+    await expect.poll(() => page.locator('.related li').textContent()).toMatch(/brother.*Tomas Moreau-Vasquez/);
+    // known to the federal police alone: no other agency's record to point to
+    expect(await page.getByTestId('subject-banner').count()).toBe(0);
     await expect.poll(() => page.locator('.timeline li').count()).toBeGreaterThanOrEqual(1);
     try {
       // WebGL in software on a shared machine: the base map may take a while to draw.
@@ -299,5 +304,28 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await page.goto('/#/admin');
     await expect.poll(() => page.locator('#admin-panel table').textContent()).toContain('State Security');
     await screenshot(page, '11-admin');
+  });
+
+  // Last: it adds a record to the world the other tests read.
+  it('leads from an agency\'s record to the subject as every agency holds it, with its alerts and ties', async () => {
+    const zone = await api.tokenOf('zoneOfficer');
+    await api.json('/records', { token: zone, body: {
+      id: 'z-moreau', schema: 'Person', provenance: testProvenance('zone-north', { source: 'roadside check' }),
+      properties: { name: ['MOREAU VASQUEZ, Lucien'], birthDate: ['1991-04-12'], nationality: ['be'], passportNumber: ['EM123456'] },
+    } });
+    await server.projections.follower.catchUp();
+    await server.projections.entities.settle();
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    await givePurpose(page, PURPOSE, CASE);
+    const banner = page.getByTestId('subject-banner');
+    await expect.poll(() => banner.textContent()).toMatch(/One of 2 records on this subject, held by fedpol, zone-north/);
+    await banner.getByRole('link', { name: 'Open the subject\'s profile' }).click();
+    await expect.poll(() => page.locator('.profile-sub').textContent()).toMatch(/2 records from 2 agencies/);
+    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^ARREST/);
+    await expect.poll(() => page.locator('.related li').textContent()).toMatch(/brother.*Tomas Moreau-Vasquez/);
+    expect(await page.locator('table.claims').textContent()).toContain('roadside check');
+    await screenshot(page, '05b-subject');
   });
 });

@@ -11,13 +11,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@mosaic/model';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { PointerOut, ProvenanceOut, PurposeHeaders, RecordOut } from './views.ts';
+import { AlertOut, PointerOut, ProvenanceOut, PurposeHeaders, RecordOut } from './views.ts';
 
 const Params = z.object({ id: z.string().min(1).max(300) });
 const Value = z.object({ value: z.string(), sources: z.array(z.object({ record: z.string(), provenance: ProvenanceOut })).readonly() });
 const EntityOut = z.object({
   id: z.string(), redirectedFrom: z.string().optional(), schema: z.string(), caption: z.string(),
   properties: z.record(z.string(), z.array(Value).readonly()), records: z.array(RecordOut).readonly(), pointers: z.array(PointerOut).readonly(),
+  alerts: z.array(AlertOut.extend({ agency: z.string() })).readonly().describe('Alerts in force on the records shown that you may read, most binding first'),
 });
 const Thing = z.object({ schema: z.string().min(1).max(64), properties: z.record(z.string(), z.array(z.string().max(1000)).max(100)) });
 
@@ -31,7 +32,7 @@ export function entityRoutes(projections: Projections) {
     }, async (request) => {
       const user = await requireUser(request);
       const anchor = request.query.record;
-      return readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id), anchor ? { anchor: RecordId(anchor) } : {});
+      return readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id), { screening: projections.screening, ...(anchor ? { anchor: RecordId(anchor) } : {}) });
     });
 
     app.get('/records/:id/entity', {

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../request-context.ts';
+import { AlertOut } from './views.ts';
 
 /**
  * Wide limits on purpose: the service refuses too long or absurd fields with a reason that
@@ -57,10 +58,6 @@ const Report = z.object({
   identityUsed: z.string().max(300).optional(), objects: ReportText.optional().describe('Objects carried'), notes: ReportText.optional(),
 });
 
-const AlertOut = z.object({
-  id: z.string(), subject: z.string(), category: z.enum(ALERT_CATEGORIES), action: z.enum(ACTION_CODES), instruction: z.string(), desk: z.string(), deskContact: z.string(),
-  validFrom: z.string(), validUntil: z.string().optional(), instructions: z.string().optional(), status: z.enum(['active', 'withdrawn']), reviewDate: z.string(),
-});
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date (YYYY-MM-DD)');
 
 function answer(check: CheckRecord): z.infer<typeof CheckAnswer> {

@@ -1,6 +1,7 @@
 /**
  * Response shapes shared by several routes: a record with its provenance, and a pointer.
  */
+import { ACTION_CODES, ALERT_CATEGORIES } from '@mosaic/screening';
 import { z } from 'zod';
 
 export const ProvenanceOut = z.object({
@@ -29,4 +30,10 @@ export const PurposeFields = {
 export const PurposeHeaders = z.object({
   'x-mosaic-purpose': z.string().optional().describe('Purpose of the consultation (URL-encoded)'),
   'x-mosaic-case': z.string().optional().describe('Case reference (URL-encoded)'),
+});
+
+/** An alert as its agency manages it (the category implies the action an officer takes). */
+export const AlertOut = z.object({
+  id: z.string(), subject: z.string(), category: z.enum(ALERT_CATEGORIES), action: z.enum(ACTION_CODES), instruction: z.string(), desk: z.string(), deskContact: z.string(),
+  validFrom: z.string(), validUntil: z.string().optional(), instructions: z.string().optional(), status: z.enum(['active', 'withdrawn']), reviewDate: z.string(),
 });

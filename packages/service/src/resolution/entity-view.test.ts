@@ -68,4 +68,34 @@ describe('readEntity', () => {
     const answer = await readEntity(world.mosaic, fed, entities, EntityId(after));
     expect('entity' in answer && answer.entity.records.map((r) => r.id)).toEqual(['fedpol:x', 'fedpol:y']);
   });
+
+  it('shows the alerts in force on the subject that the viewer may read, most binding first, and audits them', async () => {
+    world = await openTestMosaic({ now: () => new Date('2026-12-05T10:00:00Z') });
+    projections = await startProjections(world.mosaic, { follow: false });
+    await put({ id: 'p', schema: 'Person', properties: { name: ['Ysaline Verbrugge'] }, provenance: testProvenance('fedpol') });
+    const alert = (id: string, category: string, extra: Record<string, string[]> = {}, provenance: Record<string, unknown> = {}) => put({
+      id, schema: 'Alert', properties: { subject: ['fedpol:p'], category: [category], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'], ...extra },
+      provenance: testProvenance('fedpol', provenance),
+    });
+    await alert('a-discreet', 'discreet_check', {}, { marking: { tlp: 'RED', classification: 'RESTRICTED', releasability: ['be'] } });
+    await alert('a-arrest', 'arrest', { validFrom: ['2026-01-01'] });
+    await alert('a-withdrawn', 'specific_check', { status: ['withdrawn'] });
+    await alert('a-expired', 'inquiry_check', { validUntil: ['2026-06-30'] });
+    await projections.follower.catchUp();
+    const entity = projections.entities.entityOf(RecordId('fedpol:p'))!;
+    const alertsFor = async (name: TestUserName) => {
+      const answer = await readEntity(world!.mosaic, await as(name), projections!.entities, entity, { screening: projections!.screening });
+      if (!('entity' in answer)) throw new Error('split');
+      return answer.entity.alerts.map((a) => `${a.agency} ${a.id} ${a.action} ${a.deskContact}`);
+    };
+    expect(await alertsFor('fedAnalyst')).toEqual(['fedpol fedpol:a-arrest ARREST +3220000001', 'fedpol fedpol:a-discreet REPORT_COVERTLY +3220000001']);
+    // the zone reads the federal police's AMBER records, not its RED ones
+    expect(await alertsFor('zoneOfficer')).toEqual(['fedpol fedpol:a-arrest ARREST +3220000001']);
+    const audited = await world.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 });
+    const consulted = audited.map((e) => JSON.parse(e.body) as { action: string; records?: string[] }).filter((e) => e.action === 'consultation').at(-1);
+    expect(consulted?.records).toEqual(['fedpol:p', 'fedpol:a-arrest']);
+    // without the screening projection, no alerts
+    const plain = await readEntity(world.mosaic, await as('fedAnalyst'), projections.entities, entity);
+    expect('entity' in plain && plain.entity.alerts).toEqual([]);
+  });
 });

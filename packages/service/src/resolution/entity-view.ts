@@ -4,13 +4,17 @@
  * that claims it, plus pointers to owners of members the user may not see where agreements
  * allow. A hidden entity answers exactly like an unknown one.
  */
-import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, type EntityId, type EntityRecord, type Provenance, type RecordId } from '@mosaic/model';
 import type { ScoreResult } from '@mosaic/matching';
 import { decide, filterVisible, type Pointer } from '@mosaic/policy';
+import { ALERT_CATEGORIES, isAlertActive } from '@mosaic/screening';
+import type { StoredRecord } from '@mosaic/store';
 import { consult } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { recordView, type RecordView } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
+import { alertSummary, type AlertSummary } from '../screening/alerts.ts';
+import type { AlertRecord, ScreeningProjection } from '../screening/screening-projection.ts';
 import type { EntityProjection } from './entity-projection.ts';
 
 export interface ClaimSource {
@@ -31,6 +35,12 @@ export interface EntityView {
   readonly properties: Readonly<Record<string, readonly EntityValue[]>>;
   readonly records: readonly RecordView[];
   readonly pointers: readonly Pointer[];
+  /** Alerts in force on the records shown that the user may read, most binding first, with their owner agency. */
+  readonly alerts: readonly EntityAlert[];
+}
+
+export interface EntityAlert extends AlertSummary {
+  readonly agency: string;
 }
 
 export type EntityAnswer = { readonly entity: EntityView } | { readonly split: readonly EntityId[] };
@@ -41,8 +51,10 @@ const notFound = (id: string): AppError => new AppError('MOSAIC_NOT_FOUND', `ent
  * `anchor`: the record the user came from; when the members the user may see fall apart into
  * several parts on visible evidence (see visibleParts in @mosaic/resolution), the part holding
  * it is shown, else the largest. The other parts are, for this user, other entities.
+ * `screening`: where the alerts on records are kept; the alerts in force on the part shown pass
+ * the same gate as the records (an alert is a record of its owner), and are left out without it.
  */
-export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, { anchor }: { readonly anchor?: RecordId } = {}): Promise<EntityAnswer> {
+export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, { anchor, screening }: { readonly anchor?: RecordId; readonly screening?: ScreeningProjection } = {}): Promise<EntityAnswer> {
   const live = await entities.resolve(id);
   if (live.length > 1) return { split: live };
   const entity = live[0] ?? id;
@@ -57,7 +69,11 @@ export async function readEntity(mosaic: Mosaic, consultation: Consultation, ent
   const part = new Set(parts.find((p) => anchor !== undefined && p.includes(anchor)) ?? parts[0] ?? may.map((r) => r.id));
   const mayIds = new Set(may.map((r) => r.id));
   const candidates = all.filter((r) => part.has(r.id) || !mayIds.has(r.id));
-  const { visible, pointers } = await consult(mosaic, consultation, candidates, { action: 'read', query: { entity: id }, subjects: [entity] });
+  const alertsOn = screening ? alertsInForce(screening, [...part].filter((r) => mayIds.has(r)), mosaic.now()) : [];
+  const consulted = await consult<ConsultedMember | AlertRecord>(mosaic, consultation, [...candidates, ...alertsOn], { action: 'read', query: { entity: id }, subjects: [entity] });
+  const { pointers } = consulted;
+  const visible = consulted.visible.filter((r): r is ConsultedMember => 'stored' in r);
+  const alerts = consulted.visible.filter((r): r is AlertRecord => 'alert' in r);
   if (visible.length === 0 && pointers.length === 0) throw notFound(id);
   const properties: Record<string, EntityValue[]> = {};
   for (const record of visible) {
@@ -83,8 +99,25 @@ export async function readEntity(mosaic: Mosaic, consultation: Consultation, ent
       properties,
       records: visible.map((r) => recordView(mosaic, r.stored)),
       pointers,
+      alerts: alerts.map((a) => ({ ...alertSummary(a), agency: a.provenance.agency })),
     },
   };
+}
+
+/** A member record as the gate sees it, with what the store keeps of it. */
+type ConsultedMember = EntityRecord & { readonly stored: StoredRecord };
+
+/** Alerts in force now on these records, most binding first (the screening projection keeps them by subject). */
+function alertsInForce(screening: ScreeningProjection, records: readonly RecordId[], now: Date): AlertRecord[] {
+  const found: AlertRecord[] = [];
+  for (const record of records) {
+    const at = screening.index.entryIndexOf(record);
+    for (const alert of (at === undefined ? undefined : screening.index.entries[at]?.entry)?.alerts ?? []) {
+      const held = screening.alertRecord(alert.id as string as RecordId);
+      if (held?.status === 'active' && isAlertActive(held.alert, now)) found.push(held);
+    }
+  }
+  return found.sort((a, b) => ALERT_CATEGORIES.indexOf(a.alert.category) - ALERT_CATEGORIES.indexOf(b.alert.category));
 }
 
 export interface ReviewPair {

@@ -101,7 +101,9 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     record: (id: string) => request<RecordResponse>('GET', `/records/${enc(id)}`, { consult: true }),
     recordHistory: (id: string) => request<{ versions: readonly RecordVersion[] }>('GET', `/records/${enc(id)}/history`, { consult: true }),
 
-    entity: async (id: string): Promise<EntityProfile> => entityProfileOf(await request<unknown>('GET', `/entities/${enc(id)}`, { consult: true })),
+    /** `record`: the record the user came from, whose part is shown if the entity falls apart on what the user may see. */
+    entity: async (id: string, record?: string): Promise<EntityProfile> => entityProfileOf(await request<unknown>('GET', `/entities/${enc(id)}`, { consult: true, ...(record ? { query: { record } } : {}) })),
+    recordEntity: (id: string) => request<{ entity: string }>('GET', `/records/${enc(id)}/entity`, { consult: true }),
     entityTimeline: async (id: string): Promise<readonly TimelineEvent[]> => timelineOf(await request<unknown>('GET', '/graph/timeline', { query: { entities: id }, consult: true })),
     entityPlaces: async (id: string): Promise<readonly Place[]> => placesOf(await request<unknown>('GET', '/graph/places', { query: { entities: id }, consult: true })),
     entityMerges: async (id: string): Promise<readonly Merge[]> => listOf<Merge>(await request<unknown>('GET', `/entities/${enc(id)}/merges`, { consult: true }), 'merges'),

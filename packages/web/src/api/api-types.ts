@@ -91,20 +91,26 @@ export interface ClaimedValue {
   readonly provenance: Provenance;
 }
 
+/** An alert as its agency manages it (GET /alerts), or as it stands on a subject (entity profile, with `agency`). */
 export interface AlertSummary {
   readonly id: string;
+  readonly subject: string;
   readonly category: string;
-  readonly action?: string;
-  readonly instruction?: string;
-  readonly ownerAgency: string;
-  readonly ownerDesk?: { readonly name: string; readonly phone24x7?: string; readonly contact?: string };
-  readonly validFrom?: string;
+  readonly action: string;
+  readonly instruction: string;
+  /** The owner desk's id and its 24/7 contact. */
+  readonly desk: string;
+  readonly deskContact: string;
+  readonly validFrom: string;
   readonly validUntil?: string;
-  readonly reviewDate?: string;
   readonly instructions?: string;
-  readonly subject?: { readonly kind: string; readonly id: string };
+  readonly status: 'active' | 'withdrawn';
+  readonly reviewDate: string;
+  /** The owner agency (on a subject's profile). */
+  readonly agency?: string;
 }
 
+/** An entity or record one step away in the network, and how it is tied to the subject. */
 export interface RelatedEntity {
   readonly id: string;
   readonly caption: string;
@@ -120,7 +126,6 @@ export interface EntityProfile {
   readonly records: readonly RecordView[];
   readonly pointers: readonly Pointer[];
   readonly alerts: readonly AlertSummary[];
-  readonly related: readonly RelatedEntity[];
 }
 
 export interface TimelineEvent {

@@ -63,8 +63,7 @@ export function entityProfileOf(body: unknown): EntityProfile {
     properties: claimedValuesOf(entity['properties']),
     records: arrayOf(entity['records']) as EntityProfile['records'],
     pointers: arrayOf(entity['pointers']) as EntityProfile['pointers'],
-    alerts: arrayOf(entity['alerts']).map((a) => (isObject(a) && isObject(a['alert']) ? { ...a['alert'], ...a, alert: undefined } : a)) as unknown as EntityProfile['alerts'],
-    related: arrayOf(entity['related']) as EntityProfile['related'],
+    alerts: arrayOf(entity['alerts']) as EntityProfile['alerts'],
   };
 }
 

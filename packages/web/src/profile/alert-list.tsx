@@ -1,16 +1,20 @@
 /**
- * Alerts on a subject: the category, the action it asks for, the owner desk and its validity.
+ * Alerts: the action each asks for, the owner desk to call and the validity. On a subject's
+ * profile each says what to do and whose it is; in an agency's own list each names its subject.
  */
 import type { AlertSummary } from '../api/api-types.ts';
+import { href } from '../routing/use-hash-route.ts';
 
-export function AlertList({ alerts }: { readonly alerts: readonly AlertSummary[] }) {
+export function AlertList({ alerts, showSubject = false }: { readonly alerts: readonly AlertSummary[]; readonly showSubject?: boolean }) {
   return (
     <section aria-label="Alerts" className="alerts">
       {alerts.map((a) => (
-        <div key={a.id} className={`alert-banner alert-${a.category}`}>
-          <strong className="action">{a.action ?? a.category.replace(/_/g, ' ').toUpperCase()}</strong>
-          <span>{a.instruction ?? a.category}</span>
-          <span className="muted">owner {a.ownerAgency}{a.ownerDesk ? ` · ${a.ownerDesk.name} ${a.ownerDesk.phone24x7 ?? a.ownerDesk.contact ?? ''}` : ''}{a.validUntil ? ` · until ${a.validUntil}` : ''}</span>
+        <div key={a.id} className={`alert-banner alert-${a.category}${a.status === 'withdrawn' ? ' withdrawn' : ''}`} data-testid="alert">
+          <strong className="action">{a.action.replace(/_/g, ' ')}</strong>
+          {showSubject ? <a href={href('profile', 'record', a.subject)}>{a.subject}</a> : <span>{a.instruction}</span>}
+          <span className="muted owner">
+            {a.agency ? `${a.agency} · ` : ''}{a.desk} {a.deskContact} · from {a.validFrom}{a.validUntil ? ` until ${a.validUntil}` : ''}{a.status === 'withdrawn' ? ' · withdrawn' : ''}
+          </span>
           {a.instructions ? <span className="instructions">{a.instructions}</span> : null}
         </div>
       ))}

@@ -46,7 +46,7 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
       <WatchesPanel />
       <h2>Alerts held by your agency</h2>
       <ErrorMessage error={alerts.error} what="alerts" />
-      {alerts.value?.length ? <AlertList alerts={alerts.value} /> : alerts.value ? <p className="muted">No alerts.</p> : null}
+      {alerts.value?.length ? <AlertList alerts={alerts.value} showSubject /> : alerts.value ? <p className="muted">No alerts.</p> : null}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
 import { AlertList } from '../profile/alert-list.tsx';
 import { ClaimsTable, recordLink, type ClaimRow } from '../profile/claims-table.tsx';
 import { NamesAcrossAgencies } from '../profile/names-across-agencies.tsx';
+import { RelatedList } from '../profile/related-list.tsx';
 import { TimelineList } from '../profile/timeline-list.tsx';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -31,7 +32,7 @@ export function ProfileScreen({ kind, id }: { readonly kind: 'record' | 'entity'
 export function profileOfRecord(record: RecordView): EntityProfile {
   const properties: Record<string, ClaimedValue[]> = {};
   for (const [name, values] of Object.entries(record.properties)) properties[name] = values.map((value) => ({ value, record: record.id, provenance: record.provenance }));
-  return { id: record.id, schema: record.schema, caption: record.caption, properties, records: [record], pointers: [], alerts: [], related: [] };
+  return { id: record.id, schema: record.schema, caption: record.caption, properties, records: [record], pointers: [], alerts: [] };
 }
 
 function rowsOf(profile: EntityProfile, schema: SchemaInfo | undefined, linkOf: (value: string) => string): ClaimRow[] {
@@ -58,6 +59,8 @@ function RecordProfileView({ id }: { readonly id: string }) {
   const schemata = useSchemata(api);
   const found = useAsync(() => api.record(id), [api, id]);
   const history = useAsync(() => api.recordHistory(id), [api, id]);
+  // The subject the record is part of: what other agencies hold on it, its alerts and its ties.
+  const subject = useAsync(async () => api.entity((await api.recordEntity(id)).entity, id), [api, id]);
   if (found.loading) return <ProgressBar label="Opening the record" />;
   if (found.error) return <ErrorMessage error={found.error} />;
   const { record, pointer } = found.value ?? {};
@@ -70,13 +73,28 @@ function RecordProfileView({ id }: { readonly id: string }) {
     );
   }
   if (!record) return null;
-  const profile = profileOfRecord(record);
+  const profile = { ...profileOfRecord(record), alerts: subject.value?.alerts ?? [] };
   const events: TimelineEvent[] = (history.value?.versions ?? []).map((v) => ({
     id: `v${v.version}`, date: v.at.slice(0, 16).replace('T', ' '), kind: v.op, summary: `version ${v.version} by ${v.actor}${v.reason ? ` — ${v.reason}` : ''}`, provenance: [],
   }));
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(record.schema)} events={events} places={placesOfRecord(record)}
-      timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} />
+      timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} subject={subject.value?.id}
+      banner={<><ErrorMessage error={subject.error} what="the subject of this record" />{subject.value ? <SubjectBanner subject={subject.value} record={record.id} /> : null}</>} />
+  );
+}
+
+/** Where a record's subject is known to more than this record: how many records, whose, and the way to the whole picture. */
+function SubjectBanner({ subject, record }: { readonly subject: EntityProfile; readonly record: string }) {
+  const others = subject.records.filter((r) => r.id !== record);
+  if (others.length === 0 && subject.pointers.length === 0) return null;
+  const agencies = [...new Set(subject.records.map((r) => r.provenance.agency))];
+  return (
+    <p className="subject-banner" data-testid="subject-banner">
+      {others.length > 0 ? <>One of {subject.records.length} records on this subject, held by {agencies.join(', ')}{subject.pointers.length ? `; ${subject.pointers.map((p) => p.agencyName).join(', ')} also hold information` : ''}. </>
+        : <>{subject.pointers.map((p) => p.agencyName).join(', ')} also hold information on this subject. </>}
+      <a href={href('profile', 'entity', subject.id)}>Open the subject's profile</a>
+    </p>
   );
 }
 
@@ -92,7 +110,7 @@ function EntityProfileView({ id }: { readonly id: string }) {
   const profile = found.value;
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
-      timelineTitle="Timeline" timelineError={timeline.error} subtitle={<span className="muted">{profile.records.length} record{profile.records.length === 1 ? '' : 's'} from {new Set(profile.records.map((r) => r.provenance.agency)).size} agencies</span>} />
+      timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} subtitle={<span className="muted">{profile.records.length} record{profile.records.length === 1 ? '' : 's'} from {new Set(profile.records.map((r) => r.provenance.agency)).size} agencies</span>} />
   );
 }
 
@@ -105,9 +123,12 @@ interface ProfileLayoutProps {
   readonly timelineTitle: string;
   readonly timelineError?: unknown;
   readonly subtitle: React.ReactNode;
+  /** The resolved entity whose ties are listed (none until it is known). */
+  readonly subject: string | undefined;
+  readonly banner?: React.ReactNode;
 }
 
-function ProfileLayout({ profile, schema, events, places, timelineTitle, timelineError, subtitle }: ProfileLayoutProps) {
+function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, banner }: ProfileLayoutProps) {
   const rows = useMemo(() => rowsOf(profile, schema, recordLink), [profile, schema]);
   return (
     <article className="screen profile" aria-labelledby="profile-title">
@@ -121,6 +142,7 @@ function ProfileLayout({ profile, schema, events, places, timelineTitle, timelin
           <WatchButton record={profile.records[0]?.id ?? profile.id} label={profile.caption} />
         </div>
       </header>
+      {banner}
       {profile.alerts.length ? <AlertList alerts={profile.alerts} /> : null}
       {profile.pointers.length ? (
         <section aria-label="Held by other agencies"><ul className="pointer-list">{profile.pointers.map((p, i) => <PointerCard key={i} pointer={p} />)}</ul></section>
@@ -134,9 +156,7 @@ function ProfileLayout({ profile, schema, events, places, timelineTitle, timelin
           <h2 id="names-title">Names across agencies</h2>
           <NamesAcrossAgencies profile={profile} />
           <h2>Related</h2>
-          {profile.related.length ? (
-            <ul className="related">{profile.related.map((r) => <li key={`${r.id}-${r.relation}`}><span className="badge">{r.relation}</span> <a href={href('profile', 'entity', r.id)}>{r.caption}</a> {r.schema ? <span className="muted">{r.schema}</span> : null}</li>)}</ul>
-          ) : <p className="muted">No related entities you may see.</p>}
+          <RelatedList api={api} subject={subject} />
         </section>
         <section aria-labelledby="timeline-title" className="panel">
           <h2 id="timeline-title">{timelineTitle}</h2>

@@ -1,0 +1,36 @@
+/**
+ * What is one step away from a subject in the network (family, associates, memberships,
+ * residences…), read from the graph, which shows only what the user may see.
+ */
+import type { ApiClient } from '../api/api-client.ts';
+import type { RelatedEntity } from '../api/api-types.ts';
+import { ErrorMessage } from '../common/error-message.tsx';
+import { useAsync } from '../common/use-async.ts';
+import { href } from '../routing/use-hash-route.ts';
+
+/** Neighbours of `subject` in a subgraph, with the label of the tie, by tie then name. */
+export async function relatedOf(api: ApiClient, subject: string): Promise<readonly RelatedEntity[]> {
+  const { nodes, edges } = await api.graphExpand([subject], 1);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const related = edges.flatMap((e) => {
+    const other = e.source === subject ? e.target : e.target === subject ? e.source : undefined;
+    const node = other === undefined ? undefined : byId.get(other);
+    return node ? [{ id: node.id, caption: node.label, schema: node.kind, relation: e.label ?? e.type }] : [];
+  });
+  return related.sort((a, b) => a.relation.localeCompare(b.relation) || a.caption.localeCompare(b.caption));
+}
+
+/** Entities are the network's nodes; a node that is a record (an address, a phone) opens as one. */
+const linkOf = (id: string): string => (id.includes(':') ? href('profile', 'record', id) : href('profile', 'entity', id));
+
+export function RelatedList({ api, subject }: { readonly api: ApiClient; readonly subject: string | undefined }) {
+  const related = useAsync(subject ? () => relatedOf(api, subject) : undefined, [api, subject]);
+  if (related.error) return <ErrorMessage error={related.error} what="related entities" />;
+  if (related.loading) return <p className="muted">Looking for ties…</p>;
+  if (!related.value?.length) return <p className="muted">No related entities you may see.</p>;
+  return (
+    <ul className="related">
+      {related.value.map((r) => <li key={`${r.id}-${r.relation}`}><span className="badge">{r.relation}</span> <a href={linkOf(r.id)}>{r.caption}</a> {r.schema ? <span className="muted">{r.schema}</span> : null}</li>)}
+    </ul>
+  );
+}
