@@ -190,6 +190,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await signInPage(owner, 'fedAnalyst');
     await owner.goto('/#/inbox');
     await expect.poll(() => owner.getByTestId('stream-state').textContent()).toBe('Live');
+    // the agency's own alerts, each with its subject and the desk that answers for it
+    await expect.poll(() => owner.getByTestId('alert').first().textContent()).toMatch(new RegExp(`^ARREST${world.moreau}.*fedpol-ops \\+32 2 000 00 01`));
     const before = await owner.locator('.inbox li.unread').count();
     // The zone's officer consults a federal police record: the agreement tells the owner.
     const officer = await browser.newPage();
