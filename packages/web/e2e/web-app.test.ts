@@ -298,6 +298,18 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await page.getByRole('button', { name: 'Centrality' }).click();
     await expect.poll(() => page.locator('table.graph-nodes tbody tr td:nth-child(4)').first().textContent()).toMatch(/^\d+\.\d{3}$/);
     await screenshot(page, '10-graph');
+    // From a name, on a fresh screen: several people share "Moreau-Vasquez", so it asks whom to start from.
+    const fresh = await browser.newPage();
+    await signInPage(fresh, 'fedAnalyst');
+    await fresh.goto('/#/graph');
+    await givePurpose(fresh, PURPOSE, CASE);
+    expect(await fresh.locator('table.graph-nodes tbody tr').count()).toBe(0);
+    await fresh.getByLabel('Start from a name, or an entity or record id').fill('Moreau Vasquez');
+    await fresh.getByRole('button', { name: 'Expand', exact: true }).click();
+    const choices = fresh.getByRole('list', { name: 'Whom to start from' });
+    await expect.poll(() => choices.getByRole('button').count()).toBe(2);
+    await choices.getByRole('button', { name: 'Tomas Moreau-Vasquez' }).click();
+    await expect.poll(() => fresh.locator('table.graph-nodes').textContent()).toContain('Lucien Moreau-Vasquez');
   });
 
   it('shows the administrator the agencies', async () => {

@@ -5,7 +5,7 @@
  * the server; the explorer only shows what came back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { EDGE_TYPES, type CentralityScore, type ChartSummary, type Community } from '../api/api-types.ts';
+import { EDGE_TYPES, type CentralityScore, type ChartSummary, type Community, type RecordView } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
@@ -15,6 +15,9 @@ import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const MEASURES = ['degree', 'betweenness', 'pagerank', 'eigenvector'] as const;
+
+/** Entity ids (e42) and record ids (agency:id) start the graph at once; anything else is a name. */
+const looksLikeId = (text: string): boolean => /^e\d+$/.test(text) || /^[\w.-]+:\S+$/.test(text);
 
 export function GraphScreen({ seed }: { readonly seed: string }) {
   return <PurposeGate><GraphExplorer seed={seed} /></PurposeGate>;
@@ -40,6 +43,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const started = useRef(false);
   const [chartTitle, setChartTitle] = useState('');
   const [charts, setCharts] = useState<readonly ChartSummary[]>([]);
+  const [choices, setChoices] = useState<readonly RecordView[]>();
 
   useEffect(() => {
     if (!purpose) return;
@@ -59,13 +63,14 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
     }
   }, []);
 
-  const expand = useCallback((node: string, hops = 1) => run(`Expanding ${graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node}`, async () => {
+  const load = useCallback(async (node: string, hops: number) => {
     const sub = await api.graphExpand([node], hops, { ...(from ? { since: from } : {}), ...(to ? { until: to } : {}), ...(hiddenTypes.size ? { types: EDGE_TYPES.filter((t) => !hiddenTypes.has(t)) } : {}) });
     const added = mergeSubgraph(graph, sub, node);
     setSelected(node);
     setVersion((v) => v + 1);
     setNotice(`${added} new entit${added === 1 ? 'y' : 'ies'}${sub.truncated ? ' (cut at the node budget)' : ''}`);
-  }), [api, graph, from, to, hiddenTypes, run]);
+  }, [api, graph, from, to, hiddenTypes]);
+  const expand = useCallback((node: string, hops = 1) => run(`Expanding ${graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node}`, () => load(node, hops)), [graph, load, run]);
 
   useEffect(() => {
     if (seed && !started.current) {
@@ -93,9 +98,23 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const presentTypes = EDGE_TYPES.filter((t) => graph.someEdge((_e, a) => a['relation'] === t));
   const label = (node: string): string => (graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node);
 
+  // An id starts at once; a name is looked up first (one match starts there, several are offered).
   const startFrom = (event: FormEvent): void => {
     event.preventDefault();
-    if (start.trim()) void expand(start.trim(), 1);
+    const text = start.trim();
+    setChoices(undefined);
+    if (!text) return;
+    if (looksLikeId(text)) {
+      void expand(text, 1);
+      return;
+    }
+    void run(`Looking up ${text}`, async () => {
+      const { results } = await api.search(text, { limit: 10 });
+      const [only] = results;
+      if (results.length === 1 && only) await load(only.id, 1);
+      else if (results.length === 0) setNotice('Nobody you may see by that name.');
+      else setChoices(results);
+    });
   };
   const findPath = (event: FormEvent): void => {
     event.preventDefault();
@@ -119,9 +138,19 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
       <div className="graph-side">
         <h1 id="graph-title">Graph</h1>
         <form onSubmit={startFrom} className="stack">
-          <label htmlFor="graph-seed">Start from entity or record id</label>
-          <div className="row"><input id="graph-seed" value={start} onChange={(e) => setStart(e.target.value)} required /><button type="submit">Expand</button></div>
+          <label htmlFor="graph-seed">Start from a name, or an entity or record id</label>
+          <div className="row"><input id="graph-seed" value={start} onChange={(e) => setStart(e.target.value)} placeholder="e.g. a surname and given name" required /><button type="submit">Expand</button></div>
         </form>
+        {choices ? (
+          <ul className="graph-choices" aria-label="Whom to start from">
+            {choices.map((r) => (
+              <li key={r.id}>
+                <button type="button" className="small" onClick={() => { setChoices(undefined); void expand(r.id, 1); }}>{r.caption}</button>
+                {' '}<span className="muted">{r.provenance.agency}{r.properties['birthDate']?.[0] ? ` · born ${r.properties['birthDate'][0]}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <fieldset>
           <legend>Relations shown</legend>
           {presentTypes.length === 0 ? <p className="muted small">None yet.</p> : presentTypes.map((t) => (
