@@ -192,6 +192,9 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => owner.getByTestId('stream-state').textContent()).toBe('Live');
     // the agency's own alerts, each with its subject and the desk that answers for it
     await expect.poll(() => owner.getByTestId('alert').first().textContent()).toMatch(new RegExp(`^ARREST${world.moreau}.*fedpol-ops \\+32 2 000 00 01`));
+    // the checkpoint's hit on that alert, earlier, with the way to its subject
+    const hitOnAlert = owner.locator('.inbox li', { hasText: 'Hit on your alert: ARREST' }).first();
+    expect(await hitOnAlert.getByRole('link', { name: 'Open the subject' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(world.moreau)}`);
     const before = await owner.locator('.inbox li.unread').count();
     // The zone's officer consults a federal police record: the agreement tells the owner.
     const officer = await browser.newPage();

@@ -37,7 +37,8 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
             <span className="badge">{n.kind}</span>
             <strong>{n.title}</strong>
             <span className="muted small">{describe(n.body)}</span>
-            {typeof n.body['record'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['record'])}>Open</a> : null}
+            {typeof n.body['record'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['record'])}>Open</a>
+              : typeof n.body['subject'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['subject'])}>Open the subject</a> : null}
             {n.read ? null : <button type="button" className="small" onClick={() => markRead(n.id)} aria-label={`Mark “${n.title}” read`}>Mark read</button>}
           </li>
         ))}
