@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useMemo } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
+import { ApiError } from '../api/api-error.ts';
 import type { ClaimedValue, EntityProfile, Place, RecordView, TimelineEvent } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { PointerCard } from '../common/pointer-card.tsx';
@@ -60,7 +61,15 @@ function RecordProfileView({ id }: { readonly id: string }) {
   const found = useAsync(() => api.record(id), [api, id]);
   const history = useAsync(() => api.recordHistory(id), [api, id]);
   // The subject the record is part of: what other agencies hold on it, its alerts and its ties.
-  const subject = useAsync(async () => api.entity((await api.recordEntity(id)).entity, id), [api, id]);
+  // A record written a moment ago may not be resolved yet: then there is no subject to show.
+  const subject = useAsync(async () => {
+    try {
+      return await api.entity((await api.recordEntity(id)).entity, id);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  }, [api, id]);
   if (found.loading) return <ProgressBar label="Opening the record" />;
   if (found.error) return <ErrorMessage error={found.error} />;
   const { record, pointer } = found.value ?? {};
