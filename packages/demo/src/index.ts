@@ -15,3 +15,5 @@ export type { DemoOrg, DemoAgency, DemoAgencyId, DemoDesk, DemoUser, AgencyKind,
 export { createRng, cumulative, zipfWeights } from './rng.ts';
 export type { Rng } from './rng.ts';
 export { foldDiacritics, romanise, arabicRespelling, particleVariant, typo, ocrNoise, ocrDocumentNumber } from './name-variation.ts';
+export { demoReports } from './demo-reports.ts';
+export type { DemoReport } from './demo-reports.ts';

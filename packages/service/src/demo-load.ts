@@ -1,17 +1,23 @@
 /**
  * Loading a generated demo (org.json, records.jsonl) into a fresh Mosaic: the organisation and
  * agreements in the policy's shapes, the demo accounts with scrypt-hashed passwords, then the
- * records through the ordinary ingest path.
+ * records through the ordinary ingest path, then a few observation notes (@mosaic/demo
+ * demoReports, written from those records) through the ordinary report upload, each by an
+ * analyst of its agency.
  */
-import { AgencyId, DeskId, TLP, UserId, type Classification, type Handling, type SubjectCategory, type Tlp } from '@mosaic/model';
+import { AgencyId, AppError, DeskId, TLP, UserId, type Classification, type Handling, type SubjectCategory, type Tlp } from '@mosaic/model';
 import { AgreementId, type Agency, type Desk, type SharingAgreement } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
+import { demoReports } from '@mosaic/demo';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { ingestFile } from './ingest/ingest-file.ts';
 import type { IngestProgress, IngestSummary } from './ingest/ingest.ts';
 import { saveOrganisation } from './organisation.ts';
 import { hashPassword } from './password.ts';
+import { uploadReport } from './reports/upload-report.ts';
 import type { Mosaic } from './runtime.ts';
 
 /** The shape of the demo generator's org.json (kept here as the contract this loader reads). */
@@ -30,6 +36,22 @@ export interface DemoLoaded {
   readonly agencies: number;
   readonly password: string;
   readonly ingest: IngestSummary;
+  /** Observation notes uploaded as reports. */
+  readonly reports: number;
+}
+
+/** The notes are written from the first records: each cluster's lines come together, so these hold whole stories. */
+const REPORT_SOURCE_LINES = 100_000;
+
+async function firstLines(path: string, count: number): Promise<string[]> {
+  const lines: string[] = [];
+  const reader = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of reader) {
+    if (line !== '') lines.push(line);
+    if (lines.length >= count) break;
+  }
+  reader.close();
+  return lines;
 }
 
 export async function loadDemo(mosaic: Mosaic, dir: string, onProgress?: (progress: IngestProgress) => void): Promise<DemoLoaded> {
@@ -58,5 +80,17 @@ export async function loadDemo(mosaic: Mosaic, dir: string, onProgress?: (progre
       await mosaic.audit.append({ actor: { user: UserId('system:demo'), agency: AgencyId('system') }, action: 'collection', query: { file: 'records.jsonl' }, records: ids, outcome: 'ok', reason: 'demo' });
     },
   });
-  return { users: users.length, agencies: agencies.length, password: org.demoPassword, ingest };
+  let reports = 0;
+  for (const note of demoReports(await firstLines(join(dir, 'records.jsonl'), REPORT_SOURCE_LINES))) {
+    const author = users.find((u) => u.agency === note.agency && u.roles.includes('analyst'));
+    if (!author) continue;
+    const outcome = await uploadReport(mosaic, { user: author, purpose: 'demo', caseRef: 'demo' }, {
+      collection: note.collection, title: note.title, text: note.text,
+      provenance: { source: 'observation team', reliability: 'B', credibility: 2, marking: note.marking, handling: 'H1', category: 'suspect' },
+    });
+    // names no one: the note is about a person
+    if (!outcome.ok) throw new AppError('MOSAIC_INTERNAL', `demo: observation note ${reports + 1} was refused: ${outcome.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`);
+    reports += 1;
+  }
+  return { users: users.length, agencies: agencies.length, password: org.demoPassword, ingest, reports };
 }

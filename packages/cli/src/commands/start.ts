@@ -30,7 +30,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     const loading = progressBar('load');
     const loaded = await loadDemo(mosaic, dir, (p) => loading.update(p.bytes, p.totalBytes, `${p.written} records`));
     loading.stop();
-    console.error(JSON.stringify({ demo: { agencies: loaded.agencies, users: loaded.users, records: loaded.ingest.created, rejected: loaded.ingest.rejected, ms: loaded.ingest.ms } }));
+    console.error(JSON.stringify({ demo: { agencies: loaded.agencies, users: loaded.users, records: loaded.ingest.created, rejected: loaded.ingest.rejected, reports: loaded.reports, ms: loaded.ingest.ms } }));
   }
   const users = await mosaic.store.listUsers();
   let url: string;
