@@ -345,4 +345,23 @@ describe.skipIf(!haveChromium)('the web app', () => {
     expect(await page.locator('table.claims').textContent()).toContain('roadside check');
     await screenshot(page, '05b-subject');
   });
+  it('issues an alert from a subject\'s profile and withdraws it from the agency\'s list', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(world.brother)}`);
+    await givePurpose(page, PURPOSE, CASE);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tomas Moreau-Vasquez');
+    expect(await page.getByTestId('alert').count()).toBe(0);
+    await page.getByRole('button', { name: 'Issue an alert' }).click();
+    await page.getByLabel('Category').selectOption('discreet_check');
+    await page.getByLabel('Instructions to the officer').fill('Note who travels with him.');
+    await page.getByRole('button', { name: 'Issue the alert' }).click();
+    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^REPORT COVERTLY.*fedpol.*Note who travels with him\./);
+    await page.goto('/#/inbox');
+    const listed = page.getByTestId('alert').filter({ hasText: world.brother });
+    await expect.poll(() => listed.textContent()).toMatch(/^REPORT COVERTLY/);
+    await listed.getByRole('button', { name: 'Withdraw' }).click();
+    await expect.poll(() => listed.textContent()).toMatch(/ · withdrawn/);
+    expect(await listed.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+  });
 });

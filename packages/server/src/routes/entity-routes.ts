@@ -31,6 +31,8 @@ export function entityRoutes(projections: Projections) {
         response: { 200: z.object({ entity: EntityOut.optional(), split: z.array(z.string()).readonly().optional() }) } },
     }, async (request) => {
       const user = await requireUser(request);
+      // alerts are read from the screening projection: bring it up to what is stored (one just issued)
+      await projections.follower.catchUp();
       const anchor = request.query.record;
       return readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id), { screening: projections.screening, ...(anchor ? { anchor: RecordId(anchor) } : {}) });
     });

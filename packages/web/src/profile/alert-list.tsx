@@ -5,7 +5,12 @@
 import type { AlertSummary } from '../api/api-types.ts';
 import { href } from '../routing/use-hash-route.ts';
 
-export function AlertList({ alerts, showSubject = false }: { readonly alerts: readonly AlertSummary[]; readonly showSubject?: boolean }) {
+export function AlertList({ alerts, showSubject = false, onWithdraw }: {
+  readonly alerts: readonly AlertSummary[];
+  readonly showSubject?: boolean;
+  /** Offered on each alert in force (the agency's own list). */
+  readonly onWithdraw?: ((id: string) => void) | undefined;
+}) {
   return (
     <section aria-label="Alerts" className="alerts">
       {alerts.map((a) => (
@@ -15,6 +20,7 @@ export function AlertList({ alerts, showSubject = false }: { readonly alerts: re
           <span className="muted owner">
             {a.agency ? `${a.agency} · ` : ''}{a.desk} {a.deskContact} · from {a.validFrom}{a.validUntil ? ` until ${a.validUntil}` : ''}{a.status === 'withdrawn' ? ' · withdrawn' : ''}
           </span>
+          {onWithdraw && a.status === 'active' ? <button type="button" className="small" onClick={() => onWithdraw(a.id)} aria-label={`Withdraw the ${a.action} alert on ${a.subject}`}>Withdraw</button> : null}
           {a.instructions ? <span className="instructions">{a.instructions}</span> : null}
         </div>
       ))}

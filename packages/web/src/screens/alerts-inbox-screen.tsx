@@ -5,6 +5,7 @@
  */
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { AlertList } from '../profile/alert-list.tsx';
 import { href } from '../routing/use-hash-route.ts';
@@ -22,6 +23,11 @@ function describe(body: Readonly<Record<string, unknown>>): string {
 export function AlertsInboxScreen({ notifications }: { readonly notifications: NotificationsState }) {
   const { api } = useSession();
   const alerts = useAsync(() => api.alerts(), [api]);
+  const withdrawing = useAction();
+  const withdraw = (id: string): void => void withdrawing.run(async () => {
+    await api.withdrawAlert(id);
+    alerts.reload();
+  });
   const { items, live, error, markRead } = notifications;
   return (
     <section className="screen" aria-labelledby="inbox-title">
@@ -46,8 +52,8 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
       </ol>
       <WatchesPanel />
       <h2>Alerts held by your agency</h2>
-      <ErrorMessage error={alerts.error} what="alerts" />
-      {alerts.value?.length ? <AlertList alerts={alerts.value} showSubject /> : alerts.value ? <p className="muted">No alerts.</p> : null}
+      <ErrorMessage error={alerts.error ?? withdrawing.error} what="alerts" />
+      {alerts.value?.length ? <AlertList alerts={alerts.value} showSubject onWithdraw={withdrawing.busy ? undefined : withdraw} /> : alerts.value ? <p className="muted">No alerts.</p> : null}
     </section>
   );
 }

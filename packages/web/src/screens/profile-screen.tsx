@@ -15,12 +15,13 @@ import { PurposeGate } from '../common/purpose-gate.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
 import { AlertList } from '../profile/alert-list.tsx';
+import { IssueAlert } from '../profile/issue-alert.tsx';
 import { ClaimsTable, recordLink, type ClaimRow } from '../profile/claims-table.tsx';
 import { NamesAcrossAgencies } from '../profile/names-across-agencies.tsx';
 import { RelatedList } from '../profile/related-list.tsx';
 import { TimelineList } from '../profile/timeline-list.tsx';
 import { href } from '../routing/use-hash-route.ts';
-import { useSession } from '../session/session-context.tsx';
+import { hasRole, useSession } from '../session/session-context.tsx';
 import { WatchButton } from '../watch/watch-button.tsx';
 
 const OfflineMap = lazy(() => import('../profile/offline-map.tsx'));
@@ -88,7 +89,7 @@ function RecordProfileView({ id }: { readonly id: string }) {
   }));
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(record.schema)} events={events} places={placesOfRecord(record)}
-      timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} subject={subject.value?.id}
+      timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} subject={subject.value?.id} onAlertIssued={subject.reload}
       banner={<><ErrorMessage error={subject.error} what="the subject of this record" />{subject.value ? <SubjectBanner subject={subject.value} record={record.id} /> : null}</>} />
   );
 }
@@ -119,7 +120,7 @@ function EntityProfileView({ id }: { readonly id: string }) {
   const profile = found.value;
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
-      timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} subtitle={<span className="muted">{profile.records.length} record{profile.records.length === 1 ? '' : 's'} from {new Set(profile.records.map((r) => r.provenance.agency)).size} agencies</span>} />
+      timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} onAlertIssued={found.reload} subtitle={<span className="muted">{profile.records.length} record{profile.records.length === 1 ? '' : 's'} from {new Set(profile.records.map((r) => r.provenance.agency)).size} agencies</span>} />
   );
 }
 
@@ -135,10 +136,15 @@ interface ProfileLayoutProps {
   /** The resolved entity whose ties are listed (none until it is known). */
   readonly subject: string | undefined;
   readonly banner?: React.ReactNode;
+  /** Reloads what shows the subject's alerts, once one is issued. */
+  readonly onAlertIssued: () => void;
 }
 
-function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, banner }: ProfileLayoutProps) {
+function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, banner, onAlertIssued }: ProfileLayoutProps) {
+  const { user } = useSession();
   const rows = useMemo(() => rowsOf(profile, schema, recordLink), [profile, schema]);
+  // An alert goes on a record: the agency's own if it holds one on the subject.
+  const alertOn = (profile.records.find((r) => r.provenance.agency === user.agency) ?? profile.records[0])?.id;
   return (
     <article className="screen profile" aria-labelledby="profile-title">
       <header className="profile-head">
@@ -149,6 +155,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
         <div className="actions">
           <a className="button" href={`${href('graph')}?seed=${encodeURIComponent(profile.id)}`}>Open in graph</a>
           <WatchButton record={profile.records[0]?.id ?? profile.id} label={profile.caption} />
+          {alertOn && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} onIssued={onAlertIssued} /> : null}
         </div>
       </header>
       {banner}
