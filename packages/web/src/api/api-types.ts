@@ -202,12 +202,23 @@ export interface ScreeningHit {
   /** Data-subject category and fact/assessment of the listed record (LED Arts. 6-7). */
   readonly category?: string;
   readonly nature?: string;
-  readonly explain?: unknown;
+  readonly explain?: HitExplanation;
   readonly alerts?: readonly AlertHit[];
   readonly agency?: string;
   readonly agencyName?: string;
   /** A pointer's desk to call; null when the agency names none. */
   readonly desk?: { readonly name: string; readonly contact: string } | null;
+}
+
+/** Why a hit matched: the listed name that matched best and how, and how each other fact compared. */
+export interface HitExplanation {
+  readonly name?: { readonly listed: string; readonly level: string };
+  readonly birthDate?: { readonly level: string };
+  readonly nationality?: { readonly level: string };
+  readonly gender?: { readonly level: string };
+  readonly document?: string;
+  readonly plate?: string;
+  readonly phone?: string;
 }
 
 /** An alert in force on a hit, as the check answers it: the action, its words and whom to call. */

@@ -26,6 +26,19 @@ function ownerOf(hit: ScreeningHit): string {
   return hit.desk ? `${agency} — ${hit.desk.name} ${hit.desk.contact}` : agency;
 }
 
+/** The officer's reading of the match: the listed name and how it compared, then each other fact asked. */
+function reasonsOf(explain: ScreeningHit['explain']): string[] {
+  if (!explain) return [];
+  const reasons: string[] = [];
+  if (explain.name) reasons.push(`name ${explain.name.listed} (${explain.name.level})`);
+  for (const [fact, label] of [['birthDate', 'date of birth'], ['nationality', 'nationality'], ['gender', 'gender']] as const) {
+    const level = explain[fact]?.level;
+    if (level && level !== 'missing') reasons.push(`${label} ${level}`);
+  }
+  for (const fact of ['document', 'plate', 'phone'] as const) if (explain[fact]) reasons.push(`${fact} ${explain[fact]}`);
+  return reasons;
+}
+
 export function HitCard({ hit, n, onDecide, autoFocus }: {
   readonly hit: ScreeningHit;
   readonly n: number;
@@ -35,6 +48,7 @@ export function HitCard({ hit, n, onDecide, autoFocus }: {
   const [state, setState] = useState<'open' | 'reporting' | 'confirmed' | 'rejected'>('open');
   const { busy, error, run } = useAction();
   const action = actionOf(hit);
+  const reasons = reasonsOf(hit.explain);
   const decide = async (decision: 'confirm' | 'reject', report?: CheckReport): Promise<void> => {
     await run(async () => {
       await onDecide(n, decision, report);
@@ -51,6 +65,7 @@ export function HitCard({ hit, n, onDecide, autoFocus }: {
         <div><dt>Subject</dt><dd>{hit.caption ?? hit.id ?? hit.subject ?? 'hidden record'}</dd></div>
         {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span></dd></div> : null}
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
+        {reasons.length ? <div><dt>Why</dt><dd className="hit-why">{reasons.join(' · ')}</dd></div> : null}
         <div><dt>Owner</dt><dd className="owner-contact">{ownerOf(hit)}</dd></div>
         {hit.alerts?.[0]?.instructions ? <div><dt>Owner's instructions</dt><dd>{hit.alerts[0].instructions}</dd></div> : null}
       </dl>
