@@ -305,7 +305,7 @@ export function clusterRecords(cluster: Cluster, rng: Rng, state: RecordState, o
     }
     // Intelligence watches returnees it suspects without their knowing; the threat unit asks to be
     // told when one of every other foreign fighter it follows is encountered.
-    if (trip?.returned != null && agency === 'intel' && basis.category === 'suspect') alertOn(a, agency, person, 'discreet_check', trip.returned, basis);
+    if (trip && trip.returned !== null && agency === 'intel' && basis.category === 'suspect') alertOn(a, agency, person, 'discreet_check', trip.returned, basis);
     if (trip && agency === 'tcu' && basis.category === 'suspect' && idHash(person) % 2 === 0) alertOn(a, agency, person, 'inform_owner_only', trip.departure, basis);
     for (const arrest of p.arrests) {
       if (local ? rng.chance(0.8) : agency === 'fedpol' ? rng.chance(0.4) : (agency === 'partner-fr' || agency === 'prosecutor') && rng.chance(0.3)) {

@@ -68,7 +68,9 @@ export function demoReports(recordLines: Iterable<string>, { max = 12 }: { reado
     }
     const person = line.properties['person']?.[0];
     if (person === undefined || !persons.has(person)) continue;
-    events.set(person, [...(events.get(person) ?? []), line]);
+    const known = events.get(person);
+    if (known) known.push(line);
+    else events.set(person, [line]);
   }
   const reports: DemoReport[] = [];
   for (const [id, seen] of events) {

@@ -1,8 +1,8 @@
 /**
  * The demo data as a stream. Persons are generated in fixed chunks of DEMO_CHUNK_PERSONS, each
  * from its own seeded stream and with its own record-id space, so a chunk depends only on
- * (seed, chunk number, size): chunks can be generated one after another here, or in parallel
- * by writeDemo, with identical bytes. Within a chunk, clusters of the true world are generated
+ * (seed, chunk number, size, as-of day): chunks can be generated one after another here, or in
+ * parallel by writeDemo, with identical bytes. Within a chunk, clusters of the true world are generated
  * one at a time and turned into lines at once, so memory holds one cluster.
  */
 import { AppError } from '@mosaic/model';

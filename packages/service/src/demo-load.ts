@@ -88,7 +88,7 @@ export async function loadDemo(mosaic: Mosaic, dir: string, onProgress?: (progre
       collection: note.collection, title: note.title, text: note.text,
       provenance: { source: 'observation team', reliability: 'B', credibility: 2, marking: note.marking, handling: 'H1', category: 'suspect' },
     });
-    // names no one: the note is about a person
+    // the note is named by its number: its title names a person
     if (!outcome.ok) throw new AppError('MOSAIC_INTERNAL', `demo: observation note ${reports + 1} was refused: ${outcome.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`);
     reports += 1;
   }

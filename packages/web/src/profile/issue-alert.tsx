@@ -9,7 +9,7 @@ import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
 
 /** The categories in order of how binding they are, with the action each shows at a checkpoint. */
-export const ALERT_CHOICES: readonly (readonly [category: string, label: string])[] = [
+const ALERT_CHOICES: readonly (readonly [category: string, label: string])[] = [
   ['arrest', 'Arrest (ARREST)'],
   ['protective', 'Protect a missing or vulnerable person (PROTECT)'],
   ['refusal_of_entry', 'Refuse entry (REFUSE ENTRY)'],

@@ -9,7 +9,7 @@ import { useAsync } from '../common/use-async.ts';
 import { href } from '../routing/use-hash-route.ts';
 
 /** Neighbours of `subject` in a subgraph, with the label of the tie, by tie then name. */
-export async function relatedOf(api: ApiClient, subject: string): Promise<readonly RelatedEntity[]> {
+async function relatedOf(api: ApiClient, subject: string): Promise<readonly RelatedEntity[]> {
   const { nodes, edges } = await api.graphExpand([subject], 1);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const related = edges.flatMap((e) => {

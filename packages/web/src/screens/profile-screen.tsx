@@ -94,6 +94,8 @@ function RecordProfileView({ id }: { readonly id: string }) {
   );
 }
 
+const countOf = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 /** Where a record's subject is known to more than this record: how many records, whose, and the way to the whole picture. */
 function SubjectBanner({ subject, record }: { readonly subject: EntityProfile; readonly record: string }) {
   const others = subject.records.filter((r) => r.id !== record);
@@ -120,7 +122,7 @@ function EntityProfileView({ id }: { readonly id: string }) {
   const profile = found.value;
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
-      timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} onAlertIssued={found.reload} subtitle={<span className="muted">{profile.records.length} record{profile.records.length === 1 ? '' : 's'} from {new Set(profile.records.map((r) => r.provenance.agency)).size} agencies</span>} />
+      timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} onAlertIssued={found.reload} subtitle={<span className="muted">{countOf(profile.records.length, 'record')} from {countOf(new Set(profile.records.map((r) => r.provenance.agency)).size, 'agency', 'agencies')}</span>} />
   );
 }
 
