@@ -37,7 +37,7 @@ export { alertSummary, createAlert, listAlerts, withdrawAlert, type AlertInput, 
 export { keepNotifications, listNotifications, markNotificationRead, NOTIFICATION_KIND, type InboxItem, type NotificationKeeper } from './screening/notification-inbox.ts';
 export { configureWebhook, deliverWebhook, setWebhook, webhookUrlOf, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, WEBHOOK_KIND, type WebhookConfig, type WebhookOptions } from './screening/webhooks.ts';
 export { MAX_REPORT_BYTES, reportText, uploadReport, type ReportInput, type UploadOutcome } from './reports/upload-report.ts';
-export { readReport, searchReports, type ReportAnswer, type ReportEntityView, type ReportHit, type ReportRelationView, type ReportSearch, type ReportView } from './reports/read-report.ts';
+export { latestReports, readReport, searchReports, type ReportAnswer, type ReportEntityView, type ReportHit, type ReportList, type ReportRelationView, type ReportSearch, type ReportView } from './reports/read-report.ts';
 export { confirmEntity, rejectEntity, type ConfirmInput, type ConfirmOutcome } from './reports/review-report.ts';
 export { REPORT_REVIEW_KIND, REVIEW_STATUSES, type LinkProposal, type ReviewStatus } from './reports/report-review.ts';
 export { coordinatesOf, type Coordinates } from './record-coordinates.ts';

@@ -412,6 +412,11 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return rows.map((row) => ({ id: RecordId(row.id), rank: row.score }));
     },
 
+    async latestReportTexts({ limit }) {
+      const rows = await db.selectFrom('report_texts').select('id').orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(positive(limit)).execute();
+      return rows.map((row) => RecordId(row.id));
+    },
+
     async auditHead() {
       return readAuditHead(db);
     },

@@ -314,6 +314,22 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.getReportText(RecordId('fedpol:report-c'))).toBeUndefined();
     }));
 
+    it('lists the reports written last first', () => {
+      let at = '';
+      return withStore(async (store) => {
+        for (const [id, when] of [['fedpol:r-old', '2026-01-01'], ['fedpol:r-new', '2026-03-01'], ['zone5:r-mid', '2026-02-01']] as const) {
+          at = `${when}T00:00:00.000Z`;
+          await store.putReportText(RecordId(id), `Text of ${id}`);
+        }
+        expect(await store.latestReportTexts({ limit: 10 })).toEqual(['fedpol:r-new', 'zone5:r-mid', 'fedpol:r-old']);
+        expect(await store.latestReportTexts({ limit: 2 })).toEqual(['fedpol:r-new', 'zone5:r-mid']);
+        // written again, a report comes first
+        at = '2026-04-01T00:00:00.000Z';
+        await store.putReportText(RecordId('fedpol:r-old'), 'Revised text');
+        expect(await store.latestReportTexts({ limit: 1 })).toEqual(['fedpol:r-old']);
+      }, () => new Date(at || '2026-01-01T00:00:00.000Z'));
+    });
+
     it('appends every put and delete to the change feed in order', () => withStore(async (store) => {
       expect(await store.latestSeq()).toBe(0);
       expect(await store.changesSince(0, 10)).toEqual([]);

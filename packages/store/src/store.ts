@@ -338,6 +338,8 @@ export interface Store {
    * ignored), best first. Policy is the caller's: hits are ids only.
    */
   searchReportTexts(query: string, options: SearchReportTextsOptions): Promise<readonly ReportTextHit[]>;
+  /** The reports whose text was written last, newest first (ties by id, last first). Policy is the caller's: ids only. */
+  latestReportTexts(options: { readonly limit: number }): Promise<readonly RecordId[]>;
 
   /** Messages between the nodes sharing this store (LISTEN/NOTIFY on PostgreSQL; this process only on sqlite). */
   readonly bus: MessageBus;

@@ -94,8 +94,10 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     await sourceRow.getByRole('link').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Garage interview, Liège');
 
-    // The report is found by the words of its text.
+    // The reports screen opens on the latest reports; this one is found by the words of its text too.
     await page.goto('/#/reports');
+    const latest = page.getByRole('region', { name: 'Latest reports' });
+    await expect.poll(() => latest.locator('.report-results li').first().textContent()).toMatch(/^Garage interview, Liège/);
     await page.getByLabel('Words in the reports').fill('garage Saltvik');
     await page.getByRole('button', { name: 'Search reports' }).click();
     await expect.poll(() => page.locator('.report-results li').count()).toBe(1);

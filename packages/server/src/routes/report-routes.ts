@@ -7,7 +7,7 @@
  */
 import { ENTITY_SCHEMATA, extract, RELATION_TYPES } from '@mosaic/extract';
 import { RecordId, type FieldError } from '@mosaic/model';
-import { confirmEntity, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
+import { confirmEntity, latestReports, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -104,14 +104,16 @@ export function reportRoutes(projections?: Projections) {
     });
 
     app.get('/reports', {
-      schema: { tags: ['reports'], summary: 'Full-text search over the reports you may see; needs a purpose and a case reference',
-        querystring: z.object({ q: z.string().max(10_000), collection: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
+      schema: { tags: ['reports'], summary: 'Full-text search over the reports you may see, or without `q` the latest ones; needs a purpose and a case reference',
+        querystring: z.object({ q: z.string().max(10_000).optional().describe('words of the text; absent or blank: the reports written last, newest first'), collection: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
         headers: PurposeHeaders,
         response: { 200: z.object({ results: z.array(z.object({ report: RecordOut, snippet: z.string() })).readonly(), pointers: z.array(PointerOut).readonly() }) } },
     }, async (request) => {
       const user = await requireUser(request);
       const { q, collection, limit } = request.query;
-      return searchReports(api.mosaic, { user, ...requirePurpose(request.query, request) }, { q, ...(collection ? { collection } : {}), ...(limit ? { limit } : {}) });
+      const consultation = { user, ...requirePurpose(request.query, request) };
+      const scope = { ...(collection ? { collection } : {}), ...(limit ? { limit } : {}) };
+      return q === undefined || q.trim() === '' ? latestReports(api.mosaic, consultation, scope) : searchReports(api.mosaic, consultation, { q, ...scope });
     });
 
     app.get('/reports/:id', {

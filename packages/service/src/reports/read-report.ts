@@ -5,6 +5,7 @@
  * are computed for reviewers only (analysts of the owning agency), from what they may see.
  */
 import type { Evidence, ExtractedEntity, Mention, RelationType } from '@mosaic/extract';
+import type { JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type RecordId } from '@mosaic/model';
 import type { Pointer } from '@mosaic/policy';
 import { checkQuery, recordView, type RecordView } from '../records.ts';
@@ -135,23 +136,41 @@ function snippetOf(text: string, q: string): string {
 }
 
 /** Full-text search over the reports the user may see, best first; audited with its purpose. */
-export async function searchReports(mosaic: Mosaic, consultation: Consultation, query: ReportSearch): Promise<{ readonly results: readonly ReportHit[]; readonly pointers: readonly Pointer[] }> {
+export async function searchReports(mosaic: Mosaic, consultation: Consultation, query: ReportSearch): Promise<ReportList> {
   requirePurpose(consultation);
   const q = checkQuery(query.q);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const hits = await mosaic.store.searchReportTexts(q, { limit: limit * 5 });
-  const found = await mosaic.store.getRecords(hits.map((h) => h.id));
+  return listReports(mosaic, consultation, hits.map((h) => h.id), { ...query, limit, q }, { reports: q, collection: query.collection ?? null });
+}
+
+/** The reports the user may see that were written last, newest first (a reports screen opens on them); audited. */
+export async function latestReports(mosaic: Mosaic, consultation: Consultation, query: Omit<ReportSearch, 'q'>): Promise<ReportList> {
+  requirePurpose(consultation);
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+  const ids = await mosaic.store.latestReportTexts({ limit: limit * 5 });
+  return listReports(mosaic, consultation, ids, { ...query, limit, q: '' }, { reports: 'latest', collection: query.collection ?? null });
+}
+
+export interface ReportList {
+  readonly results: readonly ReportHit[];
+  readonly pointers: readonly Pointer[];
+}
+
+/** Reports by id in the order given, of the collection asked, through the gate; each with a snippet around the query's first word. */
+async function listReports(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[], query: { readonly collection?: string; readonly limit: number; readonly q: string }, audited: JsonValue): Promise<ReportList> {
+  const found = await mosaic.store.getRecords(ids);
   const byId = new Map(found.map((s) => [s.record.id, s]));
-  const ordered = hits.flatMap((h) => {
-    const stored = byId.get(h.id);
+  const ordered = ids.flatMap((id) => {
+    const stored = byId.get(id);
     if (!stored || stored.record.schema !== 'Report') return [];
     if (query.collection !== undefined && !stored.record.properties['collection']?.includes(query.collection)) return [];
     return [{ ...stored.record, stored }];
   });
-  const { visible, pointers } = await consult(mosaic, consultation, ordered, { action: 'search', query: { reports: q, collection: query.collection ?? null } });
+  const { visible, pointers } = await consult(mosaic, consultation, ordered, { action: 'search', query: audited });
   const results: ReportHit[] = [];
-  for (const r of visible.slice(0, limit)) {
-    results.push({ report: recordView(mosaic, r.stored), snippet: snippetOf((await mosaic.store.getReportText(r.id)) ?? '', q) });
+  for (const r of visible.slice(0, query.limit)) {
+    results.push({ report: recordView(mosaic, r.stored), snippet: snippetOf((await mosaic.store.getReportText(r.id)) ?? '', query.q) });
   }
   return { results, pointers };
 }

@@ -4,7 +4,7 @@ import { startProjections, type Projections } from '../projections.ts';
 import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import type { Consultation } from '../organisation.ts';
 import { confirmEntity, rejectEntity } from './review-report.ts';
-import { readReport, searchReports } from './read-report.ts';
+import { latestReports, readReport, searchReports } from './read-report.ts';
 import { MAX_REPORT_BYTES, uploadReport } from './upload-report.ts';
 
 let world: TestMosaic;
@@ -117,6 +117,19 @@ describe('searching and reading reports under the policy', () => {
     const unknown = await readReport(world.mosaic, intel, RecordId('fedpol:report-none')).then(() => undefined, (e: unknown) => e);
     expect((unknown as Error).message.replace('report-none', report.id.split(':')[1]!)).toBe((error as Error).message);
     await expect(confirmEntity(world.mosaic, intel, report.id, 'e1', {})).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+  });
+
+  it('lists the latest reports the user may see, newest first, by collection', async () => {
+    const first = await upload({ collection: 'latest-test', title: 'First note' });
+    await new Promise((done) => setTimeout(done, 5));
+    const second = await upload({ collection: 'latest-test', title: 'Second note' });
+    const mine = await latestReports(world.mosaic, await as('fedAnalyst'), { collection: 'latest-test' });
+    expect(mine.results.map((r) => r.report.id)).toEqual([second.report.id, first.report.id]);
+    expect(mine.results[0]?.snippet).toMatch(/^.{20}/);
+    expect((await latestReports(world.mosaic, await as('fedAnalyst'), { collection: 'latest-test', limit: 1 })).results.map((r) => r.report.id)).toEqual([second.report.id]);
+    expect((await latestReports(world.mosaic, await as('zoneOfficer'), { collection: 'latest-test' })).results).toHaveLength(2);
+    expect(await latestReports(world.mosaic, await as('intelAnalyst'), { collection: 'latest-test' })).toEqual({ results: [], pointers: [] });
+    await expect(latestReports(world.mosaic, { user: (await as('fedAnalyst')).user }, {})).rejects.toMatchObject({ code: 'MOSAIC_PURPOSE_REQUIRED' });
   });
 
   it('needs a purpose and audits the search with it', async () => {

@@ -12,6 +12,7 @@ import { ingestBatchesMigration } from './0005-ingest-batches.ts';
 import { documentsMigration } from './0006-documents.ts';
 import { reportTextsMigration } from './0007-report-texts.ts';
 import { userDisabledMigration } from './0008-user-disabled.ts';
+import { reportTextsLatestMigration } from './0009-report-texts-latest.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0006-documents': documentsMigration,
   '0007-report-texts': reportTextsMigration,
   '0008-user-disabled': userDisabledMigration,
+  '0009-report-texts-latest': reportTextsLatestMigration,
 };

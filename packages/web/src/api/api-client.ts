@@ -160,6 +160,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       ingestJobOf(await request<unknown>('POST', '/ingest', { body: upload })),
     uploadReport: (upload: ReportUpload) => request<{ report: RecordView }>('POST', '/reports', { body: upload, consult: true }),
     searchReports: (q: string, collection?: string) => request<ReportSearchResponse>('GET', '/reports', { query: { q, collection, limit: 50 }, consult: true }),
+    latestReports: () => request<ReportSearchResponse>('GET', '/reports', { query: { limit: 20 }, consult: true }),
     report: (id: string) => request<{ report?: ReportDetail; pointer?: Pointer }>('GET', `/reports/${enc(id)}`, { consult: true }),
     confirmReportEntity: (id: string, entity: string, edits: { name?: string; properties?: Record<string, string[]>; link?: string }) =>
       request<{ record: RecordView; entity?: string; relations: readonly string[] }>('POST', `/reports/${enc(id)}/entities/${enc(entity)}/confirm`, { body: edits, consult: true }),

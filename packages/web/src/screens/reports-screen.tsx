@@ -1,6 +1,6 @@
 /**
- * Reports: full-text search over the reports the user may see, upload with provenance, and one
- * report's review (#/reports/<id>).
+ * Reports: the latest reports the user may see, full-text search over them, upload with
+ * provenance, and one report's review (#/reports/<id>).
  */
 import { useState, type FormEvent } from 'react';
 import type { ReportSearchResponse } from '../api/api-types.ts';
@@ -11,6 +11,7 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { TlpBadge } from '../common/tlp-badge.tsx';
 import { useAction } from '../common/use-action.ts';
+import { useAsync } from '../common/use-async.ts';
 import { ReportReview } from '../reports/report-review.tsx';
 import { UploadForm } from '../reports/upload-form.tsx';
 import { href, navigate } from '../routing/use-hash-route.ts';
@@ -26,6 +27,7 @@ function ReportsHome() {
   const [asked, setAsked] = useState('');
   const { busy, error, run } = useAction();
   const [answer, setAnswer] = useState<ReportSearchResponse>();
+  const latest = useAsync(() => api.latestReports(), [api]);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     await run(async () => {
@@ -46,18 +48,32 @@ function ReportsHome() {
       {answer ? (
         <>
           <p className="summary" role="status">{answer.results.length} report{answer.results.length === 1 ? '' : 's'} for “{asked}”</p>
-          {answer.pointers.length ? <ul className="pointer-list">{answer.pointers.map((p, i) => <PointerCard key={i} pointer={p} />)}</ul> : null}
-          <ul className="report-results">
-            {answer.results.map(({ report, snippet }) => (
-              <li key={report.id}>
-                <a className="strong" href={href('reports', report.id)}>{report.caption}</a> <span className="muted">{report.properties['collection']?.[0]} · {report.provenance.agency}</span> <TlpBadge tlp={report.provenance.marking.tlp} />
-                <div className="snippet"><HighlightText text={snippet} query={asked} /></div>
-              </li>
-            ))}
-          </ul>
+          <ReportResults answer={answer} query={asked} />
         </>
-      ) : null}
+      ) : (
+        <section aria-labelledby="latest-reports-title">
+          <h2 id="latest-reports-title" className="section-title">Latest reports</h2>
+          <ErrorMessage error={latest.error} what="reports" />
+          {latest.value ? (latest.value.results.length || latest.value.pointers.length ? <ReportResults answer={latest.value} query="" /> : <p className="muted">No reports you may see yet.</p>) : null}
+        </section>
+      )}
       {hasRole(user, 'analyst') ? <UploadForm onUploaded={(id) => navigate(href('reports', id))} /> : null}
     </section>
+  );
+}
+
+function ReportResults({ answer, query }: { readonly answer: ReportSearchResponse; readonly query: string }) {
+  return (
+    <>
+      {answer.pointers.length ? <ul className="pointer-list">{answer.pointers.map((p, i) => <PointerCard key={i} pointer={p} />)}</ul> : null}
+      <ul className="report-results">
+        {answer.results.map(({ report, snippet }) => (
+          <li key={report.id}>
+            <a className="strong" href={href('reports', report.id)}>{report.caption}</a> <span className="muted">{report.properties['collection']?.[0]} · {report.provenance.agency}</span> <TlpBadge tlp={report.provenance.marking.tlp} />
+            <div className="snippet"><HighlightText text={snippet} query={query} /></div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
