@@ -7,10 +7,10 @@
 import type { Evidence, ExtractedEntity, Mention, RelationType } from '@mosaic/extract';
 import type { JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type RecordId } from '@mosaic/model';
-import type { Pointer } from '@mosaic/policy';
+import { filterVisible, type Pointer } from '@mosaic/policy';
 import { checkQuery, recordView, type RecordView } from '../records.ts';
 import { consult, requirePurpose } from '../consult.ts';
-import type { Consultation } from '../organisation.ts';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Mosaic } from '../runtime.ts';
 import { proposeLinks } from './link-proposals.ts';
@@ -144,12 +144,19 @@ export async function searchReports(mosaic: Mosaic, consultation: Consultation, 
   return listReports(mosaic, consultation, hits.map((h) => h.id), { ...query, limit, q }, { reports: q, collection: query.collection ?? null });
 }
 
-/** The reports the user may see that were written last, newest first (a reports screen opens on them); audited. */
+/**
+ * The reports the user may see in full that were written last, newest first (a reports screen
+ * opens on them), of the collection asked among those; audited. Unlike a search, nobody asked
+ * about the others: they give no pointer, and their owners are not told of a consultation.
+ */
 export async function latestReports(mosaic: Mosaic, consultation: Consultation, query: Omit<ReportSearch, 'q'>): Promise<ReportList> {
   requirePurpose(consultation);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const ids = await mosaic.store.latestReportTexts({ limit: limit * 5 });
-  return listReports(mosaic, consultation, ids, { ...query, limit, q: '' }, { reports: 'latest', collection: query.collection ?? null });
+  const records = (await mosaic.store.getRecords(ids)).map((stored) => stored.record);
+  const snapshot = await mosaic.org();
+  const may = filterVisible(policyUser(consultation.user), records, policyContext(snapshot, consultation), { action: 'read', decide: mosaic.decide }).visible;
+  return listReports(mosaic, consultation, may.map((r) => r.id), { ...query, limit, q: '' }, { reports: 'latest', collection: query.collection ?? null });
 }
 
 export interface ReportList {
