@@ -16,6 +16,8 @@ const CACHE_FROM = Math.floor(Date.UTC(1900, 0, 1) / DAY_MS);
 const CACHE_TO = Math.floor(Date.UTC(2100, 0, 1) / DAY_MS);
 const isoCache: (string | undefined)[] = [];
 
+export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** The day number of an ISO date (YYYY-MM-DD). */
 export function dayOfIso(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);

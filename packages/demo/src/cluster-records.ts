@@ -8,11 +8,11 @@ import type { Classification, Credibility, Handling, Provenance, Reliability, Su
 import { AgencyId, CLASSIFICATION, CREDIBILITY, HANDLING, RELIABILITY, TLP } from '@mosaic/model';
 import { AGENCY_PROFILE_LIST } from './agency-profiles.ts';
 import type { AgencyProfile } from './agency-profiles.ts';
-import { WORLD_END, WORLD_START, isoDay, nextReview } from './calendar.ts';
+import { MONTH_NAMES, WORLD_END, WORLD_START, isoDay, nextReview } from './calendar.ts';
 import { agencyName, alertDesk, DEMO_AGENCY_IDS } from './org.ts';
 import type { DemoAgencyId } from './org.ts';
 import { ORGANIZATIONS } from './organizations.ts';
-import { CHECKPOINTS, BALKAN_ROUTE } from './places.ts';
+import { CHECKPOINTS, BALKAN_ROUTE, COUNTRY_NAMES } from './places.ts';
 import { ocrDocumentNumber } from './name-variation.ts';
 import { renderAddress, renderBirthDate, renderName, renderNationalNumber } from './render-person.ts';
 import { createRng } from './rng.ts';
@@ -63,8 +63,6 @@ type Props = Record<string, string[]>;
 
 const AGENCY_IDS = DEMO_AGENCY_IDS.map((id) => AgencyId(id));
 const YEAR = 365;
-const COUNTRY_NAMES: Readonly<Record<string, string>> = { sy: 'Syria', iq: 'Iraq' };
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 type DemoAlertCategory = 'arrest' | 'discreet_check' | 'inform_owner_only';
 /** The legal basis of each alert category the demo issues, as the service's alerts give it. */
 const ALERT_LEGAL_BASIS: Readonly<Record<DemoAlertCategory, string>> = {
@@ -99,7 +97,7 @@ function category(kind: Cluster['kind'], p: TruePerson, agency: DemoAgencyId, rn
 function note(p: TruePerson, kind: Cluster['kind'], rng: Rng): string {
   if (p.trip) {
     const when = new Date(p.trip.departure * 86_400_000);
-    const left = `Believed to have travelled to ${COUNTRY_NAMES[p.trip.zone] ?? 'the conflict zone'} via ${p.trip.transit} in ${MONTHS[when.getUTCMonth()] ?? ''} ${when.getUTCFullYear()}.`;
+    const left = `Believed to have travelled to ${COUNTRY_NAMES[p.trip.zone] ?? 'the conflict zone'} via ${p.trip.transit} in ${MONTH_NAMES[when.getUTCMonth()] ?? ''} ${when.getUTCFullYear()}.`;
     return p.trip.returned !== null ? `${left} Assessed as a returnee.` : left;
   }
   if (p.reportedTravel) return "Came forward about a relative's intention to travel to Syria.";

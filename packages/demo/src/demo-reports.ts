@@ -4,8 +4,10 @@
  * and date of birth it holds). Loaded through the ordinary report upload, they show extraction
  * and the proposed links back to the records. Fictional, like everything in the demo.
  */
+import { MONTH_NAMES } from './calendar.ts';
 import type { DemoAgencyId } from './org.ts';
 import { agencyName } from './org.ts';
+import { COUNTRY_NAMES } from './places.ts';
 
 export interface DemoReport {
   readonly agency: DemoAgencyId;
@@ -26,14 +28,12 @@ interface Line {
 
 /** The agencies whose officers write observation notes on the suspects they see. */
 const AUTHORS: ReadonlySet<string> = new Set<DemoAgencyId>(['fedpol', 'border']);
-const COUNTRIES: Readonly<Record<string, string>> = { be: 'Belgium', fr: 'France', nl: 'the Netherlands', tr: 'Turkey', gr: 'Greece', sy: 'Syria', iq: 'Iraq', ma: 'Morocco' };
-const country = (code: string | undefined): string => (code === undefined ? 'an unknown country' : COUNTRIES[code] ?? code.toUpperCase());
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const country = (code: string | undefined): string => (code === undefined ? 'an unknown country' : COUNTRY_NAMES[code] ?? code.toUpperCase());
 
 /** "2015-03-14" as "14 March 2015"; a year or a month alone as given. */
 function spelled(date: string | undefined): string | undefined {
   const m = date === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}` : date;
+  return m ? `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1] ?? ''} ${m[1]}` : date;
 }
 
 function nameOf(person: Line): string | undefined {

@@ -94,6 +94,8 @@ export const VEHICLE_MODELS: readonly (readonly [make: string, model: string])[]
 
 /** Where travellers to the conflict zone were seen entering it, and the countries they crossed. */
 export const CONFLICT_ZONES: readonly string[] = ['sy', 'sy', 'sy', 'iq'];
+/** English names of the countries the demo's stories name, for its prose (notes, reports). */
+export const COUNTRY_NAMES: Readonly<Record<string, string>> = { be: 'Belgium', fr: 'France', nl: 'the Netherlands', tr: 'Turkey', gr: 'Greece', sy: 'Syria', iq: 'Iraq', ma: 'Morocco' };
 export const TRANSIT_AIRPORTS: readonly string[] = ['Istanbul', 'Antalya', 'Gaziantep', 'Adana', 'Hatay'];
 /** Countries a returnee crossed on the 2015 Balkan route, in order. */
 export const BALKAN_ROUTE: readonly string[] = ['tr', 'gr', 'mk', 'rs', 'hu', 'at', 'de', 'be'];

@@ -153,10 +153,7 @@ export async function latestReports(mosaic: Mosaic, consultation: Consultation, 
   requirePurpose(consultation);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const ids = await mosaic.store.latestReportTexts({ limit: limit * 5 });
-  const records = (await mosaic.store.getRecords(ids)).map((stored) => stored.record);
-  const snapshot = await mosaic.org();
-  const may = filterVisible(policyUser(consultation.user), records, policyContext(snapshot, consultation), { action: 'read', decide: mosaic.decide }).visible;
-  return listReports(mosaic, consultation, may.map((r) => r.id), { ...query, limit, q: '' }, { reports: 'latest', collection: query.collection ?? null });
+  return listReports(mosaic, consultation, ids, { ...query, limit, q: '' }, { reports: 'latest', collection: query.collection ?? null }, { seenInFullOnly: true });
 }
 
 export interface ReportList {
@@ -164,8 +161,15 @@ export interface ReportList {
   readonly pointers: readonly Pointer[];
 }
 
-/** Reports by id in the order given, of the collection asked, through the gate; each with a snippet around the query's first word. */
-async function listReports(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[], query: { readonly collection?: string; readonly limit: number; readonly q: string }, audited: JsonValue): Promise<ReportList> {
+/**
+ * Reports by id in the order given, of the collection asked, through the gate; each with a
+ * snippet around the query's first word. `seenInFullOnly`: leave out, before the gate, what the
+ * user may not read in full (no pointer, no owner told).
+ */
+async function listReports(
+  mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[], query: { readonly collection?: string; readonly limit: number; readonly q: string }, audited: JsonValue,
+  { seenInFullOnly = false }: { readonly seenInFullOnly?: boolean } = {},
+): Promise<ReportList> {
   const found = await mosaic.store.getRecords(ids);
   const byId = new Map(found.map((s) => [s.record.id, s]));
   const ordered = ids.flatMap((id) => {
@@ -174,7 +178,10 @@ async function listReports(mosaic: Mosaic, consultation: Consultation, ids: read
     if (query.collection !== undefined && !stored.record.properties['collection']?.includes(query.collection)) return [];
     return [{ ...stored.record, stored }];
   });
-  const { visible, pointers } = await consult(mosaic, consultation, ordered, { action: 'search', query: audited });
+  const candidates = seenInFullOnly
+    ? filterVisible(policyUser(consultation.user), ordered, policyContext(await mosaic.org(), consultation), { action: 'read', decide: mosaic.decide }).visible
+    : ordered;
+  const { visible, pointers } = await consult(mosaic, consultation, candidates, { action: 'search', query: audited });
   const results: ReportHit[] = [];
   for (const r of visible.slice(0, query.limit)) {
     results.push({ report: recordView(mosaic, r.stored), snippet: snippetOf((await mosaic.store.getReportText(r.id)) ?? '', query.q) });
