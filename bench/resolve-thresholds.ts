@@ -7,7 +7,7 @@ import { generateDemo } from '@mosaic/demo';
 import { clusterRecords, pairProbability, pairwiseMetrics, parseRecordLine, resolveRecords, type ResolvableRecord } from '@mosaic/resolution';
 import { readFebrl } from './resolve-febrl.ts';
 
-const GRID = [[0.9, 0.6], [0.99, 0.9], [0.99, 0.95], [0.999, 0.9], [0.999, 0.95], [0.999, 0.99], [0.999, 0.995], [0.9995, 0.99], [0.9995, 0.995], [0.9999, 0.95], [0.9999, 0.99], [0.99999, 0.99], [0.99999, 0.999]] as const;
+const GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9995].flatMap((link) => [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99].filter((merge) => merge <= link).map((merge) => [link, merge] as const));
 
 function sweep(label: string, records: readonly ResolvableRecord[], truth: readonly string[]): void {
   const run = resolveRecords(records, { at: '2026-01-01T00:00:00Z' });

@@ -2,8 +2,11 @@
  * A Fellegi-Sunter model (Fellegi & Sunter 1969): for each feature and level, m = P(level | same
  * person) and u = P(level | different persons); the match weight of a level is log2(m/u) and
  * the weights of independent features add up (a log2 Bayes factor). The prior is the
- * probability that a candidate pair (one that passed blocking or the screening index) is a
- * match; probability = sigmoid2(log2(prior/(1-prior)) + weight), as Splink does.
+ * probability that a pair of the population the model scores is a match: in the default model,
+ * a pair of names that share a token (what `mosaic compare` is given); in a model resolution
+ * trained on a data set, a random pair of its records (@mosaic/resolution
+ * train-resolution-model.ts); probability = sigmoid2(log2(prior/(1-prior)) + weight), as
+ * Splink does.
  * The `missing` level (last) always weighs 0.
  */
 import { AppError } from '@mosaic/model';

@@ -4,7 +4,7 @@ import { blockRecords } from './blocking.ts';
 import { compareCandidatePairs } from './pair-comparisons.ts';
 import { person } from './test-fixtures.ts';
 import { seededRandom } from '@mosaic/model';
-import { trainResolutionModel } from './train-resolution-model.ts';
+import { randomPairPrior, REFERENCE_PRIOR, trainResolutionModel } from './train-resolution-model.ts';
 
 /** Fictional people from invented syllables; a third of them recorded twice with a changed day. */
 function fictionalPeople(count: number) {
@@ -36,10 +36,34 @@ describe('trainResolutionModel', () => {
     expect(trained.model.prior).toBeLessThan(1);
     expect(trained.sessions.length).toBeGreaterThan(0);
   });
-  it('keeps the starting model when the data is too small to train on', () => {
+  it('keeps the starting m and u, and the reference prior, when the data is too small to train on', () => {
     const records = fictionalPeople(10).map((r) => prepare(r));
     const groups = records.map(() => 'person');
     const { pairs } = blockRecords(records, groups);
-    expect(trainResolutionModel(records, groups, pairs, compareCandidatePairs(records, pairs)).model).toBe(defaultModel());
+    const { model } = trainResolutionModel(records, groups, pairs, compareCandidatePairs(records, pairs));
+    expect(model.features).toBe(defaultModel().features);
+    expect(model.prior).toBe(REFERENCE_PRIOR);
+  });
+  it('estimates the prior of a random pair, not of a candidate pair', () => {
+    // 1,500 people, 500 of them recorded twice: 500 matches among 2,000 * 1,999 / 2 pairs
+    const records = fictionalPeople(1500).map((r) => prepare(r));
+    const groups = records.map(() => 'person');
+    const { pairs } = blockRecords(records, groups);
+    const { model } = trainResolutionModel(records, groups, pairs, compareCandidatePairs(records, pairs));
+    const truth = 500 / ((records.length * (records.length - 1)) / 2);
+    expect(model.prior).toBeGreaterThan(truth / 3);
+    expect(model.prior).toBeLessThan(truth * 3);
+  });
+});
+
+describe('randomPairPrior', () => {
+  it('spreads the matches the candidates hold over every pair', () => {
+    // 100 candidates: 20 far above any doubt, 80 far below; 10,000 pairs in all
+    const weights = Float32Array.from({ length: 100 }, (_, k) => (k < 20 ? 40 : -40));
+    expect(randomPairPrior(weights, 10_000)).toBeCloseTo(20 / 10_000, 6);
+  });
+  it('calls at most maxShare of the candidates matches, and at least one pair in all', () => {
+    expect(randomPairPrior(Float32Array.from({ length: 100 }, () => 40), 10_000, { maxShare: 0.6 })).toBeCloseTo(60 / 10_000, 6);
+    expect(randomPairPrior(Float32Array.from({ length: 100 }, () => -40), 10_000)).toBeCloseTo(1 / 10_000, 8);
   });
 });

@@ -8,15 +8,23 @@
  *     cannot be learnt there, and their agreement is no evidence there). Loose rules (LOOSE_RULES) hold no session. A feature's m is the mean over the
  *     sessions that could estimate it; a feature no
  *     session could estimate keeps the starting model's m.
- *  3. the prior (probability that a candidate pair is a match) by EM with every m and u fixed
- *     over all candidate pairs, so that probabilities are calibrated for candidate pairs.
- * Starts from the default model, whose threshold and tfScale are kept.
+ *  3. the prior: the probability that two records of a group drawn at random match (Splink's
+ *     probability_two_random_records_match), by EM with every m and u fixed (randomPairPrior).
+ *     u was estimated on random pairs, so the prior must be that of a random pair too for
+ *     prior and weights to describe one population: a prior for candidate pairs on top of
+ *     weights against random pairs counts the name agreement that made them candidates twice
+ *     (on the demo, pairs scored 0.2-0.95 so were 0.1 % matches; BENCHMARKS.md, Resolution,
+ *     "Calibration").
+ * Starts from the default model, whose threshold and tfScale are kept. Also returns each
+ * candidate pair's weight (prior excluded), which scoring reads.
  */
 import { seededRandom } from '@mosaic/model';
-import { FEATURES, comparisonVector, countPatterns, defaultModel, estimateU, trainModel, type FeatureName, type MatchModel, type PatternCount, type PreparedRecord } from '@mosaic/matching';
+import { FEATURES, comparisonVector, countPatterns, defaultModel, estimateU, probabilityFromWeight, trainModel, weightFromProbability, type FeatureName, type MatchModel, type PatternCount, type PreparedRecord } from '@mosaic/matching';
 import { BLOCKING_FIXED, BLOCKING_RULES, LOOSE_RULES, type BlockingRule, type CandidatePairs } from './blocking.ts';
+import { largeArray } from './large-arrays.ts';
 import { countPackedPatterns } from './pattern-counts.ts';
 import { unpackLevels, type PairComparisons } from './pair-comparisons.ts';
+import { createPairScorer } from './pair-scorer.ts';
 
 export interface TrainResolutionOptions {
   readonly start?: MatchModel;
@@ -32,10 +40,10 @@ export interface TrainResolutionOptions {
   readonly minRecords?: number;
   readonly maxIterations?: number;
   /**
-   * Upper bound on the estimated prior. When the data holds no feature but one the starting m
-   * calls weak evidence (OFAC names only: the default m says a third of true aliases share no
-   * name token), EM can explain every candidate pair as a match and the prior runs to 1, which
-   * merges everything; blocked pairs are mostly non-matches, so the bound is safe.
+   * Upper bound on the share of candidate pairs the prior may call matches. When the data holds
+   * no feature but one the starting m calls weak evidence (OFAC names only: the default m says a
+   * third of true aliases share no name token), EM can explain every candidate pair as a match,
+   * which merges everything; blocked pairs are mostly non-matches, so the bound is safe.
    */
   readonly maxPrior?: number;
 }
@@ -48,8 +56,7 @@ export interface TrainingSession {
   readonly expectedMatches: number;
 }
 
-export interface TrainedResolutionModel {
-  readonly model: MatchModel;
+export interface TrainedResolutionModel extends WeighedPairs {
   readonly randomPairs: number;
   readonly sessions: readonly TrainingSession[];
 }
@@ -81,7 +88,8 @@ export function trainResolutionModel(
 ): TrainedResolutionModel {
   const matchable: number[] = [];
   groups.forEach((g, i) => { if (g !== undefined) matchable.push(i); });
-  if (matchable.length < minRecords) return { model: start, randomPairs: 0, sessions: [] };
+  const withPrior = (model: MatchModel): WeighedPairs => fitRandomPairPrior(model, groups, pairs, comparisons, { maxShare: maxPrior, maxIterations, minRecords });
+  if (matchable.length < minRecords) return { ...withPrior(start), randomPairs: 0, sessions: [] };
   const random = seededRandom(seed);
   const vectors: number[][] = [];
   {
@@ -96,7 +104,7 @@ export function trainResolutionModel(
   const u = vectors.length >= 1000 ? estimateU(countPatterns(vectors)) : start.features.map((f) => [...f.u]);
   const withU: MatchModel = { ...start, features: start.features.map((f, i) => ({ ...f, u: u[i] ?? f.u })) };
 
-  const { all, perRule } = countPackedPatterns(pairs, comparisons);
+  const { perRule } = countPackedPatterns(pairs, comparisons);
 
   const sessions: TrainingSession[] = [];
   const mSums = FEATURES.map((d) => d.levels.map(() => 0));
@@ -123,12 +131,90 @@ export function trainResolutionModel(
       return c === 0 ? p : { ...p, m: (mSums[f] as number[]).map((s) => s / c) };
     }),
   };
-  const everyFeature = FEATURES.map((d) => d.name);
-  const prior = pairs.count >= minSessionPairs ? trainModel(patternsOf(all), { start: combined, fixed: everyFeature, maxIterations }).model.prior : combined.prior;
-  const model: MatchModel = {
+  const trained = withPrior({
     ...combined,
-    prior: Math.min(prior, maxPrior),
-    trainedOn: `this data set: u from ${vectors.length} random pairs; m by EM per blocking rule (${sessions.map((s) => s.rule).join(', ')}); prior by EM on ${pairs.count} candidate pairs`,
-  };
-  return { model, randomPairs: vectors.length, sessions };
+    trainedOn: `this data set: u from ${vectors.length} random pairs; m by EM per blocking rule (${sessions.map((s) => s.rule).join(', ')}); prior of a random pair: the matches EM expects among ${pairs.count} candidate pairs, over every pair`,
+  });
+  return { ...trained, randomPairs: vectors.length, sessions };
+}
+
+export interface WeighedPairs {
+  /** The model with the prior of a random pair of this data. */
+  readonly model: MatchModel;
+  /** log2 Bayes factor of each candidate pair under `model` (prior excluded). */
+  readonly weights: Float32Array;
+}
+
+/**
+ * The prior of a random pair when the data is too small to estimate its own (fewer than
+ * `minRecords` matchable records: a handful of records, most of them candidates of each other,
+ * would put it near one half): that of the reference data the default model was trained on,
+ * measured with randomPairPrior (Febrl dataset2 2e-4, 5,000 records; OFAC dev half with facts
+ * 8e-4, 5,479). A link then needs about 11 bits of evidence.
+ */
+export const REFERENCE_PRIOR = 5e-4;
+
+/**
+ * Step 3 alone: `model`'s m and u kept, its prior that of a random pair of this data
+ * (randomPairPrior), or REFERENCE_PRIOR below `minRecords` matchable records.
+ */
+export function fitRandomPairPrior(
+  model: MatchModel, groups: readonly (string | undefined)[], pairs: CandidatePairs, comparisons: PairComparisons,
+  { minRecords = 1000, ...options }: { readonly maxShare?: number; readonly maxIterations?: number; readonly minRecords?: number } = {},
+): WeighedPairs {
+  const scorer = createPairScorer(model);
+  const weights = largeArray(Float32Array, pairs.count);
+  for (let k = 0; k < pairs.count; k++) weights[k] = scorer.weight(comparisons.levels[k] as number, comparisons.tf[k] as number);
+  const matchable = groups.reduce((n, g) => (g === undefined ? n : n + 1), 0);
+  const prior = matchable < minRecords ? REFERENCE_PRIOR : randomPairPrior(weights, pairsWithin(groups), { start: model.prior, ...options });
+  return { model: { ...model, prior }, weights };
+}
+
+/** Pairs of records within one group (records of different groups are never compared). */
+function pairsWithin(groups: readonly (string | undefined)[]): number {
+  const sizes = new Map<string, number>();
+  for (const g of groups) if (g !== undefined) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  let total = 0;
+  for (const n of sizes.values()) total += (n * (n - 1)) / 2;
+  return total;
+}
+
+/** Histogram bins per bit of weight, and the weight range it covers (beyond: the end bins). */
+const BINS_PER_BIT = 64;
+const MAX_WEIGHT = 256;
+
+/**
+ * The probability that two records drawn at random match, given every candidate pair's weight
+ * and `total` pairs in all: the matches expected among the candidates, by EM for their share
+ * alone (m and u fixed, at most `maxShare`: see maxPrior), over a histogram of the weights
+ * (1/64 bit), spread over every pair (blocking leaves out pairs that share no key, nearly all
+ * non-matches). Splink's probability_two_random_records_match, with the expected matches from
+ * the data rather than from a recall assumed for deterministic rules. EM over every pair at
+ * once, the pairs blocking left out as non-matches, was closer still on the demo but has a fixed
+ * point at no match at all, which it took on the OFAC names without facts. At least one match
+ * in all, so that a record added later can still link when this data held none.
+ */
+export function randomPairPrior(weights: Float32Array, total: number, { start = 0.1, maxShare = 0.6, maxIterations = 100 }: { start?: number; maxShare?: number; maxIterations?: number } = {}): number {
+  const count = weights.length;
+  if (total < 1) return start;
+  const floor = Math.min(0.5, 1 / total);
+  if (count === 0) return floor;
+  const bins = new Float64Array(2 * MAX_WEIGHT * BINS_PER_BIT + 1);
+  for (let k = 0; k < count; k++) {
+    const w = Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, weights[k] as number));
+    bins[Math.round((w + MAX_WEIGHT) * BINS_PER_BIT)]!++;
+  }
+  const used: number[] = [];
+  bins.forEach((n, b) => { if (n > 0) used.push(b); });
+  let share = Math.min(maxShare, Math.max(1e-9, start));
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    const logit = weightFromProbability(share);
+    let expected = 0;
+    for (const b of used) expected += (bins[b] as number) * probabilityFromWeight(logit + b / BINS_PER_BIT - MAX_WEIGHT);
+    const next = Math.min(maxShare, Math.max(1e-9, expected / count));
+    const done = Math.abs(next - share) <= 1e-6 * share;
+    share = next;
+    if (done) break;
+  }
+  return Math.min(0.5, Math.max(floor, (share * count) / total));
 }
