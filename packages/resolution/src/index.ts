@@ -15,7 +15,7 @@ export { allocatePairComparisons, comparePair, compareCandidatePairs, comparePai
 export type { PairComparisons } from './pair-comparisons.ts';
 export { createPairScorer } from './pair-scorer.ts';
 export type { PairScorer } from './pair-scorer.ts';
-export { trainResolutionModel } from './train-resolution-model.ts';
+export { REFERENCE_PRIOR, trainResolutionModel } from './train-resolution-model.ts';
 export type { TrainResolutionOptions, TrainedResolutionModel, TrainingSession } from './train-resolution-model.ts';
 export { clusterRecords } from './cluster-records.ts';
 export type { ClusterOptions, ClusterInput, ClusterResult, ClusterMerge } from './cluster-records.ts';

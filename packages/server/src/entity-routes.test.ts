@@ -1,4 +1,5 @@
 import { RecordId, validateRecord } from '@mosaic/model';
+import { REFERENCE_PRIOR } from '@mosaic/resolution';
 import { startProjections, type Projections } from '@mosaic/service';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
@@ -52,6 +53,21 @@ describe('resolved entities', () => {
     if (projections.entities.entityOf(RecordId('intel:i1')) === entity) expect(body.entity.pointers.map((p) => p.agency)).toEqual(['intel']);
     const dob = body.entity.properties['birthDate']?.find((v) => v.value === '1991-04-12');
     expect(dob?.sources.map((s) => s.provenance.agency).sort()).toEqual(['fedpol', 'zone-north']);
+  });
+
+  it('offers an uncertain pair for review with the base rate its weights start from', async () => {
+    // the same name and nothing else: on a store this small, about even odds
+    await put({ id: 'p3', schema: 'Person', properties: { name: ['Marieke Vandersteen'] }, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const response = await app.inject({ url: '/api/v1/review', headers: headers('fedAnalyst') });
+    expect(response.statusCode, response.body).toBe(200);
+    const { pairs } = response.json() as { pairs: { a: { id: string }; b: { id: string }; probability: number; prior: number; explain: { feature: string; level: string }[] }[] };
+    const pair = pairs.find((p) => [p.a.id, p.b.id].sort().join() === 'fedpol:p2,fedpol:p3');
+    expect(pair?.probability).toBeGreaterThanOrEqual(0.2);
+    expect(pair?.probability).toBeLessThan(0.95);
+    expect(pair?.prior).toBe(REFERENCE_PRIOR);
+    expect(pair?.explain.find((e) => e.feature === 'name')?.level).toBe('exact');
   });
 
   it('keeps two records apart for good after a not-same judgement', async () => {

@@ -262,6 +262,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await givePurpose(page, PURPOSE, CASE);
     const dvorak = page.locator('.pair-card', { hasText: 'Marek Dvorak' }).first();
     await expect.poll(() => dvorak.count()).toBe(1);
+    // the weights start from the store's base rate, so that they add up to the pair's odds
+    expect(await dvorak.getByRole('row', { name: /^base rate/ }).textContent()).toMatch(/1 time in [\d,]+.*[−-]\d/);
     await screenshot(page, '09-review');
     await dvorak.getByRole('button', { name: 'Not same' }).click();
     await expect.poll(() => page.locator('.summary').textContent()).toMatch(/^1 judged: not_same/);

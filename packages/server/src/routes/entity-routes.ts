@@ -78,6 +78,7 @@ export function entityRoutes(projections: Projections) {
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
         response: { 200: z.object({ pairs: z.array(z.object({
           a: RecordOut, b: RecordOut, probability: z.number(), entityA: z.string(), entityB: z.string(),
+          prior: z.number().describe('The base rate the weights start from: the probability that two of the store\'s records drawn at random are one person'),
           explain: z.array(z.object({ feature: z.string(), level: z.string(), weight: z.number(), detail: z.string().optional() })).readonly().describe('Each feature\'s level and weight in bits'),
         })).readonly() }) } },
     }, async (request) => {

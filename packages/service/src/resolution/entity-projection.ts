@@ -10,7 +10,7 @@ import {
   addRecord, candidatesOf, compareRecords, createResolutionIndex, pairKey, resolveRecords, reviewQueue, schemaGroup, undoMerge, visibleParts,
   type Candidate, type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
-import type { MatchModel, ScoreResult } from '@mosaic/matching';
+import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
 import type { Store } from '@mosaic/store';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { storeResolutionStore } from './store-resolution-store.ts';
@@ -33,6 +33,8 @@ export interface EntityProjection extends Projection {
   review(limit: number): readonly ReviewItem[];
   /** The pair compared with the model of the last full pass (the shipped one before any): level and weight per feature. */
   explain(a: Pick<EntityRecord, 'schema' | 'properties'>, b: Pick<EntityRecord, 'schema' | 'properties'>): ScoreResult;
+  /** That model's prior: the probability that two of the store's records drawn at random are one person (the base rate `explain`'s weights start from). */
+  prior(): number;
   judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<void>;
   /** The two entities a merge joined, to check the user may see them before undoing it. */
   mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId } | undefined>;
@@ -169,6 +171,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     partsOf: (entity, visible) => (index ? visibleParts(index, entity, visible) : []),
     candidates: (record, limit) => (index ? candidatesOf(index, record, { limit }) : []),
     explain: (a, b) => compareRecords(a, b, model),
+    prior: () => (model ?? defaultModel()).prior,
     review: (limit) => (index ? [...reviewQueue(index.state, { limit }), ...arrivalsToReview(index)].sort((x, y) => y.priority - x.priority).slice(0, limit) : []),
     async judge(a, b, verdict, by, note) {
       const judgement: Judgement = { a, b, verdict, by, at: now().toISOString(), ...(note ? { note } : {}) };

@@ -126,6 +126,8 @@ export interface ReviewPair {
   readonly probability: number;
   /** Why the matcher hesitates: each feature's level and weight (bits), never the values. */
   readonly explain: ScoreResult['explain'];
+  /** The base rate the weights start from (EntityProjection.prior). */
+  readonly prior: number;
   readonly entityA: EntityId;
   readonly entityB: EntityId;
 }
@@ -142,7 +144,10 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
     if (!a || !b) continue;
     const may = (p: Provenance): boolean => decide(user, 'read', { kind: 'record', provenance: p }, context).effect === 'allow';
     if (!may(a.record.provenance) || !may(b.record.provenance)) continue;
-    out.push({ a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: entities.explain(a.record, b.record).explain, entityA: item.entityA, entityB: item.entityB });
+    out.push({
+      a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: entities.explain(a.record, b.record).explain, prior: entities.prior(),
+      entityA: item.entityA, entityB: item.entityB,
+    });
   }
   await mosaic.audit.append({
     actor: { user: consultation.user.id, agency: consultation.user.agency }, action: 'consultation', purpose: 'resolution review', caseRef: null,

@@ -280,6 +280,8 @@ export interface ReviewPair {
   readonly probability: number;
   /** Each feature's level and weight in bits (the compared values are the records'). */
   readonly explain: readonly { readonly feature: string; readonly level: string; readonly weight: number; readonly detail?: string }[];
+  /** The base rate the weights start from: the probability that two of the store's records drawn at random are one person. */
+  readonly prior: number;
 }
 
 /** GET /entities/:id/merges: one automatic or judged merge of two entities. */

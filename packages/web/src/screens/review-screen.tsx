@@ -34,13 +34,24 @@ function RecordColumn({ record, other }: { readonly record: RecordView; readonly
   );
 }
 
-function Explanation({ explain }: { readonly explain: ReviewPair['explain'] }) {
+const signed = (bits: number): string => `${bits >= 0 ? '+' : ''}${bits.toFixed(1)}`;
+
+/**
+ * The features' weights, starting from the base rate (the prior, in bits: how rarely two of the
+ * store's records drawn at random are one person), so that the rows add up to the pair's odds.
+ */
+function Explanation({ explain, prior }: { readonly explain: ReviewPair['explain']; readonly prior: number }) {
   const shown = explain.filter((e) => e.level !== 'missing');
   if (shown.length === 0) return null;
+  const base = Math.log2(prior / (1 - prior));
+  const oneIn = Math.round(1 / prior);
   return (
     <table className="data explain"><caption>Why the matcher hesitates (weights in bits: for a match above 0, against below)</caption>
       <thead><tr><th scope="col">Feature</th><th scope="col">Level</th><th scope="col">Weight</th></tr></thead>
-      <tbody>{shown.map((e) => <tr key={e.feature}><th scope="row">{e.feature}</th><td>{e.level}{e.detail ? <span className="muted small"> ({e.detail})</span> : null}</td><td className={e.weight >= 0 ? 'for' : 'against'}>{e.weight >= 0 ? '+' : ''}{e.weight.toFixed(1)}</td></tr>)}</tbody>
+      <tbody>
+        {Number.isFinite(base) ? <tr><th scope="row">base rate</th><td>two records drawn at random are one person about 1 time in {oneIn.toLocaleString('en')}</td><td className="against">{signed(base)}</td></tr> : null}
+        {shown.map((e) => <tr key={e.feature}><th scope="row">{e.feature}</th><td>{e.level}{e.detail ? <span className="muted small"> ({e.detail})</span> : null}</td><td className={e.weight >= 0 ? 'for' : 'against'}>{signed(e.weight)}</td></tr>)}
+      </tbody>
     </table>
   );
 }
@@ -58,7 +69,7 @@ function PairCard({ pair, onDone }: { readonly pair: ReviewPair; readonly onDone
     <li className="pair-card">
       <div className="pair-score">probability of being the same <strong>{pair.probability.toFixed(4)}</strong></div>
       <div className="pair-sides"><RecordColumn record={pair.a} other={pair.b} /><RecordColumn record={pair.b} other={pair.a} /></div>
-      <Explanation explain={pair.explain} />
+      <Explanation explain={pair.explain} prior={pair.prior} />
       <div className="row" role="group" aria-label="Verdict">
         <button type="button" className="primary" disabled={busy} onClick={() => void judge('same')}>Same</button>
         <button type="button" disabled={busy} onClick={() => void judge('not_same')}>Not same</button>
