@@ -32,7 +32,10 @@ try {
   const loaded = await loadDemo(real, join(dir, 'demo'));
   // The same runtime with another decision function: everything else (store, audit, org cache) shared.
   const allowAll: Decide = () => ({ effect: 'allow', reason: 'own agency' });
-  const open: Mosaic = { ...real, decide: allowAll };
+  // Its own organisation snapshot (a copy): screening keeps what a profile may see per snapshot
+  // (screen-check.ts), and sharing it would let each side read the other's memoised decisions.
+  const openSnapshot = { ...(await real.org()) };
+  const open: Mosaic = { ...real, decide: allowAll, org: async () => openSnapshot };
 
   const screening = createScreeningProjection();
   await followChanges(real.store, [screening]).catchUp();
