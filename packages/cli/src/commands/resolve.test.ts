@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REFERENCE_PRIOR } from '@mosaic/resolution';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capturingStderr } from '../run-for-test.ts';
 import { run } from './resolve.ts';
@@ -39,6 +40,6 @@ describe('mosaic resolve', () => {
     expect(out[0]?.entity).toBe(out[2]?.entity);
     expect(out[1]?.entity).not.toBe(out[0]?.entity);
     const summary = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
-    expect(summary).toMatchObject({ records: 3, rejected: 2, entities: 2 });
+    expect(summary).toMatchObject({ records: 3, rejected: 2, entities: 2, prior: REFERENCE_PRIOR });
   });
 });
