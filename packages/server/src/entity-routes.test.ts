@@ -62,12 +62,16 @@ describe('resolved entities', () => {
     await projections.entities.rebuild();
     const response = await app.inject({ url: '/api/v1/review', headers: headers('fedAnalyst') });
     expect(response.statusCode, response.body).toBe(200);
-    const { pairs } = response.json() as { pairs: { a: { id: string }; b: { id: string }; probability: number; prior: number; explain: { feature: string; level: string }[] }[] };
+    const { pairs } = response.json() as { pairs: { a: { id: string }; b: { id: string }; probability: number; prior: number; explain: { feature: string; level: string; weight: number }[] }[] };
     const pair = pairs.find((p) => [p.a.id, p.b.id].sort().join() === 'fedpol:p2,fedpol:p3');
     expect(pair?.probability).toBeGreaterThanOrEqual(0.2);
     expect(pair?.probability).toBeLessThan(0.95);
     expect(pair?.prior).toBe(REFERENCE_PRIOR);
     expect(pair?.explain.find((e) => e.feature === 'name')?.level).toBe('exact');
+    // the base rate and the weights add up to the pair's odds (log2)
+    const logit = (p: number): number => Math.log2(p / (1 - p));
+    const sum = (pair?.explain ?? []).reduce((bits, e) => bits + e.weight, logit(REFERENCE_PRIOR));
+    expect(Math.abs(sum - logit(pair?.probability ?? 0))).toBeLessThan(0.05);
   });
 
   it('keeps two records apart for good after a not-same judgement', async () => {

@@ -31,7 +31,7 @@ export interface EntityProjection extends Projection {
   /** Resolved records a new one would be compared with (same blocking and scorer), best first; nothing is added. */
   candidates(record: Pick<EntityRecord, 'schema' | 'properties'>, limit: number): readonly Candidate[];
   review(limit: number): readonly ReviewItem[];
-  /** The pair compared with the model of the last full pass (the shipped one before any): level and weight per feature. */
+  /** The pair compared with the model and name frequencies of the last full pass (the shipped model before any): level and weight per feature. */
   explain(a: Pick<EntityRecord, 'schema' | 'properties'>, b: Pick<EntityRecord, 'schema' | 'properties'>): ScoreResult;
   /** That model's prior: the probability that two of the store's records drawn at random are one person (the base rate `explain`'s weights start from). */
   prior(): number;
@@ -170,7 +170,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     membersOf: (entity) => members.get(entity) ?? [],
     partsOf: (entity, visible) => (index ? visibleParts(index, entity, visible) : []),
     candidates: (record, limit) => (index ? candidatesOf(index, record, { limit }) : []),
-    explain: (a, b) => compareRecords(a, b, model),
+    explain: (a, b) => compareRecords(a, b, model, index?.state.frequencies),
     prior: () => (model ?? defaultModel()).prior,
     review: (limit) => (index ? [...reviewQueue(index.state, { limit }), ...arrivalsToReview(index)].sort((x, y) => y.priority - x.priority).slice(0, limit) : []),
     async judge(a, b, verdict, by, note) {
