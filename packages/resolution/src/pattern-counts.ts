@@ -1,23 +1,22 @@
 /**
- * How many candidate pairs have each packed comparison vector (pattern), over all pairs and per
- * blocking rule: what EM training reads. Ten million pairs at a million records and a handful
+ * How many candidate pairs have each packed comparison vector (pattern) within each blocking
+ * rule: what EM training reads (one session per rule). Ten million pairs at a million records and a handful
  * of thousands of patterns, so the counts live in an open-addressing table over typed arrays (a
  * Map update per pair and rule was most of the training time) and come out as Maps in the order
- * each pattern first occurred, overall and within each rule, as counting pair by pair into Maps
+ * each pattern first occurred within each rule, as counting pair by pair into Maps
  * would give them (EM sums over the patterns in that order).
  */
 import { BLOCKING_RULES, type CandidatePairs } from './blocking.ts';
 import type { PairComparisons } from './pair-comparisons.ts';
 
 export interface PatternCounts {
-  readonly all: Map<number, number>;
   /** By rule, in BLOCKING_RULES order. */
   readonly perRule: Map<number, number>[];
 }
 
 const RULES = BLOCKING_RULES.length;
-/** Per slot: the count over all pairs, then one per rule. */
-const STRIDE = 1 + RULES;
+/** Per slot: one count per rule. */
+const STRIDE = RULES;
 const EMPTY = -1;
 
 export function countPackedPatterns(pairs: Pick<CandidatePairs, 'count' | 'rules'>, comparisons: Pick<PairComparisons, 'levels'>): PatternCounts {
@@ -60,10 +59,9 @@ export function countPackedPatterns(pairs: Pick<CandidatePairs, 'count' | 'rules
       used++;
     }
     const at = slot * STRIDE;
-    if (counts[at]!++ === 0) first[at] = k;
     const mask = pairs.rules[k] as number;
     for (let r = 0; r < RULES; r++) {
-      if ((mask & (1 << r)) !== 0 && counts[at + 1 + r]!++ === 0) first[at + 1 + r] = k;
+      if ((mask & (1 << r)) !== 0 && counts[at + r]!++ === 0) first[at + r] = k;
     }
   }
   const inOrder = (column: number): Map<number, number> => {
@@ -72,5 +70,5 @@ export function countPackedPatterns(pairs: Pick<CandidatePairs, 'count' | 'rules
     slots.sort((x, y) => (first[x * STRIDE + column] as number) - (first[y * STRIDE + column] as number));
     return new Map(slots.map((s) => [keys[s] as number, counts[s * STRIDE + column] as number]));
   };
-  return { all: inOrder(0), perRule: BLOCKING_RULES.map((_, r) => inOrder(1 + r)) };
+  return { perRule: BLOCKING_RULES.map((_, r) => inOrder(r)) };
 }

@@ -67,7 +67,7 @@ export interface TrainedResolutionModel extends WeighedPairs {
  * weighs nothing on either side: as Splink removes the blocking rule's comparisons from an EM
  * session, so that the E step does not read agreement forced by blocking as evidence of a match.
  */
-function patternsOf(counts: ReadonlyMap<number, number>, excluded: readonly FeatureName[] = []): PatternCount[] {
+function patternsOf(counts: ReadonlyMap<number, number>, excluded: readonly FeatureName[]): PatternCount[] {
   const drop = FEATURES.map((d) => excluded.includes(d.name));
   const merged = new Map<string, PatternCount>();
   for (const [packed, count] of counts) {
@@ -165,18 +165,23 @@ export function fitRandomPairPrior(
   const scorer = createPairScorer(model);
   const weights = largeArray(Float32Array, pairs.count);
   for (let k = 0; k < pairs.count; k++) weights[k] = scorer.weight(comparisons.levels[k] as number, comparisons.tf[k] as number);
-  const matchable = groups.reduce((n, g) => (g === undefined ? n : n + 1), 0);
-  const prior = matchable < minRecords ? REFERENCE_PRIOR : randomPairPrior(weights, pairsWithin(groups), { start: model.prior, ...options });
+  const { matchable, total } = pairsWithin(groups);
+  const prior = matchable < minRecords ? REFERENCE_PRIOR : randomPairPrior(weights, total, { start: model.prior, ...options });
   return { model: { ...model, prior }, weights };
 }
 
-/** Pairs of records within one group (records of different groups are never compared). */
-function pairsWithin(groups: readonly (string | undefined)[]): number {
+/** Matchable records, and pairs of records within one group (records of different groups are never compared). */
+function pairsWithin(groups: readonly (string | undefined)[]): { matchable: number; total: number } {
   const sizes = new Map<string, number>();
-  for (const g of groups) if (g !== undefined) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  let matchable = 0;
+  for (const g of groups) {
+    if (g === undefined) continue;
+    sizes.set(g, (sizes.get(g) ?? 0) + 1);
+    matchable++;
+  }
   let total = 0;
   for (const n of sizes.values()) total += (n * (n - 1)) / 2;
-  return total;
+  return { matchable, total };
 }
 
 /** Histogram bins per bit of weight, and the weight range it covers (beyond: the end bins). */
