@@ -1,6 +1,6 @@
 /**
  * What the policy costs on the two hottest read paths: name search (searchRecords: store name
- * index, then consult() -> filterVisible + deconfliction + audit) and checkpoint screening
+ * index and the watchlist's names, then consult() -> filterVisible + deconfliction + audit) and checkpoint screening
  * (screenCheck over the in-memory watchlist, a decision per candidate). Each query runs twice,
  * once with the real decision point and once with an allow-all decision injected through the
  * same seam (OpenMosaicOptions.decide / Mosaic.decide), alternating which goes first, on a
@@ -56,7 +56,8 @@ try {
   const random = seededRandom(Number(args.seed));
   const queries = Array.from({ length: QUERIES }, () => persons[Math.floor(random() * persons.length)]!);
 
-  const search = (m: Mosaic, q: (typeof queries)[number]) => searchRecords(m, { user: analyst, purpose: 'benchmark', caseRef: 'BENCH-1' }, { q: q.name, limit: 20 });
+  // as a full node serves it: spelling and script variants through the watchlist's names too
+  const search = (m: Mosaic, q: (typeof queries)[number]) => searchRecords(m, { user: analyst, purpose: 'benchmark', caseRef: 'BENCH-1' }, { q: q.name, limit: 20 }, { names: screening.index });
   const screen = (m: Mosaic, q: (typeof queries)[number]) => screenCheck(m, { user: officer }, screening, { query: { name: q.name, ...(q.birthDate ? { birthDate: q.birthDate } : {}) } });
 
   const results = [];

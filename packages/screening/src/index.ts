@@ -24,7 +24,7 @@ export { validateQuery, QUERY_FIELDS, QUERY_LIMITS } from './screening-query.ts'
 export type { ScreeningQuery, PreparedQuery, QueryValidation, QueryField } from './screening-query.ts';
 
 // Screening and scoring
-export { screen, screenPrepared } from './screen.ts';
+export { screen, screenPrepared, scoreName } from './screen.ts';
 export type {
   ScreenOptions, Visibility, ScreeningOutcome, ScreeningHit, ScreeningPointer, MatchExplanation, NameExplanation,
   NamePartExplanation, AlertView,

@@ -175,6 +175,16 @@ function listedName(query: NormalizedName, held: NormalizedName): NormalizedName
   return held.key === query.key || !joinsCanMatter(query, held) ? held : withJoins(held);
 }
 
+/**
+ * A name compared with a query name and scored as a check scores it (the name alone: no facts,
+ * no term frequencies). For ranking names found elsewhere the way the checkpoint would.
+ */
+export function scoreName(query: NormalizedName, name: NormalizedName): { readonly comparison: NameComparison; readonly score: number } {
+  const listed = listedName(query, name);
+  const comparison = compareNormalizedNames(query, listed);
+  return { comparison, score: nameScore(comparison, query.core.length, listed.core.length) };
+}
+
 function nameExplanation(index: ScreeningIndex, query: NormalizedName, s: Scored): NameExplanation {
   const c = s.comparison as NameComparison;
   return {

@@ -94,7 +94,7 @@ export async function buildApp({ mosaic, logger = false, plugins = [], projectio
       await api.register(schemaRoutes);
       await api.register(recordRoutes);
       await api.register(ingestRoutes);
-      await api.register(searchRoutes);
+      await api.register(searchRoutes(projections));
       await api.register(auditRoutes);
       await api.register(reportRoutes(projections));
       await api.register(adminRoutes);

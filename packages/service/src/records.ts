@@ -60,19 +60,6 @@ export async function readRecordHistory(mosaic: Mosaic, consultation: Consultati
   return mosaic.store.recordHistory(id);
 }
 
-export interface SearchQuery {
-  readonly q: string;
-  readonly schema?: string;
-  readonly limit?: number;
-}
-
-export interface SearchResult {
-  readonly results: readonly RecordView[];
-  readonly pointers: readonly Pointer[];
-  /** More records may match than the results show: the limit was reached, or the candidates read. */
-  readonly truncated: boolean;
-}
-
 /** Refuse queries that are empty, absurd, or would scan everything. */
 export function checkQuery(q: string): string {
   const text = q.normalize('NFKC').trim();
@@ -80,21 +67,6 @@ export function checkQuery(q: string): string {
   if ([...text.replace(/[^\p{L}\p{N}]/gu, '')].length < 2) throw new AppError('MOSAIC_QUERY_REJECTED', 'the query needs at least two letters or digits');
   if (text.length > 200) throw new AppError('MOSAIC_QUERY_REJECTED', 'the query is longer than 200 characters');
   return text;
-}
-
-export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery): Promise<SearchResult> {
-  const q = checkQuery(query.q);
-  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  const candidates = limit * 5;
-  const hits = await mosaic.store.searchNames(q, { limit: candidates, ...(query.schema ? { schema: query.schema } : {}) });
-  const found = await mosaic.store.getRecords(hits.map((h) => h.id));
-  const byId = new Map(found.map((s) => [s.record.id, s]));
-  const ordered = hits.flatMap((h) => {
-    const stored = byId.get(h.id);
-    return stored ? [{ ...stored.record, stored }] : [];
-  });
-  const { visible, pointers } = await consult(mosaic, consultation, ordered, { action: 'search', query: { q, schema: query.schema ?? null } });
-  return { results: visible.slice(0, limit).map((r) => recordView(mosaic, r.stored)), pointers, truncated: visible.length > limit || hits.length === candidates };
 }
 
 export type WriteOutcome = { readonly ok: true; readonly record: RecordView; readonly status: 'created' | 'updated' | 'unchanged' } | { readonly ok: false; readonly errors: readonly FieldError[] };

@@ -103,6 +103,12 @@ describe.skipIf(!haveChromium)('the web app', () => {
     expect(await page.locator('table.results').textContent()).toContain('Abu Lucas');
     expect(await page.locator('table.results .grading').first().textContent()).toMatch(/^[A-F][1-6]$/);
     await screenshot(page, '03-search');
+    // written otherwise: no word of it is stored, the matcher finds him and says how the name matched
+    await page.getByLabel('Name, alias or identifier').fill('Lucien Morau Vaskes');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'for “Lucien Morau Vaskes”' }).count()).toBe(1);
+    expect(await results.first().locator('a').textContent()).toBe('Lucien Moreau-Vasquez');
+    expect(await results.first().locator('.matched-name').textContent()).toMatch(/^(phonetic|fuzzy|fuzzyLow)$/);
   });
 
   it('shows a local officer what another agency holds as a pointer to its desk, apart from results', async () => {

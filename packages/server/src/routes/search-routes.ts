@@ -1,26 +1,39 @@
 /**
- * Full-text name search over everything the user may see, with pointers to what others hold.
+ * Name search over everything the user may see, with pointers to what others hold. On a node
+ * with projections, spelling, script and particle variants are found through the watchlist's
+ * name index as well as the words of the query (@mosaic/service record-search.ts).
  */
-import { searchRecords } from '@mosaic/service';
+import { NAME_LEVELS } from '@mosaic/matching';
+import { searchRecords, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
 import { PointerOut, PurposeFields, RecordOut } from './views.ts';
 
-export async function searchRoutes(api: FastifyInstance): Promise<void> {
-  const app = api.withTypeProvider<ZodTypeProvider>();
-  app.post('/search', {
-    schema: {
-      tags: ['search'], summary: 'Search names and aliases; needs a purpose and a case reference',
-      body: z.object({ q: z.string().max(10_000), schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
-      response: { 200: z.object({ results: z.array(RecordOut).readonly(), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query') }) },
-    },
-  }, async (request) => {
-    const user = await requireUser(request);
-    const { q, schema, limit } = request.body;
-    const purpose = requirePurpose(request.body, request);
-    const result = await searchRecords(api.mosaic, { user, ...purpose }, { q, ...(schema ? { schema } : {}), ...(limit ? { limit } : {}) });
-    return result;
-  });
+const SearchHitOut = RecordOut.extend({
+  matched: z.object({
+    name: z.string().describe('the name of the record that matched best'),
+    level: z.enum(NAME_LEVELS).describe('how it matched (the matcher\'s name levels: exact, phonetic, fuzzy, subset…)'),
+    score: z.number().describe('how closely, 0–1, as a checkpoint check scores names'),
+  }).optional().describe('absent for a record found by a word of the query that has no name the matcher compares'),
+});
+
+export function searchRoutes(projections?: Pick<Projections, 'screening'>) {
+  const names = projections ? { names: projections.screening.index } : {};
+  return async function routes(api: FastifyInstance): Promise<void> {
+    const app = api.withTypeProvider<ZodTypeProvider>();
+    app.post('/search', {
+      schema: {
+        tags: ['search'], summary: 'Search names and aliases, spelling and script variants included; needs a purpose and a case reference',
+        body: z.object({ q: z.string().max(10_000), schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
+        response: { 200: z.object({ results: z.array(SearchHitOut).readonly().describe('best match first'), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query') }) },
+      },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const { q, schema, limit } = request.body;
+      const purpose = requirePurpose(request.body, request);
+      return searchRecords(api.mosaic, { user, ...purpose }, { q, ...(schema ? { schema } : {}), ...(limit ? { limit } : {}) }, names);
+    });
+  };
 }

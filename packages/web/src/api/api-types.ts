@@ -64,8 +64,16 @@ export interface Pointer {
   readonly desk: Desk | null;
 }
 
+/** Which of a result's names matched the query best, how (the matcher's name level) and how closely (0–1). */
+export interface NameMatch {
+  readonly name: string;
+  readonly level: string;
+  readonly score: number;
+}
+
 export interface SearchResponse {
-  readonly results: readonly RecordView[];
+  /** Best match first; `matched` is absent for a record found by a word of the query that has no name the matcher compares. */
+  readonly results: readonly (RecordView & { readonly matched?: NameMatch })[];
   readonly pointers: readonly Pointer[];
   /** More records may match than `results` holds. */
   readonly truncated: boolean;

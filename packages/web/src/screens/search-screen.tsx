@@ -77,11 +77,15 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
           </thead>
           <tbody>
             {results.map((r) => {
-              const names = [...(r.properties['name'] ?? []), ...(r.properties['alias'] ?? [])].filter((n) => n !== r.caption);
+              const matched = r.matched;
+              const names = [...(r.properties['name'] ?? []), ...(r.properties['alias'] ?? [])].filter((n) => n !== r.caption && n !== matched?.name);
               return (
                 <tr key={r.id}>
                   <td><a href={href('profile', 'record', r.id)} className="strong"><HighlightText text={r.caption} query={query} /></a></td>
-                  <td className="names">{names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} query={query} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}</td>
+                  <td className="names">
+                    {matched ? <MatchedName matched={matched} caption={r.caption} query={query} /> : null}
+                    {names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} query={query} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}
+                  </td>
                   <td>{r.schema}</td>
                   <td className="nowrap">{(r.properties['birthDate'] ?? []).join(', ')}</td>
                   <td>{r.provenance.agency}</td>
@@ -96,5 +100,23 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
         </table>
       ) : <p className="muted">Nothing you may see matches. {pointers.length ? 'See the pointers above.' : ''}</p>}
     </>
+  );
+}
+
+/** A name's words in any order and case: "BENALI, MEHDI" is the caption "Mehdi Benali" written otherwise. */
+const wordsOf = (name: string): string => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).sort().join(' ');
+
+/**
+ * The name that matched and how: "phonetic", "fuzzy"… tells the analyst that a spelling or a
+ * script variant was found, not the words typed; the name itself is shown when it is not the caption.
+ */
+function MatchedName({ matched, caption, query }: { readonly matched: NonNullable<SearchResponse['results'][number]['matched']>; readonly caption: string; readonly query: string }) {
+  const shown = wordsOf(matched.name) !== wordsOf(caption);
+  if (!shown && matched.level === 'exact') return null;
+  return (
+    <span className="name-chip matched-name" title={`matched ${Math.round(matched.score * 100)}%`}>
+      {shown ? <HighlightText text={matched.name} query={query} /> : null}
+      <span className="muted">{shown ? ' · ' : ''}{matched.level}</span>
+    </span>
   );
 }

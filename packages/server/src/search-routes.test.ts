@@ -1,0 +1,55 @@
+import { validateRecord } from '@mosaic/model';
+import { startProjections, type Projections } from '@mosaic/service';
+import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import { signInTokens } from './test-sign-in.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+let projections: Projections;
+let tokens: Record<string, string> = {};
+
+async function put(raw: Record<string, unknown>): Promise<void> {
+  const v = validateRecord(world.mosaic.registry, raw);
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+}
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  await put({ id: 'p1', schema: 'Person', properties: { name: ['Abdelkader Benhaddou'] }, provenance: testProvenance('fedpol') });
+  await put({ id: 'z1', schema: 'Person', properties: { name: ['BENHADDOU, Abdel Kader'] }, provenance: testProvenance('zone-north') });
+  await put({ id: 'p2', schema: 'Person', properties: { name: ['Abdelkader Ouazzani'] }, provenance: testProvenance('fedpol') });
+  await put({ id: 'i1', schema: 'Person', properties: { name: ['Abdelkader Ben Haddou'], alias: ['Abu Yahya al-Belgiki'] }, provenance: testProvenance('intel') });
+  projections = await startProjections(world.mosaic, { follow: false });
+  app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
+  tokens = await signInTokens(app, ['zoneOfficer']);
+});
+
+afterAll(async () => {
+  projections.stop();
+  await app.close();
+  await world.cleanup();
+});
+
+describe('POST /search on a full node', () => {
+  it('finds a person written otherwise, best match first, and says which name matched and how', async () => {
+    const response = await app.inject({
+      method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}` },
+      payload: { q: 'Abdelkader Benhadou', purpose: 'investigation', caseRef: 'ZN-3' },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { results: { id: string; matched?: { name: string; level: string; score: number } }[]; pointers: { agency: string }[] };
+    // "Benhadou" is none of the stored words: both spellings of the person come from the matcher
+    expect(body.results.map((r) => r.id).slice(0, 2).sort()).toEqual(['fedpol:p1', 'zone-north:z1']);
+    expect(body.results.at(-1)?.id).toBe('fedpol:p2');
+    const written = body.results.find((r) => r.id === 'zone-north:z1')?.matched;
+    expect(written?.name).toBe('BENHADDOU, Abdel Kader');
+    expect(written?.level).not.toBe('exact');
+    expect(body.results[0]?.matched?.score).toBeGreaterThan(body.results.at(-1)?.matched?.score ?? 1);
+    expect(body.pointers.map((p) => p.agency)).toEqual(['intel']);
+    expect(response.body).not.toMatch(/Belgiki|Ben Haddou/);
+  });
+});

@@ -1,0 +1,92 @@
+import { validateRecord } from '@mosaic/model';
+import { createStoreAuditStorage } from '@mosaic/store';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { followChanges } from './change-follower.ts';
+import { searchRecords, type SearchOptions } from './record-search.ts';
+import { createScreeningProjection, type ScreeningProjection } from './screening/screening-projection.ts';
+import { openTestMosaic, testProvenance, type TestMosaic } from './testing.ts';
+
+let world: TestMosaic;
+let projection: ScreeningProjection;
+
+const records = [
+  { id: 'f1', schema: 'Person', properties: { name: ['Salah Abdeslam'] }, provenance: testProvenance('fedpol') },
+  { id: 'f2', schema: 'Person', properties: { name: ['ABDESALAM, Salah'] }, provenance: testProvenance('fedpol') },
+  { id: 'f3', schema: 'Person', properties: { name: ['Salah Abd al-Salam'] }, provenance: testProvenance('fedpol') },
+  { id: 'f4', schema: 'Person', properties: { name: ['Salah Haddad'] }, provenance: testProvenance('fedpol') },
+  { id: 'f5', schema: 'Organization', properties: { name: ['Abdeslam Trading'] }, provenance: testProvenance('fedpol') },
+  // above the zone officer's clearance: nothing of it, not even a pointer
+  { id: 's1', schema: 'Person', properties: { name: ['Salah Abdesslam'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }) },
+  // intelligence: only a pointer for the zone's officer
+  { id: 'x1', schema: 'Person', properties: { name: ['Salah Abdeslaam'], alias: ['Abu Abdallah'] }, provenance: testProvenance('intel') },
+];
+
+beforeEach(async () => {
+  world = await openTestMosaic();
+  for (const raw of records) {
+    const v = validateRecord(world.mosaic.registry, raw);
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+  }
+  projection = createScreeningProjection();
+  await followChanges(world.mosaic.store, [projection]).catchUp();
+});
+
+afterEach(async () => {
+  await world.cleanup();
+});
+
+async function search(q: string, options: SearchOptions, schema?: string, as = 'zoneOfficer', limit?: number) {
+  const officer = (await world.mosaic.store.listUsers()).find((u) => u.name === as);
+  if (!officer) throw new Error(`no test user ${as}`);
+  return searchRecords(world.mosaic, { user: officer, purpose: 'investigation', caseRef: 'ZN-1' }, { q, ...(schema ? { schema } : {}), ...(limit ? { limit } : {}) }, options);
+}
+
+describe('searchRecords', () => {
+  it('finds spellings, particles and scripts through the watchlist\'s names, which the words of the query alone miss', async () => {
+    const names = { names: projection.index };
+    expect((await search('Abdeslam', {})).results.map((r) => r.id)).toEqual(['fedpol:f1', 'fedpol:f5']);
+    const variants = await search('Abdeslam', names);
+    expect(variants.results.map((r) => r.id)).toEqual(expect.arrayContaining(['fedpol:f1', 'fedpol:f2', 'fedpol:f3', 'fedpol:f5']));
+    // a spelling only the matcher finds passes the policy like any other candidate
+    expect(JSON.stringify(variants)).not.toMatch(/s1|Abdesslam|SECRET/);
+    expect(variants.pointers.map((p) => p.agency)).not.toContain('fedpol');
+    expect((await search('Abdeslam', names, undefined, 'fedAnalyst')).results.map((r) => r.id)).toContain('fedpol:s1');
+    expect((await search('صلاح عبد السلام', {})).results).toEqual([]);
+    expect((await search('صلاح عبد السلام', names)).results.map((r) => r.id)).toEqual(expect.arrayContaining(['fedpol:f1', 'fedpol:f2', 'fedpol:f3']));
+  });
+
+  it('ranks by how the names compare: the name as asked, then its variants, then a shared part', async () => {
+    const { results, pointers } = await search('Salah Abdeslam', { names: projection.index });
+    const ids: string[] = results.map((r) => r.id);
+    expect(ids[0]).toBe('fedpol:f1');
+    expect(ids.slice(1, 3).sort()).toEqual(['fedpol:f2', 'fedpol:f3']);
+    expect(ids.indexOf('fedpol:f4')).toBeGreaterThan(2);
+    expect(results[0]?.matched).toEqual({ name: 'Salah Abdeslam', level: 'exact', score: 1 });
+    const variant = results.find((r) => r.id === 'fedpol:f2')?.matched;
+    expect(variant?.name).toBe('ABDESALAM, Salah');
+    expect(variant?.level).not.toBe('exact');
+    expect(variant?.score).toBeLessThan(1);
+    expect(variant?.score).toBeGreaterThan(results.find((r) => r.id === 'fedpol:f4')?.matched?.score ?? 1);
+    // the intelligence record, the nearest spelling of all, is a pointer and nothing of it shows
+    expect(pointers.map((p) => p.agency)).toEqual(['intel']);
+    expect(JSON.stringify(results)).not.toMatch(/intel|Abdeslaam|Abu Abdallah/);
+  });
+
+  it('keeps to the kind asked for and logs the search with what it returned, not every candidate read', async () => {
+    const { results } = await search('Abdeslam', { names: projection.index }, 'Organization');
+    expect(results.map((r) => r.id)).toEqual(['fedpol:f5']);
+    const people = await search('Abdeslam', { names: projection.index }, 'Person');
+    expect(people.results.every((r) => r.schema === 'Person')).toBe(true);
+    const logged = [];
+    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.caseRef === 'ZN-1' && entry.action === 'consultation') logged.push(entry);
+    expect(logged.at(-1)).toMatchObject({ purpose: 'investigation', query: { q: 'Abdeslam', schema: 'Person' }, records: people.results.map((r) => r.id) });
+    // two asked of the four the officer may see: the log names those two, the pointer stays
+    const two = await search('Salah Abdeslam', { names: projection.index }, undefined, 'zoneOfficer', 2);
+    expect(two.results.map((r) => r.id)).toHaveLength(2);
+    expect(two).toMatchObject({ truncated: true, pointers: [{ agency: 'intel' }] });
+    const last = [];
+    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.caseRef === 'ZN-1' && entry.action === 'consultation') last.push(entry);
+    expect(last.at(-1)).toMatchObject({ records: two.results.map((r) => r.id), pointers: ['intel'] });
+  });
+});
