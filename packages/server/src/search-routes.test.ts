@@ -19,7 +19,7 @@ async function put(raw: Record<string, unknown>): Promise<void> {
 
 beforeAll(async () => {
   world = await openTestMosaic();
-  await put({ id: 'p1', schema: 'Person', properties: { name: ['Abdelkader Benhaddou'] }, provenance: testProvenance('fedpol') });
+  await put({ id: 'p1', schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], passportNumber: ['EM123456'] }, provenance: testProvenance('fedpol') });
   await put({ id: 'z1', schema: 'Person', properties: { name: ['BENHADDOU, Abdel Kader'] }, provenance: testProvenance('zone-north') });
   await put({ id: 'p2', schema: 'Person', properties: { name: ['Abdelkader Ouazzani'] }, provenance: testProvenance('fedpol') });
   await put({ id: 'i1', schema: 'Person', properties: { name: ['Abdelkader Ben Haddou'], alias: ['Abu Yahya al-Belgiki'] }, provenance: testProvenance('intel') });
@@ -51,5 +51,13 @@ describe('POST /search on a full node', () => {
     expect(body.results[0]?.matched?.score).toBeGreaterThan(body.results.at(-1)?.matched?.score ?? 1);
     expect(body.pointers.map((p) => p.agency)).toEqual(['intel']);
     expect(response.body).not.toMatch(/Belgiki|Ben Haddou/);
+  });
+
+  it('finds the holder of a document number and says it was found by it', async () => {
+    const response = await app.inject({
+      method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}` },
+      payload: { q: 'EM 123456', purpose: 'investigation', caseRef: 'ZN-3' },
+    });
+    expect(response.json()).toMatchObject({ results: [{ id: 'fedpol:p1', identifier: { kind: 'document', how: 'exact' } }] });
   });
 });

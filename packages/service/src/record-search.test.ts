@@ -15,6 +15,8 @@ const records = [
   { id: 'f3', schema: 'Person', properties: { name: ['Salah Abd al-Salam'] }, provenance: testProvenance('fedpol') },
   { id: 'f4', schema: 'Person', properties: { name: ['Salah Haddad'] }, provenance: testProvenance('fedpol') },
   { id: 'f5', schema: 'Organization', properties: { name: ['Abdeslam Trading'] }, provenance: testProvenance('fedpol') },
+  { id: 'f6', schema: 'Person', properties: { name: ['Odalric Vennemann'], passportNumber: ['EM0451236'], phone: ['+32 470 12 34 56'] }, provenance: testProvenance('fedpol') },
+  { id: 'f7', schema: 'Vehicle', properties: { registrationNumber: ['1-ABC-234'], owner: ['fedpol:f6'] }, provenance: testProvenance('fedpol') },
   // above the zone officer's clearance: nothing of it, not even a pointer
   { id: 's1', schema: 'Person', properties: { name: ['Salah Abdesslam'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }) },
   // intelligence: only a pointer for the zone's officer
@@ -71,6 +73,17 @@ describe('searchRecords', () => {
     // the intelligence record, the nearest spelling of all, is a pointer and nothing of it shows
     expect(pointers.map((p) => p.agency)).toEqual(['intel']);
     expect(JSON.stringify(results)).not.toMatch(/intel|Abdeslaam|Abu Abdallah/);
+  });
+
+  it('finds the holder of a document number, a plate or a phone number, also as OCR misreads it', async () => {
+    const names = { names: projection.index };
+    const found = async (q: string) => (await search(q, names)).results.map((r) => [r.id, r.identifier?.kind, r.identifier?.how]);
+    expect(await found('EM0451236')).toEqual([['fedpol:f6', 'document', 'exact']]);
+    expect(await found('EMO45I236')).toEqual([['fedpol:f6', 'document', 'confusable']]);
+    expect(await found('1-ABC-234')).toEqual([['fedpol:f7', 'plate', 'exact']]);
+    expect(await found('0470 123456')).toEqual([['fedpol:f6', 'phone', 'exact']]);
+    // the words of a query alone never found an identifier
+    expect((await search('EM0451236', {})).results).toEqual([]);
   });
 
   it('keeps to the kind asked for and logs the search with what it returned, not every candidate read', async () => {

@@ -5,9 +5,11 @@
  *   kind (people, organisations, vehicles, addresses…);
  * - on a node that holds the watchlist, the screening index: the matcher's name candidates over
  *   Person and Vehicle records, which finds "ABDESALAM, Salah" and "Salah Abd al-Salam" for
- *   "Abdeslam", and all three for "صلاح عبد السلام".
+ *   "Abdeslam", and all three for "صلاح عبد السلام"; and the holders of the query read as a
+ *   document number, a plate or a phone number, exactly or as OCR misreads it.
  * Every candidate is ranked by its best name against the query, scored as a checkpoint check
- * scores names (exact, phonetic, spelling, parts missing); the full-text rank orders the rest.
+ * scores names (exact, phonetic, spelling, parts missing), or by the identifier it holds as a
+ * check scores one; the full-text rank orders the rest.
  * The score reads the query and that record's own names only (no frequencies counted over
  * records the user may not see). Then the policy decides what is shown, pointed to or left out
  * (consult), and each result says which of its names matched and how. As with the full-text
@@ -17,7 +19,7 @@
 import { matchableNames, normalizeName, type NameLevel, type NormalizedName } from '@mosaic/matching';
 import type { EntityRecord, RecordId } from '@mosaic/model';
 import { filterVisible, type Pointer } from '@mosaic/policy';
-import { scoreName, screenPrepared, validateQuery, type ScreeningIndex } from '@mosaic/screening';
+import { scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import { consult } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import { checkQuery, recordView, type RecordView } from './records.ts';
@@ -37,9 +39,18 @@ export interface NameMatch {
   readonly score: number;
 }
 
+/** The query read as an identifier the record holds: a document number (passport, identity card…), a plate or a phone number. */
+export interface IdentifierMatch {
+  readonly kind: 'document' | 'plate' | 'phone';
+  /** `confusable`: equal once letters and digits OCR confuses are read alike (O/0, I/1, S/5…). */
+  readonly how: 'exact' | 'confusable';
+}
+
 export interface SearchHit extends RecordView {
-  /** Absent when the record has no name the matcher compares (it was found by a word of the query). */
+  /** Absent when the record has no name the matcher compares (it was found by a word of the query, or an identifier). */
   readonly matched?: NameMatch;
+  /** Present when the record was found by an identifier it holds. */
+  readonly identifier?: IdentifierMatch;
 }
 
 export interface SearchResult {
@@ -80,27 +91,49 @@ export function bestNameMatch(query: NormalizedName, record: Pick<EntityRecord, 
 }
 
 interface Variants {
-  /** The records found, with the name that matched as the index scored it (the same score as bestNameMatch's). */
+  /** The records whose names matched, with the name as the index scored it (the same score as bestNameMatch's). */
   readonly matched: ReadonlyMap<RecordId, NameMatch>;
+  /** The records holding the query as an identifier, and the index's score for it (1 exact, 0.99 confusable, 0.75 a phone). */
+  readonly identified: ReadonlyMap<RecordId, IdentifierMatch & { readonly score: number }>;
   readonly truncated: boolean;
 }
 
-const NO_VARIANTS: Variants = { matched: new Map(), truncated: false };
+const NO_VARIANTS: Variants = { matched: new Map(), identified: new Map(), truncated: false };
+const IDENTIFIER_FIELDS = ['document', 'plate', 'phone'] as const;
 
-/** Spelling, script and particle variants among the watchlist's records, and whether more were left. */
+/** The query as every kind of identifier it can be read as (a phone number needs its digits, a document three letters or digits…). */
+function asIdentifier(q: string): PreparedQuery | undefined {
+  const fields = IDENTIFIER_FIELDS.filter((field) => validateQuery({ [field]: q }).ok);
+  const validated = fields.length > 0 ? validateQuery(Object.fromEntries(fields.map((field) => [field, q]))) : undefined;
+  return validated?.ok ? validated.query : undefined;
+}
+
+/**
+ * Among the watchlist's records: spelling, script and particle variants of the query as a name,
+ * and the holders of the query as a document number, plate or phone number (exact, or as OCR
+ * misreads it); and whether more were left.
+ */
 function variantsOf(names: ScreeningIndex, q: string, wanted: number): Variants {
-  const validated = validateQuery({ name: q });
-  if (!validated.ok) return NO_VARIANTS;
-  const outcome = screenPrepared(names, validated.query, { limit: wanted, candidates: wanted, minScore: VARIANT_MIN_SCORE });
-  if (!outcome.ok) return NO_VARIANTS;
+  const asName = validateQuery({ name: q });
+  const byName = asName.ok ? screenPrepared(names, asName.query, { limit: wanted, candidates: wanted, minScore: VARIANT_MIN_SCORE }) : undefined;
+  const identifier = asIdentifier(q);
+  const byIdentifier = identifier ? screenPrepared(names, identifier, { limit: wanted }) : undefined;
   const matched = new Map<RecordId, NameMatch>();
-  for (const hit of outcome.hits) {
-    // Entries are records (screening-projection.ts): an entry's id is its record's. A name-only
-    // query's score is the name's, as scoreName gives it.
+  const identified = new Map<RecordId, IdentifierMatch & { readonly score: number }>();
+  // Entries are records (screening-projection.ts): an entry's id is its record's.
+  for (const hit of byName?.ok ? byName.hits : []) {
+    // a name-only query's score is the name's, as scoreName gives it
     const name = hit.kind === 'match' ? hit.explain.name : undefined;
     if (hit.kind === 'match' && name) matched.set(hit.id as string as RecordId, { name: name.listed.trim(), level: name.level, score: hit.score });
   }
-  return { matched, truncated: outcome.truncated || outcome.hits.length === wanted };
+  for (const hit of byIdentifier?.ok ? byIdentifier.hits : []) {
+    if (hit.kind !== 'match') continue;
+    const { document, plate, phone } = hit.explain;
+    const found: IdentifierMatch | undefined = document ? { kind: 'document', how: document } : plate ? { kind: 'plate', how: plate } : phone ? { kind: 'phone', how: phone } : undefined;
+    if (found) identified.set(hit.id as string as RecordId, { ...found, score: hit.score });
+  }
+  const full = (o: typeof byName): boolean => o?.ok === true && (o.truncated || o.hits.length === wanted);
+  return { matched, identified, truncated: full(byName) || full(byIdentifier) };
 }
 
 export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names }: SearchOptions = {}): Promise<SearchResult> {
@@ -110,15 +143,19 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   const textHits = await mosaic.store.searchNames(q, { limit: candidates, ...(query.schema ? { schema: query.schema } : {}) });
   const variants = names && (query.schema === undefined || SCREENED_SCHEMATA.has(query.schema)) ? variantsOf(names, q, candidates) : NO_VARIANTS;
   const textRank = new Map<string, number>(textHits.map((h) => [h.id, h.rank]));
-  const ids = [...new Set<RecordId>([...textHits.map((h) => h.id), ...variants.matched.keys()])];
+  const ids = [...new Set<RecordId>([...textHits.map((h) => h.id), ...variants.matched.keys(), ...variants.identified.keys()])];
   const found = await mosaic.store.getRecords(ids);
   const wanted = normalizeName(q);
-  // Names the index has not scored (a record found by a word only, or of another kind) are normalised here.
+  // Names the index has not scored (a record found by a word or an identifier only, or of another kind) are normalised here.
   const matchOf = (record: EntityRecord): NameMatch | undefined => variants.matched.get(record.id) ?? (wanted.core.length > 0 ? bestNameMatch(wanted, record) : undefined);
   const ranked = found
     .filter((s) => query.schema === undefined || s.record.schema === query.schema)
-    .map((stored) => ({ ...stored.record, stored, matched: matchOf(stored.record) }))
-    .sort((a, b) => (b.matched?.score ?? 0) - (a.matched?.score ?? 0) || (textRank.get(b.id) ?? 0) - (textRank.get(a.id) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .map((stored) => {
+      const matched = matchOf(stored.record);
+      const identifier = variants.identified.get(stored.record.id);
+      return { ...stored.record, stored, matched, identifier, score: Math.max(matched?.score ?? 0, identifier?.score ?? 0) };
+    })
+    .sort((a, b) => b.score - a.score || (textRank.get(b.id) ?? 0) - (textRank.get(a.id) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Which candidates the user may see decides the results; only those returned (and the
   // candidates they may not see, for the pointers) then go through the gate, so the audit log
   // and the owners' notices name what was returned, not every candidate read.
@@ -128,12 +165,12 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   const mayIds = new Set(may.map((r) => r.id));
   const { visible, pointers } = await consult(mosaic, consultation, ranked.filter((r) => returned.has(r.id) || !mayIds.has(r.id)), { action: 'search', query: { q, schema: query.schema ?? null } });
   return {
-    results: visible.map((r) => withMatch(recordView(mosaic, r.stored), r.matched)),
+    results: visible.map((r) => withMatch(recordView(mosaic, r.stored), r.matched, r.identifier)),
     pointers,
     truncated: may.length > limit || textHits.length === candidates || variants.truncated,
   };
 }
 
-function withMatch(view: RecordView, matched: NameMatch | undefined): SearchHit {
-  return matched ? { ...view, matched } : view;
+function withMatch(view: RecordView, matched: NameMatch | undefined, identified: (IdentifierMatch & { readonly score: number }) | undefined): SearchHit {
+  return { ...view, ...(matched ? { matched } : {}), ...(identified ? { identifier: { kind: identified.kind, how: identified.how } } : {}) };
 }

@@ -109,6 +109,12 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'for “Lucien Morau Vaskes”' }).count()).toBe(1);
     expect(await results.first().locator('a').textContent()).toBe('Lucien Moreau-Vasquez');
     expect(await results.first().locator('.matched-name').textContent()).toMatch(/^(phonetic|fuzzy|fuzzyLow)$/);
+    // an identifier: his passport number, as an OCR reader might give it
+    await page.getByLabel('Name, alias or identifier').fill('EMI23456');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'for “EMI23456”' }).count()).toBe(1);
+    expect(await results.first().locator('a').textContent()).toBe('Lucien Moreau-Vasquez');
+    expect(await results.first().locator('.matched-identifier').textContent()).toBe('document · read alike');
   });
 
   it('shows a local officer what another agency holds as a pointer to its desk, apart from results', async () => {

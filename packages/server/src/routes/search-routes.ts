@@ -1,7 +1,8 @@
 /**
  * Name search over everything the user may see, with pointers to what others hold. On a node
- * with projections, spelling, script and particle variants are found through the watchlist's
- * name index as well as the words of the query (@mosaic/service record-search.ts).
+ * with projections, spelling, script and particle variants, and the holders of a document
+ * number, plate or phone number, are found through the watchlist's index as well as the words
+ * of the query (@mosaic/service record-search.ts).
  */
 import { NAME_LEVELS } from '@mosaic/matching';
 import { searchRecords, type Projections } from '@mosaic/service';
@@ -16,7 +17,11 @@ const SearchHitOut = RecordOut.extend({
     name: z.string().describe('the name of the record that matched best'),
     level: z.enum(NAME_LEVELS).describe('how it matched (the matcher\'s name levels: exact, phonetic, fuzzy, subset…)'),
     score: z.number().describe('how closely, 0–1, as a checkpoint check scores names'),
-  }).optional().describe('absent for a record found by a word of the query that has no name the matcher compares'),
+  }).optional().describe('absent for a record found by a word of the query or an identifier that has no name the matcher compares'),
+  identifier: z.object({
+    kind: z.enum(['document', 'plate', 'phone']),
+    how: z.enum(['exact', 'confusable']).describe('confusable: equal once characters OCR confuses are read alike (O/0, I/1, S/5…)'),
+  }).optional().describe('present when the record was found by a document number, plate or phone number it holds'),
 });
 
 export function searchRoutes(projections?: Pick<Projections, 'screening'>) {
@@ -25,7 +30,7 @@ export function searchRoutes(projections?: Pick<Projections, 'screening'>) {
     const app = api.withTypeProvider<ZodTypeProvider>();
     app.post('/search', {
       schema: {
-        tags: ['search'], summary: 'Search names and aliases, spelling and script variants included; needs a purpose and a case reference',
+        tags: ['search'], summary: 'Search names and aliases (spelling and script variants included) and identifiers; needs a purpose and a case reference',
         body: z.object({ q: z.string().max(10_000), schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
         response: { 200: z.object({ results: z.array(SearchHitOut).readonly().describe('best match first'), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query') }) },
       },

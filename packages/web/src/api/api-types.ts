@@ -71,9 +71,15 @@ export interface NameMatch {
   readonly score: number;
 }
 
+/** The query read as an identifier the record holds. */
+export interface IdentifierMatch {
+  readonly kind: 'document' | 'plate' | 'phone';
+  readonly how: 'exact' | 'confusable';
+}
+
 export interface SearchResponse {
-  /** Best match first; `matched` is absent for a record found by a word of the query that has no name the matcher compares. */
-  readonly results: readonly (RecordView & { readonly matched?: NameMatch })[];
+  /** Best match first; `matched` is absent for a record found by a word of the query or an identifier that has no name the matcher compares. */
+  readonly results: readonly (RecordView & { readonly matched?: NameMatch; readonly identifier?: IdentifierMatch })[];
   readonly pointers: readonly Pointer[];
   /** More records may match than `results` holds. */
   readonly truncated: boolean;

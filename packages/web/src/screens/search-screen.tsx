@@ -1,7 +1,8 @@
 /**
- * Search names and aliases across everything the user may see. Results show the matched names,
- * the owning agency, the subject category and the grading; pointers to what others hold are
- * listed apart, as contacts, never as content.
+ * Search names, aliases and identifiers across everything the user may see. Results show the
+ * matched names (and the identifier the query was found as), the owning agency, the subject
+ * category and the grading; pointers to what others hold are listed apart, as contacts, never
+ * as content.
  */
 import { useState, type FormEvent } from 'react';
 import type { SearchResponse } from '../api/api-types.ts';
@@ -83,6 +84,7 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
                 <tr key={r.id}>
                   <td><a href={href('profile', 'record', r.id)} className="strong"><HighlightText text={r.caption} query={query} /></a></td>
                   <td className="names">
+                    {r.identifier ? <span className="name-chip matched-identifier">{r.identifier.kind}{r.identifier.how === 'confusable' ? ' · read alike' : ''}</span> : null}
                     {matched ? <MatchedName matched={matched} caption={r.caption} query={query} /> : null}
                     {names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} query={query} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}
                   </td>
