@@ -1,4 +1,4 @@
-import { validateRecord } from '@mosaic/model';
+import { RecordId, validateRecord } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
@@ -19,8 +19,8 @@ async function put(raw: Record<string, unknown>): Promise<void> {
 
 beforeAll(async () => {
   world = await openTestMosaic();
-  await put({ id: 'p1', schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], passportNumber: ['EM123456'] }, provenance: testProvenance('fedpol') });
-  await put({ id: 'z1', schema: 'Person', properties: { name: ['BENHADDOU, Abdel Kader'] }, provenance: testProvenance('zone-north') });
+  await put({ id: 'p1', schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], birthDate: ['1991-04-12'], passportNumber: ['EM123456'] }, provenance: testProvenance('fedpol') });
+  await put({ id: 'z1', schema: 'Person', properties: { name: ['BENHADDOU, Abdel Kader'], birthDate: ['1991-04-12'], passportNumber: ['EM123456'] }, provenance: testProvenance('zone-north') });
   await put({ id: 'p2', schema: 'Person', properties: { name: ['Abdelkader Ouazzani'] }, provenance: testProvenance('fedpol') });
   await put({ id: 'i1', schema: 'Person', properties: { name: ['Abdelkader Ben Haddou'], alias: ['Abu Yahya al-Belgiki'] }, provenance: testProvenance('intel') });
   projections = await startProjections(world.mosaic, { follow: false });
@@ -41,9 +41,13 @@ describe('POST /search on a full node', () => {
       payload: { q: 'Abdelkader Benhadou', purpose: 'investigation', caseRef: 'ZN-3' },
     });
     expect(response.statusCode).toBe(200);
-    const body = response.json() as { results: { id: string; matched?: { name: string; level: string; score: number } }[]; pointers: { agency: string }[] };
-    // "Benhadou" is none of the stored words: both spellings of the person come from the matcher
+    const body = response.json() as { results: { id: string; matched?: { name: string; level: string; score: number }; subject?: { entity: string; lead: string } }[]; pointers: { agency: string }[] };
+    // "Benhadou" is none of the stored words: both spellings of the person come from the matcher,
+    // listed together as one resolved subject
     expect(body.results.map((r) => r.id).slice(0, 2).sort()).toEqual(['fedpol:p1', 'zone-north:z1']);
+    const lead = body.results[0]?.id;
+    expect(body.results.slice(0, 2).map((r) => r.subject)).toEqual([{ entity: projections.entities.entityOf(RecordId('fedpol:p1')), lead }, { entity: projections.entities.entityOf(RecordId('fedpol:p1')), lead }]);
+    expect(body.results.at(-1)?.subject).toBeUndefined();
     expect(body.results.at(-1)?.id).toBe('fedpol:p2');
     const written = body.results.find((r) => r.id === 'zone-north:z1')?.matched;
     expect(written?.name).toBe('BENHADDOU, Abdel Kader');
@@ -58,6 +62,7 @@ describe('POST /search on a full node', () => {
       method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}` },
       payload: { q: 'EM 123456', purpose: 'investigation', caseRef: 'ZN-3' },
     });
-    expect(response.json()).toMatchObject({ results: [{ id: 'fedpol:p1', identifier: { kind: 'document', how: 'exact' } }] });
+    const { results } = response.json() as { results: { id: string; identifier?: unknown }[] };
+    expect(results.map((r) => [r.id, r.identifier])).toEqual([['fedpol:p1', { kind: 'document', how: 'exact' }], ['zone-north:z1', { kind: 'document', how: 'exact' }]]);
   });
 });

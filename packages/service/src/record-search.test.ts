@@ -1,8 +1,9 @@
-import { validateRecord } from '@mosaic/model';
+import { RecordId, validateRecord } from '@mosaic/model';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { followChanges } from './change-follower.ts';
 import { searchRecords, type SearchOptions } from './record-search.ts';
+import { createEntityProjection } from './resolution/entity-projection.ts';
 import { createScreeningProjection, type ScreeningProjection } from './screening/screening-projection.ts';
 import { openTestMosaic, testProvenance, type TestMosaic } from './testing.ts';
 
@@ -84,6 +85,54 @@ describe('searchRecords', () => {
     expect(await found('0470 123456')).toEqual([['fedpol:f6', 'phone', 'exact']]);
     // the words of a query alone never found an identifier
     expect((await search('EM0451236', {})).results).toEqual([]);
+  });
+
+  it('lists the records of one resolved subject together, after the best of them, and namesakes apart', async () => {
+    for (const raw of [
+      { id: 'g1', schema: 'Person', properties: { name: ['Wendel Ostrovka'], birthDate: ['1984-02-11'], passportNumber: ['PX998877'] }, provenance: testProvenance('fedpol') },
+      { id: 'g2', schema: 'Person', properties: { name: ['OSTROWKA, Wendel'], birthDate: ['1984-02-11'], passportNumber: ['PX998877'] }, provenance: testProvenance('zone-north') },
+      { id: 'g3', schema: 'Person', properties: { name: ['Wendel Ostrovka'], birthDate: ['1950-07-30'] }, provenance: testProvenance('fedpol') },
+    ]) {
+      const v = validateRecord(world.mosaic.registry, raw);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+    }
+    await followChanges(world.mosaic.store, [projection]).catchUp();
+    const entities = await createEntityProjection(world.mosaic.store);
+    try {
+      const names = { names: projection.index };
+      // by name alone the namesake (an exact name) comes before the same person spelled otherwise
+      expect((await search('Wendel Ostrovka', names)).results.map((r) => r.id)).toEqual(['fedpol:g1', 'fedpol:g3', 'zone-north:g2']);
+      const { results } = await search('Wendel Ostrovka', { ...names, subjects: entities });
+      expect(results.map((r) => [r.id, r.subject?.lead])).toEqual([['fedpol:g1', 'fedpol:g1'], ['zone-north:g2', 'fedpol:g1'], ['fedpol:g3', undefined]]);
+      expect(results[0]?.subject?.entity).toBe(entities.entityOf(RecordId('fedpol:g1')));
+    } finally {
+      entities.stop();
+    }
+  });
+
+  it('does not list records together that hold together only through a record the user may not see', async () => {
+    for (const raw of [
+      { id: 'h1', schema: 'Person', properties: { name: ['Wendel Ostrovka'], birthDate: ['1984-02-11'], nationality: ['be'] }, provenance: testProvenance('fedpol') },
+      { id: 'h2', schema: 'Person', properties: { name: ['Wendel Ostrovka'], birthDate: ['1984-02-11'], nationality: ['be'], passportNumber: ['PX111222'], phone: ['+32470998877'] }, provenance: testProvenance('intel') },
+      { id: 'h3', schema: 'Person', properties: { name: ['Ostrovka'], passportNumber: ['PX111222'], phone: ['+32470998877'] }, provenance: testProvenance('zone-north') },
+    ]) {
+      const v = validateRecord(world.mosaic.registry, raw);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+    }
+    await followChanges(world.mosaic.store, [projection]).catchUp();
+    const entities = await createEntityProjection(world.mosaic.store);
+    try {
+      const entity = entities.entityOf(RecordId('fedpol:h1'));
+      expect([entities.entityOf(RecordId('intel:h2')), entities.entityOf(RecordId('zone-north:h3'))]).toEqual([entity, entity]);
+      const { results, pointers } = await search('Wendel Ostrovka', { names: projection.index, subjects: entities });
+      expect(results.map((r) => r.id).sort()).toEqual(['fedpol:h1', 'zone-north:h3']);
+      expect(results.map((r) => r.subject)).toEqual([undefined, undefined]);
+      expect(pointers.map((p) => p.agency)).toEqual(['intel']);
+    } finally {
+      entities.stop();
+    }
   });
 
   it('keeps to the kind asked for and logs the search with what it returned, not every candidate read', async () => {

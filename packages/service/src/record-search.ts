@@ -12,17 +12,20 @@
  * check scores one; the full-text rank orders the rest.
  * The score reads the query and that record's own names only (no frequencies counted over
  * records the user may not see). Then the policy decides what is shown, pointed to or left out
- * (consult), and each result says which of its names matched and how. As with the full-text
- * candidates, the window of candidates (five times the results asked) is taken before the policy
- * has decided: a user who may see few of many namesakes is told that more may match (`truncated`).
+ * (consult), and each result says which of its names matched and how. Where entities are
+ * resolved, the records of one subject are listed together after the best of them, and say so.
+ * As with the full-text candidates, the window of candidates (five times the results asked) is
+ * taken before the policy has decided: a user who may see few of many namesakes is told that
+ * more may match (`truncated`).
  */
 import { matchableNames, normalizeName, type NameLevel, type NormalizedName } from '@mosaic/matching';
-import type { EntityRecord, RecordId } from '@mosaic/model';
+import type { EntityId, EntityRecord, RecordId } from '@mosaic/model';
 import { filterVisible, type Pointer } from '@mosaic/policy';
 import { scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import { consult } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import { checkQuery, recordView, type RecordView } from './records.ts';
+import type { EntityProjection } from './resolution/entity-projection.ts';
 import type { Mosaic } from './runtime.ts';
 import { SCREENED_SCHEMATA } from './screening/screening-projection.ts';
 
@@ -46,7 +49,16 @@ export interface IdentifierMatch {
   readonly how: 'exact' | 'confusable';
 }
 
+/** The resolved subject a result belongs to, when other results are the same subject (as this user may see it). */
+export interface SubjectRef {
+  readonly entity: EntityId;
+  /** The subject's best-ranked result: the others follow it. */
+  readonly lead: RecordId;
+}
+
 export interface SearchHit extends RecordView {
+  /** Present when other results are records of the same subject: they are listed together, after the best of them. */
+  readonly subject?: SubjectRef;
   /** Absent when the record has no name the matcher compares (it was found by a word of the query, or an identifier). */
   readonly matched?: NameMatch;
   /** Present when the record was found by an identifier it holds. */
@@ -63,6 +75,8 @@ export interface SearchResult {
 export interface SearchOptions {
   /** The screening index of the node's watchlist: spelling, script and particle variants are found through it. */
   readonly names?: ScreeningIndex;
+  /** The resolved entities: results that are one subject on what the user may see are listed together. */
+  readonly subjects?: Pick<EntityProjection, 'entityOf' | 'partsOf'>;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -136,7 +150,42 @@ function variantsOf(names: ScreeningIndex, q: string, wanted: number): Variants 
   return { matched, identified, truncated: full(byName) || full(byIdentifier) };
 }
 
-export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names }: SearchOptions = {}): Promise<SearchResult> {
+/**
+ * The visible results in rank order, each subject's records brought together after its best one.
+ * Records are one subject when resolution put them in one entity and they hold together on
+ * their own (visibleParts: their own comparisons or a person's judgement, among these records
+ * only), so a tie through a record the user may not see joins nothing.
+ */
+function groupBySubject<R extends { readonly id: RecordId }>(ranked: readonly R[], subjects: NonNullable<SearchOptions['subjects']>): { readonly ordered: readonly R[]; readonly subjectOf: ReadonlyMap<RecordId, SubjectRef> } {
+  const byEntity = new Map<EntityId, RecordId[]>();
+  for (const r of ranked) {
+    const entity = subjects.entityOf(r.id);
+    if (entity !== undefined) byEntity.set(entity, [...(byEntity.get(entity) ?? []), r.id]);
+  }
+  const rank = new Map(ranked.map((r, i) => [r.id, i]));
+  const subjectOf = new Map<RecordId, SubjectRef>();
+  for (const [entity, members] of byEntity) {
+    if (members.length < 2) continue;
+    for (const part of subjects.partsOf(entity, new Set(members))) {
+      if (part.length < 2) continue;
+      const lead = [...part].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))[0] as RecordId;
+      for (const id of part) subjectOf.set(id, { entity, lead });
+    }
+  }
+  const followers = new Map<RecordId, R[]>();
+  for (const r of ranked) {
+    const lead = subjectOf.get(r.id)?.lead;
+    if (lead !== undefined) followers.set(lead, [...(followers.get(lead) ?? []), r]);
+  }
+  const ordered = ranked.flatMap((r) => {
+    const subject = subjectOf.get(r.id);
+    if (!subject) return [r];
+    return subject.lead === r.id ? (followers.get(r.id) ?? [r]) : [];
+  });
+  return { ordered, subjectOf };
+}
+
+export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names, subjects }: SearchOptions = {}): Promise<SearchResult> {
   const q = checkQuery(query.q);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const candidates = limit * 5;
@@ -161,16 +210,16 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   // and the owners' notices name what was returned, not every candidate read.
   const snapshot = await mosaic.org();
   const may = filterVisible(policyUser(consultation.user), ranked, policyContext(snapshot, consultation), { action: 'search', decide: mosaic.decide }).visible;
-  const returned = new Set(may.slice(0, limit).map((r) => r.id));
+  const { ordered, subjectOf } = subjects ? groupBySubject(may, subjects) : { ordered: may, subjectOf: new Map<RecordId, SubjectRef>() };
   const mayIds = new Set(may.map((r) => r.id));
-  const { visible, pointers } = await consult(mosaic, consultation, ranked.filter((r) => returned.has(r.id) || !mayIds.has(r.id)), { action: 'search', query: { q, schema: query.schema ?? null } });
+  const { visible, pointers } = await consult(mosaic, consultation, [...ordered.slice(0, limit), ...ranked.filter((r) => !mayIds.has(r.id))], { action: 'search', query: { q, schema: query.schema ?? null } });
   return {
-    results: visible.map((r) => withMatch(recordView(mosaic, r.stored), r.matched, r.identifier)),
+    results: visible.map((r) => withMatch(recordView(mosaic, r.stored), r.matched, r.identifier, subjectOf.get(r.id))),
     pointers,
     truncated: may.length > limit || textHits.length === candidates || variants.truncated,
   };
 }
 
-function withMatch(view: RecordView, matched: NameMatch | undefined, identified: (IdentifierMatch & { readonly score: number }) | undefined): SearchHit {
-  return { ...view, ...(matched ? { matched } : {}), ...(identified ? { identifier: { kind: identified.kind, how: identified.how } } : {}) };
+function withMatch(view: RecordView, matched: NameMatch | undefined, identified: (IdentifierMatch & { readonly score: number }) | undefined, subject: SubjectRef | undefined): SearchHit {
+  return { ...view, ...(matched ? { matched } : {}), ...(identified ? { identifier: { kind: identified.kind, how: identified.how } } : {}), ...(subject ? { subject } : {}) };
 }

@@ -360,6 +360,18 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => page.locator('.related li').textContent()).toMatch(/brother.*Tomas Moreau-Vasquez/);
     expect(await page.locator('table.claims').textContent()).toContain('roadside check');
     await screenshot(page, '05b-subject');
+    // searched, the two agencies' records of him come together, the best first
+    await page.goto('/#/search');
+    await page.getByLabel('Name, alias or identifier').fill('Lucien Moreau Vasquez');
+    await page.keyboard.press('Enter');
+    const rows = page.locator('table.results tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    expect(await rows.nth(0).locator('.subject-link').textContent()).toBe('one subject, 2 records');
+    expect(await rows.nth(1).getAttribute('class')).toBe('same-subject');
+    const names = [await rows.nth(0).locator('a').first().textContent(), await rows.nth(1).locator('a').first().textContent()];
+    expect(names.sort()).toEqual(['Lucien Moreau-Vasquez', 'MOREAU VASQUEZ, Lucien']);
+    await rows.nth(0).locator('.subject-link').click();
+    await expect.poll(() => page.locator('.profile-sub').textContent()).toMatch(/2 records from 2 agencies/);
   });
   it('issues an alert from a subject\'s profile and withdraws it from the agency\'s list', async () => {
     const page = await browser.newPage();

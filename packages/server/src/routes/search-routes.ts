@@ -2,7 +2,8 @@
  * Name search over everything the user may see, with pointers to what others hold. On a node
  * with projections, spelling, script and particle variants, and the holders of a document
  * number, plate or phone number, are found through the watchlist's index as well as the words
- * of the query (@mosaic/service record-search.ts).
+ * of the query, and the records of one resolved subject are listed together (@mosaic/service
+ * record-search.ts).
  */
 import { NAME_LEVELS } from '@mosaic/matching';
 import { searchRecords, type Projections } from '@mosaic/service';
@@ -22,10 +23,14 @@ const SearchHitOut = RecordOut.extend({
     kind: z.enum(['document', 'plate', 'phone']),
     how: z.enum(['exact', 'confusable']).describe('confusable: equal once characters OCR confuses are read alike (O/0, I/1, S/5…)'),
   }).optional().describe('present when the record was found by a document number, plate or phone number it holds'),
+  subject: z.object({
+    entity: z.string().describe('the resolved entity (GET /entities/:id?record=lead)'),
+    lead: z.string().describe('the best-ranked result of this subject: the others follow it'),
+  }).optional().describe('present when other results are records of the same subject, as far as the records this user may see hold together'),
 });
 
-export function searchRoutes(projections?: Pick<Projections, 'screening'>) {
-  const names = projections ? { names: projections.screening.index } : {};
+export function searchRoutes(projections?: Pick<Projections, 'screening' | 'entities'>) {
+  const options = projections ? { names: projections.screening.index, subjects: projections.entities } : {};
   return async function routes(api: FastifyInstance): Promise<void> {
     const app = api.withTypeProvider<ZodTypeProvider>();
     app.post('/search', {
@@ -38,7 +43,7 @@ export function searchRoutes(projections?: Pick<Projections, 'screening'>) {
       const user = await requireUser(request);
       const { q, schema, limit } = request.body;
       const purpose = requirePurpose(request.body, request);
-      return searchRecords(api.mosaic, { user, ...purpose }, { q, ...(schema ? { schema } : {}), ...(limit ? { limit } : {}) }, names);
+      return searchRecords(api.mosaic, { user, ...purpose }, { q, ...(schema ? { schema } : {}), ...(limit ? { limit } : {}) }, options);
     });
   };
 }

@@ -71,6 +71,12 @@ export interface NameMatch {
   readonly score: number;
 }
 
+/** The resolved subject of a result when other results are the same subject: they follow its best result (`lead`). */
+export interface SubjectRef {
+  readonly entity: string;
+  readonly lead: string;
+}
+
 /** The query read as an identifier the record holds. */
 export interface IdentifierMatch {
   readonly kind: 'document' | 'plate' | 'phone';
@@ -79,7 +85,7 @@ export interface IdentifierMatch {
 
 export interface SearchResponse {
   /** Best match first; `matched` is absent for a record found by a word of the query or an identifier that has no name the matcher compares. */
-  readonly results: readonly (RecordView & { readonly matched?: NameMatch; readonly identifier?: IdentifierMatch })[];
+  readonly results: readonly (RecordView & { readonly matched?: NameMatch; readonly identifier?: IdentifierMatch; readonly subject?: SubjectRef })[];
   readonly pointers: readonly Pointer[];
   /** More records may match than `results` holds. */
   readonly truncated: boolean;

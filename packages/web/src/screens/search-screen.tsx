@@ -1,8 +1,9 @@
 /**
  * Search names, aliases and identifiers across everything the user may see. Results show the
  * matched names (and the identifier the query was found as), the owning agency, the subject
- * category and the grading; pointers to what others hold are listed apart, as contacts, never
- * as content.
+ * category and the grading; the records of one resolved subject follow its best one, marked,
+ * with a link to the subject's profile; pointers to what others hold are listed apart, as
+ * contacts, never as content.
  */
 import { useState, type FormEvent } from 'react';
 import type { SearchResponse } from '../api/api-types.ts';
@@ -81,8 +82,12 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
               const matched = r.matched;
               const names = [...(r.properties['name'] ?? []), ...(r.properties['alias'] ?? [])].filter((n) => n !== r.caption && n !== matched?.name);
               return (
-                <tr key={r.id}>
-                  <td><a href={href('profile', 'record', r.id)} className="strong"><HighlightText text={r.caption} query={query} /></a></td>
+                <tr key={r.id} className={r.subject && r.subject.lead !== r.id ? 'same-subject' : undefined}>
+                  <td>
+                    {r.subject && r.subject.lead !== r.id ? <span className="muted" aria-label="same subject as the row above">↳ </span> : null}
+                    <a href={href('profile', 'record', r.id)} className="strong"><HighlightText text={r.caption} query={query} /></a>
+                    {r.subject?.lead === r.id ? <> <a className="subject-link" href={href('profile', 'entity', r.subject.entity)}>one subject, {subjectSize(results, r.subject.lead)} records</a></> : null}
+                  </td>
                   <td className="names">
                     {r.identifier ? <span className="name-chip matched-identifier">{r.identifier.kind}{r.identifier.how === 'confusable' ? ' · read alike' : ''}</span> : null}
                     {matched ? <MatchedName matched={matched} caption={r.caption} query={query} /> : null}
@@ -104,6 +109,9 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
     </>
   );
 }
+
+/** How many of the results are records of the subject led by `lead`. */
+const subjectSize = (results: SearchResponse['results'], lead: string): number => results.filter((r) => r.subject?.lead === lead).length;
 
 /** A name's words in any order and case: "BENALI, MEHDI" is the caption "Mehdi Benali" written otherwise. */
 const wordsOf = (name: string): string => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).sort().join(' ');
