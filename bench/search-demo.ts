@@ -3,10 +3,11 @@
  * [--persons 5000] [--queries 1000] [--seeds 1,2]): does searching one agency's record of a
  * person by its name find the same person's records held by the other agencies, spelled their
  * way? For each seed, queries are the names of sampled Person records whose person has other
- * Person records; the targets are those other records. Three modes over the same store:
+ * Person records; the targets are those other records. Four modes over the same store:
  * `words` (the store's full-text index alone, as before the watchlist's names were used),
  * `names` (with the screening index's candidates and ranking by name score) and `subjects`
- * (also the records of one resolved subject listed together, as a full node serves it).
+ * (also the records of one resolved subject listed together, as a full node serves it), and
+ * `subjects+born` (the same, with the query record's date of birth when it has one).
  * Reports recall of the targets in the first 10, 20 (the API's default) and 50 (the web app's)
  * results, the mean reciprocal rank of the first target, and latency (the modes take turns
  * running first).
@@ -48,6 +49,7 @@ async function measure(seed: number): Promise<void> {
     }
     const byPerson = new Map<string, string[]>();
     const nameOf = new Map<string, string>();
+    const bornOf = new Map<string, string>();
     for (const line of readFileSync(join(dir, 'demo', 'records.jsonl'), 'utf8').split('\n')) {
       if (!line.includes('"Person"')) continue;
       const r = JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> };
@@ -55,6 +57,8 @@ async function measure(seed: number): Promise<void> {
       const person = personOf.get(r.id);
       if (r.schema !== 'Person' || !name || !person) continue;
       nameOf.set(r.id, name);
+      const birthDate = r.properties['birthDate']?.[0];
+      if (birthDate) bornOf.set(r.id, birthDate);
       byPerson.set(person, [...(byPerson.get(person) ?? []), r.id]);
     }
     const askable = [...nameOf.keys()].filter((id) => (byPerson.get(personOf.get(id) ?? '')?.length ?? 0) > 1);
@@ -62,18 +66,23 @@ async function measure(seed: number): Promise<void> {
     const queries = Array.from({ length: Math.min(QUERIES, askable.length) }, () => askable[Math.floor(random() * askable.length)] as string);
 
     const entities = await createEntityProjection(mosaic.store);
-    const modes: readonly [string, SearchOptions][] = [['words', {}], ['names', { names: screening.index }], ['subjects', { names: screening.index, subjects: entities }]];
+    const full = { names: screening.index, subjects: entities };
+    const modes: readonly [string, SearchOptions, boolean][] = [['words', {}, false], ['names', { names: screening.index }, false], ['subjects', full, false], ['subjects+born', full, true]];
     const cut = [10, 20, 50] as const;
     const tally = modes.map(() => ({ found: { 10: 0, 20: 0, 50: 0 } as Record<number, number>, reciprocal: 0, times: [] as number[] }));
+    let withBorn = 0;
     let targets = 0;
     for (const [i, id] of queries.entries()) {
       const wanted = new Set((byPerson.get(personOf.get(id) ?? '') ?? []).filter((r) => r !== id));
       targets += wanted.size;
       // the two modes alternate which goes first, so neither always meets a cold cache
-      for (const m of [0, 1, 2].map((k) => (k + i) % 3)) {
+      const birthDate = bornOf.get(id);
+      if (birthDate) withBorn++;
+      for (const m of modes.map((_, k) => (k + i) % modes.length)) {
         const t = tally[m] as (typeof tally)[number];
+        const [, options, born] = modes[m] as (typeof modes)[number];
         const started = performance.now();
-        const { results } = await searchRecords(mosaic, { user: analyst, purpose: 'benchmark', caseRef: 'BENCH-S' }, { q: nameOf.get(id) as string, limit: 50 }, (modes[m] as (typeof modes)[number])[1]);
+        const { results } = await searchRecords(mosaic, { user: analyst, purpose: 'benchmark', caseRef: 'BENCH-S' }, { q: nameOf.get(id) as string, limit: 50, ...(born && birthDate ? { birthDate } : {}) }, options);
         const ms = performance.now() - started;
         if (i >= queries.length / 10) t.times.push(ms);
         const ranks = results.map((r) => r.id as string).filter((r) => r !== id);
@@ -87,7 +96,7 @@ async function measure(seed: number): Promise<void> {
       times.sort((a, b) => a - b);
       const at = (p: number): number => round(times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0, 2);
       console.log(JSON.stringify({
-        bench: 'search.demo', seed, mode, persons: PERSONS, queries: queries.length, targets,
+        bench: 'search.demo', seed, mode, persons: PERSONS, queries: queries.length, ...(mode.endsWith('born') ? { queriesWithBirthDate: withBorn } : {}), targets,
         recallAt10: round((found[10] ?? 0) / targets), recallAt20: round((found[20] ?? 0) / targets), recallAt50: round((found[50] ?? 0) / targets),
         mrr: round(reciprocal / queries.length), p50Ms: at(0.5), p99Ms: at(0.99), loadAverage: loadavg().map((l) => round(l, 2)),
       }));

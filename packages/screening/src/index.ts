@@ -29,5 +29,5 @@ export type {
   ScreenOptions, Visibility, ScreeningOutcome, ScreeningHit, ScreeningPointer, MatchExplanation, NameExplanation,
   NamePartExplanation, AlertView,
 } from './screen.ts';
-export { BANDS, DEFAULT_THRESHOLDS, nameScore, bandOf } from './score-match.ts';
+export { BANDS, DEFAULT_THRESHOLDS, nameScore, bandOf, dateAdjustment } from './score-match.ts';
 export type { Band, ScreeningThresholds, FactAdjustment } from './score-match.ts';

@@ -57,6 +57,18 @@ describe('POST /search on a full node', () => {
     expect(response.body).not.toMatch(/Belgiki|Ben Haddou/);
   });
 
+  it('takes a date of birth, and refuses one that is not a date, naming the field', async () => {
+    const ask = (birthDate: string) => app.inject({
+      method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}` },
+      payload: { q: 'Abdelkader Benhaddou', birthDate, purpose: 'investigation', caseRef: 'ZN-3' },
+    });
+    const born = await ask('1991-04-12');
+    expect((born.json() as { results: { id: string; born?: string }[] }).results.map((r) => r.born)).toEqual(['exact', 'exact', 'missing']);
+    const bad = await ask('next week');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', details: { field: 'birthDate' } } });
+  });
+
   it('finds the holder of a document number and says it was found by it', async () => {
     const response = await app.inject({
       method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}` },

@@ -106,6 +106,11 @@ describe('searchRecords', () => {
       const { results } = await search('Wendel Ostrovka', { ...names, subjects: entities });
       expect(results.map((r) => [r.id, r.subject?.lead])).toEqual([['fedpol:g1', 'fedpol:g1'], ['zone-north:g2', 'fedpol:g1'], ['fedpol:g3', undefined]]);
       expect(results[0]?.subject?.entity).toBe(entities.entityOf(RecordId('fedpol:g1')));
+      // a date of birth puts the namesake born then first, and says how each date compares
+      const born = await searchRecords(world.mosaic, { user: (await world.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!, purpose: 'investigation', caseRef: 'ZN-1' }, { q: 'Wendel Ostrovka', birthDate: '1950-07-30' }, { ...names, subjects: entities });
+      expect(born.results.map((r) => [r.id, r.born])).toEqual([['fedpol:g3', 'exact'], ['fedpol:g1', 'mismatch'], ['zone-north:g2', 'mismatch']]);
+      await expect(searchRecords(world.mosaic, { user: (await world.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!, purpose: 'investigation', caseRef: 'ZN-1' }, { q: 'Wendel Ostrovka', birthDate: 'last spring' }))
+        .rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'birthDate' } });
     } finally {
       entities.stop();
     }

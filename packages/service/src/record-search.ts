@@ -9,7 +9,8 @@
  *   document number, a plate or a phone number, exactly or as OCR misreads it.
  * Every candidate is ranked by its best name against the query, scored as a checkpoint check
  * scores names (exact, phonetic, spelling, parts missing), or by the identifier it holds as a
- * check scores one; the full-text rank orders the rest.
+ * check scores one, moved by a date of birth when one is asked (as a check moves it); the
+ * full-text rank orders the rest.
  * The score reads the query and that record's own names only (no frequencies counted over
  * records the user may not see). Then the policy decides what is shown, pointed to or left out
  * (consult), and each result says which of its names matched and how. Where entities are
@@ -18,10 +19,10 @@
  * taken before the policy has decided: a user who may see few of many namesakes is told that
  * more may match (`truncated`).
  */
-import { matchableNames, normalizeName, type NameLevel, type NormalizedName } from '@mosaic/matching';
-import type { EntityId, EntityRecord, RecordId } from '@mosaic/model';
+import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NormalizedName, type PartialDate } from '@mosaic/matching';
+import { AppError, type EntityId, type EntityRecord, type RecordId } from '@mosaic/model';
 import { filterVisible, type Pointer } from '@mosaic/policy';
-import { scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
+import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import { consult } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import { checkQuery, recordView, type RecordView } from './records.ts';
@@ -33,6 +34,8 @@ export interface SearchQuery {
   readonly q: string;
   readonly schema?: string;
   readonly limit?: number;
+  /** A date of birth (YYYY, YYYY-MM or YYYY-MM-DD): it lifts the records born then and lowers those born otherwise, as at a checkpoint. */
+  readonly birthDate?: string;
 }
 
 /** Which of a result's names matched the query best, how (the matcher's name level), and how closely (0–1). */
@@ -57,6 +60,8 @@ export interface SubjectRef {
 }
 
 export interface SearchHit extends RecordView {
+  /** How the record's date of birth compares with the one asked (only when one was asked). */
+  readonly born?: DateLevel;
   /** Present when other results are records of the same subject: they are listed together, after the best of them. */
   readonly subject?: SubjectRef;
   /** Absent when the record has no name the matcher compares (it was found by a word of the query, or an identifier). */
@@ -185,8 +190,25 @@ function groupBySubject<R extends { readonly id: RecordId }>(ranked: readonly R[
   return { ordered, subjectOf };
 }
 
+/** The date of birth asked, parsed; a 400 naming the field when it is not one. */
+function bornAsked(birthDate: string | undefined): readonly PartialDate[] {
+  if (birthDate === undefined || birthDate.trim() === '') return [];
+  const date = parseDate(birthDate.trim());
+  const reason = 'not a date of birth (YYYY, YYYY-MM or YYYY-MM-DD)';
+  if (!date) throw new AppError('MOSAIC_QUERY_REJECTED', `birthDate: ${reason}`, { field: 'birthDate', reason });
+  return [date];
+}
+
+/** A record's dates of birth against those asked: the level and the checkpoint's adjustment of the score. */
+function bornOf(asked: readonly PartialDate[], record: EntityRecord): { readonly level: DateLevel; readonly adjustment: number } {
+  const held = (record.properties['birthDate'] ?? []).flatMap((d) => parseDate(d) ?? []);
+  const { level, adjustment } = dateAdjustment(compareDates(asked, held));
+  return { level: level as DateLevel, adjustment };
+}
+
 export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names, subjects }: SearchOptions = {}): Promise<SearchResult> {
   const q = checkQuery(query.q);
+  const asked = bornAsked(query.birthDate);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const candidates = limit * 5;
   const textHits = await mosaic.store.searchNames(q, { limit: candidates, ...(query.schema ? { schema: query.schema } : {}) });
@@ -202,7 +224,10 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
     .map((stored) => {
       const matched = matchOf(stored.record);
       const identifier = variants.identified.get(stored.record.id);
-      return { ...stored.record, stored, matched, identifier, score: Math.max(matched?.score ?? 0, identifier?.score ?? 0) };
+      const best = Math.max(matched?.score ?? 0, identifier?.score ?? 0);
+      const born = asked.length > 0 && stored.record.schema !== 'Vehicle' ? bornOf(asked, stored.record) : undefined;
+      // as a check scores a name and a date: the date moves a found record, it finds none
+      return { ...stored.record, stored, matched, identifier, born: born?.level, score: best > 0 && born ? best + born.adjustment : best };
     })
     .sort((a, b) => b.score - a.score || (textRank.get(b.id) ?? 0) - (textRank.get(a.id) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Which candidates the user may see decides the results; only those returned (and the
@@ -212,14 +237,17 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   const may = filterVisible(policyUser(consultation.user), ranked, policyContext(snapshot, consultation), { action: 'search', decide: mosaic.decide }).visible;
   const { ordered, subjectOf } = subjects ? groupBySubject(may, subjects) : { ordered: may, subjectOf: new Map<RecordId, SubjectRef>() };
   const mayIds = new Set(may.map((r) => r.id));
-  const { visible, pointers } = await consult(mosaic, consultation, [...ordered.slice(0, limit), ...ranked.filter((r) => !mayIds.has(r.id))], { action: 'search', query: { q, schema: query.schema ?? null } });
+  const { visible, pointers } = await consult(mosaic, consultation, [...ordered.slice(0, limit), ...ranked.filter((r) => !mayIds.has(r.id))], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
   return {
-    results: visible.map((r) => withMatch(recordView(mosaic, r.stored), r.matched, r.identifier, subjectOf.get(r.id))),
+    results: visible.map((r) => withMatch(recordView(mosaic, r.stored), r.matched, r.identifier, subjectOf.get(r.id), r.born)),
     pointers,
     truncated: may.length > limit || textHits.length === candidates || variants.truncated,
   };
 }
 
-function withMatch(view: RecordView, matched: NameMatch | undefined, identified: (IdentifierMatch & { readonly score: number }) | undefined, subject: SubjectRef | undefined): SearchHit {
-  return { ...view, ...(matched ? { matched } : {}), ...(identified ? { identifier: { kind: identified.kind, how: identified.how } } : {}), ...(subject ? { subject } : {}) };
+function withMatch(view: RecordView, matched: NameMatch | undefined, identified: (IdentifierMatch & { readonly score: number }) | undefined, subject: SubjectRef | undefined, born: DateLevel | undefined): SearchHit {
+  return {
+    ...view, ...(matched ? { matched } : {}), ...(identified ? { identifier: { kind: identified.kind, how: identified.how } } : {}),
+    ...(subject ? { subject } : {}), ...(born ? { born } : {}),
+  };
 }

@@ -115,6 +115,13 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'for “EMI23456”' }).count()).toBe(1);
     expect(await results.first().locator('a').textContent()).toBe('Lucien Moreau-Vasquez');
     expect(await results.first().locator('.matched-identifier').textContent()).toBe('document · read alike');
+    // a date of birth puts the one born then first: his brother
+    await page.getByLabel('Name, alias or identifier').fill('Moreau Vasquez');
+    await page.getByLabel(/^Born/).fill('1994-09-30');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => results.first().locator('a').first().textContent()).toBe('Tomas Moreau-Vasquez');
+    expect(await results.first().textContent()).toContain('1994-09-30 · as asked');
+    expect(await results.nth(1).textContent()).toContain('1991-04-12 · mismatch');
   });
 
   it('shows a local officer what another agency holds as a pointer to its desk, apart from results', async () => {

@@ -5,7 +5,7 @@
  * of the query, and the records of one resolved subject are listed together (@mosaic/service
  * record-search.ts).
  */
-import { NAME_LEVELS } from '@mosaic/matching';
+import { DATE_LEVELS, NAME_LEVELS } from '@mosaic/matching';
 import { searchRecords, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -23,6 +23,7 @@ const SearchHitOut = RecordOut.extend({
     kind: z.enum(['document', 'plate', 'phone']),
     how: z.enum(['exact', 'confusable']).describe('confusable: equal once characters OCR confuses are read alike (O/0, I/1, S/5…)'),
   }).optional().describe('present when the record was found by a document number, plate or phone number it holds'),
+  born: z.enum(DATE_LEVELS).optional().describe('how the record\'s date of birth compares with the one asked (only when one was asked)'),
   subject: z.object({
     entity: z.string().describe('the resolved entity (GET /entities/:id?record=lead)'),
     lead: z.string().describe('the best-ranked result of this subject: the others follow it'),
@@ -36,14 +37,18 @@ export function searchRoutes(projections?: Pick<Projections, 'screening' | 'enti
     app.post('/search', {
       schema: {
         tags: ['search'], summary: 'Search names and aliases (spelling and script variants included) and identifiers; needs a purpose and a case reference',
-        body: z.object({ q: z.string().max(10_000), schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
+        body: z.object({
+          q: z.string().max(10_000), schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional(),
+          birthDate: z.string().max(64).optional().describe('YYYY, YYYY-MM or YYYY-MM-DD: lifts the records born then, lowers those born otherwise'),
+          purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
+        }),
         response: { 200: z.object({ results: z.array(SearchHitOut).readonly().describe('best match first'), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query') }) },
       },
     }, async (request) => {
       const user = await requireUser(request);
-      const { q, schema, limit } = request.body;
+      const { q, schema, limit, birthDate } = request.body;
       const purpose = requirePurpose(request.body, request);
-      return searchRecords(api.mosaic, { user, ...purpose }, { q, ...(schema ? { schema } : {}), ...(limit ? { limit } : {}) }, options);
+      return searchRecords(api.mosaic, { user, ...purpose }, { q, ...(schema ? { schema } : {}), ...(limit ? { limit } : {}), ...(birthDate ? { birthDate } : {}) }, options);
     });
   };
 }

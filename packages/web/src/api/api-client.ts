@@ -96,7 +96,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     signOut: () => request<void>('POST', '/auth/sign-out'),
     me: () => request<User>('GET', '/auth/me'),
 
-    search: (q: string, options: { schema?: string; limit?: number } = {}) =>
+    search: (q: string, options: { schema?: string; limit?: number; birthDate?: string } = {}) =>
       request<SearchResponse>('POST', '/search', { body: { q, ...options }, consult: true }),
     record: (id: string) => request<RecordResponse>('GET', `/records/${enc(id)}`, { consult: true }),
     recordHistory: (id: string) => request<{ versions: readonly RecordVersion[] }>('GET', `/records/${enc(id)}/history`, { consult: true }),

@@ -85,7 +85,7 @@ export interface IdentifierMatch {
 
 export interface SearchResponse {
   /** Best match first; `matched` is absent for a record found by a word of the query or an identifier that has no name the matcher compares. */
-  readonly results: readonly (RecordView & { readonly matched?: NameMatch; readonly identifier?: IdentifierMatch; readonly subject?: SubjectRef })[];
+  readonly results: readonly (RecordView & { readonly matched?: NameMatch; readonly identifier?: IdentifierMatch; readonly subject?: SubjectRef; readonly born?: string })[];
   readonly pointers: readonly Pointer[];
   /** More records may match than `results` holds. */
   readonly truncated: boolean;

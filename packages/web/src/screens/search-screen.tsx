@@ -28,6 +28,7 @@ function SearchForm({ initialQuery }: { readonly initialQuery: string }) {
   const { api } = useSession();
   const [q, setQ] = useState(initialQuery);
   const [schema, setSchema] = useState('');
+  const [born, setBorn] = useState('');
   const [asked, setAsked] = useState('');
   const { busy, error, run } = useAction();
   const [answer, setAnswer] = useState<SearchResponse>();
@@ -35,7 +36,7 @@ function SearchForm({ initialQuery }: { readonly initialQuery: string }) {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     await run(async () => {
-      setAnswer(await api.search(q.trim(), { limit: 50, ...(schema ? { schema } : {}) }));
+      setAnswer(await api.search(q.trim(), { limit: 50, ...(schema ? { schema } : {}), ...(born.trim() ? { birthDate: born.trim() } : {}) }));
       setAsked(q.trim());
     }, () => setAnswer(undefined));
   };
@@ -46,6 +47,8 @@ function SearchForm({ initialQuery }: { readonly initialQuery: string }) {
       <form className="search-form" role="search" onSubmit={(e) => void submit(e)}>
         <label htmlFor="search-q" className="visually-hidden">Name, alias or identifier</label>
         <input id="search-q" type="search" placeholder="Name, alias or identifier" required minLength={2} maxLength={200} autoFocus value={q} onChange={(e) => setQ(e.target.value)} />
+        <label htmlFor="search-born" className="visually-hidden">Born (YYYY, YYYY-MM or YYYY-MM-DD)</label>
+        <input id="search-born" className="search-born" placeholder="Born (optional)" maxLength={10} value={born} onChange={(e) => setBorn(e.target.value)} />
         <label htmlFor="search-schema" className="visually-hidden">Kind</label>
         <select id="search-schema" value={schema} onChange={(e) => setSchema(e.target.value)}>
           {SCHEMATA.map((s) => <option key={s} value={s}>{s || 'Any kind'}</option>)}
@@ -84,7 +87,7 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
               return (
                 <tr key={r.id} className={r.subject && r.subject.lead !== r.id ? 'same-subject' : undefined}>
                   <td>
-                    {r.subject && r.subject.lead !== r.id ? <span className="muted" aria-label="same subject as the row above">↳ </span> : null}
+                    {r.subject && r.subject.lead !== r.id ? <><span className="muted" aria-hidden="true">↳ </span><span className="visually-hidden">Same subject: </span></> : null}
                     <a href={href('profile', 'record', r.id)} className="strong"><HighlightText text={r.caption} query={query} /></a>
                     {r.subject?.lead === r.id ? <> <a className="subject-link" href={href('profile', 'entity', r.subject.entity)}>one subject, {subjectSize(results, r.subject.lead)} records</a></> : null}
                   </td>
@@ -94,7 +97,7 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
                     {names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} query={query} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}
                   </td>
                   <td>{r.schema}</td>
-                  <td className="nowrap">{(r.properties['birthDate'] ?? []).join(', ')}</td>
+                  <td className="nowrap">{(r.properties['birthDate'] ?? []).join(', ')}{r.born && r.born !== 'missing' ? <span className={`muted born-${r.born}`}> · {r.born === 'exact' ? 'as asked' : r.born}</span> : null}</td>
                   <td>{r.provenance.agency}</td>
                   <td><span className={`badge category category-${r.provenance.category}`}>{r.provenance.category}</span></td>
                   <td><GradingBadge reliability={r.provenance.reliability} credibility={r.provenance.credibility} /></td>
