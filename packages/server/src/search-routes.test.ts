@@ -1,6 +1,6 @@
-import { RecordId, validateRecord } from '@mosaic/model';
+import { RecordId } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
@@ -11,18 +11,14 @@ let app: FastifyInstance;
 let projections: Projections;
 let tokens: Record<string, string> = {};
 
-async function put(raw: Record<string, unknown>): Promise<void> {
-  const v = validateRecord(world.mosaic.registry, raw);
-  if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  await world.mosaic.store.putRecords([v.record], { actor: 'test' });
-}
-
 beforeAll(async () => {
   world = await openTestMosaic();
-  await put({ id: 'p1', schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], birthDate: ['1991-04-12'], passportNumber: ['EM123456'] }, provenance: testProvenance('fedpol') });
-  await put({ id: 'z1', schema: 'Person', properties: { name: ['BENHADDOU, Abdel Kader'], birthDate: ['1991-04-12'], passportNumber: ['EM123456'] }, provenance: testProvenance('zone-north') });
-  await put({ id: 'p2', schema: 'Person', properties: { name: ['Abdelkader Ouazzani'] }, provenance: testProvenance('fedpol') });
-  await put({ id: 'i1', schema: 'Person', properties: { name: ['Abdelkader Ben Haddou'], alias: ['Abu Yahya al-Belgiki'] }, provenance: testProvenance('intel') });
+  await putFixtures(world.mosaic, [
+    { id: 'p1', schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], birthDate: ['1991-04-12'], passportNumber: ['EM123456'] }, provenance: testProvenance('fedpol') },
+    { id: 'z1', schema: 'Person', properties: { name: ['BENHADDOU, Abdel Kader'], birthDate: ['1991-04-12'], passportNumber: ['EM123456'] }, provenance: testProvenance('zone-north') },
+    { id: 'p2', schema: 'Person', properties: { name: ['Abdelkader Ouazzani'] }, provenance: testProvenance('fedpol') },
+    { id: 'i1', schema: 'Person', properties: { name: ['Abdelkader Ben Haddou'], alias: ['Abu Yahya al-Belgiki'] }, provenance: testProvenance('intel') },
+  ]);
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
   tokens = await signInTokens(app, ['zoneOfficer']);

@@ -1,11 +1,12 @@
-import { RecordId, validateRecord } from '@mosaic/model';
+import type { AuditEntry } from '@mosaic/audit';
+import { RecordId } from '@mosaic/model';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { followChanges } from './change-follower.ts';
 import { searchRecords, type SearchOptions } from './record-search.ts';
-import { createEntityProjection } from './resolution/entity-projection.ts';
+import { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 import { createScreeningProjection, type ScreeningProjection } from './screening/screening-projection.ts';
-import { openTestMosaic, testProvenance, type TestMosaic } from './testing.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic, type TestUserName } from './testing.ts';
 
 let world: TestMosaic;
 let projection: ScreeningProjection;
@@ -26,23 +27,43 @@ const records = [
 
 beforeEach(async () => {
   world = await openTestMosaic();
-  for (const raw of records) {
-    const v = validateRecord(world.mosaic.registry, raw);
-    if (!v.ok) throw new Error(JSON.stringify(v.errors));
-    await world.mosaic.store.putRecords([v.record], { actor: 'test' });
-  }
   projection = createScreeningProjection();
-  await followChanges(world.mosaic.store, [projection]).catchUp();
+  await put(records);
 });
 
 afterEach(async () => {
   await world.cleanup();
 });
 
-async function search(q: string, options: SearchOptions, schema?: string, as = 'zoneOfficer', limit?: number) {
-  const officer = (await world.mosaic.store.listUsers()).find((u) => u.name === as);
-  if (!officer) throw new Error(`no test user ${as}`);
-  return searchRecords(world.mosaic, { user: officer, purpose: 'investigation', caseRef: 'ZN-1' }, { q, ...(schema ? { schema } : {}), ...(limit ? { limit } : {}) }, options);
+/** Stores the records and catches the watchlist up with them. */
+async function put(raws: readonly Record<string, unknown>[]): Promise<void> {
+  await putFixtures(world.mosaic, raws);
+  await followChanges(world.mosaic.store, [projection]).catchUp();
+}
+
+/** The entities resolved from everything stored, for the length of `use`. */
+async function withEntities(use: (entities: EntityProjection) => Promise<void>): Promise<void> {
+  const entities = await createEntityProjection(world.mosaic.store);
+  try {
+    await use(entities);
+  } finally {
+    entities.stop();
+  }
+}
+
+/** The audit log's latest consultation under the tests' case reference. */
+async function lastConsultation(): Promise<AuditEntry | undefined> {
+  let last: AuditEntry | undefined;
+  for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.caseRef === 'ZN-1' && entry.action === 'consultation') last = entry;
+  return last;
+}
+
+interface Asked { readonly schema?: string; readonly as?: TestUserName; readonly limit?: number; readonly birthDate?: string }
+
+async function search(q: string, options: SearchOptions, { as = 'zoneOfficer', ...asked }: Asked = {}) {
+  const user = (await world.mosaic.store.listUsers()).find((u) => u.name === as);
+  if (!user) throw new Error(`no test user ${as}`);
+  return searchRecords(world.mosaic, { user, purpose: 'investigation', caseRef: 'ZN-1' }, { q, ...asked }, options);
 }
 
 describe('searchRecords', () => {
@@ -54,7 +75,7 @@ describe('searchRecords', () => {
     // a spelling only the matcher finds passes the policy like any other candidate
     expect(JSON.stringify(variants)).not.toMatch(/s1|Abdesslam|SECRET/);
     expect(variants.pointers.map((p) => p.agency)).not.toContain('fedpol');
-    expect((await search('Abdeslam', names, undefined, 'fedAnalyst')).results.map((r) => r.id)).toContain('fedpol:s1');
+    expect((await search('Abdeslam', names, { as: 'fedAnalyst' })).results.map((r) => r.id)).toContain('fedpol:s1');
     expect((await search('صلاح عبد السلام', {})).results).toEqual([]);
     expect((await search('صلاح عبد السلام', names)).results.map((r) => r.id)).toEqual(expect.arrayContaining(['fedpol:f1', 'fedpol:f2', 'fedpol:f3']));
   });
@@ -88,18 +109,12 @@ describe('searchRecords', () => {
   });
 
   it('lists the records of one resolved subject together, after the best of them, and namesakes apart', async () => {
-    for (const raw of [
+    await put([
       { id: 'g1', schema: 'Person', properties: { name: ['Wendel Ostrovka'], birthDate: ['1984-02-11'], passportNumber: ['PX998877'] }, provenance: testProvenance('fedpol') },
       { id: 'g2', schema: 'Person', properties: { name: ['OSTROWKA, Wendel'], birthDate: ['1984-02-11'], passportNumber: ['PX998877'] }, provenance: testProvenance('zone-north') },
       { id: 'g3', schema: 'Person', properties: { name: ['Wendel Ostrovka'], birthDate: ['1950-07-30'] }, provenance: testProvenance('fedpol') },
-    ]) {
-      const v = validateRecord(world.mosaic.registry, raw);
-      if (!v.ok) throw new Error(JSON.stringify(v.errors));
-      await world.mosaic.store.putRecords([v.record], { actor: 'test' });
-    }
-    await followChanges(world.mosaic.store, [projection]).catchUp();
-    const entities = await createEntityProjection(world.mosaic.store);
-    try {
+    ]);
+    await withEntities(async (entities) => {
       const names = { names: projection.index };
       // by name alone the namesake (an exact name) comes before the same person spelled otherwise
       expect((await search('Wendel Ostrovka', names)).results.map((r) => r.id)).toEqual(['fedpol:g1', 'fedpol:g3', 'zone-north:g2']);
@@ -107,53 +122,38 @@ describe('searchRecords', () => {
       expect(results.map((r) => [r.id, r.subject?.lead])).toEqual([['fedpol:g1', 'fedpol:g1'], ['zone-north:g2', 'fedpol:g1'], ['fedpol:g3', undefined]]);
       expect(results[0]?.subject?.entity).toBe(entities.entityOf(RecordId('fedpol:g1')));
       // a date of birth puts the namesake born then first, and says how each date compares
-      const born = await searchRecords(world.mosaic, { user: (await world.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!, purpose: 'investigation', caseRef: 'ZN-1' }, { q: 'Wendel Ostrovka', birthDate: '1950-07-30' }, { ...names, subjects: entities });
+      const born = await search('Wendel Ostrovka', { ...names, subjects: entities }, { birthDate: '1950-07-30' });
       expect(born.results.map((r) => [r.id, r.born])).toEqual([['fedpol:g3', 'exact'], ['fedpol:g1', 'mismatch'], ['zone-north:g2', 'mismatch']]);
-      await expect(searchRecords(world.mosaic, { user: (await world.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!, purpose: 'investigation', caseRef: 'ZN-1' }, { q: 'Wendel Ostrovka', birthDate: 'last spring' }))
-        .rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'birthDate' } });
-    } finally {
-      entities.stop();
-    }
+      await expect(search('Wendel Ostrovka', names, { birthDate: 'last spring' })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'birthDate' } });
+    });
   });
 
   it('does not list records together that hold together only through a record the user may not see', async () => {
-    for (const raw of [
+    await put([
       { id: 'h1', schema: 'Person', properties: { name: ['Wendel Ostrovka'], birthDate: ['1984-02-11'], nationality: ['be'] }, provenance: testProvenance('fedpol') },
       { id: 'h2', schema: 'Person', properties: { name: ['Wendel Ostrovka'], birthDate: ['1984-02-11'], nationality: ['be'], passportNumber: ['PX111222'], phone: ['+32470998877'] }, provenance: testProvenance('intel') },
       { id: 'h3', schema: 'Person', properties: { name: ['Ostrovka'], passportNumber: ['PX111222'], phone: ['+32470998877'] }, provenance: testProvenance('zone-north') },
-    ]) {
-      const v = validateRecord(world.mosaic.registry, raw);
-      if (!v.ok) throw new Error(JSON.stringify(v.errors));
-      await world.mosaic.store.putRecords([v.record], { actor: 'test' });
-    }
-    await followChanges(world.mosaic.store, [projection]).catchUp();
-    const entities = await createEntityProjection(world.mosaic.store);
-    try {
+    ]);
+    await withEntities(async (entities) => {
       const entity = entities.entityOf(RecordId('fedpol:h1'));
       expect([entities.entityOf(RecordId('intel:h2')), entities.entityOf(RecordId('zone-north:h3'))]).toEqual([entity, entity]);
       const { results, pointers } = await search('Wendel Ostrovka', { names: projection.index, subjects: entities });
       expect(results.map((r) => r.id).sort()).toEqual(['fedpol:h1', 'zone-north:h3']);
       expect(results.map((r) => r.subject)).toEqual([undefined, undefined]);
       expect(pointers.map((p) => p.agency)).toEqual(['intel']);
-    } finally {
-      entities.stop();
-    }
+    });
   });
 
   it('keeps to the kind asked for and logs the search with what it returned, not every candidate read', async () => {
-    const { results } = await search('Abdeslam', { names: projection.index }, 'Organization');
+    const { results } = await search('Abdeslam', { names: projection.index }, { schema: 'Organization' });
     expect(results.map((r) => r.id)).toEqual(['fedpol:f5']);
-    const people = await search('Abdeslam', { names: projection.index }, 'Person');
+    const people = await search('Abdeslam', { names: projection.index }, { schema: 'Person' });
     expect(people.results.every((r) => r.schema === 'Person')).toBe(true);
-    const logged = [];
-    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.caseRef === 'ZN-1' && entry.action === 'consultation') logged.push(entry);
-    expect(logged.at(-1)).toMatchObject({ purpose: 'investigation', query: { q: 'Abdeslam', schema: 'Person' }, records: people.results.map((r) => r.id) });
+    expect(await lastConsultation()).toMatchObject({ purpose: 'investigation', query: { q: 'Abdeslam', schema: 'Person' }, records: people.results.map((r) => r.id) });
     // two asked of the four the officer may see: the log names those two, the pointer stays
-    const two = await search('Salah Abdeslam', { names: projection.index }, undefined, 'zoneOfficer', 2);
+    const two = await search('Salah Abdeslam', { names: projection.index }, { limit: 2 });
     expect(two.results.map((r) => r.id)).toHaveLength(2);
     expect(two).toMatchObject({ truncated: true, pointers: [{ agency: 'intel' }] });
-    const last = [];
-    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.caseRef === 'ZN-1' && entry.action === 'consultation') last.push(entry);
-    expect(last.at(-1)).toMatchObject({ records: two.results.map((r) => r.id), pointers: ['intel'] });
+    expect(await lastConsultation()).toMatchObject({ records: two.results.map((r) => r.id), pointers: ['intel'] });
   });
 });

@@ -60,19 +60,24 @@ export interface TestMosaic {
   cleanup(): Promise<void>;
 }
 
+/** Validates and stores fixture records, as a test's own; a fixture that does not validate stops the test, naming it and why. */
+export async function putFixtures(mosaic: Mosaic, raws: readonly Record<string, unknown>[]): Promise<void> {
+  for (const raw of raws) {
+    const v = validateRecord(mosaic.registry, raw);
+    if (!v.ok) throw new Error(`test fixture ${String(raw['id'])} did not validate: ${JSON.stringify(v.errors)}`);
+    await mosaic.store.putRecords([v.record], { actor: 'test' });
+  }
+}
+
 /**
  * Lists the federal police's "Rachid Bouzid" (fedpol:p1) under an arrest alert (fedpol:a1) and
  * returns a screening projection caught up with them.
  */
 export async function listUnderArrestAlert(mosaic: Mosaic): Promise<ScreeningProjection> {
-  for (const raw of [
+  await putFixtures(mosaic, [
     { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
     { id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
-  ]) {
-    const v = validateRecord(mosaic.registry, raw);
-    if (!v.ok) throw new Error(`test fixture ${raw.id} did not validate`);
-    await mosaic.store.putRecords([v.record], { actor: 'test' });
-  }
+  ]);
   const projection = createScreeningProjection();
   await followChanges(mosaic.store, [projection]).catchUp();
   return projection;
