@@ -1,10 +1,10 @@
 /**
  * What the policy costs on the two hottest read paths: name search (searchRecords: store name
- * index and the watchlist's names, then consult() -> filterVisible + deconfliction + audit) and checkpoint screening
- * (screenCheck over the in-memory watchlist, a decision per candidate). Each query runs twice,
- * once with the real decision point and once with an allow-all decision injected through the
- * same seam (OpenMosaicOptions.decide / Mosaic.decide), alternating which goes first, on a
- * generated demo (fictional persons, ten agencies and their agreements).
+ * index and the watchlist's names, then consult() -> filterVisible + deconfliction + audit) and
+ * checkpoint screening (screenCheck over the in-memory watchlist, a decision per candidate).
+ * Each query runs twice, once with the real decision point and once with an allow-all decision
+ * injected through the same seam (OpenMosaicOptions.decide / Mosaic.decide), alternating which
+ * goes first, on a generated demo (fictional persons, ten agencies and their agreements).
  *
  *   npx node bench/policy-overhead.ts [--persons 5000] [--queries 1500] [--seed 2016]
  *
