@@ -96,7 +96,7 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const VARIANT_MIN_SCORE = 0.5;
 
 /** The record's best name against the query; undefined when none compares (or it has no name). */
-export function bestNameMatch(query: NormalizedName, record: Pick<EntityRecord, 'schema' | 'properties'>): NameMatch | undefined {
+function bestNameMatch(query: NormalizedName, record: Pick<EntityRecord, 'schema' | 'properties'>): NameMatch | undefined {
   const { strong, weak } = matchableNames(record);
   let best: NameMatch | undefined;
   for (const name of [...strong, ...weak]) {
