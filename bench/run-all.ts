@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const BENCHES = [
-  'ingest', 'ingest-store', 'demo-generate', 'matching-speed', 'eval-translit', 'eval-name-pairs',
+  'ingest', 'ingest-store', 'demo-generate', 'matching-speed', 'eval-translit', 'eval-cross-script', 'eval-name-pairs',
   'resolve-febrl', 'resolve-ofac', 'resolve-demo', 'resolve-demo-errors', 'resolve-calibration', 'resolve-scale', 'compare-pairs', 'jaro-winkler', 'screen-ofac', 'screen-scale', 'screen-http', 'screen-serve',
   'document-ids', 'retention-sweep', 'policy-filter-visible', 'policy-overhead', 'search-demo', 'graph', 'extract',
 ] as const;

@@ -15,7 +15,15 @@
  * - short vowels are not written in Arabic script: harakat, when present, are used; otherwise a
  *   vowel is inserted between two consonants that cannot form a Latin cluster (heuristic below).
  * - Persian/Urdu letters (پ چ ژ گ ڤ ک ی ہ ے ...) and Arabic-Indic digits are covered too.
+ * - the words of filiation and kinship that are particles of a name, not names (بن, ابن, بنت,
+ *   أبو, أم, آل, ولد), are written as the Latin particles normalizeName knows (bin, ibn, bint,
+ *   abu, umm, al, ould): rules alone wrote "bn" and "bant", which read as given names.
+ *
+ * The vowels inserted by the last rule are a guess. `arabicFrames` gives, for each word, what the
+ * script does write (writtenFrame): its consonants and the vowels written as letters, so that a
+ * comparison can check a Latin spelling against the written word rather than against the guess.
  */
+import { ANY_VOWEL, FrameBuilder } from './written-frame.ts';
 
 const CONSONANTS: Readonly<Record<string, string>> = {
   'ب': 'b', 'ت': 't', 'ث': 'th', 'ج': 'j', 'ح': 'h', 'خ': 'kh', 'د': 'd', 'ذ': 'dh', 'ر': 'r',
@@ -50,17 +58,34 @@ const CLUSTERS = new Set([
 const ARABIC_DIGIT_ZERO = 0x0660;
 const PERSIAN_DIGIT_ZERO = 0x06f0;
 
-interface Unit { readonly latin: string; readonly vowel: boolean }
+/** Whole words that are name particles, with the Latin particle normalizeName tags as such. */
+const PARTICLE_WORDS: ReadonlyMap<string, string> = new Map([
+  ['بن', 'bin'], ['ابن', 'ibn'], ['إبن', 'ibn'], ['بنت', 'bint'], ['أبو', 'abu'], ['ابو', 'abu'],
+  ['أم', 'umm'], ['ام', 'umm'], ['آل', 'al'], ['ولد', 'ould'],
+]);
+
+/**
+ * `open`: a vowel whose quality the script does not write: an ayn's (Omar, Umar, Ali and Abbas
+ * all start with one) or that of a word-initial alif or hamza on alif (Ahmed, Usama, Osman).
+ */
+interface Unit { readonly latin: string; readonly vowel: boolean; readonly open?: boolean }
 
 export function transliterateArabic(text: string): string {
-  return text.split(/(\s+)/).map((part) => (/\s/.test(part) || part === '' ? part : word(part))).join('');
+  return text.split(/(\s+)/).map((part) => (/\s/.test(part) || part === '' ? part : spelled(part))).join('');
+}
+
+function spelled(input: string): string {
+  const particle = PARTICLE_WORDS.get(input.replace(/\u0640/g, ''));
+  if (particle !== undefined) return particle;
+  const { prefix, units } = word(input);
+  return prefix + withShortVowels(units);
 }
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && (ch in CONSONANTS || ch in VOWEL_LETTERS || ch === 'و' || ch === 'ي' || ch === 'ی' || ch === 'ء');
 }
 
-function word(input: string): string {
+function word(input: string): { readonly prefix: string; readonly units: readonly Unit[] } {
   let w = input.replace(/\u0640/g, ''); // tatweel is decoration
   let prefix = '';
   // Definite article: "al-" and the assimilated form; a bare ال word is left alone.
@@ -99,11 +124,11 @@ function word(input: string): string {
     if (ch === 'ع') {
       // ayn: a vowel carrier at the start; silent next to a written vowel
       if (prev?.vowel || next === 'ا' || next === 'ي' || next === 'و') continue;
-      units.push({ latin: 'a', vowel: true });
+      units.push({ latin: 'a', vowel: true, open: true });
       continue;
     }
     const v = VOWEL_LETTERS[ch];
-    if (v !== undefined) { units.push({ latin: v, vowel: true }); continue; }
+    if (v !== undefined) { units.push(units.length === 0 && (ch === 'ا' || ch === 'أ') ? { latin: v, vowel: true, open: true } : { latin: v, vowel: true }); continue; }
     const c = CONSONANTS[ch];
     if (c !== undefined) {
       if (prefix && units.length === 0 && SUN_LETTERS.has(ch)) prefix = 'al-';
@@ -112,7 +137,7 @@ function word(input: string): string {
     }
     units.push({ latin: ch, vowel: false });
   }
-  return prefix + withShortVowels(units);
+  return { prefix, units };
 }
 
 /**
@@ -137,4 +162,51 @@ function withShortVowels(units: readonly Unit[]): string {
     out += 'a';
   }
   return out;
+}
+
+/** Vowel classes as vowelClasses (phonetic-key.ts) writes them. */
+const FRAME_VOWELS: Readonly<Record<string, number>> = { a: 1, i: 2, e: 3, u: 4 };
+
+/**
+ * Consonant classes of a written frame: the class phoneticSkeleton gives the usual Latin
+ * spellings of each letter (kh and h, sh and s, q and k, th and t, dh and d are one class there).
+ */
+const FRAME_CONSONANTS: Readonly<Record<string, string>> = {
+  b: 'B', p: 'B', t: 'T', th: 'T', j: 'J', zh: 'J', h: 'H', kh: 'H', d: 'D', dh: 'D', r: 'R', z: 'Z', s: 'S', sh: 'S', ch: 'S',
+  g: 'G', f: 'F', v: 'W', w: 'W', q: 'K', k: 'K', l: 'L', m: 'M', n: 'N', y: 'Y',
+};
+
+/** What the script writes of a word: its consonants and the vowels written as letters (not the inserted guesses). */
+function writtenFrame(units: readonly Unit[]): string | undefined {
+  const frame = new FrameBuilder();
+  for (const u of units) {
+    if (u.vowel) {
+      frame.vowel(u.open ? ANY_VOWEL : (FRAME_VOWELS[u.latin[0] ?? ''] ?? ANY_VOWEL));
+      continue;
+    }
+    const c = FRAME_CONSONANTS[u.latin];
+    if (c === undefined) return undefined; // a digit or a character of no class: no frame
+    frame.consonant(c);
+  }
+  return frame.frame();
+}
+
+/** Runs of Arabic letters (with harakat and tatweel), as the words of a name. */
+const ARABIC_LETTERS = /[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]+/g;
+
+/**
+ * The written frame of each Arabic-script word of `text` (NFKC), by the word's name part as
+ * transliterateArabic spells it and foldText folds it (the article and particles are not
+ * names and have none). The first frame of a spelling is kept.
+ */
+export function arabicFrames(text: string): ReadonlyMap<string, string> {
+  const frames = new Map<string, string>();
+  for (const [letters] of text.matchAll(ARABIC_LETTERS)) {
+    if (PARTICLE_WORDS.has(letters.replace(/\u0640/g, ''))) continue;
+    const { units } = word(letters);
+    const frame = writtenFrame(units);
+    const key = withShortVowels(units).toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (frame !== undefined && key !== '' && !frames.has(key)) frames.set(key, frame);
+  }
+  return frames;
 }

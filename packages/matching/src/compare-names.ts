@@ -34,6 +34,7 @@
  */
 import { jaroWinkler } from './jaro-winkler.ts';
 import { vowelsAgree } from './phonetic-key.ts';
+import { framesAgree, latinFrame } from './written-frame.ts';
 import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
 import { normalizeName, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
 
@@ -76,6 +77,13 @@ export const ALIGN_THRESHOLD = 0.84;
 export const SECOND_PASS_THRESHOLD = 0.72;
 /** Similarity given to phonetic-equal tokens whose spelling is also close. */
 const PHONETIC_SIMILARITY = 0.95;
+/**
+ * A Latin spelling that fits what Arabic script writes of the word (written-frame.ts: every
+ * consonant and every long vowel in place, Mohamed ~ محمد) agrees on more than a phonetic key
+ * (consonants only, which محمد shares with Mahmoud), so it ranks just above one. Only adds: a
+ * spelling that does not fit is compared as before (Amed, Brahim, Gamal are spellings too).
+ */
+export const FRAME_SIMILARITY = 0.97;
 /**
  * Phonetic-equal tokens are lifted only when the spelling agrees too: Jaro-Winkler >= 0.8, or
  * the same vowel slots (skeleton) with >= 0.68 on tokens of six letters or more. The consonant
@@ -137,6 +145,8 @@ export const STEM_SIMILARITY = 0.92;
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.text === b.text) return 1;
   let jw = jaroWinkler(a.text, b.text);
+  // a word written in Arabic script against a Latin spelling: read against what the script writes
+  if (a.frame !== b.frame && fitsWrittenFrame(a, b)) return Math.max(jw, FRAME_SIMILARITY);
   // an article written attached ("Elmabruk", "Alasad") against the bare name
   if (a.bare !== a.text || b.bare !== b.text) {
     const bare = jaroWinkler(a.bare, b.bare) - 0.02;
@@ -147,6 +157,14 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
   // a compound head on one side only
   if ((a.stem !== a.text) !== (b.stem !== b.text)) return Math.max(lifted, STEM_SIMILARITY * (a.stem === b.stem ? 1 : jaroWinkler(a.stem, b.stem)));
   return lifted;
+}
+
+/** One token written in Arabic script (NameToken.frame), the other not, and its spelling fits the written frame. */
+export function fitsWrittenFrame(a: NameToken, b: NameToken): boolean {
+  if (a.frame === b.frame || (a.frame !== undefined && b.frame !== undefined)) return false;
+  const [written, other] = a.frame === undefined ? [b, a] : [a, b];
+  const latin = latinFrame(other.skeleton, other.vowels);
+  return latin !== undefined && framesAgree(written.frame as string, latin);
 }
 
 /** Name-only comparison, used by screening. Takes raw strings or normalised names. */

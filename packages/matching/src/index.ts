@@ -16,7 +16,7 @@ export { buildNameFrequencies, tokenTfWeight, tokenFrequency } from './name-freq
 export type { NameFrequencies } from './name-frequencies.ts';
 
 // Comparators with discrete levels (Fellegi–Sunter)
-export { compareNames, compareNormalizedNames, joinsCanMatter, NAME_LEVELS, STEM_SIMILARITY } from './compare-names.ts';
+export { compareNames, compareNormalizedNames, fitsWrittenFrame, FRAME_SIMILARITY, joinsCanMatter, NAME_LEVELS, STEM_SIMILARITY } from './compare-names.ts';
 export type { NameLevel, NameComparison, CompareNamesOptions, TokenAgreement } from './compare-names.ts';
 export { parseDate, compareDates, DATE_LEVELS } from './compare-dates.ts';
 export type { PartialDate, DateLevel } from './compare-dates.ts';

@@ -5,6 +5,7 @@
  * tokens take part in alignment ("core"); particles, honorifics and initials are kept for
  * explanation and for the initials comparator.
  */
+import { arabicFrames } from './arabic-transliterate.ts';
 import { foldText } from './fold-text.ts';
 import { phoneticKey, phoneticSkeleton, vowelClasses } from './phonetic-key.ts';
 import { ABD_HEADS, ARTICLES, EUROPEAN_PARTICLES, FILIATION, HONORIFICS, KUNYA_HEADS } from './name-particles.ts';
@@ -31,6 +32,12 @@ export interface NameToken {
    * the comparator reads the two forms as related, not equal.
    */
   readonly stem: string;
+  /**
+   * For a word written in Arabic script: what the script writes of it, consonants and long
+   * vowels (written-frame.ts), against which a Latin spelling is checked instead of against the
+   * short vowels the transliteration guessed. Undefined for every other token.
+   */
+  readonly frame: string | undefined;
 }
 
 /**
@@ -71,6 +78,7 @@ export interface NormalizedName {
  */
 const ASSIMILATED_ARTICLE = /(^|[\s'’,(-])(?:a|e|u|o|i)(?:l|d|dh|n|r|s|sh|t|th|z)-(?=\p{L})/giu;
 const COMMA = /[,،]/;
+const ARABIC_SCRIPT = /[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const VOWELS_ONLY = /^[aeiouy]*$/;
 const ALLAH = /^[aeiou]?l+a+h?i?$/;
 
@@ -96,7 +104,7 @@ export function normalizeName(raw: string, { joins = true }: NormalizeNameOption
   const tagged = commaForm
     ? [...tag(given, 'given', true), ...tag(surname, 'surname', false)]
     : tagPlain(comma ? [...surname, ...given] : given);
-  return build(tagged, joins);
+  return build(tagged, joins, ARABIC_SCRIPT.test(text) ? arabicFrames(text) : undefined);
 }
 
 /** The name with its joins derived (a name normalised with `joins: false`); equal to normalizeName's. */
@@ -198,19 +206,20 @@ function stemOf(text: string, kind: NameTokenKind): string {
 const TOKEN_MEMO_LIMIT = 200_000;
 const tokenMemo = new Map<string, NameToken>();
 
-function token(text: string, kind: NameTokenKind): NameToken {
-  const key = `${kind}\u0000${text}`;
+function token(text: string, kind: NameTokenKind, frame: string | undefined): NameToken {
+  const key = frame === undefined ? `${kind}\u0000${text}` : `${kind}\u0000${text}\u0000${frame}`;
   const known = tokenMemo.get(key);
   if (known !== undefined) return known;
   const phonetic = phoneticKey(text);
   const bare = withoutAttachedArticle(text);
-  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare), stem: stemOf(text, kind) };
+  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare), stem: stemOf(text, kind), frame };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);
   return made;
 }
 
-const isCore = (t: NameToken): boolean => t.kind === 'given' || t.kind === 'surname' || t.kind === 'kunya';
+const isCoreKind = (kind: NameTokenKind): boolean => kind === 'given' || kind === 'surname' || kind === 'kunya';
+const isCore = (t: NameToken): boolean => isCoreKind(t.kind);
 
 /** Keys of a joined pair of words, derived once and shared like tokens (same bounded memo rule). */
 type JoinedSpelling = Pick<NameJoin, 'text' | 'phonetic' | 'skeleton' | 'vowels'>;
@@ -238,8 +247,9 @@ function joinsOf(tokens: readonly NameToken[], core: readonly NameToken[]): Name
   return joins;
 }
 
-function build(tagged: readonly Tagged[], withJoins: boolean): NormalizedName {
-  const tokens: NameToken[] = tagged.map((t) => token(t.text, t.kind));
+/** `frames`: the written frames of the Arabic-script words of the name, by spelling (arabicFrames). */
+function build(tagged: readonly Tagged[], withJoins: boolean, frames: ReadonlyMap<string, string> | undefined): NormalizedName {
+  const tokens: NameToken[] = tagged.map((t) => token(t.text, t.kind, isCoreKind(t.kind) ? frames?.get(t.text) : undefined));
   const core = tokens.filter(isCore);
   const afterArticle = new Set<NameToken>();
   tokens.forEach((t, i) => { if (i > 0 && tokens[i - 1]?.kind === 'particle' && ARTICLES.has(tokens[i - 1]?.text ?? '')) afterArticle.add(t); });

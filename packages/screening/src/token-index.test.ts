@@ -47,3 +47,24 @@ describe('token index posting lists', () => {
     expect(orrin[0]).toBe(index.entries[index.entryIndexOf('p3') as number]?.slots[0]);
   });
 });
+
+describe('token index lookups across scripts', () => {
+  // محمد transliterates to "mahmd", too far by spelling from "Mouhammad" (Jaro-Winkler 0.70) for
+  // the phonetic class to keep it; the spelling fits what the script writes (m-h-m-d)
+  const index = createScreeningIndex([person(0, 'Mouhammad Orrin'), person(1, 'محمد Oakeshott'), person(2, 'Mahmoud Varga')]);
+  const found = (name: string): string[] => {
+    const token = normalizeName(name).core[0];
+    if (!token) throw new Error(name);
+    return index.tokens.lookup(token).map((m) => index.tokens.text(m.token));
+  };
+  const arabic = normalizeName('محمد').core[0]?.text;
+
+  it('finds the Latin spellings that fit an Arabic-script word', () => {
+    expect(found('محمد')).toContain('mouhammad');
+  });
+
+  it('finds an Arabic-script word from a Latin spelling that fits it', () => {
+    expect(arabic).toBe('mahmd');
+    expect(found('Mouhammad')).toContain(arabic);
+  });
+});

@@ -17,7 +17,7 @@
  * (a slot freed by a removal is reused). An update moves the rest of each affected list by one
  * and needs no rebuild; a new slot, the usual case, goes at the end.
  */
-import { jaroWinkler, phoneticKey, STEM_SIMILARITY, type NameToken } from '@mosaic/matching';
+import { fitsWrittenFrame, FRAME_SIMILARITY, jaroWinkler, phoneticKey, STEM_SIMILARITY, type NameToken } from '@mosaic/matching';
 import { HashedMultimap, hashSkipping } from './hashed-multimap.ts';
 
 /** Tokens shorter than this get no deletion keys: three-letter neighbourhoods match everything. */
@@ -266,7 +266,7 @@ export class TokenIndex {
    * are empty now are left out at each call, so that removals and re-additions need no forgetting.
    */
   lookup(query: NameToken): TokenMatch[] {
-    const key = `${query.text} ${query.bare} ${query.phonetic} ${query.stem}`;
+    const key = `${query.text} ${query.bare} ${query.phonetic} ${query.stem} ${query.frame ?? ''}`;
     let near = this.#lookups.get(key);
     if (near === undefined) {
       near = this.#search(query);
@@ -286,14 +286,19 @@ export class TokenIndex {
       const bare = this.#ids.get(query.bare);
       if (bare !== undefined) consider(bare, 0.98);
     }
-    this.#close(query.text, query.phonetic, 1, consider);
+    this.#close(query.text, query.phonetic, 1, consider, query);
     // a compound's stem ("abuabbas" -> "abbas"), misspelt or not, against names written without the head
     if (query.stem !== query.text) this.#close(query.stem, phoneticKey(query.stem), STEM_SIMILARITY, consider);
     return [...found].map(([token, similarity]) => ({ token, similarity }));
   }
 
-  /** Tokens equal to `text`, of its phonetic class or one edit away, with their similarity times `scale`. */
-  #close(text: string, phonetic: string, scale: number, consider: (id: number, similarity: number) => void): void {
+  /**
+   * Tokens equal to `text`, of its phonetic class or one edit away, with their similarity times
+   * `scale`. With `token` (the query token itself), a token of the class in the other script
+   * is also kept when the Latin spelling fits the Arabic-script word's written frame
+   * (compare-names.ts: Mohammed ~ محمد, whose transliteration the spelling alone is far from).
+   */
+  #close(text: string, phonetic: string, scale: number, consider: (id: number, similarity: number) => void, token?: NameToken): void {
     const exact = this.#ids.get(text);
     if (exact !== undefined) consider(exact, scale);
     // A hash chain may hold tokens filed under other keys: each is measured once and kept only if close.
@@ -302,7 +307,9 @@ export class TokenIndex {
       if (id === exact) continue;
       measured.add(id);
       const jw = jaroWinkler(text, this.#text[id] as string);
-      if (jw >= MIN_PHONETIC_SIMILARITY) consider(id, scale * Math.max(jw, 0.95));
+      const listed = token && this.#canonical[id];
+      if (listed && listed.frame !== token.frame && fitsWrittenFrame(token, listed)) consider(id, scale * Math.max(jw, FRAME_SIMILARITY));
+      else if (jw >= MIN_PHONETIC_SIMILARITY) consider(id, scale * Math.max(jw, 0.95));
     }
     const near = (id: number): void => {
       if (id === exact || measured.has(id)) return;
