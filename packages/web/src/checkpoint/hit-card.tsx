@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { CheckReport, ScreeningHit } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { levelLabel } from '../common/match-levels.ts';
 import { useAction } from '../common/use-action.ts';
 import { CheckReportForm } from './check-report-form.tsx';
 
@@ -30,10 +31,10 @@ function ownerOf(hit: ScreeningHit): string {
 function reasonsOf(explain: ScreeningHit['explain']): string[] {
   if (!explain) return [];
   const reasons: string[] = [];
-  if (explain.name) reasons.push(`name ${explain.name.listed} (${explain.name.level})`);
+  if (explain.name) reasons.push(`name ${explain.name.listed} (${levelLabel('name', explain.name.level)})`);
   for (const [fact, label] of [['birthDate', 'date of birth'], ['nationality', 'nationality'], ['gender', 'gender']] as const) {
     const level = explain[fact]?.level;
-    if (level && level !== 'missing') reasons.push(`${label} ${level}`);
+    if (level && level !== 'missing') reasons.push(`${label}: ${levelLabel(fact, level)}`);
   }
   for (const fact of ['document', 'plate', 'phone'] as const) if (explain[fact]) reasons.push(`${fact} ${explain[fact]}`);
   return reasons;

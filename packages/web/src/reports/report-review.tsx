@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { LinkProposal, ReportDetail, ReportEntity } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
@@ -22,7 +23,7 @@ function explanationOf(explain: unknown): string {
   return explain
     .filter((e): e is { feature: string; level: string; weight: number } => typeof e === 'object' && e !== null && 'feature' in e && 'weight' in e)
     .filter((e) => e.level !== 'missing')
-    .map((e) => `${e.feature} ${e.level} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`)
+    .map((e) => `${featureLabel(e.feature)}: ${levelLabel(e.feature, e.level)} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`)
     .join(' · ');
 }
 

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Merge, RecordView, ReviewPair } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
@@ -50,7 +51,7 @@ function Explanation({ explain, prior }: { readonly explain: ReviewPair['explain
       <thead><tr><th scope="col">Feature</th><th scope="col">Level</th><th scope="col">Weight</th></tr></thead>
       <tbody>
         {Number.isFinite(base) ? <tr><th scope="row">base rate</th><td>two records drawn at random are one person about 1 time in {oneIn.toLocaleString('en')}</td><td className="against">{signed(base)}</td></tr> : null}
-        {shown.map((e) => <tr key={e.feature}><th scope="row">{e.feature}</th><td>{e.level}{e.detail ? <span className="muted small"> ({e.detail})</span> : null}</td><td className={e.weight >= 0 ? 'for' : 'against'}>{signed(e.weight)}</td></tr>)}
+        {shown.map((e) => <tr key={e.feature}><th scope="row">{featureLabel(e.feature)}</th><td title={e.level}>{levelLabel(e.feature, e.level)}{e.detail ? <span className="muted small"> ({e.detail})</span> : null}</td><td className={e.weight >= 0 ? 'for' : 'against'}>{signed(e.weight)}</td></tr>)}
       </tbody>
     </table>
   );

@@ -10,6 +10,7 @@ import type { SearchResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { GradingBadge } from '../common/grading-badge.tsx';
 import { HighlightText } from '../common/highlight-text.tsx';
+import { levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
@@ -120,16 +121,17 @@ const subjectSize = (results: SearchResponse['results'], lead: string): number =
 const wordsOf = (name: string): string => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).sort().join(' ');
 
 /**
- * The name that matched and how: "phonetic", "fuzzy"… tells the analyst that a spelling or a
- * script variant was found, not the words typed; the name itself is shown when it is not the caption.
+ * The name that matched and how: "same name, other spelling", "close spelling"… tells the
+ * analyst that a spelling or a script variant was found, not the words typed; the name itself
+ * is shown when it is not the caption. The matcher's own level name is in the tooltip.
  */
 function MatchedName({ matched, caption, query }: { readonly matched: NonNullable<SearchResponse['results'][number]['matched']>; readonly caption: string; readonly query: string }) {
   const shown = wordsOf(matched.name) !== wordsOf(caption);
   if (!shown && matched.level === 'exact') return null;
   return (
-    <span className="name-chip matched-name" title={`matched ${Math.round(matched.score * 100)}%`}>
+    <span className="name-chip matched-name" title={`${matched.level}, matched ${Math.round(matched.score * 100)}%`}>
       {shown ? <HighlightText text={matched.name} query={query} /> : null}
-      <span className="muted">{shown ? ' · ' : ''}{matched.level}</span>
+      <span className="muted">{shown ? ' · ' : ''}{levelLabel('name', matched.level)}</span>
     </span>
   );
 }
