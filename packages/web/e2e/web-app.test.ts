@@ -206,6 +206,15 @@ describe.skipIf(!haveChromium)('the web app', () => {
       await page.getByRole('button', { name: 'Send report and confirm' }).click();
     }
     await expect.poll(() => hit.locator('.decided').textContent()).toMatch(/^Confirmed/);
+    // his brother is listed without an alert: nobody to call, so no empty Owner row on his card
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Name', { exact: true }).fill('Tomas Moreau Vasquez');
+    await page.getByLabel('Date of birth').fill('1994-09-30');
+    await page.keyboard.press('Enter');
+    const brother = page.locator('.hit-card', { hasText: 'Tomas Moreau-Vasquez' }).first();
+    await expect.poll(() => brother.locator('.hit-action').textContent()).toBe('NO ALERT');
+    expect(await brother.locator('.owner-contact').count()).toBe(0);
+    expect(await brother.locator('dt').allTextContents()).not.toContain('Owner');
   });
 
   it('delivers the owner\'s notification live to a second browser', async () => {

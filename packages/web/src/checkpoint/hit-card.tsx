@@ -50,6 +50,8 @@ export function HitCard({ hit, n, onDecide, autoFocus }: {
   const { busy, error, run } = useAction();
   const action = actionOf(hit);
   const reasons = reasonsOf(hit.explain);
+  // a listed subject without an alert has no desk to call: no empty Owner row
+  const owner = ownerOf(hit);
   const decide = async (decision: 'confirm' | 'reject', report?: CheckReport): Promise<void> => {
     await run(async () => {
       await onDecide(n, decision, report);
@@ -67,7 +69,7 @@ export function HitCard({ hit, n, onDecide, autoFocus }: {
         {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span></dd></div> : null}
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
         {reasons.length ? <div><dt>Why</dt><dd className="hit-why">{reasons.join(' · ')}</dd></div> : null}
-        <div><dt>Owner</dt><dd className="owner-contact">{ownerOf(hit)}</dd></div>
+        {owner ? <div><dt>Owner</dt><dd className="owner-contact">{owner}</dd></div> : null}
         {hit.alerts?.[0]?.instructions ? <div><dt>Owner's instructions</dt><dd>{hit.alerts[0].instructions}</dd></div> : null}
       </dl>
       {state === 'open' ? (
