@@ -214,6 +214,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
     const brother = page.locator('.hit-card', { hasText: 'Tomas Moreau-Vasquez' }).first();
     await expect.poll(() => brother.locator('.hit-action').textContent()).toBe('NO ALERT');
     expect(await brother.locator('.owner-contact').count()).toBe(0);
+    // the card names whom it is about, the way the officer compares them: the listed name, then its reference
+    expect(await brother.locator('dd').first().textContent()).toBe(`Tomas Moreau-Vasquez ${world.brother}`);
     expect(await brother.locator('dt').allTextContents()).not.toContain('Owner');
   });
 

@@ -27,6 +27,17 @@ function ownerOf(hit: ScreeningHit): string {
   return hit.desk ? `${agency} — ${hit.desk.name} ${hit.desk.contact}` : agency;
 }
 
+/**
+ * Whom the hit is about, as the officer compares them with the person in front of them: the
+ * listed name that matched (the check answer carries no caption), with the record's reference.
+ */
+function subjectOf(hit: ScreeningHit) {
+  const reference = hit.id ?? hit.subject;
+  const name = hit.caption ?? hit.explain?.name?.listed;
+  if (!name) return reference ?? 'hidden record';
+  return <>{name}{reference ? <span className="muted small subject-ref"> {reference}</span> : null}</>;
+}
+
 /** The officer's reading of the match: the listed name and how it compared, then each other fact asked. */
 function reasonsOf(explain: ScreeningHit['explain']): string[] {
   if (!explain) return [];
@@ -65,7 +76,7 @@ export function HitCard({ hit, n, onDecide, autoFocus }: {
       {!action.disclose ? <div className="hit-discreet">Do not let the person know</div> : null}
       <p className="hit-instruction">{action.instruction}</p>
       <dl className="hit-facts">
-        <div><dt>Subject</dt><dd>{hit.caption ?? hit.id ?? hit.subject ?? 'hidden record'}</dd></div>
+        <div><dt>Subject</dt><dd>{subjectOf(hit)}</dd></div>
         {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span></dd></div> : null}
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
         {reasons.length ? <div><dt>Why</dt><dd className="hit-why">{reasons.join(' · ')}</dd></div> : null}
