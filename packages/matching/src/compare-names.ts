@@ -7,8 +7,9 @@
  * aligned greedily by similarity (Jaro-Winkler on the folded text, lifted when the phonetic keys
  * agree and the spelling agrees too: close Jaro-Winkler, or the same vowel slots on long tokens,
  * so that Mohamed / Mahmoud stay apart; a compound against its stem on the other side, "Abd
- * al-Karim" / "Karim", at STEM_SIMILARITY), and the level is read from how many tokens aligned on
- * each side:
+ * al-Karim" / "Karim", at STEM_SIMILARITY; a word written in Arabic script against a Latin
+ * spelling that fits what the script writes of it, written-frame.ts, at FRAME_SIMILARITY), and
+ * the level is read from how many tokens aligned on each side:
  *
  *   exact      same core tokens (order free)
  *   phonetic   same number of tokens, every one equal or phonetic-equal
