@@ -13,7 +13,8 @@
  * - و and ي are consonants (w, y) at the start of a word or next to a long vowel, long vowels
  *   (u, i) between consonants.
  * - short vowels are not written in Arabic script: harakat, when present, are used; otherwise a
- *   vowel is inserted between two consonants that cannot form a Latin cluster (heuristic below).
+ *   vowel is inserted between two consonants that cannot form a Latin cluster (heuristic below),
+ *   and before a closing ha (صالح -> salah, as Saleh and Salah are written).
  * - Persian/Urdu letters (پ چ ژ گ ڤ ک ی ہ ے ...) and Arabic-Indic digits are covered too.
  * - the words of filiation and kinship that are particles of a name, not names (بن, ابن, بنت,
  *   أبو, أم, آل, ولد), are written as the Latin particles normalizeName knows (bin, ibn, bint,
@@ -152,9 +153,11 @@ function withShortVowels(units: readonly Unit[]): string {
     out += u.latin;
     const next = units[i + 1];
     if (!next || u.vowel || next.vowel) continue;
-    // no vowel between the last two consonants (Abd, Amr, Bakr, -ovich endings are rare)
+    // no vowel between the last two consonants (Abd, Amr, Bakr, -ovich endings are rare), but
+    // before a closing h (ha, ح): names end on a vowel and h (Saleh, Farah, Muslih), Latin
+    // spellings never on a cluster into it
     const isLast = i + 1 === units.length - 1;
-    if (isLast) continue;
+    if (isLast && next.latin !== 'h') continue;
     const pair = (u.latin.slice(-1) + next.latin[0]);
     if (u.latin === next.latin) continue; // shadda written out
     if (CLUSTERS.has(pair) && (i > 0 || pair[0] === 's')) continue;

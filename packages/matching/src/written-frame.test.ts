@@ -62,6 +62,8 @@ describe('compareNames across scripts', () => {
     expect(compareNames('عمر', 'Omar').level).toBe('phonetic');
     expect(compareNames('حسين', 'Hussein').level).toBe('phonetic');
     expect(compareNames('محمد بن سلمان', 'Mohammed bin Salman').level).toBe('phonetic');
+    // a particle written apart against a surname written as one word, a closing ha read with its vowel
+    expect(compareNames('مهدي بن صالح', 'Mehdi Bensalah').level).toBe('phonetic');
   });
 
   it('reads the particles of filiation written in Arabic script as particles', () => {
