@@ -44,6 +44,27 @@ describe('name candidates', () => {
     expect(topIds(list, 'Selim Wahid Tarnowski')[0]).toBe('target');
   });
 
+  it('finds a surname written as one word from its particle and name written apart, in either script', () => {
+    // sixty short names sharing the given name, listed first: only "Bensalah" holds the rest of the query
+    const others = Array.from({ length: 60 }, (_, i) => person(`m${i}`, `Orrin ${made(i)}`));
+    const list = [...others, person('target', 'Orrin Bensalah')];
+    expect(topIds(list, 'Orrin Ben Salah')[0]).toBe('target');
+    expect(topIds(list, 'Orrin bin Saleh')[0]).toBe('target');
+    expect(topIds(list, 'Orrin بن صالح')[0]).toBe('target');
+  });
+
+  it('remembers a query part by its script too: "Mahmd" typed is not محمد written', () => {
+    // محمد transliterates to "mahmd"; only the Arabic-script word fits the spelling Mouhammad
+    const index = createScreeningIndex([person('target', 'Mouhammad'), person('other', 'Selim Varga')]);
+    const ids = (name: string): string[] => {
+      const r = screen(index, { name }, { candidates: 20, minScore: 0 });
+      if (!r.ok) throw new Error(r.reason);
+      return r.hits.filter((h): h is ScreeningHit => h.kind === 'match').map((h) => h.id);
+    };
+    expect(ids('Mahmd')).not.toContain('target');
+    expect(ids('محمد')).toContain('target');
+  });
+
   it('looks up a misspelt stem against a name listed without its head', () => {
     // listed as "TABANI, Abu" (two words), asked as one kunya with a typo in its stem
     const list = [person('other', 'Selim Tarnowski'), person('target', 'TABANI, Abu')];

@@ -44,6 +44,7 @@
  */
 import type { NameToken, NormalizedName, PartialDate } from '@mosaic/matching';
 import { birthDateKey, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
+import type { TokenMatch } from './token-index.ts';
 import { TokenWeights } from './token-weights.ts';
 import { MEMO_HIDDEN, MEMO_UNKNOWN } from './visibility-memo.ts';
 
@@ -186,8 +187,8 @@ interface PartMemo {
 const PART_MEMO_LIMIT = 4096;
 const partMemos = new WeakMap<ScreeningIndex, PartMemo>();
 
-function queryPart(index: ScreeningIndex, token: NameToken, names: number): QueryPart | null {
-  const matches = index.tokens.lookup(token);
+function queryPart(index: ScreeningIndex, token: NameToken, names: number, compounds: readonly NameToken[]): QueryPart | null {
+  const matches = withCompounds(index, token, compounds);
   if (matches.length === 0) return null;
   // an agreement is as telling as the more common of its two spellings (as the matcher's
   // term-frequency adjustment takes it): a rarer variant of a common query part weighs no more
@@ -203,7 +204,38 @@ function queryPart(index: ScreeningIndex, token: NameToken, names: number): Quer
   return { lists: lists.sort((a, b) => b.weight - a.weight || a.postings.length - b.postings.length), df };
 }
 
-/** The query's parts (each distinct core token once), rarest first. */
+/**
+ * The listed tokens close to a query part, and to the words it makes with a particle next to it
+ * ("Ben Salah", "بن صالح" against "Bensalah"; "El Amrani" against "Elamrani"), each at its best:
+ * a listed name that writes the two as one word then weighs for the part as the full comparison
+ * will align it (compare-names.ts, compound step).
+ */
+function withCompounds(index: ScreeningIndex, token: NameToken, compounds: readonly NameToken[]): readonly TokenMatch[] {
+  const matches = index.tokens.lookup(token);
+  if (compounds.length === 0) return matches;
+  const best = new Map<number, number>();
+  for (const m of matches) best.set(m.token, m.similarity);
+  for (const compound of compounds) {
+    for (const m of index.tokens.lookup(compound)) if (m.similarity > (best.get(m.token) ?? 0)) best.set(m.token, m.similarity);
+  }
+  return [...best].map(([id, similarity]) => ({ token: id, similarity }));
+}
+
+/** The query's words joined with a particle next to a core token, as tokens to look up, by the core token's index. */
+function particleCompounds(name: NormalizedName): Map<number, NameToken[]> {
+  const out = new Map<number, NameToken[]>();
+  for (const j of name.joins) {
+    if ((j.first < 0) === (j.second < 0)) continue; // two core parts, or none
+    const part = j.first < 0 ? j.second : j.first;
+    const core = name.core[part];
+    if (!core) continue;
+    const compound: NameToken = { ...core, text: j.text, phonetic: j.phonetic, skeleton: j.skeleton, vowels: j.vowels, bare: j.text, barePhonetic: j.phonetic, stem: j.text, frame: undefined };
+    out.set(part, [...(out.get(part) ?? []), compound]);
+  }
+  return out;
+}
+
+/** The query's parts (each distinct core token once, with its particle compounds), rarest first. */
 function queryParts(index: ScreeningIndex, name: NormalizedName): QueryPart[] {
   let memo = partMemos.get(index);
   if (memo === undefined || memo.version !== index.version) {
@@ -213,13 +245,15 @@ function queryParts(index: ScreeningIndex, name: NormalizedName): QueryPart[] {
   const names = index.stats().names;
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const token of name.core) {
+  const compounds = particleCompounds(name);
+  for (const [i, token] of name.core.entries()) {
     if (seen.has(token.text)) continue;
     seen.add(token.text);
-    const key = `${token.text} ${token.bare} ${token.phonetic} ${token.stem}`;
+    const joined = compounds.get(i) ?? [];
+    const key = `${token.text} ${token.bare} ${token.phonetic} ${token.stem} ${token.frame ?? ''} ${joined.map((c) => c.text).join(' ')}`;
     let part = memo.parts.get(key);
     if (part === undefined) {
-      part = queryPart(index, token, names);
+      part = queryPart(index, token, names, joined);
       if (memo.parts.size >= PART_MEMO_LIMIT) memo.parts.clear();
       memo.parts.set(key, part);
     }
