@@ -67,7 +67,8 @@ export function latinFrame(skeleton: string, vowels: string): string | undefined
 export function framesAgree(written: string, latin: string): boolean {
   const bar = written.indexOf('|');
   const latinBar = latin.indexOf('|');
-  if (bar <= 0 || !latin.startsWith(latin.slice(0, latinBar)) || written.slice(0, latinBar) !== latin.slice(0, latinBar)) return false;
+  // the same consonants (the written word may have one more, a closing h: below)
+  if (bar <= 0 || latinBar <= 0 || written.slice(0, latinBar) !== latin.slice(0, latinBar)) return false;
   // Latin spellings drop a final h after a vowel (Saleh, Fatimah ~ Fatima): phoneticSkeleton
   // does, so a written final h (ح, ه) with no vowel after it may be missing on the Latin side,
   // the Latin closing vowel then heard before it
