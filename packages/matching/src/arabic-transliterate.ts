@@ -24,6 +24,7 @@
  * script does write (writtenFrame): its consonants and the vowels written as letters, so that a
  * comparison can check a Latin spelling against the written word rather than against the guess.
  */
+import { phoneticSkeleton, vowelClasses } from './phonetic-key.ts';
 import { ANY_VOWEL, FrameBuilder } from './written-frame.ts';
 
 const CONSONANTS: Readonly<Record<string, string>> = {
@@ -167,28 +168,19 @@ function withShortVowels(units: readonly Unit[]): string {
   return out;
 }
 
-/** Vowel classes as vowelClasses (phonetic-key.ts) writes them. */
-const FRAME_VOWELS: Readonly<Record<string, number>> = { a: 1, i: 2, e: 3, u: 4 };
-
-/**
- * Consonant classes of a written frame: the class phoneticSkeleton gives the usual Latin
- * spellings of each letter (kh and h, sh and s, q and k, th and t, dh and d are one class there).
- */
-const FRAME_CONSONANTS: Readonly<Record<string, string>> = {
-  b: 'B', p: 'B', t: 'T', th: 'T', j: 'J', zh: 'J', h: 'H', kh: 'H', d: 'D', dh: 'D', r: 'R', z: 'Z', s: 'S', sh: 'S', ch: 'S',
-  g: 'G', f: 'F', v: 'W', w: 'W', q: 'K', k: 'K', l: 'L', m: 'M', n: 'N', y: 'Y',
-};
-
 /** What the script writes of a word: its consonants and the vowels written as letters (not the inserted guesses). */
 function writtenFrame(units: readonly Unit[]): string | undefined {
   const frame = new FrameBuilder();
   for (const u of units) {
     if (u.vowel) {
-      frame.vowel(u.open ? ANY_VOWEL : (FRAME_VOWELS[u.latin[0] ?? ''] ?? ANY_VOWEL));
+      frame.vowel(u.open ? ANY_VOWEL : (vowelClasses(u.latin).charCodeAt(0) - 48 || ANY_VOWEL));
       continue;
     }
-    const c = FRAME_CONSONANTS[u.latin];
-    if (c === undefined) return undefined; // a digit or a character of no class: no frame
+    // the class the phonetic key gives the letter's Latin spelling (kh and h, q and k, sh and s
+    // are one class there), so that a frame and a Latin spelling's frame read alike; y, a vowel
+    // letter to the key, is the consonant FrameBuilder places
+    const c = u.latin === 'y' ? 'Y' : phoneticSkeleton(u.latin);
+    if (!/^[A-Z]$/.test(c)) return undefined; // a digit or a character of no class: no frame
     frame.consonant(c);
   }
   return frame.frame();
