@@ -57,6 +57,15 @@ describe('compareNames', () => {
     expect(compareNames('Karim Tabani', 'Abd al-Karim Tabani').level).toBe('fuzzy');
     expect(compareNames('Abu Mahdi', 'Mahdi').level).toBe('single');
   });
+  it('tells apart two compounds on one head built on different names, and keeps their respellings', () => {
+    expect(compareNames('Abd al-Karim Tabani', 'Abd al-Rahim Tabani').level).toBe('partial');
+    expect(compareNames('Abdelhamid Tabani', 'Abdelmajid Tabani').level).toBe('partial');
+    expect(compareNames('Abu Shaheed al-Belgiki', 'Abu Omar al-Belgiki').aligned).toBe(1);
+    // one name respelled keeps its first sound
+    expect(compareNames('Abdul Rahim Tabani', 'Abdulrheem Tabani').level).toBe('phonetic');
+    expect(compareNames('Abd al-Munim Tabani', 'Abd al-Menhem Tabani').aligned).toBe(2);
+    expect(compareNames('Abu Dawud', 'Abou Daoud').aligned).toBe(1);
+  });
   it('caps a kunya-only alias', () => {
     expect(compareNames('Abu Tariq', 'Abu Tariq').level).toBe('single');
   });

@@ -108,9 +108,9 @@ const LEVEL_INDEX: Readonly<Record<NameLevel, number>> = Object.fromEntries(NAME
 export const MISSING_NAME: NameComparison = { level: 'missing', levelIndex: LEVEL_INDEX.missing, similarity: 0, aligned: 0, tf: 0 };
 const NONE: NameComparison = { level: 'none', levelIndex: LEVEL_INDEX.none, similarity: 0, aligned: 0, tf: 0 };
 
-/** Second-pass pairs must start alike (first phonetic class): Kovar is not Novak. */
+/** Second-pass pairs must start alike (first phonetic class): Kovar is not Novak; nor, after one head, Abd al-Hamid Abd al-Majid. */
 function sameOnset(a: NameToken, b: NameToken): boolean {
-  return a.phonetic[0] === b.phonetic[0];
+  return a.phonetic[0] === b.phonetic[0] && !onOtherNames(a, b);
 }
 
 interface Spelled { readonly text: string; readonly phonetic: string; readonly skeleton: string; readonly vowels: string }
@@ -148,6 +148,7 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
   let jw = jaroWinkler(a.text, b.text);
   // a word written in Arabic script against a Latin spelling: read against what the script writes
   if (a.frame !== b.frame && fitsWrittenFrame(a, b)) return Math.max(jw, FRAME_SIMILARITY);
+  if (onOtherNames(a, b)) return jaroWinkler(a.stem, b.stem);
   // an article written attached ("Elmabruk", "Alasad") against the bare name
   if (a.bare !== a.text || b.bare !== b.text) {
     const bare = jaroWinkler(a.bare, b.bare) - 0.02;
@@ -158,6 +159,22 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
   // a compound head on one side only
   if ((a.stem !== a.text) !== (b.stem !== b.text)) return Math.max(lifted, STEM_SIMILARITY * (a.stem === b.stem ? 1 : jaroWinkler(a.stem, b.stem)));
   return lifted;
+}
+
+/**
+ * Two compounds on one head built on names that start differently ("Abd al-Karim" / "Abd
+ * al-Rahim", "Abd al-Hamid" / "Abd al-Majid", "Abu Shaheed" / "Abu Omar"): different names,
+ * compared by those names alone. Read whole, the head's shared letters and Jaro-Winkler's prefix
+ * bonus make them look like respellings (0.91 for the first two). Respellings of one name keep
+ * its first sound (Abdul Rahim / Abdulrheem, Abd al-Munim / Abd al-Menhem) and are compared whole,
+ * as before.
+ */
+function onOtherNames(a: NameToken, b: NameToken): boolean {
+  if (a.stemOnset === b.stemOnset || a.stemOnset === '' || b.stemOnset === '') return false;
+  const head = a.text.length - a.stem.length;
+  if (b.text.length - b.stem.length !== head) return false;
+  for (let i = 0; i < head; i++) if (a.text.charCodeAt(i) !== b.text.charCodeAt(i)) return false;
+  return true;
 }
 
 /** One token written in Arabic script (NameToken.frame), the other not, and its spelling fits the written frame. */

@@ -32,6 +32,8 @@ export interface NameToken {
    * the comparator reads the two forms as related, not equal.
    */
   readonly stem: string;
+  /** First phonetic class of `stem` when the token has a head ('*' for a vowel; phoneticSkeleton), '' when it has none. */
+  readonly stemOnset: string;
   /**
    * For a word written in Arabic script: what the script writes of it, consonants and long
    * vowels (written-frame.ts), against which a Latin spelling is checked instead of against the
@@ -212,7 +214,8 @@ function token(text: string, kind: NameTokenKind, frame: string | undefined): Na
   if (known !== undefined) return known;
   const phonetic = phoneticKey(text);
   const bare = withoutAttachedArticle(text);
-  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare), stem: stemOf(text, kind), frame };
+  const stem = stemOf(text, kind);
+  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare), stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);
   return made;
