@@ -25,6 +25,10 @@ describe('normalizeName', () => {
     expect(new Set(keys).size).toBe(1);
     expect(normalizeName('Abdullah').key).toBe(normalizeName('Abd Allah').key);
     expect(normalizeName('Abdeslam').core[0]?.phonetic).toBe(normalizeName('Abd al-Salam').core[0]?.phonetic);
+    // the French "ou" before the article or the name, as "u" and "e" are
+    expect(['Abdoulkadir', 'Abdelkadir', 'Abdoul Kadir', 'Abd al-Kadir'].map((n) => normalizeName(n).key)).toEqual(Array(4).fill('abdkadir'));
+    expect(['Abdourahman', 'Abdurahman', 'Abduerahman'].map((n) => normalizeName(n).key)).toEqual(Array(3).fill('abdrahman'));
+    expect(normalizeName('Abdoullahi').key).toBe(normalizeName('Abdullahi').key);
   });
   it('keeps the stem of a compound: the name after Abd or a kunya\'s Abu', () => {
     expect(normalizeName('Abd al-Karim Tabani').core.map((t) => t.stem)).toEqual(['karim', 'tabani']);

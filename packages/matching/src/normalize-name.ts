@@ -82,7 +82,7 @@ const ASSIMILATED_ARTICLE = /(^|[\s'’,(-])(?:a|e|u|o|i)(?:l|d|dh|n|r|s|sh|t|th
 const COMMA = /[,،]/;
 const ARABIC_SCRIPT = /[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const VOWELS_ONLY = /^[aeiouy]*$/;
-const ALLAH = /^[aeiou]?l+a+h?i?$/;
+const ALLAH = /^[aeiou]{0,2}l+a+h?i?$/;
 
 export interface NormalizeNameOptions {
   /**
@@ -142,14 +142,15 @@ const KUNYA_MARK = '\u0001';
 /**
  * Canonical form of "servant of X" written as one word: abd + X with the article (and its
  * assimilation) removed: Abdessalam, Abdesalam, Abd al-Salam -> abdsalam; Abdullah, Abdallah,
- * Abdellah -> abdlah; Abdurrahman, Abdelrahman, Abdirahman -> abdrahman.
+ * Abdellah -> abdlah; Abdurrahman, Abdelrahman, Abdirahman -> abdrahman; the French "ou" too:
+ * Abdoulkadir, Abdelkadir -> abdkadir; Abdourahman -> abdrahman.
  */
 function canonicalAbd(w: string): string {
   if (!w.startsWith('abd') || w.length <= 4) return w;
   let rest = w.slice(3);
   if (VOWELS_ONLY.test(rest)) return w; // Abdi, Abdou, Abdu are names of their own
   if (ALLAH.test(rest)) return 'abdlah';
-  rest = rest.replace(/^[aeiou]l(?=.)/, '').replace(/^[aeiou](?=[^aeiou])/, '');
+  rest = rest.replace(/^[aeiou]{1,2}l(?=.)/, '').replace(/^[aeiou]{1,2}(?=[^aeiou])/, '');
   if (rest.length > 1 && rest[0] === rest[1]) rest = rest.slice(1);
   return 'abd' + rest;
 }
