@@ -78,7 +78,11 @@ export function renderBirthDate(birth: number, habits: FieldHabits, rng: Rng): s
   if (rng.chance(habits.partialBirthDate)) return rng.chance(0.7) ? String(c.year) : `${c.year}-${pad2(c.month)}`;
   const r = rng.next();
   if (r < 0.03 && c.day <= 12 && c.day !== c.month) return `${c.year}-${pad2(c.day)}-${pad2(c.month)}`;
-  if (r < 0.045) return `${c.year + (rng.chance(0.5) ? 1 : -1)}-${pad2(c.month)}-${pad2(c.day)}`;
+  if (r < 0.045) {
+    const year = c.year + (rng.chance(0.5) ? 1 : -1);
+    // a slip no system would take: 29 February of a year that has none
+    if (c.month !== 2 || c.day !== 29) return `${year}-${pad2(c.month)}-${pad2(c.day)}`;
+  }
   // Unknown day and month entered as the first of January.
   if (r < 0.055) return `${c.year}-01-01`;
   return `${c.year}-${pad2(c.month)}-${pad2(c.day)}`;

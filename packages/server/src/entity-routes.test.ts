@@ -116,4 +116,14 @@ describe('resolved entities', () => {
     expect(body.score).toBeGreaterThan(0.9);
     expect(Array.isArray(body.explain) && body.explain.length).toBeGreaterThan(0);
   });
+
+  it('refuses to compare a record it would read wrongly, naming the side, the field and the reason', async () => {
+    const compare = (b: unknown) => app.inject({ method: 'POST', url: '/api/v1/compare', headers: headers('fedAnalyst'), payload: { a: { schema: 'Person', properties: { name: ['Ida Lenz'] } }, b } });
+    const badDate = await compare({ schema: 'Person', properties: { name: ['Ida Lenz'], birthDate: ['1987-02-29'] } });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'b.birthDate: "1987-02-29" is not a date', details: { field: 'b.birthDate', reason: '"1987-02-29" is not a date' } } });
+    const badSchema = await compare({ schema: 'Persn', properties: { name: ['Ida Lenz'] } });
+    expect(badSchema.statusCode).toBe(400);
+    expect(badSchema.json().error.message).toBe('b.schema: "Persn" is not a known schema');
+  });
 });

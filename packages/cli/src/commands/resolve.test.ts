@@ -32,14 +32,16 @@ describe('mosaic resolve', () => {
       line('a1', 'Address', { full: ['1 Main Street'] }),
       line('m2', 'Person', { name: ['VANDERSTEEN, Mira'], birthDate: ['1991-06-14'], idNumber: ['91.06.14-123.45'] }),
       '{"schema":"Person","properties":{}}',
+      line('m3', 'Person', { name: ['Mira Vandersteen'], birthDate: ['1991-02-29'] }),
     ].join('\n'));
     expect(code).toBe(3);
     expect(stderr).toContain('line 3: not JSON');
     expect(stderr).toContain('line 6: id must be a non-empty string');
+    expect(stderr).toContain('line 7: birthDate: "1991-02-29" is not a date');
     expect(out.map((o) => o.id)).toEqual(['m1', 'a1', 'm2']);
     expect(out[0]?.entity).toBe(out[2]?.entity);
     expect(out[1]?.entity).not.toBe(out[0]?.entity);
     const summary = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
-    expect(summary).toMatchObject({ records: 3, rejected: 2, entities: 2, prior: REFERENCE_PRIOR });
+    expect(summary).toMatchObject({ records: 3, rejected: 3, entities: 2, prior: REFERENCE_PRIOR });
   });
 });

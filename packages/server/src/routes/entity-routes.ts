@@ -4,7 +4,7 @@
  * one-off comparison of two records.
  */
 import { EntityId, RecordId } from '@mosaic/model';
-import { compareRecords, VERDICTS } from '@mosaic/resolution';
+import { compareRecords, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
 import { judgePair, readEntity, reviewPairs, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -21,6 +21,15 @@ const EntityOut = z.object({
   alerts: z.array(AlertOut.extend({ agency: z.string() })).readonly().describe('Alerts in force on the records shown that you may read, most binding first'),
 });
 const Thing = z.object({ schema: z.string().min(1).max(64), properties: z.record(z.string(), z.array(z.string().max(1000)).max(100)) });
+
+/** A record to compare, its schema known and its values clean as ingest would have them; else a 400 naming the side, the field and the reason. */
+function checkedThing(thing: z.infer<typeof Thing>, side: 'a' | 'b'): CompareRecord {
+  const parsed = parseEntityObject(thing, side);
+  if (parsed.ok) return parsed.record;
+  const field = `${side}.${parsed.error?.field ?? 'record'}`;
+  const reason = parsed.error?.reason ?? parsed.reason;
+  throw new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
+}
 
 export function entityRoutes(projections: Projections) {
   return async function routes(api: FastifyInstance): Promise<void> {
@@ -102,7 +111,7 @@ export function entityRoutes(projections: Projections) {
         body: z.object({ a: Thing, b: Thing }), response: { 200: z.object({ score: z.number(), match: z.boolean(), explain: z.unknown() }) } },
     }, async (request) => {
       await requireUser(request);
-      const result = compareRecords(request.body.a, request.body.b);
+      const result = compareRecords(checkedThing(request.body.a, 'a'), checkedThing(request.body.b, 'b'));
       return { score: result.probability, match: result.match, explain: result.explain };
     });
   };
