@@ -1,5 +1,5 @@
 /**
- * Scale of resolution (node bench/resolve-scale.ts [DIR] [--limit N] [--adds K]; each record is
+ * Scale of resolution (node bench/resolve-scale.ts [DIR] [--limit N] [--adds K] [--seed S]; each record is
  * prepared as it is read, so the parsed records are never all in memory):
  * DIR holds a demo generated with `mosaic demo generate` (records.jsonl + truth.jsonl; its
  * Person lines, ~1M for 660,000 persons, are the input). End to end (read + parse + resolve),
@@ -7,6 +7,7 @@
  * median / p99 ms. Also pairwise precision / recall / F1 against truth.jsonl. Prints JSON only.
  * cpuMs (user + system, all threads) and mainThreadCpuMs are printed beside wall time because the machine is shared. Stage
  * progress (seconds, RSS) goes to stderr.
+ * --seed: of the random pairs u is estimated from (how much the figures hang on that draw).
  * Targets: 1M records <= 60 s, peak RSS <= 4 GB, incremental median <= 5 ms (2 cores).
  */
 import { createReadStream } from 'node:fs';
@@ -21,6 +22,7 @@ const option = (name: string, fallback: number): number => { const at = args.ind
 const dir = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '/tmp/mosaic-resolve-scale';
 const limit = option('limit', Infinity);
 const adds = option('adds', 500);
+const seed = option('seed', 1);
 
 async function* lines(path: string): AsyncGenerator<string> {
   yield* createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -56,7 +58,7 @@ reading: for await (const piece of records.pieces) {
     if (++read >= limit + adds) break reading;
   }
 }
-const run = await records.resolve({ at: '2026-01-01T00:00:00Z', onProgress });
+const run = await records.resolve({ at: '2026-01-01T00:00:00Z', onProgress, seed });
 await records.close();
 // reading and parsing as far as this thread waited for them or took their records in (preparing,
 // interleaved with it, is the prepare stage)
@@ -90,7 +92,7 @@ const ids = run.state.ids;
 const m = pairwiseMetrics(run.state.entities, ids.map((id) => truth.get(id) ?? `?${id}`));
 const r4 = (x: number): number => Math.round(x * 10000) / 10000;
 console.log(JSON.stringify({
-  records: run.stats.records, pairs: run.stats.blocking.pairs, pairsByRule: run.stats.blocking.pairsByRule, cappedBlocks: run.stats.blocking.cappedBlocks, entities: run.stats.entities,
+  records: run.stats.records, pairs: run.stats.blocking.pairs, pairsByRule: run.stats.blocking.pairsByRule, cappedBlocks: run.stats.blocking.cappedBlocks, randomPairs: run.stats.randomPairs, entities: run.stats.entities,
   wallMs: Math.round(wallMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000), mainThreadCpuMs: Math.round((mainCpu.user + mainCpu.system) / 1000), readMs: Math.round(readMs), stageMs: run.stats.ms, peakRssMb: resolveRssMb, peakRssWithEvaluationMb: Math.round(process.resourceUsage().maxRSS / 1024),
   incremental: { records: times.length, medianMs: r4(times[Math.floor(times.length / 2)] ?? 0), p99Ms: r4(times[Math.floor(times.length * 0.99)] ?? 0), outcomes },
   precision: r4(m.precision), recall: r4(m.recall), f1: r4(m.f1),

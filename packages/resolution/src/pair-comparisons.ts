@@ -44,7 +44,7 @@ function otherLevels(a: PreparedRecord, b: PreparedRecord): number {
   return packed;
 }
 
-export function compareCandidatePairs(records: readonly PreparedRecord[], pairs: CandidatePairs, onProgress?: (done: number) => void): PairComparisons {
+export function compareCandidatePairs(records: readonly PreparedRecord[], pairs: Pick<CandidatePairs, 'left' | 'right' | 'count'>, onProgress?: (done: number) => void): PairComparisons {
   const comparisons = allocatePairComparisons(pairs.count);
   for (let from = 0; from < pairs.count; from += PROGRESS_STEP) {
     if (onProgress) onProgress(from);

@@ -14,7 +14,7 @@ import { compareCandidatePairs, comparePair, type PairComparisons } from './pair
 import { createPairScorer, type PairScorer } from './pair-scorer.ts';
 import { EMPTY_SNAPSHOT, type ResolutionChange, type ResolutionSnapshot } from './resolution-store.ts';
 import { schemaGroup } from './schema-groups.ts';
-import { fitRandomPairPrior, trainResolutionModel, type TrainingSession } from './train-resolution-model.ts';
+import { fitRandomPairPrior, sampleRandomPairs, trainResolutionModel, type RandomPairComparisons, type RandomPairOptions, type TrainingSession } from './train-resolution-model.ts';
 
 export interface ResolvableRecord {
   readonly id: RecordId;
@@ -25,7 +25,7 @@ export interface ResolvableRecord {
 export const RESOLVE_STAGES = ['prepare', 'block', 'compare', 'train', 'cluster', 'ids'] as const;
 export type ResolveStage = (typeof RESOLVE_STAGES)[number];
 
-export interface ResolveOptions {
+export interface ResolveOptions extends RandomPairOptions {
   readonly snapshot?: ResolutionSnapshot;
   /** ISO instant stamped on redirects and merge events. */
   readonly at?: string;
@@ -69,6 +69,8 @@ export interface ResolveStats {
   readonly matchable: number;
   readonly blocking: BlockingStats;
   readonly sessions: readonly TrainingSession[];
+  /** Random pairs u was estimated from (compared in the compare stage). */
+  readonly randomPairs: number;
   readonly entities: number;
   readonly newEntities: number;
   readonly merges: number;
@@ -170,21 +172,32 @@ export function prepareRecords(records: readonly ResolvableRecord[], options: Pi
 
 export function resolvePrepared(batch: PreparedBatch, options: ResolveOptions = {}): ResolutionRun {
   const { blocked, ms, clock } = blockStage(batch, options);
-  const comparisons = compareCandidatePairs(batch.prepared, blocked.pairs, (done) => options.onProgress?.('compare', done, blocked.pairs.count));
-  return finishStages(batch, blocked, comparisons, options, ms, clock);
+  const sample = randomSample(batch, options);
+  const total = blocked.pairs.count + sample.count;
+  const comparisons = compareCandidatePairs(batch.prepared, blocked.pairs, (done) => options.onProgress?.('compare', done, total));
+  const random = compareCandidatePairs(batch.prepared, sample, (done) => options.onProgress?.('compare', blocked.pairs.count + done, total));
+  return finishStages(batch, blocked, comparisons, { levels: random.levels, count: sample.count }, options, ms, clock);
+}
+
+/** The random pairs training estimates u from (none when the model is not trained), compared in the compare stage with the candidates. */
+function randomSample(batch: PreparedBatch, options: ResolveOptions): Pick<CandidatePairs, 'left' | 'right' | 'count'> {
+  return options.train === false ? { left: new Int32Array(0), right: new Int32Array(0), count: 0 } : sampleRandomPairs(batch.groups, options);
 }
 
 /**
  * The comparison vectors of the candidate pairs, as compareCandidatePairs gives them (the same
  * comparators, the same results), computed some other way: in several threads, say.
  */
-export type ComparePairs = (records: readonly PreparedRecord[], pairs: CandidatePairs, onProgress?: (done: number) => void) => Promise<PairComparisons>;
+export type ComparePairs = (records: readonly PreparedRecord[], pairs: Pick<CandidatePairs, 'left' | 'right' | 'count'>, onProgress?: (done: number) => void) => Promise<PairComparisons>;
 
 /** resolvePrepared with the compare stage given by the caller (see ComparePairs). */
 export async function resolvePreparedWith(batch: PreparedBatch, comparePairs: ComparePairs, options: ResolveOptions = {}): Promise<ResolutionRun> {
   const { blocked, ms, clock } = blockStage(batch, options);
-  const comparisons = await comparePairs(batch.prepared, blocked.pairs, (done) => options.onProgress?.('compare', done, blocked.pairs.count));
-  return finishStages(batch, blocked, comparisons, options, ms, clock);
+  const sample = randomSample(batch, options);
+  const total = blocked.pairs.count + sample.count;
+  const comparisons = await comparePairs(batch.prepared, blocked.pairs, (done) => options.onProgress?.('compare', done, total));
+  const random = sample.count > 0 ? await comparePairs(batch.prepared, sample, (done) => options.onProgress?.('compare', blocked.pairs.count + done, total)) : undefined;
+  return finishStages(batch, blocked, comparisons, { levels: random?.levels ?? new Int32Array(0), count: sample.count }, options, ms, clock);
 }
 
 type StageMs = Record<ResolveStage, number>;
@@ -201,7 +214,7 @@ function blockStage(batch: PreparedBatch, { blocking = {}, onProgress }: Resolve
 }
 
 /** Train, score, cluster and assign ids; `clock`: when the block stage ended (the compare stage is timed from it). */
-function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons: PairComparisons, options: ResolveOptions, ms: StageMs, blockEnded: number): ResolutionRun {
+function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons: PairComparisons, random: RandomPairComparisons, options: ResolveOptions, ms: StageMs, blockEnded: number): ResolutionRun {
   const { snapshot = EMPTY_SNAPSHOT, at = new Date().toISOString(), model: start = defaultModel(), train = true, onProgress } = options;
   const thresholds: ResolutionThresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   let clock = blockEnded;
@@ -211,7 +224,7 @@ function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons
   lap('compare');
   onProgress?.('train', 0, blocked.pairs.count);
   const trained = train
-    ? trainResolutionModel(prepared, groups, blocked.pairs, comparisons, { start })
+    ? trainResolutionModel(prepared, groups, blocked.pairs, comparisons, { start, random })
     : { ...fitRandomPairPrior(start, groups, blocked.pairs, comparisons), sessions: [], randomPairs: 0 };
   const scorer = createPairScorer(trained.model);
   // the weights become the probabilities in place
@@ -265,6 +278,7 @@ function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons
       matchable: groups.filter((g) => g !== undefined).length,
       blocking: blocked.stats,
       sessions: trained.sessions,
+      randomPairs: trained.randomPairs,
       entities: new Set(assigned.entities).size,
       newEntities: assigned.newEntities,
       merges: assigned.merges,

@@ -4,7 +4,7 @@ import { blockRecords } from './blocking.ts';
 import { compareCandidatePairs } from './pair-comparisons.ts';
 import { person } from './test-fixtures.ts';
 import { seededRandom } from '@mosaic/model';
-import { randomPairPrior, REFERENCE_PRIOR, trainResolutionModel } from './train-resolution-model.ts';
+import { MAX_RANDOM_PAIRS, MIN_RANDOM_PAIRS, MIN_TRAINING_RECORDS, randomPairPrior, REFERENCE_PRIOR, sampleRandomPairs, trainResolutionModel } from './train-resolution-model.ts';
 
 /** Fictional people from invented syllables; a third of them recorded twice with a changed day. */
 function fictionalPeople(count: number) {
@@ -21,6 +21,32 @@ function fictionalPeople(count: number) {
   }
   return out;
 }
+
+describe('sampleRandomPairs', () => {
+  const groupsOf = (n: number): (string | undefined)[] => Array.from({ length: n }, (_, i) => (i % 10 === 9 ? undefined : i % 2 === 0 ? 'person' : 'organization'));
+  it('draws one pair per matchable record, within bounds, of two records of one group', () => {
+    const groups = groupsOf(200_000);
+    const sample = sampleRandomPairs(groups);
+    expect(sample.count).toBe(180_000);
+    for (let k = 0; k < sample.count; k += 997) {
+      const [i, j] = [sample.left[k] as number, sample.right[k] as number];
+      expect(i).not.toBe(j);
+      expect(groups[i]).toBeDefined();
+      expect(groups[i]).toBe(groups[j]);
+    }
+    expect(sampleRandomPairs(groupsOf(2000)).count).toBe(MIN_RANDOM_PAIRS);
+    expect(sampleRandomPairs(groupsOf(2000), { randomPairs: 5000 }).count).toBe(5000);
+    expect(MAX_RANDOM_PAIRS).toBeGreaterThan(MIN_RANDOM_PAIRS);
+  });
+  it('draws none from data too small to estimate u from, and the same pairs for one seed', () => {
+    expect(sampleRandomPairs(groupsOf(MIN_TRAINING_RECORDS - 1)).count).toBe(0);
+    const a = sampleRandomPairs(groupsOf(5000), { seed: 3 });
+    const b = sampleRandomPairs(groupsOf(5000), { seed: 3 });
+    const c = sampleRandomPairs(groupsOf(5000), { seed: 4 });
+    expect([...a.left.subarray(0, 100)]).toEqual([...b.left.subarray(0, 100)]);
+    expect([...a.left.subarray(0, 100)]).not.toEqual([...c.left.subarray(0, 100)]);
+  });
+});
 
 describe('trainResolutionModel', () => {
   it('learns from the data at hand: a birth-date mismatch counts against a match', () => {

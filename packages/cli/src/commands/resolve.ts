@@ -45,7 +45,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     records: s.records, rejected, matchable: s.matchable, pairs: s.blocking.pairs, cappedBlocks: s.blocking.cappedBlocks, entities: s.entities,
     merged: s.records - s.entities, refusedByLinkage: s.refusedByLinkage,
     // the base rate the match probabilities start from: two records drawn at random are one entity
-    prior: Number(result.model.prior.toPrecision(3)), ms: Math.round(performance.now() - started), readMs, stageMs: s.ms,
+    prior: Number(result.model.prior.toPrecision(3)), randomPairs: s.randomPairs, ms: Math.round(performance.now() - started), readMs, stageMs: s.ms,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }));
   return rejected > 0 ? 3 : 0;

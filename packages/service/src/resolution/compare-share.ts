@@ -21,7 +21,7 @@ export interface CompareRequest {
   readonly step: number;
 }
 
-export function compareRequest(pairs: CandidatePairs, step: number): CompareRequest {
+export function compareRequest(pairs: Pick<CandidatePairs, 'left' | 'right' | 'count'>, step: number): CompareRequest {
   return {
     kind: 'compare', left: inSharedMemory(pairs.left, pairs.count), right: inSharedMemory(pairs.right, pairs.count), out: allocatePairComparisons(pairs.count),
     progress: new Int32Array(new SharedArrayBuffer(8)), count: pairs.count, step,

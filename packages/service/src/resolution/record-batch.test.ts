@@ -74,7 +74,9 @@ describe('openRecordBatch', () => {
     expect(pairs.count).toBeGreaterThan(1000);
     expect(serial.workerShare).toBe(0);
     expect(parallel.workerShare).toBeGreaterThan(0);
-    expect(parallel.workerShare).toBeLessThan(pairs.count);
+    // the candidate pairs and the random pairs u is estimated from, both shared between the threads
+    expect(serial.run.stats.randomPairs).toBeGreaterThan(1000);
+    expect(parallel.workerShare).toBeLessThan(pairs.count + serial.run.stats.randomPairs);
     expect(parallel.run.state.ids).toEqual(serial.run.state.ids);
     expect([...parallel.run.state.pairs.left.subarray(0, pairs.count)]).toEqual([...pairs.left.subarray(0, pairs.count)]);
     expect([...parallel.run.state.pairs.right.subarray(0, pairs.count)]).toEqual([...pairs.right.subarray(0, pairs.count)]);

@@ -128,7 +128,7 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
     const mine = compareShare(records, request, onProgress);
     // wait only for ranges the worker has taken (it may still be taking in its copy)
     if (Atomics.load(request.progress, 1) < pairs.count) await next('compared');
-    workerShare = pairs.count - mine;
+    workerShare += pairs.count - mine;
     return request.out;
   };
   return {
