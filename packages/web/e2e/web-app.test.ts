@@ -296,6 +296,9 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => dvorak.count()).toBe(1);
     // the weights start from the store's base rate, so that they add up to the pair's odds
     expect(await dvorak.getByRole('row', { name: /^base rate/ }).textContent()).toMatch(/1 time in [\d,]+.*[−-]\d/);
+    // each side's values under the schema's labels, the name first
+    await expect.poll(() => dvorak.locator('.pair-side').first().locator('dt').first().textContent()).toBe('Name');
+    expect(await dvorak.locator('.pair-side').first().locator('dt').allTextContents()).not.toContain('birthDate');
     await screenshot(page, '09-review');
     await dvorak.getByRole('button', { name: 'Not same' }).click();
     await expect.poll(() => page.locator('.summary').textContent()).toMatch(/^1 judged: not_same/);

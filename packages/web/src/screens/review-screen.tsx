@@ -12,23 +12,36 @@ import { ProvenanceLine } from '../common/provenance-line.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
+import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
 import { useSession } from '../session/session-context.tsx';
 
 export function ReviewScreen() {
   return <PurposeGate><ReviewQueue /><MergeUndo /></PurposeGate>;
 }
 
-function RecordColumn({ record, other }: { readonly record: RecordView; readonly other: RecordView }) {
-  const keys = [...new Set([...Object.keys(record.properties), ...Object.keys(other.properties)])].sort();
+/**
+ * The properties of either record, in the schema's order (names first, as the profile lists
+ * them) and under the schema's labels; any the schema does not list, after, by name.
+ */
+function pairKeys(record: RecordView, other: RecordView, schema: SchemaInfo | undefined): readonly { readonly key: string; readonly label: string }[] {
+  const order = schema?.properties.map((p) => p.name) ?? [];
+  const labels = new Map(schema?.properties.map((p) => [p.name, p.label]) ?? []);
+  const rank = (k: string): number => order.indexOf(k) + 1 || order.length + 1;
+  return [...new Set([...Object.keys(record.properties), ...Object.keys(other.properties)])]
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((key) => ({ key, label: labels.get(key) ?? key }));
+}
+
+function RecordColumn({ record, other, schema }: { readonly record: RecordView; readonly other: RecordView; readonly schema: SchemaInfo | undefined }) {
   return (
     <div className="pair-side">
       <h3>{record.caption} <span className="muted small">{record.id}</span></h3>
       <ProvenanceLine provenance={record.provenance} compact />
       <dl className="pair-props">
-        {keys.map((k) => {
-          const mine = (record.properties[k] ?? []).join('; ');
-          const theirs = (other.properties[k] ?? []).join('; ');
-          return <div key={k} className={mine && theirs && mine !== theirs ? 'differs' : undefined}><dt>{k}</dt><dd>{mine || <span className="muted">—</span>}</dd></div>;
+        {pairKeys(record, other, schema).map(({ key, label }) => {
+          const mine = (record.properties[key] ?? []).join('; ');
+          const theirs = (other.properties[key] ?? []).join('; ');
+          return <div key={key} className={mine && theirs && mine !== theirs ? 'differs' : undefined}><dt>{label}</dt><dd>{mine || <span className="muted">—</span>}</dd></div>;
         })}
       </dl>
     </div>
@@ -59,6 +72,7 @@ function Explanation({ explain, prior }: { readonly explain: ReviewPair['explain
 
 function PairCard({ pair, onDone }: { readonly pair: ReviewPair; readonly onDone: (verdict: string) => void }) {
   const { api } = useSession();
+  const schema = useSchemata(api)?.get(pair.a.schema);
   const { busy, error, run } = useAction();
   const judge = async (verdict: 'same' | 'not_same' | 'unsure'): Promise<void> => {
     await run(async () => {
@@ -69,7 +83,7 @@ function PairCard({ pair, onDone }: { readonly pair: ReviewPair; readonly onDone
   return (
     <li className="pair-card">
       <div className="pair-score">probability of being the same <strong>{pair.probability.toFixed(4)}</strong></div>
-      <div className="pair-sides"><RecordColumn record={pair.a} other={pair.b} /><RecordColumn record={pair.b} other={pair.a} /></div>
+      <div className="pair-sides"><RecordColumn record={pair.a} other={pair.b} schema={schema} /><RecordColumn record={pair.b} other={pair.a} schema={schema} /></div>
       <Explanation explain={pair.explain} prior={pair.prior} />
       <div className="row" role="group" aria-label="Verdict">
         <button type="button" className="primary" disabled={busy} onClick={() => void judge('same')}>Same</button>
