@@ -28,7 +28,7 @@ export { pairwiseMetrics, clusterMetrics } from './evaluate-clusters.ts';
 export type { Metrics } from './evaluate-clusters.ts';
 export { createResolutionIndex, addRecord, candidatesOf } from './resolution-index.ts';
 export type { ResolutionIndex, AddResult, AddOutcome, Candidate } from './resolution-index.ts';
-export { reviewQueue } from './review-queue.ts';
+export { entityPairKey, reviewQueue } from './review-queue.ts';
 export type { ReviewItem, ReviewState } from './review-queue.ts';
 export { undoMerge } from './undo-merge.ts';
 export { parseRecordLine, parseEntityObject } from './parse-record-line.ts';

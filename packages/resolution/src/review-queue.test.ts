@@ -25,6 +25,12 @@ describe('reviewQueue', () => {
     const priorities = queue.map((q) => q.priority);
     expect([...priorities].sort((x, y) => y - x)).toEqual(priorities);
   });
+  it('asks no more about two entities once a pair of their records is judged', () => {
+    // entities x (r0, r2) and y (r1, r3): pairs (0,1) and (2,3) ask the same question; (4,5) another
+    const entities = ['x', 'y', 'x', 'y', 'z', 'w'];
+    expect(reviewQueue(state([0.5, 0.45, 0.5], entities)).map((q) => q.a)).toEqual(['r0', 'r2', 'r4']);
+    expect(reviewQueue(state([0.5, 0.45, 0.5], entities, [['r1', 'r0']])).map((q) => q.a)).toEqual(['r4']);
+  });
   it('at equal uncertainty, prefers the pair whose answer moves more records', () => {
     // r0-r1: two singletons; r2-r3: r2 belongs to an entity of three records (r2, r4, r5)
     const s = state([0.5, 0.5, 0.01], ['a', 'b', 'c', 'd', 'c', 'c']);

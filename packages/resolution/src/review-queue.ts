@@ -4,6 +4,9 @@
  * Gale 1994; used for record linkage by Sarawagi & Bhamidipaty 2002, "Interactive
  * deduplication using active learning"): the closer to 0.5 the more a human answer tells,
  * weighted by how many records the answer moves (the two entities' sizes, log scale).
+ * A judgement answers for the two entities of its records, not only for its pair: once someone
+ * has said whether a record of one is a record of the other, their other pairs are not asked
+ * again (a "not same" keeps them apart in every run; a "same" joins them).
  */
 import type { EntityId, RecordId } from '@mosaic/model';
 import { pairKey } from './judgement.ts';
@@ -25,6 +28,7 @@ export function reviewQueue(state: ReviewState, { limit = 100 }: { limit?: numbe
   const { reviewLow, reviewHigh } = state.thresholds;
   const sizes = new Map<EntityId, number>();
   for (const e of state.entities) sizes.set(e, (sizes.get(e) ?? 0) + 1);
+  const answered = judgedEntityPairs(state);
   const items: ReviewItem[] = [];
   for (let k = 0; k < state.pairs.count; k++) {
     const p = state.probabilities[k] as number;
@@ -36,10 +40,32 @@ export function reviewQueue(state: ReviewState, { limit = 100 }: { limit?: numbe
     if (state.judgements.has(pairKey(a, b))) continue;
     const entityA = state.entities[i] as EntityId;
     const entityB = state.entities[j] as EntityId;
+    if (entityA !== entityB && answered.has(entityPairKey(entityA, entityB))) continue;
     const affected = entityA === entityB ? (sizes.get(entityA) ?? 1) : (sizes.get(entityA) ?? 1) + (sizes.get(entityB) ?? 1);
     const priority = (1 - Math.abs(2 * p - 1)) * Math.log2(1 + affected);
     items.push({ a, b, probability: p, entityA, entityB, priority });
   }
   items.sort((x, y) => y.priority - x.priority || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
   return items.slice(0, limit);
+}
+
+/** The two entities of a pair, in either order. */
+export function entityPairKey(a: EntityId, b: EntityId): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/** Entity pairs that hold a judged pair of records (records no longer resolved are left out). */
+function judgedEntityPairs(state: ReviewState): ReadonlySet<string> {
+  if (state.judgements.size === 0) return new Set();
+  const judged = new Set<string>();
+  for (const j of state.judgements.values()) { judged.add(j.a); judged.add(j.b); }
+  const entityOf = new Map<string, EntityId>();
+  state.ids.forEach((id, i) => { if (judged.has(id)) entityOf.set(id, state.entities[i] as EntityId); });
+  const out = new Set<string>();
+  for (const j of state.judgements.values()) {
+    const a = entityOf.get(j.a);
+    const b = entityOf.get(j.b);
+    if (a !== undefined && b !== undefined && a !== b) out.add(entityPairKey(a, b));
+  }
+  return out;
 }

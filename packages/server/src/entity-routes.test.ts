@@ -74,6 +74,25 @@ describe('resolved entities', () => {
     expect(Math.abs(sum - logit(pair?.probability ?? 0))).toBeLessThan(0.05);
   });
 
+  it('asks about two entities once, and not again once a pair of theirs is judged', async () => {
+    // p4 is p2 (name, date of birth, nationality): p3 against either is one question
+    await put({ id: 'p4', schema: 'Person', properties: { name: ['Marieke Vandersteen'], birthDate: ['1975-11-02'], nationality: ['nl'] }, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    expect(projections.entities.entityOf(RecordId('fedpol:p4'))).toBe(projections.entities.entityOf(RecordId('fedpol:p2')));
+    const withP3 = async () => {
+      const response = await app.inject({ url: '/api/v1/review', headers: headers('fedAnalyst') });
+      const { pairs } = response.json() as { pairs: { a: { id: string }; b: { id: string } }[] };
+      return pairs.filter((p) => p.a.id === 'fedpol:p3' || p.b.id === 'fedpol:p3');
+    };
+    const asked = await withP3();
+    expect(asked).toHaveLength(1);
+    const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: asked[0]?.a.id, b: asked[0]?.b.id, verdict: 'not_same' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    await projections.entities.rebuild();
+    expect(await withP3()).toEqual([]);
+  });
+
   it('keeps two records apart for good after a not-same judgement', async () => {
     const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:p1', b: 'zone-north:z1', verdict: 'not_same' } });
     expect(judged.statusCode, judged.body).toBe(200);

@@ -9,6 +9,7 @@ import type { ScoreResult } from '@mosaic/matching';
 import { decide, filterVisible, type Pointer } from '@mosaic/policy';
 import { ALERT_CATEGORIES, isAlertActive } from '@mosaic/screening';
 import type { StoredRecord } from '@mosaic/store';
+import { entityPairKey } from '@mosaic/resolution';
 import { consult } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { recordView, type RecordView } from '../records.ts';
@@ -138,12 +139,17 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
   const user = policyUser(consultation.user);
   const context = policyContext(snapshot, { ...consultation, purpose: consultation.purpose ?? 'resolution review', caseRef: consultation.caseRef ?? 'review' });
   const out: ReviewPair[] = [];
+  // two entities are one question: asked once, by the best pair of theirs this person may see
+  const asked = new Set<string>();
   for (const item of entities.review(limit * 5)) {
     if (out.length >= limit) break;
+    const question = item.entityA === item.entityB ? `${item.a}\u0000${item.b}` : entityPairKey(item.entityA, item.entityB);
+    if (asked.has(question)) continue;
     const [a, b] = await Promise.all([mosaic.store.getRecord(item.a), mosaic.store.getRecord(item.b)]);
     if (!a || !b) continue;
     const may = (p: Provenance): boolean => decide(user, 'read', { kind: 'record', provenance: p }, context).effect === 'allow';
     if (!may(a.record.provenance) || !may(b.record.provenance)) continue;
+    asked.add(question);
     out.push({
       a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: entities.explain(a.record, b.record).explain, prior: entities.prior(),
       entityA: item.entityA, entityB: item.entityB,
