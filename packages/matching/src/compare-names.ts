@@ -167,14 +167,15 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
  * compared by those names alone. Read whole, the head's shared letters and Jaro-Winkler's prefix
  * bonus make them look like respellings (0.91 for the first two). Respellings of one name keep
  * its first sound (Abdul Rahim / Abdulrheem, Abd al-Munim / Abd al-Menhem) and are compared whole,
- * as before.
+ * as before; so is a slip at the head's edge, which leaves one name the end of the other
+ * (Abdlekader / Abdelkader: "lekader" / "kader"; Abdiahman / Abdirahman: "hman" / "rahman").
  */
 function onOtherNames(a: NameToken, b: NameToken): boolean {
   if (a.stemOnset === b.stemOnset || a.stemOnset === '' || b.stemOnset === '') return false;
   const head = a.text.length - a.stem.length;
   if (b.text.length - b.stem.length !== head) return false;
   for (let i = 0; i < head; i++) if (a.text.charCodeAt(i) !== b.text.charCodeAt(i)) return false;
-  return true;
+  return !a.stem.endsWith(b.stem) && !b.stem.endsWith(a.stem);
 }
 
 /** One token written in Arabic script (NameToken.frame), the other not, and its spelling fits the written frame. */
