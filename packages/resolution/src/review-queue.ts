@@ -6,7 +6,8 @@
  * weighted by how many records the answer moves (the two entities' sizes, log scale).
  * A judgement answers for the two entities of its records, not only for its pair: once someone
  * has said whether a record of one is a record of the other, their other pairs are not asked
- * again (a "not same" keeps them apart in every run; a "same" joins them).
+ * again (a "not same" keeps them apart in every run; a "same" joins them). "Unsure" answers its
+ * own pair only: another pair of the two entities may hold what decides it.
  */
 import type { EntityId, RecordId } from '@mosaic/model';
 import { pairKey } from './judgement.ts';
@@ -54,15 +55,16 @@ export function entityPairKey(a: EntityId, b: EntityId): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-/** Entity pairs that hold a judged pair of records (records no longer resolved are left out). */
+/** Entity pairs that hold a pair of records judged the same or not (records no longer resolved are left out). */
 function judgedEntityPairs(state: ReviewState): ReadonlySet<string> {
-  if (state.judgements.size === 0) return new Set();
+  const decided = [...state.judgements.values()].filter((j) => j.verdict !== 'unsure');
+  if (decided.length === 0) return new Set();
   const judged = new Set<string>();
-  for (const j of state.judgements.values()) { judged.add(j.a); judged.add(j.b); }
+  for (const j of decided) { judged.add(j.a); judged.add(j.b); }
   const entityOf = new Map<string, EntityId>();
   state.ids.forEach((id, i) => { if (judged.has(id)) entityOf.set(id, state.entities[i] as EntityId); });
   const out = new Set<string>();
-  for (const j of state.judgements.values()) {
+  for (const j of decided) {
     const a = entityOf.get(j.a);
     const b = entityOf.get(j.b);
     if (a !== undefined && b !== undefined && a !== b) out.add(entityPairKey(a, b));

@@ -85,15 +85,14 @@ export interface RandomPairComparisons {
  * pair per record keeps the count of each level about constant as the data grows.
  */
 export const MIN_RANDOM_PAIRS = 100_000;
-/** Default of TrainResolutionOptions.minRecords. */
-export const MIN_TRAINING_RECORDS = 1000;
 export const MAX_RANDOM_PAIRS = 1_000_000;
+/** Default of TrainResolutionOptions.minRecords: fewer matchable records than this estimate nothing, and no random pair is drawn. */
+export const MIN_TRAINING_RECORDS = 1000;
 
 /** Random pairs of records of one group (fewer than asked when most draws fail: one record, or groups of one). */
 export function sampleRandomPairs(groups: readonly (string | undefined)[], { randomPairs, seed = 1 }: RandomPairOptions = {}): Pick<CandidatePairs, 'left' | 'right' | 'count'> {
   const matchable: number[] = [];
   groups.forEach((g, i) => { if (g !== undefined) matchable.push(i); });
-  // too few records to estimate u from (trainResolutionModel's minRecords): none drawn
   const wanted = matchable.length < MIN_TRAINING_RECORDS ? 0 : randomPairs ?? Math.min(MAX_RANDOM_PAIRS, Math.max(MIN_RANDOM_PAIRS, matchable.length));
   const random = seededRandom(seed);
   const left = largeArray(Int32Array, wanted);
