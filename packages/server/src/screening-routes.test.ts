@@ -67,7 +67,7 @@ afterAll(async () => {
 const auth = (user: string) => ({ authorization: `Bearer ${tokens[user] ?? ''}` });
 const screen = (payload: Record<string, unknown>, user = 'zoneCheckpoint') => app.inject({ method: 'POST', url: '/api/v1/screen', headers: auth(user), payload });
 
-interface Hit { n: number; kind: string; subject?: string; band: string; score?: number; agency?: string; desk?: { contact: string } | null; alerts?: { id: string; action: string; instruction: string; instructions?: string; owner: { agency: string; contact: string } }[]; decision?: { decision: string; sighting?: string } }
+interface Hit { n: number; kind: string; subject?: string; sameSubjectAs?: number; band: string; score?: number; agency?: string; desk?: { contact: string } | null; alerts?: { id: string; action: string; instruction: string; instructions?: string; owner: { agency: string; contact: string } }[]; decision?: { decision: string; sighting?: string } }
 interface Answer { check: { id: string; caseRef: string; purpose: string; place?: string }; hits: Hit[] }
 interface Event { kind: string; body: Record<string, unknown>; to: Record<string, string>; receivedAt: number }
 
@@ -275,6 +275,23 @@ describe('checkpoint screening over HTTP', () => {
       const hit = ((await screen({ name: 'Youssef Amrani' })).json() as Answer).hits[0];
       return hit?.alerts?.length === 0 ? hit : undefined;
     });
+  });
+
+  it('says when two hits are listings of one resolved person', async () => {
+    // fedpol recorded the same man twice (two of its systems): one person, two listings
+    await putRecord(person('fedpol', 'p1b', { name: ['BOUZID, Rachid'], birthDate: ['1990-03-02'], passportNumber: ['EM123456'] }));
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    expect(projections.entities.entityOf(RecordId('fedpol:p1b'))).toBe(projections.entities.entityOf(RecordId('fedpol:p1')));
+    const { hits } = (await screen({ name: 'Rachid Bouzid', birthDate: '1990-03-02' })).json() as Answer;
+    const first = hits.find((h) => h.subject === 'fedpol:p1');
+    const second = hits.find((h) => h.subject === 'fedpol:p1b');
+    expect(first?.n).toBe(0);
+    expect(first?.sameSubjectAs).toBeUndefined();
+    expect(second?.sameSubjectAs).toBe(0);
+    // another person's card says nothing of the kind
+    const other = (await screen({ name: 'Youssef Amrani' })).json() as Answer;
+    expect(other.hits.map((h) => h.sameSubjectAs)).toEqual([undefined]);
   });
 
   it('describes the screening, alert and notification routes in OpenAPI', async () => {

@@ -287,6 +287,21 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await screenshot(page, '15-ingest');
   });
 
+  it('tells the checkpoint officer when cards list one resolved person', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneCheckpoint');
+    await givePurpose(page, PURPOSE, CASE);
+    // three fedpol records of Quentin Lavigne, resolved as one man (seeded above)
+    await page.getByLabel('Name', { exact: true }).fill('Quentin Lavigne');
+    await page.getByLabel('Date of birth').fill('1984-02-17');
+    await page.keyboard.press('Enter');
+    const cards = page.locator('.hit-card', { hasText: 'Quentin Lavigne' });
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await cards.first().locator('.hit-same-subject').count()).toBe(0);
+    const same = await page.locator('.hit-same-subject dd').allTextContents();
+    expect(same).toEqual([expect.stringMatching(/^card 1: Quentin Lavigne fedpol:p-lavigne-\d/), expect.stringMatching(/^card 1: /)]);
+  });
+
   it('takes a reviewer\'s verdict on an uncertain pair', async () => {
     const page = await browser.newPage();
     await signInPage(page, 'fedAnalyst');

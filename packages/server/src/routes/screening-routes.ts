@@ -42,6 +42,7 @@ const HitOut = z.discriminatedUnion('kind', [
     n: z.number(), kind: z.literal('match'), subject: z.string(), schema: z.string(), score: z.number(), band: Band,
     category: z.string().optional().describe('Data-subject category of the listed record (LED Art. 6)'), nature: z.string().optional().describe('fact or assessment (LED Art. 7)'),
     explain: Explain, alerts: z.array(AlertHitOut).readonly(), decision: DecisionOut.optional(),
+    sameSubjectAs: z.number().optional().describe('The hit (its n) whose listed record is the same resolved person, on records you may see: one person, two listings'),
   }),
   z.object({
     n: z.number(), kind: z.literal('pointer'), band: Band, agency: z.string(), agencyName: z.string(), message: z.literal('holds information'),
@@ -66,7 +67,8 @@ function answer(check: CheckRecord): z.infer<typeof CheckAnswer> {
 }
 
 /** Needs only the screening projection and the follower (to list alerts as of now). */
-export function screeningRoutes(projections: Pick<Projections, 'screening' | 'follower'>) {
+/** `entities`: where the node resolves records (not a checkpoint node), hits on one person's two listings say so. */
+export function screeningRoutes(projections: Pick<Projections, 'screening' | 'follower'> & Partial<Pick<Projections, 'entities'>>) {
   return async function routes(api: FastifyInstance): Promise<void> {
     const app = api.withTypeProvider<ZodTypeProvider>();
     app.post('/screen', {
@@ -85,7 +87,7 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
       const query = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as ScreeningQuery;
       const check = await screenCheck(api.mosaic, { user, ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) }, projections.screening, {
         query, ...(place !== undefined ? { place } : {}), ...(latitude !== undefined ? { latitude } : {}), ...(longitude !== undefined ? { longitude } : {}),
-      });
+      }, projections.entities);
       return answer(check);
     });
 

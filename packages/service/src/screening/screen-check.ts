@@ -7,7 +7,7 @@
  * Art. 33 and 37). A check needs no case file: its own id is its case reference.
  */
 import type { AuditEvent } from '@mosaic/audit';
-import { AppError, type AgencyId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
+import { AppError, type AgencyId, type EntityId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
 import { type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
@@ -17,6 +17,7 @@ import { timeOrderedId } from '../time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
+import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Notification } from '../notifier.ts';
 import { notificationDocument } from './notification-inbox.ts';
 
@@ -57,6 +58,8 @@ export type HitView =
     /** LED Arts. 6-7: whether the listed person is a suspect, a victim, a witness…, and whether the listing is fact or assessment. */
     readonly category?: SubjectCategory; readonly nature?: Nature;
     readonly explain: MatchExplanation; readonly alerts: readonly AlertHitView[]; readonly decision?: HitDecision;
+    /** The hit (its n) whose listed record resolution holds to be this same person, on records this officer may see: one person, two listings. */
+    readonly sameSubjectAs?: number;
   }
   | ({ readonly n: number; readonly kind: 'pointer'; readonly band: Band } & Pointer);
 
@@ -149,7 +152,10 @@ function decideAheadInBackground(mosaic: Mosaic, snapshot: object, memo: Visibil
   setImmediate(step).unref();
 }
 
-export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput): Promise<CheckRecord> {
+/** The resolved entities, where the node has them: hits on records of one subject say so. */
+export type CheckSubjects = Pick<EntityProjection, 'entityOf' | 'partsOf'>;
+
+export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput, subjects?: CheckSubjects): Promise<CheckRecord> {
   const validated = validateQuery(input.query);
   if (!validated.ok) throw rejected(validated.field, validated.reason);
   checkWhere(input);
@@ -252,7 +258,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     ...(input.place !== undefined ? { place: input.place } : {}),
     ...(input.latitude !== undefined ? { latitude: input.latitude } : {}),
     ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
-    query: queryAsked(input.query), hits: inReadingOrder(hits),
+    query: queryAsked(input.query), hits: withSameSubjects(inReadingOrder(hits), subjects),
   };
   // The check document and its owners' notifications ride with its audit entries: one
   // transaction, group-committed with the other checks of this turn, so a check is kept exactly
@@ -279,6 +285,36 @@ function inReadingOrder(hits: readonly HitView[]): HitView[] {
     .map((hit, at) => ({ hit, at }))
     .sort((a, b) => BANDS.indexOf(a.hit.band) - BANDS.indexOf(b.hit.band) || rank(a.hit) - rank(b.hit) || a.at - b.at)
     .map(({ hit }, n) => ({ ...hit, n }));
+}
+
+/**
+ * Hits on two listings of one person (resolution put their records in one entity, and they hold
+ * together on the records shown alone: partsOf) point to the first of them, so that the officer
+ * reads one person, not two. Only shown records take part: a tie through a record the officer
+ * may not see joins nothing.
+ */
+function withSameSubjects(hits: readonly HitView[], subjects: CheckSubjects | undefined): HitView[] {
+  if (!subjects) return [...hits];
+  const byEntity = new Map<EntityId, RecordId[]>();
+  for (const hit of hits) {
+    const entity = hit.kind === 'match' ? subjects.entityOf(hit.subject) : undefined;
+    if (entity !== undefined && hit.kind === 'match') byEntity.set(entity, [...(byEntity.get(entity) ?? []), hit.subject]);
+  }
+  const firstOf = new Map<RecordId, RecordId>();
+  for (const [entity, shown] of byEntity) {
+    if (shown.length < 2) continue;
+    // hits are in reading order, so each part's first record in `shown` is its first card
+    for (const part of subjects.partsOf(entity, new Set(shown))) {
+      const first = shown.find((r) => part.includes(r));
+      if (part.length > 1 && first !== undefined) for (const r of part) if (r !== first) firstOf.set(r, first);
+    }
+  }
+  const nOf = new Map(hits.flatMap((h) => (h.kind === 'match' ? [[h.subject, h.n] as const] : [])));
+  return hits.map((hit) => {
+    const first = hit.kind === 'match' ? firstOf.get(hit.subject) : undefined;
+    const n = first === undefined ? undefined : nOf.get(first);
+    return n === undefined ? hit : { ...hit, sameSubjectAs: n };
+  });
 }
 
 function deskName(desks: readonly { readonly id: string; readonly name: string }[], id: string): string {

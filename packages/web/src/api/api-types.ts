@@ -228,6 +228,8 @@ export interface ScreeningHit {
   readonly agencyName?: string;
   /** A pointer's desk to call; null when the agency names none. */
   readonly desk?: { readonly name: string; readonly contact: string } | null;
+  /** The hit (its n) whose listed record is the same resolved person, on records the officer may see. */
+  readonly sameSubjectAs?: number;
 }
 
 /** Why a hit matched: the listed name that matched best and how, and how each other fact compared. */

@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { ScreenQuery } from '../api/api-client.ts';
-import type { CheckReport, ScreenResponse } from '../api/api-types.ts';
+import type { CheckReport, ScreeningHit, ScreenResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
@@ -20,6 +20,14 @@ const FIELDS: readonly { key: keyof ScreenQuery; label: string; type?: string; h
   { key: 'plate', label: 'Vehicle plate' },
   { key: 'nationality', label: 'Nationality', hint: 'e.g. be' },
 ];
+
+/** The card listing the same resolved person as `hit`, when the answer says there is one. */
+function sameAsOf(hits: readonly ScreeningHit[], hit: ScreeningHit): { readonly position: number; readonly hit: ScreeningHit } | undefined {
+  if (hit.sameSubjectAs === undefined) return undefined;
+  const at = hits.findIndex((h, i) => (h.n ?? i) === hit.sameSubjectAs);
+  const found = hits[at];
+  return found ? { position: at + 1, hit: found } : undefined;
+}
 
 export function CheckpointScreen() {
   return <PurposeGate><CheckpointForm /></PurposeGate>;
@@ -75,7 +83,7 @@ function CheckpointForm() {
           <p role="status" className={answer.hits.length ? 'summary hits-found' : 'summary no-hit'}>
             {answer.hits.length ? `${answer.hits.length} hit${answer.hits.length === 1 ? '' : 's'}` : 'No hit'} <span className="muted">· check {answer.check.id}{ms !== undefined ? ` · ${ms} ms` : ''}</span>
           </p>
-          <ol className="hits">{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${n}`} hit={hit} n={hit.n ?? n} onDecide={decide} autoFocus={n === 0} />)}</ol>
+          <ol className="hits">{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${n}`} hit={hit} n={hit.n ?? n} onDecide={decide} autoFocus={n === 0} sameAs={sameAsOf(answer.hits, hit)} />)}</ol>
           <button type="button" onClick={reset}>New check (Esc)</button>
         </>
       ) : null}
