@@ -300,6 +300,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
     expect(await cards.first().locator('.hit-same-subject').count()).toBe(0);
     const same = await page.locator('.hit-same-subject dd').allTextContents();
     expect(same).toEqual([expect.stringMatching(/^card 1: Quentin Lavigne fedpol:p-lavigne-\d/), expect.stringMatching(/^card 1: /)]);
+    await screenshot(page, '07b-checkpoint-one-person');
   });
 
   it('takes a reviewer\'s verdict on an uncertain pair', async () => {

@@ -79,7 +79,7 @@ export function HitCard({ hit, n, onDecide, autoFocus, sameAs }: {
       <p className="hit-instruction">{action.instruction}</p>
       <dl className="hit-facts">
         <div><dt>Subject</dt><dd>{subjectOf(hit)}</dd></div>
-        {sameAs ? <div className="hit-same-subject"><dt>Same person as</dt><dd>card {sameAs.position}: {subjectOf(sameAs.hit)} (one person, listed twice)</dd></div> : null}
+        {sameAs ? <div className="hit-same-subject"><dt>Same person as</dt><dd>card {sameAs.position}: {subjectOf(sameAs.hit)}</dd></div> : null}
         {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span></dd></div> : null}
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
         {reasons.length ? <div><dt>Why</dt><dd className="hit-why">{reasons.join(' · ')}</dd></div> : null}
