@@ -126,8 +126,11 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
     worker.postMessage(request satisfies BatchWorkerRequest);
     if (waitForWorker) await ready.promise;
     const mine = compareShare(records, request, onProgress);
-    // wait only for ranges the worker has taken (it may still be taking in its copy)
-    if (Atomics.load(request.progress, 1) < pairs.count) await next('compared');
+    // wait only for ranges the worker has taken (it may still be taking in its copy); the
+    // counter, not the message, says when: a request that ended with this thread's last range
+    // leaves the worker's "compared" for it unread, and the next request (the random pairs
+    // after the candidates) must not take that message for its own
+    while (Atomics.load(request.progress, 1) < pairs.count) await next('compared');
     workerShare += pairs.count - mine;
     return request.out;
   };
