@@ -23,7 +23,7 @@ export { assignEntityIds, newEntityId } from './assign-entity-ids.ts';
 export type { AssignIdsInput, AssignIdsResult } from './assign-entity-ids.ts';
 export { schemaGroup } from './schema-groups.ts';
 export { resolveRecords, createBatchPreparer, prepareRecords, resolvePrepared, resolvePreparedWith, pairProbability, strongestLink, DEFAULT_THRESHOLDS, RESOLVE_STAGES } from './resolve-records.ts';
-export type { BatchPreparer, ComparePairs, PreparedBatch, ResolvableRecord, ResolveOptions, ResolveStage, ResolutionThresholds, ResolveStats, ResolutionState, ResolutionRun } from './resolve-records.ts';
+export type { BatchPreparer, ComparePairs, PreparedBatch, StartComparing, ResolvableRecord, ResolveOptions, ResolveStage, ResolutionThresholds, ResolveStats, ResolutionState, ResolutionRun } from './resolve-records.ts';
 export { pairwiseMetrics, clusterMetrics } from './evaluate-clusters.ts';
 export type { Metrics } from './evaluate-clusters.ts';
 export { createResolutionIndex, addRecord, candidatesOf } from './resolution-index.ts';

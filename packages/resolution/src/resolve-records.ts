@@ -190,13 +190,25 @@ function randomSample(batch: PreparedBatch, options: ResolveOptions): Pick<Candi
  */
 export type ComparePairs = (records: readonly PreparedRecord[], pairs: Pick<CandidatePairs, 'left' | 'right' | 'count'>, onProgress?: (done: number) => void) => Promise<PairComparisons>;
 
-/** resolvePrepared with the compare stage given by the caller (see ComparePairs). */
-export async function resolvePreparedWith(batch: PreparedBatch, comparePairs: ComparePairs, options: ResolveOptions = {}): Promise<ResolutionRun> {
-  const { blocked, ms, clock } = blockStage(batch, options);
+/**
+ * Comparing that other threads start on at once, while this one does something else; the call
+ * it returns has this thread join in and resolves with every comparison (as ComparePairs would).
+ */
+export type StartComparing = (records: readonly PreparedRecord[], pairs: Pick<CandidatePairs, 'left' | 'right' | 'count'>) => (onProgress?: (done: number) => void) => Promise<PairComparisons>;
+
+/**
+ * resolvePrepared with the compare stage given by the caller (see ComparePairs). With
+ * `startComparing`, the random pairs u is estimated from (drawn before blocking, which they do
+ * not depend on) are compared by the other threads while this one blocks.
+ */
+export async function resolvePreparedWith(batch: PreparedBatch, comparePairs: ComparePairs, options: ResolveOptions = {}, startComparing?: StartComparing): Promise<ResolutionRun> {
   const sample = randomSample(batch, options);
+  const later: StartComparing = startComparing ?? ((records, pairs) => (onProgress) => comparePairs(records, pairs, onProgress));
+  const finishRandom = sample.count > 0 ? later(batch.prepared, sample) : undefined;
+  const { blocked, ms, clock } = blockStage(batch, options);
   const total = blocked.pairs.count + sample.count;
   const comparisons = await comparePairs(batch.prepared, blocked.pairs, (done) => options.onProgress?.('compare', done, total));
-  const random = sample.count > 0 ? await comparePairs(batch.prepared, sample, (done) => options.onProgress?.('compare', blocked.pairs.count + done, total)) : undefined;
+  const random = finishRandom ? await finishRandom((done) => options.onProgress?.('compare', blocked.pairs.count + done, total)) : undefined;
   return finishStages(batch, blocked, comparisons, { levels: random?.levels ?? new Int32Array(0), count: sample.count }, options, ms, clock);
 }
 

@@ -18,7 +18,7 @@ import type { PreparedRecord } from '@mosaic/matching';
 import { AppError } from '@mosaic/model';
 import {
   createBatchPreparer, resolvePrepared, resolvePreparedWith,
-  type BatchPreparer, type ComparePairs, type PreparedBatch, type ResolutionRun, type ResolvableRecord, type ResolveOptions,
+  type BatchPreparer, type ComparePairs, type PreparedBatch, type StartComparing, type ResolutionRun, type ResolvableRecord, type ResolveOptions,
 } from '@mosaic/resolution';
 import { compareRequest, compareShare } from './compare-share.ts';
 import { CONTROL, type BatchWorkerMessage, type BatchWorkerRequest, type RecordBatchWorkerData } from './record-batch-protocol.ts';
@@ -121,19 +121,23 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
     Atomics.notify(control, CONTROL.inFlight);
   };
   let workerShare = 0;
-  const comparePairs: ComparePairs = async (records, pairs, onProgress) => {
+  /** The worker starts on the pairs at once; the returned call has this thread take what is left and waits for the rest. */
+  const startComparing: StartComparing = (records, pairs) => {
     const request = compareRequest(pairs, compareStep);
     worker.postMessage(request satisfies BatchWorkerRequest);
-    if (waitForWorker) await ready.promise;
-    const mine = compareShare(records, request, onProgress);
-    // wait only for ranges the worker has taken (it may still be taking in its copy); the
-    // counter, not the message, says when: a request that ended with this thread's last range
-    // leaves the worker's "compared" for it unread, and the next request (the random pairs
-    // after the candidates) must not take that message for its own
-    while (Atomics.load(request.progress, 1) < pairs.count) await next('compared');
-    workerShare += pairs.count - mine;
-    return request.out;
+    return async (onProgress) => {
+      if (waitForWorker) await ready.promise;
+      const mine = compareShare(records, request, onProgress);
+      // wait only for ranges the worker has taken (it may still be taking in its copy); the
+      // counter, not the message, says when: a request that ended with this thread's last range
+      // leaves the worker's "compared" for it unread, and a later request must not take that
+      // message for its own
+      while (Atomics.load(request.progress, 1) < pairs.count) await next('compared');
+      workerShare += pairs.count - mine;
+      return request.out;
+    };
   };
+  const comparePairs: ComparePairs = (records, pairs, onProgress) => startComparing(records, pairs)(onProgress);
   return {
     pieces: (async function* () {
       for (;;) {
@@ -151,7 +155,7 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
       const started = performance.now();
       worker.postMessage({ kind: 'records', records: comparedOnly(batch) } satisfies BatchWorkerRequest);
       const handOverMs = Math.round(performance.now() - started);
-      const run = await resolvePreparedWith(batch, comparePairs, options);
+      const run = await resolvePreparedWith(batch, comparePairs, options, startComparing);
       return { ...run, stats: { ...run.stats, ms: { ...run.stats.ms, block: run.stats.ms.block + handOverMs } } };
     },
     close: async () => {
