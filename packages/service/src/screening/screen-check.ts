@@ -297,8 +297,9 @@ function withSameSubjects(hits: readonly HitView[], subjects: CheckSubjects | un
   if (!subjects) return [...hits];
   const byEntity = new Map<EntityId, RecordId[]>();
   for (const hit of hits) {
-    const entity = hit.kind === 'match' ? subjects.entityOf(hit.subject) : undefined;
-    if (entity !== undefined && hit.kind === 'match') byEntity.set(entity, [...(byEntity.get(entity) ?? []), hit.subject]);
+    if (hit.kind !== 'match') continue;
+    const entity = subjects.entityOf(hit.subject);
+    if (entity !== undefined) byEntity.set(entity, [...(byEntity.get(entity) ?? []), hit.subject]);
   }
   const firstOf = new Map<RecordId, RecordId>();
   for (const [entity, shown] of byEntity) {
