@@ -7,7 +7,7 @@
  * reason, never compared without the value. Invalid lines come back as a reason, never thrown
  * (they are an expected outcome of reading a file).
  */
-import { formatFieldError, propertyType, RecordId, schemata, type FieldError, type Properties, type Schema } from '@mosaic/model';
+import { formatFieldError, propertyType, RecordId, schemata, type FieldError, type Properties, type PropertyDefinition } from '@mosaic/model';
 import type { ResolvableRecord } from './resolve-records.ts';
 
 /** A refusal says why in `reason`; one about a field also gives it apart (`error`), for an API's details. */
@@ -34,7 +34,7 @@ export function parseEntityObject(value: unknown, id?: string, { keep }: ParseOp
     const def = schema.properties.get(k);
     if (!def) return refuse({ field: k, reason: `is not a property of ${schema.name}` });
     if (keep && !keep.has(k)) continue;
-    const values = cleanValues(schema, k, Array.isArray(v) ? v : [v]);
+    const values = cleanValues(def, k, Array.isArray(v) ? v : [v]);
     if (!Array.isArray(values)) return refuse(values);
     properties[k] = values;
   }
@@ -42,8 +42,7 @@ export function parseEntityObject(value: unknown, id?: string, { keep }: ParseOp
 }
 
 /** A property's values cleaned by its type (ingest's rule: empty values are left out, numbers read as text), or the first that is refused. */
-function cleanValues(schema: Schema, field: string, raw: readonly unknown[]): string[] | FieldError {
-  const def = schema.properties.get(field)!;
+function cleanValues(def: PropertyDefinition, field: string, raw: readonly unknown[]): string[] | FieldError {
   const type = propertyType(def.type);
   const options = def.values ? { values: def.values } : undefined;
   const out: string[] = [];
