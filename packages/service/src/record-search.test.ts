@@ -144,6 +144,23 @@ describe('searchRecords', () => {
     });
   });
 
+  it('widens the window of candidates when the user may see fewer than asked, so namesakes they may not see hide nothing', async () => {
+    // 120 namesakes held by intelligence fill the first window (5 × 20 asked); the one record
+    // the officer may see ranks after all of them, for its name has a part more
+    await put([
+      ...Array.from({ length: 120 }, (_, i) => ({ id: `n${i}`, schema: 'Person', properties: { name: ['Marek Dolany'] }, provenance: testProvenance('intel') })),
+      { id: 'n-own', schema: 'Person', properties: { name: ['Marek Dolany Wirth'] }, provenance: testProvenance('zone-north') },
+    ]);
+    for (const options of [{}, { names: projection.index }]) {
+      const { results, pointers, truncated } = await search('Marek Dolany', options);
+      expect(results.map((r) => r.id)).toEqual(['zone-north:n-own']);
+      expect(pointers.map((p) => p.agency)).toEqual(['intel']);
+      // the wider window read every namesake: nothing more can match
+      expect(truncated).toBe(false);
+      expect(await lastConsultation()).toMatchObject({ records: ['zone-north:n-own'], pointers: ['intel'] });
+    }
+  });
+
   it('keeps to the kind asked for and logs the search with what it returned, not every candidate read', async () => {
     const { results } = await search('Abdeslam', { names: projection.index }, { schema: 'Organization' });
     expect(results.map((r) => r.id)).toEqual(['fedpol:f5']);

@@ -15,15 +15,17 @@
  * records the user may not see). Then the policy decides what is shown, pointed to or left out
  * (consult), and each result says which of its names matched and how. Where entities are
  * resolved, the records of one subject are listed together after the best of them, and say so.
- * As with the full-text candidates, the window of candidates (five times the results asked) is
- * taken before the policy has decided: a user who may see few of many namesakes is told that
- * more may match (`truncated`).
+ * Candidates are read in a window (five times the results asked) before the policy has decided;
+ * when the user may see fewer than asked and a source filled the window, the window is widened
+ * (to at most MAX_CANDIDATES), so that a user who may see few of many namesakes still gets the
+ * ones they may see. If the widest window is still full, the result says more may match
+ * (`truncated`).
  */
 import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NormalizedName, type PartialDate } from '@mosaic/matching';
 import { AppError, type EntityId, type EntityRecord, type RecordId } from '@mosaic/model';
 import { filterVisible, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
-import { consult } from './consult.ts';
+import { consult, type ConsultedRecord } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import { checkQuery, recordView, type RecordView } from './records.ts';
 import type { EntityProjection } from './resolution/entity-projection.ts';
@@ -206,11 +208,11 @@ function bornOf(asked: readonly PartialDate[], record: EntityRecord): { readonly
   return { level: level as DateLevel, adjustment };
 }
 
-export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names, subjects }: SearchOptions = {}): Promise<SearchResult> {
-  const q = checkQuery(query.q);
-  const asked = bornAsked(query.birthDate);
-  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  const candidates = limit * 5;
+/** The widest candidate window a search reads (searchRecords). */
+export const MAX_CANDIDATES = 5000;
+
+/** Candidates ranked best first (see the module's comment), from windows of `candidates` per source; `full` when a source filled its window. */
+async function rankedCandidates(mosaic: Mosaic, q: string, query: SearchQuery, asked: readonly PartialDate[], names: ScreeningIndex | undefined, candidates: number) {
   const textHits = await mosaic.store.searchNames(q, { limit: candidates, ...(query.schema ? { schema: query.schema } : {}) });
   const variants = names && (query.schema === undefined || SCREENED_SCHEMATA.has(query.schema)) ? variantsOf(names, q, candidates) : NO_VARIANTS;
   const textRank = new Map<string, number>(textHits.map((h) => [h.id, h.rank]));
@@ -230,18 +232,38 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
       return { ...stored.record, stored, matched, identifier, born: born?.level, score: best > 0 && born ? best + born.adjustment : best };
     })
     .sort((a, b) => b.score - a.score || (textRank.get(b.id) ?? 0) - (textRank.get(a.id) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ranked, full: textHits.length === candidates || variants.truncated };
+}
+
+export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names, subjects }: SearchOptions = {}): Promise<SearchResult> {
+  const q = checkQuery(query.q);
+  const asked = bornAsked(query.birthDate);
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+  const window = limit * 5;
   // Which candidates the user may see decides the results; only those returned (and the
   // candidates they may not see, for the pointers) then go through the gate, so the audit log
   // and the owners' notices name what was returned, not every candidate read.
   const snapshot = await mosaic.org();
-  const may = filterVisible(policyUser(consultation.user), ranked, policyContext(snapshot, consultation), { action: 'search', decide: mosaic.decide }).visible;
+  const mayOf = <R extends ConsultedRecord>(ranked: readonly R[]): readonly R[] => filterVisible(policyUser(consultation.user), ranked, policyContext(snapshot, consultation), { action: 'search', decide: mosaic.decide }).visible;
+  let candidates = window;
+  let read = await rankedCandidates(mosaic, q, query, asked, names, candidates);
+  let may = mayOf(read.ranked);
+  while (may.length < limit && read.full && candidates < MAX_CANDIDATES) {
+    candidates = Math.min(candidates * 4, MAX_CANDIDATES);
+    read = await rankedCandidates(mosaic, q, query, asked, names, candidates);
+    may = mayOf(read.ranked);
+  }
+  const { ranked } = read;
   const { ordered, subjectOf } = subjects ? groupBySubject(may, subjects) : { ordered: may, subjectOf: new Map<RecordId, SubjectRef>() };
   const mayIds = new Set(may.map((r) => r.id));
-  const { visible, pointers } = await consult(mosaic, consultation, [...ordered.slice(0, limit), ...ranked.filter((r) => !mayIds.has(r.id))], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
+  // the candidates the user may not see that a first window would have read (the best ranked):
+  // a wider window finds the user's own records, not more owners to notify
+  const unseen = ranked.filter((r) => !mayIds.has(r.id)).slice(0, window);
+  const { visible, pointers } = await consult(mosaic, consultation, [...ordered.slice(0, limit), ...unseen], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
   return {
     results: visible.map((r) => withMatch(recordView(mosaic, r.stored), r.matched, r.identifier, subjectOf.get(r.id), r.born)),
     pointers,
-    truncated: may.length > limit || textHits.length === candidates || variants.truncated,
+    truncated: may.length > limit || read.full,
   };
 }
 
