@@ -69,6 +69,17 @@ describe('compareNames', () => {
     expect(compareNames('Abdlekader Tabani', 'Abdelkader Tabani').aligned).toBe(2);
     expect(compareNames('Abddeslam Tabani', 'Abdeslam Tabani').aligned).toBe(2);
   });
+  it('reads qaf and ghayn alike, as transliterations of Persian names write them', () => {
+    expect(compareNames('Qasem Tabani', 'Ghasem Tabani').level).toBe('phonetic');
+    expect(compareNames('Gholamreza Tabani', 'Qolamreza Tabani').level).toBe('phonetic');
+    expect(compareNames('Sadeq Tabani', 'Sadegh Tabani').level).toBe('phonetic');
+    // alike but spelled otherwise too: aligned as a respelling, not as one spelling
+    const respelled = compareNames('Qasir Tabani', 'Ghassir Tabani');
+    expect(respelled.level).toBe('fuzzy');
+    // a hard g is not a qaf, and a qaf is not any other consonant
+    expect(compareNames('Gasem Tabani', 'Qasem Tabani').level).not.toBe('phonetic');
+    expect(compareNames('Qasem Tabani', 'Hashem Tabani').level).toBe('partial');
+  });
   it('caps a kunya-only alias', () => {
     expect(compareNames('Abu Tariq', 'Abu Tariq').level).toBe('single');
   });

@@ -143,6 +143,9 @@ function phoneticSimilarity(a: Spelled, b: Spelled, jw: number): number {
  */
 export const STEM_SIMILARITY = 0.92;
 
+/** What reading a token another way costs a spelling that still differs otherwise: without its attached article, or with qaf and ghayn alike (Qasir / Ghassir). */
+const REREAD_PENALTY = 0.02;
+
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.text === b.text) return 1;
   let jw = jaroWinkler(a.text, b.text);
@@ -151,9 +154,14 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (onOtherNames(a, b)) return jaroWinkler(a.stem, b.stem);
   // an article written attached ("Elmabruk", "Alasad") against the bare name
   if (a.bare !== a.text || b.bare !== b.text) {
-    const bare = jaroWinkler(a.bare, b.bare) - 0.02;
+    const bare = jaroWinkler(a.bare, b.bare) - REREAD_PENALTY;
     if (a.barePhonetic === b.barePhonetic && bare >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
     jw = Math.max(jw, bare);
+  }
+  // qaf and ghayn written alike, as Persian names are (NameToken.velar: Qasem / Ghasem, Sadeq / Sadegh)
+  if (a.velar !== a.text || b.velar !== b.text) {
+    if (a.velar === b.velar) return Math.max(jw, PHONETIC_SIMILARITY);
+    jw = Math.max(jw, jaroWinkler(a.velar, b.velar) - REREAD_PENALTY);
   }
   const lifted = phoneticSimilarity(a, b, jw);
   // a compound head on one side only

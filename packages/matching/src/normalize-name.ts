@@ -40,6 +40,13 @@ export interface NameToken {
    * short vowels the transliteration guessed. Undefined for every other token.
    */
   readonly frame: string | undefined;
+  /**
+   * The text with qaf and ghayn written as kaf ("gh" and "q" as "k": Ghasem -> kasem, Sadegh ->
+   * sadek): Persian pronounces qaf and ghayn alike, and transliterations of Persian names write
+   * either for both (Qasem / Ghasem, Qolam / Gholam, Baqer / Bagher). The same string as `text`
+   * when it has neither.
+   */
+  readonly velar: string;
 }
 
 /**
@@ -201,6 +208,13 @@ function stemOf(text: string, kind: NameTokenKind): string {
   return headed && text.length - 3 >= MIN_STEM_LENGTH ? text.slice(3) : text;
 }
 
+const QAF_GHAYN = /gh|q/g;
+
+/** NameToken.velar: `text` itself when it has no "q" or "gh". */
+export function velarOf(text: string): string {
+  return text.includes('q') || text.includes('gh') ? text.replace(QAF_GHAYN, 'k') : text;
+}
+
 /**
  * Tokens are immutable and names repeat a small vocabulary (a million-name list has far fewer
  * distinct words), so each (kind, text) is derived once and the same object is shared; the
@@ -216,7 +230,10 @@ function token(text: string, kind: NameTokenKind, frame: string | undefined): Na
   const phonetic = phoneticKey(text);
   const bare = withoutAttachedArticle(text);
   const stem = stemOf(text, kind);
-  const made: NameToken = { text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare), stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame };
+  const made: NameToken = {
+    text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare),
+    stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, velar: velarOf(text),
+  };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);
   return made;
