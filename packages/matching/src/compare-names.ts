@@ -158,8 +158,10 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
     if (a.barePhonetic === b.barePhonetic && bare >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
     jw = Math.max(jw, bare);
   }
-  // qaf and ghayn written alike, as Persian names are (NameToken.velar: Qasem / Ghasem, Sadeq / Sadegh)
-  if (a.velar !== a.text || b.velar !== b.text) {
+  // qaf and ghayn written alike, as Persian names are (NameToken.velar: Qasem / Ghasem, Sadeq /
+  // Sadegh); only where a ghayn is written: q against k is the phonetic key's, and read as k
+  // without one, "qu" brings Spanish and French names closer to others (Enrique / Erik)
+  if ((a.velar !== a.text || b.velar !== b.text) && (a.text.includes('gh') || b.text.includes('gh'))) {
     if (a.velar === b.velar) return Math.max(jw, PHONETIC_SIMILARITY);
     jw = Math.max(jw, jaroWinkler(a.velar, b.velar) - REREAD_PENALTY);
   }
