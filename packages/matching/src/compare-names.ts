@@ -37,7 +37,7 @@ import { jaroWinkler } from './jaro-winkler.ts';
 import { vowelsAgree } from './phonetic-key.ts';
 import { framesAgree, latinFrame } from './written-frame.ts';
 import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
-import { normalizeName, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
+import { normalizeName, VELAR_G, VELAR_GHAYN, VELAR_QAF, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
 
 export const NAME_LEVELS = ['exact', 'phonetic', 'fuzzy', 'fuzzyLow', 'subset', 'initials', 'overlap', 'single', 'partial', 'none', 'missing'] as const;
 export type NameLevel = (typeof NAME_LEVELS)[number];
@@ -146,6 +146,18 @@ export const STEM_SIMILARITY = 0.92;
 /** What reading a token another way costs a spelling that still differs otherwise: without its attached article, or with qaf and ghayn alike (Qasir / Ghassir). */
 const REREAD_PENALTY = 0.02;
 
+/**
+ * Whether two tokens' velar forms (NameToken.velar) are what to compare: where either writes a
+ * ghayn (Persian names write q or gh for both it and qaf), or one a qaf and the other a g (said g
+ * in Libya, Sudan and the Gulf). Not for a qaf against a k alone, which the phonetic key already
+ * reads alike, and where reading "qu" as k would bring Spanish and French names nearer others
+ * (Enrique / Erik); nor for a g against a k (Gamal / Kamal are two names).
+ */
+function velarsAlike(a: NameToken, b: NameToken): boolean {
+  if (((a.velarWrites | b.velarWrites) & VELAR_GHAYN) !== 0) return true;
+  return ((a.velarWrites & VELAR_QAF) !== 0 && (b.velarWrites & VELAR_G) !== 0) || ((b.velarWrites & VELAR_QAF) !== 0 && (a.velarWrites & VELAR_G) !== 0);
+}
+
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.text === b.text) return 1;
   let jw = jaroWinkler(a.text, b.text);
@@ -158,10 +170,8 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
     if (a.barePhonetic === b.barePhonetic && bare >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
     jw = Math.max(jw, bare);
   }
-  // qaf and ghayn written alike, as Persian names are (NameToken.velar: Qasem / Ghasem, Sadeq /
-  // Sadegh); only where a ghayn is written: q against k is the phonetic key's, and read as k
-  // without one, "qu" brings Spanish and French names closer to others (Enrique / Erik)
-  if ((a.velar !== a.text || b.velar !== b.text) && (a.text.includes('gh') || b.text.includes('gh'))) {
+  // qaf, ghayn and g read alike where they stand for one another (velarsAlike: Qasem / Ghasem, Qaddafi / Gaddafi)
+  if ((a.velarWrites | b.velarWrites) !== 0 && velarsAlike(a, b)) {
     if (a.velar === b.velar) return Math.max(jw, PHONETIC_SIMILARITY);
     jw = Math.max(jw, jaroWinkler(a.velar, b.velar) - REREAD_PENALTY);
   }

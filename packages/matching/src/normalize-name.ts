@@ -41,12 +41,14 @@ export interface NameToken {
    */
   readonly frame: string | undefined;
   /**
-   * The text with qaf and ghayn written as kaf ("gh" and "q" as "k": Ghasem -> kasem, Sadegh ->
-   * sadek): Persian pronounces qaf and ghayn alike, and transliterations of Persian names write
-   * either for both (Qasem / Ghasem, Qolam / Gholam, Baqer / Bagher). The same string as `text`
-   * when it has neither.
+   * The text with qaf, ghayn and g written as kaf ("q", "gh" and "g" as "k": Ghasem -> kasem,
+   * Gaddafi -> kaddafi): transliterations of Persian names write q or gh for both of the first two
+   * (Qasem / Ghasem, Sadeq / Sadegh), and of Libyan, Sudanese and Gulf names g for a qaf, as it is
+   * said there (Qaddafi / Gaddafi). The same string as `text` when it has none of them.
    */
   readonly velar: string;
+  /** Which of those the text writes (VELAR_QAF, VELAR_GHAYN, VELAR_G bits; 0 for none). */
+  readonly velarWrites: number;
 }
 
 /**
@@ -208,11 +210,16 @@ function stemOf(text: string, kind: NameTokenKind): string {
   return headed && text.length - 3 >= MIN_STEM_LENGTH ? text.slice(3) : text;
 }
 
-const QAF_GHAYN = /gh|q/g;
+export const VELAR_QAF = 1;
+export const VELAR_GHAYN = 2;
+export const VELAR_G = 4;
+const VELARS = /gh|q|g/g;
+const G_ALONE = /g(?!h)/;
 
-/** NameToken.velar: `text` itself when it has no "q" or "gh". */
-export function velarOf(text: string): string {
-  return text.includes('q') || text.includes('gh') ? text.replace(QAF_GHAYN, 'k') : text;
+/** NameToken.velar and velarWrites of a text (the velar form is `text` itself when it writes none). */
+export function velarOf(text: string): Pick<NameToken, 'velar' | 'velarWrites'> {
+  const writes = (text.includes('q') ? VELAR_QAF : 0) | (text.includes('gh') ? VELAR_GHAYN : 0) | (G_ALONE.test(text) ? VELAR_G : 0);
+  return { velar: writes === 0 ? text : text.replace(VELARS, 'k'), velarWrites: writes };
 }
 
 /**
@@ -230,9 +237,10 @@ function token(text: string, kind: NameTokenKind, frame: string | undefined): Na
   const phonetic = phoneticKey(text);
   const bare = withoutAttachedArticle(text);
   const stem = stemOf(text, kind);
+  const { velar, velarWrites } = velarOf(text);
   const made: NameToken = {
     text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare),
-    stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, velar: velarOf(text),
+    stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, velar, velarWrites,
   };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);
