@@ -70,7 +70,7 @@ describe('compareNames', () => {
     expect(compareNames('Abdlekader Tabani', 'Abdelkader Tabani').aligned).toBe(2);
     expect(compareNames('Abddeslam Tabani', 'Abdeslam Tabani').aligned).toBe(2);
   });
-  it('reads qaf, ghayn and g alike where they stand for one another', () => {
+  it('reads the letters transliterations write for one another alike: qaf, ghayn and g; ch and j', () => {
     // Persian: q or gh for both
     expect(compareNames('Qasem Tabani', 'Ghasem Tabani').level).toBe('phonetic');
     expect(compareNames('Gholamreza Tabani', 'Qolamreza Tabani').level).toBe('phonetic');
@@ -78,8 +78,13 @@ describe('compareNames', () => {
     // Libya, Sudan, the Gulf: g for a qaf
     expect(compareNames('Qasim Tabani', 'Gasim Tabani').level).toBe('phonetic');
     expect(compareNames('Muammar Qadhafi', 'Muammar Gaddafi').level).toBe('fuzzy');
-    // alike but spelled otherwise too: aligned as a respelling, not as one spelling
+    // Korean: ch or j for one consonant (McCune-Reischauer, Revised Romanization)
+    expect(compareNames('Kim Jung Jong', 'Kim Chung Chong').level).toBe('phonetic');
+    expect(compareNames('Chang Myong-Chin', 'Jang Myong-Jin').level).toBe('phonetic');
+    // alike but spelled otherwise too: aligned as a respelling, not as one spelling; and only
+    // where the word is long enough to tell a respelling (Chol / Jo: "jol" / "jo")
     expect(compareNames('Qasir Tabani', 'Ghassir Tabani').level).toBe('fuzzy');
+    expect(compareNames('Yong Chol Tabani', 'Yong Jo Tabani').level).not.toBe('fuzzy');
     // a qaf is not any other consonant
     expect(compareNames('Qasem Tabani', 'Hashem Tabani').level).toBe('partial');
     const token = (name: string) => normalizeName(name).core[0] as NameToken;

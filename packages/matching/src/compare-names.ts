@@ -37,7 +37,7 @@ import { jaroWinkler } from './jaro-winkler.ts';
 import { vowelsAgree } from './phonetic-key.ts';
 import { framesAgree, latinFrame } from './written-frame.ts';
 import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
-import { normalizeName, VELAR_G, VELAR_GHAYN, VELAR_QAF, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
+import { ALIKE_CH, ALIKE_G, ALIKE_GHAYN, ALIKE_J, ALIKE_QAF, normalizeName, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
 
 export const NAME_LEVELS = ['exact', 'phonetic', 'fuzzy', 'fuzzyLow', 'subset', 'initials', 'overlap', 'single', 'partial', 'none', 'missing'] as const;
 export type NameLevel = (typeof NAME_LEVELS)[number];
@@ -143,19 +143,30 @@ function phoneticSimilarity(a: Spelled, b: Spelled, jw: number): number {
  */
 export const STEM_SIMILARITY = 0.92;
 
-/** What reading a token another way costs a spelling that still differs otherwise: without its attached article, or with qaf and ghayn alike (Qasir / Ghassir). */
+/** What reading a token another way costs a spelling that still differs otherwise: without its attached article, or with letters read alike (Qasir / Ghassir). */
 const REREAD_PENALTY = 0.02;
 
+/** The shortest `alike` forms still compared as respellings when they differ (ALIKE_MIN_LENGTH letters). */
+const ALIKE_MIN_LENGTH = 4;
+
 /**
- * Whether two tokens' velar forms (NameToken.velar) are what to compare: where either writes a
- * ghayn (Persian names write q or gh for both it and qaf), or one a qaf and the other a g (said g
- * in Libya, Sudan and the Gulf). Not for a qaf against a k alone, which the phonetic key already
- * reads alike, and where reading "qu" as k would bring Spanish and French names nearer others
- * (Enrique / Erik); nor for a g against a k (Gamal / Kamal are two names).
+ * Whether two tokens' `alike` forms (NameToken.alike) are what to compare: where either writes a
+ * ghayn (Persian names write q or gh for both it and qaf), one a qaf and the other a g (said g
+ * in Libya, Sudan and the Gulf), or one ch (or zh) and the other j (Korean romanizations). Not
+ * for a qaf against a k alone, which the phonetic key already reads alike, and where reading "qu"
+ * as k would bring Spanish and French names nearer others (Enrique / Erik); nor for a g against
+ * a k (Gamal / Kamal are two names).
  */
-function velarsAlike(a: NameToken, b: NameToken): boolean {
-  if (((a.velarWrites | b.velarWrites) & VELAR_GHAYN) !== 0) return true;
-  return ((a.velarWrites & VELAR_QAF) !== 0 && (b.velarWrites & VELAR_G) !== 0) || ((b.velarWrites & VELAR_QAF) !== 0 && (a.velarWrites & VELAR_G) !== 0);
+function readAlike(a: NameToken, b: NameToken): boolean {
+  const x = a.alikeWrites;
+  const y = b.alikeWrites;
+  if (((x | y) & ALIKE_GHAYN) !== 0) return true;
+  return across(x, y, ALIKE_QAF, ALIKE_G) || across(x, y, ALIKE_CH, ALIKE_J);
+}
+
+/** One of two `alikeWrites` has the bit `one` and the other the bit `other`. */
+function across(x: number, y: number, one: number, other: number): boolean {
+  return ((x & one) !== 0 && (y & other) !== 0) || ((y & one) !== 0 && (x & other) !== 0);
 }
 
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
@@ -170,10 +181,11 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
     if (a.barePhonetic === b.barePhonetic && bare >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
     jw = Math.max(jw, bare);
   }
-  // qaf, ghayn and g read alike where they stand for one another (velarsAlike: Qasem / Ghasem, Qaddafi / Gaddafi)
-  if ((a.velarWrites | b.velarWrites) !== 0 && velarsAlike(a, b)) {
-    if (a.velar === b.velar) return Math.max(jw, PHONETIC_SIMILARITY);
-    jw = Math.max(jw, jaroWinkler(a.velar, b.velar) - REREAD_PENALTY);
+  // letters that transliterations write for one another, read alike (readAlike: Qasem / Ghasem, Qaddafi / Gaddafi, Chong / Jong)
+  if ((a.alikeWrites | b.alikeWrites) !== 0 && readAlike(a, b)) {
+    if (a.alike === b.alike) return Math.max(jw, PHONETIC_SIMILARITY);
+    // otherwise a respelling at most, and only of a word long enough to tell one (Chol / Jo: "jol" / "jo")
+    if (Math.min(a.alike.length, b.alike.length) >= ALIKE_MIN_LENGTH) jw = Math.max(jw, jaroWinkler(a.alike, b.alike) - REREAD_PENALTY);
   }
   const lifted = phoneticSimilarity(a, b, jw);
   // a compound head on one side only

@@ -8,7 +8,7 @@
 export { foldText } from './fold-text.ts';
 export { transliterate } from './transliterate.ts';
 export { transliterateArabic } from './arabic-transliterate.ts';
-export { normalizeName, velarOf, withJoins, VELAR_G, VELAR_GHAYN, VELAR_QAF } from './normalize-name.ts';
+export { alikeOf, normalizeName, withJoins } from './normalize-name.ts';
 export type { NormalizedName, NameToken, NameTokenKind, NameJoin, NormalizeNameOptions } from './normalize-name.ts';
 export { phoneticKey, phoneticSkeleton } from './phonetic-key.ts';
 export { jaroWinkler } from './jaro-winkler.ts';

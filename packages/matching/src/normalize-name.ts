@@ -41,14 +41,16 @@ export interface NameToken {
    */
   readonly frame: string | undefined;
   /**
-   * The text with qaf, ghayn and g written as kaf ("q", "gh" and "g" as "k": Ghasem -> kasem,
-   * Gaddafi -> kaddafi): transliterations of Persian names write q or gh for both of the first two
-   * (Qasem / Ghasem, Sadeq / Sadegh), and of Libyan, Sudanese and Gulf names g for a qaf, as it is
-   * said there (Qaddafi / Gaddafi). The same string as `text` when it has none of them.
+   * The text with the letters transliterations write for one another written one way (alikeOf):
+   * "q", "gh" and "g" as "k" (Ghasem -> kasem, Gaddafi -> kaddafi), "ch", "zh" and "j" as "j"
+   * (Chong -> jong). Persian names are written with q or gh for both qaf and ghayn (Qasem /
+   * Ghasem, Sadeq / Sadegh), Libyan, Sudanese and Gulf names with g for a qaf, as it is said there
+   * (Qaddafi / Gaddafi), and Korean names with ch or j for one consonant (McCune-Reischauer Chong,
+   * Revised Romanization Jong). The same string as `text` when it has none of these letters.
    */
-  readonly velar: string;
-  /** Which of those the text writes (VELAR_QAF, VELAR_GHAYN, VELAR_G bits; 0 for none). */
-  readonly velarWrites: number;
+  readonly alike: string;
+  /** Which of those the text writes (ALIKE_QAF, ALIKE_GHAYN, ALIKE_G, ALIKE_CH, ALIKE_J bits; 0 for none). */
+  readonly alikeWrites: number;
 }
 
 /**
@@ -210,16 +212,20 @@ function stemOf(text: string, kind: NameTokenKind): string {
   return headed && text.length - 3 >= MIN_STEM_LENGTH ? text.slice(3) : text;
 }
 
-export const VELAR_QAF = 1;
-export const VELAR_GHAYN = 2;
-export const VELAR_G = 4;
+export const ALIKE_QAF = 1;
+export const ALIKE_GHAYN = 2;
+export const ALIKE_G = 4;
+export const ALIKE_CH = 8;
+export const ALIKE_J = 16;
 const VELARS = /gh|q|g/g;
+const AFFRICATES = /zh|ch|j/g;
 const G_ALONE = /g(?!h)/;
 
-/** NameToken.velar and velarWrites of a text (the velar form is `text` itself when it writes none). */
-export function velarOf(text: string): Pick<NameToken, 'velar' | 'velarWrites'> {
-  const writes = (text.includes('q') ? VELAR_QAF : 0) | (text.includes('gh') ? VELAR_GHAYN : 0) | (G_ALONE.test(text) ? VELAR_G : 0);
-  return { velar: writes === 0 ? text : text.replace(VELARS, 'k'), velarWrites: writes };
+/** NameToken.alike and alikeWrites of a text (the form is `text` itself when it writes none of those letters). */
+export function alikeOf(text: string): Pick<NameToken, 'alike' | 'alikeWrites'> {
+  const writes = (text.includes('q') ? ALIKE_QAF : 0) | (text.includes('gh') ? ALIKE_GHAYN : 0) | (G_ALONE.test(text) ? ALIKE_G : 0)
+    | (text.includes('ch') || text.includes('zh') ? ALIKE_CH : 0) | (text.includes('j') ? ALIKE_J : 0);
+  return { alike: writes === 0 ? text : text.replace(VELARS, 'k').replace(AFFRICATES, 'j'), alikeWrites: writes };
 }
 
 /**
@@ -237,10 +243,10 @@ function token(text: string, kind: NameTokenKind, frame: string | undefined): Na
   const phonetic = phoneticKey(text);
   const bare = withoutAttachedArticle(text);
   const stem = stemOf(text, kind);
-  const { velar, velarWrites } = velarOf(text);
+  const { alike, alikeWrites } = alikeOf(text);
   const made: NameToken = {
     text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare),
-    stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, velar, velarWrites,
+    stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, alike, alikeWrites,
   };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);

@@ -42,7 +42,7 @@
  * ranking or cut, so they cannot push a visible entry out of the candidate list (nor count
  * towards the `limit`-th weight that decides what is left unread).
  */
-import { velarOf, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
+import { alikeOf, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
 import { birthDateKey, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
 import type { TokenMatch } from './token-index.ts';
 import { TokenWeights } from './token-weights.ts';
@@ -229,7 +229,7 @@ function particleCompounds(name: NormalizedName): Map<number, NameToken[]> {
     const part = j.first < 0 ? j.second : j.first;
     const core = name.core[part];
     if (!core) continue;
-    const compound: NameToken = { ...core, text: j.text, phonetic: j.phonetic, skeleton: j.skeleton, vowels: j.vowels, bare: j.text, barePhonetic: j.phonetic, stem: j.text, stemOnset: '', frame: undefined, ...velarOf(j.text) };
+    const compound: NameToken = { ...core, text: j.text, phonetic: j.phonetic, skeleton: j.skeleton, vowels: j.vowels, bare: j.text, barePhonetic: j.phonetic, stem: j.text, stemOnset: '', frame: undefined, ...alikeOf(j.text) };
     out.set(part, [...(out.get(part) ?? []), compound]);
   }
   return out;
