@@ -70,7 +70,7 @@ describe('compareNames', () => {
     expect(compareNames('Abdlekader Tabani', 'Abdelkader Tabani').aligned).toBe(2);
     expect(compareNames('Abddeslam Tabani', 'Abdeslam Tabani').aligned).toBe(2);
   });
-  it('reads the letters transliterations write for one another alike: qaf, ghayn and g; ch and j', () => {
+  it('reads the letters transliterations write for one another alike: qaf, ghayn and g; ch and j; h and g', () => {
     // Persian: q or gh for both
     expect(compareNames('Qasem Tabani', 'Ghasem Tabani').level).toBe('phonetic');
     expect(compareNames('Gholamreza Tabani', 'Qolamreza Tabani').level).toBe('phonetic');
@@ -81,6 +81,11 @@ describe('compareNames', () => {
     // Korean: ch or j for one consonant (McCune-Reischauer, Revised Romanization)
     expect(compareNames('Kim Jung Jong', 'Kim Chung Chong').level).toBe('phonetic');
     expect(compareNames('Chang Myong-Chin', 'Jang Myong-Jin').level).toBe('phonetic');
+    // Belarusian and Ukrainian h for Russian g; not for a word written in Arabic script, whose h is one
+    expect(compareNames('Hryhoriy Tabanko', 'Grigory Tabanko').level).toBe('fuzzy');
+    expect(compareNames('Heorhiy Tabanko', 'Georgy Tabanko').level).toBe('phonetic');
+    expect(compareNames('Volha Tabanko', 'Olga Tabanko').level).toBe('fuzzy');
+    expect(compareNames('حمزة', 'Gamal').level).toBe('none');
     // alike but spelled otherwise too: aligned as a respelling, not as one spelling; and only
     // where the word is long enough to tell a respelling (Chol / Jo: "jol" / "jo")
     expect(compareNames('Qasir Tabani', 'Ghassir Tabani').level).toBe('fuzzy');

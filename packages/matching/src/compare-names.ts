@@ -37,7 +37,7 @@ import { jaroWinkler } from './jaro-winkler.ts';
 import { vowelsAgree } from './phonetic-key.ts';
 import { framesAgree, latinFrame } from './written-frame.ts';
 import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
-import { ALIKE_CH, ALIKE_G, ALIKE_GHAYN, ALIKE_J, ALIKE_QAF, normalizeName, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
+import { ALIKE_CH, ALIKE_G, ALIKE_GHAYN, ALIKE_H, ALIKE_J, ALIKE_QAF, normalizeName, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
 
 export const NAME_LEVELS = ['exact', 'phonetic', 'fuzzy', 'fuzzyLow', 'subset', 'initials', 'overlap', 'single', 'partial', 'none', 'missing'] as const;
 export type NameLevel = (typeof NAME_LEVELS)[number];
@@ -146,22 +146,34 @@ export const STEM_SIMILARITY = 0.92;
 /** What reading a token another way costs a spelling that still differs otherwise: without its attached article, or with letters read alike (Qasir / Ghassir). */
 const REREAD_PENALTY = 0.02;
 
-/** The shortest `alike` forms still compared as respellings when they differ (ALIKE_MIN_LENGTH letters). */
+/** The shortest forms read alike (alikeSimilarity) still compared as respellings when they differ. */
 const ALIKE_MIN_LENGTH = 4;
 
 /**
- * Whether two tokens' `alike` forms (NameToken.alike) are what to compare: where either writes a
- * ghayn (Persian names write q or gh for both it and qaf), one a qaf and the other a g (said g
- * in Libya, Sudan and the Gulf), or one ch (or zh) and the other j (Korean romanizations). Not
- * for a qaf against a k alone, which the phonetic key already reads alike, and where reading "qu"
- * as k would bring Spanish and French names nearer others (Enrique / Erik); nor for a g against
- * a k (Gamal / Kamal are two names).
+ * How two tokens compare read in the forms where the letters transliterations write for one
+ * another are written one way (NameToken.alike, hAsG); -1 where no such reading applies.
+ * `alike` is read where either token writes a ghayn (Persian names write q or gh for both it and
+ * qaf), one a qaf and the other a g (said g in Libya, Sudan and the Gulf), or one ch (or zh) and
+ * the other j (Korean and Thai romanizations); `hAsG` where one writes an h and the other a g
+ * (Belarusian and Ukrainian against Russian; not for a word written in Arabic script). Not for a qaf against a k alone, which the phonetic
+ * key already reads alike, and where reading "qu" as k would bring Spanish and French names
+ * nearer others (Enrique / Erik); nor for a g against a k (Gamal / Kamal are two names). Equal
+ * forms are phonetic-equal; others a respelling at most, and only of a word long enough to tell
+ * one (Chol / Jo: "jol" / "jo").
  */
-function readAlike(a: NameToken, b: NameToken): boolean {
+function alikeSimilarity(a: NameToken, b: NameToken): number {
   const x = a.alikeWrites;
   const y = b.alikeWrites;
-  if (((x | y) & ALIKE_GHAYN) !== 0) return true;
-  return across(x, y, ALIKE_QAF, ALIKE_G) || across(x, y, ALIKE_CH, ALIKE_J);
+  let best = -1;
+  if (((x | y) & ALIKE_GHAYN) !== 0 || across(x, y, ALIKE_QAF, ALIKE_G) || across(x, y, ALIKE_CH, ALIKE_J)) best = formSimilarity(a.alike, b.alike);
+  // a word written in Arabic script writes a true h (its frame decides against a Latin spelling: حمزة is not Gamal)
+  if (across(x, y, ALIKE_H, ALIKE_G) && a.frame === undefined && b.frame === undefined) best = Math.max(best, formSimilarity(a.hAsG, b.hAsG));
+  return best;
+}
+
+function formSimilarity(p: string, q: string): number {
+  if (p === q) return PHONETIC_SIMILARITY;
+  return Math.min(p.length, q.length) >= ALIKE_MIN_LENGTH ? jaroWinkler(p, q) - REREAD_PENALTY : -1;
 }
 
 /** One of two `alikeWrites` has the bit `one` and the other the bit `other`. */
@@ -181,11 +193,11 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
     if (a.barePhonetic === b.barePhonetic && bare >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
     jw = Math.max(jw, bare);
   }
-  // letters that transliterations write for one another, read alike (readAlike: Qasem / Ghasem, Qaddafi / Gaddafi, Chong / Jong)
-  if ((a.alikeWrites | b.alikeWrites) !== 0 && readAlike(a, b)) {
-    if (a.alike === b.alike) return Math.max(jw, PHONETIC_SIMILARITY);
-    // otherwise a respelling at most, and only of a word long enough to tell one (Chol / Jo: "jol" / "jo")
-    if (Math.min(a.alike.length, b.alike.length) >= ALIKE_MIN_LENGTH) jw = Math.max(jw, jaroWinkler(a.alike, b.alike) - REREAD_PENALTY);
+  // letters that transliterations write for one another, read alike (Qasem / Ghasem, Qaddafi / Gaddafi, Chong / Jong, Henadz / Gennadi)
+  if ((a.alikeWrites | b.alikeWrites) !== 0) {
+    const alike = alikeSimilarity(a, b);
+    if (alike >= PHONETIC_SIMILARITY) return Math.max(jw, alike);
+    jw = Math.max(jw, alike);
   }
   const lifted = phoneticSimilarity(a, b, jw);
   // a compound head on one side only

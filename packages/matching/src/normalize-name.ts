@@ -49,7 +49,13 @@ export interface NameToken {
    * Revised Romanization Jong). The same string as `text` when it has none of these letters.
    */
   readonly alike: string;
-  /** Which of those the text writes (ALIKE_QAF, ALIKE_GHAYN, ALIKE_G, ALIKE_CH, ALIKE_J bits; 0 for none). */
+  /**
+   * The text with an h that is a letter of its own (not of sh, ch, kh, gh, th, ph, zh) written g:
+   * Belarusian and Ukrainian write h where Russian writes g (Henadz / Gennadi, Volha / Olga,
+   * Hryb / Grib, Ihar / Igor). The same string as `text` when it has none.
+   */
+  readonly hAsG: string;
+  /** Which of those letters the text writes (ALIKE_QAF, ALIKE_GHAYN, ALIKE_G, ALIKE_CH, ALIKE_J, ALIKE_H bits; 0 for none). */
   readonly alikeWrites: number;
 }
 
@@ -217,15 +223,23 @@ export const ALIKE_GHAYN = 2;
 export const ALIKE_G = 4;
 export const ALIKE_CH = 8;
 export const ALIKE_J = 16;
+export const ALIKE_H = 32;
 const VELARS = /gh|q|g/g;
 const AFFRICATES = /zh|ch|j/g;
 const G_ALONE = /g(?!h)/;
+const H_ALONE = /(?<![sckgtpz])h/g;
 
-/** NameToken.alike and alikeWrites of a text (the form is `text` itself when it writes none of those letters). */
-export function alikeOf(text: string): Pick<NameToken, 'alike' | 'alikeWrites'> {
+/** NameToken.alike, hAsG and alikeWrites of a text (each form is `text` itself when it writes none of its letters). */
+export function alikeOf(text: string): Pick<NameToken, 'alike' | 'hAsG' | 'alikeWrites'> {
+  H_ALONE.lastIndex = 0;
+  const h = H_ALONE.test(text);
   const writes = (text.includes('q') ? ALIKE_QAF : 0) | (text.includes('gh') ? ALIKE_GHAYN : 0) | (G_ALONE.test(text) ? ALIKE_G : 0)
-    | (text.includes('ch') || text.includes('zh') ? ALIKE_CH : 0) | (text.includes('j') ? ALIKE_J : 0);
-  return { alike: writes === 0 ? text : text.replace(VELARS, 'k').replace(AFFRICATES, 'j'), alikeWrites: writes };
+    | (text.includes('ch') || text.includes('zh') ? ALIKE_CH : 0) | (text.includes('j') ? ALIKE_J : 0) | (h ? ALIKE_H : 0);
+  return {
+    alike: (writes & ~ALIKE_H) === 0 ? text : text.replace(VELARS, 'k').replace(AFFRICATES, 'j'),
+    hAsG: h ? text.replace(H_ALONE, 'g') : text,
+    alikeWrites: writes,
+  };
 }
 
 /**
@@ -243,10 +257,10 @@ function token(text: string, kind: NameTokenKind, frame: string | undefined): Na
   const phonetic = phoneticKey(text);
   const bare = withoutAttachedArticle(text);
   const stem = stemOf(text, kind);
-  const { alike, alikeWrites } = alikeOf(text);
+  const { alike, hAsG, alikeWrites } = alikeOf(text);
   const made: NameToken = {
     text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare),
-    stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, alike, alikeWrites,
+    stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, alike, hAsG, alikeWrites,
   };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);
