@@ -155,11 +155,11 @@ const ALIKE_MIN_LENGTH = 4;
  * `alike` is read where either token writes a ghayn (Persian names write q or gh for both it and
  * qaf), one a qaf and the other a g (said g in Libya, Sudan and the Gulf), or one ch (or zh) and
  * the other j (Korean and Thai romanizations); `hAsG` where one writes an h and the other a g
- * (Belarusian and Ukrainian against Russian; not for a word written in Arabic script). Not for a qaf against a k alone, which the phonetic
- * key already reads alike, and where reading "qu" as k would bring Spanish and French names
- * nearer others (Enrique / Erik); nor for a g against a k (Gamal / Kamal are two names). Equal
- * forms are phonetic-equal; others a respelling at most, and only of a word long enough to tell
- * one (Chol / Jo: "jol" / "jo").
+ * (Belarusian and Ukrainian against Russian), unless either is a word written in Arabic script.
+ * Not for a qaf against a k alone, which the phonetic key already reads alike, and where reading
+ * "qu" as k would bring Spanish and French names nearer others (Enrique / Erik); nor for a g
+ * against a k (Gamal / Kamal are two names). Equal forms are phonetic-equal; others a respelling
+ * at most, and only of a word long enough to tell one (Chol / Jo: "jol" / "jo").
  */
 function alikeSimilarity(a: NameToken, b: NameToken): number {
   const x = a.alikeWrites;

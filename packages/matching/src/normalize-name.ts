@@ -45,8 +45,8 @@ export interface NameToken {
    * "q", "gh" and "g" as "k" (Ghasem -> kasem, Gaddafi -> kaddafi), "ch", "zh" and "j" as "j"
    * (Chong -> jong). Persian names are written with q or gh for both qaf and ghayn (Qasem /
    * Ghasem, Sadeq / Sadegh), Libyan, Sudanese and Gulf names with g for a qaf, as it is said there
-   * (Qaddafi / Gaddafi), and Korean names with ch or j for one consonant (McCune-Reischauer Chong,
-   * Revised Romanization Jong). The same string as `text` when it has none of these letters.
+   * (Qaddafi / Gaddafi), and Korean and Thai names with ch or j for one consonant (McCune-Reischauer
+   * Chong, Revised Romanization Jong). The same string as `text` when it has none of these letters.
    */
   readonly alike: string;
   /**
@@ -227,17 +227,18 @@ export const ALIKE_H = 32;
 const VELARS = /gh|q|g/g;
 const AFFRICATES = /zh|ch|j/g;
 const G_ALONE = /g(?!h)/;
-const H_ALONE = /(?<![sckgtpz])h/g;
+/** An h that is a letter of its own: not the second letter of sh, ch, kh, gh, th, ph or zh. */
+const H_ALONE = /(?<![sckgtpz])h/;
+const EVERY_H_ALONE = /(?<![sckgtpz])h/g;
 
 /** NameToken.alike, hAsG and alikeWrites of a text (each form is `text` itself when it writes none of its letters). */
 export function alikeOf(text: string): Pick<NameToken, 'alike' | 'hAsG' | 'alikeWrites'> {
-  H_ALONE.lastIndex = 0;
   const h = H_ALONE.test(text);
   const writes = (text.includes('q') ? ALIKE_QAF : 0) | (text.includes('gh') ? ALIKE_GHAYN : 0) | (G_ALONE.test(text) ? ALIKE_G : 0)
     | (text.includes('ch') || text.includes('zh') ? ALIKE_CH : 0) | (text.includes('j') ? ALIKE_J : 0) | (h ? ALIKE_H : 0);
   return {
     alike: (writes & ~ALIKE_H) === 0 ? text : text.replace(VELARS, 'k').replace(AFFRICATES, 'j'),
-    hAsG: h ? text.replace(H_ALONE, 'g') : text,
+    hAsG: h ? text.replace(EVERY_H_ALONE, 'g') : text,
     alikeWrites: writes,
   };
 }
