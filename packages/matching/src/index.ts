@@ -8,7 +8,7 @@
 export { foldText } from './fold-text.ts';
 export { transliterate } from './transliterate.ts';
 export { transliterateArabic } from './arabic-transliterate.ts';
-export { alikeOf, normalizeName, withJoins } from './normalize-name.ts';
+export { alikeOf, normalizeName, respellingsOf, withJoins } from './normalize-name.ts';
 export type { NormalizedName, NameToken, NameTokenKind, NameJoin, NormalizeNameOptions } from './normalize-name.ts';
 export { phoneticKey, phoneticSkeleton } from './phonetic-key.ts';
 export { jaroWinkler } from './jaro-winkler.ts';
@@ -16,7 +16,7 @@ export { buildNameFrequencies, tokenTfWeight, tokenFrequency } from './name-freq
 export type { NameFrequencies } from './name-frequencies.ts';
 
 // Comparators with discrete levels (Fellegi–Sunter)
-export { compareNames, compareNormalizedNames, fitsWrittenFrame, FRAME_SIMILARITY, joinsCanMatter, NAME_LEVELS, STEM_SIMILARITY } from './compare-names.ts';
+export { compareNames, compareNormalizedNames, fitsWrittenFrame, FRAME_SIMILARITY, joinsCanMatter, NAME_LEVELS, STEM_SIMILARITY, tokenSimilarity } from './compare-names.ts';
 export type { NameLevel, NameComparison, CompareNamesOptions, TokenAgreement } from './compare-names.ts';
 export { parseDate, compareDates, DATE_LEVELS } from './compare-dates.ts';
 export type { PartialDate, DateLevel } from './compare-dates.ts';

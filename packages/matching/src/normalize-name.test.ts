@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeName, withJoins } from './normalize-name.ts';
+import { normalizeName, respellingsOf, withJoins } from './normalize-name.ts';
 
 const kinds = (raw: string): string => normalizeName(raw).tokens.map((t) => `${t.text}:${t.kind}`).join(' ');
 
@@ -75,5 +75,17 @@ describe('withJoins', () => {
       expect(lazy.joins).toEqual([]);
       expect(withJoins(lazy)).toEqual(normalizeName(raw));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('respellingsOf', () => {
+  it('writes one class of the letters transliterations write for one another as another writes them', () => {
+    expect(respellingsOf('ghasem')).toEqual(['qasem']);
+    expect(respellingsOf('qadhafi')).toEqual(expect.arrayContaining(['gadhafi', 'ghadhafi']));
+    expect(respellingsOf('chung')).toEqual(expect.arrayContaining(['jung', 'chunq']));
+    expect(respellingsOf('henadz')).toEqual(['genadz']);
+    // sh, kh and th are letters of their own, not an h
+    expect(respellingsOf('shamir')).toEqual([]);
+    expect(respellingsOf('maddox')).toEqual([]);
   });
 });

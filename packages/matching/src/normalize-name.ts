@@ -243,6 +243,30 @@ export function alikeOf(text: string): Pick<NameToken, 'alike' | 'hAsG' | 'alike
   };
 }
 
+/** [letters a text writes, a pattern of them, what transliterations write instead] (alikeOf's letters, for respellingsOf). */
+const RESPELLINGS: ReadonlyArray<readonly [number, RegExp, string]> = [
+  [ALIKE_QAF, /q/g, 'gh'], [ALIKE_QAF, /q/g, 'g'], [ALIKE_GHAYN, /gh/g, 'q'], [ALIKE_G, /g(?!h)/g, 'q'], [ALIKE_G, /g(?!h)/g, 'h'],
+  [ALIKE_CH, /ch|zh/g, 'j'], [ALIKE_J, /j/g, 'ch'], [ALIKE_H, EVERY_H_ALONE, 'g'],
+];
+
+/**
+ * The spellings of a text with one class of the letters that transliterations write for one
+ * another (alikeOf) written as another transliteration writes them: Ghasem -> qasem, Gaddafi ->
+ * qaddafi, Chung -> jung, Henadz -> genadz. For looking a name part up among listed ones
+ * (screening's token index), which the comparator then scores; empty when the text has none.
+ */
+export function respellingsOf(text: string): string[] {
+  const { alikeWrites } = alikeOf(text);
+  if (alikeWrites === 0) return [];
+  const out: string[] = [];
+  for (const [writes, pattern, instead] of RESPELLINGS) {
+    if ((alikeWrites & writes) === 0) continue;
+    const respelled = text.replace(pattern, instead);
+    if (respelled !== text && !out.includes(respelled)) out.push(respelled);
+  }
+  return out;
+}
+
 /**
  * Tokens are immutable and names repeat a small vocabulary (a million-name list has far fewer
  * distinct words), so each (kind, text) is derived once and the same object is shared; the

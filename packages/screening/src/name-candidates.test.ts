@@ -53,6 +53,15 @@ describe('name candidates', () => {
     expect(topIds(list, 'Orrin بن صالح')[0]).toBe('target');
   });
 
+  it('finds a listed name part written with the letters transliterations write for one another', () => {
+    // sixty names sharing the given name, listed first: only the surname tells the target apart
+    const others = Array.from({ length: 60 }, (_, i) => person(`m${i}`, `Orrin ${made(i)}`));
+    const list = [...others, person('qaf', 'QADHAFI, Orrin'), person('ghayn', 'Orrin Qasemi'), person('ch', 'Orrin Chungwa')];
+    expect(topIds(list, 'Orrin Gaddafi')[0]).toBe('qaf');
+    expect(topIds(list, 'Orrin Ghasemi')[0]).toBe('ghayn');
+    expect(topIds(list, 'Orrin Jungwa')[0]).toBe('ch');
+  });
+
   it('remembers a query part by its script too: "Mahmd" typed is not محمد written', () => {
     // محمد transliterates to "mahmd"; only the Arabic-script word fits the spelling Mouhammad
     const index = createScreeningIndex([person('target', 'Mouhammad'), person('other', 'Selim Varga')]);

@@ -9,7 +9,9 @@
  *   deleting one of its letters, so that a query token one insertion, deletion, substitution
  *   or transposition away (Damerau 1964) shares a key with the listed token;
  * - the token without an attached article ("Elmabruk" ~ "Mabruk");
- * - the stem of a compound ("Abdelkarim" ~ "Karim", "Abu Mahdi" ~ "Mahdi"), both ways.
+ * - the stem of a compound ("Abdelkarim" ~ "Karim", "Abu Mahdi" ~ "Mahdi"), both ways;
+ * - the query token written with the letters transliterations write for one another
+ *   (respellingsOf: Ghasem ~ Qasem, Gaddafi ~ Qadhafi, Chung ~ Jung), looked up as above.
  *
  * Posting lists are kept in slot order: candidate generation may read only the start of a
  * list (name-candidates.ts), and then meets names that tie on weight in the order the ranking
@@ -17,7 +19,7 @@
  * (a slot freed by a removal is reused). An update moves the rest of each affected list by one
  * and needs no rebuild; a new slot, the usual case, goes at the end.
  */
-import { fitsWrittenFrame, FRAME_SIMILARITY, jaroWinkler, phoneticKey, STEM_SIMILARITY, type NameToken } from '@mosaic/matching';
+import { fitsWrittenFrame, FRAME_SIMILARITY, jaroWinkler, phoneticKey, respellingsOf, STEM_SIMILARITY, tokenSimilarity, type NameToken } from '@mosaic/matching';
 import { HashedMultimap, hashSkipping } from './hashed-multimap.ts';
 
 /** Tokens shorter than this get no deletion keys: three-letter neighbourhoods match everything. */
@@ -289,6 +291,15 @@ export class TokenIndex {
     this.#close(query.text, query.phonetic, 1, consider, query);
     // a compound's stem ("abuabbas" -> "abbas"), misspelt or not, against names written without the head
     if (query.stem !== query.text) this.#close(query.stem, phoneticKey(query.stem), STEM_SIMILARITY, consider);
+    // the query written with the letters transliterations write for one another (Ghasem ->
+    // qasem, Gaddafi -> qaddafi, Chung -> jung): what they find, kept as the comparator scores it
+    for (const respelled of respellingsOf(query.text)) {
+      this.#close(respelled, phoneticKey(respelled), 1, (id) => {
+        const listed = this.#canonical[id];
+        const similarity = listed ? tokenSimilarity(query, listed) : jaroWinkler(query.text, this.#text[id] as string);
+        if (similarity >= MIN_FUZZY_SIMILARITY) consider(id, similarity);
+      });
+    }
     return [...found].map(([token, similarity]) => ({ token, similarity }));
   }
 
