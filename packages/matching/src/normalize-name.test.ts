@@ -81,8 +81,8 @@ describe('withJoins', () => {
 describe('respellingsOf', () => {
   it('writes one class of the letters transliterations write for one another as another writes them', () => {
     expect(respellingsOf('ghasem')).toEqual(['qasem']);
-    expect(respellingsOf('qadhafi')).toEqual(expect.arrayContaining(['gadhafi', 'ghadhafi']));
-    expect(respellingsOf('chung')).toEqual(expect.arrayContaining(['jung', 'chunq']));
+    expect(respellingsOf('qadhafi')).toEqual(['ghadhafi', 'gadhafi']);
+    expect(respellingsOf('chung')).toContain('jung');
     expect(respellingsOf('henadz')).toEqual(['genadz']);
     // sh, kh and th are letters of their own, not an h
     expect(respellingsOf('shamir')).toEqual([]);

@@ -50,9 +50,9 @@ export interface NameToken {
    */
   readonly alike: string;
   /**
-   * The text with an h that is a letter of its own (not of sh, ch, kh, gh, th, ph, zh) written g:
-   * Belarusian and Ukrainian write h where Russian writes g (Henadz / Gennadi, Volha / Olga,
-   * Hryb / Grib, Ihar / Igor). The same string as `text` when it has none.
+   * The text with an h that is a letter of its own (H_ALONE: not of sh, ch, kh, gh, th, ph, zh,
+   * dh, bh, jh) written g: Belarusian and Ukrainian write h where Russian writes g (Henadz /
+   * Gennadi, Volha / Olga, Hryb / Grib, Ihar / Igor). The same string as `text` when it has none.
    */
   readonly hAsG: string;
   /** Which of those letters the text writes (ALIKE_QAF, ALIKE_GHAYN, ALIKE_G, ALIKE_CH, ALIKE_J, ALIKE_H bits; 0 for none). */
@@ -227,9 +227,12 @@ export const ALIKE_H = 32;
 const VELARS = /gh|q|g/g;
 const AFFRICATES = /zh|ch|j/g;
 const G_ALONE = /g(?!h)/;
-/** An h that is a letter of its own: not the second letter of sh, ch, kh, gh, th, ph or zh. */
-const H_ALONE = /(?<![sckgtpz])h/;
-const EVERY_H_ALONE = /(?<![sckgtpz])h/g;
+/**
+ * An h that is a letter of its own: not the second letter of sh, ch, kh, gh, th, ph, zh, of the
+ * dh of dhal (Qadhafi) or of the aspirates bh and jh (Bharat); after r it is one (Heorhiy).
+ */
+const H_ALONE = /(?<![sckgtpzdbj])h/;
+const EVERY_H_ALONE = /(?<![sckgtpzdbj])h/g;
 
 /** NameToken.alike, hAsG and alikeWrites of a text (each form is `text` itself when it writes none of its letters). */
 export function alikeOf(text: string): Pick<NameToken, 'alike' | 'hAsG' | 'alikeWrites'> {

@@ -209,7 +209,7 @@ function bornOf(asked: readonly PartialDate[], record: EntityRecord): { readonly
 }
 
 /** The widest candidate window a search reads (searchRecords). */
-export const MAX_CANDIDATES = 5000;
+const MAX_CANDIDATES = 5000;
 
 /** Candidates ranked best first (see the module's comment), from windows of `candidates` per source; `full` when a source filled its window. */
 async function rankedCandidates(mosaic: Mosaic, q: string, query: SearchQuery, asked: readonly PartialDate[], names: ScreeningIndex | undefined, candidates: number) {
