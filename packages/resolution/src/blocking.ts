@@ -5,12 +5,13 @@
  * pair is a candidate when any rule puts both records together; the rules that did are kept
  * (a bit mask) so that EM can be run per rule with that rule's features fixed (Splink).
  *
- * Fan-out is bounded: a block larger than `maxBlockSize` (a common name: "Mohamed El Amrani"
- * shared by hundreds at a million records) does not produce its quadratic number of pairs; its
- * members are sorted by date of birth (then record index: deterministic, never a random drop) and
- * each is paired with the `blockWindow - 1` next ones, a sorted neighbourhood inside the block, so
- * namesakes born close together (and the same person's records) still meet. The sorted
- * neighbourhood on names gives at most `window - 1` pairs per name.
+ * Fan-out is bounded: a block larger than `maxBlockSize` does not produce its quadratic number
+ * of pairs. Its members are sorted by date of birth (then record index: deterministic, never a
+ * random drop), and each is paired with the `blockWindow - 1` next ones, a sorted neighbourhood
+ * inside the block: records sharing a switchboard's phone number meet those born close to them.
+ * An oversized block of a loose rule is namesakes (a common name: "Mohamed El Amrani" shared by
+ * hundreds at a million records); there a member is paired only with those born the same day
+ * (`looseWindow`). The sorted neighbourhood on names gives at most `window - 1` pairs per name.
  *
  * Keys are hashed to 26 bits and packed with the rule (3 bits) and the record index (24 bits)
  * into one float64, so the whole index is one sorted Float64Array (no per-key objects): a hash
@@ -65,15 +66,19 @@ export interface BlockingOptions {
   /** Sorted-neighbourhood window inside a block over `maxBlockSize`. */
   readonly blockWindow?: number;
   /**
-   * The same for the loose rules (LOOSE_RULES): an oversized name block is namesakes, so each is
-   * paired with the nearest by date of birth only (and every one born the same day).
+   * The same for the loose rules (LOOSE_RULES). An oversized name block is namesakes, so by
+   * default (1) a member is paired only with those born the same day. A namesake born another
+   * day is compared when another rule brings the two together (the sorted neighbourhood on
+   * names, a date and an initial, a document, a phone). With a wider window, namesakes born
+   * near each other were paired too. At a million records, most of those pairs were different
+   * people who scored as one (BENCHMARKS.md, Resolution, "Namesakes born another day").
    */
   readonly looseWindow?: number;
   /** Sorted-neighbourhood window (records compared with the next window - 1). */
   readonly window?: number;
 }
 
-export const DEFAULT_BLOCKING: Required<BlockingOptions> = Object.freeze({ maxBlockSize: 20, blockWindow: 6, looseWindow: 2, window: 4 });
+export const DEFAULT_BLOCKING: Required<BlockingOptions> = Object.freeze({ maxBlockSize: 20, blockWindow: 6, looseWindow: 1, window: 4 });
 
 const NO_DATE = 2 ** 30;
 const NO_NAME = 2 ** 30;
