@@ -11,6 +11,7 @@ import { findDocuments, findPlates } from './find-identifiers.ts';
 import { findMoney } from './find-money.ts';
 import { findNames, givenNameSet } from './find-names.ts';
 import { findRelations } from './find-relations.ts';
+import { findScriptNames } from './find-script-names.ts';
 import { placeGazetteer } from './place-gazetteer.ts';
 import { splitSentences } from './sentences.ts';
 import { Occupancy, type Span, type SpanKind } from './span.ts';
@@ -43,6 +44,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
   run(findMoney(text, free));
   run(findAddresses(text, free));
   run(findNames(text, free, { givenNames, gazetteer: placeGazetteer(), country: options.country }).spans);
+  run(findScriptNames(text, free));
   spans.sort((a, b) => a.start - b.start);
   const sentences = splitSentences(text);
   addPersonProperties(text, spans);
