@@ -7,7 +7,8 @@
  * aligned greedily by similarity (Jaro-Winkler on the folded text, lifted when the phonetic keys
  * agree and the spelling agrees too: close Jaro-Winkler, or the same vowel slots on long tokens,
  * so that Mohamed / Mahmoud stay apart; a compound against its stem on the other side, "Abd
- * al-Karim" / "Karim", at STEM_SIMILARITY; a word written in Arabic script against a Latin
+ * al-Karim" / "Karim", at STEM_SIMILARITY when the stem opens on the other's first sound (not
+ * Abdeslam / Islam); a word written in Arabic script against a Latin
  * spelling that fits what the script writes of it, written-frame.ts, at FRAME_SIMILARITY), and
  * the level is read from how many tokens aligned on each side:
  *
@@ -200,9 +201,19 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
     jw = Math.max(jw, alike);
   }
   const lifted = phoneticSimilarity(a, b, jw);
-  // a compound head on one side only
-  if ((a.stem !== a.text) !== (b.stem !== b.text)) return Math.max(lifted, STEM_SIMILARITY * (a.stem === b.stem ? 1 : jaroWinkler(a.stem, b.stem)));
+  // a compound head on one side only, its name opening on the other's first sound
+  if ((a.stem !== a.text) !== (b.stem !== b.text) && stemOpensAlike(a, b)) return Math.max(lifted, STEM_SIMILARITY * (a.stem === b.stem ? 1 : jaroWinkler(a.stem, b.stem)));
   return lifted;
+}
+
+/**
+ * A compound's name and a plain token open on one sound (Abd al-Qadir / Kadir, Abu Omar / Umar):
+ * one name with and without its head. Abdeslam / Islam share letters, not a name: "slam" opens
+ * on s, Islam on a vowel.
+ */
+function stemOpensAlike(a: NameToken, b: NameToken): boolean {
+  const [compound, plain] = a.stem !== a.text ? [a, b] : [b, a];
+  return compound.stemOnset === plain.skeleton.charAt(0);
 }
 
 /**
