@@ -94,7 +94,15 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     const queue = page.getByRole('table', { name: 'Records due for review' });
     await expect.poll(() => queue.textContent()).toContain('Mirela Kastanidou');
     expect(await queue.textContent()).not.toContain('Ansgar Vollrath');
+    expect(await queue.textContent()).toMatch(/\d+ days overdue/);
     await queue.getByRole('button', { name: 'intel:i-overdue' }).click();
+    // an erasure asks once more, and keeping the record sends nothing
+    await page.getByRole('button', { name: 'Erase now…' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm the erasure' });
+    await expect.poll(() => confirm.textContent()).toContain('cannot be undone');
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await queue.textContent()).toContain('Mirela Kastanidou');
     await page.getByLabel('Legal hold reference').fill('Investigating judge order 2025/44');
     await page.getByRole('button', { name: 'Place legal hold' }).click();
     await expect.poll(() => queue.textContent()).toContain('Investigating judge order 2025/44');
@@ -139,5 +147,16 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await expect.poll(() => page.getByTestId('webhook-url').textContent()).toBe('https://hooks.intel.example/mosaic');
     expect(await page.getByLabel('Shared secret (16 characters or more)').inputValue()).toBe('');
     await screenshot(page, 'admin-05-webhook');
+  });
+
+  it('shows another agency\'s administrator the webhook refusal alone, with nothing to edit', async () => {
+    const page = await signIn('sysadmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Webhook' }).click();
+    const panel = page.getByLabel('Webhook', { exact: true });
+    await expect.poll(() => panel.getByRole('alert').count()).toBe(1);
+    expect(await page.getByTestId('webhook-url').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save webhook' }).count()).toBe(0);
   });
 });

@@ -14,6 +14,13 @@ import { useChangeReason } from './change-reason.tsx';
 import { Outcome } from './outcome.tsx';
 import { useAdminAction } from './use-admin-action.ts';
 
+/** A review date against today: "12 days overdue", "due today", "due in 3 days". */
+export function dueText(overdueDays: number): string {
+  const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+  if (overdueDays > 0) return `${days(overdueDays)} overdue`;
+  return overdueDays === 0 ? 'due today' : `due in ${days(-overdueDays)}`;
+}
+
 export function RetentionReview() {
   const { api } = useSession();
   const change = useChangeReason();
@@ -23,6 +30,8 @@ export function RetentionReview() {
   const action = useAdminAction(queue.reload);
   const [selected, setSelected] = useState<string>();
   const [form, setForm] = useState({ until: '', reason: '', reference: '' });
+  /** The record whose erasure awaits a second click: an erasure cannot be undone. */
+  const [erasing, setErasing] = useState<string | undefined>();
   const item = queue.value?.items.find((i) => i.id === selected);
   const path = (suffix: string) => `/retention/records/${encodeURIComponent(selected ?? '')}/${suffix}`;
   return (
@@ -33,12 +42,12 @@ export function RetentionReview() {
       <ErrorMessage error={queue.error} what="/retention/queue" />
       {queue.value ? (
         <table className="data" aria-label="Records due for review">
-          <thead><tr><th scope="col">Record</th><th scope="col">Shown as</th><th scope="col">Category</th><th scope="col">Fact / assessment</th><th scope="col">Review date</th><th scope="col">Overdue (days)</th><th scope="col">Legal holds</th></tr></thead>
+          <thead><tr><th scope="col">Record</th><th scope="col">Shown as</th><th scope="col">Category</th><th scope="col">Fact / assessment</th><th scope="col">Review date</th><th scope="col">Due</th><th scope="col">Legal holds</th></tr></thead>
           <tbody>
             {queue.value.items.map((i) => (
               <tr key={i.id} className={i.id === selected ? 'selected' : undefined}>
                 <td><button type="button" aria-pressed={i.id === selected} onClick={() => setSelected(i.id)}>{i.id}</button></td>
-                <td>{i.caption ?? <span className="muted">restricted to a case team</span>}</td><td>{i.category}</td><td>{i.nature}</td><td>{i.reviewDate}</td><td>{i.overdueDays}</td>
+                <td>{i.caption ?? <span className="muted">restricted to a case team</span>}</td><td>{i.category}</td><td>{i.nature}</td><td>{i.reviewDate}</td><td>{dueText(i.overdueDays)}</td>
                 <td>{i.holds.length > 0 ? i.holds.join('; ') : <span className="muted">none</span>}</td>
               </tr>
             ))}
@@ -55,7 +64,13 @@ export function RetentionReview() {
           <label>Legal hold reference <input value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} /></label>
           <button type="button" onClick={() => void action.run(`Legal hold placed on ${item.id}.`, 'POST', path('holds'), { reference: form.reference })}>Place legal hold</button>
           <button type="button" onClick={() => void action.run(`Legal hold on ${item.id} lifted.`, 'POST', path('holds/lift'), { reason: form.reason })}>Lift legal hold</button>
-          <button type="button" className="danger" onClick={() => void action.run(`${item.id} erased.`, 'POST', path('erase'), { reason: form.reason })}>Erase now</button>
+          {erasing === item.id ? (
+            <span role="group" aria-label="Confirm the erasure">
+              <strong>Erase {item.id} for good? It cannot be undone.</strong>
+              <button type="button" className="danger" onClick={() => { setErasing(undefined); void action.run(`${item.id} erased.`, 'POST', path('erase'), { reason: form.reason }); }}>Erase for good</button>
+              <button type="button" onClick={() => setErasing(undefined)}>Keep it</button>
+            </span>
+          ) : <button type="button" className="danger" onClick={() => setErasing(item.id)}>Erase now…</button>}
         </fieldset>
       ) : null}
       <Outcome error={action.error} status={action.status} />

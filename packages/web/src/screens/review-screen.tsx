@@ -63,7 +63,7 @@ function Explanation({ explain, prior }: { readonly explain: ReviewPair['explain
     <table className="data explain"><caption>Why the matcher hesitates (weights in bits: for a match above 0, against below)</caption>
       <thead><tr><th scope="col">Feature</th><th scope="col">Level</th><th scope="col">Weight</th></tr></thead>
       <tbody>
-        {Number.isFinite(base) ? <tr><th scope="row">base rate</th><td>two records drawn at random are one person about 1 time in {oneIn.toLocaleString('en')}</td><td className="against">{signed(base)}</td></tr> : null}
+        {Number.isFinite(base) ? <tr><th scope="row">base rate</th><td>two records drawn at random are one subject about 1 time in {oneIn.toLocaleString('en')}</td><td className="against">{signed(base)}</td></tr> : null}
         {shown.map((e) => <tr key={e.feature}><th scope="row">{featureLabel(e.feature)}</th><td title={e.level}>{levelLabel(e.feature, e.level)}{e.detail ? <span className="muted small"> ({e.detail})</span> : null}</td><td className={e.weight >= 0 ? 'for' : 'against'}>{signed(e.weight)}</td></tr>)}
       </tbody>
     </table>
