@@ -149,6 +149,18 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await screenshot(page, 'admin-05-webhook');
   });
 
+  it('offers a data administrator only the roles and clearances they may grant', async () => {
+    const page = await signIn('intelAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await expect.poll(() => form.getByRole('checkbox', { name: 'analyst' }).count()).toBe(1);
+    expect(await form.getByRole('checkbox', { name: 'sysadmin' }).count()).toBe(0);
+    const clearances = await form.getByRole('combobox', { name: 'Clearance' }).locator('option').allTextContents();
+    expect(clearances).toEqual(['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET']);
+  });
+
   it('shows another agency\'s administrator the webhook refusal alone, with nothing to edit', async () => {
     const page = await signIn('sysadmin');
     await page.goto('/#/admin');

@@ -11,7 +11,13 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   const { api, user } = useSession();
   const users = useAsync(() => api.adminGet<{ users: UserRow[] }>('/admin/users'), [api]);
   const action = useAdminAction(users.reload);
-  const agencies = user.roles.includes('sysadmin') ? org.agencies : org.agencies.filter((a) => a.id === user.agency);
+  const sysadmin = user.roles.includes('sysadmin');
+  const agencies = sysadmin ? org.agencies : org.agencies.filter((a) => a.id === user.agency);
+  // what the server lets this administrator grant: the sysadmin role only from a system
+  // administrator, a clearance up to their own
+  const roles = sysadmin ? ROLES : ROLES.filter((r) => r !== 'sysadmin');
+  const own = CLASSIFICATIONS.indexOf(user.clearance as (typeof CLASSIFICATIONS)[number]);
+  const clearances = sysadmin ? CLASSIFICATIONS : CLASSIFICATIONS.slice(0, own + 1);
   const [draft, setDraft] = useState({ name: '', agency: agencies[0]?.id ?? user.agency, desk: '', roles: ['analyst'] as (typeof ROLES)[number][], clearance: 'RESTRICTED', password: '' });
   const [password, setPassword] = useState('');
   const desks = org.desks.filter((d) => d.agency === draft.agency);
@@ -40,8 +46,8 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
         <label>User name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
         <label>Agency <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value, desk: '' })}>{agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
         <label>Desk <select value={draft.desk || desks[0]?.id || ''} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
-        <Checks legend="Roles" options={ROLES} value={draft.roles} onChange={(roles) => setDraft({ ...draft, roles })} />
-        <label>Clearance <select value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{CLASSIFICATIONS.map((c) => <option key={c}>{c}</option>)}</select></label>
+        <Checks legend="Roles" options={roles} value={draft.roles} onChange={(roles) => setDraft({ ...draft, roles })} />
+        <label>Clearance <select value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
         <label>Initial password <input type="password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} autoComplete="new-password" /></label>
         <button type="submit" className="primary">Create user</button>
       </form>
