@@ -116,10 +116,23 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
       else setChoices(results);
     });
   };
+  /** A path end as typed: an id, or the label of one node of the chart ("Katiba al-Nour"). */
+  const nodeOf = (text: string): string | undefined => {
+    const typed = text.trim();
+    if (looksLikeId(typed) || graph.hasNode(typed)) return typed;
+    const named = graph.filterNodes((_, attributes) => String(attributes['label']).toLowerCase() === typed.toLowerCase());
+    return named.length === 1 ? named[0] : undefined;
+  };
   const findPath = (event: FormEvent): void => {
     event.preventDefault();
+    const a = nodeOf(pathEnds.a);
+    const b = nodeOf(pathEnds.b);
+    if (!a || !b) {
+      setNotice(`Pick ${a ? 'the second' : 'the first'} end from the list: no single entity of the chart is called “${(a ? pathEnds.b : pathEnds.a).trim()}”.`);
+      return;
+    }
     void run('Finding a path', async () => {
-      const paths = await api.graphPaths(pathEnds.a, pathEnds.b);
+      const paths = await api.graphPaths(a, b);
       const first = paths[0];
       if (!first || first.nodes.length === 0) {
         setPath(new Set());
