@@ -330,8 +330,10 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await signInPage(page, 'fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, PURPOSE, CASE);
-    await page.getByLabel('Entity id').fill(merged);
+    // the entity asked for by the name its records carry
+    await page.getByLabel('Entity (id, record id or name)').fill('Quentin Lavigne');
     await page.getByRole('button', { name: 'Show merges' }).click();
+    await expect.poll(() => page.getByText(`Merges of entity ${merged}`).count()).toBe(1);
     const merges = page.getByRole('table', { name: 'Merges' });
     await expect.poll(() => merges.locator('tbody tr').count()).toBe(1);
     await merges.getByRole('button', { name: /^Undo the merge of/ }).click();

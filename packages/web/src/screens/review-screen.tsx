@@ -119,11 +119,28 @@ function MergeUndo() {
   const [merges, setMerges] = useState<readonly Merge[]>();
   const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState<string>();
+  const [shown, setShown] = useState<string>();
+  /** The entity typed: its id (e42), a record's id (agency:id), or a name whose records are all of one entity. */
+  const entityOf = async (typed: string): Promise<string | undefined> => {
+    if (/^e\d+$/.test(typed)) return typed;
+    if (/^[\w.-]+:\S+$/.test(typed)) return (await api.recordEntity(typed)).entity;
+    const { results } = await api.search(typed, { limit: 5 });
+    const entities = new Set(await Promise.all(results.map(async (r) => (await api.recordEntity(r.id)).entity)));
+    const [only] = entities;
+    if (entities.size !== 1 || !only) {
+      setStatus(entities.size === 0 ? `Nobody you may see is called “${typed}”.` : `“${typed}” answers several entities: give a record id or an entity id.`);
+      return undefined;
+    }
+    return only;
+  };
   const load = async (event?: FormEvent): Promise<void> => {
     event?.preventDefault();
     setError(undefined);
+    setStatus(undefined);
     try {
-      setMerges(await api.entityMerges(entity.trim()));
+      const id = shown && !event ? shown : await entityOf(entity.trim());
+      setShown(id);
+      setMerges(id ? await api.entityMerges(id) : undefined);
     } catch (caught) {
       setError(caught);
     }
@@ -132,8 +149,8 @@ function MergeUndo() {
     setError(undefined);
     try {
       await api.undoMerge(merge.id);
-      setStatus(`Merge ${merge.id} undone; the records stay apart.`);
       await load();
+      setStatus(`Merge ${merge.id} undone; the records stay apart.`);
     } catch (caught) {
       setError(caught);
     }
@@ -142,12 +159,13 @@ function MergeUndo() {
     <section className="screen" aria-labelledby="undo-title">
       <h2 id="undo-title">Undo a merge</h2>
       <form className="row" onSubmit={(e) => void load(e)}>
-        <label htmlFor="undo-entity">Entity id</label>
+        <label htmlFor="undo-entity">Entity (id, record id or name)</label>
         <input id="undo-entity" required value={entity} onChange={(e) => setEntity(e.target.value)} />
         <button type="submit">Show merges</button>
       </form>
       <ErrorMessage error={error} what="merges" />
       {status ? <p role="status" className="notice">{status}</p> : null}
+      {merges && shown ? <p className="small">Merges of entity {shown}</p> : null}
       {merges ? (
         <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">Probability</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>{merges.map((m) => (
