@@ -3,6 +3,7 @@
  * dispatches, and turns an AppError into a one-line message and a non-zero exit.
  */
 import { isAppError } from '@mosaic/model';
+import { fileProblem } from './input-files.ts';
 
 interface Command {
   readonly summary: string;
@@ -51,6 +52,9 @@ try {
   if (isAppError(error)) {
     console.error(`mosaic: ${error.message}`);
     process.exitCode = error.kind === 'invalid' ? 2 : 1;
+  } else if (fileProblem(error) !== undefined) {
+    console.error(`mosaic: ${fileProblem(error)}`);
+    process.exitCode = 2;
   } else {
     console.error(`mosaic: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
