@@ -13,7 +13,7 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   start: { summary: 'first start: create the store, load the demo if it is empty, and serve', load: () => import('./commands/start.ts') },
   serve: { summary: 'serve the API and web app  [--port P] [--host H] [--data DIR] [--nodes N|auto] [--role full|checkpoint]', load: () => import('./commands/serve.ts') },
-  ingest: { summary: 'ingest FILE (.jsonl, or .csv with --mapping M.json)  [--defaults D.json] [--data DIR]', load: () => import('./commands/ingest.ts') },
+  ingest: { summary: 'ingest FILE (.jsonl, or .csv with --mapping M.json)  [--defaults D.json] [--workers N] [--no-resume: read the lines an earlier run wrote again] [--data DIR]', load: () => import('./commands/ingest.ts') },
   demo: { summary: 'demo generate --persons N --seed S [--as-of YYYY-MM-DD] --out DIR', load: () => import('./commands/demo.ts') },
   users: { summary: 'users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F', load: () => import('./commands/users.ts') },
   resolve: { summary: 'resolve --in RECORDS.jsonl --out CLUSTERS.jsonl: which records are the same entity', load: () => import('./commands/resolve.ts') },
