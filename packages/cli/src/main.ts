@@ -42,6 +42,10 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`mosaic: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`mosaic ${name}: ${command.summary}`);
+    return 0;
+  }
   const module = await command.load();
   return module.run(rest);
 }
