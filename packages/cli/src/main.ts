@@ -3,6 +3,7 @@
  * dispatches, and turns an AppError into a one-line message and a non-zero exit.
  */
 import { isAppError } from '@mosaic/model';
+import { fileProblem } from './input-files.ts';
 
 interface Command {
   readonly summary: string;
@@ -12,9 +13,9 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   start: { summary: 'first start: create the store, load the demo if it is empty, and serve', load: () => import('./commands/start.ts') },
   serve: { summary: 'serve the API and web app  [--port P] [--host H] [--data DIR] [--nodes N|auto] [--role full|checkpoint]', load: () => import('./commands/serve.ts') },
-  ingest: { summary: 'ingest FILE (.jsonl, or .csv with --mapping M.json)  [--defaults D.json] [--data DIR]', load: () => import('./commands/ingest.ts') },
+  ingest: { summary: 'ingest FILE (.jsonl, or .csv with --mapping M.json)  [--defaults D.json] [--workers N] [--no-resume: read the lines an earlier run wrote again] [--data DIR]', load: () => import('./commands/ingest.ts') },
   demo: { summary: 'demo generate --persons N --seed S [--as-of YYYY-MM-DD] --out DIR', load: () => import('./commands/demo.ts') },
-  users: { summary: 'users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F', load: () => import('./commands/users.ts') },
+  users: { summary: 'users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F', load: () => import('./commands/users.ts') },
   resolve: { summary: 'resolve --in RECORDS.jsonl --out CLUSTERS.jsonl: which records are the same entity', load: () => import('./commands/resolve.ts') },
   compare: { summary: 'compare --pairs PAIRS.jsonl: score each pair, with the decision and its explanation', load: () => import('./commands/compare.ts') },
   screen: { summary: 'screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]', load: () => import('./commands/screen.ts') },
@@ -41,6 +42,10 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`mosaic: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`mosaic ${name}: ${command.summary}`);
+    return 0;
+  }
   const module = await command.load();
   return module.run(rest);
 }
@@ -51,6 +56,9 @@ try {
   if (isAppError(error)) {
     console.error(`mosaic: ${error.message}`);
     process.exitCode = error.kind === 'invalid' ? 2 : 1;
+  } else if (fileProblem(error) !== undefined) {
+    console.error(`mosaic: ${fileProblem(error)}`);
+    process.exitCode = 2;
   } else {
     console.error(`mosaic: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;

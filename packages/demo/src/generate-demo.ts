@@ -53,7 +53,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function checkDemoOptions({ persons, seed, asOf }: DemoOptions): void {
   if (!Number.isSafeInteger(persons) || persons < 0) throw new AppError('MOSAIC_INVALID_INPUT', 'demo: persons must be a non-negative integer', { persons });
   if (!Number.isSafeInteger(seed)) throw new AppError('MOSAIC_INVALID_INPUT', 'demo: seed must be an integer', { seed });
-  if (asOf !== undefined && !(ISO_DAY.test(asOf) && isoDay(dayOfIso(asOf)) === asOf)) throw new AppError('MOSAIC_INVALID_INPUT', `demo: the as-of day must be a date YYYY-MM-DD, got "${asOf}"`, { asOf });
+  if (asOf !== undefined && !(ISO_DAY.test(asOf) && Number.isFinite(dayOfIso(asOf)) && isoDay(dayOfIso(asOf)) === asOf)) throw new AppError('MOSAIC_INVALID_INPUT', `demo: the as-of day must be a date YYYY-MM-DD, got "${asOf}"`, { asOf });
 }
 
 /** Checks the options and fixes the as-of day (today, UTC, when not given). */

@@ -25,8 +25,8 @@ export type ProvenanceDefaults = Partial<Omit<Provenance, 'marking' | 'sourceRec
 
 export interface ValidateOptions {
   readonly defaults?: ProvenanceDefaults;
-  /** Review date for a record that has none, from the retention rules of its category. */
-  readonly reviewDateFor?: (category: SubjectCategory) => string;
+  /** Review date for a record that has none, from the retention rules of its category (and of its agency). */
+  readonly reviewDateFor?: (category: SubjectCategory, agency: AgencyId) => string;
   /** At most this many values per property; more is refused as absurd input. */
   readonly maxValues?: number;
 }
@@ -85,7 +85,7 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   }
 
   let reviewDate = pick('reviewDate');
-  if (reviewDate === undefined && category !== undefined && options.reviewDateFor) reviewDate = options.reviewDateFor(category);
+  if (reviewDate === undefined && category !== undefined && typeof agencyRaw === 'string' && options.reviewDateFor) reviewDate = options.reviewDateFor(category, AgencyId(agencyRaw));
   const parsedReview = typeof reviewDate === 'string' ? parsePartialDate(reviewDate) : undefined;
   if (parsedReview?.day === undefined) {
     errors.push({ field: at('reviewDate'), reason: reviewDate === undefined ? 'is required' : `${JSON.stringify(reviewDate)} is not a full date (YYYY-MM-DD)` });

@@ -15,6 +15,8 @@ export interface RejectedLine {
 
 export interface RecordLines {
   readonly records: ResolvableRecord[];
+  /** The line each record came from. */
+  readonly recordLines: number[];
   readonly rejected: RejectedLine[];
   /** Lines in the piece, blank and skipped ones included (the next piece's first line is this one's plus these). */
   readonly lines: number;

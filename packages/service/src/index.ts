@@ -7,6 +7,7 @@ export { AUDIT_KEY_FILE, loadOrCreateAuditKeys } from './audit-keys-file.ts';
 export { parseCsvMapping, type CsvMapping } from './ingest/csv-mapping.ts';
 export { formatIngestError, ingest, type IngestError, type IngestProgress, type IngestSummary } from './ingest/ingest.ts';
 export { fingerprintFile, ingestFile, storeSink, type IngestFileOptions } from './ingest/ingest-file.ts';
+export type { ReviewDates } from './ingest/review-dates.ts';
 export { csvSource, jsonlSource } from './ingest/sources.ts';
 export { createIngestJobs, INGEST_JOB_KIND, type IngestJob, type IngestJobs, type IngestUpload } from './ingest/ingest-job.ts';
 export { createNotifier, isAddressedTo, type Listener, type Notification, type Notifier, type Published } from './notifier.ts';
@@ -47,7 +48,7 @@ export { createWatcher, type Watcher, type WatchReason } from './watch/watch-pro
 export { authoriseAdmin, type AdminRequest, type AdminScope } from './admin/admin-gate.ts';
 export { createAgency, createDesk, deleteAgreement, listOrganisation, putAgreement, updateAgency, updateDesk, type AgencyChange, type AgencyEntry, type DeskInput, type NewAgency, type OrganisationListing } from './admin/organisation-admin.ts';
 export { createUser, GROUP_KIND, listGroups, listUsers, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser, userView, type Group, type NewUser, type UserChange, type UserView } from './admin/user-admin.ts';
-export { putRetentionRules, retentionRulesOf, RETENTION_RULES_KIND } from './retention/retention-rules.ts';
+export { putRetentionRules, retentionRulesOf, reviewDatesOf, RETENTION_RULES_KIND } from './retention/retention-rules.ts';
 export { activeHolds, holdsOn, LEGAL_HOLD_KIND, type HoldDocument } from './retention/legal-holds.ts';
 export { eraseAfterReview, extendReview, legalHoldsOf, liftLegalHold, placeLegalHold, retentionQueue, type ReviewQueueItem } from './retention/retention-review.ts';
 export { scheduleRetentionSweep, sweepRetention, SWEEP_ACTOR, type SweepSummary } from './retention/retention-sweep.ts';

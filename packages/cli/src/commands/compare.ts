@@ -22,6 +22,7 @@ import { createInterface } from 'node:readline';
 import { buildNameFrequencies, defaultModel, matchableNames, scorePair, type MatchableRecord, type NameFrequencies } from '@mosaic/matching';
 import { parseEntityObject } from '@mosaic/resolution';
 import { parse } from '../args.ts';
+import { requireFiles } from '../input-files.ts';
 
 interface Pair { readonly id: string | number; readonly a: MatchableRecord; readonly b: MatchableRecord }
 
@@ -124,6 +125,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error('usage: mosaic compare --pairs PAIRS.jsonl [--frequencies NAMES.json|NAMES.jsonl]');
     return 2;
   }
+  await requireFiles('compare', { '--pairs': values.pairs, ...(values.frequencies ? { '--frequencies': values.frequencies } : {}) });
   const started = performance.now();
   let rejected = 0;
   const reject: Reject = (where, lineNo, reason) => { rejected++; process.stderr.write(`${where} ${lineNo}: ${reason}\n`); };

@@ -12,8 +12,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse('demo', argv, { persons: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } });
   const persons = Number(values.persons ?? 5000);
   const seed = Number(values.seed ?? 2016);
-  if (positionals[0] !== 'generate' || !values.out || !Number.isInteger(persons) || persons < 1 || !Number.isInteger(seed)) {
-    console.error('usage: mosaic demo generate --persons N --seed S [--as-of YYYY-MM-DD] --out DIR');
+  const wrong = positionals[0] !== 'generate' || positionals.length !== 1 ? 'the subcommand is generate'
+    : !values.out ? '--out DIR is required'
+      : !Number.isInteger(persons) || persons < 1 ? `--persons takes a whole number from 1, not ${JSON.stringify(values.persons)}`
+        : !Number.isInteger(seed) ? `--seed takes a whole number, not ${JSON.stringify(values.seed)}` : undefined;
+  if (wrong !== undefined || values.out === undefined) {
+    console.error(`mosaic demo: ${wrong}\nusage: mosaic demo generate --persons N --seed S [--as-of YYYY-MM-DD] --out DIR`);
     return 2;
   }
   const options = settleDemoOptions({ persons, seed, ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }) });

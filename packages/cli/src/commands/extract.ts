@@ -3,9 +3,11 @@
  * stdout ({"entities":[…],"relations":[…]}); the format is chosen by the file's extension.
  */
 import { extract, readDocument } from '@mosaic/extract';
+import { AppError } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from '../args.ts';
+import { requireFiles } from '../input-files.ts';
 
 export const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain', '.text': 'text/plain', '.md': 'text/plain',
@@ -22,8 +24,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error(`usage: mosaic extract FILE [--country CC]   (FILE: ${Object.keys(MEDIA_TYPES).join(' ')})`);
     return 2;
   }
+  await requireFiles('extract', { FILE: file });
   const started = performance.now();
-  const text = await readDocument(await readFile(file), mediaType);
+  let text: string;
+  try {
+    text = await readDocument(await readFile(file), mediaType);
+  } catch (error) {
+    // A damaged or mislabelled document is the input's fault, as the reports API says (upload-report.ts).
+    const reason = error instanceof AppError ? error.message.replace(/^extract: /, '') : `could not be read as ${extname(file).slice(1).toUpperCase()} (${error instanceof Error ? error.message : String(error)})`;
+    throw new AppError('MOSAIC_INVALID_INPUT', `extract: FILE ${file}: ${reason}`);
+  }
   const result = extract(text, values.country ? { country: values.country } : {});
   process.stdout.write(`${JSON.stringify(result)}\n`);
   console.error(JSON.stringify({ file: file.split('/').pop(), characters: text.length, entities: result.entities.length, relations: result.relations.length, ms: Math.round(performance.now() - started) }));

@@ -1,8 +1,13 @@
 /**
  * `mosaic ingest` on a real store: rejected lines named on stderr, a one-line JSON summary,
- * exit 3 when lines were rejected, idempotent re-ingest, and --workers checked.
+ * exit 3 when lines were rejected, idempotent re-ingest, and --workers checked; a resumed run
+ * reads again the lines an earlier run rejected, a review date is given as the API gives it,
+ * and a CSV row the parser cannot read is rejected alone.
  */
+import { AgencyId, recordIdOf } from '@mosaic/model';
+import { reviewDateFor } from '@mosaic/policy';
 import { testProvenance } from '@mosaic/service/testing';
+import { openStore } from '@mosaic/store';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +27,11 @@ writeFileSync(file, [
 ].join('\n'));
 
 async function ingest(...argv: string[]): Promise<{ code: number; stderr: string }> {
-  const { value: code, stderr } = await capturingStderr(() => run([...argv, '--data', join(dir, 'data')]));
+  return ingestInto('data', ...argv);
+}
+
+async function ingestInto(store: string, ...argv: string[]): Promise<{ code: number; stderr: string }> {
+  const { value: code, stderr } = await capturingStderr(() => run([...argv, '--data', join(dir, store)]));
   return { code, stderr };
 }
 
@@ -48,5 +57,60 @@ describe('mosaic ingest', () => {
     const { code, stderr } = await ingest(file, '--workers', 'two');
     expect(code).toBe(2);
     expect(stderr).toContain('--workers takes a whole number');
+  });
+
+  it('resumes after the lines written only: a line rejected before is read and reported again', async () => {
+    const first = await ingestInto('resume', file);
+    expect(summaryOf(first.stderr)).toMatchObject({ created: 2, rejected: 1, resumed: 0 });
+    const again = await ingestInto('resume', file);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('line 2: birthDate: "31-31-1990" is not a date');
+    expect(again.stderr).toContain('mosaic ingest: 1 lines skipped, written by an earlier run');
+    expect(summaryOf(again.stderr)).toMatchObject({ lines: 3, resumed: 1, rejected: 1, unchanged: 1, created: 0 });
+  });
+
+  it('reads a CSV afresh when its mapping changed, and writes the lines the old mapping got rejected', async () => {
+    const csv = join(dir, 'persons.csv');
+    writeFileSync(csv, 'ref,full_name,cat\nc1,Wout Claessens,suspect\nc2,Noor Vandamme,witness\n');
+    const { reviewDate: _r, category: _c, ...shared } = testProvenance('fedpol');
+    const mapping = (provenanceColumns: Record<string, string>): string => {
+      const path = join(dir, `mapping-${Object.keys(provenanceColumns).length}.json`);
+      writeFileSync(path, JSON.stringify({ schema: 'Person', id: 'ref', properties: { name: 'full_name' }, provenance: { ...shared, reviewDate: '2031-01-01' }, provenanceColumns }));
+      return path;
+    };
+    const before = await ingestInto('mapping', csv, '--mapping', mapping({}));
+    expect(before.code).toBe(3);
+    expect(before.stderr).toContain('line 2: provenance.category: is required');
+    const after = await ingestInto('mapping', csv, '--mapping', mapping({ category: 'cat' }));
+    expect(after.code).toBe(0);
+    expect(summaryOf(after.stderr)).toMatchObject({ created: 2, rejected: 0, resumed: 0 });
+  });
+
+  it('gives a record without a review date the one its category\'s retention rule gives, as the API does', async () => {
+    const { reviewDate: _r, ...provenance } = testProvenance('fedpol');
+    const live = join(dir, 'live2.jsonl');
+    writeFileSync(live, `${JSON.stringify({ id: 'l1', schema: 'Person', properties: { name: ['Elif Kaya'] }, provenance })}\n`);
+    const { code, stderr } = await ingestInto('review', live);
+    expect(code).toBe(0);
+    expect(summaryOf(stderr)).toMatchObject({ created: 1, rejected: 0 });
+    const store = await openStore({ dataDir: join(dir, 'review') });
+    try {
+      const stored = await store.getRecord(recordIdOf(AgencyId('fedpol'), 'l1'));
+      expect(stored?.record.provenance.reviewDate).toBe(reviewDateFor('suspect', new Date().toISOString().slice(0, 10)));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('rejects a CSV row the parser cannot read by its line, and writes the others', async () => {
+    const csv = join(dir, 'quote.csv');
+    writeFileSync(csv, 'ref,full_name\nq1,Wout Claessens\nq2,Noor "Vandamme\nq3,Elif Kaya\n');
+    const mapping = join(dir, 'quote-mapping.json');
+    writeFileSync(mapping, JSON.stringify({ schema: 'Person', id: 'ref', properties: { name: 'full_name' }, provenance: testProvenance('fedpol') }));
+    const { code, stderr } = await ingestInto('quote', csv, '--mapping', mapping);
+    expect(code).toBe(3);
+    expect(stderr).toContain('line 3: record: is not valid CSV (Invalid Opening Quote in column "full_name")');
+    expect(stderr).not.toContain('Vandamme');
+    expect(summaryOf(stderr)).toMatchObject({ lines: 3, created: 2, rejected: 1 });
   });
 });

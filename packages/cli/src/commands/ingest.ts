@@ -2,14 +2,18 @@
  * mosaic ingest FILE [--mapping M.json] [--defaults D.json] [--no-resume] [--batch N] [--workers N] [--data DIR]
  *
  * JSON Lines (FollowTheMoney-style, one record per line) or CSV through a mapping. Rejected lines
- * are listed on stderr with line, field and reason; the summary is one JSON line on stderr.
+ * are listed on stderr with line, field and reason; the summary is one JSON line on stderr. A
+ * record without a review date gets one as the API gives it (its agency's retention rules). A
+ * second run of the same file with the same mapping and defaults resumes: it skips the lines
+ * before the first one an earlier run did not write, and says how many (`resumed`);
+ * `--no-resume` reads every line again.
  * Exit 0: every line written; 3: some lines were rejected (the rest are written); 1/2: failure.
  */
 import { AgencyId, UserId, type ProvenanceDefaults } from '@mosaic/model';
-import { formatIngestError, ingestFile, openMosaic, parseCsvMapping } from '@mosaic/service';
-import { readFile } from 'node:fs/promises';
+import { formatIngestError, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
 import { basename } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { readJsonFile, requireFiles } from '../input-files.ts';
 import { progressBar } from '../progress.ts';
 
 const SHOWN_ERRORS = 50;
@@ -27,14 +31,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error('mosaic ingest: --workers takes a whole number (0: parse and validate in the writing thread)');
     return 2;
   }
+  await requireFiles('ingest', { FILE: file });
   const mosaic = await openMosaic(configOf(values));
   try {
-    const mapping = values.mapping ? parseCsvMapping(JSON.parse(await readFile(values.mapping, 'utf8')), mosaic.registry) : undefined;
+    const mapping = values.mapping ? parseCsvMapping(await readJsonFile('ingest', '--mapping', values.mapping), mosaic.registry) : undefined;
     if (!mapping && /\.csv$/i.test(file)) {
       console.error('mosaic ingest: a CSV file needs --mapping M.json (columns to properties, provenance defaults)');
       return 2;
     }
-    const defaults = values.defaults ? (JSON.parse(await readFile(values.defaults, 'utf8')) as ProvenanceDefaults) : undefined;
+    const defaults = values.defaults ? ((await readJsonFile('ingest', '--defaults', values.defaults)) as ProvenanceDefaults) : undefined;
     const bar = progressBar(`ingest ${basename(file)}`);
     let shown = 0;
     const actor = { user: UserId('system:cli'), agency: AgencyId('system') };
@@ -43,6 +48,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       actor: `ingest:${basename(file)}`,
       ...(mapping ? { mapping } : {}),
       ...(defaults ? { defaults } : {}),
+      reviewDates: await reviewDatesOf(mosaic),
       ...(values.batch ? { batchSize: Number(values.batch) } : {}),
       ...(values.workers === undefined ? {} : { workers: Number(values.workers) }),
       resume: values['no-resume'] !== true,
@@ -57,6 +63,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     });
     bar.stop();
     if (summary.errorCount > SHOWN_ERRORS) console.error(`… and ${summary.errorCount - SHOWN_ERRORS} more errors`);
+    if (summary.resumed > 0) console.error(`mosaic ingest: ${summary.resumed} lines skipped, written by an earlier run of this file with the same mapping and defaults (--no-resume reads them again)`);
     const { errors: _errors, ...counts } = summary;
     console.error(JSON.stringify({ file: basename(file), ...counts }));
     return summary.rejected > 0 ? 3 : 0;

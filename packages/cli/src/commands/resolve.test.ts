@@ -44,4 +44,15 @@ describe('mosaic resolve', () => {
     const summary = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
     expect(summary).toMatchObject({ records: 3, rejected: 3, entities: 2, prior: REFERENCE_PRIOR });
   });
+
+  it('rejects a later line with an id already read, naming the first', async () => {
+    const { code, stderr, out } = await resolve([
+      line('fedpol:FP-ORG-001', 'Organization', { name: ['Atlas Trading'] }),
+      line('fedpol:FP-ORG-002', 'Organization', { name: ['Borealis Shipping'] }),
+      line('fedpol:FP-ORG-001', 'Organization', { name: ['Borealis Shipping'] }),
+    ].join('\n'));
+    expect(code).toBe(3);
+    expect(stderr).toContain('line 3: id: "fedpol:FP-ORG-001" is already the id of line 1');
+    expect(out.map((o) => o.id)).toEqual(['fedpol:FP-ORG-001', 'fedpol:FP-ORG-002']);
+  });
 });

@@ -5,6 +5,8 @@
  * input order. Input lines are FtM-style entities, with or without provenance. The summary
  * (counts, timings, peak RSS; never names) is one JSON line on stderr.
  * Exit 0: every line resolved; 3: some lines were rejected (listed by line number and reason).
+ * A record id is one record: a later line with an id already read is rejected, naming the
+ * line that had it first (two lines of one id would be put in two entities).
  */
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { MATCHING_PROPERTIES } from '@mosaic/matching';
 import type { ResolutionRun } from '@mosaic/resolution';
 import { openRecordBatch } from '@mosaic/service';
 import { parse } from '../args.ts';
+import { requireFiles } from '../input-files.ts';
 import { progressBar, type Progress } from '../progress.ts';
 
 const SHOWN_ERRORS = 20;
@@ -23,6 +26,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error('usage: mosaic resolve --in RECORDS.jsonl --out CLUSTERS.jsonl');
     return 2;
   }
+  await requireFiles('resolve', { '--in': values.in });
   const started = performance.now();
   const bar = progressBar('resolve');
   const { result, rejected, readMs } = await readAndResolve(values.in, bar, started);
@@ -61,9 +65,19 @@ async function readAndResolve(path: string, bar: Progress, started: number): Pro
   try {
     let rejected = 0;
     const total = (await stat(path)).size;
+    const firstLineOf = new Map<string, number>();
     for await (const piece of batch.pieces) {
-      for (const record of piece.records) batch.add(record);
-      for (const { line, reason } of piece.rejected) if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${line}: ${reason}\n`);
+      const refused = [...piece.rejected];
+      piece.records.forEach((record, i) => {
+        const line = piece.recordLines[i] ?? 0;
+        const first = firstLineOf.get(record.id);
+        if (first === undefined) {
+          firstLineOf.set(record.id, line);
+          batch.add(record);
+        } else refused.push({ line, reason: `id: ${JSON.stringify(record.id)} is already the id of line ${first}` });
+      });
+      refused.sort((a, b) => a.line - b.line);
+      for (const { line, reason } of refused) if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${line}: ${reason}\n`);
       bar.update(piece.endOffset, total, 'read');
     }
     const readMs = Math.round(performance.now() - started);

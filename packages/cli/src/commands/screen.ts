@@ -6,15 +6,22 @@
  *   {"query":"q1","hits":[{"id":"w9","score":0.97,"band":"hit","explain":{...}}]}
  * A refused query gets `"rejected": {"field", "reason"}` and no hits. Queries are either flat
  * ({"id","name","birthDate","nationality","gender","document","plate","phone"}) or FtM-style
- * ({"id","schema","properties"}). The summary on stderr holds counts and timings only (names
- * never leave the output file). Exit 0: all lines used; 3: some lines were unusable; 2: usage.
+ * ({"id","schema","properties"}). Watchlist lines and FtM-style queries are checked as resolve
+ * and compare check a record (parseEntityObject: a known schema, its properties, values that
+ * are what their type says); a flat query's fields must be query fields, and its name, date of
+ * birth, nationality, gender and phone are checked as a Person's. A rejected line is named on
+ * stderr by file, number, field and reason. The summary on stderr holds counts and timings only
+ * (names never leave the output file). Exit 0: all lines used; 3: some lines were rejected or
+ * unreadable, or some queries refused; 2: usage.
  */
 import { EntityId } from '@mosaic/model';
-import { createScreeningIndex, entryFromFtm, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
+import { parseEntityObject } from '@mosaic/resolution';
+import { createScreeningIndex, entryFromFtm, QUERY_FIELDS, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parse } from '../args.ts';
+import { requireFiles } from '../input-files.ts';
 
 const USAGE = 'usage: mosaic screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]';
 const SHOWN_ERRORS = 20;
@@ -59,6 +66,32 @@ function queryOf(q: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+/** `field: reason` apart; a reason about no one field is the query's. */
+function splitReason(text: string): [string, string] {
+  const at = text.indexOf(': ');
+  return at > 0 && !text.slice(0, at).includes(' ') ? [text.slice(0, at), text.slice(at + 2)] : ['query', text];
+}
+
+/** Flat query fields checked as the Person property of the same name. */
+const PERSON_FIELDS = ['name', 'birthDate', 'nationality', 'gender', 'phone'] as const;
+
+/** Why a query line cannot be screened as given, as resolve and compare would say it; undefined when it can. */
+function queryProblem(q: Record<string, unknown>, id: string): string | undefined {
+  if ('schema' in q || 'properties' in q) {
+    const parsed = parseEntityObject(q, id);
+    return parsed.ok ? undefined : parsed.reason;
+  }
+  const unknown = Object.keys(q).find((key) => key !== 'id' && !(QUERY_FIELDS as readonly string[]).includes(key));
+  if (unknown !== undefined) return `${unknown}: is not a query field (${QUERY_FIELDS.join(', ')})`;
+  const properties: Record<string, string[]> = {};
+  for (const field of PERSON_FIELDS) {
+    const value = q[field];
+    if (typeof value === 'string') properties[field] = [value];
+  }
+  const parsed = parseEntityObject({ schema: 'Person', properties }, id);
+  return parsed.ok ? undefined : parsed.reason;
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 1000) / 1000;
 }
@@ -70,6 +103,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  await requireFiles('screen', { '--watchlist': values.watchlist, '--queries': values.queries });
   let shown = 0;
   const report = (file: string) => (line: number, reason: string): void => {
     if (shown++ < SHOWN_ERRORS) console.error(`${file}:${line}: ${reason}`);
@@ -79,7 +113,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   const entries: WatchlistEntry[] = [];
   let watchlistRejected = 0;
   for await (const { line, value } of jsonLines(values.watchlist, (l, r) => { watchlistRejected++; report('watchlist')(l, r); })) {
-    const converted = entryFromFtm(value, EntityId);
+    const parsed = parseEntityObject(value);
+    if (!parsed.ok) {
+      watchlistRejected++;
+      report('watchlist')(line, parsed.reason);
+      continue;
+    }
+    const converted = entryFromFtm(parsed.record, EntityId);
     if (converted.ok) entries.push(converted.entry);
     else { watchlistRejected++; report('watchlist')(line, converted.reason); }
   }
@@ -99,13 +139,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     const q = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
     const id = typeof q['id'] === 'string' || typeof q['id'] === 'number' ? String(q['id']) : `line-${line}`;
     queries++;
+    const problem = queryProblem(q, id);
     const t0 = performance.now();
-    const result = screen(index, queryOf(q), { limit, at });
+    const result = problem === undefined ? screen(index, queryOf(q), { limit, at }) : undefined;
     times.push(performance.now() - t0);
     let record: Record<string, unknown>;
-    if (!result.ok) {
+    if (result === undefined || !result.ok) {
       rejected++;
-      record = { query: id, hits: [], rejected: { field: result.field, reason: result.reason } };
+      const [field, reason] = result === undefined ? splitReason(problem ?? '') : [result.field, result.reason];
+      report('queries')(line, `${field}: ${reason}`);
+      record = { query: id, hits: [], rejected: { field, reason } };
     } else {
       const hits = result.hits.filter((h): h is ScreeningHit => h.kind === 'match');
       if (hits.some((h) => h.band === 'hit')) withHit++;
@@ -130,5 +173,5 @@ export async function run(argv: readonly string[]): Promise<number> {
     indexBuildMs: Math.round(buildMs),
     queryMs: { p50: percentile(times, 0.5), p99: percentile(times, 0.99) },
   }));
-  return watchlistRejected > 0 || unreadable > 0 ? 3 : 0;
+  return watchlistRejected > 0 || unreadable > 0 || rejected > 0 ? 3 : 0;
 }

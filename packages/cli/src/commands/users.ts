@@ -1,12 +1,21 @@
 /**
  * mosaic users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F
+ *
+ * `users add` goes through the admin API's createUser, as the command line's operator acting as
+ * system administrator: the same checks (the agency and the desk in it exist, roles, password)
+ * and the same audit entry.
  */
 import { AgencyId, CLASSIFICATION, DeskId, UserId, type Classification } from '@mosaic/model';
 import { ROLES } from '@mosaic/policy';
-import { hashPassword } from '@mosaic/service';
+import { createUser, openMosaic } from '@mosaic/service';
 import { openStore } from '@mosaic/store';
-import { readFile } from 'node:fs/promises';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { readInputFile } from '../input-files.ts';
+
+const OPERATOR = {
+  id: UserId('system:cli'), agency: AgencyId('system'), desk: DeskId('system:cli'), name: 'system:cli',
+  roles: ['sysadmin'], clearance: 'TOP_SECRET', groups: [], passwordHash: '',
+} as const;
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse('users', argv, {
@@ -14,32 +23,31 @@ export async function run(argv: readonly string[]): Promise<number> {
     clearance: { type: 'string' }, 'password-file': { type: 'string' }, group: { type: 'string', multiple: true },
   });
   const config = configOf(values);
-  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-  try {
-    if (positionals[0] === 'list' && positionals.length === 1) {
+  if (positionals[0] === 'list' && positionals.length === 1) {
+    const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+    try {
       for (const user of await store.listUsers()) console.log(JSON.stringify({ name: user.name, agency: user.agency, desk: user.desk, roles: user.roles, clearance: user.clearance }));
       return 0;
+    } finally {
+      await store.close();
     }
-    const name = positionals[1];
-    const roles = values.role ?? [];
-    const clearance = (values.clearance ?? 'RESTRICTED').toUpperCase() as Classification;
-    const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-    if (positionals[0] !== 'add' || !name || !values.agency || !values.desk || roles.length === 0 || !values['password-file'] || bad.length > 0 || !CLASSIFICATION.includes(clearance)) {
-      console.error(`usage: mosaic users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F\n  roles: ${ROLES.join(', ')}\n  clearance: ${CLASSIFICATION.join(', ')}`);
-      return 2;
-    }
-    const password = (await readFile(values['password-file'], 'utf8')).trim();
-    if (password.length < 12) {
-      console.error('mosaic users add: the password must have at least 12 characters');
-      return 2;
-    }
-    await store.upsertUser({
-      id: UserId(`${values.agency}.${name}`), agency: AgencyId(values.agency), desk: DeskId(values.desk), name, roles, clearance, groups: values.group ?? [],
-      passwordHash: await hashPassword(password),
-    });
+  }
+  const name = positionals[1];
+  const roles = values.role ?? [];
+  const clearance = (values.clearance ?? 'RESTRICTED').toUpperCase() as Classification;
+  const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (positionals[0] !== 'add' || positionals.length !== 2 || !name || !values.agency || !values.desk || roles.length === 0 || !values['password-file'] || bad.length > 0 || !CLASSIFICATION.includes(clearance)) {
+    console.error(`usage: mosaic users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F\n  roles: ${ROLES.join(', ')}\n  clearance: ${CLASSIFICATION.join(', ')}`);
+    return 2;
+  }
+  const password = (await readInputFile('users add', '--password-file', values['password-file'])).trim();
+  const mosaic = await openMosaic(config);
+  try {
+    const request = { user: OPERATOR, purpose: 'mosaic users add', caseRef: 'cli' };
+    await createUser(mosaic, request, { name, agency: values.agency, desk: values.desk, roles, clearance, groups: values.group ?? [], password });
     console.log(JSON.stringify({ added: name, agency: values.agency, roles }));
     return 0;
   } finally {
-    await store.close();
+    await mosaic.close();
   }
 }

@@ -102,11 +102,12 @@ describe('ingestFile with worker threads', () => {
       expect(await storedIds(store)).toEqual(await storedIds(reference.store));
       expect((await store.getRecord(RecordId('zone-north:p23')))?.record.properties['name']).toEqual([nameOf(23)]);
       expect((await store.getRecord(RecordId('zone-north:p31')))?.record.properties['alias']).toHaveLength(40);
-      expect((await store.getIngestCheckpoint('f'))?.lastLine).toBe(60);
+      // the checkpoint stops before the first rejected line, which a later run reads again
+      expect((await store.getIngestCheckpoint('f'))?.lastLine).toBe(Math.min(...bad.keys()) - 1);
     }
   });
 
-  it('commits each batch with the line of its last record, in order, across pieces', async () => {
+  it('commits each batch with the line of its last record, never past a rejected line, in order, across pieces', async () => {
     const { text, bad, valid } = mixedFile();
     const { store, path } = await fixture(text);
     const lines: number[] = [];
@@ -116,12 +117,14 @@ describe('ingestFile with worker threads', () => {
       return sink.commit(records, checkpoint);
     } }, { pieceBytes: 200, batchSize: 10 });
     expect(summary).toMatchObject({ lines: 58, created: valid.length, rejected: bad.size });
-    // Full batches end at their tenth record; the last one settles the file's last line.
-    expect(lines).toEqual([valid[9], valid[19], valid[29], valid[39], 60]);
+    // Full batches end at their tenth record; the last one settles the file's last line; none
+    // settles past the first rejected line, so that a resumed run reads it again.
+    const firstRejected = Math.min(...bad.keys());
+    expect(lines).toEqual([valid[9], valid[19], valid[29], valid[39], 60].map((line) => Math.min(line ?? 0, firstRejected - 1)));
   });
 
   it('after a failure mid-file leaves the committed batches, and a second run resumes after them', async () => {
-    const { text, valid } = mixedFile();
+    const { text, bad, valid } = mixedFile();
     const { store, path } = await fixture(text);
     const sink = storeSink(store, 'test');
     let commits = 0;
@@ -129,11 +132,13 @@ describe('ingestFile with worker threads', () => {
     await expect(ingestInWorkers(path, failing, { pieceBytes: 150, batchSize: 10 })).rejects.toThrow('disk full');
     expect(await storedIds(store)).toHaveLength(20);
     const committed = (await store.getIngestCheckpoint('f'))?.lastLine;
-    expect(committed).toBe(valid[19]);
+    // written up to valid[19], settled up to the first rejected line only
+    expect(committed).toBe(Math.min(valid[19] ?? 0, Math.min(...bad.keys()) - 1));
 
     const resumed = await ingestInWorkers(path, sink, { pieceBytes: 150, batchSize: 10 });
     const before = text.split('\n').slice(0, committed).filter((line) => line.trim() !== '').length;
-    expect(resumed).toMatchObject({ resumed: before, created: valid.length - 20, updated: 0, unchanged: 0 });
+    const rewritten = 20 - valid.filter((line) => line <= (committed ?? 0)).length;
+    expect(resumed).toMatchObject({ resumed: before, created: valid.length - 20, updated: 0, unchanged: rewritten });
     // Only rejections after the checkpoint are reported again.
     expect(resumed.errors.length).toBeGreaterThan(0);
     expect(resumed.errors.every((e) => e.line > (committed ?? 0))).toBe(true);

@@ -2,7 +2,7 @@
  * Ingest of a file into the store: picks the source by format, fingerprints the file so an
  * interrupted run resumes, and writes through the store's transactional put.
  */
-import type { ProvenanceDefaults, RecordId, SchemaRegistry, SubjectCategory } from '@mosaic/model';
+import type { AgencyId, ProvenanceDefaults, RecordId, SchemaRegistry, SubjectCategory } from '@mosaic/model';
 import type { Store } from '@mosaic/store';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -11,6 +11,7 @@ import type { CsvMapping } from './csv-mapping.ts';
 import { availableParallelism } from 'node:os';
 import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestSink, type IngestSummary } from './ingest.ts';
 import { jsonlFileChunks } from './jsonl-file-chunks.ts';
+import type { ReviewDates } from './review-dates.ts';
 import { csvSource } from './sources.ts';
 import { chunksOfItems } from './validated-chunk.ts';
 
@@ -20,7 +21,9 @@ export interface IngestFileOptions {
   readonly actor: string;
   readonly mapping?: CsvMapping;
   readonly defaults?: ProvenanceDefaults;
-  readonly reviewDateFor?: (category: SubjectCategory) => string;
+  readonly reviewDateFor?: (category: SubjectCategory, agency: AgencyId) => string;
+  /** Review dates for records without one, as the API gives them (reviewDatesOf); applied in worker threads too. */
+  readonly reviewDates?: ReviewDates;
   readonly batchSize?: number;
   readonly resume?: boolean;
   /**
@@ -84,15 +87,18 @@ export function defaultIngestWorkers(bytes: number): number {
 }
 
 export async function ingestFile(store: Store, registry: SchemaRegistry, options: IngestFileOptions): Promise<IngestSummary> {
-  const { fingerprint, size } = await fingerprintFile(options.path);
-  const validate = validateOptionsOf(options);
-  const { mapping, path, workers = defaultIngestWorkers(size) } = options;
+  const file = await fingerprintFile(options.path);
+  const { mapping, defaults, reviewDates, path, workers = defaultIngestWorkers(file.size) } = options;
+  const validate = { ...validateOptionsOf(options), ...(reviewDates ? { reviewDates } : {}) };
+  // A run with another mapping or other defaults reads the file afresh: what an earlier run
+  // skipped or wrote may come out otherwise now.
+  const fingerprint = createHash('sha256').update(file.fingerprint).update(JSON.stringify([mapping ?? null, defaults ?? null])).digest('hex');
   const chunksFrom = mapping
     ? (resumeAfter: number) => chunksOfItems(registry, csvSource(createReadStream(path, { highWaterMark: 1 << 20 }), mapping), { ...validate, resumeAfter })
     : (resumeAfter: number) => jsonlFileChunks(path, registry, { ...validate, resumeAfter, workers });
   return ingestChunks(storeSink(store, options.actor, options.onCommit), chunksFrom, {
     fingerprint,
-    totalBytes: size,
+    totalBytes: file.size,
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     ...(options.resume === undefined ? {} : { resume: options.resume }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

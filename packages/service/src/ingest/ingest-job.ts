@@ -111,7 +111,7 @@ export function createIngestJobs(): IngestJobs {
     const chunks = [upload.content];
     const source = mapping ? csvSource(chunks, mapping) : jsonlSource(chunks);
     const errors: IngestError[] = [];
-    const fingerprint = createHash('sha256').update(`web:${user.agency}:`).update(upload.content).digest('hex');
+    const fingerprint = createHash('sha256').update(`web:${user.agency}:`).update(JSON.stringify(upload.mapping ?? null)).update(upload.content).digest('hex');
     const audit = async (ids: readonly RecordId[]): Promise<void> => {
       await mosaic.audit.append({
         actor: { user: user.id, agency: user.agency }, action: 'collection', purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null,

@@ -6,12 +6,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { schemata, type ProvenanceDefaults } from '@mosaic/model';
+import type { ReviewDates } from './review-dates.ts';
 import { validateJsonLines } from './validated-chunk.ts';
 
 export interface IngestWorkerData {
   readonly resumeAfter: number;
   readonly defaults?: ProvenanceDefaults;
   readonly maxValues?: number;
+  readonly reviewDates?: ReviewDates;
 }
 
 export interface PieceRequest {

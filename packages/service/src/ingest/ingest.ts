@@ -2,8 +2,8 @@
  * The ingest loop: validate each incoming record, write valid ones in batches, and report every
  * rejected line with its field and reason. A batch and the position it reached are committed in
  * one transaction, so a failure mid-file leaves the store consistent and a second run resumes
- * after the last committed line; records are keyed by (agency, source record id), so re-ingesting
- * a file is idempotent either way.
+ * after the lines already written; records are keyed by (agency, source record id), so
+ * re-ingesting a file is idempotent either way.
  */
 import { formatFieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import type { PreparedRecord } from '@mosaic/store';
@@ -22,7 +22,11 @@ export type PutStatus = 'created' | 'updated' | 'unchanged';
 
 export interface IngestCheckpoint {
   readonly fingerprint: string;
-  /** The last source line whose outcome this commit settles. */
+  /**
+   * The source line up to which every line is written: a resumed run skips those. It stops
+   * before the first rejected line, so a later run reads that line again (and writes it if the
+   * file, mapping or defaults were fixed, or reports it again).
+   */
   readonly line: number;
   /** Counts of the file so far, before this batch. */
   readonly created: number;
@@ -81,7 +85,9 @@ export interface IngestOptions extends ValidateOptions {
  * Ingest of a source already cut into validated chunks (see validated-chunk.ts). `chunksFrom`
  * is given the line to resume after, so lines an earlier run committed are only counted.
  * Records are batched in line order; each batch commits with the line it settles, the line of
- * its last record, or at the end the last line of the source.
+ * its last record, or at the end the last line of the source, but never past a rejected line: a
+ * resumed run skips only lines that were written. The lines after a rejected one are read and
+ * put again, which the idempotent put makes harmless (they count as unchanged).
  */
 export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: number) => AsyncIterable<ValidatedChunk>, options: IngestOptions): Promise<IngestSummary> {
   const { fingerprint, batchSize = 5000, resume = true, totalBytes, keepErrors = 1000, onProgress, onError } = options;
@@ -92,11 +98,13 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   let batch: PreparedRecord[] = [];
   let lastLine = 0;
   let committedLine = resumeAfter;
+  let firstRejected = Infinity;
   let bytes = 0;
 
   const reject = ({ line, errors: fieldErrors }: RejectedLine): void => {
     counts.rejected += 1;
     lastLine = line;
+    firstRejected = Math.min(firstRejected, line);
     for (const fieldError of fieldErrors) {
       const error = { line, ...fieldError };
       counts.errorCount += 1;
@@ -108,7 +116,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   const flush = async (): Promise<void> => {
     if (batch.length === 0 && lastLine <= committedLine) return;
     const statuses = await sink.commit(batch, {
-      fingerprint, line: lastLine, created: counts.created, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected,
+      fingerprint, line: Math.min(lastLine, firstRejected - 1), created: counts.created, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected,
     });
     for (const status of statuses) counts[status] += 1;
     committedLine = lastLine;

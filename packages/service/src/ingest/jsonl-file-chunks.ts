@@ -76,8 +76,8 @@ export async function* jsonlFileChunks(path: string, registry: SchemaRegistry, {
     }
     return;
   }
-  const { resumeAfter, defaults, maxValues } = options;
-  const data: IngestWorkerData = { resumeAfter, ...(defaults ? { defaults } : {}), ...(maxValues === undefined ? {} : { maxValues }) };
+  const { resumeAfter, defaults, maxValues, reviewDates } = options;
+  const data: IngestWorkerData = { resumeAfter, ...(defaults ? { defaults } : {}), ...(maxValues === undefined ? {} : { maxValues }), ...(reviewDates ? { reviewDates } : {}) };
   const pool = Array.from({ length: workers }, () =>
     new Worker(new URL('./ingest-worker.ts', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 512 } }));
   const replies = new Map<number, WorkerReply>();

@@ -1,7 +1,7 @@
 /**
  * Sources for ingest: FollowTheMoney-style JSON Lines, and CSV through a mapping.
  */
-import { parse } from 'csv-parse';
+import { parse, type CsvError } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { mappedColumns, rowToRawRecord, type CsvMapping } from './csv-mapping.ts';
 import type { SourceItem } from './ingest.ts';
@@ -18,11 +18,39 @@ export async function* jsonlSource(chunks: AsyncIterable<Uint8Array | string> | 
   }
 }
 
-/** CSV rows as raw records. Line numbers count the header as line 1, as a spreadsheet shows them. */
+/** The details csv-parse gives with an error (its type declares them as an index signature). */
+type CsvErrorAt = CsvError & { readonly lines: number; readonly bytes: number; readonly column?: unknown };
+
+/** A row csv-parse could not read, without the field's value (it may be a name). */
+function csvProblem(error: CsvErrorAt): string {
+  const what = error.message.split(':')[0] ?? error.code;
+  const { column } = error;
+  return `is not valid CSV (${what}${typeof column === 'string' ? ` in column ${JSON.stringify(column)}` : ''})`;
+}
+
+/**
+ * CSV rows as raw records. Line numbers count the header as line 1, as a spreadsheet shows them.
+ * A row the parser cannot read (an unbalanced quote…) is rejected with its line and the rest are
+ * read on (csv-parse's skip_records_with_error); an unclosed quote takes the rest of the file
+ * with it, as it would in a spreadsheet.
+ */
 export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, mapping: CsvMapping): AsyncGenerator<SourceItem> {
-  const parser = Readable.from(chunks).pipe(parse({ delimiter: mapping.delimiter, columns: true, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  const skipped: SourceItem[] = [];
+  const parser = Readable.from(chunks).pipe(parse({
+    delimiter: mapping.delimiter, columns: true, bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      const at = error as CsvErrorAt | undefined;
+      if (at) skipped.push({ line: at.lines, offset: at.bytes, parseError: csvProblem(at) });
+    },
+  }));
+  // The parser reads ahead: its skips are handed on in line order among the rows.
+  const skippedBefore = function* (line: number): Generator<SourceItem> {
+    while (skipped.length > 0 && (skipped[0]?.line ?? 0) < line) yield skipped.shift() as SourceItem;
+  };
   let headerChecked = false;
   for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
+    yield* skippedBefore(entry.info.lines);
     if (!headerChecked) {
       const missing = mappedColumns(mapping).filter((column) => !(column in entry.record));
       if (missing.length > 0) {
@@ -33,4 +61,5 @@ export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | It
     }
     yield { line: entry.info.lines, offset: entry.info.bytes, raw: rowToRawRecord(mapping, entry.record) };
   }
+  yield* skippedBefore(Infinity);
 }

@@ -7,6 +7,7 @@
 import { validateRecord, type EntityRecord, type FieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import { prepareRecord, type PreparedRecord } from '@mosaic/store/prepare-record';
 import type { SourceItem } from './ingest.ts';
+import { reviewDateRule, type ReviewDates } from './review-dates.ts';
 
 export interface RejectedLine {
   readonly line: number;
@@ -34,6 +35,8 @@ export interface ChunkOptions extends ValidateOptions {
   readonly resumeAfter: number;
   /** A last word on each valid record (the writer's policy decision): a refusal rejects its line. */
   readonly accept?: (record: EntityRecord) => FieldError | undefined;
+  /** Review dates for records without one, as data (a worker thread cannot be sent a function). */
+  readonly reviewDates?: ReviewDates;
 }
 
 export interface ChunkBuilder {
@@ -45,7 +48,8 @@ export interface ChunkBuilder {
 }
 
 export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptions): ChunkBuilder {
-  const { resumeAfter, accept } = options;
+  const { resumeAfter, accept, reviewDates } = options;
+  const validateOptions = reviewDates ? { ...options, reviewDateFor: reviewDateRule(reviewDates) } : options;
   let lines = 0;
   let resumed = 0;
   let lastLine = 0;
@@ -64,7 +68,7 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
         rejected.push({ line, errors: [{ field: 'record', reason: parseError }] });
         return;
       }
-      const result = validateRecord(registry, raw, options);
+      const result = validateRecord(registry, raw, validateOptions);
       if (!result.ok) {
         rejected.push({ line, errors: result.errors });
         return;

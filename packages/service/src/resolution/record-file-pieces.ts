@@ -61,6 +61,7 @@ export function* recordFilePieces(path: string, { pieceBytes = 256 << 10, schema
 /** The lines of buffer[from, to) (to: just after a newline, or the end of the file), each read by parseBatchLine and numbered from `firstLine`. */
 function parseLines(buffer: Buffer, from: number, to: number, firstLine: number, marker: Buffer | undefined, options: ParseLinesOptions): RecordLines {
   const records: ResolvableRecord[] = [];
+  const recordLines: number[] = [];
   const rejected: RejectedLine[] = [];
   let nextMarker = marker ? buffer.indexOf(marker, from) : -1;
   let line = firstLine;
@@ -78,8 +79,10 @@ function parseLines(buffer: Buffer, from: number, to: number, firstLine: number,
     const parsed = parseBatchLine(buffer.toString('utf8', start, end > start && buffer[end - 1] === RETURN ? end - 1 : end), options);
     start = next;
     if (parsed === undefined) continue;
-    if (parsed.ok) records.push(parsed.record);
-    else rejected.push({ line, reason: parsed.reason });
+    if (parsed.ok) {
+      records.push(parsed.record);
+      recordLines.push(line);
+    } else rejected.push({ line, reason: parsed.reason });
   }
-  return { records, rejected, lines: line - firstLine };
+  return { records, recordLines, rejected, lines: line - firstLine };
 }

@@ -6,6 +6,7 @@
 import type { AgencyId } from '@mosaic/model';
 import { addPeriod, DEFAULT_RETENTION, RETENTION_SUBJECTS, type RetentionPeriod, type RetentionRules } from '@mosaic/policy';
 import { auditAdmin, authoriseAdmin, invalid, type AdminRequest } from '../admin/admin-gate.ts';
+import type { ReviewDates } from '../ingest/review-dates.ts';
 import type { Mosaic } from '../runtime.ts';
 
 export const RETENTION_RULES_KIND = 'retention-rules';
@@ -13,6 +14,14 @@ export const RETENTION_RULES_KIND = 'retention-rules';
 export async function retentionRulesOf(mosaic: Mosaic, agency: AgencyId): Promise<RetentionRules> {
   const doc = await mosaic.store.getDocument(RETENTION_RULES_KIND, agency);
   return doc === undefined ? DEFAULT_RETENTION : { ...DEFAULT_RETENTION, ...(doc.body as Partial<RetentionRules>) };
+}
+
+/** Today and every agency's rules, for ingest to give a record without a review date one. */
+export async function reviewDatesOf(mosaic: Mosaic): Promise<ReviewDates> {
+  const { org } = await mosaic.org();
+  const rules: Record<string, RetentionRules> = {};
+  for (const agency of org.agencies) rules[agency.id] = await retentionRulesOf(mosaic, agency.id);
+  return { today: mosaic.now().toISOString().slice(0, 10), rules };
 }
 
 export async function putRetentionRules(mosaic: Mosaic, request: AdminRequest, rules: Readonly<Record<string, { readonly [unit in keyof RetentionPeriod]?: number | undefined }>>): Promise<RetentionRules> {

@@ -1,0 +1,49 @@
+/**
+ * `mosaic screen`: watchlist lines and queries checked as resolve and compare check a record
+ * (schema, properties, values), a misspelt query field named, each rejected line on stderr, and
+ * exit 3 when any line or query was rejected.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { capturingStderr } from '../run-for-test.ts';
+import { run } from './screen.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mosaic-cli-screen-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const jsonl = (name: string, lines: readonly unknown[]): string => {
+  const path = join(dir, name);
+  writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n'));
+  return path;
+};
+
+describe('mosaic screen', () => {
+  it('rejects watchlist lines and queries resolve would reject, names them, and exits 3', async () => {
+    const watchlist = jsonl('watchlist.jsonl', [
+      { id: 'w1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1985-03-02'] } },
+      { id: 'w2', schema: 'Persn', properties: { name: ['Karim Benali'] } },
+      { id: 'w3', schema: 'Person', properties: { name: ['Lina Haddad'], birthDate: ['1999-99-99'] } },
+    ]);
+    const queries = jsonl('queries.jsonl', [
+      { id: 'q1', name: 'Rachid Bouzid' },
+      { id: 'q2', schema: 'Persn', properties: { name: ['Rachid Bouzid'] } },
+      { id: 'q3', name: 'Rachid Bouzid', birthDate: '1999-99-99' },
+      { id: 'q4', nmae: 'Rachid Bouzid' },
+    ]);
+    const out = join(dir, 'results.jsonl');
+    const { value: code, stderr } = await capturingStderr(() => run(['--watchlist', watchlist, '--queries', queries, '--out', out]));
+    expect(code).toBe(3);
+    expect(stderr).toContain('watchlist:2: schema: "Persn" is not a known schema');
+    expect(stderr).toContain('watchlist:3: birthDate: "1999-99-99" is not a date');
+    expect(stderr).toContain('queries:2: schema: "Persn" is not a known schema');
+    expect(stderr).toContain('queries:3: birthDate: "1999-99-99" is not a date');
+    expect(stderr).toContain('queries:4: nmae: is not a query field');
+    const results = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { query: string; hits: { id: string }[]; rejected?: { field: string } });
+    expect(results.map((r) => [r.query, r.rejected?.field])).toEqual([['q1', undefined], ['q2', 'schema'], ['q3', 'birthDate'], ['q4', 'nmae']]);
+    expect(results[0]?.hits.map((h) => h.id)).toEqual(['w1']);
+    const summary = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(summary).toMatchObject({ watchlist: { entries: 1, rejected: 2 }, queries: { total: 4, rejected: 3 } });
+  });
+});

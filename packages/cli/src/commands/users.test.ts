@@ -1,0 +1,55 @@
+/**
+ * `mosaic users add` on a real store goes through the admin API's checks: an unknown agency, or
+ * a desk of another agency, is refused naming the field; a valid account is added.
+ */
+import { openTestMosaic } from '@mosaic/service/testing';
+import { openStore } from '@mosaic/store';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturingStderr } from '../run-for-test.ts';
+import { run } from './users.ts';
+
+let dir: string;
+let passwordFile: string;
+beforeAll(async () => {
+  const test = await openTestMosaic();
+  dir = test.dir;
+  await test.mosaic.close();
+  passwordFile = join(dir, 'password.txt');
+  writeFileSync(passwordFile, 'a long enough passphrase\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const add = (name: string, agency: string, desk: string): Promise<number> =>
+  run(['add', name, '--agency', agency, '--desk', desk, '--role', 'analyst', '--password-file', passwordFile, '--data', dir]);
+
+describe('mosaic users add', () => {
+  it('refuses an agency that does not exist, and a desk that is not the agency\'s, as the admin API does', async () => {
+    await expect(add('nobody', 'nope', 'nope:x')).rejects.toThrow('agency: no agency nope');
+    await expect(add('liaison', 'zone-north', 'intel-liaison')).rejects.toThrow('desk: no desk intel-liaison in agency zone-north');
+    const store = await openStore({ dataDir: dir });
+    try {
+      expect((await store.listUsers()).map((u) => u.name)).not.toContain('nobody');
+      expect((await store.listUsers()).map((u) => u.name)).not.toContain('liaison');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('adds an account in an existing agency and desk', async () => {
+    const { value: code } = await capturingStderr(() => add('analyst2', 'zone-north', 'zone-north-desk'));
+    expect(code).toBe(0);
+    const store = await openStore({ dataDir: dir });
+    try {
+      expect((await store.findUserByName('analyst2'))?.desk).toBe('zone-north-desk');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('names --password-file when it cannot be read', async () => {
+    await expect(run(['add', 'x2', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', join(dir, 'missing.txt'), '--data', dir]))
+      .rejects.toThrow(/users add: --password-file .*missing\.txt: no such file/);
+  });
+});

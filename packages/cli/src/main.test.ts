@@ -1,0 +1,67 @@
+/**
+ * The mosaic command as a process: ordinary mistakes (a missing or unreadable input file, a
+ * mapping that is not JSON, a damaged PDF, a day that is not one, a store that is not there)
+ * end in one line naming the option or file and the reason, exit 2 (1 for audit verify), and
+ * never a stack trace; `mosaic COMMAND --help` answers.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'mosaic-cli-main-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const MAIN = join(import.meta.dirname, 'main.ts');
+
+async function mosaic(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, ...argv], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+const missing = join(dir, 'missing.jsonl');
+writeFileSync(join(dir, 'records.jsonl'), '{}\n');
+writeFileSync(join(dir, 'mapping.json'), '{"schema": ');
+writeFileSync(join(dir, 'damaged.pdf'), 'not a PDF at all');
+
+describe('mosaic', () => {
+  it.each([
+    [['ingest', missing, '--data', join(dir, 'data')], `ingest: FILE ${missing}: no such file`],
+    [['ingest', join(dir, 'records.jsonl'), '--mapping', join(dir, 'mapping.json'), '--data', join(dir, 'data')], `ingest: --mapping ${join(dir, 'mapping.json')}: not JSON`],
+    [['resolve', '--in', missing, '--out', join(dir, 'out.jsonl')], `resolve: --in ${missing}: no such file`],
+    [['compare', '--pairs', missing], `compare: --pairs ${missing}: no such file`],
+    [['screen', '--watchlist', missing, '--queries', missing, '--out', join(dir, 'out.jsonl')], `screen: --watchlist ${missing}: no such file`],
+    [['extract', join(dir, 'missing.pdf')], `extract: FILE ${join(dir, 'missing.pdf')}: no such file`],
+    [['extract', join(dir, 'damaged.pdf')], `extract: FILE ${join(dir, 'damaged.pdf')}: could not be read as PDF`],
+    [['users', 'add', 'x1', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', missing, '--data', join(dir, 'data')], `users add: --password-file ${missing}: no such file`],
+    [['demo', 'generate', '--persons', '3', '--as-of', '2024-13-01', '--out', join(dir, 'demo')], 'the as-of day must be a date YYYY-MM-DD, got "2024-13-01"'],
+    [['demo', 'generate', '--persons', 'abc', '--out', join(dir, 'demo')], '--persons takes a whole number from 1, not "abc"'],
+  ])('mosaic %j: one line and exit 2', async (argv, message) => {
+    const { code, stderr } = await mosaic(...argv);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toContain('unexpected error');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(2);
+  });
+
+  it('audit verify refuses a data directory with no store, and creates none', async () => {
+    const nowhere = join(dir, 'no-store-here');
+    const { code, stdout, stderr } = await mosaic('audit', 'verify', '--data', nowhere);
+    expect(code).toBe(1);
+    expect(stdout).not.toContain('"ok":true');
+    expect(stderr).toContain(`audit verify: no store in ${nowhere}`);
+    expect(existsSync(nowhere)).toBe(false);
+  });
+
+  it('answers COMMAND --help with the command\'s usage', async () => {
+    const { code, stdout } = await mosaic('serve', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('mosaic serve: serve the API and web app');
+  });
+});
