@@ -117,11 +117,48 @@ describe('resolved entities', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('answers the entity of a record the user may not see exactly like that of a missing record, with no entity id', async () => {
+    await put({ id: 'i8', schema: 'Person', properties: { name: ['Lone Hidden Courier'] }, provenance: testProvenance('intel', { marking: { tlp: 'RED', classification: 'SECRET', releasability: [] } }) });
+    await put({ id: 'n1', schema: 'Person', properties: { name: ['Restricted Colleague'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['zone-north-cell'] } }) });
+    await projections.follower.catchUp();
+    const entityOf = (id: string) => app.inject({ url: `/api/v1/records/${id}/entity`, headers: headers('zoneOfficer') });
+    const missing = { statusCode: 404, body: (id: string) => ({ error: { code: 'MOSAIC_NOT_FOUND', message: `record ${id} not found` } }) };
+    // a record that does not exist, one only another agency may see, one of a need-to-know group
+    // the officer is not in, and one merged into an entity the officer sees (intel:i1)
+    for (const id of ['intel:does-not-exist', 'intel:i8', 'zone-north:n1', 'intel:i1']) {
+      const response = await entityOf(id);
+      expect(response.statusCode, id).toBe(missing.statusCode);
+      expect(response.json(), id).toEqual(missing.body(id));
+      // the same answer as reading the record
+      if (id !== 'intel:i1') expect((await app.inject({ url: `/api/v1/records/${id}`, headers: headers('zoneOfficer') })).json(), id).toEqual(missing.body(id));
+    }
+    const shown = await entityOf('fedpol:p1');
+    expect(shown.json()).toEqual({ entity: projections.entities.entityOf(RecordId('fedpol:p1')) });
+  });
+
   it('undoes only merges that exist, and only for analysts', async () => {
     const unknown = await app.inject({ method: 'POST', url: '/api/v1/merges/no-such-merge/undo', headers: headers('fedAnalyst') });
     expect(unknown.statusCode).toBe(404);
     const officer = await app.inject({ method: 'POST', url: '/api/v1/merges/no-such-merge/undo', headers: headers('zoneOfficer') });
     expect(officer.statusCode).toBe(403);
+  });
+
+  it('answers a merge of records the analyst may not see like an unknown merge, with no entity id', async () => {
+    const secret = { marking: { tlp: 'RED', classification: 'SECRET', releasability: [] } };
+    // two people until an intelligence analyst judges them one
+    await put({ id: 'i6', schema: 'Person', properties: { name: ['Yusuf Okonkwo'] }, provenance: testProvenance('intel', secret) });
+    await put({ id: 'i7', schema: 'Person', properties: { name: ['Ragnhild Sørbø'] }, provenance: testProvenance('intel', secret) });
+    await projections.follower.catchUp();
+    const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('intelAnalyst'), payload: { a: 'intel:i6', b: 'intel:i7', verdict: 'same' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    const entity = projections.entities.entityOf(RecordId('intel:i6'));
+    expect(projections.entities.entityOf(RecordId('intel:i7'))).toBe(entity);
+    const [merge] = entity ? await projections.entities.merges(entity) : [];
+    expect(merge).toBeDefined();
+    const undo = (id: string) => app.inject({ method: 'POST', url: `/api/v1/merges/${id}/undo`, headers: headers('fedAnalyst') });
+    const hidden = await undo(merge?.id ?? '');
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json()).toEqual((await undo('no-such-merge')).json());
   });
 
   it('compares two records with a decision and an explanation', async () => {
