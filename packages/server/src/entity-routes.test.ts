@@ -93,6 +93,29 @@ describe('resolved entities', () => {
     expect(await withP3()).toEqual([]);
   });
 
+  it('shows the review queue as a consultation: with a purpose and a case reference, audited and disclosed like a search', async () => {
+    // another agency's uncertain pair: the same name and nothing else
+    await put({ id: 'z7', schema: 'Person', properties: { name: ['Jorien Claeskens'] }, provenance: testProvenance('zone-north') });
+    await put({ id: 'z8', schema: 'Person', properties: { name: ['Jorien Claeskens'] }, provenance: testProvenance('zone-north') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const { authorization } = headers('fedAnalyst');
+    const refused = await app.inject({ url: '/api/v1/review', headers: { authorization } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('MOSAIC_PURPOSE_REQUIRED');
+    const from = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
+    const response = await app.inject({ url: '/api/v1/review', headers: headers('fedAnalyst') });
+    expect(response.statusCode, response.body).toBe(200);
+    const { pairs } = response.json() as { pairs: { a: { id: string }; b: { id: string } }[] };
+    expect(pairs.map((p) => [p.a.id, p.b.id].sort().join())).toContain('zone-north:z7,zone-north:z8');
+    const entries = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(from).map((e) => JSON.parse(e.body) as { action: string; purpose: string | null; caseRef: string | null; records: string[] });
+    const shown = pairs.flatMap((p) => [p.a.id, p.b.id]);
+    const consultation = entries.find((e) => e.action === 'consultation');
+    expect(consultation).toMatchObject({ purpose: 'investigation', caseRef: 'CASE-E' });
+    expect([...(consultation?.records ?? [])].sort()).toEqual([...new Set(shown)].sort());
+    expect(entries.find((e) => e.action === 'disclosure')).toMatchObject({ caseRef: 'CASE-E', records: expect.arrayContaining(['zone-north:z7', 'zone-north:z8']) });
+  });
+
   it('keeps two records apart for good after a not-same judgement', async () => {
     const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:p1', b: 'zone-north:z1', verdict: 'not_same' } });
     expect(judged.statusCode, judged.body).toBe(200);

@@ -95,7 +95,7 @@ export function entityRoutes(projections: Projections) {
     });
 
     app.get('/review', {
-      schema: { tags: ['resolution'], summary: 'Uncertain pairs, best first, that you may see both sides of',
+      schema: { tags: ['resolution'], summary: 'Uncertain pairs, best first, that you may see both sides of', headers: PurposeHeaders,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
         response: { 200: z.object({ pairs: z.array(z.object({
           a: RecordOut, b: RecordOut, probability: z.number(), entityA: z.string(), entityB: z.string(),
@@ -104,7 +104,7 @@ export function entityRoutes(projections: Projections) {
         })).readonly() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return { pairs: (await reviewPairs(api.mosaic, { user }, projections.entities, request.query.limit ?? 20)).map((p) => ({ ...p, explain: p.explain.map((e) => ({ ...e })) })) };
+      return { pairs: (await reviewPairs(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, request.query.limit ?? 20)).map((p) => ({ ...p, explain: p.explain.map((e) => ({ ...e })) })) };
     });
 
     app.post('/judgements', {
