@@ -234,6 +234,8 @@ describe('checkpoint screening over HTTP', () => {
       [{ name: 'al bin' }, 'name'],
       [{ birthDate: '1990-03-02' }, 'query'],
       [{ name: 'Rachid Bouzid', birthDate: 'yesterday' }, 'birthDate'],
+      [{ name: 'Rachid Bouzid', birthDate: '1999-99-99' }, 'birthDate'],
+      [{ name: 'Rachid Bouzid', birthDate: '1978-02-31' }, 'birthDate'],
       [{ name: 'Rachid Bouzid', latitude: 123, longitude: 3 }, 'latitude'],
     ];
     for (const [payload, field] of cases) {
