@@ -279,6 +279,21 @@ describe('checkpoint screening over HTTP', () => {
     });
   });
 
+  it('refuses an alert that would end before it starts, or on a day no calendar has, naming validUntil', async () => {
+    const listed = async () => ((await app.inject({ url: '/api/v1/alerts', headers: auth('fedAnalyst') })).json() as { alerts: unknown[] }).alerts.length;
+    const before = await listed();
+    const issue = (dates: Record<string, string>) => app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', ...dates } });
+    for (const dates of [{ validFrom: '2030-06-10', validUntil: '2030-06-01' }, { validUntil: '2000-01-01' }, { validFrom: '2030-06-10', validUntil: '2030-02-31' }]) {
+      const refused = await issue(dates);
+      expect(refused.statusCode, JSON.stringify(dates)).toBe(400);
+      expect(refused.json().error.code).toBe('MOSAIC_INVALID_INPUT');
+      expect(refused.json().error.message, JSON.stringify(dates)).toMatch(/^(invalid body: )?validUntil: /);
+    }
+    expect(await listed()).toBe(before);
+    // a one-day alert is fine
+    expect((await issue({ validFrom: '2030-06-10', validUntil: '2030-06-10' })).statusCode).toBe(200);
+  });
+
   it('says when two hits are listings of one resolved person', async () => {
     // fedpol recorded the same man twice (two of its systems): one person, two listings
     await putRecord(person('fedpol', 'p1b', { name: ['BOUZID, Rachid'], birthDate: ['1990-03-02'], passportNumber: ['EM123456'] }));
