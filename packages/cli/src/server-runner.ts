@@ -24,7 +24,9 @@ export async function startServer(mosaic: Mosaic, role: NodeRole = 'full'): Prom
   const port = (app.server.address() as { port: number } | null)?.port ?? mosaic.config.port;
   // The erasure sweep runs on full nodes, at start and every six hours; it prints counts only.
   const sweep = role === 'full' ? scheduleRetentionSweep(mosaic, {
-    onSweep: (summary) => { if (summary.erased > 0 || summary.held > 0 || summary.checksErased > 0 || summary.notificationsErased > 0) console.error(`retention sweep: ${JSON.stringify(summary)}`); },
+    onSweep: ({ unreadable, ...summary }) => {
+      if (summary.erased > 0 || summary.held > 0 || summary.checksErased > 0 || summary.notificationsErased > 0 || unreadable.length > 0) console.error(`retention sweep: ${JSON.stringify({ ...summary, unreadable: unreadable.length })}`);
+    },
     onError: (error) => console.error(`retention sweep failed: ${error instanceof Error ? error.message : String(error)}`),
   }) : undefined;
   let closing = false;

@@ -51,7 +51,8 @@ function rejected(message: string): AppError {
   return new AppError('MOSAIC_QUERY_REJECTED', `graph: ${message}`);
 }
 
-function windowBound(text: string | undefined, bound: (code: number) => number, fallback: number): number {
+/** A time window's bound as a packed date; a query with a bound that is not a (real) partial date is rejected, not run unfiltered. */
+export function windowBound(text: string | undefined, bound: (code: number) => number, fallback: number): number {
   if (text === undefined) return fallback;
   const code = encodePartialDate(text);
   if (code === undefined) throw rejected('time window dates must be ISO partial dates');

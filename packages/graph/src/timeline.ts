@@ -8,7 +8,7 @@
 import type { RecordId } from '@mosaic/model';
 import type { NodeId } from './graph-elements.ts';
 import { encodePartialDate, lowerBound, upperBound } from './partial-date.ts';
-import type { TimeWindow } from './query-scope.ts';
+import { windowBound, type TimeWindow } from './query-scope.ts';
 
 export interface TimelineItem {
   readonly id: string;
@@ -39,8 +39,8 @@ export interface Timeline<T extends TimelineItem> {
 
 export function timeline<T extends TimelineItem>(items: readonly T[], { entities, visible, window }: TimelineOptions<T>): Timeline<T> {
   const wanted = new Set<string>(entities);
-  const from = bound(window?.from, lowerBound, -Infinity);
-  const to = bound(window?.to, upperBound, Infinity);
+  const from = windowBound(window?.from, lowerBound, -Infinity);
+  const to = windowBound(window?.to, upperBound, Infinity);
   const dated: { entry: TimelineEntry<T>; code: number; end: number }[] = [];
   const undated: TimelineEntry<T>[] = [];
   for (const item of items) {
@@ -60,10 +60,4 @@ export function timeline<T extends TimelineItem>(items: readonly T[], { entities
   dated.sort((a, b) => a.code - b.code || b.end - a.end || (a.entry.item.id < b.entry.item.id ? -1 : a.entry.item.id > b.entry.item.id ? 1 : 0));
   undated.sort((a, b) => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
   return { entries: dated.map(({ entry }) => entry), undated };
-}
-
-function bound(text: string | undefined, of: (code: number) => number, fallback: number): number {
-  if (text === undefined) return fallback;
-  const code = encodePartialDate(text);
-  return code === undefined ? fallback : of(code);
 }

@@ -40,6 +40,13 @@ export function parsePartialDate(raw: string): PartialDate | undefined {
   return { year, month, day };
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day written YYYY-MM-DD, read as a record's dates are ("2099-02-30" is not one): the check for full dates given at the boundary. */
+export function isIsoDay(text: string): boolean {
+  return ISO_DAY.test(text) && parsePartialDate(text)?.day !== undefined;
+}
+
 export function formatPartialDate(date: PartialDate): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   if (date.month === undefined) return String(date.year);

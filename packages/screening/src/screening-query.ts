@@ -4,9 +4,9 @@
  * characters, a pasted page of text) is refused with a reason, before any index work, so that
  * it can never crash the screen or turn into a scan of the whole watchlist.
  */
-import { toCountryCode } from '@mosaic/model';
+import { parsePartialDate, toCountryCode } from '@mosaic/model';
 import {
-  confusableForm, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone, parseDate,
+  confusableForm, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone,
   type NormalizedName, type PartialDate,
 } from '@mosaic/matching';
 
@@ -93,7 +93,8 @@ export function validateQuery(input: unknown): QueryValidation {
   let birthDates: PartialDate[] = [];
   const rawDate = text('birthDate');
   if (rawDate !== undefined) {
-    const date = parseDate(rawDate);
+    // read as a record's date is: a real date, not 1999-99-99 taken for 1999
+    const date = parsePartialDate(rawDate);
     if (!date || date.year < YEAR_RANGE[0] || date.year > YEAR_RANGE[1]) return reject('birthDate', 'not a date of birth (YYYY, YYYY-MM or YYYY-MM-DD)');
     birthDates = [date];
   }

@@ -193,6 +193,14 @@ describe('retention', () => {
     const erase = await call('intelAdmin', 'POST', '/retention/records/intel:ret-held/erase', { reason: 'reviewed, no longer needed' });
     expect(erase.statusCode).toBe(409);
     expect((await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2030-05-01', reason: 'still relevant' })).json()).toMatchObject({ error: { details: { field: 'until' } } });
+    // of the right shape, but no calendar has them: refused, not stored to stop the sweep
+    const notADay = { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'until', reason: 'must be a real date YYYY-MM-DD' }] };
+    const extended = await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2099-02-30', reason: 'still relevant' });
+    expect(extended.statusCode).toBe(400);
+    expect(extended.json()).toMatchObject({ error: notADay });
+    const held = await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/holds', { reference: 'Court order 3', until: '2030-02-31' });
+    expect(held.statusCode).toBe(400);
+    expect(held.json()).toMatchObject({ error: notADay });
     expect((await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2032-06-20', reason: 'open investigation' })).json()).toMatchObject({ reviewDate: '2032-06-20', version: 2 });
 
     today = new Date('2030-07-01T10:00:00Z');
@@ -200,7 +208,7 @@ describe('retention', () => {
     for (const name of ['intelAdmin', 'sysadmin', 'intelAnalyst']) tokens[name] = (await signIn(name)).token;
     expect((await call('intelAdmin', 'POST', '/retention/sweep')).statusCode).toBe(403);
     const swept = await call('sysadmin', 'POST', '/retention/sweep');
-    expect(swept.json()).toMatchObject({ erased: 1, held: 1, checksErased: 0, notificationsErased: 0 });
+    expect(swept.json()).toMatchObject({ erased: 1, held: 1, checksErased: 0, notificationsErased: 0, unreadable: [] });
     expect(await world.mosaic.store.getRecord('intel:ret-old' as never)).toBeUndefined();
     expect(await world.mosaic.store.getRecord('intel:ret-held' as never)).toBeDefined();
     expect(await world.mosaic.store.getRecord('intel:ret-soon' as never)).toBeDefined();

@@ -93,6 +93,29 @@ describe('resolved entities', () => {
     expect(await withP3()).toEqual([]);
   });
 
+  it('shows the review queue as a consultation: with a purpose and a case reference, audited and disclosed like a search', async () => {
+    // another agency's uncertain pair: the same name and nothing else
+    await put({ id: 'z7', schema: 'Person', properties: { name: ['Jorien Claeskens'] }, provenance: testProvenance('zone-north') });
+    await put({ id: 'z8', schema: 'Person', properties: { name: ['Jorien Claeskens'] }, provenance: testProvenance('zone-north') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const { authorization } = headers('fedAnalyst');
+    const refused = await app.inject({ url: '/api/v1/review', headers: { authorization } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('MOSAIC_PURPOSE_REQUIRED');
+    const from = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
+    const response = await app.inject({ url: '/api/v1/review', headers: headers('fedAnalyst') });
+    expect(response.statusCode, response.body).toBe(200);
+    const { pairs } = response.json() as { pairs: { a: { id: string }; b: { id: string } }[] };
+    expect(pairs.map((p) => [p.a.id, p.b.id].sort().join())).toContain('zone-north:z7,zone-north:z8');
+    const entries = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(from).map((e) => JSON.parse(e.body) as { action: string; purpose: string | null; caseRef: string | null; records: string[] });
+    const shown = pairs.flatMap((p) => [p.a.id, p.b.id]);
+    const consultation = entries.find((e) => e.action === 'consultation');
+    expect(consultation).toMatchObject({ purpose: 'investigation', caseRef: 'CASE-E' });
+    expect([...(consultation?.records ?? [])].sort()).toEqual([...new Set(shown)].sort());
+    expect(entries.find((e) => e.action === 'disclosure')).toMatchObject({ caseRef: 'CASE-E', records: expect.arrayContaining(['zone-north:z7', 'zone-north:z8']) });
+  });
+
   it('keeps two records apart for good after a not-same judgement', async () => {
     const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:p1', b: 'zone-north:z1', verdict: 'not_same' } });
     expect(judged.statusCode, judged.body).toBe(200);
@@ -117,11 +140,48 @@ describe('resolved entities', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('answers the entity of a record the user may not see exactly like that of a missing record, with no entity id', async () => {
+    await put({ id: 'i8', schema: 'Person', properties: { name: ['Lone Hidden Courier'] }, provenance: testProvenance('intel', { marking: { tlp: 'RED', classification: 'SECRET', releasability: [] } }) });
+    await put({ id: 'n1', schema: 'Person', properties: { name: ['Restricted Colleague'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['zone-north-cell'] } }) });
+    await projections.follower.catchUp();
+    const entityOf = (id: string) => app.inject({ url: `/api/v1/records/${id}/entity`, headers: headers('zoneOfficer') });
+    const missing = { statusCode: 404, body: (id: string) => ({ error: { code: 'MOSAIC_NOT_FOUND', message: `record ${id} not found` } }) };
+    // a record that does not exist, one only another agency may see, one of a need-to-know group
+    // the officer is not in, and one merged into an entity the officer sees (intel:i1)
+    for (const id of ['intel:does-not-exist', 'intel:i8', 'zone-north:n1', 'intel:i1']) {
+      const response = await entityOf(id);
+      expect(response.statusCode, id).toBe(missing.statusCode);
+      expect(response.json(), id).toEqual(missing.body(id));
+      // the same answer as reading the record
+      if (id !== 'intel:i1') expect((await app.inject({ url: `/api/v1/records/${id}`, headers: headers('zoneOfficer') })).json(), id).toEqual(missing.body(id));
+    }
+    const shown = await entityOf('fedpol:p1');
+    expect(shown.json()).toEqual({ entity: projections.entities.entityOf(RecordId('fedpol:p1')) });
+  });
+
   it('undoes only merges that exist, and only for analysts', async () => {
     const unknown = await app.inject({ method: 'POST', url: '/api/v1/merges/no-such-merge/undo', headers: headers('fedAnalyst') });
     expect(unknown.statusCode).toBe(404);
     const officer = await app.inject({ method: 'POST', url: '/api/v1/merges/no-such-merge/undo', headers: headers('zoneOfficer') });
     expect(officer.statusCode).toBe(403);
+  });
+
+  it('answers a merge of records the analyst may not see like an unknown merge, with no entity id', async () => {
+    const secret = { marking: { tlp: 'RED', classification: 'SECRET', releasability: [] } };
+    // two people until an intelligence analyst judges them one
+    await put({ id: 'i6', schema: 'Person', properties: { name: ['Yusuf Okonkwo'] }, provenance: testProvenance('intel', secret) });
+    await put({ id: 'i7', schema: 'Person', properties: { name: ['Ragnhild Sørbø'] }, provenance: testProvenance('intel', secret) });
+    await projections.follower.catchUp();
+    const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('intelAnalyst'), payload: { a: 'intel:i6', b: 'intel:i7', verdict: 'same' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    const entity = projections.entities.entityOf(RecordId('intel:i6'));
+    expect(projections.entities.entityOf(RecordId('intel:i7'))).toBe(entity);
+    const [merge] = entity ? await projections.entities.merges(entity) : [];
+    expect(merge).toBeDefined();
+    const undo = (id: string) => app.inject({ method: 'POST', url: `/api/v1/merges/${id}/undo`, headers: headers('fedAnalyst') });
+    const hidden = await undo(merge?.id ?? '');
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json()).toEqual((await undo('no-such-merge')).json());
   });
 
   it('compares two records with a decision and an explanation', async () => {

@@ -113,6 +113,12 @@ describe('graph over resolved entities', () => {
     expect(both.events.map((e) => e.id)).toEqual(['fedpol:t1', 'zone-north:s1']);
     const windowed = (await post('fedAnalyst', 'graph/timeline', { entities: [karim, entityOf('fedpol:n1')], since: '2015-10' })).json() as { events: { id: string }[] };
     expect(windowed.events.map((e) => e.id)).toEqual(['zone-north:s1']);
+    // a window that is not one is refused, as graph/expand refuses it, not ignored
+    for (const window of ['since=notadate', 'since=2014-13-45', 'until=garbage']) {
+      const refused = await get('fedAnalyst', `graph/timeline?entities=${encodeURIComponent(karim)}&${window}`);
+      expect(refused.statusCode, window).toBe(400);
+      expect(refused.json(), window).toEqual((await post('fedAnalyst', 'graph/expand', { seeds: [karim], ...Object.fromEntries([window.split('=')]) })).json());
+    }
 
     const places = await post('fedAnalyst', 'graph/places', { entities: [karim] });
     expect(places.statusCode, places.body).toBe(200);

@@ -234,6 +234,8 @@ describe('checkpoint screening over HTTP', () => {
       [{ name: 'al bin' }, 'name'],
       [{ birthDate: '1990-03-02' }, 'query'],
       [{ name: 'Rachid Bouzid', birthDate: 'yesterday' }, 'birthDate'],
+      [{ name: 'Rachid Bouzid', birthDate: '1999-99-99' }, 'birthDate'],
+      [{ name: 'Rachid Bouzid', birthDate: '1978-02-31' }, 'birthDate'],
       [{ name: 'Rachid Bouzid', latitude: 123, longitude: 3 }, 'latitude'],
     ];
     for (const [payload, field] of cases) {
@@ -275,6 +277,21 @@ describe('checkpoint screening over HTTP', () => {
       const hit = ((await screen({ name: 'Youssef Amrani' })).json() as Answer).hits[0];
       return hit?.alerts?.length === 0 ? hit : undefined;
     });
+  });
+
+  it('refuses an alert that would end before it starts, or on a day no calendar has, naming validUntil', async () => {
+    const listed = async () => ((await app.inject({ url: '/api/v1/alerts', headers: auth('fedAnalyst') })).json() as { alerts: unknown[] }).alerts.length;
+    const before = await listed();
+    const issue = (dates: Record<string, string>) => app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', ...dates } });
+    for (const dates of [{ validFrom: '2030-06-10', validUntil: '2030-06-01' }, { validUntil: '2000-01-01' }, { validFrom: '2030-06-10', validUntil: '2030-02-31' }]) {
+      const refused = await issue(dates);
+      expect(refused.statusCode, JSON.stringify(dates)).toBe(400);
+      expect(refused.json().error.code).toBe('MOSAIC_INVALID_INPUT');
+      expect(refused.json().error.message, JSON.stringify(dates)).toMatch(/^(invalid body: )?validUntil: /);
+    }
+    expect(await listed()).toBe(before);
+    // a one-day alert is fine
+    expect((await issue({ validFrom: '2030-06-10', validUntil: '2030-06-10' })).statusCode).toBe(200);
   });
 
   it('says when two hits are listings of one resolved person', async () => {

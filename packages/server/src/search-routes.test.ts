@@ -60,9 +60,12 @@ describe('POST /search on a full node', () => {
     });
     const born = await ask('1991-04-12');
     expect((born.json() as { results: { id: string; born?: string }[] }).results.map((r) => r.born)).toEqual(['exact', 'exact', 'missing']);
-    const bad = await ask('next week');
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', details: { field: 'birthDate' } } });
+    // not a date, and dates of the right shape that no calendar has
+    for (const given of ['next week', '1978-02-31', '1991-13', '1999-99-99']) {
+      const bad = await ask(given);
+      expect(bad.statusCode, given).toBe(400);
+      expect(bad.json(), given).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', details: { field: 'birthDate', reason: 'not a date of birth (YYYY, YYYY-MM or YYYY-MM-DD)' } } });
+    }
   });
 
   it('finds the holder of a document number and says it was found by it', async () => {

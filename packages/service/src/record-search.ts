@@ -22,7 +22,7 @@
  * (`truncated`).
  */
 import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NormalizedName, type PartialDate } from '@mosaic/matching';
-import { AppError, type EntityId, type EntityRecord, type RecordId } from '@mosaic/model';
+import { AppError, parsePartialDate, type EntityId, type EntityRecord, type RecordId } from '@mosaic/model';
 import { filterVisible, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import { consult, type ConsultedRecord } from './consult.ts';
@@ -195,7 +195,8 @@ function groupBySubject<R extends { readonly id: RecordId }>(ranked: readonly R[
 /** The date of birth asked, parsed; a 400 naming the field when it is not one. */
 function bornAsked(birthDate: string | undefined): readonly PartialDate[] {
   if (birthDate === undefined || birthDate.trim() === '') return [];
-  const date = parseDate(birthDate.trim());
+  // read as a record's date is: a real date, not 1978-02-31 taken for February 1978
+  const date = parsePartialDate(birthDate.trim());
   const reason = 'not a date of birth (YYYY, YYYY-MM or YYYY-MM-DD)';
   if (!date) throw new AppError('MOSAIC_QUERY_REJECTED', `birthDate: ${reason}`, { field: 'birthDate', reason });
   return [date];

@@ -8,7 +8,7 @@ import { compareRecords, parseEntityObject, VERDICTS, type CompareRecord } from 
 import { judgePair, readEntity, reviewPairs, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '@mosaic/model';
+import { AppError, isAppError } from '@mosaic/model';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
 import { AlertOut, PointerOut, ProvenanceOut, PurposeHeaders, RecordOut } from './views.ts';
@@ -31,6 +31,15 @@ function checkedThing(thing: z.infer<typeof Thing>, side: 'a' | 'b'): CompareRec
   throw new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
 }
 
+/** The read's answer; its not-found replaced by `missing`, when it names what the caller did not ask for (an entity of a hidden record). */
+async function orNotFound<T>(read: Promise<T>, missing: () => AppError): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    throw isAppError(error) && error.kind === 'not_found' ? missing() : error;
+  }
+}
+
 export function entityRoutes(projections: Projections) {
   return async function routes(api: FastifyInstance): Promise<void> {
     const app = api.withTypeProvider<ZodTypeProvider>();
@@ -51,10 +60,13 @@ export function entityRoutes(projections: Projections) {
     }, async (request) => {
       const user = await requireUser(request);
       const record = RecordId(request.params.id);
-      const found = await readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, projections.entities.entityOf(record) ?? EntityId('none'), { anchor: record });
+      // Answered exactly as GET /records/:id answers a missing record: the entity of a hidden one
+      // (named in readEntity's not-found) would confirm that it exists.
+      const missing = (): AppError => new AppError('MOSAIC_NOT_FOUND', `record ${record} not found`);
+      const found = await orNotFound(readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, projections.entities.entityOf(record) ?? EntityId('none'), { anchor: record }), missing);
       // The record itself must be one the user may see: a hidden record merged into a visible
       // entity would otherwise confirm that it exists (found by the derived-paths leak test).
-      if (!('entity' in found) || !found.entity.records.some((r) => r.id === request.params.id)) throw new AppError('MOSAIC_NOT_FOUND', 'record not found');
+      if (!('entity' in found) || !found.entity.records.some((r) => r.id === request.params.id)) throw missing();
       return { entity: found.entity.id };
     });
 
@@ -76,14 +88,14 @@ export function entityRoutes(projections: Projections) {
       // Only someone who may see the merged entity may take it apart; otherwise it is not there.
       const event = await projections.entities.mergeEvent(request.params.id);
       if (!event) throw new AppError('MOSAIC_NOT_FOUND', 'no such merge');
-      await readEntity(api.mosaic, { user, purpose: 'resolution review', caseRef: 'review' }, projections.entities, event.survivor);
+      await orNotFound(readEntity(api.mosaic, { user, purpose: 'resolution review', caseRef: 'review' }, projections.entities, event.survivor), () => new AppError('MOSAIC_NOT_FOUND', 'no such merge'));
       await projections.entities.undo(request.params.id, user.id);
       await api.mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: 'resolution review', outcome: 'ok', reason: 'merge undone' });
       return reply.status(204).send(null);
     });
 
     app.get('/review', {
-      schema: { tags: ['resolution'], summary: 'Uncertain pairs, best first, that you may see both sides of',
+      schema: { tags: ['resolution'], summary: 'Uncertain pairs, best first, that you may see both sides of', headers: PurposeHeaders,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
         response: { 200: z.object({ pairs: z.array(z.object({
           a: RecordOut, b: RecordOut, probability: z.number(), entityA: z.string(), entityB: z.string(),
@@ -92,7 +104,7 @@ export function entityRoutes(projections: Projections) {
         })).readonly() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return { pairs: (await reviewPairs(api.mosaic, { user }, projections.entities, request.query.limit ?? 20)).map((p) => ({ ...p, explain: p.explain.map((e) => ({ ...e })) })) };
+      return { pairs: (await reviewPairs(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, request.query.limit ?? 20)).map((p) => ({ ...p, explain: p.explain.map((e) => ({ ...e })) })) };
     });
 
     app.post('/judgements', {

@@ -9,10 +9,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { PurposeHeaders } from './views.ts';
+import { IsoDay, PurposeHeaders } from './views.ts';
 
 const Params = z.object({ id: z.string().min(1).max(300) });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const Hold = z.object({ id: z.string(), record: z.string(), agency: z.string(), reference: z.string(), until: z.string().optional(), placedBy: z.string(), placedAt: z.string(), liftedBy: z.string().optional(), liftedAt: z.string().optional(), liftReason: z.string().optional() });
 
 async function adminRequest(request: FastifyRequest): Promise<AdminRequest> {
@@ -31,7 +30,7 @@ export async function retentionRoutes(api: FastifyInstance): Promise<void> {
 
   app.post('/retention/records/:id/extend', {
     schema: { tags, summary: 'Keep a record longer: a new review date, with the reason', headers: PurposeHeaders, params: Params,
-      body: z.object({ until: Day, reason: z.string().max(500) }), response: { 200: z.object({ reviewDate: z.string(), version: z.number() }) } },
+      body: z.object({ until: IsoDay, reason: z.string().max(500) }), response: { 200: z.object({ reviewDate: z.string(), version: z.number() }) } },
   }, async (request) => extendReview(api.mosaic, await adminRequest(request), RecordId(request.params.id), request.body));
 
   app.get('/retention/records/:id/holds', {
@@ -40,7 +39,7 @@ export async function retentionRoutes(api: FastifyInstance): Promise<void> {
 
   app.post('/retention/records/:id/holds', {
     schema: { tags, summary: 'Place a legal hold: the record is not erased while it is in force', headers: PurposeHeaders, params: Params,
-      body: z.object({ reference: z.string().max(200), until: Day.optional() }), response: { 201: Hold } },
+      body: z.object({ reference: z.string().max(200), until: IsoDay.optional() }), response: { 201: Hold } },
   }, async (request, reply) => {
     const { reference, until } = request.body;
     return reply.status(201).send({ ...(await placeLegalHold(api.mosaic, await adminRequest(request), RecordId(request.params.id), { reference, ...(until ? { until } : {}) })) });
@@ -64,7 +63,7 @@ export async function retentionRoutes(api: FastifyInstance): Promise<void> {
 
   app.post('/retention/sweep', {
     schema: { tags, summary: 'Run the erasure sweep now (system administrator): erases every record past its review date not under legal hold, and every check and notification older than its agency\'s period for them', headers: PurposeHeaders,
-      response: { 200: z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number(), notificationsErased: z.number() }) } },
+      response: { 200: z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number(), notificationsErased: z.number(), unreadable: z.array(z.string()).readonly().describe('Records left alone: a stored review or hold date that is not a real date') }) } },
   }, async (request) => {
     const admin = await adminRequest(request);
     await authoriseAdmin(api.mosaic, admin, { kind: 'platform' });

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../request-context.ts';
-import { AlertOut } from './views.ts';
+import { AlertOut, IsoDay } from './views.ts';
 
 /**
  * Wide limits on purpose: the service refuses too long or absurd fields with a reason that
@@ -58,8 +58,6 @@ const Report = z.object({
   route: ReportText.optional().describe('Route and destination'), companions: ReportText.optional(), vehicle: ReportText.optional(),
   identityUsed: z.string().max(300).optional(), objects: ReportText.optional().describe('Objects carried'), notes: ReportText.optional(),
 });
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date (YYYY-MM-DD)');
 
 function answer(check: CheckRecord): z.infer<typeof CheckAnswer> {
   const { query: _query, user: _user, hits, ...rest } = check;
@@ -129,7 +127,7 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
         tags: ['alerts'], summary: 'Issue an alert on a subject (a record id agency:id); the category sets the action shown on a hit',
         body: z.object({
           subject: z.string().min(3).max(300), category: z.enum(ALERT_CATEGORIES), desk: z.string().max(100).optional(), deskContact: z.string().max(200).optional(),
-          validFrom: IsoDate.optional(), validUntil: IsoDate.optional(), instructions: z.string().max(2000).optional(),
+          validFrom: IsoDay.optional(), validUntil: IsoDay.optional(), instructions: z.string().max(2000).optional(),
           provenance: z.record(z.string(), z.unknown()).optional().describe('Overrides of the default provenance (marking, handling, legal basis, review date)'),
         }),
         response: { 200: z.object({ alert: AlertOut }) },

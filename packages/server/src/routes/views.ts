@@ -1,6 +1,8 @@
 /**
- * Response shapes shared by several routes: a record with its provenance, and a pointer.
+ * Shapes shared by several routes: a record with its provenance, a pointer, the purpose of a
+ * consultation, a day.
  */
+import { isIsoDay } from '@mosaic/model';
 import { ACTION_CODES, ALERT_CATEGORIES } from '@mosaic/screening';
 import { z } from 'zod';
 
@@ -26,6 +28,9 @@ export const PurposeFields = {
   purpose: z.string().min(1).max(500).describe('Why this consultation is made (LED Art. 25)'),
   caseRef: z.string().min(1).max(100).describe('The case or file reference'),
 };
+
+/** A real calendar day, YYYY-MM-DD: 2099-02-30 is refused here, not stored to stop the retention sweep later. */
+export const IsoDay = z.string().refine(isIsoDay, 'must be a real date YYYY-MM-DD');
 
 export const PurposeHeaders = z.object({
   'x-mosaic-purpose': z.string().optional().describe('Purpose of the consultation (URL-encoded)'),

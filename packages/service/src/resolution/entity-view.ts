@@ -9,8 +9,8 @@ import type { ScoreResult } from '@mosaic/matching';
 import { decide, filterVisible, type Pointer } from '@mosaic/policy';
 import { ALERT_CATEGORIES, isAlertActive } from '@mosaic/screening';
 import type { StoredRecord } from '@mosaic/store';
-import { entityPairKey } from '@mosaic/resolution';
-import { consult } from '../consult.ts';
+import { entityPairKey, type ReviewItem } from '@mosaic/resolution';
+import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { recordView, type RecordView } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -133,33 +133,37 @@ export interface ReviewPair {
   readonly entityB: EntityId;
 }
 
-/** Uncertain pairs the reviewer may see both sides of, best first. */
+/**
+ * Uncertain pairs the reviewer may see both sides of, best first. A consultation like a search:
+ * the records shown pass the gate (consult: the policy's decision point, the audit entry with
+ * the purpose and case reference, disclosures, owners told), and a pair is shown only when both
+ * its sides come back.
+ */
 export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, limit: number): Promise<readonly ReviewPair[]> {
+  requirePurpose(consultation);
   const snapshot = await mosaic.org();
   const user = policyUser(consultation.user);
-  const context = policyContext(snapshot, { ...consultation, purpose: consultation.purpose ?? 'resolution review', caseRef: consultation.caseRef ?? 'review' });
-  const out: ReviewPair[] = [];
+  const context = policyContext(snapshot, consultation);
+  const may = (s: StoredRecord): boolean => mosaic.decide(user, 'read', { kind: 'record', id: s.record.id, provenance: s.record.provenance }, context).effect === 'allow';
+  const chosen: { readonly item: ReviewItem; readonly a: StoredRecord; readonly b: StoredRecord }[] = [];
   // two entities are one question: asked once, by the best pair of theirs this person may see
   const asked = new Set<string>();
   for (const item of entities.review(limit * 5)) {
-    if (out.length >= limit) break;
+    if (chosen.length >= limit) break;
     const question = item.entityA === item.entityB ? `${item.a}\u0000${item.b}` : entityPairKey(item.entityA, item.entityB);
     if (asked.has(question)) continue;
     const [a, b] = await Promise.all([mosaic.store.getRecord(item.a), mosaic.store.getRecord(item.b)]);
-    if (!a || !b) continue;
-    const may = (p: Provenance): boolean => decide(user, 'read', { kind: 'record', provenance: p }, context).effect === 'allow';
-    if (!may(a.record.provenance) || !may(b.record.provenance)) continue;
+    if (!a || !b || !may(a) || !may(b)) continue;
     asked.add(question);
-    out.push({
-      a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: entities.explain(a.record, b.record).explain, prior: entities.prior(),
-      entityA: item.entityA, entityB: item.entityB,
-    });
+    chosen.push({ item, a, b });
   }
-  await mosaic.audit.append({
-    actor: { user: consultation.user.id, agency: consultation.user.agency }, action: 'consultation', purpose: 'resolution review', caseRef: null,
-    query: { review: limit }, records: out.flatMap((p) => [p.a.id, p.b.id]), outcome: 'ok',
-  });
-  return out;
+  const records = new Map(chosen.flatMap(({ a, b }) => [a.record, b.record]).map((r) => [r.id, r]));
+  const { visible } = await consult(mosaic, consultation, [...records.values()], { action: 'read', query: { review: limit } });
+  const shown = new Set(visible.map((r) => r.id));
+  return chosen.filter(({ a, b }) => shown.has(a.record.id) && shown.has(b.record.id)).map(({ item, a, b }) => ({
+    a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: entities.explain(a.record, b.record).explain, prior: entities.prior(),
+    entityA: item.entityA, entityB: item.entityB,
+  }));
 }
 
 /** A person's judgement on two records the person may see; it sticks in every later run. */

@@ -7,7 +7,7 @@
  * agency) are listed, and a record restricted to need-to-know groups the administrator is not in
  * shows no caption. Listing it is a consultation and is logged with the purpose.
  */
-import { AppError, type RecordId } from '@mosaic/model';
+import { AppError, isIsoDay, type RecordId } from '@mosaic/model';
 import { decide, erasable, reviewQueue } from '@mosaic/policy';
 import type { StoredRecord } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
@@ -65,7 +65,7 @@ export async function retentionQueue(mosaic: Mosaic, request: AdminRequest, { wi
 export async function extendReview(mosaic: Mosaic, request: AdminRequest, id: RecordId, { until, reason }: { readonly until: string; readonly reason: string }): Promise<{ readonly reviewDate: string; readonly version: number }> {
   const stored = await ownRecord(mosaic, request, id);
   const today = mosaic.now().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(`${until}T00:00:00Z`))) throw invalid('until', 'must be a date YYYY-MM-DD');
+  if (!isIsoDay(until)) throw invalid('until', 'must be a real date YYYY-MM-DD');
   if (until <= today) throw invalid('until', `must be after today (${today})`);
   if (until <= stored.record.provenance.reviewDate) throw invalid('until', `must be after the current review date (${stored.record.provenance.reviewDate})`);
   if (reason.trim().length < 3) throw invalid('reason', 'must say why the record is kept');
@@ -84,7 +84,8 @@ export async function placeLegalHold(mosaic: Mosaic, request: AdminRequest, id: 
   const ref = reference.trim();
   if (ref.length < 3 || ref.length > 200) throw invalid('reference', 'must name the order, proceedings or request (3 to 200 characters)');
   const today = mosaic.now().toISOString().slice(0, 10);
-  if (until !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until < today)) throw invalid('until', `must be a date YYYY-MM-DD from today (${today})`);
+  if (until !== undefined && !isIsoDay(until)) throw invalid('until', 'must be a real date YYYY-MM-DD');
+  if (until !== undefined && until < today) throw invalid('until', `must be from today (${today})`);
   const hold: HoldDocument = { id: randomUUID(), record: id, agency: request.user.agency, reference: ref, ...(until ? { until } : {}), placedBy: request.user.id, placedAt: mosaic.now().toISOString() };
   await mosaic.store.putDocument({ kind: LEGAL_HOLD_KIND, id: hold.id, owner: hold.agency, subject: id, body: hold });
   await auditAdmin(mosaic, request, { placeLegalHold: { hold: hold.id, reference: ref, until: until ?? null } }, { records: [id], reason: 'legal hold placed' });

@@ -34,6 +34,22 @@ async function hold(test: TestMosaic, record: RecordId, until?: string): Promise
 }
 
 describe('sweepRetention', () => {
+  it('leaves a record whose stored review or hold date is not a real date, reports it, and sweeps the rest', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const due = await put(world, 'due', '2030-05-31');
+    // as stored before dates were checked as real calendar dates
+    const badReview = await put(world, 'bad-review', '2030-01-01');
+    const stored = await world.mosaic.store.getRecord(badReview);
+    if (!stored) throw new Error('not stored');
+    await world.mosaic.store.putRecords([{ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '2030-02-31' } }], { actor: 'test' });
+    const badHold = await put(world, 'bad-hold', '2029-01-01');
+    await hold(world, badHold, '2030-02-31');
+
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 1, held: 0, checksErased: 0, notificationsErased: 0, unreadable: [badHold, badReview] });
+    expect(await world.mosaic.store.getRecord(due)).toBeUndefined();
+    for (const id of [badReview, badHold]) expect(await world.mosaic.store.getRecord(id)).toBeDefined();
+  });
+
   it('erases what is due, keeps what is held or not yet due, and logs each erasure', async () => {
     let today = new Date('2030-06-01T12:00:00Z');
     world = await openTestMosaic({ now: () => today });
@@ -45,7 +61,7 @@ describe('sweepRetention', () => {
     await hold(world, held);
     await hold(world, heldUntil, '2030-06-10');
 
-    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 5, erased: 2, held: 2, checksErased: 0, notificationsErased: 0 });
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 5, erased: 2, held: 2, checksErased: 0, notificationsErased: 0, unreadable: [] });
     for (const id of [due, onTheDay]) {
       expect(await world.mosaic.store.getRecord(id)).toBeUndefined();
       expect((await world.mosaic.store.recordHistory(id)).at(-1)).toMatchObject({ op: 'delete', actor: SWEEP_ACTOR });
@@ -53,7 +69,7 @@ describe('sweepRetention', () => {
     for (const id of [later, held, heldUntil]) expect(await world.mosaic.store.getRecord(id)).toBeDefined();
 
     today = new Date('2030-06-11T12:00:00Z');
-    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 2, held: 1, checksErased: 0, notificationsErased: 0 });
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 2, held: 1, checksErased: 0, notificationsErased: 0, unreadable: [] });
     expect(await world.mosaic.store.getRecord(heldUntil)).toBeUndefined();
     expect(await world.mosaic.store.getRecord(held)).toBeDefined();
 

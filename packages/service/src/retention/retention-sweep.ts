@@ -8,8 +8,8 @@
  * sweep` and periodically by `mosaic serve`.
  */
 import type { AuditEvent } from '@mosaic/audit';
-import { AgencyId, UserId, type RecordId } from '@mosaic/model';
-import { addPeriod, erasable, type RetentionPeriod } from '@mosaic/policy';
+import { AgencyId, isAppError, UserId, type RecordId } from '@mosaic/model';
+import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mosaic/policy';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
@@ -27,6 +27,11 @@ export interface SweepSummary {
   readonly checksErased: number;
   /** Notifications past their (or their user's) agency's period. */
   readonly notificationsErased: number;
+  /**
+   * Records left alone because a date the sweep reads (the review date, a legal hold's end) is
+   * not a real date: one such record must not stop the sweep for everyone. A person fixes it.
+   */
+  readonly unreadable: readonly RecordId[];
 }
 
 export const SWEEP_ACTOR = 'system:retention';
@@ -41,10 +46,12 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
   const due: RecordId[] = [];
   let examined = 0;
   let held = 0;
+  const unreadable: RecordId[] = [];
   for await (const stored of scanLiveRecords(mosaic)) {
     examined += 1;
-    const verdict = erasable(stored.record, today, holds);
-    if (verdict.erasable) due.push(stored.record.id);
+    const verdict = readableVerdict(() => erasable(stored.record, today, holds));
+    if (verdict === undefined) unreadable.push(stored.record.id);
+    else if (verdict.erasable) due.push(stored.record.id);
     else if (verdict.reason === 'legal hold') held += 1;
   }
   let erased = 0;
@@ -61,7 +68,17 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
     erased += done.length;
   }
   const documents = await sweepDocuments(mosaic, today, batchSize);
-  return { examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications };
+  return { examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications, unreadable };
+}
+
+/** The policy's verdict on a record, or undefined when it refuses a stored date as not a real one (policy: dates must be valid YYYY-MM-DD). */
+function readableVerdict(verdict: () => Erasability): Erasability | undefined {
+  try {
+    return verdict();
+  } catch (error) {
+    if (isAppError(error) && error.kind === 'invalid') return undefined;
+    throw error;
+  }
 }
 
 /** A kind of workflow document the sweep erases once older than its owner agency's period. */

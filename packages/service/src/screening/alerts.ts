@@ -86,12 +86,18 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
   const country = snapshot.org.agencies.find((a) => a.id === user.agency)?.country;
   const category: SubjectCategory = input.category === 'protective' ? 'victim' : subject?.record.provenance.category ?? 'suspect';
   const today = mosaic.now().toISOString().slice(0, 10);
+  const validFrom = input.validFrom ?? today;
+  // an alert that ends before it starts would be listed "active" and never be in force
+  if (input.validUntil !== undefined && input.validUntil < validFrom) {
+    const reason = `before validFrom (${validFrom})`;
+    throw new AppError('MOSAIC_INVALID_INPUT', `validUntil: ${reason}`, { field: 'validUntil', reason });
+  }
   const outcome = await writeRecord(mosaic, { ...consultation, purpose: consultation.purpose ?? 'alert', caseRef: consultation.caseRef ?? id }, {
     id,
     schema: ALERT_SCHEMA,
     properties: {
       subject: [input.subject], category: [input.category], desk: [input.desk ?? user.desk], deskContact: [deskContact],
-      validFrom: [input.validFrom ?? today], ...(input.validUntil ? { validUntil: [input.validUntil] } : {}),
+      validFrom: [validFrom], ...(input.validUntil ? { validUntil: [input.validUntil] } : {}),
       ...(input.instructions ? { instructions: [input.instructions] } : {}), status: ['active'],
     },
     provenance: {
