@@ -60,9 +60,17 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     await page.getByLabel('Source reliability').selectOption('B');
     await page.getByLabel('Information credibility').selectOption('2');
     await page.getByLabel('Releasable to (agencies or countries, comma-separated)').fill('be');
+    await page.getByLabel('Data-subject category').selectOption('witness');
+    await page.getByLabel('Legal basis').fill('Hearing ordered by the investigating judge');
+    await page.getByLabel('Review date').fill('2029-06-30');
     await page.getByRole('button', { name: 'Upload and extract' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Garage interview, Liège');
+    // the claim's category, legal basis and review date as given in the form
+    const reportId = decodeURIComponent(new URL(page.url()).hash.replace(/^#\/reports\//, ''));
+    const headers = { 'x-mosaic-purpose': encodeURIComponent('Counter-terrorism investigation'), 'x-mosaic-case': encodeURIComponent('PV/2025/0412') };
+    const stored = await api.json<{ report: { report: { provenance: Record<string, unknown> } } }>(`/reports/${encodeURIComponent(reportId)}`, { token: await api.tokenOf('fedAnalyst'), headers });
+    expect(stored.report.report.provenance).toMatchObject({ category: 'witness', legalBasis: 'Hearing ordered by the investigating judge', reviewDate: '2029-06-30' });
     const text = page.getByLabel('Report text');
     await expect.poll(() => text.locator('mark.mention-Person').count()).toBeGreaterThanOrEqual(3);
     expect(await text.textContent()).toBe(REPORT);

@@ -1,13 +1,17 @@
 /**
  * Uploading a report with its provenance: the file (text, HTML, PDF, DOCX) or pasted text, the
- * collection, and the claim's source, grading, marking and handling code. The agency is the
- * user's own; the server checks every field and names the one at fault.
+ * collection, and the claim's source, grading, marking, handling code, data-subject category,
+ * fact or assessment, legal basis and review date (the last two default on the server). The
+ * agency is the user's own; the server checks every field and names the one at fault.
  */
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
+
+/** Data-subject categories (EU Directive 2016/680, Art. 6), as the server reads them. */
+const SUBJECT_CATEGORIES = ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'] as const;
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   txt: 'text/plain', text: 'text/plain', md: 'text/plain', html: 'text/html', htm: 'text/html', pdf: 'application/pdf',
@@ -25,7 +29,10 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
   const { api, user } = useSession();
   const [file, setFile] = useState<File>();
   const [text, setText] = useState('');
-  const [fields, setFields] = useState({ title: '', collection: '', source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', classification: 'RESTRICTED', releasability: '', handling: 'H1' });
+  const [fields, setFields] = useState({
+    title: '', collection: '', source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', classification: 'RESTRICTED', releasability: '', handling: 'H1',
+    category: 'other', nature: 'fact', legalBasis: '', reviewDate: '',
+  });
   const { busy, error, run } = useAction();
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: e.target.value }));
 
@@ -40,6 +47,10 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
         provenance: {
           source: fields.source.trim(), reliability: fields.reliability, credibility: Number(fields.credibility), handling: fields.handling,
           marking: { tlp: fields.tlp, classification: fields.classification, releasability: fields.releasability.split(',').map((r) => r.trim()).filter(Boolean) },
+          category: fields.category, nature: fields.nature,
+          // left empty: the collection names the legal basis, the agency's retention rules the review date
+          ...(fields.legalBasis.trim() ? { legalBasis: fields.legalBasis.trim() } : {}),
+          ...(fields.reviewDate ? { reviewDate: fields.reviewDate } : {}),
         },
       });
       onUploaded(report.id);
@@ -72,6 +83,14 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
         <input id="report-releasability" value={fields.releasability} onChange={set('releasability')} placeholder="empty: your agency only" />
         <label htmlFor="report-handling">Handling code</label>
         <select id="report-handling" value={fields.handling} onChange={set('handling')}>{['H0', 'H1', 'H2', 'H3'].map((v) => <option key={v}>{v}</option>)}</select>
+        <label htmlFor="report-category">Data-subject category</label>
+        <select id="report-category" value={fields.category} onChange={set('category')}>{SUBJECT_CATEGORIES.map((v) => <option key={v}>{v}</option>)}</select>
+        <label htmlFor="report-nature">Fact or assessment</label>
+        <select id="report-nature" value={fields.nature} onChange={set('nature')}>{['fact', 'assessment'].map((v) => <option key={v}>{v}</option>)}</select>
+        <label htmlFor="report-legal-basis">Legal basis</label>
+        <input id="report-legal-basis" maxLength={300} value={fields.legalBasis} onChange={set('legalBasis')} placeholder="empty: the collection's" />
+        <label htmlFor="report-review-date">Review date</label>
+        <input id="report-review-date" type="date" value={fields.reviewDate} onChange={set('reviewDate')} title="empty: your agency's retention rule for the category" />
       </div>
       <button type="submit" className="primary" disabled={busy || (!file && !text.trim())}>Upload and extract</button>
       {busy ? <ProgressBar label="Reading and extracting" /> : null}
