@@ -172,6 +172,9 @@ describe.skipIf(!haveChromium)('the web app', () => {
   it('lets the auditor find the consultations with their purpose and verify the chain', async () => {
     const page = await browser.newPage();
     await signInPage(page, 'auditor');
+    // the screen opens on the latest entries
+    await expect.poll(() => page.locator('table.audit tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('.summary').textContent()).toMatch(/entr(y|ies), newest first/);
     await page.getByLabel('Action').selectOption('consultation');
     await page.getByLabel('Case reference').fill(CASE);
     await page.getByRole('button', { name: 'Search log' }).click();

@@ -1,8 +1,8 @@
 /**
- * The audit log for auditors: search by user, agency, subject, record, action, case and time;
- * verify the hash chain and its signed checkpoints.
+ * The audit log for auditors: it opens on the latest entries; search by user, agency, subject,
+ * record, action, case and time; verify the hash chain and its signed checkpoints.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
@@ -12,6 +12,9 @@ const TEXT_FILTERS = [
   { key: 'user', label: 'User' }, { key: 'agency', label: 'Agency' }, { key: 'subject', label: 'Subject (entity)' },
   { key: 'record', label: 'Record' }, { key: 'caseRef', label: 'Case reference' },
 ] as const;
+
+/** Entries shown when the screen opens. */
+const LATEST = 50;
 
 const isoOf = (local: string): string | undefined => (local ? new Date(local).toISOString() : undefined);
 
@@ -23,19 +26,22 @@ export function AuditScreen() {
   const [error, setError] = useState<unknown>();
   const [verification, setVerification] = useState<AuditVerification>();
   const [open, setOpen] = useState<number>();
+  const searches = useRef(0);
 
-  const search = async (event?: FormEvent): Promise<void> => {
+  const search = async (event?: FormEvent, limit = 500): Promise<void> => {
     event?.preventDefault();
+    const asked = ++searches.current;
     setBusy('Searching the log');
     setError(undefined);
     try {
       const { from, to, ...rest } = filters;
-      const answer = await api.audit({ ...rest, from: isoOf(from ?? ''), to: isoOf(to ?? ''), limit: 500 });
-      setEntries(answer.entries);
+      const answer = await api.audit({ ...rest, from: isoOf(from ?? ''), to: isoOf(to ?? ''), limit });
+      // a search asked later (the user's, over the opening one) wins
+      if (asked === searches.current) setEntries(answer.entries);
     } catch (caught) {
-      setError(caught);
+      if (asked === searches.current) setError(caught);
     } finally {
-      setBusy(undefined);
+      if (asked === searches.current) setBusy(undefined);
     }
   };
   const verify = async (): Promise<void> => {
@@ -51,6 +57,8 @@ export function AuditScreen() {
     }
   };
   const set = (key: string) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
+  // the latest entries, before any filter
+  useEffect(() => { void search(undefined, LATEST); }, [api]);
 
   return (
     <section className="screen" aria-labelledby="audit-title">
