@@ -26,6 +26,12 @@ import { WatchButton } from '../watch/watch-button.tsx';
 
 const OfflineMap = lazy(() => import('../profile/offline-map.tsx'));
 
+/** "X also holds" / "X, Y also hold": the agencies a pointer names, with the verb agreeing. */
+function holders(pointers: readonly { readonly agencyName: string }[]): string {
+  const names = [...new Set(pointers.map((p) => p.agencyName))];
+  return `${names.join(', ')} also ${names.length === 1 ? 'holds' : 'hold'}`;
+}
+
 export function ProfileScreen({ kind, id }: { readonly kind: 'record' | 'entity'; readonly id: string }) {
   return <PurposeGate>{kind === 'entity' ? <EntityProfileView id={id} /> : <RecordProfileView id={id} />}</PurposeGate>;
 }
@@ -103,8 +109,8 @@ function SubjectBanner({ subject, record }: { readonly subject: EntityProfile; r
   const agencies = [...new Set(subject.records.map((r) => r.provenance.agency))];
   return (
     <p className="subject-banner" data-testid="subject-banner">
-      {others.length > 0 ? <>One of {subject.records.length} records on this subject, held by {agencies.join(', ')}{subject.pointers.length ? `; ${subject.pointers.map((p) => p.agencyName).join(', ')} also hold information` : ''}. </>
-        : <>{subject.pointers.map((p) => p.agencyName).join(', ')} also hold information on this subject. </>}
+      {others.length > 0 ? <>One of {subject.records.length} records on this subject, held by {agencies.join(', ')}{subject.pointers.length ? `; ${holders(subject.pointers)} information` : ''}. </>
+        : <>{holders(subject.pointers)} information on this subject. </>}
       <a href={href('profile', 'entity', subject.id)}>Open the subject's profile</a>
     </p>
   );
