@@ -5,7 +5,7 @@
  */
 import { EntityId, RecordId } from '@mosaic/model';
 import { compareRecords, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
-import { judgePair, readEntity, reviewPairs, type Projections } from '@mosaic/service';
+import { entityOfRecord, judgePair, readEntity, reviewPairs, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@mosaic/model';
@@ -47,15 +47,10 @@ export function entityRoutes(projections: Projections) {
     });
 
     app.get('/records/:id/entity', {
-      schema: { tags: ['entities'], summary: 'The entity a record belongs to', params: Params, headers: PurposeHeaders, response: { 200: z.object({ entity: z.string() }) } },
+      schema: { tags: ['entities'], summary: 'The entity a record you may read belongs to: its id only (a lookup, not logged as a consultation: reading the entity is)', params: Params, headers: PurposeHeaders, response: { 200: z.object({ entity: z.string() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      const record = RecordId(request.params.id);
-      const found = await readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, projections.entities.entityOf(record) ?? EntityId('none'), { anchor: record });
-      // The record itself must be one the user may see: a hidden record merged into a visible
-      // entity would otherwise confirm that it exists (found by the derived-paths leak test).
-      if (!('entity' in found) || !found.entity.records.some((r) => r.id === request.params.id)) throw new AppError('MOSAIC_NOT_FOUND', 'record not found');
-      return { entity: found.entity.id };
+      return { entity: await entityOfRecord(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, RecordId(request.params.id)) };
     });
 
     app.get('/entities/:id/merges', {

@@ -105,6 +105,24 @@ export async function readEntity(mosaic: Mosaic, consultation: Consultation, ent
   };
 }
 
+/**
+ * Which entity a record the user may read belongs to: a lookup on the way to the subject's
+ * profile, not a consultation of its own. It answers the entity's id alone, whose content the
+ * profile then reads through readEntity, which logs the consultation and tells the owners once
+ * (logging and notifying here too made one opened profile two audit entries and two identical
+ * notices to each owner). A record the user may not read, or not yet resolved, is not found, so
+ * a hidden record merged into a visible entity is not confirmed to exist.
+ */
+export async function entityOfRecord(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf'>, id: RecordId): Promise<EntityId> {
+  const stored = await mosaic.store.getRecord(id);
+  const entity = entities.entityOf(id);
+  const decision = stored && stored.deletedAt === undefined
+    ? mosaic.decide(policyUser(consultation.user), 'read', { kind: 'record', id, provenance: stored.record.provenance }, policyContext(await mosaic.org(), consultation))
+    : undefined;
+  if (decision?.effect !== 'allow' || entity === undefined) throw new AppError('MOSAIC_NOT_FOUND', 'record not found');
+  return entity;
+}
+
 /** A member record as the gate sees it, with what the store keeps of it. */
 type ConsultedMember = EntityRecord & { readonly stored: StoredRecord };
 
