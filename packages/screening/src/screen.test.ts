@@ -147,10 +147,10 @@ describe('visibility', () => {
     }
   });
 
-  it('shows a pointer-only entry as its owner to contact, without id, score or explanation', () => {
+  it('shows a pointer-only entry as its owner to contact, without score or explanation (its id is for the owner\'s notice only)', () => {
     const index = createScreeningIndex([...WATCHLIST, twin]);
     const r = screen(index, { document: 'ZZ7654321' }, { visibility: (e) => (e.id === 'secret' ? 'pointer' : 'full') });
-    expect(r.ok && r.hits).toEqual([{ kind: 'pointer', band: 'hit', agency: AgencyId('agency-s'), desk: { id: DeskId('d-s'), name: 'Desk S', phone24x7: '+3225550111' } } satisfies ScreeningPointer]);
+    expect(r.ok && r.hits).toEqual([{ kind: 'pointer', id: twin.id, band: 'hit', agency: AgencyId('agency-s'), desk: { id: DeskId('d-s'), name: 'Desk S', phone24x7: '+3225550111' } } satisfies ScreeningPointer]);
   });
 
   it('a visibility memo asks again only about entries that changed, and answers as without it', () => {

@@ -109,6 +109,8 @@ export interface ScreeningHit {
 /** A likely match on an entry the caller may not see: who to contact, nothing else. */
 export interface ScreeningPointer {
   readonly kind: 'pointer';
+  /** The entry behind it, for its owner's notice: never shown to whoever screened. */
+  readonly id: SubjectId;
   readonly band: Band;
   readonly agency: AgencyId;
   readonly desk?: OwnerDesk;
@@ -325,7 +327,7 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
       // The caller is told of each pointer it gets (a memo answers without asking it).
       visibility?.(e.entry, s.index);
       // An owner who allows pointers names a contact; without one the entry stays hidden.
-      if (band !== 'none' && e.entry.owner) hits.push({ kind: 'pointer', band, agency: e.entry.owner.agency, ...(e.entry.owner.desk ? { desk: e.entry.owner.desk } : {}) });
+      if (band !== 'none' && e.entry.owner) hits.push({ kind: 'pointer', id: e.entry.id, band, agency: e.entry.owner.agency, ...(e.entry.owner.desk ? { desk: e.entry.owner.desk } : {}) });
       continue;
     }
     const alerts = activeAlerts(e.entry.alerts ?? [], at)

@@ -55,6 +55,32 @@ describe('resolved entities', () => {
     expect(dob?.sources.map((s) => s.provenance.agency).sort()).toEqual(['fedpol', 'zone-north']);
   });
 
+  it('opens a record\'s subject (its entity looked up, then read) with both in the log and one notice to its owner', async () => {
+    // fedpol's agreement with the zone asks for a notice on each consultation.
+    const told: { kind: string; agency?: string }[] = [];
+    const stop = world.mosaic.notifier.subscribe((n) => told.push({ kind: n.kind, ...('agency' in n.to ? { agency: n.to.agency } : {}) }));
+    const logged = async (): Promise<{ action: string; actor: { user: string }; query: unknown }[]> =>
+      (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; query: unknown });
+    const before = (await logged()).length;
+    try {
+      const lookup = await app.inject({ url: '/api/v1/records/fedpol:p1/entity', headers: headers('zoneOfficer') });
+      expect(lookup.statusCode, lookup.body).toBe(200);
+      const { entity } = lookup.json() as { entity: string };
+      expect(entity).toBe(projections.entities.entityOf(RecordId('fedpol:p1')));
+      expect((await app.inject({ url: `/api/v1/entities/${entity}?record=fedpol:p1`, headers: headers('zoneOfficer') })).statusCode).toBe(200);
+      // the lookup and the read are each logged; only the read tells the owner
+      const consultations = (await logged()).slice(before).filter((e) => e.action === 'consultation');
+      expect(consultations).toHaveLength(2);
+      expect(consultations[0]?.query).toEqual({ entityOfRecord: 'fedpol:p1' });
+      expect(told.filter((n) => n.kind === 'deconfliction.consult' && n.agency === 'fedpol')).toHaveLength(1);
+      // A record the user may not read has no entity to look up, as if it did not exist.
+      expect((await app.inject({ url: '/api/v1/records/intel:i1/entity', headers: headers('zoneOfficer') })).statusCode).toBe(404);
+      expect((await app.inject({ url: '/api/v1/records/fedpol:nothing/entity', headers: headers('zoneOfficer') })).statusCode).toBe(404);
+    } finally {
+      stop();
+    }
+  });
+
   it('offers an uncertain pair for review with the base rate its weights start from', async () => {
     // the same name and nothing else: on a store this small, about even odds
     await put({ id: 'p3', schema: 'Person', properties: { name: ['Marieke Vandersteen'] }, provenance: testProvenance('fedpol') });

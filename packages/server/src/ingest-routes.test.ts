@@ -1,5 +1,7 @@
+import { startProjections } from '@mosaic/service';
 import { openTestMosaic, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { signInTokens } from './test-sign-in.ts';
@@ -12,7 +14,7 @@ const as = (name: string) => ({ authorization: `Bearer ${tokens[name] ?? ''}` })
 interface Job { id: string; state: string; total: number; processed: number; accepted: number; rejected: number; created: number; errors: { line: number; field: string; reason: string }[] }
 
 async function finished(user: string, id: string): Promise<Job> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1500; i++) {
     const job = (await app.inject({ method: 'GET', url: `/api/v1/ingest/${id}`, headers: as(user) })).json() as { job: Job };
     if (job.job.state !== 'running') return job.job;
     await new Promise((r) => setTimeout(r, 20));
@@ -25,7 +27,7 @@ const provenance = { source: 'rms export', reliability: 'B', credibility: 2, mar
 beforeAll(async () => {
   world = await openTestMosaic();
   app = await buildApp({ mosaic: world.mosaic, webRoot: null });
-  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer']);
+  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer', 'zoneCheckpoint']);
 });
 
 afterAll(async () => {
@@ -73,5 +75,36 @@ describe('ingest over HTTP', () => {
     expect(noMapping.statusCode).toBe(400);
     expect(JSON.stringify(noMapping.json())).toContain('mapping');
     expect((await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: as('zoneOfficer'), payload: { format: 'jsonl', content: '  ', filename: 'x.jsonl' } })).statusCode).toBe(400);
+  });
+
+  it('keeps answering other requests while an upload of thousands of lines is ingested, and reports its progress', async () => {
+    // A full node as `mosaic serve` runs it: its projections follow the upload as it is written.
+    const projections = await startProjections(world.mosaic, { intervalMs: 50 });
+    const node = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
+    await node.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(node.server.address() as AddressInfo).port}/api/v1`;
+    const call = async (user: string, path: string, payload?: unknown): Promise<{ status: number; body: unknown }> => {
+      const response = await fetch(`${base}${path}`, {
+        method: payload === undefined ? 'GET' : 'POST', headers: { ...as(user), ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      const content = Array.from({ length: 4000 }, (_, i) => JSON.stringify({ id: `bulk${i}`, schema: 'Person', properties: { name: [`Bulk Person ${i}`], birthDate: ['1980-01-01'] }, provenance })).join('\n');
+      const started = await call('fedAnalyst', '/ingest', { format: 'jsonl', content, filename: 'bulk.jsonl', purpose: 'case intake', caseRef: 'CASE-I2' });
+      expect(started.status).toBe(202);
+      const { job } = started.body as { job: Job };
+      // Answered while the job runs, not after it: the ingest gives the event loop turns.
+      expect((await call('zoneCheckpoint', '/health')).status).toBe(200);
+      expect((await call('zoneCheckpoint', '/screen', { name: 'Rachid Bouzid' })).status).toBe(200);
+      const during = (await call('fedAnalyst', `/ingest/${job.id}`)).body as { job: Job };
+      expect(during.job).toMatchObject({ state: 'running', total: 4000 });
+      expect(during.job.processed).toBeLessThan(4000);
+      expect(await finished('fedAnalyst', job.id)).toMatchObject({ state: 'done', processed: 4000, accepted: 4000 });
+    } finally {
+      await node.close();
+      projections.stop();
+    }
   });
 });

@@ -68,7 +68,7 @@ const auth = (user: string) => ({ authorization: `Bearer ${tokens[user] ?? ''}` 
 const screen = (payload: Record<string, unknown>, user = 'zoneCheckpoint') => app.inject({ method: 'POST', url: '/api/v1/screen', headers: auth(user), payload });
 
 interface Hit { n: number; kind: string; subject?: string; sameSubjectAs?: number; band: string; score?: number; agency?: string; desk?: { contact: string } | null; alerts?: { id: string; action: string; instruction: string; instructions?: string; owner: { agency: string; contact: string } }[]; decision?: { decision: string; sighting?: string } }
-interface Answer { check: { id: string; caseRef: string; purpose: string; place?: string }; hits: Hit[] }
+interface Answer { check: { id: string; at: string; caseRef: string; purpose: string; place?: string }; hits: Hit[] }
 interface Event { kind: string; body: Record<string, unknown>; to: Record<string, string>; receivedAt: number }
 
 /** A live server-sent-event stream over a real socket, collecting the events as they arrive. */
@@ -224,6 +224,46 @@ describe('checkpoint screening over HTTP', () => {
     expect(response.body).not.toMatch(/intel:x1|Haddouchi|XK998877|score|explain/);
     const byDocument = (await screen({ document: 'XK998877' })).json() as Answer;
     expect(byDocument.hits.map((h) => h.kind)).toEqual(['pointer']);
+  });
+
+  it('shows a match by document alone with the listed name, date of birth and nationality to compare, and a pointer with none', async () => {
+    const { hits } = (await screen({ document: 'EM123456' })).json() as Answer;
+    expect(hits[0]).toMatchObject({ kind: 'match', subject: 'fedpol:p1', listed: { name: 'Rachid Bouzid', birthDates: ['1990-03-02'], nationalities: ['be'] } });
+    const byName = (await screen({ name: 'Rachid Bouzid' })).json() as Answer;
+    expect(byName.hits.find((h) => h.subject === 'fedpol:p1')).toMatchObject({ listed: { name: 'Rachid Bouzid', birthDates: ['1990-03-02'] } });
+    const pointer = (await screen({ document: 'XK998877' })).json() as Answer;
+    expect(pointer.hits[0]).not.toHaveProperty('listed');
+  });
+
+  it('records the call to a pointer\'s desk (not a confirmation), and tells the owner which of its records was encountered, where and by whom', async () => {
+    await projections.notifications.idle();
+    const before = new Set(((await app.inject({ url: '/api/v1/notifications', headers: auth('intelAnalyst') })).json() as { notifications: { id: string }[] }).notifications.map((n) => n.id));
+    const response = await screen({ name: 'Karim Haddouchi', place: 'Zaventem T1' });
+    const { check, hits } = response.json() as Answer;
+    expect(hits.map((h) => h.kind)).toEqual(['pointer']);
+    const url = `/api/v1/checks/${check.id}/hits/0/decision`;
+    for (const decision of ['confirm', 'reject']) {
+      const refused = await app.inject({ method: 'POST', url, headers: auth('zoneCheckpoint'), payload: { decision } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ error: { message: expect.stringMatching(/record the call/) } });
+    }
+    const called = await app.inject({ method: 'POST', url, headers: auth('zoneCheckpoint'), payload: { decision: 'called', report: { notes: 'desk asks to let him go, will follow up' } } });
+    expect(called.statusCode, called.body).toBe(200);
+    expect((called.json() as Answer).hits[0]).toMatchObject({ kind: 'pointer', decision: { decision: 'called', by: 'zone-north.zoneCheckpoint', notes: 'desk asks to let him go, will follow up' } });
+    expect(JSON.stringify((called.json() as Answer).hits)).not.toMatch(/intel:x1|Haddouchi|XK998877/);
+    expect((await app.inject({ method: 'POST', url, headers: auth('zoneCheckpoint'), payload: { decision: 'called' } })).statusCode).toBe(409);
+    // 'called' is for pointers only.
+    const match = (await screen({ name: 'Youssef Amrani' })).json() as Answer;
+    expect((await app.inject({ method: 'POST', url: `/api/v1/checks/${match.check.id}/hits/0/decision`, headers: auth('zoneCheckpoint'), payload: { decision: 'called' } })).statusCode).toBe(400);
+
+    await projections.notifications.idle();
+    const inbox = ((await app.inject({ url: '/api/v1/notifications', headers: auth('intelAnalyst') })).json() as { notifications: { id: string; kind: string; body: Record<string, unknown> }[] }).notifications.filter((n) => !before.has(n.id));
+    expect(inbox.find((n) => n.kind === 'deconfliction.encounter')?.body).toMatchObject({
+      check: check.id, record: 'intel:x1', records: ['intel:x1'], names: ['Karim Haddouchi'], time: check.at, place: 'Zaventem T1', requester: 'zone-north', desk: 'zone-north-desk',
+    });
+    expect(inbox.find((n) => n.kind === 'pointer.called')?.body).toMatchObject({ check: check.id, agency: 'zone-north', place: 'Zaventem T1', report: { notes: 'desk asks to let him go, will follow up' } });
+    // The officer's query stays with the officer's agency.
+    expect(JSON.stringify(inbox)).not.toMatch(/zoneCheckpoint/);
   });
 
   it('refuses bad queries with the field and the reason', async () => {

@@ -45,4 +45,34 @@ describe('followChanges', () => {
     expect(follower.catchUp()).toBe(follower.catchUp());
     await follower.catchUp();
   });
+
+  it('hands a large feed to the projections a slice at a time, and lets the event loop run between slices', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const records = Array.from({ length: 1000 }, (_, i) => {
+      const v = validateRecord(mosaic.registry, { id: `bulk${i}`, schema: 'Person', properties: { name: [`Bulk Person ${i}`] }, provenance: testProvenance('fedpol') });
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      return v.record;
+    });
+    await mosaic.store.putRecords(records, { actor: 'test' });
+    // An event-loop turn counter, and a projection as slow as resolving each record would be.
+    let turns = 0;
+    let ticking = true;
+    const tick = (): void => {
+      turns += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const slices: { size: number; turn: number }[] = [];
+    const slow = { name: 'slow', apply: (changes: readonly { id: RecordId }[]) => {
+      const until = performance.now() + 15;
+      while (performance.now() < until) { /* work that holds the thread */ }
+      slices.push({ size: changes.length, turn: turns });
+    } };
+    expect(await followChanges(mosaic.store, [slow]).catchUp()).toBe(1000);
+    ticking = false;
+    expect(slices.reduce((sum, s) => sum + s.size, 0)).toBe(1000);
+    expect(slices.length).toBeGreaterThan(1);
+    for (let i = 1; i < slices.length; i++) expect(slices[i]?.turn).toBeGreaterThan(slices[i - 1]?.turn ?? Infinity);
+  });
 });

@@ -6,6 +6,14 @@
  */
 import type { EntityRecord, RecordId } from '@mosaic/model';
 import type { Store } from '@mosaic/store';
+import { createEventLoopYielder } from './event-loop-yielder.ts';
+
+/**
+ * Changes handed to the projections at a time (the feed is read 1,000 at a time): a large upload
+ * arrives as tens of thousands of changes, and indexing them in one go would hold every request
+ * of the node for as long (event-loop-yielder.ts).
+ */
+const APPLY_SLICE = 100;
 
 export interface RecordChange {
   readonly id: RecordId;
@@ -26,7 +34,7 @@ export interface ChangeFollower {
   readonly seq: number;
 }
 
-export function followChanges(store: Store, projections: readonly Projection[], { fromSeq = 0, batch = 5000 }: { readonly fromSeq?: number; readonly batch?: number } = {}): ChangeFollower {
+export function followChanges(store: Store, projections: readonly Projection[], { fromSeq = 0, batch = 1000 }: { readonly fromSeq?: number; readonly batch?: number } = {}): ChangeFollower {
   let seq = fromSeq;
   let timer: NodeJS.Timeout | undefined;
   /** The last step asked for (running or waiting for the one before it). */
@@ -43,7 +51,14 @@ export function followChanges(store: Store, projections: readonly Projection[], 
       const ids = [...new Set(changes.map((c) => c.recordId))];
       const current = new Map((await store.getRecords(ids)).filter((s) => s.deletedAt === undefined).map((s) => [s.record.id, s.record]));
       const records = ids.map((id) => ({ id, record: current.get(id) }));
-      for (const projection of projections) await projection.apply(records);
+      const giveWay = createEventLoopYielder();
+      for (let at = 0; at < records.length; at += APPLY_SLICE) {
+        const slice = records.slice(at, at + APPLY_SLICE);
+        for (const projection of projections) {
+          await projection.apply(slice);
+          await giveWay();
+        }
+      }
       seq = changes[changes.length - 1]?.seq ?? seq;
       applied += changes.length;
     }

@@ -222,6 +222,45 @@ describe.skipIf(!haveChromium)('the web app', () => {
     expect(await brother.locator('dt').allTextContents()).not.toContain('Owner');
   });
 
+  it('shows whom a document check lists, offers a pointer\'s desk call instead of a confirmation, and tells the owner which of its records', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneCheckpoint');
+    await givePurpose(page, PURPOSE, CASE);
+    // by document number alone: the card names the listed person, born when and of which nationality
+    await page.getByLabel('Document number').fill('EM123456');
+    await page.keyboard.press('Enter');
+    const listed = page.locator('.hit-card', { hasText: world.moreau }).first();
+    await expect.poll(() => listed.count()).toBe(1);
+    expect(await listed.locator('dd').first().textContent()).toBe(`Lucien Moreau-Vasquez ${world.moreau}`);
+    expect(await listed.locator('.hit-listed-born dd').textContent()).toBe('1991-04-12');
+    expect(await listed.locator('.hit-listed-nationality dd').textContent()).toBe('be');
+    // a pointer: nobody to compare, so no confirmation; the officer records the call to its desk
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Name', { exact: true }).fill('Odile Renard-Moreau');
+    await page.keyboard.press('Enter');
+    const pointer = page.locator('.hit-card', { hasText: 'CONTACT OWNER' }).first();
+    await expect.poll(() => pointer.count()).toBe(1);
+    expect(await pointer.textContent()).not.toMatch(/Renard|i-renard|1989/);
+    expect(await pointer.getByRole('button', { name: /Confirm/ }).count()).toBe(0);
+    expect(await pointer.getByRole('button', { name: /Reject/ }).count()).toBe(0);
+    await pointer.getByLabel('What the desk said').fill('let her go, the desk follows up');
+    await pointer.getByRole('button', { name: 'Desk called: record the call' }).click();
+    await expect.poll(() => pointer.locator('.decided').textContent()).toMatch(/^Call to the desk recorded/);
+    await screenshot(page, '07c-checkpoint-pointer');
+
+    // the owner reads which of its own records was encountered, by whom, in words, with the way to it
+    const owner = await browser.newPage();
+    await signInPage(owner, 'intelAnalyst');
+    await owner.goto('/#/inbox');
+    const encounter = owner.locator('.inbox li', { hasText: 'Another agency encountered your subject' }).first();
+    await expect.poll(() => encounter.count(), { timeout: 15_000 }).toBe(1);
+    expect(await encounter.locator('.notification-summary').textContent()).toMatch(new RegExp(`^zone-north \\(desk zone-north-desk\\) encountered your record Odile Renard-Moreau \\(${world.intelSubject}\\) at a check on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\.$`));
+    expect(await encounter.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(world.intelSubject)}`);
+    const called = owner.locator('.inbox li', { hasText: 'A checkpoint called your desk' }).first();
+    await expect.poll(() => called.locator('.notification-summary').textContent(), { timeout: 15_000 }).toMatch(/^zone-north \(desk zone-north-desk\) called your desk about a likely match on .*: “let her go, the desk follows up”$/);
+    await screenshot(owner, '08b-inbox-encounter');
+  });
+
   it('delivers the owner\'s notification live to a second browser', async () => {
     const owner = await browser.newPage();
     await signInPage(owner, 'fedAnalyst');

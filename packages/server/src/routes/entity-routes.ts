@@ -5,7 +5,7 @@
  */
 import { EntityId, RecordId } from '@mosaic/model';
 import { compareRecords, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
-import { judgePair, readEntity, reviewPairs, type Projections } from '@mosaic/service';
+import { entityOfRecord, judgePair, readEntity, reviewPairs, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, isAppError } from '@mosaic/model';
@@ -56,18 +56,10 @@ export function entityRoutes(projections: Projections) {
     });
 
     app.get('/records/:id/entity', {
-      schema: { tags: ['entities'], summary: 'The entity a record belongs to', params: Params, headers: PurposeHeaders, response: { 200: z.object({ entity: z.string() }) } },
+      schema: { tags: ['entities'], summary: 'The entity a record you may read belongs to: its id only (a lookup, logged; reading the entity is the consultation that tells the owners)', params: Params, headers: PurposeHeaders, response: { 200: z.object({ entity: z.string() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      const record = RecordId(request.params.id);
-      // Answered exactly as GET /records/:id answers a missing record: the entity of a hidden one
-      // (named in readEntity's not-found) would confirm that it exists.
-      const missing = (): AppError => new AppError('MOSAIC_NOT_FOUND', `record ${record} not found`);
-      const found = await orNotFound(readEntity(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, projections.entities.entityOf(record) ?? EntityId('none'), { anchor: record }), missing);
-      // The record itself must be one the user may see: a hidden record merged into a visible
-      // entity would otherwise confirm that it exists (found by the derived-paths leak test).
-      if (!('entity' in found) || !found.entity.records.some((r) => r.id === request.params.id)) throw missing();
-      return { entity: found.entity.id };
+      return { entity: await entityOfRecord(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, RecordId(request.params.id)) };
     });
 
     app.get('/entities/:id/merges', {

@@ -36,17 +36,19 @@ const AlertHitOut = z.object({
   id: z.string(), category: z.enum(ALERT_CATEGORIES), action: z.enum(ACTION_CODES), instruction: z.string(), instructions: z.string().optional(), disclose: z.boolean(),
   owner: z.object({ agency: z.string(), agencyName: z.string().optional(), desk: z.string(), contact: z.string() }),
 });
-const DecisionOut = z.object({ decision: z.enum(['confirm', 'reject']), by: z.string(), at: z.string(), sighting: z.string().optional() });
+const DecisionOut = z.object({ decision: z.enum(['confirm', 'reject', 'called']), by: z.string(), at: z.string(), sighting: z.string().optional(), notes: z.string().optional().describe('What the desk said (a pointer\'s call)') });
+const ListedOut = z.object({ name: z.string().optional(), birthDates: z.array(z.string()).readonly().optional(), nationalities: z.array(z.string()).readonly().optional() })
+  .describe('The listed name, dates of birth and nationalities, to compare with the person checked');
 const HitOut = z.discriminatedUnion('kind', [
   z.object({
     n: z.number(), kind: z.literal('match'), subject: z.string(), schema: z.string(), score: z.number(), band: Band,
     category: z.string().optional().describe('Data-subject category of the listed record (LED Art. 6)'), nature: z.string().optional().describe('fact or assessment (LED Art. 7)'),
-    explain: Explain, alerts: z.array(AlertHitOut).readonly(), decision: DecisionOut.optional(),
+    listed: ListedOut.optional(), explain: Explain, alerts: z.array(AlertHitOut).readonly(), decision: DecisionOut.optional(),
     sameSubjectAs: z.number().optional().describe('The hit (its n) whose listed record is the same resolved person, on records you may see: one person, two listings'),
   }),
   z.object({
     n: z.number(), kind: z.literal('pointer'), band: Band, agency: z.string(), agencyName: z.string(), message: z.literal('holds information'),
-    desk: z.object({ id: z.string(), name: z.string(), contact: z.string() }).nullable(),
+    desk: z.object({ id: z.string(), name: z.string(), contact: z.string() }).nullable(), decision: DecisionOut.optional(),
   }),
 ]);
 const CheckAnswer = z.object({ check: CheckOut, hits: z.array(HitOut).readonly() });
@@ -99,9 +101,9 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
 
     app.post('/checks/:id/hits/:n/decision', {
       schema: {
-        tags: ['screening'], summary: 'Confirm or reject a hit; a confirmed hit is reported to the alert owner and recorded as a Sighting',
+        tags: ['screening'], summary: 'Confirm or reject a match (a confirmed one is reported to the alert owner and recorded as a Sighting), or record that a pointer\'s desk was called (its owner is told)',
         params: z.object({ id: z.string().min(1).max(100), n: z.coerce.number().int().min(0).max(100) }),
-        body: z.object({ decision: z.enum(['confirm', 'reject']), report: Report.optional() }),
+        body: z.object({ decision: z.enum(['confirm', 'reject', 'called']).describe('confirm or reject: a match; called: a pointer'), report: Report.optional() }),
         response: { 200: CheckDetail },
       },
     }, async (request) => {

@@ -7,6 +7,7 @@
  */
 import { formatFieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import type { PreparedRecord } from '@mosaic/store';
+import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import { chunksOfItems, type ChunkOptions, type RejectedLine, type ValidatedChunk } from './validated-chunk.ts';
 
 export interface SourceItem {
@@ -100,6 +101,8 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   let committedLine = resumeAfter;
   let firstRejected = Infinity;
   let bytes = 0;
+  // A serving node's upload shares the thread with every request (event-loop-yielder.ts).
+  const giveWay = createEventLoopYielder();
 
   const reject = ({ line, errors: fieldErrors }: RejectedLine): void => {
     counts.rejected += 1;
@@ -137,6 +140,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
       batch.push(records[i] as PreparedRecord);
       lastLine = line;
       if (batch.length >= batchSize) await flush();
+      await giveWay();
     }
     while (next < rejected.length) reject(rejected[next++] as RejectedLine);
     if (chunk.lastLine > lastLine) lastLine = chunk.lastLine;

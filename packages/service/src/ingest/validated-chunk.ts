@@ -6,6 +6,7 @@
  */
 import { validateRecord, type EntityRecord, type FieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import { prepareRecord, type PreparedRecord } from '@mosaic/store/prepare-record';
+import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import type { SourceItem } from './ingest.ts';
 import { reviewDateRule, type ReviewDates } from './review-dates.ts';
 
@@ -102,10 +103,13 @@ export async function* chunksOfItems(registry: SchemaRegistry, source: AsyncIter
   const { chunkLines = 500 } = options;
   const builder = createChunkBuilder(registry, options);
   let offset = 0;
+  // Validating an upload's lines in a serving node's thread: requests are answered meanwhile.
+  const giveWay = createEventLoopYielder();
   for await (const item of source) {
     builder.add(item.line, item.raw, item.parseError);
     offset = item.offset;
     if (builder.size >= chunkLines) yield builder.take(offset);
+    await giveWay();
   }
   if (builder.size > 0) yield builder.take(offset);
 }

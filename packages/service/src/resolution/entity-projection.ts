@@ -13,6 +13,7 @@ import {
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
 import type { Store } from '@mosaic/store';
 import type { Projection, RecordChange } from '../change-follower.ts';
+import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import { storeResolutionStore } from './store-resolution-store.ts';
 
 /** Uncertain pairs kept between two full passes before a pass is run to find them all again. */
@@ -112,7 +113,16 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     }
   };
 
-  const rebuild = async (): Promise<void> => {
+  // A rebuild and the resolution of arriving records give the event loop turns as they go;
+  // one runs at a time, so neither reads the index or the snapshot while the other changes it.
+  let turn: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(operation: () => Promise<T>): Promise<T> => {
+    const run = turn.then(operation, operation);
+    turn = run.catch(() => undefined);
+    return run;
+  };
+
+  const rebuild = (): Promise<void> => serialised(async () => {
     const snapshot = await persistence.load();
     const records = await allMatchable();
     // Estimating m/u by EM needs many candidate pairs; on a small store its estimates are noise
@@ -126,7 +136,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     membership.clear();
     members.clear();
     run.state.ids.forEach((id, i) => setMember(id, run.state.entities[i] as EntityId));
-  };
+  });
 
   const schedule = (): void => {
     if (stopped) return;
@@ -147,10 +157,13 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
 
   return {
     name: 'entities',
-    async apply(changes: readonly RecordChange[]) {
+    apply: (changes: readonly RecordChange[]) => serialised(async () => {
       if (!index) return;
       let changed = false;
+      // Resolving a record against the entities takes about a millisecond: requests go on between them.
+      const giveWay = createEventLoopYielder();
       for (const { id, record } of changes) {
+        await giveWay();
         if (!record || schemaGroup(record.schema) === undefined) continue;
         if (membership.has(id)) {
           // An updated record may now belong elsewhere: a full pass decides.
@@ -164,7 +177,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
         setMember(id, result.entity);
       }
       if (changed) schedule();
-    },
+    }),
     resolve: (id) => persistence.resolveEntityId(id),
     entityOf: (record) => membership.get(record),
     membersOf: (entity) => members.get(entity) ?? [],

@@ -105,6 +105,30 @@ export async function readEntity(mosaic: Mosaic, consultation: Consultation, ent
   };
 }
 
+/**
+ * Which entity a record the user may read belongs to: a lookup on the way to the subject's
+ * profile. It answers the entity's id alone and is logged as a consultation of that record (its
+ * query says it was a lookup), but it does not tell the owners: the profile then reads the
+ * entity through readEntity, the consultation that does (telling them here too sent each owner
+ * two identical notices for one opened profile). A record the user may not read, or not yet
+ * resolved, is not found, answered as GET /records/:id answers a missing one, so a hidden
+ * record merged into a visible entity is not confirmed to exist.
+ */
+export async function entityOfRecord(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf'>, id: RecordId): Promise<EntityId> {
+  requirePurpose(consultation);
+  const stored = await mosaic.store.getRecord(id);
+  const entity = entities.entityOf(id);
+  const decision = stored && stored.deletedAt === undefined
+    ? mosaic.decide(policyUser(consultation.user), 'read', { kind: 'record', id, provenance: stored.record.provenance }, policyContext(await mosaic.org(), consultation))
+    : undefined;
+  if (decision?.effect !== 'allow' || entity === undefined) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+  await mosaic.audit.append({
+    actor: { user: consultation.user.id, agency: consultation.user.agency }, action: 'consultation', purpose: consultation.purpose, caseRef: consultation.caseRef,
+    query: { entityOfRecord: id }, subjects: [entity], records: [id], pointers: [], outcome: 'ok',
+  });
+  return entity;
+}
+
 /** A member record as the gate sees it, with what the store keeps of it. */
 type ConsultedMember = EntityRecord & { readonly stored: StoredRecord };
 

@@ -1,6 +1,8 @@
 /**
  * A person decides: the officer confirms or rejects each hit of a check (DESIGN.md principle 2,
- * no automated decision with adverse effect). A confirmed hit is an encounter: it becomes a
+ * no automated decision with adverse effect). A pointer shows nothing to confirm or reject: the
+ * officer calls the desk it names and records the call (`called`, with what the desk said),
+ * which the pointer's owner is told of. A confirmed hit is an encounter: it becomes a
  * Sighting record of the officer's agency on the subject (so it shows on the subject's timeline
  * and map), with the report a discreet or specific check asks for (SIS Reg. (EU) 2018/1862
  * Art. 37: place, time, route and destination, companions, vehicle, objects carried), and the
@@ -32,7 +34,7 @@ export interface EncounterReport {
 export interface HitDecisionInput {
   readonly check: string;
   readonly hit: number;
-  readonly decision: 'confirm' | 'reject';
+  readonly decision: 'confirm' | 'reject' | 'called';
   readonly report?: EncounterReport;
 }
 
@@ -49,9 +51,10 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const check = await readCheck(mosaic, consultation, input.check);
   const hit = check.hits[input.hit];
   if (!hit) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} has no hit ${input.hit}`);
-  if (hit.kind !== 'match') throw new AppError('MOSAIC_INVALID_INPUT', 'a pointer carries nothing to confirm: call the desk it names');
-  if (hit.decision) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} was already ${hit.decision.decision === 'confirm' ? 'confirmed' : 'rejected'}`);
-  const reportNeeded = hit.alerts.some((a) => REPORT_REQUIRED.has(a.category));
+  if (hit.kind === 'pointer' && input.decision !== 'called') throw new AppError('MOSAIC_INVALID_INPUT', 'a pointer carries nothing to confirm: call the desk it names, then record the call (decision: called)', { field: 'decision', reason: 'called, for a pointer' });
+  if (hit.kind === 'match' && input.decision === 'called') throw new AppError('MOSAIC_INVALID_INPUT', 'decision: confirm or reject a match (called is for a pointer)', { field: 'decision', reason: 'confirm or reject' });
+  if (hit.decision) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} was already ${DECIDED[hit.decision.decision]}`);
+  const reportNeeded = hit.kind === 'match' && hit.alerts.some((a) => REPORT_REQUIRED.has(a.category));
   if (input.decision === 'confirm' && reportNeeded && !input.report) {
     throw new AppError('MOSAIC_INVALID_INPUT', 'report: required to confirm a hit on a discreet, specific or inquiry check', { field: 'report', reason: 'required' });
   }
@@ -61,7 +64,7 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const claim = { kind: HIT_DECISION_KIND, id: `${check.id}/${hit.n}`, owner: check.agency, body: { decision: input.decision, by: user.id, at } };
   if (!(await mosaic.store.createDocument(claim))) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} is being decided by someone else, or was decided`);
   try {
-    return await decideClaimed(mosaic, consultation, projection, { check, hit, input, at });
+    return hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, hit, input, at }) : await recordCall(mosaic, consultation, { check, hit, input, at });
   } catch (error) {
     // if letting go fails too, the first error is the one to report (the hit then stays claimed)
     await mosaic.store.deleteDocument(claim.kind, claim.id).catch(() => false);
@@ -92,6 +95,37 @@ async function decideClaimed(
     actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
     query: { check: check.id, hit: hit.n, decision: input.decision }, records: [hit.subject, ...(sighting ? [sighting] : [])], outcome: 'ok',
     reason: input.decision === 'confirm' ? 'hit confirmed' : 'hit rejected',
+  }], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.map(notificationDocument)]);
+  for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
+  return updated;
+}
+
+const DECIDED = { confirm: 'confirmed', reject: 'rejected', called: 'recorded as called' } as const;
+
+/**
+ * The officer called a pointer's desk: kept on the check and in the audit log, and the pointer's
+ * owner is told by which agency and desk, where and when, with what the officer noted. Its own
+ * records concerned were named in the encounter notice of the check (screen-check.ts); the
+ * officer's query and other hits are not the owner's.
+ */
+async function recordCall(
+  mosaic: Mosaic, consultation: Consultation,
+  { check, hit, input, at }: { check: CheckRecord; hit: HitView & { kind: 'pointer' }; input: HitDecisionInput; at: string },
+): Promise<CheckRecord> {
+  const { user } = consultation;
+  const notes = input.report?.notes?.trim();
+  const decision: HitDecision = { decision: 'called', by: user.id, at, ...(notes ? { notes } : {}) };
+  const updated: CheckRecord = { ...check, hits: check.hits.map((h) => (h.n === hit.n && h.kind === 'pointer' ? { ...h, decision } : h)) };
+  const told: Notification[] = hit.agency === check.agency ? [] : [{
+    id: timeOrderedId(), at, to: { agency: hit.agency }, kind: 'pointer.called', title: 'A checkpoint called your desk about a likely match',
+    body: {
+      check: check.id, time: check.at, ...(check.place !== undefined ? { place: check.place } : {}), agency: check.agency, desk: check.desk,
+      ...(input.report ? { report: reportFields(input.report) } : {}),
+    },
+  }];
+  await mosaic.audit.appendAll([{
+    actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
+    query: { check: check.id, hit: hit.n, decision: 'called' }, records: [], pointers: [hit.agency], outcome: 'ok', reason: 'pointer desk called',
   }], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.map(notificationDocument)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return updated;

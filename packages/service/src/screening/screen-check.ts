@@ -11,7 +11,7 @@ import { AppError, type AgencyId, type EntityId, type Nature, type Provenance, t
 import { type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
-  type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type WatchlistEntry,
+  type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type SubjectId, type WatchlistEntry,
 } from '@mosaic/screening';
 import { timeOrderedId } from '../time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
@@ -46,10 +46,24 @@ export interface AlertHitView {
 }
 
 export interface HitDecision {
-  readonly decision: 'confirm' | 'reject';
+  /** confirm or reject a match; a pointer has no content to judge: the officer records the call to its desk. */
+  readonly decision: 'confirm' | 'reject' | 'called';
   readonly by: UserId;
   readonly at: string;
   readonly sighting?: RecordId;
+  /** What the desk said (a pointer's call). */
+  readonly notes?: string;
+}
+
+/**
+ * The listed subject as the officer compares it with the person in front of them: the name it
+ * is listed under, dates of birth and nationalities. Only on a match, which the policy let the
+ * officer see in full; a pointer carries none of it.
+ */
+export interface ListedSubject {
+  readonly name?: string;
+  readonly birthDates?: readonly string[];
+  readonly nationalities?: readonly string[];
 }
 
 export type HitView =
@@ -57,11 +71,12 @@ export type HitView =
     readonly n: number; readonly kind: 'match'; readonly subject: RecordId; readonly schema: string; readonly score: number; readonly band: Band;
     /** LED Arts. 6-7: whether the listed person is a suspect, a victim, a witness…, and whether the listing is fact or assessment. */
     readonly category?: SubjectCategory; readonly nature?: Nature;
+    readonly listed?: ListedSubject;
     readonly explain: MatchExplanation; readonly alerts: readonly AlertHitView[]; readonly decision?: HitDecision;
     /** The hit (its n) whose listed record resolution holds to be this same person, on records this officer may see: one person, two listings. */
     readonly sameSubjectAs?: number;
   }
-  | ({ readonly n: number; readonly kind: 'pointer'; readonly band: Band } & Pointer);
+  | ({ readonly n: number; readonly kind: 'pointer'; readonly band: Band; readonly decision?: HitDecision } & Pointer);
 
 export interface CheckRecord {
   readonly id: string;
@@ -98,10 +113,24 @@ function queryAsked(query: ScreeningQuery): ScreeningQuery {
   return Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v !== '')) as ScreeningQuery;
 }
 
+/** An owner to tell, and which of its own records was screened against. */
+interface RecordNotice extends OwnerNotice {
+  readonly record: RecordId;
+}
+
 interface EntryDecision {
   readonly visibility: 'full' | 'pointer' | 'hidden';
   readonly pointer?: Pointer;
-  readonly notices: readonly OwnerNotice[];
+  readonly notices: readonly RecordNotice[];
+}
+
+function listedOf(entry: WatchlistEntry): ListedSubject {
+  const name = (entry.names.find((n) => n.kind === 'name') ?? entry.names[0])?.value;
+  return {
+    ...(name !== undefined ? { name } : {}),
+    ...(entry.birthDates?.length ? { birthDates: [...entry.birthDates] } : {}),
+    ...(entry.nationalities?.length ? { nationalities: [...entry.nationalities] } : {}),
+  };
 }
 
 /**
@@ -185,11 +214,12 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     return d;
   };
   const decideEntry = (entry: WatchlistEntry, recordDecision: typeof decideRecord): EntryDecision => {
-    const each = projection.recordsOf(entry.id).map((r) => {
+    const records = projection.recordsOf(entry.id);
+    const each = records.map((r) => {
       const provenance = projection.provenanceOf(r);
       return provenance ? recordDecision(r, provenance) : ({ effect: 'deny', reason: 'not applicable' } as const);
     });
-    const notices = each.flatMap((d) => (d.effect !== 'deny' && d.notifyOwner ? [d.notifyOwner] : []));
+    const notices = each.flatMap((d, i) => (d.effect !== 'deny' && d.notifyOwner ? [{ ...d.notifyOwner, record: records[i] as RecordId }] : []));
     // Content only when every record behind the entry may be shown (an entity must not leak a member).
     const pointer = each.find((d) => d.effect === 'pointer');
     if (each.length > 0 && each.every((d) => d.effect === 'allow')) return { visibility: 'full', notices };
@@ -204,13 +234,13 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
       return entry ? decideEntry(entry, decideRecord).visibility : 'hidden';
     });
   }
-  const pointerOf = new Map<AgencyId, { readonly pointer: Pointer; readonly notices: readonly OwnerNotice[] }>();
+  const pointerOf = new Map<AgencyId, Pointer>();
   const outcome = screenPrepared(projection.index, validated.query, {
     at: now,
     memo: caches.memo,
     visibility: (entry) => {
       const d = decideEntry(entry, decideRecord);
-      if (d.pointer) pointerOf.set(d.pointer.agency, { pointer: d.pointer, notices: d.notices });
+      if (d.pointer) pointerOf.set(d.pointer.agency, d.pointer);
       return d.visibility;
     },
     // An alert is shown when the alert record itself may be screened against; a pointer-only
@@ -223,25 +253,36 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   if (!outcome.ok) throw rejected(outcome.field, outcome.reason);
 
   const hits: HitView[] = [];
-  const notices: OwnerNotice[] = [];
+  const notices: RecordNotice[] = [];
+  /** The listed names of the records screened against, for their owners' notices (each owner its own records' only). */
+  const names = new Map<RecordId, string>();
+  const entryOf = (id: SubjectId): WatchlistEntry | undefined => projection.index.entries[projection.index.entryIndexOf(id) ?? -1]?.entry;
+  const noticesOf = (entry: WatchlistEntry): readonly RecordNotice[] => {
+    const found = decideEntry(entry, shownRecordDecision).notices;
+    const name = listedOf(entry).name;
+    if (name !== undefined) for (const n of found) names.set(n.record, name);
+    return found;
+  };
   const pointedAgencies = new Set<AgencyId>();
   for (const hit of outcome.hits) {
     if (hit.kind === 'pointer') {
-      // One pointer per agency: how many of its entries matched is not the officer's to know.
       const pointed = pointerOf.get(hit.agency);
-      if (!pointed || pointedAgencies.has(hit.agency)) continue;
+      const entry = entryOf(hit.id);
+      if (!pointed) continue;
+      // The owner learns of every one of its records encountered; the officer gets one pointer
+      // per agency: how many of its entries matched is not the officer's to know.
+      if (entry) notices.push(...noticesOf(entry));
+      if (pointedAgencies.has(hit.agency)) continue;
       pointedAgencies.add(hit.agency);
-      notices.push(...pointed.notices);
-      hits.push({ n: hits.length, kind: 'pointer', band: hit.band, ...pointed.pointer });
+      hits.push({ n: hits.length, kind: 'pointer', band: hit.band, ...pointed });
       continue;
     }
-    const at = projection.index.entryIndexOf(hit.id) ?? -1;
-    const entry = projection.index.entries[at]?.entry;
-    if (entry) notices.push(...decideEntry(entry, shownRecordDecision).notices);
+    const entry = entryOf(hit.id);
+    if (entry) notices.push(...noticesOf(entry));
     const listed = projection.provenanceOf(hit.id as RecordId);
     hits.push({
       n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band,
-      ...(listed ? { category: listed.category, nature: listed.nature } : {}), explain: hit.explain,
+      ...(listed ? { category: listed.category, nature: listed.nature } : {}), ...(entry ? { listed: listedOf(entry) } : {}), explain: hit.explain,
       alerts: hit.alerts.map((a) => ({
         id: a.alert.id as string as RecordId, category: a.category, action: a.action, instruction: a.instruction, disclose: a.disclose,
         ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),
@@ -263,7 +304,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   // The check document and its owners' notifications ride with its audit entries: one
   // transaction, group-committed with the other checks of this turn, so a check is kept exactly
   // when it is audited, and its notifications with it. They are published once it is kept.
-  const told = ownerNotifications(check, notices);
+  const told = ownerNotifications(check, notices, names);
   await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...told.map(notificationDocument)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return check;
@@ -340,9 +381,12 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection): AuditEven
 /**
  * Alert owners learn of a hit at once: where, when, the action shown, and which agency and desk
  * checked (not the officer: the desk is the agencies' point of contact). Owners of entries
- * screened under an agreement that asks for it get the usual encounter notice.
+ * screened under an agreement that asks for it get an encounter notice naming which of their own
+ * records was encountered (id and listed name: telling the owner about its own records leaks
+ * nothing), where and when, and by which agency and desk; the query and the officer's other hits
+ * stay with the officer's agency, whose check it is (GET /checks/:id answers it alone).
  */
-function ownerNotifications(check: CheckRecord, notices: readonly OwnerNotice[]): Notification[] {
+function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[], names: ReadonlyMap<RecordId, string>): Notification[] {
   const out: Notification[] = [];
   const told = new Set<AgencyId>();
   const where = {
@@ -359,11 +403,19 @@ function ownerNotifications(check: CheckRecord, notices: readonly OwnerNotice[])
       });
     }
   }
-  for (const owner of new Set(notices.filter((n) => n.kind === 'encounter').map((n) => n.agency))) {
-    if (told.has(owner) || owner === check.agency) continue;
+  const encountered = new Map<AgencyId, Set<RecordId>>();
+  for (const notice of notices) {
+    if (notice.kind !== 'encounter' || told.has(notice.agency) || notice.agency === check.agency) continue;
+    encountered.set(notice.agency, (encountered.get(notice.agency) ?? new Set()).add(notice.record));
+  }
+  for (const [owner, ids] of encountered) {
+    const records = [...ids].sort();
     out.push({
       id: timeOrderedId(), at: check.at, to: { agency: owner }, kind: 'deconfliction.encounter', title: 'Another agency encountered your subject',
-      body: { check: check.id, requester: check.agency },
+      body: {
+        check: check.id, record: records[0] as RecordId, records, names: records.map((r) => names.get(r) ?? ''),
+        time: check.at, ...where, requester: check.agency, desk: check.desk,
+      },
     });
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import { ApiError } from './api-error.ts';
 import type {
-  AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityProfile, IngestJob, Merge,
+  AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityProfile, HitDecision, IngestJob, Merge,
   ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, WatchTarget,
 } from './api-types.ts';
 import { entityProfileOf, ingestJobOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
@@ -135,7 +135,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       JSON.stringify(await request<unknown>('POST', '/graph/export', { body: { seeds: seeds.slice(0, 50), hops, format }, consult: true })),
 
     screen: (query: ScreenQuery) => request<ScreenResponse>('POST', '/screen', { body: query, consult: true }),
-    decideHit: (check: string, n: number, decision: 'confirm' | 'reject', report?: CheckReport) =>
+    decideHit: (check: string, n: number, decision: HitDecision, report?: CheckReport) =>
       request<unknown>('POST', `/checks/${enc(check)}/hits/${n}/decision`, { body: { decision, ...(report ? { report } : {}) } }),
 
     alerts: async (): Promise<readonly AlertSummary[]> => listOf<AlertSummary>(await request<unknown>('GET', '/alerts'), 'alerts'),

@@ -230,7 +230,13 @@ export interface ScreeningHit {
   readonly desk?: { readonly name: string; readonly contact: string } | null;
   /** The hit (its n) whose listed record is the same resolved person, on records the officer may see. */
   readonly sameSubjectAs?: number;
+  /** A match's listed name, dates of birth and nationalities, to compare with the person checked (never on a pointer). */
+  readonly listed?: { readonly name?: string; readonly birthDates?: readonly string[]; readonly nationalities?: readonly string[] };
+  /** The officer's decision: a match confirmed or rejected, a pointer's desk called. */
+  readonly decision?: { readonly decision: HitDecision; readonly by: string; readonly at: string; readonly notes?: string };
 }
+
+export type HitDecision = 'confirm' | 'reject' | 'called';
 
 /** Why a hit matched: the listed name that matched best and how, and how each other fact compared. */
 export interface HitExplanation {
@@ -268,6 +274,8 @@ export interface CheckReport {
   readonly vehicle?: string;
   readonly identityUsed?: string;
   readonly objects?: string;
+  /** What the desk said, when a pointer's desk was called. */
+  readonly notes?: string;
 }
 
 export interface Notification {

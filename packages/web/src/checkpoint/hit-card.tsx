@@ -1,10 +1,12 @@
 /**
  * One screening hit as the officer needs it: the action in large type, what to do, whom to call,
- * why it matched; confirm or reject it. Hits needing a report (discreet, inquiry and specific
- * checks) open the report form on confirmation.
+ * whom it lists (name, date of birth, nationality) and why it matched; confirm or reject it.
+ * Hits needing a report (discreet, inquiry and specific checks) open the report form on
+ * confirmation. A pointer shows nobody to compare, so nothing to confirm: the officer calls its
+ * desk and records the call, with what the desk said.
  */
 import { useState } from 'react';
-import type { CheckReport, ScreeningHit } from '../api/api-types.ts';
+import type { CheckReport, HitDecision, ScreeningHit } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { levelLabel } from '../common/match-levels.ts';
 import { useAction } from '../common/use-action.ts';
@@ -29,11 +31,11 @@ function ownerOf(hit: ScreeningHit): string {
 
 /**
  * Whom the hit is about, as the officer compares them with the person in front of them: the
- * listed name that matched (the check answer carries no caption), with the record's reference.
+ * listed name (also when only a document or a plate matched), with the record's reference.
  */
 function subjectOf(hit: ScreeningHit) {
   const reference = hit.id ?? hit.subject;
-  const name = hit.caption ?? hit.explain?.name?.listed;
+  const name = hit.caption ?? hit.listed?.name ?? hit.explain?.name?.listed;
   if (!name) return reference ?? 'hidden record';
   return <>{name}{reference ? <span className="muted small subject-ref"> {reference}</span> : null}</>;
 }
@@ -56,21 +58,23 @@ export function HitCard({ hit, n, onDecide, autoFocus, sameAs }: {
   readonly n: number;
   /** The card (its position, from 1, and its hit) that lists the same resolved person. */
   readonly sameAs?: { readonly position: number; readonly hit: ScreeningHit } | undefined;
-  readonly onDecide: (n: number, decision: 'confirm' | 'reject', report?: CheckReport) => Promise<void>;
+  readonly onDecide: (n: number, decision: HitDecision, report?: CheckReport) => Promise<void>;
   readonly autoFocus: boolean;
 }) {
-  const [state, setState] = useState<'open' | 'reporting' | 'confirmed' | 'rejected'>('open');
+  const [state, setState] = useState<'open' | 'reporting' | 'confirmed' | 'rejected' | 'called'>('open');
+  const [notes, setNotes] = useState('');
   const { busy, error, run } = useAction();
   const action = actionOf(hit);
   const reasons = reasonsOf(hit.explain);
   // a listed subject without an alert has no desk to call: no empty Owner row
   const owner = ownerOf(hit);
-  const decide = async (decision: 'confirm' | 'reject', report?: CheckReport): Promise<void> => {
+  const decide = async (decision: HitDecision, report?: CheckReport): Promise<void> => {
     await run(async () => {
       await onDecide(n, decision, report);
-      setState(decision === 'confirm' ? 'confirmed' : 'rejected');
+      setState(decision === 'confirm' ? 'confirmed' : decision === 'reject' ? 'rejected' : 'called');
     });
   };
+  const listed = hit.kind === 'match' ? hit.listed : undefined;
   const headingId = `hit-${n}-action`;
   return (
     <li className={`hit-card hit-${action.code.toLowerCase().replace(/[^a-z]+/g, '-')} hit-${state}`} aria-labelledby={headingId}>
@@ -79,6 +83,8 @@ export function HitCard({ hit, n, onDecide, autoFocus, sameAs }: {
       <p className="hit-instruction">{action.instruction}</p>
       <dl className="hit-facts">
         <div><dt>Subject</dt><dd>{subjectOf(hit)}</dd></div>
+        {listed?.birthDates?.length ? <div className="hit-listed-born"><dt>Born</dt><dd>{listed.birthDates.join(', ')}</dd></div> : null}
+        {listed?.nationalities?.length ? <div className="hit-listed-nationality"><dt>Nationality</dt><dd>{listed.nationalities.join(', ')}</dd></div> : null}
         {sameAs ? <div className="hit-same-subject"><dt>Same person as</dt><dd>card {sameAs.position}: {subjectOf(sameAs.hit)}</dd></div> : null}
         {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span></dd></div> : null}
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
@@ -86,7 +92,15 @@ export function HitCard({ hit, n, onDecide, autoFocus, sameAs }: {
         {owner ? <div><dt>Owner</dt><dd className="owner-contact">{owner}</dd></div> : null}
         {hit.alerts?.[0]?.instructions ? <div><dt>Owner's instructions</dt><dd>{hit.alerts[0].instructions}</dd></div> : null}
       </dl>
-      {state === 'open' ? (
+      {state === 'open' && hit.kind === 'pointer' ? (
+        <div className="row">
+          <label htmlFor={`hit-${n}-notes`} className="visually-hidden">What the desk said</label>
+          <input id={`hit-${n}-notes`} placeholder="What the desk said (optional)" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <button type="button" className="primary" autoFocus={autoFocus} disabled={busy}
+            onClick={() => void decide('called', notes.trim() ? { notes: notes.trim() } : undefined)}>Desk called: record the call</button>
+        </div>
+      ) : null}
+      {state === 'open' && hit.kind !== 'pointer' ? (
         <div className="row">
           <button type="button" className="primary" autoFocus={autoFocus} disabled={busy}
             onClick={() => (REPORTED.has(action.code) ? setState('reporting') : void decide('confirm'))}>Confirm: same person</button>
@@ -96,6 +110,7 @@ export function HitCard({ hit, n, onDecide, autoFocus, sameAs }: {
       {state === 'reporting' ? <CheckReportForm idPrefix={`hit-${n}`} busy={busy} onCancel={() => setState('open')} onSubmit={(report) => void decide('confirm', report)} /> : null}
       {state === 'confirmed' ? <p className="decided" role="status">Confirmed — the owner has been told.</p> : null}
       {state === 'rejected' ? <p className="decided muted" role="status">Rejected as a different person.</p> : null}
+      {state === 'called' ? <p className="decided" role="status">Call to the desk recorded — the owner has been told.</p> : null}
       <ErrorMessage error={error} />
     </li>
   );

@@ -5,6 +5,7 @@
  */
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { notificationSummary } from '../common/notification-summary.ts';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { AlertList } from '../profile/alert-list.tsx';
@@ -13,12 +14,6 @@ import { useSession } from '../session/session-context.tsx';
 import { WatchesPanel } from '../watch/watches-panel.tsx';
 
 const LIVE_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Disconnected' } as const;
-
-function describe(body: Readonly<Record<string, unknown>>): string {
-  return Object.entries(body)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? Object.values(v).join(' ') : String(v)}`)
-    .join(' · ');
-}
 
 export function AlertsInboxScreen({ notifications }: { readonly notifications: NotificationsState }) {
   const { api } = useSession();
@@ -42,7 +37,7 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
             <time dateTime={n.at}>{n.at.slice(0, 19).replace('T', ' ')}</time>
             <span className="badge">{n.kind}</span>
             <strong>{n.title}</strong>
-            <span className="muted small">{describe(n.body)}</span>
+            <span className="muted small notification-summary">{notificationSummary(n)}</span>
             {typeof n.body['record'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['record'])}>Open</a>
               : typeof n.body['subject'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['subject'])}>Open the subject</a> : null}
             {n.read ? null : <button type="button" className="small" onClick={() => markRead(n.id)} aria-label={`Mark “${n.title}” read`}>Mark read</button>}

@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { ScreenQuery } from '../api/api-client.ts';
-import type { CheckReport, ScreeningHit, ScreenResponse } from '../api/api-types.ts';
+import type { CheckReport, HitDecision, ScreeningHit, ScreenResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
@@ -57,7 +57,7 @@ function CheckpointForm() {
       setMs(Math.round(performance.now() - t0));
     }, () => setAnswer(undefined));
   };
-  const decide = async (n: number, decision: 'confirm' | 'reject', report?: CheckReport): Promise<void> => {
+  const decide = async (n: number, decision: HitDecision, report?: CheckReport): Promise<void> => {
     if (!answer) return;
     await api.decideHit(answer.check.id, n, decision, report);
   };

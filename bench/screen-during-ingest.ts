@@ -1,0 +1,115 @@
+/**
+ * Checkpoint screening while an agency uploads a large file: a full node (every projection, as
+ * `mosaic serve` runs it) on the embedded store of the test world (bench-generated fictional
+ * persons of bench/lib/screen-watchlist.ts, listed by the federal police), a checkpoint officer
+ * screening one check after another over HTTP, first alone, then while an analyst's web upload
+ * of generated JSON Lines (`POST /ingest`) runs. A node that does not give the event loop back
+ * during an ingest makes every check wait for it.
+ *
+ *   npx node bench/screen-during-ingest.ts [--persons 20000] [--lines 60000] [--quiet-s 5]
+ *
+ * Prints one JSON object (counts and timings only): screening latency p50/p99/max alone and
+ * during the ingest, checks answered during it, the ingest's time and records/s.
+ */
+import { validateRecord, seededRandom, type EntityRecord } from '@mosaic/model';
+import { buildApp } from '@mosaic/server';
+import { startProjections } from '@mosaic/service';
+import { openTestMosaic, testProvenance, TEST_PASSWORD } from '@mosaic/service/testing';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { generateWatchlist, syllableSurname, watchlistQueries } from './lib/screen-watchlist.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    persons: { type: 'string', default: '20000' },
+    lines: { type: 'string', default: '60000' },
+    'quiet-s': { type: 'string', default: '5' },
+  },
+});
+const PERSONS = Number(args.persons);
+const LINES = Number(args.lines);
+
+const world = await openTestMosaic();
+const { mosaic } = world;
+const people = generateWatchlist(PERSONS);
+let batch: EntityRecord[] = [];
+for (const [i, { entry }] of people.entries()) {
+  const properties = { name: entry.names.map((n) => n.value), birthDate: [...(entry.birthDates ?? [])], nationality: [...(entry.nationalities ?? [])] };
+  const v = validateRecord(mosaic.registry, { id: `p${i}`, schema: 'Person', properties, provenance: testProvenance('fedpol') });
+  if (!v.ok) throw new Error(`bench fixture did not validate: ${JSON.stringify(v.errors).slice(0, 300)}`);
+  batch.push(v.record);
+  if (batch.length >= 5000) {
+    await mosaic.store.putRecords(batch, { actor: 'bench' });
+    batch = [];
+  }
+}
+if (batch.length > 0) await mosaic.store.putRecords(batch, { actor: 'bench' });
+const queries = watchlistQueries(people, 2000).map((q) => JSON.stringify({ name: q.text, ...(q.birthDate ? { birthDate: q.birthDate } : {}), place: 'bench checkpoint' }));
+
+// The upload: fictional persons of the analyst's own agency, ~400 bytes a line as a real export.
+const random = seededRandom(5);
+const upload = Array.from({ length: LINES }, (_, i) => JSON.stringify({
+  id: `up${i}`, schema: 'Person',
+  properties: { name: [`${people[i % people.length]?.name.split(' ')[0] ?? 'Jan'} ${syllableSurname(random)}`], birthDate: [`19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`], nationality: ['be'], passportNumber: [`U${String(i).padStart(8, '0')}`] },
+  provenance: testProvenance('fedpol', { source: 'bench upload' }),
+})).join('\n');
+
+const projections = await startProjections(mosaic);
+const app = await buildApp({ mosaic, projections, webRoot: null });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/v1`;
+const tokenOf = async (name: string): Promise<string> => {
+  const response = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password: TEST_PASSWORD }) });
+  return ((await response.json()) as { token: string }).token;
+};
+const checkpoint = { authorization: `Bearer ${await tokenOf('zoneCheckpoint')}`, 'content-type': 'application/json' };
+const analyst = { authorization: `Bearer ${await tokenOf('fedAnalyst')}`, 'content-type': 'application/json' };
+
+let q = 0;
+/** Checks one after another until `until()` says stop; the latency of each, ms. */
+async function screenWhile(until: () => boolean): Promise<number[]> {
+  const ms: number[] = [];
+  while (!until()) {
+    const started = performance.now();
+    const response = await fetch(`${base}/screen`, { method: 'POST', headers: checkpoint, body: queries[q++ % queries.length] ?? '{}' });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`screen answered ${response.status}`);
+    ms.push(performance.now() - started);
+  }
+  return ms;
+}
+const figures = (ms: number[]): { checks: number; p50: number; p99: number; max: number } => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (p: number): number => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 10) / 10;
+  return { checks: ms.length, p50: at(0.5), p99: at(0.99), max: at(1) };
+};
+
+const quietUntil = performance.now() + Number(args['quiet-s']) * 1000;
+const quiet = await screenWhile(() => performance.now() > quietUntil);
+
+const ingestStarted = performance.now();
+const started = await fetch(`${base}/ingest`, { method: 'POST', headers: analyst, body: JSON.stringify({ format: 'jsonl', content: upload, filename: 'bench.jsonl', purpose: 'bench', caseRef: 'BENCH' }) });
+if (started.status !== 202) throw new Error(`ingest answered ${started.status}`);
+const { job } = (await started.json()) as { job: { id: string } };
+let state = 'running';
+let accepted = 0;
+const polling = (async () => {
+  while (state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const polled = (await (await fetch(`${base}/ingest/${job.id}`, { headers: analyst })).json()) as { job: { state: string; accepted: number } };
+    ({ state, accepted } = polled.job);
+  }
+})();
+const during = await screenWhile(() => state !== 'running');
+await polling;
+const ingestMs = performance.now() - ingestStarted;
+
+console.log(JSON.stringify({
+  bench: 'screen-during-ingest', persons: PERSONS, lines: LINES, uploadMb: Math.round(Buffer.byteLength(upload) / 1e5) / 10,
+  ingest: { state, accepted, ms: Math.round(ingestMs), recordsPerSecond: Math.round(accepted / (ingestMs / 1000)) },
+  screenQuietMs: figures(quiet), screenDuringIngestMs: figures(during), loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+}));
+projections.stop();
+await app.close();
+await world.cleanup();

@@ -1,0 +1,44 @@
+/**
+ * A notification's body in words, for the inbox: who did what, on which of the reader's records,
+ * where and when, instead of the body's keys and values. Kinds the inbox does not know yet are
+ * listed as before, field by field.
+ */
+import type { Notification } from '../api/api-types.ts';
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const when = (time: unknown): string => (text(time) ? ` on ${String(time).slice(0, 16).replace('T', ' ')}` : '');
+const where = (place: unknown): string => (text(place) ? ` at ${String(place)}` : '');
+const by = (agency: unknown, desk: unknown): string => `${text(agency) ?? 'another agency'}${text(desk) ? ` (desk ${String(desk)})` : ''}`;
+
+function fields(body: Readonly<Record<string, unknown>>): string {
+  return Object.entries(body)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? Object.values(v).join(' ') : String(v)}`)
+    .join(' · ');
+}
+
+/** Which of the reader's own records: its name and id, and how many more. */
+function ownRecords(body: Readonly<Record<string, unknown>>): string {
+  const records = Array.isArray(body['records']) ? body['records'].filter((r): r is string => typeof r === 'string') : [];
+  const names = Array.isArray(body['names']) ? body['names'] : [];
+  const first = records[0] ?? text(body['record']);
+  if (!first) return 'one of your records';
+  const name = text(names[0]);
+  const more = records.length > 1 ? ` and ${records.length - 1} more of your records` : '';
+  return `your record ${name ? `${name} (${first})` : first}${more}`;
+}
+
+export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 'body'>): string {
+  switch (kind) {
+    case 'deconfliction.encounter':
+      return `${by(body['requester'], body['desk'])} encountered ${ownRecords(body)} at a check${where(body['place'])}${when(body['time'])}.`;
+    case 'pointer.called': {
+      const report = body['report'] as Record<string, unknown> | undefined;
+      const notes = text(report?.['notes']);
+      return `${by(body['agency'], body['desk'])} called your desk about a likely match${where(body['place'])}${when(body['time'])}${notes ? `: “${notes}”` : '.'}`;
+    }
+    case 'alert.hit':
+      return `${by(body['agency'], body['desk'])} hit your alert on ${text(body['subject']) ?? 'a subject'} (${text(body['band']) ?? 'hit'})${where(body['place'])}${when(body['time'])}.`;
+    default:
+      return fields(body);
+  }
+}
