@@ -254,13 +254,16 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
 
   const hits: HitView[] = [];
   const notices: RecordNotice[] = [];
-  /** The listed names of the records screened against, for their owners' notices (each owner its own records' only). */
+  /** The listed names of the records screened against, for their owners' notices (each owner its own records' names only). */
   const names = new Map<RecordId, string>();
   const entryOf = (id: SubjectId): WatchlistEntry | undefined => projection.index.entries[projection.index.entryIndexOf(id) ?? -1]?.entry;
   const noticesOf = (entry: WatchlistEntry): readonly RecordNotice[] => {
     const found = decideEntry(entry, shownRecordDecision).notices;
     const name = listedOf(entry).name;
-    if (name !== undefined) for (const n of found) names.set(n.record, name);
+    // the entry's name only when every record behind it is the owner's own: an entry that
+    // resolves several agencies' records may be listed under another agency's spelling
+    const ownersOf = new Set(projection.recordsOf(entry.id).map((r) => projection.provenanceOf(r)?.agency));
+    if (name !== undefined && ownersOf.size === 1) for (const n of found) if (ownersOf.has(n.agency)) names.set(n.record, name);
     return found;
   };
   const pointedAgencies = new Set<AgencyId>();
