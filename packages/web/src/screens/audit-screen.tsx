@@ -87,15 +87,18 @@ export function AuditScreen() {
       {entries ? (
         <>
           <p className="summary" role="status">{entries.length} entr{entries.length === 1 ? 'y' : 'ies'}, newest first</p>
-          <table className="data audit">
-            <caption className="visually-hidden">Audit entries</caption>
-            <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Agency</th><th scope="col">Action</th><th scope="col">Purpose</th><th scope="col">Case</th><th scope="col">Records</th><th scope="col">Outcome</th><th scope="col">Hash</th></tr></thead>
-            <tbody>
-              {entries.map((e) => (
-                <FragmentRow key={e.seq} entry={e} open={open === e.seq} onToggle={() => setOpen(open === e.seq ? undefined : e.seq)} />
-              ))}
-            </tbody>
-          </table>
+          {/* a table wider than a tablet scrolls inside its own region, not the page */}
+          <div className="table-scroll" role="region" aria-label="Audit entries, scrollable" tabIndex={0}>
+            <table className="data audit">
+              <caption className="visually-hidden">Audit entries</caption>
+              <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Agency</th><th scope="col">Action</th><th scope="col">Purpose</th><th scope="col">Case</th><th scope="col">Records</th><th scope="col">Outcome</th><th scope="col">Hash</th></tr></thead>
+              <tbody>
+                {entries.map((e) => (
+                  <FragmentRow key={e.seq} entry={e} open={open === e.seq} onToggle={() => setOpen(open === e.seq ? undefined : e.seq)} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : null}
     </section>
