@@ -259,6 +259,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const entryOf = (id: SubjectId): WatchlistEntry | undefined => projection.index.entries[projection.index.entryIndexOf(id) ?? -1]?.entry;
   const noticesOf = (entry: WatchlistEntry): readonly RecordNotice[] => {
     const found = decideEntry(entry, shownRecordDecision).notices;
+    if (found.length === 0) return found;
     const name = listedOf(entry).name;
     // the entry's name only when every record behind it is the owner's own: an entry that
     // resolves several agencies' records may be listed under another agency's spelling

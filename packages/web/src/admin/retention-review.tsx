@@ -15,7 +15,7 @@ import { Outcome } from './outcome.tsx';
 import { useAdminAction } from './use-admin-action.ts';
 
 /** A review date against today: "12 days overdue", "due today", "due in 3 days". */
-export function dueText(overdueDays: number): string {
+function dueText(overdueDays: number): string {
   const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
   if (overdueDays > 0) return `${days(overdueDays)} overdue`;
   return overdueDays === 0 ? 'due today' : `due in ${days(-overdueDays)}`;

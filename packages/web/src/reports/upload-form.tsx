@@ -5,13 +5,11 @@
  * agency is the user's own; the server checks every field and names the one at fault.
  */
 import { useState, type FormEvent } from 'react';
+import { CATEGORIES } from '../admin/admin-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
-
-/** Data-subject categories (EU Directive 2016/680, Art. 6), as the server reads them. */
-const SUBJECT_CATEGORIES = ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'] as const;
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   txt: 'text/plain', text: 'text/plain', md: 'text/plain', html: 'text/html', htm: 'text/html', pdf: 'application/pdf',
@@ -84,7 +82,7 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
         <label htmlFor="report-handling">Handling code</label>
         <select id="report-handling" value={fields.handling} onChange={set('handling')}>{['H0', 'H1', 'H2', 'H3'].map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-category">Data-subject category</label>
-        <select id="report-category" value={fields.category} onChange={set('category')}>{SUBJECT_CATEGORIES.map((v) => <option key={v}>{v}</option>)}</select>
+        <select id="report-category" value={fields.category} onChange={set('category')}>{CATEGORIES.map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-nature">Fact or assessment</label>
         <select id="report-nature" value={fields.nature} onChange={set('nature')}>{['fact', 'assessment'].map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-legal-basis">Legal basis</label>

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { EDGE_TYPES, type CentralityScore, type ChartSummary, type Community, type RecordView } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { isEntityId, isRecordId } from '../common/ids.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { GraphCanvas, type GraphDisplay } from '../graph/graph-canvas.tsx';
@@ -17,7 +18,7 @@ import { useSession } from '../session/session-context.tsx';
 const MEASURES = ['degree', 'betweenness', 'pagerank', 'eigenvector'] as const;
 
 /** Entity ids (e42) and record ids (agency:id) start the graph at once; anything else is a name. */
-const looksLikeId = (text: string): boolean => /^e\d+$/.test(text) || /^[\w.-]+:\S+$/.test(text);
+const looksLikeId = (text: string): boolean => isEntityId(text) || isRecordId(text);
 
 export function GraphScreen({ seed }: { readonly seed: string }) {
   return <PurposeGate><GraphExplorer seed={seed} /></PurposeGate>;

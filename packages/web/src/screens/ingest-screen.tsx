@@ -4,6 +4,7 @@
  * and why.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { CATEGORIES } from '../admin/admin-types.ts';
 import type { IngestJob } from '../api/api-types.ts';
 import { csvHeader, guessDelimiter } from '../common/csv-header.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
@@ -102,7 +103,7 @@ export function IngestScreen() {
               <label>TLP <select value={provenance.tlp} onChange={setProv('tlp')}>{['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((r) => <option key={r}>{r}</option>)}</select></label>
               <label>Handling <select value={provenance.handling} onChange={setProv('handling')}>{['H0', 'H1', 'H2', 'H3'].map((r) => <option key={r}>{r}</option>)}</select></label>
               <label>Legal basis <input value={provenance.legalBasis} onChange={setProv('legalBasis')} /></label>
-              <label>Category <select value={provenance.category} onChange={setProv('category')}>{['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'].map((r) => <option key={r}>{r}</option>)}</select></label>
+              <label>Category <select value={provenance.category} onChange={setProv('category')}>{CATEGORIES.map((r) => <option key={r}>{r}</option>)}</select></label>
               <label>Nature <select value={provenance.nature} onChange={setProv('nature')}><option>fact</option><option>assessment</option></select></label>
             </div>
           </fieldset>

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Merge, RecordView, ReviewPair } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { isEntityId, isRecordId } from '../common/ids.ts';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
@@ -122,8 +123,8 @@ function MergeUndo() {
   const [shown, setShown] = useState<string>();
   /** The entity typed: its id (e42), a record's id (agency:id), or a name whose records are all of one entity. */
   const entityOf = async (typed: string): Promise<string | undefined> => {
-    if (/^e\d+$/.test(typed)) return typed;
-    if (/^[\w.-]+:\S+$/.test(typed)) return (await api.recordEntity(typed)).entity;
+    if (isEntityId(typed)) return typed;
+    if (isRecordId(typed)) return (await api.recordEntity(typed)).entity;
     const { results } = await api.search(typed, { limit: 5 });
     const entities = new Set(await Promise.all(results.map(async (r) => (await api.recordEntity(r.id)).entity)));
     const [only] = entities;
