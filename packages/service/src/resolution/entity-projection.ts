@@ -3,21 +3,27 @@
  * matchable record continues from the stored snapshot (so entity ids stay stable and every
  * human judgement holds); afterwards each new record is resolved incrementally against the
  * existing entities. Judgements and undone merges are committed at once and the entities
- * re-resolved in the background, so the next answer reflects them.
+ * re-resolved in the background, so the next answer reflects them. A full pass of a large store
+ * runs in a worker thread (full-pass.ts), and reading the records for it gives the event loop
+ * turns: requests go on being answered while it runs.
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, candidatesOf, compareRecords, createResolutionIndex, pairKey, resolveRecords, reviewQueue, schemaGroup, undoMerge, visibleParts,
+  addRecord, candidatesOf, compareRecords, createResolutionIndex, pairKey, reviewQueue, schemaGroup, undoMerge, visibleParts,
   type Candidate, type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
 import type { Store } from '@mosaic/store';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
+import { createFullPass } from './full-pass.ts';
 import { storeResolutionStore } from './store-resolution-store.ts';
 
 /** Uncertain pairs kept between two full passes before a pass is run to find them all again. */
 const MAX_ARRIVALS = 10_000;
+
+/** Records read from the store at a time by a full pass (a page is read in one go: tens of milliseconds). */
+const PAGE = 1000;
 
 /** Below this many matchable records the store's own EM estimates are not trusted. */
 export const MIN_RECORDS_TO_TRAIN = 5000;
@@ -51,8 +57,15 @@ export interface EntityProjection extends Projection {
   onMembership(listener: (record: RecordId) => void): void;
 }
 
-export async function createEntityProjection(store: Store, { now = () => new Date() }: { readonly now?: () => Date } = {}): Promise<EntityProjection> {
+export interface EntityProjectionOptions {
+  readonly now?: () => Date;
+  /** From this many matchable records on, a full pass runs in a worker thread (full-pass.ts). */
+  readonly workerFrom?: number;
+}
+
+export async function createEntityProjection(store: Store, { now = () => new Date(), workerFrom }: EntityProjectionOptions = {}): Promise<EntityProjection> {
   const persistence: ResolutionStore = storeResolutionStore(store);
+  const fullPass = createFullPass(workerFrom === undefined ? {} : { workerFrom });
   let index: ResolutionIndex | undefined;
   const membership = new Map<RecordId, EntityId>();
   const members = new Map<EntityId, RecordId[]>();
@@ -104,11 +117,13 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   const allMatchable = async (): Promise<EntityRecord[]> => {
     const out: EntityRecord[] = [];
     let afterId: RecordId | undefined;
+    const giveWay = createEventLoopYielder();
     for (;;) {
-      const page = await store.scanRecords({ limit: 5000, ...(afterId ? { afterId } : {}) });
+      await giveWay();
+      const page = await store.scanRecords({ limit: PAGE, ...(afterId ? { afterId } : {}) });
       for (const stored of page) if (schemaGroup(stored.record.schema) !== undefined) out.push(stored.record);
       const last = page.at(-1);
-      if (page.length < 5000 || !last) return out;
+      if (page.length < PAGE || !last) return out;
       afterId = last.record.id;
     }
   };
@@ -127,7 +142,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     const records = await allMatchable();
     // Estimating m/u by EM needs many candidate pairs; on a small store its estimates are noise
     // (two unrelated names scored 0.26), so the shipped model, trained on reference data, is used.
-    const run = resolveRecords(records, { snapshot, at: now().toISOString(), train: records.length >= MIN_RECORDS_TO_TRAIN });
+    const run = await fullPass.run(records, { snapshot, at: now().toISOString(), train: records.length >= MIN_RECORDS_TO_TRAIN });
     model = run.model;
     await persistence.commit(run.change);
     index = createResolutionIndex(run.state);
@@ -225,6 +240,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       stopped = true;
       if (timer) clearTimeout(timer);
       cancel?.();
+      void fullPass.close();
     },
     onMembership: (listener) => {
       listeners.push(listener);

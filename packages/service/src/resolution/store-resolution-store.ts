@@ -51,7 +51,8 @@ export function storeResolutionStore(store: Store): ResolutionStore {
     async commit(change) {
       await store.transaction(async (tx) => {
         for (const j of change.judgements) await tx.putDocument({ kind: 'judgement', id: `${pairKey(j.a, j.b)}|${j.at}`, owner: j.by, subject: pairKey(j.a, j.b), body: j });
-        for (const [record, entity] of change.membership) await tx.putDocument({ kind: 'entity-member', id: record, owner: OWNER, subject: entity, body: null });
+        // a full pass can move most records (a model retrained on a much larger store): one statement per few hundred rows
+        await tx.putDocuments([...change.membership].map(([record, entity]) => ({ kind: 'entity-member', id: record, owner: OWNER, subject: entity, body: null })));
         for (const id of change.removedRedirects) await tx.deleteDocument('entity-redirect', id);
         for (const r of change.redirects) await tx.putDocument({ kind: 'entity-redirect', id: r.from, owner: OWNER, body: r });
         for (const e of change.mergeEvents) await tx.putDocument({ kind: 'merge-event', id: e.id, owner: OWNER, subject: e.survivor, body: e });

@@ -1,0 +1,75 @@
+import { UserId, type RecordId } from '@mosaic/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { createEntityProjection, type EntityProjection } from './entity-projection.ts';
+
+let world: TestMosaic | undefined;
+const opened: EntityProjection[] = [];
+afterEach(async () => {
+  for (const projection of opened.splice(0)) projection.stop();
+  await world?.cleanup();
+  world = undefined;
+});
+
+const SURNAMES = ['Abdeslam', 'Vennemann', 'Lavigne', 'Haddad', 'Okonkwo', 'Szymańska', 'Bouzid', 'Ferreira'];
+const SPELLINGS: Record<string, string[]> = {
+  Abdeslam: ['Salah Abdeslam', 'ABDESALAM, Salah', 'Salah Abd al-Salam'],
+  Vennemann: ['Odalric Vennemann', 'VENNEMAN, Odalric'],
+  Lavigne: ['Quentin Lavigne', 'Quentin Lavine'],
+  Haddad: ['Karim Haddad'],
+  Okonkwo: ['Chidi Okonkwo', 'OKONKWO, Chidi'],
+  Szymańska: ['Agata Szymańska', 'Agata Szymanska'],
+  Bouzid: ['Rachid Bouzid', 'Rashid Bouzid'],
+  Ferreira: ['Inês Ferreira'],
+};
+
+/** Fictional persons, each under one to three spellings with one date of birth. */
+async function storePersons(): Promise<void> {
+  world = await openTestMosaic();
+  const raws = SURNAMES.flatMap((surname, s) => (SPELLINGS[surname] ?? []).map((name, k) => ({
+    id: `p${s}-${k}`, schema: 'Person', properties: { name: [name], birthDate: [`198${s}-0${1 + s}-1${s}`] }, provenance: testProvenance('fedpol'),
+  })));
+  await putFixtures(world.mosaic, raws);
+}
+
+async function open(workerFrom: number): Promise<EntityProjection> {
+  const projection = await createEntityProjection(world!.mosaic.store, { workerFrom });
+  opened.push(projection);
+  return projection;
+}
+
+async function recordIds(): Promise<RecordId[]> {
+  return (await world!.mosaic.store.scanRecords({ limit: 100 })).map((stored) => stored.record.id);
+}
+
+describe('the entity projection\'s full pass', () => {
+  it('resolves in a worker thread to the entities, candidates and review queue of a pass in this thread', async () => {
+    await storePersons();
+    const ids = await recordIds();
+    const here = await open(Infinity);
+    const entitiesHere = ids.map((id) => here.entityOf(id));
+    const probe = { schema: 'Person', properties: { name: ['Salah Abdesalam'], birthDate: ['1980-01-10'] } };
+    const candidatesHere = here.candidates(probe, 5);
+    const reviewHere = here.review(10);
+    here.stop();
+
+    const worker = await open(1);
+    await worker.rebuild();
+    expect(new Set(entitiesHere).size).toBeLessThan(ids.length);
+    expect(ids.map((id) => worker.entityOf(id))).toEqual(entitiesHere);
+    expect(worker.candidates(probe, 5)).toEqual(candidatesHere);
+    expect(candidatesHere.length).toBeGreaterThan(0);
+    expect(worker.review(10)).toEqual(reviewHere);
+  });
+
+  it('gives the event loop turns while a judgement\'s pass runs in the worker', async () => {
+    await storePersons();
+    const [a, b] = await recordIds();
+    const projection = await open(1);
+    let turned = false;
+    setTimeout(() => { turned = true; }, 0);
+    await projection.judge(a!, b!, 'not_same', UserId('u1'));
+    expect(turned).toBe(true);
+    expect(projection.entityOf(a!)).not.toBe(projection.entityOf(b!));
+  });
+});
