@@ -6,13 +6,16 @@
  * the best one at or above the merge threshold, else a new entity. When the record also links
  * a second entity that strongly, the two merge if their own average linkage (with the record)
  * passes the merge threshold and no `not_same` judgement separates them; the larger keeps its id,
- * the other redirects, and the merge is logged (undoable).
+ * the other redirects, and the merge is logged (undoable). Within an entity a `same` judgement
+ * helped join, the record belongs to the machine part (machine-parts.ts) of the member it scored
+ * highest against, and a merge through it joins that part with the other entity's.
  */
 import type { EntityId, RecordId } from '@mosaic/model';
 import { prepare, type PreparedRecord } from '@mosaic/matching';
 import { addToBlockIndex, blockingKeys, blockMembers, blockOrder, nameOrder } from './blocking.ts';
 import { newEntityId } from './assign-entity-ids.ts';
 import { pairKey } from './judgement.ts';
+import { joinMachineParts } from './machine-parts.ts';
 import { comparePair } from './pair-comparisons.ts';
 import type { MergeEvent, Redirect, ResolutionChange } from './resolution-store.ts';
 import { pairProbability, type ResolvableRecord, type ResolutionState } from './resolve-records.ts';
@@ -91,11 +94,14 @@ export function addRecord(index: ResolutionIndex, record: ResolvableRecord, { at
   } else {
     entity = best.entity;
     outcome = 'attached';
-    (index.members.get(entity) as number[]).push(r);
+    const joined = index.members.get(entity) as number[];
+    if (state.machineParts.size > 0) joinMachineParts(state.machineParts, [r], joined, [r, linkedMember(joined, scored)]);
+    joined.push(r);
     for (const other of ranked.slice(1)) {
       const a = index.members.get(entity) as number[];
       const b = index.members.get(other.entity) ?? [];
       if (separated(state, a, b) || meanLinkage(sample(a), sample(b), probabilityOf) < state.thresholds.merge) continue;
+      if (state.machineParts.size > 0) joinMachineParts(state.machineParts, a, b, [r, linkedMember(b, scored)]);
       const [survivor, absorbed] = b.length > a.length || (b.length === a.length && other.entity < entity) ? [other.entity, entity] : [entity, other.entity];
       const absorbedList = index.members.get(absorbed) as number[];
       const survivorList = index.members.get(survivor) as number[];
@@ -151,6 +157,17 @@ export function candidatesOf(index: ResolutionIndex, record: Pick<ResolvableReco
     .map(([j, probability]) => ({ record: state.ids[j] as RecordId, entity: state.entities[j] as EntityId, probability }))
     .sort((a, b) => b.probability - a.probability || (a.record < b.record ? -1 : 1))
     .slice(0, limit);
+}
+
+/** The member the new record scored highest against: the machine's link into that entity (every linked entity has one at or above the link threshold). */
+function linkedMember(members: readonly number[], scored: ReadonlyMap<number, number>): number {
+  let best = members[0] as number;
+  let probability = -1;
+  for (const j of members) {
+    const p = scored.get(j);
+    if (p !== undefined && p > probability) { best = j; probability = p; }
+  }
+  return best;
 }
 
 function sample(list: readonly number[]): readonly number[] {

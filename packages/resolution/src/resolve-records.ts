@@ -10,6 +10,7 @@ import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingResul
 import { clusterRecords } from './cluster-records.ts';
 import { pairKey, latestJudgements, type Judgement } from './judgement.ts';
 import { largeArray } from './large-arrays.ts';
+import { machineParts, type MachineParts } from './machine-parts.ts';
 import { compareCandidatePairs, comparePair, type PairComparisons } from './pair-comparisons.ts';
 import { createPairScorer, type PairScorer } from './pair-scorer.ts';
 import { EMPTY_SNAPSHOT, type ResolutionChange, type ResolutionSnapshot } from './resolution-store.ts';
@@ -95,6 +96,8 @@ export interface ResolutionState {
   readonly frequencies: NameFrequencies | undefined;
   readonly thresholds: ResolutionThresholds;
   readonly judgements: Map<string, Judgement>;
+  /** Within the entities a `same` judgement helped join, the parts the machine's own merges hold together (machine-parts.ts). */
+  readonly machineParts: MachineParts;
   readonly entitySequence: number;
 }
 
@@ -279,7 +282,7 @@ function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons
 
   const state: ResolutionState = {
     ids, prepared, groups, entities: assigned.entities, pairs: blocked.pairs, probabilities, index: blocked.index, scorer, frequencies, thresholds, judgements,
-    entitySequence: assigned.change.entitySequence,
+    machineParts: machineParts(clustered), entitySequence: assigned.change.entitySequence,
   };
   return {
     state,

@@ -1,8 +1,11 @@
 import { EntityId, RecordId, UserId } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import { pairKey, type Judgement, type Verdict } from './judgement.ts';
-import { DEFAULT_THRESHOLDS } from './resolve-records.ts';
-import { reviewQueue, type ReviewState } from './review-queue.ts';
+import type { ResolutionSnapshot } from './resolution-store.ts';
+import { addRecord, createResolutionIndex } from './resolution-index.ts';
+import { DEFAULT_THRESHOLDS, resolveRecords } from './resolve-records.ts';
+import { answeredByJudgements, reviewQueue, type ReviewState } from './review-queue.ts';
+import { person, twoGroups } from './test-fixtures.ts';
 
 function state(probabilities: number[], entities: string[], judged: [string, string, Verdict?][] = []): ReviewState {
   const ids = entities.map((_, i) => RecordId(`r${i}`));
@@ -11,7 +14,7 @@ function state(probabilities: number[], entities: string[], judged: [string, str
   const left = Int32Array.from(probabilities, (_, k) => 2 * k);
   const right = Int32Array.from(probabilities, (_, k) => 2 * k + 1);
   return {
-    ids, entities: entities.map(EntityId), judgements, thresholds: { ...DEFAULT_THRESHOLDS, reviewLow: 0.2, reviewHigh: 0.9 },
+    ids, entities: entities.map(EntityId), judgements, machineParts: new Map(), thresholds: { ...DEFAULT_THRESHOLDS, reviewLow: 0.2, reviewHigh: 0.9 },
     pairs: { count: probabilities.length, left, right, rules: new Uint8Array(probabilities.length) },
     probabilities: Float32Array.from(probabilities),
   };
@@ -39,5 +42,38 @@ describe('reviewQueue', () => {
     const s = state([0.5, 0.5, 0.01], ['a', 'b', 'c', 'd', 'c', 'c']);
     expect(reviewQueue(s).map((q) => q.a)).toEqual(['r2', 'r0']);
     expect(reviewQueue(s, { limit: 1 })).toHaveLength(1);
+  });
+});
+
+describe('reviewQueue after a "same"', () => {
+  const at = '2026-01-01T00:00:00Z';
+  const judgedSame = (a: string, b: string): ResolutionSnapshot => ({
+    judgements: [{ a: RecordId(a), b: RecordId(b), verdict: 'same', by: UserId('u'), at }], membership: new Map(), redirects: new Map(), mergeEvents: [], entitySequence: 0,
+  });
+  const asked = (s: ReviewState): string[] => reviewQueue(s).map((q) => `${q.a}-${q.b}`).sort();
+  const entityOf = (s: ReviewState, id: string): EntityId => s.entities[s.ids.indexOf(RecordId(id))] as EntityId;
+
+  it('asks nothing more between the two entities it joined, and still asks to confirm the machine\'s merges', () => {
+    const before = resolveRecords(twoGroups, { train: false, at }).state;
+    expect(entityOf(before, 'x1')).not.toBe(entityOf(before, 'y1'));
+    expect(asked(before)).toEqual(['x1-y1', 'x1-y2', 'x1-y4', 'x2-y1', 'x2-y2', 'x2-y4', 'y1-y4', 'y2-y4', 'y3-y4']);
+    for (const [a, b] of [['x1', 'y1'], ['x2', 'y4']] as const) {
+      const after = resolveRecords(twoGroups, { train: false, at, snapshot: judgedSame(a, b) }).state;
+      expect(new Set(after.entities).size).toBe(1);
+      // x-y1 and x-y2 score above the link threshold, yet joined nothing: the judgement had joined their records
+      expect(asked(after), `${a}-${b}`).toEqual(['y1-y4', 'y2-y4', 'y3-y4']);
+    }
+  });
+
+  it('puts a record arriving afterwards in the part it links to most strongly', () => {
+    const state = resolveRecords(twoGroups, { train: false, at, snapshot: judgedSame('x1', 'y1') }).state;
+    const index = createResolutionIndex(state);
+    const added = addRecord(index, person('y5', { name: ['Jan Peeters'], birthDate: ['1970'], passportNumber: ['KX998877'], nationality: ['be'] }), { at });
+    expect(added.outcome).toBe('attached');
+    const answered = answeredByJudgements(state);
+    const e = added.entity;
+    expect(answered(RecordId('y5'), RecordId('x1'), e, e)).toBe(true);
+    expect(answered(RecordId('y5'), RecordId('y4'), e, e)).toBe(false);
+    expect(asked(state)).toEqual(['y1-y4', 'y2-y4', 'y3-y4']);
   });
 });

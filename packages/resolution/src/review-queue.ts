@@ -1,13 +1,20 @@
 /**
  * The review queue: candidate pairs the model is unsure about (probability in
- * [reviewLow, reviewHigh)), not yet judged, best first. "Best" is uncertainty sampling (Lewis &
- * Gale 1994; used for record linkage by Sarawagi & Bhamidipaty 2002, "Interactive
- * deduplication using active learning"): the closer to 0.5 the more a human answer tells,
- * weighted by how many records the answer moves (the two entities' sizes, log scale).
- * A judgement answers for the two entities of its records, not only for its pair: once someone
- * has said whether a record of one is a record of the other, their other pairs are not asked
- * again (a "not same" keeps them apart in every run; a "same" joins them). "Unsure" answers its
- * own pair only: another pair of the two entities may hold what decides it.
+ * [reviewLow, reviewHigh)) that no judgement answers yet, best first. "Best" is uncertainty
+ * sampling (Lewis & Gale 1994; used for record linkage by Sarawagi & Bhamidipaty 2002,
+ * "Interactive deduplication using active learning"): the closer to 0.5 the more a human answer
+ * tells, weighted by how many records the answer moves (the two entities' sizes, log scale).
+ *
+ * A judgement answers for the two entities of its records, not only for its pair:
+ *  - a "not same" keeps them apart in every run: no other pair between the two is asked;
+ *  - a "same" joins them into one entity, and no pair across the judgement is asked again: a pair
+ *    whose records lie in two parts of the entity that only a person's "same" joins (the parts
+ *    the machine's own merges hold together, machine-parts.ts). Its answer follows from the
+ *    judgement and from the questions inside each part.
+ * A pair inside one part (in an entity no judgement helped join, any pair) rests on the machine's
+ * own merges and is still asked: it puts an automated match before a person to confirm
+ * (DESIGN.md principle 2; LED Art. 11, no decision based solely on automated processing).
+ * "Unsure" answers its own pair only: another pair of the two entities may hold what decides it.
  */
 import type { EntityId, RecordId } from '@mosaic/model';
 import { pairKey } from './judgement.ts';
@@ -23,13 +30,16 @@ export interface ReviewItem {
   readonly priority: number;
 }
 
-export type ReviewState = Pick<ResolutionState, 'ids' | 'entities' | 'pairs' | 'probabilities' | 'judgements' | 'thresholds'>;
+export type ReviewState = Pick<ResolutionState, 'ids' | 'entities' | 'pairs' | 'probabilities' | 'judgements' | 'machineParts' | 'thresholds'>;
 
-export function reviewQueue(state: ReviewState, { limit = 100 }: { limit?: number } = {}): ReviewItem[] {
+/** Whether the judgements answer a pair of records, given their entities (see the header). */
+export type AnsweredPair = (a: RecordId, b: RecordId, entityA: EntityId, entityB: EntityId) => boolean;
+
+/** `answered`: answeredByJudgements(state), when the caller asks it about other pairs as well. */
+export function reviewQueue(state: ReviewState, { limit = 100, answered = answeredByJudgements(state) }: { limit?: number; answered?: AnsweredPair } = {}): ReviewItem[] {
   const { reviewLow, reviewHigh } = state.thresholds;
   const sizes = new Map<EntityId, number>();
   for (const e of state.entities) sizes.set(e, (sizes.get(e) ?? 0) + 1);
-  const answered = judgedEntityPairs(state);
   const items: ReviewItem[] = [];
   for (let k = 0; k < state.pairs.count; k++) {
     const p = state.probabilities[k] as number;
@@ -38,10 +48,9 @@ export function reviewQueue(state: ReviewState, { limit = 100 }: { limit?: numbe
     const j = state.pairs.right[k] as number;
     const a = state.ids[i] as RecordId;
     const b = state.ids[j] as RecordId;
-    if (state.judgements.has(pairKey(a, b))) continue;
     const entityA = state.entities[i] as EntityId;
     const entityB = state.entities[j] as EntityId;
-    if (entityA !== entityB && answered.has(entityPairKey(entityA, entityB))) continue;
+    if (answered(a, b, entityA, entityB)) continue;
     const affected = entityA === entityB ? (sizes.get(entityA) ?? 1) : (sizes.get(entityA) ?? 1) + (sizes.get(entityB) ?? 1);
     const priority = (1 - Math.abs(2 * p - 1)) * Math.log2(1 + affected);
     items.push({ a, b, probability: p, entityA, entityB, priority });
@@ -55,8 +64,28 @@ export function entityPairKey(a: EntityId, b: EntityId): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
+/**
+ * The pairs the judgements answer, for the queue and for pairs met since (incremental
+ * resolution): the judged pair itself, whatever the verdict; a pair of two entities that hold a
+ * pair judged the same or not; a pair of one entity across a "same" (two machine parts). Built
+ * once (its work grows with the judgements and the records of judged entities), asked per pair.
+ */
+export function answeredByJudgements(state: Pick<ResolutionState, 'ids' | 'entities' | 'judgements' | 'machineParts'>): AnsweredPair {
+  const entityPairs = judgedEntityPairs(state);
+  const partOf = new Map<RecordId, number>();
+  for (const [i, part] of state.machineParts) partOf.set(state.ids[i] as RecordId, part);
+  return (a, b, entityA, entityB) => {
+    if (state.judgements.has(pairKey(a, b))) return true;
+    if (entityA !== entityB) return entityPairs.has(entityPairKey(entityA, entityB));
+    if (partOf.size === 0) return false;
+    const partA = partOf.get(a);
+    const partB = partOf.get(b);
+    return partA !== undefined && partB !== undefined && partA !== partB;
+  };
+}
+
 /** Entity pairs that hold a pair of records judged the same or not (records no longer resolved are left out). */
-function judgedEntityPairs(state: ReviewState): ReadonlySet<string> {
+function judgedEntityPairs(state: Pick<ResolutionState, 'ids' | 'entities' | 'judgements'>): ReadonlySet<string> {
   const decided = [...state.judgements.values()].filter((j) => j.verdict !== 'unsure');
   if (decided.length === 0) return new Set();
   const judged = new Set<string>();

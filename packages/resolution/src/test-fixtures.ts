@@ -21,3 +21,19 @@ export const twoPeople = [
   person('t2', { name: ['Tomasz Wróbel'], birthDate: ['1979-12-01'], passportNumber: ['AZ5551234'] }),
   person('k1', { name: ['Katrien Olbrechts'], birthDate: ['1965-02-27'], nationality: ['be'] }),
 ];
+
+/**
+ * Two groups of records of a Jan Peeters whom the model keeps apart: x1 and x2 (born 1970-03-02,
+ * one passport) and y1 to y4 (Belgian; y1, y2 and y3 with another passport, y1 and y2 born 1970;
+ * y4 with nothing more). x-y1 and x-y2 score above the link threshold but x-y3 (two passports)
+ * far below, so average linkage refuses the merge; x-y4 is unsure too. y4 joins its group on
+ * nationality alone: y1-y4, y2-y4 and y3-y4 are machine merges still to confirm.
+ */
+export const twoGroups = [
+  person('x1', { name: ['Jan Peeters'], birthDate: ['1970-03-02'], passportNumber: ['EH123456'] }),
+  person('x2', { name: ['Jan Peeters'], birthDate: ['1970-03-02'], passportNumber: ['EH123456'] }),
+  person('y1', { name: ['Jan Peeters'], birthDate: ['1970'], passportNumber: ['KX998877'], nationality: ['be'] }),
+  person('y2', { name: ['Jan Peeters'], birthDate: ['1970'], passportNumber: ['KX998877'], nationality: ['be'] }),
+  person('y3', { name: ['Jan Peeters'], passportNumber: ['KX998877'], nationality: ['be'] }),
+  person('y4', { name: ['Jan Peeters'], nationality: ['be'] }),
+];

@@ -142,6 +142,42 @@ describe('resolved entities', () => {
     expect(entries.find((e) => e.action === 'disclosure')).toMatchObject({ caseRef: 'CASE-E', records: expect.arrayContaining(['zone-north:z7', 'zone-north:z8']) });
   });
 
+  it('after a same judgement, asks nothing more between the two entities it joined, and still asks to confirm the machine\'s merges', async () => {
+    // two groups of a Jan Peeters the model keeps apart (@mosaic/resolution's twoGroups fixture):
+    // x1 and x2 born 1970-03-02 with one passport; y1 to y4 Belgian, y1 to y3 with another passport, y4 joined on nationality alone
+    const jan = { name: ['Jan Peeters'] };
+    const y1 = { ...jan, birthDate: ['1970'], passportNumber: ['KX998877'], nationality: ['be'] };
+    for (const [id, properties] of [
+      ['jx1', { ...jan, birthDate: ['1970-03-02'], passportNumber: ['EH123456'] }], ['jx2', { ...jan, birthDate: ['1970-03-02'], passportNumber: ['EH123456'] }],
+      ['jy1', y1], ['jy2', y1], ['jy3', { ...jan, passportNumber: ['KX998877'], nationality: ['be'] }], ['jy4', { ...jan, nationality: ['be'] }],
+    ] as const) await put({ id, schema: 'Person', properties, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const entityOf = (id: string) => projections.entities.entityOf(RecordId(`fedpol:${id}`));
+    expect(entityOf('jx1')).toBe(entityOf('jx2'));
+    expect(entityOf('jy1')).toBe(entityOf('jy4'));
+    expect(entityOf('jx1')).not.toBe(entityOf('jy1'));
+    const asked = async (): Promise<string[]> => {
+      const response = await app.inject({ url: '/api/v1/review?limit=100', headers: headers('fedAnalyst') });
+      const { pairs } = response.json() as { pairs: { a: { id: string }; b: { id: string } }[] };
+      return pairs.map((p) => [p.a.id, p.b.id].sort().join()).filter((p) => p.startsWith('fedpol:j')).sort();
+    };
+    const machine = ['fedpol:jy1,fedpol:jy4', 'fedpol:jy2,fedpol:jy4', 'fedpol:jy3,fedpol:jy4'];
+    // the two entities are one question, asked once; the machine's merges of y4 are asked too
+    const before = await asked();
+    expect(before.filter((p) => p.startsWith('fedpol:jx'))).toHaveLength(1);
+    expect(before).toEqual(expect.arrayContaining(machine));
+    const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jy1', verdict: 'same' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    expect(entityOf('jy4')).toBe(entityOf('jx1'));
+    expect(await asked()).toEqual(machine);
+    // a record arriving afterwards (incremental, no full pass) joins y1's side: asked about y4, not about x1 or x2
+    await put({ id: 'jy5', schema: 'Person', properties: y1, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    expect(entityOf('jy5')).toBe(entityOf('jx1'));
+    expect(await asked()).toEqual([...machine, 'fedpol:jy4,fedpol:jy5']);
+  });
+
   it('keeps two records apart for good after a not-same judgement', async () => {
     const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:p1', b: 'zone-north:z1', verdict: 'not_same' } });
     expect(judged.statusCode, judged.body).toBe(200);

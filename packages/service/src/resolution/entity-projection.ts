@@ -9,8 +9,8 @@
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, candidatesOf, compareRecords, createResolutionIndex, pairKey, reviewQueue, schemaGroup, undoMerge, visibleParts,
-  type Candidate, type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
+  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, pairKey, reviewQueue, schemaGroup, undoMerge, visibleParts,
+  type AnsweredPair, type Candidate, type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
 import type { Store } from '@mosaic/store';
@@ -86,13 +86,15 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     // Many arrivals since the last full pass: a new pass finds them all again and frees these.
     if (arrivals.size >= MAX_ARRIVALS) schedule();
   };
-  const arrivalsToReview = (current: ResolutionIndex): ReviewItem[] => {
+  // What the full pass's queue leaves out is left out here too (review-queue.ts): a judged pair,
+  // a pair of two entities a judgement keeps apart, a pair of one entity across a "same". A
+  // judgement rebuilds, which clears these; those left are the records that arrived since.
+  const arrivalsToReview = (answered: AnsweredPair): ReviewItem[] => {
     const items: ReviewItem[] = [];
-    for (const [key, pair] of arrivals) {
-      if (current.state.judgements.has(key)) continue;
+    for (const pair of arrivals.values()) {
       const entityA = membership.get(pair.a);
       const entityB = membership.get(pair.b);
-      if (entityA === undefined || entityB === undefined) continue;
+      if (entityA === undefined || entityB === undefined || answered(pair.a, pair.b, entityA, entityB)) continue;
       const affected = entityA === entityB ? (members.get(entityA)?.length ?? 1) : (members.get(entityA)?.length ?? 1) + (members.get(entityB)?.length ?? 1);
       // The same priority as the full pass's queue: uncertainty times the records affected.
       items.push({ ...pair, entityA, entityB, priority: (1 - Math.abs(2 * pair.probability - 1)) * Math.log2(1 + affected) });
@@ -200,7 +202,11 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     candidates: (record, limit) => (index ? candidatesOf(index, record, { limit }) : []),
     explain: (a, b) => compareRecords(a, b, model, index?.state.frequencies),
     prior: () => (model ?? defaultModel()).prior,
-    review: (limit) => (index ? [...reviewQueue(index.state, { limit }), ...arrivalsToReview(index)].sort((x, y) => y.priority - x.priority).slice(0, limit) : []),
+    review: (limit) => {
+      if (!index) return [];
+      const answered = answeredByJudgements(index.state);
+      return [...reviewQueue(index.state, { limit, answered }), ...arrivalsToReview(answered)].sort((x, y) => y.priority - x.priority).slice(0, limit);
+    },
     async judge(a, b, verdict, by, note) {
       const judgement: Judgement = { a, b, verdict, by, at: now().toISOString(), ...(note ? { note } : {}) };
       await persistence.commit({ judgements: [judgement], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: 0 });
