@@ -8,7 +8,7 @@ import { AgencyId, recordIdOf } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
 import { testProvenance } from '@mosaic/service/testing';
 import { openStore } from '@mosaic/store';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,41 @@ describe('mosaic ingest', () => {
       const { code, stderr } = await ingest(file, '--no-resume', '--workers', workers);
       expect(code).toBe(3);
       expect(summaryOf(stderr)).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 1 });
+    }
+  });
+
+  it('refuses a bad mapping, defaults file or option before it creates the data folder', async () => {
+    const write = (name: string, text: string): string => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const csv = write('refused.csv', 'ref,full_name\nr1,Wout Claessens\n');
+    const unknownSchema = write('mapping-unknown-schema.json', JSON.stringify({ schema: 'Persn', id: 'ref', properties: { name: 'full_name' }, provenance: testProvenance('fedpol') }));
+    const notJson = write('mapping-not-json.json', '{"schema": ');
+    const defaultsNotJson = write('defaults-not-json.json', '{"agency": ');
+    let runs = 0;
+    /** The command's outcome on a data folder of its own, and whether that folder exists after it. */
+    const refused = async (...argv: string[]): Promise<{ outcome: Promise<number>; created: boolean }> => {
+      const data = join(dir, `refused-${runs++}`);
+      const outcome = capturingStderr(() => run([...argv, '--data', data])).then(({ value }) => value);
+      await outcome.catch(() => undefined);
+      return { outcome, created: existsSync(data) };
+    };
+
+    for (const [argv, message] of [
+      [[csv, '--mapping', unknownSchema], 'mapping: schema "Persn" is not a known concrete schema'],
+      [[csv, '--mapping', notJson], `--mapping ${notJson}: not JSON`],
+      [[file, '--defaults', defaultsNotJson], `--defaults ${defaultsNotJson}: not JSON`],
+    ] as const) {
+      const { outcome, created } = await refused(...argv);
+      await expect(outcome).rejects.toThrow(message);
+      expect(created).toBe(false);
+    }
+    for (const argv of [[csv], [file, '--batch', '0'], [file, '--batch', 'many']]) {
+      const { outcome, created } = await refused(...argv);
+      await expect(outcome).resolves.toBe(2);
+      expect(created).toBe(false);
     }
   });
 
