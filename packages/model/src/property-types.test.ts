@@ -37,6 +37,18 @@ describe('property types', () => {
     for (const code of countryCodes()) expect(toCountryCode(code.toUpperCase())).toBe(code);
   });
 
+  it('says why a value is refused without the value, where the reason for its sender quotes it', () => {
+    const refused = ['Zq\u0007Secret', 'Zq Secret @', '-Zq Secret', `Zq${'Secret'.repeat(80)}`];
+    for (const name of PROPERTY_TYPES) {
+      for (const raw of refused) {
+        const result = propertyType(name).clean(raw, { values: ['yes', 'no'] });
+        if (result.ok) continue;
+        if (result.reason.includes('Zq')) expect(result.reasonWithoutValue, `${name}: ${result.reason}`).toBeDefined();
+        expect(result.reasonWithoutValue ?? result.reason).not.toContain('Zq');
+      }
+    }
+  });
+
   it('cleaning is idempotent and comparison symmetric for every type', () => {
     const text = fc.string({ maxLength: 40 });
     for (const name of PROPERTY_TYPES.filter((t) => t !== 'enum')) {

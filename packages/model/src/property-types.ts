@@ -13,7 +13,8 @@ export const PROPERTY_TYPES = [
 ] as const;
 export type PropertyTypeName = (typeof PROPERTY_TYPES)[number];
 
-export type Cleaned = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
+/** A refusal's `reason` may quote the value; `reasonWithoutValue` then says the same without it (FieldError). */
+export type Cleaned = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string; readonly reasonWithoutValue?: string };
 
 export interface PropertyType {
   readonly name: PropertyTypeName;
@@ -29,9 +30,11 @@ const quote = (raw: string): string => JSON.stringify(raw.length > 60 ? `${raw.s
 
 const ok = (value: string): Cleaned => ({ ok: true, value });
 const fail = (reason: string): Cleaned => ({ ok: false, reason });
+/** A refusal that quotes the value, for whoever sent it, and says why without it, for a log. */
+const failOn = (raw: string, why: string): Cleaned => ({ ok: false, reason: `${quote(raw)} ${why}`, reasonWithoutValue: why });
 
 function basic(raw: string, maxLength: number, label: string): Cleaned {
-  if (CONTROL.test(raw)) return fail(`${quote(raw)} contains control characters`);
+  if (CONTROL.test(raw)) return failOn(raw, 'contains control characters');
   const value = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (value === '') return fail('is empty');
   if (value.length > maxLength) return fail(`is longer than ${maxLength} characters for ${label}`);
@@ -47,12 +50,12 @@ function type(name: PropertyTypeName, maxLength: number, clean: PropertyType['cl
 const nameType = type('name', 300, (raw) => {
   const cleaned = basic(raw, 300, 'a name');
   if (!cleaned.ok) return cleaned;
-  return /\p{L}/u.test(cleaned.value) ? cleaned : fail(`${quote(raw)} has no letters`);
+  return /\p{L}/u.test(cleaned.value) ? cleaned : failOn(raw, 'has no letters');
 }, (a, b) => equal(a.toLowerCase(), b.toLowerCase()));
 
 const dateType = type('date', 10, (raw) => {
   const parsed = parsePartialDate(raw);
-  return parsed ? ok(formatPartialDate(parsed)) : fail(`${quote(raw)} is not a date`);
+  return parsed ? ok(formatPartialDate(parsed)) : failOn(raw, 'is not a date');
 }, (a, b) => {
   const pa = parsePartialDate(a);
   const pb = parsePartialDate(b);
@@ -63,7 +66,7 @@ const dateType = type('date', 10, (raw) => {
 
 const countryType = type('country', 2, (raw) => {
   const code = toCountryCode(raw);
-  return code ? ok(code) : fail(`${quote(raw)} is not an ISO 3166 country`);
+  return code ? ok(code) : failOn(raw, 'is not an ISO 3166 country');
 });
 
 const phoneType = type('phone', 16, (raw) => {
@@ -71,7 +74,7 @@ const phoneType = type('phone', 16, (raw) => {
   // "+32 (0)2 …": the bracketed trunk prefix is dialled only inside the country.
   let digits = raw.trim().replace(/\(0\)/g, '').replace(/[\s().\-/]/g, '');
   if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
-  if (!/^\+\d{7,15}$/.test(digits)) return fail(`${quote(raw)} is not an international (E.164) phone number`);
+  if (!/^\+\d{7,15}$/.test(digits)) return failOn(raw, 'is not an international (E.164) phone number');
   return ok(digits);
 });
 
@@ -79,7 +82,7 @@ const emailType = type('email', 254, (raw) => {
   const value = raw.trim();
   const at = value.lastIndexOf('@');
   if (at < 1 || at === value.length - 1 || /\s/.test(value) || !value.slice(at + 1).includes('.')) {
-    return fail(`${quote(raw)} is not an e-mail address`);
+    return failOn(raw, 'is not an e-mail address');
   }
   return ok(`${value.slice(0, at)}@${value.slice(at + 1).toLowerCase()}`);
 }, (a, b) => equal(a.toLowerCase(), b.toLowerCase()));
@@ -87,8 +90,8 @@ const emailType = type('email', 254, (raw) => {
 function compactCode(maxLength: number, label: string): PropertyType['clean'] {
   return (raw) => {
     const value = raw.normalize('NFKC').toUpperCase().replace(/[\s\-./]/g, '');
-    if (!/^[\p{Lu}\p{N}]+$/u.test(value)) return fail(`${quote(raw)} is not ${label}`);
-    if (value.length < 2 || value.length > maxLength) return fail(`${quote(raw)} is not ${label} (length)`);
+    if (!/^[\p{Lu}\p{N}]+$/u.test(value)) return failOn(raw, `is not ${label}`);
+    if (value.length < 2 || value.length > maxLength) return failOn(raw, `is not ${label} (length)`);
     return ok(value);
   };
 }
@@ -96,7 +99,7 @@ function compactCode(maxLength: number, label: string): PropertyType['clean'] {
 const identifierType = type('identifier', 40, compactCode(40, 'an identifier'));
 const plateType = type('plate', 12, compactCode(12, 'a vehicle plate'));
 const textType = type('text', 100_000, (raw) => {
-  if (CONTROL.test(raw)) return fail(`${quote(raw)} contains control characters`);
+  if (CONTROL.test(raw)) return failOn(raw, 'contains control characters');
   const value = raw.normalize('NFC').trim();
   if (value === '') return fail('is empty');
   return value.length > 100_000 ? fail('is longer than 100000 characters') : ok(value);
@@ -104,16 +107,16 @@ const textType = type('text', 100_000, (raw) => {
 const stringType = type('string', 1000, (raw) => basic(raw, 1000, 'a string'));
 const entityType = type('entity', 200, (raw) => {
   const value = raw.trim();
-  if (value === '' || /\s/.test(value) || CONTROL.test(value)) return fail(`${quote(raw)} is not a record reference`);
-  return value.length > 200 ? fail(`${quote(raw)} is too long for a record reference`) : ok(value);
+  if (value === '' || /\s/.test(value) || CONTROL.test(value)) return failOn(raw, 'is not a record reference');
+  return value.length > 200 ? failOn(raw, 'is too long for a record reference') : ok(value);
 });
 
 function numeric(name: 'number' | 'latitude' | 'longitude', min: number, max: number): PropertyType {
   return type(name, 32, (raw) => {
     const value = raw.trim();
     const n = Number(value);
-    if (value === '' || !Number.isFinite(n)) return fail(`${quote(raw)} is not a number`);
-    if (n < min || n > max) return fail(`${quote(raw)} is outside ${min}..${max}`);
+    if (value === '' || !Number.isFinite(n)) return failOn(raw, 'is not a number');
+    if (n < min || n > max) return failOn(raw, `is outside ${min}..${max}`);
     return ok(String(n));
   }, (a, b) => (Number(a) === Number(b) ? 1 : 0));
 }
@@ -121,7 +124,7 @@ function numeric(name: 'number' | 'latitude' | 'longitude', min: number, max: nu
 const enumType = type('enum', 64, (raw, options) => {
   const value = raw.trim().toLowerCase();
   const allowed = options?.values ?? [];
-  return allowed.includes(value) ? ok(value) : fail(`${quote(raw)} is not one of ${allowed.join(', ')}`);
+  return allowed.includes(value) ? ok(value) : failOn(raw, `is not one of ${allowed.join(', ')}`);
 });
 
 const TYPES: Readonly<Record<PropertyTypeName, PropertyType>> = Object.freeze({

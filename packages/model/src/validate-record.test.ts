@@ -41,10 +41,29 @@ describe('validateRecord', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => formatFieldError(e, 'line 2'))).toEqual([
-      'line 2: birthDate: "not-a-date" is not a date',
+      'line 2: birthDate: is not a date',
       'line 2: colour: is not a property of Person',
-      'line 2: nationality: "Atlantis" is not an ISO 3166 country',
+      'line 2: nationality: is not an ISO 3166 country',
     ]);
+    // The reason for whoever sent the record quotes the value; the formatted line, for a log, never does.
+    expect(result.errors.map((e) => e.reason)).toEqual(['"not-a-date" is not a date', 'is not a property of Person', '"Atlantis" is not an ISO 3166 country']);
+  });
+
+  it('formats every refusal of a value without the value', () => {
+    const secret = 'Zq Secret';
+    const marking = { tlp: secret, classification: secret };
+    const badProvenance = { ...provenance, agency: secret, reliability: secret, credibility: secret, handling: secret, category: secret, nature: secret, reviewDate: secret, marking };
+    const record = validateRecord(registry, { id: secret, schema: secret, properties: {}, provenance: badProvenance });
+    const person = validateRecord(registry, {
+      id: 'r5', schema: 'Person', provenance,
+      properties: { birthDate: [secret], nationality: [secret], phone: [secret], email: [secret], gender: [secret], height: [secret], passportNumber: [`${secret}!`], alias: [{ secret }] },
+    });
+    const errors = [...(record.ok ? [] : record.errors), ...(person.ok ? [] : person.errors)];
+    expect(errors).toHaveLength(19);
+    for (const error of errors) {
+      expect(error.reason).toContain('Zq');
+      expect(formatFieldError(error)).not.toContain('Zq');
+    }
   });
 
   it('requires the provenance that makes a record lawful', () => {

@@ -5,7 +5,7 @@
  */
 import { AgencyId, recordIdOf } from './ids.ts';
 import { parsePartialDate } from './partial-date.ts';
-import { propertyType } from './property-types.ts';
+import { propertyType, type Cleaned } from './property-types.ts';
 import {
   CLASSIFICATION, CREDIBILITY, HANDLING, NATURE, RELIABILITY, SUBJECT_CATEGORY, TLP,
   type Credibility, type Marking, type Provenance, type SubjectCategory,
@@ -15,7 +15,24 @@ import type { SchemaRegistry } from './schema.ts';
 
 export interface FieldError {
   readonly field: string;
+  /** Why, as whoever sent the value is told: it may quote the value. */
   readonly reason: string;
+  /**
+   * The same without the value, where `reason` quotes one. A refused value is personal data (a
+   * name, a date of birth), and personal data goes into no log but the audit log: what a
+   * terminal or a log is given (formatFieldError) names the field and the reason only.
+   */
+  readonly reasonWithoutValue?: string;
+}
+
+/** A field's refusal that quotes the value refused (FieldError). */
+export function valueError(field: string, value: unknown, why: string): FieldError {
+  return { field, reason: `${JSON.stringify(value)} ${why}`, reasonWithoutValue: why };
+}
+
+/** A property type's refusal of a field's value as the field's error. */
+export function refusalOf(field: string, { reason, reasonWithoutValue }: Extract<Cleaned, { ok: false }>): FieldError {
+  return reasonWithoutValue === undefined ? { field, reason } : { field, reason, reasonWithoutValue };
 }
 
 export type Validated = { readonly ok: true; readonly record: EntityRecord } | { readonly ok: false; readonly errors: readonly FieldError[] };
@@ -40,7 +57,7 @@ function oneOf<T extends string | number>(scale: readonly T[], value: unknown, f
   }
   const text = normalise(String(value).trim());
   const found = scale.find((option) => String(option) === text);
-  if (found === undefined) errors.push({ field, reason: `${JSON.stringify(value)} is not one of ${scale.join(', ')}` });
+  if (found === undefined) errors.push(valueError(field, value, `is not one of ${scale.join(', ')}`));
   return found;
 }
 
@@ -58,7 +75,7 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
 
   const agencyRaw = pick('agency');
   if (typeof agencyRaw !== 'string' || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(agencyRaw)) {
-    errors.push({ field: at('agency'), reason: agencyRaw === undefined ? 'is required' : `${JSON.stringify(agencyRaw)} is not an agency id (lowercase letters, digits, - and _)` });
+    errors.push(agencyRaw === undefined ? { field: at('agency'), reason: 'is required' } : valueError(at('agency'), agencyRaw, 'is not an agency id (lowercase letters, digits, - and _)'));
   }
   const source = pick('source');
   if (typeof source !== 'string' || source.trim() === '') errors.push({ field: at('source'), reason: 'is required' });
@@ -88,7 +105,7 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   if (reviewDate === undefined && category !== undefined && typeof agencyRaw === 'string' && options.reviewDateFor) reviewDate = options.reviewDateFor(category, AgencyId(agencyRaw));
   const parsedReview = typeof reviewDate === 'string' ? parsePartialDate(reviewDate) : undefined;
   if (parsedReview?.day === undefined) {
-    errors.push({ field: at('reviewDate'), reason: reviewDate === undefined ? 'is required' : `${JSON.stringify(reviewDate)} is not a full date (YYYY-MM-DD)` });
+    errors.push(reviewDate === undefined ? { field: at('reviewDate'), reason: 'is required' } : valueError(at('reviewDate'), reviewDate, 'is not a full date (YYYY-MM-DD)'));
   }
 
   const sourceRecordId = given['sourceRecordId'] ?? recordId;
@@ -118,11 +135,11 @@ export function validateRecord(registry: SchemaRegistry, raw: unknown, options: 
   if (!isObject(raw)) return { ok: false, errors: [{ field: 'record', reason: 'must be a JSON object' }] };
   const id = raw['id'];
   if (typeof id !== 'string' || id.trim() === '' || id.length > 200 || /\s/.test(id)) {
-    errors.push({ field: 'id', reason: id === undefined ? 'is required' : `${JSON.stringify(id)} is not a record id` });
+    errors.push(id === undefined ? { field: 'id', reason: 'is required' } : valueError('id', id, 'is not a record id'));
   }
   const schemaName = raw['schema'];
   const schema = typeof schemaName === 'string' ? registry.get(schemaName) : undefined;
-  if (!schema) errors.push({ field: 'schema', reason: `${JSON.stringify(schemaName)} is not a known schema` });
+  if (!schema) errors.push(valueError('schema', schemaName, 'is not a known schema'));
   else if (schema.abstract) errors.push({ field: 'schema', reason: `${schema.name} is abstract` });
 
   const provenance = provenanceOf(raw['provenance'], String(id), options, errors);
@@ -147,12 +164,12 @@ export function validateRecord(registry: SchemaRegistry, raw: unknown, options: 
       for (const item of list) {
         if (item === null || item === undefined || item === '') continue;
         if (typeof item !== 'string' && typeof item !== 'number') {
-          errors.push({ field: name, reason: `${JSON.stringify(item)} is not a string` });
+          errors.push(valueError(name, item, 'is not a string'));
           continue;
         }
         const cleaned = propertyType(def.type).clean(String(item), def.values ? { values: def.values } : undefined);
         if (!cleaned.ok) {
-          errors.push({ field: name, reason: cleaned.reason });
+          errors.push(refusalOf(name, cleaned));
           continue;
         }
         // Endpoints name records of the same agency: an agency makes claims about its own records.
@@ -183,7 +200,7 @@ function entityRef(agency: AgencyId, value: string): string {
   return value.includes(':') ? value : `${agency}:${value}`;
 }
 
-/** "line 2: birthDate: "not-a-date" is not a date" */
+/** "line 2: birthDate: is not a date": for a terminal or a log, so without the value refused (FieldError). */
 export function formatFieldError(error: FieldError, where?: string): string {
-  return `${where ? `${where}: ` : ''}${error.field}: ${error.reason}`;
+  return `${where ? `${where}: ` : ''}${error.field}: ${error.reasonWithoutValue ?? error.reason}`;
 }

@@ -7,10 +7,13 @@
  * reason, never compared without the value. Invalid lines come back as a reason, never thrown
  * (they are an expected outcome of reading a file).
  */
-import { formatFieldError, propertyType, RecordId, schemata, type FieldError, type Properties, type PropertyDefinition } from '@mosaic/model';
+import { formatFieldError, propertyType, RecordId, refusalOf, schemata, valueError, type FieldError, type Properties, type PropertyDefinition } from '@mosaic/model';
 import type { ResolvableRecord } from './resolve-records.ts';
 
-/** A refusal says why in `reason`; one about a field also gives it apart (`error`), for an API's details. */
+/**
+ * A refusal says why in `reason`, for a terminal or a log: without the value refused (FieldError).
+ * One about a field also gives it apart (`error`, whose reason may quote the value), for an API's details.
+ */
 export type ParsedLine = { readonly ok: true; readonly record: ResolvableRecord } | { readonly ok: false; readonly reason: string; readonly error?: FieldError };
 
 export interface ParseOptions {
@@ -27,7 +30,7 @@ export function parseEntityObject(value: unknown, id?: string, { keep }: ParseOp
   if (typeof recordId !== 'string' || recordId === '') return { ok: false, reason: 'id must be a non-empty string' };
   if (typeof o.schema !== 'string' || o.schema === '') return { ok: false, reason: 'schema must be a non-empty string' };
   const schema = schemata().get(o.schema);
-  if (!schema || schema.abstract) return refuse({ field: 'schema', reason: `${JSON.stringify(o.schema)} is not a known schema` });
+  if (!schema || schema.abstract) return refuse(valueError('schema', o.schema, 'is not a known schema'));
   if (typeof o.properties !== 'object' || o.properties === null || Array.isArray(o.properties)) return { ok: false, reason: 'properties must be an object' };
   const properties: Record<string, readonly string[]> = {};
   for (const [k, v] of Object.entries(o.properties as Record<string, unknown>)) {
@@ -48,9 +51,9 @@ function cleanValues(def: PropertyDefinition, field: string, raw: readonly unkno
   const out: string[] = [];
   for (const item of raw) {
     if (item === null || item === undefined || item === '') continue;
-    if (typeof item !== 'string' && typeof item !== 'number') return { field, reason: `${JSON.stringify(item)} is not a string` };
+    if (typeof item !== 'string' && typeof item !== 'number') return valueError(field, item, 'is not a string');
     const cleaned = type.clean(String(item), options);
-    if (!cleaned.ok) return { field, reason: cleaned.reason };
+    if (!cleaned.ok) return refusalOf(field, cleaned);
     out.push(cleaned.value);
   }
   return out;

@@ -1,7 +1,9 @@
 import { startProjections } from '@mosaic/service';
 import { openTestMosaic, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { signInTokens } from './test-sign-in.ts';
@@ -10,6 +12,22 @@ let world: TestMosaic;
 let app: FastifyInstance;
 let tokens: Record<string, string> = {};
 const as = (name: string) => ({ authorization: `Bearer ${tokens[name] ?? ''}` });
+
+/** The names at the top level of `{a, b: {c, d}, e?}`, without `?`. */
+function topLevelNames(braced: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let part = '';
+  for (const char of braced.slice(1, -1)) {
+    if (char === '{' || char === '[') depth++;
+    if (char === '}' || char === ']') depth--;
+    if (char === ',' && depth === 0) {
+      names.push(part);
+      part = '';
+    } else part += char;
+  }
+  return [...names, part].map((p) => (p.split(':')[0] ?? '').trim().replace(/\?$/, ''));
+}
 
 interface Job { id: string; state: string; total: number; processed: number; accepted: number; rejected: number; created: number; errors: { line: number; field: string; reason: string }[] }
 
@@ -106,5 +124,16 @@ describe('ingest over HTTP', () => {
       await node.close();
       projections.stop();
     }
+  });
+
+  it('is described in docs/API.md with every field GET /ingest/:id answers, failure included', async () => {
+    const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, { get?: { responses: Record<string, { content: Record<string, { schema: { properties: { job: { properties: Record<string, unknown> } } } }> }> } }> };
+    const fields = Object.keys(doc.paths['/api/v1/ingest/{id}']?.get?.responses['200']?.content['application/json']?.schema.properties.job.properties ?? {});
+    expect(fields).toContain('failure');
+    const api = readFileSync(join(import.meta.dirname, '../../../docs/API.md'), 'utf8');
+    const documented = /`GET \/ingest\/:id` → `\{job: (\{.*?\})\}`/.exec(api)?.[1];
+    expect(documented, 'docs/API.md describes the job GET /ingest/:id answers').toBeDefined();
+    expect(topLevelNames(documented ?? '{}').sort()).toEqual(fields.sort());
+    expect(api).toMatch(/`failure`: only on a `failed` job/);
   });
 });

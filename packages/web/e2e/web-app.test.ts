@@ -222,6 +222,35 @@ describe.skipIf(!haveChromium)('the web app', () => {
     expect(await brother.locator('dt').allTextContents()).not.toContain('Owner');
   });
 
+  it('says what a check is missing when nothing given identifies anyone, and sends none', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneCheckpoint');
+    await givePurpose(page, PURPOSE, CASE);
+    let checks = 0;
+    page.on('request', (request) => { if (request.url().endsWith('/api/v1/screen')) checks++; });
+    const name = page.getByLabel('Name', { exact: true });
+    const missing = page.getByRole('alert').filter({ hasText: 'Nothing to check' });
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => missing.count()).toBe(1);
+    expect(await missing.textContent()).toBe('Nothing to check: give a name, a document number or a vehicle plate.');
+    // said to a screen reader with the fields it is about, and the officer is back on the name
+    expect(await name.getAttribute('aria-describedby')).toBe(await missing.getAttribute('id'));
+    expect(await page.getByLabel('Document number').getAttribute('aria-describedby')).toBe(await missing.getAttribute('id'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('check-name');
+    // a date of birth alone identifies no one either
+    await page.getByLabel('Date of birth').fill('1991-04-12');
+    await page.keyboard.press('Enter');
+    expect(await missing.count()).toBe(1);
+    expect(checks).toBe(0);
+    // with a name, the check is made and the message is gone
+    await name.fill('Lucien Moreau Vasquez');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.hit-card').count()).toBeGreaterThan(0);
+    expect(await missing.count()).toBe(0);
+    expect(await name.getAttribute('aria-describedby')).toBeNull();
+    expect(checks).toBe(1);
+  });
+
   it('shows whom a document check lists, offers a pointer\'s desk call instead of a confirmation, and tells the owner which of its records', async () => {
     const page = await browser.newPage();
     await signInPage(page, 'zoneCheckpoint');

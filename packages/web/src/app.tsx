@@ -33,6 +33,10 @@ export function App() {
   const route = useHashRoute();
   const notifications = useNotifications(api, Boolean(user));
 
+  // Whether a session exists is the server's to say: its token is an HttpOnly cookie, which no
+  // script can read (nor steal), and the app keeps no token of its own. With no session, or one
+  // that ended, /auth/me answers 401 and the sign-in screen shows; the browser lists that 401
+  // in its console as it lists any refused request.
   useEffect(() => {
     api.me().then(setUser, () => setUser(null));
   }, [api]);

@@ -1,14 +1,14 @@
 /**
- * `mosaic ingest` on a real store: rejected lines named on stderr, a one-line JSON summary,
- * exit 3 when lines were rejected, idempotent re-ingest, and --workers checked; a resumed run
- * reads again the lines an earlier run rejected, a review date is given as the API gives it,
- * and a CSV row the parser cannot read is rejected alone.
+ * `mosaic ingest` on a real store: rejected lines named on stderr (never by a value of the
+ * line), a one-line JSON summary, exit 3 when lines were rejected, idempotent re-ingest, and
+ * --workers checked; a resumed run reads again the lines an earlier run rejected, a review
+ * date is given as the API gives it, and a CSV row the parser cannot read is rejected alone.
  */
 import { AgencyId, recordIdOf } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
 import { testProvenance } from '@mosaic/service/testing';
 import { openStore } from '@mosaic/store';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,8 +41,26 @@ describe('mosaic ingest', () => {
   it('writes the valid lines, names each rejected one, and exits 3', async () => {
     const { code, stderr } = await ingest(file, '--workers', '1');
     expect(code).toBe(3);
-    expect(stderr).toContain('line 2: birthDate: "31-31-1990" is not a date');
+    expect(stderr).toContain('line 2: birthDate: is not a date');
     expect(summaryOf(stderr)).toMatchObject({ file: 'persons.jsonl', lines: 3, created: 2, rejected: 1 });
+  });
+
+  it('names a rejected line by number, field and reason, never by a value of the line, with or without workers', async () => {
+    const values = join(dir, 'values.jsonl');
+    writeFileSync(values, [
+      line('v1', { name: ['Wout Claessens'], birthDate: ['1990-31-31'], nationality: ['Atlantis'] }),
+      '{"id":"v2","schema":"Person","properties":{"name":Noor Vandamme}}',
+      JSON.stringify({ id: 'v3', schema: 'Persn', properties: { name: ['Elif Kaya'] }, provenance: testProvenance('fedpol') }),
+    ].join('\n'));
+    for (const workers of ['0', '1']) {
+      const { code, stderr } = await ingestInto(`values-${workers}`, values, '--workers', workers);
+      expect(code).toBe(3);
+      expect(stderr).toContain('line 1: birthDate: is not a date');
+      expect(stderr).toContain('line 1: nationality: is not an ISO 3166 country');
+      expect(stderr).toContain('line 2: record: is not valid JSON');
+      expect(stderr).toContain('line 3: schema: is not a known schema');
+      for (const value of ['1990-31-31', 'Atlantis', 'Noor', 'Persn']) expect(stderr).not.toContain(value);
+    }
   });
 
   it('changes nothing when the same file is ingested again, with or without workers', async () => {
@@ -50,6 +68,41 @@ describe('mosaic ingest', () => {
       const { code, stderr } = await ingest(file, '--no-resume', '--workers', workers);
       expect(code).toBe(3);
       expect(summaryOf(stderr)).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 1 });
+    }
+  });
+
+  it('refuses a bad mapping, defaults file or option before it creates the data folder', async () => {
+    const write = (name: string, text: string): string => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const csv = write('refused.csv', 'ref,full_name\nr1,Wout Claessens\n');
+    const unknownSchema = write('mapping-unknown-schema.json', JSON.stringify({ schema: 'Persn', id: 'ref', properties: { name: 'full_name' }, provenance: testProvenance('fedpol') }));
+    const notJson = write('mapping-not-json.json', '{"schema": ');
+    const defaultsNotJson = write('defaults-not-json.json', '{"agency": ');
+    let runs = 0;
+    /** The command's outcome on a data folder of its own, and whether that folder exists after it. */
+    const refused = async (...argv: string[]): Promise<{ outcome: Promise<number>; created: boolean }> => {
+      const data = join(dir, `refused-${runs++}`);
+      const outcome = capturingStderr(() => run([...argv, '--data', data])).then(({ value }) => value);
+      await outcome.catch(() => undefined);
+      return { outcome, created: existsSync(data) };
+    };
+
+    for (const [argv, message] of [
+      [[csv, '--mapping', unknownSchema], 'mapping: schema "Persn" is not a known concrete schema'],
+      [[csv, '--mapping', notJson], `--mapping ${notJson}: not JSON`],
+      [[file, '--defaults', defaultsNotJson], `--defaults ${defaultsNotJson}: not JSON`],
+    ] as const) {
+      const { outcome, created } = await refused(...argv);
+      await expect(outcome).rejects.toThrow(message);
+      expect(created).toBe(false);
+    }
+    for (const argv of [[csv], [file, '--batch', '0'], [file, '--batch', 'many']]) {
+      const { outcome, created } = await refused(...argv);
+      await expect(outcome).resolves.toBe(2);
+      expect(created).toBe(false);
     }
   });
 
@@ -64,7 +117,7 @@ describe('mosaic ingest', () => {
     expect(summaryOf(first.stderr)).toMatchObject({ created: 2, rejected: 1, resumed: 0 });
     const again = await ingestInto('resume', file);
     expect(again.code).toBe(3);
-    expect(again.stderr).toContain('line 2: birthDate: "31-31-1990" is not a date');
+    expect(again.stderr).toContain('line 2: birthDate: is not a date');
     expect(again.stderr).toContain('mosaic ingest: 1 lines skipped, written by an earlier run');
     expect(summaryOf(again.stderr)).toMatchObject({ lines: 3, resumed: 1, rejected: 1, unchanged: 1, created: 0 });
   });

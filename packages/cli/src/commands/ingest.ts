@@ -6,10 +6,11 @@
  * record without a review date gets one as the API gives it (its agency's retention rules). A
  * second run of the same file with the same mapping and defaults resumes: it skips the lines
  * before the first one an earlier run did not write, and says how many (`resumed`);
- * `--no-resume` reads every line again.
+ * `--no-resume` reads every line again. The options, the mapping and the defaults are checked
+ * before the store is opened, so a refused command creates no data folder.
  * Exit 0: every line written; 3: some lines were rejected (the rest are written); 1/2: failure.
  */
-import { AgencyId, UserId, type ProvenanceDefaults } from '@mosaic/model';
+import { AgencyId, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
 import { formatIngestError, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
 import { basename } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
@@ -31,15 +32,21 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error('mosaic ingest: --workers takes a whole number (0: parse and validate in the writing thread)');
     return 2;
   }
+  if (values.batch !== undefined && !/^[1-9]\d*$/.test(values.batch)) {
+    console.error('mosaic ingest: --batch takes a whole number of records from 1');
+    return 2;
+  }
+  if (!values.mapping && /\.csv$/i.test(file)) {
+    console.error('mosaic ingest: a CSV file needs --mapping M.json (columns to properties, provenance defaults)');
+    return 2;
+  }
   await requireFiles('ingest', { FILE: file });
-  const mosaic = await openMosaic(configOf(values));
+  // Everything given is checked before the store is opened: a refused command leaves no data folder or store behind.
+  const config = configOf(values);
+  const mapping = values.mapping ? parseCsvMapping(await readJsonFile('ingest', '--mapping', values.mapping), schemata()) : undefined;
+  const defaults = values.defaults ? ((await readJsonFile('ingest', '--defaults', values.defaults)) as ProvenanceDefaults) : undefined;
+  const mosaic = await openMosaic(config);
   try {
-    const mapping = values.mapping ? parseCsvMapping(await readJsonFile('ingest', '--mapping', values.mapping), mosaic.registry) : undefined;
-    if (!mapping && /\.csv$/i.test(file)) {
-      console.error('mosaic ingest: a CSV file needs --mapping M.json (columns to properties, provenance defaults)');
-      return 2;
-    }
-    const defaults = values.defaults ? ((await readJsonFile('ingest', '--defaults', values.defaults)) as ProvenanceDefaults) : undefined;
     const bar = progressBar(`ingest ${basename(file)}`);
     let shown = 0;
     const actor = { user: UserId('system:cli'), agency: AgencyId('system') };

@@ -1,6 +1,7 @@
 /**
- * `mosaic resolve`: one output line per record in input order, rejected lines named by number on
- * stderr, a one-line JSON summary, exit 3 when lines were rejected.
+ * `mosaic resolve`: one output line per record in input order, rejected lines named by number,
+ * field and reason on stderr (never by a value), a one-line JSON summary, exit 3 when lines were
+ * rejected.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +38,8 @@ describe('mosaic resolve', () => {
     expect(code).toBe(3);
     expect(stderr).toContain('line 3: not JSON');
     expect(stderr).toContain('line 6: id must be a non-empty string');
-    expect(stderr).toContain('line 7: birthDate: "1991-02-29" is not a date');
+    expect(stderr).toContain('line 7: birthDate: is not a date');
+    expect(stderr).not.toContain('1991-02-29');
     expect(out.map((o) => o.id)).toEqual(['m1', 'a1', 'm2']);
     expect(out[0]?.entity).toBe(out[2]?.entity);
     expect(out[1]?.entity).not.toBe(out[0]?.entity);
@@ -52,7 +54,8 @@ describe('mosaic resolve', () => {
       line('fedpol:FP-ORG-001', 'Organization', { name: ['Borealis Shipping'] }),
     ].join('\n'));
     expect(code).toBe(3);
-    expect(stderr).toContain('line 3: id: "fedpol:FP-ORG-001" is already the id of line 1');
+    expect(stderr).toContain('line 3: id: is already the id of line 1');
+    expect(stderr).not.toContain('FP-ORG-001');
     expect(out.map((o) => o.id)).toEqual(['fedpol:FP-ORG-001', 'fedpol:FP-ORG-002']);
   });
 });

@@ -6,7 +6,8 @@
  * (counts, timings, peak RSS; never names) is one JSON line on stderr.
  * Exit 0: every line resolved; 3: some lines were rejected (listed by line number and reason).
  * A record id is one record: a later line with an id already read is rejected, naming the
- * line that had it first (two lines of one id would be put in two entities).
+ * line that had it first (two lines of one id would be put in two entities). A rejected line
+ * is named by number, field and reason, never by its values (personal data).
  */
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -74,7 +75,7 @@ async function readAndResolve(path: string, bar: Progress, started: number): Pro
         if (first === undefined) {
           firstLineOf.set(record.id, line);
           batch.add(record);
-        } else refused.push({ line, reason: `id: ${JSON.stringify(record.id)} is already the id of line ${first}` });
+        } else refused.push({ line, reason: `id: is already the id of line ${first}` });
       });
       refused.sort((a, b) => a.line - b.line);
       for (const { line, reason } of refused) if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${line}: ${reason}\n`);

@@ -10,8 +10,9 @@
  * and compare check a record (parseEntityObject: a known schema, its properties, values that
  * are what their type says); a flat query's fields must be query fields, and its name, date of
  * birth, nationality, gender and phone are checked as a Person's. A rejected line is named on
- * stderr by file, number, field and reason. The summary on stderr holds counts and timings only
- * (names never leave the output file). Exit 0: all lines used; 3: some lines were rejected or
+ * stderr by file, number, field and reason, never by the value refused (a date of birth is
+ * personal data). The summary on stderr holds counts and timings only (names never leave the
+ * output file). Exit 0: all lines used; 3: some lines were rejected or
  * unreadable, or some queries refused; 2: usage.
  */
 import { EntityId } from '@mosaic/model';

@@ -37,7 +37,7 @@ function mixedFile(): { text: string; bad: Map<number, string>; valid: number[] 
   for (let n = 1; n <= 60; n++) {
     if (n % 11 === 0) {
       lines.push(person(n, { birthDate: ['not-a-date'] }));
-      bad.set(n, 'birthDate: "not-a-date" is not a date');
+      bad.set(n, 'birthDate: is not a date');
     } else if (n % 13 === 0) {
       lines.push(person(n, { colour: ['blue'] }));
       bad.set(n, 'colour: is not a property of Person');

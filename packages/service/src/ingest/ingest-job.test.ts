@@ -1,8 +1,9 @@
 /**
  * Ingest jobs seen from another node: two job lists on one store (two serving nodes) — a job
- * started on one is found on the other at once, and its end is reported there too.
+ * started on one is found on the other at once, and its end is reported there too. A job the
+ * store fails under ends `failed`, saying why in `failure` (docs/API.md), its written batches kept.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestMosaic, type TestMosaic } from '../testing.ts';
 import { createIngestJobs } from './ingest-job.ts';
 
@@ -30,5 +31,35 @@ describe('an ingest job on one node', () => {
     expect(await there.get(world.mosaic, consultation, job.id)).toMatchObject({ state: 'done', processed: 3000, accepted: 3000, created: 3000 });
     const stranger = await world.mosaic.store.findUserByName('zoneOfficer');
     await expect(there.get(world.mosaic, { user: stranger! }, job.id)).rejects.toThrow(/not found/);
+  });
+});
+
+describe('an ingest job the store fails under', () => {
+  it('ends failed, with the error\'s message as its failure, the batches written before kept, and resumes when uploaded again', async () => {
+    const user = await world.mosaic.store.findUserByName('fedAnalyst');
+    if (!user) throw new Error('the test user is missing');
+    const consultation = { user, purpose: 'case intake', caseRef: 'CASE-J2' };
+    const content = Array.from({ length: 2500 }, (_, i) => JSON.stringify({ id: `f${i}`, schema: 'Person', properties: { name: [`Failing Person ${i}`] }, provenance })).join('\n');
+    const put = world.mosaic.store.putPreparedRecords.bind(world.mosaic.store);
+    let batches = 0;
+    const failing = vi.spyOn(world.mosaic.store, 'putPreparedRecords').mockImplementation(async (...args) => {
+      if (++batches === 2) throw new Error('the disk is full');
+      return put(...args);
+    });
+    const jobs = createIngestJobs();
+    try {
+      const job = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content, filename: 'failing.jsonl' });
+      await jobs.idle();
+      const failed = await jobs.get(world.mosaic, consultation, job.id);
+      expect(failed).toMatchObject({ state: 'failed', failure: 'the disk is full', accepted: 1000, rejected: 0, errors: [] });
+      expect(failed.endedAt).toBeDefined();
+    } finally {
+      failing.mockRestore();
+    }
+    const again = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content, filename: 'failing.jsonl' });
+    await jobs.idle();
+    const done = await jobs.get(world.mosaic, consultation, again.id);
+    expect(done).toMatchObject({ state: 'done', processed: 2500, created: 1500 });
+    expect(done.failure).toBeUndefined();
   });
 });

@@ -50,7 +50,7 @@ describe('ingest', () => {
     )), sink, { fingerprint: 'f', batchSize: 2 });
     expect(summary).toMatchObject({ lines: 4, created: 2, rejected: 2, errorCount: 2 });
     expect(summary.errors.map(formatIngestError)).toEqual([
-      'line 2: birthDate: "not-a-date" is not a date',
+      'line 2: birthDate: is not a date',
       expect.stringMatching(/^line 3: record: is not valid JSON/),
     ]);
     expect([...sink.records.keys()]).toEqual(['zone-north:p1', 'zone-north:p3']);
@@ -95,7 +95,7 @@ describe('ingest', () => {
     const sink = memorySink();
     const summary = await ingest(registry, csvSource([csv], mapping), sink, { fingerprint: 'csv' });
     expect(summary).toMatchObject({ created: 2, rejected: 1 });
-    expect(summary.errors.map(formatIngestError)).toEqual(['line 3: birthDate: "31/13/1990" is not a date']);
+    expect(summary.errors.map(formatIngestError)).toEqual(['line 3: birthDate: is not a date']);
     expect(sink.records.get('zone-north:A1')?.properties).toEqual({ name: ['Yusuf Demir'], alias: ['Abu Yusuf', 'Y. Demir'], birthDate: ['1990-04'] });
     expect(sink.records.get('zone-north:A3')?.provenance.category).toBe('witness');
   });

@@ -5,7 +5,7 @@
  * after the lines already written; records are keyed by (agency, source record id), so
  * re-ingesting a file is idempotent either way.
  */
-import { formatFieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
+import { formatFieldError, type FieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import type { PreparedRecord } from '@mosaic/store';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import { chunksOfItems, type ChunkOptions, type RejectedLine, type ValidatedChunk } from './validated-chunk.ts';
@@ -51,10 +51,8 @@ export interface IngestProgress {
   readonly rejected: number;
 }
 
-export interface IngestError {
+export interface IngestError extends FieldError {
   readonly line: number;
-  readonly field: string;
-  readonly reason: string;
 }
 
 export interface IngestSummary {
@@ -165,6 +163,7 @@ export function validateOptionsOf({ defaults, reviewDateFor, maxValues }: Valida
   return { ...(defaults ? { defaults } : {}), ...(reviewDateFor ? { reviewDateFor } : {}), ...(maxValues === undefined ? {} : { maxValues }) };
 }
 
+/** `line 3: birthDate: is not a date`, for a terminal: without the value refused (FieldError). */
 export function formatIngestError(error: IngestError): string {
   return formatFieldError(error, `line ${error.line}`);
 }

@@ -5,6 +5,7 @@ import { parse, type CsvError } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { mappedColumns, rowToRawRecord, type CsvMapping } from './csv-mapping.ts';
 import type { SourceItem } from './ingest.ts';
+import { jsonProblem } from './json-problem.ts';
 import { readLines } from './line-reader.ts';
 
 export async function* jsonlSource(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<SourceItem> {
@@ -13,7 +14,7 @@ export async function* jsonlSource(chunks: AsyncIterable<Uint8Array | string> | 
     try {
       yield { line: line.number, offset: line.offset, raw: JSON.parse(line.text) as unknown };
     } catch (error) {
-      yield { line: line.number, offset: line.offset, parseError: `is not valid JSON (${(error as Error).message})` };
+      yield { line: line.number, offset: line.offset, parseError: jsonProblem(error) };
     }
   }
 }

@@ -8,6 +8,7 @@ import { validateRecord, type EntityRecord, type FieldError, type SchemaRegistry
 import { prepareRecord, type PreparedRecord } from '@mosaic/store/prepare-record';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import type { SourceItem } from './ingest.ts';
+import { jsonProblem } from './json-problem.ts';
 import { reviewDateRule, type ReviewDates } from './review-dates.ts';
 
 export interface RejectedLine {
@@ -135,7 +136,7 @@ export function validateJsonLines(registry: SchemaRegistry, text: string, { firs
         try {
           raw = JSON.parse(body);
         } catch (error) {
-          parseError = `is not valid JSON (${(error as Error).message})`;
+          parseError = jsonProblem(error);
         }
         builder.add(line, raw, parseError);
       }

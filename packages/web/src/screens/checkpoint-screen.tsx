@@ -1,7 +1,8 @@
 /**
  * The checkpoint screen, made for the keyboard: type name, date of birth, document or plate and
  * press Enter; the hits arrive with the action in large type and the focus on the first decision.
- * Escape starts a new check with the focus back on the name.
+ * Escape starts a new check with the focus back on the name. A check with nothing that
+ * identifies someone is not sent: the screen says what is missing, and the focus goes to the name.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { ScreenQuery } from '../api/api-client.ts';
@@ -21,6 +22,10 @@ const FIELDS: readonly { key: keyof ScreenQuery; label: string; type?: string; h
   { key: 'nationality', label: 'Nationality', hint: 'e.g. be' },
 ];
 
+/** What a check is made on, as the server's screening requires: a date of birth or a nationality only narrows it. */
+const IDENTIFYING: ReadonlySet<keyof ScreenQuery> = new Set(['name', 'document', 'plate']);
+const MISSING_ID = 'checkpoint-missing';
+
 /** The card listing the same resolved person as `hit`, when the answer says there is one. */
 function sameAsOf(hits: readonly ScreeningHit[], hit: ScreeningHit): { readonly position: number; readonly hit: ScreeningHit } | undefined {
   if (hit.sameSubjectAs === undefined) return undefined;
@@ -39,18 +44,27 @@ function CheckpointForm() {
   const { busy, error, run, clearError } = useAction();
   const [answer, setAnswer] = useState<ScreenResponse>();
   const [ms, setMs] = useState<number>();
+  const [missing, setMissing] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
 
   const reset = (): void => {
     setQuery({});
     setAnswer(undefined);
+    setMissing(false);
     clearError();
     nameRef.current?.focus();
   };
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const given = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as ScreenQuery;
-    if (Object.keys(given).length === 0) return;
+    const identifies = Object.keys(given).some((k) => IDENTIFYING.has(k as keyof ScreenQuery));
+    setMissing(!identifies);
+    if (!identifies) {
+      setAnswer(undefined);
+      clearError();
+      nameRef.current?.focus();
+      return;
+    }
     const t0 = performance.now();
     await run(async () => {
       setAnswer(await api.screen(given));
@@ -70,12 +84,14 @@ function CheckpointForm() {
           <div key={f.key} className="field">
             <label htmlFor={`check-${f.key}`}>{f.label}</label>
             <input id={`check-${f.key}`} ref={f.key === 'name' ? nameRef : undefined} autoFocus={f.key === 'name'} autoComplete="off" spellCheck={false}
-              placeholder={f.hint} value={query[f.key] ?? ''} onChange={(e) => setQuery((q) => ({ ...q, [f.key]: e.target.value }))} />
+              placeholder={f.hint} value={query[f.key] ?? ''} onChange={(e) => setQuery((q) => ({ ...q, [f.key]: e.target.value }))}
+              aria-describedby={missing && IDENTIFYING.has(f.key) ? MISSING_ID : undefined} />
           </div>
         ))}
         <button type="submit" className="primary big" disabled={busy}>Check</button>
       </form>
       <p id="checkpoint-help" className="muted small">Enter checks · Tab moves between hits and decisions · Esc starts a new check</p>
+      {missing ? <p id={MISSING_ID} role="alert" className="notice notice-error">Nothing to check: give a name, a document number or a vehicle plate.</p> : null}
       {busy ? <ProgressBar label="Checking" /> : null}
       <ErrorMessage error={error} what="screening" />
       {answer ? (

@@ -1,0 +1,36 @@
+/**
+ * `mosaic compare`: a pair line that cannot be compared is named on stderr by number, side,
+ * field and reason (never by the value refused), and the command exits 3.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { capturingStderr } from '../run-for-test.ts';
+import { run } from './compare.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mosaic-cli-compare-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const person = (properties: Record<string, string[]>): unknown => ({ schema: 'Person', properties });
+
+describe('mosaic compare', () => {
+  it('names a rejected pair line by number, side, field and reason, never by the value', async () => {
+    const pairs = join(dir, 'pairs.jsonl');
+    writeFileSync(pairs, [
+      { id: 'p1', a: person({ name: ['Mira Vandersteen'] }), b: person({ name: ['VANDERSTEEN, Mira'] }) },
+      { id: 'p2', a: person({ name: ['Mira Vandersteen'], birthDate: ['1991-14-06'] }), b: person({ name: ['Mira Vandersteen'] }) },
+      { id: 'p3', a: person({ name: ['Mira Vandersteen'] }), b: person({ name: ['Mira Vandersteen'], nationality: ['Atlantis'] }) },
+    ].map((l) => JSON.stringify(l)).join('\n'));
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const { value: code, stderr } = await capturingStderr(() => run(['--pairs', pairs]));
+      expect(code).toBe(3);
+      expect(stderr).toContain('line 2: a: birthDate: is not a date');
+      expect(stderr).toContain('line 3: b: nationality: is not an ISO 3166 country');
+      for (const value of ['1991-14-06', 'Atlantis']) expect(stderr).not.toContain(value);
+    } finally {
+      stdout.mockRestore();
+    }
+  });
+});
