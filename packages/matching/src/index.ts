@@ -34,7 +34,7 @@ export { normalizePlace, comparePlaces, PLACE_LEVELS } from './compare-places.ts
 export type { PlaceLevel } from './compare-places.ts';
 
 // Records, features, scoring
-export { prepare, matchableNames, createPrepareCache, fillTermFrequencies, namesToCount, normalizeNameCached, MATCHING_PROPERTIES } from './prepare.ts';
+export { prepare, matchableNames, createPrepareCache, fillTermFrequencies, fillingTermFrequencies, namesToCount, normalizeNameCached, MATCHING_PROPERTIES } from './prepare.ts';
 export type { MatchableRecord, PreparedRecord, PreparedName, PrepareOptions, PrepareCache } from './prepare.ts';
 export { FEATURES, FEATURE_NAMES, featureNames, comparisonVector, comparePreparedNames } from './features.ts';
 export type { FeatureName, FeatureDefinition, ComparisonVector } from './features.ts';

@@ -351,6 +351,17 @@ export function fillTermFrequencies(cache: PrepareCache, frequencies: NameFreque
   }
 }
 
+/** fillTermFrequencies a few names at a time: it pauses (yields) after each `step` names, for a caller that lets other work run in between. */
+export function* fillingTermFrequencies(cache: PrepareCache, frequencies: NameFrequencies, step = 2000): Generator<void> {
+  let done = 0;
+  for (const names of [cache.names, cache.weakNames]) {
+    for (const { prepared } of names.values()) {
+      (prepared as { tf: readonly number[] | undefined }).tf = prepared.name.core.map((t) => tokenTfWeight(frequencies, t.text));
+      if (++done % step === 0) yield;
+    }
+  }
+}
+
 const NONE: readonly never[] = Object.freeze([]);
 
 /** One shared empty array for every empty field: most records lack most fields. */

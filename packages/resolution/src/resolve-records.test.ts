@@ -104,4 +104,20 @@ describe('resolveRecords', () => {
     records.forEach((r, i) => expect(tfs(batch.prepared[i]?.names ?? [])).toEqual(tfs(prepare(r, { frequencies: table, explain: false }).names)));
     expect(batch.prepared[0]?.names[0]?.tf?.length).toBe(2);
   });
+
+  it('finishes with a table built elsewhere from the same records, a step at a time, as finish() would', () => {
+    const records = Array.from({ length: 3000 }, (_, i) => person(`r${i}`, { name: [`Wim${i % 40} Peeters${i % 1500}`] }));
+    const here = createBatchPreparer();
+    const there = createBatchPreparer();
+    for (const r of records) { here.add(r); there.add(r); }
+    const built = here.finish();
+    const finishing = there.finishWith(built.frequencies);
+    let pauses = 0;
+    let step = finishing.next();
+    for (; !step.done; step = finishing.next()) pauses++;
+    expect(pauses).toBeGreaterThan(0);
+    expect(step.value.frequencies).toBe(built.frequencies);
+    expect(step.value.prepared.map((r) => r.names.map((n) => n.tf))).toEqual(built.prepared.map((r) => r.names.map((n) => n.tf)));
+    expect(built.prepared[0]?.names[0]?.tf).toHaveLength(2);
+  });
 });

@@ -4,7 +4,7 @@
  * set to commit and the state that incremental resolution continues from.
  */
 import type { EntityId, Properties, RecordId } from '@mosaic/model';
-import { buildNameFrequencies, createPrepareCache, defaultModel, fillTermFrequencies, namesToCount, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
+import { buildNameFrequencies, createPrepareCache, defaultModel, fillTermFrequencies, fillingTermFrequencies, namesToCount, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
 import { assignEntityIds } from './assign-entity-ids.ts';
 import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingResult, type BlockingStats, type CandidatePairs } from './blocking.ts';
 import { clusterRecords } from './cluster-records.ts';
@@ -137,6 +137,12 @@ export function resolveRecords(records: readonly ResolvableRecord[], options: Re
 export interface BatchPreparer {
   add(record: ResolvableRecord): void;
   finish(): PreparedBatch;
+  /**
+   * finish() with the frequency table built elsewhere from the same records (another thread's
+   * batch of them), filled in a step at a time: the generator pauses between steps and returns
+   * the batch. Neither finish may follow the other.
+   */
+  finishWith(frequencies: NameFrequencies | undefined): Generator<void, PreparedBatch>;
 }
 
 /** `expected`: how many records will be added, when known (prepare progress is reported against it). */
@@ -162,6 +168,10 @@ export function createBatchPreparer({ frequencies: useFrequencies = true, onProg
       const frequencies = useFrequencies ? buildNameFrequencies(namesToCount(cache), (name) => normalizeNameCached(cache, name)) : undefined;
       if (frequencies) fillTermFrequencies(cache, frequencies);
       return { ids, groups, prepared, frequencies, prepareMs: Math.round(ms + performance.now() - started) };
+    },
+    *finishWith(frequencies) {
+      if (frequencies) yield* fillingTermFrequencies(cache, frequencies);
+      return { ids, groups, prepared, frequencies, prepareMs: Math.round(ms) };
     },
   };
 }

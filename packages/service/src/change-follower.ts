@@ -19,6 +19,8 @@ export interface RecordChange {
   readonly id: RecordId;
   /** The record as it is now; undefined when it was deleted. */
   readonly record: EntityRecord | undefined;
+  /** Its stored version (StoredRecord.version), with the record. */
+  readonly version?: number;
 }
 
 export interface Projection {
@@ -49,8 +51,11 @@ export function followChanges(store: Store, projections: readonly Projection[], 
       if (changes.length === 0) return applied;
       // Several changes to one record in a batch collapse to its current state.
       const ids = [...new Set(changes.map((c) => c.recordId))];
-      const current = new Map((await store.getRecords(ids)).filter((s) => s.deletedAt === undefined).map((s) => [s.record.id, s.record]));
-      const records = ids.map((id) => ({ id, record: current.get(id) }));
+      const current = new Map((await store.getRecords(ids)).filter((s) => s.deletedAt === undefined).map((s) => [s.record.id, s]));
+      const records: RecordChange[] = ids.map((id) => {
+        const stored = current.get(id);
+        return stored ? { id, record: stored.record, version: stored.version } : { id, record: undefined };
+      });
       const giveWay = createEventLoopYielder();
       for (let at = 0; at < records.length; at += APPLY_SLICE) {
         const slice = records.slice(at, at + APPLY_SLICE);

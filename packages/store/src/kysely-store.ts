@@ -365,11 +365,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return row ? documentOf(row) : undefined;
     },
 
-    async listDocuments(kind, { owner, subject, limit, oldestFirst = false }) {
+    async listDocuments(kind, { owner, subject, limit, oldestFirst = false, afterId }) {
       let query = db.selectFrom('documents').selectAll().where('kind', '=', kind);
       if (owner !== undefined) query = query.where('owner', '=', owner);
       if (subject !== undefined) query = query.where('subject', '=', subject);
-      const rows = await query.orderBy('created_at', oldestFirst ? 'asc' : 'desc').orderBy('id', oldestFirst ? 'asc' : 'desc').limit(limit).execute();
+      const ordered = afterId === undefined
+        ? query.orderBy('created_at', oldestFirst ? 'asc' : 'desc').orderBy('id', oldestFirst ? 'asc' : 'desc')
+        : query.where('id', '>', afterId).orderBy('id', 'asc');
+      const rows = await ordered.limit(limit).execute();
       return rows.map(documentOf);
     },
 

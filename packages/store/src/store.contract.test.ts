@@ -438,6 +438,12 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect((await store.listDocuments('check', { owner: 'zone-north', limit: 10 })).map((d) => d.id).sort()).toEqual(['c2', 'd3']);
       expect(await store.getDocument('note', 'd1')).toBeDefined();
       expect(await store.deleteDocuments('check', [])).toEqual([]);
+      // paged by id, whatever their dates
+      await store.putDocuments(['p3', 'p1', 'p4', 'p2'].map((id) => ({ kind: 'page', id, owner: 'zone-north', body: {} })));
+      const first2 = await store.listDocuments('page', { afterId: '', limit: 2 });
+      expect(first2.map((d) => d.id)).toEqual(['p1', 'p2']);
+      expect((await store.listDocuments('page', { afterId: 'p2', limit: 2 })).map((d) => d.id)).toEqual(['p3', 'p4']);
+      expect(await store.listDocuments('page', { afterId: 'p4', limit: 2 })).toEqual([]);
     }));
 
     it('creates a document only once, however many ask at the same time', () => withStore(async (store) => {

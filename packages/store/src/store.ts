@@ -242,6 +242,11 @@ export interface ListDocumentsOptions {
   readonly limit: number;
   /** Newest first by default. */
   readonly oldestFirst?: boolean;
+  /**
+   * Pages through the documents by id instead: those whose id comes after this one, in id order
+   * ('' for the first page; the last id of a page for the next). `oldestFirst` does not apply.
+   */
+  readonly afterId?: string;
 }
 
 // ---- report texts --------------------------------------------------------------------------

@@ -10,7 +10,7 @@
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
   addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, pairKey, reviewQueue, schemaGroup, undoMerge, visibleParts,
-  type AnsweredPair, type Candidate, type Judgement, type ResolutionIndex, type ResolutionStore, type ReviewItem, type Verdict,
+  type AnsweredPair, type Candidate, type Judgement, type ResolutionIndex, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
 import type { Store } from '@mosaic/store';
@@ -64,7 +64,8 @@ export interface EntityProjectionOptions {
 }
 
 export async function createEntityProjection(store: Store, { now = () => new Date(), workerFrom }: EntityProjectionOptions = {}): Promise<EntityProjection> {
-  const persistence: ResolutionStore = storeResolutionStore(store);
+  // reading every record's entity gives the event loop turns (a full pass reads it again)
+  const persistence = storeResolutionStore(store, { betweenPages: createEventLoopYielder() });
   const fullPass = createFullPass(workerFrom === undefined ? {} : { workerFrom });
   let index: ResolutionIndex | undefined;
   const membership = new Map<RecordId, EntityId>();
@@ -116,16 +117,29 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     members.set(entity, [...(members.get(entity) ?? []), record]);
   };
 
+  // The stored version each record was resolved at: a full pass reads the store as it is, ahead
+  // of the change feed during an upload, and a change the pass has already seen is not an update.
+  const resolvedVersion = new Map<RecordId, number>();
+
   const allMatchable = async (): Promise<EntityRecord[]> => {
     const out: EntityRecord[] = [];
+    const versions: [RecordId, number][] = [];
     let afterId: RecordId | undefined;
     const giveWay = createEventLoopYielder();
     for (;;) {
       await giveWay();
       const page = await store.scanRecords({ limit: PAGE, ...(afterId ? { afterId } : {}) });
-      for (const stored of page) if (schemaGroup(stored.record.schema) !== undefined) out.push(stored.record);
+      for (const stored of page) {
+        if (schemaGroup(stored.record.schema) === undefined) continue;
+        out.push(stored.record);
+        versions.push([stored.record.id, stored.version]);
+      }
       const last = page.at(-1);
-      if (page.length < PAGE || !last) return out;
+      if (page.length < PAGE || !last) {
+        resolvedVersion.clear();
+        for (const [id, version] of versions) resolvedVersion.set(id, version);
+        return out;
+      }
       afterId = last.record.id;
     }
   };
@@ -179,14 +193,16 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       let changed = false;
       // Resolving a record against the entities takes about a millisecond: requests go on between them.
       const giveWay = createEventLoopYielder();
-      for (const { id, record } of changes) {
+      for (const { id, record, version } of changes) {
         await giveWay();
         if (!record || schemaGroup(record.schema) === undefined) continue;
         if (membership.has(id)) {
-          // An updated record may now belong elsewhere: a full pass decides.
-          changed = true;
+          // An updated record may now belong elsewhere: a full pass decides (unless one already
+          // read it as it is now).
+          if (version === undefined || resolvedVersion.get(id) !== version) changed = true;
           continue;
         }
+        if (version !== undefined) resolvedVersion.set(id, version);
         const result = addRecord(index, record, { at: now().toISOString() });
         noteUncertain(index, id, record);
         await persistence.commit(result.change);
@@ -213,7 +229,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       await rebuild();
     },
     async mergeEvent(mergeId) {
-      const event = (await persistence.load()).mergeEvents.find((e) => e.id === mergeId);
+      const event = (await persistence.mergeEvents()).find((e) => e.id === mergeId);
       return event ? { survivor: event.survivor, absorbed: event.absorbed } : undefined;
     },
     async undo(mergeId, by) {
@@ -223,8 +239,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       await rebuild();
     },
     async merges(entity) {
-      const snapshot = await persistence.load();
-      return snapshot.mergeEvents.filter((e) => e.survivor === entity || e.absorbed === entity).map((e) => ({
+      return (await persistence.mergeEvents()).filter((e) => e.survivor === entity || e.absorbed === entity).map((e) => ({
         id: e.id, survivor: e.survivor, absorbed: e.absorbed, probability: e.probability, kind: e.kind, at: e.at, undone: e.undone !== undefined,
       }));
     },

@@ -14,8 +14,8 @@ export type PassRequest =
   | { readonly kind: 'records'; readonly records: readonly ResolvableRecord[] }
   | { readonly kind: 'end' };
 
-/** The state of a pass less what the main thread prepares itself from the same records (the prepared records, their ids and groups, the name frequencies) and the scorer (functions, rebuilt from the model). */
-export type PassState = Omit<ResolutionState, 'ids' | 'prepared' | 'groups' | 'frequencies' | 'scorer'>;
+/** The state of a pass less what the main thread prepares itself from the same records (the prepared records, their ids and groups) and the scorer (functions, rebuilt from the model). */
+export type PassState = Omit<ResolutionState, 'ids' | 'prepared' | 'groups' | 'scorer'>;
 
 export type PassMessage =
   | { readonly kind: 'resolved'; readonly records: number; readonly state: PassState; readonly change: ResolutionChange; readonly model: MatchModel; readonly stats: ResolveStats }

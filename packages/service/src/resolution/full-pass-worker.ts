@@ -28,7 +28,7 @@ parentPort?.on('message', (request: PassRequest) => {
       const run = resolvePrepared(batch, options);
       preparer = undefined;
       options = undefined;
-      const { ids, prepared: _prepared, groups: _groups, frequencies: _frequencies, scorer: _scorer, ...state } = run.state;
+      const { ids, prepared: _prepared, groups: _groups, scorer: _scorer, ...state } = run.state;
       post({ kind: 'resolved', records: ids.length, state, change: run.change, model: run.model, stats: run.stats });
     }
   } catch (error) {

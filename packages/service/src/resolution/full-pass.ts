@@ -4,7 +4,8 @@
  * run where requests are answered it held every check and page for as long. From `workerFrom`
  * records on, a worker thread (full-pass-worker.ts) resolves the batch while this thread
  * prepares the same records for its own index, giving the event loop a turn every few
- * milliseconds, and takes back the rest of the run's state. Preparing is deterministic (the
+ * milliseconds, and takes back the rest of the run's state (the name-frequency table included,
+ * filled into this thread's prepared names a step at a time). Preparing is deterministic (the
  * same records in the same order give the same prepared records and name frequencies), so the
  * two halves fit together as one run. A smaller pass runs here at once: it takes well under a
  * second, less than starting a worker.
@@ -72,17 +73,21 @@ export function createFullPass({ workerFrom = 5000 }: { readonly workerFrom?: nu
         await giveWay();
       }
       thread.postMessage({ kind: 'end' } satisfies PassRequest);
-      // meanwhile, the same records prepared here for the index that incremental resolution continues from
+      // meanwhile, the same records prepared here for the index that incremental resolution
+      // continues from, with the worker's name-frequency table (the same records give the same)
       const preparer = createBatchPreparer();
       for (const record of records) {
         preparer.add(record);
         await giveWay();
       }
-      const batch = preparer.finish();
       const resolved = await result;
+      const finishing = preparer.finishWith(resolved.state.frequencies);
+      let step = finishing.next();
+      for (; !step.done; step = finishing.next()) await giveWay();
+      const batch = step.value;
       if (resolved.records !== batch.ids.length) throw new AppError('MOSAIC_INTERNAL', `resolve: the full pass resolved ${resolved.records} records of ${batch.ids.length}`);
       return {
-        state: { ...resolved.state, ids: batch.ids, prepared: batch.prepared, groups: batch.groups, frequencies: batch.frequencies, scorer: createPairScorer(resolved.model) },
+        state: { ...resolved.state, ids: batch.ids, prepared: batch.prepared, groups: batch.groups, scorer: createPairScorer(resolved.model) },
         change: resolved.change,
         model: resolved.model,
         stats: resolved.stats,

@@ -16,7 +16,16 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|$
 const ALL = 100_000_000;
 const SEQUENCE_KEY = 'resolution.entitySequence';
 
-export function storeResolutionStore(store: Store): ResolutionStore {
+/** Membership documents read at a time (one read holds the thread: a few tens of milliseconds). */
+const MEMBERSHIP_PAGE = 2000;
+
+export interface StoreResolutionStore extends ResolutionStore {
+  /** The merge events alone (not the membership of every record). */
+  mergeEvents(): Promise<readonly MergeEvent[]>;
+}
+
+/** `betweenPages`: awaited between two pages of the membership (an event-loop yielder, on a serving node). */
+export function storeResolutionStore(store: Store, { betweenPages }: { readonly betweenPages?: () => Promise<void> } = {}): StoreResolutionStore {
   const followRedirects = (redirects: ReadonlyMap<EntityId, Redirect>, id: EntityId): EntityId[] => {
     const out: EntityId[] = [];
     const visit = (current: EntityId, depth: number): void => {
@@ -30,24 +39,38 @@ export function storeResolutionStore(store: Store): ResolutionStore {
     visit(id, 0);
     return out;
   };
+  const mergeEvents = async (): Promise<MergeEvent[]> => (await store.listDocuments('merge-event', { limit: ALL, oldestFirst: true })).map((d) => d.body as MergeEvent);
+  /** Every record's entity, page by page (a store of a million records holds a million). */
+  const membership = async (): Promise<Map<RecordId, EntityId>> => {
+    const out = new Map<RecordId, EntityId>();
+    for (let afterId = ''; ;) {
+      const page = await store.listDocuments('entity-member', { afterId, limit: MEMBERSHIP_PAGE });
+      for (const d of page) out.set(d.id as RecordId, d.subject as EntityId);
+      const last = page.at(-1);
+      if (page.length < MEMBERSHIP_PAGE || !last) return out;
+      afterId = last.id;
+      await betweenPages?.();
+    }
+  };
   const load = async (): Promise<ResolutionSnapshot> => {
     const [judgements, members, redirects, events, sequence] = await Promise.all([
       store.listDocuments('judgement', { limit: ALL, oldestFirst: true }),
-      store.listDocuments('entity-member', { limit: ALL }),
+      membership(),
       store.listDocuments('entity-redirect', { limit: ALL }),
-      store.listDocuments('merge-event', { limit: ALL, oldestFirst: true }),
+      mergeEvents(),
       store.getSetting(SEQUENCE_KEY),
     ]);
     return {
       judgements: judgements.map((d) => d.body as Judgement),
-      membership: new Map(members.map((d) => [d.id as RecordId, d.subject as EntityId])),
+      membership: members,
       redirects: new Map(redirects.map((d) => [d.id as EntityId, d.body as Redirect])),
-      mergeEvents: events.map((d) => d.body as MergeEvent),
+      mergeEvents: events,
       entitySequence: Number(sequence ?? 0),
     };
   };
   return {
     load,
+    mergeEvents,
     async commit(change) {
       await store.transaction(async (tx) => {
         for (const j of change.judgements) await tx.putDocument({ kind: 'judgement', id: `${pairKey(j.a, j.b)}|${j.at}`, owner: j.by, subject: pairKey(j.a, j.b), body: j });

@@ -1,0 +1,33 @@
+import { emptyChange } from '@mosaic/resolution';
+import { EntityId, RecordId } from '@mosaic/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestMosaic, type TestMosaic } from '../testing.ts';
+import { storeResolutionStore } from './store-resolution-store.ts';
+
+let world: TestMosaic | undefined;
+afterEach(async () => {
+  await world?.cleanup();
+  world = undefined;
+});
+
+describe('storeResolutionStore', () => {
+  it('reads every record\'s entity back page by page, letting other work run between pages', async () => {
+    world = await openTestMosaic();
+    let pauses = 0;
+    const persistence = storeResolutionStore(world.mosaic.store, { betweenPages: async () => { pauses++; } });
+    const membership = new Map(Array.from({ length: 4500 }, (_, i) => [RecordId(`fedpol:r${i}`), EntityId(`e${i % 1000}`)] as const));
+    await persistence.commit({ ...emptyChange(1000), membership });
+    const snapshot = await persistence.load();
+    expect(snapshot.membership).toEqual(membership);
+    expect(snapshot.entitySequence).toBe(1000);
+    expect(pauses).toBe(2);
+  });
+
+  it('lists the merge events alone', async () => {
+    world = await openTestMosaic();
+    const persistence = storeResolutionStore(world.mosaic.store);
+    const event = { id: 'm1', at: '2026-01-02T03:04:05.000Z', kind: 'automatic' as const, survivor: EntityId('e1'), absorbed: EntityId('e2'), absorbedRecords: [RecordId('fedpol:b')], link: [RecordId('fedpol:a'), RecordId('fedpol:b')] as [RecordId, RecordId], probability: 0.9 };
+    await persistence.commit({ ...emptyChange(2), membership: new Map([[RecordId('fedpol:a'), EntityId('e1')]]), mergeEvents: [event] });
+    expect(await persistence.mergeEvents()).toEqual([event]);
+  });
+});
