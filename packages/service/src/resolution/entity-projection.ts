@@ -166,7 +166,15 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     for (const record of membership.keys()) for (const listener of listeners) listener(record);
     membership.clear();
     members.clear();
-    run.state.ids.forEach((id, i) => setMember(id, run.state.entities[i] as EntityId));
+    // every record anew (setMember's copy of the entity's list per record is for one at a time)
+    run.state.ids.forEach((id, i) => {
+      const entity = run.state.entities[i] as EntityId;
+      for (const listener of listeners) listener(id);
+      membership.set(id, entity);
+      const list = members.get(entity);
+      if (list) list.push(id);
+      else members.set(entity, [id]);
+    });
   });
 
   const schedule = (): void => {
