@@ -23,5 +23,6 @@ export function ensureBuilt(): void {
   const sources = Math.max(newestSource(join(WEB_ROOT, 'src')), statSync(join(WEB_ROOT, 'index.html')).mtimeMs, statSync(join(WEB_ROOT, 'vite.config.ts')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const vite = join(WEB_ROOT, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_ROOT, stdio: 'inherit' });
+  // the build `npm run build` makes: the test runner's NODE_ENV=test would give React's development bundle
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
