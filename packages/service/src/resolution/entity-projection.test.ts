@@ -77,14 +77,30 @@ describe('the entity projection\'s full pass', () => {
     expect(reported).toBeGreaterThan(0);
   });
 
-  it('gives the event loop turns while a judgement\'s pass runs in the worker', async () => {
+  it('gives the event loop turns while a full pass runs in the worker', async () => {
     await storePersons();
-    const [a, b] = await recordIds();
     const projection = await open(1);
     let turned = false;
     setTimeout(() => { turned = true; }, 0);
-    await projection.judge(a!, b!, 'not_same', UserId('u1'));
+    await projection.rebuild();
     expect(turned).toBe(true);
-    expect(projection.entityOf(a!)).not.toBe(projection.entityOf(b!));
+  });
+
+  it('applies a judgement to its two entities at once, as a full pass then finds them', async () => {
+    await storePersons();
+    const [a, b] = await recordIds();
+    const projection = await open(Infinity);
+    expect(projection.entityOf(a!)).toBe(projection.entityOf(b!));
+    let reported = 0;
+    projection.onMembership(() => { reported++; });
+    await projection.judge(a!, b!, 'not_same', UserId('u1'));
+    const apart = [projection.entityOf(a!), projection.entityOf(b!)];
+    expect(apart[0]).not.toBe(apart[1]);
+    // only the records that moved are reported: no full pass ran
+    expect(reported).toBeGreaterThan(0);
+    expect(reported).toBeLessThan((await recordIds()).length);
+    expect(projection.review(50).some((item) => [item.a, item.b].includes(a!) && [item.a, item.b].includes(b!))).toBe(false);
+    await projection.rebuild();
+    expect([projection.entityOf(a!), projection.entityOf(b!)]).toEqual(apart);
   });
 });

@@ -2,14 +2,15 @@
  * Resolved entities as a projection of the records: at start, one resolution run over every
  * matchable record continues from the stored snapshot (so entity ids stay stable and every
  * human judgement holds); afterwards each new record is resolved incrementally against the
- * existing entities. Judgements and undone merges are committed at once and the entities
- * re-resolved in the background, so the next answer reflects them. A full pass of a large store
+ * existing entities. A judgement is committed and its two entities clustered again at once; an
+ * undone merge is committed and the entities resolved again by a full pass, so the next answer
+ * reflects them. A full pass of a large store
  * runs in a worker thread (full-pass.ts), and reading the records for it gives the event loop
  * turns: requests go on being answered while it runs.
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, pairKey, reviewQueue, schemaGroup, undoMerge, visibleParts,
+  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, reviewQueue, schemaGroup, undoMerge, visibleParts,
   type AnsweredPair, type Candidate, type Judgement, type ResolutionIndex, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
@@ -153,7 +154,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     return run;
   };
 
-  const rebuild = (): Promise<void> => serialised(async () => {
+  const rebuildNow = async (): Promise<void> => {
     const snapshot = await persistence.load();
     const records = await allMatchable();
     // Estimating m/u by EM needs many candidate pairs; on a small store its estimates are noise
@@ -175,7 +176,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       if (list) list.push(id);
       else members.set(entity, [id]);
     });
-  });
+  };
+  const rebuild = (): Promise<void> => serialised(rebuildNow);
 
   const schedule = (): void => {
     if (stopped) return;
@@ -231,11 +233,17 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       const answered = answeredByJudgements(index.state);
       return [...reviewQueue(index.state, { limit, answered }), ...arrivalsToReview(answered)].sort((x, y) => y.priority - x.priority).slice(0, limit);
     },
-    async judge(a, b, verdict, by, note) {
-      const judgement: Judgement = { a, b, verdict, by, at: now().toISOString(), ...(note ? { note } : {}) };
-      await persistence.commit({ judgements: [judgement], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: 0 });
-      await rebuild();
-    },
+    // A judgement moves only the records of its two entities: they are clustered again at once
+    // (judge-locally.ts), and a full pass is run only for entities too large for that.
+    judge: (a, b, verdict, by, note) => serialised(async () => {
+      const at = now().toISOString();
+      const judgement: Judgement = { a, b, verdict, by, at, ...(note ? { note } : {}) };
+      await persistence.commit({ ...emptyChange(0), judgements: [judgement] });
+      const change = index ? judgeLocally(index, judgement, { at }) : undefined;
+      if (!change) return rebuildNow();
+      await persistence.commit(change);
+      for (const [record, entity] of change.membership) setMember(record, entity);
+    }),
     async mergeEvent(mergeId) {
       const event = (await persistence.mergeEvents()).find((e) => e.id === mergeId);
       return event ? { survivor: event.survivor, absorbed: event.absorbed } : undefined;

@@ -59,7 +59,8 @@ export async function readEntity(mosaic: Mosaic, consultation: Consultation, ent
   const live = await entities.resolve(id);
   if (live.length > 1) return { split: live };
   const entity = live[0] ?? id;
-  const memberIds = entities.membersOf(entity);
+  // by id: the same order whatever order the records joined in
+  const memberIds = [...entities.membersOf(entity)].sort();
   const stored = await mosaic.store.getRecords(memberIds);
   const all = stored.map((s) => ({ ...s.record, stored: s }));
   // Which members this user may see decides the part shown; only that part (and pointers for
