@@ -156,6 +156,16 @@ export function auditStorageContract(name: string, makeStorage: () => Promise<Au
       expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 7, prunedThrough: 5 });
     });
 
+    it('prunes an audit log behind a signed cut, and it verifies', async () => {
+      const storage = await makeStorage();
+      const log = createAuditLog({ storage, signer, checkpointEvery: 4, clock: () => '2025-06-01T00:00:00.000Z' });
+      await storage.append({ after: null, entries: fakeEntries(9) });
+      const result = await log.prune({ before: '2025-01-01T00:00:06.000Z', actor: { user: UserId('dpo'), agency: AgencyId('ag1') }, keys: signer.verifyKey, batchSize: 2 });
+      expect(result).toMatchObject({ pruned: 5, deleted: 5, through: { seq: 5 }, entry: { seq: 10 } });
+      expect((await collect(storage.entries())).map((e) => e.seq)).toEqual([6, 7, 8, 9, 10]);
+      expect(await verifyStoredChain(storage, signer.verifyKey, { requireSealedTail: true })).toEqual({ ok: true, count: 5, prunedThrough: 5 });
+    });
+
     it('serves an audit log with concurrent writers without forking the chain', async () => {
       const storage = await makeStorage();
       const writers = [0, 1, 2].map(() => createAuditLog({ storage, signer, checkpointEvery: 4 }));

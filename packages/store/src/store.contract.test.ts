@@ -644,6 +644,16 @@ describe.skipIf(!postgresAvailable)('audit chain across nodes (PostgreSQL)', () 
       await Promise.all(Array.from({ length: 40 }, (_, i) => logs[i % 2]!.appendAll([event('u1'), event('u2')])));
       expect(await verifyStoredChain(createStoreAuditStorage(second), signer.verifyKey)).toEqual({ ok: true, count: 80 });
 
+      // both prune at once while they append: one cut, and the chain still verifies
+      const before = new Date().toISOString();
+      const [a, b] = await Promise.all([
+        logs[0]!.prune({ before, actor: { user: UserId('dpo'), agency: AgencyId('fedpol') }, keys: signer.verifyKey, batchSize: 7 }),
+        logs[1]!.prune({ before, actor: { user: UserId('dpo'), agency: AgencyId('fedpol') }, keys: signer.verifyKey, batchSize: 5 }),
+        logs[1]!.appendAll([event('u3')]),
+      ]);
+      expect([a!.pruned, b!.pruned].sort((x, y) => x - y)).toEqual([0, 80]);
+      expect(await verifyStoredChain(createStoreAuditStorage(first), signer.verifyKey)).toMatchObject({ ok: true, prunedThrough: 80 });
+      expect((await first.readAudit({ fromSeq: 1, limit: 1 }))[0]?.seq).toBe(81);
     } finally {
       await second.close();
       await first.close();
