@@ -31,12 +31,12 @@ async function logOf(entries: readonly AuditEntry[] = fakeEntries(20), storage: 
 describe('AuditLog.prune', () => {
   it('deletes the entries made before the instant, oldest first, and logs who pruned what', async () => {
     const { storage, log } = await logOf();
-    const progress: [number, number][] = [];
-    const result = await log.prune({ before: secondOf(8), actor: dpo, purpose: 'retention', caseRef: 'DPO-1', keys, batchSize: 3, onProgress: (done, total) => progress.push([done, total]) });
+    const progress: [number, number, string][] = [];
+    const result = await log.prune({ before: secondOf(8), actor: dpo, purpose: 'retention', caseRef: 'DPO-1', keys, batchSize: 3, onProgress: (done, total, stage) => progress.push([done, total, stage]) });
     expect(result.pruned).toBe(7);
     expect(result.deleted).toBe(7);
     expect(result.through).toEqual({ seq: 7, hash: fakeEntries(7)[6]!.hash, time: secondOf(7) });
-    expect(progress).toEqual([[0, 7], [3, 7], [6, 7], [7, 7]]);
+    expect(progress).toEqual([[0, 20, 'verify'], [0, 7, 'delete'], [3, 7, 'delete'], [6, 7, 'delete'], [7, 7, 'delete']]);
     expect(await seqsOf(storage)).toEqual([...Array.from({ length: 13 }, (_, i) => i + 8), 21]);
     // the prune's own entry: who, when, through which entry and date, how many; sealed by a checkpoint
     expect(result.entry).toMatchObject({
@@ -120,10 +120,10 @@ describe('AuditLog.prune', () => {
     await expect(log.prune({ before: secondOf(11), actor: dpo, keys, batchSize: 4 })).rejects.toMatchObject({ code: 'MOSAIC_STORE_UNAVAILABLE' });
     expect((await seqsOf(inner))[0]).toBe(5);
     expect(await verifyStoredChain(inner, keys)).toEqual({ ok: true, count: 11, prunedThrough: 10 });
-    const progress: [number, number][] = [];
+    const progress: [number, number, string][] = [];
     const again = createAuditLog({ storage: inner, signer, clock: () => NOW });
-    expect(await again.prune({ before: secondOf(1), actor: dpo, keys, onProgress: (done, total) => progress.push([done, total]) })).toEqual({ pruned: 0, deleted: 6, through: null, entry: null });
-    expect(progress).toEqual([[0, 6], [6, 6]]);
+    expect(await again.prune({ before: secondOf(1), actor: dpo, keys, onProgress: (done, total, stage) => progress.push([done, total, stage]) })).toEqual({ pruned: 0, deleted: 6, through: null, entry: null });
+    expect(progress).toEqual([[0, 11, 'verify'], [0, 6, 'delete'], [6, 6, 'delete']]);
     expect((await seqsOf(inner))[0]).toBe(11);
     expect(await verifyStoredChain(inner, keys)).toEqual({ ok: true, count: 11, prunedThrough: 10 });
   });

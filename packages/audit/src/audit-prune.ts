@@ -36,9 +36,14 @@ export interface PruneOptions {
   readonly keys: AuditVerifyKey | readonly AuditVerifyKey[];
   /** Entries deleted per call to the storage (each its own short transaction). */
   readonly batchSize?: number;
-  /** After each batch: entries deleted so far, of how many. */
-  readonly onProgress?: (deleted: number, total: number) => void;
+  /**
+   * While the entries due are read and verified (`verify`: entries read, of at most the log's
+   * length after the cut) and after each batch deleted (`delete`: entries deleted, of how many).
+   */
+  readonly onProgress?: (done: number, total: number, stage: PruneStage) => void;
 }
+
+export type PruneStage = 'verify' | 'delete';
 
 export interface PrunedThrough {
   readonly seq: number;
@@ -72,6 +77,8 @@ interface PrunePlan {
 }
 
 const ATTEMPTS = 3;
+/** Entries read between two progress reports while verifying. */
+const PROGRESS_EVERY = 10_000;
 
 export async function pruneLog<Rider>(context: PruneContext<Rider>, options: PruneOptions): Promise<PruneResult> {
   const { storage } = context;
@@ -82,7 +89,7 @@ export async function pruneLog<Rider>(context: PruneContext<Rider>, options: Pru
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw invalid('batchSize must be a positive integer');
   for (let attempt = 1; ; attempt++) {
     const recorded = await storage.cut();
-    const plan = await planPrune(storage, recorded, beforeMs, options.keys);
+    const plan = await planPrune(storage, recorded, beforeMs, options);
     let entry: AuditEntry | null = null;
     try {
       if (plan !== null) entry = await recordPrune(context, options, plan);
@@ -93,25 +100,27 @@ export async function pruneLog<Rider>(context: PruneContext<Rider>, options: Pru
     const through = plan?.through.seq ?? recorded?.seq;
     if (through === undefined) return { pruned: 0, deleted: 0, through: null, entry: null };
     const total = (plan?.count ?? 0) + (recorded === null ? 0 : await leftAt(storage, recorded));
-    onProgress?.(0, total);
+    onProgress?.(0, total, 'delete');
     let deleted = 0;
     for (;;) {
       const n = await storage.deleteThrough(through, batchSize);
       if (n === 0) break;
       deleted += n;
-      onProgress?.(deleted, Math.max(total, deleted));
+      onProgress?.(deleted, Math.max(total, deleted), 'delete');
     }
     return { pruned: plan?.count ?? 0, deleted, through: plan?.through ?? null, entry };
   }
 }
 
 /** The entries due, verified, from the recorded cut up to the first one made at or after `beforeMs`. */
-async function planPrune<Rider>(storage: AuditStorage<Rider>, recorded: AuditCut | null, beforeMs: number, keys: PruneOptions['keys']): Promise<PrunePlan | null> {
+async function planPrune<Rider>(storage: AuditStorage<Rider>, recorded: AuditCut | null, beforeMs: number, { keys, onProgress }: PruneOptions): Promise<PrunePlan | null> {
   const verifier = chainVerifier(await storage.checkpoints(), keys, recorded === null ? {} : { cut: recorded });
   const from = verifier.start.seq + 1;
+  const length = Math.max(0, ((await storage.head())?.seq ?? 0) - verifier.start.seq);
   let through: PrunedThrough | null = null;
   let count = 0;
   for await (const entry of storage.entries({ fromSeq: from })) {
+    if (count % PROGRESS_EVERY === 0) onProgress?.(count, Math.max(length, count), 'verify');
     if (!(Date.parse(entry.time) < beforeMs)) break;
     const failure = verifier.next(entry);
     if (failure !== null && !failure.ok) {

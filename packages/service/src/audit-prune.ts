@@ -4,7 +4,7 @@
  * of its own (@mosaic/audit, audit-prune.ts). Run by `mosaic audit prune` and, when a period is
  * set, by the retention sweep.
  */
-import { loadAuditPublicKey, type AuditActor } from '@mosaic/audit';
+import { loadAuditPublicKey, type AuditActor, type PruneStage } from '@mosaic/audit';
 import { isIsoDay } from '@mosaic/model';
 import { auditPruneBefore } from '@mosaic/policy';
 import { invalid } from './admin/admin-gate.ts';
@@ -19,7 +19,8 @@ export interface PruneAuditOptions {
   readonly purpose?: string;
   readonly caseRef?: string;
   readonly batchSize?: number;
-  readonly onProgress?: (deleted: number, total: number) => void;
+  /** Entries verified, then deleted, so far, of how many (audit-prune.ts). */
+  readonly onProgress?: (done: number, total: number, stage: PruneStage) => void;
 }
 
 export interface AuditPruneSummary {
