@@ -12,6 +12,7 @@ import { entryBody, GENESIS_HASH, sealEntry, type AuditEntry, type AuditEvent } 
 import type { AuditStorage } from './audit-storage.ts';
 import { signCheckpoint, type ChainHead, type Checkpoint } from './checkpoint.ts';
 import type { AuditSigner } from './audit-keys.ts';
+import { pruneLog, type PruneOptions, type PruneResult } from './audit-prune.ts';
 
 export interface AuditLogOptions<Rider = never> {
   readonly storage: AuditStorage<Rider>;
@@ -31,6 +32,11 @@ export interface AuditLog<Rider = never> {
   appendAll(events: readonly AuditEvent[], riders?: readonly Rider[]): Promise<readonly AuditEntry[]>;
   /** Signs a checkpoint over the current head; null when the log is empty. */
   checkpoint(): Promise<Checkpoint | null>;
+  /**
+   * Deletes the entries made before `options.before`, oldest first, behind a signed cut, and logs
+   * that it did (audit-prune.ts); the log verifies before, during and after.
+   */
+  prune(options: PruneOptions): Promise<PruneResult>;
 }
 
 export function createAuditLog<Rider = never>({
@@ -129,5 +135,6 @@ export function createAuditLog<Rider = never>({
         await storage.putCheckpoint(checkpoint);
         return checkpoint;
       }),
+    prune: (options) => pruneLog({ storage, signer, clock, serialised }, options),
   };
 }

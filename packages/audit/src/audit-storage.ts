@@ -1,8 +1,9 @@
 /**
- * The seam between the audit log and a database. Four operations, so that the store package can
+ * The seam between the audit log and a database. A few operations, so that the store package can
  * implement it on node:sqlite and PostgreSQL (one table of entries keyed by seq, one of
- * checkpoints) and both can be held to one contract suite (`@mosaic/audit/testing`).
+ * checkpoints, one of cuts) and both can be held to one contract suite (`@mosaic/audit/testing`).
  */
+import type { AuditCut } from './audit-cut.ts';
 import type { AuditEntry } from './audit-entry.ts';
 import type { ChainHead, Checkpoint } from './checkpoint.ts';
 
@@ -18,6 +19,12 @@ export interface AuditAppend<Rider = never> {
    * (the store's documents: a checkpoint's check is kept exactly when its audit entry is).
    */
   readonly riders?: readonly Rider[];
+  /**
+   * A cut recorded in the same transaction (a prune's, with the entry that logs the prune): over
+   * a stored entry or one of this batch, with its hash; beyond the recorded cut; and not over the
+   * last entry (a prune's own entry always follows its cut). Else nothing is written (MOSAIC_CONFLICT).
+   */
+  readonly cut?: AuditCut;
 }
 
 export interface SeqRange {
@@ -52,4 +59,13 @@ export interface AuditStorage<Rider = never> {
   putCheckpoint(checkpoint: Checkpoint): Promise<void>;
   /** All checkpoints in ascending seq order. */
   checkpoints(): Promise<readonly Checkpoint[]>;
+  /** The latest recorded cut (the log was pruned through its seq), or null if it never was. */
+  cut(): Promise<AuditCut | null>;
+  /**
+   * Deletes the oldest entries at or below `throughSeq`, at most `limit` of them, with the
+   * checkpoints at or below the last one deleted; how many entries it deleted (0: none left).
+   * Only as far as the recorded cut: deleting beyond it rejects with MOSAIC_CONFLICT and deletes
+   * nothing, since only a signed cut makes deleting the head of the chain anything but tampering.
+   */
+  deleteThrough(throughSeq: number, limit: number): Promise<number>;
 }

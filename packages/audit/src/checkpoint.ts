@@ -22,21 +22,44 @@ export interface ChainHead {
   readonly hash: string;
 }
 
+/** A chain position signed under a tag that says what the signature means (a checkpoint, a cut). */
+export interface SignedPosition {
+  readonly seq: number;
+  readonly hash: string;
+  readonly keyId: string;
+  readonly signature: string;
+}
+
+const CHECKPOINT_TAG = 'mosaic-audit-checkpoint/1';
+
 /** The signed bytes; a domain-separation tag keeps them from ever meaning anything else. */
+export function positionPayload(tag: string, seq: number, hash: string, keyId: string): Uint8Array {
+  return new TextEncoder().encode(canonicalJson({ v: tag, seq, hash, keyId }));
+}
+
 export function checkpointPayload(seq: number, hash: string, keyId: string): Uint8Array {
-  return new TextEncoder().encode(canonicalJson({ v: 'mosaic-audit-checkpoint/1', seq, hash, keyId }));
+  return positionPayload(CHECKPOINT_TAG, seq, hash, keyId);
+}
+
+export function signPosition(tag: string, signer: AuditSigner, head: ChainHead): SignedPosition {
+  const signature = signer.sign(positionPayload(tag, head.seq, head.hash, signer.keyId));
+  return Object.freeze({ seq: head.seq, hash: head.hash, keyId: signer.keyId, signature: Buffer.from(signature).toString('base64') });
+}
+
+/** True when one of the keys has the position's key id and its signature under `tag` verifies. */
+export function verifyPosition(tag: string, position: SignedPosition, keys: readonly AuditVerifyKey[]): boolean {
+  const key = keys.find((k) => k.keyId === position.keyId);
+  if (key === undefined) return false;
+  if (typeof position.signature !== 'string') return false;
+  const signature = Buffer.from(position.signature, 'base64');
+  return verifySignature(key, positionPayload(tag, position.seq, position.hash, position.keyId), signature);
 }
 
 export function signCheckpoint(signer: AuditSigner, head: ChainHead): Checkpoint {
-  const signature = signer.sign(checkpointPayload(head.seq, head.hash, signer.keyId));
-  return Object.freeze({ seq: head.seq, hash: head.hash, keyId: signer.keyId, signature: Buffer.from(signature).toString('base64') });
+  return signPosition(CHECKPOINT_TAG, signer, head);
 }
 
 /** True when one of the keys has the checkpoint's key id and its signature verifies. */
 export function verifyCheckpoint(checkpoint: Checkpoint, keys: readonly AuditVerifyKey[]): boolean {
-  const key = keys.find((k) => k.keyId === checkpoint.keyId);
-  if (key === undefined) return false;
-  if (typeof checkpoint.signature !== 'string') return false;
-  const signature = Buffer.from(checkpoint.signature, 'base64');
-  return verifySignature(key, checkpointPayload(checkpoint.seq, checkpoint.hash, checkpoint.keyId), signature);
+  return verifyPosition(CHECKPOINT_TAG, checkpoint, keys);
 }

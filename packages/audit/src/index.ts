@@ -15,6 +15,8 @@ export {
 } from './audit-entry.ts';
 export { generateAuditKeyPair, loadAuditPublicKey, loadAuditSigner, type AuditKeyPairPem, type AuditSigner, type AuditVerifyKey } from './audit-keys.ts';
 export { checkpointPayload, signCheckpoint, verifyCheckpoint, type ChainHead, type Checkpoint } from './checkpoint.ts';
+export { signCut, verifyCut, type AuditCut } from './audit-cut.ts';
+export type { PruneOptions, PruneResult, PruneStage, PrunedThrough } from './audit-prune.ts';
 export type { AuditAppend, AuditStorage, SeqRange } from './audit-storage.ts';
 export { createMemoryAuditStorage } from './memory-audit-storage.ts';
 export { createAuditLog, type AuditLog, type AuditLogOptions } from './audit-log.ts';

@@ -9,6 +9,7 @@ import { entryBody, GENESIS_HASH, sealEntry, type AuditEntry } from './audit-ent
 import type { AuditStorage } from './audit-storage.ts';
 import { loadAuditSigner, generateAuditKeyPair } from './audit-keys.ts';
 import { signCheckpoint } from './checkpoint.ts';
+import { signCut } from './audit-cut.ts';
 import { verifyStoredChain } from './verify-chain.ts';
 import { createAuditLog } from './audit-log.ts';
 
@@ -108,6 +109,61 @@ export function auditStorageContract(name: string, makeStorage: () => Promise<Au
       // the batch it builds is still checked: one that does not continue the head writes nothing
       await expect(storage.appendOnHead(() => ({ after: null, entries: fakeEntries(1) }))).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
       expect((await storage.head())?.seq).toBe(30);
+    });
+
+    it('records a cut with a batch: over a stored entry or one of the batch, beyond the last cut, never over the last entry', async () => {
+      const storage = await makeStorage();
+      const entries = fakeEntries(10);
+      await storage.append({ after: null, entries: entries.slice(0, 6) });
+      expect(await storage.cut()).toBeNull();
+      const head = (seq: number) => ({ seq, hash: entries[seq - 1]!.hash });
+      const cut3 = signCut(signer, entries[2]!);
+      await storage.append({ after: head(6), entries: entries.slice(6, 7), cut: cut3 });
+      expect(await storage.cut()).toEqual(cut3);
+      // refused whole, entries with it: not beyond the recorded cut, over no stored entry, over the last entry
+      await rejectsWithConflict(storage.append({ after: head(7), entries: entries.slice(7, 8), cut: signCut(signer, entries[1]!) }));
+      await rejectsWithConflict(storage.append({ after: head(7), entries: entries.slice(7, 8), cut: signCut(signer, { seq: 5, hash: entries[3]!.hash }) }));
+      await rejectsWithConflict(storage.append({ after: head(7), entries: entries.slice(7, 8), cut: signCut(signer, entries[7]!) }));
+      await rejectsWithConflict(storage.append({ after: head(7), entries: [], cut: signCut(signer, entries[6]!) }));
+      expect(await storage.head()).toEqual(head(7));
+      expect(await storage.cut()).toEqual(cut3);
+      const cut8 = signCut(signer, entries[7]!);
+      await storage.appendOnHead((h) => ({ after: h, entries: entries.slice(7, 9), cut: cut8 }));
+      expect(await storage.cut()).toEqual(cut8);
+      expect(await storage.head()).toEqual(head(9));
+    });
+
+    it('deletes the oldest entries through the recorded cut, in batches, never beyond it', async () => {
+      const storage = await makeStorage();
+      const entries = fakeEntries(11);
+      await storage.append({ after: null, entries: entries.slice(0, 10), checkpoints: [2, 5, 9].map((seq) => signCheckpoint(signer, entries[seq - 1]!)) });
+      await rejectsWithConflict(storage.deleteThrough(3, 10));
+      await storage.append({ after: { seq: 10, hash: entries[9]!.hash }, entries: entries.slice(10), cut: signCut(signer, entries[4]!) });
+      await rejectsWithConflict(storage.deleteThrough(6, 10));
+      expect((await collect(storage.entries()))[0]?.seq).toBe(1);
+      expect(await storage.deleteThrough(5, 2)).toBe(2);
+      expect((await collect(storage.entries())).map((e) => e.seq)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+      expect((await storage.checkpoints()).map((c) => c.seq)).toEqual([5, 9]);
+      expect(await storage.deleteThrough(5, 10)).toBe(3);
+      expect(await storage.deleteThrough(5, 10)).toBe(0);
+      expect((await collect(storage.entries())).map((e) => e.seq)).toEqual([6, 7, 8, 9, 10, 11]);
+      expect((await collect(storage.entries({ fromSeq: 1, toSeq: 7 }))).map((e) => e.seq)).toEqual([6, 7]);
+      expect((await storage.checkpoints()).map((c) => c.seq)).toEqual([9]);
+      expect(await storage.head()).toEqual({ seq: 11, hash: entries[10]!.hash });
+      expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 6, prunedThrough: 5 });
+      // the log goes on after its cut
+      await storage.append({ after: { seq: 11, hash: entries[10]!.hash }, entries: fakeEntries(1, { seq: 11, hash: entries[10]!.hash }) });
+      expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 7, prunedThrough: 5 });
+    });
+
+    it('prunes an audit log behind a signed cut, and it verifies', async () => {
+      const storage = await makeStorage();
+      const log = createAuditLog({ storage, signer, checkpointEvery: 4, clock: () => '2025-06-01T00:00:00.000Z' });
+      await storage.append({ after: null, entries: fakeEntries(9) });
+      const result = await log.prune({ before: '2025-01-01T00:00:06.000Z', actor: { user: UserId('dpo'), agency: AgencyId('ag1') }, keys: signer.verifyKey, batchSize: 2 });
+      expect(result).toMatchObject({ pruned: 5, deleted: 5, through: { seq: 5 }, entry: { seq: 10 } });
+      expect((await collect(storage.entries())).map((e) => e.seq)).toEqual([6, 7, 8, 9, 10]);
+      expect(await verifyStoredChain(storage, signer.verifyKey, { requireSealedTail: true })).toEqual({ ok: true, count: 5, prunedThrough: 5 });
     });
 
     it('serves an audit log with concurrent writers without forking the chain', async () => {

@@ -6,6 +6,7 @@ import { signCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { verifyChain, verifyStoredChain } from './verify-chain.ts';
 import { fakeEntries } from './testing.ts';
 import type { AuditStorage } from './audit-storage.ts';
+import { signCut, type AuditCut } from './audit-cut.ts';
 
 const pair = generateAuditKeyPair();
 const signer = loadAuditSigner(pair);
@@ -31,8 +32,10 @@ function rehashFrom(entries: readonly AuditEntry[], i: number, edit: (e: AuditEn
   return out;
 }
 
-function storageOf(entries: readonly AuditEntry[], checkpoints: readonly Checkpoint[]): AuditStorage {
+function storageOf(entries: readonly AuditEntry[], checkpoints: readonly Checkpoint[], cut: AuditCut | null = null): AuditStorage {
   return {
+    cut: () => Promise.resolve(cut),
+    deleteThrough: () => Promise.reject(new Error('read-only')),
     head: () => Promise.resolve(null),
     append: () => Promise.reject(new Error('read-only')),
     appendOnHead: () => Promise.reject(new Error('read-only')),
@@ -178,6 +181,73 @@ describe('verifyChain', () => {
     expect(verifyChain(entries.slice(6), checkpoints, key, { anchor })).toEqual({ ok: true, count: 4 });
     expect(verifyChain(entries.slice(7), checkpoints, key, { anchor })).toMatchObject({ ok: false, firstBroken: 7, reason: 'entry_missing' });
     expect(verifyChain(entries.slice(6), checkpoints, key, { anchor: { seq: 6, hash: entries[4]!.hash } })).toMatchObject({ ok: false, firstBroken: 7, reason: 'prev_hash_mismatch' });
+  });
+
+  describe('a pruned log', () => {
+    /** Entries 1 to 4 pruned: a cut signed through 4, entries 5 to 10 kept (checkpoints 6 and 9 among them). */
+    function pruned(): { entries: AuditEntry[]; kept: AuditEntry[]; checkpoints: Checkpoint[]; cut: AuditCut } {
+      const { entries, checkpoints } = chain();
+      return { entries, kept: entries.slice(4), checkpoints, cut: signCut(signer, entries[3]!) };
+    }
+
+    it('verifies from its signed cut, and says where it was pruned', async () => {
+      const { entries, kept, checkpoints, cut } = pruned();
+      expect(verifyChain(kept, checkpoints, key, { cut })).toEqual({ ok: true, count: 6, prunedThrough: 4 });
+      // the checkpoint below the cut (3) may be gone with its entries
+      expect(verifyChain(kept, checkpoints.slice(1), key, { cut })).toEqual({ ok: true, count: 6, prunedThrough: 4 });
+      expect(await verifyStoredChain(storageOf(kept, checkpoints, cut), key)).toEqual({ ok: true, count: 6, prunedThrough: 4 });
+      // entries at or below the cut that a prune has yet to delete are not read
+      expect(await verifyStoredChain(storageOf(entries.slice(2), checkpoints, cut), key)).toEqual({ ok: true, count: 6, prunedThrough: 4 });
+      expect(await verifyStoredChain(storageOf(kept, checkpoints, cut), key, { requireSealedTail: true })).toMatchObject({ ok: false, reason: 'unsealed_tail', firstBroken: 10 });
+    });
+
+    it('detects an entry after the cut altered, rehashed or removed', async () => {
+      const { kept, checkpoints, cut } = pruned();
+      expect(verifyChain(kept.with(2, { ...kept[2]!, purpose: 'cover-up' }), checkpoints, key, { cut })).toMatchObject({ ok: false, firstBroken: 7, reason: 'hash_mismatch' });
+      expect(verifyChain(kept.with(0, { ...kept[0]!, purpose: 'cover-up' }), checkpoints, key, { cut })).toMatchObject({ ok: false, firstBroken: 5, reason: 'hash_mismatch' });
+      const rewritten = rehashFrom(kept, 0, (e) => ({ ...e, purpose: 'rewritten' }));
+      expect(verifyChain(rewritten, checkpoints, key, { cut })).toMatchObject({ ok: false, firstBroken: 5, reason: 'checkpoint_mismatch' });
+      expect(verifyChain(kept.toSpliced(3, 1), checkpoints, key, { cut })).toMatchObject({ ok: false, firstBroken: 8, reason: 'entry_missing' });
+      expect(await verifyStoredChain(storageOf(kept.with(1, { ...kept[1]!, outcome: 'denied' }), checkpoints, cut), key)).toMatchObject({ ok: false, firstBroken: 6, reason: 'hash_mismatch' });
+    });
+
+    it('detects more entries cut away than the signed cut says', async () => {
+      const { kept, checkpoints, cut } = pruned();
+      expect(verifyChain(kept.slice(1), checkpoints, key, { cut })).toMatchObject({ ok: false, firstBroken: 5, reason: 'entry_missing' });
+      expect(await verifyStoredChain(storageOf(kept.slice(2), checkpoints, cut), key)).toMatchObject({ ok: false, firstBroken: 5, reason: 'entry_missing' });
+      // every entry after the cut gone (the prune's own entry always follows it)
+      expect(verifyChain([], checkpoints, key, { cut: signCut(signer, chain().entries[9]!) })).toMatchObject({ ok: false, firstBroken: 11, reason: 'truncated' });
+    });
+
+    it('detects the head cut away without a signed cut, or behind a cut that is not one', async () => {
+      const { entries, kept, checkpoints } = pruned();
+      // no cut: exactly as before there were cuts
+      expect(verifyChain(kept, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 1, reason: 'entry_missing' });
+      expect(await verifyStoredChain(storageOf(kept, checkpoints), key)).toMatchObject({ ok: false, firstBroken: 1, reason: 'entry_missing' });
+      // a checkpoint (signed, in the same store) passed off as a cut
+      const checkpointAsCut: AuditCut = { ...checkpoints[0]! };
+      expect(verifyChain(entries.slice(3), checkpoints, key, { cut: checkpointAsCut })).toMatchObject({ ok: false, firstBroken: 4, reason: 'cut_signature_invalid' });
+      expect(await verifyStoredChain(storageOf(entries.slice(3), checkpoints, checkpointAsCut), key)).toMatchObject({ ok: false, firstBroken: 4, reason: 'cut_signature_invalid' });
+      // a cut signed by another key, or moved further than it was signed for
+      expect(verifyChain(kept, checkpoints, key, { cut: signCut(other, entries[3]!) })).toMatchObject({ ok: false, firstBroken: 5, reason: 'cut_signature_invalid' });
+      const moved = { ...signCut(signer, entries[3]!), seq: 6, hash: entries[5]!.hash };
+      expect(verifyChain(entries.slice(6), checkpoints, key, { cut: moved })).toMatchObject({ ok: false, firstBroken: 7, reason: 'cut_signature_invalid' });
+      // a cut signed over another hash than the first kept entry links to
+      expect(verifyChain(kept, checkpoints, key, { cut: signCut(signer, { seq: 4, hash: entries[2]!.hash }) })).toMatchObject({ ok: false, firstBroken: 5, reason: 'prev_hash_mismatch', message: 'entry 5 does not link to the cut at entry 4' });
+    });
+
+    it('starts from a trusted anchor beyond the cut', () => {
+      const { entries, checkpoints, cut } = pruned();
+      expect(verifyChain(entries.slice(6), checkpoints, key, { cut, anchor: { seq: 6, hash: entries[5]!.hash } })).toEqual({ ok: true, count: 4, prunedThrough: 4 });
+    });
+
+    it('reads again from the new cut when a prune moved it while the entries were read', async () => {
+      const { entries, checkpoints, cut } = pruned();
+      const later = signCut(signer, entries[6]!);
+      let reads = 0;
+      const storage: AuditStorage = { ...storageOf(entries.slice(7), checkpoints), cut: () => Promise.resolve(reads++ === 0 ? cut : later) };
+      expect(await verifyStoredChain(storage, key)).toEqual({ ok: true, count: 3, prunedThrough: 7 });
+    });
   });
 
   it('gives the same answers streaming from a storage', async () => {

@@ -6,15 +6,23 @@
  * - a deleted entry (`entry_missing`), a reordered or duplicated one (`entry_out_of_order`),
  * - a truncated tail (a valid checkpoint beyond the last entry: `truncated`),
  * - a rewritten chain (valid links, but a checkpoint's hash differs: `checkpoint_mismatch`),
- * - a forged or altered checkpoint (`checkpoint_signature_invalid`).
+ * - a forged or altered checkpoint (`checkpoint_signature_invalid`),
+ * - a head cut away: entries deleted from the start of the log are `entry_missing` unless a
+ *   signed cut (audit-cut.ts) says they were pruned, and then only as far as it says; a cut
+ *   not signed as one is `cut_signature_invalid`.
  * Entries after the last checkpoint can be cut without trace: that is the limit of any hash
  * chain, which is why the writer checkpoints every N entries and on demand, and why
  * `requireSealedTail` exists for verifying a log that was closed cleanly.
+ *
+ * A pruned log is verified from its cut: the first kept entry must be the cut's seq + 1 and
+ * link to the cut's hash; entries at or below the cut that a prune has not deleted yet are not
+ * read (they are due for deletion, and nothing after the cut rests on them).
  *
  * `firstBroken` is the lowest seq that can no longer be trusted. For a checkpoint mismatch that
  * is the entry after the previous good checkpoint: a rewrite could have started anywhere there.
  */
 import { hashEntry, type AuditEntry, GENESIS_HASH } from './audit-entry.ts';
+import { verifyCut, type AuditCut } from './audit-cut.ts';
 import type { AuditStorage } from './audit-storage.ts';
 import type { AuditVerifyKey } from './audit-keys.ts';
 import { verifyCheckpoint, type ChainHead, type Checkpoint } from './checkpoint.ts';
@@ -28,16 +36,25 @@ export const BROKEN_REASONS = [
   'checkpoint_mismatch',
   'truncated',
   'unsealed_tail',
+  'cut_signature_invalid',
 ] as const;
 export type BrokenReason = (typeof BROKEN_REASONS)[number];
 
-export type VerifyResult = { readonly ok: true; readonly count: number } | { readonly ok: false; readonly firstBroken: number; readonly reason: BrokenReason; readonly message: string };
+export type VerifyResult =
+  /** `count`: entries verified; `prunedThrough`: the log's cut (entries up to it were pruned), when it has one. */
+  | { readonly ok: true; readonly count: number; readonly prunedThrough?: number }
+  | { readonly ok: false; readonly firstBroken: number; readonly reason: BrokenReason; readonly message: string };
 
 export interface VerifyOptions {
   /** Start from a trusted position (e.g. a checkpoint verified earlier) instead of the genesis. */
   readonly anchor?: ChainHead;
   /** Fail unless the last entry is covered by a valid checkpoint. */
   readonly requireSealedTail?: boolean;
+  /**
+   * Where the log was pruned: the entries start after it (from the anchor instead, if that is
+   * later). verifyStoredChain reads it from the storage.
+   */
+  readonly cut?: AuditCut;
 }
 
 type Keys = AuditVerifyKey | readonly AuditVerifyKey[];
@@ -51,20 +68,33 @@ export function verifyChain(entries: Iterable<AuditEntry>, checkpoints: readonly
   return verifier.finish();
 }
 
-/** Streams the whole stored log through the verifier; memory stays constant in the number of entries. */
+/**
+ * Streams the whole stored log through the verifier, from its cut if it was pruned; memory stays
+ * constant in the number of entries.
+ */
 export async function verifyStoredChain(storage: AuditStorage, keys: Keys, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const cut = await storage.cut();
+  const result = await verifyFrom(storage, keys, cut === null ? options : { ...options, cut });
+  if (result.ok) return result;
+  // A prune that moved the cut and deleted entries while they were read is no break: read again.
+  const now = await storage.cut();
+  return now !== null && now.seq > (cut?.seq ?? 0) ? verifyFrom(storage, keys, { ...options, cut: now }) : result;
+}
+
+async function verifyFrom(storage: AuditStorage, keys: Keys, options: VerifyOptions): Promise<VerifyResult> {
   const verifier = chainVerifier(await storage.checkpoints(), keys, options);
-  const range = options.anchor === undefined ? {} : { fromSeq: options.anchor.seq + 1 };
-  for await (const entry of storage.entries(range)) {
+  for await (const entry of storage.entries({ fromSeq: verifier.start.seq + 1 })) {
     const failure = verifier.next(entry);
     if (failure !== null) return failure;
   }
   return verifier.finish();
 }
 
-function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, options: VerifyOptions) {
+export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, options: VerifyOptions) {
   const keyList: readonly AuditVerifyKey[] = Array.isArray(keys) ? keys : [keys as AuditVerifyKey];
-  const start = options.anchor ?? { seq: 0, hash: GENESIS_HASH };
+  const { cut, anchor } = options;
+  const fromCut = cut !== undefined && (anchor === undefined || anchor.seq < cut.seq);
+  const start: ChainHead = fromCut ? { seq: cut.seq, hash: cut.hash } : anchor ?? { seq: 0, hash: GENESIS_HASH };
   const pending = checkpoints.filter((c) => c.seq > start.seq).sort((a, b) => a.seq - b.seq);
   let next = 0;
   let expected = start.seq + 1;
@@ -73,12 +103,20 @@ function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, options: 
   let count = 0;
 
   const broken = (firstBroken: number, reason: BrokenReason, message: string): VerifyResult => ({ ok: false, firstBroken, reason, message });
+  // Only the key can say that the head of the log was deleted on purpose.
+  const forgedCut = cut !== undefined && !verifyCut(cut, keyList) ? broken(cut.seq + 1, 'cut_signature_invalid', `the cut at entry ${cut.seq} (the log pruned through it) has no valid signature`) : null;
 
   return {
+    start,
+
     next(entry: AuditEntry): VerifyResult | null {
+      if (forgedCut !== null) return forgedCut;
       if (entry.seq > expected) return broken(expected, 'entry_missing', `expected entry ${expected}, found ${entry.seq}`);
       if (entry.seq !== expected) return broken(expected, 'entry_out_of_order', `expected entry ${expected}, found ${entry.seq}`);
-      if (entry.prevHash !== prevHash) return broken(entry.seq, 'prev_hash_mismatch', `entry ${entry.seq} does not link to entry ${entry.seq - 1}`);
+      if (entry.prevHash !== prevHash) {
+        const after = fromCut && entry.seq === start.seq + 1 ? `the cut at entry ${start.seq}` : `entry ${entry.seq - 1}`;
+        return broken(entry.seq, 'prev_hash_mismatch', `entry ${entry.seq} does not link to ${after}`);
+      }
       if (hashEntry(entry, entry.prevHash) !== entry.hash) return broken(entry.seq, 'hash_mismatch', `entry ${entry.seq} was altered`);
       // A checkpoint that fell between entries (a non-integer seq) is over no entry at all.
       const stray = pending[next];
@@ -100,12 +138,15 @@ function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, options: 
     },
 
     finish(): VerifyResult {
+      if (forgedCut !== null) return forgedCut;
       const beyond = pending.slice(next);
       const forged = beyond.find((c) => !verifyCheckpoint(c, keyList));
       if (forged !== undefined) return broken(forged.seq, 'checkpoint_signature_invalid', `checkpoint ${forged.seq} has no valid signature`);
       if (beyond.length > 0) return broken(expected, 'truncated', `a checkpoint covers entry ${beyond.at(-1)!.seq}, the log ends at ${expected - 1}`);
+      // A prune writes its own entry after the cut, in the same transaction: a cut is never the end.
+      if (fromCut && count === 0) return broken(start.seq + 1, 'truncated', `the log was pruned through entry ${start.seq}, and no entry follows the cut`);
       if (options.requireSealedTail === true && lastGood !== expected - 1) return broken(lastGood + 1, 'unsealed_tail', `entries after ${lastGood} are not covered by a checkpoint`);
-      return { ok: true, count };
+      return cut === undefined ? { ok: true, count } : { ok: true, count, prunedThrough: cut.seq };
     },
   };
 }

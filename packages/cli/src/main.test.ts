@@ -42,6 +42,8 @@ describe('mosaic', () => {
     [['users', 'add', 'x1', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', missing, '--data', join(dir, 'data')], `users add: --password-file ${missing}: no such file`],
     [['demo', 'generate', '--persons', '3', '--as-of', '2024-13-01', '--out', join(dir, 'demo')], 'the as-of day must be a date YYYY-MM-DD, got "2024-13-01"'],
     [['demo', 'generate', '--persons', 'abc', '--out', join(dir, 'demo')], '--persons takes a whole number from 1, not "abc"'],
+    [['audit', 'prune', '--before', '2020-02-30', '--data', join(dir, 'data')], 'audit prune: --before "2020-02-30": not a day YYYY-MM-DD nor an ISO 8601 UTC instant; nothing was deleted'],
+    [['audit', 'prune', '--before', '2199-01-01', '--data', join(dir, 'data')], 'audit prune: --before "2199-01-01": 2199-01-01T00:00:00.000Z is in the future'],
   ])('mosaic %j: one line and exit 2', async (argv, message) => {
     const { code, stderr } = await mosaic(...argv);
     expect(stderr).toContain(message);

@@ -25,7 +25,7 @@ export async function startServer(mosaic: Mosaic, role: NodeRole = 'full'): Prom
   // The erasure sweep runs on full nodes, at start and every six hours; it prints counts only.
   const sweep = role === 'full' ? scheduleRetentionSweep(mosaic, {
     onSweep: ({ unreadable, ...summary }) => {
-      if (summary.erased > 0 || summary.held > 0 || summary.checksErased > 0 || summary.notificationsErased > 0 || unreadable.length > 0) console.error(`retention sweep: ${JSON.stringify({ ...summary, unreadable: unreadable.length })}`);
+      if (summary.erased > 0 || summary.held > 0 || summary.checksErased > 0 || summary.notificationsErased > 0 || summary.auditPruned > 0 || unreadable.length > 0) console.error(`retention sweep: ${JSON.stringify({ ...summary, unreadable: unreadable.length })}`);
     },
     onError: (error) => console.error(`retention sweep failed: ${error instanceof Error ? error.message : String(error)}`),
   }) : undefined;

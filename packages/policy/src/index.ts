@@ -38,3 +38,4 @@ export {
   type RetentionRules,
   type ReviewItem,
 } from './retention.ts';
+export { auditPruneBefore, type AuditRetention } from './audit-retention.ts';

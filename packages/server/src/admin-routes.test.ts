@@ -240,3 +240,29 @@ describe('retention', () => {
     expect((other.json() as { record: { provenance: { reviewDate: string } } }).record.provenance.reviewDate).toBe('2033-07-01');
   });
 });
+
+describe('the audit log\'s retention', () => {
+  it('is set by the system administrator, seen by auditors, and the sweep prunes by it behind a cut that verifies', async () => {
+    for (const name of ['fedAnalyst', 'auditor', 'fedAdmin', 'sysadmin']) tokens[name] = (await signIn(name)).token;
+    expect((await call('fedAnalyst', 'GET', '/admin/audit/retention')).statusCode).toBe(403);
+    expect((await call('auditor', 'GET', '/admin/audit/retention')).json()).toEqual({ retention: null });
+    expect((await call('fedAdmin', 'PUT', '/admin/audit/retention', { retention: { years: 1 } })).statusCode).toBe(403);
+    const zero = await call('sysadmin', 'PUT', '/admin/audit/retention', { retention: { days: 0 } });
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json()).toMatchObject({ error: { details: { field: 'retention' } } });
+    const set = await call('sysadmin', 'PUT', '/admin/audit/retention', { retention: { years: 1, endOfYear: true } });
+    expect(set.json()).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
+    const logged = await auditEntries();
+
+    // two and a half years on, every entry made in 2030 is past the end of 2031
+    today = new Date('2032-06-01T10:00:00Z');
+    for (const name of ['sysadmin', 'auditor']) tokens[name] = (await signIn(name)).token;
+    const swept = await call('sysadmin', 'POST', '/retention/sweep');
+    expect(swept.json()).toMatchObject({ auditPruned: logged.length });
+    const verified = await call('auditor', 'POST', '/audit/verify');
+    expect(verified.json()).toMatchObject({ ok: true, prunedThrough: logged.at(-1)?.seq });
+    const kept = await auditEntries();
+    expect(kept[0]?.seq).toBe((logged.at(-1)?.seq ?? 0) + 1);
+    expect(kept.find((e) => e.reason === 'audit log pruned')).toMatchObject({ action: 'erasure', query: { auditPrune: { entries: logged.length, before: '2031-01-01T00:00:00.000Z' } } });
+  });
+});

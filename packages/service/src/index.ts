@@ -18,6 +18,8 @@ export { searchRecords, type NameMatch, type SearchHit, type SearchOptions, type
 export { loadDemo, type DemoLoaded, type DemoOrgFile } from './demo-load.ts';
 export { verifyAuditLog } from './audit-verify.ts';
 export { searchAuditLog, type AuditSearch } from './audit-search.ts';
+export { AUDIT_RETENTION_SETTING, auditRetentionOf, putAuditRetention, readAuditRetention, type AuditRetentionInput } from './audit-retention.ts';
+export { pruneAuditLog, readPruneBefore, type AuditPruneSummary, type PruneAuditOptions, type PruneBefore } from './audit-prune.ts';
 export { followChanges, type ChangeFollower, type Projection, type RecordChange } from './change-follower.ts';
 export { createGraphProjection, type GraphEvent, type GraphLocated, type GraphProjection } from './graph/graph-projection.ts';
 export { createEntityGraphView, type EntityGraphView } from './graph/entity-graph-view.ts';

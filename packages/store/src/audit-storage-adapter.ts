@@ -4,7 +4,7 @@
  * is only for reading back); seq, hash and prev_hash are columns so the chain can be checked
  * and paged without parsing bodies. A batch's riders are documents written in its transaction.
  */
-import type { AuditAppend, AuditEntry, AuditStorage, Checkpoint } from '@mosaic/audit';
+import type { AuditAppend, AuditCut, AuditEntry, AuditStorage, Checkpoint } from '@mosaic/audit';
 import type { AuditAppendBatch, DocumentInput, Store } from './store.ts';
 
 export interface StoreAuditStorageOptions {
@@ -12,12 +12,13 @@ export interface StoreAuditStorageOptions {
   readonly pageSize?: number;
 }
 
-function stored({ after, entries, checkpoints = [], riders = [] }: AuditAppend<DocumentInput>): AuditAppendBatch {
+function stored({ after, entries, checkpoints = [], riders = [], cut }: AuditAppend<DocumentInput>): AuditAppendBatch {
   return {
     after,
     entries: entries.map((entry) => ({ seq: entry.seq, hash: entry.hash, prevHash: entry.prevHash, body: JSON.stringify(entry) })),
     checkpoints: checkpoints.map((checkpoint) => ({ seq: checkpoint.seq, hash: checkpoint.hash, body: JSON.stringify(checkpoint) })),
     documents: riders,
+    ...(cut === undefined ? {} : { cut: { seq: cut.seq, hash: cut.hash, body: JSON.stringify(cut) } }),
   };
 }
 
@@ -46,5 +47,12 @@ export function createStoreAuditStorage(store: Store, { pageSize = 1_000 }: Stor
     async checkpoints() {
       return (await store.readCheckpoints()).map((row) => JSON.parse(row.body) as Checkpoint);
     },
+
+    async cut() {
+      const row = await store.readAuditCut();
+      return row === undefined ? null : (JSON.parse(row.body) as AuditCut);
+    },
+
+    deleteThrough: (throughSeq, limit) => store.deleteAuditThrough(throughSeq, limit),
   };
 }

@@ -93,6 +93,13 @@ export interface AuditCheckpointsTable {
   body: string;
 }
 
+export interface AuditCutsTable {
+  seq: number;
+  hash: string;
+  at: Time;
+  body: string;
+}
+
 export interface IngestBatchesTable {
   fingerprint: string;
   last_line: number;
@@ -133,6 +140,7 @@ export interface Database {
   settings: SettingsTable;
   audit_entries: AuditEntriesTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_cuts: AuditCutsTable;
   ingest_batches: IngestBatchesTable;
   documents: DocumentsTable;
   report_texts: ReportTextsTable;

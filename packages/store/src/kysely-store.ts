@@ -14,7 +14,7 @@ import type { NameCandidate, StoreDialect } from './store-dialect.ts';
 import type {
   AuditAppendBatch, AuditHead, Change, CountRecordsOptions, DeleteRecordOptions, DeleteResult, DocumentInput, GetRecordOptions, IngestCheckpoint, IngestCheckpointInput,
   NameHit, Org, OrgEntry, OrgInput, PutRecordsOptions, PutResult, ReadAuditOptions, RecordVersion, ScanRecordsOptions,
-  SearchNamesOptions, Session, Store, StoredAuditCheckpoint, StoredDocument, StoredRecord, User,
+  SearchNamesOptions, Session, Store, StoredAuditCheckpoint, StoredAuditCut, StoredDocument, StoredRecord, User,
 } from './store.ts';
 
 export interface KyselyStoreOptions {
@@ -116,6 +116,11 @@ function rankNameCandidates(tokens: readonly string[], limit: number, candidates
 async function readAuditHead(db: Kysely<Database>): Promise<AuditHead | null> {
   const row = await db.selectFrom('audit_entries').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return row === undefined ? null : { seq: numberOut(row.seq), hash: row.hash };
+}
+
+async function readAuditCut(db: Kysely<Database>): Promise<StoredAuditCut | undefined> {
+  const row = await db.selectFrom('audit_cuts').select(['seq', 'hash', 'body']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row === undefined ? undefined : { seq: numberOut(row.seq), hash: row.hash, body: row.body };
 }
 
 function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
@@ -435,7 +440,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       await write(async (trx) => {
         await dialect.lock(trx, 'audit');
         const head = await readAuditHead(trx);
-        const { after, entries, checkpoints = [], documents = [] } = build(head);
+        const { after, entries, checkpoints = [], documents = [], cut } = build(head);
         if (!sameHead(head, after)) throw auditConflict('the log head moved');
         let seq = head?.seq ?? 0;
         let hash = head?.hash;
@@ -449,6 +454,12 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         for (const cp of checkpoints) {
           if (batchHashes.get(cp.seq) !== cp.hash) throw auditConflict(`checkpoint ${cp.seq} is not over an entry of this batch`);
         }
+        if (cut !== undefined) {
+          if (cut.seq <= ((await readAuditCut(trx))?.seq ?? 0)) throw auditConflict(`the cut at ${cut.seq} is not beyond the recorded cut`);
+          const over = batchHashes.get(cut.seq) ?? (await trx.selectFrom('audit_entries').select('hash').where('seq', '=', cut.seq).executeTakeFirst())?.hash;
+          if (over !== cut.hash) throw auditConflict(`the cut at ${cut.seq} is not over a stored entry`);
+          if (cut.seq >= seq) throw auditConflict(`the cut at ${cut.seq} leaves no entry after it`);
+        }
         for (const chunk of chunks(entries, batchRows)) {
           await trx.insertInto('audit_entries').values(chunk.map((e) => ({ seq: e.seq, hash: e.hash, prev_hash: e.prevHash, body: e.body }))).execute();
         }
@@ -456,6 +467,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         for (const chunk of chunks(checkpoints, batchRows)) {
           await trx.insertInto('audit_checkpoints').values(chunk.map((c) => ({ seq: c.seq, hash: c.hash, body: c.body, at }))).onConflict((oc) => oc.doNothing()).execute();
         }
+        if (cut !== undefined) await trx.insertInto('audit_cuts').values({ seq: cut.seq, hash: cut.hash, body: cut.body, at }).execute();
         if (documents.length > 0) await upsertDocuments(trx, documents);
       });
     },
@@ -478,6 +490,24 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     async readCheckpoints() {
       const rows = await db.selectFrom('audit_checkpoints').select(['seq', 'hash', 'body']).orderBy('seq').orderBy('at').execute();
       return rows.map((row) => ({ seq: numberOut(row.seq), hash: row.hash, body: row.body }));
+    },
+
+    async readAuditCut() {
+      return readAuditCut(db);
+    },
+
+    async deleteAuditThrough(throughSeq, limit) {
+      if (!Number.isSafeInteger(limit) || limit < 1) throw new AppError('MOSAIC_INVALID_INPUT', 'store: limit must be a positive integer');
+      return write(async (trx) => {
+        const recorded = await readAuditCut(trx);
+        if (recorded === undefined || throughSeq > recorded.seq) throw auditConflict(`entries through ${throughSeq} are beyond the recorded cut`);
+        // The last of the `limit` oldest entries ends this batch; one range delete takes them.
+        const nth = await trx.selectFrom('audit_entries').select('seq').where('seq', '<=', throughSeq).orderBy('seq').offset(limit - 1).limit(1).executeTakeFirst();
+        const upTo = nth === undefined ? throughSeq : numberOut(nth.seq);
+        const result = await trx.deleteFrom('audit_entries').where('seq', '<=', upTo).executeTakeFirst();
+        await trx.deleteFrom('audit_checkpoints').where('seq', '<=', upTo).execute();
+        return Number(result.numDeletedRows);
+      });
     },
 
     async getIngestCheckpoint(fingerprint) {

@@ -519,6 +519,39 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.readCheckpoints()).toEqual([{ seq: 2, hash: 'h2', body: '{"sig":"def"}' }, { seq: 3, hash: 'h3', body: '{"sig":"abc"}' }]);
     }));
 
+    it('records audit cuts with a batch and deletes audit entries through the recorded cut only, oldest first', () => withStore(async (store) => {
+      const entry = (seq: number) => ({ seq, hash: `h${seq}`, prevHash: `h${seq - 1}`, body: `{"seq":${seq}}` });
+      const conflict = { code: 'MOSAIC_CONFLICT' };
+      await store.appendAudit({ after: null, entries: [1, 2, 3, 4, 5, 6].map(entry), checkpoints: [{ seq: 2, hash: 'h2', body: '{"sig":"2"}' }, { seq: 5, hash: 'h5', body: '{"sig":"5"}' }] });
+      expect(await store.readAuditCut()).toBeUndefined();
+      // nothing is deleted without a recorded cut
+      await expect(store.deleteAuditThrough(3, 10)).rejects.toMatchObject(conflict);
+      // a cut must be over a stored entry with its hash, and not over the last entry
+      await expect(store.appendAudit({ after: { seq: 6, hash: 'h6' }, entries: [entry(7)], cut: { seq: 4, hash: 'h3', body: '{}' } })).rejects.toMatchObject(conflict);
+      await expect(store.appendAudit({ after: { seq: 6, hash: 'h6' }, entries: [entry(7)], cut: { seq: 7, hash: 'h7', body: '{}' } })).rejects.toMatchObject(conflict);
+      expect(await store.auditHead()).toEqual({ seq: 6, hash: 'h6' });
+      await store.appendAudit({ after: { seq: 6, hash: 'h6' }, entries: [entry(7)], cut: { seq: 4, hash: 'h4', body: '{"cut":4}' } });
+      expect(await store.readAuditCut()).toEqual({ seq: 4, hash: 'h4', body: '{"cut":4}' });
+      // a later cut must be beyond it
+      await expect(store.appendAudit({ after: { seq: 7, hash: 'h7' }, entries: [entry(8)], cut: { seq: 3, hash: 'h3', body: '{}' } })).rejects.toMatchObject(conflict);
+      await expect(store.deleteAuditThrough(5, 10)).rejects.toMatchObject(conflict);
+      await expect(store.deleteAuditThrough(4, 0)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT' });
+      expect(await store.readAudit({ fromSeq: 1, limit: 1 })).toEqual([entry(1)]);
+
+      expect(await store.deleteAuditThrough(4, 3)).toBe(3);
+      expect((await store.readAudit({ fromSeq: 1, limit: 10 })).map((e) => e.seq)).toEqual([4, 5, 6, 7]);
+      expect((await store.readCheckpoints()).map((c) => c.seq)).toEqual([5]);
+      expect(await store.deleteAuditThrough(4, 3)).toBe(1);
+      expect(await store.deleteAuditThrough(4, 3)).toBe(0);
+      expect((await store.readAudit({ fromSeq: 1, limit: 10 })).map((e) => e.seq)).toEqual([5, 6, 7]);
+      expect(await store.auditHead()).toEqual({ seq: 7, hash: 'h7' });
+      await store.appendAuditOnHead((head) => ({ after: head, entries: [entry(8), entry(9)], cut: { seq: 8, hash: 'h8', body: '{"cut":8}' } }));
+      expect(await store.readAuditCut()).toEqual({ seq: 8, hash: 'h8', body: '{"cut":8}' });
+      expect(await store.deleteAuditThrough(8, 100)).toBe(4);
+      expect(await store.readAudit({ fromSeq: 1, limit: 10 })).toEqual([entry(9)]);
+      expect(await store.readCheckpoints()).toEqual([]);
+    }));
+
     it('writes the documents that ride with an audit batch in its transaction: both or neither', () => withStore(async (store) => {
       const entry = (seq: number) => ({ seq, hash: `h${seq}`, prevHash: `h${seq - 1}`, body: `{"seq":${seq}}` });
       await store.appendAuditOnHead((head) => ({ after: head, entries: [entry(1)], documents: [{ kind: 'check', id: 'c1', owner: 'zone-north', body: { hits: 0 } }] }));
@@ -616,6 +649,17 @@ describe.skipIf(!postgresAvailable)('audit chain across nodes (PostgreSQL)', () 
       const event = (user: string) => ({ actor: { user: UserId(user), agency: AgencyId('fedpol') }, action: 'consultation', outcome: 'ok' }) as const;
       await Promise.all(Array.from({ length: 40 }, (_, i) => logs[i % 2]!.appendAll([event('u1'), event('u2')])));
       expect(await verifyStoredChain(createStoreAuditStorage(second), signer.verifyKey)).toEqual({ ok: true, count: 80 });
+
+      // both prune at once while they append: one cut, and the chain still verifies
+      const before = new Date().toISOString();
+      const [a, b] = await Promise.all([
+        logs[0]!.prune({ before, actor: { user: UserId('dpo'), agency: AgencyId('fedpol') }, keys: signer.verifyKey, batchSize: 7 }),
+        logs[1]!.prune({ before, actor: { user: UserId('dpo'), agency: AgencyId('fedpol') }, keys: signer.verifyKey, batchSize: 5 }),
+        logs[1]!.appendAll([event('u3')]),
+      ]);
+      expect([a!.pruned, b!.pruned].sort((x, y) => x - y)).toEqual([0, 80]);
+      expect(await verifyStoredChain(createStoreAuditStorage(first), signer.verifyKey)).toMatchObject({ ok: true, prunedThrough: 80 });
+      expect((await first.readAudit({ fromSeq: 1, limit: 1 }))[0]?.seq).toBe(81);
     } finally {
       await second.close();
       await first.close();

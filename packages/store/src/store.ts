@@ -177,6 +177,11 @@ export interface AuditAppendBatch {
   readonly checkpoints?: readonly StoredAuditCheckpoint[];
   /** Documents put in the same transaction, all or nothing with the entries (as putDocuments). */
   readonly documents?: readonly DocumentInput[];
+  /**
+   * A cut recorded in the same transaction (a prune's): over a stored entry or one of this batch
+   * (same seq and hash), beyond the recorded cut, and not over the last entry; else MOSAIC_CONFLICT.
+   */
+  readonly cut?: StoredAuditCut;
 }
 
 export interface ReadAuditOptions {
@@ -189,6 +194,13 @@ export interface ReadAuditOptions {
 
 /** A signed statement that the chain up to `seq` had head `hash`; `body` (signature, key id) is opaque. */
 export interface StoredAuditCheckpoint {
+  readonly seq: number;
+  readonly hash: string;
+  readonly body: string;
+}
+
+/** Where the audit log was pruned: its last deleted entry's seq and hash; `body` (signature, key id) is opaque. */
+export interface StoredAuditCut {
   readonly seq: number;
   readonly hash: string;
   readonly body: string;
@@ -313,6 +325,14 @@ export interface Store {
   /** Stores a checkpoint over a stored entry (same seq and hash), else MOSAIC_CONFLICT. Idempotent. */
   appendCheckpoint(checkpoint: StoredAuditCheckpoint): Promise<void>;
   readCheckpoints(): Promise<readonly StoredAuditCheckpoint[]>;
+  /** The latest recorded cut, or undefined when the log was never pruned. */
+  readAuditCut(): Promise<StoredAuditCut | undefined>;
+  /**
+   * Deletes the oldest audit entries at or below `throughSeq`, at most `limit`, with the
+   * checkpoints at or below the last one deleted, in one transaction; how many entries (0: none
+   * left). Never beyond the recorded cut: that rejects with MOSAIC_CONFLICT and deletes nothing.
+   */
+  deleteAuditThrough(throughSeq: number, limit: number): Promise<number>;
 
   getIngestCheckpoint(fingerprint: string): Promise<IngestCheckpoint | undefined>;
   putIngestCheckpoint(checkpoint: IngestCheckpointInput): Promise<void>;

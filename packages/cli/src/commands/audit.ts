@@ -1,36 +1,57 @@
 /**
- * mosaic audit verify [--public-key PEM] [--data DIR]: exit 0 when the chain and every signed
- * checkpoint verify; exit 1 naming the first broken entry otherwise.
+ * mosaic audit verify [--public-key PEM] [--sealed] [--data DIR]: exit 0 when the chain and every
+ * signed checkpoint verify (a pruned log from its signed cut); exit 1 naming the first broken
+ * entry otherwise.
+ *
+ * mosaic audit prune [--before DATE] [--data DIR]: delete the entries made before DATE (a day,
+ * or an ISO 8601 UTC instant; default: where the audit retention period puts it today), oldest
+ * first, behind a signed cut; the prune is an entry of the log. Prints counts.
+ *
+ * mosaic audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all [--data DIR]:
+ * show, set or remove the audit retention period (as the operator, system administrator; audited).
  */
-import { AppError } from '@mosaic/model';
-import { openStore, SQLITE_FILE_NAME } from '@mosaic/store';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { openStore } from '@mosaic/store';
 import { loadOrCreateAuditKeys, verifyAuditLog } from '@mosaic/service';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { PROCESS_IO, type CommandIo } from '../command-io.ts';
+import { existingStore } from '../existing-store.ts';
 import { readInputFile } from '../input-files.ts';
+import { prune } from './audit-prune.ts';
+import { retention } from './audit-retention.ts';
 
-export async function run(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse('audit', argv, { ...STORE_OPTIONS, 'public-key': { type: 'string' }, sealed: { type: 'boolean' } });
-  if (positionals[0] !== 'verify' || positionals.length !== 1) {
-    console.error('usage: mosaic audit verify [--public-key PEM] [--sealed] [--data DIR]');
+const USAGE = [
+  'usage: mosaic audit verify [--public-key PEM] [--sealed] [--data DIR]',
+  '       mosaic audit prune [--before YYYY-MM-DD] [--data DIR]',
+  '       mosaic audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all [--data DIR]',
+].join('\n');
+
+export const AUDIT_OPTIONS = {
+  ...STORE_OPTIONS, 'public-key': { type: 'string' }, sealed: { type: 'boolean' }, before: { type: 'string' },
+  years: { type: 'string' }, months: { type: 'string' }, days: { type: 'string' }, 'end-of-year': { type: 'boolean' }, 'keep-all': { type: 'boolean' },
+} as const;
+
+export type AuditValues = ReturnType<typeof parse<typeof AUDIT_OPTIONS>>['values'];
+
+export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
+  const { values, positionals } = parse('audit', argv, AUDIT_OPTIONS);
+  const subcommand = positionals.length === 1 ? positionals[0] : undefined;
+  if (subcommand === 'prune') return prune(values, io);
+  if (subcommand === 'retention') return retention(values, io);
+  if (subcommand !== 'verify') {
+    io.err(`${USAGE}\n`);
     return 2;
   }
-  const config = configOf(values);
-  // Verifying where there is no store would create one, and its key, and call it intact.
-  if (!config.databaseUrl && !existsSync(join(config.dataDir, SQLITE_FILE_NAME))) {
-    throw new AppError('MOSAIC_NOT_FOUND', `audit verify: no store in ${config.dataDir} (--data DIR or MOSAIC_DATA_DIR names the store to verify)`);
-  }
+  const config = existingStore('audit verify', configOf(values));
   const publicKeyPem = values['public-key'] ? await readInputFile('audit verify', '--public-key', values['public-key']) : loadOrCreateAuditKeys(config.dataDir).publicKeyPem;
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   try {
     const result = await verifyAuditLog(store, publicKeyPem, { requireSealedTail: values.sealed === true });
     if (result.ok) {
-      console.log(JSON.stringify({ ok: true, entries: result.count }));
+      io.out(`${JSON.stringify({ ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }) })}\n`);
       return 0;
     }
-    console.log(JSON.stringify({ ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message }));
-    console.error(`mosaic audit verify: the chain is broken at entry ${result.firstBroken}: ${result.message}`);
+    io.out(`${JSON.stringify({ ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message })}\n`);
+    io.err(`mosaic audit verify: the chain is broken at entry ${result.firstBroken}: ${result.message}\n`);
     return 1;
   } finally {
     await store.close();

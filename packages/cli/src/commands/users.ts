@@ -5,17 +5,13 @@
  * system administrator: the same checks (the agency and the desk in it exist, roles, password)
  * and the same audit entry.
  */
-import { AgencyId, CLASSIFICATION, DeskId, UserId, type Classification } from '@mosaic/model';
+import { CLASSIFICATION, type Classification } from '@mosaic/model';
 import { ROLES } from '@mosaic/policy';
 import { createUser, openMosaic } from '@mosaic/service';
 import { openStore } from '@mosaic/store';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { readInputFile } from '../input-files.ts';
-
-const OPERATOR = {
-  id: UserId('system:cli'), agency: AgencyId('system'), desk: DeskId('system:cli'), name: 'system:cli',
-  roles: ['sysadmin'], clearance: 'TOP_SECRET', groups: [], passwordHash: '',
-} as const;
+import { OPERATOR } from '../operator.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse('users', argv, {

@@ -1,12 +1,12 @@
 /**
- * Administration under /admin: agencies, desks, users, need-to-know groups, sharing agreements
- * and retention rules. Authorisation is the policy's (service/admin); every change carries a
+ * Administration under /admin: agencies, desks, users, need-to-know groups, sharing agreements,
+ * retention rules and the audit log's retention period. Authorisation is the policy's (service/admin); every change carries a
  * purpose and a change reference (X-Mosaic-Purpose / X-Mosaic-Case) and is audited.
  */
 import { AgencyId, CLASSIFICATION, DeskId, HANDLING, SUBJECT_CATEGORY, TLP, UserId } from '@mosaic/model';
 import { AgreementId, ROLES, SHARING_EFFECTS, type SharingAgreement } from '@mosaic/policy';
 import {
-  configureWebhook, createAgency, createDesk, createUser, deleteAgreement, listGroups, listOrganisation, listUsers, putAgreement, putGroup, putRetentionRules,
+  configureWebhook, createAgency, putAuditRetention, readAuditRetention, createDesk, createUser, deleteAgreement, listGroups, listOrganisation, listUsers, putAgreement, putGroup, putRetentionRules,
   resetPassword, retentionRulesOf, setGroupMembers, setUserDisabled, updateAgency, updateDesk, updateUser, webhookUrlOf, type AdminRequest,
 } from '@mosaic/service';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -31,6 +31,7 @@ const UserOut = z.object({ id: z.string(), name: z.string(), agency: z.string(),
 const GroupOut = z.object({ id: z.string(), agency: z.string(), name: z.string(), description: z.string(), members: z.array(z.string()).readonly() });
 const Period = z.object({ years: z.number().int().min(0).optional(), months: z.number().int().min(0).optional(), days: z.number().int().min(0).optional() });
 const RulesOut = z.record(z.string(), Period);
+const AuditRetentionOut = z.object({ years: z.number(), months: z.number(), days: z.number(), endOfYear: z.boolean() }).nullable();
 const Ok = z.object({ ok: z.literal(true) });
 
 async function adminRequest(request: FastifyRequest): Promise<AdminRequest> {
@@ -172,6 +173,22 @@ export async function adminRoutes(api: FastifyInstance): Promise<void> {
   }, async (request) => {
     const user = await requireUser(request);
     return { agency: user.agency, rules: { ...(await retentionRulesOf(api.mosaic, user.agency)) } };
+  });
+
+  app.get('/admin/audit/retention', {
+    schema: { tags, summary: 'How long the audit log is kept (system administrator, auditors); null: the whole log is kept', response: { 200: z.object({ retention: AuditRetentionOut }) } },
+  }, async (request) => {
+    const retention = await readAuditRetention(api.mosaic, { user: await requireUser(request) });
+    return { retention: retention === null ? null : { ...retention } };
+  });
+
+  app.put('/admin/audit/retention', {
+    schema: { tags, summary: 'Set how long the audit log is kept (system administrator): entries past it are pruned behind a signed cut by the retention sweep and `mosaic audit prune`; null keeps the whole log', headers: PurposeHeaders,
+      body: z.object({ retention: Period.extend({ endOfYear: z.boolean().optional().describe('Keep each entry to the end of the year in which its period ends (BDSG §76(4): {years: 1, endOfYear: true})') }).nullable() }),
+      response: { 200: z.object({ retention: AuditRetentionOut }) } },
+  }, async (request) => {
+    const retention = await putAuditRetention(api.mosaic, await adminRequest(request), request.body.retention);
+    return { retention: retention === null ? null : { ...retention } };
   });
 
   app.put('/admin/retention/rules', {

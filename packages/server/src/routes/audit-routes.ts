@@ -44,11 +44,11 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
 
   app.post('/audit/verify', {
     schema: { tags: ['audit'], summary: 'Verify the hash chain and signed checkpoints (auditor role)',
-      response: { 200: z.object({ ok: z.boolean(), entries: z.number().optional(), firstBroken: z.number().optional(), reason: z.string().optional(), message: z.string().optional() }) } },
+      response: { 200: z.object({ ok: z.boolean(), entries: z.number().optional(), prunedThrough: z.number().optional().describe('The log was pruned through this entry (its signed cut); verification starts after it'), firstBroken: z.number().optional(), reason: z.string().optional(), message: z.string().optional() }) } },
   }, async (request) => {
     const user = await requireUser(request);
     if (!user.roles.includes('auditor')) throw new AppError('MOSAIC_FORBIDDEN', 'only auditors verify the audit log');
     const result = await verifyAuditLog(api.mosaic.store, api.mosaic.auditPublicKeyPem);
-    return result.ok ? { ok: true, entries: result.count } : { ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message };
+    return result.ok ? { ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }) } : { ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message };
   });
 }

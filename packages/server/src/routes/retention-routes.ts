@@ -62,8 +62,8 @@ export async function retentionRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.post('/retention/sweep', {
-    schema: { tags, summary: 'Run the erasure sweep now (system administrator): erases every record past its review date not under legal hold, and every check and notification older than its agency\'s period for them', headers: PurposeHeaders,
-      response: { 200: z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number(), notificationsErased: z.number(), unreadable: z.array(z.string()).readonly().describe('Records left alone: a stored review or hold date that is not a real date') }) } },
+    schema: { tags, summary: 'Run the erasure sweep now (system administrator): erases every record past its review date not under legal hold, and every check and notification older than its agency\'s period for them, and prunes the audit log past its retention period if one is set', headers: PurposeHeaders,
+      response: { 200: z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number(), notificationsErased: z.number(), unreadable: z.array(z.string()).readonly().describe('Records left alone: a stored review or hold date that is not a real date'), auditPruned: z.number().describe('Audit log entries pruned, past the audit retention period (none unless one is set)') }) } },
   }, async (request) => {
     const admin = await adminRequest(request);
     await authoriseAdmin(api.mosaic, admin, { kind: 'platform' });

@@ -45,7 +45,7 @@ describe('sweepRetention', () => {
     const badHold = await put(world, 'bad-hold', '2029-01-01');
     await hold(world, badHold, '2030-02-31');
 
-    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 1, held: 0, checksErased: 0, notificationsErased: 0, unreadable: [badHold, badReview] });
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 1, held: 0, checksErased: 0, notificationsErased: 0, unreadable: [badHold, badReview], auditPruned: 0 });
     expect(await world.mosaic.store.getRecord(due)).toBeUndefined();
     for (const id of [badReview, badHold]) expect(await world.mosaic.store.getRecord(id)).toBeDefined();
   });
@@ -61,7 +61,7 @@ describe('sweepRetention', () => {
     await hold(world, held);
     await hold(world, heldUntil, '2030-06-10');
 
-    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 5, erased: 2, held: 2, checksErased: 0, notificationsErased: 0, unreadable: [] });
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 5, erased: 2, held: 2, checksErased: 0, notificationsErased: 0, unreadable: [], auditPruned: 0 });
     for (const id of [due, onTheDay]) {
       expect(await world.mosaic.store.getRecord(id)).toBeUndefined();
       expect((await world.mosaic.store.recordHistory(id)).at(-1)).toMatchObject({ op: 'delete', actor: SWEEP_ACTOR });
@@ -69,7 +69,7 @@ describe('sweepRetention', () => {
     for (const id of [later, held, heldUntil]) expect(await world.mosaic.store.getRecord(id)).toBeDefined();
 
     today = new Date('2030-06-11T12:00:00Z');
-    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 2, held: 1, checksErased: 0, notificationsErased: 0, unreadable: [] });
+    expect(await sweepRetention(world.mosaic)).toEqual({ examined: 3, erased: 2, held: 1, checksErased: 0, notificationsErased: 0, unreadable: [], auditPruned: 0 });
     expect(await world.mosaic.store.getRecord(heldUntil)).toBeUndefined();
     expect(await world.mosaic.store.getRecord(held)).toBeDefined();
 

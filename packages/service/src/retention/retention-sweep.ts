@@ -4,12 +4,15 @@
  * read path and projection; the deletion is a version of its own) and each batch is one erasure
  * entry in the audit log. Checkpoint checks older than their agency's `checks` period are erased
  * too, with the decisions on their hits, and notifications older than its `notifications`
- * period (an inbox holds where and when a subject was encountered). Run by `mosaic retention
- * sweep` and periodically by `mosaic serve`.
+ * period (an inbox holds where and when a subject was encountered). When an audit retention
+ * period is set, the audit log is pruned too (audit-prune.ts: behind a signed cut, the prune
+ * itself an entry). Run by `mosaic retention sweep` and periodically by `mosaic serve`.
  */
 import type { AuditEvent } from '@mosaic/audit';
 import { AgencyId, isAppError, UserId, type RecordId } from '@mosaic/model';
 import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mosaic/policy';
+import { pruneAuditLog } from '../audit-prune.ts';
+import { auditRetentionOf } from '../audit-retention.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
@@ -32,12 +35,16 @@ export interface SweepSummary {
    * not a real date: one such record must not stop the sweep for everyone. A person fixes it.
    */
   readonly unreadable: readonly RecordId[];
+  /** Audit log entries pruned, past the audit retention period (none unless one is set). */
+  readonly auditPruned: number;
 }
 
 export const SWEEP_ACTOR = 'system:retention';
 
+const SWEEP_AUDIT_ACTOR = { user: UserId(SWEEP_ACTOR), agency: AgencyId('system') };
+
 function sweepEntry(today: string, fields: Pick<AuditEvent, 'query' | 'records' | 'reason'>): AuditEvent {
-  return { actor: { user: UserId(SWEEP_ACTOR), agency: AgencyId('system') }, action: 'erasure', purpose: 'retention', outcome: 'ok', ...fields, query: { sweep: today, ...(fields.query as object | undefined) } };
+  return { actor: SWEEP_AUDIT_ACTOR, action: 'erasure', purpose: 'retention', outcome: 'ok', ...fields, query: { sweep: today, ...(fields.query as object | undefined) } };
 }
 
 export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { readonly batchSize?: number } = {}): Promise<SweepSummary> {
@@ -68,7 +75,8 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
     erased += done.length;
   }
   const documents = await sweepDocuments(mosaic, today, batchSize);
-  return { examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications, unreadable };
+  const auditPruned = (await auditRetentionOf(mosaic)) === null ? 0 : (await pruneAuditLog(mosaic, { actor: SWEEP_AUDIT_ACTOR, purpose: 'retention' })).pruned;
+  return { examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications, unreadable, auditPruned };
 }
 
 /** The policy's verdict on a record, or undefined when it refuses a stored date as not a real one (policy: dates must be valid YYYY-MM-DD). */

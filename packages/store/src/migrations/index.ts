@@ -13,6 +13,7 @@ import { documentsMigration } from './0006-documents.ts';
 import { reportTextsMigration } from './0007-report-texts.ts';
 import { userDisabledMigration } from './0008-user-disabled.ts';
 import { reportTextsLatestMigration } from './0009-report-texts-latest.ts';
+import { auditCutsMigration } from './0010-audit-cuts.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0007-report-texts': reportTextsMigration,
   '0008-user-disabled': userDisabledMigration,
   '0009-report-texts-latest': reportTextsLatestMigration,
+  '0010-audit-cuts': auditCutsMigration,
 };

@@ -1,0 +1,120 @@
+/**
+ * `mosaic audit` on a real data folder: the retention period is set and shown, a prune deletes
+ * the entries past it (or before --before) and logs itself, and `verify` still passes; a date
+ * that is not one or is to come, or no date and no period, is refused naming --before, and
+ * nothing is deleted; cutting the head of the log without its signed cut is still caught.
+ */
+import type { AuditEntry, AuditEvent } from '@mosaic/audit';
+import { AgencyId, UserId } from '@mosaic/model';
+import { openTestMosaic } from '@mosaic/service/testing';
+import { createStoreAuditStorage, openStore, SQLITE_FILE_NAME } from '@mosaic/store';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runOnStore } from '../run-for-test.ts';
+import { run } from './audit.ts';
+
+const consultation: AuditEvent = { actor: { user: UserId('fedpol.fedAnalyst'), agency: AgencyId('fedpol') }, action: 'consultation', purpose: 'test', outcome: 'ok' };
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A data folder whose log holds `count` entries made on each of the given days. */
+async function folderWithLog(days: readonly string[], count = 6): Promise<string> {
+  let now = new Date(`${days[0]}T12:00:00Z`);
+  const test = await openTestMosaic({ now: () => now });
+  dirs.push(test.dir);
+  for (const day of days) {
+    now = new Date(`${day}T12:00:00Z`);
+    for (let i = 0; i < count; i++) await test.mosaic.audit.append(consultation);
+  }
+  await test.mosaic.close();
+  return test.dir;
+}
+
+async function logOf(dir: string): Promise<AuditEntry[]> {
+  const store = await openStore({ dataDir: dir, backgroundCheckpoints: false });
+  try {
+    const all: AuditEntry[] = [];
+    for await (const entry of createStoreAuditStorage(store).entries()) all.push(entry);
+    return all;
+  } finally {
+    await store.close();
+  }
+}
+
+const audit = (dir: string, ...argv: string[]) => runOnStore(run, dir, argv);
+const json = (out: string): unknown => JSON.parse(out.trim().split('\n').at(-1) ?? 'null');
+
+describe('mosaic audit prune', () => {
+  it('deletes the entries made before --before, logs the prune, and the log still verifies', async () => {
+    const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
+    const before = await logOf(dir);
+    const pruned = await audit(dir, 'prune', '--before', '2021-01-01');
+    expect(pruned.code).toBe(0);
+    expect(json(pruned.out)).toMatchObject({ pruned: 6, deleted: 6, before: '2021-01-01T00:00:00.000Z', through: { seq: 6, time: '2020-03-01T12:00:00.000Z' } });
+    const after = await logOf(dir);
+    expect(after[0]?.seq).toBe(7);
+    expect(after.find((e) => e.reason === 'audit log pruned')).toMatchObject({
+      actor: { user: 'system:cli', agency: 'system' }, action: 'erasure', purpose: 'mosaic audit prune',
+      query: { auditPrune: { before: '2021-01-01T00:00:00.000Z', fromSeq: 1, throughSeq: 6, throughHash: before[5]?.hash, entries: 6 } },
+    });
+    const verified = await audit(dir, 'verify', '--sealed');
+    expect(verified.code).toBe(0);
+    expect(json(verified.out)).toEqual({ ok: true, entries: after.length, prunedThrough: 6 });
+  });
+
+  it('prunes by the retention period set with mosaic audit retention', async () => {
+    const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
+    expect(json((await audit(dir, 'retention')).out)).toEqual({ retention: null });
+    const set = await audit(dir, 'retention', '--years', '1', '--end-of-year');
+    expect(json(set.out)).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
+    expect(json((await audit(dir, 'retention')).out)).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
+    const pruned = await audit(dir, 'prune');
+    expect(pruned.code).toBe(0);
+    // today is years after 2021: every entry made then is past the end of the year after
+    expect(json(pruned.out)).toMatchObject({ pruned: 12 });
+    const kept = await logOf(dir);
+    expect(kept.map((e) => e.reason)).toEqual(['audit retention set', 'audit log pruned']);
+    expect((await audit(dir, 'verify')).code).toBe(0);
+    expect(json((await audit(dir, 'retention', '--keep-all')).out)).toEqual({ retention: null });
+    await expect(audit(dir, 'retention', '--years', 'one')).rejects.toThrow('audit retention: --years takes a whole number from 0, not "one"');
+    await expect(audit(dir, 'retention', '--keep-all', '--days', '3')).rejects.toThrow(/--keep-all removes the period/);
+    await expect(audit(dir, 'retention', '--days', '0')).rejects.toThrow(/a period of zero/);
+  });
+
+  it('refuses a date that is not one or is to come, and no date with no period, naming --before; nothing is deleted', async () => {
+    const dir = await folderWithLog(['2020-03-01']);
+    const before = await logOf(dir);
+    await expect(audit(dir, 'prune', '--before', '2020-02-30')).rejects.toThrow('audit prune: --before "2020-02-30": not a day YYYY-MM-DD nor an ISO 8601 UTC instant; nothing was deleted');
+    await expect(audit(dir, 'prune', '--before', 'last year')).rejects.toThrow('--before "last year": not a day');
+    await expect(audit(dir, 'prune', '--before', '2199-01-01')).rejects.toThrow('audit prune: --before "2199-01-01": 2199-01-01T00:00:00.000Z is in the future: only entries already made can be pruned; nothing was deleted');
+    await expect(audit(dir, 'prune')).rejects.toThrow('audit prune: no audit retention period is set (mosaic audit retention --years N) and no --before DATE was given; nothing was deleted');
+    expect(await logOf(dir)).toEqual(before);
+    await expect(audit(join(dir, 'nowhere'), 'prune', '--before', '2020-01-01')).rejects.toThrow(/audit prune: no store in/);
+  });
+
+  it('still catches the head of the log cut away without its signed cut, or beyond it', async () => {
+    const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
+    expect((await audit(dir, 'prune', '--before', '2021-01-01')).code).toBe(0);
+    const db = new DatabaseSync(join(dir, SQLITE_FILE_NAME));
+    try {
+      // one entry more than the cut says
+      db.exec('delete from audit_entries where seq = 7');
+      const beyond = await audit(dir, 'verify');
+      expect(beyond.code).toBe(1);
+      expect(json(beyond.out)).toMatchObject({ ok: false, firstBroken: 7, reason: 'entry_missing' });
+      // the cut gone: the log starts at 8, as a log whose head was cut away
+      db.exec('delete from audit_cuts');
+      const uncut = await audit(dir, 'verify');
+      expect(uncut.code).toBe(1);
+      expect(json(uncut.out)).toMatchObject({ ok: false, firstBroken: 1, reason: 'entry_missing' });
+      expect(uncut.err).toContain('the chain is broken at entry 1');
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Pruning the audit log for retention: the entries made before an instant (given, or where the
+ * configured period puts it today) are deleted behind a signed cut, and the prune is an entry
+ * of its own (@mosaic/audit, audit-prune.ts). Run by `mosaic audit prune` and, when a period is
+ * set, by the retention sweep.
+ */
+import { loadAuditPublicKey, type AuditActor, type PruneStage } from '@mosaic/audit';
+import { isIsoDay } from '@mosaic/model';
+import { auditPruneBefore } from '@mosaic/policy';
+import { invalid } from './admin/admin-gate.ts';
+import { auditRetentionOf } from './audit-retention.ts';
+import type { Mosaic } from './runtime.ts';
+
+export interface PruneAuditOptions {
+  /** A day (YYYY-MM-DD) or an ISO 8601 UTC instant; default: where the configured period puts it today. */
+  readonly before?: string;
+  /** Who prunes: the prune's audit entry names them. */
+  readonly actor: AuditActor;
+  readonly purpose?: string;
+  readonly caseRef?: string;
+  readonly batchSize?: number;
+  /** Entries verified, then deleted, so far, of how many (audit-prune.ts). */
+  readonly onProgress?: (done: number, total: number, stage: PruneStage) => void;
+}
+
+export interface AuditPruneSummary {
+  /** Entries cut away by this prune (its audit entry counts them). */
+  readonly pruned: number;
+  /** Entries deleted, those an interrupted earlier prune had cut away included. */
+  readonly deleted: number;
+  /** Entries made before this instant were pruned. */
+  readonly before: string;
+  /** The last pruned entry; null when none was due. */
+  readonly through: { readonly seq: number; readonly time: string } | null;
+}
+
+export type PruneBefore = { readonly ok: true; readonly before: string } | { readonly ok: false; readonly reason: string };
+
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/;
+
+/** A day (its first instant, UTC) or an ISO 8601 UTC instant that is not in the future; the reason otherwise. */
+export function readPruneBefore(text: string, now: Date): PruneBefore {
+  const instant = INSTANT.exec(text);
+  const at = isIsoDay(text) ? Date.parse(`${text}T00:00:00.000Z`) : instant !== null && isIsoDay(instant[1] ?? '') ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(at)) return { ok: false, reason: 'not a day YYYY-MM-DD nor an ISO 8601 UTC instant' };
+  const before = new Date(at).toISOString();
+  if (at > now.getTime()) return { ok: false, reason: `${before} is in the future: only entries already made can be pruned` };
+  return { ok: true, before };
+}
+
+export async function pruneAuditLog(mosaic: Mosaic, { before: given, actor, purpose, caseRef, batchSize, onProgress }: PruneAuditOptions): Promise<AuditPruneSummary> {
+  const now = mosaic.now();
+  let text = given;
+  if (text === undefined) {
+    const retention = await auditRetentionOf(mosaic);
+    if (retention === null) throw invalid('before', 'no audit retention period is set and no date was given: nothing is pruned');
+    text = auditPruneBefore(now.toISOString().slice(0, 10), retention);
+  }
+  const read = readPruneBefore(text, now);
+  if (!read.ok) throw invalid('before', read.reason);
+  const result = await mosaic.audit.prune({
+    before: read.before, actor, keys: loadAuditPublicKey(mosaic.auditPublicKeyPem),
+    ...(purpose === undefined ? {} : { purpose }), ...(caseRef === undefined ? {} : { caseRef }),
+    ...(batchSize === undefined ? {} : { batchSize }), ...(onProgress === undefined ? {} : { onProgress }),
+  });
+  return { pruned: result.pruned, deleted: result.deleted, before: read.before, through: result.through === null ? null : { seq: result.through.seq, time: result.through.time } };
+}
