@@ -29,6 +29,7 @@ export { CHART_KIND, CHART_SHARES, listCharts, openChart, saveChart, type ChartI
 export { startCheckpointProjections, startProjections, type CheckpointProjections, type ProjectionOptions, type Projections } from './projections.ts';
 export { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 export { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';
+export { entityMerges, undoEntityMerge, type MergeSummary } from './resolution/entity-merges.ts';
 export { storeResolutionStore } from './resolution/store-resolution-store.ts';
 export { openRecordBatch, type RecordBatch, type RecordBatchOptions } from './resolution/record-batch.ts';
 export type { FilePiece } from './resolution/record-file-pieces.ts';
