@@ -19,7 +19,8 @@ export function roleOf(value: string | boolean | undefined): NodeRole {
 export async function startServer(mosaic: Mosaic, role: NodeRole = 'full'): Promise<string> {
   const projections = role === 'full' ? await startProjections(mosaic) : undefined;
   const checkpoint = role === 'checkpoint' ? await startCheckpointProjections(mosaic) : undefined;
-  const app = await buildApp({ mosaic, ...(projections ? { projections } : {}), ...(checkpoint ? { checkpoint } : {}) });
+  // Unexpected errors go to stderr, without their message or the URL (http-errors.ts).
+  const app = await buildApp({ mosaic, errorLog: process.stderr, ...(projections ? { projections } : {}), ...(checkpoint ? { checkpoint } : {}) });
   await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
   const port = (app.server.address() as { port: number } | null)?.port ?? mosaic.config.port;
   // The erasure sweep runs on full nodes, at start and every six hours; it prints counts only.

@@ -29,8 +29,12 @@ import { subscriptionRoutes } from './routes/subscription-routes.ts';
 
 export interface BuildAppOptions {
   readonly mosaic: Mosaic;
-  /** Fastify's logger; request bodies are never logged (they may hold personal data). */
-  readonly logger?: boolean;
+  /**
+   * Where unexpected errors are logged, one JSON line each (http-errors.ts: the route, the
+   * error's class, code and stack frames; never a message, URL, header or body, which may hold
+   * personal data); nothing else is logged. `mosaic serve` gives stderr; absent: no log.
+   */
+  readonly errorLog?: { write(line: string): void };
   /** Extra plugins registered under /api/v1 by the areas that have them. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void>)[];
   /** In-memory projections (graph, …); the routes that need them are registered only when given. */
@@ -51,11 +55,12 @@ export const API_PREFIX = '/api/v1';
 
 export type NodeRole = 'full' | 'checkpoint';
 
-export async function buildApp({ mosaic, logger = false, plugins = [], projections, checkpoint, webRoot = DEFAULT_WEB_ROOT }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ mosaic, errorLog, plugins = [], projections, checkpoint, webRoot = DEFAULT_WEB_ROOT }: BuildAppOptions): Promise<FastifyInstance> {
   if (projections && checkpoint) throw new Error('buildApp: a node is full (projections) or a checkpoint node (checkpoint), not both');
   const role: NodeRole = checkpoint ? 'checkpoint' : 'full';
   const app = Fastify({
-    logger: logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    // Error level only: Fastify's request lines carry the URL (record ids, search words).
+    logger: errorLog ? { level: 'error', stream: errorLog } : false,
     bodyLimit: 64 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

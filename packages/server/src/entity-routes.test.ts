@@ -1,11 +1,11 @@
-import { RecordId, validateRecord } from '@mosaic/model';
+import { AgencyId, DeskId, RecordId, UserId, validateRecord } from '@mosaic/model';
 import { REFERENCE_PRIOR } from '@mosaic/resolution';
-import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
+import { hashPassword, startProjections, type Projections } from '@mosaic/service';
+import { openTestMosaic, TEST_PASSWORD, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { signInTokens } from './test-sign-in.ts';
+import { signInToken, signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
@@ -244,6 +244,37 @@ describe('resolved entities', () => {
     const hidden = await undo(merge?.id ?? '');
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json()).toEqual((await undo('no-such-merge')).json());
+  });
+
+  it('shows how an entity was built, and lets it be taken apart, only to someone who sees it: a pointer to it is not enough', async () => {
+    // Intelligence gives the zone pointers only: a zone analyst learns that intel holds something, not what.
+    await world.mosaic.store.upsertUser({
+      id: UserId('zone-north.zoneAnalyst'), name: 'zoneAnalyst', agency: AgencyId('zone-north'), desk: DeskId('zone-north-desk'), roles: ['analyst'],
+      clearance: 'RESTRICTED', groups: [], passwordHash: await hashPassword(TEST_PASSWORD),
+    });
+    tokens['zoneAnalyst'] = await signInToken(app, 'zoneAnalyst');
+    await put({ id: 'i4', schema: 'Person', properties: { name: ['Wendelin Aschauer'] }, provenance: testProvenance('intel') });
+    await put({ id: 'i5', schema: 'Person', properties: { name: ['Ottilie Brandstaetter'] }, provenance: testProvenance('intel') });
+    await projections.follower.catchUp();
+    const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('intelAnalyst'), payload: { a: 'intel:i4', b: 'intel:i5', verdict: 'same' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    const entity = projections.entities.entityOf(RecordId('intel:i4'));
+    const [merge] = entity ? await projections.entities.merges(entity) : [];
+    expect(merge).toBeDefined();
+    const shown = await app.inject({ url: `/api/v1/entities/${entity}`, headers: headers('zoneAnalyst') });
+    expect(shown.json()).toMatchObject({ entity: { records: [], pointers: [{ agency: 'intel' }] } });
+
+    const merges = (id: string, user = 'zoneAnalyst') => app.inject({ url: `/api/v1/entities/${id}/merges`, headers: headers(user) });
+    const hidden = await merges(entity ?? '');
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: `entity ${entity} not found` } });
+    const undo = (id: string) => app.inject({ method: 'POST', url: `/api/v1/merges/${encodeURIComponent(id)}/undo`, headers: headers('zoneAnalyst') });
+    const refused = await undo(merge?.id ?? '');
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json()).toEqual((await undo('no-such-merge')).json());
+    // the merge stands, and those who see the entity still see how it was built
+    expect(projections.entities.entityOf(RecordId('intel:i5'))).toBe(entity);
+    expect((await merges(entity ?? '', 'intelAnalyst')).json()).toEqual({ merges: [expect.objectContaining({ id: merge?.id, undone: false })] });
   });
 
   it('compares two records with a decision and an explanation', async () => {

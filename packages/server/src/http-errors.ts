@@ -35,9 +35,26 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     void reply.status(status).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: error.message } });
     return;
   }
-  // Unexpected: log the stack (no request body, which may hold personal data) and say nothing more.
-  request.log.error({ err: { message: error.message, stack: error.stack } }, 'unexpected error');
+  // Unexpected: log where and what kind, and say nothing more.
+  request.log.error({ error: unexpectedReport(error, request) }, 'unexpected error');
   void reply.status(500).send({ error: { code: 'MOSAIC_INTERNAL', message: 'internal error' } });
+}
+
+/**
+ * What is logged of an unexpected error: the route (its pattern, not the URL, which carries ids
+ * and search words), the error's class and code, and its stack frames. Never its message: a
+ * library may quote the values it choked on (JSON.parse does, and a database may), and those are
+ * personal data that belong in the audit log alone.
+ */
+export function unexpectedReport(error: Error, request: Pick<FastifyRequest, 'method' | 'routeOptions'>): Record<string, unknown> {
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}),
+    method: request.method,
+    route: request.routeOptions.url ?? '(no route)',
+    frames: (error.stack ?? '').split('\n').map((line) => line.trim()).filter((line) => line.startsWith('at ')),
+  };
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply, why?: string): void {

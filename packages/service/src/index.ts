@@ -31,11 +31,13 @@ export { CHART_KIND, CHART_SHARES, listCharts, openChart, saveChart, type ChartI
 export { startCheckpointProjections, startProjections, type CheckpointProjections, type ProjectionOptions, type Projections } from './projections.ts';
 export { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 export { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';
+export { entityMerges, undoEntityMerge, type MergeSummary } from './resolution/entity-merges.ts';
 export { storeResolutionStore } from './resolution/store-resolution-store.ts';
 export { openRecordBatch, type RecordBatch, type RecordBatchOptions } from './resolution/record-batch.ts';
 export type { FilePiece } from './resolution/record-file-pieces.ts';
 export { createScreeningProjection, alertFromRecord, type AlertRecord, type ScreeningProjection, type ScreeningProjectionOptions } from './screening/screening-projection.ts';
-export { CHECK_KIND, CHECKPOINT_PURPOSE, readCheck, screenCheck, type AlertHitView, type CheckInput, type CheckRecord, type HitDecision, type HitView } from './screening/screen-check.ts';
+export { CHECK_KIND, CHECKPOINT_PURPOSE, screenCheck, type AlertHitView, type CheckInput, type CheckRecord, type HitDecision, type HitView } from './screening/screen-check.ts';
+export { readCheck } from './screening/read-check.ts';
 export { decideHit, REPORT_REQUIRED, type EncounterReport, type HitDecisionInput } from './screening/decide-hit.ts';
 export { alertSummary, createAlert, listAlerts, withdrawAlert, type AlertInput, type AlertSummary } from './screening/alerts.ts';
 export { keepNotifications, listNotifications, markNotificationRead, NOTIFICATION_KIND, type InboxItem, type NotificationKeeper } from './screening/notification-inbox.ts';

@@ -5,10 +5,10 @@
  */
 import { EntityId, RecordId } from '@mosaic/model';
 import { compareRecords, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
-import { entityOfRecord, judgePair, readEntity, reviewPairs, type Projections } from '@mosaic/service';
+import { entityMerges, entityOfRecord, judgePair, readEntity, reviewPairs, undoEntityMerge, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, isAppError } from '@mosaic/model';
+import { AppError } from '@mosaic/model';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
 import { AlertOut, PointerOut, ProvenanceOut, PurposeHeaders, RecordOut } from './views.ts';
@@ -29,15 +29,6 @@ function checkedThing(thing: z.infer<typeof Thing>, side: 'a' | 'b'): CompareRec
   const field = `${side}.${parsed.error?.field ?? 'record'}`;
   const reason = parsed.error?.reason ?? parsed.reason;
   throw new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
-}
-
-/** The read's answer; its not-found replaced by `missing`, when it names what the caller did not ask for (an entity of a hidden record). */
-async function orNotFound<T>(read: Promise<T>, missing: () => AppError): Promise<T> {
-  try {
-    return await read;
-  } catch (error) {
-    throw isAppError(error) && error.kind === 'not_found' ? missing() : error;
-  }
 }
 
 export function entityRoutes(projections: Projections) {
@@ -67,22 +58,14 @@ export function entityRoutes(projections: Projections) {
         response: { 200: z.object({ merges: z.array(z.object({ id: z.string(), survivor: z.string(), absorbed: z.string(), probability: z.number(), kind: z.string(), at: z.string(), undone: z.boolean() })).readonly() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      // Only someone who may see the entity sees how it was built.
-      await readEntity(api.mosaic, { user, purpose: 'resolution review', caseRef: 'review' }, projections.entities, EntityId(request.params.id));
-      return { merges: await projections.entities.merges(EntityId(request.params.id)) };
+      return { merges: await entityMerges(api.mosaic, { user }, projections.entities, EntityId(request.params.id)) };
     });
 
     app.post('/merges/:id/undo', {
       schema: { tags: ['resolution'], summary: 'Undo a merge; a not-same judgement keeps the two apart from then on', params: Params, response: { 204: z.null() } },
     }, async (request, reply) => {
       const user = await requireUser(request);
-      if (!user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts undo merges');
-      // Only someone who may see the merged entity may take it apart; otherwise it is not there.
-      const event = await projections.entities.mergeEvent(request.params.id);
-      if (!event) throw new AppError('MOSAIC_NOT_FOUND', 'no such merge');
-      await orNotFound(readEntity(api.mosaic, { user, purpose: 'resolution review', caseRef: 'review' }, projections.entities, event.survivor), () => new AppError('MOSAIC_NOT_FOUND', 'no such merge'));
-      await projections.entities.undo(request.params.id, user.id);
-      await api.mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: 'resolution review', outcome: 'ok', reason: 'merge undone' });
+      await undoEntityMerge(api.mosaic, { user }, projections.entities, request.params.id);
       return reply.status(204).send(null);
     });
 

@@ -92,10 +92,10 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
     });
 
     app.get('/checks/:id', {
-      schema: { tags: ['screening'], summary: 'A check of my agency, with the query and the decisions taken', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: CheckDetail } },
+      schema: { tags: ['screening'], summary: 'A check of my agency, with the query and the decisions taken: the hits you may see now (officers and analysts; the read is logged)', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: CheckDetail } },
     }, async (request) => {
       const user = await requireUser(request);
-      const { hits, ...check } = await readCheck(api.mosaic, { user }, request.params.id);
+      const { hits, ...check } = await readCheck(api.mosaic, { user }, projections.screening, request.params.id);
       return { check, hits };
     });
 

@@ -95,6 +95,17 @@ describe('uploading a report', () => {
     expect(outcome.extraction.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Marit Oyelaran', 'Casimir Dufrenne']));
     expect(await world.mosaic.store.getReportText(outcome.report.id)).not.toContain('Hidden Name');
   });
+
+  it('keeps a text that carries NUL characters (as a PDF\'s text layer may) without them, which PostgreSQL cannot store', async () => {
+    const text = 'Note.\nWiebke Austerlitz\u0000 was seen in Ghent.\u0000';
+    const outcome = await uploadReport(world.mosaic, await as('fedAnalyst'), { text, title: 'Scanned note', collection: 'nul', provenance: PROVENANCE });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const kept = await world.mosaic.store.getReportText(outcome.report.id);
+    expect(kept).toBe('Note.\nWiebke Austerlitz was seen in Ghent.');
+    // mentions point into the text as kept
+    const person = outcome.extraction.entities.find((e) => e.schema === 'Person');
+    expect(person?.mentions.map((m) => kept?.slice(m.start, m.end))).toEqual(['Wiebke Austerlitz']);
+  });
 });
 
 describe('searching and reading reports under the policy', () => {

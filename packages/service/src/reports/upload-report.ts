@@ -39,18 +39,25 @@ export type UploadOutcome =
 
 const invalid = (field: string, reason: string): UploadOutcome => ({ ok: false, errors: [{ field, reason }] });
 
+/**
+ * U+0000 is no character of a report: PostgreSQL's text cannot hold it (the upload failed there
+ * and not on the embedded store), and a PDF's text layer may carry it. It is dropped before
+ * extraction, so both stores keep the same text and the mentions point into the text as kept.
+ */
+const NUL = /\u0000/g;
+
 /** The text of an uploaded document or pasted text, or the field at fault (size, media type, unreadable). */
 export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType' | 'text'>): Promise<string | FieldError> {
   if (input.content !== undefined && input.text !== undefined) return { field: 'content', reason: 'give either content or text, not both' };
   if (input.text !== undefined) {
     if (Buffer.byteLength(input.text) > MAX_REPORT_BYTES) return { field: 'text', reason: `is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB` };
-    return input.text.replace(/\r\n?/g, '\n');
+    return input.text.replace(/\r\n?/g, '\n').replace(NUL, '');
   }
   if (input.content === undefined) return { field: 'content', reason: 'is required (or text)' };
   if (input.content.byteLength > MAX_REPORT_BYTES) return { field: 'content', reason: `is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB` };
   if (!input.mediaType) return { field: 'mediaType', reason: 'is required with content' };
   try {
-    return await readDocument(input.content, input.mediaType);
+    return (await readDocument(input.content, input.mediaType)).replace(NUL, '');
   } catch (error) {
     const reason = error instanceof AppError ? error.message.replace(/^extract: /, '') : 'could not be read as the media type given';
     return { field: error instanceof AppError ? 'mediaType' : 'content', reason };

@@ -44,8 +44,8 @@ export interface EntityProjection extends Projection {
   /** That model's prior: the probability that two of the store's records drawn at random are one person (the base rate `explain`'s weights start from). */
   prior(): number;
   judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<void>;
-  /** The two entities a merge joined, to check the user may see them before undoing it. */
-  mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId } | undefined>;
+  /** The two entities a merge joined and the pair of records that linked them (the pair its undo judges not the same). */
+  mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId; readonly link: readonly [RecordId, RecordId] } | undefined>;
   undo(mergeId: string, by: UserId): Promise<void>;
   merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean }[]>;
   /** Resolve everything again from the records and the stored snapshot. */
@@ -246,7 +246,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     }),
     async mergeEvent(mergeId) {
       const event = (await persistence.mergeEvents()).find((e) => e.id === mergeId);
-      return event ? { survivor: event.survivor, absorbed: event.absorbed } : undefined;
+      return event ? { survivor: event.survivor, absorbed: event.absorbed, link: event.link } : undefined;
     },
     async undo(mergeId, by) {
       const snapshot = await persistence.load();

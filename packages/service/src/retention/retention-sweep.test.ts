@@ -9,6 +9,7 @@ import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HIT_DECISION_KIND, decideHit } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, notificationDocument } from '../screening/notification-inbox.ts';
+import { WATCH_TOLD_KIND } from '../watch/watch-projection.ts';
 import { CHECK_KIND, screenCheck } from '../screening/screen-check.ts';
 import { listUnderArrestAlert, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import { LEGAL_HOLD_KIND, type HoldDocument } from './legal-holds.ts';
@@ -133,6 +134,18 @@ describe('sweepRetention', () => {
     const entries = [];
     for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure') entries.push(entry.query);
     expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ notifications: ['agency-old'] }), expect.objectContaining({ notifications: ['user-old'] })]));
+  });
+
+  it('erases a watch\'s record of what it was told with the notifications, without counting it as one', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-03-01T12:00:00Z') });
+    const { mosaic } = world;
+    const officer = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
+    const told = (id: string, at: string) => ({ kind: WATCH_TOLD_KIND, id, owner: officer.id, body: { at } });
+    await mosaic.store.putDocuments([told('told-old', '2030-01-15T08:00:00Z'), told('told-new', '2030-02-20T08:00:00Z')]);
+    await mosaic.store.putDocument({ kind: RETENTION_RULES_KIND, id: officer.agency, owner: officer.agency, body: { notifications: { days: 30 } } });
+
+    expect((await sweepRetention(mosaic)).notificationsErased).toBe(0);
+    expect((await mosaic.store.listDocuments(WATCH_TOLD_KIND, { owner: officer.id, limit: 10 })).map((d) => d.id)).toEqual(['told-new']);
   });
 
   it('names each erased record and document in one entry when two sweeps run at once (two nodes on one store)', async () => {

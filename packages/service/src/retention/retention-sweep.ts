@@ -16,6 +16,7 @@ import { auditRetentionOf } from '../audit-retention.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
+import { WATCH_TOLD_KIND } from '../watch/watch-projection.ts';
 import { CHECK_KIND, type CheckRecord } from '../screening/screen-check.ts';
 import { activeHolds } from './legal-holds.ts';
 import { scanLiveRecords } from './retention-review.ts';
@@ -99,6 +100,8 @@ interface SweptKind {
   readonly userOwned: boolean;
   /** Documents of another kind that belong to one of this kind: erased with it, just before it. */
   readonly belonging?: { readonly kind: string; readonly ids: (id: string, body: unknown) => readonly string[] };
+  /** Whether the erasures count in the sweep's summary (bookkeeping of a kind does not). */
+  readonly counted?: boolean;
 }
 
 const SWEPT_KINDS: readonly SweptKind[] = [
@@ -107,6 +110,8 @@ const SWEPT_KINDS: readonly SweptKind[] = [
     belonging: { kind: HIT_DECISION_KIND, ids: (id, body) => (body as CheckRecord).hits.map((hit) => `${id}/${hit.n}`) },
   },
   { kind: NOTIFICATION_KIND, rule: 'notifications', at: (body) => (body as StoredNotification).notification.at, userOwned: true },
+  // which node told a watch of a change: kept as long as the notifications it led to
+  { kind: WATCH_TOLD_KIND, rule: 'notifications', at: (body) => (body as { at: string }).at, userOwned: true, counted: false },
 ];
 
 /**
@@ -123,7 +128,10 @@ async function sweepDocuments(mosaic: Mosaic, today: string, pageSize: number): 
     const rules = await retentionRulesOf(mosaic, agency.id);
     for (const swept of SWEPT_KINDS) {
       const owners = [agency.id as string, ...(swept.userOwned ? users.filter((u) => u.agency === agency.id).map((u) => u.id as string) : [])];
-      for (const owner of owners) erased[swept.rule] += await sweepOwner(mosaic, today, pageSize, swept, owner, rules[swept.rule]);
+      for (const owner of owners) {
+        const done = await sweepOwner(mosaic, today, pageSize, swept, owner, rules[swept.rule]);
+        if (swept.counted !== false) erased[swept.rule] += done;
+      }
     }
   }
   return erased;

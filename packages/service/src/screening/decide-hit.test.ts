@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
 import { decideHit } from './decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
-import { readCheck, screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
+import { readCheck } from './read-check.ts';
+import { screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -33,7 +34,7 @@ describe('decideHit', () => {
     expect(kept.map((n) => n.kind).sort()).toEqual(['alert.hit', 'alert.hit.confirmed']);
     expect(kept.find((n) => n.kind === 'alert.hit.confirmed')?.body).toMatchObject({ check: check.id, alert: 'fedpol:a1', decision: 'confirm', sighting: expect.any(String) });
     expect(heard).toEqual([{ kind: 'alert.hit.confirmed', stored: true }]);
-    expect((await readCheck(mosaic, consultation, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
+    expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
   });
 
   it('lets one of two decisions on one hit through at the same time, the other refused, and one notification told', async () => {
@@ -53,7 +54,7 @@ describe('decideHit', () => {
     // the stored decision is the one that went through
     const winner = (done[0] as PromiseFulfilledResult<CheckRecord>).value.hits[0] as HitView & { kind: 'match' };
     expect(winner.decision).toBeDefined();
-    expect((await readCheck(mosaic, consultation, check.id)).hits[0]).toMatchObject({ decision: winner.decision });
+    expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: winner.decision });
     expect(heard).toHaveLength(1);
     const kept = (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).map((d) => (d.body as StoredNotification).notification.kind);
     expect(kept.filter((k) => k !== 'alert.hit')).toHaveLength(1);
@@ -65,7 +66,7 @@ describe('decideHit', () => {
     // a report whose time is no date: the Sighting fails validation after the hit was claimed
     await expect(decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { time: 'yesterday' } }))
       .rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT' });
-    expect((await readCheck(mosaic, consultation, check.id)).hits[0]).not.toHaveProperty('decision');
+    expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).not.toHaveProperty('decision');
     const again = await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { place: 'Gare du Midi' } });
     expect(again.hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
   });

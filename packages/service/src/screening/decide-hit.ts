@@ -16,7 +16,8 @@ import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { Notification } from '../notifier.ts';
 import { notificationDocument } from './notification-inbox.ts';
-import { CHECK_KIND, readCheck, type CheckRecord, type HitDecision, type HitView } from './screen-check.ts';
+import { asShown, loadCheck } from './read-check.ts';
+import { CHECK_KIND, type CheckRecord, type HitDecision, type HitView } from './screen-check.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 
 export interface EncounterReport {
@@ -48,13 +49,17 @@ export const HIT_DECISION_KIND = 'hit-decision';
 
 export async function decideHit(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: HitDecisionInput): Promise<CheckRecord> {
   const { user } = consultation;
-  const check = await readCheck(mosaic, consultation, input.check);
-  const hit = check.hits[input.hit];
-  if (!hit) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} has no hit ${input.hit}`);
+  // A hit the policy hides from this user now is not there for them to decide; the decision is
+  // kept on the check as stored, and its owners told from it, whatever the decider may see.
+  const { stored: check, shown } = await loadCheck(mosaic, user, projection, input.check);
+  const seen = shown.hits.find((h) => h.n === input.hit);
+  const hit = seen === undefined ? undefined : check.hits.find((h) => h.n === input.hit);
+  if (!hit || !seen) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} has no hit ${input.hit}`);
   if (hit.kind === 'pointer' && input.decision !== 'called') throw new AppError('MOSAIC_INVALID_INPUT', 'a pointer carries nothing to confirm: call the desk it names, then record the call (decision: called)', { field: 'decision', reason: 'called, for a pointer' });
   if (hit.kind === 'match' && input.decision === 'called') throw new AppError('MOSAIC_INVALID_INPUT', 'decision: confirm or reject a match (called is for a pointer)', { field: 'decision', reason: 'confirm or reject' });
   if (hit.decision) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} was already ${DECIDED[hit.decision.decision]}`);
-  const reportNeeded = hit.kind === 'match' && hit.alerts.some((a) => REPORT_REQUIRED.has(a.category));
+  // asked of the decider by the alerts they may see (one hidden from them must not show through)
+  const reportNeeded = seen.kind === 'match' && seen.alerts.some((a) => REPORT_REQUIRED.has(a.category));
   if (input.decision === 'confirm' && reportNeeded && !input.report) {
     throw new AppError('MOSAIC_INVALID_INPUT', 'report: required to confirm a hit on a discreet, specific or inquiry check', { field: 'report', reason: 'required' });
   }
@@ -64,7 +69,8 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const claim = { kind: HIT_DECISION_KIND, id: `${check.id}/${hit.n}`, owner: check.agency, body: { decision: input.decision, by: user.id, at } };
   if (!(await mosaic.store.createDocument(claim))) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} is being decided by someone else, or was decided`);
   try {
-    return hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, hit, input, at }) : await recordCall(mosaic, consultation, { check, hit, input, at });
+    const decided = hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, hit, input, at }) : await recordCall(mosaic, consultation, { check, hit, input, at });
+    return asShown(decided, shown);
   } catch (error) {
     // if letting go fails too, the first error is the one to report (the hit then stays claimed)
     await mosaic.store.deleteDocument(claim.kind, claim.id).catch(() => false);

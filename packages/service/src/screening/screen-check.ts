@@ -388,7 +388,7 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection): AuditEven
  * screened under an agreement that asks for it get an encounter notice naming which of their own
  * records was encountered (id and listed name: telling the owner about its own records leaks
  * nothing), where and when, and by which agency and desk; the query and the officer's other hits
- * stay with the officer's agency, whose check it is (GET /checks/:id answers it alone).
+ * stay with the officer's agency, whose check it is (GET /checks/:id answers it alone: read-check.ts).
  */
 function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[], names: ReadonlyMap<RecordId, string>): Notification[] {
   const out: Notification[] = [];
@@ -423,11 +423,4 @@ function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[]
     });
   }
   return out;
-}
-
-/** A check as its owner agency sees it; any other agency is answered as if it did not exist. */
-export async function readCheck(mosaic: Mosaic, consultation: Consultation, id: string): Promise<CheckRecord> {
-  const found = await mosaic.store.getDocument(CHECK_KIND, id);
-  if (!found || found.owner !== consultation.user.agency) throw new AppError('MOSAIC_NOT_FOUND', `check ${id} not found`);
-  return found.body as CheckRecord;
 }

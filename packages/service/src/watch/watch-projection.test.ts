@@ -4,7 +4,9 @@ import type { Notification } from '../notifier.ts';
 import type { Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
 import { openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
+import { followChanges } from '../change-follower.ts';
 import { createSubscription, deleteSubscription, listSubscriptions } from './subscriptions.ts';
+import { createWatcher } from './watch-projection.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -68,6 +70,29 @@ describe('watching a subject', () => {
     const consultations = audited.map((e) => JSON.parse(e.body) as { action: string; purpose?: string; caseRef?: string; records?: string[] })
       .filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1');
     expect(consultations.map((e) => e.records)).toEqual([['fedpol:s1'], ['fedpol:l1'], ['fedpol:a1'], ['fedpol:p1']]);
+  });
+
+  it('is told once however many nodes follow the change: one consultation in the log, one notice to the owner', async () => {
+    const { projections: p, told } = await open();
+    // A second node: its own watcher following the same store (both publish to one notifier here, as nodes do over the bus).
+    const other = createWatcher(world!.mosaic, p.entities);
+    const otherFollower = followChanges(world!.mosaic.store, [other]);
+    await otherFollower.catchUp();
+    const zone = await as('zoneOfficer');
+    const watch = await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } });
+    p.watcher.add(watch);
+    other.add(watch);
+    const from = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).length;
+
+    await put({ id: 's1', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+    await otherFollower.catchUp();
+
+    expect(kinds(told).filter((k) => k === 'watch.sighting')).toHaveLength(1);
+    // the federal police's agreement with the zone asks to be told of each consultation: once
+    expect(told.filter((n) => n.kind === 'deconfliction.consult')).toHaveLength(1);
+    const logged = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).slice(from).map((e) => JSON.parse(e.body) as { action: string; caseRef?: string });
+    expect(logged.filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1')).toHaveLength(1);
   });
 
   it('gives only a pointer where the policy allows only that, and nothing where it allows nothing', async () => {

@@ -35,6 +35,12 @@ export interface Watcher extends Projection {
 const DAY_MS = 86_400_000;
 
 /**
+ * A watch told of one version of a record, claimed by the node that tells it (see `tell`); no
+ * personal data (the id is a hash), erased with the notifications (retention-sweep.ts).
+ */
+export const WATCH_TOLD_KIND = 'watch-told';
+
+/**
  * Every node follows the same change feed, so every node's watcher derives the same
  * notification from the same change: its id is made from what it is about, and the notifier
  * delivers each id once.
@@ -134,9 +140,14 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
   };
 
   const tell = async (s: Subscription, user: User, record: EntityRecord, reason: WatchReason): Promise<boolean> => {
+    const at = mosaic.now().toISOString();
+    // Every node follows the same feed and meets the same change: the first to claim it consults
+    // (one entry in the audit log, one notice to the owner) and publishes, and the others' live
+    // streams hear it over the bus. Without the claim each node consulted on its own.
+    const claim = { kind: WATCH_TOLD_KIND, id: notificationId(s.id, record.id, JSON.stringify(record)), owner: user.id, body: { at } };
+    if (!(await mosaic.store.createDocument(claim))) return false;
     const consultation = { user, purpose: s.purpose, caseRef: s.caseRef };
     const { visible, pointers } = await consult(mosaic, consultation, [record], { action: 'read', query: { subscription: s.id, reason } });
-    const at = mosaic.now().toISOString();
     const common = { subscription: s.id, label: s.label, reason };
     if (visible.length > 0) {
       mosaic.notifier.publish({

@@ -1,0 +1,40 @@
+/**
+ * How an entity was built, and taking a merge apart (DESIGN.md principle 4: every merge is
+ * reversible by a human judgement). Both are for someone who sees the entity, not for someone
+ * shown only a pointer to it (principle 3: what a user cannot see must not leak through what is
+ * derived from it, a merge history included). Undoing a merge records a not-same judgement on
+ * the pair of records that linked its two sides, so it asks what a judgement asks: an analyst
+ * who may read both records of that pair. Anything else answers as an unknown entity or merge.
+ */
+import { AppError, type EntityId } from '@mosaic/model';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
+import type { Mosaic } from '../runtime.ts';
+import type { EntityProjection } from './entity-projection.ts';
+import { readEntity } from './entity-view.ts';
+
+/** Merges are looked at and undone as a resolution review. */
+const REVIEW = { purpose: 'resolution review', caseRef: 'review' } as const;
+
+export type MergeSummary = Awaited<ReturnType<EntityProjection['merges']>>[number];
+
+/** The merges that built the entity, for someone who sees at least one of its records (the read is a consultation). */
+export async function entityMerges(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<readonly MergeSummary[]> {
+  const answer = await readEntity(mosaic, { ...consultation, ...REVIEW }, entities, id);
+  if (!('entity' in answer) || answer.entity.records.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
+  return entities.merges(id);
+}
+
+/** Undoes a merge for an analyst who may read both records of the pair that linked its sides; logged with that pair. */
+export async function undoEntityMerge(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, mergeId: string): Promise<void> {
+  const { user } = consultation;
+  if (!user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts undo merges');
+  const unknown = (): AppError => new AppError('MOSAIC_NOT_FOUND', 'no such merge');
+  const event = await entities.mergeEvent(mergeId);
+  if (!event) throw unknown();
+  const context = policyContext(await mosaic.org(), { ...consultation, ...REVIEW });
+  const records = await mosaic.store.getRecords([...event.link]);
+  const readable = records.length === 2 && records.every((r) => r.deletedAt === undefined && mosaic.decide(policyUser(user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow');
+  if (!readable) throw unknown();
+  await entities.undo(mergeId, user.id);
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: REVIEW.purpose, caseRef: REVIEW.caseRef, records: [...event.link], outcome: 'ok', reason: 'merge undone' });
+}

@@ -1,0 +1,93 @@
+import { RecordId, type UserId } from '@mosaic/model';
+import type { User } from '@mosaic/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProjections, type Projections } from '../projections.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { decideHit } from './decide-hit.ts';
+import { readCheck } from './read-check.ts';
+import { screenCheck, type CheckRecord } from './screen-check.ts';
+
+let world: TestMosaic;
+let projections: Projections;
+
+const CELL = 'zone-north-cell';
+
+async function user(name: string): Promise<User> {
+  const found = (await world.mosaic.store.listUsers()).find((u) => u.name === name);
+  if (!found) throw new Error(`no test user ${name}`);
+  return found;
+}
+
+interface AuditLine { readonly action: string; readonly actor: { readonly user: string }; readonly purpose: string | null; readonly caseRef: string | null; readonly query: unknown; readonly records: readonly string[] }
+const auditSince = async (from: number): Promise<AuditLine[]> =>
+  (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(from).map((e) => JSON.parse(e.body) as AuditLine);
+const auditLength = async (): Promise<number> => (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
+
+const subjects = (check: CheckRecord): string[] => check.hits.flatMap((h) => (h.kind === 'match' ? [h.subject] : []));
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  // The zone's checkpoint officer works for a case team; the zone's officer does not.
+  const checkpoint = await user('zoneCheckpoint');
+  await world.mosaic.store.upsertUser({ ...checkpoint, groups: [CELL] });
+  await putFixtures(world.mosaic, [
+    { id: 'n1', schema: 'Person', properties: { name: ['Lotte Verhaegen'], birthDate: ['1984-06-30'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: [CELL] } }) },
+    { id: 'n2', schema: 'Person', properties: { name: ['Lotte Verhagen'], birthDate: ['1984-06-30'] }, provenance: testProvenance('zone-north') },
+    { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1990-03-02'] }, provenance: testProvenance('fedpol') },
+  ]);
+  projections = await startProjections(world.mosaic, { follow: false });
+});
+
+afterAll(async () => {
+  projections.stop();
+  await world.cleanup();
+});
+
+describe('reading a check again', () => {
+  it('shows a colleague only the hits the policy lets that colleague see, and the officer all of theirs', async () => {
+    const made = await screenCheck(world.mosaic, { user: await user('zoneCheckpoint') }, projections.screening, { query: { name: 'Lotte Verhaegen', birthDate: '1984-06-30' } });
+    expect(subjects(made)).toEqual(expect.arrayContaining(['zone-north:n1', 'zone-north:n2']));
+
+    const own = await readCheck(world.mosaic, { user: await user('zoneCheckpoint') }, projections.screening, made.id);
+    expect(subjects(own)).toEqual(subjects(made));
+
+    // a colleague outside the case team: the case team's record is not there, not even its name
+    const colleague = await readCheck(world.mosaic, { user: await user('zoneOfficer') }, projections.screening, made.id);
+    expect(subjects(colleague)).toEqual(['zone-north:n2']);
+    expect(JSON.stringify(colleague.hits)).not.toContain('Verhaegen');
+    // the hits keep their numbers, so a decision names the same hit whoever reads the check
+    const n2 = made.hits.find((h) => h.kind === 'match' && h.subject === 'zone-north:n2');
+    expect(colleague.hits.map((h) => h.n)).toEqual([n2?.n]);
+  });
+
+  it('refuses a decision on a hit the reader may not see, as on a hit that is not there', async () => {
+    const made = await screenCheck(world.mosaic, { user: await user('zoneCheckpoint') }, projections.screening, { query: { name: 'Lotte Verhaegen', birthDate: '1984-06-30' } });
+    const hidden = made.hits.find((h) => h.kind === 'match' && h.subject === 'zone-north:n1');
+    expect(hidden).toBeDefined();
+    await expect(decideHit(world.mosaic, { user: await user('zoneOfficer') }, projections.screening, { check: made.id, hit: hidden?.n ?? -1, decision: 'reject' }))
+      .rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `check ${made.id} has no hit ${hidden?.n}` });
+  });
+
+  it('is for the roles that check, of the agency that checked', async () => {
+    const made = await screenCheck(world.mosaic, { user: await user('fedAnalyst') }, projections.screening, { query: { name: 'Rachid Bouzid' } });
+    expect(subjects(made)).toContain('fedpol:p1');
+    for (const name of ['fedAdmin', 'auditor']) {
+      await expect(readCheck(world.mosaic, { user: await user(name) }, projections.screening, made.id), name).rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN' });
+      await expect(decideHit(world.mosaic, { user: await user(name) }, projections.screening, { check: made.id, hit: 0, decision: 'reject' }), name).rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN' });
+    }
+    await expect(readCheck(world.mosaic, { user: await user('zoneOfficer') }, projections.screening, made.id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+  });
+
+  it('logs each read as a consultation under the check\'s purpose and case, with what it showed', async () => {
+    const checker = await user('zoneCheckpoint');
+    const made = await screenCheck(world.mosaic, { user: checker }, projections.screening, { query: { name: 'Lotte Verhaegen', birthDate: '1984-06-30' } });
+    const from = await auditLength();
+    const officer = await user('zoneOfficer');
+    await readCheck(world.mosaic, { user: officer }, projections.screening, made.id);
+    const logged = await auditSince(from);
+    expect(logged).toEqual([expect.objectContaining({
+      action: 'consultation', actor: expect.objectContaining({ user: officer.id as UserId as string }), purpose: made.purpose, caseRef: made.caseRef,
+      query: { check: made.id }, records: [RecordId('zone-north:n2')],
+    })]);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Reading a kept check again (GET /checks/:id, and before a hit is decided). A check belongs to
+ * the agency that made it, but what its hits show was decided for one officer at one moment: a
+ * reader goes through the policy again (DESIGN.md principle 3), so a hit on a listed record the
+ * reader may not screen now (a need-to-know group, a clearance, an agreement changed) is left
+ * out, as is an alert the reader may not see; the hits keep their numbers, so a decision names
+ * the same hit whoever reads the check. Only the roles that check read checks. Each read is a
+ * consultation in the audit log (principle 2) under the check's purpose and case reference,
+ * listing what it showed; it tells no owner anything: the check told them when it was made.
+ */
+import type { AuditEvent } from '@mosaic/audit';
+import { AppError, type RecordId } from '@mosaic/model';
+import { RECORD_ROLES } from '@mosaic/policy';
+import type { User } from '@mosaic/store';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
+import type { Mosaic } from '../runtime.ts';
+import { CHECK_KIND, type CheckRecord, type HitView } from './screen-check.ts';
+import type { ScreeningProjection } from './screening-projection.ts';
+
+/** What a check's reader needs of the watchlist: who owns each record behind a hit, and its provenance. */
+export type CheckReadProjection = Pick<ScreeningProjection, 'provenanceOf' | 'recordsOf'>;
+
+/** A check as kept, and as `user` may see it now. */
+export interface CheckForReader {
+  readonly stored: CheckRecord;
+  readonly shown: CheckRecord;
+}
+
+/** The check as kept and as `user` may see it now, not logged (a decision on one of its hits is logged as such). */
+export async function loadCheck(mosaic: Mosaic, user: User, projection: CheckReadProjection, id: string): Promise<CheckForReader> {
+  const found = await mosaic.store.getDocument(CHECK_KIND, id);
+  if (!found || found.owner !== user.agency) throw new AppError('MOSAIC_NOT_FOUND', `check ${id} not found`);
+  if (!user.roles.some((role) => (RECORD_ROLES.screen as readonly string[]).includes(role))) {
+    throw new AppError('MOSAIC_FORBIDDEN', 'checks are read by the officers and analysts of the agency that made them');
+  }
+  const stored = found.body as CheckRecord;
+  const reader = policyUser(user);
+  const context = policyContext(await mosaic.org(), { user, purpose: stored.purpose, caseRef: stored.caseRef });
+  const may = (record: RecordId): boolean => {
+    const provenance = projection.provenanceOf(record);
+    return provenance !== undefined && mosaic.decide(reader, 'screen', { kind: 'record', id: record, provenance }, context).effect === 'allow';
+  };
+  const shown = (hit: HitView): HitView | undefined => {
+    if (hit.kind === 'pointer') return hit;
+    // Content only when every record behind the listing may be shown, as when the check was made.
+    const behind = projection.recordsOf(hit.subject);
+    if (!(behind.length > 0 ? behind : [hit.subject]).every(may)) return undefined;
+    return { ...hit, alerts: hit.alerts.filter((alert) => may(alert.id)) };
+  };
+  return { stored, shown: { ...stored, hits: stored.hits.flatMap((hit) => shown(hit) ?? []) } };
+}
+
+/** `check` (the kept check, updated since) cut to what `shown` shows: the same hits, and on them the same alerts. */
+export function asShown(check: CheckRecord, shown: CheckRecord): CheckRecord {
+  const hits = new Map(shown.hits.map((h) => [h.n, h]));
+  return {
+    ...check,
+    hits: check.hits.flatMap((hit) => {
+      const seen = hits.get(hit.n);
+      if (seen === undefined) return [];
+      if (hit.kind === 'pointer' || seen.kind === 'pointer') return [hit];
+      const alerts = new Set(seen.alerts.map((a) => a.id));
+      return [{ ...hit, alerts: hit.alerts.filter((a) => alerts.has(a.id)) }];
+    }),
+  };
+}
+
+/** The check as the reader may see it now, the read logged as a consultation. */
+export async function readCheck(mosaic: Mosaic, consultation: Consultation, projection: CheckReadProjection, id: string): Promise<CheckRecord> {
+  const { user } = consultation;
+  const { shown: check } = await loadCheck(mosaic, user, projection, id);
+  const records = check.hits.flatMap((h) => (h.kind === 'match' ? [h.subject, ...h.alerts.map((a) => a.id)] : []));
+  const common = { actor: { user: user.id, agency: user.agency }, purpose: check.purpose, caseRef: check.caseRef, query: { check: check.id } };
+  const events: AuditEvent[] = [{ ...common, action: 'consultation', records, pointers: check.hits.flatMap((h) => (h.kind === 'pointer' ? [h.agency] : [])), outcome: 'ok' }];
+  const disclosed = records.filter((r) => projection.provenanceOf(r)?.agency !== user.agency);
+  if (disclosed.length > 0) events.push({ ...common, action: 'disclosure', records: disclosed, recipients: [user.agency], outcome: 'ok', reason: 'agreement' });
+  await mosaic.audit.appendAll(events);
+  return check;
+}
