@@ -65,6 +65,8 @@ afterAll(async () => {
 });
 
 const auth = (user: string) => ({ authorization: `Bearer ${tokens[user] ?? ''}` });
+/** A consultation's headers: purpose and case reference. */
+const consulting = (user: string) => ({ ...auth(user), 'x-mosaic-purpose': 'alert management', 'x-mosaic-case': 'CASE-AL2' });
 const screen = (payload: Record<string, unknown>, user = 'zoneCheckpoint') => app.inject({ method: 'POST', url: '/api/v1/screen', headers: auth(user), payload });
 
 interface Hit { n: number; kind: string; subject?: string; sameSubjectAs?: number; band: string; score?: number; agency?: string; desk?: { contact: string } | null; alerts?: { id: string; action: string; instruction: string; instructions?: string; owner: { agency: string; contact: string } }[]; decision?: { decision: string; sighting?: string } }
@@ -306,9 +308,10 @@ describe('checkpoint screening over HTTP', () => {
 
     // A checkpoint officer may not issue alerts; the owner lists its own only.
     expect((await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('zoneCheckpoint'), payload: { subject: 'fedpol:p2', category: 'arrest' } })).statusCode).toBe(403);
-    const mine = (await app.inject({ url: '/api/v1/alerts', headers: auth('fedAnalyst') })).json() as { alerts: { id: string }[] };
+    expect((await app.inject({ url: '/api/v1/alerts', headers: auth('fedAnalyst') })).statusCode).toBe(400);
+    const mine = (await app.inject({ url: '/api/v1/alerts', headers: consulting('fedAnalyst') })).json() as { alerts: { id: string }[] };
     expect(mine.alerts.map((a) => a.id)).toEqual(expect.arrayContaining([alert.id, 'fedpol:al1']));
-    expect(((await app.inject({ url: '/api/v1/alerts', headers: auth('intelAnalyst') })).json() as { alerts: unknown[] }).alerts).toEqual([]);
+    expect(((await app.inject({ url: '/api/v1/alerts', headers: consulting('intelAnalyst') })).json() as { alerts: unknown[] }).alerts).toEqual([]);
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: auth('intelAnalyst') })).statusCode).toBe(404);
 
     const withdrawn = await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: auth('fedAnalyst') });
@@ -320,7 +323,7 @@ describe('checkpoint screening over HTTP', () => {
   });
 
   it('refuses an alert that would end before it starts, or on a day no calendar has, naming validUntil', async () => {
-    const listed = async () => ((await app.inject({ url: '/api/v1/alerts', headers: auth('fedAnalyst') })).json() as { alerts: unknown[] }).alerts.length;
+    const listed = async () => ((await app.inject({ url: '/api/v1/alerts', headers: consulting('fedAnalyst') })).json() as { alerts: unknown[] }).alerts.length;
     const before = await listed();
     const issue = (dates: Record<string, string>) => app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', ...dates } });
     for (const dates of [{ validFrom: '2030-06-10', validUntil: '2030-06-01' }, { validUntil: '2000-01-01' }, { validFrom: '2030-06-10', validUntil: '2030-02-31' }]) {

@@ -9,8 +9,8 @@ import { createAlert, decideHit, listAlerts, readCheck, screenCheck, withdrawAle
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../request-context.ts';
-import { AlertOut, IsoDay } from './views.ts';
+import { requirePurpose, requireUser } from '../request-context.ts';
+import { AlertOut, IsoDay, PurposeHeaders } from './views.ts';
 
 /**
  * Wide limits on purpose: the service refuses too long or absurd fields with a reason that
@@ -117,11 +117,11 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
     });
 
     app.get('/alerts', {
-      schema: { tags: ['alerts'], summary: 'The alerts of my agency, active first', response: { 200: z.object({ alerts: z.array(AlertOut).readonly() }) } },
+      schema: { tags: ['alerts'], summary: 'The alerts of my agency that I may read, active first (a consultation: purpose headers)', headers: PurposeHeaders, response: { 200: z.object({ alerts: z.array(AlertOut).readonly() }) } },
     }, async (request) => {
       const user = await requireUser(request);
       await projections.follower.catchUp();
-      return { alerts: listAlerts({ user }, projections.screening) };
+      return { alerts: await listAlerts(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.screening) };
     });
 
     app.post('/alerts', {

@@ -8,6 +8,7 @@ import { AppError, RecordId, type SubjectCategory } from '@mosaic/model';
 import { decide, RECORD_ROLES } from '@mosaic/policy';
 import { alertAction, type ActionCode, type AlertCategory } from '@mosaic/screening';
 import { randomUUID } from 'node:crypto';
+import { consult } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { writeRecord } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -62,9 +63,15 @@ export function alertSummary(a: AlertRecord): AlertSummary {
   };
 }
 
-/** The alerts of the user's agency, active first, as the projection holds them. */
-export function listAlerts(consultation: Consultation, projection: ScreeningProjection): readonly AlertSummary[] {
-  return projection.alertsOf(consultation.user.agency).map(alertSummary)
+/**
+ * The alerts of the user's agency that the user may read, active first: a consultation (purpose
+ * required) like any other read of records — an alert is a record of its agency, and one marked
+ * above the user's clearance or for a need-to-know group is left out — logged with the alerts
+ * listed.
+ */
+export async function listAlerts(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection): Promise<readonly AlertSummary[]> {
+  const { visible } = await consult(mosaic, consultation, projection.alertsOf(consultation.user.agency), { action: 'read', query: { alerts: consultation.user.agency } });
+  return visible.map(alertSummary)
     .sort((a, b) => (a.status === b.status ? (a.id < b.id ? -1 : 1) : a.status === 'active' ? -1 : 1));
 }
 

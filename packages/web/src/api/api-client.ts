@@ -138,7 +138,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     decideHit: (check: string, n: number, decision: HitDecision, report?: CheckReport) =>
       request<unknown>('POST', `/checks/${enc(check)}/hits/${n}/decision`, { body: { decision, ...(report ? { report } : {}) } }),
 
-    alerts: async (): Promise<readonly AlertSummary[]> => listOf<AlertSummary>(await request<unknown>('GET', '/alerts'), 'alerts'),
+    alerts: async (): Promise<readonly AlertSummary[]> => listOf<AlertSummary>(await request<unknown>('GET', '/alerts', { consult: true }), 'alerts'),
     issueAlert: async (alert: { subject: string; category: string; instructions?: string; validUntil?: string }): Promise<AlertSummary> =>
       (await request<{ alert: AlertSummary }>('POST', '/alerts', { body: alert })).alert,
     withdrawAlert: async (id: string): Promise<AlertSummary> => (await request<{ alert: AlertSummary }>('DELETE', `/alerts/${enc(id)}`)).alert,

@@ -5,6 +5,7 @@
  */
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { PurposeGate } from '../common/purpose-gate.tsx';
 import { notificationSummary } from '../common/notification-summary.ts';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
@@ -15,7 +16,8 @@ import { WatchesPanel } from '../watch/watches-panel.tsx';
 
 const LIVE_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Disconnected' } as const;
 
-export function AlertsInboxScreen({ notifications }: { readonly notifications: NotificationsState }) {
+/** The alerts the user's agency holds: listing them is a consultation, so it asks for the purpose first. */
+function AgencyAlerts() {
   const { api } = useSession();
   const alerts = useAsync(() => api.alerts(), [api]);
   const withdrawing = useAction();
@@ -23,6 +25,15 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
     await api.withdrawAlert(id);
     alerts.reload();
   });
+  return (
+    <>
+      <ErrorMessage error={alerts.error ?? withdrawing.error} what="alerts" />
+      {alerts.value?.length ? <AlertList alerts={alerts.value} showSubject onWithdraw={withdrawing.busy ? undefined : withdraw} /> : alerts.value ? <p className="muted">No alerts.</p> : null}
+    </>
+  );
+}
+
+export function AlertsInboxScreen({ notifications }: { readonly notifications: NotificationsState }) {
   const { items, live, error, markRead } = notifications;
   return (
     <section className="screen" aria-labelledby="inbox-title">
@@ -47,8 +58,7 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
       </ol>
       <WatchesPanel />
       <h2>Alerts held by your agency</h2>
-      <ErrorMessage error={alerts.error ?? withdrawing.error} what="alerts" />
-      {alerts.value?.length ? <AlertList alerts={alerts.value} showSubject onWithdraw={withdrawing.busy ? undefined : withdraw} /> : alerts.value ? <p className="muted">No alerts.</p> : null}
+      <PurposeGate><AgencyAlerts /></PurposeGate>
     </section>
   );
 }

@@ -1,0 +1,47 @@
+import type { User } from '@mosaic/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProjections, type Projections } from '../projections.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { listAlerts } from './alerts.ts';
+
+let world: TestMosaic;
+let projections: Projections;
+
+async function user(name: string): Promise<User> {
+  const found = (await world.mosaic.store.listUsers()).find((u) => u.name === name);
+  if (!found) throw new Error(`no test user ${name}`);
+  return found;
+}
+
+const alert = (id: string, provenance: Record<string, unknown> = {}) => ({
+  id, schema: 'Alert', provenance: testProvenance('zone-north', provenance),
+  properties: { subject: ['zone-north:n1'], category: ['discreet_check'], desk: ['zone-north-desk'], deskContact: ['+3220000002'], validFrom: ['2020-01-01'], instructions: ['Note who travels with her'], status: ['active'] },
+});
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  await putFixtures(world.mosaic, [
+    { id: 'n1', schema: 'Person', properties: { name: ['Lotte Verhaegen'], birthDate: ['1984-06-30'] }, provenance: testProvenance('zone-north') },
+    alert('a1'),
+    // above the zone's officers' clearance (RESTRICTED)
+    alert('a2', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }),
+  ]);
+  projections = await startProjections(world.mosaic, { follow: false });
+});
+
+afterAll(async () => {
+  projections.stop();
+  await world.cleanup();
+});
+
+describe('listAlerts', () => {
+  it('lists the agency\'s alerts the user may read, as a logged consultation with a purpose', async () => {
+    const officer = await user('zoneOfficer');
+    await expect(listAlerts(world.mosaic, { user: officer }, projections.screening)).rejects.toMatchObject({ code: 'MOSAIC_PURPOSE_REQUIRED' });
+    const before = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
+    const listed = await listAlerts(world.mosaic, { user: officer, purpose: 'alert review', caseRef: 'ZN-7' }, projections.screening);
+    expect(listed.map((a) => a.id)).toEqual(['zone-north:a1']);
+    const logged = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(before).map((e) => JSON.parse(e.body) as { action: string; purpose: string; caseRef: string; records: string[] });
+    expect(logged).toEqual([expect.objectContaining({ action: 'consultation', purpose: 'alert review', caseRef: 'ZN-7', records: ['zone-north:a1'] })]);
+  });
+});
