@@ -31,7 +31,7 @@ const Evidence = z.object({ sentence: z.string(), start: z.number(), end: z.numb
 const ExtractedRelationOut = z.object({ type: z.enum(RELATION_TYPES), source: z.string(), target: z.string(), kind: z.string().optional(), evidence: Evidence });
 const ExtractionOut = z.object({ entities: z.array(ExtractedEntityOut).readonly(), relations: z.array(ExtractedRelationOut).readonly() });
 const ProposalOut = z.object({
-  record: z.string(), entity: z.string().optional(), caption: z.string(), agency: z.string(),
+  record: z.string(), entity: z.string().optional(), schema: z.string().describe('the record\'s schema (Person, Phone, Vehicle…)'), caption: z.string(), agency: z.string(),
   score: z.number().describe('Calibrated probability that the mention and the record are the same; for an identifier, 1 when the record holds it as the report has it, 0.99 as OCR misreads it'), match: z.boolean(),
   explain: z.unknown().describe('The matcher\'s explanation: each feature, its level and weight in bits (empty for an identifier)'),
   identifier: z.object({

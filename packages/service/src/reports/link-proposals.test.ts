@@ -71,10 +71,10 @@ describe('link proposals for identifiers found in a report', () => {
     const phone = proposals[idOf('Phone', '+32470918273')] ?? [];
     expect(phone).toEqual(expect.arrayContaining([
       expect.objectContaining({
-        record: 'zone-north:zp1', caption: 'Teodor Hasselgren', agency: 'zone-north', score: 1, match: true,
+        record: 'zone-north:zp1', schema: 'Person', caption: 'Teodor Hasselgren', agency: 'zone-north', score: 1, match: true,
         identifier: { kind: 'phone', how: 'exact', property: 'phone', value: '+32470918273', link: 'holder' },
       }),
-      expect.objectContaining({ record: 'zone-north:zph1', agency: 'zone-north', identifier: { kind: 'phone', how: 'exact', property: 'number', value: '+32470918273', link: 'lead' } }),
+      expect.objectContaining({ record: 'zone-north:zph1', schema: 'Phone', agency: 'zone-north', identifier: { kind: 'phone', how: 'exact', property: 'number', value: '+32470918273', link: 'lead' } }),
     ]));
     expect(phone.map((p) => p.record)).not.toContain('zone-north:zx1');
   });

@@ -85,7 +85,7 @@ function identifierQuery(entity: ExtractedEntity): { readonly kind: IdentifierKi
 interface Probe {
   readonly entity: ExtractedEntity;
   readonly candidates: Set<RecordId>;
-  propose(record: EntityRecord): Omit<LinkProposal, 'record' | 'entity' | 'caption' | 'agency'> | undefined;
+  propose(record: EntityRecord): Omit<LinkProposal, 'record' | 'entity' | 'schema' | 'caption' | 'agency'> | undefined;
 }
 
 export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, entities: readonly ExtractedEntity[], { perEntity = 3, minScore = DEFAULT_THRESHOLDS.reviewLow, entities: projection, identifiers = [], exclude = new Set() }: ProposalOptions = {}): Promise<Proposals> {
@@ -137,7 +137,7 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
       const proposed = record ? propose(record) : undefined;
       if (!record || !proposed) continue;
       const entityId = projection?.entityOf(id);
-      proposals.push({ record: id, ...(entityId ? { entity: entityId } : {}), caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...proposed });
+      proposals.push({ record: id, ...(entityId ? { entity: entityId } : {}), schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...proposed });
     }
     proposals.sort((a, b) => b.score - a.score || (a.record < b.record ? -1 : 1));
     // One proposal per entity: its best-scoring member stands for it.

@@ -88,6 +88,8 @@ export interface IdentifierLink {
 export interface LinkProposal {
   readonly record: RecordId;
   readonly entity?: EntityId;
+  /** The record's schema (a person holding a phone, or a phone record). */
+  readonly schema: string;
   readonly caption: string;
   readonly agency: string;
   /**
