@@ -49,7 +49,7 @@ beforeAll(async () => {
   world = await openTestMosaic();
   // The zone shares with the federal police; intelligence shares with nobody the federal police belongs to, and gives the zone pointers only.
   await put({ id: 'zp1', schema: 'Person', properties: { name: ['Teodor Hasselgren'], phone: ['+32470918273'] }, provenance: testProvenance('zone-north') });
-  await put({ id: 'zph1', schema: 'Phone', properties: { number: ['+32470918273'], holder: ['zp1'] }, provenance: testProvenance('zone-north') });
+  await put({ id: 'zaph1', schema: 'Phone', properties: { number: ['+32470918273'], holder: ['zp1'] }, provenance: testProvenance('zone-north') });
   await put({ id: 'zd1', schema: 'Person', properties: { name: ['Ines Valkenborgh'], passportNumber: ['EL5830217'] }, provenance: testProvenance('zone-north') });
   await put({ id: 'zv1', schema: 'Vehicle', properties: { registrationNumber: ['1-KVB-482'], colour: ['grey'] }, provenance: testProvenance('zone-north') });
   await put({ id: 'ze1', schema: 'Person', properties: { name: ['Tove Hasselgren'], email: ['T.Hasselgren@example.org'] }, provenance: testProvenance('zone-north') });
@@ -74,9 +74,10 @@ describe('link proposals for identifiers found in a report', () => {
         record: 'zone-north:zp1', schema: 'Person', caption: 'Teodor Hasselgren', agency: 'zone-north', score: 1, match: true,
         identifier: { kind: 'phone', how: 'exact', property: 'phone', value: '+32470918273', link: 'holder' },
       }),
-      expect.objectContaining({ record: 'zone-north:zph1', schema: 'Phone', agency: 'zone-north', identifier: { kind: 'phone', how: 'exact', property: 'number', value: '+32470918273', link: 'lead' } }),
+      expect.objectContaining({ record: 'zone-north:zaph1', schema: 'Phone', agency: 'zone-north', identifier: { kind: 'phone', how: 'exact', property: 'number', value: '+32470918273', link: 'lead' } }),
     ]));
     expect(phone.map((p) => p.record)).not.toContain('zone-north:zx1');
+    expect(phone[0]?.record).toBe('zone-north:zp1');
   });
 
   it('marks a passport number that matches only as OCR misreads it as confusable', async () => {

@@ -139,7 +139,10 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
       const entityId = projection?.entityOf(id);
       proposals.push({ record: id, ...(entityId ? { entity: entityId } : {}), schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...proposed });
     }
-    proposals.sort((a, b) => b.score - a.score || (a.record < b.record ? -1 : 1));
+    // Equally sure, a record that may hold the identifier (a person with that phone) before
+    // another record of it (a phone record): the holder is the lead a reviewer is after.
+    const leadLast = (p: LinkProposal): number => (p.identifier?.link === 'lead' ? 1 : 0);
+    proposals.sort((a, b) => b.score - a.score || leadLast(a) - leadLast(b) || (a.record < b.record ? -1 : 1));
     // One proposal per entity: its best-scoring member stands for it.
     const seen = new Set<string>();
     const distinct = proposals.filter((p) => {
