@@ -26,6 +26,7 @@ export { normalizeIdentifier, confusableForm, withinOneEdit, compareIdentifiers,
 export type { IdentifierLevel } from './compare-identifiers.ts';
 export { normalizePhone, comparePhones, PHONE_LEVELS } from './compare-phones.ts';
 export type { PhoneLevel } from './compare-phones.ts';
+export { normalizeEmail } from './normalize-email.ts';
 export { addressTokens, compareAddresses, ADDRESS_LEVELS } from './compare-addresses.ts';
 export type { AddressLevel } from './compare-addresses.ts';
 export { compareGenders, normalizeGender, GENDER_LEVELS } from './compare-genders.ts';

@@ -9,8 +9,8 @@ export { ALERT_CATEGORIES, ACTION_CODES, ALERT_ACTIONS, AlertId, alertAction, is
 export type { Alert, AlertCategory, ActionCode, AlertAction, AlertSubject, OwnerDesk, AlertValidation } from './alert.ts';
 
 // Watchlist entries
-export { NAME_KINDS, entryFromFtm } from './watchlist-entry.ts';
-export type { WatchlistEntry, WatchlistName, NameKind, SubjectId, FtmEntity, EntryConversion } from './watchlist-entry.ts';
+export { NAME_KINDS, entryFromFtm, identifierProperties, IDENTIFIER_FIELDS } from './watchlist-entry.ts';
+export type { WatchlistEntry, WatchlistName, NameKind, SubjectId, FtmEntity, EntryConversion, EntryOptions, IdentifierField } from './watchlist-entry.ts';
 
 // The index
 export { createScreeningIndex, addEntry, removeEntry, ScreeningIndex } from './screening-index.ts';

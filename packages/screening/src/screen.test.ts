@@ -87,6 +87,17 @@ describe('screen', () => {
     expect(byPhone).toMatchObject({ id: 'w3', band: 'possible', explain: { phone: 'exact' } });
   });
 
+  it('finds the holder of an e-mail address whatever its case, as a possible match like a phone', () => {
+    const held = createScreeningIndex([person('m1', ['Ilse Grabowiak'], { emails: ['Ilse.Grabowiak@Example.org'] }), person('m2', ['Odo Brinkhaus'])]);
+    const [byEmail, ...others] = matches(screen(held, { email: ' ilse.grabowiak@example.ORG ' }));
+    expect(byEmail).toMatchObject({ id: 'm1', band: 'possible', explain: { email: 'exact' } });
+    expect(others).toEqual([]);
+    expect(matches(screen(held, { email: 'ilse.grabowiak@example.net' }))).toEqual([]);
+    expect(screen(held, { email: 'not an address' })).toMatchObject({ ok: false, field: 'email' });
+    removeEntry(held, EntityId('m1'));
+    expect(matches(screen(held, { email: 'ilse.grabowiak@example.org' }))).toEqual([]);
+  });
+
   it('returns a refused query as a reason', () => {
     const r = screen(index, { name: 'al' });
     expect(r.ok).toBe(false);

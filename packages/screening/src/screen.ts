@@ -1,6 +1,6 @@
 /**
  * screen(index, query, options): the checkpoint check. Validates the query (a refused query
- * comes back with its reason), finds name candidates and exact document / plate / phone
+ * comes back with its reason), finds name candidates and exact document / plate / phone / e-mail
  * matches, scores every candidate entry the caller may see, and returns the best first with
  * an explanation and the alerts in force, each with its action and instruction.
  *
@@ -87,6 +87,7 @@ export interface MatchExplanation {
   readonly document?: 'exact' | 'confusable';
   readonly plate?: 'exact' | 'confusable';
   readonly phone?: 'exact';
+  readonly email?: 'exact';
 }
 
 export interface AlertView {
@@ -127,6 +128,7 @@ interface Scored {
   document?: 'exact' | 'confusable';
   plate?: 'exact' | 'confusable';
   phone?: 'exact';
+  email?: 'exact';
   /** The best listed name (slot, comparison, name score); slot -1 when no name scored. */
   slot: number;
   comparison: NameComparison | undefined;
@@ -206,6 +208,7 @@ function explanationOf(index: ScreeningIndex, query: PreparedQuery, s: Scored): 
     ...(s.document !== undefined ? { document: s.document } : {}),
     ...(s.plate !== undefined ? { plate: s.plate } : {}),
     ...(s.phone !== undefined ? { phone: s.phone } : {}),
+    ...(s.email !== undefined ? { email: s.email } : {}),
     ...(s.comparison !== undefined && query.name !== undefined ? { name: nameExplanation(index, query.name, s) } : {}),
     ...(s.birthDate !== undefined ? { birthDate: s.birthDate } : {}),
     ...(s.nationality !== undefined ? { nationality: s.nationality } : {}),
@@ -266,6 +269,12 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
       if (s) s.phone = 'exact';
     }
   }
+  if (query.email !== undefined) {
+    for (const entryIndex of index.emails.get(query.email) ?? []) {
+      const s = scoredOf(entryIndex);
+      if (s) s.email = 'exact';
+    }
+  }
 
   let compared = 0;
   let truncated = false;
@@ -308,8 +317,8 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
     if (s.forced) {
       band = 'hit';
       score = Math.max(score, s.document === 'exact' || s.plate === 'exact' ? 1 : 0.99);
-    } else if (s.phone !== undefined && band === 'none') {
-      // A phone number is shared by a household or passed on: it makes a possible match, not a hit.
+    } else if ((s.phone !== undefined || s.email !== undefined) && band === 'none') {
+      // A phone number is shared by a household or passed on, a mailbox too: a possible match, not a hit.
       band = 'possible';
       score = Math.max(score, thresholds.possible);
     }

@@ -1,6 +1,7 @@
 /**
  * The in-memory screening index: watchlist entries, their names in the token index, and exact
- * maps for document numbers (also under their OCR-confusable form), plates and phone numbers.
+ * maps for document numbers (also under their OCR-confusable form), plates, phone numbers and
+ * e-mail addresses.
  * Entries are added, replaced and removed one at a time (no rebuild), so a server can keep the
  * index current from the store's change feed within a second.
  *
@@ -11,7 +12,7 @@
  * query compares get them then (withJoins).
  */
 import {
-  confusableForm, normalizeCountry, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone, parseDate,
+  confusableForm, normalizeCountry, normalizeEmail, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone, parseDate,
   type NameFrequencies, type NameToken, type NormalizedName, type PartialDate,
 } from '@mosaic/matching';
 import { toCountryCode } from '@mosaic/model';
@@ -44,6 +45,7 @@ export interface IndexedEntry {
   readonly documents: readonly string[];
   readonly plates: readonly string[];
   readonly phones: readonly string[];
+  readonly emails: readonly string[];
 }
 
 export interface ScreeningIndexStats {
@@ -138,6 +140,7 @@ export class ScreeningIndex {
   readonly plates = new Map<string, number[]>();
   readonly platesConfusable = new Map<string, number[]>();
   readonly phones = new Map<string, number[]>();
+  readonly emails = new Map<string, number[]>();
   /** Entries by date of birth (birthDateKey): how candidate generation tells apart people who share a name. */
   readonly birthDates = new Map<string, number[]>();
   readonly #tokenCache = new Map<string, NameToken>();
@@ -234,6 +237,7 @@ export class ScreeningIndex {
     const documents = uniq((entry.documents ?? []).map(normalizeIdentifier).filter((d) => d.length >= 2));
     const plates = uniq((entry.plates ?? []).map(normalizeIdentifier).filter((d) => d.length >= 2));
     const phones = uniq((entry.phones ?? []).map(normalizePhone).filter((d) => d.length >= 6));
+    const emails = uniq((entry.emails ?? []).map(normalizeEmail).filter((m) => m.includes('@')));
     const indexed: IndexedEntry = {
       entry,
       slots,
@@ -243,6 +247,7 @@ export class ScreeningIndex {
       documents: orNone(documents),
       plates: orNone(plates),
       phones: orNone(phones),
+      emails: orNone(emails),
     };
     for (const d of documents) {
       pushTo(this.documents, d, index);
@@ -253,6 +258,7 @@ export class ScreeningIndex {
       if (p.length >= MIN_CONFUSABLE_LENGTH) pushTo(this.platesConfusable, confusableForm(p), index);
     }
     for (const p of phones) pushTo(this.phones, p.slice(-SUBSCRIBER_DIGITS), index);
+    for (const m of emails) pushTo(this.emails, m, index);
     // the entry is new to every list, so no membership scan (a year-only date's list is long)
     for (const key of uniq(indexed.birthDates.map(birthDateKey))) {
       const list = this.birthDates.get(key);
@@ -308,6 +314,7 @@ export class ScreeningIndex {
       if (p.length >= MIN_CONFUSABLE_LENGTH) removeFrom(this.platesConfusable, confusableForm(p), index);
     }
     for (const p of indexed.phones) removeFrom(this.phones, p.slice(-SUBSCRIBER_DIGITS), index);
+    for (const m of indexed.emails) removeFrom(this.emails, m, index);
     for (const key of uniq(indexed.birthDates.map(birthDateKey))) removeFrom(this.birthDates, key, index);
     this.entries[index] = undefined;
     this.#byId.delete(id);

@@ -6,7 +6,7 @@
  */
 import { parsePartialDate, toCountryCode } from '@mosaic/model';
 import {
-  confusableForm, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone,
+  confusableForm, normalizeEmail, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone,
   type NormalizedName, type PartialDate,
 } from '@mosaic/matching';
 
@@ -18,9 +18,10 @@ export interface ScreeningQuery {
   readonly document?: string;
   readonly plate?: string;
   readonly phone?: string;
+  readonly email?: string;
 }
 
-export const QUERY_FIELDS = ['name', 'birthDate', 'nationality', 'gender', 'document', 'plate', 'phone'] as const;
+export const QUERY_FIELDS = ['name', 'birthDate', 'nationality', 'gender', 'document', 'plate', 'phone', 'email'] as const;
 export type QueryField = (typeof QUERY_FIELDS)[number];
 
 /** A validated query, with everything the index needs computed once. */
@@ -34,6 +35,7 @@ export interface PreparedQuery {
   readonly plate: string | undefined;
   readonly plateConfusable: string | undefined;
   readonly phone: string | undefined;
+  readonly email: string | undefined;
 }
 
 export type QueryValidation =
@@ -51,6 +53,8 @@ export const QUERY_LIMITS = Object.freeze({
   plateLength: 12,
   /** E.164 allows 15 digits; a subscriber number has at least 6. */
   phoneDigits: [6, 15] as const,
+  /** RFC 5321's limit on a path, which an address fits in. */
+  emailLength: 254,
   otherLength: 64,
 });
 
@@ -71,7 +75,7 @@ export function validateQuery(input: unknown): QueryValidation {
     const value = q[field];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') return reject(field, 'must be text');
-    const max = field === 'name' ? QUERY_LIMITS.nameLength : field === 'document' ? QUERY_LIMITS.documentLength * 2 : QUERY_LIMITS.otherLength;
+    const max = field === 'name' ? QUERY_LIMITS.nameLength : field === 'document' ? QUERY_LIMITS.documentLength * 2 : field === 'email' ? QUERY_LIMITS.emailLength : QUERY_LIMITS.otherLength;
     if (value.length > max) return reject(field, `longer than ${max} characters`);
     if (CONTROL.test(value)) return reject(field, 'contains control characters');
   }
@@ -127,7 +131,10 @@ export function validateQuery(input: unknown): QueryValidation {
   if (phone !== undefined && (phone.length < QUERY_LIMITS.phoneDigits[0] || phone.length > QUERY_LIMITS.phoneDigits[1])) {
     return reject('phone', `a phone number has ${QUERY_LIMITS.phoneDigits[0]} to ${QUERY_LIMITS.phoneDigits[1]} digits`);
   }
-  if (name === undefined && document === undefined && plate === undefined && phone === undefined) {
+  const rawEmail = text('email');
+  const email = rawEmail === undefined ? undefined : normalizeEmail(rawEmail);
+  if (email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return reject('email', 'not an e-mail address');
+  if (name === undefined && document === undefined && plate === undefined && phone === undefined && email === undefined) {
     return reject('query', 'nothing to screen: give a name, a document number, a plate or a phone number');
   }
   return {
@@ -136,7 +143,7 @@ export function validateQuery(input: unknown): QueryValidation {
       name, birthDates, countries, genders,
       document, documentConfusable: document === undefined ? undefined : confusableForm(document),
       plate, plateConfusable: plate === undefined ? undefined : confusableForm(plate),
-      phone,
+      phone, email,
     },
   };
 }

@@ -21,6 +21,27 @@ describe('entryFromFtm', () => {
     expect(r.ok && r.entry.documents).toEqual([]);
   });
 
+  it('reads e-mail addresses, and the number an identifier record is (a phone, an e-mail account, a passport)', () => {
+    const person = entryFromFtm({ id: 'p1', schema: 'Person', properties: { name: ['Ilse Grabowiak'], email: ['ilse@example.org'] } }, EntityId);
+    expect(person.ok && person.entry.emails).toEqual(['ilse@example.org']);
+    const phone = entryFromFtm({ id: 't1', schema: 'Phone', properties: { number: ['+32470112233'] } }, EntityId);
+    expect(phone.ok && phone.entry).toMatchObject({ phones: ['+32470112233'], documents: [], names: [] });
+    const account = entryFromFtm({ id: 'e1', schema: 'Email', properties: { address: ['ilse@example.org'] } }, EntityId);
+    expect(account.ok && account.entry.emails).toEqual(['ilse@example.org']);
+    const passport = entryFromFtm({ id: 'd1', schema: 'Passport', properties: { number: ['PX4471023'], holder: ['p1'] } }, EntityId);
+    expect(passport.ok && passport.entry.documents).toEqual(['PX4471023']);
+  });
+
+  it('keeps only identifiers, or only some kinds of them, when asked', () => {
+    const raw = { id: 'p1', schema: 'Person', properties: { name: ['Ilse Grabowiak'], birthDate: ['1990'], email: ['ilse@example.org'], phone: ['+32470112233'] } };
+    const only = entryFromFtm(raw, EntityId, { identifiersOnly: true });
+    expect(only.ok && only.entry).toEqual({ id: 'p1', schema: 'Person', names: [], documents: [], plates: [], phones: ['+32470112233'], emails: ['ilse@example.org'] });
+    const emails = entryFromFtm(raw, EntityId, { identifiersOnly: true, identifiers: ['emails'] });
+    expect(emails.ok && emails.entry.phones).toEqual([]);
+    expect(entryFromFtm(raw, EntityId, { identifiers: ['phones'] })).toMatchObject({ ok: true, entry: { emails: [], names: [{ value: 'Ilse Grabowiak' }] } });
+    expect(entryFromFtm({ id: 'p2', schema: 'Person', properties: { name: ['Odo Brinkhaus'] } }, EntityId, { identifiersOnly: true })).toMatchObject({ ok: false });
+  });
+
   it('returns a reason for unusable lines', () => {
     expect(entryFromFtm('x', EntityId)).toEqual({ ok: false, reason: 'not an object' });
     expect(entryFromFtm({ schema: 'Person', properties: {} }, EntityId)).toEqual({ ok: false, reason: 'id missing' });

@@ -36,6 +36,8 @@ export { storeResolutionStore } from './resolution/store-resolution-store.ts';
 export { openRecordBatch, type RecordBatch, type RecordBatchOptions } from './resolution/record-batch.ts';
 export type { FilePiece } from './resolution/record-file-pieces.ts';
 export { createScreeningProjection, alertFromRecord, type AlertRecord, type ScreeningProjection, type ScreeningProjectionOptions } from './screening/screening-projection.ts';
+export { createIdentifierProjection, identifierIndexes, type IdentifierProjection } from './identifiers/identifier-projection.ts';
+export { IDENTIFIER_KINDS, type IdentifierKind } from './identifiers/identifier-holders.ts';
 export { CHECK_KIND, CHECKPOINT_PURPOSE, screenCheck, type AlertHitView, type CheckInput, type CheckRecord, type HitDecision, type HitView } from './screening/screen-check.ts';
 export { readCheck } from './screening/read-check.ts';
 export { decideHit, REPORT_REQUIRED, type EncounterReport, type HitDecisionInput } from './screening/decide-hit.ts';
@@ -45,7 +47,8 @@ export { configureWebhook, deliverWebhook, setWebhook, webhookUrlOf, signWebhook
 export { MAX_REPORT_BYTES, reportText, uploadReport, type ReportInput, type UploadOutcome } from './reports/upload-report.ts';
 export { latestReports, readReport, searchReports, type ReportAnswer, type ReportEntityView, type ReportHit, type ReportList, type ReportRelationView, type ReportSearch, type ReportView } from './reports/read-report.ts';
 export { confirmEntity, rejectEntity, type ConfirmInput, type ConfirmOutcome } from './reports/review-report.ts';
-export { REPORT_REVIEW_KIND, REVIEW_STATUSES, type LinkProposal, type ReviewStatus } from './reports/report-review.ts';
+export { LINK_KINDS, REPORT_REVIEW_KIND, REVIEW_STATUSES, type IdentifierLink, type LinkKind, type LinkProposal, type ReviewStatus } from './reports/report-review.ts';
+export type { ReviewIndexes } from './reports/link-proposals.ts';
 export { coordinatesOf, type Coordinates } from './record-coordinates.ts';
 export { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, SUBSCRIPTION_KIND, type LatLon, type Subscription, type SubscriptionInput, type WatchTarget } from './watch/subscriptions.ts';
 export { createWatcher, type Watcher, type WatchReason } from './watch/watch-projection.ts';

@@ -5,6 +5,7 @@
 import { followChanges, type ChangeFollower } from './change-follower.ts';
 import { createEntityGraphView, type EntityGraphView } from './graph/entity-graph-view.ts';
 import { createGraphProjection, type GraphProjection } from './graph/graph-projection.ts';
+import { createIdentifierProjection, type IdentifierProjection } from './identifiers/identifier-projection.ts';
 import { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 import type { Mosaic } from './runtime.ts';
 import { keepNotifications, type NotificationKeeper } from './screening/notification-inbox.ts';
@@ -19,6 +20,8 @@ export interface Projections {
   readonly entityGraph: EntityGraphView;
   /** The checkpoint watchlist: Person and Vehicle records with the alerts on them. */
   readonly screening: ScreeningProjection;
+  /** The identifiers the watchlist does not hold (other records' numbers, e-mail addresses). */
+  readonly identifiers: IdentifierProjection;
   /** Keeps every notification as a document and delivers agencies' webhooks. */
   readonly notifications: NotificationKeeper;
   /** Subscriptions: tells users of what concerns their watches, and of silence. */
@@ -71,7 +74,8 @@ const WATCH_SWEEP_MS = 60_000;
 export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {} }: ProjectionOptions = {}): Promise<Projections> {
   const graph = createGraphProjection(mosaic.registry);
   const screening = createScreeningProjection();
-  const follower = followChanges(mosaic.store, [graph, screening]);
+  const identifiers = createIdentifierProjection();
+  const follower = followChanges(mosaic.store, [graph, screening, identifiers]);
   const notifications = keepNotifications(mosaic, webhook);
   await follower.catchUp();
   // Entities are resolved in one pass over the store; their own follower starts after it.
@@ -95,6 +99,7 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
     entities,
     entityGraph: createEntityGraphView(graph, entities),
     screening,
+    identifiers,
     notifications,
     watcher,
     follower: {

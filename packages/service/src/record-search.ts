@@ -26,6 +26,7 @@ import { AppError, parsePartialDate, type EntityId, type EntityRecord, type Reco
 import { filterVisible, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import { consult, type ConsultedRecord } from './consult.ts';
+import { identifierHolders, type IdentifierMatch as HeldMatch } from './identifiers/identifier-holders.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import { checkQuery, recordView, type RecordView } from './records.ts';
 import type { EntityProjection } from './resolution/entity-projection.ts';
@@ -48,10 +49,8 @@ export interface NameMatch {
 }
 
 /** The query read as an identifier the record holds: a document number (passport, identity card…), a plate or a phone number. */
-export interface IdentifierMatch {
+export interface IdentifierMatch extends HeldMatch {
   readonly kind: 'document' | 'plate' | 'phone';
-  /** `confusable`: equal once letters and digits OCR confuses are read alike (O/0, I/1, S/5…). */
-  readonly how: 'exact' | 'confusable';
 }
 
 /** The resolved subject a result belongs to, when other results are the same subject (as this user may see it). */
@@ -138,7 +137,7 @@ function variantsOf(names: ScreeningIndex, q: string, wanted: number): Variants 
   const asName = validateQuery({ name: q });
   const byName = asName.ok ? screenPrepared(names, asName.query, { limit: wanted, candidates: wanted, minScore: VARIANT_MIN_SCORE }) : undefined;
   const identifier = asIdentifier(q);
-  const byIdentifier = identifier ? screenPrepared(names, identifier, { limit: wanted }) : undefined;
+  const byIdentifier = identifier ? identifierHolders([names], identifier, wanted) : undefined;
   const matched = new Map<RecordId, NameMatch>();
   const identified = new Map<RecordId, IdentifierMatch & { readonly score: number }>();
   // Entries are records (screening-projection.ts): an entry's id is its record's.
@@ -147,14 +146,10 @@ function variantsOf(names: ScreeningIndex, q: string, wanted: number): Variants 
     const name = hit.kind === 'match' ? hit.explain.name : undefined;
     if (hit.kind === 'match' && name) matched.set(hit.id as string as RecordId, { name: name.listed.trim(), level: name.level, score: hit.score });
   }
-  for (const hit of byIdentifier?.ok ? byIdentifier.hits : []) {
-    if (hit.kind !== 'match') continue;
-    const { document, plate, phone } = hit.explain;
-    const found: IdentifierMatch | undefined = document ? { kind: 'document', how: document } : plate ? { kind: 'plate', how: plate } : phone ? { kind: 'phone', how: phone } : undefined;
-    if (found) identified.set(hit.id as string as RecordId, { ...found, score: hit.score });
-  }
-  const full = (o: typeof byName): boolean => o?.ok === true && (o.truncated || o.hits.length === wanted);
-  return { matched, identified, truncated: full(byName) || full(byIdentifier) };
+  // the query is asked as a document, a plate and a phone number only (asIdentifier)
+  for (const [id, found] of byIdentifier?.held ?? []) if (found.kind !== 'email') identified.set(id, { ...found, kind: found.kind });
+  const full = byName?.ok === true && (byName.truncated || byName.hits.length === wanted);
+  return { matched, identified, truncated: full || byIdentifier?.truncated === true };
 }
 
 /**

@@ -3,7 +3,9 @@
  * report with its provenance, sees the mentions marked in the text and the matcher's proposal
  * for a person another agency already recorded, confirms that person as the same, and finds the
  * report's claim — with the report's provenance and a link back to it — on that entity's
- * profile. Every name is invented.
+ * profile; and a phone number in a report that another agency's person holds, proposed beside
+ * the number with how it matched, and named as that person's on confirming. Every name and
+ * number is invented.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,8 @@ const REPORT = [
   'Liège, 9 October 2025. Officers of the federal police questioned Tomas Moreau-Vasquez, 31, at a garage near the station.',
   'Moreau-Vasquez is the brother of Lucien Moreau-Vasquez. He said he had met Henrike Saltvik in Namur the week before.',
 ].join('\n');
+
+const PHONE_REPORT = 'Namur, 2 November 2025. The courier called +32 471 65 03 92 from a kiosk near the bus station.';
 
 const haveChromium = requireChromium();
 let server: TestServerWithProjections;
@@ -34,6 +38,8 @@ beforeAll(async () => {
   // The zone's own record of the brother: the entity the report's mention is linked to.
   const zone = await api.tokenOf('zoneOfficer');
   await api.json('/records', { token: zone, body: { id: 'z-tomas', schema: 'Person', provenance: testProvenance('zone-north'), properties: { name: ['Tomas Moreau Vasquez'], birthDate: ['1994-09-30'] } } }).catch(() => undefined);
+  // The zone's subject holding the phone the second report mentions.
+  await api.json('/records', { token: zone, body: { id: 'z-storhaug', schema: 'Person', provenance: testProvenance('zone-north'), properties: { name: ['Maiken Storhaug'], phone: ['+32471650392'] } } });
   await server.projections.follower.catchUp();
   dir = mkdtempSync(join(tmpdir(), 'mosaic-report-'));
   writeFileSync(join(dir, 'garage-interview.txt'), REPORT);
@@ -111,5 +117,28 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     await expect.poll(() => page.locator('.report-results li').count()).toBe(1);
     expect(await page.locator('.report-results').textContent()).toContain('Garage interview, Liège');
     expect(world.brother).toBeTruthy();
+  });
+
+  it('shows the person holding a phone number of the report beside it, how it matched, and names them its holder on confirming', { timeout: 120_000 }, async () => {
+    const purpose = { purpose: 'Counter-terrorism investigation', caseRef: 'PV/2025/0519' };
+    const provenance = { source: 'interception summary', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
+    const uploaded = await api.json<{ report: { id: string } }>('/reports', { token: await api.tokenOf('fedAnalyst'), body: { text: PHONE_REPORT, title: 'Courier calls, Namur', collection: 'courier-inquiry', provenance, ...purpose } });
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await givePurpose(page, purpose.purpose, purpose.caseRef);
+    await page.goto(`/#/reports/${encodeURIComponent(uploaded.report.id)}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Courier calls, Namur');
+
+    const phone = page.getByRole('listitem', { name: 'Phone +32471650392' });
+    const proposal = phone.locator('label.proposal', { hasText: 'Held by' });
+    await expect.poll(() => proposal.count()).toBe(1);
+    expect(await proposal.textContent()).toMatch(/Held by Maiken Storhaug \(Person, zone-north\)\s*same\s*Phone: \+32471650392/);
+    await screenshot(page, '14-report-identifier-proposal');
+
+    await proposal.locator('input[type=radio]').check();
+    await phone.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => phone.locator('.badge.review-confirmed').count()).toBe(1);
+    expect(await phone.textContent()).toMatch(/held by zone-north:z-storhaug/);
   });
 });

@@ -18,7 +18,7 @@
  * --releasability says otherwise, stays with the agency.
  */
 import { RecordId } from '@mosaic/model';
-import { confirmEntity, openMosaic, readReport, rejectEntity, searchReports, startProjections, uploadReport } from '@mosaic/service';
+import { confirmEntity, identifierIndexes, openMosaic, readReport, rejectEntity, searchReports, startProjections, uploadReport } from '@mosaic/service';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
@@ -67,7 +67,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
       try {
         const report = RecordId(arg);
         if (showing) {
-          io.out(`${JSON.stringify(await readReport(mosaic, consultation, report, { entities: projections.entities }))}\n`);
+          io.out(`${JSON.stringify(await readReport(mosaic, consultation, report, { entities: projections.entities, identifiers: identifierIndexes(projections) }))}\n`);
           return 0;
         }
         const entity = extra[0] as string;

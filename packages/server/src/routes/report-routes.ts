@@ -7,7 +7,7 @@
  */
 import { ENTITY_SCHEMATA, extract, RELATION_TYPES } from '@mosaic/extract';
 import { RecordId, type FieldError } from '@mosaic/model';
-import { confirmEntity, latestReports, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
+import { confirmEntity, IDENTIFIER_KINDS, identifierIndexes, latestReports, LINK_KINDS, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -31,15 +31,23 @@ const Evidence = z.object({ sentence: z.string(), start: z.number(), end: z.numb
 const ExtractedRelationOut = z.object({ type: z.enum(RELATION_TYPES), source: z.string(), target: z.string(), kind: z.string().optional(), evidence: Evidence });
 const ExtractionOut = z.object({ entities: z.array(ExtractedEntityOut).readonly(), relations: z.array(ExtractedRelationOut).readonly() });
 const ProposalOut = z.object({
-  record: z.string(), entity: z.string().optional(), caption: z.string(), agency: z.string(),
-  score: z.number().describe('Calibrated probability that the mention and the record are the same'), match: z.boolean(),
-  explain: z.unknown().describe('The matcher\'s explanation: each feature, its level and weight in bits'),
+  record: z.string(), entity: z.string().optional(), schema: z.string().describe('the record\'s schema (Person, Phone, Vehicle…)'), caption: z.string(), agency: z.string(),
+  score: z.number().describe('Calibrated probability that the mention and the record are the same; for an identifier, 1 when the record holds it as the report has it, 0.99 as OCR misreads it'), match: z.boolean(),
+  explain: z.unknown().describe('The matcher\'s explanation: each feature, its level and weight in bits (empty for an identifier)'),
+  identifier: z.object({
+    kind: z.enum(IDENTIFIER_KINDS),
+    how: z.enum(['exact', 'confusable']).describe('confusable: equal once characters OCR confuses are read alike (O/0, I/1, S/5…)'),
+    property: z.string().describe('the property of the record holding it (phone, email, passportNumber, number, registrationNumber…)'),
+    value: z.string().describe('the identifier as the record holds it'),
+    link: z.enum(['holder', 'lead']).describe('what confirming with this link makes: holder — the new record names the record as its holder (owner for a vehicle); lead — the review keeps the link, nothing is written'),
+  }).optional().describe('present for an extracted phone, e-mail, document or plate: how the record found holds it'),
 });
 const Status = z.enum(REVIEW_STATUSES);
 const ReportViewOut = z.object({
   report: RecordOut, text: z.string(), reviewable: z.boolean(), pointers: z.array(PointerOut).readonly(),
   entities: z.array(ExtractedEntityOut.extend({
-    status: Status, recordable: z.boolean(), record: z.string().optional(), entity: z.string().optional(), linkedTo: z.string().optional(), proposals: z.array(ProposalOut).readonly(),
+    status: Status, recordable: z.boolean(), record: z.string().optional(), entity: z.string().optional(), linkedTo: z.string().optional(),
+    linkedAs: z.enum(LINK_KINDS).optional().describe('what the link made: same (a judgement), holder, or lead (kept in the review)'), proposals: z.array(ProposalOut).readonly(),
   })).readonly(),
   relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, record: z.string().optional(), note: z.string().optional() })).readonly(),
 });
@@ -63,7 +71,7 @@ function decodeContent(content: string | undefined): Uint8Array | FieldError | u
 const isFieldError = (value: unknown): value is FieldError => typeof value === 'object' && value !== null && 'field' in value && 'reason' in value;
 
 export function reportRoutes(projections?: Projections) {
-  const entities = projections ? { entities: projections.entities } : {};
+  const entities = projections ? { entities: projections.entities, identifiers: identifierIndexes(projections) } : {};
   return async function routes(api: FastifyInstance): Promise<void> {
     const app = api.withTypeProvider<ZodTypeProvider>();
 
@@ -130,7 +138,7 @@ export function reportRoutes(projections?: Projections) {
         params: EntityParams, headers: PurposeHeaders,
         body: z.object({
           name: z.string().min(1).max(500).optional(), properties: z.record(z.string(), z.array(z.string().max(1000)).max(100)).optional(),
-          link: z.string().min(1).max(300).optional().describe('An existing record (from the proposals) that is the same'),
+          link: z.string().min(1).max(300).optional().describe('An existing record (from the proposals): the same person or organisation, or for a phone, e-mail, document or vehicle its holder or another record holding it'),
           category: z.string().max(20).optional().describe('The data subject\'s category (suspect, victim, witness, contact, …); default the report\'s'),
           purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
         }),

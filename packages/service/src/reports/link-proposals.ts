@@ -1,20 +1,26 @@
 /**
- * Link proposals for entities extracted from a report: which existing records may be the same
- * person or organisation, with the matcher's score and explanation. Candidates come from the
- * resolution's own blocking (the entity projection, when the node keeps one) and the name index;
- * every candidate passes consult() before it is scored, so a proposal never names a record the
+ * Link proposals for entities extracted from a report. For a person or an organisation: which
+ * existing records may be the same, with the matcher's score and explanation; candidates come
+ * from the resolution's own blocking (the entity projection, when the node keeps one) and the
+ * name index. For a phone number, an e-mail address, a document number or a plate: which
+ * existing records hold the same one (a person holding the phone, a phone record, a vehicle with
+ * that plate, a person with that passport number…), exactly or, for documents and plates, as
+ * OCR misreads it, found by the one identifier lookup (identifier-holders.ts). Every candidate of
+ * either kind passes one consult() before it is shown, so a proposal never names a record the
  * reviewer may not see, and the consultation is on the audit log with its purpose.
  */
 import type { ExtractedEntity } from '@mosaic/extract';
 import type { EntityRecord, Properties, RecordId, SchemaRegistry } from '@mosaic/model';
 import type { Pointer } from '@mosaic/policy';
 import { compareRecords, DEFAULT_THRESHOLDS } from '@mosaic/resolution';
+import { validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import { consult } from '../consult.ts';
+import { heldIn, identifierHolders, type IdentifierKind } from '../identifiers/identifier-holders.ts';
 import type { Consultation } from '../organisation.ts';
 import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Mosaic } from '../runtime.ts';
-import type { LinkProposal } from './report-review.ts';
+import { IDENTIFIER_SCHEMATA, type LinkProposal } from './report-review.ts';
 
 export interface ProposalOptions {
   /** Proposals kept per extracted entity, best first. */
@@ -22,15 +28,26 @@ export interface ProposalOptions {
   /** Below this probability a candidate is not worth a person's time (the review queue's lower bound). */
   readonly minScore?: number;
   readonly entities?: EntityProjection;
+  /**
+   * Where identifiers are looked up: the watchlist's index and the identifier projection's
+   * (identifierIndexes). Without them an extracted identifier gets no proposal.
+   */
+  readonly identifiers?: readonly ScreeningIndex[];
   /** Records never proposed (those this report already made). */
   readonly exclude?: ReadonlySet<RecordId>;
 }
+
+/** What a node keeps that proposals are found in: the resolved entities, and the indexes identifiers are looked up in. */
+export type ReviewIndexes = Pick<ProposalOptions, 'entities' | 'identifiers'>;
 
 export interface Proposals {
   /** By extracted entity id. */
   readonly byEntity: ReadonlyMap<string, readonly LinkProposal[]>;
   readonly pointers: readonly Pointer[];
 }
+
+/** Holders of one identifier read per index: more than a reviewer compares, few enough to consult. */
+const HOLDERS_READ = 20;
 
 /** The properties of an extracted entity that its record schema has (extraction's `age` is not a property). */
 export function recordProperties(registry: SchemaRegistry, schema: string, entity: ExtractedEntity): Record<string, string[]> {
@@ -42,17 +59,70 @@ export function recordProperties(registry: SchemaRegistry, schema: string, entit
   return out;
 }
 
-export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, entities: readonly ExtractedEntity[], { perEntity = 3, minScore = DEFAULT_THRESHOLDS.reviewLow, entities: projection, exclude = new Set() }: ProposalOptions = {}): Promise<Proposals> {
-  const probes = entities.map((entity) => ({ entity, probe: { schema: entity.schema, properties: { ...recordProperties(mosaic.registry, entity.schema, entity), name: [entity.name] } as Properties } }));
-  const wanted = new Map<string, Set<RecordId>>();
-  for (const { entity, probe } of probes) {
-    const ids = new Set<RecordId>();
-    for (const candidate of projection?.candidates(probe, 20) ?? []) ids.add(candidate.record);
-    for (const hit of await mosaic.store.searchNames(entity.name, { limit: 20, schema: entity.schema })) ids.add(hit.id);
-    for (const id of exclude) ids.delete(id);
-    wanted.set(entity.id, ids);
+/** Where a phone, an e-mail account, a document or a vehicle names who holds it. */
+const HOLDER_PROPERTY: Readonly<Record<string, string>> = { Phone: 'holder', Email: 'holder', Identification: 'holder', Vehicle: 'owner' };
+
+/**
+ * The property in which a record of `schema` names a record of `holder` as its holder (a Phone's
+ * holder is a legal entity, an Identification's a person, a Vehicle's owner a legal entity);
+ * undefined when the model has no such relation between the two.
+ */
+export function holderProperty(registry: SchemaRegistry, schema: string, holder: string): string | undefined {
+  const property = HOLDER_PROPERTY[schema];
+  const range = property === undefined ? undefined : registry.get(schema)?.properties.get(property)?.range;
+  return property !== undefined && range !== undefined && registry.isA(holder, range) ? property : undefined;
+}
+
+/** An extracted identifier as a lookup asks it; undefined when it is not one the lookup reads (a national number too short…). */
+function identifierQuery(entity: ExtractedEntity): { readonly kind: IdentifierKind; readonly query: PreparedQuery } | undefined {
+  const kind = IDENTIFIER_SCHEMATA[entity.schema];
+  if (kind === undefined) return undefined;
+  const validated = validateQuery({ [kind]: entity.name });
+  return validated.ok ? { kind, query: validated.query } : undefined;
+}
+
+/** One extracted entity's candidates, and how a visible one becomes a proposal (or none). */
+interface Probe {
+  readonly entity: ExtractedEntity;
+  readonly candidates: Set<RecordId>;
+  propose(record: EntityRecord): Omit<LinkProposal, 'record' | 'entity' | 'schema' | 'caption' | 'agency'> | undefined;
+}
+
+export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, entities: readonly ExtractedEntity[], { perEntity = 3, minScore = DEFAULT_THRESHOLDS.reviewLow, entities: projection, identifiers = [], exclude = new Set() }: ProposalOptions = {}): Promise<Proposals> {
+  const probes: Probe[] = [];
+  for (const entity of entities) {
+    const candidates = new Set<RecordId>();
+    if (IDENTIFIER_SCHEMATA[entity.schema] !== undefined) {
+      const asked = identifierQuery(entity);
+      if (!asked) continue;
+      for (const id of identifierHolders(identifiers, asked.query, HOLDERS_READ).held.keys()) candidates.add(id);
+      probes.push({
+        entity, candidates,
+        propose: (record) => {
+          // The index finds candidates; the record itself says which property holds the identifier.
+          const held = heldIn(record, asked.kind, asked.query);
+          if (!held) return undefined;
+          const link = holderProperty(mosaic.registry, entity.schema, record.schema) !== undefined ? 'holder' : 'lead';
+          return { score: held.how === 'exact' ? 1 : 0.99, match: held.how === 'exact', explain: [], identifier: { kind: asked.kind, ...held, link } };
+        },
+      });
+    } else {
+      const probe = { schema: entity.schema, properties: { ...recordProperties(mosaic.registry, entity.schema, entity), name: [entity.name] } as Properties };
+      for (const candidate of projection?.candidates(probe, 20) ?? []) candidates.add(candidate.record);
+      for (const hit of await mosaic.store.searchNames(entity.name, { limit: 20, schema: entity.schema })) candidates.add(hit.id);
+      probes.push({
+        entity, candidates,
+        propose: (record) => {
+          // The resolution's own model where there is one (trained on this store's records once it
+          // holds enough), so a proposal's score means what the entity it points to was built with.
+          const scored = projection ? projection.explain(probe, record) : compareRecords(probe, record);
+          return scored.probability < minScore ? undefined : { score: scored.probability, match: scored.match, explain: scored.explain };
+        },
+      });
+    }
+    for (const id of exclude) candidates.delete(id);
   }
-  const all = [...new Set([...wanted.values()].flatMap((ids) => [...ids]))];
+  const all = [...new Set(probes.flatMap((p) => [...p.candidates]))];
   if (all.length === 0) return { byEntity: new Map(), pointers: [] };
   const stored = await mosaic.store.getRecords(all);
   const { visible, pointers } = await consult(mosaic, consultation, stored.map((s) => s.record), {
@@ -60,22 +130,19 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
   });
   const shown = new Map<RecordId, EntityRecord>(visible.map((r) => [r.id, r]));
   const byEntity = new Map<string, LinkProposal[]>();
-  for (const { entity, probe } of probes) {
+  for (const { entity, candidates, propose } of probes) {
     const proposals: LinkProposal[] = [];
-    for (const id of wanted.get(entity.id) ?? []) {
+    for (const id of candidates) {
       const record = shown.get(id);
-      if (!record) continue;
-      // The resolution's own model where there is one (trained on this store's records once it
-      // holds enough), so a proposal's score means what the entity it points to was built with.
-      const scored = projection ? projection.explain(probe, record) : compareRecords(probe, record);
-      if (scored.probability < minScore) continue;
+      const proposed = record ? propose(record) : undefined;
+      if (!record || !proposed) continue;
       const entityId = projection?.entityOf(id);
-      proposals.push({
-        record: id, ...(entityId ? { entity: entityId } : {}), caption: captionOf(mosaic.registry, record), agency: record.provenance.agency,
-        score: scored.probability, match: scored.match, explain: scored.explain,
-      });
+      proposals.push({ record: id, ...(entityId ? { entity: entityId } : {}), schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...proposed });
     }
-    proposals.sort((a, b) => b.score - a.score || (a.record < b.record ? -1 : 1));
+    // Equally sure, a record that may hold the identifier (a person with that phone) before
+    // another record of it (a phone record): the holder is the lead a reviewer is after.
+    const leadLast = (p: LinkProposal): number => (p.identifier?.link === 'lead' ? 1 : 0);
+    proposals.sort((a, b) => b.score - a.score || leadLast(a) - leadLast(b) || (a.record < b.record ? -1 : 1));
     // One proposal per entity: its best-scoring member stands for it.
     const seen = new Set<string>();
     const distinct = proposals.filter((p) => {

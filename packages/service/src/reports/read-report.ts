@@ -11,10 +11,9 @@ import { filterVisible, type Pointer } from '@mosaic/policy';
 import { checkQuery, recordView, type RecordView } from '../records.ts';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
-import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Mosaic } from '../runtime.ts';
-import { proposeLinks } from './link-proposals.ts';
-import { LINKABLE_SCHEMATA, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type LinkProposal, type ReportReview, type ReviewStatus } from './report-review.ts';
+import { proposeLinks, type ReviewIndexes } from './link-proposals.ts';
+import { LINKABLE_SCHEMATA, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type LinkKind, type LinkProposal, type ReportReview, type ReviewStatus } from './report-review.ts';
 
 export interface ReportEntityView {
   readonly id: string;
@@ -29,6 +28,8 @@ export interface ReportEntityView {
   /** The resolved entity the confirmed record belongs to. */
   readonly entity?: EntityId;
   readonly linkedTo?: RecordId;
+  /** What the link made (same, holder, lead). */
+  readonly linkedAs?: LinkKind;
   readonly proposals: readonly LinkProposal[];
 }
 
@@ -81,7 +82,7 @@ export async function loadReview(mosaic: Mosaic, id: RecordId): Promise<ReportRe
   return document.body as ReportReview;
 }
 
-export async function readReport(mosaic: Mosaic, consultation: Consultation, id: RecordId, { entities }: { readonly entities?: EntityProjection } = {}): Promise<ReportAnswer> {
+export async function readReport(mosaic: Mosaic, consultation: Consultation, id: RecordId, { entities, identifiers }: ReviewIndexes = {}): Promise<ReportAnswer> {
   const found = await consultReport(mosaic, consultation, id);
   if (!found.report) return { pointer: found.pointer };
   const { report } = found;
@@ -89,7 +90,7 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
   const reviewable = mayReview(consultation, report);
   const open = review.extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema) && review.entities[e.id]?.status === 'proposed');
   const made = new Set(Object.values(review.entities).flatMap((e) => (e.record ? [e.record] : [])));
-  const proposals = reviewable && open.length > 0 ? await proposeLinks(mosaic, consultation, open, { exclude: made, ...(entities ? { entities } : {}) }) : { byEntity: new Map(), pointers: [] };
+  const proposals = reviewable && open.length > 0 ? await proposeLinks(mosaic, consultation, open, { exclude: made, ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) }) : { byEntity: new Map(), pointers: [] };
   return {
     view: {
       report,
@@ -101,7 +102,7 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
         const entity = state.record ? entities?.entityOf(state.record) : undefined;
         return {
           ...e, status: state.status, recordable: RECORDABLE_SCHEMATA.has(e.schema),
-          ...(state.record ? { record: state.record } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo ? { linkedTo: state.linkedTo } : {}),
+          ...(state.record ? { record: state.record } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),
           proposals: proposals.byEntity.get(e.id) ?? [],
         };
       }),

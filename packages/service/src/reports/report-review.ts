@@ -7,6 +7,7 @@
  */
 import type { ExtractedEntity, ExtractResult } from '@mosaic/extract';
 import type { EntityId, RecordId, UserId } from '@mosaic/model';
+import type { IdentifierKind } from '../identifiers/identifier-holders.ts';
 
 export const REPORT_REVIEW_KIND = 'report-review';
 
@@ -22,8 +23,10 @@ export interface EntityReview {
   readonly status: ReviewStatus;
   /** Confirmed: the record made from the mention. */
   readonly record?: RecordId;
-  /** Confirmed with a link: the existing record judged the same. */
+  /** Confirmed with a link: the existing record judged the same, named as the holder, or kept as a lead (`linkedAs`). */
   readonly linkedTo?: RecordId;
+  /** What the link made; absent on reviews written before identifiers were linked, which were all `same`. */
+  readonly linkedAs?: LinkKind;
   readonly decision?: Decision;
 }
 
@@ -46,18 +49,59 @@ export interface ReportReview {
 /** Extracted kinds that can become records; dates and amounts stay annotations of the text. */
 export const RECORDABLE_SCHEMATA: ReadonlySet<ExtractedEntity['schema']> = new Set(['Person', 'Organization', 'Address', 'Phone', 'Email', 'Identification', 'Vehicle']);
 
-/** Kinds the matcher resolves, for which links to existing entities are proposed. */
-export const LINKABLE_SCHEMATA: ReadonlySet<ExtractedEntity['schema']> = new Set(['Person', 'Organization']);
+/**
+ * Extracted identifiers, looked up as that kind of identifier among the records (who holds this
+ * phone number, e-mail address, document number or plate), exactly or as OCR misreads it.
+ */
+export const IDENTIFIER_SCHEMATA: Readonly<Partial<Record<ExtractedEntity['schema'], IdentifierKind>>> = {
+  Phone: 'phone', Email: 'email', Identification: 'document', Vehicle: 'plate',
+};
+
+/**
+ * Kinds for which links to existing records are proposed: those the matcher resolves (persons
+ * and organisations, by name) and identifiers (by the records that hold the same one).
+ */
+export const LINKABLE_SCHEMATA: ReadonlySet<ExtractedEntity['schema']> = new Set(['Person', 'Organization', ...Object.keys(IDENTIFIER_SCHEMATA) as ExtractedEntity['schema'][]]);
+
+/**
+ * What confirming with a link made: `same` — a judgement that the new record and the linked one
+ * are one entity (persons and organisations, which resolution resolves); `holder` — the new
+ * record (a phone, an e-mail account, a document, a vehicle) names the linked one as its holder
+ * (owner for a vehicle); `lead` — nothing in the records: the review keeps the link, since
+ * records of one kind holding one number are not resolved into one entity.
+ */
+export const LINK_KINDS = ['same', 'holder', 'lead'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** How the record proposed for an extracted identifier holds it. */
+export interface IdentifierLink {
+  readonly kind: IdentifierKind;
+  readonly how: 'exact' | 'confusable';
+  /** The property of the record holding it (phone, email, passportNumber, number, registrationNumber…). */
+  readonly property: string;
+  /** The value as the record holds it (read as OCR misreads it, it differs from the report's). */
+  readonly value: string;
+  /** What confirming with this link makes: `holder` or `lead` (LinkKind). */
+  readonly link: Exclude<LinkKind, 'same'>;
+}
 
 export interface LinkProposal {
   readonly record: RecordId;
   readonly entity?: EntityId;
+  /** The record's schema (a person holding a phone, or a phone record). */
+  readonly schema: string;
   readonly caption: string;
   readonly agency: string;
-  /** Calibrated probability from the matcher (compareRecords), with its explanation. */
+  /**
+   * Calibrated probability from the matcher (compareRecords), with its explanation. For an
+   * identifier: 1 when the record holds it as the report has it, 0.99 as OCR misreads it, with
+   * `match` true only for the first and no explanation (`identifier` says how).
+   */
   readonly score: number;
   readonly match: boolean;
   readonly explain: unknown;
+  /** Present for an extracted identifier: how the record holds it, and what confirming with it makes. */
+  readonly identifier?: IdentifierLink;
 }
 
 export function newReview(report: RecordId, extraction: ExtractResult): ReportReview {

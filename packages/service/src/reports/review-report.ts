@@ -2,28 +2,33 @@
  * A person's decisions on what extraction found (Principle 2: the system proposes, a person
  * confirms). Confirming an entity makes a record of the report's agency with the report's
  * provenance (source record id = the report's + the extracted entity's id, so confirming twice
- * cannot make two records) and a `proof` link back to the report; with a link, the person's
- * judgement that it is the same as an existing record they may see, which resolution then
- * keeps. A relation becomes a relationship record once both its ends are confirmed. Rejecting
+ * cannot make two records) and a `proof` link back to the report. With a link to an existing
+ * record they may see: for a person or an organisation, the person's judgement that it is the
+ * same, which resolution then keeps; for a phone, an e-mail account, a document or a vehicle,
+ * which resolution does not resolve (schemaGroup), the relation the model has between them: the
+ * new record names the linked one as its holder (a vehicle: owner) when the model lets it (a
+ * person holding that phone), else the review keeps the link as a lead (another phone record
+ * with that number: two records of one kind are not made one). A relation becomes a relationship record once both its ends are confirmed. Rejecting
  * writes no record. Only analysts of the report's agency decide.
  */
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
 import { AppError, type EntityId, type FieldError, type RecordId } from '@mosaic/model';
+import { schemaGroup } from '@mosaic/resolution';
 import type { Consultation } from '../organisation.ts';
-import { writeRecord, type RecordView } from '../records.ts';
+import { readRecord, writeRecord, type RecordView } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { judgePair } from '../resolution/entity-view.ts';
 import type { Mosaic } from '../runtime.ts';
-import { recordProperties } from './link-proposals.ts';
+import { holderProperty, recordProperties } from './link-proposals.ts';
 import { consultReport, loadReview, mayReview } from './read-report.ts';
-import { RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type EntityReview, type RelationReview, type ReportReview } from './report-review.ts';
+import { RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type EntityReview, type LinkKind, type RelationReview, type ReportReview } from './report-review.ts';
 
 export interface ConfirmInput {
   /** Edits to the extracted name (the record's main name-like property). */
   readonly name?: string;
   /** Edits to properties; replace the extracted values property by property. */
   readonly properties?: Readonly<Record<string, readonly string[]>>;
-  /** An existing record the person judges to be the same. */
+  /** An existing record the person judges to be the same (a person, an organisation), or the holder of the identifier or another record holding it (LinkKind). */
   readonly link?: RecordId;
   /** LED Art. 6 category of the data subject, default the report's. */
   readonly category?: string;
@@ -68,12 +73,15 @@ function provenanceFrom(report: RecordView, sourceRecordId: string, category?: s
 export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string, input: ConfirmInput, { entities }: { readonly entities?: EntityProjection } = {}): Promise<ConfirmOutcome> {
   const { report, review, entity } = await reviewing(mosaic, consultation, reportId, entityId);
   if (!RECORDABLE_SCHEMATA.has(entity.schema)) return { ok: false, errors: [{ field: 'entity', reason: `${entityId} is a ${entity.schema}, which annotates the text and is not made a record` }] };
-  if (input.link !== undefined && !entities) throw new AppError('MOSAIC_STORE_UNAVAILABLE', 'linking needs the resolved entities, which this node does not keep');
+  const resolved = schemaGroup(entity.schema) !== undefined;
+  if (input.link !== undefined && resolved && !entities) throw new AppError('MOSAIC_STORE_UNAVAILABLE', 'linking needs the resolved entities, which this node does not keep');
+  const { linkedAs, holder } = input.link === undefined ? {} : resolved ? { linkedAs: 'same' as const } : await identifierLink(mosaic, consultation, entity, input.link);
   const nameProperty = NAME_PROPERTY[entity.schema] ?? 'name';
   const properties: Record<string, readonly string[]> = {
     ...recordProperties(mosaic.registry, entity.schema, entity),
     [nameProperty]: [input.name?.trim() || entity.name],
     ...(input.properties ?? {}),
+    ...(holder !== undefined && input.link !== undefined ? { [holder]: [...new Set([...(input.properties?.[holder] ?? []), input.link])] } : {}),
     proof: [reportId],
   };
   const sourceRecordId = `${report.provenance.sourceRecordId}/${entity.id}`;
@@ -81,12 +89,12 @@ export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, 
   if (!written.ok) return written;
   const record = written.record.id;
   let linkedEntity: EntityId | undefined;
-  if (input.link !== undefined && entities) {
+  if (input.link !== undefined && linkedAs === 'same' && entities) {
     // judgePair checks the person may see both records; a hidden one answers as not found.
     const judged = await judgePair(mosaic, consultation, entities, record, input.link, 'same', `confirmed from report ${reportId}`);
     linkedEntity = judged.entityA;
   }
-  const confirmed: EntityReview = { status: 'confirmed', record, ...(input.link ? { linkedTo: input.link } : {}), decision: { by: consultation.user.id, at: mosaic.now().toISOString() } };
+  const confirmed: EntityReview = { status: 'confirmed', record, ...(input.link && linkedAs ? { linkedTo: input.link, linkedAs } : {}), decision: { by: consultation.user.id, at: mosaic.now().toISOString() } };
   let next: ReportReview = { ...review, entities: { ...review.entities, [entity.id]: confirmed } };
   const made: RecordId[] = [];
   const relations = [...next.relations];
@@ -101,6 +109,18 @@ export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, 
   next = { ...next, relations };
   await saveReview(mosaic, next, report.provenance.agency);
   return { ok: true, record: written.record, ...(linkedEntity ? { entity: linkedEntity } : {}), relations: made };
+}
+
+/**
+ * What a link from an extracted identifier makes, once the person may read the linked record (a
+ * consultation, audited; one they may not read answers as not found, a pointer included): the
+ * property naming it as the holder, or a lead.
+ */
+async function identifierLink(mosaic: Mosaic, consultation: Consultation, entity: ExtractedEntity, link: RecordId): Promise<{ readonly linkedAs: LinkKind; readonly holder?: string }> {
+  const found = await readRecord(mosaic, consultation, link);
+  if (!found.record) throw new AppError('MOSAIC_NOT_FOUND', `record ${link} not found`);
+  const holder = holderProperty(mosaic.registry, entity.schema, found.record.schema);
+  return holder === undefined ? { linkedAs: 'lead' } : { linkedAs: 'holder', holder };
 }
 
 /** Relationship schemata for extracted relation types, with the schemata each end must have. */

@@ -11,10 +11,9 @@ import { reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Consultation } from '../organisation.ts';
 import { writeRecord, type RecordView } from '../records.ts';
-import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Mosaic } from '../runtime.ts';
 import { LINKABLE_SCHEMATA, newReview, REPORT_REVIEW_KIND, type LinkProposal } from './report-review.ts';
-import { proposeLinks } from './link-proposals.ts';
+import { proposeLinks, type ReviewIndexes } from './link-proposals.ts';
 
 /** Largest document accepted, in bytes: a long report is a few hundred kB; this leaves room for PDFs with images. */
 export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
@@ -64,7 +63,7 @@ export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType
   }
 }
 
-export async function uploadReport(mosaic: Mosaic, consultation: Consultation, input: ReportInput, { entities }: { readonly entities?: EntityProjection } = {}): Promise<UploadOutcome> {
+export async function uploadReport(mosaic: Mosaic, consultation: Consultation, input: ReportInput, { entities, identifiers }: ReviewIndexes = {}): Promise<UploadOutcome> {
   const { user } = consultation;
   const collection = input.collection.trim();
   if (collection === '' || collection.length > 200) return invalid('collection', 'is required (at most 200 characters)');
@@ -97,7 +96,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   });
   // Proposals consult other records: under the purpose given, else as the review of this collection.
   const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
-  const proposals = await proposeLinks(mosaic, reviewing, extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema)), entities ? { entities } : {});
+  const proposals = await proposeLinks(mosaic, reviewing, extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema)), { ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) });
   return { ok: true, report: written.record, extraction, proposals: Object.fromEntries(proposals.byEntity), pointers: proposals.pointers };
 }
 

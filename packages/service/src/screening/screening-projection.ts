@@ -16,12 +16,17 @@
 import type { AgencyId, DeskId, EntityRecord, Provenance, RecordId } from '@mosaic/model';
 import {
   AlertId, createScreeningIndex, entryFromFtm, isAlertCategory,
-  type Alert, type ScreeningIndex, type SubjectId, type WatchlistEntry,
+  type Alert, type IdentifierField, type ScreeningIndex, type SubjectId, type WatchlistEntry,
 } from '@mosaic/screening';
 import type { Projection, RecordChange } from '../change-follower.ts';
 
 /** Schemata screened at a checkpoint: people by name and documents, vehicles by plate. */
 export const SCREENED_SCHEMATA: ReadonlySet<string> = new Set(['Person', 'Vehicle']);
+/**
+ * The identifiers the watchlist holds. A checkpoint checks no e-mail address, so the watchlist
+ * does not hold them (memory is what limits a checkpoint node); the identifier projection does.
+ */
+export const SCREENED_IDENTIFIERS: readonly IdentifierField[] = ['documents', 'plates', 'phones'];
 export const ALERT_SCHEMA = 'Alert';
 
 /** An alert record as the projection holds it: the screening alert and the record behind it. */
@@ -128,7 +133,7 @@ export function createScreeningProjection({ subjectOf = (id) => id }: ScreeningP
       return subjectOf(alert.subject);
     }
     if (!SCREENED_SCHEMATA.has(record.schema)) return undefined;
-    const converted = entryFromFtm(record, () => subjectOf(record.id));
+    const converted = entryFromFtm(record, () => subjectOf(record.id), { identifiers: SCREENED_IDENTIFIERS });
     if (!converted.ok) return undefined;
     const subject = converted.entry.id;
     provenance.set(record.id, record.provenance);

@@ -380,14 +380,28 @@ export interface ReportMention {
   readonly text: string;
 }
 
+/** How the record proposed for an extracted phone, e-mail, document or plate holds it. */
+export interface IdentifierLink {
+  readonly kind: 'document' | 'plate' | 'phone' | 'email';
+  readonly how: 'exact' | 'confusable';
+  /** The record's property holding it. */
+  readonly property: string;
+  /** The identifier as the record holds it. */
+  readonly value: string;
+  /** What confirming with it makes: the new record names the record as its holder, or the review keeps it as a lead. */
+  readonly link: 'holder' | 'lead';
+}
+
 export interface LinkProposal {
   readonly record: string;
   readonly entity?: string;
+  readonly schema: string;
   readonly caption: string;
   readonly agency: string;
   readonly score: number;
   readonly match: boolean;
   readonly explain: unknown;
+  readonly identifier?: IdentifierLink;
 }
 
 export type ReviewStatus = 'proposed' | 'confirmed' | 'rejected';
@@ -403,6 +417,8 @@ export interface ReportEntity {
   readonly record?: string;
   readonly entity?: string;
   readonly linkedTo?: string;
+  /** What the link made: a same judgement, the holder named, or a lead kept in the review. */
+  readonly linkedAs?: 'same' | 'holder' | 'lead';
   readonly proposals: readonly LinkProposal[];
 }
 

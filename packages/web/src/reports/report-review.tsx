@@ -1,11 +1,14 @@
 /**
  * One report: its text with the mentions marked, its provenance, and what extraction found.
  * Reviewers (analysts of the owning agency) confirm each entity — as found, edited, or linked
- * to an existing record the matcher proposes (score and the features that made it) — or reject
- * it; relations become records once both ends are confirmed. Others read the text only.
+ * to an existing record the matcher proposes (score and the features that made it); for a
+ * phone, an e-mail address, a document or a plate, a record holding the same one (how it
+ * matched, which of the record's properties holds it, and whether confirming names that record
+ * as the holder or keeps it as a lead) — or reject it; relations become records once both ends
+ * are confirmed. Others read the text only.
  */
 import { useState } from 'react';
-import type { LinkProposal, ReportDetail, ReportEntity } from '../api/api-types.ts';
+import type { IdentifierLink, LinkProposal, ReportDetail, ReportEntity } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
@@ -13,6 +16,7 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
+import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 import { ReportText } from './report-text.tsx';
@@ -25,6 +29,22 @@ function explanationOf(explain: unknown): string {
     .filter((e) => e.level !== 'missing')
     .map((e) => `${featureLabel(e.feature)}: ${levelLabel(e.feature, e.level)} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`)
     .join(' · ');
+}
+
+/** What confirming with each kind of link makes, as the reviewer reads it before choosing. */
+const LINK_LEAD: Readonly<Record<IdentifierLink['link'], string>> = { holder: 'Held by', lead: 'Also held on' };
+
+/** An identifier proposal: the record holding it, how it matched, and in which property. */
+function IdentifierProposalText({ proposal, identifier, schemata }: { readonly proposal: LinkProposal; readonly identifier: IdentifierLink; readonly schemata: ReadonlyMap<string, SchemaInfo> | undefined }) {
+  const schema = schemata?.get(proposal.schema);
+  const property = schema?.properties.find((p) => p.name === identifier.property)?.label ?? identifier.property;
+  return (
+    <>
+      {LINK_LEAD[identifier.link]} <strong>{proposal.caption}</strong> <span className="muted">({schema?.label ?? proposal.schema}, {proposal.agency})</span>{' '}
+      <span className={`badge identifier-${identifier.how}`}>{levelLabel('identifier', identifier.how)}</span>
+      <span className="explain muted"> {property}: {identifier.value}{identifier.link === 'lead' ? ' · kept as a lead in the review, no record linked' : ''}</span>
+    </>
+  );
 }
 
 export function ReportReview({ id }: { readonly id: string }) {
@@ -83,6 +103,7 @@ function ReportDetailView({ detail, selected, onSelect, reload }: { readonly det
 
 function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readonly reportId: string; readonly entity: ReportEntity; readonly reviewable: boolean; readonly selected: boolean; readonly onDone: () => void }) {
   const { api } = useSession();
+  const schemata = useSchemata(api);
   const [name, setName] = useState(entity.name);
   // A new entity unless the person picks a proposal: linking is their judgement, never a default.
   const [link, setLink] = useState<string>('');
@@ -101,6 +122,7 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
         <span className="muted">{entity.mentions.length} mention{entity.mentions.length === 1 ? '' : 's'}</span>{' '}
         <span className={`badge review-${entity.status}`}>{entity.status}</span>
         {entity.entity ? <> <a href={href('profile', 'entity', entity.entity)}>profile</a></> : entity.record ? <> <a href={href('profile', 'record', entity.record)}>record</a></> : null}
+        {entity.linkedTo && entity.linkedAs && entity.linkedAs !== 'same' ? <> <span className="muted">{entity.linkedAs === 'holder' ? 'held by' : 'lead'}</span> <a href={href('profile', 'record', entity.linkedTo)}>{entity.linkedTo}</a></> : null}
       </div>
       {open ? (
         <div className="entity-review">
@@ -111,8 +133,12 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
             {entity.proposals.map((p: LinkProposal) => (
               <label key={p.record} className="proposal">
                 <input type="radio" name={`link-${entity.id}`} checked={link === p.record} onChange={() => setLink(p.record)} />{' '}
-                Same as <strong>{p.caption}</strong> <span className="muted">({p.agency})</span> <span className="score">{Math.round(p.score * 100)}%</span>
-                <span className="explain muted"> {explanationOf(p.explain)}</span>
+                {p.identifier ? <IdentifierProposalText proposal={p} identifier={p.identifier} schemata={schemata} /> : (
+                  <>
+                    Same as <strong>{p.caption}</strong> <span className="muted">({p.agency})</span> <span className="score">{Math.round(p.score * 100)}%</span>
+                    <span className="explain muted"> {explanationOf(p.explain)}</span>
+                  </>
+                )}
               </label>
             ))}
           </fieldset>
