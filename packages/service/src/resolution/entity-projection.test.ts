@@ -1,4 +1,4 @@
-import { UserId, type RecordId } from '@mosaic/model';
+import { UserId, validateRecord, type RecordId } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { createEntityProjection, type EntityProjection } from './entity-projection.ts';
@@ -77,8 +77,14 @@ describe('the entity projection\'s full pass', () => {
     expect(reported).toBeGreaterThan(0);
   });
 
-  it('gives the event loop turns while a full pass runs in the worker', async () => {
+  it('gives the event loop turns during a full pass: reading the records, preparing them, waiting for the worker', async () => {
     await storePersons();
+    // enough records that neither thread's share is over before a timer is due (a pass of a few
+    // records can end in the worker while this thread still prepares its own copy)
+    const more = Array.from({ length: 3000 }, (_, i) => validateRecord(world!.mosaic.registry, {
+      id: `g${i}`, schema: 'Person', properties: { name: [`Wim${i % 97} Peeters${i % 1499}`], birthDate: [`19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`] }, provenance: testProvenance('fedpol'),
+    }));
+    await world!.mosaic.store.putRecords(more.flatMap((v) => (v.ok ? [v.record] : [])), { actor: 'test' });
     const projection = await open(1);
     let turned = false;
     setTimeout(() => { turned = true; }, 0);
