@@ -8,12 +8,13 @@
  *
  *   npx node bench/screen-during-ingest.ts [--persons 20000] [--lines 60000] [--quiet-s 5]
  *
- * Then, the upload stored, a full resolution pass over every record (what a judgement starts)
- * while the officer goes on screening.
+ * Then, the upload stored, a full resolution pass over every record (what an undone merge or an
+ * updated record starts) while the officer goes on screening; then ten judgements in a row on
+ * pairs of the review queue, each timed.
  *
  * Prints one JSON object (counts and timings only): screening latency p50/p99/max alone, during
  * the ingest and during the pass, checks answered during each, the ingest's time and records/s,
- * the pass's time.
+ * the pass's time, and the judgements' latency.
  */
 import { validateRecord, seededRandom, type EntityRecord } from '@mosaic/model';
 import { buildApp } from '@mosaic/server';
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
 });
 const PERSONS = Number(args.persons);
 const LINES = Number(args.lines);
+/** Judgements made in a row at the end. */
+const JUDGEMENTS = 10;
 
 const world = await openTestMosaic();
 const { mosaic } = world;
@@ -124,8 +127,8 @@ const during = await screenWhile(() => state !== 'running');
 await polling;
 const ingestMs = performance.now() - ingestStarted;
 
-// Then a full resolution pass over every record (as a judgement, an undone merge or an updated
-// record starts one), which on a full node runs in a worker thread from 5,000 records on.
+// Then a full resolution pass over every record (as an undone merge or an updated record starts
+// one), which on a full node runs in a worker thread from 5,000 records on.
 const passStarted = performance.now();
 let passed = false;
 const pass = projections.entities.rebuild().then(() => { passed = true; });
@@ -133,10 +136,28 @@ const duringPass = await screenWhile(() => passed);
 await pass;
 const passMs = performance.now() - passStarted;
 
+// Then a reviewer's judgements, one after another over HTTP on pairs of the review queue: each
+// is applied to its two entities at once (a full pass only past 400 records). First the node
+// catches up with the upload (its change feed lags the ingest, and a full pass the arrivals
+// start holds a judgement until it ends).
+await projections.follower.catchUp();
+await projections.entities.settle();
+const reviewer = { ...analyst, 'x-mosaic-purpose': 'bench review', 'x-mosaic-case': 'BENCH' };
+const queue = (await (await fetch(`${base}/review?limit=${JUDGEMENTS}`, { headers: reviewer })).json()) as { pairs: { a: { id: string }; b: { id: string } }[] };
+const judgementMs: number[] = [];
+for (const [i, pair] of queue.pairs.entries()) {
+  const started = performance.now();
+  const response = await fetch(`${base}/judgements`, { method: 'POST', headers: analyst, body: JSON.stringify({ a: pair.a.id, b: pair.b.id, verdict: i % 2 === 0 ? 'not_same' : 'same', purpose: 'bench review', caseRef: 'BENCH' }) });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`a judgement answered ${response.status}`);
+  judgementMs.push(performance.now() - started);
+}
+
 console.log(JSON.stringify({
   bench: 'screen-during-ingest', persons: PERSONS, lines: LINES, uploadMb: Math.round(Buffer.byteLength(upload) / 1e5) / 10,
   ingest: { state, accepted, ms: Math.round(ingestMs), recordsPerSecond: Math.round(accepted / (ingestMs / 1000)) },
-  screenQuietMs: figures(quiet), screenDuringIngestMs: figures(during), fullPass: { ms: Math.round(passMs) }, screenDuringFullPassMs: figures(duringPass), loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+  screenQuietMs: figures(quiet), screenDuringIngestMs: figures(during), fullPass: { ms: Math.round(passMs) }, screenDuringFullPassMs: figures(duringPass),
+  judgementMs: { count: judgementMs.length, p50: figures(judgementMs).p50, max: figures(judgementMs).max }, loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
 }));
 projections.stop();
 await app.close();
