@@ -8,8 +8,9 @@
  * which resolution does not resolve (schemaGroup), the relation the model has between them: the
  * new record names the linked one as its holder (a vehicle: owner) when the model lets it (a
  * person holding that phone), else the review keeps the link as a lead (another phone record
- * with that number: two records of one kind are not made one). A relation becomes a relationship record once both its ends are confirmed. Rejecting
- * writes no record. Only analysts of the report's agency decide.
+ * with that number: two records of one kind are not made one). A relation becomes a
+ * relationship record once both its ends are confirmed. Rejecting writes no record. Only
+ * analysts of the report's agency decide.
  */
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
 import { AppError, type EntityId, type FieldError, type RecordId } from '@mosaic/model';
