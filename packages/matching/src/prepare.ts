@@ -346,9 +346,7 @@ export function* namesToCount(cache: PrepareCache): Generator<string> {
  * cache), and the table of all its names fills them in at the end, as if it had been built first.
  */
 export function fillTermFrequencies(cache: PrepareCache, frequencies: NameFrequencies): void {
-  for (const names of [cache.names, cache.weakNames]) {
-    for (const { prepared } of names.values()) (prepared as { tf: readonly number[] | undefined }).tf = prepared.name.core.map((t) => tokenTfWeight(frequencies, t.text));
-  }
+  for (const names of [cache.names, cache.weakNames]) for (const { prepared } of names.values()) fillName(prepared, frequencies);
 }
 
 /** fillTermFrequencies a few names at a time: it pauses (yields) after each `step` names, for a caller that lets other work run in between. */
@@ -356,10 +354,14 @@ export function* fillingTermFrequencies(cache: PrepareCache, frequencies: NameFr
   let done = 0;
   for (const names of [cache.names, cache.weakNames]) {
     for (const { prepared } of names.values()) {
-      (prepared as { tf: readonly number[] | undefined }).tf = prepared.name.core.map((t) => tokenTfWeight(frequencies, t.text));
+      fillName(prepared, frequencies);
       if (++done % step === 0) yield;
     }
   }
+}
+
+function fillName(prepared: PreparedName, frequencies: NameFrequencies): void {
+  (prepared as { tf: readonly number[] | undefined }).tf = prepared.name.core.map((t) => tokenTfWeight(frequencies, t.text));
 }
 
 const NONE: readonly never[] = Object.freeze([]);

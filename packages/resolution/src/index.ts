@@ -32,7 +32,7 @@ export type { ResolutionIndex, AddResult, AddOutcome, Candidate } from './resolu
 export { answeredByJudgements, entityPairKey, reviewQueue } from './review-queue.ts';
 export type { AnsweredPair, ReviewItem, ReviewState } from './review-queue.ts';
 export { undoMerge } from './undo-merge.ts';
-export { judgeLocally, MAX_LOCAL_RECORDS } from './judge-locally.ts';
+export { judgeLocally } from './judge-locally.ts';
 export { parseRecordLine, parseEntityObject } from './parse-record-line.ts';
 export type { ParsedLine, ParseOptions } from './parse-record-line.ts';
 export { parseBatchLine, schemaMarker } from './parse-record-lines.ts';

@@ -65,8 +65,16 @@ const OWN_IDENTIFIER: Readonly<Record<string, { readonly field: IdentifierField;
   Passport: { field: 'documents', property: 'number' },
 };
 
-/** The properties of a record of this schema read as each kind of identifier. */
+const propertiesBySchema = new Map<string, Readonly<Record<IdentifierField, readonly string[]>>>();
+
+/** The properties of a record of this schema read as each kind of identifier (worked out once per schema: every entry of a list asks). */
 export function identifierProperties(schema: string): Readonly<Record<IdentifierField, readonly string[]>> {
+  let known = propertiesBySchema.get(schema);
+  if (known === undefined) propertiesBySchema.set(schema, (known = identifierPropertiesOf(schema)));
+  return known;
+}
+
+function identifierPropertiesOf(schema: string): Readonly<Record<IdentifierField, readonly string[]>> {
   const vehicle = VEHICLE_SCHEMATA.has(schema);
   const own = OWN_IDENTIFIER[schema];
   const withOwn = (field: IdentifierField, properties: readonly string[]): readonly string[] => (own?.field === field ? [...properties, own.property] : properties);

@@ -23,8 +23,6 @@ const PIECE = 1000;
 export interface FullPass {
   /** Resolves the records from the snapshot (as resolveRecords with these options would). */
   run(records: readonly ResolvableRecord[], options: PassOptions): Promise<ResolutionRun>;
-  /** Whether the last run used the worker. */
-  readonly inWorker: () => boolean;
   /** Stops the worker, if one was started. */
   close(): Promise<void>;
 }
@@ -32,7 +30,6 @@ export interface FullPass {
 export function createFullPass({ workerFrom = 5000 }: { readonly workerFrom?: number } = {}): FullPass {
   let worker: Worker | undefined;
   let waiting: PromiseWithResolvers<Extract<PassMessage, { kind: 'resolved' }>> | undefined;
-  let lastInWorker = false;
 
   const fail = (message: string): void => {
     waiting?.reject(new AppError('MOSAIC_INTERNAL', `resolve: the full pass failed: ${message}`));
@@ -59,8 +56,7 @@ export function createFullPass({ workerFrom = 5000 }: { readonly workerFrom?: nu
 
   return {
     async run(records, options) {
-      lastInWorker = records.length >= workerFrom;
-      if (!lastInWorker) return resolveRecords(records, options);
+      if (records.length < workerFrom) return resolveRecords(records, options);
       const thread = started();
       waiting = Promise.withResolvers();
       const result = waiting.promise;
@@ -93,7 +89,6 @@ export function createFullPass({ workerFrom = 5000 }: { readonly workerFrom?: nu
         stats: resolved.stats,
       };
     },
-    inWorker: () => lastInWorker,
     async close() {
       const thread = worker;
       worker = undefined;
