@@ -1,5 +1,5 @@
 export { parseConfig, type MosaicConfig, type RawConfig } from './config.ts';
-export { openMosaic, type Mosaic, type OpenMosaicOptions } from './runtime.ts';
+export { openMosaic, storeLocation, type Mosaic, type OpenMosaicOptions } from './runtime.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { createSessionCache, hashToken, signIn, signOut, type SessionCache, type SignedIn } from './sessions.ts';
 export { createDocumentWriter, type DocumentWriter } from './document-writer.ts';

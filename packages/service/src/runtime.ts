@@ -5,7 +5,7 @@
 import { createAuditLog, loadAuditSigner, type AuditLog } from '@mosaic/audit';
 import { AppError, schemata, type SchemaRegistry } from '@mosaic/model';
 import { decide, type Decide } from '@mosaic/policy';
-import { createStoreAuditStorage, openStore, type DocumentInput, type MessageBus, type Store } from '@mosaic/store';
+import { createStoreAuditStorage, openStore, type DocumentInput, type OpenStoreOptions, type MessageBus, type Store } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
 import { AUDIT_KEY_FILE, loadOrCreateAuditKeys } from './audit-keys-file.ts';
 import type { MosaicConfig } from './config.ts';
@@ -54,8 +54,14 @@ export interface OpenMosaicOptions {
   readonly bus?: MessageBus;
 }
 
+/** Where the configured store is: the embedded store's folder, or PostgreSQL with its schema (every command that opens the store reads it from here). */
+export function storeLocation(config: Pick<MosaicConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): OpenStoreOptions {
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) } : { dataDir: config.dataDir };
+}
+
 export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide, backgroundCheckpoints = true, bus }: OpenMosaicOptions = {}): Promise<Mosaic> {
-  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) } : { dataDir: config.dataDir, backgroundCheckpoints, ...(bus === undefined ? {} : { bus }) });
+  const location = storeLocation(config);
+  const store = await openStore('dataDir' in location ? { ...location, backgroundCheckpoints, ...(bus === undefined ? {} : { bus }) } : location);
   const keys = loadOrCreateAuditKeys(config.dataDir);
   // Every node writing one log must sign it with one key, or its checkpoints stop verifying.
   const signedWith = await store.getSetting('audit.publicKey');

@@ -11,7 +11,7 @@
  * show, set or remove the audit retention period (as the operator, system administrator; audited).
  */
 import { openStore } from '@mosaic/store';
-import { loadOrCreateAuditKeys, verifyAuditLog } from '@mosaic/service';
+import { loadOrCreateAuditKeys, storeLocation, verifyAuditLog } from '@mosaic/service';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { existingStore } from '../existing-store.ts';
@@ -43,7 +43,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   }
   const config = existingStore('audit verify', configOf(values));
   const publicKeyPem = values['public-key'] ? await readInputFile('audit verify', '--public-key', values['public-key']) : loadOrCreateAuditKeys(config.dataDir).publicKeyPem;
-  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const store = await openStore(storeLocation(config));
   try {
     const result = await verifyAuditLog(store, publicKeyPem, { requireSealedTail: values.sealed === true });
     if (result.ok) {

@@ -7,7 +7,7 @@
  */
 import { CLASSIFICATION, type Classification } from '@mosaic/model';
 import { ROLES } from '@mosaic/policy';
-import { createUser, openMosaic } from '@mosaic/service';
+import { createUser, openMosaic, storeLocation } from '@mosaic/service';
 import { openStore } from '@mosaic/store';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { readInputFile } from '../input-files.ts';
@@ -20,7 +20,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   const config = configOf(values);
   if (positionals[0] === 'list' && positionals.length === 1) {
-    const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+    const store = await openStore(storeLocation(config));
     try {
       for (const user of await store.listUsers()) console.log(JSON.stringify({ name: user.name, agency: user.agency, desk: user.desk, roles: user.roles, clearance: user.clearance }));
       return 0;
