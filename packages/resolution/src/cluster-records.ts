@@ -2,18 +2,24 @@
  * Clustering scored pairs into entities without chaining two people together through a weak
  * middle record. Constrained greedy average-linkage agglomeration:
  *
- *  - must-link / cannot-link constraints first (Wagstaff & Cardie 2000, "Clustering with
- *    instance-level constraints"): `same` judgements are unioned before anything else, and no
- *    merge ever puts a `not_same` pair in one cluster. A `same` judgement that would break a
- *    `not_same` one is not applied and is reported as a conflict (keeping people apart is the
- *    safe side: an automated merge is the decision with adverse effect).
- *  - then strong edges (probability >= linkThreshold) in decreasing order, as in single-linkage
+ *  - strong edges (probability >= linkThreshold) in decreasing order, as in single-linkage
  *    (Kruskal), but two clusters merge only when the average probability over *all* pairs
  *    across them is at least mergeThreshold: average linkage (UPGMA, Sokal & Michener 1958;
  *    compared for duplicate detection by Hassanzadeh et al. 2009, "Framework for evaluating
  *    clustering algorithms in duplicate detection"). A middle record B that matches A and C
  *    strongly cannot carry C into {A, B} when A and C score as different people: the pair
  *    (A, C) pulls the average down.
+ *  - must-link / cannot-link constraints (Wagstaff & Cardie 2000, "Clustering with
+ *    instance-level constraints"): no merge ever puts a `not_same` pair in one cluster, and a
+ *    `same` judgement joins the two clusters its records were put in. It says the two entities
+ *    a reviewer was shown are one person: their other records come along (each side's own
+ *    merges still await a person's confirmation), and the strong edges of the joined cluster are
+ *    tried again. Applying `same` before the machine's merges instead would make the pair a
+ *    cluster of its own, which the average linkage then keeps apart from the rest of both sides.
+ *  - when a `not_same` stands between two clusters a `same` would join, the judgements go first
+ *    after all: every `same` pair is unioned before any machine merge, and a `same` that would
+ *    break a `not_same` is not applied and is reported as a conflict (keeping people apart is
+ *    the safe side: an automated merge is the decision with adverse effect).
  *
  * Pairs across clusters that blocking never produced are scored on demand, so the average is
  * over every pair (up to maxCrossPairs, evenly sampled beyond).
@@ -62,7 +68,16 @@ export interface ClusterResult {
 /** How far under mergeThreshold a mean's upper bound must fall before the scan stops (far above rounding). */
 const REFUSAL_MARGIN = 1e-9;
 
-export function clusterRecords(input: ClusterInput, { linkThreshold, mergeThreshold, maxCrossPairs = 400 }: ClusterOptions): ClusterResult {
+export function clusterRecords(input: ClusterInput, options: ClusterOptions): ClusterResult {
+  return agglomerate(input, options, 'machine first') ?? (agglomerate(input, options, 'judgements first') as ClusterResult);
+}
+
+/**
+ * One agglomeration: the machine's merges then the `same` judgements between whole clusters
+ * (undefined when a `not_same` stands between two clusters a `same` would join), or every `same`
+ * pair first.
+ */
+function agglomerate(input: ClusterInput, { linkThreshold, mergeThreshold, maxCrossPairs = 400 }: ClusterOptions, order: 'machine first' | 'judgements first'): ClusterResult | undefined {
   const n = input.size;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
@@ -80,8 +95,6 @@ export function clusterRecords(input: ClusterInput, { linkThreshold, mergeThresh
     (cannot.get(a) ?? cannot.set(a, []).get(a)!).push(b);
     (cannot.get(b) ?? cannot.set(b, []).get(b)!).push(a);
   }
-  const cannotRoots = new Map<number, number[]>();
-  for (const [x, list] of cannot) cannotRoots.set(x, [...list]);
   const forbidden = (ra: number, rb: number): boolean => {
     const small = membersOf(ra).length <= membersOf(rb).length ? ra : rb;
     const other = small === ra ? rb : ra;
@@ -99,36 +112,63 @@ export function clusterRecords(input: ClusterInput, { linkThreshold, mergeThresh
   const merges: ClusterMerge[] = [];
   let conflicts = 0;
   const judgedSame = new Set<number>();
-  for (const [a, b] of input.mustLink ?? []) {
-    if (a === b) continue;
-    const ra = find(a);
-    const rb = find(b);
-    if (ra === rb) continue;
-    if (forbidden(ra, rb)) { conflicts++; continue; }
-    union(ra, rb);
-    merges.push({ i: a, j: b, probability: 1, judged: true });
-    judgedSame.add(a * n + b).add(b * n + a);
-  }
+  /** Joins the clusters of each `same` pair; false when a `not_same` stands between two of them. */
+  const joinJudged = (joined: Set<number>): boolean => {
+    for (const [a, b] of input.mustLink ?? []) {
+      if (a === b) continue;
+      const ra = find(a);
+      const rb = find(b);
+      if (ra === rb) continue;
+      if (forbidden(ra, rb)) {
+        if (order === 'machine first') return false;
+        conflicts++;
+        continue;
+      }
+      joined.add(union(ra, rb));
+      merges.push({ i: a, j: b, probability: 1, judged: true });
+      judgedSame.add(a * n + b).add(b * n + a);
+    }
+    return true;
+  };
 
-  const order: number[] = [];
-  for (let k = 0; k < input.left.length; k++) if ((input.probability[k] as number) >= linkThreshold) order.push(k);
-  order.sort((x, y) => (input.probability[y] as number) - (input.probability[x] as number) || x - y);
-  let refusedByLinkage = 0;
-  let refusedByJudgement = 0;
-  for (const k of order) {
-    const i = input.left[k] as number;
-    const j = input.right[k] as number;
-    const ri = find(i);
-    const rj = find(j);
-    if (ri === rj) continue;
-    if (forbidden(ri, rj)) { refusedByJudgement++; continue; }
-    const mean = meanLinkage(membersOf(ri), membersOf(rj), i, j, input.probability[k] as number);
-    if (mean < mergeThreshold) { refusedByLinkage++; continue; }
-    union(ri, rj);
-    merges.push({ i, j, probability: mean, judged: false });
+  const strong: number[] = [];
+  for (let k = 0; k < input.left.length; k++) if ((input.probability[k] as number) >= linkThreshold) strong.push(k);
+  strong.sort((x, y) => (input.probability[y] as number) - (input.probability[x] as number) || x - y);
+  /** Why each strong edge's merge was last refused: 0 it was not, 1 by linkage, 2 by a judgement. */
+  const refusal = new Uint8Array(strong.length);
+  /** Tries the strong edges in order; with `touching`, only those with a side in one of those clusters (the others were decided already, on clusters that have not changed). */
+  const tryEdges = (touching?: Set<number>): void => {
+    for (let e = 0; e < strong.length; e++) {
+      const k = strong[e] as number;
+      const i = input.left[k] as number;
+      const j = input.right[k] as number;
+      const ri = find(i);
+      const rj = find(j);
+      if (ri === rj) continue;
+      if (touching && !touching.has(ri) && !touching.has(rj)) continue;
+      if (forbidden(ri, rj)) { refusal[e] = 2; continue; }
+      const mean = meanLinkage(membersOf(ri), membersOf(rj), i, j, input.probability[k] as number);
+      if (mean < mergeThreshold) { refusal[e] = 1; continue; }
+      refusal[e] = 0;
+      const r = union(ri, rj);
+      touching?.add(r);
+      merges.push({ i, j, probability: mean, judged: false });
+    }
+  };
+  if (order === 'judgements first') {
+    joinJudged(new Set());
+    tryEdges();
+  } else {
+    tryEdges();
+    const joined = new Set<number>();
+    if (!joinJudged(joined)) return undefined;
+    if (joined.size > 0) tryEdges(new Set([...joined].map(find)));
   }
   const cluster = new Int32Array(n);
   for (let i = 0; i < n; i++) cluster[i] = find(i);
+  let refusedByLinkage = 0;
+  let refusedByJudgement = 0;
+  for (const why of refusal) if (why === 1) refusedByLinkage++; else if (why === 2) refusedByJudgement++;
   return { cluster, merges, conflicts, refusedByLinkage, refusedByJudgement };
 
   /**

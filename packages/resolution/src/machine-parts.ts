@@ -1,18 +1,18 @@
 /**
  * The parts of an entity that the machine's own merges hold together, for the entities that a
  * person's `same` judgement helped join. Clustering joins records one merge at a time, each merge
- * uniting two clusters through one pair (cluster-records.ts: the `same` judgements first, as
- * must-links, then the strong edges the average linkage accepts), so an entity's merges form a
- * spanning tree of its records (Kruskal). Taking out the judged merges cuts that tree into the
+ * uniting two clusters through one pair (cluster-records.ts: the strong edges the average linkage
+ * accepts and the `same` judgements, in either order), so an entity's merges form a spanning tree
+ * of its records (Kruskal). Taking out the judged merges cuts that tree into the
  * parts the machine joined by itself; two records of different parts lie on opposite sides of a
  * judgement and are one entity only because a person said so.
  *
  * The review queue uses this (review-queue.ts): the question "are these two the same?" about
  * records of two parts follows from the judgement and the questions inside each part (sameness is
  * transitive), so it is not asked again; inside a part the machine's merge still awaits a person's
- * confirmation (DESIGN.md principle 2). A strong pair between two parts joined nothing: when its
- * turn came its records were one cluster already, through the judgement (the run before, its
- * merge was refused, which is why a person was asked).
+ * confirmation (DESIGN.md principle 2). A strong pair between two parts joined nothing: the
+ * average linkage refused its merge, or its records were one cluster already, through the
+ * judgement.
  *
  * Entities no judgement helped join have no entry (the common case costs nothing): the whole
  * entity is one part.
