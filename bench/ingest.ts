@@ -46,7 +46,7 @@ for (let i = 0; i < persons; i++) {
 out.end();
 await once(out, 'close');
 
-const mosaic = await openMosaic(parseConfig({ dataDir: join(dir, 'data') }, dir), { checkpointEvery: 1000 });
+const mosaic = await openMosaic(parseConfig({ dataDir: join(dir, 'data') }, dir), { checkpointEvery: 1000, backgroundCheckpoints: true });
 const actor = { user: UserId('system:bench'), agency: AgencyId('system') };
 const started = performance.now();
 const cpuStart = process.cpuUsage();

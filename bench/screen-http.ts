@@ -55,7 +55,7 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.lengt
 // A fictional organisation: the federal police share fully with the zone, intelligence gives pointers.
 const dir = mkdtempSync(join(tmpdir(), 'mosaic-bench-'));
 const schema = DATABASE_URL === '' ? undefined : `bench_screen_http_${process.pid}`;
-const mosaic = await openMosaic(parseConfig({ dataDir: dir, ...(schema !== undefined ? { databaseUrl: DATABASE_URL, databaseSchema: schema } : {}) }, dir));
+const mosaic = await openMosaic(parseConfig({ dataDir: dir, ...(schema !== undefined ? { databaseUrl: DATABASE_URL, databaseSchema: schema } : {}) }, dir), { backgroundCheckpoints: true });
 const conditions = { tlp: ['CLEAR', 'GREEN', 'AMBER'], maxClassification: 'CONFIDENTIAL', handling: ['H0', 'H1', 'H2', 'H3'], categories: ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'] } as const;
 await saveOrganisation(mosaic.store, {
   agencies: [

@@ -47,7 +47,7 @@ const dataDir = args.data === '' ? join(scratch, 'data') : args.data;
 if (args.data === '') {
   const demoDir = join(dataDir, 'demo');
   await writeDemo({ persons: Number(args.persons), seed: 1, outDir: demoDir });
-  const mosaic = await openMosaic(parseConfig({ dataDir }, dataDir));
+  const mosaic = await openMosaic(parseConfig({ dataDir }, dataDir), { backgroundCheckpoints: true });
   await loadDemo(mosaic, demoDir);
   await mosaic.close();
 }

@@ -62,7 +62,7 @@ export function servingNode(): { readonly config: MosaicConfig; readonly role: N
  * nodes find it migrated and its audit key made.
  */
 export async function serveOnNodes(config: MosaicConfig, count: number, role: NodeRole = 'full'): Promise<string> {
-  await (await openMosaic(config, { backgroundCheckpoints: false })).close();
+  await (await openMosaic(config)).close();
   // The worker runs `serve` whatever command started the primary (start loads the demo first).
   cluster.setupPrimary({ args: ['serve'], execArgv: nodeExecArgv(count), serialization: IPC_SERIALIZATION });
   let stopping = false;

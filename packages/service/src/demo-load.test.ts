@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('loadDemo', () => {
   it('loads a demo the retention sweep keeps whole on the day it was made for, and not for ever', async () => {
     let today = new Date('2026-12-05T08:00:00Z');
-    const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), { now: () => today, backgroundCheckpoints: false });
+    const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), { now: () => today });
     try {
       const demo = join(dir, 'demo');
       await writeDemo({ persons: 500, seed: 7, asOf: today.toISOString().slice(0, 10), outDir: demo, workers: 0 });

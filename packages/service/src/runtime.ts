@@ -45,7 +45,10 @@ export interface OpenMosaicOptions {
   readonly checkpointEvery?: number;
   /** Benchmarks only (bench/policy-overhead.ts): another decision function on the same code path. */
   readonly decide?: Decide;
-  /** Embedded store: checkpoint its WAL from a worker thread (default; off for short-lived test stores). */
+  /**
+   * Embedded store: checkpoint its WAL from a worker thread, for a process that writes for long
+   * (`mosaic serve`, `start`, `ingest`); a short command leaves it to the writer's own checkpoints.
+   */
   readonly backgroundCheckpoints?: boolean;
   /**
    * Embedded store: the bus shared with the sibling nodes serving the same file
@@ -59,7 +62,7 @@ export function storeLocation(config: Pick<MosaicConfig, 'dataDir' | 'databaseUr
   return config.databaseUrl ? { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) } : { dataDir: config.dataDir };
 }
 
-export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide, backgroundCheckpoints = true, bus }: OpenMosaicOptions = {}): Promise<Mosaic> {
+export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide, backgroundCheckpoints = false, bus }: OpenMosaicOptions = {}): Promise<Mosaic> {
   const location = storeLocation(config);
   const store = await openStore('dataDir' in location ? { ...location, backgroundCheckpoints, ...(bus === undefined ? {} : { bus }) } : location);
   const keys = loadOrCreateAuditKeys(config.dataDir);

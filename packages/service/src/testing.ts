@@ -86,7 +86,7 @@ export async function listUnderArrestAlert(mosaic: Mosaic): Promise<ScreeningPro
 export async function openTestMosaic(options: { readonly now?: () => Date; readonly decide?: Decide } = {}): Promise<TestMosaic> {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-test-'));
   const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), {
-    checkpointEvery: 5, backgroundCheckpoints: false, ...(options.now ? { now: options.now } : {}), ...(options.decide ? { decide: options.decide } : {}),
+    checkpointEvery: 5, ...(options.now ? { now: options.now } : {}), ...(options.decide ? { decide: options.decide } : {}),
   });
   await saveOrganisation(mosaic.store, { agencies, desks, agreements });
   await mosaic.reloadOrg();

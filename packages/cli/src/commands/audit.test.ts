@@ -36,7 +36,7 @@ async function folderWithLog(days: readonly string[], count = 6): Promise<string
 }
 
 async function logOf(dir: string): Promise<AuditEntry[]> {
-  const store = await openStore({ dataDir: dir, backgroundCheckpoints: false });
+  const store = await openStore({ dataDir: dir });
   try {
     const all: AuditEntry[] = [];
     for await (const entry of createStoreAuditStorage(store).entries()) all.push(entry);

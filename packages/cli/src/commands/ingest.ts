@@ -45,7 +45,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const config = configOf(values);
   const mapping = values.mapping ? parseCsvMapping(await readJsonFile('ingest', '--mapping', values.mapping), schemata()) : undefined;
   const defaults = values.defaults ? ((await readJsonFile('ingest', '--defaults', values.defaults)) as ProvenanceDefaults) : undefined;
-  const mosaic = await openMosaic(config);
+  const mosaic = await openMosaic(config, { backgroundCheckpoints: true });
   try {
     const bar = progressBar(`ingest ${basename(file)}`);
     let shown = 0;

@@ -15,7 +15,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const node = servingNode();
   if (node !== undefined) {
     // One of several nodes: embedded-store nodes hear each other through the primary.
-    await startServer(await openMosaic(node.config, node.config.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {}), node.role);
+    await startServer(await openMosaic(node.config, { backgroundCheckpoints: true, ...(node.config.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {}) }), node.role);
     return 0;
   }
   const { values } = parse('serve', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' }, ...NODES_OPTION }, false);
@@ -29,7 +29,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error(`Mosaic is serving on ${url} (store: ${store}; ${nodes} nodes${as})`);
     return 0;
   }
-  const url = await startServer(await openMosaic(config), role);
+  const url = await startServer(await openMosaic(config, { backgroundCheckpoints: true }), role);
   console.error(`Mosaic is serving on ${url} (store: ${store}${as})`);
   return 0;
 }

@@ -17,7 +17,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { values } = parse('start', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, ...NODES_OPTION }, false);
   const config = configOf(values);
   const nodes = nodesOf(values.nodes);
-  const mosaic = await openMosaic(config);
+  const mosaic = await openMosaic(config, { backgroundCheckpoints: true });
   const fresh = (await mosaic.store.listUsers()).length === 0 && (await mosaic.store.countRecords()) === 0;
   if (fresh && config.demoPersons > 0) {
     const dir = join(config.dataDir, 'demo');
