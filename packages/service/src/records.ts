@@ -6,7 +6,7 @@
  */
 import { AppError, type EntityRecord, type FieldError, type Properties, type Provenance, type RecordId, type SchemaRegistry } from '@mosaic/model';
 import { decide, erasable, reviewDateFor, type Pointer } from '@mosaic/policy';
-import type { RecordVersion, StoredRecord } from '@mosaic/store';
+import type { RecordVersion, Store, StoredRecord } from '@mosaic/store';
 import { consult } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
@@ -71,8 +71,11 @@ export function checkQuery(q: string): string {
 
 export type WriteOutcome = { readonly ok: true; readonly record: RecordView; readonly status: 'created' | 'updated' | 'unchanged' } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
-/** Create or update one of the user's agency's records. */
-export async function writeRecord(mosaic: Mosaic, consultation: Consultation, raw: unknown): Promise<WriteOutcome> {
+/**
+ * Create or update one of the user's agency's records. `alongside` writes what belongs to the
+ * record (a report's text and review) in the same transaction: all of it or none.
+ */
+export async function writeRecord(mosaic: Mosaic, consultation: Consultation, raw: unknown, alongside?: (tx: Store, id: RecordId) => Promise<void>): Promise<WriteOutcome> {
   const { user } = consultation;
   const given = (typeof raw === 'object' && raw !== null ? raw : {}) as { provenance?: Record<string, unknown> };
   const claimed = given.provenance?.['agency'];
@@ -91,7 +94,13 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const existing = await mosaic.store.getRecord(validated.record.id);
   const current = existing ? decide(policyUser(user), 'write', { kind: 'record', provenance: existing.record.provenance }, policyContext(snapshot, consultation)) : decision;
   if (current.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${current.reason}`);
-  const [result] = await mosaic.store.putRecords([validated.record], { actor: user.id });
+  const [result] = alongside === undefined
+    ? await mosaic.store.putRecords([validated.record], { actor: user.id })
+    : await mosaic.store.transaction(async (tx) => {
+      const results = await tx.putRecords([validated.record], { actor: user.id });
+      await alongside(tx, validated.record.id);
+      return results;
+    });
   if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
   await mosaic.audit.append({
     actor: { user: user.id, agency: user.agency }, action: result.status === 'created' ? 'collection' : 'alteration',

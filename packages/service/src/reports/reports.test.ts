@@ -87,6 +87,21 @@ describe('uploading a report', () => {
     expect(await world.mosaic.store.searchReportTexts('Asperlund', { limit: 5 })).toEqual([]);
   });
 
+  it('writes the report, its text and its review together: a failure on the way leaves none of them', async () => {
+    const before = await world.mosaic.store.countRecords({ schema: 'Report' });
+    // the store as it is, but the text cannot be written (a full disk, a lost connection)
+    const store = world.mosaic.store;
+    const failingText = new Proxy(store, {
+      get: (target, key) => key !== 'transaction' ? Reflect.get(target, key) as unknown
+        : (fn: (tx: typeof store) => Promise<unknown>) => target.transaction((tx) => fn(new Proxy(tx, {
+          get: (inner, name) => (name === 'putReportText' ? () => Promise.reject(new Error('no space left on device')) : Reflect.get(inner, name) as unknown),
+        }))),
+    });
+    await expect(uploadReport({ ...world.mosaic, store: failingText }, await as('fedAnalyst'), { text: 'Quentin Asperlund was seen.', collection: 'c', provenance: PROVENANCE }))
+      .rejects.toThrow('no space left on device');
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
+  });
+
   it('reads HTML as text', async () => {
     const html = '<html><body><h1>Note</h1><p>Marit Oyelaran met Casimir Dufrenne in Liège.</p><script>var x = "Hidden Name";</script></body></html>';
     const outcome = await uploadReport(world.mosaic, await as('fedAnalyst'), { content: new TextEncoder().encode(html), mediaType: 'text/html', fileName: 'note.html', collection: 'html', provenance: PROVENANCE });
@@ -232,6 +247,11 @@ describe('reviewing what extraction found', () => {
     const before = await world.mosaic.store.countRecords();
     const bad = await confirmEntity(world.mosaic, fed, report.id, ortwin.id, { properties: { birthDate: ['not a date'] } });
     expect(errorsOf(bad).map((e) => e.field)).toEqual(['birthDate']);
+    expect(await world.mosaic.store.countRecords()).toBe(before);
+    expect((await readReport(world.mosaic, fed, report.id)).view!.entities.find((e) => e.id === ortwin.id)?.status).toBe('proposed');
+    // a "same" with a record the reviewer may not see is refused before anything is written
+    await expect(confirmEntity(world.mosaic, fed, report.id, ortwin.id, { link: RecordId('intel:i1') }, { entities: projections.entities }))
+      .rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'record intel:i1 not found' });
     expect(await world.mosaic.store.countRecords()).toBe(before);
     expect((await readReport(world.mosaic, fed, report.id)).view!.entities.find((e) => e.id === ortwin.id)?.status).toBe('proposed');
   });

@@ -18,7 +18,7 @@ import { schemaGroup } from '@mosaic/resolution';
 import type { Consultation } from '../organisation.ts';
 import { readRecord, writeRecord, type RecordView } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
-import { judgePair } from '../resolution/entity-view.ts';
+import { judgePair, mayJudge } from '../resolution/entity-view.ts';
 import type { Mosaic } from '../runtime.ts';
 import { holderProperty, recordProperties } from './link-proposals.ts';
 import { consultReport, loadReview, mayReview } from './read-report.ts';
@@ -77,6 +77,8 @@ export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, 
   const resolved = schemaGroup(entity.schema) !== undefined;
   if (input.link !== undefined && resolved && !entities) throw new AppError('MOSAIC_STORE_UNAVAILABLE', 'linking needs the resolved entities, which this node does not keep');
   const { linkedAs, holder } = input.link === undefined ? {} : resolved ? { linkedAs: 'same' as const } : await identifierLink(mosaic, consultation, entity, input.link);
+  // A "same" the person may not make is refused before the record is written (judgePair asks again).
+  if (input.link !== undefined && linkedAs === 'same' && !(await mayJudge(mosaic, consultation, [input.link]))) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.link} not found`);
   const nameProperty = NAME_PROPERTY[entity.schema] ?? 'name';
   const properties: Record<string, readonly string[]> = {
     ...recordProperties(mosaic.registry, entity.schema, entity),
@@ -91,7 +93,7 @@ export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, 
   const record = written.record.id;
   let linkedEntity: EntityId | undefined;
   if (input.link !== undefined && linkedAs === 'same' && entities) {
-    // judgePair checks the person may see both records; a hidden one answers as not found.
+    // judgePair checks again that the person may see both records; a hidden one answers as not found.
     const judged = await judgePair(mosaic, consultation, entities, record, input.link, 'same', `confirmed from report ${reportId}`);
     linkedEntity = judged.entityA;
   }

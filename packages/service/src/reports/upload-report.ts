@@ -81,19 +81,18 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
     ...(input.fileName ? { fileName: [input.fileName] } : {}), ...(input.mediaType ? { mimeType: [input.mediaType.split(';')[0]!.trim()] } : {}),
   };
   const raw = { id, schema: 'Report', properties, provenance: { category: 'other', nature: 'fact', legalBasis: `Report in collection ${collection}`, ...input.provenance, agency: user.agency } };
-  // Validate before anything is written, so a bad field leaves no text or review behind.
+  // A bad field is answered before the text is read for entities (writeRecord checks again, with the agency's retention rules).
   const today = mosaic.now().toISOString().slice(0, 10);
   const checked = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today) });
   if (!checked.ok) return checked;
 
   const extraction = extract(text, input.country ? { country: input.country } : {});
-  const written = await writeRecord(mosaic, consultation, raw);
-  if (!written.ok) return written;
-  const reportId = written.record.id;
-  await mosaic.store.transaction(async (tx) => {
+  // The report, its text and its review: one transaction, so a failure leaves no report without its text.
+  const written = await writeRecord(mosaic, consultation, raw, async (tx, reportId) => {
     await tx.putReportText(reportId, text);
     await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: reportId, owner: user.agency, subject: reportId, body: newReview(reportId, extraction) });
   });
+  if (!written.ok) return written;
   // Proposals consult other records: under the purpose given, else as the review of this collection.
   const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
   const proposals = await proposeLinks(mosaic, reviewing, extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema)), { ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) });

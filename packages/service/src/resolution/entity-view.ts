@@ -191,14 +191,19 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
   }));
 }
 
+/** Whether the person may judge records `ids`: an analyst who may read each of them. */
+export async function mayJudge(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[]): Promise<boolean> {
+  const user = policyUser(consultation.user);
+  if (!user.roles.includes('analyst')) return false;
+  const context = policyContext(await mosaic.org(), { ...consultation, purpose: 'resolution review', caseRef: consultation.caseRef ?? 'review' });
+  const records = await mosaic.store.getRecords(ids);
+  return records.length === ids.length && records.every((r) => decide(user, 'read', { kind: 'record', provenance: r.record.provenance }, context).effect === 'allow');
+}
+
 /** A person's judgement on two records the person may see; it sticks in every later run. */
 export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined }> {
-  const snapshot = await mosaic.org();
+  if (!(await mayJudge(mosaic, consultation, [a, b]))) throw new AppError('MOSAIC_NOT_FOUND', 'no such pair of records you may judge');
   const user = policyUser(consultation.user);
-  const context = policyContext(snapshot, { ...consultation, purpose: 'resolution review', caseRef: consultation.caseRef ?? 'review' });
-  const records = await mosaic.store.getRecords([a, b]);
-  const allowed = records.length === 2 && records.every((r) => decide(user, 'read', { kind: 'record', provenance: r.record.provenance }, context).effect === 'allow');
-  if (!allowed || !user.roles.includes('analyst')) throw new AppError('MOSAIC_NOT_FOUND', 'no such pair of records you may judge');
   await entities.judge(a, b, verdict, consultation.user.id, note);
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: 'resolution review', records: [a, b], outcome: 'ok', reason: `judgement:${verdict}` });
   return { entityA: entities.entityOf(a), entityB: entities.entityOf(b) };
