@@ -39,7 +39,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
   run(findEmails(text));
   run(findDocuments(text, free));
   run(findDates(text, free));
-  run(findPhones(text, free));
+  run(findPhones(text, free, options.country));
   run(findPlates(text, free));
   run(findMoney(text, free));
   run(findAddresses(text, free));

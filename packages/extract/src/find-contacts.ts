@@ -1,9 +1,12 @@
 /**
  * E-mail addresses and telephone numbers. International numbers ("+32 475 12 34 56",
  * "0032 475…", "+33 (0)1…") are normalised to E.164 (ITU-T E.164: "+" then at most 15 digits,
- * the national trunk "0" dropped); national numbers ("0475 12 34 56") keep their digits, since
- * their country is not written, and are only taken when grouped like a phone number.
+ * the national trunk "0" dropped). National numbers ("0475 12 34 56") are only taken when grouped
+ * like a phone number or cued; with the report's country known they are read as that country's
+ * (libphonenumber's numbering plans) and given in E.164 when the plan has such a number, else
+ * they keep their digits.
  */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { span, type Span } from './span.ts';
 
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
@@ -26,7 +29,13 @@ export function toE164(raw: string): string | undefined {
   return `+${digits}`;
 }
 
-export function findPhones(text: string, isFree: (start: number, end: number) => boolean): Span[] {
+/** A national number in E.164 as `country` (ISO 3166 alpha-2) numbers it, when its plan has such a number. */
+function nationalToE164(raw: string, country: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(raw, country.toUpperCase() as CountryCode);
+  return parsed?.isValid() ? parsed.number : undefined;
+}
+
+export function findPhones(text: string, isFree: (start: number, end: number) => boolean, country?: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(INTERNATIONAL)) {
     const raw = m[0].replace(/[\s.\-/]+$/, '');
@@ -40,7 +49,8 @@ export function findPhones(text: string, isFree: (start: number, end: number) =>
     if (out.some((o) => o.start < m.index + m[0].length && m.index < o.end)) continue;
     // Ungrouped digit runs are too often other numbers; grouped ones need no cue.
     if (!/[ .\-/]/.test(m[0]) && !PHONE_CUE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
-    out.push(span('phone', m.index, m.index + m[0].length, digits, digits, { number: [digits] }));
+    const number = (country === undefined ? undefined : nationalToE164(m[0], country)) ?? digits;
+    out.push(span('phone', m.index, m.index + m[0].length, number, number, { number: [number] }));
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -14,6 +14,12 @@ describe('contacts', () => {
     const t = 'call +33 (0)1 53 71 53 71, 0032 475 12 34 56 or 0486 12 34 56, not 114 or 2023';
     expect(findPhones(t, all).map((s) => s.key)).toEqual(['+33153715371', '+32475123456', '0486123456']);
   });
+  it('reads national numbers as the report\'s country numbers them, and keeps the digits of one its plan has not', () => {
+    const t = 'gsm 0486 12 34 56, office 02 512 34 56, and 0999 99 99 99';
+    expect(findPhones(t, all, 'be').map((s) => s.key)).toEqual(['+32486123456', '+3225123456', '0999999999']);
+    expect(findPhones('mobile 06 12 34 56 78', all, 'FR').map((s) => s.props['number'])).toEqual([['+33612345678']]);
+    expect(findPhones('gsm 0486 12 34 56', all).map((s) => s.key)).toEqual(['0486123456']);
+  });
   it('rejects digit runs too short or long for E.164', () => {
     expect(toE164('+32 12')).toBeUndefined();
   });

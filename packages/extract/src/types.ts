@@ -55,6 +55,6 @@ export interface ExtractResult {
 export interface ExtractOptions {
   /** Replaces the built-in given-name gazetteer (used to measure recall on names it lacks). */
   readonly givenNames?: readonly string[];
-  /** ISO 3166 alpha-2 code of the country the report comes from; breaks ties between places. */
+  /** ISO 3166 alpha-2 code of the country the report comes from: breaks ties between places, and reads national phone numbers. */
   readonly country?: string;
 }

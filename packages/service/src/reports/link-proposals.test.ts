@@ -157,6 +157,24 @@ describe('confirming an identifier with a link', () => {
     expect(view.entities.find((e) => e.id === plate)).toMatchObject({ status: 'confirmed', linkedTo: 'zone-north:zv1', linkedAs: 'lead' });
   });
 
+  it('reads a number written nationally as the uploading agency\'s country numbers it, or as the country given, and confirms it', async () => {
+    const fed = await as('fedAnalyst');
+    const text = 'Ghent, 3 April 2025. The informant was called from gsm 0470 91 82 73 on Friday.';
+    const here = await uploadReport(world.mosaic, fed, { text, collection: 'national-number', provenance: PROVENANCE }, indexes());
+    if (!here.ok) throw new Error(JSON.stringify(here.errors));
+    const phone = here.extraction.entities.find((e) => e.schema === 'Phone');
+    expect(phone?.name).toBe('+32470918273');
+    expect(here.proposals[phone!.id]?.[0]).toMatchObject({ record: 'zone-north:zp1', identifier: { how: 'exact', link: 'holder' } });
+    const confirmed = await confirmEntity(world.mosaic, fed, here.report.id, phone!.id, { link: RecordId('zone-north:zp1') }, indexes());
+    expect(confirmed.ok && confirmed.record.properties).toMatchObject({ number: ['+32470918273'], holder: ['zone-north:zp1'] });
+    // written in France: the same digits are a French number, held by someone else
+    const french = await uploadReport(world.mosaic, fed, { text, collection: 'national-number', provenance: PROVENANCE, country: 'fr' }, indexes());
+    if (!french.ok) throw new Error(JSON.stringify(french.errors));
+    const frenchPhone = french.extraction.entities.find((e) => e.schema === 'Phone')!;
+    expect(frenchPhone.name).toBe('+33470918273');
+    expect(french.proposals[frenchPhone.id]?.map((p) => p.record)).toEqual(['zone-north:zx1']);
+  });
+
   it('refuses a link to a record the reviewer may not see as if it did not exist, and writes nothing', async () => {
     const { report, idOf } = await upload('fedAnalyst', 'confirm-hidden');
     const fed = await as('fedAnalyst');

@@ -28,7 +28,10 @@ export interface ReportInput {
   readonly collection: string;
   /** Provenance as a record takes it (agency is the uploader's own; sourceRecordId is made here). */
   readonly provenance: Readonly<Record<string, unknown>>;
-  /** ISO 3166 alpha-2 country the report comes from (breaks ties between places). */
+  /**
+   * ISO 3166 alpha-2 country the report comes from: breaks ties between places and reads national
+   * phone numbers (default: the uploading agency's country).
+   */
   readonly country?: string;
 }
 
@@ -86,7 +89,8 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   const checked = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today) });
   if (!checked.ok) return checked;
 
-  const extraction = extract(text, input.country ? { country: input.country } : {});
+  const country = input.country || (await mosaic.org()).org.agencies.find((a) => a.id === user.agency)?.country;
+  const extraction = extract(text, country ? { country } : {});
   // The report, its text and its review: one transaction, so a failure leaves no report without its text.
   const written = await writeRecord(mosaic, consultation, raw, async (tx, reportId) => {
     await tx.putReportText(reportId, text);
