@@ -54,4 +54,27 @@ describe('extract', () => {
     const t = extract('He moved from Belgium to Paris.');
     expect(byName(t, 'Paris')?.properties['country']).toEqual(['fr']);
   });
+  it('proposes the street address a person lives at, as well as the town', () => {
+    const t = extract('Since 2022 Karim Lefevre has lived at Kerkstraat 12 in Ghent. A search was made at Rue Haute 40, 1000 Brussels, the home of Marc Dumont.');
+    expect(relation(t, 'lived_in', 'Karim Lefevre', 'Kerkstraat 12')).toBeDefined();
+    expect(relation(t, 'lived_in', 'Karim Lefevre', 'Ghent')).toBeDefined();
+    expect(relation(t, 'lived_in', 'Marc Dumont', 'Rue Haute 40')).toBeDefined();
+    // a street where something merely happened is not a residence
+    expect(relation(extract('Karim Lefevre was arrested on Kerkstraat 12.'), 'lived_in', 'Karim Lefevre', 'Kerkstraat 12')).toBeUndefined();
+  });
+  it('proposes the holder of a phone number where the text says whose it is, not a number merely called', () => {
+    const t = extract([
+      "Karim Lefevre's mobile phone (+32 475 12 34 56) was seized.",
+      'The number +32 486 55 44 33, used by Marc Dumont, was tapped.',
+      'Ilse Maes called Jonas Peeters from the number +32 470 11 22 33. She gave her phone number, +32 499 88 77 66, and his, +32 468 00 00 01.',
+      'Tom Goossens was questioned. She provided his phone number +32 497 12 12 12.',
+      'Press contact: duty officer Anke Wouters, +32 2 555 01 02.',
+      'Pieter Claes called +32 477 00 11 22 twice.',
+    ].join(' '));
+    const holds = t.relations.filter((x) => x.type === 'holds').map((x) => `${t.entities.find((e) => e.id === x.source)?.name} ${t.entities.find((e) => e.id === x.target)?.name}`);
+    expect(holds).toEqual([
+      'Karim Lefevre +32475123456', 'Marc Dumont +32486554433', 'Ilse Maes +32470112233', 'Ilse Maes +32499887766', 'Anke Wouters +3225550102',
+      // "She provided his phone number": not hers, and not surely the last person named
+    ]);
+  });
 });

@@ -3,8 +3,8 @@
  * text between them (with age appositions removed) is matched against patterns anchored at
  * both ends, and no other person may stand between them. Patterns prefer precision: a
  * relation is proposed only when the sentence states it in one of the forms below.
- * "he"/"she" and "his/her <kin>" refer to the subject of the sentence or, failing one, of
- * the last sentence that named a person.
+ * "he"/"she", "his/her <kin>" and "his/her phone number" refer to the subject of the sentence
+ * or, failing one, of the last sentence that named a person.
  */
 import { ASSOCIATE_PATTERN, KINSHIP, KINSHIP_PATTERN, NEIGHBOUR_PATTERN } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
@@ -57,6 +57,36 @@ const PERSON_ORG: readonly Pattern[] = [
 const ORG_PERSON: readonly Pattern[] = [
   [re(`^,?\\s(?:which\\sis\\s|which\\swas\\s|that\\sis\\s)?(?:led|headed|founded|run|commanded)\\sby\\s$`), 'leader_of', 'reverse'],
 ];
+/** Person-address patterns (A person … B street address). */
+const PERSON_ADDRESS: readonly Pattern[] = [
+  [re(`^${FILL}\\b(?:lives|lived|living|live|resides|resided|residing|resident|has\\sbeen\\sliving|had\\sbeen\\sliving|domiciled|registered)\\b${FILL}\\s(?:in|at|on)\\s$`), 'lived_in', 'forward'],
+  [re(`^(?:['’]s\\s|${FILL}\\b(?:his|her|their)\\s)(?:flat|home|apartment|house|residence)\\s(?:in|at|on)\\s$`), 'lived_in', 'forward'],
+  [re(`^${FILL}\\b(?:shared|share|shares|rented|rents)\\s(?:a|an|the)\\s(?:flat|apartment|house|room)\\s(?:in|at|on)\\s$`), 'lived_in', 'forward'],
+];
+/** Address-person patterns (A street address … B person). */
+const ADDRESS_PERSON: readonly Pattern[] = [
+  [re(`^,\\s(?:[^.;:,]{1,40},\\s)?(?:the\\s)?(?:residence|home|flat|apartment|house|address)\\sof\\s$`), 'lived_in', 'reverse'],
+];
+/** Person-phone patterns (A person … B phone number). */
+const PERSON_PHONE: readonly Pattern[] = [
+  [re(`^['’]s\\s(?:(?:mobile|cell|personal|private|work|new|other)\\s)?(?:phone|telephone|mobile|gsm|number)(?:\\snumber)?(?:\\s(?:is|was))?,?\\s\\(?$`), 'holds', 'forward'],
+  [re(`^,\\s\\(?$`), 'holds', 'forward'],
+  [re(`^\\s\\($`), 'holds', 'forward'],
+  [re(`^['’"]?\\s(?:with|on)\\s(?:the\\s)?(?:(?:mobile|phone|telephone)\\s)?number\\s$`), 'holds', 'forward'],
+  [re(`^${FILL}\\b(?:uses|used|using|owns|owned|has|had)\\s(?:the\\s|a\\s)?(?:(?:mobile|cell)\\s)?(?:phone|telephone|mobile|gsm|number)(?:\\snumber)?\\s$`), 'holds', 'forward'],
+  [re(`^\\s(?:can\\sbe\\s)?(?:reachable|reached|contactable|contacted)\\s(?:on|at)\\s$`), 'holds', 'forward'],
+];
+/** "X called Y … from the number N": the caller's number, though another person stands between. */
+const CALLER_PHONE: readonly Pattern[] = [
+  [re(`^\\s(?:called|phoned|telephoned|rang|texted|contacted)\\b${FILL}\\sfrom\\s(?:the\\s|a\\s|his\\s|her\\s)?(?:(?:mobile|phone|telephone)\\s)?number\\s$`), 'holds', 'forward'],
+];
+/** Phone-person patterns (A phone number … B person). */
+const PHONE_PERSON: readonly Pattern[] = [
+  [re(`^,?\\s(?:(?:which|that)\\s(?:is|was)\\s)?(?:used|held|registered|subscribed)\\s(?:by|to)\\s$`), 'holds', 'reverse'],
+  [re(`^,?\\s(?:(?:is|was)\\s)?(?:the\\s)?(?:number|phone|mobile)\\sof\\s$`), 'holds', 'reverse'],
+];
+/** "his phone number 0486 …": the number before it is the subject's. */
+const PRONOUN_PHONE = /(?<![\p{L}])(?:his|her)\s(?:(?:mobile|cell|personal|private|work|new|other|belgian|french|german|dutch|british)\s)?(?:phone|telephone|mobile|gsm)(?:\snumber)?(?:\s(?:is|was))?,?\s\(?$/iu;
 /** Person-place patterns (A person … B place). */
 const PERSON_PLACE: readonly Pattern[] = [
   [re(`^${FILL}\\b(?:lives|lived|living|live|resides|resided|residing|resident|settled|has\\sbeen\\sliving|had\\sbeen\\sliving|based|moved|relocated|domiciled|(?:his|her|their)\\s(?:flat|home|apartment|house|residence))\\b${FILL}\\s(?:in|at)\\s$`), 'lived_in', 'forward'],
@@ -71,7 +101,7 @@ const PERSON_PLACE: readonly Pattern[] = [
 ];
 
 /** Every pattern needs one of these words (or a possessive, comma or "and"); most pairs have none. */
-const TRIGGER = new RegExp(`['’]s\\s|^,|^\\sand\\s$|\\b(?:${KINSHIP_PATTERN}|${ASSOCIATE_PATTERN}|${NEIGHBOUR_PATTERN}|married|met|meet|meets|meeting|visited|seen|photographed|call|calls|called|phoned|telephoned|rang|texted|contacted|bought|buys|buying|purchased|purchasing|acquired|obtained|sold|sells|selling|leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership|led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran|run|member|members|militant|fighter|operative|recruit|affiliate|joined|belonged|belongs|part|recruited|lives|lived|living|live|resides|resided|residing|resident|settled|based|moved|relocated|domiciled|flat|home|apartment|house|residence|shared|share|shares|rented|rents|travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|came|crossed|departed|journeyed|sailed|left|took|made)\\b`, 'iu');
+const TRIGGER = new RegExp(`['’]s\\s|^,|^\\sand\\s$|\\b(?:${KINSHIP_PATTERN}|${ASSOCIATE_PATTERN}|${NEIGHBOUR_PATTERN}|married|met|meet|meets|meeting|visited|seen|photographed|call|calls|called|phoned|telephoned|rang|texted|contacted|bought|buys|buying|purchased|purchasing|acquired|obtained|sold|sells|selling|leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership|led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran|run|member|members|militant|fighter|operative|recruit|affiliate|joined|belonged|belongs|part|recruited|lives|lived|living|live|resides|resided|residing|resident|settled|based|moved|relocated|domiciled|flat|home|apartment|house|residence|shared|share|shares|rented|rents|travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|came|crossed|departed|journeyed|sailed|left|took|made|phone|telephone|mobile|gsm|number|uses|used|using|owns|owned|reachable|reached|contactable|held|registered|subscribed|address)\\b|\\(`, 'iu');
 const AGE = /\s?\(\d{1,2}\)|,\s\d{1,2}(?=,)|,\s(?:aged|age)\s\d{1,2}(?=,)/g;
 const PRONOUN = /(?<![\p{L}])(?:he|she)(?![\p{L}])/giu;
 const KIN_PRONOUN = new RegExp(`(?<![\\p{L}])(?:his|her)\\s${KIN},?\\s$`, 'iu');
@@ -94,7 +124,7 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
     const inside: Span[] = [];
     for (let i = cursor; i < sorted.length && (sorted[i] as Span).end <= sentence.end; i++) {
       const s = sorted[i] as Span;
-      if (s.kind === 'person' || s.kind === 'organization' || s.kind === 'place' || s.kind === 'address') inside.push(s);
+      if (s.kind === 'person' || s.kind === 'organization' || s.kind === 'place' || s.kind === 'address' || s.kind === 'phone') inside.push(s);
     }
     const persons = inside.filter((s) => s.kind === 'person');
     const subject = persons[0] ?? lastSubject;
@@ -129,9 +159,26 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
           if (!blocked) matchPatterns(PERSON_ORG, between, a, b, sentence, add, text);
         } else if (a.kind === 'organization' && b.kind === 'person') {
           matchPatterns(ORG_PERSON, between, a, b, sentence, add, text);
-        } else if (a.kind === 'person' && (b.kind === 'place' || b.kind === 'address')) {
-          if (!blocked && b.kind === 'place') matchPatterns(PERSON_PLACE, between, a, b, sentence, add, text);
+        } else if (a.kind === 'person' && b.kind === 'place') {
+          if (!blocked) matchPatterns(PERSON_PLACE, between, a, b, sentence, add, text);
+        } else if (a.kind === 'person' && b.kind === 'address') {
+          if (!blocked) matchPatterns(PERSON_ADDRESS, between, a, b, sentence, add, text);
+        } else if (a.kind === 'address' && b.kind === 'person') {
+          if (!blocked) matchPatterns(ADDRESS_PERSON, between, a, b, sentence, add, text);
+        } else if (a.kind === 'person' && b.kind === 'phone') {
+          matchPatterns(blocked ? CALLER_PHONE : [...PERSON_PHONE, ...CALLER_PHONE], between, a, b, sentence, add, text);
+        } else if (a.kind === 'phone' && b.kind === 'person') {
+          if (!blocked) matchPatterns(PHONE_PERSON, between, a, b, sentence, add, text);
         }
+      }
+      // "his phone number 0486 …": the subject's number, unless a pronoun of the other gender stands
+      // for the subject ("She provided his phone number": someone else's).
+      const possessive = a.kind === 'phone' ? PRONOUN_PHONE.exec(text.slice(Math.max(sentence.start, a.start - 60), a.start)) : null;
+      if (possessive !== null) {
+        const before = text.slice(sentence.start, a.start - possessive[0].length);
+        const other = possessive[0].toLowerCase().startsWith('his') ? /(?<![\p{L}])(?:she|her)(?![\p{L}])/iu : /(?<![\p{L}])(?:he|his)(?![\p{L}])/iu;
+        const owner = persons.filter((p) => p.end <= a.start)[0] ?? lastSubject;
+        if (owner !== undefined && !other.test(before)) add('holds', owner, a, sentence);
       }
       // "his brother Anouar", "her sister Elif Kaya": kin of the subject.
       if (a.kind === 'person') {

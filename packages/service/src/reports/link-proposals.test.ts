@@ -175,6 +175,27 @@ describe('confirming an identifier with a link', () => {
     expect(french.proposals[frenchPhone.id]?.map((p) => p.record)).toEqual(['zone-north:zx1']);
   });
 
+  it('writes the holder the report names on the phone record once both are confirmed', async () => {
+    const fed = await as('fedAnalyst');
+    const text = "Ghent, 3 April 2025. Jorun Vandecasteele's mobile phone (+32 478 20 31 42) was seized at the station.";
+    const outcome = await uploadReport(world.mosaic, fed, { text, collection: 'holder-relation', provenance: PROVENANCE }, indexes());
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const person = outcome.extraction.entities.find((e) => e.schema === 'Person')!;
+    const phone = outcome.extraction.entities.find((e) => e.schema === 'Phone')!;
+    expect(outcome.extraction.relations).toEqual([expect.objectContaining({ type: 'holds', source: person.id, target: phone.id })]);
+    const number = await confirmEntity(world.mosaic, fed, outcome.report.id, phone.id, {}, indexes());
+    if (!number.ok) throw new Error(JSON.stringify(number.errors));
+    expect(number.record.properties['holder']).toBeUndefined();
+    const holder = await confirmEntity(world.mosaic, fed, outcome.report.id, person.id, {}, indexes());
+    if (!holder.ok) throw new Error(JSON.stringify(holder.errors));
+    expect(holder.relations).toEqual([number.record.id]);
+    const stored = await world.mosaic.store.getRecord(number.record.id);
+    expect(stored?.record.properties).toMatchObject({ number: ['+32478203142'], holder: [holder.record.id], proof: [outcome.report.id] });
+    expect(stored?.record.provenance).toEqual(number.record.provenance);
+    const view = (await readReport(world.mosaic, fed, outcome.report.id, indexes())).view!;
+    expect(view.relations[0]).toMatchObject({ status: 'confirmed', record: number.record.id });
+  });
+
   it('refuses a link to a record the reviewer may not see as if it did not exist, and writes nothing', async () => {
     const { report, idOf } = await upload('fedAnalyst', 'confirm-hidden');
     const fed = await as('fedAnalyst');

@@ -9,8 +9,9 @@
  * new record names the linked one as its holder (a vehicle: owner) when the model lets it (a
  * person holding that phone), else the review keeps the link as a lead (another phone record
  * with that number: two records of one kind are not made one). A relation becomes a
- * relationship record once both its ends are confirmed. Rejecting writes no record. Only
- * analysts of the report's agency decide.
+ * relationship record once both its ends are confirmed; that a person holds a phone number is
+ * written on the phone record (its holder). Rejecting writes no record. Only analysts of the
+ * report's agency decide.
  */
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
 import { AppError, type EntityId, type FieldError, type RecordId } from '@mosaic/model';
@@ -144,8 +145,9 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, report
   const [source, target] = [review.entities[relation.source], review.entities[relation.target]];
   if (source?.status === 'rejected' || target?.status === 'rejected') return { status: 'rejected', note: 'an end was rejected' };
   if (source?.status !== 'confirmed' || target?.status !== 'confirmed' || !source.record || !target.record) return undefined;
-  const mapping = RELATION_SCHEMATA[relation.type];
   const schemaOf = (id: string): string | undefined => review.extraction.entities.find((e) => e.id === id)?.schema;
+  if (relation.type === 'holds') return recordHolder(mosaic, consultation, source.record, target.record);
+  const mapping = RELATION_SCHEMATA[relation.type];
   if (!mapping || schemaOf(relation.source) !== mapping.ends[0] || schemaOf(relation.target) !== mapping.ends[1]) {
     return { status: 'proposed', note: `no relationship schema for ${relation.type} between ${schemaOf(relation.source)} and ${schemaOf(relation.target)}` };
   }
@@ -158,6 +160,24 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, report
   const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: mapping.schema, properties, provenance: provenanceFrom(report, sourceRecordId) });
   if (!written.ok) return { status: 'proposed', note: written.errors.map((e) => `${e.field}: ${e.reason}`).join('; ') };
   return { status: 'confirmed', record: written.record.id };
+}
+
+/**
+ * "X's mobile phone (+33 …)": the confirmed phone record names the confirmed person as a holder
+ * (the model's relation between them, as a confirmed link to a holder makes it), its other
+ * values kept.
+ */
+async function recordHolder(mosaic: Mosaic, consultation: Consultation, holder: RecordId, phone: RecordId): Promise<RelationReview> {
+  const stored = await mosaic.store.getRecord(phone);
+  if (!stored) return { status: 'proposed', note: `record ${phone} is no longer there` };
+  const { schema, properties, provenance } = stored.record;
+  const holders = properties['holder'] ?? [];
+  if (!holders.includes(holder)) {
+    const { agency: _agency, ...rest } = provenance;
+    const written = await writeRecord(mosaic, consultation, { id: provenance.sourceRecordId, schema, properties: { ...properties, holder: [...holders, holder] }, provenance: rest });
+    if (!written.ok) return { status: 'proposed', note: written.errors.map((e) => `${e.field}: ${e.reason}`).join('; ') };
+  }
+  return { status: 'confirmed', record: phone };
 }
 
 export async function rejectEntity(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string): Promise<void> {
