@@ -62,6 +62,12 @@ describe('extract', () => {
     // a street where something merely happened is not a residence
     expect(relation(extract('Karim Lefevre was arrested on Kerkstraat 12.'), 'lived_in', 'Karim Lefevre', 'Kerkstraat 12')).toBeUndefined();
   });
+  it('proposes the company a person works for and the one a person owns', () => {
+    const t = extract('Karim Lefevre worked as a driver for Brabant Freight NV until 2022. Marc Dumont, owner of Dumont Logistics BV, denied it. Ilse Maes met the director of Kessel Holding NV.');
+    expect(relation(t, 'employed_by', 'Karim Lefevre', 'Brabant Freight NV')).toBeDefined();
+    expect(relation(t, 'owner_of', 'Marc Dumont', 'Dumont Logistics BV')).toBeDefined();
+    expect(t.relations.filter((x) => x.target === byName(t, 'Kessel Holding NV')?.id)).toEqual([]);
+  });
   it('proposes the holder of a phone number where the text says whose it is, not a number merely called', () => {
     const t = extract([
       "Karim Lefevre's mobile phone (+32 475 12 34 56) was seized.",

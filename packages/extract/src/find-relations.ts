@@ -52,6 +52,11 @@ const PERSON_ORG: readonly Pattern[] = [
   [re(`^${FILL}\\b(?:member|members|militant|fighter|operative|recruit|affiliate)\\sof\\s(?:the\\s)?[^.;]{0,40}?$`), 'member_of', 'forward'],
   [re(`^${FILL}\\b(?:joined|belonged\\sto|belongs\\sto|a\\spart\\sof|recruited\\sinto)\\s(?:the\\s)?[^.;]{0,40}?$`), 'member_of', 'forward'],
   [re(`^${FILL}\\b(?:bought|buys|buying|purchased|purchasing|acquired|obtained)\\b${FILL}\\sfrom(?:\\s(?:a|an|the)\\s[^.;]{0,40}?,)?\\s$`), 'bought_from', 'forward'],
+  [re(`^${FILL}\\b(?:works|worked|working|work)\\s(?:(?:as\\s(?:a|an)\\s[^.;,]{1,30}?)\\s)?(?:for|at)\\s(?:the\\s|a\\s|an\\s)?[^.;]{0,40}?$`), 'employed_by', 'forward'],
+  [re(`^${FILL}\\b(?:employed|hired|recruited\\sas\\sa\\s[^.;,]{1,30}?)\\s(?:by|at)\\s(?:the\\s|a\\s|an\\s)?[^.;]{0,40}?$`), 'employed_by', 'forward'],
+  [re(`^${FILL}\\b(?:an?\\s|the\\s)?(?:employee|driver|courier|worker|clerk|accountant|mechanic|warehouseman|security\\sguard)\\s(?:of|at|for)\\s(?:the\\s|a\\s|an\\s)?[^.;]{0,40}?$`), 'employed_by', 'forward'],
+  [re(`^${FILL}\\b(?:owner|co-owner|proprietor|shareholder)\\sof\\s(?:the\\s|a\\s|an\\s)?[^.;]{0,40}?$`), 'owner_of', 'forward'],
+  [re(`^${FILL}\\b(?:owns|owned|co-owns|co-owned)\\s(?:the\\s|a\\s|an\\s)?[^.;]{0,40}?$`), 'owner_of', 'forward'],
 ];
 /** Organisation-person patterns (A organisation … B person). */
 const ORG_PERSON: readonly Pattern[] = [
@@ -101,7 +106,7 @@ const PERSON_PLACE: readonly Pattern[] = [
 ];
 
 /** Every pattern needs one of these words (or a possessive, comma or "and"); most pairs have none. */
-const TRIGGER = new RegExp(`['’]s\\s|^,|^\\sand\\s$|\\b(?:${KINSHIP_PATTERN}|${ASSOCIATE_PATTERN}|${NEIGHBOUR_PATTERN}|married|met|meet|meets|meeting|visited|seen|photographed|call|calls|called|phoned|telephoned|rang|texted|contacted|bought|buys|buying|purchased|purchasing|acquired|obtained|sold|sells|selling|leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership|led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran|run|member|members|militant|fighter|operative|recruit|affiliate|joined|belonged|belongs|part|recruited|lives|lived|living|live|resides|resided|residing|resident|settled|based|moved|relocated|domiciled|flat|home|apartment|house|residence|shared|share|shares|rented|rents|travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|came|crossed|departed|journeyed|sailed|left|took|made|phone|telephone|mobile|gsm|number|uses|used|using|owns|owned|reachable|reached|contactable|held|registered|subscribed|address)\\b|\\(`, 'iu');
+const TRIGGER = new RegExp(`['’]s\\s|^,|^\\sand\\s$|\\b(?:${KINSHIP_PATTERN}|${ASSOCIATE_PATTERN}|${NEIGHBOUR_PATTERN}|married|met|meet|meets|meeting|visited|seen|photographed|call|calls|called|phoned|telephoned|rang|texted|contacted|bought|buys|buying|purchased|purchasing|acquired|obtained|sold|sells|selling|leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership|led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran|run|member|members|militant|fighter|operative|recruit|affiliate|joined|belonged|belongs|part|recruited|lives|lived|living|live|resides|resided|residing|resident|settled|based|moved|relocated|domiciled|flat|home|apartment|house|residence|shared|share|shares|rented|rents|travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|came|crossed|departed|journeyed|sailed|left|took|made|phone|telephone|mobile|gsm|number|uses|used|using|owns|owned|reachable|reached|contactable|held|registered|subscribed|address|works|worked|working|work|employed|hired|employee|driver|courier|worker|clerk|accountant|mechanic|warehouseman|guard|owner|co-owner|proprietor|shareholder|owns|owned|co-owns|co-owned)\\b|\\(`, 'iu');
 const AGE = /\s?\(\d{1,2}\)|,\s\d{1,2}(?=,)|,\s(?:aged|age)\s\d{1,2}(?=,)/g;
 const PRONOUN = /(?<![\p{L}])(?:he|she)(?![\p{L}])/giu;
 const KIN_PRONOUN = new RegExp(`(?<![\\p{L}])(?:his|her)\\s${KIN},?\\s$`, 'iu');

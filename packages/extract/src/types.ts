@@ -9,7 +9,7 @@ export type EntitySchema = (typeof ENTITY_SCHEMATA)[number];
 
 export const RELATION_TYPES = [
   'family', 'associate', 'neighbour', 'member_of', 'leader_of', 'lived_in', 'travelled_to', 'travelled_from',
-  'met', 'called', 'bought_from', 'holds',
+  'met', 'called', 'bought_from', 'holds', 'employed_by', 'owner_of',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 

@@ -15,7 +15,7 @@ describe('schemata', () => {
   });
 
   it('declares the edge of every relationship schema', () => {
-    for (const name of ['Family', 'Associate', 'Membership', 'Ownership', 'Residence', 'Communication', 'CoTravel']) {
+    for (const name of ['Family', 'Associate', 'Membership', 'Ownership', 'Residence', 'Communication', 'CoTravel', 'Employment']) {
       const edge = registry.get(name)?.edge;
       expect(edge, name).toBeDefined();
     }

@@ -60,6 +60,9 @@ describe('entity graph view', () => {
     expect([...w.view.membersOf(EntityId('E1'))].sort()).toEqual(['fedpol:a1', 'fedpol:a2']);
     expect(w.view.graph.edge('fedpol:r1' as never)?.provenance).toEqual(['fedpol:r1']);
     expect(w.view.endpointsOf('fedpol:r1' as never)).toEqual(['fedpol:a1', 'fedpol:b']);
+    // a person's employer, as a report's confirmed relation writes it
+    w.add(record('o', 'Organization', { name: ['Test Freight NV'] }), record('r5', 'Employment', { employee: ['c'], employer: ['o'] }));
+    expect(w.edges()).toContain('employment:fedpol:c-fedpol:o');
   });
 
   it('moves ties when membership changes and when records arrive or leave', () => {

@@ -24,7 +24,7 @@ import { coordinatesOf } from '../record-coordinates.ts';
 
 const RELATION_TYPES: Readonly<Record<string, EdgeType>> = {
   Family: 'family', Associate: 'associate', Membership: 'membership', Ownership: 'ownership',
-  Residence: 'residence', Communication: 'communication', CoTravel: 'co-travel',
+  Residence: 'residence', Communication: 'communication', CoTravel: 'co-travel', Employment: 'employment',
 };
 
 /** Entity references inside thing records that are relations in their own right. */
@@ -204,7 +204,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
       const end = record.properties['endDate']?.[0];
       const role = record.properties['role']?.[0] ?? record.properties['relationship']?.[0];
       return [{
-        id: EdgeId(record.id), type, source, target, directed: type === 'membership' || type === 'ownership' || type === 'residence',
+        id: EdgeId(record.id), type, source, target, directed: type === 'membership' || type === 'ownership' || type === 'residence' || type === 'employment',
         label: role ?? schema.edge.label, ...(role ? { role } : {}), ...(start ? { start } : {}), ...(end ? { end } : {}), weight: 1, provenance: [record.id],
       }];
     }

@@ -223,6 +223,20 @@ describe('reviewing what extraction found', () => {
     await expect(confirmEntity(world.mosaic, fed, report.id, ortwin.id, {})).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
   });
 
+  it('records the company a person works for as an employment once both are confirmed', async () => {
+    const fed = await as('fedAnalyst');
+    const outcome = await uploadReport(world.mosaic, fed, { text: 'Ghent, 3 April 2025. Karel Vissenaeken works as a driver for Brabant Freight NV.', collection: 'employment', provenance: PROVENANCE });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const person = outcome.extraction.entities.find((e) => e.schema === 'Person')!;
+    const company = outcome.extraction.entities.find((e) => e.schema === 'Organization')!;
+    const employee = await confirmEntity(world.mosaic, fed, outcome.report.id, person.id, {});
+    const employer = await confirmEntity(world.mosaic, fed, outcome.report.id, company.id, {});
+    if (!employee.ok || !employer.ok) throw new Error('not confirmed');
+    expect(employer.relations).toHaveLength(1);
+    const employment = await world.mosaic.store.getRecord(employer.relations[0]!);
+    expect(employment?.record).toMatchObject({ schema: 'Employment', properties: { employee: [employee.record.id], employer: [employer.record.id], proof: [outcome.report.id] } });
+  });
+
   it('rejecting writes no record, and its relations are dropped', async () => {
     const { report, extraction } = await upload();
     const fed = await as('fedAnalyst');

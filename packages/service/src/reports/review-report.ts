@@ -138,6 +138,8 @@ const RELATION_SCHEMATA: Readonly<Partial<Record<ExtractedRelation['type'], { sc
   member_of: { schema: 'Membership', source: 'member', target: 'organization', ends: ['Person', 'Organization'], role: 'member' },
   leader_of: { schema: 'Membership', source: 'member', target: 'organization', ends: ['Person', 'Organization'], role: 'leader' },
   lived_in: { schema: 'Residence', source: 'person', target: 'address', ends: ['Person', 'Address'] },
+  employed_by: { schema: 'Employment', source: 'employee', target: 'employer', ends: ['Person', 'Organization'] },
+  owner_of: { schema: 'Ownership', source: 'owner', target: 'asset', ends: ['Person', 'Organization'] },
 };
 
 /** The relationship record of a relation whose ends are both confirmed; undefined while one is still open. */
