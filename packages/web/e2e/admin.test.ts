@@ -2,7 +2,8 @@
  * Administration in a real browser against a real Mosaic server (embedded store, fictional
  * world): the system administrator creates a user and a sharing agreement; an agency's data
  * administrator reviews records past their review date and places a legal hold, which the
- * server then enforces. Screenshots are written as artefacts (test-results/).
+ * server then enforces; the system administrator sets how long the audit log is kept, which the
+ * auditor reads on the audit screen. Screenshots are written as artefacts (test-results/).
  */
 import { testProvenance, type TestUserName } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -170,5 +171,51 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await expect.poll(() => panel.getByRole('alert').count()).toBe(1);
     expect(await page.getByTestId('webhook-url').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save webhook' }).count()).toBe(0);
+  });
+
+  it('lets the system administrator set how long the audit log is kept, shows what it means, and shows it to the auditor read-only', async () => {
+    const page = await signIn('sysadmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Audit log retention' }).click();
+    const form = page.getByRole('form', { name: 'Audit log retention' });
+    const meaning = page.getByTestId('audit-retention');
+    await expect.poll(() => meaning.textContent()).toBe('No period is set: the whole log is kept.');
+
+    await form.getByLabel('Years').fill('1');
+    await form.getByLabel('to the end of that year').check();
+    await form.getByRole('button', { name: 'Save period' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Audit log retention saved.');
+    await expect.poll(() => meaning.textContent()).toMatch(/^Entries are kept until the end of the year in which they turn 1 year old, then removed .*the log still verifies/);
+    const auditor = await api.tokenOf('auditor');
+    expect(await api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
+    await screenshot(page, 'admin-06-audit-retention');
+
+    // A period of zero is refused with the server's reason, and the period set stays.
+    await form.getByLabel('Years').fill('0');
+    await form.getByLabel('Days').fill('0');
+    await form.getByRole('button', { name: 'Save period' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('retention: a period of zero would delete the log as it is written');
+    expect(await meaning.textContent()).toContain('turn 1 year old');
+    expect(await api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
+
+    // The auditor reads it on the audit screen, with nothing to change.
+    const audit = await signIn('auditor');
+    const shown = audit.getByTestId('audit-retention');
+    await expect.poll(() => shown.textContent()).toContain('until the end of the year in which they turn 1 year old');
+    expect(await audit.getByRole('spinbutton').count()).toBe(0);
+    expect(await audit.getByRole('button', { name: 'Save period' }).count()).toBe(0);
+    expect(await audit.getByRole('button', { name: 'Keep the whole log' }).count()).toBe(0);
+    await screenshot(audit, 'admin-07-audit-retention-read-only');
+    // An agency's data administrator has no such area.
+    const intel = await signIn('intelAdmin');
+    await intel.goto('/#/admin');
+    await expect.poll(() => intel.getByRole('tab', { name: 'Webhook' }).count()).toBe(1);
+    expect(await intel.getByRole('tab', { name: 'Audit log retention' }).count()).toBe(0);
+
+    // Clearing the period keeps the whole log again.
+    await form.getByRole('button', { name: 'Keep the whole log' }).click();
+    await expect.poll(() => meaning.textContent()).toBe('No period is set: the whole log is kept.');
+    expect(await api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: null });
   });
 });

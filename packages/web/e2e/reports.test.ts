@@ -4,8 +4,9 @@
  * for a person another agency already recorded, confirms that person as the same, and finds the
  * report's claim — with the report's provenance and a link back to it — on that entity's
  * profile; and a phone number in a report that another agency's person holds, proposed beside
- * the number with how it matched, and named as that person's on confirming. Every name and
- * number is invented.
+ * the number with how it matched, and named as that person's on confirming; and a person
+ * another agency holds and shares with the reviewer as a pointer only, shown as whom to contact
+ * and nothing of the record. Every name and number is invented.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,8 @@ const REPORT = [
 ].join('\n');
 
 const PHONE_REPORT = 'Namur, 2 November 2025. The courier called +32 471 65 03 92 from a kiosk near the bus station.';
+
+const POINTER_REPORT = 'Charleroi, 14 November 2025. A neighbour saw Odile Renard-Moreau hand a parcel to a man outside the railway station.';
 
 const haveChromium = requireChromium();
 let server: TestServerWithProjections;
@@ -141,5 +144,35 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     await phone.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => phone.locator('.badge.review-confirmed').count()).toBe(1);
     expect(await phone.textContent()).toMatch(/held by zone-north:z-storhaug/);
+  });
+
+  it('tells the reviewer which agency holds something on a person of the report it shares only as a pointer, and nothing of its record', { timeout: 120_000 }, async () => {
+    // State Security lets the federal police know whom to call, and no more, about its suspects.
+    const change = { 'x-mosaic-purpose': 'Deconfliction with State Security', 'x-mosaic-case': 'CHG-2025-131' };
+    const conditions = { tlp: ['CLEAR', 'GREEN', 'AMBER'], maxClassification: 'CONFIDENTIAL', handling: ['H0', 'H1', 'H2', 'H3'], categories: ['suspect'] };
+    await api.json('/admin/agreements/intel-fedpol-pointer', { token: await api.tokenOf('sysadmin'), method: 'PUT', headers: change, body: { owner: 'intel', recipient: 'fedpol', conditions, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false } });
+    const purpose = { purpose: 'Counter-terrorism investigation', caseRef: 'PV/2025/0533' };
+    const provenance = { source: 'neighbourhood enquiry', reliability: 'C', credibility: 3, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
+    const uploaded = await api.json<{ report: { id: string }; pointers: { agency: string }[] }>('/reports', { token: await api.tokenOf('fedAnalyst'), body: { text: POINTER_REPORT, title: 'Parcel handover, Charleroi', collection: 'parcel-inquiry', provenance, ...purpose } });
+    // the intelligence service's record of her (fictional-world.ts) is what the API points to
+    expect(uploaded.pointers).toEqual([{ agency: 'intel', agencyName: 'State Security', message: 'holds information', desk: { id: 'intel-liaison', name: 'Liaison desk', contact: '+32 2 000 00 03' } }]);
+
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await givePurpose(page, purpose.purpose, purpose.caseRef);
+    await page.goto(`/#/reports/${encodeURIComponent(uploaded.report.id)}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Parcel handover, Charleroi');
+
+    const held = page.getByRole('region', { name: 'Pointers to information held elsewhere' });
+    await expect.poll(() => held.locator('.pointer-card').count()).toBe(1);
+    expect(await held.locator('.pointer-card').textContent()).toMatch(/State Security holds information.*Liaison desk.*\+32 2 000 00 03/);
+    await screenshot(page, '15-report-pointer');
+    // nothing of the record itself: not its id, source, date of birth, nor a proposal to link to it
+    const shown = await page.locator('main').textContent();
+    for (const own of [world.intelSubject, 'humint', '1989-02-01']) expect(shown).not.toContain(own);
+    const odile = page.getByRole('listitem', { name: 'Person Odile Renard-Moreau' });
+    await expect.poll(() => odile.locator('label.proposal').count()).toBeGreaterThanOrEqual(1);
+    expect(await odile.locator('label.proposal', { hasText: 'intel' }).count()).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ export interface Organisation { readonly agencies: readonly AgencyRow[]; readonl
 export interface UserRow { readonly id: string; readonly name: string; readonly agency: string; readonly desk: string; readonly roles: readonly string[]; readonly clearance: string; readonly groups: readonly string[]; readonly disabled: boolean }
 export interface GroupRow { readonly id: string; readonly agency: string; readonly name: string; readonly description: string; readonly members: readonly string[] }
 export interface Period { readonly years?: number; readonly months?: number; readonly days?: number }
+/** How long the audit log is kept (GET /admin/audit/retention); null when no period is set: the whole log is kept. */
+export interface AuditRetention { readonly years: number; readonly months: number; readonly days: number; readonly endOfYear: boolean }
 export interface QueueItem { readonly id: string; readonly schema: string; readonly caption: string | null; readonly category: string; readonly nature: string; readonly reviewDate: string; readonly overdueDays: number; readonly holds: readonly string[]; readonly erasable: boolean }
 
 export const ROLES = ['analyst', 'officer', 'checkpoint_officer', 'agency_admin', 'auditor', 'sysadmin'] as const;

@@ -5,7 +5,9 @@
  * phone, an e-mail address, a document or a plate, a record holding the same one (how it
  * matched, which of the record's properties holds it, and whether confirming names that record
  * as the holder or keeps it as a lead) — or reject it; relations become records once both ends
- * are confirmed. Others read the text only.
+ * are confirmed. Others read the text only. Where the proposals met records the reviewer may not
+ * see but whose owner allows a pointer, the review lists each such agency and whom to call: a
+ * pointer says no more (not which record, nor which name of the report it concerns).
  */
 import { useState } from 'react';
 import type { IdentifierLink, LinkProposal, ReportDetail, ReportEntity } from '../api/api-types.ts';
@@ -60,7 +62,7 @@ export function ReportReview({ id }: { readonly id: string }) {
 }
 
 function ReportDetailView({ detail, selected, onSelect, reload }: { readonly detail: ReportDetail; readonly selected: string | undefined; readonly onSelect: (id: string) => void; readonly reload: () => void }) {
-  const { report, text, entities, relations, reviewable } = detail;
+  const { report, text, entities, relations, reviewable, pointers } = detail;
   const nameOf = (id: string): string => entities.find((e) => e.id === id)?.name ?? id;
   const recordable = entities.filter((e) => e.recordable);
   return (
@@ -80,6 +82,13 @@ function ReportDetailView({ detail, selected, onSelect, reload }: { readonly det
         <section className="panel" aria-labelledby="found-title">
           <h2 id="found-title">Found in the text</h2>
           {!reviewable ? <p className="muted">Only analysts of {report.provenance.agency} review this report.</p> : null}
+          {pointers.length ? (
+            <section aria-label="Pointers to information held elsewhere">
+              <h3>Held by other agencies</h3>
+              <p className="muted">These agencies hold records you may not see that may concern someone or something named here; contact them to learn more.</p>
+              <ul className="pointer-list">{pointers.map((p) => <PointerCard key={p.agency} pointer={p} />)}</ul>
+            </section>
+          ) : null}
           <ul className="report-entities">
             {recordable.map((e) => <EntityItem key={e.id} reportId={report.id} entity={e} reviewable={reviewable} selected={selected === e.id} onDone={reload} />)}
           </ul>

@@ -1,6 +1,7 @@
 /**
  * Administration: agencies, desks, users and their roles, need-to-know groups, sharing
- * agreements, retention rules, the retention review and the agency's webhook. Each area is a table of what the server
+ * agreements, retention rules, the retention review, the agency's webhook and, for the system
+ * administrator, how long the audit log is kept. Each area is a table of what the server
  * returns and a form for a change; every change carries the reason given at the top and is
  * audited. The server decides who may change what (a data administrator: their own agency).
  */
@@ -8,6 +9,7 @@ import { useState } from 'react';
 import { ChangeReason } from '../admin/change-reason.tsx';
 import type { Organisation } from '../admin/admin-types.ts';
 import { AgreementsPanel } from '../admin/agreements-panel.tsx';
+import { AuditRetentionPanel } from '../admin/audit-retention-panel.tsx';
 import { GroupsPanel } from '../admin/groups-panel.tsx';
 import { OrganisationPanel } from '../admin/organisation-panel.tsx';
 import { RetentionRulesPanel } from '../admin/retention-rules-panel.tsx';
@@ -28,24 +30,27 @@ const AREAS = [
   { id: 'retention-rules', label: 'Retention rules' },
   { id: 'retention-review', label: 'Retention review' },
   { id: 'webhook', label: 'Webhook' },
+  // one setting for the whole deployment: the system administrator's alone
+  { id: 'audit-retention', label: 'Audit log retention', sysadmin: true },
 ] as const;
 type AreaId = (typeof AREAS)[number]['id'];
 
 export function AdminScreen({ initialArea }: { readonly initialArea?: string } = {}) {
   const { api, user } = useSession();
-  const [area, setArea] = useState<AreaId>(AREAS.find((a) => a.id === initialArea)?.id ?? 'organisation');
-  const org = useAsync(() => api.adminGet<Organisation>('/admin/organisation'), [api]);
   const sysadmin = user.roles.includes('sysadmin');
+  const areas = AREAS.filter((a) => sysadmin || !('sysadmin' in a));
+  const [area, setArea] = useState<AreaId>(areas.find((a) => a.id === initialArea)?.id ?? 'organisation');
+  const org = useAsync(() => api.adminGet<Organisation>('/admin/organisation'), [api]);
   return (
     <section className="screen" aria-labelledby="admin-title">
       <h1 id="admin-title">Administration</h1>
       <ChangeReason>
         <div role="tablist" aria-label="Areas" className="tabs" onKeyDown={(e) => {
-          const i = AREAS.findIndex((a) => a.id === area);
-          const next = e.key === 'ArrowRight' ? AREAS[(i + 1) % AREAS.length] : e.key === 'ArrowLeft' ? AREAS[(i - 1 + AREAS.length) % AREAS.length] : undefined;
+          const i = areas.findIndex((a) => a.id === area);
+          const next = e.key === 'ArrowRight' ? areas[(i + 1) % areas.length] : e.key === 'ArrowLeft' ? areas[(i - 1 + areas.length) % areas.length] : undefined;
           if (next) { setArea(next.id); document.getElementById(`tab-${next.id}`)?.focus(); }
         }}>
-          {AREAS.map((a) => (
+          {areas.map((a) => (
             <button key={a.id} id={`tab-${a.id}`} role="tab" type="button" aria-selected={a.id === area} aria-controls="admin-panel" tabIndex={a.id === area ? 0 : -1} onClick={() => setArea(a.id)}>{a.label}</button>
           ))}
         </div>
@@ -59,6 +64,7 @@ export function AdminScreen({ initialArea }: { readonly initialArea?: string } =
                   : area === 'agreements' ? <AgreementsPanel org={org.value} reload={org.reload} />
                     : area === 'retention-rules' ? <RetentionRulesPanel />
                       : area === 'webhook' ? <WebhookPanel />
+                        : area === 'audit-retention' ? <AuditRetentionPanel />
                         : <RetentionReview />
           ) : null}
         </div>

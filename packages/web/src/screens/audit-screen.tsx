@@ -1,12 +1,14 @@
 /**
  * The audit log for auditors: it opens on the latest entries; search by user, agency, subject,
- * record, action, case and time; verify the hash chain and its signed checkpoints.
+ * record, action, case and time; verify the hash chain and its signed checkpoints; and how long
+ * the log is kept (read-only here: the system administrator sets it under Administration).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/api-types.ts';
+import { AuditRetentionNote } from '../admin/audit-retention-note.tsx';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
-import { useSession } from '../session/session-context.tsx';
+import { hasRole, useSession } from '../session/session-context.tsx';
 
 const TEXT_FILTERS = [
   { key: 'user', label: 'User' }, { key: 'agency', label: 'Agency' }, { key: 'subject', label: 'Subject (entity)' },
@@ -19,7 +21,7 @@ const LATEST = 50;
 const isoOf = (local: string): string | undefined => (local ? new Date(local).toISOString() : undefined);
 
 export function AuditScreen() {
-  const { api } = useSession();
+  const { api, user } = useSession();
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [entries, setEntries] = useState<readonly AuditEntry[]>();
   const [busy, setBusy] = useState<string>();
@@ -71,6 +73,7 @@ export function AuditScreen() {
           {verification.ok ? `Chain intact: ${verification.entries ?? '?'} entries verified, checkpoints signed.` : `Chain BROKEN at entry ${verification.firstBroken ?? '?'}: ${verification.message ?? verification.reason ?? ''}`}
         </p>
       ) : null}
+      {hasRole(user, 'auditor', 'sysadmin') ? <AuditRetentionNote /> : null}
       <form className="filters" onSubmit={(e) => void search(e)} aria-label="Audit filters">
         {TEXT_FILTERS.map((f) => (
           <div key={f.key} className="field"><label htmlFor={`audit-${f.key}`}>{f.label}</label><input id={`audit-${f.key}`} value={filters[f.key] ?? ''} onChange={set(f.key)} /></div>
