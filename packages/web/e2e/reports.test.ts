@@ -122,6 +122,20 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     expect(world.brother).toBeTruthy();
   });
 
+  it('reads a phone number written nationally as the country the uploader gives for the report', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0601');
+    await page.getByLabel('Or paste the text').fill('Lille, 3 November 2025. A mobile phone, 06 12 34 56 78, was found in the van.');
+    await page.getByLabel('Collection').fill('lille-van');
+    await page.getByLabel('Country of the report').fill('FR');
+    await page.getByLabel('Source', { exact: true }).fill('search report');
+    await page.getByRole('button', { name: 'Upload and extract' }).click();
+    // a French number, as the French police would write it (the federal police's own country is BE)
+    await expect.poll(() => page.getByRole('listitem', { name: 'Phone +33612345678' }).count(), { timeout: 20_000 }).toBe(1);
+  });
+
   it('shows the person holding a phone number of the report beside it, how it matched, and names them its holder on confirming', { timeout: 120_000 }, async () => {
     const purpose = { purpose: 'Counter-terrorism investigation', caseRef: 'PV/2025/0519' };
     const provenance = { source: 'interception summary', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };

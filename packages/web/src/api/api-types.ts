@@ -451,6 +451,8 @@ export interface ReportUpload {
   readonly title?: string;
   readonly collection: string;
   readonly provenance: Readonly<Record<string, unknown>>;
+  /** ISO 3166 alpha-2 country the report comes from (the server's default: the uploading agency's). */
+  readonly country?: string;
 }
 
 export interface ReportSearchResponse {

@@ -1,8 +1,10 @@
 /**
  * Uploading a report with its provenance: the file (text, HTML, PDF, DOCX) or pasted text, the
  * collection, and the claim's source, grading, marking, handling code, data-subject category,
- * fact or assessment, legal basis and review date (the last two default on the server). The
- * agency is the user's own; the server checks every field and names the one at fault.
+ * fact or assessment, legal basis and review date (the last two default on the server), and the
+ * country the report comes from (places and phone numbers written nationally are read as that
+ * country's; the agency's own by default). The agency is the user's own; the server checks every
+ * field and names the one at fault.
  */
 import { useState, type FormEvent } from 'react';
 import { CATEGORIES } from '../admin/admin-types.ts';
@@ -29,7 +31,7 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
   const [text, setText] = useState('');
   const [fields, setFields] = useState({
     title: '', collection: '', source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', classification: 'RESTRICTED', releasability: '', handling: 'H1',
-    category: 'other', nature: 'fact', legalBasis: '', reviewDate: '',
+    category: 'other', nature: 'fact', legalBasis: '', reviewDate: '', country: '',
   });
   const { busy, error, run } = useAction();
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: e.target.value }));
@@ -42,6 +44,7 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
         : { text };
       const { report } = await api.uploadReport({
         ...document, ...(fields.title.trim() ? { title: fields.title.trim() } : {}), collection: fields.collection.trim(),
+        ...(fields.country.trim() ? { country: fields.country.trim().toLowerCase() } : {}),
         provenance: {
           source: fields.source.trim(), reliability: fields.reliability, credibility: Number(fields.credibility), handling: fields.handling,
           marking: { tlp: fields.tlp, classification: fields.classification, releasability: fields.releasability.split(',').map((r) => r.trim()).filter(Boolean) },
@@ -67,6 +70,8 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
         <input id="report-title" maxLength={300} value={fields.title} onChange={set('title')} />
         <label htmlFor="report-collection">Collection</label>
         <input id="report-collection" required maxLength={200} value={fields.collection} onChange={set('collection')} />
+        <label htmlFor="report-country">Country of the report</label>
+        <input id="report-country" maxLength={2} pattern="[A-Za-z]{2}" value={fields.country} onChange={set('country')} placeholder="empty: your agency's" title="ISO 3166 code (BE, FR…): places and phone numbers written nationally are read as this country's" />
         <label htmlFor="report-source">Source</label>
         <input id="report-source" required maxLength={300} value={fields.source} onChange={set('source')} placeholder="e.g. interview notes" />
         <label htmlFor="report-reliability">Source reliability</label>
