@@ -181,6 +181,10 @@ describe.skipIf(!haveChromium)('the web app', () => {
     const rows = page.locator('table.audit tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
     expect(await rows.first().textContent()).toContain(PURPOSE);
+    // the column headings sit above the rows, not over them
+    const heading = await page.locator('table.audit thead th').first().boundingBox();
+    const firstCell = await rows.first().locator('td').first().boundingBox();
+    expect(heading!.y + heading!.height).toBeLessThanOrEqual(firstCell!.y + 1);
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain intact: \d+ entries/);
     await screenshot(page, '06-audit');
