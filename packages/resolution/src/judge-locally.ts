@@ -40,6 +40,16 @@ export function judgeLocally(index: ResolutionIndex, judgement: Judgement, { at,
   const unchanged: ResolutionChange = { judgements: [], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: index.sequence };
   if (judgement.verdict === 'unsure') return unchanged;
   const local = [...new Set([...(index.members.get(entityA) ?? [ia]), ...(index.members.get(entityB) ?? [ib])])];
+  return reclusterLocally(index, local, { at, maxRecords });
+}
+
+/**
+ * Clusters the records `local` (record indexes: whole entities) again as a full pass would
+ * cluster them, with the judgements among them, and assigns their ids: the change to commit.
+ * Undefined past `maxRecords` records.
+ */
+export function reclusterLocally(index: ResolutionIndex, local: readonly number[], { at, maxRecords = MAX_LOCAL_RECORDS }: { readonly at: string; readonly maxRecords?: number }): ResolutionChange | undefined {
+  const { state } = index;
   if (local.length > maxRecords) return undefined;
 
   // every pair of the local records, i < j, scored
@@ -90,8 +100,7 @@ export function judgeLocally(index: ResolutionIndex, judgement: Judgement, { at,
   });
 
   // the index as a full pass would leave it for these records
-  index.members.delete(entityA);
-  index.members.delete(entityB);
+  for (const g of local) index.members.delete(state.entities[g] as EntityId);
   local.forEach((g, i) => {
     const entity = assigned.entities[i] as EntityId;
     state.entities[g] = entity;

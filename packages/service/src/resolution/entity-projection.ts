@@ -2,15 +2,15 @@
  * Resolved entities as a projection of the records: at start, one resolution run over every
  * matchable record continues from the stored snapshot (so entity ids stay stable and every
  * human judgement holds); afterwards each new record is resolved incrementally against the
- * existing entities. A judgement is committed and its two entities clustered again at once; an
+ * existing entities, and an updated one clustered again with its entity and the entities its new
+ * version links to. A judgement is committed and its two entities clustered again at once; an
  * undone merge is committed and the entities resolved again by a full pass, so the next answer
- * reflects them. A full pass of a large store
- * runs in a worker thread (full-pass.ts), and reading the records for it gives the event loop
- * turns: requests go on being answered while it runs.
+ * reflects them. A full pass of a large store runs in a worker thread (full-pass.ts), and reading
+ * the records for it gives the event loop turns: requests go on being answered while it runs.
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, reviewQueue, schemaGroup, undoMerge, visibleParts,
+  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, reviewQueue, schemaGroup, undoMerge, updateLocally, visibleParts,
   type AnsweredPair, type Candidate, type Judgement, type ResolutionIndex, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
@@ -207,9 +207,15 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
         await giveWay();
         if (!record || schemaGroup(record.schema) === undefined) continue;
         if (membership.has(id)) {
-          // An updated record may now belong elsewhere: a full pass decides (unless one already
-          // read it as it is now).
-          if (version === undefined || resolvedVersion.get(id) !== version) changed = true;
+          // An updated record may now belong elsewhere: its entity and those its new version links
+          // to are clustered again (update-locally.ts), unless a full pass already read it as it
+          // is now; entities too large for that are left to a full pass.
+          if (version !== undefined && resolvedVersion.get(id) === version) continue;
+          const change = index ? updateLocally(index, record, { at: now().toISOString() }) : undefined;
+          if (!change) { changed = true; continue; }
+          if (version !== undefined) resolvedVersion.set(id, version);
+          await persistence.commit(change);
+          for (const [r, e] of change.membership) setMember(r, e);
           continue;
         }
         if (version !== undefined) resolvedVersion.set(id, version);
