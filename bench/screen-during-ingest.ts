@@ -8,13 +8,14 @@
  *
  *   npx node bench/screen-during-ingest.ts [--persons 20000] [--lines 60000] [--quiet-s 5]
  *
- * Then, the upload stored, a full resolution pass over every record (what an undone merge or an
- * updated record starts) while the officer goes on screening; then ten judgements in a row on
- * pairs of the review queue, each timed.
+ * Then, the upload stored, a full resolution pass over every record (what an undone merge
+ * starts) while the officer goes on screening; then ten judgements in a row on pairs of the
+ * review queue, each timed; then ten records corrected (each given another person's name and
+ * date of birth), each timed from the write until the entities reflect it.
  *
  * Prints one JSON object (counts and timings only): screening latency p50/p99/max alone, during
  * the ingest and during the pass, checks answered during each, the ingest's time and records/s,
- * the pass's time, and the judgements' latency.
+ * the pass's time, the judgements' latency and the corrections'.
  */
 import { validateRecord, seededRandom, type EntityRecord } from '@mosaic/model';
 import { buildApp } from '@mosaic/server';
@@ -153,11 +154,28 @@ for (const [i, pair] of queue.pairs.entries()) {
   judgementMs.push(performance.now() - started);
 }
 
+// Then records corrected, one after another: each written to the store, then timed until the
+// change feed has brought it and the entities reflect it (a full pass, if one is started).
+const correctionMs: number[] = [];
+const stored = (await world.mosaic.store.scanRecords({ limit: 2 * JUDGEMENTS + 200 })).filter((s) => s.record.schema === 'Person');
+for (let i = 0; i < JUDGEMENTS; i++) {
+  const [target, source] = [stored[i]!.record, stored[stored.length - 1 - i]!.record];
+  const { provenance } = target;
+  const corrected = validateRecord(world.mosaic.registry, { id: provenance.sourceRecordId, schema: 'Person', properties: { name: source.properties['name'] ?? [], birthDate: source.properties['birthDate'] ?? [] }, provenance });
+  if (!corrected.ok) throw new Error(`correction ${i}: ${JSON.stringify(corrected.errors)}`);
+  const started = performance.now();
+  await world.mosaic.store.putRecords([corrected.record], { actor: 'bench' });
+  await projections.follower.catchUp();
+  await projections.entities.settle();
+  correctionMs.push(performance.now() - started);
+}
+
 console.log(JSON.stringify({
   bench: 'screen-during-ingest', persons: PERSONS, lines: LINES, uploadMb: Math.round(Buffer.byteLength(upload) / 1e5) / 10,
   ingest: { state, accepted, ms: Math.round(ingestMs), recordsPerSecond: Math.round(accepted / (ingestMs / 1000)) },
   screenQuietMs: figures(quiet), screenDuringIngestMs: figures(during), fullPass: { ms: Math.round(passMs) }, screenDuringFullPassMs: figures(duringPass),
-  judgementMs: { count: judgementMs.length, p50: figures(judgementMs).p50, max: figures(judgementMs).max }, loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+  judgementMs: { count: judgementMs.length, p50: figures(judgementMs).p50, max: figures(judgementMs).max },
+  correctionMs: { count: correctionMs.length, p50: figures(correctionMs).p50, max: figures(correctionMs).max }, loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
 }));
 projections.stop();
 await app.close();
