@@ -13,6 +13,9 @@ export function resolutionStoreContract(name: string, make: () => ResolutionStor
       const s = await store.load();
       expect(s.membership.get(RecordId('r1'))).toBe(EntityId('e3'));
       expect(s.entitySequence).toBe(3);
+      // a deleted record's membership is dropped
+      await store.commit({ ...emptyChange(3), membership: new Map([[RecordId('r2'), EntityId('e3')]]), removedMembers: [RecordId('r1')] });
+      expect([...(await store.load()).membership]).toEqual([[RecordId('r2'), EntityId('e3')]]);
     });
     it('follows redirect chains to a list of live ids, and drops removed redirects', async () => {
       const store = make();

@@ -42,6 +42,7 @@ export function memoryResolutionStore(initial?: Partial<ResolutionSnapshot>): Re
     commit(change: ResolutionChange) {
       judgements.push(...change.judgements);
       for (const [record, entity] of change.membership) membership.set(record, entity);
+      for (const record of change.removedMembers ?? []) membership.delete(record);
       for (const id of change.removedRedirects) redirects.delete(id);
       for (const r of change.redirects) redirects.set(r.from, r);
       for (const e of change.mergeEvents) events.set(e.id, e);

@@ -56,6 +56,8 @@ export interface ResolutionChange {
   /** New events, and events whose `undone` was set (replaced by id). */
   readonly mergeEvents: readonly MergeEvent[];
   readonly entitySequence: number;
+  /** Records no longer resolved (deleted or erased): their membership is dropped. */
+  readonly removedMembers?: readonly RecordId[];
 }
 
 export interface ResolutionStore {

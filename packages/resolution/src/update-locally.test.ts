@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { candidatesOf, createResolutionIndex, type ResolutionIndex } from './resolution-index.ts';
 import { resolveRecords, type ResolvableRecord } from './resolve-records.ts';
 import { person, twoPeople } from './test-fixtures.ts';
-import { updateLocally } from './update-locally.ts';
+import { removeLocally, updateLocally } from './update-locally.ts';
 
 const AT = '2026-12-05T10:00:00.000Z';
 
@@ -51,5 +51,23 @@ describe('updateLocally', () => {
     const small = resolved(twoPeople);
     expect(updateLocally(small, { id: RecordId('m1'), schema: 'Organization', properties: { name: ['Vandersteen BV'] } }, { at: AT })).toBeUndefined();
     expect(updateLocally(small, person('nobody', { name: ['Nobody'] }), { at: AT })).toBeUndefined();
+  });
+
+  it('takes a deleted record out of its entity and clusters what it leaves behind again, as a full pass without it', () => {
+    const index = resolved(twoPeople);
+    const { state } = index;
+    const mira = state.entities[0] as EntityId;
+    const change = removeLocally(index, RecordId('m2'), { at: AT });
+    expect(change?.removedMembers).toEqual([RecordId('m2')]);
+    // m1 keeps its entity; m2 is in no entity's members and no record is compared with it again
+    expect(index.members.get(mira)).toEqual([0]);
+    expect(state.entities[0]).toBe(mira);
+    const full = resolveRecords(twoPeople.filter((r) => r.id !== 'm2'), { train: false, at: AT }).state;
+    const live = state.ids.flatMap((id, i) => (id === 'm2' ? [] : [[id, state.entities[i] as EntityId] as const]));
+    expect(partition(live.map(([id]) => id), live.map(([, e]) => e))).toEqual(partition(full.ids, full.entities));
+    expect(candidatesOf(index, twoPeople[1] as ResolvableRecord).map((c) => c.record)).toEqual([RecordId('m1')]);
+    // a record removed twice, or never resolved here, changes nothing
+    expect(removeLocally(index, RecordId('m2'), { at: AT })).toBeUndefined();
+    expect(removeLocally(index, RecordId('nobody'), { at: AT })).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * An updated record resolved again without a full pass. A record whose names, dates or
+ * An updated or deleted record resolved again without a full pass. A record whose names, dates or
  * identifiers changed can only move within its own entity and toward the entities its new version
  * links to strongly: the records of those entities are clustered again (judge-locally.ts: every
  * pair scored, the judgements among them as constraints, average linkage, ids kept, split or
@@ -7,9 +7,12 @@
  * its new keys as well; the keys of its old version stay in the blocking index (they only cost a
  * comparison now and then, until the next full pass builds the index afresh).
  *
+ * A deleted (or erased) record leaves its entity, and the records it leaves behind are clustered
+ * again: it may have been the only link between them. It is left out of blocking from then on.
+ *
  * Past `maxRecords` records, or when the record changed schema group, the caller runs a full pass.
  */
-import type { EntityId } from '@mosaic/model';
+import type { EntityId, RecordId } from '@mosaic/model';
 import { prepare, type PreparedRecord } from '@mosaic/matching';
 import { addToBlockIndex, blockingKeys, blockMembers, blockOrder, nameOrder } from './blocking.ts';
 import { reclusterLocally } from './judge-locally.ts';
@@ -54,4 +57,33 @@ export function updateLocally(index: ResolutionIndex, record: ResolvableRecord, 
   const before = new Set(blockingKeys(previous, group));
   addToBlockIndex(state.index, keys.filter((k) => !before.has(k)), i, order, name);
   return change;
+}
+
+/**
+ * Takes a deleted record out of its entity and clusters the records it leaves behind again: the
+ * change to commit, the record's membership dropped. Undefined when the record is not resolved
+ * here (nothing to do) or its entity holds more than `maxRecords` records (nothing is changed
+ * then: a full pass decides).
+ */
+export function removeLocally(index: ResolutionIndex, id: RecordId, { at, maxRecords }: { readonly at: string; readonly maxRecords?: number }): ResolutionChange | undefined {
+  const { state } = index;
+  const i = state.ids.indexOf(id);
+  if (i < 0 || state.groups[i] === undefined) return undefined;
+  const entity = state.entities[i] as EntityId;
+  const rest = (index.members.get(entity) ?? []).filter((j) => j !== i);
+  let change: ResolutionChange | undefined = { judgements: [], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: index.sequence };
+  if (rest.length > 0) {
+    index.members.set(entity, rest);
+    change = reclusterLocally(index, rest, { at, ...(maxRecords === undefined ? {} : { maxRecords }) });
+    if (change === undefined) {
+      index.members.get(entity)?.push(i);
+      return undefined;
+    }
+  } else {
+    index.members.delete(entity);
+  }
+  // out of blocking and of every later cluster: no record of its group is compared with it again
+  state.groups[i] = undefined;
+  state.machineParts.delete(i);
+  return { ...change, removedMembers: [id] };
 }

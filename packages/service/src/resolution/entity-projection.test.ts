@@ -2,6 +2,7 @@ import { UserId, validateRecord, type RecordId } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { createEntityProjection, type EntityProjection } from './entity-projection.ts';
+import { storeResolutionStore } from './store-resolution-store.ts';
 
 let world: TestMosaic | undefined;
 const opened: EntityProjection[] = [];
@@ -102,6 +103,34 @@ describe('the entity projection\'s full pass', () => {
     const moved = ids(projection);
     await projection.rebuild();
     expect(ids(projection)).toEqual(moved);
+  });
+
+  it('takes a deleted record out of its entity at once, and drops its stored membership', async () => {
+    await storePersons();
+    const projection = await open(Infinity);
+    const ids = await recordIds();
+    const [rachid, rashid] = ['p6-0', 'p6-1'].map((id) => ids.find((r) => r.endsWith(id))!);
+    const entity = projection.entityOf(rachid!);
+    expect(projection.entityOf(rashid!)).toBe(entity);
+    await world!.mosaic.store.deleteRecord(rachid!, { actor: 'test', reason: 'erased' });
+    await projection.apply([{ id: rachid!, record: undefined }]);
+    expect(projection.entityOf(rachid!)).toBeUndefined();
+    expect(projection.membersOf(entity!)).toEqual([rashid]);
+    const stored = await storeResolutionStore(world!.mosaic.store).load();
+    expect(stored.membership.has(rachid!)).toBe(false);
+    expect(stored.membership.get(rashid!)).toBe(entity);
+  });
+
+  it('drops the stored membership of records deleted before a full pass', async () => {
+    await storePersons();
+    const projection = await open(Infinity);
+    const [first] = await recordIds();
+    projection.stop();
+    // deleted while no node followed the change feed
+    await world!.mosaic.store.deleteRecord(first!, { actor: 'test', reason: 'erased' });
+    expect((await storeResolutionStore(world!.mosaic.store).load()).membership.has(first!)).toBe(true);
+    await open(Infinity);
+    expect((await storeResolutionStore(world!.mosaic.store).load()).membership.has(first!)).toBe(false);
   });
 
   it('gives the event loop turns during a full pass: reading the records, preparing them, waiting for the worker', async () => {

@@ -2,15 +2,15 @@
  * Resolved entities as a projection of the records: at start, one resolution run over every
  * matchable record continues from the stored snapshot (so entity ids stay stable and every
  * human judgement holds); afterwards each new record is resolved incrementally against the
- * existing entities, and an updated one clustered again with its entity and the entities its new
- * version links to. A judgement is committed and its two entities clustered again at once; an
+ * existing entities, an updated one clustered again with its entity and the entities its new
+ * version links to, and a deleted one taken out of its entity, which is clustered again without it. A judgement is committed and its two entities clustered again at once; an
  * undone merge is committed and the entities resolved again by a full pass, so the next answer
  * reflects them. A full pass of a large store runs in a worker thread (full-pass.ts), and reading
  * the records for it gives the event loop turns: requests go on being answered while it runs.
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, reviewQueue, schemaGroup, undoMerge, updateLocally, visibleParts,
+  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, removeLocally, reviewQueue, schemaGroup, undoMerge, updateLocally, visibleParts,
   type AnsweredPair, type Candidate, type Judgement, type ResolutionIndex, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
@@ -117,6 +117,15 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     membership.set(record, entity);
     members.set(entity, [...(members.get(entity) ?? []), record]);
   };
+  const dropMember = (record: RecordId): void => {
+    const previous = membership.get(record);
+    if (previous === undefined) return;
+    for (const listener of listeners) listener(record);
+    membership.delete(record);
+    const list = members.get(previous)?.filter((r) => r !== record) ?? [];
+    if (list.length > 0) members.set(previous, list);
+    else members.delete(previous);
+  };
 
   // The stored version each record was resolved at: a full pass reads the store as it is, ahead
   // of the change feed during an upload, and a change the pass has already seen is not an update.
@@ -161,7 +170,10 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     // (two unrelated names scored 0.26), so the shipped model, trained on reference data, is used.
     const run = await fullPass.run(records, { snapshot, at: now().toISOString(), train: records.length >= MIN_RECORDS_TO_TRAIN });
     model = run.model;
-    await persistence.commit(run.change);
+    // records deleted since they were resolved are in no run: their membership goes
+    const present = new Set(run.state.ids);
+    const gone = [...snapshot.membership.keys()].filter((id) => !present.has(id));
+    await persistence.commit(gone.length > 0 ? { ...run.change, removedMembers: gone } : run.change);
     index = createResolutionIndex(run.state);
     arrivals.clear();
     for (const record of membership.keys()) for (const listener of listeners) listener(record);
@@ -205,6 +217,15 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       const giveWay = createEventLoopYielder();
       for (const { id, record, version } of changes) {
         await giveWay();
+        if (!record && membership.has(id)) {
+          // A deleted (or erased) record leaves its entity, which is clustered again without it.
+          const change = index ? removeLocally(index, id, { at: now().toISOString() }) : undefined;
+          if (!change) { changed = true; continue; }
+          await persistence.commit(change);
+          dropMember(id);
+          for (const [r, e] of change.membership) setMember(r, e);
+          continue;
+        }
         if (!record || schemaGroup(record.schema) === undefined) continue;
         if (membership.has(id)) {
           // An updated record may now belong elsewhere: its entity and those its new version links

@@ -76,6 +76,7 @@ export function storeResolutionStore(store: Store, { betweenPages }: { readonly 
         for (const j of change.judgements) await tx.putDocument({ kind: 'judgement', id: `${pairKey(j.a, j.b)}|${j.at}`, owner: j.by, subject: pairKey(j.a, j.b), body: j });
         // a full pass can move most records (a model retrained on a much larger store): one statement per few hundred rows
         await tx.putDocuments([...change.membership].map(([record, entity]) => ({ kind: 'entity-member', id: record, owner: OWNER, subject: entity, body: null })));
+        if (change.removedMembers?.length) await tx.deleteDocuments('entity-member', change.removedMembers);
         for (const id of change.removedRedirects) await tx.deleteDocument('entity-redirect', id);
         for (const r of change.redirects) await tx.putDocument({ kind: 'entity-redirect', id: r.from, owner: OWNER, body: r });
         for (const e of change.mergeEvents) await tx.putDocument({ kind: 'merge-event', id: e.id, owner: OWNER, subject: e.survivor, body: e });
