@@ -6,7 +6,8 @@
  */
 import { AppError, type EntityRecord, type FieldError, type Properties, type Provenance, type RecordId, type SchemaRegistry } from '@mosaic/model';
 import { decide, erasable, reviewDateFor, type Pointer } from '@mosaic/policy';
-import type { RecordVersion, Store, StoredRecord } from '@mosaic/store';
+import type { DeleteRecordOptions, DeleteResult, RecordVersion, Store, StoredRecord } from '@mosaic/store';
+import { REPORT_REVIEW_KIND } from './reports/report-review.ts';
 import { consult } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
@@ -111,6 +112,19 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   return { ok: true, record: recordView(mosaic, stored), status: result.status };
 }
 
+/**
+ * Erases a stored record (the owner's erasure, the retention sweep's): its content in every
+ * version and a report's text (store.deleteRecord), and what the service keeps beside it (a
+ * report's review, which holds the names found in it), in one transaction.
+ */
+export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult> {
+  return store.transaction(async (tx) => {
+    const result = await tx.deleteRecord(id, options);
+    if (result.status === 'deleted') await tx.deleteDocuments(REPORT_REVIEW_KIND, [id]);
+    return result;
+  });
+}
+
 /** Erase one of the user's agency's records: recorded as a version, never silent. */
 export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id: RecordId, reason: string): Promise<void> {
   const { user } = consultation;
@@ -122,6 +136,6 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
   if (decision?.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision?.reason ?? 'unknown'}`);
   const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(mosaic.store, { owner: user.agency }));
   if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
-  await mosaic.store.deleteRecord(id, { actor: user.id, reason });
+  await eraseStoredRecord(mosaic.store, id, { actor: user.id, reason });
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
 }

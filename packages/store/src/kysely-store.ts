@@ -231,9 +231,15 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         if (row === undefined) return { status: 'not_found', id };
         if (row.deleted_at !== null) return { status: 'already_deleted', id, version: row.version };
         const version = row.version + 1;
-        await trx.insertInto('record_versions').values(archivedOf(recordRowOf(row))).execute();
-        await trx.updateTable('records').set({ version, actor, reason, updated_at: at, deleted_at: at }).where('id', '=', id).execute();
+        // Erasure: the content goes, from the record, from every earlier version and from a
+        // report's text; what stays is that the record was there (its schema and provenance) and
+        // who erased it, when and why.
+        await trx.updateTable('record_versions').set({ document: null }).where('record_id', '=', id).execute();
+        await trx.insertInto('record_versions').values({ ...archivedOf(recordRowOf(row)), document: null }).execute();
+        const { schema, provenance } = recordOf(row.id, row.document);
+        await trx.updateTable('records').set({ version, actor, reason, updated_at: at, deleted_at: at, document: JSON.stringify({ schema, properties: {}, provenance }), names: '' }).where('id', '=', id).execute();
         await dialect.indexNames(trx, [], [id]);
+        await dialect.removeReportText(trx, id);
         await appendChanges(trx, dialect, [{ record_id: id, op: 'delete', version, at }]);
         return { status: 'deleted', id, version };
       });

@@ -36,6 +36,8 @@ export interface StoreDialect {
    * the write transaction. sqlite replaces the FTS5 row; PostgreSQL does nothing (generated column).
    */
   indexReportText(trx: Kysely<Database>, id: string): Promise<void>;
+  /** Removes a report's text and its index entry, inside the erasing transaction. */
+  removeReportText(trx: Kysely<Database>, id: string): Promise<void>;
   /** Reports whose folded words hold all the tokens (letters and digits only), best engine score first. */
   searchReportTexts(db: Kysely<Database>, tokens: readonly string[], limit: number): Promise<{ readonly id: string; readonly score: number }[]>;
 }

@@ -183,29 +183,33 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.countRecords()).toBe(0);
     }));
 
-    it('records a deletion as a version with actor and reason, and can bring a record back', () => withStore(async (store) => {
+    it('records a deletion as a version with actor and reason, erases the content of every version, and can bring a record back', () => withStore(async (store) => {
       const id = RecordId('fedpol:del');
+      await store.putRecords([person('fedpol', 'del', 'Farid Haddu')], ACTOR);
       await store.putRecords([person('fedpol', 'del', 'Farid Haddou')], ACTOR);
-      expect(await store.deleteRecord(id, { actor: 'user:dpo', reason: 'review date passed' })).toEqual({ status: 'deleted', id, version: 2 });
+      expect(await store.deleteRecord(id, { actor: 'user:dpo', reason: 'review date passed' })).toEqual({ status: 'deleted', id, version: 3 });
       expect(await store.getRecord(id)).toBeUndefined();
       const kept = await store.getRecord(id, { includeDeleted: true });
       expect(kept?.deletedAt).toBeDefined();
-      expect(kept?.version).toBe(2);
+      expect(kept?.version).toBe(3);
+      // that it was there and whose it was stay; nothing of the person does
+      expect(kept?.record).toMatchObject({ id, schema: 'Person', properties: {}, provenance: { agency: 'fedpol' } });
       expect(await store.countRecords()).toBe(0);
       expect(await store.searchNames('Haddou', { limit: 10 })).toEqual([]);
       expect(await store.getRecords([id])).toEqual([]);
 
       const history = await store.recordHistory(id);
-      expect(history.map((v) => [v.version, v.op])).toEqual([[1, 'put'], [2, 'delete']]);
-      expect(history[1]).toMatchObject({ op: 'delete', actor: 'user:dpo', reason: 'review date passed' });
-      expect(history[1]?.record).toBeUndefined();
+      expect(history.map((v) => [v.version, v.op])).toEqual([[1, 'put'], [2, 'put'], [3, 'delete']]);
+      expect(history[2]).toMatchObject({ op: 'delete', actor: 'user:dpo', reason: 'review date passed' });
+      expect(history.map((v) => v.record)).toEqual([undefined, undefined, undefined]);
+      expect(JSON.stringify(await store.scanRecords({ limit: 10, includeDeleted: true }))).not.toMatch(/Hadd/);
 
-      expect(await store.deleteRecord(id, { actor: 'user:dpo', reason: 'again' })).toEqual({ status: 'already_deleted', id, version: 2 });
+      expect(await store.deleteRecord(id, { actor: 'user:dpo', reason: 'again' })).toEqual({ status: 'already_deleted', id, version: 3 });
       expect(await store.deleteRecord(RecordId('fedpol:none'), { actor: 'user:dpo', reason: 'x' })).toEqual({ status: 'not_found', id: RecordId('fedpol:none') });
 
       // The same content again is a new version, not "unchanged": the record was deleted.
-      expect(await store.putRecords([person('fedpol', 'del', 'Farid Haddou')], ACTOR)).toEqual([{ id, status: 'updated', version: 3 }]);
-      expect((await store.recordHistory(id)).map((v) => v.op)).toEqual(['put', 'delete', 'put']);
+      expect(await store.putRecords([person('fedpol', 'del', 'Farid Haddou')], ACTOR)).toEqual([{ id, status: 'updated', version: 4 }]);
+      expect((await store.recordHistory(id)).map((v) => v.op)).toEqual(['put', 'put', 'delete', 'put']);
       expect((await store.searchNames('Haddou', { limit: 10 })).map((h) => h.id)).toEqual([id]);
       expect((await store.getRecord(id))?.deletedAt).toBeUndefined();
     }));
@@ -312,6 +316,13 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       })).rejects.toThrow('boom');
       expect(await ids('asperlund')).toEqual([]);
       expect(await store.getReportText(RecordId('fedpol:report-c'))).toBeUndefined();
+      // Erasing a report's record erases its text and its index entry.
+      await store.putRecords([record('fedpol', 'report-a', { title: ['Café meeting'], collection: ['c1'] }, 'Report')], ACTOR);
+      await store.deleteRecord(a, { actor: 'user:dpo', reason: 'review date passed' });
+      expect(await store.getReportText(a)).toBeUndefined();
+      expect(await ids('kalberer')).toEqual([]);
+      expect(await ids('lioba strand')).toEqual([]);
+      expect(await store.latestReportTexts({ limit: 10 })).toEqual([b]);
     }));
 
     it('lists the reports written last first', () => {

@@ -5,6 +5,8 @@ import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import type { Consultation } from '../organisation.ts';
 import { confirmEntity, rejectEntity } from './review-report.ts';
 import { latestReports, readReport, searchReports } from './read-report.ts';
+import { eraseRecord } from '../records.ts';
+import { REPORT_REVIEW_KIND } from './report-review.ts';
 import { MAX_REPORT_BYTES, uploadReport } from './upload-report.ts';
 
 let world: TestMosaic;
@@ -18,7 +20,7 @@ const REPORT = [
 
 const PROVENANCE = { source: 'interview notes', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
 
-async function as(name: 'fedAnalyst' | 'zoneOfficer' | 'intelAnalyst' | 'auditor', purpose = 'report review', caseRef = 'CASE-R1'): Promise<Consultation> {
+async function as(name: 'fedAnalyst' | 'fedAdmin' | 'zoneOfficer' | 'intelAnalyst' | 'auditor', purpose = 'report review', caseRef = 'CASE-R1'): Promise<Consultation> {
   const user = (await world.mosaic.store.listUsers()).find((u) => u.name === name);
   if (!user) throw new Error(`no test user ${name}`);
   return { user, purpose, caseRef };
@@ -100,6 +102,18 @@ describe('uploading a report', () => {
     await expect(uploadReport({ ...world.mosaic, store: failingText }, await as('fedAnalyst'), { text: 'Quentin Asperlund was seen.', collection: 'c', provenance: PROVENANCE }))
       .rejects.toThrow('no space left on device');
     expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
+  });
+
+  it('erases a report whole: its record\'s content, its text and the review of what was found in it', async () => {
+    const { report } = await upload();
+    expect(await world.mosaic.store.getDocument(REPORT_REVIEW_KIND, report.id)).toBeDefined();
+    // the agency's data administrator erases it
+    await eraseRecord(world.mosaic, await as('fedAdmin'), report.id, 'entered in error');
+    expect(await world.mosaic.store.getReportText(report.id)).toBeUndefined();
+    expect(await world.mosaic.store.getDocument(REPORT_REVIEW_KIND, report.id)).toBeUndefined();
+    expect((await world.mosaic.store.searchReportTexts('Vasstad warehouse', { limit: 50 })).map((h) => h.id)).not.toContain(report.id);
+    const kept = await world.mosaic.store.getRecord(report.id, { includeDeleted: true });
+    expect(kept?.record.properties).toEqual({});
   });
 
   it('reads HTML as text', async () => {

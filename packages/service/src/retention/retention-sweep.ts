@@ -13,6 +13,7 @@ import { AgencyId, isAppError, UserId, type RecordId } from '@mosaic/model';
 import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mosaic/policy';
 import { pruneAuditLog } from '../audit-prune.ts';
 import { auditRetentionOf } from '../audit-retention.ts';
+import { eraseStoredRecord } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
@@ -67,7 +68,7 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
     const batch = due.slice(i, i + batchSize);
     const done: RecordId[] = [];
     for (const id of batch) {
-      const result = await mosaic.store.deleteRecord(id, { actor: SWEEP_ACTOR, reason: 'retention: review date passed' });
+      const result = await eraseStoredRecord(mosaic.store, id, { actor: SWEEP_ACTOR, reason: 'retention: review date passed' });
       if (result.status === 'deleted') done.push(id);
     }
     if (done.length > 0) {

@@ -33,6 +33,9 @@ export const postgresStoreDialect: StoreDialect = {
     return result.rows.map((row) => ({ id: row.id, score: Math.max(0, Number(row.score)), names: row.names }));
   },
   indexReportText: () => Promise.resolve(),
+  async removeReportText(trx, id) {
+    await trx.deleteFrom('report_texts').where('id', '=', id).execute();
+  },
   async searchReportTexts(db, tokens, limit) {
     const result = await sql<{ id: string; score: number }>`
       select t.id as id, ts_rank(t.folded_tsv, q) as score

@@ -41,6 +41,10 @@ export const sqliteStoreDialect: StoreDialect = {
     await sql`delete from report_text_index where rowid = (select rid from report_texts where id = ${id})`.execute(trx);
     await sql`insert into report_text_index (rowid, folded) select rid, folded from report_texts where id = ${id}`.execute(trx);
   },
+  async removeReportText(trx, id) {
+    await sql`delete from report_text_index where rowid = (select rid from report_texts where id = ${id})`.execute(trx);
+    await trx.deleteFrom('report_texts').where('id', '=', id).execute();
+  },
   async searchReportTexts(db, tokens, limit) {
     const result = await sql<{ id: string; score: number }>`
       select t.id as id, -bm25(report_text_index) as score
