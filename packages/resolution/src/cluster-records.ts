@@ -136,7 +136,10 @@ function agglomerate(input: ClusterInput, { linkThreshold, mergeThreshold, maxCr
   strong.sort((x, y) => (input.probability[y] as number) - (input.probability[x] as number) || x - y);
   /** Why each strong edge's merge was last refused: 0 it was not, 1 by linkage, 2 by a judgement. */
   const refusal = new Uint8Array(strong.length);
-  /** Tries the strong edges in order; with `touching`, only those with a side in one of those clusters (the others were decided already, on clusters that have not changed). */
+  /**
+   * Tries the strong edges in order; with `touching`, only those with a side in one of those
+   * clusters (the others were decided already, on clusters that have not changed since).
+   */
   const tryEdges = (touching?: Set<number>): void => {
     for (let e = 0; e < strong.length; e++) {
       const k = strong[e] as number;

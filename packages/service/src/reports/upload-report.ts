@@ -84,7 +84,8 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
     ...(input.fileName ? { fileName: [input.fileName] } : {}), ...(input.mediaType ? { mimeType: [input.mediaType.split(';')[0]!.trim()] } : {}),
   };
   const raw = { id, schema: 'Report', properties, provenance: { category: 'other', nature: 'fact', legalBasis: `Report in collection ${collection}`, ...input.provenance, agency: user.agency } };
-  // A bad field is answered before the text is read for entities (writeRecord checks again, with the agency's retention rules).
+  // A bad field is answered before the text is read for entities (writeRecord checks again,
+  // with the agency's retention rules).
   const today = mosaic.now().toISOString().slice(0, 10);
   const checked = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today) });
   if (!checked.ok) return checked;
