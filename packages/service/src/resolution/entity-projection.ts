@@ -5,8 +5,9 @@
  * existing entities, an updated one clustered again with its entity and the entities its new
  * version links to, and a deleted one taken out of its entity, which is clustered again without
  * it. A judgement is committed and its two entities clustered again at once; an undone merge is
- * committed and the entities resolved again by a full pass, so the next answer reflects them. A full pass of a large store runs in a worker thread (full-pass.ts), and reading
- * the records for it gives the event loop turns: requests go on being answered while it runs.
+ * committed and the entities resolved again by a full pass, so the next answer reflects them.
+ * A full pass of a large store runs in a worker thread (full-pass.ts), and reading the records
+ * for it gives the event loop turns: requests go on being answered while it runs.
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
