@@ -109,6 +109,13 @@ describe('pruneAuditLog', () => {
     // 2030-06-01: entries made in 2028 are past the end of 2029; those made in 2029 are kept to the end of 2030
     setToday('2030-06-01');
     expect(await pruneAuditLog(test.mosaic, { actor: dpo })).toMatchObject({ pruned: 3, before: '2029-01-01T00:00:00.000Z' });
+    // a date past the period's cut would delete what the period keeps: refused, nothing deleted
+    const kept = await entries(test);
+    await expect(pruneAuditLog(test.mosaic, { actor: dpo, before: '2030-01-01' })).rejects.toMatchObject({
+      details: { field: 'before', reason: '2030-01-01T00:00:00.000Z is after 2029-01-01T00:00:00.000Z, the retention period\'s cut: the entries made since are kept; nothing is pruned' },
+    });
+    expect(await entries(test)).toEqual(kept);
+    expect(await pruneAuditLog(test.mosaic, { actor: dpo, before: '2028-12-31' })).toMatchObject({ pruned: 0 });
     setToday('2031-01-01');
     expect(await pruneAuditLog(test.mosaic, { actor: dpo })).toMatchObject({ pruned: 3, before: '2030-01-01T00:00:00.000Z' });
     expect((await entries(test))[0]?.time).toBe('2030-03-01T12:00:00.000Z');

@@ -50,14 +50,13 @@ export function readPruneBefore(text: string, now: Date): PruneBefore {
 
 export async function pruneAuditLog(mosaic: Mosaic, { before: given, actor, purpose, caseRef, batchSize, onProgress }: PruneAuditOptions): Promise<AuditPruneSummary> {
   const now = mosaic.now();
-  let text = given;
-  if (text === undefined) {
-    const retention = await auditRetentionOf(mosaic);
-    if (retention === null) throw invalid('before', 'no audit retention period is set and no date was given: nothing is pruned');
-    text = auditPruneBefore(now.toISOString().slice(0, 10), retention);
-  }
-  const read = readPruneBefore(text, now);
+  const retention = await auditRetentionOf(mosaic);
+  const cut = retention === null ? undefined : auditPruneBefore(now.toISOString().slice(0, 10), retention);
+  if (given === undefined && cut === undefined) throw invalid('before', 'no audit retention period is set and no date was given: nothing is pruned');
+  const read = readPruneBefore(given ?? (cut as string), now);
   if (!read.ok) throw invalid('before', read.reason);
+  // With a period set, no date prunes what it keeps: the law that set it asks for those entries.
+  if (cut !== undefined && read.before > cut) throw invalid('before', `${read.before} is after ${cut}, the retention period's cut: the entries made since are kept; nothing is pruned`);
   const result = await mosaic.audit.prune({
     before: read.before, actor, keys: loadAuditPublicKey(mosaic.auditPublicKeyPem),
     ...(purpose === undefined ? {} : { purpose }), ...(caseRef === undefined ? {} : { caseRef }),

@@ -2,7 +2,8 @@
  * mosaic audit prune [--before DATE]: the entries made before DATE, or past the audit retention
  * period when no date is given, are verified and deleted behind a signed cut (service:
  * pruneAuditLog), as the command line's operator; a bar shows both on a terminal. A date that is
- * not one or is to come, or no date and no period, is refused before anything is deleted.
+ * not one or is to come, a date past the period's cut when one is set, or no date and no period,
+ * is refused before anything is deleted.
  */
 import { AppError } from '@mosaic/model';
 import { auditRetentionOf, openMosaic, pruneAuditLog, readPruneBefore, type AuditPruneSummary } from '@mosaic/service';
