@@ -85,6 +85,8 @@ const PERSON_PHONE: readonly Pattern[] = [
 const CALLER_PHONE: readonly Pattern[] = [
   [re(`^\\s(?:called|phoned|telephoned|rang|texted|contacted)\\b${FILL}\\sfrom\\s(?:the\\s|a\\s|his\\s|her\\s)?(?:(?:mobile|phone|telephone)\\s)?number\\s$`), 'holds', 'forward'],
 ];
+/** Every person-phone pattern, for a pair with no other person between them. */
+const ANY_PERSON_PHONE: readonly Pattern[] = [...PERSON_PHONE, ...CALLER_PHONE];
 /** Phone-person patterns (A phone number … B person). */
 const PHONE_PERSON: readonly Pattern[] = [
   [re(`^,?\\s(?:(?:which|that)\\s(?:is|was)\\s)?(?:used|held|registered|subscribed)\\s(?:by|to)\\s$`), 'holds', 'reverse'],
@@ -171,7 +173,7 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
         } else if (a.kind === 'address' && b.kind === 'person') {
           if (!blocked) matchPatterns(ADDRESS_PERSON, between, a, b, sentence, add, text);
         } else if (a.kind === 'person' && b.kind === 'phone') {
-          matchPatterns(blocked ? CALLER_PHONE : [...PERSON_PHONE, ...CALLER_PHONE], between, a, b, sentence, add, text);
+          matchPatterns(blocked ? CALLER_PHONE : ANY_PERSON_PHONE, between, a, b, sentence, add, text);
         } else if (a.kind === 'phone' && b.kind === 'person') {
           if (!blocked) matchPatterns(PHONE_PERSON, between, a, b, sentence, add, text);
         }
