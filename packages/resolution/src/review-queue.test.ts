@@ -14,7 +14,7 @@ function state(probabilities: number[], entities: string[], judged: [string, str
   const left = Int32Array.from(probabilities, (_, k) => 2 * k);
   const right = Int32Array.from(probabilities, (_, k) => 2 * k + 1);
   return {
-    ids, entities: entities.map(EntityId), judgements, machineParts: new Map(), thresholds: { ...DEFAULT_THRESHOLDS, reviewLow: 0.2, reviewHigh: 0.9 },
+    ids, groups: entities.map(() => 'person'), entities: entities.map(EntityId), judgements, machineParts: new Map(), thresholds: { ...DEFAULT_THRESHOLDS, reviewLow: 0.2, reviewHigh: 0.9 },
     pairs: { count: probabilities.length, left, right, rules: new Uint8Array(probabilities.length) },
     probabilities: Float32Array.from(probabilities),
   };

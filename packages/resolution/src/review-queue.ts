@@ -30,7 +30,8 @@ export interface ReviewItem {
   readonly priority: number;
 }
 
-export type ReviewState = Pick<ResolutionState, 'ids' | 'entities' | 'pairs' | 'probabilities' | 'judgements' | 'machineParts' | 'thresholds'>;
+/** `groups`: a record of none (deleted or erased since the pass: update-locally.ts) is in no question. */
+export type ReviewState = Pick<ResolutionState, 'ids' | 'groups' | 'entities' | 'pairs' | 'probabilities' | 'judgements' | 'machineParts' | 'thresholds'>;
 
 /** Whether the judgements answer a pair of records, given their entities (see the header). */
 export type AnsweredPair = (a: RecordId, b: RecordId, entityA: EntityId, entityB: EntityId) => boolean;
@@ -46,6 +47,7 @@ export function reviewQueue(state: ReviewState, { limit = 100, answered = answer
     if (p < reviewLow || p >= reviewHigh) continue;
     const i = state.pairs.left[k] as number;
     const j = state.pairs.right[k] as number;
+    if (state.groups[i] === undefined || state.groups[j] === undefined) continue;
     const a = state.ids[i] as RecordId;
     const b = state.ids[j] as RecordId;
     const entityA = state.entities[i] as EntityId;

@@ -1,7 +1,8 @@
 import { RecordId, type EntityId } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import { candidatesOf, createResolutionIndex, type ResolutionIndex } from './resolution-index.ts';
-import { resolveRecords, type ResolvableRecord } from './resolve-records.ts';
+import { pairProbability, resolveRecords, type ResolvableRecord } from './resolve-records.ts';
+import { reviewQueue } from './review-queue.ts';
 import { person, twoPeople } from './test-fixtures.ts';
 import { removeLocally, updateLocally } from './update-locally.ts';
 
@@ -69,5 +70,35 @@ describe('updateLocally', () => {
     // a record removed twice, or never resolved here, changes nothing
     expect(removeLocally(index, RecordId('m2'), { at: AT })).toBeUndefined();
     expect(removeLocally(index, RecordId('nobody'), { at: AT })).toBeUndefined();
+  });
+
+  describe('the review queue after a correction or a deletion', () => {
+    // two pairs the model is unsure about: o1-o2 (same name but for one letter, nothing else to
+    // go on) and f1-f2 (one letter apart, born the same year)
+    const records = [
+      person('o1', { name: ['Odile Marchetti'], birthDate: ['1984'] }),
+      person('o2', { name: ['Odile Marketti'], nationality: ['fr'] }),
+      person('f1', { name: ['Lucien Fabre'], birthDate: ['1962-03-04'], nationality: ['fr'] }),
+      person('f2', { name: ['Lucien Favre'], birthDate: ['1962'] }),
+    ];
+    const asked = (index: ResolutionIndex): string[] => reviewQueue(index.state).map((q) => `${q.a} ${q.b}`).sort();
+
+    it('asks about a corrected record as it is now: a pair it no longer resembles leaves the queue', () => {
+      const index = resolved(records);
+      expect(asked(index)).toEqual(['f1 f2', 'o1 o2']);
+      // o2 was another person's record altogether
+      expect(updateLocally(index, person('o2', { name: ['Gaspard Lenoir'], nationality: ['fr'] }), { at: AT })).toBeDefined();
+      expect(asked(index)).toEqual(['f1 f2']);
+      const { state } = index;
+      for (let k = 0; k < state.pairs.count; k++) {
+        expect(state.probabilities[k]).toBeCloseTo(pairProbability(state, state.pairs.left[k] as number, state.pairs.right[k] as number), 6);
+      }
+    });
+
+    it('asks nothing about a deleted record', () => {
+      const index = resolved(records);
+      expect(removeLocally(index, RecordId('f2'), { at: AT })).toBeDefined();
+      expect(asked(index)).toEqual(['o1 o2']);
+    });
   });
 });

@@ -5,7 +5,9 @@
  * pair scored, the judgements among them as constraints, average linkage, ids kept, split or
  * merged as a full pass assigns them). The record is prepared again in place and blocked under
  * its new keys as well; the keys of its old version stay in the blocking index (they only cost a
- * comparison now and then, until the next full pass builds the index afresh).
+ * comparison now and then, until the next full pass builds the index afresh). The pass's
+ * candidate pairs with the record are scored again, so that the review queue asks about the
+ * record as it is now (pairs its new version makes are found as an arriving record's are).
  *
  * A deleted (or erased) record leaves its entity, and the records it leaves behind are clustered
  * again: it may have been the only link between them. It is left out of blocking from then on.
@@ -56,7 +58,18 @@ export function updateLocally(index: ResolutionIndex, record: ResolvableRecord, 
   }
   const before = new Set(blockingKeys(previous, group));
   addToBlockIndex(state.index, keys.filter((k) => !before.has(k)), i, order, name);
+  rescorePairsOf(state, i);
   return change;
+}
+
+/** The stored probabilities of the pass's candidate pairs with record `i`, for its version now (a scan: pairs are sorted by their left record only). */
+function rescorePairsOf(state: ResolutionIndex['state'], i: number): void {
+  const { pairs, probabilities } = state;
+  for (let k = 0; k < pairs.count; k++) {
+    const left = pairs.left[k] as number;
+    const right = pairs.right[k] as number;
+    if (left === i || right === i) probabilities[k] = pairProbability(state, left, right);
+  }
 }
 
 /**

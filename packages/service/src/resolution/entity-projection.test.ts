@@ -105,6 +105,30 @@ describe('the entity projection\'s full pass', () => {
     expect(ids(projection)).toEqual(moved);
   });
 
+  it('asks about a corrected record as it is now, as a full pass then does', async () => {
+    await storePersons();
+    // two records the model is unsure about: the same name but for one letter, nothing else to go on
+    await putFixtures(world!.mosaic, [
+      { id: 'o1', schema: 'Person', properties: { name: ['Odile Marchetti'], birthDate: ['1984'] }, provenance: testProvenance('fedpol') },
+      { id: 'o2', schema: 'Person', properties: { name: ['Odile Marketti'], nationality: ['fr'] }, provenance: testProvenance('fedpol') },
+    ]);
+    const projection = await open(Infinity);
+    // the pairs asked about (a corrected record's probabilities are the model's before the pass retrains it)
+    const asked = (): string[] => projection.review(100).map((q) => `${q.a} ${q.b}`).sort();
+    expect(asked()).toEqual(['fedpol:o1 fedpol:o2']);
+    const o2 = (await recordIds()).find((r) => r.endsWith(':o2'))!;
+    // the record corrected: it was (a misspelt) Karim Haddad's all along
+    const corrected = validateRecord(world!.mosaic.registry, { id: 'o2', schema: 'Person', properties: { name: ['Karim Hadad'] }, provenance: testProvenance('fedpol') });
+    if (!corrected.ok) throw new Error(JSON.stringify(corrected.errors));
+    await world!.mosaic.store.putRecords([corrected.record], { actor: 'test' });
+    const [now] = await world!.mosaic.store.getRecords([o2]);
+    await projection.apply([{ id: o2, record: now!.record, version: now!.version }]);
+    const afterCorrection = asked();
+    expect(afterCorrection).toEqual(['fedpol:o2 fedpol:p3-0']);
+    await projection.rebuild();
+    expect(asked()).toEqual(afterCorrection);
+  });
+
   it('takes a deleted record out of its entity at once, and drops its stored membership', async () => {
     await storePersons();
     const projection = await open(Infinity);

@@ -236,6 +236,9 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
           const change = index ? updateLocally(index, record, { at: now().toISOString() }) : undefined;
           if (!change) { changed = true; continue; }
           if (version !== undefined) resolvedVersion.set(id, version);
+          // the pairs its new version makes are put before a person as an arriving record's are
+          for (const [key, pair] of arrivals) if (pair.a === id || pair.b === id) arrivals.delete(key);
+          noteUncertain(index, id, record);
           await persistence.commit(change);
           for (const [r, e] of change.membership) setMember(r, e);
           continue;
@@ -259,7 +262,10 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     review: (limit) => {
       if (!index) return [];
       const answered = answeredByJudgements(index.state);
-      return [...reviewQueue(index.state, { limit, answered }), ...arrivalsToReview(answered)].sort((x, y) => y.priority - x.priority).slice(0, limit);
+      // a corrected record's pair can be both a pass's candidate and met again as it is now
+      const items = new Map<string, ReviewItem>();
+      for (const item of [...reviewQueue(index.state, { limit, answered }), ...arrivalsToReview(answered)]) items.set(pairKey(item.a, item.b), item);
+      return [...items.values()].sort((x, y) => y.priority - x.priority).slice(0, limit);
     },
     // A judgement moves only the records of its two entities: they are clustered again at once
     // (judge-locally.ts), and a full pass is run only for entities too large for that.
