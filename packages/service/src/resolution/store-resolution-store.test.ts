@@ -1,6 +1,7 @@
 import { emptyChange } from '@mosaic/resolution';
 import { EntityId, RecordId } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '@mosaic/store';
 import { openTestMosaic, type TestMosaic } from '../testing.ts';
 import { storeResolutionStore } from './store-resolution-store.ts';
 
@@ -17,10 +18,32 @@ describe('storeResolutionStore', () => {
     const persistence = storeResolutionStore(world.mosaic.store, { betweenPages: async () => { pauses++; } });
     const membership = new Map(Array.from({ length: 4500 }, (_, i) => [RecordId(`fedpol:r${i}`), EntityId(`e${i % 1000}`)] as const));
     await persistence.commit({ ...emptyChange(1000), membership });
+    // written in three parts (two turns between them, after the transaction of the rest)
+    expect(pauses).toBe(3);
+    pauses = 0;
     const snapshot = await persistence.load();
     expect(snapshot.membership).toEqual(membership);
     expect(snapshot.entitySequence).toBe(1000);
     expect(pauses).toBe(2);
+  });
+
+  it('writes a large membership after the id sequence and the redirects: a commit stopped half-way hands out no id twice, and the next commit writes it whole', async () => {
+    world = await openTestMosaic();
+    const { store } = world.mosaic;
+    let parts = 0;
+    // the second part of the membership fails (the node stopped there)
+    const failing: Store = { ...store, transaction: (fn) => store.transaction((tx) => fn({ ...tx, putDocuments: async (docs) => { if (++parts === 2) throw new Error('stopped'); return tx.putDocuments(docs); } })) };
+    const membership = new Map(Array.from({ length: 4500 }, (_, i) => [RecordId(`fedpol:r${i}`), EntityId(`e${i % 1000}`)] as const));
+    const redirect = { from: EntityId('e-old'), to: [EntityId('e1'), EntityId('e2')], at: '2026-01-02T03:04:05.000Z', reason: 'split' as const };
+    const change = { ...emptyChange(1000), membership, redirects: [redirect] };
+    await expect(storeResolutionStore(failing).commit(change)).rejects.toThrow('stopped');
+    const persistence = storeResolutionStore(store);
+    const half = await persistence.load();
+    expect(half.entitySequence).toBe(1000);
+    expect(half.redirects.get(EntityId('e-old'))).toEqual(redirect);
+    expect(half.membership.size).toBe(2000);
+    await persistence.commit(change);
+    expect((await persistence.load()).membership).toEqual(membership);
   });
 
   it('lists the merge events alone', async () => {

@@ -1,7 +1,13 @@
 /**
  * Resolution's persistence seam over the store's workflow documents: judgements (kept whole,
  * history included), record → entity membership, redirects of retired entity ids, merge events
- * (for undo) and the entity id sequence. Commits run in one store transaction.
+ * (for undo) and the entity id sequence. A commit runs in one store transaction, unless it moves
+ * more than MEMBERSHIP_PART records (a full pass after a large upload moves tens of thousands:
+ * one transaction of them held a serving node's thread for most of a second, and every check
+ * waiting on it). Then the sequence, judgements, redirects and merge events are written first and
+ * the membership after them, in parts with the event loop's turns between: ids are never handed
+ * out twice, and a node stopped half-way holds a membership the next full pass reads as the
+ * previous one (whose ids it keeps where it can) and writes again whole.
  *
  * Membership is one small document per record; at national scale it belongs in a table of its
  * own (record_id, entity_id), which the seam allows without touching resolution.
@@ -18,13 +24,15 @@ const SEQUENCE_KEY = 'resolution.entitySequence';
 
 /** Membership documents read at a time (one read holds the thread: a few tens of milliseconds). */
 const MEMBERSHIP_PAGE = 2000;
+/** Membership documents written in one transaction of a large commit (a few tens of milliseconds on sqlite). */
+const MEMBERSHIP_PART = 2000;
 
 export interface StoreResolutionStore extends ResolutionStore {
   /** The merge events alone (not the membership of every record). */
   mergeEvents(): Promise<readonly MergeEvent[]>;
 }
 
-/** `betweenPages`: awaited between two pages of the membership (an event-loop yielder, on a serving node). */
+/** `betweenPages`: awaited between two pages of the membership, read or written (an event-loop yielder, on a serving node). */
 export function storeResolutionStore(store: Store, { betweenPages }: { readonly betweenPages?: () => Promise<void> } = {}): StoreResolutionStore {
   const followRedirects = (redirects: ReadonlyMap<EntityId, Redirect>, id: EntityId): EntityId[] => {
     const out: EntityId[] = [];
@@ -72,17 +80,24 @@ export function storeResolutionStore(store: Store, { betweenPages }: { readonly 
     load,
     mergeEvents,
     async commit(change) {
+      // a full pass can move most records (a model retrained on a much larger store): one statement per few hundred rows
+      const members = [...change.membership].map(([record, entity]) => ({ kind: 'entity-member', id: record, owner: OWNER, subject: entity, body: null }));
+      const whole = members.length <= MEMBERSHIP_PART;
       await store.transaction(async (tx) => {
+        const current = Number((await tx.getSetting(SEQUENCE_KEY)) ?? 0);
+        if (change.entitySequence > current) await tx.putSetting(SEQUENCE_KEY, String(change.entitySequence));
         for (const j of change.judgements) await tx.putDocument({ kind: 'judgement', id: `${pairKey(j.a, j.b)}|${j.at}`, owner: j.by, subject: pairKey(j.a, j.b), body: j });
-        // a full pass can move most records (a model retrained on a much larger store): one statement per few hundred rows
-        await tx.putDocuments([...change.membership].map(([record, entity]) => ({ kind: 'entity-member', id: record, owner: OWNER, subject: entity, body: null })));
-        if (change.removedMembers?.length) await tx.deleteDocuments('entity-member', change.removedMembers);
         for (const id of change.removedRedirects) await tx.deleteDocument('entity-redirect', id);
         for (const r of change.redirects) await tx.putDocument({ kind: 'entity-redirect', id: r.from, owner: OWNER, body: r });
         for (const e of change.mergeEvents) await tx.putDocument({ kind: 'merge-event', id: e.id, owner: OWNER, subject: e.survivor, body: e });
-        const current = Number((await tx.getSetting(SEQUENCE_KEY)) ?? 0);
-        if (change.entitySequence > current) await tx.putSetting(SEQUENCE_KEY, String(change.entitySequence));
+        if (whole) await tx.putDocuments(members);
+        if (change.removedMembers?.length) await tx.deleteDocuments('entity-member', change.removedMembers);
       });
+      if (whole) return;
+      for (let from = 0; from < members.length; from += MEMBERSHIP_PART) {
+        await betweenPages?.();
+        await store.transaction(async (tx) => { await tx.putDocuments(members.slice(from, from + MEMBERSHIP_PART)); });
+      }
     },
     async resolveEntityId(id) {
       const redirects = await store.listDocuments('entity-redirect', { limit: ALL });
