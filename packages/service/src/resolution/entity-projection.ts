@@ -70,8 +70,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   const persistence = storeResolutionStore(store, { betweenPages: createEventLoopYielder() });
   const fullPass = createFullPass(workerFrom === undefined ? {} : { workerFrom });
   let index: ResolutionIndex | undefined;
-  const membership = new Map<RecordId, EntityId>();
-  const members = new Map<EntityId, RecordId[]>();
+  let membership = new Map<RecordId, EntityId>();
+  let members = new Map<EntityId, RecordId[]>();
   let pending: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let cancel: (() => void) | undefined;
@@ -175,20 +175,28 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     const present = new Set(run.state.ids);
     const gone = [...snapshot.membership.keys()].filter((id) => !present.has(id));
     await persistence.commit(gone.length > 0 ? { ...run.change, removedMembers: gone } : run.change);
-    index = createResolutionIndex(run.state);
-    arrivals.clear();
-    for (const record of membership.keys()) for (const listener of listeners) listener(record);
-    membership.clear();
-    members.clear();
-    // every record anew (setMember's copy of the entity's list per record is for one at a time)
-    run.state.ids.forEach((id, i) => {
+    // every record anew (setMember's copy of the entity's list per record is for one at a time),
+    // built aside with turns for the event loop (a tenth of a second at 80,000 records), then put
+    // in place at once: a reader sees the entities before the pass or after it
+    const giveWay = createEventLoopYielder();
+    const nextMembership = new Map<RecordId, EntityId>();
+    const nextMembers = new Map<EntityId, RecordId[]>();
+    for (let i = 0; i < run.state.ids.length; i++) {
+      const id = run.state.ids[i] as RecordId;
       const entity = run.state.entities[i] as EntityId;
-      for (const listener of listeners) listener(id);
-      membership.set(id, entity);
-      const list = members.get(entity);
+      nextMembership.set(id, entity);
+      const list = nextMembers.get(entity);
       if (list) list.push(id);
-      else members.set(entity, [id]);
-    });
+      else nextMembers.set(entity, [id]);
+      if ((i & 0x3ff) === 0) await giveWay();
+    }
+    const before = membership;
+    index = createResolutionIndex(run.state);
+    membership = nextMembership;
+    members = nextMembers;
+    arrivals.clear();
+    for (const record of before.keys()) for (const listener of listeners) listener(record);
+    for (const record of membership.keys()) for (const listener of listeners) listener(record);
   };
   const rebuild = (): Promise<void> => serialised(rebuildNow);
 
