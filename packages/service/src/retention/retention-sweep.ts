@@ -18,7 +18,7 @@ import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
 import { WATCH_TOLD_KIND } from '../watch/watch-projection.ts';
-import { CHECK_KIND, type CheckRecord } from '../screening/screen-check.ts';
+import { CHECK_HIT_KIND, CHECK_KIND, checkHitLinks, type CheckRecord } from '../screening/screen-check.ts';
 import { activeHolds } from './legal-holds.ts';
 import { scanLiveRecords } from './retention-review.ts';
 import { retentionRulesOf } from './retention-rules.ts';
@@ -99,8 +99,8 @@ interface SweptKind {
   readonly at: (body: unknown) => string;
   /** Whether users own documents of the kind too (their agency's period applies). */
   readonly userOwned: boolean;
-  /** Documents of another kind that belong to one of this kind: erased with it, just before it. */
-  readonly belonging?: { readonly kind: string; readonly ids: (id: string, body: unknown) => readonly string[] };
+  /** Documents of other kinds that belong to one of this kind: erased with it, just before it. */
+  readonly belonging?: readonly { readonly kind: string; readonly ids: (id: string, body: unknown) => readonly string[] }[];
   /** Whether the erasures count in the sweep's summary (bookkeeping of a kind does not). */
   readonly counted?: boolean;
 }
@@ -108,7 +108,10 @@ interface SweptKind {
 const SWEPT_KINDS: readonly SweptKind[] = [
   {
     kind: CHECK_KIND, rule: 'checks', at: (body) => (body as CheckRecord).at, userOwned: false,
-    belonging: { kind: HIT_DECISION_KIND, ids: (id, body) => (body as CheckRecord).hits.map((hit) => `${id}/${hit.n}`) },
+    belonging: [
+      { kind: HIT_DECISION_KIND, ids: (id, body) => (body as CheckRecord).hits.map((hit) => `${id}/${hit.n}`) },
+      { kind: CHECK_HIT_KIND, ids: (_, body) => checkHitLinks(body as CheckRecord).map((link) => link.id) },
+    ],
   },
   { kind: NOTIFICATION_KIND, rule: 'notifications', at: (body) => (body as StoredNotification).notification.at, userOwned: true },
   // which node told a watch of a change: kept as long as the notifications it led to
@@ -144,8 +147,7 @@ async function sweepOwner(mosaic: Mosaic, today: string, pageSize: number, swept
     const page = await mosaic.store.listDocuments(swept.kind, { owner, limit: pageSize, oldestFirst: true });
     // like a record's review date: a document made on day D is erased from D + period on
     const due = page.filter((doc) => addPeriod(swept.at(doc.body).slice(0, 10), period) <= today);
-    const { belonging } = swept;
-    if (belonging) await mosaic.store.deleteDocuments(belonging.kind, due.flatMap((doc) => belonging.ids(doc.id, doc.body)));
+    for (const belonging of swept.belonging ?? []) await mosaic.store.deleteDocuments(belonging.kind, due.flatMap((doc) => belonging.ids(doc.id, doc.body)));
     // the entry names what this sweep erased: another node sweeping at the same time logs the rest
     const done = await mosaic.store.deleteDocuments(swept.kind, due.map((doc) => doc.id));
     if (done.length > 0) await mosaic.audit.append(sweepEntry(today, { query: { [swept.rule]: done }, records: [], reason: `retention sweep: ${swept.rule}` }));

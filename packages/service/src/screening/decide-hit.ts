@@ -85,7 +85,8 @@ async function decideClaimed(
   const { user } = consultation;
   const sighting = input.decision === 'confirm' ? await writeSighting(mosaic, consultation, projection, check, hit, input.report ?? {}) : undefined;
   const decision: HitDecision = { decision: input.decision, by: user.id, at, ...(sighting ? { sighting } : {}) };
-  const updated: CheckRecord = { ...check, hits: check.hits.map((h) => (h.n === hit.n && h.kind === 'match' ? { ...h, decision } : h)) };
+  const kept = await keptNow(mosaic, check);
+  const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'match' ? { ...h, decision } : h)) };
   const told: Notification[] = hit.alerts.map((alert) => ({
     id: timeOrderedId(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
     title: input.decision === 'confirm' ? `Encounter confirmed: ${alert.action}` : 'Hit on your alert rejected by the officer',
@@ -109,6 +110,15 @@ async function decideClaimed(
 const DECIDED = { confirm: 'confirmed', reject: 'rejected', called: 'recorded as called' } as const;
 
 /**
+ * The check as kept now, which the decision is written onto: read again just before writing, so
+ * that what changed since it was loaded (another hit's decision, an erasure's removal of what a
+ * hit showed of an erased record: erase-from-checks.ts) is not written back over.
+ */
+async function keptNow(mosaic: Mosaic, check: CheckRecord): Promise<CheckRecord> {
+  return ((await mosaic.store.getDocument(CHECK_KIND, check.id))?.body as CheckRecord | undefined) ?? check;
+}
+
+/**
  * The officer called a pointer's desk: kept on the check and in the audit log, and the pointer's
  * owner is told by which agency and desk, where and when, with what the officer noted. Its own
  * records concerned were named in the encounter notice of the check (screen-check.ts); the
@@ -121,7 +131,8 @@ async function recordCall(
   const { user } = consultation;
   const notes = input.report?.notes?.trim();
   const decision: HitDecision = { decision: 'called', by: user.id, at, ...(notes ? { notes } : {}) };
-  const updated: CheckRecord = { ...check, hits: check.hits.map((h) => (h.n === hit.n && h.kind === 'pointer' ? { ...h, decision } : h)) };
+  const kept = await keptNow(mosaic, check);
+  const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'pointer' ? { ...h, decision } : h)) };
   const told: Notification[] = hit.agency === check.agency ? [] : [{
     id: timeOrderedId(), at, to: { agency: hit.agency }, kind: 'pointer.called', title: 'A checkpoint called your desk about a likely match',
     body: {

@@ -22,6 +22,19 @@ import type { Notification } from '../notifier.ts';
 import { notificationDocument } from './notification-inbox.ts';
 
 export const CHECK_KIND = 'check';
+/**
+ * A kept check's hit on a record (the listed record, or an alert on it): one document per hit and
+ * record, whose subject is the record, so that erasing the record finds the hits that show it
+ * (erase-from-checks.ts) without reading every check.
+ */
+export const CHECK_HIT_KIND = 'check-hit';
+
+/** The check-hit documents of a check (each kept with the check, and erased with it). */
+export function checkHitLinks(check: Pick<CheckRecord, 'id' | 'agency' | 'hits'>): { kind: string; id: string; owner: string; subject: string; body: { check: string; n: number } }[] {
+  return check.hits.flatMap((hit) => (hit.kind === 'match' ? [hit.subject, ...hit.alerts.map((a) => a.id)] : []).map((record) => ({
+    kind: CHECK_HIT_KIND, id: `${check.id}/${hit.n}/${record}`, owner: check.agency as string, subject: record as string, body: { check: check.id, n: hit.n },
+  })));
+}
 export const CHECKPOINT_PURPOSE = 'checkpoint check';
 
 export interface CheckInput {
@@ -75,6 +88,8 @@ export type HitView =
     readonly explain: MatchExplanation; readonly alerts: readonly AlertHitView[]; readonly decision?: HitDecision;
     /** The hit (its n) whose listed record resolution holds to be this same person, on records this officer may see: one person, two listings. */
     readonly sameSubjectAs?: number;
+    /** The listed record was erased since: what the hit showed of it is gone (erase-from-checks.ts). */
+    readonly erased?: true;
   }
   | ({ readonly n: number; readonly kind: 'pointer'; readonly band: Band; readonly decision?: HitDecision } & Pointer);
 
@@ -309,7 +324,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   // transaction, group-committed with the other checks of this turn, so a check is kept exactly
   // when it is audited, and its notifications with it. They are published once it is kept.
   const told = ownerNotifications(check, notices, names);
-  await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...told.map(notificationDocument)]);
+  await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...checkHitLinks(check), ...told.map(notificationDocument)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return check;
 }

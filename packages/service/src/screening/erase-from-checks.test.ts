@@ -1,0 +1,86 @@
+import { RecordId } from '@mosaic/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eraseStoredRecord } from '../records.ts';
+import { sweepRetention } from '../retention/retention-sweep.ts';
+import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
+import { decideHit } from './decide-hit.ts';
+import { CHECK_HIT_KIND, CHECK_KIND, screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
+
+let world: TestMosaic | undefined;
+afterEach(async () => {
+  await world?.cleanup();
+  world = undefined;
+});
+
+/** A checkpoint officer's check with a hit on fedpol's listed person p1 and their alert a1, the hit rejected. */
+async function checkWithHit(now?: () => Date) {
+  world = await openTestMosaic(now ? { now } : {});
+  const { mosaic } = world;
+  const projection = await listUnderArrestAlert(mosaic);
+  const user = await mosaic.store.findUserByName('zoneCheckpoint');
+  const consultation = { user: user! };
+  const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+  await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' });
+  return { mosaic, check };
+}
+
+async function kept(check: CheckRecord): Promise<CheckRecord> {
+  return (await world!.mosaic.store.getDocument(CHECK_KIND, check.id))?.body as CheckRecord;
+}
+
+describe('erasing a record from the checks that show it', () => {
+  it('keeps of a hit on an erased listed record only that it was a hit, its score and the decision; the check stays', async () => {
+    const { mosaic, check } = await checkWithHit();
+    const before = (await kept(check)).hits[0] as HitView & { kind: 'match' };
+    expect(before.listed?.name).toBe('Rachid Bouzid');
+    expect(before.alerts.map((a) => a.id)).toEqual(['fedpol:a1']);
+    expect((await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'fedpol:p1', limit: 10 }))).toHaveLength(1);
+
+    await eraseStoredRecord(mosaic.store, RecordId('fedpol:p1'), { actor: 'test', reason: 'owner erasure' });
+    const after = await kept(check);
+    // the officer's own query stays: it is the traveller's, not the erased record's
+    expect(after.query).toEqual(check.query);
+    const hit = after.hits[0] as HitView & { kind: 'match' };
+    expect(hit).toEqual({ n: 0, kind: 'match', subject: 'fedpol:p1', schema: before.schema, score: before.score, band: before.band, explain: {}, alerts: [], erased: true, decision: before.decision });
+    expect(JSON.stringify(after.hits)).not.toContain('Bouzid');
+    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'fedpol:p1', limit: 10 })).toEqual([]);
+  });
+
+  it('takes an erased alert out of the hits that showed it, and leaves the listed person', async () => {
+    const { mosaic, check } = await checkWithHit();
+    await eraseStoredRecord(mosaic.store, RecordId('fedpol:a1'), { actor: 'test', reason: 'alert withdrawn and erased' });
+    const hit = (await kept(check)).hits[0] as HitView & { kind: 'match' };
+    expect(hit.alerts).toEqual([]);
+    expect(hit.listed?.name).toBe('Rachid Bouzid');
+    expect(hit.erased).toBeUndefined();
+    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'fedpol:a1', limit: 10 })).toEqual([]);
+  });
+
+  it('is not written back over by a decision on the check that was loaded before the erasure', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const projection = await listUnderArrestAlert(mosaic);
+    const consultation = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+    // the alert is erased after the decision loaded the check and before it writes (when it claims the hit)
+    const claim = mosaic.store.createDocument.bind(mosaic.store);
+    mosaic.store.createDocument = async (doc) => {
+      await eraseStoredRecord(mosaic.store, RecordId('fedpol:a1'), { actor: 'test', reason: 'alert withdrawn and erased' });
+      return claim(doc);
+    };
+    await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' });
+    const hit = (await kept(check)).hits[0] as HitView & { kind: 'match' };
+    expect(hit.decision?.decision).toBe('reject');
+    expect(hit.alerts).toEqual([]);
+  });
+
+  it('erases a check\'s hit documents with it when the sweep erases the check', async () => {
+    let today = new Date('2026-03-01T10:00:00Z');
+    const { mosaic, check } = await checkWithHit(() => today);
+    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { owner: check.agency, limit: 10 })).toHaveLength(2);
+    today = new Date('2036-03-01T10:00:00Z');
+    expect((await sweepRetention(mosaic)).checksErased).toBe(1);
+    expect(await kept(check)).toBeUndefined();
+    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { owner: check.agency, limit: 10 })).toEqual([]);
+  });
+});

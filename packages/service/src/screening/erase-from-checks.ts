@@ -1,0 +1,43 @@
+/**
+ * Erasing a record from the checks that show it (LED Art. 16): a kept check holds what each hit
+ * showed the officer (the listed person's name, dates and nationalities, what matched, the
+ * alerts' instructions). When the listed record is erased, its hits keep only that there was a
+ * hit on that record, its score and band, and the officer's decision (the check is the officer's
+ * agency's record of the encounter); when an alert is erased, it leaves the hits that showed it.
+ * Reading a check already leaves out a hit on a record that is gone (read-check.ts); this
+ * removes the copy at rest. The hits are found by their check-hit documents (screen-check.ts).
+ */
+import type { RecordId } from '@mosaic/model';
+import type { Store } from '@mosaic/store';
+import { CHECK_HIT_KIND, CHECK_KIND, type CheckRecord, type HitView } from './screen-check.ts';
+
+const ALL = 100_000_000;
+
+/** Within `store`'s transaction, as part of the record's erasure; returns how many checks changed. */
+export async function eraseFromChecks(store: Store, record: RecordId): Promise<number> {
+  const links = await store.listDocuments(CHECK_HIT_KIND, { subject: record, limit: ALL });
+  const hitsOf = new Map<string, Set<number>>();
+  for (const link of links) {
+    const { check, n } = link.body as { check: string; n: number };
+    hitsOf.set(check, (hitsOf.get(check) ?? new Set()).add(n));
+  }
+  let changed = 0;
+  for (const [id, ns] of hitsOf) {
+    const found = await store.getDocument(CHECK_KIND, id);
+    if (!found) continue;
+    const check = found.body as CheckRecord;
+    const hits = check.hits.map((hit) => (ns.has(hit.n) ? without(hit, record) : hit));
+    await store.putDocument({ kind: CHECK_KIND, id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body: { ...check, hits } });
+    changed += 1;
+  }
+  await store.deleteDocuments(CHECK_HIT_KIND, links.map((link) => link.id));
+  return changed;
+}
+
+/** A hit with nothing of `record` left in it. */
+function without(hit: HitView, record: RecordId): HitView {
+  if (hit.kind !== 'match') return hit;
+  if (hit.subject !== record) return { ...hit, alerts: hit.alerts.filter((alert) => alert.id !== record) };
+  const { n, kind, subject, schema, score, band, decision, sameSubjectAs } = hit;
+  return { n, kind, subject, schema, score, band, explain: {}, alerts: [], erased: true, ...(decision ? { decision } : {}), ...(sameSubjectAs === undefined ? {} : { sameSubjectAs }) };
+}
