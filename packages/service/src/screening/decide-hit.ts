@@ -112,10 +112,13 @@ const DECIDED = { confirm: 'confirmed', reject: 'rejected', called: 'recorded as
 /**
  * The check as kept now, which the decision is written onto: read again just before writing, so
  * that what changed since it was loaded (another hit's decision, an erasure's removal of what a
- * hit showed of an erased record: erase-from-checks.ts) is not written back over.
+ * hit showed of an erased record: erase-from-checks.ts) is not written back over, and a check the
+ * sweep erased meanwhile is not written back at all.
  */
 async function keptNow(mosaic: Mosaic, check: CheckRecord): Promise<CheckRecord> {
-  return ((await mosaic.store.getDocument(CHECK_KIND, check.id))?.body as CheckRecord | undefined) ?? check;
+  const found = await mosaic.store.getDocument(CHECK_KIND, check.id);
+  if (!found) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} not found`);
+  return found.body as CheckRecord;
 }
 
 /**

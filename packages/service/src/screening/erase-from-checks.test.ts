@@ -74,6 +74,21 @@ describe('erasing a record from the checks that show it', () => {
     expect(hit.alerts).toEqual([]);
   });
 
+  it('does not write back a check erased while a decision on it was being made', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const projection = await listUnderArrestAlert(mosaic);
+    const consultation = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+    const claim = mosaic.store.createDocument.bind(mosaic.store);
+    mosaic.store.createDocument = async (doc) => {
+      await mosaic.store.deleteDocuments(CHECK_KIND, [check.id]);
+      return claim(doc);
+    };
+    await expect(decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    expect(await kept(check)).toBeUndefined();
+  });
+
   it('erases a check\'s hit documents with it when the sweep erases the check', async () => {
     let today = new Date('2026-03-01T10:00:00Z');
     const { mosaic, check } = await checkWithHit(() => today);
