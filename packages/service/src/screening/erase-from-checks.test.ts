@@ -24,6 +24,24 @@ async function checkWithHit(now?: () => Date) {
   return { mosaic, check };
 }
 
+/** A new check with a hit, and a rejection of the hit with `meanwhile` run after it loaded the check and before it writes (as it claims the hit). */
+async function decideWhile(meanwhile: (mosaic: TestMosaic['mosaic'], check: CheckRecord) => Promise<unknown>) {
+  world = await openTestMosaic();
+  const { mosaic } = world;
+  const projection = await listUnderArrestAlert(mosaic);
+  const consultation = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+  const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+  const claim = mosaic.store.createDocument.bind(mosaic.store);
+  mosaic.store.createDocument = async (doc) => {
+    await meanwhile(mosaic, check);
+    return claim(doc);
+  };
+  const decision = decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' });
+  // awaited by the caller; a refusal is not left unhandled meanwhile
+  decision.catch(() => undefined);
+  return { check, decision };
+}
+
 async function kept(check: CheckRecord): Promise<CheckRecord> {
   return (await world!.mosaic.store.getDocument(CHECK_KIND, check.id))?.body as CheckRecord;
 }
@@ -57,35 +75,17 @@ describe('erasing a record from the checks that show it', () => {
   });
 
   it('is not written back over by a decision on the check that was loaded before the erasure', async () => {
-    world = await openTestMosaic();
-    const { mosaic } = world;
-    const projection = await listUnderArrestAlert(mosaic);
-    const consultation = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
-    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
-    // the alert is erased after the decision loaded the check and before it writes (when it claims the hit)
-    const claim = mosaic.store.createDocument.bind(mosaic.store);
-    mosaic.store.createDocument = async (doc) => {
-      await eraseStoredRecord(mosaic.store, RecordId('fedpol:a1'), { actor: 'test', reason: 'alert withdrawn and erased' });
-      return claim(doc);
-    };
-    await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' });
+    // the alert is erased after the decision loaded the check and before it writes
+    const { check, decision } = await decideWhile((mosaic) => eraseStoredRecord(mosaic.store, RecordId('fedpol:a1'), { actor: 'test', reason: 'alert withdrawn and erased' }));
+    await decision;
     const hit = (await kept(check)).hits[0] as HitView & { kind: 'match' };
     expect(hit.decision?.decision).toBe('reject');
     expect(hit.alerts).toEqual([]);
   });
 
   it('does not write back a check erased while a decision on it was being made', async () => {
-    world = await openTestMosaic();
-    const { mosaic } = world;
-    const projection = await listUnderArrestAlert(mosaic);
-    const consultation = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
-    const check = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
-    const claim = mosaic.store.createDocument.bind(mosaic.store);
-    mosaic.store.createDocument = async (doc) => {
-      await mosaic.store.deleteDocuments(CHECK_KIND, [check.id]);
-      return claim(doc);
-    };
-    await expect(decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    const { check, decision } = await decideWhile(async (mosaic, made) => { await mosaic.store.deleteDocuments(CHECK_KIND, [made.id]); });
+    await expect(decision).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
     expect(await kept(check)).toBeUndefined();
   });
 
