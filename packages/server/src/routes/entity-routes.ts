@@ -85,12 +85,12 @@ export function entityRoutes(projections: Projections) {
     app.post('/judgements', {
       schema: { tags: ['resolution'], summary: 'Judge a pair of records: same, not same or unsure (it sticks)',
         body: z.object({ a: z.string().min(1), b: z.string().min(1), verdict: z.enum(VERDICTS), note: z.string().max(2000).optional() }),
-        response: { 200: z.object({ entityA: z.string().optional(), entityB: z.string().optional() }) } },
+        response: { 200: z.object({ entityA: z.string().optional(), entityB: z.string().optional(), applied: z.boolean() }) } },
     }, async (request) => {
       const user = await requireUser(request);
       const { a, b, verdict, note } = request.body;
       const result = await judgePair(api.mosaic, { user }, projections.entities, RecordId(a), RecordId(b), verdict, note);
-      return { ...(result.entityA ? { entityA: result.entityA } : {}), ...(result.entityB ? { entityB: result.entityB } : {}) };
+      return { ...(result.entityA ? { entityA: result.entityA } : {}), ...(result.entityB ? { entityB: result.entityB } : {}), applied: result.applied };
     });
 
     app.post('/compare', {

@@ -172,6 +172,43 @@ describe('the entity projection\'s full pass', () => {
     expect(turned).toBe(true);
   });
 
+  it('stores a judgement made during a full pass at once, asks no more about its pair, and applies it when the pass is done', async () => {
+    await storePersons();
+    // two records the model is unsure about: the same name but for one letter, nothing else to go on
+    await putFixtures(world!.mosaic, [
+      { id: 'o1', schema: 'Person', properties: { name: ['Odile Marchetti'], birthDate: ['1984'] }, provenance: testProvenance('fedpol') },
+      { id: 'o2', schema: 'Person', properties: { name: ['Odile Marketti'], nationality: ['fr'] }, provenance: testProvenance('fedpol') },
+    ]);
+    const { store } = world!.mosaic;
+    // a full pass held where it reads the records, once the judgements are read
+    let hold: Promise<void> | undefined;
+    const reached = Promise.withResolvers<void>();
+    const held: typeof store = { ...store, scanRecords: async (options) => { if (hold) { reached.resolve(); await hold; } return store.scanRecords(options); } };
+    const projection = await createEntityProjection(held, { workerFrom: Infinity });
+    opened.push(projection);
+    const ids = await recordIds();
+    const [o1, o2] = [':o1', ':o2'].map((end) => ids.find((id) => id.endsWith(end))!);
+    const asked = (): boolean => projection.review(100).some((q) => [q.a, q.b].sort().join(' ') === [o1, o2].sort().join(' '));
+    expect(asked()).toBe(true);
+    expect(projection.entityOf(o1!)).not.toBe(projection.entityOf(o2!));
+
+    const release = Promise.withResolvers<void>();
+    hold = release.promise;
+    const pass = projection.rebuild();
+    await reached.promise;
+    // answered while the pass is held: the judgement does not wait for it
+    expect(await projection.judge(o1!, o2!, 'same', UserId('u1'))).toBe(false);
+    expect(asked()).toBe(false);
+    expect(projection.entityOf(o1!)).not.toBe(projection.entityOf(o2!));
+    hold = undefined;
+    release.resolve();
+    await pass;
+    // the judgement's turn comes right after the pass: an empty change waits for it
+    await projection.apply([]);
+    expect(projection.entityOf(o1!)).toBe(projection.entityOf(o2!));
+    expect(asked()).toBe(false);
+  });
+
   it('applies a judgement to its two entities at once, as a full pass then finds them', async () => {
     await storePersons();
     const [a, b] = await recordIds();

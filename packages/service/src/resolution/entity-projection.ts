@@ -44,7 +44,12 @@ export interface EntityProjection extends Projection {
   explain(a: Pick<EntityRecord, 'schema' | 'properties'>, b: Pick<EntityRecord, 'schema' | 'properties'>): ScoreResult;
   /** That model's prior: the probability that two of the store's records drawn at random are one person (the base rate `explain`'s weights start from). */
   prior(): number;
-  judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<void>;
+  /**
+   * Stores a judgement and applies it to the entities. True once applied; false when a full pass
+   * is running (it can take a minute at a million records): the judgement is stored, the review
+   * queue leaves its pair out at once, and it is applied as soon as the pass is done.
+   */
+  judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<boolean>;
   /** The two entities a merge joined and the pair of records that linked them (the pair its undo judges not the same). */
   mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId; readonly link: readonly [RecordId, RecordId] } | undefined>;
   undo(mergeId: string, by: UserId): Promise<void>;
@@ -164,7 +169,18 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     return run;
   };
 
+  // Full passes running now, and the judgements stored meanwhile that wait for them to end (by pair).
+  let passing = 0;
+  const waitingJudgements = new Map<string, Judgement>();
   const rebuildNow = async (): Promise<void> => {
+    passing++;
+    try {
+      await fullPassNow();
+    } finally {
+      passing--;
+    }
+  };
+  const fullPassNow = async (): Promise<void> => {
     const snapshot = await persistence.load();
     const records = await allMatchable();
     // Estimating m/u by EM needs many candidate pairs; on a small store its estimates are noise
@@ -269,7 +285,9 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     prior: () => (model ?? defaultModel()).prior,
     review: (limit) => {
       if (!index) return [];
-      const answered = answeredByJudgements(index.state);
+      const judged = answeredByJudgements(index.state);
+      // a pair judged while a full pass runs is answered already, though not applied yet
+      const answered: AnsweredPair = (a, b, entityA, entityB) => waitingJudgements.has(pairKey(a, b)) || judged(a, b, entityA, entityB);
       // a corrected record's pair can be both a pass's candidate and met again as it is now
       const items = new Map<string, ReviewItem>();
       for (const item of [...reviewQueue(index.state, { limit, answered }), ...arrivalsToReview(answered)]) items.set(pairKey(item.a, item.b), item);
@@ -277,15 +295,30 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     },
     // A judgement moves only the records of its two entities: they are clustered again at once
     // (judge-locally.ts), and a full pass is run only for entities too large for that.
-    judge: (a, b, verdict, by, note) => serialised(async () => {
+    judge: async (a, b, verdict, by, note) => {
       const at = now().toISOString();
       const judgement: Judgement = { a, b, verdict, by, at, ...(note ? { note } : {}) };
+      // Stored at once, whatever runs: a full pass that read the judgements before it does not
+      // see it, and it is applied here when that pass is done.
       await persistence.commit({ ...emptyChange(0), judgements: [judgement] });
-      const change = index ? judgeLocally(index, judgement, { at }) : undefined;
-      if (!change) return rebuildNow();
-      await persistence.commit(change);
-      for (const [record, entity] of change.membership) setMember(record, entity);
-    }),
+      const key = pairKey(a, b);
+      waitingJudgements.set(key, judgement);
+      const applied = serialised(async () => {
+        const change = index ? judgeLocally(index, judgement, { at }) : undefined;
+        if (!change) return rebuildNow();
+        await persistence.commit(change);
+        for (const [record, entity] of change.membership) setMember(record, entity);
+      }).finally(() => {
+        if (waitingJudgements.get(key) === judgement) waitingJudgements.delete(key);
+      });
+      if (passing === 0) {
+        await applied;
+        return true;
+      }
+      // as a scheduled rebuild's failure is: reported by the next settle()
+      applied.catch((error: unknown) => { if (!stopped) failure ??= error; });
+      return false;
+    },
     async mergeEvent(mergeId) {
       const event = (await persistence.mergeEvents()).find((e) => e.id === mergeId);
       return event ? { survivor: event.survivor, absorbed: event.absorbed, link: event.link } : undefined;

@@ -200,11 +200,15 @@ export async function mayJudge(mosaic: Mosaic, consultation: Consultation, ids: 
   return records.length === ids.length && records.every((r) => decide(user, 'read', { kind: 'record', provenance: r.record.provenance }, context).effect === 'allow');
 }
 
-/** A person's judgement on two records the person may see; it sticks in every later run. */
-export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined }> {
+/**
+ * A person's judgement on two records the person may see; it sticks in every later run. `applied`:
+ * false when a full pass was running (the judgement is stored and applies when it ends; the
+ * entities returned are those before it).
+ */
+export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined; applied: boolean }> {
   if (!(await mayJudge(mosaic, consultation, [a, b]))) throw new AppError('MOSAIC_NOT_FOUND', 'no such pair of records you may judge');
   const user = policyUser(consultation.user);
-  await entities.judge(a, b, verdict, consultation.user.id, note);
+  const applied = await entities.judge(a, b, verdict, consultation.user.id, note);
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: 'resolution review', records: [a, b], outcome: 'ok', reason: `judgement:${verdict}` });
-  return { entityA: entities.entityOf(a), entityB: entities.entityOf(b) };
+  return { entityA: entities.entityOf(a), entityB: entities.entityOf(b), applied };
 }

@@ -110,7 +110,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     undoMerge: (mergeId: string) => request<unknown>('POST', `/merges/${enc(mergeId)}/undo`, { body: {} }),
 
     review: async (): Promise<readonly ReviewPair[]> => reviewPairsOf(await request<unknown>('GET', '/review', { consult: true })),
-    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure') => request<unknown>('POST', '/judgements', { body: { a, b, verdict } }),
+    /** `applied`: false while a resolution full pass runs (the judgement is stored and applies when it ends). */
+    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure') => request<{ entityA?: string; entityB?: string; applied: boolean }>('POST', '/judgements', { body: { a, b, verdict } }),
 
     graphExpand: async (seeds: readonly string[], hops: number, scope: GraphScope = {}): Promise<Subgraph> =>
       subgraphOf(await request<unknown>('POST', '/graph/expand', { body: { seeds, hops, ...scope }, consult: true })),

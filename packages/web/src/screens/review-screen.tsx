@@ -77,8 +77,8 @@ function PairCard({ pair, onDone }: { readonly pair: ReviewPair; readonly onDone
   const { busy, error, run } = useAction();
   const judge = async (verdict: 'same' | 'not_same' | 'unsure'): Promise<void> => {
     await run(async () => {
-      await api.judge(pair.a.id, pair.b.id, verdict);
-      onDone(verdict);
+      const { applied } = await api.judge(pair.a.id, pair.b.id, verdict);
+      onDone(applied ? verdict : `${verdict} (stored; the entities follow when the resolution pass now running ends)`);
     });
   };
   return (
