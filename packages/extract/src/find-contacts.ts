@@ -2,7 +2,8 @@
  * E-mail addresses and telephone numbers. International numbers ("+32 475 12 34 56",
  * "0032 475…", "+33 (0)1…") are normalised to E.164 (ITU-T E.164: "+" then at most 15 digits,
  * the national trunk "0" dropped). National numbers ("0475 12 34 56") are only taken when grouped
- * like a phone number or cued; with the report's country known they are read as that country's
+ * like a phone number or cued (a prefix and one long group, "07700 900461", when cued or a valid
+ * number of the report's country); with the report's country known they are read as that country's
  * (libphonenumber's numbering plans) and given in E.164 when the plan has such a number, else
  * they keep their digits.
  */
@@ -11,7 +12,9 @@ import { span, type Span } from './span.ts';
 
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
 const INTERNATIONAL = /(?<![\w+])(?:\+|00)\d{1,3}(?:[ .\-/]?\(0\))?(?:[ .\-/]?\(?\d{1,5}\)?){2,7}(?!\d)/g;
-const NATIONAL = /(?<![\w+.\-/])0\d{1,4}(?:[ .\-/]\d{2,4}){2,4}(?![\w.\-/]*\d)|(?<![\w+.\-/])0\d{8,10}(?!\d)/g;
+const NATIONAL = /(?<![\w+.\-/])0\d{1,4}(?:[ .\-/]\d{2,4}){2,4}(?![\w.\-/]*\d)|(?<![\w+.\-/])0\d{2,4}[ .\-/]\d{5,8}(?![\w.\-/]*\d)|(?<![\w+.\-/])0\d{8,10}(?!\d)/g;
+/** An area or mobile prefix and one long group ("07700 900461", "030 1234567"): also how other numbers are written. */
+const PREFIX_AND_ONE_GROUP = /^0\d{2,4}[ .\-/]\d{5,8}$/;
 const PHONE_CUE = /\b(?:phone|tel|telephone|mobile|gsm|cell|number|call|calls|called|fax|whatsapp|signal|telegram|contact)\b[^.\n]{0,40}$/i;
 
 export function findEmails(text: string): Span[] {
@@ -47,9 +50,12 @@ export function findPhones(text: string, isFree: (start: number, end: number) =>
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 9 || digits.length > 11 || !isFree(m.index, m.index + m[0].length)) continue;
     if (out.some((o) => o.start < m.index + m[0].length && m.index < o.end)) continue;
-    // Ungrouped digit runs are too often other numbers; grouped ones need no cue.
-    if (!/[ .\-/]/.test(m[0]) && !PHONE_CUE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
-    const number = (country === undefined ? undefined : nationalToE164(m[0], country)) ?? digits;
+    const national = country === undefined ? undefined : nationalToE164(m[0], country);
+    // Ungrouped digit runs are too often other numbers, and so is a prefix with one long group
+    // unless the report's country numbers phones so; numbers grouped in twos to fours need no cue.
+    const loose = !/[ .\-/]/.test(m[0]) || (PREFIX_AND_ONE_GROUP.test(m[0]) && national === undefined);
+    if (loose && !PHONE_CUE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    const number = national ?? digits;
     out.push(span('phone', m.index, m.index + m[0].length, number, number, { number: [number] }));
   }
   return out.sort((a, b) => a.start - b.start);

@@ -20,6 +20,14 @@ describe('contacts', () => {
     expect(findPhones('mobile 06 12 34 56 78', all, 'FR').map((s) => s.props['number'])).toEqual([['+33612345678']]);
     expect(findPhones('gsm 0486 12 34 56', all).map((s) => s.key)).toEqual(['0486123456']);
   });
+  it('takes a prefix and one long group ("07700 900461") when cued or when the report\'s country numbers phones so', () => {
+    expect(findPhones('his phone number, 07700 900461, was on a note', all).map((s) => s.key)).toEqual(['07700900461']);
+    expect(findPhones('seen at 07400 123456 on the list', all, 'GB').map((s) => s.key)).toEqual(['+447400123456']);
+    expect(findPhones('Berlin office 030 1234567', all, 'DE').map((s) => s.key)).toEqual(['+49301234567']);
+    // not a phone in that country, and nothing says it is one
+    expect(findPhones('file 0123 456789 closed', all, 'BE')).toEqual([]);
+    expect(findPhones('file 0123 456789 closed', all)).toEqual([]);
+  });
   it('rejects digit runs too short or long for E.164', () => {
     expect(toE164('+32 12')).toBeUndefined();
   });
