@@ -4,7 +4,8 @@
  * DIR holds a demo generated with `mosaic demo generate` (records.jsonl + truth.jsonl; its
  * Person lines, ~1M for 660,000 persons, are the input). End to end (read + parse + resolve),
  * wall time and peak RSS; then incremental resolution of K held-out records against the rest,
- * median / p99 ms. Also pairwise precision / recall / F1 against truth.jsonl. Prints JSON only.
+ * median / p99 ms; then the review queue read from the state five times (median / max ms). Also
+ * pairwise precision / recall / F1 against truth.jsonl. Prints JSON only.
  * cpuMs (user + system, all threads) and mainThreadCpuMs are printed beside wall time because the machine is shared. Stage
  * progress (seconds, RSS) goes to stderr.
  * --seed: of the random pairs u is estimated from (how much the figures hang on that draw).
@@ -14,7 +15,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { addRecord, createResolutionIndex, pairwiseMetrics, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
+import { addRecord, createResolutionIndex, pairwiseMetrics, reviewQueue, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
 import { openRecordBatch } from '@mosaic/service';
 
 const args = process.argv.slice(2);
@@ -78,6 +79,15 @@ for (const r of heldOut) {
   outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
 }
 times.sort((a, b) => a - b);
+// the review queue a serving node answers from this state (GET /review, which asks for five
+// times the page): a scan of every candidate pair, the entities' sizes read from the index
+const reviewTimes: number[] = [];
+for (let k = 0; k < 5; k++) {
+  const t = performance.now();
+  reviewQueue(index.state, { limit: 100, sizeOf: (entity) => index.members.get(entity)?.length ?? 1 });
+  reviewTimes.push(performance.now() - t);
+}
+reviewTimes.sort((a, b) => a - b);
 clearInterval(sampler);
 // the peak of reading, resolving and the incremental adds; checking against truth.jsonl below
 // (a map of every record's person) is evaluation, not resolution
@@ -95,5 +105,6 @@ console.log(JSON.stringify({
   records: run.stats.records, pairs: run.stats.blocking.pairs, pairsByRule: run.stats.blocking.pairsByRule, cappedBlocks: run.stats.blocking.cappedBlocks, randomPairs: run.stats.randomPairs, entities: run.stats.entities,
   wallMs: Math.round(wallMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000), mainThreadCpuMs: Math.round((mainCpu.user + mainCpu.system) / 1000), readMs: Math.round(readMs), stageMs: run.stats.ms, peakRssMb: resolveRssMb, peakRssWithEvaluationMb: Math.round(process.resourceUsage().maxRSS / 1024),
   incremental: { records: times.length, medianMs: r4(times[Math.floor(times.length / 2)] ?? 0), p99Ms: r4(times[Math.floor(times.length * 0.99)] ?? 0), outcomes },
+  reviewQueueMs: { median: r4(reviewTimes[2] ?? 0), max: r4(reviewTimes[4] ?? 0) },
   precision: r4(m.precision), recall: r4(m.recall), f1: r4(m.f1),
 }));

@@ -4,7 +4,7 @@ import { pairKey, type Judgement, type Verdict } from './judgement.ts';
 import type { ResolutionSnapshot } from './resolution-store.ts';
 import { addRecord, createResolutionIndex } from './resolution-index.ts';
 import { DEFAULT_THRESHOLDS, resolveRecords } from './resolve-records.ts';
-import { answeredByJudgements, reviewQueue, type ReviewState } from './review-queue.ts';
+import { answeredByJudgements, reviewQueue, type ReviewItem, type ReviewState } from './review-queue.ts';
 import { person, twoGroups } from './test-fixtures.ts';
 
 function state(probabilities: number[], entities: string[], judged: [string, string, Verdict?][] = []): ReviewState {
@@ -37,6 +37,20 @@ describe('reviewQueue', () => {
     // unsure answers its own pair only
     expect(reviewQueue(state([0.5, 0.45, 0.5], entities, [['r1', 'r0', 'unsure']])).map((q) => q.a)).toEqual(['r2', 'r4']);
   });
+  it('keeps the best pairs as it reads them: the first of the whole queue, in its order, ties broken by the records\' ids', () => {
+    // 400 pairs, a tenth of them ties (the same probability and entity sizes), some judged
+    const probabilities = Array.from({ length: 400 }, (_, k) => (k % 10 === 0 ? 0.5 : 0.2 + ((k * 37) % 75) / 100));
+    const entities = Array.from({ length: 800 }, (_, i) => `e${i % 7 === 0 ? 0 : i}`);
+    const s = state(probabilities, entities, [['r2', 'r3', 'unsure'], ['r20', 'r21', 'not_same']]);
+    const whole = reviewQueue(s, { limit: 1000 });
+    expect(whole.length).toBeGreaterThan(300);
+    const order = (x: ReviewItem, y: ReviewItem): number => y.priority - x.priority || x.a.localeCompare(y.a, 'en') || x.b.localeCompare(y.b, 'en');
+    expect([...whole].sort(order)).toEqual(whole);
+    expect(whole.some((q) => q.a === 'r2' || q.a === 'r20')).toBe(false);
+    for (const limit of [1, 5, 40, 150]) expect(reviewQueue(s, { limit })).toEqual(whole.slice(0, limit));
+    expect(reviewQueue(s, { limit: 0 })).toEqual([]);
+  });
+
   it('at equal uncertainty, prefers the pair whose answer moves more records', () => {
     // r0-r1: two singletons; r2-r3: r2 belongs to an entity of three records (r2, r4, r5)
     const s = state([0.5, 0.5, 0.01], ['a', 'b', 'c', 'd', 'c', 'c']);

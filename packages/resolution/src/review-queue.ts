@@ -36,29 +36,54 @@ export type ReviewState = Pick<ResolutionState, 'ids' | 'groups' | 'entities' | 
 /** Whether the judgements answer a pair of records, given their entities (see the header). */
 export type AnsweredPair = (a: RecordId, b: RecordId, entityA: EntityId, entityB: EntityId) => boolean;
 
-/** `answered`: answeredByJudgements(state), when the caller asks it about other pairs as well. */
-export function reviewQueue(state: ReviewState, { limit = 100, answered = answeredByJudgements(state) }: { limit?: number; answered?: AnsweredPair } = {}): ReviewItem[] {
+/**
+ * `answered`: answeredByJudgements(state), when the caller asks it about other pairs as well;
+ * `sizeOf`: the records of an entity, when the caller keeps them (else counted here). Only the
+ * best `limit` are kept as the pairs are read (a store of a million records has hundreds of
+ * thousands of pairs in the band, which a serving node would otherwise sort on every read).
+ */
+export function reviewQueue(
+  state: ReviewState,
+  { limit = 100, answered = answeredByJudgements(state), sizeOf }: { limit?: number; answered?: AnsweredPair; sizeOf?: (entity: EntityId) => number } = {},
+): ReviewItem[] {
+  if (limit <= 0) return [];
   const { reviewLow, reviewHigh } = state.thresholds;
-  const sizes = new Map<EntityId, number>();
-  for (const e of state.entities) sizes.set(e, (sizes.get(e) ?? 0) + 1);
-  const items: ReviewItem[] = [];
+  const size = sizeOf ?? countedSizes(state.entities);
+  const best: ReviewItem[] = [];
   for (let k = 0; k < state.pairs.count; k++) {
     const p = state.probabilities[k] as number;
     if (p < reviewLow || p >= reviewHigh) continue;
     const i = state.pairs.left[k] as number;
     const j = state.pairs.right[k] as number;
     if (state.groups[i] === undefined || state.groups[j] === undefined) continue;
-    const a = state.ids[i] as RecordId;
-    const b = state.ids[j] as RecordId;
     const entityA = state.entities[i] as EntityId;
     const entityB = state.entities[j] as EntityId;
-    if (answered(a, b, entityA, entityB)) continue;
-    const affected = entityA === entityB ? (sizes.get(entityA) ?? 1) : (sizes.get(entityA) ?? 1) + (sizes.get(entityB) ?? 1);
+    const affected = entityA === entityB ? size(entityA) : size(entityA) + size(entityB);
     const priority = (1 - Math.abs(2 * p - 1)) * Math.log2(1 + affected);
-    items.push({ a, b, probability: p, entityA, entityB, priority });
+    // the cheap test first: most pairs in the band are not among the best
+    const worst = best.length >= limit ? best[best.length - 1] as ReviewItem : undefined;
+    if (worst && priority < worst.priority) continue;
+    const item = { a: state.ids[i] as RecordId, b: state.ids[j] as RecordId, probability: p, entityA, entityB, priority };
+    if (worst && byPriority(item, worst) >= 0) continue;
+    if (answered(item.a, item.b, entityA, entityB)) continue;
+    let at = best.length;
+    while (at > 0 && byPriority(item, best[at - 1] as ReviewItem) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > limit) best.pop();
   }
-  items.sort((x, y) => y.priority - x.priority || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
-  return items.slice(0, limit);
+  return best;
+}
+
+/** Higher priority first, then by the records' ids (a stable order for equal priorities). */
+function byPriority(x: ReviewItem, y: ReviewItem): number {
+  return y.priority - x.priority || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0);
+}
+
+/** Each entity's records, counted from the state. */
+function countedSizes(entities: readonly EntityId[]): (entity: EntityId) => number {
+  const sizes = new Map<EntityId, number>();
+  for (const e of entities) sizes.set(e, (sizes.get(e) ?? 0) + 1);
+  return (entity) => sizes.get(entity) ?? 1;
 }
 
 /** The two entities of a pair, in either order. */

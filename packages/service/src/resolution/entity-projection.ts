@@ -290,7 +290,9 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       const answered: AnsweredPair = (a, b, entityA, entityB) => waitingJudgements.has(pairKey(a, b)) || judged(a, b, entityA, entityB);
       // a corrected record's pair can be both a pass's candidate and met again as it is now
       const items = new Map<string, ReviewItem>();
-      for (const item of [...reviewQueue(index.state, { limit, answered }), ...arrivalsToReview(answered)]) items.set(pairKey(item.a, item.b), item);
+      const current = index;
+      const sizeOf = (entity: EntityId): number => current.members.get(entity)?.length ?? 1;
+      for (const item of [...reviewQueue(index.state, { limit, answered, sizeOf }), ...arrivalsToReview(answered)]) items.set(pairKey(item.a, item.b), item);
       return [...items.values()].sort((x, y) => y.priority - x.priority).slice(0, limit);
     },
     // A judgement moves only the records of its two entities: they are clustered again at once
