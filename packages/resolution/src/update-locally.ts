@@ -21,6 +21,7 @@ import { reclusterLocally } from './judge-locally.ts';
 import type { ResolutionIndex } from './resolution-index.ts';
 import type { ResolutionChange } from './resolution-store.ts';
 import { pairProbability, type ResolvableRecord } from './resolve-records.ts';
+import { forgetReviewBand } from './review-queue.ts';
 import { schemaGroup } from './schema-groups.ts';
 
 /**
@@ -70,6 +71,7 @@ function rescorePairsOf(state: ResolutionIndex['state'], i: number): void {
     const right = pairs.right[k] as number;
     if (left === i || right === i) probabilities[k] = pairProbability(state, left, right);
   }
+  forgetReviewBand(probabilities);
 }
 
 /**
