@@ -12,7 +12,7 @@ import { consult } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
 import { activeHolds } from './retention/legal-holds.ts';
-import { eraseFromChecks } from './screening/erase-from-checks.ts';
+import { eraseFromChecks, eraseFromNotifications } from './screening/erase-from-checks.ts';
 import { retentionRulesOf } from './retention/retention-rules.ts';
 import { validateRecord } from '@mosaic/model';
 
@@ -116,8 +116,8 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
 /**
  * Erases a stored record (the owner's erasure, the retention sweep's): its content in every
  * version and a report's text (store.deleteRecord), and what the service keeps beside it (a
- * report's review, which holds the names found in it; what checkpoint checks showed of it,
- * erase-from-checks.ts), in one transaction.
+ * report's review, which holds the names found in it; what checkpoint checks and kept
+ * notifications showed of it, erase-from-checks.ts), in one transaction.
  */
 export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult> {
   return store.transaction(async (tx) => {
@@ -125,6 +125,7 @@ export async function eraseStoredRecord(store: Store, id: RecordId, options: Del
     if (result.status === 'deleted') {
       await tx.deleteDocuments(REPORT_REVIEW_KIND, [id]);
       await eraseFromChecks(tx, id);
+      await eraseFromNotifications(tx, id);
     }
     return result;
   });

@@ -16,7 +16,7 @@ import { auditRetentionOf } from '../audit-retention.ts';
 import { eraseStoredRecord } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
-import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
+import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, recordsShownIn, type StoredNotification } from '../screening/notification-inbox.ts';
 import { WATCH_TOLD_KIND } from '../watch/watch-projection.ts';
 import { CHECK_HIT_KIND, CHECK_KIND, checkHitLinks, type CheckRecord } from '../screening/screen-check.ts';
 import { activeHolds } from './legal-holds.ts';
@@ -113,7 +113,10 @@ const SWEPT_KINDS: readonly SweptKind[] = [
       { kind: CHECK_HIT_KIND, ids: (_, body) => checkHitLinks(body as CheckRecord).map((link) => link.id) },
     ],
   },
-  { kind: NOTIFICATION_KIND, rule: 'notifications', at: (body) => (body as StoredNotification).notification.at, userOwned: true },
+  {
+    kind: NOTIFICATION_KIND, rule: 'notifications', at: (body) => (body as StoredNotification).notification.at, userOwned: true,
+    belonging: [{ kind: NOTIFICATION_RECORD_KIND, ids: (id, body) => recordsShownIn((body as StoredNotification).notification).map((record) => `${id}/${record}`) }],
+  },
   // which node told a watch of a change: kept as long as the notifications it led to
   { kind: WATCH_TOLD_KIND, rule: 'notifications', at: (body) => (body as { at: string }).at, userOwned: true, counted: false },
 ];

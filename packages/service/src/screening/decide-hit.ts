@@ -15,7 +15,7 @@ import { timeOrderedId } from '../time-ordered-id.ts';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { Notification } from '../notifier.ts';
-import { notificationDocument } from './notification-inbox.ts';
+import { notificationDocuments } from './notification-inbox.ts';
 import { asShown, loadCheck } from './read-check.ts';
 import { CHECK_KIND, type CheckRecord, type HitDecision, type HitView } from './screen-check.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
@@ -102,7 +102,7 @@ async function decideClaimed(
     actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
     query: { check: check.id, hit: hit.n, decision: input.decision }, records: [hit.subject, ...(sighting ? [sighting] : [])], outcome: 'ok',
     reason: input.decision === 'confirm' ? 'hit confirmed' : 'hit rejected',
-  }], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.map(notificationDocument)]);
+  }], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return updated;
 }
@@ -146,7 +146,7 @@ async function recordCall(
   await mosaic.audit.appendAll([{
     actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
     query: { check: check.id, hit: hit.n, decision: 'called' }, records: [], pointers: [hit.agency], outcome: 'ok', reason: 'pointer desk called',
-  }], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.map(notificationDocument)]);
+  }], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return updated;
 }

@@ -1,9 +1,10 @@
-import { RecordId } from '@mosaic/model';
+import { AgencyId, RecordId } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eraseStoredRecord } from '../records.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
 import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
 import { decideHit } from './decide-hit.ts';
+import { keepNotifications, NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, type StoredNotification } from './notification-inbox.ts';
 import { CHECK_HIT_KIND, CHECK_KIND, screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
 
 let world: TestMosaic | undefined;
@@ -97,5 +98,43 @@ describe('erasing a record from the checks that show it', () => {
     expect((await sweepRetention(mosaic)).checksErased).toBe(1);
     expect(await kept(check)).toBeUndefined();
     expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { owner: check.agency, limit: 10 })).toEqual([]);
+  });
+});
+
+describe('erasing a record from the notifications that name it', () => {
+  it('takes a watch notice\'s caption and an encounter notice\'s name of the erased record, and leaves the rest', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await listUnderArrestAlert(mosaic);
+    const keeper = keepNotifications(mosaic);
+    const at = '2026-12-05T10:00:00.000Z';
+    // as the watch projection and a check publish them (kept by the keeper with their mentions of records)
+    mosaic.notifier.publish({ id: 'n-watch', at, to: { agency: AgencyId('zone-north') }, kind: 'watch.changed', title: 'changed', body: { subscription: 's1', record: 'fedpol:p1', schema: 'Person', caption: 'Rachid Bouzid', agency: 'fedpol' } });
+    mosaic.notifier.publish({ id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1', 'fedpol:p9'], names: ['Rachid Bouzid', 'Idris Valemont'], requester: 'zone-north' } });
+    await keeper.idle();
+    keeper.stop();
+    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: 'fedpol:p1', limit: 10 })).toHaveLength(2);
+
+    await eraseStoredRecord(mosaic.store, RecordId('fedpol:p1'), { actor: 'test', reason: 'owner erasure' });
+    const body = async (id: string) => ((await mosaic.store.getDocument(NOTIFICATION_KIND, id))?.body as StoredNotification).notification.body;
+    expect(await body('n-watch')).toEqual({ subscription: 's1', record: 'fedpol:p1', schema: 'Person', agency: 'fedpol', erased: ['fedpol:p1'] });
+    expect(await body('n-met')).toMatchObject({ records: ['fedpol:p1', 'fedpol:p9'], names: ['', 'Idris Valemont'], erased: ['fedpol:p1'] });
+    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: 'fedpol:p1', limit: 10 })).toEqual([]);
+    // the other record's mention stays, and goes with its notice when the sweep erases it
+    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: 'fedpol:p9', limit: 10 })).toHaveLength(1);
+  });
+
+  it('erases a notice\'s mentions of records with it when the sweep erases the notice', async () => {
+    let today = new Date('2026-03-01T10:00:00Z');
+    world = await openTestMosaic({ now: () => today });
+    const { mosaic } = world;
+    const keeper = keepNotifications(mosaic);
+    mosaic.notifier.publish({ id: 'n-met', at: today.toISOString(), to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1'], names: ['Rachid Bouzid'], requester: 'zone-north' } });
+    await keeper.idle();
+    keeper.stop();
+    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { owner: 'fedpol', limit: 10 })).toHaveLength(1);
+    today = new Date('2036-03-01T10:00:00Z');
+    expect((await sweepRetention(mosaic)).notificationsErased).toBe(1);
+    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { owner: 'fedpol', limit: 10 })).toEqual([]);
   });
 });

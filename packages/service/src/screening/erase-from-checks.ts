@@ -6,9 +6,15 @@
  * agency's record of the encounter); when an alert is erased, it leaves the hits that showed it.
  * Reading a check already leaves out a hit on a record that is gone (read-check.ts); this
  * removes the copy at rest. The hits are found by their check-hit documents (screen-check.ts).
+ *
+ * Notifications kept in inboxes are treated alike: a watch notice loses the record's caption, an
+ * encounter notice the record's name, and each lists the records erased from it (`erased`). They
+ * are found by their notification-record documents (notification-inbox.ts).
  */
 import type { RecordId } from '@mosaic/model';
 import type { Store } from '@mosaic/store';
+import type { Notification } from '../notifier.ts';
+import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, type StoredNotification } from './notification-inbox.ts';
 import { CHECK_HIT_KIND, CHECK_KIND, type CheckRecord, type HitView } from './screen-check.ts';
 
 const ALL = 100_000_000;
@@ -40,4 +46,32 @@ function without(hit: HitView, record: RecordId): HitView {
   if (hit.subject !== record) return { ...hit, alerts: hit.alerts.filter((alert) => alert.id !== record) };
   const { n, kind, subject, schema, score, band, decision, sameSubjectAs } = hit;
   return { n, kind, subject, schema, score, band, explain: {}, alerts: [], erased: true, ...(decision ? { decision } : {}), ...(sameSubjectAs === undefined ? {} : { sameSubjectAs }) };
+}
+
+/** Within `store`'s transaction, as part of the record's erasure; returns how many notifications changed. */
+export async function eraseFromNotifications(store: Store, record: RecordId): Promise<number> {
+  const links = await store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: record, limit: ALL });
+  let changed = 0;
+  for (const id of new Set(links.map((link) => (link.body as { notification: string }).notification))) {
+    const found = await store.getDocument(NOTIFICATION_KIND, id);
+    if (!found) continue;
+    const stored = found.body as StoredNotification;
+    const body: StoredNotification = { ...stored, notification: { ...stored.notification, body: withoutRecord(stored.notification.body, record) } };
+    await store.putDocument({ kind: NOTIFICATION_KIND, id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body });
+    changed += 1;
+  }
+  await store.deleteDocuments(NOTIFICATION_RECORD_KIND, links.map((link) => link.id));
+  return changed;
+}
+
+/** A notification's body with nothing of `record`'s content left: its caption, or its name among others'. */
+function withoutRecord(body: Notification['body'], record: RecordId): Notification['body'] {
+  const erased = [...(Array.isArray(body['erased']) ? body['erased'] : []), record];
+  if (body['record'] === record && 'caption' in body) {
+    const { caption: _caption, ...rest } = body;
+    return { ...rest, erased };
+  }
+  const records = Array.isArray(body['records']) ? body['records'] : [];
+  const names = Array.isArray(body['names']) ? body['names'] : [];
+  return { ...body, names: names.map((name, i) => (records[i] === record ? '' : name)), erased };
 }

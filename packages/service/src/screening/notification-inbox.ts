@@ -37,6 +37,29 @@ export function notificationDocument(notification: Notification): DocumentInput 
 }
 
 /**
+ * A kept notification's mention of a record whose content it shows (a watch notice's caption, an
+ * encounter notice's names): one document per notification and record, whose subject is the
+ * record, so that erasing the record finds the notices that name it (erase-from-checks.ts).
+ */
+export const NOTIFICATION_RECORD_KIND = 'notification-record';
+
+/** The records whose content a notification shows: `record` beside a `caption`, `records` beside `names`. */
+export function recordsShownIn(notification: Notification): string[] {
+  const { body } = notification;
+  if (typeof body['caption'] === 'string' && typeof body['record'] === 'string') return [body['record']];
+  if (Array.isArray(body['names']) && Array.isArray(body['records'])) return (body['records'] as unknown[]).filter((r): r is string => typeof r === 'string');
+  return [];
+}
+
+/** The notification's document and its mentions of records (kept together, erased together). */
+export function notificationDocuments(notification: Notification): DocumentInput[] {
+  const owner = ownerOf(notification);
+  return [notificationDocument(notification), ...recordsShownIn(notification).map((record) => ({
+    kind: NOTIFICATION_RECORD_KIND, id: `${notification.id}/${record}`, owner, subject: record, body: { notification: notification.id },
+  }))];
+}
+
+/**
  * Subscribe once per process (startProjections does it for a serving node). A notification its
  * publisher stored already (a check's, in the check's transaction) is not written again.
  */
@@ -47,7 +70,8 @@ export function keepNotifications(mosaic: Mosaic, webhook: WebhookOptions = {}):
     pending.add(p);
   };
   const unsubscribe = mosaic.notifier.subscribe((notification, { stored }) => {
-    if (!stored) track(mosaic.documents.put(notificationDocument(notification)));
+    // put in one turn: the writer's group commit keeps them in one statement
+    if (!stored) for (const document of notificationDocuments(notification)) track(mosaic.documents.put(document));
     // Delivery runs beside the caller: a slow or dead endpoint never holds up a check's answer.
     if ('agency' in notification.to) track(deliverWebhook(mosaic, notification.to.agency, notification, webhook).then(() => undefined));
   }, { localOnly: true });

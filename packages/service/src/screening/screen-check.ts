@@ -19,7 +19,7 @@ import type { Mosaic } from '../runtime.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Notification } from '../notifier.ts';
-import { notificationDocument } from './notification-inbox.ts';
+import { notificationDocuments } from './notification-inbox.ts';
 
 export const CHECK_KIND = 'check';
 /**
@@ -324,7 +324,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   // transaction, group-committed with the other checks of this turn, so a check is kept exactly
   // when it is audited, and its notifications with it. They are published once it is kept.
   const told = ownerNotifications(check, notices, names);
-  await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...checkHitLinks(check), ...told.map(notificationDocument)]);
+  await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...checkHitLinks(check), ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return check;
 }
