@@ -39,8 +39,8 @@ export type AnsweredPair = (a: RecordId, b: RecordId, entityA: EntityId, entityB
 /**
  * `answered`: answeredByJudgements(state), when the caller asks it about other pairs as well;
  * `sizeOf`: the records of an entity, when the caller keeps them (else counted here). Only the
- * best `limit` are kept as the pairs are read (a store of a million records has hundreds of
- * thousands of pairs in the band, which a serving node would otherwise sort on every read).
+ * best `limit` are kept as the pairs are read (200,000 of the scale demo's records have 26,232
+ * pairs in the band, which a serving node would otherwise sort on every read).
  */
 export function reviewQueue(
   state: ReviewState,
@@ -74,7 +74,7 @@ export function reviewQueue(
 
 /**
  * The candidate pairs in the review band, found once per full pass's probabilities (a million
- * records have eight million pairs to read, a tenth of a second, on every read of the queue).
+ * records have eight million pairs, which would otherwise be read on every read of the queue).
  * Those change in place only when update-locally.ts scores a corrected record's pairs again,
  * which forgets them here.
  */

@@ -21,23 +21,11 @@ const ALL = 100_000_000;
 
 /** Within `store`'s transaction, as part of the record's erasure; returns how many checks changed. */
 export async function eraseFromChecks(store: Store, record: RecordId): Promise<number> {
-  const links = await store.listDocuments(CHECK_HIT_KIND, { subject: record, limit: ALL });
-  const hitsOf = new Map<string, Set<number>>();
-  for (const link of links) {
-    const { check, n } = link.body as { check: string; n: number };
-    hitsOf.set(check, (hitsOf.get(check) ?? new Set()).add(n));
-  }
-  let changed = 0;
-  for (const [id, ns] of hitsOf) {
-    const found = await store.getDocument(CHECK_KIND, id);
-    if (!found) continue;
-    const check = found.body as CheckRecord;
-    const hits = check.hits.map((hit) => (ns.has(hit.n) ? without(hit, record) : hit));
-    await store.putDocument({ kind: CHECK_KIND, id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body: { ...check, hits } });
-    changed += 1;
-  }
-  await store.deleteDocuments(CHECK_HIT_KIND, links.map((link) => link.id));
-  return changed;
+  return rewriteLinked(store, record, CHECK_HIT_KIND, CHECK_KIND, (link) => (link as { check: string }).check, (body, links) => {
+    const check = body as CheckRecord;
+    const ns = new Set(links.map((link) => (link as { n: number }).n));
+    return { ...check, hits: check.hits.map((hit) => (ns.has(hit.n) ? without(hit, record) : hit)) };
+  });
 }
 
 /** A hit with nothing of `record` left in it. */
@@ -50,17 +38,35 @@ function without(hit: HitView, record: RecordId): HitView {
 
 /** Within `store`'s transaction, as part of the record's erasure; returns how many notifications changed. */
 export async function eraseFromNotifications(store: Store, record: RecordId): Promise<number> {
-  const links = await store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: record, limit: ALL });
+  return rewriteLinked(store, record, NOTIFICATION_RECORD_KIND, NOTIFICATION_KIND, (link) => (link as { notification: string }).notification, (body) => {
+    const stored = body as StoredNotification;
+    return { ...stored, notification: { ...stored.notification, body: withoutRecord(stored.notification.body, record) } };
+  });
+}
+
+/**
+ * Each document of `kind` that a `linkKind` document of `record` points at (`target` of the
+ * link's body) rewritten by `rewrite` (given the bodies of its links to the record), owner and
+ * subject kept; then the links go. Returns how many documents changed.
+ */
+async function rewriteLinked(
+  store: Store, record: RecordId, linkKind: string, kind: string,
+  target: (link: unknown) => string, rewrite: (body: unknown, links: readonly unknown[]) => unknown,
+): Promise<number> {
+  const links = await store.listDocuments(linkKind, { subject: record, limit: ALL });
+  const byTarget = new Map<string, unknown[]>();
+  for (const link of links) {
+    const id = target(link.body);
+    byTarget.set(id, [...(byTarget.get(id) ?? []), link.body]);
+  }
   let changed = 0;
-  for (const id of new Set(links.map((link) => (link.body as { notification: string }).notification))) {
-    const found = await store.getDocument(NOTIFICATION_KIND, id);
+  for (const [id, bodies] of byTarget) {
+    const found = await store.getDocument(kind, id);
     if (!found) continue;
-    const stored = found.body as StoredNotification;
-    const body: StoredNotification = { ...stored, notification: { ...stored.notification, body: withoutRecord(stored.notification.body, record) } };
-    await store.putDocument({ kind: NOTIFICATION_KIND, id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body });
+    await store.putDocument({ kind, id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body: rewrite(found.body, bodies) });
     changed += 1;
   }
-  await store.deleteDocuments(NOTIFICATION_RECORD_KIND, links.map((link) => link.id));
+  await store.deleteDocuments(linkKind, links.map((link) => link.id));
   return changed;
 }
 
