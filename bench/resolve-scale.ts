@@ -4,8 +4,11 @@
  * DIR holds a demo generated with `mosaic demo generate` (records.jsonl + truth.jsonl; its
  * Person lines, ~1M for 660,000 persons, are the input). End to end (read + parse + resolve),
  * wall time and peak RSS; then incremental resolution of K held-out records against the rest,
- * median / p99 ms; then the review queue read from the state five times (median / max ms). Also
- * pairwise precision / recall / F1 against truth.jsonl. Prints JSON only.
+ * median / p99 ms; then the review queue read from the state five times (median / max ms); then
+ * each held-out record corrected (updateLocally) and a verdict on each of the queue's first 200
+ * pairs (judgeLocally), median / p99 ms, and the review queue read five times again. Also
+ * pairwise precision / recall / F1 against truth.jsonl (of the entities before the corrections
+ * and verdicts). Prints JSON only.
  * cpuMs (user + system, all threads) and mainThreadCpuMs are printed beside wall time because the machine is shared. Stage
  * progress (seconds, RSS) goes to stderr.
  * --seed: of the random pairs u is estimated from (how much the figures hang on that draw).
@@ -15,7 +18,8 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import { addRecord, createResolutionIndex, pairwiseMetrics, reviewQueue, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
+import type { UserId } from '@mosaic/model';
+import { addRecord, createResolutionIndex, judgeLocally, pairwiseMetrics, preparingLookups, reviewQueue, updateLocally, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
 import { openRecordBatch } from '@mosaic/service';
 
 const args = process.argv.slice(2);
@@ -88,6 +92,42 @@ for (let k = 0; k < 5; k++) {
   reviewTimes.push(performance.now() - t);
 }
 reviewTimes.sort((a, b) => a - b);
+// the entities as resolved (with the incremental adds), checked against the truth below: the
+// corrections and judgements that follow change them
+const resolvedEntities = run.state.entities.slice();
+// the lookups by record a serving node builds after a pass, with turns (record-positions.ts)
+const lookupsStarted = performance.now();
+const lookups = preparingLookups(index.state);
+while (!lookups.next().done) { /* a step at a time, as a serving node between turns */ }
+const lookupsMs = performance.now() - lookupsStarted;
+// corrections and judgements as a serving node applies them without a full pass: each held-out
+// record (now in the index) corrected to another date of birth, and a reviewer's verdict on
+// each of the queue's first pairs
+const correctionTimes: number[] = [];
+for (const r of heldOut) {
+  const corrected: ResolvableRecord = { ...r, properties: { ...r.properties, birthDate: ['1961-07-14'] } };
+  const t = performance.now();
+  updateLocally(index, corrected, { at: '2026-01-02T00:00:00Z' });
+  correctionTimes.push(performance.now() - t);
+}
+correctionTimes.sort((a, b) => a - b);
+const judgementTimes: number[] = [];
+for (const [n, item] of reviewQueue(index.state, { limit: 200, sizeOf: (entity) => index.members.get(entity)?.length ?? 1 }).entries()) {
+  const t = performance.now();
+  judgeLocally(index, { a: item.a, b: item.b, verdict: n % 2 === 0 ? 'same' : 'not_same', by: 'bench' as UserId, at: '2026-01-02T00:00:00Z' }, { at: '2026-01-02T00:00:00Z' });
+  judgementTimes.push(performance.now() - t);
+}
+judgementTimes.sort((a, b) => a - b);
+// the review queue again, now that judgements answer some of it and corrections re-scored pairs
+const reviewAfterTimes: number[] = [];
+for (let k = 0; k < 5; k++) {
+  const t = performance.now();
+  reviewQueue(index.state, { limit: 100, sizeOf: (entity) => index.members.get(entity)?.length ?? 1 });
+  reviewAfterTimes.push(performance.now() - t);
+}
+reviewAfterTimes.sort((a, b) => a - b);
+const median = (xs: readonly number[]): number => xs[Math.floor(xs.length / 2)] ?? 0;
+const p99 = (xs: readonly number[]): number => xs[Math.floor(xs.length * 0.99)] ?? 0;
 clearInterval(sampler);
 // the peak of reading, resolving and the incremental adds; checking against truth.jsonl below
 // (a map of every record's person) is evaluation, not resolution
@@ -99,12 +139,16 @@ for await (const line of lines(join(dir, 'truth.jsonl'))) {
   truth.set(t.id, t.person);
 }
 const ids = run.state.ids;
-const m = pairwiseMetrics(run.state.entities, ids.map((id) => truth.get(id) ?? `?${id}`));
+const m = pairwiseMetrics(resolvedEntities, ids.map((id) => truth.get(id) ?? `?${id}`));
 const r4 = (x: number): number => Math.round(x * 10000) / 10000;
 console.log(JSON.stringify({
   records: run.stats.records, pairs: run.stats.blocking.pairs, pairsByRule: run.stats.blocking.pairsByRule, cappedBlocks: run.stats.blocking.cappedBlocks, randomPairs: run.stats.randomPairs, entities: run.stats.entities,
   wallMs: Math.round(wallMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000), mainThreadCpuMs: Math.round((mainCpu.user + mainCpu.system) / 1000), readMs: Math.round(readMs), stageMs: run.stats.ms, peakRssMb: resolveRssMb, peakRssWithEvaluationMb: Math.round(process.resourceUsage().maxRSS / 1024),
   incremental: { records: times.length, medianMs: r4(times[Math.floor(times.length / 2)] ?? 0), p99Ms: r4(times[Math.floor(times.length * 0.99)] ?? 0), outcomes },
   reviewQueueMs: { median: r4(reviewTimes[2] ?? 0), max: r4(reviewTimes[4] ?? 0) },
+  reviewQueueAfterJudgementsMs: { median: r4(reviewAfterTimes[2] ?? 0), max: r4(reviewAfterTimes[4] ?? 0) },
+  lookupsMs: r4(lookupsMs),
+  correctionMs: { records: correctionTimes.length, median: r4(median(correctionTimes)), p99: r4(p99(correctionTimes)) },
+  judgementMs: { pairs: judgementTimes.length, median: r4(median(judgementTimes)), p99: r4(p99(judgementTimes)) },
   precision: r4(m.precision), recall: r4(m.recall), f1: r4(m.f1),
 }));

@@ -34,6 +34,7 @@ export type { AnsweredPair, ReviewItem, ReviewState } from './review-queue.ts';
 export { undoMerge } from './undo-merge.ts';
 export { judgeLocally } from './judge-locally.ts';
 export { removeLocally, updateLocally } from './update-locally.ts';
+export { preparingLookups } from './record-positions.ts';
 export { parseRecordLine, parseEntityObject } from './parse-record-line.ts';
 export type { ParsedLine, ParseOptions } from './parse-record-line.ts';
 export { parseBatchLine, schemaMarker } from './parse-record-lines.ts';

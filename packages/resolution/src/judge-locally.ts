@@ -16,6 +16,7 @@ import { assignEntityIds } from './assign-entity-ids.ts';
 import { clusterRecords } from './cluster-records.ts';
 import { pairKey, type Judgement } from './judgement.ts';
 import { machineParts } from './machine-parts.ts';
+import { positionOf } from './record-positions.ts';
 import type { ResolutionIndex } from './resolution-index.ts';
 import type { ResolutionChange } from './resolution-store.ts';
 import { pairProbability, strongestLink } from './resolve-records.ts';
@@ -32,8 +33,8 @@ export const MAX_LOCAL_RECORDS = 400;
 export function judgeLocally(index: ResolutionIndex, judgement: Judgement, { at, maxRecords = MAX_LOCAL_RECORDS }: { readonly at: string; readonly maxRecords?: number }): ResolutionChange | undefined {
   const { state } = index;
   state.judgements.set(pairKey(judgement.a, judgement.b), judgement);
-  const ia = state.ids.indexOf(judgement.a);
-  const ib = state.ids.indexOf(judgement.b);
+  const ia = positionOf(state.ids, judgement.a);
+  const ib = positionOf(state.ids, judgement.b);
   if (ia < 0 || ib < 0) return undefined;
   const entityA = state.entities[ia] as EntityId;
   const entityB = state.entities[ib] as EntityId;

@@ -18,6 +18,7 @@
  */
 import type { EntityId, RecordId } from '@mosaic/model';
 import { pairKey } from './judgement.ts';
+import { positionOf } from './record-positions.ts';
 import type { ResolutionState } from './resolve-records.ts';
 
 export interface ReviewItem {
@@ -145,14 +146,11 @@ export function answeredByJudgements(state: Pick<ResolutionState, 'ids' | 'entit
 function judgedEntityPairs(state: Pick<ResolutionState, 'ids' | 'entities' | 'judgements'>): ReadonlySet<string> {
   const decided = [...state.judgements.values()].filter((j) => j.verdict !== 'unsure');
   if (decided.length === 0) return new Set();
-  const judged = new Set<string>();
-  for (const j of decided) { judged.add(j.a); judged.add(j.b); }
-  const entityOf = new Map<string, EntityId>();
-  state.ids.forEach((id, i) => { if (judged.has(id)) entityOf.set(id, state.entities[i] as EntityId); });
+  const entityOf = (id: RecordId): EntityId | undefined => state.entities[positionOf(state.ids, id)];
   const out = new Set<string>();
   for (const j of decided) {
-    const a = entityOf.get(j.a);
-    const b = entityOf.get(j.b);
+    const a = entityOf(j.a);
+    const b = entityOf(j.b);
     if (a !== undefined && b !== undefined && a !== b) out.add(entityPairKey(a, b));
   }
   return out;

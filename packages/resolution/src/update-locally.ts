@@ -18,6 +18,7 @@ import type { EntityId, RecordId } from '@mosaic/model';
 import { prepare, type PreparedRecord } from '@mosaic/matching';
 import { addToBlockIndex, blockingKeys, blockMembers, blockOrder, nameOrder } from './blocking.ts';
 import { reclusterLocally } from './judge-locally.ts';
+import { pairsOf, positionOf } from './record-positions.ts';
 import type { ResolutionIndex } from './resolution-index.ts';
 import type { ResolutionChange } from './resolution-store.ts';
 import { pairProbability, type ResolvableRecord } from './resolve-records.ts';
@@ -31,7 +32,7 @@ import { schemaGroup } from './schema-groups.ts';
  */
 export function updateLocally(index: ResolutionIndex, record: ResolvableRecord, { at, maxRecords }: { readonly at: string; readonly maxRecords?: number }): ResolutionChange | undefined {
   const { state } = index;
-  const i = state.ids.indexOf(record.id);
+  const i = positionOf(state.ids, record.id);
   const group = schemaGroup(record.schema);
   if (i < 0 || group === undefined || state.groups[i] !== group) return undefined;
   const previous = state.prepared[i] as PreparedRecord;
@@ -63,14 +64,10 @@ export function updateLocally(index: ResolutionIndex, record: ResolvableRecord, 
   return change;
 }
 
-/** The stored probabilities of the pass's candidate pairs with record `i`, for its version now (a scan: pairs are sorted by their left record only). */
+/** The stored probabilities of the pass's candidate pairs with record `i`, for its version now. */
 function rescorePairsOf(state: ResolutionIndex['state'], i: number): void {
   const { pairs, probabilities } = state;
-  for (let k = 0; k < pairs.count; k++) {
-    const left = pairs.left[k] as number;
-    const right = pairs.right[k] as number;
-    if (left === i || right === i) probabilities[k] = pairProbability(state, left, right);
-  }
+  for (const k of pairsOf(pairs, i)) probabilities[k] = pairProbability(state, pairs.left[k] as number, pairs.right[k] as number);
   forgetReviewBand(probabilities);
 }
 
@@ -82,7 +79,7 @@ function rescorePairsOf(state: ResolutionIndex['state'], i: number): void {
  */
 export function removeLocally(index: ResolutionIndex, id: RecordId, { at, maxRecords }: { readonly at: string; readonly maxRecords?: number }): ResolutionChange | undefined {
   const { state } = index;
-  const i = state.ids.indexOf(id);
+  const i = positionOf(state.ids, id);
   if (i < 0 || state.groups[i] === undefined) return undefined;
   const entity = state.entities[i] as EntityId;
   const rest = (index.members.get(entity) ?? []).filter((j) => j !== i);

@@ -11,7 +11,7 @@
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, removeLocally, reviewQueue, schemaGroup, undoMerge, updateLocally, visibleParts,
+  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, preparingLookups, removeLocally, reviewQueue, schemaGroup, undoMerge, updateLocally, visibleParts,
   type AnsweredPair, type Candidate, type Judgement, type ResolutionIndex, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
@@ -206,6 +206,10 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       else nextMembers.set(entity, [id]);
       if ((i & 0x3ff) === 0) await giveWay();
     }
+    // the lookups by record a correction, deletion or judgement makes (record-positions.ts):
+    // built here with turns, not by the first such event at once
+    const lookups = preparingLookups(run.state);
+    while (!lookups.next().done) await giveWay();
     const before = membership;
     index = createResolutionIndex(run.state);
     membership = nextMembership;
