@@ -18,7 +18,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
-import type { UserId } from '@mosaic/model';
+import type { EntityId, UserId } from '@mosaic/model';
 import { addRecord, createResolutionIndex, judgeLocally, pairwiseMetrics, preparingLookups, reviewQueue, updateLocally, type ResolvableRecord, type ResolveStage } from '@mosaic/resolution';
 import { openRecordBatch } from '@mosaic/service';
 
@@ -85,13 +85,18 @@ for (const r of heldOut) {
 times.sort((a, b) => a - b);
 // the review queue a serving node answers from this state (GET /review, which asks for five
 // times the page): a scan of every candidate pair, the entities' sizes read from the index
-const reviewTimes: number[] = [];
-for (let k = 0; k < 5; k++) {
-  const t = performance.now();
-  reviewQueue(index.state, { limit: 100, sizeOf: (entity) => index.members.get(entity)?.length ?? 1 });
-  reviewTimes.push(performance.now() - t);
-}
-reviewTimes.sort((a, b) => a - b);
+const sizeOf = (entity: EntityId): number => index.members.get(entity)?.length ?? 1;
+/** Five reads of the queue, their times sorted. */
+const timeReviewReads = (): number[] => {
+  const readTimes: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    reviewQueue(index.state, { limit: 100, sizeOf });
+    readTimes.push(performance.now() - t);
+  }
+  return readTimes.sort((a, b) => a - b);
+};
+const reviewTimes = timeReviewReads();
 // the entities as resolved (with the incremental adds), checked against the truth below: the
 // corrections and judgements that follow change them
 const resolvedEntities = run.state.entities.slice();
@@ -112,20 +117,14 @@ for (const r of heldOut) {
 }
 correctionTimes.sort((a, b) => a - b);
 const judgementTimes: number[] = [];
-for (const [n, item] of reviewQueue(index.state, { limit: 200, sizeOf: (entity) => index.members.get(entity)?.length ?? 1 }).entries()) {
+for (const [n, item] of reviewQueue(index.state, { limit: 200, sizeOf }).entries()) {
   const t = performance.now();
   judgeLocally(index, { a: item.a, b: item.b, verdict: n % 2 === 0 ? 'same' : 'not_same', by: 'bench' as UserId, at: '2026-01-02T00:00:00Z' }, { at: '2026-01-02T00:00:00Z' });
   judgementTimes.push(performance.now() - t);
 }
 judgementTimes.sort((a, b) => a - b);
 // the review queue again, now that judgements answer some of it and corrections re-scored pairs
-const reviewAfterTimes: number[] = [];
-for (let k = 0; k < 5; k++) {
-  const t = performance.now();
-  reviewQueue(index.state, { limit: 100, sizeOf: (entity) => index.members.get(entity)?.length ?? 1 });
-  reviewAfterTimes.push(performance.now() - t);
-}
-reviewAfterTimes.sort((a, b) => a - b);
+const reviewAfterTimes = timeReviewReads();
 const median = (xs: readonly number[]): number => xs[Math.floor(xs.length / 2)] ?? 0;
 const p99 = (xs: readonly number[]): number => xs[Math.floor(xs.length * 0.99)] ?? 0;
 clearInterval(sampler);

@@ -2,11 +2,12 @@
  * Lookups a serving node makes for one record at a time (a correction, a deletion, a judgement):
  * a record's position in the state by its id, and the pass's candidate pairs that hold it. At a
  * million records, scanning the ids and the eight million pairs for them made a correction take
- * 24 ms (median; 0.3 ms with these lookups: BENCHMARKS.md, Resolution, "Corrections and
- * judgements at a million records"). Each lookup is kept with the array it reads: `ids` only grows between full passes
- * (incremental resolution appends) and a full pass makes new arrays, so a kept lookup is either
- * extended or never asked again. Built on first use, or ahead of it a step at a time
- * (`preparingLookups`), as a serving node does after a pass so that no event waits for them.
+ * 22–24 ms (median; 0.3–0.4 ms with these lookups: BENCHMARKS.md, Resolution, "Corrections and
+ * judgements at a million records"). Each lookup is kept with the array it reads: `ids` only
+ * grows between full passes (incremental resolution appends) and a full pass makes new arrays,
+ * so a kept lookup is either extended or never asked again. Built on first use, or ahead of it
+ * a step at a time (`preparingLookups`), as a serving node does after a pass so that no event
+ * waits for them.
  */
 import type { RecordId } from '@mosaic/model';
 import type { CandidatePairs } from './blocking.ts';
