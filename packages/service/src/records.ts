@@ -10,9 +10,11 @@ import type { DeleteRecordOptions, DeleteResult, RecordVersion, Store, StoredRec
 import { REPORT_REVIEW_KIND } from './reports/report-review.ts';
 import { consult } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
+import type { Notification } from './notifier.ts';
 import type { Mosaic } from './runtime.ts';
 import { activeHolds } from './retention/legal-holds.ts';
-import { eraseFromChecks, eraseFromNotifications } from './screening/erase-from-checks.ts';
+import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './screening/erase-from-checks.ts';
+import { deliverWebhook, type Delivery } from './screening/webhooks.ts';
 import { retentionRulesOf } from './retention/retention-rules.ts';
 import { validateRecord } from '@mosaic/model';
 
@@ -117,18 +119,27 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
  * Erases a stored record (the owner's erasure, the retention sweep's): its content in every
  * version and a report's text (store.deleteRecord), and what the service keeps beside it (a
  * report's review, which holds the names found in it; what checkpoint checks and kept
- * notifications showed of it, erase-from-checks.ts), in one transaction.
+ * notifications showed of it, erase-from-checks.ts), in one transaction. Also returns the kept
+ * notifications that showed it, as they are now (for tellRecipientsOfErasure).
  */
-export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult> {
+export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult & { readonly notifications: readonly Notification[] }> {
   return store.transaction(async (tx) => {
     const result = await tx.deleteRecord(id, options);
-    if (result.status === 'deleted') {
-      await tx.deleteDocuments(REPORT_REVIEW_KIND, [id]);
-      await eraseFromChecks(tx, id);
-      await eraseFromNotifications(tx, id);
-    }
-    return result;
+    if (result.status !== 'deleted') return { ...result, notifications: [] };
+    await tx.deleteDocuments(REPORT_REVIEW_KIND, [id]);
+    await eraseFromChecks(tx, id);
+    return { ...result, notifications: await eraseFromNotifications(tx, id) };
   });
+}
+
+/**
+ * After an erasure: each agency sent one of `notifications` (those that showed the record) is
+ * told at its webhook to erase the record from its copy (erasureNotices; LED Art. 16(6)). Best
+ * effort, as every webhook delivery: it never throws, and an agency with no webhook is skipped.
+ */
+export async function tellRecipientsOfErasure(mosaic: Mosaic, id: RecordId, notifications: readonly Notification[]): Promise<readonly Delivery[]> {
+  const notices = erasureNotices(id, notifications, mosaic.now().toISOString());
+  return Promise.all(notices.map((notice) => deliverWebhook(mosaic, notice.to.agency, notice)));
 }
 
 /** Erase one of the user's agency's records: recorded as a version, never silent. */
@@ -142,6 +153,8 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
   if (decision?.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision?.reason ?? 'unknown'}`);
   const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(mosaic.store, { owner: user.agency }));
   if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
-  await eraseStoredRecord(mosaic.store, id, { actor: user.id, reason });
+  const { notifications } = await eraseStoredRecord(mosaic.store, id, { actor: user.id, reason });
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
+  // beside the answer: a slow or dead endpoint must not hold the owner's erasure
+  void tellRecipientsOfErasure(mosaic, id, notifications);
 }

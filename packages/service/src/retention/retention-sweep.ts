@@ -13,7 +13,7 @@ import { AgencyId, isAppError, UserId, type RecordId } from '@mosaic/model';
 import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mosaic/policy';
 import { pruneAuditLog } from '../audit-prune.ts';
 import { auditRetentionOf } from '../audit-retention.ts';
-import { eraseStoredRecord } from '../records.ts';
+import { eraseStoredRecord, tellRecipientsOfErasure } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, recordsShownIn, type StoredNotification } from '../screening/notification-inbox.ts';
@@ -67,13 +67,16 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
   for (let i = 0; i < due.length; i += batchSize) {
     const batch = due.slice(i, i + batchSize);
     const done: RecordId[] = [];
+    const telling: Promise<unknown>[] = [];
     for (const id of batch) {
       const result = await eraseStoredRecord(mosaic.store, id, { actor: SWEEP_ACTOR, reason: 'retention: review date passed' });
       if (result.status === 'deleted') done.push(id);
+      if (result.notifications.length > 0) telling.push(tellRecipientsOfErasure(mosaic, id, result.notifications));
     }
     if (done.length > 0) {
       await mosaic.audit.append(sweepEntry(today, { records: done, reason: 'retention sweep' }));
     }
+    await Promise.all(telling);
     erased += done.length;
   }
   const documents = await sweepDocuments(mosaic, today, batchSize);

@@ -1,11 +1,15 @@
-import { AgencyId, RecordId } from '@mosaic/model';
+import { AgencyId, RecordId, UserId } from '@mosaic/model';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eraseStoredRecord } from '../records.ts';
+import { eraseRecord, eraseStoredRecord } from '../records.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
-import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
+import { listUnderArrestAlert, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { decideHit } from './decide-hit.ts';
+import { erasureNotices } from './erase-from-checks.ts';
 import { keepNotifications, NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, type StoredNotification } from './notification-inbox.ts';
 import { CHECK_HIT_KIND, CHECK_KIND, screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
+import { SIGNATURE_HEADER, setWebhook, verifyWebhookSignature } from './webhooks.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -122,6 +126,73 @@ describe('erasing a record from the notifications that name it', () => {
     expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: 'fedpol:p1', limit: 10 })).toEqual([]);
     // the other record's mention stays, and goes with its notice when the sweep erases it
     expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: 'fedpol:p9', limit: 10 })).toHaveLength(1);
+  });
+
+  it('returns the notices it changed, of which those sent to an agency are the ones to tell it of', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await listUnderArrestAlert(mosaic);
+    const keeper = keepNotifications(mosaic);
+    const at = '2026-12-05T10:00:00.000Z';
+    mosaic.notifier.publish({ id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1'], names: ['Rachid Bouzid'], requester: 'zone-north' } });
+    mosaic.notifier.publish({ id: 'n-mine', at, to: { user: UserId('zone-north.zoneOfficer') }, kind: 'watch.record', title: 'changed', body: { subscription: 's1', record: 'fedpol:p1', schema: 'Person', caption: 'Rachid Bouzid', agency: 'fedpol' } });
+    await keeper.idle();
+    keeper.stop();
+
+    const { notifications } = await eraseStoredRecord(mosaic.store, RecordId('fedpol:p1'), { actor: 'test', reason: 'owner erasure' });
+    expect(notifications.map((n) => n.id).sort()).toEqual(['n-met', 'n-mine']);
+    expect(JSON.stringify(notifications)).not.toContain('Rachid');
+    const notices = erasureNotices(RecordId('fedpol:p1'), notifications, at);
+    expect(notices).toEqual([{ id: expect.any(String), at, to: { agency: 'fedpol' }, kind: 'notification.erased', title: expect.any(String), body: { notification: 'n-met', record: 'fedpol:p1' } }]);
+    expect(erasureNotices(RecordId('fedpol:p1'), notifications, at)[0]?.id).toBe(notices[0]?.id);
+  });
+
+  it('tells the agency at its webhook, signed, to erase the record from the notices it was sent (LED Art. 16(6)): the sweep\'s erasure and the owner\'s', async () => {
+    let today = new Date('2026-03-01T10:00:00Z');
+    world = await openTestMosaic({ now: () => today });
+    const { mosaic } = world;
+    await listUnderArrestAlert(mosaic);
+    await putFixtures(mosaic, [{ id: 'p2', schema: 'Person', properties: { name: ['Idris Valemont'] }, provenance: testProvenance('fedpol') }]);
+    const heard: { body: string; signature: string | undefined }[] = [];
+    const receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+      request.on('end', () => {
+        heard.push({ body, signature: request.headers[SIGNATURE_HEADER] as string | undefined });
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const secret = 'fedpol-secret-0123456789';
+    try {
+      await setWebhook(mosaic, AgencyId('fedpol'), { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret });
+      const keeper = keepNotifications(mosaic);
+      const at = today.toISOString();
+      mosaic.notifier.publish({ id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1', 'fedpol:p2'], names: ['Rachid Bouzid', 'Idris Valemont'], requester: 'zone-north' } });
+      await keeper.idle();
+      keeper.stop();
+      expect(heard.map((h) => (JSON.parse(h.body) as { kind: string }).kind)).toEqual(['deconfliction.encounter']);
+
+      // the owner erases p2: told beside the answer
+      const fedAdmin = (await mosaic.store.listUsers()).find((u) => u.name === 'fedAdmin');
+      await eraseRecord(mosaic, { user: fedAdmin!, purpose: 'erasure', caseRef: 'CASE-E1' }, RecordId('fedpol:p2'), 'entered in error');
+      for (const deadline = Date.now() + 5000; heard.length < 2 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 20));
+      // p1's review date passes: the sweep erases it, and tells before it ends
+      today = new Date('2036-03-01T10:00:00Z');
+      expect((await sweepRetention(mosaic)).erased).toBeGreaterThan(0);
+
+      const told = heard.slice(1);
+      expect(told.map((h) => JSON.parse(h.body) as { kind: string; to: unknown; body: unknown })).toEqual([
+        expect.objectContaining({ kind: 'notification.erased', to: { agency: 'fedpol' }, body: { notification: 'n-met', record: 'fedpol:p2' } }),
+        expect.objectContaining({ kind: 'notification.erased', to: { agency: 'fedpol' }, body: { notification: 'n-met', record: 'fedpol:p1' } }),
+      ]);
+      for (const h of told) {
+        expect(verifyWebhookSignature(secret, h.body, h.signature)).toBe(true);
+        expect(h.body).not.toMatch(/Rachid|Idris/);
+      }
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('erases a notice\'s mentions of records with it when the sweep erases the notice', async () => {

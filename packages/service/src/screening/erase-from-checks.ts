@@ -9,10 +9,14 @@
  *
  * Notifications kept in inboxes are treated alike: a watch notice loses the record's caption, an
  * encounter notice the record's name, and each lists the records erased from it (`erased`). They
- * are found by their notification-record documents (notification-inbox.ts).
+ * are found by their notification-record documents (notification-inbox.ts). A notice addressed
+ * to an agency was also POSTed to its webhook, if it had one, and that copy is beyond the store:
+ * the agency is told to erase the record from it (`erasureNotices`; LED Art. 16(6): the
+ * recipients of erased data are notified and erase it under their own responsibility).
  */
-import type { RecordId } from '@mosaic/model';
+import type { AgencyId, RecordId } from '@mosaic/model';
 import type { Store } from '@mosaic/store';
+import { createHash } from 'node:crypto';
 import type { Notification } from '../notifier.ts';
 import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, type StoredNotification } from './notification-inbox.ts';
 import { CHECK_HIT_KIND, CHECK_KIND, type CheckRecord, type HitView } from './screen-check.ts';
@@ -21,11 +25,11 @@ const ALL = 100_000_000;
 
 /** Within `store`'s transaction, as part of the record's erasure; returns how many checks changed. */
 export async function eraseFromChecks(store: Store, record: RecordId): Promise<number> {
-  return rewriteLinked(store, record, CHECK_HIT_KIND, CHECK_KIND, (link) => (link as { check: string }).check, (body, links) => {
+  return (await rewriteLinked(store, record, CHECK_HIT_KIND, CHECK_KIND, (link) => (link as { check: string }).check, (body, links) => {
     const check = body as CheckRecord;
     const ns = new Set(links.map((link) => (link as { n: number }).n));
     return { ...check, hits: check.hits.map((hit) => (ns.has(hit.n) ? without(hit, record) : hit)) };
-  });
+  })).length;
 }
 
 /** A hit with nothing of `record` left in it. */
@@ -36,38 +40,58 @@ function without(hit: HitView, record: RecordId): HitView {
   return { n, kind, subject, schema, score, band, explain: {}, alerts: [], erased: true, ...(decision ? { decision } : {}), ...(sameSubjectAs === undefined ? {} : { sameSubjectAs }) };
 }
 
-/** Within `store`'s transaction, as part of the record's erasure; returns how many notifications changed. */
-export async function eraseFromNotifications(store: Store, record: RecordId): Promise<number> {
-  return rewriteLinked(store, record, NOTIFICATION_RECORD_KIND, NOTIFICATION_KIND, (link) => (link as { notification: string }).notification, (body) => {
+/** Within `store`'s transaction, as part of the record's erasure; returns the notifications changed, as they are now. */
+export async function eraseFromNotifications(store: Store, record: RecordId): Promise<Notification[]> {
+  const rewritten = await rewriteLinked(store, record, NOTIFICATION_RECORD_KIND, NOTIFICATION_KIND, (link) => (link as { notification: string }).notification, (body) => {
     const stored = body as StoredNotification;
     return { ...stored, notification: { ...stored.notification, body: withoutRecord(stored.notification.body, record) } };
   });
+  return rewritten.map((body) => (body as StoredNotification).notification);
+}
+
+/**
+ * What each agency that received one of `changed` (notifications that showed `record`, as
+ * eraseFromNotifications left them) is sent to its webhook: which of its notifications showed
+ * the erased record, and that it must erase it from its copy. Ids only: no content of the record.
+ * A notice addressed to one user never left the store (webhooks are per agency). Its id is made
+ * from the notification and the record: sent twice, it is the same notice.
+ */
+export function erasureNotices(record: RecordId, changed: readonly Notification[], at: string): Array<Notification & { readonly to: { readonly agency: AgencyId } }> {
+  return changed.flatMap((notification) => ('agency' in notification.to ? [{
+    id: createHash('sha256').update(`erased\u0000${notification.id}\u0000${record}`).digest('hex').slice(0, 32),
+    at,
+    to: notification.to,
+    kind: 'notification.erased',
+    title: 'A record a notification showed was erased: erase it from your copy',
+    body: { notification: notification.id, record },
+  }] : []));
 }
 
 /**
  * Each document of `kind` that a `linkKind` document of `record` points at (`target` of the
  * link's body) rewritten by `rewrite` (given the bodies of its links to the record), owner and
- * subject kept; then the links go. Returns how many documents changed.
+ * subject kept; then the links go. Returns the bodies written.
  */
 async function rewriteLinked(
   store: Store, record: RecordId, linkKind: string, kind: string,
   target: (link: unknown) => string, rewrite: (body: unknown, links: readonly unknown[]) => unknown,
-): Promise<number> {
+): Promise<unknown[]> {
   const links = await store.listDocuments(linkKind, { subject: record, limit: ALL });
   const byTarget = new Map<string, unknown[]>();
   for (const link of links) {
     const id = target(link.body);
     byTarget.set(id, [...(byTarget.get(id) ?? []), link.body]);
   }
-  let changed = 0;
+  const written: unknown[] = [];
   for (const [id, bodies] of byTarget) {
     const found = await store.getDocument(kind, id);
     if (!found) continue;
-    await store.putDocument({ kind, id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body: rewrite(found.body, bodies) });
-    changed += 1;
+    const body = rewrite(found.body, bodies);
+    await store.putDocument({ kind, id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body });
+    written.push(body);
   }
   await store.deleteDocuments(linkKind, links.map((link) => link.id));
-  return changed;
+  return written;
 }
 
 /** A notification's body with nothing of `record`'s content left: its caption, or its name among others'. */
