@@ -8,7 +8,7 @@
 export { foldText } from './fold-text.ts';
 export { transliterate } from './transliterate.ts';
 export { transliterateArabic } from './arabic-transliterate.ts';
-export { alikeOf, normalizeName, respellingsOf, withJoins } from './normalize-name.ts';
+export { adoptNormalizedName, alikeOf, normalizeName, respellingsOf, withJoins } from './normalize-name.ts';
 export type { NormalizedName, NameToken, NameTokenKind, NameJoin, NormalizeNameOptions } from './normalize-name.ts';
 export { phoneticKey, phoneticSkeleton } from './phonetic-key.ts';
 export { jaroWinkler } from './jaro-winkler.ts';
@@ -35,7 +35,7 @@ export { normalizePlace, comparePlaces, PLACE_LEVELS } from './compare-places.ts
 export type { PlaceLevel } from './compare-places.ts';
 
 // Records, features, scoring
-export { prepare, matchableNames, createPrepareCache, fillTermFrequencies, fillingTermFrequencies, namesToCount, normalizeNameCached, MATCHING_PROPERTIES } from './prepare.ts';
+export { prepare, matchableNames, createPrepareCache, fillTermFrequencies, fillingTermFrequencies, nameStringsOf, namesToCount, normalizeNameCached, MATCHING_PROPERTIES } from './prepare.ts';
 export type { MatchableRecord, PreparedRecord, PreparedName, PrepareOptions, PrepareCache } from './prepare.ts';
 export { FEATURES, FEATURE_NAMES, featureNames, comparisonVector, comparePreparedNames } from './features.ts';
 export type { FeatureName, FeatureDefinition, ComparisonVector } from './features.ts';

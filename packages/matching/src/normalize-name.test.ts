@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeName, respellingsOf, withJoins } from './normalize-name.ts';
+import { adoptNormalizedName, normalizeName, respellingsOf, withJoins } from './normalize-name.ts';
 
 const kinds = (raw: string): string => normalizeName(raw).tokens.map((t) => `${t.text}:${t.kind}`).join(' ');
 
@@ -75,6 +75,22 @@ describe('withJoins', () => {
       expect(lazy.joins).toEqual([]);
       expect(withJoins(lazy)).toEqual(normalizeName(raw));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('adoptNormalizedName', () => {
+  it('makes a copied name equal to the original, its tokens the ones normalising here shares', () => {
+    for (const raw of ['ABDEL HAMID, Mohammed al-Faruq', 'Abu Hamza al-Masri', 'محمد بن سلمان', 'J. R. Okafor-Nwosu']) {
+      const copied = structuredClone(normalizeName(raw));
+      const adopted = adoptNormalizedName(copied);
+      expect(adopted).toEqual(normalizeName(raw));
+      // one object per token, as normalising again gives (the copy brought its own)
+      adopted.tokens.forEach((t, i) => {
+        expect(t).not.toBe(copied.tokens[i]);
+        expect(t).toBe(normalizeName(raw).tokens[i]);
+      });
+      expect(adopted.core.every((t) => adopted.tokens.includes(t))).toBe(true);
+    }
   });
 });
 

@@ -278,8 +278,10 @@ export function respellingsOf(text: string): string[] {
 const TOKEN_MEMO_LIMIT = 200_000;
 const tokenMemo = new Map<string, NameToken>();
 
+const tokenKey = (text: string, kind: NameTokenKind, frame: string | undefined): string => (frame === undefined ? `${kind}\u0000${text}` : `${kind}\u0000${text}\u0000${frame}`);
+
 function token(text: string, kind: NameTokenKind, frame: string | undefined): NameToken {
-  const key = frame === undefined ? `${kind}\u0000${text}` : `${kind}\u0000${text}\u0000${frame}`;
+  const key = tokenKey(text, kind, frame);
   const known = tokenMemo.get(key);
   if (known !== undefined) return known;
   const phonetic = phoneticKey(text);
@@ -289,6 +291,39 @@ function token(text: string, kind: NameTokenKind, frame: string | undefined): Na
   const made: NameToken = {
     text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare),
     stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, alike, hAsG, alikeWrites,
+  };
+  if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
+  tokenMemo.set(key, made);
+  return made;
+}
+
+/**
+ * A name normalised in another thread and copied here (a structured clone), made this thread's
+ * own: its tokens are the memo's, one object per token as normalising here gives, and each object
+ * is built by the same literals as normalizeName's, so that the comparators see one shape of
+ * each (a copied object has a shape of its own). Equal, field for field, to the name given.
+ */
+export function adoptNormalizedName(name: NormalizedName): NormalizedName {
+  const tokens = name.tokens.map(adoptToken);
+  return {
+    tokens,
+    core: tokens.filter(isCore),
+    key: name.key,
+    phoneticKey: name.phoneticKey,
+    initials: name.initials,
+    weak: name.weak,
+    joins: name.joins.map((j) => ({ text: j.text, phonetic: j.phonetic, skeleton: j.skeleton, vowels: j.vowels, first: j.first, second: j.second })),
+  };
+}
+
+function adoptToken(t: NameToken): NameToken {
+  const key = tokenKey(t.text, t.kind, t.frame);
+  const known = tokenMemo.get(key);
+  if (known !== undefined) return known;
+  // the fields of `token`'s literal, in its order
+  const made: NameToken = {
+    text: t.text, kind: t.kind, phonetic: t.phonetic, bare: t.bare, skeleton: t.skeleton, vowels: t.vowels, barePhonetic: t.barePhonetic,
+    stem: t.stem, stemOnset: t.stemOnset, frame: t.frame, alike: t.alike, hAsG: t.hAsG, alikeWrites: t.alikeWrites,
   };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);

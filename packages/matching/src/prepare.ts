@@ -230,6 +230,17 @@ function fieldNames(): { readonly given: readonly string[]; readonly composed: s
   };
 }
 
+/**
+ * The name strings `prepare` normalises for a record (its names, aliases and previous names, the
+ * name composed of its parts, its weak aliases), so that a reader can normalise them ahead of it,
+ * elsewhere, for the cache (PrepareCache.normalized).
+ */
+export function nameStringsOf(record: MatchableRecord): string[] {
+  readFields(record);
+  const { given, composed, weak } = fieldNames();
+  return composed === undefined ? [...given, ...weak] : [...given, composed, ...weak];
+}
+
 /** Each value normalised, without the empty results and repeats (first occurrence kept), interned when a cache is given. */
 function normalizedValues(values: readonly string[] | undefined, normalize: (v: string) => string | undefined, keep: (v: string) => boolean, cache?: PrepareCache): readonly string[] {
   if (values === undefined) return NONE;

@@ -1,10 +1,10 @@
-import { buildNameFrequencies, prepare } from '@mosaic/matching';
+import { buildNameFrequencies, nameStringsOf, normalizeName, prepare } from '@mosaic/matching';
 import { EntityId, RecordId, UserId } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import type { Judgement } from './judgement.ts';
 import { memoryResolutionStore } from './memory-resolution-store.ts';
 import type { ResolutionSnapshot } from './resolution-store.ts';
-import { createBatchPreparer, resolveRecords, type ResolvableRecord } from './resolve-records.ts';
+import { createBatchPreparer, resolveRecords, type PreparedBatch, type ResolvableRecord } from './resolve-records.ts';
 import { person, twoPeople } from './test-fixtures.ts';
 import { undoMerge } from './undo-merge.ts';
 
@@ -103,6 +103,37 @@ describe('resolveRecords', () => {
     const tfs = (names: readonly { readonly tf: readonly number[] | undefined }[]) => names.map((n) => n.tf);
     records.forEach((r, i) => expect(tfs(batch.prepared[i]?.names ?? [])).toEqual(tfs(prepare(r, { frequencies: table, explain: false }).names)));
     expect(batch.prepared[0]?.names[0]?.tf?.length).toBe(2);
+  });
+
+  it('prepares records whose names were normalised elsewhere (adopted) as it prepares them itself', () => {
+    const records = [
+      person('a', { name: ['ABDEL HAMID, Mohammed'], alias: ['Abu Hamza al-Masri'], birthDate: ['1970-03-02'] }),
+      person('b', { firstName: ['Wim'], lastName: ['Peeters'], weakAlias: ['Abu Wim'] }),
+      person('c', { name: ['Wim Peeters', 'محمد بن سلمان'] }),
+    ];
+    const itself = createBatchPreparer();
+    for (const r of records) itself.add(r);
+    const adopting = createBatchPreparer();
+    // as another thread sends them: each string prepare normalises, normalised and copied
+    const strings = [...new Set(records.flatMap((r) => nameStringsOf(r)))];
+    expect(strings).toEqual(expect.arrayContaining(['Abu Wim', 'Wim Peeters', 'محمد بن سلمان']));
+    const sent = structuredClone(strings.map((text) => [text, normalizeName(text)] as const));
+    adopting.adopt(sent);
+    for (const r of records) adopting.add(r);
+    const keyless = (batch: PreparedBatch) => batch.prepared.map((r) => ({ ...r, names: r.names.map(({ keyId: _keyId, ...name }) => name) }));
+    const adopted = adopting.finish();
+    expect(keyless(adopted)).toEqual(keyless(itself.finish()));
+    // the adopted names, not normalised again: the copies' values, in this thread's tokens
+    const copy = sent.find(([text]) => text === 'Abu Hamza al-Masri')?.[1];
+    const name = adopted.prepared[0]?.names.find((n) => n.name.key === copy?.key)?.name;
+    expect(name?.tokens).toEqual(copy?.tokens);
+    expect(name?.tokens[0]).not.toBe(copy?.tokens[0]);
+    expect(name?.tokens[0]).toBe(normalizeName('Abu Hamza al-Masri').tokens[0]);
+    // what was sent is what is used: a string adopted is not normalised again here
+    const told = createBatchPreparer();
+    told.adopt([['Wim Peeters', structuredClone(normalizeName('Wim Peters'))]]);
+    told.add(person('d', { name: ['Wim Peeters'] }));
+    expect(told.finish().prepared[0]?.names[0]?.name.key).toBe('peters wim');
   });
 
   it('finishes with a table built elsewhere from the same records, a step at a time, as finish() would', () => {

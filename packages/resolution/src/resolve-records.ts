@@ -4,7 +4,7 @@
  * set to commit and the state that incremental resolution continues from.
  */
 import type { EntityId, Properties, RecordId } from '@mosaic/model';
-import { buildNameFrequencies, createPrepareCache, defaultModel, fillTermFrequencies, fillingTermFrequencies, namesToCount, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type PreparedRecord } from '@mosaic/matching';
+import { adoptNormalizedName, buildNameFrequencies, createPrepareCache, defaultModel, fillTermFrequencies, fillingTermFrequencies, namesToCount, normalizeNameCached, prepare, type MatchModel, type NameFrequencies, type NormalizedName, type PreparedRecord } from '@mosaic/matching';
 import { assignEntityIds } from './assign-entity-ids.ts';
 import { blockRecords, type BlockIndex, type BlockingOptions, type BlockingResult, type BlockingStats, type CandidatePairs } from './blocking.ts';
 import { clusterRecords } from './cluster-records.ts';
@@ -136,6 +136,11 @@ export function resolveRecords(records: readonly ResolvableRecord[], options: Re
  */
 export interface BatchPreparer {
   add(record: ResolvableRecord): void;
+  /**
+   * Name strings normalised elsewhere (another thread, copied here: adoptNormalizedName), for the
+   * records still to be added: each such string is then not normalised again here.
+   */
+  adopt(names: Iterable<readonly [string, NormalizedName]>): void;
   finish(): PreparedBatch;
   /**
    * finish() with the frequency table built elsewhere from the same records (another thread's
@@ -161,6 +166,11 @@ export function createBatchPreparer({ frequencies: useFrequencies = true, onProg
       groups.push(group);
       prepared.push(prepare(group === undefined ? { schema: record.schema, properties: {} } : record, { cache, explain: false }));
       if (expected !== undefined && (prepared.length & 0x3fff) === 0) onProgress?.('prepare', prepared.length, expected);
+      ms += performance.now() - started;
+    },
+    adopt(names) {
+      const started = performance.now();
+      for (const [text, name] of names) if (!cache.normalized.has(text)) cache.normalized.set(text, adoptNormalizedName(name));
       ms += performance.now() - started;
     },
     finish() {

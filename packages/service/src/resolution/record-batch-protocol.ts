@@ -1,5 +1,5 @@
 /** What the main thread and a record batch's worker (record-batch-worker.ts) share and send. */
-import type { PreparedRecord } from '@mosaic/matching';
+import type { NormalizedName, PreparedRecord } from '@mosaic/matching';
 import type { RecordLines } from '@mosaic/resolution';
 import type { CompareRequest } from './compare-share.ts';
 
@@ -22,7 +22,8 @@ export const CONTROL = {
 } as const;
 
 export type BatchWorkerMessage =
-  | { readonly kind: 'piece'; readonly piece: RecordLines; readonly endOffset: number }
+  /** `names`: the piece's name strings not in an earlier piece, normalised (BatchPreparer.adopt). */
+  | { readonly kind: 'piece'; readonly piece: RecordLines; readonly endOffset: number; readonly names: readonly (readonly [string, NormalizedName])[] }
   | { readonly kind: 'read' }
   | { readonly kind: 'ready' }
   | { readonly kind: 'compared'; readonly compared: number }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@mosaic/demo';
-import { MATCHING_PROPERTIES } from '@mosaic/matching';
+import { MATCHING_PROPERTIES, type PreparedRecord } from '@mosaic/matching';
 import { parseBatchLine } from '@mosaic/resolution';
 import { openRecordBatch, type RecordBatchOptions } from './record-batch.ts';
 
@@ -68,8 +68,9 @@ describe('openRecordBatch', () => {
         await batch.close();
       }
     };
-    const serial = await resolveFile({ workerFrom: Infinity }, 7);
+    // two threads first: the names the worker normalised bring tokens this thread has not made yet
     const parallel = await resolveFile({ workerFrom: 0, pieceBytes: 4096, compareStep: 16, waitForWorker: true }, 7);
+    const serial = await resolveFile({ workerFrom: Infinity }, 7);
     const { pairs } = serial.run.state;
     expect(pairs.count).toBeGreaterThan(1000);
     expect(serial.workerShare).toBe(0);
@@ -78,6 +79,23 @@ describe('openRecordBatch', () => {
     expect(serial.run.stats.randomPairs).toBeGreaterThan(1000);
     expect(parallel.workerShare).toBeLessThan(pairs.count + serial.run.stats.randomPairs);
     expect(parallel.run.state.ids).toEqual(serial.run.state.ids);
+    // prepared alike, the names normalised in the worker included (a name's key id is numbered
+    // per batch), with one object per token
+    const keyless = (prepared: readonly PreparedRecord[]) => prepared.map((r) => ({ ...r, names: r.names.map(({ keyId: _keyId, ...name }) => name) }));
+    expect(keyless(parallel.run.state.prepared)).toEqual(keyless(serial.run.state.prepared));
+    const tokens = new Map<string, unknown>();
+    let copies = 0;
+    for (const record of parallel.run.state.prepared) {
+      for (const { name } of record.names) {
+        for (const t of name.tokens) {
+          const key = `${t.kind}/${t.text}/${t.frame ?? ''}`;
+          if ((tokens.get(key) ?? t) !== t) copies++;
+          tokens.set(key, t);
+        }
+      }
+    }
+    expect(tokens.size).toBeGreaterThan(500);
+    expect(copies).toBe(0);
     expect([...parallel.run.state.pairs.left.subarray(0, pairs.count)]).toEqual([...pairs.left.subarray(0, pairs.count)]);
     expect([...parallel.run.state.pairs.right.subarray(0, pairs.count)]).toEqual([...pairs.right.subarray(0, pairs.count)]);
     expect([...parallel.run.state.probabilities]).toEqual([...serial.run.state.probabilities]);

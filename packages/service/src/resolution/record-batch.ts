@@ -145,6 +145,7 @@ export function openRecordBatch(path: string, { keep, schema, workerFrom = 32 <<
         if (message.kind === 'read') return;
         Atomics.sub(control, CONTROL.inFlight, 1);
         Atomics.notify(control, CONTROL.inFlight);
+        preparer?.adopt(message.names);
         yield { ...message.piece, endOffset: message.endOffset };
       }
     })(),
