@@ -22,7 +22,7 @@ export const CONTROL = {
 } as const;
 
 export type BatchWorkerMessage =
-  /** `names`: the piece's name strings not in an earlier piece, normalised (BatchPreparer.adopt). */
+  /** `names`: those of the piece's new name strings the worker normalised while it waited (BatchPreparer.adopt; the main thread normalises the rest). */
   | { readonly kind: 'piece'; readonly piece: RecordLines; readonly endOffset: number; readonly names: readonly (readonly [string, NormalizedName])[] }
   | { readonly kind: 'read' }
   | { readonly kind: 'ready' }

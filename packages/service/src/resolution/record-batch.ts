@@ -2,10 +2,11 @@
  * A JSON Lines file read into a prepared batch and resolved, using the second core. Reading and
  * parsing 1.9 GB of JSON Lines takes about as long as preparing the million records in it, and
  * comparing the candidate pairs is the largest stage of all; so a worker thread
- * (record-batch-worker.ts) reads and parses the file while this thread prepares what it is given,
- * then receives a copy of the prepared batch (structured clone: names shared between records stay
- * shared in the copy) while this thread blocks, and compares half of the candidate pairs
- * (compare-share.ts).
+ * (record-batch-worker.ts) reads and parses the file while this thread prepares what it is given
+ * (with the names the worker normalised while waiting for this thread: adopted, not normalised
+ * again), then receives a copy of the prepared batch (structured clone: names shared between
+ * records stay shared in the copy) while this thread blocks, and compares half of the candidate
+ * pairs (compare-share.ts).
  *
  * The batch is what the caller adds (all the records, or all but some held out). A small file is
  * read in this thread and resolved in it alone, by the same functions (a worker costs tens of
