@@ -10,6 +10,7 @@ import { erasureNotices } from './erase-from-checks.ts';
 import { keepNotifications, NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, type StoredNotification } from './notification-inbox.ts';
 import { CHECK_HIT_KIND, CHECK_KIND, screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
 import { SIGNATURE_HEADER, setWebhook, verifyWebhookSignature } from './webhooks.ts';
+import type { Notification } from '../notifier.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -105,18 +106,30 @@ describe('erasing a record from the checks that show it', () => {
   });
 });
 
+/** The notifications published and kept (with their mentions of records), as the watch projection and checks publish them. */
+async function keptNotices(mosaic: TestMosaic['mosaic'], notifications: readonly Notification[]): Promise<void> {
+  const keeper = keepNotifications(mosaic);
+  for (const notification of notifications) mosaic.notifier.publish(notification);
+  await keeper.idle();
+  keeper.stop();
+}
+
+/** A new world with fedpol's listed person p1 and these notifications kept. */
+async function listedWithNotices(notifications: readonly Notification[]): Promise<TestMosaic['mosaic']> {
+  world = await openTestMosaic();
+  await listUnderArrestAlert(world.mosaic);
+  await keptNotices(world.mosaic, notifications);
+  return world.mosaic;
+}
+
 describe('erasing a record from the notifications that name it', () => {
+  const at = '2026-12-05T10:00:00.000Z';
+
   it('takes a watch notice\'s caption and an encounter notice\'s name of the erased record, and leaves the rest', async () => {
-    world = await openTestMosaic();
-    const { mosaic } = world;
-    await listUnderArrestAlert(mosaic);
-    const keeper = keepNotifications(mosaic);
-    const at = '2026-12-05T10:00:00.000Z';
-    // as the watch projection and a check publish them (kept by the keeper with their mentions of records)
-    mosaic.notifier.publish({ id: 'n-watch', at, to: { agency: AgencyId('zone-north') }, kind: 'watch.changed', title: 'changed', body: { subscription: 's1', record: 'fedpol:p1', schema: 'Person', caption: 'Rachid Bouzid', agency: 'fedpol' } });
-    mosaic.notifier.publish({ id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1', 'fedpol:p9'], names: ['Rachid Bouzid', 'Idris Valemont'], requester: 'zone-north' } });
-    await keeper.idle();
-    keeper.stop();
+    const mosaic = await listedWithNotices([
+      { id: 'n-watch', at, to: { agency: AgencyId('zone-north') }, kind: 'watch.changed', title: 'changed', body: { subscription: 's1', record: 'fedpol:p1', schema: 'Person', caption: 'Rachid Bouzid', agency: 'fedpol' } },
+      { id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1', 'fedpol:p9'], names: ['Rachid Bouzid', 'Idris Valemont'], requester: 'zone-north' } },
+    ]);
     expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: 'fedpol:p1', limit: 10 })).toHaveLength(2);
 
     await eraseStoredRecord(mosaic.store, RecordId('fedpol:p1'), { actor: 'test', reason: 'owner erasure' });
@@ -129,15 +142,10 @@ describe('erasing a record from the notifications that name it', () => {
   });
 
   it('returns the notices it changed, of which those sent to an agency are the ones to tell it of', async () => {
-    world = await openTestMosaic();
-    const { mosaic } = world;
-    await listUnderArrestAlert(mosaic);
-    const keeper = keepNotifications(mosaic);
-    const at = '2026-12-05T10:00:00.000Z';
-    mosaic.notifier.publish({ id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1'], names: ['Rachid Bouzid'], requester: 'zone-north' } });
-    mosaic.notifier.publish({ id: 'n-mine', at, to: { user: UserId('zone-north.zoneOfficer') }, kind: 'watch.record', title: 'changed', body: { subscription: 's1', record: 'fedpol:p1', schema: 'Person', caption: 'Rachid Bouzid', agency: 'fedpol' } });
-    await keeper.idle();
-    keeper.stop();
+    const mosaic = await listedWithNotices([
+      { id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1'], names: ['Rachid Bouzid'], requester: 'zone-north' } },
+      { id: 'n-mine', at, to: { user: UserId('zone-north.zoneOfficer') }, kind: 'watch.record', title: 'changed', body: { subscription: 's1', record: 'fedpol:p1', schema: 'Person', caption: 'Rachid Bouzid', agency: 'fedpol' } },
+    ]);
 
     const { notifications } = await eraseStoredRecord(mosaic.store, RecordId('fedpol:p1'), { actor: 'test', reason: 'owner erasure' });
     expect(notifications.map((n) => n.id).sort()).toEqual(['n-met', 'n-mine']);
@@ -166,11 +174,9 @@ describe('erasing a record from the notifications that name it', () => {
     const secret = 'fedpol-secret-0123456789';
     try {
       await setWebhook(mosaic, AgencyId('fedpol'), { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret });
-      const keeper = keepNotifications(mosaic);
-      const at = today.toISOString();
-      mosaic.notifier.publish({ id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1', 'fedpol:p2'], names: ['Rachid Bouzid', 'Idris Valemont'], requester: 'zone-north' } });
-      await keeper.idle();
-      keeper.stop();
+      await keptNotices(mosaic, [
+        { id: 'n-met', at: today.toISOString(), to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1', 'fedpol:p2'], names: ['Rachid Bouzid', 'Idris Valemont'], requester: 'zone-north' } },
+      ]);
       expect(heard.map((h) => (JSON.parse(h.body) as { kind: string }).kind)).toEqual(['deconfliction.encounter']);
 
       // the owner erases p2: told beside the answer
@@ -199,10 +205,9 @@ describe('erasing a record from the notifications that name it', () => {
     let today = new Date('2026-03-01T10:00:00Z');
     world = await openTestMosaic({ now: () => today });
     const { mosaic } = world;
-    const keeper = keepNotifications(mosaic);
-    mosaic.notifier.publish({ id: 'n-met', at: today.toISOString(), to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1'], names: ['Rachid Bouzid'], requester: 'zone-north' } });
-    await keeper.idle();
-    keeper.stop();
+    await keptNotices(mosaic, [
+      { id: 'n-met', at: today.toISOString(), to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1'], names: ['Rachid Bouzid'], requester: 'zone-north' } },
+    ]);
     expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { owner: 'fedpol', limit: 10 })).toHaveLength(1);
     today = new Date('2036-03-01T10:00:00Z');
     expect((await sweepRetention(mosaic)).notificationsErased).toBe(1);
