@@ -68,7 +68,8 @@ describe('openRecordBatch', () => {
         await batch.close();
       }
     };
-    // two threads first: the names the worker normalised bring tokens this thread has not made yet
+    // two threads first: names the worker normalised (it does while it waits for this thread)
+    // bring tokens this thread has not made yet
     const parallel = await resolveFile({ workerFrom: 0, pieceBytes: 4096, compareStep: 16, waitForWorker: true }, 7);
     const serial = await resolveFile({ workerFrom: Infinity }, 7);
     const { pairs } = serial.run.state;
