@@ -301,7 +301,8 @@ function token(text: string, kind: NameTokenKind, frame: string | undefined): Na
  * A name normalised in another thread and copied here (a structured clone), made this thread's
  * own: its tokens are the memo's, one object per token as normalising here gives, and each object
  * is built by the same literals as normalizeName's, so that the comparators see one shape of
- * each (a copied object has a shape of its own). Equal, field for field, to the name given.
+ * each (a copied object, built field by field, can have a shape of its own). Equal, field for
+ * field, to the name given.
  */
 export function adoptNormalizedName(name: NormalizedName): NormalizedName {
   const tokens = name.tokens.map(adoptToken);

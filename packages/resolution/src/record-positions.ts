@@ -15,10 +15,10 @@ import { largeArray } from './large-arrays.ts';
 
 /**
  * Positions by id in an open-addressing table (position + 1; 0: empty), probed linearly from a
- * hash of the id, at most half full: a flat array the collector never traces (a Map of a
- * million ids is tens of megabytes of entries). It and the index by right record are large
- * arrays (large-arrays.ts), which do not count towards the trigger of a full collection: right
- * after a pass, the heap such a collection marks is at its largest.
+ * hash of the id, at most half full: a flat array outside the collector's heap, where a Map of
+ * the ids would be a table in it that every full collection traces. It and the index by right
+ * record are large arrays (large-arrays.ts), which do not count towards the trigger of a full
+ * collection: right after a pass, the heap such a collection marks is at its largest.
  */
 interface Positions {
   readonly slots: Int32Array;
