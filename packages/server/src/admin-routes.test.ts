@@ -5,7 +5,7 @@
  */
 import type { AuditEntry } from '@mosaic/audit';
 import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
-import { sweepRetention } from '@mosaic/service';
+import { sweepRetention, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND } from '@mosaic/service';
 import { createStoreAuditStorage } from '@mosaic/store';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,11 +127,20 @@ describe('administration of users, desks and groups', () => {
     expect((await call('intelAdmin', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret: 'short' })).statusCode).toBe(400);
     const set = await call('intelAdmin', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret });
     expect(set.json()).toEqual({ url: 'https://hooks.intel.example/mosaic' });
-    expect((await call('intelAdmin', 'GET', '/admin/webhook')).json()).toEqual({ url: 'https://hooks.intel.example/mosaic' });
+    expect((await call('intelAdmin', 'GET', '/admin/webhook')).json()).toEqual({ url: 'https://hooks.intel.example/mosaic', pending: 0, undelivered: [] });
+    // a notice given up on after its retries: listed for the administrator, who has it tried again
+    const given = { notification: 'n-given-up', kind: 'alert.hit', attempts: 7, firstAt: '2026-02-28T09:00:00.000Z', lastAt: '2026-02-28T18:00:00.000Z', failure: 'HTTP 503' };
+    await world.mosaic.store.putDocument({ kind: WEBHOOK_UNDELIVERED_KIND, id: 'n-given-up', owner: 'intel', body: given });
+    expect((await call('intelAdmin', 'GET', '/admin/webhook')).json()).toMatchObject({ pending: 0, undelivered: [given] });
+    expect((await call('intelAnalyst', 'GET', '/admin/webhook')).statusCode).toBe(403);
+    expect((await call('intelAnalyst', 'POST', '/admin/webhook/redeliver')).statusCode).toBe(403);
+    expect((await call('intelAdmin', 'POST', '/admin/webhook/redeliver')).json()).toEqual({ queued: 1 });
+    expect((await call('intelAdmin', 'GET', '/admin/webhook')).json()).toMatchObject({ pending: 1, undelivered: [] });
+    await world.mosaic.store.deleteDocument(WEBHOOK_RETRY_KIND, 'n-given-up');
     expect((await call('intelAdmin', 'DELETE', '/admin/webhook')).json()).toEqual({ url: null });
-    expect((await call('intelAdmin', 'GET', '/admin/webhook')).json()).toEqual({ url: null });
+    expect((await call('intelAdmin', 'GET', '/admin/webhook')).json()).toEqual({ url: null, pending: 0, undelivered: [] });
     const logged = (await auditEntries()).filter((e) => JSON.stringify(e.query).includes('webhook'));
-    expect(logged.map((e) => e.reason)).toEqual(['webhook set', 'webhook removed']);
+    expect(logged.map((e) => e.reason)).toEqual(['webhook set', 'webhook redelivery', 'webhook removed']);
     expect(JSON.stringify(logged)).not.toContain(secret);
   });
 

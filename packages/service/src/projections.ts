@@ -8,9 +8,8 @@ import { createGraphProjection, type GraphProjection } from './graph/graph-proje
 import { createIdentifierProjection, type IdentifierProjection } from './identifiers/identifier-projection.ts';
 import { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 import type { Mosaic } from './runtime.ts';
-import { keepNotifications, type NotificationKeeper } from './screening/notification-inbox.ts';
+import { keepNotifications, type KeeperWebhookOptions, type NotificationKeeper } from './screening/notification-inbox.ts';
 import { createScreeningProjection, type ScreeningProjection } from './screening/screening-projection.ts';
-import type { WebhookOptions } from './screening/webhooks.ts';
 import { createWatcher, type Watcher } from './watch/watch-projection.ts';
 
 export interface Projections {
@@ -35,7 +34,7 @@ export interface ProjectionOptions {
   readonly intervalMs?: number;
   /** Follow the feed after the first build (false: built once, for tests). */
   readonly follow?: boolean;
-  readonly webhook?: WebhookOptions;
+  readonly webhook?: KeeperWebhookOptions;
 }
 
 /**

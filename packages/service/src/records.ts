@@ -14,7 +14,8 @@ import type { Notification } from './notifier.ts';
 import type { Mosaic } from './runtime.ts';
 import { activeHolds } from './retention/legal-holds.ts';
 import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './screening/erase-from-checks.ts';
-import { deliverWebhook, type Delivery } from './screening/webhooks.ts';
+import { deliverOrRetry } from './screening/webhook-outbox.ts';
+import type { Delivery } from './screening/webhooks.ts';
 import { retentionRulesOf } from './retention/retention-rules.ts';
 import { validateRecord } from '@mosaic/model';
 
@@ -134,12 +135,13 @@ export async function eraseStoredRecord(store: Store, id: RecordId, options: Del
 
 /**
  * After an erasure: each agency sent one of `notifications` (those that showed the record) is
- * told at its webhook to erase the record from its copy (erasureNotices; LED Art. 16(6)). Best
- * effort, as every webhook delivery: it never throws, and an agency with no webhook is skipped.
+ * told at its webhook to erase the record from its copy (erasureNotices; LED Art. 16(6)). It never
+ * throws; a failed delivery is tried again (webhook-outbox.ts: the notice, ids only, is kept with
+ * the retry), and an agency with no webhook is skipped.
  */
 export async function tellRecipientsOfErasure(mosaic: Mosaic, id: RecordId, notifications: readonly Notification[]): Promise<readonly Delivery[]> {
   const notices = erasureNotices(id, notifications, mosaic.now().toISOString());
-  return Promise.all(notices.map((notice) => deliverWebhook(mosaic, notice.to.agency, notice)));
+  return Promise.all(notices.map((notice) => deliverOrRetry(mosaic, notice.to.agency, notice, { kept: false })));
 }
 
 /** Erase one of the user's agency's records: recorded as a version, never silent. */

@@ -5,6 +5,7 @@
  * server then enforces; the system administrator sets how long the audit log is kept, which the
  * auditor reads on the audit screen. Screenshots are written as artefacts (test-results/).
  */
+import { WEBHOOK_UNDELIVERED_KIND } from '@mosaic/service';
 import { testProvenance, type TestUserName } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,7 +148,25 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await page.getByRole('button', { name: 'Save webhook' }).click();
     await expect.poll(() => page.getByTestId('webhook-url').textContent()).toBe('https://hooks.intel.example/mosaic');
     expect(await page.getByLabel('Shared secret (16 characters or more)').inputValue()).toBe('');
+    expect(await page.getByTestId('webhook-pending').textContent()).toBe('No failed delivery is being tried again.');
     await screenshot(page, 'admin-05-webhook');
+  });
+
+  it('lists the notifications the webhook gave up on, and sends them again on request', async () => {
+    const failed = { kind: 'alert.hit', attempts: 7, firstAt: '2026-02-28T09:00:00.000Z', lastAt: '2026-02-28T18:00:00.000Z', failure: 'HTTP 503' };
+    for (const id of ['n-undelivered-1', 'n-undelivered-2']) await server.test.mosaic.store.putDocument({ kind: WEBHOOK_UNDELIVERED_KIND, id, owner: 'intel', body: { notification: id, ...failed } });
+    const page = await signIn('intelAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Webhook' }).click();
+    const table = page.getByRole('table', { name: 'Undelivered notifications' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    expect(await table.getByRole('row').nth(1).textContent()).toMatch(/alert\.hit.*2026-02-28 09:00.*2026-02-28 18:00.*7.*HTTP 503/);
+    await screenshot(page, 'admin-05b-webhook-undelivered');
+    await page.getByRole('button', { name: 'Send undelivered again' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Undelivered notifications queued to be sent again.');
+    await expect.poll(() => page.getByTestId('webhook-pending').textContent()).toBe('2 failed deliveries are being tried again.');
+    expect(await table.count()).toBe(0);
   });
 
   it('offers a data administrator only the roles and clearances they may grant', async () => {

@@ -7,7 +7,7 @@ import { AgencyId, CLASSIFICATION, DeskId, HANDLING, SUBJECT_CATEGORY, TLP, User
 import { AgreementId, ROLES, SHARING_EFFECTS, type SharingAgreement } from '@mosaic/policy';
 import {
   configureWebhook, createAgency, putAuditRetention, readAuditRetention, createDesk, createUser, deleteAgreement, listGroups, listOrganisation, listUsers, putAgreement, putGroup, putRetentionRules,
-  resetPassword, retentionRulesOf, setGroupMembers, setUserDisabled, updateAgency, updateDesk, updateUser, webhookUrlOf, type AdminRequest,
+  resetPassword, retentionRulesOf, setGroupMembers, setUserDisabled, updateAgency, updateDesk, updateUser, redeliverWebhooks, webhookStatusOf, type AdminRequest,
 } from '@mosaic/service';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -39,6 +39,12 @@ async function adminRequest(request: FastifyRequest): Promise<AdminRequest> {
   return { user, ...requirePurpose(undefined, request) };
 }
 
+/** A notification given up on after its last retry (ids, kind and times only). */
+const UndeliveredOut = z.object({
+  notification: z.string(), kind: z.string(), attempts: z.number().int(), firstAt: z.string(), lastAt: z.string(),
+  failure: z.string().describe('Why the last attempt failed: HTTP <status>, timed out or no connection'),
+});
+
 function agreementOf(id: string, body: z.infer<typeof AgreementBody>): SharingAgreement {
   return {
     id: AgreementId(id), owner: AgencyId(body.owner), recipient: body.recipient === 'ALL' ? 'ALL' : AgencyId(body.recipient),
@@ -53,9 +59,14 @@ export async function adminRoutes(api: FastifyInstance): Promise<void> {
   const tags = ['admin'];
 
   app.get('/admin/webhook', {
-    schema: { tags, summary: 'Where your agency\'s notifications are pushed (signed webhook); the secret is never shown',
-      response: { 200: z.object({ url: z.string().nullable() }) } },
-  }, async (request) => ({ url: await webhookUrlOf(api.mosaic, { user: await requireUser(request) }) }));
+    schema: { tags, summary: 'Where your agency\'s notifications are pushed (signed webhook; the secret is never shown), how many failed deliveries are being tried again, and those given up on',
+      response: { 200: z.object({ url: z.string().nullable(), pending: z.number().int(), undelivered: z.array(UndeliveredOut).readonly() }) } },
+  }, async (request) => webhookStatusOf(api.mosaic, { user: await requireUser(request) }));
+
+  app.post('/admin/webhook/redeliver', {
+    schema: { tags, summary: 'Try every undelivered notification again, from now (once the receiver is mended)', headers: PurposeHeaders,
+      response: { 200: z.object({ queued: z.number().int() }) } },
+  }, async (request) => redeliverWebhooks(api.mosaic, await adminRequest(request)));
 
   app.put('/admin/webhook', {
     schema: { tags, summary: 'Set your agency\'s webhook: notifications (alert hits with the encounter report, deconfliction) are POSTed to it, signed with HMAC-SHA256 (X-Mosaic-Signature)', headers: PurposeHeaders,

@@ -17,6 +17,7 @@ import { eraseStoredRecord, tellRecipientsOfErasure } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, recordsShownIn, type StoredNotification } from '../screening/notification-inbox.ts';
+import { WEBHOOK_ATTEMPT_KIND, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery } from '../screening/webhook-outbox.ts';
 import { WATCH_TOLD_KIND } from '../watch/watch-projection.ts';
 import { CHECK_HIT_KIND, CHECK_KIND, checkHitLinks, type CheckRecord } from '../screening/screen-check.ts';
 import { activeHolds } from './legal-holds.ts';
@@ -122,6 +123,11 @@ const SWEPT_KINDS: readonly SweptKind[] = [
   },
   // which node told a watch of a change: kept as long as the notifications it led to
   { kind: WATCH_TOLD_KIND, rule: 'notifications', at: (body) => (body as { at: string }).at, userOwned: true, counted: false },
+  // webhook deliveries still tried or given up on, and the claims on their attempts: kept no
+  // longer than the notifications they deliver
+  { kind: WEBHOOK_RETRY_KIND, rule: 'notifications', at: (body) => (body as PendingDelivery).firstAt, userOwned: false, counted: false },
+  { kind: WEBHOOK_UNDELIVERED_KIND, rule: 'notifications', at: (body) => (body as PendingDelivery).firstAt, userOwned: false, counted: false },
+  { kind: WEBHOOK_ATTEMPT_KIND, rule: 'notifications', at: (body) => (body as { at: string }).at, userOwned: false, counted: false },
 ];
 
 /**

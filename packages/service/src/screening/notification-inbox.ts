@@ -8,7 +8,7 @@ import { AppError, type AgencyId, type UserId } from '@mosaic/model';
 import type { DocumentInput } from '@mosaic/store';
 import type { Notification } from '../notifier.ts';
 import type { Mosaic } from '../runtime.ts';
-import { deliverWebhook, type WebhookOptions } from './webhooks.ts';
+import { deliverOrRetry, scheduleWebhookRetries, type RetryOptions } from './webhook-outbox.ts';
 
 export const NOTIFICATION_KIND = 'notification';
 
@@ -23,7 +23,7 @@ export interface InboxItem extends Notification {
 }
 
 export interface NotificationKeeper {
-  /** Resolves when every notification published so far is stored and its webhook attempted. */
+  /** Resolves when every notification published so far is stored and its webhook attempted (and a round of retries that is running has ended). */
   idle(): Promise<void>;
   stop(): void;
 }
@@ -59,11 +59,18 @@ export function notificationDocuments(notification: Notification): DocumentInput
   }))];
 }
 
+/** How the keeper delivers webhooks: each attempt's options, the waits between retries and how often due retries are looked for. */
+export interface KeeperWebhookOptions extends RetryOptions {
+  readonly retryIntervalMs?: number;
+}
+
 /**
  * Subscribe once per process (startProjections does it for a serving node). A notification its
- * publisher stored already (a check's, in the check's transaction) is not written again.
+ * publisher stored already (a check's, in the check's transaction) is not written again. A
+ * failed webhook delivery is tried again (webhook-outbox.ts): this node looks for due retries
+ * every few seconds, as every node does.
  */
-export function keepNotifications(mosaic: Mosaic, webhook: WebhookOptions = {}): NotificationKeeper {
+export function keepNotifications(mosaic: Mosaic, { retryIntervalMs, ...webhook }: KeeperWebhookOptions = {}): NotificationKeeper {
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>): void => {
     const p = work.catch(() => undefined).finally(() => pending.delete(p));
@@ -73,13 +80,18 @@ export function keepNotifications(mosaic: Mosaic, webhook: WebhookOptions = {}):
     // put in one turn: the writer's group commit keeps them in one statement
     if (!stored) for (const document of notificationDocuments(notification)) track(mosaic.documents.put(document));
     // Delivery runs beside the caller: a slow or dead endpoint never holds up a check's answer.
-    if ('agency' in notification.to) track(deliverWebhook(mosaic, notification.to.agency, notification, webhook).then(() => undefined));
+    if ('agency' in notification.to) track(deliverOrRetry(mosaic, notification.to.agency, notification, { ...webhook, kept: true }).then(() => undefined));
   }, { localOnly: true });
+  const retries = scheduleWebhookRetries(mosaic, { ...webhook, ...(retryIntervalMs === undefined ? {} : { intervalMs: retryIntervalMs }) });
   return {
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);
+      await retries.idle();
     },
-    stop: unsubscribe,
+    stop: () => {
+      unsubscribe();
+      retries.stop();
+    },
   };
 }
 

@@ -9,7 +9,6 @@ import { AppError, type AgencyId } from '@mosaic/model';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Notification } from '../notifier.ts';
 import { auditAdmin, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
-import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 
 export const WEBHOOK_KIND = 'webhook';
@@ -66,12 +65,6 @@ export async function configureWebhook(mosaic: Mosaic, request: AdminRequest, co
   return { url };
 }
 
-/** Where the agency's notifications are pushed, for its data administrator (never the secret). */
-export async function webhookUrlOf(mosaic: Mosaic, request: Consultation): Promise<string | null> {
-  await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
-  return (await webhookOf(mosaic, request.user.agency))?.url ?? null;
-}
-
 export async function webhookOf(mosaic: Mosaic, agency: AgencyId): Promise<WebhookConfig | undefined> {
   const found = await mosaic.store.getDocument(WEBHOOK_KIND, agency);
   const body = found?.body as Partial<WebhookConfig> | undefined;
@@ -109,10 +102,16 @@ function keptWebhookOf(mosaic: Mosaic, agency: AgencyId): Promise<WebhookConfig 
 
 export type Delivery = 'none' | 'delivered' | 'failed';
 
-/** POST the notification to the agency's webhook, if any; never throws (a failure is an outcome). */
-export async function deliverWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, { timeoutMs = 2000, fetch: send = fetch }: WebhookOptions = {}): Promise<Delivery> {
+/** One attempt's outcome; a failure says why, without the URL or anything sent (`HTTP 503`, `timed out`, `no connection`). */
+export interface Attempt {
+  readonly delivery: Delivery;
+  readonly failure?: string;
+}
+
+/** POST the notification to the agency's webhook, if any, once; never throws (a failure is an outcome). */
+export async function attemptWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, { timeoutMs = 2000, fetch: send = fetch }: WebhookOptions = {}): Promise<Attempt> {
   const config = await keptWebhookOf(mosaic, agency);
-  if (!config) return 'none';
+  if (!config) return { delivery: 'none' };
   const body = JSON.stringify(notification);
   try {
     const response = await send(config.url, {
@@ -122,8 +121,13 @@ export async function deliverWebhook(mosaic: Mosaic, agency: AgencyId, notificat
       signal: AbortSignal.timeout(timeoutMs),
     });
     await response.body?.cancel();
-    return response.ok ? 'delivered' : 'failed';
-  } catch {
-    return 'failed';
+    return response.ok ? { delivery: 'delivered' } : { delivery: 'failed', failure: `HTTP ${response.status}` };
+  } catch (error) {
+    return { delivery: 'failed', failure: error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'no connection' };
   }
+}
+
+/** attemptWebhook's delivery alone (a failed one is not tried again: see webhook-outbox.ts for that). */
+export async function deliverWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, options: WebhookOptions = {}): Promise<Delivery> {
+  return (await attemptWebhook(mosaic, agency, notification, options)).delivery;
 }

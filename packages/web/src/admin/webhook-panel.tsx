@@ -1,7 +1,9 @@
 /**
  * The agency's webhook: where its notifications (hits on its alerts with the officer's report,
  * deconfliction notices) are pushed, signed with HMAC-SHA256 under a secret shared with the
- * receiver. The secret is written here once and never shown again.
+ * receiver. The secret is written here once and never shown again. A failed delivery is tried
+ * again for about nine hours; what is still undelivered then is listed here, to be sent again
+ * once the receiver is mended.
  */
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
@@ -10,9 +12,26 @@ import { useSession } from '../session/session-context.tsx';
 import { Outcome } from './outcome.tsx';
 import { useAdminAction } from './use-admin-action.ts';
 
+interface Undelivered {
+  readonly notification: string;
+  readonly kind: string;
+  readonly attempts: number;
+  readonly firstAt: string;
+  readonly lastAt: string;
+  readonly failure: string;
+}
+
+interface WebhookStatus {
+  readonly url: string | null;
+  readonly pending: number;
+  readonly undelivered: readonly Undelivered[];
+}
+
+const when = (at: string): string => at.slice(0, 16).replace('T', ' ');
+
 export function WebhookPanel() {
   const { api } = useSession();
-  const current = useAsync(() => api.adminGet<{ url: string | null }>('/admin/webhook'), [api]);
+  const current = useAsync(() => api.adminGet<WebhookStatus>('/admin/webhook'), [api]);
   const action = useAdminAction(current.reload);
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
@@ -38,7 +57,28 @@ export function WebhookPanel() {
         <button type="submit" className="primary">Save webhook</button>
         {current.value.url ? <button type="button" onClick={() => void action.run('Webhook removed.', 'DELETE', '/admin/webhook', undefined)}>Remove webhook</button> : null}
       </div>
+      <Deliveries status={current.value} onRedeliver={() => void action.run('Undelivered notifications queued to be sent again.', 'POST', '/admin/webhook/redeliver', undefined)} />
       <Outcome error={action.error} status={action.status} />
     </form>
+  );
+}
+
+function Deliveries({ status, onRedeliver }: { readonly status: WebhookStatus; readonly onRedeliver: () => void }) {
+  return (
+    <section aria-label="Deliveries">
+      <p data-testid="webhook-pending">{status.pending === 0 ? 'No failed delivery is being tried again.' : `${status.pending} failed ${status.pending === 1 ? 'delivery is' : 'deliveries are'} being tried again.`}</p>
+      {status.undelivered.length === 0 ? null : (
+        <>
+          <p>Given up on after about nine hours of attempts (the receiver should ignore a notification it already has):</p>
+          <table className="data" aria-label="Undelivered notifications">
+            <thead><tr><th scope="col">Notification</th><th scope="col">Kind</th><th scope="col">First tried (UTC)</th><th scope="col">Last tried (UTC)</th><th scope="col">Attempts</th><th scope="col">Last failure</th></tr></thead>
+            <tbody>{status.undelivered.map((u) => (
+              <tr key={u.notification}><td>{u.notification}</td><td>{u.kind}</td><td>{when(u.firstAt)}</td><td>{when(u.lastAt)}</td><td>{u.attempts}</td><td>{u.failure}</td></tr>
+            ))}</tbody>
+          </table>
+          <button type="button" onClick={onRedeliver}>Send undelivered again</button>
+        </>
+      )}
+    </section>
   );
 }
