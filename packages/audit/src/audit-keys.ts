@@ -15,6 +15,12 @@ export interface AuditKeyPairPem {
 export interface AuditVerifyKey {
   readonly keyId: string;
   readonly key: KeyObject;
+  /**
+   * A retired key (rotated out): the last chain position it signed when it was retired. A
+   * checkpoint or cut it signs past this is not accepted, so a retired key that leaked cannot
+   * vouch for what came after it.
+   */
+  readonly through?: number;
 }
 
 /** Signs checkpoint payloads. An HSM-backed implementation only has to provide this shape. */
@@ -31,9 +37,10 @@ export function generateAuditKeyPair(): AuditKeyPairPem {
   };
 }
 
-export function loadAuditPublicKey(publicKeyPem: string): AuditVerifyKey {
+/** `through`: the key was retired after signing that position (AuditVerifyKey.through). */
+export function loadAuditPublicKey(publicKeyPem: string, { through }: { readonly through?: number } = {}): AuditVerifyKey {
   const key = parse(() => createPublicKey(publicKeyPem), 'public');
-  return { keyId: keyIdOf(key), key };
+  return through === undefined ? { keyId: keyIdOf(key), key } : { keyId: keyIdOf(key), key, through };
 }
 
 /**

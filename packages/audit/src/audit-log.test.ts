@@ -25,6 +25,37 @@ function ticking(): () => string {
 }
 
 describe('createAuditLog', () => {
+  it('rotates its signing key in turn with the writes: the old key signs through the rotation, the new one after it', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer, checkpointEvery: 2, clock: ticking() });
+    const next = loadAuditSigner(generateAuditKeyPair());
+    await log.append(event);
+    await log.append(event);
+    // writes asked for while the rotation runs come after it, signed by the new key
+    const rotation = log.rotate(next, { ...event, action: 'administration', reason: 'audit signing key rotated' }, async () => undefined);
+    const after = Promise.all([log.append({ ...event, reason: 'after 1' }), log.append({ ...event, reason: 'after 2' })]);
+    const { through } = await rotation;
+    expect(through).toBe(3);
+    expect((await after).map((e) => e.seq)).toEqual([4, 5]);
+    await log.checkpoint();
+    const checkpoints = await storage.checkpoints();
+    expect(checkpoints.map((c) => [c.seq, c.keyId])).toEqual([[2, signer.keyId], [3, signer.keyId], [4, next.keyId], [5, next.keyId]]);
+    const retired = { ...signer.verifyKey, through };
+    expect(await verifyStoredChain(storage, [retired, next.verifyKey], { requireSealedTail: true })).toEqual({ ok: true, count: 5 });
+    // the old key alone does not verify what came after
+    expect(await verifyStoredChain(storage, [retired])).toMatchObject({ ok: false, firstBroken: 4, reason: 'checkpoint_signature_invalid' });
+  });
+
+  it('keeps its key when the rotation cannot be committed', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer, clock: ticking() });
+    const next = loadAuditSigner(generateAuditKeyPair());
+    await expect(log.rotate(next, event, () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    await log.append(event);
+    expect((await log.checkpoint())?.keyId).toBe(signer.keyId);
+    expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 2 });
+  });
+
   it('writes concurrent appends together (group commit), each caller getting its own entries in order', async () => {
     const storage = createMemoryAuditStorage();
     let appends = 0;

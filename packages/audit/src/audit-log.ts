@@ -37,16 +37,25 @@ export interface AuditLog<Rider = never> {
    * that it did (audit-prune.ts); the log verifies before, during and after.
    */
   prune(options: PruneOptions): Promise<PruneResult>;
+  /**
+   * Rotates the signing key: appends `event` (which says so), signs a checkpoint over it with the
+   * current key (its last: `through`), runs `commit(through)` (the caller keeps the new key and
+   * retires the old one through there) and from then on signs with `next`; all in turn with
+   * this log's other writes, so no checkpoint of the old key falls after `through`. If `commit`
+   * fails, the old key stays.
+   */
+  rotate(next: AuditSigner, event: AuditEvent, commit: (through: number) => Promise<void>): Promise<{ readonly through: number }>;
 }
 
 export function createAuditLog<Rider = never>({
   storage,
-  signer,
+  signer: firstSigner,
   checkpointEvery = 1000,
   clock = () => new Date().toISOString(),
 }: AuditLogOptions<Rider>): AuditLog<Rider> {
   if (!Number.isSafeInteger(checkpointEvery) || checkpointEvery < 1) throw new AppError('MOSAIC_INVALID_CONFIG', 'audit: checkpointEvery must be a positive integer');
   let queue: Promise<unknown> = Promise.resolve();
+  let signer = firstSigner;
 
   /** Runs operations one after another so that this process never races itself for the head. */
   const serialised = <T>(operation: () => Promise<T>): Promise<T> => {
@@ -135,6 +144,16 @@ export function createAuditLog<Rider = never>({
         await storage.putCheckpoint(checkpoint);
         return checkpoint;
       }),
-    prune: (options) => pruneLog({ storage, signer, clock, serialised }, options),
+    // the signer is read when the prune signs (in turn with rotate), not when it is asked for
+    prune: (options) => pruneLog({ storage, get signer() { return signer; }, clock, serialised }, options),
+    rotate: (next, event, commit) =>
+      serialised(async () => {
+        const [entry] = await appendBatch([event], []);
+        if (entry === undefined) throw new AppError('MOSAIC_INTERNAL', 'audit: append returned no entry');
+        await storage.putCheckpoint(signCheckpoint(signer, entry));
+        await commit(entry.seq);
+        signer = next;
+        return { through: entry.seq };
+      }),
   };
 }

@@ -46,10 +46,14 @@ export function signPosition(tag: string, signer: AuditSigner, head: ChainHead):
   return Object.freeze({ seq: head.seq, hash: head.hash, keyId: signer.keyId, signature: Buffer.from(signature).toString('base64') });
 }
 
-/** True when one of the keys has the position's key id and its signature under `tag` verifies. */
+/**
+ * True when one of the keys has the position's key id, may sign it (a retired key only up to
+ * where it was retired) and its signature under `tag` verifies.
+ */
 export function verifyPosition(tag: string, position: SignedPosition, keys: readonly AuditVerifyKey[]): boolean {
   const key = keys.find((k) => k.keyId === position.keyId);
   if (key === undefined) return false;
+  if (key.through !== undefined && !(position.seq <= key.through)) return false;
   if (typeof position.signature !== 'string') return false;
   const signature = Buffer.from(position.signature, 'base64');
   return verifySignature(key, positionPayload(tag, position.seq, position.hash, position.keyId), signature);

@@ -175,6 +175,17 @@ describe('verifyChain', () => {
     expect(verifyChain(entries, rotated, [key])).toMatchObject({ ok: false, firstBroken: 9, reason: 'checkpoint_signature_invalid' });
   });
 
+  it('accepts a retired key\'s checkpoints only up to where it was retired', () => {
+    // checkpoints at 3, 6 and 9: the first key retired at 6, the next signs 9
+    const { entries, checkpoints } = chain();
+    const rotated = checkpoints.with(2, signCheckpoint(other, entries[8]!));
+    const retiredAt6 = loadAuditPublicKey(pair.publicKeyPem, { through: 6 });
+    expect(verifyChain(entries, rotated, [retiredAt6, other.verifyKey])).toEqual({ ok: true, count: 10 });
+    // the retired key signs past where it was retired (it leaked, say): refused
+    expect(verifyChain(entries, checkpoints, [retiredAt6, other.verifyKey])).toMatchObject({ ok: false, firstBroken: 9, reason: 'checkpoint_signature_invalid' });
+    expect(verifyChain(entries, rotated, [loadAuditPublicKey(pair.publicKeyPem, { through: 5 }), other.verifyKey])).toMatchObject({ ok: false, firstBroken: 6, reason: 'checkpoint_signature_invalid' });
+  });
+
   it('verifies a range from a trusted anchor', () => {
     const { entries, checkpoints } = chain();
     const anchor = { seq: 6, hash: entries[5]!.hash };

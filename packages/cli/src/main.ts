@@ -23,7 +23,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   reports: { summary: 'reports add FILE --collection C --as USER [provenance…] | reports search Q | reports show REPORT | reports confirm REPORT ENTITY [--link RECORD] | reports reject REPORT ENTITY (with --purpose P --case C --as USER)', load: () => import('./commands/reports.ts') },
   graph: { summary: 'graph expand|path|connectors|communities|centrality|timeline|places|export IDS… --as USER --purpose P --case C [--level entity|record]', load: () => import('./commands/graph.ts') },
   retention: { summary: 'retention sweep [--data DIR]: erase records past their review date unless on legal hold', load: () => import('./commands/retention.ts') },
-  audit: { summary: 'audit verify [--data DIR]: check the audit chain and its signed checkpoints | audit prune [--before YYYY-MM-DD]: delete entries past the retention period behind a signed cut | audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all', load: () => import('./commands/audit.ts') },
+  audit: { summary: 'audit verify [--data DIR]: check the audit chain and its signed checkpoints | audit prune [--before YYYY-MM-DD]: delete entries past the retention period behind a signed cut | audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all | audit rotate-key: a new signing key, the old one retired | audit keys: the public keys, for an auditor', load: () => import('./commands/audit.ts') },
 };
 
 function usage(): string {

@@ -99,7 +99,7 @@ describe('pruneAuditLog', () => {
       actor: dpo, action: 'erasure', purpose: 'audit retention', caseRef: 'DPO-7', reason: 'audit log pruned',
       query: { auditPrune: { before: '2029-03-01T00:00:00.000Z', fromSeq: 1, throughSeq: 3, throughTime: '2028-03-01T12:00:00.000Z', entries: 3 } },
     });
-    expect(await verifyAuditLog(test.mosaic.store, test.mosaic.auditPublicKeyPem, { requireSealedTail: true })).toEqual({ ok: true, count: after.length, prunedThrough: 3 });
+    expect(await verifyAuditLog(test.mosaic.store, test.mosaic.auditVerifyKeys(), { requireSealedTail: true })).toEqual({ ok: true, count: after.length, prunedThrough: 3 });
   });
 
   it('prunes by the configured period, from today', async () => {
@@ -119,7 +119,7 @@ describe('pruneAuditLog', () => {
     setToday('2031-01-01');
     expect(await pruneAuditLog(test.mosaic, { actor: dpo })).toMatchObject({ pruned: 3, before: '2030-01-01T00:00:00.000Z' });
     expect((await entries(test))[0]?.time).toBe('2030-03-01T12:00:00.000Z');
-    expect(await verifyAuditLog(test.mosaic.store, test.mosaic.auditPublicKeyPem)).toMatchObject({ ok: true, prunedThrough: 6 });
+    expect(await verifyAuditLog(test.mosaic.store, test.mosaic.auditVerifyKeys())).toMatchObject({ ok: true, prunedThrough: 6 });
   });
 
   it('refuses, naming before, with no period and no date, a date that is not one, or one to come; nothing is deleted', async () => {
@@ -145,6 +145,6 @@ describe('pruneAuditLog', () => {
     const kept = await entries(test);
     expect(kept[0]?.seq).toBe(5);
     expect(kept.filter((e) => e.reason === 'audit log pruned')).toEqual([expect.objectContaining({ actor: { user: 'system:retention', agency: 'system' }, purpose: 'retention' })]);
-    expect(await verifyAuditLog(test.mosaic.store, test.mosaic.auditPublicKeyPem)).toMatchObject({ ok: true, prunedThrough: 4 });
+    expect(await verifyAuditLog(test.mosaic.store, test.mosaic.auditVerifyKeys())).toMatchObject({ ok: true, prunedThrough: 4 });
   });
 });

@@ -4,7 +4,7 @@
  * of its own (@mosaic/audit, audit-prune.ts). Run by `mosaic audit prune` and, when a period is
  * set, by the retention sweep.
  */
-import { loadAuditPublicKey, type AuditActor, type PruneStage } from '@mosaic/audit';
+import type { AuditActor, PruneStage } from '@mosaic/audit';
 import { isIsoDay } from '@mosaic/model';
 import { auditPruneBefore } from '@mosaic/policy';
 import { invalid } from './admin/admin-gate.ts';
@@ -58,7 +58,7 @@ export async function pruneAuditLog(mosaic: Mosaic, { before: given, actor, purp
   // With a period set, no date prunes what it keeps: the law that set it asks for those entries.
   if (cut !== undefined && read.before > cut) throw invalid('before', `${read.before} is after ${cut}, the retention period's cut: the entries made since are kept; nothing is pruned`);
   const result = await mosaic.audit.prune({
-    before: read.before, actor, keys: loadAuditPublicKey(mosaic.auditPublicKeyPem),
+    before: read.before, actor, keys: mosaic.auditVerifyKeys(),
     ...(purpose === undefined ? {} : { purpose }), ...(caseRef === undefined ? {} : { caseRef }),
     ...(batchSize === undefined ? {} : { batchSize }), ...(onProgress === undefined ? {} : { onProgress }),
   });

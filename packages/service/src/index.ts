@@ -3,7 +3,8 @@ export { openMosaic, storeLocation, type Mosaic, type OpenMosaicOptions } from '
 export { hashPassword, verifyPassword } from './password.ts';
 export { createSessionCache, hashToken, signIn, signOut, type SessionCache, type SignedIn } from './sessions.ts';
 export { createDocumentWriter, type DocumentWriter } from './document-writer.ts';
-export { AUDIT_KEY_FILE, loadOrCreateAuditKeys } from './audit-keys-file.ts';
+export { AUDIT_KEY_FILE, auditPublicKeys, auditVerifyKeys, loadOrCreateAuditKeys, readAuditKeys, readAuditPublicKeys, type AuditKeyFile, type AuditPublicKeys, type RetiredAuditKey } from './audit-keys-file.ts';
+export { rotateAuditKey, type AuditKeyRotation } from './audit-key-rotation.ts';
 export { parseCsvMapping, type CsvMapping } from './ingest/csv-mapping.ts';
 export { formatIngestError, ingest, type IngestError, type IngestProgress, type IngestSummary } from './ingest/ingest.ts';
 export { fingerprintFile, ingestFile, storeSink, type IngestFileOptions } from './ingest/ingest-file.ts';

@@ -2,12 +2,12 @@
  * A running Mosaic: the store, the schemata, the audit log and the organisation the policy
  * decides over. Opened once per process by the CLI or the server and passed to every use case.
  */
-import { createAuditLog, loadAuditSigner, type AuditLog } from '@mosaic/audit';
+import { createAuditLog, loadAuditSigner, type AuditLog, type AuditVerifyKey } from '@mosaic/audit';
 import { AppError, schemata, type SchemaRegistry } from '@mosaic/model';
 import { decide, type Decide } from '@mosaic/policy';
 import { createStoreAuditStorage, openStore, type DocumentInput, type OpenStoreOptions, type MessageBus, type Store } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
-import { AUDIT_KEY_FILE, loadOrCreateAuditKeys } from './audit-keys-file.ts';
+import { AUDIT_KEY_FILE, auditVerifyKeys, loadOrCreateAuditKeys, readAuditKeys } from './audit-keys-file.ts';
 import type { MosaicConfig } from './config.ts';
 import { createNotifier, type Notification, type Notifier } from './notifier.ts';
 import { bridgeNodes, type NodeBridge } from './node-bridge.ts';
@@ -24,7 +24,11 @@ export interface Mosaic {
   readonly registry: SchemaRegistry;
   /** The audit chain; documents given with a batch are written in its transaction (a check with its entries). */
   readonly audit: AuditLog<DocumentInput>;
-  readonly auditPublicKeyPem: string;
+  /**
+   * The keys the audit log verifies against, read from the key file each time (a rotation
+   * changes them): the current one, and each retired one up to where it was retired.
+   */
+  auditVerifyKeys(): readonly AuditVerifyKey[];
   readonly now: () => Date;
   readonly notifier: Notifier;
   /** Signed-in sessions as requests check them (cached briefly; sign-out is immediate). */
@@ -66,9 +70,11 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
   const location = storeLocation(config);
   const store = await openStore('dataDir' in location ? { ...location, backgroundCheckpoints, ...(bus === undefined ? {} : { bus }) } : location);
   const keys = loadOrCreateAuditKeys(config.dataDir);
-  // Every node writing one log must sign it with one key, or its checkpoints stop verifying.
+  // Every node writing one log must sign it with one key, or its checkpoints stop verifying. A
+  // store that names a key this file retired was left so by a rotation that wrote the file and
+  // stopped before the store (audit-key-rotation.ts): the file is the newer, and the store follows.
   const signedWith = await store.getSetting('audit.publicKey');
-  if (signedWith !== undefined && signedWith !== keys.publicKeyPem) {
+  if (signedWith !== undefined && signedWith !== keys.publicKeyPem && !(keys.retired ?? []).some((r) => r.publicKeyPem === signedWith)) {
     await store.close();
     throw new AppError('MOSAIC_INVALID_CONFIG', `this node's audit signing key (${AUDIT_KEY_FILE} in ${config.dataDir}) is not the one the store's audit log is signed with: give every node the same key file`);
   }
@@ -115,7 +121,7 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     store,
     registry: schemata(),
     audit,
-    auditPublicKeyPem: keys.publicKeyPem,
+    auditVerifyKeys: () => auditVerifyKeys(readAuditKeys(config.dataDir)),
     now,
     notifier,
     sessions,

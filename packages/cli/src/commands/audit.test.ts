@@ -6,9 +6,10 @@
  */
 import type { AuditEntry, AuditEvent } from '@mosaic/audit';
 import { AgencyId, UserId } from '@mosaic/model';
+import { AUDIT_KEY_FILE, openMosaic, parseConfig } from '@mosaic/service';
 import { openTestMosaic } from '@mosaic/service/testing';
 import { createStoreAuditStorage, openStore, SQLITE_FILE_NAME } from '@mosaic/store';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -116,5 +117,35 @@ describe('mosaic audit prune', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('mosaic audit rotate-key', () => {
+  it('rotates the signing key; verify passes with the key file and with the auditor\'s copy of the keys, not with the first key alone', async () => {
+    const dir = await folderWithLog(['2026-03-01'], 4);
+    const first = JSON.parse(readFileSync(join(dir, AUDIT_KEY_FILE), 'utf8')) as { publicKeyPem: string };
+    const rotated = await audit(dir, 'rotate-key');
+    expect(rotated.code).toBe(0);
+    expect(json(rotated.out)).toEqual({ retired: expect.stringMatching(/^[0-9a-f]{16}$/), current: expect.stringMatching(/^[0-9a-f]{16}$/), through: 5 });
+    // the log goes on under the new key
+    const test = await openMosaic(parseConfig({ dataDir: dir }, dir));
+    for (let i = 0; i < 3; i++) await test.audit.append(consultation);
+    await test.close();
+    expect(json((await audit(dir, 'verify', '--sealed')).out)).toEqual({ ok: true, entries: 8 });
+
+    const keys = await audit(dir, 'keys');
+    const listed = json(keys.out) as { keys: { keyId: string; publicKeyPem: string; through?: number }[] };
+    expect(listed.keys.map((k) => [k.keyId, k.through])).toEqual([[(json(rotated.out) as { current: string }).current, undefined], [(json(rotated.out) as { retired: string }).retired, 5]]);
+    expect(keys.out).not.toContain('PRIVATE');
+    const copy = join(dir, 'auditor-keys.json');
+    writeFileSync(copy, keys.out);
+    expect(json((await audit(dir, 'verify', '--public-key', copy)).out)).toEqual({ ok: true, entries: 8 });
+    const firstOnly = join(dir, 'first.pem');
+    writeFileSync(firstOnly, first.publicKeyPem);
+    const refused = await audit(dir, 'verify', '--public-key', firstOnly);
+    expect(refused.code).toBe(1);
+    expect(json(refused.out)).toMatchObject({ ok: false, reason: 'checkpoint_signature_invalid' });
+    writeFileSync(copy, '{"keys": []}');
+    await expect(audit(dir, 'verify', '--public-key', copy)).rejects.toThrow('audit verify --public-key: "keys" must list at least one key');
   });
 });

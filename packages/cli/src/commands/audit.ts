@@ -9,13 +9,23 @@
  *
  * mosaic audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all [--data DIR]:
  * show, set or remove the audit retention period (as the operator, system administrator; audited).
+ *
+ * mosaic audit rotate-key [--data DIR]: a new signing key; the current one is retired through the
+ * rotation's own entry (service: rotateAuditKey). Prints the key ids and that entry's seq.
+ *
+ * mosaic audit keys [--data DIR]: the public halves of the signing keys, each retired one with
+ * the last entry it may sign: an auditor's copy, for `audit verify --public-key`.
+ *
+ * `--public-key FILE`: a PEM public key (one key, for a log never rotated) or what `audit keys`
+ * printed.
  */
 import { openStore } from '@mosaic/store';
-import { loadOrCreateAuditKeys, storeLocation, verifyAuditLog } from '@mosaic/service';
+import { auditPublicKeys, auditVerifyKeys, openMosaic, readAuditKeys, readAuditPublicKeys, rotateAuditKey, storeLocation, verifyAuditLog } from '@mosaic/service';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { existingStore } from '../existing-store.ts';
 import { readInputFile } from '../input-files.ts';
+import { OPERATOR } from '../operator.ts';
 import { prune } from './audit-prune.ts';
 import { retention } from './audit-retention.ts';
 
@@ -23,6 +33,8 @@ const USAGE = [
   'usage: mosaic audit verify [--public-key PEM] [--sealed] [--data DIR]',
   '       mosaic audit prune [--before YYYY-MM-DD] [--data DIR]',
   '       mosaic audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all [--data DIR]',
+  '       mosaic audit rotate-key [--data DIR]     (with the serving nodes stopped; then give each the new key file)',
+  '       mosaic audit keys [--data DIR]',
 ].join('\n');
 
 export const AUDIT_OPTIONS = {
@@ -37,15 +49,23 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   const subcommand = positionals.length === 1 ? positionals[0] : undefined;
   if (subcommand === 'prune') return prune(values, io);
   if (subcommand === 'retention') return retention(values, io);
+  if (subcommand === 'rotate-key') return rotateKey(values, io);
+  if (subcommand === 'keys') {
+    const config = existingStore('audit keys', configOf(values));
+    io.out(`${JSON.stringify(auditPublicKeys(readAuditKeys(config.dataDir)))}\n`);
+    return 0;
+  }
   if (subcommand !== 'verify') {
     io.err(`${USAGE}\n`);
     return 2;
   }
   const config = existingStore('audit verify', configOf(values));
-  const publicKeyPem = values['public-key'] ? await readInputFile('audit verify', '--public-key', values['public-key']) : loadOrCreateAuditKeys(config.dataDir).publicKeyPem;
+  const keys = values['public-key']
+    ? readAuditPublicKeys(await readInputFile('audit verify', '--public-key', values['public-key']), 'audit verify --public-key')
+    : auditVerifyKeys(readAuditKeys(config.dataDir));
   const store = await openStore(storeLocation(config));
   try {
-    const result = await verifyAuditLog(store, publicKeyPem, { requireSealedTail: values.sealed === true });
+    const result = await verifyAuditLog(store, keys, { requireSealedTail: values.sealed === true });
     if (result.ok) {
       io.out(`${JSON.stringify({ ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }) })}\n`);
       return 0;
@@ -55,5 +75,16 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     return 1;
   } finally {
     await store.close();
+  }
+}
+
+async function rotateKey(values: AuditValues, io: CommandIo): Promise<number> {
+  const mosaic = await openMosaic(existingStore('audit rotate-key', configOf(values)));
+  try {
+    const rotation = await rotateAuditKey(mosaic, { actor: { user: OPERATOR.id, agency: OPERATOR.agency }, purpose: 'mosaic audit rotate-key', caseRef: 'cli' });
+    io.out(`${JSON.stringify(rotation)}\n`);
+    return 0;
+  } finally {
+    await mosaic.close();
   }
 }

@@ -6,7 +6,7 @@
  * by two checkpoint nodes (`--role checkpoint`). The tests run in order.
  */
 import { validateRecord } from '@mosaic/model';
-import { loadOrCreateAuditKeys, verifyAuditLog } from '@mosaic/service';
+import { auditVerifyKeys, readAuditKeys, verifyAuditLog } from '@mosaic/service';
 import { openTestMosaic, TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
 import { openStore } from '@mosaic/store';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -185,7 +185,7 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
     expect(await new Promise((resolve) => server!.once('exit', resolve))).toBe(0);
     const store = await openStore({ dataDir: dir });
     try {
-      const verified = await verifyAuditLog(store, loadOrCreateAuditKeys(dir).publicKeyPem, { requireSealedTail: true });
+      const verified = await verifyAuditLog(store, auditVerifyKeys(readAuditKeys(dir)), { requireSealedTail: true });
       expect(verified).toMatchObject({ ok: true });
     } finally {
       await store.close();

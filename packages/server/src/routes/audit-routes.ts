@@ -48,7 +48,7 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
   }, async (request) => {
     const user = await requireUser(request);
     if (!user.roles.includes('auditor')) throw new AppError('MOSAIC_FORBIDDEN', 'only auditors verify the audit log');
-    const result = await verifyAuditLog(api.mosaic.store, api.mosaic.auditPublicKeyPem);
+    const result = await verifyAuditLog(api.mosaic.store, api.mosaic.auditVerifyKeys());
     return result.ok ? { ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }) } : { ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message };
   });
 }
