@@ -174,6 +174,20 @@ describe('webhook retries', () => {
     expect(heard.map((h) => h.id)).toEqual(['n-3', 'n-3']);
   });
 
+  it('does not send again a retry another node delivered after this one listed it', async () => {
+    const { mosaic, heard, advance, now } = await setUp([503]);
+    const notice = hit('n-8', now().toISOString());
+    await mosaic.store.putDocument(notificationDocument(notice));
+    await deliverOrRetry(mosaic, FEDPOL, notice, { kept: true });
+    advance(RETRY_DELAYS_MS[0] as number);
+    const listedEarlier = await mosaic.store.listDocuments(WEBHOOK_RETRY_KIND, { limit: 10, afterId: '' });
+    expect(await retryWebhooks(mosaic)).toMatchObject({ delivered: 1 });
+    // the other node goes on from its earlier list: the retry is gone when it has claimed it
+    const behind = { ...mosaic, store: { ...mosaic.store, listDocuments: async (kind: string, options: Parameters<typeof mosaic.store.listDocuments>[1]) => (kind === WEBHOOK_RETRY_KIND ? listedEarlier : mosaic.store.listDocuments(kind, options)) } };
+    expect(await retryWebhooks(behind)).toEqual({ attempted: 0, delivered: 0, undelivered: 0 });
+    expect(heard.map((h) => h.id)).toEqual(['n-8', 'n-8']);
+  });
+
   it('drops a retry whose notification the retention sweep erased, and the sweep erases old retries and undelivered notices', async () => {
     const { mosaic, heard, advance, now } = await setUp([503, 503]);
     const notice = hit('n-4', now().toISOString());

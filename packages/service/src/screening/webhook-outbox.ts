@@ -12,8 +12,9 @@
  * notice: ids only) is kept in the retry itself.
  *
  * Every node tries the due deliveries (retryWebhooks, every few seconds: keepNotifications); one
- * node claims each attempt (a document only one can create), so an attempt is made once, except
- * across a minute's turn, when a node that read the retry before another's attempt may repeat it.
+ * node claims each attempt (a document only one can create, named by the minute, so that a node
+ * that stopped mid-attempt holds it no longer), so an attempt is made once, except when another
+ * node claims it in the next minute while the first is still waiting for the receiver.
  * Receivers should ignore a notification id they have had (header `x-mosaic-notification`).
  */
 import type { AgencyId } from '@mosaic/model';
@@ -115,6 +116,11 @@ async function retryAgency(mosaic: Mosaic, agency: AgencyId, docs: readonly Stor
       kind: WEBHOOK_ATTEMPT_KIND, id: `${doc.id}/${pending.attempts}/${Math.floor(now.getTime() / CLAIM_SLOT_MS)}`, owner: agency, subject: doc.id, body: { at: now.toISOString() },
     });
     if (!claimed) continue;
+    // read again once claimed: another node may have ended it since this one listed it (a
+    // retry is erased before its claims, so a claim that succeeds after those were erased finds
+    // it gone)
+    const fresh = await mosaic.store.getDocument(WEBHOOK_RETRY_KIND, doc.id);
+    if ((fresh?.body as PendingDelivery | undefined)?.attempts !== pending.attempts) continue;
     const message = pending.message ?? ((await mosaic.store.getDocument(NOTIFICATION_KIND, pending.notification))?.body as StoredNotification | undefined)?.notification;
     // erased since (retention): nothing is left to send
     if (!message) {
@@ -148,11 +154,11 @@ async function retryAgency(mosaic: Mosaic, agency: AgencyId, docs: readonly Stor
   return round;
 }
 
-/** The retry and the claims on its attempts, erased. */
+/** The retry and then the claims on its attempts, erased (in this order: see retryAgency). */
 async function endRetry(store: Store, id: string): Promise<void> {
+  await store.deleteDocument(WEBHOOK_RETRY_KIND, id);
   const claims = await store.listDocuments(WEBHOOK_ATTEMPT_KIND, { subject: id, limit: 1000 });
   await store.deleteDocuments(WEBHOOK_ATTEMPT_KIND, claims.map((c) => c.id));
-  await store.deleteDocument(WEBHOOK_RETRY_KIND, id);
 }
 
 /** Runs retryWebhooks every `intervalMs` until stopped; a failed round is tried again at the next. */
