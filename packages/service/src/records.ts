@@ -58,11 +58,30 @@ export async function readRecord(mosaic: Mosaic, consultation: Consultation, id:
   throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
 }
 
-/** The versions of a record the user may read (history passes the same gate as the record). */
-export async function readRecordHistory(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<readonly RecordVersion[]> {
-  const found = await readRecord(mosaic, consultation, id);
-  if (!found.record) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
-  return mosaic.store.recordHistory(id);
+/** A version of a record's history; `withheld`: its content was under a marking the reader may not read. */
+export type HistoryVersion = RecordVersion & { readonly withheld?: true };
+
+/**
+ * The versions of a record the user may read: the history passes the same gate as the record,
+ * and each version's content its own marking's (a version written under a stricter marking than
+ * the current one is listed without its content). The consultation's audit entry names the
+ * versions whose content it returned.
+ */
+export async function readRecordHistory(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<readonly HistoryVersion[]> {
+  const stored = await mosaic.store.getRecord(id);
+  const versions = stored ? await mosaic.store.recordHistory(id) : [];
+  const user = policyUser(consultation.user);
+  const context = policyContext(await mosaic.org(), consultation);
+  const shown: HistoryVersion[] = versions.map((v) => {
+    if (v.record === undefined || mosaic.decide(user, 'read', { kind: 'record', id, provenance: v.record.provenance }, context).effect === 'allow') return v;
+    const { record: _withheld, ...rest } = v;
+    return { ...rest, withheld: true };
+  });
+  const candidates = stored ? [{ ...stored.record, stored }] : [];
+  const withContent = shown.filter((v) => v.record !== undefined).map((v) => v.version);
+  const { visible } = await consult(mosaic, consultation, candidates, { action: 'read', query: { record: id, history: { versions: withContent } } });
+  if (visible.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+  return shown;
 }
 
 /** Refuse queries that are empty, absurd, or would scan everything. */

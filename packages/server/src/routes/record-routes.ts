@@ -24,8 +24,8 @@ export async function recordRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.get('/records/:id/history', {
-    schema: { tags: ['records'], summary: 'Every version of a record, deletions included', params: Params, headers: PurposeHeaders,
-      response: { 200: z.object({ versions: z.array(z.object({ version: z.number(), op: z.string(), actor: z.string(), at: z.string(), reason: z.string().optional(), record: z.unknown().optional() })) }) } },
+    schema: { tags: ['records'], summary: 'Every version of a record, deletions included; a version whose marking you may not read is listed without its content (withheld)', params: Params, headers: PurposeHeaders,
+      response: { 200: z.object({ versions: z.array(z.object({ version: z.number(), op: z.string(), actor: z.string(), at: z.string(), reason: z.string().optional(), record: z.unknown().optional(), withheld: z.boolean().optional() })) }) } },
   }, async (request) => {
     const user = await requireUser(request);
     const versions = await readRecordHistory(api.mosaic, { user, ...requirePurpose(undefined, request) }, RecordId(request.params.id));

@@ -102,6 +102,8 @@ export interface RecordVersion {
   readonly actor: string;
   readonly at: string;
   readonly reason?: string;
+  /** Its content was under a marking the reader may not read. */
+  readonly withheld?: boolean;
 }
 
 /** One value of a merged profile with the claim it comes from (assumed shape of GET /entities/:id). */
