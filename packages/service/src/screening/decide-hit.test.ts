@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
+import { followChanges } from '../change-follower.ts';
+import { listUnderArrestAlert, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { decideHit } from './decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
 import { readCheck } from './read-check.ts';
@@ -23,6 +24,26 @@ async function checkWithHit() {
 }
 
 describe('decideHit', () => {
+  it('audits what its answer shows: every hit of the check the decider may see, as a read of the check does', async () => {
+    const { mosaic, projection } = await checkWithHit();
+    // a second listed person by the same name: the check has two hits
+    await putFixtures(mosaic, [{ id: 'p2', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1975-05-05'], nationality: ['ma'] }, provenance: testProvenance('fedpol') }]);
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const checkpoint = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+    const both = await screenCheck(mosaic, checkpoint, projection, { query: { name: 'Rachid Bouzid' } });
+    expect(both.hits.map((h) => (h.kind === 'match' ? h.subject : h.kind)).sort()).toEqual(['fedpol:p1', 'fedpol:p2']);
+    // a colleague of the officer decides on the first hit: the answer shows both
+    const colleague = { user: (await mosaic.store.findUserByName('zoneOfficer'))! };
+    const before = (await mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
+    const answer = await decideHit(mosaic, colleague, projection, { check: both.id, hit: 0, decision: 'reject' });
+    const shown = answer.hits.flatMap((h) => (h.kind === 'match' ? [h.subject, ...h.alerts.map((a) => a.id)] : []));
+    expect(shown).toContain('fedpol:p2');
+    const logged = (await mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(before).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; records: string[]; recipients?: string[] });
+    const query = { check: both.id, hit: 0, decision: 'reject' };
+    expect(logged).toContainEqual(expect.objectContaining({ action: 'consultation', actor: expect.objectContaining({ user: colleague.user.id }), query, records: shown }));
+    expect(logged).toContainEqual(expect.objectContaining({ action: 'disclosure', query, records: shown, recipients: ['zone-north'] }));
+  });
+
   it('keeps the decided check and the owner\'s notification together, before it answers, and tells the listeners it is stored', async () => {
     const { mosaic, projection, user, consultation, check } = await checkWithHit();
     const heard: { kind: string; stored: boolean }[] = [];

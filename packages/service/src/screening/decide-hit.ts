@@ -8,15 +8,17 @@
  * Art. 37: place, time, route and destination, companions, vehicle, objects carried), and the
  * alert owner is told, report included.
  */
+import type { AuditEvent } from '@mosaic/audit';
 import { AppError, validateRecord, type Provenance, type RecordId } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
 import type { AlertCategory } from '@mosaic/screening';
+import type { User } from '@mosaic/store';
 import { timeOrderedId } from '../time-ordered-id.ts';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { Notification } from '../notifier.ts';
 import { notificationDocuments } from './notification-inbox.ts';
-import { asShown, loadCheck } from './read-check.ts';
+import { asShown, checkShownEvents, loadCheck } from './read-check.ts';
 import { CHECK_KIND, type CheckRecord, type HitDecision, type HitView } from './screen-check.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 
@@ -69,8 +71,7 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const claim = { kind: HIT_DECISION_KIND, id: `${check.id}/${hit.n}`, owner: check.agency, body: { decision: input.decision, by: user.id, at } };
   if (!(await mosaic.store.createDocument(claim))) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} is being decided by someone else, or was decided`);
   try {
-    const decided = hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, hit, input, at }) : await recordCall(mosaic, consultation, { check, hit, input, at });
-    return asShown(decided, shown);
+    return hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, shown, hit, input, at }) : await recordCall(mosaic, consultation, projection, { check, shown, hit, input, at });
   } catch (error) {
     // if letting go fails too, the first error is the one to report (the hit then stays claimed)
     await mosaic.store.deleteDocument(claim.kind, claim.id).catch(() => false);
@@ -78,10 +79,26 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   }
 }
 
-async function decideClaimed(
-  mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection,
-  { check, hit, input, at }: { check: CheckRecord; hit: HitView & { kind: 'match' }; input: HitDecisionInput; at: string },
-): Promise<CheckRecord> {
+/** What a decision works on: the check as kept and as the decider may see it, the hit, what was decided and when. */
+interface Deciding<H extends HitView> {
+  readonly check: CheckRecord;
+  readonly shown: CheckRecord;
+  readonly hit: H;
+  readonly input: HitDecisionInput;
+  readonly at: string;
+}
+
+/**
+ * The decided check as the decider may see it, which the decision answers with, and the audit
+ * entries of showing it (as a read of the check writes them), beside the decision's own.
+ */
+function answerOf(user: User, projection: ScreeningProjection, updated: CheckRecord, { check, shown, hit, input }: Deciding<HitView>): { readonly answer: CheckRecord; readonly events: AuditEvent[] } {
+  const answer = asShown(updated, shown);
+  return { answer, events: checkShownEvents(user, projection, answer, { check: check.id, hit: hit.n, decision: input.decision }) };
+}
+
+async function decideClaimed(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, deciding: Deciding<HitView & { kind: 'match' }>): Promise<CheckRecord> {
+  const { check, hit, input, at } = deciding;
   const { user } = consultation;
   const sighting = input.decision === 'confirm' ? await writeSighting(mosaic, consultation, projection, check, hit, input.report ?? {}) : undefined;
   const decision: HitDecision = { decision: input.decision, by: user.id, at, ...(sighting ? { sighting } : {}) };
@@ -98,13 +115,14 @@ async function decideClaimed(
   }));
   // The decided check and the owners' notifications ride with the decision's audit entry, as a
   // check's own do (screen-check.ts): kept together or not at all, published once kept.
+  const { answer, events } = answerOf(user, projection, updated, deciding);
   await mosaic.audit.appendAll([{
     actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
     query: { check: check.id, hit: hit.n, decision: input.decision }, records: [hit.subject, ...(sighting ? [sighting] : [])], outcome: 'ok',
     reason: input.decision === 'confirm' ? 'hit confirmed' : 'hit rejected',
-  }], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)]);
+  }, ...events], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
-  return updated;
+  return answer;
 }
 
 const DECIDED = { confirm: 'confirmed', reject: 'rejected', called: 'recorded as called' } as const;
@@ -127,10 +145,8 @@ async function keptNow(mosaic: Mosaic, check: CheckRecord): Promise<CheckRecord>
  * records concerned were named in the encounter notice of the check (screen-check.ts); the
  * officer's query and other hits are not the owner's.
  */
-async function recordCall(
-  mosaic: Mosaic, consultation: Consultation,
-  { check, hit, input, at }: { check: CheckRecord; hit: HitView & { kind: 'pointer' }; input: HitDecisionInput; at: string },
-): Promise<CheckRecord> {
+async function recordCall(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, deciding: Deciding<HitView & { kind: 'pointer' }>): Promise<CheckRecord> {
+  const { check, hit, input, at } = deciding;
   const { user } = consultation;
   const notes = input.report?.notes?.trim();
   const decision: HitDecision = { decision: 'called', by: user.id, at, ...(notes ? { notes } : {}) };
@@ -143,12 +159,13 @@ async function recordCall(
       ...(input.report ? { report: reportFields(input.report) } : {}),
     },
   }];
+  const { answer, events } = answerOf(user, projection, updated, deciding);
   await mosaic.audit.appendAll([{
     actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
     query: { check: check.id, hit: hit.n, decision: 'called' }, records: [], pointers: [hit.agency], outcome: 'ok', reason: 'pointer desk called',
-  }], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)]);
+  }, ...events], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
-  return updated;
+  return answer;
 }
 
 function reportFields(report: EncounterReport): Record<string, string> {

@@ -8,7 +8,7 @@
  * consultation in the audit log (principle 2) under the check's purpose and case reference,
  * listing what it showed; it tells no owner anything: the check told them when it was made.
  */
-import type { AuditEvent } from '@mosaic/audit';
+import type { AuditEvent, JsonValue } from '@mosaic/audit';
 import { AppError, type RecordId } from '@mosaic/model';
 import { RECORD_ROLES } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
@@ -69,11 +69,20 @@ export function asShown(check: CheckRecord, shown: CheckRecord): CheckRecord {
 export async function readCheck(mosaic: Mosaic, consultation: Consultation, projection: CheckReadProjection, id: string): Promise<CheckRecord> {
   const { user } = consultation;
   const { shown: check } = await loadCheck(mosaic, user, projection, id);
+  await mosaic.audit.appendAll(checkShownEvents(user, projection, check, { check: check.id }));
+  return check;
+}
+
+/**
+ * The audit entries of a check shown to `user` (as they may see it): a consultation listing the
+ * records and alerts its hits show and the agencies its pointers name, and a disclosure of those
+ * of other agencies. A read writes them, and so does a decision, which answers with the check.
+ */
+export function checkShownEvents(user: User, projection: CheckReadProjection, check: CheckRecord, query: JsonValue): AuditEvent[] {
   const records = check.hits.flatMap((h) => (h.kind === 'match' ? [h.subject, ...h.alerts.map((a) => a.id)] : []));
-  const common = { actor: { user: user.id, agency: user.agency }, purpose: check.purpose, caseRef: check.caseRef, query: { check: check.id } };
+  const common = { actor: { user: user.id, agency: user.agency }, purpose: check.purpose, caseRef: check.caseRef, query };
   const events: AuditEvent[] = [{ ...common, action: 'consultation', records, pointers: check.hits.flatMap((h) => (h.kind === 'pointer' ? [h.agency] : [])), outcome: 'ok' }];
   const disclosed = records.filter((r) => projection.provenanceOf(r)?.agency !== user.agency);
   if (disclosed.length > 0) events.push({ ...common, action: 'disclosure', records: disclosed, recipients: [user.agency], outcome: 'ok', reason: 'agreement' });
-  await mosaic.audit.appendAll(events);
-  return check;
+  return events;
 }
