@@ -9,7 +9,7 @@
 import { AppError, type AgencyId, type RecordId, type UserId } from '@mosaic/model';
 import { normalizeName } from '@mosaic/matching';
 import { randomUUID } from 'node:crypto';
-import { requirePurpose } from '../consult.ts';
+import { consult, requirePurpose } from '../consult.ts';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 
@@ -83,9 +83,19 @@ function defaultLabel(target: WatchTarget): string {
   }
 }
 
+/**
+ * A subject watch names a record the user may read: watching it is a consultation of it (audited
+ * under the watch's purpose, its owner told as its agreements ask), and a record the user may not
+ * read is not found, so that a watch cannot tell whether a record exists or whose subject it is.
+ */
 export async function createSubscription(mosaic: Mosaic, consultation: Consultation, input: SubscriptionInput): Promise<Subscription> {
   requirePurpose(consultation);
   const target = checkedTarget(input.target);
+  if (target.kind === 'entity') {
+    const stored = await mosaic.store.getRecord(target.record);
+    const { visible } = await consult(mosaic, consultation, stored ? [stored.record] : [], { action: 'read', query: { watch: target.record } });
+    if (visible.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `record ${target.record} not found`);
+  }
   if (input.lostTrackDays !== undefined) {
     if (target.kind !== 'entity') throw invalid('lostTrackDays', 'only a watched subject can be lost track of');
     if (!Number.isInteger(input.lostTrackDays) || input.lostTrackDays < 1 || input.lostTrackDays > MAX_LOST_TRACK_DAYS) throw invalid('lostTrackDays', `a whole number of days from 1 to ${MAX_LOST_TRACK_DAYS}`);

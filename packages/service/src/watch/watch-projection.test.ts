@@ -69,7 +69,8 @@ describe('watching a subject', () => {
     const audited = await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 });
     const consultations = audited.map((e) => JSON.parse(e.body) as { action: string; purpose?: string; caseRef?: string; records?: string[] })
       .filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1');
-    expect(consultations.map((e) => e.records)).toEqual([['fedpol:s1'], ['fedpol:l1'], ['fedpol:a1'], ['fedpol:p1']]);
+    // the first: watching the subject is a consultation of it
+    expect(consultations.map((e) => e.records)).toEqual([['fedpol:p1'], ['fedpol:s1'], ['fedpol:l1'], ['fedpol:a1'], ['fedpol:p1']]);
   });
 
   it('is told once however many nodes follow the change: one consultation in the log, one notice to the owner', async () => {
@@ -83,6 +84,8 @@ describe('watching a subject', () => {
     p.watcher.add(watch);
     other.add(watch);
     const from = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).length;
+    // (watching it was a consultation the federal police were told of)
+    told.splice(0);
 
     await put({ id: 's1', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('fedpol') });
     await p.follower.catchUp();
@@ -100,8 +103,10 @@ describe('watching a subject', () => {
     const zone = await as('zoneOfficer');
     const intel = await as('intelAnalyst');
     p.watcher.add(await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } }));
-    p.watcher.add(await createSubscription(world!.mosaic, intel, { target: { kind: 'entity', record: 'fedpol:p1' as never } }));
-    // Intelligence shares only pointers with the zone; the federal police share nothing with intelligence.
+    // The federal police share nothing with intelligence: its analyst cannot watch their record
+    // (not found, as for a record that does not exist), and is told nothing of it.
+    await expect(createSubscription(world!.mosaic, intel, { target: { kind: 'entity', record: 'fedpol:p1' as never } })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    // Intelligence shares only pointers with the zone.
     await put({ id: 'x1', schema: 'Sighting', properties: { person: ['fedpol:p1'], date: ['2026-03-02'], checkpoint: ['Secret place'] }, provenance: testProvenance('intel') });
     await put({ id: 's3', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-02'] }, provenance: testProvenance('fedpol') });
     await p.follower.catchUp();
@@ -111,10 +116,30 @@ describe('watching a subject', () => {
     expect(JSON.stringify(forZone[0])).not.toContain('x1');
     expect(JSON.stringify(forZone[0])).not.toContain('Secret place');
     expect(forZone[0]?.body).toMatchObject({ pointer: { agency: 'intel' } });
-    const forIntel = told.filter((n) => 'user' in n.to && n.to.user === intel.user.id);
-    // Its own sighting is shown to intelligence; the federal police's is not even pointed to.
-    expect(forIntel.map((n) => n.kind)).toEqual(['watch.sighting']);
-    expect(forIntel[0]?.body).toMatchObject({ record: 'intel:x1' });
+    expect(told.filter((n) => 'user' in n.to && n.to.user === intel.user.id)).toEqual([]);
+  });
+
+  it('counts a link or an event only through the records the watcher may see with the watched one, as the subject\'s view shows them', async () => {
+    const { projections: p, told } = await open();
+    // the zone's own record of the same person, resolved with a record of the federal police the
+    // zone may not read (secret)
+    const secret = testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } });
+    await put({ id: 'h1', schema: 'Person', properties: { name: ['Wendelin Aue'], birthDate: ['1988-05-04'], passportNumber: ['BE7654321'] }, provenance: secret });
+    await put({ id: 'z1', schema: 'Person', properties: { name: ['Wendelin Aue'], birthDate: ['1988-05-04'], passportNumber: ['BE7654321'] }, provenance: testProvenance('zone-north') });
+    await p.follower.catchUp();
+    await p.entities.rebuild();
+    expect(p.entities.entityOf('fedpol:h1' as never)).toBe(p.entities.entityOf('zone-north:z1' as never));
+    const zone = await as('zoneOfficer');
+    await expect(createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:h1' as never } })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    p.watcher.add(await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'zone-north:z1' as never } }));
+    told.splice(0);
+    // a sighting of the hidden record, by the zone itself: nothing may say it is the watched subject
+    await put({ id: 's9', schema: 'Sighting', properties: { person: ['fedpol:h1'], date: ['2026-03-03'] }, provenance: testProvenance('zone-north') });
+    // a sighting of the watched record: told
+    await put({ id: 's10', schema: 'Sighting', properties: { person: ['z1'], date: ['2026-03-04'] }, provenance: testProvenance('zone-north') });
+    await p.follower.catchUp();
+    const forZone = told.filter((n) => 'user' in n.to && n.to.user === zone.user.id);
+    expect(forZone.map((n) => [n.kind, n.body['record']])).toEqual([['watch.sighting', 'zone-north:s10']]);
   });
 
   it('warns once of silence after N days without a sighting, and again after a sighting ends it', async () => {

@@ -13,7 +13,9 @@ import type { EntityRecord, RecordId, SchemaRegistry, UserId } from '@mosaic/mod
 import type { User } from '@mosaic/store';
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
+import { filterVisible } from '@mosaic/policy';
 import { consult } from '../consult.ts';
+import { policyContext, policyUser } from '../organisation.ts';
 import { coordinatesOf, type Coordinates } from '../record-coordinates.ts';
 import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
@@ -106,7 +108,19 @@ function nameMatches(query: NormalizedName, names: readonly NormalizedName[]): b
 
 type Area = Parameters<typeof booleanPointInPolygon>[1];
 
-export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, 'entityOf'>): Watcher {
+/**
+ * What a subject watch covers for its user: `part`, the members of the watched record's entity the
+ * user may see that the entity view shows with it (partsOf: regrouped on what the user may see),
+ * and `hidden`, the members the user may not see (a change to one is consulted: a pointer where
+ * its owner allows one, as the entity view shows them). A link or an event counts only through
+ * `part`: through a hidden member it would tell the user that the hidden record is their subject.
+ */
+interface WatchedSubject {
+  readonly part: ReadonlySet<RecordId>;
+  readonly hidden: ReadonlySet<RecordId>;
+}
+
+export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>): Watcher {
   const subscriptions = new Map<string, Subscription>();
   const queries = new Map<string, NormalizedName>();
   const areas = new Map<string, Area>();
@@ -118,7 +132,25 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     if (s.target.kind === 'area') areas.set(s.id, { type: 'Polygon', coordinates: [[...s.target.polygon, s.target.polygon[0] as LatLon].map(([lat, lon]) => [lon, lat])] });
   };
 
-  const reasonFor = (s: Subscription, record: EntityRecord, facts: RecordFacts): WatchReason | undefined => {
+  /** The subject of an entity watch as its user may see it now (WatchedSubject). */
+  const watchedBy = async (s: Subscription, user: User, record: RecordId): Promise<WatchedSubject> => {
+    const entity = entities.entityOf(record);
+    const members = entity === undefined ? [record] : entities.membersOf(entity);
+    const stored = (await Promise.all(members.map((id) => mosaic.store.getRecord(id)))).flatMap((r) => (r ? [r.record] : []));
+    const context = policyContext(await mosaic.org(), { user, purpose: s.purpose, caseRef: s.caseRef });
+    const visible = new Set(filterVisible(policyUser(user), stored, context, { action: 'read', decide: mosaic.decide }).visible.map((r) => r.id));
+    const hidden = new Set(members.filter((id) => !visible.has(id)));
+    // the watched record itself hidden now (its marking raised): nothing of the subject is shown
+    if (!visible.has(record)) return { part: new Set(), hidden };
+    const parts = entity !== undefined && visible.size > 1 ? entities.partsOf(entity, visible) : [[...visible]];
+    return { part: new Set(parts.find((p) => p.includes(record)) ?? [record]), hidden };
+  };
+
+  /**
+   * Why a change concerns a watch, if it does. For a subject watch, first on the whole entity (a
+   * cheap test for every change); with `subject`, on what the user may see of it.
+   */
+  const reasonFor = (s: Subscription, record: EntityRecord, facts: RecordFacts, subject?: WatchedSubject): WatchReason | undefined => {
     const { target } = s;
     if (target.kind === 'area') {
       const point = facts.point();
@@ -130,9 +162,9 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
       return query && nameMatches(query, facts.names()) ? 'search' : undefined;
     }
     const watched = entities.entityOf(target.record);
-    const isWatched = (id: RecordId): boolean => id === target.record || (watched !== undefined && entities.entityOf(id) === watched);
-    if (isWatched(record.id)) return 'record';
-    if (!facts.references().some(isWatched)) return undefined;
+    const inEntity = (id: RecordId): boolean => id === target.record || (watched !== undefined && entities.entityOf(id) === watched);
+    if (subject === undefined ? inEntity(record.id) : subject.part.has(record.id) || subject.hidden.has(record.id)) return 'record';
+    if (!facts.references().some(subject === undefined ? inEntity : (id) => subject.part.has(id))) return undefined;
     if (mosaic.registry.isA(record.schema, 'Alert')) return 'alert';
     if (mosaic.registry.isA(record.schema, 'Sighting')) return 'sighting';
     const schema = mosaic.registry.get(record.schema);
@@ -193,10 +225,14 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         if (!record) continue;
         const facts = factsOf(mosaic.registry, record);
         for (const s of [...subscriptions.values()]) {
-          const reason = reasonFor(s, record, facts);
+          let reason = reasonFor(s, record, facts);
           if (!reason) continue;
           const user = await userOf(s.user);
           if (!user) continue;
+          if (s.target.kind === 'entity') {
+            reason = reasonFor(s, record, facts, await watchedBy(s, user, s.target.record));
+            if (!reason) continue;
+          }
           const shown = await tell(s, user, record, reason);
           // A sighting the user was told of ends any silence on the subject.
           if (shown && reason === 'sighting' && s.lostTrackDays !== undefined) {
