@@ -60,6 +60,22 @@ describe('the API', () => {
     expect(response.json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
   });
 
+  it('refuses a purpose or case reference that is malformed or holds control characters, naming it', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ 'x-mosaic-purpose': '100%', 'x-mosaic-case': 'CASE-1' }, 'x-mosaic-purpose'],
+      [{ 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': '%zz' }, 'x-mosaic-case'],
+      [{ 'x-mosaic-purpose': 'a%00%1B%5B2J', 'x-mosaic-case': 'CASE-1' }, 'purpose'],
+      [{ 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'c%0Ad' }, 'caseRef'],
+    ];
+    for (const [headers, field] of cases) {
+      const response = await app.inject({ url: '/api/v1/records/fedpol:f1', headers: as('fedAnalyst', headers) });
+      expect(response.statusCode, JSON.stringify(headers)).toBe(400);
+      expect(response.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', message: expect.stringContaining(field) } });
+    }
+    const search = await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q: 'Karim', purpose: 'identity\u0000check', caseRef: 'ZN-7' } });
+    expect(search.statusCode).toBe(400);
+  });
+
   it('rejects absurd queries with a clear 400', async () => {
     for (const q of ['k', 'x'.repeat(10_001), 'ab\u0000cd', '   ']) {
       const response = await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q, purpose: 'p', caseRef: 'c' } });

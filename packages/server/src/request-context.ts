@@ -30,15 +30,28 @@ export interface Purpose {
   readonly caseRef: string;
 }
 
+/** A header's value, URL-decoded (as the web app sends it); a malformed escape is the caller's error, named. */
+function decodedHeader(request: FastifyRequest | undefined, name: string): string | undefined {
+  const value = request?.headers[name];
+  if (typeof value !== 'string') return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new AppError('MOSAIC_INVALID_INPUT', `${name}: not URL-encoded text (a % must start an escape such as %25)`, { field: name, reason: 'malformed URL encoding' });
+  }
+}
+
 /** The purpose of a consultation: refused without one (LED Art. 25, purpose limitation). */
 export function requirePurpose(given: { purpose?: string | undefined; caseRef?: string | undefined } | undefined, request?: FastifyRequest): Purpose {
-  const header = (name: string): string | undefined => {
-    const value = request?.headers[name];
-    return typeof value === 'string' ? decodeURIComponent(value) : undefined;
-  };
-  const purpose = (given?.purpose ?? header('x-mosaic-purpose'))?.trim();
-  const caseRef = (given?.caseRef ?? header('x-mosaic-case'))?.trim();
+  const purpose = (given?.purpose ?? decodedHeader(request, 'x-mosaic-purpose'))?.trim();
+  const caseRef = (given?.caseRef ?? decodedHeader(request, 'x-mosaic-case'))?.trim();
   if (!purpose || !caseRef) throw new AppError('MOSAIC_PURPOSE_REQUIRED', 'a purpose and a case reference are required (X-Mosaic-Purpose and X-Mosaic-Case headers, or purpose and caseRef fields)');
   if (purpose.length > 500 || caseRef.length > 100) throw new AppError('MOSAIC_INVALID_INPUT', 'purpose or case reference too long');
+  // they go into the audit log as given: no control characters (a terminal escape, a line break)
+  for (const [field, value] of [['purpose', purpose], ['caseRef', caseRef]] as const) {
+    if (CONTROL.test(value)) throw new AppError('MOSAIC_INVALID_INPUT', `${field}: control characters are not allowed`, { field, reason: 'control characters' });
+  }
   return { purpose, caseRef };
 }
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
