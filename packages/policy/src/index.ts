@@ -30,6 +30,7 @@ export {
   RETENTION_SUBJECTS,
   addPeriod,
   erasable,
+  periodLongerThan,
   reviewDateFor,
   reviewQueue,
   type Erasability,

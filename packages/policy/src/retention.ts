@@ -56,6 +56,15 @@ export function addPeriod(date: string, { years = 0, months = 0, days = 0 }: Ret
   return shifted.toISOString().slice(0, 10);
 }
 
+/**
+ * Whether a period is longer than `limit` years (counted from 2000-01-01). Compared as numbers of
+ * years first: a date past the year 9999 is written "+010000-…", which sorts before "2100" as text.
+ */
+export function periodLongerThan({ years = 0, months = 0, days = 0 }: RetentionPeriod, limit: number): boolean {
+  if (years > limit || months > limit * 12 || days > limit * 366) return true;
+  return addPeriod('2000-01-01', { years, months, days }) > `${2000 + limit}-01-01`;
+}
+
 export interface ReviewItem<R extends PolicyRecord> {
   readonly record: R;
   readonly reviewDate: string;

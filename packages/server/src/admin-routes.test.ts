@@ -241,6 +241,12 @@ describe('retention', () => {
     const rules = await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { witness: { months: 6 }, checks: { days: 90 } } });
     expect(rules.json()).toMatchObject({ agency: 'intel', rules: { witness: { years: 0, months: 6, days: 0 }, suspect: { years: 3 }, checks: { years: 0, months: 0, days: 90 } } });
     expect((await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { bystander: { years: 1 } } })).json()).toMatchObject({ error: { details: { field: 'rules.bystander' } } });
+    // over 100 years, however it is written (9,000 years ends past the year 9999)
+    for (const period of [{ years: 101 }, { years: 9000 }, { months: 1300 }, { years: 60, months: 500 }]) {
+      const long = await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { other: period } });
+      expect(long.statusCode, JSON.stringify(period)).toBe(400);
+      expect(long.json()).toMatchObject({ error: { details: { field: 'rules.other', reason: 'longer than 100 years' } } });
+    }
     const { reviewDate: _r, ...noReview } = testProvenance('intel', { category: 'witness' });
     const written = await call('intelAnalyst', 'POST', '/records', { id: 'ret-witness', schema: 'Person', properties: { name: ['Retention Witness'] }, provenance: noReview });
     expect((written.json() as { record: { provenance: { reviewDate: string } } }).record.provenance.reviewDate).toBe('2031-01-01');
@@ -259,6 +265,9 @@ describe('the audit log\'s retention', () => {
     const zero = await call('sysadmin', 'PUT', '/admin/audit/retention', { retention: { days: 0 } });
     expect(zero.statusCode).toBe(400);
     expect(zero.json()).toMatchObject({ error: { details: { field: 'retention' } } });
+    const long = await call('sysadmin', 'PUT', '/admin/audit/retention', { retention: { years: 9000 } });
+    expect(long.statusCode).toBe(400);
+    expect(long.json()).toMatchObject({ error: { details: { field: 'retention', reason: 'longer than 100 years' } } });
     const set = await call('sysadmin', 'PUT', '/admin/audit/retention', { retention: { years: 1, endOfYear: true } });
     expect(set.json()).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
     const logged = await auditEntries();

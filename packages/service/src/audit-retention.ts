@@ -7,7 +7,7 @@
  */
 import type { JsonValue } from '@mosaic/audit';
 import { AppError } from '@mosaic/model';
-import { addPeriod, type AuditRetention } from '@mosaic/policy';
+import { periodLongerThan, type AuditRetention } from '@mosaic/policy';
 import { auditAdmin, authoriseAdmin, invalid, isSysadmin, type AdminRequest } from './admin/admin-gate.ts';
 import type { Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
@@ -49,6 +49,6 @@ function checkAuditRetention({ years = 0, months = 0, days = 0, endOfYear = fals
   }
   if (typeof endOfYear !== 'boolean') throw invalid('retention.endOfYear', 'must be true or false');
   if (years + months + days === 0) throw invalid('retention', 'a period of zero would delete the log as it is written (to keep the whole log, set no period)');
-  if (addPeriod('2000-01-01', { years, months, days }) > '2100-01-01') throw invalid('retention', 'longer than 100 years');
+  if (periodLongerThan({ years, months, days }, 100)) throw invalid('retention', 'longer than 100 years');
   return { years, months, days, endOfYear };
 }

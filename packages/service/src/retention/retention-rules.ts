@@ -4,7 +4,7 @@
  * agency without its own rules uses the deployment's defaults.
  */
 import type { AgencyId } from '@mosaic/model';
-import { addPeriod, DEFAULT_RETENTION, RETENTION_SUBJECTS, type RetentionPeriod, type RetentionRules } from '@mosaic/policy';
+import { DEFAULT_RETENTION, periodLongerThan, RETENTION_SUBJECTS, type RetentionPeriod, type RetentionRules } from '@mosaic/policy';
 import { auditAdmin, authoriseAdmin, invalid, type AdminRequest } from '../admin/admin-gate.ts';
 import type { ReviewDates } from '../ingest/review-dates.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -34,7 +34,7 @@ export async function putRetentionRules(mosaic: Mosaic, request: AdminRequest, r
       if (!Number.isSafeInteger(n) || n < 0 || n > 100 * 366) throw invalid(`rules.${category}.${unit}`, 'must be a whole number from 0');
     }
     if (years + months + days === 0) throw invalid(`rules.${category}`, 'a review period of zero would make every record due at once');
-    if (addPeriod('2000-01-01', { years, months, days }) > '2100-01-01') throw invalid(`rules.${category}`, 'longer than 100 years');
+    if (periodLongerThan({ years, months, days }, 100)) throw invalid(`rules.${category}`, 'longer than 100 years');
     clean[category] = { years, months, days };
   }
   await mosaic.store.putDocument({ kind: RETENTION_RULES_KIND, id: request.user.agency, owner: request.user.agency, body: clean });
