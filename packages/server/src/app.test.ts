@@ -127,6 +127,15 @@ describe('the API', () => {
     expect(foreign.json().error.details).toEqual([{ field: 'provenance.agency', reason: 'must be your own agency' }]);
   });
 
+  it('refuses a new version of another schema (409, naming the field): the record stays as it was', async () => {
+    await put('fedAnalyst', { id: 'f3', schema: 'Person', properties: { name: ['Odile Ferrant'] }, provenance: testProvenance('fedpol') });
+    const changed = await put('fedAnalyst', { id: 'f3', schema: 'Vehicle', properties: { registrationNumber: ['1-ABC-123'] }, provenance: testProvenance('fedpol') });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json()).toMatchObject({ error: { code: 'MOSAIC_CONFLICT', message: expect.stringContaining('is a Person'), details: { field: 'schema' } } });
+    const read = await app.inject({ url: '/api/v1/records/fedpol:f3', headers: as('fedAnalyst', purpose) });
+    expect(read.json()).toMatchObject({ record: { schema: 'Person', version: 1, properties: { name: ['Odile Ferrant'] } } });
+  });
+
   it('lets only the owner agency\'s administrator erase, and records the erasure', async () => {
     await put('intelAnalyst', { id: 'i9', schema: 'Person', properties: { name: ['Temp Record'] }, provenance: testProvenance('intel') });
     const byAnalyst = await app.inject({ method: 'DELETE', url: '/api/v1/records/intel:i9', headers: as('intelAnalyst'), payload: { reason: 'test' } });

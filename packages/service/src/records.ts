@@ -118,6 +118,11 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const existing = await mosaic.store.getRecord(validated.record.id);
   const current = existing ? decide(policyUser(user), 'write', { kind: 'record', provenance: existing.record.provenance }, policyContext(snapshot, consultation)) : decision;
   if (current.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${current.reason}`);
+  // A new version is the same thing told again: a report does not become a person (and so drop
+  // out of the reports, its text and its review unreachable).
+  if (existing && existing.record.schema !== validated.record.schema) {
+    throw new AppError('MOSAIC_CONFLICT', `record ${validated.record.id} is a ${existing.record.schema}: its schema cannot change to ${validated.record.schema} (write it under another id)`, { field: 'schema', reason: `is ${existing.record.schema}` });
+  }
   const [result] = alongside === undefined
     ? await mosaic.store.putRecords([validated.record], { actor: user.id })
     : await mosaic.store.transaction(async (tx) => {
