@@ -322,6 +322,14 @@ describe('checkpoint screening over HTTP', () => {
     });
   });
 
+  it('refuses an alert whose desk is not one of the issuing agency\'s, naming desk', async () => {
+    for (const desk of ['nope-desk', 'intel-liaison']) {
+      const refused = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', desk, deskContact: '+32 2 555' } });
+      expect(refused.statusCode, desk).toBe(400);
+      expect(refused.json()).toMatchObject({ error: { details: { field: 'desk' } } });
+    }
+  });
+
   it('refuses an alert that would end before it starts, or on a day no calendar has, naming validUntil', async () => {
     const listed = async () => ((await app.inject({ url: '/api/v1/alerts', headers: consulting('fedAnalyst') })).json() as { alerts: unknown[] }).alerts.length;
     const before = await listed();

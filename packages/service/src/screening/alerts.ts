@@ -88,6 +88,8 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
     || decide(policyUser(user), 'read', { kind: 'record', id: subjectId, provenance: subject.record.provenance }, policyContext(snapshot, { user, purpose: 'alert on subject', caseRef: id })).effect === 'allow');
   if (!readable) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.subject} not found`);
   const desk = snapshot.org.desks.find((d) => d.id === (input.desk ?? user.desk) && d.agency === user.agency);
+  // the desk an officer is sent to on a hit: one of the issuing agency's own
+  if (input.desk !== undefined && desk === undefined) throw new AppError('MOSAIC_INVALID_INPUT', `desk: no desk ${input.desk} in agency ${user.agency}`, { field: 'desk', reason: `not a desk of ${user.agency}` });
   const deskContact = input.deskContact ?? desk?.contact;
   if (!deskContact) throw new AppError('MOSAIC_INVALID_INPUT', 'deskContact: required (a 24/7 contact for the owner desk)', { field: 'deskContact', reason: 'required' });
   const country = snapshot.org.agencies.find((a) => a.id === user.agency)?.country;
