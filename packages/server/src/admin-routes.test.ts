@@ -102,6 +102,20 @@ describe('administration of agencies and agreements', () => {
 });
 
 describe('administration of users, desks and groups', () => {
+  it('refuses names, contacts, descriptions and reasons holding control characters, naming the field', async () => {
+    const cases: [string, 'POST' | 'PUT', string, unknown, string][] = [
+      ['intelAdmin', 'POST', '/admin/desks', { id: 'intel-ctl', agency: 'intel', name: 'Night\u0000desk', contact: '+32 2 000 00 31' }, 'name'],
+      ['intelAdmin', 'POST', '/admin/desks', { id: 'intel-ctl', agency: 'intel', name: 'Night desk', contact: '+32\n2 000' }, 'contact'],
+      ['intelAdmin', 'PUT', '/admin/groups/ctl-group', { name: 'Case\u001b[2J team' }, 'name'],
+      ['intelAdmin', 'PUT', '/admin/groups/ctl-group', { name: 'Case team', description: 'line one\rline two' }, 'description'],
+    ];
+    for (const [user, method, url, body, field] of cases) {
+      const response = await call(user, method, url, body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json()).toMatchObject({ error: { details: { field, reason: 'must not hold control characters' } } });
+    }
+  });
+
   it('lets a data administrator manage their own agency only, without granting more than they hold', async () => {
     const desk = await call('intelAdmin', 'POST', '/admin/desks', { id: 'intel-night', agency: 'intel', name: 'Night desk', contact: '+32 2 000 00 30' });
     expect(desk.statusCode).toBe(201);

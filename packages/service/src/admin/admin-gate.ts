@@ -51,3 +51,18 @@ export async function auditAdmin(mosaic: Mosaic, request: AdminRequest, change: 
 export function invalid(field: string, reason: string): AppError {
   return new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
 }
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Free text a person gives (a name, a description, a reason), trimmed: refused empty (unless
+ * `optional`), longer than `max`, or holding control characters (a line break, a terminal escape:
+ * it is shown in screens and kept in the audit log as given).
+ */
+export function plainText(field: string, value: string, { max = 200, optional = false }: { readonly max?: number; readonly optional?: boolean } = {}): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 && !optional) throw invalid(field, 'must not be empty');
+  if (trimmed.length > max) throw invalid(field, `is longer than ${max} characters`);
+  if (CONTROL.test(trimmed)) throw invalid(field, 'must not hold control characters');
+  return trimmed;
+}

@@ -6,7 +6,7 @@
 import { AgencyId, type DeskId } from '@mosaic/model';
 import type { Agency, Desk, SharingAgreement } from '@mosaic/policy';
 import type { Mosaic } from '../runtime.ts';
-import { auditAdmin, authoriseAdmin, invalid, type AdminRequest } from './admin-gate.ts';
+import { auditAdmin, authoriseAdmin, invalid, plainText, type AdminRequest } from './admin-gate.ts';
 import type { Consultation } from '../organisation.ts';
 
 export type AgencyEntry = Agency & { readonly oversight?: boolean };
@@ -41,8 +41,8 @@ export async function createAgency(mosaic: Mosaic, request: AdminRequest, input:
   await authoriseAdmin(mosaic, request, { kind: 'platform' });
   checkId('id', input.id);
   checkId('contactDesk.id', input.contactDesk.id);
-  const agency: AgencyEntry = { id: AgencyId(input.id), name: text('name', input.name), country: country(input.country), contactDesk: input.contactDesk.id as DeskId, ...(input.oversight ? { oversight: true } : {}) };
-  const desk: Desk = { id: input.contactDesk.id as DeskId, agency: agency.id, name: text('contactDesk.name', input.contactDesk.name), contact: text('contactDesk.contact', input.contactDesk.contact) };
+  const agency: AgencyEntry = { id: AgencyId(input.id), name: plainText('name', input.name), country: country(input.country), contactDesk: input.contactDesk.id as DeskId, ...(input.oversight ? { oversight: true } : {}) };
+  const desk: Desk = { id: input.contactDesk.id as DeskId, agency: agency.id, name: plainText('contactDesk.name', input.contactDesk.name), contact: plainText('contactDesk.contact', input.contactDesk.contact) };
   await changeOrg(mosaic, (org) => {
     if (org.agencies.some((a) => a.id === agency.id)) throw invalid('id', `agency ${agency.id} already exists`);
     if (org.desks.some((d) => d.id === desk.id)) throw invalid('contactDesk.id', `desk ${desk.id} already exists`);
@@ -70,7 +70,7 @@ export async function updateAgency(mosaic: Mosaic, request: AdminRequest, id: Ag
     const oversight = change.oversight ?? current.oversight === true;
     updated = {
       ...rest,
-      ...(change.name !== undefined ? { name: text('name', change.name) } : {}),
+      ...(change.name !== undefined ? { name: plainText('name', change.name) } : {}),
       ...(change.country !== undefined ? { country: country(change.country) } : {}),
       ...(change.contactDesk !== undefined ? { contactDesk: change.contactDesk as DeskId } : {}),
       ...(oversight ? { oversight: true } : {}),
@@ -93,7 +93,7 @@ export interface DeskInput {
 export async function createDesk(mosaic: Mosaic, request: AdminRequest, input: DeskInput): Promise<Desk> {
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: AgencyId(input.agency), sysadminToo: true });
   checkId('id', input.id);
-  const desk: Desk = { id: input.id as DeskId, agency: AgencyId(input.agency), name: text('name', input.name), contact: text('contact', input.contact) };
+  const desk: Desk = { id: input.id as DeskId, agency: AgencyId(input.agency), name: plainText('name', input.name), contact: plainText('contact', input.contact) };
   await changeOrg(mosaic, (org) => {
     if (!org.agencies.some((a) => a.id === desk.agency)) throw invalid('agency', `no agency ${desk.agency}`);
     if (org.desks.some((d) => d.id === desk.id)) throw invalid('id', `desk ${desk.id} already exists`);
@@ -107,7 +107,7 @@ export async function updateDesk(mosaic: Mosaic, request: AdminRequest, id: Desk
   const existing = (await readOrg(mosaic)).desks.find((d) => d.id === id);
   if (!existing) throw invalid('id', `no desk ${id}`);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: existing.agency, sysadminToo: true });
-  const desk: Desk = { ...existing, ...(change.name !== undefined ? { name: text('name', change.name) } : {}), ...(change.contact !== undefined ? { contact: text('contact', change.contact) } : {}) };
+  const desk: Desk = { ...existing, ...(change.name !== undefined ? { name: plainText('name', change.name) } : {}), ...(change.contact !== undefined ? { contact: plainText('contact', change.contact) } : {}) };
   await changeOrg(mosaic, (org) => ({ ...org, desks: org.desks.map((d) => (d.id === id ? desk : d)) }));
   await auditAdmin(mosaic, request, { updateDesk: { id, ...change } }, { reason: 'desk updated' });
   return desk;
@@ -163,13 +163,6 @@ async function changeOrg(mosaic: Mosaic, change: (org: OrgDocuments) => OrgDocum
 
 function checkId(field: string, id: string): void {
   if (!ID.test(id)) throw invalid(field, `${JSON.stringify(id)} is not an id (lowercase letters, digits, - and _, up to 64)`);
-}
-
-function text(field: string, value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0) throw invalid(field, 'must not be empty');
-  if (trimmed.length > 200) throw invalid(field, 'is longer than 200 characters');
-  return trimmed;
 }
 
 function country(value: string): string {

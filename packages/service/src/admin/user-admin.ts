@@ -14,7 +14,7 @@ import type { User } from '@mosaic/store';
 import { hashPassword } from '../password.ts';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
-import { auditAdmin, authoriseAdmin, invalid, isSysadmin, type AdminRequest } from './admin-gate.ts';
+import { auditAdmin, authoriseAdmin, invalid, isSysadmin, plainText, type AdminRequest } from './admin-gate.ts';
 
 /** A user as administrators see them: never the password hash. */
 export interface UserView {
@@ -144,9 +144,8 @@ export async function putGroup(mosaic: Mosaic, request: AdminRequest, input: { r
   if (!/^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(input.id)) throw invalid('id', `${JSON.stringify(input.id)} is not a group id (letters, digits, ".", "-", "_")`);
   const existing = await mosaic.store.getDocument(GROUP_KIND, input.id);
   if (existing && existing.owner !== request.user.agency) throw invalid('id', `group ${input.id} belongs to another agency`);
-  const name = input.name.trim();
-  if (name.length === 0) throw invalid('name', 'must not be empty');
-  const group: Group = { id: input.id, agency: request.user.agency, name, description: (input.description ?? '').trim() };
+  const name = plainText('name', input.name);
+  const group: Group = { id: input.id, agency: request.user.agency, name, description: plainText('description', input.description ?? '', { max: 2000, optional: true }) };
   await mosaic.store.putDocument({ kind: GROUP_KIND, id: group.id, owner: group.agency, body: group });
   await auditAdmin(mosaic, request, { putGroup: { ...group } }, { reason: existing ? 'group updated' : 'group created' });
   return group;

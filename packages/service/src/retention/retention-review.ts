@@ -11,7 +11,7 @@ import { AppError, isIsoDay, type RecordId } from '@mosaic/model';
 import { decide, erasable, reviewQueue } from '@mosaic/policy';
 import type { StoredRecord } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
-import { auditAdmin, authoriseAdmin, invalid, type AdminRequest } from '../admin/admin-gate.ts';
+import { auditAdmin, authoriseAdmin, invalid, plainText, type AdminRequest } from '../admin/admin-gate.ts';
 import { policyContext, policyUser } from '../organisation.ts';
 import { captionOf, eraseRecord } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -68,21 +68,21 @@ export async function extendReview(mosaic: Mosaic, request: AdminRequest, id: Re
   if (!isIsoDay(until)) throw invalid('until', 'must be a real date YYYY-MM-DD');
   if (until <= today) throw invalid('until', `must be after today (${today})`);
   if (until <= stored.record.provenance.reviewDate) throw invalid('until', `must be after the current review date (${stored.record.provenance.reviewDate})`);
-  if (reason.trim().length < 3) throw invalid('reason', 'must say why the record is kept');
+  const why = reasonOf(reason, 'must say why the record is kept');
   const record = { ...stored.record, provenance: { ...stored.record.provenance, reviewDate: until } };
   const [result] = await mosaic.store.putRecords([record], { actor: request.user.id });
   if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
   await mosaic.audit.append({
     actor: { user: request.user.id, agency: request.user.agency }, action: 'alteration', purpose: request.purpose, caseRef: request.caseRef,
-    query: { extendReview: { from: stored.record.provenance.reviewDate, until, reason: reason.trim() } }, records: [id], outcome: 'ok', reason: 'review date extended',
+    query: { extendReview: { from: stored.record.provenance.reviewDate, until, reason: why } }, records: [id], outcome: 'ok', reason: 'review date extended',
   });
   return { reviewDate: until, version: result.version };
 }
 
 export async function placeLegalHold(mosaic: Mosaic, request: AdminRequest, id: RecordId, { reference, until }: { readonly reference: string; readonly until?: string }): Promise<HoldDocument> {
   await ownRecord(mosaic, request, id);
-  const ref = reference.trim();
-  if (ref.length < 3 || ref.length > 200) throw invalid('reference', 'must name the order, proceedings or request (3 to 200 characters)');
+  const ref = plainText('reference', reference);
+  if (ref.length < 3) throw invalid('reference', 'must name the order, proceedings or request (3 to 200 characters)');
   const today = mosaic.now().toISOString().slice(0, 10);
   if (until !== undefined && !isIsoDay(until)) throw invalid('until', 'must be a real date YYYY-MM-DD');
   if (until !== undefined && until < today) throw invalid('until', `must be from today (${today})`);
@@ -95,16 +95,16 @@ export async function placeLegalHold(mosaic: Mosaic, request: AdminRequest, id: 
 /** Lifts every hold in force on the record (or the one named). */
 export async function liftLegalHold(mosaic: Mosaic, request: AdminRequest, id: RecordId, { reason, hold }: { readonly reason: string; readonly hold?: string }): Promise<number> {
   await ownRecord(mosaic, request, id);
-  if (reason.trim().length < 3) throw invalid('reason', 'must say why the hold ends');
+  const why = reasonOf(reason, 'must say why the hold ends');
   const lifted: string[] = [];
   for (const h of await holdsOn(mosaic.store, id)) {
     if (h.liftedAt !== undefined || (hold !== undefined && h.id !== hold)) continue;
-    const body: HoldDocument = { ...h, liftedBy: request.user.id, liftedAt: mosaic.now().toISOString(), liftReason: reason.trim() };
+    const body: HoldDocument = { ...h, liftedBy: request.user.id, liftedAt: mosaic.now().toISOString(), liftReason: why };
     await mosaic.store.putDocument({ kind: LEGAL_HOLD_KIND, id: h.id, owner: h.agency, subject: id, body });
     lifted.push(h.id);
   }
   if (lifted.length === 0) throw invalid(hold === undefined ? 'id' : 'hold', `no legal hold in force on ${id}`);
-  await auditAdmin(mosaic, request, { liftLegalHold: { holds: lifted, reason: reason.trim() } }, { records: [id], reason: 'legal hold lifted' });
+  await auditAdmin(mosaic, request, { liftLegalHold: { holds: lifted, reason: why } }, { records: [id], reason: 'legal hold lifted' });
   return lifted.length;
 }
 
@@ -116,8 +116,14 @@ export async function legalHoldsOf(mosaic: Mosaic, request: AdminRequest, id: Re
 
 /** Erase now, after review: refused while a legal hold is in force (records.ts eraseRecord checks). */
 export async function eraseAfterReview(mosaic: Mosaic, request: AdminRequest, id: RecordId, reason: string): Promise<void> {
-  if (reason.trim().length < 3) throw invalid('reason', 'must say why the record is erased');
-  await eraseRecord(mosaic, request, id, reason.trim());
+  await eraseRecord(mosaic, request, id, reasonOf(reason, 'must say why the record is erased'));
+}
+
+/** A reason given for a change: three characters or more, plain text (plainText). */
+function reasonOf(reason: string, missing: string): string {
+  const why = plainText('reason', reason, { max: 1000, optional: true });
+  if (why.length < 3) throw invalid('reason', missing);
+  return why;
 }
 
 

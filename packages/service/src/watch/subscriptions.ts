@@ -102,6 +102,7 @@ export async function createSubscription(mosaic: Mosaic, consultation: Consultat
   }
   const label = input.label?.trim() || defaultLabel(target);
   if (label.length > 200) throw invalid('label', 'at most 200 characters');
+  if (/[\u0000-\u001f\u007f]/.test(label)) throw invalid('label', 'must not hold control characters');
   const now = mosaic.now().toISOString();
   const subscription: Subscription = {
     id: randomUUID(), user: consultation.user.id, agency: consultation.user.agency, target, label,
