@@ -100,6 +100,16 @@ describe('ingest', () => {
     expect(sink.records.get('zone-north:A3')?.provenance.category).toBe('witness');
   });
 
+  it('rejects a row whose quote is never closed at the line it opens on, naming the lines it took to the end', async () => {
+    const mapping = parseCsvMapping({ schema: 'Person', id: 'ref', properties: { name: 'full_name' }, provenance }, registry);
+    const csv = 'ref,full_name\nq-1,Alpha One\nq-2,"Bravo Two\nq-3,Charlie Three\nq-4,Delta Four';
+    const sink = memorySink();
+    const summary = await ingest(registry, csvSource([csv], mapping), sink, { fingerprint: 'q' });
+    expect(summary).toMatchObject({ created: 1, rejected: 1 });
+    expect(summary.errors.map(formatIngestError)).toEqual(['line 3: record: is not valid CSV (a quote opened on line 3 is never closed: lines 3 to 5, the end of the file, were read as one value and are skipped)']);
+    expect([...sink.records.keys()]).toEqual(['zone-north:q-1']);
+  });
+
   it('refuses a CSV whose header lacks a mapped column, naming it', async () => {
     const mapping = parseCsvMapping({ schema: 'Person', id: 'ref', properties: { name: 'full_name' }, provenance }, registry);
     const summary = await ingest(registry, csvSource(['ref,name\nA1,X Y'], mapping), memorySink(), { fingerprint: 'h' });

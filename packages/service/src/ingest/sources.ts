@@ -32,17 +32,29 @@ function csvProblem(error: CsvErrorAt): string {
 /**
  * CSV rows as raw records. Line numbers count the header as line 1, as a spreadsheet shows them.
  * A row the parser cannot read (an unbalanced quote…) is rejected with its line and the rest are
- * read on (csv-parse's skip_records_with_error); an unclosed quote takes the rest of the file
- * with it, as it would in a spreadsheet.
+ * read on (csv-parse's skip_records_with_error); a quote never closed takes the rest of the file
+ * with it, as it would in a spreadsheet (a quoted value may hold line breaks): it is rejected at
+ * the line it opens on, naming the lines it took.
  */
 export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, mapping: CsvMapping): AsyncGenerator<SourceItem> {
   const skipped: SourceItem[] = [];
+  // where the last row the parser read (or skipped) ended: a quote never closed opens after it
+  let lastLine = 1;
   const parser = Readable.from(chunks).pipe(parse({
     delimiter: mapping.delimiter, columns: true, bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
     skip_records_with_error: true,
+    on_record: (record, context) => {
+      lastLine = context.lines;
+      return record;
+    },
     on_skip: (error) => {
       const at = error as CsvErrorAt | undefined;
-      if (at) skipped.push({ line: at.lines, offset: at.bytes, parseError: csvProblem(at) });
+      if (!at) return;
+      if (at.code === 'CSV_QUOTE_NOT_CLOSED') {
+        const from = Math.min(lastLine + 1, at.lines);
+        skipped.push({ line: from, offset: at.bytes, parseError: `is not valid CSV (a quote opened on line ${from} is never closed: lines ${from} to ${at.lines}, the end of the file, were read as one value and are skipped)` });
+      } else skipped.push({ line: at.lines, offset: at.bytes, parseError: csvProblem(at) });
+      lastLine = at.lines;
     },
   }));
   // The parser reads ahead: its skips are handed on in line order among the rows.
