@@ -4,7 +4,7 @@
  * validation errors name field and reason, need-to-know records, legal holds and the sweep.
  */
 import type { AuditEntry } from '@mosaic/audit';
-import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, putFixtures, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
 import { sweepRetention, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND } from '@mosaic/service';
 import { createStoreAuditStorage } from '@mosaic/store';
 import type { FastifyInstance } from 'fastify';
@@ -200,7 +200,13 @@ describe('administration of users, desks and groups', () => {
 describe('retention', () => {
   it('lists due records for the data administrator, extends, holds, refuses erasure under hold, and sweeps the rest', async () => {
     today = new Date('2030-06-01T10:00:00Z');
-    for (const [id, reviewDate] of [['ret-old', '2030-01-01'], ['ret-held', '2030-02-01'], ['ret-soon', '2030-06-20'], ['ret-later', '2035-01-01']] as const) {
+    // records whose review dates have come (written before them: the API refuses a date already reached)
+    const due = [['ret-old', '2030-01-01'], ['ret-held', '2030-02-01']] as const;
+    await putFixtures(world.mosaic, due.map(([id, reviewDate]) => ({ id, schema: 'Person', properties: { name: [`Retention ${id}`] }, provenance: testProvenance('intel', { reviewDate }) })));
+    const past = await call('intelAnalyst', 'POST', '/records', { id: 'ret-past', schema: 'Person', properties: { name: ['Retention past'] }, provenance: testProvenance('intel', { reviewDate: '2030-05-31' }) });
+    expect(past.statusCode).toBe(400);
+    expect(past.json()).toMatchObject({ error: { details: [{ field: 'provenance.reviewDate', reason: expect.stringContaining('must be after today (2030-06-01)') }] } });
+    for (const [id, reviewDate] of [['ret-soon', '2030-06-20'], ['ret-later', '2035-01-01']] as const) {
       expect((await call('intelAnalyst', 'POST', '/records', { id, schema: 'Person', properties: { name: [`Retention ${id}`] }, provenance: testProvenance('intel', { reviewDate }) })).statusCode).toBe(200);
     }
     expect((await call('intelAnalyst', 'GET', '/retention/queue')).statusCode).toBe(403);

@@ -120,6 +120,12 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   if (current.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${current.reason}`);
   // A new version is the same thing told again: a report does not become a person (and so drop
   // out of the reports, its text and its review unreachable).
+  // a review date already reached would have the next sweep erase what was just written: a
+  // person setting one has mistyped it (a stored one kept as it is stays: the review will come)
+  const reviewDate = validated.record.provenance.reviewDate;
+  if (reviewDate <= today && existing?.record.provenance.reviewDate !== reviewDate) {
+    return { ok: false, errors: [{ field: 'provenance.reviewDate', reason: `must be after today (${today}): a record past its review date is erased by the next sweep` }] };
+  }
   if (existing && existing.record.schema !== validated.record.schema) {
     throw new AppError('MOSAIC_CONFLICT', `record ${validated.record.id} is a ${existing.record.schema}: its schema cannot change to ${validated.record.schema} (write it under another id)`, { field: 'schema', reason: `is ${existing.record.schema}` });
   }
