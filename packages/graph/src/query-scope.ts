@@ -47,15 +47,18 @@ export function fromAgencies(agencies: readonly string[]): (records: readonly Re
   return (records) => records.some((record) => wanted.has(record.slice(0, record.indexOf(':'))));
 }
 
-function rejected(message: string): AppError {
-  return new AppError('MOSAIC_QUERY_REJECTED', `graph: ${message}`);
+function rejected(message: string, field?: string): AppError {
+  return new AppError('MOSAIC_QUERY_REJECTED', `graph: ${message}`, field === undefined ? undefined : { field, reason: message });
 }
 
-/** A time window's bound as a packed date; a query with a bound that is not a (real) partial date is rejected, not run unfiltered. */
-export function windowBound(text: string | undefined, bound: (code: number) => number, fallback: number): number {
+/**
+ * A time window's bound as a packed date; a query with a bound that is not a (real) partial date
+ * is rejected, not run unfiltered. `field`: the bound's name in the query (since, until).
+ */
+export function windowBound(text: string | undefined, bound: (code: number) => number, fallback: number, field: 'since' | 'until'): number {
   if (text === undefined) return fallback;
   const code = encodePartialDate(text);
-  if (code === undefined) throw rejected('time window dates must be ISO partial dates');
+  if (code === undefined) throw rejected(`${field}: ${JSON.stringify(text.slice(0, 40))} is not an ISO partial date (YYYY, YYYY-MM or YYYY-MM-DD) of a real day`, field);
   return bound(code);
 }
 
@@ -90,8 +93,8 @@ export class Scope {
       }
       this.#typeMask = mask;
     }
-    this.#from = windowBound(window?.from, lowerBound, -Infinity);
-    this.#to = windowBound(window?.to, upperBound, Infinity);
+    this.#from = windowBound(window?.from, lowerBound, -Infinity, 'since');
+    this.#to = windowBound(window?.to, upperBound, Infinity, 'until');
     if (!Number.isFinite(minWeight)) throw rejected('minWeight must be a number');
     this.#minWeight = minWeight;
     this.#provenance = provenance;

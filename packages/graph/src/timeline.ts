@@ -39,8 +39,8 @@ export interface Timeline<T extends TimelineItem> {
 
 export function timeline<T extends TimelineItem>(items: readonly T[], { entities, visible, window }: TimelineOptions<T>): Timeline<T> {
   const wanted = new Set<string>(entities);
-  const from = windowBound(window?.from, lowerBound, -Infinity);
-  const to = windowBound(window?.to, upperBound, Infinity);
+  const from = windowBound(window?.from, lowerBound, -Infinity, 'since');
+  const to = windowBound(window?.to, upperBound, Infinity, 'until');
   const dated: { entry: TimelineEntry<T>; code: number; end: number }[] = [];
   const undated: TimelineEntry<T>[] = [];
   for (const item of items) {

@@ -126,10 +126,16 @@ describe('administration of users, desks and groups', () => {
     expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, password: 'short' })).json()).toMatchObject({ error: { details: { field: 'password' } } });
     expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, agency: 'fedpol', desk: 'fedpol-ops' })).statusCode).toBe(403);
     expect((await call('intelAdmin', 'POST', '/admin/users', base)).statusCode).toBe(201);
+    // the same name again: it exists (409); a user, desk or group that does not: 404
+    expect((await call('intelAdmin', 'POST', '/admin/users', base)).statusCode).toBe(409);
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.nobody/disable')).statusCode).toBe(404);
+    expect((await call('intelAdmin', 'PATCH', '/admin/desks/no-such-desk', { name: 'X' })).statusCode).toBe(404);
+    expect((await call('intelAdmin', 'PUT', '/admin/groups/no-such-group/members', { users: [] })).statusCode).toBe(404);
     const listed = (await call('intelAdmin', 'GET', '/admin/users')).json() as { users: { name: string; agency: string }[] };
     expect(listed.users.every((u) => u.agency === 'intel')).toBe(true);
     expect(JSON.stringify(listed)).not.toContain('scrypt');
-    expect((await call('intelAdmin', 'PATCH', '/admin/users/fedpol.fedAnalyst', { clearance: 'RESTRICTED' })).statusCode).toBe(400);
+    // another agency's user is not this administrator's to change: as if there were none
+    expect((await call('intelAdmin', 'PATCH', '/admin/users/fedpol.fedAnalyst', { clearance: 'RESTRICTED' })).statusCode).toBe(404);
   });
 
   it('lets a data administrator set and remove the agency\'s webhook, never showing the secret, audited', async () => {

@@ -76,6 +76,12 @@ describe('the API', () => {
     expect(search.statusCode).toBe(400);
   });
 
+  it('refuses a search for a schema there is none of, naming schema', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q: 'Karim', schema: 'Bogus', purpose: 'p', caseRef: 'c' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { details: { field: 'schema' } } });
+  });
+
   it('rejects absurd queries with a clear 400', async () => {
     for (const q of ['k', 'x'.repeat(10_001), 'ab\u0000cd', '   ']) {
       const response = await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q, purpose: 'p', caseRef: 'c' } });

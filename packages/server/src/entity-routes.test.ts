@@ -167,6 +167,10 @@ describe('resolved entities', () => {
     const before = await asked();
     expect(before.filter((p) => p.startsWith('fedpol:jx'))).toHaveLength(1);
     expect(before).toEqual(expect.arrayContaining(machine));
+    // a record judged against itself is no judgement
+    const self = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jx1', verdict: 'not_same' } });
+    expect(self.statusCode).toBe(400);
+    expect(self.json()).toMatchObject({ error: { details: { field: 'b' } } });
     const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jy1', verdict: 'same' } });
     expect(judged.statusCode, judged.body).toBe(200);
     expect(entityOf('jy4')).toBe(entityOf('jx1'));

@@ -233,6 +233,7 @@ async function rankedCandidates(mosaic: Mosaic, q: string, query: SearchQuery, a
 
 export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names, subjects }: SearchOptions = {}): Promise<SearchResult> {
   const q = checkQuery(query.q);
+  if (query.schema !== undefined && !mosaic.registry.get(query.schema)) throw new AppError('MOSAIC_INVALID_INPUT', `schema: ${JSON.stringify(query.schema)} is not a schema`, { field: 'schema', reason: 'not a schema' });
   const asked = bornAsked(query.birthDate);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const window = limit * 5;

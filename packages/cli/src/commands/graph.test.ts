@@ -64,7 +64,7 @@ describe('mosaic graph', () => {
     const owner = JSON.parse((await mosaic('expand', 'intel:c3', '--level', 'record', '--as', 'intelAnalyst', '--purpose', 'p', '--case', 'c')).out) as { nodes: { id: string }[] };
     expect(owner.nodes.map((n) => n.id)).toEqual(['intel:c3']);
     await expect(mosaic('expand', 'intel:c3', '--level', 'record', ...AS)).rejects.toThrow(/not visible/);
-    await expect(mosaic('timeline', 'fedpol:c1', '--level', 'record', '--since', 'notadate', ...AS)).rejects.toThrow('graph: time window dates must be ISO partial dates');
+    await expect(mosaic('timeline', 'fedpol:c1', '--level', 'record', '--since', 'notadate', ...AS)).rejects.toThrow('graph: since: "notadate" is not an ISO partial date (YYYY, YYYY-MM or YYYY-MM-DD) of a real day');
   });
 
   it('refuses without a purpose and logs every answer with its case', async () => {

@@ -47,6 +47,16 @@ export async function auditAdmin(mosaic: Mosaic, request: AdminRequest, change: 
   });
 }
 
+/** What a change names by its id (in the path) does not exist, or is not the caller's to change (404). */
+export function notFound(field: string, what: string): AppError {
+  return new AppError('MOSAIC_NOT_FOUND', `${field}: ${what}`, { field, reason: what });
+}
+
+/** What a change would create exists already (409). */
+export function exists(field: string, what: string): AppError {
+  return new AppError('MOSAIC_CONFLICT', `${field}: ${what}`, { field, reason: what });
+}
+
 /** A validation failure naming the field and the reason (400). */
 export function invalid(field: string, reason: string): AppError {
   return new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });

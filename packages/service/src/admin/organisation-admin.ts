@@ -6,7 +6,7 @@
 import { AgencyId, type DeskId } from '@mosaic/model';
 import type { Agency, Desk, SharingAgreement } from '@mosaic/policy';
 import type { Mosaic } from '../runtime.ts';
-import { auditAdmin, authoriseAdmin, invalid, plainText, type AdminRequest } from './admin-gate.ts';
+import { auditAdmin, authoriseAdmin, exists, invalid, notFound, plainText, type AdminRequest } from './admin-gate.ts';
 import type { Consultation } from '../organisation.ts';
 
 export type AgencyEntry = Agency & { readonly oversight?: boolean };
@@ -44,8 +44,8 @@ export async function createAgency(mosaic: Mosaic, request: AdminRequest, input:
   const agency: AgencyEntry = { id: AgencyId(input.id), name: plainText('name', input.name), country: country(input.country), contactDesk: input.contactDesk.id as DeskId, ...(input.oversight ? { oversight: true } : {}) };
   const desk: Desk = { id: input.contactDesk.id as DeskId, agency: agency.id, name: plainText('contactDesk.name', input.contactDesk.name), contact: plainText('contactDesk.contact', input.contactDesk.contact) };
   await changeOrg(mosaic, (org) => {
-    if (org.agencies.some((a) => a.id === agency.id)) throw invalid('id', `agency ${agency.id} already exists`);
-    if (org.desks.some((d) => d.id === desk.id)) throw invalid('contactDesk.id', `desk ${desk.id} already exists`);
+    if (org.agencies.some((a) => a.id === agency.id)) throw exists('id', `agency ${agency.id} already exists`);
+    if (org.desks.some((d) => d.id === desk.id)) throw exists('contactDesk.id', `desk ${desk.id} already exists`);
     return { ...org, agencies: [...org.agencies, agency], desks: [...org.desks, desk] };
   });
   await auditAdmin(mosaic, request, { createAgency: { id: agency.id, name: agency.name, country: agency.country, contactDesk: desk.id } }, { reason: 'agency created' });
@@ -64,7 +64,7 @@ export async function updateAgency(mosaic: Mosaic, request: AdminRequest, id: Ag
   let updated: AgencyEntry | undefined;
   await changeOrg(mosaic, (org) => {
     const current = org.agencies.find((a) => a.id === id);
-    if (!current) throw invalid('id', `no agency ${id}`);
+    if (!current) throw notFound('id', `no agency ${id}`);
     if (change.contactDesk !== undefined && !org.desks.some((d) => d.id === change.contactDesk && d.agency === id)) throw invalid('contactDesk', `no desk ${change.contactDesk} in agency ${id}`);
     const { oversight: _o, ...rest } = current;
     const oversight = change.oversight ?? current.oversight === true;
@@ -96,7 +96,7 @@ export async function createDesk(mosaic: Mosaic, request: AdminRequest, input: D
   const desk: Desk = { id: input.id as DeskId, agency: AgencyId(input.agency), name: plainText('name', input.name), contact: plainText('contact', input.contact) };
   await changeOrg(mosaic, (org) => {
     if (!org.agencies.some((a) => a.id === desk.agency)) throw invalid('agency', `no agency ${desk.agency}`);
-    if (org.desks.some((d) => d.id === desk.id)) throw invalid('id', `desk ${desk.id} already exists`);
+    if (org.desks.some((d) => d.id === desk.id)) throw exists('id', `desk ${desk.id} already exists`);
     return { ...org, desks: [...org.desks, desk] };
   });
   await auditAdmin(mosaic, request, { createDesk: { ...desk } }, { reason: 'desk created' });
@@ -105,7 +105,7 @@ export async function createDesk(mosaic: Mosaic, request: AdminRequest, input: D
 
 export async function updateDesk(mosaic: Mosaic, request: AdminRequest, id: DeskId, change: { readonly name?: string; readonly contact?: string }): Promise<Desk> {
   const existing = (await readOrg(mosaic)).desks.find((d) => d.id === id);
-  if (!existing) throw invalid('id', `no desk ${id}`);
+  if (!existing) throw notFound('id', `no desk ${id}`);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: existing.agency, sysadminToo: true });
   const desk: Desk = { ...existing, ...(change.name !== undefined ? { name: plainText('name', change.name) } : {}), ...(change.contact !== undefined ? { contact: plainText('contact', change.contact) } : {}) };
   await changeOrg(mosaic, (org) => ({ ...org, desks: org.desks.map((d) => (d.id === id ? desk : d)) }));
@@ -141,7 +141,7 @@ export async function putAgreement(mosaic: Mosaic, request: AdminRequest, agreem
 
 export async function deleteAgreement(mosaic: Mosaic, request: AdminRequest, id: string): Promise<void> {
   const existing = (await readOrg(mosaic)).agreements.find((a) => a.id === id);
-  if (!existing) throw invalid('id', `no agreement ${id}`);
+  if (!existing) throw notFound('id', `no agreement ${id}`);
   await authoriseAdmin(mosaic, request, request.user.roles.includes('sysadmin') ? { kind: 'platform' } : { kind: 'agency', agency: existing.owner });
   await changeOrg(mosaic, (org) => ({ ...org, agreements: org.agreements.filter((a) => a.id !== id) }));
   await auditAdmin(mosaic, request, { deleteAgreement: { id } }, { reason: 'agreement withdrawn' });

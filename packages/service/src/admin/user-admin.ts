@@ -14,7 +14,7 @@ import type { User } from '@mosaic/store';
 import { hashPassword } from '../password.ts';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
-import { auditAdmin, authoriseAdmin, invalid, isSysadmin, plainText, type AdminRequest } from './admin-gate.ts';
+import { auditAdmin, authoriseAdmin, exists, invalid, isSysadmin, notFound, plainText, type AdminRequest } from './admin-gate.ts';
 
 /** A user as administrators see them: never the password hash. */
 export interface UserView {
@@ -63,7 +63,7 @@ export async function createUser(mosaic: Mosaic, request: AdminRequest, input: N
   const agency = AgencyId(input.agency);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency, sysadminToo: true });
   if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.name)) throw invalid('name', 'must be 2 to 64 lowercase letters, digits, ".", "-" or "_"');
-  if (await mosaic.store.findUserByName(input.name)) throw invalid('name', `a user named ${input.name} already exists`);
+  if (await mosaic.store.findUserByName(input.name)) throw exists('name', `a user named ${input.name} already exists`);
   await checkDesk(mosaic, agency, input.desk);
   const roles = checkRoles(request, input.roles);
   checkClearance(request, input.clearance);
@@ -72,7 +72,7 @@ export async function createUser(mosaic: Mosaic, request: AdminRequest, input: N
     id: UserId(`${agency}.${input.name}`), name: input.name, agency, desk: input.desk as DeskId, roles, clearance: input.clearance, groups,
     passwordHash: await hashPassword(checkPassword(input.password)),
   };
-  if (await mosaic.store.getUser(user.id)) throw invalid('name', `a user ${user.id} already exists`);
+  if (await mosaic.store.getUser(user.id)) throw exists('name', `a user ${user.id} already exists`);
   await saveUser(mosaic, user);
   await auditAdmin(mosaic, request, { createUser: { id: user.id, agency, desk: user.desk, roles: [...roles], clearance: user.clearance, groups: [...groups] } }, { reason: 'user created' });
   return userView(user);
@@ -154,7 +154,7 @@ export async function putGroup(mosaic: Mosaic, request: AdminRequest, input: { r
 /** Sets the group's members to exactly `members` (user ids of any agency). */
 export async function setGroupMembers(mosaic: Mosaic, request: AdminRequest, groupId: string, members: readonly string[]): Promise<readonly UserId[]> {
   const group = await mosaic.store.getDocument(GROUP_KIND, groupId);
-  if (!group) throw invalid('id', `no group ${groupId}`);
+  if (!group) throw notFound('id', `no group ${groupId}`);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: AgencyId(group.owner) });
   const users = await mosaic.store.listUsers();
   const wanted = new Set(members);
@@ -175,7 +175,7 @@ export async function setGroupMembers(mosaic: Mosaic, request: AdminRequest, gro
 async function userToAdminister(mosaic: Mosaic, request: Consultation, id: UserId): Promise<User> {
   const user = await mosaic.store.getUser(id);
   // Users of other agencies look like unknown ones to a data administrator.
-  if (!user || (!isSysadmin(request) && user.agency !== request.user.agency)) throw invalid('id', `no user ${id}`);
+  if (!user || (!isSysadmin(request) && user.agency !== request.user.agency)) throw notFound('id', `no user ${id}`);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: user.agency, sysadminToo: true });
   return user;
 }

@@ -206,6 +206,8 @@ export async function mayJudge(mosaic: Mosaic, consultation: Consultation, ids: 
  * entities returned are those before it).
  */
 export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined; applied: boolean }> {
+  // a judgement is on two records (one record judged "not the same" as itself would be a constraint no clustering can meet)
+  if (a === b) throw new AppError('MOSAIC_INVALID_INPUT', 'b: a judgement is on two different records', { field: 'b', reason: 'the same record as a' });
   if (!(await mayJudge(mosaic, consultation, [a, b]))) throw new AppError('MOSAIC_NOT_FOUND', 'no such pair of records you may judge');
   const user = policyUser(consultation.user);
   const applied = await entities.judge(a, b, verdict, consultation.user.id, note);

@@ -58,6 +58,15 @@ describe('decideHit', () => {
     expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
   });
 
+  it('refuses a report holding control characters, naming the report\'s own field; the hit stays undecided', async () => {
+    const { mosaic, projection, consultation, check } = await checkWithHit();
+    await expect(decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { notes: 'two men\u0000in a van' } }))
+      .rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', details: { field: 'report.notes' } });
+    // line breaks are text
+    const decided = await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { notes: 'two men\nin a van' } });
+    expect(decided.hits[0]).toMatchObject({ decision: { decision: 'confirm' } });
+  });
+
   it('lets one of two decisions on one hit through at the same time, the other refused, and one notification told', async () => {
     const { mosaic, projection, consultation, check } = await checkWithHit();
     const heard: string[] = [];

@@ -46,6 +46,9 @@ export const REPORT_REQUIRED: ReadonlySet<AlertCategory> = new Set(['discreet_ch
 
 const SIGHTING_SOURCE = 'mosaic/checkpoint';
 
+/** What a stored value may not hold (as @mosaic/model's property types: C0 and C1 controls but tab and line breaks). */
+const REPORT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 /** A hit's decision claimed (id: check/hit), written before the decision is: see decideHit. */
 export const HIT_DECISION_KIND = 'hit-decision';
 
@@ -60,6 +63,10 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   if (hit.kind === 'pointer' && input.decision !== 'called') throw new AppError('MOSAIC_INVALID_INPUT', 'a pointer carries nothing to confirm: call the desk it names, then record the call (decision: called)', { field: 'decision', reason: 'called, for a pointer' });
   if (hit.kind === 'match' && input.decision === 'called') throw new AppError('MOSAIC_INVALID_INPUT', 'decision: confirm or reject a match (called is for a pointer)', { field: 'decision', reason: 'confirm or reject' });
   if (hit.decision) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} was already ${DECIDED[hit.decision.decision]}`);
+  // named as the officer wrote them, not as the record they go into calls them (notes go into a summary)
+  for (const [field, value] of Object.entries(input.report ?? {})) {
+    if (typeof value === 'string' && REPORT_CONTROL.test(value)) throw new AppError('MOSAIC_INVALID_INPUT', `report.${field}: must not hold control characters`, { field: `report.${field}`, reason: 'control characters' });
+  }
   // asked of the decider by the alerts they may see (one hidden from them must not show through)
   const reportNeeded = seen.kind === 'match' && seen.alerts.some((a) => REPORT_REQUIRED.has(a.category));
   if (input.decision === 'confirm' && reportNeeded && !input.report) {
