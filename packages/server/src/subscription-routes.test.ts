@@ -72,6 +72,13 @@ describe('subscriptions over HTTP', () => {
     const area = await post({ target: { kind: 'area', polygon: [[50, 4], [51, 4], [51, 200]] }, purpose: 'p', caseRef: 'c' });
     expect(area.statusCode).toBe(400);
     expect(JSON.stringify(area.json())).toContain('target.polygon[2]');
+    for (const polygon of [[[50, 4], [50, 4], [50, 4]], [[50, 4], [50.5, 4.5], [51, 5]]]) {
+      const flat = await post({ target: { kind: 'area', polygon }, purpose: 'p', caseRef: 'c' });
+      expect(flat.statusCode, JSON.stringify(polygon)).toBe(400);
+      expect(flat.json()).toMatchObject({ error: { details: { field: 'target.polygon', reason: expect.stringContaining('encloses no area') } } });
+    }
+    const label = await post({ target: { kind: 'search', query: 'Bouzid' }, label: 'night\u001b[2J', purpose: 'p', caseRef: 'c' });
+    expect(label.json()).toMatchObject({ error: { details: { field: 'label' } } });
     expect((await post({ target: { kind: 'search', query: 'Bouzid' } })).statusCode).toBe(400);
     expect((await post({ target: { kind: 'planet' }, purpose: 'p', caseRef: 'c' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: '/api/v1/subscriptions', payload: { target: { kind: 'search', query: 'Bouzid' }, purpose: 'p', caseRef: 'c' } })).statusCode).toBe(401);

@@ -70,9 +70,22 @@ function checkedTarget(target: WatchTarget): WatchTarget {
       polygon.forEach(([lat, lon], i) => {
         if (!(Number.isFinite(lat) && Math.abs(lat) <= 90 && Number.isFinite(lon) && Math.abs(lon) <= 180)) throw invalid(`target.polygon[${i}]`, 'latitude from -90 to 90 and longitude from -180 to 180');
       });
+      // points on one line, or the same point again, enclose nothing: no place would ever be inside
+      if (Math.abs(shoelaceArea(polygon)) < 1e-12) throw invalid('target.polygon', 'encloses no area (the points repeat or lie on one line)');
       return { kind: 'area', polygon: polygon.map(([lat, lon]) => [lat, lon] as const) };
     }
   }
+}
+
+/** Twice the signed area of a ring of points, in squared degrees (zero when they lie on one line). */
+function shoelaceArea(ring: readonly LatLon[]): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const [y1, x1] = ring[i] as LatLon;
+    const [y2, x2] = ring[(i + 1) % ring.length] as LatLon;
+    sum += x1 * y2 - x2 * y1;
+  }
+  return sum;
 }
 
 function defaultLabel(target: WatchTarget): string {
