@@ -126,17 +126,19 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   if (reviewDate <= today && existing?.record.provenance.reviewDate !== reviewDate) {
     return { ok: false, errors: [{ field: 'provenance.reviewDate', reason: `must be after today (${today}): a record past its review date is erased by the next sweep` }] };
   }
-  if (existing && existing.record.schema !== validated.record.schema) {
-    throw new AppError('MOSAIC_CONFLICT', `record ${validated.record.id} is a ${existing.record.schema}: its schema cannot change to ${validated.record.schema} (write it under another id)`, { field: 'schema', reason: `is ${existing.record.schema}` });
-  }
+  const schemaConflict = (schema: string): AppError => new AppError('MOSAIC_CONFLICT', `record ${validated.record.id} is a ${schema}: its schema cannot change to ${validated.record.schema} (write it under another id)`, { field: 'schema', reason: `is ${schema}` });
+  if (existing && existing.record.schema !== validated.record.schema) throw schemaConflict(existing.record.schema);
   const [result] = alongside === undefined
     ? await mosaic.store.putRecords([validated.record], { actor: user.id })
     : await mosaic.store.transaction(async (tx) => {
       const results = await tx.putRecords([validated.record], { actor: user.id });
+      // written meanwhile under another schema (the store refused it): nothing alongside either
+      if (results[0]?.status === 'conflict') throw schemaConflict('record of another schema');
       await alongside(tx, validated.record.id);
       return results;
     });
   if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
+  if (result.status === 'conflict') throw schemaConflict('record of another schema');
   await mosaic.audit.append({
     actor: { user: user.id, agency: user.agency }, action: result.status === 'created' ? 'collection' : 'alteration',
     purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null, records: [result.id], outcome: 'ok',

@@ -91,8 +91,9 @@ export function archivedOf(row: RecordRow): VersionRow {
 }
 
 /**
- * Puts in order: content equal to the live row's is unchanged (no version, no change); anything
- * else becomes version n + 1, the old row going to the versions table. An id repeated in one
+ * Puts in order: content equal to the live row's is unchanged (no version, no change); another
+ * schema than the live row's is a conflict (nothing written); anything else becomes version n + 1,
+ * the old row going to the versions table. An id repeated in one
  * batch is applied in sequence.
  */
 export function planRecordWrites(
@@ -110,6 +111,10 @@ export function planRecordWrites(
     const before = current.get(p.id);
     if (before !== undefined && before.deleted_at === null && sameContent(before.document, p.document)) {
       results.push({ id: p.id, status: 'unchanged', version: before.version });
+      continue;
+    }
+    if (before !== undefined && before.deleted_at === null && before.schema !== p.schema) {
+      results.push({ id: p.id, status: 'conflict', version: before.version });
       continue;
     }
     const version = before === undefined ? 1 : before.version + 1;

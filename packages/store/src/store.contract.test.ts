@@ -157,6 +157,13 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(history[0]!.at < history[1]!.at).toBe(true);
       const current = await store.getRecord(RecordId('fedpol:r1'));
       expect(current!.createdAt < current!.updatedAt).toBe(true);
+
+      // another schema for the live record: a conflict, nothing written, no change in the feed
+      const vehicle: EntityRecord = { id: changed.id, schema: 'Vehicle', properties: { registrationNumber: ['1-ABC-123'] }, provenance: changed.provenance };
+      const before = await store.latestSeq();
+      expect(await store.putRecords([vehicle], ACTOR)).toEqual([{ id: RecordId('fedpol:r1'), status: 'conflict', version: 2 }]);
+      expect((await store.getRecord(RecordId('fedpol:r1')))?.record).toEqual(changed);
+      expect(await store.latestSeq()).toBe(before);
     }));
 
     it('re-putting a batch is idempotent', () => withStore(async (store) => {

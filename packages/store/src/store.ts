@@ -16,13 +16,17 @@ export type StoreDialectName = (typeof STORE_DIALECTS)[number];
 
 // ---- records -------------------------------------------------------------------------------
 
-export const PUT_STATUSES = ['created', 'updated', 'unchanged'] as const;
+/**
+ * conflict: a live record of the id has another schema, and nothing was written (a record's new
+ * version is the same thing told again: a report does not become a person).
+ */
+export const PUT_STATUSES = ['created', 'updated', 'unchanged', 'conflict'] as const;
 export type PutStatus = (typeof PUT_STATUSES)[number];
 
 export interface PutResult {
   readonly id: RecordId;
   readonly status: PutStatus;
-  /** The record's version after the put (unchanged: the version already stored). */
+  /** The record's version after the put (unchanged, conflict: the version already stored). */
   readonly version: number;
 }
 

@@ -161,6 +161,18 @@ describe('ingestFile with worker threads', () => {
     expect((await store.recordHistory(RecordId('zone-north:p5'))).map((v) => v.version)).toEqual([1, 2]);
   });
 
+  it('rejects a line that would give a stored record another schema, naming its line and the field; the record stays', async () => {
+    const { store, path, dir } = await fixture(`${person(1)}\n${person(2)}\n`);
+    expect(await ingestFile(store, registry, { path, actor: 'ingest:test', workers: 0 })).toMatchObject({ created: 2 });
+    const vehicle = JSON.stringify({ id: 'p2', schema: 'Vehicle', properties: { registrationNumber: ['1-ABC-123'] }, provenance });
+    const next = join(dir, 'next.jsonl');
+    writeFileSync(next, `${person(3)}\n${vehicle}\n${person(4)}\n`);
+    const summary = await ingestFile(store, registry, { path: next, actor: 'ingest:test', workers: 0 });
+    expect(summary).toMatchObject({ created: 2, updated: 0, rejected: 1 });
+    expect(summary.errors.map(formatIngestError)).toEqual(["line 2: schema: record zone-north:p2 exists with another schema: a record's schema cannot change (write it under another id)"]);
+    expect((await store.getRecord(RecordId('zone-north:p2')))?.record).toMatchObject({ schema: 'Person', properties: { name: [nameOf(2)] } });
+  });
+
   it('reads a byte-order mark at the start of the file as no part of line 1, in workers and in this thread', async () => {
     const text = `\ufeff${person(1)}\n${person(2)}\n`;
     for (const workers of [0, 1]) {

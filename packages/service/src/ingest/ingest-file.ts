@@ -66,7 +66,7 @@ export function storeSink(store: Store, actor: string, onCommit?: (ids: readonly
           created: checkpoint.created, updated: checkpoint.updated, unchanged: checkpoint.unchanged, rejected: checkpoint.rejected,
         },
       });
-      const changed = results.filter((r) => r.status !== 'unchanged').map((r) => r.id);
+      const changed = results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
       if (onCommit && changed.length > 0) await onCommit(changed);
       return results.map((r) => r.status);
     },

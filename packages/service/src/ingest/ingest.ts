@@ -19,7 +19,8 @@ export interface SourceItem {
   readonly parseError?: string;
 }
 
-export type PutStatus = 'created' | 'updated' | 'unchanged';
+/** conflict: a stored record of the id has another schema; nothing was written (its line is rejected). */
+export type PutStatus = 'created' | 'updated' | 'unchanged' | 'conflict';
 
 export interface IngestCheckpoint {
   readonly fingerprint: string;
@@ -95,6 +96,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   const counts = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, resumed: 0, errorCount: 0 };
   const errors: IngestError[] = [];
   let batch: PreparedRecord[] = [];
+  let batchLines: number[] = [];
   let lastLine = 0;
   let committedLine = resumeAfter;
   let firstRejected = Infinity;
@@ -119,9 +121,21 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     const statuses = await sink.commit(batch, {
       fingerprint, line: Math.min(lastLine, firstRejected - 1), created: counts.created, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected,
     });
-    for (const status of statuses) counts[status] += 1;
+    statuses.forEach((status, i) => {
+      if (status !== 'conflict') {
+        counts[status] += 1;
+        return;
+      }
+      // refused by the store, after the line was read as valid: rejected as a line that was not
+      const error = { line: batchLines[i] ?? 0, field: 'schema', reason: `record ${batch[i]?.id ?? ''} exists with another schema: a record's schema cannot change (write it under another id)` };
+      counts.rejected += 1;
+      counts.errorCount += 1;
+      if (errors.length < keepErrors) errors.push(error);
+      onError?.(error);
+    });
     committedLine = lastLine;
     batch = [];
+    batchLines = [];
     report();
   };
 
@@ -136,6 +150,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
       // Rejections before this record belong to the batch it may close.
       while (next < rejected.length && (rejected[next]?.line ?? 0) < line) reject(rejected[next++] as RejectedLine);
       batch.push(records[i] as PreparedRecord);
+      batchLines.push(line);
       lastLine = line;
       if (batch.length >= batchSize) await flush();
       await giveWay();
