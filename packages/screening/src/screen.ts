@@ -330,19 +330,33 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
   results.sort((a, b) => b.s.score - a.s.score || (a.e.entry.id < b.e.entry.id ? -1 : a.e.entry.id > b.e.entry.id ? 1 : 0));
 
   const hits: (ScreeningHit | ScreeningPointer)[] = [];
-  for (const { s, e } of results.slice(0, limit)) {
+  // The limit counts what the officer is shown: each match, and one pointer per agency (a caller
+  // shows one per agency, however many of its entries matched). Further pointers of an agency
+  // already pointed to come along, uncounted, for its owner's notices: counted, ten of them
+  // pushed a listed match with an arrest alert out of the answer.
+  let shown = 0;
+  const pointed = new Set<string>();
+  for (const { s, e } of results) {
+    if (shown >= limit) break;
     const band = s.band;
     if (visibilityOf(s.index) === 'pointer') {
       // The caller is told of each pointer it gets (a memo answers without asking it).
       visibility?.(e.entry, s.index);
       // An owner who allows pointers names a contact; without one the entry stays hidden.
-      if (band !== 'none' && e.entry.owner) hits.push({ kind: 'pointer', id: e.entry.id, band, agency: e.entry.owner.agency, ...(e.entry.owner.desk ? { desk: e.entry.owner.desk } : {}) });
+      if (band !== 'none' && e.entry.owner) {
+        hits.push({ kind: 'pointer', id: e.entry.id, band, agency: e.entry.owner.agency, ...(e.entry.owner.desk ? { desk: e.entry.owner.desk } : {}) });
+        if (!pointed.has(e.entry.owner.agency)) {
+          pointed.add(e.entry.owner.agency);
+          shown++;
+        }
+      }
       continue;
     }
     const alerts = activeAlerts(e.entry.alerts ?? [], at)
       .filter((a) => !alertVisible || alertVisible(a, e.entry))
       .map((a) => ({ alert: a, category: a.category, ...actionOf(a.category) }));
     hits.push({ kind: 'match', id: e.entry.id, score: s.score, band, explain: explanationOf(index, query, s), alerts });
+    shown++;
   }
   return { ok: true, hits, compared, truncated };
 }

@@ -2,7 +2,7 @@ import { RecordId, seededRandom, validateRecord } from '@mosaic/model';
 import { decide } from '@mosaic/policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
-import { listUnderArrestAlert, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { listUnderArrestAlert, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { keepNotifications, NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
 import { screenCheck } from './screen-check.ts';
 import { createScreeningProjection } from './screening-projection.ts';
@@ -14,6 +14,22 @@ afterEach(async () => {
 });
 
 describe('screenCheck', () => {
+  it('counts one pointer per agency towards the limit: however many of its entries match, a listed match with its alert is still shown', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, [
+      { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1980-01-01'] }, provenance: testProvenance('zone-north') },
+      { id: 'a1', schema: 'Alert', properties: { subject: ['zone-north:p1'], category: ['arrest'], desk: ['zone-north-desk'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('zone-north') },
+      // intelligence shares only pointers with the zone: twelve of its entries by the same name and date
+      ...Array.from({ length: 12 }, (_, i) => ({ id: `i${i}`, schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1980-01-01'] }, provenance: testProvenance('intel') })),
+    ]);
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const checkpoint = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+    const check = await screenCheck(mosaic, checkpoint, projection, { query: { name: 'Rachid Bouzid', birthDate: '1980-01-01' } });
+    expect(check.hits.map((h) => (h.kind === 'match' ? `${h.subject} ${h.alerts.map((a) => a.action).join()}` : `pointer ${h.agency}`)).sort()).toEqual(['pointer intel', 'zone-north:p1 ARREST']);
+  });
+
   it('decides again when an entry changes or another takes its place in the index', async () => {
     world = await openTestMosaic();
     const { mosaic } = world;
