@@ -91,6 +91,7 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
   const open = review.extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema) && review.entities[e.id]?.status === 'proposed');
   const made = new Set(Object.values(review.entities).flatMap((e) => (e.record ? [e.record] : [])));
   const proposals = reviewable && open.length > 0 ? await proposeLinks(mosaic, consultation, open, { exclude: made, ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) }) : { byEntity: new Map(), pointers: [] };
+  const linkShown = await readableLinks(mosaic, consultation, Object.values(review.entities).flatMap((e) => (e.linkedTo ? [e.linkedTo] : [])));
   return {
     view: {
       report,
@@ -102,7 +103,7 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
         const entity = state.record ? entities?.entityOf(state.record) : undefined;
         return {
           ...e, status: state.status, recordable: RECORDABLE_SCHEMATA.has(e.schema),
-          ...(state.record ? { record: state.record } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),
+          ...(state.record ? { record: state.record } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo && linkShown.has(state.linkedTo) ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),
           proposals: proposals.byEntity.get(e.id) ?? [],
         };
       }),
@@ -112,6 +113,17 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
       }),
     },
   };
+}
+
+/**
+ * The records a report's people were linked to that this reader may read: a link to one they may
+ * not would tell them that it exists and whose subject it is (the report is shown without it).
+ */
+async function readableLinks(mosaic: Mosaic, consultation: Consultation, linked: readonly RecordId[]): Promise<ReadonlySet<RecordId>> {
+  if (linked.length === 0) return new Set();
+  const stored = (await Promise.all([...new Set(linked)].map((id) => mosaic.store.getRecord(id)))).flatMap((r) => (r ? [r.record] : []));
+  const context = policyContext(await mosaic.org(), consultation);
+  return new Set(filterVisible(policyUser(consultation.user), stored, context, { action: 'read', decide: mosaic.decide }).visible.map((r) => r.id));
 }
 
 export interface ReportHit {

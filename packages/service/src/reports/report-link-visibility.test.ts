@@ -1,0 +1,53 @@
+import { afterEach, expect, it } from 'vitest';
+import { validateRecord } from '@mosaic/model';
+import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { startProjections, type Projections } from '../projections.ts';
+import { uploadReport } from './upload-report.ts';
+import { readReport } from './read-report.ts';
+import { confirmEntity } from './review-report.ts';
+import { readRecord } from '../records.ts';
+import { identifierIndexes } from '../identifiers/identifier-projection.ts';
+
+let world: TestMosaic | undefined;
+let projections: Projections | undefined;
+afterEach(async () => {
+  projections?.stop();
+  await projections?.entities.settle();
+  await projections?.notifications.idle();
+  await world?.cleanup();
+  world = undefined;
+  projections = undefined;
+});
+const PROV = { source: 'log', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
+
+it('shows a reader the record a report\'s person was linked to only if they may read it', async () => {
+  world = await openTestMosaic();
+  const { mosaic } = world;
+  const secret = testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } });
+  const v = validateRecord(mosaic.registry, { id: 'h1', schema: 'Person', properties: { name: ['Teodor Hasselgren'], birthDate: ['1980-01-01'] }, provenance: secret });
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await mosaic.store.putRecords([v.record], { actor: 'test' });
+  projections = await startProjections(mosaic, { follow: false });
+  await projections.follower.catchUp();
+  await projections.entities.settle();
+  const users = await mosaic.store.listUsers();
+  const fed = { user: users.find((u) => u.name === 'fedAnalyst')!, purpose: 'report review', caseRef: 'C1' };
+  const zone = { user: users.find((u) => u.name === 'zoneOfficer')!, purpose: 'probe', caseRef: 'C2' };
+  const idx = { entities: projections.entities, identifiers: identifierIndexes(projections) };
+  const up = await uploadReport(mosaic, fed, { text: 'Antwerp, 12 March 2025. Teodor Hasselgren met the informant at the station.', collection: 'c', provenance: PROV }, idx);
+  if (!up.ok) throw new Error(JSON.stringify(up.errors));
+  const person = up.extraction.entities.find((e) => e.schema === 'Person')!;
+  const confirmed = await confirmEntity(mosaic, fed, up.report.id, person.id, { link: 'fedpol:h1' as never }, { entities: projections.entities });
+  expect(confirmed.ok).toBe(true);
+  await expect(readRecord(mosaic, zone, 'fedpol:h1' as never)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+  // the zone officer reads the report, not the secret record it was linked to: no word of it
+  const answer = await readReport(mosaic, zone, up.report.id, idx);
+  const shown = answer.view!.entities.find((e) => e.id === person.id)!;
+  expect(shown.status).toBe('confirmed');
+  expect(shown.linkedTo).toBeUndefined();
+  expect(shown.linkedAs).toBeUndefined();
+  expect(JSON.stringify(answer)).not.toContain('fedpol:h1');
+  // the federal police's analyst may read it: the link is shown
+  const own = (await readReport(mosaic, fed, up.report.id, idx)).view!.entities.find((e) => e.id === person.id)!;
+  expect(own).toMatchObject({ linkedTo: 'fedpol:h1', linkedAs: 'same' });
+});
