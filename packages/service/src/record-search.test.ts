@@ -67,6 +67,22 @@ async function search(q: string, options: SearchOptions, { as = 'zoneOfficer', .
 }
 
 describe('searchRecords', () => {
+  it('says whether more records match than the page shows of what the user may see only: hidden matches change nothing', async () => {
+    // fedpol's analyst sees one Zorander; intelligence, which shares nothing with fedpol, holds several
+    await put([{ id: 'z1', schema: 'Person', properties: { name: ['Ambrose Zorander'] }, provenance: testProvenance('fedpol') }]);
+    const answer = async () => {
+      const r = await search('Zorander', {}, { as: 'fedAnalyst', limit: 1 });
+      return { results: r.results.map((x) => x.id), pointers: r.pointers.length, truncated: r.truncated };
+    };
+    const alone = await answer();
+    expect(alone).toEqual({ results: ['fedpol:z1'], pointers: 0, truncated: false });
+    await put(['Kai', 'Lea', 'Mo', 'Ned', 'Ola'].map((given, i) => ({ id: `iz${i}`, schema: 'Person', properties: { name: [`Zorander ${given}`] }, provenance: testProvenance('intel') })));
+    expect(await answer()).toEqual(alone);
+    // a second record the analyst may see: now there is more than the page
+    await put([{ id: 'z2', schema: 'Person', properties: { name: ['Zorander Petit'] }, provenance: testProvenance('fedpol') }]);
+    expect((await answer()).truncated).toBe(true);
+  });
+
   it('finds spellings, particles and scripts through the watchlist\'s names, which the words of the query alone miss', async () => {
     const names = { names: projection.index };
     expect((await search('Abdeslam', {})).results.map((r) => r.id)).toEqual(['fedpol:f1', 'fedpol:f5']);

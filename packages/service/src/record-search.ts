@@ -245,7 +245,10 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   let candidates = window;
   let read = await rankedCandidates(mosaic, q, query, asked, names, candidates);
   let may = mayOf(read.ranked);
-  while (may.length < limit && read.full && candidates < MAX_CANDIDATES) {
+  // read on until one more than the page is visible, or nothing more is there: whether more
+  // records match is told of what the user may see (counted over every candidate, it told how
+  // many hidden records matched)
+  while (may.length <= limit && read.full && candidates < MAX_CANDIDATES) {
     candidates = Math.min(candidates * 4, MAX_CANDIDATES);
     read = await rankedCandidates(mosaic, q, query, asked, names, candidates);
     may = mayOf(read.ranked);
@@ -260,7 +263,7 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   return {
     results: visible.map((r) => withMatch(recordView(mosaic, r.stored), r.matched, r.identifier, subjectOf.get(r.id), r.born)),
     pointers,
-    truncated: may.length > limit || read.full,
+    truncated: may.length > limit || (read.full && candidates >= MAX_CANDIDATES),
   };
 }
 
