@@ -3,7 +3,7 @@
  * server-sent events carrying only what is addressed to the user or their agency. A comment line
  * every 15 s keeps proxies from closing an idle stream.
  */
-import { isAddressedTo, listNotifications, markNotificationRead, type Notification } from '@mosaic/service';
+import { asSeenBy, isAddressedTo, listNotifications, markNotificationRead, type Notification } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServerResponse } from 'node:http';
@@ -55,8 +55,11 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       response.write(': connected\n\n');
       open.add(response);
+      // each as this user may see it (asSeenBy), in the order they came
+      let sent: Promise<unknown> = Promise.resolve();
       const unsubscribe = api.mosaic.notifier.subscribe((n) => {
-        if (isAddressedTo(n, user)) response.write(event(n));
+        if (!isAddressedTo(n, user)) return;
+        sent = sent.then(() => asSeenBy(api.mosaic, user, n)).then((seen) => response.write(event(seen)), () => undefined);
       });
       const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
       heartbeat.unref();

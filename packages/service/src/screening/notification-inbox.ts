@@ -4,9 +4,10 @@
  * and those addressed to an agency that configured a webhook are delivered to it, signed.
  * The live stream (server-sent events) reads the notifier directly; this is its memory.
  */
-import { AppError, type AgencyId, type UserId } from '@mosaic/model';
-import type { DocumentInput } from '@mosaic/store';
+import { AppError, type RecordId, type UserId } from '@mosaic/model';
+import type { DocumentInput, User } from '@mosaic/store';
 import type { Notification } from '../notifier.ts';
+import { policyContext, policyUser } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import { deliverOrRetry, scheduleWebhookRetries, type RetryOptions } from './webhook-outbox.ts';
 
@@ -95,25 +96,50 @@ export function keepNotifications(mosaic: Mosaic, { retryIntervalMs, ...webhook 
   };
 }
 
-/** The user's inbox: addressed to them or to their agency, newest first. */
-export async function listNotifications(mosaic: Mosaic, user: { readonly id: UserId; readonly agency: AgencyId }, { limit = 100 }: { readonly limit?: number } = {}): Promise<readonly InboxItem[]> {
+/**
+ * A notification as `user` may see it. One addressed to their agency shows its own records'
+ * names or captions (an encounter, a watch notice) to every user of the agency; a user who may
+ * not read one of those records (its classification above their clearance, a need-to-know group
+ * they are not in) gets it without that record's name (listed in `withheld`).
+ */
+export async function asSeenBy(mosaic: Mosaic, user: User, notification: Notification): Promise<Notification> {
+  const shown = recordsShownIn(notification);
+  if (shown.length === 0 || !('agency' in notification.to)) return notification;
+  const stored = await mosaic.store.getRecords(shown as RecordId[]);
+  // the notice is the agency's own business, told to it: read as a notification, under its id
+  const context = policyContext(await mosaic.org(), { user, purpose: 'notification', caseRef: notification.id });
+  const reader = policyUser(user);
+  const withheld = stored.filter((r) => mosaic.decide(reader, 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect !== 'allow').map((r) => r.record.id as string);
+  if (withheld.length === 0) return notification;
+  const { body } = notification;
+  if (typeof body['record'] === 'string' && withheld.includes(body['record']) && 'caption' in body) {
+    const { caption: _caption, ...rest } = body;
+    return { ...notification, body: { ...rest, withheld } };
+  }
+  const records = Array.isArray(body['records']) ? body['records'] : [];
+  const names = Array.isArray(body['names']) ? body['names'] : [];
+  return { ...notification, body: { ...body, names: names.map((name, i) => (withheld.includes(records[i] as string) ? '' : name)), withheld } };
+}
+
+/** The user's inbox: addressed to them or to their agency, newest first, each as they may see it (asSeenBy). */
+export async function listNotifications(mosaic: Mosaic, user: User, { limit = 100 }: { readonly limit?: number } = {}): Promise<readonly InboxItem[]> {
   const [forAgency, forUser] = await Promise.all([
     mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: user.agency, limit }),
     mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: user.id, limit }),
   ]);
-  return [...forAgency, ...forUser]
+  const items = [...forAgency, ...forUser]
     .map((d) => d.body as StoredNotification)
     .sort((a, b) => (a.notification.at < b.notification.at ? 1 : a.notification.at > b.notification.at ? -1 : 0))
-    .slice(0, limit)
-    .map((s) => ({ ...s.notification, read: s.readBy.includes(user.id) }));
+    .slice(0, limit);
+  return Promise.all(items.map(async (s) => ({ ...(await asSeenBy(mosaic, user, s.notification)), read: s.readBy.includes(user.id) })));
 }
 
 /** Mark one of the user's notifications read; someone else's answers like a missing one. */
-export async function markNotificationRead(mosaic: Mosaic, user: { readonly id: UserId; readonly agency: AgencyId }, id: string): Promise<InboxItem> {
+export async function markNotificationRead(mosaic: Mosaic, user: User, id: string): Promise<InboxItem> {
   const found = await mosaic.store.getDocument(NOTIFICATION_KIND, id);
   if (!found || (found.owner !== user.agency && found.owner !== user.id)) throw new AppError('MOSAIC_NOT_FOUND', `notification ${id} not found`);
   const stored = found.body as StoredNotification;
   const readBy = stored.readBy.includes(user.id) ? stored.readBy : [...stored.readBy, user.id];
   await mosaic.store.putDocument({ kind: NOTIFICATION_KIND, id, owner: found.owner, body: { ...stored, readBy } });
-  return { ...stored.notification, read: true };
+  return { ...(await asSeenBy(mosaic, user, stored.notification)), read: true };
 }

@@ -1,0 +1,39 @@
+import { AgencyId, DeskId, RecordId, UserId } from '@mosaic/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Notification } from '../notifier.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { keepNotifications, listNotifications } from './notification-inbox.ts';
+
+let world: TestMosaic | undefined;
+afterEach(async () => {
+  await world?.cleanup();
+  world = undefined;
+});
+
+describe('an agency\'s inbox', () => {
+  it('shows each user the names of the agency\'s records in a notice only where that user may read the record', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, [
+      { id: 'c1', schema: 'Person', properties: { name: ['Casimir Undercover'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'CONFIDENTIAL', releasability: ['be'] } }) },
+      { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
+    ]);
+    // a federal police officer cleared to RESTRICTED only
+    const officer = { id: UserId('fedpol.lowOfficer'), name: 'lowOfficer', agency: AgencyId('fedpol'), desk: DeskId('fedpol-ops'), roles: ['officer' as const], clearance: 'RESTRICTED' as const, groups: [], passwordHash: '' };
+    await mosaic.store.upsertUser(officer);
+    const notice: Notification = {
+      id: 'n-enc', at: '2026-03-01T10:00:00.000Z', to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'Another agency encountered your subject',
+      body: { check: 'c-1', record: 'fedpol:c1', records: ['fedpol:c1', 'fedpol:p1'], names: ['Casimir Undercover', 'Rachid Bouzid'], requester: 'zone-north' },
+    };
+    const keeper = keepNotifications(mosaic);
+    mosaic.notifier.publish(notice);
+    await keeper.idle();
+    keeper.stop();
+
+    const analyst = (await mosaic.store.findUserByName('fedAnalyst'))!;
+    expect((await listNotifications(mosaic, analyst))[0]?.body).toMatchObject({ names: ['Casimir Undercover', 'Rachid Bouzid'] });
+    const low = (await listNotifications(mosaic, officer))[0];
+    expect(low?.body).toMatchObject({ names: ['', 'Rachid Bouzid'], withheld: [RecordId('fedpol:c1')] });
+    expect(JSON.stringify(low)).not.toContain('Casimir');
+  });
+});
