@@ -19,17 +19,19 @@ export type MergeSummary = Awaited<ReturnType<EntityProjection['merges']>>[numbe
 
 /**
  * The merges that built the entity, for someone who sees at least one of its records (the read is
- * a consultation): those whose linking pair of records are both among the records the entity's
- * view shows them. A merge made through a record they may not see would tell them of it, and of
- * a link their view of the entity does not draw.
+ * a consultation): those whose linking pair of records they may both read (an undone one too, its
+ * two sides apart since). A merge made through a record they may not read would tell them of it,
+ * and of a link their view of the entity does not draw.
  */
 export async function entityMerges(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<readonly MergeSummary[]> {
   const answer = await readEntity(mosaic, { ...consultation, ...REVIEW }, entities, id);
   if (!('entity' in answer) || answer.entity.records.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
-  const shown = new Set<string>(answer.entity.records.map((r) => r.id));
   const merges = await entities.merges(id);
   const links = await Promise.all(merges.map((m) => entities.mergeEvent(m.id)));
-  return merges.filter((_, i) => links[i]?.link.every((record) => shown.has(record)) === true);
+  const context = policyContext(await mosaic.org(), { ...consultation, ...REVIEW });
+  const linked = await mosaic.store.getRecords([...new Set(links.flatMap((l) => l?.link ?? []))]);
+  const readable = new Set<string>(linked.filter((r) => r.deletedAt === undefined && mosaic.decide(policyUser(consultation.user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow').map((r) => r.record.id));
+  return merges.filter((_, i) => links[i]?.link.every((record) => readable.has(record)) === true);
 }
 
 /** Undoes a merge for an analyst who may read both records of the pair that linked its sides; logged with that pair. */
