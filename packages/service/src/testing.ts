@@ -14,6 +14,7 @@ import { saveOrganisation } from './organisation.ts';
 import { hashPassword } from './password.ts';
 import { openMosaic, type Mosaic } from './runtime.ts';
 import { followChanges } from './change-follower.ts';
+import type { Projections } from './projections.ts';
 import { createScreeningProjection, type ScreeningProjection } from './screening/screening-projection.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -102,4 +103,12 @@ export async function openTestMosaic(options: { readonly now?: () => Date; reado
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Ends a test's world: its projections stopped once their work has settled, then its store closed and removed. */
+export async function closeTestWorld(world: TestMosaic | undefined, projections: Projections | undefined): Promise<void> {
+  projections?.stop();
+  await projections?.entities.settle();
+  await projections?.notifications.idle();
+  await world?.cleanup();
 }

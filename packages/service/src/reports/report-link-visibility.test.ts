@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { validateRecord } from '@mosaic/model';
-import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import { startProjections, type Projections } from '../projections.ts';
 import { uploadReport } from './upload-report.ts';
 import { readReport } from './read-report.ts';
@@ -11,10 +11,7 @@ import { identifierIndexes } from '../identifiers/identifier-projection.ts';
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
 afterEach(async () => {
-  projections?.stop();
-  await projections?.entities.settle();
-  await projections?.notifications.idle();
-  await world?.cleanup();
+  await closeTestWorld(world, projections);
   world = undefined;
   projections = undefined;
 });

@@ -1,16 +1,13 @@
 import { RecordId, validateRecord } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
-import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import { entityMerges } from './entity-merges.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
 afterEach(async () => {
-  projections?.stop();
-  await projections?.entities.settle();
-  await projections?.notifications.idle();
-  await world?.cleanup();
+  await closeTestWorld(world, projections);
   world = undefined;
   projections = undefined;
 });

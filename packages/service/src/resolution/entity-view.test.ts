@@ -4,16 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { graphExpand } from '../graph/graph-queries.ts';
 import type { Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
-import { openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
+import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
 import { readEntity } from './entity-view.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
 afterEach(async () => {
-  projections?.stop();
-  await projections?.entities.settle();
-  await projections?.notifications.idle();
-  await world?.cleanup();
+  await closeTestWorld(world, projections);
   world = projections = undefined;
 });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Notification } from '../notifier.ts';
 import type { Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
-import { openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
+import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
 import { followChanges } from '../change-follower.ts';
 import { createSubscription, deleteSubscription, listSubscriptions } from './subscriptions.ts';
 import { createWatcher } from './watch-projection.ts';
@@ -13,10 +13,7 @@ let projections: Projections | undefined;
 let clock = new Date('2026-03-01T08:00:00Z');
 
 afterEach(async () => {
-  projections?.stop();
-  await projections?.entities.settle();
-  await projections?.notifications.idle();
-  await world?.cleanup();
+  await closeTestWorld(world, projections);
   world = undefined;
   projections = undefined;
 });
