@@ -10,10 +10,10 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { compareNormalizedNames, matchableNames, NAME_LEVELS, normalizeName, type NormalizedName } from '@mosaic/matching';
 import type { EntityRecord, RecordId, SchemaRegistry, UserId } from '@mosaic/model';
+import { filterVisible } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
-import { filterVisible } from '@mosaic/policy';
 import { consult } from '../consult.ts';
 import { policyContext, policyUser } from '../organisation.ts';
 import { coordinatesOf, type Coordinates } from '../record-coordinates.ts';
