@@ -123,7 +123,12 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     edgesOut: aggregateEdges,
     recordsOf: visibleMembers,
     edgeRecords,
-    nodeFor: (id) => entityGraph.nodeOf(id as RecordId) ?? id,
+    // a record id stands for its entity only where the user sees the record in it: a hidden one
+    // answers as an id not found (else a seed would confirm that it exists, and whose it is)
+    nodeFor: (id) => {
+      const node = entityGraph.nodeOf(id as RecordId);
+      return node === undefined ? id : shown(id as RecordId) ? node : id;
+    },
   };
 }
 
