@@ -173,6 +173,10 @@ describe('the API', () => {
     const entries = (response.json() as { entries: { action: string; purpose: string; records: string[]; recipients: string[]; actor: { agency: string } }[] }).entries;
     expect(entries.map((e) => e.action).sort()).toEqual(['consultation', 'disclosure']);
     expect(entries.find((e) => e.action === 'disclosure')).toMatchObject({ purpose: 'roadside check', records: ['fedpol:f1'], recipients: ['zone-north'], actor: { agency: 'zone-north' } });
+    // of another agency's user's entry, only what concerns the federal police: not the query
+    // asked, nor the pointer to intelligence's record the officer was given
+    const consultation = (response.json() as { entries: { action: string; query: unknown; pointers: string[] }[] }).entries.find((e) => e.action === 'consultation');
+    expect(consultation).toMatchObject({ query: null, pointers: [] });
   });
 
   it('verifies the audit chain and names the first entry broken by an edit', async () => {

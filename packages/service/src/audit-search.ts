@@ -1,7 +1,8 @@
 /**
  * The auditor's view of the log (LED Art. 25(2)): an agency's auditor sees what its own users
- * did and what anyone did with its records or disclosed to it; an auditor of an oversight body
- * (the data-protection authority) sees everything. Searching the log is itself logged.
+ * did and what anyone did with its records or disclosed to it (of another agency's user's entry,
+ * only that: asSeenByAgency); an auditor of an oversight body (the data-protection authority)
+ * sees everything. Searching the log is itself logged.
  */
 import { matchesAuditQuery, type AuditEntry, type AuditQuery } from '@mosaic/audit';
 import { AppError, type AgencyId } from '@mosaic/model';
@@ -21,6 +22,20 @@ function inScope(entry: AuditEntry, agency: AgencyId): boolean {
     || entry.pointers.includes(agency);
 }
 
+/**
+ * An entry as an agency's auditor sees it: whole when one of the agency's own users acted; else
+ * what concerns the agency: its own records, to whom they went (the recipients), and a pointer to
+ * it, but not the query asked, the subjects, other agencies' records or the pointers to them
+ * (another agency's investigation, and what its user was shown of third agencies, are not this
+ * auditor's to see).
+ */
+function asSeenByAgency(entry: AuditEntry, agency: AgencyId): AuditEntry {
+  if (entry.actor.agency === agency) return entry;
+  return {
+    ...entry, query: null, subjects: [], records: entry.records.filter((id) => id.startsWith(`${agency}:`)), pointers: entry.pointers.filter((a) => a === agency),
+  };
+}
+
 /** Matching entries, newest first, at most `limit`. */
 export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation, query: AuditSearch): Promise<readonly AuditEntry[]> {
   const { user } = consultation;
@@ -32,7 +47,7 @@ export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation,
   const kept: AuditEntry[] = [];
   for await (const entry of createStoreAuditStorage(mosaic.store).entries()) {
     if (!matchesAuditQuery(entry, query) || (!oversight && !inScope(entry, user.agency))) continue;
-    kept.push(entry);
+    kept.push(oversight ? entry : asSeenByAgency(entry, user.agency));
     if (kept.length > limit) kept.shift();
   }
   const { limit: _limit, ...asked } = query;
