@@ -5,7 +5,7 @@ import { graphExpand } from '../graph/graph-queries.ts';
 import type { Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
 import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
-import { readEntity } from './entity-view.ts';
+import { readEntity, reviewPairs } from './entity-view.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -94,5 +94,25 @@ describe('readEntity', () => {
     // without the screening projection, no alerts
     const plain = await readEntity(world.mosaic, await as('fedAnalyst'), projections.entities, entity);
     expect('entity' in plain && plain.entity.alerts).toEqual([]);
+  });
+});
+
+describe('reviewPairs', () => {
+  it('does not ask about two records that only a record hidden from the reviewer ties into one entity', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    await put({ id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'y', schema: 'Person', properties: { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('fedpol') });
+    // intelligence, which shares nothing with the federal police, holds what ties them
+    await put({ id: 'z', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('intel') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const entity = projections.entities.entityOf(RecordId('fedpol:x'));
+    expect(projections.entities.entityOf(RecordId('fedpol:y'))).toBe(entity);
+    // the machine's queue holds the pair; the federal police's analyst is not asked it
+    expect(projections.entities.review(20).some((item) => [item.a, item.b].sort().join() === 'fedpol:x,fedpol:y')).toBe(true);
+    const pairs = await reviewPairs(world.mosaic, await as('fedAnalyst'), projections.entities, 20);
+    expect(pairs.filter((p) => p.entityA === p.entityB)).toEqual([]);
+    expect(pairs.map((p) => [p.a.id, p.b.id].sort().join())).not.toContain('fedpol:x,fedpol:y');
   });
 });

@@ -171,6 +171,12 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
   const context = policyContext(snapshot, consultation);
   const may = (s: StoredRecord): boolean => mosaic.decide(user, 'read', { kind: 'record', id: s.record.id, provenance: s.record.provenance }, context).effect === 'allow';
   const chosen: { readonly item: ReviewItem; readonly a: StoredRecord; readonly b: StoredRecord }[] = [];
+  /** Whether the entity's view for this person (its members they may read, regrouped: partsOf) holds `a` and `b` together. */
+  const togetherInView = async (entity: EntityId, a: RecordId, b: RecordId): Promise<boolean> => {
+    const members = await mosaic.store.getRecords([...entities.membersOf(entity)]);
+    const visible = new Set(members.filter(may).map((m) => m.record.id));
+    return entities.partsOf(entity, visible).some((part) => part.includes(a) && part.includes(b));
+  };
   // two entities are one question: asked once, by the best pair of theirs this person may see
   const asked = new Set<string>();
   for (const item of entities.review(limit * 5)) {
@@ -179,6 +185,9 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
     if (asked.has(question)) continue;
     const [a, b] = await Promise.all([mosaic.store.getRecord(item.a), mosaic.store.getRecord(item.b)]);
     if (!a || !b || !may(a) || !may(b)) continue;
+    // a pair already in one entity through records this person may not see (their view of the
+    // entity holds the two apart) is not theirs to be asked: it would tell them of that link
+    if (item.entityA === item.entityB && !(await togetherInView(item.entityA, item.a, item.b))) continue;
     asked.add(question);
     chosen.push({ item, a, b });
   }
