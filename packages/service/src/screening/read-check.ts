@@ -14,7 +14,7 @@ import { RECORD_ROLES } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
-import { CHECK_KIND, type CheckRecord, type HitView } from './screen-check.ts';
+import { CHECK_KIND, checkAnswer, type CheckRecord, type HitView } from './screen-check.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 
 /** What a check's reader needs of the watchlist: who owns each record behind a hit, and its provenance. */
@@ -40,21 +40,32 @@ export async function loadCheck(mosaic: Mosaic, user: User, projection: CheckRea
     const provenance = projection.provenanceOf(record);
     return provenance !== undefined && mosaic.decide(reader, 'screen', { kind: 'record', id: record, provenance }, context).effect === 'allow';
   };
+  // a pointer the policy would give this reader now, from the records behind it (a check kept
+  // before they were kept with it shows its pointers as made)
+  const pointsNow = (agency: string): boolean => {
+    const behind = stored.pointerRecords?.[agency];
+    if (behind === undefined) return true;
+    return behind.some((record) => {
+      const provenance = projection.provenanceOf(record);
+      const effect = provenance === undefined ? 'deny' : mosaic.decide(reader, 'screen', { kind: 'record', id: record, provenance }, context).effect;
+      return effect === 'pointer' || effect === 'allow';
+    });
+  };
   const shown = (hit: HitView): HitView | undefined => {
-    if (hit.kind === 'pointer') return hit;
+    if (hit.kind === 'pointer') return pointsNow(hit.agency) ? hit : undefined;
     // Content only when every record behind the listing may be shown, as when the check was made.
     const behind = projection.recordsOf(hit.subject);
     if (!(behind.length > 0 ? behind : [hit.subject]).every(may)) return undefined;
     return { ...hit, alerts: hit.alerts.filter((alert) => may(alert.id)) };
   };
-  return { stored, shown: { ...stored, hits: stored.hits.flatMap((hit) => shown(hit) ?? []) } };
+  return { stored, shown: checkAnswer({ ...stored, hits: stored.hits.flatMap((hit) => shown(hit) ?? []) }) };
 }
 
 /** `check` (the kept check, updated since) cut to what `shown` shows: the same hits, and on them the same alerts. */
 export function asShown(check: CheckRecord, shown: CheckRecord): CheckRecord {
   const hits = new Map(shown.hits.map((h) => [h.n, h]));
   return {
-    ...check,
+    ...checkAnswer(check),
     hits: check.hits.flatMap((hit) => {
       const seen = hits.get(hit.n);
       if (seen === undefined) return [];

@@ -107,6 +107,18 @@ export interface CheckRecord {
   /** The query as asked: kept with the check (and in the audit log), never in application logs. */
   readonly query: ScreeningQuery;
   readonly hits: readonly HitView[];
+  /**
+   * Kept with the check, never shown (answers go through checkAnswer): the listed records behind
+   * each agency's pointer, so that a later reader of the check is shown the pointer only where the
+   * policy would give them one now (read-check.ts).
+   */
+  readonly pointerRecords?: Readonly<Record<string, readonly RecordId[]>>;
+}
+
+/** A check as it is answered: without what is kept for its later readers only (pointerRecords). */
+export function checkAnswer(check: CheckRecord): CheckRecord {
+  const { pointerRecords: _kept, ...answer } = check;
+  return answer;
 }
 
 const MAX_PLACE = 200;
@@ -283,11 +295,13 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     return found;
   };
   const pointedAgencies = new Set<AgencyId>();
+  const pointerRecords: Record<string, RecordId[]> = {};
   for (const hit of outcome.hits) {
     if (hit.kind === 'pointer') {
       const pointed = pointerOf.get(hit.agency);
       const entry = entryOf(hit.id);
       if (!pointed) continue;
+      (pointerRecords[hit.agency] ??= []).push(...projection.recordsOf(hit.id).filter((r) => projection.provenanceOf(r)?.agency === hit.agency));
       // The owner learns of every one of its records encountered; the officer gets one pointer
       // per agency: how many of its entries matched is not the officer's to know.
       if (entry) notices.push(...noticesOf(entry));
@@ -319,6 +333,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     ...(input.latitude !== undefined ? { latitude: input.latitude } : {}),
     ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
     query: queryAsked(input.query), hits: withSameSubjects(inReadingOrder(hits), subjects),
+    ...(Object.keys(pointerRecords).length > 0 ? { pointerRecords } : {}),
   };
   // The check document and its owners' notifications ride with its audit entries: one
   // transaction, group-committed with the other checks of this turn, so a check is kept exactly
@@ -326,7 +341,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const told = ownerNotifications(check, notices, names);
   await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...checkHitLinks(check), ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
-  return check;
+  return checkAnswer(check);
 }
 
 /**
