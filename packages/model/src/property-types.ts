@@ -26,6 +26,17 @@ export interface PropertyType {
 
 // C0/C1 control characters other than tab and newline have no place in a stored value.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// in text of one line (a name, a purpose, a reason), not even those
+const LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Whether text holds control characters: any, for text of one line (a name, a purpose, a reason:
+ * shown on screens and kept in the audit log as given); with `lineBreaks`, any but tab and line
+ * breaks, as a stored property value may hold them (notes).
+ */
+export function hasControlCharacters(text: string, { lineBreaks = false }: { readonly lineBreaks?: boolean } = {}): boolean {
+  return (lineBreaks ? CONTROL : LINE_CONTROL).test(text);
+}
 const quote = (raw: string): string => JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
 
 const ok = (value: string): Cleaned => ({ ok: true, value });

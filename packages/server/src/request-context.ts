@@ -3,7 +3,7 @@
  * purpose and case reference every consultation must carry (headers X-Mosaic-Purpose and
  * X-Mosaic-Case on reads; body fields on searches).
  */
-import { AppError } from '@mosaic/model';
+import { AppError, hasControlCharacters } from '@mosaic/model';
 import type { User } from '@mosaic/store';
 import type { FastifyRequest } from 'fastify';
 
@@ -49,9 +49,8 @@ export function requirePurpose(given: { purpose?: string | undefined; caseRef?: 
   if (purpose.length > 500 || caseRef.length > 100) throw new AppError('MOSAIC_INVALID_INPUT', 'purpose or case reference too long');
   // they go into the audit log as given: no control characters (a terminal escape, a line break)
   for (const [field, value] of [['purpose', purpose], ['caseRef', caseRef]] as const) {
-    if (CONTROL.test(value)) throw new AppError('MOSAIC_INVALID_INPUT', `${field}: control characters are not allowed`, { field, reason: 'control characters' });
+    if (hasControlCharacters(value)) throw new AppError('MOSAIC_INVALID_INPUT', `${field}: control characters are not allowed`, { field, reason: 'control characters' });
   }
   return { purpose, caseRef };
 }
 
-const CONTROL = /[\u0000-\u001f\u007f]/;

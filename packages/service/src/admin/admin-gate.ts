@@ -7,7 +7,7 @@
  * be able to give a new agency its first administrator).
  */
 import type { JsonValue } from '@mosaic/audit';
-import { AppError, type AgencyId, type RecordId } from '@mosaic/model';
+import { AppError, hasControlCharacters, type AgencyId, type RecordId } from '@mosaic/model';
 import { decide } from '@mosaic/policy';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -62,8 +62,6 @@ export function invalid(field: string, reason: string): AppError {
   return new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
 }
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 /**
  * Free text a person gives (a name, a description, a reason), trimmed: refused empty (unless
  * `optional`), longer than `max`, or holding control characters (a line break, a terminal escape:
@@ -73,6 +71,6 @@ export function plainText(field: string, value: string, { max = 200, optional = 
   const trimmed = value.trim();
   if (trimmed.length === 0 && !optional) throw invalid(field, 'must not be empty');
   if (trimmed.length > max) throw invalid(field, `is longer than ${max} characters`);
-  if (CONTROL.test(trimmed)) throw invalid(field, 'must not hold control characters');
+  if (hasControlCharacters(trimmed)) throw invalid(field, 'must not hold control characters');
   return trimmed;
 }

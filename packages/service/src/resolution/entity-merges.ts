@@ -15,7 +15,7 @@ import { readEntity } from './entity-view.ts';
 /** Merges are looked at and undone as a resolution review. */
 const REVIEW = { purpose: 'resolution review', caseRef: 'review' } as const;
 
-export type MergeSummary = Awaited<ReturnType<EntityProjection['merges']>>[number];
+export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[number], 'link'>;
 
 /**
  * The merges that built the entity, for someone who sees at least one of its records (the read is
@@ -27,11 +27,11 @@ export async function entityMerges(mosaic: Mosaic, consultation: Consultation, e
   const answer = await readEntity(mosaic, { ...consultation, ...REVIEW }, entities, id);
   if (!('entity' in answer) || answer.entity.records.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
   const merges = await entities.merges(id);
-  const links = await Promise.all(merges.map((m) => entities.mergeEvent(m.id)));
   const context = policyContext(await mosaic.org(), { ...consultation, ...REVIEW });
-  const linked = await mosaic.store.getRecords([...new Set(links.flatMap((l) => l?.link ?? []))]);
+  const linked = await mosaic.store.getRecords([...new Set(merges.flatMap((m) => m.link))]);
   const readable = new Set<string>(linked.filter((r) => r.deletedAt === undefined && mosaic.decide(policyUser(consultation.user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow').map((r) => r.record.id));
-  return merges.filter((_, i) => links[i]?.link.every((record) => readable.has(record)) === true);
+  // the link itself is the check's, not the answer's
+  return merges.filter((m) => m.link.every((record) => readable.has(record))).map(({ link: _link, ...merge }) => merge);
 }
 
 /** Undoes a merge for an analyst who may read both records of the pair that linked its sides; logged with that pair. */

@@ -53,7 +53,8 @@ export interface EntityProjection extends Projection {
   /** The two entities a merge joined and the pair of records that linked them (the pair its undo judges not the same). */
   mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId; readonly link: readonly [RecordId, RecordId] } | undefined>;
   undo(mergeId: string, by: UserId): Promise<void>;
-  merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean }[]>;
+  /** The merges an entity took part in, each with the pair of records that linked its two sides. */
+  merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean; link: readonly [RecordId, RecordId] }[]>;
   /** Resolve everything again from the records and the stored snapshot. */
   rebuild(): Promise<void>;
   /** Runs a rebuild scheduled by an update now (not after its delay) and resolves when it has run (before closing the store, or to read the entities as the records are); rejects if it failed. */
@@ -337,7 +338,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     },
     async merges(entity) {
       return (await persistence.mergeEvents()).filter((e) => e.survivor === entity || e.absorbed === entity).map((e) => ({
-        id: e.id, survivor: e.survivor, absorbed: e.absorbed, probability: e.probability, kind: e.kind, at: e.at, undone: e.undone !== undefined,
+        id: e.id, survivor: e.survivor, absorbed: e.absorbed, probability: e.probability, kind: e.kind, at: e.at, undone: e.undone !== undefined, link: e.link,
       }));
     },
     rebuild,

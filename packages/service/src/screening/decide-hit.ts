@@ -9,7 +9,7 @@
  * alert owner is told, report included.
  */
 import type { AuditEvent } from '@mosaic/audit';
-import { AppError, validateRecord, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, hasControlCharacters, validateRecord, type Provenance, type RecordId } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
 import type { AlertCategory } from '@mosaic/screening';
 import type { User } from '@mosaic/store';
@@ -46,9 +46,6 @@ export const REPORT_REQUIRED: ReadonlySet<AlertCategory> = new Set(['discreet_ch
 
 const SIGHTING_SOURCE = 'mosaic/checkpoint';
 
-/** What a stored value may not hold (as @mosaic/model's property types: C0 and C1 controls but tab and line breaks). */
-const REPORT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
 /** A hit's decision claimed (id: check/hit), written before the decision is: see decideHit. */
 export const HIT_DECISION_KIND = 'hit-decision';
 
@@ -65,7 +62,7 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   if (hit.decision) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} was already ${DECIDED[hit.decision.decision]}`);
   // named as the officer wrote them, not as the record they go into calls them (notes go into a summary)
   for (const [field, value] of Object.entries(input.report ?? {})) {
-    if (typeof value === 'string' && REPORT_CONTROL.test(value)) throw new AppError('MOSAIC_INVALID_INPUT', `report.${field}: must not hold control characters`, { field: `report.${field}`, reason: 'control characters' });
+    if (typeof value === 'string' && hasControlCharacters(value, { lineBreaks: true })) throw new AppError('MOSAIC_INVALID_INPUT', `report.${field}: must not hold control characters`, { field: `report.${field}`, reason: 'control characters' });
   }
   // asked of the decider by the alerts they may see (one hidden from them must not show through)
   const reportNeeded = seen.kind === 'match' && seen.alerts.some((a) => REPORT_REQUIRED.has(a.category));

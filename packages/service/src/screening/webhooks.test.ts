@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
 import { keepNotifications } from './notification-inbox.ts';
 import { screenCheck } from './screen-check.ts';
-import { configureWebhook, deliverWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, WEBHOOK_KEPT_MS, WEBHOOK_KIND } from './webhooks.ts';
+import { attemptWebhook, configureWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, WEBHOOK_KEPT_MS, WEBHOOK_KIND } from './webhooks.ts';
 
 let world: TestMosaic;
 let stuck: Server;
@@ -44,9 +44,9 @@ describe('webhooks', () => {
     await setWebhook(mosaic, AgencyId('fedpol'), { url: `http://127.0.0.1:${(stuck.address() as AddressInfo).port}/hook`, secret: 'fedpol-secret-0123456789' });
     const notification = { id: 'n1', at: '2026-01-01T00:00:00Z', to: { agency: AgencyId('fedpol') }, kind: 'alert.hit', title: 't', body: {} };
     const started = Date.now();
-    expect(await deliverWebhook(mosaic, AgencyId('fedpol'), notification, { timeoutMs: 150 })).toBe('failed');
+    expect((await attemptWebhook(mosaic, AgencyId('fedpol'), notification, { timeoutMs: 150 })).delivery).toBe('failed');
     expect(Date.now() - started).toBeLessThan(1500);
-    expect(await deliverWebhook(mosaic, AgencyId('intel'), notification)).toBe('none');
+    expect((await attemptWebhook(mosaic, AgencyId('intel'), notification)).delivery).toBe('none');
 
     const projection = await listUnderArrestAlert(mosaic);
     const keeper = keepNotifications(mosaic, { timeoutMs: 2000 });
@@ -78,20 +78,20 @@ describe('webhooks', () => {
     const secret = 'intel-secret-0123456789';
     try {
       await setWebhook(mosaic, agency, { url: at('/first'), secret });
-      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+      expect((await attemptWebhook(mosaic, agency, notification)).delivery).toBe('delivered');
       // Another node of the same store changes it: this node still delivers where it read, for at most a second.
       await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: at('/second'), secret } });
       const changed = performance.now();
-      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+      expect((await attemptWebhook(mosaic, agency, notification)).delivery).toBe('delivered');
       const kept = performance.now() - changed < WEBHOOK_KEPT_MS;
       await new Promise((resolve) => setTimeout(resolve, WEBHOOK_KEPT_MS + 50));
-      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+      expect((await attemptWebhook(mosaic, agency, notification)).delivery).toBe('delivered');
       // Changed and removed here: at once.
       await setWebhook(mosaic, agency, { url: at('/third'), secret });
-      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+      expect((await attemptWebhook(mosaic, agency, notification)).delivery).toBe('delivered');
       const admin = await mosaic.store.findUserByName('intelAdmin');
       await configureWebhook(mosaic, { user: admin!, purpose: 'webhook maintenance', caseRef: 'ADM-1' }, null);
-      expect(await deliverWebhook(mosaic, agency, notification)).toBe('none');
+      expect((await attemptWebhook(mosaic, agency, notification)).delivery).toBe('none');
       expect(heard).toEqual(['/first', kept ? '/first' : '/second', '/second', '/third']);
     } finally {
       await new Promise((resolve) => receiver.close(resolve));
@@ -108,9 +108,9 @@ describe('webhooks', () => {
     try {
       await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret: 'zone-secret-0123456789' } });
       mosaic.store.getDocument = () => Promise.reject(new Error('store unavailable'));
-      expect(await deliverWebhook(mosaic, agency, notification)).toBe('none');
+      expect((await attemptWebhook(mosaic, agency, notification)).delivery).toBe('none');
       mosaic.store.getDocument = getDocument;
-      expect(await deliverWebhook(mosaic, agency, notification)).toBe('delivered');
+      expect((await attemptWebhook(mosaic, agency, notification)).delivery).toBe('delivered');
     } finally {
       mosaic.store.getDocument = getDocument;
       await new Promise((resolve) => receiver.close(resolve));

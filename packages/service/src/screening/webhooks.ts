@@ -126,8 +126,3 @@ export async function attemptWebhook(mosaic: Mosaic, agency: AgencyId, notificat
     return { delivery: 'failed', failure: error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'no connection' };
   }
 }
-
-/** attemptWebhook's delivery alone (a failed one is not tried again: see webhook-outbox.ts for that). */
-export async function deliverWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, options: WebhookOptions = {}): Promise<Delivery> {
-  return (await attemptWebhook(mosaic, agency, notification, options)).delivery;
-}

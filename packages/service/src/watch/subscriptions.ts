@@ -6,7 +6,7 @@
  * purpose and case under which every later notification is consulted and audited, and is kept
  * as a document (kind 'subscription', owner: the user).
  */
-import { AppError, type AgencyId, type RecordId, type UserId } from '@mosaic/model';
+import { AppError, hasControlCharacters, type AgencyId, type RecordId, type UserId } from '@mosaic/model';
 import { normalizeName } from '@mosaic/matching';
 import { randomUUID } from 'node:crypto';
 import { consult, requirePurpose } from '../consult.ts';
@@ -115,7 +115,7 @@ export async function createSubscription(mosaic: Mosaic, consultation: Consultat
   }
   const label = input.label?.trim() || defaultLabel(target);
   if (label.length > 200) throw invalid('label', 'at most 200 characters');
-  if (/[\u0000-\u001f\u007f]/.test(label)) throw invalid('label', 'must not hold control characters');
+  if (hasControlCharacters(label)) throw invalid('label', 'must not hold control characters');
   const now = mosaic.now().toISOString();
   const subscription: Subscription = {
     id: randomUUID(), user: consultation.user.id, agency: consultation.user.agency, target, label,
