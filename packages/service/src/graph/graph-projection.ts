@@ -15,7 +15,7 @@
  * an edge is visible only when every record it rests on is. Every node whose incident edges or
  * existence changed is journalled for the entity-level view (entity-graph-view.ts).
  */
-import { EdgeId, EntityGraph, normaliseIdentifier, SHARED_EDGE_TYPE, type EdgeInput, type EdgeType, type IdentifierKind, type NodeId } from '@mosaic/graph';
+import { EdgeId, EntityGraph, normaliseIdentifier, SHARED_EDGE_TYPE, type EdgeInput, type EdgeType, type GraphEdge, type IdentifierKind, type NodeId } from '@mosaic/graph';
 import type { EntityRecord, Provenance, RecordId, Schema, SchemaRegistry } from '@mosaic/model';
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
@@ -39,8 +39,15 @@ const SHARED: readonly { readonly property: string; readonly kind: IdentifierKin
   { property: 'passportNumber', kind: 'document' }, { property: 'idNumber', kind: 'document' },
 ];
 
-/** An identifier held by more records than this (a call centre, a hostel) links nobody. */
-const MAX_SHARING = 20;
+/**
+ * An identifier held by more records than this (a call centre, a hostel) links nobody. The count
+ * is of the holders a viewer may see (`sharingFor`): counted over every holder, the tie's absence
+ * between a few visible holders would tell the viewer that hidden ones hold it too.
+ */
+export const MAX_SHARING = 20;
+
+/** Ties are kept for identifiers held by up to this many records in all, for `sharingFor` to count per viewer. */
+const MAX_HOLDERS = 200;
 
 /** An event of the records (a sighting, a trip, an arrest): the subjects are record ids. */
 export interface GraphEvent {
@@ -74,6 +81,11 @@ export interface GraphProjection extends Projection {
   locationOf(id: RecordId): GraphLocated | undefined;
   /** Record nodes touched since the last call (added, removed, or an incident edge changed). */
   drainTouched(): ReadonlySet<RecordId>;
+  /**
+   * For one query: whether a shared-identifier edge stands for a viewer, its identifier held by
+   * at most MAX_SHARING records they may see (counted once per identifier).
+   */
+  sharingFor(visible: (id: RecordId) => boolean): (edge: GraphEdge) => boolean;
 }
 
 /** Entity-typed properties of events that name what the event involves, besides the schema's subjects. */
@@ -92,6 +104,9 @@ function occasionKeys(schema: Schema, record: EntityRecord): string[] {
   return day && day.length === 10 && place ? [`sighting\u0000${normaliseIdentifier('sighting', place)}@${day}`] : [];
 }
 
+/** Shared-identifier edge ids: the prefix, a hash of the identifier, then the pair. */
+const SHARED_PREFIX = 'shared:';
+
 const short = (text: string): string => createHash('sha1').update(text).digest('base64url').slice(0, 12);
 
 export function createGraphProjection(registry: SchemaRegistry): GraphProjection {
@@ -103,6 +118,8 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
   /** identifier key -> records holding it, and back */
   const holders = new Map<string, Set<RecordId>>();
   const heldBy = new Map<RecordId, string[]>();
+  /** the hash in its edges' ids -> holders, of identifiers held by more than MAX_SHARING records (and tied) */
+  const crowded = new Map<string, ReadonlySet<RecordId>>();
   const provenance = new Map<RecordId, Provenance>();
   const events = new Map<RecordId, GraphEvent>();
   /** subject record -> events that involve it */
@@ -127,19 +144,23 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
   /** The nodes a holder of a key stands for: itself, or the subjects of an event. */
   const nodesOf = (holder: RecordId): readonly RecordId[] => events.get(holder)?.subjects ?? [holder];
 
-  const sharedEdgeId = (key: string, a: RecordId, b: RecordId): EdgeId => EdgeId(`shared:${short(key)}:${a < b ? `${a}|${b}` : `${b}|${a}`}`);
+  const sharedEdgeId = (key: string, a: RecordId, b: RecordId): EdgeId => EdgeId(`${SHARED_PREFIX}${short(key)}:${a < b ? `${a}|${b}` : `${b}|${a}`}`);
 
   /** Rebuild the shared-* edges of one identifier among its current holders. */
   const relink = (key: string, before: readonly RecordId[], beforeNodes: ReadonlyMap<RecordId, readonly RecordId[]> = new Map()): void => {
     const kind = key.split('\u0000')[0] as IdentifierKind;
     const nodes = (holder: RecordId): readonly RecordId[] => beforeNodes.get(holder) ?? nodesOf(holder);
-    for (let i = 0; i < before.length; i++) {
+    // (an identifier held by more than MAX_HOLDERS had no ties to drop)
+    for (let i = 0; before.length <= MAX_HOLDERS && i < before.length; i++) {
       for (let j = i + 1; j < before.length; j++) {
         for (const a of nodes(before[i]!)) for (const b of nodes(before[j]!)) dropEdge(sharedEdgeId(key, a, b));
       }
     }
-    const now = [...(holders.get(key) ?? [])];
-    if (now.length > MAX_SHARING) return;
+    const set = holders.get(key);
+    const now = [...(set ?? [])];
+    if (set !== undefined && now.length > MAX_SHARING && now.length <= MAX_HOLDERS) crowded.set(short(key), set);
+    else crowded.delete(short(key));
+    if (now.length > MAX_HOLDERS) return;
     for (let i = 0; i < now.length; i++) {
       for (let j = i + 1; j < now.length; j++) {
         const x = now[i]!;
@@ -286,6 +307,23 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
       const out = touched;
       touched = new Set();
       return out;
+    },
+    sharingFor(visible) {
+      const memo = new Map<string, boolean>();
+      return (edge) => {
+        if (crowded.size === 0 || !edge.id.startsWith(SHARED_PREFIX)) return true;
+        const hash = edge.id.slice(SHARED_PREFIX.length, edge.id.indexOf(':', SHARED_PREFIX.length));
+        const set = crowded.get(hash);
+        if (set === undefined) return true;
+        let ok = memo.get(hash);
+        if (ok === undefined) {
+          let seen = 0;
+          for (const holder of set) if (visible(holder) && ++seen > MAX_SHARING) break;
+          ok = seen <= MAX_SHARING;
+          memo.set(hash, ok);
+        }
+        return ok;
+      };
     },
     apply(changes: readonly RecordChange[]) {
       for (const change of changes) remove(change.id);

@@ -3,6 +3,7 @@ import { RecordId } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
 import { closeTestWorld, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { MAX_SHARING } from './graph-projection.ts';
 import { graphExpand, graphTimeline } from './graph-queries.ts';
 
 let world: TestMosaic | undefined;
@@ -34,5 +35,39 @@ describe('graph queries seeded by a record', () => {
     await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['intel:nope' as NodeId], hops: 0 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
     const timeline = await graphTimeline(world.mosaic, fed, projections, { entities: ['intel:z' as NodeId] }).catch((error: unknown) => error);
     expect(JSON.stringify(timeline)).not.toContain(String(entity));
+  });
+});
+
+describe('ties through a shared identifier', () => {
+  const GIVEN = ['Aline', 'Bruno', 'Cyril', 'Dora', 'Emile', 'Fanny', 'Gilles', 'Hugo', 'Irene', 'Jules', 'Karel', 'Lotte', 'Mehdi', 'Nadia', 'Otto', 'Pieter', 'Quinten', 'Rosa', 'Sven', 'Tineke'];
+  const SURNAME = ['Verbeke', 'Lambrechts', 'Dufour'];
+  const holder = (agency: string, i: number, n: number) => ({
+    id: `p${i}`, schema: 'Person',
+    properties: { name: [`${GIVEN[i % GIVEN.length]!} ${SURNAME[n]!}`], birthDate: [`19${60 + i}-0${1 + (i % 9)}-1${i % 10}`], phone: ['+32 470 55 66 77'] },
+    provenance: testProvenance(agency),
+  });
+
+  it('are cut only when the viewer sees more than the bound of its holders, whatever they may not see', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    // 3 federal, 18 local and 19 intelligence records hold one phone: 40 holders in all
+    await putFixtures(world.mosaic, [
+      ...[0, 1, 2].map((i) => holder('fedpol', i, 0)),
+      ...Array.from({ length: 18 }, (_, i) => holder('zone-north', i, 1)),
+      ...Array.from({ length: 19 }, (_, i) => holder('intel', i, 2)),
+    ]);
+    await projections.follower.catchUp();
+    await projections.entities.settle();
+    expect(MAX_SHARING).toBeLessThan(21);
+    expect(MAX_SHARING).toBeGreaterThanOrEqual(19);
+    const as = async (name: 'fedAnalyst' | 'intelAnalyst') => ({ user: (await world!.mosaic.store.findUserByName(name))!, purpose: 'investigation', caseRef: 'C' });
+    const phoneTies = async (name: 'fedAnalyst' | 'intelAnalyst', seed: string, level: 'record' | 'entity') =>
+      (await graphExpand(world!.mosaic, await as(name), projections!, { seeds: [seed as NodeId], hops: 1, level })).subgraph.edges.filter((e) => e.type === 'shared-phone').length;
+    for (const level of ['record', 'entity'] as const) {
+      // intelligence sees its 19 holders only: they are tied (each to each), as if the others did not exist
+      expect(await phoneTies('intelAnalyst', 'intel:p0', level)).toBe((19 * 18) / 2);
+      // the federal police see their own 3 and the local police's 18: 21 holders, too many to tie
+      expect(await phoneTies('fedAnalyst', 'fedpol:p0', level)).toBe(0);
+    }
   });
 });

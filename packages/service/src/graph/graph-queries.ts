@@ -46,6 +46,8 @@ interface View {
   readonly graph: EntityGraph;
   readonly scope: QueryScope;
   readonly visible: (record: RecordId) => boolean;
+  /** Whether a shared-identifier edge stands for this user (its identifier not held by too many they see). */
+  readonly sharing: (edge: GraphEdge) => boolean;
   /** The node as this user may see it (label and kind from visible members only). */
   present(node: GraphNode): GraphNode;
   /** Edges as returned: at entity level, parallel ties of one type between two entities become one. */
@@ -81,11 +83,14 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     ...(filters.minWeight !== undefined ? { minWeight: filters.minWeight } : {}),
     ...(agencies ? { provenance: (claims: readonly RecordId[]) => claims.some((r) => agencies.includes(r.slice(0, r.indexOf(':')))) } : {}),
   };
+  const sharing = records.sharingFor(visible);
+  const claimsVisible = (edge: GraphEdge): boolean => edge.provenance.every(visible) && sharing(edge);
   if (filters.level === 'record') {
     return {
       graph: records.graph,
-      scope: { visibility: { node: (node) => visible(node.id as RecordId), edge: (edge) => edge.provenance.every(visible) }, ...filterScope },
+      scope: { visibility: { node: (node) => visible(node.id as RecordId), edge: claimsVisible }, ...filterScope },
       visible,
+      sharing,
       present: (node) => node,
       edgesOut: (edges) => [...edges],
       recordsOf: (node) => (visible(node as RecordId) ? [node as RecordId] : []),
@@ -114,8 +119,9 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   const edgeRecords = (edge: GraphEdge): readonly RecordId[] => [...edge.provenance, ...entityGraph.endpointsOf(edge.id)];
   return {
     graph: entityGraph.graph,
-    scope: { visibility: { node: (node) => visibleMembers(node.id).length > 0, edge: (edge) => edge.provenance.every(visible) && entityGraph.endpointsOf(edge.id).every(shown) }, ...filterScope },
+    scope: { visibility: { node: (node) => visibleMembers(node.id).length > 0, edge: (edge) => claimsVisible(edge) && entityGraph.endpointsOf(edge.id).every(shown) }, ...filterScope },
     visible,
+    sharing,
     present(node) {
       const shown = visibleMembers(node.id).flatMap((m) => records.graph.node(m) ?? []);
       return { id: node.id, kind: shown[0]?.kind ?? node.kind, label: mostCommon(shown.map((n) => n.label)) ?? '' };
@@ -331,7 +337,7 @@ export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, so
         const edge = recordGraph.edgeAt(e);
         const other = recordGraph.nodeIdAt(recordGraph.otherEndAt(e, v)) as RecordId;
         const at = sources.graph.locationOf(other);
-        if (!at || !PLACE_TIES.has(edge.type) || !view.visible(other) || !edge.provenance.every(view.visible)) continue;
+        if (!at || !PLACE_TIES.has(edge.type) || !view.visible(other) || !edge.provenance.every(view.visible) || !view.sharing(edge)) continue;
         candidates.push({ id: at.id, kind: at.schema, label: at.label, lat: at.lat, lon: at.lon, entities: [node], provenance: [...new Set([at.id, ...edge.provenance])], ...(edge.start ? { date: edge.start } : {}) });
       }
     }
