@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
 import { closeTestWorld, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { MAX_SHARING } from './graph-projection.ts';
-import { graphExpand, graphTimeline } from './graph-queries.ts';
+import { graphConnectors, graphExpand, graphTimeline } from './graph-queries.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -35,6 +35,13 @@ describe('graph queries seeded by a record', () => {
     await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['intel:nope' as NodeId], hops: 0 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
     const timeline = await graphTimeline(world.mosaic, fed, projections, { entities: ['intel:z' as NodeId] }).catch((error: unknown) => error);
     expect(JSON.stringify(timeline)).not.toContain(String(entity));
+    // who connects them: a hidden or unknown id among the given ones is not left out quietly
+    for (const level of ['entity', 'record'] as const) {
+      expect((await graphConnectors(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId], level })).connectedPairs).toBe(0);
+      for (const other of ['intel:z', 'intel:nope']) {
+        await expect(graphConnectors(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId, other as NodeId], level })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+      }
+    }
   });
 });
 

@@ -216,7 +216,10 @@ export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sou
 
 export async function graphConnectors(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; maxHops?: number } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const result = connectors(view.graph, request.entities.map(view.nodeFor), { ...view.scope, maxHops: request.maxHops ?? 3 });
+  const given = request.entities.map(view.nodeFor);
+  // an id not found or hidden is not left out quietly, so the answer is never taken for theirs
+  if (given.some((node) => !view.graph.hasNode(node) || view.recordsOf(node).length === 0)) throw notFound();
+  const result = connectors(view.graph, given, { ...view.scope, maxHops: request.maxHops ?? 3 });
   await disclose(mosaic, consultation, sources, view, { nodes: result.connectors.map((c) => c.node.id), edges: [] }, { connectors: [...request.entities], level: request.level ?? 'entity' });
   return { ...result, connectors: result.connectors.map((c) => ({ ...c, node: view.present(c.node) })) };
 }
