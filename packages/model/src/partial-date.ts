@@ -17,26 +17,47 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function parsePartialDate(raw: string): PartialDate | undefined {
+/** The years a date is read in: a date outside them is a slip (9999-12-31, 0001-01-01), not a day of someone's life. */
+export const DATE_YEARS = { first: 1800, last: 2200 } as const;
+
+/** The parts a date is written in, or undefined when it is not written as one (range not checked). */
+function partsOf(raw: string): Parts | undefined {
   const text = raw.trim();
   const withTime = ISO_TIME.exec(text);
   const iso = ISO.exec(withTime?.[1] ?? text);
-  let parts: [number, number | undefined, number | undefined];
-  if (iso) {
-    parts = [Number(iso[1]), iso[2] === undefined ? undefined : Number(iso[2]), iso[3] === undefined ? undefined : Number(iso[3])];
-  } else {
-    // Day-first numeric dates are how European agencies write them; month-first is not accepted
-    // because 03/04/1990 would be ambiguous.
-    const dmy = DMY.exec(text);
-    if (!dmy) return undefined;
-    parts = [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])];
-  }
+  if (iso) return [Number(iso[1]), iso[2] === undefined ? undefined : Number(iso[2]), iso[3] === undefined ? undefined : Number(iso[3])];
+  // Day-first numeric dates are how European agencies write them; month-first is not accepted
+  // because 03/04/1990 would be ambiguous.
+  const dmy = DMY.exec(text);
+  return dmy ? [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])] : undefined;
+}
+
+type Parts = readonly [year: number, month: number | undefined, day: number | undefined];
+
+function partsProblem([year, month, day]: Parts): string | undefined {
+  if (year < DATE_YEARS.first || year > DATE_YEARS.last) return `is not a date in the years ${DATE_YEARS.first} to ${DATE_YEARS.last}`;
+  if (month === undefined) return undefined;
+  if (month < 1 || month > 12) return `is not a date: there is no month ${month}`;
+  if (day === undefined || (day >= 1 && day <= daysIn(year, month))) return undefined;
+  return `is not a date: ${year}-${String(month).padStart(2, '0')} has no day ${day}`;
+}
+
+/**
+ * Why a text is not a date, in words for the person who wrote it, or undefined when it is one:
+ * "is not a date in the years 1800 to 2200" for 9999-12-31, "is not a date: 2023-02 has no day 30"
+ * for 2023-02-30.
+ */
+export function dateProblem(raw: string): string | undefined {
+  const parts = partsOf(raw);
+  return parts === undefined ? 'is not a date' : partsProblem(parts);
+}
+
+export function parsePartialDate(raw: string): PartialDate | undefined {
+  const parts = partsOf(raw);
+  if (parts === undefined || partsProblem(parts) !== undefined) return undefined;
   const [year, month, day] = parts;
-  if (year < 1800 || year > 2200) return undefined;
   if (month === undefined) return { year };
-  if (month < 1 || month > 12) return undefined;
   if (day === undefined) return { year, month };
-  if (day < 1 || day > daysIn(year, month)) return undefined;
   return { year, month, day };
 }
 
@@ -44,7 +65,12 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day written YYYY-MM-DD, read as a record's dates are ("2099-02-30" is not one): the check for full dates given at the boundary. */
 export function isIsoDay(text: string): boolean {
-  return ISO_DAY.test(text) && parsePartialDate(text)?.day !== undefined;
+  return isoDayProblem(text) === undefined;
+}
+
+/** Why a text is not a full date YYYY-MM-DD of a real day ("must be a date YYYY-MM-DD", "is not a date in the years…"), or undefined. */
+export function isoDayProblem(text: string): string | undefined {
+  return ISO_DAY.test(text) ? dateProblem(text) : 'must be a date YYYY-MM-DD';
 }
 
 export function formatPartialDate(date: PartialDate): string {

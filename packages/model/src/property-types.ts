@@ -5,7 +5,7 @@
  * are the type-level rules every stored value obeys.
  */
 import { toCountryCode } from './countries.ts';
-import { compatibleDates, formatPartialDate, parsePartialDate } from './partial-date.ts';
+import { compatibleDates, dateProblem, formatPartialDate, parsePartialDate } from './partial-date.ts';
 
 export const PROPERTY_TYPES = [
   'name', 'date', 'country', 'phone', 'email', 'identifier', 'plate', 'text', 'string', 'entity',
@@ -66,7 +66,7 @@ const nameType = type('name', 300, (raw) => {
 
 const dateType = type('date', 10, (raw) => {
   const parsed = parsePartialDate(raw);
-  return parsed ? ok(formatPartialDate(parsed)) : failOn(raw, 'is not a date');
+  return parsed ? ok(formatPartialDate(parsed)) : failOn(raw, dateProblem(raw) ?? 'is not a date');
 }, (a, b) => {
   const pa = parsePartialDate(a);
   const pb = parsePartialDate(b);

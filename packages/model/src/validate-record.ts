@@ -4,7 +4,7 @@
  * property type's own cleaning (case, spacing, canonical formats).
  */
 import { AgencyId, recordIdOf } from './ids.ts';
-import { parsePartialDate } from './partial-date.ts';
+import { dateProblem, parsePartialDate } from './partial-date.ts';
 import { propertyType, type Cleaned } from './property-types.ts';
 import {
   CLASSIFICATION, CREDIBILITY, HANDLING, NATURE, RELIABILITY, SUBJECT_CATEGORY, TLP,
@@ -105,7 +105,7 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   if (reviewDate === undefined && category !== undefined && typeof agencyRaw === 'string' && options.reviewDateFor) reviewDate = options.reviewDateFor(category, AgencyId(agencyRaw));
   const parsedReview = typeof reviewDate === 'string' ? parsePartialDate(reviewDate) : undefined;
   if (parsedReview?.day === undefined) {
-    errors.push(reviewDate === undefined ? { field: at('reviewDate'), reason: 'is required' } : valueError(at('reviewDate'), reviewDate, 'is not a full date (YYYY-MM-DD)'));
+    errors.push(reviewDate === undefined ? { field: at('reviewDate'), reason: 'is required' } : valueError(at('reviewDate'), reviewDate, (typeof reviewDate === 'string' ? dateProblem(reviewDate) : undefined) ?? 'is not a full date (YYYY-MM-DD)'));
   }
 
   const sourceRecordId = given['sourceRecordId'] ?? recordId;

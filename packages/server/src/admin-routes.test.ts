@@ -229,13 +229,18 @@ describe('retention', () => {
     expect(erase.statusCode).toBe(409);
     expect((await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2030-05-01', reason: 'still relevant' })).json()).toMatchObject({ error: { details: { field: 'until' } } });
     // of the right shape, but no calendar has them: refused, not stored to stop the sweep
-    const notADay = { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'until', reason: 'must be a real date YYYY-MM-DD' }] };
+    const notADay = (reason: string) => ({ code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'until', reason }] });
     const extended = await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2099-02-30', reason: 'still relevant' });
     expect(extended.statusCode).toBe(400);
-    expect(extended.json()).toMatchObject({ error: notADay });
+    expect(extended.json()).toMatchObject({ error: notADay('is not a date: 2099-02 has no day 30') });
     const held = await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/holds', { reference: 'Court order 3', until: '2030-02-31' });
     expect(held.statusCode).toBe(400);
-    expect(held.json()).toMatchObject({ error: notADay });
+    expect(held.json()).toMatchObject({ error: notADay('is not a date: 2030-02 has no day 31') });
+    // each refused for what is wrong with it: a year no record lives to, a date not written as one
+    const forever = await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '9999-12-31', reason: 'still relevant' });
+    expect(forever.json()).toMatchObject({ error: notADay('is not a date in the years 1800 to 2200') });
+    const american = await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/holds', { reference: 'Court order 3', until: '12/31/2031' });
+    expect(american.json()).toMatchObject({ error: notADay('must be a date YYYY-MM-DD') });
     expect((await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2032-06-20', reason: 'open investigation' })).json()).toMatchObject({ reviewDate: '2032-06-20', version: 2 });
 
     today = new Date('2030-07-01T10:00:00Z');

@@ -2,7 +2,7 @@
  * Shapes shared by several routes: a record with its provenance, a pointer, the purpose of a
  * consultation, a day.
  */
-import { isIsoDay } from '@mosaic/model';
+import { isoDayProblem } from '@mosaic/model';
 import { ACTION_CODES, ALERT_CATEGORIES } from '@mosaic/screening';
 import { z } from 'zod';
 
@@ -30,7 +30,10 @@ export const PurposeFields = {
 };
 
 /** A real calendar day, YYYY-MM-DD: 2099-02-30 is refused here, not stored to stop the retention sweep later. */
-export const IsoDay = z.string().refine(isIsoDay, 'must be a real date YYYY-MM-DD');
+export const IsoDay = z.string().superRefine((text, context) => {
+  const problem = isoDayProblem(text);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+});
 
 export const PurposeHeaders = z.object({
   'x-mosaic-purpose': z.string().optional().describe('Purpose of the consultation (URL-encoded)'),

@@ -7,7 +7,7 @@
  * agency) are listed, and a record restricted to need-to-know groups the administrator is not in
  * shows no caption. Listing it is a consultation and is logged with the purpose.
  */
-import { AppError, isIsoDay, type RecordId } from '@mosaic/model';
+import { AppError, isoDayProblem, type RecordId } from '@mosaic/model';
 import { decide, erasable, reviewQueue } from '@mosaic/policy';
 import type { StoredRecord } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
@@ -65,7 +65,8 @@ export async function retentionQueue(mosaic: Mosaic, request: AdminRequest, { wi
 export async function extendReview(mosaic: Mosaic, request: AdminRequest, id: RecordId, { until, reason }: { readonly until: string; readonly reason: string }): Promise<{ readonly reviewDate: string; readonly version: number }> {
   const stored = await ownRecord(mosaic, request, id);
   const today = mosaic.now().toISOString().slice(0, 10);
-  if (!isIsoDay(until)) throw invalid('until', 'must be a real date YYYY-MM-DD');
+  const problem = isoDayProblem(until);
+  if (problem !== undefined) throw invalid('until', problem);
   if (until <= today) throw invalid('until', `must be after today (${today})`);
   if (until <= stored.record.provenance.reviewDate) throw invalid('until', `must be after the current review date (${stored.record.provenance.reviewDate})`);
   const why = reasonOf(reason, 'must say why the record is kept');
@@ -84,7 +85,8 @@ export async function placeLegalHold(mosaic: Mosaic, request: AdminRequest, id: 
   const ref = plainText('reference', reference);
   if (ref.length < 3) throw invalid('reference', 'must name the order, proceedings or request (3 to 200 characters)');
   const today = mosaic.now().toISOString().slice(0, 10);
-  if (until !== undefined && !isIsoDay(until)) throw invalid('until', 'must be a real date YYYY-MM-DD');
+  const problem = until === undefined ? undefined : isoDayProblem(until);
+  if (problem !== undefined) throw invalid('until', problem);
   if (until !== undefined && until < today) throw invalid('until', `must be from today (${today})`);
   const hold: HoldDocument = { id: randomUUID(), record: id, agency: request.user.agency, reference: ref, ...(until ? { until } : {}), placedBy: request.user.id, placedAt: mosaic.now().toISOString() };
   await mosaic.store.putDocument({ kind: LEGAL_HOLD_KIND, id: hold.id, owner: hold.agency, subject: id, body: hold });
