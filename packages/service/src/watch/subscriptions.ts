@@ -6,6 +6,7 @@
  * purpose and case under which every later notification is consulted and audited, and is kept
  * as a document (kind 'subscription', owner: the user).
  */
+import kinks from '@turf/kinks';
 import { AppError, hasControlCharacters, type AgencyId, type RecordId, type UserId } from '@mosaic/model';
 import { normalizeName } from '@mosaic/matching';
 import { randomUUID } from 'node:crypto';
@@ -70,11 +71,20 @@ function checkedTarget(target: WatchTarget): WatchTarget {
       polygon.forEach(([lat, lon], i) => {
         if (!(Number.isFinite(lat) && Math.abs(lat) <= 90 && Number.isFinite(lon) && Math.abs(lon) <= 180)) throw invalid(`target.polygon[${i}]`, 'latitude from -90 to 90 and longitude from -180 to 180');
       });
+      // a ring whose sides cross (points given out of order) draws two areas or none the user meant
+      const [crossing] = crossings(polygon);
+      if (crossing !== undefined) throw invalid('target.polygon', `its sides cross at ${crossing.map((x) => x.toFixed(5)).join(', ')} (give the points in order around the area)`);
       // points on one line, or the same point again, enclose nothing: no place would ever be inside
       if (Math.abs(shoelaceArea(polygon)) < 1e-12) throw invalid('target.polygon', 'encloses no area (the points repeat or lie on one line)');
       return { kind: 'area', polygon: polygon.map(([lat, lon]) => [lat, lon] as const) };
     }
   }
+}
+
+/** Where the sides of a ring cross each other, as [latitude, longitude] (none for a ring drawn in order around its area). */
+function crossings(ring: readonly LatLon[]): readonly LatLon[] {
+  const closed = [...ring, ring[0] as LatLon].map(([lat, lon]) => [lon, lat]);
+  return kinks({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [closed] } }).features.map(({ geometry: { coordinates: [lon, lat] } }) => [lat ?? 0, lon ?? 0] as const);
 }
 
 /** Twice the signed area of a ring of points, in squared degrees (zero when they lie on one line). */
