@@ -15,14 +15,15 @@
  * output file). Exit 0: all lines used; 3: some lines were rejected or
  * unreadable, or some queries refused; 2: usage.
  */
-import { EntityId } from '@mosaic/model';
+import { AppError, EntityId } from '@mosaic/model';
 import { parseEntityObject } from '@mosaic/resolution';
 import { createScreeningIndex, entryFromFtm, QUERY_FIELDS, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parse } from '../args.ts';
-import { requireFiles } from '../input-files.ts';
+import { fileProblem, requireFiles } from '../input-files.ts';
 
 const USAGE = 'usage: mosaic screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]';
 const SHOWN_ERRORS = 20;
@@ -93,6 +94,27 @@ function queryProblem(q: Record<string, unknown>, id: string): string | undefine
   return parsed.ok ? undefined : parsed.reason;
 }
 
+/**
+ * The output file, opened (created or emptied) before the index is built: a folder that does not
+ * exist or cannot be written is said in one line at once, not after minutes of building.
+ */
+async function openOutput(path: string): Promise<WriteStream> {
+  try {
+    return (await open(path, 'w')).createWriteStream({ encoding: 'utf8' });
+  } catch (error) {
+    const { code } = error as { code?: unknown };
+    const reason = code === 'ENOENT' ? `${path}: no such folder` : fileProblem(error);
+    if (reason === undefined) throw error;
+    throw new AppError('MOSAIC_INVALID_INPUT', `screen: --out ${reason}`);
+  }
+}
+
+/** A failed write (a full disk…) as one line naming the file, not an unhandled 'error' event. */
+function writeFailure(path: string, error: unknown): AppError {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return new AppError('MOSAIC_INTERNAL', `screen: --out ${path}: could not be written (${typeof code === 'string' ? code : String(message)})`);
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 1000) / 1000;
 }
@@ -105,6 +127,36 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 2;
   }
   await requireFiles('screen', { '--watchlist': values.watchlist, '--queries': values.queries });
+  const out = await openOutput(values.out);
+  try {
+    return await screenFiles(out, { watchlist: values.watchlist, queries: values.queries, out: values.out, limit });
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+}
+
+interface ScreenFiles {
+  readonly watchlist: string;
+  readonly queries: string;
+  readonly out: string;
+  readonly limit: number;
+}
+
+async function screenFiles(out: WriteStream, { watchlist, queries: queriesPath, out: outPath, limit }: ScreenFiles): Promise<number> {
+  // Until the end is awaited, a write error is kept here and thrown at the next write.
+  let failed: unknown;
+  out.on('error', (error) => {
+    failed ??= error;
+  });
+  const write = async (text: string): Promise<void> => {
+    if (failed !== undefined) throw writeFailure(outPath, failed);
+    try {
+      if (!out.write(text)) await once(out, 'drain');
+    } catch (error) {
+      throw writeFailure(outPath, error);
+    }
+  };
   let shown = 0;
   const report = (file: string) => (line: number, reason: string): void => {
     if (shown++ < SHOWN_ERRORS) console.error(`${file}:${line}: ${reason}`);
@@ -113,7 +165,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   const entries: WatchlistEntry[] = [];
   let watchlistRejected = 0;
-  for await (const { line, value } of jsonLines(values.watchlist, (l, r) => { watchlistRejected++; report('watchlist')(l, r); })) {
+  for await (const { line, value } of jsonLines(watchlist, (l, r) => { watchlistRejected++; report('watchlist')(l, r); })) {
     const parsed = parseEntityObject(value);
     if (!parsed.ok) {
       watchlistRejected++;
@@ -128,7 +180,6 @@ export async function run(argv: readonly string[]): Promise<number> {
   const index = createScreeningIndex(entries, { frequencies: 'index' });
   const buildMs = performance.now() - started;
 
-  const out = createWriteStream(values.out, 'utf8');
   const times: number[] = [];
   let queries = 0;
   let rejected = 0;
@@ -136,7 +187,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   let withPossible = 0;
   let unreadable = 0;
   const at = new Date();
-  for await (const { line, value } of jsonLines(values.queries, (l, r) => { unreadable++; report('queries')(l, r); })) {
+  for await (const { line, value } of jsonLines(queriesPath, (l, r) => { unreadable++; report('queries')(l, r); })) {
     const q = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
     const id = typeof q['id'] === 'string' || typeof q['id'] === 'number' ? String(q['id']) : `line-${line}`;
     queries++;
@@ -162,10 +213,15 @@ export async function run(argv: readonly string[]): Promise<number> {
         })),
       };
     }
-    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+    await write(`${JSON.stringify(record)}\n`);
   }
+  if (failed !== undefined) throw writeFailure(outPath, failed);
   out.end();
-  await once(out, 'finish');
+  try {
+    await once(out, 'finish');
+  } catch (error) {
+    throw writeFailure(outPath, error);
+  }
   times.sort((a, b) => a - b);
   if (shown > SHOWN_ERRORS) console.error(`… and ${shown - SHOWN_ERRORS} more errors`);
   console.error(JSON.stringify({
