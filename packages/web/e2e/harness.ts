@@ -100,7 +100,7 @@ export function apiClient(base: string): ApiClient {
 
 export interface TestBrowser {
   /** A page in a context of its own (nothing shared with other pages), at `base`. */
-  newPage(options?: { viewport?: { width: number; height: number }; hasTouch?: boolean }): Promise<Page>;
+  newPage(options?: { viewport?: { width: number; height: number }; hasTouch?: boolean; timezoneId?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -109,8 +109,8 @@ export async function openTestBrowser(base: string): Promise<TestBrowser> {
   const browser: Browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
-    async newPage({ viewport = VIEWPORT, hasTouch = false } = {}) {
-      const context = await browser.newContext({ viewport, hasTouch, baseURL: base });
+    async newPage({ viewport = VIEWPORT, hasTouch = false, timezoneId }: { viewport?: { width: number; height: number }; hasTouch?: boolean; timezoneId?: string } = {}) {
+      const context = await browser.newContext({ viewport, hasTouch, baseURL: base, ...(timezoneId ? { timezoneId } : {}) });
       contexts.push(context);
       return context.newPage();
     },

@@ -1,0 +1,82 @@
+/**
+ * The checkpoint officer in a real browser against a real Mosaic server (embedded store): the
+ * encounter report a discreet check asks for, its time in the officer's local time; and the
+ * screen worked from the keyboard, a decision after another, then Esc for the next traveller.
+ */
+import { testProvenance } from '@mosaic/service/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+
+const haveChromium = requireChromium();
+let server: TestServerWithProjections;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  server = await startTestServer();
+  const api = apiClient(server.base);
+  const fed = await api.tokenOf('fedAnalyst');
+  const person = async (id: string, properties: Record<string, string[]>) =>
+    (await api.json<{ record: { id: string } }>('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } })).record.id;
+  // the federal police want to know where she goes: a discreet check, reported to them
+  const haddad = await person('p-haddad', { name: ['Samira Haddad'], birthDate: ['1988-07-19'] });
+  await api.json('/alerts', { token: fed, body: { subject: haddad, category: 'discreet_check' }, headers: { 'x-mosaic-purpose': 'Surveillance', 'x-mosaic-case': 'DC/2025/4' } });
+  // two men of one name and no alert: two cards to decide
+  await person('p-verbeke-1', { name: ['Jonas Verbeke'], birthDate: ['1975-03-02'] });
+  await person('p-verbeke-2', { name: ['Jonas Verbeke'], birthDate: ['1981-10-23'] });
+  await server.projections.follower.catchUp();
+  browser = await openTestBrowser(server.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function check(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('.hit-card').count()).toBeGreaterThan(0);
+}
+
+/** Now in Brussels, as the form shows it. */
+const brusselsNow = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'short' }).format(new Date());
+
+describe.skipIf(!haveChromium)('the checkpoint', () => {
+  it('pre-fills the report\'s time in local time, sends it with its offset, and says on the field when it cannot read one', async () => {
+    const page = await browser.newPage({ timezoneId: 'Europe/Brussels' });
+    const sent: unknown[] = [];
+    page.on('request', (request) => { if (request.url().endsWith('/decision')) sent.push(request.postDataJSON()); });
+    await signInPage(page, 'zoneCheckpoint');
+    await givePurpose(page, 'Public order / roadblock', 'RB/2025/7');
+    await check(page, 'Samira Haddad');
+    const card = page.locator('.hit-card').first();
+    expect(await card.locator('.hit-action').textContent()).toBe('REPORT COVERTLY');
+    // as pre-filled: the officer's clock, which the server takes
+    const before = brusselsNow();
+    await card.getByRole('button', { name: 'Confirm: same person' }).click();
+    const time = card.getByLabel('Time');
+    expect([before, brusselsNow()]).toContain(await time.inputValue());
+    await card.getByLabel('Place').fill('N4 roadblock, km 12');
+    await card.getByRole('button', { name: 'Send report and confirm' }).click();
+    await expect.poll(() => card.locator('.decided').textContent()).toMatch(/^Confirmed/);
+    expect(await card.getByRole('alert').count()).toBe(0);
+
+    // written by the officer: a time they cannot have meant is said on its field, and nothing is sent
+    await page.keyboard.press('Escape');
+    await check(page, 'Samira Haddad');
+    const again = page.locator('.hit-card').first();
+    await again.getByRole('button', { name: 'Confirm: same person' }).click();
+    await again.getByLabel('Time').fill('03/11/2025 14:05');
+    await again.getByRole('button', { name: 'Send report and confirm' }).click();
+    await expect.poll(() => again.getByRole('alert').textContent()).toMatch(/^Time: write it as YYYY-MM-DD HH:MM/);
+    expect(await again.getByLabel('Time').getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toHaveLength(1);
+    // in the format shown, it is taken, and sent as that moment in Brussels
+    await again.getByLabel('Time').fill('2025-11-03 14:05');
+    await again.getByRole('button', { name: 'Send report and confirm' }).click();
+    await expect.poll(() => again.locator('.decided').textContent()).toMatch(/^Confirmed/);
+    expect(sent[1]).toMatchObject({ decision: 'confirm', report: { time: '2025-11-03T14:05:00+01:00' } });
+  });
+});
