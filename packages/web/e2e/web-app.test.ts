@@ -5,7 +5,7 @@
  * and the flows of screening, live notifications, watches, ingest, review, graph and
  * administration.
  */
-import { testProvenance } from '@mosaic/service/testing';
+import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser-session.ts';
@@ -124,6 +124,26 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => results.first().locator('a').first().textContent()).toBe('Tomas Moreau-Vasquez');
     expect(await results.first().textContent()).toContain('1994-09-30 · as asked');
     expect(await results.nth(1).textContent()).toContain('1991-04-12 · mismatch');
+  });
+
+  it('asks the next user at a tab for their own purpose when a session ends without signing out', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto('/#/search');
+    await givePurpose(page, PURPOSE, CASE);
+    await expect.poll(() => page.getByTestId('case-ref').textContent()).toBe(CASE);
+    // the session ends (expired, or the account disabled): the next request is refused, the tab shows sign-in
+    await page.context().clearCookies();
+    await page.getByLabel('Name, alias or identifier').fill('Moreau');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('User name').count()).toBe(1);
+    await page.getByLabel('User name').fill('zoneOfficer');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('user-name').textContent()).toBe('zoneOfficer');
+    await page.goto('/#/search');
+    await expect.poll(() => page.getByRole('heading', { name: 'Purpose of this consultation' }).count()).toBe(1);
+    expect(await page.getByTestId('case-ref').count()).toBe(0);
   });
 
   it('shows a local officer what another agency holds as a pointer to its desk, apart from results', async () => {

@@ -29,7 +29,23 @@ export function App() {
   const [purpose, setPurposeState] = useState<Purpose | undefined>(loadPurpose);
   const purposeRef = useRef(purpose);
   purposeRef.current = purpose;
-  const api = useMemo(() => createApiClient({ purpose: () => purposeRef.current, onUnauthenticated: () => setUser(null) }), []);
+  // The purpose and case are the signed-in user's: a session that ends however it ends (signed
+  // out, expired, the account disabled) or a new sign-in forgets them, so that the next user at
+  // this tab gives their own and is never audited under another's.
+  const forgetPurpose = useCallback(() => {
+    savePurpose(undefined);
+    purposeRef.current = undefined;
+    setPurposeState(undefined);
+  }, []);
+  const endSession = useCallback(() => {
+    forgetPurpose();
+    setUser(null);
+  }, [forgetPurpose]);
+  const startSession = useCallback((signedIn: User) => {
+    forgetPurpose();
+    setUser(signedIn);
+  }, [forgetPurpose]);
+  const api = useMemo(() => createApiClient({ purpose: () => purposeRef.current, onUnauthenticated: endSession }), [endSession]);
   const route = useHashRoute();
   const notifications = useNotifications(api, Boolean(user));
 
@@ -38,23 +54,19 @@ export function App() {
   // that ended, /auth/me answers 401 and the sign-in screen shows; the browser lists that 401
   // in its console as it lists any refused request.
   useEffect(() => {
-    api.me().then(setUser, () => setUser(null));
-  }, [api]);
+    api.me().then(setUser, endSession);
+  }, [api, endSession]);
 
   const setPurpose = useCallback((next: Purpose | undefined) => {
     savePurpose(next);
     setPurposeState(next);
   }, []);
   const signOut = useCallback(() => {
-    api.signOut().catch(() => undefined).finally(() => {
-      savePurpose(undefined);
-      setPurposeState(undefined);
-      setUser(null);
-    });
-  }, [api]);
+    api.signOut().catch(() => undefined).finally(endSession);
+  }, [api, endSession]);
 
   if (user === undefined) return <p className="loading" role="status">Loading…</p>;
-  if (user === null) return <SignInScreen api={api} onSignedIn={setUser} />;
+  if (user === null) return <SignInScreen api={api} onSignedIn={startSession} />;
 
   const session: Session = { user, api, purpose, setPurpose, signOut };
   const allowed = navigationItems(user.roles);
