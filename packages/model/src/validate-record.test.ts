@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schemata } from './schema.ts';
-import { formatFieldError, validateRecord } from './validate-record.ts';
+import { formatFieldError, provenanceDefaultsErrors, validateRecord } from './validate-record.ts';
 
 const provenance = {
   agency: 'fedpol', source: 'case-mgmt', reliability: 'B', credibility: 2,
@@ -47,6 +47,41 @@ describe('validateRecord', () => {
     ]);
     // The reason for whoever sent the record quotes the value; the formatted line, for a log, never does.
     expect(result.errors.map((e) => e.reason)).toEqual(['"not-a-date" is not a date', 'is not a property of Person', '"Atlantis" is not an ISO 3166 country']);
+  });
+
+  it('refuses a field a record, its provenance or its marking does not have, naming the field meant', () => {
+    const result = validateRecord(registry, {
+      id: 'r7', schema: 'Person', sorceRecordId: 'x', properties: { name: ['Test Person'] },
+      provenance: { ...provenance, legal_basis: 'Police Act art. 44', marking: { ...provenance.marking, need_to_know: ['jit-1'], colour: 'red' } },
+    });
+    expect(result.ok ? [] : result.errors.map((e) => formatFieldError(e, 'line 1'))).toEqual([
+      'line 1: sorceRecordId: is not a field of a record (id, schema, properties, provenance)',
+      'line 1: provenance.legal_basis: is not a field of provenance: did you mean legalBasis?',
+      'line 1: provenance.marking.need_to_know: is not a field of a marking: did you mean needToKnow?',
+      'line 1: provenance.marking.colour: is not a field of a marking (tlp, classification, releasability, needToKnow)',
+    ]);
+    // provenance given for a whole batch is held to the same fields
+    expect(provenanceDefaultsErrors({ source: 'rms', marking: { NeedToKnow: ['jit-1'] }, sourceRecordId: 'x' }, '--defaults').map((e) => formatFieldError(e))).toEqual([
+      '--defaults.sourceRecordId: is not a field of provenance (agency, source, reliability, credibility, marking, handling, category, nature, legalBasis, reviewDate)',
+      '--defaults.marking.NeedToKnow: is not a field of a marking: did you mean needToKnow?',
+    ]);
+    expect(provenanceDefaultsErrors(provenance, '--defaults')).toEqual([]);
+    expect(provenanceDefaultsErrors(['rms'], '--defaults')).toEqual([{ field: '--defaults', reason: 'must be an object' }]);
+  });
+
+  it('refuses control characters in the record id and in the provenance text, which a store may not keep', () => {
+    const result = validateRecord(registry, {
+      id: 'bad\u0000id', schema: 'Person', properties: { name: ['Test Person'] },
+      provenance: { ...provenance, source: 'rms\u0007bell', legalBasis: 'Police Act\u001b[2J', sourceRecordId: 'src\u0000' },
+    });
+    expect(result.ok ? [] : result.errors.map((e) => formatFieldError(e, 'line 3'))).toEqual([
+      'line 3: id: contains control characters',
+      'line 3: provenance.source: contains control characters',
+      'line 3: provenance.legalBasis: contains control characters',
+      'line 3: provenance.sourceRecordId: contains control characters',
+    ]);
+    const tidy = validateRecord(registry, { id: 'r8', schema: 'Person', properties: { name: ['Test Person'] }, provenance: { ...provenance, sourceRecordId: 'RMS-0042' } });
+    expect(tidy.ok && tidy.record.id).toBe('fedpol:RMS-0042');
   });
 
   it('says what is wrong with a date that is written as one', () => {

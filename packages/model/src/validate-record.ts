@@ -5,7 +5,7 @@
  */
 import { AgencyId, recordIdOf } from './ids.ts';
 import { dateProblem, parsePartialDate } from './partial-date.ts';
-import { propertyType, type Cleaned } from './property-types.ts';
+import { hasControlCharacters, propertyType, type Cleaned } from './property-types.ts';
 import {
   CLASSIFICATION, CREDIBILITY, HANDLING, NATURE, RELIABILITY, SUBJECT_CATEGORY, TLP,
   type Credibility, type Marking, type Provenance, type SubjectCategory,
@@ -35,6 +35,47 @@ export function refusalOf(field: string, { reason, reasonWithoutValue }: Extract
   return reasonWithoutValue === undefined ? { field, reason } : { field, reason, reasonWithoutValue };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The fields a record, its provenance and its marking are made of; anything else is a slip, refused rather than dropped. */
+const RECORD_FIELDS = ['id', 'schema', 'properties', 'provenance'] as const;
+const PROVENANCE_FIELDS = ['agency', 'source', 'sourceRecordId', 'reliability', 'credibility', 'marking', 'handling', 'category', 'nature', 'legalBasis', 'reviewDate'] as const;
+const MARKING_FIELDS = ['tlp', 'classification', 'releasability', 'needToKnow'] as const;
+
+const spelling = (key: string): string => key.toLowerCase().replace(/[\s_.-]/g, '');
+
+/**
+ * The keys of an object that are none of its fields, each as an error naming it (`at` + key) and
+ * the field meant where only case or separators differ: a marking's `need_to_know` dropped in
+ * silence would let the whole agency read a record meant for one team.
+ */
+function unknownFields(given: Readonly<Record<string, unknown>>, fields: readonly string[], at: string, what: string): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(given)) {
+    if (fields.includes(key)) continue;
+    const meant = fields.find((field) => spelling(field) === spelling(key));
+    errors.push({ field: `${at}${key}`, reason: meant ? `is not a field of ${what}: did you mean ${meant}?` : `is not a field of ${what} (${fields.join(', ')})` });
+  }
+  return errors;
+}
+
+/**
+ * What is wrong with provenance given for every record of a batch (`--defaults`, a CSV mapping's
+ * `provenance`): a field it does not have, or a marking that is not an object. `at` names where
+ * it was given.
+ */
+export function provenanceDefaultsErrors(raw: unknown, at: string): FieldError[] {
+  if (!isObject(raw)) return [{ field: at, reason: 'must be an object' }];
+  const errors = unknownFields(raw, PROVENANCE_FIELDS.filter((f) => f !== 'sourceRecordId'), `${at}.`, 'provenance');
+  const marking = raw['marking'];
+  if (marking !== undefined && !isObject(marking)) errors.push({ field: `${at}.marking`, reason: 'must be an object' });
+  else if (marking !== undefined) errors.push(...unknownFields(marking, MARKING_FIELDS, `${at}.marking.`, 'a marking'));
+  return errors;
+}
+
+/** The provenance fields a CSV column may give (not the marking, an object). */
+export const PROVENANCE_COLUMN_FIELDS: readonly string[] = PROVENANCE_FIELDS.filter((f) => f !== 'marking');
+
 export type Validated = { readonly ok: true; readonly record: EntityRecord } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 /** Provenance fields a batch may supply for every record that does not carry its own. */
@@ -47,8 +88,6 @@ export interface ValidateOptions {
   /** At most this many values per property; more is refused as absurd input. */
   readonly maxValues?: number;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function oneOf<T extends string | number>(scale: readonly T[], value: unknown, field: string, errors: FieldError[], normalise: (v: string) => string = (v) => v): T | undefined {
   if (value === undefined || value === null || value === '') {
@@ -69,6 +108,7 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
     return undefined;
   }
   const given = raw ?? {};
+  errors.push(...unknownFields(given, PROVENANCE_FIELDS, 'provenance.', 'provenance'));
   const defaults = options.defaults ?? {};
   const pick = (key: string): unknown => given[key] ?? (defaults as Record<string, unknown>)[key];
   const at = (key: string): string => `provenance.${key}`;
@@ -79,6 +119,7 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   }
   const source = pick('source');
   if (typeof source !== 'string' || source.trim() === '') errors.push({ field: at('source'), reason: 'is required' });
+  else if (hasControlCharacters(source)) errors.push({ field: at('source'), reason: 'contains control characters' });
   const reliability = oneOf(RELIABILITY, pick('reliability'), at('reliability'), errors, (v) => v.toUpperCase());
   const credibility = oneOf(CREDIBILITY.map(String), pick('credibility'), at('credibility'), errors);
   const handling = oneOf(HANDLING, pick('handling'), at('handling'), errors, (v) => v.toUpperCase());
@@ -86,9 +127,11 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   const nature = oneOf(NATURE, pick('nature') ?? 'fact', at('nature'), errors, (v) => v.toLowerCase());
   const legalBasis = pick('legalBasis');
   if (typeof legalBasis !== 'string' || legalBasis.trim() === '') errors.push({ field: at('legalBasis'), reason: 'is required' });
+  else if (hasControlCharacters(legalBasis)) errors.push({ field: at('legalBasis'), reason: 'contains control characters' });
 
   const markingRaw = given['marking'] ?? {};
   if (!isObject(markingRaw)) errors.push({ field: at('marking'), reason: 'must be an object' });
+  else errors.push(...unknownFields(markingRaw, MARKING_FIELDS, 'provenance.marking.', 'a marking'));
   const marking = { ...(defaults.marking ?? {}), ...(isObject(markingRaw) ? markingRaw : {}) } as Record<string, unknown>;
   const tlp = oneOf(TLP, marking['tlp'], at('marking.tlp'), errors, (v) => v.toUpperCase().replace(/^TLP:/, '').replace('WHITE', 'CLEAR'));
   const classification = oneOf(CLASSIFICATION, marking['classification'] ?? 'UNCLASSIFIED', at('marking.classification'), errors, (v) => v.toUpperCase().replace(/[\s-]/g, '_'));
@@ -109,6 +152,10 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   }
 
   const sourceRecordId = given['sourceRecordId'] ?? recordId;
+  if (given['sourceRecordId'] !== undefined) {
+    const problem = recordIdProblem(sourceRecordId);
+    if (problem !== undefined) errors.push(valueError(at('sourceRecordId'), sourceRecordId, problem));
+  }
   if (errors.length > 0 || reliability === undefined || credibility === undefined || handling === undefined || category === undefined
     || nature === undefined || tlp === undefined || classification === undefined) return undefined;
   return Object.freeze({
@@ -129,14 +176,20 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   });
 }
 
+/** Why a value is not a record id (a string of 1 to 200 characters, no spaces or control characters), or undefined. */
+function recordIdProblem(id: unknown): string | undefined {
+  if (typeof id !== 'string' || id.trim() === '' || id.length > 200 || /\s/.test(id)) return 'is not a record id';
+  return hasControlCharacters(id) ? 'contains control characters' : undefined;
+}
+
 /** Validate and clean one record. */
 export function validateRecord(registry: SchemaRegistry, raw: unknown, options: ValidateOptions = {}): Validated {
   const errors: FieldError[] = [];
   if (!isObject(raw)) return { ok: false, errors: [{ field: 'record', reason: 'must be a JSON object' }] };
+  errors.push(...unknownFields(raw, RECORD_FIELDS, '', 'a record'));
   const id = raw['id'];
-  if (typeof id !== 'string' || id.trim() === '' || id.length > 200 || /\s/.test(id)) {
-    errors.push(id === undefined ? { field: 'id', reason: 'is required' } : valueError('id', id, 'is not a record id'));
-  }
+  const idProblem = recordIdProblem(id);
+  if (idProblem !== undefined) errors.push(id === undefined ? { field: 'id', reason: 'is required' } : valueError('id', id, idProblem));
   const schemaName = raw['schema'];
   const schema = typeof schemaName === 'string' ? registry.get(schemaName) : undefined;
   if (!schema) errors.push(valueError('schema', schemaName, 'is not a known schema'));

@@ -194,7 +194,11 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         const stored = await recordWriter.load(trx, [...new Set(prepared.map((p) => p.id))]);
         const { plan, results } = planRecordWrites(prepared, stored, { actor, at });
         await recordWriter.write(trx, plan);
-        if (checkpoint !== undefined) await writeCheckpoint(trx, checkpoint, at);
+        if (checkpoint !== undefined) {
+          const { recordLines, ...given } = checkpoint;
+          const refused = results.flatMap((r, i) => (r.status === 'conflict' && recordLines?.[i] !== undefined ? [recordLines[i] - 1] : []));
+          await writeCheckpoint(trx, { ...given, lastLine: Math.min(given.lastLine, ...refused) }, at);
+        }
         return results;
       });
     },

@@ -610,6 +610,14 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       const bad = record('fedpol', 'i4', { name: ['Nina Bakker'] }, '');
       await expect(store.putRecords([person('fedpol', 'i3', 'Olaf Dubois'), bad], { ...ACTOR, checkpoint: { fingerprint: 'file-a', lastLine: 7, created: 4, updated: 0, unchanged: 2, rejected: 1 } })).rejects.toThrow();
       expect((await store.getIngestCheckpoint('file-a'))?.lastLine).toBe(5);
+
+      // A record the store refuses (another schema for a stored id) ends the committed lines before its own.
+      const vehicle: EntityRecord = { ...person('fedpol', 'i1', 'Lena Vos'), schema: 'Vehicle', properties: { registrationNumber: ['1-ABC-123'] } };
+      const statuses = await store.putRecords([person('fedpol', 'i5', 'Pia Wouters'), vehicle, person('fedpol', 'i6', 'Rik Smet')], {
+        ...ACTOR, checkpoint: { fingerprint: 'file-a', lastLine: 12, recordLines: [8, 10, 12], created: 2, updated: 0, unchanged: 2, rejected: 1 },
+      });
+      expect(statuses.map((s) => s.status)).toEqual(['created', 'conflict', 'created']);
+      expect((await store.getIngestCheckpoint('file-a'))?.lastLine).toBe(9);
     }));
 
     it('a batch failing mid-way leaves nothing half-written', () => withStore(async (store) => {

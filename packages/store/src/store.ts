@@ -224,6 +224,11 @@ export interface IngestCheckpointInput extends IngestCounts {
   readonly fingerprint: string;
   /** Last input line whose record is committed (1-based); resume after it. */
   readonly lastLine: number;
+  /**
+   * The input line of each record put with it, in order: a record the store refuses (`conflict`)
+   * ends the committed lines before its own, so a resumed run reads its line again.
+   */
+  readonly recordLines?: readonly number[];
 }
 
 export interface IngestCheckpoint extends IngestCheckpointInput {

@@ -139,6 +139,46 @@ describe('mosaic ingest', () => {
     expect(summaryOf(after.stderr)).toMatchObject({ created: 2, rejected: 0, resumed: 0 });
   });
 
+  it('reads again, on a second run, a line the store refused for its schema, and reports it again', async () => {
+    const first = join(dir, 'first.jsonl');
+    writeFileSync(first, `${line('s1', { name: ['Wout Claessens'] })}\n`);
+    expect((await ingestInto('schema', first)).code).toBe(0);
+    // the same id as an organisation: refused by the store, after the line was read as valid
+    const again = join(dir, 'again.jsonl');
+    writeFileSync(again, [
+      JSON.stringify({ id: 's1', schema: 'Organization', properties: { name: ['Claessens BV'] }, provenance: testProvenance('fedpol') }),
+      line('s2', { name: ['Noor Vandamme'] }),
+    ].join('\n'));
+    const once = await ingestInto('schema', again);
+    expect(once.code).toBe(3);
+    expect(once.stderr).toContain('line 1: schema: record fedpol:s1 exists with another schema');
+    const twice = await ingestInto('schema', again);
+    expect(twice.code).toBe(3);
+    expect(twice.stderr).toContain('line 1: schema: record fedpol:s1 exists with another schema');
+    expect(summaryOf(twice.stderr)).toMatchObject({ resumed: 0, rejected: 1, unchanged: 1 });
+  });
+
+  it('refuses defaults or a mapping with a field provenance does not have, before opening the store', async () => {
+    const defaults = join(dir, 'defaults-typo.json');
+    writeFileSync(defaults, JSON.stringify({ source: 'rms', marking: { need_to_know: ['jit-1'] } }));
+    const refused = await ingestInto('typo', file, '--defaults', defaults);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('mosaic ingest: --defaults.marking.need_to_know: is not a field of a marking: did you mean needToKnow?');
+    const csv = join(dir, 'typo.csv');
+    writeFileSync(csv, 'ref,full_name\nc1,Wout Claessens\n');
+    for (const [mapping, said] of [
+      [{ schema: 'Person', id: 'ref', properties: { name: 'full_name' }, provenance: { legal_basis: 'Police Act' } }, 'provenance.legal_basis: is not a field of provenance: did you mean legalBasis?'],
+      [{ schema: 'Person', id: 'ref', properties: { name: 'full_name' }, provenanceColumns: { tlp: 'full_name' } }, 'provenanceColumns.tlp is not a provenance field a column can give'],
+      [{ schema: 'Person', id: 'ref', properties: { name: 'full_name' }, provenance_columns: { category: 'cat' } }, 'provenance_columns is not a field of a mapping'],
+    ] as const) {
+      const path = join(dir, 'mapping-typo.json');
+      writeFileSync(path, JSON.stringify(mapping));
+      // (thrown as invalid input: the command's runner prints it and exits 2)
+      await expect(ingestInto('typo', csv, '--mapping', path)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringContaining(said) });
+    }
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+  });
+
   it('gives a record without a review date the one its category\'s retention rule gives, as the API does', async () => {
     const { reviewDate: _r, ...provenance } = testProvenance('fedpol');
     const live = join(dir, 'live2.jsonl');

@@ -10,7 +10,7 @@
  * before the store is opened, so a refused command creates no data folder.
  * Exit 0: every line written; 3: some lines were rejected (the rest are written); 1/2: failure.
  */
-import { AgencyId, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
+import { AgencyId, formatFieldError, provenanceDefaultsErrors, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
 import { formatIngestError, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
 import { basename } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
@@ -44,7 +44,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   // Everything given is checked before the store is opened: a refused command leaves no data folder or store behind.
   const config = configOf(values);
   const mapping = values.mapping ? parseCsvMapping(await readJsonFile('ingest', '--mapping', values.mapping), schemata()) : undefined;
-  const defaults = values.defaults ? ((await readJsonFile('ingest', '--defaults', values.defaults)) as ProvenanceDefaults) : undefined;
+  const defaults = values.defaults ? await readJsonFile('ingest', '--defaults', values.defaults) : undefined;
+  const wrong = defaults === undefined ? [] : provenanceDefaultsErrors(defaults, '--defaults');
+  if (wrong.length > 0) {
+    for (const error of wrong) console.error(`mosaic ingest: ${formatFieldError(error)}`);
+    return 2;
+  }
   const mosaic = await openMosaic(config, { backgroundCheckpoints: true });
   try {
     const bar = progressBar(`ingest ${basename(file)}`);
@@ -54,7 +59,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       path: file,
       actor: `ingest:${basename(file)}`,
       ...(mapping ? { mapping } : {}),
-      ...(defaults ? { defaults } : {}),
+      ...(defaults ? { defaults: defaults as ProvenanceDefaults } : {}),
       reviewDates: await reviewDatesOf(mosaic),
       ...(values.batch ? { batchSize: Number(values.batch) } : {}),
       ...(values.workers === undefined ? {} : { workers: Number(values.workers) }),

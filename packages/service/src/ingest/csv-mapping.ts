@@ -12,7 +12,7 @@
  *   "delimiter": ","
  * }
  */
-import { AppError, type ProvenanceDefaults, type SchemaRegistry } from '@mosaic/model';
+import { AppError, formatFieldError, PROVENANCE_COLUMN_FIELDS, provenanceDefaultsErrors, type ProvenanceDefaults, type SchemaRegistry } from '@mosaic/model';
 
 export interface ColumnSource {
   readonly column: string;
@@ -46,8 +46,12 @@ function sources(property: string, spec: unknown): ColumnSource[] {
   });
 }
 
+const MAPPING_FIELDS: readonly string[] = ['schema', 'id', 'properties', 'provenance', 'provenanceColumns', 'delimiter'];
+
 export function parseCsvMapping(raw: unknown, registry: SchemaRegistry): CsvMapping {
   if (!isObject(raw)) throw invalid('must be a JSON object');
+  const stray = Object.keys(raw).find((key) => !MAPPING_FIELDS.includes(key));
+  if (stray !== undefined) throw invalid(`${stray} is not a field of a mapping (${MAPPING_FIELDS.join(', ')})`);
   const schema = raw['schema'];
   if (typeof schema !== 'string' || !registry.get(schema) || registry.get(schema)?.abstract) throw invalid(`schema ${JSON.stringify(schema)} is not a known concrete schema`);
   const id = raw['id'];
@@ -61,11 +65,14 @@ export function parseCsvMapping(raw: unknown, registry: SchemaRegistry): CsvMapp
     properties[property] = sources(property, spec);
   }
   const provenance = raw['provenance'] ?? {};
-  if (!isObject(provenance)) throw invalid('provenance must be an object');
+  const [wrong] = provenanceDefaultsErrors(provenance, 'provenance');
+  if (wrong !== undefined) throw invalid(formatFieldError(wrong));
   const provenanceColumns = raw['provenanceColumns'] ?? {};
   if (!isObject(provenanceColumns) || !Object.values(provenanceColumns).every((c) => typeof c === 'string')) {
     throw invalid('provenanceColumns must map provenance fields to column names');
   }
+  const unknown = Object.keys(provenanceColumns).find((field) => !PROVENANCE_COLUMN_FIELDS.includes(field));
+  if (unknown !== undefined) throw invalid(`provenanceColumns.${unknown} is not a provenance field a column can give (${PROVENANCE_COLUMN_FIELDS.join(', ')})`);
   const delimiter = raw['delimiter'] ?? ',';
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalid('delimiter must be one character');
   return Object.freeze({

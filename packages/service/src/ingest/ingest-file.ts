@@ -62,7 +62,7 @@ export function storeSink(store: Store, actor: string, onCommit?: (ids: readonly
       const results = await store.putPreparedRecords(records, {
         actor,
         checkpoint: {
-          fingerprint: checkpoint.fingerprint, lastLine: checkpoint.line,
+          fingerprint: checkpoint.fingerprint, lastLine: checkpoint.line, ...(checkpoint.recordLines ? { recordLines: checkpoint.recordLines } : {}),
           created: checkpoint.created, updated: checkpoint.updated, unchanged: checkpoint.unchanged, rejected: checkpoint.rejected,
         },
       });

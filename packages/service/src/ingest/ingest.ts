@@ -35,6 +35,8 @@ export interface IngestCheckpoint {
   readonly updated: number;
   readonly unchanged: number;
   readonly rejected: number;
+  /** The source line of each record of the batch: one the store refuses ends the written lines before its own. */
+  readonly recordLines?: readonly number[];
 }
 
 /** Where validated records go: the store, behind the one call ingest needs. */
@@ -120,6 +122,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     if (batch.length === 0 && lastLine <= committedLine) return;
     const statuses = await sink.commit(batch, {
       fingerprint, line: Math.min(lastLine, firstRejected - 1), created: counts.created, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected,
+      recordLines: batchLines,
     });
     statuses.forEach((status, i) => {
       if (status !== 'conflict') {
@@ -127,6 +130,8 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
         return;
       }
       // refused by the store, after the line was read as valid: rejected as a line that was not
+      // (and later checkpoints stop before it too, as the store's own did)
+      firstRejected = Math.min(firstRejected, batchLines[i] ?? 0);
       const error = { line: batchLines[i] ?? 0, field: 'schema', reason: `record ${batch[i]?.id ?? ''} exists with another schema: a record's schema cannot change (write it under another id)` };
       counts.rejected += 1;
       counts.errorCount += 1;
