@@ -79,4 +79,40 @@ describe.skipIf(!haveChromium)('the checkpoint', () => {
     await expect.poll(() => again.locator('.decided').textContent()).toMatch(/^Confirmed/);
     expect(sent[1]).toMatchObject({ decision: 'confirm', report: { time: '2025-11-03T14:05:00+01:00' } });
   });
+
+  it('moves the focus from one decision to the next, then to New check, and starts a new check on Esc wherever the focus is', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneCheckpoint');
+    await givePurpose(page, 'Border check', 'BC/2025/1');
+    const focused = () => page.evaluate(() => `${document.activeElement?.closest('.hit-card')?.querySelector('.hit-listed-born dd')?.textContent ?? ''} ${document.activeElement?.textContent ?? ''}`.trim());
+    await page.getByLabel('Name', { exact: true }).fill('Jonas Verbeke');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.hit-card').count()).toBe(2);
+    const [first, second] = await page.locator('.hit-listed-born dd').allTextContents();
+    expect(await focused()).toBe(`${first} Confirm: same person`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused()).toBe(`${second} Confirm: same person`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused()).toBe('New check (Esc)');
+    expect(await page.locator('.decided').allTextContents()).toEqual([expect.stringMatching(/^Confirmed/), expect.stringMatching(/^Rejected/)]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.hit-card').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('check-name');
+    // the focus on nothing: Esc still starts a new check
+    await check(page, 'Jonas Verbeke');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.hit-card').count()).toBe(0);
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+    // in the encounter report, Esc is Back: the check stays, the focus on its Confirm
+    await check(page, 'Samira Haddad');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.check-report').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.check-report').count()).toBe(0);
+    expect(await page.locator('.hit-card').count()).toBe(1);
+    expect(await focused()).toBe('1988-07-19 Confirm: same person');
+  });
 });

@@ -5,7 +5,7 @@
  * confirmation. A pointer shows nobody to compare, so nothing to confirm: the officer calls its
  * desk and records the call, with what the desk said.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CheckReport, HitDecision, ScreeningHit } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { levelLabel } from '../common/match-levels.ts';
@@ -53,17 +53,33 @@ function reasonsOf(explain: ScreeningHit['explain']): string[] {
   return reasons;
 }
 
-export function HitCard({ hit, n, onDecide, autoFocus, sameAs }: {
+export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
   readonly hit: ScreeningHit;
   readonly n: number;
   /** The card (its position, from 1, and its hit) that lists the same resolved person. */
   readonly sameAs?: { readonly position: number; readonly hit: ScreeningHit } | undefined;
   readonly onDecide: (n: number, decision: HitDecision, report?: CheckReport) => Promise<void>;
+  /** Once the decision is taken and its buttons gone: where the keyboard goes next. */
+  readonly onDecided?: (card: HTMLElement) => void;
   readonly autoFocus: boolean;
 }) {
   const [state, setState] = useState<'open' | 'reporting' | 'confirmed' | 'rejected' | 'called'>('open');
   const [notes, setNotes] = useState('');
   const { busy, error, run } = useAction();
+  const cardRef = useRef<HTMLLIElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const previous = useRef(state);
+  // The control focused (a decision, the report's Send or Back) is gone: the focus, left on the
+  // body, goes on — to the next decision once this one is taken, to Confirm back from the report.
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = state;
+    const card = cardRef.current;
+    const lost = document.activeElement === document.body || document.activeElement === null || Boolean(card?.contains(document.activeElement));
+    if (was === state || !card || !lost) return;
+    if (state === 'open') confirmRef.current?.focus();
+    else if (state !== 'reporting') onDecided?.(card);
+  }, [state, onDecided]);
   const action = actionOf(hit);
   const reasons = reasonsOf(hit.explain);
   // a listed subject without an alert has no desk to call: no empty Owner row
@@ -77,7 +93,7 @@ export function HitCard({ hit, n, onDecide, autoFocus, sameAs }: {
   const listed = hit.kind === 'match' ? hit.listed : undefined;
   const headingId = `hit-${n}-action`;
   return (
-    <li className={`hit-card hit-${action.code.toLowerCase().replace(/[^a-z]+/g, '-')} hit-${state}`} aria-labelledby={headingId}>
+    <li ref={cardRef} className={`hit-card hit-${action.code.toLowerCase().replace(/[^a-z]+/g, '-')} hit-${state}`} aria-labelledby={headingId}>
       <div className="hit-action" id={headingId}>{action.code.replace(/_/g, ' ')}</div>
       {!action.disclose ? <div className="hit-discreet">Do not let the person know</div> : null}
       <p className="hit-instruction">{action.instruction}</p>
@@ -102,7 +118,7 @@ export function HitCard({ hit, n, onDecide, autoFocus, sameAs }: {
       ) : null}
       {state === 'open' && hit.kind !== 'pointer' ? (
         <div className="row">
-          <button type="button" className="primary" autoFocus={autoFocus} disabled={busy}
+          <button type="button" className="primary" ref={confirmRef} autoFocus={autoFocus} disabled={busy}
             onClick={() => (REPORTED.has(action.code) ? setState('reporting') : void decide('confirm'))}>Confirm: same person</button>
           <button type="button" disabled={busy} onClick={() => void decide('reject')}>Reject: not this person</button>
         </div>

@@ -1,10 +1,12 @@
 /**
  * The checkpoint screen, made for the keyboard: type name, date of birth, document or plate and
  * press Enter; the hits arrive with the action in large type and the focus on the first decision.
- * Escape starts a new check with the focus back on the name. A check with nothing that
+ * Each decision taken moves the focus to the next one still open, then to New check. Escape,
+ * wherever the focus is on the screen, starts a new check with the focus back on the name —
+ * except in the encounter report and in a dialog, where it means Back. A check with nothing that
  * identifies someone is not sent: the screen says what is missing, and the focus goes to the name.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ScreenQuery } from '../api/api-client.ts';
 import type { CheckReport, HitDecision, ScreeningHit, ScreenResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
@@ -46,6 +48,8 @@ function CheckpointForm() {
   const [ms, setMs] = useState<number>();
   const [missing, setMissing] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
+  const hitsRef = useRef<HTMLOListElement>(null);
+  const newCheckRef = useRef<HTMLButtonElement>(null);
 
   const reset = (): void => {
     setQuery({});
@@ -53,6 +57,24 @@ function CheckpointForm() {
     setMissing(false);
     clearError();
     nameRef.current?.focus();
+  };
+  const resetRef = useRef(reset);
+  resetRef.current = reset;
+  // on the document, not the screen: after a decision the focus may be nowhere (on the body)
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest('textarea, dialog, [role="dialog"], .check-report')) return;
+      resetRef.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+  /** After `card`'s decision: the next card still open (after it, else before it), or New check. */
+  const focusNextDecision = (card: HTMLElement): void => {
+    const open = [...(hitsRef.current?.querySelectorAll<HTMLElement>('.hit-card.hit-open') ?? [])];
+    const next = open.find((c) => Boolean(card.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING)) ?? open[0];
+    (next?.querySelector<HTMLElement>('button.primary') ?? newCheckRef.current)?.focus();
   };
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -77,7 +99,7 @@ function CheckpointForm() {
   };
 
   return (
-    <section className="screen checkpoint" aria-labelledby="checkpoint-title" onKeyDown={(e) => { if (e.key === 'Escape' && !(e.target instanceof HTMLTextAreaElement)) reset(); }}>
+    <section className="screen checkpoint" aria-labelledby="checkpoint-title">
       <h1 id="checkpoint-title">Checkpoint</h1>
       <form className="checkpoint-form" onSubmit={(e) => void submit(e)} aria-describedby="checkpoint-help">
         {FIELDS.map((f) => (
@@ -99,8 +121,8 @@ function CheckpointForm() {
           <p role="status" className={answer.hits.length ? 'summary hits-found' : 'summary no-hit'}>
             {answer.hits.length ? `${answer.hits.length} hit${answer.hits.length === 1 ? '' : 's'}` : 'No hit'} <span className="muted">· check {answer.check.id}{ms !== undefined ? ` · ${ms} ms` : ''}</span>
           </p>
-          <ol className="hits">{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${n}`} hit={hit} n={hit.n ?? n} onDecide={decide} autoFocus={n === 0} sameAs={sameAsOf(answer.hits, hit)} />)}</ol>
-          <button type="button" onClick={reset}>New check (Esc)</button>
+          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${n}`} hit={hit} n={hit.n ?? n} onDecide={decide} onDecided={focusNextDecision} autoFocus={n === 0} sameAs={sameAsOf(answer.hits, hit)} />)}</ol>
+          <button type="button" ref={newCheckRef} onClick={reset}>New check (Esc)</button>
         </>
       ) : null}
     </section>
