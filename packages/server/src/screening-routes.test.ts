@@ -1,6 +1,8 @@
+import type { AuditEntry } from '@mosaic/audit';
 import { AgencyId, RecordId, validateRecord } from '@mosaic/model';
 import { setWebhook, SIGNATURE_HEADER, startProjections, verifyWebhookSignature, type Projections } from '@mosaic/service';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
+import { createStoreAuditStorage } from '@mosaic/store';
 import type { FastifyInstance } from 'fastify';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -294,9 +296,18 @@ describe('checkpoint screening over HTTP', () => {
   it('reflects an alert issued through POST /alerts within a second, and its withdrawal', async () => {
     const before = (await screen({ name: 'Youssef Amrani' })).json() as Answer;
     expect(before.hits[0]).toMatchObject({ subject: 'fedpol:p2', alerts: [] });
-    const created = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'arrest', instructions: 'European arrest warrant 2026/17' } });
+    // issuing one is collection under the analyst's purpose and case: none given, none issued
+    const unexplained = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'arrest' } });
+    expect(unexplained.json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    const created = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: consulting('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'arrest', instructions: 'European arrest warrant 2026/17' } });
     expect(created.statusCode, created.body).toBe(200);
     const alert = (created.json() as { alert: { id: string; action: string; deskContact: string; status: string } }).alert;
+    const issuedUnder = async (id: string) => {
+      const entries: AuditEntry[] = [];
+      for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.records.includes(id as never) && entry.action === 'collection') entries.push(entry);
+      return entries.map((e) => [e.purpose, e.caseRef]);
+    };
+    expect(await issuedUnder(alert.id)).toEqual([['alert management', 'CASE-AL2']]);
     expect(alert).toMatchObject({ action: 'ARREST', deskContact: '+32 2 000 00 01', status: 'active' });
     const start = Date.now();
     const shown = await within(1000, async () => {
@@ -307,14 +318,15 @@ describe('checkpoint screening over HTTP', () => {
     expect(shown.alerts![0]).toMatchObject({ id: alert.id, action: 'ARREST', instructions: 'European arrest warrant 2026/17' });
 
     // A checkpoint officer may not issue alerts; the owner lists its own only.
-    expect((await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('zoneCheckpoint'), payload: { subject: 'fedpol:p2', category: 'arrest' } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: consulting('zoneCheckpoint'), payload: { subject: 'fedpol:p2', category: 'arrest' } })).statusCode).toBe(403);
     expect((await app.inject({ url: '/api/v1/alerts', headers: auth('fedAnalyst') })).statusCode).toBe(400);
     const mine = (await app.inject({ url: '/api/v1/alerts', headers: consulting('fedAnalyst') })).json() as { alerts: { id: string }[] };
     expect(mine.alerts.map((a) => a.id)).toEqual(expect.arrayContaining([alert.id, 'fedpol:al1']));
     expect(((await app.inject({ url: '/api/v1/alerts', headers: consulting('intelAnalyst') })).json() as { alerts: unknown[] }).alerts).toEqual([]);
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: auth('intelAnalyst') })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: consulting('intelAnalyst') })).statusCode).toBe(404);
 
-    const withdrawn = await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: auth('fedAnalyst') });
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: auth('fedAnalyst') })).json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    const withdrawn = await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: consulting('fedAnalyst') });
     expect(withdrawn.json()).toMatchObject({ alert: { id: alert.id, status: 'withdrawn' } });
     await within(1000, async () => {
       const hit = ((await screen({ name: 'Youssef Amrani' })).json() as Answer).hits[0];
@@ -324,7 +336,7 @@ describe('checkpoint screening over HTTP', () => {
 
   it('refuses an alert whose desk is not one of the issuing agency\'s, naming desk', async () => {
     for (const desk of ['nope-desk', 'intel-liaison']) {
-      const refused = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', desk, deskContact: '+32 2 555' } });
+      const refused = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: consulting('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', desk, deskContact: '+32 2 555' } });
       expect(refused.statusCode, desk).toBe(400);
       expect(refused.json()).toMatchObject({ error: { details: { field: 'desk' } } });
     }
@@ -333,7 +345,7 @@ describe('checkpoint screening over HTTP', () => {
   it('refuses an alert that would end before it starts, or on a day no calendar has, naming validUntil', async () => {
     const listed = async () => ((await app.inject({ url: '/api/v1/alerts', headers: consulting('fedAnalyst') })).json() as { alerts: unknown[] }).alerts.length;
     const before = await listed();
-    const issue = (dates: Record<string, string>) => app.inject({ method: 'POST', url: '/api/v1/alerts', headers: auth('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', ...dates } });
+    const issue = (dates: Record<string, string>) => app.inject({ method: 'POST', url: '/api/v1/alerts', headers: consulting('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', ...dates } });
     for (const dates of [{ validFrom: '2030-06-10', validUntil: '2030-06-01' }, { validUntil: '2000-01-01' }, { validFrom: '2030-06-10', validUntil: '2030-02-31' }]) {
       const refused = await issue(dates);
       expect(refused.statusCode, JSON.stringify(dates)).toBe(400);

@@ -38,7 +38,7 @@ export async function seedWorld(api: ApiClient): Promise<SeededWorld> {
     properties: { full: ['12 Quai des Tanneurs, 1000 Bruxelles'], city: ['Bruxelles'], latitude: ['50.8467'], longitude: ['4.3525'] },
   });
   // the federal police want him arrested: the checkpoint must put that first
-  await api.json('/alerts', { token: fedToken, body: { subject: moreau.record.id, category: 'arrest', instructions: 'Known to carry a knife: search before transport.' } });
+  await api.json('/alerts', { token: fedToken, body: { subject: moreau.record.id, category: 'arrest', instructions: 'Known to carry a knife: search before transport.', purpose: 'Criminal investigation', caseRef: 'PV/2026/0417' } });
   const intelSubject = await intel('/records', {
     id: 'i-renard', schema: 'Person', provenance: testProvenance('intel', { source: 'humint', reliability: 'C', credibility: 3 }),
     properties: { name: ['Odile Renard-Moreau'], birthDate: ['1989-02-01'] },

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { AlertOut, IsoDay, PurposeHeaders } from './views.ts';
+import { AlertOut, IsoDay, PurposeFields, PurposeHeaders } from './views.ts';
 
 /**
  * Wide limits on purpose: the service refuses too long or absurd fields with a reason that
@@ -126,8 +126,10 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
 
     app.post('/alerts', {
       schema: {
-        tags: ['alerts'], summary: 'Issue an alert on a subject (a record id agency:id); the category sets the action shown on a hit',
+        tags: ['alerts'], summary: 'Issue an alert on a subject (a record id agency:id); the category sets the action shown on a hit. Under a purpose and case (headers or fields), which its audit entry records',
+        headers: PurposeHeaders,
         body: z.object({
+          purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
           subject: z.string().min(3).max(300), category: z.enum(ALERT_CATEGORIES), desk: z.string().max(100).optional(), deskContact: z.string().max(200).optional(),
           validFrom: IsoDay.optional(), validUntil: IsoDay.optional(), instructions: z.string().max(2000).optional(),
           provenance: z.record(z.string(), z.unknown()).optional().describe('Overrides of the default provenance (marking, handling, legal basis, review date)'),
@@ -137,7 +139,7 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
-      const alert = await createAlert(api.mosaic, { user }, {
+      const alert = await createAlert(api.mosaic, { user, ...requirePurpose(b, request) }, {
         subject: b.subject, category: b.category,
         ...(b.desk ? { desk: b.desk } : {}), ...(b.deskContact ? { deskContact: b.deskContact } : {}), ...(b.validFrom ? { validFrom: b.validFrom } : {}),
         ...(b.validUntil ? { validUntil: b.validUntil } : {}), ...(b.instructions ? { instructions: b.instructions } : {}), ...(b.provenance ? { provenance: b.provenance } : {}),
@@ -146,10 +148,10 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
     });
 
     app.delete('/alerts/:id', {
-      schema: { tags: ['alerts'], summary: 'Withdraw one of my agency\'s alerts (kept in history)', params: z.object({ id: z.string().min(1).max(300) }), response: { 200: z.object({ alert: AlertOut }) } },
+      schema: { tags: ['alerts'], summary: 'Withdraw one of my agency\'s alerts (kept in history), under a purpose and case (headers)', headers: PurposeHeaders, params: z.object({ id: z.string().min(1).max(300) }), response: { 200: z.object({ alert: AlertOut }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return { alert: await withdrawAlert(api.mosaic, { user }, RecordId(request.params.id)) };
+      return { alert: await withdrawAlert(api.mosaic, { user, ...requirePurpose(undefined, request) }, RecordId(request.params.id)) };
     });
   };
 }

@@ -8,7 +8,7 @@ import { AppError, RecordId, type SubjectCategory } from '@mosaic/model';
 import { decide, RECORD_ROLES } from '@mosaic/policy';
 import { alertAction, type ActionCode, type AlertCategory } from '@mosaic/screening';
 import { randomUUID } from 'node:crypto';
-import { consult } from '../consult.ts';
+import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { writeRecord } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -79,13 +79,15 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
   const { user } = consultation;
   // Refused for the role before the subject is looked at: a checkpoint officer learns nothing about it.
   if (!policyUser(user).roles.some((role) => RECORD_ROLES.write.includes(role))) throw new AppError('MOSAIC_FORBIDDEN', 'alerts are issued by analysts and officers');
+  // issuing one is collection under a purpose and case, which its audit entry records (LED Art. 25)
+  requirePurpose(consultation);
   const snapshot = await mosaic.org();
   const subjectId = RecordId(input.subject);
   const subject = input.subject.includes(':') ? await mosaic.store.getRecord(subjectId) : undefined;
   const id = `alert-${randomUUID()}`;
   // An agency alerts on what it may see: its own records, or another's it may read.
   const readable = subject !== undefined && (subject.record.provenance.agency === user.agency
-    || decide(policyUser(user), 'read', { kind: 'record', id: subjectId, provenance: subject.record.provenance }, policyContext(snapshot, { user, purpose: 'alert on subject', caseRef: id })).effect === 'allow');
+    || decide(policyUser(user), 'read', { kind: 'record', id: subjectId, provenance: subject.record.provenance }, policyContext(snapshot, consultation)).effect === 'allow');
   if (!readable) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.subject} not found`);
   const desk = snapshot.org.desks.find((d) => d.id === (input.desk ?? user.desk) && d.agency === user.agency);
   // the desk an officer is sent to on a hit: one of the issuing agency's own
@@ -101,7 +103,7 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
     const reason = `before validFrom (${validFrom})`;
     throw new AppError('MOSAIC_INVALID_INPUT', `validUntil: ${reason}`, { field: 'validUntil', reason });
   }
-  const outcome = await writeRecord(mosaic, { ...consultation, purpose: consultation.purpose ?? 'alert', caseRef: consultation.caseRef ?? id }, {
+  const outcome = await writeRecord(mosaic, consultation, {
     id,
     schema: ALERT_SCHEMA,
     properties: {
@@ -128,6 +130,7 @@ function viewOf(record: { readonly id: RecordId; readonly schema: string; readon
 
 /** Withdraw one of the agency's alerts; another agency's answers like a missing one. */
 export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<AlertSummary> {
+  requirePurpose(consultation);
   const stored = await mosaic.store.getRecord(id);
   if (!stored || stored.record.schema !== ALERT_SCHEMA || stored.record.provenance.agency !== consultation.user.agency) throw new AppError('MOSAIC_NOT_FOUND', `alert ${id} not found`);
   const { record } = stored;
