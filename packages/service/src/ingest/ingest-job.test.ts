@@ -3,6 +3,7 @@
  * started on one is found on the other at once, and its end is reported there too. A job the
  * store fails under ends `failed`, saying why in `failure` (docs/API.md), its written batches kept.
  */
+import type { RecordId } from '@mosaic/model';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestMosaic, type TestMosaic } from '../testing.ts';
 import { createIngestJobs } from './ingest-job.ts';
@@ -31,6 +32,16 @@ describe('an ingest job on one node', () => {
     expect(await there.get(world.mosaic, consultation, job.id)).toMatchObject({ state: 'done', processed: 3000, accepted: 3000, created: 3000 });
     const stranger = await world.mosaic.store.findUserByName('zoneOfficer');
     await expect(there.get(world.mosaic, { user: stranger! }, job.id)).rejects.toThrow(/not found/);
+  });
+});
+
+describe('an upload by a role that writes no records', () => {
+  it('is refused at once, before any line is read, not line by line', async () => {
+    const admin = await world.mosaic.store.findUserByName('fedAdmin');
+    const content = JSON.stringify({ id: 'adm1', schema: 'Person', properties: { name: ['Person Admin'] }, provenance });
+    await expect(createIngestJobs().start(world.mosaic, { user: admin!, purpose: 'case intake', caseRef: 'CASE-J0' }, { format: 'jsonl', content, filename: 'one.jsonl' }))
+      .rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN', message: expect.stringContaining('analysts and officers') });
+    expect(await world.mosaic.store.getRecord('fedpol:adm1' as RecordId)).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@
  * its progress written every half second, so that any node sharing the store can report it.
  */
 import { AppError, type EntityRecord, type FieldError, type RecordId } from '@mosaic/model';
-import { decide, reviewDateFor } from '@mosaic/policy';
+import { decide, RECORD_ROLES, reviewDateFor } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { policyContext, policyUser, type Consultation, type OrgSnapshot } from '../organisation.ts';
@@ -141,6 +141,8 @@ export function createIngestJobs(): IngestJobs {
 
   return {
     async start(mosaic, consultation, upload) {
+      // said once, before the file is read: a role that writes no records would have every line refused
+      if (!policyUser(consultation.user).roles.some((role) => RECORD_ROLES.write.includes(role))) throw new AppError('MOSAIC_FORBIDDEN', 'records are uploaded by analysts and officers');
       if (upload.format !== 'jsonl' && upload.format !== 'csv') throw invalid('format', 'jsonl or csv');
       if (upload.content.trim() === '') throw invalid('content', 'the file is empty');
       if (upload.filename.length > 300) throw invalid('filename', 'at most 300 characters');

@@ -17,7 +17,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { id: 'inbox', label: 'Alerts inbox', roles: [...INVESTIGATORS, 'checkpoint_officer'] },
   { id: 'review', label: 'Review', roles: INVESTIGATORS },
   { id: 'reports', label: 'Reports', roles: INVESTIGATORS },
-  { id: 'ingest', label: 'Ingest', roles: ['analyst', 'agency_admin', 'sysadmin'] },
+  // records are written by investigators (the server refuses an upload from any other role)
+  { id: 'ingest', label: 'Ingest', roles: INVESTIGATORS },
   { id: 'audit', label: 'Audit', roles: ['auditor'] },
   { id: 'admin', label: 'Administration', roles: ['agency_admin', 'sysadmin'] },
   { id: 'retention', label: 'Retention review', roles: ['agency_admin'] },
