@@ -121,6 +121,8 @@ function MergeUndo() {
   const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState<string>();
   const [shown, setShown] = useState<string>();
+  // undoing takes a while (the entity is resolved again): said, and no second undo meanwhile
+  const [undoing, setUndoing] = useState<Merge>();
   /** The entity typed: its id (e42), a record's id (agency:id), or a name whose records are all of one entity. */
   const entityOf = async (typed: string): Promise<string | undefined> => {
     if (isEntityId(typed)) return typed;
@@ -148,12 +150,16 @@ function MergeUndo() {
   };
   const undo = async (merge: Merge): Promise<void> => {
     setError(undefined);
+    setStatus(undefined);
+    setUndoing(merge);
     try {
       await api.undoMerge(merge.id);
       await load();
       setStatus(`Merge ${merge.id} undone; the records stay apart.`);
     } catch (caught) {
       setError(caught);
+    } finally {
+      setUndoing(undefined);
     }
   };
   return (
@@ -164,6 +170,7 @@ function MergeUndo() {
         <input id="undo-entity" required value={entity} onChange={(e) => setEntity(e.target.value)} />
         <button type="submit">Show merges</button>
       </form>
+      {undoing ? <ProgressBar label={`Undoing the merge of ${undoing.absorbed} into ${undoing.survivor}`} /> : null}
       <ErrorMessage error={error} what="merges" />
       {status ? <p role="status" className="notice">{status}</p> : null}
       {merges && shown ? <p className="small">Merges of entity {shown}</p> : null}
@@ -171,7 +178,7 @@ function MergeUndo() {
         <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">Probability</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>{merges.map((m) => (
             <tr key={m.id}><td>{m.at.slice(0, 19).replace('T', ' ')}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td>{m.probability.toFixed(4)}</td>
-              <td>{m.undone ? <span className="muted">undone</span> : <button type="button" className="small" onClick={() => void undo(m)} aria-label={`Undo the merge of ${m.absorbed} into ${m.survivor}`}>Undo</button>}</td></tr>
+              <td>{m.undone ? <span className="muted">undone</span> : <button type="button" className="small" disabled={undoing !== undefined} onClick={() => void undo(m)} aria-label={`Undo the merge of ${m.absorbed} into ${m.survivor}`}>{undoing?.id === m.id ? 'Undoing…' : 'Undo'}</button>}</td></tr>
           ))}{merges.length === 0 ? <tr><td colSpan={5} className="muted">No merges.</td></tr> : null}</tbody>
         </table>
       ) : null}
