@@ -371,6 +371,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
     const page = await browser.newPage();
     await signInPage(page, 'fedAnalyst');
     await page.goto('/#/ingest');
+    await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await expect.poll(() => page.getByText('empty.csv: empty').count()).toBe(1);
     const csv = 'ref;full_name;dob\nx-1;Amira Haddad;1990-01-31\nx-2;Tom Vos;1990-13-45\n';
     await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => page.getByText('export.csv: 2 lines, 3 columns').count()).toBe(1);

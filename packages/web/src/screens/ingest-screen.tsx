@@ -72,7 +72,9 @@ export function IngestScreen() {
     }
   };
   const setProv = (key: keyof typeof provenance) => (e: { target: { value: string } }) => setProvenance((p) => ({ ...p, [key]: e.target.value }));
-  const lines = file ? file.content.split(/\r?\n/).filter(Boolean).length - (isCsv ? 1 : 0) : 0;
+  const written = file ? file.content.split(/\r?\n/).filter(Boolean).length : 0;
+  // a CSV's first line names its columns; an empty file has neither
+  const lines = Math.max(0, written - (isCsv ? 1 : 0));
 
   return (
     <section className="screen" aria-labelledby="ingest-title">
@@ -80,7 +82,7 @@ export function IngestScreen() {
       <form onSubmit={(e) => void upload(e)} className="stack">
         <label htmlFor="ingest-file">File (JSON Lines with provenance, or CSV)</label>
         <input id="ingest-file" type="file" accept=".jsonl,.ndjson,.json,.csv,.tsv,.txt" onChange={(e) => void choose(e.target)} />
-        {file ? <p className="muted small">{file.name}: {lines} line{lines === 1 ? '' : 's'}{isCsv ? `, ${header.length} columns, delimiter “${delimiter === '\t' ? 'tab' : delimiter}”` : ''}</p> : null}
+        {file ? <p className="muted small">{file.name}: {written === 0 ? 'empty' : <>{lines} line{lines === 1 ? '' : 's'}{isCsv ? `, ${header.length} columns, delimiter “${delimiter === '\t' ? 'tab' : delimiter}”` : ''}</>}</p> : null}
         {isCsv ? (
           <fieldset className="mapping">
             <legend>Column mapping</legend>
