@@ -137,6 +137,19 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await screenshot(page, 'admin-04-retention-rules');
   });
 
+  it('asks the administrator to choose a group before setting its members', async () => {
+    const page = await signIn('intelAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Need-to-know groups' }).click();
+    let sent = 0;
+    page.on('request', (request) => { if (request.url().endsWith('/members')) sent++; });
+    await page.getByRole('button', { name: 'Set members' }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual(['Choose the group whose members to set.']);
+    expect(await page.getByRole('form', { name: 'Members' }).getByLabel('Group').getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toBe(0);
+  });
+
   it('lets the data administrator point the agency\'s notifications at its own system (webhook)', async () => {
     const page = await signIn('intelAdmin');
     await page.goto('/#/admin');

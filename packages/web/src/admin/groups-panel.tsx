@@ -1,5 +1,5 @@
 /** Need-to-know groups (case teams) of the agency and their members. */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -13,12 +13,20 @@ export function GroupsPanel() {
   const action = useAdminAction(groups.reload);
   const [draft, setDraft] = useState({ id: '', name: '', description: '' });
   const [members, setMembers] = useState({ group: '', users: '' });
+  const [noGroup, setNoGroup] = useState(false);
+  const groupRef = useRef<HTMLSelectElement>(null);
   const save = (e: FormEvent) => {
     e.preventDefault();
     void action.run(`Group ${draft.id} saved.`, 'PUT', `/admin/groups/${encodeURIComponent(draft.id)}`, { name: draft.name, description: draft.description });
   };
   const setGroupMembers = (e: FormEvent) => {
     e.preventDefault();
+    // asked here, not left to the server's "id: Too small"
+    setNoGroup(!members.group);
+    if (!members.group) {
+      groupRef.current?.focus();
+      return;
+    }
     const users = members.users.split(',').map((u) => u.trim()).filter(Boolean);
     void action.run(`Members of ${members.group} set.`, 'PUT', `/admin/groups/${encodeURIComponent(members.group)}/members`, { users });
   };
@@ -38,8 +46,10 @@ export function GroupsPanel() {
       </form>
       <form className="admin-form" aria-label="Members" onSubmit={setGroupMembers}>
         <h3>Members</h3>
-        <label>Group <select value={members.group} onChange={(e) => setMembers({ ...members, group: e.target.value })}><option value="">—</option>{(groups.value?.groups ?? []).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select></label>
+        <label>Group <select ref={groupRef} value={members.group} aria-invalid={noGroup || undefined} aria-describedby={noGroup ? 'members-no-group' : undefined}
+          onChange={(e) => { setMembers({ ...members, group: e.target.value }); if (e.target.value) setNoGroup(false); }}><option value="">—</option>{(groups.value?.groups ?? []).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select></label>
         <label>Member user ids (comma-separated) <input value={members.users} onChange={(e) => setMembers({ ...members, users: e.target.value })} /></label>
+        {noGroup ? <p id="members-no-group" role="alert" className="notice notice-error">Choose the group whose members to set.</p> : null}
         <button type="submit">Set members</button>
       </form>
       <Outcome error={action.error} status={action.status} />
