@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { schemata, type ProvenanceDefaults } from '@mosaic/model';
 import type { ReviewDates } from './review-dates.ts';
-import { validateJsonLines } from './validated-chunk.ts';
+import { validateJsonPiece } from './jsonl-file-chunks.ts';
 
 export interface IngestWorkerData {
   readonly resumeAfter: number;
@@ -25,14 +25,10 @@ export interface PieceRequest {
 
 const registry = schemata();
 const options = workerData as IngestWorkerData;
-// A byte-order mark is dropped at the start of the file only, as a streaming decoder does.
-const first = new TextDecoder('utf-8');
-const rest = new TextDecoder('utf-8', { ignoreBOM: true });
 
-parentPort?.on('message', ({ seq, bytes, firstLine, endOffset }: PieceRequest) => {
+parentPort?.on('message', ({ seq, ...piece }: PieceRequest) => {
   try {
-    const text = (firstLine === 1 ? first : rest).decode(bytes);
-    parentPort?.postMessage({ seq, chunk: validateJsonLines(registry, text, { ...options, firstLine, endOffset }) });
+    parentPort?.postMessage({ seq, chunk: validateJsonPiece(registry, piece, options) });
   } catch (error) {
     parentPort?.postMessage({ seq, error: error instanceof Error ? error.message : String(error) });
   }

@@ -10,7 +10,8 @@ import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { AppError, schemata, type SchemaRegistry } from '@mosaic/model';
 import type { IngestWorkerData, PieceRequest } from './ingest-worker.ts';
-import { validateJsonLines, type ChunkOptions, type ValidatedChunk } from './validated-chunk.ts';
+import { decodeLines, NOT_UTF8, refuseUtf16 } from './line-reader.ts';
+import { validateJsonLines, type ChunkOptions, type RejectedLine, type ValidatedChunk } from './validated-chunk.ts';
 
 export interface JsonlFileChunksOptions extends ChunkOptions {
   /** Worker threads; 0 validates in this thread. */
@@ -42,6 +43,7 @@ async function* filePieces(path: string, pieceBytes: number): AsyncGenerator<Pie
       const { bytesRead } = await handle.read(buffer, carry.length, pieceBytes, null);
       const filled = carry.length + bytesRead;
       const eof = bytesRead === 0;
+      if (seq === 0 && (filled >= 2 || eof)) refuseUtf16(buffer.subarray(0, filled));
       const cut = eof ? filled : buffer.lastIndexOf(NEWLINE, filled - 1) + 1;
       if (cut === 0) {
         // No newline yet: a line longer than a piece; read on.
@@ -63,17 +65,32 @@ async function* filePieces(path: string, pieceBytes: number): AsyncGenerator<Pie
   }
 }
 
+/**
+ * A piece of the file validated: its lines that are not UTF-8 are rejected by number (they are
+ * left blank to the JSON reader), the rest parsed and validated. In workers and in this thread.
+ */
+export function validateJsonPiece(registry: SchemaRegistry, { bytes, firstLine, endOffset }: Omit<PieceRequest, 'seq'>, options: ChunkOptions): ValidatedChunk {
+  const { text, notUtf8 } = decodeLines(bytes, firstLine === 1, true);
+  const chunk = validateJsonLines(registry, text, { ...options, firstLine, endOffset });
+  if (notUtf8.length === 0) return chunk;
+  const lines = notUtf8.map((index) => firstLine + index);
+  const rejected: RejectedLine[] = [...chunk.rejected];
+  let { resumed } = chunk;
+  for (const line of lines) {
+    if (line <= options.resumeAfter) resumed += 1;
+    else rejected.push({ line, errors: [{ field: 'record', reason: NOT_UTF8 }] });
+  }
+  rejected.sort((a, b) => a.line - b.line);
+  return { ...chunk, lines: chunk.lines + lines.length, resumed, lastLine: Math.max(chunk.lastLine, ...lines), rejected };
+}
+
 export async function* jsonlFileChunks(path: string, registry: SchemaRegistry, { workers, pieceBytes = 1 << 20, ...options }: JsonlFileChunksOptions): AsyncGenerator<ValidatedChunk> {
   if (!Number.isInteger(workers) || workers < 0) throw new AppError('MOSAIC_INVALID_INPUT', 'ingest: workers must be a whole number, 0 or more');
   const pieces = filePieces(path, pieceBytes);
   // Workers load the shipped schemata themselves, and a function (reviewDateFor) cannot be
   // sent to them: any other registry, or a review-date rule, is validated in this thread.
   if (workers <= 0 || registry !== schemata() || options.reviewDateFor !== undefined) {
-    const first = new TextDecoder('utf-8');
-    const rest = new TextDecoder('utf-8', { ignoreBOM: true });
-    for await (const piece of pieces) {
-      yield validateJsonLines(registry, (piece.firstLine === 1 ? first : rest).decode(piece.bytes), { ...options, firstLine: piece.firstLine, endOffset: piece.endOffset });
-    }
+    for await (const piece of pieces) yield validateJsonPiece(registry, piece, options);
     return;
   }
   const { resumeAfter, defaults, maxValues, reviewDates } = options;

@@ -6,10 +6,14 @@ import { parse } from 'csv-parse/sync';
 import { mappedColumns, rowToRawRecord, type CsvMapping } from './csv-mapping.ts';
 import type { SourceItem } from './ingest.ts';
 import { jsonProblem } from './json-problem.ts';
-import { readLines, type Line } from './line-reader.ts';
+import { NOT_UTF8, readLines, type Line } from './line-reader.ts';
 
 export async function* jsonlSource(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<SourceItem> {
   for await (const line of readLines(chunks)) {
+    if (line.notUtf8) {
+      yield { line: line.number, offset: line.offset, parseError: NOT_UTF8 };
+      continue;
+    }
     if (line.text.trim() === '') continue;
     try {
       yield { line: line.number, offset: line.offset, raw: JSON.parse(line.text) as unknown };
@@ -39,6 +43,8 @@ interface RowText {
   readonly text: string;
   /** A quoted value's closing quote is followed by something other than a delimiter: the row is bad and ends with its line. */
   readonly broken: boolean;
+  /** A line of the row is not UTF-8: the row is rejected. */
+  readonly notUtf8: boolean;
 }
 
 /** Where a line leaves a row: inside a quoted value, outside it, or broken by a stray quote. */
@@ -80,7 +86,7 @@ function lineEnd(text: string, delimiter: string, quoted: boolean): LineEnd {
  * broken by a lone CR (old Mac files) is split there.
  */
 async function* csvRows(lines: AsyncIterable<Line>, delimiter: string): AsyncGenerator<RowText | { readonly unclosed: RowText }> {
-  let open: { first: number; texts: string[] } | undefined;
+  let open: { first: number; texts: string[]; notUtf8: boolean } | undefined;
   let extra = 0;
   let lastLine = 0;
   let lastOffset = 0;
@@ -95,15 +101,16 @@ async function* csvRows(lines: AsyncIterable<Line>, delimiter: string): AsyncGen
       const end = lineEnd(text, delimiter, open !== undefined);
       const first = open?.first ?? number;
       const texts = open ? [...open.texts, text] : [text];
+      const notUtf8 = open?.notUtf8 === true || line.notUtf8 === true;
       if (end === 'quoted') {
-        open = { first, texts };
+        open = { first, texts, notUtf8 };
         continue;
       }
       open = undefined;
-      yield { first, last: number, offset: line.offset, text: texts.join('\n'), broken: end === 'broken' };
+      yield { first, last: number, offset: line.offset, text: texts.join('\n'), broken: end === 'broken', notUtf8 };
     }
   }
-  if (open) yield { unclosed: { first: open.first, last: lastLine, offset: lastOffset, text: open.texts.join('\n'), broken: false } };
+  if (open) yield { unclosed: { first: open.first, last: lastLine, offset: lastOffset, text: open.texts.join('\n'), broken: false, notUtf8: open.notUtf8 } };
 }
 
 /** Rows read together by one call of the parser; a batch with a bad row is read again row by row. */
@@ -152,6 +159,10 @@ export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | It
       continue;
     }
     if (columns === undefined) {
+      if (row.notUtf8) {
+        yield { line: row.first, offset: row.offset, parseError: `the header ${NOT_UTF8}` };
+        return;
+      }
       let header: unknown;
       try {
         [header] = parse(row.text, { delimiter, bom: true }) as unknown[];
@@ -165,6 +176,11 @@ export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | It
         yield { line: 1, offset: 0, parseError: `the header lacks the mapped column(s) ${missing.join(', ')}` };
         return;
       }
+      continue;
+    }
+    if (row.notUtf8) {
+      yield* flush();
+      yield { line: row.first, offset: row.offset, parseError: row.last > row.first ? `${NOT_UTF8}: lines ${row.first} to ${row.last} were read as one row and are skipped` : NOT_UTF8 };
       continue;
     }
     if (row.broken) {
