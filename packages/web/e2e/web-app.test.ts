@@ -436,13 +436,13 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => page.getByText(`Merges of entity ${merged}`).count()).toBe(1);
     const merges = page.getByRole('table', { name: 'Merges' });
     await expect.poll(() => merges.locator('tbody tr').count()).toBe(1);
-    // while the server works (held here a second), the screen says so and takes no second undo
-    await page.route('**/api/v1/merges/*/undo', async (route) => { await new Promise((r) => setTimeout(r, 1000)); await route.continue(); });
+    // while the server works (held here half a second more), the screen says so and takes no second undo
+    await page.route('**/api/v1/merges/*/undo', async (route) => { await new Promise((r) => setTimeout(r, 500)); await route.continue(); });
     const undo = merges.getByRole('button', { name: /^Undo the merge of/ });
     await undo.click();
     await expect.poll(() => page.getByRole('progressbar', { name: /^Undoing the merge of/ }).count()).toBe(1);
     expect(await undo.isDisabled()).toBe(true);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'undone' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'undone' }).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByRole('progressbar').count()).toBe(0);
     await expect.poll(() => merges.locator('tbody tr').first().textContent()).toContain('undone');
     await screenshot(page, '16-merge-undone');
