@@ -84,6 +84,18 @@ describe('validateRecord', () => {
     expect(tidy.ok && tidy.record.id).toBe('fedpol:RMS-0042');
   });
 
+  it('refuses a releasability entry that names no one, against the deployment\'s agencies where they are given', () => {
+    const marked = (releasability: readonly string[], agencies?: readonly string[]) => {
+      const result = validateRecord(registry, { id: 'r9', schema: 'Person', properties: { name: ['Test Person'] }, provenance: { ...provenance, marking: { ...provenance.marking, releasability } } }, agencies ? { agencies } : {});
+      return result.ok ? result.record.provenance.marking.releasability : result.errors.map((e) => formatFieldError(e));
+    };
+    const nobody = 'provenance.marking.releasability: is not ALL, a two-letter ISO country code or an agency of this deployment';
+    expect(marked(['ALL', 'BE', 'fedpol'])).toEqual(['ALL', 'be', 'fedpol']);
+    expect(marked(['fedpoll', '??'])).toEqual([nobody]);
+    expect(marked(['fedpoll', 'be', 'zone-north'], ['fedpol', 'zone-north'])).toEqual([nobody]);
+    expect(marked(['fedpol', 'be', 'zone-north'], ['fedpol', 'zone-north'])).toEqual(['fedpol', 'be', 'zone-north']);
+  });
+
   it('says what is wrong with a date that is written as one', () => {
     const result = validateRecord(registry, {
       id: 'r6', schema: 'Person', properties: { name: ['Test Person'], birthDate: ['9999-12-31', '1990-13', '29.02.1987'] }, provenance: { ...provenance, reviewDate: '2031-02-29' },

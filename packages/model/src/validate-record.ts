@@ -3,6 +3,7 @@
  * is reported with the field it concerns; nothing is silently dropped or repaired beyond the
  * property type's own cleaning (case, spacing, canonical formats).
  */
+import { toCountryCode } from './countries.ts';
 import { AgencyId, recordIdOf } from './ids.ts';
 import { dateProblem, parsePartialDate } from './partial-date.ts';
 import { hasControlCharacters, propertyType, type Cleaned } from './property-types.ts';
@@ -87,6 +88,20 @@ export interface ValidateOptions {
   readonly reviewDateFor?: (category: SubjectCategory, agency: AgencyId) => string;
   /** At most this many values per property; more is refused as absurd input. */
   readonly maxValues?: number;
+  /** The agencies of the deployment: a releasability entry naming another is refused. Unset, only the form is checked. */
+  readonly agencies?: readonly string[];
+}
+
+const AGENCY_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** Why an entry of a marking's releasability names no one (not ALL, a two-letter ISO country or an agency), or undefined. */
+function recipientProblem(raw: string, agencies: readonly string[] | undefined): string | undefined {
+  const to = raw.trim();
+  if (to.toUpperCase() === 'ALL') return undefined;
+  const lower = to.toLowerCase();
+  if (lower.length === 2 && toCountryCode(lower) === lower) return undefined;
+  if (agencies === undefined ? AGENCY_ID.test(lower) : agencies.includes(lower)) return undefined;
+  return 'is not ALL, a two-letter ISO country code or an agency of this deployment';
 }
 
 function oneOf<T extends string | number>(scale: readonly T[], value: unknown, field: string, errors: FieldError[], normalise: (v: string) => string = (v) => v): T | undefined {
@@ -114,7 +129,7 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   const at = (key: string): string => `provenance.${key}`;
 
   const agencyRaw = pick('agency');
-  if (typeof agencyRaw !== 'string' || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(agencyRaw)) {
+  if (typeof agencyRaw !== 'string' || !AGENCY_ID.test(agencyRaw)) {
     errors.push(agencyRaw === undefined ? { field: at('agency'), reason: 'is required' } : valueError(at('agency'), agencyRaw, 'is not an agency id (lowercase letters, digits, - and _)'));
   }
   const source = pick('source');
@@ -138,6 +153,12 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   const releasability = marking['releasability'] ?? [];
   if (!Array.isArray(releasability) || !releasability.every((r) => typeof r === 'string')) {
     errors.push({ field: at('marking.releasability'), reason: 'must be a list of agency ids or country codes' });
+  } else {
+    // a mistyped recipient would silently never receive the record
+    for (const to of releasability as string[]) {
+      const problem = recipientProblem(to, options.agencies);
+      if (problem !== undefined) errors.push(valueError(at('marking.releasability'), to, problem));
+    }
   }
   const needToKnow = marking['needToKnow'] ?? [];
   if (!Array.isArray(needToKnow) || !needToKnow.every((g) => typeof g === 'string' && /^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(g.trim()))) {

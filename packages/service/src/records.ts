@@ -106,11 +106,11 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   if (claimed !== undefined && claimed !== user.agency) return { ok: false, errors: [{ field: 'provenance.agency', reason: 'must be your own agency' }] };
   const today = mosaic.now().toISOString().slice(0, 10);
   const rules = await retentionRulesOf(mosaic, user.agency);
+  const snapshot = await mosaic.org();
   const validated = validateRecord(mosaic.registry, { ...given, provenance: { ...given.provenance, agency: user.agency } }, {
-    reviewDateFor: (category) => reviewDateFor(category, today, rules),
+    reviewDateFor: (category) => reviewDateFor(category, today, rules), agencies: snapshot.org.agencies.map((a) => a.id),
   });
   if (!validated.ok) return validated;
-  const snapshot = await mosaic.org();
   const decision = decide(policyUser(user), 'write', { kind: 'record', provenance: validated.record.provenance }, policyContext(snapshot, consultation));
   if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${decision.reason}`);
   // Overwriting needs the right to write the stored version too: a colleague outside a record's

@@ -107,7 +107,8 @@ export function createIngestJobs(): IngestJobs {
     const today = mosaic.now().toISOString().slice(0, 10);
     const rules = await retentionRulesOf(mosaic, user.agency);
     // A line without an agency is the user's agency's; with another agency it is refused.
-    const validateOptions = { defaults: { agency: user.agency }, reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules) };
+    const org = await mosaic.org();
+    const validateOptions = { defaults: { agency: user.agency }, reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules), agencies: org.org.agencies.map((a) => a.id) };
     const chunks = [upload.content];
     const source = mapping ? csvSource(chunks, mapping) : jsonlSource(chunks);
     const errors: IngestError[] = [];
@@ -120,7 +121,7 @@ export function createIngestJobs(): IngestJobs {
     };
     try {
       const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, audit), {
-        fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, await mosaic.org()),
+        fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, org),
         onProgress: (p) => update({ processed: p.lines, accepted: p.written, rejected: p.rejected }),
         onError: (e) => {
           if (errors.length < KEEP_ERRORS) errors.push(e);

@@ -179,8 +179,8 @@ export function ingest(registry: SchemaRegistry, source: AsyncIterable<SourceIte
 }
 
 /** The validation options within ingest options. */
-export function validateOptionsOf({ defaults, reviewDateFor, maxValues }: ValidateOptions): ValidateOptions {
-  return { ...(defaults ? { defaults } : {}), ...(reviewDateFor ? { reviewDateFor } : {}), ...(maxValues === undefined ? {} : { maxValues }) };
+export function validateOptionsOf({ defaults, reviewDateFor, maxValues, agencies }: ValidateOptions): ValidateOptions {
+  return { ...(defaults ? { defaults } : {}), ...(reviewDateFor ? { reviewDateFor } : {}), ...(maxValues === undefined ? {} : { maxValues }), ...(agencies ? { agencies } : {}) };
 }
 
 /** `line 3: birthDate: is not a date`, for a terminal: without the value refused (FieldError). */
