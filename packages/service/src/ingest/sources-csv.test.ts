@@ -71,4 +71,11 @@ describe('csvSource', () => {
       { line: 3, error: 'is not valid CSV (a quote opened on line 3 is never closed: lines 3 to 4, the end of the file, were read as one value and are skipped)' },
     ]);
   });
+
+  it('gathers a quote never closed near the top of a large file in linear time', async () => {
+    const csv = `ref,full_name,dob\nc1,"open\n${Array.from({ length: 50_000 }, (_, i) => `r${i},Name ${i},1990`).join('\n')}\n`;
+    expect(await rows([csv])).toEqual([
+      { line: 2, error: 'is not valid CSV (a quote opened on line 2 is never closed: lines 2 to 50002, the end of the file, were read as one value and are skipped)' },
+    ]);
+  }, 5_000);
 });

@@ -86,7 +86,7 @@ function lineEnd(text: string, delimiter: string, quoted: boolean): LineEnd {
  * broken by a lone CR (old Mac files) is split there.
  */
 async function* csvRows(lines: AsyncIterable<Line>, delimiter: string): AsyncGenerator<RowText | { readonly unclosed: RowText }> {
-  let open: { first: number; texts: string[]; notUtf8: boolean } | undefined;
+  let open: { readonly first: number; readonly texts: string[]; notUtf8: boolean } | undefined;
   let extra = 0;
   let lastLine = 0;
   let lastOffset = 0;
@@ -99,15 +99,16 @@ async function* csvRows(lines: AsyncIterable<Line>, delimiter: string): AsyncGen
       lastOffset = line.offset;
       if (open === undefined && text === '') continue;
       const end = lineEnd(text, delimiter, open !== undefined);
-      const first = open?.first ?? number;
-      const texts = open ? [...open.texts, text] : [text];
-      const notUtf8 = open?.notUtf8 === true || line.notUtf8 === true;
+      // lines are added to an open row in place: a quote never closed may hold the rest of a large file
+      const row = open ?? { first: number, texts: [], notUtf8: false };
+      row.texts.push(text);
+      row.notUtf8 ||= line.notUtf8 === true;
       if (end === 'quoted') {
-        open = { first, texts, notUtf8 };
+        open = row;
         continue;
       }
       open = undefined;
-      yield { first, last: number, offset: line.offset, text: texts.join('\n'), broken: end === 'broken', notUtf8 };
+      yield { first: row.first, last: number, offset: line.offset, text: row.texts.join('\n'), broken: end === 'broken', notUtf8: row.notUtf8 };
     }
   }
   if (open) yield { unclosed: { first: open.first, last: lastLine, offset: lastOffset, text: open.texts.join('\n'), broken: false, notUtf8: open.notUtf8 } };
