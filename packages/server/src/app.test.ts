@@ -132,7 +132,7 @@ describe('the API', () => {
     const foreign = await put('fedAnalyst', { id: 'x', schema: 'Person', properties: { name: ['A B'] }, provenance: testProvenance('intel') });
     expect(foreign.json().error.details).toEqual([{ field: 'provenance.agency', reason: 'must be your own agency' }]);
     // releasable to an agency this deployment does not have (a typo of zone-north): no one would receive it
-    const base = testProvenance('fedpol');
+    const base = testProvenance('fedpol') as Record<string, unknown> & { marking: Record<string, unknown> };
     const typo = await put('fedAnalyst', { id: 'f2', schema: 'Person', properties: { name: ['A B'] }, provenance: { ...base, marking: { ...base.marking, releasability: ['zone-nort'] } } });
     expect(typo.statusCode).toBe(400);
     expect(typo.json().error.details).toEqual([{ field: 'provenance.marking.releasability', reason: '"zone-nort" is not ALL, a two-letter ISO country code or an agency of this deployment' }]);

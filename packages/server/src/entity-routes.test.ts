@@ -4,6 +4,7 @@ import { hashPassword, startProjections, type Projections } from '@mosaic/servic
 import { openTestMosaic, TEST_PASSWORD, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStoreAuditStorage } from '@mosaic/store';
 import { buildApp } from './app.ts';
 import { signInToken, signInTokens } from './test-sign-in.ts';
 
@@ -248,6 +249,29 @@ describe('resolved entities', () => {
     const hidden = await undo(merge?.id ?? '');
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json()).toEqual((await undo('no-such-merge')).json());
+  });
+
+  it('judges, lists merges and undoes one only under the reviewer\'s purpose and case, which each audit entry records', async () => {
+    await put({ id: 'pq1', schema: 'Person', properties: { name: ['Ysaline Verhaegen'] }, provenance: testProvenance('intel') });
+    await put({ id: 'pq2', schema: 'Person', properties: { name: ['Ysaline Verhaeghe'] }, provenance: testProvenance('intel') });
+    await projections.follower.catchUp();
+    const bare = { authorization: `Bearer ${tokens['intelAnalyst'] ?? ''}` };
+    const pair = { a: 'intel:pq1', b: 'intel:pq2', verdict: 'same' };
+    expect((await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: bare, payload: pair })).json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: bare, payload: { ...pair, purpose: 'identity check', caseRef: 'CASE-Q1' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    const entity = projections.entities.entityOf(RecordId('intel:pq1'))!;
+    expect((await app.inject({ url: `/api/v1/entities/${entity}/merges`, headers: bare })).json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    const listed = await app.inject({ url: `/api/v1/entities/${entity}/merges`, headers: headers('intelAnalyst') });
+    const [merge] = (listed.json() as { merges: { id: string }[] }).merges;
+    expect((await app.inject({ method: 'POST', url: `/api/v1/merges/${encodeURIComponent(merge!.id)}/undo`, headers: bare })).json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/merges/${encodeURIComponent(merge!.id)}/undo`, headers: headers('intelAnalyst') })).statusCode).toBe(204);
+    const logged: unknown[][] = [];
+    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) {
+      if (entry.records.includes(RecordId('intel:pq1')) && entry.actor.user === 'intel.intelAnalyst') logged.push([entry.purpose, entry.caseRef, entry.reason]);
+    }
+    expect(logged).toEqual(expect.arrayContaining([['identity check', 'CASE-Q1', 'judgement:same'], ['investigation', 'CASE-E', 'merge undone']]));
+    expect(logged.every(([purpose]) => purpose === 'identity check' || purpose === 'investigation')).toBe(true);
   });
 
   it('shows how an entity was built, and lets it be taken apart, only to someone who sees it: a pointer to it is not enough', async () => {

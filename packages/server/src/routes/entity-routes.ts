@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@mosaic/model';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { AlertOut, PointerOut, ProvenanceOut, PurposeHeaders, RecordOut } from './views.ts';
+import { AlertOut, PointerOut, ProvenanceOut, PurposeFields, PurposeHeaders, RecordOut } from './views.ts';
 
 const Params = z.object({ id: z.string().min(1).max(300) });
 const Value = z.object({ value: z.string(), sources: z.array(z.object({ record: z.string(), provenance: ProvenanceOut })).readonly() });
@@ -54,18 +54,18 @@ export function entityRoutes(projections: Projections) {
     });
 
     app.get('/entities/:id/merges', {
-      schema: { tags: ['resolution'], summary: 'Merges that built this entity (each can be undone)', params: Params,
+      schema: { tags: ['resolution'], summary: 'Merges that built this entity (each can be undone); a consultation (purpose headers)', params: Params, headers: PurposeHeaders,
         response: { 200: z.object({ merges: z.array(z.object({ id: z.string(), survivor: z.string(), absorbed: z.string(), probability: z.number(), kind: z.string(), at: z.string(), undone: z.boolean() })).readonly() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return { merges: await entityMerges(api.mosaic, { user }, projections.entities, EntityId(request.params.id)) };
+      return { merges: await entityMerges(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id)) };
     });
 
     app.post('/merges/:id/undo', {
-      schema: { tags: ['resolution'], summary: 'Undo a merge; a not-same judgement keeps the two apart from then on', params: Params, response: { 204: z.null() } },
+      schema: { tags: ['resolution'], summary: 'Undo a merge; a not-same judgement keeps the two apart from then on (purpose headers, recorded in its audit entry)', params: Params, headers: PurposeHeaders, response: { 204: z.null() } },
     }, async (request, reply) => {
       const user = await requireUser(request);
-      await undoEntityMerge(api.mosaic, { user }, projections.entities, request.params.id);
+      await undoEntityMerge(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, request.params.id);
       return reply.status(204).send(null);
     });
 
@@ -83,13 +83,14 @@ export function entityRoutes(projections: Projections) {
     });
 
     app.post('/judgements', {
-      schema: { tags: ['resolution'], summary: 'Judge a pair of records: same, not same or unsure (it sticks)',
-        body: z.object({ a: z.string().min(1), b: z.string().min(1), verdict: z.enum(VERDICTS), note: z.string().max(2000).optional() }),
+      schema: { tags: ['resolution'], summary: 'Judge a pair of records: same, not same or unsure (it sticks); under a purpose and case (headers or fields), recorded in its audit entry',
+        headers: PurposeHeaders,
+        body: z.object({ a: z.string().min(1), b: z.string().min(1), verdict: z.enum(VERDICTS), note: z.string().max(2000).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
         response: { 200: z.object({ entityA: z.string().optional(), entityB: z.string().optional(), applied: z.boolean() }) } },
     }, async (request) => {
       const user = await requireUser(request);
       const { a, b, verdict, note } = request.body;
-      const result = await judgePair(api.mosaic, { user }, projections.entities, RecordId(a), RecordId(b), verdict, note);
+      const result = await judgePair(api.mosaic, { user, ...requirePurpose(request.body, request) }, projections.entities, RecordId(a), RecordId(b), verdict, note);
       return { ...(result.entityA ? { entityA: result.entityA } : {}), ...(result.entityB ? { entityB: result.entityB } : {}), applied: result.applied };
     });
 

@@ -7,13 +7,13 @@
  * who may read both records of that pair. Anything else answers as an unknown entity or merge.
  */
 import { AppError, type EntityId } from '@mosaic/model';
+import { requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { EntityProjection } from './entity-projection.ts';
 import { readEntity } from './entity-view.ts';
 
 /** Merges are looked at and undone as a resolution review. */
-const REVIEW = { purpose: 'resolution review', caseRef: 'review' } as const;
 
 export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[number], 'link'>;
 
@@ -24,10 +24,11 @@ export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[
  * and of a link their view of the entity does not draw.
  */
 export async function entityMerges(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<readonly MergeSummary[]> {
-  const answer = await readEntity(mosaic, { ...consultation, ...REVIEW }, entities, id);
+  requirePurpose(consultation);
+  const answer = await readEntity(mosaic, consultation, entities, id);
   if (!('entity' in answer) || answer.entity.records.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
   const merges = await entities.merges(id);
-  const context = policyContext(await mosaic.org(), { ...consultation, ...REVIEW });
+  const context = policyContext(await mosaic.org(), consultation);
   const linked = await mosaic.store.getRecords([...new Set(merges.flatMap((m) => m.link))]);
   const readable = new Set<string>(linked.filter((r) => r.deletedAt === undefined && mosaic.decide(policyUser(consultation.user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow').map((r) => r.record.id));
   // the link itself is the check's, not the answer's
@@ -38,13 +39,15 @@ export async function entityMerges(mosaic: Mosaic, consultation: Consultation, e
 export async function undoEntityMerge(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, mergeId: string): Promise<void> {
   const { user } = consultation;
   if (!user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts undo merges');
+  // a change to who is whom, under the reviewer's purpose and case, which its audit entry records
+  requirePurpose(consultation);
   const unknown = (): AppError => new AppError('MOSAIC_NOT_FOUND', 'no such merge');
   const event = await entities.mergeEvent(mergeId);
   if (!event) throw unknown();
-  const context = policyContext(await mosaic.org(), { ...consultation, ...REVIEW });
+  const context = policyContext(await mosaic.org(), consultation);
   const records = await mosaic.store.getRecords([...event.link]);
   const readable = records.length === 2 && records.every((r) => r.deletedAt === undefined && mosaic.decide(policyUser(user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow');
   if (!readable) throw unknown();
   await entities.undo(mergeId, user.id);
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: REVIEW.purpose, caseRef: REVIEW.caseRef, records: [...event.link], outcome: 'ok', reason: 'merge undone' });
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: [...event.link], outcome: 'ok', reason: 'merge undone' });
 }

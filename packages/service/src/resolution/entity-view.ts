@@ -204,7 +204,8 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
 export async function mayJudge(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[]): Promise<boolean> {
   const user = policyUser(consultation.user);
   if (!user.roles.includes('analyst')) return false;
-  const context = policyContext(await mosaic.org(), { ...consultation, purpose: 'resolution review', caseRef: consultation.caseRef ?? 'review' });
+  requirePurpose(consultation);
+  const context = policyContext(await mosaic.org(), consultation);
   const records = await mosaic.store.getRecords(ids);
   return records.length === ids.length && records.every((r) => decide(user, 'read', { kind: 'record', provenance: r.record.provenance }, context).effect === 'allow');
 }
@@ -217,9 +218,11 @@ export async function mayJudge(mosaic: Mosaic, consultation: Consultation, ids: 
 export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined; applied: boolean }> {
   // a judgement is on two records (one record judged "not the same" as itself would be a constraint no clustering can meet)
   if (a === b) throw new AppError('MOSAIC_INVALID_INPUT', 'b: a judgement is on two different records', { field: 'b', reason: 'the same record as a' });
+  // a decision on who is whom, under the reviewer's purpose and case, which its audit entry records
+  requirePurpose(consultation);
   if (!(await mayJudge(mosaic, consultation, [a, b]))) throw new AppError('MOSAIC_NOT_FOUND', 'no such pair of records you may judge');
   const user = policyUser(consultation.user);
   const applied = await entities.judge(a, b, verdict, consultation.user.id, note);
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: 'resolution review', records: [a, b], outcome: 'ok', reason: `judgement:${verdict}` });
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: [a, b], outcome: 'ok', reason: `judgement:${verdict}` });
   return { entityA: entities.entityOf(a), entityB: entities.entityOf(b), applied };
 }

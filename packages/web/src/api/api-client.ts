@@ -107,11 +107,11 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     entityTimeline: async (id: string): Promise<readonly TimelineEvent[]> => timelineOf(await request<unknown>('GET', '/graph/timeline', { query: { entities: id }, consult: true })),
     entityPlaces: async (id: string): Promise<readonly Place[]> => placesOf(await request<unknown>('GET', '/graph/places', { query: { entities: id }, consult: true })),
     entityMerges: async (id: string): Promise<readonly Merge[]> => listOf<Merge>(await request<unknown>('GET', `/entities/${enc(id)}/merges`, { consult: true }), 'merges'),
-    undoMerge: (mergeId: string) => request<unknown>('POST', `/merges/${enc(mergeId)}/undo`, { body: {} }),
+    undoMerge: (mergeId: string) => request<unknown>('POST', `/merges/${enc(mergeId)}/undo`, { body: {}, consult: true }),
 
     review: async (): Promise<readonly ReviewPair[]> => reviewPairsOf(await request<unknown>('GET', '/review', { consult: true })),
     /** `applied`: false while a resolution full pass runs (the judgement is stored and applies when it ends). */
-    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure') => request<{ entityA?: string; entityB?: string; applied: boolean }>('POST', '/judgements', { body: { a, b, verdict } }),
+    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure') => request<{ entityA?: string; entityB?: string; applied: boolean }>('POST', '/judgements', { body: { a, b, verdict }, consult: true }),
 
     graphExpand: async (seeds: readonly string[], hops: number, scope: GraphScope = {}): Promise<Subgraph> =>
       subgraphOf(await request<unknown>('POST', '/graph/expand', { body: { seeds, hops, ...scope }, consult: true })),
