@@ -75,7 +75,7 @@ export async function loadDemo(mosaic: Mosaic, dir: string, onProgress?: (progre
   })));
   for (const user of users) await mosaic.store.upsertUser(user);
   const ingest = await ingestFile(mosaic.store, mosaic.registry, {
-    path: join(dir, 'records.jsonl'), actor: 'ingest:demo', ...(onProgress ? { onProgress } : {}),
+    path: join(dir, 'records.jsonl'), actor: 'ingest:demo', agencies: org.agencies.map((a) => a.id), ...(onProgress ? { onProgress } : {}),
     onCommit: async (ids) => {
       await mosaic.audit.append({ actor: { user: UserId('system:demo'), agency: AgencyId('system') }, action: 'collection', query: { file: 'records.jsonl' }, records: ids, outcome: 'ok', reason: 'demo' });
     },

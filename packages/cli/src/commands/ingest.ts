@@ -55,12 +55,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     const bar = progressBar(`ingest ${basename(file)}`);
     let shown = 0;
     const actor = { user: UserId('system:cli'), agency: AgencyId('system') };
+    const agencies = (await mosaic.org()).org.agencies.map((agency) => agency.id);
     const summary = await ingestFile(mosaic.store, mosaic.registry, {
       path: file,
       actor: `ingest:${basename(file)}`,
       ...(mapping ? { mapping } : {}),
       ...(defaults ? { defaults: defaults as ProvenanceDefaults } : {}),
       reviewDates: await reviewDatesOf(mosaic),
+      // against the organisation's agencies, once one is set up (before that, the form only)
+      ...(agencies.length > 0 ? { agencies } : {}),
       ...(values.batch ? { batchSize: Number(values.batch) } : {}),
       ...(values.workers === undefined ? {} : { workers: Number(values.workers) }),
       resume: values['no-resume'] !== true,

@@ -173,6 +173,17 @@ describe('ingestFile with worker threads', () => {
     expect((await store.getRecord(RecordId('zone-north:p2')))?.record).toMatchObject({ schema: 'Person', properties: { name: [nameOf(2)] } });
   });
 
+  it('refuses a releasability entry naming an agency the deployment does not have, in workers and in this thread', async () => {
+    const marked = (i: number, releasability: string[]) => JSON.stringify({ id: `p${i}`, schema: 'Person', properties: { name: [nameOf(i)] }, provenance: { ...provenance, marking: { ...provenance.marking, releasability } } });
+    const text = `${marked(1, ['zone-north', 'be'])}\n${marked(2, ['zone-nort'])}\n${marked(3, ['ALL'])}\n`;
+    for (const workers of [0, 1]) {
+      const { store, path } = await fixture(text);
+      const summary = await ingestFile(store, registry, { path, actor: 'ingest:test', workers, agencies: ['zone-north', 'fedpol'] });
+      expect(summary, `workers ${workers}`).toMatchObject({ created: 2, rejected: 1 });
+      expect(summary.errors.map(formatIngestError)).toEqual(['line 2: provenance.marking.releasability: is not ALL, a two-letter ISO country code or an agency of this deployment']);
+    }
+  });
+
   it('reads a byte-order mark at the start of the file as no part of line 1, in workers and in this thread', async () => {
     const text = `\ufeff${person(1)}\n${person(2)}\n`;
     for (const workers of [0, 1]) {

@@ -24,6 +24,8 @@ export interface IngestFileOptions {
   readonly reviewDateFor?: (category: SubjectCategory, agency: AgencyId) => string;
   /** Review dates for records without one, as the API gives them (reviewDatesOf); applied in worker threads too. */
   readonly reviewDates?: ReviewDates;
+  /** The deployment's agencies: a releasability entry naming another is refused (ValidateOptions). */
+  readonly agencies?: readonly string[];
   readonly batchSize?: number;
   readonly resume?: boolean;
   /**

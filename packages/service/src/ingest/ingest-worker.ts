@@ -14,6 +14,7 @@ export interface IngestWorkerData {
   readonly defaults?: ProvenanceDefaults;
   readonly maxValues?: number;
   readonly reviewDates?: ReviewDates;
+  readonly agencies?: readonly string[];
 }
 
 export interface PieceRequest {
