@@ -237,6 +237,43 @@ describe('reviewing what extraction found', () => {
     await expect(confirmEntity(world.mosaic, fed, report.id, ortwin.id, {})).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
   });
 
+  it('keeps every decision made on one report at the same moment, and writes each record once', async () => {
+    const fed = await as('fedAnalyst');
+    const text = 'Jaroslav Pienkowski met his brother Miroslav Pienkowski in Ghent. Jaroslav Pienkowski called Ludwik Sobczak.';
+    const outcome = await uploadReport(world.mosaic, fed, { text, collection: 'race', provenance: PROVENANCE });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const { report, extraction } = outcome;
+    const persons = extraction.entities.filter((e) => e.schema === 'Person');
+    expect(persons).toHaveLength(3);
+    expect(extraction.relations.length).toBeGreaterThanOrEqual(2);
+    const confirmed = await Promise.all(persons.map((p) => confirmEntity(world.mosaic, fed, report.id, p.id, {})));
+    const records = confirmed.map((c) => (c.ok ? c.record.id : undefined));
+    const view = (await readReport(world.mosaic, fed, report.id)).view!;
+    expect(view.entities.filter((e) => e.schema === 'Person').map((e) => [e.status, e.record])).toEqual(records.map((r) => ['confirmed', r]));
+    for (const id of records) expect((await world.mosaic.store.getRecord(id!))?.version).toBe(1);
+    // every relation between the three was made once, and the review says which record it made
+    const made = confirmed.flatMap((c) => (c.ok ? c.relations : []));
+    expect(view.relations.map((r) => r.status)).toEqual(extraction.relations.map(() => 'confirmed'));
+    expect(view.relations.map((r) => r.record).sort()).toEqual([...made].sort());
+    for (const id of made) expect((await world.mosaic.store.getRecord(id))?.version).toBe(1);
+    // and no claim is left behind
+    expect(await world.mosaic.store.getDocument('report-review-claim', report.id)).toBeUndefined();
+  });
+
+  it('waits for a decision another node is making on the same report', async () => {
+    const { report, extraction } = await upload();
+    const fed = await as('fedAnalyst');
+    const lioba = extraction.entities.find((e) => e.name === 'Lioba Kälberer')!;
+    // another node sharing the store holds the report's claim
+    expect(await world.mosaic.store.createDocument({ kind: 'report-review-claim', id: report.id, owner: 'fedpol', body: {} })).toBe(true);
+    let ended = false;
+    const confirming = confirmEntity(world.mosaic, fed, report.id, lioba.id, {}).finally(() => { ended = true; });
+    await new Promise((done) => setTimeout(done, 150));
+    expect(ended).toBe(false);
+    await world.mosaic.store.deleteDocument('report-review-claim', report.id);
+    expect(await confirming).toMatchObject({ ok: true });
+  });
+
   it('records the company a person works for as an employment once both are confirmed', async () => {
     const fed = await as('fedAnalyst');
     const outcome = await uploadReport(world.mosaic, fed, { text: 'Ghent, 3 April 2025. Karel Vissenaeken works as a driver for Brabant Freight NV.', collection: 'employment', provenance: PROVENANCE });

@@ -12,10 +12,15 @@
  * relationship record once both its ends are confirmed; that a person holds a phone number is
  * written on the phone record (its holder). Rejecting writes no record. Only analysts of the
  * report's agency decide.
+ *
+ * The decisions on one report are made one at a time (decideAlone): each reads the review,
+ * writes records and writes the review back whole, so two made at once would each write back
+ * what it read and lose the other's (a record written, the review still saying "proposed").
  */
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
 import { AppError, type EntityId, type FieldError, type RecordId } from '@mosaic/model';
 import { schemaGroup } from '@mosaic/resolution';
+import { randomUUID } from 'node:crypto';
 import type { Consultation } from '../organisation.ts';
 import { readRecord, writeRecord, type RecordView } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
@@ -63,6 +68,54 @@ async function reviewing(mosaic: Mosaic, consultation: Consultation, reportId: R
   return { report: found.report, review, entity };
 }
 
+/** Claims on a report's review, one per report, held by the decision being made on it (any node). */
+const REVIEW_CLAIM_KIND = 'report-review-claim';
+/** A claim this old was left by a node that stopped mid-decision (a decision takes well under a second). */
+const CLAIM_STALE_MS = 60_000;
+/** How long a decision waits for another node's on the same report before it is refused. */
+const CLAIM_WAIT_MS = 30_000;
+
+/** Per store (this node), the tail of each report's queue of decisions. */
+const queues = new WeakMap<object, Map<RecordId, Promise<unknown>>>();
+
+/**
+ * Runs `decide` once every earlier decision on the report has ended: in this node, after those
+ * queued before it; across the nodes sharing the store (which has no compare-and-set on a
+ * document), while it holds the report's claim document, which createDocument lets only one
+ * hold. A claim left by a stopped node is taken over once stale.
+ */
+async function decideAlone<T>(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, decide: () => Promise<T>): Promise<T> {
+  const byReport = queues.get(mosaic.store) ?? new Map<RecordId, Promise<unknown>>();
+  queues.set(mosaic.store, byReport);
+  const before = byReport.get(reportId) ?? Promise.resolve();
+  const run = before.then(() => claimed(mosaic, consultation, reportId, decide), () => claimed(mosaic, consultation, reportId, decide));
+  const tail = run.catch(() => undefined);
+  byReport.set(reportId, tail);
+  void tail.then(() => {
+    if (byReport.get(reportId) === tail) byReport.delete(reportId);
+  });
+  return run;
+}
+
+async function claimed<T>(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, decide: () => Promise<T>): Promise<T> {
+  const claim = { kind: REVIEW_CLAIM_KIND, id: reportId, owner: consultation.user.agency, subject: reportId, body: { claim: randomUUID(), by: consultation.user.id } };
+  const deadline = Date.now() + CLAIM_WAIT_MS;
+  for (let pause = 5; !(await mosaic.store.createDocument(claim)); pause = Math.min(pause * 2, 200)) {
+    const held = await mosaic.store.getDocument(REVIEW_CLAIM_KIND, reportId);
+    if (held && Date.now() - Date.parse(held.updatedAt) > CLAIM_STALE_MS) {
+      await mosaic.store.deleteDocument(REVIEW_CLAIM_KIND, reportId);
+      continue;
+    }
+    if (Date.now() > deadline) throw new AppError('MOSAIC_CONFLICT', `report ${reportId} is being reviewed on another node: try again`);
+    await new Promise((done) => setTimeout(done, pause));
+  }
+  try {
+    return await decide();
+  } finally {
+    await mosaic.store.deleteDocument(REVIEW_CLAIM_KIND, reportId);
+  }
+}
+
 async function saveReview(mosaic: Mosaic, review: ReportReview, owner: string): Promise<void> {
   await mosaic.store.putDocument({ kind: REPORT_REVIEW_KIND, id: review.report, owner, subject: review.report, body: review });
 }
@@ -72,7 +125,11 @@ function provenanceFrom(report: RecordView, sourceRecordId: string, category?: s
   return { ...rest, sourceRecordId, ...(category ? { category } : {}) };
 }
 
-export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string, input: ConfirmInput, { entities }: { readonly entities?: EntityProjection } = {}): Promise<ConfirmOutcome> {
+export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string, input: ConfirmInput, options: { readonly entities?: EntityProjection } = {}): Promise<ConfirmOutcome> {
+  return decideAlone(mosaic, consultation, reportId, () => confirmAlone(mosaic, consultation, reportId, entityId, input, options));
+}
+
+async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string, input: ConfirmInput, { entities }: { readonly entities?: EntityProjection }): Promise<ConfirmOutcome> {
   const { report, review, entity } = await reviewing(mosaic, consultation, reportId, entityId);
   if (!RECORDABLE_SCHEMATA.has(entity.schema)) return { ok: false, errors: [{ field: 'entity', reason: `${entityId} is a ${entity.schema}, which annotates the text and is not made a record` }] };
   const resolved = schemaGroup(entity.schema) !== undefined;
@@ -183,6 +240,10 @@ async function recordHolder(mosaic: Mosaic, consultation: Consultation, holder: 
 }
 
 export async function rejectEntity(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string): Promise<void> {
+  return decideAlone(mosaic, consultation, reportId, () => rejectAlone(mosaic, consultation, reportId, entityId));
+}
+
+async function rejectAlone(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string): Promise<void> {
   const { report, review, entity } = await reviewing(mosaic, consultation, reportId, entityId);
   const relations = review.extraction.relations.map((r, i): RelationReview => {
     const current = review.relations[i] ?? { status: 'proposed' };
