@@ -91,7 +91,11 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
   const open = review.extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema) && review.entities[e.id]?.status === 'proposed');
   const made = new Set(Object.values(review.entities).flatMap((e) => (e.record ? [e.record] : [])));
   const proposals = reviewable && open.length > 0 ? await proposeLinks(mosaic, consultation, open, { exclude: made, ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) }) : { byEntity: new Map(), pointers: [] };
-  const linkShown = await readableLinks(mosaic, consultation, Object.values(review.entities).flatMap((e) => (e.linkedTo ? [e.linkedTo] : [])));
+  // the records the review made or linked, each named only to a reader of it
+  const shown = await readableLinks(mosaic, consultation, [
+    ...Object.values(review.entities).flatMap((e) => [...(e.linkedTo ? [e.linkedTo] : []), ...(e.record ? [e.record] : [])]),
+    ...Object.values(review.relations).flatMap((r) => (r?.record ? [r.record] : [])),
+  ]);
   return {
     view: {
       report,
@@ -100,24 +104,26 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
       pointers: proposals.pointers,
       entities: review.extraction.entities.map((e) => {
         const state = review.entities[e.id] ?? { status: 'proposed' };
-        const entity = state.record ? entities?.entityOf(state.record) : undefined;
+        const record = state.record && shown.has(state.record) ? state.record : undefined;
+        const entity = record ? entities?.entityOf(record) : undefined;
         return {
           ...e, status: state.status, recordable: RECORDABLE_SCHEMATA.has(e.schema),
-          ...(state.record ? { record: state.record } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo && linkShown.has(state.linkedTo) ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),
+          ...(record ? { record } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo && shown.has(state.linkedTo) ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),
           proposals: proposals.byEntity.get(e.id) ?? [],
         };
       }),
       relations: review.extraction.relations.map((r, index) => {
         const state = review.relations[index] ?? { status: 'proposed' };
-        return { index, ...r, status: state.status, ...(state.record ? { record: state.record } : {}), ...(state.note ? { note: state.note } : {}) };
+        return { index, ...r, status: state.status, ...(state.record && shown.has(state.record) ? { record: state.record } : {}), ...(state.note ? { note: state.note } : {}) };
       }),
     },
   };
 }
 
 /**
- * The records a report's people were linked to that this reader may read: a link to one they may
- * not would tell them that it exists and whose subject it is (the report is shown without it).
+ * The records a report's review made or linked its people to that this reader may read: naming
+ * one they may not (a victim record the agreement never shares) would tell them that it exists
+ * and, with its entity, whose subject it is (the report is shown without it).
  */
 async function readableLinks(mosaic: Mosaic, consultation: Consultation, linked: readonly RecordId[]): Promise<ReadonlySet<RecordId>> {
   if (linked.length === 0) return new Set();

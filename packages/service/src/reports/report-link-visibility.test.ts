@@ -7,6 +7,7 @@ import { readReport } from './read-report.ts';
 import { confirmEntity } from './review-report.ts';
 import { readRecord } from '../records.ts';
 import { identifierIndexes } from '../identifiers/identifier-projection.ts';
+import { saveOrganisation } from '../organisation.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -47,4 +48,38 @@ it('shows a reader the record a report\'s person was linked to only if they may 
   // the federal police's analyst may read it: the link is shown
   const own = (await readReport(mosaic, fed, up.report.id, idx)).view!.entities.find((e) => e.id === person.id)!;
   expect(own).toMatchObject({ linkedTo: 'fedpol:h1', linkedAs: 'same' });
+});
+
+it('names the record a confirmation made, and its entity, only to a reader who may read that record', async () => {
+  world = await openTestMosaic();
+  const { mosaic } = world;
+  // the federal police share everything with the zone but their victims
+  const { org, agreements } = await mosaic.org();
+  await saveOrganisation(mosaic.store, {
+    agencies: org.agencies, desks: org.desks,
+    agreements: agreements.map((a) => (a.id === 'fedpol-zone' ? { ...a, conditions: { ...a.conditions, categories: a.conditions.categories.filter((c) => c !== 'victim') } } : a)),
+  });
+  await mosaic.reloadOrg();
+  projections = await startProjections(mosaic, { follow: false });
+  const users = await mosaic.store.listUsers();
+  const fed = { user: users.find((u) => u.name === 'fedAnalyst')!, purpose: 'report review', caseRef: 'C1' };
+  const zone = { user: users.find((u) => u.name === 'zoneOfficer')!, purpose: 'probe', caseRef: 'C2' };
+  const idx = { entities: projections.entities, identifiers: identifierIndexes(projections) };
+  const up = await uploadReport(mosaic, fed, { text: 'Antwerp, 12 March 2025. Teodor Hasselgren met Ilse Vranckx at the station.', collection: 'c', provenance: { ...PROV, category: 'suspect' } }, idx);
+  if (!up.ok) throw new Error(JSON.stringify(up.errors));
+  const [suspect, victim] = up.extraction.entities.filter((e) => e.schema === 'Person');
+  const asSuspect = await confirmEntity(mosaic, fed, up.report.id, suspect!.id, {}, { entities: projections.entities });
+  const asVictim = await confirmEntity(mosaic, fed, up.report.id, victim!.id, { category: 'victim' }, { entities: projections.entities });
+  if (!asSuspect.ok || !asVictim.ok) throw new Error('not confirmed');
+  await projections.follower.catchUp();
+  await projections.entities.settle();
+  await expect(readRecord(mosaic, zone, asVictim.record.id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+  const seen = (await readReport(mosaic, zone, up.report.id, idx)).view!;
+  // the suspect's record is theirs to read; of the victim's they learn nothing, nor whose entity it joined
+  expect(seen.entities.find((e) => e.id === suspect!.id)).toMatchObject({ status: 'confirmed', record: asSuspect.record.id, entity: projections.entities.entityOf(asSuspect.record.id) });
+  const hidden = seen.entities.find((e) => e.id === victim!.id)!;
+  expect(hidden.record).toBeUndefined();
+  expect(hidden.entity).toBeUndefined();
+  expect(JSON.stringify(seen)).not.toContain(asVictim.record.id);
+  expect((await readReport(mosaic, fed, up.report.id, idx)).view!.entities.find((e) => e.id === victim!.id)).toMatchObject({ record: asVictim.record.id });
 });
