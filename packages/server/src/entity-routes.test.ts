@@ -172,6 +172,13 @@ describe('resolved entities', () => {
     const self = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jx1', verdict: 'not_same' } });
     expect(self.statusCode).toBe(400);
     expect(self.json()).toMatchObject({ error: { details: { field: 'b' } } });
+    // nor is a person judged the same as a vehicle, or two vehicles (records resolution does not group)
+    await put({ id: 'jv1', schema: 'Vehicle', properties: { registrationNumber: ['1-JXV-001'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'jv2', schema: 'Vehicle', properties: { registrationNumber: ['1-JXV-002'] }, provenance: testProvenance('fedpol') });
+    const acrossKinds = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jv1', verdict: 'same' } });
+    expect(acrossKinds.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: { field: 'b', reason: 'a Vehicle cannot be the same as a Person' } } });
+    const unresolved = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jv1', b: 'fedpol:jv2', verdict: 'same' } });
+    expect(unresolved.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: { field: 'a', reason: 'Vehicle records are not resolved into entities' } } });
     const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jy1', verdict: 'same' } });
     expect(judged.statusCode, judged.body).toBe(200);
     expect(entityOf('jy4')).toBe(entityOf('jx1'));

@@ -9,7 +9,7 @@ import type { ScoreResult } from '@mosaic/matching';
 import { decide, filterVisible, type Pointer } from '@mosaic/policy';
 import { ALERT_CATEGORIES, isAlertActive } from '@mosaic/screening';
 import type { StoredRecord } from '@mosaic/store';
-import { entityPairKey, type ReviewItem } from '@mosaic/resolution';
+import { entityPairKey, schemaGroup, type ReviewItem } from '@mosaic/resolution';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { recordView, type RecordView } from '../records.ts';
@@ -221,6 +221,14 @@ export async function judgePair(mosaic: Mosaic, consultation: Consultation, enti
   // a decision on who is whom, under the reviewer's purpose and case, which its audit entry records
   requirePurpose(consultation);
   if (!(await mayJudge(mosaic, consultation, [a, b]))) throw new AppError('MOSAIC_NOT_FOUND', 'no such pair of records you may judge');
+  // "the same" is said of two of one kind that resolution groups (a person and a person): a
+  // person is not a sighting, and a pair across kinds would be a judgement no run can follow
+  const [first, second] = await mosaic.store.getRecords([a, b]).then((found) => [a, b].map((id) => found.find((s) => s.record.id === id)?.record.schema ?? ''));
+  const kind = schemaGroup(first ?? '');
+  if (kind === undefined || kind !== schemaGroup(second ?? '')) {
+    const reason = kind === undefined ? `${first ?? ''} records are not resolved into entities` : `a ${second ?? ''} cannot be the same as a ${first ?? ''}`;
+    throw new AppError('MOSAIC_INVALID_INPUT', `${kind === undefined ? 'a' : 'b'}: ${reason}`, { field: kind === undefined ? 'a' : 'b', reason });
+  }
   const user = policyUser(consultation.user);
   const applied = await entities.judge(a, b, verdict, consultation.user.id, note);
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: [a, b], outcome: 'ok', reason: `judgement:${verdict}` });
