@@ -274,6 +274,18 @@ describe('reviewing what extraction found', () => {
     expect(await confirming).toMatchObject({ ok: true });
   });
 
+  it('refuses to judge a person the same as a record of another kind, writing nothing', async () => {
+    await put({ id: 's1', schema: 'Sighting', properties: { person: ['zone-north:z1'], date: ['2025-04-01'], place: ['Ghent'] }, provenance: testProvenance('zone-north') });
+    const { report, extraction } = await upload();
+    const fed = await as('fedAnalyst');
+    const ortwin = extraction.entities.find((e) => e.name === 'Ortwin Kälberer')!;
+    const before = await world.mosaic.store.countRecords();
+    const sighting = await confirmEntity(world.mosaic, fed, report.id, ortwin.id, { link: RecordId('zone-north:s1') }, { entities: projections.entities });
+    expect(errorsOf(sighting)).toEqual([{ field: 'link', reason: expect.stringMatching(/^zone-north:s1 is a Sighting: a Person can be the same only as a record of its kind \(Person\)$/) }]);
+    expect(await world.mosaic.store.countRecords()).toBe(before);
+    expect((await readReport(world.mosaic, fed, report.id)).view!.entities.find((e) => e.id === ortwin.id)?.status).toBe('proposed');
+  });
+
   it('records the company a person works for as an employment once both are confirmed', async () => {
     const fed = await as('fedAnalyst');
     const outcome = await uploadReport(world.mosaic, fed, { text: 'Ghent, 3 April 2025. Karel Vissenaeken works as a driver for Brabant Freight NV.', collection: 'employment', provenance: PROVENANCE });

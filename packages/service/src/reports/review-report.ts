@@ -18,7 +18,7 @@
  * what it read and lose the other's (a record written, the review still saying "proposed").
  */
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
-import { AppError, type EntityId, type FieldError, type RecordId } from '@mosaic/model';
+import { AppError, type EntityId, type FieldError, type RecordId, type SchemaRegistry } from '@mosaic/model';
 import { schemaGroup } from '@mosaic/resolution';
 import { randomUUID } from 'node:crypto';
 import type { Consultation } from '../organisation.ts';
@@ -137,6 +137,15 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
   const { linkedAs, holder } = input.link === undefined ? {} : resolved ? { linkedAs: 'same' as const } : await identifierLink(mosaic, consultation, entity, input.link);
   // A "same" the person may not make is refused before the record is written (judgePair asks again).
   if (input.link !== undefined && linkedAs === 'same' && !(await mayJudge(mosaic, consultation, [input.link]))) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.link} not found`);
+  if (input.link !== undefined && linkedAs === 'same') {
+    // Only records resolution would compare can be one entity (schemaGroup): a person with a
+    // person, an organisation with an organisation-like record; a "same" with a sighting would
+    // join a person to an event. Asked once the record is known to be one they may see.
+    const linked = (await mosaic.store.getRecord(input.link))?.record.schema;
+    if (linked === undefined || schemaGroup(linked) !== schemaGroup(entity.schema)) {
+      return { ok: false, errors: [{ field: 'link', reason: `${input.link} is a ${linked ?? 'record of no kind'}: a ${entity.schema} can be the same only as a record of its kind (${sameKinds(mosaic.registry, entity.schema).join(', ')})` }] };
+    }
+  }
   const nameProperty = NAME_PROPERTY[entity.schema] ?? 'name';
   const properties: Record<string, readonly string[]> = {
     ...recordProperties(mosaic.registry, entity.schema, entity),
@@ -170,6 +179,11 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
   next = { ...next, relations };
   await saveReview(mosaic, next, report.provenance.agency);
   return { ok: true, record: written.record, ...(linkedEntity ? { entity: linkedEntity } : {}), relations: made };
+}
+
+/** The schemata of the registry a record of `schema` may be judged the same as (its resolution group). */
+function sameKinds(registry: SchemaRegistry, schema: string): readonly string[] {
+  return registry.all().map((s) => s.name).filter((name) => schemaGroup(name) === schemaGroup(schema));
 }
 
 /**
