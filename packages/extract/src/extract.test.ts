@@ -87,3 +87,21 @@ describe('extract', () => {
     ]);
   });
 });
+
+describe('extract: birth place', () => {
+  const birthPlace = (text: string) => byName(extract(text), 'Radoslaw Brzeczyk')?.properties['birthPlace'];
+
+  it('takes the place of "born … in PLACE" when it is one clause, with or without a date', () => {
+    expect(birthPlace('Radoslaw Brzeczyk, born in Antwerp, was arrested.')).toEqual(['Antwerp']);
+    expect(birthPlace('Radoslaw Brzeczyk, born on 14 March 1979 in Antwerp, was arrested.')).toEqual(['Antwerp']);
+    expect(birthPlace('Radoslaw Brzeczyk, born 14.03.1979 in Antwerp, was arrested.')).toEqual(['Antwerp']);
+    expect(birthPlace('Radoslaw Brzeczyk (born 12/04/1996 in Saint-Denis) was arrested.')).toEqual(['Saint-Denis']);
+    expect(birthPlace('Radoslaw Brzeczyk, born in 1979 in Antwerp, was arrested.')).toEqual(['Antwerp']);
+  });
+  it('does not take a place of another verb after a comma as the birth place', () => {
+    expect(birthPlace('Radoslaw Brzeczyk, born 14 March 1979, was arrested in Antwerp.')).toBeUndefined();
+    expect(birthPlace('Radoslaw Brzeczyk, born 1979, lives in Ghent.')).toBeUndefined();
+    expect(birthPlace('Radoslaw Brzeczyk, born 14.03.1979, was seen in Molenbeek.')).toBeUndefined();
+    expect(birthPlace('Radoslaw Brzeczyk, born in Antwerp, was arrested in Ghent.')).toEqual(['Antwerp']);
+  });
+});

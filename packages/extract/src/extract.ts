@@ -67,6 +67,11 @@ const AGE_AFTER = /^(?:\s?\((\d{1,2})[),]|,\s(\d{1,2})\b(?!\s?(?:%|euros?|EUR|km
 const AGE_BEFORE = /(\d{1,2})-year-old(?:\s[\p{L}-]+){0,3},?\s$/u;
 const BIRTH_CUE = /(?:\bborn(?:\son)?|\bDOB:?|°|\bdate of birth:?|\bb\.)\s*$/i;
 const NATIONAL_CUE = /^[^.;]{0,40}?\b(\p{Lu}\p{Ll}+)\s(?:national|citizen)\b/u;
+// "born in PLACE", "born [on|in] DATE[,] in PLACE", with the date (a date span) written as DATE_MARK:
+// one clause, so that "born 14 March 1979, was arrested in Antwerp" gives no birth place. Lower-case
+// only: a sentence opening "Born in …" is about the subject after it, not a person before.
+const DATE_MARK = '\u0001';
+const BIRTH_PLACE_CUE = /\bborn\s+(?:(?:(?:on|in)\s+)?\u0001,?\s+)?in\s$/;
 
 function addPersonProperties(text: string, spans: Span[]): void {
   const gazetteer = placeGazetteer();
@@ -88,9 +93,15 @@ function addPersonProperties(text: string, spans: Span[]): void {
       const lead = text.slice(Math.max(s.end, n.start - 20), n.start);
       if (n.kind === 'date' && BIRTH_CUE.test(lead) && /^\d{4}-\d{2}-\d{2}$/.test(n.key)) s.props['birthDate'] = [n.key];
       if (n.kind === 'date' && BIRTH_CUE.test(lead) && /^\d{4}$/.test(n.key)) s.props['birthDate'] ??= [n.key];
-      if (n.kind === 'place' && /\bborn\b[^.;]{0,30}\bin\s$/.test(text.slice(s.end, n.start))) s.props['birthPlace'] = [n.name];
+      if (n.kind === 'place' && BIRTH_PLACE_CUE.test(birthPlaceLead(text, s, spans[j - 1] as Span, n))) s.props['birthPlace'] = [n.name];
     }
   }
+}
+
+/** The text from a person to a place after it, the date just before the place (if any) as `DATE_MARK`. */
+function birthPlaceLead(text: string, person: Span, previous: Span, place: Span): string {
+  if (previous === person || previous.kind !== 'date') return text.slice(person.end, place.start);
+  return text.slice(person.end, previous.start) + DATE_MARK + text.slice(previous.end, place.start);
 }
 
 interface Grouped {
