@@ -1,10 +1,13 @@
 /**
  * Documents to plain text: text/plain (UTF-8, BOM dropped), text/html (block elements become
  * line breaks, scripts and styles dropped), application/pdf (unpdf, pages joined by blank
- * lines) and DOCX (mammoth's raw text). Other media types are refused as invalid input.
+ * lines) and DOCX (mammoth's raw text). Other media types are refused as invalid input, and so
+ * is plain text or HTML that is not UTF-8, naming `content`: decoded anyway, a Latin-1 or
+ * UTF-16 file became replacement characters ("Fran\uFFFDois") in which nothing is found.
  */
 import { AppError } from '@mosaic/model';
 import mammoth from 'mammoth';
+import { isUtf8 } from 'node:buffer';
 import { parse } from 'node-html-parser';
 import { extractText, getDocumentProxy } from 'unpdf';
 
@@ -19,9 +22,9 @@ export async function readDocument(bytes: Uint8Array, mediaType: string): Promis
   const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
   switch (type) {
     case 'text/plain':
-      return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+      return utf8Text(bytes).replace(/\r\n?/g, '\n');
     case 'text/html':
-      return htmlToText(new TextDecoder('utf-8').decode(bytes));
+      return htmlToText(utf8Text(bytes));
     case 'application/pdf': {
       const pdf = await getDocumentProxy(new Uint8Array(bytes));
       const { text } = await extractText(pdf, { mergePages: false });
@@ -34,6 +37,18 @@ export async function readDocument(bytes: Uint8Array, mediaType: string): Promis
     default:
       throw new AppError('MOSAIC_INVALID_INPUT', `extract: unsupported media type ${type}`);
   }
+}
+
+/** The text of UTF-8 bytes (a UTF-8 byte-order mark dropped), else an invalid-input error naming `content`. */
+function utf8Text(bytes: Uint8Array): string {
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (utf16 || !isUtf8(bytes)) {
+    const reason = utf16
+      ? 'is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8'
+      : 'is not valid UTF-8 (the file may be in another encoding, such as Latin-1 or Windows-1252; convert it to UTF-8)';
+    throw new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
+  }
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
 function htmlToText(html: string): string {

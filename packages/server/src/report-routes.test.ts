@@ -54,6 +54,13 @@ describe('POST /extract', () => {
     expect(notBase64.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'content', reason: 'is not base64' }] } });
     const tooBig = await app.inject({ method: 'POST', url: '/api/v1/extract', headers: auth('zoneOfficer'), payload: { content: 'A'.repeat(15 * 1024 * 1024), mediaType: 'text/plain' } });
     expect(tooBig.json()).toMatchObject({ error: { details: [{ field: 'content', reason: 'is larger than 10 MB' }] } });
+    // not UTF-8: refused, naming the content, not read into replacement characters
+    const latin1 = Buffer.from('Fran\xe7ois M\xfcller met J\xfcrgen Wei\xdf in K\xf6ln.', 'latin1').toString('base64');
+    for (const url of ['/api/v1/extract', '/api/v1/reports']) {
+      const refused = await app.inject({ method: 'POST', url, headers: auth('fedAnalyst'), payload: { content: latin1, mediaType: 'text/plain', collection: 'harbour', provenance: PROVENANCE } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'content', reason: expect.stringMatching(/^is not valid UTF-8/) }] } });
+    }
     const noUser = await app.inject({ method: 'POST', url: '/api/v1/extract', payload: { text: TEXT } });
     expect(noUser.statusCode).toBe(401);
   });

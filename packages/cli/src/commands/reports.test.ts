@@ -57,6 +57,16 @@ describe('mosaic reports', () => {
     expect(after.view.entities.find((e) => e.id === vasstad!.id)?.status).toBe('rejected');
   });
 
+  it('refuses a file that is not UTF-8, naming the file, and adds nothing', async () => {
+    const file = join(world.dir, 'latin1.txt');
+    writeFileSync(file, Buffer.from('Fran\xe7ois M\xfcller met J\xfcrgen Wei\xdf in K\xf6ln.', 'latin1'));
+    const added = await mosaic('add', file, '--collection', 'latin1', ...AS);
+    expect(added.code).toBe(2);
+    expect(added.out).toBe('');
+    expect(added.err).toMatch(new RegExp(`^mosaic reports add: FILE ${file}: is not valid UTF-8 .*Latin-1`));
+    expect((await mosaic('search', 'Köln', ...AS)).out).toBe('');
+  });
+
   it('refuses a review without a purpose, and another agency sees no report', async () => {
     expect((await mosaic('show', 'fedpol:nothing', '--as', 'fedAnalyst')).code).toBe(2);
     const added = JSON.parse((await mosaic('add', join(world.dir, 'interview.txt'), '--collection', 'c2', ...AS)).out) as { report: string };

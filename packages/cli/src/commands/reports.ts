@@ -115,7 +115,8 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
       ...(values.title ? { title: values.title } : {}), ...(values.country ? { country: values.country.toLowerCase() } : {}),
     });
     if (!outcome.ok) {
-      for (const error of outcome.errors) io.err(`mosaic reports add: ${error.field}: ${error.reason}\n`);
+      // the file is what the user gave for the content
+      for (const error of outcome.errors) io.err(`mosaic reports add: ${error.field === 'content' ? `FILE ${arg}` : error.field}: ${error.reason}\n`);
       return 2;
     }
     io.out(`${JSON.stringify({ report: outcome.report.id, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers })}\n`);

@@ -89,6 +89,19 @@ describe('uploading a report', () => {
     expect(await world.mosaic.store.searchReportTexts('Asperlund', { limit: 5 })).toEqual([]);
   });
 
+  it('refuses a file that is not UTF-8 (Latin-1, UTF-16), naming content, and writes nothing', async () => {
+    const before = await world.mosaic.store.countRecords({ schema: 'Report' });
+    const fed = await as('fedAnalyst');
+    const latin1 = Buffer.from('Fran\xe7ois M\xfcller met J\xfcrgen Wei\xdf in K\xf6ln.', 'latin1');
+    const refused = await uploadReport(world.mosaic, fed, { content: latin1, mediaType: 'text/plain', collection: 'c', provenance: PROVENANCE });
+    expect(errorsOf(refused)).toEqual([{ field: 'content', reason: expect.stringMatching(/^is not valid UTF-8 \(the file may be in another encoding, such as Latin-1/) }]);
+    const utf16 = await uploadReport(world.mosaic, fed, { content: Buffer.from('\uFEFFFrançois Müller', 'utf16le'), mediaType: 'text/plain', collection: 'c', provenance: PROVENANCE });
+    expect(errorsOf(utf16)).toEqual([{ field: 'content', reason: expect.stringMatching(/^is UTF-16/) }]);
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
+    const utf8 = await uploadReport(world.mosaic, fed, { content: Buffer.from('\uFEFFFrançois Müller met Jürgen Weiß in Köln.'), mediaType: 'text/plain', collection: 'c', provenance: PROVENANCE });
+    expect(utf8.ok && utf8.extraction.entities.filter((e) => e.schema === 'Person').map((e) => e.name)).toEqual(['François Müller', 'Jürgen Weiß']);
+  });
+
   it('writes the report, its text and its review together: a failure on the way leaves none of them', async () => {
     const before = await world.mosaic.store.countRecords({ schema: 'Report' });
     // the store as it is, but the text cannot be written (a full disk, a lost connection)

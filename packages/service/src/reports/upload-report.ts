@@ -61,8 +61,10 @@ export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType
   try {
     return (await readDocument(input.content, input.mediaType)).replace(NUL, '');
   } catch (error) {
-    const reason = error instanceof AppError ? error.message.replace(/^extract: /, '') : 'could not be read as the media type given';
-    return { field: error instanceof AppError ? 'mediaType' : 'content', reason };
+    if (!(error instanceof AppError)) return { field: 'content', reason: 'could not be read as the media type given' };
+    // readDocument names the field when it is the bytes at fault (text that is not UTF-8), else it is the media type
+    const named = error.details?.['field'];
+    return { field: typeof named === 'string' ? named : 'mediaType', reason: error.message.replace(/^extract: /, '') };
   }
 }
 

@@ -1,0 +1,34 @@
+/** `mosaic extract FILE`: a text file that is not UTF-8 is refused, naming the file, not read into replacement characters. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { capturingStderr } from '../run-for-test.ts';
+import { run } from './extract.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mosaic-extract-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('mosaic extract', () => {
+  it('refuses a Latin-1 or UTF-16 text file as invalid input naming the file, and reads UTF-8 with a byte-order mark', async () => {
+    const latin1 = join(dir, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from('Fran\xe7ois M\xfcller met J\xfcrgen Wei\xdf in K\xf6ln.', 'latin1'));
+    await expect(run([latin1])).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringMatching(new RegExp(`^extract: FILE ${latin1}: is not valid UTF-8 .*Latin-1`)) });
+    const utf16 = join(dir, 'utf16.txt');
+    writeFileSync(utf16, Buffer.from('\uFEFFFrançois Müller met Jürgen Weiß.', 'utf16le'));
+    await expect(run([utf16])).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringMatching(new RegExp(`^extract: FILE ${utf16}: is UTF-16`)) });
+
+    const utf8 = join(dir, 'utf8.txt');
+    writeFileSync(utf8, Buffer.from('\uFEFFFrançois Müller met Jürgen Weiß in Köln.'));
+    let printed = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => { printed += chunk; return true; }) as typeof process.stdout.write;
+    try {
+      expect((await capturingStderr(() => run([utf8]))).value).toBe(0);
+    } finally {
+      process.stdout.write = write;
+    }
+    const names = (JSON.parse(printed) as { entities: { schema: string; name: string }[] }).entities.filter((e) => e.schema === 'Person').map((e) => e.name);
+    expect(names).toEqual(['François Müller', 'Jürgen Weiß']);
+  });
+});
