@@ -63,6 +63,17 @@ export function windowBound(text: string | undefined, bound: (code: number) => n
 }
 
 /**
+ * A time window's two bounds, packed ([-Infinity, Infinity] where open); a window that ends before
+ * it starts is rejected (it would answer nothing, taken for "nothing happened then").
+ */
+export function windowBounds(window: TimeWindow | undefined): readonly [from: number, to: number] {
+  const from = windowBound(window?.from, lowerBound, -Infinity, 'since');
+  const to = windowBound(window?.to, upperBound, Infinity, 'until');
+  if (from > to) throw rejected(`until: ${JSON.stringify(window?.to)} is before since ${JSON.stringify(window?.from)}`, 'until');
+  return [from, to];
+}
+
+/**
  * A query's compiled scope over one graph. Node decisions are memoised per query, since a node is
  * reached through many edges; cheap filters run before the caller's predicates.
  */
@@ -93,8 +104,7 @@ export class Scope {
       }
       this.#typeMask = mask;
     }
-    this.#from = windowBound(window?.from, lowerBound, -Infinity, 'since');
-    this.#to = windowBound(window?.to, upperBound, Infinity, 'until');
+    [this.#from, this.#to] = windowBounds(window);
     if (!Number.isFinite(minWeight)) throw rejected('minWeight must be a number');
     this.#minWeight = minWeight;
     this.#provenance = provenance;

@@ -8,7 +8,7 @@
 import type { RecordId } from '@mosaic/model';
 import type { NodeId } from './graph-elements.ts';
 import { encodePartialDate, lowerBound, upperBound } from './partial-date.ts';
-import { windowBound, type TimeWindow } from './query-scope.ts';
+import { windowBounds, type TimeWindow } from './query-scope.ts';
 
 export interface TimelineItem {
   readonly id: string;
@@ -39,8 +39,7 @@ export interface Timeline<T extends TimelineItem> {
 
 export function timeline<T extends TimelineItem>(items: readonly T[], { entities, visible, window }: TimelineOptions<T>): Timeline<T> {
   const wanted = new Set<string>(entities);
-  const from = windowBound(window?.from, lowerBound, -Infinity, 'since');
-  const to = windowBound(window?.to, upperBound, Infinity, 'until');
+  const [from, to] = windowBounds(window);
   const dated: { entry: TimelineEntry<T>; code: number; end: number }[] = [];
   const undated: TimelineEntry<T>[] = [];
   for (const item of items) {

@@ -35,6 +35,17 @@ describe('graph queries seeded by a record', () => {
     await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['intel:nope' as NodeId], hops: 0 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
     const timeline = await graphTimeline(world.mosaic, fed, projections, { entities: ['intel:z' as NodeId] }).catch((error: unknown) => error);
     expect(JSON.stringify(timeline)).not.toContain(String(entity));
+    // one hidden or unknown id among several given is not left out quietly either
+    for (const other of ['intel:z', 'intel:nope']) {
+      await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:x' as NodeId, other as NodeId], hops: 1 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+      await expect(graphTimeline(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId, other as NodeId] })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    }
+    // a window that ends before it starts, or a filter on an agency there is none of, is refused, naming the field
+    const window = { since: '2024', until: '2010' };
+    await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:x' as NodeId], ...window })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'until' } });
+    await expect(graphTimeline(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId], ...window })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'until' } });
+    await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:x' as NodeId], agencies: ['fedpool'] })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'agencies' } });
+    expect((await graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:x' as NodeId], since: '2010', until: '2024', agencies: ['fedpol'] })).subgraph.nodes).toHaveLength(1);
     // who connects them: a hidden or unknown id among the given ones is not left out quietly
     for (const level of ['entity', 'record'] as const) {
       expect((await graphConnectors(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId], level })).connectedPairs).toBe(0);

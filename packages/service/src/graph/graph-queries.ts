@@ -77,6 +77,9 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     return answer;
   };
   const agencies = filters.agencies;
+  // a filter on an agency the deployment does not have (a typo) would answer "no ties", not "no such agency"
+  const unknown = agencies?.find((agency) => !snapshot.org.agencies.some((a) => a.id === agency));
+  if (unknown !== undefined) throw new AppError('MOSAIC_QUERY_REJECTED', `graph: agencies: ${JSON.stringify(unknown.slice(0, 64))} is not an agency of this deployment`, { field: 'agencies', reason: 'not an agency of this deployment' });
   const filterScope = {
     ...(filters.types ? { types: filters.types } : {}),
     ...(filters.since || filters.until ? { window: { ...(filters.since ? { from: filters.since } : {}), ...(filters.until ? { to: filters.until } : {}) } } : {}),
@@ -192,9 +195,19 @@ async function disclose(mosaic: Mosaic, consultation: Consultation, sources: Gra
 
 const notFound = (): AppError => new AppError('MOSAIC_NOT_FOUND', 'graph: no such entity, or not visible to you');
 
+/**
+ * The given ids at the view's level, each one a node the user may see: an id not found or hidden
+ * is not left out quietly, so an answer is never taken for one about all of them.
+ */
+function givenNodes(view: View, ids: readonly NodeId[]): NodeId[] {
+  const nodes = ids.map(view.nodeFor);
+  if (nodes.some((node) => !view.graph.hasNode(node) || view.recordsOf(node).length === 0)) throw notFound();
+  return nodes;
+}
+
 export async function graphExpand(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { seeds: readonly NodeId[]; hops?: number; maxNodes?: number } & GraphFilters): Promise<{ subgraph: Subgraph; truncated: boolean }> {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const seeds = request.seeds.map(view.nodeFor);
+  const seeds = givenNodes(view, request.seeds);
   const result = expand(view.graph, seeds, { ...view.scope, hops: request.hops ?? 1, nodeBudget: request.maxNodes ?? 200 });
   if (result.subgraph.nodes.length === 0) throw notFound();
   await disclose(mosaic, consultation, sources, view, { nodes: result.subgraph.nodes.map((n) => n.id), edges: result.subgraph.edges }, { expand: [...request.seeds], hops: request.hops ?? 1, level: request.level ?? 'entity' });
@@ -216,10 +229,7 @@ export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sou
 
 export async function graphConnectors(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; maxHops?: number } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const given = request.entities.map(view.nodeFor);
-  // an id not found or hidden is not left out quietly, so the answer is never taken for theirs
-  if (given.some((node) => !view.graph.hasNode(node) || view.recordsOf(node).length === 0)) throw notFound();
-  const result = connectors(view.graph, given, { ...view.scope, maxHops: request.maxHops ?? 3 });
+  const result = connectors(view.graph, givenNodes(view, request.entities), { ...view.scope, maxHops: request.maxHops ?? 3 });
   await disclose(mosaic, consultation, sources, view, { nodes: result.connectors.map((c) => c.node.id), edges: [] }, { connectors: [...request.entities], level: request.level ?? 'entity' });
   return { ...result, connectors: result.connectors.map((c) => ({ ...c, node: view.present(c.node) })) };
 }
@@ -279,7 +289,7 @@ export interface MapPlace {
 
 /** The visible events around the visible members of the given nodes, subjects mapped to this level. */
 function visibleEvents(view: View, sources: GraphSources, entities: readonly NodeId[]): { nodes: NodeId[]; items: { event: GraphEvent; involved: NodeId[] }[] } {
-  const nodes = [...new Set(entities.map(view.nodeFor))].filter((n) => view.recordsOf(n).length > 0);
+  const nodes = [...new Set(givenNodes(view, entities))];
   const items = new Map<RecordId, { event: GraphEvent; involved: NodeId[] }>();
   for (const node of nodes) {
     for (const member of view.recordsOf(node)) {
