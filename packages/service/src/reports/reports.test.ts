@@ -102,6 +102,24 @@ describe('uploading a report', () => {
     expect(utf8.ok && utf8.extraction.entities.filter((e) => e.schema === 'Person').map((e) => e.name)).toEqual(['François Müller', 'Jürgen Weiß']);
   });
 
+  it('refuses control characters anywhere in the text, naming the text as sent, and writes nothing', async () => {
+    const before = await world.mosaic.store.countRecords({ schema: 'Report' });
+    const fed = await as('fedAnalyst');
+    const pasted = (text: string) => uploadReport(world.mosaic, fed, { text, collection: 'ctrl', provenance: PROVENANCE });
+    // no title given: line 1 would have been the title
+    expect(errorsOf(await pasted('Ivan\u0007 Petrov met Olga.'))).toEqual([{ field: 'text', reason: 'holds control characters (on line 1): only tabs and line breaks may be in a report\'s text' }]);
+    expect(errorsOf(await pasted('Clean first line\nIvan\u0007 Petrov\u001b[2J met Olga Sidorova.'))).toEqual([{ field: 'text', reason: expect.stringContaining('(on line 2)') }]);
+    const file = await uploadReport(world.mosaic, fed, { content: new TextEncoder().encode('Note\n\nIvan Petrov\u001b[31m met Olga.'), mediaType: 'text/plain', collection: 'ctrl', provenance: PROVENANCE });
+    expect(errorsOf(file)).toEqual([{ field: 'content', reason: expect.stringContaining('(on line 3)') }]);
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
+    // tabs and line breaks are text; a file's page breaks become line breaks
+    const tabbed = await pasted('Note\tfiled 4 May\r\nIvan Petrov met Olga Sidorova.');
+    expect(tabbed.ok).toBe(true);
+    const paged = await uploadReport(world.mosaic, fed, { content: new TextEncoder().encode('Page one.\fIvan Petrov met Olga Sidorova.'), mediaType: 'text/plain', collection: 'ctrl', provenance: PROVENANCE });
+    if (!paged.ok) throw new Error(JSON.stringify(paged.errors));
+    expect(await world.mosaic.store.getReportText(paged.report.id)).toBe('Page one.\nIvan Petrov met Olga Sidorova.');
+  });
+
   it('writes the report, its text and its review together: a failure on the way leaves none of them', async () => {
     const before = await world.mosaic.store.countRecords({ schema: 'Report' });
     // the store as it is, but the text cannot be written (a full disk, a lost connection)

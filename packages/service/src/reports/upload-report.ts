@@ -6,7 +6,7 @@
  * valid and the document has text; the answer carries the extraction and link proposals.
  */
 import { extract, readDocument, type ExtractResult } from '@mosaic/extract';
-import { AppError, validateRecord, type FieldError } from '@mosaic/model';
+import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
 import { reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Consultation } from '../organisation.ts';
@@ -48,24 +48,40 @@ const invalid = (field: string, reason: string): UploadOutcome => ({ ok: false, 
  */
 const NUL = /\u0000/g;
 
-/** The text of an uploaded document or pasted text, or the field at fault (size, media type, unreadable). */
+/**
+ * Any other control character is refused, in the text as a whole: a bell or a terminal's escape
+ * sequence ("\u001b[2J") is no part of a report and would reach every screen and terminal that
+ * shows it. The text is checked whole, and named as sent (`text` or `content`), not through the
+ * title taken from its first line. Tabs and line breaks are text; a document's form feeds are
+ * its page breaks, and become line breaks.
+ */
+function controlCharacters(text: string, field: string): FieldError | undefined {
+  if (!hasControlCharacters(text, { lineBreaks: true })) return undefined;
+  const line = text.split('\n').findIndex((l) => hasControlCharacters(l, { lineBreaks: true })) + 1;
+  return { field, reason: `holds control characters (on line ${line}): only tabs and line breaks may be in a report's text` };
+}
+
+/** The text of an uploaded document or pasted text, or the field at fault (size, media type, unreadable, control characters). */
 export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType' | 'text'>): Promise<string | FieldError> {
   if (input.content !== undefined && input.text !== undefined) return { field: 'content', reason: 'give either content or text, not both' };
   if (input.text !== undefined) {
     if (Buffer.byteLength(input.text) > MAX_REPORT_BYTES) return { field: 'text', reason: `is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB` };
-    return input.text.replace(/\r\n?/g, '\n').replace(NUL, '');
+    const text = input.text.replace(/\r\n?/g, '\n').replace(NUL, '');
+    return controlCharacters(text, 'text') ?? text;
   }
   if (input.content === undefined) return { field: 'content', reason: 'is required (or text)' };
   if (input.content.byteLength > MAX_REPORT_BYTES) return { field: 'content', reason: `is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB` };
   if (!input.mediaType) return { field: 'mediaType', reason: 'is required with content' };
+  let text: string;
   try {
-    return (await readDocument(input.content, input.mediaType)).replace(NUL, '');
+    text = (await readDocument(input.content, input.mediaType)).replace(NUL, '').replace(/\f/g, '\n');
   } catch (error) {
     if (!(error instanceof AppError)) return { field: 'content', reason: 'could not be read as the media type given' };
     // readDocument names the field when it is the bytes at fault (text that is not UTF-8), else it is the media type
     const named = error.details?.['field'];
     return { field: typeof named === 'string' ? named : 'mediaType', reason: error.message.replace(/^extract: /, '') };
   }
+  return controlCharacters(text, 'content') ?? text;
 }
 
 export async function uploadReport(mosaic: Mosaic, consultation: Consultation, input: ReportInput, { entities, identifiers }: ReviewIndexes = {}): Promise<UploadOutcome> {
