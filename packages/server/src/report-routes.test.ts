@@ -127,6 +127,22 @@ describe('reports over HTTP', () => {
     expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
   });
 
+  it('answers a body that is not JSON or a missing purpose with 400, not 500', async () => {
+    const { report, extraction } = (await upload({ text: TEXT })).json() as Upload;
+    const severin = extraction.entities.find((e) => e.name === 'Severin Haldórsson')!;
+    const confirmUrl = `/api/v1/reports/${report.id}/entities/${severin.id}/confirm`;
+    for (const url of ['/api/v1/reports', '/api/v1/extract', confirmUrl]) {
+      const malformed = await app.inject({ method: 'POST', url, headers: { ...headers('fedAnalyst'), 'content-type': 'application/json' }, payload: '{"text": "abc", ' });
+      expect(malformed.statusCode, url).toBe(400);
+      expect(malformed.json(), url).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT' } });
+    }
+    const noPurpose = await app.inject({ method: 'POST', url: confirmUrl, headers: auth('fedAnalyst'), payload: {} });
+    expect(noPurpose.statusCode).toBe(400);
+    expect(noPurpose.json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    const read = await app.inject({ url: `/api/v1/reports/${report.id}`, headers: headers('fedAnalyst') });
+    expect((read.json() as { report: { entities: { id: string; status: string }[] } }).report.entities.find((e) => e.id === severin.id)?.status).toBe('proposed');
+  });
+
   it('is described in the OpenAPI document', async () => {
     const spec = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
     for (const path of ['/api/v1/extract', '/api/v1/reports', '/api/v1/reports/{id}', '/api/v1/reports/{id}/entities/{entity}/confirm', '/api/v1/reports/{id}/entities/{entity}/reject']) {

@@ -51,7 +51,17 @@ const ReportViewOut = z.object({
   })).readonly(),
   relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, record: z.string().optional(), note: z.string().optional() })).readonly(),
 });
-const FieldErrors = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string(), reason: z.string() })) }) });
+/**
+ * Every 400 these routes answer (http-errors.ts): refused fields carry `details`, one per field;
+ * a body that is not JSON or a missing purpose carries none, so `details` is optional (a reply
+ * the schema does not match is answered 500 instead).
+ */
+const FieldErrors = z.object({
+  error: z.object({
+    code: z.string().describe('MOSAIC_INVALID_INPUT, MOSAIC_PURPOSE_REQUIRED…'), message: z.string(),
+    details: z.union([z.array(z.object({ field: z.string(), reason: z.string() })), z.record(z.string(), z.unknown())]).optional().describe('the fields refused, each with the reason'),
+  }),
+});
 const Params = z.object({ id: z.string().min(1).max(300) });
 const EntityParams = Params.extend({ entity: z.string().min(1).max(50) });
 
