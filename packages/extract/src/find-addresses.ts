@@ -4,7 +4,7 @@
  * forms. A following postcode and town are recorded as properties; the town itself is also
  * found as a place by the name finder.
  */
-import { span, type Span } from './span.ts';
+import { Occupancy, span, type Span } from './span.ts';
 
 const CAP = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const ROMANCE = new RegExp(
@@ -27,12 +27,14 @@ const POSTCODE_TOWN = /^,?\s(\d{4,5})\s(\p{Lu}[\p{L}-]+)/u;
 
 export function findAddresses(text: string, isFree: (start: number, end: number) => boolean): Span[] {
   const out: Span[] = [];
+  const taken = new Occupancy(text.length);
   for (const [re, gate] of [[ROMANCE, ROMANCE_GATE], [GERMANIC, GERMANIC_GATE], [ENGLISH, ENGLISH_GATE]] as const) {
     if (!gate.test(text)) continue;
     for (const m of text.matchAll(re)) {
       const start = m.index;
       const end = m.index + m[0].length;
-      if (!isFree(start, end) || out.some((o) => o.start < end && start < o.end)) continue;
+      if (!isFree(start, end) || !taken.isFree(start, end)) continue;
+      taken.take(start, end);
       const street = m[0];
       const props: Record<string, string[]> = { street: [street], full: [street] };
       const tail = POSTCODE_TOWN.exec(text.slice(end, end + 40));

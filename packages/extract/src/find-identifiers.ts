@@ -22,6 +22,7 @@ function documentType(cue: string): string {
 
 export function findDocuments(text: string, isFree: (start: number, end: number) => boolean): Span[] {
   const out: Span[] = [];
+  const found = new Set<number>();
   for (const cue of text.matchAll(DOCUMENT_CUE)) {
     const from = cue.index + cue[0].length;
     const window = text.slice(from, from + 50).split(/[\n;]|(?<!\b(?:no|nr|n°|No|Nr))\.\s/)[0] ?? '';
@@ -30,7 +31,8 @@ export function findDocuments(text: string, isFree: (start: number, end: number)
       const digits = value.replace(/\D/g, '').length;
       if (digits < 5 || value.length < 6 || /^(19|20)\d{2}$/.test(value)) continue;
       const start = from + m.index;
-      if (!isFree(start, start + value.length) || out.some((o) => o.start === start)) continue;
+      if (!isFree(start, start + value.length) || found.has(start)) continue;
+      found.add(start);
       const number = value.replace(/[\s]/g, '');
       out.push(span('document', start, start + value.length, number, number, { number: [number], type: [documentType(cue[0])] }));
       break;
@@ -41,6 +43,7 @@ export function findDocuments(text: string, isFree: (start: number, end: number)
 
 export function findPlates(text: string, isFree: (start: number, end: number) => boolean): Span[] {
   const out: Span[] = [];
+  const found = new Set<number>();
   for (const cue of text.matchAll(PLATE_CUE)) {
     const from = cue.index + cue[0].length;
     const window = text.slice(from, from + 40).split(/[\n;]|\.\s/)[0] ?? '';
@@ -49,7 +52,8 @@ export function findPlates(text: string, isFree: (start: number, end: number) =>
       const alnum = value.replace(/[- ]/g, '');
       if (!/\d/.test(alnum) || !/[A-Z]/.test(alnum) || alnum.length < 4 || alnum.length > 9) continue;
       const start = from + m.index;
-      if (!isFree(start, start + value.length) || out.some((o) => o.start === start)) continue;
+      if (!isFree(start, start + value.length) || found.has(start)) continue;
+      found.add(start);
       const key = alnum;
       out.push(span('plate', start, start + value.length, value, key, { registrationNumber: [value] }));
       break;

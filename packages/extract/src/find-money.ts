@@ -1,5 +1,5 @@
 /** Amounts of money with a currency symbol or word: "€12,000", "EUR 36,000", "4,500 euros", "SEK 240,000". */
-import { span, type Span } from './span.ts';
+import { Occupancy, span, type Span } from './span.ts';
 
 const CODES: Record<string, string> = {
   '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR', '$': 'USD', usd: 'USD', 'us$': 'USD', dollar: 'USD', dollars: 'USD',
@@ -20,8 +20,10 @@ function amount(raw: string, scale: string | undefined): string {
 
 export function findMoney(text: string, isFree: (start: number, end: number) => boolean): Span[] {
   const out: Span[] = [];
+  const taken = new Occupancy(text.length);
   const add = (start: number, end: number, value: string, currency: string) => {
-    if (!isFree(start, end) || out.some((o) => o.start < end && start < o.end)) return;
+    if (!isFree(start, end) || !taken.isFree(start, end)) return;
+    taken.take(start, end);
     out.push(span('money', start, end, `${value} ${currency}`, `${value} ${currency}`, { amount: [value], currency: [currency] }));
   };
   for (const m of text.matchAll(PREFIX)) {
