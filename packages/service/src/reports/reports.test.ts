@@ -120,6 +120,18 @@ describe('uploading a report', () => {
     expect(await world.mosaic.store.getReportText(paged.report.id)).toBe('Page one.\nIvan Petrov met Olga Sidorova.');
   });
 
+  it('audits an upload made without a purpose under the default one, its write as its proposals', async () => {
+    const { user } = await as('fedAnalyst');
+    const from = (await world.mosaic.store.auditHead())?.seq ?? 0;
+    const outcome = await uploadReport(world.mosaic, { user }, { text: REPORT, collection: 'no-purpose', provenance: PROVENANCE }, { entities: projections.entities });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const entries = (await world.mosaic.store.readAudit({ fromSeq: from + 1, limit: 100 })).map((e) => JSON.parse(e.body) as { action: string; purpose: string | null; caseRef: string | null; records?: string[] });
+    const written = entries.find((e) => e.action === 'collection' && e.records?.includes(outcome.report.id));
+    expect(written).toMatchObject({ purpose: 'report review', caseRef: 'no-purpose' });
+    expect(entries.filter((e) => e.action === 'consultation').length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry).toMatchObject({ purpose: 'report review', caseRef: 'no-purpose' });
+  });
+
   it('writes the report, its text and its review together: a failure on the way leaves none of them', async () => {
     const before = await world.mosaic.store.countRecords({ schema: 'Report' });
     // the store as it is, but the text cannot be written (a full disk, a lost connection)

@@ -110,14 +110,15 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
 
   const country = input.country || (await mosaic.org()).org.agencies.find((a) => a.id === user.agency)?.country;
   const extraction = extract(text, country ? { country } : {});
+  // The whole upload is audited under the purpose given, else as the review of this collection:
+  // the report's write as the consultations of other records its proposals make.
+  const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
   // The report, its text and its review: one transaction, so a failure leaves no report without its text.
-  const written = await writeRecord(mosaic, consultation, raw, async (tx, reportId) => {
+  const written = await writeRecord(mosaic, reviewing, raw, async (tx, reportId) => {
     await tx.putReportText(reportId, text);
     await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: reportId, owner: user.agency, subject: reportId, body: newReview(reportId, extraction) });
   });
   if (!written.ok) return written;
-  // Proposals consult other records: under the purpose given, else as the review of this collection.
-  const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
   const proposals = await proposeLinks(mosaic, reviewing, extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema)), { ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) });
   return { ok: true, report: written.record, extraction, proposals: Object.fromEntries(proposals.byEntity), pointers: proposals.pointers };
 }
