@@ -125,6 +125,15 @@ describe('the API', () => {
     expect((history.json() as { versions: unknown[] }).versions).toHaveLength(2);
   });
 
+  it('answers a body that is not JSON, or not a record, with 400 naming what is wrong, not 500', async () => {
+    const notJson = await app.inject({ method: 'POST', url: '/api/v1/records', headers: { ...as('fedAnalyst'), 'content-type': 'application/json' }, payload: '{"id": "f9", "schema": ' });
+    expect(notJson.statusCode, notJson.body).toBe(400);
+    expect(notJson.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT' } });
+    const noSchema = await put('fedAnalyst', { id: 'f9', properties: { name: ['A B'] } });
+    expect(noSchema.statusCode, noSchema.body).toBe(400);
+    expect(noSchema.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', message: expect.stringContaining('schema') } });
+  });
+
   it('names the field and reason of a bad record and never writes for another agency', async () => {
     const bad = await put('fedAnalyst', { id: 'f2', schema: 'Person', properties: { birthDate: ['not-a-date'] }, provenance: testProvenance('fedpol') });
     expect(bad.statusCode).toBe(400);

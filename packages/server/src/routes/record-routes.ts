@@ -7,10 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { PointerOut, PurposeHeaders, RecordOut } from './views.ts';
+import { FieldErrors, PointerOut, PurposeHeaders, RecordOut } from './views.ts';
 
 const Params = z.object({ id: z.string().min(1).max(300) });
-const FieldErrors = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string(), reason: z.string() })) }) });
 
 export async function recordRoutes(api: FastifyInstance): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();

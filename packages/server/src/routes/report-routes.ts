@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { PointerOut, PurposeFields, PurposeHeaders, RecordOut } from './views.ts';
+import { FieldErrors, PointerOut, PurposeFields, PurposeHeaders, RecordOut } from './views.ts';
 
 /** Base64 of MAX_REPORT_BYTES, with room for padding and line breaks. */
 const MAX_BASE64 = Math.ceil((MAX_REPORT_BYTES * 4) / 3) + 1024;
@@ -50,17 +50,6 @@ const ReportViewOut = z.object({
     linkedAs: z.enum(LINK_KINDS).optional().describe('what the link made: same (a judgement), holder, or lead (kept in the review)'), proposals: z.array(ProposalOut).readonly(),
   })).readonly(),
   relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, record: z.string().optional(), note: z.string().optional() })).readonly(),
-});
-/**
- * Every 400 these routes answer (http-errors.ts): refused fields carry `details`, one per field;
- * a body that is not JSON or a missing purpose carries none, so `details` is optional (a reply
- * the schema does not match is answered 500 instead).
- */
-const FieldErrors = z.object({
-  error: z.object({
-    code: z.string().describe('MOSAIC_INVALID_INPUT, MOSAIC_PURPOSE_REQUIRED…'), message: z.string(),
-    details: z.union([z.array(z.object({ field: z.string(), reason: z.string() })), z.record(z.string(), z.unknown())]).optional().describe('the fields refused, each with the reason'),
-  }),
 });
 const Params = z.object({ id: z.string().min(1).max(300) });
 const EntityParams = Params.extend({ entity: z.string().min(1).max(50) });

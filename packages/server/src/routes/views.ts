@@ -45,3 +45,15 @@ export const AlertOut = z.object({
   id: z.string(), subject: z.string(), category: z.enum(ALERT_CATEGORIES), action: z.enum(ACTION_CODES), instruction: z.string(), desk: z.string(), deskContact: z.string(),
   validFrom: z.string(), validUntil: z.string().optional(), instructions: z.string().optional(), status: z.enum(['active', 'withdrawn']), reviewDate: z.string(),
 });
+
+/**
+ * A 400 of routes that take a record or a report (http-errors.ts): refused fields carry `details`, one per field;
+ * a body that is not JSON or a missing purpose carries none, so `details` is optional (a reply
+ * the schema does not match is answered 500 instead).
+ */
+export const FieldErrors = z.object({
+  error: z.object({
+    code: z.string().describe('MOSAIC_INVALID_INPUT, MOSAIC_PURPOSE_REQUIRED…'), message: z.string(),
+    details: z.union([z.array(z.object({ field: z.string(), reason: z.string() })), z.record(z.string(), z.unknown())]).optional().describe('the fields refused, each with the reason'),
+  }),
+});
