@@ -5,7 +5,7 @@
  * reject). Files travel as base64 in JSON: one request shape for every client, no multipart.
  * Every read needs a purpose and a case reference (headers, or fields on upload and search).
  */
-import { ENTITY_SCHEMATA, extract, RELATION_TYPES } from '@mosaic/extract';
+import { ENTITY_SCHEMATA, extractOffThread, RELATION_TYPES } from '@mosaic/extract';
 import { RecordId, type FieldError } from '@mosaic/model';
 import { confirmEntity, IDENTIFIER_KINDS, identifierIndexes, latestReports, LINK_KINDS, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -83,7 +83,7 @@ export function reportRoutes(projections?: Projections) {
       if (isFieldError(content)) return invalid(reply, [content]);
       const text = await reportText({ ...(content ? { content } : {}), ...(request.body.mediaType ? { mediaType: request.body.mediaType } : {}), ...(request.body.text !== undefined ? { text: request.body.text } : {}) });
       if (typeof text !== 'string') return invalid(reply, [text]);
-      return extract(text, request.body.country ? { country: request.body.country.toLowerCase() } : {});
+      return extractOffThread(text, request.body.country ? { country: request.body.country.toLowerCase() } : {});
     });
 
     app.post('/reports', {

@@ -5,7 +5,7 @@
  * and what extraction found as a review document. Nothing is written unless the provenance is
  * valid and the document has text; the answer carries the extraction and link proposals.
  */
-import { extract, readDocument, type ExtractResult } from '@mosaic/extract';
+import { extractOffThread, readDocument, type ExtractResult } from '@mosaic/extract';
 import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
 import { reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
@@ -109,7 +109,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   if (!checked.ok) return checked;
 
   const country = input.country || (await mosaic.org()).org.agencies.find((a) => a.id === user.agency)?.country;
-  const extraction = extract(text, country ? { country } : {});
+  const extraction = await extractOffThread(text, country ? { country } : {});
   // The whole upload is audited under the purpose given, else as the review of this collection:
   // the report's write as the consultations of other records its proposals make.
   const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
