@@ -164,6 +164,22 @@ describe('administration of users, desks and groups', () => {
     expect(JSON.stringify(logged)).not.toContain(secret);
   });
 
+  it('leaves a system administrator\'s account, and the auditor role, to system administrators', async () => {
+    // a data administrator of the same agency: not the sysadmin's password, clearance or access
+    expect((await call('fedAdmin', 'POST', '/admin/users/fedpol.sysadmin/password', { password: 'taken over at last' })).json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN' } });
+    expect((await call('fedAdmin', 'POST', '/admin/users/fedpol.sysadmin/disable')).json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN' } });
+    expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.sysadmin', { clearance: 'RESTRICTED' })).json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN' } });
+    expect((await signIn('sysadmin')).token).toBeTruthy();
+    // nor an auditor of those who audit them: not for a new user, not for themselves, not taken away
+    const base = { name: 'fed.audit2', agency: 'fedpol', desk: 'fedpol-ops', roles: ['auditor'], clearance: 'RESTRICTED', password: 'twelve chars ok' };
+    expect((await call('fedAdmin', 'POST', '/admin/users', base)).json()).toMatchObject({ error: { details: { field: 'roles.0', reason: 'only a system administrator grants the auditor role' } } });
+    expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.fedAdmin', { roles: ['agency_admin', 'auditor'] })).json()).toMatchObject({ error: { details: { field: 'roles' } } });
+    expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.auditor', { roles: ['analyst'] })).json()).toMatchObject({ error: { details: { field: 'roles' } } });
+    // a system administrator may
+    expect((await call('sysadmin', 'POST', '/admin/users', base)).statusCode).toBe(201);
+    expect((await call('sysadmin', 'PATCH', '/admin/users/fedpol.fed.audit2', { clearance: 'SECRET' })).statusCode).toBe(200);
+  });
+
   it('ends a disabled user\'s sessions at once, and lets them in again once enabled', async () => {
     const { token } = await signIn('intel.new', 'twelve chars ok');
     const me = () => app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });

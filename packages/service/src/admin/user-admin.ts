@@ -3,12 +3,14 @@
  * are read from the store on every request (authenticate), so a change applies at the next
  * request; disabling a user or resetting their password also ends their sessions.
  *
- * Guards against privilege escalation: only a system administrator grants the sysadmin role,
- * and a data administrator never grants a clearance above their own (vetting is theirs to vouch
- * for). Group membership is the group's owning agency's decision; a group may take members from
+ * Guards against privilege escalation: only a system administrator grants the sysadmin role or
+ * changes a system administrator's account (password, roles, clearance, disabling), only a system
+ * administrator grants or removes the auditor role (an agency's administrators are among those its
+ * auditors audit), and a data administrator never grants a clearance above their own (vetting is
+ * theirs to vouch for). Group membership is the group's owning agency's decision; a group may take members from
  * other agencies (a joint investigation team).
  */
-import { AgencyId, CLASSIFICATION, rankOf, UserId, type Classification, type DeskId } from '@mosaic/model';
+import { AgencyId, AppError, CLASSIFICATION, rankOf, UserId, type Classification, type DeskId } from '@mosaic/model';
 import { ROLES, type Role } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { hashPassword } from '../password.ts';
@@ -95,8 +97,10 @@ export async function updateUser(mosaic: Mosaic, request: AdminRequest, id: User
   const user = await userToAdminister(mosaic, request, id);
   if (change.desk !== undefined) await checkDesk(mosaic, user.agency, change.desk);
   if (change.clearance !== undefined) checkClearance(request, change.clearance);
-  // Removing the sysadmin role is as sensitive as granting it.
-  if (change.roles !== undefined && user.roles.includes('sysadmin') !== change.roles.includes('sysadmin') && !isSysadmin(request)) throw invalid('roles', 'only a system administrator grants or removes the sysadmin role');
+  // Removing the sysadmin or auditor role is as sensitive as granting it.
+  for (const role of ['sysadmin', 'auditor'] as const) {
+    if (change.roles !== undefined && user.roles.includes(role) !== change.roles.includes(role) && !isSysadmin(request)) throw invalid('roles', `only a system administrator grants or removes the ${role} role`);
+  }
   const next: User = {
     ...user,
     ...(change.desk !== undefined ? { desk: change.desk as DeskId } : {}),
@@ -177,6 +181,8 @@ async function userToAdminister(mosaic: Mosaic, request: Consultation, id: UserI
   // Users of other agencies look like unknown ones to a data administrator.
   if (!user || (!isSysadmin(request) && user.agency !== request.user.agency)) throw notFound('id', `no user ${id}`);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: user.agency, sysadminToo: true });
+  // a data administrator who could reset a system administrator's password could become one
+  if (user.roles.includes('sysadmin') && !isSysadmin(request)) throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, a system administrator`);
   return user;
 }
 
@@ -192,7 +198,7 @@ function checkRoles(request: Consultation, roles: readonly string[], current: re
   for (const [i, role] of roles.entries()) {
     const known = ROLES.find((r) => r === role);
     if (known === undefined) throw invalid(`roles.${i}`, `${JSON.stringify(role)} is not a role (${ROLES.join(', ')})`);
-    if (known === 'sysadmin' && !current.includes('sysadmin') && !isSysadmin(request)) throw invalid(`roles.${i}`, 'only a system administrator grants the sysadmin role');
+    if ((known === 'sysadmin' || known === 'auditor') && !current.includes(known) && !isSysadmin(request)) throw invalid(`roles.${i}`, `only a system administrator grants the ${known} role`);
     if (!checked.includes(known)) checked.push(known);
   }
   return checked;
