@@ -36,7 +36,12 @@ function asSeenByAgency(entry: AuditEntry, agency: AgencyId): AuditEntry {
   };
 }
 
-/** Matching entries, newest first, at most `limit`. */
+/**
+ * Matching entries, newest first, at most `limit`. An agency's auditor's filters are matched
+ * against the entry as that auditor sees it: matched against the whole entry, a filter on a
+ * record, subject, owner or recipient the auditor may not see would tell whether another
+ * agency's user was shown it (and under which purpose) though the answer leaves it out.
+ */
 export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation, query: AuditSearch): Promise<readonly AuditEntry[]> {
   const { user } = consultation;
   const snapshot = await mosaic.org();
@@ -46,8 +51,10 @@ export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation,
   const limit = Math.min(Math.max(query.limit ?? 200, 1), 5000);
   const kept: AuditEntry[] = [];
   for await (const entry of createStoreAuditStorage(mosaic.store).entries()) {
-    if (!matchesAuditQuery(entry, query) || (!oversight && !inScope(entry, user.agency))) continue;
-    kept.push(oversight ? entry : asSeenByAgency(entry, user.agency));
+    if (!oversight && !inScope(entry, user.agency)) continue;
+    const seen = oversight ? entry : asSeenByAgency(entry, user.agency);
+    if (!matchesAuditQuery(seen, query)) continue;
+    kept.push(seen);
     if (kept.length > limit) kept.shift();
   }
   const { limit: _limit, ...asked } = query;
