@@ -4,11 +4,12 @@
  * every 15 s keeps proxies from closing an idle stream.
  */
 import { asSeenBy, isAddressedTo, listNotifications, markNotificationRead, type Notification } from '@mosaic/service';
+import type { User } from '@mosaic/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { requireUser } from '../request-context.ts';
+import { requireUser, sessionToken } from '../request-context.ts';
 
 const NotificationOut = z.object({
   id: z.string(), at: z.string(), to: z.union([z.object({ agency: z.string() }), z.object({ user: z.string() })]), kind: z.string(), title: z.string(),
@@ -49,25 +50,46 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
     app.get('/notifications/stream', {
       schema: { tags: ['notifications'], summary: 'Server-sent events: notifications addressed to me or my agency as they happen (heartbeat comment every 15 s)' },
     }, async (request, reply) => {
-      const user = await requireUser(request);
+      await requireUser(request);
+      const token = sessionToken(request);
       reply.hijack();
       const response = reply.raw;
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       response.write(': connected\n\n');
       open.add(response);
+      // The user as they are now, for each notice and heartbeat: a session signed out, an account
+      // disabled or a password reset ends the stream, and a change of clearance or groups applies
+      // to the next notice (the session cache keeps a user at most a second).
+      const current = async (): Promise<User | undefined> => {
+        try {
+          return await api.mosaic.sessions.authenticate(token, api.mosaic.now());
+        } catch {
+          stop();
+          response.end();
+          return undefined;
+        }
+      };
       // each as this user may see it (asSeenBy), in the order they came
       let sent: Promise<unknown> = Promise.resolve();
       const unsubscribe = api.mosaic.notifier.subscribe((n) => {
-        if (!isAddressedTo(n, user)) return;
-        sent = sent.then(() => asSeenBy(api.mosaic, user, n)).then((seen) => response.write(event(seen)), () => undefined);
+        sent = sent.then(async () => {
+          const user = await current();
+          if (user === undefined || !isAddressedTo(n, user)) return;
+          response.write(event(await asSeenBy(api.mosaic, user, n)));
+        }).catch(() => undefined);
       });
-      const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
+      const heartbeat = setInterval(() => {
+        sent = sent.then(async () => {
+          if ((await current()) !== undefined) response.write(': heartbeat\n\n');
+        }).catch(() => undefined);
+      }, heartbeatMs);
       heartbeat.unref();
-      response.on('close', () => {
+      function stop(): void {
         clearInterval(heartbeat);
         unsubscribe();
         open.delete(response);
-      });
+      }
+      response.on('close', stop);
     });
   };
 }

@@ -70,6 +70,23 @@ describe('watching a subject', () => {
     expect(consultations.map((e) => e.records)).toEqual([['fedpol:p1'], ['fedpol:s1'], ['fedpol:l1'], ['fedpol:a1'], ['fedpol:p1']]);
   });
 
+  it('tells a disabled watcher nothing, and consults nothing in their name, until they are enabled again', async () => {
+    const { projections: p, told } = await open();
+    const zone = await as('zoneOfficer');
+    p.watcher.add(await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } }));
+    await world!.mosaic.store.upsertUser({ ...zone.user, disabledAt: clock.toISOString() });
+    await put({ id: 's1', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+    expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual([]);
+    const consulted = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; records?: string[] });
+    expect(consulted.filter((e) => e.action === 'consultation' && e.records?.includes('fedpol:s1'))).toEqual([]);
+    const { disabledAt: _d, ...enabled } = zone.user;
+    await world!.mosaic.store.upsertUser(enabled);
+    await put({ id: 's2', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-02'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+    expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual(['watch.sighting']);
+  });
+
   it('is told once however many nodes follow the change: one consultation in the log, one notice to the owner', async () => {
     const { projections: p, told } = await open();
     // A second node: its own watcher following the same store (both publish to one notifier here, as nodes do over the bus).

@@ -228,7 +228,8 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
           let reason = reasonFor(s, record, facts);
           if (!reason) continue;
           const user = await userOf(s.user);
-          if (!user) continue;
+          // a disabled account's watches wait: nothing is consulted or told in its name
+          if (!user || user.disabledAt !== undefined) continue;
           if (s.target.kind === 'entity') {
             reason = reasonFor(s, record, facts, await watchedBy(s, user, s.target.record));
             if (!reason) continue;
@@ -254,7 +255,7 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         if (silentDays < s.lostTrackDays) continue;
         if (s.warnedAt !== undefined && Date.parse(s.warnedAt) >= lastSeen) continue;
         const user = await mosaic.store.getUser(s.user);
-        if (!user) continue;
+        if (!user || user.disabledAt !== undefined) continue;
         mosaic.notifier.publish({
           id: notificationId(s.id, 'lost-track', s.lastSeenAt ?? s.createdAt), at: now.toISOString(), to: { user: user.id }, kind: 'watch.lost-track', title: 'Lost track of a watched subject',
           body: { subscription: s.id, label: s.label, record: s.target.record, silentDays, lastSeenAt: s.lastSeenAt ?? s.createdAt, lostTrackDays: s.lostTrackDays },

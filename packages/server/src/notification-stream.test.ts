@@ -1,0 +1,82 @@
+/**
+ * The live notification stream over a real socket: it carries what is addressed to the user as
+ * they are at each notice, and ends when their session does (an account disabled, a sign-out).
+ */
+import { AgencyId } from '@mosaic/model';
+import { startProjections, type Projections } from '@mosaic/service';
+import { openTestMosaic, type TestMosaic } from '@mosaic/service/testing';
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import { signInTokens } from './test-sign-in.ts';
+
+let world: TestMosaic;
+let app: FastifyInstance;
+let baseUrl: string;
+let tokens: Record<string, string>;
+let projections: Projections;
+/** Streams still open when the tests end (one whose test failed): closed before the server. */
+const streams: AbortController[] = [];
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  projections = await startProjections(world.mosaic, { follow: false });
+  app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1`;
+  tokens = await signInTokens(app, ['intelAnalyst', 'intelAdmin']);
+});
+afterAll(async () => {
+  for (const stream of streams) stream.abort();
+  await app.close();
+  projections.stop();
+  await world.cleanup();
+});
+
+/** The stream's data lines as they arrive, and whether the server has ended it. */
+async function openStream(token: string): Promise<{ titles: string[]; ended: () => boolean }> {
+  const controller = new AbortController();
+  streams.push(controller);
+  const response = await fetch(`${baseUrl}/notifications/stream`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const titles: string[] = [];
+  let ended = false;
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        for (const line of decoder.decode(value, { stream: true }).split('\n')) if (line.startsWith('data: ')) titles.push((JSON.parse(line.slice(6)) as { title: string }).title);
+      }
+    } catch {
+      // the socket closed
+    }
+    ended = true;
+  })();
+  return { titles, ended: () => ended };
+}
+
+const notice = (title: string) => ({ id: `n-${title}`, at: new Date().toISOString(), to: { agency: AgencyId('intel') }, kind: 'watch.record', title, body: {} });
+
+async function until(probe: () => boolean, ms = 2000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('the notification stream', () => {
+  it('ends when the user is disabled, and carries nothing addressed to them after', async () => {
+    const stream = await openStream(tokens['intelAnalyst']!);
+    world.mosaic.notifier.publish(notice('before'));
+    await until(() => stream.titles.includes('before'));
+    const disabled = await app.inject({ method: 'POST', url: '/api/v1/admin/users/intel.intelAnalyst/disable', headers: { authorization: `Bearer ${tokens['intelAdmin']}`, 'x-mosaic-purpose': 'leaver', 'x-mosaic-case': 'HR-7' } });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    world.mosaic.notifier.publish(notice('after'));
+    await until(stream.ended);
+    expect(stream.titles).toEqual(['before']);
+  });
+});
