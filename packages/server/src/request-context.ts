@@ -46,7 +46,9 @@ export function requirePurpose(given: { purpose?: string | undefined; caseRef?: 
   const purpose = (given?.purpose ?? decodedHeader(request, 'x-mosaic-purpose'))?.trim();
   const caseRef = (given?.caseRef ?? decodedHeader(request, 'x-mosaic-case'))?.trim();
   if (!purpose || !caseRef) throw new AppError('MOSAIC_PURPOSE_REQUIRED', 'a purpose and a case reference are required (X-Mosaic-Purpose and X-Mosaic-Case headers, or purpose and caseRef fields)');
-  if (purpose.length > 500 || caseRef.length > 100) throw new AppError('MOSAIC_INVALID_INPUT', 'purpose or case reference too long');
+  for (const [field, value, most] of [['purpose', purpose, 500], ['caseRef', caseRef, 100]] as const) {
+    if (value.length > most) throw new AppError('MOSAIC_INVALID_INPUT', `${field}: at most ${most} characters`, { field, reason: `at most ${most} characters` });
+  }
   // they go into the audit log as given: no control characters (a terminal escape, a line break)
   for (const [field, value] of [['purpose', purpose], ['caseRef', caseRef]] as const) {
     if (hasControlCharacters(value)) throw new AppError('MOSAIC_INVALID_INPUT', `${field}: control characters are not allowed`, { field, reason: 'control characters' });

@@ -31,7 +31,8 @@ export async function putRetentionRules(mosaic: Mosaic, request: AdminRequest, r
     if (!(RETENTION_SUBJECTS as readonly string[]).includes(category)) throw invalid(`rules.${category}`, `not a data-subject category, checks nor notifications (${RETENTION_SUBJECTS.join(', ')})`);
     const { years = 0, months = 0, days = 0 } = period;
     for (const [unit, n] of [['years', years], ['months', months], ['days', days]] as const) {
-      if (!Number.isSafeInteger(n) || n < 0 || n > 100 * 366) throw invalid(`rules.${category}.${unit}`, 'must be a whole number from 0');
+      if (!Number.isSafeInteger(n) || n < 0) throw invalid(`rules.${category}.${unit}`, 'must be a whole number from 0');
+      if (n > 100 * 366) throw invalid(`rules.${category}`, 'longer than 100 years');
     }
     if (years + months + days === 0) throw invalid(`rules.${category}`, 'a review period of zero would make every record due at once');
     if (periodLongerThan({ years, months, days }, 100)) throw invalid(`rules.${category}`, 'longer than 100 years');

@@ -37,14 +37,15 @@ export function verifyWebhookSignature(secret: string, body: string, signature: 
 }
 
 export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: WebhookConfig): Promise<void> {
+  const refused = (field: 'url' | 'secret', reason: string): AppError => new AppError('MOSAIC_INVALID_INPUT', `webhook ${field}: ${reason}`, { field, reason });
   let url: URL;
   try {
     url = new URL(config.url);
   } catch {
-    throw new AppError('MOSAIC_INVALID_INPUT', 'webhook url: not a URL');
+    throw refused('url', 'not a URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('MOSAIC_INVALID_INPUT', 'webhook url: http or https only');
-  if (config.secret.length < 16) throw new AppError('MOSAIC_INVALID_INPUT', 'webhook secret: at least 16 characters');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused('url', 'http or https only');
+  if (config.secret.length < 16) throw refused('secret', 'at least 16 characters');
   await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: url.toString(), secret: config.secret } });
   keptWebhooks.get(mosaic)?.delete(agency);
 }
