@@ -181,10 +181,10 @@ describe('the API', () => {
 
   it('lets an auditor search the log of consultations, with purpose and what was returned', async () => {
     await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q: 'Karim', purpose: 'roadside check', caseRef: 'ZN-99' } });
-    const byOfficer = await app.inject({ url: '/api/v1/audit?caseRef=ZN-99', headers: as('zoneOfficer') });
+    const byOfficer = await app.inject({ url: '/api/v1/audit?caseRef=ZN-99', headers: as('zoneOfficer', purpose) });
     expect(byOfficer.statusCode).toBe(403);
     // The fedpol auditor sees the zone's consultation because it disclosed fedpol records.
-    const response = await app.inject({ url: '/api/v1/audit?caseRef=ZN-99', headers: as('auditor') });
+    const response = await app.inject({ url: '/api/v1/audit?caseRef=ZN-99', headers: as('auditor', purpose) });
     expect(response.statusCode).toBe(200);
     const entries = (response.json() as { entries: { action: string; purpose: string; records: string[]; recipients: string[]; actor: { agency: string } }[] }).entries;
     expect(entries.map((e) => e.action).sort()).toEqual(['consultation', 'disclosure']);

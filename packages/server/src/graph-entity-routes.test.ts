@@ -127,7 +127,7 @@ describe('graph over resolved entities', () => {
     expect(body.bounds.south).toBeCloseTo(50.85);
     expect(body.bounds.north).toBeCloseTo(50.855);
 
-    const audit = await app.inject({ method: 'GET', url: '/api/v1/audit?action=consultation', headers: { authorization: `Bearer ${tokens['auditor'] ?? ''}` } });
+    const audit = await app.inject({ method: 'GET', url: '/api/v1/audit?action=consultation', headers: { authorization: `Bearer ${tokens['auditor'] ?? ''}`, 'x-mosaic-purpose': 'lawfulness check', 'x-mosaic-case': 'DPO-1' } });
     expect(audit.body).toContain('network analysis');
     expect(audit.body).toContain('timeline');
   });

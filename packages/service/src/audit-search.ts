@@ -2,7 +2,9 @@
  * The auditor's view of the log (LED Art. 25(2)): an agency's auditor sees what its own users
  * did and what anyone did with its records or disclosed to it (of another agency's user's entry,
  * only that: asSeenByAgency); an auditor of an oversight body (the data-protection authority)
- * sees everything. Searching the log is itself logged.
+ * sees everything. Searching the log is itself a consultation (what users searched for and were
+ * shown is personal data): it takes the auditor's purpose and case reference and is logged with
+ * them, as any other.
  */
 import { matchesAuditQuery, type AuditEntry, type AuditQuery } from '@mosaic/audit';
 import { AppError, type AgencyId } from '@mosaic/model';
@@ -42,8 +44,9 @@ function asSeenByAgency(entry: AuditEntry, agency: AgencyId): AuditEntry {
  * record, subject, owner or recipient the auditor may not see would tell whether another
  * agency's user was shown it (and under which purpose) though the answer leaves it out.
  */
-export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation, query: AuditSearch): Promise<readonly AuditEntry[]> {
-  const { user } = consultation;
+export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation & { readonly purpose: string; readonly caseRef: string }, query: AuditSearch): Promise<readonly AuditEntry[]> {
+  const { user, purpose, caseRef } = consultation;
+  if (!purpose.trim() || !caseRef.trim()) throw new AppError('MOSAIC_PURPOSE_REQUIRED', 'audit search: a purpose and a case reference are required');
   const snapshot = await mosaic.org();
   const oversight = (snapshot.org.oversight ?? []).includes(user.agency);
   const decision = decide(policyUser(user), 'audit', { kind: 'audit', agency: oversight ? 'ALL' : user.agency }, policyContext(snapshot, consultation));
@@ -58,6 +61,6 @@ export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation,
     if (kept.length > limit) kept.shift();
   }
   const { limit: _limit, ...asked } = query;
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'consultation', purpose: 'audit', caseRef: consultation.caseRef ?? null, query: { audit: { ...asked } }, outcome: 'ok', reason: 'audit search' });
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'consultation', purpose, caseRef, query: { audit: { ...asked } }, outcome: 'ok', reason: 'audit search' });
   return kept.reverse();
 }

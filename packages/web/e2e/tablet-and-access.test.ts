@@ -102,6 +102,8 @@ describe.skipIf(!haveChromium)('on a tablet, accessible', () => {
   it('the auditor\'s and the administrator\'s screens', async () => {
     const auditor = await onTablet('auditor');
     await expect.poll(() => auditor.getByRole('heading', { level: 1 }).count()).toBe(1);
+    await givePurpose(auditor, 'Lawfulness check', 'DPO/2025/0042');
+    await expect.poll(() => auditor.locator('table.audit tbody tr').count()).toBeGreaterThan(0);
     await check(auditor, 'audit');
     const admin = await onTablet('sysadmin');
     await admin.goto('/#/admin');

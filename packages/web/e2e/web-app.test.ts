@@ -14,6 +14,8 @@ import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, s
 
 const PURPOSE = 'Counter-terrorism investigation';
 const CASE = 'PV/2025/0173';
+const AUDIT_PURPOSE = 'Lawfulness check of counter-terrorism consultations';
+const AUDIT_CASE = 'DPO/2025/0042';
 
 const haveChromium = requireChromium();
 let server: TestServerWithProjections;
@@ -189,9 +191,13 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => page.locator('.place-list').textContent()).toContain('12 Quai des Tanneurs');
   });
 
-  it('lets the auditor find the consultations with their purpose and verify the chain', async () => {
+  it('lets the auditor, once they have said why, find the consultations with their purpose and verify the chain', async () => {
     const page = await browser.newPage();
     await signInPage(page, 'auditor');
+    // searching the log is a consultation too: the auditor gives its purpose and case first
+    await expect.poll(() => page.getByRole('heading', { name: 'Purpose of this consultation' }).count()).toBe(1);
+    expect(await page.locator('table.audit').count()).toBe(0);
+    await givePurpose(page, AUDIT_PURPOSE, AUDIT_CASE);
     // the screen opens on the latest entries
     await expect.poll(() => page.locator('table.audit tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.summary').textContent()).toMatch(/entr(y|ies), newest first/);
@@ -205,6 +211,10 @@ describe.skipIf(!haveChromium)('the web app', () => {
     const heading = await page.locator('table.audit thead th').first().boundingBox();
     const firstCell = await rows.first().locator('td').first().boundingBox();
     expect(heading!.y + heading!.height).toBeLessThanOrEqual(firstCell!.y + 1);
+    // the auditor's own searches are logged with the purpose and case given
+    await page.getByLabel('Case reference').fill(AUDIT_CASE);
+    await page.getByRole('button', { name: 'Search log' }).click();
+    await expect.poll(() => rows.first().textContent()).toContain(AUDIT_PURPOSE);
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain intact: \d+ entries/);
     await screenshot(page, '06-audit');

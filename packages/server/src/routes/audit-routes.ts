@@ -1,6 +1,7 @@
 /**
- * The audit log for auditors: search by user, agency, subject, record, action and time; verify
- * the chain and its signed checkpoints.
+ * The audit log for auditors: search by user, agency, subject, record, action and time (a
+ * consultation like any other: with the auditor's purpose and case reference, logged as given);
+ * verify the chain and its signed checkpoints.
  */
 import { AUDIT_ACTIONS, type AuditQuery } from '@mosaic/audit';
 import { AgencyId, AppError, EntityId, RecordId, UserId } from '@mosaic/model';
@@ -8,7 +9,8 @@ import { searchAuditLog, verifyAuditLog } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../request-context.ts';
+import { requirePurpose, requireUser } from '../request-context.ts';
+import { PurposeHeaders } from './views.ts';
 
 const Entry = z.object({
   seq: z.number(), time: z.string(), actor: z.object({ user: z.string(), agency: z.string() }), action: z.string(),
@@ -21,7 +23,7 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
   app.get('/audit', {
     schema: {
-      tags: ['audit'], summary: 'Search the audit log (auditor role; newest first)',
+      tags: ['audit'], summary: 'Search the audit log (auditor role; newest first); a consultation, logged with the purpose headers (required)', headers: PurposeHeaders,
       querystring: z.object({
         user: z.string().optional(), agency: z.string().optional(), owner: z.string().optional(), recipient: z.string().optional(),
         subject: z.string().optional(), record: z.string().optional(), action: z.enum(AUDIT_ACTIONS).optional(), caseRef: z.string().optional(),
@@ -31,6 +33,7 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const user = await requireUser(request);
+    const given = requirePurpose(undefined, request);
     const q = request.query;
     const query: AuditQuery & { limit?: number } = {
       ...(q.user ? { user: UserId(q.user) } : {}), ...(q.agency ? { agency: AgencyId(q.agency) } : {}),
@@ -39,7 +42,7 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
       ...(q.action ? { action: q.action } : {}), ...(q.caseRef ? { caseRef: q.caseRef } : {}),
       ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.limit ? { limit: q.limit } : {}),
     };
-    return { entries: await searchAuditLog(api.mosaic, { user }, query) };
+    return { entries: await searchAuditLog(api.mosaic, { user, ...given }, query) };
   });
 
   app.post('/audit/verify', {

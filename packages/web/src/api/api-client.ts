@@ -150,7 +150,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       (await request<{ subscription: Subscription }>('POST', '/subscriptions', { body: watch, consult: true })).subscription,
     unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${enc(id)}`),
 
-    audit: (query: Query) => request<{ entries: readonly AuditEntry[] }>('GET', '/audit', { query }),
+    audit: (query: Query) => request<{ entries: readonly AuditEntry[] }>('GET', '/audit', { query, consult: true }),
     verifyAudit: () => request<AuditVerification>('POST', '/audit/verify'),
 
     /** Administration (docs/API.md, /admin and /retention): reads, and changes that carry their reason. */

@@ -1,5 +1,7 @@
 /**
- * The audit log for auditors: it opens on the latest entries; search by user, agency, subject,
+ * The audit log for auditors: once the auditor has given the purpose and case reference of the
+ * audit (a search of the log is a consultation, logged with them: what users searched for and
+ * were shown is personal data), it opens on the latest entries; search by user, agency, subject,
  * record, action, case and time; verify the hash chain and its signed checkpoints; and how long
  * the log is kept (read-only here: the system administrator sets it under Administration).
  */
@@ -8,6 +10,7 @@ import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/a
 import { AuditRetentionNote } from '../admin/audit-retention-note.tsx';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
+import { PurposeGate } from '../common/purpose-gate.tsx';
 import { hasRole, useSession } from '../session/session-context.tsx';
 
 const TEXT_FILTERS = [
@@ -22,11 +25,47 @@ const isoOf = (local: string): string | undefined => (local ? new Date(local).to
 
 export function AuditScreen() {
   const { api, user } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [verification, setVerification] = useState<AuditVerification>();
+  const verify = async (): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    setVerification(undefined);
+    try {
+      setVerification(await api.verifyAudit());
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="screen" aria-labelledby="audit-title">
+      <div className="title-row">
+        <h1 id="audit-title">Audit log</h1>
+        <button type="button" onClick={() => void verify()} disabled={busy}>Verify the chain</button>
+      </div>
+      {busy ? <ProgressBar label="Verifying the chain" /> : null}
+      <ErrorMessage error={error} />
+      {verification ? (
+        <p role="status" className={verification.ok ? 'notice notice-ok' : 'notice notice-error'} data-testid="verification">
+          {verification.ok ? `Chain intact: ${verification.entries ?? '?'} entries verified, checkpoints signed.` : `Chain BROKEN at entry ${verification.firstBroken ?? '?'}: ${verification.message ?? verification.reason ?? ''}`}
+        </p>
+      ) : null}
+      {hasRole(user, 'auditor', 'sysadmin') ? <AuditRetentionNote /> : null}
+      <PurposeGate><AuditSearch /></PurposeGate>
+    </section>
+  );
+}
+
+function AuditSearch() {
+  const { api } = useSession();
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [entries, setEntries] = useState<readonly AuditEntry[]>();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const [verification, setVerification] = useState<AuditVerification>();
   const [open, setOpen] = useState<number>();
   const searches = useRef(0);
 
@@ -46,34 +85,12 @@ export function AuditScreen() {
       if (asked === searches.current) setBusy(undefined);
     }
   };
-  const verify = async (): Promise<void> => {
-    setBusy('Verifying the chain');
-    setError(undefined);
-    setVerification(undefined);
-    try {
-      setVerification(await api.verifyAudit());
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(undefined);
-    }
-  };
   const set = (key: string) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
   // the latest entries, before any filter
   useEffect(() => { void search(undefined, LATEST); }, [api]);
 
   return (
-    <section className="screen" aria-labelledby="audit-title">
-      <div className="title-row">
-        <h1 id="audit-title">Audit log</h1>
-        <button type="button" onClick={() => void verify()} disabled={Boolean(busy)}>Verify the chain</button>
-      </div>
-      {verification ? (
-        <p role="status" className={verification.ok ? 'notice notice-ok' : 'notice notice-error'} data-testid="verification">
-          {verification.ok ? `Chain intact: ${verification.entries ?? '?'} entries verified, checkpoints signed.` : `Chain BROKEN at entry ${verification.firstBroken ?? '?'}: ${verification.message ?? verification.reason ?? ''}`}
-        </p>
-      ) : null}
-      {hasRole(user, 'auditor', 'sysadmin') ? <AuditRetentionNote /> : null}
+    <>
       <form className="filters" onSubmit={(e) => void search(e)} aria-label="Audit filters">
         {TEXT_FILTERS.map((f) => (
           <div key={f.key} className="field"><label htmlFor={`audit-${f.key}`}>{f.label}</label><input id={`audit-${f.key}`} value={filters[f.key] ?? ''} onChange={set(f.key)} /></div>
@@ -104,7 +121,7 @@ export function AuditScreen() {
           </div>
         </>
       ) : null}
-    </section>
+    </>
   );
 }
 
