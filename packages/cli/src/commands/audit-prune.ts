@@ -1,13 +1,14 @@
 /**
  * mosaic audit prune [--before DATE]: the entries made before DATE, or past the audit retention
  * period when no date is given, are verified and deleted behind a signed cut (service:
- * pruneAuditLog), as the command line's operator; a bar shows both on a terminal. A date that is
+ * pruneAuditLog), as the command line's operator, logged with the reason (--purpose) and
+ * reference (--case) given, both required; a bar shows both on a terminal. A date that is
  * not one or is to come, a date past the period's cut when one is set, or no date and no period,
  * is refused before anything is deleted.
  */
 import { AppError } from '@mosaic/model';
 import { auditRetentionOf, openMosaic, pruneAuditLog, readPruneBefore, type AuditPruneSummary } from '@mosaic/service';
-import { configOf } from '../args.ts';
+import { configOf, requirePurposeOptions } from '../args.ts';
 import type { CommandIo } from '../command-io.ts';
 import { OPERATOR } from '../operator.ts';
 import { progressBar } from '../progress.ts';
@@ -20,6 +21,7 @@ export async function prune(values: AuditValues, io: CommandIo): Promise<number>
     const read = readPruneBefore(before, new Date());
     if (!read.ok) throw new AppError('MOSAIC_INVALID_INPUT', `audit prune: --before ${JSON.stringify(before)}: ${read.reason}; nothing was deleted`);
   }
+  const given = requirePurposeOptions('audit prune', values);
   const mosaic = await openMosaic(existingStore('audit prune', configOf(values)));
   try {
     if (before === undefined && (await auditRetentionOf(mosaic)) === null) {
@@ -30,7 +32,7 @@ export async function prune(values: AuditValues, io: CommandIo): Promise<number>
     let summary: AuditPruneSummary;
     try {
       summary = await pruneAuditLog(mosaic, {
-        ...(before === undefined ? {} : { before }), actor: { user: OPERATOR.id, agency: OPERATOR.agency }, purpose: 'mosaic audit prune', caseRef: 'cli',
+        ...(before === undefined ? {} : { before }), actor: { user: OPERATOR.id, agency: OPERATOR.agency }, ...given,
         onProgress: (done, total, stage) => bar.update(done, total, stage === 'verify' ? 'entries verified' : 'entries deleted'),
       });
     } finally {

@@ -48,19 +48,21 @@ async function logOf(dir: string): Promise<AuditEntry[]> {
 }
 
 const audit = (dir: string, ...argv: string[]) => runOnStore(run, dir, argv);
+/** The reason and reference an operator gives a command that changes the log or how it is kept. */
+const WHY = ['--purpose', 'yearly audit housekeeping', '--case', 'CHG-2026-11'];
 const json = (out: string): unknown => JSON.parse(out.trim().split('\n').at(-1) ?? 'null');
 
 describe('mosaic audit prune', () => {
   it('deletes the entries made before --before, logs the prune, and the log still verifies', async () => {
     const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
     const before = await logOf(dir);
-    const pruned = await audit(dir, 'prune', '--before', '2021-01-01');
+    const pruned = await audit(dir, 'prune', '--before', '2021-01-01', ...WHY);
     expect(pruned.code).toBe(0);
     expect(json(pruned.out)).toMatchObject({ pruned: 6, deleted: 6, before: '2021-01-01T00:00:00.000Z', through: { seq: 6, time: '2020-03-01T12:00:00.000Z' } });
     const after = await logOf(dir);
     expect(after[0]?.seq).toBe(7);
     expect(after.find((e) => e.reason === 'audit log pruned')).toMatchObject({
-      actor: { user: 'system:cli', agency: 'system' }, action: 'erasure', purpose: 'mosaic audit prune',
+      actor: { user: 'system:cli', agency: 'system' }, action: 'erasure', purpose: 'yearly audit housekeeping', caseRef: 'CHG-2026-11',
       query: { auditPrune: { before: '2021-01-01T00:00:00.000Z', fromSeq: 1, throughSeq: 6, throughHash: before[5]?.hash, entries: 6 } },
     });
     const verified = await audit(dir, 'verify', '--sealed');
@@ -71,20 +73,20 @@ describe('mosaic audit prune', () => {
   it('prunes by the retention period set with mosaic audit retention', async () => {
     const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
     expect(json((await audit(dir, 'retention')).out)).toEqual({ retention: null });
-    const set = await audit(dir, 'retention', '--years', '1', '--end-of-year');
+    const set = await audit(dir, 'retention', '--years', '1', '--end-of-year', ...WHY);
     expect(json(set.out)).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
     expect(json((await audit(dir, 'retention')).out)).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
-    const pruned = await audit(dir, 'prune');
+    const pruned = await audit(dir, 'prune', ...WHY);
     expect(pruned.code).toBe(0);
     // today is years after 2021: every entry made then is past the end of the year after
     expect(json(pruned.out)).toMatchObject({ pruned: 12 });
     const kept = await logOf(dir);
     expect(kept.map((e) => e.reason)).toEqual(['audit retention set', 'audit log pruned']);
     expect((await audit(dir, 'verify')).code).toBe(0);
-    expect(json((await audit(dir, 'retention', '--keep-all')).out)).toEqual({ retention: null });
+    expect(json((await audit(dir, 'retention', '--keep-all', ...WHY)).out)).toEqual({ retention: null });
     await expect(audit(dir, 'retention', '--years', 'one')).rejects.toThrow('audit retention: --years takes a whole number from 0, not "one"');
     await expect(audit(dir, 'retention', '--keep-all', '--days', '3')).rejects.toThrow(/--keep-all removes the period/);
-    await expect(audit(dir, 'retention', '--days', '0')).rejects.toThrow(/a period of zero/);
+    await expect(audit(dir, 'retention', '--days', '0', ...WHY)).rejects.toThrow(/a period of zero/);
   });
 
   it('refuses a date that is not one or is to come, and no date with no period, naming --before; nothing is deleted', async () => {
@@ -93,14 +95,14 @@ describe('mosaic audit prune', () => {
     await expect(audit(dir, 'prune', '--before', '2020-02-30')).rejects.toThrow('audit prune: --before "2020-02-30": not a day YYYY-MM-DD nor an ISO 8601 UTC instant; nothing was deleted');
     await expect(audit(dir, 'prune', '--before', 'last year')).rejects.toThrow('--before "last year": not a day');
     await expect(audit(dir, 'prune', '--before', '2199-01-01')).rejects.toThrow('audit prune: --before "2199-01-01": 2199-01-01T00:00:00.000Z is in the future: only entries already made can be pruned; nothing was deleted');
-    await expect(audit(dir, 'prune')).rejects.toThrow('audit prune: no audit retention period is set (mosaic audit retention --years N) and no --before DATE was given; nothing was deleted');
+    await expect(audit(dir, 'prune', ...WHY)).rejects.toThrow('audit prune: no audit retention period is set (mosaic audit retention --years N) and no --before DATE was given; nothing was deleted');
     expect(await logOf(dir)).toEqual(before);
-    await expect(audit(join(dir, 'nowhere'), 'prune', '--before', '2020-01-01')).rejects.toThrow(/audit prune: no store in/);
+    await expect(audit(join(dir, 'nowhere'), 'prune', '--before', '2020-01-01', ...WHY)).rejects.toThrow(/audit prune: no store in/);
   });
 
   it('still catches the head of the log cut away without its signed cut, or beyond it', async () => {
     const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
-    expect((await audit(dir, 'prune', '--before', '2021-01-01')).code).toBe(0);
+    expect((await audit(dir, 'prune', '--before', '2021-01-01', ...WHY)).code).toBe(0);
     const db = new DatabaseSync(join(dir, SQLITE_FILE_NAME));
     try {
       // one entry more than the cut says
@@ -124,7 +126,7 @@ describe('mosaic audit rotate-key', () => {
   it('rotates the signing key; verify passes with the key file and with the auditor\'s copy of the keys, not with the first key alone', async () => {
     const dir = await folderWithLog(['2026-03-01'], 4);
     const first = JSON.parse(readFileSync(join(dir, AUDIT_KEY_FILE), 'utf8')) as { publicKeyPem: string };
-    const rotated = await audit(dir, 'rotate-key');
+    const rotated = await audit(dir, 'rotate-key', ...WHY);
     expect(rotated.code).toBe(0);
     expect(json(rotated.out)).toEqual({ retired: expect.stringMatching(/^[0-9a-f]{16}$/), current: expect.stringMatching(/^[0-9a-f]{16}$/), through: 5 });
     // the log goes on under the new key
@@ -147,5 +149,36 @@ describe('mosaic audit rotate-key', () => {
     expect(json(refused.out)).toMatchObject({ ok: false, reason: 'checkpoint_signature_invalid' });
     writeFileSync(copy, '{"keys": []}');
     await expect(audit(dir, 'verify', '--public-key', copy)).rejects.toThrow('audit verify --public-key: "keys" must list at least one key');
+  });
+});
+
+describe('the reason and reference of a change to the log', () => {
+  it('refuses prune, a retention change and rotate-key without --purpose and --case, changing nothing', async () => {
+    const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
+    const before = await logOf(dir);
+    const key = readFileSync(join(dir, AUDIT_KEY_FILE), 'utf8');
+    for (const argv of [['prune', '--before', '2021-01-01'], ['retention', '--years', '1'], ['retention', '--keep-all'], ['rotate-key']]) {
+      for (const partial of [[], ['--purpose', 'housekeeping'], ['--case', 'CHG-1'], ['--purpose', ' ', '--case', 'CHG-1']]) {
+        await expect(audit(dir, ...argv, ...partial), argv.join(' ')).rejects.toThrow(`audit ${argv[0]}: --purpose P and --case C are required`);
+      }
+    }
+    await expect(audit(dir, 'prune', '--before', '2021-01-01', '--purpose', 'house\u001bkeeping', '--case', 'CHG-1')).rejects.toThrow('audit prune: --purpose: control characters are not allowed');
+    expect(await logOf(dir)).toEqual(before);
+    expect(readFileSync(join(dir, AUDIT_KEY_FILE), 'utf8')).toBe(key);
+    // showing the period changes nothing and logs nothing: it takes neither
+    expect(json((await audit(dir, 'retention')).out)).toEqual({ retention: null });
+  });
+
+  it('logs each change with the purpose and case given, not a made-up one', async () => {
+    const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
+    expect((await audit(dir, 'retention', '--years', '1', '--purpose', 'retention policy of 2026', '--case', 'DPO-2026-3')).code).toBe(0);
+    expect((await audit(dir, 'prune', '--purpose', 'yearly prune', '--case', 'CHG-2026-12')).code).toBe(0);
+    expect((await audit(dir, 'rotate-key', '--purpose', 'key custodian left', '--case', 'SEC-2026-9')).code).toBe(0);
+    const made = (await logOf(dir)).map((e) => [e.reason, e.actor.user, e.purpose, e.caseRef]);
+    expect(made).toEqual([
+      ['audit retention set', 'system:cli', 'retention policy of 2026', 'DPO-2026-3'],
+      ['audit log pruned', 'system:cli', 'yearly prune', 'CHG-2026-12'],
+      [expect.any(String), 'system:cli', 'key custodian left', 'SEC-2026-9'],
+    ]);
   });
 });

@@ -3,14 +3,15 @@
  * signed checkpoint verify (a pruned log from its signed cut); exit 1 naming the first broken
  * entry otherwise.
  *
- * mosaic audit prune [--before DATE] [--data DIR]: delete the entries made before DATE (a day,
+ * mosaic audit prune [--before DATE] --purpose P --case C [--data DIR]: delete the entries made before DATE (a day,
  * or an ISO 8601 UTC instant; default: where the audit retention period puts it today), oldest
  * first, behind a signed cut; the prune is an entry of the log. Prints counts.
  *
  * mosaic audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all [--data DIR]:
- * show, set or remove the audit retention period (as the operator, system administrator; audited).
+ * show, set or remove the audit retention period (as the operator, system administrator; audited:
+ * a change takes --purpose P --case C).
  *
- * mosaic audit rotate-key [--data DIR]: a new signing key; the current one is retired through the
+ * mosaic audit rotate-key --purpose P --case C [--data DIR]: a new signing key; the current one is retired through the
  * rotation's own entry (service: rotateAuditKey). Prints the key ids and that entry's seq.
  *
  * mosaic audit keys [--data DIR]: the public halves of the signing keys, each retired one with
@@ -18,10 +19,14 @@
  *
  * `--public-key FILE`: a PEM public key (one key, for a log never rotated) or what `audit keys`
  * printed.
+ *
+ * The commands that change the log or how it is kept act as the command line's operator and are
+ * logged with the reason and reference given (--purpose, --case), required: someone runs them
+ * by hand, for a reason only they can give.
  */
 import { openStore } from '@mosaic/store';
 import { auditPublicKeys, auditVerifyKeys, openMosaic, readAuditKeys, readAuditPublicKeys, rotateAuditKey, storeLocation, verifyAuditLog } from '@mosaic/service';
-import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { existingStore } from '../existing-store.ts';
 import { readInputFile } from '../input-files.ts';
@@ -31,14 +36,14 @@ import { retention } from './audit-retention.ts';
 
 const USAGE = [
   'usage: mosaic audit verify [--public-key PEM] [--sealed] [--data DIR]',
-  '       mosaic audit prune [--before YYYY-MM-DD] [--data DIR]',
-  '       mosaic audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all [--data DIR]',
-  '       mosaic audit rotate-key [--data DIR]     (with the serving nodes stopped; then give each the new key file)',
+  '       mosaic audit prune [--before YYYY-MM-DD] --purpose P --case C [--data DIR]',
+  '       mosaic audit retention [[--years N] [--months N] [--days N] [--end-of-year] | --keep-all  --purpose P --case C] [--data DIR]',
+  '       mosaic audit rotate-key --purpose P --case C [--data DIR]     (with the serving nodes stopped; then give each the new key file)',
   '       mosaic audit keys [--data DIR]',
 ].join('\n');
 
 export const AUDIT_OPTIONS = {
-  ...STORE_OPTIONS, 'public-key': { type: 'string' }, sealed: { type: 'boolean' }, before: { type: 'string' },
+  ...STORE_OPTIONS, ...PURPOSE_OPTIONS, 'public-key': { type: 'string' }, sealed: { type: 'boolean' }, before: { type: 'string' },
   years: { type: 'string' }, months: { type: 'string' }, days: { type: 'string' }, 'end-of-year': { type: 'boolean' }, 'keep-all': { type: 'boolean' },
 } as const;
 
@@ -79,9 +84,10 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
 }
 
 async function rotateKey(values: AuditValues, io: CommandIo): Promise<number> {
+  const given = requirePurposeOptions('audit rotate-key', values);
   const mosaic = await openMosaic(existingStore('audit rotate-key', configOf(values)));
   try {
-    const rotation = await rotateAuditKey(mosaic, { actor: { user: OPERATOR.id, agency: OPERATOR.agency }, purpose: 'mosaic audit rotate-key', caseRef: 'cli' });
+    const rotation = await rotateAuditKey(mosaic, { actor: { user: OPERATOR.id, agency: OPERATOR.agency }, ...given });
     io.out(`${JSON.stringify(rotation)}\n`);
     return 0;
   } finally {

@@ -1,9 +1,11 @@
 /**
  * `mosaic users add` on a real store goes through the admin API's checks: an unknown agency, or
- * a desk of another agency, is refused naming the field; a valid account is added.
+ * a desk of another agency, is refused naming the field; a valid account is added, logged with
+ * the reason and change reference the operator gave (required).
  */
+import type { AuditEntry } from '@mosaic/audit';
 import { openTestMosaic } from '@mosaic/service/testing';
-import { openStore } from '@mosaic/store';
+import { createStoreAuditStorage, openStore } from '@mosaic/store';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +23,20 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const add = (name: string, agency: string, desk: string): Promise<number> =>
-  run(['add', name, '--agency', agency, '--desk', desk, '--role', 'analyst', '--password-file', passwordFile, '--data', dir]);
+const WHY = ['--purpose', 'new analyst for the drugs unit', '--case', 'HR-2026-17'];
+const add = (name: string, agency: string, desk: string, why: readonly string[] = WHY): Promise<number> =>
+  run(['add', name, '--agency', agency, '--desk', desk, '--role', 'analyst', '--password-file', passwordFile, '--data', dir, ...why]);
+
+async function lastEntry(): Promise<AuditEntry | undefined> {
+  const store = await openStore({ dataDir: dir });
+  try {
+    let last: AuditEntry | undefined;
+    for await (const entry of createStoreAuditStorage(store).entries()) last = entry;
+    return last;
+  } finally {
+    await store.close();
+  }
+}
 
 describe('mosaic users add', () => {
   it('refuses an agency that does not exist, and a desk that is not the agency\'s, as the admin API does', async () => {
@@ -37,7 +51,7 @@ describe('mosaic users add', () => {
     }
   });
 
-  it('adds an account in an existing agency and desk', async () => {
+  it('adds an account in an existing agency and desk, logged with the purpose and case given', async () => {
     const { value: code } = await capturingStderr(() => add('analyst2', 'zone-north', 'zone-north-desk'));
     expect(code).toBe(0);
     const store = await openStore({ dataDir: dir });
@@ -46,10 +60,25 @@ describe('mosaic users add', () => {
     } finally {
       await store.close();
     }
+    expect(await lastEntry()).toMatchObject({ actor: { user: 'system:cli' }, action: 'administration', purpose: 'new analyst for the drugs unit', caseRef: 'HR-2026-17' });
+  });
+
+  it('refuses to add an account without --purpose and --case, adding none', async () => {
+    const before = await lastEntry();
+    for (const why of [[], ['--purpose', 'new analyst'], ['--case', 'HR-1']]) {
+      await expect(add('analyst3', 'zone-north', 'zone-north-desk', why)).rejects.toThrow('users add: --purpose P and --case C are required');
+    }
+    const store = await openStore({ dataDir: dir });
+    try {
+      expect(await store.findUserByName('analyst3')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+    expect(await lastEntry()).toEqual(before);
   });
 
   it('names --password-file when it cannot be read', async () => {
-    await expect(run(['add', 'x2', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', join(dir, 'missing.txt'), '--data', dir]))
+    await expect(run(['add', 'x2', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', join(dir, 'missing.txt'), '--data', dir, ...WHY]))
       .rejects.toThrow(/users add: --password-file .*missing\.txt: no such file/);
   });
 });

@@ -1,21 +1,21 @@
 /**
- * mosaic users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F
+ * mosaic users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F --purpose P --case C
  *
  * `users add` goes through the admin API's createUser, as the command line's operator acting as
  * system administrator: the same checks (the agency and the desk in it exist, roles, password)
- * and the same audit entry.
+ * and the same audit entry, with the reason (--purpose) and change reference (--case) given.
  */
 import { CLASSIFICATION, type Classification } from '@mosaic/model';
 import { ROLES } from '@mosaic/policy';
 import { createUser, openMosaic, storeLocation } from '@mosaic/service';
 import { openStore } from '@mosaic/store';
-import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
 import { readInputFile } from '../input-files.ts';
 import { OPERATOR } from '../operator.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse('users', argv, {
-    ...STORE_OPTIONS, agency: { type: 'string' }, desk: { type: 'string' }, role: { type: 'string', multiple: true },
+    ...STORE_OPTIONS, ...PURPOSE_OPTIONS, agency: { type: 'string' }, desk: { type: 'string' }, role: { type: 'string', multiple: true },
     clearance: { type: 'string' }, 'password-file': { type: 'string' }, group: { type: 'string', multiple: true },
   });
   const config = configOf(values);
@@ -33,13 +33,14 @@ export async function run(argv: readonly string[]): Promise<number> {
   const clearance = (values.clearance ?? 'RESTRICTED').toUpperCase() as Classification;
   const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (positionals[0] !== 'add' || positionals.length !== 2 || !name || !values.agency || !values.desk || roles.length === 0 || !values['password-file'] || bad.length > 0 || !CLASSIFICATION.includes(clearance)) {
-    console.error(`usage: mosaic users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F\n  roles: ${ROLES.join(', ')}\n  clearance: ${CLASSIFICATION.join(', ')}`);
+    console.error(`usage: mosaic users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F --purpose P --case C\n  roles: ${ROLES.join(', ')}\n  clearance: ${CLASSIFICATION.join(', ')}`);
     return 2;
   }
   const password = (await readInputFile('users add', '--password-file', values['password-file'])).trim();
+  const given = requirePurposeOptions('users add', values);
   const mosaic = await openMosaic(config);
   try {
-    const request = { user: OPERATOR, purpose: 'mosaic users add', caseRef: 'cli' };
+    const request = { user: OPERATOR, ...given };
     await createUser(mosaic, request, { name, agency: values.agency, desk: values.desk, roles, clearance, groups: values.group ?? [], password });
     console.log(JSON.stringify({ added: name, agency: values.agency, roles }));
     return 0;
