@@ -20,5 +20,6 @@ export type { PruneOptions, PruneResult, PruneStage, PrunedThrough } from './aud
 export type { AuditAppend, AuditStorage, SeqRange } from './audit-storage.ts';
 export { createMemoryAuditStorage } from './memory-audit-storage.ts';
 export { createAuditLog, type AuditLog, type AuditLogOptions } from './audit-log.ts';
+export { formatWitness, readWitness } from './audit-witness.ts';
 export { BROKEN_REASONS, verifyChain, verifyStoredChain, type BrokenReason, type VerifyOptions, type VerifyResult } from './verify-chain.ts';
 export { matchesAuditQuery, searchAudit, searchStoredAudit, type AuditQuery } from './search-audit.ts';

@@ -4,6 +4,7 @@ import { generateAuditKeyPair, loadAuditPublicKey, loadAuditSigner } from './aud
 import { sealEntry, type AuditEntry } from './audit-entry.ts';
 import { signCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { verifyChain, verifyStoredChain } from './verify-chain.ts';
+import { formatWitness, readWitness } from './audit-witness.ts';
 import { fakeEntries } from './testing.ts';
 import type { AuditStorage } from './audit-storage.ts';
 import { signCut, type AuditCut } from './audit-cut.ts';
@@ -268,6 +269,35 @@ describe('verifyChain', () => {
     expect(await verifyStoredChain(storageOf(edited, checkpoints), key)).toMatchObject({ ok: false, firstBroken: 3, reason: 'hash_mismatch' });
     expect(await verifyStoredChain(storageOf(entries.slice(0, 5), checkpoints), key)).toMatchObject({ ok: false, firstBroken: 6, reason: 'truncated' });
     expect(await verifyStoredChain(storageOf(entries, checkpoints), key, { anchor: { seq: 3, hash: entries[2]!.hash } })).toEqual({ ok: true, count: 7 });
+  });
+
+  it('detects the tail deleted with the checkpoints over it, given a witness kept outside the database', async () => {
+    const { entries, checkpoints } = chain();
+    const witness = readWitness(formatWitness(checkpoints.at(-1)!));
+    expect(witness).toEqual({ ok: true, witness: { seq: 9, hash: entries[8]!.hash } });
+    if (!witness.ok) return;
+    expect(verifyChain(entries, checkpoints, key, { witness: witness.witness, requireSealedTail: false })).toEqual({ ok: true, count: 10 });
+    // entries 7 to 10 and the checkpoint at 9 deleted: sealed through 6, nothing else shows it
+    const cutBack = entries.slice(0, 6);
+    const left = checkpoints.filter((c) => c.seq <= 6);
+    expect(verifyChain(cutBack, left, key, { requireSealedTail: true })).toEqual({ ok: true, count: 6 });
+    expect(verifyChain(cutBack, left, key, { witness: witness.witness, requireSealedTail: true })).toEqual({
+      ok: false, firstBroken: 7, reason: 'truncated', message: 'the log ends at entry 6, but the witness given says it reached entry 9: entries 7 to 9 are missing',
+    });
+    expect(await verifyStoredChain(storageOf(cutBack, left), key, { witness: witness.witness })).toMatchObject({ ok: false, firstBroken: 7, reason: 'truncated' });
+    // the tail rewritten from entry 8 on, the checkpoint at 9 dropped: entry 9 is not the one witnessed
+    const rewritten = rehashFrom(entries, 7, (e) => ({ ...e, purpose: 'rewritten' }));
+    expect(verifyChain(rewritten, checkpoints.filter((c) => c.seq <= 6), key, { witness: witness.witness })).toMatchObject({ ok: false, firstBroken: 7, reason: 'witness_mismatch' });
+  });
+
+  it('takes a witness pruned behind a signed cut as reached, and refuses a malformed one', () => {
+    const { entries, checkpoints } = chain();
+    const cut = signCut(signer, entries[5]!);
+    expect(verifyChain(entries.slice(6), checkpoints, key, { cut, witness: { seq: 3, hash: entries[2]!.hash } })).toEqual({ ok: true, count: 4, prunedThrough: 6 });
+    expect(verifyChain(entries.slice(6), checkpoints, key, { cut, witness: { seq: 6, hash: entries[5]!.hash } })).toEqual({ ok: true, count: 4, prunedThrough: 6 });
+    for (const text of ['', '9', `0:${entries[0]!.hash}`, `9:${entries[0]!.hash.slice(1)}`, `x:${entries[0]!.hash}`]) {
+      expect(readWitness(text), text).toMatchObject({ ok: false, reason: expect.stringContaining('is not SEQ:HASH') });
+    }
   });
 
   it('detects any single deletion, edit, swap or checkpointed truncation (property)', () => {

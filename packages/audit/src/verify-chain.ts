@@ -12,7 +12,10 @@
  *   not signed as one is `cut_signature_invalid`.
  * Entries after the last checkpoint can be cut without trace: that is the limit of any hash
  * chain, which is why the writer checkpoints every N entries and on demand, and why
- * `requireSealedTail` exists for verifying a log that was closed cleanly.
+ * `requireSealedTail` exists for verifying a log that was closed cleanly. So can the tail together
+ * with the checkpoints over it, when both are in one database: only a `witness` kept elsewhere
+ * (audit-witness.ts) shows that — the log no longer reaching it is `truncated`, the entry at its
+ * seq not being the witnessed one `witness_mismatch`.
  *
  * A pruned log is verified from its cut: the first kept entry must be the cut's seq + 1 and
  * link to the cut's hash; entries at or below the cut that a prune has not deleted yet are not
@@ -37,6 +40,7 @@ export const BROKEN_REASONS = [
   'truncated',
   'unsealed_tail',
   'cut_signature_invalid',
+  'witness_mismatch',
 ] as const;
 export type BrokenReason = (typeof BROKEN_REASONS)[number];
 
@@ -50,6 +54,11 @@ export interface VerifyOptions {
   readonly anchor?: ChainHead;
   /** Fail unless the last entry is covered by a valid checkpoint. */
   readonly requireSealedTail?: boolean;
+  /**
+   * An entry the log reached when last verified, kept outside the database: fail unless the log
+   * still holds it (or pruned it behind a signed cut after it).
+   */
+  readonly witness?: ChainHead;
   /**
    * Where the log was pruned: the entries start after it (from the anchor instead, if that is
    * later). verifyStoredChain reads it from the storage.
@@ -92,7 +101,7 @@ async function verifyFrom(storage: AuditStorage, keys: Keys, options: VerifyOpti
 
 export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, options: VerifyOptions) {
   const keyList: readonly AuditVerifyKey[] = Array.isArray(keys) ? keys : [keys as AuditVerifyKey];
-  const { cut, anchor } = options;
+  const { cut, anchor, witness } = options;
   const fromCut = cut !== undefined && (anchor === undefined || anchor.seq < cut.seq);
   const start: ChainHead = fromCut ? { seq: cut.seq, hash: cut.hash } : anchor ?? { seq: 0, hash: GENESIS_HASH };
   const pending = checkpoints.filter((c) => c.seq > start.seq).sort((a, b) => a.seq - b.seq);
@@ -105,6 +114,9 @@ export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, op
   const broken = (firstBroken: number, reason: BrokenReason, message: string): VerifyResult => ({ ok: false, firstBroken, reason, message });
   // Only the key can say that the head of the log was deleted on purpose.
   const forgedCut = cut !== undefined && !verifyCut(cut, keyList) ? broken(cut.seq + 1, 'cut_signature_invalid', `the cut at entry ${cut.seq} (the log pruned through it) has no valid signature`) : null;
+  // A witness at or before where verification starts was reached: pruned behind the cut, or the start itself.
+  let witnessed = witness === undefined || witness.seq < start.seq || (witness.seq === start.seq && witness.hash === start.hash);
+  const witnessMismatch = (seq: number): VerifyResult => broken(seq, 'witness_mismatch', `entry ${witness!.seq} is not the one witnessed (its hash differs): the log was rewritten after entry ${seq - 1}`);
 
   return {
     start,
@@ -118,6 +130,10 @@ export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, op
         return broken(entry.seq, 'prev_hash_mismatch', `entry ${entry.seq} does not link to ${after}`);
       }
       if (hashEntry(entry, entry.prevHash) !== entry.hash) return broken(entry.seq, 'hash_mismatch', `entry ${entry.seq} was altered`);
+      if (witness !== undefined && entry.seq === witness.seq) {
+        if (entry.hash !== witness.hash) return witnessMismatch(lastGood + 1);
+        witnessed = true;
+      }
       // A checkpoint that fell between entries (a non-integer seq) is over no entry at all.
       const stray = pending[next];
       if (stray !== undefined && stray.seq < entry.seq) {
@@ -145,6 +161,10 @@ export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, op
       if (beyond.length > 0) return broken(expected, 'truncated', `a checkpoint covers entry ${beyond.at(-1)!.seq}, the log ends at ${expected - 1}`);
       // A prune writes its own entry after the cut, in the same transaction: a cut is never the end.
       if (fromCut && count === 0) return broken(start.seq + 1, 'truncated', `the log was pruned through entry ${start.seq}, and no entry follows the cut`);
+      if (!witnessed) {
+        return witness!.seq === start.seq ? witnessMismatch(start.seq + 1)
+          : broken(expected, 'truncated', `the log ends at entry ${expected - 1}, but the witness given says it reached entry ${witness!.seq}: entries ${expected} to ${witness!.seq} are missing`);
+      }
       if (options.requireSealedTail === true && lastGood !== expected - 1) return broken(lastGood + 1, 'unsealed_tail', `entries after ${lastGood} are not covered by a checkpoint`);
       return cut === undefined ? { ok: true, count } : { ok: true, count, prunedThrough: cut.seq };
     },

@@ -67,7 +67,7 @@ describe('mosaic audit prune', () => {
     });
     const verified = await audit(dir, 'verify', '--sealed');
     expect(verified.code).toBe(0);
-    expect(json(verified.out)).toEqual({ ok: true, entries: after.length, prunedThrough: 6 });
+    expect(json(verified.out)).toMatchObject({ ok: true, entries: after.length, prunedThrough: 6 });
   });
 
   it('prunes by the retention period set with mosaic audit retention', async () => {
@@ -133,7 +133,7 @@ describe('mosaic audit rotate-key', () => {
     const test = await openMosaic(parseConfig({ dataDir: dir }, dir));
     for (let i = 0; i < 3; i++) await test.audit.append(consultation);
     await test.close();
-    expect(json((await audit(dir, 'verify', '--sealed')).out)).toEqual({ ok: true, entries: 8 });
+    expect(json((await audit(dir, 'verify', '--sealed')).out)).toMatchObject({ ok: true, entries: 8 });
 
     const keys = await audit(dir, 'keys');
     const listed = json(keys.out) as { keys: { keyId: string; publicKeyPem: string; through?: number }[] };
@@ -141,7 +141,7 @@ describe('mosaic audit rotate-key', () => {
     expect(keys.out).not.toContain('PRIVATE');
     const copy = join(dir, 'auditor-keys.json');
     writeFileSync(copy, keys.out);
-    expect(json((await audit(dir, 'verify', '--public-key', copy)).out)).toEqual({ ok: true, entries: 8 });
+    expect(json((await audit(dir, 'verify', '--public-key', copy)).out)).toMatchObject({ ok: true, entries: 8 });
     const firstOnly = join(dir, 'first.pem');
     writeFileSync(firstOnly, first.publicKeyPem);
     const refused = await audit(dir, 'verify', '--public-key', firstOnly);
@@ -180,5 +180,34 @@ describe('the reason and reference of a change to the log', () => {
       ['audit log pruned', 'system:cli', 'yearly prune', 'CHG-2026-12'],
       [expect.any(String), 'system:cli', 'key custodian left', 'SEC-2026-9'],
     ]);
+  });
+});
+
+describe('mosaic audit verify with a witness', () => {
+  it('prints the last checkpoint to keep, and with --expect fails when the tail was deleted with the checkpoints over it', async () => {
+    const dir = await folderWithLog(['2026-03-01'], 12);
+    const checked = await audit(dir, 'verify', '--sealed');
+    expect(checked.code).toBe(0);
+    const { witness } = json(checked.out) as { witness: string };
+    const checkpoints = new DatabaseSync(join(dir, SQLITE_FILE_NAME));
+    const seqs = (checkpoints.prepare('select seq from audit_checkpoints order by seq').all() as { seq: number }[]).map((c) => c.seq);
+    const lastHash = (checkpoints.prepare('select hash from audit_entries where seq = ?').get(seqs.at(-1)!) as { hash: string }).hash;
+    expect(witness).toBe(`${seqs.at(-1)!}:${lastHash}`);
+    expect(checked.err).toContain(`keep ${witness} (the last checkpoint) outside this machine`);
+    expect((await audit(dir, 'verify', '--sealed', '--expect', witness)).code).toBe(0);
+
+    // the store stopped, its tail deleted from after the last-but-one checkpoint, with the checkpoints after it
+    const kept = seqs.at(-2)!;
+    checkpoints.exec(`delete from audit_entries where seq > ${kept}; delete from audit_checkpoints where seq > ${kept}`);
+    checkpoints.close();
+    expect(json((await audit(dir, 'verify', '--sealed')).out)).toMatchObject({ ok: true });
+    const caught = await audit(dir, 'verify', '--sealed', '--expect', witness);
+    expect(caught.code).toBe(1);
+    expect(json(caught.out)).toEqual({
+      ok: false, firstBroken: kept + 1, reason: 'truncated',
+      message: `the log ends at entry ${kept}, but the witness given says it reached entry ${seqs.at(-1)!}: entries ${kept + 1} to ${seqs.at(-1)!} are missing`,
+    });
+    expect(caught.err).toContain(`the chain is broken at entry ${kept + 1}`);
+    await expect(audit(dir, 'verify', '--expect', '12')).rejects.toThrow('audit verify --expect: "12" is not SEQ:HASH');
   });
 });

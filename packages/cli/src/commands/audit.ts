@@ -1,7 +1,10 @@
 /**
- * mosaic audit verify [--public-key PEM] [--sealed] [--data DIR]: exit 0 when the chain and every
- * signed checkpoint verify (a pruned log from its signed cut); exit 1 naming the first broken
- * entry otherwise.
+ * mosaic audit verify [--public-key PEM] [--sealed] [--expect SEQ:HASH] [--data DIR]: exit 0 when
+ * the chain and every signed checkpoint verify (a pruned log from its signed cut), printing the
+ * last checkpoint as `witness` for the auditor to keep outside this machine; exit 1 naming the
+ * first broken entry otherwise. With --expect, a witness kept from an earlier run, the log must
+ * still reach it: deleting the tail together with the checkpoints over it leaves a chain that
+ * verifies, and only a witness kept elsewhere shows what is missing.
  *
  * mosaic audit prune [--before DATE] --purpose P --case C [--data DIR]: delete the entries made before DATE (a day,
  * or an ISO 8601 UTC instant; default: where the audit retention period puts it today), oldest
@@ -24,7 +27,8 @@
  * logged with the reason and reference given (--purpose, --case), required: someone runs them
  * by hand, for a reason only they can give.
  */
-import { openStore } from '@mosaic/store';
+import { createStoreAuditStorage, openStore, type Store } from '@mosaic/store';
+import { AppError, isAppError } from '@mosaic/model';
 import { auditPublicKeys, auditVerifyKeys, openMosaic, readAuditKeys, readAuditPublicKeys, rotateAuditKey, storeLocation, verifyAuditLog } from '@mosaic/service';
 import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
@@ -43,7 +47,7 @@ const USAGE = [
 ].join('\n');
 
 export const AUDIT_OPTIONS = {
-  ...STORE_OPTIONS, ...PURPOSE_OPTIONS, 'public-key': { type: 'string' }, sealed: { type: 'boolean' }, before: { type: 'string' },
+  ...STORE_OPTIONS, ...PURPOSE_OPTIONS, 'public-key': { type: 'string' }, sealed: { type: 'boolean' }, expect: { type: 'string' }, before: { type: 'string' },
   years: { type: 'string' }, months: { type: 'string' }, days: { type: 'string' }, 'end-of-year': { type: 'boolean' }, 'keep-all': { type: 'boolean' },
 } as const;
 
@@ -70,9 +74,14 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     : auditVerifyKeys(readAuditKeys(config.dataDir));
   const store = await openStore(storeLocation(config));
   try {
-    const result = await verifyAuditLog(store, keys, { requireSealedTail: values.sealed === true });
+    const result = await verifyAuditLog(store, keys, { requireSealedTail: values.sealed === true, ...(values.expect === undefined ? {} : { expect: values.expect }) })
+      .catch((error: unknown) => {
+        throw isAppError(error) && error.details?.['field'] === 'expect' ? new AppError('MOSAIC_INVALID_INPUT', `audit verify --expect: ${String(error.details['reason'])}`) : error;
+      });
     if (result.ok) {
-      io.out(`${JSON.stringify({ ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }) })}\n`);
+      const witness = await lastCheckpoint(store, result.prunedThrough ?? 0);
+      io.out(`${JSON.stringify({ ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }), ...(witness === undefined ? {} : { witness }) })}\n`);
+      if (witness !== undefined) io.err(`mosaic audit verify: keep ${witness} (the last checkpoint) outside this machine; "mosaic audit verify --expect ${witness}" fails if the log no longer reaches it\n`);
       return 0;
     }
     io.out(`${JSON.stringify({ ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message })}\n`);
@@ -81,6 +90,12 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   } finally {
     await store.close();
   }
+}
+
+/** The last checkpoint after the cut, `SEQ:HASH`: of a log that verified, every checkpoint is over its entry. */
+async function lastCheckpoint(store: Store, after: number): Promise<string | undefined> {
+  const last = (await createStoreAuditStorage(store).checkpoints()).reduce<{ seq: number; hash: string } | undefined>((a, c) => (c.seq > (a?.seq ?? after) ? c : a), undefined);
+  return last === undefined ? undefined : `${last.seq}:${last.hash}`;
 }
 
 async function rotateKey(values: AuditValues, io: CommandIo): Promise<number> {

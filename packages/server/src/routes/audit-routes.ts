@@ -46,12 +46,14 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.post('/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Verify the hash chain and signed checkpoints (auditor role)',
+    schema: { tags: ['audit'], summary: 'Verify the hash chain and signed checkpoints (auditor role); with `expect` (SEQ:HASH, a witness the auditor kept, as `mosaic audit verify` prints it), the log must still reach it',
+      body: z.object({ expect: z.string().max(200).optional().describe('SEQ:HASH of an entry the log reached when last verified (the last checkpoint), kept outside the database: a log that no longer reaches it fails (truncated), one whose entry there differs fails (witness_mismatch)') }).nullish(),
       response: { 200: z.object({ ok: z.boolean(), entries: z.number().optional(), prunedThrough: z.number().optional().describe('The log was pruned through this entry (its signed cut); verification starts after it'), firstBroken: z.number().optional(), reason: z.string().optional(), message: z.string().optional() }) } },
   }, async (request) => {
     const user = await requireUser(request);
     if (!user.roles.includes('auditor')) throw new AppError('MOSAIC_FORBIDDEN', 'only auditors verify the audit log');
-    const result = await verifyAuditLog(api.mosaic.store, api.mosaic.auditVerifyKeys());
+    const expect = request.body?.expect;
+    const result = await verifyAuditLog(api.mosaic.store, api.mosaic.auditVerifyKeys(), expect === undefined ? {} : { expect });
     return result.ok ? { ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }) } : { ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message };
   });
 }
