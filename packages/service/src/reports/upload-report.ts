@@ -105,10 +105,11 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   // A bad field is answered before the text is read for entities (writeRecord checks again,
   // with the agency's retention rules).
   const today = mosaic.now().toISOString().slice(0, 10);
-  const checked = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today), agencies: (await mosaic.org()).org.agencies.map((a) => a.id) });
+  const { org } = await mosaic.org();
+  const checked = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today), agencies: org.agencies.map((a) => a.id) });
   if (!checked.ok) return checked;
 
-  const country = input.country || (await mosaic.org()).org.agencies.find((a) => a.id === user.agency)?.country;
+  const country = input.country || org.agencies.find((a) => a.id === user.agency)?.country;
   const extraction = await extractOffThread(text, country ? { country } : {});
   // The whole upload is audited under the purpose given, else as the review of this collection:
   // the report's write as the consultations of other records its proposals make.
