@@ -5,10 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eraseRecord, eraseStoredRecord } from '../records.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
 import { listUnderArrestAlert, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { followChanges } from '../change-follower.ts';
 import { decideHit } from './decide-hit.ts';
 import { erasureNotices } from './erase-from-checks.ts';
 import { keepNotifications, NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, type StoredNotification } from './notification-inbox.ts';
 import { CHECK_HIT_KIND, CHECK_KIND, screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
+import { createScreeningProjection } from './screening-projection.ts';
 import { SIGNATURE_HEADER, setWebhook, verifyWebhookSignature } from './webhooks.ts';
 import type { Notification } from '../notifier.ts';
 
@@ -78,6 +80,24 @@ describe('erasing a record from the checks that show it', () => {
     expect(hit.listed?.name).toBe('Rachid Bouzid');
     expect(hit.erased).toBeUndefined();
     expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'fedpol:a1', limit: 10 })).toEqual([]);
+  });
+
+  it('takes an erased record from behind another agency\'s pointer, and leaves the pointer hit as the officer\'s record', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, [{ id: 'i1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1980-01-01'] }, provenance: testProvenance('intel') }]);
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const check = await screenCheck(mosaic, { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! }, projection, { query: { name: 'Rachid Bouzid', birthDate: '1980-01-01' } });
+    expect(check.hits.map((h) => h.kind)).toEqual(['pointer']);
+    expect((await kept(check)).pointerRecords).toEqual({ intel: ['intel:i1'] });
+
+    await eraseStoredRecord(mosaic.store, RecordId('intel:i1'), { actor: 'test', reason: 'owner erasure' });
+    const after = await kept(check);
+    expect(after.pointerRecords).toEqual({ intel: [] });
+    expect(after.hits).toEqual(check.hits);
+    expect(JSON.stringify(after)).not.toContain('intel:i1');
+    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'intel:i1', limit: 10 })).toEqual([]);
   });
 
   it('is not written back over by a decision on the check that was loaded before the erasure', async () => {

@@ -3,7 +3,8 @@
  * showed the officer (the listed person's name, dates and nationalities, what matched, the
  * alerts' instructions). When the listed record is erased, its hits keep only that there was a
  * hit on that record, its score and band, and the officer's decision (the check is the officer's
- * agency's record of the encounter); when an alert is erased, it leaves the hits that showed it.
+ * agency's record of the encounter); when an alert is erased, it leaves the hits that showed it;
+ * when a record behind another agency's pointer is erased, its id leaves the pointer's records.
  * Reading a check already leaves out a hit on a record that is gone (read-check.ts); this
  * removes the copy at rest. The hits are found by their check-hit documents (screen-check.ts).
  *
@@ -28,8 +29,22 @@ export async function eraseFromChecks(store: Store, record: RecordId): Promise<n
   return (await rewriteLinked(store, record, CHECK_HIT_KIND, CHECK_KIND, (link) => (link as { check: string }).check, (body, links) => {
     const check = body as CheckRecord;
     const ns = new Set(links.map((link) => (link as { n: number }).n));
-    return { ...check, hits: check.hits.map((hit) => (ns.has(hit.n) ? without(hit, record) : hit)) };
+    const pointed = new Set(check.hits.flatMap((hit) => (hit.kind === 'pointer' && ns.has(hit.n) ? [hit.agency as string] : [])));
+    return {
+      ...check,
+      hits: check.hits.map((hit) => (ns.has(hit.n) ? without(hit, record) : hit)),
+      ...(check.pointerRecords ? { pointerRecords: withoutPointed(check.pointerRecords, pointed, record) } : {}),
+    };
   })).length;
+}
+
+/**
+ * `pointerRecords` without `record` behind the pointers of the agencies in `pointed`. The
+ * pointer hit itself stays (that the agency was to be called is the officer's agency's record of
+ * the encounter); a pointer left with no record behind it is shown to no later reader (read-check.ts).
+ */
+function withoutPointed(pointerRecords: NonNullable<CheckRecord['pointerRecords']>, pointed: ReadonlySet<string>, record: RecordId): NonNullable<CheckRecord['pointerRecords']> {
+  return Object.fromEntries(Object.entries(pointerRecords).map(([agency, records]) => [agency, pointed.has(agency) ? records.filter((r) => r !== record) : records]));
 }
 
 /** A hit with nothing of `record` left in it. */

@@ -23,15 +23,17 @@ import { notificationDocuments } from './notification-inbox.ts';
 
 export const CHECK_KIND = 'check';
 /**
- * A kept check's hit on a record (the listed record, or an alert on it): one document per hit and
+ * A kept check's hit on a record (the listed record, an alert on it, or a record behind an
+ * agency's pointer, kept in pointerRecords): one document per hit and
  * record, whose subject is the record, so that erasing the record finds the hits that show it
  * (erase-from-checks.ts) without reading every check.
  */
 export const CHECK_HIT_KIND = 'check-hit';
 
 /** The check-hit documents of a check (each kept with the check, and erased with it). */
-export function checkHitLinks(check: Pick<CheckRecord, 'id' | 'agency' | 'hits'>): { kind: string; id: string; owner: string; subject: string; body: { check: string; n: number } }[] {
-  return check.hits.flatMap((hit) => (hit.kind === 'match' ? [hit.subject, ...hit.alerts.map((a) => a.id)] : []).map((record) => ({
+export function checkHitLinks(check: Pick<CheckRecord, 'id' | 'agency' | 'hits' | 'pointerRecords'>): { kind: string; id: string; owner: string; subject: string; body: { check: string; n: number } }[] {
+  const recordsOf = (hit: HitView): readonly RecordId[] => (hit.kind === 'match' ? [hit.subject, ...hit.alerts.map((a) => a.id)] : check.pointerRecords?.[hit.agency] ?? []);
+  return check.hits.flatMap((hit) => recordsOf(hit).map((record) => ({
     kind: CHECK_HIT_KIND, id: `${check.id}/${hit.n}/${record}`, owner: check.agency as string, subject: record as string, body: { check: check.id, n: hit.n },
   })));
 }
