@@ -377,23 +377,25 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await screenshot(page, '14-watches');
   });
 
-  it('ingests an uploaded CSV through a column mapping, with progress and the refused lines', async () => {
+  it('ingests an uploaded CSV through a column mapping, with progress, the refused lines and a repeated record', async () => {
     const page = await browser.newPage();
     await signInPage(page, 'fedAnalyst');
     await page.goto('/#/ingest');
     await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await expect.poll(() => page.getByText('empty.csv: empty').count()).toBe(1);
-    const csv = 'ref;full_name;dob\nx-1;Amira Haddad;1990-01-31\nx-2;Tom Vos;1990-13-45\n';
+    const csv = 'ref;full_name;dob\nx-1;Amira Haddad;1990-01-31\nx-2;Tom Vos;1990-13-45\nx-1;Amira Haddad;1990-01-30\n';
     await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expect.poll(() => page.getByText('export.csv: 2 lines, 3 columns').count()).toBe(1);
+    await expect.poll(() => page.getByText('export.csv: 3 lines, 3 columns').count()).toBe(1);
     await page.getByLabel('Record id column').selectOption('ref');
     await page.getByLabel('full_name', { exact: true }).selectOption('name');
     await page.getByLabel('dob', { exact: true }).selectOption('birthDate');
     await page.getByLabel('Source', { exact: true }).fill('rms export 2025-11');
     await page.getByRole('button', { name: 'Upload and ingest' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'accepted' }).textContent(), { timeout: 15_000 }).toBe('1 accepted · 1 refused');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'accepted' }).textContent(), { timeout: 15_000 }).toBe('2 accepted · 1 refused');
     const refused = page.getByRole('table', { name: 'Lines refused' });
     expect(await refused.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^3birthDate.*not a date/)]);
+    const repeated = page.getByRole('table', { name: /^1 line gave a record an earlier line gave/ });
+    expect(await repeated.locator('tbody tr td').allTextContents()).toEqual(['4', '2', 'fedpol:x-1']);
     await screenshot(page, '15-ingest');
   });
 

@@ -71,6 +71,18 @@ describe('mosaic ingest', () => {
     }
   });
 
+  it('says which lines gave a record id an earlier line gave, with or without workers, and counts them in the summary', async () => {
+    const repeats = join(dir, 'repeats.jsonl');
+    writeFileSync(repeats, [line('r1', { name: ['Wout Claessens'] }), line('r2', { name: ['Elif Kaya'] }), line('r1', { name: ['Wout Claessens'], birthDate: ['1990-02-03'] })].join('\n'));
+    for (const workers of ['0', '2']) {
+      const { code, stderr } = await ingestInto(`repeats-${workers}`, repeats, '--workers', workers);
+      expect(code).toBe(0);
+      expect(stderr).toContain("line 3: record fedpol:r1 was given by line 1 too: line 3's version stands");
+      expect(summaryOf(stderr)).toMatchObject({ created: 2, updated: 1, repeated: 1 });
+      expect(summaryOf(stderr)).not.toHaveProperty('repeats');
+    }
+  });
+
   it('refuses a bad mapping, defaults file or option before it creates the data folder', async () => {
     const write = (name: string, text: string): string => {
       const path = join(dir, name);

@@ -11,7 +11,7 @@
  * Exit 0: every line written; 3: some lines were rejected (the rest are written); 1/2: failure.
  */
 import { AgencyId, formatFieldError, provenanceDefaultsErrors, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
-import { formatIngestError, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
+import { formatIngestError, formatIngestRepeat, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
 import { basename } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { readJsonFile, requireFiles } from '../input-files.ts';
@@ -54,6 +54,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   try {
     const bar = progressBar(`ingest ${basename(file)}`);
     let shown = 0;
+    let shownRepeats = 0;
     const actor = { user: UserId('system:cli'), agency: AgencyId('system') };
     const agencies = (await mosaic.org()).org.agencies.map((agency) => agency.id);
     const summary = await ingestFile(mosaic.store, mosaic.registry, {
@@ -71,6 +72,9 @@ export async function run(argv: readonly string[]): Promise<number> {
       onError: (error) => {
         if (shown++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestError(error)}\n`);
       },
+      onRepeat: (repeat) => {
+        if (shownRepeats++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestRepeat(repeat)}\n`);
+      },
       // Collection is logged by record id; the audit log is the one place that may hold them.
       onCommit: async (ids) => {
         await mosaic.audit.append({ actor, action: 'collection', query: { file: basename(file) }, records: ids, outcome: 'ok', reason: 'ingest' });
@@ -78,8 +82,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     });
     bar.stop();
     if (summary.errorCount > SHOWN_ERRORS) console.error(`… and ${summary.errorCount - SHOWN_ERRORS} more errors`);
+    if (summary.repeated > SHOWN_ERRORS) console.error(`… and ${summary.repeated - SHOWN_ERRORS} more lines that gave a record id an earlier line gave`);
     if (summary.resumed > 0) console.error(`mosaic ingest: ${summary.resumed} lines skipped, written by an earlier run of this file with the same mapping and defaults (--no-resume reads them again)`);
-    const { errors: _errors, ...counts } = summary;
+    const { errors: _errors, repeats: _repeats, ...counts } = summary;
     console.error(JSON.stringify({ file: basename(file), ...counts }));
     return summary.rejected > 0 ? 3 : 0;
   } finally {

@@ -12,6 +12,8 @@ const JobOut = z.object({
   id: z.string(), filename: z.string(), format: z.enum(['jsonl', 'csv']), state: z.enum(['running', 'done', 'failed']),
   total: z.number(), processed: z.number(), accepted: z.number(), rejected: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
   errors: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })).readonly().describe('The first 500 refused lines, each naming line, field and reason'),
+  repeated: z.number().optional().describe('Once done: the lines written that gave the record id of an earlier line of the file (the later version stands, both stay in its history)'),
+  repeats: z.array(z.object({ line: z.number(), of: z.number(), id: z.string() })).readonly().optional().describe('The first 500 of those, each with the earlier line it repeats'),
   startedAt: z.string(), endedAt: z.string().optional(), failure: z.string().optional(),
 });
 

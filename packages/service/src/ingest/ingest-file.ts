@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { CsvMapping } from './csv-mapping.ts';
 import { availableParallelism } from 'node:os';
-import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestSink, type IngestSummary } from './ingest.ts';
+import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestRepeat, type IngestSink, type IngestSummary } from './ingest.ts';
 import { jsonlFileChunks } from './jsonl-file-chunks.ts';
 import type { ReviewDates } from './review-dates.ts';
 import { csvSource } from './sources.ts';
@@ -36,6 +36,7 @@ export interface IngestFileOptions {
   readonly workers?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly onError?: (error: IngestError) => void;
+  readonly onRepeat?: (repeat: IngestRepeat) => void;
   /** Called after each committed batch with the ids written, e.g. to log the collection for audit. */
   readonly onCommit?: (ids: readonly RecordId[]) => Promise<void>;
 }
@@ -105,5 +106,6 @@ export async function ingestFile(store: Store, registry: SchemaRegistry, options
     ...(options.resume === undefined ? {} : { resume: options.resume }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.onRepeat ? { onRepeat: options.onRepeat } : {}),
   });
 }

@@ -15,7 +15,7 @@ import { policyContext, policyUser, type Consultation, type OrgSnapshot } from '
 import { retentionRulesOf } from '../retention/retention-rules.ts';
 import type { Mosaic } from '../runtime.ts';
 import { parseCsvMapping } from './csv-mapping.ts';
-import { ingest, type IngestError } from './ingest.ts';
+import { ingest, type IngestError, type IngestRepeat } from './ingest.ts';
 import { storeSink } from './ingest-file.ts';
 import { csvSource, jsonlSource } from './sources.ts';
 
@@ -47,6 +47,9 @@ export interface IngestJob {
   readonly updated: number;
   readonly unchanged: number;
   readonly errors: readonly IngestError[];
+  /** Written lines that gave the record id of an earlier line of the file (the later version stands), and the first of them. */
+  readonly repeated?: number;
+  readonly repeats?: readonly IngestRepeat[];
   readonly startedAt: string;
   readonly endedAt?: string;
   readonly failure?: string;
@@ -130,7 +133,8 @@ export function createIngestJobs(): IngestJobs {
       });
       update({
         state: 'done', processed: summary.lines, accepted: summary.created + summary.updated + summary.unchanged, rejected: summary.rejected,
-        created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors, endedAt: mosaic.now().toISOString(),
+        created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors,
+        repeated: summary.repeated, repeats: summary.repeats, endedAt: mosaic.now().toISOString(),
       });
     } catch (error) {
       // What was committed before the failure stays (whole batches); a new upload of the same file resumes after it.

@@ -2,7 +2,7 @@ import { schemata, type EntityRecord } from '@mosaic/model';
 import type { PreparedRecord } from '@mosaic/store';
 import { describe, expect, it } from 'vitest';
 import { parseCsvMapping } from './csv-mapping.ts';
-import { formatIngestError, ingest, type IngestSink, type PutStatus } from './ingest.ts';
+import { formatIngestError, formatIngestRepeat, ingest, type IngestSink, type PutStatus } from './ingest.ts';
 import { csvSource, jsonlSource } from './sources.ts';
 
 const provenance = {
@@ -54,6 +54,24 @@ describe('ingest', () => {
       expect.stringMatching(/^line 3: record: is not valid JSON/),
     ]);
     expect([...sink.records.keys()]).toEqual(['zone-north:p1', 'zone-north:p3']);
+  });
+
+  it('reports a line that gives the record id of an earlier line, across batches, and writes it as the newer version', async () => {
+    const sink = memorySink();
+    const told: string[] = [];
+    const summary = await ingest(registry, jsonlSource(lines(
+      person('p1', 'Karim Benali'),
+      person('p2', 'Sofie Claes'),
+      person('p1', 'Karim Benali', { birthDate: ['1980-01-01'] }),
+      person('p1', 'Karim Benali', { birthDate: ['1980-01-02'] }),
+      person('p2', 'Sofie Claes'),
+    )), sink, { fingerprint: 'f', batchSize: 2, onRepeat: (repeat) => told.push(formatIngestRepeat(repeat)) });
+    expect(summary).toMatchObject({ lines: 5, created: 2, updated: 2, unchanged: 1, rejected: 0, repeated: 3 });
+    expect(summary.repeats).toEqual([{ line: 3, of: 1, id: 'zone-north:p1' }, { line: 4, of: 3, id: 'zone-north:p1' }, { line: 5, of: 2, id: 'zone-north:p2' }]);
+    expect(told[0]).toBe("line 3: record zone-north:p1 was given by line 1 too: line 3's version stands (both are kept in its history)");
+    expect(sink.records.get('zone-north:p1')?.properties['birthDate']).toEqual(['1980-01-02']);
+    // a second run of the same file is no repeat of the first: each run counts its own lines
+    expect((await ingest(registry, jsonlSource(lines(person('p1', 'Karim Benali'))), sink, { fingerprint: 'g' })).repeated).toBe(0);
   });
 
   it('is idempotent: the same file again changes nothing, a changed line is an update', async () => {

@@ -58,6 +58,14 @@ export interface IngestError extends FieldError {
   readonly line: number;
 }
 
+/** A line whose record id an earlier line of the same run gave: the later line is the record's version that stands. */
+export interface IngestRepeat {
+  readonly line: number;
+  /** The earlier line of the id. */
+  readonly of: number;
+  readonly id: string;
+}
+
 export interface IngestSummary {
   readonly lines: number;
   readonly created: number;
@@ -69,6 +77,10 @@ export interface IngestSummary {
   readonly errorCount: number;
   /** The first errors, each naming line, field and reason. */
   readonly errors: readonly IngestError[];
+  /** Written lines that repeated the record id of an earlier line of this run (each wrote a new version over it). */
+  readonly repeated: number;
+  /** The first of those. */
+  readonly repeats: readonly IngestRepeat[];
   readonly ms: number;
   readonly recordsPerSecond: number;
 }
@@ -81,6 +93,7 @@ export interface IngestOptions extends ValidateOptions {
   readonly keepErrors?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly onError?: (error: IngestError) => void;
+  readonly onRepeat?: (repeat: IngestRepeat) => void;
 }
 
 /**
@@ -92,11 +105,16 @@ export interface IngestOptions extends ValidateOptions {
  * put again, which the idempotent put makes harmless (they count as unchanged).
  */
 export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: number) => AsyncIterable<ValidatedChunk>, options: IngestOptions): Promise<IngestSummary> {
-  const { fingerprint, batchSize = 5000, resume = true, totalBytes, keepErrors = 1000, onProgress, onError } = options;
+  const { fingerprint, batchSize = 5000, resume = true, totalBytes, keepErrors = 1000, onProgress, onError, onRepeat } = options;
   const started = performance.now();
   const resumeAfter = resume ? ((await sink.lastCheckpoint(fingerprint)) ?? 0) : 0;
   const counts = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, resumed: 0, errorCount: 0 };
   const errors: IngestError[] = [];
+  // The line of each id written in this run: a file that gives an id twice is told so (an
+  // export with a record's old and new version, or two records given one id by mistake).
+  const lineOfId = new Map<string, number>();
+  const repeats: IngestRepeat[] = [];
+  let repeated = 0;
   let batch: PreparedRecord[] = [];
   let batchLines: number[] = [];
   let lastLine = 0;
@@ -117,6 +135,15 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
       onError?.(error);
     }
   };
+  const noteWritten = (id: string, line: number): void => {
+    const of = lineOfId.get(id);
+    lineOfId.set(id, line);
+    if (of === undefined) return;
+    repeated += 1;
+    const repeat = { line, of, id };
+    if (repeats.length < keepErrors) repeats.push(repeat);
+    onRepeat?.(repeat);
+  };
   const report = (): void => onProgress?.({ lines: counts.lines, bytes, totalBytes, written: counts.created + counts.updated + counts.unchanged, rejected: counts.rejected });
   const flush = async (): Promise<void> => {
     if (batch.length === 0 && lastLine <= committedLine) return;
@@ -127,6 +154,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     statuses.forEach((status, i) => {
       if (status !== 'conflict') {
         counts[status] += 1;
+        noteWritten(batch[i]?.id ?? '', batchLines[i] ?? 0);
         return;
       }
       // refused by the store, after the line was read as valid: rejected as a line that was not
@@ -166,7 +194,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   await flush();
   const ms = performance.now() - started;
   const written = counts.created + counts.updated + counts.unchanged;
-  return { ...counts, errors, ms: Math.round(ms), recordsPerSecond: Math.round(written / Math.max(ms / 1000, 1e-6)) };
+  return { ...counts, errors, repeated, repeats, ms: Math.round(ms), recordsPerSecond: Math.round(written / Math.max(ms / 1000, 1e-6)) };
 }
 
 /**
@@ -186,4 +214,9 @@ export function validateOptionsOf({ defaults, reviewDateFor, maxValues, agencies
 /** `line 3: birthDate: is not a date`, for a terminal: without the value refused (FieldError). */
 export function formatIngestError(error: IngestError): string {
   return formatFieldError(error, `line ${error.line}`);
+}
+
+/** `line 7: record fedpol:x was given by line 3 too: line 7's version stands`, for a terminal or a job's report. */
+export function formatIngestRepeat({ line, of, id }: IngestRepeat): string {
+  return `line ${line}: record ${id} was given by line ${of} too: line ${line}'s version stands (both are kept in its history)`;
 }

@@ -367,6 +367,9 @@ export interface IngestJob {
   readonly accepted?: number;
   readonly rejected?: number;
   readonly errors: readonly IngestLineError[];
+  /** Lines that gave the record id of an earlier line (the later version stands), and the first of them. */
+  readonly repeated?: number;
+  readonly repeats?: readonly { readonly line: number; readonly of: number; readonly id: string }[];
 }
 
 export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'administration'] as const;

@@ -85,5 +85,7 @@ export function ingestJobOf(body: unknown): IngestJob {
     ...(accepted !== undefined ? { accepted } : {}),
     ...(rejected !== undefined ? { rejected } : {}),
     errors: arrayOf(job['errors']) as IngestJob['errors'],
+    ...(num(job['repeated']) !== undefined ? { repeated: num(job['repeated']) as number } : {}),
+    ...(Array.isArray(job['repeats']) ? { repeats: job['repeats'] as NonNullable<IngestJob['repeats']> } : {}),
   };
 }

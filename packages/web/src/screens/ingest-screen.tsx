@@ -75,6 +75,7 @@ export function IngestScreen() {
   const written = file ? file.content.split(/\r?\n/).filter(Boolean).length : 0;
   // a CSV's first line names its columns; an empty file has neither
   const lines = Math.max(0, written - (isCsv ? 1 : 0));
+  const repeated = job?.repeated ?? job?.repeats?.length ?? 0;
 
   return (
     <section className="screen" aria-labelledby="ingest-title">
@@ -121,6 +122,11 @@ export function IngestScreen() {
           {job.errors.length ? (
             <table className="data"><caption>Lines refused</caption><thead><tr><th scope="col">Line</th><th scope="col">Field</th><th scope="col">Reason</th></tr></thead>
               <tbody>{job.errors.map((e, i) => <tr key={i}><td>{e.line}</td><td>{e.field ?? ''}</td><td>{e.reason}</td></tr>)}</tbody></table>
+          ) : null}
+          {job.repeats?.length ? (
+            <table className="data"><caption>{repeated} line{repeated === 1 ? '' : 's'} gave a record an earlier line gave: the later version stands, both are kept in its history</caption>
+              <thead><tr><th scope="col">Line</th><th scope="col">Earlier line</th><th scope="col">Record</th></tr></thead>
+              <tbody>{job.repeats.map((r) => <tr key={r.line}><td>{r.line}</td><td>{r.of}</td><td>{r.id}</td></tr>)}</tbody></table>
           ) : null}
         </section>
       ) : null}
