@@ -8,7 +8,7 @@
 import { AppError } from '@mosaic/model';
 import mammoth from 'mammoth';
 import { isUtf8 } from 'node:buffer';
-import { parse } from 'node-html-parser';
+import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
 import { extractText, getDocumentProxy } from 'unpdf';
 
 export const DOCUMENT_MEDIA_TYPES = [
@@ -16,7 +16,7 @@ export const DOCUMENT_MEDIA_TYPES = [
 ] as const;
 export type DocumentMediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
 
-const BLOCKS = 'p,div,br,li,tr,h1,h2,h3,h4,h5,h6,section,article,header,footer,blockquote,pre,td,th,dt,dd';
+const BLOCKS = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'td', 'th', 'dt', 'dd']);
 
 export async function readDocument(bytes: Uint8Array, mediaType: string): Promise<string> {
   const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -51,13 +51,36 @@ function utf8Text(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
+/**
+ * The text of an HTML page, a block element's content on lines of its own. One walk over the
+ * tree, with a stack of its own (a page may nest deeper than the call stack goes): inserting the
+ * line breaks into the tree took time in proportion to the page for each block, seconds for a
+ * page of a few megabytes.
+ */
 function htmlToText(html: string): string {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
-  for (const el of root.querySelectorAll(BLOCKS)) {
-    el.insertAdjacentHTML('beforebegin', '\n');
-    el.insertAdjacentHTML('afterend', '\n');
+  const parts: string[] = [];
+  // a node to read, or the line break that closes a block once its content is read
+  const stack: Array<Node | '\n'> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node | '\n';
+    if (node === '\n') {
+      parts.push(node);
+      continue;
+    }
+    if (node instanceof TextNode) {
+      parts.push(node.text);
+      continue;
+    }
+    if (!(node instanceof HTMLElement)) continue;
+    const block = BLOCKS.has(node.rawTagName?.toLowerCase() ?? '');
+    if (block) {
+      parts.push('\n');
+      stack.push('\n');
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as Node);
   }
-  return root.textContent
+  return parts.join('')
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{2,}/g, '\n')

@@ -5,7 +5,7 @@
  * and what extraction found as a review document. Nothing is written unless the provenance is
  * valid and the document has text; the answer carries the extraction and link proposals.
  */
-import { extractOffThread, readDocument, type ExtractResult } from '@mosaic/extract';
+import { extractOffThread, readDocumentOffThread, type ExtractResult } from '@mosaic/extract';
 import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
 import { reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
@@ -74,7 +74,7 @@ export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType
   if (!input.mediaType) return { field: 'mediaType', reason: 'is required with content' };
   let text: string;
   try {
-    text = (await readDocument(input.content, input.mediaType)).replace(NUL, '').replace(/\f/g, '\n');
+    text = (await readDocumentOffThread(input.content, input.mediaType)).replace(NUL, '').replace(/\f/g, '\n');
   } catch (error) {
     if (!(error instanceof AppError)) return { field: 'content', reason: 'could not be read as the media type given' };
     // readDocument names the field when it is the bytes at fault (text that is not UTF-8), else it is the media type

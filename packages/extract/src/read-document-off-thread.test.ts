@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { IN_THREAD_BYTES, readDocumentOffThread } from './read-document-off-thread.ts';
+import { readDocument } from './read-document.ts';
+import { docxOf, pdfOf } from './test-documents.ts';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** How many times a 5 ms timer fired while `read` ran: 0 when it held the thread throughout. */
+async function turnsWhile(read: () => Promise<unknown>): Promise<number> {
+  let turns = 0;
+  const timer = setInterval(() => { turns += 1; }, 5);
+  try {
+    await read();
+  } finally {
+    clearInterval(timer);
+  }
+  return turns;
+}
+
+const pages = Array.from({ length: 300 }, (_, p) => Array.from({ length: 40 }, (_, i) => `Jan Peeters met Sofie Claes in Ghent, page ${p} line ${i}`));
+
+describe('reading a document off the calling thread', () => {
+  it('reads a PDF in a worker, to the same text, while the calling thread goes on', async () => {
+    const pdf = pdfOf(pages);
+    let text = '';
+    expect(await turnsWhile(async () => { text = await readDocumentOffThread(pdf, 'application/pdf'); })).toBeGreaterThan(3);
+    expect(text).toBe(await readDocument(pdf, 'application/pdf'));
+    expect(text).toContain('page 299 line 39');
+  });
+
+  it('reads a large DOCX and a large HTML page, and small ones, to the same text', async () => {
+    const large = await docxOf(pages.flat());
+    expect(large.byteLength).toBeGreaterThan(IN_THREAD_BYTES);
+    expect(await readDocumentOffThread(large, DOCX)).toBe(await readDocument(large, DOCX));
+    const small = await docxOf(['Jan Peeters met Sofie Claes.']);
+    expect(await readDocumentOffThread(small, DOCX)).toBe('Jan Peeters met Sofie Claes.');
+    const html = new TextEncoder().encode(`<html><body>${pages.flat().map((line) => `<p>${line}</p>`).join('')}</body></html>`);
+    expect(await readDocumentOffThread(html, 'text/html')).toBe(await readDocument(html, 'text/html'));
+  });
+
+  it('refuses in a worker as readDocument does here: the same error, naming content', async () => {
+    const latin1 = Buffer.from(`<p>${'Fran\xe7ois M\xfcller met J\xfcrgen Wei\xdf in K\xf6ln. '.repeat(1000)}</p>`, 'latin1');
+    expect(latin1.byteLength).toBeGreaterThan(IN_THREAD_BYTES);
+    const here = await readDocument(latin1, 'text/html').catch((error: unknown) => error);
+    await expect(readDocumentOffThread(latin1, 'text/html')).rejects.toMatchObject({ name: 'AppError', code: 'MOSAIC_INVALID_INPUT', message: (here as Error).message, details: { field: 'content' } });
+    // bytes that are no PDF: an error that is no AppError, as pdf.js's own is here
+    await expect(readDocumentOffThread(new TextEncoder().encode('not a pdf at all'), 'application/pdf')).rejects.toSatisfy((error: unknown) => error instanceof Error && error.name !== 'AppError');
+  });
+});
