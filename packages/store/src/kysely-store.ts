@@ -396,6 +396,11 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return Number(result.numDeletedRows) > 0;
     },
 
+    async deleteDocumentIf(kind, id, body) {
+      const result = await db.deleteFrom('documents').where('kind', '=', kind).where('id', '=', id).where('body', '=', JSON.stringify(body)).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
     async deleteDocuments(kind, ids) {
       if (ids.length === 0) return [];
       return write(async (trx) => {

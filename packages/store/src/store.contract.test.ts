@@ -478,6 +478,19 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.createDocument({ kind: 'claim', id: 'c1/0', owner: 'zone-north', body: { by: 'again' } })).toBe(true);
     }));
 
+    it('deletes a document only while its body is still the one read: of many that read it, one deletes it', () => withStore(async (store) => {
+      await store.createDocument({ kind: 'claim', id: 'r1', owner: 'zone-north', body: { claim: 'old', by: 'node-a' } });
+      const read = (await store.getDocument('claim', 'r1'))!.body;
+      const deletes = await Promise.all(Array.from({ length: 6 }, () => store.deleteDocumentIf('claim', 'r1', read)));
+      expect(deletes.filter(Boolean)).toHaveLength(1);
+      // a claim made since is not the one read: it stays
+      expect(await store.createDocument({ kind: 'claim', id: 'r1', owner: 'zone-north', body: { claim: 'new', by: 'node-b' } })).toBe(true);
+      expect(await store.deleteDocumentIf('claim', 'r1', read)).toBe(false);
+      expect((await store.getDocument('claim', 'r1'))?.body).toEqual({ claim: 'new', by: 'node-b' });
+      expect(await store.deleteDocumentIf('claim', 'r1', { claim: 'new', by: 'node-b' })).toBe(true);
+      expect(await store.getDocument('claim', 'r1')).toBeUndefined();
+    }));
+
     it('writes many documents at once, all or none, keeping creation times on replace', () => withStore(async (store) => {
       await store.putDocument({ kind: 'check', id: 'k1', owner: 'zone-north', body: { n: 1 } });
       const created = (await store.getDocument('check', 'k1'))?.createdAt;

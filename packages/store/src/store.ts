@@ -359,6 +359,12 @@ export interface Store {
   listDocuments(kind: string, options: ListDocumentsOptions): Promise<readonly StoredDocument[]>;
   deleteDocument(kind: string, id: string): Promise<boolean>;
   /**
+   * deleteDocument only while the stored body is still `body` (as it was read); whether it
+   * deleted. A claim is released by its holder, or taken over from a stopped one, this way: of the
+   * nodes that read the same stale claim, one deletes it, and a claim made since is left alone.
+   */
+  deleteDocumentIf(kind: string, id: string, body: unknown): Promise<boolean>;
+  /**
    * deleteDocument for many of one kind in one transaction (a statement per chunk): the ids it
    * deleted, each once (not those already gone: another node sweeping at the same time, say).
    */

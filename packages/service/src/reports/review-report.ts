@@ -20,12 +20,12 @@
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
 import { AppError, type EntityId, type FieldError, type RecordId, type SchemaRegistry } from '@mosaic/model';
 import { schemaGroup } from '@mosaic/resolution';
-import { randomUUID } from 'node:crypto';
 import type { Consultation } from '../organisation.ts';
 import { readRecord, writeRecord, type RecordView } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { judgePair, mayJudge } from '../resolution/entity-view.ts';
 import type { Mosaic } from '../runtime.ts';
+import { whileClaimed } from '../claim-lease.ts';
 import { holderProperty, recordProperties } from './link-proposals.ts';
 import { consultReport, loadReview, mayReview } from './read-report.ts';
 import { RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type EntityReview, type LinkKind, type RelationReview, type ReportReview } from './report-review.ts';
@@ -80,9 +80,8 @@ const queues = new WeakMap<object, Map<RecordId, Promise<unknown>>>();
 
 /**
  * Runs `decide` once every earlier decision on the report has ended: in this node, after those
- * queued before it; across the nodes sharing the store (which has no compare-and-set on a
- * document), while it holds the report's claim document, which createDocument lets only one
- * hold. A claim left by a stopped node is taken over once stale.
+ * queued before it; across the nodes sharing the store, while it holds the report's claim
+ * (claim-lease.ts), taken over from a stopped node once stale.
  */
 async function decideAlone<T>(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, decide: () => Promise<T>): Promise<T> {
   const byReport = queues.get(mosaic.store) ?? new Map<RecordId, Promise<unknown>>();
@@ -97,23 +96,10 @@ async function decideAlone<T>(mosaic: Mosaic, consultation: Consultation, report
   return run;
 }
 
-async function claimed<T>(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, decide: () => Promise<T>): Promise<T> {
-  const claim = { kind: REVIEW_CLAIM_KIND, id: reportId, owner: consultation.user.agency, subject: reportId, body: { claim: randomUUID(), by: consultation.user.id } };
-  const deadline = Date.now() + CLAIM_WAIT_MS;
-  for (let pause = 5; !(await mosaic.store.createDocument(claim)); pause = Math.min(pause * 2, 200)) {
-    const held = await mosaic.store.getDocument(REVIEW_CLAIM_KIND, reportId);
-    if (held && Date.now() - Date.parse(held.updatedAt) > CLAIM_STALE_MS) {
-      await mosaic.store.deleteDocument(REVIEW_CLAIM_KIND, reportId);
-      continue;
-    }
-    if (Date.now() > deadline) throw new AppError('MOSAIC_CONFLICT', `report ${reportId} is being reviewed on another node: try again`);
-    await new Promise((done) => setTimeout(done, pause));
-  }
-  try {
-    return await decide();
-  } finally {
-    await mosaic.store.deleteDocument(REVIEW_CLAIM_KIND, reportId);
-  }
+function claimed<T>(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, decide: () => Promise<T>): Promise<T> {
+  return whileClaimed(mosaic.store, { kind: REVIEW_CLAIM_KIND, id: reportId, owner: consultation.user.agency, subject: reportId, by: consultation.user.id }, {
+    staleMs: CLAIM_STALE_MS, waitMs: CLAIM_WAIT_MS, busy: () => new AppError('MOSAIC_CONFLICT', `report ${reportId} is being reviewed on another node: try again`),
+  }, decide);
 }
 
 async function saveReview(mosaic: Mosaic, review: ReportReview, owner: string): Promise<void> {

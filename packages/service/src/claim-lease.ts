@@ -1,0 +1,39 @@
+/**
+ * Work done by one node at a time on one thing, across the nodes sharing a store: the work runs
+ * while its node holds the thing's claim document, which createDocument lets only one hold. A
+ * claim left by a node that stopped holding it is taken over once stale: of the nodes that read
+ * the same stale claim, only one deletes it (deleteDocumentIf, on the body read), so two never
+ * take it over at once; and a node releases its claim only, never one made since by another.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DocumentInput, Store } from '@mosaic/store';
+
+export interface ClaimOptions {
+  /** A claim this old was left by a node that stopped mid-work. */
+  readonly staleMs: number;
+  /** How long to wait for another node's claim before `busy` is thrown. */
+  readonly waitMs: number;
+  readonly busy: () => Error;
+}
+
+export type ClaimStore = Pick<Store, 'createDocument' | 'getDocument' | 'deleteDocumentIf'>;
+
+export async function whileClaimed<T>(store: ClaimStore, claim: Omit<DocumentInput, 'body'> & { readonly by: string }, options: ClaimOptions, work: () => Promise<T>): Promise<T> {
+  const { by, ...document } = claim;
+  const mine = { ...document, body: { claim: randomUUID(), by } };
+  const deadline = Date.now() + options.waitMs;
+  for (let pause = 5; !(await store.createDocument(mine)); pause = Math.min(pause * 2, 200)) {
+    const held = await store.getDocument(mine.kind, mine.id);
+    if (held && Date.now() - Date.parse(held.updatedAt) > options.staleMs) {
+      await store.deleteDocumentIf(mine.kind, mine.id, held.body);
+      continue;
+    }
+    if (Date.now() > deadline) throw options.busy();
+    await new Promise((done) => setTimeout(done, pause));
+  }
+  try {
+    return await work();
+  } finally {
+    await store.deleteDocumentIf(mine.kind, mine.id, mine.body);
+  }
+}
