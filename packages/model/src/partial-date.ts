@@ -37,15 +37,16 @@ type Parts = readonly [year: number, month: number | undefined, day: number | un
 function partsProblem([year, month, day]: Parts): string | undefined {
   if (year < DATE_YEARS.first || year > DATE_YEARS.last) return `is not a date in the years ${DATE_YEARS.first} to ${DATE_YEARS.last}`;
   if (month === undefined) return undefined;
-  if (month < 1 || month > 12) return `is not a date: there is no month ${month}`;
+  if (month < 1 || month > 12) return 'is not a date: it has no such month';
   if (day === undefined || (day >= 1 && day <= daysIn(year, month))) return undefined;
-  return `is not a date: ${year}-${String(month).padStart(2, '0')} has no day ${day}`;
+  return 'is not a date: its month has no such day';
 }
 
 /**
  * Why a text is not a date, in words for the person who wrote it, or undefined when it is one:
- * "is not a date in the years 1800 to 2200" for 9999-12-31, "is not a date: 2023-02 has no day 30"
- * for 2023-02-30.
+ * "is not a date in the years 1800 to 2200" for 9999-12-31, "is not a date: its month has no
+ * such day" for 2023-02-30. The reason never repeats a part of the text: it is written where the
+ * value may not be (a terminal, a file of refused lines), and the value may be a date of birth.
  */
 export function dateProblem(raw: string): string | undefined {
   const parts = partsOf(raw);

@@ -49,6 +49,16 @@ describe('property types', () => {
     }
   });
 
+  it('says why a date is refused without a part of it: the year and month of a birth are the person\'s', () => {
+    for (const raw of ['1987-02-29', '1987-13-01', '29.02.1987', '1987-04-31T10:00:00Z']) {
+      const result = propertyType('date').clean(raw, {});
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.reason).toContain(raw);
+      for (const part of raw.match(/\d+/g) ?? []) expect(result.reasonWithoutValue, raw).not.toContain(part);
+    }
+  });
+
   it('cleaning is idempotent and comparison symmetric for every type', () => {
     const text = fc.string({ maxLength: 40 });
     for (const name of PROPERTY_TYPES.filter((t) => t !== 'enum')) {

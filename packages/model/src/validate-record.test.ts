@@ -101,10 +101,10 @@ describe('validateRecord', () => {
       id: 'r6', schema: 'Person', properties: { name: ['Test Person'], birthDate: ['9999-12-31', '1990-13', '29.02.1987'] }, provenance: { ...provenance, reviewDate: '2031-02-29' },
     });
     expect(result.ok ? [] : result.errors.map((e) => formatFieldError(e, 'line 4'))).toEqual([
-      'line 4: provenance.reviewDate: is not a date: 2031-02 has no day 29',
+      'line 4: provenance.reviewDate: is not a date: its month has no such day',
       'line 4: birthDate: is not a date in the years 1800 to 2200',
-      'line 4: birthDate: is not a date: there is no month 13',
-      'line 4: birthDate: is not a date: 1987-02 has no day 29',
+      'line 4: birthDate: is not a date: it has no such month',
+      'line 4: birthDate: is not a date: its month has no such day',
     ]);
   });
 

@@ -15,7 +15,7 @@ describe('parseRecordLine', () => {
   it('refuses a value the matcher would read wrongly, naming the field and the reason', () => {
     // `reason` is for a terminal or a log, without the value; the error's own reason, for an API's caller, quotes it.
     expect(parseRecordLine('{"id":"r1","schema":"Person","properties":{"name":["Ida Lenz"],"birthDate":["1987-13-45"]}}'))
-      .toMatchObject({ ok: false, reason: 'birthDate: is not a date: there is no month 13', error: { field: 'birthDate', reason: '"1987-13-45" is not a date: there is no month 13' } });
+      .toMatchObject({ ok: false, reason: 'birthDate: is not a date: it has no such month', error: { field: 'birthDate', reason: '"1987-13-45" is not a date: it has no such month' } });
     expect(parseRecordLine('{"id":"r1","schema":"Person","properties":{"name":[{"first":"Ida"}]}}'))
       .toMatchObject({ ok: false, reason: 'name: is not a string', error: { field: 'name', reason: '{"first":"Ida"} is not a string' } });
     expect(parseRecordLine('{"id":"r1","schema":"Persn","properties":{"name":["Ida Lenz"]}}'))

@@ -328,7 +328,7 @@ describe('resolved entities', () => {
     const compare = (b: unknown) => app.inject({ method: 'POST', url: '/api/v1/compare', headers: headers('fedAnalyst'), payload: { a: { schema: 'Person', properties: { name: ['Ida Lenz'] } }, b } });
     const badDate = await compare({ schema: 'Person', properties: { name: ['Ida Lenz'], birthDate: ['1987-02-29'] } });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'b.birthDate: "1987-02-29" is not a date: 1987-02 has no day 29', details: { field: 'b.birthDate', reason: '"1987-02-29" is not a date: 1987-02 has no day 29' } } });
+    expect(badDate.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'b.birthDate: "1987-02-29" is not a date: its month has no such day', details: { field: 'b.birthDate', reason: '"1987-02-29" is not a date: its month has no such day' } } });
     const badSchema = await compare({ schema: 'Persn', properties: { name: ['Ida Lenz'] } });
     expect(badSchema.statusCode).toBe(400);
     expect(badSchema.json().error.message).toBe('b.schema: "Persn" is not a known schema');

@@ -113,7 +113,7 @@ describe('ingest', () => {
     const sink = memorySink();
     const summary = await ingest(registry, csvSource([csv], mapping), sink, { fingerprint: 'csv' });
     expect(summary).toMatchObject({ created: 2, rejected: 1 });
-    expect(summary.errors.map(formatIngestError)).toEqual(['line 3: birthDate: is not a date: there is no month 13']);
+    expect(summary.errors.map(formatIngestError)).toEqual(['line 3: birthDate: is not a date: it has no such month']);
     expect(sink.records.get('zone-north:A1')?.properties).toEqual({ name: ['Yusuf Demir'], alias: ['Abu Yusuf', 'Y. Demir'], birthDate: ['1990-04'] });
     expect(sink.records.get('zone-north:A3')?.provenance.category).toBe('witness');
   });
