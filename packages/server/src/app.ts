@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { CheckpointProjections, Mosaic, Projections } from '@mosaic/service';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -53,6 +53,8 @@ export const DEFAULT_WEB_ROOT = join(import.meta.dirname, '..', '..', 'web', 'di
 
 export const API_PREFIX = '/api/v1';
 
+const MAX_PATH_PARAMETER = 4096;
+
 export type NodeRole = 'full' | 'checkpoint';
 
 export async function buildApp({ mosaic, errorLog, plugins = [], projections, checkpoint, webRoot = DEFAULT_WEB_ROOT }: BuildAppOptions): Promise<FastifyInstance> {
@@ -62,6 +64,17 @@ export async function buildApp({ mosaic, errorLog, plugins = [], projections, ch
     // Error level only: Fastify's request lines carry the URL (record ids, search words).
     logger: errorLog ? { level: 'error', stream: errorLog } : false,
     bodyLimit: 64 * 1024 * 1024,
+    // A path parameter is read before it is decoded: a record id of up to 251 characters (agency,
+    // colon, 200 of the source's) is up to 251 × 12 characters percent-encoded. The default (100)
+    // refused ids the API had stored.
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER },
+    // The router's own refusals (a longer parameter, a malformed percent-encoding) in the API's envelope.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void (reply as FastifyReply).status(tooLong ? 414 : 400).send({
+        error: { code: 'MOSAIC_INVALID_INPUT', message: tooLong ? `a path parameter is longer than ${MAX_PATH_PARAMETER} characters` : 'the URL is not valid: a percent-encoding is malformed' },
+      });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -54,4 +54,17 @@ describe('errors at the edge', () => {
     expect((await app.inject({ url: '/api/v1/health' })).statusCode).toBe(200);
     expect(lines).toEqual([]);
   });
+
+  it('reads a path parameter as long as the longest record id written out in percent-encoding, and answers a longer one in the API\'s envelope', async () => {
+    // a record id of 251 characters, each three bytes of UTF-8 (nine characters encoded): a route's own schema reads it
+    const long = `fedpol:${'\u0905'.repeat(244)}`;
+    const read = await app.inject({ url: `/api/v1/boom/${encodeURIComponent(long)}` });
+    expect(read.statusCode).toBe(500);
+    const tooLong = await app.inject({ url: `/api/v1/boom/${'x'.repeat(5000)}` });
+    expect(tooLong.statusCode).toBe(414);
+    expect(tooLong.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'a path parameter is longer than 4096 characters' } });
+    const badUrl = await app.inject({ url: '/api/v1/boom/%E0%A4%A' });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'the URL is not valid: a percent-encoding is malformed' } });
+  });
 });
