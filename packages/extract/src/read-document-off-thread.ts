@@ -8,8 +8,8 @@
  * as the same AppError (code, message, field and reason) as readDocument's own.
  */
 import { AppError, type ErrorCode } from '@mosaic/model';
-import { Worker } from 'node:worker_threads';
 import { readDocument } from './read-document.ts';
+import { answerOfWorker } from './worker-answer.ts';
 
 export const IN_THREAD_BYTES = 16 * 1024;
 
@@ -29,24 +29,11 @@ function inThread(bytes: Uint8Array, mediaType: string): boolean {
   return type === 'text/plain' || bytes.byteLength <= IN_THREAD_BYTES;
 }
 
-export function readDocumentOffThread(bytes: Uint8Array, mediaType: string): Promise<string> {
+export async function readDocumentOffThread(bytes: Uint8Array, mediaType: string): Promise<string> {
   if (inThread(bytes, mediaType)) return readDocument(bytes, mediaType);
-  return new Promise((resolve, reject) => {
-    const data: ReadWorkerData = { bytes, mediaType };
-    const worker = new Worker(new URL('./read-document-worker.ts', import.meta.url), { workerData: data });
-    let answered = false;
-    worker.once('message', (answer: ReadWorkerAnswer) => {
-      answered = true;
-      if ('text' in answer) resolve(answer.text);
-      else {
-        const { message, code, details } = answer.error;
-        reject(code === undefined ? new Error(message) : new AppError(code, message, details));
-      }
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`the document reading worker stopped (exit code ${code}) before answering`));
-    });
-  });
+  const data: ReadWorkerData = { bytes, mediaType };
+  const answer = await answerOfWorker<ReadWorkerAnswer>(new URL('./read-document-worker.ts', import.meta.url), data, 'document reading');
+  if ('text' in answer) return answer.text;
+  const { message, code, details } = answer.error;
+  throw code === undefined ? new Error(message) : new AppError(code, message, details);
 }
