@@ -26,11 +26,13 @@ export interface PropertyType {
 
 // C0/C1 control characters other than tab and newline have no place in a stored value.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-// in text of one line (a name, a purpose, a reason), not even those
-const LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// in text of one line (an id, a purpose, a reason), not even those, nor the marks that reorder
+// what is shown (bidirectional embeddings, overrides and isolates): a purpose written with a
+// right-to-left override reads otherwise in the audit log than what was typed
+const LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
- * Whether text holds control characters: any, for text of one line (a name, a purpose, a reason:
+ * Whether text holds control characters: any (and the bidirectional marks), for text of one line (an id, a purpose, a reason:
  * shown on screens and kept in the audit log as given); with `lineBreaks`, any but tab and line
  * breaks, as a stored property value may hold them (notes).
  */

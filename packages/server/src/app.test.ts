@@ -66,6 +66,9 @@ describe('the API', () => {
       [{ 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': '%zz' }, 'x-mosaic-case'],
       [{ 'x-mosaic-purpose': 'a%00%1B%5B2J', 'x-mosaic-case': 'CASE-1' }, 'purpose'],
       [{ 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'c%0Ad' }, 'caseRef'],
+      // a right-to-left override reorders what the audit log shows: "fraud case 1" read backwards
+      [{ 'x-mosaic-purpose': 'fraud%20%E2%80%AE1%20esac', 'x-mosaic-case': 'CASE-1' }, 'purpose'],
+      [{ 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'CASE-%E2%81%A71' }, 'caseRef'],
     ];
     for (const [headers, field] of cases) {
       const response = await app.inject({ url: '/api/v1/records/fedpol:f1', headers: as('fedAnalyst', headers) });
