@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeName, type NormalizedName } from '@mosaic/matching';
-import { EntityId, seededRandom } from '@mosaic/model';
+import { AgencyId, EntityId, seededRandom } from '@mosaic/model';
 import { nameCandidates } from './name-candidates.ts';
 import { screen, type ScreeningHit } from './screen.ts';
 import { createScreeningIndex, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
@@ -188,6 +188,50 @@ describe('lists left unread by the max-score bound', () => {
       }
     }), { numRuns: 25 });
     expect(leftUnread).toBeGreaterThan(0);
+  });
+
+  it('count each pointer owner once, at its best name, and still give the candidates reading every list gives', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1e9 }), (seed) => {
+      const random = seededRandom(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+      const owners = ['intel', 'customs', 'tax'];
+      const list = Array.from({ length: 500 }, (_, i) => {
+        const p = person(`p${i}`, random() < 0.3 ? `${pick(GIVEN)} ${pick(GIVEN)} ${made(Math.floor(random() * 40))}` : `${pick(GIVEN)} ${made(Math.floor(random() * 40))}`);
+        return random() < 0.5 ? { ...p, owner: { agency: AgencyId(pick(owners)) } } : p;
+      });
+      const index = createScreeningIndex(list, { frequencies: 'index' });
+      const ownerOf = (entry: number): string | undefined => index.entries[entry]?.entry.owner?.agency;
+      const visible = (entry: number): boolean | 'pointer' => (ownerOf(entry) === undefined ? true : 'pointer');
+      for (let k = 0; k < 5; k++) {
+        const name = normalizeName(random() < 0.5 ? `${pick(GIVEN)} ${made(Math.floor(random() * 40))}` : `${pick(GIVEN)} ${pick(GIVEN)}`, { joins: false });
+        const limit = 1 + Math.floor(random() * 8);
+        const found = nameCandidates(index, name, { limit, maxPostings: 20_000, visible });
+        const weights = exhaustiveWeights(index, name, () => true);
+        const max = Math.max(0, ...weights.values());
+        // what counts: every full entry's names, and each owner's best name
+        const best = new Map<string, number>();
+        const counted: number[] = [];
+        for (const [slot, w] of weights) {
+          const owner = ownerOf(index.slotEntry[slot] as number);
+          if (owner === undefined) counted.push(w);
+          else best.set(owner, Math.max(best.get(owner) ?? 0, w));
+        }
+        const expected = [...counted, ...best.values()].filter((w) => w >= max * 0.25).sort((a, b) => b - a).slice(0, limit);
+        const gotBest = new Map<string, number>();
+        const got: number[] = [];
+        for (const slot of found.slots) {
+          const w = weights.get(slot) ?? -1;
+          const owner = ownerOf(index.slotEntry[slot] as number);
+          if (owner === undefined) got.push(w);
+          else gotBest.set(owner, Math.max(gotBest.get(owner) ?? 0, w));
+        }
+        const gotCounted = [...got, ...gotBest.values()].sort((a, b) => b - a);
+        expect(gotCounted.length).toBe(expected.length);
+        gotCounted.forEach((w, i) => expect(w).toBeCloseTo(expected[i] as number, 9));
+        // the further names of an owner come along uncounted: at most `limit` of them
+        expect(found.slots.length).toBeLessThanOrEqual(expected.length + limit);
+      }
+    }), { numRuns: 25 });
   });
 
   it('reads a common part only until no other name can beat the limit-th', () => {

@@ -40,21 +40,30 @@
  *
  * Entries the caller may not see are dropped the first time they are touched, before any
  * ranking or cut, so they cannot push a visible entry out of the candidate list (nor count
- * towards the `limit`-th weight that decides what is left unread).
+ * towards the `limit`-th weight that decides what is left unread). Entries the caller gets only
+ * as a pointer to their owner count once per owner, at the best of them, as the caller is shown
+ * one pointer per owner: forty namesakes behind one agency's pointer pushed a listed person under
+ * an arrest alert out of the candidates, and how many there are must not change what else the
+ * caller is shown. Up to `limit` more of an owner's entries ranked within the candidates come
+ * along uncounted, for its notices; the bounds above do not look for them.
  */
 import { alikeOf, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
 import { birthDateKey, SLOT_POSTED_OVERFLOW, SLOT_POSTED_WIDTH, type ScreeningIndex } from './screening-index.ts';
 import type { TokenMatch } from './token-index.ts';
 import { TokenWeights } from './token-weights.ts';
-import { MEMO_HIDDEN, MEMO_UNKNOWN } from './visibility-memo.ts';
+import { MEMO_FULL, MEMO_HIDDEN, MEMO_POINTER, MEMO_UNKNOWN } from './visibility-memo.ts';
 
 export interface CandidateOptions {
   /** Most names handed to the full comparison. */
   readonly limit: number;
   /** Most posting-list elements read for one query. */
   readonly maxPostings: number;
-  /** Whether the entry at this position may take part at all; every entry when absent. */
-  readonly visible?: (entryIndex: number) => boolean;
+  /**
+   * Whether the entry at this position may take part at all, and 'pointer' when it takes part as
+   * a pointer to its owner (one per owner counts towards `limit`; an entry without an owner then
+   * takes no part); every entry, in full, when absent.
+   */
+  readonly visible?: (entryIndex: number) => boolean | 'pointer';
   /**
    * What `visible` would answer, where already known: a code per entry position (MEMO_* of
    * visibility-memo.ts, MEMO_UNKNOWN where `visible` must be asked), read before asking it.
@@ -126,9 +135,16 @@ class Scratch {
   /** [2·slot]: query stamp; [2·slot + 1]: position in `touched` (or -1: not visible). */
   slotState = new Int32Array(0);
   entryStamp = new Uint32Array(0);
+  /** What `visible` answered this query, per entry (a MEMO_* code). */
   entryVisible = new Uint8Array(0);
   acc = new Float64Array(1024);
   factor = new Float64Array(1024);
+  /** Per position: 0, or the number of the owner whose pointer it is (1 up: `owners` of this query). */
+  owner = new Int32Array(1024);
+  /** The owners of the pointer entries found this query, numbered from 1. */
+  owners = new Map<string, number>();
+  /** Positions that count towards the limit: each full entry's names, and one per pointer owner. */
+  counted = 0;
   partWeight = new Float64Array(4096);
   /** Room for the selection of the `limit`-th weight. */
   select = new Float64Array(1024);
@@ -161,6 +177,9 @@ class Scratch {
       const size = Math.max(n, this.acc.length * 2);
       this.acc = grown(this.acc, size);
       this.factor = grown(this.factor, size);
+      const owner = new Int32Array(size);
+      owner.set(this.owner);
+      this.owner = owner;
       this.select = new Float64Array(size);
     }
     if (this.partWeight.length < n * parts) this.partWeight = grown(this.partWeight, Math.max(n * parts, this.partWeight.length * 2));
@@ -295,6 +314,8 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   const s = scratch;
   if (++s.query >= 0x7fffffff) { s.slotState.fill(0); s.entryStamp.fill(0); s.query = 1; }
   const q = s.query;
+  s.owners.clear();
+  s.counted = 0;
   const state = s.slotState;
   const visible = options.visible;
   const codes = options.visibleCodes;
@@ -307,25 +328,43 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   let read = 0;
   let truncated = false;
 
+  /** The number of the owner of the pointer entry at this position (0: it has none), numbering a new owner. */
+  const ownerOf = (entry: number): number => {
+    const agency = index.entries[entry]?.entry.owner?.agency as string | undefined;
+    if (agency === undefined) return 0;
+    let n = s.owners.get(agency);
+    if (n === undefined) {
+      n = s.owners.size + 1;
+      s.owners.set(agency, n);
+      s.counted++;
+    }
+    return n;
+  };
   /** Gives the name at `slot` weight `w` for query part `part` (a part counts once, at its best). */
   const touch = (slot: number, w: number, part: number): void => {
     let at: number;
     if (state[2 * slot] !== q) {
       state[2 * slot] = q;
+      let owner = 0;
       if (visible !== undefined) {
         const entry = index.slotEntry[slot] as number;
-        const code = codes === undefined ? MEMO_UNKNOWN : codes[entry] as number;
+        let code = codes === undefined ? MEMO_UNKNOWN : codes[entry] as number;
         if (code === MEMO_UNKNOWN) {
           if (s.entryStamp[entry] !== q) {
             s.entryStamp[entry] = q;
-            s.entryVisible[entry] = visible(entry) ? 1 : 0;
+            const answer = visible(entry);
+            s.entryVisible[entry] = answer === 'pointer' ? MEMO_POINTER : answer ? MEMO_FULL : MEMO_HIDDEN;
           }
-          if (s.entryVisible[entry] === 0) { state[2 * slot + 1] = -1; return; }
-        } else if (code === MEMO_HIDDEN) { state[2 * slot + 1] = -1; return; }
+          code = s.entryVisible[entry] as number;
+        }
+        if (code === MEMO_POINTER) owner = ownerOf(entry);
+        if (code === MEMO_HIDDEN || (code === MEMO_POINTER && owner === 0)) { state[2 * slot + 1] = -1; return; }
       }
+      if (owner === 0) s.counted++;
       at = touched.length;
       state[2 * slot + 1] = at;
       touched.push(slot);
+      s.owner[at] = owner;
       s.acc[at] = w;
       const extra = (slotParts[slot] as number) - queryLength;
       s.factor[at] = extra > 0 ? 1 - EXTRA_PART_PENALTY * Math.min(extra, MAX_EXTRA_PARTS) : 1;
@@ -381,7 +420,7 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   let bounded = false;
   /** Whether `list` may be left unread from here on: no name it alone would find could still reach the `limit`-th. */
   const canLeave = (part: number, list: List): boolean => {
-    if (touched.length < limit) return false;
+    if (s.counted < limit) return false;
     const best = unreadBest[part] as number;
     const most = unreadSum - best + Math.max(best, list.weight);
     if (below(most)) return true;
@@ -401,7 +440,7 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
    * to `from`.
    */
   const canPair = (part: number, at: number, from: number): boolean => {
-    if (touched.length < limit) return false;
+    if (s.counted < limit) return false;
     const lists = (parts[part] as QueryPart).lists;
     let open = 0;
     let most = 0;
@@ -479,7 +518,7 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   }
   if (dates.length > 0 && (touched.length > limit || bounded)) addBirthDateWeight(index, dates, touched, s, q);
   for (let i = 0; i < touched.length; i++) s.acc[i] = (s.acc[i] as number) * (s.factor[i] as number);
-  return { slots: topSlots(touched, s.acc, limit), truncated, read, found: touched.length };
+  return { slots: topSlots(touched, s, limit), truncated, read, found: touched.length };
 }
 
 /**
@@ -609,7 +648,7 @@ function addUnread(index: ScreeningIndex, s: Scratch, o: {
     const left = o.unread[part] as Unread[];
     if (left.length === 0) continue;
     const best = unreadBest[part] as number;
-    const theta = found >= o.limit ? kthLargest(s, found, o.limit) : -Infinity;
+    const theta = s.counted >= o.limit ? kthLargest(s, found, o.limit) : -Infinity;
     need.length = 0;
     for (let at = 0; at < found; at++) {
       const base = at * stride;
@@ -645,10 +684,26 @@ function addUnread(index: ScreeningIndex, s: Scratch, o: {
   return read;
 }
 
-/** The k-th largest weight (length factor applied) of the first n positions; n >= k. */
+/**
+ * The k-th largest weight (length factor applied) of the first n positions that count towards
+ * the limit (a pointer owner's at the best of its positions); at least k of them count.
+ */
 function kthLargest(s: Scratch, n: number, k: number): number {
   const v = s.select;
-  for (let i = 0; i < n; i++) v[i] = (s.acc[i] as number) * (s.factor[i] as number);
+  if (s.owners.size === 0) {
+    for (let i = 0; i < n; i++) v[i] = (s.acc[i] as number) * (s.factor[i] as number);
+  } else {
+    const best = new Float64Array(s.owners.size + 1);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const w = (s.acc[i] as number) * (s.factor[i] as number);
+      const owner = s.owner[i] as number;
+      if (owner === 0) v[m++] = w;
+      else if (w > (best[owner] as number)) best[owner] = w;
+    }
+    for (let owner = 1; owner < best.length; owner++) v[m++] = best[owner] as number;
+    n = m;
+  }
   // quickselect (Hoare 1961) for the element of rank k - 1 in descending order
   let lo = 0;
   let hi = n - 1;
@@ -713,16 +768,38 @@ function ranksBelow(acc: Float64Array, touched: readonly number[], a: number, b:
 }
 
 /**
- * The `limit` best slots by weight, best first, ties to the lower slot: a bounded min-heap over
- * positions (O(n log limit)), then an insertion sort of the few kept.
+ * The `limit` best slots by weight that count towards it (a pointer owner's at the best of its
+ * positions), then up to `limit` more slots of the owners among them that weigh no less than
+ * the last of them; best first, ties to the lower slot.
  */
-function topSlots(touched: readonly number[], acc: Float64Array, limit: number): number[] {
+function topSlots(touched: readonly number[], s: Scratch, limit: number): number[] {
+  const { acc, owner } = s;
   let max = 0;
   for (let i = 0; i < touched.length; i++) if ((acc[i] as number) > max) max = acc[i] as number;
   const cut = max * RELATIVE_CUT;
+  if (s.owners.size === 0) return bestPositions(touched, acc, limit, (at) => (acc[at] as number) >= cut).map((at) => touched[at] as number);
+  const best = new Int32Array(s.owners.size + 1).fill(-1);
+  for (let at = 0; at < touched.length; at++) {
+    const o = owner[at] as number;
+    if (o !== 0 && ((best[o] as number) < 0 || ranksBelow(acc, touched, best[o] as number, at))) best[o] = at;
+  }
+  const counts = (at: number): boolean => (owner[at] as number) === 0 || best[owner[at] as number] === at;
+  const counted = bestPositions(touched, acc, limit, (at) => (acc[at] as number) >= cut && counts(at));
+  const pointed = new Uint8Array(best.length);
+  for (const at of counted) pointed[owner[at] as number] = 1;
+  const floor = counted.length < limit ? cut : acc[counted[counted.length - 1] as number] as number;
+  const further = bestPositions(touched, acc, limit, (at) => !counts(at) && pointed[owner[at] as number] === 1 && (acc[at] as number) >= floor);
+  return [...counted, ...further].sort((a, b) => (ranksBelow(acc, touched, a, b) ? 1 : -1)).map((at) => touched[at] as number);
+}
+
+/**
+ * The `limit` best positions that `takes`, best first: a bounded min-heap over positions
+ * (O(n log limit)), then an insertion sort of the few kept.
+ */
+function bestPositions(touched: readonly number[], acc: Float64Array, limit: number, takes: (at: number) => boolean): number[] {
   const heap: number[] = [];
   for (let at = 0; at < touched.length; at++) {
-    if ((acc[at] as number) < cut) continue;
+    if (!takes(at)) continue;
     if (heap.length < limit) {
       let i = heap.length;
       heap.push(at);
@@ -753,5 +830,5 @@ function topSlots(touched: readonly number[], acc: Float64Array, limit: number):
     for (; j > 0 && ranksBelow(acc, touched, heap[j - 1] as number, at); j--) heap[j] = heap[j - 1] as number;
     heap[j] = at;
   }
-  return heap.map((at) => touched[at] as number);
+  return heap;
 }

@@ -261,3 +261,28 @@ describe('screen among many namesakes', () => {
     expect(hits.some((h) => h.id === 'target')).toBe(false);
   });
 });
+
+describe('screen among pointer-only namesakes', () => {
+  // Another agency's people the caller gets only as a pointer, called like a listed person under
+  // an arrest alert who is listed after them. Fictional names, made here.
+  const desk = (agency: string) => ({ agency: AgencyId(agency), desk: { id: DeskId(`${agency}-desk`), name: 'Desk', phone24x7: '+3225550100' } });
+  const pointed = (n: number, agency: string): WatchlistEntry[] => Array.from({ length: n }, (_, i) => person(`${agency}-${i}`, ['Orvald Tremmick'], { owner: desk(agency) }));
+  const listed = person('listed', ['Orvald Tremmick'], { birthDates: ['1971-03-09'], alerts: [alert('arrest-1', 'arrest', 'listed')] });
+  const visibility = (e: WatchlistEntry): 'full' | 'pointer' => (e.owner ? 'pointer' : 'full');
+  /** What the caller is shown: each match with its alerts, and one pointer per owner. */
+  const shown = (list: readonly WatchlistEntry[], memo = false): string[] => {
+    const index = createScreeningIndex(list);
+    const r = screen(index, { name: 'Orvald Tremmick' }, { at: AT, candidates: 40, visibility, ...(memo ? { memo: new VisibilityMemo(index) } : {}) });
+    if (!r.ok) throw new Error(r.reason);
+    return [...new Set(r.hits.map((h) => (h.kind === 'match' ? `${h.id} ${h.alerts.map((a) => a.action).join()}` : `pointer ${h.agency}`)))].sort();
+  };
+
+  it.each([false, true])('shows the listed match with its alert, and the same answer however many pointer entries share its name (memo: %s)', (memo) => {
+    const expected = ['listed ARREST', 'pointer intel', 'pointer tax'];
+    for (const n of [1, 5, 40, 120]) expect(shown([...pointed(n, 'intel'), ...pointed(n, 'tax'), listed], memo)).toEqual(expected);
+  });
+
+  it('leaves no pointer owner out for another owner\'s many entries', () => {
+    expect(shown([...pointed(80, 'intel'), ...pointed(1, 'tax')])).toEqual(['pointer intel', 'pointer tax']);
+  });
+});

@@ -43,7 +43,11 @@ export interface ScreenOptions {
   readonly alertVisible?: (alert: Alert, entry: WatchlistEntry) => boolean;
   /** Alerts in force at this time are shown (pass the request time). */
   readonly at?: Date;
-  /** Most listed names compared in full per query. */
+  /**
+   * Most listed names compared in full per query, the entries the caller gets as a pointer
+   * counting once per owner (as it is shown one pointer per owner); up to as many more of those
+   * owners' names are compared for their notices.
+   */
   readonly candidates?: number;
   /**
    * Most posting-list elements read per query (default 20,000): the bound on a query's cost.
@@ -281,7 +285,7 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
   if (query.name) {
     const found = nameCandidates(index, query.name, {
       limit: candidates, maxPostings, birthDates: query.birthDates,
-      ...(visibility ? { visible: (e: number) => visibilityOf(e) !== 'hidden', ...(memo ? { visibleCodes: memo.codes() } : {}) } : {}),
+      ...(visibility ? { visible: (e: number) => candidateVisibility(visibilityOf(e)), ...(memo ? { visibleCodes: memo.codes() } : {}) } : {}),
     });
     truncated = found.truncated;
     const queryTf = tfOf(index.frequencies, query.name);
@@ -359,6 +363,11 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
     shown++;
   }
   return { ok: true, hits, compared, truncated };
+}
+
+/** What the name candidates need to know of an entry's visibility: pointers count once per owner. */
+function candidateVisibility(v: Visibility): boolean | 'pointer' {
+  return v === 'pointer' ? v : v === 'full';
 }
 
 function actionOf(category: AlertCategory): { action: ActionCode; instruction: string; disclose: boolean } {

@@ -30,6 +30,22 @@ describe('screenCheck', () => {
     expect(check.hits.map((h) => (h.kind === 'match' ? `${h.subject} ${h.alerts.map((a) => a.action).join()}` : `pointer ${h.agency}`)).sort()).toEqual(['pointer intel', 'zone-north:p1 ARREST']);
   });
 
+  it('shows a listed match with its alert however many namesakes another agency shares only as pointers, the listed one written last', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, [
+      // intelligence shares only pointers with the zone: forty of its entries by the name alone
+      ...Array.from({ length: 40 }, (_, i) => ({ id: `i${i}`, schema: 'Person', properties: { name: ['Wendelin Ostrowka'] }, provenance: testProvenance('intel') })),
+      { id: 'p1', schema: 'Person', properties: { name: ['Wendelin Ostrowka'], birthDate: ['1971-03-09'] }, provenance: testProvenance('zone-north') },
+      { id: 'a1', schema: 'Alert', properties: { subject: ['zone-north:p1'], category: ['arrest'], desk: ['zone-north-desk'], deskContact: ['+3220000002'], status: ['active'] }, provenance: testProvenance('zone-north') },
+    ]);
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const checkpoint = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+    const check = await screenCheck(mosaic, checkpoint, projection, { query: { name: 'Wendelin Ostrowka' } });
+    expect(check.hits.map((h) => (h.kind === 'match' ? `${h.subject} ${h.alerts.map((a) => a.action).join()}` : `pointer ${h.agency}`))).toEqual(['zone-north:p1 ARREST', 'pointer intel']);
+  });
+
   it('decides again when an entry changes or another takes its place in the index', async () => {
     world = await openTestMosaic();
     const { mosaic } = world;
