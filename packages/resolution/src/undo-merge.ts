@@ -1,20 +1,27 @@
 /**
  * Undo of a merge (DESIGN.md principle 4: every automated merge is reversible by a human
  * judgement that then sticks). The absorbed entity gets its id and its records back (those still
- * in the survivor), its redirect is dropped, the event is marked undone, and a `not_same`
- * judgement on the merge's link pair keeps the two apart in every later run (cluster-records.ts
- * never puts a `not_same` pair in one cluster).
+ * in the survivor, or in the entity the survivor's id leads to now: a survivor later absorbed in
+ * turn lives on under another id), its redirect is dropped, the event is marked undone, and a
+ * `not_same` judgement on the merge's link pair keeps the two apart in every later run
+ * (cluster-records.ts never puts a `not_same` pair in one cluster). The entity that holds the
+ * survivor's records keeps its id: it only gives records back, so no run sees it split.
  */
 import { AppError, type EntityId, type RecordId, type UserId } from '@mosaic/model';
 import type { Judgement } from './judgement.ts';
+import { followRedirects } from './memory-resolution-store.ts';
 import type { ResolutionChange, ResolutionSnapshot } from './resolution-store.ts';
 
 export function undoMerge(snapshot: ResolutionSnapshot, eventId: string, { by, at, note }: { by: UserId; at: string; note?: string }): ResolutionChange {
   const event = snapshot.mergeEvents.find((e) => e.id === eventId);
   if (!event) throw new AppError('MOSAIC_NOT_FOUND', `resolution: no merge event ${eventId}`);
   if (event.undone) throw new AppError('MOSAIC_CONFLICT', `resolution: merge ${eventId} was already undone`);
+  const survivor = new Set(followRedirects(snapshot.redirects, event.survivor));
   const membership = new Map<RecordId, EntityId>();
-  for (const r of event.absorbedRecords) if (snapshot.membership.get(r) === event.survivor) membership.set(r, event.absorbed);
+  for (const r of event.absorbedRecords) {
+    const entity = snapshot.membership.get(r);
+    if (entity !== undefined && survivor.has(entity)) membership.set(r, event.absorbed);
+  }
   const judgement: Judgement = { a: event.link[0], b: event.link[1], verdict: 'not_same', by, at, ...(note === undefined ? {} : { note }) };
   return {
     judgements: [judgement],
