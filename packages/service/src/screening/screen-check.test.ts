@@ -46,6 +46,31 @@ describe('screenCheck', () => {
     expect(check.hits.map((h) => (h.kind === 'match' ? `${h.subject} ${h.alerts.map((a) => a.action).join()}` : `pointer ${h.agency}`))).toEqual(['zone-north:p1 ARREST', 'pointer intel']);
   });
 
+  it('tells the owner of an alert the officer may not see of the encounter, as its agreement asks, without showing the officer the alert', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, [
+      { id: 'p1', schema: 'Person', properties: { name: ['Wendelin Ostrowka'], birthDate: ['1975-01-02'] }, provenance: testProvenance('fedpol') },
+      // above the zone officer's clearance, and intelligence gives the zone pointers only (notifyOwnerOnEncounter)
+      {
+        id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['discreet_check'], desk: ['intel-liaison'], deskContact: ['+3220000003'], status: ['active'] },
+        provenance: testProvenance('intel', { marking: { tlp: 'AMBER', classification: 'CONFIDENTIAL', releasability: ['be'] } }),
+      },
+    ]);
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const told: { kind: string; to: unknown; body: Record<string, unknown> }[] = [];
+    mosaic.notifier.subscribe((n) => told.push({ kind: n.kind, to: n.to, body: n.body as Record<string, unknown> }));
+    const checkpoint = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+    const check = await screenCheck(mosaic, checkpoint, projection, { query: { name: 'Wendelin Ostrowka', birthDate: '1975-01-02' }, place: 'Checkpoint E40' });
+    expect(check.hits.map((h) => (h.kind === 'match' ? `${h.subject} alerts:${h.alerts.length}` : `pointer ${h.agency}`))).toEqual(['fedpol:p1 alerts:0']);
+    expect(told.filter((n) => (n.to as { agency: string }).agency === 'intel')).toMatchObject([
+      { kind: 'deconfliction.encounter', body: { check: check.id, records: ['intel:a1'], place: 'Checkpoint E40', requester: 'zone-north' } },
+    ]);
+    // what the intelligence owner is told names nothing of the officer's view: no subject, no name
+    expect(JSON.stringify(told.find((n) => (n.to as { agency: string }).agency === 'intel')?.body)).not.toMatch(/fedpol:p1|Ostrowka/);
+  });
+
   it('decides again when an entry changes or another takes its place in the index', async () => {
     world = await openTestMosaic();
     const { mosaic } = world;

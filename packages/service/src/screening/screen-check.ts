@@ -10,7 +10,7 @@ import type { AuditEvent } from '@mosaic/audit';
 import { AppError, type AgencyId, type EntityId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
 import { type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
-  ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
+  activeAlerts, ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type SubjectId, type WatchlistEntry,
 } from '@mosaic/screening';
 import { timeOrderedId } from '../time-ordered-id.ts';
@@ -273,7 +273,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
       return d.visibility;
     },
     // An alert is shown when the alert record itself may be screened against; a pointer-only
-    // alert is not shown (its owner is told through the entry's encounter notice instead).
+    // alert is not shown (its owner is told of the encounter instead: unseenAlertNotices).
     alertVisible: (alert) => {
       const provenance = projection.provenanceOf(alert.id as string as RecordId);
       return provenance !== undefined && shownRecordDecision(alert.id as string as RecordId, provenance).effect === 'allow';
@@ -296,6 +296,20 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     if (name !== undefined && ownersOf.size === 1) for (const n of found) if (ownersOf.has(n.agency)) names.set(n.record, name);
     return found;
   };
+  /**
+   * The owners of the alerts in force on a listed entry hit that the officer is not shown (a
+   * pointer-only alert, or any alert on an entry shown as a pointer) are told of the encounter as
+   * the agreement with the officer's agency asks (notifyOwnerOnEncounter), naming their alert:
+   * the notice of the entry's own records reaches its records' owners only, so an agency whose
+   * discreet check was hit learned nothing of it.
+   */
+  const unseenAlertNotices = (entry: WatchlistEntry, shown: ReadonlySet<string>): RecordNotice[] =>
+    activeAlerts(entry.alerts ?? [], now).flatMap((alert) => {
+      const id = alert.id as string as RecordId;
+      const provenance = shown.has(id) ? undefined : projection.provenanceOf(id);
+      const d = provenance === undefined ? undefined : shownRecordDecision(id, provenance);
+      return d !== undefined && d.effect !== 'deny' && d.notifyOwner ? [{ ...d.notifyOwner, record: id }] : [];
+    });
   const pointedAgencies = new Set<AgencyId>();
   const pointerRecords: Record<string, RecordId[]> = {};
   for (const hit of outcome.hits) {
@@ -306,14 +320,14 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
       (pointerRecords[hit.agency] ??= []).push(...projection.recordsOf(hit.id).filter((r) => projection.provenanceOf(r)?.agency === hit.agency));
       // The owner learns of every one of its records encountered; the officer gets one pointer
       // per agency: how many of its entries matched is not the officer's to know.
-      if (entry) notices.push(...noticesOf(entry));
+      if (entry) notices.push(...noticesOf(entry), ...unseenAlertNotices(entry, new Set()));
       if (pointedAgencies.has(hit.agency)) continue;
       pointedAgencies.add(hit.agency);
       hits.push({ n: hits.length, kind: 'pointer', band: hit.band, ...pointed });
       continue;
     }
     const entry = entryOf(hit.id);
-    if (entry) notices.push(...noticesOf(entry));
+    if (entry) notices.push(...noticesOf(entry), ...unseenAlertNotices(entry, new Set(hit.alerts.map((a) => a.alert.id as string))));
     const listed = projection.provenanceOf(hit.id as RecordId);
     hits.push({
       n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band,
@@ -417,8 +431,8 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection): AuditEven
 /**
  * Alert owners learn of a hit at once: where, when, the action shown, and which agency and desk
  * checked (not the officer: the desk is the agencies' point of contact). Owners of entries
- * screened under an agreement that asks for it get an encounter notice naming which of their own
- * records was encountered (id and listed name: telling the owner about its own records leaks
+ * screened under an agreement that asks for it, and of alerts on them the officer was not shown,
+ * get an encounter notice naming which of their own records was encountered (id and listed name: telling the owner about its own records leaks
  * nothing), where and when, and by which agency and desk; the query and the officer's other hits
  * stay with the officer's agency, whose check it is (GET /checks/:id answers it alone: read-check.ts).
  */
