@@ -33,4 +33,32 @@ describe('mosaic compare', () => {
       stdout.mockRestore();
     }
   });
+
+  it('reads a UTF-8 byte-order mark as no part of line 1, in the pairs and in a frequencies file', async () => {
+    const pairs = join(dir, 'bom.jsonl');
+    writeFileSync(pairs, `\uFEFF${JSON.stringify({ id: 'p1', a: person({ name: ['Jan Peeters'] }), b: person({ name: ['Jan Peeters'] }) })}\n`);
+    const names = join(dir, 'names.json');
+    writeFileSync(names, '\uFEFF["Jan Peeters", "Jan Janssens"]\n');
+    for (const argv of [[], ['--frequencies', names]]) {
+      const { code, stdout, stderr } = await comparing(pairs, argv);
+      expect(stderr).not.toContain('line 1');
+      expect(code).toBe(0);
+      expect(stdout.map((l) => JSON.parse(l) as unknown)).toEqual([expect.objectContaining({ id: 'p1', match: true })]);
+    }
+  });
 });
+
+/** Runs `mosaic compare --pairs PATH` with its output lines (stdout) and stderr captured. */
+async function comparing(pairs: string, argv: readonly string[] = []): Promise<{ code: number; stdout: string[]; stderr: string }> {
+  let out = '';
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    const { value: code, stderr } = await capturingStderr(() => run(['--pairs', pairs, ...argv]));
+    return { code, stdout: out.split('\n').filter((l) => l !== ''), stderr };
+  } finally {
+    stdout.mockRestore();
+  }
+}

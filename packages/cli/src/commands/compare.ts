@@ -32,8 +32,10 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 async function* readLines(path: string): AsyncGenerator<readonly [number, string]> {
   let lineNo = 0;
-  for await (const line of createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })) {
+  for await (const read of createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })) {
     lineNo++;
+    // a UTF-8 byte-order mark is dropped at the start of the file only, as resolve and ingest drop it
+    const line = lineNo === 1 ? read.replace(/^\uFEFF/, '') : read;
     if (line.trim() !== '') yield [lineNo, line];
   }
 }
