@@ -1,8 +1,8 @@
-import { RecordId, validateRecord } from '@mosaic/model';
+import { RecordId, UserId, validateRecord } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
 import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
-import { entityMerges } from './entity-merges.ts';
+import { entityMerges, undoEntityMerge, type MergeSummary } from './entity-merges.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -46,5 +46,67 @@ describe('an entity\'s merges', () => {
   it('leaves out a merge made through a record the viewer may not see: it would tell of the record, and of a link their view does not draw', async () => {
     // intelligence shares nothing with the federal police
     expect((await joined('intel')).merges).toEqual([]);
+  });
+});
+
+/**
+ * x1 to x3 (one person), y and z (two others) of the federal police, z's owned by `zOwner`; y and z
+ * judged one (one of their entities absorbs the other: `inner`), then x1 and y (x's entity
+ * absorbs theirs).
+ */
+async function nested(zOwner: string) {
+  world = await openTestMosaic();
+  const x = { name: ['Bartholomeus Verhulpen'], birthDate: ['1958-08-08'], passportNumber: ['BE1112223'] };
+  for (const id of ['x1', 'x2', 'x3']) await put({ id, schema: 'Person', properties: x, provenance: testProvenance('fedpol') });
+  await put({ id: 'y', schema: 'Person', properties: { name: ['Cornelis Achterhuis'], birthDate: ['1963-04-04'] }, provenance: testProvenance('fedpol') });
+  await put({ id: 'z', schema: 'Person', properties: { name: ['Dirkjan Moerbeeke'], birthDate: ['1964-05-05'] }, provenance: testProvenance(zOwner) });
+  projections = await startProjections(world.mosaic, { follow: false });
+  const entities = projections.entities;
+  const [x1, y, z] = [RecordId('fedpol:x1'), RecordId('fedpol:y'), RecordId(`${zOwner}:z`)];
+  const before = { x: entities.entityOf(x1)!, y: entities.entityOf(y)!, z: entities.entityOf(z)! };
+  expect(new Set(Object.values(before)).size).toBe(3);
+  await entities.judge(y, z, 'same', UserId('fedpol.fedAnalyst'));
+  await entities.judge(x1, y, 'same', UserId('fedpol.fedAnalyst'));
+  for (const record of [y, z]) expect(entities.entityOf(record)).toBe(before.x);
+  const user = (await world.mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
+  const consultation = { user, purpose: 'investigation', caseRef: 'C' };
+  const inner = (await entities.merges(before.z)).find((m) => [m.survivor, m.absorbed].sort().join() === [before.y, before.z].sort().join())!;
+  const outer = (await entities.merges(before.x)).find((m) => m.survivor === before.x)!;
+  return { entities, consultation, before, inner, outer, records: { x1, y, z } };
+}
+
+const named = (merges: readonly MergeSummary[]): string[] => merges.map((m) => `${m.absorbed}>${m.survivor}${m.undone ? ' undone' : ''}`).sort();
+
+describe('merges through an absorbed entity', () => {
+  it('are in the history of the entity they built, which a retired id of it answers with', async () => {
+    const { entities, consultation, before, inner, outer } = await nested('fedpol');
+    expect(inner).toBeDefined();
+    expect(outer.absorbed).toBe(inner.survivor);
+    const history = named([inner, outer]);
+    expect(named(await entityMerges(world!.mosaic, consultation, entities, before.x))).toEqual(history);
+    for (const retired of [inner.survivor, inner.absorbed]) expect(named(await entityMerges(world!.mosaic, consultation, entities, retired))).toEqual(history);
+  });
+
+  it('leave out one linked through a record the viewer may not see', async () => {
+    // intelligence shares nothing with the federal police: the merge of y and z was made through z
+    const { entities, consultation, before, outer } = await nested('intel');
+    expect(named(await entityMerges(world!.mosaic, consultation, entities, before.x))).toEqual(named([outer]));
+  });
+
+  it('undone give the absorbed entity its id and records back, and the entity that holds the rest keeps its id, run after run', async () => {
+    const { entities, consultation, before, inner, outer, records } = await nested('fedpol');
+    await undoEntityMerge(world!.mosaic, consultation, entities, inner.id);
+    const back = inner.absorbed === before.z ? records.z : records.y;
+    const kept = back === records.z ? records.y : records.z;
+    for (let pass = 0; pass < 2; pass++) {
+      expect(entities.entityOf(back)).toBe(inner.absorbed);
+      for (const record of [records.x1, RecordId('fedpol:x2'), RecordId('fedpol:x3'), kept]) expect(entities.entityOf(record)).toBe(before.x);
+      expect(await entities.resolve(inner.absorbed)).toEqual([inner.absorbed]);
+      expect(await entities.resolve(before.x)).toEqual([before.x]);
+      expect(named(await entityMerges(world!.mosaic, consultation, entities, before.x))).toEqual(named([{ ...inner, undone: true }, outer]));
+      expect(named(await entityMerges(world!.mosaic, consultation, entities, inner.absorbed))).toEqual(named([{ ...inner, undone: true }]));
+      // the not-same judgement the undo wrote holds in the next full pass
+      await entities.rebuild();
+    }
   });
 });

@@ -18,16 +18,18 @@ import { readEntity } from './entity-view.ts';
 export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[number], 'link'>;
 
 /**
- * The merges that built the entity, for someone who sees at least one of its records (the read is
- * a consultation): those whose linking pair of records they may both read (an undone one too, its
- * two sides apart since). A merge made through a record they may not read would tell them of it,
- * and of a link their view of the entity does not draw.
+ * The merges that built the entity (through the entities it absorbed too), for someone who sees
+ * at least one of its records (the read is a consultation): those whose linking pair of records
+ * they may both read (an undone one too, its two sides apart since). A merge made through a
+ * record they may not read would tell them of it, and of a link their view of the entity does
+ * not draw.
  */
 export async function entityMerges(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<readonly MergeSummary[]> {
   requirePurpose(consultation);
   const answer = await readEntity(mosaic, consultation, entities, id);
   if (!('entity' in answer) || answer.entity.records.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
-  const merges = await entities.merges(id);
+  // a retired id answers with the live entity it leads to, whose history this is
+  const merges = await entities.merges(answer.entity.id);
   const context = policyContext(await mosaic.org(), consultation);
   const linked = await mosaic.store.getRecords([...new Set(merges.flatMap((m) => m.link))]);
   const readable = new Set<string>(linked.filter((r) => r.deletedAt === undefined && mosaic.decide(policyUser(consultation.user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow').map((r) => r.record.id));

@@ -53,7 +53,10 @@ export interface EntityProjection extends Projection {
   /** The two entities a merge joined and the pair of records that linked them (the pair its undo judges not the same). */
   mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId; readonly link: readonly [RecordId, RecordId] } | undefined>;
   undo(mergeId: string, by: UserId): Promise<void>;
-  /** The merges an entity took part in, each with the pair of records that linked its two sides. */
+  /**
+   * The merges that built a live entity, each with the pair of records that linked its two sides:
+   * its own and those of the entities it absorbed, at any depth, undone ones included.
+   */
   merges(entity: EntityId): Promise<readonly { id: string; survivor: EntityId; absorbed: EntityId; probability: number; kind: string; at: string; undone: boolean; link: readonly [RecordId, RecordId] }[]>;
   /** Resolve everything again from the records and the stored snapshot. */
   rebuild(): Promise<void>;
@@ -337,7 +340,15 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       await rebuild();
     },
     async merges(entity) {
-      return (await persistence.mergeEvents()).filter((e) => e.survivor === entity || e.absorbed === entity).map((e) => ({
+      const events = await persistence.mergeEvents();
+      // The ids merged into this entity, those merged into them before, and so on: a merge that
+      // built an entity it later absorbed built this one too (and is undone from it, undo-merge.ts).
+      // An undone merge gave the absorbed entity its id back: what that one absorbed is its own.
+      const absorbedBy = new Map<EntityId, EntityId[]>();
+      for (const e of events) if (!e.undone) (absorbedBy.get(e.survivor) ?? absorbedBy.set(e.survivor, []).get(e.survivor)!).push(e.absorbed);
+      const built = new Set<EntityId>([entity]);
+      for (const id of built) for (const absorbed of absorbedBy.get(id) ?? []) built.add(absorbed);
+      return events.filter((e) => built.has(e.survivor) || built.has(e.absorbed)).map((e) => ({
         id: e.id, survivor: e.survivor, absorbed: e.absorbed, probability: e.probability, kind: e.kind, at: e.at, undone: e.undone !== undefined, link: e.link,
       }));
     },
