@@ -39,6 +39,6 @@ export { parseRecordLine, parseEntityObject } from './parse-record-line.ts';
 export type { ParsedLine, ParseOptions } from './parse-record-line.ts';
 export { parseBatchLine, schemaMarker } from './parse-record-lines.ts';
 export type { ParseLinesOptions, RecordLines, RejectedLine } from './parse-record-lines.ts';
-export { compareRecords } from './compare-records.ts';
+export { compareRecords, kindMismatch } from './compare-records.ts';
 export type { CompareRecord } from './compare-records.ts';
 export { MAX_PART_CHECK, visibleParts } from './visible-parts.ts';

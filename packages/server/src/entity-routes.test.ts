@@ -333,4 +333,18 @@ describe('resolved entities', () => {
     expect(badSchema.statusCode).toBe(400);
     expect(badSchema.json().error.message).toBe('b.schema: "Persn" is not a known schema');
   });
+
+  it('refuses to compare a person with an organisation, in the words a judgement refuses them', async () => {
+    const compare = (a: string, b: string) => app.inject({ method: 'POST', url: '/api/v1/compare', headers: headers('fedAnalyst'), payload: {
+      a: { schema: a, properties: { name: ['Ida Lenz'] } }, b: { schema: b, properties: { name: ['Ida Lenz'] } },
+    } });
+    const across = await compare('Person', 'Organization');
+    expect(across.statusCode).toBe(400);
+    expect(across.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'b.schema: a Organization cannot be the same as a Person', details: { field: 'b.schema', reason: 'a Organization cannot be the same as a Person' } } });
+    const vehicle = await compare('Vehicle', 'Person');
+    expect(vehicle.json()).toMatchObject({ error: { details: { field: 'b.schema', reason: 'a Person cannot be the same as a Vehicle' } } });
+    const organisations = await compare('Organization', 'Organization');
+    expect(organisations.statusCode).toBe(200);
+    expect(organisations.json()).toMatchObject({ match: true });
+  });
 });

@@ -34,6 +34,18 @@ describe('mosaic compare', () => {
     }
   });
 
+  it('rejects a pair of a person and an organisation as a bad line, in the words a judgement refuses it', async () => {
+    const pairs = join(dir, 'across.jsonl');
+    writeFileSync(pairs, [
+      { id: 'p1', a: person({ name: ['Mira Vandersteen'] }), b: { schema: 'Organization', properties: { name: ['Mira Vandersteen'] } } },
+      { id: 'p2', a: person({ name: ['Mira Vandersteen'] }), b: person({ name: ['VANDERSTEEN, Mira'] }) },
+    ].map((l) => JSON.stringify(l)).join('\n'));
+    const { code, stdout, stderr } = await comparing(pairs);
+    expect(code).toBe(3);
+    expect(stderr).toContain('line 1: b: schema: a Organization cannot be the same as a Person\n');
+    expect(stdout.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['p2']);
+  });
+
   it('reads a UTF-8 byte-order mark as no part of line 1, in the pairs and in a frequencies file', async () => {
     const pairs = join(dir, 'bom.jsonl');
     writeFileSync(pairs, `\uFEFF${JSON.stringify({ id: 'p1', a: person({ name: ['Jan Peeters'] }), b: person({ name: ['Jan Peeters'] }) })}\n`);

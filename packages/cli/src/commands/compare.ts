@@ -14,13 +14,16 @@
  * entities (`{"schema","properties"}`, names read as the matcher reads them). The name entry of
  * `explain` then says which tokens agreed (by position, not value), their frequency and weight.
  *
+ * A pair across kinds (a Person and an Organization: resolution groups persons with persons
+ * only) is a rejected line, as a judgement of it is refused.
  * Exit 0: every pair scored; 3: some lines were rejected (line number and reason on stderr).
  */
 import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { buildNameFrequencies, defaultModel, matchableNames, scorePair, type MatchableRecord, type NameFrequencies } from '@mosaic/matching';
-import { parseEntityObject } from '@mosaic/resolution';
+import { formatFieldError } from '@mosaic/model';
+import { kindMismatch, parseEntityObject } from '@mosaic/resolution';
 import { parse } from '../args.ts';
 import { requireFiles } from '../input-files.ts';
 
@@ -55,6 +58,8 @@ async function readPairs(path: string, reject: Reject): Promise<Pair[]> {
     const b = parseEntityObject(value.b, 'b');
     if (!a.ok) { reject('line', lineNo, `a: ${a.reason}`); continue; }
     if (!b.ok) { reject('line', lineNo, `b: ${b.reason}`); continue; }
+    const mismatch = kindMismatch(a.record, b.record);
+    if (mismatch) { reject('line', lineNo, formatFieldError(mismatch, 'b')); continue; }
     pairs.push({ id: value.id, a: a.record, b: b.record });
   }
   return pairs;

@@ -4,7 +4,7 @@
  * one-off comparison of two records.
  */
 import { EntityId, RecordId } from '@mosaic/model';
-import { compareRecords, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
+import { compareRecords, kindMismatch, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
 import { entityMerges, entityOfRecord, judgePair, readEntity, reviewPairs, undoEntityMerge, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,13 +22,14 @@ const EntityOut = z.object({
 });
 const Thing = z.object({ schema: z.string().min(1).max(64), properties: z.record(z.string(), z.array(z.string().max(1000)).max(100)) });
 
+const invalidField = (field: string, reason: string): AppError => new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
+
 /** A record to compare, its schema known and its values clean as ingest would have them; else a 400 naming the side, the field and the reason. */
 function checkedThing(thing: z.infer<typeof Thing>, side: 'a' | 'b'): CompareRecord {
   const parsed = parseEntityObject(thing, side);
   if (parsed.ok) return parsed.record;
   const field = `${side}.${parsed.error?.field ?? 'record'}`;
-  const reason = parsed.error?.reason ?? parsed.reason;
-  throw new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
+  throw invalidField(field, parsed.error?.reason ?? parsed.reason);
 }
 
 export function entityRoutes(projections: Projections) {
@@ -99,7 +100,12 @@ export function entityRoutes(projections: Projections) {
         body: z.object({ a: Thing, b: Thing }), response: { 200: z.object({ score: z.number(), match: z.boolean(), explain: z.unknown() }) } },
     }, async (request) => {
       await requireUser(request);
-      const result = compareRecords(checkedThing(request.body.a, 'a'), checkedThing(request.body.b, 'b'));
+      const a = checkedThing(request.body.a, 'a');
+      const b = checkedThing(request.body.b, 'b');
+      // a person is never the same as an organisation, whatever the names say: refused as a judgement is
+      const mismatch = kindMismatch(a, b);
+      if (mismatch) throw invalidField(`b.${mismatch.field}`, mismatch.reason);
+      const result = compareRecords(a, b);
       return { score: result.probability, match: result.match, explain: result.explain };
     });
   };
