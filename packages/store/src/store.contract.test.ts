@@ -290,6 +290,24 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await ids('benaissa')).toEqual(['zone5:s3']);
     }));
 
+    it('ranks names by what each record\'s own names hold of the query, whatever other records hold', () => withStore(async (store) => {
+      await store.putRecords([
+        person('zone5', 'b', 'Wendrik Pellor'), person('zone5', 'a', 'Tamsin Mallin'),
+        person('zone5', 'c', 'Tamsin Wendrik Mallin'), person('zone5', 'd', 'Tamsin Mallin', { alias: ['Odo Varga'] }),
+      ], ACTOR);
+      const ranked = async (): Promise<string[]> => (await store.searchNames('Tamsin Wendrik', { limit: 10 })).map((h) => h.id);
+      // both words first; then one word, the record whose names are nearest the query first
+      // (two parts before four), and by id between equals
+      const alone = ['zone5:c', 'zone5:a', 'zone5:b', 'zone5:d'];
+      expect(await ranked()).toEqual(alone);
+      // records of other agencies sharing a word (the engines' weights count them) move nothing
+      await store.putRecords(Array.from({ length: 6 }, (_, i) => person('intel', `t${i}`, `Tamsin Zorrin${i}`)), ACTOR);
+      expect((await ranked()).filter((id) => id.startsWith('zone5:'))).toEqual(alone);
+      // and a window holds the best of the fixed order: the first of a wider one
+      const wide = (await store.searchNames('Tamsin Wendrik', { limit: 10 })).map((h) => h.id);
+      expect((await store.searchNames('Tamsin Wendrik', { limit: 3 })).map((h) => h.id)).toEqual(wide.slice(0, 3));
+    }));
+
     it('keeps report texts byte for byte and finds them by every word, folded, best first', () => withStore(async (store) => {
       const a = RecordId('fedpol:report-a');
       const b = RecordId('zone5:report-b');

@@ -4,7 +4,8 @@
  * reader polling `seq > 10` would miss 10 for good. Appends to the feed therefore take a
  * transaction-scoped advisory lock: the next writer gets its seq only after the previous one
  * has committed. The audit chain's compare-and-append takes a second such lock. Names are matched against the generated tsvector ('simple' configuration;
- * folding is done in code) and ranked by ts_rank.
+ * folding is done in code) and ranked by what each record's own names hold of the query, as on
+ * sqlite (not ts_rank: see searchNames).
  */
 import { sql } from 'kysely';
 import type { SerialLog, StoreDialect } from '../store-dialect.ts';
@@ -23,14 +24,18 @@ export const postgresStoreDialect: StoreDialect = {
   async searchNames(db, tokens, { limit, schema, match }) {
     // Tokens hold letters and digits only (nameTokens), so joining them with & or | is a safe tsquery.
     const query = tokens.join(match === 'all' ? ' & ' : ' | ');
-    const result = await sql<{ id: string; score: number; names: string }>`
-      select r.id as id, ts_rank(r.names_tsv, q) as score, r.names as names
+    // Ranked by the record's own names, as on sqlite (sqlite-store-dialect.ts): the query tokens
+    // its names hold, then the share of its name parts they are, then the id.
+    const covered = sql.join(tokens.map((token) => sql`(strpos(' ' || r.names || ' ', ${` ${token} `}) > 0)::int`), sql` + `);
+    const parts = sql`(length(r.names) - length(replace(r.names, ' ', '')) + 1)`;
+    const result = await sql<{ id: string; covered: number; parts: number; names: string }>`
+      select r.id as id, ${covered} as covered, ${parts} as parts, r.names as names
       from records r, to_tsquery('simple', ${query}) q
       where r.names_tsv @@ q and r.deleted_at is null
       ${schema === undefined ? sql`` : sql`and r.schema = ${schema}`}
-      order by score desc, r.id
+      order by covered desc, parts, r.id
       limit ${limit}`.execute(db);
-    return result.rows.map((row) => ({ id: row.id, score: Math.max(0, Number(row.score)), names: row.names }));
+    return result.rows.map((row) => ({ id: row.id, score: Number(row.covered) / Number(row.parts), names: row.names }));
   },
   indexReportText: () => Promise.resolve(),
   async removeReportText(trx, id) {

@@ -1,6 +1,7 @@
 /**
  * sqlite specifics: one connection and one writer, so logs are serialised by construction; names are
- * searched in the contentless FTS5 table `record_names` (rowid = records.rid), ranked by bm25.
+ * searched in the contentless FTS5 table `record_names` (rowid = records.rid), ranked by what each
+ * record's own names hold of the query (not bm25, whose weights count every row: see searchNames).
  */
 import { sql } from 'kysely';
 import { chunks } from '../row-values.ts';
@@ -27,15 +28,20 @@ export const sqliteStoreDialect: StoreDialect = {
     }
   },
   async searchNames(db, tokens, { limit, schema, match }) {
-    // bm25() is lower-is-better (and never positive); negate it for a higher-is-better score.
-    const result = await sql<{ id: string; score: number; names: string }>`
-      select r.id as id, -bm25(record_names) as score, r.names as names
+    // Ranked by the record's own names, so that records a user may not see cannot move those they
+    // may (bm25's weights count every row): the query tokens its names hold, then the share of its
+    // name parts they are (an exact name before one with an alias more), then the id. Its indexed
+    // names are its distinct tokens, space-separated (name-text.ts).
+    const covered = sql.join(tokens.map((token) => sql`(instr(' ' || r.names || ' ', ${` ${token} `}) > 0)`), sql` + `);
+    const parts = sql`(length(r.names) - length(replace(r.names, ' ', '')) + 1)`;
+    const result = await sql<{ id: string; covered: number; parts: number; names: string }>`
+      select r.id as id, ${covered} as covered, ${parts} as parts, r.names as names
       from record_names join records r on r.rid = record_names.rowid
       where record_names match ${fts5Query(tokens, match)}
       ${schema === undefined ? sql`` : sql`and r.schema = ${schema}`}
-      order by score desc, r.id
+      order by covered desc, parts, r.id
       limit ${limit}`.execute(db);
-    return result.rows.map((row) => ({ id: row.id, score: Math.max(0, row.score), names: row.names }));
+    return result.rows.map((row) => ({ id: row.id, score: Number(row.covered) / Number(row.parts), names: row.names }));
   },
   async indexReportText(trx, id) {
     await sql`delete from report_text_index where rowid = (select rid from report_texts where id = ${id})`.execute(trx);
