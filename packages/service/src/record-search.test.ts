@@ -177,6 +177,40 @@ describe('searchRecords', () => {
     }
   });
 
+  it('ranks what the user may see the same whatever records they may not see hold: none crowds out the one born on the date asked', async () => {
+    // above the zone officer's clearance: nothing of them reaches the officer, not even a pointer
+    const secret = (id: string, name: string, birthDate: string) =>
+      ({ id, schema: 'Person', properties: { name: [name], birthDate: [birthDate] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }) });
+    await put([
+      { id: 'k1', schema: 'Person', properties: { name: ['Brannoch Zelkivar'], birthDate: ['1955-01-01'] }, provenance: testProvenance('fedpol') },
+      { id: 'k2', schema: 'Person', properties: { name: ['Brannoch Zelkivar'], birthDate: ['1955-01-01'] }, provenance: testProvenance('fedpol') },
+      // a name more: the words of the query rank it after its namesakes
+      { id: 'k3', schema: 'Person', properties: { name: ['Brannoch Zelkivar'], alias: ['Mbeki Tolu Arno Fenn'], birthDate: ['1980-05-17'] }, provenance: testProvenance('fedpol') },
+    ]);
+    const answer = async (options: SearchOptions) => {
+      const { results, truncated } = await search('Brannoch Zelkivar', options, { limit: 1, birthDate: '1980-05-17' });
+      return { results: results.map((r) => [r.id, r.born]), truncated };
+    };
+    const seen = { results: [['fedpol:k3', 'exact']], truncated: true };
+    for (const options of [{}, { names: projection.index }]) expect(await answer(options)).toEqual(seen);
+    await put(['h1', 'h2', 'h3'].map((id) => secret(id, 'Brannoch Zelkivar', '1955-01-01')));
+    for (const options of [{}, { names: projection.index }]) expect(await answer(options)).toEqual(seen);
+  });
+
+  it('breaks ties by the records themselves, not by how often a word is held by records the user may not see', async () => {
+    await put([
+      { id: 'w1', schema: 'Person', properties: { name: ['Tamsin Mallin'] }, provenance: testProvenance('fedpol') },
+      { id: 'w2', schema: 'Person', properties: { name: ['Wendrik Pellor'] }, provenance: testProvenance('fedpol') },
+    ]);
+    const ranked = async () => (await search('Tamsin Wendrik', {})).results.map((r) => [r.id, r.matched?.score]);
+    const alone = await ranked();
+    // one part of two each: a tie on the name, which the ids break
+    expect(alone.map(([id]) => id)).toEqual(['fedpol:w1', 'fedpol:w2']);
+    expect(alone[0]?.[1]).toBe(alone[1]?.[1]);
+    await put(Array.from({ length: 6 }, (_, i) => ({ id: `wt${i}`, schema: 'Person', properties: { name: [`Tamsin Zorrin${'abcdef'[i]}`] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }) })));
+    expect(await ranked()).toEqual(alone);
+  });
+
   it('keeps to the kind asked for and logs the search with what it returned, not every candidate read', async () => {
     const { results } = await search('Abdeslam', { names: projection.index }, { schema: 'Organization' });
     expect(results.map((r) => r.id)).toEqual(['fedpol:f5']);

@@ -15,11 +15,13 @@
  * records the user may not see). Then the policy decides what is shown, pointed to or left out
  * (consult), and each result says which of its names matched and how. Where entities are
  * resolved, the records of one subject are listed together after the best of them, and say so.
- * Candidates are read in a window (five times the results asked) before the policy has decided;
- * when the user may see fewer than asked and a source filled the window, the window is widened
- * (to at most MAX_CANDIDATES), so that a user who may see few of many namesakes still gets the
- * ones they may see. If the widest window is still full, the result says more may match
- * (`truncated`).
+ * Candidates are read in a window per source (five times the results asked) before the policy
+ * has decided; when a source filled its window with fewer the user may see than that, the window
+ * is widened (to at most MAX_CANDIDATES), and the first five times the results asked that the
+ * user may see of each source are ranked: records the user may not see do not crowd out those
+ * they may, and whatever else is held, the same records are ranked (the text's order reads each
+ * record's own names, not counts over every record). If the widest window is still full, the
+ * result says more may match (`truncated`).
  */
 import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NormalizedName, type PartialDate } from '@mosaic/matching';
 import { AppError, parsePartialDate, type EntityId, type EntityRecord, type RecordId } from '@mosaic/model';
@@ -115,10 +117,12 @@ interface Variants {
   readonly matched: ReadonlyMap<RecordId, NameMatch>;
   /** The records holding the query as an identifier, and the index's score for it (1 exact, 0.99 confusable, 0.75 a phone). */
   readonly identified: ReadonlyMap<RecordId, IdentifierMatch & { readonly score: number }>;
-  readonly truncated: boolean;
+  /** Whether more names, or more holders, were left than the window read. */
+  readonly namesFull: boolean;
+  readonly identifiersFull: boolean;
 }
 
-const NO_VARIANTS: Variants = { matched: new Map(), identified: new Map(), truncated: false };
+const NO_VARIANTS: Variants = { matched: new Map(), identified: new Map(), namesFull: false, identifiersFull: false };
 const IDENTIFIER_FIELDS = ['document', 'plate', 'phone'] as const;
 
 /** The query as every kind of identifier it can be read as (a phone number needs its digits, a document three letters or digits…). */
@@ -148,8 +152,8 @@ function variantsOf(names: ScreeningIndex, q: string, wanted: number): Variants 
   }
   // the query is asked as a document, a plate and a phone number only (asIdentifier)
   for (const [id, found] of byIdentifier?.held ?? []) if (found.kind !== 'email') identified.set(id, { ...found, kind: found.kind });
-  const full = byName?.ok === true && (byName.truncated || byName.hits.length === wanted);
-  return { matched, identified, truncated: full || byIdentifier?.truncated === true };
+  const namesFull = byName?.ok === true && (byName.truncated || byName.hits.length === wanted);
+  return { matched, identified, namesFull, identifiersFull: byIdentifier?.truncated === true };
 }
 
 /**
@@ -207,28 +211,46 @@ function bornOf(asked: readonly PartialDate[], record: EntityRecord): { readonly
 /** The widest candidate window a search reads (searchRecords). */
 const MAX_CANDIDATES = 5000;
 
-/** Candidates ranked best first (see the module's comment), from windows of `candidates` per source; `full` when a source filled its window. */
-async function rankedCandidates(mosaic: Mosaic, q: string, query: SearchQuery, asked: readonly PartialDate[], names: ScreeningIndex | undefined, candidates: number) {
+/** One source of candidates, best first in an order of its own, and whether it filled its window (more were left). */
+interface Source {
+  readonly ids: readonly RecordId[];
+  readonly full: boolean;
+}
+
+/** The candidates of windows of `candidates` per source (the words of the query, the watchlist's names, its identifiers), and the records found. */
+async function readCandidates(mosaic: Mosaic, q: string, query: SearchQuery, names: ScreeningIndex | undefined, candidates: number) {
   const textHits = await mosaic.store.searchNames(q, { limit: candidates, ...(query.schema ? { schema: query.schema } : {}) });
   const variants = names && (query.schema === undefined || SCREENED_SCHEMATA.has(query.schema)) ? variantsOf(names, q, candidates) : NO_VARIANTS;
-  const textRank = new Map<string, number>(textHits.map((h) => [h.id, h.rank]));
-  const ids = [...new Set<RecordId>([...textHits.map((h) => h.id), ...variants.matched.keys(), ...variants.identified.keys()])];
-  const found = await mosaic.store.getRecords(ids);
+  const text: Source = { ids: textHits.map((h) => h.id), full: textHits.length === candidates };
+  const sources: readonly Source[] = [
+    text,
+    { ids: [...variants.matched.keys()], full: variants.namesFull },
+    { ids: [...variants.identified.keys()], full: variants.identifiersFull },
+  ];
+  const found = await mosaic.store.getRecords([...new Set(sources.flatMap((source) => source.ids))]);
+  const records = found.filter((s) => query.schema === undefined || s.record.schema === query.schema).map((stored) => ({ ...stored.record, stored }));
+  return { text, sources, textRank: new Map<RecordId, number>(textHits.map((h) => [h.id, h.rank])), variants, records };
+}
+
+/**
+ * The records ranked best first (see the module's comment): by the best of the name's and the
+ * identifier's scores, moved by a date of birth when one is asked, then by the full-text rank,
+ * which reads the record's own names only (the store's searchNames), then by id.
+ */
+function rankCandidates<R extends EntityRecord>(records: readonly R[], q: string, asked: readonly PartialDate[], variants: Variants, textRank: ReadonlyMap<RecordId, number>) {
   const wanted = normalizeName(q);
   // Names the index has not scored (a record found by a word or an identifier only, or of another kind) are normalised here.
   const matchOf = (record: EntityRecord): NameMatch | undefined => variants.matched.get(record.id) ?? (wanted.core.length > 0 ? bestNameMatch(wanted, record) : undefined);
-  const ranked = found
-    .filter((s) => query.schema === undefined || s.record.schema === query.schema)
-    .map((stored) => {
-      const matched = matchOf(stored.record);
-      const identifier = variants.identified.get(stored.record.id);
+  return records
+    .map((record) => {
+      const matched = matchOf(record);
+      const identifier = variants.identified.get(record.id);
       const best = Math.max(matched?.score ?? 0, identifier?.score ?? 0);
-      const born = asked.length > 0 && stored.record.schema !== 'Vehicle' ? bornOf(asked, stored.record) : undefined;
+      const born = asked.length > 0 && record.schema !== 'Vehicle' ? bornOf(asked, record) : undefined;
       // as a check scores a name and a date: the date moves a found record, it finds none
-      return { ...stored.record, stored, matched, identifier, born: born?.level, score: best > 0 && born ? best + born.adjustment : best };
+      return { record, matched, identifier, born: born?.level, score: best > 0 && born ? best + born.adjustment : best };
     })
-    .sort((a, b) => b.score - a.score || (textRank.get(b.id) ?? 0) - (textRank.get(a.id) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { ranked, full: textHits.length === candidates || variants.truncated };
+    .sort((a, b) => b.score - a.score || (textRank.get(b.record.id) ?? 0) - (textRank.get(a.record.id) ?? 0) || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
 }
 
 export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names, subjects }: SearchOptions = {}): Promise<SearchResult> {
@@ -241,29 +263,38 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   // candidates they may not see, for the pointers) then go through the gate, so the audit log
   // and the owners' notices name what was returned, not every candidate read.
   const snapshot = await mosaic.org();
-  const mayOf = <R extends ConsultedRecord>(ranked: readonly R[]): readonly R[] => filterVisible(policyUser(consultation.user), ranked, policyContext(snapshot, consultation), { action: 'search', decide: mosaic.decide }).visible;
+  const mayOf = (records: readonly ConsultedRecord[]): ReadonlySet<RecordId> =>
+    new Set(filterVisible(policyUser(consultation.user), records, policyContext(snapshot, consultation), { action: 'search', decide: mosaic.decide }).visible.map((r) => r.id));
+  // Each source is read on until its window holds `window` records the user may see, or nothing
+  // more is there; then the first `window` of them are taken, whatever the window read besides.
+  // So what the user is shown is decided among the same records whatever others hold that the
+  // user may not see (they fill windows, and the date of birth is weighed only once read).
+  const seenOf = (source: Source, may: ReadonlySet<RecordId>): readonly RecordId[] => source.ids.filter((id) => may.has(id)).slice(0, window);
+  const starved = (sources: readonly Source[], may: ReadonlySet<RecordId>): boolean => sources.some((source) => source.full && seenOf(source, may).length < window);
   let candidates = window;
-  let read = await rankedCandidates(mosaic, q, query, asked, names, candidates);
-  let may = mayOf(read.ranked);
-  // read on until one more than the page is visible, or nothing more is there: whether more
-  // records match is told of what the user may see (counted over every candidate, it told how
-  // many hidden records matched)
-  while (may.length <= limit && read.full && candidates < MAX_CANDIDATES) {
+  let read = await readCandidates(mosaic, q, query, names, candidates);
+  let may = mayOf(read.records);
+  while (starved(read.sources, may) && candidates < MAX_CANDIDATES) {
     candidates = Math.min(candidates * 4, MAX_CANDIDATES);
-    read = await rankedCandidates(mosaic, q, query, asked, names, candidates);
-    may = mayOf(read.ranked);
+    read = await readCandidates(mosaic, q, query, names, candidates);
+    may = mayOf(read.records);
   }
-  const { ranked } = read;
-  const { ordered, subjectOf } = subjects ? groupBySubject(may, subjects) : { ordered: may, subjectOf: new Map<RecordId, SubjectRef>() };
-  const mayIds = new Set(may.map((r) => r.id));
+  const kept = new Set(read.sources.flatMap((source) => seenOf(source, may)));
+  // the full-text rank of a record the user may see counts where the text's first `window` hold it
+  const text = new Set(seenOf(read.text, may));
+  const textRank = new Map([...read.textRank].filter(([id]) => !may.has(id) || text.has(id)));
+  const ranked = rankCandidates(read.records, q, asked, read.variants, textRank).map((r) => ({ ...r, id: r.record.id, provenance: r.record.provenance }));
+  const shown = ranked.filter((r) => kept.has(r.id));
+  const { ordered, subjectOf } = subjects ? groupBySubject(shown, subjects) : { ordered: shown, subjectOf: new Map<RecordId, SubjectRef>() };
   // the candidates the user may not see that a first window would have read (the best ranked):
   // a wider window finds the user's own records, not more owners to notify
-  const unseen = ranked.filter((r) => !mayIds.has(r.id)).slice(0, window);
+  const unseen = ranked.filter((r) => !may.has(r.id)).slice(0, window);
   const { visible, pointers } = await consult(mosaic, consultation, [...ordered.slice(0, limit), ...unseen], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
   return {
-    results: visible.map((r) => withMatch(recordView(mosaic, r.stored), r.matched, r.identifier, subjectOf.get(r.id), r.born)),
+    results: visible.map((r) => withMatch(recordView(mosaic, r.record.stored), r.matched, r.identifier, subjectOf.get(r.id), r.born)),
     pointers,
-    truncated: may.length > limit || (read.full && candidates >= MAX_CANDIDATES),
+    // more than the page, or a source still full when the widest window held too few the user may see
+    truncated: shown.length > limit || starved(read.sources, may),
   };
 }
 
