@@ -293,6 +293,20 @@ describe('checkpoint screening over HTTP', () => {
     }
   });
 
+  it('refuses a purpose or case reference with control characters, naming the field, before the check is kept or audited', async () => {
+    const before = await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 });
+    for (const [payload, field] of [
+      [{ purpose: 'x\u0000\u001b[31mRED\nforged line' }, 'purpose'],
+      [{ caseRef: 'case\r\n2' }, 'caseRef'],
+      [{ purpose: 'border control', caseRef: 'C-1\u001b' }, 'caseRef'],
+    ] as const) {
+      const response = await screen({ name: 'Rachid Bouzid', ...payload });
+      expect(response.statusCode, field).toBe(400);
+      expect(response.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', message: `${field}: control characters are not allowed`, details: { field } } });
+    }
+    expect(await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).toHaveLength(before.length);
+  });
+
   it('reflects an alert issued through POST /alerts within a second, and its withdrawal', async () => {
     const before = (await screen({ name: 'Youssef Amrani' })).json() as Answer;
     expect(before.hits[0]).toMatchObject({ subject: 'fedpol:p2', alerts: [] });

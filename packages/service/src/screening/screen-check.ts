@@ -7,7 +7,7 @@
  * Art. 33 and 37). A check needs no case file: its own id is its case reference.
  */
 import type { AuditEvent } from '@mosaic/audit';
-import { AppError, type AgencyId, type EntityId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
+import { AppError, hasControlCharacters, type AgencyId, type EntityId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
 import { type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   activeAlerts, ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
@@ -137,6 +137,16 @@ function checkWhere(input: CheckInput): void {
   if ((input.latitude === undefined) !== (input.longitude === undefined)) throw rejected(input.latitude === undefined ? 'latitude' : 'longitude', 'latitude and longitude go together');
 }
 
+/**
+ * The purpose and case reference go into the check and the audit log as given: no control
+ * characters (a terminal escape, a forged line break), refused as a search refuses them.
+ */
+function checkPurpose(given: { readonly purpose: string; readonly caseRef: string }): void {
+  for (const [field, value] of [['purpose', given.purpose], ['caseRef', given.caseRef]] as const) {
+    if (hasControlCharacters(value)) throw new AppError('MOSAIC_INVALID_INPUT', `${field}: control characters are not allowed`, { field, reason: 'control characters' });
+  }
+}
+
 /** The audit and the document keep only the fields asked (no undefined holes). */
 function queryAsked(query: ScreeningQuery): ScreeningQuery {
   return Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v !== '')) as ScreeningQuery;
@@ -214,15 +224,16 @@ function decideAheadInBackground(mosaic: Mosaic, snapshot: object, memo: Visibil
 export type CheckSubjects = Pick<EntityProjection, 'entityOf' | 'partsOf'>;
 
 export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput, subjects?: CheckSubjects): Promise<CheckRecord> {
+  const { user } = consultation;
   const validated = validateQuery(input.query);
   if (!validated.ok) throw rejected(validated.field, validated.reason);
   checkWhere(input);
-  const { user } = consultation;
   // Time-ordered (UUIDv7): the check documents of a busy checkpoint append to the key's index
   // instead of landing on random pages of it (about half the cost of each write at 160k documents).
   const id = timeOrderedId();
   const purpose = consultation.purpose?.trim() || CHECKPOINT_PURPOSE;
   const caseRef = consultation.caseRef?.trim() || id;
+  checkPurpose({ purpose, caseRef });
   const snapshot = await mosaic.org();
   latestSnapshot.set(mosaic, snapshot);
   const policy = policyUser(user);
