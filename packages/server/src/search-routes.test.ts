@@ -68,6 +68,17 @@ describe('POST /search on a full node', () => {
     }
   });
 
+  it('refuses a query it cannot search, naming the field q as it names birthDate', async () => {
+    for (const q of ['', 'a', 'Pee\u0000ters', 'x'.repeat(201)]) {
+      const response = await app.inject({
+        method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}` },
+        payload: { q, purpose: 'investigation', caseRef: 'ZN-3' },
+      });
+      expect(response.statusCode, q).toBe(400);
+      expect(response.json(), q).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', message: expect.stringMatching(/^q: /), details: { field: 'q', reason: expect.any(String) } } });
+    }
+  });
+
   it('finds the holder of a document number and says it was found by it', async () => {
     const response = await app.inject({
       method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}` },

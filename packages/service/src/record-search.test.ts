@@ -211,6 +211,12 @@ describe('searchRecords', () => {
     expect(await ranked()).toEqual(alone);
   });
 
+  it('refuses a query it cannot search, naming the field q and why', async () => {
+    for (const [q, reason] of [['', 'needs at least two letters or digits'], ['a', 'needs at least two letters or digits'], ['Pee\u0000ters', 'contains control characters'], ['x'.repeat(201), 'longer than 200 characters']] as const) {
+      await expect(search(q, {})).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', message: `q: the query ${reason}`, details: { field: 'q', reason } });
+    }
+  });
+
   it('keeps to the kind asked for and logs the search with what it returned, not every candidate read', async () => {
     const { results } = await search('Abdeslam', { names: projection.index }, { schema: 'Organization' });
     expect(results.map((r) => r.id)).toEqual(['fedpol:f5']);

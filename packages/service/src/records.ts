@@ -84,13 +84,17 @@ export async function readRecordHistory(mosaic: Mosaic, consultation: Consultati
   return shown;
 }
 
-/** Refuse queries that are empty, absurd, or would scan everything. */
+/** Refuse queries that are empty, absurd, or would scan everything: a 400 naming the field `q`, as every search asks it. */
 export function checkQuery(q: string): string {
   const text = q.normalize('NFKC').trim();
-  if (/[\u0000-\u001f\u007f]/.test(text)) throw new AppError('MOSAIC_QUERY_REJECTED', 'the query contains control characters');
-  if ([...text.replace(/[^\p{L}\p{N}]/gu, '')].length < 2) throw new AppError('MOSAIC_QUERY_REJECTED', 'the query needs at least two letters or digits');
-  if (text.length > 200) throw new AppError('MOSAIC_QUERY_REJECTED', 'the query is longer than 200 characters');
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw queryRejected('contains control characters');
+  if ([...text.replace(/[^\p{L}\p{N}]/gu, '')].length < 2) throw queryRejected('needs at least two letters or digits');
+  if (text.length > 200) throw queryRejected('longer than 200 characters');
   return text;
+}
+
+function queryRejected(reason: string): AppError {
+  return new AppError('MOSAIC_QUERY_REJECTED', `q: the query ${reason}`, { field: 'q', reason });
 }
 
 export type WriteOutcome = { readonly ok: true; readonly record: RecordView; readonly status: 'created' | 'updated' | 'unchanged' } | { readonly ok: false; readonly errors: readonly FieldError[] };
