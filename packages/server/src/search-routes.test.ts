@@ -21,7 +21,7 @@ beforeAll(async () => {
   ]);
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
-  tokens = await signInTokens(app, ['zoneOfficer']);
+  tokens = await signInTokens(app, ['zoneOfficer', 'zoneCheckpoint', 'auditor']);
 });
 
 afterAll(async () => {
@@ -76,6 +76,17 @@ describe('POST /search on a full node', () => {
       });
       expect(response.statusCode, q).toBe(400);
       expect(response.json(), q).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', message: expect.stringMatching(/^q: /), details: { field: 'q', reason: expect.any(String) } } });
+    }
+  });
+
+  it('is 403 for the roles that do not search records (a checkpoint officer, an auditor), not an answer of nothing held', async () => {
+    for (const user of ['zoneCheckpoint', 'auditor']) {
+      const response = await app.inject({
+        method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens[user] ?? ''}` },
+        payload: { q: 'Abdelkader Benhaddou', purpose: 'investigation', caseRef: 'ZN-3' },
+      });
+      expect(response.statusCode, user).toBe(403);
+      expect(response.json(), user).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'search: role not permitted (records are searched by analyst, officer)' } });
     }
   });
 

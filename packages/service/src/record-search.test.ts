@@ -217,6 +217,20 @@ describe('searchRecords', () => {
     }
   });
 
+  it('refuses the roles that do not search records before anything is logged: no results would read as nothing held', async () => {
+    const entries = async () => {
+      let n = 0;
+      for await (const _entry of createStoreAuditStorage(world.mosaic.store).entries()) n++;
+      return n;
+    };
+    const before = await entries();
+    for (const as of ['zoneCheckpoint', 'auditor', 'fedAdmin', 'sysadmin'] as const) {
+      await expect(search('Salah Abdeslam', { names: projection.index }, { as })).rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN', message: expect.stringContaining('role not permitted') });
+    }
+    expect(await entries()).toBe(before);
+    expect((await search('Salah Abdeslam', {}, { as: 'zoneOfficer' })).results.length).toBeGreaterThan(0);
+  });
+
   it('keeps to the kind asked for and logs the search with what it returned, not every candidate read', async () => {
     const { results } = await search('Abdeslam', { names: projection.index }, { schema: 'Organization' });
     expect(results.map((r) => r.id)).toEqual(['fedpol:f5']);

@@ -25,7 +25,7 @@
  */
 import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NormalizedName, type PartialDate } from '@mosaic/matching';
 import { AppError, parsePartialDate, type EntityId, type EntityRecord, type RecordId } from '@mosaic/model';
-import { filterVisible, type Pointer } from '@mosaic/policy';
+import { filterVisible, RECORD_ROLES, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import { consult, type ConsultedRecord } from './consult.ts';
 import { identifierHolders, type IdentifierMatch as HeldMatch } from './identifiers/identifier-holders.ts';
@@ -253,7 +253,20 @@ function rankCandidates<R extends EntityRecord>(records: readonly R[], q: string
     .sort((a, b) => b.score - a.score || (textRank.get(b.record.id) ?? 0) - (textRank.get(a.record.id) ?? 0) || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
 }
 
+/**
+ * Only the roles the policy lets search records search (RECORD_ROLES): any other is refused
+ * before anything is read or logged. Answered with no results, a checkpoint officer or an
+ * auditor would read that nothing is held.
+ */
+function requireSearcher({ user }: Consultation): void {
+  const permitted = RECORD_ROLES.search;
+  if (!policyUser(user).roles.some((role) => permitted.includes(role))) {
+    throw new AppError('MOSAIC_FORBIDDEN', `search: role not permitted (records are searched by ${permitted.join(', ')})`);
+  }
+}
+
 export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names, subjects }: SearchOptions = {}): Promise<SearchResult> {
+  requireSearcher(consultation);
   const q = checkQuery(query.q);
   if (query.schema !== undefined && !mosaic.registry.get(query.schema)) throw new AppError('MOSAIC_INVALID_INPUT', `schema: ${JSON.stringify(query.schema)} is not a schema`, { field: 'schema', reason: 'not a schema' });
   const asked = bornAsked(query.birthDate);
