@@ -8,7 +8,7 @@
  */
 import type { AuditEvent } from '@mosaic/audit';
 import { AppError, hasControlCharacters, type AgencyId, type EntityId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
-import { type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
+import { RECORD_ROLES, type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   activeAlerts, ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type SubjectId, type WatchlistEntry,
@@ -225,6 +225,10 @@ export type CheckSubjects = Pick<EntityProjection, 'entityOf' | 'partsOf'>;
 
 export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput, subjects?: CheckSubjects): Promise<CheckRecord> {
   const { user } = consultation;
+  const policy = policyUser(user);
+  // A role that may not screen would be answered "no hit" for every entry, which reads as
+  // "nothing held", and the empty check kept and audited as a screening: refused instead.
+  if (!policy.roles.some((role) => RECORD_ROLES.screen.includes(role))) throw new AppError('MOSAIC_FORBIDDEN', 'checks are made by checkpoint officers, officers and analysts');
   const validated = validateQuery(input.query);
   if (!validated.ok) throw rejected(validated.field, validated.reason);
   checkWhere(input);
@@ -236,7 +240,6 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   checkPurpose({ purpose, caseRef });
   const snapshot = await mosaic.org();
   latestSnapshot.set(mosaic, snapshot);
-  const policy = policyUser(user);
   const context = policyContext(snapshot, { user, purpose, caseRef });
   const now = mosaic.now();
   const at = now.toISOString();
