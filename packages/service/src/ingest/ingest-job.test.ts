@@ -6,7 +6,7 @@
 import type { RecordId } from '@mosaic/model';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestMosaic, type TestMosaic } from '../testing.ts';
-import { createIngestJobs } from './ingest-job.ts';
+import { createIngestJobs, INGEST_JOB_KIND, NODE_STOPPED, type IngestJob } from './ingest-job.ts';
 
 let world: TestMosaic;
 beforeAll(async () => {
@@ -72,5 +72,33 @@ describe('an ingest job the store fails under', () => {
     const done = await jobs.get(world.mosaic, consultation, again.id);
     expect(done).toMatchObject({ state: 'done', processed: 2500, created: 1500 });
     expect(done.failure).toBeUndefined();
+  });
+});
+
+describe('an ingest job whose node stopped', () => {
+  it('is reported failed, saying so, once no node has saved it for a minute, and stays failed', async () => {
+    // the store stamps documents with the real clock: this node's clock runs ahead of it
+    let ahead = 0;
+    const stopped = await openTestMosaic({ now: () => new Date(Date.now() + ahead) });
+    try {
+      const user = (await stopped.mosaic.store.findUserByName('fedAnalyst'))!;
+      const consultation = { user, purpose: 'case intake', caseRef: 'CASE-J3' };
+      // as the stopped node left it: running, 16,000 lines in
+      const left: IngestJob = {
+        id: 'job-left', user: user.id, filename: 'big.jsonl', format: 'jsonl', state: 'running', total: 60_000, processed: 16_000, accepted: 16_000, rejected: 0,
+        created: 16_000, updated: 0, unchanged: 0, errors: [], startedAt: new Date().toISOString(),
+      };
+      await stopped.mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: left.id, owner: user.id, body: left });
+      const jobs = createIngestJobs();
+      ahead = 30_000;
+      expect(await jobs.get(stopped.mosaic, consultation, left.id)).toMatchObject({ state: 'running', processed: 16_000 });
+      ahead = 61_000;
+      const failed = await jobs.get(stopped.mosaic, consultation, left.id);
+      expect(failed).toMatchObject({ state: 'failed', failure: NODE_STOPPED, processed: 16_000, created: 16_000, endedAt: expect.any(String) });
+      ahead = 3_600_000;
+      expect(await createIngestJobs().get(stopped.mosaic, consultation, left.id)).toEqual(failed);
+    } finally {
+      await stopped.cleanup();
+    }
   });
 });

@@ -24,6 +24,12 @@ export const INGEST_JOB_KIND = 'ingest-job';
 const KEEP_ERRORS = 500;
 /** A running job's progress is written to the store this often, so any node sharing it can report it. */
 const SAVE_PROGRESS_MS = 500;
+/** A running job's node saves it at least this often, however slow a batch: its owner is alive. */
+const HEARTBEAT_MS = 10_000;
+/** A job stored as running and not saved for this long was left by a node that stopped. */
+const ORPHANED_MS = 60_000;
+/** Why a job a stopped node left is over. */
+export const NODE_STOPPED = 'the node running this upload stopped: the lines written before it stopped are kept, and uploading the same file again resumes after them';
 
 export interface IngestUpload {
   readonly format: 'jsonl' | 'csv';
@@ -87,6 +93,12 @@ function writeDecision(consultation: Consultation, snapshot: OrgSnapshot): (reco
   };
 }
 
+/** The job, when it is the user's: anyone else is told there is none. */
+function mine(job: IngestJob | undefined, consultation: Consultation, id: string): IngestJob {
+  if (!job || job.user !== consultation.user.id) throw new AppError('MOSAIC_NOT_FOUND', `ingest job ${id} not found`);
+  return job;
+}
+
 export function createIngestJobs(): IngestJobs {
   const running = new Map<string, IngestJob>();
   const work = new Set<Promise<void>>();
@@ -122,6 +134,12 @@ export function createIngestJobs(): IngestJobs {
         query: { upload: upload.filename, job: job.id }, records: [...ids], outcome: 'ok', reason: 'ingest',
       });
     };
+    // saved now and then while it runs, so that another node can tell it is not orphaned
+    const heartbeat = setInterval(() => {
+      const now = running.get(job.id);
+      if (now?.state === 'running') save(now).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     try {
       const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, audit), {
         fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, org),
@@ -139,6 +157,8 @@ export function createIngestJobs(): IngestJobs {
     } catch (error) {
       // What was committed before the failure stays (whole batches); a new upload of the same file resumes after it.
       update({ state: 'failed', failure: error instanceof Error ? error.message : 'the ingest failed', endedAt: mosaic.now().toISOString() });
+    } finally {
+      clearInterval(heartbeat);
     }
     await save(running.get(job.id) ?? job);
     running.delete(job.id);
@@ -169,9 +189,14 @@ export function createIngestJobs(): IngestJobs {
     },
     async get(mosaic, consultation, id) {
       const live = running.get(id);
-      const job = live ?? ((await mosaic.store.getDocument(INGEST_JOB_KIND, id))?.body as IngestJob | undefined);
-      if (!job || job.user !== consultation.user.id) throw new AppError('MOSAIC_NOT_FOUND', `ingest job ${id} not found`);
-      return job;
+      if (live) return mine(live, consultation, id);
+      const stored = await mosaic.store.getDocument(INGEST_JOB_KIND, id);
+      const job = mine(stored?.body as IngestJob | undefined, consultation, id);
+      if (job.state !== 'running' || mosaic.now().getTime() - Date.parse(stored?.updatedAt ?? '') < ORPHANED_MS) return job;
+      // run by a node that stopped (no node saves it any more): over, as a job the store stopped is
+      const failed: IngestJob = { ...job, state: 'failed', failure: NODE_STOPPED, endedAt: mosaic.now().toISOString() };
+      await mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id, owner: job.user, body: failed });
+      return failed;
     },
     async idle() {
       while (work.size > 0) await Promise.all([...work]);
