@@ -39,6 +39,8 @@ async function openStream(token: string): Promise<{ titles: string[]; ended: () 
   const controller = new AbortController();
   streams.push(controller);
   const response = await fetch(`${baseUrl}/notifications/stream`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  // the node holding the stream names itself, as on every response
+  expect(response.headers.get('x-mosaic-node')).toBe(world.mosaic.nodeId);
   const titles: string[] = [];
   let ended = false;
   const reader = response.body!.getReader();

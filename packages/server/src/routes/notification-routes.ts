@@ -54,7 +54,9 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
       const token = sessionToken(request);
       reply.hijack();
       const response = reply.raw;
-      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      // the headers the hooks set (the node's name) go out with the stream's own
+      const hooks = Object.entries(reply.getHeaders()).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
+      response.writeHead(200, { ...Object.fromEntries(hooks), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       response.write(': connected\n\n');
       open.add(response);
       // The user as they are now, for each notice and heartbeat: a session signed out, an account
