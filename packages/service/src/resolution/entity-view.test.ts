@@ -5,7 +5,7 @@ import { graphExpand } from '../graph/graph-queries.ts';
 import type { Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
 import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
-import { readEntity, reviewPairs } from './entity-view.ts';
+import { entityOfRecord, readEntity, reviewPairs, type EntityAnswer } from './entity-view.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -42,15 +42,22 @@ describe('readEntity', () => {
     expect(entities.entityOf(RecordId('fedpol:y'))).toBe(merged);
 
     const fed = await as('fedAnalyst');
-    const shown = async (c: Consultation, anchor?: string) => {
-      const answer = await readEntity(world!.mosaic, c, entities, merged, anchor ? { anchor: RecordId(anchor) } : {});
+    const shown = async (c: Consultation, anchor?: string, id = merged) => {
+      const answer = await readEntity(world!.mosaic, c, entities, id, anchor ? { anchor: RecordId(anchor) } : {});
       if (!('entity' in answer)) throw new Error('split');
       return { records: answer.entity.records.map((r) => r.id), pointers: answer.entity.pointers.map((p) => p.agency) };
     };
-    expect((await shown(fed, 'fedpol:x')).records).toEqual(['fedpol:x']);
-    expect((await shown(fed, 'fedpol:y')).records).toEqual(['fedpol:y']);
+    // Each federal record goes by an id of its own, and that id shows it alone, the record it came from given or not.
+    const idOf = async (c: Consultation, record: string) => entityOfRecord(world!.mosaic, c, entities, RecordId(record));
+    const [xId, yId] = [await idOf(fed, 'fedpol:x'), await idOf(fed, 'fedpol:y')];
+    expect(xId).not.toBe(yId);
+    expect(await shown(fed, 'fedpol:x', xId)).toEqual({ records: ['fedpol:x'], pointers: [] });
+    expect(await shown(fed, 'fedpol:y', yId)).toEqual({ records: ['fedpol:y'], pointers: [] });
+    expect(await shown(fed, 'fedpol:y', xId)).toEqual({ records: ['fedpol:x'], pointers: [] });
     // The zone sees both federal records and, by its agreement with intelligence, a pointer: still apart.
-    expect(await shown(await as('zoneOfficer'), 'fedpol:y')).toEqual({ records: ['fedpol:y'], pointers: ['intel'] });
+    const zone = await as('zoneOfficer');
+    expect(await idOf(zone, 'fedpol:y')).toBe(yId);
+    expect(await shown(zone, 'fedpol:y', yId)).toEqual({ records: ['fedpol:y'], pointers: ['intel'] });
     // Intelligence sees only its own record.
     expect((await shown(await as('intelAnalyst'))).records).toEqual(['intel:z']);
 
@@ -114,5 +121,58 @@ describe('reviewPairs', () => {
     const pairs = await reviewPairs(world.mosaic, await as('fedAnalyst'), projections.entities, 20);
     expect(pairs.filter((p) => p.entityA === p.entityB)).toEqual([]);
     expect(pairs.map((p) => [p.a.id, p.b.id].sort().join())).not.toContain('fedpol:x,fedpol:y');
+  });
+});
+
+describe('entity ids as a reader sees the parts', () => {
+  /** Two people the federal police hold apart, until intelligence (which shares nothing with them) writes one record holding both. */
+  async function twoPeopleJoinedByIntel() {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    await put({ id: 'k9', schema: 'Person', properties: { name: ['Kasimir Vandermolen'], birthDate: ['1975-06-06'], passportNumber: ['BE9990001'] }, provenance: testProvenance('zone-north') });
+    await put({ id: 'l10', schema: 'Person', properties: { name: ['Leopold Graszczyk'], birthDate: ['1966-02-17'], idNumber: ['66021712345'] }, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    const entities = projections.entities;
+    const kasimir = entities.entityOf(RecordId('zone-north:k9'))!;
+    const leopold = entities.entityOf(RecordId('fedpol:l10'))!;
+    expect(kasimir).not.toBe(leopold);
+    await put({
+      id: 'h9', schema: 'Person', provenance: testProvenance('intel'),
+      properties: { name: ['Kasimir Vandermolen', 'Leopold Graszczyk'], birthDate: ['1975-06-06', '1966-02-17'], passportNumber: ['BE9990001'], idNumber: ['66021712345'] },
+    });
+    await projections.follower.catchUp();
+    // resolution joins all three: one of the two ids now redirects to the other
+    expect(entities.entityOf(RecordId('zone-north:k9'))).toBe(entities.entityOf(RecordId('fedpol:l10')));
+    return { entities, kasimir, leopold };
+  }
+
+  const shown = (answer: EntityAnswer) => ('entity' in answer ? { id: answer.entity.id, redirectedFrom: answer.entity.redirectedFrom, records: answer.entity.records.map((r) => r.id) } : answer);
+
+  it('keeps each record under the id of its own subject when only a hidden record joins them, and a redirect shows the old subject', async () => {
+    const { entities, kasimir, leopold } = await twoPeopleJoinedByIntel();
+    const fed = await as('fedAnalyst');
+    expect(await entityOfRecord(world!.mosaic, fed, entities, RecordId('fedpol:l10'))).toBe(leopold);
+    expect(await entityOfRecord(world!.mosaic, fed, entities, RecordId('zone-north:k9'))).toBe(kasimir);
+    expect(shown(await readEntity(world!.mosaic, fed, entities, leopold))).toEqual({ id: leopold, redirectedFrom: undefined, records: ['fedpol:l10'] });
+    expect(shown(await readEntity(world!.mosaic, fed, entities, kasimir))).toEqual({ id: kasimir, redirectedFrom: undefined, records: ['zone-north:k9'] });
+    // intelligence sees its own record alone, under the id the entity lives on
+    const live = entities.entityOf(RecordId('intel:h9'))!;
+    const intel = await as('intelAnalyst');
+    expect(await entityOfRecord(world!.mosaic, intel, entities, RecordId('intel:h9'))).toBe(live);
+    expect(shown(await readEntity(world!.mosaic, intel, entities, live))).toEqual({ id: live, redirectedFrom: undefined, records: ['intel:h9'] });
+  });
+
+  it('shows a merge it may see as a redirect to the one entity', async () => {
+    const { entities, kasimir, leopold } = await twoPeopleJoinedByIntel();
+    const live = entities.entityOf(RecordId('intel:h9'))!;
+    const retired = live === kasimir ? leopold : kasimir;
+    // once the federal police judge their two records the same, the two are one for them too
+    await entities.judge(RecordId('zone-north:k9'), RecordId('fedpol:l10'), 'same', (await as('fedAnalyst')).user.id);
+    const fed = await as('fedAnalyst');
+    const after = entities.entityOf(RecordId('fedpol:l10'))!;
+    expect(after).toBe(live);
+    expect(await entityOfRecord(world!.mosaic, fed, entities, RecordId('zone-north:k9'))).toBe(after);
+    expect(shown(await readEntity(world!.mosaic, fed, entities, after))).toEqual({ id: after, redirectedFrom: undefined, records: ['fedpol:l10', 'zone-north:k9'] });
+    expect(shown(await readEntity(world!.mosaic, fed, entities, retired))).toEqual({ id: after, redirectedFrom: retired, records: ['fedpol:l10', 'zone-north:k9'] });
   });
 });

@@ -4,9 +4,9 @@
  * that claims it, plus pointers to owners of members the user may not see where agreements
  * allow. A hidden entity answers exactly like an unknown one.
  */
-import { AppError, type EntityId, type EntityRecord, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import type { ScoreResult } from '@mosaic/matching';
-import { decide, filterVisible, type Pointer } from '@mosaic/policy';
+import { decide, type Pointer } from '@mosaic/policy';
 import { ALERT_CATEGORIES, isAlertActive } from '@mosaic/screening';
 import type { StoredRecord } from '@mosaic/store';
 import { entityPairKey, schemaGroup, type ReviewItem } from '@mosaic/resolution';
@@ -17,6 +17,8 @@ import type { Mosaic } from '../runtime.ts';
 import { alertSummary, type AlertSummary } from '../screening/alerts.ts';
 import type { AlertRecord, ScreeningProjection } from '../screening/screening-projection.ts';
 import type { EntityProjection } from './entity-projection.ts';
+import type { NamedPart } from './part-names.ts';
+import { readerView, type ConsultedMember, type ReaderView } from './reader-view.ts';
 
 export interface ClaimSource {
   readonly record: RecordId;
@@ -48,30 +50,45 @@ export type EntityAnswer = { readonly entity: EntityView } | { readonly split: r
 
 const notFound = (id: string): AppError => new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
 
+interface ReadOptions {
+  readonly anchor?: RecordId;
+  readonly screening?: ScreeningProjection;
+}
+
 /**
- * `anchor`: the record the user came from; when the members the user may see fall apart into
- * several parts on visible evidence (see visibleParts in @mosaic/resolution), the part holding
- * it is shown, else the largest. The other parts are, for this user, other entities.
+ * Each part the user sees of an entity goes by an id of its own (reader-view.ts): the entity's
+ * id shows the part that goes by it, and an id the entity absorbed shows the part holding that
+ * id's own records (`redirectedFrom` it when that part goes by another id: the merge is one the
+ * user sees). `anchor`: the record the user came from, which picks among several such parts.
+ * An id that shows no part the user may read answers with the pointers where agreements allow,
+ * else as an unknown id.
  * `screening`: where the alerts on records are kept; the alerts in force on the part shown pass
  * the same gate as the records (an alert is a record of its owner), and are left out without it.
  */
-export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, { anchor, screening }: { readonly anchor?: RecordId; readonly screening?: ScreeningProjection } = {}): Promise<EntityAnswer> {
+export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, { anchor, screening }: ReadOptions = {}): Promise<EntityAnswer> {
   const live = await entities.resolve(id);
   if (live.length > 1) return { split: live };
   const entity = live[0] ?? id;
-  // by id: the same order whatever order the records joined in
-  const memberIds = [...entities.membersOf(entity)].sort();
-  const stored = await mosaic.store.getRecords(memberIds);
-  const all = stored.map((s) => ({ ...s.record, stored: s }));
-  // Which members this user may see decides the part shown; only that part (and pointers for
-  // what stays hidden) then goes through the gate, so the audit lists what is returned.
-  const snapshot = await mosaic.org();
-  const may = filterVisible(policyUser(consultation.user), all, policyContext(snapshot, consultation), { action: 'read', decide: mosaic.decide }).visible;
-  const parts = may.length > 1 ? entities.partsOf(entity, new Set(may.map((r) => r.id))) : [];
-  const part = new Set(parts.find((p) => anchor !== undefined && p.includes(anchor)) ?? parts[0] ?? may.map((r) => r.id));
-  const mayIds = new Set(may.map((r) => r.id));
-  const candidates = all.filter((r) => part.has(r.id) || !mayIds.has(r.id));
-  const alertsOn = screening ? alertsInForce(screening, [...part].filter((r) => mayIds.has(r)), mosaic.now()) : [];
+  const view = await readerView(mosaic, consultation, entities, entity);
+  return showPart(mosaic, consultation, view, { entity, id, part: partShowing(view, { entity, id, anchor }), screening });
+}
+
+/** The part that `id` shows of `entity` (see readEntity). */
+function partShowing(view: ReaderView, { entity, id, anchor }: { readonly entity: EntityId; readonly id: EntityId; readonly anchor: RecordId | undefined }): NamedPart | undefined {
+  const own = view.parts.find((p) => p.id === id);
+  if (own) return own;
+  // an id the merges do not name (split, then a part merged) leads to the entity's own part
+  const records = view.ownRecords(id);
+  const holding = records === undefined ? view.parts.filter((p) => p.id === entity) : view.parts.filter((p) => p.records.some((r) => records.has(r)));
+  return holding.find((p) => anchor !== undefined && p.records.includes(anchor)) ?? holding[0];
+}
+
+/** The entity view of `part` (none: pointers alone), through the gate: its records, and pointers for the members the user may not read. */
+async function showPart(mosaic: Mosaic, consultation: Consultation, view: ReaderView, { entity, id, part, screening }: { readonly entity: EntityId; readonly id: EntityId; readonly part: NamedPart | undefined; readonly screening: ScreeningProjection | undefined }): Promise<EntityAnswer> {
+  // only the part shown (and pointers for what stays hidden) goes through the gate, so the audit lists what is returned
+  const shown = new Set(part?.records ?? []);
+  const candidates = view.members.filter((r) => shown.has(r.id) || !view.readable.has(r.id));
+  const alertsOn = screening ? alertsInForce(screening, [...shown], mosaic.now()) : [];
   const consulted = await consult<ConsultedMember | AlertRecord>(mosaic, consultation, [...candidates, ...alertsOn], { action: 'read', query: { entity: id }, subjects: [entity] });
   const { pointers } = consulted;
   const visible = consulted.visible.filter((r): r is ConsultedMember => 'stored' in r);
@@ -92,10 +109,11 @@ export async function readEntity(mosaic: Mosaic, consultation: Consultation, ent
   // The caption is the value most records agree on, so no single agency's spelling dominates.
   const names = properties['name'] ?? [];
   const caption = [...names].sort((a, b) => b.sources.length - a.sources.length)[0]?.value ?? visible[0]?.schema ?? 'Hidden entity';
+  const shownId = part?.id ?? id;
   return {
     entity: {
-      id: entity,
-      ...(entity !== id ? { redirectedFrom: id } : {}),
+      id: shownId,
+      ...(shownId !== id ? { redirectedFrom: id } : {}),
       schema: visible[0]?.schema ?? 'Thing',
       caption: visible.length > 0 ? caption : 'Information held elsewhere',
       properties,
@@ -108,30 +126,31 @@ export async function readEntity(mosaic: Mosaic, consultation: Consultation, ent
 
 /**
  * Which entity a record the user may read belongs to: a lookup on the way to the subject's
- * profile. It answers the entity's id alone and is logged as a consultation of that record (its
- * query says it was a lookup), but it does not tell the owners: the profile then reads the
- * entity through readEntity, the consultation that does (telling them here too sent each owner
- * two identical notices for one opened profile). A record the user may not read, or not yet
- * resolved, is not found, answered as GET /records/:id answers a missing one, so a hidden
- * record merged into a visible entity is not confirmed to exist.
+ * profile. It answers the id the record's part goes by for this user (reader-view.ts), so two
+ * records held together only through records the user may not see answer two ids. It is logged
+ * as a consultation of that record (its query says it was a lookup), but it does not tell the
+ * owners: the profile then reads the entity through readEntity, the consultation that does
+ * (telling them here too sent each owner two identical notices for one opened profile). A record
+ * the user may not read, not yet resolved, or in a part that goes by no id for them, is not
+ * found, answered as GET /records/:id answers a missing one, so a hidden record merged into a
+ * visible entity is not confirmed to exist.
  */
-export async function entityOfRecord(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf'>, id: RecordId): Promise<EntityId> {
+export async function entityOfRecord(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>, id: RecordId): Promise<EntityId> {
   requirePurpose(consultation);
   const stored = await mosaic.store.getRecord(id);
   const entity = entities.entityOf(id);
   const decision = stored && stored.deletedAt === undefined
     ? mosaic.decide(policyUser(consultation.user), 'read', { kind: 'record', id, provenance: stored.record.provenance }, policyContext(await mosaic.org(), consultation))
     : undefined;
-  if (decision?.effect !== 'allow' || entity === undefined) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+  const view = decision?.effect === 'allow' && entity !== undefined ? await readerView(mosaic, consultation, entities, entity) : undefined;
+  const part = view?.parts.find((p) => p.records.includes(id));
+  if (entity === undefined || part === undefined) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
   await mosaic.audit.append({
     actor: { user: consultation.user.id, agency: consultation.user.agency }, action: 'consultation', purpose: consultation.purpose, caseRef: consultation.caseRef,
     query: { entityOfRecord: id }, subjects: [entity], records: [id], pointers: [], outcome: 'ok',
   });
-  return entity;
+  return part.id;
 }
-
-/** A member record as the gate sees it, with what the store keeps of it. */
-type ConsultedMember = EntityRecord & { readonly stored: StoredRecord };
 
 /** Alerts in force now on these records, most binding first (the screening projection keeps them by subject). */
 function alertsInForce(screening: ScreeningProjection, records: readonly RecordId[], now: Date): AlertRecord[] {
