@@ -175,4 +175,41 @@ describe('entity ids as a reader sees the parts', () => {
     expect(shown(await readEntity(world!.mosaic, fed, entities, after))).toEqual({ id: after, redirectedFrom: undefined, records: ['fedpol:l10', 'zone-north:k9'] });
     expect(shown(await readEntity(world!.mosaic, fed, entities, retired))).toEqual({ id: after, redirectedFrom: retired, records: ['fedpol:l10', 'zone-north:k9'] });
   });
+
+  it('answers a split entity with the parts the reader may see, audited; one part as a redirect, none as an unknown id', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    const person = { name: ['Zbigniew Wrzosek-Kallio'], birthDate: ['1979-03-02'], passportNumber: ['PX1234567'] };
+    await put({ id: 'v1', schema: 'Person', properties: person, provenance: testProvenance('zone-north') });
+    await put({ id: 'h1', schema: 'Person', properties: person, provenance: testProvenance('intel') });
+    const other = { name: ['Wolfram Eisenkopf'], birthDate: ['1970-05-05'], passportNumber: ['FR7777777'] };
+    await put({ id: 'h3a', schema: 'Person', properties: other, provenance: testProvenance('intel') });
+    await put({ id: 'h3b', schema: 'Person', properties: other, provenance: testProvenance('intel') });
+    await projections.follower.catchUp();
+    const entities = projections.entities;
+    const seen = entities.entityOf(RecordId('zone-north:v1'))!;
+    const hidden = entities.entityOf(RecordId('intel:h3a'))!;
+    expect(entities.entityOf(RecordId('intel:h1'))).toBe(seen);
+    expect(entities.entityOf(RecordId('intel:h3b'))).toBe(hidden);
+    const fed = await as('fedAnalyst');
+    const intel = await as('intelAnalyst');
+    await expect(readEntity(world.mosaic, fed, entities, hidden)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `entity ${hidden} not found` });
+
+    await entities.judge(RecordId('zone-north:v1'), RecordId('intel:h1'), 'not_same', intel.user.id);
+    await entities.judge(RecordId('intel:h3a'), RecordId('intel:h3b'), 'not_same', intel.user.id);
+    expect(await entities.resolve(seen)).toHaveLength(2);
+    expect(await entities.resolve(hidden)).toHaveLength(2);
+    const consultations = async () => (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; query?: { entity?: string } })
+      .filter((e) => e.action === 'consultation' && e.actor.user === fed.user.id);
+
+    // the federal police saw one record in the entity: it opens as that record's part, not as a split telling of a hidden one
+    const part = entities.entityOf(RecordId('zone-north:v1'))!;
+    expect(shown(await readEntity(world.mosaic, fed, entities, seen))).toEqual({ id: part, redirectedFrom: seen, records: ['zone-north:v1'] });
+    // an entity of records hidden from them stays unknown after its split
+    const before = (await consultations()).length;
+    await expect(readEntity(world.mosaic, fed, entities, hidden)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `entity ${hidden} not found` });
+    expect((await consultations()).slice(before).map((e) => e.query)).toEqual([{ entity: hidden }]);
+    // intelligence sees both parts of its own entity
+    expect(await readEntity(world.mosaic, intel, entities, hidden)).toEqual({ split: await entities.resolve(hidden) });
+  });
 });

@@ -61,13 +61,15 @@ interface ReadOptions {
  * id's own records (`redirectedFrom` it when that part goes by another id: the merge is one the
  * user sees). `anchor`: the record the user came from, which picks among several such parts.
  * An id that shows no part the user may read answers with the pointers where agreements allow,
- * else as an unknown id.
+ * else as an unknown id. An id split since answers the parts the user may read: one is shown as
+ * a redirect, none answers as an unknown id (a split of records hidden from the user, or of one
+ * they see and others they do not, is not theirs to learn of).
  * `screening`: where the alerts on records are kept; the alerts in force on the part shown pass
  * the same gate as the records (an alert is a record of its owner), and are left out without it.
  */
 export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, { anchor, screening }: ReadOptions = {}): Promise<EntityAnswer> {
   const live = await entities.resolve(id);
-  if (live.length > 1) return { split: live };
+  if (live.length > 1) return readSplit(mosaic, consultation, entities, { id, live, screening });
   const entity = live[0] ?? id;
   const view = await readerView(mosaic, consultation, entities, entity);
   return showPart(mosaic, consultation, view, { entity, id, part: partShowing(view, { entity, id, anchor }), screening });
@@ -81,6 +83,22 @@ function partShowing(view: ReaderView, { entity, id, anchor }: { readonly entity
   const records = view.ownRecords(id);
   const holding = records === undefined ? view.parts.filter((p) => p.id === entity) : view.parts.filter((p) => p.records.some((r) => records.has(r)));
   return holding.find((p) => anchor !== undefined && p.records.includes(anchor)) ?? holding[0];
+}
+
+/** An id split into `live`: the parts the user may read, passed through the gate and audited as any entity read. */
+async function readSplit(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, { id, live, screening }: { readonly id: EntityId; readonly live: readonly EntityId[]; readonly screening: ScreeningProjection | undefined }): Promise<EntityAnswer> {
+  const seen: { readonly entity: EntityId; readonly view: ReaderView; readonly part: NamedPart }[] = [];
+  for (const entity of live) {
+    const view = await readerView(mosaic, consultation, entities, entity);
+    const part = view.parts.find((p) => p.id === entity);
+    if (part) seen.push({ entity, view, part });
+  }
+  const [only] = seen;
+  if (only && seen.length === 1) return showPart(mosaic, consultation, only.view, { entity: only.entity, id, part: only.part, screening });
+  // the answer holds no record: audited with none, as a read of an unknown id is
+  await consult(mosaic, consultation, [], { action: 'read', query: { entity: id }, subjects: seen.length > 0 ? seen.map((s) => s.entity) : [id] });
+  if (!only) throw notFound(id);
+  return { split: seen.map((s) => s.part.id) };
 }
 
 /** The entity view of `part` (none: pointers alone), through the gate: its records, and pointers for the members the user may not read. */
