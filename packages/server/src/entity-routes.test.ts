@@ -198,9 +198,15 @@ describe('resolved entities', () => {
     expect(projections.entities.entityOf(RecordId('fedpol:p1'))).not.toBe(projections.entities.entityOf(RecordId('zone-north:z1')));
   });
 
-  it('refuses a judgement on a record the user may not see, like a missing one', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('zoneOfficer'), payload: { a: 'fedpol:p2', b: 'intel:i1', verdict: 'same' } });
-    expect(response.statusCode).toBe(404);
+  it('refuses a judgement on a record the user may not see, like a missing one, naming it; and a non-analyst\'s as forbidden', async () => {
+    const judge = (user: string, b: string) => app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers(user), payload: { a: 'fedpol:p2', b, verdict: 'same' } });
+    const hidden = await judge('fedAnalyst', 'intel:i1');
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json()).toEqual((await judge('fedAnalyst', 'intel:no-such-record')).json());
+    expect(hidden.json()).toMatchObject({ error: { code: 'MOSAIC_NOT_FOUND', message: 'b: no such record you may judge' } });
+    const officer = await judge('zoneOfficer', 'intel:i1');
+    expect(officer.statusCode).toBe(403);
+    expect(officer.json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'only analysts judge records' } });
   });
 
   it('answers a hidden entity like an unknown one', async () => {

@@ -5,7 +5,7 @@ import { graphExpand } from '../graph/graph-queries.ts';
 import type { Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
 import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
-import { entityOfRecord, readEntity, reviewPairs, type EntityAnswer } from './entity-view.ts';
+import { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer } from './entity-view.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -211,5 +211,21 @@ describe('entity ids as a reader sees the parts', () => {
     expect((await consultations()).slice(before).map((e) => e.query)).toEqual([{ entity: hidden }]);
     // intelligence sees both parts of its own entity
     expect(await readEntity(world.mosaic, intel, entities, hidden)).toEqual({ split: await entities.resolve(hidden) });
+  });
+});
+
+describe('judgePair', () => {
+  it('names the record of the pair the person may not judge, and refuses a non-analyst as forbidden', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    await put({ id: 'j1', schema: 'Person', properties: { name: ['Oriane Castelnau'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'j2', schema: 'Person', properties: { name: ['Oriane Castelnau'] }, provenance: testProvenance('intel') });
+    await projections.follower.catchUp();
+    const fed = await as('fedAnalyst');
+    const judge = (c: Consultation, a: string, b: string) => judgePair(world!.mosaic, c, projections!.entities, RecordId(a), RecordId(b), 'same');
+    await expect(judge(fed, 'fedpol:j1', 'fedpol:nothing')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'b: no such record you may judge', details: { field: 'b' } });
+    // a record hidden from them answers as a missing one
+    await expect(judge(fed, 'intel:j2', 'fedpol:j1')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'a: no such record you may judge', details: { field: 'a' } });
+    await expect(judge(await as('zoneOfficer'), 'fedpol:j1', 'fedpol:nothing')).rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN', message: 'only analysts judge records' });
   });
 });

@@ -239,25 +239,39 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
 
 /** Whether the person may judge records `ids`: an analyst who may read each of them. */
 export async function mayJudge(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[]): Promise<boolean> {
-  const user = policyUser(consultation.user);
-  if (!user.roles.includes('analyst')) return false;
+  if (!policyUser(consultation.user).roles.includes('analyst')) return false;
   requirePurpose(consultation);
+  return (await unjudgeable(mosaic, consultation, ids)) === undefined;
+}
+
+/** The first of `ids` the person may not read (a record that does not exist is one), or undefined. */
+async function unjudgeable(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[]): Promise<RecordId | undefined> {
+  const user = policyUser(consultation.user);
   const context = policyContext(await mosaic.org(), consultation);
   const records = await mosaic.store.getRecords(ids);
-  return records.length === ids.length && records.every((r) => decide(user, 'read', { kind: 'record', provenance: r.record.provenance }, context).effect === 'allow');
+  return ids.find((id) => {
+    const record = records.find((r) => r.record.id === id);
+    return !record || decide(user, 'read', { kind: 'record', provenance: record.record.provenance }, context).effect !== 'allow';
+  });
 }
 
 /**
  * A person's judgement on two records the person may see; it sticks in every later run. `applied`:
  * false when a full pass was running (the judgement is stored and applies when it ends; the
- * entities returned are those before it).
+ * entities returned are those before it). Only an analyst judges (403, as for undoing a merge);
+ * a record they may not read is refused naming its field, in the words a missing one is.
  */
 export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined; applied: boolean }> {
+  if (!consultation.user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts judge records');
   // a judgement is on two records (one record judged "not the same" as itself would be a constraint no clustering can meet)
   if (a === b) throw new AppError('MOSAIC_INVALID_INPUT', 'b: a judgement is on two different records', { field: 'b', reason: 'the same record as a' });
   // a decision on who is whom, under the reviewer's purpose and case, which its audit entry records
   requirePurpose(consultation);
-  if (!(await mayJudge(mosaic, consultation, [a, b]))) throw new AppError('MOSAIC_NOT_FOUND', 'no such pair of records you may judge');
+  const refused = await unjudgeable(mosaic, consultation, [a, b]);
+  if (refused !== undefined) {
+    const field = refused === a ? 'a' : 'b';
+    throw new AppError('MOSAIC_NOT_FOUND', `${field}: no such record you may judge`, { field, reason: 'no such record you may judge' });
+  }
   // "the same" is said of two of one kind that resolution groups (a person and a person): a
   // person is not a sighting, and a pair across kinds would be a judgement no run can follow
   const [first, second] = await mosaic.store.getRecords([a, b]).then((found) => [a, b].map((id) => found.find((s) => s.record.id === id)?.record.schema ?? ''));
