@@ -151,6 +151,18 @@ describe('validateRecord', () => {
     expect(!missing.ok && missing.errors).toEqual([{ field: 'relative', reason: 'is required: it is an endpoint of Family' }]);
   });
 
+  it('refuses a record left with no value, an empty string or cell being none, and says so once', () => {
+    for (const properties of [{}, { name: [''] }, { name: '', birthDate: [null] }, { name: [] }]) {
+      const empty = validateRecord(registry, { id: 'e1', schema: 'Person', properties, provenance });
+      expect(!empty.ok && empty.errors, JSON.stringify(properties)).toEqual([{ field: 'properties', reason: 'holds no value (an empty string or an empty CSV cell is no value)' }]);
+    }
+    // a value refused is the reason given, not the emptiness it leaves
+    const refused = validateRecord(registry, { id: 'e2', schema: 'Person', properties: { birthDate: ['not a date'] }, provenance });
+    expect(!refused.ok && refused.errors.map((e) => e.field)).toEqual(['birthDate']);
+    // one value is enough
+    expect(validateRecord(registry, { id: 'e3', schema: 'Person', properties: { name: ['', 'Noor Vandamme'] }, provenance }).ok).toBe(true);
+  });
+
   it('refuses abstract schemata, control characters and absurd value counts', () => {
     const abstract = validateRecord(registry, { id: 'x', schema: 'Thing', properties: {}, provenance });
     expect(!abstract.ok && abstract.errors[0]?.reason).toBe('Thing is abstract');

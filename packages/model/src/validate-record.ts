@@ -252,6 +252,10 @@ export function validateRecord(registry: SchemaRegistry, raw: unknown, options: 
       }
       if (clean.length > 0) properties[name] = Object.freeze(clean);
     }
+    // an empty string or cell is no value; a record left with none says nothing of anyone
+    if (Object.keys(properties).length === 0 && !errors.some((e) => e.field !== 'properties' && !e.field.startsWith('provenance'))) {
+      errors.push({ field: 'properties', reason: 'holds no value (an empty string or an empty CSV cell is no value)' });
+    }
     if (schema.edge) {
       for (const end of [schema.edge.source, schema.edge.target]) {
         if (!properties[end]) errors.push({ field: end, reason: `is required: it is an endpoint of ${schema.name}` });
