@@ -231,7 +231,8 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     async deleteRecord(id, { actor, reason }: DeleteRecordOptions): Promise<DeleteResult> {
       const at = now().toISOString();
       return write(async (trx) => {
-        const row = await trx.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+        // read as a put reads it, held against other writers until the erasure commits
+        const row = (await recordWriter.load(trx, [id])).get(id);
         if (row === undefined) return { status: 'not_found', id };
         if (row.deleted_at !== null) return { status: 'already_deleted', id, version: row.version };
         const version = row.version + 1;
@@ -239,7 +240,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         // report's text; what stays is that the record was there (its schema and provenance) and
         // who erased it, when and why.
         await trx.updateTable('record_versions').set({ document: null }).where('record_id', '=', id).execute();
-        await trx.insertInto('record_versions').values({ ...archivedOf(recordRowOf(row)), document: null }).execute();
+        await trx.insertInto('record_versions').values({ ...archivedOf(row), document: null }).execute();
         const { schema, provenance } = recordOf(row.id, row.document);
         await trx.updateTable('records').set({ version, actor, reason, updated_at: at, deleted_at: at, document: JSON.stringify({ schema, properties: {}, provenance }), names: '' }).where('id', '=', id).execute();
         await dialect.indexNames(trx, [], [id]);

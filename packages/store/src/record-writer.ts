@@ -2,9 +2,11 @@
  * Writing a batch of records, in two steps: `planRecordWrites` decides, in memory, what each put
  * does (created / updated / unchanged, which old rows become versions, which change-feed
  * entries follow) and a `RecordWriter` carries the plan out inside the batch's transaction.
- * The default writer is plain Kysely; sqlite has a faster one on the raw connection
- * (sqlite/sqlite-record-writer.ts) because ingest is the one path where Kysely's per-query
- * compilation shows.
+ * The default writer is plain Kysely and takes no lock; sqlite has a faster one on the raw
+ * connection (sqlite/sqlite-record-writer.ts) because ingest is the one path where Kysely's
+ * per-query compilation shows, and needs none (`begin immediate` holds the database's one write
+ * lock); PostgreSQL's locks the ids first (postgres/postgres-record-writer.ts), since several
+ * nodes write there at once.
  */
 import type { Kysely, Selectable } from 'kysely';
 import { canonicalJson } from './canonical-json.ts';
@@ -66,7 +68,10 @@ export interface RecordWritePlan {
 }
 
 export interface RecordWriter {
-  /** Current rows of the given ids (deleted ones included). */
+  /**
+   * Current rows of the given ids (deleted ones included), which no other transaction may write
+   * until this one ends: what is planned from them must still hold when it is written.
+   */
   load(trx: Kysely<Database>, ids: readonly string[]): Promise<Map<string, RecordRow>>;
   /** Versions, upserts, name index and change feed, in the caller's transaction. */
   write(trx: Kysely<Database>, plan: RecordWritePlan): Promise<void>;

@@ -17,7 +17,7 @@ import { auditStorageContract } from '@mosaic/audit/testing';
 import { createStoreAuditStorage } from './audit-storage-adapter.ts';
 import { openStore } from './open-store.ts';
 import { prepareRecord } from './prepare-record.ts';
-import type { Store, StoreDialectName } from './store.ts';
+import type { PutResult, Store, StoreDialectName } from './store.ts';
 import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from './testing.ts';
 
 const postgresAvailable = await postgresReachable('store contract, PostgreSQL half');
@@ -27,6 +27,8 @@ interface Harness {
   readonly available: boolean;
   /** A store on a fresh, empty database (sqlite: temp dir; PostgreSQL: new schema). */
   open(now?: () => Date): Promise<Store>;
+  /** Two stores on one fresh database, as two nodes (sqlite: two connections to one file; PostgreSQL: two pools on one schema). */
+  openNodes(now?: () => Date): Promise<readonly [Store, Store]>;
   /** A store left open until cleanup (for suites that do not close what they open). */
   openKept(): Promise<Store>;
   cleanup(): Promise<void>;
@@ -58,6 +60,12 @@ function sqliteHarness(): Omit<Harness, 'openKept'> {
       dirs.push(dataDir);
       return openStore({ dataDir, ...(now === undefined ? {} : { now }) });
     },
+    async openNodes(now) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-store-'));
+      dirs.push(dataDir);
+      const options = { dataDir, ...(now === undefined ? {} : { now }) };
+      return [await openStore(options), await openStore(options)];
+    },
     cleanup() {
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
       return Promise.resolve();
@@ -74,6 +82,12 @@ function postgresHarness(): Omit<Harness, 'openKept'> {
       const schema = `mosaic_test_${randomBytes(6).toString('hex')}`;
       schemas.push(schema);
       return openStore({ databaseUrl: TEST_DATABASE_URL, schema, poolSize: 4, ...(now === undefined ? {} : { now }) });
+    },
+    async openNodes(now) {
+      const schema = `mosaic_test_${randomBytes(6).toString('hex')}`;
+      schemas.push(schema);
+      const options = { databaseUrl: TEST_DATABASE_URL, schema, poolSize: 4, ...(now === undefined ? {} : { now }) };
+      return [await openStore(options), await openStore(options)];
     },
     cleanup() {
       return dropTestSchemas(schemas);
@@ -687,6 +701,64 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(done).toBe(1);
     }));
 
+    it('serialises two nodes writing the same ids at once: each put gets the next version, none is lost', async () => {
+      const [a, b] = await harness.openNodes(steppingClock());
+      try {
+        const puts: { readonly record: EntityRecord; readonly result: PutResult }[] = [];
+        const putOn = async (node: Store, records: readonly EntityRecord[]): Promise<void> => {
+          const results = await node.putRecords(records, ACTOR);
+          results.forEach((result, i) => puts.push({ record: records[i]!, result }));
+        };
+        // one record per round: both nodes create it, both update it, both write the same content
+        for (let round = 0; round < 10; round++) {
+          const id = `race-${round}`;
+          await Promise.all([putOn(a, [person('fedpol', id, `Lina Claes ${round}`)]), putOn(b, [person('fedpol', id, `Lina Claesen ${round}`)])]);
+          await Promise.all([putOn(a, [person('fedpol', id, `Marc Wouters ${round}`)]), putOn(b, [person('fedpol', id, `Marc Wauters ${round}`)])]);
+          const same = person('fedpol', id, `Nora Peeters ${round}`);
+          await Promise.all([putOn(a, [same]), putOn(b, [same])]);
+        }
+        // batches of the same ids in opposite orders, as two uploads of one file's versions
+        const batch = Array.from({ length: 300 }, (_, i) => `batch-${i}`);
+        for (const surname of ['Maes', 'Mertens', 'Michiels']) {
+          await Promise.all([
+            putOn(a, batch.map((id) => person('fedpol', id, `Olivia ${surname} ${id}`))),
+            putOn(b, batch.toReversed().map((id) => person('fedpol', id, `Pieter ${surname} ${id}`))),
+          ]);
+        }
+
+        const byId = Map.groupBy(puts, (put) => put.result.id);
+        let versions = 0;
+        for (const [id, written] of byId) {
+          expect(written.filter((put) => put.result.status === 'created'), id).toHaveLength(1);
+          expect(written.filter((put) => !['created', 'updated', 'unchanged'].includes(put.result.status)), id).toEqual([]);
+          const numbered = written.filter((put) => put.result.status !== 'unchanged').map((put) => put.result.version).sort((x, y) => x - y);
+          expect(numbered, id).toEqual(numbered.map((_, i) => i + 1));
+          const history = await a.recordHistory(id);
+          expect(history.map((v) => v.version), id).toEqual(numbered);
+          // what each put reports is what the history holds at its version
+          for (const { record, result } of written) expect(history[result.version - 1]?.record, id).toEqual(record);
+          versions += numbered.length;
+        }
+        expect(await b.changesSince(0, 10_000)).toHaveLength(versions);
+        expect(await b.countRecords()).toBe(byId.size);
+
+        // an erasure on one node while the other updates: two versions, in either order
+        for (let round = 0; round < 10; round++) {
+          const id = RecordId(`fedpol:gone-${round}`);
+          await a.putRecords([person('fedpol', `gone-${round}`, 'Sven Aerts')], ACTOR);
+          const [erased, [put]] = await Promise.all([
+            a.deleteRecord(id, { actor: 'user:dpo', reason: 'review date passed' }),
+            b.putRecords([person('fedpol', `gone-${round}`, 'Sven Aerts-Goossens')], ACTOR),
+          ]);
+          expect(erased.status).toBe('deleted');
+          expect([erased.status === 'deleted' ? erased.version : 0, put?.version].sort()).toEqual([2, 3]);
+          expect((await b.recordHistory(id)).map((v) => [v.version, v.op])).toEqual(put?.version === 3 ? [[1, 'put'], [2, 'delete'], [3, 'put']] : [[1, 'put'], [2, 'put'], [3, 'delete']]);
+        }
+      } finally {
+        await b.close();
+        await a.close();
+      }
+    });
 
     auditStorageContract(`${harness.dialect} store`, async () => createStoreAuditStorage(await harness.openKept()));
   });

@@ -11,6 +11,7 @@ import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrate.ts';
 import type { Store } from '../store.ts';
 import { createPostgresMessageBus } from './postgres-message-bus.ts';
+import { createPostgresRecordWriter } from './postgres-record-writer.ts';
 import { postgresStoreDialect } from './postgres-store-dialect.ts';
 
 export interface PostgresStoreOptions {
@@ -61,5 +62,5 @@ export async function openPostgresStore({ databaseUrl, schema, poolSize = 10, no
     throw error;
   }
   const bus = createPostgresMessageBus({ databaseUrl, pool, ...(schema === undefined ? {} : { schema }) });
-  return createKyselyStore(db, { dialect: postgresStoreDialect, bus, ...(now === undefined ? {} : { now }) });
+  return createKyselyStore(db, { dialect: postgresStoreDialect, recordWriter: createPostgresRecordWriter(), bus, ...(now === undefined ? {} : { now }) });
 }
