@@ -33,6 +33,8 @@ export { answeredByJudgements, entityPairKey, reviewQueue } from './review-queue
 export type { AnsweredPair, ReviewItem, ReviewState } from './review-queue.ts';
 export { undoMerge } from './undo-merge.ts';
 export { judgeLocally } from './judge-locally.ts';
+export { adoptChange } from './adopt-change.ts';
+export { joinChanges, undoLocally } from './undo-locally.ts';
 export { removeLocally, updateLocally } from './update-locally.ts';
 export { preparingLookups } from './record-positions.ts';
 export { parseRecordLine, parseEntityObject } from './parse-record-line.ts';

@@ -3,13 +3,15 @@
  * node may serve any user (DESIGN: several stateless nodes behind a load balancer):
  * notifications published on one node reach the live streams on the others; an administrative
  * change (organisation, agreements), a change to a user or a sign-out makes the others reload
- * or forget their cached copies at once. Each node ignores its own messages.
+ * or forget their cached copies at once; a judgement or an undone merge made on one node is
+ * applied by the others as it was made (entity-projection.ts: the outcome is stored, the message
+ * names it). Each node ignores its own messages.
  */
 import type { Store } from '@mosaic/store';
 import { MAX_MESSAGE_BYTES } from '@mosaic/store';
 import type { Notification, Notifier } from './notifier.ts';
 
-const CHANNEL = { notifications: 'notifications', org: 'org', users: 'users', sessions: 'sessions' } as const;
+const CHANNEL = { notifications: 'notifications', org: 'org', users: 'users', sessions: 'sessions', entities: 'entities' } as const;
 /** A notification too large for one message is fetched from the store, where its node keeps it. */
 const FETCH_TRIES = 10;
 const FETCH_WAIT_MS = 100;
@@ -20,6 +22,8 @@ export interface NodeBridge {
   userChanged(userId: string): void;
   /** A session was signed out here (by the hash of its token, as the store keeps it). */
   sessionEnded(tokenHash: string): void;
+  /** A judgement or an undone merge was applied here: its stored outcome, by id. */
+  entitiesChanged(outcomeId: string): void;
   stop(): Promise<void>;
 }
 
@@ -29,12 +33,13 @@ export interface NodeBridgeOptions {
   readonly onOrganisationChanged: () => void;
   readonly onUserChanged: (userId: string) => void;
   readonly onSessionEnded: (tokenHash: string) => void;
+  readonly onEntitiesChanged: (outcomeId: string) => void;
   /** Where a node keeps the notifications it published (kind and id of the document). */
   readonly storedNotification: (id: string) => Promise<Notification | undefined>;
 }
 
 /** A single node has nobody to tell: nothing is sent or listened to (the checkpoint's hot path stays free of it). */
-const ALONE: NodeBridge = { notificationPublished: () => undefined, organisationChanged: () => undefined, userChanged: () => undefined, sessionEnded: () => undefined, stop: async () => undefined };
+const ALONE: NodeBridge = { notificationPublished: () => undefined, organisationChanged: () => undefined, userChanged: () => undefined, sessionEnded: () => undefined, entitiesChanged: () => undefined, stop: async () => undefined };
 
 export async function bridgeNodes(store: Store, options: NodeBridgeOptions): Promise<NodeBridge> {
   if (!store.bus.shared) return ALONE;
@@ -72,6 +77,10 @@ export async function bridgeNodes(store: Store, options: NodeBridgeOptions): Pro
       const message = parse(payload);
       if (message && typeof message['session'] === 'string') options.onSessionEnded(message['session']);
     }),
+    await store.bus.listen(CHANNEL.entities, (payload) => {
+      const message = parse(payload);
+      if (message && typeof message['outcome'] === 'string') options.onEntitiesChanged(message['outcome']);
+    }),
   ];
   // A lost message is a late one at worst: caches also expire, and notifications are stored.
   const send = (channel: string, message: Record<string, unknown>): void => void store.bus.send(channel, JSON.stringify({ from: nodeId, ...message })).catch(() => undefined);
@@ -84,6 +93,7 @@ export async function bridgeNodes(store: Store, options: NodeBridgeOptions): Pro
     organisationChanged: () => send(CHANNEL.org, {}),
     userChanged: (user) => send(CHANNEL.users, { user }),
     sessionEnded: (session) => send(CHANNEL.sessions, { session }),
+    entitiesChanged: (outcome) => send(CHANNEL.entities, { outcome }),
     async stop() {
       for (const stop of stops) await stop().catch(() => undefined);
     },

@@ -68,6 +68,8 @@ export async function startCheckpointProjections(mosaic: Mosaic, { intervalMs = 
 
 /** How often subscriptions are re-read (other nodes' changes) and silence is looked for. */
 const WATCH_SWEEP_MS = 60_000;
+/** How often a node looks for other nodes' judgements and undone merges whose message it missed. */
+const OUTCOME_SWEEP_MS = 5_000;
 
 /** Build every projection from the store, then follow the feed (every `intervalMs`). */
 export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {} }: ProjectionOptions = {}): Promise<Projections> {
@@ -79,19 +81,25 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
   await follower.catchUp();
   // Entities are resolved in one pass over the store; their own follower starts after it.
   const resolvedAt = await mosaic.store.latestSeq();
-  const entities = await createEntityProjection(mosaic.store, { now: mosaic.now });
+  const entities = await createEntityProjection(mosaic.store, { now: mosaic.now, published: (id) => mosaic.entityOutcomes.published(id) });
   // The watcher follows the entities (a record's subject is known once it is resolved) and
   // only what arrives from now on: a restart does not tell anyone of old news again.
   const watcher = createWatcher(mosaic, entities);
   await watcher.reload();
   const entityFollower = followChanges(mosaic.store, [entities, watcher], { fromSeq: resolvedAt });
   await entityFollower.catchUp();
+  // Another node's judgement or undo is applied once this node holds the records that node held
+  // when it made it (the feed read up to now), as it was made there (entity-projection.ts).
+  const stopAdopting = mosaic.entityOutcomes.subscribe((id) => void entityFollower.catchUp().then(() => entities.adopt(id)).catch(() => undefined));
   let sweeper: NodeJS.Timeout | undefined;
+  let outcomeSweeper: NodeJS.Timeout | undefined;
   if (follow) {
     follower.start(intervalMs);
     entityFollower.start(intervalMs);
     sweeper = setInterval(() => void watcher.reload().then(() => watcher.sweep()).catch(() => undefined), WATCH_SWEEP_MS);
     sweeper.unref();
+    outcomeSweeper = setInterval(() => void entityFollower.catchUp().then(() => entities.adoptMissed()).catch(() => undefined), OUTCOME_SWEEP_MS);
+    outcomeSweeper.unref();
   }
   return {
     graph,
@@ -119,6 +127,8 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
       follower.stop();
       entityFollower.stop();
       if (sweeper) clearInterval(sweeper);
+      if (outcomeSweeper) clearInterval(outcomeSweeper);
+      stopAdopting();
       entities.stop();
       notifications.stop();
     },

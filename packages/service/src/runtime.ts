@@ -37,10 +37,19 @@ export interface Mosaic {
   readonly documents: DocumentWriter;
   /** The policy's decision point (decide() of @mosaic/policy); replaced only to measure its cost. */
   readonly decide: Decide;
+  /** Judgements and undone merges between the nodes sharing the store (entity-projection.ts applies them). */
+  readonly entityOutcomes: EntityOutcomes;
   /** The organisation and agreements, cached until an administrative change reloads them (which also clears cached sessions). */
   org(): Promise<OrgSnapshot>;
   reloadOrg(): Promise<OrgSnapshot>;
   close(): Promise<void>;
+}
+
+/** The stored outcome of a judgement or an undone merge, by id: told to the other nodes, heard from them. */
+export interface EntityOutcomes {
+  published(outcomeId: string): void;
+  /** Called with each outcome another node published; the returned function stops it. */
+  subscribe(listener: (outcomeId: string) => void): () => void;
 }
 
 export interface OpenMosaicOptions {
@@ -92,11 +101,13 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
   const late: { bridge?: NodeBridge } = {};
   const notifier = createNotifier({ onPublish: (n) => late.bridge?.notificationPublished(n) });
   const nodeId = randomUUID();
+  const outcomeListeners = new Set<(outcomeId: string) => void>();
   const bridge = await bridgeNodes(store, {
     nodeId, notifier,
     onOrganisationChanged: () => void loadOrg().catch(() => undefined),
     onUserChanged: (user) => cache.forgetUser(user),
     onSessionEnded: (tokenHash) => cache.forgetSession(tokenHash),
+    onEntitiesChanged: (outcomeId) => { for (const listener of outcomeListeners) listener(outcomeId); },
     storedNotification: async (id) => ((await store.getDocument(NOTIFICATION_KIND, id))?.body as { notification?: Notification } | undefined)?.notification,
   });
   late.bridge = bridge;
@@ -127,6 +138,13 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     sessions,
     documents,
     decide: decider,
+    entityOutcomes: {
+      published: (outcomeId) => bridge.entitiesChanged(outcomeId),
+      subscribe(listener) {
+        outcomeListeners.add(listener);
+        return () => outcomeListeners.delete(listener);
+      },
+    },
     org: () => org ?? loadOrg(),
     reloadOrg,
     async close() {

@@ -4,20 +4,28 @@
  * human judgement holds); afterwards each new record is resolved incrementally against the
  * existing entities, an updated one clustered again with its entity and the entities its new
  * version links to, and a deleted one taken out of its entity, which is clustered again without
- * it. A judgement is committed and its two entities clustered again at once; an undone merge is
- * committed and the entities resolved again by a full pass, so the next answer reflects them.
+ * it. A judgement is committed and its two entities clustered again at once; so is an undone
+ * merge (undo-locally.ts), so the next answer reflects them.
+ *
+ * Every node sharing the store resolves the change feed's records itself, in the feed's order,
+ * and so numbers new entities as the others do. A judgement or an undo is made on one node: its
+ * outcome (the change it committed, with the ids it gave) is stored and the other nodes are told
+ * (node-bridge.ts); each replays it on its own index (for the parts a judgement joined) and takes
+ * the outcome's ids, so that an id names the same records on every node. A node started later
+ * reads the outcomes' ids in the stored membership, which its full pass keeps.
  * A full pass of a large store runs in a worker thread (full-pass.ts), and reading the records
  * for it gives the event loop turns: requests go on being answered while it runs.
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, preparingLookups, removeLocally, reviewQueue, schemaGroup, undoMerge, updateLocally, visibleParts,
-  type AnsweredPair, type Candidate, type Judgement, type ResolutionIndex, type ReviewItem, type Verdict,
+  addRecord, adoptChange, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, preparingLookups, removeLocally, joinChanges, reviewQueue, schemaGroup, undoLocally, undoMerge, updateLocally, visibleParts,
+  type AnsweredPair, type Candidate, type Judgement, type ResolutionChange, type ResolutionIndex, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
 import type { Store } from '@mosaic/store';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
+import { timeOrderedId } from '../time-ordered-id.ts';
 import { createFullPass } from './full-pass.ts';
 import { storeResolutionStore } from './store-resolution-store.ts';
 
@@ -26,6 +34,29 @@ const MAX_ARRIVALS = 10_000;
 
 /** Records read from the store at a time by a full pass (a page is read in one go: tens of milliseconds). */
 const PAGE = 1000;
+
+/** Where the outcome of each judgement and undone merge is kept for the other nodes. */
+const OUTCOME_KIND = 'entity-outcome';
+/** Outcomes looked at by a node making sure it missed none (a lost bus message). */
+const RECENT_OUTCOMES = 200;
+
+/** A change as stored in an outcome (JSON: the membership as pairs). */
+type StoredChange = Omit<ResolutionChange, 'membership'> & { readonly membership: readonly (readonly [RecordId, EntityId])[] };
+
+/**
+ * What one node's judgement or undone merge did, for the others: the judgement or the undo's own
+ * change (replayed there), and the change committed with it, whose ids they take. `full`: the
+ * entities were too large to cluster alone, and a full pass applied it.
+ */
+interface StoredOutcome {
+  readonly judgement?: Judgement;
+  readonly undo?: StoredChange;
+  readonly change?: StoredChange;
+  readonly full?: boolean;
+}
+
+const storedChange = (change: ResolutionChange): StoredChange => ({ ...change, membership: [...change.membership] });
+const readChange = (stored: StoredChange): ResolutionChange => ({ ...stored, membership: new Map(stored.membership) });
 
 /** Below this many matchable records the store's own EM estimates are not trusted. */
 export const MIN_RECORDS_TO_TRAIN = 5000;
@@ -66,15 +97,24 @@ export interface EntityProjection extends Projection {
   stop(): void;
   /** Called with each record whose entity changed (or may have: a rebuild reports every record). */
   onMembership(listener: (record: RecordId) => void): void;
+  /**
+   * Applies the outcome of a judgement or an undone merge another node made (stored by id), as
+   * it was made there; an outcome already applied is not applied again.
+   */
+  adopt(outcomeId: string): Promise<void>;
+  /** Applies the stored outcomes of other nodes not applied yet (one whose message was lost). */
+  adoptMissed(): Promise<void>;
 }
 
 export interface EntityProjectionOptions {
   readonly now?: () => Date;
   /** From this many matchable records on, a full pass runs in a worker thread (full-pass.ts). */
   readonly workerFrom?: number;
+  /** Tells the other nodes of the outcome of a judgement or an undone merge made here (stored by id). */
+  readonly published?: (outcomeId: string) => void;
 }
 
-export async function createEntityProjection(store: Store, { now = () => new Date(), workerFrom }: EntityProjectionOptions = {}): Promise<EntityProjection> {
+export async function createEntityProjection(store: Store, { now = () => new Date(), workerFrom, published }: EntityProjectionOptions = {}): Promise<EntityProjection> {
   // reading every record's entity gives the event loop turns (a full pass reads it again)
   const persistence = storeResolutionStore(store, { betweenPages: createEventLoopYielder() });
   const fullPass = createFullPass(workerFrom === undefined ? {} : { workerFrom });
@@ -239,6 +279,39 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     });
   };
 
+  // Outcomes stored before the first full pass are in the membership it reads (their ids kept).
+  const adopted = new Set<string>((await store.listDocuments(OUTCOME_KIND, { limit: RECENT_OUTCOMES })).map((d) => d.id));
+  const publish = async (outcome: StoredOutcome): Promise<void> => {
+    const id = timeOrderedId();
+    adopted.add(id);
+    await store.putDocument({ kind: OUTCOME_KIND, id, owner: 'resolution', body: outcome });
+    published?.(id);
+  };
+  /** Another node's outcome: replayed here, then its ids taken (nothing is committed: that node did). */
+  const adoptNow = async (outcome: StoredOutcome): Promise<void> => {
+    if (!index || outcome.full) return rebuildNow();
+    const sequence = index.sequence;
+    const undo = outcome.undo ? readChange(outcome.undo) : undefined;
+    const replayed = outcome.judgement
+      ? judgeLocally(index, outcome.judgement, { at: outcome.judgement.at })
+      : undo ? undoLocally(index, undo, { at: undo.judgements[0]?.at ?? now().toISOString() }) : undefined;
+    // the replay's moves (an undo's own first), then the outcome's ids over them
+    for (const change of [undo, replayed]) for (const [record, entity] of change?.membership ?? []) setMember(record, entity);
+    if (outcome.change) for (const [record, entity] of adoptChange(index, readChange(outcome.change))) setMember(record, entity);
+    // the numbers the replay drew from this node's sequence were replaced by the outcome's ids
+    index.sequence = Math.max(sequence, outcome.change?.entitySequence ?? index.sequence);
+  };
+  const adopt = async (id: string): Promise<void> => {
+    if (adopted.has(id)) return;
+    adopted.add(id);
+    const found = await store.getDocument(OUTCOME_KIND, id);
+    if (!found) {
+      adopted.delete(id);
+      return;
+    }
+    await serialised(() => adoptNow(found.body as StoredOutcome));
+  };
+
   await rebuild();
 
   return {
@@ -315,9 +388,13 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       waitingJudgements.set(key, judgement);
       const applied = serialised(async () => {
         const change = index ? judgeLocally(index, judgement, { at }) : undefined;
-        if (!change) return rebuildNow();
+        if (!change) {
+          await rebuildNow();
+          return publish({ judgement, full: true });
+        }
         await persistence.commit(change);
         for (const [record, entity] of change.membership) setMember(record, entity);
+        await publish({ judgement, change: storedChange(change) });
       }).finally(() => {
         if (waitingJudgements.get(key) === judgement) waitingJudgements.delete(key);
       });
@@ -334,10 +411,22 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       return event ? { survivor: event.survivor, absorbed: event.absorbed, link: event.link } : undefined;
     },
     async undo(mergeId, by) {
+      const at = now().toISOString();
       const snapshot = await persistence.load();
-      const change = undoMerge(snapshot, mergeId, { by, at: now().toISOString() });
+      const change = undoMerge(snapshot, mergeId, { by, at });
       await persistence.commit(change);
-      await rebuild();
+      // the two entities clustered again under the undo's `not_same`, as judge does
+      await serialised(async () => {
+        const clustered = index ? undoLocally(index, change, { at }) : undefined;
+        if (!clustered) {
+          await rebuildNow();
+          return publish({ undo: storedChange(change), full: true });
+        }
+        await persistence.commit(clustered);
+        const whole = joinChanges(change, clustered);
+        for (const [record, entity] of whole.membership) setMember(record, entity);
+        await publish({ undo: storedChange(change), change: storedChange(whole) });
+      });
     },
     async merges(entity) {
       const events = await persistence.mergeEvents();
@@ -374,6 +463,12 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     },
     onMembership: (listener) => {
       listeners.push(listener);
+    },
+    adopt,
+    async adoptMissed() {
+      // oldest first: outcomes are applied in the order they were made
+      const recent = await store.listDocuments(OUTCOME_KIND, { limit: RECENT_OUTCOMES });
+      for (const d of [...recent].reverse()) await adopt(d.id);
     },
   };
 }
