@@ -1,10 +1,13 @@
 import type { AuditEntry } from '@mosaic/audit';
-import { RecordId } from '@mosaic/model';
+import { AgencyId, RecordId } from '@mosaic/model';
+import { AgreementId } from '@mosaic/policy';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { followChanges } from './change-follower.ts';
 import { searchRecords, type SearchOptions } from './record-search.ts';
+import { saveOrganisation } from './organisation.ts';
 import { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
+import { entityOfRecord } from './resolution/entity-view.ts';
 import { createScreeningProjection, type ScreeningProjection } from './screening/screening-projection.ts';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic, type TestUserName } from './testing.ts';
 
@@ -56,6 +59,15 @@ async function lastConsultation(): Promise<AuditEntry | undefined> {
   let last: AuditEntry | undefined;
   for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.caseRef === 'ZN-1' && entry.action === 'consultation') last = entry;
   return last;
+}
+
+/** The federal police and the zone share all they hold with intelligence too (the tests' world shares nothing with it). */
+async function letIntelligenceRead(): Promise<void> {
+  const { org, agreements } = await world.mosaic.org();
+  const full = agreements.find((a) => a.id === 'fedpol-zone')!;
+  const withIntel = ['fedpol', 'zone-north'].map((owner) => ({ ...full, id: AgreementId(`${owner}-intel`), owner: AgencyId(owner), recipient: AgencyId('intel') }));
+  await saveOrganisation(world.mosaic.store, { agencies: org.agencies, desks: org.desks, agreements: [...agreements, ...withIntel] });
+  await world.mosaic.reloadOrg();
 }
 
 interface Asked { readonly schema?: string; readonly as?: TestUserName; readonly limit?: number; readonly birthDate?: string }
@@ -157,6 +169,45 @@ describe('searchRecords', () => {
       expect(results.map((r) => r.id).sort()).toEqual(['fedpol:h1', 'zone-north:h3']);
       expect(results.map((r) => r.subject)).toEqual([undefined, undefined]);
       expect(pointers.map((p) => p.agency)).toEqual(['intel']);
+    });
+  });
+
+  it('names each subject by the id its records go by for the user: two subjects joined only through records they may not see go by two ids', async () => {
+    // two people, each recorded by the federal police and the zone; intelligence, which shares
+    // nothing with the federal police, holds both in each of its records, and resolution joins them
+    const person = (id: string, agency: string, properties: Record<string, string[]>) => ({ id, schema: 'Person', properties, provenance: testProvenance(agency) });
+    const kasimir = { name: ['Kasimir Vandermolen'], birthDate: ['1975-06-06'], passportNumber: ['BE9990001'] };
+    const leopold = { name: ['Leopold Graszczyk'], birthDate: ['1966-02-17'], idNumber: ['66021712345'] };
+    const both = { name: ['Kasimir Vandermolen', 'Leopold Graszczyk'], birthDate: ['1975-06-06', '1966-02-17'], passportNumber: ['BE9990001'], idNumber: ['66021712345'] };
+    await put([person('k1', 'zone-north', kasimir), person('k2', 'fedpol', kasimir), person('l1', 'fedpol', leopold), person('l2', 'zone-north', leopold)]);
+    const resolvedAt = await world.mosaic.store.latestSeq();
+    await withEntities(async (entities) => {
+      await put(['h1', 'h2', 'h3'].map((id) => person(id, 'intel', both)));
+      await followChanges(world.mosaic.store, [entities], { fromSeq: resolvedAt }).catchUp();
+      const entity = entities.entityOf(RecordId('intel:h1'));
+      expect(['zone-north:k1', 'fedpol:k2', 'fedpol:l1', 'zone-north:l2'].map((r) => entities.entityOf(RecordId(r)))).toEqual([entity, entity, entity, entity]);
+      /** Each subject the user is shown of either person: its id, the id its lead record's profile goes by for them, and its records. */
+      const subjects = async (as: TestUserName) => {
+        const user = (await world.mosaic.store.listUsers()).find((u) => u.name === as)!;
+        const lookedUp = (record: RecordId) => entityOfRecord(world.mosaic, { user, purpose: 'investigation', caseRef: 'ZN-1' }, entities, record);
+        const found = [];
+        for (const q of ['Kasimir Vandermolen', 'Leopold Graszczyk']) {
+          const { results } = await search(q, { names: projection.index, subjects: entities }, { as });
+          for (const lead of results.filter((r) => r.subject?.lead === r.id)) {
+            found.push({ entity: lead.subject?.entity, profile: await lookedUp(lead.id), records: results.filter((r) => r.subject?.lead === lead.id).map((r) => r.id).sort() });
+          }
+        }
+        return found;
+      };
+      // the federal police's analyst: two subjects under two ids, each the one its records' profile goes by
+      const apart = await subjects('fedAnalyst');
+      expect(apart.map((s) => s.records)).toEqual([['fedpol:k2', 'zone-north:k1'], ['fedpol:l1', 'zone-north:l2']]);
+      expect(apart[0]?.entity).not.toBe(apart[1]?.entity);
+      for (const s of apart) expect(s.entity).toBe(s.profile);
+      // intelligence, let read the others' records here, sees the records that join them: one subject, under the entity's id
+      await letIntelligenceRead();
+      const together = await subjects('intelAnalyst');
+      expect(together.map((s) => [s.entity, s.profile])).toEqual([[entity, entity], [entity, entity]]);
     });
   });
 

@@ -32,6 +32,7 @@ import { identifierHolders, type IdentifierMatch as HeldMatch } from './identifi
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import { checkQuery, recordView, type RecordView } from './records.ts';
 import type { EntityProjection } from './resolution/entity-projection.ts';
+import { readerView } from './resolution/reader-view.ts';
 import type { Mosaic } from './runtime.ts';
 import { SCREENED_SCHEMATA } from './screening/screening-projection.ts';
 
@@ -57,6 +58,7 @@ export interface IdentifierMatch extends HeldMatch {
 
 /** The resolved subject a result belongs to, when other results are the same subject (as this user may see it). */
 export interface SubjectRef {
+  /** The id the subject goes by for this user, which its profile opens by (reader-view.ts). */
   readonly entity: EntityId;
   /** The subject's best-ranked result: the others follow it. */
   readonly lead: RecordId;
@@ -84,7 +86,7 @@ export interface SearchOptions {
   /** The screening index of the node's watchlist: spelling, script and particle variants are found through it. */
   readonly names?: ScreeningIndex;
   /** The resolved entities: results that are one subject on what the user may see are listed together. */
-  readonly subjects?: Pick<EntityProjection, 'entityOf' | 'partsOf'>;
+  readonly subjects?: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -157,12 +159,12 @@ function variantsOf(names: ScreeningIndex, q: string, wanted: number): Variants 
 }
 
 /**
- * The visible results in rank order, each subject's records brought together after its best one.
- * Records are one subject when resolution put them in one entity and they hold together on
- * their own (visibleParts: their own comparisons or a person's judgement, among these records
- * only), so a tie through a record the user may not see joins nothing.
+ * Which results are records of one subject, and the best of them. Records are one subject when
+ * resolution put them in one entity and they hold together on their own (visibleParts: their own
+ * comparisons or a person's judgement, among these records only), so a tie through a record the
+ * user may not see joins nothing.
  */
-function groupBySubject<R extends { readonly id: RecordId }>(ranked: readonly R[], subjects: NonNullable<SearchOptions['subjects']>): { readonly ordered: readonly R[]; readonly subjectOf: ReadonlyMap<RecordId, SubjectRef> } {
+function subjectsOf(ranked: readonly { readonly id: RecordId }[], subjects: NonNullable<SearchOptions['subjects']>): ReadonlyMap<RecordId, SubjectRef> {
   const byEntity = new Map<EntityId, RecordId[]>();
   for (const r of ranked) {
     const entity = subjects.entityOf(r.id);
@@ -178,17 +180,47 @@ function groupBySubject<R extends { readonly id: RecordId }>(ranked: readonly R[
       for (const id of part) subjectOf.set(id, { entity, lead });
     }
   }
+  return subjectOf;
+}
+
+/**
+ * Each subject on the page under the id its records go by for this user (reader-view.ts), the id
+ * their profile opens by: the members of an entity the user may see can fall into parts that hold
+ * together only through records they may not see, each part going by an id of its own, and two
+ * subjects under the entity's one id would tell the user of that tie. A subject in a part no id
+ * is left for says nothing (its records stay listed together). An entity whose every member is
+ * among the records read that the user may see is whole for them and keeps its id, with nothing
+ * more read; the others cost a store read each (and their merges' when they do fall apart).
+ */
+async function subjectsAsSeen(mosaic: Mosaic, consultation: Consultation, subjects: NonNullable<SearchOptions['subjects']>, { subjectOf, page, may }: { readonly subjectOf: ReadonlyMap<RecordId, SubjectRef>; readonly page: readonly { readonly id: RecordId }[]; readonly may: ReadonlySet<RecordId> }): Promise<ReadonlyMap<RecordId, SubjectRef>> {
+  const partIdOf = new Map<EntityId, (record: RecordId) => EntityId | undefined>();
+  for (const entity of new Set(page.flatMap((r) => subjectOf.get(r.id)?.entity ?? []))) {
+    if (subjects.membersOf(entity).every((m) => may.has(m))) continue;
+    const { parts } = await readerView(mosaic, consultation, subjects, entity);
+    partIdOf.set(entity, (record) => parts.find((p) => p.records.includes(record))?.id);
+  }
+  const named = new Map<RecordId, SubjectRef>();
+  for (const { id } of page) {
+    const subject = subjectOf.get(id);
+    const partId = subject && partIdOf.get(subject.entity);
+    const entity = partId ? partId(subject.lead) : subject?.entity;
+    if (subject !== undefined && entity !== undefined) named.set(id, { ...subject, entity });
+  }
+  return named;
+}
+
+/** The results in rank order, each subject's records brought together after its best one. */
+function inSubjectOrder<R extends { readonly id: RecordId }>(ranked: readonly R[], subjectOf: ReadonlyMap<RecordId, SubjectRef>): readonly R[] {
   const followers = new Map<RecordId, R[]>();
   for (const r of ranked) {
     const lead = subjectOf.get(r.id)?.lead;
     if (lead !== undefined) followers.set(lead, [...(followers.get(lead) ?? []), r]);
   }
-  const ordered = ranked.flatMap((r) => {
+  return ranked.flatMap((r) => {
     const subject = subjectOf.get(r.id);
     if (!subject) return [r];
     return subject.lead === r.id ? (followers.get(r.id) ?? [r]) : [];
   });
-  return { ordered, subjectOf };
 }
 
 /** The date of birth asked, parsed; a 400 naming the field when it is not one. */
@@ -298,11 +330,13 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   const textRank = new Map([...read.textRank].filter(([id]) => !may.has(id) || text.has(id)));
   const ranked = rankCandidates(read.records, q, asked, read.variants, textRank).map((r) => ({ ...r, id: r.record.id, provenance: r.record.provenance }));
   const shown = ranked.filter((r) => kept.has(r.id));
-  const { ordered, subjectOf } = subjects ? groupBySubject(shown, subjects) : { ordered: shown, subjectOf: new Map<RecordId, SubjectRef>() };
+  const grouped = subjects ? subjectsOf(shown, subjects) : new Map<RecordId, SubjectRef>();
+  const page = inSubjectOrder(shown, grouped).slice(0, limit);
+  const subjectOf = subjects ? await subjectsAsSeen(mosaic, consultation, subjects, { subjectOf: grouped, page, may }) : grouped;
   // the candidates the user may not see that a first window would have read (the best ranked):
   // a wider window finds the user's own records, not more owners to notify
   const unseen = ranked.filter((r) => !may.has(r.id)).slice(0, window);
-  const { visible, pointers } = await consult(mosaic, consultation, [...ordered.slice(0, limit), ...unseen], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
+  const { visible, pointers } = await consult(mosaic, consultation, [...page, ...unseen], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
   return {
     results: visible.map((r) => withMatch(recordView(mosaic, r.record.stored), r.matched, r.identifier, subjectOf.get(r.id), r.born)),
     pointers,
