@@ -56,6 +56,43 @@ describe('createAuditLog', () => {
     expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 2 });
   });
 
+  it('appends in a caller\'s transaction through the storage it is given, on the head read there, chained with the log\'s own appends', async () => {
+    const storage = createMemoryAuditStorage();
+    let through = 0;
+    // what a caller holding a transaction hands in: the same log, bound to that transaction
+    const inTransaction: AuditStorage = { ...storage, appendOnHead: (build) => { through += 1; return storage.appendOnHead(build); } };
+    const log = createAuditLog({ storage, signer, checkpointEvery: 3, clock: ticking() });
+    await log.append(event);
+    const entries = await log.appendIn(inTransaction, [{ ...event, action: 'collection' }, { ...event, action: 'collection' }]);
+    await log.append(event);
+    expect(entries.map((e) => [e.seq, e.action])).toEqual([[2, 'collection'], [3, 'collection']]);
+    expect(through).toBe(1);
+    expect(await log.appendIn(inTransaction, [])).toEqual([]);
+    expect(through).toBe(1);
+    // the checkpoint due at 3 fell in the caller's batch, and was signed in it
+    expect((await storage.checkpoints()).map((c) => c.seq)).toEqual([3]);
+    expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 4 });
+  });
+
+  it('signs no checkpoint in a caller\'s transaction while a rotation is under way: the retiring key signs none past its last', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer, checkpointEvery: 2, clock: ticking() });
+    const next = loadAuditSigner(generateAuditKeyPair());
+    await log.append(event);
+    let appended: Promise<unknown> = Promise.resolve();
+    // a node's transaction appends between the rotation's entry and its switch to the new key
+    const { through } = await log.rotate(next, { ...event, action: 'administration', reason: 'audit signing key rotated' }, async () => {
+      appended = log.appendIn(storage, [{ ...event, action: 'collection' }, { ...event, action: 'collection' }]);
+      await appended;
+    });
+    await appended;
+    expect(through).toBe(2);
+    // the entry at 4 fell due in the caller's batch, during the rotation: left to the new key
+    expect((await storage.checkpoints()).filter((c) => c.seq > through)).toEqual([]);
+    await log.checkpoint();
+    expect(await verifyStoredChain(storage, [{ ...signer.verifyKey, through }, next.verifyKey], { requireSealedTail: true })).toEqual({ ok: true, count: 4 });
+  });
+
   it('writes concurrent appends together (group commit), each caller getting its own entries in order', async () => {
     const storage = createMemoryAuditStorage();
     let appends = 0;

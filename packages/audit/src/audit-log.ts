@@ -5,7 +5,8 @@
  *
  * Appends from one process are serialised; nodes sharing the storage queue on its head
  * (AuditStorage.appendOnHead builds each batch on the head read inside the append), so they
- * never fork the chain nor fail each other.
+ * never fork the chain nor fail each other. An append in a caller's transaction (appendIn: a
+ * record and its entry, all or nothing) queues on the head the same way.
  */
 import { AppError } from '@mosaic/model';
 import { entryBody, GENESIS_HASH, sealEntry, type AuditEntry, type AuditEvent } from './audit-entry.ts';
@@ -30,6 +31,16 @@ export interface AuditLog<Rider = never> {
    * and `riders` with them in the same transaction (the storage's: a check's document).
    */
   appendAll(events: readonly AuditEvent[], riders?: readonly Rider[]): Promise<readonly AuditEntry[]>;
+  /**
+   * Appends `events` as one batch through `storage`: this log's storage bound to a transaction
+   * the caller holds open, so that what the caller writes in it and these entries are kept
+   * together or not at all (a record and the entry of its collection). The head is read there,
+   * under the log's lock, which the transaction keeps until it ends; appended after the caller's
+   * own writes, it holds the lock only for the rest of the commit. Not queued behind this log's
+   * other appends, which may wait for what the transaction holds (sqlite's one connection); while
+   * a rotation is under way it signs no checkpoint, so the retiring key signs none past its last.
+   */
+  appendIn(storage: AuditStorage<Rider>, events: readonly AuditEvent[]): Promise<readonly AuditEntry[]>;
   /** Signs a checkpoint over the current head; null when the log is empty. */
   checkpoint(): Promise<Checkpoint | null>;
   /**
@@ -56,6 +67,7 @@ export function createAuditLog<Rider = never>({
   if (!Number.isSafeInteger(checkpointEvery) || checkpointEvery < 1) throw new AppError('MOSAIC_INVALID_CONFIG', 'audit: checkpointEvery must be a positive integer');
   let queue: Promise<unknown> = Promise.resolve();
   let signer = firstSigner;
+  let rotating = false;
 
   /** Runs operations one after another so that this process never races itself for the head. */
   const serialised = <T>(operation: () => Promise<T>): Promise<T> => {
@@ -64,8 +76,8 @@ export function createAuditLog<Rider = never>({
     return run;
   };
 
-  /** The events chained onto `head`, with the checkpoints that fall due among them. */
-  const build = (head: ChainHead | null, events: readonly AuditEvent[], riders: readonly Rider[]): { after: ChainHead | null; entries: AuditEntry[]; checkpoints: Checkpoint[]; riders: readonly Rider[] } => {
+  /** The events chained onto `head`, with the checkpoints that fall due among them (unless `sign` is false). */
+  const build = (head: ChainHead | null, events: readonly AuditEvent[], riders: readonly Rider[], sign = true): { after: ChainHead | null; entries: AuditEntry[]; checkpoints: Checkpoint[]; riders: readonly Rider[] } => {
     const time = clock();
     let seq = head?.seq ?? 0;
     let prevHash = head?.hash ?? GENESIS_HASH;
@@ -76,15 +88,16 @@ export function createAuditLog<Rider = never>({
       const entry = sealEntry(entryBody(event, seq, time), prevHash);
       entries.push(entry);
       prevHash = entry.hash;
-      if (seq % checkpointEvery === 0) checkpoints.push(signCheckpoint(signer, entry));
+      if (sign && seq % checkpointEvery === 0) checkpoints.push(signCheckpoint(signer, entry));
     }
     return { after: head, entries, checkpoints, riders };
   };
 
-  const appendBatch = async (events: readonly AuditEvent[], riders: readonly Rider[]): Promise<readonly AuditEntry[]> => {
+  /** `through`: the storage to append through (default the log's); `signs`: whether checkpoints falling due are signed, asked when the head is read. */
+  const appendBatch = async (events: readonly AuditEvent[], riders: readonly Rider[], { through = storage, signs = () => true }: { through?: AuditStorage<Rider>; signs?: () => boolean } = {}): Promise<readonly AuditEntry[]> => {
     let entries: readonly AuditEntry[] = [];
-    await storage.appendOnHead((head) => {
-      const batch = build(head, events, riders);
+    await through.appendOnHead((head) => {
+      const batch = build(head, events, riders, signs());
       entries = batch.entries;
       return batch;
     });
@@ -136,6 +149,9 @@ export function createAuditLog<Rider = never>({
       return entry;
     },
     appendAll: (events, riders) => (events.length === 0 && (riders?.length ?? 0) === 0 ? Promise.resolve([]) : enqueue(events, riders)),
+    // Not in turn with rotate(): whether a rotation is under way is asked under the log's lock,
+    // when the head is read, so a rotation either comes after this batch or has already begun.
+    appendIn: (within, events) => (events.length === 0 ? Promise.resolve([]) : appendBatch(events, [], { through: within, signs: () => !rotating })),
     checkpoint: () =>
       serialised(async () => {
         const head = await storage.head();
@@ -148,12 +164,17 @@ export function createAuditLog<Rider = never>({
     prune: (options) => pruneLog({ storage, get signer() { return signer; }, clock, serialised }, options),
     rotate: (next, event, commit) =>
       serialised(async () => {
-        const [entry] = await appendBatch([event], []);
-        if (entry === undefined) throw new AppError('MOSAIC_INTERNAL', 'audit: append returned no entry');
-        await storage.putCheckpoint(signCheckpoint(signer, entry));
-        await commit(entry.seq);
-        signer = next;
-        return { through: entry.seq };
+        rotating = true;
+        try {
+          const [entry] = await appendBatch([event], []);
+          if (entry === undefined) throw new AppError('MOSAIC_INTERNAL', 'audit: append returned no entry');
+          await storage.putCheckpoint(signCheckpoint(signer, entry));
+          await commit(entry.seq);
+          signer = next;
+          return { through: entry.seq };
+        } finally {
+          rotating = false;
+        }
       }),
   };
 }

@@ -6,7 +6,8 @@
  */
 import { AppError, type EntityRecord, type FieldError, type Properties, type Provenance, type RecordId, type SchemaRegistry } from '@mosaic/model';
 import { decide, erasable, reviewDateFor, type Pointer } from '@mosaic/policy';
-import type { DeleteRecordOptions, DeleteResult, RecordVersion, Store, StoredRecord } from '@mosaic/store';
+import type { AuditEvent } from '@mosaic/audit';
+import { createStoreAuditStorage, type DeleteRecordOptions, type DeleteResult, type RecordVersion, type Store, type StoredRecord } from '@mosaic/store';
 import { REPORT_REVIEW_KIND } from './reports/report-review.ts';
 import { consult } from './consult.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
@@ -97,11 +98,22 @@ function queryRejected(reason: string): AppError {
   return new AppError('MOSAIC_QUERY_REJECTED', `q: the query ${reason}`, { field: 'q', reason });
 }
 
+/**
+ * Appends `event` in `tx`, the transaction that wrote what it logs: a record written (created,
+ * changed, erased) is kept exactly when the entry of its writing is (LED Art. 25), even when the
+ * node stops between the two. Appended after the writes, so the log's lock, taken there, is held
+ * only for the commit, not while the records are written.
+ */
+async function appendInTransaction(mosaic: Mosaic, tx: Store, event: AuditEvent): Promise<void> {
+  await mosaic.audit.appendIn(createStoreAuditStorage(tx), [event]);
+}
+
 export type WriteOutcome = { readonly ok: true; readonly record: RecordView; readonly status: 'created' | 'updated' | 'unchanged' } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 /**
  * Create or update one of the user's agency's records. `alongside` writes what belongs to the
- * record (a report's text and review) in the same transaction: all of it or none.
+ * record (a report's text and review) in the same transaction, with the audit entry of the
+ * write: all of it or none.
  */
 export async function writeRecord(mosaic: Mosaic, consultation: Consultation, raw: unknown, alongside?: (tx: Store, id: RecordId) => Promise<void>): Promise<WriteOutcome> {
   const { user } = consultation;
@@ -132,20 +144,17 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   }
   const schemaConflict = (schema: string): AppError => new AppError('MOSAIC_CONFLICT', `record ${validated.record.id} is a ${schema}: its schema cannot change to ${validated.record.schema} (write it under another id)`, { field: 'schema', reason: `is ${schema}` });
   if (existing && existing.record.schema !== validated.record.schema) throw schemaConflict(existing.record.schema);
-  const [result] = alongside === undefined
-    ? await mosaic.store.putRecords([validated.record], { actor: user.id })
-    : await mosaic.store.transaction(async (tx) => {
-      const results = await tx.putRecords([validated.record], { actor: user.id });
-      // written meanwhile under another schema (the store refused it): nothing alongside either
-      if (results[0]?.status === 'conflict') throw schemaConflict('record of another schema');
-      await alongside(tx, validated.record.id);
-      return results;
+  const result = await mosaic.store.transaction(async (tx) => {
+    const [written] = await tx.putRecords([validated.record], { actor: user.id });
+    if (!written) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
+    // written meanwhile under another schema (the store refused it): nothing alongside, nothing logged
+    if (written.status === 'conflict') throw schemaConflict('record of another schema');
+    await alongside?.(tx, validated.record.id);
+    await appendInTransaction(mosaic, tx, {
+      actor: { user: user.id, agency: user.agency }, action: written.status === 'created' ? 'collection' : 'alteration',
+      purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null, records: [written.id], outcome: 'ok',
     });
-  if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
-  if (result.status === 'conflict') throw schemaConflict('record of another schema');
-  await mosaic.audit.append({
-    actor: { user: user.id, agency: user.agency }, action: result.status === 'created' ? 'collection' : 'alteration',
-    purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null, records: [result.id], outcome: 'ok',
+    return { ...written, status: written.status };
   });
   const stored = await mosaic.store.getRecord(result.id);
   if (!stored) throw new AppError('MOSAIC_INTERNAL', 'the record vanished after writing');
@@ -191,8 +200,11 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
   if (decision?.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision?.reason ?? 'unknown'}`);
   const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(mosaic.store, { owner: user.agency }));
   if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
-  const { notifications } = await eraseStoredRecord(mosaic.store, id, { actor: user.id, reason });
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
+  const { notifications } = await mosaic.store.transaction(async (tx) => {
+    const erased = await eraseStoredRecord(tx, id, { actor: user.id, reason });
+    await appendInTransaction(mosaic, tx, { actor: { user: user.id, agency: user.agency }, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
+    return erased;
+  });
   // beside the answer: a slow or dead endpoint must not hold the owner's erasure
   void tellRecipientsOfErasure(mosaic, id, notifications);
 }

@@ -76,9 +76,8 @@ export async function run(argv: readonly string[]): Promise<number> {
         if (shownRepeats++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestRepeat(repeat)}\n`);
       },
       // Collection is logged by record id; the audit log is the one place that may hold them.
-      onCommit: async (ids) => {
-        await mosaic.audit.append({ actor, action: 'collection', query: { file: basename(file) }, records: ids, outcome: 'ok', reason: 'ingest' });
-      },
+      // Each batch's entry commits with it: a batch is never kept without its entry.
+      audit: { log: mosaic.audit, entry: (ids) => ({ actor, action: 'collection', query: { file: basename(file) }, records: ids, outcome: 'ok', reason: 'ingest' }) },
     });
     bar.stop();
     if (summary.errorCount > SHOWN_ERRORS) console.error(`… and ${summary.errorCount - SHOWN_ERRORS} more errors`);

@@ -3,7 +3,8 @@
  * interrupted run resumes, and writes through the store's transactional put.
  */
 import type { AgencyId, ProvenanceDefaults, RecordId, SchemaRegistry, SubjectCategory } from '@mosaic/model';
-import type { Store } from '@mosaic/store';
+import type { AuditEvent, AuditLog } from '@mosaic/audit';
+import { createStoreAuditStorage, type DocumentInput, type PutResult, type Store } from '@mosaic/store';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -37,8 +38,20 @@ export interface IngestFileOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly onError?: (error: IngestError) => void;
   readonly onRepeat?: (repeat: IngestRepeat) => void;
-  /** Called after each committed batch with the ids written, e.g. to log the collection for audit. */
+  /** The audit entry of each batch, kept with it: see BatchAudit. */
+  readonly audit?: BatchAudit;
+  /** Called after each committed batch with the ids written (its audit entry belongs in `audit`, which commits with it). */
   readonly onCommit?: (ids: readonly RecordId[]) => Promise<void>;
+}
+
+/**
+ * The collection of each batch, logged in the batch's transaction: its records are kept exactly
+ * when the entry naming them is, even when the process stops between the two (LED Art. 25). One
+ * entry per batch, for the ids it created or changed.
+ */
+export interface BatchAudit {
+  readonly log: AuditLog<DocumentInput>;
+  readonly entry: (ids: readonly RecordId[]) => AuditEvent;
 }
 
 /**
@@ -59,17 +72,23 @@ export async function fingerprintFile(path: string): Promise<{ fingerprint: stri
   }
 }
 
-export function storeSink(store: Store, actor: string, onCommit?: (ids: readonly RecordId[]) => Promise<void>): IngestSink {
+export function storeSink(store: Store, actor: string, { audit, onCommit }: Pick<IngestFileOptions, 'audit' | 'onCommit'> = {}): IngestSink {
+  const changedOf = (results: readonly PutResult[]): RecordId[] => results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
   return {
     async commit(records, checkpoint) {
-      const results = await store.putPreparedRecords(records, {
-        actor,
-        checkpoint: {
-          fingerprint: checkpoint.fingerprint, lastLine: checkpoint.line, ...(checkpoint.recordLines ? { recordLines: checkpoint.recordLines } : {}),
-          created: checkpoint.created, updated: checkpoint.updated, unchanged: checkpoint.unchanged, rejected: checkpoint.rejected,
-        },
+      const results = await store.transaction(async (tx) => {
+        const written = await tx.putPreparedRecords(records, {
+          actor,
+          checkpoint: {
+            fingerprint: checkpoint.fingerprint, lastLine: checkpoint.line, ...(checkpoint.recordLines ? { recordLines: checkpoint.recordLines } : {}),
+            created: checkpoint.created, updated: checkpoint.updated, unchanged: checkpoint.unchanged, rejected: checkpoint.rejected,
+          },
+        });
+        const changed = changedOf(written);
+        if (audit && changed.length > 0) await audit.log.appendIn(createStoreAuditStorage(tx), [audit.entry(changed)]);
+        return written;
       });
-      const changed = results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
+      const changed = changedOf(results);
       if (onCommit && changed.length > 0) await onCommit(changed);
       return results.map((r) => r.status);
     },
@@ -99,7 +118,7 @@ export async function ingestFile(store: Store, registry: SchemaRegistry, options
   const chunksFrom = mapping
     ? (resumeAfter: number) => chunksOfItems(registry, csvSource(createReadStream(path, { highWaterMark: 1 << 20 }), mapping), { ...validate, resumeAfter })
     : (resumeAfter: number) => jsonlFileChunks(path, registry, { ...validate, resumeAfter, workers });
-  return ingestChunks(storeSink(store, options.actor, options.onCommit), chunksFrom, {
+  return ingestChunks(storeSink(store, options.actor, options), chunksFrom, {
     fingerprint,
     totalBytes: file.size,
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),

@@ -51,11 +51,12 @@ describe('an ingest job the store fails under', () => {
     if (!user) throw new Error('the test user is missing');
     const consultation = { user, purpose: 'case intake', caseRef: 'CASE-J2' };
     const content = Array.from({ length: 2500 }, (_, i) => JSON.stringify({ id: `f${i}`, schema: 'Person', properties: { name: [`Failing Person ${i}`] }, provenance })).join('\n');
-    const put = world.mosaic.store.putPreparedRecords.bind(world.mosaic.store);
+    // each batch is one transaction of the store: its records with its audit entry
+    const transaction = world.mosaic.store.transaction.bind(world.mosaic.store);
     let batches = 0;
-    const failing = vi.spyOn(world.mosaic.store, 'putPreparedRecords').mockImplementation(async (...args) => {
+    const failing = vi.spyOn(world.mosaic.store, 'transaction').mockImplementation(async (fn) => {
       if (++batches === 2) throw new Error('the disk is full');
-      return put(...args);
+      return transaction(fn);
     });
     const jobs = createIngestJobs();
     try {

@@ -7,7 +7,7 @@
  * written. A job is kept as a document (kind 'ingest-job', owner: the user) from its start,
  * its progress written every half second, so that any node sharing the store can report it.
  */
-import { AppError, type EntityRecord, type FieldError, type RecordId } from '@mosaic/model';
+import { AppError, type EntityRecord, type FieldError } from '@mosaic/model';
 import { decide, RECORD_ROLES, reviewDateFor } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +16,7 @@ import { retentionRulesOf } from '../retention/retention-rules.ts';
 import type { Mosaic } from '../runtime.ts';
 import { parseCsvMapping } from './csv-mapping.ts';
 import { ingest, type IngestError, type IngestRepeat } from './ingest.ts';
-import { storeSink } from './ingest-file.ts';
+import { storeSink, type BatchAudit } from './ingest-file.ts';
 import { csvSource, jsonlSource } from './sources.ts';
 
 export const INGEST_JOB_KIND = 'ingest-job';
@@ -128,11 +128,12 @@ export function createIngestJobs(): IngestJobs {
     const source = mapping ? csvSource(chunks, mapping) : jsonlSource(chunks);
     const errors: IngestError[] = [];
     const fingerprint = createHash('sha256').update(`web:${user.agency}:`).update(JSON.stringify(upload.mapping ?? null)).update(upload.content).digest('hex');
-    const audit = async (ids: readonly RecordId[]): Promise<void> => {
-      await mosaic.audit.append({
+    const audit: BatchAudit = {
+      log: mosaic.audit,
+      entry: (ids) => ({
         actor: { user: user.id, agency: user.agency }, action: 'collection', purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null,
         query: { upload: upload.filename, job: job.id }, records: [...ids], outcome: 'ok', reason: 'ingest',
-      });
+      }),
     };
     // saved now and then while it runs, so that another node can tell it is not orphaned
     const heartbeat = setInterval(() => {
@@ -141,7 +142,7 @@ export function createIngestJobs(): IngestJobs {
     }, HEARTBEAT_MS);
     heartbeat.unref();
     try {
-      const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, audit), {
+      const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, { audit }), {
         fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, org),
         onProgress: (p) => update({ processed: p.lines, accepted: p.written, rejected: p.rejected }),
         onError: (e) => {

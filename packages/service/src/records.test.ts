@@ -1,0 +1,124 @@
+/**
+ * A record is written with the audit entry that logs its writing, in one transaction (LED
+ * Art. 25): when the entry cannot be appended, the record is not kept either — a POST-style
+ * write, an owner's erasure and an ingest batch alike. The audit log refusing entries stands for
+ * a node stopped between the two, which left records no entry names.
+ */
+import { AgencyId, RecordId, UserId } from '@mosaic/model';
+import { createStoreAuditStorage, SQLITE_FILE_NAME } from '@mosaic/store';
+import { DatabaseSync } from 'node:sqlite';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '@mosaic/audit';
+import { createIngestJobs } from './ingest/ingest-job.ts';
+import { ingestFile } from './ingest/ingest-file.ts';
+import { eraseRecord, writeRecord } from './records.ts';
+import { openTestMosaic, testProvenance, type TestMosaic } from './testing.ts';
+
+let world: TestMosaic | undefined;
+afterEach(async () => {
+  await world?.cleanup();
+  world = undefined;
+});
+
+/** Has the test store's audit log refuse every entry (as a database would fail the insert) until the returned function lifts it. */
+function refuseAuditEntries(test: TestMosaic): () => void {
+  const db = new DatabaseSync(join(test.dir, SQLITE_FILE_NAME));
+  db.exec(`create trigger refuse_audit_entries before insert on audit_entries begin select raise(abort, 'the audit log refuses the entry'); end`);
+  return () => {
+    db.exec('drop trigger refuse_audit_entries');
+    db.close();
+  };
+}
+
+async function entriesNaming(test: TestMosaic, id: RecordId): Promise<AuditEntry[]> {
+  const found: AuditEntry[] = [];
+  for await (const entry of createStoreAuditStorage(test.mosaic.store).entries()) if (entry.records.includes(id)) found.push(entry);
+  return found;
+}
+
+async function as(test: TestMosaic, name: 'fedAnalyst' | 'fedAdmin') {
+  const user = await test.mosaic.store.findUserByName(name);
+  if (!user) throw new Error(`the test user ${name} is missing`);
+  return { user, purpose: 'case intake', caseRef: 'CASE-A1' };
+}
+
+const person = (id: string, name: string) => ({ id, schema: 'Person', properties: { name: [name] }, provenance: testProvenance('fedpol') });
+
+describe('a record is kept only with the audit entry of its writing', () => {
+  it('writeRecord: a record whose entry cannot be appended is not created, nor a version of it written', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const consultation = await as(world, 'fedAnalyst');
+    const id = RecordId('fedpol:k1');
+    const lift = refuseAuditEntries(world);
+    await expect(writeRecord(mosaic, consultation, person('k1', 'Jorien Vandamme'))).rejects.toThrow('the audit log refuses the entry');
+    lift();
+    expect(await mosaic.store.getRecord(id)).toBeUndefined();
+    expect(await mosaic.store.recordHistory(id)).toEqual([]);
+    expect(await mosaic.store.latestSeq()).toBe(0);
+
+    expect(await writeRecord(mosaic, consultation, person('k1', 'Jorien Vandamme'))).toMatchObject({ ok: true, status: 'created', record: { version: 1 } });
+    const relift = refuseAuditEntries(world);
+    await expect(writeRecord(mosaic, consultation, person('k1', 'Jorien Van Damme'))).rejects.toThrow('the audit log refuses the entry');
+    relift();
+    expect(await mosaic.store.getRecord(id)).toMatchObject({ version: 1, record: { properties: { name: ['Jorien Vandamme'] } } });
+    expect((await entriesNaming(world, id)).map((e) => [e.action, e.purpose, e.caseRef])).toEqual([['collection', 'case intake', 'CASE-A1']]);
+  });
+
+  it('eraseRecord: a record whose erasure cannot be logged is not erased', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const consultation = await as(world, 'fedAnalyst');
+    const id = RecordId('fedpol:k2');
+    await writeRecord(mosaic, consultation, person('k2', 'Maarten Oosterlinck'));
+    const admin = await as(world, 'fedAdmin');
+    const lift = refuseAuditEntries(world);
+    await expect(eraseRecord(mosaic, admin, id, 'entered in error')).rejects.toThrow('the audit log refuses the entry');
+    lift();
+    expect(await mosaic.store.getRecord(id)).toMatchObject({ version: 1, record: { properties: { name: ['Maarten Oosterlinck'] } } });
+    expect((await mosaic.store.recordHistory(id)).map((v) => v.op)).toEqual(['put']);
+
+    await eraseRecord(mosaic, admin, id, 'entered in error');
+    expect(await mosaic.store.getRecord(id)).toBeUndefined();
+    expect((await entriesNaming(world, id)).map((e) => e.action)).toEqual(['collection', 'erasure']);
+  });
+
+  it('an upload: a batch whose entry cannot be appended is not kept, nor the line it settled, and the upload again writes it whole', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const consultation = await as(world, 'fedAnalyst');
+    const content = Array.from({ length: 1500 }, (_, i) => JSON.stringify(person(`u${i}`, `Upload Person ${i}`))).join('\n');
+    const jobs = createIngestJobs();
+    const lift = refuseAuditEntries(world);
+    const job = await jobs.start(mosaic, consultation, { format: 'jsonl', content, filename: 'intake.jsonl' });
+    await jobs.idle();
+    lift();
+    expect(await jobs.get(mosaic, consultation, job.id)).toMatchObject({ state: 'failed', failure: expect.stringContaining('the audit log refuses the entry') });
+    expect(await mosaic.store.countRecords()).toBe(0);
+
+    const again = await jobs.start(mosaic, consultation, { format: 'jsonl', content, filename: 'intake.jsonl' });
+    await jobs.idle();
+    expect(await jobs.get(mosaic, consultation, again.id)).toMatchObject({ state: 'done', created: 1500, unchanged: 0 });
+    expect((await entriesNaming(world, RecordId('fedpol:u0'))).map((e) => [e.action, e.records.length])).toEqual([['collection', 1000]]);
+  });
+
+  it('ingestFile (mosaic ingest): a batch whose entry cannot be appended is not kept', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const path = join(world.dir, 'intake.jsonl');
+    writeFileSync(path, Array.from({ length: 30 }, (_, i) => JSON.stringify(person(`c${i}`, `File Person ${i}`))).join('\n'));
+    const actor = { user: UserId('system:cli'), agency: AgencyId('system') };
+    const options = {
+      path, actor: 'ingest:intake.jsonl', batchSize: 10, workers: 0,
+      audit: { log: mosaic.audit, entry: (ids: readonly RecordId[]) => ({ actor, action: 'collection' as const, records: ids, outcome: 'ok' as const, reason: 'ingest' }) },
+    };
+    const lift = refuseAuditEntries(world);
+    await expect(ingestFile(mosaic.store, mosaic.registry, options)).rejects.toThrow('the audit log refuses the entry');
+    lift();
+    expect(await mosaic.store.countRecords()).toBe(0);
+    expect(await ingestFile(mosaic.store, mosaic.registry, options)).toMatchObject({ created: 30, resumed: 0 });
+    expect((await entriesNaming(world, RecordId('fedpol:c29'))).map((e) => e.records.length)).toEqual([10]);
+  });
+});
