@@ -3,13 +3,23 @@
  */
 import { RecordId } from '@mosaic/model';
 import { eraseRecord, readRecord, readRecordHistory, writeRecord } from '@mosaic/service';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePurpose, requireUser } from '../request-context.ts';
+import { requirePurpose, requireUser, type Purpose } from '../request-context.ts';
 import { FieldErrors, PointerOut, PurposeHeaders, RecordOut } from './views.ts';
 
 const Params = z.object({ id: z.string().min(1).max(300) });
+
+/**
+ * A write needs no purpose (it is the agency's own record), but one sent with it goes into the
+ * write's audit entry, checked as a consultation's are: with its case reference, URL-decoded, no
+ * control characters.
+ */
+function purposeOfWrite(request: FastifyRequest): Partial<Purpose> {
+  const sent = request.headers['x-mosaic-purpose'] !== undefined || request.headers['x-mosaic-case'] !== undefined;
+  return sent ? requirePurpose(undefined, request) : {};
+}
 
 export async function recordRoutes(api: FastifyInstance): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
@@ -32,12 +42,12 @@ export async function recordRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.post('/records', {
-    schema: { tags: ['records'], summary: 'Create or update one of your agency\'s records (FtM-style JSON with provenance)',
+    schema: { tags: ['records'], summary: 'Create or update one of your agency\'s records (FtM-style JSON with provenance)', headers: PurposeHeaders,
       body: z.object({ id: z.string(), schema: z.string(), properties: z.record(z.string(), z.unknown()), provenance: z.record(z.string(), z.unknown()).optional() }),
       response: { 200: z.object({ status: z.enum(['created', 'updated', 'unchanged']), record: RecordOut }), 400: FieldErrors } },
   }, async (request, reply) => {
     const user = await requireUser(request);
-    const outcome = await writeRecord(api.mosaic, { user }, request.body);
+    const outcome = await writeRecord(api.mosaic, { user, ...purposeOfWrite(request) }, request.body);
     if (!outcome.ok) {
       return reply.status(400).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: outcome.errors.map((e) => `${e.field}: ${e.reason}`).join('; '), details: [...outcome.errors] } });
     }
