@@ -1,7 +1,10 @@
 import type { NodeId } from '@mosaic/graph';
-import { RecordId } from '@mosaic/model';
+import { AgencyId, RecordId } from '@mosaic/model';
+import { AgreementId } from '@mosaic/policy';
 import { afterEach, describe, expect, it } from 'vitest';
+import { saveOrganisation, type Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
+import { entityOfRecord } from '../resolution/entity-view.ts';
 import { closeTestWorld, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { MAX_SHARING } from './graph-projection.ts';
 import { graphConnectors, graphExpand, graphTimeline } from './graph-queries.ts';
@@ -53,6 +56,51 @@ describe('graph queries seeded by a record', () => {
         await expect(graphConnectors(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId, other as NodeId], level })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
       }
     }
+  });
+});
+
+describe('entity nodes as a user sees the parts', () => {
+  it('draw an entity as the part that goes by its id for the user: one joined only through a record they may not see is not drawn under the other\'s id', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    // two people the federal police and the zone hold apart, until intelligence (which shares
+    // nothing with the federal police) writes one record holding both
+    await putFixtures(world.mosaic, [
+      { id: 'k9', schema: 'Person', properties: { name: ['Kasimir Vandermolen'], birthDate: ['1975-06-06'], passportNumber: ['BE9990001'] }, provenance: testProvenance('zone-north') },
+      { id: 'l10', schema: 'Person', properties: { name: ['Leopold Graszczyk'], birthDate: ['1966-02-17'], idNumber: ['66021712345'] }, provenance: testProvenance('fedpol') },
+    ]);
+    await projections.follower.catchUp();
+    await putFixtures(world.mosaic, [{
+      id: 'h9', schema: 'Person', provenance: testProvenance('intel'),
+      properties: { name: ['Kasimir Vandermolen', 'Leopold Graszczyk'], birthDate: ['1975-06-06', '1966-02-17'], passportNumber: ['BE9990001'], idNumber: ['66021712345'] },
+    }]);
+    await projections.follower.catchUp();
+    const entities = projections.entities;
+    const live = entities.entityOf(RecordId('intel:h9'))!;
+    expect([entities.entityOf(RecordId('zone-north:k9')), entities.entityOf(RecordId('fedpol:l10'))]).toEqual([live, live]);
+    const drawn = async (c: Consultation, seed: string) => {
+      const answer = await graphExpand(world!.mosaic, c, projections!, { seeds: [seed as NodeId], hops: 0 }).catch((error: unknown) => error);
+      return 'subgraph' in (answer as object) ? (answer as Awaited<ReturnType<typeof graphExpand>>).subgraph.nodes.map((n) => `${n.id} ${n.label}`) : (answer as { code: string }).code;
+    };
+    // the federal police's analyst: the entity's id draws the person whose profile goes by it, and
+    // the other person is not drawn under it, by the entity's id or by their own record
+    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const [own, other] = (await entityOfRecord(world.mosaic, fed, entities, RecordId('zone-north:k9'))) === live ? ['zone-north:k9', 'fedpol:l10'] : ['fedpol:l10', 'zone-north:k9'];
+    const name = (record: string) => (record === 'zone-north:k9' ? 'Kasimir Vandermolen' : 'Leopold Graszczyk');
+    expect(await entityOfRecord(world.mosaic, fed, entities, RecordId(own))).toBe(live);
+    expect(await drawn(fed, live)).toEqual([`${live} ${name(own)}`]);
+    expect(await drawn(fed, own)).toEqual([`${live} ${name(own)}`]);
+    expect(await drawn(fed, other)).toBe('MOSAIC_NOT_FOUND');
+    // intelligence, let read the others' records here, sees the record that joins them: one entity, by either record
+    const { org, agreements } = await world.mosaic.org();
+    const full = agreements.find((a) => a.id === 'fedpol-zone')!;
+    const withIntel = ['fedpol', 'zone-north'].map((owner) => ({ ...full, id: AgreementId(`${owner}-intel`), owner: AgencyId(owner), recipient: AgencyId('intel') }));
+    await saveOrganisation(world.mosaic.store, { agencies: org.agencies, desks: org.desks, agreements: [...agreements, ...withIntel] });
+    await world.mosaic.reloadOrg();
+    const intel = { user: (await world.mosaic.store.findUserByName('intelAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const one = await drawn(intel, live);
+    expect(one).toEqual([expect.stringMatching(new RegExp(`^${live} `))]);
+    expect([await drawn(intel, own), await drawn(intel, other)]).toEqual([one, one]);
   });
 });
 

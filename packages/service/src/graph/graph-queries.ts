@@ -5,6 +5,10 @@
  * see, and a tie only when the records at both its ends may be seen too — and hands it to the
  * graph query, which removes hidden parts before computing anything, so no path, count, degree,
  * community or score derives from hidden data. Entity labels are made from visible members only.
+ * An entity whose members the user may see hold together only through records they may not see
+ * falls into parts, each going by an id of its own (reader-view.ts): its node is drawn as the
+ * part that goes by the entity's id, the one its profile shows, and its other parts are not drawn
+ * at entity level (under the entity's id they would tell the user of the hidden tie).
  * What is returned is then logged as a consultation like any other read.
  */
 import {
@@ -12,10 +16,12 @@ import {
   type CentralityMeasure, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
-import { AppError, type RecordId } from '@mosaic/model';
+import { AppError, type EntityId, type RecordId } from '@mosaic/model';
 import { decide } from '@mosaic/policy';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
+import type { EntityProjection } from '../resolution/entity-projection.ts';
+import { readerView } from '../resolution/reader-view.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { EntityGraphView } from './entity-graph-view.ts';
 import type { GraphEvent, GraphProjection } from './graph-projection.ts';
@@ -27,6 +33,8 @@ export type GraphLevel = (typeof GRAPH_LEVELS)[number];
 export interface GraphSources {
   readonly graph: GraphProjection;
   readonly entityGraph: EntityGraphView;
+  /** The resolved entities, for the parts an entity falls into for a user (reader-view.ts). */
+  readonly entities: Pick<EntityProjection, 'membersOf' | 'partsOf'>;
 }
 
 export interface GraphFilters {
@@ -58,6 +66,11 @@ interface View {
   edgeRecords(edge: GraphEdge): readonly RecordId[];
   /** Where a given id sits at this level (a record id given at entity level means its entity). */
   nodeFor(id: NodeId): NodeId;
+  /**
+   * Learns which part goes by its id of each entity met since that falls apart for the user;
+   * true when there were any (what was computed meanwhile drew all their parts: see settled).
+   */
+  settle(): Promise<boolean>;
 }
 
 async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, filters: GraphFilters): Promise<View> {
@@ -99,18 +112,29 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
       recordsOf: (node) => (visible(node as RecordId) ? [node as RecordId] : []),
       edgeRecords: (edge) => edge.provenance,
       nodeFor: (id) => id,
+      settle: async () => false,
     };
   }
   const entityGraph = sources.entityGraph;
   entityGraph.sync();
   const members = new Map<NodeId, readonly RecordId[]>();
+  /** The records of the part that goes by its id, of each entity met that falls apart for this user. */
+  const named = new Map<NodeId, ReadonlySet<RecordId>>();
+  const unnamed = new Set<NodeId>();
   const visibleMembers = (node: NodeId): readonly RecordId[] => {
     let list = members.get(node);
     if (list === undefined) {
       const all = entityGraph.membersOf(node).filter(visible).sort();
       // An entity that falls apart on what this user may see (joined only through hidden
-      // records) is shown as its largest part; the rest is not drawn as part of it.
-      list = all.length > 1 ? (entityGraph.partsOf(node, new Set(all))[0] ?? all) : all;
+      // records) is drawn as the part that goes by its id; until that is known (settle), as all
+      // it holds for the user, in an answer that is not given.
+      const apart = all.length > 1 && entityGraph.partsOf(node, new Set(all)).length > 1;
+      const part = named.get(node);
+      if (apart && part === undefined) {
+        unnamed.add(node);
+        return all;
+      }
+      list = part === undefined ? all : all.filter((r) => part.has(r));
       members.set(node, list);
     }
     return list;
@@ -138,7 +162,36 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
       const node = entityGraph.nodeOf(id as RecordId);
       return node === undefined ? id : shown(id as RecordId) ? node : id;
     },
+    async settle() {
+      if (unnamed.size === 0) return false;
+      for (const node of [...unnamed]) {
+        const { parts } = await readerView(mosaic, consultation, sources.entities, node as EntityId);
+        named.set(node, new Set(parts.find((p) => p.id === node)?.records ?? []));
+        unnamed.delete(node);
+      }
+      return true;
+    },
   };
+}
+
+/**
+ * Runs a query over the view until it met no entity falling apart for the user whose part going
+ * by its id was not known yet (View.settle), and answers as that last run did (its error too).
+ * Such entities are few (joined only through records the user may not see), and each is read
+ * once per query; each run knows more of them, so the runs end.
+ */
+async function settled<T>(view: View, query: () => T): Promise<T> {
+  for (;;) {
+    let answer: { readonly value: T } | { readonly error: unknown };
+    try {
+      answer = { value: query() };
+    } catch (error) {
+      answer = { error };
+    }
+    if (await view.settle()) continue;
+    if ('error' in answer) throw answer.error;
+    return answer.value;
+  }
 }
 
 /** The label most visible members agree on, so no single agency's spelling dominates; ties go to the first in id order. */
@@ -207,16 +260,18 @@ function givenNodes(view: View, ids: readonly NodeId[]): NodeId[] {
 
 export async function graphExpand(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { seeds: readonly NodeId[]; hops?: number; maxNodes?: number } & GraphFilters): Promise<{ subgraph: Subgraph; truncated: boolean }> {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const seeds = givenNodes(view, request.seeds);
-  const result = expand(view.graph, seeds, { ...view.scope, hops: request.hops ?? 1, nodeBudget: request.maxNodes ?? 200 });
-  if (result.subgraph.nodes.length === 0) throw notFound();
+  const result = await settled(view, () => {
+    const expanded = expand(view.graph, givenNodes(view, request.seeds), { ...view.scope, hops: request.hops ?? 1, nodeBudget: request.maxNodes ?? 200 });
+    if (expanded.subgraph.nodes.length === 0) throw notFound();
+    return expanded;
+  });
   await disclose(mosaic, consultation, sources, view, { nodes: result.subgraph.nodes.map((n) => n.id), edges: result.subgraph.edges }, { expand: [...request.seeds], hops: request.hops ?? 1, level: request.level ?? 'entity' });
   return { subgraph: presentSubgraph(view, result.subgraph), truncated: result.truncated };
 }
 
 export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { from: NodeId; to: NodeId; k?: number } & GraphFilters): Promise<{ paths: readonly { nodes: readonly GraphNode[]; edges: readonly GraphEdge[]; hops: number }[]; reason?: string }> {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const outcome = kShortestPaths(view.graph, view.nodeFor(request.from), view.nodeFor(request.to), { ...view.scope, k: request.k ?? 1 });
+  const outcome = await settled(view, () => kShortestPaths(view.graph, view.nodeFor(request.from), view.nodeFor(request.to), { ...view.scope, k: request.k ?? 1 }));
   if (!outcome.found) {
     if (outcome.reason === 'not-found') throw notFound();
     return { paths: [], reason: outcome.reason };
@@ -229,21 +284,21 @@ export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sou
 
 export async function graphConnectors(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; maxHops?: number } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const result = connectors(view.graph, givenNodes(view, request.entities), { ...view.scope, maxHops: request.maxHops ?? 3 });
+  const result = await settled(view, () => connectors(view.graph, givenNodes(view, request.entities), { ...view.scope, maxHops: request.maxHops ?? 3 }));
   await disclose(mosaic, consultation, sources, view, { nodes: result.connectors.map((c) => c.node.id), edges: [] }, { connectors: [...request.entities], level: request.level ?? 'entity' });
   return { ...result, connectors: result.connectors.map((c) => ({ ...c, node: view.present(c.node) })) };
 }
 
 export async function graphCommunities(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const result = communities(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) });
+  const result = await settled(view, () => communities(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) }));
   await disclose(mosaic, consultation, sources, view, { nodes: result.communities.flatMap((c) => c.members), edges: [] }, { communities: request.nodes.length, level: request.level ?? 'entity' });
   return result;
 }
 
 export async function graphCentrality(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[]; measure: CentralityMeasure } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const result = centrality(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor), measure: request.measure });
+  const result = await settled(view, () => centrality(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor), measure: request.measure }));
   await disclose(mosaic, consultation, sources, view, { nodes: result.converged ? result.scores.map((s) => s.node.id) : [], edges: [] }, { centrality: request.measure, nodes: request.nodes.length, level: request.level ?? 'entity' });
   return result.converged ? { ...result, scores: result.scores.map((s) => ({ ...s, node: view.present(s.node) })) } : result;
 }
@@ -251,7 +306,7 @@ export async function graphCentrality(mosaic: Mosaic, consultation: Consultation
 /** The visible part of the network among given nodes (a saved chart reopened). */
 export async function graphInduced(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters): Promise<Subgraph> {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const subgraph = inducedSubgraph(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) });
+  const subgraph = await settled(view, () => inducedSubgraph(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) }));
   await disclose(mosaic, consultation, sources, view, { nodes: subgraph.nodes.map((n) => n.id), edges: subgraph.edges }, { chart: request.nodes.length, level: request.level ?? 'entity' });
   return presentSubgraph(view, subgraph);
 }
@@ -305,7 +360,7 @@ function visibleEvents(view: View, sources: GraphSources, entities: readonly Nod
 
 export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; since?: string; until?: string; level?: GraphLevel }): Promise<{ events: readonly TimelineEvent[]; undated: readonly TimelineEvent[] }> {
   const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
-  const { nodes, items } = visibleEvents(view, sources, request.entities);
+  const { nodes, items } = await settled(view, () => visibleEvents(view, sources, request.entities));
   if (nodes.length === 0) throw notFound();
   const window = request.since || request.until ? { ...(request.since ? { from: request.since } : {}), ...(request.until ? { to: request.until } : {}) } : undefined;
   const result = timeline(
@@ -333,7 +388,7 @@ const PLACE_TIES: ReadonlySet<string> = new Set(['residence', 'ownership', 'shar
 
 export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; level?: GraphLevel }): Promise<{ places: readonly MapPlace[]; bounds: { south: number; west: number; north: number; east: number } | undefined; withoutCoordinates: number }> {
   const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
-  const { nodes, items } = visibleEvents(view, sources, request.entities);
+  const { nodes, items } = await settled(view, () => visibleEvents(view, sources, request.entities));
   if (nodes.length === 0) throw notFound();
   const recordGraph = sources.graph.graph;
   const candidates: (MapPlace & { readonly date?: string })[] = items.map(({ event, involved }) => ({
