@@ -96,11 +96,11 @@ function checkpointOf(row: { fingerprint: string; last_line: number; created: nu
 }
 
 /**
- * Engine scores alone misorder names: bm25's IDF floors at zero for a surname shared by half
- * the records, so "Samir Benali" can outrank "Samir Abdeslam" for the query "Samir Abdeslam".
- * Rank = number of query tokens the record's names cover, plus the engine score squashed into
- * [0, 1) to order records covering as many. Candidates holding all tokens are fetched apart, so
- * full matches are never crowded out of the window.
+ * Rank = number of query tokens the record's names cover, plus the dialect's score (the share of
+ * its name parts they are, read from its own names alone: no engine's weights, which count every
+ * row, so records a user may not see cannot move those they may) squashed into [0, 1) to order
+ * records covering as many. Candidates holding all tokens are fetched apart, so full matches are
+ * never crowded out of the window.
  */
 function rankNameCandidates(tokens: readonly string[], limit: number, candidates: readonly NameCandidate[]): NameHit[] {
   const best = new Map<string, NameHit>();

@@ -27,8 +27,9 @@ export interface StoreDialect {
   indexNames(trx: Kysely<Database>, written: readonly string[], replaced: readonly string[]): Promise<void>;
   /**
    * Full-text candidates for folded tokens (letters and digits only, from `nameTokens`):
-   * records holding all of them or any of them, best engine score first, with their indexed
-   * names so the store can rank by how many query tokens each one covers.
+   * records holding all of them or any of them, best first by their own names (the query tokens
+   * they hold, then the fewest name parts, then the id; no engine's weights, which count every
+   * row), with their indexed names so the store can rank by how many query tokens each one covers.
    */
   searchNames(db: Kysely<Database>, tokens: readonly string[], options: NameSearchOptions): Promise<NameCandidate[]>;
   /**
@@ -38,7 +39,11 @@ export interface StoreDialect {
   indexReportText(trx: Kysely<Database>, id: string): Promise<void>;
   /** Removes a report's text and its index entry, inside the erasing transaction. */
   removeReportText(trx: Kysely<Database>, id: string): Promise<void>;
-  /** Reports whose folded words hold all the tokens (letters and digits only), best engine score first. */
+  /**
+   * Reports whose folded words hold all the tokens (letters and digits only), best first by their
+   * own words: the share of their distinct words that are tokens (`score`), then the id (no
+   * engine's weights, which count every row).
+   */
   searchReportTexts(db: Kysely<Database>, tokens: readonly string[], limit: number): Promise<{ readonly id: string; readonly score: number }[]>;
 }
 
@@ -48,7 +53,7 @@ export interface NameSearchOptions extends SearchNamesOptions {
 
 export interface NameCandidate {
   readonly id: string;
-  /** The engine's relevance, higher is better, >= 0. */
+  /** The share of the record's name parts that are query tokens, 0–1: its own names alone. */
   readonly score: number;
   readonly names: string;
 }

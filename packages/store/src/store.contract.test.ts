@@ -364,6 +364,24 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.latestReportTexts({ limit: 10 })).toEqual([b]);
     }));
 
+    it('ranks report texts by what each one\'s own text holds of the query, whatever other reports hold', () => withStore(async (store) => {
+      // the query's two words are 2 of b's 8 words and 2 of a's 15: b first, on both stores,
+      // though a holds them side by side and b apart (ts_rank weighs that) and a's id comes first
+      await store.putReportText(RecordId('fedpol:report-a'), 'Lukasz Vorrel, whom the neighbours call Lukas, sold his boat at Velden harbour last spring.');
+      await store.putReportText(RecordId('zone5:report-b'), 'Lukasz left the boat yard before Vorrel came.');
+      const ranked = async (limit = 10): Promise<string[]> => (await store.searchReportTexts('Lukasz Vorrel', { limit })).map((h) => h.id);
+      const alone = ['zone5:report-b', 'fedpol:report-a'];
+      expect(await ranked()).toEqual(alone);
+      // long reports of other agencies holding both words (bm25's weights count every report,
+      // its average length too) move nothing
+      for (let i = 0; i < 6; i++) {
+        await store.putReportText(RecordId(`intel:report-${i}`), `Lukasz Vorrel ${Array.from({ length: 78 }, (_, j) => `w${i}n${j}`).join(' ')}`);
+      }
+      expect((await ranked()).filter((id) => !id.startsWith('intel:'))).toEqual(alone);
+      // and a window holds the best of the fixed order: the first of a wider one
+      expect(await ranked(1)).toEqual((await ranked()).slice(0, 1));
+    }));
+
     it('lists the reports written last first', () => {
       let at = '';
       return withStore(async (store) => {

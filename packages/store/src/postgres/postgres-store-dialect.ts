@@ -5,7 +5,7 @@
  * transaction-scoped advisory lock: the next writer gets its seq only after the previous one
  * has committed. The audit chain's compare-and-append takes a second such lock. Names are matched against the generated tsvector ('simple' configuration;
  * folding is done in code) and ranked by what each record's own names hold of the query, as on
- * sqlite (not ts_rank: see searchNames).
+ * sqlite (not ts_rank: see searchNames); report texts alike, by what each report's own words hold of it.
  */
 import { sql } from 'kysely';
 import type { SerialLog, StoreDialect } from '../store-dialect.ts';
@@ -42,12 +42,17 @@ export const postgresStoreDialect: StoreDialect = {
     await trx.deleteFrom('report_texts').where('id', '=', id).execute();
   },
   async searchReportTexts(db, tokens, limit) {
+    // Ranked by the report's own words, as on sqlite (sqlite-store-dialect.ts): the share of its
+    // distinct words that are words of the query, then the id (not ts_rank, which weighs how close
+    // the words stand, so the two stores ordered the same reports differently).
+    const held = sql.join(tokens.map((token) => sql`(strpos(' ' || t.folded || ' ', ${` ${token} `}) > 0)::int`), sql` + `);
+    const words = sql`(length(t.folded) - length(replace(t.folded, ' ', '')) + 1)`;
     const result = await sql<{ id: string; score: number }>`
-      select t.id as id, ts_rank(t.folded_tsv, q) as score
+      select t.id as id, (${held})::float8 / ${words} as score
       from report_texts t, to_tsquery('simple', ${tokens.join(' & ')}) q
       where t.folded_tsv @@ q
       order by score desc, t.id
       limit ${limit}`.execute(db);
-    return result.rows.map((row) => ({ id: row.id, score: Math.max(0, Number(row.score)) }));
+    return result.rows.map((row) => ({ id: row.id, score: Number(row.score) }));
   },
 };

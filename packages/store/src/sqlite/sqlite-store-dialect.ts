@@ -1,7 +1,8 @@
 /**
  * sqlite specifics: one connection and one writer, so logs are serialised by construction; names are
  * searched in the contentless FTS5 table `record_names` (rowid = records.rid), ranked by what each
- * record's own names hold of the query (not bm25, whose weights count every row: see searchNames).
+ * record's own names hold of the query (not bm25, whose weights count every row: see searchNames);
+ * report texts in `report_text_index` likewise, by what each report's own words hold of it.
  */
 import { sql } from 'kysely';
 import { chunks } from '../row-values.ts';
@@ -52,12 +53,18 @@ export const sqliteStoreDialect: StoreDialect = {
     await trx.deleteFrom('report_texts').where('id', '=', id).execute();
   },
   async searchReportTexts(db, tokens, limit) {
+    // Ranked by the report's own words, as names are (searchNames), so that reports a user may not
+    // see cannot move those they may (bm25's weights count every row): the share of its words that
+    // are words of the query, then the id. Its folded text is its distinct words, space-separated
+    // (putReportText), so the share is of distinct words: how often one recurs is not kept.
+    const held = sql.join(tokens.map((token) => sql`(instr(' ' || t.folded || ' ', ${` ${token} `}) > 0)`), sql` + `);
+    const words = sql`(length(t.folded) - length(replace(t.folded, ' ', '')) + 1)`;
     const result = await sql<{ id: string; score: number }>`
-      select t.id as id, -bm25(report_text_index) as score
+      select t.id as id, (${held}) * 1.0 / ${words} as score
       from report_text_index join report_texts t on t.rid = report_text_index.rowid
       where report_text_index match ${fts5Query(tokens, 'all')}
       order by score desc, t.id
       limit ${limit}`.execute(db);
-    return result.rows.map((row) => ({ id: row.id, score: Math.max(0, row.score) }));
+    return result.rows.map((row) => ({ id: row.id, score: Number(row.score) }));
   },
 };
