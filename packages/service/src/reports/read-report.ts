@@ -154,13 +154,17 @@ function snippetOf(text: string, q: string): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, start + 240).replace(/\s+/g, ' ').trim()}${start + 240 < text.length ? '…' : ''}`;
 }
 
-/** Full-text search over the reports the user may see, best first; audited with its purpose. */
+/**
+ * Full-text search over the reports the user may see, best first (the store ranks each report by
+ * its own words only, so reports the user may not see do not reorder those they may); audited
+ * with its purpose.
+ */
 export async function searchReports(mosaic: Mosaic, consultation: Consultation, query: ReportSearch): Promise<ReportList> {
   requirePurpose(consultation);
   const q = checkQuery(query.q);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  const hits = await mosaic.store.searchReportTexts(q, { limit: limit * 5 });
-  return listReports(mosaic, consultation, hits.map((h) => h.id), { ...query, limit, q }, { reports: q, collection: query.collection ?? null });
+  const read = async (window: number): Promise<readonly RecordId[]> => (await mosaic.store.searchReportTexts(q, { limit: window })).map((h) => h.id);
+  return listReports(mosaic, consultation, read, { ...query, limit, q }, { reports: q, collection: query.collection ?? null });
 }
 
 /**
@@ -171,8 +175,8 @@ export async function searchReports(mosaic: Mosaic, consultation: Consultation, 
 export async function latestReports(mosaic: Mosaic, consultation: Consultation, query: Omit<ReportSearch, 'q'>): Promise<ReportList> {
   requirePurpose(consultation);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  const ids = await mosaic.store.latestReportTexts({ limit: limit * 5 });
-  return listReports(mosaic, consultation, ids, { ...query, limit, q: '' }, { reports: 'latest', collection: query.collection ?? null }, { seenInFullOnly: true });
+  const read = (window: number): Promise<readonly RecordId[]> => mosaic.store.latestReportTexts({ limit: window });
+  return listReports(mosaic, consultation, read, { ...query, limit, q: '' }, { reports: 'latest', collection: query.collection ?? null }, { seenInFullOnly: true });
 }
 
 export interface ReportList {
@@ -180,27 +184,53 @@ export interface ReportList {
   readonly pointers: readonly Pointer[];
 }
 
+/** The widest window of report ids a list reads, as a record search reads (record-search.ts). */
+const MAX_HITS = 5000;
+
 /**
- * Reports by id in the order given, of the collection asked, through the gate; each with a
+ * Reports in the order `read` gives them, of the collection asked, through the gate; each with a
  * snippet around the query's first word. `seenInFullOnly`: leave out, before the gate, what the
  * user may not read in full (no pointer, no owner told).
+ *
+ * `read` is asked for a window of five times `limit` ids, widened (to at most MAX_HITS) while the
+ * window is full and holds fewer than `limit` reports the user may see, so that reports the user
+ * may not see, or of another collection, do not crowd out those they may. Then only the page goes
+ * through the gate, with the reports the user may not see that a first window read: however far
+ * the window had to widen, the same pointers are given and the same owners told, and the audit
+ * entry names what was returned.
  */
 async function listReports(
-  mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[], query: { readonly collection?: string; readonly limit: number; readonly q: string }, audited: JsonValue,
+  mosaic: Mosaic, consultation: Consultation, read: (window: number) => Promise<readonly RecordId[]>,
+  query: { readonly collection?: string; readonly limit: number; readonly q: string }, audited: JsonValue,
   { seenInFullOnly = false }: { readonly seenInFullOnly?: boolean } = {},
 ): Promise<ReportList> {
-  const found = await mosaic.store.getRecords(ids);
-  const byId = new Map(found.map((s) => [s.record.id, s]));
-  const ordered = ids.flatMap((id) => {
-    const stored = byId.get(id);
-    if (!stored || stored.record.schema !== 'Report') return [];
-    if (query.collection !== undefined && !stored.record.properties['collection']?.includes(query.collection)) return [];
-    return [{ ...stored.record, stored }];
-  });
-  const candidates = seenInFullOnly
-    ? filterVisible(policyUser(consultation.user), ordered, policyContext(await mosaic.org(), consultation), { action: 'read', decide: mosaic.decide }).visible
-    : ordered;
-  const { visible, pointers } = await consult(mosaic, consultation, candidates, { action: 'search', query: audited });
+  const user = policyUser(consultation.user);
+  const context = policyContext(await mosaic.org(), consultation);
+  const first = query.limit * 5;
+  const readWindow = async (window: number) => {
+    const ids = await read(window);
+    const found = await mosaic.store.getRecords(ids);
+    const byId = new Map(found.map((s) => [s.record.id, s]));
+    const ordered = ids.flatMap((id) => {
+      const stored = byId.get(id);
+      if (!stored || stored.record.schema !== 'Report') return [];
+      if (query.collection !== undefined && !stored.record.properties['collection']?.includes(query.collection)) return [];
+      return [{ ...stored.record, stored }];
+    });
+    const candidates = seenInFullOnly ? filterVisible(user, ordered, context, { action: 'read', decide: mosaic.decide }).visible : ordered;
+    const may = filterVisible(user, candidates, context, { action: 'search', decide: mosaic.decide }).visible.map((r) => r.id);
+    return { full: ids.length === window, firstRead: new Set(ids.slice(0, first)), candidates, may };
+  };
+  let window = first;
+  let found = await readWindow(window);
+  while (found.full && found.may.length < query.limit && window < MAX_HITS) {
+    window = Math.min(window * 4, MAX_HITS);
+    found = await readWindow(window);
+  }
+  const page = new Set(found.may.slice(0, query.limit));
+  const may = new Set(found.may);
+  const consulted = found.candidates.filter((r) => page.has(r.id) || (!may.has(r.id) && found.firstRead.has(r.id)));
+  const { visible, pointers } = await consult(mosaic, consultation, consulted, { action: 'search', query: audited });
   const results: ReportHit[] = [];
   for (const r of visible.slice(0, query.limit)) {
     results.push({ report: recordView(mosaic, r.stored), snippet: snippetOf((await mosaic.store.getReportText(r.id)) ?? '', query.q) });

@@ -223,6 +223,49 @@ describe('searching and reading reports under the policy', () => {
     await expect(latestReports(world.mosaic, { user: (await as('fedAnalyst')).user }, {})).rejects.toMatchObject({ code: 'MOSAIC_PURPOSE_REQUIRED' });
   });
 
+  it('reads on past the reports a user may not see: they neither crowd out nor reorder those the user may', async () => {
+    const uploadAs = async (name: 'fedAnalyst' | 'intelAnalyst', text: string): Promise<RecordId> => {
+      const outcome = await uploadReport(world.mosaic, await as(name), { text, collection: 'crowding', provenance: PROVENANCE });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+      return outcome.report.id;
+    };
+    // the query's words are 2 of the first's 7 words, 2 of the second's 11
+    const near = await uploadAs('fedAnalyst', 'Dorval Quennick left the harbour before the storm.');
+    const far = await uploadAs('fedAnalyst', 'The ferry crew said Dorval Quennick paid them twice in cash.');
+    const told: { owner: string; records: readonly string[] }[] = [];
+    const stop = world.mosaic.notifier.subscribe((n) => {
+      if ('agency' in n.to) told.push({ owner: n.to.agency, records: (n.body as { records: readonly string[] }).records });
+    });
+    const search = async (name: 'fedAnalyst' | 'zoneOfficer') => {
+      told.length = 0;
+      const { results, pointers } = await searchReports(world.mosaic, await as(name), { q: 'Dorval Quennick', limit: 2 });
+      return { results: results.map((r) => r.report.id), pointers: pointers.map((p) => p.agency) };
+    };
+    const seen = { results: [near, far], pointers: [] };
+    expect(await search('fedAnalyst')).toEqual(seen);
+    expect(await search('zoneOfficer')).toEqual(seen);
+    // intelligence's notes rank first (2 words of 4) and fill more than a first window (five
+    // times the limit); the federal police may not see them, the zone is given a pointer
+    const notes: RecordId[] = [];
+    for (let i = 0; i < 12; i++) notes.push(await uploadAs('intelAnalyst', `Dorval Quennick, note ${i}.`));
+    expect(await search('fedAnalyst')).toEqual(seen);
+    expect(told).toEqual([]);
+    // the notes are the newest reports too: the latest of the collection are read past them
+    const latest = await latestReports(world.mosaic, await as('fedAnalyst'), { collection: 'crowding', limit: 2 });
+    expect(latest.results.map((r) => r.report.id).sort()).toEqual([near, far].sort());
+    expect(await search('zoneOfficer')).toEqual({ ...seen, pointers: ['intel'] });
+    const head = (await world.mosaic.store.auditHead())?.seq ?? 0;
+    const entries = (await world.mosaic.store.readAudit({ fromSeq: head - 1, limit: 2 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; pointers?: string[] });
+    expect(entries.find((e) => e.action === 'consultation')).toMatchObject({ records: [near, far], pointers: ['intel'] });
+    // intelligence is told of the notes a first window read, the best ten, not of every note the
+    // widened window read; the federal police of the reports returned
+    stop();
+    expect(told).toEqual([
+      { owner: 'fedpol', records: [near, far].sort() },
+      { owner: 'intel', records: [...notes].sort().slice(0, 10) },
+    ]);
+  });
+
   it('needs a purpose and audits the search with it', async () => {
     const fed = await as('fedAnalyst');
     await expect(searchReports(world.mosaic, { user: fed.user }, { q: 'Vasstad' })).rejects.toMatchObject({ code: 'MOSAIC_PURPOSE_REQUIRED' });
