@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AgencyId, recordIdOf, UserId, type EntityRecord, type RecordId } from '@mosaic/model';
+import { AgencyId, RecordId, recordIdOf, UserId, type EntityRecord } from '@mosaic/model';
 import { createAuditLog, generateAuditKeyPair, loadAuditSigner, verifyStoredChain, type AuditEvent } from '@mosaic/audit';
 import { createStoreAuditStorage } from './audit-storage-adapter.ts';
 import { openStore } from './open-store.ts';
@@ -79,6 +79,35 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(await other.getRecord(k1.id)).toMatchObject({ version: 1 });
         const [entry] = await other.readAudit({ fromSeq: 1, limit: 10 });
         expect(JSON.parse(entry?.body ?? '{}')).toMatchObject({ seq: 1, action: 'collection', records: [k1.id] });
+      } finally {
+        await other.close();
+        await store.close();
+      }
+    });
+
+    it('a transaction that rewrites a document an append also writes takes the log\'s lock first, and the two never wait on each other', async () => {
+      const [store, other] = await openNodes(dialect);
+      try {
+        const log = createAuditLog({ storage: createStoreAuditStorage(store), signer, checkpointEvery: 3 });
+        const otherLog = createAuditLog({ storage: createStoreAuditStorage(other), signer, checkpointEvery: 3 });
+        const check = (n: number) => ({ kind: 'check', id: 'c1', owner: 'zone-north', body: { n } });
+        await store.putDocument(check(0));
+        const erasure: AuditEvent = { actor: { user: UserId('analyst-1'), agency: AgencyId('fedpol') }, action: 'erasure', records: [RecordId('fedpol:e1')], outcome: 'ok' };
+        const screening: AuditEvent = { actor: { user: UserId('officer-1'), agency: AgencyId('zone-north') }, action: 'screening', outcome: 'ok' };
+        // as an erasure rewrites a check that showed the record, while an officer's decision on the check is appended with it
+        const rewriting = store.transaction(async (tx) => {
+          await tx.lockAudit();
+          await tx.putDocument(check(1));
+          await new Promise((done) => setTimeout(done, 150));
+          await log.appendIn(createStoreAuditStorage(tx), [erasure]);
+        });
+        await new Promise((done) => setTimeout(done, 40));
+        const deciding = otherLog.appendAll([screening], [check(2)]);
+        await Promise.all([rewriting, deciding]);
+        expect((await other.getDocument('check', 'c1'))?.body).toEqual({ n: 2 });
+        expect(await verifyStoredChain(createStoreAuditStorage(store), signer.verifyKey)).toEqual({ ok: true, count: 2 });
+        // outside a transaction there is nothing to hold it to
+        await expect(store.lockAudit()).rejects.toThrow('within a transaction');
       } finally {
         await other.close();
         await store.close();

@@ -452,6 +452,11 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       });
     },
 
+    async lockAudit() {
+      if (!inTransaction) throw new Error('lockAudit is taken within a transaction');
+      await dialect.lock(db, 'audit');
+    },
+
     async appendAuditOnHead(build: (head: AuditHead | null) => AuditAppendBatch) {
       await write(async (trx) => {
         await dialect.lock(trx, 'audit');

@@ -330,6 +330,13 @@ export interface Store {
   appendAudit(batch: AuditAppendBatch): Promise<void>;
   /** Appends what `build` makes of the head read inside the append's own locked transaction (no conflict between nodes). */
   appendAuditOnHead(build: (head: AuditHead | null) => AuditAppendBatch): Promise<void>;
+  /**
+   * Within a transaction (a store given by `transaction`): takes the audit log's lock now, held to
+   * the transaction's end, as an append in it would only at its end. A transaction that rewrites
+   * documents an audited append also writes under that lock (a check, a notification), and then
+   * appends, takes it first: taken in the other order by each, the two waited on each other.
+   */
+  lockAudit(): Promise<void>;
   readAudit(options: ReadAuditOptions): Promise<readonly StoredAuditEntry[]>;
   /** Stores a checkpoint over a stored entry (same seq and hash), else MOSAIC_CONFLICT. Idempotent. */
   appendCheckpoint(checkpoint: StoredAuditCheckpoint): Promise<void>;
