@@ -12,6 +12,7 @@ import { normalizeName } from '@mosaic/matching';
 import { randomUUID } from 'node:crypto';
 import { consult, requirePurpose } from '../consult.ts';
 import type { Consultation } from '../organisation.ts';
+import { checkQuery } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 
 export const SUBSCRIPTION_KIND = 'subscription';
@@ -59,9 +60,8 @@ function checkedTarget(target: WatchTarget): WatchTarget {
       if (!/^[^:\s]+:\S+$/.test(target.record)) throw invalid('target.record', 'a record id (agency:id) of the subject');
       return target;
     case 'search': {
-      const query = target.query.trim();
-      if (query.length > 200) throw invalid('target.query', 'at most 200 characters');
-      // The same floor as search: a name part of two letters or more, not a letter or punctuation.
+      const query = searchQuery(target.query);
+      // A name search's floor besides: a name part of two letters or more, not a letter or punctuation.
       if (normalizeName(query).core.every((t) => t.text.length < 2)) throw invalid('target.query', 'a name with at least one part of two letters or more');
       return { kind: 'search', query };
     }
@@ -78,6 +78,21 @@ function checkedTarget(target: WatchTarget): WatchTarget {
       if (Math.abs(shoelaceArea(polygon)) < 1e-12) throw invalid('target.polygon', 'encloses no area (the points repeat or lie on one line)');
       return { kind: 'area', polygon: polygon.map(([lat, lon]) => [lat, lon] as const) };
     }
+  }
+}
+
+/**
+ * A saved search's query passes the checks a search's does (checkQuery: no control characters,
+ * two letters or digits, at most 200 characters) and is kept as a search keeps it; refused, it is
+ * named as the watch's field, not the search's `q`.
+ */
+function searchQuery(query: string): string {
+  try {
+    return checkQuery(query);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'MOSAIC_QUERY_REJECTED')) throw error;
+    const reason = error.details?.['reason'];
+    throw invalid('target.query', typeof reason === 'string' ? reason : error.message);
   }
 }
 
