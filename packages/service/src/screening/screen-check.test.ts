@@ -1,7 +1,9 @@
-import { RecordId, seededRandom, validateRecord } from '@mosaic/model';
-import { decide } from '@mosaic/policy';
+import { AgencyId, RecordId, seededRandom, validateRecord } from '@mosaic/model';
+import { AgreementId, decide } from '@mosaic/policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
+import { saveOrganisation } from '../organisation.ts';
+import { startProjections } from '../projections.ts';
 import { listUnderArrestAlert, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { keepNotifications, NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
 import { screenCheck } from './screen-check.ts';
@@ -188,6 +190,44 @@ describe('screenCheck', () => {
       expect(await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).toHaveLength(1);
     } finally {
       keeper.stop();
+    }
+  });
+});
+
+describe('hits on listings of one person', () => {
+  it('are said to be one person only when they hold together on what the officer sees, not through a record hidden from them', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const projections = await startProjections(mosaic, { follow: false });
+    try {
+      // the federal police's two listings do not meet on their own; intelligence's record, holding
+      // what both hold, joins them, and intelligence gives the zone pointers only
+      await putFixtures(mosaic, [
+        { id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] }, provenance: testProvenance('fedpol') },
+        { id: 'y', schema: 'Person', properties: { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('fedpol') },
+      ]);
+      await projections.follower.catchUp();
+      await putFixtures(mosaic, [{ id: 'z', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('intel') }]);
+      await projections.follower.catchUp();
+      const entities = projections.entities;
+      expect(new Set(['fedpol:x', 'fedpol:y', 'intel:z'].map((r) => entities.entityOf(RecordId(r)))).size).toBe(1);
+      const cards = async (name: string) => {
+        const { hits } = await screenCheck(mosaic, { user: (await mosaic.store.findUserByName(name))! }, projections.screening, { query: { name: 'Quentin Lavigne' } }, entities);
+        return hits.map((h) => (h.kind === 'match' ? `${h.subject}${h.sameSubjectAs === undefined ? '' : ` same as ${h.sameSubjectAs}`}` : `pointer ${h.agency}`)).sort();
+      };
+      expect(await cards('zoneCheckpoint')).toEqual(['fedpol:x', 'fedpol:y', 'pointer intel']);
+      // intelligence, let read the federal police's records here, sees the record that joins them
+      const { org, agreements } = await mosaic.org();
+      const full = agreements.find((a) => a.id === 'fedpol-zone')!;
+      await saveOrganisation(mosaic.store, { agencies: org.agencies, desks: org.desks, agreements: [...agreements, { ...full, id: AgreementId('fedpol-intel'), recipient: AgencyId('intel') }] });
+      await mosaic.reloadOrg();
+      const together = await cards('intelAnalyst');
+      expect(together).toHaveLength(3);
+      expect(together.filter((c) => / same as \d$/.test(c))).toHaveLength(2);
+    } finally {
+      projections.stop();
+      await projections.entities.settle();
+      await projections.notifications.idle();
     }
   });
 });
