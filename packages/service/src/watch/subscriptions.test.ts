@@ -31,3 +31,22 @@ describe('a search watch', () => {
     expect(watch.target).toEqual({ kind: 'search', query: 'Boris Kaelberer' });
   });
 });
+
+describe('an area watch', () => {
+  const triangle = [[50.8, 4.3], [50.9, 4.3], [50.9, 4.4]] as const;
+
+  it('takes a ring closed as GeoJSON writes it (the first point again at the end) as the same area', async () => {
+    const fed = await fedAnalyst();
+    const watch = await createSubscription(world!.mosaic, fed, { target: { kind: 'area', polygon: [...triangle, triangle[0]] } });
+    expect(watch.target).toEqual({ kind: 'area', polygon: triangle });
+  });
+
+  it('still refuses a ring whose sides cross, closed or not, and one closed on too few points', async () => {
+    const fed = await fedAnalyst();
+    const bowtie = [[50.8, 4.3], [50.9, 4.4], [50.9, 4.3], [50.8, 4.4]] as const;
+    for (const polygon of [bowtie, [...bowtie, bowtie[0]]]) {
+      await expect(createSubscription(world!.mosaic, fed, { target: { kind: 'area', polygon } })).rejects.toMatchObject({ details: { field: 'target.polygon', reason: expect.stringMatching(/^its sides cross/) as unknown } });
+    }
+    await expect(createSubscription(world!.mosaic, fed, { target: { kind: 'area', polygon: [triangle[0], triangle[1], triangle[0]] } })).rejects.toMatchObject({ details: { field: 'target.polygon', reason: '3 to 200 [latitude, longitude] points' } });
+  });
+});

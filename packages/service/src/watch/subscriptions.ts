@@ -66,7 +66,7 @@ function checkedTarget(target: WatchTarget): WatchTarget {
       return { kind: 'search', query };
     }
     case 'area': {
-      const { polygon } = target;
+      const polygon = openRing(target.polygon);
       if (polygon.length < 3 || polygon.length > MAX_POLYGON_POINTS) throw invalid('target.polygon', `3 to ${MAX_POLYGON_POINTS} [latitude, longitude] points`);
       polygon.forEach(([lat, lon], i) => {
         if (!(Number.isFinite(lat) && Math.abs(lat) <= 90 && Number.isFinite(lon) && Math.abs(lon) <= 180)) throw invalid(`target.polygon[${i}]`, 'latitude from -90 to 90 and longitude from -180 to 180');
@@ -94,6 +94,17 @@ function searchQuery(query: string): string {
     const reason = error.details?.['reason'];
     throw invalid('target.query', typeof reason === 'string' ? reason : error.message);
   }
+}
+
+/**
+ * The ring without its closing point: GeoJSON ends a ring where it starts, and that last point,
+ * taken as a corner of its own, made the closing side meet the first at a "crossing". The ring is
+ * closed again wherever it is drawn (crossings, the watcher).
+ */
+function openRing(ring: readonly LatLon[]): readonly LatLon[] {
+  const [first, last] = [ring[0], ring[ring.length - 1]];
+  const closed = ring.length > 1 && first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  return closed ? ring.slice(0, -1) : ring;
 }
 
 /** Where the sides of a ring cross each other, as [latitude, longitude] (none for a ring drawn in order around its area). */
