@@ -112,6 +112,22 @@ describe('watching a subject', () => {
     expect(logged.filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1')).toHaveLength(1);
   });
 
+  it('tells of every change of a watched record, one back to an earlier content too, once each', async () => {
+    const { projections: p, told } = await open();
+    const zone = await as('zoneOfficer');
+    p.watcher.add(await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } }));
+    const withAlias = { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], passportNumber: ['BE1234567'], alias: ['Orti'] };
+    const without = { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], passportNumber: ['BE1234567'] };
+    // versions 2, 3 and 4: the alias added, taken away, added again
+    for (const properties of [withAlias, without, withAlias]) {
+      await put({ id: 'p1', schema: 'Person', properties, provenance: testProvenance('fedpol') });
+      await p.follower.catchUp();
+    }
+    const records = told.filter((n) => n.kind === 'watch.record');
+    expect(records.map((n) => n.body['version'])).toEqual([2, 3, 4]);
+    expect(new Set(records.map((n) => n.id)).size).toBe(3);
+  });
+
   it('gives only a pointer where the policy allows only that, and nothing where it allows nothing', async () => {
     const { projections: p, told } = await open();
     const zone = await as('zoneOfficer');

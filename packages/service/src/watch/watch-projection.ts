@@ -38,7 +38,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * A watch told of one version of a record, claimed by the node that tells it (see `tell`); no
- * personal data (the id is a hash), erased with the notifications (retention-sweep.ts).
+ * personal data (the id is a hash), erased with the notifications (retention-sweep.ts). Keyed by
+ * the record's stored version, not its content: a change back to an earlier content is a change
+ * of its own, and was taken for one already told.
  */
 export const WATCH_TOLD_KIND = 'watch-told';
 
@@ -171,27 +173,27 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     return schema?.event ? 'event' : 'link';
   };
 
-  const tell = async (s: Subscription, user: User, record: EntityRecord, reason: WatchReason): Promise<boolean> => {
+  const tell = async (s: Subscription, user: User, record: EntityRecord, version: number, reason: WatchReason): Promise<boolean> => {
     const at = mosaic.now().toISOString();
     // Every node follows the same feed and meets the same change: the first to claim it consults
     // (one entry in the audit log, one notice to the owner) and publishes, and the others' live
     // streams hear it over the bus. Without the claim each node consulted on its own.
-    const claim = { kind: WATCH_TOLD_KIND, id: notificationId(s.id, record.id, JSON.stringify(record)), owner: user.id, body: { at } };
+    const claim = { kind: WATCH_TOLD_KIND, id: notificationId(s.id, record.id, String(version)), owner: user.id, body: { at } };
     if (!(await mosaic.store.createDocument(claim))) return false;
     const consultation = { user, purpose: s.purpose, caseRef: s.caseRef };
     const { visible, pointers } = await consult(mosaic, consultation, [record], { action: 'read', query: { subscription: s.id, reason } });
     const common = { subscription: s.id, label: s.label, reason };
     if (visible.length > 0) {
       mosaic.notifier.publish({
-        id: notificationId(s.id, reason, record.id, JSON.stringify(record)), at, to: { user: user.id }, kind: `watch.${reason}`, title: TITLES[reason],
-        body: { ...common, record: record.id, schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency },
+        id: notificationId(s.id, reason, record.id, String(version)), at, to: { user: user.id }, kind: `watch.${reason}`, title: TITLES[reason],
+        body: { ...common, record: record.id, version, schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency },
       });
       return true;
     }
     const pointer = pointers[0];
     if (pointer) {
       mosaic.notifier.publish({
-        id: notificationId(s.id, 'pointer', record.id, JSON.stringify(record)), at, to: { user: user.id }, kind: 'watch.pointer', title: `${pointer.agencyName} holds new information that concerns a watch`,
+        id: notificationId(s.id, 'pointer', record.id, String(version)), at, to: { user: user.id }, kind: 'watch.pointer', title: `${pointer.agencyName} holds new information that concerns a watch`,
         body: { ...common, pointer: { agency: pointer.agency, agencyName: pointer.agencyName, desk: pointer.desk } },
       });
     }
@@ -221,8 +223,9 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         if (!users.has(id)) users.set(id, await mosaic.store.getUser(id));
         return users.get(id);
       };
-      for (const { record } of changes) {
-        if (!record) continue;
+      for (const { record, version } of changes) {
+        // (the feed gives every record it holds with its stored version)
+        if (!record || version === undefined) continue;
         const facts = factsOf(mosaic.registry, record);
         for (const s of [...subscriptions.values()]) {
           let reason = reasonFor(s, record, facts);
@@ -234,7 +237,7 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
             reason = reasonFor(s, record, facts, await watchedBy(s, user, s.target.record));
             if (!reason) continue;
           }
-          const shown = await tell(s, user, record, reason);
+          const shown = await tell(s, user, record, version, reason);
           // A sighting the user was told of ends any silence on the subject.
           if (shown && reason === 'sighting' && s.lostTrackDays !== undefined) {
             const seen = { ...s, lastSeenAt: mosaic.now().toISOString() };
