@@ -449,10 +449,14 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection): AuditEven
  * get an encounter notice naming which of their own records was encountered (id and listed name: telling the owner about its own records leaks
  * nothing), where and when, and by which agency and desk; the query and the officer's other hits
  * stay with the officer's agency, whose check it is (GET /checks/:id answers it alone: read-check.ts).
+ * A record an alert.hit already named (its subject, the alert) is left out of the encounter
+ * notice, the owner's other records encountered in the check are not: a hit on one of its
+ * alerts says nothing of the others.
  */
 function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[], names: ReadonlyMap<RecordId, string>): Notification[] {
   const out: Notification[] = [];
-  const told = new Set<AgencyId>();
+  /** Each agency's records named in its alert.hit notices. */
+  const told = new Map<AgencyId, Set<RecordId>>();
   const where = {
     ...(check.place !== undefined ? { place: check.place } : {}),
     ...(check.latitude !== undefined ? { latitude: check.latitude, longitude: check.longitude } : {}),
@@ -460,7 +464,7 @@ function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[]
   for (const hit of check.hits) {
     if (hit.kind !== 'match' || hit.band === 'none') continue;
     for (const alert of hit.alerts) {
-      told.add(alert.owner.agency);
+      told.set(alert.owner.agency, (told.get(alert.owner.agency) ?? new Set()).add(hit.subject).add(alert.id));
       out.push({
         id: timeOrderedId(), at: check.at, to: { agency: alert.owner.agency }, kind: 'alert.hit', title: `Hit on your alert: ${alert.action}`,
         body: { check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, band: hit.band, action: alert.action, time: check.at, ...where, agency: check.agency, desk: check.desk },
@@ -469,7 +473,7 @@ function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[]
   }
   const encountered = new Map<AgencyId, Set<RecordId>>();
   for (const notice of notices) {
-    if (notice.kind !== 'encounter' || told.has(notice.agency) || notice.agency === check.agency) continue;
+    if (notice.kind !== 'encounter' || told.get(notice.agency)?.has(notice.record) === true || notice.agency === check.agency) continue;
     encountered.set(notice.agency, (encountered.get(notice.agency) ?? new Set()).add(notice.record));
   }
   for (const [owner, ids] of encountered) {
