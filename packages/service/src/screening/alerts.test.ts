@@ -2,7 +2,7 @@ import type { User } from '@mosaic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
-import { listAlerts } from './alerts.ts';
+import { createAlert, listAlerts } from './alerts.ts';
 
 let world: TestMosaic;
 let projections: Projections;
@@ -43,5 +43,28 @@ describe('listAlerts', () => {
     expect(listed.map((a) => a.id)).toEqual(['zone-north:a1']);
     const logged = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(before).map((e) => JSON.parse(e.body) as { action: string; purpose: string; caseRef: string; records: string[] });
     expect(logged).toEqual([expect.objectContaining({ action: 'consultation', purpose: 'alert review', caseRef: 'ZN-7', records: ['zone-north:a1'] })]);
+  });
+});
+
+describe('createAlert', () => {
+  it('answers an alert on an own-agency record the officer may not read (above their clearance, or for a need-to-know group) as on a missing one', async () => {
+    const own = await openTestMosaic();
+    try {
+      await putFixtures(own.mosaic, [
+        { id: 'n1', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('zone-north') },
+        { id: 'n2', schema: 'Person', properties: { name: ['Bram Oosterlinck'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }) },
+        { id: 'n3', schema: 'Person', properties: { name: ['Ilse Vandamme'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-heron'] } }) },
+      ]);
+      const officer = (await own.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+      const consultation = { user: officer, purpose: 'alert issue', caseRef: 'ZN-8' };
+      const issue = (subject: string) => createAlert(own.mosaic, consultation, { subject, category: 'arrest' });
+      for (const id of ['zone-north:n9', 'zone-north:n2', 'zone-north:n3']) {
+        await expect(issue(id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `record ${id} not found` });
+      }
+      expect(await issue('zone-north:n1')).toMatchObject({ subject: 'zone-north:n1', category: 'arrest', status: 'active' });
+      expect(await own.mosaic.store.scanRecords({ schema: 'Alert', limit: 10 })).toHaveLength(1);
+    } finally {
+      await own.cleanup();
+    }
   });
 });

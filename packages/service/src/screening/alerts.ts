@@ -85,9 +85,10 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
   const subjectId = RecordId(input.subject);
   const subject = input.subject.includes(':') ? await mosaic.store.getRecord(subjectId) : undefined;
   const id = `alert-${randomUUID()}`;
-  // An agency alerts on what it may see: its own records, or another's it may read.
-  const readable = subject !== undefined && (subject.record.provenance.agency === user.agency
-    || decide(policyUser(user), 'read', { kind: 'record', id: subjectId, provenance: subject.record.provenance }, policyContext(snapshot, consultation)).effect === 'allow');
+  // An officer alerts on what they may read, their own agency's records included: one above their
+  // clearance or for a need-to-know group they are not in answers as a missing one, as its read does.
+  const readable = subject !== undefined
+    && decide(policyUser(user), 'read', { kind: 'record', id: subjectId, provenance: subject.record.provenance }, policyContext(snapshot, consultation)).effect === 'allow';
   if (!readable) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.subject} not found`);
   const desk = snapshot.org.desks.find((d) => d.id === (input.desk ?? user.desk) && d.agency === user.agency);
   // the desk an officer is sent to on a hit: one of the issuing agency's own
