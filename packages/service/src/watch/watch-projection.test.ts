@@ -128,6 +128,22 @@ describe('watching a subject', () => {
     expect(new Set(records.map((n) => n.id)).size).toBe(3);
   });
 
+  it('tells an alert on the subject placed, changed and withdrawn, each as what it is', async () => {
+    const { projections: p, told } = await open();
+    const zone = await as('zoneOfficer');
+    p.watcher.add(await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } }));
+    const alert = { subject: ['fedpol:p1'], category: ['inquiry_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], validFrom: ['2026-01-01'] };
+    for (const properties of [{ ...alert, status: ['active'] }, { ...alert, deskContact: ['+3220000002'], status: ['active'] }, { ...alert, deskContact: ['+3220000002'], status: ['withdrawn'] }]) {
+      await put({ id: 'a1', schema: 'Alert', properties, provenance: testProvenance('fedpol') });
+      await p.follower.catchUp();
+    }
+    expect(told.filter((n) => n.kind.startsWith('watch.')).map((n) => [n.kind, n.title, n.body['status']])).toEqual([
+      ['watch.alert', 'Alert placed on a watched subject', 'active'],
+      ['watch.alert', 'Alert on a watched subject changed', 'active'],
+      ['watch.alert-withdrawn', 'Alert on a watched subject withdrawn', 'withdrawn'],
+    ]);
+  });
+
   it('gives only a pointer where the policy allows only that, and nothing where it allows nothing', async () => {
     const { projections: p, told } = await open();
     const zone = await as('zoneOfficer');

@@ -19,6 +19,7 @@ import { policyContext, policyUser } from '../organisation.ts';
 import { coordinatesOf, type Coordinates } from '../record-coordinates.ts';
 import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
+import { alertFromRecord } from '../screening/screening-projection.ts';
 import type { Mosaic } from '../runtime.ts';
 import { allSubscriptions, saveSubscription, type LatLon, type Subscription } from './subscriptions.ts';
 
@@ -62,6 +63,19 @@ const TITLES: Readonly<Record<WatchReason, string>> = {
   search: 'New match for a saved search',
   area: 'New information in a watched area',
 };
+
+/**
+ * What a notice tells of the change: its kind and title, and an alert's status. An alert is
+ * rewritten in place (alerts.ts): its first version is placed, a later one changed, one with
+ * status 'withdrawn' withdrawn; every version was told as placed, so a withdrawal read as a second
+ * alert on the subject.
+ */
+function newsOf(reason: WatchReason, record: EntityRecord, version: number): { readonly kind: string; readonly title: string; readonly status?: string } {
+  const alert = reason === 'alert' ? alertFromRecord(record) : undefined;
+  if (alert === undefined) return { kind: `watch.${reason}`, title: TITLES[reason] };
+  if (alert.status === 'withdrawn') return { kind: 'watch.alert-withdrawn', title: 'Alert on a watched subject withdrawn', status: alert.status };
+  return { kind: 'watch.alert', title: version === 1 ? TITLES.alert : 'Alert on a watched subject changed', status: alert.status };
+}
 
 /** Records named by the record's entity-valued properties (edge ends, event subjects, alert subject). */
 function referencesOf(registry: SchemaRegistry, record: EntityRecord): RecordId[] {
@@ -184,9 +198,10 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     const { visible, pointers } = await consult(mosaic, consultation, [record], { action: 'read', query: { subscription: s.id, reason } });
     const common = { subscription: s.id, label: s.label, reason };
     if (visible.length > 0) {
+      const { status, ...news } = newsOf(reason, record, version);
       mosaic.notifier.publish({
-        id: notificationId(s.id, reason, record.id, String(version)), at, to: { user: user.id }, kind: `watch.${reason}`, title: TITLES[reason],
-        body: { ...common, record: record.id, version, schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency },
+        id: notificationId(s.id, reason, record.id, String(version)), at, to: { user: user.id }, ...news,
+        body: { ...common, record: record.id, version, schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...(status ? { status } : {}) },
       });
       return true;
     }
