@@ -43,7 +43,7 @@ export const PurposeHeaders = z.object({
 /** An alert as its agency manages it (the category implies the action an officer takes). */
 export const AlertOut = z.object({
   id: z.string(), subject: z.string(), category: z.enum(ALERT_CATEGORIES), action: z.enum(ACTION_CODES), instruction: z.string(), desk: z.string(), deskContact: z.string(),
-  validFrom: z.string(), validUntil: z.string().optional(), instructions: z.string().optional(), status: z.enum(['active', 'withdrawn']), reviewDate: z.string(),
+  validFrom: z.string(), validUntil: z.string().optional(), instructions: z.string().optional(), status: z.enum(['active', 'not_yet_valid', 'expired', 'withdrawn']), reviewDate: z.string(),
 });
 
 /**

@@ -46,6 +46,37 @@ describe('listAlerts', () => {
   });
 });
 
+describe('listAlerts: status', () => {
+  it('lists an alert outside its validity as not yet valid or expired, after those in force: the checkpoint screen shows neither', async () => {
+    const dated = await openTestMosaic({ now: () => new Date('2026-03-01T10:00:00Z') });
+    try {
+      const within = (id: string, validity: Record<string, string[]>, status = 'active') => ({
+        id, schema: 'Alert', provenance: testProvenance('zone-north'),
+        properties: { subject: ['zone-north:n1'], category: ['discreet_check'], desk: ['zone-north-desk'], deskContact: ['+3220000002'], ...validity, status: [status] },
+      });
+      await putFixtures(dated.mosaic, [
+        { id: 'n1', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('zone-north') },
+        within('a-ended', { validFrom: ['2021-01-10'], validUntil: ['2021-01-11'] }),
+        within('a-later', { validFrom: ['2027-01-01'] }),
+        within('a-now', { validFrom: ['2020-01-01'], validUntil: ['2026-03-01'] }),
+        within('a-off', { validFrom: ['2020-01-01'] }, 'withdrawn'),
+      ]);
+      const own = await startProjections(dated.mosaic, { follow: false });
+      try {
+        const officer = (await dated.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+        const listed = await listAlerts(dated.mosaic, { user: officer, purpose: 'alert review', caseRef: 'ZN-7' }, own.screening);
+        expect(listed.map((a) => [a.id, a.status])).toEqual([
+          ['zone-north:a-now', 'active'], ['zone-north:a-later', 'not_yet_valid'], ['zone-north:a-ended', 'expired'], ['zone-north:a-off', 'withdrawn'],
+        ]);
+      } finally {
+        own.stop();
+      }
+    } finally {
+      await dated.cleanup();
+    }
+  });
+});
+
 describe('createAlert', () => {
   it('answers an alert on an own-agency record the officer may not read (above their clearance, or for a need-to-know group) as on a missing one', async () => {
     const own = await openTestMosaic();

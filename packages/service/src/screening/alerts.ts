@@ -6,7 +6,7 @@
  */
 import { AppError, RecordId, type SubjectCategory } from '@mosaic/model';
 import { decide, RECORD_ROLES } from '@mosaic/policy';
-import { alertAction, type ActionCode, type AlertCategory } from '@mosaic/screening';
+import { alertAction, isAlertActive, type ActionCode, type AlertCategory } from '@mosaic/screening';
 import { randomUUID } from 'node:crypto';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
@@ -37,8 +37,25 @@ export interface AlertSummary {
   readonly validFrom: string;
   readonly validUntil?: string;
   readonly instructions?: string;
-  readonly status: 'active' | 'withdrawn';
+  readonly status: AlertStatus;
   readonly reviewDate: string;
+}
+
+/**
+ * Where an alert stands: withdrawn by its owner, or else in force ('active') only within its
+ * validity, as the checkpoint screen reads it (isAlertActive): before it, 'not_yet_valid', after
+ * it, 'expired'. The screen never shows either, so neither is listed as active.
+ */
+export type AlertStatus = 'active' | 'not_yet_valid' | 'expired' | 'withdrawn';
+
+/** The order GET /alerts lists them in: those in force first, those that will be, then the ended. */
+const LISTING_ORDER: readonly AlertStatus[] = ['active', 'not_yet_valid', 'expired', 'withdrawn'];
+
+function alertStatus(a: AlertRecord, at: Date): AlertStatus {
+  if (a.status === 'withdrawn') return 'withdrawn';
+  if (isAlertActive(a.alert, at)) return 'active';
+  const { validUntil: _ending, ...openEnded } = a.alert;
+  return isAlertActive(openEnded, at) ? 'expired' : 'not_yet_valid';
 }
 
 /** The legal basis each category rests on in the SIS model; an agency may name its national one. */
@@ -52,27 +69,29 @@ const LEGAL_BASIS: Readonly<Record<AlertCategory, string>> = {
   inform_owner_only: 'Mosaic sharing agreement',
 };
 
-export function alertSummary(a: AlertRecord): AlertSummary {
+/** An alert as listed, its status as of `at`; without one, as its record says (a list of alerts in force only). */
+export function alertSummary(a: AlertRecord, at?: Date): AlertSummary {
   const action = alertAction(a.alert.category);
   return {
     id: a.id, subject: a.subject, category: a.alert.category, action: action.code, instruction: action.instruction,
     desk: a.alert.ownerDesk.id, deskContact: a.alert.ownerDesk.phone24x7, validFrom: a.alert.validFrom,
     ...(a.alert.validUntil !== undefined ? { validUntil: a.alert.validUntil } : {}),
     ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),
-    status: a.status, reviewDate: a.alert.reviewDate,
+    status: at === undefined ? a.status : alertStatus(a, at), reviewDate: a.alert.reviewDate,
   };
 }
 
 /**
- * The alerts of the user's agency that the user may read, active first: a consultation (purpose
+ * The alerts of the user's agency that the user may read, those in force first (LISTING_ORDER): a consultation (purpose
  * required) like any other read of records — an alert is a record of its agency, and one marked
  * above the user's clearance or for a need-to-know group is left out — logged with the alerts
  * listed.
  */
 export async function listAlerts(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection): Promise<readonly AlertSummary[]> {
   const { visible } = await consult(mosaic, consultation, projection.alertsOf(consultation.user.agency), { action: 'read', query: { alerts: consultation.user.agency } });
-  return visible.map(alertSummary)
-    .sort((a, b) => (a.status === b.status ? (a.id < b.id ? -1 : 1) : a.status === 'active' ? -1 : 1));
+  const now = mosaic.now();
+  return visible.map((a) => alertSummary(a, now))
+    .sort((a, b) => LISTING_ORDER.indexOf(a.status) - LISTING_ORDER.indexOf(b.status) || (a.id < b.id ? -1 : 1));
 }
 
 export async function createAlert(mosaic: Mosaic, consultation: Consultation, input: AlertInput): Promise<AlertSummary> {
@@ -99,7 +118,7 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
   const category: SubjectCategory = input.category === 'protective' ? 'victim' : subject?.record.provenance.category ?? 'suspect';
   const today = mosaic.now().toISOString().slice(0, 10);
   const validFrom = input.validFrom ?? today;
-  // an alert that ends before it starts would be listed "active" and never be in force
+  // an alert that ends before it starts would never be in force
   if (input.validUntil !== undefined && input.validUntil < validFrom) {
     const reason = `before validFrom (${validFrom})`;
     throw new AppError('MOSAIC_INVALID_INPUT', `validUntil: ${reason}`, { field: 'validUntil', reason });
@@ -120,13 +139,13 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
     },
   });
   if (!outcome.ok) throw new AppError('MOSAIC_INVALID_INPUT', outcome.errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors: outcome.errors });
-  return viewOf(outcome.record);
+  return viewOf(outcome.record, mosaic.now());
 }
 
-function viewOf(record: { readonly id: RecordId; readonly schema: string; readonly properties: Readonly<Record<string, readonly string[]>>; readonly provenance: AlertRecord['provenance'] }): AlertSummary {
+function viewOf(record: { readonly id: RecordId; readonly schema: string; readonly properties: Readonly<Record<string, readonly string[]>>; readonly provenance: AlertRecord['provenance'] }, at: Date): AlertSummary {
   const a = alertFromRecord(record);
   if (!a) throw new AppError('MOSAIC_INTERNAL', 'the alert record does not read back as an alert');
-  return alertSummary(a);
+  return alertSummary(a, at);
 }
 
 /** Withdraw one of the agency's alerts; another agency's answers like a missing one. */
@@ -139,5 +158,5 @@ export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, 
     id: record.provenance.sourceRecordId, schema: ALERT_SCHEMA, properties: { ...record.properties, status: ['withdrawn'] }, provenance: { ...record.provenance },
   });
   if (!outcome.ok) throw new AppError('MOSAIC_INTERNAL', 'the withdrawn alert did not validate');
-  return viewOf(outcome.record);
+  return viewOf(outcome.record, mosaic.now());
 }

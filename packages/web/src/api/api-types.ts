@@ -126,7 +126,7 @@ export interface AlertSummary {
   readonly validFrom: string;
   readonly validUntil?: string;
   readonly instructions?: string;
-  readonly status: 'active' | 'withdrawn';
+  readonly status: 'active' | 'not_yet_valid' | 'expired' | 'withdrawn';
   readonly reviewDate: string;
   /** The owner agency (on a subject's profile). */
   readonly agency?: string;

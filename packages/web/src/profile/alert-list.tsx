@@ -8,7 +8,7 @@ import { href } from '../routing/use-hash-route.ts';
 export function AlertList({ alerts, showSubject = false, onWithdraw }: {
   readonly alerts: readonly AlertSummary[];
   readonly showSubject?: boolean;
-  /** Offered on each alert in force (the agency's own list). */
+  /** Offered on each alert not withdrawn, in force or yet to be (the agency's own list). */
   readonly onWithdraw?: ((id: string) => void) | undefined;
 }) {
   return (
@@ -18,9 +18,9 @@ export function AlertList({ alerts, showSubject = false, onWithdraw }: {
           <strong className="action">{a.action.replace(/_/g, ' ')}</strong>
           {showSubject ? <a href={href('profile', 'record', a.subject)}>{a.subject}</a> : <span>{a.instruction}</span>}
           <span className="muted owner">
-            {a.agency ? `${a.agency} · ` : ''}{a.desk} {a.deskContact} · from {a.validFrom}{a.validUntil ? ` until ${a.validUntil}` : ''}{a.status === 'withdrawn' ? ' · withdrawn' : ''}
+            {a.agency ? `${a.agency} · ` : ''}{a.desk} {a.deskContact} · from {a.validFrom}{a.validUntil ? ` until ${a.validUntil}` : ''}{a.status !== 'active' ? ` · ${a.status.replace(/_/g, ' ')}` : ''}
           </span>
-          {onWithdraw && a.status === 'active' ? <button type="button" className="small" onClick={() => onWithdraw(a.id)} aria-label={`Withdraw the ${a.action} alert on ${a.subject}`}>Withdraw</button> : null}
+          {onWithdraw && a.status !== 'withdrawn' ? <button type="button" className="small" onClick={() => onWithdraw(a.id)} aria-label={`Withdraw the ${a.action} alert on ${a.subject}`}>Withdraw</button> : null}
           {a.instructions ? <span className="instructions">{a.instructions}</span> : null}
         </div>
       ))}
