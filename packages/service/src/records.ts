@@ -15,6 +15,7 @@ import type { Notification } from './notifier.ts';
 import type { Mosaic } from './runtime.ts';
 import { activeHolds } from './retention/legal-holds.ts';
 import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './screening/erase-from-checks.ts';
+import { ALERT_SCHEMA } from './screening/screening-projection.ts';
 import { deliverOrRetry } from './screening/webhook-outbox.ts';
 import type { Delivery } from './screening/webhooks.ts';
 import { retentionRulesOf } from './retention/retention-rules.ts';
@@ -161,21 +162,49 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   return { ok: true, record: recordView(mosaic, stored), status: result.status };
 }
 
+/** A record erased with another, and the kept notifications that showed it, as they are now. */
+export interface ErasedWith {
+  readonly id: RecordId;
+  readonly notifications: readonly Notification[];
+}
+
 /**
  * Erases a stored record (the owner's erasure, the retention sweep's): its content in every
  * version and a report's text (store.deleteRecord), and what the service keeps beside it (a
  * report's review, which holds the names found in it; what checkpoint checks and kept
- * notifications showed of it, erase-from-checks.ts), in one transaction. Also returns the kept
- * notifications that showed it, as they are now (for tellRecipientsOfErasure).
+ * notifications showed of it, erase-from-checks.ts), in one transaction. The alerts on it go
+ * with it, each erased as a record is (`alerts`): an alert on a person is data about them
+ * (LED Art. 16), and one left behind stayed in force on the id, on whoever was written under it
+ * next. Also returns the kept notifications that showed it, as they are now (for
+ * tellRecipientsOfErasure).
  */
-export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult & { readonly notifications: readonly Notification[] }> {
+export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[] }> {
   return store.transaction(async (tx) => {
     const result = await tx.deleteRecord(id, options);
-    if (result.status !== 'deleted') return { ...result, notifications: [] };
+    if (result.status !== 'deleted') return { ...result, notifications: [], alerts: [] };
     await tx.deleteDocuments(REPORT_REVIEW_KIND, [id]);
     await eraseFromChecks(tx, id);
-    return { ...result, notifications: await eraseFromNotifications(tx, id) };
+    const notifications = await eraseFromNotifications(tx, id);
+    const alerts: ErasedWith[] = [];
+    for (const alert of await alertsOn(tx, id)) {
+      const erased = await eraseStoredRecord(tx, alert, { actor: options.actor, reason: `alert on ${id}, erased (${options.reason})` });
+      if (erased.status === 'deleted') alerts.push({ id: alert, notifications: erased.notifications }, ...erased.alerts);
+    }
+    return { ...result, notifications, alerts };
   });
+}
+
+const ALERT_PAGE = 1_000;
+
+/** The Alert records naming `subject`, read in `store`'s transaction (alerts are few beside the records they name). */
+async function alertsOn(store: Store, subject: RecordId): Promise<readonly RecordId[]> {
+  const found: RecordId[] = [];
+  for (let afterId: RecordId | undefined; ;) {
+    const page = await store.scanRecords({ schema: ALERT_SCHEMA, limit: ALERT_PAGE, ...(afterId === undefined ? {} : { afterId }) });
+    found.push(...page.filter((s) => s.record.properties['subject']?.includes(subject) === true).map((s) => s.record.id));
+    afterId = page.at(-1)?.record.id;
+    if (page.length < ALERT_PAGE || afterId === undefined) return found;
+  }
 }
 
 /**
@@ -200,11 +229,14 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
   if (decision?.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision?.reason ?? 'unknown'}`);
   const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(mosaic.store, { owner: user.agency }));
   if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
-  const { notifications } = await mosaic.store.transaction(async (tx) => {
+  const { notifications, alerts } = await mosaic.store.transaction(async (tx) => {
     const erased = await eraseStoredRecord(tx, id, { actor: user.id, reason });
-    await appendInTransaction(mosaic, tx, { actor: { user: user.id, agency: user.agency }, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
+    const actor = { user: user.id, agency: user.agency };
+    await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
+    if (erased.alerts.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.alerts.map((a) => a.id), outcome: 'ok', reason: 'alerts on an erased record' });
     return erased;
   });
   // beside the answer: a slow or dead endpoint must not hold the owner's erasure
   void tellRecipientsOfErasure(mosaic, id, notifications);
+  for (const alert of alerts) void tellRecipientsOfErasure(mosaic, alert.id, alert.notifications);
 }

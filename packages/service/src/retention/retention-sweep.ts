@@ -26,6 +26,7 @@ import { retentionRulesOf } from './retention-rules.ts';
 
 export interface SweepSummary {
   readonly examined: number;
+  /** Records erased, the alerts on them (erased with them) included. */
   readonly erased: number;
   /** Past their review date but kept by a legal hold. */
   readonly held: number;
@@ -71,8 +72,11 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
     const telling: Promise<unknown>[] = [];
     for (const id of batch) {
       const result = await eraseStoredRecord(mosaic.store, id, { actor: SWEEP_ACTOR, reason: 'retention: review date passed' });
-      if (result.status === 'deleted') done.push(id);
-      if (result.notifications.length > 0) telling.push(tellRecipientsOfErasure(mosaic, id, result.notifications));
+      // the alerts on it went with it: erased by this sweep too, and named in its entry
+      if (result.status === 'deleted') done.push(id, ...result.alerts.map((a) => a.id));
+      for (const gone of [{ id, notifications: result.notifications }, ...result.alerts]) {
+        if (gone.notifications.length > 0) telling.push(tellRecipientsOfErasure(mosaic, gone.id, gone.notifications));
+      }
     }
     if (done.length > 0) {
       await mosaic.audit.append(sweepEntry(today, { records: done, reason: 'retention sweep' }));
