@@ -234,6 +234,32 @@ describe('watching a saved search and an area', () => {
   });
 });
 
+describe('several watches of one user', () => {
+  it('tell them of one change once, naming every watch of theirs it concerns, under one consultation', async () => {
+    const { projections: p, told } = await open();
+    const fed = await as('fedAnalyst');
+    const zone = await as('zoneOfficer');
+    const search = await createSubscription(world!.mosaic, fed, { target: { kind: 'search', query: 'Kaelberer' }, label: 'Kaelberer family' });
+    const subject = await createSubscription(world!.mosaic, fed, { target: { kind: 'entity', record: 'fedpol:p1' as never } });
+    const zoneWatch = await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } });
+    for (const watch of [search, subject, zoneWatch]) p.watcher.add(watch);
+    const from = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).length;
+
+    await put({ id: 'p1', schema: 'Person', properties: { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], passportNumber: ['BE1234567'], alias: ['Orti'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+
+    const forUser = (c: Consultation) => told.filter((n) => n.kind.startsWith('watch.') && 'user' in n.to && n.to.user === c.user.id);
+    // told as what the subject watch tells (a change of the subject), the search named beside it
+    expect(forUser(fed).map((n) => [n.kind, n.body['subscription'], n.body['subscriptions'], n.body['labels']]))
+      .toEqual([['watch.record', subject.id, [subject.id, search.id], ['Subject fedpol:p1', 'Kaelberer family']]]);
+    expect(forUser(zone).map((n) => [n.kind, n.body['subscriptions']])).toEqual([['watch.record', [zoneWatch.id]]]);
+    const consulted = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).slice(from)
+      .map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; query: unknown })
+      .filter((e) => e.action === 'consultation' && e.actor.user === fed.user.id);
+    expect(consulted.map((e) => e.query)).toEqual([{ subscriptions: [subject.id, search.id], reasons: ['record', 'search'] }]);
+  });
+});
+
 describe('subscriptions', () => {
   it('refuse bad input naming the field, need a purpose, and can be ended only by their owner', async () => {
     await open();

@@ -124,6 +124,22 @@ function nameMatches(query: NormalizedName, names: readonly NormalizedName[]): b
 
 type Area = Parameters<typeof booleanPointInPolygon>[1];
 
+/** A watch a change concerns, and why. */
+interface Concern {
+  readonly watch: Subscription;
+  readonly reason: WatchReason;
+}
+
+const TARGET_ORDER: Readonly<Record<Subscription['target']['kind'], number>> = { entity: 0, search: 1, area: 2 };
+
+/**
+ * The order a user's concerns are told in, the same on every node: a subject watch first (its
+ * reason, an alert or a sighting, says more than a name or a place), then the oldest watch.
+ */
+function concernOrder(a: Concern, b: Concern): number {
+  return TARGET_ORDER[a.watch.target.kind] - TARGET_ORDER[b.watch.target.kind] || a.watch.createdAt.localeCompare(b.watch.createdAt) || a.watch.id.localeCompare(b.watch.id);
+}
+
 /**
  * What a subject watch covers for its user: `part`, the members of the watched record's entity the
  * user may see that the entity view shows with it (partsOf: regrouped on what the user may see),
@@ -187,20 +203,33 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     return schema?.event ? 'event' : 'link';
   };
 
-  const tell = async (s: Subscription, user: User, record: EntityRecord, version: number, reason: WatchReason): Promise<boolean> => {
+  /**
+   * Tells a user of one version of a record once, however many of their watches it concerns (a
+   * notice per watch told one person of one change as often as it had watches). The notice is told
+   * as its first concern (concernOrder), consulted once under that watch's purpose and case, and
+   * names every watch it concerns (`subscriptions`, `labels`).
+   */
+  const tell = async (user: User, concerned: readonly Concern[], record: EntityRecord, version: number): Promise<boolean> => {
+    const concerns = [...concerned].sort(concernOrder);
+    const [first] = concerns;
+    if (first === undefined) return false;
+    const { watch, reason } = first;
+    const subscriptions = concerns.map((c) => c.watch.id);
     const at = mosaic.now().toISOString();
     // Every node follows the same feed and meets the same change: the first to claim it consults
     // (one entry in the audit log, one notice to the owner) and publishes, and the others' live
-    // streams hear it over the bus. Without the claim each node consulted on its own.
-    const claim = { kind: WATCH_TOLD_KIND, id: notificationId(s.id, record.id, String(version)), owner: user.id, body: { at } };
-    if (!(await mosaic.store.createDocument(claim))) return false;
-    const consultation = { user, purpose: s.purpose, caseRef: s.caseRef };
-    const { visible, pointers } = await consult(mosaic, consultation, [record], { action: 'read', query: { subscription: s.id, reason } });
-    const common = { subscription: s.id, label: s.label, reason };
+    // streams hear it over the bus. Without the claim each node consulted on its own. The watches
+    // are part of the key: a node that has not yet read a new watch (reload) tells without it,
+    // and the node that has tells with it, rather than the new watch going untold.
+    const told = notificationId(user.id, record.id, String(version), ...subscriptions);
+    if (!(await mosaic.store.createDocument({ kind: WATCH_TOLD_KIND, id: told, owner: user.id, body: { at } }))) return false;
+    const consultation = { user, purpose: watch.purpose, caseRef: watch.caseRef };
+    const { visible, pointers } = await consult(mosaic, consultation, [record], { action: 'read', query: { subscriptions, reasons: concerns.map((c) => c.reason) } });
+    const common = { subscription: watch.id, label: watch.label, reason, subscriptions, labels: concerns.map((c) => c.watch.label) };
     if (visible.length > 0) {
       const { status, ...news } = newsOf(reason, record, version);
       mosaic.notifier.publish({
-        id: notificationId(s.id, reason, record.id, String(version)), at, to: { user: user.id }, ...news,
+        id: told, at, to: { user: user.id }, ...news,
         body: { ...common, record: record.id, version, schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...(status ? { status } : {}) },
       });
       return true;
@@ -208,7 +237,7 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     const pointer = pointers[0];
     if (pointer) {
       mosaic.notifier.publish({
-        id: notificationId(s.id, 'pointer', record.id, String(version)), at, to: { user: user.id }, kind: 'watch.pointer', title: `${pointer.agencyName} holds new information that concerns a watch`,
+        id: told, at, to: { user: user.id }, kind: 'watch.pointer', title: `${pointer.agencyName} holds new information that concerns a watch`,
         body: { ...common, pointer: { agency: pointer.agency, agencyName: pointer.agencyName, desk: pointer.desk } },
       });
     }
@@ -242,6 +271,7 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         // (the feed gives every record it holds with its stored version)
         if (!record || version === undefined) continue;
         const facts = factsOf(mosaic.registry, record);
+        const concerned = new Map<UserId, { readonly user: User; readonly concerns: Concern[] }>();
         for (const s of [...subscriptions.values()]) {
           let reason = reasonFor(s, record, facts);
           if (!reason) continue;
@@ -252,11 +282,18 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
             reason = reasonFor(s, record, facts, await watchedBy(s, user, s.target.record));
             if (!reason) continue;
           }
-          const shown = await tell(s, user, record, version, reason);
+          const theirs = concerned.get(user.id) ?? { user, concerns: [] };
+          theirs.concerns.push({ watch: s, reason });
+          concerned.set(user.id, theirs);
+        }
+        for (const { user, concerns } of concerned.values()) {
+          const shown = await tell(user, concerns, record, version);
+          if (!shown) continue;
           // A sighting the user was told of ends any silence on the subject.
-          if (shown && reason === 'sighting' && s.lostTrackDays !== undefined) {
-            const seen = { ...s, lastSeenAt: mosaic.now().toISOString() };
-            subscriptions.set(s.id, seen);
+          for (const { watch, reason } of concerns) {
+            if (reason !== 'sighting' || watch.lostTrackDays === undefined) continue;
+            const seen = { ...watch, lastSeenAt: mosaic.now().toISOString() };
+            subscriptions.set(watch.id, seen);
             await saveSubscription(mosaic, seen);
           }
         }
