@@ -99,11 +99,12 @@ function searchQuery(query: string): string {
 /**
  * The ring without its closing point: GeoJSON ends a ring where it starts, and that last point,
  * taken as a corner of its own, made the closing side meet the first at a "crossing". The ring is
- * closed again wherever it is drawn (crossings, the watcher).
+ * closed again wherever it is drawn (crossings, the watcher). Three points or fewer are left as
+ * they are: closed, they would enclose no area, and are refused as such.
  */
 function openRing(ring: readonly LatLon[]): readonly LatLon[] {
   const [first, last] = [ring[0], ring[ring.length - 1]];
-  const closed = ring.length > 1 && first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  const closed = ring.length > 3 && first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
   return closed ? ring.slice(0, -1) : ring;
 }
 
