@@ -143,6 +143,21 @@ describe('resolved entities', () => {
     expect(entries.find((e) => e.action === 'disclosure')).toMatchObject({ caseRef: 'CASE-E', records: expect.arrayContaining(['zone-north:z7', 'zone-north:z8']) });
   });
 
+  it('refuses the review queue to anyone but an analyst, before any record is read or logged', async () => {
+    // an uncertain pair the officer may read both sides of: the same name and nothing else
+    await put({ id: 'z9', schema: 'Person', properties: { name: ['Wannes Debrabandere'] }, provenance: testProvenance('zone-north') });
+    await put({ id: 'z10', schema: 'Person', properties: { name: ['Wannes Debrabandere'] }, provenance: testProvenance('zone-north') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const from = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
+    const refused = await app.inject({ url: '/api/v1/review', headers: headers('zoneOfficer') });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'only analysts review pairs' } });
+    expect(refused.body).not.toContain('Debrabandere');
+    // no consultation, no disclosure to the zone's partners: nothing was shown
+    expect((await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(from)).toEqual([]);
+  });
+
   it('after a same judgement, asks nothing more between the two entities it joined, and still asks to confirm the machine\'s merges', async () => {
     // two groups of a Jan Peeters the model keeps apart (@mosaic/resolution's twoGroups fixture):
     // x1 and x2 born 1970-03-02 with one passport; y1 to y4 Belgian, y1 to y3 with another passport, y4 joined on nationality alone

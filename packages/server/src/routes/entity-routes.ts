@@ -71,7 +71,7 @@ export function entityRoutes(projections: Projections) {
     });
 
     app.get('/review', {
-      schema: { tags: ['resolution'], summary: 'Uncertain pairs, best first, that you may see both sides of', headers: PurposeHeaders,
+      schema: { tags: ['resolution'], summary: 'Uncertain pairs, best first, that you may see both sides of: for analysts, who judge them (403 for another role)', headers: PurposeHeaders,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
         response: { 200: z.object({ pairs: z.array(z.object({
           a: RecordOut, b: RecordOut, probability: z.number(), entityA: z.string(), entityB: z.string(),

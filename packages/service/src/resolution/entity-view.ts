@@ -196,12 +196,15 @@ export interface ReviewPair {
 }
 
 /**
- * Uncertain pairs the reviewer may see both sides of, best first. A consultation like a search:
+ * Uncertain pairs the reviewer (an analyst) may see both sides of, best first. A consultation like a search:
  * the records shown pass the gate (consult: the policy's decision point, the audit entry with
  * the purpose and case reference, disclosures, owners told), and a pair is shown only when both
  * its sides come back.
  */
 export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, limit: number): Promise<readonly ReviewPair[]> {
+  // the queue is there to be judged, and only analysts judge (judgePair): anyone else would be
+  // shown several agencies' records, consulted and disclosed, for a decision they may not take
+  if (!consultation.user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts review pairs');
   requirePurpose(consultation);
   const snapshot = await mosaic.org();
   const user = policyUser(consultation.user);

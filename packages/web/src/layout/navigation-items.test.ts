@@ -11,4 +11,10 @@ describe('navigation', () => {
     for (const role of ['agency_admin', 'sysadmin', 'auditor', 'checkpoint_officer']) expect(labels([role])).not.toContain('Ingest');
     expect(labels(['agency_admin'])).toEqual(['Administration', 'Retention review']);
   });
+
+  it('offers the review of uncertain pairs only to analysts, who alone judge them', () => {
+    expect(labels(['analyst'])).toContain('Review');
+    for (const role of ['officer', 'checkpoint_officer', 'auditor', 'agency_admin', 'sysadmin']) expect(labels([role])).not.toContain('Review');
+    expect(labels(['officer', 'analyst'])).toContain('Review');
+  });
 });

@@ -15,7 +15,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { id: 'graph', label: 'Graph', roles: INVESTIGATORS },
   { id: 'checkpoint', label: 'Checkpoint', roles: ['checkpoint_officer'] },
   { id: 'inbox', label: 'Alerts inbox', roles: [...INVESTIGATORS, 'checkpoint_officer'] },
-  { id: 'review', label: 'Review', roles: INVESTIGATORS },
+  // the queue is there to be judged, and only analysts judge (the server refuses the queue to others)
+  { id: 'review', label: 'Review', roles: ['analyst'] },
   { id: 'reports', label: 'Reports', roles: INVESTIGATORS },
   // records are written by investigators (the server refuses an upload from any other role)
   { id: 'ingest', label: 'Ingest', roles: INVESTIGATORS },
