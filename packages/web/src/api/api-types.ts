@@ -155,6 +155,8 @@ export interface TimelineEvent {
   readonly date: string;
   readonly end?: string;
   readonly kind: string;
+  /** Where it happened, as the record names the place. */
+  readonly place?: string;
   readonly summary?: string;
   readonly provenance: readonly string[];
 }

@@ -1,0 +1,66 @@
+/**
+ * How an entity profile's timeline words an event: where it happened, and a span of one day as
+ * that day.
+ */
+import { testProvenance } from '@mosaic/service/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './browser-session.ts';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+
+const PURPOSE = 'Tracing the Sorensen file';
+const CASE = 'PV/2026/0311';
+const HEADERS = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
+
+const haveChromium = requireChromium();
+let server: TestServerWithProjections;
+let api: ApiClient;
+let browser: TestBrowser;
+/** The ids the pages open, and what they lead to. */
+const ids = { seenAtAirport: '' };
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  server = await startTestServer();
+  api = apiClient(server.base);
+  const fed = await api.tokenOf('fedAnalyst');
+  const entityOf = async (record: string): Promise<string> =>
+    (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers: HEADERS })).entity;
+  const post = (body: unknown) => api.json<{ record: { id: string } }>('/records', { token: fed, body });
+
+  // A man seen at the airport on one day: the sighting's span starts and ends that day.
+  await post({ id: 'p-sorensen', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Mads Sorensen-Ruiz'], birthDate: ['1988-01-23'] } });
+  await post({
+    id: 's-zaventem', schema: 'Sighting', provenance: testProvenance('fedpol'),
+    properties: { person: ['fedpol:p-sorensen'], date: ['2014-12-18'], endDate: ['2014-12-18'], place: ['Zaventem'], summary: ['Checked in for a flight to Malaga'] },
+  });
+  await server.projections.follower.catchUp();
+  ids.seenAtAirport = await entityOf('fedpol:p-sorensen');
+
+  browser = await openTestBrowser(server.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Signs `name` in and opens the entity profile of `id`, giving this file's purpose. */
+async function openEntity(name: 'fedAnalyst', id: string): Promise<Page> {
+  const page = await browser.newPage();
+  await signInPage(page, name);
+  await page.goto(`/#/profile/entity/${encodeURIComponent(id)}`);
+  await givePurpose(page, PURPOSE, CASE);
+  return page;
+}
+
+describe.skipIf(!haveChromium)('an entity profile\'s timeline', () => {
+  it('names where an event happened, and writes a span that ends the day it starts as that day', async () => {
+    const page = await openEntity('fedAnalyst', ids.seenAtAirport);
+    const event = page.locator('.timeline li').first();
+    await expect.poll(() => event.textContent(), { timeout: 15_000 }).toContain('Checked in for a flight to Malaga');
+    expect(await event.textContent()).toContain('Zaventem');
+    expect(await event.locator('time').textContent()).toBe('2014-12-18');
+    await screenshot(page, 'profile-ids-00-timeline');
+  });
+});

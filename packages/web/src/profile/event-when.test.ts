@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { eventWhen } from './event-when.ts';
+
+describe('eventWhen', () => {
+  it('writes a span that starts and ends the same day as that day', () => {
+    expect(eventWhen({ date: '2014-12-18', end: '2014-12-18' })).toBe('2014-12-18');
+  });
+
+  it('writes a longer span from its start to its end', () => {
+    expect(eventWhen({ date: '2014-12-18', end: '2014-12-20' })).toBe('2014-12-18 – 2014-12-20');
+  });
+
+  it('writes a date alone, and an event without one as undated', () => {
+    expect(eventWhen({ date: '2016-03-01' })).toBe('2016-03-01');
+    expect(eventWhen({ date: '' })).toBe('undated');
+    expect(eventWhen({ date: '', end: '2019-09' })).toBe('undated – 2019-09');
+  });
+});
