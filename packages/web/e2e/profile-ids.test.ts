@@ -1,14 +1,16 @@
 /**
- * How an entity profile's timeline words an event: where it happened, and a span of one day as
- * that day.
+ * An entity profile of a subject the reader knows only by pointers (whom to contact, nothing to
+ * expand, watch or map). Also how the timeline words an event: its place, and a span of one day
+ * as that day.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
+import { seedWorld } from './fictional-world.ts';
 import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
 
-const PURPOSE = 'Tracing the Sorensen file';
+const PURPOSE = 'Tracing the Sorensen and Renard files';
 const CASE = 'PV/2026/0311';
 const HEADERS = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
 
@@ -17,15 +19,16 @@ let server: TestServerWithProjections;
 let api: ApiClient;
 let browser: TestBrowser;
 /** The ids the pages open, and what they lead to. */
-const ids = { seenAtAirport: '' };
+const ids = { seenAtAirport: '', pointerOnly: '' };
 
 beforeAll(async () => {
   if (!haveChromium) return;
   server = await startTestServer();
   api = apiClient(server.base);
-  const fed = await api.tokenOf('fedAnalyst');
-  const entityOf = async (record: string): Promise<string> =>
-    (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers: HEADERS })).entity;
+  const world = await seedWorld(api);
+  const [fed, intel] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('intelAnalyst')];
+  const entityOf = async (record: string, token = fed): Promise<string> =>
+    (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token, headers: HEADERS })).entity;
   const post = (body: unknown) => api.json<{ record: { id: string } }>('/records', { token: fed, body });
 
   // A man seen at the airport on one day: the sighting's span starts and ends that day.
@@ -37,6 +40,9 @@ beforeAll(async () => {
   await server.projections.follower.catchUp();
   ids.seenAtAirport = await entityOf('fedpol:p-sorensen');
 
+  // The local zone knows the intelligence service's subject only as a pointer.
+  ids.pointerOnly = await entityOf(world.intelSubject, intel);
+
   browser = await openTestBrowser(server.base);
 });
 
@@ -46,13 +52,15 @@ afterAll(async () => {
 });
 
 /** Signs `name` in and opens the entity profile of `id`, giving this file's purpose. */
-async function openEntity(name: 'fedAnalyst', id: string): Promise<Page> {
+async function openEntity(name: 'fedAnalyst' | 'zoneOfficer', id: string): Promise<Page> {
   const page = await browser.newPage();
   await signInPage(page, name);
   await page.goto(`/#/profile/entity/${encodeURIComponent(id)}`);
   await givePurpose(page, PURPOSE, CASE);
   return page;
 }
+
+const main = (page: Page) => page.locator('main');
 
 describe.skipIf(!haveChromium)('an entity profile\'s timeline', () => {
   it('names where an event happened, and writes a span that ends the day it starts as that day', async () => {
@@ -62,5 +70,18 @@ describe.skipIf(!haveChromium)('an entity profile\'s timeline', () => {
     expect(await event.textContent()).toContain('Zaventem');
     expect(await event.locator('time').textContent()).toBe('2014-12-18');
     await screenshot(page, 'profile-ids-00-timeline');
+  });
+});
+
+describe.skipIf(!haveChromium)('an entity profile known only by pointers', () => {
+  it('shows a subject known only by pointers as whom to contact, with nothing to expand, map or watch', async () => {
+    const page = await openEntity('zoneOfficer', ids.pointerOnly);
+    await expect.poll(() => page.locator('.pointer-card').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('.pointer-card').textContent()).toMatch(/State Security holds information.*Liaison desk/);
+    expect(await page.locator('#profile-title').textContent()).toBe('Information held by another agency');
+    expect(await main(page).textContent()).not.toMatch(/Thing|0 records|Open in graph|Watch|Timeline|Map|Related/);
+    expect(await page.getByRole('button').filter({ hasText: 'Watch' }).count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'profile-ids-01-pointer-only');
   });
 });

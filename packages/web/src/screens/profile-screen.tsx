@@ -1,7 +1,8 @@
 /**
  * The profile of a record (GET /records/:id) or of a resolved entity (GET /entities/:id): every
  * value with its provenance, names across agencies, alerts, pointers, timeline, map and related
- * entities. A record the user may not see comes back as a pointer and is shown as one.
+ * entities. A record the user may not see comes back as a pointer and is shown as one; so is a
+ * subject of which the user may read pointers only.
  */
 import { lazy, Suspense, useMemo } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
@@ -17,6 +18,7 @@ import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
 import { AlertList } from '../profile/alert-list.tsx';
 import { IssueAlert } from '../profile/issue-alert.tsx';
 import { ClaimsTable, recordLink, type ClaimRow } from '../profile/claims-table.tsx';
+import { HeldElsewhere } from '../profile/held-elsewhere.tsx';
 import { NamesAcrossAgencies } from '../profile/names-across-agencies.tsx';
 import { RelatedList } from '../profile/related-list.tsx';
 import { TimelineList } from '../profile/timeline-list.tsx';
@@ -120,15 +122,19 @@ function EntityProfileView({ id }: { readonly id: string }) {
   const { api } = useSession();
   const schemata = useSchemata(api);
   const found = useAsync(() => api.entity(id), [api, id]);
-  const timeline = useAsync(() => api.entityTimeline(id), [api, id]);
-  const places = useAsync(() => api.entityPlaces(id), [api, id]);
+  // A subject known only by pointers has no timeline or map.
+  const live = found.value && found.value.records.length > 0 ? found.value.id : undefined;
+  const timeline = useAsync(live ? () => api.entityTimeline(live) : undefined, [api, live]);
+  const places = useAsync(live ? () => api.entityPlaces(live) : undefined, [api, live]);
   if (found.loading) return <ProgressBar label="Opening the profile" />;
   if (found.error) return <ErrorMessage error={found.error} what="merged entity profiles" />;
   if (!found.value) return null;
   const profile = found.value;
+  if (profile.records.length === 0) return <HeldElsewhere profile={profile} />;
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
-      timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} onAlertIssued={found.reload} subtitle={<span className="muted">{countOf(profile.records.length, 'record')} from {countOf(new Set(profile.records.map((r) => r.provenance.agency)).size, 'agency', 'agencies')}</span>} />
+      timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} onAlertIssued={found.reload}
+      subtitle={<span className="muted">{countOf(profile.records.length, 'record')} from {countOf(new Set(profile.records.map((r) => r.provenance.agency)).size, 'agency', 'agencies')}</span>} />
   );
 }
 
@@ -151,8 +157,9 @@ interface ProfileLayoutProps {
 function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, banner, onAlertIssued }: ProfileLayoutProps) {
   const { user } = useSession();
   const rows = useMemo(() => rowsOf(profile, schema, recordLink), [profile, schema]);
-  // An alert goes on a record: the agency's own if it holds one on the subject.
+  // An alert goes on a record: the agency's own if it holds one on the subject. A watch follows a record of it too.
   const alertOn = (profile.records.find((r) => r.provenance.agency === user.agency) ?? profile.records[0])?.id;
+  const watchOn = profile.records[0]?.id;
   return (
     <article className="screen profile" aria-labelledby="profile-title">
       <header className="profile-head">
@@ -162,7 +169,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
         </div>
         <div className="actions">
           <a className="button" href={`${href('graph')}?seed=${encodeURIComponent(profile.id)}`}>Open in graph</a>
-          <WatchButton record={profile.records[0]?.id ?? profile.id} label={profile.caption} />
+          {watchOn ? <WatchButton record={watchOn} label={profile.caption} /> : null}
           {alertOn && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} onIssued={onAlertIssued} /> : null}
         </div>
       </header>
