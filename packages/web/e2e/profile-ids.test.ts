@@ -1,7 +1,7 @@
 /**
- * An entity profile of a subject the reader knows only by pointers (whom to contact, nothing to
- * expand, watch or map). Also how the timeline words an event: its place, and a span of one day
- * as that day.
+ * An entity profile opened by an id split since (the parts listed), and a subject the reader
+ * knows only by pointers (whom to contact, nothing to expand, watch or map). Also how the
+ * timeline words an event: its place, and a span of one day as that day.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -10,7 +10,7 @@ import { screenshot } from './browser-session.ts';
 import { seedWorld } from './fictional-world.ts';
 import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
 
-const PURPOSE = 'Tracing the Sorensen and Renard files';
+const PURPOSE = 'Tracing the Sorensen, Renard and Okafor files';
 const CASE = 'PV/2026/0311';
 const HEADERS = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
 
@@ -19,7 +19,7 @@ let server: TestServerWithProjections;
 let api: ApiClient;
 let browser: TestBrowser;
 /** The ids the pages open, and what they lead to. */
-const ids = { seenAtAirport: '', pointerOnly: '' };
+const ids = { seenAtAirport: '', pointerOnly: '', split: '', parts: [] as string[] };
 
 beforeAll(async () => {
   if (!haveChromium) return;
@@ -30,6 +30,7 @@ beforeAll(async () => {
   const entityOf = async (record: string, token = fed): Promise<string> =>
     (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token, headers: HEADERS })).entity;
   const post = (body: unknown) => api.json<{ record: { id: string } }>('/records', { token: fed, body });
+  const judge = (a: string, b: string, verdict: 'same' | 'not_same') => api.json('/judgements', { token: fed, body: { a, b, verdict, purpose: PURPOSE, caseRef: CASE } });
 
   // A man seen at the airport on one day: the sighting's span starts and ends that day.
   await post({ id: 'p-sorensen', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Mads Sorensen-Ruiz'], birthDate: ['1988-01-23'] } });
@@ -42,6 +43,17 @@ beforeAll(async () => {
 
   // The local zone knows the intelligence service's subject only as a pointer.
   ids.pointerOnly = await entityOf(world.intelSubject, intel);
+
+  // Two records of one man, merged by resolution, then judged two men: the entity's id is split.
+  const okafor = { name: ['Chidi Okafor-Brandt'], birthDate: ['1983-07-14'], passportNumber: ['NB4410072'] };
+  await post({ id: 'p-okafor-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: okafor });
+  await post({ id: 'p-okafor-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: okafor });
+  await server.projections.follower.catchUp();
+  ids.split = await entityOf('fedpol:p-okafor-1');
+  expect(await entityOf('fedpol:p-okafor-2')).toBe(ids.split);
+  await judge('fedpol:p-okafor-1', 'fedpol:p-okafor-2', 'not_same');
+  await server.projections.follower.catchUp();
+  ids.parts = [await entityOf('fedpol:p-okafor-1'), await entityOf('fedpol:p-okafor-2')];
 
   browser = await openTestBrowser(server.base);
 });
@@ -73,7 +85,7 @@ describe.skipIf(!haveChromium)('an entity profile\'s timeline', () => {
   });
 });
 
-describe.skipIf(!haveChromium)('an entity profile known only by pointers', () => {
+describe.skipIf(!haveChromium)('an entity profile known only by pointers, or opened by an id split since', () => {
   it('shows a subject known only by pointers as whom to contact, with nothing to expand, map or watch', async () => {
     const page = await openEntity('zoneOfficer', ids.pointerOnly);
     await expect.poll(() => page.locator('.pointer-card').count(), { timeout: 15_000 }).toBe(1);
@@ -83,5 +95,19 @@ describe.skipIf(!haveChromium)('an entity profile known only by pointers', () =>
     expect(await page.getByRole('button').filter({ hasText: 'Watch' }).count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
     await screenshot(page, 'profile-ids-01-pointer-only');
+  });
+
+  it('says an id split since was split and links each part the reader may see', async () => {
+    expect(ids.parts[0]).not.toBe(ids.parts[1]);
+    const page = await openEntity('fedAnalyst', ids.split);
+    await expect.poll(() => page.locator('#profile-title').textContent(), { timeout: 15_000 }).toBe(`Subject ${ids.split} was split`);
+    const links = await main(page).getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.sort()).toEqual(ids.parts.map((p) => `#/profile/entity/${p}`).sort());
+    // nothing of a profile that is not there: no kind, no counts, nothing to expand or watch
+    expect(await main(page).textContent()).not.toMatch(/Thing|0 records|Open in graph|Watch|Timeline/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'profile-ids-02-split');
+    await main(page).getByRole('link').first().click();
+    await expect.poll(() => page.locator('#profile-title').textContent()).toBe('Chidi Okafor-Brandt');
   });
 });

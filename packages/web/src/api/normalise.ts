@@ -54,10 +54,12 @@ function claimedValuesOf(properties: unknown): EntityProfile['properties'] {
   return out as unknown as EntityProfile['properties'];
 }
 
+/** GET /entities/:id answers the entity, or `{split}` alone when that id was split since: the parts the user may read. */
 export function entityProfileOf(body: unknown): EntityProfile {
   const entity = isObject(body) && isObject(body['entity']) ? { ...body, ...body['entity'] } : isObject(body) ? body : {};
   return {
     id: String(entity['id'] ?? ''),
+    ...(Array.isArray(entity['split']) ? { split: entity['split'].map(String) } : {}),
     schema: String(entity['schema'] ?? 'Thing'),
     caption: String(entity['caption'] ?? entity['id'] ?? ''),
     properties: claimedValuesOf(entity['properties']),

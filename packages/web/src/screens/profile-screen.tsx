@@ -2,7 +2,7 @@
  * The profile of a record (GET /records/:id) or of a resolved entity (GET /entities/:id): every
  * value with its provenance, names across agencies, alerts, pointers, timeline, map and related
  * entities. A record the user may not see comes back as a pointer and is shown as one; so is a
- * subject of which the user may read pointers only.
+ * subject of which the user may read pointers only. An entity id split since lists its parts.
  */
 import { lazy, Suspense, useMemo } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
@@ -21,6 +21,7 @@ import { ClaimsTable, recordLink, type ClaimRow } from '../profile/claims-table.
 import { HeldElsewhere } from '../profile/held-elsewhere.tsx';
 import { NamesAcrossAgencies } from '../profile/names-across-agencies.tsx';
 import { RelatedList } from '../profile/related-list.tsx';
+import { SplitSubject } from '../profile/split-subject.tsx';
 import { TimelineList } from '../profile/timeline-list.tsx';
 import { href } from '../routing/use-hash-route.ts';
 import { hasRole, useSession } from '../session/session-context.tsx';
@@ -122,14 +123,15 @@ function EntityProfileView({ id }: { readonly id: string }) {
   const { api } = useSession();
   const schemata = useSchemata(api);
   const found = useAsync(() => api.entity(id), [api, id]);
-  // A subject known only by pointers has no timeline or map.
-  const live = found.value && found.value.records.length > 0 ? found.value.id : undefined;
+  // An id split since, or a subject known only by pointers, has no timeline or map.
+  const live = found.value && !found.value.split && found.value.records.length > 0 ? found.value.id : undefined;
   const timeline = useAsync(live ? () => api.entityTimeline(live) : undefined, [api, live]);
   const places = useAsync(live ? () => api.entityPlaces(live) : undefined, [api, live]);
   if (found.loading) return <ProgressBar label="Opening the profile" />;
   if (found.error) return <ErrorMessage error={found.error} what="merged entity profiles" />;
   if (!found.value) return null;
   const profile = found.value;
+  if (profile.split) return <SplitSubject id={id} parts={profile.split} />;
   if (profile.records.length === 0) return <HeldElsewhere profile={profile} />;
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
