@@ -1,7 +1,8 @@
 /**
- * An entity profile opened by an id split since (the parts listed), and a subject the reader
- * knows only by pointers (whom to contact, nothing to expand, watch or map). Also how the
- * timeline words an event: its place, and a span of one day as that day.
+ * Entity profiles that are not one live subject the reader sees: a subject known only by pointers
+ * (whom to contact, nothing to expand, watch or map), an id split since (the parts listed), and
+ * an id a merge absorbed (the live entity shown, its timeline and map read for it, the merge
+ * said). Also how the timeline words an event: its place, and a span of one day as that day.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -10,7 +11,7 @@ import { screenshot } from './browser-session.ts';
 import { seedWorld } from './fictional-world.ts';
 import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
 
-const PURPOSE = 'Tracing the Sorensen, Renard and Okafor files';
+const PURPOSE = 'Tracing the Sorensen, Renard, Okafor and Lindqvist files';
 const CASE = 'PV/2026/0311';
 const HEADERS = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
 
@@ -19,7 +20,7 @@ let server: TestServerWithProjections;
 let api: ApiClient;
 let browser: TestBrowser;
 /** The ids the pages open, and what they lead to. */
-const ids = { seenAtAirport: '', pointerOnly: '', split: '', parts: [] as string[] };
+const ids = { seenAtAirport: '', pointerOnly: '', split: '', parts: [] as string[], absorbed: '', survivor: '' };
 
 beforeAll(async () => {
   if (!haveChromium) return;
@@ -55,6 +56,22 @@ beforeAll(async () => {
   await server.projections.follower.catchUp();
   ids.parts = [await entityOf('fedpol:p-okafor-1'), await entityOf('fedpol:p-okafor-2')];
 
+  // Two records resolution leaves apart (an alias he used), judged one man: one entity absorbs the other's id.
+  await post({ id: 'p-lindqvist-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Henrik Lindqvist-Aho'], birthDate: ['1976-11-02'] } });
+  await post({ id: 'p-lindqvist-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Heikki Aho'], nationality: ['fi'] } });
+  await post({
+    id: 's-vantaa', schema: 'Sighting', provenance: testProvenance('fedpol'),
+    properties: { person: ['fedpol:p-lindqvist-1'], date: ['2015-06-02'], place: ['Helsinki-Vantaa'], latitude: ['60.3172'], longitude: ['24.9633'], summary: ['Arrived on a flight from Brussels'] },
+  });
+  await server.projections.follower.catchUp();
+  const before = [await entityOf('fedpol:p-lindqvist-1'), await entityOf('fedpol:p-lindqvist-2')];
+  expect(before[0]).not.toBe(before[1]);
+  await judge('fedpol:p-lindqvist-1', 'fedpol:p-lindqvist-2', 'same');
+  await server.projections.follower.catchUp();
+  ids.survivor = await entityOf('fedpol:p-lindqvist-1');
+  expect(await entityOf('fedpol:p-lindqvist-2')).toBe(ids.survivor);
+  ids.absorbed = before.find((id) => id !== ids.survivor) ?? '';
+
   browser = await openTestBrowser(server.base);
 });
 
@@ -85,7 +102,7 @@ describe.skipIf(!haveChromium)('an entity profile\'s timeline', () => {
   });
 });
 
-describe.skipIf(!haveChromium)('an entity profile known only by pointers, or opened by an id split since', () => {
+describe.skipIf(!haveChromium)('an entity profile known only by pointers, or opened by an id split or merged away', () => {
   it('shows a subject known only by pointers as whom to contact, with nothing to expand, map or watch', async () => {
     const page = await openEntity('zoneOfficer', ids.pointerOnly);
     await expect.poll(() => page.locator('.pointer-card').count(), { timeout: 15_000 }).toBe(1);
@@ -109,5 +126,17 @@ describe.skipIf(!haveChromium)('an entity profile known only by pointers, or ope
     await screenshot(page, 'profile-ids-02-split');
     await main(page).getByRole('link').first().click();
     await expect.poll(() => page.locator('#profile-title').textContent()).toBe('Chidi Okafor-Brandt');
+  });
+
+  it('shows an absorbed id as the entity it was merged into, with that entity\'s timeline and map', async () => {
+    const page = await openEntity('fedAnalyst', ids.absorbed);
+    await expect.poll(() => page.locator('#profile-title').textContent(), { timeout: 15_000 }).toMatch(/^(Henrik Lindqvist-Aho|Heikki Aho)$/);
+    expect(await page.getByTestId('merged-into').textContent()).toBe(`${ids.absorbed} was merged into ${ids.survivor}.`);
+    // the address names the live entity, in place of the one asked for (no new step back)
+    expect(new URL(page.url()).hash).toBe(`#/profile/entity/${ids.survivor}`);
+    await expect.poll(() => page.locator('.timeline li').first().textContent(), { timeout: 15_000 }).toContain('Arrived on a flight from Brussels');
+    await expect.poll(() => page.locator('.place-list').textContent()).toContain('Helsinki-Vantaa');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'profile-ids-03-absorbed');
   });
 });

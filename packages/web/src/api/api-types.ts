@@ -142,6 +142,8 @@ export interface RelatedEntity {
 
 export interface EntityProfile {
   readonly id: string;
+  /** The id asked for, when a merge absorbed it into this entity (`id`). */
+  readonly redirectedFrom?: string;
   /** The id asked for was split since, into these parts the user may read: the answer holds nothing else. */
   readonly split?: readonly string[];
   readonly schema: string;

@@ -54,11 +54,16 @@ function claimedValuesOf(properties: unknown): EntityProfile['properties'] {
   return out as unknown as EntityProfile['properties'];
 }
 
-/** GET /entities/:id answers the entity, or `{split}` alone when that id was split since: the parts the user may read. */
+/**
+ * GET /entities/:id answers the entity, with `redirectedFrom` the id asked for when a merge
+ * absorbed it, or `{split}` alone when that id was split since: the parts the user may read.
+ */
 export function entityProfileOf(body: unknown): EntityProfile {
   const entity = isObject(body) && isObject(body['entity']) ? { ...body, ...body['entity'] } : isObject(body) ? body : {};
+  const redirectedFrom = entity['redirectedFrom'];
   return {
     id: String(entity['id'] ?? ''),
+    ...(typeof redirectedFrom === 'string' && redirectedFrom !== '' ? { redirectedFrom } : {}),
     ...(Array.isArray(entity['split']) ? { split: entity['split'].map(String) } : {}),
     schema: String(entity['schema'] ?? 'Thing'),
     caption: String(entity['caption'] ?? entity['id'] ?? ''),

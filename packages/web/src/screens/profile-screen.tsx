@@ -4,7 +4,7 @@
  * entities. A record the user may not see comes back as a pointer and is shown as one; so is a
  * subject of which the user may read pointers only. An entity id split since lists its parts.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { ClaimedValue, EntityProfile, Place, RecordView, TimelineEvent } from '../api/api-types.ts';
@@ -19,6 +19,7 @@ import { AlertList } from '../profile/alert-list.tsx';
 import { IssueAlert } from '../profile/issue-alert.tsx';
 import { ClaimsTable, recordLink, type ClaimRow } from '../profile/claims-table.tsx';
 import { HeldElsewhere } from '../profile/held-elsewhere.tsx';
+import { MergedInto } from '../profile/merged-into.tsx';
 import { NamesAcrossAgencies } from '../profile/names-across-agencies.tsx';
 import { RelatedList } from '../profile/related-list.tsx';
 import { SplitSubject } from '../profile/split-subject.tsx';
@@ -123,10 +124,17 @@ function EntityProfileView({ id }: { readonly id: string }) {
   const { api } = useSession();
   const schemata = useSchemata(api);
   const found = useAsync(() => api.entity(id), [api, id]);
-  // An id split since, or a subject known only by pointers, has no timeline or map.
+  // The timeline and map are those of the entity answered: an id a merge absorbed is unknown to
+  // the graph. An id split since, or a subject known only by pointers, has neither.
   const live = found.value && !found.value.split && found.value.records.length > 0 ? found.value.id : undefined;
   const timeline = useAsync(live ? () => api.entityTimeline(live) : undefined, [api, live]);
   const places = useAsync(live ? () => api.entityPlaces(live) : undefined, [api, live]);
+  const redirectedTo = found.value?.redirectedFrom === id ? found.value.id : undefined;
+  useEffect(() => {
+    // The address names the entity shown, in place of the absorbed id (no new step back). The
+    // route keeps the id it was opened by, so the profile is not read a second time.
+    if (redirectedTo) window.history.replaceState(window.history.state, '', href('profile', 'entity', redirectedTo));
+  }, [redirectedTo]);
   if (found.loading) return <ProgressBar label="Opening the profile" />;
   if (found.error) return <ErrorMessage error={found.error} what="merged entity profiles" />;
   if (!found.value) return null;
@@ -136,6 +144,7 @@ function EntityProfileView({ id }: { readonly id: string }) {
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
       timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} onAlertIssued={found.reload}
+      banner={profile.redirectedFrom ? <MergedInto from={profile.redirectedFrom} into={profile.id} /> : null}
       subtitle={<span className="muted">{countOf(profile.records.length, 'record')} from {countOf(new Set(profile.records.map((r) => r.provenance.agency)).size, 'agency', 'agencies')}</span>} />
   );
 }
