@@ -178,7 +178,7 @@ export interface ErasedWith {
  * next. Also returns the kept notifications that showed it, as they are now (for
  * tellRecipientsOfErasure).
  */
-export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[] }> {
+export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions & { readonly alerts?: AlertsBySubject }): Promise<DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[] }> {
   return store.transaction(async (tx) => {
     const result = await tx.deleteRecord(id, options);
     if (result.status !== 'deleted') return { ...result, notifications: [], alerts: [] };
@@ -186,7 +186,7 @@ export async function eraseStoredRecord(store: Store, id: RecordId, options: Del
     await eraseFromChecks(tx, id);
     const notifications = await eraseFromNotifications(tx, id);
     const alerts: ErasedWith[] = [];
-    for (const alert of await alertsOn(tx, id)) {
+    for (const alert of (options.alerts ?? await alertsBySubject(tx)).get(id) ?? []) {
       const erased = await eraseStoredRecord(tx, alert, { actor: options.actor, reason: `alert on ${id}, erased (${options.reason})` });
       if (erased.status === 'deleted') alerts.push({ id: alert, notifications: erased.notifications }, ...erased.alerts);
     }
@@ -196,12 +196,21 @@ export async function eraseStoredRecord(store: Store, id: RecordId, options: Del
 
 const ALERT_PAGE = 1_000;
 
-/** The Alert records naming `subject`, read in `store`'s transaction (alerts are few beside the records they name). */
-async function alertsOn(store: Store, subject: RecordId): Promise<readonly RecordId[]> {
-  const found: RecordId[] = [];
+/** The Alert records naming each record, by the record's id. */
+export type AlertsBySubject = ReadonlyMap<RecordId, readonly RecordId[]>;
+
+/**
+ * Every Alert record's id under the records it names, read in `store`'s transaction: one read of
+ * the alerts (there is no index of what names a record) for an erasure, or for a sweep's batch of
+ * them, where a read per erased record read every alert again for each.
+ */
+export async function alertsBySubject(store: Store): Promise<AlertsBySubject> {
+  const found = new Map<RecordId, RecordId[]>();
   for (let afterId: RecordId | undefined; ;) {
     const page = await store.scanRecords({ schema: ALERT_SCHEMA, limit: ALERT_PAGE, ...(afterId === undefined ? {} : { afterId }) });
-    found.push(...page.filter((s) => s.record.properties['subject']?.includes(subject) === true).map((s) => s.record.id));
+    for (const { record } of page) {
+      for (const subject of (record.properties['subject'] ?? []) as readonly RecordId[]) found.set(subject, [...(found.get(subject) ?? []), record.id]);
+    }
     afterId = page.at(-1)?.record.id;
     if (page.length < ALERT_PAGE || afterId === undefined) return found;
   }
@@ -230,6 +239,9 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
   const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(mosaic.store, { owner: user.agency }));
   if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
   const { notifications, alerts } = await mosaic.store.transaction(async (tx) => {
+    // the log's lock first: the erasure rewrites checks and notifications that an officer's
+    // decision or a check appends with their entries under that lock (Store.lockAudit)
+    await tx.lockAudit();
     const erased = await eraseStoredRecord(tx, id, { actor: user.id, reason });
     const actor = { user: user.id, agency: user.agency };
     await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });

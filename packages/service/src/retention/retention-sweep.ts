@@ -13,7 +13,7 @@ import { AgencyId, isAppError, UserId, type RecordId } from '@mosaic/model';
 import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mosaic/policy';
 import { pruneAuditLog } from '../audit-prune.ts';
 import { auditRetentionOf } from '../audit-retention.ts';
-import { eraseStoredRecord, tellRecipientsOfErasure } from '../records.ts';
+import { alertsBySubject, eraseStoredRecord, tellRecipientsOfErasure, type AlertsBySubject } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, recordsShownIn, type StoredNotification } from '../screening/notification-inbox.ts';
@@ -70,13 +70,23 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
     const batch = due.slice(i, i + batchSize);
     const done: RecordId[] = [];
     const telling: Promise<unknown>[] = [];
-    for (const id of batch) {
-      const result = await eraseStoredRecord(mosaic.store, id, { actor: SWEEP_ACTOR, reason: 'retention: review date passed' });
+    const erase = async (id: RecordId, alerts: AlertsBySubject, reason: string): Promise<void> => {
+      const result = await eraseStoredRecord(mosaic.store, id, { actor: SWEEP_ACTOR, reason, alerts });
       // the alerts on it went with it: erased by this sweep too, and named in its entry
       if (result.status === 'deleted') done.push(id, ...result.alerts.map((a) => a.id));
       for (const gone of [{ id, notifications: result.notifications }, ...result.alerts]) {
         if (gone.notifications.length > 0) telling.push(tellRecipientsOfErasure(mosaic, gone.id, gone.notifications));
       }
+    };
+    // the alerts on the batch's records, read once for the batch rather than once a record
+    const alerts = await alertsBySubject(mosaic.store);
+    for (const id of batch) await erase(id, alerts, 'retention: review date passed');
+    // an alert issued on one of them while the batch ran, after that read, goes now (one issued
+    // on a record already erased is refused: createAlert reads its subject again as it writes)
+    const gone = new Set(done);
+    const late = await alertsBySubject(mosaic.store);
+    for (const id of batch) {
+      for (const alert of gone.has(id) ? late.get(id) ?? [] : []) await erase(alert, late, `alert on ${id}, erased (retention: review date passed)`);
     }
     if (done.length > 0) {
       await mosaic.audit.append(sweepEntry(today, { records: done, reason: 'retention sweep' }));
