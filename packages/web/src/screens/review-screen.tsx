@@ -3,7 +3,7 @@
  * explanation; a person decides same / not same / unsure, and the judgement sticks. Merges of an
  * entity can be listed and undone.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Merge, RecordView, ReviewPair } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId } from '../common/ids.ts';
@@ -71,7 +71,7 @@ function Explanation({ explain, prior }: { readonly explain: ReviewPair['explain
   );
 }
 
-function PairCard({ pair, onDone }: { readonly pair: ReviewPair; readonly onDone: (verdict: string) => void }) {
+function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readonly onDone: (verdict: string) => void; readonly cardRef: (card: HTMLLIElement | null) => void }) {
   const { api } = useSession();
   const schema = useSchemata(api)?.get(pair.a.schema);
   const { busy, error, run } = useAction();
@@ -82,7 +82,7 @@ function PairCard({ pair, onDone }: { readonly pair: ReviewPair; readonly onDone
     });
   };
   return (
-    <li className="pair-card">
+    <li className="pair-card" ref={cardRef} tabIndex={-1} aria-label={`${pair.a.caption} and ${pair.b.caption}, probability of being the same ${pair.probability.toFixed(4)}`}>
       <div className="pair-score">probability of being the same <strong>{pair.probability.toFixed(4)}</strong></div>
       <div className="pair-sides"><RecordColumn record={pair.a} other={pair.b} schema={schema} /><RecordColumn record={pair.b} other={pair.a} schema={schema} /></div>
       <Explanation explain={pair.explain} prior={pair.prior} />
@@ -96,20 +96,44 @@ function PairCard({ pair, onDone }: { readonly pair: ReviewPair; readonly onDone
   );
 }
 
+const SHOWN = 10;
+const pairKey = (p: ReviewPair): string => `${p.a.id}|${p.b.id}`;
+
 function ReviewQueue() {
   const { api } = useSession();
   const queue = useAsync(() => api.review(), [api]);
   const [done, setDone] = useState<ReadonlyMap<string, string>>(new Map());
-  const key = (p: ReviewPair): string => `${p.a.id}|${p.b.id}`;
-  const open = (queue.value ?? []).filter((p) => !done.has(key(p)));
+  const open = (queue.value ?? []).filter((p) => !done.has(pairKey(p)));
+  const shown = open.slice(0, SHOWN);
+  // A judged card leaves the list, and the focus with it: it goes to the card that takes its
+  // place (the one after, else the one before), or to the heading once none is left.
+  const cards = useRef(new Map<string, HTMLLIElement>());
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** The cards as last drawn, and the one just judged, until the list without it is drawn. */
+  const drawn = useRef<readonly string[]>([]);
+  const judgedKey = useRef<string>(undefined);
+  useEffect(() => {
+    const at = judgedKey.current === undefined ? -1 : drawn.current.indexOf(judgedKey.current);
+    drawn.current = shown.map(pairKey);
+    if (at < 0) return;
+    judgedKey.current = undefined;
+    const next = shown[at] ?? shown[at - 1];
+    (next ? cards.current.get(pairKey(next)) : heading.current)?.focus();
+  });
+  const judged = (pair: ReviewPair, verdict: string): void => {
+    judgedKey.current = pairKey(pair);
+    setDone((d) => new Map(d).set(pairKey(pair), verdict));
+  };
   return (
     <section className="screen" aria-labelledby="review-title">
-      <h1 id="review-title">Resolution review</h1>
+      <h1 id="review-title" ref={heading} tabIndex={-1}>Resolution review</h1>
       {queue.loading ? <ProgressBar label="Loading uncertain pairs" /> : null}
       <ErrorMessage error={queue.error} what="review queue" />
       {done.size ? <p role="status" className="summary">{done.size} judged: {[...done.values()].join(', ')}</p> : null}
       {queue.value && open.length === 0 ? <p className="muted">No uncertain pair waiting.</p> : null}
-      <ol className="pairs">{open.slice(0, 10).map((p) => <PairCard key={key(p)} pair={p} onDone={(v) => setDone((d) => new Map(d).set(key(p), v))} />)}</ol>
+      <ol className="pairs">{shown.map((p) => (
+        <PairCard key={pairKey(p)} pair={p} onDone={(v) => judged(p, v)} cardRef={(card) => { if (card) cards.current.set(pairKey(p), card); else cards.current.delete(pairKey(p)); }} />
+      ))}</ol>
     </section>
   );
 }
