@@ -138,6 +138,41 @@ function ReviewQueue() {
   );
 }
 
+/** When a merge was made, as the table shows it: 2026-03-01 14:02:11. */
+const whenOf = (merge: Merge): string => merge.at.slice(0, 19).replace('T', ' ');
+
+/**
+ * A merge's undo, asked for twice, as an erasure is: the undo is a not-same judgement that keeps
+ * the two apart for good, and the queue asks about them no more, so nothing on this screen
+ * brings the merge back. The focus follows the buttons as they give way to each other, on
+ * keeping the merge when asked, so that a second Enter undoes nothing.
+ */
+function UndoButton({ merge, undoing, onUndo }: { readonly merge: Merge; readonly undoing: Merge | undefined; readonly onUndo: (merge: Merge) => void }) {
+  const [asking, setAsking] = useState(false);
+  const ask = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const answered = useRef(false);
+  useEffect(() => {
+    if (!answered.current) return;
+    answered.current = false;
+    (asking ? keep : ask).current?.focus();
+  }, [asking]);
+  const turn = (next: boolean): void => {
+    answered.current = true;
+    setAsking(next);
+  };
+  if (!asking) {
+    return <button type="button" className="small" ref={ask} disabled={undoing !== undefined} onClick={() => turn(true)} aria-label={`Undo the merge of ${merge.absorbed} into ${merge.survivor}`}>{undoing?.id === merge.id ? 'Undoing…' : 'Undo…'}</button>;
+  }
+  return (
+    <span role="group" aria-label="Confirm the undo">
+      <strong>Undo the merge of {merge.absorbed} into {merge.survivor}? They will be kept apart for good, judged not the same: the review queue will not ask about them again.</strong>{' '}
+      <button type="button" className="small danger" onClick={() => { setAsking(false); onUndo(merge); }}>Undo the merge</button>
+      <button type="button" className="small" ref={keep} onClick={() => turn(false)}>Keep the merge</button>
+    </span>
+  );
+}
+
 function MergeUndo() {
   const { api } = useSession();
   const [entity, setEntity] = useState('');
@@ -147,6 +182,8 @@ function MergeUndo() {
   const [shown, setShown] = useState<string>();
   // undoing takes a while (the entity is resolved again): said, and no second undo meanwhile
   const [undoing, setUndoing] = useState<Merge>();
+  // the confirmed question leaves the table: the focus goes to what becomes of the undo
+  const outcome = useRef<HTMLDivElement>(null);
   /** The entity typed: its id (e42), a record's id (agency:id), or a name whose records are all of one entity. */
   const entityOf = async (typed: string): Promise<string | undefined> => {
     if (isEntityId(typed)) return typed;
@@ -176,10 +213,11 @@ function MergeUndo() {
     setError(undefined);
     setStatus(undefined);
     setUndoing(merge);
+    outcome.current?.focus();
     try {
       await api.undoMerge(merge.id);
       await load();
-      setStatus(`Merge ${merge.id} undone; the records stay apart.`);
+      setStatus(`The merge of ${merge.absorbed} into ${merge.survivor} (${whenOf(merge)}) is undone: the two stay apart from now on.`);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -194,15 +232,17 @@ function MergeUndo() {
         <input id="undo-entity" required value={entity} onChange={(e) => setEntity(e.target.value)} />
         <button type="submit">Show merges</button>
       </form>
-      {undoing ? <ProgressBar label={`Undoing the merge of ${undoing.absorbed} into ${undoing.survivor}`} /> : null}
-      <ErrorMessage error={error} what="merges" />
-      {status ? <p role="status" className="notice">{status}</p> : null}
+      <div ref={outcome} tabIndex={-1}>
+        {undoing ? <ProgressBar label={`Undoing the merge of ${undoing.absorbed} into ${undoing.survivor}`} /> : null}
+        <ErrorMessage error={error} what="merges" />
+        {status ? <p role="status" className="notice">{status}</p> : null}
+      </div>
       {merges && shown ? <p className="small">Merges of entity {shown}</p> : null}
       {merges ? (
         <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">Probability</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>{merges.map((m) => (
-            <tr key={m.id}><td>{m.at.slice(0, 19).replace('T', ' ')}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td>{m.probability.toFixed(4)}</td>
-              <td>{m.undone ? <span className="muted">undone</span> : <button type="button" className="small" disabled={undoing !== undefined} onClick={() => void undo(m)} aria-label={`Undo the merge of ${m.absorbed} into ${m.survivor}`}>{undoing?.id === m.id ? 'Undoing…' : 'Undo'}</button>}</td></tr>
+            <tr key={m.id}><td>{whenOf(m)}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td>{m.probability.toFixed(4)}</td>
+              <td>{m.undone ? <span className="muted">undone</span> : <UndoButton merge={m} undoing={undoing} onUndo={(merge) => void undo(merge)} />}</td></tr>
           ))}{merges.length === 0 ? <tr><td colSpan={5} className="muted">No merges.</td></tr> : null}</tbody>
         </table>
       ) : null}
