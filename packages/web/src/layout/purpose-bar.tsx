@@ -1,13 +1,19 @@
 /**
  * The current purpose and case reference, always in view, with a way to change them.
  */
-import { useState } from 'react';
-import { PurposeForm } from '../common/purpose-gate.tsx';
+import { useRef, useState } from 'react';
 import { useSession } from '../session/session-context.tsx';
+import { PurposeDialog } from './purpose-dialog.tsx';
 
 export function PurposeBar() {
   const { purpose } = useSession();
   const [editing, setEditing] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = (): void => {
+    setEditing(false);
+    // the dialog leaves the page: the focus goes back to where the person was, not to the page
+    opener.current?.focus();
+  };
   return (
     <div className="purpose-bar">
       {purpose ? (
@@ -15,15 +21,8 @@ export function PurposeBar() {
           <span className="muted">Purpose</span> {purpose.purpose} <span className="muted">· case</span> <strong data-testid="case-ref">{purpose.caseRef}</strong>
         </span>
       ) : <span className="muted">No purpose set</span>}
-      <button type="button" className="link" onClick={() => setEditing(true)}>{purpose ? 'Change' : 'Set purpose'}</button>
-      {editing ? (
-        <div className="modal-backdrop" onKeyDown={(e) => { if (e.key === 'Escape') setEditing(false); }}>
-          <div className="modal" role="dialog" aria-modal="true" aria-label="Change purpose">
-            <PurposeForm onDone={() => setEditing(false)} {...(purpose ? { initial: purpose } : {})} />
-            <button type="button" onClick={() => setEditing(false)}>Cancel</button>
-          </div>
-        </div>
-      ) : null}
+      <button type="button" className="link" ref={opener} onClick={() => setEditing(true)}>{purpose ? 'Change' : 'Set purpose'}</button>
+      {editing ? <PurposeDialog onClose={close} {...(purpose ? { initial: purpose } : {})} /> : null}
     </div>
   );
 }
