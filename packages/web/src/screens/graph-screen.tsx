@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { EDGE_TYPES, type CentralityScore, type ChartSummary, type Community, type RecordView } from '../api/api-types.ts';
+import { dateWindowProblem } from '../common/date-window.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId } from '../common/ids.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
@@ -16,6 +17,7 @@ import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const MEASURES = ['degree', 'betweenness', 'pagerank', 'eigenvector'] as const;
+const WINDOW_PROBLEM = 'graph-window-problem';
 
 /** Entity ids (e42) and record ids (agency:id) start the graph at once; anything else is a name. */
 const looksLikeId = (text: string): boolean => isEntityId(text) || isRecordId(text);
@@ -36,6 +38,11 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(new Set());
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  // a window the form finds wrong is said at once and not applied, to the chart or to the
+  // server: dated relations do not vanish under it, nor does the server answer in its own words
+  const windowProblem = dateWindowProblem({ from, to });
+  const since = windowProblem ? '' : from;
+  const until = windowProblem ? '' : to;
   const [communities, setCommunities] = useState<readonly Community[]>([]);
   const [scores, setScores] = useState<readonly CentralityScore[]>([]);
   const [measure, setMeasure] = useState<(typeof MEASURES)[number]>('degree');
@@ -65,12 +72,12 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   }, []);
 
   const load = useCallback(async (node: string, hops: number) => {
-    const sub = await api.graphExpand([node], hops, { ...(from ? { since: from } : {}), ...(to ? { until: to } : {}), ...(hiddenTypes.size ? { types: EDGE_TYPES.filter((t) => !hiddenTypes.has(t)) } : {}) });
+    const sub = await api.graphExpand([node], hops, { ...(since ? { since } : {}), ...(until ? { until } : {}), ...(hiddenTypes.size ? { types: EDGE_TYPES.filter((t) => !hiddenTypes.has(t)) } : {}) });
     const added = mergeSubgraph(graph, sub, node);
     setSelected(node);
     setVersion((v) => v + 1);
     setNotice(`${added} new entit${added === 1 ? 'y' : 'ies'}${sub.truncated ? ' (cut at the node budget)' : ''}`);
-  }, [api, graph, from, to, hiddenTypes]);
+  }, [api, graph, since, until, hiddenTypes]);
   const expand = useCallback((node: string, hops = 1) => run(`Expanding ${graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node}`, () => load(node, hops)), [graph, load, run]);
 
   useEffect(() => {
@@ -93,8 +100,10 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const display: GraphDisplay = useMemo(() => ({
     selected, highlighted: path, hiddenEdgeTypes: hiddenTypes,
     colourOf: (node) => colourByCommunity.get(node), sizeOf: (node) => sizeByScore.get(node),
-    edgeVisible: (attributes) => inWindow(attributes, from, to),
-  }), [selected, path, hiddenTypes, colourByCommunity, sizeByScore, from, to]);
+    edgeVisible: (attributes) => inWindow(attributes, since, until),
+  }), [selected, path, hiddenTypes, colourByCommunity, sizeByScore, since, until]);
+
+  const windowInvalid = (field: 'from' | 'to') => (windowProblem?.fields.includes(field) ? { 'aria-invalid': true, 'aria-describedby': WINDOW_PROBLEM } : {});
 
   const presentTypes = EDGE_TYPES.filter((t) => graph.someEdge((_e, a) => a['relation'] === t));
   const label = (node: string): string => (graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node);
@@ -173,9 +182,10 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             </label>
           ))}
           <div className="row">
-            <label>From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-            <label>To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+            <label>From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} {...windowInvalid('from')} /></label>
+            <label>To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} {...windowInvalid('to')} /></label>
           </div>
+          {windowProblem ? <p id={WINDOW_PROBLEM} role="alert" className="notice notice-error">{windowProblem.message} Until the dates are put right, relations are shown and expanded whatever their dates.</p> : null}
         </fieldset>
         <fieldset>
           <legend>Analysis</legend>
@@ -185,7 +195,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             <select id="graph-measure" value={measure} onChange={(e) => setMeasure(e.target.value as (typeof MEASURES)[number])}>{MEASURES.map((m) => <option key={m}>{m}</option>)}</select>
             <button type="button" disabled={nodes.length === 0} onClick={() => void run('Scoring centrality', async () => { setScores(await api.graphCentrality(graph.nodes(), measure)); setVersion((v) => v + 1); })}>Centrality</button>
           </div>
-          {communities.length ? <p className="small">{communities.length} communities</p> : null}
+          {communities.length ? <p className="small">{communities.length === 1 ? '1 community' : `${communities.length} communities`}</p> : null}
         </fieldset>
         <form onSubmit={findPath}>
           <fieldset>
