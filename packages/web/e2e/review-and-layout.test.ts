@@ -1,0 +1,221 @@
+/**
+ * The review screen as an analyst works it with the keyboard (a merge undone only once confirmed,
+ * the focus kept after each judgement), kept from the officers who may not judge; the purpose
+ * dialog and its form; the graph's date window; and the shell and profile on a tablet and a phone
+ * (nothing wider than the screen).
+ */
+import { testProvenance } from '@mosaic/service/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './browser-session.ts';
+import { seedWorld, type SeededWorld } from './fictional-world.ts';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+
+const PURPOSE = 'Criminal investigation';
+const CASE = 'PV/2026/0311';
+const TABLET = { width: 768, height: 1024 } as const;
+const PHONE = { width: 390, height: 844 } as const;
+
+const haveChromium = requireChromium();
+let server: TestServerWithProjections;
+let api: ApiClient;
+let browser: TestBrowser;
+let world: SeededWorld;
+
+/** What has the focus: its tag, id, class and the start of its text. */
+const focused = (page: Page): Promise<string> => page.evaluate(() => {
+  const e = document.activeElement;
+  return e ? `${e.tagName.toLowerCase()}#${e.id}.${e.className} ${(e.textContent ?? '').slice(0, 60)}` : 'none';
+});
+
+/** Wider than the viewport means sideways scrolling. */
+const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+async function signedIn(name: Parameters<typeof signInPage>[1], viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage(viewport ? { viewport } : {});
+  await signInPage(page, name);
+  return page;
+}
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  server = await startTestServer();
+  api = apiClient(server.base);
+  world = await seedWorld(api);
+  const fed = await api.tokenOf('fedAnalyst');
+  const person = (id: string, properties: Record<string, string[]>) => api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
+  // the first two do not meet on their own; the third, holding what both hold, merges them
+  await person('p-ferrand-1', { name: ['Basile Ferrand'], passportNumber: ['EK445566'] });
+  await person('p-ferrand-2', { name: ['Basile Ferrand'], birthDate: ['1982-07-09'], nationality: ['fr'] });
+  await server.projections.follower.catchUp();
+  await person('p-ferrand-3', { name: ['Basile Ferrand'], passportNumber: ['EK445566'], birthDate: ['1982-07-09'], nationality: ['fr'] });
+  // two uncertain pairs for a person to judge: the same name, a birth year against a full date
+  await person('p-halvorsen-1', { name: ['Ingrid Halvorsen'], birthDate: ['1977'] });
+  await person('p-halvorsen-2', { name: ['Ingrid Halvorsen'], birthDate: ['1977-10-21'] });
+  await person('p-okafor-1', { name: ['Chidi Okafor'], birthDate: ['1990'] });
+  await person('p-okafor-2', { name: ['Chidi Okafor'], birthDate: ['1990-01-14'] });
+  await server.projections.follower.catchUp();
+  browser = await openTestBrowser(server.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.skipIf(!haveChromium)('review, purpose and layout', () => {
+  it('undoes a merge only once confirmed, saying which in words, with the focus kept', async () => {
+    const fed = await api.tokenOf('fedAnalyst');
+    const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
+    const entityOf = async (record: string) => (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers })).entity;
+    const merged = await entityOf('fedpol:p-ferrand-1');
+    expect(await entityOf('fedpol:p-ferrand-2')).toBe(merged);
+    const page = await signedIn('fedAnalyst');
+    await page.goto('/#/review');
+    await givePurpose(page, PURPOSE, CASE);
+    await page.getByLabel('Entity (id, record id or name)').fill('fedpol:p-ferrand-1');
+    await page.getByRole('button', { name: 'Show merges' }).click();
+    const merges = page.getByRole('table', { name: 'Merges' });
+    await expect.poll(() => merges.locator('tbody tr').count()).toBe(1);
+    let undos = 0;
+    await page.route('**/api/v1/merges/*/undo', async (route) => { undos += 1; await route.continue(); });
+    // the first press asks, and the focus is on keeping the merge: a second Enter undoes nothing
+    await merges.getByRole('button', { name: /^Undo the merge of/ }).press('Enter');
+    const confirm = page.getByRole('group', { name: 'Confirm the undo' });
+    await expect.poll(() => confirm.count()).toBe(1);
+    expect(await confirm.textContent()).toMatch(/not the same/);
+    expect(await focused(page)).toContain('Keep the merge');
+    await page.keyboard.press('Enter');
+    expect(await confirm.count()).toBe(0);
+    expect(await focused(page)).toMatch(/^button.*Undo/);
+    expect(undos).toBe(0);
+    // asked again and confirmed
+    await page.keyboard.press('Enter');
+    await confirm.getByRole('button', { name: 'Undo the merge' }).click();
+    const said = page.getByRole('status').filter({ hasText: 'undone' });
+    await expect.poll(() => said.count(), { timeout: 15_000 }).toBe(1);
+    expect(undos).toBe(1);
+    const words = await said.textContent();
+    expect(words).not.toMatch(/m:\d{4}/);
+    expect(words).toMatch(/^The merge of e\d+ into e\d+ .*is undone/);
+    // the focus is on what happened, not lost to the page
+    expect(await focused(page)).not.toMatch(/^body/);
+    expect(await page.evaluate(() => document.activeElement?.closest('section')?.getAttribute('aria-labelledby'))).toBe('undo-title');
+    await screenshot(page, 'review-undo-confirmed');
+    await server.projections.follower.catchUp();
+    expect(await entityOf('fedpol:p-ferrand-1')).not.toBe(await entityOf('fedpol:p-ferrand-2'));
+  });
+
+  it('moves the focus to the next pair after a judgement, and to the heading after the last', async () => {
+    const page = await signedIn('fedAnalyst');
+    await page.goto('/#/review');
+    await givePurpose(page, PURPOSE, CASE);
+    const cards = page.locator('.pair-card');
+    await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(2);
+    const count = await cards.count();
+    for (let judged = 1; judged <= count; judged += 1) {
+      const next = judged < count ? await cards.nth(1).textContent() : undefined;
+      await cards.first().getByRole('button', { name: 'Unsure' }).click();
+      await expect.poll(() => page.locator('.summary').textContent()).toMatch(new RegExp(`^${judged} judged`));
+      if (next === undefined) await expect.poll(() => focused(page)).toMatch(/^h1#review-title/);
+      else await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.pair-card')?.textContent ?? document.activeElement?.tagName)).toBe(next);
+    }
+  });
+
+  it('keeps Review from the officers, who may not judge: not in their navigation, and the queue refused', async () => {
+    const page = await signedIn('zoneOfficer');
+    const items = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+    expect(items).toContain('Search');
+    expect(items).not.toContain('Review');
+    const token = await api.tokenOf('zoneOfficer');
+    const refused = await api.request('/review', { token, headers: { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) } });
+    expect(refused.status).toBe(403);
+  });
+
+  it('keeps the purpose dialog\'s focus in it, closes it on Escape and gives the focus back to Change', async () => {
+    const page = await signedIn('fedAnalyst');
+    await page.goto('/#/search');
+    await givePurpose(page, PURPOSE, CASE);
+    const change = page.getByRole('button', { name: 'Change' });
+    await change.click();
+    const dialog = page.getByRole('dialog', { name: 'Change purpose' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    await screenshot(page, 'purpose-dialog');
+    const inDialog = () => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"], dialog')));
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Tab');
+      expect(await inDialog(), `after ${i + 1} Tab`).toBe(true);
+    }
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await inDialog(), `after ${i + 1} Shift+Tab`).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await focused(page)).toMatch(/^button.*Change/);
+    // Cancel gives the focus back too
+    await change.click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await focused(page)).toMatch(/^button.*Change/);
+  });
+
+  it('says why a purpose of spaces only is not taken, naming the field', async () => {
+    const page = await signedIn('fedAnalyst');
+    await page.goto('/#/search');
+    await givePurpose(page, '    ', CASE);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toMatch(/^Purpose: /);
+    expect(await page.getByLabel('Purpose', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await givePurpose(page, PURPOSE, CASE);
+    await expect.poll(() => page.getByTestId('case-ref').textContent()).toBe(CASE);
+    expect(await alert.count()).toBe(0);
+  });
+
+  it('checks the graph\'s dates in the form, naming its fields', async () => {
+    const page = await signedIn('fedAnalyst');
+    await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+    await givePurpose(page, PURPOSE, CASE);
+    await expect.poll(() => page.getByText(/\d+ new entit/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const from = page.getByLabel('From', { exact: true }).first();
+    const to = page.getByLabel('To', { exact: true }).first();
+    // a year of six digits, as the date field takes it when typed (month, day, year here)
+    await from.focus();
+    for (const key of '0301202611') await page.keyboard.press(key);
+    expect(await from.inputValue()).toBe('202611-03-01');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toMatch(/^From: .*four digits/);
+    expect(await alert.textContent()).not.toMatch(/since|invalid body/);
+    await from.fill('2026-03-01');
+    await to.fill('2025-01-01');
+    await expect.poll(() => alert.textContent()).toMatch(/^From .* is later than To /);
+    // the window is not applied while it is wrong: the brothers' tie, undated, and every other stay
+    await page.getByRole('button', { name: /^Expand / }).first().click();
+    await expect.poll(() => page.getByText(/new entit/).count()).toBeGreaterThan(0);
+    expect(await alert.textContent()).toMatch(/^From .* is later than To /);
+    await to.fill('2026-12-31');
+    await expect.poll(() => alert.count()).toBe(0);
+  });
+
+  it('fits the shell and a profile on a tablet and a phone: the wide table scrolls in its panel', async () => {
+    for (const viewport of [TABLET, PHONE]) {
+      const page = await signedIn('fedAnalyst', viewport);
+      await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+      await givePurpose(page, PURPOSE, CASE);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
+      await screenshot(page, `profile-${viewport.width}`);
+      expect(await overflow(page), `profile at ${viewport.width}`).toBeLessThanOrEqual(1);
+      expect(await page.evaluate(() => window.scrollX)).toBe(0);
+      // every link of the navigation within the screen
+      const rights = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().right));
+      expect(Math.max(...rights), `navigation at ${viewport.width}`).toBeLessThanOrEqual(viewport.width);
+      const values = page.locator('section[aria-labelledby="values-title"]');
+      const table = await values.locator('table').evaluate((t) => t.getBoundingClientRect().width);
+      const panel = await values.evaluate((p) => ({ width: p.getBoundingClientRect().width, scrolls: p.scrollWidth > p.clientWidth }));
+      // the table is as wide as it needs; where that is wider than the panel, the panel scrolls
+      if (table > panel.width) expect(panel.scrolls).toBe(true);
+    }
+  });
+});
