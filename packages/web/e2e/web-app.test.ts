@@ -452,6 +452,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await page.route('**/api/v1/merges/*/undo', async (route) => { await new Promise((r) => setTimeout(r, 500)); await route.continue(); });
     const undo = merges.getByRole('button', { name: /^Undo the merge of/ });
     await undo.click();
+    await page.getByRole('group', { name: 'Confirm the undo' }).getByRole('button', { name: 'Undo the merge' }).click();
     await expect.poll(() => page.getByRole('progressbar', { name: /^Undoing the merge of/ }).count()).toBe(1);
     expect(await undo.isDisabled()).toBe(true);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'undone' }).count(), { timeout: 15_000 }).toBe(1);
