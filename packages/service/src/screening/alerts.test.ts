@@ -1,8 +1,9 @@
+import { RecordId } from '@mosaic/model';
 import type { User } from '@mosaic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
-import { createAlert, listAlerts } from './alerts.ts';
+import { createAlert, listAlerts, withdrawAlert } from './alerts.ts';
 
 let world: TestMosaic;
 let projections: Projections;
@@ -94,6 +95,30 @@ describe('createAlert', () => {
       }
       expect(await issue('zone-north:n1')).toMatchObject({ subject: 'zone-north:n1', category: 'arrest', status: 'active' });
       expect(await own.mosaic.store.scanRecords({ schema: 'Alert', limit: 10 })).toHaveLength(1);
+    } finally {
+      await own.cleanup();
+    }
+  });
+});
+
+describe('withdrawAlert', () => {
+  it('answers withdrawing an own-agency alert the officer may not read (above their clearance, or for a need-to-know group) as a missing one', async () => {
+    const own = await openTestMosaic();
+    try {
+      await putFixtures(own.mosaic, [
+        { id: 'n1', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('zone-north') },
+        alert('a1'),
+        alert('a2', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }),
+        alert('a3', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-heron'] } }),
+      ]);
+      const officer = (await own.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+      const withdraw = (id: string) => withdrawAlert(own.mosaic, { user: officer, purpose: 'alert review', caseRef: 'ZN-9' }, RecordId(id));
+      for (const id of ['zone-north:a9', 'zone-north:a2', 'zone-north:a3']) {
+        await expect(withdraw(id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `alert ${id} not found` });
+      }
+      expect(await withdraw('zone-north:a1')).toMatchObject({ id: 'zone-north:a1', status: 'withdrawn' });
+      const statuses = (await own.mosaic.store.scanRecords({ schema: 'Alert', limit: 10 })).map((s) => [s.record.id, s.record.properties['status']]);
+      expect(statuses).toEqual([['zone-north:a1', ['withdrawn']], ['zone-north:a2', ['active']], ['zone-north:a3', ['active']]]);
     } finally {
       await own.cleanup();
     }

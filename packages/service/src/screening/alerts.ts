@@ -155,11 +155,17 @@ function viewOf(record: { readonly id: RecordId; readonly schema: string; readon
   return alertSummary(a, at);
 }
 
-/** Withdraw one of the agency's alerts; another agency's answers like a missing one. */
+/**
+ * Withdraw one of the agency's alerts. Another agency's, and one of its own the user may not read
+ * (above their clearance, or for a need-to-know group they are not in), answer like a missing
+ * one, as its read and its issue do: a 403 would tell them the hidden alert is there.
+ */
 export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<AlertSummary> {
   requirePurpose(consultation);
   const stored = await mosaic.store.getRecord(id);
-  if (!stored || stored.record.schema !== ALERT_SCHEMA || stored.record.provenance.agency !== consultation.user.agency) throw new AppError('MOSAIC_NOT_FOUND', `alert ${id} not found`);
+  const readable = stored !== undefined && stored.record.schema === ALERT_SCHEMA && stored.record.provenance.agency === consultation.user.agency
+    && decide(policyUser(consultation.user), 'read', { kind: 'record', id, provenance: stored.record.provenance }, policyContext(await mosaic.org(), consultation)).effect === 'allow';
+  if (!stored || !readable) throw new AppError('MOSAIC_NOT_FOUND', `alert ${id} not found`);
   const { record } = stored;
   const outcome = await writeRecord(mosaic, consultation, {
     id: record.provenance.sourceRecordId, schema: ALERT_SCHEMA, properties: { ...record.properties, status: ['withdrawn'] }, provenance: { ...record.provenance },
