@@ -5,8 +5,7 @@
  * a node stopped between the two, which left records no entry names.
  */
 import { AgencyId, RecordId, UserId } from '@mosaic/model';
-import { createStoreAuditStorage, SQLITE_FILE_NAME } from '@mosaic/store';
-import { DatabaseSync } from 'node:sqlite';
+import { createStoreAuditStorage } from '@mosaic/store';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,23 +13,13 @@ import type { AuditEntry } from '@mosaic/audit';
 import { createIngestJobs } from './ingest/ingest-job.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { eraseRecord, writeRecord } from './records.ts';
-import { openTestMosaic, testProvenance, type TestMosaic } from './testing.ts';
+import { openTestMosaic, refuseAuditEntries, testProvenance, type TestMosaic } from './testing.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
   await world?.cleanup();
   world = undefined;
 });
-
-/** Has the test store's audit log refuse every entry (as a database would fail the insert) until the returned function lifts it. */
-function refuseAuditEntries(test: TestMosaic): () => void {
-  const db = new DatabaseSync(join(test.dir, SQLITE_FILE_NAME));
-  db.exec(`create trigger refuse_audit_entries before insert on audit_entries begin select raise(abort, 'the audit log refuses the entry'); end`);
-  return () => {
-    db.exec('drop trigger refuse_audit_entries');
-    db.close();
-  };
-}
 
 async function entriesNaming(test: TestMosaic, id: RecordId): Promise<AuditEntry[]> {
   const found: AuditEntry[] = [];

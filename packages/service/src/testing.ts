@@ -6,9 +6,11 @@
  */
 import { AgencyId, DeskId, UserId, validateRecord, type Classification } from '@mosaic/model';
 import { AgreementId, type Agency, type Decide, type Desk, type SharingAgreement } from '@mosaic/policy';
+import { SQLITE_FILE_NAME } from '@mosaic/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { parseConfig } from './config.ts';
 import { saveOrganisation } from './organisation.ts';
 import { hashPassword } from './password.ts';
@@ -102,6 +104,19 @@ export async function openTestMosaic(options: { readonly now?: () => Date; reado
       await mosaic.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Has the test store's audit log refuse every entry (as a database would fail the insert) until
+ * the returned function lifts it: stands for a node stopped between a write and its entry.
+ */
+export function refuseAuditEntries(test: TestMosaic): () => void {
+  const db = new DatabaseSync(join(test.dir, SQLITE_FILE_NAME));
+  db.exec(`create trigger refuse_audit_entries before insert on audit_entries begin select raise(abort, 'the audit log refuses the entry'); end`);
+  return () => {
+    db.exec('drop trigger refuse_audit_entries');
+    db.close();
   };
 }
 

@@ -1,6 +1,7 @@
+import { RecordId } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
-import { listUnderArrestAlert, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { listUnderArrestAlert, openTestMosaic, putFixtures, refuseAuditEntries, testProvenance, type TestMosaic } from '../testing.ts';
 import { decideHit } from './decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
 import { readCheck } from './read-check.ts';
@@ -88,6 +89,28 @@ describe('decideHit', () => {
     expect(heard).toHaveLength(1);
     const kept = (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).map((d) => (d.body as StoredNotification).notification.kind);
     expect(kept.filter((k) => k !== 'alert.hit')).toHaveLength(1);
+  });
+
+  it('keeps nothing of a confirmed hit whose audit entries cannot be appended: no Sighting, no decision, no notification', async () => {
+    const { mosaic, projection, user, consultation, check } = await checkWithHit();
+    const sighting = RecordId(`${user.agency}:sighting-${check.id}-0`);
+    const confirmedKept = async () => (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).filter((d) => (d.body as StoredNotification).notification.kind === 'alert.hit.confirmed');
+
+    const lift = refuseAuditEntries(world!);
+    await expect(decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { place: 'Gare du Midi' } })).rejects.toThrow('the audit log refuses the entry');
+    lift();
+    expect(await mosaic.store.getRecord(sighting)).toBeUndefined();
+    expect(await mosaic.store.recordHistory(sighting)).toEqual([]);
+    expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).not.toHaveProperty('decision');
+    expect(await confirmedKept()).toEqual([]);
+
+    // the hit was let go: confirmed again, the Sighting is created with the entry naming it
+    const again = await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm', report: { place: 'Gare du Midi' } });
+    expect(again.hits[0]).toMatchObject({ decision: { decision: 'confirm', sighting } });
+    expect(await mosaic.store.recordHistory(sighting)).toHaveLength(1);
+    expect(await confirmedKept()).toHaveLength(1);
+    const logged = (await mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; reason?: string });
+    expect(logged.filter((e) => e.records.includes(sighting)).map((e) => [e.action, e.reason])).toEqual([['collection', 'checkpoint report'], ['screening', 'hit confirmed']]);
   });
 
   it('lets go of a hit whose decision failed, so that it can be decided again', async () => {

@@ -9,10 +9,10 @@
  * alert owner is told, report included.
  */
 import type { AuditEvent } from '@mosaic/audit';
-import { AppError, hasControlCharacters, validateRecord, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, hasControlCharacters, validateRecord, type EntityRecord, type Provenance } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
 import type { AlertCategory } from '@mosaic/screening';
-import type { User } from '@mosaic/store';
+import { createStoreAuditStorage, type DocumentInput, type Store, type User } from '@mosaic/store';
 import { timeOrderedId } from '../time-ordered-id.ts';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -102,11 +102,42 @@ function answerOf(user: User, projection: ScreeningProjection, updated: CheckRec
 }
 
 async function decideClaimed(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, deciding: Deciding<HitView & { kind: 'match' }>): Promise<CheckRecord> {
+  const { check, hit, input } = deciding;
+  // validated before anything is written: a report that does not make a record lets go of the hit
+  const record = input.decision === 'confirm' ? sightingOf(mosaic, consultation, projection, check, hit, input.report ?? {}) : undefined;
+  // The Sighting, the decided check, the owners' notifications and the entries logging them are
+  // kept together or not at all (LED Art. 25): a node stopped between them left a Sighting no
+  // entry named. The log's lock first, as an erasure takes it: the check and the notifications
+  // are documents that a check's or another decision's append writes under that lock
+  // (Store.lockAudit); the check is read again under it, so another hit's decision is kept.
+  const { answer, told } = await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    const decided = await decisionOf(tx, consultation, projection, deciding, record);
+    await tx.putDocuments(decided.documents);
+    await mosaic.audit.appendIn(createStoreAuditStorage(tx), decided.events);
+    return decided;
+  });
+  for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
+  return answer;
+}
+
+/**
+ * A match's decision written onto the check as kept now in `tx`, with the Sighting of a confirmed
+ * one (`record`, written here, audited as a collection), the notifications of the alerts' owners
+ * and the audit entries of all of it: what the decision keeps.
+ */
+async function decisionOf(tx: Store, consultation: Consultation, projection: ScreeningProjection, deciding: Deciding<HitView & { kind: 'match' }>, record: EntityRecord | undefined): Promise<{ readonly answer: CheckRecord; readonly told: readonly Notification[]; readonly documents: readonly DocumentInput[]; readonly events: readonly AuditEvent[] }> {
   const { check, hit, input, at } = deciding;
   const { user } = consultation;
-  const sighting = input.decision === 'confirm' ? await writeSighting(mosaic, consultation, projection, check, hit, input.report ?? {}) : undefined;
+  const actor = { user: user.id, agency: user.agency };
+  const [written] = record === undefined ? [] : await tx.putRecords([record], { actor: user.id });
+  if (record !== undefined && written === undefined) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
+  const sighting = written?.id;
+  const collected: AuditEvent[] = sighting === undefined ? [] : [{
+    actor, action: 'collection', purpose: check.purpose, caseRef: check.caseRef, records: [sighting], outcome: 'ok', reason: 'checkpoint report',
+  }];
   const decision: HitDecision = { decision: input.decision, by: user.id, at, ...(sighting ? { sighting } : {}) };
-  const kept = await keptNow(mosaic, check);
+  const kept = await keptNow(tx, check);
   const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'match' ? { ...h, decision } : h)) };
   const told: Notification[] = hit.alerts.map((alert) => ({
     id: timeOrderedId(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
@@ -117,16 +148,16 @@ async function decideClaimed(mosaic: Mosaic, consultation: Consultation, project
       ...(sighting ? { sighting, report: reportFields(input.report ?? {}) } : {}),
     },
   }));
-  // The decided check and the owners' notifications ride with the decision's audit entry, as a
-  // check's own do (screen-check.ts): kept together or not at all, published once kept.
   const { answer, events } = answerOf(user, projection, updated, deciding);
-  await mosaic.audit.appendAll([{
-    actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
-    query: { check: check.id, hit: hit.n, decision: input.decision }, records: [hit.subject, ...(sighting ? [sighting] : [])], outcome: 'ok',
-    reason: input.decision === 'confirm' ? 'hit confirmed' : 'hit rejected',
-  }, ...events], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)]);
-  for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
-  return answer;
+  return {
+    answer, told,
+    documents: [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)],
+    events: [...collected, {
+      actor, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
+      query: { check: check.id, hit: hit.n, decision: input.decision }, records: [hit.subject, ...(sighting ? [sighting] : [])], outcome: 'ok',
+      reason: input.decision === 'confirm' ? 'hit confirmed' : 'hit rejected',
+    }, ...events],
+  };
 }
 
 const DECIDED = { confirm: 'confirmed', reject: 'rejected', called: 'recorded as called' } as const;
@@ -137,8 +168,8 @@ const DECIDED = { confirm: 'confirmed', reject: 'rejected', called: 'recorded as
  * hit showed of an erased record: erase-from-checks.ts) is not written back over, and a check the
  * sweep erased meanwhile is not written back at all.
  */
-async function keptNow(mosaic: Mosaic, check: CheckRecord): Promise<CheckRecord> {
-  const found = await mosaic.store.getDocument(CHECK_KIND, check.id);
+async function keptNow(store: Store, check: CheckRecord): Promise<CheckRecord> {
+  const found = await store.getDocument(CHECK_KIND, check.id);
   if (!found) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} not found`);
   return found.body as CheckRecord;
 }
@@ -154,7 +185,7 @@ async function recordCall(mosaic: Mosaic, consultation: Consultation, projection
   const { user } = consultation;
   const notes = input.report?.notes?.trim();
   const decision: HitDecision = { decision: 'called', by: user.id, at, ...(notes ? { notes } : {}) };
-  const kept = await keptNow(mosaic, check);
+  const kept = await keptNow(mosaic.store, check);
   const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'pointer' ? { ...h, decision } : h)) };
   const told: Notification[] = hit.agency === check.agency ? [] : [{
     id: timeOrderedId(), at, to: { agency: hit.agency }, kind: 'pointer.called', title: 'A checkpoint called your desk about a likely match',
@@ -179,10 +210,10 @@ function reportFields(report: EncounterReport): Record<string, string> {
 /**
  * The Sighting is the officer's agency's record: a checkpoint officer may not write records in
  * general (policy: write is for analysts and officers), but reporting the encounter is part of
- * the check the policy allowed, so it is validated like any record and written here, audited as
- * a collection.
+ * the check the policy allowed, so it is validated like any record here and written with the
+ * decision (decisionOf), audited as a collection.
  */
-async function writeSighting(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, check: CheckRecord, hit: HitView & { kind: 'match' }, report: EncounterReport): Promise<RecordId> {
+function sightingOf(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, check: CheckRecord, hit: HitView & { kind: 'match' }, report: EncounterReport): EntityRecord {
   const { user } = consultation;
   const subjectProvenance: Provenance | undefined = projection.provenanceOf(hit.subject);
   const time = report.time ?? check.at;
@@ -218,10 +249,5 @@ async function writeSighting(mosaic: Mosaic, consultation: Consultation, project
   const today = mosaic.now().toISOString().slice(0, 10);
   const validated = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today) });
   if (!validated.ok) throw new AppError('MOSAIC_INVALID_INPUT', `report: ${validated.errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, { errors: validated.errors });
-  const [result] = await mosaic.store.putRecords([validated.record], { actor: user.id });
-  if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
-  await mosaic.audit.append({
-    actor: { user: user.id, agency: user.agency }, action: 'collection', purpose: check.purpose, caseRef: check.caseRef, records: [result.id], outcome: 'ok', reason: 'checkpoint report',
-  });
-  return result.id;
+  return validated.record;
 }
