@@ -12,8 +12,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@mosaic/audit';
 import { createIngestJobs } from './ingest/ingest-job.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
-import { eraseRecord, writeRecord } from './records.ts';
-import { openTestMosaic, refuseAuditEntries, testProvenance, type TestMosaic } from './testing.ts';
+import { eraseRecord, eraseStoredRecord, writeRecord } from './records.ts';
+import { openTestMosaic, putFixtures, refuseAuditEntries, testProvenance, type TestMosaic } from './testing.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -109,5 +109,37 @@ describe('a record is kept only with the audit entry of its writing', () => {
     expect(await mosaic.store.countRecords()).toBe(0);
     expect(await ingestFile(mosaic.store, mosaic.registry, options)).toMatchObject({ created: 30, resumed: 0 });
     expect((await entriesNaming(world, RecordId('fedpol:c29'))).map((e) => e.records.length)).toEqual([10]);
+  });
+});
+
+describe('writeRecord: an Alert names a record its writer may read', () => {
+  it('refuses an Alert on an id no record holds (never written, or erased), or on a record the writer may not read, in the same words, naming subject', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const officer = await mosaic.store.findUserByName('zoneOfficer');
+    if (!officer) throw new Error('the test user zoneOfficer is missing');
+    const consultation = { user: officer, purpose: 'alert issue', caseRef: 'ZN-8' };
+    const write = (raw: Record<string, unknown>) => writeRecord(mosaic, consultation, raw);
+    const zonePerson = (id: string, marking?: Record<string, unknown>) => ({
+      id, schema: 'Person', properties: { name: [`Wout ${id}`] }, provenance: testProvenance('zone-north', marking ? { marking } : {}),
+    });
+    const alertOn = (id: string, subject: string, status = 'active') => ({
+      id, schema: 'Alert', provenance: testProvenance('zone-north'),
+      properties: { subject: [subject], category: ['discreet_check'], desk: ['zone-north-desk'], deskContact: ['+3220000002'], validFrom: ['2020-01-01'], status: [status] },
+    });
+    await putFixtures(mosaic, [
+      zonePerson('n1'), zonePerson('n4'),
+      zonePerson('n2', { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] }),
+      zonePerson('n3', { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-heron'] }),
+    ]);
+    await eraseStoredRecord(mosaic.store, RecordId('zone-north:n4'), { actor: 'test', reason: 'entered in error' });
+    // unprefixed, the subject is the writer's agency's (validateRecord's entityRef)
+    for (const subject of ['n9', 'zone-north:n9', 'zone-north:n4', 'zone-north:n2', 'zone-north:n3']) {
+      const named = subject.includes(':') ? subject : `zone-north:${subject}`;
+      expect(await write(alertOn('a9', subject))).toEqual({ ok: false, errors: [{ field: 'subject', reason: `no record ${named} that you may read` }] });
+    }
+    expect(await mosaic.store.scanRecords({ schema: 'Alert', limit: 10 })).toEqual([]);
+    expect(await write(alertOn('a1', 'n1'))).toMatchObject({ ok: true, status: 'created', record: { properties: { subject: ['zone-north:n1'] } } });
+    expect(await write(alertOn('a1', 'n1', 'withdrawn'))).toMatchObject({ ok: true, status: 'updated' });
   });
 });

@@ -4,7 +4,7 @@
  * an agency's claims about its own records only: record ids are scoped by agency, so a write can
  * never collide with, and so reveal, another agency's record.
  */
-import { AppError, type EntityRecord, type FieldError, type Properties, type Provenance, type RecordId, type SchemaRegistry } from '@mosaic/model';
+import { AppError, RecordId, type EntityRecord, type FieldError, type Properties, type Provenance, type SchemaRegistry } from '@mosaic/model';
 import { decide, erasable, reviewDateFor, type Pointer } from '@mosaic/policy';
 import type { AuditEvent } from '@mosaic/audit';
 import { createStoreAuditStorage, type DeleteRecordOptions, type DeleteResult, type RecordVersion, type Store, type StoredRecord } from '@mosaic/store';
@@ -146,6 +146,9 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const schemaConflict = (schema: string): AppError => new AppError('MOSAIC_CONFLICT', `record ${validated.record.id} is a ${schema}: its schema cannot change to ${validated.record.schema} (write it under another id)`, { field: 'schema', reason: `is ${schema}` });
   if (existing && existing.record.schema !== validated.record.schema) throw schemaConflict(existing.record.schema);
   const result = await mosaic.store.transaction(async (tx) => {
+    // read in the write's transaction: a subject erased meanwhile took its alerts with it, not this one
+    const refused = await alertSubjectRefused(tx, validated.record, existing, (subject) => decide(policyUser(user), 'read', { kind: 'record', id: subject.id, provenance: subject.provenance }, policyContext(snapshot, consultation)).effect === 'allow');
+    if (refused) return { refused };
     const [written] = await tx.putRecords([validated.record], { actor: user.id });
     if (!written) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
     // written meanwhile under another schema (the store refused it): nothing alongside, nothing logged
@@ -157,9 +160,30 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
     });
     return { ...written, status: written.status };
   });
+  if ('refused' in result) return { ok: false, errors: [result.refused] };
   const stored = await mosaic.store.getRecord(result.id);
   if (!stored) throw new AppError('MOSAIC_INTERNAL', 'the record vanished after writing');
   return { ok: true, record: recordView(mosaic, stored), status: result.status };
+}
+
+/**
+ * Why an Alert may not be written with the subjects it names, or undefined: each it does not
+ * already name must be a stored record the writer may read, as issuing one through createAlert
+ * asks. An alert on an id no record holds (never written, or erased) would wait there for
+ * whoever is written under it next, the defect eraseStoredRecord's erasure of alerts closes; a
+ * record the writer may not read is refused in the same words as a missing one, so the refusal
+ * tells nothing of it. A subject the stored version names was checked when it was written (an
+ * erasure takes the alerts on it along), so withdrawing an alert never depends on it.
+ */
+async function alertSubjectRefused(store: Store, record: EntityRecord, stored: StoredRecord | undefined, readable: (subject: EntityRecord) => boolean): Promise<FieldError | undefined> {
+  if (record.schema !== ALERT_SCHEMA) return undefined;
+  const named = new Set(stored?.record.properties['subject'] ?? []);
+  for (const subject of record.properties['subject'] ?? []) {
+    if (named.has(subject)) continue;
+    const found = await store.getRecord(RecordId(subject));
+    if (!found || !readable(found.record)) return { field: 'subject', reason: `no record ${subject} that you may read` };
+  }
+  return undefined;
 }
 
 /** A record erased with another, and the kept notifications that showed it, as they are now. */

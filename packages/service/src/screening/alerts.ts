@@ -7,7 +7,6 @@
 import { AppError, RecordId, type SubjectCategory } from '@mosaic/model';
 import { decide, RECORD_ROLES } from '@mosaic/policy';
 import { alertAction, isAlertActive, type ActionCode, type AlertCategory } from '@mosaic/screening';
-import type { Store } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
@@ -124,12 +123,6 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
     const reason = `before validFrom (${validFrom})`;
     throw new AppError('MOSAIC_INVALID_INPUT', `validUntil: ${reason}`, { field: 'validUntil', reason });
   }
-  // read again in the alert's own transaction: a subject erased since it was read above took the
-  // alerts on it with it (eraseStoredRecord) but not this one, which would wait on its id for
-  // whoever is written under it next
-  const subjectStillThere = async (tx: Store): Promise<void> => {
-    if (!(await tx.getRecord(subjectId))) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.subject} not found`);
-  };
   const outcome = await writeRecord(mosaic, consultation, {
     id,
     schema: ALERT_SCHEMA,
@@ -144,7 +137,10 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
       marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: country ? [country] : [], ...(input.provenance?.['marking'] as Record<string, unknown> | undefined) },
       agency: user.agency,
     },
-  }, subjectStillThere);
+  });
+  // the write reads the subject again in its transaction (writeRecord): one erased since it was
+  // read above answers as a missing one, as it would have then
+  if (!outcome.ok && outcome.errors.some((e) => e.field === 'subject')) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.subject} not found`);
   if (!outcome.ok) throw new AppError('MOSAIC_INVALID_INPUT', outcome.errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors: outcome.errors });
   return viewOf(outcome.record, mosaic.now());
 }
