@@ -11,7 +11,7 @@ import { HIT_DECISION_KIND, decideHit } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, notificationDocument } from '../screening/notification-inbox.ts';
 import { WATCH_TOLD_KIND } from '../watch/watch-projection.ts';
 import { CHECK_KIND, screenCheck } from '../screening/screen-check.ts';
-import { listUnderArrestAlert, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { listUnderArrestAlert, openTestMosaic, refuseAuditEntries, testProvenance, type TestMosaic } from '../testing.ts';
 import { LEGAL_HOLD_KIND, type HoldDocument } from './legal-holds.ts';
 import { RETENTION_RULES_KIND } from './retention-rules.ts';
 import { SWEEP_ACTOR, sweepRetention } from './retention-sweep.ts';
@@ -77,6 +77,39 @@ describe('sweepRetention', () => {
     const erased: string[] = [];
     for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.action === 'erasure') erased.push(...entry.records);
     expect(erased.sort()).toEqual([due, onTheDay, later, heldUntil].sort());
+  });
+
+  it('keeps a batch whose erasure cannot be logged, the alerts on its records too, and erases it whole once it can be', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const records = [await put(world, 'due-1', '2030-05-01'), await put(world, 'due-2', '2030-05-02')];
+    const alert = validateRecord(mosaic.registry, { id: 'alert-1', schema: 'Alert', properties: { subject: [records[0]], category: ['arrest'], desk: ['intel-liaison'], deskContact: ['+3220000003'], status: ['active'] }, provenance: testProvenance('intel', { reviewDate: '2031-01-01' }) });
+    if (!alert.ok) throw new Error(JSON.stringify(alert.errors));
+    await mosaic.store.putRecords([alert.record], { actor: 'test' });
+    const kept = [...records, alert.record.id];
+
+    const lift = refuseAuditEntries(world);
+    await expect(sweepRetention(mosaic)).rejects.toThrow('the audit log refuses the entry');
+    lift();
+    for (const id of kept) expect((await mosaic.store.recordHistory(id)).map((v) => v.op)).toEqual(['put']);
+
+    expect(await sweepRetention(mosaic)).toMatchObject({ erased: 3 });
+    const named: string[] = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure') named.push(...entry.records);
+    expect(named.sort()).toEqual(kept.sort());
+  });
+
+  it('keeps the notifications of a page whose erasure cannot be logged, and erases them once it can be', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-03-01T12:00:00Z') });
+    const { mosaic } = world;
+    const officer = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
+    await mosaic.store.putDocuments(['n1', 'n2'].map((id) => notificationDocument({ id, at: '2029-01-15T08:00:00Z', to: { agency: officer.agency } as never, kind: 'test', title: 'Test notice', body: {} })));
+
+    const lift = refuseAuditEntries(world);
+    await expect(sweepRetention(mosaic)).rejects.toThrow('the audit log refuses the entry');
+    lift();
+    expect((await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: officer.agency, limit: 10 })).map((d) => d.id).sort()).toEqual(['n1', 'n2']);
+    expect(await sweepRetention(mosaic)).toMatchObject({ notificationsErased: 2 });
   });
 
   it('erases checks older than their agency\'s checks period, with the decisions on their hits, and logs it', async () => {

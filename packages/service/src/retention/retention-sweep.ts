@@ -2,18 +2,21 @@
  * The erasure sweep (LED Art. 5 and 16): every record past its review date is erased unless a
  * legal hold is in force on it. Erasure is the store's versioned delete (the record leaves every
  * read path and projection; the deletion is a version of its own) and each batch is one erasure
- * entry in the audit log. Checkpoint checks older than their agency's `checks` period are erased
- * too, with the decisions on their hits, and notifications older than its `notifications`
- * period (an inbox holds where and when a subject was encountered). When an audit retention
- * period is set, the audit log is pruned too (audit-prune.ts: behind a signed cut, the prune
- * itself an entry). Run by `mosaic retention sweep` and periodically by `mosaic serve`.
+ * entry in the audit log, committed with the batch. Checkpoint checks older than their agency's
+ * `checks` period are erased too, with the decisions on their hits, and notifications older than
+ * its `notifications` period (an inbox holds where and when a subject was encountered), each page
+ * committed with its entry. When an audit retention period is set, the audit log is pruned too
+ * (audit-prune.ts: behind a signed cut, the prune itself an entry). Run by `mosaic retention
+ * sweep` and periodically by `mosaic serve`.
  */
 import type { AuditEvent } from '@mosaic/audit';
 import { AgencyId, isAppError, UserId, type RecordId } from '@mosaic/model';
 import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mosaic/policy';
+import { createStoreAuditStorage, type Store } from '@mosaic/store';
 import { pruneAuditLog } from '../audit-prune.ts';
 import { auditRetentionOf } from '../audit-retention.ts';
 import { alertsBySubject, eraseStoredRecord, tellRecipientsOfErasure, type AlertsBySubject } from '../records.ts';
+import type { Notification } from '../notifier.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, recordsShownIn, type StoredNotification } from '../screening/notification-inbox.ts';
@@ -67,36 +70,52 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
   }
   let erased = 0;
   for (let i = 0; i < due.length; i += batchSize) {
-    const batch = due.slice(i, i + batchSize);
-    const done: RecordId[] = [];
-    const telling: Promise<unknown>[] = [];
-    const erase = async (id: RecordId, alerts: AlertsBySubject, reason: string): Promise<void> => {
-      const result = await eraseStoredRecord(mosaic.store, id, { actor: SWEEP_ACTOR, reason, alerts });
-      // the alerts on it went with it: erased by this sweep too, and named in its entry
-      if (result.status === 'deleted') done.push(id, ...result.alerts.map((a) => a.id));
-      for (const gone of [{ id, notifications: result.notifications }, ...result.alerts]) {
-        if (gone.notifications.length > 0) telling.push(tellRecipientsOfErasure(mosaic, gone.id, gone.notifications));
-      }
-    };
-    // the alerts on the batch's records, read once for the batch rather than once a record
-    const alerts = await alertsBySubject(mosaic.store);
-    for (const id of batch) await erase(id, alerts, 'retention: review date passed');
-    // an alert issued on one of them while the batch ran, after that read, goes now (one issued
-    // on a record already erased is refused: createAlert reads its subject again as it writes)
-    const gone = new Set(done);
-    const late = await alertsBySubject(mosaic.store);
-    for (const id of batch) {
-      for (const alert of gone.has(id) ? late.get(id) ?? [] : []) await erase(alert, late, `alert on ${id}, erased (retention: review date passed)`);
-    }
-    if (done.length > 0) {
-      await mosaic.audit.append(sweepEntry(today, { records: done, reason: 'retention sweep' }));
-    }
-    await Promise.all(telling);
+    const { done, told } = await mosaic.store.transaction(async (tx) => {
+      // the log's lock first, as an owner's erasure takes it (records.ts): the erasures rewrite
+      // checks and notifications that a check or a decision appends with under that lock
+      await tx.lockAudit();
+      const erasedNow = await eraseBatch(tx, due.slice(i, i + batchSize));
+      // in the batch's transaction: its records are erased exactly when the entry naming them is
+      // kept (LED Art. 25), even when the node stops between the two
+      if (erasedNow.done.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(today, { records: erasedNow.done, reason: 'retention sweep' })]);
+      return erasedNow;
+    });
+    // once the erasures are kept: a recipient told of one rolled back would erase what is still here
+    await Promise.all(told.map((gone) => tellRecipientsOfErasure(mosaic, gone.id, gone.notifications)));
     erased += done.length;
   }
   const documents = await sweepDocuments(mosaic, today, batchSize);
   const auditPruned = (await auditRetentionOf(mosaic)) === null ? 0 : (await pruneAuditLog(mosaic, { actor: SWEEP_AUDIT_ACTOR, purpose: 'retention' })).pruned;
   return { examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications, unreadable, auditPruned };
+}
+
+/** What the sweep erased of a batch, in one transaction: `done` names it for the entry; `told`, the notifications that showed each record, whose recipients are told once it is kept. */
+interface ErasedBatch {
+  readonly done: readonly RecordId[];
+  readonly told: readonly { readonly id: RecordId; readonly notifications: readonly Notification[] }[];
+}
+
+/** Erases `batch` in `tx`, with the alerts on its records. */
+async function eraseBatch(tx: Store, batch: readonly RecordId[]): Promise<ErasedBatch> {
+  const done: RecordId[] = [];
+  const told: ErasedBatch['told'][number][] = [];
+  const erase = async (id: RecordId, alerts: AlertsBySubject, reason: string): Promise<void> => {
+    const result = await eraseStoredRecord(tx, id, { actor: SWEEP_ACTOR, reason, alerts });
+    // the alerts on it went with it: erased by this sweep too, and named in its entry
+    if (result.status === 'deleted') done.push(id, ...result.alerts.map((a) => a.id));
+    told.push(...[{ id, notifications: result.notifications }, ...result.alerts].filter((gone) => gone.notifications.length > 0));
+  };
+  // the alerts on the batch's records, read once for the batch rather than once a record
+  const alerts = await alertsBySubject(tx);
+  for (const id of batch) await erase(id, alerts, 'retention: review date passed');
+  // an alert issued on one of them while the batch ran, after that read, goes now (one issued
+  // on a record already erased is refused: createAlert reads its subject again as it writes)
+  const gone = new Set(done);
+  const late = await alertsBySubject(tx);
+  for (const id of batch) {
+    for (const alert of gone.has(id) ? late.get(id) ?? [] : []) await erase(alert, late, `alert on ${id}, erased (retention: review date passed)`);
+  }
+  return { done, told };
 }
 
 /** The policy's verdict on a record, or undefined when it refuses a stored date as not a real one (policy: dates must be valid YYYY-MM-DD). */
@@ -173,10 +192,16 @@ async function sweepOwner(mosaic: Mosaic, today: string, pageSize: number, swept
     const page = await mosaic.store.listDocuments(swept.kind, { owner, limit: pageSize, oldestFirst: true });
     // like a record's review date: a document made on day D is erased from D + period on
     const due = page.filter((doc) => addPeriod(swept.at(doc.body).slice(0, 10), period) <= today);
-    for (const belonging of swept.belonging ?? []) await mosaic.store.deleteDocuments(belonging.kind, due.flatMap((doc) => belonging.ids(doc.id, doc.body)));
-    // the entry names what this sweep erased: another node sweeping at the same time logs the rest
-    const done = await mosaic.store.deleteDocuments(swept.kind, due.map((doc) => doc.id));
-    if (done.length > 0) await mosaic.audit.append(sweepEntry(today, { query: { [swept.rule]: done }, records: [], reason: `retention sweep: ${swept.rule}` }));
+    // the page's erasure and the entry naming it in one transaction, under the log's lock taken
+    // first: checks and notifications are written with a check's or a decision's entries under it
+    const done = due.length === 0 ? [] : await mosaic.store.transaction(async (tx) => {
+      await tx.lockAudit();
+      for (const belonging of swept.belonging ?? []) await tx.deleteDocuments(belonging.kind, due.flatMap((doc) => belonging.ids(doc.id, doc.body)));
+      // the entry names what this sweep erased: another node sweeping at the same time logs the rest
+      const deleted = await tx.deleteDocuments(swept.kind, due.map((doc) => doc.id));
+      if (deleted.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(today, { query: { [swept.rule]: deleted }, records: [], reason: `retention sweep: ${swept.rule}` })]);
+      return deleted;
+    });
     erased += done.length;
     if (due.length < page.length || page.length < pageSize) return erased;
   }
