@@ -173,6 +173,26 @@ describe('ingestFile with worker threads', () => {
     expect((await store.getRecord(RecordId('zone-north:p2')))?.record).toMatchObject({ schema: 'Person', properties: { name: [nameOf(2)] } });
   });
 
+  it('rejects an Alert line whose subject is no record of its agency stored or given by an earlier line, naming its line and subject; a resumed run reads it again', async () => {
+    const { store, path, dir } = await fixture(`${person(1)}\n${person(2)}\n${JSON.stringify({ id: 'p1', schema: 'Person', properties: { name: [nameOf(1)] }, provenance: { ...provenance, agency: 'fedpol' } })}\n`);
+    expect(await ingestFile(store, registry, { path, actor: 'ingest:test', workers: 0 })).toMatchObject({ created: 3 });
+    await store.deleteRecord(RecordId('zone-north:p2'), { actor: 'test', reason: 'entered in error' });
+    const alert = (id: string, subject: string): string => JSON.stringify({
+      id, schema: 'Alert', provenance, properties: { subject: [subject], category: ['discreet_check'], desk: ['zone-north-desk'], deskContact: ['+3220000002'], validFrom: ['2026-01-01'], status: ['active'] },
+    });
+    const next = join(dir, 'alerts.jsonl');
+    // lines 2-5: never written, erased, another agency's (stored, but not looked up), given only by a later line
+    writeFileSync(next, [alert('a1', 'p1'), alert('a2', 'p9'), alert('a3', 'p2'), alert('a4', 'fedpol:p1'), alert('a5', 'p5'), person(5), alert('a6', 'p5')].join('\n'));
+    const summary = await ingestFile(store, registry, { path: next, actor: 'ingest:test', workers: 0 });
+    expect(summary).toMatchObject({ created: 3, rejected: 4 });
+    const refused = 'subject: names no record of zone-north stored or given by an earlier line: an alert is written after the record it names';
+    expect(summary.errors.map(formatIngestError)).toEqual([2, 3, 4, 5].map((line) => `line ${line}: ${refused}`));
+    const alerts = await store.scanRecords({ schema: 'Alert', limit: 10 });
+    expect(alerts.map((a) => [a.record.id, a.record.properties['subject']])).toEqual([['zone-north:a1', ['zone-north:p1']], ['zone-north:a6', ['zone-north:p5']]]);
+    // the written lines end before line 2: a second run skips line 1 only, and line 5 now names p5, stored since
+    expect(await ingestFile(store, registry, { path: next, actor: 'ingest:test', workers: 0 })).toMatchObject({ resumed: 1, rejected: 3, created: 1, unchanged: 2 });
+  });
+
   it('refuses a releasability entry naming an agency the deployment does not have, in workers and in this thread', async () => {
     const marked = (i: number, releasability: string[]) => JSON.stringify({ id: `p${i}`, schema: 'Person', properties: { name: [nameOf(i)] }, provenance: { ...provenance, marking: { ...provenance.marking, releasability } } });
     const text = `${marked(1, ['zone-north', 'be'])}\n${marked(2, ['zone-nort'])}\n${marked(3, ['ALL'])}\n`;

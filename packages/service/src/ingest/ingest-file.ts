@@ -2,7 +2,7 @@
  * Ingest of a file into the store: picks the source by format, fingerprints the file so an
  * interrupted run resumes, and writes through the store's transactional put.
  */
-import type { AgencyId, ProvenanceDefaults, RecordId, SchemaRegistry, SubjectCategory } from '@mosaic/model';
+import { AppError, type AgencyId, type ProvenanceDefaults, type RecordId, type SchemaRegistry, type SubjectCategory } from '@mosaic/model';
 import type { AuditEvent, AuditLog } from '@mosaic/audit';
 import { createStoreAuditStorage, type DocumentInput, type PutResult, type Store } from '@mosaic/store';
 import { createHash } from 'node:crypto';
@@ -10,7 +10,8 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { CsvMapping } from './csv-mapping.ts';
 import { availableParallelism } from 'node:os';
-import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestRepeat, type IngestSink, type IngestSummary } from './ingest.ts';
+import { alertsWithoutSubject } from './alert-subjects.ts';
+import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestRepeat, type IngestSink, type IngestSummary, type PutStatus } from './ingest.ts';
 import { jsonlFileChunks } from './jsonl-file-chunks.ts';
 import type { ReviewDates } from './review-dates.ts';
 import { csvSource } from './sources.ts';
@@ -76,21 +77,33 @@ export function storeSink(store: Store, actor: string, { audit, onCommit }: Pick
   const changedOf = (results: readonly PutResult[]): RecordId[] => results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
   return {
     async commit(records, checkpoint) {
-      const results = await store.transaction(async (tx) => {
-        const written = await tx.putPreparedRecords(records, {
+      const { written, statuses } = await store.transaction(async (tx) => {
+        // read in the batch's transaction, so that a subject erased meanwhile is seen as such
+        const refused = await alertsWithoutSubject(tx, records);
+        const kept = <T>(all: readonly T[]): T[] => all.filter((_, i) => !refused.has(i));
+        // the written lines end before the first refused one, as before a conflict (the store's own)
+        const refusedLines = [...refused].flatMap((i) => (checkpoint.recordLines?.[i] === undefined ? [] : [checkpoint.recordLines[i] - 1]));
+        const written = await tx.putPreparedRecords(kept(records), {
           actor,
           checkpoint: {
-            fingerprint: checkpoint.fingerprint, lastLine: checkpoint.line, ...(checkpoint.recordLines ? { recordLines: checkpoint.recordLines } : {}),
+            fingerprint: checkpoint.fingerprint, lastLine: Math.min(checkpoint.line, ...refusedLines), ...(checkpoint.recordLines ? { recordLines: kept(checkpoint.recordLines) } : {}),
             created: checkpoint.created, updated: checkpoint.updated, unchanged: checkpoint.unchanged, rejected: checkpoint.rejected,
           },
         });
         const changed = changedOf(written);
         if (audit && changed.length > 0) await audit.log.appendIn(createStoreAuditStorage(tx), [audit.entry(changed)]);
-        return written;
+        const results = written.values();
+        const statuses = records.map((_, i): PutStatus => {
+          if (refused.has(i)) return 'no_subject';
+          const result = results.next();
+          if (result.done) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
+          return result.value.status;
+        });
+        return { written, statuses };
       });
-      const changed = changedOf(results);
+      const changed = changedOf(written);
       if (onCommit && changed.length > 0) await onCommit(changed);
-      return results.map((r) => r.status);
+      return statuses;
     },
     async lastCheckpoint(fingerprint) {
       return (await store.getIngestCheckpoint(fingerprint))?.lastLine;

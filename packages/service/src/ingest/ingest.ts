@@ -19,8 +19,19 @@ export interface SourceItem {
   readonly parseError?: string;
 }
 
-/** conflict: a stored record of the id has another schema; nothing was written (its line is rejected). */
-export type PutStatus = 'created' | 'updated' | 'unchanged' | 'conflict';
+/**
+ * Refused by the store, nothing written and the line rejected: conflict, a stored record of the
+ * id has another schema; no_subject, an Alert names no record of its agency written before it
+ * (alert-subjects.ts).
+ */
+export type PutStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'no_subject';
+
+/** Why a line the store refused was rejected, as a field error. */
+function refusal(status: 'conflict' | 'no_subject', record: PreparedRecord | undefined): FieldError {
+  return status === 'conflict'
+    ? { field: 'schema', reason: `record ${record?.id ?? ''} exists with another schema: a record's schema cannot change (write it under another id)` }
+    : { field: 'subject', reason: `names no record of ${record?.agency ?? ''} stored or given by an earlier line: an alert is written after the record it names` };
+}
 
 export interface IngestCheckpoint {
   readonly fingerprint: string;
@@ -152,7 +163,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
       recordLines: batchLines,
     });
     statuses.forEach((status, i) => {
-      if (status !== 'conflict') {
+      if (status !== 'conflict' && status !== 'no_subject') {
         counts[status] += 1;
         noteWritten(batch[i]?.id ?? '', batchLines[i] ?? 0);
         return;
@@ -160,7 +171,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
       // refused by the store, after the line was read as valid: rejected as a line that was not
       // (and later checkpoints stop before it too, as the store's own did)
       firstRejected = Math.min(firstRejected, batchLines[i] ?? 0);
-      const error = { line: batchLines[i] ?? 0, field: 'schema', reason: `record ${batch[i]?.id ?? ''} exists with another schema: a record's schema cannot change (write it under another id)` };
+      const error = { line: batchLines[i] ?? 0, ...refusal(status, batch[i]) };
       counts.rejected += 1;
       counts.errorCount += 1;
       if (errors.length < keepErrors) errors.push(error);
