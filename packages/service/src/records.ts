@@ -146,7 +146,11 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const schemaConflict = (schema: string): AppError => new AppError('MOSAIC_CONFLICT', `record ${validated.record.id} is a ${schema}: its schema cannot change to ${validated.record.schema} (write it under another id)`, { field: 'schema', reason: `is ${schema}` });
   if (existing && existing.record.schema !== validated.record.schema) throw schemaConflict(existing.record.schema);
   const result = await mosaic.store.transaction(async (tx) => {
-    // read in the write's transaction: a subject erased meanwhile took its alerts with it, not this one
+    // read in the write's transaction: a subject erased meanwhile took its alerts with it, not this
+    // one. An alert's write takes the audit log's lock first, as an erasure does (eraseRecord, the
+    // sweep): the two run one after the other, so either the erasure finds the alert or the alert
+    // finds its subject gone (on PostgreSQL they would otherwise overlap)
+    if (validated.record.schema === ALERT_SCHEMA) await tx.lockAudit();
     const refused = await alertSubjectRefused(tx, validated.record, existing, (subject) => decide(policyUser(user), 'read', { kind: 'record', id: subject.id, provenance: subject.provenance }, policyContext(snapshot, consultation)).effect === 'allow');
     if (refused) return { refused };
     const [written] = await tx.putRecords([validated.record], { actor: user.id });
