@@ -32,9 +32,9 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
- * Whether text holds control characters: any (and the bidirectional marks), for text of one line (an id, a purpose, a reason:
- * shown on screens and kept in the audit log as given); with `lineBreaks`, any but tab and line
- * breaks, as a stored property value may hold them (notes).
+ * Whether text holds control characters: any (and the bidirectional marks), for text of one line
+ * (an id, a purpose, a reason: shown on screens and kept in the audit log as given); with
+ * `lineBreaks`, any but tab and line breaks, as a stored property value may hold them (notes).
  */
 export function hasControlCharacters(text: string, { lineBreaks = false }: { readonly lineBreaks?: boolean } = {}): boolean {
   return (lineBreaks ? CONTROL : LINE_CONTROL).test(text);

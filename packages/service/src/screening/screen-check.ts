@@ -24,9 +24,9 @@ import { notificationDocuments } from './notification-inbox.ts';
 export const CHECK_KIND = 'check';
 /**
  * A kept check's hit on a record (the listed record, an alert on it, or a record behind an
- * agency's pointer, kept in pointerRecords): one document per hit and
- * record, whose subject is the record, so that erasing the record finds the hits that show it
- * (erase-from-checks.ts) without reading every check.
+ * agency's pointer, kept in pointerRecords): one document per hit and record, whose subject is
+ * the record, so that erasing the record finds the hits that show it (erase-from-checks.ts)
+ * without reading every check.
  */
 export const CHECK_HIT_KIND = 'check-hit';
 
@@ -446,12 +446,12 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection): AuditEven
  * Alert owners learn of a hit at once: where, when, the action shown, and which agency and desk
  * checked (not the officer: the desk is the agencies' point of contact). Owners of entries
  * screened under an agreement that asks for it, and of alerts on them the officer was not shown,
- * get an encounter notice naming which of their own records was encountered (id and listed name: telling the owner about its own records leaks
- * nothing), where and when, and by which agency and desk; the query and the officer's other hits
- * stay with the officer's agency, whose check it is (GET /checks/:id answers it alone: read-check.ts).
- * A record an alert.hit already named (its subject, the alert) is left out of the encounter
- * notice, the owner's other records encountered in the check are not: a hit on one of its
- * alerts says nothing of the others.
+ * get an encounter notice naming which of their own records was encountered (id and listed name:
+ * telling the owner about its own records leaks nothing), where and when, and by which agency and
+ * desk; the query and the officer's other hits stay with the officer's agency, whose check it is
+ * (GET /checks/:id answers it alone: read-check.ts). A record an alert.hit already named (its
+ * subject, the alert) is left out of the encounter notice, the owner's other records encountered
+ * in the check are not: a hit on one of its alerts says nothing of the others.
  */
 function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[], names: ReadonlyMap<RecordId, string>): Notification[] {
   const out: Notification[] = [];
