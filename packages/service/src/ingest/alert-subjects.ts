@@ -6,18 +6,28 @@
  * next, the defect an erasure's taking the alerts on it along (eraseStoredRecord) closes for a
  * subject erased later.
  */
-import { RecordId } from '@mosaic/model';
+import { RecordId, type EntityRecord } from '@mosaic/model';
 import type { PreparedRecord, Store } from '@mosaic/store';
 import { ALERT_SCHEMA } from '../screening/screening-projection.ts';
+
+export interface AlertSubjectOptions {
+  /** The uploader's read decision on a stored subject; without one (the command line), every record is readable. */
+  readonly readable?: (subject: EntityRecord) => boolean;
+}
 
 /**
  * The index in `records` of each Alert whose subjects are not all records of the alert's own
  * agency, stored in `store` or given by an earlier line of the batch. Another agency's record is
- * refused without being looked up: ingest has no reader to ask the policy about, and an answer
- * that depended on it would tell the uploader the record is there. A subject given later in the
- * file is refused too: an alert is written after what it names.
+ * refused without being looked up: an answer that depended on it would tell the uploader the
+ * record is there. For the same reason a stored record the uploader may not read (`readable`) is
+ * refused as a missing one is, as writeRecord refuses it on POST /records. A subject given later
+ * in the file is refused too: an alert is written after what it names.
  */
-export async function alertsWithoutSubject(store: Store, records: readonly PreparedRecord[]): Promise<ReadonlySet<number>> {
+export async function alertsWithoutSubject(
+  store: Store,
+  records: readonly PreparedRecord[],
+  { readable = () => true }: AlertSubjectOptions = {},
+): Promise<ReadonlySet<number>> {
   const subjectsOf = new Map<number, readonly string[]>();
   records.forEach((record, i) => {
     if (record.schema !== ALERT_SCHEMA) return;
@@ -26,7 +36,7 @@ export async function alertsWithoutSubject(store: Store, records: readonly Prepa
   });
   if (subjectsOf.size === 0) return new Set();
   const named = [...new Set([...subjectsOf.values()].flat())].map((subject) => RecordId(subject));
-  const stored = new Set<string>((await store.getRecords(named)).map((s) => s.record.id));
+  const stored = new Set<string>((await store.getRecords(named)).filter((s) => readable(s.record)).map((s) => s.record.id));
   const refused = new Set<number>();
   const earlier = new Set<string>();
   records.forEach((record, i) => {

@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { CsvMapping } from './csv-mapping.ts';
 import { availableParallelism } from 'node:os';
-import { alertsWithoutSubject } from './alert-subjects.ts';
+import { alertsWithoutSubject, type AlertSubjectOptions } from './alert-subjects.ts';
 import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestRepeat, type IngestSink, type IngestSummary, type PutStatus } from './ingest.ts';
 import { jsonlFileChunks } from './jsonl-file-chunks.ts';
 import type { ReviewDates } from './review-dates.ts';
@@ -73,13 +73,14 @@ export async function fingerprintFile(path: string): Promise<{ fingerprint: stri
   }
 }
 
-export function storeSink(store: Store, actor: string, { audit, onCommit }: Pick<IngestFileOptions, 'audit' | 'onCommit'> = {}): IngestSink {
+/** `readable`: a web upload's user's read decision on an Alert line's stored subject (alertsWithoutSubject). */
+export function storeSink(store: Store, actor: string, { audit, onCommit, readable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions = {}): IngestSink {
   const changedOf = (results: readonly PutResult[]): RecordId[] => results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
   return {
     async commit(records, checkpoint) {
       const { written, statuses } = await store.transaction(async (tx) => {
         // read in the batch's transaction, so that a subject erased meanwhile is seen as such
-        const refused = await alertsWithoutSubject(tx, records);
+        const refused = await alertsWithoutSubject(tx, records, readable ? { readable } : {});
         const kept = <T>(all: readonly T[]): T[] => all.filter((_, i) => !refused.has(i));
         // the written lines end before the first refused one, as before a conflict (the store's own)
         const refusedLines = [...refused].flatMap((i) => (checkpoint.recordLines?.[i] === undefined ? [] : [checkpoint.recordLines[i] - 1]));

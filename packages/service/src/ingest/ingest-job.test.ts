@@ -3,9 +3,9 @@
  * started on one is found on the other at once, and its end is reported there too. A job the
  * store fails under ends `failed`, saying why in `failure` (docs/API.md), its written batches kept.
  */
-import type { RecordId } from '@mosaic/model';
+import { AgencyId, DeskId, RecordId, UserId } from '@mosaic/model';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openTestMosaic, type TestMosaic } from '../testing.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { createIngestJobs, INGEST_JOB_KIND, NODE_STOPPED, type IngestJob } from './ingest-job.ts';
 
 let world: TestMosaic;
@@ -41,7 +41,7 @@ describe('an upload by a role that writes no records', () => {
     const content = JSON.stringify({ id: 'adm1', schema: 'Person', properties: { name: ['Person Admin'] }, provenance });
     await expect(createIngestJobs().start(world.mosaic, { user: admin!, purpose: 'case intake', caseRef: 'CASE-J0' }, { format: 'jsonl', content, filename: 'one.jsonl' }))
       .rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN', message: expect.stringContaining('analysts and officers') });
-    expect(await world.mosaic.store.getRecord('fedpol:adm1' as RecordId)).toBeUndefined();
+    expect(await world.mosaic.store.getRecord(RecordId('fedpol:adm1'))).toBeUndefined();
   });
 });
 
@@ -101,5 +101,34 @@ describe('an ingest job whose node stopped', () => {
     } finally {
       await stopped.cleanup();
     }
+  });
+});
+
+describe('an upload with Alert lines', () => {
+  it('refuses an Alert on an own-agency record the uploader may not read in the same words as one on a missing id, and accepts one on a record they may read', async () => {
+    // an analyst cleared to CONFIDENTIAL, in no need-to-know group
+    await world.mosaic.store.upsertUser({ id: UserId('fedpol.confAnalyst'), name: 'confAnalyst', agency: AgencyId('fedpol'), desk: DeskId('fedpol-ops'), roles: ['analyst'], clearance: 'CONFIDENTIAL', groups: [], passwordHash: 'unused' });
+    const user = await world.mosaic.store.findUserByName('confAnalyst');
+    if (!user) throw new Error('the test user is missing');
+    const person = (id: string, marking: Record<string, unknown>) => ({ id, schema: 'Person', properties: { name: [`Person ${id}`] }, provenance: testProvenance('fedpol', { marking }) });
+    await putFixtures(world.mosaic, [
+      person('al-open', { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }),
+      person('al-secret', { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] }),
+      person('al-group', { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-heron'] }),
+    ]);
+    const alert = (id: string, subject: string): string => JSON.stringify({
+      id, schema: 'Alert', provenance, properties: { subject: [subject], category: ['discreet_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], validFrom: ['2026-01-01'], status: ['active'] },
+    });
+    const content = [alert('al-a1', 'al-secret'), alert('al-a2', 'al-missing'), alert('al-a3', 'al-group'), alert('al-a4', 'al-open')].join('\n');
+    const consultation = { user, purpose: 'case intake', caseRef: 'CASE-J4' };
+    const jobs = createIngestJobs();
+    const job = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content, filename: 'alerts.jsonl' });
+    await jobs.idle();
+    const done = await jobs.get(world.mosaic, consultation, job.id);
+    const refused = { field: 'subject', reason: 'names no record of fedpol stored or given by an earlier line: an alert is written after the record it names' };
+    expect(done).toMatchObject({ state: 'done', processed: 4, accepted: 1, rejected: 3, created: 1 });
+    expect(done.errors).toEqual([1, 2, 3].map((line) => ({ line, ...refused })));
+    const alerts = await world.mosaic.store.getRecords(['al-a1', 'al-a2', 'al-a3', 'al-a4'].map((id) => RecordId(`fedpol:${id}`)));
+    expect(alerts.map((a) => [a.record.id, a.record.properties['subject']])).toEqual([['fedpol:al-a4', ['fedpol:al-open']]]);
   });
 });

@@ -93,6 +93,16 @@ function writeDecision(consultation: Consultation, snapshot: OrgSnapshot): (reco
   };
 }
 
+/**
+ * The user's read decision on an Alert line's stored subject: one they may not read is refused
+ * as a missing one is (alertsWithoutSubject), so the refusal tells nothing of it.
+ */
+function readDecision(consultation: Consultation, snapshot: OrgSnapshot): (subject: EntityRecord) => boolean {
+  const policy = policyUser(consultation.user);
+  const context = policyContext(snapshot, consultation);
+  return (subject) => decide(policy, 'read', { kind: 'record', id: subject.id, provenance: subject.provenance }, context).effect === 'allow';
+}
+
 /** The job, when it is the user's: anyone else is told there is none. */
 function mine(job: IngestJob | undefined, consultation: Consultation, id: string): IngestJob {
   if (!job || job.user !== consultation.user.id) throw new AppError('MOSAIC_NOT_FOUND', `ingest job ${id} not found`);
@@ -142,7 +152,7 @@ export function createIngestJobs(): IngestJobs {
     }, HEARTBEAT_MS);
     heartbeat.unref();
     try {
-      const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, { audit }), {
+      const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, { audit, readable: readDecision(consultation, org) }), {
         fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, org),
         onProgress: (p) => update({ processed: p.lines, accepted: p.written, rejected: p.rejected }),
         onError: (e) => {
