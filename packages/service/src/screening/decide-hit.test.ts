@@ -2,7 +2,7 @@ import { RecordId } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
 import { listUnderArrestAlert, openTestMosaic, putFixtures, refuseAuditEntries, testProvenance, type TestMosaic } from '../testing.ts';
-import { decideHit } from './decide-hit.ts';
+import { decideHit, HIT_DECISION_KIND } from './decide-hit.ts';
 import { NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
 import { readCheck } from './read-check.ts';
 import { screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
@@ -14,8 +14,8 @@ afterEach(async () => {
 });
 
 /** A checkpoint officer's check with one hit on an alert of fedpol's. */
-async function checkWithHit() {
-  world = await openTestMosaic();
+async function checkWithHit(now?: () => Date) {
+  world = await openTestMosaic(now ? { now } : {});
   const { mosaic } = world;
   const projection = await listUnderArrestAlert(mosaic);
   const user = await mosaic.store.findUserByName('zoneCheckpoint');
@@ -111,6 +111,60 @@ describe('decideHit', () => {
     expect(await confirmedKept()).toHaveLength(1);
     const logged = (await mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; reason?: string });
     expect(logged.filter((e) => e.records.includes(sighting)).map((e) => [e.action, e.reason])).toEqual([['collection', 'checkpoint report'], ['screening', 'hit confirmed']]);
+  });
+
+  it('takes over a hit claimed by a node that stopped before deciding once the claim is a minute old, not before; decided, the hit stays so', async () => {
+    // the store stamps documents with the real clock: this node's clock runs ahead of it
+    let ahead = 0;
+    const { mosaic, projection, user, consultation, check } = await checkWithHit(() => new Date(Date.now() + ahead));
+    // as the stopped node left it: the hit claimed, the check undecided
+    await mosaic.store.createDocument({ kind: HIT_DECISION_KIND, id: `${check.id}/0`, owner: check.agency, body: { decision: 'reject', by: user.id, at: new Date().toISOString() } });
+    ahead = 30_000;
+    await expect(decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' })).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
+    ahead = 61_000;
+    const decided = await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' });
+    expect(decided.hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
+    // its own claim now as stale: the decision on the check refuses another
+    ahead = 3_600_000;
+    await expect(decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' })).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
+    expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm' } });
+  });
+
+  it('lets one of two decisions that read the same stale claim take it over, the other refused, and one notification told', async () => {
+    let ahead = 0;
+    const { mosaic, projection, user, consultation, check } = await checkWithHit(() => new Date(Date.now() + ahead));
+    await mosaic.store.createDocument({ kind: HIT_DECISION_KIND, id: `${check.id}/0`, owner: check.agency, body: { decision: 'reject', by: user.id, at: new Date().toISOString() } });
+    ahead = 61_000;
+    // neither acts on the claim before both have read it stale
+    const read = mosaic.store.getDocument.bind(mosaic.store);
+    let reading = 0;
+    let bothRead: () => void = () => undefined;
+    const both = new Promise<void>((done) => { bothRead = done; });
+    mosaic.store.getDocument = async (kind, id) => {
+      const found = await read(kind, id);
+      if (kind === HIT_DECISION_KIND) {
+        reading += 1;
+        if (reading === 2) bothRead();
+        await both;
+      }
+      return found;
+    };
+    const heard: string[] = [];
+    mosaic.notifier.subscribe((n) => heard.push(n.kind));
+
+    const decisions = await Promise.allSettled([
+      decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' }),
+      decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' }),
+    ]);
+    const done = decisions.filter((d) => d.status === 'fulfilled');
+    const refused = decisions.filter((d) => d.status === 'rejected');
+    expect(done).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.reason).toMatchObject({ code: 'MOSAIC_CONFLICT' });
+    const winner = (done[0] as PromiseFulfilledResult<CheckRecord>).value.hits[0] as HitView & { kind: 'match' };
+    expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: winner.decision });
+    expect(heard).toHaveLength(1);
+    expect(reading).toBeGreaterThanOrEqual(2);
   });
 
   it('lets go of a hit whose decision failed, so that it can be decided again', async () => {

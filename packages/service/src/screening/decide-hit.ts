@@ -8,6 +8,7 @@
  * Art. 37: place, time, route and destination, companions, vehicle, objects carried), and the
  * alert owner is told, report included.
  */
+import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '@mosaic/audit';
 import { AppError, hasControlCharacters, validateRecord, type EntityRecord, type Provenance } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
@@ -49,6 +50,15 @@ const SIGHTING_SOURCE = 'mosaic/checkpoint';
 /** A hit's decision claimed (id: check/hit), written before the decision is: see decideHit. */
 export const HIT_DECISION_KIND = 'hit-decision';
 
+/**
+ * A claim this old on a hit still undecided was left by a node that stopped between claiming and
+ * deciding, and is taken over (claimHit). A decision (a read of the check, one transaction) takes
+ * well under a second; a minute leaves room for a store's lock waits and for the nodes' clocks
+ * differing (a claim's age is this node's clock against the store's stamp), as a job left by a
+ * stopped node is told from a running one (ingest-job.ts), while the officer need not wait long.
+ */
+const CLAIM_STALE_MS = 60_000;
+
 export async function decideHit(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: HitDecisionInput): Promise<CheckRecord> {
   const { user } = consultation;
   // A hit the policy hides from this user now is not there for them to decide; the decision is
@@ -72,15 +82,33 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const at = mosaic.now().toISOString();
   // Two decisions on one hit (a double submit, two officers, two nodes) both read it undecided:
   // the first to claim it decides, the other is refused; a decision that fails lets go of it.
-  const claim = { kind: HIT_DECISION_KIND, id: `${check.id}/${hit.n}`, owner: check.agency, body: { decision: input.decision, by: user.id, at } };
-  if (!(await mosaic.store.createDocument(claim))) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} is being decided by someone else, or was decided`);
+  // The claim stays on a decided hit: the decision on the check refuses any later one.
+  const claim = { kind: HIT_DECISION_KIND, id: `${check.id}/${hit.n}`, owner: check.agency, body: { claim: randomUUID(), decision: input.decision, by: user.id, at } };
+  if (!(await claimHit(mosaic, claim))) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} is being decided by someone else, or was decided`);
   try {
     return hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, shown, hit, input, at }) : await recordCall(mosaic, consultation, projection, { check, shown, hit, input, at });
   } catch (error) {
-    // if letting go fails too, the first error is the one to report (the hit then stays claimed)
-    await mosaic.store.deleteDocument(claim.kind, claim.id).catch(() => false);
+    // Its own claim only (claim-lease.ts): one taken over from this node, slower than the bound,
+    // is another decision's. If letting go fails too, the first error is the one to report.
+    await mosaic.store.deleteDocumentIf(claim.kind, claim.id, claim.body).catch(() => false);
     throw error;
   }
+}
+
+/**
+ * Claims the hit for this decision; false while another decision holds it. A claim left by a
+ * node that stopped before deciding would refuse every later decision: once stale it is taken
+ * over as claim-lease.ts takes one over, by deleting it only while it is still the claim read,
+ * so of two decisions that read the same stale claim one takes it and the other is refused. The
+ * decision then checks again, as it writes, that none was kept meanwhile (keptNow).
+ */
+async function claimHit(mosaic: Mosaic, claim: DocumentInput): Promise<boolean> {
+  while (!(await mosaic.store.createDocument(claim))) {
+    const held = await mosaic.store.getDocument(claim.kind, claim.id);
+    if (held && mosaic.now().getTime() - Date.parse(held.updatedAt) <= CLAIM_STALE_MS) return false;
+    if (held) await mosaic.store.deleteDocumentIf(claim.kind, claim.id, held.body);
+  }
+  return true;
 }
 
 /** What a decision works on: the check as kept and as the decider may see it, the hit, what was decided and when. */
@@ -137,7 +165,7 @@ async function decisionOf(tx: Store, consultation: Consultation, projection: Scr
     actor, action: 'collection', purpose: check.purpose, caseRef: check.caseRef, records: [sighting], outcome: 'ok', reason: 'checkpoint report',
   }];
   const decision: HitDecision = { decision: input.decision, by: user.id, at, ...(sighting ? { sighting } : {}) };
-  const kept = await keptNow(tx, check);
+  const kept = await keptNow(tx, check, hit);
   const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'match' ? { ...h, decision } : h)) };
   const told: Notification[] = hit.alerts.map((alert) => ({
     id: timeOrderedId(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
@@ -166,12 +194,16 @@ const DECIDED = { confirm: 'confirmed', reject: 'rejected', called: 'recorded as
  * The check as kept now, which the decision is written onto: read again just before writing, so
  * that what changed since it was loaded (another hit's decision, an erasure's removal of what a
  * hit showed of an erased record: erase-from-checks.ts) is not written back over, and a check the
- * sweep erased meanwhile is not written back at all.
+ * sweep erased meanwhile is not written back at all. The hit must be undecided there still: a
+ * decision that took over a stale claim (claimHit) is refused if the slow claimant's was kept.
  */
-async function keptNow(store: Store, check: CheckRecord): Promise<CheckRecord> {
+async function keptNow(store: Store, check: CheckRecord, hit: HitView): Promise<CheckRecord> {
   const found = await store.getDocument(CHECK_KIND, check.id);
   if (!found) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} not found`);
-  return found.body as CheckRecord;
+  const kept = found.body as CheckRecord;
+  const decided = kept.hits.find((h) => h.n === hit.n)?.decision;
+  if (decided) throw new AppError('MOSAIC_CONFLICT', `hit ${hit.n} was already ${DECIDED[decided.decision]}`);
+  return kept;
 }
 
 /**
@@ -185,7 +217,7 @@ async function recordCall(mosaic: Mosaic, consultation: Consultation, projection
   const { user } = consultation;
   const notes = input.report?.notes?.trim();
   const decision: HitDecision = { decision: 'called', by: user.id, at, ...(notes ? { notes } : {}) };
-  const kept = await keptNow(mosaic.store, check);
+  const kept = await keptNow(mosaic.store, check, hit);
   const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'pointer' ? { ...h, decision } : h)) };
   const told: Notification[] = hit.agency === check.agency ? [] : [{
     id: timeOrderedId(), at, to: { agency: hit.agency }, kind: 'pointer.called', title: 'A checkpoint called your desk about a likely match',
