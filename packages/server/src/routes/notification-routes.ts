@@ -33,11 +33,16 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
     });
 
     app.get('/notifications', {
-      schema: { tags: ['notifications'], summary: 'My notifications and my agency\'s, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
-        response: { 200: z.object({ notifications: z.array(NotificationOut).readonly() }) } },
+      schema: { tags: ['notifications'], summary: 'My notifications and my agency\'s, newest first; `before` (a page\'s `next`) pages to older ones',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.string().min(1).max(100).optional() }),
+        response: { 200: z.object({ notifications: z.array(NotificationOut).readonly(), next: z.string().optional() }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return { notifications: await listNotifications(api.mosaic, user, request.query.limit ? { limit: request.query.limit } : {}) };
+      const { limit, before } = request.query;
+      // one more than the page tells whether there is a next page; the cursor is the page's oldest
+      const found = await listNotifications(api.mosaic, user, { limit: limit + 1, ...(before === undefined ? {} : { before }) });
+      const notifications = found.slice(0, limit);
+      return found.length > limit ? { notifications, next: notifications[limit - 1]!.id } : { notifications };
     });
 
     app.post('/notifications/:id/read', {

@@ -5,7 +5,7 @@
  * The live stream (server-sent events) reads the notifier directly; this is its memory.
  */
 import { AppError, type RecordId, type UserId } from '@mosaic/model';
-import type { DocumentInput, User } from '@mosaic/store';
+import type { DocumentInput, StoredDocument, User } from '@mosaic/store';
 import type { Notification } from '../notifier.ts';
 import { policyContext, policyUser } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -121,16 +121,53 @@ export async function asSeenBy(mosaic: Mosaic, user: User, notification: Notific
   return { ...notification, body: { ...body, names: names.map((name, i) => (withheld.includes(records[i] as string) ? '' : name)), withheld } };
 }
 
-/** The user's inbox: addressed to them or to their agency, newest first, each as they may see it (asSeenBy). */
-export async function listNotifications(mosaic: Mosaic, user: User, { limit = 100 }: { readonly limit?: number } = {}): Promise<readonly InboxItem[]> {
-  const [forAgency, forUser] = await Promise.all([
-    mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: user.agency, limit }),
-    mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: user.id, limit }),
-  ]);
-  const items = [...forAgency, ...forUser]
-    .map((d) => d.body as StoredNotification)
-    .sort((a, b) => (a.notification.at < b.notification.at ? 1 : a.notification.at > b.notification.at ? -1 : 0))
-    .slice(0, limit);
+/** Where a page of the inbox starts: older than the notification `before`, or newer than `after` (ids). */
+export interface InboxQuery {
+  readonly limit?: number;
+  readonly before?: string;
+  readonly after?: string;
+}
+
+/**
+ * The inbox's order, newest first: the order its documents were stored in, the id breaking a tie
+ * (the store's own order). A notice's `at` is when its cause happened, which can come before a
+ * notice stored earlier (a check's notices are stored when the check commits), so paging by `at`
+ * would let a page boundary skip or repeat one.
+ */
+const newerFirst = (a: StoredDocument, b: StoredDocument): number =>
+  a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
+/**
+ * The newest `count` of one owner's notification documents that `keep` takes, in inbox order. The
+ * store lists newest first but takes no cursor, so this reads ever deeper (twice as deep each
+ * round) until it has them: a page costs as much as its depth in the inbox. Only documents
+ * strictly newer than the last one read are known to be complete (others stored in that same
+ * instant may lie below it), and ties are ordered here rather than by the database's collation.
+ */
+async function newestOf(mosaic: Mosaic, owner: string, keep: (document: StoredDocument) => boolean, count: number): Promise<StoredDocument[]> {
+  for (let depth = Math.max(2 * count, 16); ; depth *= 2) {
+    const read = await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner, limit: depth });
+    const exhausted = read.length < depth;
+    const last = read.at(-1)?.createdAt ?? '';
+    const kept = read.filter((d) => (exhausted || d.createdAt > last) && keep(d)).sort(newerFirst);
+    if (exhausted || kept.length >= count) return kept.slice(0, count);
+  }
+}
+
+/**
+ * The user's inbox: addressed to them or to their agency, newest first, each as they may see it
+ * (asSeenBy). `before` pages to older ones, `after` (the newest `limit` of those) catches up with
+ * newer ones; a cursor that is none of the user's notifications (another's, erased since, never
+ * there) finds none.
+ */
+export async function listNotifications(mosaic: Mosaic, user: User, { limit = 100, before, after }: InboxQuery = {}): Promise<readonly InboxItem[]> {
+  const owners = [user.agency as string, user.id as string];
+  const cursorId = before ?? after;
+  const cursor = cursorId === undefined ? undefined : await mosaic.store.getDocument(NOTIFICATION_KIND, cursorId);
+  if (cursorId !== undefined && (cursor === undefined || !owners.includes(cursor.owner))) return [];
+  const keep = (d: StoredDocument): boolean => cursor === undefined || (before === undefined ? newerFirst(d, cursor) < 0 : newerFirst(cursor, d) < 0);
+  const found = await Promise.all(owners.map((owner) => newestOf(mosaic, owner, keep, limit)));
+  const items = found.flat().sort(newerFirst).slice(0, limit).map((d) => d.body as StoredNotification);
   return Promise.all(items.map(async (s) => ({ ...(await asSeenBy(mosaic, user, s.notification)), read: s.readBy.includes(user.id) })));
 }
 
