@@ -35,10 +35,11 @@ afterAll(async () => {
 });
 
 /** The stream's data lines as they arrive, and whether the server has ended it. */
-async function openStream(token: string): Promise<{ titles: string[]; ended: () => boolean }> {
+async function openStream(token: string, lastEventId?: string): Promise<{ titles: string[]; ended: () => boolean }> {
   const controller = new AbortController();
   streams.push(controller);
-  const response = await fetch(`${baseUrl}/notifications/stream`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const headers = { authorization: `Bearer ${token}`, ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }) };
+  const response = await fetch(`${baseUrl}/notifications/stream`, { headers, signal: controller.signal });
   // the node holding the stream names itself, as on every response
   expect(response.headers.get('x-mosaic-node')).toBe(world.mosaic.nodeId);
   const titles: string[] = [];
@@ -60,7 +61,7 @@ async function openStream(token: string): Promise<{ titles: string[]; ended: () 
   return { titles, ended: () => ended };
 }
 
-const notice = (title: string) => ({ id: `n-${title}`, at: new Date().toISOString(), to: { agency: AgencyId('intel') }, kind: 'watch.record', title, body: {} });
+const notice = (title: string, agency = 'intel') => ({ id: `n-${title}`, at: new Date().toISOString(), to: { agency: AgencyId(agency) }, kind: 'watch.record', title, body: {} });
 
 async function until(probe: () => boolean, ms = 2000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -80,5 +81,23 @@ describe('the notification stream', () => {
     world.mosaic.notifier.publish(notice('after'));
     await until(stream.ended);
     expect(stream.titles).toEqual(['before']);
+  });
+
+  it('sends a reconnecting client what reached its inbox after the Last-Event-ID, then live ones', async () => {
+    // published while the client was away: kept in the inbox, one of them another agency's
+    for (const n of [notice('missed-1'), notice('missed-2'), notice('missed-3', 'fedpol'), notice('missed-4')]) world.mosaic.notifier.publish(n);
+    await projections.notifications.idle();
+    const stream = await openStream(tokens['intelAdmin']!, 'n-missed-1');
+    await until(() => stream.titles.includes('missed-4'));
+    world.mosaic.notifier.publish(notice('live'));
+    await until(() => stream.titles.includes('live'));
+    expect(stream.titles).toEqual(['missed-2', 'missed-4', 'live']);
+  });
+
+  it('sends nothing extra for a Last-Event-ID the user has no notification under', async () => {
+    const stream = await openStream(tokens['intelAdmin']!, 'n-missed-3');
+    world.mosaic.notifier.publish(notice('live-again'));
+    await until(() => stream.titles.includes('live-again'));
+    expect(stream.titles).toEqual(['live-again']);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Notifications: the inbox (kept as documents, so it survives reconnects) and a live stream of
  * server-sent events carrying only what is addressed to the user or their agency. A comment line
- * every 15 s keeps proxies from closing an idle stream.
+ * every 15 s keeps proxies from closing an idle stream. A reconnecting EventSource names the last
+ * notification it had (Last-Event-ID); those that reached the inbox since are sent first.
  */
 import { asSeenBy, isAddressedTo, listNotifications, markNotificationRead, type Notification } from '@mosaic/service';
 import type { User } from '@mosaic/store';
@@ -22,6 +23,9 @@ export interface NotificationRoutesOptions {
 
 // One event type, "notification"; the kind travels in the data, so a client needs one listener.
 const event = (n: Notification): string => `id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`;
+
+/** How many notifications a reconnecting stream is sent from the inbox at most (the newest of those it missed). */
+const CATCH_UP_LIMIT = 500;
 
 export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesOptions = {}) {
   return async function routes(api: FastifyInstance): Promise<void> {
@@ -57,6 +61,7 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
     }, async (request, reply) => {
       await requireUser(request);
       const token = sessionToken(request);
+      const lastEventId = request.headers['last-event-id'];
       reply.hijack();
       const response = reply.raw;
       // the headers the hooks set (the node's name) go out with the stream's own
@@ -77,14 +82,30 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
         }
       };
       // each as this user may see it (asSeenBy), in the order they came
-      let sent: Promise<unknown> = Promise.resolve();
+      const send = async (n: Notification): Promise<void> => {
+        const user = await current();
+        if (user === undefined || !isAddressedTo(n, user)) return;
+        response.write(event(await asSeenBy(api.mosaic, user, n)));
+      };
+      // Those missed while reconnecting first, oldest first, read from the inbox after subscribing:
+      // a notice published meanwhile but not yet stored still comes live, and one both read and
+      // heard is sent once.
+      const caughtUp = new Set<string>();
+      let sent: Promise<unknown> = typeof lastEventId === 'string' && lastEventId !== '' && lastEventId.length <= 100
+        ? catchUp(lastEventId).catch(() => undefined)
+        : Promise.resolve();
       const unsubscribe = api.mosaic.notifier.subscribe((n) => {
-        sent = sent.then(async () => {
-          const user = await current();
-          if (user === undefined || !isAddressedTo(n, user)) return;
-          response.write(event(await asSeenBy(api.mosaic, user, n)));
-        }).catch(() => undefined);
+        sent = sent.then(() => (caughtUp.has(n.id) ? undefined : send(n))).catch(() => undefined);
       });
+      async function catchUp(after: string): Promise<void> {
+        const user = await current();
+        if (user === undefined) return;
+        const missed = await listNotifications(api.mosaic, user, { after, limit: CATCH_UP_LIMIT });
+        for (const { read: _read, ...n } of [...missed].reverse()) {
+          caughtUp.add(n.id);
+          await send(n);
+        }
+      }
       const heartbeat = setInterval(() => {
         sent = sent.then(async () => {
           if ((await current()) !== undefined) response.write(': heartbeat\n\n');
