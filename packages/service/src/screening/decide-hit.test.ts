@@ -24,6 +24,26 @@ async function checkWithHit(now?: () => Date) {
   return { mosaic, projection, user: user!, consultation, check };
 }
 
+/** Two decisions on hit 0 at once, a confirmation and a rejection: one goes through and is the one kept, the other is refused, and one notification is told. */
+async function oneOfTwoDecisions({ mosaic, projection, consultation, check }: Awaited<ReturnType<typeof checkWithHit>>): Promise<void> {
+  const heard: string[] = [];
+  mosaic.notifier.subscribe((n) => heard.push(n.kind));
+  const decisions = await Promise.allSettled([
+    decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' }),
+    decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' }),
+  ]);
+  const done = decisions.filter((d) => d.status === 'fulfilled');
+  const refused = decisions.filter((d) => d.status === 'rejected');
+  expect(done).toHaveLength(1);
+  expect(refused).toHaveLength(1);
+  expect(refused[0]?.reason).toMatchObject({ code: 'MOSAIC_CONFLICT' });
+  // the stored decision is the one that went through
+  const winner = (done[0] as PromiseFulfilledResult<CheckRecord>).value.hits[0] as HitView & { kind: 'match' };
+  expect(winner.decision).toBeDefined();
+  expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: winner.decision });
+  expect(heard).toHaveLength(1);
+}
+
 describe('decideHit', () => {
   it('audits what its answer shows: every hit of the check the decider may see, as a read of the check does', async () => {
     const { mosaic, projection } = await checkWithHit();
@@ -69,25 +89,9 @@ describe('decideHit', () => {
   });
 
   it('lets one of two decisions on one hit through at the same time, the other refused, and one notification told', async () => {
-    const { mosaic, projection, consultation, check } = await checkWithHit();
-    const heard: string[] = [];
-    mosaic.notifier.subscribe((n) => heard.push(n.kind));
-
-    const decisions = await Promise.allSettled([
-      decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' }),
-      decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' }),
-    ]);
-    const done = decisions.filter((d) => d.status === 'fulfilled');
-    const refused = decisions.filter((d) => d.status === 'rejected');
-    expect(done).toHaveLength(1);
-    expect(refused).toHaveLength(1);
-    expect(refused[0]?.reason).toMatchObject({ code: 'MOSAIC_CONFLICT' });
-    // the stored decision is the one that went through
-    const winner = (done[0] as PromiseFulfilledResult<CheckRecord>).value.hits[0] as HitView & { kind: 'match' };
-    expect(winner.decision).toBeDefined();
-    expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: winner.decision });
-    expect(heard).toHaveLength(1);
-    const kept = (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).map((d) => (d.body as StoredNotification).notification.kind);
+    const made = await checkWithHit();
+    await oneOfTwoDecisions(made);
+    const kept = (await made.mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).map((d) => (d.body as StoredNotification).notification.kind);
     expect(kept.filter((k) => k !== 'alert.hit')).toHaveLength(1);
   });
 
@@ -132,7 +136,8 @@ describe('decideHit', () => {
 
   it('lets one of two decisions that read the same stale claim take it over, the other refused, and one notification told', async () => {
     let ahead = 0;
-    const { mosaic, projection, user, consultation, check } = await checkWithHit(() => new Date(Date.now() + ahead));
+    const hit = await checkWithHit(() => new Date(Date.now() + ahead));
+    const { mosaic, user, check } = hit;
     await mosaic.store.createDocument({ kind: HIT_DECISION_KIND, id: `${check.id}/0`, owner: check.agency, body: { decision: 'reject', by: user.id, at: new Date().toISOString() } });
     ahead = 61_000;
     // neither acts on the claim before both have read it stale
@@ -149,21 +154,7 @@ describe('decideHit', () => {
       }
       return found;
     };
-    const heard: string[] = [];
-    mosaic.notifier.subscribe((n) => heard.push(n.kind));
-
-    const decisions = await Promise.allSettled([
-      decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' }),
-      decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'reject' }),
-    ]);
-    const done = decisions.filter((d) => d.status === 'fulfilled');
-    const refused = decisions.filter((d) => d.status === 'rejected');
-    expect(done).toHaveLength(1);
-    expect(refused).toHaveLength(1);
-    expect(refused[0]?.reason).toMatchObject({ code: 'MOSAIC_CONFLICT' });
-    const winner = (done[0] as PromiseFulfilledResult<CheckRecord>).value.hits[0] as HitView & { kind: 'match' };
-    expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: winner.decision });
-    expect(heard).toHaveLength(1);
+    await oneOfTwoDecisions(hit);
     expect(reading).toBeGreaterThanOrEqual(2);
   });
 
