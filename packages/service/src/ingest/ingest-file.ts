@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { CsvMapping } from './csv-mapping.ts';
 import { availableParallelism } from 'node:os';
+import { ALERT_SCHEMA } from '../screening/screening-projection.ts';
 import { alertsWithoutSubject, type AlertSubjectOptions } from './alert-subjects.ts';
 import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestRepeat, type IngestSink, type IngestSummary, type PutStatus } from './ingest.ts';
 import { jsonlFileChunks } from './jsonl-file-chunks.ts';
@@ -79,7 +80,10 @@ export function storeSink(store: Store, actor: string, { audit, onCommit, readab
   return {
     async commit(records, checkpoint) {
       const { written, statuses } = await store.transaction(async (tx) => {
-        // read in the batch's transaction, so that a subject erased meanwhile is seen as such
+        // read in the batch's transaction, so that a subject erased meanwhile is seen as such; a
+        // batch with Alert lines takes the audit log's lock first, as an erasure does (records.ts):
+        // the two run one after the other, so no alert commits on a subject erased meanwhile
+        if (records.some((r) => r.schema === ALERT_SCHEMA)) await tx.lockAudit();
         const refused = await alertsWithoutSubject(tx, records, readable ? { readable } : {});
         const kept = <T>(all: readonly T[]): T[] => all.filter((_, i) => !refused.has(i));
         // the written lines end before the first refused one, as before a conflict (the store's own)

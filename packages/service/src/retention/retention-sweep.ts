@@ -15,7 +15,7 @@ import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mo
 import { createStoreAuditStorage, type Store } from '@mosaic/store';
 import { pruneAuditLog } from '../audit-prune.ts';
 import { auditRetentionOf } from '../audit-retention.ts';
-import { alertsBySubject, eraseStoredRecord, tellRecipientsOfErasure, type AlertsBySubject } from '../records.ts';
+import { alertsBySubject, eraseStoredRecord, tellRecipientsOfErasure } from '../records.ts';
 import type { Notification } from '../notifier.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
@@ -99,21 +99,15 @@ interface ErasedBatch {
 async function eraseBatch(tx: Store, batch: readonly RecordId[]): Promise<ErasedBatch> {
   const done: RecordId[] = [];
   const told: ErasedBatch['told'][number][] = [];
-  const erase = async (id: RecordId, alerts: AlertsBySubject, reason: string): Promise<void> => {
-    const result = await eraseStoredRecord(tx, id, { actor: SWEEP_ACTOR, reason, alerts });
+  // the alerts on the batch's records, read once for the batch rather than once a record: no
+  // alert is written meanwhile, as every write of one takes the audit log's lock the batch holds
+  // (writeRecord, an ingest batch with Alert lines) and reads its subject under it
+  const alerts = await alertsBySubject(tx);
+  for (const id of batch) {
+    const result = await eraseStoredRecord(tx, id, { actor: SWEEP_ACTOR, reason: 'retention: review date passed', alerts });
     // the alerts on it went with it: erased by this sweep too, and named in its entry
     if (result.status === 'deleted') done.push(id, ...result.alerts.map((a) => a.id));
     told.push(...[{ id, notifications: result.notifications }, ...result.alerts].filter((gone) => gone.notifications.length > 0));
-  };
-  // the alerts on the batch's records, read once for the batch rather than once a record
-  const alerts = await alertsBySubject(tx);
-  for (const id of batch) await erase(id, alerts, 'retention: review date passed');
-  // an alert issued on one of them while the batch ran, after that read, goes now (one issued
-  // on a record already erased is refused: createAlert reads its subject again as it writes)
-  const gone = new Set(done);
-  const late = await alertsBySubject(tx);
-  for (const id of batch) {
-    for (const alert of gone.has(id) ? late.get(id) ?? [] : []) await erase(alert, late, `alert on ${id}, erased (retention: review date passed)`);
   }
   return { done, told };
 }

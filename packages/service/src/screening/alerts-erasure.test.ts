@@ -76,34 +76,6 @@ describe('erasing a record erases the alerts on it', () => {
     expect(await erasureEntries(world)).toEqual([{ records: ['fedpol:p1', 'fedpol:a1'], reason: 'retention sweep' }]);
   });
 
-  it('the sweep erases an alert issued on a record of its batch after it read the batch\'s alerts', async () => {
-    world = await openTestMosaic({ now: () => new Date('2032-01-01T00:00:00Z') });
-    const { mosaic } = world;
-    await putFixtures(mosaic, [
-      { id: 'p1', schema: 'Person', properties: { name: ['Quentin Erasmo'] }, provenance: testProvenance('fedpol', { reviewDate: '2031-06-01' }) },
-      { ...alertOn('a1', 'fedpol:p1', 'fedpol', 'fedpol-ops'), provenance: testProvenance('fedpol', { reviewDate: '2040-01-01' }) },
-    ]);
-    // the batch's alerts are read (once for the batch, in its transaction); an alert on p1 is
-    // issued just after, as the transaction sees one committed meanwhile (PostgreSQL's read committed)
-    const transaction = mosaic.store.transaction.bind(mosaic.store);
-    let issued = false;
-    mosaic.store.transaction = (fn) => transaction((tx) => {
-      const scan = tx.scanRecords.bind(tx);
-      tx.scanRecords = async (options) => {
-        const page = await scan(options);
-        if (options.schema === 'Alert' && !issued) {
-          issued = true;
-          await putFixtures({ ...mosaic, store: tx }, [{ ...alertOn('a2', 'fedpol:p1', 'intel', 'intel-liaison'), provenance: testProvenance('intel', { reviewDate: '2040-01-01' }) }]);
-        }
-        return page;
-      };
-      return fn(tx);
-    });
-    expect((await sweepRetention(mosaic)).erased).toBe(3);
-    expect(await mosaic.store.getRecord(RecordId('intel:a2'))).toBeUndefined();
-    expect(await erasureEntries(world)).toEqual([{ records: ['fedpol:p1', 'fedpol:a1', 'intel:a2'], reason: 'retention sweep' }]);
-  });
-
   it('refuses an alert whose subject is erased while it is issued, as on a missing record: it would outlive the erasure', async () => {
     world = await openTestMosaic();
     const { mosaic } = world;
