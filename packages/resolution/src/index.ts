@@ -29,7 +29,7 @@ export { pairwiseMetrics, clusterMetrics } from './evaluate-clusters.ts';
 export type { Metrics } from './evaluate-clusters.ts';
 export { createResolutionIndex, addRecord, candidatesOf } from './resolution-index.ts';
 export type { ResolutionIndex, AddResult, AddOutcome, Candidate } from './resolution-index.ts';
-export { answeredByJudgements, entityPairKey, reviewQueue } from './review-queue.ts';
+export { answeredByJudgements, byReviewPriority, entityPairKey, reviewPriority, reviewQueue } from './review-queue.ts';
 export type { AnsweredPair, ReviewItem, ReviewState } from './review-queue.ts';
 export { undoMerge } from './undo-merge.ts';
 export { judgeLocally } from './judge-locally.ts';

@@ -57,20 +57,34 @@ export function reviewQueue(
     if (state.groups[i] === undefined || state.groups[j] === undefined) continue;
     const entityA = state.entities[i] as EntityId;
     const entityB = state.entities[j] as EntityId;
-    const affected = entityA === entityB ? size(entityA) : size(entityA) + size(entityB);
-    const priority = (1 - Math.abs(2 * p - 1)) * Math.log2(1 + affected);
+    const priority = reviewPriority(p, entityA === entityB ? size(entityA) : size(entityA) + size(entityB));
     // the cheap test first: most pairs in the band are not among the best
     const worst = best.length >= limit ? best[best.length - 1] as ReviewItem : undefined;
     if (worst && priority < worst.priority) continue;
     const item = { a: state.ids[i] as RecordId, b: state.ids[j] as RecordId, probability: p, entityA, entityB, priority };
-    if (worst && byPriority(item, worst) >= 0) continue;
+    if (worst && byReviewPriority(item, worst) >= 0) continue;
     if (answered(item.a, item.b, entityA, entityB)) continue;
-    let at = best.length;
-    while (at > 0 && byPriority(item, best[at - 1] as ReviewItem) < 0) at--;
-    best.splice(at, 0, item);
+    // found by halving: a reviewer's read can ask for thousands (entity-view.ts reviewPairs)
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (byReviewPriority(item, best[mid] as ReviewItem) < 0) high = mid;
+      else low = mid + 1;
+    }
+    best.splice(low, 0, item);
     if (best.length > limit) best.pop();
   }
   return best;
+}
+
+/**
+ * A pair's priority: its uncertainty (1 at even odds, 0 at certainty) times log2(1 + the records
+ * its answer moves). It grows with `affected`, so a count of fewer records (those one reader may
+ * see) never gives a higher priority than the queue's count of all of them.
+ */
+export function reviewPriority(probability: number, affected: number): number {
+  return (1 - Math.abs(2 * probability - 1)) * Math.log2(1 + affected);
 }
 
 /**
@@ -105,8 +119,8 @@ function bandOf(state: ReviewState): Int32Array {
   return pairs;
 }
 
-/** Higher priority first, then by the records' ids (a stable order for equal priorities). */
-function byPriority(x: ReviewItem, y: ReviewItem): number {
+/** Higher priority first, then by the records' ids (a stable order for equal priorities): the queue's order, for whoever ranks its pairs again. */
+export function byReviewPriority(x: Pick<ReviewItem, 'a' | 'b' | 'priority'>, y: Pick<ReviewItem, 'a' | 'b' | 'priority'>): number {
   return y.priority - x.priority || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0);
 }
 

@@ -18,7 +18,7 @@
  */
 import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
 import {
-  addRecord, adoptChange, answeredByJudgements, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, preparingLookups, removeLocally, joinChanges, reviewQueue, schemaGroup, undoLocally, undoMerge, updateLocally, visibleParts,
+  addRecord, adoptChange, answeredByJudgements, byReviewPriority, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, preparingLookups, removeLocally, joinChanges, reviewPriority, reviewQueue, schemaGroup, undoLocally, undoMerge, updateLocally, visibleParts,
   type AnsweredPair, type Candidate, type Judgement, type ResolutionChange, type ResolutionIndex, type ReviewItem, type Verdict,
 } from '@mosaic/resolution';
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
@@ -70,6 +70,11 @@ export interface EntityProjection extends Projection {
   partsOf(entity: EntityId, visible: ReadonlySet<RecordId>): readonly (readonly RecordId[])[];
   /** Resolved records a new one would be compared with (same blocking and scorer), best first; nothing is added. */
   candidates(record: Pick<EntityRecord, 'schema' | 'properties'>, limit: number): readonly Candidate[];
+  /**
+   * The best `limit` uncertain pairs by a priority that counts every record of their entities,
+   * hidden ones included: not an order to show anyone as it is (reviewPairs ranks them again on
+   * what the reviewer may see, and reads as far as it needs).
+   */
   review(limit: number): readonly ReviewItem[];
   /** The pair compared with the model and name frequencies of the last full pass (the shipped model before any): level and weight per feature. */
   explain(a: Pick<EntityRecord, 'schema' | 'properties'>, b: Pick<EntityRecord, 'schema' | 'properties'>): ScoreResult;
@@ -149,7 +154,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       if (entityA === undefined || entityB === undefined || answered(pair.a, pair.b, entityA, entityB)) continue;
       const affected = entityA === entityB ? (members.get(entityA)?.length ?? 1) : (members.get(entityA)?.length ?? 1) + (members.get(entityB)?.length ?? 1);
       // The same priority as the full pass's queue: uncertainty times the records affected.
-      items.push({ ...pair, entityA, entityB, priority: (1 - Math.abs(2 * pair.probability - 1)) * Math.log2(1 + affected) });
+      items.push({ ...pair, entityA, entityB, priority: reviewPriority(pair.probability, affected) });
     }
     return items;
   };
@@ -374,7 +379,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       const current = index;
       const sizeOf = (entity: EntityId): number => current.members.get(entity)?.length ?? 1;
       for (const item of [...reviewQueue(index.state, { limit, answered, sizeOf }), ...arrivalsToReview(answered)]) items.set(pairKey(item.a, item.b), item);
-      return [...items.values()].sort((x, y) => y.priority - x.priority).slice(0, limit);
+      // the queue's order throughout (ties by the records' ids), which reviewPairs reads on from
+      return [...items.values()].sort(byReviewPriority).slice(0, limit);
     },
     // A judgement moves only the records of its two entities: they are clustered again at once
     // (judge-locally.ts), and a full pass is run only for entities too large for that.

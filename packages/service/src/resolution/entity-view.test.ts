@@ -124,6 +124,80 @@ describe('reviewPairs', () => {
   });
 });
 
+describe('reviewPairs, ranked on what the reviewer may see', () => {
+  const fedPairs = async (limit: number): Promise<string[]> => (await reviewPairs(world!.mosaic, await as('fedAnalyst'), projections!.entities, limit))
+    .map((p) => [p.a.id, p.b.id].sort().join()).filter((p) => p.startsWith('fedpol:') && p.includes(',fedpol:'));
+  // two federal pairs alike: a record with a passport and a date of birth, and one with the name alone
+  const aurelien = { name: ['Aurelien Dufresne'] };
+  const bertille = { name: ['Bertille Vanhoof'] };
+  const bertilleInFull = { ...bertille, passportNumber: ['EK200002'], birthDate: ['1979-09-23'] };
+  async function twoFederalPairs(): Promise<void> {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    await put({ id: 'f1', schema: 'Person', properties: { ...aurelien, passportNumber: ['EK100001'], birthDate: ['1981-04-12'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'f2', schema: 'Person', properties: aurelien, provenance: testProvenance('fedpol') });
+    await put({ id: 'g1', schema: 'Person', properties: bertilleInFull, provenance: testProvenance('fedpol') });
+    await put({ id: 'g2', schema: 'Person', properties: bertille, provenance: testProvenance('fedpol') });
+  }
+
+  it('orders the pairs whatever records hidden from the reviewer their entities hold', async () => {
+    await twoFederalPairs();
+    await projections!.follower.catchUp();
+    await projections!.entities.rebuild();
+    const before = await fedPairs(20);
+    expect(before).toEqual(['fedpol:f1,fedpol:f2', 'fedpol:g1,fedpol:g2']);
+    // intelligence, which shares nothing with the federal police, holds three records of g1's
+    // person (resolution joins them to g1) and three of other people named as f1 and f2 are (so
+    // both names stay as frequent as each other, and both pairs as likely)
+    for (let k = 0; k < 3; k++) {
+      await put({ id: `hg${k}`, schema: 'Person', properties: bertilleInFull, provenance: testProvenance('intel') });
+      await put({ id: `hf${k}`, schema: 'Person', properties: { ...aurelien, passportNumber: [`ZZ90000${k}`], birthDate: [`196${k}-01-0${k + 1}`] }, provenance: testProvenance('intel') });
+    }
+    await projections!.follower.catchUp();
+    await projections!.entities.rebuild();
+    const entities = projections!.entities;
+    expect(entities.entityOf(RecordId('intel:hg0'))).toBe(entities.entityOf(RecordId('fedpol:g1')));
+    const queued = (a: string, b: string) => entities.review(100).find((item) => [item.a, item.b].sort().join() === `${a},${b}`);
+    expect(queued('fedpol:f1', 'fedpol:f2')?.probability).toBe(queued('fedpol:g1', 'fedpol:g2')?.probability);
+    // the queue puts g's pair first for the four records its answer moves; for the federal police it moves two, as f's does
+    expect(queued('fedpol:g1', 'fedpol:g2')!.priority).toBeGreaterThan(queued('fedpol:f1', 'fedpol:f2')!.priority);
+    expect(await fedPairs(20)).toEqual(before);
+    expect(await fedPairs(1)).toEqual(['fedpol:f1,fedpol:f2']);
+  });
+
+  it('reads the queue on past the pairs hidden from the reviewer to those they may see', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    await put({ id: 'f1', schema: 'Person', properties: { ...aurelien, passportNumber: ['EK100001'], birthDate: ['1981-04-12'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'f2', schema: 'Person', properties: aurelien, provenance: testProvenance('fedpol') });
+    // six intelligence records of one person of that name: each with f2 is an uncertain pair
+    // the queue puts first (its answer moves seven records), none the federal police may see
+    for (let k = 0; k < 6; k++) await put({ id: `hf${k}`, schema: 'Person', properties: { ...aurelien, passportNumber: ['ZZ900009'], birthDate: ['1962-01-02'] }, provenance: testProvenance('intel') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const queue = projections.entities.review(100).map((item) => [item.a, item.b].sort().join());
+    expect(queue.indexOf('fedpol:f1,fedpol:f2')).toBeGreaterThanOrEqual(6);
+    expect(await fedPairs(1)).toEqual(['fedpol:f1,fedpol:f2']);
+    expect(await fedPairs(20)).toEqual(['fedpol:f1,fedpol:f2']);
+  });
+
+  it('asks about each of two records a hidden record ties into one entity, as about records apart', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    await put({ id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'y', schema: 'Person', properties: { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'w', schema: 'Person', properties: { name: ['Quentin Lavigne'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'z', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('intel') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const entities = projections.entities;
+    expect(entities.entityOf(RecordId('fedpol:x'))).toBe(entities.entityOf(RecordId('fedpol:y')));
+    expect(entities.entityOf(RecordId('fedpol:w'))).not.toBe(entities.entityOf(RecordId('fedpol:x')));
+    // x and y are two people to the federal police: w against each is a question of its own
+    expect((await fedPairs(20)).sort()).toEqual(['fedpol:w,fedpol:x', 'fedpol:w,fedpol:y']);
+  });
+});
+
 describe('entity ids as a reader sees the parts', () => {
   /** Two people the federal police hold apart, until intelligence (which shares nothing with them) writes one record holding both. */
   async function twoPeopleJoinedByIntel() {

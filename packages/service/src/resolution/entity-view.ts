@@ -9,7 +9,7 @@ import type { ScoreResult } from '@mosaic/matching';
 import { decide, type Pointer } from '@mosaic/policy';
 import { ALERT_CATEGORIES, isAlertActive } from '@mosaic/screening';
 import type { StoredRecord } from '@mosaic/store';
-import { entityPairKey, schemaGroup, type ReviewItem } from '@mosaic/resolution';
+import { byReviewPriority, pairKey, reviewPriority, schemaGroup, type ReviewItem } from '@mosaic/resolution';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { recordView, type RecordView } from '../records.ts';
@@ -195,11 +195,38 @@ export interface ReviewPair {
   readonly entityB: EntityId;
 }
 
+/** The widest window of the queue a reviewer's pairs are read from, as a list of reports reads at most (read-report.ts). */
+const MAX_REVIEW_WINDOW = 5000;
+
+/** An entity as the reviewer sees it: the members they may read, and the part each falls in on what they may see (as readerView). */
+interface EntityInView {
+  readonly readable: ReadonlyMap<RecordId, StoredRecord>;
+  readonly partOf: ReadonlyMap<RecordId, readonly RecordId[]>;
+}
+
+/** A pair of the queue as the reviewer sees it: its priority on the records they may see, and the question it asks them. */
+interface RankedPair {
+  readonly item: ReviewItem;
+  readonly a: StoredRecord;
+  readonly b: StoredRecord;
+  readonly priority: number;
+  readonly question: string;
+}
+
 /**
  * Uncertain pairs the reviewer (an analyst) may see both sides of, best first. A consultation like a search:
  * the records shown pass the gate (consult: the policy's decision point, the audit entry with
  * the purpose and case reference, disclosures, owners told), and a pair is shown only when both
  * its sides come back.
+ *
+ * "Best" is the queue's priority (review-queue.ts) counted on what this person sees: the records
+ * an answer moves are those of the parts of the two entities they see (the members they may read,
+ * regrouped on what they may see, as readerView), and two such parts are one question, so neither
+ * the order nor which pairs are shown depends on records they may not read (DESIGN.md principle 3).
+ * The queue counts every record, so its priority is never below this one: it is read in a window
+ * of five times `limit`, widened (to at most MAX_REVIEW_WINDOW) until the last pair kept comes
+ * before every pair left unread, so that pairs hidden from the person neither crowd out those
+ * they may see nor change their order.
  */
 export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, limit: number): Promise<readonly ReviewPair[]> {
   // the queue is there to be judged, and only analysts judge (judgePair): anyone else would be
@@ -210,26 +237,64 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
   const user = policyUser(consultation.user);
   const context = policyContext(snapshot, consultation);
   const may = (s: StoredRecord): boolean => mosaic.decide(user, 'read', { kind: 'record', id: s.record.id, provenance: s.record.provenance }, context).effect === 'allow';
-  const chosen: { readonly item: ReviewItem; readonly a: StoredRecord; readonly b: StoredRecord }[] = [];
-  /** Whether the entity's view for this person (its members they may read, regrouped: partsOf) holds `a` and `b` together. */
-  const togetherInView = async (entity: EntityId, a: RecordId, b: RecordId): Promise<boolean> => {
-    const members = await mosaic.store.getRecords([...entities.membersOf(entity)]);
-    const visible = new Set(members.filter(may).map((m) => m.record.id));
-    return entities.partsOf(entity, visible).some((part) => part.includes(a) && part.includes(b));
+  const views = new Map<EntityId, EntityInView>();
+  const see = async (ids: readonly EntityId[]): Promise<void> => {
+    const fresh = [...new Set(ids)].filter((e) => !views.has(e));
+    const stored = new Map((await mosaic.store.getRecords(fresh.flatMap((e) => entities.membersOf(e)))).map((s) => [s.record.id, s]));
+    for (const entity of fresh) {
+      const members = entities.membersOf(entity);
+      const readable = new Map(members.flatMap((id) => {
+        const s = stored.get(id);
+        return s && may(s) ? [[id, s] as const] : [];
+      }));
+      // all of it readable: it holds together on what they see, one part (as readerView)
+      const ids = [...readable.keys()].sort();
+      const parts = ids.length === 0 ? [] : ids.length === members.length ? [ids] : entities.partsOf(entity, new Set(ids));
+      views.set(entity, { readable, partOf: new Map(parts.flatMap((part) => part.map((id) => [id, part] as const))) });
+    }
   };
-  // two entities are one question: asked once, by the best pair of theirs this person may see
-  const asked = new Set<string>();
-  for (const item of entities.review(limit * 5)) {
-    if (chosen.length >= limit) break;
-    const question = item.entityA === item.entityB ? `${item.a}\u0000${item.b}` : entityPairKey(item.entityA, item.entityB);
-    if (asked.has(question)) continue;
-    const [a, b] = await Promise.all([mosaic.store.getRecord(item.a), mosaic.store.getRecord(item.b)]);
-    if (!a || !b || !may(a) || !may(b)) continue;
-    // a pair already in one entity through records this person may not see (their view of the
-    // entity holds the two apart) is not theirs to be asked: it would tell them of that link
-    if (item.entityA === item.entityB && !(await togetherInView(item.entityA, item.a, item.b))) continue;
-    asked.add(question);
-    chosen.push({ item, a, b });
+  const ranked = (item: ReviewItem): RankedPair | undefined => {
+    const viewA = views.get(item.entityA);
+    const viewB = views.get(item.entityB);
+    const a = viewA?.readable.get(item.a);
+    const b = viewB?.readable.get(item.b);
+    const partA = viewA?.partOf.get(item.a);
+    const partB = viewB?.partOf.get(item.b);
+    if (!a || !b || !partA || !partB) return undefined;
+    if (item.entityA === item.entityB) {
+      // a pair already in one entity through records this person may not see (their view of the
+      // entity holds the two apart) is not theirs to be asked: it would tell them of that link
+      if (partA !== partB) return undefined;
+      return { item, a, b, priority: reviewPriority(item.probability, partA.length), question: pairKey(item.a, item.b) };
+    }
+    // two parts are one question, asked by the best pair of theirs: a part is named by its first record
+    return { item, a, b, priority: reviewPriority(item.probability, partA.length + partB.length), question: pairKey(partA[0] as RecordId, partB[0] as RecordId) };
+  };
+  const best = (items: readonly ReviewItem[]): RankedPair[] => {
+    const all = items.flatMap((item) => ranked(item) ?? []).sort((x, y) => byReviewPriority({ ...x.item, priority: x.priority }, { ...y.item, priority: y.priority }));
+    const asked = new Set<string>();
+    const out: RankedPair[] = [];
+    for (const pair of all) {
+      if (out.length >= limit) break;
+      if (asked.has(pair.question)) continue;
+      asked.add(pair.question);
+      out.push(pair);
+    }
+    return out;
+  };
+  let window = limit * 5;
+  let chosen: RankedPair[];
+  for (;;) {
+    const items = entities.review(window);
+    await see(items.flatMap((item) => [item.entityA, item.entityB]));
+    chosen = best(items);
+    // a pair left unread ranks no higher for this person than in the queue, which puts it after
+    // the window's last: once the last pair kept comes before that one, none can displace it
+    const last = items.at(-1);
+    const kept = chosen.at(-1);
+    const settled = chosen.length >= limit && (kept === undefined || last === undefined || byReviewPriority({ ...kept.item, priority: kept.priority }, last) <= 0);
+    if (settled || items.length < window || window >= MAX_REVIEW_WINDOW) break;
+    window = Math.min(window * 4, MAX_REVIEW_WINDOW);
   }
   const records = new Map(chosen.flatMap(({ a, b }) => [a.record, b.record]).map((r) => [r.id, r]));
   const { visible } = await consult(mosaic, consultation, [...records.values()], { action: 'read', query: { review: limit } });
