@@ -14,6 +14,7 @@
 import { EntityGraph, type EdgeId, type NodeId } from '@mosaic/graph';
 import type { EntityId, RecordId } from '@mosaic/model';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
+import { EntityPartsGraph, type DrawnPart } from './entity-parts-graph.ts';
 import type { GraphProjection } from './graph-projection.ts';
 
 export interface EntityGraphView {
@@ -28,6 +29,12 @@ export interface EntityGraphView {
   endpointsOf(edge: EdgeId): readonly RecordId[];
   /** A node's members a viewer may see, regrouped on the visible evidence alone (largest part first). */
   partsOf(node: NodeId, visible: ReadonlySet<RecordId>): readonly (readonly RecordId[])[];
+  /**
+   * The network with entities drawn as the parts one reader sees of them (entity-parts-graph.ts),
+   * for one query run made at once (the next call draws it again), and the two member records
+   * each tie drawn between two parts joins.
+   */
+  drawParts(parts: readonly DrawnPart[]): { readonly graph: EntityGraph; readonly ties: ReadonlyMap<EdgeId, readonly [RecordId, RecordId]> };
 }
 
 export function createEntityGraphView(records: GraphProjection, entities: Pick<EntityProjection, 'entityOf' | 'onMembership' | 'partsOf'>): EntityGraphView {
@@ -42,6 +49,8 @@ export function createEntityGraphView(records: GraphProjection, entities: Pick<E
   const derived = new Map<RecordId, Set<EdgeId>>();
   const dirty = new Set<RecordId>();
   let initial = true;
+  // one drawing, drawn again for each run, so a path search keeps its per-node arrays (path-search.ts)
+  let drawing: EntityPartsGraph | undefined;
   entities.onMembership((record) => dirty.add(record));
 
   const track = (record: RecordId, edge: EdgeId): void => {
@@ -126,5 +135,9 @@ export function createEntityGraphView(records: GraphProjection, entities: Pick<E
     nodeOf: (record) => placed.get(record),
     endpointsOf: (edge) => ends.get(edge) ?? [],
     partsOf: (node, visible) => entities.partsOf(node as EntityId, visible),
+    drawParts(parts) {
+      drawing ??= new EntityPartsGraph(graph, recordGraph);
+      return { graph: drawing, ties: drawing.draw(parts, (edge) => ends.get(edge) ?? []) };
+    },
   };
 }

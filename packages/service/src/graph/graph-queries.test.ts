@@ -7,7 +7,7 @@ import { startProjections, type Projections } from '../projections.ts';
 import { entityOfRecord } from '../resolution/entity-view.ts';
 import { closeTestWorld, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { MAX_SHARING } from './graph-projection.ts';
-import { graphConnectors, graphExpand, graphTimeline } from './graph-queries.ts';
+import { graphCentrality, graphCommunities, graphConnectors, graphExpand, graphInduced, graphPaths, graphTimeline } from './graph-queries.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -60,7 +60,7 @@ describe('graph queries seeded by a record', () => {
 });
 
 describe('entity nodes as a user sees the parts', () => {
-  it('draw an entity as the part that goes by its id for the user: one joined only through a record they may not see is not drawn under the other\'s id', async () => {
+  it('draw each part an entity falls into for the user under the id it goes by: one joined only through a record they may not see is drawn apart, under its own id', async () => {
     world = await openTestMosaic();
     projections = await startProjections(world.mosaic, { follow: false });
     // two people the federal police and the zone hold apart, until intelligence (which shares
@@ -83,14 +83,17 @@ describe('entity nodes as a user sees the parts', () => {
       return 'subgraph' in (answer as object) ? (answer as Awaited<ReturnType<typeof graphExpand>>).subgraph.nodes.map((n) => `${n.id} ${n.label}`) : (answer as { code: string }).code;
     };
     // the federal police's analyst: the entity's id draws the person whose profile goes by it, and
-    // the other person is not drawn under it, by the entity's id or by their own record
+    // the other person is drawn apart, under the id their profile goes by, by that id or by their record
     const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
     const [own, other] = (await entityOfRecord(world.mosaic, fed, entities, RecordId('zone-north:k9'))) === live ? ['zone-north:k9', 'fedpol:l10'] : ['fedpol:l10', 'zone-north:k9'];
     const name = (record: string) => (record === 'zone-north:k9' ? 'Kasimir Vandermolen' : 'Leopold Graszczyk');
     expect(await entityOfRecord(world.mosaic, fed, entities, RecordId(own))).toBe(live);
+    const part = await entityOfRecord(world.mosaic, fed, entities, RecordId(other));
+    expect(part).not.toBe(live);
     expect(await drawn(fed, live)).toEqual([`${live} ${name(own)}`]);
     expect(await drawn(fed, own)).toEqual([`${live} ${name(own)}`]);
-    expect(await drawn(fed, other)).toBe('MOSAIC_NOT_FOUND');
+    expect(await drawn(fed, other)).toEqual([`${part} ${name(other)}`]);
+    expect(await drawn(fed, part)).toEqual([`${part} ${name(other)}`]);
     // intelligence, let read the others' records here, sees the record that joins them: one entity, by either record
     const { org, agreements } = await world.mosaic.org();
     const full = agreements.find((a) => a.id === 'fedpol-zone')!;
@@ -101,6 +104,69 @@ describe('entity nodes as a user sees the parts', () => {
     const one = await drawn(intel, live);
     expect(one).toEqual([expect.stringMatching(new RegExp(`^${live} `))]);
     expect([await drawn(intel, own), await drawn(intel, other)]).toEqual([one, one]);
+    // the id of the part is the absorbed entity's, not drawn for a reader who sees the whole entity
+    expect(await drawn(intel, part)).toBe('MOSAIC_NOT_FOUND');
+  });
+
+  it('link each part as the entity it was before the record the user may not see joined them: every answer is the one given before that record came', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    const person = (agency: string, id: string, name: string, properties: Record<string, string[]>) => ({ id, schema: 'Person', properties: { name: [name], ...properties }, provenance: testProvenance(agency) });
+    const record = (agency: string, id: string, schema: string, properties: Record<string, string[]>) => ({ id, schema, properties, provenance: testProvenance(agency) });
+    await putFixtures(world.mosaic, [
+      person('zone-north', 'k9', 'Kasimir Vandermolen', { birthDate: ['1975-06-06'], passportNumber: ['BE9990001'] }),
+      person('fedpol', 'l10', 'Leopold Graszczyk', { birthDate: ['1966-02-17'], idNumber: ['66021712345'] }),
+      person('fedpol', 'p3', 'Pieter Claeys', { birthDate: ['1981-09-30'] }),
+      person('zone-north', 'q4', 'Quinten Moreels', { birthDate: ['1992-12-01'] }),
+      // Leopold knows Pieter; Kasimir's cousin is Quinten; the federal police tie Kasimir to Leopold
+      record('fedpol', 'as1', 'Associate', { person: ['l10'], associate: ['p3'], startDate: ['2019-03'] }),
+      record('zone-north', 'fa1', 'Family', { person: ['k9'], relative: ['q4'], relationship: ['cousin'] }),
+      record('fedpol', 'ax', 'Associate', { person: ['zone-north:k9'], associate: ['l10'], startDate: ['2020'] }),
+      record('fedpol', 's1', 'Sighting', { person: ['l10'], date: ['2021-05-04'], place: ['E19 Meer'] }),
+    ]);
+    await projections.follower.catchUp();
+    await projections.entities.settle();
+    const entities = projections.entities;
+    const [k, l, p, q] = ['zone-north:k9', 'fedpol:l10', 'fedpol:p3', 'zone-north:q4'].map((r) => entities.entityOf(RecordId(r))! as string as NodeId) as [NodeId, NodeId, NodeId, NodeId];
+    expect(new Set([k, l, p, q]).size).toBe(4);
+    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const mosaic = world.mosaic;
+    const sources = projections;
+    const byId = <T extends { readonly id: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const drawing = (s: { readonly nodes: readonly { readonly id: string }[]; readonly edges: readonly { readonly id: string }[] }) => ({ nodes: byId(s.nodes), edges: byId(s.edges) });
+    /** Everything the federal analyst learns of the network around the four, by entity id and by record. */
+    const everything = async () => JSON.stringify([
+      drawing((await graphExpand(mosaic, fed, sources, { seeds: [k], hops: 3 })).subgraph),
+      drawing((await graphExpand(mosaic, fed, sources, { seeds: [l], hops: 1 })).subgraph),
+      drawing((await graphExpand(mosaic, fed, sources, { seeds: ['fedpol:l10' as NodeId, p], hops: 0 })).subgraph),
+      drawing((await graphExpand(mosaic, fed, sources, { seeds: ['zone-north:k9' as NodeId], hops: 1, types: ['family'] })).subgraph),
+      drawing((await graphExpand(mosaic, fed, sources, { seeds: [k], hops: 2, agencies: ['fedpol'] })).subgraph),
+      await graphPaths(mosaic, fed, sources, { from: p, to: q, k: 3 }),
+      await graphPaths(mosaic, fed, sources, { from: 'fedpol:l10' as NodeId, to: k }),
+      await graphConnectors(mosaic, fed, sources, { entities: [p, q] }),
+      await graphCommunities(mosaic, fed, sources, { nodes: [k, l, p, q] }),
+      await graphCentrality(mosaic, fed, sources, { nodes: [k, l, p, q], measure: 'betweenness' }),
+      await graphCentrality(mosaic, fed, sources, { nodes: [k, l, p, q], measure: 'degree' }),
+      drawing(await graphInduced(mosaic, fed, sources, { nodes: [k, l, p, q] })),
+      await graphTimeline(mosaic, fed, sources, { entities: [l, q] }),
+    ]);
+    const before = await everything();
+    // the four and the three ties between them, Leopold's sighting on his timeline
+    expect(before).toContain(`"id":"${l}","kind":"Person","label":"Leopold Graszczyk"`);
+    expect(before).toContain('"provenance":["fedpol:ax"]');
+    expect(before).toContain('"id":"fedpol:s1"');
+    // intelligence (which shares nothing with the federal police) holds Kasimir and Leopold to be one,
+    // and ties him to Pieter and Quinten: one entity of the two, and ties the analyst may not see
+    await putFixtures(world.mosaic, [
+      person('intel', 'h9', 'Kasimir Vandermolen', { name: ['Kasimir Vandermolen', 'Leopold Graszczyk'], birthDate: ['1975-06-06', '1966-02-17'], passportNumber: ['BE9990001'], idNumber: ['66021712345'] }),
+      record('intel', 'ih1', 'Associate', { person: ['h9'], associate: ['fedpol:p3'] }),
+      record('intel', 'ih2', 'Family', { person: ['zone-north:q4'], relative: ['fedpol:l10'] }),
+      record('intel', 'is1', 'Sighting', { person: ['h9'], involved: ['zone-north:q4'], date: ['2021-06-01'], place: ['Zaventem'] }),
+    ]);
+    await projections.follower.catchUp();
+    await projections.entities.settle();
+    expect(entities.entityOf(RecordId('zone-north:k9'))).toBe(entities.entityOf(RecordId('fedpol:l10')));
+    expect(await everything()).toBe(before);
   });
 });
 

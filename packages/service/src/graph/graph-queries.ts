@@ -6,14 +6,15 @@
  * graph query, which removes hidden parts before computing anything, so no path, count, degree,
  * community or score derives from hidden data. Entity labels are made from visible members only.
  * An entity whose members the user may see hold together only through records they may not see
- * falls into parts, each going by an id of its own (reader-view.ts): its node is drawn as the
- * part that goes by the entity's id, the one its profile shows, and its other parts are not drawn
- * at entity level (under the entity's id they would tell the user of the hidden tie).
+ * falls into parts, each going by an id of its own (reader-view.ts): each such part is drawn as
+ * a node of its own under that id, the one its profile shows, linked as the entity it was before
+ * the hidden record joined it (entity-parts-graph.ts), so that neither one node nor a missing tie
+ * tells the user of the hidden record. A part that goes by no id is not drawn.
  * What is returned is then logged as a consultation like any other read.
  */
 import {
   centrality, communities, connectors, expand, inducedSubgraph, kShortestPaths, places, timeline, toGraphML, toJSON,
-  type CentralityMeasure, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
+  type CentralityMeasure, type EdgeId, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type RecordId } from '@mosaic/model';
@@ -23,6 +24,7 @@ import { policyContext, policyUser, type Consultation } from '../organisation.ts
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { readerView } from '../resolution/reader-view.ts';
 import type { Mosaic } from '../runtime.ts';
+import type { DrawnPart } from './entity-parts-graph.ts';
 import type { EntityGraphView } from './entity-graph-view.ts';
 import type { GraphEvent, GraphProjection } from './graph-projection.ts';
 
@@ -33,8 +35,8 @@ export type GraphLevel = (typeof GRAPH_LEVELS)[number];
 export interface GraphSources {
   readonly graph: GraphProjection;
   readonly entityGraph: EntityGraphView;
-  /** The resolved entities, for the parts an entity falls into for a user (reader-view.ts). */
-  readonly entities: Pick<EntityProjection, 'membersOf' | 'partsOf'>;
+  /** The resolved entities, for the parts an entity falls into for a user (reader-view.ts) and the ids those go by. */
+  readonly entities: Pick<EntityProjection, 'membersOf' | 'partsOf' | 'resolve'>;
 }
 
 export interface GraphFilters {
@@ -49,9 +51,14 @@ export interface GraphFilters {
   readonly agencies?: readonly string[];
 }
 
+/**
+ * Given ids that are no node are looked up as ids an entity absorbed (a part may go by one), at
+ * most this many in a query: each lookup reads resolution's redirects (EntityProjection.resolve).
+ */
+const LOOKUPS_PER_QUERY = 50;
+
 /** One user's view of one level of the network, for one query. */
 interface View {
-  readonly graph: EntityGraph;
   readonly scope: QueryScope;
   readonly visible: (record: RecordId) => boolean;
   /** Whether a shared-identifier edge stands for this user (its identifier not held by too many they see). */
@@ -64,13 +71,20 @@ interface View {
   recordsOf(node: NodeId): readonly RecordId[];
   /** The records behind an edge: its claims and, at entity level, the members it joins. */
   edgeRecords(edge: GraphEdge): readonly RecordId[];
-  /** Where a given id sits at this level (a record id given at entity level means its entity). */
+  /** Where a given id sits at this level (a record id given at entity level means its entity, or the part of it the record is in). */
   nodeFor(id: NodeId): NodeId;
   /**
-   * Learns which part goes by its id of each entity met since that falls apart for the user;
-   * true when there were any (what was computed meanwhile drew all their parts: see settled).
+   * The network to run the query on, drawn for one run made at once: at entity level, with the
+   * entities known to fall apart for the user drawn as their parts.
+   */
+  draw(): EntityGraph;
+  /**
+   * Learns which parts go by an id of each entity met since that falls apart for the user;
+   * true when there were any (what was computed meanwhile drew them whole: see settled).
    */
   settle(): Promise<boolean>;
+  /** Learns the parts of the entities that given ids which are no node were absorbed into (an id a part goes by). */
+  learn(ids: readonly NodeId[]): Promise<void>;
 }
 
 async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, filters: GraphFilters): Promise<View> {
@@ -103,7 +117,6 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   const claimsVisible = (edge: GraphEdge): boolean => edge.provenance.every(visible) && sharing(edge);
   if (filters.level === 'record') {
     return {
-      graph: records.graph,
       scope: { visibility: { node: (node) => visible(node.id as RecordId), edge: claimsVisible }, ...filterScope },
       visible,
       sharing,
@@ -112,41 +125,76 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
       recordsOf: (node) => (visible(node as RecordId) ? [node as RecordId] : []),
       edgeRecords: (edge) => edge.provenance,
       nodeFor: (id) => id,
+      draw: () => records.graph,
       settle: async () => false,
+      learn: async () => undefined,
     };
   }
   const entityGraph = sources.entityGraph;
   entityGraph.sync();
   const members = new Map<NodeId, readonly RecordId[]>();
-  /** The records of the part that goes by its id, of each entity met that falls apart for this user. */
-  const named = new Map<NodeId, ReadonlySet<RecordId>>();
+  /** The parts that go by an id of each entity met (or looked up) whose parts are known. */
+  const named = new Map<NodeId, readonly DrawnPart[]>();
+  /** Each of those parts by the id it goes by, and the id of the part each of their records is in. */
+  const parts = new Map<NodeId, DrawnPart>();
+  const partOf = new Map<RecordId, NodeId>();
   const unnamed = new Set<NodeId>();
+  /** The two member records each tie drawn between two parts of one entity joins. */
+  const ties = new Map<EdgeId, readonly RecordId[]>();
   const visibleMembers = (node: NodeId): readonly RecordId[] => {
     let list = members.get(node);
     if (list === undefined) {
-      const all = entityGraph.membersOf(node).filter(visible).sort();
-      // An entity that falls apart on what this user may see (joined only through hidden
-      // records) is drawn as the part that goes by its id; until that is known (settle), as all
-      // it holds for the user, in an answer that is not given.
-      const apart = all.length > 1 && entityGraph.partsOf(node, new Set(all)).length > 1;
-      const part = named.get(node);
-      if (apart && part === undefined) {
-        unnamed.add(node);
-        return all;
+      const part = parts.get(node);
+      if (part !== undefined && part.id !== part.entity) {
+        const now = new Set(entityGraph.membersOf(part.entity));
+        list = part.records.filter((r) => now.has(r) && visible(r));
+      } else {
+        const all = entityGraph.membersOf(node).filter(visible).sort();
+        // An entity that falls apart on what this user may see (joined only through hidden
+        // records) is drawn as its parts; until those are known (settle), as all it holds for
+        // the user, in an answer that is not given.
+        const apart = all.length > 1 && entityGraph.partsOf(node, new Set(all)).length > 1;
+        if (apart && !named.has(node)) {
+          unnamed.add(node);
+          return all;
+        }
+        list = named.has(node) ? all.filter((r) => partOf.get(r) === node) : all;
       }
-      list = part === undefined ? all : all.filter((r) => part.has(r));
       members.set(node, list);
     }
     return list;
   };
-  const shown = (record: RecordId): boolean => {
+  /** The node a record is drawn in: its entity's, or the part's it is in (none: in no part that goes by an id). */
+  const drawnIn = (record: RecordId): NodeId | undefined => {
     const node = entityGraph.nodeOf(record);
+    return node === undefined || !named.has(node) ? node : partOf.get(record);
+  };
+  const shown = (record: RecordId): boolean => {
+    const node = drawnIn(record);
     return node !== undefined && visibleMembers(node).includes(record);
   };
-  const edgeRecords = (edge: GraphEdge): readonly RecordId[] => [...edge.provenance, ...entityGraph.endpointsOf(edge.id)];
+  const endpoints = (edge: EdgeId): readonly RecordId[] => ties.get(edge) ?? entityGraph.endpointsOf(edge);
+  const edgeRecords = (edge: GraphEdge): readonly RecordId[] => [...edge.provenance, ...endpoints(edge.id)];
+  const settle = async (): Promise<boolean> => {
+    if (unnamed.size === 0) return false;
+    for (const node of [...unnamed]) {
+      const view = await readerView(mosaic, consultation, sources.entities, node as string as EntityId);
+      // an id the network has as a node of another entity, or a part of another already goes by, is not taken twice
+      const drawn = view.parts.flatMap((p): DrawnPart[] => {
+        const id = p.id as string as NodeId;
+        return parts.has(id) || (id !== node && entityGraph.graph.hasNode(id)) ? [] : [{ entity: node, id, records: [...p.records].sort() }];
+      });
+      named.set(node, drawn);
+      for (const part of drawn) {
+        parts.set(part.id, part);
+        for (const record of part.records) partOf.set(record, part.id);
+      }
+      unnamed.delete(node);
+    }
+    return true;
+  };
   return {
-    graph: entityGraph.graph,
-    scope: { visibility: { node: (node) => visibleMembers(node.id).length > 0, edge: (edge) => claimsVisible(edge) && entityGraph.endpointsOf(edge.id).every(shown) }, ...filterScope },
+    scope: { visibility: { node: (node) => visibleMembers(node.id).length > 0, edge: (edge) => claimsVisible(edge) && endpoints(edge.id).every(shown) }, ...filterScope },
     visible,
     sharing,
     present(node) {
@@ -156,35 +204,47 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     edgesOut: aggregateEdges,
     recordsOf: visibleMembers,
     edgeRecords,
-    // a record id stands for its entity only where the user sees the record in it: a hidden one
-    // answers as an id not found (else a seed would confirm that it exists, and whose it is)
+    // a record id stands for its entity (or part) only where the user sees the record in it: a
+    // hidden one answers as an id not found (else a seed would confirm that it exists, and whose it is)
     nodeFor: (id) => {
-      const node = entityGraph.nodeOf(id as RecordId);
-      return node === undefined ? id : shown(id as RecordId) ? node : id;
+      const node = drawnIn(id as RecordId);
+      return node !== undefined && shown(id as RecordId) ? node : id;
     },
-    async settle() {
-      if (unnamed.size === 0) return false;
-      for (const node of [...unnamed]) {
-        const { parts } = await readerView(mosaic, consultation, sources.entities, node as EntityId);
-        named.set(node, new Set(parts.find((p) => p.id === node)?.records ?? []));
-        unnamed.delete(node);
+    draw() {
+      const drawn = [...parts.values()];
+      if (drawn.every((part) => part.id === part.entity)) return entityGraph.graph;
+      const drawing = entityGraph.drawParts(drawn);
+      for (const [id, ends] of drawing.ties) ties.set(id, ends);
+      return drawing.graph;
+    },
+    settle,
+    async learn(ids) {
+      const looked = new Set<NodeId>();
+      for (const id of ids) {
+        if (looked.size >= LOOKUPS_PER_QUERY) break;
+        if (looked.has(id) || entityGraph.graph.hasNode(id) || records.graph.hasNode(id)) continue;
+        looked.add(id);
+        for (const live of await sources.entities.resolve(id as string as EntityId)) {
+          const node = live as string as NodeId;
+          if (node !== id && entityGraph.graph.hasNode(node) && !named.has(node)) unnamed.add(node);
+        }
       }
-      return true;
+      await settle();
     },
   };
 }
 
 /**
- * Runs a query over the view until it met no entity falling apart for the user whose part going
- * by its id was not known yet (View.settle), and answers as that last run did (its error too).
- * Such entities are few (joined only through records the user may not see), and each is read
- * once per query; each run knows more of them, so the runs end.
+ * Runs a query over the view until it met no entity falling apart for the user whose parts were
+ * not known yet (View.settle), and answers as that last run did (its error too). Such entities
+ * are few (joined only through records the user may not see), and each is read once per query;
+ * each run knows more of them, so the runs end.
  */
-async function settled<T>(view: View, query: () => T): Promise<T> {
+async function settled<T>(view: View, query: (graph: EntityGraph) => T): Promise<T> {
   for (;;) {
     let answer: { readonly value: T } | { readonly error: unknown };
     try {
-      answer = { value: query() };
+      answer = { value: query(view.draw()) };
     } catch (error) {
       answer = { error };
     }
@@ -252,16 +312,17 @@ const notFound = (): AppError => new AppError('MOSAIC_NOT_FOUND', 'graph: no suc
  * The given ids at the view's level, each one a node the user may see: an id not found or hidden
  * is not left out quietly, so an answer is never taken for one about all of them.
  */
-function givenNodes(view: View, ids: readonly NodeId[]): NodeId[] {
+function givenNodes(view: View, graph: EntityGraph, ids: readonly NodeId[]): NodeId[] {
   const nodes = ids.map(view.nodeFor);
-  if (nodes.some((node) => !view.graph.hasNode(node) || view.recordsOf(node).length === 0)) throw notFound();
+  if (nodes.some((node) => !graph.hasNode(node) || view.recordsOf(node).length === 0)) throw notFound();
   return nodes;
 }
 
 export async function graphExpand(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { seeds: readonly NodeId[]; hops?: number; maxNodes?: number } & GraphFilters): Promise<{ subgraph: Subgraph; truncated: boolean }> {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const result = await settled(view, () => {
-    const expanded = expand(view.graph, givenNodes(view, request.seeds), { ...view.scope, hops: request.hops ?? 1, nodeBudget: request.maxNodes ?? 200 });
+  await view.learn(request.seeds);
+  const result = await settled(view, (graph) => {
+    const expanded = expand(graph, givenNodes(view, graph, request.seeds), { ...view.scope, hops: request.hops ?? 1, nodeBudget: request.maxNodes ?? 200 });
     if (expanded.subgraph.nodes.length === 0) throw notFound();
     return expanded;
   });
@@ -271,7 +332,8 @@ export async function graphExpand(mosaic: Mosaic, consultation: Consultation, so
 
 export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { from: NodeId; to: NodeId; k?: number } & GraphFilters): Promise<{ paths: readonly { nodes: readonly GraphNode[]; edges: readonly GraphEdge[]; hops: number }[]; reason?: string }> {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const outcome = await settled(view, () => kShortestPaths(view.graph, view.nodeFor(request.from), view.nodeFor(request.to), { ...view.scope, k: request.k ?? 1 }));
+  await view.learn([request.from, request.to]);
+  const outcome = await settled(view, (graph) => kShortestPaths(graph, view.nodeFor(request.from), view.nodeFor(request.to), { ...view.scope, k: request.k ?? 1 }));
   if (!outcome.found) {
     if (outcome.reason === 'not-found') throw notFound();
     return { paths: [], reason: outcome.reason };
@@ -284,21 +346,24 @@ export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sou
 
 export async function graphConnectors(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; maxHops?: number } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const result = await settled(view, () => connectors(view.graph, givenNodes(view, request.entities), { ...view.scope, maxHops: request.maxHops ?? 3 }));
+  await view.learn(request.entities);
+  const result = await settled(view, (graph) => connectors(graph, givenNodes(view, graph, request.entities), { ...view.scope, maxHops: request.maxHops ?? 3 }));
   await disclose(mosaic, consultation, sources, view, { nodes: result.connectors.map((c) => c.node.id), edges: [] }, { connectors: [...request.entities], level: request.level ?? 'entity' });
   return { ...result, connectors: result.connectors.map((c) => ({ ...c, node: view.present(c.node) })) };
 }
 
 export async function graphCommunities(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const result = await settled(view, () => communities(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) }));
+  await view.learn(request.nodes);
+  const result = await settled(view, (graph) => communities(graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) }));
   await disclose(mosaic, consultation, sources, view, { nodes: result.communities.flatMap((c) => c.members), edges: [] }, { communities: request.nodes.length, level: request.level ?? 'entity' });
   return result;
 }
 
 export async function graphCentrality(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[]; measure: CentralityMeasure } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const result = await settled(view, () => centrality(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor), measure: request.measure }));
+  await view.learn(request.nodes);
+  const result = await settled(view, (graph) => centrality(graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor), measure: request.measure }));
   await disclose(mosaic, consultation, sources, view, { nodes: result.converged ? result.scores.map((s) => s.node.id) : [], edges: [] }, { centrality: request.measure, nodes: request.nodes.length, level: request.level ?? 'entity' });
   return result.converged ? { ...result, scores: result.scores.map((s) => ({ ...s, node: view.present(s.node) })) } : result;
 }
@@ -306,7 +371,8 @@ export async function graphCentrality(mosaic: Mosaic, consultation: Consultation
 /** The visible part of the network among given nodes (a saved chart reopened). */
 export async function graphInduced(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters): Promise<Subgraph> {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const subgraph = await settled(view, () => inducedSubgraph(view.graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) }));
+  await view.learn(request.nodes);
+  const subgraph = await settled(view, (graph) => inducedSubgraph(graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) }));
   await disclose(mosaic, consultation, sources, view, { nodes: subgraph.nodes.map((n) => n.id), edges: subgraph.edges }, { chart: request.nodes.length, level: request.level ?? 'entity' });
   return presentSubgraph(view, subgraph);
 }
@@ -343,8 +409,8 @@ export interface MapPlace {
 }
 
 /** The visible events around the visible members of the given nodes, subjects mapped to this level. */
-function visibleEvents(view: View, sources: GraphSources, entities: readonly NodeId[]): { nodes: NodeId[]; items: { event: GraphEvent; involved: NodeId[] }[] } {
-  const nodes = [...new Set(givenNodes(view, entities))];
+function visibleEvents(view: View, graph: EntityGraph, sources: GraphSources, entities: readonly NodeId[]): { nodes: NodeId[]; items: { event: GraphEvent; involved: NodeId[] }[] } {
+  const nodes = [...new Set(givenNodes(view, graph, entities))];
   const items = new Map<RecordId, { event: GraphEvent; involved: NodeId[] }>();
   for (const node of nodes) {
     for (const member of view.recordsOf(node)) {
@@ -360,7 +426,8 @@ function visibleEvents(view: View, sources: GraphSources, entities: readonly Nod
 
 export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; since?: string; until?: string; level?: GraphLevel }): Promise<{ events: readonly TimelineEvent[]; undated: readonly TimelineEvent[] }> {
   const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
-  const { nodes, items } = await settled(view, () => visibleEvents(view, sources, request.entities));
+  await view.learn(request.entities);
+  const { nodes, items } = await settled(view, (graph) => visibleEvents(view, graph, sources, request.entities));
   if (nodes.length === 0) throw notFound();
   const window = request.since || request.until ? { ...(request.since ? { from: request.since } : {}), ...(request.until ? { to: request.until } : {}) } : undefined;
   const result = timeline(
@@ -388,7 +455,8 @@ const PLACE_TIES: ReadonlySet<string> = new Set(['residence', 'ownership', 'shar
 
 export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; level?: GraphLevel }): Promise<{ places: readonly MapPlace[]; bounds: { south: number; west: number; north: number; east: number } | undefined; withoutCoordinates: number }> {
   const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
-  const { nodes, items } = await settled(view, () => visibleEvents(view, sources, request.entities));
+  await view.learn(request.entities);
+  const { nodes, items } = await settled(view, (graph) => visibleEvents(view, graph, sources, request.entities));
   if (nodes.length === 0) throw notFound();
   const recordGraph = sources.graph.graph;
   const candidates: (MapPlace & { readonly date?: string })[] = items.map(({ event, involved }) => ({

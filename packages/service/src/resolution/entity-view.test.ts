@@ -61,10 +61,11 @@ describe('readEntity', () => {
     // Intelligence sees only its own record.
     expect((await shown(await as('intelAnalyst'))).records).toEqual(['intel:z']);
 
-    // In the entity graph the association between x and y is not drawn inside one node, nor as an edge between parts.
+    // In the entity graph each federal record is a node of its own, under the id it goes by, and
+    // the association between x and y is drawn between the two, as it was before intelligence's record came.
     const { subgraph } = await graphExpand(world.mosaic, fed, projections, { seeds: [merged as string as NodeId], hops: 1 });
-    expect(subgraph.nodes.map((n) => n.id)).toEqual([merged]);
-    expect(subgraph.edges).toEqual([]);
+    expect(subgraph.nodes.map((n) => n.id).sort()).toEqual([xId, yId].sort());
+    expect(subgraph.edges.map((e) => ({ ends: [e.source, e.target].sort(), provenance: e.provenance }))).toEqual([{ ends: [xId, yId].sort(), provenance: ['fedpol:a'] }]);
 
     // Once a person judges x and y the same, they are one for everybody who may see them.
     await entities.judge(RecordId('fedpol:x'), RecordId('fedpol:y'), 'same', fed.user.id);
