@@ -87,14 +87,14 @@ describe('administration of agencies and agreements', () => {
   it('names the field and the reason of every validation error, and writes nothing', async () => {
     const bad = await call('sysadmin', 'POST', '/admin/agencies', { id: 'Bad Id', name: 'Y', country: 'BE', contactDesk: { id: 'y-desk', name: 'Desk', contact: '+32' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: { field: 'id' } } });
+    expect(bad.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'id' }] } });
     const country = await call('sysadmin', 'POST', '/admin/agencies', { id: 'yy', name: 'Y', country: 'Belgium', contactDesk: { id: 'yy-desk', name: 'Desk', contact: '+32' } });
-    expect(country.json()).toMatchObject({ error: { details: { field: 'country', reason: expect.stringContaining('ISO 3166') } } });
+    expect(country.json()).toMatchObject({ error: { details: [{ field: 'country', reason: expect.stringContaining('ISO 3166') }] } });
     const schema = await call('sysadmin', 'PUT', '/admin/agreements/zz', { owner: 'fedpol', recipient: 'intel', conditions: { tlp: ['PURPLE'], maxClassification: 'SECRET', handling: [], categories: [] }, effect: 'full' });
     expect(schema.statusCode).toBe(400);
     expect(schema.json()).toMatchObject({ error: { details: expect.arrayContaining([expect.objectContaining({ field: 'conditions.tlp.0' })]) } });
     const empty = await call('sysadmin', 'PUT', '/admin/agreements/zz', { owner: 'fedpol', recipient: 'nowhere', conditions: { tlp: ['CLEAR'], maxClassification: 'SECRET', handling: ['H0'], categories: ['suspect'] }, effect: 'full' });
-    expect(empty.json()).toMatchObject({ error: { details: { field: 'recipient', reason: 'no agency nowhere' } } });
+    expect(empty.json()).toMatchObject({ error: { details: [{ field: 'recipient', reason: 'no agency nowhere' }] } });
     const org = (await call('sysadmin', 'GET', '/admin/organisation')).json() as { agencies: { id: string }[]; agreements: { id: string }[] };
     expect(org.agencies.map((a) => a.id)).not.toContain('yy');
     expect(org.agreements.map((a) => a.id)).not.toContain('zz');
@@ -112,7 +112,7 @@ describe('administration of users, desks and groups', () => {
     for (const [user, method, url, body, field] of cases) {
       const response = await call(user, method, url, body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
-      expect(response.json()).toMatchObject({ error: { details: { field, reason: 'must not hold control characters' } } });
+      expect(response.json()).toMatchObject({ error: { details: [{ field, reason: 'must not hold control characters' }] } });
     }
   });
 
@@ -121,9 +121,9 @@ describe('administration of users, desks and groups', () => {
     expect(desk.statusCode).toBe(201);
     expect((await call('intelAdmin', 'POST', '/admin/desks', { id: 'fed-x', agency: 'fedpol', name: 'X', contact: '+32' })).statusCode).toBe(403);
     const base = { name: 'intel.new', agency: 'intel', desk: 'intel-night', roles: ['analyst'], clearance: 'SECRET', password: 'twelve chars ok' };
-    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, roles: ['sysadmin'] })).json()).toMatchObject({ error: { details: { field: 'roles.0' } } });
-    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, clearance: 'TOP_SECRET' })).json()).toMatchObject({ error: { details: { field: 'clearance' } } });
-    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, password: 'short' })).json()).toMatchObject({ error: { details: { field: 'password' } } });
+    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, roles: ['sysadmin'] })).json()).toMatchObject({ error: { details: [{ field: 'roles.0' }] } });
+    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, clearance: 'TOP_SECRET' })).json()).toMatchObject({ error: { details: [{ field: 'clearance' }] } });
+    expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, password: 'short' })).json()).toMatchObject({ error: { details: [{ field: 'password' }] } });
     expect((await call('intelAdmin', 'POST', '/admin/users', { ...base, agency: 'fedpol', desk: 'fedpol-ops' })).statusCode).toBe(403);
     expect((await call('intelAdmin', 'POST', '/admin/users', base)).statusCode).toBe(201);
     // the same name again: it exists (409); a user, desk or group that does not: 404
@@ -143,11 +143,11 @@ describe('administration of users, desks and groups', () => {
     expect((await call('intelAnalyst', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret })).statusCode).toBe(403);
     const bad = await call('intelAdmin', 'PUT', '/admin/webhook', { url: 'ftp://hooks.intel.example', secret });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ error: { details: { field: 'url', reason: 'http or https only' } } });
-    expect((await call('intelAdmin', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret: 'short' })).json()).toMatchObject({ error: { details: { field: 'secret', reason: 'at least 16 characters' } } });
+    expect(bad.json()).toMatchObject({ error: { details: [{ field: 'url', reason: 'http or https only' }] } });
+    expect((await call('intelAdmin', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret: 'short' })).json()).toMatchObject({ error: { details: [{ field: 'secret', reason: 'at least 16 characters' }] } });
     // a reason or reference too long for the audit log is named
     const wordy = await app.inject({ method: 'PUT', url: '/api/v1/admin/webhook', headers: { ...as('intelAdmin'), 'x-mosaic-case': 'C'.repeat(101) }, payload: { url: 'https://hooks.intel.example/mosaic', secret } });
-    expect(wordy.json()).toMatchObject({ error: { details: { field: 'caseRef', reason: 'at most 100 characters' } } });
+    expect(wordy.json()).toMatchObject({ error: { details: [{ field: 'caseRef', reason: 'at most 100 characters' }] } });
     const set = await call('intelAdmin', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret });
     expect(set.json()).toEqual({ url: 'https://hooks.intel.example/mosaic' });
     expect((await call('intelAdmin', 'GET', '/admin/webhook')).json()).toEqual({ url: 'https://hooks.intel.example/mosaic', pending: 0, undelivered: [] });
@@ -175,9 +175,9 @@ describe('administration of users, desks and groups', () => {
     expect((await signIn('sysadmin')).token).toBeTruthy();
     // nor an auditor of those who audit them: not for a new user, not for themselves, not taken away
     const base = { name: 'fed.audit2', agency: 'fedpol', desk: 'fedpol-ops', roles: ['auditor'], clearance: 'RESTRICTED', password: 'twelve chars ok' };
-    expect((await call('fedAdmin', 'POST', '/admin/users', base)).json()).toMatchObject({ error: { details: { field: 'roles.0', reason: 'only a system administrator grants the auditor role' } } });
-    expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.fedAdmin', { roles: ['agency_admin', 'auditor'] })).json()).toMatchObject({ error: { details: { field: 'roles' } } });
-    expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.auditor', { roles: ['analyst'] })).json()).toMatchObject({ error: { details: { field: 'roles' } } });
+    expect((await call('fedAdmin', 'POST', '/admin/users', base)).json()).toMatchObject({ error: { details: [{ field: 'roles.0', reason: 'only a system administrator grants the auditor role' }] } });
+    expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.fedAdmin', { roles: ['agency_admin', 'auditor'] })).json()).toMatchObject({ error: { details: [{ field: 'roles' }] } });
+    expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.auditor', { roles: ['analyst'] })).json()).toMatchObject({ error: { details: [{ field: 'roles' }] } });
     // a system administrator may
     expect((await call('sysadmin', 'POST', '/admin/users', base)).statusCode).toBe(201);
     expect((await call('sysadmin', 'PATCH', '/admin/users/fedpol.fed.audit2', { clearance: 'SECRET' })).statusCode).toBe(200);
@@ -246,7 +246,7 @@ describe('retention', () => {
     expect(hold.statusCode).toBe(201);
     const erase = await call('intelAdmin', 'POST', '/retention/records/intel:ret-held/erase', { reason: 'reviewed, no longer needed' });
     expect(erase.statusCode).toBe(409);
-    expect((await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2030-05-01', reason: 'still relevant' })).json()).toMatchObject({ error: { details: { field: 'until' } } });
+    expect((await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2030-05-01', reason: 'still relevant' })).json()).toMatchObject({ error: { details: [{ field: 'until' }] } });
     // of the right shape, but no calendar has them: refused, not stored to stop the sweep
     const notADay = (reason: string) => ({ code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'until', reason }] });
     const extended = await call('intelAdmin', 'POST', '/retention/records/intel:ret-soon/extend', { until: '2099-02-30', reason: 'still relevant' });
@@ -290,12 +290,12 @@ describe('retention', () => {
     expect((await call('intelAdmin', 'GET', '/admin/retention/rules')).json()).toMatchObject({ rules: { checks: { years: 1 } } });
     const rules = await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { witness: { months: 6 }, checks: { days: 90 } } });
     expect(rules.json()).toMatchObject({ agency: 'intel', rules: { witness: { years: 0, months: 6, days: 0 }, suspect: { years: 3 }, checks: { years: 0, months: 0, days: 90 } } });
-    expect((await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { bystander: { years: 1 } } })).json()).toMatchObject({ error: { details: { field: 'rules.bystander' } } });
+    expect((await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { bystander: { years: 1 } } })).json()).toMatchObject({ error: { details: [{ field: 'rules.bystander' }] } });
     // over 100 years, however it is written (9,000 years ends past the year 9999)
     for (const period of [{ years: 101 }, { years: 9000 }, { years: 99999 }, { months: 1300 }, { years: 60, months: 500 }]) {
       const long = await call('intelAdmin', 'PUT', '/admin/retention/rules', { rules: { other: period } });
       expect(long.statusCode, JSON.stringify(period)).toBe(400);
-      expect(long.json()).toMatchObject({ error: { details: { field: 'rules.other', reason: 'longer than 100 years' } } });
+      expect(long.json()).toMatchObject({ error: { details: [{ field: 'rules.other', reason: 'longer than 100 years' }] } });
     }
     const { reviewDate: _r, ...noReview } = testProvenance('intel', { category: 'witness' });
     const written = await call('intelAnalyst', 'POST', '/records', { id: 'ret-witness', schema: 'Person', properties: { name: ['Retention Witness'] }, provenance: noReview });
@@ -314,10 +314,10 @@ describe('the audit log\'s retention', () => {
     expect((await call('fedAdmin', 'PUT', '/admin/audit/retention', { retention: { years: 1 } })).statusCode).toBe(403);
     const zero = await call('sysadmin', 'PUT', '/admin/audit/retention', { retention: { days: 0 } });
     expect(zero.statusCode).toBe(400);
-    expect(zero.json()).toMatchObject({ error: { details: { field: 'retention' } } });
+    expect(zero.json()).toMatchObject({ error: { details: [{ field: 'retention' }] } });
     const long = await call('sysadmin', 'PUT', '/admin/audit/retention', { retention: { years: 9000 } });
     expect(long.statusCode).toBe(400);
-    expect(long.json()).toMatchObject({ error: { details: { field: 'retention', reason: 'longer than 100 years' } } });
+    expect(long.json()).toMatchObject({ error: { details: [{ field: 'retention', reason: 'longer than 100 years' }] } });
     const set = await call('sysadmin', 'PUT', '/admin/audit/retention', { retention: { years: 1, endOfYear: true } });
     expect(set.json()).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
     const logged = await auditEntries();

@@ -82,7 +82,7 @@ describe('the API', () => {
   it('refuses a search for a schema there is none of, naming schema', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q: 'Karim', schema: 'Bogus', purpose: 'p', caseRef: 'c' } });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: { details: { field: 'schema' } } });
+    expect(response.json()).toMatchObject({ error: { details: [{ field: 'schema' }] } });
   });
 
   it('rejects absurd queries with a clear 400', async () => {
@@ -156,7 +156,7 @@ describe('the API', () => {
     await put('fedAnalyst', { id: 'f3', schema: 'Person', properties: { name: ['Odile Ferrant'] }, provenance: testProvenance('fedpol') });
     const changed = await put('fedAnalyst', { id: 'f3', schema: 'Vehicle', properties: { registrationNumber: ['1-ABC-123'] }, provenance: testProvenance('fedpol') });
     expect(changed.statusCode).toBe(409);
-    expect(changed.json()).toMatchObject({ error: { code: 'MOSAIC_CONFLICT', message: expect.stringContaining('is a Person'), details: { field: 'schema' } } });
+    expect(changed.json()).toMatchObject({ error: { code: 'MOSAIC_CONFLICT', message: expect.stringContaining('is a Person'), details: [{ field: 'schema' }] } });
     const read = await app.inject({ url: '/api/v1/records/fedpol:f3', headers: as('fedAnalyst', purpose) });
     expect(read.json()).toMatchObject({ record: { schema: 'Person', version: 1, properties: { name: ['Odile Ferrant'] } } });
   });

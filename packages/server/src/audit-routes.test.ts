@@ -72,6 +72,6 @@ describe('POST /audit/verify', () => {
   it('refuses a witness that is not SEQ:HASH, naming expect', async () => {
     const refused = await verify({ expect: 'yesterday' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: { field: 'expect' } } });
+    expect(refused.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'expect' }] } });
   });
 });

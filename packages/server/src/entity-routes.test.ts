@@ -186,14 +186,14 @@ describe('resolved entities', () => {
     // a record judged against itself is no judgement
     const self = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jx1', verdict: 'not_same' } });
     expect(self.statusCode).toBe(400);
-    expect(self.json()).toMatchObject({ error: { details: { field: 'b' } } });
+    expect(self.json()).toMatchObject({ error: { details: [{ field: 'b' }] } });
     // nor is a person judged the same as a vehicle, or two vehicles (records resolution does not group)
     await put({ id: 'jv1', schema: 'Vehicle', properties: { registrationNumber: ['1-JXV-001'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'jv2', schema: 'Vehicle', properties: { registrationNumber: ['1-JXV-002'] }, provenance: testProvenance('fedpol') });
     const acrossKinds = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jv1', verdict: 'same' } });
-    expect(acrossKinds.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: { field: 'b', reason: 'a Vehicle cannot be the same as a Person' } } });
+    expect(acrossKinds.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'b', reason: 'a Vehicle cannot be the same as a Person' }] } });
     const unresolved = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jv1', b: 'fedpol:jv2', verdict: 'same' } });
-    expect(unresolved.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: { field: 'a', reason: 'Vehicle records are not resolved into entities' } } });
+    expect(unresolved.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'a', reason: 'Vehicle records are not resolved into entities' }] } });
     const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jy1', verdict: 'same' } });
     expect(judged.statusCode, judged.body).toBe(200);
     expect(entityOf('jy4')).toBe(entityOf('jx1'));
@@ -349,7 +349,7 @@ describe('resolved entities', () => {
     const compare = (b: unknown) => app.inject({ method: 'POST', url: '/api/v1/compare', headers: headers('fedAnalyst'), payload: { a: { schema: 'Person', properties: { name: ['Ida Lenz'] } }, b } });
     const badDate = await compare({ schema: 'Person', properties: { name: ['Ida Lenz'], birthDate: ['1987-02-29'] } });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'b.birthDate: "1987-02-29" is not a date: its month has no such day', details: { field: 'b.birthDate', reason: '"1987-02-29" is not a date: its month has no such day' } } });
+    expect(badDate.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'b.birthDate: "1987-02-29" is not a date: its month has no such day', details: [{ field: 'b.birthDate', reason: '"1987-02-29" is not a date: its month has no such day' }] } });
     const badSchema = await compare({ schema: 'Persn', properties: { name: ['Ida Lenz'] } });
     expect(badSchema.statusCode).toBe(400);
     expect(badSchema.json().error.message).toBe('b.schema: "Persn" is not a known schema');
@@ -361,9 +361,9 @@ describe('resolved entities', () => {
     } });
     const across = await compare('Person', 'Organization');
     expect(across.statusCode).toBe(400);
-    expect(across.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'b.schema: a Organization cannot be the same as a Person', details: { field: 'b.schema', reason: 'a Organization cannot be the same as a Person' } } });
+    expect(across.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'b.schema: a Organization cannot be the same as a Person', details: [{ field: 'b.schema', reason: 'a Organization cannot be the same as a Person' }] } });
     const vehicle = await compare('Vehicle', 'Person');
-    expect(vehicle.json()).toMatchObject({ error: { details: { field: 'b.schema', reason: 'a Person cannot be the same as a Vehicle' } } });
+    expect(vehicle.json()).toMatchObject({ error: { details: [{ field: 'b.schema', reason: 'a Person cannot be the same as a Vehicle' }] } });
     const organisations = await compare('Organization', 'Organization');
     expect(organisations.statusCode).toBe(200);
     expect(organisations.json()).toMatchObject({ match: true });

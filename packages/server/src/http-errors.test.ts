@@ -1,7 +1,9 @@
 import { AppError } from '@mosaic/model';
 import { openTestMosaic, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { buildApp } from './app.ts';
 
 let world: TestMosaic;
@@ -22,6 +24,14 @@ beforeAll(async () => {
       });
       api.get('/refused', async () => {
         throw new AppError('MOSAIC_INVALID_INPUT', `name: "${PERSONAL}" is refused`);
+      });
+      // a route whose schema refuses one problem and whose handler (the service) another, as POST /alerts does with its days
+      api.withTypeProvider<ZodTypeProvider>().post('/period', { schema: { body: z.object({ from: z.iso.date(), until: z.iso.date() }) } }, async (request) => {
+        if (request.body.until < request.body.from) throw new AppError('MOSAIC_INVALID_INPUT', 'until: before from', { field: 'until', reason: 'before from' });
+        return { ok: true };
+      });
+      api.get('/edge', async () => {
+        throw new AppError('MOSAIC_CONFLICT', 'graph: an edge with this id exists', { edge: 'e1' });
       });
     }],
   });
@@ -45,6 +55,16 @@ describe('errors at the edge', () => {
     expect(logged.error.frames.length).toBeGreaterThan(0);
     expect(logged.error.frames.every((frame) => frame.startsWith('at '))).toBe(true);
     expect(lines[0]).not.toContain('Wiebke');
+  });
+
+  it('answers `details` as one list of {field, reason} whether the route\'s schema or the service refused the request', async () => {
+    const bySchema = await app.inject({ method: 'POST', url: '/api/v1/period', payload: { from: '2030-02-30', until: '2030-03-01' } });
+    const byService = await app.inject({ method: 'POST', url: '/api/v1/period', payload: { from: '2030-03-01', until: '2030-02-01' } });
+    expect([bySchema.statusCode, byService.statusCode]).toEqual([400, 400]);
+    expect(bySchema.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: expect.any(String), details: [{ field: 'from', reason: expect.any(String) }] } });
+    expect(byService.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'until: before from', details: [{ field: 'until', reason: 'before from' }] } });
+    // details that name no field (ids a domain error carries for its own log) are not the client's
+    expect((await app.inject({ url: '/api/v1/edge' })).json()).toEqual({ error: { code: 'MOSAIC_CONFLICT', message: 'graph: an edge with this id exists' } });
   });
 
   it('logs nothing of an expected error, a missing route or a request that went well', async () => {

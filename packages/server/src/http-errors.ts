@@ -1,6 +1,7 @@
 /**
  * The one table from error kinds to HTTP statuses; only the edge knows HTTP. Every error reply
- * has the same shape: { error: { code, message, details? } }.
+ * has the same shape: { error: { code, message, details? } }, `details` a list of
+ * { field, reason } whoever refused the request.
  */
 import { isAppError, type ErrorKind } from '@mosaic/model';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -16,18 +17,36 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = Object.freeze
   internal: 500,
 });
 
+/** A field refused: a dotted path into the body, query or headers (`provenance.reviewDate`, `x-mosaic-purpose`), and why. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly reason: string;
+}
+
 export interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
+  readonly error: { readonly code: string; readonly message: string; readonly details?: readonly FieldProblem[] };
+}
+
+/**
+ * An AppError's details as the client gets them: the one field it names, in a list as a route's
+ * schema gives its (possibly several) problems, so a client reads one shape whoever refused the
+ * request. Details that name no field (ids a domain error carries) are not sent.
+ */
+function fieldProblems(details: Readonly<Record<string, unknown>> | undefined): readonly FieldProblem[] | undefined {
+  const field = details?.['field'];
+  const reason = details?.['reason'];
+  return typeof field === 'string' && typeof reason === 'string' ? [{ field, reason }] : undefined;
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details = error.validation.map((issue) => ({ field: issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)', reason: issue.message ?? 'is invalid' }));
+    const details: FieldProblem[] = error.validation.map((issue) => ({ field: issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)', reason: issue.message ?? 'is invalid' }));
     void reply.status(400).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: `invalid ${error.validationContext ?? 'request'}: ${details.map((d) => `${d.field}: ${d.reason}`).join('; ')}`, details } });
     return;
   }
   if (isAppError(error)) {
-    void reply.status(STATUS_OF_KIND[error.kind]).send({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
+    const details = fieldProblems(error.details);
+    void reply.status(STATUS_OF_KIND[error.kind]).send({ error: { code: error.code, message: error.message, ...(details ? { details } : {}) } });
     return;
   }
   const status = (error as FastifyError).statusCode;

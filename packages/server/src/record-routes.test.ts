@@ -54,7 +54,7 @@ describe('POST /records', () => {
     const refusals: [Record<string, string>, object][] = [
       [{ 'x-mosaic-purpose': 'fraud investigation' }, { code: 'MOSAIC_PURPOSE_REQUIRED' }],
       [{ 'x-mosaic-case': 'FR-2026-19' }, { code: 'MOSAIC_PURPOSE_REQUIRED' }],
-      [{ 'x-mosaic-purpose': 'fraud%0Ainvestigation', 'x-mosaic-case': 'FR-2026-19' }, { code: 'MOSAIC_INVALID_INPUT', details: { field: 'purpose' } }],
+      [{ 'x-mosaic-purpose': 'fraud%0Ainvestigation', 'x-mosaic-case': 'FR-2026-19' }, { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'purpose' }] }],
     ];
     for (const [headers, error] of refusals) {
       const refused = await put('w3', headers);

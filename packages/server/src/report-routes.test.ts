@@ -108,7 +108,7 @@ describe('reports over HTTP', () => {
     // a query it cannot search names its field, as a search's does
     const short = await app.inject({ url: '/api/v1/reports?q=a', headers: headers('fedAnalyst') });
     expect(short.statusCode).toBe(400);
-    expect(short.json()).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', message: 'q: the query needs at least two letters or digits', details: { field: 'q', reason: 'needs at least two letters or digits' } } });
+    expect(short.json()).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', message: 'q: the query needs at least two letters or digits', details: [{ field: 'q', reason: 'needs at least two letters or digits' }] } });
 
     const hidden = await app.inject({ url: '/api/v1/reports?q=wolkenbruch', headers: headers('intelAnalyst') });
     expect(hidden.json()).toEqual({ results: [], pointers: [] });

@@ -291,9 +291,9 @@ describe('checkpoint screening over HTTP', () => {
     for (const [payload, field] of cases) {
       const response = await screen(payload);
       expect(response.statusCode, JSON.stringify(payload).slice(0, 40)).toBe(400);
-      const { error } = response.json() as { error: { code: string; message: string; details: { field: string; reason: string } } };
+      const { error } = response.json() as { error: { code: string; message: string; details: { field: string; reason: string }[] } };
       expect(error.code).toBe('MOSAIC_QUERY_REJECTED');
-      expect(error.details.field).toBe(field);
+      expect(error.details.map((d) => d.field)).toEqual([field]);
       expect(error.message.startsWith(`${field}: `)).toBe(true);
       expect(error.message).not.toContain('Rachid');
     }
@@ -308,7 +308,7 @@ describe('checkpoint screening over HTTP', () => {
     ] as const) {
       const response = await screen({ name: 'Rachid Bouzid', ...payload });
       expect(response.statusCode, field).toBe(400);
-      expect(response.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', message: `${field}: control characters are not allowed`, details: { field } } });
+      expect(response.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', message: `${field}: control characters are not allowed`, details: [{ field }] } });
     }
     expect(await screeningsSince(before.length)).toEqual([]);
   });
@@ -369,7 +369,7 @@ describe('checkpoint screening over HTTP', () => {
     for (const desk of ['nope-desk', 'intel-liaison']) {
       const refused = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: consulting('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', desk, deskContact: '+32 2 555' } });
       expect(refused.statusCode, desk).toBe(400);
-      expect(refused.json()).toMatchObject({ error: { details: { field: 'desk' } } });
+      expect(refused.json()).toMatchObject({ error: { details: [{ field: 'desk' }] } });
     }
   });
 

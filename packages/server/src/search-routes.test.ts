@@ -64,7 +64,7 @@ describe('POST /search on a full node', () => {
     for (const given of ['next week', '1978-02-31', '1991-13', '1999-99-99']) {
       const bad = await ask(given);
       expect(bad.statusCode, given).toBe(400);
-      expect(bad.json(), given).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', details: { field: 'birthDate', reason: 'not a date of birth (YYYY, YYYY-MM or YYYY-MM-DD)' } } });
+      expect(bad.json(), given).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', details: [{ field: 'birthDate', reason: 'not a date of birth (YYYY, YYYY-MM or YYYY-MM-DD)' }] } });
     }
   });
 
@@ -75,7 +75,7 @@ describe('POST /search on a full node', () => {
         payload: { q, purpose: 'investigation', caseRef: 'ZN-3' },
       });
       expect(response.statusCode, q).toBe(400);
-      expect(response.json(), q).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', message: expect.stringMatching(/^q: /), details: { field: 'q', reason: expect.any(String) } } });
+      expect(response.json(), q).toMatchObject({ error: { code: 'MOSAIC_QUERY_REJECTED', message: expect.stringMatching(/^q: /), details: [{ field: 'q', reason: expect.any(String) }] } });
     }
   });
 

@@ -75,19 +75,19 @@ describe('subscriptions over HTTP', () => {
     for (const polygon of [[[50, 4], [50, 4], [50, 4]], [[50, 4], [50.5, 4.5], [51, 5]]]) {
       const flat = await post({ target: { kind: 'area', polygon }, purpose: 'p', caseRef: 'c' });
       expect(flat.statusCode, JSON.stringify(polygon)).toBe(400);
-      expect(flat.json()).toMatchObject({ error: { details: { field: 'target.polygon', reason: expect.stringContaining('encloses no area') } } });
+      expect(flat.json()).toMatchObject({ error: { details: [{ field: 'target.polygon', reason: expect.stringContaining('encloses no area') }] } });
     }
     // a ring whose sides cross (two corners given in the wrong order): refused, naming where
     const crossed = await post({ target: { kind: 'area', polygon: [[50.80, 4.30], [50.88, 4.42], [50.80, 4.42], [50.90, 4.30]] }, purpose: 'p', caseRef: 'c' });
     expect(crossed.statusCode).toBe(400);
-    expect(crossed.json()).toMatchObject({ error: { details: { field: 'target.polygon', reason: 'its sides cross at 50.84444, 4.36667 (give the points in order around the area)' } } });
+    expect(crossed.json()).toMatchObject({ error: { details: [{ field: 'target.polygon', reason: 'its sides cross at 50.84444, 4.36667 (give the points in order around the area)' }] } });
     // the same corners in order around the area, and a concave area (an L), are taken
     for (const polygon of [[[50.80, 4.30], [50.80, 4.42], [50.88, 4.42], [50.90, 4.30]], [[50, 4], [50, 6], [51, 6], [51, 5], [52, 5], [52, 4]]]) {
       const fine = await post({ target: { kind: 'area', polygon }, purpose: 'p', caseRef: 'c' });
       expect(fine.statusCode, JSON.stringify(fine.json())).toBe(201);
     }
     const label = await post({ target: { kind: 'search', query: 'Bouzid' }, label: 'night\u001b[2J', purpose: 'p', caseRef: 'c' });
-    expect(label.json()).toMatchObject({ error: { details: { field: 'label' } } });
+    expect(label.json()).toMatchObject({ error: { details: [{ field: 'label' }] } });
     expect((await post({ target: { kind: 'search', query: 'Bouzid' } })).statusCode).toBe(400);
     expect((await post({ target: { kind: 'planet' }, purpose: 'p', caseRef: 'c' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: '/api/v1/subscriptions', payload: { target: { kind: 'search', query: 'Bouzid' }, purpose: 'p', caseRef: 'c' } })).statusCode).toBe(401);

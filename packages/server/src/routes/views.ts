@@ -54,6 +54,6 @@ export const AlertOut = z.object({
 export const FieldErrors = z.object({
   error: z.object({
     code: z.string().describe('MOSAIC_INVALID_INPUT, MOSAIC_PURPOSE_REQUIRED…'), message: z.string(),
-    details: z.union([z.array(z.object({ field: z.string(), reason: z.string() })), z.record(z.string(), z.unknown())]).optional().describe('the fields refused, each with the reason'),
+    details: z.array(z.object({ field: z.string(), reason: z.string() })).optional().describe('the fields refused, each with the reason'),
   }),
 });
