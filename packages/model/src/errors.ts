@@ -6,17 +6,15 @@
 export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'unavailable', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
-/** The catalogue: every code the project raises, its kind and a message template. */
+/** The catalogue: every code the project raises, its kind and a message template (docs/API.md lists them: a test keeps the two equal). */
 export const ERROR_CATALOGUE = {
   MOSAIC_INVALID_INPUT: { kind: 'invalid', message: 'invalid input' },
   MOSAIC_INVALID_CONFIG: { kind: 'invalid', message: 'invalid configuration' },
-  MOSAIC_UNKNOWN_SCHEMA: { kind: 'invalid', message: 'unknown schema' },
   MOSAIC_SCHEMA_DEFINITION: { kind: 'internal', message: 'schema definition is invalid' },
   MOSAIC_PURPOSE_REQUIRED: { kind: 'invalid', message: 'a purpose and a case reference are required' },
   MOSAIC_QUERY_REJECTED: { kind: 'invalid', message: 'query rejected' },
   MOSAIC_NOT_FOUND: { kind: 'not_found', message: 'not found' },
   MOSAIC_CONFLICT: { kind: 'conflict', message: 'conflict' },
-  MOSAIC_VERSION_CONFLICT: { kind: 'conflict', message: 'the record changed since it was read' },
   MOSAIC_FORBIDDEN: { kind: 'forbidden', message: 'forbidden' },
   MOSAIC_UNAUTHENTICATED: { kind: 'unauthenticated', message: 'sign-in required' },
   MOSAIC_BAD_CREDENTIALS: { kind: 'unauthenticated', message: 'wrong user name or password' },

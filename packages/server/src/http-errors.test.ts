@@ -1,10 +1,13 @@
-import { AppError } from '@mosaic/model';
+import { AppError, ERROR_CATALOGUE } from '@mosaic/model';
 import { openTestMosaic, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from './app.ts';
+import { STATUS_OF_KIND } from './http-errors.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
@@ -86,5 +89,21 @@ describe('errors at the edge', () => {
     const badUrl = await app.inject({ url: '/api/v1/boom/%E0%A4%A' });
     expect(badUrl.statusCode).toBe(400);
     expect(badUrl.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'the URL is not valid: a percent-encoding is malformed' } });
+  });
+});
+
+describe('the error catalogue in docs/API.md', () => {
+  /** The rows `| \`CODE\` | kind | status | … |` of the table under "## Errors", as the docs give them. */
+  function documentedCodes(): Record<string, { kind: string; status: number }> {
+    const text = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'API.md'), 'utf8');
+    const section = text.split(/^## Errors$/m)[1]?.split(/^## /m)[0] ?? '';
+    const rows: Record<string, { kind: string; status: number }> = {};
+    for (const [, code = '', kind = '', status = ''] of section.matchAll(/^\| `(MOSAIC_[A-Z_]+)` \| `?([a-z_]+)`? \| (\d{3}) \|/gm)) rows[code] = { kind, status: Number(status) };
+    return rows;
+  }
+
+  it('lists every code of the catalogue, and only those, with its kind and the status of that kind', () => {
+    const catalogue = Object.fromEntries(Object.entries(ERROR_CATALOGUE).map(([code, { kind }]) => [code, { kind, status: STATUS_OF_KIND[kind] }]));
+    expect(documentedCodes()).toEqual(catalogue);
   });
 });
