@@ -1,7 +1,8 @@
 /**
  * The graph explorer in a real browser against a real server: expand a subject's network of
- * resolved entities, filter a relation type out of the next expansion, find the path between
- * two entities, save the chart to the case and reopen it in a fresh session.
+ * resolved entities, filter a relation type out of the next expansion, keep the relations of
+ * chosen agencies, find the path between two entities, save the chart to the case and reopen it
+ * in a fresh session.
  */
 import { testProvenance, type TestUserName } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -113,6 +114,52 @@ describe.skipIf(!haveChromium)('the graph explorer', () => {
     const reopened = await tableText(again);
     for (const name of ['Lucien Moreau-Vasquez', 'Tomas Moreau-Vasquez', 'Yannick Garnier']) expect(reopened).toContain(name);
     await screenshot(again, 'graph-04-chart-reopened');
+  });
+
+  it('keeps the relations the chosen agencies recorded, in the chart and in the next expansion, and offers no agency whose records the analyst may not read', async () => {
+    // the local zone ties the brother to Marc Dubois-Lenoir, and him to his sister; the federal
+    // police tie Marc to Hugo Lambert; intelligence ties the brothers and Marc to its own subject
+    const [zone, intel] = [await api.tokenOf('zoneOfficer'), await api.tokenOf('intelAnalyst')];
+    const write = (token: string, agency: string, id: string, schema: string, properties: Record<string, string[]>) =>
+      api.json<{ record: { id: string } }>('/records', { token, body: { id, schema, provenance: testProvenance(agency), properties } });
+    const marc = (await write(zone, 'zone-north', 'p-dubois', 'Person', { name: ['Marc Dubois-Lenoir'], birthDate: ['1979-11-03'] })).record.id;
+    const sarah = (await write(zone, 'zone-north', 'p-dubois-sister', 'Person', { name: ['Sarah Dubois-Lenoir'], birthDate: ['1983-05-14'] })).record.id;
+    const hugo = (await write(fed, 'fedpol', 'p-lambert', 'Person', { name: ['Hugo Lambert'], birthDate: ['1990-08-08'] })).record.id;
+    await write(zone, 'zone-north', 'as-dubois', 'Associate', { person: [world.brother], associate: [marc], startDate: ['2021-02'] });
+    await write(zone, 'zone-north', 'f-dubois', 'Family', { person: [marc], relative: [sarah], relationship: ['sister'] });
+    await write(fed, 'fedpol', 'as-lambert', 'Associate', { person: [marc], associate: [hugo] });
+    await write(intel, 'intel', 'as-brothers', 'Associate', { person: [world.moreau], associate: [world.brother] });
+    await write(intel, 'intel', 'as-renard', 'Associate', { person: [marc], associate: [world.intelSubject] });
+    await server.projections.follower.catchUp();
+
+    const page = await browser.newPage();
+    await signIn(page, 'fedAnalyst', `#/graph?seed=${encodeURIComponent(world.brother)}`);
+    // Tomas, his brother (family, the check at Gare du Midi), Garnier (federal) and Marc (local)
+    await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(4);
+    const network = page.getByRole('img', { name: /^Network of/ });
+    await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 4 entities and 4 relations shown');
+    const recordedBy = page.getByRole('group', { name: 'Recorded by' });
+    const offered = async (): Promise<string[]> => (await recordedBy.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent?.trim() ?? ''))).sort();
+    // the intelligence service's ties are not the analyst's to see: it is not offered either
+    expect(await offered()).toEqual(['fedpol', 'zone-north']);
+
+    // The local zone's relations alone: the chart keeps the tie to Marc, and expanding Marc asks
+    // the server for the zone's ties only (his sister, not the federal police's Hugo Lambert).
+    await recordedBy.getByLabel('zone-north').check();
+    await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 4 entities and 1 relation shown');
+    await page.getByRole('button', { name: 'Expand Marc Dubois-Lenoir' }).click();
+    await expect.poll(() => page.getByRole('status').last().textContent()).toMatch(/^1 new entity/);
+    expect(await tableText(page)).toContain('Sarah Dubois-Lenoir');
+    expect(await tableText(page)).not.toContain('Hugo Lambert');
+    await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 2 relations shown');
+    await screenshot(page, 'graph-06-agency-filter');
+
+    // Every agency again: all the relations drawn, and Marc's federal tie comes with the next expansion.
+    await recordedBy.getByLabel('zone-north').uncheck();
+    await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 5 relations shown');
+    await page.getByRole('button', { name: 'Expand Marc Dubois-Lenoir' }).click();
+    await expect.poll(() => tableText(page)).toContain('Hugo Lambert');
+    expect(await offered()).toEqual(['fedpol', 'zone-north']);
   });
 
   it('shows an entity profile\'s timeline and map places from the graph endpoints', async () => {

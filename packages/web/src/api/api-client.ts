@@ -37,6 +37,8 @@ export interface GraphScope {
   /** Time window, partial ISO dates. */
   readonly since?: string;
   readonly until?: string;
+  /** Only relations claimed by records of these agencies. */
+  readonly agencies?: readonly string[];
 }
 
 function urlOf(path: string, query: Query | undefined): string {
@@ -115,15 +117,15 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
 
     graphExpand: async (seeds: readonly string[], hops: number, scope: GraphScope = {}): Promise<Subgraph> =>
       subgraphOf(await request<unknown>('POST', '/graph/expand', { body: { seeds, hops, ...scope }, consult: true })),
-    graphPaths: async (from: string, to: string): Promise<readonly Subgraph[]> => {
-      const body = await request<{ paths?: unknown[]; path?: unknown; found?: boolean }>('POST', '/graph/paths', { body: { from, to }, consult: true });
+    graphPaths: async (from: string, to: string, scope: GraphScope = {}): Promise<readonly Subgraph[]> => {
+      const body = await request<{ paths?: unknown[]; path?: unknown; found?: boolean }>('POST', '/graph/paths', { body: { from, to, ...scope }, consult: true });
       const paths = body.paths ?? (body.path ? [body.path] : []);
       return paths.map(subgraphOf);
     },
-    graphCommunities: async (nodes: readonly string[]): Promise<readonly Community[]> =>
-      listOf<Community>(await request<unknown>('POST', '/graph/communities', { body: { nodes }, consult: true }), 'communities'),
-    graphCentrality: async (nodes: readonly string[], measure: string): Promise<readonly CentralityScore[]> =>
-      listOf<CentralityScore>(await request<unknown>('POST', '/graph/centrality', { body: { nodes, measure }, consult: true }), 'scores'),
+    graphCommunities: async (nodes: readonly string[], scope: GraphScope = {}): Promise<readonly Community[]> =>
+      listOf<Community>(await request<unknown>('POST', '/graph/communities', { body: { nodes, ...scope }, consult: true }), 'communities'),
+    graphCentrality: async (nodes: readonly string[], measure: string, scope: GraphScope = {}): Promise<readonly CentralityScore[]> =>
+      listOf<CentralityScore>(await request<unknown>('POST', '/graph/centrality', { body: { nodes, measure, ...scope }, consult: true }), 'scores'),
     saveChart: (caseRef: string, chart: { title: string; nodes: readonly string[]; positions?: Readonly<Record<string, { x: number; y: number }>>; share?: 'owner' | 'agency' }) =>
       request<ChartSummary>('POST', `/cases/${enc(caseRef)}/charts`, { body: chart, consult: true }),
     listCharts: async (caseRef: string): Promise<readonly ChartSummary[]> => listOf<ChartSummary>(await request<unknown>('GET', `/cases/${enc(caseRef)}/charts`, { consult: true }), 'charts'),

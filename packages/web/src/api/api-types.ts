@@ -199,6 +199,8 @@ export interface GraphEdge {
   readonly start?: string;
   readonly end?: string;
   readonly weight?: number;
+  /** The records claiming the relation (`agency:id`), only those the user may read. */
+  readonly provenance?: readonly string[];
 }
 
 export interface Subgraph {

@@ -17,6 +17,10 @@ export interface GraphDisplay {
   readonly edgeVisible: (attributes: Record<string, unknown>) => boolean;
 }
 
+/** Whether a relation is drawn: its type not hidden and the other filters (time, agencies) passed. */
+const edgeShown = (display: GraphDisplay, attributes: Record<string, unknown>): boolean =>
+  !display.hiddenEdgeTypes.has(String(attributes['relation'])) && display.edgeVisible(attributes);
+
 export function GraphCanvas({ graph, version, display, onNodeClick }: {
   readonly graph: Graph;
   readonly version: number;
@@ -53,7 +57,7 @@ export function GraphCanvas({ graph, version, display, onNodeClick }: {
       edgeReducer: (edge, data) => {
         const d = displayRef.current;
         const attributes = graph.getEdgeAttributes(edge);
-        const hidden = d.hiddenEdgeTypes.has(String(attributes['relation'])) || !d.edgeVisible(attributes);
+        const hidden = !edgeShown(d, attributes);
         const onPath = d.highlighted.size > 0 && d.highlighted.has(graph.source(edge)) && d.highlighted.has(graph.target(edge));
         return { ...data, hidden, color: onPath ? '#b3261e' : data['color'], size: onPath ? 3 : data['size'] };
       },
@@ -71,5 +75,7 @@ export function GraphCanvas({ graph, version, display, onNodeClick }: {
     sigma.current?.refresh();
   }, [version, display]);
 
-  return <div ref={container} className="graph-canvas" role="img" aria-label={`Network of ${graph.order} entities and ${graph.size} relations`} data-nodes={graph.order} />;
+  // the relations counted are those drawn, so a screen reader hears what the filters left
+  const relations = graph.filterEdges((_edge, attributes) => edgeShown(display, attributes)).length;
+  return <div ref={container} className="graph-canvas" role="img" aria-label={`Network of ${graph.order} entities and ${relations} relation${relations === 1 ? '' : 's'} shown`} data-nodes={graph.order} />;
 }

@@ -31,9 +31,15 @@ export function mergeSubgraph(graph: Graph, subgraph: Subgraph, near?: string): 
     added += 1;
   });
   for (const edge of subgraph.edges) {
-    if (graph.hasEdge(edge.id) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target) || edge.source === edge.target) continue;
+    const agencies = agenciesOf(edge.provenance);
+    if (graph.hasEdge(edge.id)) {
+      // a relation met again through an agency filter comes with fewer of its claims: those seen before stay
+      graph.updateEdgeAttribute(edge.id, 'agencies', (known: unknown) => [...new Set([...(Array.isArray(known) ? known.map(String) : []), ...agencies])].sort());
+      continue;
+    }
+    if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || edge.source === edge.target) continue;
     graph.addEdgeWithKey(edge.id, edge.source, edge.target, {
-      relation: edge.type, label: edge.label ?? edge.type, start: edge.start, end: edge.end, size: 1 + Math.min(3, (edge.weight ?? 1) - 1),
+      relation: edge.type, label: edge.label ?? edge.type, start: edge.start, end: edge.end, size: 1 + Math.min(3, (edge.weight ?? 1) - 1), agencies,
     });
   }
   if (added > 0 && graph.order > 1) forceAtlas2.assign(graph, { iterations: 120, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 200 } });
@@ -47,4 +53,29 @@ export function inWindow(attributes: Record<string, unknown>, from: string, to: 
   if (to && start && start > to) return false;
   if (from && end && end < from) return false;
   return true;
+}
+
+/**
+ * The agencies whose records claim a relation: a record id is `agency:id`. The server gives a
+ * relation only with claims the user may read, so these are agencies whose records they read.
+ */
+export function agenciesOf(provenance: readonly string[] | undefined): string[] {
+  return [...new Set((provenance ?? []).filter((record) => record.includes(':')).map((record) => record.slice(0, record.indexOf(':'))))].sort();
+}
+
+/** The agencies of the relations drawn, in name order. */
+export function agenciesIn(graph: Graph): string[] {
+  const found = new Set<string>();
+  graph.forEachEdge((_edge, attributes) => {
+    const agencies: unknown = attributes['agencies'];
+    if (Array.isArray(agencies)) for (const agency of agencies) found.add(String(agency));
+  });
+  return [...found].sort();
+}
+
+/** Is a relation claimed by a record of one of the chosen agencies? None chosen keeps every relation, as the API's filter does. */
+export function recordedBy(attributes: Record<string, unknown>, chosen: ReadonlySet<string>): boolean {
+  if (chosen.size === 0) return true;
+  const agencies: unknown = attributes['agencies'];
+  return Array.isArray(agencies) && agencies.some((agency) => chosen.has(String(agency)));
 }

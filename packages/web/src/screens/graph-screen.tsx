@@ -1,10 +1,12 @@
 /**
  * The graph explorer: start from an entity, expand a node by clicking it (or with its button in
- * the list), filter relations by type and time, colour communities, size by centrality, find the
- * path between two entities and save the chart to the case. Every answer is policy-filtered by
- * the server; the explorer only shows what came back.
+ * the list), filter relations by type, time and the agencies whose records claim them, colour
+ * communities, size by centrality, find the path between two entities and save the chart to the
+ * case. The filters hide what they leave out of the chart and go with every question asked of
+ * the server. Every answer is policy-filtered by the server; the explorer only shows what came back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { GraphScope } from '../api/api-client.ts';
 import { EDGE_TYPES, type CentralityScore, type ChartSummary, type Community, type RecordView } from '../api/api-types.ts';
 import { dateWindowProblem } from '../common/date-window.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
@@ -12,12 +14,13 @@ import { isEntityId, isRecordId } from '../common/ids.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { GraphCanvas, type GraphDisplay } from '../graph/graph-canvas.tsx';
-import { COMMUNITY_COLOURS, createGraph, inWindow, mergeSubgraph } from '../graph/graph-model.ts';
+import { agenciesIn, COMMUNITY_COLOURS, createGraph, inWindow, mergeSubgraph, recordedBy } from '../graph/graph-model.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const MEASURES = ['degree', 'betweenness', 'pagerank', 'eigenvector'] as const;
 const WINDOW_PROBLEM = 'graph-window-problem';
+const AGENCIES_HELP = 'graph-agencies-help';
 
 /** Entity ids (e42) and record ids (agency:id) start the graph at once; anything else is a name. */
 const looksLikeId = (text: string): boolean => isEntityId(text) || isRecordId(text);
@@ -43,6 +46,13 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const windowProblem = dateWindowProblem({ from, to });
   const since = windowProblem ? '' : from;
   const until = windowProblem ? '' : to;
+  // none chosen: every agency's relations, as the API's filter
+  const [agencies, setAgencies] = useState<ReadonlySet<string>>(new Set());
+  const scope: GraphScope = useMemo(() => ({
+    ...(since ? { since } : {}), ...(until ? { until } : {}),
+    ...(hiddenTypes.size ? { types: EDGE_TYPES.filter((t) => !hiddenTypes.has(t)) } : {}),
+    ...(agencies.size ? { agencies: [...agencies].sort() } : {}),
+  }), [since, until, hiddenTypes, agencies]);
   const [communities, setCommunities] = useState<readonly Community[]>([]);
   const [scores, setScores] = useState<readonly CentralityScore[]>([]);
   const [measure, setMeasure] = useState<(typeof MEASURES)[number]>('degree');
@@ -72,12 +82,12 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   }, []);
 
   const load = useCallback(async (node: string, hops: number) => {
-    const sub = await api.graphExpand([node], hops, { ...(since ? { since } : {}), ...(until ? { until } : {}), ...(hiddenTypes.size ? { types: EDGE_TYPES.filter((t) => !hiddenTypes.has(t)) } : {}) });
+    const sub = await api.graphExpand([node], hops, scope);
     const added = mergeSubgraph(graph, sub, node);
     setSelected(node);
     setVersion((v) => v + 1);
     setNotice(`${added} new entit${added === 1 ? 'y' : 'ies'}${sub.truncated ? ' (cut at the node budget)' : ''}`);
-  }, [api, graph, since, until, hiddenTypes]);
+  }, [api, graph, scope]);
   const expand = useCallback((node: string, hops = 1) => run(`Expanding ${graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node}`, () => load(node, hops)), [graph, load, run]);
 
   useEffect(() => {
@@ -100,12 +110,14 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const display: GraphDisplay = useMemo(() => ({
     selected, highlighted: path, hiddenEdgeTypes: hiddenTypes,
     colourOf: (node) => colourByCommunity.get(node), sizeOf: (node) => sizeByScore.get(node),
-    edgeVisible: (attributes) => inWindow(attributes, since, until),
-  }), [selected, path, hiddenTypes, colourByCommunity, sizeByScore, since, until]);
+    edgeVisible: (attributes) => inWindow(attributes, since, until) && recordedBy(attributes, agencies),
+  }), [selected, path, hiddenTypes, colourByCommunity, sizeByScore, since, until, agencies]);
 
   const windowInvalid = (field: 'from' | 'to') => (windowProblem?.fields.includes(field) ? { 'aria-invalid': true, 'aria-describedby': WINDOW_PROBLEM } : {});
 
   const presentTypes = EDGE_TYPES.filter((t) => graph.someEdge((_e, a) => a['relation'] === t));
+  // a ticked agency stays listed, to be unticked, when no relation drawn is claimed by it any more (a chart reopened)
+  const presentAgencies = [...new Set([...agenciesIn(graph), ...agencies])].sort();
   const label = (node: string): string => (graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node);
 
   // An id starts at once; a name is looked up first (one match starts there, several are offered).
@@ -142,7 +154,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
       return;
     }
     void run('Finding a path', async () => {
-      const paths = await api.graphPaths(a, b);
+      const paths = await api.graphPaths(a, b, scope);
       const first = paths[0];
       if (!first || first.nodes.length === 0) {
         setPath(new Set());
@@ -188,12 +200,25 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
           {windowProblem ? <p id={WINDOW_PROBLEM} role="alert" className="notice notice-error">{windowProblem.message} Until the dates are put right, relations are shown and expanded whatever their dates.</p> : null}
         </fieldset>
         <fieldset>
+          <legend>Recorded by</legend>
+          {presentAgencies.length === 0 ? <p className="muted small">None yet.</p> : (
+            <>
+              <p id={AGENCIES_HELP} className="muted small">Tick agencies to keep only the relations their records claim; none ticked keeps every agency&rsquo;s.</p>
+              {presentAgencies.map((a) => (
+                <label key={a} className="check">
+                  <input type="checkbox" checked={agencies.has(a)} aria-describedby={AGENCIES_HELP} onChange={(e) => setAgencies((s) => { const n = new Set(s); if (e.target.checked) n.add(a); else n.delete(a); return n; })} /> {a}
+                </label>
+              ))}
+            </>
+          )}
+        </fieldset>
+        <fieldset>
           <legend>Analysis</legend>
           <div className="row">
-            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Finding communities', async () => { setCommunities(await api.graphCommunities(graph.nodes())); setVersion((v) => v + 1); })}>Communities</button>
+            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Finding communities', async () => { setCommunities(await api.graphCommunities(graph.nodes(), scope)); setVersion((v) => v + 1); })}>Communities</button>
             <label className="visually-hidden" htmlFor="graph-measure">Centrality measure</label>
             <select id="graph-measure" value={measure} onChange={(e) => setMeasure(e.target.value as (typeof MEASURES)[number])}>{MEASURES.map((m) => <option key={m}>{m}</option>)}</select>
-            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Scoring centrality', async () => { setScores(await api.graphCentrality(graph.nodes(), measure)); setVersion((v) => v + 1); })}>Centrality</button>
+            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Scoring centrality', async () => { setScores(await api.graphCentrality(graph.nodes(), measure, scope)); setVersion((v) => v + 1); })}>Centrality</button>
           </div>
           {communities.length ? <p className="small">{communities.length === 1 ? '1 community' : `${communities.length} communities`}</p> : null}
         </fieldset>
