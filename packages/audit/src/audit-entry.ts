@@ -11,8 +11,12 @@ import { createHash } from 'node:crypto';
 import { AppError, type AgencyId, type EntityId, type RecordId, type UserId } from '@mosaic/model';
 import { canonicalJson, type JsonValue } from './canonical-json.ts';
 
-/** LED Art. 25(1) operations, plus the two that Art. 25 implies for a platform: screening and policy administration. */
-export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'administration'] as const;
+/**
+ * LED Art. 25(1) operations, plus those that Art. 25 implies for a platform: screening, policy
+ * administration, and authentication (each sign-in attempt, kept for self-monitoring and the
+ * security of processing, Art. 25(2) and 29).
+ */
+export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'administration', 'authentication'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** ok: done as asked; denied: the policy refused (a refusal is logged too); error: failed for another reason. */

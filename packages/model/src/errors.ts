@@ -18,6 +18,8 @@ export const ERROR_CATALOGUE = {
   MOSAIC_FORBIDDEN: { kind: 'forbidden', message: 'forbidden' },
   MOSAIC_UNAUTHENTICATED: { kind: 'unauthenticated', message: 'sign-in required' },
   MOSAIC_BAD_CREDENTIALS: { kind: 'unauthenticated', message: 'wrong user name or password' },
+  // a wait, not a fault: the HTTP edge answers it 429 with Retry-After (auth-routes.ts)
+  MOSAIC_RATE_LIMITED: { kind: 'unavailable', message: 'too many attempts: try again later' },
   MOSAIC_STORE_UNAVAILABLE: { kind: 'unavailable', message: 'the store is unavailable' },
   MOSAIC_AUDIT_BROKEN: { kind: 'internal', message: 'the audit chain is broken' },
   MOSAIC_INTERNAL: { kind: 'internal', message: 'internal error' },

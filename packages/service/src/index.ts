@@ -2,6 +2,8 @@ export { parseConfig, type MosaicConfig, type RawConfig } from './config.ts';
 export { openMosaic, storeLocation, type Mosaic, type OpenMosaicOptions } from './runtime.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { createSessionCache, hashToken, signIn, signOut, type SessionCache, type SignedIn } from './sessions.ts';
+export { signInAccount, UNKNOWN_USER_ACTOR, type SignInAttempt } from './sign-in.ts';
+export { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_KIND, type SignInThrottleOptions } from './sign-in-throttle.ts';
 export { createDocumentWriter, type DocumentWriter } from './document-writer.ts';
 export { AUDIT_KEY_FILE, auditPublicKeys, auditVerifyKeys, loadOrCreateAuditKeys, readAuditKeys, readAuditPublicKeys, type AuditKeyFile, type AuditPublicKeys, type RetiredAuditKey } from './audit-keys-file.ts';
 export { rotateAuditKey, type AuditKeyRotation } from './audit-key-rotation.ts';

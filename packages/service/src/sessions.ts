@@ -16,11 +16,36 @@ export interface SignedIn {
   readonly expiresAt: string;
 }
 
+/**
+ * Checks the credentials and opens a session, neither throttled nor audited: users sign in
+ * through signInAccount (sign-in.ts), which does both; this is for tests and tools with a store.
+ */
 export async function signIn(store: Store, name: string, password: string, options: { readonly hours: number; readonly now?: Date }): Promise<SignedIn> {
+  const checked = await checkCredentials(store, name, password);
+  if (!checked.ok) throw new AppError('MOSAIC_BAD_CREDENTIALS');
+  return startSession(store, checked.user, options);
+}
+
+/** Why a sign-in was refused, for the audit log only: the client is told "wrong user name or password" alike. */
+export type CredentialsRefusal = 'unknown user name' | 'wrong password' | 'account disabled';
+
+export type CheckedCredentials =
+  | { readonly ok: true; readonly user: User }
+  | { readonly ok: false; readonly user: User | undefined; readonly reason: CredentialsRefusal };
+
+/** Whether `password` is the password of the enabled user named `name` (exactly as stored). */
+export async function checkCredentials(store: Pick<Store, 'findUserByName'>, name: string, password: string): Promise<CheckedCredentials> {
   const user = await store.findUserByName(name);
   // Verify against a fixed hash when the user is unknown, so timing does not tell which names exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!user || !ok || user.disabledAt !== undefined) throw new AppError('MOSAIC_BAD_CREDENTIALS');
+  if (!user) return { ok: false, user, reason: 'unknown user name' };
+  if (!ok) return { ok: false, user, reason: 'wrong password' };
+  if (user.disabledAt !== undefined) return { ok: false, user, reason: 'account disabled' };
+  return { ok: true, user };
+}
+
+/** A new session for `user`, whose credentials were checked. */
+export async function startSession(store: Pick<Store, 'createSession'>, user: User, options: { readonly hours: number; readonly now?: Date }): Promise<SignedIn> {
   const token = randomBytes(32).toString('base64url');
   const now = options.now ?? new Date();
   const expiresAt = new Date(now.getTime() + options.hours * 3_600_000).toISOString();

@@ -1,8 +1,10 @@
 /**
  * Sign-in with a local account: the session token is set as an HttpOnly, SameSite=Strict cookie
- * for the web app and also returned for API clients that send it as a bearer token.
+ * for the web app and also returned for API clients that send it as a bearer token. Attempts are
+ * throttled by user name and audited (service: signInAccount).
  */
-import { signIn } from '@mosaic/service';
+import { isAppError } from '@mosaic/model';
+import { signInAccount } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,11 +24,24 @@ export async function authRoutes(api: FastifyInstance): Promise<void> {
     schema: {
       tags: ['auth'], summary: 'Sign in with a local account', security: [],
       body: z.object({ name: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
-      response: { 200: z.object({ token: z.string(), expiresAt: z.string(), user: UserOut }) },
+      response: {
+        200: z.object({ token: z.string(), expiresAt: z.string(), user: UserOut }),
+        429: z.object({ error: z.object({ code: z.literal('MOSAIC_RATE_LIMITED'), message: z.string(), details: z.object({ retryAfter: z.number(), until: z.string() }) }) })
+          .describe('Too many failed sign-ins with this user name (whether it is a user\'s or not): the answer says when to try again, as does Retry-After (seconds)'),
+      },
     },
   }, async (request, reply) => {
     const { mosaic } = api;
-    const session = await signIn(mosaic.store, request.body.name, request.body.password, { hours: mosaic.config.sessionHours, now: mosaic.now() });
+    let session;
+    try {
+      session = await signInAccount(mosaic, request.body);
+    } catch (error) {
+      // a throttled name is told to wait (RFC 6585 §4), in the API's error envelope
+      if (!isAppError(error) || error.code !== 'MOSAIC_RATE_LIMITED') throw error;
+      const retryAfter = Number(error.details?.['retryAfter']);
+      const until = String(error.details?.['until']);
+      return reply.status(429).header('retry-after', String(retryAfter)).send({ error: { code: 'MOSAIC_RATE_LIMITED', message: error.message, details: { retryAfter, until } } });
+    }
     void reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', expires: new Date(session.expiresAt) });
     return { token: session.token, expiresAt: session.expiresAt, user: userOut(session.user) };
   });
