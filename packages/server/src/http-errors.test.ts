@@ -33,6 +33,7 @@ beforeAll(async () => {
         if (request.body.until < request.body.from) throw new AppError('MOSAIC_INVALID_INPUT', 'until: before from', { field: 'until', reason: 'before from' });
         return { ok: true };
       });
+      api.post('/small', { bodyLimit: 64 }, async () => ({ ok: true }));
       api.get('/edge', async () => {
         throw new AppError('MOSAIC_CONFLICT', 'graph: an edge with this id exists', { edge: 'e1' });
       });
@@ -68,6 +69,18 @@ describe('errors at the edge', () => {
     expect(byService.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'until: before from', details: [{ field: 'until', reason: 'before from' }] } });
     // details that name no field (ids a domain error carries for its own log) are not the client's
     expect((await app.inject({ url: '/api/v1/edge' })).json()).toEqual({ error: { code: 'MOSAIC_CONFLICT', message: 'graph: an edge with this id exists' } });
+  });
+
+  it('answers a body over the limit (413), of a type it does not read (415) or that is not JSON (400) in the API\'s envelope', async () => {
+    const tooLarge = await app.inject({ method: 'POST', url: '/api/v1/small', payload: { text: 'x'.repeat(100) } });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: expect.any(String) } });
+    const unsupported = await app.inject({ method: 'POST', url: '/api/v1/small', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    expect(unsupported.statusCode).toBe(415);
+    expect(unsupported.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: expect.any(String) } });
+    const notJson = await app.inject({ method: 'POST', url: '/api/v1/small', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: expect.any(String) } });
   });
 
   it('logs nothing of an expected error, a missing route or a request that went well', async () => {
