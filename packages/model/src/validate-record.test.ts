@@ -34,6 +34,18 @@ describe('validateRecord', () => {
     expect(bad.ok ? [] : bad.errors).toEqual([{ field: 'provenance.marking.needToKnow', reason: 'must be a list of need-to-know group ids' }]);
   });
 
+  it('refuses, given the deployment\'s groups, a need-to-know group that is not one of the record\'s agency (as stored, case and all)', () => {
+    const groups = [{ id: 'jit-1', agency: 'fedpol' }, { id: 'intel-team', agency: 'intel' }];
+    const marked = (needToKnow: string[]) => ({ id: 'r5', schema: 'Person', properties: { name: ['Test Person'] }, provenance: { ...provenance, marking: { ...provenance.marking, needToKnow } } });
+    expect(validateRecord(registry, marked([' jit-1']), { groups }).ok).toBe(true);
+    const refused = validateRecord(registry, marked(['jit-1', 'intel-team', 'JIT-1', 'jit-typo']), { groups });
+    expect(refused.ok ? [] : refused.errors).toEqual(['"intel-team"', '"JIT-1"', '"jit-typo"'].map((quoted) => ({
+      field: 'provenance.marking.needToKnow', reason: `${quoted} is not a need-to-know group of fedpol`, reasonWithoutValue: 'is not a need-to-know group of fedpol',
+    })));
+    // an agency with no groups at all has none to name
+    expect(validateRecord(registry, marked(['jit-1']), { groups: [] }).ok).toBe(false);
+  });
+
   it('names the field and the reason for every problem', () => {
     const result = validateRecord(registry, {
       id: 'r2', schema: 'Person', properties: { birthDate: ['not-a-date'], colour: ['red'], nationality: ['Atlantis'] }, provenance,

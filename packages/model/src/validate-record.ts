@@ -90,6 +90,13 @@ export interface ValidateOptions {
   readonly maxValues?: number;
   /** The agencies of the deployment: a releasability entry naming another is refused. Unset, only the form is checked. */
   readonly agencies?: readonly string[];
+  /**
+   * The need-to-know groups of the deployment and their agencies: a needToKnow entry naming no
+   * group of the record's own agency is refused (a slip would restrict the record to no one, and
+   * another agency's group is not the owner's to admit readers through). Ids are compared as
+   * stored, case and all. Unset, only the form is checked.
+   */
+  readonly groups?: readonly { readonly id: string; readonly agency: string }[];
 }
 
 const AGENCY_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -103,6 +110,20 @@ function recipientProblem(raw: string, agencies: readonly string[] | undefined):
   if (agencies === undefined ? AGENCY_ID.test(lower) : agencies.includes(lower)) return undefined;
   return 'is not ALL, a two-letter ISO country code or an agency of this deployment';
 }
+
+/** The ids of one agency's groups, indexed once per groups array (an upload validates many lines against one). */
+const groupIndexes = new WeakMap<readonly { readonly id: string; readonly agency: string }[], ReadonlyMap<string, ReadonlySet<string>>>();
+function groupsOf(groups: readonly { readonly id: string; readonly agency: string }[], agency: string): ReadonlySet<string> {
+  let index = groupIndexes.get(groups);
+  if (index === undefined) {
+    const byAgency = new Map<string, Set<string>>();
+    for (const g of groups) byAgency.set(g.agency, (byAgency.get(g.agency) ?? new Set()).add(g.id));
+    index = byAgency;
+    groupIndexes.set(groups, index);
+  }
+  return index.get(agency) ?? NO_GROUPS;
+}
+const NO_GROUPS: ReadonlySet<string> = new Set();
 
 function oneOf<T extends string | number>(scale: readonly T[], value: unknown, field: string, errors: FieldError[], normalise: (v: string) => string = (v) => v): T | undefined {
   if (value === undefined || value === null || value === '') {
@@ -163,6 +184,11 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   const needToKnow = marking['needToKnow'] ?? [];
   if (!Array.isArray(needToKnow) || !needToKnow.every((g) => typeof g === 'string' && /^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(g.trim()))) {
     errors.push({ field: at('marking.needToKnow'), reason: 'must be a list of need-to-know group ids' });
+  } else if (options.groups !== undefined && typeof agencyRaw === 'string') {
+    const own = groupsOf(options.groups, agencyRaw);
+    for (const group of needToKnow as string[]) {
+      if (!own.has(group.trim())) errors.push(valueError(at('marking.needToKnow'), group, `is not a need-to-know group of ${agencyRaw}`));
+    }
   }
 
   let reviewDate = pick('reviewDate');

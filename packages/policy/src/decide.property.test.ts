@@ -44,6 +44,11 @@ function releasable(p: Provenance, user: PolicyUser, org: Organisation): boolean
   return p.marking.releasability.some((x) => x === 'ALL' || x === user.agency || x === country);
 }
 
+/** Whether the user is in one of the record's need-to-know groups that belongs to the record's agency (the only kind that admits). */
+function inOwnersGroup(r: TestRecord, user: PolicyUser, org: Organisation): boolean {
+  return (r.provenance.marking.needToKnow ?? []).map(GroupId).some((g) => user.groups.includes(g) && org.groups.some((group) => group.id === g && group.agency === r.provenance.agency));
+}
+
 function forEachDecision(s: { user: PolicyUser; records: readonly TestRecord[]; context: PolicyContext }, check: (r: TestRecord, action: (typeof READS)[number], d: Decision) => void): void {
   for (const r of s.records) for (const action of READS) check(r, action, decide(s.user, action, resource(r), s.context));
 }
@@ -70,7 +75,7 @@ describe('decide (properties)', () => {
           const p = r.provenance;
           if (d.effect !== 'allow' || p.agency === s.user.agency) return;
           const tlp = p.marking.tlp;
-          const inGroup = (r.provenance.marking.needToKnow ?? []).map(GroupId).some((g) => s.user.groups.includes(g));
+          const inGroup = inOwnersGroup(r, s.user, s.org);
           if (tlp === 'RED') {
             // Named recipients only: the need-to-know groups on the record, and no onward sharing.
             expect(inGroup).toBe(true);
@@ -97,20 +102,25 @@ describe('decide (properties)', () => {
     );
   });
 
-  it('gives nothing of a need-to-know record to a user outside its groups, owner agency included', () => {
+  it('gives nothing of a need-to-know record to a user outside its groups of its own agency, owner agency included', () => {
     let restricted = 0;
+    let elsewhere = 0;
     fc.assert(
       fc.property(arbPolicyScenario(), (s) => {
         forEachDecision(s, (r, _action, d) => {
           const groups = r.provenance.marking.needToKnow ?? [];
           if (groups.length === 0) return;
           restricted += 1;
-          if (!groups.map(GroupId).some((g) => s.user.groups.includes(g))) expect(d.effect).toBe('deny');
+          if (inOwnersGroup(r, s.user, s.org)) return;
+          // a member of a group named on the record, but of another agency's group
+          if (groups.map(GroupId).some((g) => s.user.groups.includes(g))) elsewhere += 1;
+          expect(d.effect).toBe('deny');
         });
       }),
       RUNS,
     );
     expect(restricted).toBeGreaterThan(100);
+    expect(elsewhere).toBeGreaterThan(10);
   });
 
   it('gives pointers only to other agencies, only where an agreement says pointer, and with no content', () => {

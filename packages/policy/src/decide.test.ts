@@ -26,6 +26,11 @@ const org: Organisation = {
     { id: DeskId('zone5-dispatch'), agency: ZONE5, name: 'Dispatch', contact: '+32 2 000 00 04' },
     { id: DeskId('dgsi-duty'), agency: DGSI, name: 'Permanence', contact: '+33 1 000 00 05' },
   ],
+  groups: [
+    { id: GroupId('jit-1'), agency: FEDPOL },
+    { id: GroupId('case-team-7'), agency: FEDPOL },
+    { id: GroupId('intel-team'), agency: INTEL },
+  ],
   oversight: [DPA],
 };
 
@@ -182,6 +187,27 @@ describe('decide: TLP 2.0 for other agencies', () => {
     expect(decide(zone, 'read', restricted, ctx([agreement(ZONE5, 'pointer')]))).toEqual({ effect: 'deny', reason: 'need-to-know' });
   });
 });
+
+  it('counts only the owner agency\'s groups: another agency\'s group, or a name no group has, restricts the record and admits no one', () => {
+    const insider = user(INTEL, ['analyst'], { groups: [GroupId('intel-team'), GroupId('op-typo')] });
+    for (const tlp of ['RED', 'AMBER', 'GREEN'] as const) {
+      const named = record({ tlp, releasability: ['ALL'] }, {}, [GroupId('jit-1'), GroupId('intel-team'), GroupId('op-typo')]);
+      for (const action of ['read', 'search', 'screen'] as const) {
+        expect(decide(insider, action, named, ctx([agreement('ALL', 'full')])), `${tlp} ${action}`).toEqual({ effect: 'deny', reason: 'need-to-know' });
+      }
+      // the owner's own users too: membership of a name no group of theirs has is no membership
+      expect(decide(user(FEDPOL, ['analyst'], { groups: [GroupId('op-typo')] }), 'read', named, ctx())).toEqual({ effect: 'deny', reason: 'need-to-know' });
+      expect(decide(user(FEDPOL, ['analyst'], { groups: [GroupId('op-typo')] }), 'write', named, ctx())).toEqual({ effect: 'deny', reason: 'need-to-know' });
+      // a member of the owner's group named on it still reads it
+      expect(decide(user(INTEL, ['analyst'], { groups: [GroupId('jit-1')] }), 'read', named, ctx([agreement('ALL', 'full')])).effect, tlp).toBe('allow');
+    }
+    // ids are compared as stored: JIT-1 is not jit-1
+    const upper = record({ tlp: 'RED', releasability: ['ALL'] }, {}, [GroupId('JIT-1')]);
+    expect(decide(user(INTEL, ['analyst'], { groups: [GroupId('JIT-1')] }), 'read', upper, ctx())).toEqual({ effect: 'deny', reason: 'need-to-know' });
+    // an organisation naming the group under another agency (its owner as the store keeps it) decides
+    const claimed = { ...org, groups: [{ id: GroupId('op-typo'), agency: INTEL }] };
+    expect(decide(insider, 'read', record({ tlp: 'RED', releasability: ['ALL'] }, {}, [GroupId('op-typo')]), { ...ctx(), org: claimed })).toEqual({ effect: 'deny', reason: 'need-to-know' });
+  });
 
 describe('decide: agreements, markings and clearance', () => {
   const zone = user(ZONE5);

@@ -7,9 +7,12 @@
  * 1. role (the action matrix below), 2. purpose and case reference (LED Art. 8),
  * 3. need-to-know: a record restricted to groups (marking.needToKnow) is for their members only,
  *    the owner agency's own users included, and a non-member gets nothing, not even a pointer
- *    (a pointer would tell them a case team holds something),
+ *    (a pointer would tell them a case team holds something). Only a group of the owner agency
+ *    counts: a name on the record that is another agency's group, or no group at all, restricts
+ *    the record but admits no one (else any agency could open a record by creating a group
+ *    under a name it carries),
  * 4. the owner's own users see everything they are cleared for,
- * 5. TLP:RED: only the owner and members of the need-to-know groups named on the record,
+ * 5. TLP:RED: only the owner and members of the owner's need-to-know groups named on the record,
  * 6. the sharing agreements from owner to recipient (sharing-agreement.ts), or when none
  *    matches, TLP's default: CLEAR to anyone, GREEN to the owner's community, others to no one,
  * 7. for content ('full'): AMBER+STRICT needs an agreement naming the recipient agency,
@@ -65,8 +68,9 @@ function decideRecord(user: PolicyUser, action: Action, record: RecordResource, 
   const cleared = atLeast(user.clearance, provenance.marking.classification);
 
   const groups = provenance.marking.needToKnow ?? NO_GROUPS;
-  // Group ids are plain strings in the model's marking and branded in the user's list.
-  const inGroup = groups.length > 0 && groups.some((group) => (user.groups as readonly string[]).includes(group));
+  // Group ids are plain strings in the model's marking and branded in the user's list; ids are
+  // compared as stored (case and all), and the group must be the owner's own.
+  const inGroup = groups.length > 0 && groups.some((group) => (user.groups as readonly string[]).includes(group) && groupOwner(context.org, group) === owner);
 
   if (action === 'write' || action === 'delete') {
     if (owner !== user.agency) return deny('not owner');
@@ -178,6 +182,16 @@ function communityOf(index: AgreementIndex, owner: AgencyId, other: AgencyId): b
 
 const countryCache = new WeakMap<Organisation, ReadonlyMap<AgencyId, string>>();
 function countryOf(org: Organisation, agency: AgencyId): string | undefined {
+const groupCache = new WeakMap<Organisation, ReadonlyMap<string, AgencyId>>();
+function groupOwner(org: Organisation, group: string): AgencyId | undefined {
+  let index = groupCache.get(org);
+  if (index === undefined) {
+    index = new Map(org.groups.map((g) => [g.id as string, g.agency]));
+    groupCache.set(org, index);
+  }
+  return index.get(group);
+}
+
   let index = countryCache.get(org);
   if (index === undefined) {
     index = new Map(org.agencies.map((a) => [a.id, a.country.toUpperCase()]));

@@ -11,6 +11,7 @@ const C = AgencyId('c');
 const org: Organisation = {
   agencies: [A, B, C].map((id) => ({ id, name: `Agency ${id}`, country: 'BE', contactDesk: DeskId(`${id}-desk`) })),
   desks: [A, B, C].map((id) => ({ id: DeskId(`${id}-desk`), agency: id, name: 'Duty', contact: `+32 ${id}` })),
+  groups: [],
 };
 const viewer: PolicyUser = { id: UserId('v'), agency: C, desk: DeskId('c-desk'), roles: ['officer'], clearance: 'SECRET', groups: [] };
 

@@ -1,4 +1,4 @@
-export { GroupId, ROLES, type Agency, type Desk, type Organisation, type PolicyUser, type Role } from './organisation.ts';
+export { GroupId, ROLES, type Agency, type Desk, type NeedToKnowGroup, type Organisation, type PolicyUser, type Role } from './organisation.ts';
 export {
   AgreementId,
   SHARING_EFFECTS,

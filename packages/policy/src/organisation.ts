@@ -9,6 +9,15 @@ import type { AgencyId, Brand, Classification, DeskId, UserId } from '@mosaic/mo
 export type GroupId = Brand<string, 'GroupId'>;
 export const GroupId = (value: string): GroupId => value as GroupId;
 
+/**
+ * A group and the agency that owns it. Its members may come from any agency, but a group opens
+ * only its own agency's records: the owner alone decides who sees what it holds.
+ */
+export interface NeedToKnowGroup {
+  readonly id: GroupId;
+  readonly agency: AgencyId;
+}
+
 export interface Agency {
   readonly id: AgencyId;
   readonly name: string;
@@ -48,6 +57,8 @@ export interface PolicyUser {
 export interface Organisation {
   readonly agencies: readonly Agency[];
   readonly desks: readonly Desk[];
+  /** Every need-to-know group with its owning agency; a group named nowhere here belongs to no one and admits no one. */
+  readonly groups: readonly NeedToKnowGroup[];
   /** Supervisory bodies (e.g. the data-protection authority) whose auditors may audit every agency. */
   readonly oversight?: readonly AgencyId[];
 }

@@ -20,7 +20,7 @@ import {
   type EntityRecord,
   type Provenance,
 } from '@mosaic/model';
-import { GroupId, ROLES, type Role, type Agency, type Desk, type Organisation, type PolicyUser } from './organisation.ts';
+import { GroupId, ROLES, type Role, type Agency, type Desk, type NeedToKnowGroup, type Organisation, type PolicyUser } from './organisation.ts';
 import { AgreementId, SHARING_EFFECTS, type SharingAgreement } from './sharing-agreement.ts';
 import type { PolicyContext } from './decision.ts';
 
@@ -32,10 +32,15 @@ export function arbOrganisation({ maxAgencies = 4 }: { readonly maxAgencies?: nu
   return fc
     .array(fc.record({ country: fc.constantFrom(...COUNTRIES), desks: fc.integer({ min: 1, max: 2 }) }), { minLength: 2, maxLength: maxAgencies })
     .chain((specs) =>
-      fc.subarray(specs.map((_, i) => AgencyId(`ag${i}`)), { maxLength: 1 }).map((oversight): Organisation => {
+      fc.record({
+        oversight: fc.subarray(specs.map((_, i) => AgencyId(`ag${i}`)), { maxLength: 1 }),
+        // Each test group belongs to one agency (its members may be of any): a group admits only to its agency's records.
+        owners: fc.tuple(...TEST_GROUPS.map(() => fc.integer({ min: 0, max: specs.length - 1 }))),
+      }).map(({ oversight, owners }): Organisation => {
         const agencies: Agency[] = specs.map((s, i) => ({ id: AgencyId(`ag${i}`), name: `Agency ${i}`, country: s.country, contactDesk: DeskId(`ag${i}-desk0`) }));
         const desks: Desk[] = specs.flatMap((s, i) => Array.from({ length: s.desks }, (_, j) => ({ id: DeskId(`ag${i}-desk${j}`), agency: AgencyId(`ag${i}`), name: `Desk ${j}`, contact: `+00 ${i}${j} 24/7` })));
-        return { agencies, desks, oversight };
+        const groups: NeedToKnowGroup[] = TEST_GROUPS.map((id, i) => ({ id, agency: AgencyId(`ag${owners[i] ?? 0}`) }));
+        return { agencies, desks, groups, oversight };
       }),
     );
 }

@@ -222,6 +222,38 @@ describe('administration of users, desks and groups', () => {
   });
 });
 
+
+  it('lets only the owner agency\'s groups open a need-to-know record: another agency\'s group of the same name admits no one', async () => {
+    expect((await call('fedAdmin', 'PUT', '/admin/groups/op-x', { name: 'Operation X' })).statusCode).toBe(200);
+    expect((await call('fedAdmin', 'PUT', '/admin/groups/op-x/members', { users: ['fedpol.fedAnalyst'] })).statusCode).toBe(200);
+    const red = (id: string, needToKnow: string[]) => ({ id, schema: 'Person', properties: { name: ['Ottokar Brinkhuis'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'RED', classification: 'RESTRICTED', releasability: ['ALL'], needToKnow } }) });
+    // a group the agency does not have (a slip, or another agency's) is refused, naming the field
+    expect((await call('intelAdmin', 'PUT', '/admin/groups/intel-team', { name: 'Intel team' })).statusCode).toBe(200);
+    for (const needToKnow of [['op-x', 'op-typo'], ['OP-X'], ['op-x', 'intel-team']]) {
+      const refused = await call('fedAnalyst', 'POST', '/records', red('red-0', needToKnow));
+      expect(refused.statusCode, needToKnow.join()).toBe(400);
+      expect(JSON.stringify(refused.json())).toContain('provenance.marking.needToKnow');
+    }
+    expect((await call('fedAnalyst', 'POST', '/records', red('red-1', ['op-x']))).statusCode).toBe(200);
+    // a record stored before groups were checked names one no group used
+    await putFixtures(world.mosaic, [red('red-2', ['op-x', 'op-typo'])]);
+    // another agency takes that name, and a name differing only in case from one taken is refused
+    expect((await call('intelAdmin', 'PUT', '/admin/groups/op-typo', { name: 'mine' })).statusCode).toBe(200);
+    expect((await call('intelAdmin', 'PUT', '/admin/groups/op-typo/members', { users: ['intel.intelAnalyst'] })).statusCode).toBe(200);
+    expect((await call('intelAdmin', 'PUT', '/admin/groups/op-x', { name: 'mine too' })).statusCode).toBe(400);
+    const alike = await call('intelAdmin', 'PUT', '/admin/groups/OP-X', { name: 'mine too' });
+    expect(alike.statusCode).toBe(409);
+    expect(alike.json()).toMatchObject({ error: { code: 'MOSAIC_CONFLICT' } });
+    expect(alike.body).toContain('"field":"id"');
+    const reader = { 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'C-3' };
+    for (const id of ['fedpol:red-1', 'fedpol:red-2']) {
+      expect((await app.inject({ url: `/api/v1/records/${id}`, headers: as('intelAnalyst', reader) })).statusCode, id).toBe(404);
+      expect((await app.inject({ url: `/api/v1/records/${id}`, headers: as('fedAnalyst', reader) })).statusCode, id).toBe(200);
+    }
+    const search = await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('intelAnalyst', {}), payload: { q: 'Ottokar Brinkhuis', purpose: 'investigation', caseRef: 'C-3' } });
+    expect(search.statusCode).toBe(200);
+    expect(search.body).not.toContain('Brinkhuis');
+  });
 describe('retention', () => {
   it('lists due records for the data administrator, extends, holds, refuses erasure under hold, and sweeps the rest', async () => {
     today = new Date('2030-06-01T10:00:00Z');

@@ -12,7 +12,7 @@
 import { AgencyId, DeskId, RecordId, UserId, type EntityRecord } from '@mosaic/model';
 import { decide, type Action, type PolicyContext, type PolicyUser } from '@mosaic/policy';
 import { arbPolicyScenario } from '@mosaic/policy/testing';
-import { hashPassword, saveOrganisation, startProjections, type Projections } from '@mosaic/service';
+import { GROUP_KIND, hashPassword, saveOrganisation, startProjections, type Projections } from '@mosaic/service';
 import { openTestMosaic, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
@@ -59,6 +59,8 @@ describe('no derived read path leaks what the policy hides', () => {
       // Each run starts from an empty world: the previous run's records are erased.
       for (const id of previous) await mosaic.store.deleteRecord(id, { actor: 'leak-test', reason: 'next run' });
       await saveOrganisation(mosaic.store, { agencies: scenario.org.agencies, desks: scenario.org.desks, agreements: scenario.agreements });
+      // the scenario's groups, each its agency's (a group admits only to its own agency's records)
+      await mosaic.store.putDocuments(scenario.org.groups.map((g) => ({ kind: GROUP_KIND, id: g.id, owner: g.agency, body: { id: g.id, agency: g.agency, name: g.id, description: '' } })));
       await mosaic.reloadOrg();
       const stored = await mosaic.store.getUser(UserId('u'));
       if (!stored) throw new Error('the test user vanished');

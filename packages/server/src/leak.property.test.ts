@@ -9,7 +9,7 @@
 import { AgencyId, DeskId, UserId } from '@mosaic/model';
 import { decide } from '@mosaic/policy';
 import { arbPolicyScenario } from '@mosaic/policy/testing';
-import { hashPassword, saveOrganisation } from '@mosaic/service';
+import { GROUP_KIND, hashPassword, saveOrganisation } from '@mosaic/service';
 import { openTestMosaic, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
@@ -42,6 +42,8 @@ describe('no read path leaks what the policy hides', () => {
     await fc.assert(fc.asyncProperty(arbPolicyScenario({ maxRecords: 8 }), async (scenario) => {
       const { mosaic } = world;
       await saveOrganisation(mosaic.store, { agencies: scenario.org.agencies, desks: scenario.org.desks, agreements: scenario.agreements });
+      // the scenario's groups, each its agency's (a group admits only to its own agency's records)
+      await mosaic.store.putDocuments(scenario.org.groups.map((g) => ({ kind: GROUP_KIND, id: g.id, owner: g.agency, body: { id: g.id, agency: g.agency, name: g.id, description: '' } })));
       await mosaic.reloadOrg();
       const stored = await mosaic.store.getUser(UserId('u'));
       if (!stored) throw new Error('the test user vanished');

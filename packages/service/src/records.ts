@@ -125,7 +125,7 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const rules = await retentionRulesOf(mosaic, user.agency);
   const snapshot = await mosaic.org();
   const validated = validateRecord(mosaic.registry, { ...given, provenance: { ...given.provenance, agency: user.agency } }, {
-    reviewDateFor: (category) => reviewDateFor(category, today, rules), agencies: snapshot.org.agencies.map((a) => a.id),
+    reviewDateFor: (category) => reviewDateFor(category, today, rules), agencies: snapshot.org.agencies.map((a) => a.id), groups: snapshot.org.groups,
   });
   if (!validated.ok) return validated;
   const decision = decide(policyUser(user), 'write', { kind: 'record', provenance: validated.record.provenance }, policyContext(snapshot, consultation));

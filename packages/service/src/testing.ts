@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseConfig } from './config.ts';
-import { saveOrganisation } from './organisation.ts';
+import { GROUP_KIND, saveOrganisation } from './organisation.ts';
 import { hashPassword } from './password.ts';
 import { openMosaic, type Mosaic } from './runtime.ts';
 import { followChanges } from './change-follower.ts';
@@ -70,6 +70,12 @@ export async function putFixtures(mosaic: Mosaic, raws: readonly Record<string, 
     if (!v.ok) throw new Error(`test fixture ${String(raw['id'])} did not validate: ${JSON.stringify(v.errors)}`);
     await mosaic.store.putRecords([v.record], { actor: 'test' });
   }
+}
+
+/** Stores a need-to-know group of `agency`, as its administrator would create it, and has the policy know it. */
+export async function putTestGroup(mosaic: Mosaic, id: string, agency: string): Promise<void> {
+  await mosaic.store.putDocument({ kind: GROUP_KIND, id, owner: agency, body: { id, agency, name: id, description: '' } });
+  await mosaic.reloadOrg();
 }
 
 /**

@@ -14,7 +14,7 @@ import { AgencyId, AppError, CLASSIFICATION, rankOf, UserId, type Classification
 import { ROLES, type Role } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { hashPassword } from '../password.ts';
-import type { Consultation } from '../organisation.ts';
+import { GROUP_KIND, loadGroups, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import { auditAdmin, authoriseAdmin, exists, invalid, isSysadmin, notFound, plainText, type AdminRequest } from './admin-gate.ts';
 
@@ -34,7 +34,7 @@ export function userView(user: User): UserView {
   return { id: user.id, name: user.name, agency: user.agency, desk: user.desk, roles: user.roles, clearance: user.clearance, groups: user.groups, disabled: user.disabledAt !== undefined };
 }
 
-export const GROUP_KIND = 'need-to-know-group';
+export { GROUP_KIND };
 
 export interface Group {
   readonly id: string;
@@ -146,11 +146,26 @@ export async function listGroups(mosaic: Mosaic, request: Consultation): Promise
 export async function putGroup(mosaic: Mosaic, request: AdminRequest, input: { readonly id: string; readonly name: string; readonly description?: string | undefined }): Promise<Group> {
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
   if (!/^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(input.id)) throw invalid('id', `${JSON.stringify(input.id)} is not a group id (letters, digits, ".", "-", "_")`);
+  const taken = (): AppError => invalid('id', `group ${input.id} belongs to another agency`);
   const existing = await mosaic.store.getDocument(GROUP_KIND, input.id);
-  if (existing && existing.owner !== request.user.agency) throw invalid('id', `group ${input.id} belongs to another agency`);
+  if (existing && existing.owner !== request.user.agency) throw taken();
   const name = plainText('name', input.name);
   const group: Group = { id: input.id, agency: request.user.agency, name, description: plainText('description', input.description ?? '', { max: 2000, optional: true }) };
-  await mosaic.store.putDocument({ kind: GROUP_KIND, id: group.id, owner: group.agency, body: group });
+  const document = { kind: GROUP_KIND, id: group.id, owner: group.agency, body: group };
+  if (existing) await mosaic.store.putDocument(document);
+  else {
+    // Ids are compared as stored, so OP-X and op-x would be two groups, of perhaps two agencies,
+    // that a person reading a marking takes for one.
+    const alike = (await loadGroups(mosaic.store)).find((g) => g.id.toLowerCase() === group.id.toLowerCase());
+    if (alike) throw exists('id', `group ${alike.id} exists, differing from ${group.id} only in case`);
+    // created only if no one took the id meanwhile: a group's agency never changes
+    if (!(await mosaic.store.createDocument(document))) {
+      if ((await mosaic.store.getDocument(GROUP_KIND, group.id))?.owner !== group.agency) throw taken();
+      await mosaic.store.putDocument(document);
+    }
+  }
+  // The policy reads each group's agency from the organisation snapshot.
+  if (!existing) await mosaic.reloadOrg();
   await auditAdmin(mosaic, request, { putGroup: { ...group } }, { reason: existing ? 'group updated' : 'group created' });
   return group;
 }

@@ -133,7 +133,7 @@ export function createIngestJobs(): IngestJobs {
     const rules = await retentionRulesOf(mosaic, user.agency);
     // A line without an agency is the user's agency's; with another agency it is refused.
     const org = await mosaic.org();
-    const validateOptions = { defaults: { agency: user.agency }, reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules), agencies: org.org.agencies.map((a) => a.id) };
+    const validateOptions = { defaults: { agency: user.agency }, reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules), agencies: org.org.agencies.map((a) => a.id), groups: org.org.groups };
     const chunks = [upload.content];
     const source = mapping ? csvSource(chunks, mapping) : jsonlSource(chunks);
     const errors: IngestError[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
 import { saveOrganisation } from '../organisation.ts';
-import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { openTestMosaic, putFixtures, putTestGroup, testProvenance, type TestMosaic } from '../testing.ts';
 import { readCheck } from './read-check.ts';
 import { screenCheck } from './screen-check.ts';
 import { createScreeningProjection } from './screening-projection.ts';
@@ -20,7 +20,11 @@ async function checked(marking?: Record<string, unknown>) {
   const { mosaic } = world;
   await putFixtures(mosaic, [{ id: 'i1', schema: 'Person', properties: { name: [asked.name], birthDate: [asked.birthDate] }, provenance: testProvenance('intel', marking ? { marking } : {}) }]);
   const checkpoint = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
-  if (marking) await mosaic.store.upsertUser({ ...checkpoint, groups: ['ct-team'] as never });
+  if (marking) {
+    // intelligence's case team, with the zone's checkpoint officer in it
+    await putTestGroup(mosaic, 'ct-team', 'intel');
+    await mosaic.store.upsertUser({ ...checkpoint, groups: ['ct-team'] as never });
+  }
   const projection = createScreeningProjection();
   await followChanges(mosaic.store, [projection]).catchUp();
   const officer = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };

@@ -2,7 +2,7 @@ import { RecordId, type UserId } from '@mosaic/model';
 import type { User } from '@mosaic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
-import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { openTestMosaic, putFixtures, putTestGroup, testProvenance, type TestMosaic } from '../testing.ts';
 import { decideHit } from './decide-hit.ts';
 import { readCheck } from './read-check.ts';
 import { screenCheck, type CheckRecord } from './screen-check.ts';
@@ -29,6 +29,7 @@ beforeAll(async () => {
   world = await openTestMosaic();
   // The zone's checkpoint officer works for a case team; the zone's officer does not.
   const checkpoint = await user('zoneCheckpoint');
+  await putTestGroup(world.mosaic, CELL, 'zone-north');
   await world.mosaic.store.upsertUser({ ...checkpoint, groups: [CELL] });
   await putFixtures(world.mosaic, [
     { id: 'n1', schema: 'Person', properties: { name: ['Lotte Verhaegen'], birthDate: ['1984-06-30'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: [CELL] } }) },
