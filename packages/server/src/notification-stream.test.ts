@@ -2,14 +2,14 @@
  * The live notification stream over a real socket: it carries what is addressed to the user as
  * they are at each notice, and ends when their session does (an account disabled, a sign-out).
  */
-import { AgencyId } from '@mosaic/model';
+import { AgencyId, DeskId, UserId } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
-import { openTestMosaic, type TestMosaic } from '@mosaic/service/testing';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { signInTokens } from './test-sign-in.ts';
+import { signInToken, signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
@@ -99,5 +99,29 @@ describe('the notification stream', () => {
     world.mosaic.notifier.publish(notice('live-again'));
     await until(() => stream.titles.includes('live-again'));
     expect(stream.titles).toEqual(['live-again']);
+  });
+
+  it('carries nothing of a notice about a record the user may not read (a case team\'s), live or caught up', async () => {
+    const { mosaic } = world;
+    await mosaic.store.putDocument({ kind: 'need-to-know-group', id: 'cell-9', owner: 'intel', body: { id: 'cell-9', agency: 'intel', name: 'Cell 9', description: '' } });
+    await mosaic.reloadOrg();
+    await putFixtures(mosaic, [
+      { id: 'ntk-9', schema: 'Person', properties: { name: ['Xanthippe Wolkenstein'] }, provenance: testProvenance('intel', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['cell-9'] } }) },
+      { id: 'al-9', schema: 'Alert', properties: { subject: ['intel:ntk-9'], category: ['discreet_check'], desk: ['intel-liaison'], deskContact: ['+3220000003'], status: ['active'] }, provenance: testProvenance('intel') },
+    ]);
+    // an analyst of the agency, not in the cell
+    const { passwordHash } = (await mosaic.store.findUserByName('intelAdmin'))!;
+    await mosaic.store.upsertUser({ id: UserId('intel.outsider'), name: 'outsider', agency: AgencyId('intel'), desk: DeskId('intel-liaison'), roles: ['analyst'], clearance: 'TOP_SECRET', groups: [], passwordHash });
+    const token = await signInToken(app, 'outsider');
+    const hit = (title: string) => ({ ...notice(title), kind: 'alert.hit', body: { check: `c-${title}`, alert: 'intel:al-9', subject: 'intel:ntk-9', action: 'REPORT_COVERTLY' } });
+    for (const n of [notice('cell-1-before'), hit('cell-2-missed'), notice('cell-3-after')]) world.mosaic.notifier.publish(n);
+    await projections.notifications.idle();
+    // (stored in one instant, they are ordered by id: hence the numbers)
+    const stream = await openStream(token, 'n-cell-1-before');
+    await until(() => stream.titles.includes('cell-3-after'));
+    world.mosaic.notifier.publish(hit('cell-4-live'));
+    world.mosaic.notifier.publish(notice('cell-5-end'));
+    await until(() => stream.titles.includes('cell-5-end'));
+    expect(stream.titles).toEqual(['cell-3-after', 'cell-5-end']);
   });
 });

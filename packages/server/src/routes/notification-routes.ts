@@ -81,11 +81,13 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
           return undefined;
         }
       };
-      // each as this user may see it (asSeenBy), in the order they came
+      // each as this user may see it (asSeenBy), in the order they came; one they may see nothing
+      // of (a notice about a record they may not read) is not sent at all
       const send = async (n: Notification): Promise<void> => {
         const user = await current();
         if (user === undefined || !isAddressedTo(n, user)) return;
-        response.write(event(await asSeenBy(api.mosaic, user, n)));
+        const seen = await asSeenBy(api.mosaic, user, n);
+        if (seen !== undefined) response.write(event(seen));
       };
       // Those missed while reconnecting first, oldest first, read from the inbox after subscribing:
       // a notice published meanwhile but not yet stored still comes live, and one both read and

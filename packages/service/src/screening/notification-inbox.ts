@@ -4,11 +4,12 @@
  * and those addressed to an agency that configured a webhook are delivered to it, signed.
  * The live stream (server-sent events) reads the notifier directly; this is its memory.
  */
-import { AppError, type RecordId, type UserId } from '@mosaic/model';
+import { AppError, type UserId } from '@mosaic/model';
 import type { DocumentInput, StoredDocument, User } from '@mosaic/store';
 import type { Notification } from '../notifier.ts';
-import { policyContext, policyUser } from '../organisation.ts';
+import { policyUser } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
+import { notificationsAsSeen } from './notification-view.ts';
 import { deliverOrRetry, scheduleWebhookRetries, type RetryOptions } from './webhook-outbox.ts';
 
 export const NOTIFICATION_KIND = 'notification';
@@ -97,28 +98,15 @@ export function keepNotifications(mosaic: Mosaic, { retryIntervalMs, ...webhook 
 }
 
 /**
- * A notification as `user` may see it. One addressed to their agency shows its own records'
- * names or captions (an encounter, a watch notice) to every user of the agency; a user who may
- * not read one of those records (its classification above their clearance, a need-to-know group
- * they are not in) gets it without that record's name (listed in `withheld`).
+ * A notification as `user` may see it (notification-view.ts), or undefined where they may see
+ * nothing of it: a notice about a record they may not read (a hit on an alert on a need-to-know
+ * group's subject, for anyone outside the group) is not theirs, however it is addressed. One
+ * addressed to their agency shows its own records' names to every user of the agency who may read
+ * them; one above a user's clearance keeps its id, its name blanked (listed in `withheld`).
  */
-export async function asSeenBy(mosaic: Mosaic, user: User, notification: Notification): Promise<Notification> {
-  const shown = recordsShownIn(notification);
-  if (shown.length === 0 || !('agency' in notification.to)) return notification;
-  const stored = await mosaic.store.getRecords(shown as RecordId[]);
-  // the notice is the agency's own business, told to it: read as a notification, under its id
-  const context = policyContext(await mosaic.org(), { user, purpose: 'notification', caseRef: notification.id });
-  const reader = policyUser(user);
-  const withheld = stored.filter((r) => mosaic.decide(reader, 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect !== 'allow').map((r) => r.record.id as string);
-  if (withheld.length === 0) return notification;
-  const { body } = notification;
-  if (typeof body['record'] === 'string' && withheld.includes(body['record']) && 'caption' in body) {
-    const { caption: _caption, ...rest } = body;
-    return { ...notification, body: { ...rest, withheld } };
-  }
-  const records = Array.isArray(body['records']) ? body['records'] : [];
-  const names = Array.isArray(body['names']) ? body['names'] : [];
-  return { ...notification, body: { ...body, names: names.map((name, i) => (withheld.includes(records[i] as string) ? '' : name)), withheld } };
+export async function asSeenBy(mosaic: Mosaic, user: User, notification: Notification): Promise<Notification | undefined> {
+  const [seen] = await notificationsAsSeen(mosaic, policyUser(user), [notification]);
+  return seen;
 }
 
 /** Where a page of the inbox starts: older than the notification `before`, or newer than `after` (ids). */
@@ -156,27 +144,43 @@ async function newestOf(mosaic: Mosaic, owner: string, keep: (document: StoredDo
 
 /**
  * The user's inbox: addressed to them or to their agency, newest first, each as they may see it
- * (asSeenBy). `before` pages to older ones, `after` (the newest `limit` of those) catches up with
- * newer ones; a cursor that is none of the user's notifications (another's, erased since, never
- * there) finds none.
+ * (asSeenBy), those they may see nothing of left out: the inbox is read deeper (twice as deep each
+ * round) until it holds `limit` they may see or ends, so that a page of hidden notices never
+ * passes for the last page. `before` pages to older ones, `after` (the newest `limit` of those)
+ * catches up with newer ones; a cursor that is none of the user's notifications (another's, one
+ * they may see nothing of, erased since, never there) finds none.
  */
 export async function listNotifications(mosaic: Mosaic, user: User, { limit = 100, before, after }: InboxQuery = {}): Promise<readonly InboxItem[]> {
   const owners = [user.agency as string, user.id as string];
+  const reader = policyUser(user);
   const cursorId = before ?? after;
   const cursor = cursorId === undefined ? undefined : await mosaic.store.getDocument(NOTIFICATION_KIND, cursorId);
   if (cursorId !== undefined && (cursor === undefined || !owners.includes(cursor.owner))) return [];
+  if (cursor !== undefined && (await notificationsAsSeen(mosaic, reader, [(cursor.body as StoredNotification).notification]))[0] === undefined) return [];
   const keep = (d: StoredDocument): boolean => cursor === undefined || (before === undefined ? newerFirst(d, cursor) < 0 : newerFirst(cursor, d) < 0);
-  const found = await Promise.all(owners.map((owner) => newestOf(mosaic, owner, keep, limit)));
-  const items = found.flat().sort(newerFirst).slice(0, limit).map((d) => d.body as StoredNotification);
-  return Promise.all(items.map(async (s) => ({ ...(await asSeenBy(mosaic, user, s.notification)), read: s.readBy.includes(user.id) })));
+  const seen = new Map<string, Notification | undefined>();
+  for (let depth = limit; ; depth *= 2) {
+    const found = await Promise.all(owners.map((owner) => newestOf(mosaic, owner, keep, depth)));
+    const documents = found.flat().sort(newerFirst).slice(0, depth);
+    const unseen = documents.filter((d) => !seen.has(d.id)).map((d) => (d.body as StoredNotification).notification);
+    const views = await notificationsAsSeen(mosaic, reader, unseen);
+    unseen.forEach((n, i) => seen.set(n.id, views[i]));
+    const items = documents.flatMap((d) => {
+      const view = seen.get(d.id);
+      return view === undefined ? [] : [{ ...view, read: (d.body as StoredNotification).readBy.includes(user.id) }];
+    });
+    if (items.length >= limit || found.every((f) => f.length < depth)) return items.slice(0, limit);
+  }
 }
 
-/** Mark one of the user's notifications read; someone else's answers like a missing one. */
+/** Mark one of the user's notifications read; someone else's, or one they may see nothing of, answers like a missing one. */
 export async function markNotificationRead(mosaic: Mosaic, user: User, id: string): Promise<InboxItem> {
   const found = await mosaic.store.getDocument(NOTIFICATION_KIND, id);
   if (!found || (found.owner !== user.agency && found.owner !== user.id)) throw new AppError('MOSAIC_NOT_FOUND', `notification ${id} not found`);
   const stored = found.body as StoredNotification;
+  const seen = await asSeenBy(mosaic, user, stored.notification);
+  if (seen === undefined) throw new AppError('MOSAIC_NOT_FOUND', `notification ${id} not found`);
   const readBy = stored.readBy.includes(user.id) ? stored.readBy : [...stored.readBy, user.id];
   await mosaic.store.putDocument({ kind: NOTIFICATION_KIND, id, owner: found.owner, body: { ...stored, readBy } });
-  return { ...(await asSeenBy(mosaic, user, stored.notification)), read: true };
+  return { ...seen, read: true };
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Notification } from '../notifier.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
-import { openTestMosaic, type TestMosaic } from '../testing.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { keepNotifications, notificationDocument } from './notification-inbox.ts';
 import {
   deliverOrRetry, redeliverWebhooks, retryWebhooks, webhookStatusOf, RETRY_DELAYS_MS, WEBHOOK_ATTEMPT_KIND, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery,
@@ -52,6 +52,8 @@ afterEach(async () => {
 async function setUp(statuses: number[] = []): Promise<{ mosaic: TestMosaic['mosaic']; heard: Heard[]; answer: number[]; advance: (ms: number) => Date; now: () => Date }> {
   let today = new Date('2026-03-01T10:00:00Z');
   world = await openTestMosaic({ now: () => today });
+  // the record the notices name: a webhook is sent only what names records its agency may read
+  await putFixtures(world.mosaic, [{ id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') }]);
   const r = await receiver(statuses);
   servers.push(r.server);
   await setWebhook(world.mosaic, FEDPOL, { url: r.url(), secret: SECRET });

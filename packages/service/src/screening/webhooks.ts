@@ -10,6 +10,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Notification } from '../notifier.ts';
 import { auditAdmin, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
 import type { Mosaic } from '../runtime.ts';
+import { agencySystemReader, notificationsAsSeen } from './notification-view.ts';
 
 export const WEBHOOK_KIND = 'webhook';
 export const SIGNATURE_HEADER = 'x-mosaic-signature';
@@ -101,6 +102,7 @@ function keptWebhookOf(mosaic: Mosaic, agency: AgencyId): Promise<WebhookConfig 
   return entry.config;
 }
 
+/** `none`: nothing was sent (the agency has no webhook, or the notice is nothing its system may be told). */
 export type Delivery = 'none' | 'delivered' | 'failed';
 
 /** One attempt's outcome; a failure says why, without the URL or anything sent (`HTTP 503`, `timed out`, `no connection`). */
@@ -109,10 +111,22 @@ export interface Attempt {
   readonly failure?: string;
 }
 
-/** POST the notification to the agency's webhook, if any, once; never throws (a failure is an outcome). */
+/**
+ * POST the notification to the agency's webhook, if any, once, as the agency's system may be told
+ * of it (notification-view.ts: nothing of a need-to-know group's record); never throws (a failure
+ * is an outcome). Each attempt, a retry's too, is read through the policy as things stand then.
+ */
 export async function attemptWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, { timeoutMs = 2000, fetch: send = fetch }: WebhookOptions = {}): Promise<Attempt> {
   const config = await keptWebhookOf(mosaic, agency);
   if (!config) return { delivery: 'none' };
+  try {
+    const [seen] = await notificationsAsSeen(mosaic, agencySystemReader(agency), [notification]);
+    if (seen === undefined) return { delivery: 'none' };
+    notification = seen;
+  } catch {
+    // the policy could not be asked (the store unreachable): sent later, as a failed delivery is
+    return { delivery: 'failed', failure: 'not read' };
+  }
   const body = JSON.stringify(notification);
   try {
     const response = await send(config.url, {

@@ -1,0 +1,104 @@
+import { AgencyId, DeskId, UserId } from '@mosaic/model';
+import type { User } from '@mosaic/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Notification } from '../notifier.ts';
+import { policyUser } from '../organisation.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { agencySystemReader, notificationsAsSeen } from './notification-view.ts';
+import { attemptWebhook, setWebhook } from './webhooks.ts';
+
+let world: TestMosaic;
+const users: Record<string, User> = {};
+
+const fedpol = AgencyId('fedpol');
+const marking = (more: Record<string, unknown>) => ({ marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], ...more } });
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  const { mosaic } = world;
+  // the case team op-x, the federal police's own
+  await mosaic.store.putDocument({ kind: 'need-to-know-group', id: 'op-x', owner: 'fedpol', body: { id: 'op-x', agency: 'fedpol', name: 'Operation X', description: '' } });
+  await mosaic.reloadOrg();
+  await putFixtures(mosaic, [
+    { id: 'ntk-p2', schema: 'Person', properties: { name: ['Xanthippe Wolkenstein'] }, provenance: testProvenance('fedpol', marking({ needToKnow: ['op-x'] })) },
+    { id: 'ntk-al', schema: 'Alert', properties: { subject: ['fedpol:ntk-p2'], category: ['discreet_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+    { id: 'c1', schema: 'Person', properties: { name: ['Casimir Undercover'] }, provenance: testProvenance('fedpol', marking({ classification: 'CONFIDENTIAL' })) },
+    { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
+    { id: 'al1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['discreet_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+  ]);
+  const person = (name: string, roles: User['roles'], clearance: User['clearance'], groups: string[]): User => ({
+    id: UserId(`fedpol.${name}`), name, agency: fedpol, desk: DeskId('fedpol-ops'), roles, clearance, groups: groups as User['groups'], passwordHash: '',
+  });
+  for (const user of [
+    person('member', ['analyst'], 'SECRET', ['op-x']), person('analyst2', ['analyst'], 'SECRET', []), person('officer1', ['officer'], 'SECRET', []),
+    person('lowOfficer', ['officer'], 'RESTRICTED', []), person('admin', ['agency_admin'], 'SECRET', []),
+  ]) users[user.name] = user;
+});
+afterAll(async () => world.cleanup());
+
+const notice = (id: string, kind: string, body: Record<string, unknown>, to: Notification['to'] = { agency: fedpol }): Notification => ({ id, at: '2026-03-01T10:00:00.000Z', to, kind, title: kind, body });
+const seenBy = async (name: string, n: Notification) => (await notificationsAsSeen(world.mosaic, policyUser(users[name]!), [n]))[0];
+
+const hitOnTeamAlert = notice('n-hit', 'alert.hit', { check: 'c-9', hit: 0, alert: 'fedpol:ntk-al', subject: 'fedpol:ntk-p2', band: 'hit', action: 'REPORT_COVERTLY', agency: 'fedpol', desk: 'fedpol-ops' });
+const encounter = notice('n-enc', 'deconfliction.encounter', {
+  check: 'c-1', record: 'fedpol:ntk-p2', records: ['fedpol:ntk-p2', 'fedpol:c1', 'fedpol:p1'], names: ['Xanthippe Wolkenstein', 'Casimir Undercover', 'Rachid Bouzid'], requester: 'zone-north', desk: 'zone-north-desk',
+});
+
+describe('a notification as its reader may see it', () => {
+  it('tells nothing of a hit on an alert whose subject is a case team\'s to anyone outside the team, whatever their role', async () => {
+    expect(await seenBy('member', hitOnTeamAlert)).toEqual(hitOnTeamAlert);
+    for (const outsider of ['analyst2', 'officer1', 'lowOfficer', 'admin']) expect(await seenBy(outsider, hitOnTeamAlert), outsider).toBeUndefined();
+  });
+
+  it('tells of an ordinary hit those who may read its alert and subject, and leaves out a Sighting they may not read', async () => {
+    const confirmed = notice('n-conf', 'alert.hit.confirmed', { check: 'c-2', hit: 0, alert: 'fedpol:al1', subject: 'fedpol:p1', decision: 'confirm', sighting: 'zone-north:gone', report: { route: 'north' } });
+    expect(await seenBy('analyst2', confirmed)).toEqual({ ...confirmed, body: { check: 'c-2', hit: 0, alert: 'fedpol:al1', subject: 'fedpol:p1', decision: 'confirm' } });
+    // a role that reads no records is told of no hit
+    expect(await seenBy('admin', confirmed)).toBeUndefined();
+  });
+
+  it('lists a case team\'s record to its members only, and to no one else not even by id; one above a reader\'s clearance by id, its name blanked', async () => {
+    expect((await seenBy('member', encounter))?.body).toEqual(encounter.body);
+    const outsider = await seenBy('analyst2', encounter);
+    expect(outsider?.body).toEqual({ ...encounter.body, record: 'fedpol:c1', records: ['fedpol:c1', 'fedpol:p1'], names: ['Casimir Undercover', 'Rachid Bouzid'] });
+    const low = await seenBy('lowOfficer', encounter);
+    expect(low?.body).toMatchObject({ record: 'fedpol:c1', records: ['fedpol:c1', 'fedpol:p1'], names: ['', 'Rachid Bouzid'], withheld: ['fedpol:c1'] });
+    // an administrator reads no records: names blanked, and the team's record gone as for any outsider
+    const admin = await seenBy('admin', encounter);
+    expect(admin?.body).toMatchObject({ records: ['fedpol:c1', 'fedpol:p1'], names: ['', ''], withheld: ['fedpol:c1', 'fedpol:p1'] });
+    for (const seen of [outsider, low, admin]) expect(JSON.stringify(seen)).not.toMatch(/ntk-p2|Xanthippe/);
+    // seen twice, the same
+    expect(await notificationsAsSeen(world.mosaic, policyUser(users['lowOfficer']!), [low!])).toEqual([low]);
+  });
+
+  it('tells nothing of a notice that named only a case team\'s records, or a record the store does not know', async () => {
+    const consulted = notice('n-cons', 'deconfliction.consult', { records: ['fedpol:ntk-p2'], requester: 'zone-north' });
+    expect(await seenBy('member', consulted)).toEqual(consulted);
+    expect(await seenBy('analyst2', consulted)).toBeUndefined();
+    expect(await seenBy('member', notice('n-none', 'watch.record', { record: 'fedpol:nowhere', caption: 'x' }, { user: users['member']!.id }))).toBeUndefined();
+  });
+
+  it('tells a watcher no longer in the team nothing of their watch on its record', async () => {
+    const watched = notice('n-w', 'watch.record', { subscription: 's1', record: 'fedpol:ntk-p2', caption: 'Xanthippe Wolkenstein', agency: 'fedpol' }, { user: users['member']!.id });
+    expect(await seenBy('member', watched)).toEqual(watched);
+    const left = { ...users['member']!, groups: [] };
+    expect((await notificationsAsSeen(world.mosaic, policyUser(left), [watched]))[0]).toBeUndefined();
+  });
+
+  it('sends the agency\'s webhook, its system in no case team, nothing of a case team\'s record', async () => {
+    expect(await notificationsAsSeen(world.mosaic, agencySystemReader(fedpol), [hitOnTeamAlert])).toEqual([undefined]);
+    const sent: string[] = [];
+    const fetch = (async (_url: string, init: { body: string }) => {
+      sent.push(init.body);
+      return new Response('ok');
+    }) as unknown as typeof globalThis.fetch;
+    await setWebhook(world.mosaic, fedpol, { url: 'http://127.0.0.1:9/hook', secret: 'fedpol-secret-0123456789' });
+    expect((await attemptWebhook(world.mosaic, fedpol, hitOnTeamAlert, { fetch })).delivery).toBe('none');
+    const erasure = notice('n-erased', 'notification.erased', { notification: 'n-enc', record: 'fedpol:ntk-p2' });
+    expect((await attemptWebhook(world.mosaic, fedpol, erasure, { fetch })).delivery).toBe('none');
+    expect(sent).toEqual([]);
+    expect((await attemptWebhook(world.mosaic, fedpol, encounter, { fetch })).delivery).toBe('delivered');
+    // the agency's own records as before, a classification no bar to its own system
+    expect((JSON.parse(sent[0]!) as Notification).body).toEqual({ ...encounter.body, record: 'fedpol:c1', records: ['fedpol:c1', 'fedpol:p1'], names: ['Casimir Undercover', 'Rachid Bouzid'] });
+  });
+});
