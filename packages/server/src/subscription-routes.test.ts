@@ -92,4 +92,9 @@ describe('subscriptions over HTTP', () => {
     expect((await post({ target: { kind: 'planet' }, purpose: 'p', caseRef: 'c' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: '/api/v1/subscriptions', payload: { target: { kind: 'search', query: 'Bouzid' }, purpose: 'p', caseRef: 'c' } })).statusCode).toBe(401);
   });
+
+  it('declares in the API description the 204 with which a watch is ended', async () => {
+    const spec = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, { delete?: { responses: Record<string, unknown> } }> };
+    expect(Object.keys(spec.paths['/api/v1/subscriptions/{id}']?.delete?.responses ?? {})).toEqual(['204']);
+  });
 });

@@ -63,12 +63,12 @@ export function subscriptionRoutes(projections: Pick<Projections, 'watcher'>) {
     });
 
     app.delete('/subscriptions/:id', {
-      schema: { tags: ['notifications'], summary: 'End one of my subscriptions', params: z.object({ id: z.string().min(1).max(100) }) },
+      schema: { tags: ['notifications'], summary: 'End one of my subscriptions', params: z.object({ id: z.string().min(1).max(100) }), response: { 204: z.null() } },
     }, async (request, reply) => {
       const user = await requireUser(request);
       await deleteSubscription(api.mosaic, user.id, request.params.id);
       projections.watcher.remove(request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     });
   };
 }
