@@ -105,11 +105,12 @@ describe('decide: roles and purpose', () => {
     expect(decide(user(FEDPOL, ['officer']), 'write', own, ctx([], {})).effect).toBe('allow');
   });
 
-  it('lets owners write and erase only their own records, and write only what they are cleared for', () => {
+  it('lets owners write and erase only their own records, and write or erase only what they are cleared for', () => {
     const theirs = record({}, { agency: INTEL });
     expect(decide(user(FEDPOL), 'write', theirs, ctx([agreement(ZONE5, 'full')]))).toEqual({ effect: 'deny', reason: 'not owner' });
     expect(decide(user(FEDPOL, ['agency_admin']), 'delete', theirs, ctx())).toEqual({ effect: 'deny', reason: 'not owner' });
     expect(decide(user(FEDPOL, ['analyst'], { clearance: 'RESTRICTED' }), 'write', record({ classification: 'SECRET' }), ctx())).toEqual({ effect: 'deny', reason: 'clearance' });
+    expect(decide(user(FEDPOL, ['agency_admin'], { clearance: 'RESTRICTED' }), 'delete', record({ classification: 'SECRET' }), ctx())).toEqual({ effect: 'deny', reason: 'clearance' });
   });
 });
 

@@ -74,8 +74,10 @@ function decideRecord(user: PolicyUser, action: Action, record: RecordResource, 
 
   if (action === 'write' || action === 'delete') {
     if (owner !== user.agency) return deny('not owner');
-    // Erasure stays with the agency's data administrator whatever the groups (retention, Art. 16).
-    if (action === 'delete') return allow('own agency');
+    // Erasure stays with the agency's data administrator whatever the groups (retention, Art. 16),
+    // but not above their clearance: erasing a record is acting on what it says, which they may
+    // not read (the retention sweep, or an administrator cleared for it, erases it).
+    if (action === 'delete') return cleared ? allow('own agency') : deny('clearance');
     if (groups.length > 0 && !inGroup) return deny('need-to-know');
     return cleared ? allow('own agency') : deny('clearance');
   }

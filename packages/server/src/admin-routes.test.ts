@@ -214,7 +214,9 @@ describe('administration of users, desks and groups', () => {
     expect((await search('colleague')).body).not.toContain('Lieven Achterberg');
     expect((await app.inject({ url: '/api/v1/records/fedpol:ntk-1', headers: as('colleague', { 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'C-2' }) })).statusCode).toBe(404);
     const overwrite = await call('colleague', 'POST', '/records', { id: 'ntk-1', schema: 'Person', properties: { name: ['Someone Else'] }, provenance: testProvenance('fedpol') });
-    expect(overwrite.statusCode).toBe(403);
+    // refused as a taken id, not saying what hides the record (need-to-know)
+    expect(overwrite.statusCode).toBe(409);
+    expect(overwrite.json()).toMatchObject({ error: { code: 'MOSAIC_CONFLICT', message: 'record id fedpol:ntk-1 is taken: choose another id' } });
     expect((await search('fedAnalyst')).body).toContain('Lieven Achterberg');
     expect((await call('intelAdmin', 'PUT', '/admin/groups/op-lantern/members', { users: [] })).statusCode).toBe(403);
     const groups = (await call('fedAnalyst', 'GET', '/admin/groups')).json() as { groups: { id: string; members: string[] }[] };

@@ -2,7 +2,8 @@
  * Record read and write paths. Reads go through consult(); a record the user may not see is
  * answered exactly like one that does not exist, so no error tells them it is there. Writes are
  * an agency's claims about its own records only: record ids are scoped by agency, so a write can
- * never collide with, and so reveal, another agency's record.
+ * never collide with, and so reveal, another agency's record. An own-agency record the writer may
+ * not see is not overwritten, and its id is refused as taken, never saying what hides it.
  */
 import { AppError, RecordId, type EntityRecord, type FieldError, type Properties, type Provenance, type SchemaRegistry } from '@mosaic/model';
 import { decide, erasable, reviewDateFor, type Pointer } from '@mosaic/policy';
@@ -10,7 +11,8 @@ import type { AuditEvent } from '@mosaic/audit';
 import { createStoreAuditStorage, type DeleteRecordOptions, type DeleteResult, type RecordVersion, type Store, type StoredRecord } from '@mosaic/store';
 import { REPORT_REVIEW_KIND } from './reports/report-review.ts';
 import { consult } from './consult.ts';
-import { policyContext, policyUser, type Consultation } from './organisation.ts';
+import { idTaken } from './id-taken.ts';
+import { policyContext, policyUser, type Consultation, type OrgSnapshot } from './organisation.ts';
 import type { Notification } from './notifier.ts';
 import type { Mosaic } from './runtime.ts';
 import { activeHolds } from './retention/legal-holds.ts';
@@ -131,10 +133,9 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const decision = decide(policyUser(user), 'write', { kind: 'record', provenance: validated.record.provenance }, policyContext(snapshot, consultation));
   if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${decision.reason}`);
   // Overwriting needs the right to write the stored version too: a colleague outside a record's
-  // need-to-know group must not replace it (and so lift the restriction).
+  // need-to-know group must not replace it (and so lift the restriction), nor learn why not.
   const existing = await mosaic.store.getRecord(validated.record.id);
-  const current = existing ? decide(policyUser(user), 'write', { kind: 'record', provenance: existing.record.provenance }, policyContext(snapshot, consultation)) : decision;
-  if (current.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${current.reason}`);
+  if (existing && !mayWriteStored(consultation, snapshot, existing)) throw idTaken(validated.record.id);
   // A new version is the same thing told again: a report does not become a person (and so drop
   // out of the reports, its text and its review unreachable).
   // a review date already reached would have the next sweep erase what was just written: a
@@ -168,6 +169,15 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const stored = await mosaic.store.getRecord(result.id);
   if (!stored) throw new AppError('MOSAIC_INTERNAL', 'the record vanished after writing');
   return { ok: true, record: recordView(mosaic, stored), status: result.status };
+}
+
+/**
+ * Whether the user may write over a stored record of their agency: the write decision on its
+ * stored marking (need-to-know groups, clearance), the gate an own record's reader passes, less
+ * the purpose.
+ */
+function mayWriteStored(consultation: Consultation, snapshot: OrgSnapshot, stored: StoredRecord): boolean {
+  return decide(policyUser(consultation.user), 'write', { kind: 'record', id: stored.record.id, provenance: stored.record.provenance }, policyContext(snapshot, consultation)).effect === 'allow';
 }
 
 /**
@@ -255,15 +265,23 @@ export async function tellRecipientsOfErasure(mosaic: Mosaic, id: RecordId, noti
   return Promise.all(notices.map((notice) => deliverOrRetry(mosaic, notice.to.agency, notice, { kept: false })));
 }
 
-/** Erase one of the user's agency's records: recorded as a version, never silent. */
+/**
+ * Erase one of the user's agency's records: recorded as a version, never silent. A record the
+ * user may not erase is answered as a missing one, unless it is their agency's and they may write
+ * it (so see it): only then is the refusal's reason news to no one. An administrator below the
+ * record's classification is told it is missing (decide: 'delete' asks the clearance).
+ */
 export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id: RecordId, reason: string): Promise<void> {
   const { user } = consultation;
   const stored = await mosaic.store.getRecord(id);
   const snapshot = await mosaic.org();
   const decision = stored ? decide(policyUser(user), 'delete', { kind: 'record', id, provenance: stored.record.provenance }, policyContext(snapshot, consultation)) : undefined;
-  // Not found and not permitted look alike unless the record is the user's own agency's.
-  if (!stored || (decision?.effect !== 'allow' && stored.record.provenance.agency !== user.agency)) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
-  if (decision?.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision?.reason ?? 'unknown'}`);
+  if (!stored || !decision) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+  if (decision.effect !== 'allow') {
+    const seen = stored.record.provenance.agency === user.agency && mayWriteStored(consultation, snapshot, stored);
+    if (!seen) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+    throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision.reason}`);
+  }
   const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(mosaic.store, { owner: user.agency }));
   if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
   const { notifications, alerts } = await mosaic.store.transaction(async (tx) => {

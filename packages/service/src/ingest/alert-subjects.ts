@@ -13,6 +13,8 @@ import { ALERT_SCHEMA } from '../screening/screening-projection.ts';
 export interface AlertSubjectOptions {
   /** The uploader's read decision on a stored subject; without one (the command line), every record is readable. */
   readonly readable?: (subject: EntityRecord) => boolean;
+  /** Lines of the batch refused already (taken-ids.ts): not written, so no subject for a later line. */
+  readonly refused?: ReadonlySet<number>;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface AlertSubjectOptions {
 export async function alertsWithoutSubject(
   store: Store,
   records: readonly PreparedRecord[],
-  { readable = () => true }: AlertSubjectOptions = {},
+  { readable = () => true, refused: before = new Set() }: AlertSubjectOptions = {},
 ): Promise<ReadonlySet<number>> {
   const subjectsOf = new Map<number, readonly string[]>();
   records.forEach((record, i) => {
@@ -40,6 +42,7 @@ export async function alertsWithoutSubject(
   const refused = new Set<number>();
   const earlier = new Set<string>();
   records.forEach((record, i) => {
+    if (before.has(i)) return;
     const subjects = subjectsOf.get(i);
     const held = (subject: string): boolean => subject.startsWith(`${record.agency}:`) && (stored.has(subject) || earlier.has(subject));
     if (subjects !== undefined && !subjects.every(held)) refused.add(i);

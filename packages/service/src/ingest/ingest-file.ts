@@ -12,6 +12,7 @@ import type { CsvMapping } from './csv-mapping.ts';
 import { availableParallelism } from 'node:os';
 import { ALERT_SCHEMA } from '../screening/screening-projection.ts';
 import { alertsWithoutSubject, type AlertSubjectOptions } from './alert-subjects.ts';
+import { takenIds, type TakenIdOptions } from './taken-ids.ts';
 import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestRepeat, type IngestSink, type IngestSummary, type PutStatus } from './ingest.ts';
 import { jsonlFileChunks } from './jsonl-file-chunks.ts';
 import type { ReviewDates } from './review-dates.ts';
@@ -74,8 +75,12 @@ export async function fingerprintFile(path: string): Promise<{ fingerprint: stri
   }
 }
 
-/** `readable`: a web upload's user's read decision on an Alert line's stored subject (alertsWithoutSubject). */
-export function storeSink(store: Store, actor: string, { audit, onCommit, readable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions = {}): IngestSink {
+/**
+ * `readable`: a web upload's user's read decision on an Alert line's stored subject
+ * (alertsWithoutSubject); `writable`: their write decision on the stored record a line's id
+ * holds (takenIds).
+ */
+export function storeSink(store: Store, actor: string, { audit, onCommit, readable, writable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions & TakenIdOptions = {}): IngestSink {
   const changedOf = (results: readonly PutResult[]): RecordId[] => results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
   return {
     async commit(records, checkpoint) {
@@ -84,7 +89,10 @@ export function storeSink(store: Store, actor: string, { audit, onCommit, readab
         // batch with Alert lines takes the audit log's lock first, as an erasure does (records.ts):
         // the two run one after the other, so no alert commits on a subject erased meanwhile
         if (records.some((r) => r.schema === ALERT_SCHEMA)) await tx.lockAudit();
-        const refused = await alertsWithoutSubject(tx, records, readable ? { readable } : {});
+        const taken = await takenIds(tx, records, writable ? { writable } : {});
+        // a line refused as taken gives no subject to the alerts after it
+        const noSubject = await alertsWithoutSubject(tx, records, { ...(readable ? { readable } : {}), refused: taken });
+        const refused = new Set([...taken, ...noSubject]);
         const kept = <T>(all: readonly T[]): T[] => all.filter((_, i) => !refused.has(i));
         // the written lines end before the first refused one, as before a conflict (the store's own)
         const refusedLines = [...refused].flatMap((i) => (checkpoint.recordLines?.[i] === undefined ? [] : [checkpoint.recordLines[i] - 1]));
@@ -99,7 +107,8 @@ export function storeSink(store: Store, actor: string, { audit, onCommit, readab
         if (audit && changed.length > 0) await audit.log.appendIn(createStoreAuditStorage(tx), [audit.entry(changed)]);
         const results = written.values();
         const statuses = records.map((_, i): PutStatus => {
-          if (refused.has(i)) return 'no_subject';
+          if (taken.has(i)) return 'taken';
+          if (noSubject.has(i)) return 'no_subject';
           const result = results.next();
           if (result.done) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
           return result.value.status;

@@ -132,3 +132,36 @@ describe('an upload with Alert lines', () => {
     expect(alerts.map((a) => [a.record.id, a.record.properties['subject']])).toEqual([['fedpol:al-a4', ['fedpol:al-open']]]);
   });
 });
+
+describe('an upload giving the id of a stored record', () => {
+  it('does not overwrite one the uploader may not read, refusing its line in the same words whatever hides it, and writes one they may', async () => {
+    // an analyst cleared to CONFIDENTIAL, in no need-to-know group
+    await world.mosaic.store.upsertUser({ id: UserId('fedpol.confUploader'), name: 'confUploader', agency: AgencyId('fedpol'), desk: DeskId('fedpol-ops'), roles: ['analyst'], clearance: 'CONFIDENTIAL', groups: [], passwordHash: 'unused' });
+    const user = await world.mosaic.store.findUserByName('confUploader');
+    if (!user) throw new Error('the test user is missing');
+    const person = (id: string, marking: Record<string, unknown>) => ({ id, schema: 'Person', properties: { name: [`Person ${id}`] }, provenance: testProvenance('fedpol', { marking }) });
+    await putFixtures(world.mosaic, [
+      person('tk-secret', { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] }),
+      person('tk-group', { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-heron'] }),
+      person('tk-open', { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }),
+    ]);
+    const line = (id: string, marking: Record<string, unknown> = provenance.marking): string => JSON.stringify({ id, schema: 'Person', properties: { name: ['Overwritten'] }, provenance: { ...provenance, marking } });
+    const content = [line('tk-secret'), line('tk-group'), line('tk-open'), line('tk-new'), line('tk-mine', { ...provenance.marking, classification: 'SECRET' })].join('\n');
+    const consultation = { user, purpose: 'case intake', caseRef: 'CASE-J5' };
+    const jobs = createIngestJobs();
+    const job = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content, filename: 'taken.jsonl' });
+    await jobs.idle();
+    const done = await jobs.get(world.mosaic, consultation, job.id);
+    expect(done).toMatchObject({ state: 'done', processed: 5, accepted: 2, rejected: 3, created: 1, updated: 1 });
+    expect([...done.errors].sort((a, b) => a.line - b.line)).toEqual([
+      { line: 1, field: 'id', reason: 'record id fedpol:tk-secret is taken: choose another id' },
+      { line: 2, field: 'id', reason: 'record id fedpol:tk-group is taken: choose another id' },
+      // the uploader's own marking above their clearance keeps its reason: it tells them nothing stored
+      { line: 5, field: 'provenance.marking.classification', reason: 'you may not write this record (clearance)' },
+    ]);
+    const stored = await world.mosaic.store.getRecords(['tk-secret', 'tk-group', 'tk-open', 'tk-new'].map((id) => RecordId(`fedpol:${id}`)));
+    expect(stored.map((s) => [s.record.id, s.version, s.record.properties['name']])).toEqual([
+      ['fedpol:tk-secret', 1, ['Person tk-secret']], ['fedpol:tk-group', 1, ['Person tk-group']], ['fedpol:tk-open', 2, ['Overwritten']], ['fedpol:tk-new', 1, ['Overwritten']],
+    ]);
+  });
+});

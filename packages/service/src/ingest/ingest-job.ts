@@ -4,7 +4,7 @@
  * records go through the same ingest as the command line (validation, idempotent versioned
  * writes, resumable batches, audit of the collection), and each one must pass the policy's
  * write decision for this user (own agency, need-to-know groups, clearance) before it is
- * written. A job is kept as a document (kind 'ingest-job', owner: the user) from its start,
+ * written, and a line giving the id of a stored record the user may not write over is refused. A job is kept as a document (kind 'ingest-job', owner: the user) from its start,
  * its progress written every half second, so that any node sharing the store can report it.
  */
 import { AppError, type EntityRecord, type FieldError } from '@mosaic/model';
@@ -94,6 +94,17 @@ function writeDecision(consultation: Consultation, snapshot: OrgSnapshot): (reco
 }
 
 /**
+ * The user's write decision on the stored record a line's id holds: one they may not write over
+ * refuses the line as taken (takenIds), not saying what hides the record, where the write decision
+ * on the line itself names its reason (the line is the uploader's own, so it tells them nothing).
+ */
+function writeOverDecision(consultation: Consultation, snapshot: OrgSnapshot): (stored: EntityRecord) => boolean {
+  const policy = policyUser(consultation.user);
+  const context = policyContext(snapshot, consultation);
+  return (stored) => decide(policy, 'write', { kind: 'record', id: stored.id, provenance: stored.provenance }, context).effect === 'allow';
+}
+
+/**
  * The user's read decision on an Alert line's stored subject: one they may not read is refused
  * as a missing one is (alertsWithoutSubject), so the refusal tells nothing of it.
  */
@@ -152,7 +163,7 @@ export function createIngestJobs(): IngestJobs {
     }, HEARTBEAT_MS);
     heartbeat.unref();
     try {
-      const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, { audit, readable: readDecision(consultation, org) }), {
+      const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, { audit, readable: readDecision(consultation, org), writable: writeOverDecision(consultation, org) }), {
         fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, org),
         onProgress: (p) => update({ processed: p.lines, accepted: p.written, rejected: p.rejected }),
         onError: (e) => {

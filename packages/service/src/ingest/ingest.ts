@@ -5,9 +5,10 @@
  * after the lines already written; records are keyed by (agency, source record id), so
  * re-ingesting a file is idempotent either way.
  */
-import { formatFieldError, type FieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
+import { formatFieldError, RecordId, type FieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import type { PreparedRecord } from '@mosaic/store';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
+import { idTakenReason } from '../id-taken.ts';
 import { chunksOfItems, type ChunkOptions, type RejectedLine, type ValidatedChunk } from './validated-chunk.ts';
 
 export interface SourceItem {
@@ -22,15 +23,22 @@ export interface SourceItem {
 /**
  * Refused by the store, nothing written and the line rejected: conflict, a stored record of the
  * id has another schema; no_subject, an Alert names no record of its agency written before it
- * (alert-subjects.ts).
+ * (alert-subjects.ts); taken, a stored record of the id the uploader may not write over
+ * (taken-ids.ts).
  */
-export type PutStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'no_subject';
+export type PutStatus = 'created' | 'updated' | 'unchanged' | Refused;
+type Refused = 'conflict' | 'no_subject' | 'taken';
 
 /** Why a line the store refused was rejected, as a field error. */
-function refusal(status: 'conflict' | 'no_subject', record: PreparedRecord | undefined): FieldError {
-  return status === 'conflict'
-    ? { field: 'schema', reason: `record ${record?.id ?? ''} exists with another schema: a record's schema cannot change (write it under another id)` }
-    : { field: 'subject', reason: `names no record of ${record?.agency ?? ''} stored or given by an earlier line: an alert is written after the record it names` };
+function refusal(status: Refused, record: PreparedRecord | undefined): FieldError {
+  switch (status) {
+    case 'conflict':
+      return { field: 'schema', reason: `record ${record?.id ?? ''} exists with another schema: a record's schema cannot change (write it under another id)` };
+    case 'no_subject':
+      return { field: 'subject', reason: `names no record of ${record?.agency ?? ''} stored or given by an earlier line: an alert is written after the record it names` };
+    case 'taken':
+      return { field: 'id', reason: idTakenReason(record?.id ?? RecordId('')) };
+  }
 }
 
 export interface IngestCheckpoint {
@@ -163,7 +171,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
       recordLines: batchLines,
     });
     statuses.forEach((status, i) => {
-      if (status !== 'conflict' && status !== 'no_subject') {
+      if (status === 'created' || status === 'updated' || status === 'unchanged') {
         counts[status] += 1;
         noteWritten(batch[i]?.id ?? '', batchLines[i] ?? 0);
         return;

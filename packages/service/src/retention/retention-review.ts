@@ -4,8 +4,9 @@
  * (a new review date, with the reason), erase now, or place and lift legal holds.
  *
  * The queue passes the policy: only records the administrator may erase (decide 'delete': own
- * agency) are listed, and a record restricted to need-to-know groups the administrator is not in
- * shows no caption. Listing it is a consultation and is logged with the purpose.
+ * agency, within their clearance) are listed, and a record restricted to need-to-know groups the
+ * administrator is not in shows no caption. Listing it is a consultation and is logged with the
+ * purpose. A record they may not erase is missing to every decision here too (ownRecord).
  */
 import { AppError, isoDayProblem, type RecordId } from '@mosaic/model';
 import { decide, erasable, reviewQueue } from '@mosaic/policy';
@@ -129,11 +130,18 @@ function reasonOf(reason: string, missing: string): string {
 }
 
 
+/**
+ * The record, when the administrator may erase it (decide 'delete', as the queue lists): another
+ * agency's record, or one above their clearance, is answered like a missing one, as an erasure
+ * answers it (records.ts eraseRecord) — deciding its retention is deciding its erasure.
+ */
 async function ownRecord(mosaic: Mosaic, request: AdminRequest, id: RecordId): Promise<StoredRecord> {
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
   const stored = await mosaic.store.getRecord(id);
-  // Another agency's record is answered like a missing one.
-  if (!stored || stored.record.provenance.agency !== request.user.agency) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+  const context = policyContext(await mosaic.org(), request);
+  if (!stored || decide(policyUser(request.user), 'delete', { kind: 'record', id, provenance: stored.record.provenance }, context).effect !== 'allow') {
+    throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+  }
   return stored;
 }
 
