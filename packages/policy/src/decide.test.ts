@@ -187,7 +187,6 @@ describe('decide: TLP 2.0 for other agencies', () => {
     expect(decide(user(ZONE5, ['analyst'], { groups: [GroupId('case-team-7')] }), 'read', restricted, ctx([agreement(ZONE5, 'full')])).effect).toBe('allow');
     expect(decide(zone, 'read', restricted, ctx([agreement(ZONE5, 'pointer')]))).toEqual({ effect: 'deny', reason: 'need-to-know' });
   });
-});
 
   it('counts only the owner agency\'s groups: another agency\'s group, or a name no group has, restricts the record and admits no one', () => {
     const insider = user(INTEL, ['analyst'], { groups: [GroupId('intel-team'), GroupId('op-typo')] });
@@ -209,6 +208,7 @@ describe('decide: TLP 2.0 for other agencies', () => {
     const claimed = { ...org, groups: [{ id: GroupId('op-typo'), agency: INTEL }] };
     expect(decide(insider, 'read', record({ tlp: 'RED', releasability: ['ALL'] }, {}, [GroupId('op-typo')]), { ...ctx(), org: claimed })).toEqual({ effect: 'deny', reason: 'need-to-know' });
   });
+});
 
 describe('decide: agreements, markings and clearance', () => {
   const zone = user(ZONE5);

@@ -182,8 +182,6 @@ function communityOf(index: AgreementIndex, owner: AgencyId, other: AgencyId): b
   return index.sharesWithAll.has(owner) || index.sharesWithAll.has(other) || index.community.has(`${owner}\u0000${other}`);
 }
 
-const countryCache = new WeakMap<Organisation, ReadonlyMap<AgencyId, string>>();
-function countryOf(org: Organisation, agency: AgencyId): string | undefined {
 const groupCache = new WeakMap<Organisation, ReadonlyMap<string, AgencyId>>();
 function groupOwner(org: Organisation, group: string): AgencyId | undefined {
   let index = groupCache.get(org);
@@ -194,6 +192,8 @@ function groupOwner(org: Organisation, group: string): AgencyId | undefined {
   return index.get(group);
 }
 
+const countryCache = new WeakMap<Organisation, ReadonlyMap<AgencyId, string>>();
+function countryOf(org: Organisation, agency: AgencyId): string | undefined {
   let index = countryCache.get(org);
   if (index === undefined) {
     index = new Map(org.agencies.map((a) => [a.id, a.country.toUpperCase()]));

@@ -222,8 +222,6 @@ describe('administration of users, desks and groups', () => {
     const groups = (await call('fedAnalyst', 'GET', '/admin/groups')).json() as { groups: { id: string; members: string[] }[] };
     expect(groups.groups.find((g) => g.id === 'op-lantern')?.members).toEqual(['fedpol.fedAnalyst']);
   });
-});
-
 
   it('lets only the owner agency\'s groups open a need-to-know record: another agency\'s group of the same name admits no one', async () => {
     expect((await call('fedAdmin', 'PUT', '/admin/groups/op-x', { name: 'Operation X' })).statusCode).toBe(200);
@@ -256,6 +254,8 @@ describe('administration of users, desks and groups', () => {
     expect(search.statusCode).toBe(200);
     expect(search.body).not.toContain('Brinkhuis');
   });
+});
+
 describe('retention', () => {
   it('lists due records for the data administrator, extends, holds, refuses erasure under hold, and sweeps the rest', async () => {
     today = new Date('2030-06-01T10:00:00Z');
