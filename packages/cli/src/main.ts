@@ -22,7 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   extract: { summary: 'extract FILE: entities and relations in a text report (txt, html, pdf, docx)', load: () => import('./commands/extract.ts') },
   reports: { summary: 'reports add FILE --collection C --as USER [provenance…] | reports search Q | reports show REPORT | reports confirm REPORT ENTITY [--link RECORD] | reports reject REPORT ENTITY (with --purpose P --case C --as USER)', load: () => import('./commands/reports.ts') },
   graph: { summary: 'graph expand|path|connectors|communities|centrality|timeline|places|export IDS… --as USER --purpose P --case C [--level entity|record]', load: () => import('./commands/graph.ts') },
-  retention: { summary: 'retention sweep [--data DIR]: erase records past their review date unless on legal hold', load: () => import('./commands/retention.ts') },
+  retention: { summary: 'retention sweep --purpose P --case C [--data DIR]: erase records past their review date unless on legal hold', load: () => import('./commands/retention.ts') },
   audit: { summary: 'audit verify [--expect SEQ:HASH] [--data DIR]: check the audit chain and its signed checkpoints (and that it still reaches a witnessed entry) | audit prune [--before YYYY-MM-DD] --purpose P --case C: delete entries past the retention period behind a signed cut | audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all (with --purpose P --case C to change it) | audit rotate-key --purpose P --case C: a new signing key, the old one retired | audit keys: the public keys, for an auditor', load: () => import('./commands/audit.ts') },
 };
 

@@ -1,7 +1,7 @@
 /**
  * The command line's operator: administrative commands (users add, audit retention, audit prune,
- * audit rotate-key) act as this system administrator, so that they go through the admin API's
- * checks and leave the same audit entries, naming the command line as who.
+ * audit rotate-key, retention sweep) act as this system administrator, so that they go through
+ * the admin API's checks and leave the same audit entries, naming the command line as who.
  */
 import { AgencyId, DeskId, UserId } from '@mosaic/model';
 import type { User } from '@mosaic/store';

@@ -1,22 +1,30 @@
 /**
- * mosaic retention sweep [--data DIR]: erase every record past its review date that no legal
- * hold keeps, and every checkpoint check and notification older than its agency's period for
- * them (each erasure in the audit log); prints counts only.
+ * mosaic retention sweep --purpose P --case C [--data DIR]: erase every record past its review
+ * date that no legal hold keeps, and every checkpoint check and notification older than its
+ * agency's period for them (each erasure in the audit log), as the command line's operator,
+ * logged with the reason (--purpose) and reference (--case) given, both required, as `mosaic
+ * audit prune` is: a sweep run by hand is someone's, and says why (LED Art. 25). The sweeps
+ * `mosaic serve` runs on schedule are the retention actor's. Prints counts only.
  */
 import { openMosaic, sweepRetention } from '@mosaic/service';
-import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
+import { PROCESS_IO, type CommandIo } from '../command-io.ts';
+import { OPERATOR } from '../operator.ts';
 
-export async function run(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse('retention', argv, { ...STORE_OPTIONS });
+const USAGE = 'usage: mosaic retention sweep --purpose P --case C [--data DIR]';
+
+export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
+  const { values, positionals } = parse('retention', argv, { ...STORE_OPTIONS, ...PURPOSE_OPTIONS });
   if (positionals[0] !== 'sweep' || positionals.length !== 1) {
-    console.error('usage: mosaic retention sweep [--data DIR]');
+    io.err(`${USAGE}\n`);
     return 2;
   }
+  const { purpose, caseRef } = requirePurposeOptions('retention sweep', values);
   const mosaic = await openMosaic(configOf(values));
   try {
     const started = performance.now();
-    const summary = await sweepRetention(mosaic);
-    console.log(JSON.stringify({ ...summary, ms: Math.round(performance.now() - started) }));
+    const summary = await sweepRetention(mosaic, { startedBy: { actor: { user: OPERATOR.id, agency: OPERATOR.agency }, purpose, caseRef } });
+    io.out(`${JSON.stringify({ ...summary, ms: Math.round(performance.now() - started) })}\n`);
     return 0;
   } finally {
     await mosaic.close();

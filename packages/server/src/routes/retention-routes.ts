@@ -67,6 +67,7 @@ export async function retentionRoutes(api: FastifyInstance): Promise<void> {
   }, async (request) => {
     const admin = await adminRequest(request);
     await authoriseAdmin(api.mosaic, admin, { kind: 'platform' });
-    return sweepRetention(api.mosaic);
+    // its erasures are this administrator's, for the purpose and case given (LED Art. 25)
+    return sweepRetention(api.mosaic, { startedBy: { actor: { user: admin.user.id, agency: admin.user.agency }, purpose: admin.purpose, caseRef: admin.caseRef } });
   });
 }

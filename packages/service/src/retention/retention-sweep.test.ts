@@ -4,7 +4,7 @@
  * deletes by the retention actor, checkpoint checks go once older than their agency's period,
  * and every erasure is in the audit log.
  */
-import { validateRecord, type RecordId } from '@mosaic/model';
+import { AgencyId, UserId, validateRecord, type RecordId } from '@mosaic/model';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HIT_DECISION_KIND, decideHit } from '../screening/decide-hit.ts';
@@ -167,6 +167,22 @@ describe('sweepRetention', () => {
     const entries = [];
     for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure') entries.push(entry.query);
     expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ notifications: ['agency-old'] }), expect.objectContaining({ notifications: ['user-old'] })]));
+  });
+
+  it('logs each erasure of a sweep started by hand as the person\'s, with their purpose and case, the records\' deletions too', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-03-01T12:00:00Z') });
+    const { mosaic } = world;
+    const officer = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
+    const record = await put(world, 'due', '2030-02-01');
+    await mosaic.store.putDocuments([notificationDocument({ id: 'old', at: '2029-01-15T08:00:00Z', to: { agency: officer.agency } as never, kind: 'test', title: 'Test notice', body: {} })]);
+    const startedBy = { actor: { user: UserId('fedpol.sysadmin'), agency: AgencyId('fedpol') }, purpose: 'retention review', caseRef: 'DPO-7' };
+
+    expect(await sweepRetention(mosaic, { startedBy })).toMatchObject({ erased: 1, notificationsErased: 1 });
+    const erasures = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure') erasures.push(entry);
+    expect(erasures.map((e) => e.reason)).toEqual(['retention sweep', 'retention sweep: notifications']);
+    for (const entry of erasures) expect(entry).toMatchObject(startedBy);
+    expect((await mosaic.store.recordHistory(record)).at(-1)).toMatchObject({ op: 'delete', actor: 'fedpol.sysadmin', reason: 'retention: review date passed' });
   });
 
   it('erases a watch\'s record of what it was told with the notifications, without counting it as one', async () => {

@@ -7,9 +7,9 @@
  * its `notifications` period (an inbox holds where and when a subject was encountered), each page
  * committed with its entry. When an audit retention period is set, the audit log is pruned too
  * (audit-prune.ts: behind a signed cut, the prune itself an entry). Run by `mosaic retention
- * sweep` and periodically by `mosaic serve`.
+ * sweep` and periodically by `mosaic serve`, or started by a system administrator.
  */
-import type { AuditEvent } from '@mosaic/audit';
+import type { AuditActor, AuditEvent } from '@mosaic/audit';
 import { AgencyId, isAppError, UserId, type RecordId } from '@mosaic/model';
 import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mosaic/policy';
 import { createStoreAuditStorage, type Store } from '@mosaic/store';
@@ -48,13 +48,33 @@ export interface SweepSummary {
 
 export const SWEEP_ACTOR = 'system:retention';
 
-const SWEEP_AUDIT_ACTOR = { user: UserId(SWEEP_ACTOR), agency: AgencyId('system') };
-
-function sweepEntry(today: string, fields: Pick<AuditEvent, 'query' | 'records' | 'reason'>): AuditEvent {
-  return { actor: SWEEP_AUDIT_ACTOR, action: 'erasure', purpose: 'retention', outcome: 'ok', ...fields, query: { sweep: today, ...(fields.query as object | undefined) } };
+/**
+ * Who a sweep's erasures are logged as, and why (LED Art. 25: who, and for what purpose): the
+ * person who started it by hand, with the purpose and case reference they gave; else, a sweep
+ * on schedule, the retention actor, for the purpose of retention.
+ */
+export interface SweepStarter {
+  readonly actor: AuditActor;
+  readonly purpose: string;
+  readonly caseRef: string;
 }
 
-export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { readonly batchSize?: number } = {}): Promise<SweepSummary> {
+const SCHEDULED: { readonly actor: AuditActor; readonly purpose: string; readonly caseRef: null } = { actor: { user: UserId(SWEEP_ACTOR), agency: AgencyId('system') }, purpose: 'retention', caseRef: null };
+
+type Sweeper = SweepStarter | typeof SCHEDULED;
+
+function sweepEntry(by: Sweeper, today: string, fields: Pick<AuditEvent, 'query' | 'records' | 'reason'>): AuditEvent {
+  return { actor: by.actor, action: 'erasure', purpose: by.purpose, caseRef: by.caseRef, outcome: 'ok', ...fields, query: { sweep: today, ...(fields.query as object | undefined) } };
+}
+
+export interface SweepOptions {
+  readonly batchSize?: number;
+  /** The person who started the sweep (a system administrator, the command line's operator); absent: a sweep on schedule. */
+  readonly startedBy?: SweepStarter;
+}
+
+export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, startedBy }: SweepOptions = {}): Promise<SweepSummary> {
+  const by: Sweeper = startedBy ?? SCHEDULED;
   const today = mosaic.now().toISOString().slice(0, 10);
   const holds = await activeHolds(mosaic.store);
   const due: RecordId[] = [];
@@ -74,18 +94,19 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500 }: { read
       // the log's lock first, as an owner's erasure takes it (records.ts): the erasures rewrite
       // checks and notifications that a check or a decision appends with under that lock
       await tx.lockAudit();
-      const erasedNow = await eraseBatch(tx, due.slice(i, i + batchSize));
+      const erasedNow = await eraseBatch(tx, due.slice(i, i + batchSize), by);
       // in the batch's transaction: its records are erased exactly when the entry naming them is
       // kept (LED Art. 25), even when the node stops between the two
-      if (erasedNow.done.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(today, { records: erasedNow.done, reason: 'retention sweep' })]);
+      if (erasedNow.done.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(by, today, { records: erasedNow.done, reason: 'retention sweep' })]);
       return erasedNow;
     });
     // once the erasures are kept: a recipient told of one rolled back would erase what is still here
     await Promise.all(told.map((gone) => tellRecipientsOfErasure(mosaic, gone.id, gone.notifications)));
     erased += done.length;
   }
-  const documents = await sweepDocuments(mosaic, today, batchSize);
-  const auditPruned = (await auditRetentionOf(mosaic)) === null ? 0 : (await pruneAuditLog(mosaic, { actor: SWEEP_AUDIT_ACTOR, purpose: 'retention' })).pruned;
+  const documents = await sweepDocuments(mosaic, by, today, batchSize);
+  const auditPruned = (await auditRetentionOf(mosaic)) === null ? 0
+    : (await pruneAuditLog(mosaic, { actor: by.actor, purpose: by.purpose, ...(by.caseRef === null ? {} : { caseRef: by.caseRef }) })).pruned;
   return { examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications, unreadable, auditPruned };
 }
 
@@ -95,8 +116,8 @@ interface ErasedBatch {
   readonly told: readonly { readonly id: RecordId; readonly notifications: readonly Notification[] }[];
 }
 
-/** Erases `batch` in `tx`, with the alerts on its records. */
-async function eraseBatch(tx: Store, batch: readonly RecordId[]): Promise<ErasedBatch> {
+/** Erases `batch` in `tx`, with the alerts on its records, each version of deletion naming who swept. */
+async function eraseBatch(tx: Store, batch: readonly RecordId[], by: Sweeper): Promise<ErasedBatch> {
   const done: RecordId[] = [];
   const told: ErasedBatch['told'][number][] = [];
   // the alerts on the batch's records, read once for the batch rather than once a record: no
@@ -104,7 +125,7 @@ async function eraseBatch(tx: Store, batch: readonly RecordId[]): Promise<Erased
   // (writeRecord, an ingest batch with Alert lines) and reads its subject under it
   const alerts = await alertsBySubject(tx);
   for (const id of batch) {
-    const result = await eraseStoredRecord(tx, id, { actor: SWEEP_ACTOR, reason: 'retention: review date passed', alerts });
+    const result = await eraseStoredRecord(tx, id, { actor: by.actor.user, reason: 'retention: review date passed', alerts });
     // the alerts on it went with it: erased by this sweep too, and named in its entry
     if (result.status === 'deleted') done.push(id, ...result.alerts.map((a) => a.id));
     told.push(...[{ id, notifications: result.notifications }, ...result.alerts].filter((gone) => gone.notifications.length > 0));
@@ -163,7 +184,7 @@ const SWEPT_KINDS: readonly SweptKind[] = [
  * entry naming the documents by id. Pages are read oldest first, so the first document still in
  * its period ends an owner.
  */
-async function sweepDocuments(mosaic: Mosaic, today: string, pageSize: number): Promise<{ checks: number; notifications: number }> {
+async function sweepDocuments(mosaic: Mosaic, by: Sweeper, today: string, pageSize: number): Promise<{ checks: number; notifications: number }> {
   const { org } = await mosaic.org();
   const users = await mosaic.store.listUsers();
   const erased = { checks: 0, notifications: 0 };
@@ -172,7 +193,7 @@ async function sweepDocuments(mosaic: Mosaic, today: string, pageSize: number): 
     for (const swept of SWEPT_KINDS) {
       const owners = [agency.id as string, ...(swept.userOwned ? users.filter((u) => u.agency === agency.id).map((u) => u.id as string) : [])];
       for (const owner of owners) {
-        const done = await sweepOwner(mosaic, today, pageSize, swept, owner, rules[swept.rule]);
+        const done = await sweepOwner(mosaic, by, today, pageSize, { swept, owner, period: rules[swept.rule] });
         if (swept.counted !== false) erased[swept.rule] += done;
       }
     }
@@ -180,7 +201,7 @@ async function sweepDocuments(mosaic: Mosaic, today: string, pageSize: number): 
   return erased;
 }
 
-async function sweepOwner(mosaic: Mosaic, today: string, pageSize: number, swept: SweptKind, owner: string, period: RetentionPeriod): Promise<number> {
+async function sweepOwner(mosaic: Mosaic, by: Sweeper, today: string, pageSize: number, { swept, owner, period }: { readonly swept: SweptKind; readonly owner: string; readonly period: RetentionPeriod }): Promise<number> {
   let erased = 0;
   for (;;) {
     const page = await mosaic.store.listDocuments(swept.kind, { owner, limit: pageSize, oldestFirst: true });
@@ -193,7 +214,7 @@ async function sweepOwner(mosaic: Mosaic, today: string, pageSize: number, swept
       for (const belonging of swept.belonging ?? []) await tx.deleteDocuments(belonging.kind, due.flatMap((doc) => belonging.ids(doc.id, doc.body)));
       // the entry names what this sweep erased: another node sweeping at the same time logs the rest
       const deleted = await tx.deleteDocuments(swept.kind, due.map((doc) => doc.id));
-      if (deleted.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(today, { query: { [swept.rule]: deleted }, records: [], reason: `retention sweep: ${swept.rule}` })]);
+      if (deleted.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(by, today, { query: { [swept.rule]: deleted }, records: [], reason: `retention sweep: ${swept.rule}` })]);
       return deleted;
     });
     erased += done.length;
