@@ -79,6 +79,25 @@ describe('POST /search on a full node', () => {
     }
   });
 
+  it('is described as it answers: q at most 200 characters, the purpose and case as fields or headers', async () => {
+    type Operation = { parameters?: { in: string; name: string }[]; requestBody: { content: { 'application/json': { schema: { required?: string[]; properties: Record<string, { maxLength?: number; description?: string }> } } } } };
+    const spec = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, { post: Operation }> };
+    const search = spec.paths['/api/v1/search']?.post;
+    const body = search?.requestBody.content['application/json'].schema;
+    expect(body?.properties['q']?.maxLength).toBe(200);
+    expect(body?.required).toEqual(['q']);
+    expect(body?.properties['purpose']?.description).toContain('X-Mosaic-Purpose');
+    expect(body?.properties['caseRef']?.description).toContain('X-Mosaic-Case');
+    expect(search?.parameters?.filter((p) => p.in === 'header').map((p) => p.name)).toEqual(['x-mosaic-purpose', 'x-mosaic-case']);
+    const byHeaders = await app.inject({
+      method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}`, 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'ZN-3' },
+      payload: { q: 'Abdelkader Benhaddou' },
+    });
+    expect(byHeaders.statusCode).toBe(200);
+    const reports = (spec.paths['/api/v1/reports'] as unknown as { get: { parameters: { in: string; name: string; schema: { maxLength?: number } }[] } }).get;
+    expect(reports.parameters.find((p) => p.in === 'query' && p.name === 'q')?.schema.maxLength).toBe(200);
+  });
+
   it('is 403 for the roles that do not search records (a checkpoint officer, an auditor), not an answer of nothing held', async () => {
     for (const user of ['zoneCheckpoint', 'auditor']) {
       const response = await app.inject({

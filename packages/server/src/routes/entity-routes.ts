@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@mosaic/model';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { AlertOut, PointerOut, ProvenanceOut, PurposeFields, PurposeHeaders, RecordOut } from './views.ts';
+import { AlertOut, PointerOut, ProvenanceOut, PurposeFieldsOrHeaders, PurposeHeaders, RecordOut } from './views.ts';
 
 const Params = z.object({ id: z.string().min(1).max(300) });
 const Value = z.object({ value: z.string(), sources: z.array(z.object({ record: z.string(), provenance: ProvenanceOut })).readonly() });
@@ -86,7 +86,7 @@ export function entityRoutes(projections: Projections) {
     app.post('/judgements', {
       schema: { tags: ['resolution'], summary: 'Judge a pair of records: same, not same or unsure (it sticks); under a purpose and case (headers or fields), recorded in its audit entry',
         headers: PurposeHeaders,
-        body: z.object({ a: z.string().min(1), b: z.string().min(1), verdict: z.enum(VERDICTS), note: z.string().max(2000).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
+        body: z.object({ a: z.string().min(1), b: z.string().min(1), verdict: z.enum(VERDICTS), note: z.string().max(2000).optional(), ...PurposeFieldsOrHeaders }),
         response: { 200: z.object({ entityA: z.string().optional(), entityB: z.string().optional(), applied: z.boolean() }) } },
     }, async (request) => {
       const user = await requireUser(request);

@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { FieldErrors, PointerOut, PurposeFields, PurposeHeaders, RecordOut } from './views.ts';
+import { FieldErrors, PointerOut, PurposeFields, PurposeFieldsOrHeaders, PurposeHeaders, RecordOut } from './views.ts';
 
 /** Base64 of MAX_REPORT_BYTES, with room for padding and line breaks. */
 const MAX_BASE64 = Math.ceil((MAX_REPORT_BYTES * 4) / 3) + 1024;
@@ -112,7 +112,7 @@ export function reportRoutes(projections?: Projections) {
 
     app.get('/reports', {
       schema: { tags: ['reports'], summary: 'Full-text search over the reports you may see, or without `q` the latest ones; needs a purpose and a case reference',
-        querystring: z.object({ q: z.string().max(10_000).optional().describe('words of the text; absent or blank: the reports written last, newest first'), collection: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(), purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }),
+        querystring: z.object({ q: z.string().max(10_000).optional().meta({ maxLength: 200, description: 'words of the text, at most 200 characters (checked as a search\'s q: else 400 MOSAIC_QUERY_REJECTED naming q); absent or blank: the reports written last, newest first' }), collection: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(), ...PurposeFieldsOrHeaders }),
         headers: PurposeHeaders,
         response: { 200: z.object({ results: z.array(z.object({ report: RecordOut, snippet: z.string() })).readonly(), pointers: z.array(PointerOut).readonly() }) } },
     }, async (request) => {
@@ -139,7 +139,7 @@ export function reportRoutes(projections?: Projections) {
           name: z.string().min(1).max(500).optional(), properties: z.record(z.string(), z.array(z.string().max(1000)).max(100)).optional(),
           link: z.string().min(1).max(300).optional().describe('An existing record (from the proposals): the same person or organisation, or for a phone, e-mail, document or vehicle its holder or another record holding it'),
           category: z.string().max(20).optional().describe('The data subject\'s category (suspect, victim, witness, contact, …); default the report\'s'),
-          purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
+          ...PurposeFieldsOrHeaders,
         }),
         response: { 200: z.object({ record: RecordOut, entity: z.string().optional(), relations: z.array(z.string()).readonly() }), 400: FieldErrors } },
     }, async (request, reply) => {
@@ -154,7 +154,7 @@ export function reportRoutes(projections?: Projections) {
 
     app.post('/reports/:id/entities/:entity/reject', {
       schema: { tags: ['reports'], summary: 'Reject an extracted entity: no record is made, and relations to it are dropped',
-        params: EntityParams, headers: PurposeHeaders, body: z.object({ purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional() }).nullish(),
+        params: EntityParams, headers: PurposeHeaders, body: z.object({ ...PurposeFieldsOrHeaders }).nullish(),
         response: { 204: z.null() } },
     }, async (request, reply) => {
       const user = await requireUser(request);

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { AlertOut, IsoDay, PurposeFields, PurposeHeaders } from './views.ts';
+import { AlertOut, IsoDay, PurposeFieldsOrHeaders, PurposeHeaders } from './views.ts';
 
 /**
  * Wide limits on purpose: the service refuses too long or absurd fields with a reason that
@@ -129,7 +129,7 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
         tags: ['alerts'], summary: 'Issue an alert on a subject (a record id agency:id); the category sets the action shown on a hit. Under a purpose and case (headers or fields), which its audit entry records',
         headers: PurposeHeaders,
         body: z.object({
-          purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
+          ...PurposeFieldsOrHeaders,
           subject: z.string().min(3).max(300), category: z.enum(ALERT_CATEGORIES), desk: z.string().max(100).optional(), deskContact: z.string().max(200).optional(),
           validFrom: IsoDay.optional(), validUntil: IsoDay.optional(), instructions: z.string().max(2000).optional(),
           provenance: z.record(z.string(), z.unknown()).optional().describe('Overrides of the default provenance (marking, handling, legal basis, review date)'),

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { PointerOut, PurposeFields, RecordOut } from './views.ts';
+import { PointerOut, PurposeFieldsOrHeaders, PurposeHeaders, RecordOut } from './views.ts';
 
 const SearchHitOut = RecordOut.extend({
   matched: z.object({
@@ -37,10 +37,14 @@ export function searchRoutes(projections?: Pick<Projections, 'screening' | 'enti
     app.post('/search', {
       schema: {
         tags: ['search'], summary: 'Search names and aliases (spelling and script variants included) and identifiers; needs a purpose and a case reference',
+        headers: PurposeHeaders,
         body: z.object({
-          q: z.string().max(10_000), schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional(),
+          // over 200 characters is refused by checkQuery as MOSAIC_QUERY_REJECTED naming q, as every search's q is, so the
+          // schema only bounds what is read; the description says the limit that holds
+          q: z.string().max(10_000).meta({ maxLength: 200, description: 'Names, aliases or identifiers: at least two letters or digits, at most 200 characters, else 400 MOSAIC_QUERY_REJECTED naming q' }),
+          schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional(),
           birthDate: z.string().max(64).optional().describe('YYYY, YYYY-MM or YYYY-MM-DD: lifts the records born then, lowers those born otherwise'),
-          purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
+          ...PurposeFieldsOrHeaders,
         }),
         response: { 200: z.object({ results: z.array(SearchHitOut).readonly().describe('best match first'), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query') }) },
       },

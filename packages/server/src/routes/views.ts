@@ -29,6 +29,15 @@ export const PurposeFields = {
   caseRef: z.string().min(1).max(100).describe('The case or file reference'),
 };
 
+/**
+ * The purpose and case as body fields of a route that also reads them from the headers
+ * (requirePurpose): one of the two is required, which a schema cannot say, so the description does.
+ */
+export const PurposeFieldsOrHeaders = {
+  purpose: PurposeFields.purpose.optional().describe('Why this consultation is made (LED Art. 25); required unless sent as the X-Mosaic-Purpose header: neither is 400 MOSAIC_PURPOSE_REQUIRED'),
+  caseRef: PurposeFields.caseRef.optional().describe('The case or file reference; required unless sent as the X-Mosaic-Case header'),
+};
+
 /** A real calendar day, YYYY-MM-DD: 2099-02-30 is refused here, not stored to stop the retention sweep later. */
 export const IsoDay = z.string().superRefine((text, context) => {
   const problem = isoDayProblem(text);
