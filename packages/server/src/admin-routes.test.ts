@@ -177,10 +177,33 @@ describe('administration of users, desks and groups', () => {
     const base = { name: 'fed.audit2', agency: 'fedpol', desk: 'fedpol-ops', roles: ['auditor'], clearance: 'RESTRICTED', password: 'twelve chars ok' };
     expect((await call('fedAdmin', 'POST', '/admin/users', base)).json()).toMatchObject({ error: { details: [{ field: 'roles.0', reason: 'only a system administrator grants the auditor role' }] } });
     expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.fedAdmin', { roles: ['agency_admin', 'auditor'] })).json()).toMatchObject({ error: { details: [{ field: 'roles' }] } });
-    expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.auditor', { roles: ['analyst'] })).json()).toMatchObject({ error: { details: [{ field: 'roles' }] } });
+    expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.auditor', { roles: ['analyst'] })).json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN' } });
     // a system administrator may
     expect((await call('sysadmin', 'POST', '/admin/users', base)).statusCode).toBe(201);
     expect((await call('sysadmin', 'PATCH', '/admin/users/fedpol.fed.audit2', { clearance: 'SECRET' })).statusCode).toBe(200);
+  });
+
+  it('leaves the accounts of auditors, and of users cleared above the administrator, to system administrators', async () => {
+    const top = await call('sysadmin', 'POST', '/admin/users', { name: 'intel.top', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'TOP_SECRET', password: 'twelve chars ok' });
+    expect(top.statusCode).toBe(201);
+    const auditor = await call('sysadmin', 'POST', '/admin/users', { name: 'fed.audit3', agency: 'fedpol', desk: 'fedpol-ops', roles: ['auditor'], clearance: 'RESTRICTED', password: 'twelve chars ok' });
+    expect(auditor.statusCode).toBe(201);
+    // a data administrator (SECRET) could otherwise sign in as an auditor, or as someone cleared above them, or silence the auditor
+    for (const [admin, id] of [['fedAdmin', 'fedpol.fed.audit3'], ['intelAdmin', 'intel.intel.top']] as const) {
+      for (const [method, url, body] of [['POST', `/admin/users/${id}/password`, { password: 'taken over at last' }], ['POST', `/admin/users/${id}/disable`, undefined], ['PATCH', `/admin/users/${id}`, { clearance: 'RESTRICTED' }]] as const) {
+        const refused = await call(admin, method, url, body);
+        expect(refused.statusCode, `${admin} ${url}`).toBe(403);
+        expect(refused.json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN' } });
+      }
+    }
+    expect((await signIn('intel.top', 'twelve chars ok')).status).toBe(200);
+    expect((await signIn('fed.audit3', 'twelve chars ok')).status).toBe(200);
+    // one of their own agency no higher than them, yes; a system administrator, any
+    expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAnalyst', { desk: 'intel-liaison' })).statusCode).toBe(403);
+    expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAdmin', { desk: 'intel-liaison' })).statusCode).toBe(200);
+    expect((await call('sysadmin', 'POST', '/admin/users/intel.intel.top/password', { password: 'reset by the platform' })).statusCode).toBe(200);
+    expect((await call('sysadmin', 'POST', '/admin/users/fedpol.fed.audit3/disable')).statusCode).toBe(200);
+    expect((await call('sysadmin', 'POST', '/admin/users/fedpol.fed.audit3/enable')).statusCode).toBe(200);
   });
 
   it('ends a disabled user\'s sessions at once, and lets them in again once enabled', async () => {

@@ -5,9 +5,10 @@
  *
  * Guards against privilege escalation: only a system administrator grants the sysadmin role or
  * changes a system administrator's account (password, roles, clearance, disabling), only a system
- * administrator grants or removes the auditor role (an agency's administrators are among those its
- * auditors audit), and a data administrator never grants a clearance above their own (vetting is
- * theirs to vouch for). Group membership is the group's owning agency's decision; a group may take members from
+ * administrator grants or removes the auditor role or changes an auditor's account (an agency's
+ * administrators are among those its auditors audit), and a data administrator never grants a
+ * clearance above their own (vetting is theirs to vouch for) nor changes the account of a user
+ * cleared above it. Group membership is the group's owning agency's decision; a group may take members from
  * other agencies (a joint investigation team).
  */
 import { AgencyId, AppError, CLASSIFICATION, rankOf, UserId, type Classification, type DeskId } from '@mosaic/model';
@@ -196,8 +197,16 @@ async function userToAdminister(mosaic: Mosaic, request: Consultation, id: UserI
   // Users of other agencies look like unknown ones to a data administrator.
   if (!user || (!isSysadmin(request) && user.agency !== request.user.agency)) throw notFound('id', `no user ${id}`);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: user.agency, sysadminToo: true });
-  // a data administrator who could reset a system administrator's password could become one
-  if (user.roles.includes('sysadmin') && !isSysadmin(request)) throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, a system administrator`);
+  if (isSysadmin(request)) return user;
+  // A data administrator who could reset a system administrator's password could become one; an
+  // auditor's, sign in as the auditor who audits them (or disable them, and go unaudited); a
+  // user's cleared above them, read what they are not vetted for. Granting those is refused
+  // already (checkRoles, checkClearance): taking over an account that holds them is the same.
+  if (user.roles.includes('sysadmin')) throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, a system administrator`);
+  if (user.roles.includes('auditor')) throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, an auditor`);
+  if (rankOf(CLASSIFICATION, user.clearance) > rankOf(CLASSIFICATION, request.user.clearance)) {
+    throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator or an administrator cleared ${user.clearance} administers ${id}, cleared above your own clearance (${request.user.clearance})`);
+  }
   return user;
 }
 
