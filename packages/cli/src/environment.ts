@@ -14,6 +14,7 @@ export function configFromEnvironment(flags: RawConfig): RawConfig {
     sessionHours: flags.sessionHours ?? env['MOSAIC_SESSION_HOURS'],
     demoPersons: flags.demoPersons ?? env['MOSAIC_DEMO_PERSONS'],
     demoSeed: flags.demoSeed ?? env['MOSAIC_DEMO_SEED'],
+    webhookPrivateTargets: flags.webhookPrivateTargets ?? env['MOSAIC_WEBHOOK_PRIVATE_TARGETS'],
   };
 }
 

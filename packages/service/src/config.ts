@@ -20,6 +20,12 @@ export interface MosaicConfig {
   /** Persons in the demo loaded on first start. */
   readonly demoPersons: number;
   readonly demoSeed: number;
+  /**
+   * Whether an agency's webhook may point inside the deployment's own network — a loopback or
+   * private address, or plain http — for a receiver the operator runs there. Off by default: an
+   * agency administrator would otherwise have the server call internal systems (screening/webhook-target.ts).
+   */
+  readonly webhookPrivateTargets: boolean;
 }
 
 export interface RawConfig {
@@ -31,6 +37,7 @@ export interface RawConfig {
   readonly sessionHours?: string | number | undefined;
   readonly demoPersons?: string | number | undefined;
   readonly demoSeed?: string | number | undefined;
+  readonly webhookPrivateTargets?: string | boolean | undefined;
 }
 
 function integer(name: string, value: string | number | undefined, fallback: number, min: number, max: number): number {
@@ -40,6 +47,14 @@ function integer(name: string, value: string | number | undefined, fallback: num
     throw new AppError('MOSAIC_INVALID_CONFIG', `config: ${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
   }
   return n;
+}
+
+function flag(name: string, value: string | boolean | undefined): boolean {
+  if (typeof value === 'boolean') return value;
+  const given = value?.trim().toLowerCase() ?? '';
+  if (given === '' || given === 'false' || given === '0') return false;
+  if (given === 'true' || given === '1') return true;
+  throw new AppError('MOSAIC_INVALID_CONFIG', `config: ${name} must be true or false, not ${JSON.stringify(value)}`);
 }
 
 export function parseConfig(raw: RawConfig, cwd: string): MosaicConfig {
@@ -56,5 +71,6 @@ export function parseConfig(raw: RawConfig, cwd: string): MosaicConfig {
     sessionHours: integer('sessionHours', raw.sessionHours, 12, 1, 24 * 30),
     demoPersons: integer('demoPersons', raw.demoPersons, 5000, 0, 10_000_000),
     demoSeed: integer('demoSeed', raw.demoSeed, 2016, 0, 2 ** 31 - 1),
+    webhookPrivateTargets: flag('webhookPrivateTargets', raw.webhookPrivateTargets),
   });
 }

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { parseConfig } from './config.ts';
+import { parseConfig, type RawConfig } from './config.ts';
 import { GROUP_KIND, saveOrganisation } from './organisation.ts';
 import { hashPassword } from './password.ts';
 import { openMosaic, type Mosaic } from './runtime.ts';
@@ -92,9 +92,9 @@ export async function listUnderArrestAlert(mosaic: Mosaic): Promise<ScreeningPro
   return projection;
 }
 
-export async function openTestMosaic(options: { readonly now?: () => Date; readonly decide?: Decide } = {}): Promise<TestMosaic> {
+export async function openTestMosaic(options: { readonly now?: () => Date; readonly decide?: Decide; readonly config?: Omit<RawConfig, 'dataDir'> } = {}): Promise<TestMosaic> {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-test-'));
-  const mosaic = await openMosaic(parseConfig({ dataDir: dir }, dir), {
+  const mosaic = await openMosaic(parseConfig({ ...options.config, dataDir: dir }, dir), {
     checkpointEvery: 5, ...(options.now ? { now: options.now } : {}), ...(options.decide ? { decide: options.decide } : {}),
   });
   await saveOrganisation(mosaic.store, { agencies, desks, agreements });

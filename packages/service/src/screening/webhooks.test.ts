@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUnderArrestAlert, openTestMosaic, type TestMosaic } from '../testing.ts';
 import { keepNotifications } from './notification-inbox.ts';
 import { screenCheck } from './screen-check.ts';
-import { attemptWebhook, configureWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, WEBHOOK_KEPT_MS, WEBHOOK_KIND } from './webhooks.ts';
+import { attemptWebhook, configureWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, webhookOf, WEBHOOK_KEPT_MS, WEBHOOK_KIND } from './webhooks.ts';
 
 let world: TestMosaic;
 let stuck: Server;
@@ -37,6 +37,36 @@ describe('webhooks', () => {
   it('refuses a webhook that is not http(s) or has a short secret', async () => {
     await expect(setWebhook(world.mosaic, AgencyId('fedpol'), { url: 'file:///etc/passwd', secret: 'x'.repeat(20) })).rejects.toThrow(/http or https/);
     await expect(setWebhook(world.mosaic, AgencyId('fedpol'), { url: 'http://127.0.0.1/', secret: 'short' })).rejects.toThrow(/16 characters/);
+  });
+
+  it('refuses an administrator a webhook the server would call inside its own network, naming the url, unless the operator allows private targets', async () => {
+    const secret = 'fedpol-secret-0123456789';
+    const admin = await world.mosaic.store.findUserByName('fedAdmin');
+    const request = { user: admin!, purpose: 'webhook maintenance', caseRef: 'ADM-2' };
+    const refused = {
+      'http://hooks.fedpol.example/mosaic': 'https only',
+      'https://127.0.0.1/hook': '127.0.0.1 is a loopback or private network address: a webhook goes to a public address',
+      'https://169.254.169.254/latest/meta-data/': '169.254.169.254 is a link-local, multicast or reserved address: no webhook goes there',
+      'https://10.0.0.1/hook': '10.0.0.1 is a loopback or private network address: a webhook goes to a public address',
+      'https://[::1]/hook': '[::1] is a loopback or private network address: a webhook goes to a public address',
+      'https://[fe80::1]/hook': '[fe80::1] is a link-local, multicast or reserved address: no webhook goes there',
+      'https://localhost:8443/hook': 'localhost is a loopback address: a webhook goes to a public address',
+    };
+    for (const [url, reason] of Object.entries(refused)) {
+      await expect(configureWebhook(world.mosaic, request, { url, secret }), url).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: `webhook url: ${reason}`, details: { field: 'url', reason } });
+    }
+    expect(await webhookOf(world.mosaic, AgencyId('fedpol'))).toBeUndefined();
+    expect(await configureWebhook(world.mosaic, request, { url: 'https://hooks.fedpol.example/mosaic', secret })).toEqual({ url: 'https://hooks.fedpol.example/mosaic' });
+    await configureWebhook(world.mosaic, request, null);
+
+    const internal = await openTestMosaic({ config: { webhookPrivateTargets: true } });
+    try {
+      const own = { ...request, user: (await internal.mosaic.store.findUserByName('fedAdmin'))! };
+      expect(await configureWebhook(internal.mosaic, own, { url: 'http://10.0.0.1:8080/hook', secret })).toEqual({ url: 'http://10.0.0.1:8080/hook' });
+      await expect(configureWebhook(internal.mosaic, own, { url: 'http://169.254.169.254/', secret })).rejects.toMatchObject({ details: { field: 'url' } });
+    } finally {
+      await internal.cleanup();
+    }
   });
 
   it('gives up on a dead endpoint after the timeout, and never holds up the check', async () => {

@@ -11,6 +11,7 @@ import type { Notification } from '../notifier.ts';
 import { auditAdmin, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
 import type { Mosaic } from '../runtime.ts';
 import { agencySystemReader, notificationsAsSeen } from './notification-view.ts';
+import { webhookTargetProblem, type WebhookTargetRule } from './webhook-target.ts';
 
 export const WEBHOOK_KIND = 'webhook';
 export const SIGNATURE_HEADER = 'x-mosaic-signature';
@@ -37,7 +38,12 @@ export function verifyWebhookSignature(secret: string, body: string, signature: 
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: WebhookConfig): Promise<void> {
+/**
+ * Stores the agency's webhook. `privateTargets` says where it may point (webhook-target.ts): an
+ * administrator's goes through configureWebhook, under the operator's setting; called directly
+ * (the operator's tooling, tests), receivers inside the network are allowed.
+ */
+export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: WebhookConfig, { privateTargets = true }: WebhookTargetRule = {}): Promise<void> {
   const refused = (field: 'url' | 'secret', reason: string): AppError => new AppError('MOSAIC_INVALID_INPUT', `webhook ${field}: ${reason}`, { field, reason });
   let url: URL;
   try {
@@ -46,14 +52,17 @@ export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: Webho
     throw refused('url', 'not a URL');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused('url', 'http or https only');
+  const target = webhookTargetProblem(url, { privateTargets });
+  if (target !== undefined) throw refused('url', target);
   if (config.secret.length < 16) throw refused('secret', 'at least 16 characters');
   await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: url.toString(), secret: config.secret } });
   keptWebhooks.get(mosaic)?.delete(agency);
 }
 
 /**
- * An agency's data administrator sets (or, with null, removes) the agency's webhook. Audited as
- * administration; the secret never enters the audit log or any answer.
+ * An agency's data administrator sets (or, with null, removes) the agency's webhook: https to a
+ * public address unless the operator allows private targets. Audited as administration; the
+ * secret never enters the audit log or any answer.
  */
 export async function configureWebhook(mosaic: Mosaic, request: AdminRequest, config: WebhookConfig | null): Promise<{ readonly url: string | null }> {
   const agency = request.user.agency;
@@ -61,7 +70,7 @@ export async function configureWebhook(mosaic: Mosaic, request: AdminRequest, co
   if (config === null) {
     await mosaic.store.deleteDocument(WEBHOOK_KIND, agency);
     keptWebhooks.get(mosaic)?.delete(agency);
-  } else await setWebhook(mosaic, agency, config);
+  } else await setWebhook(mosaic, agency, config, { privateTargets: mosaic.config.webhookPrivateTargets });
   const url = config === null ? null : (await webhookOf(mosaic, agency))?.url ?? null;
   await auditAdmin(mosaic, request, { webhook: { agency, url } }, { reason: url === null ? 'webhook removed' : 'webhook set' });
   return { url };
