@@ -126,6 +126,28 @@ describe('ingest over HTTP', () => {
     }
   });
 
+  it('lists the user\'s own jobs, newest first, with their counts and without the lines refused', async () => {
+    const line = (id: string) => JSON.stringify({ id, schema: 'Person', properties: { name: ['Lena Brück'] }, provenance });
+    const upload = async (user: string, id: string): Promise<string> => {
+      const started = await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: as(user), payload: { format: 'jsonl', content: line(id), filename: `${id}.jsonl` } });
+      const job = (started.json() as { job: Job }).job;
+      await finished(user, job.id);
+      return job.id;
+    };
+    const older = await upload('zoneOfficer', 'lst-2');
+    const newer = await upload('zoneOfficer', 'lst-3');
+    const theirs = await upload('fedAnalyst', 'lst-4');
+    const list = await app.inject({ method: 'GET', url: '/api/v1/ingest?limit=2', headers: as('zoneOfficer') });
+    expect(list.statusCode).toBe(200);
+    const { jobs } = list.json() as { jobs: (Job & { filename: string; repeats?: unknown })[] };
+    expect(jobs.map((j) => [j.id, j.filename, j.state, j.accepted])).toEqual([[newer, 'lst-3.jsonl', 'done', 1], [older, 'lst-2.jsonl', 'done', 1]]);
+    expect(jobs.every((j) => !('errors' in j) && !('user' in j))).toBe(true);
+    const all = (await app.inject({ method: 'GET', url: '/api/v1/ingest', headers: as('zoneOfficer') })).json() as { jobs: Job[] };
+    expect(all.jobs.map((j) => j.id)).not.toContain(theirs);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/ingest' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/ingest?limit=0', headers: as('zoneOfficer') })).statusCode).toBe(400);
+  });
+
   it('is described in docs/API.md with every field GET /ingest/:id answers, failure included', async () => {
     const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, { get?: { responses: Record<string, { content: Record<string, { schema: { properties: { job: { properties: Record<string, unknown> } } } }> }> } }> };
     const fields = Object.keys(doc.paths['/api/v1/ingest/{id}']?.get?.responses['200']?.content['application/json']?.schema.properties.job.properties ?? {});
@@ -135,5 +157,9 @@ describe('ingest over HTTP', () => {
     expect(documented, 'docs/API.md describes the job GET /ingest/:id answers').toBeDefined();
     expect(topLevelNames(documented ?? '{}').sort()).toEqual(fields.sort());
     expect(api).toMatch(/`failure`: only on a `failed` job/);
+    // the list: the same fields but the lines refused and repeated
+    const listedFields = Object.keys((doc.paths['/api/v1/ingest'] as { get?: { responses: Record<string, { content: Record<string, { schema: { properties: { jobs: { items: { properties: Record<string, unknown> } } } } }> }> } } | undefined)?.get?.responses['200']?.content['application/json']?.schema.properties.jobs.items.properties ?? {});
+    expect(listedFields.sort()).toEqual(fields.filter((f) => f !== 'errors' && f !== 'repeats').sort());
+    expect(api).toMatch(/`GET \/ingest\[\?limit=N\]` → `\{jobs: \[job without `errors` and `repeats`\]\}`/);
   });
 });

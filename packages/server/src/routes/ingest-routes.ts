@@ -14,12 +14,21 @@ const JobOut = z.object({
   errors: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })).readonly().describe('The first 500 refused lines, each naming line, field and reason'),
   repeated: z.number().optional().describe('Once done: the lines written that gave the record id of an earlier line of the file (the later version stands, both stay in its history)'),
   repeats: z.array(z.object({ line: z.number(), of: z.number(), id: z.string() })).readonly().optional().describe('The first 500 of those, each with the earlier line it repeats'),
+  resumed: z.number().optional().describe('Once done: the lines an earlier upload of the same file had written, skipped by this one (counted in processed only)'),
   startedAt: z.string(), endedAt: z.string().optional(), failure: z.string().optional(),
 });
 
 const out = (job: IngestJob): z.infer<typeof JobOut> => {
   const { user: _user, ...rest } = job;
   return { ...rest, errors: job.errors.map((e) => ({ ...e })) };
+};
+
+/** A job in the list: its counts without the lines refused or repeated, which GET /ingest/:id gives. */
+const JobListed = JobOut.omit({ errors: true, repeats: true });
+
+const listed = (job: IngestJob): z.infer<typeof JobListed> => {
+  const { user: _user, errors: _errors, repeats: _repeats, ...rest } = job;
+  return rest;
 };
 
 export async function ingestRoutes(api: FastifyInstance): Promise<void> {
@@ -42,6 +51,17 @@ export async function ingestRoutes(api: FastifyInstance): Promise<void> {
     const { purpose, caseRef, ...upload } = request.body;
     const job = await jobs.start(api.mosaic, { user, ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) }, upload);
     return reply.code(202).send({ job: out(job) });
+  });
+
+  app.get('/ingest', {
+    schema: {
+      tags: ['records'], summary: 'Your recent ingest jobs, newest first: progress and counts (the lines refused: GET /ingest/:id)',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      response: { 200: z.object({ jobs: z.array(JobListed) }) },
+    },
+  }, async (request) => {
+    const user = await requireUser(request);
+    return { jobs: (await jobs.list(api.mosaic, { user }, { limit: request.query.limit })).map(listed) };
   });
 
   app.get('/ingest/:id', {

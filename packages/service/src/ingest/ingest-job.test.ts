@@ -35,6 +35,39 @@ describe('an ingest job on one node', () => {
   });
 });
 
+describe('the jobs of a user', () => {
+  it('are listed newest first, the user\'s own only, a job a stopped node left reported failed', async () => {
+    let ahead = 0;
+    const node = await openTestMosaic({ now: () => new Date(Date.now() + ahead) });
+    try {
+      const user = (await node.mosaic.store.findUserByName('zoneOfficer'))!;
+      const other = (await node.mosaic.store.findUserByName('fedAnalyst'))!;
+      const consultation = { user, purpose: 'case intake', caseRef: 'CASE-J6' };
+      const jobs = createIngestJobs();
+      const line = (id: string): string => JSON.stringify({ id, schema: 'Person', properties: { name: [`Person ${id}`] }, provenance: testProvenance('zone-north') });
+      const first = await jobs.start(node.mosaic, consultation, { format: 'jsonl', content: line('ls1'), filename: 'first.jsonl' });
+      await jobs.idle();
+      const second = await jobs.start(node.mosaic, consultation, { format: 'jsonl', content: line('ls2'), filename: 'second.jsonl' });
+      await jobs.idle();
+      // another user's job is not theirs to see
+      await jobs.start(node.mosaic, { user: other, purpose: 'case intake', caseRef: 'CASE-J7' }, { format: 'jsonl', content: JSON.stringify({ id: 'ls3', schema: 'Person', properties: { name: ['Person ls3'] }, provenance }), filename: 'other.jsonl' });
+      await jobs.idle();
+      const left: IngestJob = {
+        id: 'job-left-listed', user: user.id, filename: 'left.jsonl', format: 'jsonl', state: 'running', total: 10, processed: 4, accepted: 4, rejected: 0,
+        created: 4, updated: 0, unchanged: 0, errors: [], startedAt: new Date().toISOString(),
+      };
+      await node.mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: left.id, owner: user.id, body: left });
+      const listed = await createIngestJobs().list(node.mosaic, consultation);
+      expect(listed.map((j) => [j.id, j.filename, j.state])).toEqual([[left.id, 'left.jsonl', 'running'], [second.id, 'second.jsonl', 'done'], [first.id, 'first.jsonl', 'done']]);
+      expect(await createIngestJobs().list(node.mosaic, consultation, { limit: 1 })).toHaveLength(1);
+      ahead = 61_000;
+      expect((await createIngestJobs().list(node.mosaic, consultation))[0]).toMatchObject({ id: left.id, state: 'failed', failure: NODE_STOPPED });
+    } finally {
+      await node.cleanup();
+    }
+  });
+});
+
 describe('an upload by a role that writes no records', () => {
   it('is refused at once, before any line is read, not line by line', async () => {
     const admin = await world.mosaic.store.findUserByName('fedAdmin');
@@ -71,7 +104,8 @@ describe('an ingest job the store fails under', () => {
     const again = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content, filename: 'failing.jsonl' });
     await jobs.idle();
     const done = await jobs.get(world.mosaic, consultation, again.id);
-    expect(done).toMatchObject({ state: 'done', processed: 2500, created: 1500 });
+    // the 1,000 lines the failed job wrote are skipped, and said so
+    expect(done).toMatchObject({ state: 'done', processed: 2500, created: 1500, accepted: 1500, resumed: 1000 });
     expect(done.failure).toBeUndefined();
   });
 });

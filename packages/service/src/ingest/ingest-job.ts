@@ -56,6 +56,11 @@ export interface IngestJob {
   /** Written lines that gave the record id of an earlier line of the file (the later version stands), and the first of them. */
   readonly repeated?: number;
   readonly repeats?: readonly IngestRepeat[];
+  /**
+   * Once done: lines an earlier upload of the same file (same agency and mapping) had written,
+   * skipped by this one; counted in `processed`, in none of the other counts.
+   */
+  readonly resumed?: number;
   readonly startedAt: string;
   readonly endedAt?: string;
   readonly failure?: string;
@@ -64,6 +69,8 @@ export interface IngestJob {
 export interface IngestJobs {
   start(mosaic: Mosaic, consultation: Consultation, upload: IngestUpload): Promise<IngestJob>;
   get(mosaic: Mosaic, consultation: Consultation, id: string): Promise<IngestJob>;
+  /** The user's own jobs, newest first, at most `limit`: an upload is found again after its page is left. */
+  list(mosaic: Mosaic, consultation: Consultation, options?: { readonly limit?: number }): Promise<readonly IngestJob[]>;
   /** Resolves when every running job has ended (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -120,6 +127,17 @@ function mine(job: IngestJob | undefined, consultation: Consultation, id: string
   return job;
 }
 
+/**
+ * A stored job as it stands: one stored as running that no node has saved for a while was left
+ * by a node that stopped, and is over (stored so, once).
+ */
+async function settled(mosaic: Mosaic, job: IngestJob, updatedAt: string | undefined): Promise<IngestJob> {
+  if (job.state !== 'running' || mosaic.now().getTime() - Date.parse(updatedAt ?? '') < ORPHANED_MS) return job;
+  const failed: IngestJob = { ...job, state: 'failed', failure: NODE_STOPPED, endedAt: mosaic.now().toISOString() };
+  await mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: job.id, owner: job.user, body: failed });
+  return failed;
+}
+
 export function createIngestJobs(): IngestJobs {
   const running = new Map<string, IngestJob>();
   const work = new Set<Promise<void>>();
@@ -174,7 +192,7 @@ export function createIngestJobs(): IngestJobs {
       update({
         state: 'done', processed: summary.lines, accepted: summary.created + summary.updated + summary.unchanged, rejected: summary.rejected,
         created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors,
-        repeated: summary.repeated, repeats: summary.repeats, endedAt: mosaic.now().toISOString(),
+        repeated: summary.repeated, repeats: summary.repeats, resumed: summary.resumed, endedAt: mosaic.now().toISOString(),
       });
     } catch (error) {
       // What was committed before the failure stays (whole batches); a new upload of the same file resumes after it.
@@ -213,12 +231,16 @@ export function createIngestJobs(): IngestJobs {
       const live = running.get(id);
       if (live) return mine(live, consultation, id);
       const stored = await mosaic.store.getDocument(INGEST_JOB_KIND, id);
-      const job = mine(stored?.body as IngestJob | undefined, consultation, id);
-      if (job.state !== 'running' || mosaic.now().getTime() - Date.parse(stored?.updatedAt ?? '') < ORPHANED_MS) return job;
-      // run by a node that stopped (no node saves it any more): over, as a job the store stopped is
-      const failed: IngestJob = { ...job, state: 'failed', failure: NODE_STOPPED, endedAt: mosaic.now().toISOString() };
-      await mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id, owner: job.user, body: failed });
-      return failed;
+      return settled(mosaic, mine(stored?.body as IngestJob | undefined, consultation, id), stored?.updatedAt);
+    },
+    async list(mosaic, consultation, { limit = 20 } = {}) {
+      // owner: the uploader's id, as every job is stored, so another user's are never read
+      const stored = await mosaic.store.listDocuments(INGEST_JOB_KIND, { owner: consultation.user.id, limit });
+      const jobs = stored.map((document) => ({ job: document.body as IngestJob, updatedAt: document.updatedAt })).filter(({ job }) => job.user === consultation.user.id);
+      return Promise.all(jobs.map(({ job, updatedAt }) => {
+        const live = running.get(job.id);
+        return live ? Promise.resolve(live) : settled(mosaic, job, updatedAt);
+      }));
     },
     async idle() {
       while (work.size > 0) await Promise.all([...work]);
