@@ -22,7 +22,7 @@ export async function prune(values: AuditValues, io: CommandIo): Promise<number>
     if (!read.ok) throw new AppError('MOSAIC_INVALID_INPUT', `audit prune: --before ${JSON.stringify(before)}: ${read.reason}; nothing was deleted`);
   }
   const given = requirePurposeOptions('audit prune', values);
-  const mosaic = await openMosaic(existingStore('audit prune', configOf(values)));
+  const mosaic = await openMosaic(await existingStore('audit prune', configOf(values)));
   try {
     if (before === undefined && (await auditRetentionOf(mosaic)) === null) {
       throw new AppError('MOSAIC_INVALID_INPUT', 'audit prune: no audit retention period is set (mosaic audit retention --years N) and no --before DATE was given; nothing was deleted');

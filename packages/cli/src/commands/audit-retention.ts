@@ -19,7 +19,7 @@ export async function retention(values: AuditValues, io: CommandIo): Promise<num
   if (setting && values['keep-all'] === true) throw new AppError('MOSAIC_INVALID_INPUT', 'audit retention: --keep-all removes the period; it takes no --years, --months, --days or --end-of-year');
   const changing = setting || values['keep-all'] === true;
   const given = changing ? requirePurposeOptions('audit retention', values) : undefined;
-  const mosaic = await openMosaic(existingStore('audit retention', configOf(values)));
+  const mosaic = await openMosaic(await existingStore('audit retention', configOf(values)));
   try {
     const retention = given === undefined ? await auditRetentionOf(mosaic)
       : values['keep-all'] === true ? await putAuditRetention(mosaic, { user: OPERATOR, ...given }, null)

@@ -60,7 +60,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   if (subcommand === 'retention') return retention(values, io);
   if (subcommand === 'rotate-key') return rotateKey(values, io);
   if (subcommand === 'keys') {
-    const config = existingStore('audit keys', configOf(values));
+    const config = await existingStore('audit keys', configOf(values));
     io.out(`${JSON.stringify(auditPublicKeys(readAuditKeys(config.dataDir)))}\n`);
     return 0;
   }
@@ -68,7 +68,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     io.err(`${USAGE}\n`);
     return 2;
   }
-  const config = existingStore('audit verify', configOf(values));
+  const config = await existingStore('audit verify', configOf(values));
   const keys = values['public-key']
     ? readAuditPublicKeys(await readInputFile('audit verify', '--public-key', values['public-key']), 'audit verify --public-key')
     : auditVerifyKeys(readAuditKeys(config.dataDir));
@@ -100,7 +100,7 @@ async function lastCheckpoint(store: Store, after: number): Promise<string | und
 
 async function rotateKey(values: AuditValues, io: CommandIo): Promise<number> {
   const given = requirePurposeOptions('audit rotate-key', values);
-  const mosaic = await openMosaic(existingStore('audit rotate-key', configOf(values)));
+  const mosaic = await openMosaic(await existingStore('audit rotate-key', configOf(values)));
   try {
     const rotation = await rotateAuditKey(mosaic, { actor: { user: OPERATOR.id, agency: OPERATOR.agency }, ...given });
     io.out(`${JSON.stringify(rotation)}\n`);

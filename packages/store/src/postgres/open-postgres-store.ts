@@ -21,7 +21,8 @@ export interface PostgresStoreOptions {
   readonly now?: () => Date;
 }
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** A schema name Mosaic accepts: it goes into SQL unquoted (search_path, create schema). */
+export const POSTGRES_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const INT8_OID = 20;
 
 /** int8 as number: sequence values and counts stay far below 2^53. */
@@ -31,7 +32,7 @@ function typeParser(oid: number, format?: 'text' | 'binary'): (value: string) =>
 }
 
 export async function openPostgresStore({ databaseUrl, schema, poolSize = 10, now }: PostgresStoreOptions): Promise<Store> {
-  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+  if (schema !== undefined && !POSTGRES_SCHEMA_NAME.test(schema)) {
     throw new AppError('MOSAIC_INVALID_CONFIG', 'store: schema must be a lower-case SQL identifier');
   }
   const pool = new pg.Pool({

@@ -1,0 +1,76 @@
+/**
+ * The audit commands on PostgreSQL, pointed at a schema that holds no Mosaic store (a typo in
+ * MOSAIC_DATABASE_SCHEMA): refused as "no store", as on sqlite, and the schema is not created
+ * by looking. Needs PostgreSQL (MOSAIC_TEST_DATABASE_URL): fails under CI without it, skipped
+ * elsewhere with a warning.
+ */
+import { openMosaic, parseConfig } from '@mosaic/service';
+import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '@mosaic/store/testing';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runOnStore } from './run-for-test.ts';
+import { run as audit } from './commands/audit.ts';
+
+const available = await postgresReachable('mosaic commands on a PostgreSQL schema with no store');
+
+const stored = `mosaic_cli_${randomBytes(6).toString('hex')}`;
+const typo = `${stored}_typo`;
+const empty = `${stored}_empty`;
+const dir = mkdtempSync(join(tmpdir(), 'mosaic-cli-pg-'));
+/** A node's folder, with its audit key, of the deployment in schema `stored`. */
+const node = join(dir, 'node');
+
+beforeAll(async () => {
+  if (available) await (await openMosaic(parseConfig({ dataDir: node, databaseUrl: TEST_DATABASE_URL, databaseSchema: stored }, node))).close();
+});
+afterEach(() => vi.unstubAllEnvs());
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (available) await dropTestSchemas([stored, typo, empty]);
+});
+
+async function schemaExists(schema: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query('select 1 from information_schema.schemata where schema_name = $1', [schema])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
+const WHY = ['--purpose', 'yearly audit housekeeping', '--case', 'CHG-2026-11'];
+
+describe.runIf(available)('the audit commands on a PostgreSQL schema', () => {
+  it('refuse a schema with no store, naming it, and create neither the schema nor a key file', async () => {
+    vi.stubEnv('MOSAIC_DATABASE_URL', TEST_DATABASE_URL);
+    vi.stubEnv('MOSAIC_DATABASE_SCHEMA', typo);
+    // from a node's folder, holding the deployment's key, and from one holding nothing
+    for (const folder of [node, join(dir, 'elsewhere')]) {
+      for (const argv of [['verify'], ['retention'], ['retention', '--years', '1', ...WHY], ['prune', '--before', '2020-01-01', ...WHY], ['keys'], ['rotate-key', ...WHY]]) {
+        await expect(runOnStore(audit, folder, argv), argv.join(' ')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: expect.stringContaining(`audit ${argv[0]}: no store in schema ${typo} of database`) });
+      }
+    }
+    expect(await schemaExists(typo)).toBe(false);
+    expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
+  });
+
+  it('refuse a schema that exists but holds no Mosaic tables, and still verify the one that does', async () => {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(`create schema ${empty}`).finally(() => client.end());
+    vi.stubEnv('MOSAIC_DATABASE_URL', TEST_DATABASE_URL);
+    vi.stubEnv('MOSAIC_DATABASE_SCHEMA', empty);
+    await expect(runOnStore(audit, node, ['verify'])).rejects.toThrow(`audit verify: no store in schema ${empty} of database`);
+    expect(readdirSync(dir)).toEqual(['node']);
+
+    vi.stubEnv('MOSAIC_DATABASE_SCHEMA', stored);
+    const verified = await runOnStore(audit, node, ['verify']);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: true });
+  });
+});
