@@ -13,9 +13,11 @@ import { buildApp } from './app.ts';
 let world: TestMosaic;
 let app: FastifyInstance;
 let token = '';
+/** The clock of the store: the day tests move it across midnight. */
+let today = new Date('2030-01-01T23:30:00Z');
 
 beforeAll(async () => {
-  world = await openTestMosaic();
+  world = await openTestMosaic({ now: () => today });
   app = await buildApp({ mosaic: world.mosaic });
   token = (await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'auditor', password: TEST_PASSWORD } }).then((r) => r.json() as { token: string })).token;
 });
@@ -52,6 +54,35 @@ describe('GET /audit', () => {
       actor: { user: 'fedpol.auditor', agency: 'fedpol' }, action: 'consultation', purpose: 'complaint n° 12 (data subject)', caseRef: 'DPO-2026-4',
       query: { audit: { user: 'zone-north.zoneOfficer' } }, reason: 'audit search',
     });
+  });
+});
+
+describe('GET /audit from and to', () => {
+  const search = (query: string, caseRef = 'DPO-2030-1') => app.inject({
+    url: `/api/v1/audit?action=consultation&${query}`, headers: { authorization: `Bearer ${token}`, 'x-mosaic-purpose': 'lawfulness check', 'x-mosaic-case': caseRef },
+  });
+  /** The cases of the audit searches found: each search below is logged under a case naming its day. */
+  const casesOf = async (query: string): Promise<string[]> => {
+    const response = await search(query);
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json() as { entries: { caseRef: string | null; reason: string | null }[] }).entries.filter((e) => e.caseRef?.startsWith('DAY-')).map((e) => e.caseRef ?? '').sort();
+  };
+
+  it('takes a day as well as an instant: from its start (UTC), to its end', async () => {
+    today = new Date('2030-01-01T23:30:00Z');
+    expect((await search('limit=1', 'DAY-1')).statusCode).toBe(200);
+    today = new Date('2030-01-02T00:30:00Z');
+    expect((await search('limit=1', 'DAY-2')).statusCode).toBe(200);
+    today = new Date('2030-01-02T01:00:00Z');
+    expect(await casesOf('from=2030-01-01&to=2030-01-01')).toEqual(['DAY-1']);
+    expect(await casesOf('from=2030-01-02')).toEqual(['DAY-2']);
+    expect(await casesOf('to=2030-01-02')).toEqual(['DAY-1', 'DAY-2']);
+    expect(await casesOf('from=2030-01-01T23:00:00Z&to=2030-01-02T00:00:00Z')).toEqual(['DAY-1']);
+    for (const given of ['from=2030-02-30', 'to=2030-13-01', 'from=yesterday']) {
+      const refused = await search(given);
+      expect(refused.statusCode, given).toBe(400);
+      expect(refused.json(), given).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: given.split('=')[0] }] } });
+    }
   });
 });
 

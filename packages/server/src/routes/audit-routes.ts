@@ -4,7 +4,7 @@
  * verify the chain and its signed checkpoints.
  */
 import { AUDIT_ACTIONS, type AuditQuery } from '@mosaic/audit';
-import { AgencyId, AppError, EntityId, RecordId, UserId } from '@mosaic/model';
+import { AgencyId, AppError, EntityId, isoDayProblem, RecordId, UserId } from '@mosaic/model';
 import { searchAuditLog, verifyAuditLog } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,6 +19,26 @@ const Entry = z.object({
   outcome: z.string(), reason: z.string().nullable(), prevHash: z.string(), hash: z.string(),
 });
 
+const INSTANT = z.iso.datetime();
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A time bound of the search: an instant (UTC, `2030-01-31T08:00:00Z`) or, as an auditor writes
+ * one, a day — read in UTC by boundOf, `from` as its start and `to` as its end.
+ */
+const Bound = z.string().max(64).superRefine((text, context) => {
+  if (INSTANT.safeParse(text).success) return;
+  const problem = DAY_SHAPE.test(text) ? isoDayProblem(text) : 'must be a day YYYY-MM-DD or an instant YYYY-MM-DDThh:mm:ssZ';
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+});
+
+/** The instant a bound stands for: a day's start for `from`; for `to`, which the search excludes, the next day's start. */
+function boundOf(text: string, side: 'from' | 'to'): string {
+  if (!DAY_SHAPE.test(text)) return text;
+  const start = Date.parse(`${text}T00:00:00Z`);
+  return new Date(side === 'from' ? start : start + 86_400_000).toISOString();
+}
+
 export async function auditRoutes(api: FastifyInstance): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
   app.get('/audit', {
@@ -27,7 +47,8 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
       querystring: z.object({
         user: z.string().optional(), agency: z.string().optional(), owner: z.string().optional(), recipient: z.string().optional(),
         subject: z.string().optional(), record: z.string().optional(), action: z.enum(AUDIT_ACTIONS).optional(), caseRef: z.string().optional(),
-        from: z.iso.datetime().optional(), to: z.iso.datetime().optional(), limit: z.coerce.number().int().min(1).max(5000).optional(),
+        from: Bound.optional().describe('Entries from this instant, or from the start of this day (UTC)'),
+        to: Bound.optional().describe('Entries before this instant, or up to the end of this day (UTC)'), limit: z.coerce.number().int().min(1).max(5000).optional(),
       }),
       response: { 200: z.object({ entries: z.array(Entry).readonly() }) },
     },
@@ -40,7 +61,7 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
       ...(q.owner ? { owner: AgencyId(q.owner) } : {}), ...(q.recipient ? { recipient: AgencyId(q.recipient) } : {}),
       ...(q.subject ? { subject: EntityId(q.subject) } : {}), ...(q.record ? { record: RecordId(q.record) } : {}),
       ...(q.action ? { action: q.action } : {}), ...(q.caseRef ? { caseRef: q.caseRef } : {}),
-      ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.limit ? { limit: q.limit } : {}),
+      ...(q.from ? { from: boundOf(q.from, 'from') } : {}), ...(q.to ? { to: boundOf(q.to, 'to') } : {}), ...(q.limit ? { limit: q.limit } : {}),
     };
     return { entries: await searchAuditLog(api.mosaic, { user, ...given }, query) };
   });
