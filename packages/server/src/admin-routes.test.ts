@@ -206,6 +206,27 @@ describe('administration of users, desks and groups', () => {
     expect((await call('sysadmin', 'POST', '/admin/users/fedpol.fed.audit3/enable')).statusCode).toBe(200);
   });
 
+  it('keeps an enabled data administrator in every agency, whoever asks', async () => {
+    const refusedNaming = (field: string) => ({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field }] } });
+    // intel's one data administrator
+    for (const admin of ['intelAdmin', 'sysadmin']) {
+      expect((await call(admin, 'PATCH', '/admin/users/intel.intelAdmin', { roles: ['analyst'] })).json(), admin).toMatchObject(refusedNaming('roles'));
+    }
+    expect((await call('sysadmin', 'POST', '/admin/users/intel.intelAdmin/disable')).json()).toMatchObject(refusedNaming('id'));
+    expect((await call('intelAdmin', 'GET', '/admin/users')).statusCode).toBe(200);
+    // with a second one enabled, either may go; a disabled one does not count
+    expect((await call('sysadmin', 'POST', '/admin/users', { name: 'intel.admin2', agency: 'intel', desk: 'intel-liaison', roles: ['agency_admin'], clearance: 'SECRET', password: 'twelve chars ok' })).statusCode).toBe(201);
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.admin2/disable')).statusCode).toBe(200);
+    expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAdmin', { roles: ['agency_admin', 'analyst'] })).statusCode).toBe(200);
+    expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAdmin', { roles: ['analyst'] })).json()).toMatchObject(refusedNaming('roles'));
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.admin2/enable')).statusCode).toBe(200);
+    expect((await call('sysadmin', 'PATCH', '/admin/users/intel.intel.admin2', { roles: ['officer'] })).statusCode).toBe(200);
+    // a data administrator already disabled may lose the role
+    expect((await call('sysadmin', 'PATCH', '/admin/users/intel.intel.admin2', { roles: ['agency_admin'] })).statusCode).toBe(200);
+    expect((await call('sysadmin', 'POST', '/admin/users/intel.intel.admin2/disable')).statusCode).toBe(200);
+    expect((await call('sysadmin', 'PATCH', '/admin/users/intel.intel.admin2', { roles: ['officer'] })).statusCode).toBe(200);
+  });
+
   it('ends a disabled user\'s sessions at once, and lets them in again once enabled', async () => {
     const { token } = await signIn('intel.new', 'twelve chars ok');
     const me = () => app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });

@@ -109,6 +109,7 @@ export async function updateUser(mosaic: Mosaic, request: AdminRequest, id: User
     ...(change.clearance !== undefined ? { clearance: change.clearance } : {}),
     ...(change.groups !== undefined ? { groups: await checkGroups(mosaic, request, change.groups, user.groups) } : {}),
   };
+  await keepAnAdministrator(mosaic, user, next, 'roles');
   await saveUser(mosaic, next);
   await auditAdmin(mosaic, request, { updateUser: { id, ...(change.desk ? { desk: change.desk } : {}), ...(change.roles ? { roles: [...change.roles] } : {}), ...(change.clearance ? { clearance: change.clearance } : {}), ...(change.groups ? { groups: [...change.groups] } : {}) } }, { reason: 'user updated' });
   return userView(next);
@@ -127,6 +128,7 @@ export async function setUserDisabled(mosaic: Mosaic, request: AdminRequest, id:
   if (disabled && id === request.user.id) throw invalid('id', 'administrators do not disable themselves');
   const { disabledAt: _d, ...active } = user;
   const next: User = disabled ? { ...active, disabledAt: mosaic.now().toISOString() } : active;
+  await keepAnAdministrator(mosaic, user, next, 'id');
   await saveUser(mosaic, next);
   if (disabled) await mosaic.store.deleteUserSessions(id);
   await auditAdmin(mosaic, request, { [disabled ? 'disableUser' : 'enableUser']: { id } }, { reason: disabled ? 'user disabled' : 'user enabled' });
@@ -208,6 +210,20 @@ async function userToAdminister(mosaic: Mosaic, request: Consultation, id: UserI
     throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator or an administrator cleared ${user.clearance} administers ${id}, cleared above your own clearance (${request.user.clearance})`);
   }
   return user;
+}
+
+const administers = (user: User): boolean => user.disabledAt === undefined && user.roles.includes('agency_admin');
+
+/**
+ * Refuses a change that would leave the user's agency without an enabled data administrator
+ * (`field` names what would do it): its users, desks, groups, agreements and erasures would wait
+ * on a system administrator, and the last one would have locked themselves out. A system
+ * administrator is refused too: they give the agency another administrator first.
+ */
+async function keepAnAdministrator(mosaic: Mosaic, user: User, next: User, field: string): Promise<void> {
+  if (!administers(user) || administers(next)) return;
+  const others = (await mosaic.store.listUsers()).some((u) => u.id !== user.id && u.agency === user.agency && administers(u));
+  if (!others) throw invalid(field, `${user.id} is the last enabled data administrator (agency_admin) of ${user.agency}: give the agency another first`);
 }
 
 async function checkDesk(mosaic: Mosaic, agency: AgencyId, desk: string): Promise<void> {
