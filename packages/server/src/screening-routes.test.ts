@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@mosaic/audit';
-import { AgencyId, RecordId, validateRecord } from '@mosaic/model';
+import { AgencyId, DeskId, RecordId, UserId, validateRecord } from '@mosaic/model';
 import { setWebhook, SIGNATURE_HEADER, startProjections, verifyWebhookSignature, type Projections } from '@mosaic/service';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import { createStoreAuditStorage } from '@mosaic/store';
@@ -8,7 +8,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { signInTokens } from './test-sign-in.ts';
+import { signInToken, signInTokens } from './test-sign-in.ts';
 
 let world: TestMosaic;
 let app: FastifyInstance;
@@ -411,5 +411,93 @@ describe('checkpoint screening over HTTP', () => {
       '/api/v1/screen', '/api/v1/checks/{id}', '/api/v1/checks/{id}/hits/{n}/decision', '/api/v1/alerts', '/api/v1/alerts/{id}',
       '/api/v1/notifications', '/api/v1/notifications/{id}/read', '/api/v1/notifications/stream',
     ]));
+  });
+});
+
+describe('an alert on a need-to-know record over HTTP', () => {
+  let team: TestMosaic;
+  let server: FastifyInstance;
+  let follow: Projections;
+  const as: Record<string, Record<string, string>> = {};
+  const why = { 'x-mosaic-purpose': 'operation x', 'x-mosaic-case': 'OP-X-1' };
+  const call = (user: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+    server.inject({ method, url: `/api/v1${url}`, headers: { ...as[user], ...why }, ...(payload === undefined ? {} : { payload }) });
+  const ok = async (user: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => {
+    const response = await call(user, method, url, payload);
+    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(200);
+    return response.json() as Record<string, unknown>;
+  };
+  const alertOn = async (user: string, subject: string) => ((await ok(user, 'POST', '/alerts', { subject, category: 'discreet_check' })) as { alert: { id: string } }).alert.id;
+  const xanthippe = { name: 'Xanthippe Wolkenstein', birthDate: '1979-02-14' };
+
+  beforeAll(async () => {
+    team = await openTestMosaic();
+    follow = await startProjections(team.mosaic, { follow: false });
+    server = await buildApp({ mosaic: team.mosaic, projections: follow, webRoot: null });
+    // the federal police's analyst1 (in op-x) and analyst2 (not in it), both cleared SECRET
+    const { passwordHash } = (await team.mosaic.store.findUserByName('fedAnalyst'))!;
+    for (const name of ['analyst1', 'analyst2']) {
+      await team.mosaic.store.upsertUser({ id: UserId(`fedpol.${name}`), name, agency: AgencyId('fedpol'), desk: DeskId('fedpol-ops'), roles: ['analyst'], clearance: 'SECRET', groups: [], passwordHash });
+    }
+    for (const name of ['fedAdmin', 'analyst1', 'analyst2', 'intelAdmin', 'intelAnalyst', 'zoneCheckpoint', 'zoneOfficer']) as[name] = { authorization: `Bearer ${await signInToken(server, name)}` };
+    await ok('fedAdmin', 'PUT', '/admin/groups/op-x', { name: 'Operation X' });
+    await ok('fedAdmin', 'PUT', '/admin/groups/op-x/members', { users: ['fedpol.analyst1'] });
+    await ok('intelAdmin', 'PUT', '/admin/groups/ct-x', { name: 'Counter-terrorism X' });
+    await ok('intelAdmin', 'PUT', '/admin/groups/ct-x/members', { users: ['intel.intelAnalyst'] });
+  });
+  afterAll(async () => {
+    await server.close();
+    follow.stop();
+    await team.cleanup();
+  });
+
+  it('lists, withdraws and reads an alert only for a user who may read its subject, and screens neither for a checkpoint officer outside the group', async () => {
+    const marking = { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-x'] };
+    await ok('analyst1', 'POST', '/records', { id: 'ntk-p2', schema: 'Person', properties: { name: [xanthippe.name], birthDate: [xanthippe.birthDate] }, provenance: testProvenance('fedpol', { marking }) });
+    await ok('analyst1', 'POST', '/records', { id: 'open-p3', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') });
+    // the alert is given no needToKnow of its own: the subject's group is what hides it
+    const hidden = await alertOn('analyst1', 'fedpol:ntk-p2');
+    const open = await alertOn('analyst1', 'fedpol:open-p3');
+
+    expect(((await ok('analyst1', 'GET', '/alerts')) as { alerts: { id: string; subject: string }[] }).alerts.map((a) => [a.id, a.subject]).sort())
+      .toEqual([[hidden, 'fedpol:ntk-p2'], [open, 'fedpol:open-p3']].sort());
+    const listed = await call('analyst2', 'GET', '/alerts');
+    expect((listed.json() as { alerts: { id: string }[] }).alerts.map((a) => a.id)).toEqual([open]);
+    expect(listed.body).not.toMatch(new RegExp(`ntk-p2|${hidden}`));
+    // the alert read as a record, and withdrawn, answer as a missing one; the team's alert stays in force
+    for (const [method, url] of [['GET', `/records/${hidden}`], ['GET', `/records/${hidden}/history`], ['DELETE', `/alerts/${hidden}`]] as const) {
+      const refused = await call('analyst2', method, url);
+      expect(refused.statusCode, `${method} ${url}`).toBe(404);
+      expect(refused.body).not.toContain('ntk-p2');
+    }
+    expect((await call('zoneOfficer', 'GET', `/records/${hidden}`)).statusCode).toBe(404);
+    expect(((await ok('analyst1', 'GET', `/records/${hidden}`)) as { record: { properties: { status: string[] } } }).record.properties.status).toEqual(['active']);
+
+    // the checkpoint screen: no hit and no alert outside the group, the alert to the team's members
+    await follow.follower.catchUp();
+    for (const user of ['zoneCheckpoint', 'zoneOfficer', 'analyst2']) {
+      const screened = await call(user, 'POST', '/screen', xanthippe);
+      expect(screened.statusCode, screened.body).toBe(200);
+      expect((screened.json() as Answer).hits, user).toEqual([]);
+    }
+    const theirs = (await ok('analyst1', 'POST', '/screen', xanthippe)) as unknown as Answer;
+    expect(theirs.hits.map((h) => [h.subject, h.alerts?.map((a) => a.id)])).toEqual([['fedpol:ntk-p2', [hidden]]]);
+  });
+
+  it('gives a checkpoint officer under a pointer agreement the pointer only, without the alert, and nothing for a need-to-know record', async () => {
+    await ok('intelAnalyst', 'POST', '/records', { id: 'ptr-p5', schema: 'Person', properties: { name: ['Kaspar Lindqvist'], birthDate: ['1968-09-09'] }, provenance: testProvenance('intel') });
+    const marking = { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['ct-x'] };
+    await ok('intelAnalyst', 'POST', '/records', { id: 'ntk-p6', schema: 'Person', properties: { name: ['Kaspar Lindgren'], birthDate: ['1971-01-21'] }, provenance: testProvenance('intel', { marking }) });
+    const pointed = await alertOn('intelAnalyst', 'intel:ptr-p5');
+    const secret = await alertOn('intelAnalyst', 'intel:ntk-p6');
+    await follow.follower.catchUp();
+
+    const screened = await call('zoneCheckpoint', 'POST', '/screen', { name: 'Kaspar Lindqvist', birthDate: '1968-09-09' });
+    expect(screened.statusCode, screened.body).toBe(200);
+    expect((screened.json() as Answer).hits).toEqual([expect.objectContaining({ kind: 'pointer', agency: 'intel' })]);
+    expect(screened.body).not.toMatch(new RegExp(`${pointed}|ptr-p5|alerts`));
+    const none = await call('zoneCheckpoint', 'POST', '/screen', { name: 'Kaspar Lindgren', birthDate: '1971-01-21' });
+    expect((none.json() as Answer).hits).toEqual([]);
+    expect(none.body).not.toMatch(new RegExp(`${secret}|ntk-p6`));
   });
 });

@@ -17,6 +17,7 @@ import type { Notification } from './notifier.ts';
 import type { Mosaic } from './runtime.ts';
 import { activeHolds } from './retention/legal-holds.ts';
 import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './screening/erase-from-checks.ts';
+import { alertSubjects, subjectsReadable } from './screening/alert-subjects-readable.ts';
 import { ALERT_SCHEMA } from './screening/screening-projection.ts';
 import { deliverOrRetry } from './screening/webhook-outbox.ts';
 import type { Delivery } from './screening/webhooks.ts';
@@ -50,10 +51,21 @@ export function recordView(mosaic: Mosaic, stored: StoredRecord): RecordView {
 
 type Found = { readonly record: RecordView; readonly pointer?: undefined } | { readonly pointer: Pointer; readonly record?: undefined };
 
-/** Read one record: the content, a pointer, or not found (also when hidden). */
+/**
+ * Whether the user may be shown `record` for what it names: an Alert only when they may read each
+ * subject it names (alert-subjects-readable.ts), any other record always.
+ */
+async function subjectsShown(mosaic: Mosaic, consultation: Consultation, record: EntityRecord): Promise<boolean> {
+  const subjects = alertSubjects(record);
+  if (subjects.length === 0) return true;
+  return subjects.every(await subjectsReadable(mosaic, consultation, subjects));
+}
+
+/** Read one record: the content, a pointer, or not found (also when hidden, and an alert on a subject hidden from the user). */
 export async function readRecord(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<Found> {
   const stored = await mosaic.store.getRecord(id);
-  const candidates = stored ? [{ ...stored.record, stored }] : [];
+  // an alert on a subject the user may not read is not theirs to learn of, not even as a pointer
+  const candidates = stored && await subjectsShown(mosaic, consultation, stored.record) ? [{ ...stored.record, stored }] : [];
   const { visible, pointers } = await consult(mosaic, consultation, candidates, { action: 'read', query: { record: id } });
   const shown = visible[0];
   if (shown) return { record: recordView(mosaic, shown.stored) };
@@ -68,20 +80,23 @@ export type HistoryVersion = RecordVersion & { readonly withheld?: true };
 /**
  * The versions of a record the user may read: the history passes the same gate as the record,
  * and each version's content its own marking's (a version written under a stricter marking than
- * the current one is listed without its content). The consultation's audit entry names the
- * versions whose content it returned.
+ * the current one is listed without its content), an Alert's the gate of the subjects it names
+ * too (the alert now, as its read; an older version, as its content). The consultation's audit
+ * entry names the versions whose content it returned.
  */
 export async function readRecordHistory(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<readonly HistoryVersion[]> {
   const stored = await mosaic.store.getRecord(id);
   const versions = stored ? await mosaic.store.recordHistory(id) : [];
   const user = policyUser(consultation.user);
   const context = policyContext(await mosaic.org(), consultation);
+  const subjectsOf = (record: EntityRecord | undefined): readonly RecordId[] => (record === undefined ? [] : alertSubjects(record));
+  const subjectReadable = await subjectsReadable(mosaic, consultation, [...subjectsOf(stored?.record), ...versions.flatMap((v) => subjectsOf(v.record))]);
   const shown: HistoryVersion[] = versions.map((v) => {
-    if (v.record === undefined || mosaic.decide(user, 'read', { kind: 'record', id, provenance: v.record.provenance }, context).effect === 'allow') return v;
+    if (v.record === undefined || (mosaic.decide(user, 'read', { kind: 'record', id, provenance: v.record.provenance }, context).effect === 'allow' && subjectsOf(v.record).every(subjectReadable))) return v;
     const { record: _withheld, ...rest } = v;
     return { ...rest, withheld: true };
   });
-  const candidates = stored ? [{ ...stored.record, stored }] : [];
+  const candidates = stored && subjectsOf(stored.record).every(subjectReadable) ? [{ ...stored.record, stored }] : [];
   const withContent = shown.filter((v) => v.record !== undefined).map((v) => v.version);
   const { visible } = await consult(mosaic, consultation, candidates, { action: 'read', query: { record: id, history: { versions: withContent } } });
   if (visible.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);

@@ -1,8 +1,9 @@
-import { RecordId } from '@mosaic/model';
+import { RecordId, UserId } from '@mosaic/model';
 import type { User } from '@mosaic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
-import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { writeRecord } from '../records.ts';
+import { openTestMosaic, putFixtures, putTestGroup, testProvenance, type TestMosaic } from '../testing.ts';
 import { createAlert, listAlerts, withdrawAlert } from './alerts.ts';
 
 let world: TestMosaic;
@@ -121,6 +122,80 @@ describe('withdrawAlert', () => {
       expect(statuses).toEqual([['zone-north:a1', ['withdrawn']], ['zone-north:a2', ['active']], ['zone-north:a3', ['active']]]);
     } finally {
       await own.cleanup();
+    }
+  });
+});
+
+describe('an alert is shown only to a user who may read its subject', () => {
+  /** fedpol's case team op-x (fedAnalyst in it, analyst2 not), and the zone's officer, cleared RESTRICTED. */
+  async function teamWorld(): Promise<{ team: TestMosaic; own: Awaited<ReturnType<typeof startProjections>>; member: User; outsider: User; officer: User }> {
+    const team = await openTestMosaic();
+    await putTestGroup(team.mosaic, 'op-x', 'fedpol');
+    const fed = (await team.mosaic.store.findUserByName('fedAnalyst'))!;
+    await team.mosaic.store.upsertUser({ ...fed, groups: ['op-x'] as never });
+    await team.mosaic.store.upsertUser({ ...fed, id: UserId('fedpol.analyst2'), name: 'analyst2', groups: [] });
+    const own = await startProjections(team.mosaic, { follow: false });
+    const byName = async (name: string) => (await team.mosaic.store.findUserByName(name))!;
+    return { team, own, member: await byName('fedAnalyst'), outsider: await byName('analyst2'), officer: await byName('zoneOfficer') };
+  }
+  const ntk = (groups: string[]) => ({ marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: groups } });
+  const on = (agency: string, id: string, subject: string, provenance: Record<string, unknown> = {}) => ({
+    id, schema: 'Alert', provenance: testProvenance(agency, provenance),
+    properties: { subject: [subject], category: ['discreet_check'], desk: [agency === 'fedpol' ? 'fedpol-ops' : 'zone-north-desk'], deskContact: ['+3220000001'], validFrom: ['2020-01-01'], status: ['active'] },
+  });
+  const why = { purpose: 'alert review', caseRef: 'OP-X-1' };
+
+  it('leaves out of the listing, and answers withdrawing as a missing one, an alert on a record of a need-to-know group, above the user\'s clearance, TLP:RED or not released to them, whatever the alert\'s own marking', async () => {
+    const { team, own, member, outsider, officer } = await teamWorld();
+    try {
+      await putFixtures(team.mosaic, [
+        { id: 'ntk-p2', schema: 'Person', properties: { name: ['Xanthippe Wolkenstein'] }, provenance: testProvenance('fedpol', ntk(['op-x'])) },
+        { id: 'open-p3', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
+        // the zone's records the federal police may not read: TLP:RED, released to the zone alone
+        { id: 'red-z1', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'RED', classification: 'RESTRICTED', releasability: ['be'] } }) },
+        { id: 'own-z2', schema: 'Person', properties: { name: ['Bram Oosterlinck'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['zone-north'] } }) },
+        // above the zone's officer's clearance
+        { id: 'secret-z3', schema: 'Person', properties: { name: ['Ilse Vandamme'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }) },
+        // each alert marked for anyone in the agency: its subject is what hides it
+        on('fedpol', 'a-ntk', 'fedpol:ntk-p2'), on('fedpol', 'a-open', 'fedpol:open-p3'), on('fedpol', 'a-red', 'zone-north:red-z1'), on('fedpol', 'a-own', 'zone-north:own-z2'),
+        on('zone-north', 'a-secret', 'zone-north:secret-z3'), on('zone-north', 'a-red', 'zone-north:red-z1'),
+      ]);
+      await own.follower.catchUp();
+      const listed = async (user: User) => (await listAlerts(team.mosaic, { user, ...why }, own.screening)).map((a) => a.id);
+      expect(await listed(member)).toEqual(['fedpol:a-ntk', 'fedpol:a-open']);
+      expect(await listed(outsider)).toEqual(['fedpol:a-open']);
+      expect(await listed(officer)).toEqual(['zone-north:a-red']);
+      // the consultation logs the alerts listed, none hidden
+      const logged = (await team.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { actor: { user: string }; records: string[] });
+      expect(logged.filter((e) => e.actor.user === 'fedpol.analyst2').flatMap((e) => e.records)).toEqual(['fedpol:a-open']);
+
+      const withdraw = (user: User, id: string) => withdrawAlert(team.mosaic, { user, ...why }, RecordId(id));
+      for (const id of ['fedpol:a-ntk', 'fedpol:a-red', 'fedpol:a-own']) await expect(withdraw(outsider, id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `alert ${id} not found` });
+      await expect(withdraw(officer, 'zone-north:a-secret')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+      expect((await team.mosaic.store.getRecord(RecordId('fedpol:a-ntk')))?.record.properties['status']).toEqual(['active']);
+      expect(await withdraw(member, 'fedpol:a-ntk')).toMatchObject({ id: 'fedpol:a-ntk', subject: 'fedpol:ntk-p2', status: 'withdrawn' });
+    } finally {
+      own.stop();
+      await team.cleanup();
+    }
+  });
+
+  it('hides an alert once its subject is marked for a need-to-know group after the alert was issued', async () => {
+    const { team, own, member, outsider } = await teamWorld();
+    try {
+      const subject = { id: 'p4', schema: 'Person', properties: { name: ['Youssef Amrani'] }, provenance: testProvenance('fedpol') };
+      expect(await writeRecord(team.mosaic, { user: member, ...why }, subject)).toMatchObject({ ok: true });
+      const issued = await createAlert(team.mosaic, { user: member, ...why }, { subject: 'fedpol:p4', category: 'arrest' });
+      await own.follower.catchUp();
+      const listed = async (user: User) => (await listAlerts(team.mosaic, { user, ...why }, own.screening)).map((a) => a.id);
+      expect(await listed(outsider)).toEqual([issued.id]);
+      expect(await writeRecord(team.mosaic, { user: member, ...why }, { ...subject, provenance: testProvenance('fedpol', ntk(['op-x'])) })).toMatchObject({ ok: true });
+      await own.follower.catchUp();
+      expect(await listed(outsider)).toEqual([]);
+      expect(await listed(member)).toEqual([issued.id]);
+    } finally {
+      own.stop();
+      await team.cleanup();
     }
   });
 });

@@ -12,6 +12,7 @@ import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { writeRecord } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
+import { alertSubjects, subjectsReadable } from './alert-subjects-readable.ts';
 import { ALERT_SCHEMA, alertFromRecord, type AlertRecord, type ScreeningProjection } from './screening-projection.ts';
 
 export interface AlertInput {
@@ -84,11 +85,16 @@ export function alertSummary(a: AlertRecord, at?: Date): AlertSummary {
 /**
  * The alerts of the user's agency that the user may read, those in force first (LISTING_ORDER): a consultation (purpose
  * required) like any other read of records — an alert is a record of its agency, and one marked
- * above the user's clearance or for a need-to-know group is left out — logged with the alerts
- * listed.
+ * above the user's clearance or for a need-to-know group is left out, as is one whose subject the
+ * user may not read, whatever the alert's own marking (alert-subjects-readable.ts) — logged with
+ * the alerts listed.
  */
 export async function listAlerts(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection): Promise<readonly AlertSummary[]> {
-  const { visible } = await consult(mosaic, consultation, projection.alertsOf(consultation.user.agency), { action: 'read', query: { alerts: consultation.user.agency } });
+  requirePurpose(consultation);
+  const own = projection.alertsOf(consultation.user.agency);
+  const readable = await subjectsReadable(mosaic, consultation, own.map((a) => a.subject));
+  // left out before the gate, so that the consultation logs only the alerts listed
+  const { visible } = await consult(mosaic, consultation, own.filter((a) => readable(a.subject)), { action: 'read', query: { alerts: consultation.user.agency } });
   const now = mosaic.now();
   return visible.map((a) => alertSummary(a, now))
     .sort((a, b) => LISTING_ORDER.indexOf(a.status) - LISTING_ORDER.indexOf(b.status) || (a.id < b.id ? -1 : 1));
@@ -152,15 +158,19 @@ function viewOf(record: { readonly id: RecordId; readonly schema: string; readon
 }
 
 /**
- * Withdraw one of the agency's alerts. Another agency's, and one of its own the user may not read
- * (above their clearance, or for a need-to-know group they are not in), answer like a missing
- * one, as its read and its issue do: a 403 would tell them the hidden alert is there.
+ * Withdraw one of the agency's alerts. Another agency's, one of its own the user may not read
+ * (above their clearance, or for a need-to-know group they are not in), and one on a subject they
+ * may not read answer like a missing one, as its read and its issue do: a 403 would tell them the
+ * hidden alert is there, and the answer names the subject.
  */
 export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<AlertSummary> {
   requirePurpose(consultation);
   const stored = await mosaic.store.getRecord(id);
+  const subjects = stored === undefined ? [] : alertSubjects(stored.record);
+  const subjectReadable = await subjectsReadable(mosaic, consultation, subjects);
   const readable = stored !== undefined && stored.record.schema === ALERT_SCHEMA && stored.record.provenance.agency === consultation.user.agency
-    && decide(policyUser(consultation.user), 'read', { kind: 'record', id, provenance: stored.record.provenance }, policyContext(await mosaic.org(), consultation)).effect === 'allow';
+    && decide(policyUser(consultation.user), 'read', { kind: 'record', id, provenance: stored.record.provenance }, policyContext(await mosaic.org(), consultation)).effect === 'allow'
+    && subjects.length > 0 && subjects.every(subjectReadable);
   if (!stored || !readable) throw new AppError('MOSAIC_NOT_FOUND', `alert ${id} not found`);
   const { record } = stored;
   const outcome = await writeRecord(mosaic, consultation, {
