@@ -5,7 +5,9 @@
  * throughput on the report texts repeated to at least 5 MB. Gold mentions are the gold surface
  * strings located in the text longest first, without overlap (see eval/README.md).
  * Prints figures only, never names. `--names-out` removes the given names of every gold person
- * from the gazetteer, to measure recall on names it has never seen.
+ * from the gazetteer, to measure recall on names it has never seen. `--wrap N` extracts from the
+ * reports hard-wrapped at N characters (a space turned into a line break, as text taken from a PDF
+ * arrives), scored against the gold spans of the unwrapped text, which have the same offsets.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -118,6 +120,20 @@ const fmt = (c: Counts) => {
 
 const split = JSON.parse(readFileSync(join(EVAL, 'split.json'), 'utf8')) as { tuning: string[]; heldout: string[] };
 const namesOut = process.argv.includes('--names-out');
+const wrapAt = process.argv.includes('--wrap') ? Number(process.argv[process.argv.indexOf('--wrap') + 1]) : undefined;
+
+/** Each line broken at its last space before `width` characters: the text keeps its length and offsets. */
+function hardWrap(text: string, width: number): string {
+  const chars = [...text];
+  let lineStart = 0;
+  let lastSpace = -1;
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] === '\n') { lineStart = i + 1; lastSpace = -1; continue; }
+    if (chars[i] === ' ') lastSpace = i;
+    if (i - lineStart >= width && lastSpace > lineStart) { chars[lastSpace] = '\n'; lineStart = lastSpace + 1; lastSpace = -1; }
+  }
+  return chars.join('');
+}
 const load = (id: string) => ({
   text: readFileSync(join(EVAL, 'reports', `${id}.txt`), 'utf8'),
   gold: JSON.parse(readFileSync(join(EVAL, 'gold', `${id}.json`), 'utf8')) as Gold,
@@ -135,9 +151,9 @@ for (const [label, ids] of [['tuning', split.tuning], ['held-out', split.heldout
   const scores: Scores = { mentions: Object.fromEntries(TYPES.map((t) => [t, zero()])) as Record<Type, Counts>, personEntities: zero(), relations: zero(), relationsByType: {} };
   for (const id of ids) {
     const { text, gold } = load(id);
-    evaluate(text, gold, extract(text, options), scores);
+    evaluate(text, gold, extract(wrapAt === undefined ? text : hardWrap(text, wrapAt), options), scores);
   }
-  console.log(`\n== ${label} set (${ids.length} reports)${namesOut ? ', gold given names removed from the gazetteer' : ''}`);
+  console.log(`\n== ${label} set (${ids.length} reports)${namesOut ? ', gold given names removed from the gazetteer' : ''}${wrapAt === undefined ? '' : `, hard-wrapped at ${wrapAt} characters`}`);
   for (const t of TYPES) console.log(`${t.padEnd(14)} ${fmt(scores.mentions[t])}`);
   console.log(`${'person ents'.padEnd(14)} ${fmt(scores.personEntities)}`);
   console.log(`${'relations'.padEnd(14)} ${fmt(scores.relations)}`);

@@ -104,4 +104,14 @@ describe('extract: birth place', () => {
     expect(birthPlace('Radoslaw Brzeczyk, born 14.03.1979, was seen in Molenbeek.')).toBeUndefined();
     expect(birthPlace('Radoslaw Brzeczyk, born in Antwerp, was arrested in Ghent.')).toEqual(['Antwerp']);
   });
+  it('finds a name, a date and a relation broken over two lines of hard-wrapped text as on one line', () => {
+    const line = 'During the surveillance of the station the team saw how Marc Vandenberghe met Karim Bennani in Antwerp, near the central station, on 14 March 2016.';
+    const wrapped = 'During the surveillance of the station the team saw how Marc Vandenberghe met Karim\nBennani in Antwerp, near the central station, on 14\nMarch 2016.';
+    const flat = extract(line);
+    const broken = extract(wrapped);
+    expect(relation(flat, 'met', 'Marc Vandenberghe', 'Karim Bennani')).toBeDefined();
+    expect(broken.entities.map((e) => [e.schema, e.name, e.mentions.map((m) => [m.start, m.end])])).toEqual(flat.entities.map((e) => [e.schema, e.name, e.mentions.map((m) => [m.start, m.end])]));
+    expect(broken.relations.map((r) => [r.type, r.source, r.target])).toEqual(flat.relations.map((r) => [r.type, r.source, r.target]));
+    expect(relation(broken, 'met', 'Marc Vandenberghe', 'Karim Bennani')?.evidence.sentence).toBe(line);
+  });
 });

@@ -13,7 +13,7 @@ import { findNames, givenNameSet } from './find-names.ts';
 import { findRelations } from './find-relations.ts';
 import { findScriptNames } from './find-script-names.ts';
 import { placeGazetteer } from './place-gazetteer.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
 import { Occupancy, type Span, type SpanKind } from './span.ts';
 import type { EntitySchema, ExtractedEntity, ExtractedRelation, ExtractOptions, ExtractResult } from './types.ts';
 
@@ -24,7 +24,12 @@ const SCHEMA: Record<SpanKind, EntitySchema> = {
 
 let defaultGivenNames: ReadonlySet<string> | undefined;
 
-export function extract(text: string, options: ExtractOptions = {}): ExtractResult {
+export function extract(source: string, options: ExtractOptions = {}): ExtractResult {
+  // A line break inside a sentence (text hard-wrapped at a width, as from PDF) is read as the space
+  // it stands for, so that a name or a date broken over two lines is found whole; the text keeps its
+  // length, and every offset is one into `source`.
+  const sentences = splitSentences(source);
+  const text = flowing(source, sentences);
   const givenNames = options.givenNames === undefined ? (defaultGivenNames ??= givenNameSet()) : givenNameSet(options.givenNames);
   const occupied = new Occupancy(text.length);
   const free = (s: number, e: number) => occupied.isFree(s, e);
@@ -46,7 +51,6 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
   run(findNames(text, free, { givenNames, gazetteer: placeGazetteer(), country: options.country }).spans);
   run(findScriptNames(text, free));
   spans.sort((a, b) => a.start - b.start);
-  const sentences = splitSentences(text);
   addPersonProperties(text, spans);
   const entities = group(text, spans);
   const idOf = new Map<string, string>();
@@ -61,6 +65,19 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
     return r.kind === undefined ? base : { ...base, kind: r.kind };
   });
   return { entities: entities.map((e) => e.entity), relations };
+}
+
+/** `text` with each line break inside one of `sentences` turned into a space. */
+function flowing(text: string, sentences: readonly Sentence[]): string {
+  let out = '';
+  let from = 0;
+  for (const { start, end } of sentences) {
+    const inside = text.slice(start, end);
+    if (!inside.includes('\n')) continue;
+    out += text.slice(from, start) + inside.replace(/[\r\n]/g, ' ');
+    from = end;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 const AGE_AFTER = /^(?:\s?\((\d{1,2})[),]|,\s(\d{1,2})\b(?!\s?(?:%|euros?|EUR|km|kg|years|people|calls|times|[.,]\d))|,\s(?:aged|age)\s(\d{1,2})\b|,\s(?:a|an)\s(\d{1,2})-year-old\b)/;

@@ -15,4 +15,16 @@ describe('splitSentences', () => {
   it('keeps decimal numbers and abbreviations such as "no." inside the sentence', () => {
     expect(texts('Passport no. U0923 was seized. It cost 3.5 million.')).toHaveLength(2);
   });
+  it('reads a line of wrapped prose as going on over its break, and keeps headings, fields and list items apart', () => {
+    const wrapped = 'On the evening of 14 March the surveillance team saw how the suspect met Karim\nBennani in Antwerp. He left.';
+    expect(texts(wrapped)).toEqual(['On the evening of 14 March the surveillance team saw how the suspect met Karim\nBennani in Antwerp.', 'He left.']);
+    const form = 'OBSERVATION REPORT FEDERAL JUDICIAL POLICE ANTWERP\nSubject: Karim Bennani, born 1990 in Antwerp\nDate: 14 March 2016\n' +
+      'Observed at the station with two men and a woman, as follows:\nKarim Bennani arrived first.\n' +
+      'Then the three of them walked together to the car park of the station\n- a grey Golf\n2. a white van';
+    expect(texts(form)).toEqual([
+      'OBSERVATION REPORT FEDERAL JUDICIAL POLICE ANTWERP', 'Subject: Karim Bennani, born 1990 in Antwerp', 'Date: 14 March 2016',
+      'Observed at the station with two men and a woman, as follows:', 'Karim Bennani arrived first.',
+      'Then the three of them walked together to the car park of the station', '- a grey Golf', '2. a white van',
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Sentence boundaries for rule matching. A full stop ends a sentence unless it closes a known
- * abbreviation or an initial; a line break ends one unless the next line carries on in lower
- * case (hard-wrapped text from PDF). Relations never cross these boundaries.
+ * abbreviation or an initial; a line break ends one unless the sentence goes on over it, as in
+ * text hard-wrapped at a width (from PDF): the next line carries on in lower case, or the line
+ * is wrapped prose (continuesOver). Relations never cross these boundaries.
  */
 export interface Sentence {
   readonly start: number;
@@ -24,8 +25,7 @@ export function splitSentences(text: string): Sentence[] {
   for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
     const end = m.index + m[0].length;
     if (m[0] === '\n') {
-      const next = /^[ \t]*(\S)/.exec(text.slice(end, end + 40));
-      if (next?.[1] !== undefined && /\p{Ll}/u.test(next[1])) continue;
+      if (continuesOver(text, m.index)) continue;
     } else if (m[0].startsWith('.')) {
       const word = /([\p{L}.°]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index))?.[1] ?? '';
       if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
@@ -38,6 +38,32 @@ export function splitSentences(text: string): Sentence[] {
   push(sentences, text, start, text.length);
   return sentences;
 }
+
+/** Shorter lines are taken for headings, list items or form fields, which a line break ends. */
+const WRAPPED_LINE = 40;
+
+/**
+ * Whether the sentence goes on over the line break at `at`. It does when the next line opens in
+ * lower case, or when the line is wrapped prose: at least WRAPPED_LINE characters, holding a word
+ * in lower case (a heading or a name alone has none), not closed by a colon or semicolon, the next
+ * line not a form's field ("Date: …"), and the next line opens on a word, not on a list
+ * marker ("- ", "2. ") or an empty line. A name broken
+ * over two lines ("met Karim\nBennani in Antwerp") is then read as one.
+ */
+function continuesOver(text: string, at: number): boolean {
+  const next = /^[ \t]*(\S)(\S?)/.exec(text.slice(at + 1, at + 40));
+  const first = next?.[1];
+  if (first === undefined) return false;
+  if (/\p{Ll}/u.test(first)) return true;
+  if (!/\p{L}/u.test(first) && !(/\p{N}/u.test(first) && !/[.)]/.test(next?.[2] ?? ''))) return false;
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trim();
+  if (line.length < WRAPPED_LINE || /[:;]$/.test(line) || !/(?:^|\s)\p{Ll}{2,}/u.test(line)) return false;
+  // a form's field ("Date: …", "Place of birth: …") opens a line of its own, however long the one before
+  return !FIELD.test(text.slice(at + 1, text.indexOf('\n', at + 1) >>> 0));
+}
+
+/** A line opening on a label (a capital, up to 30 characters) and a colon. */
+const FIELD = /^\s*\p{Lu}[\p{L}\p{N} .'’/-]{0,30}:(?:\s|$)/u;
 
 function push(out: Sentence[], text: string, from: number, to: number): void {
   let s = from;
