@@ -1,19 +1,24 @@
 /**
- * The audit commands on PostgreSQL, pointed at a schema that holds no Mosaic store (a typo in
- * MOSAIC_DATABASE_SCHEMA): refused as "no store", as on sqlite, and the schema is not created
- * by looking. Needs PostgreSQL (MOSAIC_TEST_DATABASE_URL): fails under CI without it, skipped
- * elsewhere with a warning.
+ * The commands that read or administer a deployment (users, reports, graph, retention sweep,
+ * audit), pointed at a data folder or a PostgreSQL schema that holds no Mosaic store (a typo in
+ * --data or MOSAIC_DATABASE_SCHEMA): refused as "no store", and nothing is created by looking —
+ * no folder, no store, no key, no schema. The PostgreSQL half needs MOSAIC_TEST_DATABASE_URL:
+ * fails under CI without it, skipped elsewhere with a warning.
  */
 import { openMosaic, parseConfig } from '@mosaic/service';
 import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '@mosaic/store/testing';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runOnStore } from './run-for-test.ts';
+import { runOnStore, type Command } from './run-for-test.ts';
 import { run as audit } from './commands/audit.ts';
+import { run as graph } from './commands/graph.ts';
+import { run as reports } from './commands/reports.ts';
+import { run as retention } from './commands/retention.ts';
+import { run as users } from './commands/users.ts';
 
 const available = await postgresReachable('mosaic commands on a PostgreSQL schema with no store');
 
@@ -44,6 +49,31 @@ async function schemaExists(schema: string): Promise<boolean> {
 }
 
 const WHY = ['--purpose', 'yearly audit housekeeping', '--case', 'CHG-2026-11'];
+const passwordFile = join(dir, 'password.txt');
+const reportFile = join(dir, 'report.txt');
+writeFileSync(passwordFile, 'a long enough passphrase\n');
+writeFileSync(reportFile, 'Jan Peeters was seen in Antwerp.\n');
+const AS = ['--as', 'fedAnalyst', '--purpose', 'network analysis', '--case', 'CASE-1'];
+
+/** Every command that needs a store, each as a user would type it. */
+const COMMANDS: readonly [string, Command, readonly string[]][] = [
+  ['users list', users, ['list']],
+  ['users add', users, ['add', 'analyst9', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', passwordFile, ...WHY]],
+  ['retention sweep', retention, ['sweep', ...WHY]],
+  ['reports add', reports, ['add', reportFile, '--collection', 'c', ...AS]],
+  ['reports search', reports, ['search', 'Peeters', ...AS]],
+  ['reports show', reports, ['show', 'fedpol:r1', ...AS]],
+  ['graph expand', graph, ['expand', 'fedpol:c1', ...AS]],
+  ['audit verify', audit, ['verify']],
+];
+
+describe('the commands that need a store, on a data folder with none', () => {
+  it.each(COMMANDS)('%s refuses "no store in DIR" and creates nothing there', async (name, command, argv) => {
+    const nowhere = join(dir, `typo-${name.replace(' ', '-')}`);
+    await expect(runOnStore(command, nowhere, argv)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `${name}: no store in ${nowhere} (--data DIR or MOSAIC_DATA_DIR names the store)` });
+    expect(existsSync(nowhere)).toBe(false);
+  });
+});
 
 describe.runIf(available)('the audit commands on a PostgreSQL schema', () => {
   it('refuse a schema with no store, naming it, and create neither the schema nor a key file', async () => {
@@ -53,6 +83,9 @@ describe.runIf(available)('the audit commands on a PostgreSQL schema', () => {
     for (const folder of [node, join(dir, 'elsewhere')]) {
       for (const argv of [['verify'], ['retention'], ['retention', '--years', '1', ...WHY], ['prune', '--before', '2020-01-01', ...WHY], ['keys'], ['rotate-key', ...WHY]]) {
         await expect(runOnStore(audit, folder, argv), argv.join(' ')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: expect.stringContaining(`audit ${argv[0]}: no store in schema ${typo} of database`) });
+      }
+      for (const [name, command, argv] of COMMANDS) {
+        await expect(runOnStore(command, folder, argv), name).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: expect.stringContaining(`${name}: no store in schema ${typo} of database`) });
       }
     }
     expect(await schemaExists(typo)).toBe(false);
@@ -66,7 +99,7 @@ describe.runIf(available)('the audit commands on a PostgreSQL schema', () => {
     vi.stubEnv('MOSAIC_DATABASE_URL', TEST_DATABASE_URL);
     vi.stubEnv('MOSAIC_DATABASE_SCHEMA', empty);
     await expect(runOnStore(audit, node, ['verify'])).rejects.toThrow(`audit verify: no store in schema ${empty} of database`);
-    expect(readdirSync(dir)).toEqual(['node']);
+    expect(readdirSync(dir).sort()).toEqual(['node', 'password.txt', 'report.txt']);
 
     vi.stubEnv('MOSAIC_DATABASE_SCHEMA', stored);
     const verified = await runOnStore(audit, node, ['verify']);

@@ -1,9 +1,10 @@
 /**
- * Commands that read or keep the audit log (audit verify, prune, retention, rotate-key, keys)
+ * Commands that read or administer a deployment (users, reports, graph, retention sweep, audit)
  * work on an existing store only: opening one where there is none would create it, and an audit
- * key, and report on an empty log as if it were the one asked about. On PostgreSQL the store is
- * the schema holding Mosaic's tables (MOSAIC_DATABASE_SCHEMA, or the connection's own): a
- * mistyped one holds none, and is not created by looking.
+ * key, and answer about an empty store as if it were the one asked about. Only `mosaic start`,
+ * `serve` and `ingest` make a store. On PostgreSQL the store is the schema holding Mosaic's
+ * tables (MOSAIC_DATABASE_SCHEMA, or the connection's own): a mistyped one holds none, and is
+ * not created by looking.
  */
 import { AppError } from '@mosaic/model';
 import { storeLocation, type MosaicConfig } from '@mosaic/service';

@@ -15,6 +15,7 @@ import {
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { existingStore } from '../existing-store.ts';
 
 const SUBCOMMANDS = ['expand', 'path', 'connectors', 'communities', 'centrality', 'timeline', 'places', 'export'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -63,7 +64,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   const maxNodes = integer(values['max-nodes'], 'max-nodes', 1, 5000);
   const nodes = ids as NodeId[];
 
-  const mosaic = await openMosaic(configOf(values));
+  const mosaic = await openMosaic(await existingStore(`graph ${sub}`, configOf(values)));
   try {
     const user = await actingUser(mosaic, values.as, 'graph');
     const consultation: Consultation = { user, ...(values.purpose ? { purpose: values.purpose } : {}), ...(values.case ? { caseRef: values.case } : {}) };

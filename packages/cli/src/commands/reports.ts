@@ -24,6 +24,7 @@ import { basename, extname } from 'node:path';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { existingStore } from '../existing-store.ts';
 import { MEDIA_TYPES } from './extract.ts';
 
 const USAGE = [
@@ -57,7 +58,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     io.err(`mosaic reports add: FILE must be one of ${Object.keys(MEDIA_TYPES).join(' ')}\n`);
     return 2;
   }
-  const mosaic = await openMosaic(configOf(values));
+  const mosaic = await openMosaic(await existingStore(`reports ${verb}`, configOf(values)));
   try {
     const user = await actingUser(mosaic, values.as, 'reports');
     const consultation = { user, ...(values.purpose ? { purpose: values.purpose } : {}), ...(values.case ? { caseRef: values.case } : {}) };

@@ -9,6 +9,7 @@
 import { openMosaic, sweepRetention } from '@mosaic/service';
 import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
+import { existingStore } from '../existing-store.ts';
 import { OPERATOR } from '../operator.ts';
 
 const USAGE = 'usage: mosaic retention sweep --purpose P --case C [--data DIR]';
@@ -20,7 +21,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     return 2;
   }
   const { purpose, caseRef } = requirePurposeOptions('retention sweep', values);
-  const mosaic = await openMosaic(configOf(values));
+  const mosaic = await openMosaic(await existingStore('retention sweep', configOf(values)));
   try {
     const started = performance.now();
     const summary = await sweepRetention(mosaic, { startedBy: { actor: { user: OPERATOR.id, agency: OPERATOR.agency }, purpose, caseRef } });

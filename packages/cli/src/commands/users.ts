@@ -4,12 +4,18 @@
  * `users add` goes through the admin API's createUser, as the command line's operator acting as
  * system administrator: the same checks (the agency and the desk in it exist, roles, password)
  * and the same audit entry, with the reason (--purpose) and change reference (--case) given.
+ *
+ * Both work on an existing store only (existing-store.ts): an account is added to an agency and
+ * desk of the store's organisation, and a new store has none (they come with the demo `mosaic
+ * start` loads, or through the admin API), so adding the first account never needed a store to be
+ * made, and a mistyped --data made one that could hold no account.
  */
 import { CLASSIFICATION, type Classification } from '@mosaic/model';
 import { ROLES } from '@mosaic/policy';
 import { createUser, openMosaic, storeLocation } from '@mosaic/service';
 import { openStore } from '@mosaic/store';
 import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
+import { existingStore } from '../existing-store.ts';
 import { readInputFile } from '../input-files.ts';
 import { OPERATOR } from '../operator.ts';
 
@@ -20,7 +26,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   const config = configOf(values);
   if (positionals[0] === 'list' && positionals.length === 1) {
-    const store = await openStore(storeLocation(config));
+    const store = await openStore(storeLocation(await existingStore('users list', config)));
     try {
       for (const user of await store.listUsers()) console.log(JSON.stringify({ name: user.name, agency: user.agency, desk: user.desk, roles: user.roles, clearance: user.clearance }));
       return 0;
@@ -38,7 +44,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const password = (await readInputFile('users add', '--password-file', values['password-file'])).trim();
   const given = requirePurposeOptions('users add', values);
-  const mosaic = await openMosaic(config);
+  const mosaic = await openMosaic(await existingStore('users add', config));
   try {
     const request = { user: OPERATOR, ...given };
     await createUser(mosaic, request, { name, agency: values.agency, desk: values.desk, roles, clearance, groups: values.group ?? [], password });
