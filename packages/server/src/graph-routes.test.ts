@@ -70,9 +70,69 @@ describe('graph routes', () => {
     expect(hidden.body).toBe(unknown.body);
     const owner = await post('intelAnalyst', 'expand', { seeds: ['intel:x1'], hops: 1 });
     expect((owner.json() as { nodes: unknown[] }).nodes).toHaveLength(2);
-    const centrality = await post('zoneOfficer', 'centrality', { nodes: ['fedpol:p1', 'fedpol:p2', 'fedpol:p3', 'intel:x1', 'intel:x2'], measure: 'degree' });
+    const centrality = await post('zoneOfficer', 'centrality', { nodes: ['fedpol:p1', 'fedpol:p2', 'fedpol:p3'], measure: 'degree' });
     expect(centrality.statusCode).toBe(200);
     expect(centrality.body).not.toMatch(/Hidden|intel:x/);
+  });
+
+  it('answers communities and centrality of a hidden or unknown entity among several as the other routes do: 404, alike', async () => {
+    for (const level of ['entity', 'record'] as const) {
+      const unknown = await post('zoneOfficer', 'expand', { seeds: ['fedpol:p1', 'intel:nobody'], level });
+      expect(unknown.statusCode).toBe(404);
+      for (const other of ['intel:x1', 'intel:nobody']) {
+        const nodes = ['fedpol:p1', 'fedpol:p2', other];
+        for (const answer of [await post('zoneOfficer', 'communities', { nodes, level }), await post('zoneOfficer', 'centrality', { nodes, measure: 'degree', level })]) {
+          expect(answer.statusCode, `${level} ${other}: ${answer.body}`).toBe(404);
+          expect(answer.body).toBe(unknown.body);
+        }
+      }
+    }
+    const communities = await post('zoneOfficer', 'communities', { nodes: ['fedpol:p1', 'fedpol:p2', 'fedpol:p3'], level: 'record' });
+    expect(communities.json()).toMatchObject({ communities: [{ members: ['fedpol:p1', 'fedpol:p2', 'fedpol:p3'] }], explanation: expect.stringMatching(/^3 visible entities/) });
+  });
+
+  it('takes the purpose and case reference from the body or the X-Mosaic-Purpose and X-Mosaic-Case headers, and refuses a request with neither as a purpose missing', async () => {
+    const routes: [string, Record<string, unknown>, number][] = [
+      ['graph/expand', { seeds: ['fedpol:p1'] }, 200],
+      ['graph/paths', { from: 'fedpol:p2', to: 'fedpol:p3' }, 200],
+      ['graph/connectors', { entities: ['fedpol:p1', 'fedpol:p3'] }, 200],
+      ['graph/communities', { nodes: ['fedpol:p1', 'fedpol:p3'] }, 200],
+      ['graph/centrality', { nodes: ['fedpol:p1', 'fedpol:p3'], measure: 'pagerank' }, 200],
+      ['graph/export', { seeds: ['fedpol:p1'], format: 'json' }, 200],
+      ['graph/timeline', { entities: ['fedpol:p1'] }, 200],
+      ['graph/places', { entities: ['fedpol:p1'] }, 200],
+      ['cases/CASE-G/charts', { title: 'Bouzid brothers', nodes: ['fedpol:p1', 'fedpol:p2'] }, 201],
+    ];
+    const authorization = `Bearer ${tokens['zoneOfficer'] ?? ''}`;
+    const headers = { authorization, 'x-mosaic-purpose': encodeURIComponent(purpose.purpose), 'x-mosaic-case': purpose.caseRef };
+    for (const [url, payload, status] of routes) {
+      const bare = await app.inject({ method: 'POST', url: `/api/v1/${url}`, headers: { authorization }, payload });
+      expect(bare.statusCode, url).toBe(400);
+      expect(bare.json(), url).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+      const byHeaders = await app.inject({ method: 'POST', url: `/api/v1/${url}`, headers, payload });
+      expect(byHeaders.statusCode, `${url}: ${byHeaders.body}`).toBe(status);
+      const byBody = await app.inject({ method: 'POST', url: `/api/v1/${url}`, headers: { authorization }, payload: { ...payload, ...purpose } });
+      expect(byBody.statusCode, `${url}: ${byBody.body}`).toBe(status);
+    }
+  });
+
+  it('describes the answers of connectors, communities, centrality and export in the OpenAPI document', async () => {
+    type Content = Record<string, { schema: { properties?: Record<string, unknown>; oneOf?: { properties: Record<string, unknown> }[]; anyOf?: { properties: Record<string, unknown> }[]; type?: string } }>;
+    const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, { post: { responses: Record<string, { content?: Content }> } }> };
+    const content = (route: string): Content => doc.paths[`/api/v1/graph/${route}`]?.post.responses['200']?.content ?? {};
+    const keys = (route: string): string[] => Object.keys(content(route)['application/json']?.schema.properties ?? {}).sort();
+    expect(keys('connectors')).toEqual(['connectedPairs', 'connectors', 'unconnectedPairs']);
+    expect(keys('communities')).toEqual(['communities', 'explanation', 'modularity']);
+    const centrality = content('centrality')['application/json']?.schema;
+    const variants = (centrality?.oneOf ?? centrality?.anyOf ?? []).map((v) => Object.keys(v.properties).sort());
+    expect(variants).toEqual([['converged', 'description', 'measure', 'scores'], ['converged', 'description', 'measure', 'reason']]);
+    const exported = content('export');
+    expect(Object.keys(exported).sort()).toEqual(['application/graphml+xml', 'application/json']);
+    expect(exported['application/graphml+xml']?.schema.type).toBe('string');
+    // what the JSON export answers is what the document says it answers
+    const json = (await post('zoneOfficer', 'export', { seeds: ['fedpol:p1'], format: 'json', level: 'record' })).json() as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(Object.keys(exported['application/json']?.schema.properties ?? {}).sort());
+    expect(json).toMatchObject({ options: { type: 'mixed' }, nodes: expect.arrayContaining([{ key: 'fedpol:p1', attributes: { kind: 'Person', label: 'Rachid Bouzid' } }]) });
   });
 
   it('reflects a new relationship record from the change feed without a restart', async () => {

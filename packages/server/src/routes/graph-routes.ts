@@ -15,11 +15,20 @@ import { requirePurpose, requireUser } from '../request-context.ts';
 import { PurposeFields, PurposeHeaders } from './views.ts';
 
 const Id = z.string().min(1).max(300);
+/**
+ * The purpose of a consultation as body fields or as the X-Mosaic-Purpose / X-Mosaic-Case
+ * headers, as on /search: the schema leaves both optional so that a request with neither is
+ * refused by requirePurpose as MOSAIC_PURPOSE_REQUIRED, not as a malformed body.
+ */
+const Purpose = {
+  purpose: PurposeFields.purpose.optional().describe('Why this consultation is made (LED Art. 25); required unless sent as the X-Mosaic-Purpose header: neither is 400 MOSAIC_PURPOSE_REQUIRED'),
+  caseRef: PurposeFields.caseRef.optional().describe('The case or file reference; required unless sent as the X-Mosaic-Case header'),
+};
 const Level = z.enum(GRAPH_LEVELS).optional().describe('entity (default): nodes are resolved entities; record: raw records');
 const Filters = {
   level: Level,
   types: z.array(z.enum(EDGE_TYPES)).optional(), since: z.string().max(10).optional().describe('Time window start (partial ISO date)'), until: z.string().max(10).optional().describe('Time window end'),
-  minWeight: z.number().min(0).optional(), agencies: z.array(z.string()).max(50).optional(), ...PurposeFields,
+  minWeight: z.number().min(0).optional(), agencies: z.array(z.string()).max(50).optional(), ...Purpose,
 };
 const Node = z.object({ id: z.string(), kind: z.string(), label: z.string() });
 const Edge = z.object({
@@ -27,6 +36,36 @@ const Edge = z.object({
   start: z.string().optional(), end: z.string().optional(), weight: z.number(), provenance: z.array(z.string()).readonly(),
 });
 const Subgraph = z.object({ nodes: z.array(Node).readonly(), edges: z.array(Edge).readonly() });
+const Pair = z.tuple([z.string(), z.string()]).readonly();
+const ConnectorsOut = z.object({
+  connectors: z.array(z.object({
+    node: Node, pairs: z.array(Pair).readonly().describe('the pairs of given entities it lies between, each [a, b] with a < b'), explanation: z.string(),
+  })).readonly().describe('most pairs connected first, then shortest connections'),
+  connectedPairs: z.number().int().describe('pairs of the given entities joined within maxHops'),
+  unconnectedPairs: z.array(Pair).readonly().describe('pairs of the given entities not joined within maxHops'),
+});
+const CommunitiesOut = z.object({
+  communities: z.array(z.object({
+    id: z.number().int(), members: z.array(z.string()).readonly(),
+    internalTies: z.number().int().describe('ties inside the community'), externalTies: z.number().int().describe('ties leaving it'),
+  })).readonly().describe('largest first, numbered from 0'),
+  modularity: z.number().describe('Newman-Girvan modularity of the grouping, -0.5 to 1; above 0.3 a clear structure'),
+  explanation: z.string(),
+});
+const CentralityOut = z.discriminatedUnion('converged', [
+  z.object({
+    converged: z.literal(true), measure: z.enum(CENTRALITY_MEASURES), description: z.string(),
+    scores: z.array(z.object({ node: Node, score: z.number(), rank: z.number().int().describe('equal scores share a rank'), explanation: z.string() })).readonly().describe('best first, at most 50'),
+  }),
+  z.object({ converged: z.literal(false), measure: z.enum(CENTRALITY_MEASURES), description: z.string(), reason: z.string().describe('PageRank or eigenvector did not converge') }),
+]);
+/** graphology's serialisation format (graphology.github.io/serialization), as @mosaic/graph toJSON writes it. */
+const SerializedGraphOut = z.object({
+  attributes: z.object({}),
+  options: z.object({ type: z.literal('mixed'), multi: z.literal(true), allowSelfLoops: z.literal(true) }),
+  nodes: z.array(z.object({ key: z.string(), attributes: Node.omit({ id: true }) })).readonly(),
+  edges: z.array(z.object({ key: z.string(), source: z.string(), target: z.string(), undirected: z.boolean(), attributes: Edge.omit({ id: true, source: true, target: true, directed: true }) })).readonly(),
+});
 
 function filtersOf(body: { level?: GraphFilters['level'] | undefined; types?: GraphFilters['types'] | undefined; since?: string | undefined; until?: string | undefined; minWeight?: number | undefined; agencies?: string[] | undefined }): GraphFilters {
   return {
@@ -42,7 +81,7 @@ export function graphRoutes(projections: Projections) {
     const ids = (list: readonly string[]): NodeId[] => list as NodeId[];
     app.post('/graph/expand', {
       schema: { tags: ['graph'], summary: 'The network around entities, up to 3 hops, with filters and a node budget',
-        body: z.object({ seeds: z.array(Id).min(1).max(50), hops: z.number().int().min(0).max(3).optional(), maxNodes: z.number().int().min(1).max(5000).optional(), ...Filters }),
+        headers: PurposeHeaders, body: z.object({ seeds: z.array(Id).min(1).max(50), hops: z.number().int().min(0).max(3).optional(), maxNodes: z.number().int().min(1).max(5000).optional(), ...Filters }),
         response: { 200: z.object({ nodes: Subgraph.shape.nodes, edges: Subgraph.shape.edges, truncated: z.boolean() }) } },
     }, async (request) => {
       const user = await requireUser(request);
@@ -52,7 +91,7 @@ export function graphRoutes(projections: Projections) {
     });
     app.post('/graph/paths', {
       schema: { tags: ['graph'], summary: 'Shortest (or k shortest) paths between two entities',
-        body: z.object({ from: Id, to: Id, k: z.number().int().min(1).max(10).optional(), ...Filters }),
+        headers: PurposeHeaders, body: z.object({ from: Id, to: Id, k: z.number().int().min(1).max(10).optional(), ...Filters }),
         response: { 200: z.object({ paths: z.array(z.object({ nodes: Subgraph.shape.nodes, edges: Subgraph.shape.edges, hops: z.number() })).readonly(), reason: z.string().optional() }) } },
     }, async (request) => {
       const user = await requireUser(request);
@@ -60,29 +99,35 @@ export function graphRoutes(projections: Projections) {
       return graphPaths(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { from: b.from as NodeId, to: b.to as NodeId, ...(b.k ? { k: b.k } : {}), ...filtersOf(b) });
     });
     app.post('/graph/connectors', {
-      schema: { tags: ['graph'], summary: 'Who connects these entities', body: z.object({ entities: z.array(Id).min(2).max(20), maxHops: z.number().int().min(1).max(6).optional(), ...Filters }) },
+      schema: { tags: ['graph'], summary: 'Who connects these entities', headers: PurposeHeaders,
+        body: z.object({ entities: z.array(Id).min(2).max(20), maxHops: z.number().int().min(1).max(6).optional(), ...Filters }), response: { 200: ConnectorsOut } },
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
       return graphConnectors(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { entities: ids(b.entities), ...(b.maxHops ? { maxHops: b.maxHops } : {}), ...filtersOf(b) });
     });
     app.post('/graph/communities', {
-      schema: { tags: ['graph'], summary: 'Communities (Louvain) of a set of entities', body: z.object({ nodes: z.array(Id).min(1).max(20_000), ...Filters }) },
+      schema: { tags: ['graph'], summary: 'Communities (Louvain) of a set of entities', headers: PurposeHeaders, body: z.object({ nodes: z.array(Id).min(1).max(20_000), ...Filters }), response: { 200: CommunitiesOut } },
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
       return graphCommunities(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { nodes: ids(b.nodes), ...filtersOf(b) });
     });
     app.post('/graph/centrality', {
-      schema: { tags: ['graph'], summary: 'Degree, betweenness, PageRank or eigenvector centrality of a set of entities, with a plain explanation', body: z.object({ nodes: z.array(Id).min(1).max(20_000), measure: z.enum(CENTRALITY_MEASURES), ...Filters }) },
+      schema: { tags: ['graph'], summary: 'Degree, betweenness, PageRank or eigenvector centrality of a set of entities, with a plain explanation', headers: PurposeHeaders,
+        body: z.object({ nodes: z.array(Id).min(1).max(20_000), measure: z.enum(CENTRALITY_MEASURES), ...Filters }), response: { 200: CentralityOut } },
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
       return graphCentrality(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { nodes: ids(b.nodes), measure: b.measure, ...filtersOf(b) });
     });
     app.post('/graph/export', {
-      schema: { tags: ['graph'], summary: 'Export the network around entities as GraphML or JSON',
-        body: z.object({ seeds: z.array(Id).min(1).max(50), hops: z.number().int().min(0).max(3).optional(), maxNodes: z.number().int().min(1).max(5000).optional(), format: z.enum(['graphml', 'json']), ...Filters }) },
+      schema: { tags: ['graph'], summary: 'Export the network around entities as GraphML or JSON', headers: PurposeHeaders,
+        body: z.object({ seeds: z.array(Id).min(1).max(50), hops: z.number().int().min(0).max(3).optional(), maxNodes: z.number().int().min(1).max(5000).optional(), format: z.enum(['graphml', 'json']), ...Filters }),
+        response: { 200: { description: 'The file itself, by `format`: GraphML (graphml) or graphology JSON (json)', content: {
+          'application/graphml+xml': { schema: z.string().describe('a GraphML document (graphml.graphdrawing.org)') },
+          'application/json': { schema: SerializedGraphOut },
+        } } } },
     }, async (request, reply) => {
       const user = await requireUser(request);
       const b = request.body;
@@ -108,7 +153,7 @@ export function graphRoutes(projections: Projections) {
       schema: { tags: ['graph'], summary: 'Events (sightings, checks, trips...) involving the entities, in date order', querystring: TimelineQuery, headers: PurposeHeaders, response: { 200: TimelineOut } },
     }, async (request) => timelineOf(request, request.query, {}));
     app.post('/graph/timeline', {
-      schema: { tags: ['graph'], summary: 'Events (sightings, checks, trips...) involving the entities, in date order', body: TimelineBody.extend(PurposeFields), response: { 200: TimelineOut } },
+      schema: { tags: ['graph'], summary: 'Events (sightings, checks, trips...) involving the entities, in date order', headers: PurposeHeaders, body: TimelineBody.extend(Purpose), response: { 200: TimelineOut } },
     }, async (request) => timelineOf(request, request.body, request.body));
 
     const PlacesBody = z.object({ entities: z.array(Id).min(1).max(50), level: Level });
@@ -129,7 +174,7 @@ export function graphRoutes(projections: Projections) {
       schema: { tags: ['graph'], summary: 'Places with coordinates for a map: addresses, sightings, checks of the entities', querystring: z.object({ entities: z.preprocess(listOf, PlacesBody.shape.entities), level: Level }), headers: PurposeHeaders, response: { 200: PlacesOut } },
     }, async (request) => placesOf(request, request.query, {}));
     app.post('/graph/places', {
-      schema: { tags: ['graph'], summary: 'Places with coordinates for a map: addresses, sightings, checks of the entities', body: PlacesBody.extend(PurposeFields), response: { 200: PlacesOut } },
+      schema: { tags: ['graph'], summary: 'Places with coordinates for a map: addresses, sightings, checks of the entities', headers: PurposeHeaders, body: PlacesBody.extend(Purpose), response: { 200: PlacesOut } },
     }, async (request) => placesOf(request, request.body, request.body));
 
     const CaseParams = z.object({ caseRef: z.string().min(1).max(100) });
@@ -137,10 +182,10 @@ export function graphRoutes(projections: Projections) {
     const Position = z.object({ x: z.number(), y: z.number() });
     const ChartFilters = z.object({ level: Level, types: Filters.types, since: Filters.since, until: Filters.until, minWeight: Filters.minWeight, agencies: Filters.agencies });
     app.post('/cases/:caseRef/charts', {
-      schema: { tags: ['graph'], summary: 'Save a chart (entities, filters, layout) to a case', params: CaseParams,
+      schema: { tags: ['graph'], summary: 'Save a chart (entities, filters, layout) to a case', params: CaseParams, headers: PurposeHeaders,
         body: z.object({
           title: z.string().min(1).max(200), nodes: z.array(Id).min(1).max(2000), share: z.enum(CHART_SHARES).optional(),
-          positions: z.record(z.string(), Position).optional(), filters: ChartFilters.optional(), ...PurposeFields,
+          positions: z.record(z.string(), Position).optional(), filters: ChartFilters.optional(), ...Purpose,
         }),
         response: { 201: ChartSummary } },
     }, async (request, reply) => {

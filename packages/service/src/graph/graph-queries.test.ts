@@ -56,6 +56,17 @@ describe('graph queries seeded by a record', () => {
         await expect(graphConnectors(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId, other as NodeId], level })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
       }
     }
+    // communities and centrality alike: an answer about fewer nodes than given is not given
+    for (const level of ['entity', 'record'] as const) {
+      expect((await graphCommunities(world.mosaic, fed, projections, { nodes: ['fedpol:x' as NodeId], level })).communities).toHaveLength(1);
+      for (const other of ['intel:z', 'intel:nope']) {
+        const nodes = ['fedpol:x' as NodeId, other as NodeId];
+        const communities = await graphCommunities(world.mosaic, fed, projections, { nodes, level }).catch((error: unknown) => error);
+        const centrality = await graphCentrality(world.mosaic, fed, projections, { nodes, measure: 'degree', level }).catch((error: unknown) => error);
+        expect(communities).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'graph: no such entity, or not visible to you' });
+        expect(centrality).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'graph: no such entity, or not visible to you' });
+      }
+    }
   });
 });
 

@@ -355,7 +355,7 @@ export async function graphConnectors(mosaic: Mosaic, consultation: Consultation
 export async function graphCommunities(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.nodes);
-  const result = await settled(view, (graph) => communities(graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) }));
+  const result = await settled(view, (graph) => communities(graph, { ...view.scope, nodes: givenNodes(view, graph, request.nodes) }));
   await disclose(mosaic, consultation, sources, view, { nodes: result.communities.flatMap((c) => c.members), edges: [] }, { communities: request.nodes.length, level: request.level ?? 'entity' });
   return result;
 }
@@ -363,7 +363,7 @@ export async function graphCommunities(mosaic: Mosaic, consultation: Consultatio
 export async function graphCentrality(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[]; measure: CentralityMeasure } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.nodes);
-  const result = await settled(view, (graph) => centrality(graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor), measure: request.measure }));
+  const result = await settled(view, (graph) => centrality(graph, { ...view.scope, nodes: givenNodes(view, graph, request.nodes), measure: request.measure }));
   await disclose(mosaic, consultation, sources, view, { nodes: result.converged ? result.scores.map((s) => s.node.id) : [], edges: [] }, { centrality: request.measure, nodes: request.nodes.length, level: request.level ?? 'entity' });
   return result.converged ? { ...result, scores: result.scores.map((s) => ({ ...s, node: view.present(s.node) })) } : result;
 }
