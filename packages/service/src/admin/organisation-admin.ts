@@ -40,7 +40,7 @@ export interface NewAgency {
 export async function createAgency(mosaic: Mosaic, request: AdminRequest, input: NewAgency): Promise<AgencyEntry> {
   await authoriseAdmin(mosaic, request, { kind: 'platform' });
   checkId('id', input.id);
-  checkId('contactDesk.id', input.contactDesk.id);
+  checkDeskId('contactDesk.id', input.contactDesk.id, input.id);
   const agency: AgencyEntry = { id: AgencyId(input.id), name: plainText('name', input.name), country: country(input.country), contactDesk: input.contactDesk.id as DeskId, ...(input.oversight ? { oversight: true } : {}) };
   const desk: Desk = { id: input.contactDesk.id as DeskId, agency: agency.id, name: plainText('contactDesk.name', input.contactDesk.name), contact: plainText('contactDesk.contact', input.contactDesk.contact) };
   await changeOrg(mosaic, (org) => {
@@ -92,7 +92,7 @@ export interface DeskInput {
 
 export async function createDesk(mosaic: Mosaic, request: AdminRequest, input: DeskInput): Promise<Desk> {
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: AgencyId(input.agency), sysadminToo: true });
-  checkId('id', input.id);
+  checkDeskId('id', input.id, input.agency);
   const desk: Desk = { id: input.id as DeskId, agency: AgencyId(input.agency), name: plainText('name', input.name), contact: plainText('contact', input.contact) };
   await changeOrg(mosaic, (org) => {
     if (!org.agencies.some((a) => a.id === desk.agency)) throw invalid('agency', `no agency ${desk.agency}`);
@@ -163,6 +163,18 @@ async function changeOrg(mosaic: Mosaic, change: (org: OrgDocuments) => OrgDocum
 
 function checkId(field: string, id: string): void {
   if (!ID.test(id)) throw invalid(field, `${JSON.stringify(id)} is not an id (lowercase letters, digits, - and _, up to 64)`);
+}
+
+/**
+ * A desk id is unique across the deployment (users, agreements and pointers name a desk by its id
+ * alone). Written `agency:slug`, as the demo's are, it is the agency's own: another agency's desk
+ * `duty` is then no conflict; before the colon, only the desk's own agency (agency ids hold none).
+ */
+function checkDeskId(field: string, id: string, agency: string): void {
+  const colon = id.indexOf(':');
+  if (colon < 0) return checkId(field, id);
+  if (id.slice(0, colon) !== agency) throw invalid(field, `${JSON.stringify(id)} names agency ${id.slice(0, colon)}: a desk id agency:slug begins with its own agency, ${agency}`);
+  if (!ID.test(id.slice(colon + 1))) throw invalid(field, `${JSON.stringify(id)} is not a desk id (agency:slug, the slug lowercase letters, digits, - and _, up to 64)`);
 }
 
 function country(value: string): string {

@@ -1,0 +1,57 @@
+/**
+ * Desk ids: unique across the deployment, so an agency's own desks are written `agency:slug`, as
+ * the demo's are (demo/org.ts), and two agencies may each have a desk `duty` that way.
+ */
+import { isAppError } from '@mosaic/model';
+import type { User } from '@mosaic/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestMosaic, type TestMosaic } from '../testing.ts';
+import { createAgency, createDesk, listOrganisation } from './organisation-admin.ts';
+import { createUser } from './user-admin.ts';
+
+let world: TestMosaic;
+const users: Record<string, User> = {};
+const as = (name: string) => ({ user: users[name] as User, purpose: 'administration', caseRef: 'CHG-7' });
+
+/** The error a promise is refused with: its code and the field it names. */
+async function refusal(attempt: Promise<unknown>): Promise<{ code: string; field: unknown } | undefined> {
+  try {
+    await attempt;
+    return undefined;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { code: error.code, field: error.details?.['field'] };
+  }
+}
+
+beforeAll(async () => {
+  world = await openTestMosaic();
+  for (const name of ['sysadmin', 'intelAdmin']) users[name] = (await world.mosaic.store.findUserByName(name)) as User;
+});
+
+afterAll(async () => {
+  await world.cleanup();
+});
+
+describe('desk ids', () => {
+  it('takes an agency\'s desk as agency:slug, so two agencies may each have a desk of one slug', async () => {
+    await createAgency(world.mosaic, as('sysadmin'), { id: 'customs', name: 'Customs', country: 'be', contactDesk: { id: 'customs:duty', name: 'Duty desk', contact: '+32 2 000 00 09' } });
+    await createDesk(world.mosaic, as('intelAdmin'), { id: 'intel:duty', agency: 'intel', name: 'Duty desk', contact: '+32 2 000 00 31' });
+    await createDesk(world.mosaic, as('sysadmin'), { id: 'customs:night', agency: 'customs', name: 'Night desk', contact: '+32 2 000 00 10' });
+    const desks = (await listOrganisation(world.mosaic, { user: users['sysadmin'] as User, purpose: 'administration', caseRef: 'CHG-7' })).desks;
+    expect(desks.filter((d) => d.id.endsWith(':duty')).map((d) => [d.id, d.agency])).toEqual([['customs:duty', 'customs'], ['intel:duty', 'intel']]);
+    expect((await createUser(world.mosaic, as('sysadmin'), { name: 'customs.officer', agency: 'customs', desk: 'customs:night', roles: ['officer'], clearance: 'RESTRICTED', password: 'a long enough password' })).desk).toBe('customs:night');
+  });
+
+  it('refuses a desk id that names another agency, or is no slug, naming the field', async () => {
+    expect(await refusal(createDesk(world.mosaic, as('intelAdmin'), { id: 'fedpol:duty', agency: 'intel', name: 'Duty desk', contact: '+32' }))).toEqual({ code: 'MOSAIC_INVALID_INPUT', field: 'id' });
+    expect(await refusal(createDesk(world.mosaic, as('intelAdmin'), { id: 'intel:', agency: 'intel', name: 'Duty desk', contact: '+32' }))).toEqual({ code: 'MOSAIC_INVALID_INPUT', field: 'id' });
+    expect(await refusal(createDesk(world.mosaic, as('intelAdmin'), { id: 'intel:a:b', agency: 'intel', name: 'Duty desk', contact: '+32' }))).toEqual({ code: 'MOSAIC_INVALID_INPUT', field: 'id' });
+    expect(await refusal(createAgency(world.mosaic, as('sysadmin'), { id: 'ports', name: 'Ports', country: 'be', contactDesk: { id: 'customs:ports', name: 'Desk', contact: '+32' } }))).toEqual({ code: 'MOSAIC_INVALID_INPUT', field: 'contactDesk.id' });
+  });
+
+  it('keeps an id without an agency unique across the deployment: another agency\'s desk of that id is 409', async () => {
+    await createDesk(world.mosaic, as('intelAdmin'), { id: 'watch', agency: 'intel', name: 'Watch desk', contact: '+32' });
+    expect(await refusal(createDesk(world.mosaic, as('sysadmin'), { id: 'watch', agency: 'customs', name: 'Watch desk', contact: '+32' }))).toEqual({ code: 'MOSAIC_CONFLICT', field: 'id' });
+  });
+});
