@@ -7,6 +7,7 @@ import type { AuditEntry } from '@mosaic/audit';
 import { AgencyId, DeskId, EntityId, RecordId, UserId } from '@mosaic/model';
 import type { User } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
+import { putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser } from './admin/user-admin.ts';
 import { searchAuditLog } from './audit-search.ts';
 import { openTestMosaic, type TestMosaic } from './testing.ts';
 
@@ -61,5 +62,43 @@ describe('searchAuditLog for an agency\'s auditor', () => {
     const found = await searchAuditLog(test.mosaic, { user: dpa, ...asked }, { subject: EntityId('E-intel-only') });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ query: { q: 'Karim' }, records: ['fedpol:f1', 'intel:i1'], pointers: ['intel'] });
+  });
+});
+
+describe('searchAuditLog: administrative changes to an agency\'s users and groups', () => {
+  const why = { purpose: 'administration', caseRef: 'CHG-9' };
+  const auditorOf = (agency: string): User => ({ id: UserId(`${agency}.aud`), name: `${agency}.aud`, agency: AgencyId(agency), desk: DeskId(`${agency}-desk`), roles: ['auditor'], clearance: 'RESTRICTED', groups: [], passwordHash: '' });
+  const byName = async (test: TestMosaic, name: string): Promise<User> => (await test.mosaic.store.listUsers()).find((u) => u.name === name)!;
+
+  it('are in the changed agency\'s auditor\'s scope, whoever made them, with the change as it concerns the agency', async () => {
+    const test = await openTestMosaic();
+    world = test;
+    const { mosaic } = test;
+    const sysadmin = { user: await byName(test, 'sysadmin'), ...why };
+    const fedAdmin = { user: await byName(test, 'fedAdmin'), ...why };
+    // the platform's administrator (of the federal police) on intelligence's users
+    await resetPassword(mosaic, sysadmin, UserId('intel.intelAnalyst'), 'a new long password');
+    await setUserDisabled(mosaic, sysadmin, UserId('intel.intelAnalyst'), true);
+    await updateUser(mosaic, sysadmin, UserId('intel.intelAnalyst'), { clearance: 'SECRET' });
+    // the federal police's group, taking members of intelligence and of the zone
+    await putGroup(mosaic, fedAdmin, { id: 'jit-9', name: 'Joint team 9' });
+    await setGroupMembers(mosaic, fedAdmin, 'jit-9', ['fedpol.fedAnalyst', 'intel.intelAnalyst', 'zone-north.zoneOfficer']);
+
+    const administration = async (agency: string): Promise<AuditEntry[]> => [...await searchAuditLog(mosaic, { user: auditorOf(agency), ...asked }, { action: 'administration' })].reverse();
+    const intel = await administration('intel');
+    expect(intel.map((e) => [e.actor.user, e.reason, e.query])).toEqual([
+      ['fedpol.sysadmin', 'password reset', { resetPassword: { id: 'intel.intelAnalyst' } }],
+      ['fedpol.sysadmin', 'user disabled', { disableUser: { id: 'intel.intelAnalyst' } }],
+      ['fedpol.sysadmin', 'user updated', { updateUser: { id: 'intel.intelAnalyst', clearance: 'SECRET' } }],
+      // of another agency's group, only its own users: the group's other members are its owner's to list
+      ['fedpol.fedAdmin', 'group membership changed', { setGroupMembers: { group: 'jit-9', members: ['intel.intelAnalyst'], changed: ['intel.intelAnalyst'] } }],
+    ]);
+    expect(seqs(await searchAuditLog(mosaic, { user: auditorOf('intel'), ...asked }, { recipient: AgencyId('intel'), action: 'administration' }))).toEqual(seqs(intel).reverse());
+    const zone = await administration('zone-north');
+    expect(zone.map((e) => e.query)).toEqual([{ setGroupMembers: { group: 'jit-9', members: ['zone-north.zoneOfficer'], changed: ['zone-north.zoneOfficer'] } }]);
+    // the acting agency's auditor sees its own administrators' entries whole
+    const fedpol = await administration('fedpol');
+    expect(fedpol.at(-1)?.query).toEqual({ setGroupMembers: { group: 'jit-9', members: ['fedpol.fedAnalyst', 'intel.intelAnalyst', 'zone-north.zoneOfficer'], changed: ['fedpol.fedAnalyst', 'intel.intelAnalyst', 'zone-north.zoneOfficer'] } });
+    expect(fedpol).toHaveLength(5);
   });
 });

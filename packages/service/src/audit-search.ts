@@ -6,7 +6,7 @@
  * shown is personal data): it takes the auditor's purpose and case reference and is logged with
  * them, as any other.
  */
-import { matchesAuditQuery, type AuditEntry, type AuditQuery } from '@mosaic/audit';
+import { matchesAuditQuery, type AuditEntry, type AuditQuery, type JsonValue } from '@mosaic/audit';
 import { AppError, type AgencyId } from '@mosaic/model';
 import { decide } from '@mosaic/policy';
 import { createStoreAuditStorage } from '@mosaic/store';
@@ -17,6 +17,7 @@ export interface AuditSearch extends AuditQuery {
   readonly limit?: number;
 }
 
+/** Recipients: the agencies a disclosure went to, or whose users or groups an administrative change concerns (auditAdmin). */
 function inScope(entry: AuditEntry, agency: AgencyId): boolean {
   return entry.actor.agency === agency
     || entry.records.some((r) => r.startsWith(`${agency}:`))
@@ -29,14 +30,33 @@ function inScope(entry: AuditEntry, agency: AgencyId): boolean {
  * what concerns the agency: its own records, to whom they went (the recipients), and a pointer to
  * it, but not the query asked, the subjects, other agencies' records or the pointers to them
  * (another agency's investigation, and what its user was shown of third agencies, are not this
- * auditor's to see).
+ * auditor's to see). An administrative change another agency's administrator (or a system
+ * administrator) made to the agency's users or groups names the agency among its recipients
+ * (auditAdmin): the change is the agency's to see, as it concerns the agency.
  */
-function asSeenByAgency(entry: AuditEntry, agency: AgencyId): AuditEntry {
+function asSeenByAgency(entry: AuditEntry, agency: AgencyId, agencyOf: ReadonlyMap<string, AgencyId>): AuditEntry {
   if (entry.actor.agency === agency) return entry;
-  return {
+  const cut: AuditEntry = {
     ...entry, query: null, subjects: [], records: entry.records.filter((id) => id.startsWith(`${agency}:`)), pointers: entry.pointers.filter((a) => a === agency),
   };
+  if (entry.action !== 'administration' || !entry.recipients.includes(agency)) return cut;
+  return { ...cut, recipients: [agency], query: administrationAsSeenBy(entry.query, agency, agencyOf) };
 }
+
+/**
+ * The change an administration entry concerning the agency records, as the agency's auditor sees
+ * it. A change to a user or a group names that one user or group, the agency's; a group's
+ * membership change names its members of every agency, and of those only the agency's own are
+ * shown (another agency's members of a group are listed to its owner only, as listGroups does).
+ */
+function administrationAsSeenBy(query: JsonValue, agency: AgencyId, agencyOf: ReadonlyMap<string, AgencyId>): JsonValue {
+  const change = isObject(query) ? query['setGroupMembers'] : undefined;
+  if (!isObject(change)) return query;
+  const own = (ids: JsonValue | undefined): JsonValue => (Array.isArray(ids) ? ids.filter((id) => typeof id === 'string' && agencyOf.get(id) === agency) : []);
+  return { setGroupMembers: { ...change, members: own(change['members']), changed: own(change['changed']) } };
+}
+
+const isObject = (value: JsonValue | undefined): value is { readonly [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Matching entries, newest first, at most `limit`. An agency's auditor's filters are matched
@@ -53,9 +73,11 @@ export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation 
   if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `audit search refused: ${decision.reason}`);
   const limit = Math.min(Math.max(query.limit ?? 200, 1), 5000);
   const kept: AuditEntry[] = [];
+  // Whose users an administration entry names (a user's agency never changes).
+  const agencyOf = new Map<string, AgencyId>(oversight ? [] : (await mosaic.store.listUsers()).map((u) => [u.id, u.agency]));
   for await (const entry of createStoreAuditStorage(mosaic.store).entries()) {
     if (!oversight && !inScope(entry, user.agency)) continue;
-    const seen = oversight ? entry : asSeenByAgency(entry, user.agency);
+    const seen = oversight ? entry : asSeenByAgency(entry, user.agency, agencyOf);
     if (!matchesAuditQuery(seen, query)) continue;
     kept.push(seen);
     if (kept.length > limit) kept.shift();

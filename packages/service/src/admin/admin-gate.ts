@@ -40,10 +40,16 @@ export function isSysadmin(request: Consultation): boolean {
   return request.user.roles.includes('sysadmin');
 }
 
-export async function auditAdmin(mosaic: Mosaic, request: AdminRequest, change: JsonValue, { records = [], reason }: { readonly records?: readonly RecordId[]; readonly reason: string }): Promise<void> {
+/**
+ * `concerning`: the agencies whose users or groups the change is made to, kept as the entry's
+ * recipients, so that each agency's auditor finds the changes made to its own users by another
+ * agency's administrator or a system administrator (audit-search.ts), as they find what their
+ * own administrators did.
+ */
+export async function auditAdmin(mosaic: Mosaic, request: AdminRequest, change: JsonValue, { records = [], reason, concerning = [] }: { readonly records?: readonly RecordId[]; readonly reason: string; readonly concerning?: readonly AgencyId[] }): Promise<void> {
   await mosaic.audit.append({
     actor: { user: request.user.id, agency: request.user.agency }, action: 'administration', purpose: request.purpose, caseRef: request.caseRef,
-    query: change, records, outcome: 'ok', reason,
+    query: change, records, recipients: [...new Set(concerning)].sort(), outcome: 'ok', reason,
   });
 }
 

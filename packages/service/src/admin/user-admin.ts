@@ -77,7 +77,7 @@ export async function createUser(mosaic: Mosaic, request: AdminRequest, input: N
   };
   if (await mosaic.store.getUser(user.id)) throw exists('name', `a user ${user.id} already exists`);
   await saveUser(mosaic, user);
-  await auditAdmin(mosaic, request, { createUser: { id: user.id, agency, desk: user.desk, roles: [...roles], clearance: user.clearance, groups: [...groups] } }, { reason: 'user created' });
+  await auditAdmin(mosaic, request, { createUser: { id: user.id, agency, desk: user.desk, roles: [...roles], clearance: user.clearance, groups: [...groups] } }, { reason: 'user created', concerning: [agency] });
   return userView(user);
 }
 
@@ -111,7 +111,7 @@ export async function updateUser(mosaic: Mosaic, request: AdminRequest, id: User
   };
   await keepAnAdministrator(mosaic, user, next, 'roles');
   await saveUser(mosaic, next);
-  await auditAdmin(mosaic, request, { updateUser: { id, ...(change.desk ? { desk: change.desk } : {}), ...(change.roles ? { roles: [...change.roles] } : {}), ...(change.clearance ? { clearance: change.clearance } : {}), ...(change.groups ? { groups: [...change.groups] } : {}) } }, { reason: 'user updated' });
+  await auditAdmin(mosaic, request, { updateUser: { id, ...(change.desk ? { desk: change.desk } : {}), ...(change.roles ? { roles: [...change.roles] } : {}), ...(change.clearance ? { clearance: change.clearance } : {}), ...(change.groups ? { groups: [...change.groups] } : {}) } }, { reason: 'user updated', concerning: [user.agency] });
   return userView(next);
 }
 
@@ -119,7 +119,7 @@ export async function resetPassword(mosaic: Mosaic, request: AdminRequest, id: U
   const user = await userToAdminister(mosaic, request, id);
   await saveUser(mosaic, { ...user, passwordHash: await hashPassword(checkPassword(password)) });
   await mosaic.store.deleteUserSessions(id);
-  await auditAdmin(mosaic, request, { resetPassword: { id } }, { reason: 'password reset' });
+  await auditAdmin(mosaic, request, { resetPassword: { id } }, { reason: 'password reset', concerning: [user.agency] });
 }
 
 /** Disable (sessions end at once) or enable again; the account stays for the audit trail. */
@@ -131,7 +131,7 @@ export async function setUserDisabled(mosaic: Mosaic, request: AdminRequest, id:
   await keepAnAdministrator(mosaic, user, next, 'id');
   await saveUser(mosaic, next);
   if (disabled) await mosaic.store.deleteUserSessions(id);
-  await auditAdmin(mosaic, request, { [disabled ? 'disableUser' : 'enableUser']: { id } }, { reason: disabled ? 'user disabled' : 'user enabled' });
+  await auditAdmin(mosaic, request, { [disabled ? 'disableUser' : 'enableUser']: { id } }, { reason: disabled ? 'user disabled' : 'user enabled', concerning: [user.agency] });
   return userView(next);
 }
 
@@ -169,7 +169,7 @@ export async function putGroup(mosaic: Mosaic, request: AdminRequest, input: { r
   }
   // The policy reads each group's agency from the organisation snapshot.
   if (!existing) await mosaic.reloadOrg();
-  await auditAdmin(mosaic, request, { putGroup: { ...group } }, { reason: existing ? 'group updated' : 'group created' });
+  await auditAdmin(mosaic, request, { putGroup: { ...group } }, { reason: existing ? 'group updated' : 'group created', concerning: [group.agency] });
   return group;
 }
 
@@ -182,13 +182,16 @@ export async function setGroupMembers(mosaic: Mosaic, request: AdminRequest, gro
   const wanted = new Set(members);
   for (const [i, id] of members.entries()) if (!users.some((u) => u.id === id)) throw invalid(`users.${i}`, `no user ${id}`);
   const changed: UserId[] = [];
+  const concerning = [AgencyId(group.owner)];
   for (const user of users) {
     const member = user.groups.includes(groupId);
     if (member === wanted.has(user.id)) continue;
     await saveUser(mosaic, { ...user, groups: member ? user.groups.filter((g) => g !== groupId) : [...user.groups, groupId] });
     changed.push(user.id);
+    // a user of another agency joining or leaving the group is a change to that agency's user
+    concerning.push(user.agency);
   }
-  await auditAdmin(mosaic, request, { setGroupMembers: { group: groupId, members: [...wanted].sort(), changed } }, { reason: 'group membership changed' });
+  await auditAdmin(mosaic, request, { setGroupMembers: { group: groupId, members: [...wanted].sort(), changed } }, { reason: 'group membership changed', concerning });
   return [...wanted].sort().map(UserId);
 }
 
