@@ -143,8 +143,10 @@ describe('verifyChain', () => {
 
   it('detects a checkpoint signed by another key', () => {
     const { entries, checkpoints } = chain();
+    // under its own key id: a key not given, named as such
     const forged = checkpoints.with(1, signCheckpoint(other, entries[5]!));
-    expect(verifyChain(entries, forged, key)).toMatchObject({ ok: false, firstBroken: 6, reason: 'checkpoint_signature_invalid' });
+    expect(verifyChain(entries, forged, key)).toEqual({ ok: false, firstBroken: 6, reason: 'unknown_key', message: `checkpoint 6 is signed with key ${other.keyId}, which is not among the keys given (${signer.keyId})` });
+    // under the key id of one given: a signature that does not verify
     const claimed = checkpoints.with(1, { ...signCheckpoint(other, entries[5]!), keyId: signer.keyId });
     expect(verifyChain(entries, claimed, key)).toMatchObject({ ok: false, firstBroken: 6, reason: 'checkpoint_signature_invalid' });
   });
@@ -173,7 +175,7 @@ describe('verifyChain', () => {
     const { entries, checkpoints } = chain();
     const rotated = checkpoints.with(2, signCheckpoint(other, entries[8]!));
     expect(verifyChain(entries, rotated, [key, other.verifyKey])).toEqual({ ok: true, count: 10 });
-    expect(verifyChain(entries, rotated, [key])).toMatchObject({ ok: false, firstBroken: 9, reason: 'checkpoint_signature_invalid' });
+    expect(verifyChain(entries, rotated, [key])).toMatchObject({ ok: false, firstBroken: 9, reason: 'unknown_key' });
   });
 
   it('accepts a retired key\'s checkpoints only up to where it was retired', () => {
@@ -240,8 +242,9 @@ describe('verifyChain', () => {
       const checkpointAsCut: AuditCut = { ...checkpoints[0]! };
       expect(verifyChain(entries.slice(3), checkpoints, key, { cut: checkpointAsCut })).toMatchObject({ ok: false, firstBroken: 4, reason: 'cut_signature_invalid' });
       expect(await verifyStoredChain(storageOf(entries.slice(3), checkpoints, checkpointAsCut), key)).toMatchObject({ ok: false, firstBroken: 4, reason: 'cut_signature_invalid' });
-      // a cut signed by another key, or moved further than it was signed for
-      expect(verifyChain(kept, checkpoints, key, { cut: signCut(other, entries[3]!) })).toMatchObject({ ok: false, firstBroken: 5, reason: 'cut_signature_invalid' });
+      // a cut signed by a key not given (named), under the id of one given, or moved further than it was signed for
+      expect(verifyChain(kept, checkpoints, key, { cut: signCut(other, entries[3]!) })).toEqual({ ok: false, firstBroken: 5, reason: 'unknown_key', message: `the cut at entry 4 (the log pruned through it) is signed with key ${other.keyId}, which is not among the keys given (${signer.keyId})` });
+      expect(verifyChain(kept, checkpoints, key, { cut: { ...signCut(other, entries[3]!), keyId: signer.keyId } })).toMatchObject({ ok: false, firstBroken: 5, reason: 'cut_signature_invalid' });
       const moved = { ...signCut(signer, entries[3]!), seq: 6, hash: entries[5]!.hash };
       expect(verifyChain(entries.slice(6), checkpoints, key, { cut: moved })).toMatchObject({ ok: false, firstBroken: 7, reason: 'cut_signature_invalid' });
       // a cut signed over another hash than the first kept entry links to

@@ -7,6 +7,11 @@
  * - a truncated tail (a valid checkpoint beyond the last entry: `truncated`),
  * - a rewritten chain (valid links, but a checkpoint's hash differs: `checkpoint_mismatch`),
  * - a forged or altered checkpoint (`checkpoint_signature_invalid`),
+ * - a checkpoint or cut signed with a key not among those given (`unknown_key`): the log cannot
+ *   be vouched for with them. Told apart from a bad signature because it is most often the
+ *   verifier's mistake (another store's key file, the key before a rotation), which the message
+ *   names by key id; but a checkpoint forged under a key of the forger's own reads the same, so
+ *   it is a failure like the others.
  * - a head cut away: entries deleted from the start of the log are `entry_missing` unless a
  *   signed cut (audit-cut.ts) says they were pruned, and then only as far as it says; a cut
  *   not signed as one is `cut_signature_invalid`.
@@ -41,6 +46,7 @@ export const BROKEN_REASONS = [
   'unsealed_tail',
   'cut_signature_invalid',
   'witness_mismatch',
+  'unknown_key',
 ] as const;
 export type BrokenReason = (typeof BROKEN_REASONS)[number];
 
@@ -112,8 +118,18 @@ export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, op
   let count = 0;
 
   const broken = (firstBroken: number, reason: BrokenReason, message: string): VerifyResult => ({ ok: false, firstBroken, reason, message });
+  const given = keyList.map((k) => k.keyId).join(', ');
+  const unknownKey = (keyId: unknown): keyId is string => typeof keyId === 'string' && !keyList.some((k) => k.keyId === keyId);
+  const notGiven = (firstBroken: number, what: string, keyId: string): VerifyResult =>
+    broken(firstBroken, 'unknown_key', `${what} is signed with key ${keyId}, which is not among the keys given (${given})`);
+  /** A checkpoint that does not verify: under a key not given, or with a bad signature. */
+  const unverified = (checkpoint: Checkpoint, firstBroken: number): VerifyResult => unknownKey(checkpoint.keyId)
+    ? notGiven(firstBroken, `checkpoint ${checkpoint.seq}`, checkpoint.keyId)
+    : broken(firstBroken, 'checkpoint_signature_invalid', `checkpoint ${checkpoint.seq} has no valid signature`);
   // Only the key can say that the head of the log was deleted on purpose.
-  const forgedCut = cut !== undefined && !verifyCut(cut, keyList) ? broken(cut.seq + 1, 'cut_signature_invalid', `the cut at entry ${cut.seq} (the log pruned through it) has no valid signature`) : null;
+  const forgedCut = cut === undefined || verifyCut(cut, keyList) ? null
+    : unknownKey(cut.keyId) ? notGiven(cut.seq + 1, `the cut at entry ${cut.seq} (the log pruned through it)`, cut.keyId)
+      : broken(cut.seq + 1, 'cut_signature_invalid', `the cut at entry ${cut.seq} (the log pruned through it) has no valid signature`);
   // A witness at or before where verification starts was reached: pruned behind the cut, or the start itself.
   let witnessed = witness === undefined || witness.seq < start.seq || (witness.seq === start.seq && witness.hash === start.hash);
   const witnessMismatch = (seq: number): VerifyResult => broken(seq, 'witness_mismatch', `entry ${witness!.seq} is not the one witnessed (its hash differs): the log was rewritten after entry ${seq - 1}`);
@@ -139,11 +155,11 @@ export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, op
       if (stray !== undefined && stray.seq < entry.seq) {
         return verifyCheckpoint(stray, keyList)
           ? broken(lastGood + 1, 'checkpoint_mismatch', `checkpoint ${stray.seq} is over no entry`)
-          : broken(Math.ceil(stray.seq), 'checkpoint_signature_invalid', `checkpoint ${stray.seq} has no valid signature`);
+          : unverified(stray, Math.ceil(stray.seq));
       }
       for (; next < pending.length && pending[next]!.seq === entry.seq; next++) {
         const checkpoint = pending[next]!;
-        if (!verifyCheckpoint(checkpoint, keyList)) return broken(checkpoint.seq, 'checkpoint_signature_invalid', `checkpoint ${checkpoint.seq} has no valid signature`);
+        if (!verifyCheckpoint(checkpoint, keyList)) return unverified(checkpoint, checkpoint.seq);
         if (checkpoint.hash !== entry.hash) return broken(lastGood + 1, 'checkpoint_mismatch', `checkpoint ${checkpoint.seq} does not match the chain`);
         lastGood = entry.seq;
       }
@@ -157,7 +173,7 @@ export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, op
       if (forgedCut !== null) return forgedCut;
       const beyond = pending.slice(next);
       const forged = beyond.find((c) => !verifyCheckpoint(c, keyList));
-      if (forged !== undefined) return broken(forged.seq, 'checkpoint_signature_invalid', `checkpoint ${forged.seq} has no valid signature`);
+      if (forged !== undefined) return unverified(forged, forged.seq);
       if (beyond.length > 0) return broken(expected, 'truncated', `a checkpoint covers entry ${beyond.at(-1)!.seq}, the log ends at ${expected - 1}`);
       // A prune writes its own entry after the cut, in the same transaction: a cut is never the end.
       if (fromCut && count === 0) return broken(start.seq + 1, 'truncated', `the log was pruned through entry ${start.seq}, and no entry follows the cut`);

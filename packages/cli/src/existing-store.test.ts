@@ -5,7 +5,7 @@
  * no folder, no store, no key, no schema. The PostgreSQL half needs MOSAIC_TEST_DATABASE_URL:
  * fails under CI without it, skipped elsewhere with a warning.
  */
-import { openMosaic, parseConfig } from '@mosaic/service';
+import { AUDIT_KEY_FILE, openMosaic, parseConfig } from '@mosaic/service';
 import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '@mosaic/store/testing';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,6 +92,17 @@ describe.runIf(available)('the audit commands on a PostgreSQL schema', () => {
     expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
   });
 
+  it('refuse a node folder without the deployment\'s key file, leaving no key of its own behind', async () => {
+    vi.stubEnv('MOSAIC_DATABASE_URL', TEST_DATABASE_URL);
+    vi.stubEnv('MOSAIC_DATABASE_SCHEMA', stored);
+    const bare = join(dir, 'bare');
+    const add = runOnStore(users, bare, ['add', 'analyst9', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', passwordFile, ...WHY]);
+    await expect(add).rejects.toMatchObject({ code: 'MOSAIC_INVALID_CONFIG', message: expect.stringContaining(`no audit signing key file ${AUDIT_KEY_FILE} in ${bare}, and the store's audit log is signed with key `) });
+    expect(existsSync(join(bare, AUDIT_KEY_FILE))).toBe(false);
+    // so that verifying from that folder says the key is missing, not that the log was tampered with
+    await expect(runOnStore(audit, bare, ['verify'])).rejects.toThrow(`audit: no signing key file ${AUDIT_KEY_FILE} in ${bare}`);
+  });
+
   it('refuse a schema that exists but holds no Mosaic tables, and still verify the one that does', async () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
@@ -99,7 +110,7 @@ describe.runIf(available)('the audit commands on a PostgreSQL schema', () => {
     vi.stubEnv('MOSAIC_DATABASE_URL', TEST_DATABASE_URL);
     vi.stubEnv('MOSAIC_DATABASE_SCHEMA', empty);
     await expect(runOnStore(audit, node, ['verify'])).rejects.toThrow(`audit verify: no store in schema ${empty} of database`);
-    expect(readdirSync(dir).sort()).toEqual(['node', 'password.txt', 'report.txt']);
+    expect(readdirSync(dir).sort()).toEqual(['bare', 'node', 'password.txt', 'report.txt'].filter((f) => existsSync(join(dir, f))));
 
     vi.stubEnv('MOSAIC_DATABASE_SCHEMA', stored);
     const verified = await runOnStore(audit, node, ['verify']);

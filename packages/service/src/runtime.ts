@@ -2,11 +2,13 @@
  * A running Mosaic: the store, the schemata, the audit log and the organisation the policy
  * decides over. Opened once per process by the CLI or the server and passed to every use case.
  */
-import { createAuditLog, loadAuditSigner, type AuditLog, type AuditVerifyKey } from '@mosaic/audit';
+import { createAuditLog, loadAuditPublicKey, loadAuditSigner, type AuditLog, type AuditVerifyKey } from '@mosaic/audit';
 import { AppError, schemata, type SchemaRegistry } from '@mosaic/model';
 import { decide, type Decide } from '@mosaic/policy';
 import { createStoreAuditStorage, openStore, type DocumentInput, type OpenStoreOptions, type MessageBus, type Store } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { AUDIT_KEY_FILE, auditVerifyKeys, loadOrCreateAuditKeys, readAuditKeys } from './audit-keys-file.ts';
 import type { MosaicConfig } from './config.ts';
 import { createNotifier, type Notification, type Notifier } from './notifier.ts';
@@ -78,14 +80,21 @@ export function storeLocation(config: Pick<MosaicConfig, 'dataDir' | 'databaseUr
 export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide, backgroundCheckpoints = false, bus }: OpenMosaicOptions = {}): Promise<Mosaic> {
   const location = storeLocation(config);
   const store = await openStore('dataDir' in location ? { ...location, backgroundCheckpoints, ...(bus === undefined ? {} : { bus }) } : location);
-  const keys = loadOrCreateAuditKeys(config.dataDir);
   // Every node writing one log must sign it with one key, or its checkpoints stop verifying. A
-  // store that names a key this file retired was left so by a rotation that wrote the file and
-  // stopped before the store (audit-key-rotation.ts): the file is the newer, and the store follows.
+  // store already signed needs this folder to hold its key: a new key made here would only be
+  // refused below, and left behind as a private key no log is signed with (which a later
+  // `mosaic audit verify` from this folder would read the log against).
   const signedWith = await store.getSetting('audit.publicKey');
+  if (signedWith !== undefined && !existsSync(join(config.dataDir, AUDIT_KEY_FILE))) {
+    await store.close();
+    throw new AppError('MOSAIC_INVALID_CONFIG', `no audit signing key file ${AUDIT_KEY_FILE} in ${config.dataDir}, and the store's audit log is signed with key ${loadAuditPublicKey(signedWith).keyId}: give this node the deployment's key file (--data DIR or MOSAIC_DATA_DIR names the folder holding it)`);
+  }
+  const keys = loadOrCreateAuditKeys(config.dataDir);
+  // A store that names a key this file retired was left so by a rotation that wrote the file and
+  // stopped before the store (audit-key-rotation.ts): the file is the newer, and the store follows.
   if (signedWith !== undefined && signedWith !== keys.publicKeyPem && !(keys.retired ?? []).some((r) => r.publicKeyPem === signedWith)) {
     await store.close();
-    throw new AppError('MOSAIC_INVALID_CONFIG', `this node's audit signing key (${AUDIT_KEY_FILE} in ${config.dataDir}) is not the one the store's audit log is signed with: give every node the same key file`);
+    throw new AppError('MOSAIC_INVALID_CONFIG', `this node's audit signing key ${loadAuditPublicKey(keys.publicKeyPem).keyId} (${AUDIT_KEY_FILE} in ${config.dataDir}) is not the one the store's audit log is signed with (key ${loadAuditPublicKey(signedWith).keyId}): give every node the same key file`);
   }
   await store.putSetting('audit.publicKey', keys.publicKeyPem);
   const audit = createAuditLog({ storage: createStoreAuditStorage(store), signer: loadAuditSigner(keys), checkpointEvery, clock: () => now().toISOString() });

@@ -146,9 +146,34 @@ describe('mosaic audit rotate-key', () => {
     writeFileSync(firstOnly, first.publicKeyPem);
     const refused = await audit(dir, 'verify', '--public-key', firstOnly);
     expect(refused.code).toBe(1);
-    expect(json(refused.out)).toMatchObject({ ok: false, reason: 'checkpoint_signature_invalid' });
+    expect(json(refused.out)).toMatchObject({ ok: false, reason: 'unknown_key' });
     writeFileSync(copy, '{"keys": []}');
     await expect(audit(dir, 'verify', '--public-key', copy)).rejects.toThrow('audit verify --public-key: "keys" must list at least one key');
+  });
+});
+
+describe('mosaic audit verify with the keys of another store', () => {
+  it('says the log is signed with a key not among those given, naming both, not that the chain is broken', async () => {
+    const dir = await folderWithLog(['2026-03-01'], 12);
+    const elsewhere = await folderWithLog(['2026-03-01'], 1);
+    const keyIdOf = async (folder: string): Promise<string> => (json((await audit(folder, 'keys')).out) as { keys: { keyId: string }[] }).keys[0]!.keyId;
+    const [ours, theirs] = [await keyIdOf(dir), await keyIdOf(elsewhere)];
+    const message = `checkpoint 5 is signed with key ${ours}, which is not among the keys given (${theirs})`;
+
+    const theirKeys = join(elsewhere, 'their-keys.json');
+    writeFileSync(theirKeys, (await audit(elsewhere, 'keys')).out);
+    const given = await audit(dir, 'verify', '--public-key', theirKeys);
+    expect(given.code).toBe(1);
+    expect(json(given.out)).toEqual({ ok: false, firstBroken: 5, reason: 'unknown_key', message });
+    expect(given.err).toContain(`mosaic audit verify: ${message}: the log cannot be vouched for with --public-key ${theirKeys}`);
+    expect(given.err).not.toContain('broken');
+
+    // the other store's key file in this store's folder
+    writeFileSync(join(dir, AUDIT_KEY_FILE), readFileSync(join(elsewhere, AUDIT_KEY_FILE)));
+    const copied = await audit(dir, 'verify');
+    expect(copied.code).toBe(1);
+    expect(json(copied.out)).toMatchObject({ reason: 'unknown_key', message });
+    expect(copied.err).toContain(`the log cannot be vouched for with the key file in ${dir}`);
   });
 });
 

@@ -85,7 +85,10 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
       return 0;
     }
     io.out(`${JSON.stringify({ ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message })}\n`);
-    io.err(`mosaic audit verify: the chain is broken at entry ${result.firstBroken}: ${result.message}\n`);
+    // Most often the keys of another store, or those before a rotation: said as such, not as a broken chain.
+    io.err(result.reason === 'unknown_key'
+      ? `mosaic audit verify: ${result.message}: the log cannot be vouched for with ${values['public-key'] ? `--public-key ${values['public-key']}` : `the key file in ${config.dataDir}`}; give the keys it is signed with (this store's key file, or the auditor's copy printed by mosaic audit keys)\n`
+      : `mosaic audit verify: the chain is broken at entry ${result.firstBroken}: ${result.message}\n`);
     return 1;
   } finally {
     await store.close();
