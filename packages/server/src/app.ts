@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorHandler, notFoundHandler } from './http-errors.ts';
+import { securityHeaders } from './security-headers.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -47,6 +48,14 @@ export interface BuildAppOptions {
   readonly checkpoint?: CheckpointProjections;
   /** The built web app, served at /; default packages/web/dist when it exists. */
   readonly webRoot?: string | null;
+  /**
+   * Fastify's `trustProxy`: which proxies in front of the node are believed when they say, in
+   * X-Forwarded-Proto and -For, how the client connected: true (whatever connects), or their
+   * addresses or subnets. Behind one that ends TLS, give it, so that answers over HTTPS ask for
+   * HTTPS from then on (HSTS) and the session cookie is Secure (security-headers.ts,
+   * auth-routes.ts). Default: none, so that no client can claim HTTPS it did not use.
+   */
+  readonly trustProxy?: boolean | string | readonly string[];
 }
 
 export const DEFAULT_WEB_ROOT = join(import.meta.dirname, '..', '..', 'web', 'dist');
@@ -57,13 +66,14 @@ const MAX_PATH_PARAMETER = 4096;
 
 export type NodeRole = 'full' | 'checkpoint';
 
-export async function buildApp({ mosaic, errorLog, plugins = [], projections, checkpoint, webRoot = DEFAULT_WEB_ROOT }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ mosaic, errorLog, plugins = [], projections, checkpoint, webRoot = DEFAULT_WEB_ROOT, trustProxy = false }: BuildAppOptions): Promise<FastifyInstance> {
   if (projections && checkpoint) throw new Error('buildApp: a node is full (projections) or a checkpoint node (checkpoint), not both');
   const role: NodeRole = checkpoint ? 'checkpoint' : 'full';
   const app = Fastify({
     // Error level only: Fastify's request lines carry the URL (record ids, search words).
     logger: errorLog ? { level: 'error', stream: errorLog } : false,
     bodyLimit: 64 * 1024 * 1024,
+    trustProxy: typeof trustProxy === 'object' ? [...trustProxy] : trustProxy,
     // A path parameter is read before it is decoded: a record id of up to 251 characters (agency,
     // colon, 200 of the source's) is up to 251 × 12 characters percent-encoded. The default (100)
     // refused ids the API had stored.
@@ -79,6 +89,7 @@ export async function buildApp({ mosaic, errorLog, plugins = [], projections, ch
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  securityHeaders(app, { apiPrefix: API_PREFIX });
   const web = role === 'full' && webRoot !== null && existsSync(join(webRoot, 'index.html')) ? webRoot : undefined;
   // The web app is a single page: any non-API GET that is not a file gets index.html.
   app.setNotFoundHandler((request, reply) => {

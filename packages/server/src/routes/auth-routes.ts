@@ -42,14 +42,17 @@ export async function authRoutes(api: FastifyInstance): Promise<void> {
       const until = String(error.details?.['until']);
       return reply.status(429).header('retry-after', String(retryAfter)).send({ error: { code: 'MOSAIC_RATE_LIMITED', message: error.message, details: { retryAfter, until } } });
     }
-    void reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', expires: new Date(session.expiresAt) });
+    // Secure when the request came over HTTPS (its own TLS, or a trusted proxy's: app.ts), so the
+    // browser never sends the token in the clear; not over plain HTTP, where a browser drops a
+    // Secure cookie (at any address but localhost) and sign-in would not hold
+    void reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: new Date(session.expiresAt) });
     return { token: session.token, expiresAt: session.expiresAt, user: userOut(session.user) };
   });
 
   app.post('/auth/sign-out', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } } }, async (request, reply) => {
     const token = sessionToken(request);
     if (token) await api.mosaic.sessions.signOut(token);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' });
     return reply.status(204).send(null);
   });
 
