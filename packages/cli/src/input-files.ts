@@ -13,15 +13,20 @@ const REASONS: Readonly<Record<string, string>> = {
   ENOTDIR: 'a part of the path is not a directory',
 };
 
-/** Why a file could not be read, for an error Node raised on it; undefined for any other error. */
-export function fileProblem(error: unknown): string | undefined {
+/**
+ * Why a file could not be read, for an error Node raised on it; undefined for any other error.
+ * `given` is the path the command was given, for the errors that do not carry one (reading a
+ * folder with readFile raises EISDIR without a path).
+ */
+export function fileProblem(error: unknown, given?: string): string | undefined {
   const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
   const reason = typeof code === 'string' ? REASONS[code] : undefined;
-  return reason !== undefined && typeof path === 'string' ? `${path}: ${reason}` : undefined;
+  const named = typeof path === 'string' ? path : given;
+  return reason !== undefined && named !== undefined ? `${named}: ${reason}` : undefined;
 }
 
-function unreadable(command: string, option: string, error: unknown): AppError {
-  const reason = fileProblem(error);
+function unreadable(command: string, option: string, error: unknown, path: string): AppError {
+  const reason = fileProblem(error, path);
   if (reason === undefined) throw error;
   return new AppError('MOSAIC_INVALID_INPUT', `${command}: ${option} ${reason}`);
 }
@@ -33,7 +38,7 @@ export async function requireFiles(command: string, files: Readonly<Record<strin
     try {
       isFile = (await stat(path)).isFile();
     } catch (error) {
-      throw unreadable(command, option, error);
+      throw unreadable(command, option, error, path);
     }
     if (!isFile) throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${option} ${path}: ${REASONS['EISDIR']}`);
   }
@@ -43,7 +48,16 @@ export async function readInputFile(command: string, option: string, path: strin
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw unreadable(command, option, error);
+    throw unreadable(command, option, error, path);
+  }
+}
+
+/** The file's bytes (a report, which may not be text). */
+export async function readInputBytes(command: string, option: string, path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw unreadable(command, option, error, path);
   }
 }
 

@@ -5,7 +5,7 @@
  * never a stack trace; `mosaic COMMAND --help` answers.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,7 +17,8 @@ const MAIN = join(import.meta.dirname, 'main.ts');
 
 async function mosaic(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, ...argv], { cwd: dir });
+    // killed if it hangs, so that a command spinning for ever fails the test instead of outliving it
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, ...argv], { cwd: dir, timeout: 25_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -29,6 +30,9 @@ const missing = join(dir, 'missing.jsonl');
 writeFileSync(join(dir, 'records.jsonl'), '{}\n');
 writeFileSync(join(dir, 'mapping.json'), '{"schema": ');
 writeFileSync(join(dir, 'damaged.pdf'), 'not a PDF at all');
+/** A folder where a file is expected (named as the file would be). */
+const folder = join(dir, 'folder.txt');
+mkdirSync(folder);
 
 describe('mosaic', () => {
   it.each([
@@ -44,6 +48,15 @@ describe('mosaic', () => {
     [['demo', 'generate', '--persons', 'abc', '--out', join(dir, 'demo')], '--persons takes a whole number from 1, not "abc"'],
     [['audit', 'prune', '--before', '2020-02-30', '--data', join(dir, 'data')], 'audit prune: --before "2020-02-30": not a day YYYY-MM-DD nor an ISO 8601 UTC instant; nothing was deleted'],
     [['audit', 'prune', '--before', '2199-01-01', '--data', join(dir, 'data')], 'audit prune: --before "2199-01-01": 2199-01-01T00:00:00.000Z is in the future'],
+    [['users', 'add', 'x1', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', folder, '--data', join(dir, 'data')], `users add: --password-file ${folder}: is a directory, not a file`],
+    [['audit', 'verify', '--public-key', folder, '--data', join(dir, 'data')], `audit verify: --public-key ${folder}: is a directory, not a file`],
+    [['ingest', join(dir, 'records.jsonl'), '--mapping', folder, '--data', join(dir, 'data')], `ingest: --mapping ${folder}: is a directory, not a file`],
+    [['ingest', join(dir, 'records.jsonl'), '--defaults', folder, '--data', join(dir, 'data')], `ingest: --defaults ${folder}: is a directory, not a file`],
+    [['reports', 'add', folder, '--collection', 'c', '--as', 'someone', '--data', join(dir, 'data')], `reports add: FILE ${folder}: is a directory, not a file`],
+    [['demo', 'generate', '--persons', '3', '--out', join(dir, 'records.jsonl')], `demo generate: --out ${join(dir, 'records.jsonl')}: is a file, not a folder`],
+    [['demo', 'generate', '--persons', '3', '--out', join(dir, 'records.jsonl', 'demo')], `demo generate: --out ${join(dir, 'records.jsonl', 'demo')}: a part of the path is not a directory`],
+    // procfs takes no new folder, and a recursive mkdir there retried for ever (Linux only)
+    ...(existsSync('/proc/self') ? [[['demo', 'generate', '--persons', '3', '--out', '/proc/mosaic-demo'], 'demo generate: --out /proc/mosaic-demo: the folder /proc/mosaic-demo cannot be made there'] as [string[], string]] : []),
   ])('mosaic %j: one line and exit 2', async (argv, message) => {
     const { code, stderr } = await mosaic(...argv);
     expect(stderr).toContain(message);

@@ -68,10 +68,10 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     io.err(`${USAGE}\n`);
     return 2;
   }
+  // the auditor's keys are read first: a file that cannot be is their mistake, whatever the store
+  const given = values['public-key'] ? readAuditPublicKeys(await readInputFile('audit verify', '--public-key', values['public-key']), 'audit verify --public-key') : undefined;
   const config = await existingStore('audit verify', configOf(values));
-  const keys = values['public-key']
-    ? readAuditPublicKeys(await readInputFile('audit verify', '--public-key', values['public-key']), 'audit verify --public-key')
-    : auditVerifyKeys(readAuditKeys(config.dataDir));
+  const keys = given ?? auditVerifyKeys(readAuditKeys(config.dataDir));
   const store = await openStore(storeLocation(config));
   try {
     const result = await verifyAuditLog(store, keys, { requireSealedTail: values.sealed === true, ...(values.expect === undefined ? {} : { expect: values.expect }) })

@@ -6,6 +6,7 @@
 import { settleDemoOptions, writeDemo } from '@mosaic/demo';
 import { resolve } from 'node:path';
 import { parse } from '../args.ts';
+import { prepareOutputFolder } from '../output-folder.ts';
 import { progressBar } from '../progress.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -21,6 +22,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const options = settleDemoOptions({ persons, seed, ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }) });
+  await prepareOutputFolder('demo generate', '--out', resolve(values.out));
   const bar = progressBar('generate');
   const started = performance.now();
   const result = await writeDemo({ ...options, outDir: resolve(values.out), onProgress: (p: { persons: number }) => bar.update(p.persons, persons) });

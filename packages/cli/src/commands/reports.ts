@@ -19,12 +19,12 @@
  */
 import { RecordId } from '@mosaic/model';
 import { confirmEntity, identifierIndexes, openMosaic, readReport, rejectEntity, searchReports, startProjections, uploadReport } from '@mosaic/service';
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { existingStore } from '../existing-store.ts';
+import { readInputBytes, requireFiles } from '../input-files.ts';
 import { MEDIA_TYPES } from './extract.ts';
 
 const USAGE = [
@@ -58,6 +58,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     io.err(`mosaic reports add: FILE must be one of ${Object.keys(MEDIA_TYPES).join(' ')}\n`);
     return 2;
   }
+  if (adding) await requireFiles('reports add', { FILE: arg });
   const mosaic = await openMosaic(await existingStore(`reports ${verb}`, configOf(values)));
   try {
     const user = await actingUser(mosaic, values.as, 'reports');
@@ -112,7 +113,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
       ...(values.category ? { category: values.category } : {}), ...(values['legal-basis'] ? { legalBasis: values['legal-basis'] } : {}),
     };
     const outcome = await uploadReport(mosaic, consultation, {
-      content: await readFile(arg), mediaType: mediaType as string, fileName: basename(arg), collection: values.collection as string, provenance,
+      content: await readInputBytes('reports add', 'FILE', arg), mediaType: mediaType as string, fileName: basename(arg), collection: values.collection as string, provenance,
       ...(values.title ? { title: values.title } : {}), ...(values.country ? { country: values.country.toLowerCase() } : {}),
     });
     if (!outcome.ok) {
