@@ -3,7 +3,7 @@
  * edge (HTTP, CLI) maps to a status. Expected outcomes are returned as values, not thrown;
  * an AppError means the caller asked for something that cannot be done.
  */
-export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'unavailable', 'internal'] as const;
+export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'rate_limited', 'unavailable', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** The catalogue: every code the project raises, its kind and a message template (docs/API.md lists them: a test keeps the two equal). */
@@ -18,8 +18,8 @@ export const ERROR_CATALOGUE = {
   MOSAIC_FORBIDDEN: { kind: 'forbidden', message: 'forbidden' },
   MOSAIC_UNAUTHENTICATED: { kind: 'unauthenticated', message: 'sign-in required' },
   MOSAIC_BAD_CREDENTIALS: { kind: 'unauthenticated', message: 'wrong user name or password' },
-  // a wait, not a fault: the HTTP edge answers it 429 with Retry-After (auth-routes.ts)
-  MOSAIC_RATE_LIMITED: { kind: 'unavailable', message: 'too many attempts: try again later' },
+  // a wait, not a fault: details.retryAfter (seconds) is the HTTP edge's Retry-After
+  MOSAIC_RATE_LIMITED: { kind: 'rate_limited', message: 'too many attempts: try again later' },
   MOSAIC_STORE_UNAVAILABLE: { kind: 'unavailable', message: 'the store is unavailable' },
   MOSAIC_AUDIT_BROKEN: { kind: 'internal', message: 'the audit chain is broken' },
   MOSAIC_INTERNAL: { kind: 'internal', message: 'internal error' },

@@ -13,6 +13,7 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = Object.freeze
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 });
@@ -46,6 +47,9 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   }
   if (isAppError(error)) {
     const details = fieldProblems(error.details);
+    // a wait says how long (RFC 6585 §4, RFC 9110 §10.2.3)
+    const retryAfter = error.details?.['retryAfter'];
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(Math.ceil(retryAfter)));
     void reply.status(STATUS_OF_KIND[error.kind]).send({ error: { code: error.code, message: error.message, ...(details ? { details } : {}) } });
     return;
   }

@@ -3,7 +3,6 @@
  * for the web app and also returned for API clients that send it as a bearer token. Attempts are
  * throttled by user name and audited (service: signInAccount).
  */
-import { isAppError } from '@mosaic/model';
 import { signInAccount } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,22 +25,13 @@ export async function authRoutes(api: FastifyInstance): Promise<void> {
       body: z.object({ name: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
       response: {
         200: z.object({ token: z.string(), expiresAt: z.string(), user: UserOut }),
-        429: z.object({ error: z.object({ code: z.literal('MOSAIC_RATE_LIMITED'), message: z.string(), details: z.object({ retryAfter: z.number(), until: z.string() }) }) })
-          .describe('Too many failed sign-ins with this user name (whether it is a user\'s or not): the answer says when to try again, as does Retry-After (seconds)'),
+        429: z.object({ error: z.object({ code: z.literal('MOSAIC_RATE_LIMITED'), message: z.string() }) })
+          .describe('Too many failed sign-ins with this user name (whether it is a user\'s or not): the message says when to try again, as does Retry-After (seconds)'),
       },
     },
   }, async (request, reply) => {
-    const { mosaic } = api;
-    let session;
-    try {
-      session = await signInAccount(mosaic, request.body);
-    } catch (error) {
-      // a throttled name is told to wait (RFC 6585 §4), in the API's error envelope
-      if (!isAppError(error) || error.code !== 'MOSAIC_RATE_LIMITED') throw error;
-      const retryAfter = Number(error.details?.['retryAfter']);
-      const until = String(error.details?.['until']);
-      return reply.status(429).header('retry-after', String(retryAfter)).send({ error: { code: 'MOSAIC_RATE_LIMITED', message: error.message, details: { retryAfter, until } } });
-    }
+    // a throttled name is answered 429 with Retry-After by the error handler (http-errors.ts)
+    const session = await signInAccount(api.mosaic, request.body);
     // Secure when the request came over HTTPS (its own TLS, or a trusted proxy's: app.ts), so the
     // browser never sends the token in the clear; not over plain HTTP, where a browser drops a
     // Secure cookie (at any address but localhost) and sign-in would not hold
