@@ -5,6 +5,7 @@
  * server then enforces; the system administrator sets how long the audit log is kept, which the
  * auditor reads on the audit screen. Screenshots are written as artefacts (test-results/).
  */
+import { RecordId } from '@mosaic/model';
 import { WEBHOOK_UNDELIVERED_KIND } from '@mosaic/service';
 import { putFixtures, testProvenance, type TestUserName } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -91,8 +92,9 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
   it('lets the data administrator place a legal hold from the retention review, which blocks erasure', async () => {
     const page = await signIn('intelAdmin');
     await page.getByRole('link', { name: 'Retention review' }).click();
-    await expect.poll(() => page.getByText('The queue opens once a reason').count()).toBe(1);
+    await expect.poll(() => page.getByText('Give a reason and a change reference, then open the queue.').count()).toBe(1);
     await giveReason(page);
+    await page.getByRole('button', { name: 'Open the queue' }).click();
     const queue = page.getByRole('table', { name: 'Records due for review' });
     await expect.poll(() => queue.textContent()).toContain('Mirela Kastanidou');
     expect(await queue.textContent()).not.toContain('Ansgar Vollrath');
@@ -249,5 +251,160 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await form.getByRole('button', { name: 'Keep the whole log' }).click();
     await expect.poll(() => meaning.textContent()).toBe('No period is set: the whole log is kept.');
     expect(await api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: null });
+  });
+
+  it('asks for the retention queue once, when the administrator opens it, not at each keystroke of the reason, reference or days', async () => {
+    await putFixtures(server.test.mosaic, [{ id: 'q-overdue', schema: 'Person', properties: { name: ['Oskar Lindqvist'] }, provenance: testProvenance('intel', { reviewDate: '2020-05-01' }) }]);
+    const page = await signIn('intelAdmin');
+    const asked: string[] = [];
+    page.on('request', (request) => { if (request.url().includes('/retention/queue')) asked.push(decodeURIComponent(request.headers()['x-mosaic-purpose'] ?? '')); });
+    await page.getByRole('link', { name: 'Retention review' }).click();
+    await page.getByLabel('Reason for change').pressSequentially('Annual review');
+    await page.getByLabel('Change reference').pressSequentially('DPO-12');
+    await page.getByLabel('Due within (days)').fill('');
+    await page.getByLabel('Due within (days)').pressSequentially('45');
+    await page.waitForTimeout(500);
+    expect(asked).toEqual([]);
+
+    await page.getByRole('button', { name: 'Open the queue' }).click();
+    const queue = page.getByRole('table', { name: 'Records due for review' });
+    await expect.poll(() => queue.textContent()).toContain('Oskar Lindqvist');
+    expect(asked).toEqual(['Annual review']);
+    // typing on does not ask again; a change to a record does, as does opening it once more
+    await page.getByLabel('Reason for change').fill('Annual review of intel records');
+    await page.getByLabel('Due within (days)').pressSequentially('0');
+    await page.waitForTimeout(500);
+    expect(asked).toEqual(['Annual review']);
+    await queue.getByRole('button', { name: 'intel:q-overdue' }).click();
+    await page.getByLabel('Legal hold reference').fill('Court order 2025/71');
+    await page.getByRole('button', { name: 'Place legal hold' }).click();
+    await expect.poll(() => queue.textContent()).toContain('Court order 2025/71');
+    expect(asked).toEqual(['Annual review', 'Annual review of intel records']);
+    await page.getByRole('button', { name: 'Open the queue' }).click();
+    await expect.poll(() => asked.length).toBe(3);
+  });
+
+  it('keeps the erasure confirmation within reach of the keyboard, and a reason to one record', async () => {
+    await putFixtures(server.test.mosaic, ['k-first', 'k-second'].map((id, i) => ({ id, schema: 'Person', properties: { name: [['Lorenz Aebischer', 'Tamsin Okafor'][i]!] }, provenance: testProvenance('intel', { reviewDate: '2020-06-01' }) })));
+    const page = await signIn('intelAdmin');
+    await page.getByRole('link', { name: 'Retention review' }).click();
+    await giveReason(page);
+    await page.getByRole('button', { name: 'Open the queue' }).click();
+    const queue = page.getByRole('table', { name: 'Records due for review' });
+    await expect.poll(() => queue.textContent()).toContain('Tamsin Okafor');
+
+    // a reason typed for one record is not carried to the next one chosen
+    await queue.getByRole('button', { name: 'intel:k-first' }).click();
+    await page.getByLabel('Reason', { exact: true }).fill('Kept for the Okafor appeal');
+    await queue.getByRole('button', { name: 'intel:k-second' }).click();
+    await expect.poll(() => page.getByRole('group', { name: 'Decision on intel:k-second' }).count()).toBe(1);
+    expect(await page.getByLabel('Reason', { exact: true }).inputValue()).toBe('');
+
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.tagName ?? '');
+    await page.getByRole('button', { name: 'Erase now…' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('group', { name: 'Confirm the erasure' });
+    await expect.poll(() => confirm.count()).toBe(1);
+    // focus waits on the way out, not on the irreversible button
+    expect(await focused()).toBe('Keep it');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await focused()).toBe('Erase now…');
+
+    await page.getByLabel('Reason', { exact: true }).fill('Past review, no longer needed');
+    await page.getByRole('button', { name: 'Erase now…' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Keep it');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('Erase for good');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('intel:k-second erased.');
+    await expect.poll(() => queue.textContent()).not.toContain('Tamsin Okafor');
+    expect(await queue.textContent()).toContain('Lorenz Aebischer');
+    expect((await server.test.mosaic.store.recordHistory(RecordId('intel:k-second'))).at(-1)).toMatchObject({ op: 'delete', reason: 'Past review, no longer needed' });
+  });
+
+  it('lets a data administrator change a user\'s roles, clearance and desk, and shows what the server refuses', async () => {
+    const intelAdmin = await api.tokenOf('intelAdmin');
+    const created = await api.request('/admin/users', { token: intelAdmin, headers: { 'x-mosaic-purpose': 'new reviewer', 'x-mosaic-case': 'CHG-7' }, body: { name: 'intel.reviewer', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'RESTRICTED', password: 'a fictional long password' } });
+    expect(created.status).toBe(201);
+    const page = await signIn('intelAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    await page.getByRole('button', { name: 'Edit intel.reviewer' }).click();
+    const form = page.getByRole('form', { name: 'Edit intel.reviewer' });
+    await expect.poll(() => form.getByRole('combobox', { name: 'Clearance' }).inputValue()).toBe('RESTRICTED');
+    expect(await form.getByRole('checkbox', { name: 'analyst' }).isChecked()).toBe(true);
+    expect(await form.getByRole('combobox', { name: 'Desk' }).inputValue()).toBe('intel-liaison');
+    // only what the administrator may grant is offered
+    expect(await form.getByRole('combobox', { name: 'Clearance' }).locator('option').allTextContents()).toEqual(['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET']);
+    await form.getByRole('checkbox', { name: 'officer', exact: true }).check();
+    await form.getByRole('combobox', { name: 'Clearance' }).selectOption('CONFIDENTIAL');
+    await form.getByRole('button', { name: 'Save changes to intel.reviewer' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Changes to intel.reviewer saved.');
+    const row = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: 'intel.reviewer' });
+    await expect.poll(() => row.textContent()).toContain('analyst, officer');
+    expect(await row.textContent()).toContain('CONFIDENTIAL');
+    const reviewer = async () => (await api.json<{ users: { name: string; roles: string[]; clearance: string }[] }>('/admin/users', { token: intelAdmin })).users.find((u) => u.name === 'intel.reviewer');
+    expect(await reviewer()).toMatchObject({ roles: ['analyst', 'officer'], clearance: 'CONFIDENTIAL' });
+    await screenshot(page, 'admin-08-user-edited');
+
+    // the server's refusals are shown in the form, and nothing changes
+    await form.getByRole('checkbox', { name: 'auditor' }).check();
+    expect(await form.getByRole('status').count()).toBe(0);
+    await form.getByRole('button', { name: 'Save changes to intel.reviewer' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('roles: only a system administrator grants or removes the auditor role');
+    expect(await reviewer()).toMatchObject({ roles: ['analyst', 'officer'], clearance: 'CONFIDENTIAL' });
+    await page.getByRole('button', { name: 'Edit intelAnalyst' }).click();
+    const above = page.getByRole('form', { name: 'Edit intelAnalyst' });
+    await above.getByRole('checkbox', { name: 'officer', exact: true }).check();
+    await above.getByRole('button', { name: 'Save changes to intelAnalyst' }).click();
+    await expect.poll(() => above.getByRole('alert').textContent()).toContain('above your own clearance (SECRET)');
+  });
+
+  it('sends a form once while it is being sent, and forgets the last outcome once the form is edited', async () => {
+    const page = await signIn('sysadmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    let created = 0;
+    // the server takes its time (a password is hashed): the button waits with it
+    await page.route('**/api/v1/admin/users', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      created++;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return route.continue();
+    });
+    await form.getByLabel('User name').fill('zone.busy');
+    await form.getByRole('combobox', { name: /^Agency/ }).selectOption('zone-north');
+    await form.getByLabel('Initial password').fill('a fictional long password');
+    await form.getByRole('button', { name: 'Create user' }).dblclick();
+    await expect.poll(() => form.getByRole('button', { name: 'Create user' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone.busy created.');
+    expect(await form.getByRole('button', { name: 'Create user' }).isDisabled()).toBe(false);
+    expect(created).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await form.getByLabel('User name').fill('zone.next');
+    await expect.poll(() => page.getByRole('status').count()).toBe(0);
+
+    const admin = await signIn('intelAdmin');
+    await admin.goto('/#/admin');
+    await giveReason(admin);
+    await admin.getByRole('tab', { name: 'Webhook' }).click();
+    await admin.getByLabel('URL').fill('https://hooks.intel.example/second');
+    await admin.getByLabel('Shared secret (16 characters or more)').fill('intel-shared-secret-43');
+    await admin.getByRole('button', { name: 'Save webhook' }).click();
+    await expect.poll(() => admin.getByRole('status').textContent()).toBe('Webhook saved.');
+    await admin.getByLabel('URL').fill('not a web address');
+    await admin.getByRole('button', { name: 'Save webhook' }).click();
+    await expect.poll(() => admin.getByRole('status').count()).toBe(0);
+    // an address inside the server's network is refused by the server, naming why
+    await admin.getByLabel('URL').fill('https://169.254.169.254/latest/meta-data/');
+    await admin.getByLabel('Shared secret (16 characters or more)').fill('intel-shared-secret-43');
+    await admin.getByRole('button', { name: 'Save webhook' }).click();
+    await expect.poll(() => admin.getByRole('alert').textContent()).toContain('169.254.169.254 is a link-local, multicast or reserved address');
+    expect(await admin.getByTestId('webhook-url').textContent()).toBe('https://hooks.intel.example/second');
   });
 });

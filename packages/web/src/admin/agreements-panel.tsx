@@ -28,11 +28,11 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
             <td>{a.id}</td><td>{a.owner}</td><td>{a.recipient}</td><td>{a.effect}</td><td>{a.conditions.tlp.join(', ')}</td><td>{a.conditions.maxClassification}</td>
             <td>{a.conditions.handling.join(', ')}</td><td>{a.conditions.categories.join(', ')}</td>
             <td>{[a.notifyOwnerOnConsult ? 'consult' : '', a.notifyOwnerOnEncounter ? 'encounter' : ''].filter(Boolean).join(', ')}</td>
-            <td><button type="button" onClick={() => void action.run(`Agreement ${a.id} withdrawn.`, 'DELETE', `/admin/agreements/${encodeURIComponent(a.id)}`, undefined)}>Withdraw {a.id}</button></td>
+            <td><button type="button" disabled={action.busy} onClick={() => void action.run(`Agreement ${a.id} withdrawn.`, 'DELETE', `/admin/agreements/${encodeURIComponent(a.id)}`, undefined)}>Withdraw {a.id}</button></td>
           </tr>
         ))}</tbody>
       </table>
-      <form className="admin-form" aria-label="Agreement" onSubmit={save}>
+      <form className="admin-form" aria-label="Agreement" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
         <h3>New or changed agreement</h3>
         <label>Agreement id <input value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
         <label>Owner <select value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })}>{owners.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
@@ -44,7 +44,7 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
         <Checks legend="Data-subject categories" options={CATEGORIES} value={draft.categories} onChange={(categories) => setDraft({ ...draft, categories })} />
         <label className="check"><input type="checkbox" checked={draft.notifyOwnerOnConsult} onChange={(e) => setDraft({ ...draft, notifyOwnerOnConsult: e.target.checked })} /> Tell the owner when a recipient consults</label>
         <label className="check"><input type="checkbox" checked={draft.notifyOwnerOnEncounter} onChange={(e) => setDraft({ ...draft, notifyOwnerOnEncounter: e.target.checked })} /> Tell the owner when a recipient encounters the subject</label>
-        <button type="submit" className="primary">Save agreement</button>
+        <button type="submit" className="primary" disabled={action.busy}>Save agreement</button>
       </form>
       <Outcome error={action.error} status={action.status} />
     </div>

@@ -36,7 +36,7 @@ export function AuditRetentionPanel() {
   }
   const { retention } = current.value;
   return (
-    <form className="admin-area" aria-label="Audit log retention" onSubmit={save}>
+    <form className="admin-area" aria-label="Audit log retention" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
       <p data-testid="audit-retention">{auditRetentionText(retention)}</p>
       <p className="muted">How long is national law's choice (LED Art. 25(2)); German law, for one, keeps the log to the end of the year after the one it was made in (BDSG §76(4): 1 year, to the end of that year).</p>
       <div className="admin-form">
@@ -47,8 +47,8 @@ export function AuditRetentionPanel() {
           ))}
           <label className="check"><input type="checkbox" checked={draft.endOfYear} onChange={(e) => setDraft({ ...draft, endOfYear: e.target.checked })} /> and then to the end of that year</label>
         </fieldset>
-        <button type="submit" className="primary">Save period</button>
-        {retention ? <button type="button" onClick={() => void action.run('The whole audit log is kept.', 'PUT', '/admin/audit/retention', { retention: null })}>Keep the whole log</button> : null}
+        <button type="submit" className="primary" disabled={action.busy}>Save period</button>
+        {retention ? <button type="button" disabled={action.busy} onClick={() => void action.run('The whole audit log is kept.', 'PUT', '/admin/audit/retention', { retention: null })}>Keep the whole log</button> : null}
       </div>
       <Outcome error={action.error} status={action.status} />
     </form>

@@ -37,20 +37,20 @@ export function GroupsPanel() {
         <thead><tr><th scope="col">Id</th><th scope="col">Agency</th><th scope="col">Name</th><th scope="col">Members</th></tr></thead>
         <tbody>{(groups.value?.groups ?? []).map((g) => <tr key={g.id}><td>{g.id}</td><td>{g.agency}</td><td>{g.name}</td><td>{g.members.join(', ')}</td></tr>)}</tbody>
       </table>
-      <form className="admin-form" aria-label="Group" onSubmit={save}>
+      <form className="admin-form" aria-label="Group" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
         <h3>New or renamed group</h3>
         <label>Group id <input value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
         <label>Group name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
         <label>Description <input value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} /></label>
-        <button type="submit">Save group</button>
+        <button type="submit" disabled={action.busy}>Save group</button>
       </form>
-      <form className="admin-form" aria-label="Members" onSubmit={setGroupMembers}>
+      <form className="admin-form" aria-label="Members" aria-busy={action.busy} onSubmit={setGroupMembers} onInput={action.clear}>
         <h3>Members</h3>
         <label>Group <select ref={groupRef} value={members.group} aria-invalid={noGroup || undefined} aria-describedby={noGroup ? 'members-no-group' : undefined}
           onChange={(e) => { setMembers({ ...members, group: e.target.value }); if (e.target.value) setNoGroup(false); }}><option value="">—</option>{(groups.value?.groups ?? []).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select></label>
         <label>Member user ids (comma-separated) <input value={members.users} onChange={(e) => setMembers({ ...members, users: e.target.value })} /></label>
         {noGroup ? <p id="members-no-group" role="alert" className="notice notice-error">Choose the group whose members to set.</p> : null}
-        <button type="submit">Set members</button>
+        <button type="submit" disabled={action.busy}>Set members</button>
       </form>
       <Outcome error={action.error} status={action.status} />
     </div>

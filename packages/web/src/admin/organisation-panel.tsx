@@ -25,7 +25,7 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
         <tbody>{org.agencies.map((a) => <tr key={a.id}><td>{a.id}</td><td>{a.name}</td><td>{a.country}</td><td>{a.contactDesk}</td><td>{a.oversight ? 'yes' : ''}</td></tr>)}</tbody>
       </table>
       {sysadmin ? (
-        <form className="admin-form" aria-label="New agency" onSubmit={createAgency}>
+        <form className="admin-form" aria-label="New agency" aria-busy={action.busy} onSubmit={createAgency} onInput={action.clear}>
           <h3>New agency</h3>
           <label>Agency id <input value={agency.id} onChange={(e) => setAgency({ ...agency, id: e.target.value })} /></label>
           <label>Agency name <input value={agency.name} onChange={(e) => setAgency({ ...agency, name: e.target.value })} /></label>
@@ -33,7 +33,7 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
           <label>Contact desk id <input value={agency.deskId} onChange={(e) => setAgency({ ...agency, deskId: e.target.value })} /></label>
           <label>Contact desk name <input value={agency.deskName} onChange={(e) => setAgency({ ...agency, deskName: e.target.value })} /></label>
           <label>24/7 contact <input value={agency.deskContact} onChange={(e) => setAgency({ ...agency, deskContact: e.target.value })} /></label>
-          <button type="submit" className="primary">Create agency</button>
+          <button type="submit" className="primary" disabled={action.busy}>Create agency</button>
         </form>
       ) : null}
       </> : <>
@@ -42,13 +42,13 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
         <thead><tr><th scope="col">Id</th><th scope="col">Agency</th><th scope="col">Name</th><th scope="col">24/7 contact</th></tr></thead>
         <tbody>{org.desks.map((d) => <tr key={d.id}><td>{d.id}</td><td>{d.agency}</td><td>{d.name}</td><td>{d.contact}</td></tr>)}</tbody>
       </table>
-      <form className="admin-form" aria-label="New desk" onSubmit={createDesk}>
+      <form className="admin-form" aria-label="New desk" aria-busy={action.busy} onSubmit={createDesk} onInput={action.clear}>
         <h3>New desk</h3>
         <label>Desk id <input value={desk.id} onChange={(e) => setDesk({ ...desk, id: e.target.value })} /></label>
         <label>Agency <select value={desk.agency} onChange={(e) => setDesk({ ...desk, agency: e.target.value })}>{org.agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
         <label>Desk name <input value={desk.name} onChange={(e) => setDesk({ ...desk, name: e.target.value })} /></label>
         <label>24/7 contact <input value={desk.contact} onChange={(e) => setDesk({ ...desk, contact: e.target.value })} /></label>
-        <button type="submit">Create desk</button>
+        <button type="submit" disabled={action.busy}>Create desk</button>
       </form>
       </>}
       <Outcome error={action.error} status={action.status} />

@@ -4,7 +4,8 @@
  * or erase it now. Captions of records restricted to a need-to-know group the administrator is
  * not in are withheld by the server.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Purpose } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAsync } from '../common/use-async.ts';
@@ -12,7 +13,7 @@ import { useSession } from '../session/session-context.tsx';
 import type { QueueItem } from './admin-types.ts';
 import { useChangeReason } from './change-reason.tsx';
 import { Outcome } from './outcome.tsx';
-import { useAdminAction } from './use-admin-action.ts';
+import { useAdminAction, type AdminAction } from './use-admin-action.ts';
 
 /** A review date against today: "12 days overdue", "due today", "due in 3 days". */
 function dueText(overdueDays: number): string {
@@ -25,19 +26,26 @@ export function RetentionReview() {
   const { api } = useSession();
   const change = useChangeReason();
   const [withinDays, setWithinDays] = useState(30);
-  // Listing the queue is a consultation: it waits for the reason, which the server logs with it.
-  const queue = useAsync(change ? () => api.adminGet<{ items: QueueItem[] }>('/retention/queue', { withinDays }, change) : undefined, [api, withinDays, change?.purpose, change?.caseRef]);
-  const action = useAdminAction(queue.reload);
+  // Listing the queue is a consultation, logged with the reason, and a slow query on a large
+  // store: it is asked for when the administrator opens it, and again after a decision — never
+  // while the reason, the reference or the days are being typed.
+  const [asked, setAsked] = useState<{ readonly withinDays: number; readonly change: Purpose }>();
+  const queue = useAsync(asked ? () => api.adminGet<{ items: QueueItem[] }>('/retention/queue', { withinDays: asked.withinDays }, asked.change) : undefined, [api, asked]);
+  // after a decision, the queue as it now stands, asked under the decision's reason
+  const action = useAdminAction(() => setAsked((a) => (a && change ? { ...a, change } : a)));
   const [selected, setSelected] = useState<string>();
-  const [form, setForm] = useState({ until: '', reason: '', reference: '' });
-  /** The record whose erasure awaits a second click: an erasure cannot be undone. */
-  const [erasing, setErasing] = useState<string | undefined>();
+  const open = (e: FormEvent) => {
+    e.preventDefault();
+    if (change) setAsked({ withinDays, change });
+  };
   const item = queue.value?.items.find((i) => i.id === selected);
-  const path = (suffix: string) => `/retention/records/${encodeURIComponent(selected ?? '')}/${suffix}`;
   return (
     <div className="admin-area" aria-label="Retention review">
-      <label>Due within (days) <input type="number" min={0} value={withinDays} onChange={(e) => setWithinDays(Number(e.target.value) || 0)} /></label>
-      {change ? null : <p className="muted">The queue opens once a reason and a change reference are given.</p>}
+      <form className="admin-form" aria-label="Queue" onSubmit={open}>
+        <label>Due within (days) <input type="number" min={0} value={withinDays} onChange={(e) => setWithinDays(Number(e.target.value) || 0)} /></label>
+        <button type="submit" className="primary" disabled={!change || queue.loading}>Open the queue</button>
+        {change ? null : <p className="muted">Give a reason and a change reference, then open the queue.</p>}
+      </form>
       {queue.loading ? <ProgressBar label="Loading" /> : null}
       <ErrorMessage error={queue.error} what="/retention/queue" />
       {queue.value ? (
@@ -46,7 +54,7 @@ export function RetentionReview() {
           <tbody>
             {queue.value.items.map((i) => (
               <tr key={i.id} className={i.id === selected ? 'selected' : undefined}>
-                <td><button type="button" aria-pressed={i.id === selected} onClick={() => setSelected(i.id)}>{i.id}</button></td>
+                <td><button type="button" aria-pressed={i.id === selected} onClick={() => { setSelected(i.id); action.clear(); }}>{i.id}</button></td>
                 <td>{i.caption ?? <span className="muted">restricted to a case team</span>}</td><td>{i.category}</td><td>{i.nature}</td><td>{i.reviewDate}</td><td>{dueText(i.overdueDays)}</td>
                 <td>{i.holds.length > 0 ? i.holds.join('; ') : <span className="muted">none</span>}</td>
               </tr>
@@ -55,25 +63,49 @@ export function RetentionReview() {
           </tbody>
         </table>
       ) : null}
-      {item ? (
-        <fieldset className="admin-form" aria-label={`Decision on ${item.id}`}>
-          <legend>Decision on {item.id}</legend>
-          <label>Reason <input value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} /></label>
-          <label>New review date <input type="date" value={form.until} onChange={(e) => setForm({ ...form, until: e.target.value })} /></label>
-          <button type="button" onClick={() => void action.run(`Review date of ${item.id} extended.`, 'POST', path('extend'), { until: form.until, reason: form.reason })}>Extend review date</button>
-          <label>Legal hold reference <input value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} /></label>
-          <button type="button" onClick={() => void action.run(`Legal hold placed on ${item.id}.`, 'POST', path('holds'), { reference: form.reference })}>Place legal hold</button>
-          <button type="button" onClick={() => void action.run(`Legal hold on ${item.id} lifted.`, 'POST', path('holds/lift'), { reason: form.reason })}>Lift legal hold</button>
-          {erasing === item.id ? (
-            <span role="group" aria-label="Confirm the erasure">
-              <strong>Erase {item.id} for good? It cannot be undone.</strong>
-              <button type="button" className="danger" onClick={() => { setErasing(undefined); void action.run(`${item.id} erased.`, 'POST', path('erase'), { reason: form.reason }); }}>Erase for good</button>
-              <button type="button" onClick={() => setErasing(undefined)}>Keep it</button>
-            </span>
-          ) : <button type="button" className="danger" onClick={() => setErasing(item.id)}>Erase now…</button>}
-        </fieldset>
-      ) : null}
+      {/* keyed by record: a reason typed for one record's decision is never sent with another's */}
+      {item ? <RecordDecision key={item.id} item={item} action={action} /> : null}
       <Outcome error={action.error} status={action.status} />
     </div>
+  );
+}
+
+const EMPTY = { until: '', reason: '', reference: '' };
+
+function RecordDecision({ item, action }: { readonly item: QueueItem; readonly action: AdminAction }) {
+  const [form, setForm] = useState(EMPTY);
+  /** An erasure waits for a second, explicit confirmation: it cannot be undone. */
+  const [confirming, setConfirming] = useState(false);
+  const eraseRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  // The confirmation replaces the button that asked for it: focus goes to its safe way out
+  // (not to the irreversible button), and back to "Erase now…" when it is cancelled.
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+    else if (wasConfirming.current) eraseRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  const path = (suffix: string) => `/retention/records/${encodeURIComponent(item.id)}/${suffix}`;
+  // a reason is given for one decision: once it is taken, the next one asks for its own
+  const decide = (what: string, suffix: string, body: unknown) => void action.run(what, 'POST', path(suffix), body).then((ok) => { if (ok) setForm(EMPTY); });
+  return (
+    <fieldset className="admin-form" aria-label={`Decision on ${item.id}`} aria-busy={action.busy}
+      onInput={action.clear} onKeyDown={(e) => { if (confirming && e.key === 'Escape') { e.preventDefault(); setConfirming(false); } }}>
+      <legend>Decision on {item.id}</legend>
+      <label>Reason <input value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} /></label>
+      <label>New review date <input type="date" value={form.until} onChange={(e) => setForm({ ...form, until: e.target.value })} /></label>
+      <button type="button" disabled={action.busy} onClick={() => decide(`Review date of ${item.id} extended.`, 'extend', { until: form.until, reason: form.reason })}>Extend review date</button>
+      <label>Legal hold reference <input value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} /></label>
+      <button type="button" disabled={action.busy} onClick={() => decide(`Legal hold placed on ${item.id}.`, 'holds', { reference: form.reference })}>Place legal hold</button>
+      <button type="button" disabled={action.busy} onClick={() => decide(`Legal hold on ${item.id} lifted.`, 'holds/lift', { reason: form.reason })}>Lift legal hold</button>
+      {confirming ? (
+        <span role="group" aria-label="Confirm the erasure">
+          <strong>Erase {item.id} for good? It cannot be undone.</strong>
+          <button type="button" className="danger" disabled={action.busy} onClick={() => { setConfirming(false); decide(`${item.id} erased.`, 'erase', { reason: form.reason }); }}>Erase for good</button>
+          <button type="button" ref={keepRef} onClick={() => setConfirming(false)}>Keep it</button>
+        </span>
+      ) : <button type="button" ref={eraseRef} className="danger" disabled={action.busy} onClick={() => setConfirming(true)}>Erase now…</button>}
+    </fieldset>
   );
 }

@@ -22,7 +22,7 @@ export function RetentionRulesPanel() {
   };
   const set = (category: string, unit: keyof Period, value: string) => setDraft({ ...draft, [category]: { ...draft[category], [unit]: Number(value) || 0 } });
   return (
-    <form className="admin-area" aria-label="Retention rules" onSubmit={save}>
+    <form className="admin-area" aria-label="Retention rules" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
       <ErrorMessage error={rules.error} what="/admin/retention/rules" />
       <p>Review periods of <strong>{rules.value?.agency ?? '…'}</strong>; they apply to records collected from now on. Checks and notifications are erased once older than their period.</p>
       <table className="data">
@@ -33,7 +33,7 @@ export function RetentionRulesPanel() {
           </tr>
         ))}</tbody>
       </table>
-      <button type="submit" className="primary">Save retention rules</button>
+      <button type="submit" className="primary" disabled={action.busy}>Save retention rules</button>
       <Outcome error={action.error} status={action.status} />
     </form>
   );

@@ -1,20 +1,43 @@
-/** Runs one administrative change with the change reason, and keeps its outcome for display. */
-import { useState } from 'react';
+/**
+ * Runs one administrative change with the change reason, and keeps its outcome for display.
+ * One change at a time: while one is being sent, `busy` disables its controls and another is not
+ * sent (a second click on "Create user" would otherwise be refused 409, its error hidden by the
+ * first one's success). `clear` forgets the last outcome, so an edited form no longer shows
+ * what became of the values it held before.
+ */
+import { useRef, useState } from 'react';
 import { useSession } from '../session/session-context.tsx';
 import { useChangeReason } from './change-reason.tsx';
 
-export function useAdminAction(onDone: () => void) {
+export interface AdminAction {
+  /** Sends the change; false when it was refused, not sent for want of a reason, or another is being sent. */
+  run(what: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown): Promise<boolean>;
+  readonly error: unknown;
+  readonly status: string | undefined;
+  readonly busy: boolean;
+  readonly ready: boolean;
+  /** Forgets the last outcome (its form was edited). */
+  clear(): void;
+}
+
+export function useAdminAction(onDone: () => void): AdminAction {
   const { api } = useSession();
   const change = useChangeReason();
   const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  // read at once, not at the next render: a double click's second click comes before it
+  const sending = useRef(false);
   const run = async (what: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown): Promise<boolean> => {
+    if (sending.current) return false;
     setError(undefined);
     setStatus(undefined);
     if (!change) {
       setError(new Error('Give a reason for change and a change reference first.'));
       return false;
     }
+    sending.current = true;
+    setBusy(true);
     try {
       await api.adminChange(method, path, body, change);
       setStatus(what);
@@ -23,7 +46,14 @@ export function useAdminAction(onDone: () => void) {
     } catch (caught) {
       setError(caught);
       return false;
+    } finally {
+      sending.current = false;
+      setBusy(false);
     }
   };
-  return { run, error, status, ready: change !== undefined };
+  const clear = () => {
+    setError(undefined);
+    setStatus(undefined);
+  };
+  return { run, error, status, busy, ready: change !== undefined, clear };
 }

@@ -1,11 +1,15 @@
-/** Users of the agency (all for a system administrator): create, roles, clearance, disable, reset password. */
-import { useState, type FormEvent } from 'react';
+/** Users of the agency (all for a system administrator): create, change desk, roles and clearance, disable, reset password. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CLASSIFICATIONS, ROLES, type Organisation, type UserRow } from './admin-types.ts';
+import { CLASSIFICATIONS, ROLES, type DeskRow, type Organisation, type UserRow } from './admin-types.ts';
 import { Checks, Outcome } from './outcome.tsx';
 import { useAdminAction } from './use-admin-action.ts';
+import { draftOf, offered, userChange, type UserDraft } from './user-change.ts';
+
+type Role = (typeof ROLES)[number];
+type Clearance = (typeof CLASSIFICATIONS)[number];
 
 export function UsersPanel({ org }: { readonly org: Organisation }) {
   const { api, user } = useSession();
@@ -16,14 +20,21 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   // what the server lets this administrator grant: the sysadmin role only from a system
   // administrator, a clearance up to their own
   const roles = sysadmin ? ROLES : ROLES.filter((r) => r !== 'sysadmin');
-  const own = CLASSIFICATIONS.indexOf(user.clearance as (typeof CLASSIFICATIONS)[number]);
+  const own = CLASSIFICATIONS.indexOf(user.clearance as Clearance);
   const clearances = sysadmin ? CLASSIFICATIONS : CLASSIFICATIONS.slice(0, own + 1);
-  const [draft, setDraft] = useState({ name: '', agency: agencies[0]?.id ?? user.agency, desk: '', roles: ['analyst'] as (typeof ROLES)[number][], clearance: 'RESTRICTED', password: '' });
+  const [draft, setDraft] = useState({ name: '', agency: agencies[0]?.id ?? user.agency, desk: '', roles: ['analyst'] as Role[], clearance: 'RESTRICTED', password: '' });
   const [password, setPassword] = useState('');
+  const [editing, setEditing] = useState<string>();
   const desks = org.desks.filter((d) => d.agency === draft.agency);
+  const edited = users.value?.users.find((u) => u.id === editing);
   const create = (e: FormEvent) => {
     e.preventDefault();
     void action.run(`User ${draft.name} created.`, 'POST', '/admin/users', { ...draft, desk: draft.desk || desks[0]?.id || '' });
+  };
+  const closeEditor = () => {
+    const id = editing;
+    setEditing(undefined);
+    if (id) document.getElementById(`edit-user-${id}`)?.focus();
   };
   return (
     <div className="admin-area">
@@ -34,14 +45,19 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
           <tr key={u.id}>
             <td>{u.name}</td><td>{u.agency}</td><td>{u.desk}</td><td>{u.roles.join(', ')}</td><td>{u.clearance}</td><td>{u.groups.join(', ')}</td><td>{u.disabled ? 'disabled' : 'active'}</td>
             <td>
-              <button type="button" onClick={() => void action.run(`${u.name} ${u.disabled ? 'enabled' : 'disabled'}.`, 'POST', `/admin/users/${encodeURIComponent(u.id)}/${u.disabled ? 'enable' : 'disable'}`, {})}>{u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}</button>{' '}
-              <button type="button" disabled={password.length === 0} onClick={() => void action.run(`Password of ${u.name} reset.`, 'POST', `/admin/users/${encodeURIComponent(u.id)}/password`, { password })}>Reset password of {u.name}</button>
+              <button type="button" id={`edit-user-${u.id}`} aria-expanded={editing === u.id} onClick={() => (editing === u.id ? closeEditor() : setEditing(u.id))}>Edit {u.name}</button>{' '}
+              <button type="button" disabled={action.busy} onClick={() => void action.run(`${u.name} ${u.disabled ? 'enabled' : 'disabled'}.`, 'POST', `/admin/users/${encodeURIComponent(u.id)}/${u.disabled ? 'enable' : 'disable'}`, {})}>{u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}</button>{' '}
+              <button type="button" disabled={password.length === 0 || action.busy} onClick={() => void action.run(`Password of ${u.name} reset.`, 'POST', `/admin/users/${encodeURIComponent(u.id)}/password`, { password })}>Reset password of {u.name}</button>
             </td>
           </tr>
         ))}</tbody>
       </table>
-      <label>New password for a reset <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" /></label>
-      <form className="admin-form" aria-label="New user" onSubmit={create}>
+      {edited ? (
+        <EditUser key={edited.id} user={edited} desks={org.desks.filter((d) => d.agency === edited.agency)}
+          roles={offered(ROLES, roles, edited.roles)} clearances={offered(CLASSIFICATIONS, clearances, [edited.clearance])} onSaved={users.reload} onClose={closeEditor} />
+      ) : null}
+      <label>New password for a reset <input type="password" value={password} onChange={(e) => { setPassword(e.target.value); action.clear(); }} autoComplete="new-password" /></label>
+      <form className="admin-form" aria-label="New user" aria-busy={action.busy} onSubmit={create} onInput={action.clear}>
         <h3>New user</h3>
         <label>User name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
         <label>Agency <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value, desk: '' })}>{agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
@@ -49,9 +65,44 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
         <Checks legend="Roles" options={roles} value={draft.roles} onChange={(roles) => setDraft({ ...draft, roles })} />
         <label>Clearance <select value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
         <label>Initial password <input type="password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} autoComplete="new-password" /></label>
-        <button type="submit" className="primary">Create user</button>
+        <button type="submit" className="primary" disabled={action.busy}>Create user</button>
       </form>
       <Outcome error={action.error} status={action.status} />
     </div>
+  );
+}
+
+/**
+ * A user's desk, roles and clearance, changed with the reason given at the top, as every change is.
+ * Its outcome is its own: the server's refusal (a role or clearance the administrator may not
+ * grant) is shown beside what was asked.
+ */
+function EditUser({ user, desks, roles, clearances, onSaved, onClose }: {
+  readonly user: UserRow; readonly desks: readonly DeskRow[]; readonly roles: readonly Role[]; readonly clearances: readonly Clearance[];
+  readonly onSaved: () => void; readonly onClose: () => void;
+}) {
+  const action = useAdminAction(onSaved);
+  const [draft, setDraft] = useState<UserDraft>(() => draftOf(user));
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  // compared with the user as last read: once saved and read again, nothing is left to send
+  const change = userChange(user, draft);
+  const changed = Object.keys(change).length > 0;
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(`Changes to ${user.name} saved.`, 'PATCH', `/admin/users/${encodeURIComponent(user.id)}`, change);
+  };
+  const deskOptions = desks.some((d) => d.id === user.desk) ? desks : [...desks, { id: user.desk, agency: user.agency, name: user.desk, contact: '' }];
+  return (
+    <form className="admin-form" aria-label={`Edit ${user.name}`} aria-busy={action.busy} onSubmit={save} onInput={action.clear}
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } }}>
+      <h3 ref={heading} tabIndex={-1}>Edit {user.name}</h3>
+      <label>Desk <select value={draft.desk} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{deskOptions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
+      <Checks legend="Roles" options={roles} value={draft.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r))} onChange={(next) => setDraft({ ...draft, roles: next })} />
+      <label>Clearance <select value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
+      <button type="submit" className="primary" disabled={action.busy || !changed}>Save changes to {user.name}</button>{' '}
+      <button type="button" onClick={onClose}>Close</button>
+      <Outcome error={action.error} status={action.status} />
+    </form>
   );
 }

@@ -49,21 +49,21 @@ export function WebhookPanel() {
     );
   }
   return (
-    <form className="admin-area" aria-label="Webhook" onSubmit={save}>
+    <form className="admin-area" aria-label="Webhook" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
       <p>Notifications are pushed to: <strong data-testid="webhook-url">{current.value.url ?? 'nowhere (no webhook)'}</strong></p>
       <div className="admin-form">
         <label>URL <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://…" /></label>
         <label>Shared secret (16 characters or more) <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} required minLength={16} autoComplete="new-password" /></label>
-        <button type="submit" className="primary">Save webhook</button>
-        {current.value.url ? <button type="button" onClick={() => void action.run('Webhook removed.', 'DELETE', '/admin/webhook', undefined)}>Remove webhook</button> : null}
+        <button type="submit" className="primary" disabled={action.busy}>Save webhook</button>
+        {current.value.url ? <button type="button" disabled={action.busy} onClick={() => void action.run('Webhook removed.', 'DELETE', '/admin/webhook', undefined)}>Remove webhook</button> : null}
       </div>
-      <Deliveries status={current.value} onRedeliver={() => void action.run('Undelivered notifications queued to be sent again.', 'POST', '/admin/webhook/redeliver', undefined)} />
+      <Deliveries status={current.value} busy={action.busy} onRedeliver={() => void action.run('Undelivered notifications queued to be sent again.', 'POST', '/admin/webhook/redeliver', undefined)} />
       <Outcome error={action.error} status={action.status} />
     </form>
   );
 }
 
-function Deliveries({ status, onRedeliver }: { readonly status: WebhookStatus; readonly onRedeliver: () => void }) {
+function Deliveries({ status, busy, onRedeliver }: { readonly status: WebhookStatus; readonly busy: boolean; readonly onRedeliver: () => void }) {
   return (
     <section aria-label="Deliveries">
       <p data-testid="webhook-pending">{status.pending === 0 ? 'No failed delivery is being tried again.' : `${status.pending} failed ${status.pending === 1 ? 'delivery is' : 'deliveries are'} being tried again.`}</p>
@@ -76,7 +76,7 @@ function Deliveries({ status, onRedeliver }: { readonly status: WebhookStatus; r
               <tr key={u.notification}><td>{u.notification}</td><td>{u.kind}</td><td>{when(u.firstAt)}</td><td>{when(u.lastAt)}</td><td>{u.attempts}</td><td>{u.failure}</td></tr>
             ))}</tbody>
           </table>
-          <button type="button" onClick={onRedeliver}>Send undelivered again</button>
+          <button type="button" disabled={busy} onClick={onRedeliver}>Send undelivered again</button>
         </>
       )}
     </section>
