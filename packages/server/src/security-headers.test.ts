@@ -46,6 +46,8 @@ describe('security headers', () => {
       expect(answer.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
       expect(String(answer.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
     }
+    // what the API answers is kept by no cache on the way; the web app's files may be
+    expect(answers.map((a) => a.headers['cache-control'] === 'no-store')).toEqual([true, true, true, false, false, false, false]);
   });
 
   it('give the web app a Content-Security-Policy of its own origin, and the API one that allows nothing', async () => {

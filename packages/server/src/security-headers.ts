@@ -14,6 +14,9 @@
  *   (the map's control icons are data: URIs in its stylesheet). The browser tests draw the graph
  *   and the map under it with nothing refused (web e2e/content-security.test.ts). The API's JSON
  *   is no page: its policy allows nothing at all.
+ * - `Cache-Control: no-store` on the API's answers (OWASP REST Security Cheat Sheet): they hold
+ *   records on people, which no browser cache or proxy on the way is to keep for the next user
+ *   of the machine; a route that says otherwise keeps its own (the notification stream's).
  * - `Strict-Transport-Security`, only on an answer to a request that came over HTTPS (RFC 6797
  *   §7.2: a browser ignores it over plain HTTP, and it must not pin a server that serves none).
  */
@@ -53,6 +56,7 @@ export function securityHeaders(app: FastifyInstance, { apiPrefix, webPolicy = W
       'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
       'content-security-policy': api ? apiPolicy : webPolicy,
+      ...(api && !reply.hasHeader('cache-control') ? { 'cache-control': 'no-store' } : {}),
       // request.protocol: the connection's, or X-Forwarded-Proto when the server trusts its proxy
       ...(request.protocol === 'https' ? { 'strict-transport-security': `max-age=${hstsMaxAgeSeconds}` } : {}),
     });
