@@ -132,6 +132,18 @@ describe('reports over HTTP', () => {
     expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
   });
 
+  it('refuses a country that is not an ISO 3166 one, naming country, on upload and extraction, and writes nothing', async () => {
+    const before = await world.mosaic.store.countRecords({ schema: 'Report' });
+    for (const country of ['zz', 'xx', 'QQ']) {
+      for (const answer of [await upload({ text: TEXT, country }), await app.inject({ method: 'POST', url: '/api/v1/extract', headers: auth('fedAnalyst'), payload: { text: TEXT, country } })]) {
+        expect(answer.statusCode, country).toBe(400);
+        expect(answer.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'country', reason: `${JSON.stringify(country)} is not an ISO 3166 country` }] } });
+      }
+    }
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
+    expect((await upload({ text: TEXT, country: 'BE' })).statusCode).toBe(201);
+  });
+
   it('answers a body that is not JSON or a missing purpose with 400, not 500', async () => {
     const { report, extraction } = (await upload({ text: TEXT })).json() as Upload;
     const severin = extraction.entities.find((e) => e.name === 'Severin Haldórsson')!;

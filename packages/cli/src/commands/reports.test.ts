@@ -67,6 +67,18 @@ describe('mosaic reports', () => {
     expect((await mosaic('search', 'Köln', ...AS)).out).toBe('');
   });
 
+  it('refuses a --country that is not an ISO 3166 country, naming --country, and adds nothing', async () => {
+    const file = join(world.dir, 'interview.txt');
+    for (const country of ['12', 'xx', 'zz', 'qq', 'atlantis']) {
+      await expect(mosaic('add', file, '--collection', 'countries', '--country', country, ...AS), country).rejects.toMatchObject({
+        code: 'MOSAIC_INVALID_INPUT', message: `reports add: --country ${JSON.stringify(country)} is not an ISO 3166 country (a code such as be, bel, or an English name)`,
+      });
+    }
+    expect((await mosaic('search', 'Kälberer', '--collection', 'countries', ...AS)).out).toBe('');
+    // a code or an English name, as ingest reads a country
+    for (const country of ['BE', 'bel', 'Belgium']) expect((await mosaic('add', file, '--collection', 'countries', '--country', country, ...AS)).code, country).toBe(0);
+  });
+
   it('refuses a review without a purpose, and another agency sees no report', async () => {
     expect((await mosaic('show', 'fedpol:nothing', '--as', 'fedAnalyst')).code).toBe(2);
     const added = JSON.parse((await mosaic('add', join(world.dir, 'interview.txt'), '--collection', 'c2', ...AS)).out) as { report: string };

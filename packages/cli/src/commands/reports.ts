@@ -17,7 +17,7 @@
  * Ungraded input defaults to F6 (reliability and credibility cannot be judged) and, unless
  * --releasability says otherwise, stays with the agency.
  */
-import { RecordId } from '@mosaic/model';
+import { AppError, RecordId, toCountryCode } from '@mosaic/model';
 import { confirmEntity, identifierIndexes, openMosaic, readReport, rejectEntity, searchReports, startProjections, uploadReport } from '@mosaic/service';
 import { basename, extname } from 'node:path';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
@@ -57,6 +57,11 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   if (adding && !mediaType) {
     io.err(`mosaic reports add: FILE must be one of ${Object.keys(MEDIA_TYPES).join(' ')}\n`);
     return 2;
+  }
+  // the model's ISO 3166 check, as ingest reads a country: a code or an English name
+  const country = adding && values.country !== undefined ? toCountryCode(values.country) : undefined;
+  if (values.country !== undefined && adding && country === undefined) {
+    throw new AppError('MOSAIC_INVALID_INPUT', `reports add: --country ${JSON.stringify(values.country)} is not an ISO 3166 country (a code such as be, bel, or an English name)`);
   }
   if (adding) await requireFiles('reports add', { FILE: arg });
   const mosaic = await openMosaic(await existingStore(`reports ${verb}`, configOf(values)));
@@ -114,7 +119,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     };
     const outcome = await uploadReport(mosaic, consultation, {
       content: await readInputBytes('reports add', 'FILE', arg), mediaType: mediaType as string, fileName: basename(arg), collection: values.collection as string, provenance,
-      ...(values.title ? { title: values.title } : {}), ...(values.country ? { country: values.country.toLowerCase() } : {}),
+      ...(values.title ? { title: values.title } : {}), ...(country === undefined ? {} : { country }),
     });
     if (!outcome.ok) {
       // the file is what the user gave for the content

@@ -6,7 +6,7 @@
  * Every read needs a purpose and a case reference (headers, or fields on upload and search).
  */
 import { ENTITY_SCHEMATA, extractOffThread, RELATION_TYPES } from '@mosaic/extract';
-import { RecordId, type FieldError } from '@mosaic/model';
+import { RecordId, toCountryCode, type FieldError } from '@mosaic/model';
 import { confirmEntity, IDENTIFIER_KINDS, identifierIndexes, latestReports, LINK_KINDS, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -21,7 +21,10 @@ const DocumentIn = {
   text: z.string().optional().describe('The report as plain text (instead of content)'),
   content: z.string().optional().describe(`The file, base64-encoded (at most ${MAX_REPORT_BYTES / 1024 / 1024} MB decoded)`),
   mediaType: z.string().max(200).optional().describe('text/plain, text/html, application/pdf or DOCX (application/vnd.openxmlformats-officedocument.wordprocessingml.document)'),
-  country: z.string().regex(/^[A-Za-z]{2}$/).optional().describe('ISO 3166 alpha-2 country the report comes from (breaks ties between places)'),
+  // the model's ISO 3166 list, as ingest checks a country: two letters alone let zz or xx through
+  country: z.string().regex(/^[A-Za-z]{2}$/).superRefine((code, context) => {
+    if (toCountryCode(code) === undefined) context.addIssue({ code: 'custom', message: `${JSON.stringify(code)} is not an ISO 3166 country` });
+  }).optional().describe('ISO 3166 alpha-2 country the report comes from (breaks ties between places)'),
 };
 
 const Mention = z.object({ start: z.number(), end: z.number(), text: z.string() });
