@@ -25,7 +25,7 @@ beforeAll(async () => {
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1`;
-  tokens = await signInTokens(app, ['intelAnalyst', 'intelAdmin']);
+  tokens = await signInTokens(app, ['intelAnalyst', 'intelAdmin', 'sysadmin']);
 });
 afterAll(async () => {
   for (const stream of streams) stream.abort();
@@ -76,7 +76,7 @@ describe('the notification stream', () => {
     const stream = await openStream(tokens['intelAnalyst']!);
     world.mosaic.notifier.publish(notice('before'));
     await until(() => stream.titles.includes('before'));
-    const disabled = await app.inject({ method: 'POST', url: '/api/v1/admin/users/intel.intelAnalyst/disable', headers: { authorization: `Bearer ${tokens['intelAdmin']}`, 'x-mosaic-purpose': 'leaver', 'x-mosaic-case': 'HR-7' } });
+    const disabled = await app.inject({ method: 'POST', url: '/api/v1/admin/users/intel.intelAnalyst/disable', headers: { authorization: `Bearer ${tokens['sysadmin']}`, 'x-mosaic-purpose': 'leaver', 'x-mosaic-case': 'HR-7' } });
     expect(disabled.statusCode, disabled.body).toBe(200);
     world.mosaic.notifier.publish(notice('after'));
     await until(stream.ended);
