@@ -9,7 +9,7 @@ import { reviewDateFor } from '@mosaic/policy';
 import { testProvenance } from '@mosaic/service/testing';
 import { openStore } from '@mosaic/store';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capturingStderr } from '../run-for-test.ts';
@@ -122,6 +122,16 @@ describe('mosaic ingest', () => {
     const { code, stderr } = await ingest(file, '--workers', 'two');
     expect(code).toBe(2);
     expect(stderr).toContain('--workers takes a whole number');
+  });
+
+  it('takes no more --workers than the machine has cores, and says so', async () => {
+    const cores = availableParallelism();
+    const { code, stderr } = await ingestInto('many-workers', file, '--workers', '64');
+    expect(code).toBe(3);
+    expect(stderr).toContain(`mosaic ingest: --workers 64 is more than this machine's ${cores} cores: ${cores} workers parse and validate`);
+    expect(summaryOf(stderr)).toMatchObject({ lines: 3, created: 2, rejected: 1 });
+    const within = await ingestInto('few-workers', file, '--workers', String(cores));
+    expect(within.stderr).not.toContain('is more than this machine');
   });
 
   it('resumes after the lines written only: a line rejected before is read and reported again', async () => {

@@ -6,12 +6,14 @@
  * record without a review date gets one as the API gives it (its agency's retention rules). A
  * second run of the same file with the same mapping and defaults resumes: it skips the lines
  * before the first one an earlier run did not write, and says how many (`resumed`);
- * `--no-resume` reads every line again. The options, the mapping and the defaults are checked
+ * `--no-resume` reads every line again. `--workers` above the machine's cores is taken as one per
+ * core, and said. The options, the mapping and the defaults are checked
  * before the store is opened, so a refused command creates no data folder.
  * Exit 0: every line written; 3: some lines were rejected (the rest are written); 1/2: failure.
  */
 import { AgencyId, formatFieldError, provenanceDefaultsErrors, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
 import { formatIngestError, formatIngestRepeat, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { readJsonFile, requireFiles } from '../input-files.ts';
@@ -40,6 +42,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error('mosaic ingest: a CSV file needs --mapping M.json (columns to properties, provenance defaults)');
     return 2;
   }
+  // More threads than cores only contend with the writing thread; 64 would each load the schemata.
+  const cores = availableParallelism();
+  const workers = values.workers === undefined ? undefined : Math.min(Number(values.workers), cores);
+  if (workers !== undefined && workers < Number(values.workers)) console.error(`mosaic ingest: --workers ${values.workers} is more than this machine's ${cores} cores: ${cores} workers parse and validate`);
   await requireFiles('ingest', { FILE: file });
   // Everything given is checked before the store is opened: a refused command leaves no data folder or store behind.
   const config = configOf(values);
@@ -66,7 +72,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       // against the organisation's agencies, once one is set up (before that, the form only)
       ...(agencies.length > 0 ? { agencies } : {}),
       ...(values.batch ? { batchSize: Number(values.batch) } : {}),
-      ...(values.workers === undefined ? {} : { workers: Number(values.workers) }),
+      ...(workers === undefined ? {} : { workers }),
       resume: values['no-resume'] !== true,
       onProgress: (p) => bar.update(p.bytes, p.totalBytes, `${p.written} written, ${p.rejected} rejected`),
       onError: (error) => {
