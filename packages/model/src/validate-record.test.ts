@@ -78,6 +78,13 @@ describe('validateRecord', () => {
       '--defaults.marking.NeedToKnow: is not a field of a marking: did you mean needToKnow?',
     ]);
     expect(provenanceDefaultsErrors(provenance, '--defaults')).toEqual([]);
+    // and to the values a provenance takes, for the fields given only
+    expect(provenanceDefaultsErrors({ reliability: 'Q', credibility: 9, marking: { tlp: 'x' } }, '--defaults').map((e) => formatFieldError(e))).toEqual([
+      '--defaults.reliability: is not one of A, B, C, D, E, F',
+      '--defaults.credibility: is not one of 1, 2, 3, 4, 5, 6',
+      '--defaults.marking.tlp: is not one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED',
+    ]);
+    expect(provenanceDefaultsErrors({ reliability: 'b', category: null }, '--defaults')).toEqual([]);
     expect(provenanceDefaultsErrors(['rms'], '--defaults')).toEqual([{ field: '--defaults', reason: 'must be an object' }]);
   });
 

@@ -71,6 +71,17 @@ export function provenanceDefaultsErrors(raw: unknown, at: string): FieldError[]
   const marking = raw['marking'];
   if (marking !== undefined && !isObject(marking)) errors.push({ field: `${at}.marking`, reason: 'must be an object' });
   else if (marking !== undefined) errors.push(...unknownFields(marking, MARKING_FIELDS, `${at}.marking.`, 'a marking'));
+  // The values given, held to what a record's provenance takes: a bad one would otherwise be
+  // found on every line it fills, the same errors repeated for the whole file.
+  // (a field left null or undefined gives no value: the lines' own are needed)
+  const valued = (o: Record<string, unknown>, fields: readonly string[]): string[] => Object.keys(o).filter((f) => fields.includes(f) && o[f] !== undefined && o[f] !== null);
+  const given = new Set([
+    ...valued(raw, PROVENANCE_FIELDS.filter((f) => f !== 'marking' && f !== 'sourceRecordId')).map((f) => `provenance.${f}`),
+    ...(isObject(marking) ? valued(marking, MARKING_FIELDS).map((f) => `provenance.marking.${f}`) : []),
+  ]);
+  const checked: FieldError[] = [];
+  provenanceOf(raw, 'defaults', {}, checked);
+  for (const error of checked) if (given.has(error.field)) errors.push({ ...error, field: `${at}${error.field.slice('provenance'.length)}` });
   return errors;
 }
 

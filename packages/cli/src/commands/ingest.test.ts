@@ -185,7 +185,7 @@ describe('mosaic ingest', () => {
     writeFileSync(defaults, JSON.stringify({ source: 'rms', marking: { need_to_know: ['jit-1'] } }));
     const refused = await ingestInto('typo', file, '--defaults', defaults);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('mosaic ingest: --defaults.marking.need_to_know: is not a field of a marking: did you mean needToKnow?');
+    expect(refused.stderr).toContain(`mosaic ingest: --defaults ${defaults}: marking.need_to_know: is not a field of a marking: did you mean needToKnow?`);
     const csv = join(dir, 'typo.csv');
     writeFileSync(csv, 'ref,full_name\nc1,Wout Claessens\n');
     for (const [mapping, said] of [
@@ -199,6 +199,22 @@ describe('mosaic ingest', () => {
       await expect(ingestInto('typo', csv, '--mapping', path)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringContaining(said) });
     }
     expect(existsSync(join(dir, 'typo'))).toBe(false);
+  });
+
+  it('refuses defaults whose values provenance does not take, naming the file and each field, before opening the store', async () => {
+    const defaults = join(dir, 'defaults-values.json');
+    writeFileSync(defaults, JSON.stringify({ reliability: 'Q', credibility: 9, marking: { tlp: 'x' } }));
+    const refused = await ingestInto('bad-values', file, '--defaults', defaults);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      `mosaic ingest: --defaults ${defaults}: reliability: is not one of A, B, C, D, E, F`,
+      `mosaic ingest: --defaults ${defaults}: credibility: is not one of 1, 2, 3, 4, 5, 6`,
+      `mosaic ingest: --defaults ${defaults}: marking.tlp: is not one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED`,
+    ]);
+    expect(existsSync(join(dir, 'bad-values'))).toBe(false);
+    // good values, the fields the lines lack left to them
+    writeFileSync(defaults, JSON.stringify({ reliability: 'b', credibility: '2', marking: { tlp: 'amber' } }));
+    expect((await ingestInto('good-values', file, '--defaults', defaults)).code).toBe(3);
   });
 
   it('gives a record without a review date the one its category\'s retention rule gives, as the API does', async () => {

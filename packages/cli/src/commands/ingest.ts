@@ -11,7 +11,7 @@
  * before the store is opened, so a refused command creates no data folder.
  * Exit 0: every line written; 3: some lines were rejected (the rest are written); 1/2: failure.
  */
-import { AgencyId, formatFieldError, provenanceDefaultsErrors, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
+import { AgencyId, provenanceDefaultsErrors, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
 import { formatIngestError, formatIngestRepeat, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
@@ -51,9 +51,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   const config = configOf(values);
   const mapping = values.mapping ? parseCsvMapping(await readJsonFile('ingest', '--mapping', values.mapping), schemata()) : undefined;
   const defaults = values.defaults ? await readJsonFile('ingest', '--defaults', values.defaults) : undefined;
-  const wrong = defaults === undefined ? [] : provenanceDefaultsErrors(defaults, '--defaults');
+  const wrong = defaults === undefined ? [] : provenanceDefaultsErrors(defaults, '');
   if (wrong.length > 0) {
-    for (const error of wrong) console.error(`mosaic ingest: ${formatFieldError(error)}`);
+    // each field as the file names it (marking.tlp), after the option and the file; never the value
+    for (const error of wrong) {
+      const field = error.field.replace(/^\./, '');
+      console.error(`mosaic ingest: --defaults ${values.defaults}: ${field === '' ? '' : `${field}: `}${error.reasonWithoutValue ?? error.reason}`);
+    }
     return 2;
   }
   const mosaic = await openMosaic(config, { backgroundCheckpoints: true });
