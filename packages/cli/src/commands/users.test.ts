@@ -4,6 +4,8 @@
  * the reason and change reference the operator gave (required).
  */
 import type { AuditEntry } from '@mosaic/audit';
+import { CLASSIFICATION } from '@mosaic/model';
+import { ROLES } from '@mosaic/policy';
 import { openTestMosaic } from '@mosaic/service/testing';
 import { createStoreAuditStorage, openStore } from '@mosaic/store';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -75,6 +77,25 @@ describe('mosaic users add', () => {
       await store.close();
     }
     expect(await lastEntry()).toEqual(before);
+  });
+
+  it('names the option that is wrong or missing, adding none', async () => {
+    const options: Record<string, string[]> = { '--agency': ['zone-north'], '--desk': ['zone-north-desk'], '--role': ['analyst'], '--password-file': [passwordFile] };
+    const given = (change: Record<string, string[] | undefined>): string[] =>
+      Object.entries({ ...options, ...change }).flatMap(([option, values]) => (values ?? []).flatMap((value) => [option, value]));
+    const addWith = (change: Record<string, string[] | undefined>) => run(['add', 'analyst4', ...given(change), '--data', dir, ...WHY]);
+    await expect(addWith({ '--role': ['analyst', 'wizard'] })).rejects.toThrow(`users add: --role "wizard" is not a role (${ROLES.join(', ')})`);
+    await expect(addWith({ '--clearance': ['cosmic'] })).rejects.toThrow(`users add: --clearance "cosmic" is not one of ${CLASSIFICATION.join(', ')}`);
+    await expect(addWith({ '--agency': undefined })).rejects.toThrow('users add: --agency A is required');
+    await expect(addWith({ '--desk': undefined, '--role': undefined })).rejects.toThrow('users add: --desk D and --role R are required');
+    await expect(addWith({ '--password-file': undefined })).rejects.toThrow('users add: --password-file F is required');
+    expect((await addWith({ '--clearance': ['confidential'] }))).toBe(0);
+    const store = await openStore({ dataDir: dir });
+    try {
+      expect((await store.findUserByName('analyst4'))?.clearance).toBe('CONFIDENTIAL');
+    } finally {
+      await store.close();
+    }
   });
 
   it('names --password-file when it cannot be read', async () => {

@@ -10,7 +10,7 @@
  * start` loads, or through the admin API), so adding the first account never needed a store to be
  * made, and a mistyped --data made one that could hold no account.
  */
-import { CLASSIFICATION, type Classification } from '@mosaic/model';
+import { AppError, CLASSIFICATION, type Classification } from '@mosaic/model';
 import { ROLES } from '@mosaic/policy';
 import { createUser, openMosaic, storeLocation } from '@mosaic/service';
 import { openStore } from '@mosaic/store';
@@ -35,20 +35,26 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
   }
   const name = positionals[1];
-  const roles = values.role ?? [];
-  const clearance = (values.clearance ?? 'RESTRICTED').toUpperCase() as Classification;
-  const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (positionals[0] !== 'add' || positionals.length !== 2 || !name || !values.agency || !values.desk || roles.length === 0 || !values['password-file'] || bad.length > 0 || !CLASSIFICATION.includes(clearance)) {
-    console.error(`usage: mosaic users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F --purpose P --case C\n  roles: ${ROLES.join(', ')}\n  clearance: ${CLASSIFICATION.join(', ')}`);
+  if (positionals[0] !== 'add' || positionals.length !== 2 || !name) {
+    console.error(`usage: mosaic users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] [--group G…] --password-file F --purpose P --case C\n  roles: ${ROLES.join(', ')}\n  clearance: ${CLASSIFICATION.join(', ')}`);
     return 2;
   }
-  const password = (await readInputFile('users add', '--password-file', values['password-file'])).trim();
+  const { agency, desk, 'password-file': passwordFile, role: roles = [] } = values;
+  if (!agency || !desk || roles.length === 0 || !passwordFile) {
+    const missing = ([['--agency A', agency], ['--desk D', desk], ['--role R', roles[0]], ['--password-file F', passwordFile]] as const).filter(([, given]) => !given).map(([option]) => option);
+    throw new AppError('MOSAIC_INVALID_INPUT', `users add: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} required`);
+  }
+  const bad = roles.find((r) => !(ROLES as readonly string[]).includes(r));
+  if (bad !== undefined) throw new AppError('MOSAIC_INVALID_INPUT', `users add: --role ${JSON.stringify(bad)} is not a role (${ROLES.join(', ')})`);
+  const clearance = (values.clearance ?? 'RESTRICTED').toUpperCase() as Classification;
+  if (!CLASSIFICATION.includes(clearance)) throw new AppError('MOSAIC_INVALID_INPUT', `users add: --clearance ${JSON.stringify(values.clearance)} is not one of ${CLASSIFICATION.join(', ')}`);
+  const password = (await readInputFile('users add', '--password-file', passwordFile)).trim();
   const given = requirePurposeOptions('users add', values);
   const mosaic = await openMosaic(await existingStore('users add', config));
   try {
     const request = { user: OPERATOR, ...given };
-    await createUser(mosaic, request, { name, agency: values.agency, desk: values.desk, roles, clearance, groups: values.group ?? [], password });
-    console.log(JSON.stringify({ added: name, agency: values.agency, roles }));
+    await createUser(mosaic, request, { name, agency, desk, roles, clearance, groups: values.group ?? [], password });
+    console.log(JSON.stringify({ added: name, agency, roles }));
     return 0;
   } finally {
     await mosaic.close();
