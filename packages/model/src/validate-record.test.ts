@@ -161,6 +161,9 @@ describe('validateRecord', () => {
       reviewDateFor: (category) => (category === 'suspect' ? '2030-06-30' : '2027-01-01'),
     });
     expect(result.ok && result.record.provenance.reviewDate).toBe('2030-06-30');
+    // a category that is none is said once: the review date its rule would give is not said missing
+    const uncategorised = validateRecord(registry, { id: 'r5', schema: 'Person', properties: { name: ['A B'] }, provenance: { ...rest, category: 'villain' } }, { reviewDateFor: () => '2030-06-30' });
+    expect(!uncategorised.ok && uncategorised.errors.map((e) => e.field)).toEqual(['provenance.category']);
   });
 
   it('scopes relationship endpoints to the contributing agency and requires both', () => {

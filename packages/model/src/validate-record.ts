@@ -205,7 +205,9 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   let reviewDate = pick('reviewDate');
   if (reviewDate === undefined && category !== undefined && typeof agencyRaw === 'string' && options.reviewDateFor) reviewDate = options.reviewDateFor(category, AgencyId(agencyRaw));
   const parsedReview = typeof reviewDate === 'string' ? parsePartialDate(reviewDate) : undefined;
-  if (parsedReview?.day === undefined) {
+  // Without a category there is no rule to date the review by: the category's own error says why.
+  const undatable = reviewDate === undefined && options.reviewDateFor !== undefined && category === undefined;
+  if (parsedReview?.day === undefined && !undatable) {
     errors.push(reviewDate === undefined ? { field: at('reviewDate'), reason: 'is required' } : valueError(at('reviewDate'), reviewDate, (typeof reviewDate === 'string' ? dateProblem(reviewDate) : undefined) ?? 'is not a full date (YYYY-MM-DD)'));
   }
 

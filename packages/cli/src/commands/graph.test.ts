@@ -68,7 +68,8 @@ describe('mosaic graph', () => {
   });
 
   it('refuses without a purpose and logs every answer with its case', async () => {
-    await expect(mosaic('expand', 'fedpol:c1', '--as', 'zoneOfficer')).rejects.toThrow(/purpose/);
+    await expect(mosaic('expand', 'fedpol:c1', '--as', 'zoneOfficer')).rejects.toMatchObject({ code: 'MOSAIC_PURPOSE_REQUIRED', message: expect.stringContaining('graph expand: --purpose P and --case C are required') });
+    await expect(mosaic('path', 'fedpol:c1', 'fedpol:c2', '--as', 'zoneOfficer', '--purpose', 'network analysis')).rejects.toThrow('graph path: --purpose P and --case C are required');
     const usage = await mosaic('expand', ...AS.slice(2));
     expect(usage.code).toBe(2);
     const check = await openMosaic(parseConfig({ dataDir: world.dir }, world.dir));

@@ -14,7 +14,7 @@ import {
 } from '@mosaic/service';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
-import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
 import { existingStore } from '../existing-store.ts';
 
 const SUBCOMMANDS = ['expand', 'path', 'connectors', 'communities', 'centrality', 'timeline', 'places', 'export'] as const;
@@ -48,6 +48,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     io.err(`${USAGE}\n`);
     return 2;
   }
+  const { purpose, caseRef } = requirePurposeOptions(`graph ${sub}`, values);
   const level = values.level ?? 'entity';
   if (!(GRAPH_LEVELS as readonly string[]).includes(level)) throw invalid('--level must be entity or record');
   const types = (values.type ?? []).map((t) => {
@@ -67,7 +68,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   const mosaic = await openMosaic(await existingStore(`graph ${sub}`, configOf(values)));
   try {
     const user = await actingUser(mosaic, values.as, 'graph');
-    const consultation: Consultation = { user, ...(values.purpose ? { purpose: values.purpose } : {}), ...(values.case ? { caseRef: values.case } : {}) };
+    const consultation: Consultation = { user, purpose, caseRef };
     const projections = await startProjections(mosaic, { follow: false });
     try {
       const answer = await answer_(sub as Subcommand);

@@ -79,8 +79,29 @@ describe('mosaic reports', () => {
     for (const country of ['BE', 'bel', 'Belgium']) expect((await mosaic('add', file, '--collection', 'countries', '--country', country, ...AS)).code, country).toBe(0);
   });
 
+  it('names the option behind a refusal: a classification above the user\'s clearance, a category that is none, a limit that is none', async () => {
+    const file = join(world.dir, 'interview.txt');
+    await expect(mosaic('add', file, '--collection', 'secrets', '--classification', 'top_secret', ...AS)).rejects.toMatchObject({
+      code: 'MOSAIC_FORBIDDEN', message: 'reports add: --classification "top_secret" is above the clearance of fedAnalyst (SECRET): nothing was added',
+    });
+    const category = await mosaic('add', file, '--collection', 'categories', '--category', 'villain', '--tlp', 'purple', ...AS);
+    expect(category.code).toBe(2);
+    // each refused option by its name, and no review date said missing for want of a category
+    expect(category.err.trim().split('\n')).toEqual([
+      'mosaic reports add: --category: "villain" is not one of suspect, convicted, victim, witness, contact, other',
+      'mosaic reports add: --tlp: "purple" is not one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED',
+    ]);
+    for (const limit of ['1.5', '0', '-5', '101', 'ten']) {
+      await expect(mosaic('search', 'Kälberer', `--limit=${limit}`, ...AS), limit).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: 'reports search: --limit takes a whole number from 1 to 100' });
+    }
+    expect((await mosaic('search', 'Kälberer', '--limit', '100', ...AS)).code).toBe(0);
+    expect((await mosaic('search', 'secrets categories', ...AS)).out).toBe('');
+  });
+
   it('refuses a review without a purpose, and another agency sees no report', async () => {
-    expect((await mosaic('show', 'fedpol:nothing', '--as', 'fedAnalyst')).code).toBe(2);
+    for (const argv of [['show', 'fedpol:nothing'], ['search', 'Kälberer'], ['reject', 'fedpol:nothing', 'e1'], ['show', 'fedpol:nothing', '--purpose', 'review']]) {
+      await expect(mosaic(...argv, '--as', 'fedAnalyst'), argv.join(' ')).rejects.toMatchObject({ code: 'MOSAIC_PURPOSE_REQUIRED', message: expect.stringContaining(`reports ${argv[0]}: --purpose P and --case C are required`) });
+    }
     const added = JSON.parse((await mosaic('add', join(world.dir, 'interview.txt'), '--collection', 'c2', ...AS)).out) as { report: string };
     // As for a report that does not exist (the command's caller prints the message and exits non-zero).
     await expect(mosaic('show', added.report, '--as', 'intelAnalyst', '--purpose', 'p', '--case', 'c')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });

@@ -17,12 +17,12 @@
  * Ungraded input defaults to F6 (reliability and credibility cannot be judged) and, unless
  * --releasability says otherwise, stays with the agency.
  */
-import { AppError, RecordId, toCountryCode } from '@mosaic/model';
+import { AppError, isAppError, RecordId, toCountryCode } from '@mosaic/model';
 import { confirmEntity, identifierIndexes, openMosaic, readReport, rejectEntity, searchReports, startProjections, uploadReport } from '@mosaic/service';
 import { basename, extname } from 'node:path';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
-import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
 import { existingStore } from '../existing-store.ts';
 import { readInputBytes, requireFiles } from '../input-files.ts';
 import { MEDIA_TYPES } from './extract.ts';
@@ -36,6 +36,13 @@ const USAGE = [
   '       mosaic reports reject REPORT ENTITY --purpose P --case C --as USER',
 ].join('\n');
 
+/** The option that gave each field of the upload. */
+const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
+  collection: '--collection', title: '--title', country: '--country', 'provenance.source': '--source', 'provenance.reliability': '--reliability',
+  'provenance.credibility': '--credibility', 'provenance.marking.tlp': '--tlp', 'provenance.marking.classification': '--classification',
+  'provenance.marking.releasability': '--releasability', 'provenance.handling': '--handling', 'provenance.category': '--category', 'provenance.legalBasis': '--legal-basis',
+};
+
 export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
   const { values, positionals } = parse('reports', argv, {
     ...STORE_OPTIONS, ...ACTING_OPTIONS, collection: { type: 'string' }, source: { type: 'string' }, reliability: { type: 'string' },
@@ -44,15 +51,18 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     purpose: { type: 'string' }, case: { type: 'string' }, limit: { type: 'string' }, link: { type: 'string' }, name: { type: 'string' },
   });
   const [verb, arg, ...extra] = positionals;
-  const withPurpose = values.purpose !== undefined && values.case !== undefined;
   const adding = verb === 'add' && arg !== undefined && values.collection !== undefined && extra.length === 0;
-  const searching = verb === 'search' && arg !== undefined && withPurpose && extra.length === 0;
-  const showing = verb === 'show' && arg !== undefined && withPurpose && extra.length === 0;
-  const deciding = (verb === 'confirm' || verb === 'reject') && arg !== undefined && extra.length === 1 && withPurpose;
+  const searching = verb === 'search' && arg !== undefined && extra.length === 0;
+  const showing = verb === 'show' && arg !== undefined && extra.length === 0;
+  const deciding = (verb === 'confirm' || verb === 'reject') && arg !== undefined && extra.length === 1;
   if ((!adding && !searching && !showing && !deciding) || !values.as) {
     io.err(`${USAGE}\n`);
     return 2;
   }
+  // an upload without them is audited as the review of its collection (upload-report.ts)
+  const given = adding ? undefined : requirePurposeOptions(`reports ${verb}`, values);
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!/^\d+$/.test(values.limit ?? '') || limit < 1 || limit > 100)) throw new AppError('MOSAIC_INVALID_INPUT', 'reports search: --limit takes a whole number from 1 to 100');
   const mediaType = adding ? MEDIA_TYPES[extname(arg).toLowerCase()] : undefined;
   if (adding && !mediaType) {
     io.err(`mosaic reports add: FILE must be one of ${Object.keys(MEDIA_TYPES).join(' ')}\n`);
@@ -67,7 +77,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   const mosaic = await openMosaic(await existingStore(`reports ${verb}`, configOf(values)));
   try {
     const user = await actingUser(mosaic, values.as, 'reports');
-    const consultation = { user, ...(values.purpose ? { purpose: values.purpose } : {}), ...(values.case ? { caseRef: values.case } : {}) };
+    const consultation = { user, ...(given ?? { ...(values.purpose ? { purpose: values.purpose } : {}), ...(values.case ? { caseRef: values.case } : {}) }) };
     const started = performance.now();
     if (showing || deciding) {
       const projections = await startProjections(mosaic, { follow: false });
@@ -99,7 +109,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
       }
     }
     if (searching) {
-      const found = await searchReports(mosaic, consultation, { q: arg, ...(values.collection ? { collection: values.collection } : {}), ...(values.limit ? { limit: Number(values.limit) } : {}) });
+      const found = await searchReports(mosaic, consultation, { q: arg, ...(values.collection ? { collection: values.collection } : {}), ...(limit === undefined ? {} : { limit }) });
       for (const hit of found.results) {
         const { id, properties, provenance } = hit.report;
         io.out(`${JSON.stringify({ id, title: properties['title']?.[0], collection: properties['collection']?.[0], agency: provenance.agency, snippet: hit.snippet })}\n`);
@@ -120,10 +130,16 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     const outcome = await uploadReport(mosaic, consultation, {
       content: await readInputBytes('reports add', 'FILE', arg), mediaType: mediaType as string, fileName: basename(arg), collection: values.collection as string, provenance,
       ...(values.title ? { title: values.title } : {}), ...(country === undefined ? {} : { country }),
+    }).catch((error: unknown) => {
+      // the policy refuses the marking given: said of the option that gave it
+      if (isAppError(error) && error.message === 'write refused: clearance' && values.classification !== undefined) {
+        throw new AppError('MOSAIC_FORBIDDEN', `reports add: --classification ${JSON.stringify(values.classification)} is above the clearance of ${user.name} (${user.clearance}): nothing was added`);
+      }
+      throw error;
     });
     if (!outcome.ok) {
       // the file is what the user gave for the content
-      for (const error of outcome.errors) io.err(`mosaic reports add: ${error.field === 'content' ? `FILE ${arg}` : error.field}: ${error.reason}\n`);
+      for (const error of outcome.errors) io.err(`mosaic reports add: ${error.field === 'content' ? `FILE ${arg}` : OPTION_OF_FIELD[error.field] ?? error.field}: ${error.reason}\n`);
       return 2;
     }
     io.out(`${JSON.stringify({ report: outcome.report.id, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers })}\n`);
