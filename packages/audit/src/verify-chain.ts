@@ -133,6 +133,10 @@ export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, op
   // A witness at or before where verification starts was reached: pruned behind the cut, or the start itself.
   let witnessed = witness === undefined || witness.seq < start.seq || (witness.seq === start.seq && witness.hash === start.hash);
   const witnessMismatch = (seq: number): VerifyResult => broken(seq, 'witness_mismatch', `entry ${witness!.seq} is not the one witnessed (its hash differs): the log was rewritten after entry ${seq - 1}`);
+  // The witness is where verification starts, which nothing read vouches for: the cut (or anchor) was made over another entry.
+  const witnessAtStart = (): VerifyResult => broken(start.seq + 1, 'witness_mismatch', fromCut
+    ? `the log was pruned through entry ${start.seq}, and its signed cut is over another entry ${start.seq} than the one witnessed (its hash differs): the log was rewritten up to entry ${start.seq} before it was pruned, or the witness is not of this log`
+    : `entry ${start.seq}, where verification starts, is not the one witnessed (its hash differs)`);
 
   return {
     start,
@@ -178,7 +182,7 @@ export function chainVerifier(checkpoints: readonly Checkpoint[], keys: Keys, op
       // A prune writes its own entry after the cut, in the same transaction: a cut is never the end.
       if (fromCut && count === 0) return broken(start.seq + 1, 'truncated', `the log was pruned through entry ${start.seq}, and no entry follows the cut`);
       if (!witnessed) {
-        return witness!.seq === start.seq ? witnessMismatch(start.seq + 1)
+        return witness!.seq === start.seq ? witnessAtStart()
           : broken(expected, 'truncated', `the log ends at entry ${expected - 1}, but the witness given says it reached entry ${witness!.seq}: entries ${expected} to ${witness!.seq} are missing`);
       }
       if (options.requireSealedTail === true && lastGood !== expected - 1) return broken(lastGood + 1, 'unsealed_tail', `entries after ${lastGood} are not covered by a checkpoint`);

@@ -45,7 +45,8 @@ export async function putAuditRetention(mosaic: Mosaic, request: AdminRequest, i
 
 function checkAuditRetention({ years = 0, months = 0, days = 0, endOfYear = false }: AuditRetentionInput): Required<AuditRetention> {
   for (const [unit, n] of [['years', years], ['months', months], ['days', days]] as const) {
-    if (!Number.isSafeInteger(n) || n < 0 || n > 100 * 366) throw invalid(`retention.${unit}`, 'must be a whole number from 0');
+    if (!Number.isSafeInteger(n) || n < 0) throw invalid(`retention.${unit}`, 'must be a whole number from 0');
+    if (n > 100 * 366) throw invalid('retention', 'longer than 100 years');
   }
   if (typeof endOfYear !== 'boolean') throw invalid('retention.endOfYear', 'must be true or false');
   if (years + months + days === 0) throw invalid('retention', 'a period of zero would delete the log as it is written (to keep the whole log, set no period)');

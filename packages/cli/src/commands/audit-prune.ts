@@ -6,7 +6,7 @@
  * not one or is to come, a date past the period's cut when one is set, or no date and no period,
  * is refused before anything is deleted.
  */
-import { AppError } from '@mosaic/model';
+import { AppError, isAppError } from '@mosaic/model';
 import { auditRetentionOf, openMosaic, pruneAuditLog, readPruneBefore, type AuditPruneSummary } from '@mosaic/service';
 import { configOf, requirePurposeOptions } from '../args.ts';
 import type { CommandIo } from '../command-io.ts';
@@ -34,6 +34,10 @@ export async function prune(values: AuditValues, io: CommandIo): Promise<number>
       summary = await pruneAuditLog(mosaic, {
         ...(before === undefined ? {} : { before }), actor: { user: OPERATOR.id, agency: OPERATOR.agency }, ...given,
         onProgress: (done, total, stage) => bar.update(done, total, stage === 'verify' ? 'entries verified' : 'entries deleted'),
+      }).catch((error: unknown) => {
+        // the service names its field; the command line's name for it is the option
+        if (!isAppError(error) || error.details?.['field'] !== 'before') throw error;
+        throw new AppError('MOSAIC_INVALID_INPUT', `audit prune: ${before === undefined ? '' : `--before ${JSON.stringify(before)}: `}${String(error.details['reason'])}`);
       });
     } finally {
       bar.stop();

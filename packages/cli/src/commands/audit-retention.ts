@@ -5,7 +5,7 @@
  * checks and the same audit entry, with the reason (--purpose) and change reference (--case)
  * given, required for a change; showing the period logs nothing and takes neither.
  */
-import { AppError } from '@mosaic/model';
+import { AppError, isAppError } from '@mosaic/model';
 import { auditRetentionOf, openMosaic, putAuditRetention } from '@mosaic/service';
 import { configOf, requirePurposeOptions } from '../args.ts';
 import type { CommandIo } from '../command-io.ts';
@@ -23,12 +23,19 @@ export async function retention(values: AuditValues, io: CommandIo): Promise<num
   try {
     const retention = given === undefined ? await auditRetentionOf(mosaic)
       : values['keep-all'] === true ? await putAuditRetention(mosaic, { user: OPERATOR, ...given }, null)
-        : await putAuditRetention(mosaic, { user: OPERATOR, ...given }, { ...period, endOfYear: values['end-of-year'] === true });
+        : await putAuditRetention(mosaic, { user: OPERATOR, ...given }, { ...period, endOfYear: values['end-of-year'] === true }).catch((error: unknown) => {
+          throw isAppError(error) && error.details?.['field'] === 'retention' ? refusedPeriod(String(error.details['reason'])) : error;
+        });
     io.out(`${JSON.stringify({ retention })}\n`);
     return 0;
   } finally {
     await mosaic.close();
   }
+}
+
+/** The service's refusal of the period as a whole, said of the options that give it. */
+function refusedPeriod(reason: string): AppError {
+  return new AppError('MOSAIC_INVALID_INPUT', `audit retention: --years, --months and --days: ${reason === 'longer than 100 years' ? 'the period is longer than 100 years, the longest it may be' : reason}`);
 }
 
 function whole(option: string, text: string | undefined): number | undefined {

@@ -235,4 +235,28 @@ describe('mosaic audit verify with a witness', () => {
     expect(caught.err).toContain(`the chain is broken at entry ${kept + 1}`);
     await expect(audit(dir, 'verify', '--expect', '12')).rejects.toThrow('audit verify --expect: "12" is not SEQ:HASH');
   });
+
+  it('says of a witness at the cut of a pruned log whose hash differs that the log before the cut was rewritten, not after it', async () => {
+    const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
+    expect((await audit(dir, 'prune', '--before', '2021-01-01', ...WHY)).code).toBe(0);
+    const wrong = await audit(dir, 'verify', '--expect', `6:${'b'.repeat(64)}`);
+    expect(wrong.code).toBe(1);
+    expect(json(wrong.out)).toEqual({
+      ok: false, firstBroken: 7, reason: 'witness_mismatch',
+      message: 'the log was pruned through entry 6, and its signed cut is over another entry 6 than the one witnessed (its hash differs): the log was rewritten up to entry 6 before it was pruned, or the witness is not of this log',
+    });
+  });
+});
+
+describe('the options of a refused change to the log', () => {
+  it('names --before and the retention period\'s limit', async () => {
+    const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
+    expect((await audit(dir, 'retention', '--years', '1', '--end-of-year', ...WHY)).code).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    await expect(audit(dir, 'prune', '--before', today, ...WHY)).rejects.toThrow(new RegExp(`^audit prune: --before "${today}": ${today}T00:00:00.000Z is after .*, the retention period's cut: the entries made since are kept; nothing is pruned$`));
+    for (const years of ['101', '99999999']) {
+      await expect(audit(dir, 'retention', '--years', years, ...WHY), years).rejects.toThrow('audit retention: --years, --months and --days: the period is longer than 100 years, the longest it may be');
+    }
+    await expect(audit(dir, 'retention', '--days', '0', ...WHY)).rejects.toThrow('audit retention: --years, --months and --days: a period of zero would delete the log');
+  });
 });
