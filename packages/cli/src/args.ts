@@ -25,6 +25,18 @@ export function configOf(values: { data?: string | boolean | undefined; 'databas
   return parseConfig(configFromEnvironment({ dataDir: str(values.data), databaseUrl: str(values['database-url']), port: str(values.port), host: str(values.host) }), process.cwd());
 }
 
+/**
+ * Refuses the options given that `command` (a subcommand, parsed with the options of all its
+ * siblings) does not take: one meant for another would otherwise be accepted and ignored in
+ * silence (graph expand --format xml). The store's options are every command's.
+ */
+export function takesOnly(command: string, values: Readonly<Record<string, unknown>>, options: readonly string[]): void {
+  const other = Object.keys(values).filter((option) => !options.includes(option) && !(option in STORE_OPTIONS));
+  if (other.length > 0) {
+    throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${other.map((o) => `--${o}`).join(', ')} ${other.length === 1 ? 'is not an option' : 'are not options'} of ${command} (it takes ${options.map((o) => `--${o}`).join(', ')})`);
+  }
+}
+
 export const PURPOSE_OPTIONS = {
   purpose: { type: 'string' },
   case: { type: 'string' },

@@ -74,9 +74,11 @@ describe('mosaic', () => {
     expect(existsSync(nowhere)).toBe(false);
   });
 
-  it('answers COMMAND --help with the command\'s usage', async () => {
+  it('answers COMMAND --help with the command\'s usage, naming its options', async () => {
     const { code, stdout } = await mosaic('serve', '--help');
     expect(code).toBe(0);
     expect(stdout).toContain('mosaic serve: serve the API and web app');
+    const help = (await mosaic('--help')).stdout;
+    for (const option of ['audit verify [--public-key FILE] [--sealed] [--expect SEQ:HASH]', '[--batch N]', '[--clearance C] [--group G…]']) expect(help).toContain(option);
   });
 });

@@ -13,9 +13,9 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   start: { summary: 'first start: create the store, load the demo if it is empty, and serve', load: () => import('./commands/start.ts') },
   serve: { summary: 'serve the API and web app  [--port P] [--host H] [--data DIR] [--nodes N|auto] [--role full|checkpoint]', load: () => import('./commands/serve.ts') },
-  ingest: { summary: 'ingest FILE (.jsonl, or .csv with --mapping M.json)  [--defaults D.json] [--workers N] [--no-resume: read the lines an earlier run wrote again] [--data DIR]', load: () => import('./commands/ingest.ts') },
+  ingest: { summary: 'ingest FILE (.jsonl, or .csv with --mapping M.json)  [--defaults D.json] [--batch N] [--workers N] [--no-resume: read the lines an earlier run wrote again] [--data DIR]', load: () => import('./commands/ingest.ts') },
   demo: { summary: 'demo generate --persons N --seed S [--as-of YYYY-MM-DD] --out DIR', load: () => import('./commands/demo.ts') },
-  users: { summary: 'users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] --password-file F --purpose P --case C', load: () => import('./commands/users.ts') },
+  users: { summary: 'users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] [--group G…] --password-file F --purpose P --case C', load: () => import('./commands/users.ts') },
   resolve: { summary: 'resolve --in RECORDS.jsonl --out CLUSTERS.jsonl: which records are the same entity', load: () => import('./commands/resolve.ts') },
   compare: { summary: 'compare --pairs PAIRS.jsonl: score each pair, with the decision and its explanation', load: () => import('./commands/compare.ts') },
   screen: { summary: 'screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]', load: () => import('./commands/screen.ts') },
@@ -23,7 +23,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   reports: { summary: 'reports add FILE --collection C --as USER [provenance…] | reports search Q | reports show REPORT | reports confirm REPORT ENTITY [--link RECORD] | reports reject REPORT ENTITY (with --purpose P --case C --as USER)', load: () => import('./commands/reports.ts') },
   graph: { summary: 'graph expand|path|connectors|communities|centrality|timeline|places|export IDS… --as USER --purpose P --case C [--level entity|record]', load: () => import('./commands/graph.ts') },
   retention: { summary: 'retention sweep --purpose P --case C [--data DIR]: erase records past their review date unless on legal hold', load: () => import('./commands/retention.ts') },
-  audit: { summary: 'audit verify [--expect SEQ:HASH] [--data DIR]: check the audit chain and its signed checkpoints (and that it still reaches a witnessed entry) | audit prune [--before YYYY-MM-DD] --purpose P --case C: delete entries past the retention period behind a signed cut | audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all (with --purpose P --case C to change it) | audit rotate-key --purpose P --case C: a new signing key, the old one retired | audit keys: the public keys, for an auditor', load: () => import('./commands/audit.ts') },
+  audit: { summary: 'audit verify [--public-key FILE] [--sealed] [--expect SEQ:HASH] [--data DIR]: check the audit chain and its signed checkpoints (and that it still reaches a witnessed entry) | audit prune [--before YYYY-MM-DD] --purpose P --case C: delete entries past the retention period behind a signed cut | audit retention [--years N] [--months N] [--days N] [--end-of-year] | --keep-all (with --purpose P --case C to change it) | audit rotate-key --purpose P --case C: a new signing key, the old one retired | audit keys: the public keys, for an auditor', load: () => import('./commands/audit.ts') },
 };
 
 function usage(): string {

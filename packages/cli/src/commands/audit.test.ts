@@ -248,6 +248,18 @@ describe('mosaic audit verify with a witness', () => {
   });
 });
 
+describe('the options of an audit subcommand', () => {
+  it('refuses one its subcommand does not take, rather than ignore it, before anything is done', async () => {
+    const dir = await folderWithLog(['2020-03-01']);
+    const before = await logOf(dir);
+    await expect(audit(dir, 'verify', '--before', 'x')).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: 'audit verify: --before is not an option of audit verify (it takes --public-key, --sealed, --expect)' });
+    await expect(audit(dir, 'prune', '--days', '30', '--before', '2020-06-01', ...WHY)).rejects.toThrow('audit prune: --days is not an option of audit prune');
+    await expect(audit(dir, 'keys', '--sealed')).rejects.toThrow('audit keys: --sealed is not an option of audit keys');
+    await expect(audit(dir, 'rotate-key', '--keep-all', ...WHY)).rejects.toThrow('audit rotate-key: --keep-all is not an option of audit rotate-key');
+    expect(await logOf(dir)).toEqual(before);
+  });
+});
+
 describe('the options of a refused change to the log', () => {
   it('names --before and the retention period\'s limit', async () => {
     const dir = await folderWithLog(['2020-03-01', '2021-03-01']);

@@ -30,7 +30,7 @@
 import { createStoreAuditStorage, openStore, type Store } from '@mosaic/store';
 import { AppError, isAppError } from '@mosaic/model';
 import { auditPublicKeys, auditVerifyKeys, openMosaic, readAuditKeys, readAuditPublicKeys, rotateAuditKey, storeLocation, verifyAuditLog } from '@mosaic/service';
-import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
+import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions, takesOnly } from '../args.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { existingStore } from '../existing-store.ts';
 import { readInputFile } from '../input-files.ts';
@@ -39,7 +39,7 @@ import { prune } from './audit-prune.ts';
 import { retention } from './audit-retention.ts';
 
 const USAGE = [
-  'usage: mosaic audit verify [--public-key PEM] [--sealed] [--data DIR]',
+  'usage: mosaic audit verify [--public-key PEM] [--sealed] [--expect SEQ:HASH] [--data DIR]',
   '       mosaic audit prune [--before YYYY-MM-DD] --purpose P --case C [--data DIR]',
   '       mosaic audit retention [[--years N] [--months N] [--days N] [--end-of-year] | --keep-all  --purpose P --case C] [--data DIR]',
   '       mosaic audit rotate-key --purpose P --case C [--data DIR]     (with the serving nodes stopped; then give each the new key file)',
@@ -53,9 +53,20 @@ export const AUDIT_OPTIONS = {
 
 export type AuditValues = ReturnType<typeof parse<typeof AUDIT_OPTIONS>>['values'];
 
+/** The options each subcommand takes, besides the store's. */
+const SUBCOMMAND_OPTIONS: Readonly<Record<string, readonly (keyof typeof AUDIT_OPTIONS)[]>> = {
+  verify: ['public-key', 'sealed', 'expect'],
+  prune: ['before', 'purpose', 'case'],
+  retention: ['years', 'months', 'days', 'end-of-year', 'keep-all', 'purpose', 'case'],
+  'rotate-key': ['purpose', 'case'],
+  keys: [],
+};
+
 export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
   const { values, positionals } = parse('audit', argv, AUDIT_OPTIONS);
   const subcommand = positionals.length === 1 ? positionals[0] : undefined;
+  const options = subcommand === undefined ? undefined : SUBCOMMAND_OPTIONS[subcommand];
+  if (options !== undefined) takesOnly(`audit ${subcommand}`, values, options);
   if (subcommand === 'prune') return prune(values, io);
   if (subcommand === 'retention') return retention(values, io);
   if (subcommand === 'rotate-key') return rotateKey(values, io);

@@ -80,4 +80,11 @@ describe('mosaic graph', () => {
       await check.close();
     }
   });
+
+  it('refuses an option its subcommand does not take, rather than ignore it', async () => {
+    await expect(mosaic('expand', 'fedpol:c1', '--format', 'xml', ...AS)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringMatching(/^graph expand: --format is not an option of graph expand \(it takes --as, --purpose, --case, --level, /) });
+    await expect(mosaic('expand', 'fedpol:c1', '--measure', 'foo', '--k', '2', ...AS)).rejects.toThrow('graph expand: --measure, --k are not options of graph expand');
+    await expect(mosaic('places', 'fedpol:c1', '--hops', '2', ...AS)).rejects.toThrow('graph places: --hops is not an option of graph places');
+    expect((await mosaic('centrality', 'fedpol:c1', 'fedpol:c2', '--measure', 'pagerank', '--level', 'record', ...AS)).code).toBe(0);
+  });
 });

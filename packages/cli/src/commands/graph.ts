@@ -14,7 +14,7 @@ import {
 } from '@mosaic/service';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
-import { STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
+import { STORE_OPTIONS, configOf, parse, requirePurposeOptions, takesOnly } from '../args.ts';
 import { existingStore } from '../existing-store.ts';
 
 const SUBCOMMANDS = ['expand', 'path', 'connectors', 'communities', 'centrality', 'timeline', 'places', 'export'] as const;
@@ -26,6 +26,19 @@ const USAGE = [
   '         [--hops N] [--max-nodes N] [--k N] [--measure degree|betweenness|pagerank|eigenvector] [--format json|graphml]',
   '         [--type T]… [--since DATE] [--until DATE] [--min-weight W] [--agency A]…',
 ].join('\n');
+
+/** The options each subcommand takes, besides the store's, --as, --purpose and --case. */
+const FILTERS = ['level', 'type', 'since', 'until', 'min-weight', 'agency'] as const;
+const SUBCOMMAND_OPTIONS: Readonly<Record<Subcommand, readonly string[]>> = {
+  expand: [...FILTERS, 'hops', 'max-nodes'],
+  path: [...FILTERS, 'k'],
+  connectors: [...FILTERS, 'hops'],
+  communities: FILTERS,
+  centrality: [...FILTERS, 'measure'],
+  timeline: ['level', 'since', 'until'],
+  places: ['level'],
+  export: [...FILTERS, 'hops', 'max-nodes', 'format'],
+};
 
 const invalid = (message: string): AppError => new AppError('MOSAIC_INVALID_INPUT', `graph: ${message}`);
 
@@ -48,6 +61,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     io.err(`${USAGE}\n`);
     return 2;
   }
+  takesOnly(`graph ${sub}`, values, ['as', 'purpose', 'case', ...SUBCOMMAND_OPTIONS[sub as Subcommand]]);
   const { purpose, caseRef } = requirePurposeOptions(`graph ${sub}`, values);
   const level = values.level ?? 'entity';
   if (!(GRAPH_LEVELS as readonly string[]).includes(level)) throw invalid('--level must be entity or record');

@@ -106,4 +106,9 @@ describe('mosaic reports', () => {
     // As for a report that does not exist (the command's caller prints the message and exits non-zero).
     await expect(mosaic('show', added.report, '--as', 'intelAnalyst', '--purpose', 'p', '--case', 'c')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
   });
+
+  it('refuses an option its verb does not take, rather than ignore it', async () => {
+    await expect(mosaic('search', 'Kälberer', '--tlp', 'red', ...AS)).rejects.toThrow('reports search: --tlp is not an option of reports search');
+    await expect(mosaic('show', 'fedpol:nothing', '--limit', '5', '--link', 'fedpol:z1', ...AS)).rejects.toThrow('reports show: --limit, --link are not options of reports show');
+  });
 });

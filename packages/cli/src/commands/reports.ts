@@ -22,7 +22,7 @@ import { confirmEntity, identifierIndexes, openMosaic, readReport, rejectEntity,
 import { basename, extname } from 'node:path';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
-import { STORE_OPTIONS, configOf, parse, requirePurposeOptions } from '../args.ts';
+import { STORE_OPTIONS, configOf, parse, requirePurposeOptions, takesOnly } from '../args.ts';
 import { existingStore } from '../existing-store.ts';
 import { readInputBytes, requireFiles } from '../input-files.ts';
 import { MEDIA_TYPES } from './extract.ts';
@@ -35,6 +35,15 @@ const USAGE = [
   '       mosaic reports confirm REPORT ENTITY --purpose P --case C --as USER [--link RECORD] [--name N]',
   '       mosaic reports reject REPORT ENTITY --purpose P --case C --as USER',
 ].join('\n');
+
+/** The options each verb takes, besides the store's. */
+const VERB_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  add: ['as', 'purpose', 'case', 'collection', 'source', 'reliability', 'credibility', 'tlp', 'classification', 'releasability', 'handling', 'category', 'legal-basis', 'title', 'country'],
+  search: ['as', 'purpose', 'case', 'collection', 'limit'],
+  show: ['as', 'purpose', 'case'],
+  confirm: ['as', 'purpose', 'case', 'link', 'name'],
+  reject: ['as', 'purpose', 'case'],
+};
 
 /** The option that gave each field of the upload. */
 const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
@@ -59,6 +68,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     io.err(`${USAGE}\n`);
     return 2;
   }
+  takesOnly(`reports ${verb}`, values, VERB_OPTIONS[verb as string] ?? []);
   // an upload without them is audited as the review of its collection (upload-report.ts)
   const given = adding ? undefined : requirePurposeOptions(`reports ${verb}`, values);
   const limit = values.limit === undefined ? undefined : Number(values.limit);
