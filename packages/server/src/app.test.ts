@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { RecordId } from '@mosaic/model';
 import { openTestMosaic, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
@@ -214,5 +217,20 @@ describe('the API', () => {
     const response = await app.inject({ url: '/api/v1/nothing' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: 'no route GET /api/v1/nothing' } });
+  });
+
+  it('says at / that the web app is not built, and how to build it, when it is not', async () => {
+    const unbuilt = mkdtempSync(join(tmpdir(), 'mosaic-web-'));
+    const bare = await buildApp({ mosaic: world.mosaic, webRoot: unbuilt });
+    try {
+      const page = await bare.inject({ url: '/' });
+      expect(page.statusCode).toBe(404);
+      expect(page.json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: `no route GET /: the web app is not built here (no ${join(unbuilt, 'index.html')}): run npm run build -w @mosaic/web, as npm start does; the API is under /api/v1` } });
+      // the API's own 404 is unchanged
+      expect((await bare.inject({ url: '/api/v1/nothing' })).json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: 'no route GET /api/v1/nothing' } });
+    } finally {
+      await bare.close();
+      rmSync(unbuilt, { recursive: true });
+    }
   });
 });

@@ -93,8 +93,12 @@ export async function buildApp({ mosaic, errorLog, plugins = [], projections, ch
   const web = role === 'full' && webRoot !== null && existsSync(join(webRoot, 'index.html')) ? webRoot : undefined;
   // The web app is a single page: any non-API GET that is not a file gets index.html.
   app.setNotFoundHandler((request, reply) => {
-    if (web && request.method === 'GET' && !request.url.startsWith(API_PREFIX)) return reply.sendFile('index.html');
-    return notFoundHandler(request, reply, role === 'checkpoint' ? 'this is a checkpoint node: it serves sign-in, checks, alerts and notifications; ask a full node' : undefined);
+    const page = request.method === 'GET' && !request.url.startsWith(API_PREFIX);
+    if (web && page) return reply.sendFile('index.html');
+    if (role === 'checkpoint') return notFoundHandler(request, reply, 'this is a checkpoint node: it serves sign-in, checks, alerts and notifications; ask a full node');
+    // `mosaic serve` from a checkout where the web app was never built (npm start builds it first)
+    if (page && webRoot !== null) return notFoundHandler(request, reply, `the web app is not built here (no ${join(webRoot, 'index.html')}): run npm run build -w @mosaic/web, as npm start does; the API is under ${API_PREFIX}`);
+    return notFoundHandler(request, reply);
   });
   if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
   await app.register(fastifyCookie);
