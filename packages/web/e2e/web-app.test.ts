@@ -391,7 +391,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await page.getByLabel('dob', { exact: true }).selectOption('birthDate');
     await page.getByLabel('Source', { exact: true }).fill('rms export 2025-11');
     await page.getByRole('button', { name: 'Upload and ingest' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'accepted' }).textContent(), { timeout: 15_000 }).toBe('2 accepted · 1 refused');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'accepted' }).textContent(), { timeout: 15_000 }).toBe('2 accepted (1 new, 1 updated) · 1 refused');
     const refused = page.getByRole('table', { name: 'Lines refused' });
     expect(await refused.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^3birthDate.*not a date/)]);
     const repeated = page.getByRole('table', { name: /^1 line gave a record an earlier line gave/ });

@@ -92,7 +92,7 @@ function Screen({ name, rest, params, notifications }: { name: string; rest: rea
     case 'audit': return <AuditScreen />;
     case 'admin': return <AdminScreen />;
     case 'retention': return <AdminScreen key="retention" initialArea="retention-review" />;
-    case 'ingest': return <IngestScreen />;
+    case 'ingest': return <IngestScreen {...(params.get('job') ? { jobId: params.get('job') ?? '' } : {})} />;
     case 'reports': return <ReportsScreen {...(rest[0] ? { id: rest[0] } : {})} />;
     default: return <p role="alert" className="notice notice-error">No such screen: {name}</p>;
   }

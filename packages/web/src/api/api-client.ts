@@ -16,6 +16,8 @@ type Query = Readonly<Record<string, string | number | undefined>>;
 
 export interface RequestOptions {
   readonly body?: unknown;
+  /** A JSON body already serialised, sent as it is (an upload built piece by piece: ingest/upload-body.ts). */
+  readonly json?: Blob;
   readonly query?: Query;
   /** A consultation: send the purpose and case reference. */
   readonly consult?: boolean;
@@ -60,7 +62,7 @@ async function errorOf(response: Response): Promise<ApiError> {
 }
 
 export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl = (...args) => globalThis.fetch(...args) }: ApiClientOptions) {
-  async function request<T>(method: string, path: string, { body, query, consult = false, change }: RequestOptions = {}): Promise<T> {
+  async function request<T>(method: string, path: string, { body, json, query, consult = false, change }: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     let payload = body;
     if (change) {
@@ -75,10 +77,11 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
         if (method !== 'GET' && method !== 'DELETE') payload = { ...(body as object | undefined), purpose: given.purpose, caseRef: given.caseRef };
       }
     }
-    if (payload !== undefined) headers['content-type'] = 'application/json';
+    if (payload !== undefined || json !== undefined) headers['content-type'] = 'application/json';
+    const sent = json ?? (payload !== undefined ? JSON.stringify(payload) : undefined);
     let response: Response;
     try {
-      response = await fetchImpl(urlOf(path, query), { method, headers, credentials: 'same-origin', ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}) });
+      response = await fetchImpl(urlOf(path, query), { method, headers, credentials: 'same-origin', ...(sent !== undefined ? { body: sent } : {}) });
     } catch (error) {
       throw new ApiError(0, 'NETWORK', `the server cannot be reached (${error instanceof Error ? error.message : 'network error'})`);
     }
@@ -159,8 +162,10 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     adminGet: <T>(path: string, query?: Query, change?: Purpose) => request<T>('GET', path, { ...(query ? { query } : {}), ...(change ? { change } : {}) }),
     adminChange: <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, change: Purpose) => request<T>(method, path, { body, change }),
 
-    ingest: async (upload: { format: 'csv' | 'jsonl'; content: string; filename: string; mapping?: unknown }): Promise<IngestJob> =>
-      ingestJobOf(await request<unknown>('POST', '/ingest', { body: upload })),
+    /** `upload`: the JSON of {format, filename, mapping?, content} (ingest/upload-body.ts). */
+    ingest: async (upload: Blob): Promise<IngestJob> => ingestJobOf(await request<unknown>('POST', '/ingest', { json: upload })),
+    /** The user's own recent jobs, newest first, without their refused lines. */
+    ingestJobs: async (): Promise<readonly IngestJob[]> => listOf<unknown>(await request<unknown>('GET', '/ingest'), 'jobs').map(ingestJobOf),
     uploadReport: (upload: ReportUpload) => request<{ report: RecordView }>('POST', '/reports', { body: upload, consult: true }),
     searchReports: (q: string, collection?: string) => request<ReportSearchResponse>('GET', '/reports', { query: { q, collection, limit: 50 }, consult: true }),
     latestReports: () => request<ReportSearchResponse>('GET', '/reports', { query: { limit: 20 }, consult: true }),

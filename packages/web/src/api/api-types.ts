@@ -369,15 +369,26 @@ export interface IngestLineError {
 
 export interface IngestJob {
   readonly id: string;
+  readonly filename?: string;
   readonly state: string;
   readonly processed: number;
   readonly total?: number;
   readonly accepted?: number;
   readonly rejected?: number;
+  /** How the accepted lines were written: new records, new versions, or records already stored as given. */
+  readonly created?: number;
+  readonly updated?: number;
+  readonly unchanged?: number;
   readonly errors: readonly IngestLineError[];
   /** Lines that gave the record id of an earlier line (the later version stands), and the first of them. */
   readonly repeated?: number;
   readonly repeats?: readonly { readonly line: number; readonly of: number; readonly id: string }[];
+  /** Once done: lines an earlier upload of the same file had written, skipped (counted in `processed` only). */
+  readonly resumed?: number;
+  readonly startedAt?: string;
+  readonly endedAt?: string;
+  /** Why a failed job stopped. */
+  readonly failure?: string;
 }
 
 export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'administration', 'authentication'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityProfileOf, timelineOf } from './normalise.ts';
+import { entityProfileOf, ingestJobOf, timelineOf } from './normalise.ts';
 
 describe('entityProfileOf', () => {
   it('keeps the parts of an id split since, the answer holding nothing else', () => {
@@ -24,5 +24,18 @@ describe('timelineOf', () => {
   it('keeps where an event happened', () => {
     const [event] = timelineOf({ events: [{ id: 'fedpol:s1', kind: 'Sighting', date: '2014-12-18', place: 'Zaventem', provenance: ['fedpol:s1'] }], undated: [] });
     expect(event?.place).toBe('Zaventem');
+  });
+});
+
+describe('ingestJobOf', () => {
+  it('keeps why a failed job stopped, its file and times', () => {
+    const job = ingestJobOf({ job: { id: 'j1', filename: 'big.jsonl', format: 'jsonl', state: 'failed', total: 20, processed: 11, accepted: 10, rejected: 1, created: 10, updated: 0, unchanged: 0, errors: [], startedAt: '2025-11-02T10:00:00.000Z', endedAt: '2025-11-02T10:01:00.000Z', failure: 'the disk is full' } });
+    expect(job).toMatchObject({ id: 'j1', filename: 'big.jsonl', state: 'failed', failure: 'the disk is full', startedAt: '2025-11-02T10:00:00.000Z', endedAt: '2025-11-02T10:01:00.000Z' });
+  });
+
+  it('keeps how the accepted lines were written and the lines an earlier upload had written', () => {
+    const job = ingestJobOf({ job: { id: 'j2', state: 'done', total: 5, processed: 5, accepted: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, resumed: 5, errors: [] } });
+    expect(job).toMatchObject({ accepted: 0, created: 0, updated: 0, unchanged: 0, resumed: 5 });
+    expect('failure' in job).toBe(false);
   });
 });

@@ -81,18 +81,17 @@ export function reviewPairsOf(body: unknown): readonly ReviewPair[] {
 export function ingestJobOf(body: unknown): IngestJob {
   const job = isObject(body) && isObject(body['job']) ? body['job'] : isObject(body) ? body : {};
   const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-  const total = num(job['total']);
-  const accepted = num(job['accepted']);
-  const rejected = num(job['rejected']);
+  const counts = Object.fromEntries((['total', 'accepted', 'rejected', 'created', 'updated', 'unchanged', 'repeated', 'resumed'] as const)
+    .flatMap((key) => (num(job[key]) !== undefined ? [[key, num(job[key])]] : []))) as Pick<IngestJob, 'total' | 'accepted' | 'rejected' | 'created' | 'updated' | 'unchanged' | 'repeated' | 'resumed'>;
+  const texts = Object.fromEntries((['filename', 'startedAt', 'endedAt', 'failure'] as const)
+    .flatMap((key) => (typeof job[key] === 'string' ? [[key, job[key]]] : []))) as Pick<IngestJob, 'filename' | 'startedAt' | 'endedAt' | 'failure'>;
   return {
     id: String(job['id'] ?? job['job'] ?? ''),
     state: String(job['state'] ?? job['status'] ?? 'running'),
     processed: num(job['processed']) ?? num(job['lines']) ?? 0,
-    ...(total !== undefined ? { total } : {}),
-    ...(accepted !== undefined ? { accepted } : {}),
-    ...(rejected !== undefined ? { rejected } : {}),
+    ...counts,
+    ...texts,
     errors: arrayOf(job['errors']) as IngestJob['errors'],
-    ...(num(job['repeated']) !== undefined ? { repeated: num(job['repeated']) as number } : {}),
     ...(Array.isArray(job['repeats']) ? { repeats: job['repeats'] as NonNullable<IngestJob['repeats']> } : {}),
   };
 }

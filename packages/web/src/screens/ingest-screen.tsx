@@ -1,51 +1,79 @@
 /**
  * Ingest: upload a JSON Lines or CSV file; for CSV, map its columns to the schema's properties
  * and give the provenance every row shares; follow the job's progress and see the lines refused
- * and why.
+ * and why. The job followed is in the address (#/ingest?job=<id>), so that going back to the page
+ * or reloading it follows it again, and the user's recent uploads are listed to open one again.
+ * A file is read only as far as the page needs it (the first line of a CSV, then a count of its
+ * lines) and sent piece by piece (ingest/upload-body.ts); one over the server's limit is refused
+ * before it is read.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { CATEGORIES } from '../admin/admin-types.ts';
+import { messageOf } from '../api/api-error.ts';
 import type { IngestJob } from '../api/api-types.ts';
 import { csvHeader, guessDelimiter } from '../common/csv-header.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
+import { useAsync } from '../common/use-async.ts';
 import { useSchemata } from '../common/use-schemata.ts';
+import { ingestSummary } from '../ingest/ingest-summary.ts';
+import { countLines, MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, megabytes, uploadBody } from '../ingest/upload-body.ts';
+import { JOB_ENDED, useFollowedJob } from '../ingest/use-followed-job.ts';
+import { href, navigate } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
-const DONE = new Set(['done', 'completed', 'finished', 'failed', 'error']);
+const CSV_NAME = /\.(csv|tsv|txt)$/i;
+/** Read of a chosen file before it is sent: enough for a CSV's first line, its column names. */
+const HEAD_BYTES = 64 * 1024;
 
-export function IngestScreen() {
+/** The address of the page following job `id`. */
+export const jobHref = (id: string): string => `${href('ingest')}?job=${encodeURIComponent(id)}`;
+
+interface Chosen {
+  readonly file: File;
+  /** The file's first bytes as text. */
+  readonly head: string;
+  /** Its lines holding more than blanks, once counted. */
+  readonly written?: number;
+}
+
+export function IngestScreen({ jobId }: { readonly jobId?: string }) {
   const { api } = useSession();
   const schemata = useSchemata(api);
-  const [file, setFile] = useState<{ name: string; content: string }>();
+  const [chosen, setChosen] = useState<Chosen>();
+  const [refusal, setRefusal] = useState<string>();
   const [schema, setSchema] = useState('Person');
   const [idColumn, setIdColumn] = useState('');
   const [columns, setColumns] = useState<Record<string, string>>({});
   const [provenance, setProvenance] = useState({ source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', handling: 'H1', legalBasis: 'LED Art. 8', category: 'suspect', nature: 'fact' });
-  const [job, setJob] = useState<IngestJob>();
+  const [started, setStarted] = useState<IngestJob>();
   const [error, setError] = useState<unknown>();
   const [uploading, setUploading] = useState(false);
+  const [ended, setEnded] = useState(0);
 
-  const isCsv = Boolean(file && /\.(csv|tsv|txt)$/i.test(file.name));
-  const delimiter = file && isCsv ? guessDelimiter(file.content.split(/\r?\n/, 1)[0] ?? '') : ',';
-  const header = file && isCsv ? csvHeader(file.content, delimiter) : [];
+  const file = chosen?.file;
+  const isCsv = Boolean(file && CSV_NAME.test(file.name));
+  const delimiter = chosen && isCsv ? guessDelimiter(chosen.head.split(/\r?\n/, 1)[0] ?? '') : ',';
+  const header = chosen && isCsv ? csvHeader(chosen.head, delimiter) : [];
   const properties = schemata?.get(schema)?.properties.filter((p) => p.type !== 'entity') ?? [];
 
-  useEffect(() => {
-    if (!job || DONE.has(job.state)) return undefined;
-    const timer = setTimeout(() => { api.ingestJob(job.id).then(setJob, setError); }, 500);
-    return () => clearTimeout(timer);
-  }, [api, job]);
-
   const choose = async (input: HTMLInputElement): Promise<void> => {
-    const chosen = input.files?.[0];
-    setJob(undefined);
-    if (!chosen) return setFile(undefined);
-    const content = await chosen.text();
-    setFile({ name: chosen.name, content });
-    const cols = /\.(csv|tsv|txt)$/i.test(chosen.name) ? csvHeader(content, guessDelimiter(content.split(/\r?\n/, 1)[0] ?? '')) : [];
+    const picked = input.files?.[0];
+    setChosen(undefined);
+    setRefusal(undefined);
+    setError(undefined);
+    if (!picked) return;
+    // said before a byte is read: the server would refuse it (413) only once it had all been sent
+    if (picked.size > MAX_UPLOAD_BYTES) {
+      setRefusal(`${picked.name} is ${megabytes(picked.size)}: the server takes files of at most ${MAX_UPLOAD_TEXT}. Split it into smaller files and upload each.`);
+      return;
+    }
+    const head = await picked.slice(0, HEAD_BYTES).text();
+    setChosen({ file: picked, head });
+    const cols = CSV_NAME.test(picked.name) ? csvHeader(head, guessDelimiter(head.split(/\r?\n/, 1)[0] ?? '')) : [];
     setIdColumn(cols.find((c) => /(^|_)id$/i.test(c)) ?? cols[0] ?? '');
     setColumns(Object.fromEntries(cols.map((c) => [c, ''])));
+    countLines(picked).then((written) => setChosen((c) => (c?.file === picked ? { ...c, written } : c)), () => undefined);
   };
 
   const upload = async (event: FormEvent): Promise<void> => {
@@ -64,7 +92,12 @@ export function IngestScreen() {
           marking: { tlp: provenance.tlp, classification: 'RESTRICTED', releasability: [] }, handling: provenance.handling, legalBasis: provenance.legalBasis, category: provenance.category, nature: provenance.nature,
         },
       } : undefined;
-      setJob(await api.ingest({ format: isCsv ? 'csv' : 'jsonl', content: file.content, filename: file.name, ...(mapping ? { mapping } : {}) }));
+      const body = await uploadBody(file, { format: isCsv ? 'csv' : 'jsonl', filename: file.name, ...(mapping ? { mapping } : {}) });
+      // quotes, backslashes and line ends take two characters once written out as JSON
+      if (body.size > MAX_UPLOAD_BYTES) throw new Error(`${file.name} is ${megabytes(file.size)}, ${megabytes(body.size)} once written out for sending: the server takes at most ${MAX_UPLOAD_TEXT}. Split it into smaller files and upload each.`);
+      const job = await api.ingest(body);
+      setStarted(job);
+      navigate(jobHref(job.id));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -72,18 +105,19 @@ export function IngestScreen() {
     }
   };
   const setProv = (key: keyof typeof provenance) => (e: { target: { value: string } }) => setProvenance((p) => ({ ...p, [key]: e.target.value }));
-  const written = file ? file.content.split(/\r?\n/).filter(Boolean).length : 0;
+  const written = chosen?.written;
   // a CSV's first line names its columns; an empty file has neither
-  const lines = Math.max(0, written - (isCsv ? 1 : 0));
-  const repeated = job?.repeated ?? job?.repeats?.length ?? 0;
+  const lines = written === undefined ? undefined : Math.max(0, written - (isCsv ? 1 : 0));
 
   return (
     <section className="screen" aria-labelledby="ingest-title">
       <h1 id="ingest-title">Ingest</h1>
       <form onSubmit={(e) => void upload(e)} className="stack">
         <label htmlFor="ingest-file">File (JSON Lines with provenance, or CSV)</label>
-        <input id="ingest-file" type="file" accept=".jsonl,.ndjson,.json,.csv,.tsv,.txt" onChange={(e) => void choose(e.target)} />
-        {file ? <p className="muted small">{file.name}: {written === 0 ? 'empty' : <>{lines} line{lines === 1 ? '' : 's'}{isCsv ? `, ${header.length} columns, delimiter “${delimiter === '\t' ? 'tab' : delimiter}”` : ''}</>}</p> : null}
+        <input id="ingest-file" type="file" accept=".jsonl,.ndjson,.json,.csv,.tsv,.txt" aria-describedby="ingest-limit" onChange={(e) => void choose(e.target)} />
+        <p id="ingest-limit" className="muted small">At most {MAX_UPLOAD_TEXT} a file.</p>
+        {refusal ? <p role="alert" className="notice notice-error">{refusal}</p> : null}
+        {chosen ? <p className="muted small">{chosen.file.name}: {written === undefined ? `${megabytes(chosen.file.size)}, counting lines…` : written === 0 ? 'empty' : <>{lines} line{lines === 1 ? '' : 's'}{isCsv ? `, ${header.length} columns, delimiter “${delimiter === '\t' ? 'tab' : delimiter}”` : ''}</>}</p> : null}
         {isCsv ? (
           <fieldset className="mapping">
             <legend>Column mapping</legend>
@@ -115,10 +149,41 @@ export function IngestScreen() {
       </form>
       {uploading ? <ProgressBar label="Uploading" /> : null}
       <ErrorMessage error={error} what="ingest" />
+      {jobId ? <JobView key={jobId} id={jobId} {...(started?.id === jobId ? { known: started } : {})} onEnded={() => setEnded((n) => n + 1)} /> : null}
+      <RecentUploads current={jobId} refresh={`${jobId ?? ''}:${ended}`} />
+    </section>
+  );
+}
+
+/** One job, followed while it runs: its progress, what it did, why it stopped, the lines refused and repeated. */
+function JobView({ id, known, onEnded }: { readonly id: string; readonly known?: IngestJob; readonly onEnded: () => void }) {
+  const { api } = useSession();
+  const { job, retrying, error } = useFollowedJob(api, id, known);
+  const over = job !== undefined && JOB_ENDED.has(job.state);
+  useEffect(() => {
+    // told once, when the job is seen over (onEnded is a new function at each render)
+    if (over) onEnded();
+  }, [over]);
+  const repeated = job?.repeated ?? job?.repeats?.length ?? 0;
+  return (
+    <section aria-label="Ingest job">
+      {retrying ? (
+        <p role="status" className="notice notice-pending" data-testid="ingest-poll-retrying">
+          No news of this upload for now: {messageOf(retrying.error)}. Asking again in {Math.ceil(retrying.inMs / 1000)} s; the upload goes on on the server.
+        </p>
+      ) : null}
+      <ErrorMessage error={error} what="ingest" />
       {job ? (
-        <section aria-label="Ingest job">
-          <ProgressBar label={`Job ${job.id}: ${job.state}`} value={job.processed} max={job.total ?? lines} />
-          <p role="status" className="summary">{job.accepted ?? 0} accepted · {job.rejected ?? job.errors.length} refused</p>
+        <>
+          <ProgressBar label={`${job.filename ?? `Job ${job.id}`}: ${job.state}`} value={job.processed} {...(job.total !== undefined ? { max: job.total } : {})} />
+          <p role="status" className="summary">{ingestSummary(job)}</p>
+          {job.state === 'failed' ? (
+            <p role="alert" className="notice notice-error" data-testid="ingest-failure">
+              The upload stopped: {job.failure ?? 'the server gave no reason'}.
+              {/* the failure of a stopped node says this itself */}
+              {job.failure?.includes('again') ? null : ' The lines written before it stopped are kept; uploading the same file again resumes after them.'}
+            </p>
+          ) : null}
           {job.errors.length ? (
             <table className="data"><caption>Lines refused</caption><thead><tr><th scope="col">Line</th><th scope="col">Field</th><th scope="col">Reason</th></tr></thead>
               <tbody>{job.errors.map((e, i) => <tr key={i}><td>{e.line}</td><td>{e.field ?? ''}</td><td>{e.reason}</td></tr>)}</tbody></table>
@@ -128,8 +193,33 @@ export function IngestScreen() {
               <thead><tr><th scope="col">Line</th><th scope="col">Earlier line</th><th scope="col">Record</th></tr></thead>
               <tbody>{job.repeats.map((r) => <tr key={r.line}><td>{r.line}</td><td>{r.of}</td><td>{r.id}</td></tr>)}</tbody></table>
           ) : null}
-        </section>
-      ) : null}
+        </>
+      ) : error ? null : <ProgressBar label="Opening the upload" />}
+    </section>
+  );
+}
+
+/** The user's recent uploads, newest first, each opening its job on this page. */
+function RecentUploads({ current, refresh }: { readonly current: string | undefined; readonly refresh: string }) {
+  const { api } = useSession();
+  const jobs = useAsync(() => api.ingestJobs(), [api, refresh]);
+  if (jobs.error) return <ErrorMessage error={jobs.error} what="your recent uploads" />;
+  if (!jobs.value?.length) return null;
+  return (
+    <section aria-labelledby="recent-uploads-title">
+      <h2 id="recent-uploads-title" className="section-title">Your recent uploads</h2>
+      <table className="data">
+        <thead><tr><th scope="col">File</th><th scope="col">Started</th><th scope="col">State</th><th scope="col">Lines read</th><th scope="col">Outcome</th></tr></thead>
+        <tbody>{jobs.value.map((j) => (
+          <tr key={j.id} {...(j.id === current ? { 'aria-current': 'true' as const } : {})}>
+            <td><a href={jobHref(j.id)}>{j.filename ?? j.id}</a></td>
+            <td className="nowrap">{j.startedAt ? new Date(j.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : ''}</td>
+            <td>{j.state}</td>
+            <td>{j.processed}{j.total !== undefined ? ` / ${j.total}` : ''}</td>
+            <td>{ingestSummary(j)}</td>
+          </tr>
+        ))}</tbody>
+      </table>
     </section>
   );
 }

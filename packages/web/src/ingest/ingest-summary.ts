@@ -1,0 +1,28 @@
+/**
+ * What an ingest job did, in one line a person reads: the lines accepted and how they were
+ * written (new records, new versions, records already stored as given), the lines refused, and
+ * the lines an earlier upload of the same file had written, which the job skips (docs/API.md,
+ * `resumed`) — without them a second upload of a file read "0 accepted · 0 refused" and said
+ * nothing of why.
+ */
+import type { IngestJob } from '../api/api-types.ts';
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+export function ingestSummary(job: IngestJob): string {
+  const accepted = job.accepted ?? 0;
+  const refused = job.rejected ?? job.errors.length;
+  const resumed = job.resumed ?? 0;
+  if (job.state === 'done' && resumed > 0 && resumed === job.processed) {
+    return `Nothing new to write: ${resumed === 1 ? 'its line was' : `its ${resumed} lines were`} written by an earlier upload of this file`;
+  }
+  const how = [
+    job.created ? `${job.created} new` : '',
+    job.updated ? `${job.updated} updated` : '',
+    job.unchanged ? `${job.unchanged} already stored as given` : '',
+  ].filter(Boolean);
+  const parts = [`${accepted} accepted${how.length ? ` (${how.join(', ')})` : ''}`, `${refused} refused`];
+  if (resumed > 0) parts.push(`${plural(resumed, 'line')} skipped, written by an earlier upload of this file`);
+  const counted = parts.join(' · ');
+  return job.state === 'failed' ? `${counted} before it stopped` : counted;
+}
