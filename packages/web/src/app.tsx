@@ -83,7 +83,7 @@ export function App() {
 
 function Screen({ name, rest, params, notifications }: { name: string; rest: readonly string[]; params: URLSearchParams; notifications: ReturnType<typeof useNotifications> }) {
   switch (name) {
-    case 'search': return <SearchScreen initialQuery={params.get('q') ?? ''} />;
+    case 'search': return <SearchScreen query={params.get('q') ?? ''} schema={params.get('schema') ?? ''} born={params.get('born') ?? ''} />;
     case 'profile': return <ProfileScreen kind={rest[0] === 'entity' ? 'entity' : 'record'} id={rest[1] ?? ''} />;
     case 'graph': return <Suspense fallback={<p role="status">Loading the graph…</p>}><GraphScreen seed={params.get('seed') ?? ''} /></Suspense>;
     case 'checkpoint': return <CheckpointScreen />;
@@ -93,7 +93,7 @@ function Screen({ name, rest, params, notifications }: { name: string; rest: rea
     case 'admin': return <AdminScreen />;
     case 'retention': return <AdminScreen key="retention" initialArea="retention-review" />;
     case 'ingest': return <IngestScreen {...(params.get('job') ? { jobId: params.get('job') ?? '' } : {})} />;
-    case 'reports': return <ReportsScreen {...(rest[0] ? { id: rest[0] } : {})} />;
+    case 'reports': return <ReportsScreen {...(rest[0] ? { id: rest[0] } : {})} query={params.get('q') ?? ''} />;
     default: return <p role="alert" className="notice notice-error">No such screen: {name}</p>;
   }
 }

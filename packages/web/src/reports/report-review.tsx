@@ -117,10 +117,16 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
   // A new entity unless the person picks a proposal: linking is their judgement, never a default.
   const [link, setLink] = useState<string>('');
   const { busy, error, run } = useAction();
+  // The report is read again after a refusal too: a conflict (409) means another reviewer decided
+  // this entity meanwhile, and the list must show their decision, not offer buttons that can only
+  // be refused again.
   const act = async (change: () => Promise<unknown>): Promise<void> => {
     await run(async () => {
-      await change();
-      onDone();
+      try {
+        await change();
+      } finally {
+        onDone();
+      }
     });
   };
   const open = entity.status === 'proposed' && reviewable;
@@ -155,9 +161,10 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
             <button type="button" className="primary" disabled={busy} onClick={() => void act(() => api.confirmReportEntity(reportId, entity.id, { ...(name.trim() !== entity.name ? { name: name.trim() } : {}), ...(link ? { link } : {}) }))}>Confirm</button>
             <button type="button" disabled={busy} onClick={() => void act(() => api.rejectReportEntity(reportId, entity.id))}>Reject</button>
           </div>
-          <ErrorMessage error={error} />
         </div>
       ) : null}
+      {/* kept once the entity is decided: why this reviewer's action was refused */}
+      <ErrorMessage error={error} />
     </li>
   );
 }

@@ -2,7 +2,7 @@
  * Reports: the latest reports the user may see, full-text search over them, upload with
  * provenance, and one report's review (#/reports/<id>).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ReportSearchResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { HighlightText } from '../common/highlight-text.tsx';
@@ -17,28 +17,55 @@ import { UploadForm } from '../reports/upload-form.tsx';
 import { href, navigate } from '../routing/use-hash-route.ts';
 import { hasRole, useSession } from '../session/session-context.tsx';
 
-export function ReportsScreen({ id }: { readonly id?: string }) {
-  return <PurposeGate>{id ? <ReportReview id={id} /> : <ReportsHome />}</PurposeGate>;
+export function ReportsScreen({ id, query = '' }: { readonly id?: string; readonly query?: string }) {
+  return <PurposeGate>{id ? <ReportReview id={id} /> : <ReportsHome query={query} />}</PurposeGate>;
 }
 
-function ReportsHome() {
+/** The reports search as the address holds it: #/reports?q=… */
+export const reportsHref = (query: string): string => (query ? `${href('reports')}?${new URLSearchParams({ q: query }).toString()}` : href('reports'));
+
+/**
+ * The reports, and a search of their words run through the address as the search screen's is:
+ * when the page opens on it and when Back or Forward return to it, past the purpose gate.
+ */
+function ReportsHome({ query }: { readonly query: string }) {
   const { api, user } = useSession();
-  const [q, setQ] = useState('');
+  const [q, setQ] = useState(query);
   const [asked, setAsked] = useState('');
   const { busy, error, run } = useAction();
   const [answer, setAnswer] = useState<ReportSearchResponse>();
   const latest = useAsync(() => api.latestReports(), [api]);
-  const submit = async (event: FormEvent): Promise<void> => {
+  const last = useRef(0);
+  const search = (words: string): Promise<void> => {
+    const mine = ++last.current;
+    return run(async () => {
+      const found = await api.searchReports(words);
+      if (mine !== last.current) return;
+      setAnswer(found);
+      setAsked(words);
+    }, () => {
+      if (mine === last.current) setAnswer(undefined);
+    });
+  };
+  useEffect(() => {
+    setQ(query);
+    if (query.trim()) void search(query.trim());
+    else {
+      last.current++;
+      setAnswer(undefined);
+    }
+    // run again only when the address asks another search
+  }, [api, query]);
+  const submit = (event: FormEvent): void => {
     event.preventDefault();
-    await run(async () => {
-      setAnswer(await api.searchReports(q.trim()));
-      setAsked(q.trim());
-    }, () => setAnswer(undefined));
+    // the same search again leaves the address as it is: run it here
+    if (q.trim() === query.trim()) void search(q.trim());
+    else navigate(reportsHref(q.trim()));
   };
   return (
     <section className="screen" aria-labelledby="reports-title">
       <h1 id="reports-title">Reports</h1>
-      <form className="search-form" role="search" onSubmit={(e) => void submit(e)}>
+      <form className="search-form" role="search" onSubmit={submit}>
         <label htmlFor="reports-q" className="visually-hidden">Words in the reports</label>
         <input id="reports-q" type="search" placeholder="Words in the reports" required minLength={2} maxLength={200} value={q} onChange={(e) => setQ(e.target.value)} />
         <button type="submit" className="primary" disabled={busy}>Search reports</button>

@@ -5,7 +5,7 @@
  * with a link to the subject's profile; pointers to what others hold are listed apart, as
  * contacts, never as content.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SearchResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { GradingBadge } from '../common/grading-badge.tsx';
@@ -16,36 +16,78 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { TlpBadge } from '../common/tlp-badge.tsx';
 import { useAction } from '../common/use-action.ts';
-import { href } from '../routing/use-hash-route.ts';
+import { href, navigate } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const SCHEMATA = ['', 'Person', 'Organization', 'Vehicle', 'Address', 'Phone'];
 
-export function SearchScreen({ initialQuery }: { readonly initialQuery: string }) {
-  return <PurposeGate><SearchForm initialQuery={initialQuery} /></PurposeGate>;
+/** The search as the address holds it: #/search?q=…&schema=…&born=… */
+export interface AskedSearch {
+  readonly query: string;
+  readonly schema: string;
+  readonly born: string;
 }
 
-function SearchForm({ initialQuery }: { readonly initialQuery: string }) {
+export const searchHref = ({ query, schema, born }: AskedSearch): string =>
+  `${href('search')}?${new URLSearchParams({ q: query, ...(schema ? { schema } : {}), ...(born ? { born } : {}) }).toString()}`;
+
+export function SearchScreen(asked: AskedSearch) {
+  return <PurposeGate><SearchForm {...asked} /></PurposeGate>;
+}
+
+/**
+ * A search is run through the address: submitting the form writes the search there and the
+ * search in the address is run, when the page opens on it (a reload, a link) and when Back or
+ * Forward return to it, so the results come back with it. It is run only here, past the purpose
+ * gate, under the purpose and case the session holds, as a search typed in is.
+ */
+function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch) {
   const { api } = useSession();
-  const [q, setQ] = useState(initialQuery);
-  const [schema, setSchema] = useState('');
-  const [born, setBorn] = useState('');
+  const [q, setQ] = useState(query);
+  const [schema, setSchema] = useState(askedSchema);
+  const [born, setBorn] = useState(askedBorn);
   const [asked, setAsked] = useState('');
   const { busy, error, run } = useAction();
   const [answer, setAnswer] = useState<SearchResponse>();
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  // Back and Forward can ask a search before the last one answered: the latest one asked is shown
+  const latest = useRef(0);
+  const search = (wanted: AskedSearch): Promise<void> => {
+    const mine = ++latest.current;
+    return run(async () => {
+      const found = await api.search(wanted.query, { limit: 50, ...(wanted.schema ? { schema: wanted.schema } : {}), ...(wanted.born ? { birthDate: wanted.born } : {}) });
+      if (mine !== latest.current) return;
+      setAnswer(found);
+      setAsked(wanted.query);
+    }, () => {
+      if (mine === latest.current) setAnswer(undefined);
+    });
+  };
+
+  useEffect(() => {
+    setQ(query);
+    setSchema(askedSchema);
+    setBorn(askedBorn);
+    if (query.trim()) void search({ query: query.trim(), schema: askedSchema, born: askedBorn.trim() });
+    else {
+      latest.current++;
+      setAnswer(undefined);
+    }
+    // run again only when the address asks another search
+  }, [api, query, askedSchema, askedBorn]);
+
+  const submit = (event: FormEvent): void => {
     event.preventDefault();
-    await run(async () => {
-      setAnswer(await api.search(q.trim(), { limit: 50, ...(schema ? { schema } : {}), ...(born.trim() ? { birthDate: born.trim() } : {}) }));
-      setAsked(q.trim());
-    }, () => setAnswer(undefined));
+    const wanted = { query: q.trim(), schema, born: born.trim() };
+    // the same search again leaves the address as it is: run it here
+    if (wanted.query === query.trim() && wanted.schema === askedSchema && wanted.born === askedBorn.trim()) void search(wanted);
+    else navigate(searchHref(wanted));
   };
 
   return (
     <section aria-labelledby="search-title" className="screen">
       <h1 id="search-title">Search</h1>
-      <form className="search-form" role="search" onSubmit={(e) => void submit(e)}>
+      <form className="search-form" role="search" onSubmit={submit}>
         <label htmlFor="search-q" className="visually-hidden">Name, alias or identifier</label>
         <input id="search-q" type="search" placeholder="Name, alias or identifier" required minLength={2} maxLength={200} autoFocus value={q} onChange={(e) => setQ(e.target.value)} />
         <label htmlFor="search-born" className="visually-hidden">Born (YYYY, YYYY-MM or YYYY-MM-DD)</label>
