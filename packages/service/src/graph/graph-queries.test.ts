@@ -1,10 +1,11 @@
 import type { NodeId } from '@mosaic/graph';
-import { AgencyId, RecordId } from '@mosaic/model';
+import { AgencyId, RecordId, type EntityId } from '@mosaic/model';
 import { AgreementId } from '@mosaic/policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveOrganisation, type Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
-import { entityOfRecord } from '../resolution/entity-view.ts';
+import { searchRecords } from '../record-search.ts';
+import { entityOfRecord, readEntity } from '../resolution/entity-view.ts';
 import { closeTestWorld, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { MAX_SHARING } from './graph-projection.ts';
 import { graphCentrality, graphCommunities, graphConnectors, graphExpand, graphInduced, graphPaths, graphTimeline } from './graph-queries.ts';
@@ -117,6 +118,47 @@ describe('entity nodes as a user sees the parts', () => {
     expect([await drawn(intel, own), await drawn(intel, other)]).toEqual([one, one]);
     // the id of the part is the absorbed entity's, not drawn for a reader who sees the whole entity
     expect(await drawn(intel, part)).toBe('MOSAIC_NOT_FOUND');
+  });
+
+  it('draw the one record a user may read of an entity under the id its profile goes by, whether it is the entity\'s own or was brought by an entity it absorbed', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    const same = { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'] };
+    // the federal police's record first, then intelligence's (which the two share nothing of) as
+    // another person, corrected to the same one: intelligence's entity is absorbed into the police's
+    await putFixtures(world.mosaic, [{ id: 'x', schema: 'Person', properties: same, provenance: testProvenance('fedpol') }]);
+    await projections.follower.catchUp();
+    await putFixtures(world.mosaic, [{ id: 'z', schema: 'Person', properties: { name: ['Zoltan Kiraly'], birthDate: ['1950-01-01'] }, provenance: testProvenance('intel') }]);
+    await projections.follower.catchUp();
+    const entities = projections.entities;
+    const [survivor, absorbed] = [entities.entityOf(RecordId('fedpol:x'))!, entities.entityOf(RecordId('intel:z'))!];
+    expect(survivor).not.toBe(absorbed);
+    await putFixtures(world.mosaic, [{ id: 'z', schema: 'Person', properties: same, provenance: testProvenance('intel') }]);
+    await projections.follower.catchUp();
+    await projections.entities.settle();
+    expect([entities.entityOf(RecordId('fedpol:x')), entities.entityOf(RecordId('intel:z'))]).toEqual([survivor, survivor]);
+    const mosaic = world.mosaic;
+    const sources = projections;
+    // each reader sees one record: the police's the entity's own, intelligence's the one the absorbed entity brought
+    for (const [name, record, id] of [['fedAnalyst', 'fedpol:x', survivor], ['intelAnalyst', 'intel:z', absorbed]] as const) {
+      const c = { user: (await mosaic.store.findUserByName(name))!, purpose: 'investigation', caseRef: 'C' };
+      const seed = record as string as NodeId;
+      const shown = new Set<string>([
+        await entityOfRecord(mosaic, c, entities, RecordId(record)),
+        ...(await searchRecords(mosaic, c, { q: 'Quentin Lavigne' }, { subjects: entities })).results.flatMap((r) => r.subject?.entity ?? []),
+        ...(await graphExpand(mosaic, c, sources, { seeds: [seed], hops: 1 })).subgraph.nodes.map((n) => n.id),
+        ...(await graphCommunities(mosaic, c, sources, { nodes: [seed] })).communities.flatMap((community) => community.members),
+        ...await graphCentrality(mosaic, c, sources, { nodes: [seed], measure: 'degree' }).then((r) => (r.converged ? r.scores.map((s) => s.node.id) : [])),
+      ]);
+      // one id wherever it is shown, and its profile shows the record
+      expect([...shown], name).toEqual([id]);
+      const profile = await readEntity(mosaic, c, entities, id as EntityId);
+      expect('entity' in profile ? profile.entity.records.map((r) => r.id) : profile, name).toEqual([record]);
+      // the other id names no node the reader sees, as it opens no profile of theirs
+      const other = id === survivor ? absorbed : survivor;
+      await expect(readEntity(mosaic, c, entities, other), name).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+      await expect(graphExpand(mosaic, c, sources, { seeds: [other as string as NodeId], hops: 0 }), name).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    }
   });
 
   it('link each part as the entity it was before the record the user may not see joined them: every answer is the one given before that record came', async () => {

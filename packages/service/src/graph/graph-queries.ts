@@ -9,7 +9,9 @@
  * falls into parts, each going by an id of its own (reader-view.ts): each such part is drawn as
  * a node of its own under that id, the one its profile shows, linked as the entity it was before
  * the hidden record joined it (entity-parts-graph.ts), so that neither one node nor a missing tie
- * tells the user of the hidden record. A part that goes by no id is not drawn.
+ * tells the user of the hidden record. A part that goes by no id is not drawn. So is an entity
+ * of which the user sees one part only: that part may go by an id the entity absorbed (its
+ * records were all brought by that entity), and the node goes by the id its profile answers.
  * What is returned is then logged as a consultation like any other read.
  */
 import {
@@ -149,11 +151,14 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
         const now = new Set(entityGraph.membersOf(part.entity));
         list = part.records.filter((r) => now.has(r) && visible(r));
       } else {
-        const all = entityGraph.membersOf(node).filter(visible).sort();
-        // An entity that falls apart on what this user may see (joined only through hidden
-        // records) is drawn as its parts; until those are known (settle), as all it holds for
-        // the user, in an answer that is not given.
-        const apart = all.length > 1 && entityGraph.partsOf(node, new Set(all)).length > 1;
+        const every = entityGraph.membersOf(node);
+        const all = every.filter(visible).sort();
+        // An entity some of whose members this user may not see is drawn as the parts it falls
+        // into on what they see, each under the id it goes by (readerView), as its profile opens:
+        // a part may go by an id the entity absorbed even when it is the only one (the records
+        // the user sees were all brought by that entity). Until those are known (settle), as all
+        // it holds for the user, in an answer that is not given.
+        const apart = all.length > 0 && all.length < every.length;
         if (apart && !named.has(node)) {
           unnamed.add(node);
           return all;
@@ -237,7 +242,7 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
 /**
  * Runs a query over the view until it met no entity falling apart for the user whose parts were
  * not known yet (View.settle), and answers as that last run did (its error too). Such entities
- * are few (joined only through records the user may not see), and each is read once per query;
+ * are those holding records the user may not see, and each is read once per query;
  * each run knows more of them, so the runs end.
  */
 async function settled<T>(view: View, query: (graph: EntityGraph) => T): Promise<T> {
