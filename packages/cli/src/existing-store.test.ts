@@ -1,6 +1,6 @@
 /**
- * The commands that read or administer a deployment (users, reports, graph, retention sweep,
- * audit), pointed at a data folder or a PostgreSQL schema that holds no Mosaic store (a typo in
+ * The commands that read or administer a deployment (agencies, users, reports, graph, retention
+ * sweep, audit), pointed at a data folder or a PostgreSQL schema that holds no Mosaic store (a typo in
  * --data or MOSAIC_DATABASE_SCHEMA): refused as "no store", and nothing is created by looking —
  * no folder, no store, no key, no schema. The PostgreSQL half needs MOSAIC_TEST_DATABASE_URL:
  * fails under CI without it, skipped elsewhere with a warning.
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runOnStore, type Command } from './run-for-test.ts';
+import { run as agencies } from './commands/agencies.ts';
 import { run as audit } from './commands/audit.ts';
 import { run as graph } from './commands/graph.ts';
 import { run as reports } from './commands/reports.ts';
@@ -57,6 +58,8 @@ const AS = ['--as', 'fedAnalyst', '--purpose', 'network analysis', '--case', 'CA
 
 /** Every command that needs a store, each as a user would type it. */
 const COMMANDS: readonly [string, Command, readonly string[]][] = [
+  ['agencies list', agencies, ['list']],
+  ['agencies add', agencies, ['add', 'customs', '--name', 'Customs', '--country', 'BE', '--desk', 'customs:duty', '--desk-name', 'Duty desk', '--contact', '+32 2 000 00 09', ...WHY]],
   ['users list', users, ['list']],
   ['users add', users, ['add', 'analyst9', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', passwordFile, ...WHY]],
   ['retention sweep', retention, ['sweep', ...WHY]],

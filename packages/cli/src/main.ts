@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: { summary: 'serve the API and web app  [--port P] [--host H] [--data DIR] [--nodes N|auto] [--role full|checkpoint]', load: () => import('./commands/serve.ts') },
   ingest: { summary: 'ingest FILE (.jsonl, or .csv with --mapping M.json)  [--defaults D.json] [--batch N] [--workers N] [--no-resume: read the lines an earlier run wrote again] [--data DIR]', load: () => import('./commands/ingest.ts') },
   demo: { summary: 'demo generate --persons N --seed S [--as-of YYYY-MM-DD] --out DIR', load: () => import('./commands/demo.ts') },
+  agencies: { summary: 'agencies list | agencies add ID --name N --country CC --desk D --desk-name DN --contact C --purpose P --case C [--create-store: the first agency of a new deployment]', load: () => import('./commands/agencies.ts') },
   users: { summary: 'users list | users add NAME --agency A --desk D --role R [--role R…] [--clearance C] [--group G…] --password-file F --purpose P --case C', load: () => import('./commands/users.ts') },
   resolve: { summary: 'resolve --in RECORDS.jsonl --out CLUSTERS.jsonl: which records are the same entity', load: () => import('./commands/resolve.ts') },
   compare: { summary: 'compare --pairs PAIRS.jsonl: score each pair, with the decision and its explanation', load: () => import('./commands/compare.ts') },

@@ -1,5 +1,5 @@
 /**
- * The command line's operator: administrative commands (users add, audit retention, audit prune,
+ * The command line's operator: administrative commands (agencies add, users add, audit retention, audit prune,
  * audit rotate-key, retention sweep) act as this system administrator, so that they go through
  * the admin API's checks and leave the same audit entries, naming the command line as who.
  */

@@ -2,11 +2,11 @@
  * Desk ids: unique across the deployment, so an agency's own desks are written `agency:slug`, as
  * the demo's are (demo/org.ts), and two agencies may each have a desk `duty` that way.
  */
-import { isAppError } from '@mosaic/model';
+import { AgencyId, isAppError } from '@mosaic/model';
 import type { User } from '@mosaic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestMosaic, type TestMosaic } from '../testing.ts';
-import { createAgency, createDesk, listOrganisation } from './organisation-admin.ts';
+import { createAgency, createDesk, listOrganisation, updateAgency } from './organisation-admin.ts';
 import { createUser } from './user-admin.ts';
 
 let world: TestMosaic;
@@ -53,5 +53,16 @@ describe('desk ids', () => {
   it('keeps an id without an agency unique across the deployment: another agency\'s desk of that id is 409', async () => {
     await createDesk(world.mosaic, as('intelAdmin'), { id: 'watch', agency: 'intel', name: 'Watch desk', contact: '+32' });
     expect(await refusal(createDesk(world.mosaic, as('sysadmin'), { id: 'watch', agency: 'customs', name: 'Watch desk', contact: '+32' }))).toEqual({ code: 'MOSAIC_CONFLICT', field: 'id' });
+  });
+});
+
+describe('an agency\'s country', () => {
+  it('is an ISO 3166 alpha-2 code, kept uppercase: two letters that are no country (ZZ) are refused naming country, on creation and on change', async () => {
+    const ports = { id: 'ports', name: 'Ports', contactDesk: { id: 'ports:duty', name: 'Duty desk', contact: '+32' } };
+    expect(await refusal(createAgency(world.mosaic, as('sysadmin'), { ...ports, country: 'ZZ' }))).toEqual({ code: 'MOSAIC_INVALID_INPUT', field: 'country' });
+    expect(await refusal(createAgency(world.mosaic, as('sysadmin'), { ...ports, country: 'NLD' }))).toEqual({ code: 'MOSAIC_INVALID_INPUT', field: 'country' });
+    expect((await createAgency(world.mosaic, as('sysadmin'), { ...ports, country: 'nl' })).country).toBe('NL');
+    expect(await refusal(updateAgency(world.mosaic, as('sysadmin'), AgencyId('ports'), { country: 'zz' }))).toEqual({ code: 'MOSAIC_INVALID_INPUT', field: 'country' });
+    expect((await updateAgency(world.mosaic, as('sysadmin'), AgencyId('ports'), { country: 'be' })).country).toBe('BE');
   });
 });

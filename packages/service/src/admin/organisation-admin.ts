@@ -3,7 +3,7 @@
  * change one entry, write them back in one transaction, and reload the runtime's cached
  * snapshot so the very next decision uses the change.
  */
-import { AgencyId, type DeskId } from '@mosaic/model';
+import { AgencyId, toCountryCode, type DeskId } from '@mosaic/model';
 import type { Agency, Desk, SharingAgreement } from '@mosaic/policy';
 import type { Mosaic } from '../runtime.ts';
 import { auditAdmin, authoriseAdmin, exists, invalid, notFound, plainText, type AdminRequest } from './admin-gate.ts';
@@ -177,8 +177,12 @@ function checkDeskId(field: string, id: string, agency: string): void {
   if (!ID.test(id.slice(colon + 1))) throw invalid(field, `${JSON.stringify(id)} is not a desk id (agency:slug, the slug lowercase letters, digits, - and _, up to 64)`);
 }
 
+/**
+ * An ISO 3166-1 alpha-2 code, checked against the model's list of countries as a report's country
+ * is (report-routes.ts): two letters alone let `ZZ` through. Kept uppercase.
+ */
 function country(value: string): string {
-  const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) throw invalid('country', `${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 code`);
-  return code;
+  const code = value.trim();
+  if (!/^[A-Za-z]{2}$/.test(code) || toCountryCode(code) === undefined) throw invalid('country', `${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 country code (such as BE)`);
+  return code.toUpperCase();
 }
