@@ -12,18 +12,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { PurposeFields, PurposeHeaders } from './views.ts';
+import { PurposeFieldsOrHeaders as Purpose, PurposeHeaders } from './views.ts';
 
 const Id = z.string().min(1).max(300);
-/**
- * The purpose of a consultation as body fields or as the X-Mosaic-Purpose / X-Mosaic-Case
- * headers, as on /search: the schema leaves both optional so that a request with neither is
- * refused by requirePurpose as MOSAIC_PURPOSE_REQUIRED, not as a malformed body.
- */
-const Purpose = {
-  purpose: PurposeFields.purpose.optional().describe('Why this consultation is made (LED Art. 25); required unless sent as the X-Mosaic-Purpose header: neither is 400 MOSAIC_PURPOSE_REQUIRED'),
-  caseRef: PurposeFields.caseRef.optional().describe('The case or file reference; required unless sent as the X-Mosaic-Case header'),
-};
 const Level = z.enum(GRAPH_LEVELS).optional().describe('entity (default): nodes are resolved entities; record: raw records');
 const Filters = {
   level: Level,
