@@ -11,10 +11,11 @@
  * failure (`forgetAfterMs`), so that a mistyped password now and then never adds up to a delay.
  *
  * The state is a document in the store, one per name, so that every node sharing the store
- * applies the same count.
+ * applies the same count. An administrator's reset of the user's password ends it too
+ * (clearSignInThrottle): the user locked out is given the new password to sign in with now.
  */
 import { createHash } from 'node:crypto';
-import type { StoredDocument } from '@mosaic/store';
+import type { Store, StoredDocument } from '@mosaic/store';
 
 export const SIGN_IN_THROTTLE_KIND = 'sign-in-throttle';
 
@@ -53,6 +54,11 @@ export function signInThrottleId(name: string): string {
 
 export function throttleStateOf(document: Pick<StoredDocument, 'body'> | undefined): SignInThrottleState | undefined {
   return document === undefined ? undefined : (document.body as SignInThrottleState);
+}
+
+/** Ends the count for the name: its next attempt is judged on the password alone. Whether there was one. */
+export async function clearSignInThrottle(store: Pick<Store, 'deleteDocument'>, name: string): Promise<boolean> {
+  return store.deleteDocument(SIGN_IN_THROTTLE_KIND, signInThrottleId(name));
 }
 
 /** Until when attempts are refused, or undefined when one may be made now. */

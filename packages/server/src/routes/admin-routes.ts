@@ -138,7 +138,7 @@ export async function adminRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.post('/admin/users/:id/password', {
-    schema: { tags, summary: 'Reset a user\'s password (their sessions end)', headers: PurposeHeaders, params: z.object({ id: Id }), body: z.object({ password: z.string().max(200) }), response: { 200: Ok } },
+    schema: { tags, summary: 'Reset a user\'s password (their sessions end, and their count of failed sign-ins: a user locked out signs in with the new one at once)', headers: PurposeHeaders, params: z.object({ id: Id }), body: z.object({ password: z.string().max(200) }), response: { 200: Ok } },
   }, async (request) => {
     await resetPassword(api.mosaic, await adminRequest(request), UserId(request.params.id), request.body.password);
     return { ok: true as const };

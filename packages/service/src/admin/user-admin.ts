@@ -15,6 +15,7 @@ import { AgencyId, AppError, CLASSIFICATION, rankOf, UserId, type Classification
 import { ROLES, type Role } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { hashPassword } from '../password.ts';
+import { clearSignInThrottle } from '../sign-in-throttle.ts';
 import { GROUP_KIND, loadGroups, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import { auditAdmin, authoriseAdmin, exists, invalid, isSysadmin, notFound, plainText, type AdminRequest } from './admin-gate.ts';
@@ -115,11 +116,17 @@ export async function updateUser(mosaic: Mosaic, request: AdminRequest, id: User
   return userView(next);
 }
 
+/**
+ * Sets a new password; the user's sessions end, and so does the count of their failed sign-ins
+ * (sign-in-throttle.ts): a user locked out by their own mistakes, or by someone guessing, signs in
+ * with the new password at once. The entry says whether a count was ended (`signInThrottleCleared`).
+ */
 export async function resetPassword(mosaic: Mosaic, request: AdminRequest, id: UserId, password: string): Promise<void> {
   const user = await userToAdminister(mosaic, request, id);
   await saveUser(mosaic, { ...user, passwordHash: await hashPassword(checkPassword(password)) });
   await mosaic.store.deleteUserSessions(id);
-  await auditAdmin(mosaic, request, { resetPassword: { id } }, { reason: 'password reset', concerning: [user.agency] });
+  const cleared = await clearSignInThrottle(mosaic.store, user.name);
+  await auditAdmin(mosaic, request, { resetPassword: { id, ...(cleared ? { signInThrottleCleared: true } : {}) } }, { reason: 'password reset', concerning: [user.agency] });
 }
 
 /** Disable (sessions end at once) or enable again; the account stays for the audit trail. */
