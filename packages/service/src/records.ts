@@ -3,7 +3,8 @@
  * answered exactly like one that does not exist, so no error tells them it is there. Writes are
  * an agency's claims about its own records only: record ids are scoped by agency, so a write can
  * never collide with, and so reveal, another agency's record. An own-agency record the writer may
- * not see is not overwritten, and its id is refused as taken, never saying what hides it.
+ * not see is not overwritten, nor an alert on a subject they may not read, and its id is refused
+ * as taken, never saying what hides it.
  */
 import { AppError, RecordId, type EntityRecord, type FieldError, type Properties, type Provenance, type SchemaRegistry } from '@mosaic/model';
 import { decide, erasable, reviewDateFor, type Pointer } from '@mosaic/policy';
@@ -17,7 +18,7 @@ import type { Notification } from './notifier.ts';
 import type { Mosaic } from './runtime.ts';
 import { activeHolds } from './retention/legal-holds.ts';
 import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './screening/erase-from-checks.ts';
-import { alertSubjects, subjectsReadable } from './screening/alert-subjects-readable.ts';
+import { alertSubjects, asWriter, subjectsReadable } from './screening/alert-subjects-readable.ts';
 import { ALERT_SCHEMA } from './screening/screening-projection.ts';
 import { deliverOrRetry } from './screening/webhook-outbox.ts';
 import type { Delivery } from './screening/webhooks.ts';
@@ -149,8 +150,11 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `write refused: ${decision.reason}`);
   // Overwriting needs the right to write the stored version too: a colleague outside a record's
   // need-to-know group must not replace it (and so lift the restriction), nor learn why not.
+  // An alert is shown only to who may read its subject (alert-subjects-readable.ts): a write over
+  // one would tell anyone else that it is there (its schema's conflict, a version after it).
   const existing = await mosaic.store.getRecord(validated.record.id);
-  if (existing && !mayWriteStored(consultation, snapshot, existing)) throw idTaken(validated.record.id);
+  const writable = existing === undefined || (mayWriteStored(consultation, snapshot, existing) && await subjectsShown(mosaic, asWriter(consultation, existing.record.id), existing.record));
+  if (!writable) throw idTaken(validated.record.id);
   // A new version is the same thing told again: a report does not become a person (and so drop
   // out of the reports, its text and its review unreachable).
   // a review date already reached would have the next sweep erase what was just written: a

@@ -78,9 +78,9 @@ export async function fingerprintFile(path: string): Promise<{ fingerprint: stri
 /**
  * `readable`: a web upload's user's read decision on an Alert line's stored subject
  * (alertsWithoutSubject); `writable`: their write decision on the stored record a line's id
- * holds (takenIds).
+ * holds, and `subjectReadable` on the subject of a stored alert it holds (takenIds).
  */
-export function storeSink(store: Store, actor: string, { audit, onCommit, readable, writable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions & TakenIdOptions = {}): IngestSink {
+export function storeSink(store: Store, actor: string, { audit, onCommit, readable, writable, subjectReadable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions & TakenIdOptions = {}): IngestSink {
   const changedOf = (results: readonly PutResult[]): RecordId[] => results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
   return {
     async commit(records, checkpoint) {
@@ -89,7 +89,7 @@ export function storeSink(store: Store, actor: string, { audit, onCommit, readab
         // batch with Alert lines takes the audit log's lock first, as an erasure does (records.ts):
         // the two run one after the other, so no alert commits on a subject erased meanwhile
         if (records.some((r) => r.schema === ALERT_SCHEMA)) await tx.lockAudit();
-        const taken = await takenIds(tx, records, writable ? { writable } : {});
+        const taken = await takenIds(tx, records, { ...(writable ? { writable } : {}), ...(subjectReadable ? { subjectReadable } : {}) });
         // a line refused as taken gives no subject to the alerts after it
         const noSubject = await alertsWithoutSubject(tx, records, { ...(readable ? { readable } : {}), refused: taken });
         const refused = new Set([...taken, ...noSubject]);

@@ -198,4 +198,36 @@ describe('an upload giving the id of a stored record', () => {
       ['fedpol:tk-secret', 1, ['Person tk-secret']], ['fedpol:tk-group', 1, ['Person tk-group']], ['fedpol:tk-open', 2, ['Overwritten']], ['fedpol:tk-new', 1, ['Overwritten']],
     ]);
   });
+
+  it('does not overwrite an alert on a subject the uploader may not read, refusing its line as taken, as POST /records does', async () => {
+    const user = (await world.mosaic.store.findUserByName('fedAnalyst'))!;
+    const alert = (id: string, subject: string) => ({
+      id, schema: 'Alert', provenance: { ...provenance, legalBasis: 'Reg. (EU) 2018/1862 Art. 36' },
+      properties: { subject: [subject], category: ['discreet_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], validFrom: ['2020-01-01'], status: ['active'] },
+    });
+    await putFixtures(world.mosaic, [
+      { id: 'tka-hidden', schema: 'Person', properties: { name: ['Person tka-hidden'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-heron'] } }) },
+      { id: 'tka-open', schema: 'Person', properties: { name: ['Person tka-open'] }, provenance: testProvenance('fedpol') },
+      { ...alert('tka-a1', 'fedpol:tka-hidden'), provenance: testProvenance('fedpol') },
+      { ...alert('tka-a2', 'fedpol:tka-hidden'), provenance: testProvenance('fedpol') },
+      { ...alert('tka-a3', 'fedpol:tka-open'), provenance: testProvenance('fedpol') },
+    ]);
+    const withdrawn = (id: string, subject: string) => JSON.stringify({ ...alert(id, subject), properties: { ...alert(id, subject).properties, status: ['withdrawn'] } });
+    const person = JSON.stringify({ id: 'tka-a2', schema: 'Person', properties: { name: ['Overwritten'] }, provenance });
+    const content = [withdrawn('tka-a1', 'fedpol:tka-hidden'), person, withdrawn('tka-a3', 'fedpol:tka-open')].join('\n');
+    const consultation = { user, purpose: 'case intake', caseRef: 'CASE-J8' };
+    const jobs = createIngestJobs();
+    const job = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content, filename: 'alerts-taken.jsonl' });
+    await jobs.idle();
+    const done = await jobs.get(world.mosaic, consultation, job.id);
+    expect(done).toMatchObject({ state: 'done', processed: 3, accepted: 1, rejected: 2, updated: 1 });
+    expect([...done.errors].sort((a, b) => a.line - b.line)).toEqual([
+      { line: 1, field: 'id', reason: 'record id fedpol:tka-a1 is taken: choose another id' },
+      { line: 2, field: 'id', reason: 'record id fedpol:tka-a2 is taken: choose another id' },
+    ]);
+    const stored = await world.mosaic.store.getRecords(['tka-a1', 'tka-a2', 'tka-a3'].map((id) => RecordId(`fedpol:${id}`)));
+    expect(stored.map((s) => [s.record.id, s.version, s.record.properties['status']])).toEqual([
+      ['fedpol:tka-a1', 1, ['active']], ['fedpol:tka-a2', 1, ['active']], ['fedpol:tka-a3', 2, ['withdrawn']],
+    ]);
+  });
 });

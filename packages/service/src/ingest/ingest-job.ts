@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { policyContext, policyUser, type Consultation, type OrgSnapshot } from '../organisation.ts';
 import { retentionRulesOf } from '../retention/retention-rules.ts';
 import type { Mosaic } from '../runtime.ts';
+import { asWriter } from '../screening/alert-subjects-readable.ts';
 import { parseCsvMapping } from './csv-mapping.ts';
 import { ingest, type IngestError, type IngestRepeat } from './ingest.ts';
 import { storeSink, type BatchAudit } from './ingest-file.ts';
@@ -113,7 +114,8 @@ function writeOverDecision(consultation: Consultation, snapshot: OrgSnapshot): (
 
 /**
  * The user's read decision on an Alert line's stored subject: one they may not read is refused
- * as a missing one is (alertsWithoutSubject), so the refusal tells nothing of it.
+ * as a missing one is (alertsWithoutSubject), so the refusal tells nothing of it; on a stored
+ * alert's subject (as a writer, asWriter), a line over the alert is refused as taken (takenIds).
  */
 function readDecision(consultation: Consultation, snapshot: OrgSnapshot): (subject: EntityRecord) => boolean {
   const policy = policyUser(consultation.user);
@@ -181,7 +183,9 @@ export function createIngestJobs(): IngestJobs {
     }, HEARTBEAT_MS);
     heartbeat.unref();
     try {
-      const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, { audit, readable: readDecision(consultation, org), writable: writeOverDecision(consultation, org) }), {
+      const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, {
+        audit, readable: readDecision(consultation, org), writable: writeOverDecision(consultation, org), subjectReadable: readDecision(asWriter(consultation, job.id), org),
+      }), {
         fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, org),
         onProgress: (p) => update({ processed: p.lines, accepted: p.written, rejected: p.rejected }),
         onError: (e) => {

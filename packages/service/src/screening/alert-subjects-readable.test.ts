@@ -74,3 +74,25 @@ describe('an Alert read as a record', () => {
     expect(theirs.map((v) => v.withheld ?? false)).toEqual([false, false]);
   });
 });
+
+describe('a write over an Alert', () => {
+  it('is refused as taken, in the words of any hidden record, to a colleague who may not read its subject, whatever they write under its id', async () => {
+    const taken = { code: 'MOSAIC_CONFLICT', message: 'record id fedpol:a-ntk is taken: choose another id', details: { field: 'id', reason: 'is taken' } };
+    const withdrawn = alert('a-ntk', 'fedpol:ntk-p2');
+    const over = [
+      { ...withdrawn, properties: { ...withdrawn.properties, status: ['withdrawn'] } },
+      { ...withdrawn, properties: { ...withdrawn.properties, subject: ['fedpol:open-p3'] } },
+      { id: 'a-ntk', schema: 'Person', properties: { name: ['Someone'] }, provenance: testProvenance('fedpol') },
+    ];
+    for (const raw of over) {
+      // with a purpose and case, and without: a write needs none, and none is what hides the subject
+      for (const consultation of [{ user: outsider, ...why }, { user: outsider }]) {
+        await expect(writeRecord(world.mosaic, consultation, raw)).rejects.toMatchObject(taken);
+      }
+    }
+    expect((await world.mosaic.store.getRecord(RecordId('fedpol:a-ntk')))).toMatchObject({ version: 1, record: { properties: { status: ['active'] } } });
+    // a member of the subject's group writes over it, with a purpose or without
+    expect(await writeRecord(world.mosaic, { user: member }, over[0])).toMatchObject({ ok: true, status: 'updated' });
+  });
+});
+

@@ -10,7 +10,8 @@
  * needToKnow), so every read of an alert asks the policy's read decision on its subject as the
  * store holds it now, beside the decision on the alert itself: the listing of an agency's alerts,
  * withdrawing one, and reading an Alert record or its history. An alert whose subject the reader
- * may not read answers as a missing one. The checkpoint screen, a kept check and the entity view
+ * may not read answers as a missing one, and a write over it (POST /records, an upload's line)
+ * is refused as one over any record hidden from the writer is (id-taken.ts). The checkpoint screen, a kept check and the entity view
  * show an alert only on a listed record the reader is shown in full already, and a notification
  * about an alert is told only to a reader who may read its subject (notification-view.ts).
  *
@@ -45,3 +46,14 @@ export async function subjectsReadable(mosaic: Mosaic, consultation: Consultatio
   }
   return (subject) => readable.has(subject);
 }
+
+/**
+ * The consultation a writer over a stored Alert is asked about its subjects under: a write needs
+ * no purpose (it shows nothing), and no purpose is what hides a subject from the writer, its
+ * marking is (a need-to-know group, a clearance, an agreement). Without one, the write stands for
+ * it, under `writing` (the record's id, an upload's job) as its case.
+ */
+export function asWriter(consultation: Consultation, writing: string): Consultation {
+  return { ...consultation, purpose: consultation.purpose || 'record write', caseRef: consultation.caseRef || writing };
+}
+
