@@ -15,6 +15,7 @@ export function configFromEnvironment(flags: RawConfig): RawConfig {
     demoPersons: flags.demoPersons ?? env['MOSAIC_DEMO_PERSONS'],
     demoSeed: flags.demoSeed ?? env['MOSAIC_DEMO_SEED'],
     webhookPrivateTargets: flags.webhookPrivateTargets ?? env['MOSAIC_WEBHOOK_PRIVATE_TARGETS'],
+    trustProxy: flags.trustProxy ?? env['MOSAIC_TRUST_PROXY'],
   };
 }
 

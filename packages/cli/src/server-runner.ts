@@ -20,7 +20,7 @@ export async function startServer(mosaic: Mosaic, role: NodeRole = 'full'): Prom
   const projections = role === 'full' ? await startProjections(mosaic) : undefined;
   const checkpoint = role === 'checkpoint' ? await startCheckpointProjections(mosaic) : undefined;
   // Unexpected errors go to stderr, without their message or the URL (http-errors.ts).
-  const app = await buildApp({ mosaic, errorLog: process.stderr, ...(projections ? { projections } : {}), ...(checkpoint ? { checkpoint } : {}) });
+  const app = await buildApp({ mosaic, errorLog: process.stderr, trustProxy: mosaic.config.trustProxy, ...(projections ? { projections } : {}), ...(checkpoint ? { checkpoint } : {}) });
   await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
   const port = (app.server.address() as { port: number } | null)?.port ?? mosaic.config.port;
   // The erasure sweep runs on full nodes, at start and every six hours; it prints counts only.

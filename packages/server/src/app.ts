@@ -49,11 +49,12 @@ export interface BuildAppOptions {
   /** The built web app, served at /; default packages/web/dist when it exists. */
   readonly webRoot?: string | null;
   /**
-   * Fastify's `trustProxy`: which proxies in front of the node are believed when they say, in
-   * X-Forwarded-Proto and -For, how the client connected: true (whatever connects), or their
-   * addresses or subnets. Behind one that ends TLS, give it, so that answers over HTTPS ask for
-   * HTTPS from then on (HSTS) and the session cookie is Secure (security-headers.ts,
-   * auth-routes.ts). Default: none, so that no client can claim HTTPS it did not use.
+   * Fastify's `trustProxy` (`mosaic serve`: config `trustProxy`, MOSAIC_TRUST_PROXY): which
+   * proxies in front of the node are believed when they say, in X-Forwarded-Proto and -For, how
+   * the client connected: true (whatever connects), or their addresses or subnets. Behind one
+   * that ends TLS, give it, so that answers over HTTPS ask for HTTPS from then on (HSTS) and the
+   * session cookie is Secure (security-headers.ts, auth-routes.ts). Default: none, so that no
+   * client can claim HTTPS it did not use.
    */
   readonly trustProxy?: boolean | string | readonly string[];
 }

@@ -4,6 +4,7 @@
  * result down; nothing below reads configuration from globals.
  */
 import { AppError } from '@mosaic/model';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface MosaicConfig {
@@ -26,6 +27,17 @@ export interface MosaicConfig {
    * agency administrator would otherwise have the server call internal systems (screening/webhook-target.ts).
    */
   readonly webhookPrivateTargets: boolean;
+  /**
+   * The reverse proxies in front of the node whose word on how the client connected is taken
+   * (`X-Forwarded-Proto`, `-For`, `-Host`): `true`, whatever connects; or their addresses, subnets
+   * (CIDR) and the named ranges `loopback`, `linklocal`, `uniquelocal` — the forms of Express's
+   * and Fastify's `trust proxy`, which the node hands on. Behind a proxy that ends TLS, an answer
+   * to a request it forwarded over HTTPS then asks for HTTPS (HSTS) and the session cookie is
+   * Secure. Default `false`: the headers are ignored, so no client can claim HTTPS it did not
+   * use. No client address is used anywhere (sign-in is throttled by name, the audit log names
+   * users), so X-Forwarded-For changes nothing Mosaic does.
+   */
+  readonly trustProxy: boolean | readonly string[];
 }
 
 export interface RawConfig {
@@ -38,6 +50,8 @@ export interface RawConfig {
   readonly demoPersons?: string | number | undefined;
   readonly demoSeed?: string | number | undefined;
   readonly webhookPrivateTargets?: string | boolean | undefined;
+  /** A comma-separated list, as the environment gives it, or the list (a serving node's parsed configuration). */
+  readonly trustProxy?: string | boolean | readonly string[] | undefined;
 }
 
 function integer(name: string, value: string | number | undefined, fallback: number, min: number, max: number): number {
@@ -57,6 +71,30 @@ function flag(name: string, value: string | boolean | undefined): boolean {
   throw new AppError('MOSAIC_INVALID_CONFIG', `config: ${name} must be true or false, not ${JSON.stringify(value)}`);
 }
 
+/** proxy-addr's names for ranges (as Express documents them): loopback, link-local, unique local. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a subnet (address/prefix length) or a named range. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+function proxies(name: string, value: string | boolean | readonly string[] | undefined): boolean | readonly string[] {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && ['', 'false', 'true'].includes(value.trim().toLowerCase())) return value.trim().toLowerCase() === 'true';
+  const entries = (typeof value === 'string' ? value.split(',') : value ?? []).map((entry) => entry.trim().toLowerCase());
+  if (entries.length === 0) return false;
+  const wrong = entries.filter((entry) => !isProxyEntry(entry));
+  if (wrong.length > 0) {
+    throw new AppError('MOSAIC_INVALID_CONFIG', `config: ${name} must be true, false, or a comma-separated list of proxy addresses, subnets (10.0.0.0/8) and loopback, linklocal or uniquelocal, not ${wrong.map((entry) => JSON.stringify(entry)).join(', ')}`);
+  }
+  return Object.freeze(entries);
+}
+
 export function parseConfig(raw: RawConfig, cwd: string): MosaicConfig {
   const databaseUrl = raw.databaseUrl?.trim();
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -72,5 +110,6 @@ export function parseConfig(raw: RawConfig, cwd: string): MosaicConfig {
     demoPersons: integer('demoPersons', raw.demoPersons, 5000, 0, 10_000_000),
     demoSeed: integer('demoSeed', raw.demoSeed, 2016, 0, 2 ** 31 - 1),
     webhookPrivateTargets: flag('webhookPrivateTargets', raw.webhookPrivateTargets),
+    trustProxy: proxies('trustProxy', raw.trustProxy),
   });
 }
