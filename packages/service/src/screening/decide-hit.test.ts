@@ -1,9 +1,10 @@
-import { RecordId } from '@mosaic/model';
+import { RecordId, UserId } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
-import { listUnderArrestAlert, openTestMosaic, putFixtures, refuseAuditEntries, testProvenance, type TestMosaic } from '../testing.ts';
+import { listUnderArrestAlert, openTestMosaic, putFixtures, putTestGroup, refuseAuditEntries, testProvenance, type TestMosaic } from '../testing.ts';
 import { decideHit, HIT_DECISION_KIND } from './decide-hit.ts';
-import { NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
+import { listNotifications, NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
+import { createScreeningProjection } from './screening-projection.ts';
 import { readCheck } from './read-check.ts';
 import { screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
 
@@ -169,3 +170,29 @@ describe('decideHit', () => {
     expect(again.hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
   });
 });
+
+describe('a pointer\'s desk called', () => {
+  it('is told to the owner\'s users who may read a record behind the pointer, not to a colleague outside its need-to-know group', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putTestGroup(mosaic, 'ct-team', 'intel');
+    const checkpoint = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
+    await mosaic.store.upsertUser({ ...checkpoint, groups: ['ct-team'] as never });
+    const outsider = (await mosaic.store.findUserByName('intelAnalyst'))!;
+    const member = { ...outsider, id: UserId('intel.member'), name: 'intelMember', groups: ['ct-team'] as never };
+    await mosaic.store.upsertUser(member);
+    const marking = { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['ct-team'] };
+    await putFixtures(mosaic, [{ id: 'i1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1980-01-01'] }, provenance: testProvenance('intel', { marking }) }]);
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const officer = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+    const check = await screenCheck(mosaic, officer, projection, { query: { name: 'Rachid Bouzid', birthDate: '1980-01-01' } });
+    expect(check.hits.map((h) => h.kind)).toEqual(['pointer']);
+    await decideHit(mosaic, officer, projection, { check: check.id, hit: 0, decision: 'called', report: { notes: 'desk says hold him' } });
+    const called = async (user: typeof outsider) => (await listNotifications(mosaic, user)).filter((n) => n.kind === 'pointer.called');
+    expect(await called(member)).toEqual([expect.objectContaining({ body: expect.objectContaining({ check: check.id, records: ['intel:i1'], report: { notes: 'desk says hold him' } }) })]);
+    expect(await called(outsider)).toEqual([]);
+    expect(await called((await mosaic.store.findUserByName('intelAdmin'))!)).toEqual([]);
+  });
+});
+

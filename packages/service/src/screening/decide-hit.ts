@@ -208,9 +208,13 @@ async function keptNow(store: Store, check: CheckRecord, hit: HitView): Promise<
 
 /**
  * The officer called a pointer's desk: kept on the check and in the audit log, and the pointer's
- * owner is told by which agency and desk, where and when, with what the officer noted. Its own
- * records concerned were named in the encounter notice of the check (screen-check.ts); the
- * officer's query and other hits are not the owner's.
+ * owner is told by which agency and desk, where and when, with what the officer noted. The
+ * notice lists the owner's records behind the pointer (`records`, kept with the check), so that
+ * it reaches only the owner's users who may read one of them, as an encounter notice does
+ * (notification-view.ts): a call about a case team's record is the team's to hear, and its
+ * colleagues outside the team learn nothing of it. A check kept before those records were kept
+ * with it names none, and its call is told to no one rather than to all. The officer's query and
+ * other hits are not the owner's.
  */
 async function recordCall(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, deciding: Deciding<HitView & { kind: 'pointer' }>): Promise<CheckRecord> {
   const { check, hit, input, at } = deciding;
@@ -219,10 +223,11 @@ async function recordCall(mosaic: Mosaic, consultation: Consultation, projection
   const decision: HitDecision = { decision: 'called', by: user.id, at, ...(notes ? { notes } : {}) };
   const kept = await keptNow(mosaic.store, check, hit);
   const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'pointer' ? { ...h, decision } : h)) };
-  const told: Notification[] = hit.agency === check.agency ? [] : [{
+  const records = [...new Set(check.pointerRecords?.[hit.agency] ?? [])].sort();
+  const told: Notification[] = hit.agency === check.agency || records.length === 0 ? [] : [{
     id: timeOrderedId(), at, to: { agency: hit.agency }, kind: 'pointer.called', title: 'A checkpoint called your desk about a likely match',
     body: {
-      check: check.id, time: check.at, ...(check.place !== undefined ? { place: check.place } : {}), agency: check.agency, desk: check.desk,
+      check: check.id, records, time: check.at, ...(check.place !== undefined ? { place: check.place } : {}), agency: check.agency, desk: check.desk,
       ...(input.report ? { report: reportFields(input.report) } : {}),
     },
   }];
