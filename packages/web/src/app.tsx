@@ -6,6 +6,7 @@ import { createApiClient } from './api/api-client.ts';
 import type { Purpose, User } from './api/api-types.ts';
 import { AppShell } from './layout/app-shell.tsx';
 import { navigationItems } from './layout/navigation-items.ts';
+import { forgetEntryStates } from './routing/entry-state.ts';
 import { useHashRoute } from './routing/use-hash-route.ts';
 import { AdminScreen } from './screens/admin-screen.tsx';
 import { AlertsInboxScreen } from './screens/alerts-inbox-screen.tsx';
@@ -29,22 +30,24 @@ export function App() {
   const [purpose, setPurposeState] = useState<Purpose | undefined>(loadPurpose);
   const purposeRef = useRef(purpose);
   purposeRef.current = purpose;
-  // The purpose and case are the signed-in user's: a session that ends however it ends (signed
-  // out, expired, the account disabled) or a new sign-in forgets them, so that the next user at
-  // this tab gives their own and is never audited under another's.
-  const forgetPurpose = useCallback(() => {
+  // The purpose and case are the signed-in user's, and so are the searches kept with this tab's
+  // history: a session that ends however it ends (signed out, expired, the account disabled) or a
+  // new sign-in forgets them, so that the next user at this tab gives their own purpose and is
+  // never audited under another's, nor finds another's searches on Back.
+  const forgetUser = useCallback(() => {
     savePurpose(undefined);
+    forgetEntryStates();
     purposeRef.current = undefined;
     setPurposeState(undefined);
   }, []);
   const endSession = useCallback(() => {
-    forgetPurpose();
+    forgetUser();
     setUser(null);
-  }, [forgetPurpose]);
+  }, [forgetUser]);
   const startSession = useCallback((signedIn: User) => {
-    forgetPurpose();
+    forgetUser();
     setUser(signedIn);
-  }, [forgetPurpose]);
+  }, [forgetUser]);
   const api = useMemo(() => createApiClient({ purpose: () => purposeRef.current, onUnauthenticated: endSession }), [endSession]);
   const route = useHashRoute();
   const notifications = useNotifications(api, Boolean(user));
@@ -83,7 +86,7 @@ export function App() {
 
 function Screen({ name, rest, params, notifications }: { name: string; rest: readonly string[]; params: URLSearchParams; notifications: ReturnType<typeof useNotifications> }) {
   switch (name) {
-    case 'search': return <SearchScreen query={params.get('q') ?? ''} schema={params.get('schema') ?? ''} born={params.get('born') ?? ''} />;
+    case 'search': return <SearchScreen />;
     case 'profile': return <ProfileScreen kind={rest[0] === 'entity' ? 'entity' : 'record'} id={rest[1] ?? ''} />;
     case 'graph': return <Suspense fallback={<p role="status">Loading the graph…</p>}><GraphScreen seed={params.get('seed') ?? ''} /></Suspense>;
     case 'checkpoint': return <CheckpointScreen />;
@@ -93,7 +96,7 @@ function Screen({ name, rest, params, notifications }: { name: string; rest: rea
     case 'admin': return <AdminScreen />;
     case 'retention': return <AdminScreen key="retention" initialArea="retention-review" />;
     case 'ingest': return <IngestScreen {...(params.get('job') ? { jobId: params.get('job') ?? '' } : {})} />;
-    case 'reports': return <ReportsScreen {...(rest[0] ? { id: rest[0] } : {})} query={params.get('q') ?? ''} />;
+    case 'reports': return <ReportsScreen {...(rest[0] ? { id: rest[0] } : {})} />;
     default: return <p role="alert" className="notice notice-error">No such screen: {name}</p>;
   }
 }

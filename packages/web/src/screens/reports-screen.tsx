@@ -14,19 +14,22 @@ import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { ReportReview } from '../reports/report-review.tsx';
 import { UploadForm } from '../reports/upload-form.tsx';
+import { pushEntryState, useEntryState } from '../routing/entry-state.ts';
 import { href, navigate } from '../routing/use-hash-route.ts';
 import { hasRole, useSession } from '../session/session-context.tsx';
 
-export function ReportsScreen({ id, query = '' }: { readonly id?: string; readonly query?: string }) {
+export function ReportsScreen({ id }: { readonly id?: string }) {
+  const query = useEntryState('reports', reportsQueryOf);
   return <PurposeGate>{id ? <ReportReview id={id} /> : <ReportsHome query={query} />}</PurposeGate>;
 }
 
-/** The reports search as the address holds it: #/reports?q=… */
-export const reportsHref = (query: string): string => (query ? `${href('reports')}?${new URLSearchParams({ q: query }).toString()}` : href('reports'));
+/** The words of the reports search a history entry keeps: anything else asks none. */
+export const reportsQueryOf = (kept: unknown): string => (typeof kept === 'string' ? kept : '');
 
 /**
- * The reports, and a search of their words run through the address as the search screen's is:
- * when the page opens on it and when Back or Forward return to it, past the purpose gate.
+ * The reports, and a search of their words run through the history as the search screen's is,
+ * never through the address: when the page opens on it and when Back or Forward return to it,
+ * past the purpose gate.
  */
 function ReportsHome({ query }: { readonly query: string }) {
   const { api, user } = useSession();
@@ -54,13 +57,13 @@ function ReportsHome({ query }: { readonly query: string }) {
       last.current++;
       setAnswer(undefined);
     }
-    // run again only when the address asks another search
+    // run again only when the history entry asks another search
   }, [api, query]);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    // the same search again leaves the address as it is: run it here
+    // the same search again makes no new entry: run it here
     if (q.trim() === query.trim()) void search(q.trim());
-    else navigate(reportsHref(q.trim()));
+    else pushEntryState('reports', q.trim(), href('reports'));
   };
   return (
     <section className="screen" aria-labelledby="reports-title">

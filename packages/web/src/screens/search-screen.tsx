@@ -16,30 +16,41 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { TlpBadge } from '../common/tlp-badge.tsx';
 import { useAction } from '../common/use-action.ts';
-import { href, navigate } from '../routing/use-hash-route.ts';
+import { pushEntryState, useEntryState } from '../routing/entry-state.ts';
+import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const SCHEMATA = ['', 'Person', 'Organization', 'Vehicle', 'Address', 'Phone'];
 
-/** The search as the address holds it: #/search?q=…&schema=…&born=… */
+/** A search as it is asked, and kept with the history entry it was run in. */
 export interface AskedSearch {
   readonly query: string;
   readonly schema: string;
   readonly born: string;
 }
 
-export const searchHref = ({ query, schema, born }: AskedSearch): string =>
-  `${href('search')}?${new URLSearchParams({ q: query, ...(schema ? { schema } : {}), ...(born ? { born } : {}) }).toString()}`;
+const NO_SEARCH: AskedSearch = { query: '', schema: '', born: '' };
 
-export function SearchScreen(asked: AskedSearch) {
+/** The search a history entry keeps: anything else an entry holds asks none. */
+export function askedSearchOf(kept: unknown): AskedSearch {
+  if (typeof kept !== 'object' || kept === null) return NO_SEARCH;
+  const { query, schema, born } = kept as Partial<Record<keyof AskedSearch, unknown>>;
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return { query: text(query), schema: text(schema), born: text(born) };
+}
+
+export function SearchScreen() {
+  const asked = useEntryState('search', askedSearchOf);
   return <PurposeGate><SearchForm {...asked} /></PurposeGate>;
 }
 
 /**
- * A search is run through the address: submitting the form writes the search there and the
- * search in the address is run, when the page opens on it (a reload, a link) and when Back or
- * Forward return to it, so the results come back with it. It is run only here, past the purpose
- * gate, under the purpose and case the session holds, as a search typed in is.
+ * A search is run through the history, never the address (which the browser lists in its history,
+ * where the next user of a shared workstation would read the names searched): submitting the form
+ * makes a history entry that keeps the search, and the search an entry keeps is run, when the page
+ * opens on it (a reload) and when Back or Forward return to it, so the results come back with it.
+ * It is run only here, past the purpose gate, under the purpose and case the session holds, as a
+ * search typed in is.
  */
 function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch) {
   const { api } = useSession();
@@ -73,15 +84,15 @@ function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch
       latest.current++;
       setAnswer(undefined);
     }
-    // run again only when the address asks another search
+    // run again only when the history entry asks another search
   }, [api, query, askedSchema, askedBorn]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     const wanted = { query: q.trim(), schema, born: born.trim() };
-    // the same search again leaves the address as it is: run it here
+    // the same search again makes no new entry: run it here
     if (wanted.query === query.trim() && wanted.schema === askedSchema && wanted.born === askedBorn.trim()) void search(wanted);
-    else navigate(searchHref(wanted));
+    else pushEntryState('search', wanted, href('search'));
   };
 
   return (
