@@ -5,6 +5,10 @@
  * persons who share a phone, e-mail, address, document or vehicle plate are linked by shared-*
  * edges. Kept current from the change feed, record by record, without a rebuild.
  *
+ * An alert is not a node either: it is its agency's claim about its subject, not a party to the
+ * network, and it is kept by the subject it names (a query given an alert's id answers for its
+ * subject: graph-queries.ts).
+ *
  * Events (sightings and checks, trips, arrests...) are not nodes: the people and vehicles they
  * involve are linked by co-occurrence edges (`co-sighting`, `co-travel-event` for trips), within
  * one event and across events of the same trip (`tripId`) or the same check (place and day),
@@ -21,6 +25,8 @@ import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { captionOf } from '../records.ts';
 import { coordinatesOf } from '../record-coordinates.ts';
+import { alertSubjects } from '../screening/alert-subjects-readable.ts';
+import { ALERT_SCHEMA } from '../screening/screening-projection.ts';
 
 const RELATION_TYPES: Readonly<Record<string, EdgeType>> = {
   Family: 'family', Associate: 'associate', Membership: 'membership', Ownership: 'ownership',
@@ -79,6 +85,8 @@ export interface GraphProjection extends Projection {
   eventsOf(id: RecordId): readonly GraphEvent[];
   /** The coordinates a record carries itself, if any. */
   locationOf(id: RecordId): GraphLocated | undefined;
+  /** The records an Alert names as its subject; undefined for an id that is no alert. */
+  alertSubjectsOf(id: RecordId): readonly RecordId[] | undefined;
   /** Record nodes touched since the last call (added, removed, or an incident edge changed). */
   drainTouched(): ReadonlySet<RecordId>;
   /**
@@ -125,6 +133,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
   /** subject record -> events that involve it */
   const eventsBySubject = new Map<RecordId, Set<RecordId>>();
   const located = new Map<RecordId, GraphLocated>();
+  const alerts = new Map<RecordId, readonly RecordId[]>();
   let touched = new Set<RecordId>();
 
   const materialise = (edge: EdgeInput): void => {
@@ -198,6 +207,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     graph.removeNode(id);
     provenance.delete(id);
     located.delete(id);
+    alerts.delete(id);
   };
 
   const declaredEdges = (record: EntityRecord): EdgeInput[] => {
@@ -259,6 +269,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     if (!schema) return;
     provenance.set(record.id, record.provenance);
     if (schema.event) addEvent(schema, record);
+    else if (record.schema === ALERT_SCHEMA) alerts.set(record.id, alertSubjects(record));
     // A report is a source, not a party to the network: what it says arrives as confirmed records and links.
     else if (!schema.edge && !registry.isA(record.schema, 'Report')) {
       graph.addNode({ id: record.id, kind: record.schema, label: captionOf(registry, record) });
@@ -303,6 +314,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     provenanceOf: (id) => provenance.get(id),
     eventsOf: (id) => [...(eventsBySubject.get(id) ?? [])].flatMap((e) => events.get(e) ?? []),
     locationOf: (id) => located.get(id),
+    alertSubjectsOf: (id) => alerts.get(id),
     drainTouched() {
       const out = touched;
       touched = new Set();

@@ -6,7 +6,7 @@ import { saveOrganisation, type Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
 import { searchRecords } from '../record-search.ts';
 import { entityOfRecord, readEntity } from '../resolution/entity-view.ts';
-import { closeTestWorld, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { closeTestWorld, openTestMosaic, putFixtures, putTestGroup, testProvenance, type TestMosaic } from '../testing.ts';
 import { MAX_SHARING } from './graph-projection.ts';
 import { graphCentrality, graphCommunities, graphConnectors, graphExpand, graphInduced, graphPaths, graphTimeline } from './graph-queries.ts';
 
@@ -67,6 +67,40 @@ describe('graph queries seeded by a record', () => {
         expect(communities).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'graph: no such entity, or not visible to you' });
         expect(centrality).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'graph: no such entity, or not visible to you' });
       }
+    }
+  });
+});
+
+describe('graph queries seeded by an alert', () => {
+  it('answer for the alert\'s subject where the user may read the alert and its subject, else as an id not found; an alert is no node', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    await putTestGroup(world.mosaic, 'op-x', 'fedpol');
+    const ntk = { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-x'] } };
+    const alert = (id: string, subject: string) => ({
+      id, schema: 'Alert', provenance: testProvenance('fedpol'),
+      properties: { subject: [subject], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], validFrom: ['2020-01-01'], status: ['active'] },
+    });
+    await putFixtures(world.mosaic, [
+      { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
+      { id: 'v1', schema: 'Vehicle', properties: { registrationNumber: ['1-ABC-123'], owner: ['fedpol:p1'] }, provenance: testProvenance('fedpol') },
+      { id: 'p2', schema: 'Person', properties: { name: ['Xanthippe Wolkenstein'] }, provenance: testProvenance('fedpol', ntk) },
+      alert('a1', 'fedpol:p1'), alert('a2', 'fedpol:p2'),
+    ]);
+    await projections.follower.catchUp();
+    await projections.entities.settle();
+    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    for (const level of ['entity', 'record'] as const) {
+      const bySubject = await graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:p1' as NodeId], hops: 1, level });
+      const byAlert = await graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:a1' as NodeId], hops: 1, level });
+      expect(byAlert, level).toEqual(bySubject);
+      expect(bySubject.subgraph.nodes.map((n) => n.kind).sort(), level).toEqual(['Person', 'Vehicle']);
+      // the subject is a case team's, the analyst not in it: as for the subject itself
+      for (const seed of ['fedpol:a2', 'fedpol:p2']) {
+        await expect(graphExpand(world.mosaic, fed, projections, { seeds: [seed as NodeId], hops: 1, level }), `${level} ${seed}`).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'graph: no such entity, or not visible to you' });
+      }
+      const member = { ...fed, user: { ...fed.user, groups: ['op-x'] as never } };
+      expect((await graphExpand(world.mosaic, member, projections, { seeds: ['fedpol:a2' as NodeId], hops: 1, level })).subgraph.nodes.map((n) => n.kind), level).toEqual(['Person']);
     }
   });
 });

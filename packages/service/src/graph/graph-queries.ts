@@ -13,6 +13,11 @@
  * of which the user sees one part only: that part may go by an id the entity absorbed (its
  * records were all brought by that entity), and the node goes by the id its profile answers.
  * What is returned is then logged as a consultation like any other read.
+ *
+ * An alert is no node (graph-projection.ts): an id given that names one stands for its subject,
+ * whose network it answers, where the user may read the alert and every subject it names, and
+ * answers as an id not found otherwise, as the subject itself does (alert-subjects-readable.ts:
+ * an alert is shown only to who may read its subject).
  */
 import {
   centrality, communities, connectors, expand, inducedSubgraph, kShortestPaths, places, timeline, toGraphML, toJSON,
@@ -115,6 +120,13 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     ...(filters.minWeight !== undefined ? { minWeight: filters.minWeight } : {}),
     ...(agencies ? { provenance: (claims: readonly RecordId[]) => claims.some((r) => agencies.includes(r.slice(0, r.indexOf(':')))) } : {}),
   };
+  /** A given id as the node it stands for is looked up: an alert's, its subject's (none where the user may not read both). */
+  const given = (id: NodeId): NodeId => {
+    const subjects = records.alertSubjectsOf(id as string as RecordId);
+    if (subjects === undefined) return id;
+    const [subject] = subjects;
+    return subject !== undefined && visible(id as string as RecordId) && subjects.every(visible) ? subject as string as NodeId : id;
+  };
   const sharing = records.sharingFor(visible);
   const claimsVisible = (edge: GraphEdge): boolean => edge.provenance.every(visible) && sharing(edge);
   if (filters.level === 'record') {
@@ -126,7 +138,7 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
       edgesOut: (edges) => [...edges],
       recordsOf: (node) => (visible(node as RecordId) ? [node as RecordId] : []),
       edgeRecords: (edge) => edge.provenance,
-      nodeFor: (id) => id,
+      nodeFor: given,
       draw: () => records.graph,
       settle: async () => false,
       learn: async () => undefined,
@@ -212,8 +224,9 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     // a record id stands for its entity (or part) only where the user sees the record in it: a
     // hidden one answers as an id not found (else a seed would confirm that it exists, and whose it is)
     nodeFor: (id) => {
-      const node = drawnIn(id as RecordId);
-      return node !== undefined && shown(id as RecordId) ? node : id;
+      const seed = given(id);
+      const node = drawnIn(seed as string as RecordId);
+      return node !== undefined && shown(seed as string as RecordId) ? node : seed;
     },
     draw() {
       const drawn = [...parts.values()];
@@ -225,7 +238,7 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     settle,
     async learn(ids) {
       const looked = new Set<NodeId>();
-      for (const id of ids) {
+      for (const id of ids.map(given)) {
         if (looked.size >= LOOKUPS_PER_QUERY) break;
         if (looked.has(id) || entityGraph.graph.hasNode(id) || records.graph.hasNode(id)) continue;
         looked.add(id);
