@@ -143,3 +143,18 @@ describe('writeRecord: an Alert names a record its writer may read', () => {
     expect(await write(alertOn('a1', 'n1', 'withdrawn'))).toMatchObject({ ok: true, status: 'updated' });
   });
 });
+
+describe('writeRecord answers with the version it wrote', () => {
+  it('under concurrent writes of one id, each answer carries its own content and its own version', async () => {
+    world = await openTestMosaic();
+    const consultation = await as(world, 'fedAnalyst');
+    const written = await Promise.all(Array.from({ length: 12 }, (_, i) => writeRecord(world!.mosaic, consultation, { ...person('fedpol:same-id', 'Omar Haddad'), properties: { name: ['Omar Haddad'], notes: [`writer ${i}`] } })));
+    const answers = written.map((w, i) => {
+      if (!w.ok) throw new Error(`write ${i} refused: ${JSON.stringify(w.errors)}`);
+      return { sent: `writer ${i}`, notes: w.record.properties['notes'], version: w.record.version };
+    });
+    for (const a of answers) expect(a.notes).toEqual([a.sent]);
+    expect(new Set(answers.map((a) => a.version)).size).toBe(12);
+    expect(written.filter((w) => w.ok && w.status === 'created')).toHaveLength(1);
+  });
+});

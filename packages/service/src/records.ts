@@ -182,12 +182,14 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
       actor: { user: user.id, agency: user.agency }, action: written.status === 'created' ? 'collection' : 'alteration',
       purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null, records: [written.id], outcome: 'ok',
     });
-    return { ...written, status: written.status };
+    // the version this write made, read where no other write can come between (one read after
+    // the commit answered a concurrent writer's version, with its content)
+    const stored = await tx.getRecord(written.id);
+    if (!stored) throw new AppError('MOSAIC_INTERNAL', 'the record vanished after writing');
+    return { stored, status: written.status };
   });
   if ('refused' in result) return { ok: false, errors: [result.refused] };
-  const stored = await mosaic.store.getRecord(result.id);
-  if (!stored) throw new AppError('MOSAIC_INTERNAL', 'the record vanished after writing');
-  return { ok: true, record: recordView(mosaic, stored), status: result.status };
+  return { ok: true, record: recordView(mosaic, result.stored), status: result.status };
 }
 
 /**
