@@ -160,7 +160,7 @@ export async function adminRoutes(api: FastifyInstance): Promise<void> {
   }, async (request) => ({ ...(await putGroup(api.mosaic, await adminRequest(request), { id: request.params.id, ...request.body })) }));
 
   app.put('/admin/groups/:id/members', {
-    schema: { tags, summary: 'Set a group\'s members (user ids, any agency: a joint team)', headers: PurposeHeaders, params: z.object({ id: Id }),
+    schema: { tags, summary: 'Set a group\'s members (user ids, any agency: a joint team; no auditor, system administrator or user cleared above you is added)', headers: PurposeHeaders, params: z.object({ id: Id }),
       body: z.object({ users: z.array(Id).max(1000) }), response: { 200: z.object({ members: z.array(z.string()).readonly() }) } },
   }, async (request) => ({ members: await setGroupMembers(api.mosaic, await adminRequest(request), request.params.id, request.body.users) }));
 

@@ -1,5 +1,6 @@
 /**
- * User administration on a real store: a password reset ends the user's sign-in throttle.
+ * User administration on a real store: a password reset ends the user's sign-in throttle; a
+ * group's administrator adds to it only users they could administer, of any agency.
  */
 import type { AuditEntry } from '@mosaic/audit';
 import { isAppError, UserId } from '@mosaic/model';
@@ -7,7 +8,7 @@ import { createStoreAuditStorage, type User } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInAccount } from '../sign-in.ts';
 import { openTestMosaic, TEST_PASSWORD, type TestMosaic } from '../testing.ts';
-import { resetPassword } from './user-admin.ts';
+import { listGroups, putGroup, resetPassword, setGroupMembers } from './user-admin.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -58,5 +59,40 @@ describe('resetPassword', () => {
       { resetPassword: { id: 'fedpol.fedAnalyst', signInThrottleCleared: true } },
       { resetPassword: { id: 'fedpol.fedAnalyst' } },
     ]);
+  });
+});
+
+describe('setGroupMembers', () => {
+  it('adds only users the group\'s administrator could administer, of any agency: no auditor, no system administrator, no one cleared above them', async () => {
+    const test = await open();
+    const { mosaic } = test;
+    const fedAdmin = await as(test, 'fedAdmin');
+    await putGroup(mosaic, fedAdmin, { id: 'jit-1', name: 'Joint team 1' });
+    const members = async (): Promise<readonly string[]> => (await listGroups(mosaic, fedAdmin)).find((g) => g.id === 'jit-1')?.members ?? [];
+    // intel.intelAnalyst is cleared TOP_SECRET, the federal police's administrator SECRET
+    for (const refused of ['intel.intelAnalyst', 'fedpol.auditor', 'fedpol.sysadmin']) {
+      expect(await outcome(setGroupMembers(mosaic, fedAdmin, 'jit-1', ['fedpol.fedAnalyst', refused])), refused).toBe('MOSAIC_FORBIDDEN');
+    }
+    expect(await members()).toEqual([]);
+    // at or below their clearance, of their agency or another
+    await setGroupMembers(mosaic, fedAdmin, 'jit-1', ['fedpol.fedAnalyst', 'zone-north.zoneOfficer', 'intel.intelAdmin']);
+    expect(await members()).toEqual(['fedpol.fedAnalyst', 'intel.intelAdmin', 'zone-north.zoneOfficer']);
+    // an auditor of another agency, to another agency's group, alike
+    const intelAdmin = await as(test, 'intelAdmin');
+    await putGroup(mosaic, intelAdmin, { id: 'intel-team', name: 'Intelligence team' });
+    expect(await outcome(setGroupMembers(mosaic, intelAdmin, 'intel-team', ['fedpol.auditor']))).toBe('MOSAIC_FORBIDDEN');
+  });
+
+  it('lets the group\'s administrator keep or remove any member, one cleared above them too: the owner decides who sees its records', async () => {
+    const test = await open();
+    const { mosaic } = test;
+    const fedAdmin = await as(test, 'fedAdmin');
+    await putGroup(mosaic, fedAdmin, { id: 'jit-2', name: 'Joint team 2' });
+    // made a member by someone cleared for it
+    const analyst = (await mosaic.store.getUser(UserId('intel.intelAnalyst'))) as User;
+    await mosaic.store.upsertUser({ ...analyst, groups: ['jit-2'] });
+    expect(await setGroupMembers(mosaic, fedAdmin, 'jit-2', ['intel.intelAnalyst', 'fedpol.fedAnalyst'])).toEqual(['fedpol.fedAnalyst', 'intel.intelAnalyst']);
+    expect(await setGroupMembers(mosaic, fedAdmin, 'jit-2', ['fedpol.fedAnalyst'])).toEqual(['fedpol.fedAnalyst']);
+    expect((await mosaic.store.getUser(UserId('intel.intelAnalyst')))?.groups).toEqual([]);
   });
 });

@@ -9,7 +9,9 @@
  * administrators are among those its auditors audit), and a data administrator never grants a
  * clearance above their own (vetting is theirs to vouch for) nor changes the account of a user
  * cleared above it. Group membership is the group's owning agency's decision; a group may take members from
- * other agencies (a joint investigation team).
+ * other agencies (a joint investigation team), but its administrator adds only a user whose
+ * account they could change were the user their agency's: never an auditor or a system
+ * administrator, nor a user cleared above them (setGroupMembers).
  */
 import { AgencyId, AppError, CLASSIFICATION, rankOf, UserId, type Classification, type DeskId } from '@mosaic/model';
 import { ROLES, type Role } from '@mosaic/policy';
@@ -180,7 +182,15 @@ export async function putGroup(mosaic: Mosaic, request: AdminRequest, input: { r
   return group;
 }
 
-/** Sets the group's members to exactly `members` (user ids of any agency). */
+/**
+ * Sets the group's members to exactly `members` (user ids of any agency). Joining a group opens
+ * the owning agency's records marked for it, up to the member's clearance, TLP:RED ones too, so
+ * the administrator adds only a user of any agency they could administer (refuseUnlessAdministrable:
+ * no auditor or system administrator, whose accounts are a system administrator's to change, and
+ * no one cleared above them, for records they are not vetted to judge the need to know of), as
+ * they change the groups of their own agency's users. Removing anyone is theirs: the owner
+ * decides who sees its records, and taking a member out opens nothing.
+ */
 export async function setGroupMembers(mosaic: Mosaic, request: AdminRequest, groupId: string, members: readonly string[]): Promise<readonly UserId[]> {
   const group = await mosaic.store.getDocument(GROUP_KIND, groupId);
   if (!group) throw notFound('id', `no group ${groupId}`);
@@ -188,11 +198,12 @@ export async function setGroupMembers(mosaic: Mosaic, request: AdminRequest, gro
   const users = await mosaic.store.listUsers();
   const wanted = new Set(members);
   for (const [i, id] of members.entries()) if (!users.some((u) => u.id === id)) throw invalid(`users.${i}`, `no user ${id}`);
+  const changes = users.filter((user) => user.groups.includes(groupId) !== wanted.has(user.id));
+  for (const user of changes) if (!user.groups.includes(groupId)) refuseUnlessAdministrable(request, user);
   const changed: UserId[] = [];
   const concerning = [AgencyId(group.owner)];
-  for (const user of users) {
+  for (const user of changes) {
     const member = user.groups.includes(groupId);
-    if (member === wanted.has(user.id)) continue;
     await saveUser(mosaic, { ...user, groups: member ? user.groups.filter((g) => g !== groupId) : [...user.groups, groupId] });
     changed.push(user.id);
     // a user of another agency joining or leaving the group is a change to that agency's user
@@ -209,17 +220,25 @@ async function userToAdminister(mosaic: Mosaic, request: Consultation, id: UserI
   // Users of other agencies look like unknown ones to a data administrator.
   if (!user || (!isSysadmin(request) && user.agency !== request.user.agency)) throw notFound('id', `no user ${id}`);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: user.agency, sysadminToo: true });
-  if (isSysadmin(request)) return user;
-  // A data administrator who could reset a system administrator's password could become one; an
-  // auditor's, sign in as the auditor who audits them (or disable them, and go unaudited); a
-  // user's cleared above them, read what they are not vetted for. Granting those is refused
-  // already (checkRoles, checkClearance): taking over an account that holds them is the same.
+  refuseUnlessAdministrable(request, user);
+  return user;
+}
+
+/**
+ * Refuses a data administrator (not a system administrator) an account they may not change.
+ * A data administrator who could reset a system administrator's password could become one; an
+ * auditor's, sign in as the auditor who audits them (or disable them, and go unaudited); a
+ * user's cleared above them, read what they are not vetted for. Granting those is refused
+ * already (checkRoles, checkClearance): taking over an account that holds them is the same.
+ */
+function refuseUnlessAdministrable(request: Consultation, user: User): void {
+  if (isSysadmin(request)) return;
+  const id = user.id;
   if (user.roles.includes('sysadmin')) throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, a system administrator`);
   if (user.roles.includes('auditor')) throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, an auditor`);
   if (rankOf(CLASSIFICATION, user.clearance) > rankOf(CLASSIFICATION, request.user.clearance)) {
     throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator or an administrator cleared ${user.clearance} administers ${id}, cleared above your own clearance (${request.user.clearance})`);
   }
-  return user;
 }
 
 const administers = (user: User): boolean => user.disabledAt === undefined && user.roles.includes('agency_admin');
