@@ -123,6 +123,33 @@ describe('reviewPairs', () => {
     expect(pairs.filter((p) => p.entityA === p.entityB)).toEqual([]);
     expect(pairs.map((p) => [p.a.id, p.b.id].sort().join())).not.toContain('fedpol:x,fedpol:y');
   });
+  it('names each side of a pair by the id its part goes by for the reviewer, not by an entity a hidden record holds together', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    await put({ id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'y', schema: 'Person', properties: { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'z', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('intel') });
+    // a federal record the matcher is unsure of against the entity intelligence's record holds together
+    await put({ id: 'w', schema: 'Person', properties: { name: ['Quentin Lavigne'] }, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const entities = projections.entities;
+    const merged = entities.entityOf(RecordId('fedpol:x'))!;
+    expect(entities.entityOf(RecordId('fedpol:y'))).toBe(merged);
+    const fed = await as('fedAnalyst');
+    const pairs = await reviewPairs(world.mosaic, fed, entities, 20);
+    const idOf = (id: string) => entityOfRecord(world!.mosaic, fed, entities, RecordId(id));
+    for (const p of pairs) expect([p.entityA, p.entityB]).toEqual([await idOf(p.a.id), await idOf(p.b.id)]);
+    // x and y, one entity only through intelligence's record, are two to the federal analyst
+    const sideOf = (id: string) => pairs.flatMap((p) => p.a.id === id ? [p.entityA] : p.b.id === id ? [p.entityB] : []);
+    expect(sideOf('fedpol:x')).toHaveLength(1);
+    expect(sideOf('fedpol:y')).toHaveLength(1);
+    expect(sideOf('fedpol:x')).not.toEqual(sideOf('fedpol:y'));
+    // the answer to a judgement names the entities as the reviewer sees them too
+    const judged = await judgePair(world.mosaic, fed, entities, RecordId('fedpol:x'), RecordId('fedpol:w'), 'unsure');
+    expect([judged.entityA, judged.entityB]).toEqual([await idOf('fedpol:x'), await idOf('fedpol:w')]);
+    expect(judged.entityA).not.toBe(await idOf('fedpol:y'));
+  });
 });
 
 describe('reviewPairs, ranked on what the reviewer may see', () => {

@@ -296,13 +296,39 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
     if (settled || items.length < window || window >= MAX_REVIEW_WINDOW) break;
     window = Math.min(window * 4, MAX_REVIEW_WINDOW);
   }
-  const records = new Map(chosen.flatMap(({ a, b }) => [a.record, b.record]).map((r) => [r.id, r]));
+  // each side goes by the id its part has for this person (the one GET /records/:id/entity
+  // answers them), never by an entity that only records hidden from them hold together
+  const partIds = await partIdsOf(mosaic, consultation, entities, chosen.flatMap(({ a, b }) => [a.record.id, b.record.id]));
+  const named = chosen.flatMap((pair) => {
+    const entityA = partIds.get(pair.a.record.id);
+    const entityB = partIds.get(pair.b.record.id);
+    return entityA === undefined || entityB === undefined ? [] : [{ ...pair, entityA, entityB }];
+  });
+  const records = new Map(named.flatMap(({ a, b }) => [a.record, b.record]).map((r) => [r.id, r]));
   const { visible } = await consult(mosaic, consultation, [...records.values()], { action: 'read', query: { review: limit } });
   const shown = new Set(visible.map((r) => r.id));
-  return chosen.filter(({ a, b }) => shown.has(a.record.id) && shown.has(b.record.id)).map(({ item, a, b }) => ({
+  return named.filter(({ a, b }) => shown.has(a.record.id) && shown.has(b.record.id)).map(({ item, a, b, entityA, entityB }) => ({
     a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: entities.explain(a.record, b.record).explain, prior: entities.prior(),
-    entityA: item.entityA, entityB: item.entityB,
+    entityA, entityB,
   }));
+}
+
+/**
+ * The id each record's part goes by for this person (reader-view.ts), by record: a record in no
+ * part that goes by an id for them (not resolved, or not readable) is left out.
+ */
+async function partIdsOf(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>, records: readonly RecordId[]): Promise<ReadonlyMap<RecordId, EntityId>> {
+  const views = new Map<EntityId, ReaderView>();
+  const ids = new Map<RecordId, EntityId>();
+  for (const record of records) {
+    const entity = entities.entityOf(record);
+    if (entity === undefined) continue;
+    const view = views.get(entity) ?? await readerView(mosaic, consultation, entities, entity);
+    views.set(entity, view);
+    const part = view.parts.find((p) => p.records.includes(record));
+    if (part) ids.set(record, part.id);
+  }
+  return ids;
 }
 
 /** Whether the person may judge records `ids`: an analyst who may read each of them. */
@@ -351,5 +377,6 @@ export async function judgePair(mosaic: Mosaic, consultation: Consultation, enti
   const user = policyUser(consultation.user);
   const applied = await entities.judge(a, b, verdict, consultation.user.id, note);
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: [a, b], outcome: 'ok', reason: `judgement:${verdict}` });
-  return { entityA: entities.entityOf(a), entityB: entities.entityOf(b), applied };
+  const partIds = await partIdsOf(mosaic, consultation, entities, [a, b]);
+  return { entityA: partIds.get(a), entityB: partIds.get(b), applied };
 }
