@@ -28,9 +28,16 @@ function ownRecords(body: Readonly<Record<string, unknown>>): string {
 }
 
 export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 'body'>): string {
+  // A consultation's notice names who asked as `requester: {user, agency, desk}` (service
+  // consult.ts) and carries no check; a check's encounter notice names the agency and desk apart.
+  const requester = body['requester'];
+  const consultation = typeof requester === 'object' && requester !== null ? requester as Readonly<Record<string, unknown>> : undefined;
   switch (kind) {
     case 'deconfliction.encounter':
+      if (consultation) return `${by(consultation['agency'], consultation['desk'])} met ${ownRecords(body)} in a consultation (a search or a record opened), not at a check.`;
       return `${by(body['requester'], body['desk'])} encountered ${ownRecords(body)} at a check${where(body['place'])}${when(body['time'])}.`;
+    case 'deconfliction.consult':
+      return consultation ? `${by(consultation['agency'], consultation['desk'])} consulted ${ownRecords(body)}.` : fields(body);
     case 'pointer.called': {
       const report = body['report'] as Record<string, unknown> | undefined;
       const notes = text(report?.['notes']);
