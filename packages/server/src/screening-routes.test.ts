@@ -366,6 +366,18 @@ describe('checkpoint screening over HTTP', () => {
   });
 
   it('refuses an alert whose desk is not one of the issuing agency\'s, naming desk', async () => {
+  it('lets the issuer withdraw an alert whose subject they may no longer read, answering its id and status only', async () => {
+    await putRecord(person('fedpol', 'p-restricted', { name: ['Ilse Vandamme'] }));
+    const issued = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: consulting('fedAnalyst'), payload: { subject: 'fedpol:p-restricted', category: 'discreet_check', instructions: 'Note who travels with her' } });
+    const { id } = (issued.json() as { alert: { id: string } }).alert;
+    // restricted since to a case team's name that no group has: it admits no one
+    await putRecord(person('fedpol', 'p-restricted', { name: ['Ilse Vandamme'] }, { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-gone'] } }));
+    const withdrawn = await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${id}`, headers: consulting('fedAnalyst') });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toEqual({ alert: { id, status: 'withdrawn' } });
+    expect(withdrawn.body).not.toMatch(/p-restricted|travels|discreet/);
+  });
+
     for (const desk of ['nope-desk', 'intel-liaison']) {
       const refused = await app.inject({ method: 'POST', url: '/api/v1/alerts', headers: consulting('fedAnalyst'), payload: { subject: 'fedpol:p2', category: 'discreet_check', desk, deskContact: '+32 2 555' } });
       expect(refused.statusCode, desk).toBe(400);

@@ -44,7 +44,7 @@ export { IDENTIFIER_KINDS, type IdentifierKind } from './identifiers/identifier-
 export { CHECK_KIND, CHECKPOINT_PURPOSE, screenCheck, type AlertHitView, type CheckInput, type CheckRecord, type HitDecision, type HitView } from './screening/screen-check.ts';
 export { readCheck } from './screening/read-check.ts';
 export { decideHit, REPORT_REQUIRED, type EncounterReport, type HitDecisionInput } from './screening/decide-hit.ts';
-export { alertSummary, createAlert, listAlerts, withdrawAlert, type AlertInput, type AlertSummary } from './screening/alerts.ts';
+export { alertSummary, createAlert, listAlerts, withdrawAlert, type AlertInput, type AlertSummary, type WithdrawnUnseen } from './screening/alerts.ts';
 export { asSeenBy, keepNotifications, listNotifications, markNotificationRead, NOTIFICATION_KIND, type InboxItem, type NotificationKeeper } from './screening/notification-inbox.ts';
 export { attemptWebhook, configureWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, WEBHOOK_KIND, type WebhookConfig, type WebhookOptions } from './screening/webhooks.ts';
 export { redeliverWebhooks, retryWebhooks, webhookStatusOf, RETRY_DELAYS_MS, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery, type RetryRound, type WebhookStatus } from './screening/webhook-outbox.ts';

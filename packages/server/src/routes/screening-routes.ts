@@ -54,6 +54,9 @@ const HitOut = z.discriminatedUnion('kind', [
 const CheckAnswer = z.object({ check: CheckOut, hits: z.array(HitOut).readonly() });
 const CheckDetail = z.object({ check: CheckOut.extend({ user: z.string(), query: z.object(QueryFields) }), hits: z.array(HitOut).readonly() });
 
+const WithdrawnUnseenOut = z.object({ id: z.string(), status: z.literal('withdrawn') }).strict()
+  .describe('An alert withdrawn by its issuer or the agency\'s administrator who may not read its subject: nothing of the subject, nor of what it is held for');
+
 const ReportText = z.string().max(2000);
 const Report = z.object({
   place: z.string().max(200).optional(), time: z.iso.datetime({ offset: true }).optional().describe('When the person was encountered (ISO 8601)'),
@@ -148,7 +151,10 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
     });
 
     app.delete('/alerts/:id', {
-      schema: { tags: ['alerts'], summary: 'Withdraw one of my agency\'s alerts (kept in history), under a purpose and case (headers)', headers: PurposeHeaders, params: z.object({ id: z.string().min(1).max(300) }), response: { 200: z.object({ alert: AlertOut }) } },
+      schema: {
+        tags: ['alerts'], summary: 'Withdraw one of my agency\'s alerts (kept in history), under a purpose and case (headers); one whose subject I may not read, as its issuer or the agency\'s administrator: answered with its id and status only',
+        headers: PurposeHeaders, params: z.object({ id: z.string().min(1).max(300) }), response: { 200: z.object({ alert: z.union([AlertOut, WithdrawnUnseenOut]) }) },
+      },
     }, async (request) => {
       const user = await requireUser(request);
       return { alert: await withdrawAlert(api.mosaic, { user, ...requirePurpose(undefined, request) }, RecordId(request.params.id)) };

@@ -1,4 +1,4 @@
-import { RecordId, UserId } from '@mosaic/model';
+import { AgencyId, RecordId, UserId } from '@mosaic/model';
 import type { User } from '@mosaic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
@@ -193,6 +193,50 @@ describe('an alert is shown only to a user who may read its subject', () => {
       await own.follower.catchUp();
       expect(await listed(outsider)).toEqual([]);
       expect(await listed(member)).toEqual([issued.id]);
+    } finally {
+      own.stop();
+      await team.cleanup();
+    }
+  });
+
+  it('is withdrawn, once nobody may read its subject, by its issuer or the agency\'s administrator, without the answer naming the subject', async () => {
+    const { team, own, member, outsider } = await teamWorld();
+    try {
+      await putTestGroup(team.mosaic, 'op-y', 'fedpol');
+      const subject = { id: 'p5', schema: 'Person', properties: { name: ['Youssef Amrani'] }, provenance: testProvenance('fedpol') };
+      expect(await writeRecord(team.mosaic, { user: member, ...why }, subject)).toMatchObject({ ok: true });
+      const first = await createAlert(team.mosaic, { user: member, ...why }, { subject: 'fedpol:p5', category: 'arrest' });
+      const second = await createAlert(team.mosaic, { user: member, ...why }, { subject: 'fedpol:p5', category: 'discreet_check' });
+      // above the clearance of the agency's administrator (SECRET)
+      const third = { id: RecordId('fedpol:a-top') };
+      await putFixtures(team.mosaic, [on('fedpol', 'a-top', 'fedpol:p5', { marking: { tlp: 'AMBER', classification: 'TOP_SECRET', releasability: ['be'] } })]);
+      // the subject is restricted since to a case team of which no one is a member
+      await putFixtures(team.mosaic, [{ ...subject, provenance: testProvenance('fedpol', ntk(['op-y'])) }]);
+      await own.follower.catchUp();
+      expect((await listAlerts(team.mosaic, { user: member, ...why }, own.screening)).map((a) => a.id)).toEqual([]);
+      const byName = async (name: string) => (await team.mosaic.store.findUserByName(name))!;
+      const withdraw = (user: User, id: string) => withdrawAlert(team.mosaic, { user, ...why }, RecordId(id));
+      const before = (await team.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
+      // the issuer: the alert's id and that it is withdrawn, nothing of the subject
+      expect(await withdraw(member, first.id)).toEqual({ id: first.id, status: 'withdrawn' });
+      // a colleague who issued neither, and another agency's administrator: as a missing one
+      for (const [user, id] of [[outsider, second.id], [await byName('intelAdmin'), second.id]] as const) {
+        await expect(withdraw(user, id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `alert ${id} not found` });
+      }
+      // the agency's administrator, cleared for the alert; not above their clearance
+      const admin = await byName('fedAdmin');
+      expect(await withdraw(admin, second.id)).toEqual({ id: second.id, status: 'withdrawn' });
+      await expect(withdraw(admin, third.id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `alert ${third.id} not found` });
+      // withdrawn twice: the same answer, no new version
+      expect(await withdraw(admin, second.id)).toEqual({ id: second.id, status: 'withdrawn' });
+      const statuses = (await team.mosaic.store.getRecords([first.id, second.id, third.id])).map((s) => [s.version, s.record.properties['status'], s.record.properties['subject']]);
+      expect(statuses).toEqual([[2, ['withdrawn'], ['fedpol:p5']], [2, ['withdrawn'], ['fedpol:p5']], [1, ['active'], ['fedpol:p5']]]);
+      await own.follower.catchUp();
+      expect(own.screening.alertsOf(AgencyId('fedpol')).filter((a) => a.status === 'active').map((a) => a.id)).toEqual([third.id]);
+      // each withdrawal is an alteration of the alert in the audit log, under the withdrawer's purpose and case, the subject not named
+      const logged = (await team.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(before).map((e) => JSON.parse(e.body) as { actor: { user: string }; action: string; records: string[]; purpose: string });
+      expect(logged.filter((e) => e.action === 'alteration').map((e) => [e.actor.user, e.records, e.purpose])).toEqual([[member.id, [first.id], why.purpose], [admin.id, [second.id], why.purpose]]);
+      expect(JSON.stringify(logged)).not.toContain('fedpol:p5');
     } finally {
       own.stop();
       await team.cleanup();

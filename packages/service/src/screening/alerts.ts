@@ -7,6 +7,7 @@
 import { AppError, RecordId, type SubjectCategory } from '@mosaic/model';
 import { decide, RECORD_ROLES } from '@mosaic/policy';
 import { alertAction, isAlertActive, type ActionCode, type AlertCategory } from '@mosaic/screening';
+import { createStoreAuditStorage } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
@@ -158,24 +159,73 @@ function viewOf(record: { readonly id: RecordId; readonly schema: string; readon
 }
 
 /**
+ * An alert withdrawn by a user who may not read its subject: its id and that it is withdrawn,
+ * nothing else (its subject, category and instructions say what the subject is held for).
+ */
+export interface WithdrawnUnseen {
+  readonly id: RecordId;
+  readonly status: 'withdrawn';
+}
+
+const missingAlert = (id: RecordId): AppError => new AppError('MOSAIC_NOT_FOUND', `alert ${id} not found`);
+
+/**
  * Withdraw one of the agency's alerts. Another agency's, one of its own the user may not read
  * (above their clearance, or for a need-to-know group they are not in), and one on a subject they
  * may not read answer like a missing one, as its read and its issue do: a 403 would tell them the
  * hidden alert is there, and the answer names the subject.
+ *
+ * An alert stays in force at the checkpoints when its subject is restricted after it was issued
+ * (marked for a case team, above the agency's clearances, an agreement withdrawn), and then no one
+ * of its agency may read it, so no one could withdraw it. Two users may withdraw an alert whose
+ * subject they may not read: its issuer (the writer of its first version), who may still write
+ * the alert itself, and the agency's administrator cleared for the alert, who erases the agency's
+ * records (the policy's delete decision: need-to-know groups aside, not above their clearance).
+ * Neither learns the subject: the answer is the alert's id and its status (WithdrawnUnseen), the
+ * audit entry names the alert only, and anyone else is answered as for a missing alert.
  */
-export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<AlertSummary> {
+export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<AlertSummary | WithdrawnUnseen> {
   requirePurpose(consultation);
   const stored = await mosaic.store.getRecord(id);
-  const subjects = stored === undefined ? [] : alertSubjects(stored.record);
+  if (!stored || stored.record.schema !== ALERT_SCHEMA || stored.record.provenance.agency !== consultation.user.agency) throw missingAlert(id);
+  const subjects = alertSubjects(stored.record);
   const subjectReadable = await subjectsReadable(mosaic, consultation, subjects);
-  const readable = stored !== undefined && stored.record.schema === ALERT_SCHEMA && stored.record.provenance.agency === consultation.user.agency
-    && decide(policyUser(consultation.user), 'read', { kind: 'record', id, provenance: stored.record.provenance }, policyContext(await mosaic.org(), consultation)).effect === 'allow'
-    && subjects.length > 0 && subjects.every(subjectReadable);
-  if (!stored || !readable) throw new AppError('MOSAIC_NOT_FOUND', `alert ${id} not found`);
+  const user = policyUser(consultation.user);
+  const context = policyContext(await mosaic.org(), consultation);
+  const alert = { kind: 'record', id, provenance: stored.record.provenance } as const;
+  if (subjects.length === 0 || !subjects.every(subjectReadable)) {
+    const issuer = (await mosaic.store.recordHistory(id))[0]?.actor === consultation.user.id && decide(user, 'write', alert, context).effect === 'allow';
+    if (!issuer && decide(user, 'delete', alert, context).effect !== 'allow') throw missingAlert(id);
+    return withdrawUnseen(mosaic, consultation, id);
+  }
+  if (decide(user, 'read', alert, context).effect !== 'allow') throw missingAlert(id);
   const { record } = stored;
   const outcome = await writeRecord(mosaic, consultation, {
     id: record.provenance.sourceRecordId, schema: ALERT_SCHEMA, properties: { ...record.properties, status: ['withdrawn'] }, provenance: { ...record.provenance },
   });
   if (!outcome.ok) throw new AppError('MOSAIC_INTERNAL', 'the withdrawn alert did not validate');
   return viewOf(outcome.record, mosaic.now());
+}
+
+/**
+ * The stored alert, its status withdrawn, written as the version of the withdrawer with the
+ * audit entry of its alteration, in one transaction (the record write path's, which asks the
+ * writer to read the subject: records.ts). The log's lock first, as any alert's write takes it,
+ * so that an erasure of its subject, which takes the alert along, comes wholly before or after.
+ */
+async function withdrawUnseen(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<WithdrawnUnseen> {
+  const { user } = consultation;
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    const now = await tx.getRecord(id);
+    if (!now) throw missingAlert(id);
+    if (now.record.properties['status']?.[0] === 'withdrawn') return;
+    const [written] = await tx.putRecords([{ ...now.record, properties: { ...now.record.properties, status: ['withdrawn'] } }], { actor: user.id });
+    if (written === undefined || written.status === 'conflict') throw new AppError('MOSAIC_INTERNAL', 'the withdrawn alert was not written');
+    await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{
+      actor: { user: user.id, agency: user.agency }, action: 'alteration', purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null,
+      records: [id], outcome: 'ok', reason: 'alert withdrawn',
+    }]);
+  });
+  return { id, status: 'withdrawn' };
 }
