@@ -5,8 +5,8 @@
 import type { ApiClient } from '../api/api-client.ts';
 import type { RelatedEntity } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { profileHref } from '../common/ids.ts';
 import { useAsync } from '../common/use-async.ts';
-import { href } from '../routing/use-hash-route.ts';
 
 /** Neighbours of `subject` in a subgraph, with the label of the tie, by tie then name. */
 async function relatedOf(api: ApiClient, subject: string): Promise<readonly RelatedEntity[]> {
@@ -20,9 +20,6 @@ async function relatedOf(api: ApiClient, subject: string): Promise<readonly Rela
   return related.sort((a, b) => a.relation.localeCompare(b.relation) || a.caption.localeCompare(b.caption));
 }
 
-/** Entities are the network's nodes; a node that is a record (an address, a phone) opens as one. */
-const linkOf = (id: string): string => (id.includes(':') ? href('profile', 'record', id) : href('profile', 'entity', id));
-
 export function RelatedList({ api, subject }: { readonly api: ApiClient; readonly subject: string | undefined }) {
   const related = useAsync(subject ? () => relatedOf(api, subject) : undefined, [api, subject]);
   if (related.error) return <ErrorMessage error={related.error} what="related entities" />;
@@ -30,7 +27,7 @@ export function RelatedList({ api, subject }: { readonly api: ApiClient; readonl
   if (!related.value?.length) return <p className="muted">No related entities you may see.</p>;
   return (
     <ul className="related">
-      {related.value.map((r) => <li key={`${r.id}-${r.relation}`}><span className="badge">{r.relation}</span> <a href={linkOf(r.id)}>{r.caption}</a> {r.schema ? <span className="muted">{r.schema}</span> : null}</li>)}
+      {related.value.map((r) => <li key={`${r.id}-${r.relation}`}><span className="badge">{r.relation}</span> <a href={profileHref(r.id)}>{r.caption}</a> {r.schema ? <span className="muted">{r.schema}</span> : null}</li>)}
     </ul>
   );
 }

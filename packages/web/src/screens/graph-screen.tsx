@@ -10,12 +10,11 @@ import type { GraphScope } from '../api/api-client.ts';
 import { EDGE_TYPES, type CentralityScore, type ChartSummary, type Community, type RecordView } from '../api/api-types.ts';
 import { dateWindowProblem } from '../common/date-window.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
-import { isEntityId, isRecordId } from '../common/ids.ts';
+import { isEntityId, isRecordId, profileHref } from '../common/ids.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { GraphCanvas, type GraphDisplay } from '../graph/graph-canvas.tsx';
 import { agenciesIn, COMMUNITY_COLOURS, createGraph, inWindow, mergeSubgraph, recordedBy } from '../graph/graph-model.ts';
-import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const MEASURES = ['degree', 'betweenness', 'pagerank', 'eigenvector'] as const;
@@ -279,7 +278,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
           <tbody>
             {nodes.map((n) => (
               <tr key={n} className={n === selected ? 'selected' : undefined}>
-                <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={href('profile', 'entity', n)}>{label(n)}</a></td>
+                <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={profileHref(n)}>{label(n)}</a></td>
                 <td>{String(graph.getNodeAttribute(n, 'kind'))}</td>
                 <td>{graph.degree(n)}</td>
                 <td>{scores.find((s) => s.node.id === n)?.score.toFixed(3) ?? ''}</td>
