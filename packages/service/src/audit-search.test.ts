@@ -5,8 +5,10 @@
  */
 import type { AuditEntry } from '@mosaic/audit';
 import { AgencyId, DeskId, EntityId, RecordId, UserId } from '@mosaic/model';
+import { AgreementId, type SharingAgreement } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAgency, createDesk, deleteAgreement, putAgreement, updateAgency, updateDesk } from './admin/organisation-admin.ts';
 import { putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser } from './admin/user-admin.ts';
 import { searchAuditLog } from './audit-search.ts';
 import { openTestMosaic, type TestMosaic } from './testing.ts';
@@ -65,7 +67,7 @@ describe('searchAuditLog for an agency\'s auditor', () => {
   });
 });
 
-describe('searchAuditLog: administrative changes to an agency\'s users and groups', () => {
+describe('searchAuditLog: administrative changes concerning an agency (its users, groups, desks, details, agreements)', () => {
   const why = { purpose: 'administration', caseRef: 'CHG-9' };
   const auditorOf = (agency: string): User => ({ id: UserId(`${agency}.aud`), name: `${agency}.aud`, agency: AgencyId(agency), desk: DeskId(`${agency}-desk`), roles: ['auditor'], clearance: 'RESTRICTED', groups: [], passwordHash: '' });
   const byName = async (test: TestMosaic, name: string): Promise<User> => (await test.mosaic.store.listUsers()).find((u) => u.name === name)!;
@@ -100,5 +102,45 @@ describe('searchAuditLog: administrative changes to an agency\'s users and group
     const fedpol = await administration('fedpol');
     expect(fedpol.at(-1)?.query).toEqual({ setGroupMembers: { group: 'jit-9', members: ['fedpol.fedAnalyst', 'intel.intelAnalyst', 'zone-north.zoneOfficer'], changed: ['fedpol.fedAnalyst', 'intel.intelAnalyst', 'zone-north.zoneOfficer'] } });
     expect(fedpol).toHaveLength(5);
+  });
+
+  it('take in changes to the agency\'s desks and details, and to the agreements it is party to, both parties\'', async () => {
+    const test = await openTestMosaic();
+    world = test;
+    const { mosaic } = test;
+    const sysadmin = { user: await byName(test, 'sysadmin'), ...why };
+    const fedAdmin = { user: await byName(test, 'fedAdmin'), ...why };
+    await createAgency(mosaic, sysadmin, { id: 'customs', name: 'Customs', country: 'be', contactDesk: { id: 'customs:duty', name: 'Duty desk', contact: '+32 2 000 00 09' } });
+    await updateAgency(mosaic, sysadmin, AgencyId('intel'), { name: 'State Security Service' });
+    await createDesk(mosaic, sysadmin, { id: 'intel:night', agency: 'intel', name: 'Night desk', contact: '+32 2 000 00 31' });
+    await updateDesk(mosaic, sysadmin, DeskId('intel:night'), { contact: '+32 2 000 00 32' });
+    const conditions = { tlp: ['GREEN'], maxClassification: 'RESTRICTED', handling: ['H0'], categories: ['suspect'] } as const;
+    const agreement = (recipient: string): SharingAgreement => ({
+      id: AgreementId('fedpol-intel'), owner: AgencyId('fedpol'), recipient: AgencyId(recipient), conditions: { ...conditions, tlp: [...conditions.tlp], handling: [...conditions.handling], categories: [...conditions.categories] },
+      effect: 'full', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false,
+    });
+    // the owner's administrator gives intelligence its records, then gives them to customs instead
+    await putAgreement(mosaic, fedAdmin, agreement('intel'));
+    await putAgreement(mosaic, fedAdmin, agreement('customs'));
+    await deleteAgreement(mosaic, fedAdmin, 'fedpol-intel');
+
+    const administration = async (agency: string): Promise<AuditEntry[]> => [...await searchAuditLog(mosaic, { user: auditorOf(agency), ...asked }, { action: 'administration' })].reverse();
+    const sent = JSON.parse(JSON.stringify(agreement('intel'))) as unknown;
+    expect((await administration('intel')).map((e) => [e.reason, e.recipients, e.query])).toEqual([
+      ['agency updated', ['intel'], { updateAgency: { id: 'intel', name: 'State Security Service' } }],
+      ['desk created', ['intel'], { createDesk: { id: 'intel:night', agency: 'intel', name: 'Night desk', contact: '+32 2 000 00 31' } }],
+      ['desk updated', ['intel'], { updateDesk: { id: 'intel:night', contact: '+32 2 000 00 32' } }],
+      ['agreement created', ['intel'], { putAgreement: sent }],
+      // no party to the agreement that replaced theirs: its id only
+      ['agreement updated', ['intel'], { putAgreement: { id: 'fedpol-intel' } }],
+    ]);
+    expect((await administration('customs')).map((e) => [e.reason, e.query])).toEqual([
+      ['agency created', { createAgency: { id: 'customs', name: 'Customs', country: 'BE', contactDesk: 'customs:duty' } }],
+      ['agreement updated', { putAgreement: JSON.parse(JSON.stringify(agreement('customs'))) as unknown }],
+      ['agreement withdrawn', { deleteAgreement: { id: 'fedpol-intel' } }],
+    ]);
+    // a recipient filter finds them, and an agency none concerns sees none
+    expect(await searchAuditLog(mosaic, { user: auditorOf('intel'), ...asked }, { recipient: AgencyId('intel'), action: 'administration' })).toHaveLength(5);
+    expect(await administration('zone-north')).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ export interface AuditSearch extends AuditQuery {
   readonly limit?: number;
 }
 
-/** Recipients: the agencies a disclosure went to, or whose users or groups an administrative change concerns (auditAdmin). */
+/** Recipients: the agencies a disclosure went to, or that an administrative change concerns (auditAdmin: their users, groups, desks, details, agreements). */
 function inScope(entry: AuditEntry, agency: AgencyId): boolean {
   return entry.actor.agency === agency
     || entry.records.some((r) => r.startsWith(`${agency}:`))
@@ -31,8 +31,9 @@ function inScope(entry: AuditEntry, agency: AgencyId): boolean {
  * it, but not the query asked, the subjects, other agencies' records or the pointers to them
  * (another agency's investigation, and what its user was shown of third agencies, are not this
  * auditor's to see). An administrative change another agency's administrator (or a system
- * administrator) made to the agency's users or groups names the agency among its recipients
- * (auditAdmin): the change is the agency's to see, as it concerns the agency.
+ * administrator) made to the agency's users, groups, desks or details, or to an agreement it is
+ * party to, names the agency among its recipients (auditAdmin): the change is the agency's to
+ * see, as it concerns the agency.
  */
 function asSeenByAgency(entry: AuditEntry, agency: AgencyId, agencyOf: ReadonlyMap<string, AgencyId>): AuditEntry {
   if (entry.actor.agency === agency) return entry;
@@ -45,11 +46,16 @@ function asSeenByAgency(entry: AuditEntry, agency: AgencyId, agencyOf: ReadonlyM
 
 /**
  * The change an administration entry concerning the agency records, as the agency's auditor sees
- * it. A change to a user or a group names that one user or group, the agency's; a group's
- * membership change names its members of every agency, and of those only the agency's own are
- * shown (another agency's members of a group are listed to its owner only, as listGroups does).
+ * it. A change to a user, a group, a desk or the agency names that one, the agency's. A change
+ * to an agreement names the agreement, which both its parties may list (listOrganisation); to a
+ * party of the agreement it replaced that is no party to the new one, only its id (what the
+ * owner now gives another agency is not theirs to list). A group's membership change names its
+ * members of every agency, and of those only the agency's own are shown (another agency's
+ * members of a group are listed to its owner only, as listGroups does).
  */
 function administrationAsSeenBy(query: JsonValue, agency: AgencyId, agencyOf: ReadonlyMap<string, AgencyId>): JsonValue {
+  const agreement = isObject(query) ? query['putAgreement'] : undefined;
+  if (isObject(agreement) && agreement['owner'] !== agency && agreement['recipient'] !== agency) return { putAgreement: { id: agreement['id'] ?? null } };
   const change = isObject(query) ? query['setGroupMembers'] : undefined;
   if (!isObject(change)) return query;
   const own = (ids: JsonValue | undefined): JsonValue => (Array.isArray(ids) ? ids.filter((id) => typeof id === 'string' && agencyOf.get(id) === agency) : []);

@@ -41,10 +41,11 @@ export function isSysadmin(request: Consultation): boolean {
 }
 
 /**
- * `concerning`: the agencies whose users or groups the change is made to, kept as the entry's
- * recipients, so that each agency's auditor finds the changes made to its own users by another
- * agency's administrator or a system administrator (audit-search.ts), as they find what their
- * own administrators did.
+ * `concerning`: the agencies the change is made to — whose users, groups, desks or agency details
+ * it changes, or the parties to an agreement it changes — kept as the entry's recipients, so that
+ * each agency's auditor finds the changes made to what is its own by another agency's
+ * administrator or a system administrator (audit-search.ts), as they find what their own
+ * administrators did.
  */
 export async function auditAdmin(mosaic: Mosaic, request: AdminRequest, change: JsonValue, { records = [], reason, concerning = [] }: { readonly records?: readonly RecordId[]; readonly reason: string; readonly concerning?: readonly AgencyId[] }): Promise<void> {
   await mosaic.audit.append({

@@ -1,7 +1,9 @@
 /**
  * Administration of agencies, desks and sharing agreements: read the organisation documents,
  * change one entry, write them back in one transaction, and reload the runtime's cached
- * snapshot so the very next decision uses the change.
+ * snapshot so the very next decision uses the change. Each change's audit entry names the
+ * agencies it concerns (auditAdmin's `concerning`), so that their auditors find it: the agency
+ * created or changed, the desk's agency, and both parties to an agreement.
  */
 import { AgencyId, toCountryCode, type DeskId } from '@mosaic/model';
 import type { Agency, Desk, SharingAgreement } from '@mosaic/policy';
@@ -48,7 +50,7 @@ export async function createAgency(mosaic: Mosaic, request: AdminRequest, input:
     if (org.desks.some((d) => d.id === desk.id)) throw exists('contactDesk.id', `desk ${desk.id} already exists`);
     return { ...org, agencies: [...org.agencies, agency], desks: [...org.desks, desk] };
   });
-  await auditAdmin(mosaic, request, { createAgency: { id: agency.id, name: agency.name, country: agency.country, contactDesk: desk.id } }, { reason: 'agency created' });
+  await auditAdmin(mosaic, request, { createAgency: { id: agency.id, name: agency.name, country: agency.country, contactDesk: desk.id } }, { reason: 'agency created', concerning: [agency.id] });
   return agency;
 }
 
@@ -78,7 +80,7 @@ export async function updateAgency(mosaic: Mosaic, request: AdminRequest, id: Ag
     const next = updated;
     return { ...org, agencies: org.agencies.map((a) => (a.id === id ? next : a)) };
   });
-  await auditAdmin(mosaic, request, { updateAgency: { id, ...change } }, { reason: 'agency updated' });
+  await auditAdmin(mosaic, request, { updateAgency: { id, ...change } }, { reason: 'agency updated', concerning: [id] });
   return updated as AgencyEntry;
 }
 
@@ -99,7 +101,7 @@ export async function createDesk(mosaic: Mosaic, request: AdminRequest, input: D
     if (org.desks.some((d) => d.id === desk.id)) throw exists('id', `desk ${desk.id} already exists`);
     return { ...org, desks: [...org.desks, desk] };
   });
-  await auditAdmin(mosaic, request, { createDesk: { ...desk } }, { reason: 'desk created' });
+  await auditAdmin(mosaic, request, { createDesk: { ...desk } }, { reason: 'desk created', concerning: [desk.agency] });
   return desk;
 }
 
@@ -109,7 +111,7 @@ export async function updateDesk(mosaic: Mosaic, request: AdminRequest, id: Desk
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: existing.agency, sysadminToo: true });
   const desk: Desk = { ...existing, ...(change.name !== undefined ? { name: plainText('name', change.name) } : {}), ...(change.contact !== undefined ? { contact: plainText('contact', change.contact) } : {}) };
   await changeOrg(mosaic, (org) => ({ ...org, desks: org.desks.map((d) => (d.id === id ? desk : d)) }));
-  await auditAdmin(mosaic, request, { updateDesk: { id, ...change } }, { reason: 'desk updated' });
+  await auditAdmin(mosaic, request, { updateDesk: { id, ...change } }, { reason: 'desk updated', concerning: [desk.agency] });
   return desk;
 }
 
@@ -124,7 +126,7 @@ export async function putAgreement(mosaic: Mosaic, request: AdminRequest, agreem
   for (const [field, list] of [['conditions.tlp', agreement.conditions.tlp], ['conditions.handling', agreement.conditions.handling], ['conditions.categories', agreement.conditions.categories]] as const) {
     if (list.length === 0) throw invalid(field, 'must name at least one value (an agreement that matches nothing is a mistake)');
   }
-  let created = false;
+  let replaced: SharingAgreement | undefined;
   await changeOrg(mosaic, (org) => {
     if (!org.agencies.some((a) => a.id === agreement.owner)) throw invalid('owner', `no agency ${agreement.owner}`);
     if (agreement.recipient !== 'ALL' && !org.agencies.some((a) => a.id === agreement.recipient)) throw invalid('recipient', `no agency ${agreement.recipient}`);
@@ -132,10 +134,12 @@ export async function putAgreement(mosaic: Mosaic, request: AdminRequest, agreem
     if (agreement.contactDesk !== undefined && !org.desks.some((d) => d.id === agreement.contactDesk && d.agency === agreement.owner)) throw invalid('contactDesk', `no desk ${agreement.contactDesk} in agency ${agreement.owner}`);
     const existing = org.agreements.find((a) => a.id === agreement.id);
     if (existing && !platform && existing.owner !== request.user.agency) throw invalid('id', `agreement ${agreement.id} belongs to another agency`);
-    created = existing === undefined;
-    return { ...org, agreements: created ? [...org.agreements, agreement] : org.agreements.map((a) => (a.id === agreement.id ? agreement : a)) };
+    replaced = existing;
+    return { ...org, agreements: existing === undefined ? [...org.agreements, agreement] : org.agreements.map((a) => (a.id === agreement.id ? agreement : a)) };
   });
-  await auditAdmin(mosaic, request, { putAgreement: JSON.parse(JSON.stringify(agreement)) as never }, { reason: created ? 'agreement created' : 'agreement updated' });
+  // the parties of the agreement replaced too: a recipient it no longer names loses what it gave
+  const concerning = [...partiesTo(agreement), ...(replaced ? partiesTo(replaced) : [])];
+  await auditAdmin(mosaic, request, { putAgreement: JSON.parse(JSON.stringify(agreement)) as never }, { reason: replaced ? 'agreement updated' : 'agreement created', concerning });
   return agreement;
 }
 
@@ -144,7 +148,16 @@ export async function deleteAgreement(mosaic: Mosaic, request: AdminRequest, id:
   if (!existing) throw notFound('id', `no agreement ${id}`);
   await authoriseAdmin(mosaic, request, request.user.roles.includes('sysadmin') ? { kind: 'platform' } : { kind: 'agency', agency: existing.owner });
   await changeOrg(mosaic, (org) => ({ ...org, agreements: org.agreements.filter((a) => a.id !== id) }));
-  await auditAdmin(mosaic, request, { deleteAgreement: { id } }, { reason: 'agreement withdrawn' });
+  await auditAdmin(mosaic, request, { deleteAgreement: { id } }, { reason: 'agreement withdrawn', concerning: partiesTo(existing) });
+}
+
+/**
+ * The agencies party to an agreement, whose auditors find its changes: the owner, and the
+ * recipient it names. One to ALL names no agency of its own; it is its owner's, as the listing
+ * shows it to its owner only (listOrganisation).
+ */
+function partiesTo(agreement: SharingAgreement): AgencyId[] {
+  return agreement.recipient === 'ALL' ? [agreement.owner] : [agreement.owner, agreement.recipient];
 }
 
 async function readOrg(mosaic: Mosaic): Promise<OrgDocuments> {
