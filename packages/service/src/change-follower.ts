@@ -21,6 +21,11 @@ export interface RecordChange {
   readonly record: EntityRecord | undefined;
   /** Its stored version (StoredRecord.version), with the record. */
   readonly version?: number;
+  /**
+   * Versions of it written earlier in the same read of the feed, oldest first (with the record
+   * only): the projections keep the current state and pass over them, the watcher tells each.
+   */
+  readonly earlier?: readonly number[];
 }
 
 export interface Projection {
@@ -49,12 +54,17 @@ export function followChanges(store: Store, projections: readonly Projection[], 
     for (;;) {
       const changes = await store.changesSince(seq, batch);
       if (changes.length === 0) return applied;
-      // Several changes to one record in a batch collapse to its current state.
+      // Several changes to one record in a batch collapse to its current state, naming the
+      // versions written before it.
       const ids = [...new Set(changes.map((c) => c.recordId))];
       const current = new Map((await store.getRecords(ids)).filter((s) => s.deletedAt === undefined).map((s) => [s.record.id, s]));
+      const puts = new Map<RecordId, number[]>();
+      for (const c of changes) if (c.op === 'put') puts.set(c.recordId, [...puts.get(c.recordId) ?? [], c.version]);
       const records: RecordChange[] = ids.map((id) => {
         const stored = current.get(id);
-        return stored ? { id, record: stored.record, version: stored.version } : { id, record: undefined };
+        if (!stored) return { id, record: undefined };
+        const earlier = (puts.get(id) ?? []).filter((v) => v < stored.version);
+        return { id, record: stored.record, version: stored.version, ...(earlier.length > 0 ? { earlier } : {}) };
       });
       const giveWay = createEventLoopYielder();
       for (let at = 0; at < records.length; at += APPLY_SLICE) {

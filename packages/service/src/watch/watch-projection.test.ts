@@ -128,6 +128,27 @@ describe('watching a subject', () => {
     expect(new Set(records.map((n) => n.id)).size).toBe(3);
   });
 
+  it('tells of every version written between two reads of the feed, each with its own content', async () => {
+    const { projections: p, told } = await open();
+    const zone = await as('zoneOfficer');
+    p.watcher.add(await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } }));
+    const base = { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], passportNumber: ['BE1234567'] };
+    // versions 2, 3 and 4 written before the node reads the feed once
+    for (const alias of ['Orti', 'Ortel', 'Winni']) await put({ id: 'p1', schema: 'Person', properties: { ...base, alias: [alias] }, provenance: testProvenance('fedpol') });
+    // a record written twice, then erased, is told of neither (nothing of an erased record is told)
+    await put({ id: 's9', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-01'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 's9', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-02'] }, provenance: testProvenance('fedpol') });
+    await world!.mosaic.store.deleteRecord('fedpol:s9' as never, { actor: 'test', reason: 'erased' });
+    await p.follower.catchUp();
+    const records = told.filter((n) => n.kind === 'watch.record');
+    expect(records.map((n) => n.body['version'])).toEqual([2, 3, 4]);
+    expect(told.filter((n) => n.kind === 'watch.sighting')).toEqual([]);
+    // each notice was consulted on its own version: the audit names the record once a version
+    const audited = await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 });
+    const consulted = audited.map((e) => JSON.parse(e.body) as { action: string; caseRef?: string; records?: string[] }).filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1');
+    expect(consulted.filter((e) => e.records?.includes('fedpol:p1'))).toHaveLength(4);
+  });
+
   it('tells an alert on the subject placed, changed and withdrawn, each as what it is', async () => {
     const { projections: p, told } = await open();
     const zone = await as('zoneOfficer');

@@ -11,7 +11,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { compareNormalizedNames, matchableNames, NAME_LEVELS, normalizeName, type NormalizedName } from '@mosaic/matching';
 import type { EntityRecord, RecordId, SchemaRegistry, UserId } from '@mosaic/model';
 import { filterVisible } from '@mosaic/policy';
-import type { User } from '@mosaic/store';
+import type { Store, User } from '@mosaic/store';
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { consult } from '../consult.ts';
@@ -267,9 +267,7 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         if (!users.has(id)) users.set(id, await mosaic.store.getUser(id));
         return users.get(id);
       };
-      for (const { record, version } of changes) {
-        // (the feed gives every record it holds with its stored version)
-        if (!record || version === undefined) continue;
+      for (const { record, version } of await withEarlierVersions(mosaic.store, changes)) {
         const facts = factsOf(mosaic.registry, record);
         const concerned = new Map<UserId, { readonly user: User; readonly concerns: Concern[] }>();
         for (const s of [...subscriptions.values()]) {
@@ -323,4 +321,24 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
       return warned;
     },
   };
+}
+
+/**
+ * Each version a change stands for, oldest first: the versions written before the current one in
+ * the same read of the feed (read from the record's history), then the current one. Each new
+ * version that concerns a watch is told once, however the feed was read. A deleted record gives
+ * none: nothing of an erased record is told.
+ */
+async function withEarlierVersions(store: Store, changes: readonly RecordChange[]): Promise<readonly { readonly record: EntityRecord; readonly version: number }[]> {
+  const out: { record: EntityRecord; version: number }[] = [];
+  for (const { id, record, version, earlier } of changes) {
+    // (the feed gives every record it holds with its stored version)
+    if (!record || version === undefined) continue;
+    if (earlier !== undefined) {
+      const wanted = new Set(earlier);
+      for (const past of await store.recordHistory(id)) if (wanted.has(past.version) && past.record) out.push({ record: past.record, version: past.version });
+    }
+    out.push({ record, version });
+  }
+  return out;
 }
