@@ -97,7 +97,8 @@ describe('a notice about a need-to-know record', () => {
     server.inject({ method, url: `/api/v1${url}`, headers: { ...as[user], ...why }, ...(payload === undefined ? {} : { payload }) });
 
   beforeAll(async () => {
-    team = await openTestMosaic();
+    // the webhook receiver is at the loopback address, which the operator allows
+    team = await openTestMosaic({ config: { webhookPrivateTargets: true } });
     await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
     await setWebhook(team.mosaic, AgencyId('fedpol'), { url: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`, secret: 'fedpol-webhook-secret-0123456789' });
     follow = await startProjections(team.mosaic, { follow: false });

@@ -29,7 +29,8 @@ const person = (agency: string, id: string, properties: Record<string, string[]>
   ({ id, schema: 'Person', properties, provenance: testProvenance(agency, provenance) });
 
 beforeAll(async () => {
-  world = await openTestMosaic();
+  // the test's webhook receiver is at the loopback address, which the operator allows
+  world = await openTestMosaic({ config: { webhookPrivateTargets: true } });
   await putRecord(person('fedpol', 'p1', { name: ['Rachid Bouzid'], birthDate: ['1990-03-02'], nationality: ['be'], passportNumber: ['EM123456'] }));
   await putRecord({
     id: 'al1', schema: 'Alert', provenance: testProvenance('fedpol'),

@@ -42,7 +42,7 @@ async function adminRequest(request: FastifyRequest): Promise<AdminRequest> {
 /** A notification given up on after its last retry (ids, kind and times only). */
 const UndeliveredOut = z.object({
   notification: z.string(), kind: z.string(), attempts: z.number().int(), firstAt: z.string(), lastAt: z.string(),
-  failure: z.string().describe('Why the last attempt failed: HTTP <status>, timed out or no connection'),
+  failure: z.string().describe('Why the last attempt failed: HTTP <status>, timed out, no connection or target not allowed (the webhook\'s address, or one its name resolved to, is one no webhook may go to)'),
 });
 
 function agreementOf(id: string, body: z.infer<typeof AgreementBody>): SharingAgreement {

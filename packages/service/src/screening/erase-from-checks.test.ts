@@ -177,7 +177,8 @@ describe('erasing a record from the notifications that name it', () => {
 
   it('tells the agency at its webhook, signed, to erase the record from the notices it was sent (LED Art. 16(6)): the sweep\'s erasure and the owner\'s', async () => {
     let today = new Date('2026-03-01T10:00:00Z');
-    world = await openTestMosaic({ now: () => today });
+    // the receiver is at the loopback address, which the operator allows
+    world = await openTestMosaic({ now: () => today, config: { webhookPrivateTargets: true } });
     const { mosaic } = world;
     await listUnderArrestAlert(mosaic);
     await putFixtures(mosaic, [{ id: 'p2', schema: 'Person', properties: { name: ['Idris Valemont'] }, provenance: testProvenance('fedpol') }]);

@@ -5,6 +5,7 @@ import type { Notification } from '../notifier.ts';
 import { policyUser } from '../organisation.ts';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { agencySystemReader, notificationsAsSeen } from './notification-view.ts';
+import type { WebhookPost } from './webhook-post.ts';
 import { attemptWebhook, setWebhook } from './webhooks.ts';
 
 let world: TestMosaic;
@@ -88,16 +89,16 @@ describe('a notification as its reader may see it', () => {
   it('sends the agency\'s webhook, its system in no case team, nothing of a case team\'s record', async () => {
     expect(await notificationsAsSeen(world.mosaic, agencySystemReader(fedpol), [hitOnTeamAlert])).toEqual([undefined]);
     const sent: string[] = [];
-    const fetch = (async (_url: string, init: { body: string }) => {
-      sent.push(init.body);
-      return new Response('ok');
-    }) as unknown as typeof globalThis.fetch;
-    await setWebhook(world.mosaic, fedpol, { url: 'http://127.0.0.1:9/hook', secret: 'fedpol-secret-0123456789' });
-    expect((await attemptWebhook(world.mosaic, fedpol, hitOnTeamAlert, { fetch })).delivery).toBe('none');
+    const post: WebhookPost = async (_url, { body }) => {
+      sent.push(body);
+      return { ok: true, status: 200 };
+    };
+    await setWebhook(world.mosaic, fedpol, { url: 'https://hooks.fedpol.example/hook', secret: 'fedpol-secret-0123456789' });
+    expect((await attemptWebhook(world.mosaic, fedpol, hitOnTeamAlert, { post })).delivery).toBe('none');
     const erasure = notice('n-erased', 'notification.erased', { notification: 'n-enc', record: 'fedpol:ntk-p2' });
-    expect((await attemptWebhook(world.mosaic, fedpol, erasure, { fetch })).delivery).toBe('none');
+    expect((await attemptWebhook(world.mosaic, fedpol, erasure, { post })).delivery).toBe('none');
     expect(sent).toEqual([]);
-    expect((await attemptWebhook(world.mosaic, fedpol, encounter, { fetch })).delivery).toBe('delivered');
+    expect((await attemptWebhook(world.mosaic, fedpol, encounter, { post })).delivery).toBe('delivered');
     // the agency's own records as before, a classification no bar to its own system
     expect((JSON.parse(sent[0]!) as Notification).body).toEqual({ ...encounter.body, record: 'fedpol:c1', records: ['fedpol:c1', 'fedpol:p1'], names: ['Casimir Undercover', 'Rachid Bouzid'] });
   });

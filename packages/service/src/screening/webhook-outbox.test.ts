@@ -1,6 +1,6 @@
 import { AgencyId, isAppError } from '@mosaic/model';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Notification } from '../notifier.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
@@ -9,7 +9,8 @@ import { keepNotifications, notificationDocument } from './notification-inbox.ts
 import {
   deliverOrRetry, redeliverWebhooks, retryWebhooks, webhookStatusOf, RETRY_DELAYS_MS, WEBHOOK_ATTEMPT_KIND, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery,
 } from './webhook-outbox.ts';
-import { setWebhook, SIGNATURE_HEADER, verifyWebhookSignature } from './webhooks.ts';
+import { webhookPost } from './webhook-post.ts';
+import { setWebhook, SIGNATURE_HEADER, TARGET_NOT_ALLOWED, verifyWebhookSignature } from './webhooks.ts';
 
 const FEDPOL = AgencyId('fedpol');
 const INTEL = AgencyId('intel');
@@ -48,10 +49,13 @@ afterEach(async () => {
   world = undefined;
 });
 
-/** A store whose clock the test moves, with fedpol's webhook at a receiver answering `statuses` first. */
-async function setUp(statuses: number[] = []): Promise<{ mosaic: TestMosaic['mosaic']; heard: Heard[]; answer: number[]; advance: (ms: number) => Date; now: () => Date }> {
+/**
+ * A store whose clock the test moves, with fedpol's webhook at a receiver answering `statuses`
+ * first; the receiver is at the loopback address, which the operator allows unless told not to.
+ */
+async function setUp(statuses: number[] = [], { privateTargets = true } = {}): Promise<{ mosaic: TestMosaic['mosaic']; heard: Heard[]; answer: number[]; advance: (ms: number) => Date; now: () => Date }> {
   let today = new Date('2026-03-01T10:00:00Z');
-  world = await openTestMosaic({ now: () => today });
+  world = await openTestMosaic({ now: () => today, config: { webhookPrivateTargets: privateTargets } });
   // the record the notices name: a webhook is sent only what names records its agency may read
   await putFixtures(world.mosaic, [{ id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') }]);
   const r = await receiver(statuses);
@@ -132,6 +136,29 @@ describe('webhook retries', () => {
     expect(logged.filter((e) => e.reason === 'webhook redelivery')).toEqual([
       expect.objectContaining({ action: 'administration', purpose: 'receiver mended', query: { webhook: { agency: 'fedpol', redeliver: 1 } } }),
     ]);
+  });
+
+  it('sends nothing where the operator lets no webhook go now, and keeps the failure as any other: a webhook saved before that rule or by setWebhook, a name that resolves inside the network since it was saved', async () => {
+    // fedpol's webhook was saved at the loopback receiver by setWebhook; the operator allows no private targets
+    const { mosaic, heard, advance, now } = await setUp([], { privateTargets: false });
+    const delaysMs = [1000];
+    const notice = hit('n-10', now().toISOString());
+    await mosaic.store.putDocument(notificationDocument(notice));
+    expect(await deliverOrRetry(mosaic, FEDPOL, notice, { kept: true, delaysMs })).toBe('failed');
+    expect(await retryOf(mosaic, 'n-10')).toMatchObject({ attempts: 1, failure: TARGET_NOT_ALLOWED });
+    advance(1000);
+    expect(await retryWebhooks(mosaic, { delaysMs })).toEqual({ attempted: 1, delivered: 0, undelivered: 1 });
+    const fedAdmin = (await mosaic.store.listUsers()).find((u) => u.name === 'fedAdmin');
+    expect((await webhookStatusOf(mosaic, { user: fedAdmin! })).undelivered).toEqual([expect.objectContaining({ notification: 'n-10', attempts: 2, failure: TARGET_NOT_ALLOWED })]);
+
+    // a name that was public when saved resolves to the loopback address now (DNS rebinding)
+    await setWebhook(mosaic, FEDPOL, { url: 'https://hooks.fedpol.example/hook', secret: SECRET }, { privateTargets: false });
+    const rebound: LookupFunction = (_hostname, options, callback) => (options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4));
+    const later = hit('n-11', now().toISOString());
+    await mosaic.store.putDocument(notificationDocument(later));
+    expect(await deliverOrRetry(mosaic, FEDPOL, later, { kept: true, post: webhookPost({ privateTargets: false }, rebound) })).toBe('failed');
+    expect(await retryOf(mosaic, 'n-11')).toMatchObject({ attempts: 1, failure: TARGET_NOT_ALLOWED });
+    expect(heard).toEqual([]);
   });
 
   it('tries a failing endpoint once a round, however many notices wait for it, and other agencies beside it', async () => {

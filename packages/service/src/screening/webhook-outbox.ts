@@ -44,7 +44,7 @@ export interface PendingDelivery {
   readonly attempts: number;
   readonly firstAt: string;
   readonly lastAt: string;
-  /** Why the last attempt failed (`HTTP 503`, `timed out`, `no connection`). */
+  /** Why the last attempt failed (`HTTP 503`, `timed out`, `no connection`, `target not allowed`). */
   readonly failure: string;
   /** When the next attempt is due (retries only). */
   readonly nextAt?: string;

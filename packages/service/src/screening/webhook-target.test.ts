@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webhookTargetProblem } from './webhook-target.ts';
+import { isWebhookTarget, webhookAddressProblem, webhookTargetProblem } from './webhook-target.ts';
 
 const problem = (url: string, privateTargets?: boolean) => webhookTargetProblem(new URL(url), privateTargets === undefined ? {} : { privateTargets });
 
@@ -30,5 +30,23 @@ describe('webhookTargetProblem', () => {
     for (const url of ['http://127.0.0.1:8080/hook', 'https://10.0.0.1/', 'http://[::1]/', 'http://localhost/', 'http://receiver.internal/']) expect(problem(url, true), url).toBeUndefined();
     expect(problem('http://169.254.169.254/', true)).toMatch(/link-local/);
     expect(problem('https://[fe80::1]/', true)).toMatch(/link-local/);
+  });
+});
+
+describe('webhookAddressProblem', () => {
+  it('judges an address a name resolved to as a literal one in the URL', () => {
+    for (const address of ['203.0.113.7', '2001:db8::1']) expect(webhookAddressProblem(address), address).toBeUndefined();
+    for (const address of ['127.0.0.1', '10.0.0.5', '::1', '::ffff:127.0.0.1']) expect(webhookAddressProblem(address), address).toMatch(/is a loopback or private network address/);
+    expect(webhookAddressProblem('10.0.0.5', { privateTargets: true })).toBeUndefined();
+    expect(webhookAddressProblem('169.254.169.254', { privateTargets: true })).toMatch(/link-local/);
+    expect(webhookAddressProblem('hooks.intel.example')).toBe('hooks.intel.example is no IP address');
+  });
+});
+
+describe('isWebhookTarget', () => {
+  it('judges a stored URL as a delivery does: http or https, and nowhere the rule refuses', () => {
+    expect(isWebhookTarget('https://hooks.intel.example/mosaic')).toBe(true);
+    for (const url of ['not a URL', 'ftp://hooks.intel.example/', 'http://hooks.intel.example/', 'https://10.0.0.1/', 'https://169.254.169.254/']) expect(isWebhookTarget(url), url).toBe(false);
+    expect(isWebhookTarget('http://10.0.0.1:8080/hook', { privateTargets: true })).toBe(true);
   });
 });

@@ -8,9 +8,12 @@
  * inside the network, which may then be plain http too. Link-local, multicast, unspecified and
  * reserved addresses are refused even then: no receiver lives there, a metadata service does.
  *
- * Only literal addresses (and `localhost`, which RFC 6761 reserves for loopback) are judged:
- * names are not resolved, as a name checked now may resolve elsewhere at delivery (DNS
- * rebinding), so a check by lookup would promise more than it holds.
+ * When a webhook is saved, only literal addresses (and `localhost`, which RFC 6761 reserves for
+ * loopback) are judged: a name is not resolved then, as it may resolve elsewhere at delivery (DNS
+ * rebinding), so a check by lookup would promise more than it holds. Every delivery judges the
+ * URL again, under the operator's rule as it is then (a webhook saved before these checks, or by
+ * setWebhook, meets them too), and the addresses its name resolves to when the connection is made
+ * (webhook-post.ts).
  */
 import { BlockList, isIP } from 'node:net';
 
@@ -51,9 +54,30 @@ export function webhookTargetProblem(url: URL, { privateTargets = false }: Webho
     if (host !== 'localhost' && !host.endsWith('.localhost')) return undefined;
     return privateTargets ? undefined : `${url.hostname} is a loopback address: a webhook goes to a public address`;
   }
+  return addressProblem(host, version, url.hostname, privateTargets);
+}
+
+/** Why a webhook may not connect to `address` (an IP address a name resolved to) under the rule, or undefined when it may. */
+export function webhookAddressProblem(address: string, { privateTargets = false }: WebhookTargetRule = {}): string | undefined {
+  const version = isIP(address);
+  return version === 0 ? `${address} is no IP address` : addressProblem(address, version, address, privateTargets);
+}
+
+function addressProblem(address: string, version: number, shown: string, privateTargets: boolean): string | undefined {
   const type = version === 4 ? 'ipv4' : 'ipv6';
   // private first: ::1 lies in the reserved ::/96 too
-  if (PRIVATE.check(host, type)) return privateTargets ? undefined : `${url.hostname} is a loopback or private network address: a webhook goes to a public address`;
-  if (NEVER.check(host, type)) return `${url.hostname} is a link-local, multicast or reserved address: no webhook goes there`;
+  if (PRIVATE.check(address, type)) return privateTargets ? undefined : `${shown} is a loopback or private network address: a webhook goes to a public address`;
+  if (NEVER.check(address, type)) return `${shown} is a link-local, multicast or reserved address: no webhook goes there`;
   return undefined;
+}
+
+/** Whether a stored webhook URL may be sent to under the rule: http or https, and nowhere webhookTargetProblem refuses. */
+export function isWebhookTarget(url: string, rule: WebhookTargetRule = {}): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && webhookTargetProblem(parsed, rule) === undefined;
 }

@@ -7,12 +7,15 @@ import { keepNotifications } from './notification-inbox.ts';
 import { screenCheck } from './screen-check.ts';
 import { attemptWebhook, configureWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, webhookOf, WEBHOOK_KEPT_MS, WEBHOOK_KIND } from './webhooks.ts';
 
+/** The test's receivers are at the loopback address, which `world`'s operator allows; `strict`'s allows no private targets. */
 let world: TestMosaic;
+let strict: TestMosaic;
 let stuck: Server;
 const hanging: IncomingMessage[] = [];
 
 beforeAll(async () => {
-  world = await openTestMosaic();
+  world = await openTestMosaic({ config: { webhookPrivateTargets: true } });
+  strict = await openTestMosaic();
   // An endpoint that accepts the connection and never answers.
   stuck = createServer((request) => void hanging.push(request));
   await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', resolve));
@@ -22,6 +25,7 @@ afterAll(async () => {
   stuck.closeAllConnections();
   await new Promise((resolve) => stuck.close(resolve));
   await world.cleanup();
+  await strict.cleanup();
 });
 
 describe('webhooks', () => {
@@ -41,7 +45,7 @@ describe('webhooks', () => {
 
   it('refuses an administrator a webhook the server would call inside its own network, naming the url, unless the operator allows private targets', async () => {
     const secret = 'fedpol-secret-0123456789';
-    const admin = await world.mosaic.store.findUserByName('fedAdmin');
+    const admin = await strict.mosaic.store.findUserByName('fedAdmin');
     const request = { user: admin!, purpose: 'webhook maintenance', caseRef: 'ADM-2' };
     const refused = {
       'http://hooks.fedpol.example/mosaic': 'https only',
@@ -53,11 +57,11 @@ describe('webhooks', () => {
       'https://localhost:8443/hook': 'localhost is a loopback address: a webhook goes to a public address',
     };
     for (const [url, reason] of Object.entries(refused)) {
-      await expect(configureWebhook(world.mosaic, request, { url, secret }), url).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: `webhook url: ${reason}`, details: { field: 'url', reason } });
+      await expect(configureWebhook(strict.mosaic, request, { url, secret }), url).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: `webhook url: ${reason}`, details: { field: 'url', reason } });
     }
-    expect(await webhookOf(world.mosaic, AgencyId('fedpol'))).toBeUndefined();
-    expect(await configureWebhook(world.mosaic, request, { url: 'https://hooks.fedpol.example/mosaic', secret })).toEqual({ url: 'https://hooks.fedpol.example/mosaic' });
-    await configureWebhook(world.mosaic, request, null);
+    expect(await webhookOf(strict.mosaic, AgencyId('fedpol'))).toBeUndefined();
+    expect(await configureWebhook(strict.mosaic, request, { url: 'https://hooks.fedpol.example/mosaic', secret })).toEqual({ url: 'https://hooks.fedpol.example/mosaic' });
+    await configureWebhook(strict.mosaic, request, null);
 
     const internal = await openTestMosaic({ config: { webhookPrivateTargets: true } });
     try {

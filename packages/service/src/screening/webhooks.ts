@@ -11,7 +11,8 @@ import type { Notification } from '../notifier.ts';
 import { auditAdmin, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
 import type { Mosaic } from '../runtime.ts';
 import { agencySystemReader, notificationsAsSeen } from './notification-view.ts';
-import { webhookTargetProblem, type WebhookTargetRule } from './webhook-target.ts';
+import { webhookPost, WebhookTargetRefused, type WebhookPost } from './webhook-post.ts';
+import { isWebhookTarget, webhookTargetProblem, type WebhookTargetRule } from './webhook-target.ts';
 
 export const WEBHOOK_KIND = 'webhook';
 export const SIGNATURE_HEADER = 'x-mosaic-signature';
@@ -23,7 +24,8 @@ export interface WebhookConfig {
 
 export interface WebhookOptions {
   readonly timeoutMs?: number;
-  readonly fetch?: typeof fetch;
+  /** How a delivery is sent; default: webhookPost under the operator's rule (config webhookPrivateTargets). */
+  readonly post?: WebhookPost;
 }
 
 export function signWebhookBody(secret: string, body: string): string {
@@ -41,7 +43,8 @@ export function verifyWebhookSignature(secret: string, body: string, signature: 
 /**
  * Stores the agency's webhook. `privateTargets` says where it may point (webhook-target.ts): an
  * administrator's goes through configureWebhook, under the operator's setting; called directly
- * (the operator's tooling, tests), receivers inside the network are allowed.
+ * (the operator's tooling, tests), receivers inside the network are allowed — and sent to only
+ * where the operator's setting allows them, as every delivery is judged again (attemptWebhook).
  */
 export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: WebhookConfig, { privateTargets = true }: WebhookTargetRule = {}): Promise<void> {
   const refused = (field: 'url' | 'secret', reason: string): AppError => new AppError('MOSAIC_INVALID_INPUT', `webhook ${field}: ${reason}`, { field, reason });
@@ -111,10 +114,28 @@ function keptWebhookOf(mosaic: Mosaic, agency: AgencyId): Promise<WebhookConfig 
   return entry.config;
 }
 
+/** One sender per rule, shared by the deployments of the process: its connections are kept between deliveries. */
+const posts = new Map<boolean, WebhookPost>();
+
+function postUnder(privateTargets: boolean): WebhookPost {
+  let post = posts.get(privateTargets);
+  if (!post) {
+    post = webhookPost({ privateTargets });
+    posts.set(privateTargets, post);
+  }
+  return post;
+}
+
 /** `none`: nothing was sent (the agency has no webhook, or the notice is nothing its system may be told). */
 export type Delivery = 'none' | 'delivered' | 'failed';
 
-/** One attempt's outcome; a failure says why, without the URL or anything sent (`HTTP 503`, `timed out`, `no connection`). */
+/**
+ * The failure of a delivery to where no webhook may go (webhook-target.ts): the URL, or an address
+ * its name resolved to, is one the operator's rule refuses now.
+ */
+export const TARGET_NOT_ALLOWED = 'target not allowed';
+
+/** One attempt's outcome; a failure says why, without the URL or anything sent (`HTTP 503`, `timed out`, `no connection`, `target not allowed`). */
 export interface Attempt {
   readonly delivery: Delivery;
   readonly failure?: string;
@@ -125,7 +146,7 @@ export interface Attempt {
  * of it (notification-view.ts: nothing of a need-to-know group's record); never throws (a failure
  * is an outcome). Each attempt, a retry's too, is read through the policy as things stand then.
  */
-export async function attemptWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, { timeoutMs = 2000, fetch: send = fetch }: WebhookOptions = {}): Promise<Attempt> {
+export async function attemptWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, { timeoutMs = 2000, post }: WebhookOptions = {}): Promise<Attempt> {
   const config = await keptWebhookOf(mosaic, agency);
   if (!config) return { delivery: 'none' };
   try {
@@ -136,17 +157,21 @@ export async function attemptWebhook(mosaic: Mosaic, agency: AgencyId, notificat
     // the policy could not be asked (the store unreachable): sent later, as a failed delivery is
     return { delivery: 'failed', failure: 'not read' };
   }
+  // judged again at every delivery, under the operator's rule as it is now: a webhook saved
+  // before the rule was, or by setWebhook, is held to it too
+  const privateTargets = mosaic.config.webhookPrivateTargets;
+  if (!isWebhookTarget(config.url, { privateTargets })) return { delivery: 'failed', failure: TARGET_NOT_ALLOWED };
   const body = JSON.stringify(notification);
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await send(config.url, {
-      method: 'POST',
+    const response = await (post ?? postUnder(privateTargets))(config.url, {
       headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhookBody(config.secret, body), 'x-mosaic-notification': notification.id },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
     });
-    await response.body?.cancel();
     return response.ok ? { delivery: 'delivered' } : { delivery: 'failed', failure: `HTTP ${response.status}` };
   } catch (error) {
-    return { delivery: 'failed', failure: error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'no connection' };
+    if (error instanceof WebhookTargetRefused) return { delivery: 'failed', failure: TARGET_NOT_ALLOWED };
+    return { delivery: 'failed', failure: signal.aborted ? 'timed out' : 'no connection' };
   }
 }
