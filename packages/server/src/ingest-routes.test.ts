@@ -148,6 +148,18 @@ describe('ingest over HTTP', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/ingest?limit=0', headers: as('zoneOfficer') })).statusCode).toBe(400);
   });
 
+  it('tells the largest upload it takes, the body POST /ingest takes and one byte more it refuses (413)', async () => {
+    const { maxUploadBytes } = (await app.inject({ method: 'GET', url: '/api/v1/ingest', headers: as('zoneOfficer') })).json() as { maxUploadBytes: number };
+    expect(maxUploadBytes).toBe(64 * 1024 * 1024);
+    // JSON whose length is all blanks, so that its size is exact and nothing is ingested
+    const body = (bytes: number): string => `${' '.repeat(bytes - 2)}{}`;
+    const post = (payload: string) => app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { ...as('zoneOfficer'), 'content-type': 'application/json' }, payload });
+    const taken = await post(body(maxUploadBytes));
+    expect(taken.statusCode, 'read, and refused for what it says').toBe(400);
+    const refused = await post(body(maxUploadBytes + 1));
+    expect(refused.statusCode).toBe(413);
+  });
+
   it('is described in docs/API.md with every field GET /ingest/:id answers, failure included', async () => {
     const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, { get?: { responses: Record<string, { content: Record<string, { schema: { properties: { job: { properties: Record<string, unknown> } } } }> }> } }> };
     const fields = Object.keys(doc.paths['/api/v1/ingest/{id}']?.get?.responses['200']?.content['application/json']?.schema.properties.job.properties ?? {});
@@ -160,6 +172,7 @@ describe('ingest over HTTP', () => {
     // the list: the same fields but the lines refused and repeated
     const listedFields = Object.keys((doc.paths['/api/v1/ingest'] as { get?: { responses: Record<string, { content: Record<string, { schema: { properties: { jobs: { items: { properties: Record<string, unknown> } } } } }> }> } } | undefined)?.get?.responses['200']?.content['application/json']?.schema.properties.jobs.items.properties ?? {});
     expect(listedFields.sort()).toEqual(fields.filter((f) => f !== 'errors' && f !== 'repeats').sort());
-    expect(api).toMatch(/`GET \/ingest\[\?limit=N\]` → `\{jobs: \[job without `errors` and `repeats`\]\}`/);
+    expect(api).toMatch(/`GET \/ingest\[\?limit=N\]` → `\{jobs: \[job without `errors` and `repeats`\], maxUploadBytes\}`/);
+    expect(Object.keys((doc.paths['/api/v1/ingest'] as { get?: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> } } | undefined)?.get?.responses['200']?.content['application/json']?.schema.properties ?? {}).sort()).toEqual(['jobs', 'maxUploadBytes']);
   });
 });

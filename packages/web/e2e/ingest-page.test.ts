@@ -129,6 +129,35 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
     await screenshot(page, 'ingest-03-failed');
   });
 
+  it('takes the largest upload from the server, and refuses a file over it before reading it', async () => {
+    const page = await browser.newPage();
+    // a server that takes at most 1 MiB: the page states it and holds files to it
+    await page.route(/\/api\/v1\/ingest(\?.*)?$/, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const answer = await route.fetch();
+      const body = (await answer.json()) as { jobs: unknown[]; maxUploadBytes: number };
+      expect(body.maxUploadBytes).toBe(64 * 1024 * 1024);
+      return route.fulfill({ response: answer, json: { ...body, maxUploadBytes: 1024 * 1024 } });
+    });
+    const posted: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/v1/ingest')) posted.push(request.url());
+    });
+    await openIngest(page);
+    await expect.poll(() => page.getByText('At most 1 MB a file.').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByLabel(FILE).setInputFiles({ name: 'two.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.alloc(2 * 1024 * 1024, 0x20) });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'two.jsonl' }).textContent(), { timeout: 5_000 })
+      .toBe('two.jsonl is 2.0 MB: the server takes files of at most 1 MB. Split it into smaller files and upload each.');
+    expect(await page.getByRole('button', { name: 'Upload and ingest' }).isDisabled()).toBe(true);
+
+    // under the limit as a file, over it once written out as JSON: refused before it is sent
+    await page.getByLabel(FILE).setInputFiles({ name: 'quotes.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('"'.repeat(700 * 1024)) });
+    await page.getByRole('button', { name: 'Upload and ingest' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'quotes.jsonl' }).textContent(), { timeout: 5_000 })
+      .toMatch(/^quotes\.jsonl is 0\.7 MB, 1\.4 MB once written out for sending: the server takes at most 1 MB\./);
+    expect(posted).toEqual([]);
+  });
+
   it('refuses a file over the server\'s limit before reading it, and sends a large one without freezing the page', { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     await openIngest(page);

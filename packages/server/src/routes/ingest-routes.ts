@@ -8,6 +8,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../request-context.ts';
 
+/** Fastify's own, when a server is built without one. */
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
 const JobOut = z.object({
   id: z.string(), filename: z.string(), format: z.enum(['jsonl', 'csv']), state: z.enum(['running', 'done', 'failed']),
   total: z.number(), processed: z.number(), accepted: z.number(), rejected: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
@@ -53,15 +56,25 @@ export async function ingestRoutes(api: FastifyInstance): Promise<void> {
     return reply.code(202).send({ job: out(job) });
   });
 
+  // The body limit the server was built with (app.ts), which POST /ingest does not change: told to
+  // the web app, whose upload page refuses a larger file before reading it, so that the page and
+  // the server cannot disagree.
+  const maxUploadBytes = api.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT;
+
   app.get('/ingest', {
     schema: {
-      tags: ['records'], summary: 'Your recent ingest jobs, newest first: progress and counts (the lines refused: GET /ingest/:id)',
+      tags: ['records'], summary: 'Your recent ingest jobs, newest first: progress and counts (the lines refused: GET /ingest/:id); and the largest upload taken',
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
-      response: { 200: z.object({ jobs: z.array(JobListed) }) },
+      response: {
+        200: z.object({
+          jobs: z.array(JobListed),
+          maxUploadBytes: z.number().int().describe('The largest body POST /ingest takes, in bytes, as sent (the file\'s text written out as a JSON string, with the other fields); a larger one is refused 413'),
+        }),
+      },
     },
   }, async (request) => {
     const user = await requireUser(request);
-    return { jobs: (await jobs.list(api.mosaic, { user }, { limit: request.query.limit })).map(listed) };
+    return { jobs: (await jobs.list(api.mosaic, { user }, { limit: request.query.limit })).map(listed), maxUploadBytes };
   });
 
   app.get('/ingest/:id', {

@@ -5,10 +5,10 @@
  */
 import { ApiError } from './api-error.ts';
 import type {
-  AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityProfile, HitDecision, IngestJob, Merge,
+  AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityProfile, HitDecision, IngestJob, IngestUploads, Merge,
   ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, WatchTarget,
 } from './api-types.ts';
-import { entityProfileOf, ingestJobOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
+import { entityProfileOf, ingestJobOf, ingestUploadsOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -148,7 +148,12 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     issueAlert: async (alert: { subject: string; category: string; instructions?: string; validUntil?: string }): Promise<AlertSummary> =>
       (await request<{ alert: AlertSummary }>('POST', '/alerts', { body: alert, consult: true })).alert,
     withdrawAlert: async (id: string): Promise<AlertSummary> => (await request<{ alert: AlertSummary }>('DELETE', `/alerts/${enc(id)}`, { consult: true })).alert,
-    notifications: async (): Promise<readonly Notification[]> => listOf<Notification>(await request<unknown>('GET', '/notifications'), 'notifications'),
+    /** The newest page of the user's notifications, or the page older than `before` (a page's `next`); `next` is absent on the oldest page. */
+    notifications: async (before?: string): Promise<{ readonly notifications: readonly Notification[]; readonly next?: string }> => {
+      const page = await request<unknown>('GET', '/notifications', before === undefined ? {} : { query: { before } });
+      const next: unknown = typeof page === 'object' && page !== null ? (page as { next?: unknown }).next : undefined;
+      return { notifications: listOf<Notification>(page, 'notifications'), ...(typeof next === 'string' ? { next } : {}) };
+    },
     markRead: (id: string) => request<unknown>('POST', `/notifications/${enc(id)}/read`, { body: {} }),
     subscriptions: async (): Promise<readonly Subscription[]> => listOf<Subscription>(await request<unknown>('GET', '/subscriptions'), 'subscriptions'),
     subscribe: async (watch: { target: WatchTarget; label?: string; lostTrackDays?: number }): Promise<Subscription> =>
@@ -164,8 +169,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
 
     /** `upload`: the JSON of {format, filename, mapping?, content} (ingest/upload-body.ts). */
     ingest: async (upload: Blob): Promise<IngestJob> => ingestJobOf(await request<unknown>('POST', '/ingest', { json: upload })),
-    /** The user's own recent jobs, newest first, without their refused lines. */
-    ingestJobs: async (): Promise<readonly IngestJob[]> => listOf<unknown>(await request<unknown>('GET', '/ingest'), 'jobs').map(ingestJobOf),
+    /** The user's own recent jobs, newest first, without their refused lines; and the largest upload the server takes. */
+    ingestUploads: async (): Promise<IngestUploads> => ingestUploadsOf(await request<unknown>('GET', '/ingest')),
     uploadReport: (upload: ReportUpload) => request<{ report: RecordView }>('POST', '/reports', { body: upload, consult: true }),
     searchReports: (q: string, collection?: string) => request<ReportSearchResponse>('GET', '/reports', { query: { q, collection, limit: 50 }, consult: true }),
     latestReports: () => request<ReportSearchResponse>('GET', '/reports', { query: { limit: 20 }, consult: true }),

@@ -391,6 +391,13 @@ export interface IngestJob {
   readonly failure?: string;
 }
 
+/** GET /ingest: the user's recent jobs, and the largest upload the server takes. */
+export interface IngestUploads {
+  readonly jobs: readonly IngestJob[];
+  /** The largest body POST /ingest takes, in bytes as sent; absent from a server that does not say. */
+  readonly maxUploadBytes?: number;
+}
+
 export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'administration', 'authentication'] as const;
 export const EDGE_TYPES = [
   'family', 'associate', 'membership', 'ownership', 'directorship', 'employment', 'residence', 'communication', 'payment', 'co-travel',

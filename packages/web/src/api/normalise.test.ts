@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityProfileOf, ingestJobOf, timelineOf } from './normalise.ts';
+import { entityProfileOf, ingestJobOf, ingestUploadsOf, timelineOf } from './normalise.ts';
 
 describe('entityProfileOf', () => {
   it('keeps the parts of an id split since, the answer holding nothing else', () => {
@@ -37,5 +37,14 @@ describe('ingestJobOf', () => {
     const job = ingestJobOf({ job: { id: 'j2', state: 'done', total: 5, processed: 5, accepted: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, resumed: 5, errors: [] } });
     expect(job).toMatchObject({ accepted: 0, created: 0, updated: 0, unchanged: 0, resumed: 5 });
     expect('failure' in job).toBe(false);
+  });
+});
+
+describe('ingestUploadsOf', () => {
+  it('keeps the jobs and the largest upload the server takes, and no limit a server does not give as a whole number of bytes', () => {
+    const uploads = ingestUploadsOf({ jobs: [{ id: 'j1', state: 'done', processed: 5, errors: [] }], maxUploadBytes: 67_108_864 });
+    expect(uploads.maxUploadBytes).toBe(67_108_864);
+    expect(uploads.jobs.map((j) => j.id)).toEqual(['j1']);
+    for (const given of [undefined, '64 MB', 0, -1, 1.5]) expect('maxUploadBytes' in ingestUploadsOf({ jobs: [], maxUploadBytes: given })).toBe(false);
   });
 });

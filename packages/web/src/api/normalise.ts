@@ -3,7 +3,7 @@
  * of the domain packages (@mosaic/graph Subgraph/Timeline/Places, @mosaic/resolution review
  * pairs) with or without a wrapping object, so the screens do not break on a small difference.
  */
-import type { EntityProfile, GraphEdge, GraphNode, IngestJob, Place, ReviewPair, Subgraph, TimelineEvent } from './api-types.ts';
+import type { EntityProfile, GraphEdge, GraphNode, IngestJob, IngestUploads, Place, ReviewPair, Subgraph, TimelineEvent } from './api-types.ts';
 
 type Loose = Record<string, unknown>;
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -93,5 +93,13 @@ export function ingestJobOf(body: unknown): IngestJob {
     ...texts,
     errors: arrayOf(job['errors']) as IngestJob['errors'],
     ...(Array.isArray(job['repeats']) ? { repeats: job['repeats'] as NonNullable<IngestJob['repeats']> } : {}),
+  };
+}
+
+export function ingestUploadsOf(body: unknown): IngestUploads {
+  const limit = isObject(body) ? body['maxUploadBytes'] : undefined;
+  return {
+    jobs: listOf<unknown>(body, 'jobs').map(ingestJobOf),
+    ...(typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? { maxUploadBytes: limit } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLines, uploadBody } from './upload-body.ts';
+import { countLines, uploadBody, uploadLimitText } from './upload-body.ts';
 
 /** A Blob whose stream hands out `pieces` as they are, so that a character can be split between two. */
 function pieced(pieces: readonly Uint8Array<ArrayBuffer>[]): Blob {
@@ -41,5 +41,13 @@ describe('countLines', () => {
     expect(await countLines(new Blob(['a\nb\n']))).toBe(2);
     expect(await countLines(new Blob(['']))).toBe(0);
     expect(await countLines(new Blob([' \n\t\n']))).toBe(0);
+  });
+});
+
+describe('uploadLimitText', () => {
+  it('states the server\'s limit in megabytes, whole where it is whole', () => {
+    expect(uploadLimitText(64 * 1024 * 1024)).toBe('64 MB');
+    expect(uploadLimitText(1024 * 1024)).toBe('1 MB');
+    expect(uploadLimitText(1.5 * 1024 * 1024)).toBe('1.5 MB');
   });
 });

@@ -6,22 +6,22 @@
  * for seconds when it was read, split and serialised whole.
  */
 
-/**
- * The largest request body the server takes (packages/server/src/app.ts, bodyLimit: 64 MiB);
- * above it the server answers 413 after the whole body was sent.
- */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
-
-/** The limit as the page states it. */
-export const MAX_UPLOAD_TEXT = '64 MB';
-
 /** Work on the page's thread is given back to the browser this often (characters or bytes read), so the page stays live. */
 const YIELD_EVERY = 256 * 1024;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+const MEGABYTE = 1024 * 1024;
+
 /** A size in megabytes as the page writes it: 70.0 MB. */
-export const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+export const megabytes = (bytes: number): string => `${(bytes / MEGABYTE).toFixed(1)} MB`;
+
+/**
+ * The largest upload the server takes (GET /ingest's `maxUploadBytes`; above it the server answers
+ * 413, once the whole body was sent) as the page states it: 64 MB, or 1.5 MB when it is not a
+ * whole number of megabytes.
+ */
+export const uploadLimitText = (bytes: number): string => (bytes % MEGABYTE === 0 ? `${bytes / MEGABYTE} MB` : megabytes(bytes));
 
 /**
  * `{...fields, content: <the file's text>}` as JSON, in a Blob. The text is the file's UTF-8

@@ -4,20 +4,20 @@
  * and why. The job followed is in the address (#/ingest?job=<id>), so that going back to the page
  * or reloading it follows it again, and the user's recent uploads are listed to open one again.
  * A file is read only as far as the page needs it (the first line of a CSV, then a count of its
- * lines) and sent piece by piece (ingest/upload-body.ts); one over the server's limit is refused
- * before it is read.
+ * lines) and sent piece by piece (ingest/upload-body.ts); one over the server's limit, which the
+ * server tells with the user's recent uploads, is refused before it is read.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { CATEGORIES } from '../admin/admin-types.ts';
 import { messageOf } from '../api/api-error.ts';
-import type { IngestJob } from '../api/api-types.ts';
+import type { IngestJob, IngestUploads } from '../api/api-types.ts';
 import { csvHeader, guessDelimiter } from '../common/csv-header.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
-import { useAsync } from '../common/use-async.ts';
+import { useAsync, type AsyncState } from '../common/use-async.ts';
 import { useSchemata } from '../common/use-schemata.ts';
 import { ingestSummary } from '../ingest/ingest-summary.ts';
-import { countLines, MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, megabytes, uploadBody } from '../ingest/upload-body.ts';
+import { countLines, megabytes, uploadBody, uploadLimitText } from '../ingest/upload-body.ts';
 import { JOB_ENDED, useFollowedJob } from '../ingest/use-followed-job.ts';
 import { href, navigate } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -50,6 +50,9 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
   const [error, setError] = useState<unknown>();
   const [uploading, setUploading] = useState(false);
   const [ended, setEnded] = useState(0);
+  const uploads = useAsync(() => api.ingestUploads(), [api, jobId, ended]);
+  // the server's, once it has said it (until then, or if it cannot be asked, it refuses a larger upload itself)
+  const maxBytes = uploads.value?.maxUploadBytes;
 
   const file = chosen?.file;
   const isCsv = Boolean(file && CSV_NAME.test(file.name));
@@ -64,8 +67,8 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
     setError(undefined);
     if (!picked) return;
     // said before a byte is read: the server would refuse it (413) only once it had all been sent
-    if (picked.size > MAX_UPLOAD_BYTES) {
-      setRefusal(`${picked.name} is ${megabytes(picked.size)}: the server takes files of at most ${MAX_UPLOAD_TEXT}. Split it into smaller files and upload each.`);
+    if (maxBytes !== undefined && picked.size > maxBytes) {
+      setRefusal(`${picked.name} is ${megabytes(picked.size)}: the server takes files of at most ${uploadLimitText(maxBytes)}. Split it into smaller files and upload each.`);
       return;
     }
     const head = await picked.slice(0, HEAD_BYTES).text();
@@ -94,7 +97,7 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
       } : undefined;
       const body = await uploadBody(file, { format: isCsv ? 'csv' : 'jsonl', filename: file.name, ...(mapping ? { mapping } : {}) });
       // quotes, backslashes and line ends take two characters once written out as JSON
-      if (body.size > MAX_UPLOAD_BYTES) throw new Error(`${file.name} is ${megabytes(file.size)}, ${megabytes(body.size)} once written out for sending: the server takes at most ${MAX_UPLOAD_TEXT}. Split it into smaller files and upload each.`);
+      if (maxBytes !== undefined && body.size > maxBytes) throw new Error(`${file.name} is ${megabytes(file.size)}, ${megabytes(body.size)} once written out for sending: the server takes at most ${uploadLimitText(maxBytes)}. Split it into smaller files and upload each.`);
       const job = await api.ingest(body);
       setStarted(job);
       navigate(jobHref(job.id));
@@ -114,8 +117,8 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
       <h1 id="ingest-title">Ingest</h1>
       <form onSubmit={(e) => void upload(e)} className="stack">
         <label htmlFor="ingest-file">File (JSON Lines with provenance, or CSV)</label>
-        <input id="ingest-file" type="file" accept=".jsonl,.ndjson,.json,.csv,.tsv,.txt" aria-describedby="ingest-limit" onChange={(e) => void choose(e.target)} />
-        <p id="ingest-limit" className="muted small">At most {MAX_UPLOAD_TEXT} a file.</p>
+        <input id="ingest-file" type="file" accept=".jsonl,.ndjson,.json,.csv,.tsv,.txt" {...(maxBytes !== undefined ? { 'aria-describedby': 'ingest-limit' } : {})} onChange={(e) => void choose(e.target)} />
+        {maxBytes !== undefined ? <p id="ingest-limit" className="muted small">At most {uploadLimitText(maxBytes)} a file.</p> : null}
         {refusal ? <p role="alert" className="notice notice-error">{refusal}</p> : null}
         {chosen ? <p className="muted small">{chosen.file.name}: {written === undefined ? `${megabytes(chosen.file.size)}, counting lines…` : written === 0 ? 'empty' : <>{lines} line{lines === 1 ? '' : 's'}{isCsv ? `, ${header.length} columns, delimiter “${delimiter === '\t' ? 'tab' : delimiter}”` : ''}</>}</p> : null}
         {isCsv ? (
@@ -150,7 +153,7 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
       {uploading ? <ProgressBar label="Uploading" /> : null}
       <ErrorMessage error={error} what="ingest" />
       {jobId ? <JobView key={jobId} id={jobId} {...(started?.id === jobId ? { known: started } : {})} onEnded={() => setEnded((n) => n + 1)} /> : null}
-      <RecentUploads current={jobId} refresh={`${jobId ?? ''}:${ended}`} />
+      <RecentUploads current={jobId} uploads={uploads} />
     </section>
   );
 }
@@ -200,17 +203,16 @@ function JobView({ id, known, onEnded }: { readonly id: string; readonly known?:
 }
 
 /** The user's recent uploads, newest first, each opening its job on this page. */
-function RecentUploads({ current, refresh }: { readonly current: string | undefined; readonly refresh: string }) {
-  const { api } = useSession();
-  const jobs = useAsync(() => api.ingestJobs(), [api, refresh]);
-  if (jobs.error) return <ErrorMessage error={jobs.error} what="your recent uploads" />;
-  if (!jobs.value?.length) return null;
+function RecentUploads({ current, uploads }: { readonly current: string | undefined; readonly uploads: AsyncState<IngestUploads> }) {
+  if (uploads.error) return <ErrorMessage error={uploads.error} what="your recent uploads" />;
+  const jobs = uploads.value?.jobs;
+  if (!jobs?.length) return null;
   return (
     <section aria-labelledby="recent-uploads-title">
       <h2 id="recent-uploads-title" className="section-title">Your recent uploads</h2>
       <table className="data">
         <thead><tr><th scope="col">File</th><th scope="col">Started</th><th scope="col">State</th><th scope="col">Lines read</th><th scope="col">Outcome</th></tr></thead>
-        <tbody>{jobs.value.map((j) => (
+        <tbody>{jobs.map((j) => (
           <tr key={j.id} {...(j.id === current ? { 'aria-current': 'true' as const } : {})}>
             <td><a href={jobHref(j.id)}>{j.filename ?? j.id}</a></td>
             <td className="nowrap">{j.startedAt ? new Date(j.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : ''}</td>
