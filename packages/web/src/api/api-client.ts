@@ -148,12 +148,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     issueAlert: async (alert: { subject: string; category: string; instructions?: string; validUntil?: string }): Promise<AlertSummary> =>
       (await request<{ alert: AlertSummary }>('POST', '/alerts', { body: alert, consult: true })).alert,
     withdrawAlert: async (id: string): Promise<AlertSummary> => (await request<{ alert: AlertSummary }>('DELETE', `/alerts/${enc(id)}`, { consult: true })).alert,
-    /** The newest page of the user's notifications, or the page older than `before` (a page's `next`); `next` is absent on the oldest page. */
-    notifications: async (before?: string): Promise<{ readonly notifications: readonly Notification[]; readonly next?: string }> => {
-      const page = await request<unknown>('GET', '/notifications', before === undefined ? {} : { query: { before } });
-      const next: unknown = typeof page === 'object' && page !== null ? (page as { next?: unknown }).next : undefined;
-      return { notifications: listOf<Notification>(page, 'notifications'), ...(typeof next === 'string' ? { next } : {}) };
-    },
+    notifications: async (): Promise<readonly Notification[]> => listOf<Notification>(await request<unknown>('GET', '/notifications'), 'notifications'),
     markRead: (id: string) => request<unknown>('POST', `/notifications/${enc(id)}/read`, { body: {} }),
     subscriptions: async (): Promise<readonly Subscription[]> => listOf<Subscription>(await request<unknown>('GET', '/subscriptions'), 'subscriptions'),
     subscribe: async (watch: { target: WatchTarget; label?: string; lostTrackDays?: number }): Promise<Subscription> =>
