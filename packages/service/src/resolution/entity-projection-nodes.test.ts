@@ -88,6 +88,9 @@ const PERSONS = [
   person('p7', 'Agata Szymańska', '1990-07-21'),
 ];
 
+/** The person each record is of (the fixtures' truth). */
+const PERSON_OF: Record<string, string> = { 'fedpol:p1': 'Abdeslam', 'fedpol:p2': 'Abdeslam', 'fedpol:p3': 'Abdeslam', 'fedpol:p4': 'Vennemann', 'fedpol:p5': 'Vennemann', 'fedpol:p6': 'Haddad', 'fedpol:p7': 'Szymańska' };
+
 /** Every record's entity on a node, by record id. */
 function entitiesOn(node: Node, records: readonly RecordId[]): Record<string, EntityId | undefined> {
   return Object.fromEntries(records.map((r) => [r, node.projections.entities.entityOf(r)]));
@@ -148,5 +151,32 @@ describe.each([['sqlite'], ['postgresql']] as const)('entities on two nodes shar
     // a node started now agrees too
     const c = await startNode(open);
     await expectAgreement(a, c, all);
+  });
+
+  it.runIf(kind === 'sqlite' || postgres)('give no id to two entities when two nodes judge at the same moment', async () => {
+    const open = sharedStore(kind);
+    const a = await startNode(open);
+    await putFixtures(a.mosaic, PERSONS);
+    await a.projections.follower.catchUp();
+    const b = await startNode(open);
+    const records = PERSONS.map((p) => `fedpol:${String(p['id'])}` as RecordId);
+    const [abdeslam, abdesalam, , vennemann, venneman] = records as [RecordId, RecordId, RecordId, RecordId, RecordId];
+    await expectAgreement(a, b, records);
+
+    // each "not same" splits an entity into new ids: the two nodes drew them from one sequence
+    await Promise.all([
+      a.projections.entities.judge(abdeslam, abdesalam, 'not_same', UserId('fedpol.analyst')),
+      b.projections.entities.judge(vennemann, venneman, 'not_same', UserId('fedpol.analyst')),
+    ]);
+    await expectAgreement(a, b, records);
+    expect(a.projections.entities.entityOf(abdeslam)).not.toBe(a.projections.entities.entityOf(abdesalam));
+    expect(a.projections.entities.entityOf(vennemann)).not.toBe(a.projections.entities.entityOf(venneman));
+    // no entity, on either node or as stored, holds records of two persons
+    const stored = new Map((await a.mosaic.store.listDocuments('entity-member', { limit: 1000 })).map((d) => [d.id, d.subject]));
+    for (const entityOf of [(r: RecordId) => a.projections.entities.entityOf(r), (r: RecordId) => b.projections.entities.entityOf(r), (r: RecordId) => stored.get(r)]) {
+      const persons = new Map<string | undefined, Set<string>>();
+      for (const r of records) persons.set(entityOf(r), (persons.get(entityOf(r)) ?? new Set()).add(PERSON_OF[r]!));
+      expect([...persons.values()].filter((p) => p.size > 1)).toEqual([]);
+    }
   });
 });

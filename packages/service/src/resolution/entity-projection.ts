@@ -8,15 +8,19 @@
  * merge (undo-locally.ts), so the next answer reflects them.
  *
  * Every node sharing the store resolves the change feed's records itself, in the feed's order,
- * and so numbers new entities as the others do. A judgement or an undo is made on one node: its
- * outcome (the change it committed, with the ids it gave) is stored and the other nodes are told
- * (node-bridge.ts); each replays it on its own index (for the parts a judgement joined) and takes
- * the outcome's ids, so that an id names the same records on every node. A node started later
+ * and so numbers new entities as the others do. Judgements and undos are made one at a time
+ * across the nodes, each on one node under a claim in the store (claim-lease.ts): that node first
+ * applies the outcomes the others stored before, in their order, draws new ids past the largest
+ * number any node stored, and stores its outcome (the change it committed, with the ids it gave)
+ * under the next number. The other nodes are told (node-bridge.ts) and apply the outcomes in
+ * that order, each replayed on their own index (for the parts a judgement joined) with the
+ * outcome's ids taken: no two nodes give one id to two entities, every node applies the
+ * judgements in one order, and an id names the same records on every node. A node started later
  * reads the outcomes' ids in the stored membership, which its full pass keeps.
  * A full pass of a large store runs in a worker thread (full-pass.ts), and reading the records
  * for it gives the event loop turns: requests go on being answered while it runs.
  */
-import type { EntityId, EntityRecord, RecordId, UserId } from '@mosaic/model';
+import { AppError, type EntityId, type EntityRecord, type RecordId, type UserId } from '@mosaic/model';
 import {
   addRecord, adoptChange, answeredByJudgements, byReviewPriority, candidatesOf, compareRecords, createResolutionIndex, emptyChange, judgeLocally, pairKey, preparingLookups, removeLocally, joinChanges, reviewPriority, reviewQueue, schemaGroup, undoLocally, undoMerge, updateLocally, visibleParts,
   type AnsweredPair, type Candidate, type Judgement, type ResolutionChange, type ResolutionIndex, type ReviewItem, type Verdict,
@@ -24,8 +28,8 @@ import {
 import { defaultModel, type MatchModel, type ScoreResult } from '@mosaic/matching';
 import type { Store } from '@mosaic/store';
 import type { Projection, RecordChange } from '../change-follower.ts';
+import { whileClaimed } from '../claim-lease.ts';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
-import { timeOrderedId } from '../time-ordered-id.ts';
 import { createFullPass } from './full-pass.ts';
 import { storeResolutionStore } from './store-resolution-store.ts';
 
@@ -35,10 +39,19 @@ const MAX_ARRIVALS = 10_000;
 /** Records read from the store at a time by a full pass (a page is read in one go: tens of milliseconds). */
 const PAGE = 1000;
 
-/** Where the outcome of each judgement and undone merge is kept for the other nodes. */
+/** Where the outcome of each judgement and undone merge is kept for the other nodes, numbered in the order they were made. */
 const OUTCOME_KIND = 'entity-outcome';
-/** Outcomes looked at by a node making sure it missed none (a lost bus message). */
+const outcomeId = (n: number): string => `o${String(n).padStart(12, '0')}`;
+const outcomeNumber = (id: string): number | undefined => (/^o\d{12}$/.test(id) ? Number(id.slice(1)) : undefined);
+/** Outcomes read at start for the last number (made one at a time, the last is among the newest stored). */
 const RECENT_OUTCOMES = 200;
+
+/** The claim held by the node judging or undoing a merge (claim-lease.ts). */
+const JUDGING = { kind: 'entity-judging', id: 'entities', owner: 'resolution' } as const;
+/** A judgement on entities too large to cluster alone runs a full pass under the claim: a minute at a million records. */
+const JUDGING_STALE_MS = 180_000;
+/** How long a judgement or an undo waits for another node's before it is refused. */
+const JUDGING_WAIT_MS = 30_000;
 
 /** A change as stored in an outcome (JSON: the membership as pairs). */
 type StoredChange = Omit<ResolutionChange, 'membership'> & { readonly membership: readonly (readonly [RecordId, EntityId])[] };
@@ -83,7 +96,8 @@ export interface EntityProjection extends Projection {
   /**
    * Stores a judgement and applies it to the entities. True once applied; false when a full pass
    * is running (it can take a minute at a million records): the judgement is stored, the review
-   * queue leaves its pair out at once, and it is applied as soon as the pass is done.
+   * queue leaves its pair out at once, and it is applied as soon as the pass is done. Rejects
+   * with MOSAIC_CONFLICT when another node's judgement or undo held the entities too long.
    */
   judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<boolean>;
   /** The two entities a merge joined and the pair of records that linked them (the pair its undo judges not the same). */
@@ -104,10 +118,11 @@ export interface EntityProjection extends Projection {
   onMembership(listener: (record: RecordId) => void): void;
   /**
    * Applies the outcome of a judgement or an undone merge another node made (stored by id), as
-   * it was made there; an outcome already applied is not applied again.
+   * it was made there, after those stored before it (in their order); an outcome already
+   * applied is not applied again.
    */
   adopt(outcomeId: string): Promise<void>;
-  /** Applies the stored outcomes of other nodes not applied yet (one whose message was lost). */
+  /** Applies the stored outcomes of other nodes not applied yet (one whose message was lost), in their order. */
   adoptMissed(): Promise<void>;
 }
 
@@ -284,12 +299,17 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     });
   };
 
-  // Outcomes stored before the first full pass are in the membership it reads (their ids kept).
-  const adopted = new Set<string>((await store.listDocuments(OUTCOME_KIND, { limit: RECENT_OUTCOMES })).map((d) => d.id));
+  // Outcomes stored before the first full pass are in the membership it reads (their ids kept):
+  // the number of the last one applied here.
+  let lastOutcome = 0;
+  for (const d of await store.listDocuments(OUTCOME_KIND, { limit: RECENT_OUTCOMES })) lastOutcome = Math.max(lastOutcome, outcomeNumber(d.id) ?? 0);
+  /** Stores this node's outcome under the next number (under the claim, nobody else takes it) and tells the others. */
   const publish = async (outcome: StoredOutcome): Promise<void> => {
-    const id = timeOrderedId();
-    adopted.add(id);
-    await store.putDocument({ kind: OUTCOME_KIND, id, owner: 'resolution', body: outcome });
+    const id = outcomeId(lastOutcome + 1);
+    if (!(await store.createDocument({ kind: OUTCOME_KIND, id, owner: 'resolution', body: outcome }))) {
+      throw new AppError('MOSAIC_INTERNAL', `entities: outcome ${id} was stored by another node while this one held the judging claim (taken over as stale)`);
+    }
+    lastOutcome++;
     published?.(id);
   };
   /** Another node's outcome: replayed here, then its ids taken (nothing is committed: that node did). */
@@ -306,17 +326,31 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     // the numbers the replay drew from this node's sequence were replaced by the outcome's ids
     index.sequence = Math.max(sequence, outcome.change?.entitySequence ?? index.sequence);
   };
-  const adopt = async (id: string): Promise<void> => {
-    if (adopted.has(id)) return;
-    adopted.add(id);
-    const found = await store.getDocument(OUTCOME_KIND, id);
-    if (!found) {
-      adopted.delete(id);
-      return;
+  /** The outcomes stored since the last applied here, in their order (on this node's turn). */
+  const adoptStored = async (): Promise<void> => {
+    for (let found = await store.getDocument(OUTCOME_KIND, outcomeId(lastOutcome + 1)); found; found = await store.getDocument(OUTCOME_KIND, outcomeId(lastOutcome + 1))) {
+      lastOutcome++;
+      await adoptNow(found.body as StoredOutcome);
     }
-    await serialised(() => adoptNow(found.body as StoredOutcome));
   };
-
+  const adopt = async (id: string): Promise<void> => {
+    const number = outcomeNumber(id);
+    if (number !== undefined && number <= lastOutcome) return;
+    await serialised(adoptStored);
+  };
+  /**
+   * A judgement or an undo: on this node's turn, and on one node at a time (the claim), after
+   * every outcome stored before it, with new ids drawn past the largest number any node stored.
+   */
+  const exclusively = <T>(by: UserId, work: () => Promise<T>): Promise<T> => serialised(() => whileClaimed(store, { ...JUDGING, by }, {
+    staleMs: JUDGING_STALE_MS,
+    waitMs: JUDGING_WAIT_MS,
+    busy: () => new AppError('MOSAIC_CONFLICT', 'entities are being judged on another node: try again'),
+  }, async () => {
+    await adoptStored();
+    if (index) index.sequence = Math.max(index.sequence, await persistence.entitySequence());
+    return work();
+  }));
   await rebuild();
 
   return {
@@ -385,26 +419,28 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     // A judgement moves only the records of its two entities: they are clustered again at once
     // (judge-locally.ts), and a full pass is run only for entities too large for that.
     judge: async (a, b, verdict, by, note) => {
-      const at = now().toISOString();
-      const judgement: Judgement = { a, b, verdict, by, at, ...(note ? { note } : {}) };
-      // Stored at once, whatever runs: a full pass that read the judgements before it does not
-      // see it, and it is applied here when that pass is done.
-      await persistence.commit({ ...emptyChange(0), judgements: [judgement] });
+      const requested: Judgement = { a, b, verdict, by, at: now().toISOString(), ...(note ? { note } : {}) };
       const key = pairKey(a, b);
-      waitingJudgements.set(key, judgement);
-      const applied = serialised(async () => {
-        const change = index ? judgeLocally(index, judgement, { at }) : undefined;
+      waitingJudgements.set(key, requested);
+      // During a full pass it is stored at once (a full pass that read the judgements before it
+      // does not see it), and applied here when that pass is done.
+      const early = passing > 0;
+      if (early) await persistence.commit({ ...emptyChange(0), judgements: [requested] });
+      const applied = exclusively(by, async () => {
+        const judgement = requested;
+        const change = index ? judgeLocally(index, judgement, { at: judgement.at }) : undefined;
         if (!change) {
+          if (!early) await persistence.commit({ ...emptyChange(0), judgements: [judgement] });
           await rebuildNow();
           return publish({ judgement, full: true });
         }
-        await persistence.commit(change);
+        await persistence.commit(early ? change : { ...change, judgements: [judgement] });
         for (const [record, entity] of change.membership) setMember(record, entity);
         await publish({ judgement, change: storedChange(change) });
       }).finally(() => {
-        if (waitingJudgements.get(key) === judgement) waitingJudgements.delete(key);
+        if (waitingJudgements.get(key) === requested) waitingJudgements.delete(key);
       });
-      if (passing === 0) {
+      if (!early) {
         await applied;
         return true;
       }
@@ -417,12 +453,13 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       return event ? { survivor: event.survivor, absorbed: event.absorbed, link: event.link } : undefined;
     },
     async undo(mergeId, by) {
-      const at = now().toISOString();
-      const snapshot = await persistence.load();
-      const change = undoMerge(snapshot, mergeId, { by, at });
-      await persistence.commit(change);
-      // the two entities clustered again under the undo's `not_same`, as judge does
-      await serialised(async () => {
+      await exclusively(by, async () => {
+        // read under the claim: a merge undone on another node a moment before is undone already
+        const snapshot = await persistence.load();
+        const at = now().toISOString();
+        const change = undoMerge(snapshot, mergeId, { by, at });
+        await persistence.commit(change);
+        // the two entities clustered again under the undo's `not_same`, as judge does
         const clustered = index ? undoLocally(index, change, { at }) : undefined;
         if (!clustered) {
           await rebuildNow();
@@ -471,10 +508,6 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       listeners.push(listener);
     },
     adopt,
-    async adoptMissed() {
-      // oldest first: outcomes are applied in the order they were made
-      const recent = await store.listDocuments(OUTCOME_KIND, { limit: RECENT_OUTCOMES });
-      for (const d of [...recent].reverse()) await adopt(d.id);
-    },
+    adoptMissed: () => serialised(adoptStored),
   };
 }

@@ -30,6 +30,8 @@ const MEMBERSHIP_PART = 2000;
 export interface StoreResolutionStore extends ResolutionStore {
   /** The merge events alone (not the membership of every record). */
   mergeEvents(): Promise<readonly MergeEvent[]>;
+  /** The last number used for a new entity id, as stored (the largest any node committed). */
+  entitySequence(): Promise<number>;
 }
 
 /** `betweenPages`: awaited between two pages of the membership, read or written (an event-loop yielder, on a serving node). */
@@ -79,6 +81,7 @@ export function storeResolutionStore(store: Store, { betweenPages }: { readonly 
   return {
     load,
     mergeEvents,
+    entitySequence: async () => Number((await store.getSetting(SEQUENCE_KEY)) ?? 0),
     async commit(change) {
       // a full pass can move most records (a model retrained on a much larger store): one statement per few hundred rows
       const members = [...change.membership].map(([record, entity]) => ({ kind: 'entity-member', id: record, owner: OWNER, subject: entity, body: null }));
