@@ -6,9 +6,10 @@
  * of one agency (its data administrator; desks and users also the system administrator, who must
  * be able to give a new agency its first administrator).
  */
-import type { JsonValue } from '@mosaic/audit';
+import type { AuditEvent, JsonValue } from '@mosaic/audit';
 import { AppError, hasControlCharacters, type AgencyId, type RecordId } from '@mosaic/model';
 import { decide } from '@mosaic/policy';
+import { createStoreAuditStorage, type Store } from '@mosaic/store';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 
@@ -47,11 +48,26 @@ export function isSysadmin(request: Consultation): boolean {
  * administrator or a system administrator (audit-search.ts), as they find what their own
  * administrators did.
  */
-export async function auditAdmin(mosaic: Mosaic, request: AdminRequest, change: JsonValue, { records = [], reason, concerning = [] }: { readonly records?: readonly RecordId[]; readonly reason: string; readonly concerning?: readonly AgencyId[] }): Promise<void> {
-  await mosaic.audit.append({
+export async function auditAdmin(mosaic: Mosaic, request: AdminRequest, change: JsonValue, options: AdminAuditOptions): Promise<void> {
+  await mosaic.audit.append(adminEntry(request, change, options));
+}
+
+/** auditAdmin within the store's transaction `tx`, which has taken the audit log's lock (Store.lockAudit): the change and its entry are kept together or not at all. */
+export async function auditAdminIn(mosaic: Mosaic, tx: Store, request: AdminRequest, change: JsonValue, options: AdminAuditOptions): Promise<void> {
+  await mosaic.audit.appendIn(createStoreAuditStorage(tx), [adminEntry(request, change, options)]);
+}
+
+export interface AdminAuditOptions {
+  readonly records?: readonly RecordId[];
+  readonly reason: string;
+  readonly concerning?: readonly AgencyId[];
+}
+
+function adminEntry(request: AdminRequest, change: JsonValue, { records = [], reason, concerning = [] }: AdminAuditOptions): AuditEvent {
+  return {
     actor: { user: request.user.id, agency: request.user.agency }, action: 'administration', purpose: request.purpose, caseRef: request.caseRef,
     query: change, records, recipients: [...new Set(concerning)].sort(), outcome: 'ok', reason,
-  });
+  };
 }
 
 /** What a change names by its id (in the path) does not exist, or is not the caller's to change (404). */

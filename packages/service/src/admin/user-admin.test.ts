@@ -1,14 +1,27 @@
 /**
  * User administration on a real store: a password reset ends the user's sign-in throttle; a
- * group's administrator adds to it only users they could administer, of any agency.
+ * group's administrator adds to it only users they could administer, of any agency; an agency
+ * keeps an enabled data administrator when two changes would each take one of its last two at
+ * once, from one node or two, on sqlite and on PostgreSQL (MOSAIC_TEST_DATABASE_URL: that half
+ * fails under CI without it, and is skipped elsewhere with a warning).
  */
 import type { AuditEntry } from '@mosaic/audit';
-import { isAppError, UserId } from '@mosaic/model';
+import { AgencyId, DeskId, isAppError, UserId } from '@mosaic/model';
 import { createStoreAuditStorage, type User } from '@mosaic/store';
-import { afterEach, describe, expect, it } from 'vitest';
+import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '@mosaic/store/testing';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../config.ts';
+import { saveOrganisation } from '../organisation.ts';
+import { openMosaic, type Mosaic } from '../runtime.ts';
 import { signInAccount } from '../sign-in.ts';
 import { openTestMosaic, TEST_PASSWORD, type TestMosaic } from '../testing.ts';
-import { listGroups, putGroup, resetPassword, setGroupMembers } from './user-admin.ts';
+import { listGroups, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser } from './user-admin.ts';
+
+const postgresAvailable = await postgresReachable('user administration, PostgreSQL half');
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -94,5 +107,74 @@ describe('setGroupMembers', () => {
     expect(await setGroupMembers(mosaic, fedAdmin, 'jit-2', ['intel.intelAnalyst', 'fedpol.fedAnalyst'])).toEqual(['fedpol.fedAnalyst', 'intel.intelAnalyst']);
     expect(await setGroupMembers(mosaic, fedAdmin, 'jit-2', ['fedpol.fedAnalyst'])).toEqual(['fedpol.fedAnalyst']);
     expect((await mosaic.store.getUser(UserId('intel.intelAnalyst')))?.groups).toEqual([]);
+  });
+});
+
+describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('the last enabled data administrator, on %s', (dialect, available) => {
+  const dirs: string[] = [];
+  const schemas: string[] = [];
+  const nodes: Mosaic[] = [];
+  afterAll(async () => {
+    for (const node of nodes) await node.close().catch(() => undefined);
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    if (dialect === 'postgres' && available) await dropTestSchemas(schemas);
+  });
+
+  /**
+   * Two nodes on one fresh store: a system administrator, and agencies a1…a3, each with two
+   * enabled data administrators, admin1 and admin2.
+   */
+  async function twoNodes(): Promise<readonly [Mosaic, Mosaic]> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-admins-'));
+    dirs.push(dataDir);
+    const schema = `mosaic_admins_${randomBytes(6).toString('hex')}`;
+    schemas.push(schema);
+    const config = parseConfig(dialect === 'postgres' ? { dataDir, databaseUrl: TEST_DATABASE_URL, databaseSchema: schema } : { dataDir }, dataDir);
+    const first = await openMosaic(config);
+    nodes.push(first);
+    const agencies = ['platform', 'a1', 'a2', 'a3'];
+    await saveOrganisation(first.store, {
+      agencies: agencies.map((a) => ({ id: AgencyId(a), name: a, country: 'BE', contactDesk: DeskId(`${a}:desk`) })),
+      desks: agencies.map((a) => ({ id: DeskId(`${a}:desk`), agency: AgencyId(a), name: 'Desk', contact: '+32 2 000 00 00' })),
+      agreements: [],
+    });
+    const user = (agency: string, name: string, roles: User['roles']): User => ({ id: UserId(`${agency}.${name}`), name: `${agency}.${name}`, agency: AgencyId(agency), desk: DeskId(`${agency}:desk`), roles, clearance: 'SECRET', groups: [], passwordHash: 'unused' });
+    await first.store.upsertUser(user('platform', 'sysadmin', ['sysadmin']));
+    for (const agency of agencies.slice(1)) for (const name of ['admin1', 'admin2']) await first.store.upsertUser(user(agency, name, ['agency_admin']));
+    const second = await openMosaic(config);
+    nodes.push(second);
+    for (const node of [first, second]) await node.reloadOrg();
+    return [first, second];
+  }
+
+  const by = async (node: Mosaic, id: string) => ({ user: (await node.store.getUser(UserId(id))) as User, purpose: 'administration', caseRef: 'CHG-12' });
+  const enabledAdmins = async (node: Mosaic, agency: string): Promise<string[]> => (await node.store.listUsers()).filter((u) => u.agency === agency && u.roles.includes('agency_admin') && u.disabledAt === undefined).map((u) => u.id);
+
+  /** Of two changes made at once, one is made and the other refused naming `field`; one administrator is left. */
+  async function oneOf(node: Mosaic, agency: string, changes: readonly [Promise<unknown>, Promise<unknown>], field: string): Promise<void> {
+    const settled = await Promise.allSettled(changes);
+    expect(settled.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = settled.find((s) => s.status === 'rejected')?.reason as unknown;
+    expect(isAppError(refused) && refused.code === 'MOSAIC_INVALID_INPUT' && refused.details?.['field'] === field, String(refused)).toBe(true);
+    expect(await enabledAdmins(node, agency)).toHaveLength(1);
+  }
+
+  it.runIf(available)('refuses one of two changes made at once that would each take one of an agency\'s last two, from one node or two', async () => {
+    const [a, b] = await twoNodes();
+    const [a1admin1, a1admin2, sysadminOnA, sysadminOnB, a3admin1] = await Promise.all([
+      by(a, 'a1.admin1'), by(b, 'a1.admin2'), by(a, 'platform.sysadmin'), by(b, 'platform.sysadmin'), by(a, 'a3.admin1'),
+    ]);
+    // each administrator disables the other, on two nodes
+    await oneOf(a, 'a1', [setUserDisabled(a, a1admin1, UserId('a1.admin2'), true), setUserDisabled(b, a1admin2, UserId('a1.admin1'), true)], 'id');
+    // the system administrator takes the role from both, on one node
+    await oneOf(a, 'a2', [updateUser(a, sysadminOnA, UserId('a2.admin1'), { roles: ['analyst'] }), updateUser(a, sysadminOnA, UserId('a2.admin2'), { roles: ['analyst'] })], 'roles');
+    // one taken its role, the other disabled, on two nodes
+    const settled = await Promise.allSettled([updateUser(a, a3admin1, UserId('a3.admin2'), { roles: ['analyst'] }), setUserDisabled(b, sysadminOnB, UserId('a3.admin1'), true)]);
+    expect(settled.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await enabledAdmins(b, 'a3')).toHaveLength(1);
+    // the change made is logged, the one refused not
+    const logged: AuditEntry[] = [];
+    for await (const entry of createStoreAuditStorage(a.store).entries()) if (entry.action === 'administration') logged.push(entry);
+    expect(logged).toHaveLength(3);
   });
 });

@@ -13,6 +13,7 @@
  * account they could change were the user their agency's: never an auditor or a system
  * administrator, nor a user cleared above them (setGroupMembers).
  */
+import type { JsonValue } from '@mosaic/audit';
 import { AgencyId, AppError, CLASSIFICATION, rankOf, UserId, type Classification, type DeskId } from '@mosaic/model';
 import { ROLES, type Role } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
@@ -20,7 +21,7 @@ import { hashPassword } from '../password.ts';
 import { clearSignInThrottle } from '../sign-in-throttle.ts';
 import { GROUP_KIND, loadGroups, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
-import { auditAdmin, authoriseAdmin, exists, invalid, isSysadmin, notFound, plainText, type AdminRequest } from './admin-gate.ts';
+import { auditAdmin, auditAdminIn, authoriseAdmin, exists, invalid, isSysadmin, notFound, plainText, type AdminRequest } from './admin-gate.ts';
 
 /** A user as administrators see them: never the password hash. */
 export interface UserView {
@@ -105,16 +106,16 @@ export async function updateUser(mosaic: Mosaic, request: AdminRequest, id: User
   for (const role of ['sysadmin', 'auditor'] as const) {
     if (change.roles !== undefined && user.roles.includes(role) !== change.roles.includes(role) && !isSysadmin(request)) throw invalid('roles', `only a system administrator grants or removes the ${role} role`);
   }
-  const next: User = {
-    ...user,
+  const changed: Partial<User> = {
     ...(change.desk !== undefined ? { desk: change.desk as DeskId } : {}),
     ...(change.roles !== undefined ? { roles: checkRoles(request, change.roles, user.roles) } : {}),
     ...(change.clearance !== undefined ? { clearance: change.clearance } : {}),
     ...(change.groups !== undefined ? { groups: await checkGroups(mosaic, request, change.groups, user.groups) } : {}),
   };
-  await keepAnAdministrator(mosaic, user, next, 'roles');
-  await saveUser(mosaic, next);
-  await auditAdmin(mosaic, request, { updateUser: { id, ...(change.desk ? { desk: change.desk } : {}), ...(change.roles ? { roles: [...change.roles] } : {}), ...(change.clearance ? { clearance: change.clearance } : {}), ...(change.groups ? { groups: [...change.groups] } : {}) } }, { reason: 'user updated', concerning: [user.agency] });
+  const next = await saveKeepingAnAdministrator(mosaic, request, user, (current) => ({ ...current, ...changed }), {
+    field: 'roles', reason: 'user updated',
+    change: { updateUser: { id, ...(change.desk ? { desk: change.desk } : {}), ...(change.roles ? { roles: [...change.roles] } : {}), ...(change.clearance ? { clearance: change.clearance } : {}), ...(change.groups ? { groups: [...change.groups] } : {}) } },
+  });
   return userView(next);
 }
 
@@ -135,12 +136,10 @@ export async function resetPassword(mosaic: Mosaic, request: AdminRequest, id: U
 export async function setUserDisabled(mosaic: Mosaic, request: AdminRequest, id: UserId, disabled: boolean): Promise<UserView> {
   const user = await userToAdminister(mosaic, request, id);
   if (disabled && id === request.user.id) throw invalid('id', 'administrators do not disable themselves');
-  const { disabledAt: _d, ...active } = user;
-  const next: User = disabled ? { ...active, disabledAt: mosaic.now().toISOString() } : active;
-  await keepAnAdministrator(mosaic, user, next, 'id');
-  await saveUser(mosaic, next);
-  if (disabled) await mosaic.store.deleteUserSessions(id);
-  await auditAdmin(mosaic, request, { [disabled ? 'disableUser' : 'enableUser']: { id } }, { reason: disabled ? 'user disabled' : 'user enabled', concerning: [user.agency] });
+  const next = await saveKeepingAnAdministrator(mosaic, request, user, (current) => {
+    const { disabledAt: _d, ...active } = current;
+    return disabled ? { ...active, disabledAt: mosaic.now().toISOString() } : active;
+  }, { field: 'id', reason: disabled ? 'user disabled' : 'user enabled', change: { [disabled ? 'disableUser' : 'enableUser']: { id } }, endSessions: disabled });
   return userView(next);
 }
 
@@ -244,15 +243,34 @@ function refuseUnlessAdministrable(request: Consultation, user: User): void {
 const administers = (user: User): boolean => user.disabledAt === undefined && user.roles.includes('agency_admin');
 
 /**
- * Refuses a change that would leave the user's agency without an enabled data administrator
- * (`field` names what would do it): its users, desks, groups, agreements and erasures would wait
- * on a system administrator, and the last one would have locked themselves out. A system
+ * Writes the change `apply` makes to the user's account as it is stored now, with its audit
+ * entry, unless it would leave the user's agency without an enabled data administrator (`field`
+ * names what would do it): its users, desks, groups, agreements and erasures would wait on a
+ * system administrator, and the last one would have locked themselves out. A system
  * administrator is refused too: they give the agency another administrator first.
+ *
+ * The check, the write and the entry are one transaction under the audit log's lock (which the
+ * entry takes anyway; on PostgreSQL an advisory lock every node shares, on sqlite the one writer
+ * at a time): two changes made at once, on one node or two, each taking one of an agency's last
+ * two administrators, are judged one after the other, the second on what the first wrote, and
+ * the second is refused. Read outside it, both saw the other administrator still enabled.
  */
-async function keepAnAdministrator(mosaic: Mosaic, user: User, next: User, field: string): Promise<void> {
-  if (!administers(user) || administers(next)) return;
-  const others = (await mosaic.store.listUsers()).some((u) => u.id !== user.id && u.agency === user.agency && administers(u));
-  if (!others) throw invalid(field, `${user.id} is the last enabled data administrator (agency_admin) of ${user.agency}: give the agency another first`);
+async function saveKeepingAnAdministrator(mosaic: Mosaic, request: AdminRequest, user: User, apply: (current: User) => User, { field, reason, change, endSessions = false }: { readonly field: string; readonly reason: string; readonly change: JsonValue; readonly endSessions?: boolean }): Promise<User> {
+  const next = await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    const current = (await tx.getUser(user.id)) ?? user;
+    const changed = apply(current);
+    if (administers(current) && !administers(changed)) {
+      const others = (await tx.listUsers()).some((u) => u.id !== user.id && u.agency === user.agency && administers(u));
+      if (!others) throw invalid(field, `${user.id} is the last enabled data administrator (agency_admin) of ${user.agency}: give the agency another first`);
+    }
+    await tx.upsertUser(changed);
+    if (endSessions) await tx.deleteUserSessions(user.id);
+    await auditAdminIn(mosaic, tx, request, change, { reason, concerning: [user.agency] });
+    return changed;
+  });
+  mosaic.sessions.forgetUser(user.id);
+  return next;
 }
 
 async function checkDesk(mosaic: Mosaic, agency: AgencyId, desk: string): Promise<void> {
