@@ -20,6 +20,7 @@ import { SearchScreen } from './screens/search-screen.tsx';
 import { SignInScreen } from './screens/sign-in-screen.tsx';
 import { loadPurpose, savePurpose } from './session/purpose-store.ts';
 import { SessionContext, type Session } from './session/session-context.tsx';
+import { unreadCount } from './session/unread-count.ts';
 import { useNotifications } from './session/use-notifications.ts';
 
 // sigma.js and graphology load only when the graph is opened.
@@ -50,7 +51,7 @@ export function App() {
   }, [forgetUser]);
   const api = useMemo(() => createApiClient({ purpose: () => purposeRef.current, onUnauthenticated: endSession }), [endSession]);
   const route = useHashRoute();
-  const notifications = useNotifications(api, Boolean(user));
+  const notifications = useNotifications(api, user?.id);
 
   // Whether a session exists is the server's to say: its token is an HttpOnly cookie, which no
   // script can read (nor steal), and the app keeps no token of its own. With no session, or one
@@ -74,7 +75,7 @@ export function App() {
   const session: Session = { user, api, purpose, setPurpose, signOut };
   const allowed = navigationItems(user.roles);
   const [first = allowed[0]?.id ?? 'search', ...rest] = route.segments;
-  const unread = notifications.items.filter((n) => !n.read).length;
+  const unread = unreadCount(notifications.items, notifications.hasOlder);
   return (
     <SessionContext.Provider value={session}>
       <AppShell current={first} unread={unread}>

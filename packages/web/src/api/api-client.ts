@@ -141,14 +141,20 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       JSON.stringify(await request<unknown>('POST', '/graph/export', { body: { seeds: seeds.slice(0, 50), hops, format }, consult: true })),
 
     screen: (query: ScreenQuery) => request<ScreenResponse>('POST', '/screen', { body: query, consult: true }),
-    decideHit: (check: string, n: number, decision: HitDecision, report?: CheckReport) =>
-      request<unknown>('POST', `/checks/${enc(check)}/hits/${n}/decision`, { body: { decision, ...(report ? { report } : {}) } }),
+    /** `hit`: the hit's ref, or its n where it has none. */
+    decideHit: (check: string, hit: string | number, decision: HitDecision, report?: CheckReport) =>
+      request<unknown>('POST', `/checks/${enc(check)}/hits/${enc(String(hit))}/decision`, { body: { decision, ...(report ? { report } : {}) } }),
 
     alerts: async (): Promise<readonly AlertSummary[]> => listOf<AlertSummary>(await request<unknown>('GET', '/alerts', { consult: true }), 'alerts'),
     issueAlert: async (alert: { subject: string; category: string; instructions?: string; validUntil?: string }): Promise<AlertSummary> =>
       (await request<{ alert: AlertSummary }>('POST', '/alerts', { body: alert, consult: true })).alert,
     withdrawAlert: async (id: string): Promise<AlertSummary> => (await request<{ alert: AlertSummary }>('DELETE', `/alerts/${enc(id)}`, { consult: true })).alert,
-    notifications: async (): Promise<readonly Notification[]> => listOf<Notification>(await request<unknown>('GET', '/notifications'), 'notifications'),
+    /** The newest page of the user's notifications, or the page older than `before` (a page's `next`); `next` is absent on the oldest page. */
+    notifications: async (before?: string): Promise<{ readonly notifications: readonly Notification[]; readonly next?: string }> => {
+      const page = await request<unknown>('GET', '/notifications', before === undefined ? {} : { query: { before } });
+      const next: unknown = typeof page === 'object' && page !== null ? (page as { next?: unknown }).next : undefined;
+      return { notifications: listOf<Notification>(page, 'notifications'), ...(typeof next === 'string' ? { next } : {}) };
+    },
     markRead: (id: string) => request<unknown>('POST', `/notifications/${enc(id)}/read`, { body: {} }),
     subscriptions: async (): Promise<readonly Subscription[]> => listOf<Subscription>(await request<unknown>('GET', '/subscriptions'), 'subscriptions'),
     subscribe: async (watch: { target: WatchTarget; label?: string; lostTrackDays?: number }): Promise<Subscription> =>

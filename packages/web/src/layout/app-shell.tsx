@@ -5,10 +5,11 @@
  */
 import type { ReactNode } from 'react';
 import { useSession } from '../session/session-context.tsx';
+import { unreadBadge, type UnreadCount } from '../session/unread-count.ts';
 import { navigationItems } from './navigation-items.ts';
 import { PurposeBar } from './purpose-bar.tsx';
 
-export function AppShell({ current, children, unread }: { readonly current: string; readonly children: ReactNode; readonly unread: number }) {
+export function AppShell({ current, children, unread }: { readonly current: string; readonly children: ReactNode; readonly unread: UnreadCount }) {
   const { user, signOut } = useSession();
   return (
     <div className="shell">
@@ -21,7 +22,7 @@ export function AppShell({ current, children, unread }: { readonly current: stri
               <li key={item.id}>
                 <a href={`#/${item.id}`} aria-current={current === item.id ? 'page' : undefined}>
                   {item.label}
-                  {item.id === 'inbox' && unread > 0 ? <span className="count" aria-label={`${unread} unread`}>{unread}</span> : null}
+                  {item.id === 'inbox' && unread.count > 0 ? <span className="count" aria-label={`${unread.atLeast ? 'at least ' : ''}${unread.count} unread`}>{unreadBadge(unread)}</span> : null}
                 </a>
               </li>
             ))}

@@ -1,10 +1,12 @@
 /**
  * The alerts inbox: notifications addressed to the user or their agency (hits on their alerts,
  * deconfliction notices, what the user's watches turn up, lost track), live over server-sent
- * events; the user's watches; and the alerts their agency holds.
+ * events, a page at a time; the user's watches; and the alerts their agency holds. Watching and
+ * listing the agency's alerts are consultations, so both wait for the purpose.
  */
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { notificationSummary } from '../common/notification-summary.ts';
 import { useAction } from '../common/use-action.ts';
@@ -16,7 +18,7 @@ import { WatchesPanel } from '../watch/watches-panel.tsx';
 
 const LIVE_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Disconnected' } as const;
 
-/** The alerts the user's agency holds: listing them is a consultation, so it asks for the purpose first. */
+/** The alerts the user's agency holds. */
 function AgencyAlerts() {
   const { api } = useSession();
   const alerts = useAsync(() => api.alerts(), [api]);
@@ -28,18 +30,19 @@ function AgencyAlerts() {
   return (
     <>
       <ErrorMessage error={alerts.error ?? withdrawing.error} what="alerts" />
+      {alerts.loading ? <ProgressBar label="Loading your agency's alerts" /> : null}
       {alerts.value?.length ? <AlertList alerts={alerts.value} showSubject onWithdraw={withdrawing.busy ? undefined : withdraw} /> : alerts.value ? <p className="muted">No alerts.</p> : null}
     </>
   );
 }
 
 export function AlertsInboxScreen({ notifications }: { readonly notifications: NotificationsState }) {
-  const { items, live, error, markRead } = notifications;
+  const { items, loading, hasOlder, loadingOlder, live, error, showOlder, markRead } = notifications;
   return (
     <section className="screen" aria-labelledby="inbox-title">
       <div className="title-row">
         <h1 id="inbox-title">Alerts inbox</h1>
-        <span className={`live live-${live}`} role="status" data-testid="stream-state">{LIVE_LABEL[live]}</span>
+        <span className={`live live-${live}`} role="status" data-testid="stream-state">{loading ? 'Loading…' : LIVE_LABEL[live]}</span>
       </div>
       <ErrorMessage error={error} what="notifications" />
       <ol className="inbox" aria-live="polite" aria-label="Notifications">
@@ -51,14 +54,18 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
             <span className="muted small notification-summary">{notificationSummary(n)}</span>
             {typeof n.body['record'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['record'])}>Open</a>
               : typeof n.body['subject'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['subject'])}>Open the subject</a> : null}
-            {n.read ? null : <button type="button" className="small" onClick={() => markRead(n.id)} aria-label={`Mark “${n.title}” read`}>Mark read</button>}
+            {n.read ? null : <button type="button" className="small" onClick={() => markRead(n.id)} aria-label={`Mark read: “${n.title}”`}>Mark read</button>}
           </li>
         ))}
-        {items.length === 0 ? <li className="muted">No notifications.</li> : null}
+        {items.length === 0 && !loading ? <li className="muted">No notifications.</li> : null}
       </ol>
-      <WatchesPanel />
-      <h2>Alerts held by your agency</h2>
-      <PurposeGate><AgencyAlerts /></PurposeGate>
+      {loading ? <ProgressBar label="Loading notifications" /> : null}
+      {hasOlder ? <button type="button" onClick={showOlder} disabled={loadingOlder}>{loadingOlder ? 'Loading older notifications…' : 'Show older'}</button> : null}
+      <PurposeGate>
+        <WatchesPanel />
+        <h2>Alerts held by your agency</h2>
+        <AgencyAlerts />
+      </PurposeGate>
     </section>
   );
 }

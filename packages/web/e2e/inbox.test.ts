@@ -1,0 +1,108 @@
+/**
+ * The alerts inbox in a real browser: each signed-in user's own notifications only, also after
+ * another's sign-out at the same tab; older pages reached with "Show older" and an unread count
+ * that does not pass a page for the whole inbox; progress while loading; the watch form behind
+ * the purpose.
+ */
+import { AgencyId } from '@mosaic/model';
+import { TEST_PASSWORD } from '@mosaic/service/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+
+const haveChromium = requireChromium();
+let server: TestServerWithProjections;
+let api: ApiClient;
+let browser: TestBrowser;
+
+/** More notices for the federal police than a page of the inbox (100) holds, oldest first. */
+const FEDPOL_NOTICES = 105;
+const notice = (n: number, agency: string, title: string) => ({
+  id: `n-${agency}-${String(n).padStart(4, '0')}`, at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(), to: { agency: AgencyId(agency) }, kind: 'watch.record', title, body: {},
+});
+
+const badge = (page: Page) => page.getByRole('navigation', { name: 'Main' }).locator('.count');
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  server = await startTestServer();
+  api = apiClient(server.base);
+  for (let n = 1; n <= FEDPOL_NOTICES; n += 1) server.test.mosaic.notifier.publish(notice(n, 'fedpol', `Federal notice ${n}`));
+  server.test.mosaic.notifier.publish(notice(1, 'intel', 'Intelligence notice'));
+  const fed = await api.tokenOf('fedAnalyst');
+  const stored = async (): Promise<number> => (await api.json<{ notifications: unknown[] }>('/notifications?limit=500', { token: fed })).notifications.length;
+  for (let tries = 0; (await stored()) < FEDPOL_NOTICES; tries += 1) {
+    if (tries === 100) throw new Error('the notices were not stored');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  browser = await openTestBrowser(server.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.skipIf(!haveChromium)('the alerts inbox', () => {
+  it('shows the next user at a tab their own notifications only, none of the previous user\'s', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto('/#/inbox');
+    await expect.poll(() => page.locator('.inbox li', { hasText: `Federal notice ${FEDPOL_NOTICES}` }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('User name').fill('intelAnalyst');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('user-name').textContent()).toBe('intelAnalyst');
+    await page.goto('/#/inbox');
+    await expect.poll(() => page.locator('.inbox li').allTextContents()).toEqual([expect.stringContaining('Intelligence notice')]);
+    expect(await badge(page).textContent()).toBe('1');
+  });
+
+  it('reaches older notifications with "Show older", and counts unread ones as at least the page until then', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto('/#/inbox');
+    await expect.poll(() => page.locator('.inbox li').count()).toBe(100);
+    expect(await badge(page).textContent()).toBe('100+');
+    expect(await badge(page).getAttribute('aria-label')).toBe('at least 100 unread');
+    await page.getByRole('button', { name: 'Show older' }).click();
+    await expect.poll(() => page.locator('.inbox li').count()).toBe(FEDPOL_NOTICES);
+    expect(await page.locator('.inbox li').last().textContent()).toContain('Federal notice 1');
+    expect(await badge(page).textContent()).toBe(String(FEDPOL_NOTICES));
+    expect(await page.getByRole('button', { name: 'Show older' }).count()).toBe(0);
+    // The button's name starts with what it shows (WCAG 2.5.3, label in name).
+    await page.getByRole('button', { name: `Mark read: “Federal notice ${FEDPOL_NOTICES}”` }).click();
+    await expect.poll(() => badge(page).textContent()).toBe(String(FEDPOL_NOTICES - 1));
+  });
+
+  it('shows progress, not an empty live inbox, while the notifications and the agency\'s alerts load', async () => {
+    const page = await browser.newPage();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route(/\/api\/v1\/(notifications|alerts)(\?.*)?$/, async (route) => { await held; await route.continue(); });
+    await signInPage(page, 'fedAnalyst');
+    await page.goto('/#/inbox');
+    await givePurpose(page, 'Criminal investigation', 'PV/2026/0417');
+    await expect.poll(() => page.getByRole('progressbar', { name: 'Loading notifications' }).count()).toBe(1);
+    expect(await page.getByRole('progressbar', { name: 'Loading your agency\'s alerts' }).count()).toBe(1);
+    expect(await page.getByText('No notifications.').count()).toBe(0);
+    expect(await page.getByTestId('stream-state').textContent()).not.toBe('Live');
+    release();
+    await expect.poll(() => page.locator('.inbox li').count()).toBe(100);
+    await expect.poll(() => page.getByRole('progressbar').count()).toBe(0);
+  });
+
+  it('asks for the purpose before a watch is added from the inbox, then adds it', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto('/#/inbox');
+    await expect.poll(() => page.getByRole('button', { name: 'Continue' }).count()).toBe(1);
+    expect(await page.getByRole('form', { name: 'New watch' }).count()).toBe(0);
+    await givePurpose(page, 'Criminal investigation', 'PV/2026/0417');
+    await page.getByLabel('Name', { exact: true }).fill('Odile Renard');
+    await page.getByRole('button', { name: 'Add watch' }).click();
+    await expect.poll(() => page.locator('.watches li').allTextContents()).toEqual([expect.stringContaining('Odile Renard')]);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+});
