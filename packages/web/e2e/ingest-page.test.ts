@@ -161,7 +161,8 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
   it('refuses a file over the server\'s limit before reading it, and sends a large one without freezing the page', { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
     await openIngest(page);
-    expect(await page.getByText('At most 64 MB a file.').count()).toBe(1);
+    // the server's limit, as GET /ingest answers it
+    await expect.poll(() => page.getByText('At most 64 MB a file.').count(), { timeout: 10_000 }).toBe(1);
     const posted: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/api/v1/ingest')) posted.push(request.url());
