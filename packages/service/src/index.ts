@@ -57,7 +57,7 @@ export { coordinatesOf, type Coordinates } from './record-coordinates.ts';
 export { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, SUBSCRIPTION_KIND, type LatLon, type Subscription, type SubscriptionInput, type WatchTarget } from './watch/subscriptions.ts';
 export { createWatcher, type Watcher, type WatchReason } from './watch/watch-projection.ts';
 export { authoriseAdmin, type AdminRequest, type AdminScope } from './admin/admin-gate.ts';
-export { createAgency, createDesk, deleteAgreement, listOrganisation, putAgreement, updateAgency, updateDesk, type AgencyChange, type AgencyEntry, type DeskInput, type NewAgency, type OrganisationListing } from './admin/organisation-admin.ts';
+export { createAgency, createDesk, deleteAgreement, listOrganisation, putAgreement, updateAgency, updateDesk, validateNewAgency, type AgencyChange, type AgencyEntry, type DeskInput, type NewAgency, type OrganisationListing } from './admin/organisation-admin.ts';
 export { createUser, GROUP_KIND, listGroups, listUsers, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser, userView, type Group, type NewUser, type UserChange, type UserView } from './admin/user-admin.ts';
 export { putRetentionRules, retentionRulesOf, reviewDatesOf, RETENTION_RULES_KIND } from './retention/retention-rules.ts';
 export { activeHolds, holdsOn, LEGAL_HOLD_KIND, type HoldDocument } from './retention/legal-holds.ts';

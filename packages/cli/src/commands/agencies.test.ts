@@ -55,11 +55,19 @@ describe('setting up without the demo', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('refuses a country that is no ISO 3166 country, naming --country, and adds no agency', async () => {
-    const zz = FEDPOL.map((v) => (v === 'BE' ? 'ZZ' : v));
-    await expect(addAgency([...zz, '--create-store'])).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: 'agencies add: --country: "ZZ" is not an ISO 3166-1 alpha-2 country code (such as BE)' });
-    expect((await printed(() => agencies(['list', '--data', dir]))).lines).toEqual([]);
-    expect((await auditEntries()).filter((e) => e.action === 'administration')).toEqual([]);
+  it('refuses bad input with --create-store before creating the store, naming the option: no empty store is left behind', async () => {
+    const refusals: [readonly string[], string][] = [
+      [FEDPOL.map((v) => (v === 'BE' ? 'ZZ' : v)), 'agencies add: --country: "ZZ" is not an ISO 3166-1 alpha-2 country code (such as BE)'],
+      [['Bad Id', ...FEDPOL.slice(1)], 'agencies add: ID: "Bad Id" is not an id'],
+      [['police', ...FEDPOL.slice(1)], 'agencies add: --desk: "fedpol:duty" names agency fedpol'],
+      [FEDPOL.map((v) => (v === 'Duty desk' ? 'Duty\u001bdesk' : v)), 'agencies add: --desk-name: must not hold control characters'],
+    ];
+    for (const [argv, message] of refusals) {
+      await expect(addAgency([...argv, '--create-store'])).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringContaining(message) });
+      expect(existsSync(dir), message).toBe(false);
+    }
+    // later commands still find no store, as before the mistake
+    await expect(agencies(['list', '--data', dir])).rejects.toThrow(`agencies list: no store in ${dir}`);
   });
 
   it('adds the first agency and its desk to a new store with --create-store, logged as the operator\'s administration', async () => {

@@ -11,9 +11,11 @@
  * Like the other administrative commands it works on an existing store (existing-store.ts), so
  * that a mistyped --data is refused rather than made into a new, empty deployment; the first
  * agency of a new deployment is added with --create-store, which says that a new store is meant.
+ * What is given is checked before any store is opened (validateNewAgency), so that a mistake
+ * refused leaves no new, empty store behind, which a later command would take for the deployment.
  */
 import { AppError, isAppError } from '@mosaic/model';
-import { createAgency, openMosaic, storeLocation } from '@mosaic/service';
+import { createAgency, openMosaic, storeLocation, validateNewAgency, type NewAgency } from '@mosaic/service';
 import { openStore } from '@mosaic/store';
 import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions, takesOnly } from '../args.ts';
 import { existingStore } from '../existing-store.ts';
@@ -58,9 +60,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw new AppError('MOSAIC_INVALID_INPUT', `agencies add: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} required`);
   }
   const given = requirePurposeOptions('agencies add', values);
+  const input: NewAgency = { id, name, country, contactDesk: { id: desk, name: deskName, contact } };
+  try {
+    validateNewAgency(input);
+  } catch (error) {
+    throw namedByOption(error);
+  }
   const mosaic = await openMosaic(values['create-store'] === true ? config : await existingStore('agencies add', config));
   try {
-    const agency = await createAgency(mosaic, { user: OPERATOR, ...given }, { id, name, country, contactDesk: { id: desk, name: deskName, contact } });
+    const agency = await createAgency(mosaic, { user: OPERATOR, ...given }, input);
     console.log(JSON.stringify({ added: agency.id, country: agency.country, desk: agency.contactDesk }));
     return 0;
   } catch (error) {

@@ -39,12 +39,22 @@ export interface NewAgency {
   readonly contactDesk: { readonly id: string; readonly name: string; readonly contact: string };
 }
 
-export async function createAgency(mosaic: Mosaic, request: AdminRequest, input: NewAgency): Promise<AgencyEntry> {
-  await authoriseAdmin(mosaic, request, { kind: 'platform' });
+/**
+ * The agency and contact desk `input` describes, or the refusal of what is wrong with it, naming
+ * the field: every check of createAgency that needs no store (the command line makes them before
+ * it creates a store for the agency, so that a mistake leaves none behind).
+ */
+export function validateNewAgency(input: NewAgency): { readonly agency: AgencyEntry; readonly desk: Desk } {
   checkId('id', input.id);
   checkDeskId('contactDesk.id', input.contactDesk.id, input.id);
   const agency: AgencyEntry = { id: AgencyId(input.id), name: plainText('name', input.name), country: country(input.country), contactDesk: input.contactDesk.id as DeskId, ...(input.oversight ? { oversight: true } : {}) };
   const desk: Desk = { id: input.contactDesk.id as DeskId, agency: agency.id, name: plainText('contactDesk.name', input.contactDesk.name), contact: plainText('contactDesk.contact', input.contactDesk.contact) };
+  return { agency, desk };
+}
+
+export async function createAgency(mosaic: Mosaic, request: AdminRequest, input: NewAgency): Promise<AgencyEntry> {
+  await authoriseAdmin(mosaic, request, { kind: 'platform' });
+  const { agency, desk } = validateNewAgency(input);
   await changeOrg(mosaic, (org) => {
     if (org.agencies.some((a) => a.id === agency.id)) throw exists('id', `agency ${agency.id} already exists`);
     if (org.desks.some((d) => d.id === desk.id)) throw exists('contactDesk.id', `desk ${desk.id} already exists`);
