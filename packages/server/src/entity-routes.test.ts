@@ -333,6 +333,32 @@ describe('resolved entities', () => {
     expect((await merges(entity ?? '', 'intelAnalyst')).json()).toEqual({ merges: [expect.objectContaining({ id: merge?.id, undone: false })] });
   });
 
+  it('tells who decided about an entity, to someone who sees it, as a consultation: judgements newest first, and the analyst behind a judged merge', async () => {
+    await put({ id: 'wj1', schema: 'Person', properties: { name: ['Hildegonde Vercammen'] }, provenance: testProvenance('intel') });
+    await put({ id: 'wj2', schema: 'Person', properties: { name: ['Roswitha Dierickx'] }, provenance: testProvenance('intel') });
+    await projections.follower.catchUp();
+    const judge = (verdict: string, note?: string) => app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('intelAnalyst'), payload: { a: 'intel:wj1', b: 'intel:wj2', verdict, ...(note ? { note } : {}) } });
+    expect((await judge('same', 'one passport photo')).statusCode).toBe(200);
+    const entity = projections.entities.entityOf(RecordId('intel:wj1'))!;
+    const judgements = (id: string, user = 'intelAnalyst') => app.inject({ url: `/api/v1/entities/${id}/judgements`, headers: headers(user) });
+    const by = { user: 'intel.intelAnalyst', agency: 'intel' };
+    const same = { a: 'intel:wj1', b: 'intel:wj2', verdict: 'same', by, at: expect.any(String), note: 'one passport photo' };
+    expect((await judgements(entity)).json()).toEqual({ judgements: [same] });
+    const merges = (await app.inject({ url: `/api/v1/entities/${entity}/merges`, headers: headers('intelAnalyst') })).json() as { merges: { id: string; kind: string; by?: string }[] };
+    expect(merges.merges).toEqual([expect.objectContaining({ kind: 'judgement', by: 'intel.intelAnalyst' })]);
+    // taken apart again: the undo is a "not same", newest first, in the history of either side
+    expect((await app.inject({ method: 'POST', url: `/api/v1/merges/${encodeURIComponent(merges.merges[0]!.id)}/undo`, headers: headers('intelAnalyst') })).statusCode).toBe(204);
+    const after = (await judgements(projections.entities.entityOf(RecordId('intel:wj2'))!)).json() as { judgements: { verdict: string }[] };
+    expect(after.judgements.map((j) => j.verdict)).toEqual(['not_same', 'same']);
+    // under a purpose and case, logged as a read of the entity; someone who may not see it learns nothing
+    expect((await app.inject({ url: `/api/v1/entities/${entity}/judgements`, headers: { authorization: `Bearer ${tokens['intelAnalyst'] ?? ''}` } })).json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    const last = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; query: unknown }).at(-1);
+    expect(last).toMatchObject({ action: 'consultation', actor: { user: 'intel.intelAnalyst' }, query: { entity: projections.entities.entityOf(RecordId('intel:wj2')) } });
+    const hidden = await judgements(entity, 'zoneOfficer');
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: `entity ${entity} not found` } });
+  });
+
   it('compares two records with a decision and an explanation', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/compare', headers: headers('fedAnalyst'), payload: {
       a: { schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], birthDate: ['1991-04-12'] } },

@@ -35,6 +35,7 @@ export { startCheckpointProjections, startProjections, type CheckpointProjection
 export { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 export { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';
 export { entityMerges, undoEntityMerge, type MergeSummary } from './resolution/entity-merges.ts';
+export { entityJudgements, type JudgementSummary } from './resolution/entity-judgements.ts';
 export { storeResolutionStore } from './resolution/store-resolution-store.ts';
 export { openRecordBatch, type RecordBatch, type RecordBatchOptions } from './resolution/record-batch.ts';
 export type { FilePiece } from './resolution/record-file-pieces.ts';

@@ -5,7 +5,7 @@
  */
 import { EntityId, RecordId } from '@mosaic/model';
 import { compareRecords, kindMismatch, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
-import { entityMerges, entityOfRecord, judgePair, readEntity, reviewPairs, undoEntityMerge, type Projections } from '@mosaic/service';
+import { entityJudgements, entityMerges, entityOfRecord, judgePair, readEntity, reviewPairs, undoEntityMerge, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@mosaic/model';
@@ -55,11 +55,32 @@ export function entityRoutes(projections: Projections) {
     });
 
     app.get('/entities/:id/merges', {
-      schema: { tags: ['resolution'], summary: 'Merges that built this entity (each can be undone); a consultation (purpose headers)', params: Params, headers: PurposeHeaders,
-        response: { 200: z.object({ merges: z.array(z.object({ id: z.string(), survivor: z.string(), absorbed: z.string(), probability: z.number(), kind: z.string(), at: z.string(), undone: z.boolean() })).readonly() }) } },
+      schema: { tags: ['resolution'], summary: 'Merges that built this entity (each can be undone); a consultation (purpose headers). An id split since answers the parts you see, as GET /entities/:id does',
+        params: Params, headers: PurposeHeaders,
+        response: { 200: z.object({
+          merges: z.array(z.object({
+            id: z.string(), survivor: z.string(), absorbed: z.string(), probability: z.number(), kind: z.string(), at: z.string(), undone: z.boolean(),
+            by: z.string().optional().describe('On a merge a judgement made: the analyst whose "same" made it, where known'),
+          })).readonly().optional(),
+          split: z.array(z.string()).readonly().optional(),
+        }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return { merges: await entityMerges(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id)) };
+      return entityMerges(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id));
+    });
+
+    app.get('/entities/:id/judgements', {
+      schema: { tags: ['resolution'], summary: 'Who decided about this entity: judgements on pairs of its records you may read both of, newest first; a consultation (purpose headers). An id split since answers the parts you see, as GET /entities/:id does',
+        params: Params, headers: PurposeHeaders,
+        response: { 200: z.object({
+          judgements: z.array(z.object({
+            a: z.string(), b: z.string(), verdict: z.enum(VERDICTS), by: z.object({ user: z.string(), agency: z.string().optional() }), at: z.string(), note: z.string().optional(),
+          })).readonly().optional(),
+          split: z.array(z.string()).readonly().optional(),
+        }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      return entityJudgements(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, EntityId(request.params.id));
     });
 
     app.post('/merges/:id/undo', {

@@ -4,6 +4,13 @@ import { startProjections, type Projections } from '../projections.ts';
 import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import { entityMerges, undoEntityMerge, type MergeSummary } from './entity-merges.ts';
 
+/** The merges of an answer that is not a split. */
+function mergesOf(answer: readonly MergeSummary[] | Awaited<ReturnType<typeof entityMerges>>): readonly MergeSummary[] {
+  if ('merges' in answer) return answer.merges;
+  if ('split' in answer) throw new Error(`split into ${answer.split.join(', ')}`);
+  return answer;
+}
+
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
 afterEach(async () => {
@@ -35,7 +42,7 @@ async function joined(c: string): Promise<{ readonly merges: readonly unknown[] 
   const entity = projections.entities.entityOf(RecordId('fedpol:a'))!;
   expect(projections.entities.entityOf(RecordId('fedpol:b'))).toBe(entity);
   const user = (await world.mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
-  return { merges: await entityMerges(world.mosaic, { user, purpose: 'investigation', caseRef: 'C' }, projections.entities, entity) };
+  return { merges: mergesOf(await entityMerges(world.mosaic, { user, purpose: 'investigation', caseRef: 'C' }, projections.entities, entity)) };
 }
 
 describe('an entity\'s merges', () => {
@@ -75,7 +82,7 @@ async function nested(zOwner: string) {
   return { entities, consultation, before, inner, outer, records: { x1, y, z } };
 }
 
-const named = (merges: readonly MergeSummary[]): string[] => merges.map((m) => `${m.absorbed}>${m.survivor}${m.undone ? ' undone' : ''}`).sort();
+const named = (merges: readonly MergeSummary[] | Awaited<ReturnType<typeof entityMerges>>): string[] => mergesOf(merges).map((m) => `${m.absorbed}>${m.survivor}${m.undone ? ' undone' : ''}`).sort();
 
 describe('merges through an absorbed entity', () => {
   it('are in the history of the entity they built, which a retired id of it answers with', async () => {

@@ -6,35 +6,58 @@
  * the pair of records that linked its two sides, so it asks what a judgement asks: an analyst
  * who may read both records of that pair. Anything else answers as an unknown entity or merge.
  */
-import { AppError, type EntityId } from '@mosaic/model';
+import { AppError, type EntityId, type RecordId, type UserId } from '@mosaic/model';
+import { pairKey } from '@mosaic/resolution';
 import { requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { EntityProjection } from './entity-projection.ts';
-import { readEntity } from './entity-view.ts';
+import { historySubject, judgementsOn, type JudgementSummary } from './entity-judgements.ts';
 
 /** Merges are looked at and undone as a resolution review. */
 
-export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[number], 'link'>;
+/** `by`: on a merge a judgement made, the analyst whose "same" made it, where that is known (see entityMerges). */
+export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[number], 'link'> & { readonly by?: UserId };
 
 /**
  * The merges that built the entity (through the entities it absorbed too), for someone who sees
  * at least one of its records (the read is a consultation): those whose linking pair of records
  * they may both read (an undone one too, its two sides apart since). A merge made through a
  * record they may not read would tell them of it, and of a link their view of the entity does
- * not draw.
+ * not draw. A retired id answers with the live entity's merges, an id split since with the parts
+ * the reader sees (historySubject), as GET /entities/:id answers them.
+ *
+ * A merge a judgement made names the analyst (`by`) whose "same" it follows, on a pair of records
+ * the reader may read: the judgement made at the merge's instant (a judgement is applied at once,
+ * its merges stamped with its time), else the latest "same" on the merge's linking pair before
+ * it. A merge a full pass made after a "same" on another pair than its link names nobody: the
+ * judgements (GET /entities/:id/judgements) say who decided.
  */
-export async function entityMerges(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<readonly MergeSummary[]> {
-  requirePurpose(consultation);
-  const answer = await readEntity(mosaic, consultation, entities, id);
-  if (!('entity' in answer) || answer.entity.records.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
-  // a retired id answers with the live entity it leads to, whose history this is
-  const merges = await entities.merges(answer.entity.id);
+export async function entityMerges(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<{ readonly merges: readonly MergeSummary[] } | { readonly split: readonly EntityId[] }> {
+  const subject = await historySubject(mosaic, consultation, entities, id);
+  if ('split' in subject) return subject;
+  const merges = await entities.merges(subject.entity);
   const context = policyContext(await mosaic.org(), consultation);
   const linked = await mosaic.store.getRecords([...new Set(merges.flatMap((m) => m.link))]);
   const readable = new Set<string>(linked.filter((r) => r.deletedAt === undefined && mosaic.decide(policyUser(consultation.user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow').map((r) => r.record.id));
+  const shown = merges.filter((m) => m.link.every((record) => readable.has(record)));
+  const judged = shown.some((m) => m.kind === 'judgement') ? await judgementsOn(mosaic, consultation, new Set([...subject.records, ...shown.flatMap((m) => m.link)])) : [];
   // the link itself is the check's, not the answer's
-  return merges.filter((m) => m.link.every((record) => readable.has(record))).map(({ link: _link, ...merge }) => merge);
+  return {
+    merges: shown.map(({ link, ...merge }) => {
+      const by = merge.kind === 'judgement' ? mergedBy(judged, { link, at: merge.at }) : undefined;
+      return by === undefined ? merge : { ...merge, by };
+    }),
+  };
+}
+
+/** The analyst whose "same" made a merge at `at` linked by `link` (see entityMerges), from judgements newest first. */
+function mergedBy(judgements: readonly JudgementSummary[], { link, at }: { readonly link: readonly [RecordId, RecordId]; readonly at: string }): UserId | undefined {
+  const same = judgements.filter((j) => j.verdict === 'same');
+  const authors = new Set(same.filter((j) => j.at === at).map((j) => j.by.user));
+  // two judgements at one instant: which made the merge is not known
+  if (authors.size > 0) return authors.size === 1 ? [...authors][0] : undefined;
+  return same.find((j) => j.at <= at && pairKey(j.a, j.b) === pairKey(link[0], link[1]))?.by.user;
 }
 
 /** Undoes a merge for an analyst who may read both records of the pair that linked its sides; logged with that pair. */
