@@ -54,42 +54,50 @@ function frame(map: MapLibreMap, places: readonly Place[]): void {
 
 export function OfflineMap({ places }: { readonly places: readonly Place[] }) {
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | undefined>(undefined);
+  // The places as they are now, for the map built once the base map has loaded: they may have
+  // changed since the first render, while the country outlines were still coming.
+  const placesRef = useRef(places);
+  placesRef.current = places;
+  const [map, setMap] = useState<MapLibreMap>();
   const [failure, setFailure] = useState<string>();
 
   useEffect(() => {
     let cancelled = false;
+    let built: MapLibreMap | undefined;
     loadCountries().then((base) => {
       if (cancelled || !container.current) return;
       try {
-        const map = new MapLibreMap({ container: container.current, style: styleOf(base, places), attributionControl: false, center: [4.4, 50.8], zoom: 3 });
-        map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-        map.on('load', () => { container.current?.setAttribute('data-map-ready', 'true'); });
-        map.on('error', (event) => setFailure(event.error.message || 'the map failed'));
-        mapRef.current = map;
-        frame(map, places);
+        built = new MapLibreMap({ container: container.current, style: styleOf(base, placesRef.current), attributionControl: false, center: [4.4, 50.8], zoom: 3 });
+        built.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+        built.on('load', () => { container.current?.setAttribute('data-map-ready', 'true'); });
+        built.on('error', (event) => setFailure(event.error.message || 'the map failed'));
+        setMap(built);
       } catch (error) {
         setFailure(error instanceof Error ? error.message : 'the map cannot be drawn');
       }
     }, () => setFailure('the base map could not be loaded'));
     return () => {
       cancelled = true;
-      mapRef.current?.remove();
-      mapRef.current = undefined;
+      built?.remove();
     };
-    // The map is built once; place changes are pushed into its source below.
+    // The map is built once; the places, whenever they come, are pushed into its source below.
   }, []);
 
   useEffect(() => {
-    const map = mapRef.current;
     if (!map) return;
     const apply = (): void => {
       (map.getSource('places') as GeoJSONSource | undefined)?.setData(placesGeoJson(places));
+      // How many places the map draws, as data-map-ready says that it is drawn.
+      container.current?.setAttribute('data-places', String(places.length));
       frame(map, places);
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
-  }, [places]);
+    if (map.isStyleLoaded()) {
+      apply();
+      return undefined;
+    }
+    map.once('load', apply);
+    return () => { map.off('load', apply); };
+  }, [map, places]);
 
   return (
     <div className="map-wrap">
