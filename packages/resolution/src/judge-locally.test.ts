@@ -73,4 +73,16 @@ describe('judgeLocally', () => {
     // the judgement is recorded for the full pass that applies it
     expect(large.state.judgements.size).toBe(1);
   });
+
+  it('moves nothing on a judgement made before the one in force on its pair, which stays in force as a full pass keeps it', () => {
+    const index = resolved(twoPeople);
+    const later = { ...judgement('m1', 'm2', 'not_same'), at: '2026-12-05T10:00:01.000Z' };
+    judgeLocally(index, later, { at: later.at });
+    const apart = [...index.state.entities];
+    expect(apart[0]).not.toBe(apart[1]);
+    // made a second earlier (stored during a full pass, say), applied after
+    expect(judgeLocally(index, judgement('m1', 'm2', 'same'), { at: AT })?.membership.size).toBe(0);
+    expect(index.state.entities).toEqual(apart);
+    expect([...index.state.judgements.values()]).toEqual([later]);
+  });
 });

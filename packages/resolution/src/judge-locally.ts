@@ -9,7 +9,8 @@
  * record whose average linkage to the joined entity is too weak, as a full pass would.
  *
  * Every pair of the records is scored, so the work grows with the square of their number: past
- * `maxRecords` the caller runs a full pass instead. An `unsure` moves nothing.
+ * `maxRecords` the caller runs a full pass instead. An `unsure` moves nothing, nor does a
+ * judgement older than the one in force on its pair.
  */
 import type { EntityId, RecordId } from '@mosaic/model';
 import { assignEntityIds } from './assign-entity-ids.ts';
@@ -32,13 +33,18 @@ export const MAX_LOCAL_RECORDS = 400;
  */
 export function judgeLocally(index: ResolutionIndex, judgement: Judgement, { at, maxRecords = MAX_LOCAL_RECORDS }: { readonly at: string; readonly maxRecords?: number }): ResolutionChange | undefined {
   const { state } = index;
-  state.judgements.set(pairKey(judgement.a, judgement.b), judgement);
+  const unchanged: ResolutionChange = { judgements: [], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: index.sequence };
+  // The judgement in force on a pair is the latest made (latestJudgements): one made before it,
+  // applied after it (stored during a full pass, or replayed on another node), changes nothing.
+  const key = pairKey(judgement.a, judgement.b);
+  const known = state.judgements.get(key);
+  if (known !== undefined && known.at > judgement.at) return unchanged;
+  state.judgements.set(key, judgement);
   const ia = positionOf(state.ids, judgement.a);
   const ib = positionOf(state.ids, judgement.b);
   if (ia < 0 || ib < 0) return undefined;
   const entityA = state.entities[ia] as EntityId;
   const entityB = state.entities[ib] as EntityId;
-  const unchanged: ResolutionChange = { judgements: [], membership: new Map(), redirects: [], removedRedirects: [], mergeEvents: [], entitySequence: index.sequence };
   if (judgement.verdict === 'unsure') return unchanged;
   const local = [...new Set([...(index.members.get(entityA) ?? [ia]), ...(index.members.get(entityB) ?? [ib])])];
   return reclusterLocally(index, local, { at, maxRecords });

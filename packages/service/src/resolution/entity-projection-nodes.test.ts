@@ -17,6 +17,7 @@ import { parseConfig } from '../config.ts';
 import { startProjections, type Projections } from '../projections.ts';
 import { openMosaic, type Mosaic } from '../runtime.ts';
 import { putFixtures, testProvenance } from '../testing.ts';
+import { storeResolutionStore } from './store-resolution-store.ts';
 
 const postgres = await postgresReachable('entities across nodes');
 
@@ -54,21 +55,21 @@ function relayedBuses(): () => MessageBus {
   };
 }
 
-/** A way to start the nodes of one store: sqlite in a fresh folder, or a fresh PostgreSQL schema. */
-function sharedStore(kind: 'sqlite' | 'postgresql'): () => Promise<Mosaic> {
+/** A way to start the nodes of one store: sqlite in a fresh folder, or a fresh PostgreSQL schema (`now`: the node's clock). */
+function sharedStore(kind: 'sqlite' | 'postgresql'): (now?: () => Date) => Promise<Mosaic> {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-nodes-'));
   dirs.push(dir);
   if (kind === 'sqlite') {
     const bus = relayedBuses();
-    return () => openMosaic(parseConfig({ dataDir: dir }, dir), { bus: bus() });
+    return (now) => openMosaic(parseConfig({ dataDir: dir }, dir), { bus: bus(), ...(now ? { now } : {}) });
   }
   const schema = `mosaic_entity_nodes_${randomBytes(6).toString('hex')}`;
   schemas.push(schema);
-  return () => openMosaic(parseConfig({ dataDir: dir, databaseUrl: TEST_DATABASE_URL, databaseSchema: schema }, dir));
+  return (now) => openMosaic(parseConfig({ dataDir: dir, databaseUrl: TEST_DATABASE_URL, databaseSchema: schema }, dir), now ? { now } : {});
 }
 
-async function startNode(open: () => Promise<Mosaic>): Promise<Node> {
-  const mosaic = await open();
+async function startNode(open: (now?: () => Date) => Promise<Mosaic>, now?: () => Date): Promise<Node> {
+  const mosaic = await open(now);
   const projections = await startProjections(mosaic, { intervalMs: 50 });
   const node = { mosaic, projections };
   running.push(node);
@@ -178,5 +179,39 @@ describe.each([['sqlite'], ['postgresql']] as const)('entities on two nodes shar
       for (const r of records) persons.set(entityOf(r), (persons.get(entityOf(r)) ?? new Set()).add(PERSON_OF[r]!));
       expect([...persons.values()].filter((p) => p.size > 1)).toEqual([]);
     }
+  });
+
+  it.runIf(kind === 'sqlite' || postgres)('apply opposite verdicts on one pair in one order, the later applied in force on every node and in the store', async () => {
+    const open = sharedStore(kind);
+    const a = await startNode(open);
+    await putFixtures(a.mosaic, PERSONS);
+    await a.projections.follower.catchUp();
+    // B's clock a second behind A's: what B judges after A reads as made before
+    const b = await startNode(open, () => new Date(Date.now() - 1000));
+    const records = PERSONS.map((p) => `fedpol:${String(p['id'])}` as RecordId);
+    const [abdeslam, , , vennemann, , haddad, szymanska] = records as [RecordId, RecordId, RecordId, RecordId, RecordId, RecordId, RecordId];
+    await expectAgreement(a, b, records);
+
+    // sent at once: both are kept, applied one after the other on both nodes
+    const [sameOnA, notSameOnB] = await Promise.all([
+      a.projections.entities.judge(abdeslam, haddad, 'same', UserId('fedpol.analyst1')),
+      b.projections.entities.judge(abdeslam, haddad, 'not_same', UserId('fedpol.analyst2')),
+    ]);
+    expect([sameOnA, notSameOnB]).toEqual([true, true]);
+    await expectAgreement(a, b, records);
+    const history = await storeResolutionStore(a.mosaic.store).judgementsOf(abdeslam, haddad);
+    expect(history.map((j) => j.verdict).sort()).toEqual(['not_same', 'same']);
+    const inForce = history.reduce((x, y) => (y.at >= x.at ? y : x));
+    expect(a.projections.entities.entityOf(abdeslam) === a.projections.entities.entityOf(haddad)).toBe(inForce.verdict === 'same');
+
+    // one after the other, B's made after A's was applied: B's is in force
+    await a.projections.entities.judge(vennemann, szymanska, 'same', UserId('fedpol.analyst1'));
+    await b.projections.entities.judge(vennemann, szymanska, 'not_same', UserId('fedpol.analyst2'));
+    await expectAgreement(a, b, records);
+    expect(a.projections.entities.entityOf(vennemann)).not.toBe(a.projections.entities.entityOf(szymanska));
+
+    // a node started now resolves the store (judgements, membership) to the same entities
+    const c = await startNode(open);
+    await expectAgreement(a, c, records);
   });
 });

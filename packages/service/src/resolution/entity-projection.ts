@@ -351,6 +351,16 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     if (index) index.sequence = Math.max(index.sequence, await persistence.entitySequence());
     return work();
   }));
+  /**
+   * A judgement made now, after the one in force on its pair (made on another node a moment
+   * before, say): the later applied is the one in force, here and for a full pass (latestJudgements).
+   */
+  const stamped = (judgement: Omit<Judgement, 'at'>): Judgement => {
+    const at = now().toISOString();
+    const known = index?.state.judgements.get(pairKey(judgement.a, judgement.b));
+    return { ...judgement, at: known !== undefined && known.at >= at ? new Date(Date.parse(known.at) + 1).toISOString() : at };
+  };
+
   await rebuild();
 
   return {
@@ -423,11 +433,12 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       const key = pairKey(a, b);
       waitingJudgements.set(key, requested);
       // During a full pass it is stored at once (a full pass that read the judgements before it
-      // does not see it), and applied here when that pass is done.
+      // does not see it), and applied here as it was made when that pass is done, unless a later
+      // judgement of its pair was applied meanwhile (judgeLocally then leaves it be).
       const early = passing > 0;
       if (early) await persistence.commit({ ...emptyChange(0), judgements: [requested] });
       const applied = exclusively(by, async () => {
-        const judgement = requested;
+        const judgement = early ? requested : stamped(requested);
         const change = index ? judgeLocally(index, judgement, { at: judgement.at }) : undefined;
         if (!change) {
           if (!early) await persistence.commit({ ...emptyChange(0), judgements: [judgement] });
@@ -456,7 +467,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       await exclusively(by, async () => {
         // read under the claim: a merge undone on another node a moment before is undone already
         const snapshot = await persistence.load();
-        const at = now().toISOString();
+        const link = snapshot.mergeEvents.find((e) => e.id === mergeId)?.link;
+        const at = link ? stamped({ a: link[0], b: link[1], verdict: 'not_same', by }).at : now().toISOString();
         const change = undoMerge(snapshot, mergeId, { by, at });
         await persistence.commit(change);
         // the two entities clustered again under the undo's `not_same`, as judge does

@@ -1,5 +1,5 @@
 import { emptyChange } from '@mosaic/resolution';
-import { EntityId, RecordId } from '@mosaic/model';
+import { EntityId, RecordId, UserId } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '@mosaic/store';
 import { openTestMosaic, type TestMosaic } from '../testing.ts';
@@ -52,5 +52,18 @@ describe('storeResolutionStore', () => {
     const event = { id: 'm1', at: '2026-01-02T03:04:05.000Z', kind: 'automatic' as const, survivor: EntityId('e1'), absorbed: EntityId('e2'), absorbedRecords: [RecordId('fedpol:b')], link: [RecordId('fedpol:a'), RecordId('fedpol:b')] as [RecordId, RecordId], probability: 0.9 };
     await persistence.commit({ ...emptyChange(2), membership: new Map([[RecordId('fedpol:a'), EntityId('e1')]]), mergeEvents: [event] });
     expect(await persistence.mergeEvents()).toEqual([event]);
+  });
+
+  it('keeps two judgements of one pair made in the same millisecond (on two nodes) both', async () => {
+    world = await openTestMosaic();
+    const persistence = storeResolutionStore(world.mosaic.store);
+    const at = '2026-01-02T03:04:05.000Z';
+    const [a, b] = [RecordId('fedpol:a'), RecordId('fedpol:b')];
+    const same = { a, b, verdict: 'same' as const, by: UserId('fedpol.analyst1'), at };
+    const notSame = { a: b, b: a, verdict: 'not_same' as const, by: UserId('fedpol.analyst2'), at };
+    await persistence.commit({ ...emptyChange(0), judgements: [same] });
+    await persistence.commit({ ...emptyChange(0), judgements: [notSame] });
+    expect(await persistence.judgementsOf(a, b)).toEqual([same, notSame]);
+    expect((await persistence.load()).judgements).toEqual([same, notSame]);
   });
 });

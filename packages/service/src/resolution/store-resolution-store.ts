@@ -34,6 +34,12 @@ export interface StoreResolutionStore extends ResolutionStore {
   entitySequence(): Promise<number>;
 }
 
+/**
+ * A judgement's document: by pair, time, judge and verdict, so that two judgements of one pair
+ * made in the same millisecond (on two nodes) are both kept; only the same judgement twice is one.
+ */
+const judgementDocumentId = (j: Judgement): string => `${pairKey(j.a, j.b)}|${j.at}|${j.by}|${j.verdict}`;
+
 /** `betweenPages`: awaited between two pages of the membership, read or written (an event-loop yielder, on a serving node). */
 export function storeResolutionStore(store: Store, { betweenPages }: { readonly betweenPages?: () => Promise<void> } = {}): StoreResolutionStore {
   const followRedirects = (redirects: ReadonlyMap<EntityId, Redirect>, id: EntityId): EntityId[] => {
@@ -89,7 +95,7 @@ export function storeResolutionStore(store: Store, { betweenPages }: { readonly 
       await store.transaction(async (tx) => {
         const current = Number((await tx.getSetting(SEQUENCE_KEY)) ?? 0);
         if (change.entitySequence > current) await tx.putSetting(SEQUENCE_KEY, String(change.entitySequence));
-        for (const j of change.judgements) await tx.putDocument({ kind: 'judgement', id: `${pairKey(j.a, j.b)}|${j.at}`, owner: j.by, subject: pairKey(j.a, j.b), body: j });
+        for (const j of change.judgements) await tx.putDocument({ kind: 'judgement', id: judgementDocumentId(j), owner: j.by, subject: pairKey(j.a, j.b), body: j });
         for (const id of change.removedRedirects) await tx.deleteDocument('entity-redirect', id);
         for (const r of change.redirects) await tx.putDocument({ kind: 'entity-redirect', id: r.from, owner: OWNER, body: r });
         for (const e of change.mergeEvents) await tx.putDocument({ kind: 'merge-event', id: e.id, owner: OWNER, subject: e.survivor, body: e });
