@@ -217,7 +217,8 @@ describe('checkpoint screening over HTTP', () => {
     const hidden = await screen({ document: 'HS554433' });
     expect(hidden.statusCode).toBe(200);
     expect((hidden.json() as Answer).hits).toEqual([]);
-    const strip = (a: Answer) => a.hits.map((h) => ({ ...h, n: undefined }));
+    // each check draws its hits' refs anew
+    const strip = (a: Answer) => a.hits.map((h) => ({ ...h, n: undefined, ref: undefined }));
     const withHidden = strip((await screen({ name: 'Rachid Bouzidi' })).json() as Answer);
     expect(JSON.stringify(withHidden)).not.toMatch(/fedpol:h1|HS554433/);
     expect(withHidden.map((h) => h.subject)).toEqual(['fedpol:p1']);
@@ -231,7 +232,7 @@ describe('checkpoint screening over HTTP', () => {
   it('shows a pointer-only entry as the owner and desk to call, nothing else', async () => {
     const response = await screen({ name: 'Karim Haddouchi' });
     const { hits } = response.json() as Answer;
-    expect(hits).toEqual([{ n: 0, kind: 'pointer', band: 'hit', agency: 'intel', agencyName: 'State Security', message: 'holds information', desk: { id: 'intel-liaison', name: 'Liaison desk', contact: '+32 2 000 00 03' } }]);
+    expect(hits).toEqual([{ n: 0, ref: expect.stringMatching(/^h[0-9a-f]{12}$/), kind: 'pointer', band: 'hit', agency: 'intel', agencyName: 'State Security', message: 'holds information', desk: { id: 'intel-liaison', name: 'Liaison desk', contact: '+32 2 000 00 03' } }]);
     expect(response.body).not.toMatch(/intel:x1|Haddouchi|XK998877|score|explain/);
     const byDocument = (await screen({ document: 'XK998877' })).json() as Answer;
     expect(byDocument.hits.map((h) => h.kind)).toEqual(['pointer']);
@@ -266,6 +267,14 @@ describe('checkpoint screening over HTTP', () => {
     // 'called' is for pointers only.
     const match = (await screen({ name: 'Youssef Amrani' })).json() as Answer;
     expect((await app.inject({ method: 'POST', url: `/api/v1/checks/${match.check.id}/hits/0/decision`, headers: auth('zoneCheckpoint'), payload: { decision: 'called' } })).statusCode).toBe(400);
+    // a hit is named by its ref as well as by its n; anything else is no hit
+    const { ref } = match.hits[0] as { ref?: string };
+    expect(ref).toMatch(/^h[0-9a-f]{12}$/);
+    const byRef = await app.inject({ method: 'POST', url: `/api/v1/checks/${match.check.id}/hits/${ref}/decision`, headers: auth('zoneCheckpoint'), payload: { decision: 'reject' } });
+    expect(byRef.statusCode, byRef.body).toBe(200);
+    expect((byRef.json() as Answer).hits[0]).toMatchObject({ n: 0, ref, decision: { decision: 'reject' } });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/checks/${match.check.id}/hits/hzz/decision`, headers: auth('zoneCheckpoint'), payload: { decision: 'reject' } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/checks/${match.check.id}/hits/h000000000000/decision`, headers: auth('zoneCheckpoint'), payload: { decision: 'reject' } })).statusCode).toBe(404);
 
     await projections.notifications.idle();
     const inbox = ((await app.inject({ url: '/api/v1/notifications', headers: auth('intelAnalyst') })).json() as { notifications: { id: string; kind: string; body: Record<string, unknown> }[] }).notifications.filter((n) => !before.has(n.id));

@@ -42,7 +42,7 @@ export type { FilePiece } from './resolution/record-file-pieces.ts';
 export { createScreeningProjection, alertFromRecord, type AlertRecord, type ScreeningProjection, type ScreeningProjectionOptions } from './screening/screening-projection.ts';
 export { createIdentifierProjection, identifierIndexes, type IdentifierProjection } from './identifiers/identifier-projection.ts';
 export { IDENTIFIER_KINDS, type IdentifierKind } from './identifiers/identifier-holders.ts';
-export { CHECK_KIND, CHECKPOINT_PURPOSE, screenCheck, type AlertHitView, type CheckInput, type CheckRecord, type HitDecision, type HitView } from './screening/screen-check.ts';
+export { CHECK_KIND, CHECKPOINT_PURPOSE, screenCheck, type AlertHitView, type CheckInput, type CheckRecord, type HitDecision, type HitRef, type HitView, HIT_REF } from './screening/screen-check.ts';
 export { readCheck } from './screening/read-check.ts';
 export { decideHit, REPORT_REQUIRED, type EncounterReport, type HitDecisionInput } from './screening/decide-hit.ts';
 export { alertSummary, createAlert, listAlerts, withdrawAlert, type AlertInput, type AlertSummary, type WithdrawnUnseen } from './screening/alerts.ts';

@@ -5,7 +5,7 @@
  */
 import { ACTION_CODES, ALERT_CATEGORIES, type ScreeningQuery } from '@mosaic/screening';
 import { RecordId } from '@mosaic/model';
-import { createAlert, decideHit, listAlerts, readCheck, screenCheck, withdrawAlert, type CheckRecord, type Projections } from '@mosaic/service';
+import { createAlert, decideHit, HIT_REF, listAlerts, readCheck, screenCheck, withdrawAlert, type CheckRecord, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -39,18 +39,22 @@ const AlertHitOut = z.object({
 const DecisionOut = z.object({ decision: z.enum(['confirm', 'reject', 'called']), by: z.string(), at: z.string(), sighting: z.string().optional(), notes: z.string().optional().describe('What the desk said (a pointer\'s call)') });
 const ListedOut = z.object({ name: z.string().optional(), birthDates: z.array(z.string()).readonly().optional(), nationalities: z.array(z.string()).readonly().optional() })
   .describe('The listed name, dates of birth and nationalities, to compare with the person checked');
+const HIT_N = 'The hit\'s place among the hits you are shown, from 0: a hit hidden from you leaves no gap';
+const HIT_REF_TEXT = 'The hit\'s reference, the same for every reader, telling nothing of its place or of the other hits: a decision and the owner\'s notices name the hit by it (absent on a check kept before hits had one)';
 const HitOut = z.discriminatedUnion('kind', [
   z.object({
-    n: z.number(), kind: z.literal('match'), subject: z.string(), schema: z.string(), score: z.number(), band: Band,
+    n: z.number().describe(HIT_N), ref: z.string().optional().describe(HIT_REF_TEXT), kind: z.literal('match'), subject: z.string(), schema: z.string(), score: z.number(), band: Band,
     category: z.string().optional().describe('Data-subject category of the listed record (LED Art. 6)'), nature: z.string().optional().describe('fact or assessment (LED Art. 7)'),
     listed: ListedOut.optional(), explain: Explain, alerts: z.array(AlertHitOut).readonly(), decision: DecisionOut.optional(),
-    sameSubjectAs: z.number().optional().describe('The hit (its n) whose listed record is the same resolved person, on records you may see: one person, two listings'),
+    sameSubjectAs: z.number().optional().describe('The hit (its n, as you are shown it) whose listed record is the same resolved person, on records you may see: one person, two listings'),
   }),
   z.object({
-    n: z.number(), kind: z.literal('pointer'), band: Band, agency: z.string(), agencyName: z.string(), message: z.literal('holds information'),
+    n: z.number().describe(HIT_N), ref: z.string().optional().describe(HIT_REF_TEXT), kind: z.literal('pointer'), band: Band, agency: z.string(), agencyName: z.string(), message: z.literal('holds information'),
     desk: z.object({ id: z.string(), name: z.string(), contact: z.string() }).nullable(), decision: DecisionOut.optional(),
   }),
 ]);
+/** How a decision names its hit: its ref, or its n among those shown (at most 100 hits to a check). */
+const HIT_NAMED = new RegExp(`^(?:\\d{1,3}|${HIT_REF.source.slice(1, -1)})$`);
 const CheckAnswer = z.object({ check: CheckOut, hits: z.array(HitOut).readonly() });
 const CheckDetail = z.object({ check: CheckOut.extend({ user: z.string(), query: z.object(QueryFields) }), hits: z.array(HitOut).readonly() });
 
@@ -105,7 +109,7 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
     app.post('/checks/:id/hits/:n/decision', {
       schema: {
         tags: ['screening'], summary: 'Confirm or reject a match (a confirmed one is reported to the alert owner and recorded as a Sighting), or record that a pointer\'s desk was called (its owner is told)',
-        params: z.object({ id: z.string().min(1).max(100), n: z.coerce.number().int().min(0).max(100) }),
+        params: z.object({ id: z.string().min(1).max(100), n: z.string().regex(HIT_NAMED).describe('The hit\'s ref, or its n among the hits you are shown now') }),
         body: z.object({ decision: z.enum(['confirm', 'reject', 'called']).describe('confirm or reject: a match; called: a pointer'), report: Report.optional() }),
         response: { 200: CheckDetail },
       },
@@ -114,7 +118,7 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
       const { report } = request.body;
       const cleanReport = report ? Object.fromEntries(Object.entries(report).filter(([, v]) => v !== undefined)) : undefined;
       const { hits, ...check } = await decideHit(api.mosaic, { user }, projections.screening, {
-        check: request.params.id, hit: request.params.n, decision: request.body.decision, ...(cleanReport ? { report: cleanReport } : {}),
+        check: request.params.id, hit: HIT_REF.test(request.params.n) ? request.params.n : Number(request.params.n), decision: request.body.decision, ...(cleanReport ? { report: cleanReport } : {}),
       });
       return { check, hits };
     });

@@ -75,7 +75,11 @@ describe('decideHit', () => {
     await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' });
     const kept = (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).map((d) => (d.body as StoredNotification).notification);
     expect(kept.map((n) => n.kind).sort()).toEqual(['alert.hit', 'alert.hit.confirmed']);
-    expect(kept.find((n) => n.kind === 'alert.hit.confirmed')?.body).toMatchObject({ check: check.id, alert: 'fedpol:a1', decision: 'confirm', sighting: expect.any(String) });
+    // the notices name the hit by its ref, which tells nothing of the check's other hits, and so does the Sighting's id
+    const ref = check.hits[0]?.ref;
+    expect(ref).toMatch(/^h[0-9a-f]{12}$/);
+    expect(kept.find((n) => n.kind === 'alert.hit')?.body).toMatchObject({ check: check.id, hit: ref });
+    expect(kept.find((n) => n.kind === 'alert.hit.confirmed')?.body).toMatchObject({ check: check.id, hit: ref, alert: 'fedpol:a1', decision: 'confirm', sighting: `zone-north:sighting-${check.id}-${ref}` });
     expect(heard).toEqual([{ kind: 'alert.hit.confirmed', stored: true }]);
     expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
   });
@@ -98,7 +102,7 @@ describe('decideHit', () => {
 
   it('keeps nothing of a confirmed hit whose audit entries cannot be appended: no Sighting, no decision, no notification', async () => {
     const { mosaic, projection, user, consultation, check } = await checkWithHit();
-    const sighting = RecordId(`${user.agency}:sighting-${check.id}-0`);
+    const sighting = RecordId(`${user.agency}:sighting-${check.id}-${check.hits[0]?.ref ?? 0}`);
     const confirmedKept = async () => (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).filter((d) => (d.body as StoredNotification).notification.kind === 'alert.hit.confirmed');
 
     const lift = refuseAuditEntries(world!);

@@ -20,7 +20,7 @@ import type { Mosaic } from '../runtime.ts';
 import type { Notification } from '../notifier.ts';
 import { notificationDocuments } from './notification-inbox.ts';
 import { asShown, checkShownEvents, loadCheck } from './read-check.ts';
-import { CHECK_KIND, type CheckRecord, type HitDecision, type HitView } from './screen-check.ts';
+import { CHECK_KIND, type CheckRecord, type HitDecision, type HitRef, type HitView } from './screen-check.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 
 export interface EncounterReport {
@@ -37,7 +37,8 @@ export interface EncounterReport {
 
 export interface HitDecisionInput {
   readonly check: string;
-  readonly hit: number;
+  /** The hit's ref, or its n among the hits the decider is shown now (read-check.ts). */
+  readonly hit: HitRef | number;
   readonly decision: 'confirm' | 'reject' | 'called';
   readonly report?: EncounterReport;
 }
@@ -63,9 +64,9 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const { user } = consultation;
   // A hit the policy hides from this user now is not there for them to decide; the decision is
   // kept on the check as stored, and its owners told from it, whatever the decider may see.
-  const { stored: check, shown } = await loadCheck(mosaic, user, projection, input.check);
-  const seen = shown.hits.find((h) => h.n === input.hit);
-  const hit = seen === undefined ? undefined : check.hits.find((h) => h.n === input.hit);
+  const { stored: check, visible } = await loadCheck(mosaic, user, projection, input.check);
+  const seen = typeof input.hit === 'number' ? visible[input.hit] : visible.find((h) => h.ref === input.hit);
+  const hit = seen === undefined ? undefined : check.hits.find((h) => h.n === seen.n);
   if (!hit || !seen) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} has no hit ${input.hit}`);
   if (hit.kind === 'pointer' && input.decision !== 'called') throw new AppError('MOSAIC_INVALID_INPUT', 'a pointer carries nothing to confirm: call the desk it names, then record the call (decision: called)', { field: 'decision', reason: 'called, for a pointer' });
   if (hit.kind === 'match' && input.decision === 'called') throw new AppError('MOSAIC_INVALID_INPUT', 'decision: confirm or reject a match (called is for a pointer)', { field: 'decision', reason: 'confirm or reject' });
@@ -86,7 +87,7 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const claim = { kind: HIT_DECISION_KIND, id: `${check.id}/${hit.n}`, owner: check.agency, body: { claim: randomUUID(), decision: input.decision, by: user.id, at } };
   if (!(await claimHit(mosaic, claim))) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} is being decided by someone else, or was decided`);
   try {
-    return hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, shown, hit, input, at }) : await recordCall(mosaic, consultation, projection, { check, shown, hit, input, at });
+    return hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, visible, hit, input, at }) : await recordCall(mosaic, consultation, projection, { check, visible, hit, input, at });
   } catch (error) {
     // Its own claim only (claim-lease.ts): one taken over from this node, slower than the bound,
     // is another decision's. If letting go fails too, the first error is the one to report.
@@ -111,10 +112,10 @@ async function claimHit(mosaic: Mosaic, claim: DocumentInput): Promise<boolean> 
   return true;
 }
 
-/** What a decision works on: the check as kept and as the decider may see it, the hit, what was decided and when. */
+/** What a decision works on: the check as kept and the hits the decider may see of it, the hit, what was decided and when. */
 interface Deciding<H extends HitView> {
   readonly check: CheckRecord;
-  readonly shown: CheckRecord;
+  readonly visible: readonly HitView[];
   readonly hit: H;
   readonly input: HitDecisionInput;
   readonly at: string;
@@ -124,8 +125,8 @@ interface Deciding<H extends HitView> {
  * The decided check as the decider may see it, which the decision answers with, and the audit
  * entries of showing it (as a read of the check writes them), beside the decision's own.
  */
-function answerOf(user: User, projection: ScreeningProjection, updated: CheckRecord, { check, shown, hit, input }: Deciding<HitView>): { readonly answer: CheckRecord; readonly events: AuditEvent[] } {
-  const answer = asShown(updated, shown);
+function answerOf(user: User, projection: ScreeningProjection, updated: CheckRecord, { check, visible, hit, input }: Deciding<HitView>): { readonly answer: CheckRecord; readonly events: AuditEvent[] } {
+  const answer = asShown(updated, visible);
   return { answer, events: checkShownEvents(user, projection, answer, { check: check.id, hit: hit.n, decision: input.decision }) };
 }
 
@@ -165,13 +166,13 @@ async function decisionOf(tx: Store, consultation: Consultation, projection: Scr
     actor, action: 'collection', purpose: check.purpose, caseRef: check.caseRef, records: [sighting], outcome: 'ok', reason: 'checkpoint report',
   }];
   const decision: HitDecision = { decision: input.decision, by: user.id, at, ...(sighting ? { sighting } : {}) };
-  const kept = await keptNow(tx, check, hit);
+  const kept = await keptNow(tx, deciding);
   const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'match' ? { ...h, decision } : h)) };
   const told: Notification[] = hit.alerts.map((alert) => ({
     id: timeOrderedId(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
     title: input.decision === 'confirm' ? `Encounter confirmed: ${alert.action}` : 'Hit on your alert rejected by the officer',
     body: {
-      check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, action: alert.action, decision: input.decision, time: check.at,
+      check: check.id, ...(hit.ref === undefined ? {} : { hit: hit.ref }), alert: alert.id, subject: hit.subject, action: alert.action, decision: input.decision, time: check.at,
       ...(check.place !== undefined ? { place: check.place } : {}), agency: check.agency, desk: check.desk,
       ...(sighting ? { sighting, report: reportFields(input.report ?? {}) } : {}),
     },
@@ -197,12 +198,13 @@ const DECIDED = { confirm: 'confirmed', reject: 'rejected', called: 'recorded as
  * sweep erased meanwhile is not written back at all. The hit must be undecided there still: a
  * decision that took over a stale claim (claimHit) is refused if the slow claimant's was kept.
  */
-async function keptNow(store: Store, check: CheckRecord, hit: HitView): Promise<CheckRecord> {
+async function keptNow(store: Store, { check, hit, input }: Deciding<HitView>): Promise<CheckRecord> {
   const found = await store.getDocument(CHECK_KIND, check.id);
   if (!found) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} not found`);
   const kept = found.body as CheckRecord;
   const decided = kept.hits.find((h) => h.n === hit.n)?.decision;
-  if (decided) throw new AppError('MOSAIC_CONFLICT', `hit ${hit.n} was already ${DECIDED[decided.decision]}`);
+  // named as the decider named it: the number it is kept under is not theirs to see
+  if (decided) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} was already ${DECIDED[decided.decision]}`);
   return kept;
 }
 
@@ -221,7 +223,7 @@ async function recordCall(mosaic: Mosaic, consultation: Consultation, projection
   const { user } = consultation;
   const notes = input.report?.notes?.trim();
   const decision: HitDecision = { decision: 'called', by: user.id, at, ...(notes ? { notes } : {}) };
-  const kept = await keptNow(mosaic.store, check, hit);
+  const kept = await keptNow(mosaic.store, deciding);
   const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'pointer' ? { ...h, decision } : h)) };
   const records = [...new Set(check.pointerRecords?.[hit.agency] ?? [])].sort();
   const told: Notification[] = hit.agency === check.agency || records.length === 0 ? [] : [{
@@ -263,7 +265,7 @@ function sightingOf(mosaic: Mosaic, consultation: Consultation, projection: Scre
   ].filter((s) => s !== '').join(' ');
   const owners = [...new Set(hit.alerts.map((a) => a.owner.agency))];
   const raw = {
-    id: `sighting-${check.id}-${hit.n}`,
+    id: `sighting-${check.id}-${hit.ref ?? hit.n}`,
     schema: 'Sighting',
     properties: {
       [hit.schema === 'Vehicle' ? 'vehicle' : 'person']: [hit.subject],

@@ -67,7 +67,7 @@ describe('erasing a record from the checks that show it', () => {
     // the officer's own query stays: it is the traveller's, not the erased record's
     expect(after.query).toEqual(check.query);
     const hit = after.hits[0] as HitView & { kind: 'match' };
-    expect(hit).toEqual({ n: 0, kind: 'match', subject: 'fedpol:p1', schema: before.schema, score: before.score, band: before.band, explain: {}, alerts: [], erased: true, decision: before.decision });
+    expect(hit).toEqual({ n: 0, ref: before.ref, kind: 'match', subject: 'fedpol:p1', schema: before.schema, score: before.score, band: before.band, explain: {}, alerts: [], erased: true, decision: before.decision });
     expect(JSON.stringify(after.hits)).not.toContain('Bouzid');
     expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'fedpol:p1', limit: 10 })).toEqual([]);
   });

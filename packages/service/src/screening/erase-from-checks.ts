@@ -51,8 +51,8 @@ function withoutPointed(pointerRecords: NonNullable<CheckRecord['pointerRecords'
 function without(hit: HitView, record: RecordId): HitView {
   if (hit.kind !== 'match') return hit;
   if (hit.subject !== record) return { ...hit, alerts: hit.alerts.filter((alert) => alert.id !== record) };
-  const { n, kind, subject, schema, score, band, decision, sameSubjectAs } = hit;
-  return { n, kind, subject, schema, score, band, explain: {}, alerts: [], erased: true, ...(decision ? { decision } : {}), ...(sameSubjectAs === undefined ? {} : { sameSubjectAs }) };
+  const { n, ref, kind, subject, schema, score, band, decision, sameSubjectAs } = hit;
+  return { n, ...(ref === undefined ? {} : { ref }), kind, subject, schema, score, band, explain: {}, alerts: [], erased: true, ...(decision ? { decision } : {}), ...(sameSubjectAs === undefined ? {} : { sameSubjectAs }) };
 }
 
 /** Within `store`'s transaction, as part of the record's erasure; returns the notifications changed, as they are now. */

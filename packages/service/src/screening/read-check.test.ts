@@ -56,17 +56,42 @@ describe('reading a check again', () => {
     const colleague = await readCheck(world.mosaic, { user: await user('zoneOfficer') }, projections.screening, made.id);
     expect(subjects(colleague)).toEqual(['zone-north:n2']);
     expect(JSON.stringify(colleague.hits)).not.toContain('Verhaegen');
-    // the hits keep their numbers, so a decision names the same hit whoever reads the check
+    // the case team's record is the better match, hit 0: the colleague's hits are numbered as
+    // shown, so that no gap tells of one left out, and each keeps its ref, the same for every reader
     const n2 = made.hits.find((h) => h.kind === 'match' && h.subject === 'zone-north:n2');
-    expect(colleague.hits.map((h) => h.n)).toEqual([n2?.n]);
+    expect(n2?.n).toBe(1);
+    expect(n2?.ref).toMatch(/^h[0-9a-f]{12}$/);
+    expect(new Set(made.hits.map((h) => h.ref)).size).toBe(made.hits.length);
+    expect(colleague.hits.map((h) => [h.n, h.ref])).toEqual([[0, n2?.ref]]);
+    expect(own.hits.map((h) => [h.n, h.ref])).toEqual(made.hits.map((h) => [h.n, h.ref]));
+  });
+
+  it('takes a decision on a hit as the decider is shown it: by its n among the hits they see, or by its ref', async () => {
+    const checkpoint = { user: await user('zoneCheckpoint') };
+    const colleague = { user: await user('zoneOfficer') };
+    const made = await screenCheck(world.mosaic, checkpoint, projections.screening, { query: { name: 'Lotte Verhaegen', birthDate: '1984-06-30' } });
+    const n2 = made.hits.find((h) => h.kind === 'match' && h.subject === 'zone-north:n2');
+    const decided = await decideHit(world.mosaic, colleague, projections.screening, { check: made.id, hit: 0, decision: 'reject' });
+    expect(decided.hits.map((h) => [h.n, h.ref, h.decision?.decision])).toEqual([[0, n2?.ref, 'reject']]);
+    // the case team's hit 0 is left undecided
+    const kept = await readCheck(world.mosaic, checkpoint, projections.screening, made.id);
+    expect(kept.hits.map((h) => [h.n, h.decision?.decision])).toEqual([[0, undefined], [1, 'reject']]);
+    // by its ref, a hit the decider may not see is not there either
+    const again = await screenCheck(world.mosaic, checkpoint, projections.screening, { query: { name: 'Lotte Verhaegen', birthDate: '1984-06-30' } });
+    const [hidden, shown] = again.hits;
+    await expect(decideHit(world.mosaic, colleague, projections.screening, { check: again.id, hit: hidden?.ref ?? '', decision: 'reject' }))
+      .rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `check ${again.id} has no hit ${hidden?.ref}` });
+    expect((await decideHit(world.mosaic, colleague, projections.screening, { check: again.id, hit: shown?.ref ?? '', decision: 'reject' })).hits)
+      .toEqual([expect.objectContaining({ n: 0, ref: shown?.ref, decision: expect.objectContaining({ decision: 'reject' }) })]);
   });
 
   it('refuses a decision on a hit the reader may not see, as on a hit that is not there', async () => {
     const made = await screenCheck(world.mosaic, { user: await user('zoneCheckpoint') }, projections.screening, { query: { name: 'Lotte Verhaegen', birthDate: '1984-06-30' } });
     const hidden = made.hits.find((h) => h.kind === 'match' && h.subject === 'zone-north:n1');
     expect(hidden).toBeDefined();
-    await expect(decideHit(world.mosaic, { user: await user('zoneOfficer') }, projections.screening, { check: made.id, hit: hidden?.n ?? -1, decision: 'reject' }))
-      .rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `check ${made.id} has no hit ${hidden?.n}` });
+    // the colleague is shown one hit, hit 0: there is no hit 1 for them
+    await expect(decideHit(world.mosaic, { user: await user('zoneOfficer') }, projections.screening, { check: made.id, hit: 1, decision: 'reject' }))
+      .rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `check ${made.id} has no hit 1` });
   });
 
   it('is for the roles that check, of the agency that checked', async () => {

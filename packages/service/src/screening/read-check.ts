@@ -3,8 +3,11 @@
  * the agency that made it, but what its hits show was decided for one officer at one moment: a
  * reader goes through the policy again (DESIGN.md principle 3), so a hit on a listed record the
  * reader may not screen now (a need-to-know group, a clearance, an agreement changed) is left
- * out, as is an alert the reader may not see; the hits keep their numbers, so a decision names
- * the same hit whoever reads the check. Only the roles that check read checks. Each read is a
+ * out, as is an alert the reader may not see. The hits left are numbered as they are shown
+ * (0, 1, 2… in the check's order), so that no gap tells the reader of one left out, and a
+ * `sameSubjectAs` naming a hit left out is left out with it; each keeps its ref, the same for
+ * every reader, by which a decision or a notice names it (screen-check.ts). Only the roles that
+ * check read checks. Each read is a
  * consultation in the audit log (principle 2) under the check's purpose and case reference,
  * listing what it showed; it tells no owner anything: the check told them when it was made.
  */
@@ -23,7 +26,28 @@ export type CheckReadProjection = Pick<ScreeningProjection, 'provenanceOf' | 're
 /** A check as kept, and as `user` may see it now. */
 export interface CheckForReader {
   readonly stored: CheckRecord;
+  /** The hits the reader may see now, as they may see them, under the numbers they are kept under: not to be shown. */
+  readonly visible: readonly HitView[];
+  /** The check as the reader is shown it: those hits, numbered as shown (shownAs). */
   readonly shown: CheckRecord;
+}
+
+/**
+ * `check` as answered with `hits` (some of its kept hits, in its order, under their kept numbers):
+ * each numbered by its place among them, and `sameSubjectAs` by that number, left out where it
+ * names a hit not among them.
+ */
+export function shownAs(check: CheckRecord, hits: readonly HitView[]): CheckRecord {
+  const shownN = new Map(hits.map((hit, n) => [hit.n, n]));
+  return {
+    ...checkAnswer(check),
+    hits: hits.map((hit, n) => {
+      if (hit.kind === 'pointer') return { ...hit, n };
+      const { sameSubjectAs, ...rest } = hit;
+      const same = sameSubjectAs === undefined ? undefined : shownN.get(sameSubjectAs);
+      return { ...rest, n, ...(same === undefined ? {} : { sameSubjectAs: same }) };
+    }),
+  };
 }
 
 /** The check as kept and as `user` may see it now, not logged (a decision on one of its hits is logged as such). */
@@ -58,22 +82,20 @@ export async function loadCheck(mosaic: Mosaic, user: User, projection: CheckRea
     if (!(behind.length > 0 ? behind : [hit.subject]).every(may)) return undefined;
     return { ...hit, alerts: hit.alerts.filter((alert) => may(alert.id)) };
   };
-  return { stored, shown: checkAnswer({ ...stored, hits: stored.hits.flatMap((hit) => shown(hit) ?? []) }) };
+  const visible = stored.hits.flatMap((hit) => shown(hit) ?? []);
+  return { stored, visible, shown: shownAs(stored, visible) };
 }
 
-/** `check` (the kept check, updated since) cut to what `shown` shows: the same hits, and on them the same alerts. */
-export function asShown(check: CheckRecord, shown: CheckRecord): CheckRecord {
-  const hits = new Map(shown.hits.map((h) => [h.n, h]));
-  return {
-    ...checkAnswer(check),
-    hits: check.hits.flatMap((hit) => {
-      const seen = hits.get(hit.n);
-      if (seen === undefined) return [];
-      if (hit.kind === 'pointer' || seen.kind === 'pointer') return [hit];
-      const alerts = new Set(seen.alerts.map((a) => a.id));
-      return [{ ...hit, alerts: hit.alerts.filter((a) => alerts.has(a.id)) }];
-    }),
-  };
+/** `check` (the kept check, updated since) as the reader of `visible` is shown it: the same hits, and on them the same alerts. */
+export function asShown(check: CheckRecord, visible: readonly HitView[]): CheckRecord {
+  const hits = new Map(visible.map((h) => [h.n, h]));
+  return shownAs(check, check.hits.flatMap((hit) => {
+    const seen = hits.get(hit.n);
+    if (seen === undefined) return [];
+    if (hit.kind === 'pointer' || seen.kind === 'pointer') return [hit];
+    const alerts = new Set(seen.alerts.map((a) => a.id));
+    return [{ ...hit, alerts: hit.alerts.filter((a) => alerts.has(a.id)) }];
+  }));
 }
 
 /** The check as the reader may see it now, the read logged as a consultation. */

@@ -13,6 +13,7 @@ import {
   activeAlerts, ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type SubjectId, type WatchlistEntry,
 } from '@mosaic/screening';
+import { randomBytes } from 'node:crypto';
 import { timeOrderedId } from '../time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -81,19 +82,43 @@ export interface ListedSubject {
   readonly nationalities?: readonly string[];
 }
 
+/**
+ * A hit's `ref` is drawn at random when the check is made and stays the hit's for every reader:
+ * a decision, an owner's notice and a Sighting name the hit by it, and it tells nothing of the
+ * hit's place among the others, nor of how many there are. Its `n` is its place among the hits
+ * the reader is shown (read-check.ts): stored, the check numbers all its hits, and a reader shown
+ * hits 0 and 2 would learn of a hit 1 hidden from them. A check kept before hits had refs has
+ * none, and its hits are named by their `n` as shown.
+ */
+export type HitRef = string;
+
 export type HitView =
   | {
-    readonly n: number; readonly kind: 'match'; readonly subject: RecordId; readonly schema: string; readonly score: number; readonly band: Band;
+    readonly n: number; readonly ref?: HitRef; readonly kind: 'match'; readonly subject: RecordId; readonly schema: string; readonly score: number; readonly band: Band;
     /** LED Arts. 6-7: whether the listed person is a suspect, a victim, a witness…, and whether the listing is fact or assessment. */
     readonly category?: SubjectCategory; readonly nature?: Nature;
     readonly listed?: ListedSubject;
     readonly explain: MatchExplanation; readonly alerts: readonly AlertHitView[]; readonly decision?: HitDecision;
-    /** The hit (its n) whose listed record resolution holds to be this same person, on records this officer may see: one person, two listings. */
+    /** The hit (its n, as the reader is shown it) whose listed record resolution holds to be this same person, on records this officer may see: one person, two listings. */
     readonly sameSubjectAs?: number;
     /** The listed record was erased since: what the hit showed of it is gone (erase-from-checks.ts). */
     readonly erased?: true;
   }
-  | ({ readonly n: number; readonly kind: 'pointer'; readonly band: Band; readonly decision?: HitDecision } & Pointer);
+  | ({ readonly n: number; readonly ref?: HitRef; readonly kind: 'pointer'; readonly band: Band; readonly decision?: HitDecision } & Pointer);
+
+/** A hit's ref: 'h' and 48 random bits in hex, never a number (a decision takes either). */
+export const HIT_REF = /^h[0-9a-f]{12}$/;
+
+/** `hits` each with a ref of its own. */
+function withRefs(hits: readonly HitView[]): HitView[] {
+  const drawn = new Set<HitRef>();
+  return hits.map((hit) => {
+    let ref: HitRef;
+    do ref = `h${randomBytes(6).toString('hex')}`; while (drawn.has(ref));
+    drawn.add(ref);
+    return { ...hit, ref };
+  });
+}
 
 export interface CheckRecord {
   readonly id: string;
@@ -362,7 +387,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     ...(input.place !== undefined ? { place: input.place } : {}),
     ...(input.latitude !== undefined ? { latitude: input.latitude } : {}),
     ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
-    query: queryAsked(input.query), hits: withSameSubjects(inReadingOrder(hits), subjects),
+    query: queryAsked(input.query), hits: withRefs(withSameSubjects(inReadingOrder(hits), subjects)),
     ...(Object.keys(pointerRecords).length > 0 ? { pointerRecords } : {}),
   };
   // The check document and its owners' notifications ride with its audit entries: one
@@ -467,7 +492,7 @@ function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[]
       told.set(alert.owner.agency, (told.get(alert.owner.agency) ?? new Set()).add(hit.subject).add(alert.id));
       out.push({
         id: timeOrderedId(), at: check.at, to: { agency: alert.owner.agency }, kind: 'alert.hit', title: `Hit on your alert: ${alert.action}`,
-        body: { check: check.id, hit: hit.n, alert: alert.id, subject: hit.subject, band: hit.band, action: alert.action, time: check.at, ...where, agency: check.agency, desk: check.desk },
+        body: { check: check.id, ...(hit.ref === undefined ? {} : { hit: hit.ref }), alert: alert.id, subject: hit.subject, band: hit.band, action: alert.action, time: check.at, ...where, agency: check.agency, desk: check.desk },
       });
     }
   }

@@ -222,8 +222,10 @@ export interface CentralityScore {
 
 export interface ScreeningHit {
   readonly kind: 'match' | 'pointer';
-  /** The hit's number within the check (POST /checks/:id/hits/:n/decision); its index when absent. */
+  /** The hit's place among those shown, from 0; its index when absent. */
   readonly n?: number;
+  /** The hit's reference, the same for every reader: a decision names the hit by it (POST /checks/:id/hits/:ref/decision), by n where absent. */
+  readonly ref?: string;
   readonly id?: string;
   readonly subject?: string;
   readonly caption?: string;

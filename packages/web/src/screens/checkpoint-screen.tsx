@@ -95,7 +95,9 @@ function CheckpointForm() {
   };
   const decide = async (n: number, decision: HitDecision, report?: CheckReport): Promise<void> => {
     if (!answer) return;
-    await api.decideHit(answer.check.id, n, decision, report);
+    // named by its ref, which stays the hit's whatever else the check shows by the time it is decided
+    const ref = answer.hits.find((h, i) => (h.n ?? i) === n)?.ref;
+    await api.decideHit(answer.check.id, ref ?? n, decision, report);
   };
 
   return (
