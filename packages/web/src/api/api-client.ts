@@ -5,10 +5,10 @@
  */
 import { ApiError } from './api-error.ts';
 import type {
-  AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityProfile, HitDecision, IngestJob, IngestUploads, Merge,
+  AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityHistory, EntityProfile, HitDecision, IngestJob, IngestUploads, Judgement, Merge,
   ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, WatchTarget,
 } from './api-types.ts';
-import { entityProfileOf, ingestJobOf, ingestUploadsOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
+import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -111,7 +111,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     recordEntity: (id: string) => request<{ entity: string }>('GET', `/records/${enc(id)}/entity`, { consult: true }),
     entityTimeline: async (id: string): Promise<readonly TimelineEvent[]> => timelineOf(await request<unknown>('GET', '/graph/timeline', { query: { entities: id }, consult: true })),
     entityPlaces: async (id: string): Promise<readonly Place[]> => placesOf(await request<unknown>('GET', '/graph/places', { query: { entities: id }, consult: true })),
-    entityMerges: async (id: string): Promise<readonly Merge[]> => listOf<Merge>(await request<unknown>('GET', `/entities/${enc(id)}/merges`, { consult: true }), 'merges'),
+    entityMerges: async (id: string): Promise<EntityHistory<Merge>> => historyOf<Merge>(await request<unknown>('GET', `/entities/${enc(id)}/merges`, { consult: true }), 'merges'),
+    entityJudgements: async (id: string): Promise<EntityHistory<Judgement>> => historyOf<Judgement>(await request<unknown>('GET', `/entities/${enc(id)}/judgements`, { consult: true }), 'judgements'),
     undoMerge: (mergeId: string) => request<unknown>('POST', `/merges/${enc(mergeId)}/undo`, { body: {}, consult: true }),
 
     review: async (): Promise<readonly ReviewPair[]> => reviewPairsOf(await request<unknown>('GET', '/review', { consult: true })),

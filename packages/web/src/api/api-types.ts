@@ -335,6 +335,24 @@ export interface Merge {
   readonly probability: number;
   readonly kind: string;
   readonly undone: boolean;
+  /** On a merge a judgement made: the analyst whose "same" made it, where known. */
+  readonly by?: string;
+}
+
+/** GET /entities/:id/judgements: who judged a pair of the entity's records, and how. */
+export interface Judgement {
+  readonly a: string;
+  readonly b: string;
+  readonly verdict: 'same' | 'not_same' | 'unsure';
+  readonly by: { readonly user: string; readonly agency?: string };
+  readonly at: string;
+  readonly note?: string;
+}
+
+/** An entity's merges or judgements; `split`: the id was split since, into these parts (as GET /entities/:id answers it). */
+export interface EntityHistory<T> {
+  readonly items: readonly T[];
+  readonly split?: readonly string[];
 }
 
 export interface AuditEntry {

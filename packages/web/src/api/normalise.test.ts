@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityProfileOf, ingestJobOf, ingestUploadsOf, timelineOf } from './normalise.ts';
+import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, timelineOf } from './normalise.ts';
 
 describe('entityProfileOf', () => {
   it('keeps the parts of an id split since, the answer holding nothing else', () => {
@@ -17,6 +17,14 @@ describe('entityProfileOf', () => {
 
   it('names no redirect for an entity read by its own id', () => {
     expect('redirectedFrom' in entityProfileOf({ entity: { id: 'e7', schema: 'Person', caption: 'Heikki Aho' } })).toBe(false);
+  });
+});
+
+describe('historyOf', () => {
+  it('keeps an entity\'s judgements, or the parts of an id split since with none', () => {
+    const judgement = { a: 'fedpol:a', b: 'fedpol:b', verdict: 'not_same', by: { user: 'fedpol.fedAnalyst', agency: 'fedpol' }, at: '2026-03-01T14:02:11.000Z' };
+    expect(historyOf({ judgements: [judgement] }, 'judgements')).toEqual({ items: [judgement] });
+    expect(historyOf({ split: ['e41', 'e42'] }, 'judgements')).toEqual({ items: [], split: ['e41', 'e42'] });
   });
 });
 

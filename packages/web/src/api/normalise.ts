@@ -3,7 +3,7 @@
  * of the domain packages (@mosaic/graph Subgraph/Timeline/Places, @mosaic/resolution review
  * pairs) with or without a wrapping object, so the screens do not break on a small difference.
  */
-import type { EntityProfile, GraphEdge, GraphNode, IngestJob, IngestUploads, Place, ReviewPair, Subgraph, TimelineEvent } from './api-types.ts';
+import type { EntityHistory, EntityProfile, GraphEdge, GraphNode, IngestJob, IngestUploads, Place, ReviewPair, Subgraph, TimelineEvent } from './api-types.ts';
 
 type Loose = Record<string, unknown>;
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -14,6 +14,12 @@ export function listOf<T>(body: unknown, key: string): readonly T[] {
   if (Array.isArray(body)) return body as T[];
   if (isObject(body)) return arrayOf(body[key] ?? body['items']) as T[];
   return [];
+}
+
+/** An entity's history under `key`, or the parts an id split since leads to (`{split: [ids]}`), with no history. */
+export function historyOf<T>(body: unknown, key: string): EntityHistory<T> {
+  const split = isObject(body) && Array.isArray(body['split']) ? body['split'].filter((id): id is string => typeof id === 'string') : undefined;
+  return split ? { items: [], split } : { items: listOf<T>(body, key) };
 }
 
 export function subgraphOf(body: unknown): Subgraph {

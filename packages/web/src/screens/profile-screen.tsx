@@ -1,10 +1,11 @@
 /**
  * The profile of a record (GET /records/:id) or of a resolved entity (GET /entities/:id): every
  * value with its provenance, names across agencies, alerts, pointers, timeline, map and related
- * entities. A record the user may not see comes back as a pointer and is shown as one; so is a
- * subject of which the user may read pointers only. An entity id split since lists its parts.
+ * entities, and for an entity who decided about it (judgements and merges). A record the user may
+ * not see comes back as a pointer and is shown as one; so is a subject of which the user may read
+ * pointers only. An entity id split since lists its parts.
  */
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { ClaimedValue, EntityProfile, Place, RecordView, TimelineEvent } from '../api/api-types.ts';
@@ -18,6 +19,7 @@ import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
 import { AlertList } from '../profile/alert-list.tsx';
 import { IssueAlert } from '../profile/issue-alert.tsx';
 import { ClaimsTable, recordLink, type ClaimRow } from '../profile/claims-table.tsx';
+import { EntityDecisions } from '../profile/entity-decisions.tsx';
 import { HeldElsewhere } from '../profile/held-elsewhere.tsx';
 import { MergedInto } from '../profile/merged-into.tsx';
 import { NamesAcrossAgencies } from '../profile/names-across-agencies.tsx';
@@ -130,6 +132,8 @@ function EntityProfileView({ id }: { readonly id: string }) {
   const timeline = useAsync(live ? () => api.entityTimeline(live) : undefined, [api, live]);
   const places = useAsync(live ? () => api.entityPlaces(live) : undefined, [api, live]);
   const redirectedTo = found.value?.redirectedFrom === id ? found.value.id : undefined;
+  // what became of a merge undone from the profile's decisions, said once the profile is read again
+  const [undone, setUndone] = useState<{ readonly entity: string; readonly notice: string }>();
   useEffect(() => {
     // The address names the entity shown, in place of the absorbed id (no new step back). The
     // route keeps the id it was opened by, so the profile is not read a second time.
@@ -144,6 +148,7 @@ function EntityProfileView({ id }: { readonly id: string }) {
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
       timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} onAlertIssued={found.reload}
+      decisions={<EntityDecisions entity={profile.id} notice={undone?.entity === profile.id ? undone.notice : undefined} onUndone={(notice) => { setUndone({ entity: profile.id, notice }); found.reload(); }} />}
       banner={profile.redirectedFrom ? <MergedInto from={profile.redirectedFrom} into={profile.id} /> : null}
       subtitle={<span className="muted">{countOf(profile.records.length, 'record')} from {countOf(new Set(profile.records.map((r) => r.provenance.agency)).size, 'agency', 'agencies')}</span>} />
   );
@@ -161,11 +166,13 @@ interface ProfileLayoutProps {
   /** The resolved entity whose ties are listed (none until it is known). */
   readonly subject: string | undefined;
   readonly banner?: React.ReactNode;
+  /** Who decided about the subject (an entity's profile only). */
+  readonly decisions?: React.ReactNode;
   /** Reloads what shows the subject's alerts, once one is issued. */
   readonly onAlertIssued: () => void;
 }
 
-function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, banner, onAlertIssued }: ProfileLayoutProps) {
+function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, banner, decisions, onAlertIssued }: ProfileLayoutProps) {
   const { user } = useSession();
   const rows = useMemo(() => rowsOf(profile, schema, recordLink), [profile, schema]);
   // An alert goes on a record: the agency's own if it holds one on the subject. A watch follows a record of it too.
@@ -209,6 +216,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
           <h2 id="map-title">Map</h2>
           <Suspense fallback={<ProgressBar label="Loading the map" />}><OfflineMap places={places} /></Suspense>
         </section>
+        {decisions}
       </div>
     </article>
   );

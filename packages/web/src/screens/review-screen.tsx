@@ -4,13 +4,14 @@
  * entity can be listed and undone.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Merge, RecordView, ReviewPair } from '../api/api-types.ts';
+import type { EntityHistory, Merge, RecordView, ReviewPair } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId } from '../common/ids.ts';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { UndoMergeButton, whenOf } from '../common/undo-merge-button.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
@@ -138,50 +139,16 @@ function ReviewQueue() {
   );
 }
 
-/** When a merge was made, as the table shows it: 2026-03-01 14:02:11. */
-const whenOf = (merge: Merge): string => merge.at.slice(0, 19).replace('T', ' ');
-
-/**
- * A merge's undo, asked for twice, as an erasure is: the undo is a not-same judgement that keeps
- * the two apart for good, and the queue asks about them no more, so nothing on this screen
- * brings the merge back. The focus follows the buttons as they give way to each other, on
- * keeping the merge when asked, so that a second Enter undoes nothing.
- */
-function UndoButton({ merge, undoing, onUndo }: { readonly merge: Merge; readonly undoing: Merge | undefined; readonly onUndo: (merge: Merge) => void }) {
-  const [asking, setAsking] = useState(false);
-  const ask = useRef<HTMLButtonElement>(null);
-  const keep = useRef<HTMLButtonElement>(null);
-  const answered = useRef(false);
-  useEffect(() => {
-    if (!answered.current) return;
-    answered.current = false;
-    (asking ? keep : ask).current?.focus();
-  }, [asking]);
-  const turn = (next: boolean): void => {
-    answered.current = true;
-    setAsking(next);
-  };
-  if (!asking) {
-    return <button type="button" className="small" ref={ask} disabled={undoing !== undefined} onClick={() => turn(true)} aria-label={`Undo the merge of ${merge.absorbed} into ${merge.survivor}`}>{undoing?.id === merge.id ? 'Undoing…' : 'Undo…'}</button>;
-  }
-  return (
-    <span role="group" aria-label="Confirm the undo">
-      <strong>Undo the merge of {merge.absorbed} into {merge.survivor}? They will be kept apart for good, judged not the same: the review queue will not ask about them again.</strong>{' '}
-      <button type="button" className="small danger" onClick={() => { setAsking(false); onUndo(merge); }}>Undo the merge</button>
-      <button type="button" className="small" ref={keep} onClick={() => turn(false)}>Keep the merge</button>
-    </span>
-  );
-}
-
 function MergeUndo() {
   const { api } = useSession();
   const [entity, setEntity] = useState('');
-  const [merges, setMerges] = useState<readonly Merge[]>();
+  const [history, setHistory] = useState<EntityHistory<Merge>>();
   const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState<string>();
   const [shown, setShown] = useState<string>();
   // undoing takes a while (the entity is resolved again): said, and no second undo meanwhile
   const [undoing, setUndoing] = useState<Merge>();
+  const merges = history && !history.split ? history.items : undefined;
   // the confirmed question leaves the table: the focus goes to what becomes of the undo
   const outcome = useRef<HTMLDivElement>(null);
   /** The entity typed: its id (e42), a record's id (agency:id), or a name whose records are all of one entity. */
@@ -204,7 +171,7 @@ function MergeUndo() {
     try {
       const id = shown && !event ? shown : await entityOf(entity.trim());
       setShown(id);
-      setMerges(id ? await api.entityMerges(id) : undefined);
+      setHistory(id ? await api.entityMerges(id) : undefined);
     } catch (caught) {
       setError(caught);
     }
@@ -217,7 +184,7 @@ function MergeUndo() {
     try {
       await api.undoMerge(merge.id);
       await load();
-      setStatus(`The merge of ${merge.absorbed} into ${merge.survivor} (${whenOf(merge)}) is undone: the two stay apart from now on.`);
+      setStatus(`The merge of ${merge.absorbed} into ${merge.survivor} (${whenOf(merge.at)}) is undone: the two stay apart from now on.`);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -237,13 +204,14 @@ function MergeUndo() {
         <ErrorMessage error={error} what="merges" />
         {status ? <p role="status" className="notice">{status}</p> : null}
       </div>
+      {history?.split && shown ? <p className="notice">Entity {shown} was split since, into {history.split.join(', ')}: show the merges of one of them.</p> : null}
       {merges && shown ? <p className="small">Merges of entity {shown}</p> : null}
       {merges ? (
-        <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">Probability</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+        <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">By</th><th scope="col">Probability</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>{merges.map((m) => (
-            <tr key={m.id}><td>{whenOf(m)}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td>{m.probability.toFixed(4)}</td>
-              <td>{m.undone ? <span className="muted">undone</span> : <UndoButton merge={m} undoing={undoing} onUndo={(merge) => void undo(merge)} />}</td></tr>
-          ))}{merges.length === 0 ? <tr><td colSpan={5} className="muted">No merges.</td></tr> : null}</tbody>
+            <tr key={m.id}><td>{whenOf(m.at)}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td>{m.by ?? <span className="muted">—</span>}</td><td>{m.probability.toFixed(4)}</td>
+              <td>{m.undone ? <span className="muted">undone</span> : <UndoMergeButton merge={m} undoing={undoing} onUndo={(merge) => void undo(merge)} />}</td></tr>
+          ))}{merges.length === 0 ? <tr><td colSpan={6} className="muted">No merges.</td></tr> : null}</tbody>
         </table>
       ) : null}
     </section>

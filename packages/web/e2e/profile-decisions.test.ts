@@ -1,0 +1,105 @@
+/**
+ * An entity profile's decisions: who judged its records and how (in words, with the note), the
+ * merges that built it with the analyst behind a judged one, undone from the profile by an analyst
+ * once confirmed, and shown without an undo to an officer; the "not same" that split an entity in
+ * the history of each part.
+ */
+import { testProvenance } from '@mosaic/service/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './browser-session.ts';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+
+const PURPOSE = 'Tracing the Vermeulen and Nakashima files';
+const CASE = 'PV/2026/0412';
+const HEADERS = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
+
+const haveChromium = requireChromium();
+let server: TestServerWithProjections;
+let api: ApiClient;
+let browser: TestBrowser;
+const ids = { joined: '', split: [] as string[] };
+
+let entityOf: (record: string) => Promise<string>;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  server = await startTestServer();
+  api = apiClient(server.base);
+  const fed = await api.tokenOf('fedAnalyst');
+  entityOf = async (record) => (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers: HEADERS })).entity;
+  const post = (body: unknown) => api.json('/records', { token: fed, body });
+  const judge = (a: string, b: string, verdict: 'same' | 'not_same', note: string) => api.json('/judgements', { token: fed, body: { a, b, verdict, note, purpose: PURPOSE, caseRef: CASE } });
+
+  // two records resolution leaves apart (an alias), judged one woman
+  await post({ id: 'p-vermeulen-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Annelies Vermeulen-Koch'], birthDate: ['1979-05-30'] } });
+  await post({ id: 'p-vermeulen-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Lies Koch'], nationality: ['de'] } });
+  // two records resolution merges, judged two men
+  const nakashima = { name: ['Kenji Nakashima-Dubois'], birthDate: ['1986-02-11'], passportNumber: ['JP7730018'] };
+  await post({ id: 'p-nakashima-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: nakashima });
+  await post({ id: 'p-nakashima-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: nakashima });
+  await server.projections.follower.catchUp();
+  await judge('fedpol:p-vermeulen-1', 'fedpol:p-vermeulen-2', 'same', 'the same address in Aachen');
+  await judge('fedpol:p-nakashima-1', 'fedpol:p-nakashima-2', 'not_same', 'twins, per the civil register');
+  await server.projections.follower.catchUp();
+  ids.joined = await entityOf('fedpol:p-vermeulen-1');
+  expect(await entityOf('fedpol:p-vermeulen-2')).toBe(ids.joined);
+  ids.split = [await entityOf('fedpol:p-nakashima-1'), await entityOf('fedpol:p-nakashima-2')];
+  browser = await openTestBrowser(server.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openEntity(name: 'fedAnalyst' | 'zoneOfficer', id: string): Promise<Page> {
+  const page = await browser.newPage();
+  await signInPage(page, name);
+  await page.goto(`/#/profile/entity/${encodeURIComponent(id)}`);
+  await givePurpose(page, PURPOSE, CASE);
+  return page;
+}
+
+/** A table's rows as their cells' text, each row's cells joined by " | ". */
+const rowsOf = (page: Page, table: string): Promise<string[]> =>
+  page.getByRole('table', { name: table }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()).join(' | ')));
+
+describe.skipIf(!haveChromium)('an entity profile\'s decisions', () => {
+  it('tells an officer who judged its records and who merged them, with no undo', async () => {
+    const page = await openEntity('zoneOfficer', ids.joined);
+    await expect.poll(() => rowsOf(page, 'Judgements'), { timeout: 15_000 }).toEqual([
+      expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \| fedpol:p-vermeulen-1 and fedpol:p-vermeulen-2 \| the same \| fedpol\.fedAnalyst \(fedpol\) \| the same address in Aachen$/),
+    ]);
+    await expect.poll(() => rowsOf(page, 'Merges')).toEqual([expect.stringMatching(/ \| judgement \| fedpol\.fedAnalyst \| /)]);
+    expect(await page.getByRole('button', { name: /^Undo the merge of/ }).count()).toBe(0);
+    await page.getByRole('heading', { name: 'Decisions' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'profile-decisions-00-officer');
+  });
+
+  it('shows the "not same" that split an entity on each part', async () => {
+    expect(ids.split[0]).not.toBe(ids.split[1]);
+    for (const part of ids.split) {
+      const page = await openEntity('fedAnalyst', part);
+      await expect.poll(() => rowsOf(page, 'Judgements'), { timeout: 15_000 }).toEqual([expect.stringContaining('fedpol:p-nakashima-1 and fedpol:p-nakashima-2 | not the same | fedpol.fedAnalyst (fedpol) | twins, per the civil register')]);
+      await page.close();
+    }
+  });
+
+  it('lets an analyst undo a merge once confirmed, saying so, the undo then among the judgements', async () => {
+    const page = await openEntity('fedAnalyst', ids.joined);
+    const merges = page.getByRole('table', { name: 'Merges' });
+    await merges.getByRole('button', { name: /^Undo the merge of/ }).click({ timeout: 15_000 });
+    await page.getByRole('group', { name: 'Confirm the undo' }).getByRole('button', { name: 'Undo the merge' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'is undone' }).textContent(), { timeout: 15_000 }).toMatch(/^The merge of e\d+ into e\d+ .*is undone: the two stay apart from now on\.$/);
+    await expect.poll(() => rowsOf(page, 'Judgements')).toEqual([
+      expect.stringContaining('| not the same | fedpol.fedAnalyst (fedpol) |'),
+      expect.stringContaining('| the same | fedpol.fedAnalyst (fedpol) | the same address in Aachen'),
+    ]);
+    await expect.poll(() => rowsOf(page, 'Merges')).toEqual([expect.stringContaining('(undone) | judgement | fedpol.fedAnalyst')]);
+    await page.getByRole('heading', { name: 'Decisions' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'profile-decisions-01-undone');
+    await server.projections.follower.catchUp();
+    expect(await entityOf('fedpol:p-vermeulen-1')).not.toBe(await entityOf('fedpol:p-vermeulen-2'));
+  });
+});
