@@ -67,6 +67,8 @@ export function createIpcMessageBus(endpoint: IpcEndpoint = process as IpcEndpoi
       await local.send(channel, payload);
     },
     listen: (channel, handler) => local.listen(channel, handler),
+    // an IPC channel does not drop and come back: it lasts as long as the node and its parent
+    onReconnected: () => () => undefined,
     async close() {
       flush();
       endpoint.off('message', receive);

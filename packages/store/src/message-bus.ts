@@ -15,6 +15,12 @@ export interface MessageBus {
   send(channel: string, payload: string): Promise<void>;
   /** Resolves once listening; the returned function stops it. */
   listen(channel: string, handler: MessageHandler): Promise<() => Promise<void>>;
+  /**
+   * Calls `listener` each time the bus listens again after losing its connection: the messages
+   * sent meanwhile are lost, so whatever a node keeps up to date from them is to be read again
+   * from the store. The returned function stops it. A bus that cannot lose its connection never calls it.
+   */
+  onReconnected(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -37,6 +43,7 @@ export function createLocalMessageBus(): MessageBus {
         set.delete(handler);
       };
     },
+    onReconnected: () => () => undefined,
     async close() {
       handlers.clear();
     },

@@ -1,8 +1,9 @@
 /**
  * PostgreSQL for tests: the database named by MOSAIC_TEST_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/test), each suite in schemas of its own that it drops
- * afterwards. A suite that needs it asks first: under CI an unreachable database fails the run
- * (CI must provide it); elsewhere the suite is skipped with a warning that says why — never silently.
+ * afterwards (or, to refuse its connections for a while, a database of its own). A suite that
+ * needs it asks first: under CI an unreachable database fails the run (CI must provide it);
+ * elsewhere the suite is skipped with a warning that says why — never silently.
  */
 import pg from 'pg';
 
@@ -41,6 +42,56 @@ export async function dropTestSchemas(schemas: readonly string[], url: string = 
   await client.connect();
   try {
     for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A database of a suite's own (named `name`, made anew), for what acts on a whole database:
+ * refusing its connections (testOutage). Its URL; drop it with dropTestDatabase.
+ */
+export async function createTestDatabase(name: string, url: string = TEST_DATABASE_URL): Promise<string> {
+  await onDatabase(url, async (client) => {
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(`create database ${name}`);
+  });
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return own.toString();
+}
+
+export async function dropTestDatabase(name: string, url: string = TEST_DATABASE_URL): Promise<void> {
+  await onDatabase(url, (client) => client.query(`drop database if exists ${name} with (force)`));
+}
+
+/**
+ * A short outage of PostgreSQL as a node's message bus meets it: database `name` refuses new
+ * connections, every connection to it that LISTENs is ended (and waited for: nothing sent after
+ * reaches it), `during` runs, and `refuseMs` after the cut connections are taken again. The
+ * connections open and not listening (the nodes' pools) stay, so a node can still write
+ * meanwhile. How many listening connections were ended.
+ */
+export async function testOutage(name: string, { refuseMs, during = async () => undefined, url = TEST_DATABASE_URL }: { readonly refuseMs: number; readonly during?: () => Promise<void>; readonly url?: string }): Promise<number> {
+  return onDatabase(url, async (client) => {
+    await client.query(`alter database ${name} allow_connections false`);
+    const cutAt = Date.now();
+    try {
+      const ended = await client.query(`select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = $1 and query ilike 'listen %'`, [name]);
+      await during();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, cutAt + refuseMs - Date.now())));
+      return ended.rowCount ?? 0;
+    } finally {
+      await client.query(`alter database ${name} allow_connections true`);
+    }
+  });
+}
+
+async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
   } finally {
     await client.end();
   }

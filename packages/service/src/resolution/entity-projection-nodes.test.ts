@@ -50,6 +50,7 @@ function relayedBuses(): () => MessageBus {
       shared: true,
       send: async (channel, payload) => { for (const bus of buses) await bus.send(channel, payload); },
       listen: (channel, handler) => local.listen(channel, handler),
+      onReconnected: () => () => undefined,
       close: () => local.close(),
     };
   };
