@@ -5,7 +5,9 @@
  * change (organisation, agreements), a change to a user or a sign-out makes the others reload
  * or forget their cached copies at once; a judgement or an undone merge made on one node is
  * applied by the others as it was made (entity-projection.ts: the outcome is stored, the message
- * names it). Each node ignores its own messages.
+ * names it). Each node ignores its own messages. The bus loses what is sent while a node is not
+ * listening (its connection to PostgreSQL dropped): when it listens again, the node is told
+ * (onReconnected) to read again what it keeps from these messages.
  */
 import type { Store } from '@mosaic/store';
 import { MAX_MESSAGE_BYTES } from '@mosaic/store';
@@ -34,6 +36,8 @@ export interface NodeBridgeOptions {
   readonly onUserChanged: (userId: string) => void;
   readonly onSessionEnded: (tokenHash: string) => void;
   readonly onEntitiesChanged: (outcomeId: string) => void;
+  /** The bus listens again after losing its connection: any of the messages above may have been lost meanwhile. */
+  readonly onReconnected: () => void;
   /** Where a node keeps the notifications it published (kind and id of the document). */
   readonly storedNotification: (id: string) => Promise<Notification | undefined>;
 }
@@ -82,6 +86,7 @@ export async function bridgeNodes(store: Store, options: NodeBridgeOptions): Pro
       if (message && typeof message['outcome'] === 'string') options.onEntitiesChanged(message['outcome']);
     }),
   ];
+  const stopHearingReconnections = store.bus.onReconnected(options.onReconnected);
   // A lost message is a late one at worst: caches also expire, and notifications are stored.
   const send = (channel: string, message: Record<string, unknown>): void => void store.bus.send(channel, JSON.stringify({ from: nodeId, ...message })).catch(() => undefined);
   return {
@@ -95,6 +100,7 @@ export async function bridgeNodes(store: Store, options: NodeBridgeOptions): Pro
     sessionEnded: (session) => send(CHANNEL.sessions, { session }),
     entitiesChanged: (outcome) => send(CHANNEL.entities, { outcome }),
     async stop() {
+      stopHearingReconnections();
       for (const stop of stops) await stop().catch(() => undefined);
     },
   };

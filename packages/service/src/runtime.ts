@@ -41,8 +41,14 @@ export interface Mosaic {
   readonly decide: Decide;
   /** Judgements and undone merges between the nodes sharing the store (entity-projection.ts applies them). */
   readonly entityOutcomes: EntityOutcomes;
-  /** The organisation and agreements, cached until an administrative change reloads them (which also clears cached sessions). */
+  /**
+   * The organisation and agreements, cached until an administrative change reloads them (which
+   * also clears cached sessions): on this node at once, on the others when its message reaches
+   * them, when their bus listens again after losing its connection, or at the latest when their
+   * periodic look at the stored organisation version finds it changed (`orgCheckMs`).
+   */
   org(): Promise<OrgSnapshot>;
+  /** After an administrative change: a new organisation version is stored, the other nodes are told, and this node reloads. */
   reloadOrg(): Promise<OrgSnapshot>;
   close(): Promise<void>;
 }
@@ -70,14 +76,24 @@ export interface OpenMosaicOptions {
    * (`createIpcMessageBus`, under `mosaic serve --nodes N`); PostgreSQL has its own.
    */
   readonly bus?: MessageBus;
+  /**
+   * How often the organisation version in the store is compared with the snapshot's, and the
+   * organisation reloaded if it changed: a change whose message was lost (the bus's connection
+   * dropped) applies within this. One small read per period, none per request.
+   */
+  readonly orgCheckMs?: number;
 }
+
+/** The store setting that changes with every administrative change (reloadOrg writes it). */
+const ORG_VERSION_SETTING = 'org.version';
+const ORG_CHECK_MS = 2_000;
 
 /** Where the configured store is: the embedded store's folder, or PostgreSQL with its schema (every command that opens the store reads it from here). */
 export function storeLocation(config: Pick<MosaicConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): OpenStoreOptions {
   return config.databaseUrl ? { databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) } : { dataDir: config.dataDir };
 }
 
-export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide, backgroundCheckpoints = false, bus }: OpenMosaicOptions = {}): Promise<Mosaic> {
+export async function openMosaic(config: MosaicConfig, { now = () => new Date(), checkpointEvery = 500, decide: decider = decide, backgroundCheckpoints = false, bus, orgCheckMs = ORG_CHECK_MS }: OpenMosaicOptions = {}): Promise<Mosaic> {
   const location = storeLocation(config);
   const store = await openStore('dataDir' in location ? { ...location, backgroundCheckpoints, ...(bus === undefined ? {} : { bus }) } : location);
   // Every node writing one log must sign it with one key, or its checkpoints stop verifying. A
@@ -100,11 +116,36 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
   const audit = createAuditLog({ storage: createStoreAuditStorage(store), signer: loadAuditSigner(keys), checkpointEvery, clock: () => now().toISOString() });
   const documents = createDocumentWriter(store);
   let org: Promise<OrgSnapshot> | undefined;
+  /** The organisation version `org` was read at: read before it, so a change made while it is read is found by the next check. */
+  let orgVersion: string | undefined;
   const cache = createSessionCache(store);
   const loadOrg = (): Promise<OrgSnapshot> => {
     cache.clear();
-    org = loadOrganisation(store);
-    return org;
+    const loading: Promise<OrgSnapshot> = store.getSetting(ORG_VERSION_SETTING).then(async (version) => {
+      const snapshot = await loadOrganisation(store);
+      if (org === loading) orgVersion = version;
+      return snapshot;
+    });
+    org = loading;
+    // A snapshot that failed to load is not kept: the next request reads the store again.
+    loading.catch(() => {
+      if (org === loading) org = undefined;
+    });
+    return loading;
+  };
+  const checkOrg = async (): Promise<void> => {
+    const current = org;
+    if (current === undefined) return;
+    await current;
+    const stored = await store.getSetting(ORG_VERSION_SETTING);
+    if (org === current && stored !== orgVersion) await loadOrg();
+  };
+  let orgChecker: NodeJS.Timeout | undefined;
+  let closed = false;
+  const checkOrgLater = (): void => {
+    if (closed) return;
+    orgChecker = setTimeout(() => void checkOrg().catch(() => undefined).finally(checkOrgLater), orgCheckMs);
+    orgChecker.unref();
   };
   // Other nodes on the same store hear of administrative changes and of notifications.
   const late: { bridge?: NodeBridge } = {};
@@ -117,6 +158,10 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     onUserChanged: (user) => cache.forgetUser(user),
     onSessionEnded: (tokenHash) => cache.forgetSession(tokenHash),
     onEntitiesChanged: (outcomeId) => { for (const listener of outcomeListeners) listener(outcomeId); },
+    // Organisation, users and sign-outs whose messages were lost: reloading the organisation
+    // forgets every cached session too. Judgements are swept for (projections.ts), and a
+    // notification lost is in the inbox (a live stream reconnecting catches up with it).
+    onReconnected: () => void loadOrg().catch(() => undefined),
     storedNotification: async (id) => ((await store.getDocument(NOTIFICATION_KIND, id))?.body as { notification?: Notification } | undefined)?.notification,
   });
   late.bridge = bridge;
@@ -131,10 +176,12 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
       bridge.sessionEnded(hashToken(token));
     },
   };
-  const reloadOrg = (): Promise<OrgSnapshot> => {
+  const reloadOrg = async (): Promise<OrgSnapshot> => {
+    await store.putSetting(ORG_VERSION_SETTING, randomUUID());
     bridge.organisationChanged();
     return loadOrg();
   };
+  checkOrgLater();
   return {
     config,
     nodeId,
@@ -157,6 +204,8 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     org: () => org ?? loadOrg(),
     reloadOrg,
     async close() {
+      closed = true;
+      clearTimeout(orgChecker);
       await bridge.stop();
       await documents.idle();
       await audit.checkpoint();
