@@ -9,8 +9,10 @@
  * so that Mohamed / Mahmoud stay apart; a compound against its stem on the other side, "Abd
  * al-Karim" / "Karim", at STEM_SIMILARITY when the stem opens on the other's first sound (not
  * Abdeslam / Islam); a word written in Arabic script against a Latin
- * spelling that fits what the script writes of it, written-frame.ts, at FRAME_SIMILARITY), and
- * the level is read from how many tokens aligned on each side:
+ * spelling that fits what the script writes of it, written-frame.ts, at FRAME_SIMILARITY; two
+ * given names that are one name in two languages' forms, Mykola / Nikolai, Yusuf / Giuseppe,
+ * given-name-cognates.ts, at COGNATE_SIMILARITY), and the level is read from how many tokens
+ * aligned on each side:
  *
  *   exact      same core tokens (order free)
  *   phonetic   same number of tokens, every one equal or phonetic-equal
@@ -37,6 +39,7 @@
 import { jaroWinkler } from './jaro-winkler.ts';
 import { vowelsAgree } from './phonetic-key.ts';
 import { framesAgree, latinFrame } from './written-frame.ts';
+import { shareCognates } from './given-name-cognates.ts';
 import { tokenTfWeight, type NameFrequencies } from './name-frequencies.ts';
 import { ALIKE_CH, ALIKE_G, ALIKE_GHAYN, ALIKE_H, ALIKE_J, ALIKE_QAF, normalizeName, type NameJoin, type NameToken, type NormalizedName } from './normalize-name.ts';
 
@@ -144,6 +147,18 @@ function phoneticSimilarity(a: Spelled, b: Spelled, jw: number): number {
  */
 export const STEM_SIMILARITY = 0.92;
 
+/**
+ * Two given names that are forms of one name in two languages (given-name-cognates.ts: Mykola /
+ * Nikolai, Yusuf / Joseph, Butrus / Pedro). Above ALIGN_THRESHOLD, so they align in the first
+ * pass, whatever their first sounds (the second pass asks for one onset, which Mykola / Nikolai
+ * and Jurj / George lack); below PHONETIC_SIMILARITY, as they are not one spelling: a name
+ * holding one is never `phonetic`. Below FUZZY_BAND and STEM_SIMILARITY too: a table's
+ * equivalence is coarser than a spelling's (two people named Juan and John are likelier than two
+ * named Yusuf and Youssef), so a name made of a cognate alone is `fuzzyLow`; one with its other
+ * parts equal still reaches `fuzzy` (Mykola Petrenko / Nikolai Petrenko: mean 0.95).
+ */
+export const COGNATE_SIMILARITY = 0.9;
+
 /** What reading a token another way costs a spelling that still differs otherwise: without its attached article, or with letters read alike (Qasir / Ghassir). */
 const REREAD_PENALTY = 0.02;
 
@@ -203,6 +218,8 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
   const lifted = phoneticSimilarity(a, b, jw);
   // a compound head on one side only, its name opening on the other's first sound
   if ((a.stem !== a.text) !== (b.stem !== b.text) && stemOpensAlike(a, b)) return Math.max(lifted, STEM_SIMILARITY * (a.stem === b.stem ? 1 : jaroWinkler(a.stem, b.stem)));
+  // one given name in two languages' forms (Mykola / Nikolai, Yusuf / Giuseppe)
+  if (lifted < COGNATE_SIMILARITY && shareCognates(a.cognates, b.cognates)) return COGNATE_SIMILARITY;
   return lifted;
 }
 

@@ -8,6 +8,7 @@
 import { arabicFrames } from './arabic-transliterate.ts';
 import { foldText } from './fold-text.ts';
 import { phoneticKey, phoneticSkeleton, vowelClasses } from './phonetic-key.ts';
+import { cognateGroupsOf } from './given-name-cognates.ts';
 import { ABD_HEADS, ARTICLES, EUROPEAN_PARTICLES, FILIATION, HONORIFICS, KUNYA_HEADS } from './name-particles.ts';
 
 export const NAME_TOKEN_KINDS = ['given', 'surname', 'particle', 'honorific', 'kunya', 'initial'] as const;
@@ -57,6 +58,12 @@ export interface NameToken {
   readonly hAsG: string;
   /** Which of those letters the text writes (ALIKE_QAF, ALIKE_GHAYN, ALIKE_G, ALIKE_CH, ALIKE_J, ALIKE_H bits; 0 for none). */
   readonly alikeWrites: number;
+  /**
+   * For a given name, the groups of given-name cognates it is a form of (given-name-cognates.ts:
+   * Mykola, Nikolai and Mikalai; Yusuf, Joseph and Giuseppe), one character a group; '' for
+   * none and for every other kind of token (a surname is its family's, whatever name it comes from).
+   */
+  readonly cognates: string;
 }
 
 /**
@@ -285,12 +292,15 @@ function token(text: string, kind: NameTokenKind, frame: string | undefined): Na
   const known = tokenMemo.get(key);
   if (known !== undefined) return known;
   const phonetic = phoneticKey(text);
+  const skeleton = phoneticSkeleton(text);
+  const vowels = vowelClasses(text);
   const bare = withoutAttachedArticle(text);
   const stem = stemOf(text, kind);
   const { alike, hAsG, alikeWrites } = alikeOf(text);
+  const cognates = kind === 'given' ? cognateGroupsOf({ text, phonetic, skeleton, vowels }, frame) : '';
   const made: NameToken = {
-    text, kind, phonetic, bare, skeleton: phoneticSkeleton(text), vowels: vowelClasses(text), barePhonetic: bare === text ? phonetic : phoneticKey(bare),
-    stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, alike, hAsG, alikeWrites,
+    text, kind, phonetic, bare, skeleton, vowels, barePhonetic: bare === text ? phonetic : phoneticKey(bare),
+    stem, stemOnset: stem === text ? '' : phoneticSkeleton(stem).charAt(0), frame, alike, hAsG, alikeWrites, cognates,
   };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);
@@ -324,7 +334,7 @@ function adoptToken(t: NameToken): NameToken {
   // the fields of `token`'s literal, in its order
   const made: NameToken = {
     text: t.text, kind: t.kind, phonetic: t.phonetic, bare: t.bare, skeleton: t.skeleton, vowels: t.vowels, barePhonetic: t.barePhonetic,
-    stem: t.stem, stemOnset: t.stemOnset, frame: t.frame, alike: t.alike, hAsG: t.hAsG, alikeWrites: t.alikeWrites,
+    stem: t.stem, stemOnset: t.stemOnset, frame: t.frame, alike: t.alike, hAsG: t.hAsG, alikeWrites: t.alikeWrites, cognates: t.cognates,
   };
   if (tokenMemo.size >= TOKEN_MEMO_LIMIT) tokenMemo.clear();
   tokenMemo.set(key, made);

@@ -248,7 +248,7 @@ function particleCompounds(name: NormalizedName): Map<number, NameToken[]> {
     const part = j.first < 0 ? j.second : j.first;
     const core = name.core[part];
     if (!core) continue;
-    const compound: NameToken = { ...core, text: j.text, phonetic: j.phonetic, skeleton: j.skeleton, vowels: j.vowels, bare: j.text, barePhonetic: j.phonetic, stem: j.text, stemOnset: '', frame: undefined, ...alikeOf(j.text) };
+    const compound: NameToken = { ...core, text: j.text, phonetic: j.phonetic, skeleton: j.skeleton, vowels: j.vowels, bare: j.text, barePhonetic: j.phonetic, stem: j.text, stemOnset: '', frame: undefined, ...alikeOf(j.text), cognates: '' };
     out.set(part, [...(out.get(part) ?? []), compound]);
   }
   return out;
