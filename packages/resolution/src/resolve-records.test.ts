@@ -86,6 +86,25 @@ describe('resolveRecords', () => {
     expect((await store.load()).mergeEvents.find((e) => e.id === event?.id)?.undone?.by).toBe('analyst-2');
     await expect(Promise.resolve().then(async () => undoMerge(await store.load(), event?.id ?? '', { by: UserId('x'), at: at(9) }))).rejects.toThrow(/already undone/);
   });
+  it('keeps the two entities a "not same" split apart whole, as incremental resolution does, when a record arrives that links both sides', () => {
+    // one Jan Claes judged two people: a (with p, whose phone he shares) and b
+    const before = [
+      person('a', { name: ['Jan Claes'], birthDate: ['1980-01-01'], passportNumber: ['EH123456'] }),
+      person('p', { name: ['Jan Claes'], birthDate: ['1980-01-01'], phone: ['+32470123456'] }),
+      person('b', { name: ['Jan Claes'], birthDate: ['1980-01-01'] }),
+    ];
+    const apart = judge('a', 'b', 'not_same');
+    // r shares p's phone but carries another passport than a's: incremental resolution put it with b
+    const r = person('r', { name: ['Jan Claes'], birthDate: ['1980-01-01'], phone: ['+32470123456'], passportNumber: ['KX998877'] });
+    const membership = new Map([['a', 'e2'], ['p', 'e2'], ['b', 'e3'], ['r', 'e3']].map(([id, e]) => [RecordId(id!), EntityId(e!)]));
+    const snapshot: ResolutionSnapshot = { judgements: [apart], membership, redirects: new Map(), mergeEvents: [], entitySequence: 3 };
+    // a full pass (a restart) keeps both entities as they are, under their ids: p does not go over to r
+    const run = resolveRecords([...before, r], { snapshot, train: false, at: at(1) });
+    expect(Object.fromEntries(run.state.ids.map((id, i) => [id, run.state.entities[i]]))).toEqual(Object.fromEntries(membership));
+    expect(run.change.membership.size).toBe(0);
+    expect(run.change.redirects).toEqual([]);
+  });
+
   it('prepares records as they are added and fills in name frequencies as a table built first would', () => {
     const records = [
       ...twoPeople,

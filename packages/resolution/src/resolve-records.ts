@@ -278,6 +278,7 @@ function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons
     if (j.verdict === 'same') mustLink.push([a, b]);
     else if (j.verdict === 'not_same') cannotLink.push([a, b]);
   }
+  cannotLink.push(...storedSidesApart(ids, snapshot, judgements, indexOf));
   onProgress?.('cluster', 0, n);
   const state0 = { prepared, scorer };
   const clustered = clusterRecords(
@@ -324,6 +325,42 @@ function finishStages(batch: PreparedBatch, blocked: BlockingResult, comparisons
       ms,
     },
   };
+}
+
+/** Records of the two entities a `not_same` keeps apart beyond which only its own pair is kept apart (the pairs are each a constraint). */
+const MAX_SIDE_PAIRS = 10_000;
+
+/**
+ * A `not_same` between records of two stored entities keeps the two entities apart whole, as
+ * incremental resolution does (a record arriving after it joins one side, and the two never
+ * merge): every record of one, as stored, with every record of the other, as cannot-links.
+ * Kept apart by their two records alone, a full pass could regroup the records around them (a
+ * record of one side going over to the other with a record that arrived since), and so give a
+ * node that restarts other entities, under new ids, than the running ones hold.
+ */
+function storedSidesApart(ids: readonly RecordId[], snapshot: ResolutionSnapshot, judgements: ReadonlyMap<string, Judgement>, indexOf: ReadonlyMap<string, number>): [number, number][] {
+  const sides: [EntityId, EntityId][] = [];
+  for (const j of judgements.values()) {
+    if (j.verdict !== 'not_same') continue;
+    const entityA = snapshot.membership.get(j.a);
+    const entityB = snapshot.membership.get(j.b);
+    if (entityA !== undefined && entityB !== undefined && entityA !== entityB && indexOf.has(j.a) && indexOf.has(j.b)) sides.push([entityA, entityB]);
+  }
+  if (sides.length === 0) return [];
+  const wanted = new Set(sides.flat());
+  const members = new Map<EntityId, number[]>();
+  ids.forEach((id, i) => {
+    const entity = snapshot.membership.get(id);
+    if (entity !== undefined && wanted.has(entity)) (members.get(entity) ?? members.set(entity, []).get(entity)!).push(i);
+  });
+  const out: [number, number][] = [];
+  for (const [entityA, entityB] of sides) {
+    const a = members.get(entityA) ?? [];
+    const b = members.get(entityB) ?? [];
+    if (a.length * b.length > MAX_SIDE_PAIRS) continue;
+    for (const i of a) for (const j of b) out.push([i, j]);
+  }
+  return out;
 }
 
 /**

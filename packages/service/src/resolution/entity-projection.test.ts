@@ -209,6 +209,27 @@ describe('the entity projection\'s full pass', () => {
     expect(asked()).toBe(false);
   });
 
+  it('keeps the entities a "not same" split as they are after a restart, when a record since linked both sides', async () => {
+    world = await openTestMosaic();
+    const jan = (id: string, properties: Record<string, string[]>): Record<string, unknown> => ({ id, schema: 'Person', properties: { name: ['Jan Claes'], birthDate: ['1980-01-01'], ...properties }, provenance: testProvenance('fedpol') });
+    await putFixtures(world.mosaic, [jan('a', { passportNumber: ['EH123456'] }), jan('p', { phone: ['+32470123456'] }), jan('b', {})]);
+    const [a, p, b, r] = ['a', 'p', 'b', 'r'].map((id) => `fedpol:${id}` as RecordId) as [RecordId, RecordId, RecordId, RecordId];
+    const projection = await open(Infinity);
+    await projection.judge(a, b, 'not_same', UserId('u1'));
+    expect(projection.entityOf(p)).toBe(projection.entityOf(a));
+    // r shares p's phone but carries another passport than a's: it joins b
+    await putFixtures(world.mosaic, [jan('r', { phone: ['+32470123456'], passportNumber: ['KX998877'] })]);
+    const [stored] = await world.mosaic.store.getRecords([r]);
+    await projection.apply([{ id: r, record: stored!.record, version: stored!.version }]);
+    const entities = Object.fromEntries([a, p, b, r].map((id) => [id, projection.entityOf(id)]));
+    expect(entities[r]).toBe(entities[b]);
+    // a restart, and a node started later, hold the same entities under the same ids, none split
+    await projection.rebuild();
+    const later = await open(Infinity);
+    for (const node of [projection, later]) expect(Object.fromEntries([a, p, b, r].map((id) => [id, node.entityOf(id)]))).toEqual(entities);
+    for (const entity of new Set(Object.values(entities))) expect(await projection.resolve(entity!)).toEqual([entity]);
+  });
+
   it('applies a judgement to its two entities at once, as a full pass then finds them', async () => {
     await storePersons();
     const [a, b] = await recordIds();
