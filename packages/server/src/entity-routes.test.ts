@@ -191,9 +191,10 @@ describe('resolved entities', () => {
     await put({ id: 'jv1', schema: 'Vehicle', properties: { registrationNumber: ['1-JXV-001'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'jv2', schema: 'Vehicle', properties: { registrationNumber: ['1-JXV-002'] }, provenance: testProvenance('fedpol') });
     const acrossKinds = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jv1', verdict: 'same' } });
-    expect(acrossKinds.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'b', reason: 'a Vehicle cannot be the same as a Person' }] } });
+    // in the words POST /compare refuses them: the field is the side's schema
+    expect(acrossKinds.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'b.schema: a Vehicle cannot be the same as a Person', details: [{ field: 'b.schema', reason: 'a Vehicle cannot be the same as a Person' }] } });
     const unresolved = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jv1', b: 'fedpol:jv2', verdict: 'same' } });
-    expect(unresolved.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'a', reason: 'Vehicle records are not resolved into entities' }] } });
+    expect(unresolved.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'a.schema: Vehicle records are not resolved into entities', details: [{ field: 'a.schema', reason: 'Vehicle records are not resolved into entities' }] } });
     const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:jx1', b: 'fedpol:jy1', verdict: 'same' } });
     expect(judged.statusCode, judged.body).toBe(200);
     expect(entityOf('jy4')).toBe(entityOf('jx1'));

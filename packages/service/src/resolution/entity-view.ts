@@ -372,7 +372,9 @@ export async function judgePair(mosaic: Mosaic, consultation: Consultation, enti
   const kind = schemaGroup(first ?? '');
   if (kind === undefined || kind !== schemaGroup(second ?? '')) {
     const reason = kind === undefined ? `${first ?? ''} records are not resolved into entities` : `a ${second ?? ''} cannot be the same as a ${first ?? ''}`;
-    throw new AppError('MOSAIC_INVALID_INPUT', `${kind === undefined ? 'a' : 'b'}: ${reason}`, { field: kind === undefined ? 'a' : 'b', reason });
+    // the side's schema is at fault, named as POST /compare names it
+    const field = kind === undefined ? 'a.schema' : 'b.schema';
+    throw new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
   }
   const user = policyUser(consultation.user);
   const applied = await entities.judge(a, b, verdict, consultation.user.id, note);
