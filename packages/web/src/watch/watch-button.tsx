@@ -1,31 +1,90 @@
 /**
  * Watch a subject from its profile: be told of new records, links, sightings and alerts on it,
- * and, if asked, warned after a number of days without a sighting ("lost track").
+ * and, if asked, warned after a number of days without a sighting ("lost track"). Whether the
+ * user watches it already is read from their watches (GET /subscriptions), so a reload shows it,
+ * and the watch can be ended here as from the inbox.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Subscription } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
 
 export function WatchButton({ record, label }: { readonly record: string; readonly label: string }) {
   const { api } = useSession();
+  const watches = useAsync(() => api.subscriptions(), [api]);
+  // What was changed here since the watches were read: the watch made, or the one ended.
+  const [made, setMade] = useState<Subscription>();
+  const [ended, setEnded] = useState<string>();
   const [open, setOpen] = useState(false);
   const [days, setDays] = useState('');
-  const [watching, setWatching] = useState<Subscription>();
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  // Where the keyboard goes once what it pressed is gone: the watch made, or the Watch button again.
+  const [focusNext, setFocusNext] = useState<'status' | 'watch'>();
+  const status = useRef<HTMLSpanElement>(null);
+  const watchButton = useRef<HTMLButtonElement>(null);
+  const watching = made ?? watches.value?.find((s) => s.id !== ended && s.target.kind === 'entity' && s.target.record === record);
 
-  if (watching) return <span className="badge watching" role="status">Watching{watching.lostTrackDays ? ` · warn after ${watching.lostTrackDays} days unseen` : ''}</span>;
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>Watch</button>;
+  useEffect(() => {
+    const target = focusNext === 'status' ? status.current : focusNext === 'watch' ? watchButton.current : null;
+    if (target) {
+      target.focus();
+      setFocusNext(undefined);
+    }
+  });
+
+  const done = (next: 'status' | 'watch'): void => {
+    setBusy(false);
+    setOpen(false);
+    setFocusNext(next);
+  };
+  const fail = (failure: unknown): void => {
+    setBusy(false);
+    setError(failure);
+  };
+
+  if (watches.error) return <ErrorMessage error={watches.error} what="subscriptions" />;
+  if (!watches.value) return null;
+  if (watching) {
+    const stop = (): void => {
+      setBusy(true);
+      setError(undefined);
+      api.unsubscribe(watching.id).then(() => {
+        setMade(undefined);
+        setEnded(watching.id);
+        done('watch');
+      }, fail);
+    };
+    return (
+      <span className="watching-row">
+        <span ref={status} tabIndex={-1} className="badge watching" role="status">Watching{watching.lostTrackDays ? ` · warn after ${watching.lostTrackDays} days unseen` : ''}</span>
+        <button type="button" onClick={stop} disabled={busy}>Stop watching</button>
+        <ErrorMessage error={error} what="subscriptions" />
+      </span>
+    );
+  }
+  if (!open) return <button type="button" ref={watchButton} onClick={() => setOpen(true)}>Watch</button>;
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
     const lostTrackDays = days.trim() === '' ? undefined : Number(days);
-    api.subscribe({ target: { kind: 'entity', record }, label, ...(lostTrackDays !== undefined ? { lostTrackDays } : {}) }).then(setWatching, setError);
+    setBusy(true);
+    setError(undefined);
+    api.subscribe({ target: { kind: 'entity', record }, label, ...(lostTrackDays !== undefined ? { lostTrackDays } : {}) }).then((subscription) => {
+      setMade(subscription);
+      done('status');
+    }, fail);
+  };
+  const cancel = (): void => {
+    setOpen(false);
+    setFocusNext('watch');
   };
   return (
     <form className="watch-form" onSubmit={submit} aria-label="Watch this subject">
-      <label>Warn after days without a sighting <input type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} placeholder="optional" /></label>
-      <button type="submit">Start watching</button>
-      <button type="button" onClick={() => setOpen(false)}>Cancel</button>
+      {/* the form opens at the user's request: the keyboard goes to its first field */}
+      <label>Warn after days without a sighting <input type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} placeholder="optional" autoFocus /></label>
+      <button type="submit" disabled={busy}>Start watching</button>
+      <button type="button" onClick={cancel}>Cancel</button>
       <ErrorMessage error={error} what="subscriptions" />
     </form>
   );

@@ -1,0 +1,70 @@
+/**
+ * Watching a subject from its profile, in a real browser: a subject watched already shows as
+ * watched after a reload and can be stopped from its profile; the keyboard goes to what opening
+ * the watch form, or starting a watch, puts in place of the button pressed.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorld, type SeededWorld } from './fictional-world.ts';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+
+const PURPOSE = 'Criminal investigation';
+const CASE = 'PV/2026/0417';
+const haveChromium = requireChromium();
+let server: TestServerWithProjections;
+let browser: TestBrowser;
+let world: SeededWorld;
+
+/** The focused element, as tag and accessible text enough to tell it. */
+const focused = (page: Page): Promise<string> => page.evaluate(() => {
+  const el = document.activeElement;
+  return el ? `${el.tagName.toLowerCase()}:${(el.getAttribute('role') ?? '')}:${(el.textContent ?? '').trim().slice(0, 40)}` : 'none';
+});
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  server = await startTestServer();
+  world = await seedWorld(apiClient(server.base));
+  await server.projections.follower.catchUp();
+  browser = await openTestBrowser(server.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.skipIf(!haveChromium)('watching a subject from its profile', () => {
+  it('shows a subject watched already as watched after a reload, with a way to stop watching it', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    await givePurpose(page, PURPOSE, CASE);
+    await page.getByRole('button', { name: 'Watch', exact: true }).click();
+    await page.getByRole('button', { name: 'Start watching' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).count()).toBe(1);
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Stop watching' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(1);
+    const api = apiClient(server.base);
+    const watches = await api.json<{ subscriptions: { target: { record?: string } }[] }>('/subscriptions', { token: await api.tokenOf('fedAnalyst') });
+    expect(watches.subscriptions.filter((s) => s.target.record === world.moreau)).toEqual([]);
+  });
+
+  it('takes the keyboard into the watch form it opens, then to the watch made', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(world.brother)}`);
+    await givePurpose(page, PURPOSE, CASE);
+    await page.getByRole('button', { name: 'Watch', exact: true }).click();
+    expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label'))).toBe('Watch this subject');
+    await page.getByRole('button', { name: 'Start watching' }).click();
+    await expect.poll(() => focused(page)).toBe('span:status:Watching');
+  });
+
+});
