@@ -1,9 +1,11 @@
 /**
- * Watching a subject from its profile, in a real browser: a subject watched already shows as
- * watched after a reload and can be stopped from its profile; the keyboard goes to what opening
- * the watch form, or starting a watch, puts in place of the button pressed.
+ * What a keyboard and a screen-reader user meet on a profile and at the checkpoint, in a real
+ * browser: a subject watched already shows as watched after a reload and can be stopped from its
+ * profile; the keyboard goes to what opening the watch or alert form, or starting a watch, puts in
+ * place of the button pressed; the checkpoint's answer and a card's decision are told in live
+ * regions that were there, empty, before they were filled.
  */
-import type { Page } from 'playwright-core';
+import type { ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, type SeededWorld } from './fictional-world.ts';
 import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
@@ -21,6 +23,9 @@ const focused = (page: Page): Promise<string> => page.evaluate(() => {
   return el ? `${el.tagName.toLowerCase()}:${(el.getAttribute('role') ?? '')}:${(el.textContent ?? '').trim().slice(0, 40)}` : 'none';
 });
 
+/** Whether `handle` is still in the page, and its text. */
+const liveText = (handle: ElementHandle): Promise<string | null> => handle.evaluate((el) => (el.isConnected ? el.textContent : null));
+
 beforeAll(async () => {
   if (!haveChromium) return;
   server = await startTestServer();
@@ -34,7 +39,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe.skipIf(!haveChromium)('watching a subject from its profile', () => {
+describe.skipIf(!haveChromium)('watching and live regions', () => {
   it('shows a subject watched already as watched after a reload, with a way to stop watching it', async () => {
     const page = await browser.newPage();
     await signInPage(page, 'fedAnalyst');
@@ -67,4 +72,31 @@ describe.skipIf(!haveChromium)('watching a subject from its profile', () => {
     await expect.poll(() => focused(page)).toBe('span:status:Watching');
   });
 
+  it('takes the keyboard into the alert form it opens', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(world.brother)}`);
+    await givePurpose(page, PURPOSE, CASE);
+    await page.getByRole('button', { name: 'Issue an alert' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('alert-category');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => focused(page)).toBe('button::Issue an alert');
+  });
+
+  it('tells the checkpoint\'s answer and a card\'s decision in live regions there before they were filled', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneCheckpoint');
+    await givePurpose(page, PURPOSE, CASE);
+    const summary = await page.locator('.checkpoint > p[role="status"]').elementHandle();
+    expect(summary && await liveText(summary)).toBe('');
+    await page.getByLabel('Name', { exact: true }).fill('Tomas Moreau Vasquez');
+    await page.getByLabel('Date of birth').fill('1994-09-30');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => summary && liveText(summary)).toMatch(/^1 hit/);
+    const card = page.locator('.hit-card').first();
+    const decided = await card.locator('p[role="status"]').elementHandle();
+    expect(decided && await liveText(decided)).toBe('');
+    await card.getByRole('button', { name: 'Reject: not this person' }).click();
+    await expect.poll(() => decided && liveText(decided)).toBe('Rejected as a different person.');
+  });
 });

@@ -53,6 +53,11 @@ function reasonsOf(explain: ScreeningHit['explain']): string[] {
   return reasons;
 }
 
+/** What a decided card says; nothing while it is open. */
+const DECIDED = {
+  open: '', reporting: '', confirmed: 'Confirmed — the owner has been told.', rejected: 'Rejected as a different person.', called: 'Call to the desk recorded — the owner has been told.',
+} as const;
+
 export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
   readonly hit: ScreeningHit;
   readonly n: number;
@@ -124,9 +129,8 @@ export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
         </div>
       ) : null}
       {state === 'reporting' ? <CheckReportForm idPrefix={`hit-${n}`} busy={busy} onCancel={() => setState('open')} onSubmit={(report) => void decide('confirm', report)} /> : null}
-      {state === 'confirmed' ? <p className="decided" role="status">Confirmed — the owner has been told.</p> : null}
-      {state === 'rejected' ? <p className="decided muted" role="status">Rejected as a different person.</p> : null}
-      {state === 'called' ? <p className="decided" role="status">Call to the desk recorded — the owner has been told.</p> : null}
+      {/* mounted empty from the start: a live region inserted already filled is not read out */}
+      <p className={state === 'rejected' ? 'decided muted' : 'decided'} role="status">{DECIDED[state]}</p>
       <ErrorMessage error={error} />
     </li>
   );

@@ -3,7 +3,7 @@
  * checkpoint officer is shown), the owner's own instructions and how long it holds. The alert
  * is the agency's record, on the record given; the server checks that the agency may see it.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -26,13 +26,26 @@ export function IssueAlert({ record, onIssued }: { readonly record: string; read
   const [instructions, setInstructions] = useState('');
   const [validUntil, setValidUntil] = useState('');
   const { busy, error, run } = useAction();
+  // Once the form closes (issued or cancelled), the keyboard goes back to the button that opened it.
+  const opener = useRef<HTMLButtonElement>(null);
+  const [backToOpener, setBackToOpener] = useState(false);
+  useEffect(() => {
+    if (backToOpener && opener.current) {
+      opener.current.focus();
+      setBackToOpener(false);
+    }
+  }, [backToOpener, open]);
+  const close = (): void => {
+    setOpen(false);
+    setBackToOpener(true);
+  };
 
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>Issue an alert</button>;
+  if (!open) return <button type="button" ref={opener} onClick={() => setOpen(true)}>Issue an alert</button>;
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     await run(async () => {
       await api.issueAlert({ subject: record, category, ...(instructions.trim() ? { instructions: instructions.trim() } : {}), ...(validUntil ? { validUntil } : {}) });
-      setOpen(false);
+      close();
       setInstructions('');
       setValidUntil('');
       onIssued();
@@ -41,7 +54,7 @@ export function IssueAlert({ record, onIssued }: { readonly record: string; read
   return (
     <form className="issue-alert" onSubmit={(e) => void submit(e)} aria-label="Issue an alert on this subject">
       <label htmlFor="alert-category">Category</label>
-      <select id="alert-category" value={category} onChange={(e) => setCategory(e.target.value)}>
+      <select id="alert-category" autoFocus value={category} onChange={(e) => setCategory(e.target.value)}>
         {ALERT_CHOICES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </select>
       <label htmlFor="alert-instructions">Instructions to the officer</label>
@@ -50,7 +63,7 @@ export function IssueAlert({ record, onIssued }: { readonly record: string; read
       <input id="alert-until" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>Issue the alert</button>
-        <button type="button" onClick={() => setOpen(false)}>Cancel</button>
+        <button type="button" onClick={close}>Cancel</button>
       </div>
       <ErrorMessage error={error} what="alerts" />
     </form>

@@ -118,11 +118,12 @@ function CheckpointForm() {
       {missing ? <p id={MISSING_ID} role="alert" className="notice notice-error">Nothing to check: give a name, a document number or a vehicle plate.</p> : null}
       {busy ? <ProgressBar label="Checking" /> : null}
       <ErrorMessage error={error} what="screening" />
+      {/* mounted empty before the first answer: a live region inserted already filled is not read out */}
+      <p role="status" className={!answer ? 'summary' : answer.hits.length ? 'summary hits-found' : 'summary no-hit'}>
+        {answer ? <>{answer.hits.length ? `${answer.hits.length} hit${answer.hits.length === 1 ? '' : 's'}` : 'No hit'} <span className="muted">· check {answer.check.id}{ms !== undefined ? ` · ${ms} ms` : ''}</span></> : null}
+      </p>
       {answer ? (
         <>
-          <p role="status" className={answer.hits.length ? 'summary hits-found' : 'summary no-hit'}>
-            {answer.hits.length ? `${answer.hits.length} hit${answer.hits.length === 1 ? '' : 's'}` : 'No hit'} <span className="muted">· check {answer.check.id}{ms !== undefined ? ` · ${ms} ms` : ''}</span>
-          </p>
           <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${n}`} hit={hit} n={hit.n ?? n} onDecide={decide} onDecided={focusNextDecision} autoFocus={n === 0} sameAs={sameAsOf(answer.hits, hit)} />)}</ol>
           <button type="button" ref={newCheckRef} onClick={reset}>New check (Esc)</button>
         </>
