@@ -15,6 +15,7 @@ import { UndoMergeButton, whenOf } from '../common/undo-merge-button.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
+import { verdictWords } from '../common/verdict-words.ts';
 import { useSession } from '../session/session-context.tsx';
 
 export function ReviewScreen() {
@@ -72,6 +73,11 @@ function Explanation({ explain, prior }: { readonly explain: ReviewPair['explain
   );
 }
 
+/** What the status line says of a judgement: the verdict in words, and whether the entities follow it yet. */
+export function judgedAs(verdict: string, applied: boolean): string {
+  return applied ? verdictWords(verdict) : `${verdictWords(verdict)} (stored; the entities follow when the resolution pass now running ends)`;
+}
+
 function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readonly onDone: (verdict: string) => void; readonly cardRef: (card: HTMLLIElement | null) => void }) {
   const { api } = useSession();
   const schema = useSchemata(api)?.get(pair.a.schema);
@@ -79,7 +85,7 @@ function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readon
   const judge = async (verdict: 'same' | 'not_same' | 'unsure'): Promise<void> => {
     await run(async () => {
       const { applied } = await api.judge(pair.a.id, pair.b.id, verdict);
-      onDone(applied ? verdict : `${verdict} (stored; the entities follow when the resolution pass now running ends)`);
+      onDone(judgedAs(verdict, applied));
     });
   };
   return (
