@@ -1,4 +1,5 @@
 import { AgencyId, DeskId, RecordId, UserId, validateRecord } from '@mosaic/model';
+import { defaultModel } from '@mosaic/matching';
 import { REFERENCE_PRIOR } from '@mosaic/resolution';
 import { hashPassword, startProjections, type Projections } from '@mosaic/service';
 import { openTestMosaic, TEST_PASSWORD, testProvenance, type TestMosaic } from '@mosaic/service/testing';
@@ -360,16 +361,23 @@ describe('resolved entities', () => {
     expect(hidden.json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: `entity ${entity} not found` } });
   });
 
-  it('compares two records with a decision and an explanation', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/compare', headers: headers('fedAnalyst'), payload: {
+  it('compares two records with a decision, the threshold it was taken at, and an explanation', async () => {
+    const compare = (b: Record<string, string[]>) => app.inject({ method: 'POST', url: '/api/v1/compare', headers: headers('fedAnalyst'), payload: {
       a: { schema: 'Person', properties: { name: ['Abdelkader Benhaddou'], birthDate: ['1991-04-12'] } },
-      b: { schema: 'Person', properties: { name: ['Abdel Kader Ben Haddou'], birthDate: ['1991-04-12'] } },
+      b: { schema: 'Person', properties: b },
     } });
+    const response = await compare({ name: ['Abdel Kader Ben Haddou'], birthDate: ['1991-04-12'] });
     expect(response.statusCode).toBe(200);
-    const body = response.json() as { score: number; match: boolean; explain: unknown[] };
+    const body = response.json() as { score: number; match: boolean; threshold: number; explain: unknown[] };
     expect(body.match).toBe(true);
     expect(body.score).toBeGreaterThan(0.9);
     expect(Array.isArray(body.explain) && body.explain.length).toBeGreaterThan(0);
+    // the shipped model's: a match is a score at or above it
+    expect(body.threshold).toBe(defaultModel().threshold);
+    expect(body.score).toBeGreaterThanOrEqual(body.threshold);
+    const other = (await compare({ name: ['Marieke Vandersteen'], birthDate: ['1975-11-02'] })).json() as typeof body;
+    expect(other).toMatchObject({ match: false, threshold: body.threshold });
+    expect(other.score).toBeLessThan(other.threshold);
   });
 
   it('refuses to compare a record it would read wrongly, naming the side, the field and the reason', async () => {

@@ -3,6 +3,7 @@
  * of uncertain pairs, judgements (same / not same / unsure), merges and their undo, and a
  * one-off comparison of two records.
  */
+import { defaultModel } from '@mosaic/matching';
 import { EntityId, RecordId } from '@mosaic/model';
 import { compareRecords, kindMismatch, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
 import { entityJudgements, entityMerges, entityOfRecord, judgePair, readEntity, reviewPairs, undoEntityMerge, type Projections } from '@mosaic/service';
@@ -117,8 +118,9 @@ export function entityRoutes(projections: Projections) {
     });
 
     app.post('/compare', {
-      schema: { tags: ['resolution'], summary: 'Score two records: calibrated probability, decision and explanation',
-        body: z.object({ a: Thing, b: Thing }), response: { 200: z.object({ score: z.number(), match: z.boolean(), explain: z.unknown() }) } },
+      schema: { tags: ['resolution'], summary: 'Score two records: calibrated probability, decision, the threshold it was taken at, and explanation',
+        body: z.object({ a: Thing, b: Thing }),
+        response: { 200: z.object({ score: z.number(), match: z.boolean(), threshold: z.number().describe('The shipped model\'s decision threshold: match is a score at or above it'), explain: z.unknown() }) } },
     }, async (request) => {
       await requireUser(request);
       const a = checkedThing(request.body.a, 'a');
@@ -126,8 +128,9 @@ export function entityRoutes(projections: Projections) {
       // a person is never the same as an organisation, whatever the names say: refused as a judgement is
       const mismatch = kindMismatch(a, b);
       if (mismatch) throw invalidField(`b.${mismatch.field}`, mismatch.reason);
-      const result = compareRecords(a, b);
-      return { score: result.probability, match: result.match, explain: result.explain };
+      const model = defaultModel();
+      const result = compareRecords(a, b, model);
+      return { score: result.probability, match: result.match, threshold: model.threshold, explain: result.explain };
     });
   };
 }
