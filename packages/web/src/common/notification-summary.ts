@@ -16,9 +16,17 @@ function fields(body: Readonly<Record<string, unknown>>): string {
     .join(' · ');
 }
 
+const recordsOf = (body: Readonly<Record<string, unknown>>): string[] =>
+  Array.isArray(body['records']) ? body['records'].filter((r): r is string => typeof r === 'string') : [];
+
+/** The record a notice is about, to open: its `record`, else the first of its `records` (a pointer's call names only these). */
+export function notificationRecord(body: Readonly<Record<string, unknown>>): string | undefined {
+  return text(body['record']) ?? recordsOf(body)[0];
+}
+
 /** Which of the reader's own records: its name and id, and how many more. */
 function ownRecords(body: Readonly<Record<string, unknown>>): string {
-  const records = Array.isArray(body['records']) ? body['records'].filter((r): r is string => typeof r === 'string') : [];
+  const records = recordsOf(body);
   const names = Array.isArray(body['names']) ? body['names'] : [];
   const first = records[0] ?? text(body['record']);
   if (!first) return 'one of your records';
@@ -41,7 +49,7 @@ export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 
     case 'pointer.called': {
       const report = body['report'] as Record<string, unknown> | undefined;
       const notes = text(report?.['notes']);
-      return `${by(body['agency'], body['desk'])} called your desk about a likely match${where(body['place'])}${when(body['time'])}${notes ? `: “${notes}”` : '.'}`;
+      return `${by(body['agency'], body['desk'])} called your desk about a likely match on ${ownRecords(body)}${where(body['place'])}${when(body['time'])}${notes ? `: “${notes}”` : '.'}`;
     }
     case 'alert.hit':
       return `${by(body['agency'], body['desk'])} hit your alert on ${text(body['subject']) ?? 'a subject'} (${text(body['band']) ?? 'hit'})${where(body['place'])}${when(body['time'])}.`;

@@ -4,11 +4,12 @@
  * events, a page at a time; the user's watches; and the alerts their agency holds. Watching and
  * listing the agency's alerts are consultations, so both wait for the purpose.
  */
+import type { Notification } from '../api/api-types.ts';
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
-import { notificationSummary } from '../common/notification-summary.ts';
+import { notificationRecord, notificationSummary } from '../common/notification-summary.ts';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { AlertList } from '../profile/alert-list.tsx';
@@ -36,6 +37,14 @@ function AgencyAlerts() {
   );
 }
 
+/** A link to the record a notice is about (the first, when it lists several), else to an alert's subject. */
+function OpenLink({ body }: { readonly body: Notification['body'] }) {
+  const record = notificationRecord(body);
+  if (record !== undefined) return <a className="small" href={href('profile', 'record', record)}>Open</a>;
+  const subject = body['subject'];
+  return typeof subject === 'string' ? <a className="small" href={href('profile', 'record', subject)}>Open the subject</a> : null;
+}
+
 export function AlertsInboxScreen({ notifications }: { readonly notifications: NotificationsState }) {
   const { items, loading, hasOlder, loadingOlder, live, error, showOlder, markRead } = notifications;
   return (
@@ -52,8 +61,7 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
             <span className="badge">{n.kind}</span>
             <strong>{n.title}</strong>
             <span className="muted small notification-summary">{notificationSummary(n)}</span>
-            {typeof n.body['record'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['record'])}>Open</a>
-              : typeof n.body['subject'] === 'string' ? <a className="small" href={href('profile', 'record', n.body['subject'])}>Open the subject</a> : null}
+            <OpenLink body={n.body} />
             {n.read ? null : <button type="button" className="small" onClick={() => markRead(n.id)} aria-label={`Mark read: “${n.title}”`}>Mark read</button>}
           </li>
         ))}
