@@ -142,6 +142,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       JSON.stringify(await request<unknown>('POST', '/graph/export', { body: { seeds: seeds.slice(0, 50), hops, format }, consult: true })),
 
     screen: (query: ScreenQuery) => request<ScreenResponse>('POST', '/screen', { body: query, consult: true }),
+    /** A check of the user's agency as the policy lets them see it now (read under the check's own purpose and case). */
+    check: (id: string) => request<ScreenResponse>('GET', `/checks/${enc(id)}`),
     /** `hit`: the hit's ref, or its n where it has none. */
     decideHit: (check: string, hit: string | number, decision: HitDecision, report?: CheckReport) =>
       request<unknown>('POST', `/checks/${enc(check)}/hits/${enc(String(hit))}/decision`, { body: { decision, ...(report ? { report } : {}) } }),

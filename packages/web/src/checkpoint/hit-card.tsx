@@ -10,6 +10,7 @@ import type { CheckReport, HitDecision, ScreeningHit } from '../api/api-types.ts
 import { ErrorMessage } from '../common/error-message.tsx';
 import { levelLabel } from '../common/match-levels.ts';
 import { useAction } from '../common/use-action.ts';
+import { useSession } from '../session/session-context.tsx';
 import { CheckReportForm } from './check-report-form.tsx';
 
 const REPORTED = new Set(['REPORT_COVERTLY', 'SEARCH', 'INTERVIEW']);
@@ -53,10 +54,23 @@ function reasonsOf(explain: ScreeningHit['explain']): string[] {
   return reasons;
 }
 
-/** What a decided card says; nothing while it is open. */
+type CardState = 'open' | 'reporting' | 'confirmed' | 'rejected' | 'called';
+
+/** What a card taking the decision says; nothing while it is open. */
 const DECIDED = {
   open: '', reporting: '', confirmed: 'Confirmed — the owner has been told.', rejected: 'Rejected as a different person.', called: 'Call to the desk recorded — the owner has been told.',
 } as const;
+
+const STATE_OF = { confirm: 'confirmed', reject: 'rejected', called: 'called' } as const satisfies Record<HitDecision, CardState>;
+
+/**
+ * What a card says of a decision the check already holds, taken before this page showed it (a
+ * reload, another tab) or by another officer: who took it, in words, never the hit's ref.
+ */
+export function keptDecisionText(decision: NonNullable<ScreeningHit['decision']>, me: string): string {
+  const who = decision.by === me ? 'you' : 'another officer';
+  return decision.decision === 'called' ? `The desk was already called by ${who}.` : `Already ${STATE_OF[decision.decision]} by ${who}.`;
+}
 
 export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
   readonly hit: ScreeningHit;
@@ -68,7 +82,13 @@ export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
   readonly onDecided?: (card: HTMLElement) => void;
   readonly autoFocus: boolean;
 }) {
-  const [state, setState] = useState<'open' | 'reporting' | 'confirmed' | 'rejected' | 'called'>('open');
+  const { user } = useSession();
+  const [step, setStep] = useState<'open' | 'reporting'>('open');
+  /** The decision this card took; the check's, when it holds one, is the one in force. */
+  const [taken, setTaken] = useState<HitDecision>();
+  const kept = hit.decision;
+  const state: CardState = kept ? STATE_OF[kept.decision] : taken ? STATE_OF[taken] : step;
+  const said = kept && kept.decision !== taken ? keptDecisionText(kept, user.id) : DECIDED[state];
   const [notes, setNotes] = useState('');
   const { busy, error, run } = useAction();
   const cardRef = useRef<HTMLLIElement>(null);
@@ -92,7 +112,7 @@ export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
   const decide = async (decision: HitDecision, report?: CheckReport): Promise<void> => {
     await run(async () => {
       await onDecide(n, decision, report);
-      setState(decision === 'confirm' ? 'confirmed' : decision === 'reject' ? 'rejected' : 'called');
+      setTaken(decision);
     });
   };
   const listed = hit.kind === 'match' ? hit.listed : undefined;
@@ -124,13 +144,13 @@ export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
       {state === 'open' && hit.kind !== 'pointer' ? (
         <div className="row">
           <button type="button" className="primary" ref={confirmRef} autoFocus={autoFocus} disabled={busy}
-            onClick={() => (REPORTED.has(action.code) ? setState('reporting') : void decide('confirm'))}>Confirm: same person</button>
+            onClick={() => (REPORTED.has(action.code) ? setStep('reporting') : void decide('confirm'))}>Confirm: same person</button>
           <button type="button" disabled={busy} onClick={() => void decide('reject')}>Reject: not this person</button>
         </div>
       ) : null}
-      {state === 'reporting' ? <CheckReportForm idPrefix={`hit-${n}`} busy={busy} onCancel={() => setState('open')} onSubmit={(report) => void decide('confirm', report)} /> : null}
+      {state === 'reporting' ? <CheckReportForm idPrefix={`hit-${n}`} busy={busy} onCancel={() => setStep('open')} onSubmit={(report) => void decide('confirm', report)} /> : null}
       {/* mounted empty from the start: a live region inserted already filled is not read out */}
-      <p className={state === 'rejected' ? 'decided muted' : 'decided'} role="status">{DECIDED[state]}</p>
+      <p className={state === 'rejected' ? 'decided muted' : 'decided'} role="status">{said}</p>
       <ErrorMessage error={error} />
     </li>
   );

@@ -5,6 +5,11 @@
  * wherever the focus is on the screen, starts a new check with the focus back on the name —
  * except in the encounter report and in a dialog, where it means Back. A check with nothing that
  * identifies someone is not sent: the screen says what is missing, and the focus goes to the name.
+ *
+ * The check answered is kept with the history entry it was made in (its id alone: the names
+ * checked stay on the server, whose GET /checks/:id is a read the policy passes and the audit log
+ * records), so that a reload, Back or Forward reopens it with its decisions, and the officer goes
+ * on deciding rather than checking again, which would tell the alert owners a second time.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ScreenQuery } from '../api/api-client.ts';
@@ -14,6 +19,8 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { useAction } from '../common/use-action.ts';
 import { HitCard } from '../checkpoint/hit-card.tsx';
+import { pushEntryState, useEntryState } from '../routing/entry-state.ts';
+import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const FIELDS: readonly { key: keyof ScreenQuery; label: string; type?: string; hint?: string }[] = [
@@ -36,11 +43,17 @@ function sameAsOf(hits: readonly ScreeningHit[], hit: ScreeningHit): { readonly 
   return found ? { position: at + 1, hit: found } : undefined;
 }
 
-export function CheckpointScreen() {
-  return <PurposeGate><CheckpointForm /></PurposeGate>;
+/** The check a history entry keeps: its id, anything else keeping none. */
+export function keptCheckOf(kept: unknown): string | undefined {
+  return typeof kept === 'string' && kept !== '' ? kept : undefined;
 }
 
-function CheckpointForm() {
+export function CheckpointScreen() {
+  const kept = useEntryState('checkpoint', keptCheckOf);
+  return <PurposeGate><CheckpointForm kept={kept} /></PurposeGate>;
+}
+
+function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
   const { api } = useSession();
   const [query, setQuery] = useState<Record<string, string>>({});
   const { busy, error, run, clearError } = useAction();
@@ -50,8 +63,33 @@ function CheckpointForm() {
   const nameRef = useRef<HTMLInputElement>(null);
   const hitsRef = useRef<HTMLOListElement>(null);
   const newCheckRef = useRef<HTMLButtonElement>(null);
+  const shownRef = useRef(answer);
+  shownRef.current = answer;
+  // a reopening answered after another check was made (or asked) is not shown over it
+  const latest = useRef(0);
+
+  // the check the history entry keeps, unless it is the one shown: reopened (a reload, Back, Forward)
+  useEffect(() => {
+    if (kept === shownRef.current?.check.id) return;
+    const mine = ++latest.current;
+    setMs(undefined);
+    if (kept === undefined) {
+      setAnswer(undefined);
+      return;
+    }
+    void run(async () => {
+      const check = await api.check(kept);
+      if (mine === latest.current) setAnswer(check);
+    }, () => {
+      if (mine === latest.current) setAnswer(undefined);
+    });
+    // reopened only when the history entry keeps another check
+  }, [api, kept]);
 
   const reset = (): void => {
+    latest.current++;
+    // the next traveller's check starts from an entry keeping none, which a reload keeps empty
+    if (shownRef.current) pushEntryState('checkpoint', null, href('checkpoint'));
     setQuery({});
     setAnswer(undefined);
     setMissing(false);
@@ -88,9 +126,13 @@ function CheckpointForm() {
       return;
     }
     const t0 = performance.now();
+    const mine = ++latest.current;
     await run(async () => {
-      setAnswer(await api.screen(given));
+      const screened = await api.screen(given);
+      if (mine !== latest.current) return;
+      setAnswer(screened);
       setMs(Math.round(performance.now() - t0));
+      pushEntryState('checkpoint', screened.check.id, href('checkpoint'));
     }, () => setAnswer(undefined));
   };
   const decide = async (n: number, decision: HitDecision, report?: CheckReport): Promise<void> => {
@@ -99,6 +141,9 @@ function CheckpointForm() {
     const ref = answer.hits.find((h, i) => (h.n ?? i) === n)?.ref;
     await api.decideHit(answer.check.id, ref ?? n, decision, report);
   };
+
+  // the keyboard starts on the first decision still to take (a reopened check may hold some taken)
+  const firstOpen = answer?.hits.find((hit) => !hit.decision);
 
   return (
     <section className="screen checkpoint" aria-labelledby="checkpoint-title">
@@ -124,7 +169,7 @@ function CheckpointForm() {
       </p>
       {answer ? (
         <>
-          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${n}`} hit={hit} n={hit.n ?? n} onDecide={decide} onDecided={focusNextDecision} autoFocus={n === 0} sameAs={sameAsOf(answer.hits, hit)} />)}</ol>
+          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${hit.ref ?? n}`} hit={hit} n={hit.n ?? n} onDecide={decide} onDecided={focusNextDecision} autoFocus={hit === firstOpen} sameAs={sameAsOf(answer.hits, hit)} />)}</ol>
           <button type="button" ref={newCheckRef} onClick={reset}>New check (Esc)</button>
         </>
       ) : null}
