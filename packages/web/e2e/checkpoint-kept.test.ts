@@ -2,7 +2,8 @@
  * A check kept with the history, in a real browser against a real Mosaic server (embedded store):
  * a reload reopens the check made, its decisions taken and those still open, so that the officer
  * goes on deciding instead of checking again (which would tell the alert owners again); only the
- * check's id is kept with the entry, never the names checked, and signing out forgets it. Every
+ * check's id is kept with the entry, never the names checked, and signing out forgets it. A hit
+ * another officer decided first shows their decision, closed, and the keyboard goes on. Every
  * name is invented.
  */
 import { testProvenance } from '@mosaic/service/testing';
@@ -88,5 +89,44 @@ describe.skipIf(!haveChromium)('a check kept with the history', () => {
     await expect.poll(() => page.locator('.hit-card').count(), { timeout: 10_000 }).toBe(3);
     await page.getByRole('button', { name: 'Sign out' }).click();
     expect(await page.evaluate(() => sessionStorage.getItem('mosaic.entries'))).toBeNull();
+  });
+
+  it('shows a decision another officer took first on its card, closed, and goes on to the next decision', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneCheckpoint');
+    await page.goto('/#/checkpoint');
+    await givePurpose(page, 'Border check', 'BC/2025/10');
+    await page.getByLabel('Name', { exact: true }).fill('Aurel Kessler-Dumont');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.hit-card').count()).toBe(3);
+    const checkId = (await page.locator('.summary').textContent())?.match(/check (\S+)/)?.[1] ?? '';
+
+    // meanwhile, a colleague at the same checkpoint rejects the first man
+    const colleague = await api.tokenOf('zoneOfficer');
+    const { hits } = await api.json<{ hits: { ref: string; kind: string; listed?: { birthDates?: string[] } }[] }>(`/checks/${checkId}`, { token: colleague });
+    const refOf = (match: (hit: (typeof hits)[number]) => boolean): string => hits.find(match)?.ref ?? '';
+    await api.json(`/checks/${checkId}/hits/${refOf((hit) => hit.listed?.birthDates?.includes('1975-03-02') ?? false)}/decision`, { token: colleague, body: { decision: 'reject' } });
+
+    const first = page.locator('.hit-card', { hasText: '1975-03-02' });
+    await first.getByRole('button', { name: 'Reject: not this person' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => first.locator('.decided').textContent()).toBe('Already rejected by another officer.');
+    expect(await first.getByRole('button').count()).toBe(0);
+    expect(await first.getByRole('alert').count()).toBe(0);
+    expect(await first.textContent()).not.toMatch(/MOSAIC_CONFLICT|already rejected \[/);
+    // the keyboard goes on to a decision still open
+    await expect.poll(() => focused(page)).toMatch(/^(CONTACT OWNER Desk called: record the call|NO ALERT Confirm: same person)$/);
+
+    // then the colleague calls the pointer's desk
+    await api.json(`/checks/${checkId}/hits/${refOf((hit) => hit.kind === 'pointer')}/decision`, { token: colleague, body: { decision: 'called' } });
+
+    // the second man's decision answers with the check as it is now: the pointer's card closes with the colleague's call
+    const second = page.locator('.hit-card', { hasText: '1981-10-23' });
+    await second.getByRole('button', { name: 'Confirm: same person' }).click();
+    await expect.poll(() => second.locator('.decided').textContent()).toBe('Confirmed — the owner has been told.');
+    const pointer = page.locator('.hit-card', { hasText: 'CONTACT OWNER' });
+    await expect.poll(() => pointer.locator('.decided').textContent()).toBe('The desk was already called by another officer.');
+    expect(await pointer.getByRole('button').count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe('New check (Esc)');
   });
 });

@@ -144,9 +144,9 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     screen: (query: ScreenQuery) => request<ScreenResponse>('POST', '/screen', { body: query, consult: true }),
     /** A check of the user's agency as the policy lets them see it now (read under the check's own purpose and case). */
     check: (id: string) => request<ScreenResponse>('GET', `/checks/${enc(id)}`),
-    /** `hit`: the hit's ref, or its n where it has none. */
+    /** `hit`: the hit's ref, or its n where it has none; answers with the check as it is now. */
     decideHit: (check: string, hit: string | number, decision: HitDecision, report?: CheckReport) =>
-      request<unknown>('POST', `/checks/${enc(check)}/hits/${enc(String(hit))}/decision`, { body: { decision, ...(report ? { report } : {}) } }),
+      request<ScreenResponse>('POST', `/checks/${enc(check)}/hits/${enc(String(hit))}/decision`, { body: { decision, ...(report ? { report } : {}) } }),
 
     alerts: async (): Promise<readonly AlertSummary[]> => listOf<AlertSummary>(await request<unknown>('GET', '/alerts', { consult: true }), 'alerts'),
     issueAlert: async (alert: { subject: string; category: string; instructions?: string; validUntil?: string }): Promise<AlertSummary> =>

@@ -72,11 +72,14 @@ export function keptDecisionText(decision: NonNullable<ScreeningHit['decision']>
   return decision.decision === 'called' ? `The desk was already called by ${who}.` : `Already ${STATE_OF[decision.decision]} by ${who}.`;
 }
 
-export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
+export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, autoFocus, sameAs }: {
   readonly hit: ScreeningHit;
   readonly n: number;
+  /** Whether the hit's decision was taken on this page (else it is told as one taken before, or elsewhere). */
+  readonly decidedHere?: boolean;
   /** The card (its position, from 1, and its hit) that lists the same resolved person. */
   readonly sameAs?: { readonly position: number; readonly hit: ScreeningHit } | undefined;
+  /** Takes the decision; resolved once the card's hit holds the decision in force, its own or another session's. */
   readonly onDecide: (n: number, decision: HitDecision, report?: CheckReport) => Promise<void>;
   /** Once the decision is taken and its buttons gone: where the keyboard goes next. */
   readonly onDecided?: (card: HTMLElement) => void;
@@ -84,11 +87,10 @@ export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
 }) {
   const { user } = useSession();
   const [step, setStep] = useState<'open' | 'reporting'>('open');
-  /** The decision this card took; the check's, when it holds one, is the one in force. */
-  const [taken, setTaken] = useState<HitDecision>();
+  // the check's decision is the one in force: the card closes on the answer that holds it
   const kept = hit.decision;
-  const state: CardState = kept ? STATE_OF[kept.decision] : taken ? STATE_OF[taken] : step;
-  const said = kept && kept.decision !== taken ? keptDecisionText(kept, user.id) : DECIDED[state];
+  const state: CardState = kept ? STATE_OF[kept.decision] : step;
+  const said = kept && !decidedHere ? keptDecisionText(kept, user.id) : DECIDED[state];
   const [notes, setNotes] = useState('');
   const { busy, error, run } = useAction();
   const cardRef = useRef<HTMLLIElement>(null);
@@ -112,7 +114,6 @@ export function HitCard({ hit, n, onDecide, onDecided, autoFocus, sameAs }: {
   const decide = async (decision: HitDecision, report?: CheckReport): Promise<void> => {
     await run(async () => {
       await onDecide(n, decision, report);
-      setTaken(decision);
     });
   };
   const listed = hit.kind === 'match' ? hit.listed : undefined;

@@ -19,6 +19,7 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { useAction } from '../common/use-action.ts';
 import { HitCard } from '../checkpoint/hit-card.tsx';
+import { takeDecision } from '../checkpoint/take-decision.ts';
 import { pushEntryState, useEntryState } from '../routing/entry-state.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -60,6 +61,8 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
   const [answer, setAnswer] = useState<ScreenResponse>();
   const [ms, setMs] = useState<number>();
   const [missing, setMissing] = useState(false);
+  /** The hits (by ref) whose decision this page took, told apart from one another session took. */
+  const [decidedHere, setDecidedHere] = useState<ReadonlySet<string>>(new Set());
   const nameRef = useRef<HTMLInputElement>(null);
   const hitsRef = useRef<HTMLOListElement>(null);
   const newCheckRef = useRef<HTMLButtonElement>(null);
@@ -90,6 +93,7 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
     latest.current++;
     // the next traveller's check starts from an entry keeping none, which a reload keeps empty
     if (shownRef.current) pushEntryState('checkpoint', null, href('checkpoint'));
+    setDecidedHere(new Set());
     setQuery({});
     setAnswer(undefined);
     setMissing(false);
@@ -135,11 +139,20 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
       pushEntryState('checkpoint', screened.check.id, href('checkpoint'));
     }, () => setAnswer(undefined));
   };
+  /** `check` on the cards, if it is still the check shown (New check may have been asked meanwhile). */
+  const show = (check: ScreenResponse, taken?: string): void => {
+    setAnswer((shown) => (shown?.check.id === check.check.id ? check : shown));
+    if (taken !== undefined) setDecidedHere((keys) => new Set(keys).add(taken));
+  };
+  /**
+   * The cards show the check the decision answers with, as it is now; a decision another session
+   * took first closes its card as theirs, and the keyboard goes on to the next decision.
+   */
   const decide = async (n: number, decision: HitDecision, report?: CheckReport): Promise<void> => {
     if (!answer) return;
-    // named by its ref, which stays the hit's whatever else the check shows by the time it is decided
     const ref = answer.hits.find((h, i) => (h.n ?? i) === n)?.ref;
-    await api.decideHit(answer.check.id, ref ?? n, decision, report);
+    const { check, taken } = await takeDecision(api, { check: answer.check.id, hit: { ref, n }, decision, report });
+    show(check, taken ? ref ?? `n${n}` : undefined);
   };
 
   // the keyboard starts on the first decision still to take (a reopened check may hold some taken)
@@ -169,7 +182,7 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
       </p>
       {answer ? (
         <>
-          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${hit.ref ?? n}`} hit={hit} n={hit.n ?? n} onDecide={decide} onDecided={focusNextDecision} autoFocus={hit === firstOpen} sameAs={sameAsOf(answer.hits, hit)} />)}</ol>
+          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${hit.ref ?? n}`} hit={hit} n={hit.n ?? n} decidedHere={decidedHere.has(hit.ref ?? `n${hit.n ?? n}`)} onDecide={decide} onDecided={focusNextDecision} autoFocus={hit === firstOpen} sameAs={sameAsOf(answer.hits, hit)} />)}</ol>
           <button type="button" ref={newCheckRef} onClick={reset}>New check (Esc)</button>
         </>
       ) : null}
