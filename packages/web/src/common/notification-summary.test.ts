@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notificationRecord, notificationSummary } from './notification-summary.ts';
+import { notificationContact, notificationRecord, notificationSummary } from './notification-summary.ts';
 
 describe('notificationSummary', () => {
   it('tells an encounter at a check by the checking agency and its desk', () => {
@@ -30,5 +30,29 @@ describe('notificationRecord', () => {
     expect(notificationRecord({ record: 'intel:I-1', records: ['intel:I-1', 'intel:I-2'] })).toBe('intel:I-1');
     expect(notificationRecord({ check: 'c1', records: ['intel:I-2', 'intel:I-3'], agency: 'border' })).toBe('intel:I-2');
     expect(notificationRecord({ subject: 'intel:I-4' })).toBeUndefined();
+  });
+});
+
+describe('notificationSummary of a watch pointer', () => {
+  const pointer = { agency: 'intel', agencyName: 'State Security Intelligence Service', desk: { id: 'intel:duty', name: 'Intel duty desk', contact: '+41 31 000 00 00' } };
+
+  it('names the agency, the watch and the desk to contact, not the raw fields', () => {
+    const body = { subscription: '8d38', label: 'zq', reason: 'record', subscriptions: ['8d38'], labels: ['zq'], pointer };
+    const summary = notificationSummary({ kind: 'watch.pointer', body });
+    expect(summary).toBe('State Security Intelligence Service holds new information that concerns your watch “zq” — contact Intel duty desk (+41 31 000 00 00).');
+    expect(summary).not.toContain('[object Object]');
+  });
+
+  it('says how many more watches it concerns, and to contact the agency when it named no desk', () => {
+    const body = { subscription: '8d38', labels: ['zq', 'harbour'], pointer: { ...pointer, desk: null } };
+    expect(notificationSummary({ kind: 'watch.pointer', body })).toBe('State Security Intelligence Service holds new information that concerns your watch “zq” (and 1 more of your watches) — contact the agency.');
+  });
+});
+
+describe('notificationContact', () => {
+  it('gives the telephone of the desk a watch pointer names, and nothing without a desk', () => {
+    expect(notificationContact({ pointer: { agency: 'intel', agencyName: 'Intel', desk: { id: 'intel:duty', name: 'Duty', contact: '+41 31 000 00 00' } } })).toBe('+41 31 000 00 00');
+    expect(notificationContact({ pointer: { agency: 'intel', agencyName: 'Intel', desk: null } })).toBeUndefined();
+    expect(notificationContact({ record: 'intel:I-1' })).toBeUndefined();
   });
 });

@@ -16,12 +16,20 @@ function fields(body: Readonly<Record<string, unknown>>): string {
     .join(' · ');
 }
 
+const objectOf = (v: unknown): Readonly<Record<string, unknown>> | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Readonly<Record<string, unknown>> : undefined;
+
 const recordsOf = (body: Readonly<Record<string, unknown>>): string[] =>
   Array.isArray(body['records']) ? body['records'].filter((r): r is string => typeof r === 'string') : [];
 
 /** The record a notice is about, to open: its `record`, else the first of its `records` (a pointer's call names only these). */
 export function notificationRecord(body: Readonly<Record<string, unknown>>): string | undefined {
   return text(body['record']) ?? recordsOf(body)[0];
+}
+
+/** The telephone of the desk a watch's pointer names, to call: the one thing a pointer leads to. */
+export function notificationContact(body: Readonly<Record<string, unknown>>): string | undefined {
+  return text(objectOf(objectOf(body['pointer'])?.['desk'])?.['contact']);
 }
 
 /** Which of the reader's own records: its name and id, and how many more. */
@@ -33,6 +41,24 @@ function ownRecords(body: Readonly<Record<string, unknown>>): string {
   const name = text(names[0]);
   const more = records.length > 1 ? ` and ${records.length - 1} more of your records` : '';
   return `your record ${name ? `${name} (${first})` : first}${more}`;
+}
+
+/**
+ * A watch's pointer (service watch-projection.ts): an agency holds news on a watch the reader may
+ * not see, so the notice is worth only its desk to call — `pointer: {agency, agencyName, desk}`,
+ * the desk `{id, name, contact}` or null when the agency named none.
+ */
+function watchPointer(body: Readonly<Record<string, unknown>>): string {
+  const pointer = objectOf(body['pointer']);
+  const desk = objectOf(pointer?.['desk']);
+  const labels = Array.isArray(body['labels']) ? body['labels'] : [];
+  const label = text(body['label']) ?? text(labels[0]);
+  const more = labels.length > 1 ? ` (and ${labels.length - 1} more of your watches)` : '';
+  const deskName = text(desk?.['name']);
+  const contact = text(desk?.['contact']);
+  const call = deskName ? ` — contact ${deskName}${contact ? ` (${contact})` : ''}` : ' — contact the agency';
+  const holder = text(pointer?.['agencyName']) ?? text(pointer?.['agency']) ?? 'Another agency';
+  return `${holder} holds new information that concerns your watch${label ? ` “${label}”` : ''}${more}${call}.`;
 }
 
 export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 'body'>): string {
@@ -53,6 +79,8 @@ export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 
     }
     case 'alert.hit':
       return `${by(body['agency'], body['desk'])} hit your alert on ${text(body['subject']) ?? 'a subject'} (${text(body['band']) ?? 'hit'})${where(body['place'])}${when(body['time'])}.`;
+    case 'watch.pointer':
+      return watchPointer(body);
     default:
       return fields(body);
   }

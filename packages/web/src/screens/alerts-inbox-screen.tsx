@@ -9,7 +9,7 @@ import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
-import { notificationRecord, notificationSummary } from '../common/notification-summary.ts';
+import { notificationContact, notificationRecord, notificationSummary } from '../common/notification-summary.ts';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { AlertList } from '../profile/alert-list.tsx';
@@ -37,10 +37,15 @@ function AgencyAlerts() {
   );
 }
 
-/** A link to the record a notice is about (the first, when it lists several), else to an alert's subject. */
+/**
+ * A link to the record a notice is about (the first, when it lists several), else to an alert's
+ * subject; a watch's pointer has no record the reader may open, so it links to the desk to call.
+ */
 function OpenLink({ body }: { readonly body: Notification['body'] }) {
   const record = notificationRecord(body);
   if (record !== undefined) return <a className="small" href={href('profile', 'record', record)}>Open</a>;
+  const contact = notificationContact(body);
+  if (contact !== undefined) return <a className="small" href={`tel:${contact.replace(/\s/g, '')}`}>Call the desk</a>;
   const subject = body['subject'];
   return typeof subject === 'string' ? <a className="small" href={href('profile', 'record', subject)}>Open the subject</a> : null;
 }
