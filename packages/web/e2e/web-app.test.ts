@@ -526,7 +526,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await page.keyboard.press('Enter');
     const rows = page.locator('table.results tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
-    expect(await rows.nth(0).locator('.subject-link').textContent()).toBe('one subject, 2 records');
+    expect(await rows.nth(0).locator('.subject-link').textContent()).toBe('one subject, 2 records found');
     expect(await rows.nth(1).getAttribute('class')).toBe('same-subject');
     const names = [await rows.nth(0).locator('a').first().textContent(), await rows.nth(1).locator('a').first().textContent()];
     expect(names.sort()).toEqual(['Lucien Moreau-Vasquez', 'MOREAU VASQUEZ, Lucien']);

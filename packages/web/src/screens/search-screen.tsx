@@ -143,7 +143,7 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
                   <td>
                     {r.subject && r.subject.lead !== r.id ? <><span className="muted" aria-hidden="true">↳ </span><span className="visually-hidden">Same subject: </span></> : null}
                     <a href={href('profile', 'record', r.id)} className="strong"><HighlightText text={r.caption} query={query} /></a>
-                    {r.subject?.lead === r.id ? <> <a className="subject-link" href={href('profile', 'entity', r.subject.entity)}>one subject, {subjectSize(results, r.subject.lead)} records</a></> : null}
+                    {r.subject?.lead === r.id ? <> <a className="subject-link" href={href('profile', 'entity', r.subject.entity)} title="Its profile shows every record of it you may see">one subject, {subjectSize(results, r.subject.lead)} records found</a></> : null}
                   </td>
                   <td className="names">
                     {r.identifier ? <span className="name-chip matched-identifier">{r.identifier.kind}{r.identifier.how === 'confusable' ? ' · read alike' : ''}</span> : null}
