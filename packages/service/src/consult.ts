@@ -7,6 +7,7 @@
 import type { AuditEvent, JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { deconfliction, filterVisible, type Pointer, type ReadAction } from '@mosaic/policy';
+import { disclosureEvents } from './disclosure-events.ts';
 import { timeOrderedId } from './time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
@@ -47,10 +48,11 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
     ...common, action: options.action === 'screen' ? 'screening' : 'consultation', records: visible.map((r) => r.id),
     pointers: pointers.map((p) => p.agency), outcome: 'ok',
   }];
-  const disclosed = visible.filter((r) => r.provenance.agency !== consultation.user.agency);
-  if (disclosed.length > 0) {
-    events.push({ ...common, action: 'disclosure', records: disclosed.map((r) => r.id), recipients: [consultation.user.agency], outcome: 'ok', reason: 'agreement' });
-  }
+  // decided again for the reason, which filterVisible does not keep (the records shown, a pure function)
+  const disclosed = visible.filter((r) => r.provenance.agency !== consultation.user.agency).map((r) => ({
+    record: r.id, reason: mosaic.decide(user, options.action, { kind: 'record', id: r.id, provenance: r.provenance }, context).reason,
+  }));
+  events.push(...disclosureEvents(common, consultation.user.agency, disclosed));
   await mosaic.audit.appendAll(events);
 
   const at = mosaic.now().toISOString();

@@ -19,7 +19,7 @@ import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { Notification } from '../notifier.ts';
 import { notificationDocuments } from './notification-inbox.ts';
-import { asShown, checkShownEvents, loadCheck } from './read-check.ts';
+import { asShown, checkShownEvents, loadCheck, type ReasonOf } from './read-check.ts';
 import { CHECK_KIND, type CheckRecord, type HitDecision, type HitRef, type HitView } from './screen-check.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 
@@ -64,7 +64,7 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const { user } = consultation;
   // A hit the policy hides from this user now is not there for them to decide; the decision is
   // kept on the check as stored, and its owners told from it, whatever the decider may see.
-  const { stored: check, visible } = await loadCheck(mosaic, user, projection, input.check);
+  const { stored: check, visible, reasonOf } = await loadCheck(mosaic, user, projection, input.check);
   const seen = typeof input.hit === 'number' ? visible[input.hit] : visible.find((h) => h.ref === input.hit);
   const hit = seen === undefined ? undefined : check.hits.find((h) => h.n === seen.n);
   if (!hit || !seen) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} has no hit ${input.hit}`);
@@ -87,7 +87,7 @@ export async function decideHit(mosaic: Mosaic, consultation: Consultation, proj
   const claim = { kind: HIT_DECISION_KIND, id: `${check.id}/${hit.n}`, owner: check.agency, body: { claim: randomUUID(), decision: input.decision, by: user.id, at } };
   if (!(await claimHit(mosaic, claim))) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} is being decided by someone else, or was decided`);
   try {
-    return hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, visible, hit, input, at }) : await recordCall(mosaic, consultation, projection, { check, visible, hit, input, at });
+    return hit.kind === 'match' ? await decideClaimed(mosaic, consultation, projection, { check, visible, reasonOf, hit, input, at }) : await recordCall(mosaic, consultation, projection, { check, visible, reasonOf, hit, input, at });
   } catch (error) {
     // Its own claim only (claim-lease.ts): one taken over from this node, slower than the bound,
     // is another decision's. If letting go fails too, the first error is the one to report.
@@ -116,6 +116,7 @@ async function claimHit(mosaic: Mosaic, claim: DocumentInput): Promise<boolean> 
 interface Deciding<H extends HitView> {
   readonly check: CheckRecord;
   readonly visible: readonly HitView[];
+  readonly reasonOf: ReasonOf;
   readonly hit: H;
   readonly input: HitDecisionInput;
   readonly at: string;
@@ -125,9 +126,9 @@ interface Deciding<H extends HitView> {
  * The decided check as the decider may see it, which the decision answers with, and the audit
  * entries of showing it (as a read of the check writes them), beside the decision's own.
  */
-function answerOf(user: User, projection: ScreeningProjection, updated: CheckRecord, { check, visible, hit, input }: Deciding<HitView>): { readonly answer: CheckRecord; readonly events: AuditEvent[] } {
+function answerOf(user: User, projection: ScreeningProjection, updated: CheckRecord, { check, visible, reasonOf, hit, input }: Deciding<HitView>): { readonly answer: CheckRecord; readonly events: AuditEvent[] } {
   const answer = asShown(updated, visible);
-  return { answer, events: checkShownEvents(user, projection, answer, { check: check.id, hit: hit.n, decision: input.decision }) };
+  return { answer, events: checkShownEvents(user, projection, answer, { check: check.id, hit: hit.n, decision: input.decision }, reasonOf) };
 }
 
 async function decideClaimed(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, deciding: Deciding<HitView & { kind: 'match' }>): Promise<CheckRecord> {

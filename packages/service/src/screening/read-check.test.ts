@@ -18,7 +18,7 @@ async function user(name: string): Promise<User> {
   return found;
 }
 
-interface AuditLine { readonly action: string; readonly actor: { readonly user: string }; readonly purpose: string | null; readonly caseRef: string | null; readonly query: unknown; readonly records: readonly string[] }
+interface AuditLine { readonly action: string; readonly actor: { readonly user: string }; readonly purpose: string | null; readonly caseRef: string | null; readonly query: unknown; readonly records: readonly string[]; readonly reason: string | null }
 const auditSince = async (from: number): Promise<AuditLine[]> =>
   (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(from).map((e) => JSON.parse(e.body) as AuditLine);
 const auditLength = async (): Promise<number> => (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
@@ -35,6 +35,9 @@ beforeAll(async () => {
     { id: 'n1', schema: 'Person', properties: { name: ['Lotte Verhaegen'], birthDate: ['1984-06-30'] }, provenance: testProvenance('zone-north', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: [CELL] } }) },
     { id: 'n2', schema: 'Person', properties: { name: ['Lotte Verhagen'], birthDate: ['1984-06-30'] }, provenance: testProvenance('zone-north') },
     { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1990-03-02'] }, provenance: testProvenance('fedpol') },
+    // shown to the federal police under the zone's agreement, and (intelligence has none with it) under TLP:CLEAR
+    { id: 'n9', schema: 'Person', properties: { name: ['Ysolde Karvanen'], birthDate: ['1979-11-04'] }, provenance: testProvenance('zone-north') },
+    { id: 'x9', schema: 'Person', properties: { name: ['Ysolde Karvanen'], birthDate: ['1979-11-04'] }, provenance: testProvenance('intel', { marking: { tlp: 'CLEAR', classification: 'UNCLASSIFIED', releasability: ['be'] } }) },
   ]);
   projections = await startProjections(world.mosaic, { follow: false });
 });
@@ -64,6 +67,20 @@ describe('reading a check again', () => {
     expect(new Set(made.hits.map((h) => h.ref)).size).toBe(made.hits.length);
     expect(colleague.hits.map((h) => [h.n, h.ref])).toEqual([[0, n2?.ref]]);
     expect(own.hits.map((h) => [h.n, h.ref])).toEqual(made.hits.map((h) => [h.n, h.ref]));
+  });
+
+  it("logs what a check and its reading disclose under the policy decision's reason, not one agreement for all", async () => {
+    const analyst = { user: await user('fedAnalyst') };
+    const from = await auditLength();
+    const made = await screenCheck(world.mosaic, analyst, projections.screening, { query: { name: 'Ysolde Karvanen', birthDate: '1979-11-04' } });
+    expect(subjects(made).sort()).toEqual(['intel:x9', 'zone-north:n9']);
+    await readCheck(world.mosaic, analyst, projections.screening, made.id);
+
+    const disclosures = (await auditSince(from)).filter((e) => e.action === 'disclosure').map((e) => [e.records, e.reason]);
+    const expected = [[['zone-north:n9'], 'agreement: full'], [['intel:x9'], 'tlp:clear']];
+    expect(disclosures).toHaveLength(4);
+    expect(disclosures.slice(0, 2)).toEqual(expect.arrayContaining(expected));
+    expect(disclosures.slice(2)).toEqual(expect.arrayContaining(expected));
   });
 
   it('takes a decision on a hit as the decider is shown it: by its n among the hits they see, or by its ref', async () => {

@@ -13,8 +13,9 @@
  */
 import type { AuditEvent, JsonValue } from '@mosaic/audit';
 import { AppError, type RecordId } from '@mosaic/model';
-import { RECORD_ROLES } from '@mosaic/policy';
+import { RECORD_ROLES, type Decision, type DecisionReason } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
+import { disclosureEvents } from '../disclosure-events.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import { CHECK_KIND, checkAnswer, type CheckRecord, type HitView } from './screen-check.ts';
@@ -30,7 +31,11 @@ export interface CheckForReader {
   readonly visible: readonly HitView[];
   /** The check as the reader is shown it: those hits, numbered as shown (shownAs). */
   readonly shown: CheckRecord;
+  /** Why the policy shows the reader a record now (its decision's reason), for the disclosure entries. */
+  readonly reasonOf: ReasonOf;
 }
+
+export type ReasonOf = (record: RecordId) => DecisionReason;
 
 /**
  * `check` as answered with `hits` (some of its kept hits, in its order, under their kept numbers):
@@ -60,10 +65,11 @@ export async function loadCheck(mosaic: Mosaic, user: User, projection: CheckRea
   const stored = found.body as CheckRecord;
   const reader = policyUser(user);
   const context = policyContext(await mosaic.org(), { user, purpose: stored.purpose, caseRef: stored.caseRef });
-  const may = (record: RecordId): boolean => {
+  const decisionOf = (record: RecordId): Decision => {
     const provenance = projection.provenanceOf(record);
-    return provenance !== undefined && mosaic.decide(reader, 'screen', { kind: 'record', id: record, provenance }, context).effect === 'allow';
+    return provenance === undefined ? { effect: 'deny', reason: 'not applicable' } : mosaic.decide(reader, 'screen', { kind: 'record', id: record, provenance }, context);
   };
+  const may = (record: RecordId): boolean => decisionOf(record).effect === 'allow';
   // a pointer the policy would give this reader now, from the records behind it (a check kept
   // before they were kept with it shows its pointers as made)
   const pointsNow = (agency: string): boolean => {
@@ -83,7 +89,7 @@ export async function loadCheck(mosaic: Mosaic, user: User, projection: CheckRea
     return { ...hit, alerts: hit.alerts.filter((alert) => may(alert.id)) };
   };
   const visible = stored.hits.flatMap((hit) => shown(hit) ?? []);
-  return { stored, visible, shown: shownAs(stored, visible) };
+  return { stored, visible, shown: shownAs(stored, visible), reasonOf: (record) => decisionOf(record).reason };
 }
 
 /** `check` (the kept check, updated since) as the reader of `visible` is shown it: the same hits, and on them the same alerts. */
@@ -101,8 +107,8 @@ export function asShown(check: CheckRecord, visible: readonly HitView[]): CheckR
 /** The check as the reader may see it now, the read logged as a consultation. */
 export async function readCheck(mosaic: Mosaic, consultation: Consultation, projection: CheckReadProjection, id: string): Promise<CheckRecord> {
   const { user } = consultation;
-  const { shown: check } = await loadCheck(mosaic, user, projection, id);
-  await mosaic.audit.appendAll(checkShownEvents(user, projection, check, { check: check.id }));
+  const { shown: check, reasonOf } = await loadCheck(mosaic, user, projection, id);
+  await mosaic.audit.appendAll(checkShownEvents(user, projection, check, { check: check.id }, reasonOf));
   return check;
 }
 
@@ -111,11 +117,10 @@ export async function readCheck(mosaic: Mosaic, consultation: Consultation, proj
  * records and alerts its hits show and the agencies its pointers name, and a disclosure of those
  * of other agencies. A read writes them, and so does a decision, which answers with the check.
  */
-export function checkShownEvents(user: User, projection: CheckReadProjection, check: CheckRecord, query: JsonValue): AuditEvent[] {
+export function checkShownEvents(user: User, projection: CheckReadProjection, check: CheckRecord, query: JsonValue, reasonOf: ReasonOf): AuditEvent[] {
   const records = check.hits.flatMap((h) => (h.kind === 'match' ? [h.subject, ...h.alerts.map((a) => a.id)] : []));
   const common = { actor: { user: user.id, agency: user.agency }, purpose: check.purpose, caseRef: check.caseRef, query };
   const events: AuditEvent[] = [{ ...common, action: 'consultation', records, pointers: check.hits.flatMap((h) => (h.kind === 'pointer' ? [h.agency] : [])), outcome: 'ok' }];
-  const disclosed = records.filter((r) => projection.provenanceOf(r)?.agency !== user.agency);
-  if (disclosed.length > 0) events.push({ ...common, action: 'disclosure', records: disclosed, recipients: [user.agency], outcome: 'ok', reason: 'agreement' });
-  return events;
+  const disclosed = records.filter((r) => projection.provenanceOf(r)?.agency !== user.agency).map((record) => ({ record, reason: reasonOf(record) }));
+  return [...events, ...disclosureEvents(common, user.agency, disclosed)];
 }

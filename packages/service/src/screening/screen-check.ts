@@ -8,13 +8,14 @@
  */
 import type { AuditEvent } from '@mosaic/audit';
 import { AppError, hasControlCharacters, type AgencyId, type EntityId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
-import { RECORD_ROLES, type Decision, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
+import { RECORD_ROLES, type Decision, type DecisionReason, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   activeAlerts, ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type SubjectId, type WatchlistEntry,
 } from '@mosaic/screening';
 import { randomBytes } from 'node:crypto';
 import { timeOrderedId } from '../time-ordered-id.ts';
+import { disclosureEvents } from '../disclosure-events.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
@@ -394,7 +395,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   // transaction, group-committed with the other checks of this turn, so a check is kept exactly
   // when it is audited, and its notifications with it. They are published once it is kept.
   const told = ownerNotifications(check, notices, names);
-  await mosaic.audit.appendAll(auditOf(check, projection), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...checkHitLinks(check), ...told.flatMap(notificationDocuments)]);
+  await mosaic.audit.appendAll(auditOf(check, projection, (record, provenance) => shownRecordDecision(record, provenance).reason), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...checkHitLinks(check), ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return checkAnswer(check);
 }
@@ -452,7 +453,8 @@ function deskName(desks: readonly { readonly id: string; readonly name: string }
   return desks.find((d) => d.id === id)?.name ?? id;
 }
 
-function auditOf(check: CheckRecord, projection: ScreeningProjection): AuditEvent[] {
+/** `reasonOf`: the reason of the policy's decision to show the record in this check. */
+function auditOf(check: CheckRecord, projection: ScreeningProjection, reasonOf: (record: RecordId, provenance: Provenance) => DecisionReason): AuditEvent[] {
   const shown = check.hits.flatMap((h) => (h.kind === 'match' ? [h.subject, ...h.alerts.map((a) => a.id)] : []));
   const actor = { user: check.user, agency: check.agency };
   const common = {
@@ -462,9 +464,13 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection): AuditEven
   const events: AuditEvent[] = [{
     ...common, action: 'screening', records: shown, pointers: check.hits.flatMap((h) => (h.kind === 'pointer' ? [h.agency] : [])), outcome: 'ok',
   }];
-  const disclosed = shown.filter((r) => projection.provenanceOf(r)?.agency !== check.agency);
-  if (disclosed.length > 0) events.push({ ...common, action: 'disclosure', records: disclosed, recipients: [check.agency], outcome: 'ok', reason: 'agreement' });
-  return events;
+  const disclosed = shown.flatMap((record) => {
+    const provenance = projection.provenanceOf(record);
+    if (provenance?.agency === check.agency) return [];
+    // a listing with no provenance of its own (none today: a subject is a record) is still logged as disclosed
+    return [{ record, reason: provenance === undefined ? 'not applicable' as const : reasonOf(record, provenance) }];
+  });
+  return [...events, ...disclosureEvents(common, check.agency, disclosed)];
 }
 
 /**

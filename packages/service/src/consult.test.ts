@@ -1,0 +1,41 @@
+import type { AuditEntry } from '@mosaic/audit';
+import { RecordId } from '@mosaic/model';
+import { createStoreAuditStorage } from '@mosaic/store';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { consult } from './consult.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from './testing.ts';
+
+let world: TestMosaic;
+
+beforeEach(async () => {
+  world = await openTestMosaic();
+});
+
+afterEach(async () => {
+  await world.cleanup();
+});
+
+async function disclosures(): Promise<AuditEntry[]> {
+  const found: AuditEntry[] = [];
+  for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.action === 'disclosure') found.push(entry);
+  return found;
+}
+
+describe('consult', () => {
+  it("logs each disclosure under the policy decision's reason, so that a flow no agreement authorised says so", async () => {
+    await putFixtures(world.mosaic, [
+      { id: 'z1', schema: 'Person', properties: { name: ['Odalric Vennemann'] }, provenance: testProvenance('zone-north') },
+      // intelligence has no agreement with the federal police: this record is shown because it is TLP:CLEAR
+      { id: 'x1', schema: 'Person', properties: { name: ['Odalric Venneman'] }, provenance: testProvenance('intel', { marking: { tlp: 'CLEAR', classification: 'UNCLASSIFIED', releasability: ['be'] } }) },
+    ]);
+    const records = (await world.mosaic.store.getRecords([RecordId('zone-north:z1'), RecordId('intel:x1')])).map((s) => s.record);
+    const user = (await world.mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
+    const { visible } = await consult(world.mosaic, { user, purpose: 'investigation', caseRef: 'FP-1' }, records, { action: 'read', query: { q: 'Vennemann' } });
+
+    expect(visible.map((r) => r.id)).toEqual(['zone-north:z1', 'intel:x1']);
+    expect((await disclosures()).map((e) => [e.records, e.recipients, e.reason])).toEqual([
+      [['zone-north:z1'], ['fedpol'], 'agreement: full'],
+      [['intel:x1'], ['fedpol'], 'tlp:clear'],
+    ]);
+  });
+});
