@@ -429,7 +429,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
     expect(await dvorak.locator('.pair-side').first().locator('dt').allTextContents()).not.toContain('birthDate');
     await screenshot(page, '09-review');
     await dvorak.getByRole('button', { name: 'Not same' }).click();
-    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/^1 judged: not_same/);
+    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/^1 judged: not the same/);
   });
 
   it('undoes a merge, after which the two records stand apart', async () => {
