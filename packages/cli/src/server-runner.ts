@@ -4,6 +4,7 @@
 import { AppError } from '@mosaic/model';
 import { buildApp, type NodeRole } from '@mosaic/server';
 import { scheduleRetentionSweep, startCheckpointProjections, startProjections, type Mosaic } from '@mosaic/service';
+import { isAddressInUse, portInUse } from './port-in-use.ts';
 
 /** The address to print for a server listening on `host` and `port` (loopback as localhost). */
 export function serverAddress(host: string, port: number): string {
@@ -21,7 +22,15 @@ export async function startServer(mosaic: Mosaic, role: NodeRole = 'full'): Prom
   const checkpoint = role === 'checkpoint' ? await startCheckpointProjections(mosaic) : undefined;
   // Unexpected errors go to stderr, without their message or the URL (http-errors.ts).
   const app = await buildApp({ mosaic, errorLog: process.stderr, trustProxy: mosaic.config.trustProxy, ...(projections ? { projections } : {}), ...(checkpoint ? { checkpoint } : {}) });
-  await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
+  try {
+    await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
+  } catch (error) {
+    // The commands check the port first (ensurePortFree); one taken since still ends the process.
+    (projections ?? checkpoint)?.stop();
+    await app.close();
+    await mosaic.close();
+    throw isAddressInUse(error) ? portInUse(mosaic.config.port) : error;
+  }
   const port = (app.server.address() as { port: number } | null)?.port ?? mosaic.config.port;
   // The erasure sweep runs on full nodes, at start and every six hours; it prints counts only.
   const sweep = role === 'full' ? scheduleRetentionSweep(mosaic, {

@@ -10,6 +10,7 @@ import { createIpcMessageBus } from '@mosaic/store';
 import { roleOf, startServer } from '../server-runner.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { NODES_OPTION, nodesOf, serveOnNodes, servingNode } from '../serving-nodes.ts';
+import { ensurePortFree } from '../port-in-use.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const node = servingNode();
@@ -24,6 +25,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const role = roleOf(values.role);
   const store = config.databaseUrl ? 'postgres' : `sqlite, ${config.dataDir}`;
   const as = role === 'checkpoint' ? ', checkpoint role' : '';
+  await ensurePortFree(config.host, config.port);
   if (nodes > 1) {
     const url = await serveOnNodes(config, nodes, role);
     console.error(`Mosaic is serving on ${url} (store: ${store}; ${nodes} nodes${as})`);

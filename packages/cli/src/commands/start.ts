@@ -12,11 +12,14 @@ import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { progressBar } from '../progress.ts';
 import { startServer } from '../server-runner.ts';
 import { NODES_OPTION, nodesOf, serveOnNodes } from '../serving-nodes.ts';
+import { ensurePortFree } from '../port-in-use.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values } = parse('start', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, ...NODES_OPTION }, false);
   const config = configOf(values);
   const nodes = nodesOf(values.nodes);
+  // before the demo load: a port in use would otherwise be told only after it
+  await ensurePortFree(config.host, config.port);
   const mosaic = await openMosaic(config, { backgroundCheckpoints: true });
   const fresh = (await mosaic.store.listUsers()).length === 0 && (await mosaic.store.countRecords()) === 0;
   if (fresh && config.demoPersons > 0) {
