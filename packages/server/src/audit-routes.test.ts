@@ -86,6 +86,34 @@ describe('GET /audit from and to', () => {
   });
 });
 
+describe('GET /audit before and next', () => {
+  const search = (query: string, caseRef: string) => app.inject({
+    url: `/api/v1/audit?${query}`, headers: { authorization: `Bearer ${token}`, 'x-mosaic-purpose': 'lawfulness check', 'x-mosaic-case': caseRef },
+  });
+
+  it('walks entries of one millisecond page by page, none skipped, by the seq of the last entry given', async () => {
+    // the store's clock stands still: these three searches are logged at the same instant
+    for (let i = 0; i < 3; i++) expect((await search('limit=1', 'PAGE')).statusCode).toBe(200);
+    const walked: number[] = [];
+    let next: number | undefined;
+    for (let pages = 0; pages < 4; pages++) {
+      const response = await search(`caseRef=PAGE&limit=1${next === undefined ? '' : `&before=${next}`}`, 'WALK');
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as { entries: { seq: number; time: string }[]; next?: number };
+      walked.push(...page.entries.map((e) => e.seq));
+      next = page.next;
+      if (next === undefined) break;
+    }
+    expect(walked).toHaveLength(3);
+    expect(walked).toEqual([...walked].sort((a, b) => b - a));
+    for (const given of ['before=0', 'before=x']) {
+      const refused = await search(given, 'WALK');
+      expect(refused.statusCode, given).toBe(400);
+      expect(refused.json(), given).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'before' }] } });
+    }
+  });
+});
+
 describe('POST /audit/verify', () => {
   const verify = (body?: unknown) => app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { payload: body as object }) });
 

@@ -32,26 +32,29 @@ async function worldWithConsultation(): Promise<{ test: TestMosaic; auditor: Use
   return { test, auditor };
 }
 
+/** The entries of the search's page. */
+const searchEntries = async (...args: Parameters<typeof searchAuditLog>): Promise<readonly AuditEntry[]> => (await searchAuditLog(...args)).entries;
+
 const seqs = (entries: readonly AuditEntry[]): number[] => entries.map((e) => e.seq);
 
 describe('searchAuditLog for an agency\'s auditor', () => {
   it('finds another agency\'s user\'s entry by what concerns the auditor\'s agency, cut down', async () => {
     const { test, auditor } = await worldWithConsultation();
     world = test;
-    const found = await searchAuditLog(test.mosaic, { user: auditor, ...asked }, { record: RecordId('fedpol:f1') });
+    const found = await searchEntries(test.mosaic, { user: auditor, ...asked }, { record: RecordId('fedpol:f1') });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ purpose: 'operation x', query: null, subjects: [], records: ['fedpol:f1'], pointers: [] });
-    expect(seqs(await searchAuditLog(test.mosaic, { user: auditor, ...asked }, { owner: AgencyId('fedpol') }))).toHaveLength(1);
+    expect(seqs(await searchEntries(test.mosaic, { user: auditor, ...asked }, { owner: AgencyId('fedpol') }))).toHaveLength(1);
   });
 
   it('does not match filters against what the auditor may not see: another agency\'s record, owner, subject or pointer', async () => {
     const { test, auditor } = await worldWithConsultation();
     world = test;
     const consultation = { user: auditor, ...asked };
-    expect(seqs(await searchAuditLog(test.mosaic, consultation, { record: RecordId('intel:i1') }))).toEqual([]);
-    expect(seqs(await searchAuditLog(test.mosaic, consultation, { owner: AgencyId('intel') }))).toEqual([]);
-    expect(seqs(await searchAuditLog(test.mosaic, consultation, { subject: EntityId('E-intel-only') }))).toEqual([]);
-    expect(seqs(await searchAuditLog(test.mosaic, consultation, { recipient: AgencyId('intel') }))).toEqual([]);
+    expect(seqs(await searchEntries(test.mosaic, consultation, { record: RecordId('intel:i1') }))).toEqual([]);
+    expect(seqs(await searchEntries(test.mosaic, consultation, { owner: AgencyId('intel') }))).toEqual([]);
+    expect(seqs(await searchEntries(test.mosaic, consultation, { subject: EntityId('E-intel-only') }))).toEqual([]);
+    expect(seqs(await searchEntries(test.mosaic, consultation, { recipient: AgencyId('intel') }))).toEqual([]);
   });
 
   it('leaves an oversight body\'s auditor every filter over the whole entry', async () => {
@@ -61,9 +64,41 @@ describe('searchAuditLog for an agency\'s auditor', () => {
     await test.mosaic.store.putOrg({ ...org, agencies: org.agencies.map((a) => (a.id === 'intel' ? { ...a, oversight: true } : a)) });
     await test.mosaic.reloadOrg();
     const dpa: User = { id: UserId('intel.dpa'), name: 'dpa', agency: AgencyId('intel'), desk: DeskId('intel-liaison'), roles: ['auditor'], clearance: 'TOP_SECRET', groups: [], passwordHash: '' };
-    const found = await searchAuditLog(test.mosaic, { user: dpa, ...asked }, { subject: EntityId('E-intel-only') });
+    const found = await searchEntries(test.mosaic, { user: dpa, ...asked }, { subject: EntityId('E-intel-only') });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ query: { q: 'Karim' }, records: ['fedpol:f1', 'intel:i1'], pointers: ['intel'] });
+  });
+});
+
+describe('searchAuditLog: paging', () => {
+  it('walks entries that share a millisecond without a gap, page by page, by the seq of the last entry given', async () => {
+    const at = new Date('2026-12-06T13:28:27.551Z');
+    world = await openTestMosaic({ now: () => at });
+    const analyst = { user: UserId('fedpol.fedAnalyst'), agency: AgencyId('fedpol') };
+    for (let i = 0; i < 5; i++) await world.mosaic.audit.append({ actor: analyst, action: 'consultation', purpose: 'operation x', caseRef: 'FP-5', query: { q: `q${i}` }, outcome: 'ok' });
+    const auditor = (await world.mosaic.store.listUsers()).find((u) => u.name === 'auditor')!;
+
+    const walked: number[] = [];
+    let before: number | undefined;
+    for (let pages = 0; pages < 5; pages++) {
+      const page = await searchAuditLog(world.mosaic, { user: auditor, ...asked }, { caseRef: 'FP-5', limit: 2, ...(before === undefined ? {} : { before }) });
+      expect(page.entries.every((e) => e.time === at.toISOString())).toBe(true);
+      walked.push(...seqs(page.entries));
+      if (page.next === undefined) break;
+      expect(page.next).toBe(page.entries.at(-1)?.seq);
+      before = page.next;
+    }
+    const all = seqs(await searchEntries(world.mosaic, { user: auditor, ...asked }, { caseRef: 'FP-5' }));
+    expect(all).toHaveLength(5);
+    expect(walked).toEqual(all);
+    // as `to`, the shared instant itself reaches none of them
+    expect(await searchEntries(world.mosaic, { user: auditor, ...asked }, { caseRef: 'FP-5', to: at.toISOString() })).toEqual([]);
+  });
+
+  it('gives no next when the page holds every entry that matches', async () => {
+    const { test, auditor } = await worldWithConsultation();
+    world = test;
+    expect(await searchAuditLog(test.mosaic, { user: auditor, ...asked }, { caseRef: 'ZN-77', limit: 1 })).toEqual({ entries: [expect.objectContaining({ caseRef: 'ZN-77' })] });
   });
 });
 
@@ -86,7 +121,7 @@ describe('searchAuditLog: administrative changes concerning an agency (its users
     await putGroup(mosaic, fedAdmin, { id: 'jit-9', name: 'Joint team 9' });
     await setGroupMembers(mosaic, fedAdmin, 'jit-9', ['fedpol.fedAnalyst', 'intel.intelAnalyst', 'zone-north.zoneOfficer']);
 
-    const administration = async (agency: string): Promise<AuditEntry[]> => [...await searchAuditLog(mosaic, { user: auditorOf(agency), ...asked }, { action: 'administration' })].reverse();
+    const administration = async (agency: string): Promise<AuditEntry[]> => [...await searchEntries(mosaic, { user: auditorOf(agency), ...asked }, { action: 'administration' })].reverse();
     const intel = await administration('intel');
     expect(intel.map((e) => [e.actor.user, e.reason, e.query])).toEqual([
       ['fedpol.sysadmin', 'password reset', { resetPassword: { id: 'intel.intelAnalyst' } }],
@@ -95,7 +130,7 @@ describe('searchAuditLog: administrative changes concerning an agency (its users
       // of another agency's group, only its own users: the group's other members are its owner's to list
       ['fedpol.fedAdmin', 'group membership changed', { setGroupMembers: { group: 'jit-9', members: ['intel.intelAnalyst'], changed: ['intel.intelAnalyst'] } }],
     ]);
-    expect(seqs(await searchAuditLog(mosaic, { user: auditorOf('intel'), ...asked }, { recipient: AgencyId('intel'), action: 'administration' }))).toEqual(seqs(intel).reverse());
+    expect(seqs(await searchEntries(mosaic, { user: auditorOf('intel'), ...asked }, { recipient: AgencyId('intel'), action: 'administration' }))).toEqual(seqs(intel).reverse());
     const zone = await administration('zone-north');
     expect(zone.map((e) => e.query)).toEqual([{ setGroupMembers: { group: 'jit-9', members: ['zone-north.zoneOfficer'], changed: ['zone-north.zoneOfficer'] } }]);
     // the acting agency's auditor sees its own administrators' entries whole
@@ -124,7 +159,7 @@ describe('searchAuditLog: administrative changes concerning an agency (its users
     await putAgreement(mosaic, fedAdmin, agreement('customs'));
     await deleteAgreement(mosaic, fedAdmin, 'fedpol-intel');
 
-    const administration = async (agency: string): Promise<AuditEntry[]> => [...await searchAuditLog(mosaic, { user: auditorOf(agency), ...asked }, { action: 'administration' })].reverse();
+    const administration = async (agency: string): Promise<AuditEntry[]> => [...await searchEntries(mosaic, { user: auditorOf(agency), ...asked }, { action: 'administration' })].reverse();
     const sent = JSON.parse(JSON.stringify(agreement('intel'))) as unknown;
     expect((await administration('intel')).map((e) => [e.reason, e.recipients, e.query])).toEqual([
       ['agency updated', ['intel'], { updateAgency: { id: 'intel', name: 'State Security Service' } }],
@@ -140,7 +175,7 @@ describe('searchAuditLog: administrative changes concerning an agency (its users
       ['agreement withdrawn', { deleteAgreement: { id: 'fedpol-intel' } }],
     ]);
     // a recipient filter finds them, and an agency none concerns sees none
-    expect(await searchAuditLog(mosaic, { user: auditorOf('intel'), ...asked }, { recipient: AgencyId('intel'), action: 'administration' })).toHaveLength(5);
+    expect(await searchEntries(mosaic, { user: auditorOf('intel'), ...asked }, { recipient: AgencyId('intel'), action: 'administration' })).toHaveLength(5);
     expect(await administration('zone-north')).toEqual([]);
   });
 });

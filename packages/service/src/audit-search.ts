@@ -15,6 +15,18 @@ import type { Mosaic } from './runtime.ts';
 
 export interface AuditSearch extends AuditQuery {
   readonly limit?: number;
+  /** Entries before this one (by seq): the `next` of the page before, to walk a period without gaps. */
+  readonly before?: number;
+}
+
+/**
+ * A page of the search, newest first. `next` is there when older entries match too: asked again
+ * with `before: next`, the search goes on from the entry below the last one given. Entries often
+ * share a millisecond, so a time bound (`to`) cannot do this without skipping some.
+ */
+export interface AuditPage {
+  readonly entries: readonly AuditEntry[];
+  readonly next?: number;
 }
 
 /** Recipients: the agencies a disclosure went to, or that an administrative change concerns (auditAdmin: their users, groups, desks, details, agreements). */
@@ -65,12 +77,12 @@ function administrationAsSeenBy(query: JsonValue, agency: AgencyId, agencyOf: Re
 const isObject = (value: JsonValue | undefined): value is { readonly [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Matching entries, newest first, at most `limit`. An agency's auditor's filters are matched
+ * Matching entries, newest first, at most `limit` (and before `before`). An agency's auditor's filters are matched
  * against the entry as that auditor sees it: matched against the whole entry, a filter on a
  * record, subject, owner or recipient the auditor may not see would tell whether another
  * agency's user was shown it (and under which purpose) though the answer leaves it out.
  */
-export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation & { readonly purpose: string; readonly caseRef: string }, query: AuditSearch): Promise<readonly AuditEntry[]> {
+export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation & { readonly purpose: string; readonly caseRef: string }, query: AuditSearch): Promise<AuditPage> {
   const { user, purpose, caseRef } = consultation;
   if (!purpose.trim() || !caseRef.trim()) throw new AppError('MOSAIC_PURPOSE_REQUIRED', 'audit search: a purpose and a case reference are required');
   const snapshot = await mosaic.org();
@@ -79,16 +91,23 @@ export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation 
   if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `audit search refused: ${decision.reason}`);
   const limit = Math.min(Math.max(query.limit ?? 200, 1), 5000);
   const kept: AuditEntry[] = [];
+  let more = false;
   // Whose users an administration entry names (a user's agency never changes).
   const agencyOf = new Map<string, AgencyId>(oversight ? [] : (await mosaic.store.listUsers()).map((u) => [u.id, u.agency]));
-  for await (const entry of createStoreAuditStorage(mosaic.store).entries()) {
+  const range = query.before === undefined ? {} : { toSeq: query.before - 1 };
+  for await (const entry of createStoreAuditStorage(mosaic.store).entries(range)) {
     if (!oversight && !inScope(entry, user.agency)) continue;
     const seen = oversight ? entry : asSeenByAgency(entry, user.agency, agencyOf);
     if (!matchesAuditQuery(seen, query)) continue;
     kept.push(seen);
-    if (kept.length > limit) kept.shift();
+    if (kept.length > limit) {
+      kept.shift();
+      more = true;
+    }
   }
   const { limit: _limit, ...asked } = query;
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'consultation', purpose, caseRef, query: { audit: { ...asked } }, outcome: 'ok', reason: 'audit search' });
-  return kept.reverse();
+  const entries = kept.reverse();
+  const last = entries.at(-1);
+  return more && last !== undefined ? { entries, next: last.seq } : { entries };
 }

@@ -3,9 +3,9 @@
  * consultation like any other: with the auditor's purpose and case reference, logged as given);
  * verify the chain and its signed checkpoints.
  */
-import { AUDIT_ACTIONS, type AuditQuery } from '@mosaic/audit';
+import { AUDIT_ACTIONS } from '@mosaic/audit';
 import { AgencyId, AppError, EntityId, isoDayProblem, RecordId, UserId } from '@mosaic/model';
-import { searchAuditLog, verifyAuditLog } from '@mosaic/service';
+import { searchAuditLog, verifyAuditLog, type AuditSearch } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -49,21 +49,26 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
         subject: z.string().optional(), record: z.string().optional(), action: z.enum(AUDIT_ACTIONS).optional(), caseRef: z.string().optional(),
         from: Bound.optional().describe('Entries from this instant, or from the start of this day (UTC)'),
         to: Bound.optional().describe('Entries before this instant, or up to the end of this day (UTC)'), limit: z.coerce.number().int().min(1).max(5000).optional(),
+        before: z.coerce.number().int().min(1).optional().describe('Entries before this one (its seq): the `next` of the page before'),
       }),
-      response: { 200: z.object({ entries: z.array(Entry).readonly() }) },
+      response: { 200: z.object({
+        entries: z.array(Entry).readonly(),
+        next: z.number().optional().describe('There when older entries match too: ask again with before=next for them (entries may share a millisecond, so `to` cannot page without gaps)'),
+      }) },
     },
   }, async (request) => {
     const user = await requireUser(request);
     const given = requirePurpose(undefined, request);
     const q = request.query;
-    const query: AuditQuery & { limit?: number } = {
+    const query: AuditSearch = {
       ...(q.user ? { user: UserId(q.user) } : {}), ...(q.agency ? { agency: AgencyId(q.agency) } : {}),
       ...(q.owner ? { owner: AgencyId(q.owner) } : {}), ...(q.recipient ? { recipient: AgencyId(q.recipient) } : {}),
       ...(q.subject ? { subject: EntityId(q.subject) } : {}), ...(q.record ? { record: RecordId(q.record) } : {}),
       ...(q.action ? { action: q.action } : {}), ...(q.caseRef ? { caseRef: q.caseRef } : {}),
       ...(q.from ? { from: boundOf(q.from, 'from') } : {}), ...(q.to ? { to: boundOf(q.to, 'to') } : {}), ...(q.limit ? { limit: q.limit } : {}),
+      ...(q.before ? { before: q.before } : {}),
     };
-    return { entries: await searchAuditLog(api.mosaic, { user, ...given }, query) };
+    return await searchAuditLog(api.mosaic, { user, ...given }, query);
   });
 
   app.post('/audit/verify', {
