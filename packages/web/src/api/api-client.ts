@@ -5,7 +5,7 @@
  */
 import { ApiError } from './api-error.ts';
 import type {
-  AlertSummary, AuditEntry, AuditVerification, CentralityScore, CheckReport, Community, EntityHistory, EntityProfile, HitDecision, IngestJob, IngestUploads, Judgement, Merge,
+  AlertSummary, AuditPage, AuditVerification, CentralityScore, CheckReport, Community, EntityHistory, EntityProfile, HitDecision, IngestJob, IngestUploads, Judgement, Merge,
   ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, WatchTarget,
 } from './api-types.ts';
 import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
@@ -164,8 +164,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       (await request<{ subscription: Subscription }>('POST', '/subscriptions', { body: watch, consult: true })).subscription,
     unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${enc(id)}`),
 
-    audit: (query: Query) => request<{ entries: readonly AuditEntry[] }>('GET', '/audit', { query, consult: true }),
-    verifyAudit: () => request<AuditVerification>('POST', '/audit/verify'),
+    audit: (query: Query) => request<AuditPage>('GET', '/audit', { query, consult: true }),
+    verifyAudit: (expect?: string) => request<AuditVerification>('POST', '/audit/verify', expect ? { body: { expect } } : {}),
 
     /** Administration (docs/API.md, /admin and /retention): reads, and changes that carry their reason. */
     adminGet: <T>(path: string, query?: Query, change?: Purpose) => request<T>('GET', path, { ...(query ? { query } : {}), ...(change ? { change } : {}) }),

@@ -373,9 +373,16 @@ export interface AuditEntry {
   readonly hash: string;
 }
 
+/** An answer of GET /audit: newest first; `next`, where the server pages, the cursor (`before`) for the older entries. */
+export interface AuditPage {
+  readonly entries: readonly AuditEntry[];
+  readonly next?: string | number | null;
+}
+
 export interface AuditVerification {
   readonly ok: boolean;
   readonly entries?: number;
+  readonly prunedThrough?: number;
   readonly firstBroken?: number;
   readonly reason?: string;
   readonly message?: string;

@@ -1,39 +1,65 @@
 /**
  * The audit log for auditors: once the auditor has given the purpose and case reference of the
  * audit (a search of the log is a consultation, logged with them: what users searched for and
- * were shown is personal data), it opens on the latest entries; search by user, agency, subject,
- * record, action, case and time; verify the hash chain and its signed checkpoints; and how long
- * the log is kept (read-only here: the system administrator sets it under Administration).
+ * were shown is personal data), it opens on the latest entries; search by user, agency, owner of
+ * the records, recipient, subject, record, action, case and time, page to older entries, and
+ * export the entries shown; verify the hash chain and its signed checkpoints, against a witness
+ * kept outside the database if the auditor has one; and how long the log is kept (read-only here:
+ * the system administrator sets it under Administration).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/api-types.ts';
 import { AuditRetentionNote } from '../admin/audit-retention-note.tsx';
+import { auditExportName, auditJsonLines } from '../audit/audit-json-lines.ts';
+import { auditMore, auditSummary, type AuditMore } from '../audit/audit-more.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { hasRole, useSession } from '../session/session-context.tsx';
 
 const TEXT_FILTERS = [
-  { key: 'user', label: 'User' }, { key: 'agency', label: 'Agency' }, { key: 'subject', label: 'Subject (entity)' },
-  { key: 'record', label: 'Record' }, { key: 'caseRef', label: 'Case reference' },
+  { key: 'user', label: 'User' }, { key: 'agency', label: 'Agency' },
+  { key: 'owner', label: 'Owner of records' }, { key: 'recipient', label: 'Recipient' },
+  { key: 'subject', label: 'Subject (entity)' }, { key: 'record', label: 'Record' }, { key: 'caseRef', label: 'Case reference' },
 ] as const;
 
 /** Entries shown when the screen opens. */
 const LATEST = 50;
+/** Entries a search, and each "Show older", asks for. */
+const PAGE = 500;
 
 const isoOf = (local: string): string | undefined => (local ? new Date(local).toISOString() : undefined);
+
+function verificationText(v: AuditVerification, witness: string): string {
+  if (!v.ok) return `Chain BROKEN at entry ${v.firstBroken ?? '?'}: ${v.message ?? v.reason ?? ''}`;
+  const pruned = v.prunedThrough === undefined ? '' : ` (pruned through entry ${v.prunedThrough}, behind a signed cut)`;
+  return `Chain intact: ${v.entries ?? '?'} entries verified${pruned}, checkpoints signed${witness ? `; it still reaches the witnessed entry ${witness.split(':')[0] ?? ''}` : ''}.`;
+}
+
+/** Hands the browser a file to save, made here: nothing is asked of the server. */
+function download(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
 
 export function AuditScreen() {
   const { api, user } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [verification, setVerification] = useState<AuditVerification>();
-  const verify = async (): Promise<void> => {
+  const [witness, setWitness] = useState('');
+  const [verification, setVerification] = useState<{ readonly result: AuditVerification; readonly witness: string }>();
+  const verify = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const expect = witness.trim();
     setBusy(true);
     setError(undefined);
     setVerification(undefined);
     try {
-      setVerification(await api.verifyAudit());
+      setVerification({ result: await api.verifyAudit(expect || undefined), witness: expect });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -45,13 +71,19 @@ export function AuditScreen() {
     <section className="screen" aria-labelledby="audit-title">
       <div className="title-row">
         <h1 id="audit-title">Audit log</h1>
-        <button type="button" onClick={() => void verify()} disabled={busy}>Verify the chain</button>
+        <form className="filters" onSubmit={(e) => void verify(e)} aria-label="Verify the chain">
+          {/* the last checkpoint `mosaic audit verify` printed, kept outside the database (POST /audit/verify {expect}) */}
+          <div className="field"><label htmlFor="audit-witness">Witness (SEQ:HASH, optional)</label>
+            <input id="audit-witness" value={witness} onChange={(e) => setWitness(e.target.value)} placeholder="1234:9f86d081…" spellCheck={false} autoComplete="off" />
+          </div>
+          <button type="submit" disabled={busy}>Verify the chain</button>
+        </form>
       </div>
       {busy ? <ProgressBar label="Verifying the chain" /> : null}
       <ErrorMessage error={error} />
       {verification ? (
-        <p role="status" className={verification.ok ? 'notice notice-ok' : 'notice notice-error'} data-testid="verification">
-          {verification.ok ? `Chain intact: ${verification.entries ?? '?'} entries verified, checkpoints signed.` : `Chain BROKEN at entry ${verification.firstBroken ?? '?'}: ${verification.message ?? verification.reason ?? ''}`}
+        <p role="status" className={verification.result.ok ? 'notice notice-ok' : 'notice notice-error'} data-testid="verification">
+          {verificationText(verification.result, verification.witness)}
         </p>
       ) : null}
       {hasRole(user, 'auditor', 'sysadmin') ? <AuditRetentionNote /> : null}
@@ -60,38 +92,51 @@ export function AuditScreen() {
   );
 }
 
+type Asked = Readonly<Record<string, string | number | undefined>>;
+
 function AuditSearch() {
   const { api } = useSession();
   const [filters, setFilters] = useState<Record<string, string>>({});
-  const [entries, setEntries] = useState<readonly AuditEntry[]>();
+  // the entries shown, the query they answer (older pages keep it, whatever the form says since) and what lies beyond
+  const [shown, setShown] = useState<{ readonly entries: readonly AuditEntry[]; readonly asked: Asked; readonly more: AuditMore }>();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<number>();
   const searches = useRef(0);
 
-  const search = async (event?: FormEvent, limit = 500): Promise<void> => {
-    event?.preventDefault();
-    const asked = ++searches.current;
-    setBusy('Searching the log');
+  const ask = async (label: string, asked: Asked, before: string | undefined, kept: readonly AuditEntry[]): Promise<void> => {
+    const id = ++searches.current;
+    setBusy(label);
     setError(undefined);
     try {
-      const { from, to, ...rest } = filters;
-      const answer = await api.audit({ ...rest, from: isoOf(from ?? ''), to: isoOf(to ?? ''), limit });
+      const answer = await api.audit({ ...asked, before });
       // a search asked later (the user's, over the opening one) wins
-      if (asked === searches.current) setEntries(answer.entries);
+      if (id === searches.current) setShown({ entries: [...kept, ...answer.entries], asked, more: auditMore(answer, Number(asked['limit'])) });
     } catch (caught) {
-      if (asked === searches.current) setError(caught);
+      if (id === searches.current) setError(caught);
     } finally {
-      if (asked === searches.current) setBusy(undefined);
+      if (id === searches.current) setBusy(undefined);
     }
+  };
+  const search = (event?: FormEvent, limit = PAGE): void => {
+    event?.preventDefault();
+    const { from, to, ...rest } = filters;
+    void ask('Searching the log', { ...rest, from: isoOf(from ?? ''), to: isoOf(to ?? ''), limit }, undefined, []);
+  };
+  const showOlder = (): void => {
+    if (shown?.more.kind !== 'older') return;
+    void ask('Reading older entries', { ...shown.asked, limit: PAGE }, shown.more.before, shown.entries);
+  };
+  const exportShown = (): void => {
+    if (shown) download(auditJsonLines(shown.entries), auditExportName(new Date()), 'application/jsonl');
   };
   const set = (key: string) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
   // the latest entries, before any filter
-  useEffect(() => { void search(undefined, LATEST); }, [api]);
+  useEffect(() => { search(undefined, LATEST); }, [api]);
 
   return (
     <>
-      <form className="filters" onSubmit={(e) => void search(e)} aria-label="Audit filters">
+      <form className="filters" onSubmit={(e) => search(e)} aria-label="Audit filters">
         {TEXT_FILTERS.map((f) => (
           <div key={f.key} className="field"><label htmlFor={`audit-${f.key}`}>{f.label}</label><input id={`audit-${f.key}`} value={filters[f.key] ?? ''} onChange={set(f.key)} /></div>
         ))}
@@ -104,21 +149,25 @@ function AuditSearch() {
       </form>
       {busy ? <ProgressBar label={busy} /> : null}
       <ErrorMessage error={error} />
-      {entries ? (
+      {shown ? (
         <>
-          <p className="summary" role="status">{entries.length} entr{entries.length === 1 ? 'y' : 'ies'}, newest first</p>
+          <div className="title-row">
+            <p className="summary" role="status">{auditSummary(shown.entries.length, shown.more)}</p>
+            {shown.entries.length > 0 ? <button type="button" onClick={exportShown}>Export these entries (JSON Lines)</button> : null}
+          </div>
           {/* a table wider than a tablet scrolls inside its own region, not the page */}
           <div className="table-scroll" role="region" aria-label="Audit entries, scrollable" tabIndex={0}>
             <table className="data audit">
               <caption className="visually-hidden">Audit entries</caption>
               <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Agency</th><th scope="col">Action</th><th scope="col">Purpose</th><th scope="col">Case</th><th scope="col">Records</th><th scope="col">Outcome</th><th scope="col">Hash</th></tr></thead>
               <tbody>
-                {entries.map((e) => (
+                {shown.entries.map((e) => (
                   <FragmentRow key={e.seq} entry={e} open={open === e.seq} onToggle={() => setOpen(open === e.seq ? undefined : e.seq)} />
                 ))}
               </tbody>
             </table>
           </div>
+          {shown.more.kind === 'older' ? <button type="button" onClick={showOlder} disabled={Boolean(busy)}>Show older</button> : null}
         </>
       ) : null}
     </>
