@@ -88,7 +88,9 @@ describe('decide (properties)', () => {
           if (deciding.length > 0) expect(deciding.every((a) => a.effect === 'full')).toBe(true);
           else expect(tlp === 'CLEAR' || tlp === 'GREEN').toBe(true);
           if (tlp === 'GREEN' && deciding.length === 0) {
-            expect(s.agreements.some((a) => (a.owner === p.agency && [s.user.agency, 'ALL'].includes(a.recipient)) || (a.owner === s.user.agency && [p.agency, 'ALL'].includes(a.recipient)))).toBe(true);
+            // the owner set no terms for this recipient, and the recipient shares something with the owner
+            expect(s.agreements.some((a) => a.owner === p.agency && [s.user.agency, 'ALL'].includes(a.recipient))).toBe(false);
+            expect(s.agreements.some((a) => a.effect !== 'none' && a.owner === s.user.agency && [p.agency, 'ALL'].includes(a.recipient))).toBe(true);
           }
           if (tlp === 'AMBER+STRICT') {
             expect(named.length).toBeGreaterThan(0);

@@ -131,15 +131,25 @@ describe('decide: TLP 2.0 for other agencies', () => {
     expect(decide(zone, 'read', record({ tlp: 'CLEAR' }), ctx())).toEqual({ effect: 'allow', reason: 'tlp:clear' });
   });
 
-  it('GREEN: the owner’s community, i.e. agencies with any agreement with it', () => {
+  it('GREEN: the owner’s community, agencies sharing something with it, where the owner set no terms for them', () => {
     const green = record({ tlp: 'GREEN' });
     expect(decide(zone, 'read', green, ctx())).toEqual({ effect: 'deny', reason: 'no agreement' });
-    // An agreement about something else (witnesses only) still makes zone5 part of the community.
-    const unrelated = agreement(ZONE5, 'full', { conditions: { ...agreement(ZONE5, 'full').conditions, categories: ['witness'] } });
-    expect(decide(zone, 'read', green, ctx([unrelated]))).toEqual({ effect: 'allow', reason: 'tlp:green community' });
+    // zone5 shares with the federal police: it is of their community, and GREEN goes to it
     const reverse: SharingAgreement = { ...agreement(FEDPOL, 'full'), id: AgreementId('zone5-fedpol'), owner: ZONE5, recipient: FEDPOL };
-    expect(decide(zone, 'read', green, ctx([reverse])).effect).toBe('allow');
-    expect(decide(user(INTEL), 'read', green, ctx([unrelated])).effect).toBe('deny');
+    expect(decide(zone, 'read', green, ctx([reverse]))).toEqual({ effect: 'allow', reason: 'tlp:green community' });
+    const zoneToAll: SharingAgreement = { ...reverse, id: AgreementId('zone5-all'), recipient: 'ALL' };
+    expect(decide(zone, 'read', green, ctx([zoneToAll])).effect).toBe('allow');
+    expect(decide(user(INTEL), 'read', green, ctx([reverse])).effect).toBe('deny');
+    // an agreement that shares nothing makes no community
+    expect(decide(zone, 'read', green, ctx([{ ...zoneToAll, effect: 'none' }]))).toEqual({ effect: 'deny', reason: 'no agreement' });
+    // The owner's own terms for zone5 (witnesses only; or for ALL, witnesses only) bound what
+    // reaches it: a GREEN record they leave out stays out, community or not.
+    const witnessesOnly = agreement(ZONE5, 'full', { conditions: { ...agreement(ZONE5, 'full').conditions, categories: ['witness'] } });
+    expect(decide(zone, 'read', green, ctx([witnessesOnly]))).toEqual({ effect: 'deny', reason: 'no agreement' });
+    expect(decide(zone, 'read', green, ctx([witnessesOnly, reverse]))).toEqual({ effect: 'deny', reason: 'no agreement' });
+    const witnessesToAll: SharingAgreement = { ...witnessesOnly, id: AgreementId('fedpol-all'), recipient: 'ALL' };
+    expect(decide(zone, 'read', green, ctx([witnessesToAll, reverse]))).toEqual({ effect: 'deny', reason: 'no agreement' });
+    expect(decide(zone, 'read', record({ tlp: 'GREEN' }, { category: 'witness' }), ctx([witnessesToAll])).effect).toBe('allow');
   });
 
   it('AMBER: only through an agreement, and only on need-to-know when the owner names groups', () => {

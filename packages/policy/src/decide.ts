@@ -97,7 +97,12 @@ function decideRecord(user: PolicyUser, action: Action, record: RecordResource, 
   const verdict = agreementVerdict(index.byOwner.get(owner) ?? [], user.agency, provenance);
   if (verdict === null) {
     if (tlp === 'CLEAR') return content(user, action, record, context, null, 'tlp:clear');
-    if (tlp === 'GREEN' && communityOf(index, owner, user.agency)) return content(user, action, record, context, null, 'tlp:green community');
+    // GREEN goes to the owner's community only where the owner has set no terms for this
+    // recipient: an agreement of the owner's naming it or ALL, whose conditions this record does
+    // not meet (a victim, a SECRET record, H2), says it is not to go there, whatever its marking
+    if (tlp === 'GREEN' && !index.hasTerms.has(`${owner}\u0000${user.agency}`) && !index.hasTerms.has(`${owner}\u0000ALL`) && communityOf(index, owner, user.agency)) {
+      return content(user, action, record, context, null, 'tlp:green community');
+    }
     return deny(tlp === 'RED' ? 'tlp:red' : 'no agreement');
   }
   switch (verdict.effect) {
@@ -157,7 +162,10 @@ interface AgreementIndex {
   readonly byOwner: ReadonlyMap<AgencyId, readonly SharingAgreement[]>;
   /** `owner\0other` for every pair inCommunity() would accept, plus owners sharing with ALL. */
   readonly community: ReadonlySet<string>;
+  /** Owners with an agreement sharing something with ALL. */
   readonly sharesWithAll: ReadonlySet<AgencyId>;
+  /** `owner\0recipient` (or `owner\0ALL`) for every agreement of an owner, whatever its effect. */
+  readonly hasTerms: ReadonlySet<string>;
 }
 const agreementIndexCache = new WeakMap<readonly SharingAgreement[], AgreementIndex>();
 function agreementIndex(agreements: readonly SharingAgreement[]): AgreementIndex {
@@ -166,12 +174,17 @@ function agreementIndex(agreements: readonly SharingAgreement[]): AgreementIndex
     const byOwner = new Map<AgencyId, SharingAgreement[]>();
     const community = new Set<string>();
     const sharesWithAll = new Set<AgencyId>();
+    const hasTerms = new Set<string>();
     for (const a of agreements) {
       byOwner.set(a.owner, [...(byOwner.get(a.owner) ?? []), a]);
+      hasTerms.add(`${a.owner}\u0000${a.recipient}`);
+      // an agreement sharing nothing makes no community (an agency that shares nothing with ALL
+      // is not thereby every agency's partner)
+      if (a.effect === 'none') continue;
       if (a.recipient === 'ALL') sharesWithAll.add(a.owner);
       else community.add(`${a.owner}\u0000${a.recipient}`).add(`${a.recipient}\u0000${a.owner}`);
     }
-    cached = { length: agreements.length, byOwner, community, sharesWithAll };
+    cached = { length: agreements.length, byOwner, community, sharesWithAll, hasTerms };
     agreementIndexCache.set(agreements, cached);
   }
   return cached;

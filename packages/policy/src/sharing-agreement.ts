@@ -86,12 +86,14 @@ export function agreementVerdict(agreements: readonly SharingAgreement[], recipi
 }
 
 /**
- * TLP:GREEN's "community" (FIRST TLP 2.0): here, the agencies that have any agreement with the
- * owner, in either direction, whatever its conditions or effect; an agreement with 'ALL' links
- * its owner with every agency.
+ * TLP:GREEN's "community" (FIRST TLP 2.0): here, the agencies that have an agreement sharing
+ * something (a pointer or content) with the owner, in either direction, whatever its conditions;
+ * an agreement with 'ALL' links its owner with every agency. An agreement sharing nothing links
+ * no one. (decide() lets GREEN go to the community only where the owner set no terms of its own
+ * for the recipient: see there.)
  */
 export function inCommunity(agreements: readonly SharingAgreement[], owner: AgencyId, other: AgencyId): boolean {
   return agreements.some(
-    (a) => (a.owner === owner && (a.recipient === other || a.recipient === 'ALL')) || (a.owner === other && (a.recipient === owner || a.recipient === 'ALL')),
+    (a) => a.effect !== 'none' && ((a.owner === owner && (a.recipient === other || a.recipient === 'ALL')) || (a.owner === other && (a.recipient === owner || a.recipient === 'ALL'))),
   );
 }
