@@ -5,9 +5,9 @@
  */
 import type { AuditEntry } from '@mosaic/audit';
 import { openTestMosaic, putFixtures, testProvenance, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
-import { sweepRetention, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND } from '@mosaic/service';
-import { UserId } from '@mosaic/model';
-import { createStoreAuditStorage } from '@mosaic/store';
+import { createUser, sweepRetention, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND } from '@mosaic/service';
+import { AgencyId, DeskId, UserId } from '@mosaic/model';
+import { createStoreAuditStorage, type User } from '@mosaic/store';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
@@ -34,6 +34,11 @@ async function auditEntries(): Promise<AuditEntry[]> {
   for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) all.push(entry);
   return all;
 }
+
+/** The command line's operator (cli operator.ts), as `mosaic users add` acts. */
+const OPERATOR: User = {
+  id: UserId('system:cli'), agency: AgencyId('system'), desk: DeskId('system:cli'), name: 'system:cli', roles: ['sysadmin'], clearance: 'TOP_SECRET', groups: [], passwordHash: '',
+};
 
 const everyCategory = ['suspect', 'convicted', 'victim', 'witness', 'contact', 'other'];
 
@@ -181,12 +186,23 @@ describe('administration of users, desks and groups', () => {
     expect((await call('fedAdmin', 'PATCH', '/admin/users/fedpol.auditor', { roles: ['analyst'] })).json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN' } });
     // a system administrator may
     expect((await call('sysadmin', 'POST', '/admin/users', base)).statusCode).toBe(201);
-    expect((await call('sysadmin', 'PATCH', '/admin/users/fedpol.fed.audit2', { clearance: 'SECRET' })).statusCode).toBe(200);
+    expect((await call('sysadmin', 'PATCH', '/admin/users/fedpol.fed.audit2', { clearance: 'UNCLASSIFIED' })).statusCode).toBe(200);
+  });
+
+  it('refuses a system administrator a clearance above their own, as it does anyone (the command line\'s operator is cleared TOP_SECRET)', async () => {
+    // the test system administrator is cleared RESTRICTED
+    const base = { name: 'intel.above', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'TOP_SECRET', password: 'twelve chars ok' };
+    const created = await call('sysadmin', 'POST', '/admin/users', base);
+    expect(created.statusCode).toBe(400);
+    expect(created.json()).toMatchObject({ error: { details: [{ field: 'clearance', reason: 'above your own clearance (RESTRICTED)' }] } });
+    expect(await world.mosaic.store.findUserByName('intel.above')).toBeUndefined();
+    expect((await call('sysadmin', 'PATCH', '/admin/users/zone-north.zoneOfficer', { clearance: 'SECRET' })).json()).toMatchObject({ error: { details: [{ field: 'clearance' }] } });
+    expect((await call('sysadmin', 'POST', '/admin/users', { ...base, clearance: 'RESTRICTED' })).statusCode).toBe(201);
   });
 
   it('leaves the accounts of auditors, and of users cleared above the administrator, to system administrators', async () => {
-    const top = await call('sysadmin', 'POST', '/admin/users', { name: 'intel.top', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'TOP_SECRET', password: 'twelve chars ok' });
-    expect(top.statusCode).toBe(201);
+    // made as `mosaic users add` makes it: nobody signed in is cleared TOP_SECRET and a system administrator
+    await createUser(world.mosaic, { user: OPERATOR, purpose: 'administration', caseRef: 'CHG-42' }, { name: 'intel.top', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'TOP_SECRET', groups: [], password: 'twelve chars ok' });
     const auditor = await call('sysadmin', 'POST', '/admin/users', { name: 'fed.audit3', agency: 'fedpol', desk: 'fedpol-ops', roles: ['auditor'], clearance: 'RESTRICTED', password: 'twelve chars ok' });
     expect(auditor.statusCode).toBe(201);
     // a data administrator (SECRET) could otherwise sign in as an auditor, or as someone cleared above them, or silence the auditor
@@ -216,7 +232,7 @@ describe('administration of users, desks and groups', () => {
     expect((await call('sysadmin', 'POST', '/admin/users/intel.intelAdmin/disable')).json()).toMatchObject(refusedNaming('id'));
     expect((await call('intelAdmin', 'GET', '/admin/users')).statusCode).toBe(200);
     // with a second one enabled, either may go; a disabled one does not count
-    expect((await call('sysadmin', 'POST', '/admin/users', { name: 'intel.admin2', agency: 'intel', desk: 'intel-liaison', roles: ['agency_admin'], clearance: 'SECRET', password: 'twelve chars ok' })).statusCode).toBe(201);
+    expect((await call('sysadmin', 'POST', '/admin/users', { name: 'intel.admin2', agency: 'intel', desk: 'intel-liaison', roles: ['agency_admin'], clearance: 'RESTRICTED', password: 'twelve chars ok' })).statusCode).toBe(201);
     expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.admin2/disable')).statusCode).toBe(200);
     expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAdmin', { roles: ['agency_admin', 'analyst'] })).statusCode).toBe(200);
     expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAdmin', { roles: ['analyst'] })).json()).toMatchObject(refusedNaming('roles'));

@@ -79,6 +79,16 @@ describe('mosaic users add', () => {
     expect(await lastEntry()).toEqual(before);
   });
 
+  it('adds a system administrator cleared TOP_SECRET, as at bootstrap: the operator grants any clearance, where a signed-in administrator grants none above their own', async () => {
+    expect(await run(['add', 'root2', '--agency', 'zone-north', '--desk', 'zone-north-desk', '--role', 'sysadmin', '--clearance', 'top_secret', '--password-file', passwordFile, '--data', dir, ...WHY])).toBe(0);
+    const store = await openStore({ dataDir: dir });
+    try {
+      expect(await store.findUserByName('root2')).toMatchObject({ roles: ['sysadmin'], clearance: 'TOP_SECRET' });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('names the option that is wrong or missing, adding none', async () => {
     const options: Record<string, string[]> = { '--agency': ['zone-north'], '--desk': ['zone-north-desk'], '--role': ['analyst'], '--password-file': [passwordFile] };
     const given = (change: Record<string, string[] | undefined>): string[] =>

@@ -291,8 +291,14 @@ function checkRoles(request: Consultation, roles: readonly string[], current: re
   return checked;
 }
 
+/**
+ * Nobody grants a clearance above their own, a system administrator neither: vetting is not a
+ * role, and a platform administrator cleared RESTRICTED could otherwise make a TOP_SECRET
+ * account. The command line's operator (cli operator.ts) is cleared TOP_SECRET, so bootstrapping
+ * with `mosaic users add` grants any clearance.
+ */
 function checkClearance(request: Consultation, clearance: Classification): void {
-  if (!isSysadmin(request) && rankOf(CLASSIFICATION, clearance) > rankOf(CLASSIFICATION, request.user.clearance)) throw invalid('clearance', `above your own clearance (${request.user.clearance})`);
+  if (rankOf(CLASSIFICATION, clearance) > rankOf(CLASSIFICATION, request.user.clearance)) throw invalid('clearance', `above your own clearance (${request.user.clearance})`);
 }
 
 /** Groups must exist; an agency's administrator adds or removes only its own agency's groups. */

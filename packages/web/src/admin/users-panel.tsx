@@ -18,10 +18,10 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   const sysadmin = user.roles.includes('sysadmin');
   const agencies = sysadmin ? org.agencies : org.agencies.filter((a) => a.id === user.agency);
   // what the server lets this administrator grant: the sysadmin role only from a system
-  // administrator, a clearance up to their own
+  // administrator, a clearance up to their own (a system administrator's too)
   const roles = sysadmin ? ROLES : ROLES.filter((r) => r !== 'sysadmin');
   const own = CLASSIFICATIONS.indexOf(user.clearance as Clearance);
-  const clearances = sysadmin ? CLASSIFICATIONS : CLASSIFICATIONS.slice(0, own + 1);
+  const clearances = CLASSIFICATIONS.slice(0, own + 1);
   const [draft, setDraft] = useState({ name: '', agency: agencies[0]?.id ?? user.agency, desk: '', roles: ['analyst'] as Role[], clearance: 'RESTRICTED', password: '' });
   const [password, setPassword] = useState('');
   const [editing, setEditing] = useState<string>();
