@@ -5,6 +5,7 @@ import { AppError } from '@mosaic/model';
 import { buildApp, type NodeRole } from '@mosaic/server';
 import { scheduleRetentionSweep, startCheckpointProjections, startProjections, type Mosaic } from '@mosaic/service';
 import { isAddressInUse, portInUse } from './port-in-use.ts';
+import { buildProgressOn, progressBar } from './progress.ts';
 
 /** The address to print for a server listening on `host` and `port` (loopback as localhost). */
 export function serverAddress(host: string, port: number): string {
@@ -18,8 +19,12 @@ export function roleOf(value: string | boolean | undefined): NodeRole {
 }
 
 export async function startServer(mosaic: Mosaic, role: NodeRole = 'full'): Promise<string> {
-  const projections = role === 'full' ? await startProjections(mosaic) : undefined;
-  const checkpoint = role === 'checkpoint' ? await startCheckpointProjections(mosaic) : undefined;
+  // the indexes are built before the node listens: seconds on a large store, shown as they go
+  const building = progressBar('index');
+  const onBuild = buildProgressOn(building);
+  const projections = role === 'full' ? await startProjections(mosaic, { onBuild }) : undefined;
+  const checkpoint = role === 'checkpoint' ? await startCheckpointProjections(mosaic, { onBuild }) : undefined;
+  building.stop();
   // Unexpected errors go to stderr, without their message or the URL (http-errors.ts).
   const app = await buildApp({ mosaic, errorLog: process.stderr, trustProxy: mosaic.config.trustProxy, ...(projections ? { projections } : {}), ...(checkpoint ? { checkpoint } : {}) });
   try {

@@ -41,7 +41,14 @@ export interface ChangeFollower {
   readonly seq: number;
 }
 
-export function followChanges(store: Store, projections: readonly Projection[], { fromSeq = 0, batch = 1000 }: { readonly fromSeq?: number; readonly batch?: number } = {}): ChangeFollower {
+export interface FollowOptions {
+  readonly fromSeq?: number;
+  readonly batch?: number;
+  /** Called with the last sequence applied after each batch (a progress bar while the first build runs). */
+  readonly onApplied?: (seq: number) => void;
+}
+
+export function followChanges(store: Store, projections: readonly Projection[], { fromSeq = 0, batch = 1000, onApplied }: FollowOptions = {}): ChangeFollower {
   let seq = fromSeq;
   let timer: NodeJS.Timeout | undefined;
   /** The last step asked for (running or waiting for the one before it). */
@@ -76,6 +83,7 @@ export function followChanges(store: Store, projections: readonly Projection[], 
       }
       seq = changes[changes.length - 1]?.seq ?? seq;
       applied += changes.length;
+      onApplied?.(seq);
     }
   };
   /**

@@ -31,7 +31,7 @@ export {
   type GraphFilters, type GraphLevel, type GraphSources, type MapPlace, type TimelineEvent,
 } from './graph/graph-queries.ts';
 export { CHART_KIND, CHART_SHARES, listCharts, openChart, saveChart, type ChartInput, type ChartSummary } from './graph/graph-charts.ts';
-export { startCheckpointProjections, startProjections, type CheckpointProjections, type ProjectionOptions, type Projections } from './projections.ts';
+export { CHECKPOINT_BUILD_STAGES, FULL_BUILD_STAGES, startCheckpointProjections, startProjections, type BuildProgress, type CheckpointProjections, type ProjectionOptions, type Projections } from './projections.ts';
 export { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
 export { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';
 export { entityMerges, undoEntityMerge, type MergeSummary } from './resolution/entity-merges.ts';

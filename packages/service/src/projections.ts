@@ -35,6 +35,39 @@ export interface ProjectionOptions {
   /** Follow the feed after the first build (false: built once, for tests). */
   readonly follow?: boolean;
   readonly webhook?: KeeperWebhookOptions;
+  /** Told as the first build goes, stage by stage (the start's progress bar). */
+  readonly onBuild?: (progress: BuildProgress) => void;
+}
+
+/**
+ * How far the first build of a node's projections is: the stage under way (its place among
+ * `stages`, and its name) and, for the reading of the change feed, the changes applied of those
+ * in the feed when the build began.
+ */
+export interface BuildProgress {
+  readonly stage: string;
+  readonly stages: readonly string[];
+  readonly done?: number;
+  readonly total?: number;
+}
+
+/** A full node's build: the feed into the watchlist, identifiers and graph, one resolution pass over every record, then the watches. */
+export const FULL_BUILD_STAGES = ['screening and graph', 'resolution full pass', 'watches'] as const;
+/** A checkpoint node's build: the watchlist alone. */
+export const CHECKPOINT_BUILD_STAGES = ['screening'] as const;
+
+/** Tells `onBuild` of the feed's changes as they are applied, until the build is done. */
+function feedProgress(total: number, stage: string, stages: readonly string[], onBuild: ProjectionOptions['onBuild']): { readonly onApplied: (seq: number) => void; done(): void } {
+  let building = onBuild !== undefined;
+  onBuild?.({ stage, stages, done: 0, total });
+  return {
+    onApplied: (seq) => {
+      if (building) onBuild?.({ stage, stages, done: Math.min(seq, total), total });
+    },
+    done: () => {
+      building = false;
+    },
+  };
 }
 
 /**
@@ -51,11 +84,13 @@ export interface CheckpointProjections {
 }
 
 /** Build the watchlist from the store, then follow the feed (every `intervalMs`). */
-export async function startCheckpointProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {} }: ProjectionOptions = {}): Promise<CheckpointProjections> {
+export async function startCheckpointProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {}, onBuild }: ProjectionOptions = {}): Promise<CheckpointProjections> {
   const screening = createScreeningProjection();
-  const follower = followChanges(mosaic.store, [screening]);
+  const feed = feedProgress(await mosaic.store.latestSeq(), 'screening', CHECKPOINT_BUILD_STAGES, onBuild);
+  const follower = followChanges(mosaic.store, [screening], { onApplied: feed.onApplied });
   const notifications = keepNotifications(mosaic, webhook);
   await follower.catchUp();
+  feed.done();
   if (follow) follower.start(intervalMs);
   return {
     screening, notifications, follower,
@@ -72,18 +107,23 @@ const WATCH_SWEEP_MS = 60_000;
 const OUTCOME_SWEEP_MS = 5_000;
 
 /** Build every projection from the store, then follow the feed (every `intervalMs`). */
-export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {} }: ProjectionOptions = {}): Promise<Projections> {
+export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follow = true, webhook = {}, onBuild }: ProjectionOptions = {}): Promise<Projections> {
+  const [feedStage, resolutionStage, watchStage] = FULL_BUILD_STAGES;
   const graph = createGraphProjection(mosaic.registry);
   const screening = createScreeningProjection();
   const identifiers = createIdentifierProjection();
-  const follower = followChanges(mosaic.store, [graph, screening, identifiers]);
+  const feed = feedProgress(await mosaic.store.latestSeq(), feedStage, FULL_BUILD_STAGES, onBuild);
+  const follower = followChanges(mosaic.store, [graph, screening, identifiers], { onApplied: feed.onApplied });
   const notifications = keepNotifications(mosaic, webhook);
   await follower.catchUp();
+  feed.done();
   // Entities are resolved in one pass over the store; their own follower starts after it.
+  onBuild?.({ stage: resolutionStage, stages: FULL_BUILD_STAGES });
   const resolvedAt = await mosaic.store.latestSeq();
   const entities = await createEntityProjection(mosaic.store, { now: mosaic.now, published: (id) => mosaic.entityOutcomes.published(id) });
   // The watcher follows the entities (a record's subject is known once it is resolved) and
   // only what arrives from now on: a restart does not tell anyone of old news again.
+  onBuild?.({ stage: watchStage, stages: FULL_BUILD_STAGES });
   const watcher = createWatcher(mosaic, entities);
   await watcher.reload();
   const entityFollower = followChanges(mosaic.store, [entities, watcher], { fromSeq: resolvedAt });
