@@ -64,7 +64,7 @@ it('Ctrl-C during the demo load stops after the batch under way, the audit log s
   const second = start();
   await second.saying('Mosaic is running at');
   expect(second.said()).toContain(`An earlier start stopped before its demo was loaded (${partial.records} records in): finishing it`);
-  expect(second.said()).toContain('Demo sign-in:');
+  expect(second.said()).toContain('Demo accounts, each with the password mosaic-demo:');
   second.child.kill('SIGTERM');
   expect(await second.exit).toBe(0);
   expect(await sealed()).toMatchObject({ ok: true });

@@ -5,9 +5,10 @@
  * the store as it is, or finishes a demo an earlier start was stopped in (first-start-demo.ts).
  * `--nodes N|auto` serves from N processes (serving-nodes.ts).
  */
-import { CLASSIFICATION } from '@mosaic/model';
 import { openMosaic } from '@mosaic/service';
+import { resolve } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { demoAccountLines } from '../demo-accounts.ts';
 import { demoProgressOf, loadFirstStartDemo } from '../first-start-demo.ts';
 import { startServer } from '../server-runner.ts';
 import { NODES_OPTION, nodesOf, serveOnNodes } from '../serving-nodes.ts';
@@ -40,13 +41,17 @@ export async function run(argv: readonly string[]): Promise<number> {
   } else {
     url = await startServer(mosaic);
   }
-  // Show the analyst who sees most: the highest clearance, then by name.
-  const analyst = users.filter((u) => u.roles.includes('analyst')).sort((a, b) => CLASSIFICATION.indexOf(b.clearance) - CLASSIFICATION.indexOf(a.clearance) || a.name.localeCompare(b.name))[0];
   console.log(`\nMosaic is running at ${url}`);
-  if (analyst && loadsDemo) {
-    console.log(`Demo sign-in: ${analyst.name} / mosaic-demo  (every demo account uses this password; see \`mosaic users list\`)`);
-  } else if (analyst) {
-    console.log(`Sign in with your account (demo accounts, if loaded, use the password mosaic-demo).`);
+  // the store tells whether its demo is in (first-start-demo.ts): loaded now, or by an earlier start
+  const demoLoaded = loadsDemo || demo?.stage === 'complete';
+  // `mosaic` is on no PATH after npm install: npx finds it; a store elsewhere than ./data is named
+  const listCommand = `npx mosaic users list${config.databaseUrl === undefined && config.dataDir !== resolve('data') ? ` --data ${config.dataDir}` : ''}`;
+  const accounts = demoLoaded ? demoAccountLines(users, listCommand) : [];
+  if (accounts.length > 0) {
+    if (!loadsDemo) console.log('The demo is loaded.');
+    for (const line of accounts) console.log(line);
+  } else if (users.length > 0) {
+    console.log('Sign in with your account (no demo is loaded in this store).');
   }
   return 0;
 }
