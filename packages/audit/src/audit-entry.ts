@@ -50,9 +50,21 @@ export interface AuditEvent {
   readonly recipients?: readonly AgencyId[];
   /** Agencies whose "holds information" pointer was shown: disclosing existence is a disclosure too. */
   readonly pointers?: readonly AgencyId[];
+  /**
+   * The records behind those pointers, by agency: the user was not shown them, but their owner's
+   * auditor must find the encounter by record as the owner's notice names it (audit-search.ts
+   * gives each agency's auditor only the items of its own agency).
+   */
+  readonly pointed?: readonly PointedRecords[];
   readonly outcome: AuditOutcome;
   /** A short code-like reason (e.g. the policy decision's reason); never free text with personal data. */
   readonly reason?: string | null;
+}
+
+/** An agency's records behind the pointer to it that an entry's user was shown. */
+export interface PointedRecords {
+  readonly agency: AgencyId;
+  readonly records: readonly RecordId[];
 }
 
 /** The normalised fields of an entry: every optional field present, null or empty when absent. */
@@ -69,6 +81,11 @@ export interface AuditEntryBody {
   readonly records: readonly RecordId[];
   readonly recipients: readonly AgencyId[];
   readonly pointers: readonly AgencyId[];
+  /**
+   * Present only when some record lay behind a pointer: entries without (those made before it
+   * was kept among them) have none, and hash as they did (hashEntry).
+   */
+  readonly pointed?: readonly PointedRecords[];
   readonly outcome: AuditOutcome;
   readonly reason: string | null;
 }
@@ -99,6 +116,7 @@ export function entryBody(event: AuditEvent, seq: number, time: string): AuditEn
     records: [...(event.records ?? [])],
     recipients: [...(event.recipients ?? [])],
     pointers: [...(event.pointers ?? [])],
+    ...pointedOf(event.pointed),
     outcome: event.outcome,
     reason: event.reason ?? null,
   };
@@ -107,7 +125,20 @@ export function entryBody(event: AuditEvent, seq: number, time: string): AuditEn
   return body;
 }
 
-/** SHA-256 (hex) over the canonical JSON of the previous hash and every field of the entry. */
+/** `pointed` without agencies that no record lay behind, each agency's records once and in order; absent when none is left. */
+function pointedOf(pointed: readonly PointedRecords[] | undefined): { pointed?: readonly PointedRecords[] } {
+  const kept = (pointed ?? [])
+    .map((item) => ({ agency: item.agency, records: [...new Set(item.records)].sort() }))
+    .filter((item) => item.records.length > 0);
+  return kept.length > 0 ? { pointed: kept } : {};
+}
+
+/**
+ * SHA-256 (hex) over the canonical JSON of the previous hash and every field of the entry.
+ * `pointed` is hashed when present and not empty, and only then: entries kept before it existed
+ * (which have none) verify as they did, and no entry's `pointed` is added, altered or removed
+ * unnoticed.
+ */
 export function hashEntry(body: AuditEntryBody, prevHash: string): string {
   const hashed: JsonValue = {
     v: ENTRY_FORMAT,
@@ -123,6 +154,7 @@ export function hashEntry(body: AuditEntryBody, prevHash: string): string {
     records: body.records,
     recipients: body.recipients,
     pointers: body.pointers,
+    ...(body.pointed !== undefined && body.pointed.length > 0 ? { pointed: body.pointed.map((item) => ({ agency: item.agency, records: item.records })) } : {}),
     outcome: body.outcome,
     reason: body.reason,
   };

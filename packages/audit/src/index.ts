@@ -12,6 +12,7 @@ export {
   type AuditEntryBody,
   type AuditEvent,
   type AuditOutcome,
+  type PointedRecords,
 } from './audit-entry.ts';
 export { generateAuditKeyPair, loadAuditPublicKey, loadAuditSigner, type AuditKeyPairPem, type AuditSigner, type AuditVerifyKey } from './audit-keys.ts';
 export { checkpointPayload, signCheckpoint, verifyCheckpoint, type ChainHead, type Checkpoint } from './checkpoint.ts';

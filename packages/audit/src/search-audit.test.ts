@@ -38,6 +38,20 @@ describe('searchAudit', () => {
     expect(seqs(searchAudit(entries, { caseRef: 'Z-2' }))).toEqual([3]);
   });
 
+  it('finds a record, and its owner, behind a pointer shown (`pointed`)', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer: loadAuditSigner(generateAuditKeyPair()) });
+    await log.append({ actor: { user: UserId('ben'), agency: AgencyId('zone5') }, action: 'screening', pointers: [AgencyId('intel')], pointed: [{ agency: AgencyId('intel'), records: [RecordId('intel:9'), RecordId('intel:9')] }], outcome: 'ok' });
+    await log.append({ actor: { user: UserId('ben'), agency: AgencyId('zone5') }, action: 'screening', pointers: [AgencyId('intel')], pointed: [{ agency: AgencyId('intel'), records: [] }], outcome: 'ok' });
+    const entries: AuditEntry[] = [];
+    for await (const e of storage.entries()) entries.push(e);
+    expect(entries[0]!.pointed).toEqual([{ agency: 'intel', records: ['intel:9'] }]);
+    expect(entries[1]!).not.toHaveProperty('pointed');
+    expect(seqs(searchAudit(entries, { record: RecordId('intel:9') }))).toEqual([1]);
+    expect(seqs(searchAudit(entries, { owner: AgencyId('intel') }))).toEqual([1]);
+    expect(seqs(searchAudit(entries, { record: RecordId('intel:8') }))).toEqual([]);
+  });
+
   it('filters by a half-open time range and combines criteria with AND', async () => {
     const { entries } = await sampleLog();
     expect(seqs(searchAudit(entries, { from: '2025-01-02T08:00:00.000Z', to: '2025-01-04T08:00:00.000Z' }))).toEqual([2, 3]);

@@ -13,9 +13,10 @@ export interface AuditQuery {
   readonly agency?: AgencyId;
   /** An agency that received a disclosure or a pointer. */
   readonly recipient?: AgencyId;
-  /** The agency that owns a record touched (record ids are `agency:sourceRecordId`). */
+  /** The agency that owns a record touched or pointed to (record ids are `agency:sourceRecordId`). */
   readonly owner?: AgencyId;
   readonly subject?: EntityId;
+  /** A record touched, or behind a pointer shown (`pointed`). */
   readonly record?: RecordId;
   readonly action?: AuditAction | readonly AuditAction[];
   readonly outcome?: AuditOutcome;
@@ -30,9 +31,10 @@ export function matchesAuditQuery(entry: AuditEntry, query: AuditQuery): boolean
   if (query.user !== undefined && entry.actor.user !== query.user) return false;
   if (query.agency !== undefined && entry.actor.agency !== query.agency) return false;
   if (query.recipient !== undefined && !entry.recipients.includes(query.recipient) && !entry.pointers.includes(query.recipient)) return false;
-  if (query.owner !== undefined && !entry.records.some((r) => r.startsWith(`${query.owner}:`))) return false;
+  const records = [...entry.records, ...(entry.pointed ?? []).flatMap((p) => p.records)];
+  if (query.owner !== undefined && !records.some((r) => r.startsWith(`${query.owner}:`))) return false;
   if (query.subject !== undefined && !entry.subjects.includes(query.subject)) return false;
-  if (query.record !== undefined && !entry.records.includes(query.record)) return false;
+  if (query.record !== undefined && !records.includes(query.record)) return false;
   if (query.action !== undefined && !(typeof query.action === 'string' ? [query.action] : query.action).includes(entry.action)) return false;
   if (query.outcome !== undefined && entry.outcome !== query.outcome) return false;
   if (query.caseRef !== undefined && entry.caseRef !== query.caseRef) return false;

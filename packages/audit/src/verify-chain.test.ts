@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateAuditKeyPair, loadAuditPublicKey, loadAuditSigner } from './audit-keys.ts';
-import { sealEntry, type AuditEntry } from './audit-entry.ts';
+import { AgencyId, RecordId, UserId } from '@mosaic/model';
+import { entryBody, GENESIS_HASH, hashEntry, sealEntry, type AuditEntry } from './audit-entry.ts';
 import { signCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { verifyChain, verifyStoredChain } from './verify-chain.ts';
 import { formatWitness, readWitness } from './audit-witness.ts';
@@ -77,6 +78,35 @@ describe('verifyChain', () => {
       entries[1] = edit(entries[1]!);
       expect(verifyChain(entries, checkpoints, key)).toMatchObject({ ok: false, firstBroken: 2, reason: 'hash_mismatch' });
     }
+  });
+
+  it('hashes an entry without `pointed` as before it existed, and detects `pointed` added, altered or removed', () => {
+    const event = { actor: { user: UserId('tcu.analyst1'), agency: AgencyId('tcu') }, action: 'screening', purpose: 'checkpoint check', caseRef: 'C-1', query: { name: 'X' }, pointers: [AgencyId('partner-fr')], outcome: 'ok' } as const;
+    // the hash this entry had before `pointed` existed (entry format 1, computed then)
+    expect(hashEntry(entryBody(event, 7, '2026-01-31T08:00:00.000Z'), GENESIS_HASH)).toBe('a13cda912810ca4677f8555494d6f505358a3e25f128460b0bc52ec8f5a0163f');
+    expect(hashEntry(entryBody({ ...event, pointed: [] }, 7, '2026-01-31T08:00:00.000Z'), GENESIS_HASH)).toBe('a13cda912810ca4677f8555494d6f505358a3e25f128460b0bc52ec8f5a0163f');
+
+    const pointed = [{ agency: AgencyId('partner-fr'), records: [RecordId('partner-fr:FR-24')] }];
+    const { entries } = chain();
+    entries[1] = sealEntry({ ...entries[1]!, pointed }, entries[0]!.hash);
+    const sealed = rehashFrom(entries, 2, (e) => e);
+    const signed = sealed.filter((e) => e.seq % 3 === 0).map((e) => signCheckpoint(signer, e));
+    expect(verifyChain(sealed, signed, key)).toEqual({ ok: true, count: 10 });
+    const edits: Array<(e: AuditEntry) => AuditEntry> = [
+      (e) => ({ ...e, pointed: [{ agency: AgencyId('partner-fr'), records: [RecordId('partner-fr:FR-25')] }] }),
+      (e) => ({ ...e, pointed: [{ agency: AgencyId('intel'), records: [RecordId('partner-fr:FR-24')] }] }),
+      (e) => ({ ...e, pointed: [{ agency: AgencyId('partner-fr'), records: [] }] }),
+      ({ pointed: _removed, ...e }) => e,
+    ];
+    for (const edit of edits) {
+      const edited = [...sealed];
+      edited[1] = edit(edited[1]!);
+      expect(verifyChain(edited, signed, key)).toMatchObject({ ok: false, firstBroken: 2, reason: 'hash_mismatch' });
+    }
+    // and on an entry that had none
+    const added = [...sealed];
+    added[2] = { ...added[2]!, pointed };
+    expect(verifyChain(added, signed, key)).toMatchObject({ ok: false, firstBroken: 3, reason: 'hash_mismatch' });
   });
 
   it('detects an edited entry whose own hash was recomputed', () => {

@@ -4,6 +4,7 @@
  * logged with them as given; a verification checked against a witness the auditor kept.
  */
 import type { AuditEntry } from '@mosaic/audit';
+import { AgencyId, RecordId, UserId } from '@mosaic/model';
 import { openTestMosaic, TEST_PASSWORD, type TestMosaic } from '@mosaic/service/testing';
 import { createStoreAuditStorage } from '@mosaic/store';
 import type { FastifyInstance } from 'fastify';
@@ -54,6 +55,19 @@ describe('GET /audit', () => {
       actor: { user: 'fedpol.auditor', agency: 'fedpol' }, action: 'consultation', purpose: 'complaint n° 12 (data subject)', caseRef: 'DPO-2026-4',
       query: { audit: { user: 'zone-north.zoneOfficer' } }, reason: 'audit search',
     });
+  });
+});
+
+describe('GET /audit by a record behind a pointer', () => {
+  it('finds another agency\'s user\'s entry by its pointer\'s record, and answers only this agency\'s records behind it', async () => {
+    await world.mosaic.audit.append({
+      actor: { user: UserId('zone-north.zoneOfficer'), agency: AgencyId('zone-north') }, action: 'screening', purpose: 'checkpoint check', caseRef: 'ZN-24',
+      pointers: [AgencyId('fedpol'), AgencyId('intel')], pointed: [{ agency: AgencyId('fedpol'), records: [RecordId('fedpol:f24')] }, { agency: AgencyId('intel'), records: [RecordId('intel:i24')] }], outcome: 'ok',
+    });
+    const response = await app.inject({ url: '/api/v1/audit?record=fedpol:f24', headers: { authorization: `Bearer ${token}`, 'x-mosaic-purpose': 'lawfulness check', 'x-mosaic-case': 'DPO-24' } });
+    expect(response.statusCode, response.body).toBe(200);
+    expect((response.json() as { entries: unknown[] }).entries).toEqual([expect.objectContaining({ caseRef: 'ZN-24', pointers: ['fedpol'], pointed: [{ agency: 'fedpol', records: ['fedpol:f24'] }] })]);
+    expect(response.body).not.toContain('i24');
   });
 });
 

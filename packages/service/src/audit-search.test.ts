@@ -70,6 +70,57 @@ describe('searchAuditLog for an agency\'s auditor', () => {
   });
 });
 
+/** An auditor of `agency`, outside the test world's users (the policy asks only the role). */
+const auditorOf = (agency: string): User => ({ id: UserId(`${agency}.aud`), name: `${agency}.aud`, agency: AgencyId(agency), desk: DeskId(`${agency}-desk`), roles: ['auditor'], clearance: 'RESTRICTED', groups: [], passwordHash: '' });
+
+describe('searchAuditLog: the records behind a pointer (`pointed`)', () => {
+  /** A zone officer's screening shown pointers to intelligence and to the federal police, with the records behind them. */
+  async function worldWithPointers(): Promise<TestMosaic> {
+    const test = await openTestMosaic();
+    await test.mosaic.audit.append({
+      actor: { user: UserId('zone-north.zoneOfficer'), agency: AgencyId('zone-north') }, action: 'screening', purpose: 'checkpoint check', caseRef: 'ZN-9',
+      query: { name: 'MORINA, Agron' }, pointers: [AgencyId('fedpol'), AgencyId('intel')],
+      pointed: [{ agency: AgencyId('fedpol'), records: [RecordId('fedpol:f24')] }, { agency: AgencyId('intel'), records: [RecordId('intel:i24')] }], outcome: 'ok',
+    });
+    return test;
+  }
+
+  it('are hidden from the acting agency\'s auditor, who cannot find the entry by them: no hidden id anywhere in the answer', async () => {
+    world = await worldWithPointers();
+    const zoneAuditor = { user: auditorOf('zone-north'), ...asked };
+    expect(seqs(await searchEntries(world.mosaic, zoneAuditor, { record: RecordId('intel:i24') }))).toEqual([]);
+    expect(seqs(await searchEntries(world.mosaic, zoneAuditor, { owner: AgencyId('intel') }))).toEqual([]);
+    const own = await searchAuditLog(world.mosaic, zoneAuditor, { user: UserId('zone-north.zoneOfficer') });
+    expect(own.entries).toHaveLength(1);
+    // the rest of its own user's entry is whole
+    expect(own.entries[0]).toMatchObject({ query: { name: 'MORINA, Agron' }, pointers: ['fedpol', 'intel'] });
+    expect(own.entries[0]).not.toHaveProperty('pointed');
+    expect(JSON.stringify(own)).not.toMatch(/i24|f24/);
+  });
+
+  it('are found by the owner\'s auditor, who is given its own agency\'s alone', async () => {
+    world = await worldWithPointers();
+    const intelAuditor = { user: auditorOf('intel'), ...asked };
+    const found = await searchAuditLog(world.mosaic, intelAuditor, { record: RecordId('intel:i24') });
+    expect(found.entries).toHaveLength(1);
+    expect(found.entries[0]).toMatchObject({ query: null, pointers: ['intel'], pointed: [{ agency: 'intel', records: ['intel:i24'] }] });
+    expect(JSON.stringify(found)).not.toMatch(/f24|MORINA/);
+    expect(seqs(await searchEntries(world.mosaic, intelAuditor, { owner: AgencyId('intel') }))).toHaveLength(1);
+    expect(seqs(await searchEntries(world.mosaic, intelAuditor, { record: RecordId('fedpol:f24') }))).toEqual([]);
+  });
+
+  it('are all given to an oversight body\'s auditor, and found by any of them', async () => {
+    world = await worldWithPointers();
+    const org = await world.mosaic.store.getOrg();
+    await world.mosaic.store.putOrg({ ...org, agencies: org.agencies.map((a) => (a.id === 'intel' ? { ...a, oversight: true } : a)) });
+    await world.mosaic.reloadOrg();
+    const dpa = { user: auditorOf('intel'), ...asked };
+    const found = await searchEntries(world.mosaic, dpa, { record: RecordId('fedpol:f24') });
+    expect(found).toHaveLength(1);
+    expect(found[0]?.pointed).toEqual([{ agency: 'fedpol', records: ['fedpol:f24'] }, { agency: 'intel', records: ['intel:i24'] }]);
+  });
+});
+
 describe('searchAuditLog: paging', () => {
   it('walks entries that share a millisecond without a gap, page by page, by the seq of the last entry given', async () => {
     const at = new Date('2026-12-06T13:28:27.551Z');
@@ -104,7 +155,6 @@ describe('searchAuditLog: paging', () => {
 
 describe('searchAuditLog: administrative changes concerning an agency (its users, groups, desks, details, agreements)', () => {
   const why = { purpose: 'administration', caseRef: 'CHG-9' };
-  const auditorOf = (agency: string): User => ({ id: UserId(`${agency}.aud`), name: `${agency}.aud`, agency: AgencyId(agency), desk: DeskId(`${agency}-desk`), roles: ['auditor'], clearance: 'RESTRICTED', groups: [], passwordHash: '' });
   const byName = async (test: TestMosaic, name: string): Promise<User> => (await test.mosaic.store.listUsers()).find((u) => u.name === name)!;
 
   it('are in the changed agency\'s auditor\'s scope, whoever made them, with the change as it concerns the agency', async () => {

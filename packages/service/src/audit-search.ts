@@ -38,7 +38,9 @@ function inScope(entry: AuditEntry, agency: AgencyId): boolean {
 }
 
 /**
- * An entry as an agency's auditor sees it: whole when one of the agency's own users acted; else
+ * An entry as an agency's auditor sees it: whole when one of the agency's own users acted, but
+ * for the records behind pointers to other agencies (`pointed`: the user was shown a pointer, not
+ * the record, and its id is the owner's to know, not the user's agency's); else
  * what concerns the agency: its own records, to whom they went (the recipients), and a pointer to
  * it, but not the query asked, the subjects, other agencies' records or the pointers to them
  * (another agency's investigation, and what its user was shown of third agencies, are not this
@@ -48,9 +50,12 @@ function inScope(entry: AuditEntry, agency: AgencyId): boolean {
  * see, as it concerns the agency.
  */
 function asSeenByAgency(entry: AuditEntry, agency: AgencyId, agencyOf: ReadonlyMap<string, AgencyId>): AuditEntry {
-  if (entry.actor.agency === agency) return entry;
+  const { pointed, ...rest } = entry;
+  const own = (pointed ?? []).filter((p) => p.agency === agency);
+  const seen: AuditEntry = own.length > 0 ? { ...rest, pointed: own } : rest;
+  if (entry.actor.agency === agency) return seen;
   const cut: AuditEntry = {
-    ...entry, query: null, subjects: [], records: entry.records.filter((id) => id.startsWith(`${agency}:`)), pointers: entry.pointers.filter((a) => a === agency),
+    ...seen, query: null, subjects: [], records: entry.records.filter((id) => id.startsWith(`${agency}:`)), pointers: entry.pointers.filter((a) => a === agency),
   };
   if (entry.action !== 'administration' || !entry.recipients.includes(agency)) return cut;
   return { ...cut, recipients: [agency], query: administrationAsSeenBy(entry.query, agency, agencyOf) };

@@ -38,4 +38,31 @@ describe('consult', () => {
       [['intel:x1'], ['fedpol'], 'tlp:clear'],
     ]);
   });
+
+  it('logs the records behind each pointer shown (`pointed`), by the agency pointed to', async () => {
+    await putFixtures(world.mosaic, [
+      { id: 'z1', schema: 'Person', properties: { name: ['Agron Morina'] }, provenance: testProvenance('zone-north') },
+      // intelligence gives the zone pointers only
+      { id: 'i2', schema: 'Person', properties: { name: ['Agron Morina'] }, provenance: testProvenance('intel') },
+      { id: 'i1', schema: 'Person', properties: { name: ['Agron Morinah'] }, provenance: testProvenance('intel') },
+    ]);
+    const records = (await world.mosaic.store.getRecords([RecordId('zone-north:z1'), RecordId('intel:i2'), RecordId('intel:i1')])).map((s) => s.record);
+    const user = (await world.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+    const { visible, pointers } = await consult(world.mosaic, { user, purpose: 'investigation', caseRef: 'ZN-1' }, records, { action: 'search', query: { q: 'Morina' } });
+    expect([visible.map((r) => r.id), pointers.map((p) => p.agency)]).toEqual([['zone-north:z1'], ['intel']]);
+    const entries: AuditEntry[] = [];
+    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.action === 'consultation') entries.push(entry);
+    expect(entries.map((e) => [e.records, e.pointers, e.pointed])).toEqual([[['zone-north:z1'], ['intel'], [{ agency: 'intel', records: ['intel:i1', 'intel:i2'] }]]]);
+  });
+
+  it('logs no `pointed` when no pointer was shown', async () => {
+    await putFixtures(world.mosaic, [{ id: 'z1', schema: 'Person', properties: { name: ['Agron Morina'] }, provenance: testProvenance('zone-north') }]);
+    const records = (await world.mosaic.store.getRecords([RecordId('zone-north:z1')])).map((s) => s.record);
+    const user = (await world.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+    await consult(world.mosaic, { user, purpose: 'investigation', caseRef: 'ZN-1' }, records, { action: 'search', query: { q: 'Morina' } });
+    const entries: AuditEntry[] = [];
+    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.action === 'consultation') entries.push(entry);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).not.toHaveProperty('pointed');
+  });
 });

@@ -4,9 +4,9 @@
  * and what was returned, and owners whose agreements ask for it are told. A read path calls
  * this once with the records it found and returns only what comes back.
  */
-import type { AuditEvent, JsonValue } from '@mosaic/audit';
-import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
-import { deconfliction, filterVisible, type Pointer, type ReadAction } from '@mosaic/policy';
+import type { AuditEvent, JsonValue, PointedRecords } from '@mosaic/audit';
+import { AppError, type AgencyId, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { deconfliction, filterVisible, type Decision, type Pointer, type ReadAction } from '@mosaic/policy';
 import { disclosureEvents } from './disclosure-events.ts';
 import { timeOrderedId } from './time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
@@ -42,15 +42,18 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
   const { visible, pointers } = filterVisible(user, records, context, { action: options.action, decide: mosaic.decide });
   const notices = deconfliction(user, records, context, { action: options.action, decide: mosaic.decide });
 
+  const decisionOf = (r: R): Decision => mosaic.decide(user, options.action, { kind: 'record', id: r.id, provenance: r.provenance }, context);
+  const shown = new Set<R>(visible);
+
   const actor = { user: consultation.user.id, agency: consultation.user.agency };
   const common = { actor, purpose: consultation.purpose, caseRef: consultation.caseRef, query: options.query, subjects: options.subjects ?? [] };
   const events: AuditEvent[] = [{
     ...common, action: options.action === 'screen' ? 'screening' : 'consultation', records: visible.map((r) => r.id),
-    pointers: pointers.map((p) => p.agency), outcome: 'ok',
+    pointers: pointers.map((p) => p.agency), pointed: pointedRecords(records.filter((r) => !shown.has(r)), decisionOf), outcome: 'ok',
   }];
   // decided again for the reason, which filterVisible does not keep (the records shown, a pure function)
   const disclosed = visible.filter((r) => r.provenance.agency !== consultation.user.agency).map((r) => ({
-    record: r.id, reason: mosaic.decide(user, options.action, { kind: 'record', id: r.id, provenance: r.provenance }, context).reason,
+    record: r.id, reason: decisionOf(r).reason,
   }));
   events.push(...disclosureEvents(common, consultation.user.agency, disclosed));
   await mosaic.audit.appendAll(events);
@@ -64,5 +67,19 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
     });
   }
   return { visible, pointers };
+}
+
+/**
+ * The records behind each pointer (those the policy points to rather than shows), by the agency
+ * pointed to, for the audit entry: the user sees one pointer per agency, but the owner's auditor
+ * must find the consultation by the record its notice names.
+ */
+function pointedRecords<R extends ConsultedRecord>(hidden: readonly R[], decisionOf: (record: R) => Decision): PointedRecords[] {
+  const byAgency = new Map<AgencyId, RecordId[]>();
+  for (const record of hidden) {
+    const decision = decisionOf(record);
+    if (decision.effect === 'pointer') byAgency.set(decision.pointer.agency, [...(byAgency.get(decision.pointer.agency) ?? []), record.id]);
+  }
+  return [...byAgency].map(([agency, records]) => ({ agency, records }));
 }
 

@@ -16,6 +16,8 @@ const Entry = z.object({
   seq: z.number(), time: z.string(), actor: z.object({ user: z.string(), agency: z.string() }), action: z.string(),
   purpose: z.string().nullable(), caseRef: z.string().nullable(), query: z.unknown(), subjects: z.array(z.string()).readonly(),
   records: z.array(z.string()).readonly(), recipients: z.array(z.string()).readonly(), pointers: z.array(z.string()).readonly(),
+  pointed: z.array(z.object({ agency: z.string(), records: z.array(z.string()).readonly() })).readonly().optional()
+    .describe('The records behind the pointers shown, by agency (an agency auditor gets its own agency\'s alone); absent when none'),
   outcome: z.string(), reason: z.string().nullable(), prevHash: z.string(), hash: z.string(),
 });
 

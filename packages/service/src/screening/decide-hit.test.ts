@@ -1,4 +1,6 @@
+import type { AuditEntry } from '@mosaic/audit';
 import { RecordId, UserId } from '@mosaic/model';
+import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
 import { listUnderArrestAlert, openTestMosaic, putFixtures, putTestGroup, refuseAuditEntries, testProvenance, type TestMosaic } from '../testing.ts';
@@ -197,6 +199,14 @@ describe('a pointer\'s desk called', () => {
     expect(await called(member)).toEqual([expect.objectContaining({ body: expect.objectContaining({ check: check.id, records: ['intel:i1'], report: { notes: 'desk says hold him' } }) })]);
     expect(await called(outsider)).toEqual([]);
     expect(await called((await mosaic.store.findUserByName('intelAdmin'))!)).toEqual([]);
+    // the call's entry and that of the check it answers with name the record behind the pointer, as the check's did
+    const entries: AuditEntry[] = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.caseRef === check.caseRef) entries.push(entry);
+    expect(entries.map((e) => [e.action, e.reason, e.pointed])).toEqual([
+      ['screening', null, [{ agency: 'intel', records: ['intel:i1'] }]],
+      ['screening', 'pointer desk called', [{ agency: 'intel', records: ['intel:i1'] }]],
+      ['consultation', null, [{ agency: 'intel', records: ['intel:i1'] }]],
+    ]);
   });
 });
 

@@ -128,7 +128,7 @@ interface Deciding<H extends HitView> {
  */
 function answerOf(user: User, projection: ScreeningProjection, updated: CheckRecord, { check, visible, reasonOf, hit, input }: Deciding<HitView>): { readonly answer: CheckRecord; readonly events: AuditEvent[] } {
   const answer = asShown(updated, visible);
-  return { answer, events: checkShownEvents(user, projection, answer, { check: check.id, hit: hit.n, decision: input.decision }, reasonOf) };
+  return { answer, events: checkShownEvents(user, projection, answer, { check: check.id, hit: hit.n, decision: input.decision }, { stored: check, reasonOf }) };
 }
 
 async function decideClaimed(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, deciding: Deciding<HitView & { kind: 'match' }>): Promise<CheckRecord> {
@@ -237,7 +237,7 @@ async function recordCall(mosaic: Mosaic, consultation: Consultation, projection
   const { answer, events } = answerOf(user, projection, updated, deciding);
   await mosaic.audit.appendAll([{
     actor: { user: user.id, agency: user.agency }, action: 'screening', purpose: check.purpose, caseRef: check.caseRef,
-    query: { check: check.id, hit: hit.n, decision: 'called' }, records: [], pointers: [hit.agency], outcome: 'ok', reason: 'pointer desk called',
+    query: { check: check.id, hit: hit.n, decision: 'called' }, records: [], pointers: [hit.agency], pointed: [{ agency: hit.agency, records }], outcome: 'ok', reason: 'pointer desk called',
   }, ...events], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return answer;

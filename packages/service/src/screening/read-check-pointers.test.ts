@@ -1,4 +1,8 @@
+import type { AuditEntry } from '@mosaic/audit';
+import { AgencyId, DeskId, RecordId, UserId } from '@mosaic/model';
+import { createStoreAuditStorage, type User } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
+import { searchAuditLog } from '../audit-search.ts';
 import { followChanges } from '../change-follower.ts';
 import { saveOrganisation } from '../organisation.ts';
 import { openTestMosaic, putFixtures, putTestGroup, testProvenance, type TestMosaic } from '../testing.ts';
@@ -36,6 +40,23 @@ async function checked(marking?: Record<string, unknown>) {
 }
 
 describe('a kept check\'s pointers', () => {
+  it('name the records behind them in the audit entries of the check and of each read (`pointed`), for the owner\'s auditor alone', async () => {
+    const { mosaic, projection, check, officer } = await checked();
+    await readCheck(mosaic, officer, projection, check.id);
+    const entries: AuditEntry[] = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.caseRef === check.caseRef) entries.push(entry);
+    expect(entries.map((e) => [e.action, e.pointers, e.pointed])).toEqual([
+      ['screening', ['intel'], [{ agency: 'intel', records: ['intel:i1'] }]],
+      ['consultation', ['intel'], [{ agency: 'intel', records: ['intel:i1'] }]],
+    ]);
+    const auditor = (agency: string): User => ({ id: UserId(`${agency}.auditor2`), name: 'auditor2', agency: AgencyId(agency), desk: DeskId('d'), roles: ['auditor'], clearance: 'RESTRICTED', groups: [], passwordHash: '' });
+    const asked = { purpose: 'lawfulness check', caseRef: 'DPO-1' };
+    const byRecord = { record: RecordId('intel:i1'), action: ['screening', 'consultation'] } as const;
+    expect((await searchAuditLog(mosaic, { user: auditor('intel'), ...asked }, byRecord)).entries.map((e) => e.action)).toEqual(['consultation', 'screening']);
+    expect((await searchAuditLog(mosaic, { user: auditor('zone-north'), ...asked }, byRecord)).entries).toEqual([]);
+    expect(JSON.stringify(await searchAuditLog(mosaic, { user: auditor('zone-north'), ...asked }, { caseRef: check.caseRef }))).not.toContain('intel:i1');
+  });
+
   it('are shown to a later reader only where the policy would give them one now: not to a colleague outside the record\'s need-to-know group', async () => {
     const { mosaic, projection, check, officer } = await checked({ tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['ct-team'] });
     const colleague = { user: (await mosaic.store.findUserByName('zoneOfficer'))! };

@@ -18,7 +18,7 @@ import type { User } from '@mosaic/store';
 import { disclosureEvents } from '../disclosure-events.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
-import { CHECK_KIND, checkAnswer, type CheckRecord, type HitView } from './screen-check.ts';
+import { CHECK_KIND, checkAnswer, pointedOf, type CheckRecord, type HitView } from './screen-check.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 
 /** What a check's reader needs of the watchlist: who owns each record behind a hit, and its provenance. */
@@ -107,20 +107,24 @@ export function asShown(check: CheckRecord, visible: readonly HitView[]): CheckR
 /** The check as the reader may see it now, the read logged as a consultation. */
 export async function readCheck(mosaic: Mosaic, consultation: Consultation, projection: CheckReadProjection, id: string): Promise<CheckRecord> {
   const { user } = consultation;
-  const { shown: check, reasonOf } = await loadCheck(mosaic, user, projection, id);
-  await mosaic.audit.appendAll(checkShownEvents(user, projection, check, { check: check.id }, reasonOf));
-  return check;
+  const reader = await loadCheck(mosaic, user, projection, id);
+  await mosaic.audit.appendAll(checkShownEvents(user, projection, reader.shown, { check: reader.shown.id }, reader));
+  return reader.shown;
 }
 
 /**
  * The audit entries of a check shown to `user` (as they may see it): a consultation listing the
- * records and alerts its hits show and the agencies its pointers name, and a disclosure of those
- * of other agencies. A read writes them, and so does a decision, which answers with the check.
+ * records and alerts its hits show, the agencies its pointers name and the records kept behind
+ * those (`stored`: the check as kept, which has them), and a disclosure of those of other
+ * agencies. A read writes them, and so does a decision, which answers with the check.
  */
-export function checkShownEvents(user: User, projection: CheckReadProjection, check: CheckRecord, query: JsonValue, reasonOf: ReasonOf): AuditEvent[] {
+export function checkShownEvents(user: User, projection: CheckReadProjection, check: CheckRecord, query: JsonValue, { stored, reasonOf }: Pick<CheckForReader, 'stored' | 'reasonOf'>): AuditEvent[] {
   const records = check.hits.flatMap((h) => (h.kind === 'match' ? [h.subject, ...h.alerts.map((a) => a.id)] : []));
   const common = { actor: { user: user.id, agency: user.agency }, purpose: check.purpose, caseRef: check.caseRef, query };
-  const events: AuditEvent[] = [{ ...common, action: 'consultation', records, pointers: check.hits.flatMap((h) => (h.kind === 'pointer' ? [h.agency] : [])), outcome: 'ok' }];
+  const events: AuditEvent[] = [{
+    ...common, action: 'consultation', records, pointers: check.hits.flatMap((h) => (h.kind === 'pointer' ? [h.agency] : [])),
+    pointed: pointedOf(check.hits, stored.pointerRecords), outcome: 'ok',
+  }];
   const disclosed = records.filter((r) => projection.provenanceOf(r)?.agency !== user.agency).map((record) => ({ record, reason: reasonOf(record) }));
   return [...events, ...disclosureEvents(common, user.agency, disclosed)];
 }

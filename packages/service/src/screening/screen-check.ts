@@ -6,7 +6,7 @@
  * alerts hit at once (SIS: the issuing state is informed of every hit, Reg. (EU) 2018/1862
  * Art. 33 and 37). A check needs no case file: its own id is its case reference.
  */
-import type { AuditEvent } from '@mosaic/audit';
+import type { AuditEvent, PointedRecords } from '@mosaic/audit';
 import { AppError, hasControlCharacters, type AgencyId, type EntityId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
 import { RECORD_ROLES, type Decision, type DecisionReason, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
@@ -141,6 +141,16 @@ export interface CheckRecord {
    * policy would give them one now (read-check.ts).
    */
   readonly pointerRecords?: Readonly<Record<string, readonly RecordId[]>>;
+}
+
+/**
+ * The records kept behind each pointer `hits` show, for the audit entry of showing them: the
+ * reader sees the agency alone, and its auditor only that (audit-search.ts), while the owner's
+ * auditor finds the check by the record the owner's encounter notice names. A check kept before
+ * its pointers' records were kept with it names none.
+ */
+export function pointedOf(hits: readonly HitView[], pointerRecords: CheckRecord['pointerRecords']): PointedRecords[] {
+  return hits.flatMap((hit) => (hit.kind === 'pointer' ? [{ agency: hit.agency, records: pointerRecords?.[hit.agency] ?? [] }] : []));
 }
 
 /** A check as it is answered: without what is kept for its later readers only (pointerRecords). */
@@ -462,7 +472,8 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection, reasonOf: 
     query: { check: check.id, ...check.query, place: check.place ?? null, latitude: check.latitude ?? null, longitude: check.longitude ?? null },
   };
   const events: AuditEvent[] = [{
-    ...common, action: 'screening', records: shown, pointers: check.hits.flatMap((h) => (h.kind === 'pointer' ? [h.agency] : [])), outcome: 'ok',
+    ...common, action: 'screening', records: shown, pointers: check.hits.flatMap((h) => (h.kind === 'pointer' ? [h.agency] : [])),
+    pointed: pointedOf(check.hits, check.pointerRecords), outcome: 'ok',
   }];
   const disclosed = shown.flatMap((record) => {
     const provenance = projection.provenanceOf(record);
