@@ -166,7 +166,7 @@ describe('searchAuditLog: administrative changes concerning an agency (its users
     // the platform's administrator (of the federal police) on intelligence's users
     await resetPassword(mosaic, sysadmin, UserId('intel.intelAnalyst'), 'a new long password');
     await setUserDisabled(mosaic, sysadmin, UserId('intel.intelAnalyst'), true);
-    await updateUser(mosaic, sysadmin, UserId('intel.intelAnalyst'), { clearance: 'SECRET' });
+    await updateUser(mosaic, sysadmin, UserId('intel.intelAnalyst'), { clearance: 'RESTRICTED' });
     // the federal police's group, taking members of intelligence and of the zone
     await putGroup(mosaic, fedAdmin, { id: 'jit-9', name: 'Joint team 9' });
     await setGroupMembers(mosaic, fedAdmin, 'jit-9', ['fedpol.fedAnalyst', 'intel.intelAnalyst', 'zone-north.zoneOfficer']);
@@ -176,7 +176,7 @@ describe('searchAuditLog: administrative changes concerning an agency (its users
     expect(intel.map((e) => [e.actor.user, e.reason, e.query])).toEqual([
       ['fedpol.sysadmin', 'password reset', { resetPassword: { id: 'intel.intelAnalyst' } }],
       ['fedpol.sysadmin', 'user disabled', { disableUser: { id: 'intel.intelAnalyst' } }],
-      ['fedpol.sysadmin', 'user updated', { updateUser: { id: 'intel.intelAnalyst', clearance: 'SECRET' } }],
+      ['fedpol.sysadmin', 'user updated', { updateUser: { id: 'intel.intelAnalyst', clearance: 'RESTRICTED' } }],
       // of another agency's group, only its own users: the group's other members are its owner's to list
       ['fedpol.fedAdmin', 'group membership changed', { setGroupMembers: { group: 'jit-9', members: ['intel.intelAnalyst'], changed: ['intel.intelAnalyst'] } }],
     ]);
