@@ -6,6 +6,7 @@
  * contacts, never as content.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/api-error.ts';
 import type { SearchResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { GradingBadge } from '../common/grading-badge.tsx';
@@ -52,13 +53,22 @@ export function SearchScreen() {
  * It is run only here, past the purpose gate, under the purpose and case the session holds, as a
  * search typed in is.
  */
+/** Why the server refused the date of birth asked, in words; undefined for any other error. */
+function bornRefusal(error: unknown): string | undefined {
+  // the API names the fields it refused as a list of { field, reason } (docs/API.md, Errors)
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return undefined;
+  const refused = (error.details as readonly { field?: unknown; reason?: unknown }[]).find((d) => d.field === 'birthDate');
+  return typeof refused?.reason === 'string' ? refused.reason : undefined;
+}
+
 function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch) {
   const { api } = useSession();
   const [q, setQ] = useState(query);
   const [schema, setSchema] = useState(askedSchema);
   const [born, setBorn] = useState(askedBorn);
   const [asked, setAsked] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, run, clearError } = useAction();
+  const bornError = bornRefusal(error);
   const [answer, setAnswer] = useState<SearchResponse>();
 
   // Back and Forward can ask a search before the last one answered: the latest one asked is shown
@@ -100,9 +110,10 @@ function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch
       <h1 id="search-title">Search</h1>
       <form className="search-form" role="search" onSubmit={submit}>
         <label htmlFor="search-q" className="visually-hidden">Name, alias or identifier</label>
-        <input id="search-q" type="search" placeholder="Name, alias or identifier" required minLength={2} maxLength={200} autoFocus value={q} onChange={(e) => setQ(e.target.value)} />
+        {/* a search the browser refuses (no name) runs nothing: the last one's error is no longer about the form */}
+        <input id="search-q" type="search" placeholder="Name, alias or identifier" required minLength={2} maxLength={200} autoFocus value={q} onChange={(e) => setQ(e.target.value)} onInvalid={clearError} />
         <label htmlFor="search-born" className="visually-hidden">Born (YYYY, YYYY-MM or YYYY-MM-DD)</label>
-        <input id="search-born" className="search-born" placeholder="Born (optional)" maxLength={10} value={born} onChange={(e) => setBorn(e.target.value)} />
+        <input id="search-born" className="search-born" placeholder="Born (optional)" maxLength={10} value={born} onChange={(e) => setBorn(e.target.value)} aria-invalid={bornError ? true : undefined} aria-describedby={bornError ? 'search-born-error' : undefined} />
         <label htmlFor="search-schema" className="visually-hidden">Kind</label>
         <select id="search-schema" value={schema} onChange={(e) => setSchema(e.target.value)}>
           {SCHEMATA.map((s) => <option key={s} value={s}>{s || 'Any kind'}</option>)}
@@ -110,7 +121,9 @@ function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch
         <button type="submit" className="primary" disabled={busy}>Search</button>
       </form>
       {busy ? <ProgressBar label="Searching" /> : null}
-      <ErrorMessage error={error} />
+      {bornError
+        ? <div id="search-born-error" role="alert" className="notice notice-error">Born: {bornError}</div>
+        : <ErrorMessage error={error} />}
       {answer ? <SearchResults answer={answer} query={asked} /> : null}
     </section>
   );
