@@ -125,6 +125,21 @@ describe('searchRecords', () => {
     expect(JSON.stringify(results)).not.toMatch(/intel|Abdeslaam|Abu Abdallah/);
   });
 
+  it('matches a record on its name holding the query as written before an alias only spelled like it, and ranks it by that name', async () => {
+    await put([
+      { id: 'b1', schema: 'Person', properties: { name: ['Brannoch Dovrel'] }, provenance: testProvenance('fedpol') },
+      // the alias, a close spelling of the whole query, scores above the name holding it as one part of two
+      { id: 'b2', schema: 'Person', properties: { name: ['Brannoch Zelkivar'], alias: ['Brannok'] }, provenance: testProvenance('fedpol') },
+    ]);
+    for (const options of [{}, { names: projection.index }]) {
+      const { results } = await search('Brannoch', options);
+      const matched = (id: string) => results.find((r) => r.id === id)?.matched;
+      expect(matched('fedpol:b2')).toEqual({ name: 'Brannoch Zelkivar', level: 'single', score: matched('fedpol:b1')?.score });
+      // one score for both, so the ids order them, not the alias
+      expect(results.map((r) => r.id)).toEqual(['fedpol:b1', 'fedpol:b2']);
+    }
+  });
+
   it('finds the holder of a document number, a plate or a phone number, also as OCR misreads it', async () => {
     const names = { names: projection.index };
     const found = async (q: string) => (await search(q, names)).results.map((r) => [r.id, r.identifier?.kind, r.identifier?.how]);

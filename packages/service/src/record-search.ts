@@ -100,23 +100,49 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
  */
 const VARIANT_MIN_SCORE = 0.5;
 
-/** The record's best name against the query; undefined when none compares (or it has no name). */
+/**
+ * How a name holds the query's parts, best first: each part as written, each as written or
+ * sounding alike (the same phonetic key), or some only by the matcher's spelling rules or not at
+ * all. A name holding what the analyst typed answers the query before a name the matcher only
+ * reads as a spelling of it, whatever their scores: "Abdeslam" meets "Abdeslam Benalli" as one
+ * part of two (0.615) and that record's alias "Slam" as a close spelling of the whole name
+ * (0.902: "Slam" read as the stem of Abd-es-Salam), and the record matched on its name.
+ */
+function howHeld(query: NormalizedName, name: NormalizedName): number {
+  let worst = 0;
+  for (const part of query.core) {
+    const how = name.core.some((t) => t.text === part.text) ? 0 : name.core.some((t) => t.phonetic === part.phonetic) ? 1 : 2;
+    worst = Math.max(worst, how);
+  }
+  return worst;
+}
+
+/**
+ * The record's best name against the query, undefined when none compares (or it has no name):
+ * the one holding the query's parts most as written (howHeld), then the best scored, then the
+ * first (names before aliases). Weak aliases are compared as weak, as the watchlist's index
+ * compares them.
+ */
 function bestNameMatch(query: NormalizedName, record: Pick<EntityRecord, 'schema' | 'properties'>): NameMatch | undefined {
   const { strong, weak } = matchableNames(record);
-  let best: NameMatch | undefined;
-  for (const name of [...strong, ...weak]) {
+  let best: { readonly match: NameMatch; readonly held: number } | undefined;
+  for (const [i, name] of [...strong, ...weak].entries()) {
     const normalized = normalizeName(name);
     if (normalized.core.length === 0) continue;
-    const { comparison, score } = scoreName(query, normalized);
+    const { comparison, score } = scoreName(query, i >= strong.length && !normalized.weak ? { ...normalized, weak: true } : normalized);
+    if (score === 0) continue;
+    const held = howHeld(query, normalized);
     // composed from firstName and lastName ("Last, First"), the name may end in a space
-    if (score > (best?.score ?? 0)) best = { name: name.trim(), level: comparison.level, score: round3(score) };
+    if (!best || held < best.held || (held === best.held && score > best.match.score)) best = { match: { name: name.trim(), level: comparison.level, score: round3(score) }, held };
   }
-  return best;
+  return best?.match;
 }
 
 interface Variants {
-  /** The records whose names matched, with the name as the index scored it (the same score as bestNameMatch's). */
+  /** The records whose names matched, with the index's best scored name. */
   readonly matched: ReadonlyMap<RecordId, NameMatch>;
+  /** Those whose best scored name holds every part of the query as written: no other name of theirs matches before it (bestNameMatch). */
+  readonly asWritten: ReadonlySet<RecordId>;
   /** The records holding the query as an identifier, and the index's score for it (1 exact, 0.99 confusable, 0.75 a phone). */
   readonly identified: ReadonlyMap<RecordId, IdentifierMatch & { readonly score: number }>;
   /** Whether more names, or more holders, were left than the window read. */
@@ -124,7 +150,7 @@ interface Variants {
   readonly identifiersFull: boolean;
 }
 
-const NO_VARIANTS: Variants = { matched: new Map(), identified: new Map(), namesFull: false, identifiersFull: false };
+const NO_VARIANTS: Variants = { matched: new Map(), asWritten: new Set(), identified: new Map(), namesFull: false, identifiersFull: false };
 const IDENTIFIER_FIELDS = ['document', 'plate', 'phone'] as const;
 
 /** The query as every kind of identifier it can be read as (a phone number needs its digits, a document three letters or digits…). */
@@ -145,17 +171,20 @@ function variantsOf(names: ScreeningIndex, q: string, wanted: number): Variants 
   const identifier = asIdentifier(q);
   const byIdentifier = identifier ? identifierHolders([names], identifier, wanted) : undefined;
   const matched = new Map<RecordId, NameMatch>();
+  const asWritten = new Set<RecordId>();
   const identified = new Map<RecordId, IdentifierMatch & { readonly score: number }>();
   // Entries are records (screening-projection.ts): an entry's id is its record's.
   for (const hit of byName?.ok ? byName.hits : []) {
     // a name-only query's score is the name's, as scoreName gives it
     const name = hit.kind === 'match' ? hit.explain.name : undefined;
-    if (hit.kind === 'match' && name) matched.set(hit.id as string as RecordId, { name: name.listed.trim(), level: name.level, score: hit.score });
+    if (hit.kind !== 'match' || !name) continue;
+    matched.set(hit.id as string as RecordId, { name: name.listed.trim(), level: name.level, score: hit.score });
+    if (name.parts.every((part) => part.how === 'exact')) asWritten.add(hit.id as string as RecordId);
   }
   // the query is asked as a document, a plate and a phone number only (asIdentifier)
   for (const [id, found] of byIdentifier?.held ?? []) if (found.kind !== 'email') identified.set(id, { ...found, kind: found.kind });
   const namesFull = byName?.ok === true && (byName.truncated || byName.hits.length === wanted);
-  return { matched, identified, namesFull, identifiersFull: byIdentifier?.truncated === true };
+  return { matched, asWritten, identified, namesFull, identifiersFull: byIdentifier?.truncated === true };
 }
 
 /**
@@ -271,8 +300,14 @@ async function readCandidates(mosaic: Mosaic, q: string, query: SearchQuery, nam
  */
 function rankCandidates<R extends EntityRecord>(records: readonly R[], q: string, asked: readonly PartialDate[], variants: Variants, textRank: ReadonlyMap<RecordId, number>) {
   const wanted = normalizeName(q);
-  // Names the index has not scored (a record found by a word or an identifier only, or of another kind) are normalised here.
-  const matchOf = (record: EntityRecord): NameMatch | undefined => variants.matched.get(record.id) ?? (wanted.core.length > 0 ? bestNameMatch(wanted, record) : undefined);
+  // The index keeps each record's best scored name, which need not be the one holding the query
+  // as written (bestNameMatch): unless it is, the record's names are compared here, as are those
+  // of the records the index did not score (found by a word or an identifier only, or of another kind).
+  const matchOf = (record: EntityRecord): NameMatch | undefined => {
+    const indexed = variants.matched.get(record.id);
+    if (indexed && variants.asWritten.has(record.id)) return indexed;
+    return (wanted.core.length > 0 ? bestNameMatch(wanted, record) : undefined) ?? indexed;
+  };
   return records
     .map((record) => {
       const matched = matchOf(record);

@@ -15,7 +15,7 @@ import { PointerOut, PurposeFieldsOrHeaders, PurposeHeaders, RecordOut } from '.
 
 const SearchHitOut = RecordOut.extend({
   matched: z.object({
-    name: z.string().describe('the name of the record that matched best'),
+    name: z.string().describe('the name of the record that matched best: the one holding the query\'s words most as written (as written, sounding alike, a spelling), then the best scored; the record is ranked by it'),
     level: z.enum(NAME_LEVELS).describe('how it matched (the matcher\'s name levels: exact, phonetic, fuzzy, subset…)'),
     score: z.number().describe('how closely, 0–1, as a checkpoint check scores names'),
   }).optional().describe('absent for a record found by a word of the query or an identifier that has no name the matcher compares'),
