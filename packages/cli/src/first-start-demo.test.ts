@@ -62,9 +62,10 @@ it('Ctrl-C during the demo load stops after the batch under way, the audit log s
   expect(partial.records).toBeLessThan(lines);
 
   const second = start();
-  await second.saying('Mosaic is running at');
+  // the accounts are the last lines it prints (stdout, which may come in after the address)
+  await second.saying('Demo accounts, each with the password mosaic-demo:');
   expect(second.said()).toContain(`An earlier start stopped before its demo was loaded (${partial.records} records in): finishing it`);
-  expect(second.said()).toContain('Demo accounts, each with the password mosaic-demo:');
+  expect(second.said()).toContain('Mosaic is running at');
   second.child.kill('SIGTERM');
   expect(await second.exit).toBe(0);
   expect(await sealed()).toMatchObject({ ok: true });
