@@ -2,13 +2,15 @@
  * The audit screen in a real browser: the auditor finds entries by the agency that owns the
  * records and by the recipient agency, exports the entries shown as JSON Lines without asking the
  * server again, pages to older entries with the cursor the server answers (the note shown by a
- * server that answers none is unit-tested, audit-more.test.ts), and verifies the chain against a
- * witness.
+ * server that answers none is unit-tested, audit-more.test.ts), verifies the chain against a
+ * witness, and shows the owner's auditor the records behind a pointer another agency's user was
+ * shown (`pointed`), which that agency's auditor is not given.
  */
 import { AgencyId, RecordId, UserId } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
+import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
 
 const haveChromium = requireChromium();
 let server: TestServer;
@@ -89,5 +91,47 @@ describe.skipIf(!haveChromium)('the audit screen', () => {
     await page.getByLabel('Witness (SEQ:HASH, optional)').fill('');
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain intact: \d+ entries verified/);
+  });
+
+  it('shows the owner\'s auditor the records behind a pointer another agency\'s search met, and exports them; the searching agency\'s auditor gets neither', async () => {
+    const api = apiClient(server.base);
+    const intel = await api.tokenOf('intelAnalyst');
+    await api.json('/records', { token: intel, body: { id: 'i-behind', schema: 'Person', properties: { name: ['Odile Renard-Moreau'] }, provenance: testProvenance('intel') } });
+    // intelligence gives the zone pointers only: its officer's search is shown the pointer, not the record
+    const searched = await api.json<{ results: unknown[]; pointers: { agency: string }[] }>('/search', { token: await api.tokenOf('zoneOfficer'), body: { q: 'Renard-Moreau', purpose: 'Patrol', caseRef: 'ZN-3' } });
+    expect(searched).toMatchObject({ results: [], pointers: [{ agency: 'intel' }] });
+    // each agency's own auditor, made by the system administrator
+    const sysadmin = await api.tokenOf('sysadmin');
+    for (const [name, agency, desk] of [['intel.audit', 'intel', 'intel-liaison'], ['zone.audit', 'zone-north', 'zone-north-desk']] as const) {
+      await api.json('/admin/users', {
+        token: sysadmin, headers: { 'x-mosaic-purpose': 'audit staff', 'x-mosaic-case': 'CHG-9' },
+        body: { name, agency, desk, roles: ['auditor'], clearance: 'RESTRICTED', password: TEST_PASSWORD },
+      });
+    }
+
+    const entriesOf = async (auditor: string) => {
+      const page = await browser.newPage();
+      await signInPage(page, auditor);
+      await givePurpose(page, 'Lawfulness check', 'DPO/2026/0002');
+      await page.getByLabel('User').fill('zone-north.zoneOfficer');
+      await page.getByLabel('Action').selectOption('consultation');
+      await page.getByRole('button', { name: 'Search log' }).click();
+      const rows = page.locator('table.audit tbody tr');
+      await expect.poll(() => page.locator('.summary').textContent()).toBe('1 entry, newest first');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export these entries (JSON Lines)' }).click()]);
+      const exported = JSON.parse((await readFile(await download.path(), 'utf8')).split('\n')[0] ?? '') as Record<string, unknown>;
+      return { page, rows, exported };
+    };
+
+    const owner = await entriesOf('intel.audit');
+    await expect.poll(() => owner.page.locator('table.audit thead th').allTextContents()).toContain('Behind pointers');
+    expect(await owner.rows.locator('td').nth(8).textContent()).toBe('intel:i-behind');
+    expect(owner.exported).toMatchObject({ pointers: ['intel'], pointed: [{ agency: 'intel', records: ['intel:i-behind'] }] });
+
+    const searcher = await entriesOf('zone.audit');
+    expect(await searcher.rows.textContent()).toContain('pointers intel');
+    expect(await searcher.page.locator('table.audit').textContent()).not.toContain('i-behind');
+    expect(searcher.exported).toMatchObject({ query: { q: 'Renard-Moreau' }, pointers: ['intel'] });
+    expect(searcher.exported).not.toHaveProperty('pointed');
   });
 });

@@ -121,8 +121,8 @@ export async function openTestBrowser(base: string): Promise<TestBrowser> {
   };
 }
 
-/** Signs a test user in on the sign-in screen and waits for the app to name them. */
-export async function signInPage(page: Page, name: TestUserName): Promise<void> {
+/** Signs a user in on the sign-in screen and waits for the app to name them: a test user, or one the test made with the test password. */
+export async function signInPage(page: Page, name: TestUserName | string): Promise<void> {
   await page.goto('/');
   await page.getByLabel('User name').fill(name);
   await page.getByLabel('Password').fill(TEST_PASSWORD);

@@ -367,6 +367,8 @@ export interface AuditEntry {
   readonly records: readonly string[];
   readonly recipients: readonly string[];
   readonly pointers: readonly string[];
+  /** The records behind the pointers shown, by agency: given to the owner's auditor (and oversight) alone; absent when none. */
+  readonly pointed?: readonly { readonly agency: string; readonly records: readonly string[] }[];
   readonly outcome: string;
   readonly reason: string | null;
   readonly prevHash: string;

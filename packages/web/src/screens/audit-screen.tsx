@@ -3,9 +3,11 @@
  * audit (a search of the log is a consultation, logged with them: what users searched for and
  * were shown is personal data), it opens on the latest entries; search by user, agency, owner of
  * the records, recipient, subject, record, action, case and time, page to older entries, and
- * export the entries shown; verify the hash chain and its signed checkpoints, against a witness
- * kept outside the database if the auditor has one; and how long the log is kept (read-only here:
- * the system administrator sets it under Administration).
+ * export the entries shown; see the records behind a pointer another agency's user was shown
+ * (`pointed`, which the API gives the owner's auditor and oversight alone), as plain ids since an
+ * auditor reads no record (policy: RECORD_ROLES); verify the hash chain and its signed
+ * checkpoints, against a witness kept outside the database if the auditor has one; and how long
+ * the log is kept (read-only here: the system administrator sets it under Administration).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/api-types.ts';
@@ -159,7 +161,7 @@ function AuditSearch() {
           <div className="table-scroll" role="region" aria-label="Audit entries, scrollable" tabIndex={0}>
             <table className="data audit">
               <caption className="visually-hidden">Audit entries</caption>
-              <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Agency</th><th scope="col">Action</th><th scope="col">Purpose</th><th scope="col">Case</th><th scope="col">Records</th><th scope="col">Outcome</th><th scope="col">Hash</th></tr></thead>
+              <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Agency</th><th scope="col">Action</th><th scope="col">Purpose</th><th scope="col">Case</th><th scope="col">Records</th><th scope="col">Behind pointers</th><th scope="col">Outcome</th><th scope="col">Hash</th></tr></thead>
               <tbody>
                 {shown.entries.map((e) => (
                   <FragmentRow key={e.seq} entry={e} open={open === e.seq} onToggle={() => setOpen(open === e.seq ? undefined : e.seq)} />
@@ -174,7 +176,11 @@ function AuditSearch() {
   );
 }
 
+/** The first three ids, and how many more (all of them in the entry's detail). */
+const firstIds = (ids: readonly string[]): string => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` +${ids.length - 3}` : ''}`;
+
 function FragmentRow({ entry: e, open, onToggle }: { readonly entry: AuditEntry; readonly open: boolean; readonly onToggle: () => void }) {
+  const pointed = (e.pointed ?? []).flatMap((p) => p.records);
   return (
     <>
       <tr className={e.outcome !== 'ok' ? 'denied' : undefined}>
@@ -183,12 +189,13 @@ function FragmentRow({ entry: e, open, onToggle }: { readonly entry: AuditEntry;
         <td>{e.actor.user}</td><td>{e.actor.agency}</td>
         <td><span className={`badge action-${e.action}`}>{e.action}</span></td>
         <td>{e.purpose ?? ''}</td><td>{e.caseRef ?? ''}</td>
-        <td className="ids">{e.records.slice(0, 3).join(', ')}{e.records.length > 3 ? ` +${e.records.length - 3}` : ''}{e.pointers.length ? <span className="muted"> · pointers {e.pointers.join(', ')}</span> : null}</td>
+        <td className="ids">{firstIds(e.records)}{e.pointers.length ? <span className="muted"> · pointers {e.pointers.join(', ')}</span> : null}</td>
+        <td className="ids">{firstIds(pointed)}</td>
         <td>{e.outcome}{e.reason ? <span className="muted"> ({e.reason})</span> : null}</td>
         <td className="hash" title={e.hash}>{e.hash.slice(0, 10)}</td>
       </tr>
       {open ? (
-        <tr className="detail"><td colSpan={10}><pre>{JSON.stringify({ query: e.query, subjects: e.subjects, records: e.records, recipients: e.recipients, pointers: e.pointers, prevHash: e.prevHash, hash: e.hash }, null, 2)}</pre></td></tr>
+        <tr className="detail"><td colSpan={11}><pre>{JSON.stringify({ query: e.query, subjects: e.subjects, records: e.records, recipients: e.recipients, pointers: e.pointers, pointed: e.pointed, prevHash: e.prevHash, hash: e.hash }, null, 2)}</pre></td></tr>
       ) : null}
     </>
   );
