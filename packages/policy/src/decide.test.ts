@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AgencyId, DeskId, RecordId, UserId, type Provenance } from '@mosaic/model';
-import { decide } from './decide.ts';
+import { decide, readsRecords } from './decide.ts';
 import { GroupId, type Organisation, type PolicyUser, type Role } from './organisation.ts';
 import { AgreementId, type SharingAgreement } from './sharing-agreement.ts';
 import type { PolicyContext, RecordResource } from './decision.ts';
@@ -94,6 +94,15 @@ describe('decide: roles and purpose', () => {
     ['analyst', 'audit', 'deny'],
   ])('%s may %s records: %s', (role, action, effect) => {
     expect(decide(user(FEDPOL, [role]), action as never, own, ctx()).effect).toBe(effect);
+  });
+
+  it('says which users read records at all: no record, not even a CLEAR one of their own agency, reaches the others', () => {
+    const open = record({ tlp: 'CLEAR', classification: 'UNCLASSIFIED', releasability: ['ALL'] });
+    for (const role of ['analyst', 'officer', 'checkpoint_officer', 'agency_admin', 'auditor', 'sysadmin'] as const) {
+      const decision = decide(user(FEDPOL, [role]), 'read', open, ctx());
+      expect(readsRecords({ roles: [role] }), role).toBe(decision.effect === 'allow');
+    }
+    expect(readsRecords({ roles: ['checkpoint_officer', 'officer'] })).toBe(true);
   });
 
   it('requires a purpose and a case reference to read, search, screen or export', () => {

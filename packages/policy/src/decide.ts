@@ -40,6 +40,15 @@ export const RECORD_ROLES: Readonly<Record<Action, readonly Role[]>> = {
   admin: [],
 };
 
+/**
+ * Whether the user's roles read records at all. A role outside RECORD_ROLES.read is refused first
+ * whatever the record (decideRecord), content and pointer alike: such a user can be shown no
+ * record, and so told of none (a watch, a notice naming a record).
+ */
+export function readsRecords(user: Pick<PolicyUser, 'roles'>): boolean {
+  return user.roles.some((role) => RECORD_ROLES.read.includes(role));
+}
+
 export function decide(user: PolicyUser, action: Action, resource: Resource, context: PolicyContext): Decision {
   switch (resource.kind) {
     case 'record':

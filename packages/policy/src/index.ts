@@ -23,7 +23,7 @@ export {
   type RecordResource,
   type Resource,
 } from './decision.ts';
-export { decide, RECORD_ROLES } from './decide.ts';
+export { decide, readsRecords, RECORD_ROLES } from './decide.ts';
 export { deconfliction, filterVisible, type Decide, type DeconflictionNotice, type FilterOptions, type PolicyRecord, type ReadAction, type VisibleRecords } from './filter-visible.ts';
 export {
   DEFAULT_RETENTION,

@@ -1,5 +1,6 @@
 import { validateRecord } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
+import { createStoreAuditStorage } from '@mosaic/store';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,9 +23,11 @@ const as = (name: string) => ({ authorization: `Bearer ${tokens[name] ?? ''}` })
 beforeAll(async () => {
   world = await openTestMosaic();
   await putRecord({ id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1990-03-02'] }, provenance: testProvenance('fedpol') });
+  await putRecord({ id: 'p-conf', schema: 'Person', properties: { name: ['Ilse Vandamme'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'CONFIDENTIAL', releasability: ['be'] } }) });
+  await putRecord({ id: 'i1', schema: 'Person', properties: { name: ['Odile Renard'] }, provenance: testProvenance('intel') });
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
-  tokens = await signInTokens(app, ['zoneOfficer', 'fedAnalyst']);
+  tokens = await signInTokens(app, ['zoneOfficer', 'fedAnalyst', 'zoneCheckpoint', 'auditor', 'fedAdmin', 'sysadmin']);
 });
 
 afterAll(async () => {
@@ -55,7 +58,7 @@ describe('subscriptions over HTTP', () => {
 
     const listed = await app.inject({ method: 'GET', url: '/api/v1/subscriptions', headers: as('zoneOfficer') });
     expect((listed.json() as { subscriptions: { id: string }[] }).subscriptions.map((s) => s.id)).toEqual([subscription.id]);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/subscriptions', headers: as('fedAnalyst') })).json()).toEqual({ subscriptions: [] });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/subscriptions', headers: as('fedAnalyst') })).json()).toEqual({ subscriptions: [], mayWatch: true });
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/subscriptions/${subscription.id}`, headers: as('fedAnalyst') })).statusCode).toBe(404);
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/subscriptions/${subscription.id}`, headers: as('zoneOfficer') })).statusCode).toBe(204);
 
@@ -91,6 +94,41 @@ describe('subscriptions over HTTP', () => {
     expect((await post({ target: { kind: 'search', query: 'Bouzid' } })).statusCode).toBe(400);
     expect((await post({ target: { kind: 'planet' }, purpose: 'p', caseRef: 'c' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: '/api/v1/subscriptions', payload: { target: { kind: 'search', query: 'Bouzid' }, purpose: 'p', caseRef: 'c' } })).statusCode).toBe(401);
+  });
+
+  it('refuses any watch to a user who may read no record, naming the target and why, before anything is logged', async () => {
+    const entries = async (): Promise<number> => {
+      let n = 0;
+      for await (const _ of createStoreAuditStorage(world.mosaic.store).entries()) n++;
+      return n;
+    };
+    const targets = [{ kind: 'entity', record: 'fedpol:p1' }, { kind: 'search', query: 'Bouzid' }, { kind: 'area', polygon: [[50, 4], [50, 5], [51, 5]] }];
+    // a checkpoint officer screens but reads no record, nor do an auditor or an administrator:
+    // every notice a watch makes is about a record, and none could ever reach them
+    for (const name of ['zoneCheckpoint', 'auditor', 'fedAdmin', 'sysadmin']) {
+      for (const target of targets) {
+        const before = await entries();
+        const refused = await app.inject({ method: 'POST', url: '/api/v1/subscriptions', headers: as(name), payload: { target, purpose: 'border watch', caseRef: 'CASE-S2' } });
+        expect(refused.statusCode, `${name} ${target.kind}`).toBe(403);
+        expect(refused.json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', details: [{ field: 'target', reason: expect.stringContaining('your role reads no records') }] } });
+        expect(await entries(), `${name} ${target.kind}`).toBe(before);
+      }
+      expect((await app.inject({ method: 'GET', url: '/api/v1/subscriptions', headers: as(name) })).json()).toEqual({ subscriptions: [], mayWatch: false });
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/v1/subscriptions', headers: as('zoneOfficer') })).json()).toMatchObject({ mayWatch: true });
+  });
+
+  it('refuses a subject watch on a record the user may not read, above their clearance or given by no agreement, as a missing one', async () => {
+    const watch = (name: string, record: string) => app.inject({
+      method: 'POST', url: '/api/v1/subscriptions', headers: as(name), payload: { target: { kind: 'entity', record }, purpose: 'p', caseRef: 'c' },
+    });
+    // CONFIDENTIAL, above the zone officer's RESTRICTED clearance; the intelligence service's
+    // records go to the zone as pointers only, and to the federal police not at all
+    for (const [name, record] of [['zoneOfficer', 'fedpol:p-conf'], ['zoneOfficer', 'intel:i1'], ['fedAnalyst', 'intel:i1'], ['fedAnalyst', 'fedpol:nobody']] as const) {
+      const refused = await watch(name, record);
+      expect(refused.statusCode, `${name} ${record}`).toBe(404);
+      expect(refused.json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: `record ${record} not found` } });
+    }
   });
 
   it('declares in the API description the 204 with which a watch is ended', async () => {

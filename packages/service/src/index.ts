@@ -55,7 +55,7 @@ export { confirmEntity, rejectEntity, type ConfirmInput, type ConfirmOutcome } f
 export { LINK_KINDS, REPORT_REVIEW_KIND, REVIEW_STATUSES, type IdentifierLink, type LinkKind, type LinkProposal, type ReviewStatus } from './reports/report-review.ts';
 export type { ReviewIndexes } from './reports/link-proposals.ts';
 export { coordinatesOf, type Coordinates } from './record-coordinates.ts';
-export { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, SUBSCRIPTION_KIND, type LatLon, type Subscription, type SubscriptionInput, type WatchTarget } from './watch/subscriptions.ts';
+export { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, mayWatch, SUBSCRIPTION_KIND, type LatLon, type Subscription, type SubscriptionInput, type WatchTarget } from './watch/subscriptions.ts';
 export { createWatcher, type Watcher, type WatchReason } from './watch/watch-projection.ts';
 export { authoriseAdmin, type AdminRequest, type AdminScope } from './admin/admin-gate.ts';
 export { createAgency, createDesk, deleteAgreement, listOrganisation, putAgreement, updateAgency, updateDesk, validateNewAgency, type AgencyChange, type AgencyEntry, type DeskInput, type NewAgency, type OrganisationListing } from './admin/organisation-admin.ts';

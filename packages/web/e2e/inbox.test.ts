@@ -2,7 +2,7 @@
  * The alerts inbox in a real browser: each signed-in user's own notifications only, also after
  * another's sign-out at the same tab; older pages reached with "Show older" and an unread count
  * that does not pass a page for the whole inbox; progress while loading; the watch form behind
- * the purpose.
+ * the purpose, and none for a checkpoint officer, whose role reads no records.
  */
 import { AgencyId } from '@mosaic/model';
 import { TEST_PASSWORD } from '@mosaic/service/testing';
@@ -104,5 +104,16 @@ describe.skipIf(!haveChromium)('the alerts inbox', () => {
     await page.getByRole('button', { name: 'Add watch' }).click();
     await expect.poll(() => page.locator('.watches li').allTextContents()).toEqual([expect.stringContaining('Odile Renard')]);
     expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('offers a checkpoint officer no watch, which could tell them nothing: their role reads no records', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneCheckpoint');
+    await page.goto('/#/inbox');
+    await givePurpose(page, 'Border control', 'BC/2026/0031');
+    await expect.poll(() => page.locator('.watches li').allTextContents()).toEqual(['No watches.']);
+    expect(await page.getByText('Watches tell of records, and your role reads none: you cannot add one.').count()).toBe(1);
+    expect(await page.getByRole('form', { name: 'New watch' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add watch' }).count()).toBe(0);
   });
 });

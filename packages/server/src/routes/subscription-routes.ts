@@ -3,7 +3,7 @@
  * stream) of what concerns it, or of silence on a subject. Each carries the purpose and case
  * under which its notifications are consulted and audited.
  */
-import { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, type Projections, type Subscription, type WatchTarget } from '@mosaic/service';
+import { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, mayWatch, type Projections, type Subscription, type WatchTarget } from '@mosaic/service';
 import { RecordId } from '@mosaic/model';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -56,10 +56,16 @@ export function subscriptionRoutes(projections: Pick<Projections, 'watcher'>) {
     });
 
     app.get('/subscriptions', {
-      schema: { tags: ['notifications'], summary: 'My subscriptions', response: { 200: z.object({ subscriptions: z.array(SubscriptionOut).readonly() }) } },
+      schema: {
+        tags: ['notifications'], summary: 'My subscriptions, and whether a new one of mine would be taken',
+        response: { 200: z.object({
+          subscriptions: z.array(SubscriptionOut).readonly(),
+          mayWatch: z.boolean().describe('false for a user whose role reads no records: a watch could tell them nothing, and POST /subscriptions refuses it'),
+        }) },
+      },
     }, async (request) => {
       const user = await requireUser(request);
-      return { subscriptions: (await listSubscriptions(api.mosaic, user.id)).map(out) };
+      return { subscriptions: (await listSubscriptions(api.mosaic, user.id)).map(out), mayWatch: mayWatch(user) };
     });
 
     app.delete('/subscriptions/:id', {

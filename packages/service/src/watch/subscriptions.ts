@@ -8,10 +8,12 @@
  */
 import kinks from '@turf/kinks';
 import { AppError, hasControlCharacters, type AgencyId, type RecordId, type UserId } from '@mosaic/model';
+import type { User } from '@mosaic/store';
 import { normalizeName } from '@mosaic/matching';
+import { readsRecords, RECORD_ROLES } from '@mosaic/policy';
 import { randomUUID } from 'node:crypto';
 import { consult, requirePurpose } from '../consult.ts';
-import type { Consultation } from '../organisation.ts';
+import { policyUser, type Consultation } from '../organisation.ts';
 import { checkQuery } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 
@@ -134,11 +136,28 @@ function defaultLabel(target: WatchTarget): string {
 }
 
 /**
- * A subject watch names a record the user may read: watching it is a consultation of it (audited
- * under the watch's purpose, its owner told as its agreements ask), and a record the user may not
- * read is not found, so that a watch cannot tell whether a record exists or whose subject it is.
+ * Whether a watch of this user could ever tell them anything: every notice a watch makes is about
+ * a record (its content, or a pointer in its place), consulted for the user with the read action
+ * as it is made and read again for them as it is delivered (notification-view.ts). A user whose
+ * role reads no records (a checkpoint officer screens, an auditor reads the log) is refused both,
+ * whatever the record, so their watch would consult in their name and tell them nothing.
+ */
+export function mayWatch(user: User): boolean {
+  return readsRecords(policyUser(user));
+}
+
+/**
+ * A watch is refused to a user it could tell nothing (mayWatch), before anything is consulted or
+ * logged. A subject watch names a record the user may read: watching it is a consultation of it
+ * (audited under the watch's purpose, its owner told as its agreements ask), and a record the user
+ * may not read — above their clearance, given by no agreement — is not found, so that a watch
+ * cannot tell whether a record exists or whose subject it is.
  */
 export async function createSubscription(mosaic: Mosaic, consultation: Consultation, input: SubscriptionInput): Promise<Subscription> {
+  if (!mayWatch(consultation.user)) {
+    const reason = `a watch tells of records, and your role reads no records (they are read by ${RECORD_ROLES.read.join(' and ')}): no notice of it could reach you`;
+    throw new AppError('MOSAIC_FORBIDDEN', `subscription target: ${reason}`, { field: 'target', reason });
+  }
   requirePurpose(consultation);
   const target = checkedTarget(input.target);
   if (target.kind === 'entity') {

@@ -87,6 +87,26 @@ describe('watching a subject', () => {
     expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual(['watch.sighting']);
   });
 
+  it('tells a watcher whose role reads no records nothing, and consults nothing in their name, until a role that reads is given back', async () => {
+    const { projections: p, told } = await open();
+    const zone = await as('zoneOfficer');
+    p.watcher.add(await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never }, lostTrackDays: 30 }));
+    // moved to the checkpoint: the watch made as an officer stays, and waits
+    await world!.mosaic.store.upsertUser({ ...zone.user, roles: ['checkpoint_officer'] });
+    await put({ id: 's1', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+    clock = new Date('2026-04-01T08:00:00Z');
+    expect(await p.watcher.sweep()).toBe(0);
+    expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual([]);
+    // (the watch's own consultation of the subject, when it was made, asked { watch })
+    const consulted = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; query?: Record<string, unknown> });
+    expect(consulted.filter((e) => e.action === 'consultation' && e.actor.user === zone.user.id && e.query?.['subscriptions'] !== undefined)).toEqual([]);
+    await world!.mosaic.store.upsertUser(zone.user);
+    await put({ id: 's2', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-04-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+    expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual(['watch.sighting']);
+  });
+
   it('is told once however many nodes follow the change: one consultation in the log, one notice to the owner', async () => {
     const { projections: p, told } = await open();
     // A second node: its own watcher following the same store (both publish to one notifier here, as nodes do over the bus).

@@ -21,7 +21,7 @@ import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { alertFromRecord } from '../screening/screening-projection.ts';
 import type { Mosaic } from '../runtime.ts';
-import { allSubscriptions, saveSubscription, type LatLon, type Subscription } from './subscriptions.ts';
+import { allSubscriptions, mayWatch, saveSubscription, type LatLon, type Subscription } from './subscriptions.ts';
 
 export type WatchReason = 'record' | 'link' | 'sighting' | 'event' | 'alert' | 'search' | 'area';
 
@@ -274,8 +274,9 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
           let reason = reasonFor(s, record, facts);
           if (!reason) continue;
           const user = await userOf(s.user);
-          // a disabled account's watches wait: nothing is consulted or told in its name
-          if (!user || user.disabledAt !== undefined) continue;
+          // a disabled account's watches wait: nothing is consulted or told in its name; so do
+          // those of a user whose role reads no records now (mayWatch), who could be told nothing
+          if (!user || user.disabledAt !== undefined || !mayWatch(user)) continue;
           if (s.target.kind === 'entity') {
             reason = reasonFor(s, record, facts, await watchedBy(s, user, s.target.record));
             if (!reason) continue;
@@ -308,7 +309,8 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         if (silentDays < s.lostTrackDays) continue;
         if (s.warnedAt !== undefined && Date.parse(s.warnedAt) >= lastSeen) continue;
         const user = await mosaic.store.getUser(s.user);
-        if (!user || user.disabledAt !== undefined) continue;
+        // the warning names the watched record, which a user whose role reads none is not told of
+        if (!user || user.disabledAt !== undefined || !mayWatch(user)) continue;
         mosaic.notifier.publish({
           id: notificationId(s.id, 'lost-track', s.lastSeenAt ?? s.createdAt), at: now.toISOString(), to: { user: user.id }, kind: 'watch.lost-track', title: 'Lost track of a watched subject',
           body: { subscription: s.id, label: s.label, record: s.target.record, silentDays, lastSeenAt: s.lastSeenAt ?? s.createdAt, lostTrackDays: s.lostTrackDays },

@@ -6,7 +6,7 @@
 import { ApiError } from './api-error.ts';
 import type {
   AlertSummary, AuditPage, AuditVerification, CentralityScore, CheckReport, Community, EntityHistory, EntityProfile, HitDecision, IngestJob, IngestUploads, Judgement, Merge,
-  ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, WatchTarget,
+  ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, Watches, WatchTarget,
 } from './api-types.ts';
 import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
 
@@ -159,7 +159,12 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       return { notifications: listOf<Notification>(page, 'notifications'), ...(typeof next === 'string' ? { next } : {}) };
     },
     markRead: (id: string) => request<unknown>('POST', `/notifications/${enc(id)}/read`, { body: {} }),
-    subscriptions: async (): Promise<readonly Subscription[]> => listOf<Subscription>(await request<unknown>('GET', '/subscriptions'), 'subscriptions'),
+    /** The user's watches, and whether a new one would be taken (not for a role that reads no records). */
+    subscriptions: async (): Promise<Watches> => {
+      const body = await request<unknown>('GET', '/subscriptions');
+      const may: unknown = typeof body === 'object' && body !== null ? (body as { mayWatch?: unknown }).mayWatch : undefined;
+      return { subscriptions: listOf<Subscription>(body, 'subscriptions'), mayWatch: may !== false };
+    },
     subscribe: async (watch: { target: WatchTarget; label?: string; lostTrackDays?: number }): Promise<Subscription> =>
       (await request<{ subscription: Subscription }>('POST', '/subscriptions', { body: watch, consult: true })).subscription,
     unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${enc(id)}`),

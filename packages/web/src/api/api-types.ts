@@ -316,6 +316,12 @@ export interface Subscription {
   readonly warnedAt?: string;
 }
 
+/** GET /subscriptions: the user's watches, and whether a new one of theirs would be taken (false for a role that reads no records). */
+export interface Watches {
+  readonly subscriptions: readonly Subscription[];
+  readonly mayWatch: boolean;
+}
+
 export interface ReviewPair {
   readonly a: RecordView;
   readonly b: RecordView;

@@ -24,7 +24,7 @@ export function WatchButton({ record, label }: { readonly record: string; readon
   const [focusNext, setFocusNext] = useState<'status' | 'watch'>();
   const status = useRef<HTMLSpanElement>(null);
   const watchButton = useRef<HTMLButtonElement>(null);
-  const watching = made ?? watches.value?.find((s) => s.id !== ended && s.target.kind === 'entity' && s.target.record === record);
+  const watching = made ?? watches.value?.subscriptions.find((s) => s.id !== ended && s.target.kind === 'entity' && s.target.record === record);
 
   useEffect(() => {
     const target = focusNext === 'status' ? status.current : focusNext === 'watch' ? watchButton.current : null;
@@ -64,6 +64,8 @@ export function WatchButton({ record, label }: { readonly record: string; readon
       </span>
     );
   }
+  // a user whose watch could tell them nothing (a role that reads no records) is offered none
+  if (!watches.value.mayWatch) return null;
   if (!open) return <button type="button" ref={watchButton} onClick={() => setOpen(true)}>Watch</button>;
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();

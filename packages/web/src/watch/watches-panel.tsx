@@ -1,7 +1,9 @@
 /**
  * The user's watches: subjects, saved name searches and areas, with a form for a new search or
  * area watch (an area is a polygon: one "latitude, longitude" point per line) and a way to end
- * each. What a watch turns up arrives in the inbox above it.
+ * each. What a watch turns up arrives in the inbox above it. A user whose role reads no records
+ * (a checkpoint officer) is offered no new watch: it could tell them nothing (GET /subscriptions,
+ * mayWatch).
  */
 import { useId, useState } from 'react';
 import type { Subscription, WatchTarget } from '../api/api-types.ts';
@@ -59,22 +61,24 @@ export function WatchesPanel() {
       <h2 id="watches-title">Watches</h2>
       <ErrorMessage error={watches.error} what="subscriptions" />
       <ul className="watches">
-        {(watches.value ?? []).map((s) => (
+        {(watches.value?.subscriptions ?? []).map((s) => (
           <li key={s.id}>
             <strong>{s.label}</strong> <span className="muted small">{describeTarget(s.target)} · case {s.caseRef}{s.lostTrackDays ? ` · warn after ${s.lostTrackDays} days unseen` : ''}</span>
             <button type="button" className="small" onClick={() => end(s)} aria-label={`End the watch “${s.label}”`}>End</button>
           </li>
         ))}
-        {watches.value?.length === 0 ? <li className="muted">No watches. Watch a subject from its profile, or a name or an area here.</li> : null}
+        {watches.value?.subscriptions.length === 0 ? <li className="muted">{watches.value.mayWatch ? 'No watches. Watch a subject from its profile, or a name or an area here.' : 'No watches.'}</li> : null}
       </ul>
-      <form className="watch-form" onSubmit={submit} aria-label="New watch">
+      {/* a role that reads no records could be told nothing by a watch, which the server refuses: none is offered */}
+      {watches.value?.mayWatch === false ? <p className="muted">Watches tell of records, and your role reads none: you cannot add one.</p> : null}
+      {watches.value?.mayWatch ? <form className="watch-form" onSubmit={submit} aria-label="New watch">
         <span className="field"><label htmlFor={`${id}-kind`}>What to watch</label><select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'search' | 'area')}><option value="search">a name</option><option value="area">an area</option></select></span>
         {kind === 'search'
           ? <label>Name <input value={text} onChange={(e) => setText(e.target.value)} required /></label>
           : <label>Area points (latitude, longitude per line) <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} required /></label>}
         <label>Label <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="optional" /></label>
         <button type="submit">Add watch</button>
-      </form>
+      </form> : null}
       <ErrorMessage error={error} what="subscriptions" />
     </section>
   );
