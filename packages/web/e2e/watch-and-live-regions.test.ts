@@ -1,10 +1,11 @@
 /**
  * What a keyboard and a screen-reader user meet on a profile and at the checkpoint, in a real
  * browser: a subject watched already shows as watched after a reload and can be stopped from its
- * profile; the keyboard goes to what opening the watch or alert form, or starting a watch, puts in
+ * profile, also where the watch names another of its records; the keyboard goes to what opening the watch or alert form, or starting a watch, puts in
  * place of the button pressed; the checkpoint's answer and a card's decision are told in live
  * regions that were there, empty, before they were filled.
  */
+import { testProvenance } from '@mosaic/service/testing';
 import type { ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, type SeededWorld } from './fictional-world.ts';
@@ -59,6 +60,34 @@ describe.skipIf(!haveChromium)('watching and live regions', () => {
     const api = apiClient(server.base);
     const watches = await api.json<{ subscriptions: { target: { record?: string } }[] }>('/subscriptions', { token: await api.tokenOf('fedAnalyst') });
     expect(watches.subscriptions.filter((s) => s.target.record === world.moreau)).toEqual([]);
+  });
+
+  it('shows a subject watched through another of its records as watched, on its records\' profiles and its own, and stops that watch', async () => {
+    const api = apiClient(server.base);
+    const [fed, zone] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('zoneOfficer')];
+    const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
+    // two records resolution holds to be one man (the same name, date of birth and passport)
+    const properties = { name: ['Severin Apostolou-Marek'], birthDate: ['1983-06-21'], passportNumber: ['GR4417720'] };
+    for (const id of ['p-apostolou-1', 'p-apostolou-2']) await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
+    await server.projections.follower.catchUp();
+    const entityOf = async (record: string): Promise<string> => (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: zone, headers })).entity;
+    const entity = await entityOf('fedpol:p-apostolou-1');
+    expect(await entityOf('fedpol:p-apostolou-2')).toBe(entity);
+    // watched through the first record: the watch follows the subject (watch-projection.ts)
+    await api.json('/subscriptions', { token: zone, body: { target: { kind: 'entity', record: 'fedpol:p-apostolou-1' }, purpose: PURPOSE, caseRef: CASE } });
+
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneOfficer');
+    await page.goto(`/#/profile/record/${encodeURIComponent('fedpol:p-apostolou-2')}`);
+    await givePurpose(page, PURPOSE, CASE);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(0);
+    await page.goto(`/#/profile/entity/${encodeURIComponent(entity)}`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Stop watching' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(1);
+    const watches = await api.json<{ subscriptions: { target: { record?: string } }[] }>('/subscriptions', { token: zone });
+    expect(watches.subscriptions.filter((s) => s.target.record?.startsWith('fedpol:p-apostolou'))).toEqual([]);
   });
 
   it('takes the keyboard into the watch form it opens, then to the watch made', async () => {

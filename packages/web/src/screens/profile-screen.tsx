@@ -101,7 +101,7 @@ function RecordProfileView({ id }: { readonly id: string }) {
   }));
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(record.schema)} events={events} places={placesOfRecord(record)}
-      timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} subject={subject.value?.id} onAlertIssued={subject.reload}
+      timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} subject={subject.value?.id} subjectRecords={subject.value?.records.map((r) => r.id)} onAlertIssued={subject.reload}
       banner={<><ErrorMessage error={subject.error} what="the subject of this record" />{subject.value ? <SubjectBanner subject={subject.value} record={record.id} /> : null}</>} />
   );
 }
@@ -165,6 +165,8 @@ interface ProfileLayoutProps {
   readonly subtitle: React.ReactNode;
   /** The resolved entity whose ties are listed (none until it is known). */
   readonly subject: string | undefined;
+  /** The records of that entity shown with a record's own profile: a watch on any of them watches it. */
+  readonly subjectRecords?: readonly string[] | undefined;
   readonly banner?: React.ReactNode;
   /** Who decided about the subject (an entity's profile only). */
   readonly decisions?: React.ReactNode;
@@ -172,12 +174,14 @@ interface ProfileLayoutProps {
   readonly onAlertIssued: () => void;
 }
 
-function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, banner, decisions, onAlertIssued }: ProfileLayoutProps) {
+function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, subjectRecords, banner, decisions, onAlertIssued }: ProfileLayoutProps) {
   const { user } = useSession();
   const rows = useMemo(() => rowsOf(profile, schema, recordLink), [profile, schema]);
-  // An alert goes on a record: the agency's own if it holds one on the subject. A watch follows a record of it too.
+  // An alert goes on a record: the agency's own if it holds one on the subject. A watch names a
+  // record of it too, and follows the subject: one on any of its records shown is a watch of it.
   const alertOn = (profile.records.find((r) => r.provenance.agency === user.agency) ?? profile.records[0])?.id;
   const watchOn = profile.records[0]?.id;
+  const watched = useMemo(() => [...new Set([...profile.records.map((r) => r.id), ...(subjectRecords ?? [])])], [profile.records, subjectRecords]);
   return (
     <article className="screen profile" aria-labelledby="profile-title">
       <header className="profile-head">
@@ -187,7 +191,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
         </div>
         <div className="actions">
           <a className="button" href={`${href('graph')}?seed=${encodeURIComponent(profile.id)}`}>Open in graph</a>
-          {watchOn ? <WatchButton record={watchOn} label={profile.caption} /> : null}
+          {watchOn ? <WatchButton record={watchOn} records={watched} label={profile.caption} /> : null}
           {alertOn && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} onIssued={onAlertIssued} /> : null}
         </div>
       </header>

@@ -2,7 +2,10 @@
  * Watch a subject from its profile: be told of new records, links, sightings and alerts on it,
  * and, if asked, warned after a number of days without a sighting ("lost track"). Whether the
  * user watches it already is read from their watches (GET /subscriptions), so a reload shows it,
- * and the watch can be ended here as from the inbox.
+ * and the watch can be ended here as from the inbox. A watch names one record but follows the
+ * subject that record is part of, as the user sees it (the server's watcher tells of every record
+ * of the entity shown with it): a watch on any record the profile shows is a watch of this
+ * subject, and Stop watching ends it, every such watch if there are several.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Subscription } from '../api/api-types.ts';
@@ -10,12 +13,18 @@ import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
 
-export function WatchButton({ record, label }: { readonly record: string; readonly label: string }) {
+export function WatchButton({ record, records, label }: {
+  /** The record a new watch names. */
+  readonly record: string;
+  /** Every record of the subject the profile shows: a watch on any of them watches the subject. */
+  readonly records: readonly string[];
+  readonly label: string;
+}) {
   const { api } = useSession();
   const watches = useAsync(() => api.subscriptions(), [api]);
-  // What was changed here since the watches were read: the watch made, or the one ended.
+  // What was changed here since the watches were read: the watch made, or those ended.
   const [made, setMade] = useState<Subscription>();
-  const [ended, setEnded] = useState<string>();
+  const [ended, setEnded] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState(false);
   const [days, setDays] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,7 +33,9 @@ export function WatchButton({ record, label }: { readonly record: string; readon
   const [focusNext, setFocusNext] = useState<'status' | 'watch'>();
   const status = useRef<HTMLSpanElement>(null);
   const watchButton = useRef<HTMLButtonElement>(null);
-  const watching = made ?? watches.value?.subscriptions.find((s) => s.id !== ended && s.target.kind === 'entity' && s.target.record === record);
+  const watching = made && !ended.has(made.id) ? [made] : (watches.value?.subscriptions ?? []).filter((s) => !ended.has(s.id) && s.target.kind === 'entity' && records.includes(s.target.record));
+  // the one whose warning is said: one that warns of silence, if any does
+  const shown = watching.find((s) => s.lostTrackDays) ?? watching[0];
 
   useEffect(() => {
     const target = focusNext === 'status' ? status.current : focusNext === 'watch' ? watchButton.current : null;
@@ -46,19 +57,19 @@ export function WatchButton({ record, label }: { readonly record: string; readon
 
   if (watches.error) return <ErrorMessage error={watches.error} what="subscriptions" />;
   if (!watches.value) return null;
-  if (watching) {
+  if (shown) {
     const stop = (): void => {
       setBusy(true);
       setError(undefined);
-      api.unsubscribe(watching.id).then(() => {
+      // each ended is kept as ended, should another fail
+      Promise.all(watching.map((s) => api.unsubscribe(s.id).then(() => setEnded((before) => new Set([...before, s.id]))))).then(() => {
         setMade(undefined);
-        setEnded(watching.id);
         done('watch');
       }, fail);
     };
     return (
       <span className="watching-row">
-        <span ref={status} tabIndex={-1} className="badge watching" role="status">Watching{watching.lostTrackDays ? ` · warn after ${watching.lostTrackDays} days unseen` : ''}</span>
+        <span ref={status} tabIndex={-1} className="badge watching" role="status">Watching{shown.lostTrackDays ? ` · warn after ${shown.lostTrackDays} days unseen` : ''}</span>
         <button type="button" onClick={stop} disabled={busy}>Stop watching</button>
         <ErrorMessage error={error} what="subscriptions" />
       </span>
