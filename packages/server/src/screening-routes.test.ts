@@ -527,3 +527,83 @@ describe('an alert on a need-to-know record over HTTP', () => {
     expect(none.body).not.toMatch(new RegExp(`${secret}|ntk-p6`));
   });
 });
+
+describe('the agency\'s alerts listed by their subjects\' names', () => {
+  let zone: TestMosaic;
+  let server: FastifyInstance;
+  let follow: Projections;
+  const as: Record<string, Record<string, string>> = {};
+  const why = { 'x-mosaic-purpose': 'alert review', 'x-mosaic-case': 'ZN-12' };
+  const call = (user: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    server.inject({ method, url: `/api/v1${url}`, headers: { ...as[user], ...why }, ...(payload === undefined ? {} : { payload }) });
+  const alertOn = async (user: string, subject: string) => {
+    const issued = await call(user, 'POST', '/alerts', { subject, category: 'discreet_check' });
+    expect(issued.statusCode, issued.body).toBe(200);
+    return (issued.json() as { alert: { id: string } }).alert.id;
+  };
+  const put = async (raw: Record<string, unknown>) => {
+    const v = validateRecord(zone.mosaic.registry, raw);
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    await zone.mosaic.store.putRecords([v.record], { actor: 'test' });
+  };
+
+  beforeAll(async () => {
+    zone = await openTestMosaic();
+    follow = await startProjections(zone.mosaic, { follow: false });
+    server = await buildApp({ mosaic: zone.mosaic, projections: follow, webRoot: null });
+    for (const name of ['zoneOfficer', 'fedAnalyst']) as[name] = { authorization: `Bearer ${await signInToken(server, name)}` };
+  });
+  afterAll(async () => {
+    await server.close();
+    follow.stop();
+    await zone.cleanup();
+  });
+
+  it('names each subject the reader may read, read through one consultation of the list: logged with its records, disclosed, and told to the owner its agreement asks', async () => {
+    await put(person('zone-north', 'z1', { name: ['Lotte Verhaegen'] }));
+    await put(person('zone-north', 'z2', { name: ['Bram Oosterlinck'] }));
+    // the federal police share their records with the zone, and ask to be told of each consultation
+    await put(person('fedpol', 'p1', { name: ['Rachid Bouzid'] }));
+    const own = await alertOn('zoneOfficer', 'zone-north:z1');
+    const theirs = await alertOn('zoneOfficer', 'fedpol:p1');
+    const hidden = await alertOn('zoneOfficer', 'zone-north:z2');
+    // marked since above the officer's clearance (RESTRICTED): the alert on it is not listed, nor its name
+    await put(person('zone-north', 'z2', { name: ['Bram Oosterlinck'] }, { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } }));
+    await follow.follower.catchUp();
+
+    const told: { kind: string; to: unknown; records: unknown }[] = [];
+    const stop = zone.mosaic.notifier.subscribe((n) => told.push({ kind: n.kind, to: n.to, records: n.body['records'] }));
+    const before = (await zone.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
+    try {
+      const listed = await call('zoneOfficer', 'GET', '/alerts');
+      expect(listed.statusCode, listed.body).toBe(200);
+      expect((listed.json() as { alerts: { id: string; subject: string; caption?: string }[] }).alerts.map((a) => [a.id, a.subject, a.caption]).sort())
+        .toEqual([[own, 'zone-north:z1', 'Lotte Verhaegen'], [theirs, 'fedpol:p1', 'Rachid Bouzid']].sort());
+      expect(listed.body).not.toMatch(new RegExp(`${hidden}|z2|Oosterlinck`));
+      const logged = (await zone.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(before).map((e) => JSON.parse(e.body) as AuditEntry);
+      expect(logged.map((e) => [e.action, e.purpose, e.caseRef, [...e.records].sort(), e.recipients, e.reason])).toEqual([
+        ['consultation', 'alert review', 'ZN-12', [own, theirs, 'fedpol:p1', 'zone-north:z1'].sort(), [], null],
+        ['disclosure', 'alert review', 'ZN-12', ['fedpol:p1'], ['zone-north'], 'agreement: full'],
+      ]);
+      // one notice to the owner for the list, none for the zone's own records
+      expect(told).toEqual([{ kind: 'deconfliction.consult', to: { agency: 'fedpol' }, records: ['fedpol:p1'] }]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('names its own agency\'s subjects without telling anyone', async () => {
+    await put(person('fedpol', 'p2', { name: ['Youssef Amrani'] }));
+    const alert = await alertOn('fedAnalyst', 'fedpol:p2');
+    await follow.follower.catchUp();
+    const told: string[] = [];
+    const stop = zone.mosaic.notifier.subscribe((n) => told.push(n.kind));
+    try {
+      const listed = await call('fedAnalyst', 'GET', '/alerts');
+      expect((listed.json() as { alerts: { id: string; caption?: string }[] }).alerts).toEqual([expect.objectContaining({ id: alert, subject: 'fedpol:p2', caption: 'Youssef Amrani' })]);
+      expect(told).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+});

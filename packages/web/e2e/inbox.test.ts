@@ -2,10 +2,11 @@
  * The alerts inbox in a real browser: each signed-in user's own notifications only, also after
  * another's sign-out at the same tab; older pages reached with "Show older" and an unread count
  * that does not pass a page for the whole inbox; progress while loading; the watch form behind
- * the purpose, and none for a checkpoint officer, whose role reads no records.
+ * the purpose, and none for a checkpoint officer, whose role reads no records; the agency's alerts
+ * listed by their subjects' names, the ids beside them.
  */
 import { AgencyId } from '@mosaic/model';
-import { TEST_PASSWORD } from '@mosaic/service/testing';
+import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
@@ -115,5 +116,27 @@ describe.skipIf(!haveChromium)('the alerts inbox', () => {
     expect(await page.getByText('Watches tell of records, and your role reads none: you cannot add one.').count()).toBe(1);
     expect(await page.getByRole('form', { name: 'New watch' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add watch' }).count()).toBe(0);
+  });
+
+  it('lists the agency\'s alerts by their subjects\' names, the record ids beside them, its own records\' and another agency\'s', async () => {
+    const [zone, fed] = [await api.tokenOf('zoneOfficer'), await api.tokenOf('fedAnalyst')];
+    const why = { 'x-mosaic-purpose': 'Patrol', 'x-mosaic-case': 'ZN/2026/0077' };
+    await api.json('/records', { token: zone, body: { id: 'z-verhaegen', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('zone-north') } });
+    // the federal police share their records with the zone
+    await api.json('/records', { token: fed, body: { id: 'p-delvaux', schema: 'Person', properties: { name: ['Marc Delvaux'] }, provenance: testProvenance('fedpol') } });
+    for (const subject of ['zone-north:z-verhaegen', 'fedpol:p-delvaux']) await api.json('/alerts', { token: zone, headers: why, body: { subject, category: 'discreet_check' } });
+
+    const page = await browser.newPage();
+    await signInPage(page, 'zoneOfficer');
+    await page.goto('/#/inbox');
+    await givePurpose(page, 'Patrol', 'ZN/2026/0077');
+    const alerts = page.getByTestId('alert');
+    await expect.poll(() => alerts.count()).toBe(2);
+    for (const [name, id] of [['Lotte Verhaegen', 'zone-north:z-verhaegen'], ['Marc Delvaux', 'fedpol:p-delvaux']] as const) {
+      const listed = alerts.filter({ hasText: name });
+      expect(await listed.getByRole('link', { name }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(id)}`);
+      expect(await listed.locator('.subject-id').textContent()).toBe(id);
+      expect(await listed.getByRole('button', { name: `Withdraw the REPORT_COVERTLY alert on ${name} (${id})` }).count()).toBe(1);
+    }
   });
 });

@@ -329,11 +329,11 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await signInPage(owner, 'fedAnalyst');
     await owner.goto('/#/inbox');
     await expect.poll(() => owner.getByTestId('stream-state').textContent()).toBe('Live');
-    // the agency's own alerts, each with its subject and the desk that answers for it: listing
-    // them is a consultation, so the inbox asks for the purpose first
+    // the agency's own alerts, each with its subject's name and id and the desk that answers for
+    // it: listing them is a consultation, so the inbox asks for the purpose first
     expect(await owner.getByTestId('alert').count()).toBe(0);
     await givePurpose(owner, PURPOSE, CASE);
-    await expect.poll(() => owner.getByTestId('alert').first().textContent()).toMatch(new RegExp(`^ARREST${world.moreau}.*fedpol-ops \\+32 2 000 00 01`));
+    await expect.poll(() => owner.getByTestId('alert').first().textContent()).toMatch(new RegExp(`^ARRESTLucien Moreau-Vasquez${world.moreau}.*fedpol-ops \\+32 2 000 00 01`));
     // the checkpoint's hit on that alert, earlier, with the way to its subject
     const hitOnAlert = owner.locator('.inbox li', { hasText: 'Hit on your alert: ARREST' }).first();
     expect(await hitOnAlert.getByRole('link', { name: 'Open the subject' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(world.moreau)}`);

@@ -58,6 +58,10 @@ const HIT_NAMED = new RegExp(`^(?:\\d{1,3}|${HIT_REF.source.slice(1, -1)})$`);
 const CheckAnswer = z.object({ check: CheckOut, hits: z.array(HitOut).readonly() });
 const CheckDetail = z.object({ check: CheckOut.extend({ user: z.string(), query: z.object(QueryFields) }), hits: z.array(HitOut).readonly() });
 
+const ListedAlertOut = AlertOut.extend({
+  caption: z.string().optional().describe('The name the subject goes by (its caption), read through the list\'s consultation; absent where the subject was not read (erased, or withheld by the policy)'),
+});
+
 const WithdrawnUnseenOut = z.object({ id: z.string(), status: z.literal('withdrawn') }).strict()
   .describe('An alert withdrawn by its issuer or the agency\'s administrator who may not read its subject: nothing of the subject, nor of what it is held for');
 
@@ -124,7 +128,10 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
     });
 
     app.get('/alerts', {
-      schema: { tags: ['alerts'], summary: 'The alerts of my agency that I may read, active first (a consultation: purpose headers)', headers: PurposeHeaders, response: { 200: z.object({ alerts: z.array(AlertOut).readonly() }) } },
+      schema: {
+        tags: ['alerts'], summary: 'The alerts of my agency that I may read, active first, each with its subject\'s name (a consultation: purpose headers; another agency\'s subject is disclosed, and its owner told where its agreement asks)',
+        headers: PurposeHeaders, response: { 200: z.object({ alerts: z.array(ListedAlertOut).readonly() }) },
+      },
     }, async (request) => {
       const user = await requireUser(request);
       await projections.follower.catchUp();

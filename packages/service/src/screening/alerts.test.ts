@@ -37,14 +37,14 @@ afterAll(async () => {
 });
 
 describe('listAlerts', () => {
-  it('lists the agency\'s alerts the user may read, as a logged consultation with a purpose', async () => {
+  it('lists the agency\'s alerts the user may read, with their subjects\' names, as a logged consultation with a purpose', async () => {
     const officer = await user('zoneOfficer');
     await expect(listAlerts(world.mosaic, { user: officer }, projections.screening)).rejects.toMatchObject({ code: 'MOSAIC_PURPOSE_REQUIRED' });
     const before = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
     const listed = await listAlerts(world.mosaic, { user: officer, purpose: 'alert review', caseRef: 'ZN-7' }, projections.screening);
-    expect(listed.map((a) => a.id)).toEqual(['zone-north:a1']);
+    expect(listed.map((a) => [a.id, a.caption])).toEqual([['zone-north:a1', 'Lotte Verhaegen']]);
     const logged = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(before).map((e) => JSON.parse(e.body) as { action: string; purpose: string; caseRef: string; records: string[] });
-    expect(logged).toEqual([expect.objectContaining({ action: 'consultation', purpose: 'alert review', caseRef: 'ZN-7', records: ['zone-north:a1'] })]);
+    expect(logged).toEqual([expect.objectContaining({ action: 'consultation', purpose: 'alert review', caseRef: 'ZN-7', records: ['zone-north:a1', 'zone-north:n1'] })]);
   });
 });
 
@@ -165,9 +165,9 @@ describe('an alert is shown only to a user who may read its subject', () => {
       expect(await listed(member)).toEqual(['fedpol:a-ntk', 'fedpol:a-open']);
       expect(await listed(outsider)).toEqual(['fedpol:a-open']);
       expect(await listed(officer)).toEqual(['zone-north:a-red']);
-      // the consultation logs the alerts listed, none hidden
+      // the consultation logs the alerts listed and the subjects they name, none hidden
       const logged = (await team.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { actor: { user: string }; records: string[] });
-      expect(logged.filter((e) => e.actor.user === 'fedpol.analyst2').flatMap((e) => e.records)).toEqual(['fedpol:a-open']);
+      expect(logged.filter((e) => e.actor.user === 'fedpol.analyst2').flatMap((e) => e.records)).toEqual(['fedpol:a-open', 'fedpol:open-p3']);
 
       const withdraw = (user: User, id: string) => withdrawAlert(team.mosaic, { user, ...why }, RecordId(id));
       for (const id of ['fedpol:a-ntk', 'fedpol:a-red', 'fedpol:a-own']) await expect(withdraw(outsider, id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `alert ${id} not found` });

@@ -9,9 +9,9 @@ import { decide, RECORD_ROLES } from '@mosaic/policy';
 import { alertAction, isAlertActive, type ActionCode, type AlertCategory } from '@mosaic/screening';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
-import { consult, requirePurpose } from '../consult.ts';
+import { consult, requirePurpose, type ConsultedRecord } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
-import { writeRecord } from '../records.ts';
+import { captionOf, writeRecord } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 import { alertSubjects, subjectsReadable } from './alert-subjects-readable.ts';
 import { ALERT_SCHEMA, alertFromRecord, type AlertRecord, type ScreeningProjection } from './screening-projection.ts';
@@ -83,22 +83,44 @@ export function alertSummary(a: AlertRecord, at?: Date): AlertSummary {
   };
 }
 
+/** An alert of the agency's list, with the name its subject goes by where the list read the subject. */
+export interface ListedAlert extends AlertSummary {
+  /** The subject's caption (captionOf: its name), absent where the subject was not read: erased, or withheld by the policy. */
+  readonly caption?: string;
+}
+
 /**
- * The alerts of the user's agency that the user may read, those in force first (LISTING_ORDER): a consultation (purpose
- * required) like any other read of records — an alert is a record of its agency, and one marked
- * above the user's clearance or for a need-to-know group is left out, as is one whose subject the
- * user may not read, whatever the alert's own marking (alert-subjects-readable.ts) — logged with
- * the alerts listed.
+ * The alerts of the user's agency that the user may read, those in force first (LISTING_ORDER),
+ * each with its subject's name: a consultation (purpose required) like any other read of records
+ * — an alert is a record of its agency, and one marked above the user's clearance or for a
+ * need-to-know group is left out, as is one whose subject the user may not read, whatever the
+ * alert's own marking (alert-subjects-readable.ts).
+ *
+ * An agency alerts on another agency's records too (createAlert: any record the officer may
+ * read), so a subject's name is that agency's content: the subjects pass the gate with the alerts,
+ * in the list's one consultation, which logs the alerts listed and the subjects named, writes the
+ * disclosure of another agency's subject, and tells its owner where their agreement asks
+ * (notifyOwnerOnConsult) — once for the list. A subject of the user's own agency tells no one
+ * (decide: the owner's own users).
  */
-export async function listAlerts(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection): Promise<readonly AlertSummary[]> {
+export async function listAlerts(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection): Promise<readonly ListedAlert[]> {
   requirePurpose(consultation);
   const own = projection.alertsOf(consultation.user.agency);
   const readable = await subjectsReadable(mosaic, consultation, own.map((a) => a.subject));
   // left out before the gate, so that the consultation logs only the alerts listed
-  const { visible } = await consult(mosaic, consultation, own.filter((a) => readable(a.subject)), { action: 'read', query: { alerts: consultation.user.agency } });
+  const listed = own.filter((a) => readable(a.subject));
+  const alertIds = new Set<RecordId>(listed.map((a) => a.id));
+  // each subject once, as the store holds it now (one erased has no name left to show)
+  const subjects = (await mosaic.store.getRecords([...new Set(listed.map((a) => a.subject))])).map((s) => s.record);
+  const read: readonly ConsultedRecord[] = [...listed, ...subjects.filter((r) => !alertIds.has(r.id))];
+  const { visible } = await consult(mosaic, consultation, read, { action: 'read', query: { alerts: consultation.user.agency } });
+  const shown = new Set(visible.map((r) => r.id));
+  const captions = new Map(subjects.filter((r) => shown.has(r.id)).map((r) => [r.id, captionOf(mosaic.registry, r)]));
   const now = mosaic.now();
-  return visible.map((a) => alertSummary(a, now))
-    .sort((a, b) => LISTING_ORDER.indexOf(a.status) - LISTING_ORDER.indexOf(b.status) || (a.id < b.id ? -1 : 1));
+  return listed.filter((a) => shown.has(a.id)).map((a): ListedAlert => {
+    const caption = captions.get(a.subject);
+    return { ...alertSummary(a, now), ...(caption === undefined ? {} : { caption }) };
+  }).sort((a, b) => LISTING_ORDER.indexOf(a.status) - LISTING_ORDER.indexOf(b.status) || (a.id < b.id ? -1 : 1));
 }
 
 export async function createAlert(mosaic: Mosaic, consultation: Consultation, input: AlertInput): Promise<AlertSummary> {

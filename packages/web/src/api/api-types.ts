@@ -130,6 +130,8 @@ export interface AlertSummary {
   readonly reviewDate: string;
   /** The owner agency (on a subject's profile). */
   readonly agency?: string;
+  /** The subject's name (the agency's list, GET /alerts), where the server read the subject for the reader. */
+  readonly caption?: string;
 }
 
 /** An entity or record one step away in the network, and how it is tied to the subject. */

@@ -1,9 +1,14 @@
 /**
  * Alerts: the action each asks for, the owner desk to call and the validity. On a subject's
- * profile each says what to do and whose it is; in an agency's own list each names its subject.
+ * profile each says what to do and whose it is; in an agency's own list each names its subject,
+ * by the name the server read it under (`caption`), its record id beside it, or by the id alone
+ * where it gave none.
  */
 import type { AlertSummary } from '../api/api-types.ts';
 import { href } from '../routing/use-hash-route.ts';
+
+/** The subject as the list names it: its name with its record id, or the id alone. */
+const subjectName = (a: AlertSummary): string => (a.caption === undefined ? a.subject : `${a.caption} (${a.subject})`);
 
 export function AlertList({ alerts, showSubject = false, onWithdraw }: {
   readonly alerts: readonly AlertSummary[];
@@ -16,11 +21,12 @@ export function AlertList({ alerts, showSubject = false, onWithdraw }: {
       {alerts.map((a) => (
         <div key={a.id} className={`alert-banner alert-${a.category}${a.status === 'withdrawn' ? ' withdrawn' : ''}`} data-testid="alert">
           <strong className="action">{a.action.replace(/_/g, ' ')}</strong>
-          {showSubject ? <a href={href('profile', 'record', a.subject)}>{a.subject}</a> : <span>{a.instruction}</span>}
+          {showSubject ? <a href={href('profile', 'record', a.subject)}>{a.caption ?? a.subject}</a> : <span>{a.instruction}</span>}
+          {showSubject && a.caption !== undefined ? <span className="muted small subject-id">{a.subject}</span> : null}
           <span className="muted owner">
             {a.agency ? `${a.agency} · ` : ''}{a.desk} {a.deskContact} · from {a.validFrom}{a.validUntil ? ` until ${a.validUntil}` : ''}{a.status !== 'active' ? ` · ${a.status.replace(/_/g, ' ')}` : ''}
           </span>
-          {onWithdraw && a.status !== 'withdrawn' ? <button type="button" className="small" onClick={() => onWithdraw(a.id)} aria-label={`Withdraw the ${a.action} alert on ${a.subject}`}>Withdraw</button> : null}
+          {onWithdraw && a.status !== 'withdrawn' ? <button type="button" className="small" onClick={() => onWithdraw(a.id)} aria-label={`Withdraw the ${a.action} alert on ${subjectName(a)}`}>Withdraw</button> : null}
           {a.instructions ? <span className="instructions">{a.instructions}</span> : null}
         </div>
       ))}
