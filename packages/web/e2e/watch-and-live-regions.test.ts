@@ -1,13 +1,16 @@
 /**
  * What a keyboard and a screen-reader user meet on a profile and at the checkpoint, in a real
  * browser: a subject watched already shows as watched after a reload and can be stopped from its
- * profile, also where the watch names another of its records; the keyboard goes to what opening the watch or alert form, or starting a watch, puts in
- * place of the button pressed; the checkpoint's answer and a card's decision are told in live
- * regions that were there, empty, before they were filled.
+ * profile, also where the watch names another of its records; the keyboard goes to what opening
+ * the watch or alert form, or starting a watch, puts in place of the button pressed, and once an
+ * alert is issued to the status saying so, though the profile is read again; the checkpoint's
+ * answer and a card's decision are told in live regions that were there, empty, before they were
+ * filled.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './browser-session.ts';
 import { seedWorld, type SeededWorld } from './fictional-world.ts';
 import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
 
@@ -110,6 +113,27 @@ describe.skipIf(!haveChromium)('watching and live regions', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('alert-category');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => focused(page)).toBe('button::Issue an alert');
+  });
+
+  it('takes the keyboard, once an alert is issued, to the word that it was, on a record\'s profile and on a subject\'s, which is read again', async () => {
+    const api = apiClient(server.base);
+    const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
+    const { entity } = await api.json<{ entity: string }>(`/records/${encodeURIComponent(world.moreau)}/entity`, { token: await api.tokenOf('fedAnalyst'), headers });
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    for (const [profile, category, action] of [[`record/${encodeURIComponent(world.brother)}`, 'inquiry_check', 'INTERVIEW'], [`entity/${encodeURIComponent(entity)}`, 'discreet_check', 'REPORT COVERTLY']] as const) {
+      await page.goto(`/#/profile/${profile}`);
+      if (await page.getByRole('button', { name: 'Continue' }).count()) await givePurpose(page, PURPOSE, CASE);
+      await page.getByRole('button', { name: 'Issue an alert' }).click();
+      await page.getByLabel('Category').selectOption(category);
+      await page.getByRole('button', { name: 'Issue the alert' }).click();
+      await expect.poll(() => page.evaluate(() => `${document.activeElement?.getAttribute('role') ?? ''}:${document.activeElement?.textContent ?? ''}`), { timeout: 10_000 })
+        .toMatch(new RegExp(`^status:Alert issued: ${action}, from \\d{4}-\\d\\d-\\d\\d$`));
+      await screenshot(page, `profile-alert-issued-${profile.split('/')[0] ?? ''}`);
+      // the next Tab goes on from where the form was, in the profile, not from the top of the page
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('article.profile') !== null), profile).toBe(true);
+    }
   });
 
   it('tells the checkpoint\'s answer and a card\'s decision in live regions there before they were filled', async () => {

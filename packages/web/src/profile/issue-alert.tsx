@@ -2,8 +2,11 @@
  * Issue an alert on the subject from its profile: the category (which sets the action a
  * checkpoint officer is shown), the owner's own instructions and how long it holds. The alert
  * is the agency's record, on the record given; the server checks that the agency may see it.
+ * Once it is issued the profile is read again (a subject's is replaced by its progress bar
+ * meanwhile), so the alert issued is kept by the profile and said here, where the keyboard goes.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AlertSummary } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -19,15 +22,26 @@ const ALERT_CHOICES: readonly (readonly [category: string, label: string])[] = [
   ['inform_owner_only', 'Inform the owner only (INFORM OWNER)'],
 ];
 
-export function IssueAlert({ record, onIssued }: { readonly record: string; readonly onIssued: () => void }) {
+/** What the status says of an alert just issued: its action and when it holds. */
+export const issuedWords = (alert: AlertSummary): string =>
+  `Alert issued: ${alert.action.replace(/_/g, ' ')}, from ${alert.validFrom}${alert.validUntil ? ` until ${alert.validUntil}` : ''}`;
+
+export function IssueAlert({ record, issued, onIssued }: {
+  readonly record: string;
+  /** The alert last issued from this profile, kept by the profile across its reading again. */
+  readonly issued: AlertSummary | undefined;
+  readonly onIssued: (alert: AlertSummary) => void;
+}) {
   const { api } = useSession();
   const [open, setOpen] = useState(false);
   const [category, setCategory] = useState('discreet_check');
   const [instructions, setInstructions] = useState('');
   const [validUntil, setValidUntil] = useState('');
   const { busy, error, run } = useAction();
-  // Once the form closes (issued or cancelled), the keyboard goes back to the button that opened it.
+  // Once the form is cancelled, the keyboard goes back to the button that opened it; once an alert
+  // is issued, to the status saying so (on this profile read again, where the form is gone).
   const opener = useRef<HTMLButtonElement>(null);
+  const status = useRef<HTMLSpanElement>(null);
   const [backToOpener, setBackToOpener] = useState(false);
   useEffect(() => {
     if (backToOpener && opener.current) {
@@ -35,20 +49,31 @@ export function IssueAlert({ record, onIssued }: { readonly record: string; read
       setBackToOpener(false);
     }
   }, [backToOpener, open]);
+  const shown = issued?.subject === record ? issued : undefined;
+  useEffect(() => {
+    status.current?.focus();
+  }, [shown?.id]);
   const close = (): void => {
     setOpen(false);
     setBackToOpener(true);
   };
 
-  if (!open) return <button type="button" ref={opener} onClick={() => setOpen(true)}>Issue an alert</button>;
+  if (!open) {
+    return (
+      <>
+        <button type="button" ref={opener} onClick={() => setOpen(true)}>Issue an alert</button>
+        {shown ? <span ref={status} tabIndex={-1} className="badge issued" role="status">{issuedWords(shown)}</span> : null}
+      </>
+    );
+  }
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     await run(async () => {
-      await api.issueAlert({ subject: record, category, ...(instructions.trim() ? { instructions: instructions.trim() } : {}), ...(validUntil ? { validUntil } : {}) });
-      close();
+      const alert = await api.issueAlert({ subject: record, category, ...(instructions.trim() ? { instructions: instructions.trim() } : {}), ...(validUntil ? { validUntil } : {}) });
+      setOpen(false);
       setInstructions('');
       setValidUntil('');
-      onIssued();
+      onIssued(alert);
     });
   };
   return (

@@ -8,7 +8,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
-import type { ClaimedValue, EntityProfile, Place, RecordView, TimelineEvent } from '../api/api-types.ts';
+import type { AlertSummary, ClaimedValue, EntityProfile, Place, RecordView, TimelineEvent } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
@@ -68,8 +68,18 @@ function placesOfRecord(record: RecordView): Place[] {
   return Number.isFinite(lat) && Number.isFinite(lon) && record.properties['latitude'] ? [{ id: record.id, lat, lon, kind: record.schema, label: record.caption }] : [];
 }
 
+/**
+ * The alert last issued from a profile, said on it once the profile is read again: kept here, above
+ * the layout that a subject's reading again replaces for a while, and forgotten for another profile.
+ */
+function useIssuedAlert(id: string): readonly [AlertSummary | undefined, (alert: AlertSummary) => void] {
+  const [issued, setIssued] = useState<{ readonly on: string; readonly alert: AlertSummary }>();
+  return [issued?.on === id ? issued.alert : undefined, (alert) => setIssued({ on: id, alert })];
+}
+
 function RecordProfileView({ id }: { readonly id: string }) {
   const { api } = useSession();
+  const [issued, setIssued] = useIssuedAlert(id);
   const schemata = useSchemata(api);
   const found = useAsync(() => api.record(id), [api, id]);
   const history = useAsync(() => api.recordHistory(id), [api, id]);
@@ -101,7 +111,8 @@ function RecordProfileView({ id }: { readonly id: string }) {
   }));
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(record.schema)} events={events} places={placesOfRecord(record)}
-      timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} subject={subject.value?.id} subjectRecords={subject.value?.records.map((r) => r.id)} onAlertIssued={subject.reload}
+      timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} subject={subject.value?.id} subjectRecords={subject.value?.records.map((r) => r.id)}
+      issued={issued} onAlertIssued={(alert) => { setIssued(alert); subject.reload(); }}
       banner={<><ErrorMessage error={subject.error} what="the subject of this record" />{subject.value ? <SubjectBanner subject={subject.value} record={record.id} /> : null}</>} />
   );
 }
@@ -124,6 +135,7 @@ function SubjectBanner({ subject, record }: { readonly subject: EntityProfile; r
 
 function EntityProfileView({ id }: { readonly id: string }) {
   const { api } = useSession();
+  const [issued, setIssued] = useIssuedAlert(id);
   const schemata = useSchemata(api);
   const found = useAsync(() => api.entity(id), [api, id]);
   // The timeline and map are those of the entity answered: an id a merge absorbed is unknown to
@@ -147,7 +159,7 @@ function EntityProfileView({ id }: { readonly id: string }) {
   if (profile.records.length === 0) return <HeldElsewhere profile={profile} />;
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
-      timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} onAlertIssued={found.reload}
+      timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} issued={issued} onAlertIssued={(alert) => { setIssued(alert); found.reload(); }}
       decisions={<EntityDecisions entity={profile.id} notice={undone?.entity === profile.id ? undone.notice : undefined} onUndone={(notice) => { setUndone({ entity: profile.id, notice }); found.reload(); }} />}
       banner={profile.redirectedFrom ? <MergedInto from={profile.redirectedFrom} into={profile.id} /> : null}
       subtitle={<span className="muted">{countOf(profile.records.length, 'record')} from {countOf(new Set(profile.records.map((r) => r.provenance.agency)).size, 'agency', 'agencies')}</span>} />
@@ -170,11 +182,13 @@ interface ProfileLayoutProps {
   readonly banner?: React.ReactNode;
   /** Who decided about the subject (an entity's profile only). */
   readonly decisions?: React.ReactNode;
-  /** Reloads what shows the subject's alerts, once one is issued. */
-  readonly onAlertIssued: () => void;
+  /** The alert last issued from this profile, said beside the button that issues one. */
+  readonly issued: AlertSummary | undefined;
+  /** Keeps the alert issued and reloads what shows the subject's alerts. */
+  readonly onAlertIssued: (alert: AlertSummary) => void;
 }
 
-function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, subjectRecords, banner, decisions, onAlertIssued }: ProfileLayoutProps) {
+function ProfileLayout({ api, profile, schema, events, places, timelineTitle, timelineError, subtitle, subject, subjectRecords, banner, decisions, issued, onAlertIssued }: ProfileLayoutProps) {
   const { user } = useSession();
   const rows = useMemo(() => rowsOf(profile, schema, recordLink), [profile, schema]);
   // An alert goes on a record: the agency's own if it holds one on the subject. A watch names a
@@ -192,7 +206,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
         <div className="actions">
           <a className="button" href={`${href('graph')}?seed=${encodeURIComponent(profile.id)}`}>Open in graph</a>
           {watchOn ? <WatchButton record={watchOn} records={watched} label={profile.caption} /> : null}
-          {alertOn && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} onIssued={onAlertIssued} /> : null}
+          {alertOn && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} issued={issued} onIssued={onAlertIssued} /> : null}
         </div>
       </header>
       {banner}
