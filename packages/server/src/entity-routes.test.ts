@@ -346,8 +346,8 @@ describe('resolved entities', () => {
     const by = { user: 'intel.intelAnalyst', agency: 'intel' };
     const same = { a: 'intel:wj1', b: 'intel:wj2', verdict: 'same', by, at: expect.any(String), note: 'one passport photo' };
     expect((await judgements(entity)).json()).toEqual({ judgements: [same] });
-    const merges = (await app.inject({ url: `/api/v1/entities/${entity}/merges`, headers: headers('intelAnalyst') })).json() as { merges: { id: string; kind: string; by?: string }[] };
-    expect(merges.merges).toEqual([expect.objectContaining({ kind: 'judgement', by: 'intel.intelAnalyst' })]);
+    const merges = (await app.inject({ url: `/api/v1/entities/${entity}/merges`, headers: headers('intelAnalyst') })).json() as { merges: { id: string; kind: string; by?: unknown }[] };
+    expect(merges.merges).toEqual([expect.objectContaining({ kind: 'judgement', by })]);
     // taken apart again: the undo is a "not same", newest first, in the history of either side
     expect((await app.inject({ method: 'POST', url: `/api/v1/merges/${encodeURIComponent(merges.merges[0]!.id)}/undo`, headers: headers('intelAnalyst') })).statusCode).toBe(204);
     const after = (await judgements(projections.entities.entityOf(RecordId('intel:wj2'))!)).json() as { judgements: { verdict: string }[] };
@@ -359,6 +359,43 @@ describe('resolved entities', () => {
     const hidden = await judgements(entity, 'zoneOfficer');
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: `entity ${entity} not found` } });
+  });
+
+  it('names the analyst who judged only to readers of their own agency, and logs the records of other entities the judgements name', async () => {
+    await world.mosaic.store.upsertUser({
+      id: UserId('fedpol.fedOfficer'), name: 'fedOfficer', agency: AgencyId('fedpol'), desk: DeskId('fedpol-ops'), roles: ['officer'],
+      clearance: 'RESTRICTED', groups: [], passwordHash: await hashPassword(TEST_PASSWORD),
+    });
+    tokens['fedOfficer'] = await signInToken(app, 'fedOfficer');
+    // two federal police records the analyst judges one man, and the zone's record of another they judge not him
+    await put({ id: 'wb1', schema: 'Person', properties: { name: ['Leopold Quaghebeur'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'wb2', schema: 'Person', properties: { name: ['Poldi Vanquaille'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'wbz', schema: 'Person', properties: { name: ['Sylvain Moerdijk'] }, provenance: testProvenance('zone-north') });
+    await projections.follower.catchUp();
+    const judge = (b: string, verdict: string) => app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:wb1', b, verdict } });
+    expect((await judge('fedpol:wb2', 'same')).statusCode).toBe(200);
+    expect((await judge('zone-north:wbz', 'not_same')).statusCode).toBe(200);
+    const entity = projections.entities.entityOf(RecordId('fedpol:wb1'))!;
+    expect(projections.entities.entityOf(RecordId('zone-north:wbz'))).not.toBe(entity);
+    const history = async (user: string) => {
+      const judged = (await app.inject({ url: `/api/v1/entities/${entity}/judgements`, headers: headers(user) })).json() as { judgements: { b: string; by: unknown }[] };
+      const merged = (await app.inject({ url: `/api/v1/entities/${entity}/merges`, headers: headers(user) })).json() as { merges: { by?: unknown }[] };
+      return { judgements: judged.judgements.map((j) => [j.b, j.by]), merges: merged.merges.map((m) => m.by) };
+    };
+    const named = { user: 'fedpol.fedAnalyst', agency: 'fedpol' };
+    for (const user of ['fedAnalyst', 'fedOfficer']) {
+      expect(await history(user), user).toEqual({ judgements: [['zone-north:wbz', named], ['fedpol:wb2', named]], merges: [named] });
+    }
+    // the zone's officer reads all three records, and is told the agency alone
+    expect(await history('zoneOfficer')).toEqual({ judgements: [['zone-north:wbz', { agency: 'fedpol' }], ['fedpol:wb2', { agency: 'fedpol' }]], merges: [{ agency: 'fedpol' }] });
+
+    // the zone's record the "not same" names, of another entity, is logged as read with the entity, and as disclosed to the federal police
+    const { seq } = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).at(-1)!;
+    await app.inject({ url: `/api/v1/entities/${entity}/judgements`, headers: headers('fedAnalyst') });
+    const logged = (await world.mosaic.store.readAudit({ fromSeq: seq + 1, limit: 100 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; recipients: string[]; query: unknown; subjects: string[] });
+    expect(logged.filter((e) => e.action === 'consultation').flatMap((e) => e.records).sort()).toEqual(['fedpol:wb1', 'fedpol:wb2', 'zone-north:wbz']);
+    expect(logged.filter((e) => e.action === 'consultation').every((e) => JSON.stringify([e.query, e.subjects]) === JSON.stringify([{ entity }, [entity]]))).toBe(true);
+    expect(logged.filter((e) => e.action === 'disclosure').map((e) => [e.records, e.recipients])).toEqual([[['zone-north:wbz'], ['fedpol']]]);
   });
 
   it('compares two records with a decision, the threshold it was taken at, and an explanation', async () => {

@@ -21,6 +21,8 @@ const EntityOut = z.object({
   properties: z.record(z.string(), z.array(Value).readonly()), records: z.array(RecordOut).readonly(), pointers: z.array(PointerOut).readonly(),
   alerts: z.array(AlertOut.extend({ agency: z.string() })).readonly().describe('Alerts in force on the records shown that you may read, most binding first'),
 });
+/** Who judged: the analyst to a reader of their own agency, else the agency alone; neither for an account no longer held. */
+const JudgedBy = z.object({ user: z.string().optional(), agency: z.string().optional() });
 const Thing = z.object({ schema: z.string().min(1).max(64), properties: z.record(z.string(), z.array(z.string().max(1000)).max(100)) });
 
 const invalidField = (field: string, reason: string): AppError => new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
@@ -61,7 +63,7 @@ export function entityRoutes(projections: Projections) {
         response: { 200: z.object({
           merges: z.array(z.object({
             id: z.string(), survivor: z.string(), absorbed: z.string(), probability: z.number(), kind: z.string(), at: z.string(), undone: z.boolean(),
-            by: z.string().optional().describe('On a merge a judgement made: the analyst whose "same" made it, where known'),
+            by: JudgedBy.optional().describe('On a merge a judgement made: who made the "same" it follows, where known'),
           })).readonly().optional(),
           split: z.array(z.string()).readonly().optional(),
         }) } },
@@ -75,7 +77,7 @@ export function entityRoutes(projections: Projections) {
         params: Params, headers: PurposeHeaders,
         response: { 200: z.object({
           judgements: z.array(z.object({
-            a: z.string(), b: z.string(), verdict: z.enum(VERDICTS), by: z.object({ user: z.string(), agency: z.string().optional() }), at: z.string(), note: z.string().optional(),
+            a: z.string(), b: z.string(), verdict: z.enum(VERDICTS), by: JudgedBy, at: z.string(), note: z.string().optional(),
           })).readonly().optional(),
           split: z.array(z.string()).readonly().optional(),
         }) } },

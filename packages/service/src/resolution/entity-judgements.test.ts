@@ -54,7 +54,7 @@ describe('who decided about an entity', () => {
     expect('judgements' in answer && answer.judgements[1]).toMatchObject({ by: { user: analyst, agency: 'fedpol' }, note: 'same phone in both files' });
     // the merges those judgements made name who made them
     const history = await merges(entity);
-    expect('merges' in history && history.merges.map((m) => [m.kind, m.by])).toEqual([['judgement', analyst], ['judgement', analyst]]);
+    expect('merges' in history && history.merges.map((m) => [m.kind, m.by])).toEqual([['judgement', { user: analyst, agency: 'fedpol' }], ['judgement', { user: analyst, agency: 'fedpol' }]]);
   });
 
   it('leaves out a judgement on a record the reader may not read, as the merges do', async () => {

@@ -6,18 +6,18 @@
  * the pair of records that linked its two sides, so it asks what a judgement asks: an analyst
  * who may read both records of that pair. Anything else answers as an unknown entity or merge.
  */
-import { AppError, type EntityId, type RecordId, type UserId } from '@mosaic/model';
+import { AppError, type EntityId, type RecordId } from '@mosaic/model';
 import { pairKey } from '@mosaic/resolution';
 import { requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { EntityProjection } from './entity-projection.ts';
-import { historySubject, judgementsOn, type JudgementSummary } from './entity-judgements.ts';
+import { historySubject, judgedBy, judgementsOn, type AttributedJudgement, type JudgedBy } from './entity-judgements.ts';
 
 /** Merges are looked at and undone as a resolution review. */
 
-/** `by`: on a merge a judgement made, the analyst whose "same" made it, where that is known (see entityMerges). */
-export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[number], 'link'> & { readonly by?: UserId };
+/** `by`: on a merge a judgement made, who made the "same" it follows, where that is known (see entityMerges), told as a judgement's author is (JudgedBy). */
+export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[number], 'link'> & { readonly by?: JudgedBy };
 
 /**
  * The merges that built the entity (through the entities it absorbed too), for someone who sees
@@ -27,11 +27,12 @@ export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[
  * not draw. A retired id answers with the live entity's merges, an id split since with the parts
  * the reader sees (historySubject), as GET /entities/:id answers them.
  *
- * A merge a judgement made names the analyst (`by`) whose "same" it follows, on a pair of records
- * the reader may read: the judgement made at the merge's instant (a judgement is applied at once,
- * its merges stamped with its time), else the latest "same" on the merge's linking pair before
- * it. A merge a full pass made after a "same" on another pair than its link names nobody: the
- * judgements (GET /entities/:id/judgements) say who decided.
+ * A merge a judgement made names who made the "same" it follows (`by`: the analyst to a reader of
+ * their agency, else the agency, as the judgements name them), on a pair of records the reader
+ * may read: the judgement made at the merge's instant (a judgement is applied at once, its merges
+ * stamped with its time), else the latest "same" on the merge's linking pair before it. A merge a
+ * full pass made after a "same" on another pair than its link names nobody: the judgements (GET
+ * /entities/:id/judgements) say who decided.
  */
 export async function entityMerges(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<{ readonly merges: readonly MergeSummary[] } | { readonly split: readonly EntityId[] }> {
   const subject = await historySubject(mosaic, consultation, entities, id);
@@ -41,23 +42,23 @@ export async function entityMerges(mosaic: Mosaic, consultation: Consultation, e
   const linked = await mosaic.store.getRecords([...new Set(merges.flatMap((m) => m.link))]);
   const readable = new Set<string>(linked.filter((r) => r.deletedAt === undefined && mosaic.decide(policyUser(consultation.user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow').map((r) => r.record.id));
   const shown = merges.filter((m) => m.link.every((record) => readable.has(record)));
-  const judged = shown.some((m) => m.kind === 'judgement') ? await judgementsOn(mosaic, consultation, new Set([...subject.records, ...shown.flatMap((m) => m.link)])) : [];
+  const judged = shown.some((m) => m.kind === 'judgement') ? (await judgementsOn(mosaic, consultation, new Set([...subject.records, ...shown.flatMap((m) => m.link)]))).judgements : [];
   // the link itself is the check's, not the answer's
   return {
     merges: shown.map(({ link, ...merge }) => {
-      const by = merge.kind === 'judgement' ? mergedBy(judged, { link, at: merge.at }) : undefined;
-      return by === undefined ? merge : { ...merge, by };
+      const made = merge.kind === 'judgement' ? mergedBy(judged, { link, at: merge.at }) : undefined;
+      return made === undefined ? merge : { ...merge, by: judgedBy(made, consultation.user.agency) };
     }),
   };
 }
 
-/** The analyst whose "same" made a merge at `at` linked by `link` (see entityMerges), from judgements newest first. */
-function mergedBy(judgements: readonly JudgementSummary[], { link, at }: { readonly link: readonly [RecordId, RecordId]; readonly at: string }): UserId | undefined {
+/** The "same" that made a merge at `at` linked by `link` (see entityMerges), from judgements newest first. */
+function mergedBy(judgements: readonly AttributedJudgement[], { link, at }: { readonly link: readonly [RecordId, RecordId]; readonly at: string }): AttributedJudgement | undefined {
   const same = judgements.filter((j) => j.verdict === 'same');
-  const authors = new Set(same.filter((j) => j.at === at).map((j) => j.by.user));
-  // two judgements at one instant: which made the merge is not known
-  if (authors.size > 0) return authors.size === 1 ? [...authors][0] : undefined;
-  return same.find((j) => j.at <= at && pairKey(j.a, j.b) === pairKey(link[0], link[1]))?.by.user;
+  const atOnce = same.filter((j) => j.at === at);
+  // two analysts' judgements at one instant: which made the merge is not known
+  if (atOnce.length > 0) return new Set(atOnce.map((j) => j.by)).size === 1 ? atOnce[0] : undefined;
+  return same.find((j) => j.at <= at && pairKey(j.a, j.b) === pairKey(link[0], link[1]));
 }
 
 /** Undoes a merge for an analyst who may read both records of the pair that linked its sides; logged with that pair. */

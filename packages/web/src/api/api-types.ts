@@ -343,8 +343,14 @@ export interface Merge {
   readonly probability: number;
   readonly kind: string;
   readonly undone: boolean;
-  /** On a merge a judgement made: the analyst whose "same" made it, where known. */
-  readonly by?: string;
+  /** On a merge a judgement made: who made the "same" it follows, where known. */
+  readonly by?: JudgedBy;
+}
+
+/** Who judged: the analyst to a reader of their own agency, else the agency alone; neither for an account no longer held. */
+export interface JudgedBy {
+  readonly user?: string;
+  readonly agency?: string;
 }
 
 /** GET /entities/:id/judgements: who judged a pair of the entity's records, and how. */
@@ -352,7 +358,7 @@ export interface Judgement {
   readonly a: string;
   readonly b: string;
   readonly verdict: 'same' | 'not_same' | 'unsure';
-  readonly by: { readonly user: string; readonly agency?: string };
+  readonly by: JudgedBy;
   readonly at: string;
   readonly note?: string;
 }

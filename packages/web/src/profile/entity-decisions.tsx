@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Merge } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { JudgedByCell } from '../common/judged-by-cell.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { UndoMergeButton, whenOf } from '../common/undo-merge-button.tsx';
 import { useAsync } from '../common/use-async.ts';
@@ -64,7 +65,7 @@ export function EntityDecisions({ entity, notice, onUndone }: EntityDecisionsPro
         <table className="data" aria-label="Judgements"><thead><tr><th scope="col">When</th><th scope="col">Records</th><th scope="col">Judged</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
           <tbody>{judged.map((j) => (
             <tr key={`${j.a}|${j.b}|${j.at}`}><td className="nowrap">{whenOf(j.at)}</td><td>{j.a} and {j.b}</td><td>{verdictWords(j.verdict)}</td>
-              <td>{j.by.user}{j.by.agency ? <span className="muted"> ({j.by.agency})</span> : null}</td><td>{j.note ?? <span className="muted">—</span>}</td></tr>
+              <td><JudgedByCell by={j.by} /></td><td>{j.note ?? <span className="muted">—</span>}</td></tr>
           ))}{judged.length === 0 ? <tr><td colSpan={5} className="muted">No judgement on these records.</td></tr> : null}</tbody>
         </table>
       ) : null}
@@ -72,7 +73,7 @@ export function EntityDecisions({ entity, notice, onUndone }: EntityDecisionsPro
         <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">By</th><th scope="col">Probability</th>{mayUndo ? <th scope="col"><span className="visually-hidden">Action</span></th> : null}</tr></thead>
           <tbody>{built.map((m) => (
             <tr key={m.id}><td className="nowrap">{whenOf(m.at)}</td><td>{m.absorbed} into {m.survivor}{m.undone ? <span className="muted"> (undone)</span> : null}</td><td>{m.kind}</td>
-              <td>{m.by ?? <span className="muted">—</span>}</td><td>{m.probability.toFixed(4)}</td>
+              <td><JudgedByCell by={m.by} /></td><td>{m.probability.toFixed(4)}</td>
               {mayUndo ? <td>{m.undone ? null : <UndoMergeButton merge={m} undoing={undoing} onUndo={(merge) => void undo(merge)} />}</td> : null}</tr>
           ))}{built.length === 0 ? <tr><td colSpan={mayUndo ? 6 : 5} className="muted">No merges.</td></tr> : null}</tbody>
         </table>

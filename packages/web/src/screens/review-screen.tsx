@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EntityHistory, Merge, RecordView, ReviewPair } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId } from '../common/ids.ts';
+import { JudgedByCell } from '../common/judged-by-cell.tsx';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
@@ -215,7 +216,7 @@ function MergeUndo() {
       {merges ? (
         <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">By</th><th scope="col">Probability</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>{merges.map((m) => (
-            <tr key={m.id}><td>{whenOf(m.at)}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td>{m.by ?? <span className="muted">—</span>}</td><td>{m.probability.toFixed(4)}</td>
+            <tr key={m.id}><td>{whenOf(m.at)}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td><JudgedByCell by={m.by} /></td><td>{m.probability.toFixed(4)}</td>
               <td>{m.undone ? <span className="muted">undone</span> : <UndoMergeButton merge={m} undoing={undoing} onUndo={(merge) => void undo(merge)} />}</td></tr>
           ))}{merges.length === 0 ? <tr><td colSpan={6} className="muted">No merges.</td></tr> : null}</tbody>
         </table>
