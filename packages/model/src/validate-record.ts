@@ -149,6 +149,15 @@ function oneOf<T extends string | number>(scale: readonly T[], value: unknown, f
 
 const CATEGORY_ALIASES: Readonly<Record<string, SubjectCategory>> = { associate: 'contact', 'contact/associate': 'contact', convict: 'convicted' };
 
+const categorySpelling = (v: string): string => CATEGORY_ALIASES[v.toLowerCase()] ?? v.toLowerCase();
+
+/** The data-subject category a value names as a record's provenance takes it (case and aliases such as `associate` read), or undefined. */
+export function subjectCategoryOf(value: unknown): SubjectCategory | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = categorySpelling(value.trim());
+  return SUBJECT_CATEGORY.find((category) => category === text);
+}
+
 function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, errors: FieldError[]): Provenance | undefined {
   if (raw !== undefined && !isObject(raw)) {
     errors.push({ field: 'provenance', reason: 'must be an object' });
@@ -170,7 +179,7 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
   const reliability = oneOf(RELIABILITY, pick('reliability'), at('reliability'), errors, (v) => v.toUpperCase());
   const credibility = oneOf(CREDIBILITY.map(String), pick('credibility'), at('credibility'), errors);
   const handling = oneOf(HANDLING, pick('handling'), at('handling'), errors, (v) => v.toUpperCase());
-  const category = oneOf(SUBJECT_CATEGORY, pick('category'), at('category'), errors, (v) => CATEGORY_ALIASES[v.toLowerCase()] ?? v.toLowerCase());
+  const category = oneOf(SUBJECT_CATEGORY, pick('category'), at('category'), errors, categorySpelling);
   const nature = oneOf(NATURE, pick('nature') ?? 'fact', at('nature'), errors, (v) => v.toLowerCase());
   const legalBasis = pick('legalBasis');
   if (typeof legalBasis !== 'string' || legalBasis.trim() === '') errors.push({ field: at('legalBasis'), reason: 'is required' });

@@ -1,4 +1,5 @@
 import { RecordId, validateRecord, type FieldError } from '@mosaic/model';
+import { addPeriod } from '@mosaic/policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
 import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
@@ -7,6 +8,7 @@ import { confirmEntity, rejectEntity } from './review-report.ts';
 import { latestReports, readReport, searchReports } from './read-report.ts';
 import { eraseRecord } from '../records.ts';
 import { REPORT_REVIEW_KIND } from './report-review.ts';
+import { RETENTION_RULES_KIND } from '../retention/retention-rules.ts';
 import { MAX_REPORT_BYTES, uploadReport } from './upload-report.ts';
 
 let world: TestMosaic;
@@ -321,6 +323,38 @@ describe('reviewing what extraction found', () => {
     expect(shown).toMatchObject({ status: 'confirmed', record: linked.record.id, linkedTo: 'zone-north:z1', entity: projections.entities.entityOf(linked.record.id) });
     expect(view.view!.relations[family]).toMatchObject({ status: 'confirmed', record: edited.relations[0] });
     await expect(confirmEntity(world.mosaic, fed, report.id, ortwin.id, {})).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
+  });
+
+  it('dates a confirmed record\'s review by its own category, never after the report\'s, and a relation by its most protected end', async () => {
+    const fed = await as('fedAnalyst');
+    const today = world.mosaic.now().toISOString().slice(0, 10);
+    const { report, extraction } = await upload({ provenance: { ...PROVENANCE, category: 'suspect' } });
+    expect(report.provenance).toMatchObject({ category: 'suspect', reviewDate: addPeriod(today, { years: 3 }) });
+    const ortwin = extraction.entities.find((e) => e.name === 'Ortwin Kälberer')!;
+    const lioba = extraction.entities.find((e) => e.name === 'Lioba Kälberer')!;
+    // the agency's own rule for contacts, not the default's year
+    await world.mosaic.store.putDocument({ kind: RETENTION_RULES_KIND, id: 'fedpol', owner: 'fedpol', body: { contact: { months: 18 } } });
+    try {
+      const suspect = await confirmEntity(world.mosaic, fed, report.id, ortwin.id, {});
+      const contact = await confirmEntity(world.mosaic, fed, report.id, lioba.id, { category: 'Associate' });
+      if (!suspect.ok || !contact.ok) throw new Error('not confirmed');
+      expect(suspect.record.provenance).toMatchObject({ category: 'suspect', reviewDate: report.provenance.reviewDate });
+      expect(contact.record.provenance).toMatchObject({ category: 'contact', reviewDate: addPeriod(today, { months: 18 }) });
+      // the brother's relation is about the contact too: kept as hers, not the suspect's
+      const family = (await world.mosaic.store.getRecord(contact.relations[0]!))!.record;
+      expect(family.schema).toBe('Family');
+      expect(family.provenance).toMatchObject({ category: 'contact', reviewDate: addPeriod(today, { months: 18 }) });
+    } finally {
+      await world.mosaic.store.deleteDocument(RETENTION_RULES_KIND, 'fedpol');
+    }
+    // a report due for review before the category's rule would date it: the report's date
+    const soon = addPeriod(today, { months: 6 });
+    const short = await upload({ provenance: { ...PROVENANCE, category: 'other', reviewDate: soon } });
+    const quirin = short.extraction.entities.find((e) => e.name === 'Quirin Vasstad')!;
+    const bystander = await confirmEntity(world.mosaic, fed, short.report.id, quirin.id, { category: 'bystander' });
+    expect(errorsOf(bystander).map((e) => e.field)).toEqual(['provenance.category']);
+    const kept = await confirmEntity(world.mosaic, fed, short.report.id, quirin.id, { category: 'suspect' });
+    expect(kept.ok && kept.record.provenance).toMatchObject({ category: 'suspect', reviewDate: soon });
   });
 
   it('keeps every decision made on one report at the same moment, and writes each record once', async () => {

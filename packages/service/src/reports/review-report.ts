@@ -13,12 +13,21 @@
  * written on the phone record (its holder). Rejecting writes no record. Only analysts of the
  * report's agency decide.
  *
+ * Review dates (LED Art. 5, periodic review; Art. 6, categories of data subjects): a confirmed
+ * record is dated by its own category's rule (the agency's retention rules), counted from the
+ * day it is confirmed, or by the report's review date where that comes first. Copying the
+ * report's date kept a witness named in a suspect's report as long as the suspect; a date past
+ * the report's would keep a claim after the document it was read from is reviewed. A relationship
+ * is about both its ends: it takes the category of the more protected end (MOST_PROTECTED_FIRST)
+ * and the earlier of their review dates, so it outlives neither.
+ *
  * The decisions on one report are made one at a time (decideAlone): each reads the review,
  * writes records and writes the review back whole, so two made at once would each write back
  * what it read and lose the other's (a record written, the review still saying "proposed").
  */
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
-import { AppError, type EntityId, type FieldError, type RecordId, type SchemaRegistry } from '@mosaic/model';
+import { AppError, subjectCategoryOf, type EntityId, type FieldError, type Provenance, type RecordId, type SchemaRegistry, type SubjectCategory } from '@mosaic/model';
+import { reviewDateFor } from '@mosaic/policy';
 import { schemaGroup } from '@mosaic/resolution';
 import type { Consultation } from '../organisation.ts';
 import { readRecord, writeRecord, type RecordView } from '../records.ts';
@@ -26,6 +35,7 @@ import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { judgePair, mayJudge } from '../resolution/entity-view.ts';
 import type { Mosaic } from '../runtime.ts';
 import { whileClaimed } from '../claim-lease.ts';
+import { retentionRulesOf } from '../retention/retention-rules.ts';
 import { holderProperty, recordProperties } from './link-proposals.ts';
 import { consultReport, loadReview, mayReview } from './read-report.ts';
 import { RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type EntityReview, type LinkKind, type RelationReview, type ReportReview } from './report-review.ts';
@@ -37,7 +47,7 @@ export interface ConfirmInput {
   readonly properties?: Readonly<Record<string, readonly string[]>>;
   /** An existing record the person judges to be the same (a person, an organisation), or the holder of the identifier or another record holding it (LinkKind). */
   readonly link?: RecordId;
-  /** LED Art. 6 category of the data subject, default the report's. */
+  /** LED Art. 6 category of the data subject, default the report's; it dates the record's review too. */
   readonly category?: string;
 }
 
@@ -106,9 +116,39 @@ async function saveReview(mosaic: Mosaic, review: ReportReview, owner: string): 
   await mosaic.store.putDocument({ kind: REPORT_REVIEW_KIND, id: review.report, owner, subject: review.report, body: review });
 }
 
-function provenanceFrom(report: RecordView, sourceRecordId: string, category?: string): Record<string, unknown> {
-  const { agency: _agency, ...rest } = report.provenance;
-  return { ...rest, sourceRecordId, ...(category ? { category } : {}) };
+/**
+ * The report's provenance for a record read from it, with the record's own category and review
+ * date. A category that is none is passed on undated, for the record's validation to refuse it.
+ */
+function provenanceFrom(report: RecordView, sourceRecordId: string, own: { readonly category: string; readonly reviewDate?: string }): Record<string, unknown> {
+  const { agency: _agency, reviewDate: _reviewDate, ...rest } = report.provenance;
+  return { ...rest, sourceRecordId, ...own };
+}
+
+/** The review date of a record of `category` confirmed today from `report`: its category's rule, or the report's date if that comes first. */
+async function reviewDateOf(mosaic: Mosaic, report: RecordView, category: SubjectCategory): Promise<string> {
+  const rules = await retentionRulesOf(mosaic, report.provenance.agency);
+  const ruled = reviewDateFor(category, mosaic.now().toISOString().slice(0, 10), rules);
+  return earlier(ruled, report.provenance.reviewDate);
+}
+
+/** The earlier of two YYYY-MM-DD dates. */
+const earlier = (a: string, b: string): string => (a < b ? a : b);
+
+/**
+ * Data-subject categories, the most protected first: victims and witnesses, whom agreements
+ * share least, then others and contacts, then suspects and convicted persons (LED Art. 6 asks
+ * that they be told apart; the demo's agreements share them in this order). A relationship
+ * between a suspect and a contact is kept as the contact's, so no agreement passes it (its ends,
+ * the sentence naming both) where the contact's own record would not go.
+ */
+const MOST_PROTECTED_FIRST: readonly SubjectCategory[] = ['victim', 'witness', 'other', 'contact', 'suspect', 'convicted'];
+
+/** The category and review date of a relationship between records of these provenances (the report's when neither is there). */
+function relationDating(report: RecordView, ends: readonly Provenance[]): { readonly category: SubjectCategory; readonly reviewDate: string } {
+  if (ends.length === 0) return { category: report.provenance.category, reviewDate: report.provenance.reviewDate };
+  const category = MOST_PROTECTED_FIRST.find((c) => ends.some((end) => end.category === c)) ?? report.provenance.category;
+  return { category, reviewDate: ends.map((end) => end.reviewDate).reduce(earlier) };
 }
 
 export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string, input: ConfirmInput, options: { readonly entities?: EntityProjection } = {}): Promise<ConfirmOutcome> {
@@ -141,7 +181,9 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
     proof: [reportId],
   };
   const sourceRecordId = `${report.provenance.sourceRecordId}/${entity.id}`;
-  const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: entity.schema, properties, provenance: provenanceFrom(report, sourceRecordId, input.category) });
+  const category = input.category ? subjectCategoryOf(input.category) : report.provenance.category;
+  const own = category === undefined ? { category: input.category ?? '' } : { category, reviewDate: await reviewDateOf(mosaic, report, category) };
+  const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: entity.schema, properties, provenance: provenanceFrom(report, sourceRecordId, own) });
   if (!written.ok) return written;
   const record = written.record.id;
   let linkedEntity: EntityId | undefined;
@@ -216,7 +258,8 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, report
     ...(mapping.schema === 'Membership' && mapping.role ? { role: [mapping.role] } : {}),
     ...(mapping.schema === 'Family' || mapping.schema === 'Associate' ? { relationship: [relation.kind ?? relation.type.replace('_', ' ')] } : {}),
   };
-  const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: mapping.schema, properties, provenance: provenanceFrom(report, sourceRecordId) });
+  const ends = (await Promise.all([source.record, target.record].map((id) => mosaic.store.getRecord(id)))).flatMap((stored) => (stored ? [stored.record.provenance] : []));
+  const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: mapping.schema, properties, provenance: provenanceFrom(report, sourceRecordId, relationDating(report, ends)) });
   if (!written.ok) return { status: 'proposed', note: written.errors.map((e) => `${e.field}: ${e.reason}`).join('; ') };
   return { status: 'confirmed', record: written.record.id };
 }
