@@ -5,18 +5,23 @@
  * name index. For a phone number, an e-mail address, a document number or a plate: which
  * existing records hold the same one (a person holding the phone, a phone record, a vehicle with
  * that plate, a person with that passport number…), exactly or, for documents and plates, as
- * OCR misreads it, found by the one identifier lookup (identifier-holders.ts). Every candidate of
- * either kind passes one consult() before it is shown, so a proposal never names a record the
- * reviewer may not see, and the consultation is on the audit log with its purpose.
+ * OCR misreads it, found by the one identifier lookup (identifier-holders.ts).
+ * Every candidate is scored first, whether the reviewer may see it or not (as a search ranks and
+ * a check screens records the user is not shown: the score reads the mention and that record
+ * alone). Only then do the proposals pass one consult(): the best of those the reviewer may see,
+ * and the best of those they may not, which give a pointer where their owner allows one. A
+ * candidate not worth proposing was never asked about, so it gives no pointer, tells its owner
+ * nothing and is no disclosure; a proposal never names a record the reviewer may not see, and
+ * the consultation is on the audit log with its purpose and the records it showed.
  */
 import type { ExtractedEntity } from '@mosaic/extract';
 import type { EntityRecord, Properties, RecordId, SchemaRegistry } from '@mosaic/model';
-import type { Pointer } from '@mosaic/policy';
+import type { Decision, Pointer } from '@mosaic/policy';
 import { compareRecords, DEFAULT_THRESHOLDS } from '@mosaic/resolution';
 import { validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import { consult } from '../consult.ts';
 import { heldIn, identifierHolders, type IdentifierKind } from '../identifiers/identifier-holders.ts';
-import type { Consultation } from '../organisation.ts';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -124,34 +129,53 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
   }
   const all = [...new Set(probes.flatMap((p) => [...p.candidates]))];
   if (all.length === 0) return { byEntity: new Map(), pointers: [] };
-  const stored = await mosaic.store.getRecords(all);
-  const { visible, pointers } = await consult(mosaic, consultation, stored.map((s) => s.record), {
-    action: 'search', query: { reportLinks: entities.map((e) => e.name) },
-  });
-  const shown = new Map<RecordId, EntityRecord>(visible.map((r) => [r.id, r]));
-  const byEntity = new Map<string, LinkProposal[]>();
-  for (const { entity, candidates, propose } of probes) {
+  const stored = new Map((await mosaic.store.getRecords(all)).map((s) => [s.record.id, s.record]));
+  // What the policy makes of each candidate decides which are shown, before anything is logged
+  // or told: only the proposals then go through the gate.
+  const user = policyUser(consultation.user);
+  const context = policyContext(await mosaic.org(), consultation);
+  const effect = new Map([...stored.values()].map((r) => [r.id, mosaic.decide(user, 'search', { kind: 'record', id: r.id, provenance: r.provenance }, context).effect]));
+  const scored = probes.map(({ entity, candidates, propose }) => {
     const proposals: LinkProposal[] = [];
     for (const id of candidates) {
-      const record = shown.get(id);
+      const record = stored.get(id);
       const proposed = record ? propose(record) : undefined;
       if (!record || !proposed) continue;
       const entityId = projection?.entityOf(id);
       proposals.push({ record: id, ...(entityId ? { entity: entityId } : {}), schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...proposed });
     }
-    // Equally sure, a record that may hold the identifier (a person with that phone) before
-    // another record of it (a phone record): the holder is the lead a reviewer is after.
-    const leadLast = (p: LinkProposal): number => (p.identifier?.link === 'lead' ? 1 : 0);
-    proposals.sort((a, b) => b.score - a.score || leadLast(a) - leadLast(b) || (a.record < b.record ? -1 : 1));
-    // One proposal per entity: its best-scoring member stands for it.
-    const seen = new Set<string>();
-    const distinct = proposals.filter((p) => {
-      const key = p.entity ?? p.record;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    if (distinct.length > 0) byEntity.set(entity.id, distinct.slice(0, perEntity));
+    // The reviewer's proposals are chosen among the records they may see, so that those they may
+    // not neither crowd them out nor reorder them; those the policy points to, chosen alike, are
+    // asked about only to point to their owners (a record denied outright gives nothing).
+    const of = (wanted: Decision['effect']): LinkProposal[] => bestProposals(proposals.filter((p) => effect.get(p.record) === wanted), perEntity);
+    return { entity, shown: of('allow'), unseen: of('pointer') };
+  });
+  const asked = [...new Set(scored.flatMap((s) => [...s.shown, ...s.unseen].map((p) => p.record)))].flatMap((id) => stored.get(id) ?? []);
+  const { visible, pointers } = await consult(mosaic, consultation, asked, {
+    action: 'search', query: { reportLinks: entities.map((e) => e.name) },
+  });
+  const shown = new Set(visible.map((r) => r.id));
+  const byEntity = new Map<string, LinkProposal[]>();
+  for (const { entity, shown: proposals } of scored) {
+    // the gate has the last word: a record it did not show (the organisation changed meanwhile) is not proposed
+    const kept = proposals.filter((p) => shown.has(p.record));
+    if (kept.length > 0) byEntity.set(entity.id, kept);
   }
   return { byEntity, pointers };
+}
+
+/** The best `perEntity` proposals, one per resolved entity (its best-scoring member stands for it). */
+function bestProposals(proposals: readonly LinkProposal[], perEntity: number): LinkProposal[] {
+  // Equally sure, a record that may hold the identifier (a person with that phone) before
+  // another record of it (a phone record): the holder is the lead a reviewer is after.
+  const leadLast = (p: LinkProposal): number => (p.identifier?.link === 'lead' ? 1 : 0);
+  const sorted = [...proposals].sort((a, b) => b.score - a.score || leadLast(a) - leadLast(b) || (a.record < b.record ? -1 : 1));
+  const seen = new Set<string>();
+  const distinct = sorted.filter((p) => {
+    const key = p.entity ?? p.record;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return distinct.slice(0, perEntity);
 }
