@@ -95,7 +95,7 @@ export function reportRoutes(projections?: Projections) {
           ...DocumentIn,
           fileName: z.string().max(300).optional(), title: z.string().max(300).optional(),
           collection: z.string().min(1).max(200),
-          provenance: z.record(z.string(), z.unknown()).describe('source, reliability (A-F), credibility (1-6), marking {tlp, classification, releasability}, handling (H0-H3); optional category, legalBasis, reviewDate. The agency is yours.'),
+          provenance: z.record(z.string(), z.unknown()).describe('source, reliability (A-F), credibility (1-6), marking {tlp, classification, releasability}, handling (H0-H3); optional category, legalBasis, reviewDate. The agency is yours; the id is made for the report (sourceRecordId is refused).'),
           purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
         }),
         response: { 201: z.object({ report: RecordOut, extraction: ExtractionOut, proposals: z.record(z.string(), z.array(ProposalOut).readonly()), pointers: z.array(PointerOut).readonly() }), 400: FieldErrors } },

@@ -91,6 +91,21 @@ describe('uploading a report', () => {
     expect(await world.mosaic.store.searchReportTexts('Asperlund', { limit: 5 })).toEqual([]);
   });
 
+  it('refuses a provenance naming the source record id, which would have the upload write over a stored report and its review', async () => {
+    const first = await upload({ collection: 'kept' });
+    const fed = await as('fedAnalyst');
+    const ortwin = first.extraction.entities.find((e) => e.name === 'Ortwin Kälberer')!;
+    await rejectEntity(world.mosaic, fed, first.report.id, ortwin.id);
+    const before = await world.mosaic.store.countRecords({ schema: 'Report' });
+    const over = await uploadReport(world.mosaic, fed, { text: 'Quentin Asperlund was seen.', collection: 'kept', provenance: { ...PROVENANCE, sourceRecordId: first.report.provenance.sourceRecordId } });
+    expect(errorsOf(over)).toEqual([{ field: 'provenance.sourceRecordId', reason: 'may not be given: each upload is a new report, under an id made for it' }]);
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
+    expect(await world.mosaic.store.getReportText(first.report.id)).toBe(REPORT);
+    const review = (await readReport(world.mosaic, fed, first.report.id)).view!;
+    expect(review.entities.find((e) => e.id === ortwin.id)?.status).toBe('rejected');
+    expect(review.report.properties['title']).toEqual(['Interview, Ghent']);
+  });
+
   it('refuses a file that is not UTF-8 (Latin-1, UTF-16), naming content, and writes nothing', async () => {
     const before = await world.mosaic.store.countRecords({ schema: 'Report' });
     const fed = await as('fedAnalyst');

@@ -26,7 +26,7 @@ export interface ReportInput {
   readonly fileName?: string;
   readonly title?: string;
   readonly collection: string;
-  /** Provenance as a record takes it (agency is the uploader's own; sourceRecordId is made here). */
+  /** Provenance as a record takes it (agency is the uploader's own; sourceRecordId is made here, and refused if given). */
   readonly provenance: Readonly<Record<string, unknown>>;
   /**
    * ISO 3166 alpha-2 country the report comes from: breaks ties between places and reads national
@@ -90,6 +90,10 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   if (collection === '' || collection.length > 200) return invalid('collection', 'is required (at most 200 characters)');
   const claimed = input.provenance['agency'];
   if (claimed !== undefined && claimed !== user.agency) return invalid('provenance.agency', 'must be your own agency');
+  // The record's id is made of the agency and the source record id: one given would write the
+  // upload over the report stored under it, its text and its review (decisions made, records
+  // made from it), and the report's own id would be ignored.
+  if (input.provenance['sourceRecordId'] !== undefined) return invalid('provenance.sourceRecordId', 'may not be given: each upload is a new report, under an id made for it');
   const text = await reportText(input);
   if (typeof text !== 'string') return { ok: false, errors: [text] };
   if (text.trim() === '') return invalid(input.text === undefined ? 'content' : 'text', 'holds no text');
