@@ -160,6 +160,29 @@ describe('reports over HTTP', () => {
     expect((read.json() as { report: { entities: { id: string; status: string }[] } }).report.entities.find((e) => e.id === severin.id)?.status).toBe('proposed');
   });
 
+  it('refuses a Report written as a record, which would be a report without its text or review, and reads one stored so as a report with nothing extracted', async () => {
+    const { report } = (await upload({ text: TEXT })).json() as Upload;
+    const sourceId = report.id.replace(/^fedpol:/, '');
+    for (const id of ['report-by-hand', sourceId]) {
+      const written = await app.inject({ method: 'POST', url: '/api/v1/records', headers: auth('fedAnalyst'), payload: { id, schema: 'Report', properties: { title: ['By hand'], collection: ['harbour'] }, provenance: { ...PROVENANCE, category: 'other', legalBasis: 'Report in collection harbour' } } });
+      expect(written.statusCode, id).toBe(400);
+      expect(written.json(), id).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'schema', reason: 'a Report is written by uploading it (POST /reports), with its text and what extraction found in it' }] } });
+    }
+    expect((await app.inject({ url: '/api/v1/reports/fedpol:report-by-hand', headers: headers('fedAnalyst') })).statusCode).toBe(404);
+    const kept = await app.inject({ url: `/api/v1/reports/${report.id}`, headers: headers('fedAnalyst') });
+    expect((kept.json() as { report: { text: string; report: { properties: { title: string[] } } } }).report).toMatchObject({ text: TEXT, report: { properties: { title: [TEXT.slice(0, 120)] } } });
+
+    // one stored without the upload (a store written before the refusal, or a file ingested) is a report with no text and nothing extracted
+    const v = validateRecord(world.mosaic.registry, { id: 'report-ingested', schema: 'Report', properties: { title: ['Ingested'] }, provenance: testProvenance('fedpol') });
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+    const read = await app.inject({ url: '/api/v1/reports/fedpol:report-ingested', headers: headers('fedAnalyst') });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ report: { text: '', entities: [], relations: [], report: { id: 'fedpol:report-ingested' } } });
+    const confirm = await app.inject({ method: 'POST', url: '/api/v1/reports/fedpol:report-ingested/entities/e1/confirm', headers: headers('fedAnalyst'), payload: {} });
+    expect(confirm.statusCode).toBe(404);
+  });
+
   it('is described in the OpenAPI document', async () => {
     const spec = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
     for (const path of ['/api/v1/extract', '/api/v1/reports', '/api/v1/reports/{id}', '/api/v1/reports/{id}/entities/{entity}/confirm', '/api/v1/reports/{id}/entities/{entity}/reject']) {

@@ -10,7 +10,7 @@ import { AppError, RecordId, type EntityRecord, type FieldError, type Properties
 import { decide, erasable, reviewDateFor, type Pointer } from '@mosaic/policy';
 import type { AuditEvent } from '@mosaic/audit';
 import { createStoreAuditStorage, type DeleteRecordOptions, type DeleteResult, type RecordVersion, type Store, type StoredRecord } from '@mosaic/store';
-import { REPORT_REVIEW_KIND } from './reports/report-review.ts';
+import { REPORT_REVIEW_KIND, REPORT_SCHEMA } from './reports/report-review.ts';
 import { consult } from './consult.ts';
 import { idTaken } from './id-taken.ts';
 import { policyContext, policyUser, type Consultation, type OrgSnapshot } from './organisation.ts';
@@ -129,14 +129,24 @@ async function appendInTransaction(mosaic: Mosaic, tx: Store, event: AuditEvent)
 
 export type WriteOutcome = { readonly ok: true; readonly record: RecordView; readonly status: 'created' | 'updated' | 'unchanged' } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
+/** Why a Report is not written as any other record. */
+const REPORT_UPLOADED = 'a Report is written by uploading it (POST /reports), with its text and what extraction found in it';
+
 /**
  * Create or update one of the user's agency's records. `alongside` writes what belongs to the
  * record (a report's text and review) in the same transaction, with the audit entry of the
  * write: all of it or none.
+ *
+ * A Report is written only with its text and review alongside (uploadReport): written alone it
+ * would be a report with no text and no review, and a new version of an uploaded one would say
+ * of its text what the text does not (its hash, its length, its collection).
  */
 export async function writeRecord(mosaic: Mosaic, consultation: Consultation, raw: unknown, alongside?: (tx: Store, id: RecordId) => Promise<void>): Promise<WriteOutcome> {
   const { user } = consultation;
-  const given = (typeof raw === 'object' && raw !== null ? raw : {}) as { provenance?: Record<string, unknown> };
+  const given = (typeof raw === 'object' && raw !== null ? raw : {}) as { schema?: unknown; provenance?: Record<string, unknown> };
+  if (alongside === undefined && typeof given.schema === 'string' && mosaic.registry.isA(given.schema, REPORT_SCHEMA)) {
+    return { ok: false, errors: [{ field: 'schema', reason: REPORT_UPLOADED }] };
+  }
   const claimed = given.provenance?.['agency'];
   if (claimed !== undefined && claimed !== user.agency) return { ok: false, errors: [{ field: 'provenance.agency', reason: 'must be your own agency' }] };
   const today = mosaic.now().toISOString().slice(0, 10);

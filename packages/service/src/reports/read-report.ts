@@ -13,7 +13,7 @@ import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import { proposeLinks, type ReviewIndexes } from './link-proposals.ts';
-import { LINKABLE_SCHEMATA, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type LinkKind, type LinkProposal, type ReportReview, type ReviewStatus } from './report-review.ts';
+import { LINKABLE_SCHEMATA, newReview, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type LinkKind, type LinkProposal, type ReportReview, type ReviewStatus } from './report-review.ts';
 
 export interface ReportEntityView {
   readonly id: string;
@@ -76,10 +76,14 @@ export async function consultReport(mosaic: Mosaic, consultation: Consultation, 
   throw notFound(id);
 }
 
+/**
+ * The review kept beside a report. An upload writes it with the report; a Report stored any other
+ * way (written as a record before that was refused, or ingested from a file) has none: nothing
+ * was extracted from it, and it reads as a report with no mention to review.
+ */
 export async function loadReview(mosaic: Mosaic, id: RecordId): Promise<ReportReview> {
   const document = await mosaic.store.getDocument(REPORT_REVIEW_KIND, id);
-  if (!document) throw new AppError('MOSAIC_INTERNAL', `report ${id} has no review`);
-  return document.body as ReportReview;
+  return document ? (document.body as ReportReview) : newReview(id, { entities: [], relations: [] });
 }
 
 export async function readReport(mosaic: Mosaic, consultation: Consultation, id: RecordId, { entities, identifiers }: ReviewIndexes = {}): Promise<ReportAnswer> {

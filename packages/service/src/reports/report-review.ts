@@ -11,6 +11,9 @@ import type { IdentifierKind } from '../identifiers/identifier-holders.ts';
 
 export const REPORT_REVIEW_KIND = 'report-review';
 
+/** The schema of a report's record (its text and review are kept beside it). */
+export const REPORT_SCHEMA = 'Report';
+
 export const REVIEW_STATUSES = ['proposed', 'confirmed', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
