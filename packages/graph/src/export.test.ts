@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RecordId } from '@mosaic/model';
 import { escapeXml, toGraphML } from './export-graphml.ts';
 import { toJSON } from './export-json.ts';
+import type { ExportNotes } from './export-notes.ts';
 import { expand } from './expand.ts';
 import { EntityGraph } from './entity-graph.ts';
 import { EdgeId } from './graph-elements.ts';
@@ -50,5 +51,24 @@ describe('JSON export', () => {
     expect(graph.isUndirected('x1')).toBe(true);
     expect(graph.getEdgeAttributes('m&1')).toEqual({ type: 'membership', role: 'leader', start: '2014', weight: 2, provenance: ['a:r 1', 'b:r"2'] });
     expect(graph.getNodeAttribute('o1', 'label')).toBe('Acme <Ltd>');
+  });
+
+  it('carries the markings and what was withheld as attributes of the graph, its nodes and edges', () => {
+    const subgraph = sample();
+    const notes: ExportNotes = {
+      marking: { tlp: 'AMBER', classification: 'SECRET', handling: 'H1' },
+      nodes: new Map([[id('o1'), { tlp: 'GREEN', classification: 'RESTRICTED', handling: 'H0' }]]),
+      edges: new Map([[EdgeId('m&1'), { tlp: 'AMBER', classification: 'SECRET', handling: 'H1' }]]),
+      withheld: { records: 2, nodes: 1, edges: 1, reasons: { 'no onward sharing': 2 } },
+    };
+    const graph = new Graph.MultiGraph();
+    graph.import(JSON.parse(JSON.stringify(toJSON(subgraph, notes))) as Parameters<Graph.MultiGraph['import']>[0]);
+    expect(graph.getAttributes()).toEqual({ tlp: 'AMBER', classification: 'SECRET', handling: 'H1', withheld: { records: 2, nodes: 1, edges: 1, reasons: { 'no onward sharing': 2 } } });
+    expect(graph.getNodeAttributes('o1')).toEqual({ kind: 'Organization', label: 'Acme <Ltd>', tlp: 'GREEN', classification: 'RESTRICTED', handling: 'H0' });
+    expect(graph.getEdgeAttribute('m&1', 'classification')).toBe('SECRET');
+    expect(graph.getEdgeAttributes('x1')).not.toHaveProperty('tlp');
+    const xml = toGraphML(subgraph, notes);
+    expect(xml).toContain('<graph id="G" edgedefault="undirected"><data key="g_tlp">AMBER</data><data key="g_classification">SECRET</data><data key="g_handling">H1</data><data key="g_withheldRecords">2</data>');
+    expect(xml).toContain('<data key="n_label">Acme &lt;Ltd&gt;</data><data key="n_tlp">GREEN</data>');
   });
 });

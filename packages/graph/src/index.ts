@@ -29,6 +29,7 @@ export { timeline, type Timeline, type TimelineEntry, type TimelineItem, type Ti
 export { places, type Bounds, type PlaceItem, type Places, type PlacesOptions } from './places.ts';
 export { escapeXml, toGraphML } from './export-graphml.ts';
 export { toJSON, type SerializedGraph } from './export-json.ts';
+export type { ExportMarking, ExportNotes, ExportWithheld } from './export-notes.ts';
 export {
   deriveSharedIdentifierEdges,
   IDENTIFIER_KINDS,

@@ -35,7 +35,7 @@ beforeAll(async () => {
   }
   projections = await startProjections(mosaic, { follow: false });
   app = await buildApp({ mosaic, projections, webRoot: null });
-  tokens = await signInTokens(app, ['zoneOfficer', 'intelAnalyst']);
+  tokens = await signInTokens(app, ['zoneOfficer', 'intelAnalyst', 'fedAnalyst']);
 });
 
 afterAll(async () => {
@@ -103,9 +103,10 @@ describe('graph routes', () => {
       ['graph/places', { entities: ['fedpol:p1'] }, 200],
       ['cases/CASE-G/charts', { title: 'Bouzid brothers', nodes: ['fedpol:p1', 'fedpol:p2'] }, 201],
     ];
-    const authorization = `Bearer ${tokens['zoneOfficer'] ?? ''}`;
-    const headers = { authorization, 'x-mosaic-purpose': encodeURIComponent(purpose.purpose), 'x-mosaic-case': purpose.caseRef };
     for (const [url, payload, status] of routes) {
+      // an export is an analyst's (an officer's role exports no record)
+      const authorization = `Bearer ${tokens[url === 'graph/export' ? 'fedAnalyst' : 'zoneOfficer'] ?? ''}`;
+      const headers = { authorization, 'x-mosaic-purpose': encodeURIComponent(purpose.purpose), 'x-mosaic-case': purpose.caseRef };
       const bare = await app.inject({ method: 'POST', url: `/api/v1/${url}`, headers: { authorization }, payload });
       expect(bare.statusCode, url).toBe(400);
       expect(bare.json(), url).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
@@ -130,9 +131,11 @@ describe('graph routes', () => {
     expect(Object.keys(exported).sort()).toEqual(['application/graphml+xml', 'application/json']);
     expect(exported['application/graphml+xml']?.schema.type).toBe('string');
     // what the JSON export answers is what the document says it answers
-    const json = (await post('zoneOfficer', 'export', { seeds: ['fedpol:p1'], format: 'json', level: 'record' })).json() as Record<string, unknown>;
+    const json = (await post('fedAnalyst', 'export', { seeds: ['fedpol:p1'], format: 'json', level: 'record' })).json() as Record<string, unknown>;
     expect(Object.keys(json).sort()).toEqual(Object.keys(exported['application/json']?.schema.properties ?? {}).sort());
-    expect(json).toMatchObject({ options: { type: 'mixed' }, nodes: expect.arrayContaining([{ key: 'fedpol:p1', attributes: { kind: 'Person', label: 'Rachid Bouzid' } }]) });
+    expect(json).toMatchObject({ options: { type: 'mixed' }, nodes: expect.arrayContaining([{ key: 'fedpol:p1', attributes: { kind: 'Person', label: 'Rachid Bouzid', tlp: 'AMBER', classification: 'RESTRICTED', handling: 'H1' } }]) });
+    const described = exported['application/json']?.schema.properties as Record<string, { properties?: Record<string, unknown> }> | undefined;
+    expect(Object.keys(described?.['attributes']?.properties ?? {}).sort()).toEqual(['classification', 'handling', 'tlp', 'withheld']);
   });
 
   it('reflects a new relationship record from the change feed without a restart', async () => {
@@ -146,7 +149,7 @@ describe('graph routes', () => {
   });
 
   it('exports GraphML', async () => {
-    const response = await post('zoneOfficer', 'export', { seeds: ['fedpol:p1'], format: 'graphml' });
+    const response = await post('fedAnalyst', 'export', { seeds: ['fedpol:p1'], format: 'graphml' });
     expect(response.headers['content-type']).toMatch(/graphml/);
     expect(response.body).toContain('<graphml');
   });

@@ -6,7 +6,7 @@
  * relationship records between persons, identifiers shared across agencies (graph edges) and
  * pairs of persons with the same name and birth date (so the resolver merges across agencies).
  * Oracle: the decision point. A record the policy does not let the user read contributes its
- * unique marker to no response; a screening pointer names only an agency that holds a record
+ * unique marker to no response, nor one it does not let them export to an export; a screening pointer names only an agency that holds a record
  * the policy turns into a pointer for this user.
  */
 import { AgencyId, DeskId, RecordId, UserId, type EntityRecord } from '@mosaic/model';
@@ -54,6 +54,7 @@ describe('no derived read path leaks what the policy hides', () => {
     let checked = 0;
     let hiddenChecked = 0;
     let shownChecked = 0;
+    let withheldChecked = 0;
     await fc.assert(fc.asyncProperty(arbPolicyScenario({ maxRecords: 6 }), fc.integer({ min: 0, max: 2 ** 30 }), async (scenario, seed) => {
       run += 1;
       // Each run starts from an empty world: the previous run's records are erased.
@@ -112,8 +113,11 @@ describe('no derived read path leaks what the policy hides', () => {
         ...(readable.length > 0 ? [
           await app.inject({ method: 'POST', url: '/api/v1/graph/centrality', headers, payload: { ...body, nodes: readable, measure: 'degree' } }),
           await app.inject({ method: 'POST', url: '/api/v1/graph/communities', headers, payload: { ...body, nodes: readable } }),
+          await app.inject({ method: 'POST', url: '/api/v1/graph/export', headers, payload: { ...body, seeds: readable, hops: 2, format: 'json' } }),
         ] : []),
       ];
+      // the exports: seeded by the entities (404 where one is hidden) and by the persons the user may read
+      const exported = derived.filter((r, i) => r.statusCode === 200 && (i === 1 || i === 2 || (readable.length > 0 && i === derived.length - 1))).map((r) => r.body).join('\n');
       for (const response of derived) expect(response.statusCode).toBeLessThan(500);
       const text = derived.map((r) => r.body).join('\n');
       // Error bodies may echo the id that was asked for (the seeds are this run's entity ids); successful ones may not name hidden records.
@@ -133,6 +137,10 @@ describe('no derived read path leaks what the policy hides', () => {
         if (read && record.schema === 'Person') {
           shownChecked += 1;
           expect(text, `run ${run}: record ${i} should be visible`).toContain(marker);
+        }
+        if (read && allows(user, 'export', record, context).effect !== 'allow') {
+          withheldChecked += 1;
+          expect(exported, `run ${run}: record ${i}, which the user may read but not export, leaked into an export`).not.toContain(marker);
         }
         if (!read) {
           hiddenChecked += 1;
@@ -161,6 +169,6 @@ describe('no derived read path leaks what the policy hides', () => {
     expect(shownChecked).toBeGreaterThan(runs / 10);
     expect(checked).toBeGreaterThan(runs * 2);
     // Counts only, so the run's size is on record (no names).
-    console.info(JSON.stringify({ leakDerived: { runs, recordsChecked: checked, hidden: hiddenChecked, shown: shownChecked } }));
+    console.info(JSON.stringify({ leakDerived: { runs, recordsChecked: checked, hidden: hiddenChecked, shown: shownChecked, withheldFromExport: withheldChecked } }));
   }, 600_000);
 });

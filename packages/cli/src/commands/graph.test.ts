@@ -57,8 +57,11 @@ describe('mosaic graph', () => {
     expect(timeline.events.map((e) => e.id)).toEqual(['fedpol:cs']);
     const places = JSON.parse((await mosaic('places', 'fedpol:c1', '--level', 'record', ...AS)).out) as { places: { lat: number }[] };
     expect(places.places[0]?.lat).toBeCloseTo(50.836);
-    const graphml = await mosaic('export', 'fedpol:c1', '--format', 'graphml', '--level', 'record', ...AS);
+    // an export is an analyst's: the officer's role exports no record
+    await expect(mosaic('export', 'fedpol:c1', '--format', 'graphml', '--level', 'record', ...AS)).rejects.toThrow('graph export: role not permitted (records are exported by analyst)');
+    const graphml = await mosaic('export', 'fedpol:c1', '--format', 'graphml', '--level', 'record', '--as', 'fedAnalyst', ...AS.slice(2));
     expect(graphml.out).toContain('<graphml');
+    expect(graphml.out).toContain('<data key="g_tlp">AMBER</data>');
     expect(graphml.out).not.toContain('Hidden Courier');
     // the hidden record exists: its owner expands it, the zone officer is told it is not there
     const owner = JSON.parse((await mosaic('expand', 'intel:c3', '--level', 'record', '--as', 'intelAnalyst', '--purpose', 'p', '--case', 'c')).out) as { nodes: { id: string }[] };

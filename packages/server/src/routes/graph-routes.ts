@@ -4,6 +4,7 @@
  * saved to a case. Every answer is computed on the part of the network the user may see.
  */
 import { CENTRALITY_MEASURES, EDGE_TYPES, type NodeId } from '@mosaic/graph';
+import { CLASSIFICATION, HANDLING, TLP } from '@mosaic/model';
 import {
   CHART_SHARES, GRAPH_LEVELS, graphCentrality, graphCommunities, graphConnectors, graphExpand, graphExport, graphPaths, graphPlaces, graphTimeline, listCharts, openChart, saveChart,
   type GraphFilters, type Projections,
@@ -50,12 +51,22 @@ const CentralityOut = z.discriminatedUnion('converged', [
   }),
   z.object({ converged: z.literal(false), measure: z.enum(CENTRALITY_MEASURES), description: z.string(), reason: z.string().describe('PageRank or eigenvector did not converge') }),
 ]);
+/** How an exported item is marked: the highest TLP, classification and handling code of the records it comes from. */
+const Marking = {
+  tlp: z.enum(TLP).optional(), classification: z.enum(CLASSIFICATION).optional(), handling: z.enum(HANDLING).optional().describe('Europol handling code'),
+};
 /** graphology's serialisation format (graphology.github.io/serialization), as @mosaic/graph toJSON writes it. */
 const SerializedGraphOut = z.object({
-  attributes: z.object({}),
+  attributes: z.object({
+    ...Marking,
+    withheld: z.object({
+      records: z.number().int(), nodes: z.number().int(), edges: z.number().int(),
+      reasons: z.record(z.string(), z.number().int()).describe('records withheld, by the reason the policy gave'),
+    }).optional().describe('what you read of this network but may not export: left out of the file'),
+  }).describe('the highest marking of what the file holds (none when it holds nothing), and what was withheld'),
   options: z.object({ type: z.literal('mixed'), multi: z.literal(true), allowSelfLoops: z.literal(true) }),
-  nodes: z.array(z.object({ key: z.string(), attributes: Node.omit({ id: true }) })).readonly(),
-  edges: z.array(z.object({ key: z.string(), source: z.string(), target: z.string(), undirected: z.boolean(), attributes: Edge.omit({ id: true, source: true, target: true, directed: true }) })).readonly(),
+  nodes: z.array(z.object({ key: z.string(), attributes: Node.omit({ id: true }).extend(Marking) })).readonly(),
+  edges: z.array(z.object({ key: z.string(), source: z.string(), target: z.string(), undirected: z.boolean(), attributes: Edge.omit({ id: true, source: true, target: true, directed: true }).extend(Marking) })).readonly(),
 });
 
 function filtersOf(body: { level?: GraphFilters['level'] | undefined; types?: GraphFilters['types'] | undefined; since?: string | undefined; until?: string | undefined; minWeight?: number | undefined; agencies?: string[] | undefined }): GraphFilters {
@@ -113,7 +124,7 @@ export function graphRoutes(projections: Projections) {
       return graphCentrality(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { nodes: ids(b.nodes), measure: b.measure, ...filtersOf(b) });
     });
     app.post('/graph/export', {
-      schema: { tags: ['graph'], summary: 'Export the network around entities as GraphML or JSON', headers: PurposeHeaders,
+      schema: { tags: ['graph'], summary: 'Export what you may export of the network around entities as GraphML or JSON, marked, saying what was withheld (analyst role)', headers: PurposeHeaders,
         body: z.object({ seeds: z.array(Id).min(1).max(50), hops: z.number().int().min(0).max(3).optional(), maxNodes: z.number().int().min(1).max(5000).optional(), format: z.enum(['graphml', 'json']), ...Filters }),
         response: { 200: { description: 'The file itself, by `format`: GraphML (graphml) or graphology JSON (json)', content: {
           'application/graphml+xml': { schema: z.string().describe('a GraphML document (graphml.graphdrawing.org)') },

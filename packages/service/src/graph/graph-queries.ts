@@ -25,13 +25,14 @@ import {
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type RecordId } from '@mosaic/model';
-import { decide } from '@mosaic/policy';
+import { decide, RECORD_ROLES, type Decision } from '@mosaic/policy';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { readerView } from '../resolution/reader-view.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { DrawnPart } from './entity-parts-graph.ts';
+import { exportContent } from './graph-export-content.ts';
 import type { EntityGraphView } from './entity-graph-view.ts';
 import type { GraphEvent, GraphProjection } from './graph-projection.ts';
 
@@ -70,14 +71,16 @@ interface View {
   readonly visible: (record: RecordId) => boolean;
   /** Whether a shared-identifier edge stands for this user (its identifier not held by too many they see). */
   readonly sharing: (edge: GraphEdge) => boolean;
-  /** The node as this user may see it (label and kind from visible members only). */
-  present(node: GraphNode): GraphNode;
+  /** The node as this user may see it (label and kind from visible members only, or from those given of them). */
+  present(node: GraphNode, members?: readonly RecordId[]): GraphNode;
   /** Edges as returned: at entity level, parallel ties of one type between two entities become one. */
   edgesOut(edges: readonly GraphEdge[]): GraphEdge[];
   /** The visible records a node stands for. */
   recordsOf(node: NodeId): readonly RecordId[];
   /** The records behind an edge: its claims and, at entity level, the members it joins. */
   edgeRecords(edge: GraphEdge): readonly RecordId[];
+  /** The policy's decision on this user's exporting a record they see (export is onward sharing: decide.ts). */
+  exportDecision(record: RecordId): Decision;
   /** Where a given id sits at this level (a record id given at entity level means its entity, or the part of it the record is in). */
   nodeFor(id: NodeId): NodeId;
   /**
@@ -110,6 +113,10 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     }
     return answer;
   };
+  const exportDecision = (id: RecordId): Decision => {
+    const provenance = records.provenanceOf(id);
+    return provenance === undefined ? { effect: 'deny', reason: 'not applicable' } : decide(user, 'export', { kind: 'record', id, provenance }, context);
+  };
   const agencies = filters.agencies;
   // a filter on an agency the deployment does not have (a typo) would answer "no ties", not "no such agency"
   const unknown = agencies?.find((agency) => !snapshot.org.agencies.some((a) => a.id === agency));
@@ -138,6 +145,7 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
       edgesOut: (edges) => [...edges],
       recordsOf: (node) => (visible(node as RecordId) ? [node as RecordId] : []),
       edgeRecords: (edge) => edge.provenance,
+      exportDecision,
       nodeFor: given,
       draw: () => records.graph,
       settle: async () => false,
@@ -214,13 +222,14 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     scope: { visibility: { node: (node) => visibleMembers(node.id).length > 0, edge: (edge) => claimsVisible(edge) && endpoints(edge.id).every(shown) }, ...filterScope },
     visible,
     sharing,
-    present(node) {
-      const shown = visibleMembers(node.id).flatMap((m) => records.graph.node(m) ?? []);
+    present(node, members = visibleMembers(node.id)) {
+      const shown = members.flatMap((m) => records.graph.node(m) ?? []);
       return { id: node.id, kind: shown[0]?.kind ?? node.kind, label: mostCommon(shown.map((n) => n.label)) ?? '' };
     },
     edgesOut: aggregateEdges,
     recordsOf: visibleMembers,
     edgeRecords,
+    exportDecision,
     // a record id stands for its entity (or part) only where the user sees the record in it: a
     // hidden one answers as an id not found (else a seed would confirm that it exists, and whose it is)
     nodeFor: (id) => {
@@ -336,14 +345,25 @@ function givenNodes(view: View, graph: EntityGraph, ids: readonly NodeId[]): Nod
   return nodes;
 }
 
-export async function graphExpand(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { seeds: readonly NodeId[]; hops?: number; maxNodes?: number } & GraphFilters): Promise<{ subgraph: Subgraph; truncated: boolean }> {
-  const view = await viewFor(mosaic, consultation, sources, request);
+interface ExpandRequest {
+  readonly seeds: readonly NodeId[];
+  readonly hops?: number;
+  readonly maxNodes?: number;
+}
+
+/** The network around the seeds in the view, its edges as drawn (not aggregated). */
+async function expandIn(view: View, request: ExpandRequest): Promise<{ subgraph: Subgraph; truncated: boolean }> {
   await view.learn(request.seeds);
-  const result = await settled(view, (graph) => {
+  return settled(view, (graph) => {
     const expanded = expand(graph, givenNodes(view, graph, request.seeds), { ...view.scope, hops: request.hops ?? 1, nodeBudget: request.maxNodes ?? 200 });
     if (expanded.subgraph.nodes.length === 0) throw notFound();
     return expanded;
   });
+}
+
+export async function graphExpand(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: ExpandRequest & GraphFilters): Promise<{ subgraph: Subgraph; truncated: boolean }> {
+  const view = await viewFor(mosaic, consultation, sources, request);
+  const result = await expandIn(view, request);
   await disclose(mosaic, consultation, sources, view, { nodes: result.subgraph.nodes.map((n) => n.id), edges: result.subgraph.edges }, { expand: [...request.seeds], hops: request.hops ?? 1, level: request.level ?? 'entity' });
   return { subgraph: presentSubgraph(view, result.subgraph), truncated: result.truncated };
 }
@@ -395,9 +415,23 @@ export async function graphInduced(mosaic: Mosaic, consultation: Consultation, s
   return presentSubgraph(view, subgraph);
 }
 
-export async function graphExport(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { seeds: readonly NodeId[]; hops?: number; maxNodes?: number; format: 'graphml' | 'json' } & GraphFilters): Promise<string> {
-  const { subgraph } = await graphExpand(mosaic, { ...consultation }, sources, request);
-  return request.format === 'graphml' ? toGraphML(subgraph) : JSON.stringify(toJSON(subgraph));
+/**
+ * The network around the seeds as a file (GraphML or graphology JSON) of what this user may
+ * export of it (graph-export-content.ts): the records the file holds are logged as a consultation
+ * whose query is the export asked (seeds, format), so that the log tells what left the system.
+ * A role the policy lets export no record is refused before anything is read or logged.
+ */
+export async function graphExport(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: ExpandRequest & { format: 'graphml' | 'json' } & GraphFilters): Promise<string> {
+  if (!policyUser(consultation.user).roles.some((role) => RECORD_ROLES.export.includes(role))) {
+    throw new AppError('MOSAIC_FORBIDDEN', `graph export: role not permitted (records are exported by ${RECORD_ROLES.export.join(', ')})`);
+  }
+  const view = await viewFor(mosaic, consultation, sources, request);
+  const { subgraph } = await expandIn(view, request);
+  const content = exportContent(subgraph, {
+    recordsOf: view.recordsOf, edgeRecords: view.edgeRecords, present: view.present, edgesOut: view.edgesOut, decide: view.exportDecision, provenanceOf: sources.graph.provenanceOf,
+  });
+  await disclose(mosaic, consultation, sources, view, { nodes: [], edges: [], extra: content.records }, { export: [...request.seeds], format: request.format, hops: request.hops ?? 1, level: request.level ?? 'entity' });
+  return request.format === 'graphml' ? toGraphML(content.subgraph, content.notes) : JSON.stringify(toJSON(content.subgraph, content.notes));
 }
 
 // ---- timeline and places --------------------------------------------------------------------
