@@ -17,11 +17,13 @@ let world: TestMosaic;
 let projections: Projections;
 const told: Notification[] = [];
 
-async function zoneAnalyst(): Promise<Consultation> {
-  const user = (await world.mosaic.store.listUsers()).find((u) => u.name === 'zoneAnalyst');
-  if (!user) throw new Error('no zoneAnalyst');
+async function as(name: string): Promise<Consultation> {
+  const user = (await world.mosaic.store.listUsers()).find((u) => u.name === name);
+  if (!user) throw new Error(`no test user ${name}`);
   return { user, purpose: 'report review', caseRef: 'CASE-LP1' };
 }
+
+const zoneAnalyst = (): Promise<Consultation> => as('zoneAnalyst');
 
 async function entriesSince(seq: number): Promise<AuditEntry[]> {
   const found: AuditEntry[] = [];
@@ -94,5 +96,18 @@ describe('the records a report\'s link proposals consult', () => {
       expect(answer.view?.pointers.map((p) => p.agency)).toEqual(['intel']);
     });
     expect(opened).toEqual(expected);
+  });
+
+  it('makes no proposal for an uploader who may not review the report (an officer): nothing is consulted, pointed to or told', async () => {
+    const officer = await consulted(async () => {
+      const outcome = await uploadReport(world.mosaic, await as('zoneOfficer'), { text: TEXT, collection: 'brussels-patrol', provenance: PROVENANCE }, indexes());
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+      expect(outcome.extraction.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Jean Dupont', 'Omar Saidi']));
+      expect([outcome.proposals, outcome.pointers]).toEqual([{}, []]);
+      // reading it proposes nothing to them either, as before
+      const answer = await readReport(world.mosaic, await as('zoneOfficer'), outcome.report.id, indexes());
+      expect([answer.view?.reviewable, answer.view?.pointers]).toEqual([false, []]);
+    });
+    expect(officer).toEqual({ records: undefined, pointed: undefined, disclosed: [], notices: [] });
   });
 });

@@ -3,7 +3,8 @@
  * stored as a `Report` record of the uploader's agency with the provenance given (so the policy
  * decides who sees it, as for any claim), its text beside it in the store's full-text index,
  * and what extraction found as a review document. Nothing is written unless the provenance is
- * valid and the document has text; the answer carries the extraction and link proposals.
+ * valid and the document has text; the answer carries the extraction and, for the report's
+ * reviewers, link proposals.
  */
 import { extractOffThread, readDocumentOffThread, type ExtractResult } from '@mosaic/extract';
 import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
@@ -14,6 +15,7 @@ import { writeRecord, type RecordView } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 import { LINKABLE_SCHEMATA, newReview, REPORT_REVIEW_KIND, type LinkProposal } from './report-review.ts';
 import { proposeLinks, type ReviewIndexes } from './link-proposals.ts';
+import { mayReview } from './read-report.ts';
 
 /** Largest document accepted, in bytes: a long report is a few hundred kB; this leaves room for PDFs with images. */
 export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
@@ -124,7 +126,10 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
     await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: reportId, owner: user.agency, subject: reportId, body: newReview(reportId, extraction) });
   });
   if (!written.ok) return written;
-  const proposals = await proposeLinks(mosaic, reviewing, extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema)), { ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) });
+  // Proposals are for those who review the report (analysts of its agency), as on reading it: for
+  // anyone else they would consult other agencies' records for a decision they cannot make.
+  const linkable = mayReview(consultation, written.record) ? extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema)) : [];
+  const proposals = await proposeLinks(mosaic, reviewing, linkable, { ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) });
   return { ok: true, report: written.record, extraction, proposals: Object.fromEntries(proposals.byEntity), pointers: proposals.pointers };
 }
 
