@@ -11,6 +11,7 @@ export type { Alert, AlertCategory, ActionCode, AlertAction, AlertSubject, Owner
 // Watchlist entries
 export { NAME_KINDS, entryFromFtm, identifierProperties, IDENTIFIER_FIELDS } from './watchlist-entry.ts';
 export type { WatchlistEntry, WatchlistName, NameKind, SubjectId, FtmEntity, EntryConversion, EntryOptions, IdentifierField } from './watchlist-entry.ts';
+export { indexedIdentifiers } from './indexed-identifiers.ts';
 
 // The index
 export { createScreeningIndex, addEntry, removeEntry, ScreeningIndex } from './screening-index.ts';

@@ -12,10 +12,11 @@
  * query compares get them then (withJoins).
  */
 import {
-  confusableForm, normalizeCountry, normalizeEmail, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone, parseDate,
+  confusableForm, normalizeCountry, normalizeGender, normalizeName, parseDate,
   type NameFrequencies, type NameToken, type NormalizedName, type PartialDate,
 } from '@mosaic/matching';
 import { toCountryCode } from '@mosaic/model';
+import { indexedIdentifiers } from './indexed-identifiers.ts';
 import { TokenIndex } from './token-index.ts';
 import type { NameKind, SubjectId, WatchlistEntry } from './watchlist-entry.ts';
 
@@ -234,10 +235,7 @@ export class ScreeningIndex {
       slots.push(slot);
     }
     this.#nameCount += slots.length;
-    const documents = uniq((entry.documents ?? []).map(normalizeIdentifier).filter((d) => d.length >= 2));
-    const plates = uniq((entry.plates ?? []).map(normalizeIdentifier).filter((d) => d.length >= 2));
-    const phones = uniq((entry.phones ?? []).map(normalizePhone).filter((d) => d.length >= 6));
-    const emails = uniq((entry.emails ?? []).map(normalizeEmail).filter((m) => m.includes('@')));
+    const { documents, plates, phones, emails } = indexedIdentifiers(entry);
     const indexed: IndexedEntry = {
       entry,
       slots,

@@ -2,8 +2,13 @@
  * The network as a projection of the records: every thing-like record is a node; every
  * relationship record (whose schema declares its edge) is an edge between its endpoints; entity
  * references inside records (a vehicle's owner, a phone's holder, a document's holder) are edges;
- * persons who share a phone, e-mail, address, document or vehicle plate are linked by shared-*
- * edges. Kept current from the change feed, record by record, without a rebuild.
+ * records that hold one phone number, e-mail address, document number or vehicle plate, as search
+ * reads them (record-identifiers.ts: a person's phone and passport number, a Phone, Email,
+ * Passport or Identification record's own number, a Vehicle's plate), are linked by shared-*
+ * edges between those records, and so are persons and organisations given one postal address.
+ * A plate two Vehicle records hold ties the two vehicles, each tied to its owner by the owner
+ * reference: owner, vehicle, vehicle, owner. Kept current from the change feed, record by record,
+ * without a rebuild.
  *
  * An alert is not a node either: it is its agency's claim about its subject, not a party to the
  * network, and it is kept by the subject it names (a query given an alert's id answers for its
@@ -23,6 +28,8 @@ import { EdgeId, EntityGraph, normaliseIdentifier, SHARED_EDGE_TYPE, type EdgeIn
 import type { EntityRecord, Provenance, RecordId, Schema, SchemaRegistry } from '@mosaic/model';
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
+import type { IdentifierKind as HeldKind } from '../identifiers/identifier-holders.ts';
+import { recordIdentifiers } from '../identifiers/record-identifiers.ts';
 import { captionOf } from '../records.ts';
 import { coordinatesOf } from '../record-coordinates.ts';
 import { alertSubjects } from '../screening/alert-subjects-readable.ts';
@@ -39,11 +46,11 @@ const REFERENCE_EDGES: readonly { readonly property: string; readonly type: Edge
   { property: 'holder', type: 'ownership', label: 'holds' },
 ];
 
-/** Person properties whose equal values link two records (Principle: shared identifiers are evidence of a tie). */
-const SHARED: readonly { readonly property: string; readonly kind: IdentifierKind }[] = [
-  { property: 'phone', kind: 'phone' }, { property: 'email', kind: 'email' }, { property: 'address', kind: 'address' },
-  { property: 'passportNumber', kind: 'document' }, { property: 'idNumber', kind: 'document' },
-];
+/** The tie each kind of identifier a record holds makes (Principle: shared identifiers are evidence of a tie). */
+const SHARED_KIND: Readonly<Record<HeldKind, IdentifierKind>> = { document: 'document', plate: 'vehicle', phone: 'phone', email: 'email' };
+
+/** The postal address of a person or organisation (free text, not one search looks up), whose equal values link two records. */
+const POSTAL_ADDRESS = 'address';
 
 /**
  * An identifier held by more records than this (a call centre, a hostel) links nobody. The count
@@ -110,6 +117,21 @@ function occasionKeys(schema: Schema, record: EntityRecord): string[] {
   const day = record.properties['date']?.[0]?.slice(0, 10);
   const place = record.properties['checkpoint']?.[0] ?? record.properties['place']?.[0];
   return day && day.length === 10 && place ? [`sighting\u0000${normaliseIdentifier('sighting', place)}@${day}`] : [];
+}
+
+/**
+ * The keys under which two records hold one identifier: each number as search keys it, and a
+ * legal entity's postal address (an e-mail account's `address` is its e-mail address, read as one).
+ */
+function identifierKeys(registry: SchemaRegistry, record: EntityRecord): string[] {
+  const keys = recordIdentifiers(record).map(({ kind, key }) => `${SHARED_KIND[kind]}\u0000${key}`);
+  if (registry.isA(record.schema, 'LegalEntity')) {
+    for (const value of record.properties[POSTAL_ADDRESS] ?? []) {
+      const key = normaliseIdentifier('address', value);
+      if (key !== '') keys.push(`address\u0000${key}`);
+    }
+  }
+  return keys;
 }
 
 /** Shared-identifier edge ids: the prefix, a hash of the identifier, then the pair. */
@@ -293,9 +315,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     }
     if (schema.edge) return;
     const keys: string[] = [];
-    const claims = schema.event
-      ? occasionKeys(schema, record)
-      : SHARED.flatMap(({ property, kind }) => (record.properties[property] ?? []).map((value) => `${kind}\u0000${normaliseIdentifier(kind, value)}`));
+    const claims = schema.event ? occasionKeys(schema, record) : identifierKeys(registry, record);
     for (const key of claims) {
       if (keys.includes(key)) continue;
       keys.push(key);

@@ -290,3 +290,39 @@ describe('ties through a shared identifier', () => {
     }
   });
 });
+
+describe('ties through the identifier a record is', () => {
+  it('tie phones, documents and vehicles that hold one number, as search reads it, and through them their holders and owners', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    const thing = (agency: string, id: string, schema: string, properties: Record<string, string[]>) => ({ id, schema, properties, provenance: testProvenance(agency) });
+    await putFixtures(world.mosaic, [
+      thing('fedpol', 'jd', 'Person', { name: ['Jean Dubois'] }),
+      thing('zone-north', 'hd', 'Person', { name: ['Hugo Du Bois'] }),
+      thing('fedpol', 'v1', 'Vehicle', { registrationNumber: ['2-GHC-490'], owner: ['fedpol:jd'] }),
+      thing('zone-north', 'v2', 'Vehicle', { registrationNumber: ['2 ghc 490'], owner: ['zone-north:hd'] }),
+      thing('fedpol', 'ph1', 'Phone', { number: ['+32 470 12 34 56'], holder: ['fedpol:jd'] }),
+      thing('zone-north', 'ph2', 'Phone', { number: ['0032 470 12 34 56'] }),
+      thing('zone-north', 'ka', 'Person', { name: ['Karel Aerts'], phone: ['+32470123456'] }),
+      thing('fedpol', 'pp1', 'Passport', { number: ['EK 778899'], holder: ['fedpol:jd'] }),
+      thing('zone-north', 'id1', 'Identification', { number: ['ek778899'] }),
+      thing('zone-north', 'lm', 'Person', { name: ['Lotte Maes'], passportNumber: ['EK-778899'] }),
+      thing('fedpol', 'em1', 'Email', { address: ['Hugo.DuBois@example.org'] }),
+      thing('zone-north', 'ot', 'Person', { name: ['Otto Tack'], email: ['hugo.dubois@example.org '], address: ['Hugo.DuBois@example.org'] }),
+    ]);
+    await projections.follower.catchUp();
+    await projections.entities.settle();
+    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const ties = async (seed: string) => (await graphExpand(world!.mosaic, fed, projections!, { seeds: [seed as NodeId], hops: 1, level: 'record' })).subgraph.edges
+      .filter((e) => e.type.startsWith('shared-') && (e.source === seed || e.target === seed)).map((e) => `${e.type} ${[e.source, e.target].sort().join(' ')}`).sort();
+    expect(await ties('fedpol:v1')).toEqual(['shared-vehicle fedpol:v1 zone-north:v2']);
+    expect(await ties('fedpol:ph1')).toEqual(['shared-phone fedpol:ph1 zone-north:ka', 'shared-phone fedpol:ph1 zone-north:ph2']);
+    expect(await ties('fedpol:pp1')).toEqual(['shared-document fedpol:pp1 zone-north:id1', 'shared-document fedpol:pp1 zone-north:lm']);
+    // an e-mail account's address is an e-mail address, not where anyone lives
+    expect(await ties('fedpol:em1')).toEqual(['shared-email fedpol:em1 zone-north:ot']);
+    // the owners of one plate: owner, vehicle, the same plate, owner
+    const path = await graphPaths(world.mosaic, fed, projections, { from: 'fedpol:jd' as NodeId, to: 'zone-north:hd' as NodeId, level: 'record' });
+    expect(path.paths.map((p) => p.edges.map((e) => e.type).join(','))).toEqual(['ownership,shared-vehicle,ownership']);
+    expect((await graphPaths(world.mosaic, fed, projections, { from: 'fedpol:jd' as NodeId, to: 'zone-north:hd' as NodeId })).paths).toHaveLength(1);
+  });
+});
