@@ -112,4 +112,11 @@ describe('connectors', () => {
     expect(connectors(graph, [id('a'), id('d')], { maxHops: 2 }).connectors).toEqual([]);
     expect(ids(connectors(graph, [id('a'), id('d')], { maxHops: 3 }).connectors.map((c) => c.node))).toEqual(['b', 'c']);
   });
+
+  it('names the ties on every shortest path between connected pairs, and no other', () => {
+    // a-b-d and a-c-d are both shortest; a-e-f-d is longer; g is joined to nothing given
+    const graph = buildGraph(['a', 'b', 'c', 'd', 'e', 'f', 'g'], [['a', 'b'], ['b', 'd'], ['a', 'c'], ['c', 'd'], ['a', 'e'], ['e', 'f'], ['f', 'd'], ['b', 'c']]);
+    expect(connectors(graph, [id('a'), id('d'), id('g')]).ties.map((e) => e.id)).toEqual(['e0', 'e1', 'e2', 'e3']);
+    expect(connectors(graph, [id('a'), id('d')], { maxHops: 1 }).ties).toEqual([]);
+  });
 });

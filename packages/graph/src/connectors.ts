@@ -8,7 +8,7 @@
  */
 import { AppError } from '@mosaic/model';
 import type { EntityGraph } from './entity-graph.ts';
-import type { GraphNode, NodeId } from './graph-elements.ts';
+import type { GraphEdge, GraphNode, NodeId } from './graph-elements.ts';
 import { Scope, type QueryScope } from './query-scope.ts';
 
 export const CONNECTORS_DEFAULTS = { maxHops: 4, maxVisited: 100_000, limit: 20 } as const;
@@ -32,6 +32,11 @@ export interface ConnectorsResult {
   /** Pairs of visible given entities joined within maxHops, and those that are not. */
   readonly connectedPairs: number;
   readonly unconnectedPairs: readonly (readonly [NodeId, NodeId])[];
+  /**
+   * The ties on a shortest path between a connected pair, by id: what the answer is made of, for
+   * a caller that must say which records it stands on (an audit log). Not the answer itself.
+   */
+  readonly ties: readonly GraphEdge[];
 }
 
 export function connectors(
@@ -55,6 +60,7 @@ export function connectors(
 
   const between = new Map<number, { pairs: [NodeId, NodeId][]; length: number }>();
   const unconnectedPairs: [NodeId, NodeId][] = [];
+  const ties = new Set<number>();
   let connectedPairs = 0;
   for (let i = 0; i < slots.length; i++) {
     for (let j = i + 1; j < slots.length; j++) {
@@ -69,9 +75,13 @@ export function connectors(
       connectedPairs++;
       const [small, large] = a.size <= b.size ? [a, b] : [b, a];
       for (const [v, dv] of small) {
-        if (v === slots[i] || v === slots[j]) continue;
         const other = large.get(v);
         if (other === undefined || dv + other !== d) continue;
+        // a tie v-w lies on a shortest path where w is one step further from one end and nearer the other
+        compiled.forEachStep(v, false, (e, w) => {
+          if (small.get(w) === dv + 1 && large.get(w) === other - 1) ties.add(e);
+        });
+        if (v === slots[i] || v === slots[j]) continue;
         const entry = between.get(v) ?? { pairs: [], length: 0 };
         entry.pairs.push(pair);
         entry.length += d;
@@ -92,6 +102,7 @@ export function connectors(
     })),
     connectedPairs,
     unconnectedPairs,
+    ties: [...ties].map((e) => graph.edgeAt(e)).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
   };
 }
 

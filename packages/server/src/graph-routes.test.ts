@@ -47,6 +47,48 @@ afterAll(async () => {
 const post = (user: string, url: string, payload: Record<string, unknown>) =>
   app.inject({ method: 'POST', url: `/api/v1/graph/${url}`, headers: { authorization: `Bearer ${tokens[user] ?? ''}` }, payload: { ...purpose, ...payload } });
 
+interface Logged { readonly action: string; readonly purpose: string | null; readonly caseRef: string | null; readonly query: unknown; readonly records: readonly string[] }
+
+/** The consultations a request logged (another agency's records it disclosed are logged apart, as disclosures). */
+async function consultationsOf(request: () => Promise<{ statusCode: number; body: string }>): Promise<{ body: string; logged: Logged[] }> {
+  const entries = async (): Promise<Logged[]> => (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as Logged);
+  const before = (await entries()).length;
+  const response = await request();
+  expect(response.statusCode, response.body).toBe(200);
+  return { body: response.body, logged: (await entries()).slice(before).filter((e) => e.action === 'consultation') };
+}
+
+// before the routes' tests below add a tie between p2 and p3: p2 - p1 (family, f1) - p3 (a shared phone)
+describe('the audit log of graph analyses', () => {
+  it('logs a paths query that finds no path, with its purpose and case and the two ends it tells of', async () => {
+    const { body, logged } = await consultationsOf(() => post('zoneOfficer', 'paths', { from: 'fedpol:p2', to: 'fedpol:p3', types: ['co-travel-event'], level: 'record' }));
+    expect(JSON.parse(body)).toEqual({ paths: [], reason: 'no-path' });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ purpose: purpose.purpose, caseRef: purpose.caseRef, query: { graph: { paths: ['fedpol:p2', 'fedpol:p3'], level: 'record' } } });
+    expect([...logged[0]!.records].sort()).toEqual(['fedpol:p2', 'fedpol:p3']);
+  });
+
+  it('logs connectors with the given entities\' records and those behind the ties that connect them', async () => {
+    const { body, logged } = await consultationsOf(() => post('zoneOfficer', 'connectors', { entities: ['fedpol:p2', 'fedpol:p3'], level: 'record' }));
+    expect((JSON.parse(body) as { connectors: { node: { id: string } }[] }).connectors.map((c) => c.node.id)).toEqual(['fedpol:p1']);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ query: { graph: { connectors: ['fedpol:p2', 'fedpol:p3'], level: 'record' } } });
+    expect([...logged[0]!.records].sort()).toEqual(['fedpol:f1', 'fedpol:p1', 'fedpol:p2', 'fedpol:p3']);
+  });
+
+  it('logs communities and centrality with the ids asked and the records behind the ties they are computed on', async () => {
+    const nodes = ['fedpol:p1', 'fedpol:p2', 'fedpol:p3'];
+    const communities = await consultationsOf(() => post('zoneOfficer', 'communities', { nodes, level: 'record' }));
+    const centrality = await consultationsOf(() => post('zoneOfficer', 'centrality', { nodes, measure: 'degree', level: 'record' }));
+    expect(communities.logged[0]).toMatchObject({ query: { graph: { communities: nodes, level: 'record' } } });
+    expect(centrality.logged[0]).toMatchObject({ query: { graph: { centrality: 'degree', nodes, level: 'record' } } });
+    for (const { logged } of [communities, centrality]) {
+      expect(logged).toHaveLength(1);
+      expect([...logged[0]!.records].sort()).toEqual(['fedpol:f1', 'fedpol:p1', 'fedpol:p2', 'fedpol:p3']);
+    }
+  });
+});
+
 describe('graph routes', () => {
   it('expands a subject into family ties and shared identifiers', async () => {
     const response = await post('zoneOfficer', 'expand', { seeds: ['fedpol:p1'], hops: 1, level: 'record' });

@@ -372,37 +372,62 @@ export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sou
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn([request.from, request.to]);
   const outcome = await settled(view, (graph) => kShortestPaths(graph, view.nodeFor(request.from), view.nodeFor(request.to), { ...view.scope, k: request.k ?? 1 }));
+  const query = { paths: [request.from, request.to], level: request.level ?? 'entity' };
   if (!outcome.found) {
     if (outcome.reason === 'not-found') throw notFound();
+    // the answer still tells of both ends, which the user may see, that they are not connected in what the user sees
+    await disclose(mosaic, consultation, sources, view, { nodes: [view.nodeFor(request.from), view.nodeFor(request.to)], edges: [] }, query);
     return { paths: [], reason: outcome.reason };
   }
   const nodes = new Set(outcome.paths.flatMap((p) => p.nodes.map((n) => n.id)));
   const edges = new Map(outcome.paths.flatMap((p) => p.edges.map((e) => [e.id, e] as const)));
-  await disclose(mosaic, consultation, sources, view, { nodes: [...nodes], edges: [...edges.values()] }, { paths: [request.from, request.to], level: request.level ?? 'entity' });
+  await disclose(mosaic, consultation, sources, view, { nodes: [...nodes], edges: [...edges.values()] }, query);
   return { paths: outcome.paths.map((p) => ({ nodes: p.nodes.map((n) => view.present(n)), edges: view.edgesOut(p.edges), hops: p.hops })) };
 }
 
+/**
+ * Logged with the records of the given entities, of the connectors and behind the ties on the
+ * shortest paths between the pairs found connected: what the answer (which pairs connect, how
+ * far apart, through whom) is made of.
+ */
 export async function graphConnectors(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; maxHops?: number } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.entities);
-  const result = await settled(view, (graph) => connectors(graph, givenNodes(view, graph, request.entities), { ...view.scope, maxHops: request.maxHops ?? 3 }));
-  await disclose(mosaic, consultation, sources, view, { nodes: result.connectors.map((c) => c.node.id), edges: [] }, { connectors: [...request.entities], level: request.level ?? 'entity' });
-  return { ...result, connectors: result.connectors.map((c) => ({ ...c, node: view.present(c.node) })) };
+  const { given, result } = await settled(view, (graph) => {
+    const nodes = givenNodes(view, graph, request.entities);
+    return { given: nodes, result: connectors(graph, nodes, { ...view.scope, maxHops: request.maxHops ?? 3 }) };
+  });
+  const { ties, ...answer } = result;
+  await disclose(mosaic, consultation, sources, view, { nodes: [...given, ...answer.connectors.map((c) => c.node.id)], edges: ties }, { connectors: [...request.entities], level: request.level ?? 'entity' });
+  return { ...answer, connectors: answer.connectors.map((c) => ({ ...c, node: view.present(c.node) })) };
 }
 
+/** The ties among the given nodes that communities and centrality are computed on (both run on that induced subgraph). */
+function tiesAmong(view: View, graph: EntityGraph, nodes: readonly NodeId[]): readonly GraphEdge[] {
+  return inducedSubgraph(graph, { ...view.scope, nodes }).edges;
+}
+
+/** Logged with the ids asked, every member's records and the records behind the ties among them. */
 export async function graphCommunities(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.nodes);
-  const result = await settled(view, (graph) => communities(graph, { ...view.scope, nodes: givenNodes(view, graph, request.nodes) }));
-  await disclose(mosaic, consultation, sources, view, { nodes: result.communities.flatMap((c) => c.members), edges: [] }, { communities: request.nodes.length, level: request.level ?? 'entity' });
+  const { result, ties } = await settled(view, (graph) => {
+    const nodes = givenNodes(view, graph, request.nodes);
+    return { result: communities(graph, { ...view.scope, nodes }), ties: tiesAmong(view, graph, nodes) };
+  });
+  await disclose(mosaic, consultation, sources, view, { nodes: result.communities.flatMap((c) => c.members), edges: ties }, { communities: [...request.nodes], level: request.level ?? 'entity' });
   return result;
 }
 
+/** Logged with the ids asked, the scored nodes' records and the records behind the ties the scores are computed on. */
 export async function graphCentrality(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[]; measure: CentralityMeasure } & GraphFilters) {
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.nodes);
-  const result = await settled(view, (graph) => centrality(graph, { ...view.scope, nodes: givenNodes(view, graph, request.nodes), measure: request.measure }));
-  await disclose(mosaic, consultation, sources, view, { nodes: result.converged ? result.scores.map((s) => s.node.id) : [], edges: [] }, { centrality: request.measure, nodes: request.nodes.length, level: request.level ?? 'entity' });
+  const { result, ties } = await settled(view, (graph) => {
+    const nodes = givenNodes(view, graph, request.nodes);
+    return { result: centrality(graph, { ...view.scope, nodes, measure: request.measure }), ties: tiesAmong(view, graph, nodes) };
+  });
+  await disclose(mosaic, consultation, sources, view, result.converged ? { nodes: result.scores.map((s) => s.node.id), edges: ties } : { nodes: [], edges: [] }, { centrality: request.measure, nodes: [...request.nodes], level: request.level ?? 'entity' });
   return result.converged ? { ...result, scores: result.scores.map((s) => ({ ...s, node: view.present(s.node) })) } : result;
 }
 
