@@ -208,4 +208,24 @@ describe('confirming an identifier with a link', () => {
     expect(await world.mosaic.store.countRecords()).toBe(before);
     expect((await readReport(world.mosaic, fed, report.id, indexes())).view!.entities.find((e) => e.id === phone)?.status).toBe('proposed');
   });
+
+  it('checks the records an edited property names as a link is checked: one the reviewer may not read, or none, as not found; one of another kind refused, naming the property', async () => {
+    const { report, idOf } = await upload('fedAnalyst', 'confirm-properties');
+    const fed = await as('fedAnalyst');
+    const phone = idOf('Phone', '+32470555019');
+    const before = await world.mosaic.store.countRecords();
+    const confirm = (holder: string) => confirmEntity(world.mosaic, fed, report.id, phone, { properties: { holder: [holder] } }, indexes()).then((outcome) => outcome, (e: unknown) => e);
+    const byLink = await confirmEntity(world.mosaic, fed, report.id, phone, { link: RecordId('intel:ip1') }, indexes()).then(() => undefined, (e: unknown) => e);
+    const hidden = await confirm('intel:ip1');
+    const missing = await confirm('intel:none');
+    expect(hidden).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: (byLink as Error).message });
+    expect(missing).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'record intel:none not found' });
+    // an id without an agency names one of the reviewer's agency, as the record written would
+    expect(await confirm('ip1')).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'record fedpol:ip1 not found' });
+    expect(await confirm('zone-north:zv1')).toEqual({ ok: false, errors: [{ field: 'properties.holder', reason: expect.stringMatching(/^zone-north:zv1 is a Vehicle: a Phone's holder is a LegalEntity \(/) }] });
+    expect(await world.mosaic.store.countRecords()).toBe(before);
+    expect((await readReport(world.mosaic, fed, report.id, indexes())).view!.entities.find((e) => e.id === phone)?.status).toBe('proposed');
+    const held = await confirm('zone-north:zp1');
+    expect(held).toMatchObject({ ok: true, record: { properties: { holder: ['zone-north:zp1'] } } });
+  });
 });

@@ -26,7 +26,7 @@
  * what it read and lose the other's (a record written, the review still saying "proposed").
  */
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
-import { AppError, subjectCategoryOf, type EntityId, type FieldError, type Provenance, type RecordId, type SchemaRegistry, type SubjectCategory } from '@mosaic/model';
+import { AppError, propertyType, RecordId, subjectCategoryOf, type EntityId, type FieldError, type Provenance, type SchemaRegistry, type SubjectCategory } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
 import { schemaGroup } from '@mosaic/resolution';
 import type { Consultation } from '../organisation.ts';
@@ -172,6 +172,8 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
       return { ok: false, errors: [{ field: 'link', reason: `${input.link} is a ${linked ?? 'record of no kind'}: a ${entity.schema} can be the same only as a record of its kind (${sameKinds(mosaic.registry, entity.schema).join(', ')})` }] };
     }
   }
+  const named = await namedRecordsRefused(mosaic, consultation, entity.schema, report.provenance.agency, input.properties ?? {});
+  if (named.length > 0) return { ok: false, errors: named };
   const nameProperty = NAME_PROPERTY[entity.schema] ?? 'name';
   const properties: Record<string, readonly string[]> = {
     ...recordProperties(mosaic.registry, entity.schema, entity),
@@ -207,6 +209,35 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
   next = { ...next, relations };
   await saveReview(mosaic, next, report.provenance.agency);
   return { ok: true, record: written.record, ...(linkedEntity ? { entity: linkedEntity } : {}), relations: made };
+}
+
+/**
+ * The records an edited property names (a phone's `holder`, a vehicle's `owner`) are checked as a
+ * link is: each must be one the reviewer may read (a consultation, audited; one they may not, a
+ * pointer included, answers as not found, in the words a missing one does), and of the kind the
+ * property names (a phone's holder is a person or an organisation), else the property is refused.
+ * An id without an agency names one of the report's agency, as the record written takes it.
+ * `proof` is not asked: the report is its proof, whatever was sent.
+ */
+async function namedRecordsRefused(mosaic: Mosaic, consultation: Consultation, schema: string, agency: string, edited: Readonly<Record<string, readonly string[]>>): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  for (const [property, values] of Object.entries(edited)) {
+    const range = mosaic.registry.get(schema)?.properties.get(property);
+    if (property === 'proof' || range?.type !== 'entity' || range.range === undefined) continue;
+    for (const value of values) {
+      const cleaned = propertyType('entity').clean(value);
+      // what the record's validation refuses, it names itself
+      if (!cleaned.ok) continue;
+      const id = RecordId(cleaned.value.includes(':') ? cleaned.value : `${agency}:${cleaned.value}`);
+      const found = await readRecord(mosaic, consultation, id);
+      if (!found.record) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+      if (!mosaic.registry.isA(found.record.schema, range.range)) {
+        const kinds = mosaic.registry.all().filter((s) => !s.abstract && mosaic.registry.isA(s.name, range.range!)).map((s) => s.name);
+        errors.push({ field: `properties.${property}`, reason: `${id} is a ${found.record.schema}: a ${schema}'s ${property} is a ${range.range} (${kinds.join(', ')})` });
+      }
+    }
+  }
+  return errors;
 }
 
 /** The schemata of the registry a record of `schema` may be judged the same as (its resolution group). */
