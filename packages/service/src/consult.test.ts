@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@mosaic/audit';
 import { RecordId } from '@mosaic/model';
+import { decide, type Decide } from '@mosaic/policy';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { consult } from './consult.ts';
@@ -64,5 +65,30 @@ describe('consult', () => {
     for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.action === 'consultation') entries.push(entry);
     expect(entries).toHaveLength(1);
     expect(entries[0]).not.toHaveProperty('pointed');
+  });
+
+  it('asks the decision point once per record, for what is shown, the pointers, the owners\' notices and the audit entry alike', async () => {
+    const asked: string[] = [];
+    const counting: Decide = (user, action, resource, context) => {
+      if (resource.kind === 'record') asked.push(resource.id ?? 'no id');
+      return decide(user, action, resource, context);
+    };
+    const counted = await openTestMosaic({ decide: counting });
+    try {
+      // the officer's own record, one the federal police share in full (disclosed, its owner told), and one intelligence points to
+      await putFixtures(counted.mosaic, [
+        { id: 'z1', schema: 'Person', properties: { name: ['Agron Morina'] }, provenance: testProvenance('zone-north') },
+        { id: 'f1', schema: 'Person', properties: { name: ['Agron Morina'] }, provenance: testProvenance('fedpol') },
+        { id: 'i1', schema: 'Person', properties: { name: ['Agron Morina'] }, provenance: testProvenance('intel') },
+      ]);
+      const records = (await counted.mosaic.store.getRecords([RecordId('zone-north:z1'), RecordId('fedpol:f1'), RecordId('intel:i1')])).map((s) => s.record);
+      const user = (await counted.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+      asked.length = 0;
+      const { visible, pointers } = await consult(counted.mosaic, { user, purpose: 'investigation', caseRef: 'ZN-1' }, records, { action: 'search', query: { q: 'Morina' } });
+      expect([visible.map((r) => r.id), pointers.map((p) => p.agency)]).toEqual([['zone-north:z1', 'fedpol:f1'], ['intel']]);
+      expect(asked.sort()).toEqual(['fedpol:f1', 'intel:i1', 'zone-north:z1']);
+    } finally {
+      await counted.cleanup();
+    }
   });
 });

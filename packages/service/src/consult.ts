@@ -6,7 +6,7 @@
  */
 import type { AuditEvent, JsonValue, PointedRecords } from '@mosaic/audit';
 import { AppError, type AgencyId, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
-import { deconfliction, filterVisible, type Decision, type Pointer, type ReadAction } from '@mosaic/policy';
+import { deconfliction, filterVisible, type Decide, type Decision, type Pointer, type ReadAction } from '@mosaic/policy';
 import { disclosureEvents } from './disclosure-events.ts';
 import { timeOrderedId } from './time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
@@ -39,10 +39,11 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
   const snapshot = await mosaic.org();
   const user = policyUser(consultation.user);
   const context = policyContext(snapshot, consultation);
-  const { visible, pointers } = filterVisible(user, records, context, { action: options.action, decide: mosaic.decide });
-  const notices = deconfliction(user, records, context, { action: options.action, decide: mosaic.decide });
+  const decide = decidedOnce(mosaic.decide);
+  const { visible, pointers } = filterVisible(user, records, context, { action: options.action, decide });
+  const notices = deconfliction(user, records, context, { action: options.action, decide });
 
-  const decisionOf = (r: R): Decision => mosaic.decide(user, options.action, { kind: 'record', id: r.id, provenance: r.provenance }, context);
+  const decisionOf = (r: R): Decision => decide(user, options.action, { kind: 'record', id: r.id, provenance: r.provenance }, context);
   const shown = new Set<R>(visible);
 
   const actor = { user: consultation.user.id, agency: consultation.user.agency };
@@ -51,7 +52,7 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
     ...common, action: options.action === 'screen' ? 'screening' : 'consultation', records: visible.map((r) => r.id),
     pointers: pointers.map((p) => p.agency), pointed: pointedRecords(records.filter((r) => !shown.has(r)), decisionOf), outcome: 'ok',
   }];
-  // decided again for the reason, which filterVisible does not keep (the records shown, a pure function)
+  // the reason, which filterVisible does not keep (the records shown, a pure function), from the decision it was given
   const disclosed = visible.filter((r) => r.provenance.agency !== consultation.user.agency).map((r) => ({
     record: r.id, reason: decisionOf(r).reason,
   }));
@@ -67,6 +68,28 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
     });
   }
   return { visible, pointers };
+}
+
+/**
+ * The decision point for one consultation, asked once per record: filterVisible, deconfliction,
+ * the records behind pointers and the disclosures' reasons all need each record's decision. It
+ * lives for one consult() call, whose user and context do not change, so a decision is known by
+ * what else decide() reads: the action and the record (its id and provenance, a version of a
+ * record carrying its own provenance).
+ */
+function decidedOnce(decide: Decide): Decide {
+  const decided = new Map<Provenance, Map<string, Decision>>();
+  return (user, action, resource, context) => {
+    if (resource.kind !== 'record') return decide(user, action, resource, context);
+    let byProvenance = decided.get(resource.provenance);
+    if (byProvenance === undefined) decided.set(resource.provenance, (byProvenance = new Map()));
+    const key = `${action}\u0000${resource.id ?? ''}`;
+    const known = byProvenance.get(key);
+    if (known !== undefined) return known;
+    const decision = decide(user, action, resource, context);
+    byProvenance.set(key, decision);
+    return decision;
+  };
 }
 
 /**
