@@ -29,7 +29,7 @@ beforeAll(async () => {
   await world.mosaic.store.putRecords([v.record], { actor: 'test' });
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
-  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer', 'intelAnalyst']);
+  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer', 'intelAnalyst', 'zoneCheckpoint', 'auditor']);
 });
 
 afterAll(async () => {
@@ -119,6 +119,21 @@ describe('reports over HTTP', () => {
     const confirm = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/entities/e1/confirm`, headers: headers('intelAnalyst'), payload: {} });
     expect(confirm.statusCode).toBe(404);
     for (const body of [hidden.body, get.body, confirm.body]) expect(body).not.toMatch(/Wolkenbruch|Haldórsson|harbour police/);
+  });
+
+  it('refuses the list and the search of reports to a role that reads no record, 403 before anything is logged, as a search of records is', async () => {
+    await upload({ text: `${TEXT} Codename Hagelschlag.` });
+    for (const user of ['zoneCheckpoint', 'auditor']) {
+      for (const url of ['/api/v1/reports?q=hagelschlag', '/api/v1/reports']) {
+        const before = (await world.mosaic.store.auditHead())?.seq;
+        const refused = await app.inject({ url, headers: headers(user) });
+        expect(refused.statusCode, `${user} ${url}`).toBe(403);
+        expect(refused.json(), `${user} ${url}`).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'reports: role not permitted (reports are searched by analyst, officer)' } });
+        expect((await world.mosaic.store.auditHead())?.seq).toBe(before);
+      }
+    }
+    const officer = await app.inject({ url: '/api/v1/reports?q=hagelschlag', headers: headers('zoneOfficer') });
+    expect((officer.json() as { results: unknown[] }).results).toHaveLength(1);
   });
 
   it('refuses bad provenance with the field named, and writes nothing', async () => {

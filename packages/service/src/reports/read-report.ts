@@ -7,7 +7,7 @@
 import type { Evidence, ExtractedEntity, Mention, RelationType } from '@mosaic/extract';
 import type { JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type RecordId } from '@mosaic/model';
-import { filterVisible, type Pointer } from '@mosaic/policy';
+import { filterVisible, RECORD_ROLES, type Pointer } from '@mosaic/policy';
 import { checkQuery, recordView, type RecordView } from '../records.ts';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
@@ -164,6 +164,7 @@ function snippetOf(text: string, q: string): string {
  * with its purpose.
  */
 export async function searchReports(mosaic: Mosaic, consultation: Consultation, query: ReportSearch): Promise<ReportList> {
+  requireReportSearcher(consultation);
   requirePurpose(consultation);
   const q = checkQuery(query.q);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
@@ -177,10 +178,23 @@ export async function searchReports(mosaic: Mosaic, consultation: Consultation, 
  * about the others: they give no pointer, and their owners are not told of a consultation.
  */
 export async function latestReports(mosaic: Mosaic, consultation: Consultation, query: Omit<ReportSearch, 'q'>): Promise<ReportList> {
+  requireReportSearcher(consultation);
   requirePurpose(consultation);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const read = (window: number): Promise<readonly RecordId[]> => mosaic.store.latestReportTexts({ limit: window });
   return listReports(mosaic, consultation, read, { ...query, limit, q: '' }, { reports: 'latest', collection: query.collection ?? null }, { seenInFullOnly: true });
+}
+
+/**
+ * A role the policy lets search no record (a checkpoint officer, an auditor, an administrator)
+ * would be answered an empty list, which reads as "no report", after a consultation logged in
+ * their name: refused before anything is read or logged, as a search of records is.
+ */
+function requireReportSearcher({ user }: Consultation): void {
+  const permitted = RECORD_ROLES.search;
+  if (!policyUser(user).roles.some((role) => permitted.includes(role))) {
+    throw new AppError('MOSAIC_FORBIDDEN', `reports: role not permitted (reports are searched by ${permitted.join(', ')})`);
+  }
 }
 
 export interface ReportList {
