@@ -99,8 +99,34 @@ describe('validateRecord', () => {
       'line 3: provenance.legalBasis: contains control characters',
       'line 3: provenance.sourceRecordId: contains control characters',
     ]);
-    const tidy = validateRecord(registry, { id: 'r8', schema: 'Person', properties: { name: ['Test Person'] }, provenance: { ...provenance, sourceRecordId: 'RMS-0042' } });
+    const tidy = validateRecord(registry, { id: 'RMS-0042', schema: 'Person', properties: { name: ['Test Person'] }, provenance: { ...provenance, sourceRecordId: 'RMS-0042' } });
     expect(tidy.ok && tidy.record.id).toBe('fedpol:RMS-0042');
+  });
+
+  it('stores a record as agency:sourceRecordId, reading its id as a reference is read, and refuses an id naming another record', () => {
+    const stored = (id: string, sourceRecordId?: string, agency = 'fedpol') => {
+      const result = validateRecord(registry, { id, schema: 'Person', properties: { name: ['Test Person'] }, provenance: { ...provenance, agency, ...(sourceRecordId === undefined ? {} : { sourceRecordId }) } });
+      return result.ok ? result.record.id : result.errors.map((e) => formatFieldError(e, 'line 4'));
+    };
+    // the agency's own id, or the id as stored: one record, never prefixed twice
+    expect(stored('ABC-1')).toBe('fedpol:ABC-1');
+    expect(stored('fedpol:ABC-1')).toBe('fedpol:ABC-1');
+    expect(stored('fedpol:ABC-1', 'ABC-1')).toBe('fedpol:ABC-1');
+    expect(stored('ABC-1', 'ABC-1')).toBe('fedpol:ABC-1');
+    // a source id holding a colon is given in full, the agency first
+    expect(stored('fedpol:urn:x', 'urn:x')).toBe('fedpol:urn:x');
+    // an id and a sourceRecordId that disagree: other lines refer to the id, the store to the other
+    const disagreeing = 'line 4: id: does not name the record this line is stored as (provenance.agency:provenance.sourceRecordId): other lines refer to it by its id, so the two must agree';
+    expect(stored('fedpol:G7-1', 'FP-0-0000001')).toEqual([disagreeing]);
+    expect(stored('r8', 'RMS-0042')).toEqual([disagreeing]);
+    expect(stored('fedpol:ABC-1', 'fedpol:ABC-1')).toEqual([disagreeing]);
+    expect(stored('urn:x', 'urn:x')).toEqual([disagreeing]);
+    // an id prefixed with another agency names that agency's record, not one this line can write
+    expect(stored('bka:P1')).toEqual(['line 4: id: names a record of another agency than provenance.agency (an id written agency:x names that agency\'s record x): one of this agency\'s own ids holding a colon is written with this agency first']);
+    const refused = validateRecord(registry, { id: 'bka:P1', schema: 'Person', properties: { name: ['Test Person'] }, provenance });
+    expect(!refused.ok && refused.errors[0]?.reason).toBe('"bka:P1" names a record of bka, not of this line\'s agency fedpol (an id written agency:x names that agency\'s record x): one of fedpol\'s own ids holding a colon is written fedpol:bka:P1');
+    const mismatch = validateRecord(registry, { id: 'fedpol:G7-1', schema: 'Person', properties: { name: ['Test Person'] }, provenance: { ...provenance, sourceRecordId: 'FP-0-0000001' } });
+    expect(!mismatch.ok && mismatch.errors[0]?.reason).toBe('"fedpol:G7-1" names the record fedpol:G7-1, but this line is stored as fedpol:FP-0-0000001 (provenance.agency:provenance.sourceRecordId): other lines refer to it by its id, so the two must agree');
   });
 
   it('refuses a releasability entry that names no one, against the deployment\'s agencies where they are given', () => {

@@ -158,7 +158,7 @@ export function subjectCategoryOf(value: unknown): SubjectCategory | undefined {
   return SUBJECT_CATEGORY.find((category) => category === text);
 }
 
-function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, errors: FieldError[]): Provenance | undefined {
+function provenanceOf(raw: unknown, recordId: unknown, options: ValidateOptions, errors: FieldError[]): Provenance | undefined {
   if (raw !== undefined && !isObject(raw)) {
     errors.push({ field: 'provenance', reason: 'must be an object' });
     return undefined;
@@ -220,17 +220,17 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
     errors.push(reviewDate === undefined ? { field: at('reviewDate'), reason: 'is required' } : valueError(at('reviewDate'), reviewDate, (typeof reviewDate === 'string' ? dateProblem(reviewDate) : undefined) ?? 'is not a full date (YYYY-MM-DD)'));
   }
 
-  const sourceRecordId = given['sourceRecordId'] ?? recordId;
-  if (given['sourceRecordId'] !== undefined) {
-    const problem = recordIdProblem(sourceRecordId);
-    if (problem !== undefined) errors.push(valueError(at('sourceRecordId'), sourceRecordId, problem));
-  }
-  if (errors.length > 0 || reliability === undefined || credibility === undefined || handling === undefined || category === undefined
+  const givenSource = given['sourceRecordId'];
+  const sourceProblem = givenSource === undefined ? undefined : recordIdProblem(givenSource);
+  if (sourceProblem !== undefined) errors.push(valueError(at('sourceRecordId'), givenSource, sourceProblem));
+  const sourceRecordId = typeof agencyRaw === 'string' && AGENCY_ID.test(agencyRaw) && typeof recordId === 'string' && recordIdProblem(recordId) === undefined && sourceProblem === undefined
+    ? sourceRecordIdOf(recordId, agencyRaw, givenSource as string | undefined, errors) : undefined;
+  if (errors.length > 0 || sourceRecordId === undefined || reliability === undefined || credibility === undefined || handling === undefined || category === undefined
     || nature === undefined || tlp === undefined || classification === undefined) return undefined;
   return Object.freeze({
     agency: AgencyId(String(agencyRaw)),
     source: String(source).trim(),
-    sourceRecordId: String(sourceRecordId),
+    sourceRecordId,
     reliability,
     credibility: Number(credibility) as Credibility,
     marking: Object.freeze({
@@ -243,6 +243,38 @@ function provenanceOf(raw: unknown, recordId: string, options: ValidateOptions, 
     legalBasis: String(legalBasis).trim(),
     reviewDate: String(reviewDate),
   });
+}
+
+/**
+ * The source record id of a line whose `id` is valid, or undefined with the error saying why the
+ * line names no record it can be stored as. A record is stored as `agency:sourceRecordId`
+ * (recordIdOf), and its `id` is read as a reference to it is (entityRef): `r1` names the line's
+ * agency's record r1, `fedpol:r1` fedpol's record r1. The two must name one record: the other
+ * lines of a file refer to a record by its id (a Family's `person`, an Ownership's `owner`), so an
+ * id that names another record than the one written leaves those references pointing at nothing
+ * while the line is written over whatever record its sourceRecordId names.
+ */
+function sourceRecordIdOf(id: string, agency: string, given: string | undefined, errors: FieldError[]): string | undefined {
+  const named = entityRef(AgencyId(agency), id);
+  if (given !== undefined) {
+    const stored = recordIdOf(AgencyId(agency), given);
+    if (named === stored) return given;
+    errors.push({
+      field: 'id',
+      reason: `${JSON.stringify(id)} names the record ${named}, but this line is stored as ${stored} (provenance.agency:provenance.sourceRecordId): other lines refer to it by its id, so the two must agree`,
+      reasonWithoutValue: 'does not name the record this line is stored as (provenance.agency:provenance.sourceRecordId): other lines refer to it by its id, so the two must agree',
+    });
+    return undefined;
+  }
+  const own = `${agency}:`;
+  if (named.startsWith(own)) return named.slice(own.length);
+  const other = id.slice(0, id.indexOf(':'));
+  errors.push({
+    field: 'id',
+    reason: `${JSON.stringify(id)} names a record of ${other}, not of this line's agency ${agency} (an id written agency:x names that agency's record x): one of ${agency}'s own ids holding a colon is written ${own}${id}`,
+    reasonWithoutValue: 'names a record of another agency than provenance.agency (an id written agency:x names that agency\'s record x): one of this agency\'s own ids holding a colon is written with this agency first',
+  });
+  return undefined;
 }
 
 /** Why a value is not a record id (a string of 1 to 200 characters, no spaces or control characters), or undefined. */
@@ -264,7 +296,7 @@ export function validateRecord(registry: SchemaRegistry, raw: unknown, options: 
   if (!schema) errors.push(valueError('schema', schemaName, 'is not a known schema'));
   else if (schema.abstract) errors.push({ field: 'schema', reason: `${schema.name} is abstract` });
 
-  const provenance = provenanceOf(raw['provenance'], String(id), options, errors);
+  const provenance = provenanceOf(raw['provenance'], id, options, errors);
   const rawProps = raw['properties'] ?? {};
   const properties: Record<string, readonly string[]> = {};
   if (!isObject(rawProps)) {

@@ -66,6 +66,22 @@ describe('POST /records', () => {
     expect(await world.mosaic.store.getRecord(RecordId('fedpol:w3'))).toBeUndefined();
     expect(await entriesOf(RecordId('fedpol:w3'))).toEqual([]);
   });
+
+  it('writes an id given as stored (fedpol:x) as that record, and refuses one naming another record than it would be stored as', async () => {
+    expect((await put('fedpol:w4')).json()).toMatchObject({ record: { id: 'fedpol:w4', provenance: { sourceRecordId: 'w4' } } });
+    expect(await world.mosaic.store.getRecord(RecordId('fedpol:fedpol:w4'))).toBeUndefined();
+    const refused = async (payload: Record<string, unknown>) => {
+      const answer = await app.inject({ method: 'POST', url: '/api/v1/records', headers: { authorization: `Bearer ${token}` }, payload });
+      expect(answer.statusCode).toBe(400);
+      return (answer.json() as { error: { details: { field: string; reason: string }[] } }).error.details;
+    };
+    const written = { schema: 'Person', properties: { name: ['Ilse Verbrugge'] } };
+    expect(await refused({ ...written, id: 'w5', provenance: { ...testProvenance('fedpol'), sourceRecordId: 'w2' } })).toEqual([{
+      field: 'id', reason: '"w5" names the record fedpol:w5, but this line is stored as fedpol:w2 (provenance.agency:provenance.sourceRecordId): other lines refer to it by its id, so the two must agree',
+    }]);
+    expect(await refused({ ...written, id: 'bka:w5', provenance: testProvenance('fedpol') })).toMatchObject([{ field: 'id', reason: expect.stringContaining('names a record of bka, not of this line\'s agency fedpol') }]);
+    expect((await world.mosaic.store.getRecord(RecordId('fedpol:w2')))?.record.properties['name']).toEqual(['Ilse Verbrugge w2']);
+  });
 });
 
 describe('an own-agency record the user may not read', () => {

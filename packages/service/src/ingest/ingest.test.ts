@@ -56,6 +56,27 @@ describe('ingest', () => {
     expect([...sink.records.keys()]).toEqual(['zone-north:p1', 'zone-north:p3']);
   });
 
+  it('stores a line under the record its id names, and rejects one whose id names another record than provenance.sourceRecordId, naming the line', async () => {
+    const sink = memorySink();
+    await ingest(registry, jsonlSource(lines(person('ZN-1', 'Karim Benali'))), sink, { fingerprint: 'a' });
+    const summary = await ingest(registry, jsonlSource(lines(
+      // an id given as stored is that id, not prefixed again; a reference to it finds it
+      person('zone-north:p1', 'Sofie Claes'),
+      { id: 'zone-north:f1', schema: 'Family', properties: { person: ['p1'], relative: ['zone-north:ZN-1'] }, provenance },
+      // ids rewritten and the source record ids left: each would be written over another person
+      { ...person('zone-north:G7-1', 'Ahmet Yilmaz'), provenance: { ...provenance, sourceRecordId: 'ZN-1' } },
+      person('zone-south:p2', 'Lotte Maes'),
+    )), sink, { fingerprint: 'b' });
+    expect(summary).toMatchObject({ lines: 4, created: 2, rejected: 2 });
+    expect(summary.errors.map(formatIngestError)).toEqual([
+      'line 3: id: does not name the record this line is stored as (provenance.agency:provenance.sourceRecordId): other lines refer to it by its id, so the two must agree',
+      "line 4: id: names a record of another agency than provenance.agency (an id written agency:x names that agency's record x): one of this agency's own ids holding a colon is written with this agency first",
+    ]);
+    expect([...sink.records.keys()].sort()).toEqual(['zone-north:ZN-1', 'zone-north:f1', 'zone-north:p1']);
+    expect(sink.records.get('zone-north:ZN-1')?.properties['name']).toEqual(['Karim Benali']);
+    expect(sink.records.get('zone-north:f1')?.properties['person']).toEqual(['zone-north:p1']);
+  });
+
   it('reports a line that gives the record id of an earlier line, across batches, and writes it as the newer version', async () => {
     const sink = memorySink();
     const told: string[] = [];
