@@ -43,10 +43,15 @@ export async function openPostgresStore({ databaseUrl, schema, poolSize = 10, no
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // The schema the tables are made in, named to the migrator too: without one it takes Kysely's
+  // bookkeeping tables in any schema for its own, so a deployment in the connection's schema
+  // beside one in a named schema would find the other's and never make its own.
+  let home: string | null;
   try {
     const client = await pool.connect();
     try {
       if (schema !== undefined) await client.query(`create schema if not exists ${schema}`);
+      home = schema ?? (await client.query<{ schema: string | null }>('select current_schema() as schema')).rows[0]?.schema ?? null;
     } finally {
       client.release();
     }
@@ -54,9 +59,13 @@ export async function openPostgresStore({ databaseUrl, schema, poolSize = 10, no
     await pool.end();
     throw new AppError('MOSAIC_STORE_UNAVAILABLE', `store: cannot reach PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (home === null) {
+    await pool.end();
+    throw new AppError('MOSAIC_INVALID_CONFIG', 'store: the connection\'s search_path names no schema that exists: set MOSAIC_DATABASE_SCHEMA');
+  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrateToLatest(db, { dialect: 'postgres', ...(schema === undefined ? {} : { schema }) });
+    await migrateToLatest(db, { dialect: 'postgres', schema: home });
     await sql`select 1`.execute(db);
   } catch (error) {
     await db.destroy();
