@@ -247,19 +247,44 @@ export interface ErasedWith {
  * next. Also returns the kept notifications that showed it, as they are now (for
  * tellRecipientsOfErasure).
  */
-export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions & { readonly alerts?: AlertsBySubject }): Promise<DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[] }> {
+export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions & { readonly alerts?: AlertsBySubject }): Promise<StoredErasure> {
+  const [result] = await eraseStoredRecords(store, [id], options);
+  if (result === undefined) throw new AppError('MOSAIC_INTERNAL', `records: no erasure result for ${id}`);
+  return result;
+}
+
+/** What eraseStoredRecord did to one record: the store's result, the kept notifications that showed it, and the alerts erased with it. */
+export type StoredErasure = DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[] };
+
+/**
+ * eraseStoredRecord for many records in one transaction (a sweep's batch): the store erases them
+ * all in a statement per step (store.deleteRecords) and their reviews go in one, where a record
+ * at a time took a dozen queries each; the checks and notifications that showed each are
+ * rewritten record by record, as each names its own. A result per distinct id, in order.
+ */
+export async function eraseStoredRecords(store: Store, ids: readonly RecordId[], options: DeleteRecordOptions & { readonly alerts?: AlertsBySubject }): Promise<readonly StoredErasure[]> {
   return store.transaction(async (tx) => {
-    const result = await tx.deleteRecord(id, options);
-    if (result.status !== 'deleted') return { ...result, notifications: [], alerts: [] };
-    await tx.deleteDocuments(REPORT_REVIEW_KIND, [id]);
-    await eraseFromChecks(tx, id);
-    const notifications = await eraseFromNotifications(tx, id);
-    const alerts: ErasedWith[] = [];
-    for (const alert of (options.alerts ?? await alertsBySubject(tx)).get(id) ?? []) {
-      const erased = await eraseStoredRecord(tx, alert, { actor: options.actor, reason: `alert on ${id}, erased (${options.reason})` });
-      if (erased.status === 'deleted') alerts.push({ id: alert, notifications: erased.notifications }, ...erased.alerts);
+    const results = await tx.deleteRecords(ids, options);
+    const deleted = results.flatMap((result) => (result.status === 'deleted' ? [result.id] : []));
+    await tx.deleteDocuments(REPORT_REVIEW_KIND, deleted);
+    const alertsOn = deleted.length === 0 ? new Map<RecordId, readonly RecordId[]>() : options.alerts ?? await alertsBySubject(tx);
+    const erasures: StoredErasure[] = [];
+    for (const result of results) {
+      if (result.status !== 'deleted') {
+        erasures.push({ ...result, notifications: [], alerts: [] });
+        continue;
+      }
+      const { id } = result;
+      await eraseFromChecks(tx, id);
+      const notifications = await eraseFromNotifications(tx, id);
+      const alerts: ErasedWith[] = [];
+      for (const alert of alertsOn.get(id) ?? []) {
+        const erased = await eraseStoredRecord(tx, alert, { actor: options.actor, reason: `alert on ${id}, erased (${options.reason})` });
+        if (erased.status === 'deleted') alerts.push({ id: alert, notifications: erased.notifications }, ...erased.alerts);
+      }
+      erasures.push({ ...result, notifications, alerts });
     }
-    return { ...result, notifications, alerts };
+    return erasures;
   });
 }
 

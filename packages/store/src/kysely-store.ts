@@ -228,25 +228,46 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return history;
     },
 
-    async deleteRecord(id, { actor, reason }: DeleteRecordOptions): Promise<DeleteResult> {
+    async deleteRecord(id, options: DeleteRecordOptions): Promise<DeleteResult> {
+      const [result] = await store.deleteRecords([id], options);
+      if (result === undefined) throw new Error(`store: no erasure result for ${id}`);
+      return result;
+    },
+
+    async deleteRecords(ids, { actor, reason }: DeleteRecordOptions): Promise<readonly DeleteResult[]> {
       const at = now().toISOString();
+      const distinct = [...new Set(ids)];
+      if (distinct.length === 0) return [];
       return write(async (trx) => {
-        // read as a put reads it, held against other writers until the erasure commits
-        const row = (await recordWriter.load(trx, [id])).get(id);
-        if (row === undefined) return { status: 'not_found', id };
-        if (row.deleted_at !== null) return { status: 'already_deleted', id, version: row.version };
-        const version = row.version + 1;
+        // read as a put reads them, held against other writers until the erasure commits
+        const rows = await recordWriter.load(trx, distinct);
+        const results = distinct.map((id): DeleteResult => {
+          const row = rows.get(id);
+          if (row === undefined) return { status: 'not_found', id };
+          return row.deleted_at !== null ? { status: 'already_deleted', id, version: row.version } : { status: 'deleted', id, version: row.version + 1 };
+        });
+        const erased = distinct.flatMap((id) => {
+          const row = rows.get(id);
+          return row === undefined || row.deleted_at !== null ? [] : [row];
+        });
         // Erasure: the content goes, from the record, from every earlier version and from a
         // report's text; what stays is that the record was there (its schema and provenance) and
-        // who erased it, when and why.
-        await trx.updateTable('record_versions').set({ document: null }).where('record_id', '=', id).execute();
-        await trx.insertInto('record_versions').values({ ...archivedOf(row), document: null }).execute();
-        const { schema, provenance } = recordOf(row.id, row.document);
-        await trx.updateTable('records').set({ version, actor, reason, updated_at: at, deleted_at: at, document: JSON.stringify({ schema, properties: {}, provenance }), names: '' }).where('id', '=', id).execute();
-        await dialect.indexNames(trx, [], [id]);
-        await dialect.removeReportText(trx, id);
-        await appendChanges(trx, dialect, [{ record_id: id, op: 'delete', version, at }]);
-        return { status: 'deleted', id, version };
+        // who erased it, when and why. A statement per step for the batch, save the records' own
+        // rows, whose kept schema and provenance differ from one to the next.
+        for (const chunk of chunks(erased, batchRows)) {
+          const chunkIds = chunk.map((row) => row.id);
+          await trx.updateTable('record_versions').set({ document: null }).where('record_id', 'in', chunkIds).execute();
+          await trx.insertInto('record_versions').values(chunk.map((row) => ({ ...archivedOf(row), document: null }))).execute();
+        }
+        for (const row of erased) {
+          const { schema, provenance } = recordOf(row.id, row.document);
+          await trx.updateTable('records').set({ version: row.version + 1, actor, reason, updated_at: at, deleted_at: at, document: JSON.stringify({ schema, properties: {}, provenance }), names: '' }).where('id', '=', row.id).execute();
+        }
+        const erasedIds = erased.map((row) => row.id);
+        await dialect.indexNames(trx, [], erasedIds);
+        await dialect.removeReportTexts(trx, erasedIds);
+        await appendChanges(trx, dialect, erased.map((row) => ({ record_id: row.id, op: 'delete' as const, version: row.version + 1, at })));
+        return results;
       });
     },
 

@@ -37,8 +37,8 @@ export interface StoreDialect {
    * the write transaction. sqlite replaces the FTS5 row; PostgreSQL does nothing (generated column).
    */
   indexReportText(trx: Kysely<Database>, id: string): Promise<void>;
-  /** Removes a report's text and its index entry, inside the erasing transaction. */
-  removeReportText(trx: Kysely<Database>, id: string): Promise<void>;
+  /** Removes the texts of the reports among `ids` and their index entries, inside the erasing transaction. */
+  removeReportTexts(trx: Kysely<Database>, ids: readonly string[]): Promise<void>;
   /**
    * Reports whose folded words hold all the tokens (letters and digits only), best first by their
    * own words: the share of their distinct words that are tokens (`score`), then the id (no

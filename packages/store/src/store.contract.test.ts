@@ -235,6 +235,28 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect((await store.getRecord(id))?.deletedAt).toBeUndefined();
     }));
 
+    it('erases many records in one call as deleteRecord erases one, each with its own result', () => withStore(async (store) => {
+      const [a, b, c] = [RecordId('fedpol:many-a'), RecordId('fedpol:many-b'), RecordId('fedpol:many-c')];
+      await store.putRecords([person('fedpol', 'many-a', 'Farid Haddou'), person('fedpol', 'many-b', 'Lioba Strand'), person('fedpol', 'many-c', 'Eva Smet')], ACTOR);
+      await store.putRecords([person('fedpol', 'many-b', 'Lioba Strandt')], ACTOR);
+      await store.putReportText(a, 'Farid Haddou was seen near the harbour.');
+      await store.deleteRecord(c, { actor: 'user:dpo', reason: 'first' });
+      const none = RecordId('fedpol:many-none');
+      const before = await store.latestSeq();
+
+      expect(await store.deleteRecords([a, b, c, none, a], { actor: 'user:dpo', reason: 'review date passed' })).toEqual([
+        { status: 'deleted', id: a, version: 2 }, { status: 'deleted', id: b, version: 3 }, { status: 'already_deleted', id: c, version: 2 }, { status: 'not_found', id: none },
+      ]);
+      expect(await store.getRecords([a, b, c])).toEqual([]);
+      expect(await store.searchNames('Haddou Strand', { limit: 10 })).toEqual([]);
+      expect(await store.getReportText(a)).toBeUndefined();
+      expect(await store.searchReportTexts('harbour', { limit: 10 })).toEqual([]);
+      expect((await store.recordHistory(b)).map((v) => [v.version, v.op, v.record])).toEqual([[1, 'put', undefined], [2, 'put', undefined], [3, 'delete', undefined]]);
+      expect((await store.getRecord(b, { includeDeleted: true }))?.record).toMatchObject({ id: b, schema: 'Person', properties: {}, provenance: { agency: 'fedpol' } });
+      expect((await store.changesSince(before, 10)).map((change) => [change.recordId, change.op, change.version])).toEqual([[a, 'delete', 2], [b, 'delete', 3]]);
+      expect(await store.deleteRecords([], { actor: 'user:dpo', reason: 'none' })).toEqual([]);
+    }));
+
     it('pages through records by id, in byte order, per schema', () => withStore(async (store) => {
       const sourceIds = ['a', 'B', 'c', 'D', 'e_1', 'e-2', 'Z', 'z', '10', '9', 'é', 'ab', 'aB', 'Ab'];
       await store.putRecords(sourceIds.map((s) => person('fedpol', s, `Person ${s}`)), ACTOR);

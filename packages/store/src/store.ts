@@ -294,6 +294,11 @@ export interface Store {
   getRecords(ids: readonly RecordId[], options?: GetRecordOptions): Promise<readonly StoredRecord[]>;
   recordHistory(id: RecordId): Promise<readonly RecordVersion[]>;
   deleteRecord(id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult>;
+  /**
+   * deleteRecord for many records in one transaction, a statement per step for all of them (an
+   * erasure sweep's batch): a result per distinct id, in the order given.
+   */
+  deleteRecords(ids: readonly RecordId[], options: DeleteRecordOptions): Promise<readonly DeleteResult[]>;
   scanRecords(options: ScanRecordsOptions): Promise<readonly StoredRecord[]>;
   countRecords(options?: CountRecordsOptions): Promise<number>;
 

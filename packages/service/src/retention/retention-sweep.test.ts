@@ -197,6 +197,31 @@ describe('sweepRetention', () => {
     expect((await mosaic.store.listDocuments(WATCH_TOLD_KIND, { owner: officer.id, limit: 10 })).map((d) => d.id)).toEqual(['told-new']);
   });
 
+  it('lets audited requests through between its transactions while it erases many records', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const records = Array.from({ length: 400 }, (_, i) => validateRecord(mosaic.registry, { id: `many-${i}`, schema: 'Person', properties: { name: [`Sweep Person ${i}`] }, provenance: testProvenance('intel', { reviewDate: '2030-05-01' }) }));
+    await mosaic.store.putRecords(records.map((v) => { if (!v.ok) throw new Error(JSON.stringify(v.errors)); return v.record; }), { actor: 'test' });
+
+    // a user's searches, each audited, for as long as the sweep runs
+    let sweeping = true;
+    const searches = (async () => {
+      while (sweeping) await mosaic.audit.append({ actor: { user: UserId('intel.analyst'), agency: AgencyId('intel') }, action: 'consultation', purpose: 'investigation', query: { q: 'x' }, records: [], outcome: 'ok' });
+    })();
+    // a transaction erases for 5 ms at most, whatever the batch size, before it lets them in
+    const summary = await sweepRetention(mosaic, { lockMs: 5 }).finally(() => { sweeping = false; });
+    await searches;
+    expect(summary.erased).toBe(400);
+
+    // the log's order is the lock's: a search between two of the sweep's erasure entries waited
+    // for one transaction, not for the whole erasure
+    const order: string[] = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) order.push(entry.action === 'erasure' && entry.records.length > 0 ? 'erasure' : entry.action);
+    const first = order.indexOf('erasure');
+    const last = order.lastIndexOf('erasure');
+    expect(order.slice(first, last).filter((action) => action === 'consultation').length).toBeGreaterThan(0);
+  });
+
   it('names each erased record and document in one entry when two sweeps run at once (two nodes on one store)', async () => {
     world = await openTestMosaic({ now: () => new Date('2030-03-01T12:00:00Z') });
     const { mosaic } = world;

@@ -10,12 +10,14 @@
  * sweep` and periodically by `mosaic serve`, or started by a system administrator.
  */
 import type { AuditActor, AuditEvent } from '@mosaic/audit';
+import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers/promises';
 import { AgencyId, isAppError, UserId, type RecordId } from '@mosaic/model';
 import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mosaic/policy';
 import { createStoreAuditStorage, type Store } from '@mosaic/store';
 import { pruneAuditLog } from '../audit-prune.ts';
 import { auditRetentionOf } from '../audit-retention.ts';
-import { alertsBySubject, eraseStoredRecord, tellRecipientsOfErasure } from '../records.ts';
+import { alertsBySubject, eraseStoredRecords, tellRecipientsOfErasure } from '../records.ts';
 import type { Notification } from '../notifier.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
@@ -68,12 +70,19 @@ function sweepEntry(by: Sweeper, today: string, fields: Pick<AuditEvent, 'query'
 }
 
 export interface SweepOptions {
+  /** The most records one transaction erases. */
   readonly batchSize?: number;
+  /**
+   * How long one transaction goes on erasing before it commits (ms): it holds the audit log's
+   * lock, which every audited request waits for, so a sweep of many records lets them through
+   * between its transactions rather than after it (a batch of 500 held it ~5 s on PostgreSQL).
+   */
+  readonly lockMs?: number;
   /** The person who started the sweep (a system administrator, the command line's operator); absent: a sweep on schedule. */
   readonly startedBy?: SweepStarter;
 }
 
-export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, startedBy }: SweepOptions = {}): Promise<SweepSummary> {
+export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs = 100, startedBy }: SweepOptions = {}): Promise<SweepSummary> {
   const by: Sweeper = startedBy ?? SCHEDULED;
   const today = mosaic.now().toISOString().slice(0, 10);
   const holds = await activeHolds(mosaic.store);
@@ -89,20 +98,25 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, startedB
     else if (verdict.reason === 'legal hold') held += 1;
   }
   let erased = 0;
-  for (let i = 0; i < due.length; i += batchSize) {
-    const { done, told } = await mosaic.store.transaction(async (tx) => {
+  for (let next = 0; next < due.length;) {
+    const { done, told, taken } = await mosaic.store.transaction(async (tx) => {
       // the log's lock first, as an owner's erasure takes it (records.ts): the erasures rewrite
       // checks and notifications that a check or a decision appends with under that lock
       await tx.lockAudit();
-      const erasedNow = await eraseBatch(tx, due.slice(i, i + batchSize), by);
-      // in the batch's transaction: its records are erased exactly when the entry naming them is
-      // kept (LED Art. 25), even when the node stops between the two
+      const erasedNow = await eraseWhileLocked(tx, due.slice(next, next + batchSize), by, lockMs);
+      // in the transaction: its records are erased exactly when the entry naming them is kept
+      // (LED Art. 25), even when the node stops between the two
       if (erasedNow.done.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(by, today, { records: erasedNow.done, reason: 'retention sweep' })]);
       return erasedNow;
     });
     // once the erasures are kept: a recipient told of one rolled back would erase what is still here
     await Promise.all(told.map((gone) => tellRecipientsOfErasure(mosaic, gone.id, gone.notifications)));
     erased += done.length;
+    next += taken;
+    // a turn of the event loop between transactions: on the embedded store every call is settled
+    // at once (event-loop-yielder.ts), so without it the next transaction began before a waiting
+    // request's (the audit log's group commit starts on the next turn) and held it to the end
+    await setImmediate();
   }
   const documents = await sweepDocuments(mosaic, by, today, batchSize);
   const auditPruned = (await auditRetentionOf(mosaic)) === null ? 0
@@ -110,27 +124,39 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, startedB
   return { examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications, unreadable, auditPruned };
 }
 
-/** What the sweep erased of a batch, in one transaction: `done` names it for the entry; `told`, the notifications that showed each record, whose recipients are told once it is kept. */
+/** What the sweep erased of a batch, in one transaction: `done` names it for the entry; `told`, the notifications that showed each record, whose recipients are told once it is kept; `taken`, how many of the records due it went through. */
 interface ErasedBatch {
   readonly done: readonly RecordId[];
   readonly told: readonly { readonly id: RecordId; readonly notifications: readonly Notification[] }[];
+  readonly taken: number;
 }
 
-/** Erases `batch` in `tx`, with the alerts on its records, each version of deletion naming who swept. */
-async function eraseBatch(tx: Store, batch: readonly RecordId[], by: Sweeper): Promise<ErasedBatch> {
+/** Records a transaction erases at a time, between two looks at the clock. */
+const ERASURE_STEP = 25;
+
+/**
+ * Erases records of `batch` in `tx`, from the first, a step at a time until all are erased or
+ * `lockMs` have passed, with the alerts on them, each version of deletion naming who swept.
+ */
+async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweeper, lockMs: number): Promise<ErasedBatch> {
+  const started = performance.now();
   const done: RecordId[] = [];
   const told: ErasedBatch['told'][number][] = [];
-  // the alerts on the batch's records, read once for the batch rather than once a record: no
-  // alert is written meanwhile, as every write of one takes the audit log's lock the batch holds
+  // the alerts on the batch's records, read once for the transaction rather than once a record:
+  // no alert is written meanwhile, as every write of one takes the audit log's lock held here
   // (writeRecord, an ingest batch with Alert lines) and reads its subject under it
   const alerts = await alertsBySubject(tx);
-  for (const id of batch) {
-    const result = await eraseStoredRecord(tx, id, { actor: by.actor.user, reason: 'retention: review date passed', alerts });
-    // the alerts on it went with it: erased by this sweep too, and named in its entry
-    if (result.status === 'deleted') done.push(id, ...result.alerts.map((a) => a.id));
-    told.push(...[{ id, notifications: result.notifications }, ...result.alerts].filter((gone) => gone.notifications.length > 0));
-  }
-  return { done, told };
+  let taken = 0;
+  do {
+    const step = batch.slice(taken, taken + ERASURE_STEP);
+    for (const result of await eraseStoredRecords(tx, step, { actor: by.actor.user, reason: 'retention: review date passed', alerts })) {
+      // the alerts on it went with it: erased by this sweep too, and named in its entry
+      if (result.status === 'deleted') done.push(result.id, ...result.alerts.map((a) => a.id));
+      told.push(...[{ id: result.id, notifications: result.notifications }, ...result.alerts].filter((gone) => gone.notifications.length > 0));
+    }
+    taken += step.length;
+  } while (taken < batch.length && performance.now() - started < lockMs);
+  return { done, told, taken };
 }
 
 /** The policy's verdict on a record, or undefined when it refuses a stored date as not a real one (policy: dates must be valid YYYY-MM-DD). */

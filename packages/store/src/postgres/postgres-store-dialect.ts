@@ -38,8 +38,8 @@ export const postgresStoreDialect: StoreDialect = {
     return result.rows.map((row) => ({ id: row.id, score: Number(row.covered) / Number(row.parts), names: row.names }));
   },
   indexReportText: () => Promise.resolve(),
-  async removeReportText(trx, id) {
-    await trx.deleteFrom('report_texts').where('id', '=', id).execute();
+  async removeReportTexts(trx, ids) {
+    if (ids.length > 0) await sql`delete from report_texts where id = any(${[...ids]}::text[])`.execute(trx);
   },
   async searchReportTexts(db, tokens, limit) {
     // Ranked by the report's own words, as on sqlite (sqlite-store-dialect.ts): the share of its

@@ -48,9 +48,11 @@ export const sqliteStoreDialect: StoreDialect = {
     await sql`delete from report_text_index where rowid = (select rid from report_texts where id = ${id})`.execute(trx);
     await sql`insert into report_text_index (rowid, folded) select rid, folded from report_texts where id = ${id}`.execute(trx);
   },
-  async removeReportText(trx, id) {
-    await sql`delete from report_text_index where rowid = (select rid from report_texts where id = ${id})`.execute(trx);
-    await trx.deleteFrom('report_texts').where('id', '=', id).execute();
+  async removeReportTexts(trx, ids) {
+    for (const chunk of chunks(ids, BATCH_ROWS)) {
+      await sql`delete from report_text_index where rowid in (select rid from report_texts where id in (${sql.join(chunk)}))`.execute(trx);
+      await trx.deleteFrom('report_texts').where('id', 'in', chunk).execute();
+    }
   },
   async searchReportTexts(db, tokens, limit) {
     // Ranked by the report's own words, as names are (searchNames), so that reports a user may not
