@@ -38,6 +38,23 @@ describe('reading a document off the calling thread', () => {
     expect(await readDocumentOffThread(html, 'text/html')).toBe(await readDocument(html, 'text/html'));
   });
 
+  it('reads a small DOCX that unzips to much XML in a worker, while the calling thread goes on', async () => {
+    const small = await docxOf(Array.from({ length: 6000 }, () => 'Jan Peeters met Sofie Claes in Ghent on the fourth of May.'));
+    expect(small.byteLength).toBeLessThan(IN_THREAD_BYTES);
+    let text = '';
+    expect(await turnsWhile(async () => { text = await readDocumentOffThread(small, DOCX); })).toBeGreaterThan(3);
+    expect(text).toBe(await readDocument(small, DOCX));
+  });
+
+  it('refuses in a worker a DOCX that unzips past the limit, and one needing more memory than the worker may use, naming content', async () => {
+    const line = 'Jan Peeters met Sofie Claes in Ghent on the fourth of May near the station.';
+    const bomb = await docxOf(Array.from({ length: 120_000 }, () => line));
+    await expect(readDocumentOffThread(bomb, DOCX)).rejects.toMatchObject({ name: 'AppError', code: 'MOSAIC_INVALID_INPUT', details: { field: 'content', reason: 'expands to more than 10 MB when unzipped' } });
+    // 6 MB of XML within the limit, in a worker given 64 MB: the worker is stopped, the document refused
+    const large = await docxOf(Array.from({ length: 60_000 }, () => line));
+    await expect(readDocumentOffThread(large, DOCX, { workerMemoryMb: 64 })).rejects.toMatchObject({ name: 'AppError', code: 'MOSAIC_INVALID_INPUT', details: { field: 'content', reason: 'needs more than 64 MB of memory to be read' } });
+  });
+
   it('refuses in a worker as readDocument does here: the same error, naming content', async () => {
     const latin1 = Buffer.from(`<p>${'Fran\xe7ois M\xfcller met J\xfcrgen Wei\xdf in K\xf6ln. '.repeat(1000)}</p>`, 'latin1');
     expect(latin1.byteLength).toBeGreaterThan(IN_THREAD_BYTES);

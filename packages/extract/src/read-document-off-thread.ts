@@ -4,18 +4,35 @@
  * that holds the thread (a 500-page PDF about a second, a DOCX of 20,000 paragraphs 0.4 s, the
  * first PDF of a process 0.1 s while pdf.js loads), and a serving node answers checkpoint checks
  * on that thread. A PDF, and a DOCX or HTML page larger than `IN_THREAD_BYTES`, is read in a
- * worker thread started for it; plain text, and a small DOCX or page, here. A refusal comes back
- * as the same AppError (code, message, field and reason) as readDocument's own.
+ * worker thread started for it, and so is a small DOCX whose parts unzip to more than
+ * `IN_THREAD_UNZIPPED_BYTES` (16 kB of DOCX can unzip to 16 MB of XML, seconds of reading);
+ * plain text, and a small DOCX or page, here. A refusal comes back as the same AppError (code,
+ * message, field and reason) as readDocument's own.
+ *
+ * The worker's memory and time are bounded (`READ_WORKER_MEMORY_MB`, `READ_WORKER_TIMEOUT_MS`):
+ * whatever a document expands to that readDocument's limits do not catch (a PDF's streams that
+ * draw rather than write, decoded outside the heap), the worker is stopped there and the
+ * document refused, naming `content`, rather than the process running out of memory.
  */
 import { AppError, type ErrorCode } from '@mosaic/model';
-import { readDocument } from './read-document.ts';
-import { answerOfWorker } from './worker-answer.ts';
+import { readDocument, type ReadLimits } from './read-document.ts';
+import { openZip } from './read-zip.ts';
+import { answerOfWorker, WorkerMemoryError, WorkerTimeoutError } from './worker-answer.ts';
 
 export const IN_THREAD_BYTES = 16 * 1024;
+export const IN_THREAD_UNZIPPED_BYTES = 256 * 1024;
+
+/** The memory a document's worker may hold (heap and buffers): reading 10 MB of DOCX XML takes about 0.5 GB, 10 MB of a PDF's text less. */
+export const READ_WORKER_MEMORY_MB = 1024;
+/** How long a document's worker may read: 10 MB of DOCX XML, the most read, takes 10 to 20 s. */
+export const READ_WORKER_TIMEOUT_MS = 120_000;
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface ReadWorkerData {
   readonly bytes: Uint8Array;
   readonly mediaType: string;
+  readonly limits: ReadLimits;
 }
 
 /** What the worker answers: the text, or the error it met, as data. */
@@ -25,14 +42,36 @@ export type ReadWorkerAnswer =
 
 function inThread(bytes: Uint8Array, mediaType: string): boolean {
   const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'application/pdf') return false;
-  return type === 'text/plain' || bytes.byteLength <= IN_THREAD_BYTES;
+  if (type === 'text/plain') return true;
+  if (type === 'application/pdf' || bytes.byteLength > IN_THREAD_BYTES) return false;
+  return type !== DOCX || unzippedBytes(bytes) <= IN_THREAD_UNZIPPED_BYTES;
 }
 
-export async function readDocumentOffThread(bytes: Uint8Array, mediaType: string): Promise<string> {
-  if (inThread(bytes, mediaType)) return readDocument(bytes, mediaType);
-  const data: ReadWorkerData = { bytes, mediaType };
-  const answer = await answerOfWorker<ReadWorkerAnswer>(new URL('./read-document-worker.ts', import.meta.url), data, 'document reading');
+/** What a DOCX's parts unzip to, as its entries declare (read-zip.ts holds each part to it); 0 for no archive, refused as fast here. */
+function unzippedBytes(bytes: Uint8Array): number {
+  try {
+    return openZip(bytes, { budget: 0 }).unzippedBytes;
+  } catch {
+    return 0;
+  }
+}
+
+export interface OffThreadLimits extends ReadLimits {
+  /** The memory the worker may hold, in MB. */
+  readonly workerMemoryMb?: number;
+  /** How long the worker may read, in ms. */
+  readonly workerTimeoutMs?: number;
+}
+
+export async function readDocumentOffThread(bytes: Uint8Array, mediaType: string, { workerMemoryMb = READ_WORKER_MEMORY_MB, workerTimeoutMs = READ_WORKER_TIMEOUT_MS, ...limits }: OffThreadLimits = {}): Promise<string> {
+  if (inThread(bytes, mediaType)) return readDocument(bytes, mediaType, limits);
+  const data: ReadWorkerData = { bytes, mediaType, limits };
+  const answer = await answerOfWorker<ReadWorkerAnswer>(new URL('./read-document-worker.ts', import.meta.url), data, 'document reading', { memoryMb: workerMemoryMb, timeoutMs: workerTimeoutMs })
+    .catch((error: unknown) => {
+      const reason = error instanceof WorkerMemoryError ? `needs more than ${error.limitMb} MB of memory to be read`
+        : error instanceof WorkerTimeoutError ? `takes more than ${error.limitMs / 1000} s to read` : undefined;
+      throw reason === undefined ? error : new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
+    });
   if ('text' in answer) return answer.text;
   const { message, code, details } = answer.error;
   throw code === undefined ? new Error(message) : new AppError(code, message, details);

@@ -4,10 +4,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadWorkerAnswer, ReadWorkerData } from './read-document-off-thread.ts';
 import { readDocument } from './read-document.ts';
 
-const { bytes, mediaType } = workerData as ReadWorkerData;
+const { bytes, mediaType, limits } = workerData as ReadWorkerData;
 let answer: ReadWorkerAnswer;
 try {
-  answer = { text: await readDocument(bytes, mediaType) };
+  answer = { text: await readDocument(bytes, mediaType, limits) };
 } catch (error) {
   answer = error instanceof AppError
     ? { error: { message: error.message, code: error.code, ...(error.details ? { details: error.details } : {}) } }

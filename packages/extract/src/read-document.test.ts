@@ -3,6 +3,8 @@ import { readDocument } from './read-document.ts';
 import { docxOf as minimalDocx, pdfOf } from './test-documents.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
+const MB = 1024 * 1024;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const minimalPdf = (line: string): Uint8Array => pdfOf([[line]]);
 
@@ -32,6 +34,30 @@ describe('readDocument', () => {
     await expect(readDocument(Buffer.from([0xfe, 0xff, 0x00, 0x46]), 'text/plain')).rejects.toMatchObject({ details: { field: 'content' } });
     // UTF-8, with or without its byte-order mark, is read as it is
     expect(await readDocument(enc('\uFEFFFrançois Müller'), 'text/plain')).toBe('François Müller');
+  });
+  it('refuses a DOCX whose parts unzip to more than the limit, naming content, without reading them', async () => {
+    const line = 'Jan Peeters met Sofie Claes in Ghent on the fourth of May near the station.';
+    // 45 kB of DOCX, 12.6 MB of XML: mammoth took 12 s and 0.7 GB to read 10 MB of it
+    const bomb = await minimalDocx(Array.from({ length: 120_000 }, () => line));
+    expect(bomb.byteLength).toBeLessThan(64 * 1024);
+    const started = performance.now();
+    await expect(readDocument(bomb, DOCX)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', details: { field: 'content', reason: 'expands to more than 10 MB when unzipped' } });
+    expect(performance.now() - started).toBeLessThan(1000);
+    // within the limit it is read; its text is held to the text's limit too
+    const pages = await minimalDocx(Array.from({ length: 4000 }, () => line));
+    await expect(readDocument(pages, DOCX, { unzippedBytes: MB / 4 })).rejects.toMatchObject({ details: { field: 'content', reason: 'expands to more than 0.25 MB when unzipped' } });
+    expect(await readDocument(pages, DOCX)).toHaveLength(4000 * (line.length + 2) - 2);
+    await expect(readDocument(pages, DOCX, { textBytes: MB / 8 })).rejects.toMatchObject({ details: { field: 'content', reason: 'expands to more than 0.125 MB of text' } });
+  });
+  it('leaves a PDF whose text passes the limit as soon as it does, naming content', async () => {
+    // one page whose compressed stream expands to 15 MB of text: 135 kB of PDF
+    const bomb = pdfOf([Array.from({ length: 200_000 }, () => 'Jan Peeters met Sofie Claes in Ghent on the fourth of May near the station.')], { deflate: true });
+    expect(bomb.byteLength).toBeLessThan(256 * 1024);
+    await expect(readDocument(bomb, 'application/pdf', { textBytes: MB / 2 })).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', details: { field: 'content', reason: 'expands to more than 0.5 MB of text' } });
+    // pages as they come: the limit is the document's, not a page's
+    const pages = pdfOf(Array.from({ length: 40 }, (_, p) => Array.from({ length: 40 }, (__, i) => `Jan Peeters met Sofie Claes, page ${p} line ${i}`)), { deflate: true });
+    await expect(readDocument(pages, 'application/pdf', { textBytes: 32 * 1024 })).rejects.toMatchObject({ details: { reason: 'expands to more than 0.03125 MB of text' } });
+    expect(await readDocument(pages, 'application/pdf')).toContain('page 39 line 39');
   });
   it('refuses other media types as invalid input', async () => {
     await expect(readDocument(enc('x'), 'image/png')).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT' });

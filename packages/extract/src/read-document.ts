@@ -1,42 +1,127 @@
 /**
  * Documents to plain text: text/plain (UTF-8, BOM dropped), text/html (block elements become
- * line breaks, scripts and styles dropped), application/pdf (unpdf, pages joined by blank
- * lines) and DOCX (mammoth's raw text). Other media types are refused as invalid input, and so
- * is plain text or HTML that is not UTF-8, naming `content`: decoded anyway, a Latin-1 or
+ * line breaks, scripts and styles dropped), application/pdf (pdf.js through unpdf, pages joined
+ * by blank lines) and DOCX (mammoth's raw text). Other media types are refused as invalid input,
+ * and so is plain text or HTML that is not UTF-8, naming `content`: decoded anyway, a Latin-1 or
  * UTF-16 file became replacement characters ("Fran\uFFFDois") in which nothing is found.
+ *
+ * What a document expands to is bounded while it is read, not only the file: a DOCX of 470 kB
+ * unzipped to 165 MB of XML took a server past 4 GB, and a PDF's compressed streams expand as
+ * much. A DOCX's parts are unzipped within `unzippedBytes` (read-zip.ts), a PDF's text is read
+ * page by page and left once past `textBytes`, and any document giving more text than that is
+ * refused, each naming `content`.
  */
 import { AppError } from '@mosaic/model';
 import mammoth from 'mammoth';
 import { isUtf8 } from 'node:buffer';
 import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { getDocumentProxy } from 'unpdf';
+import { openZip } from './read-zip.ts';
 
 export const DOCUMENT_MEDIA_TYPES = [
   'text/plain', 'text/html', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 ] as const;
 export type DocumentMediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
 
+const MB = 1024 * 1024;
+
+export interface ReadLimits {
+  /** Most text, in UTF-8 bytes, a document may give. */
+  readonly textBytes?: number;
+  /** Most the parts of a DOCX that are read may unzip to together, in bytes. */
+  readonly unzippedBytes?: number;
+}
+
+/**
+ * The limits a document is read within unless told others: as much text as a report may hold
+ * (10 MB, the largest file taken), and as much XML unzipped, which mammoth reads in about
+ * 60 bytes of memory a byte (10 MB of XML: 0.7 GB).
+ */
+export const DOCUMENT_LIMITS: Required<ReadLimits> = Object.freeze({ textBytes: 10 * MB, unzippedBytes: 10 * MB });
+
+const tooMuchText = (textBytes: number): AppError => {
+  const reason = `expands to more than ${textBytes / MB} MB of text`;
+  return new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
+};
+
 const BLOCKS = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'td', 'th', 'dt', 'dd']);
 
-export async function readDocument(bytes: Uint8Array, mediaType: string): Promise<string> {
+export async function readDocument(bytes: Uint8Array, mediaType: string, { textBytes = DOCUMENT_LIMITS.textBytes, unzippedBytes = DOCUMENT_LIMITS.unzippedBytes }: ReadLimits = {}): Promise<string> {
+  const text = await readText(bytes, mediaType, { textBytes, unzippedBytes });
+  if (Buffer.byteLength(text) > textBytes) throw tooMuchText(textBytes);
+  return text;
+}
+
+async function readText(bytes: Uint8Array, mediaType: string, { textBytes, unzippedBytes }: Required<ReadLimits>): Promise<string> {
   const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
   switch (type) {
     case 'text/plain':
       return utf8Text(bytes).replace(/\r\n?/g, '\n');
     case 'text/html':
       return htmlToText(utf8Text(bytes));
-    case 'application/pdf': {
-      const pdf = await getDocumentProxy(new Uint8Array(bytes));
-      const { text } = await extractText(pdf, { mergePages: false });
-      return (Array.isArray(text) ? text : [text]).join('\n\n');
-    }
-    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
-      const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      return result.value.replace(/\n{3,}/g, '\n\n').trim();
-    }
+    case 'application/pdf':
+      return pdfText(bytes, textBytes);
+    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
+      return docxText(bytes, unzippedBytes);
     default:
       throw new AppError('MOSAIC_INVALID_INPUT', `extract: unsupported media type ${type}`);
   }
+}
+
+/** A text content chunk of pdf.js (a marked-content item has no `str`). */
+interface TextChunk {
+  readonly items: readonly { readonly str?: string; readonly hasEOL?: boolean }[];
+}
+
+/**
+ * A PDF's text, page by page as unpdf's extractText reads it (an item's string, a line break
+ * after an item ending a line), from pdf.js's stream of each page's text, which is left once the
+ * text passes `textBytes`: a page's content stream may expand to hundreds of MB of text.
+ */
+async function pdfText(bytes: Uint8Array, textBytes: number): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  try {
+    const pages: string[] = [];
+    let read = 0;
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const reader = (page.streamTextContent() as ReadableStream<TextChunk>).getReader();
+      const parts: string[] = [];
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        for (const item of chunk.value.items) {
+          if (item.str === undefined) continue;
+          const part = item.hasEOL ? `${item.str}\n` : item.str;
+          read += Buffer.byteLength(part);
+          if (read > textBytes) throw tooMuchText(textBytes);
+          parts.push(part);
+        }
+      }
+      pages.push(parts.join(''));
+      page.cleanup();
+    }
+    return pages.join('\n\n');
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/**
+ * A DOCX's raw text, mammoth reading its parts from the archive as read-zip.ts opens it, within
+ * `unzippedBytes`. mammoth reads an archive given to it opened (`file`: exists, read; its
+ * lib/unzip.js), which its types leave out (they name `path` and `buffer`).
+ */
+async function docxText(bytes: Uint8Array, unzippedBytes: number): Promise<string> {
+  const zip = openZip(bytes, { budget: unzippedBytes });
+  const file = {
+    exists: (name: string): boolean => zip.exists(name),
+    read: async (name: string, encoding?: string): Promise<string | Uint8Array> => {
+      const part = zip.read(name);
+      if (encoding === 'base64') return Buffer.from(part).toString('base64');
+      return encoding ? new TextDecoder(encoding).decode(part) : part;
+    },
+  };
+  const result = await mammoth.extractRawText({ file } as unknown as Parameters<typeof mammoth.extractRawText>[0]);
+  return result.value.replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** The text of UTF-8 bytes (a UTF-8 byte-order mark dropped), else an invalid-input error naming `content`. */

@@ -1,31 +1,39 @@
 /** Documents written by hand for the tests: a PDF of pages of lines, and the smallest DOCX Word accepts. */
 import JSZip from 'jszip';
+import { deflateSync } from 'node:zlib';
 
-/** A PDF of these pages (each a list of lines): catalogue, page tree, the pages, Helvetica, one text stream per page. */
-export function pdfOf(pages: readonly (readonly string[])[]): Uint8Array {
-  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', ''];
+/**
+ * A PDF of these pages (each a list of lines): catalogue, page tree, the pages, Helvetica, one
+ * text stream per page, compressed (FlateDecode) with `deflate`. Lines past a page's 50th are
+ * written over the first ones, so that a page holds any number: pdf.js leaves out text off the page.
+ */
+export function pdfOf(pages: readonly (readonly string[])[], { deflate = false }: { readonly deflate?: boolean } = {}): Uint8Array {
+  const objects: Buffer[] = [Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'), Buffer.alloc(0)];
   const kids: string[] = [];
   const font = 3 + pages.length * 2;
   for (const lines of pages) {
-    const stream = lines.map((line, i) => `BT /F1 12 Tf 72 ${720 - i * 14} Td (${line}) Tj ET`).join('\n');
+    const text = Buffer.from(lines.map((line, i) => `BT /F1 12 Tf 72 ${720 - (i % 50) * 14} Td (${line}) Tj ET`).join('\n'), 'latin1');
+    const stream = deflate ? deflateSync(text, { level: 9 }) : text;
     const page = objects.length + 1;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${page + 1} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`);
-    objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+    objects.push(Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${page + 1} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`));
+    objects.push(Buffer.concat([Buffer.from(`<< /Length ${stream.length}${deflate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`), stream, Buffer.from('\nendstream')]));
     kids.push(`${page} 0 R`);
   }
-  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages.length} >>`;
-  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
-  let body = '%PDF-1.4\n';
+  objects[1] = Buffer.from(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages.length} >>`);
+  objects.push(Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'));
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  let length = parts[0]!.length;
   const offsets: number[] = [];
   objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    offsets.push(length);
+    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
+    parts.push(part);
+    length += part.length;
   });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
+  let trailer = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) trailer += `${String(o).padStart(10, '0')} 00000 n \n`;
+  trailer += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  return new Uint8Array(Buffer.concat([...parts, Buffer.from(trailer)]));
 }
 
 /** The smallest DOCX Word accepts: content types, package relationship, one document part. */

@@ -7,7 +7,7 @@
  */
 import { ENTITY_SCHEMATA, extractOffThread, RELATION_TYPES } from '@mosaic/extract';
 import { RecordId, toCountryCode, type FieldError } from '@mosaic/model';
-import { confirmEntity, IDENTIFIER_KINDS, identifierIndexes, latestReports, LINK_KINDS, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
+import { confirmEntity, IDENTIFIER_KINDS, identifierIndexes, latestReports, LINK_KINDS, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, requireReportReader, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -78,10 +78,10 @@ export function reportRoutes(projections?: Projections) {
     const app = api.withTypeProvider<ZodTypeProvider>();
 
     app.post('/extract', {
-      schema: { tags: ['reports'], summary: 'Entities and relations in a text or a document (nothing is stored)',
+      schema: { tags: ['reports'], summary: 'Entities and relations in a text or a document (nothing is stored); for analysts and officers, who upload reports (403 for another role)',
         body: z.object(DocumentIn), response: { 200: ExtractionOut, 400: FieldErrors } },
     }, async (request, reply) => {
-      await requireUser(request);
+      requireReportReader(await requireUser(request));
       const content = decodeContent(request.body.content);
       if (isFieldError(content)) return invalid(reply, [content]);
       const text = await reportText({ ...(content ? { content } : {}), ...(request.body.mediaType ? { mediaType: request.body.mediaType } : {}), ...(request.body.text !== undefined ? { text: request.body.text } : {}) });

@@ -8,17 +8,35 @@
  */
 import { extractOffThread, readDocumentOffThread, type ExtractResult } from '@mosaic/extract';
 import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
-import { reviewDateFor, type Pointer } from '@mosaic/policy';
+import { RECORD_ROLES, reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
-import type { Consultation } from '../organisation.ts';
+import type { User } from '@mosaic/store';
+import { policyUser, type Consultation } from '../organisation.ts';
 import { writeRecord, type RecordView } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 import { LINKABLE_SCHEMATA, newReview, REPORT_REVIEW_KIND, type LinkProposal } from './report-review.ts';
 import { proposeLinks, type ReviewIndexes } from './link-proposals.ts';
 import { mayReview } from './read-report.ts';
 
-/** Largest document accepted, in bytes: a long report is a few hundred kB; this leaves room for PDFs with images. */
+/**
+ * Largest document accepted, in bytes: a long report is a few hundred kB; this leaves room for
+ * PDFs with images. It bounds what the document expands to as well (readDocument's limits): the
+ * text read from it, and the XML a DOCX unzips to, which mammoth reads in about 60 bytes of
+ * memory a byte.
+ */
 export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Reports are uploaded, and documents read for their entities, by the roles that write records
+ * (analysts and officers): reading a document is the costly part of an upload, so another role
+ * is refused before it starts, not at the write after it.
+ */
+export function requireReportReader(user: User): void {
+  const permitted = RECORD_ROLES.write;
+  if (!policyUser(user).roles.some((role) => permitted.includes(role))) {
+    throw new AppError('MOSAIC_FORBIDDEN', `reports: role not permitted (reports are uploaded, and documents read for their entities, by ${permitted.join(', ')})`);
+  }
+}
 
 export interface ReportInput {
   /** The document's bytes, or `text` for text pasted in. */
@@ -76,7 +94,7 @@ export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType
   if (!input.mediaType) return { field: 'mediaType', reason: 'is required with content' };
   let text: string;
   try {
-    text = (await readDocumentOffThread(input.content, input.mediaType)).replace(NUL, '').replace(/\f/g, '\n');
+    text = (await readDocumentOffThread(input.content, input.mediaType, { textBytes: MAX_REPORT_BYTES, unzippedBytes: MAX_REPORT_BYTES })).replace(NUL, '').replace(/\f/g, '\n');
   } catch (error) {
     if (!(error instanceof AppError)) return { field: 'content', reason: 'could not be read as the media type given' };
     // readDocument names the field when it is the bytes at fault (text that is not UTF-8), else it is the media type
@@ -88,6 +106,7 @@ export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType
 
 export async function uploadReport(mosaic: Mosaic, consultation: Consultation, input: ReportInput, { entities, identifiers }: ReviewIndexes = {}): Promise<UploadOutcome> {
   const { user } = consultation;
+  requireReportReader(user);
   const collection = input.collection.trim();
   if (collection === '' || collection.length > 200) return invalid('collection', 'is required (at most 200 characters)');
   const claimed = input.provenance['agency'];
