@@ -4,6 +4,7 @@
  */
 import type { AuditEntry } from '@mosaic/audit';
 import { validateRecord } from '@mosaic/model';
+import { SWEEP_JOB_KIND } from '@mosaic/service';
 import { openTestMosaic, testProvenance } from '@mosaic/service/testing';
 import { createStoreAuditStorage, openStore } from '@mosaic/store';
 import { rmSync } from 'node:fs';
@@ -55,5 +56,14 @@ describe('mosaic retention sweep', () => {
     expect((await erasures(dir)).map((e) => ({ actor: e.actor, purpose: e.purpose, caseRef: e.caseRef, records: e.records }))).toEqual([
       { actor: { user: OPERATOR.id, agency: OPERATOR.agency }, purpose: 'yearly review', caseRef: 'DPO-2026-1', records: [record] },
     ]);
+  });
+
+  it('is refused while a sweep runs on the store (a serving node\'s), naming it, and erases nothing', async () => {
+    const { dir } = await folderWithDueRecord();
+    const store = await openStore({ dataDir: dir });
+    await store.createDocument({ kind: SWEEP_JOB_KIND, id: 'running', owner: 'system', body: { id: 'node-sweep', state: 'running', startedBy: 'system:retention', startedAt: new Date().toISOString(), examined: 0, due: null, erased: 0 } });
+    await store.close();
+    await expect(runOnStore(run, dir, ['sweep', '--purpose', 'yearly review', '--case', 'DPO-2026-1'])).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT', message: expect.stringContaining('node-sweep') });
+    expect(await erasures(dir)).toEqual([]);
   });
 });

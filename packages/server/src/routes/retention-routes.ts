@@ -3,8 +3,8 @@
  * and per record: extend the review date, place or lift a legal hold, erase now. The erasure
  * sweep runs in `mosaic serve` and `mosaic retention sweep`; an administrator may also start it.
  */
-import { RecordId } from '@mosaic/model';
-import { eraseAfterReview, extendReview, legalHoldsOf, liftLegalHold, placeLegalHold, retentionQueue, sweepRetention, authoriseAdmin, type AdminRequest } from '@mosaic/service';
+import { eraseAfterReview, extendReview, legalHoldsOf, liftLegalHold, placeLegalHold, retentionQueue, startSweepJob, sweepJob, authoriseAdmin, type AdminRequest } from '@mosaic/service';
+import { AppError, RecordId } from '@mosaic/model';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -61,13 +61,34 @@ export async function retentionRoutes(api: FastifyInstance): Promise<void> {
     return reply.status(204).send(null);
   });
 
+  const Summary = z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number(), notificationsErased: z.number(), unreadable: z.array(z.string()).readonly().describe('Records left alone: a stored review or hold date that is not a real date'), auditPruned: z.number().describe('Audit log entries pruned, past the audit retention period (none unless one is set)') });
+  const Job = z.object({
+    id: z.string(), state: z.enum(['running', 'done', 'failed']), startedBy: z.string(), startedAt: z.string(),
+    examined: z.number().describe('Records read so far'), due: z.number().nullable().describe('Records past their review date and not held, once all are read'), erased: z.number().describe('Records due gone through so far'),
+    finishedAt: z.string().optional(), summary: Summary.optional().describe('How it ended, once done'), error: z.string().optional().describe('The error code, when it failed'),
+  });
+
   app.post('/retention/sweep', {
-    schema: { tags, summary: 'Run the erasure sweep now (system administrator): erases every record past its review date not under legal hold, and every check and notification older than its agency\'s period for them, and prunes the audit log past its retention period if one is set', headers: PurposeHeaders,
-      response: { 200: z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number(), notificationsErased: z.number(), unreadable: z.array(z.string()).readonly().describe('Records left alone: a stored review or hold date that is not a real date'), auditPruned: z.number().describe('Audit log entries pruned, past the audit retention period (none unless one is set)') }) } },
-  }, async (request) => {
+    schema: { tags, summary: 'Start the erasure sweep now (system administrator): erases every record past its review date not under legal hold, and every check and notification older than its agency\'s period for them, and prunes the audit log past its retention period if one is set. Answers 202 with the job at once (GET /retention/sweep/:id tells its progress), or with `wait=true` 200 once it ended; 409 while a sweep runs, on any node', headers: PurposeHeaders,
+      querystring: z.object({ wait: z.enum(['true', 'false']).default('false') }),
+      response: { 200: z.object({ job: Job }), 202: z.object({ job: Job }) } },
+  }, async (request, reply) => {
     const admin = await adminRequest(request);
     await authoriseAdmin(api.mosaic, admin, { kind: 'platform' });
     // its erasures are this administrator's, for the purpose and case given (LED Art. 25)
-    return sweepRetention(api.mosaic, { startedBy: { actor: { user: admin.user.id, agency: admin.user.agency }, purpose: admin.purpose, caseRef: admin.caseRef } });
+    const { job, finished } = await startSweepJob(api.mosaic, { startedBy: { actor: { user: admin.user.id, agency: admin.user.agency }, purpose: admin.purpose, caseRef: admin.caseRef } });
+    if (request.query.wait === 'true') return reply.status(200).send({ job: await finished });
+    // how it ends is kept with the job; a failure is the node's to log, by code, as the schedule's are
+    finished.catch((error: unknown) => request.log.error({ job: job.id, code: error instanceof AppError ? error.code : 'MOSAIC_INTERNAL' }, 'retention sweep failed'));
+    return reply.status(202).header('location', `/api/v1/retention/sweep/${job.id}`).send({ job });
+  });
+
+  app.get('/retention/sweep/:id', {
+    schema: { tags, summary: 'A sweep started by hand or on schedule: running (how far it is) or how it ended (system administrator)', headers: PurposeHeaders, params: Params, response: { 200: z.object({ job: Job }) } },
+  }, async (request) => {
+    await authoriseAdmin(api.mosaic, await adminRequest(request), { kind: 'platform' });
+    const job = await sweepJob(api.mosaic, request.params.id);
+    if (job === undefined) throw new AppError('MOSAIC_NOT_FOUND', `retention sweep ${request.params.id} not found`);
+    return { job };
   });
 }

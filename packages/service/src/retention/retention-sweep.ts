@@ -80,9 +80,23 @@ export interface SweepOptions {
   readonly lockMs?: number;
   /** The person who started the sweep (a system administrator, the command line's operator); absent: a sweep on schedule. */
   readonly startedBy?: SweepStarter;
+  /** Told how far the sweep is: as it reads the records, once it knows how many are due, after each transaction of erasures. */
+  readonly onProgress?: (progress: SweepProgress) => void;
 }
 
-export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs = 100, startedBy }: SweepOptions = {}): Promise<SweepSummary> {
+export interface SweepProgress {
+  /** Records read so far. */
+  readonly examined: number;
+  /** Records found due (past their review date and not held), once all are read; null before. */
+  readonly due: number | null;
+  /** Records erased so far, the alerts erased with them not counted. */
+  readonly erased: number;
+}
+
+/** Records read between two reports of progress while the sweep reads the store. */
+const PROGRESS_READ = 1_000;
+
+export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs = 100, startedBy, onProgress }: SweepOptions = {}): Promise<SweepSummary> {
   const by: Sweeper = startedBy ?? SCHEDULED;
   const today = mosaic.now().toISOString().slice(0, 10);
   const holds = await activeHolds(mosaic.store);
@@ -92,12 +106,14 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
   const unreadable: RecordId[] = [];
   for await (const stored of scanLiveRecords(mosaic)) {
     examined += 1;
+    if (examined % PROGRESS_READ === 0) onProgress?.({ examined, due: null, erased: 0 });
     const verdict = readableVerdict(() => erasable(stored.record, today, holds));
     if (verdict === undefined) unreadable.push(stored.record.id);
     else if (verdict.erasable) due.push(stored.record.id);
     else if (verdict.reason === 'legal hold') held += 1;
   }
   let erased = 0;
+  onProgress?.({ examined, due: due.length, erased });
   for (let next = 0; next < due.length;) {
     const { done, told, taken } = await mosaic.store.transaction(async (tx) => {
       // the log's lock first, as an owner's erasure takes it (records.ts): the erasures rewrite
@@ -113,6 +129,7 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
     await Promise.all(told.map((gone) => tellRecipientsOfErasure(mosaic, gone.id, gone.notifications)));
     erased += done.length;
     next += taken;
+    onProgress?.({ examined, due: due.length, erased: next });
     // a turn of the event loop between transactions: on the embedded store every call is settled
     // at once (event-loop-yielder.ts), so without it the next transaction began before a waiting
     // request's (the audit log's group commit starts on the next turn) and held it to the end
@@ -246,24 +263,4 @@ async function sweepOwner(mosaic: Mosaic, by: Sweeper, today: string, pageSize: 
     erased += done.length;
     if (due.length < page.length || page.length < pageSize) return erased;
   }
-}
-
-/** Sweeps now and then every `intervalMs` until stopped; a failed sweep is reported and retried next time. */
-export function scheduleRetentionSweep(mosaic: Mosaic, { intervalMs = 6 * 3_600_000, onSweep, onError }: { readonly intervalMs?: number; readonly onSweep?: (summary: SweepSummary) => void; readonly onError?: (error: unknown) => void } = {}): { stop(): void } {
-  let running = false;
-  const run = async (): Promise<void> => {
-    if (running) return;
-    running = true;
-    try {
-      onSweep?.(await sweepRetention(mosaic));
-    } catch (error) {
-      onError?.(error);
-    } finally {
-      running = false;
-    }
-  };
-  void run();
-  const timer = setInterval(() => void run(), intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }
