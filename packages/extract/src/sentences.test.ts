@@ -27,4 +27,10 @@ describe('splitSentences', () => {
       'Then the three of them walked together to the car park of the station', '- a grey Golf', '2. a white van',
     ]);
   });
+  it('ends a heading line, one that stops well short of the line after it, before the sentence it heads', () => {
+    const report = 'Observation note 7/2019 — Operation Larkspur\nOn 3 May the team followed the man from the station to a cafe where he met a woman.';
+    expect(texts(report)).toEqual([
+      'Observation note 7/2019 — Operation Larkspur', 'On 3 May the team followed the man from the station to a cafe where he met a woman.',
+    ]);
+  });
 });

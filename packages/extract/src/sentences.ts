@@ -46,8 +46,9 @@ const WRAPPED_LINE = 40;
  * Whether the sentence goes on over the line break at `at`. It does when the next line opens in
  * lower case, or when the line is wrapped prose: at least WRAPPED_LINE characters, holding a word
  * in lower case (a heading or a name alone has none), not closed by a colon or semicolon, the next
- * line not a form's field ("Date: …"), and the next line opens on a word, not on a list
- * marker ("- ", "2. ") or an empty line. A name broken
+ * line not a form's field ("Date: …"), the next line opens on a word, not on a list
+ * marker ("- ", "2. ") or an empty line, and the line does not stop short of the next (a heading
+ * above a paragraph). A name broken
  * over two lines ("met Karim\nBennani in Antwerp") is then read as one.
  */
 function continuesOver(text: string, at: number): boolean {
@@ -58,8 +59,24 @@ function continuesOver(text: string, at: number): boolean {
   if (!/\p{L}/u.test(first) && !(/\p{N}/u.test(first) && !/[.)]/.test(next?.[2] ?? ''))) return false;
   const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trim();
   if (line.length < WRAPPED_LINE || /[:;]$/.test(line) || !/(?:^|\s)\p{Ll}{2,}/u.test(line)) return false;
+  const nextLine = text.slice(at + 1, text.indexOf('\n', at + 1) >>> 0);
   // a form's field ("Date: …", "Place of birth: …") opens a line of its own, however long the one before
-  return !FIELD.test(text.slice(at + 1, text.indexOf('\n', at + 1) >>> 0));
+  if (FIELD.test(nextLine)) return false;
+  return !stopsShort(line, nextLine.trim());
+}
+
+/** How much of the next line's length a wrapped line's own length and next word must reach. */
+const FILLED = 0.85;
+
+/**
+ * Whether `line` ends well before the width the text is wrapped at, which is at least the next
+ * line's length: a wrapper fills a line greedily, so a line that had room for the next line's
+ * first word (with a margin, as a PDF's proportional type fits more narrow letters to a line)
+ * was ended on purpose, as a heading is ("Observation note 7/2019 — Operation Larkspur").
+ */
+function stopsShort(line: string, nextLine: string): boolean {
+  const nextWord = /^\S+/.exec(nextLine)?.[0] ?? '';
+  return line.length + 1 + nextWord.length < FILLED * nextLine.length;
 }
 
 /** A line opening on a label (a capital, up to 30 characters) and a colon. */
