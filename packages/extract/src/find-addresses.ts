@@ -2,13 +2,14 @@
  * Street addresses in the continental ("rue Paul Bert 14", "14 rue Paul Bert", "Via Padova"),
  * Germanic compound ("Hermannstraße 44", "Sonnenallee 112") and English ("12 Coventry Road")
  * forms. A following postcode and town are recorded as properties; the town itself is also
- * found as a place by the name finder.
+ * found as a place by the name finder. A number after the street followed by a capitalised word
+ * is that postcode and town ("Rue Haute, 1000 Bruxelles"), not a house number.
  */
 import { Occupancy, span, type Span } from './span.ts';
 
 const CAP = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const ROMANCE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(\d{1,4}[a-z]?),?\s)?(?:rue|avenue|av\.|boulevard|bd|chaussée|place|quai|impasse|allée|chemin|route|viale|corso|piazza|piazzale|calle|avenida|plaza|carrer|paseo|rua|Rue|Avenue|Boulevard|Chaussée|Place|Quai|Impasse|Allée|Chemin|Route|Via|Viale|Corso|Piazza|Calle|Avenida|Plaza|Carrer|Paseo|Rua)\s(?:(?:de la|de l'|des|du|de|d'|del|della|di|dei|do|da)\s?)?${CAP}(?:\s${CAP}){0,3}(?:,?\s(\d{1,4}[a-z]?)(?![\p{N}]))?`,
+  String.raw`(?<![\p{L}\p{N}])(?:(\d{1,4}[a-z]?),?\s)?(?:rue|avenue|av\.|boulevard|bd|chaussée|place|quai|impasse|allée|chemin|route|viale|corso|piazza|piazzale|calle|avenida|plaza|carrer|paseo|rua|Rue|Avenue|Boulevard|Chaussée|Place|Quai|Impasse|Allée|Chemin|Route|Via|Viale|Corso|Piazza|Calle|Avenida|Plaza|Carrer|Paseo|Rua)\s(?:(?:de la|de l'|des|du|de|d'|del|della|di|dei|do|da)\s?)?${CAP}(?:\s${CAP}){0,3}(?:,?\s(\d{1,4}[a-z]?)(?![\p{N}])(?!\s\p{Lu}))?`,
   'gu',
 );
 const GERMANIC = new RegExp(

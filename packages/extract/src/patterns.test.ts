@@ -58,4 +58,11 @@ describe('money and addresses', () => {
     expect(spans.map((s) => s.name).sort()).toEqual(['14 rue Paul Bert', 'Coventry Road', 'Hermannstraße 44']);
     expect(spans.find((s) => s.name === 'Hermannstraße 44')?.props['postalCode']).toEqual(['12045']);
   });
+  it('reads a postcode after the street as the town\'s, not as a house number', () => {
+    const [numbered, plain] = findAddresses('at 8 Rue Longue, 4000 Liège and at Rue Verte 3, 6000 Charleroi.', all);
+    expect(numbered?.name).toBe('8 Rue Longue');
+    expect(numbered?.props).toMatchObject({ postalCode: ['4000'], city: ['Liège'], full: ['8 Rue Longue, 4000 Liège'] });
+    expect(plain?.name).toBe('Rue Verte 3');
+    expect(plain?.props['city']).toEqual(['Charleroi']);
+  });
 });

@@ -60,4 +60,8 @@ describe('place gazetteer', () => {
     expect(resolvePlace(g.lookup('Tetouan'), new Set())?.country).toBe('MA');
     expect(g.lookup('Springfield').length).toBeGreaterThan(1);
   });
+  it('knows the border villages and town sections GeoNames has not, and Brussels by its French and Dutch names', () => {
+    const g = placeGazetteer();
+    for (const name of ['Sterpenich', 'Rekkem', 'Gosselies', 'Bruxelles', 'Brussel']) expect(g.lookup(name)[0]?.country).toBe('BE');
+  });
 });
