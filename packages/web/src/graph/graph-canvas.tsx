@@ -18,7 +18,7 @@ export interface GraphDisplay {
 }
 
 /** Whether a relation is drawn: its type not hidden and the other filters (time, agencies) passed. */
-const edgeShown = (display: GraphDisplay, attributes: Record<string, unknown>): boolean =>
+export const edgeShown = (display: GraphDisplay, attributes: Record<string, unknown>): boolean =>
   !display.hiddenEdgeTypes.has(String(attributes['relation'])) && display.edgeVisible(attributes);
 
 export function GraphCanvas({ graph, version, display, onNodeClick }: {

@@ -13,7 +13,7 @@ import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId, profileHref } from '../common/ids.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
-import { GraphCanvas, type GraphDisplay } from '../graph/graph-canvas.tsx';
+import { edgeShown, GraphCanvas, type GraphDisplay } from '../graph/graph-canvas.tsx';
 import { agenciesIn, COMMUNITY_COLOURS, createGraph, inWindow, mergeSubgraph, recordedBy } from '../graph/graph-model.ts';
 import { useSession } from '../session/session-context.tsx';
 
@@ -118,6 +118,8 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   // a ticked agency stays listed, to be unticked, when no relation drawn is claimed by it any more (a chart reopened)
   const presentAgencies = [...new Set([...agenciesIn(graph), ...agencies])].sort();
   const label = (node: string): string => (graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node);
+  // a node's ties are those drawn, as the canvas counts its relations: what the filters leave
+  const tiesShown = (node: string): number => graph.filterEdges(node, (_edge, attributes) => edgeShown(display, attributes)).length;
 
   // An id starts at once; a name is looked up first (one match starts there, several are offered).
   const startFrom = (event: FormEvent): void => {
@@ -280,7 +282,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
               <tr key={n} className={n === selected ? 'selected' : undefined}>
                 <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={profileHref(n)}>{label(n)}</a></td>
                 <td>{String(graph.getNodeAttribute(n, 'kind'))}</td>
-                <td>{graph.degree(n)}</td>
+                <td>{tiesShown(n)}</td>
                 <td>{scores.find((s) => s.node.id === n)?.score.toFixed(3) ?? ''}</td>
                 <td><button type="button" className="small" onClick={() => void expand(n, 1)} aria-label={`Expand ${label(n)}`}>Expand</button></td>
               </tr>

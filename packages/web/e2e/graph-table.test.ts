@@ -1,0 +1,70 @@
+/**
+ * The graph's tables, the alternative to the canvas, in a real browser against a real server:
+ * the ties a node shows are those the filters leave.
+ */
+import { testProvenance } from '@mosaic/service/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorld, type SeededWorld } from './fictional-world.ts';
+import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+
+const PURPOSE = 'Network analysis of the Moreau group';
+const CASE = 'PV/2025/0219';
+
+const haveChromium = requireChromium();
+let server: TestServerWithProjections;
+let browser: TestBrowser;
+let world: SeededWorld;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  server = await startTestServer();
+  const api = apiClient(server.base);
+  world = await seedWorld(api);
+  const [fed, zone] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('zoneOfficer')];
+  const write = (token: string, agency: string, id: string, schema: string, properties: Record<string, string[]>, provenance: Record<string, unknown> = {}) =>
+    api.json<{ record: { id: string } }>('/records', { token, body: { id, schema, provenance: testProvenance(agency, provenance), properties } });
+  // Lucien Moreau-Vasquez: his brother (family), a car of his own, another the local zone says
+  // he owns and wants no one to pass on without asking (H2), and the workshop he finances
+  const golf = (await write(fed, 'fedpol', 'v-golf', 'Vehicle', { name: ['Grey Golf'], registrationNumber: ['1-ABC-123'] })).record.id;
+  const clio = (await write(zone, 'zone-north', 'v-clio', 'Vehicle', { name: ['Red Clio'], registrationNumber: ['1-XYZ-987'] }, { handling: 'H2' })).record.id;
+  const atelier = (await write(fed, 'fedpol', 'o-atelier', 'Organization', { name: ['Atelier du Canal'] })).record.id;
+  await write(fed, 'fedpol', 'own-golf', 'Ownership', { owner: [world.moreau], asset: [golf], startDate: ['2018-05'] });
+  await write(zone, 'zone-north', 'own-clio', 'Ownership', { owner: [world.moreau], asset: [clio] }, { handling: 'H2' });
+  await write(fed, 'fedpol', 'm-atelier', 'Membership', { member: [world.moreau], organization: [atelier], role: ['financier'], startDate: ['2017'] });
+  await write(fed, 'fedpol', 'm-atelier-brother', 'Membership', { member: [world.brother], organization: [atelier] });
+  await server.projections.follower.catchUp();
+  browser = await openTestBrowser(server.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Signs the federal analyst in on the graph of Lucien Moreau-Vasquez and waits for his network. */
+async function openGraph(page: Page): Promise<void> {
+  await signInPage(page, 'fedAnalyst');
+  await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+  await givePurpose(page, PURPOSE, CASE);
+  await expect.poll(() => page.locator('table.graph-nodes tbody tr').count(), { timeout: 15_000 }).toBe(5);
+}
+
+/** The text of the cell of `column` in the row of the node called `name`. */
+const nodeCell = (page: Page, name: string, column: number) =>
+  page.locator('table.graph-nodes tbody tr', { has: page.getByRole('link', { name, exact: true }) }).locator('td').nth(column).textContent();
+
+describe.skipIf(!haveChromium)('the graph\'s tables', () => {
+  it('count a node\'s ties among those the filters leave shown', async () => {
+    const page = await browser.newPage();
+    await openGraph(page);
+    const network = page.getByRole('img', { name: /^Network of/ });
+    await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 5 relations shown');
+    expect(await nodeCell(page, 'Lucien Moreau-Vasquez', 2)).toBe('4');
+    await page.getByRole('group', { name: 'Relations shown' }).getByLabel('ownership').uncheck();
+    await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 3 relations shown');
+    expect(await nodeCell(page, 'Lucien Moreau-Vasquez', 2)).toBe('2');
+    expect(await nodeCell(page, '1ABC123', 2)).toBe('0');
+    expect(await nodeCell(page, 'Atelier du Canal', 2)).toBe('2');
+  });
+});
