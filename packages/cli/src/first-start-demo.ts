@@ -17,6 +17,7 @@ import { loadDemo, type DemoLoaded, type Mosaic } from '@mosaic/service';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { progressBar } from './progress.ts';
+import { stopOnSignal } from './stop-on-signal.ts';
 
 export const DEMO_SETTING = 'demo.firstStart';
 
@@ -49,17 +50,11 @@ export async function loadFirstStartDemo(mosaic: Mosaic, demo: DemoProgress): Pr
     const remove = config.databaseUrl === undefined ? `remove the folder ${config.dataDir}` : `empty the database schema ${config.databaseSchema ?? 'public'}`;
     throw new AppError('MOSAIC_CONFLICT', `the demo an earlier start began was stopped while its observation notes were added, which cannot be finished: ${remove} and run mosaic start again`);
   }
-  let stopAsked = false;
   let complete = false;
-  const ask = (): void => {
-    stopAsked = true;
-    console.error('\nmosaic start: stopping once the step under way is written (the next mosaic start finishes the demo)');
-  };
+  const stop = stopOnSignal('mosaic start: stopping once the step under way is written (the next mosaic start finishes the demo)');
   const checkStop = (): void => {
-    if (stopAsked) throw new StopAsked();
+    if (stop.signal.aborted) throw new StopAsked();
   };
-  process.once('SIGINT', ask);
-  process.once('SIGTERM', ask);
   const generating = progressBar('generate');
   const loading = progressBar('load');
   try {
@@ -89,7 +84,6 @@ export async function loadFirstStartDemo(mosaic: Mosaic, demo: DemoProgress): Pr
     console.error(complete ? 'mosaic start: stopped with the demo loaded; mosaic start serves it' : 'mosaic start: stopped, the store closed; mosaic start finishes the demo');
     return 'stopped';
   } finally {
-    process.off('SIGINT', ask);
-    process.off('SIGTERM', ask);
+    stop.release();
   }
 }

@@ -8,8 +8,11 @@
  * before the first one an earlier run did not write, and says how many (`resumed`);
  * `--no-resume` reads every line again. `--workers` above the machine's cores is taken as one per
  * core, and said. The options, the mapping and the defaults are checked
- * before the store is opened, so a refused command creates no data folder.
- * Exit 0: every line written; 3: some lines were rejected (the rest are written); 1/2: failure.
+ * before the store is opened, so a refused command creates no data folder. Ctrl-C (SIGINT) or
+ * SIGTERM stops it once the lines read are written, with the summary and the store closed (its
+ * audit log sealed); run again, it resumes after them.
+ * Exit 0: every line written; 3: some lines were rejected (the rest are written); 1/2: failure;
+ * 130/143: stopped by SIGINT/SIGTERM.
  */
 import { AgencyId, provenanceDefaultsErrors, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
 import { formatIngestError, formatIngestRepeat, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
@@ -18,6 +21,7 @@ import { basename } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { readJsonFile, requireFiles } from '../input-files.ts';
 import { progressBar } from '../progress.ts';
+import { stopOnSignal } from '../stop-on-signal.ts';
 
 const SHOWN_ERRORS = 50;
 
@@ -60,7 +64,11 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     return 2;
   }
-  const mosaic = await openMosaic(config, { backgroundCheckpoints: true });
+  const stop = stopOnSignal('mosaic ingest: stopping once the lines read are written');
+  const mosaic = await openMosaic(config, { backgroundCheckpoints: true }).catch((error: unknown) => {
+    stop.release();
+    throw error;
+  });
   try {
     const bar = progressBar(`ingest ${basename(file)}`);
     let shown = 0;
@@ -78,6 +86,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       ...(values.batch ? { batchSize: Number(values.batch) } : {}),
       ...(workers === undefined ? {} : { workers }),
       resume: values['no-resume'] !== true,
+      signal: stop.signal,
       onProgress: (p) => bar.update(p.bytes, p.totalBytes, `${p.written} written, ${p.rejected} rejected`),
       onError: (error) => {
         if (shown++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestError(error)}\n`);
@@ -93,10 +102,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (summary.errorCount > SHOWN_ERRORS) console.error(`… and ${summary.errorCount - SHOWN_ERRORS} more errors`);
     if (summary.repeated > SHOWN_ERRORS) console.error(`… and ${summary.repeated - SHOWN_ERRORS} more lines that gave a record id an earlier line gave`);
     if (summary.resumed > 0) console.error(`mosaic ingest: ${summary.resumed} lines skipped, written by an earlier run of this file with the same mapping and defaults (--no-resume reads them again)`);
+    if (summary.stopped) {
+      const written = summary.created + summary.updated + summary.unchanged;
+      console.error(`mosaic ingest: stopped by signal after ${written} records; run it again on the file to resume after them`);
+    }
     const { errors: _errors, repeats: _repeats, ...counts } = summary;
     console.error(JSON.stringify({ file: basename(file), ...counts }));
-    return summary.rejected > 0 ? 3 : 0;
+    return summary.stopped ? (stop.exitCode ?? 130) : summary.rejected > 0 ? 3 : 0;
   } finally {
     await mosaic.close();
+    stop.release();
   }
 }

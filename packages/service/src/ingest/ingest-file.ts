@@ -43,6 +43,8 @@ export interface IngestFileOptions {
   readonly onRepeat?: (repeat: IngestRepeat) => void;
   /** The audit entry of each batch, kept with it: see BatchAudit. */
   readonly audit?: BatchAudit;
+  /** Stops the run once aborted, after the lines read so far are written (IngestOptions). */
+  readonly signal?: AbortSignal;
   /** Called after each committed batch with the ids written (its audit entry belongs in `audit`, which commits with it). */
   readonly onCommit?: (ids: readonly RecordId[]) => Promise<void>;
 }
@@ -153,5 +155,6 @@ export async function ingestFile(store: Store, registry: SchemaRegistry, options
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
     ...(options.onRepeat ? { onRepeat: options.onRepeat } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }

@@ -102,6 +102,8 @@ export interface IngestSummary {
   readonly repeats: readonly IngestRepeat[];
   readonly ms: number;
   readonly recordsPerSecond: number;
+  /** Present when `signal` stopped the run before the end of the source: what it read is written, and a resumed run goes on after it. */
+  readonly stopped?: true;
 }
 
 export interface IngestOptions extends ValidateOptions {
@@ -113,6 +115,11 @@ export interface IngestOptions extends ValidateOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly onError?: (error: IngestError) => void;
   readonly onRepeat?: (repeat: IngestRepeat) => void;
+  /**
+   * Once aborted, the run reads no further: the chunk under way is settled, its records written
+   * in the last batch (with its checkpoint), and the summary returned marked `stopped`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -124,7 +131,7 @@ export interface IngestOptions extends ValidateOptions {
  * put again, which the idempotent put makes harmless (they count as unchanged).
  */
 export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: number) => AsyncIterable<ValidatedChunk>, options: IngestOptions): Promise<IngestSummary> {
-  const { fingerprint, batchSize = 5000, resume = true, totalBytes, keepErrors = 1000, onProgress, onError, onRepeat } = options;
+  const { fingerprint, batchSize = 5000, resume = true, totalBytes, keepErrors = 1000, onProgress, onError, onRepeat, signal } = options;
   const started = performance.now();
   const resumeAfter = resume ? ((await sink.lastCheckpoint(fingerprint)) ?? 0) : 0;
   const counts = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, resumed: 0, errorCount: 0 };
@@ -140,6 +147,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   let committedLine = resumeAfter;
   let firstRejected = Infinity;
   let bytes = 0;
+  let stopped = false;
   // A serving node's upload shares the thread with every request (event-loop-yielder.ts).
   const giveWay = createEventLoopYielder();
 
@@ -209,11 +217,16 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     }
     while (next < rejected.length) reject(rejected[next++] as RejectedLine);
     if (chunk.lastLine > lastLine) lastLine = chunk.lastLine;
+    if (signal?.aborted === true) {
+      // stopped, unless that chunk ended the source (as far as its size tells)
+      stopped = totalBytes === undefined || bytes < totalBytes;
+      break;
+    }
   }
   await flush();
   const ms = performance.now() - started;
   const written = counts.created + counts.updated + counts.unchanged;
-  return { ...counts, errors, repeated, repeats, ms: Math.round(ms), recordsPerSecond: Math.round(written / Math.max(ms / 1000, 1e-6)) };
+  return { ...counts, errors, repeated, repeats, ms: Math.round(ms), recordsPerSecond: Math.round(written / Math.max(ms / 1000, 1e-6)), ...(stopped ? { stopped: true } : {}) };
 }
 
 /**
