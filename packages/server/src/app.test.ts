@@ -177,12 +177,16 @@ describe('the API', () => {
     expect((await world.mosaic.store.recordHistory(RecordId('intel:i9'))).map((v) => v.op)).toEqual(['put', 'delete']);
   });
 
-  it('tells the owner when another agency consults its records', async () => {
+  it('tells the owner when another agency consults its records, once a day of one user reading the same records', async () => {
+    // a record of the federal police none of the zone has read yet
+    expect((await put('fedAnalyst', { id: 'f8', schema: 'Person', properties: { name: ['Nadia Haddouchi'] }, provenance: testProvenance('fedpol') })).statusCode).toBe(200);
     const seen: string[] = [];
-    const unsubscribe = world.mosaic.notifier.subscribe((n) => seen.push(`${JSON.stringify(n.to)} ${n.kind}`));
-    await app.inject({ method: 'POST', url: '/api/v1/search', headers: as('zoneOfficer'), payload: { q: 'Haddouchi', purpose: 'p', caseRef: 'c' } });
+    const unsubscribe = world.mosaic.notifier.subscribe((n) => seen.push(`${JSON.stringify(n.to)} ${n.kind} ${JSON.stringify(n.body['records'])}`));
+    for (let i = 0; i < 2; i++) expect((await app.inject({ url: '/api/v1/records/fedpol:f8', headers: as('zoneOfficer', purpose) })).statusCode).toBe(200);
     unsubscribe();
-    expect(seen).toContain('{"agency":"fedpol"} deconfliction.consult');
+    expect(seen).toEqual(['{"agency":"fedpol"} deconfliction.consult ["fedpol:f8"]']);
+    const entries = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; records: string[] });
+    expect(entries.filter((e) => e.action === 'consultation' && e.records.includes('fedpol:f8'))).toHaveLength(2);
   });
 
   it('lets an auditor search the log of consultations, with purpose and what was returned', async () => {

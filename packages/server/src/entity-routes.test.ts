@@ -58,18 +58,24 @@ describe('resolved entities', () => {
   });
 
   it('opens a record\'s subject (its entity looked up, then read) with both in the log and one notice to its owner', async () => {
-    // fedpol's agreement with the zone asks for a notice on each consultation.
+    // fedpol's agreement with the zone asks for a notice on each consultation, told once a day of
+    // one user reading the same records: this is a user of the zone the owner was not told of today.
+    await world.mosaic.store.upsertUser({
+      id: UserId('zone-north.zoneReader'), name: 'zoneReader', agency: AgencyId('zone-north'), desk: DeskId('zone-north-desk'), roles: ['officer'],
+      clearance: 'RESTRICTED', groups: [], passwordHash: await hashPassword(TEST_PASSWORD),
+    });
+    tokens['zoneReader'] = await signInToken(app, 'zoneReader');
     const told: { kind: string; agency?: string }[] = [];
     const stop = world.mosaic.notifier.subscribe((n) => told.push({ kind: n.kind, ...('agency' in n.to ? { agency: n.to.agency } : {}) }));
     const logged = async (): Promise<{ action: string; actor: { user: string }; query: unknown }[]> =>
       (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; query: unknown });
     const before = (await logged()).length;
     try {
-      const lookup = await app.inject({ url: '/api/v1/records/fedpol:p1/entity', headers: headers('zoneOfficer') });
+      const lookup = await app.inject({ url: '/api/v1/records/fedpol:p1/entity', headers: headers('zoneReader') });
       expect(lookup.statusCode, lookup.body).toBe(200);
       const { entity } = lookup.json() as { entity: string };
       expect(entity).toBe(projections.entities.entityOf(RecordId('fedpol:p1')));
-      expect((await app.inject({ url: `/api/v1/entities/${entity}?record=fedpol:p1`, headers: headers('zoneOfficer') })).statusCode).toBe(200);
+      expect((await app.inject({ url: `/api/v1/entities/${entity}?record=fedpol:p1`, headers: headers('zoneReader') })).statusCode).toBe(200);
       // the lookup and the read are each logged; only the read tells the owner
       const consultations = (await logged()).slice(before).filter((e) => e.action === 'consultation');
       expect(consultations).toHaveLength(2);

@@ -1,15 +1,16 @@
 /**
  * The gate every read path passes: the policy decides per record (filterVisible), the
  * consultation and any disclosure to another agency are written to the audit log with purpose
- * and what was returned, and owners whose agreements ask for it are told. A read path calls
- * this once with the records it found and returns only what comes back.
+ * and what was returned, and owners whose agreements ask for it are told (once a day of the same
+ * consultation: owner-notices.ts). A read path calls this once with the records it found and
+ * returns only what comes back.
  */
 import type { AuditEvent, JsonValue, PointedRecords } from '@mosaic/audit';
 import { AppError, type AgencyId, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { deconfliction, filterVisible, type Decide, type Decision, type Pointer, type ReadAction } from '@mosaic/policy';
 import { disclosureEvents } from './disclosure-events.ts';
-import { timeOrderedId } from './time-ordered-id.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
+import { tellOwners } from './owner-notices.ts';
 import type { Mosaic } from './runtime.ts';
 
 /** What the policy needs of a record: its id and provenance (an EntityRecord fits). */
@@ -59,14 +60,7 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
   events.push(...disclosureEvents(common, consultation.user.agency, disclosed));
   await mosaic.audit.appendAll(events);
 
-  const at = mosaic.now().toISOString();
-  for (const notice of notices) {
-    mosaic.notifier.publish({
-      id: timeOrderedId(), at, to: { agency: notice.owner }, kind: `deconfliction.${notice.kind}`,
-      title: notice.kind === 'consult' ? 'Another agency consulted your records' : 'Another agency encountered your subject',
-      body: { records: notice.records, requester: notice.requester },
-    });
-  }
+  await tellOwners(mosaic, notices);
   return { visible, pointers };
 }
 

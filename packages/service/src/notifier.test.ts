@@ -28,6 +28,13 @@ describe('notifier', () => {
     expect(heard).toEqual(['n0', 'n1']);
   });
 
+  it('says which ids it has heard, published here or received', () => {
+    const notifier = createNotifier();
+    notifier.publish(note('mine'));
+    notifier.receive(note('theirs'));
+    expect(['mine', 'theirs', 'other'].map((id) => notifier.heard(id))).toEqual([true, true, false]);
+  });
+
   it('keeps local-only listeners from hearing other nodes', () => {
     const local: string[] = [];
     const notifier = createNotifier();

@@ -4,6 +4,7 @@
  * per user; each notification is addressed, so a listener only ever receives its own.
  */
 import type { AgencyId, UserId } from '@mosaic/model';
+import { createHash } from 'node:crypto';
 
 export interface Notification {
   readonly id: string;
@@ -36,7 +37,16 @@ export interface Notifier {
   subscribe(listener: Listener, options?: SubscribeOptions): () => void;
   /** A notification another node published (from the message bus); each id is delivered once. */
   receive(notification: Notification): void;
+  /** Whether this process published or received the notification `id` (one of the newest SEEN_LIMIT ids). */
+  heard(id: string): boolean;
 }
+
+/**
+ * The id of a notification made from what it is about, for one that several nodes, or one node
+ * several times, may derive from the same cause: the notifier delivers each id once, and the
+ * first to store it (a claim) is the one that tells it.
+ */
+export const notificationId = (...parts: readonly string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 
 /** How many recent ids are remembered to deliver a notification once when several nodes publish it. */
 export const SEEN_LIMIT = 10_000;
@@ -81,6 +91,7 @@ export function createNotifier({ onPublish }: { readonly onPublish?: (notificati
     receive(notification) {
       if (firstTime(notification.id)) deliver(notification, true, NOT_STORED);
     },
+    heard: (id) => seen.has(id),
     subscribe(listener, options = {}) {
       listeners.set(listener, options);
       return () => listeners.delete(listener);

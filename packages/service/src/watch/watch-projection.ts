@@ -12,9 +12,9 @@ import { compareNormalizedNames, matchableNames, NAME_LEVELS, normalizeName, typ
 import type { EntityRecord, RecordId, SchemaRegistry, UserId } from '@mosaic/model';
 import { filterVisible } from '@mosaic/policy';
 import type { Store, User } from '@mosaic/store';
-import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { consult } from '../consult.ts';
+import { notificationId } from '../notifier.ts';
 import { policyContext, policyUser } from '../organisation.ts';
 import { coordinatesOf, type Coordinates } from '../record-coordinates.ts';
 import { captionOf } from '../records.ts';
@@ -45,12 +45,6 @@ const DAY_MS = 86_400_000;
  */
 export const WATCH_TOLD_KIND = 'watch-told';
 
-/**
- * Every node follows the same change feed, so every node's watcher derives the same
- * notification from the same change: its id is made from what it is about, and the notifier
- * delivers each id once.
- */
-const notificationId = (...parts: readonly string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 /** A saved search matches a name at least this close (the matcher's name levels, best first). */
 const SEARCH_LEVEL = NAME_LEVELS.indexOf('subset');
 
