@@ -7,7 +7,8 @@
  * its `notifications` period (an inbox holds where and when a subject was encountered), each page
  * committed with its entry. When an audit retention period is set, the audit log is pruned too
  * (audit-prune.ts: behind a signed cut, the prune itself an entry). Run by `mosaic retention
- * sweep` and periodically by `mosaic serve`, or started by a system administrator.
+ * sweep` and periodically by `mosaic serve`, or started by a system administrator. A subject
+ * watch whose records it erased to the last ends, its user told (end-erased-subject-watches.ts).
  */
 import type { AuditActor, AuditEvent } from '@mosaic/audit';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +24,7 @@ import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, recordsShownIn, type StoredNotification } from '../screening/notification-inbox.ts';
 import { WEBHOOK_ATTEMPT_KIND, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery } from '../screening/webhook-outbox.ts';
+import { endErasedSubjectWatches } from '../watch/end-erased-subject-watches.ts';
 import { WATCH_TOLD_KIND } from '../watch/watch-projection.ts';
 import { CHECK_HIT_KIND, CHECK_KIND, checkHitLinks, type CheckRecord } from '../screening/screen-check.ts';
 import { activeHolds } from './legal-holds.ts';
@@ -113,6 +115,7 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
     else if (verdict.reason === 'legal hold') held += 1;
   }
   let erased = 0;
+  const gone = new Set<RecordId>();
   onProgress?.({ examined, due: due.length, erased });
   for (let next = 0; next < due.length;) {
     const { done, told, taken } = await mosaic.store.transaction(async (tx) => {
@@ -128,6 +131,7 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
     // once the erasures are kept: a recipient told of one rolled back would erase what is still here
     await Promise.all(told.map((gone) => tellRecipientsOfErasure(mosaic, gone.id, gone.notifications)));
     erased += done.length;
+    for (const id of done) gone.add(id);
     next += taken;
     onProgress?.({ examined, due: due.length, erased: next });
     // a turn of the event loop between transactions: on the embedded store every call is settled
@@ -135,6 +139,8 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
     // request's (the audit log's group commit starts on the next turn) and held it to the end
     await setImmediate();
   }
+  // a watch whose subject this sweep erased to the last record ends, its user told
+  await endErasedSubjectWatches(mosaic, gone);
   const documents = await sweepDocuments(mosaic, by, today, batchSize);
   const auditPruned = (await auditRetentionOf(mosaic)) === null ? 0
     : (await pruneAuditLog(mosaic, { actor: by.actor, purpose: by.purpose, ...(by.caseRef === null ? {} : { caseRef: by.caseRef }) })).pruned;
