@@ -86,6 +86,23 @@ describe('extract', () => {
       // "She provided his phone number": not hers, and not surely the last person named
     ]);
   });
+  it('proposes a call made with a person\'s phone, the holder of a passport and the owner of a vehicle', () => {
+    const t = extract([
+      "Karim Lefevre's phone was used to call Jonas Peeters on 2 May.",
+      'Marc Dumont, holder of Belgian passport EP123456, crossed at the border.',
+      'Ilse Maes travelled on passport no. FR88776655.',
+      "Anke Wouters owns a grey Golf, registration 1-ABC-123.",
+      'A white van, registration AB-123-CD, registered to Tom Goossens, was stopped.',
+      'Pieter Claes drove a red Audi, registration 2-XYZ-987.',
+    ].join(' '));
+    expect(relation(t, 'called', 'Karim Lefevre', 'Jonas Peeters')).toBeDefined();
+    expect(relation(t, 'holds', 'Marc Dumont', 'EP123456')).toBeDefined();
+    expect(relation(t, 'holds', 'Ilse Maes', 'FR88776655')).toBeDefined();
+    expect(relation(t, 'owner_of', 'Anke Wouters', '1-ABC-123')).toBeDefined();
+    expect(relation(t, 'owner_of', 'Tom Goossens', 'AB-123-CD')).toBeDefined();
+    // driving a car says nothing of whose it is
+    expect(t.relations.filter((x) => x.target === byName(t, '2-XYZ-987')?.id)).toEqual([]);
+  });
 });
 
 describe('extract: birth place', () => {

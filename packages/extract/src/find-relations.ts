@@ -42,6 +42,7 @@ const PERSON_PAIR: readonly Pattern[] = [
   [re(`^${FILL}\\b(?:met|meets|meeting|met up with|met with|visited|was seen with|was photographed with)\\s(?:with\\s)?$`), 'met', 'forward'],
   [re(`^\\sand\\s$`), 'met', 'forward'],
   [re(`^${FILL}\\b(?:called|phoned|telephoned|rang|texted|calls\\sto|call\\sto|contacted\\sby\\sphone)\\s(?:(?:his|her)\\s${KIN},?\\s)?$`), 'called', 'forward'],
+  [re(`^${FILL}\\b(?:phone|telephone|mobile|gsm|number)\\b${FILL}\\b(?:was|were|is|had\\sbeen|has\\sbeen)\\s(?:then\\s|also\\s)?used\\sto\\s(?:call|phone|ring|text|contact)\\s$`), 'called', 'forward'],
   [re(`^${FILL}\\b(?:bought|buys|buying|purchased|purchasing|acquired|obtained)\\b${FILL}\\sfrom(?:\\s(?:a|an|the)\\s[^.;]{0,40}?,)?\\s$`), 'bought_from', 'forward'],
   [re(`^${FILL}\\b(?:sold|sells|selling)\\b${FILL}\\sto\\s$`), 'bought_from', 'reverse'],
 ];
@@ -94,6 +95,32 @@ const PHONE_PERSON: readonly Pattern[] = [
 ];
 /** "his phone number 0486 …": the number before it is the subject's. */
 const PRONOUN_PHONE = /(?<![\p{L}])(?:his|her)\s(?:(?:mobile|cell|personal|private|work|new|other|belgian|french|german|dutch|british)\s)?(?:phone|telephone|mobile|gsm)(?:\snumber)?(?:\s(?:is|was))?,?\s\(?$/iu;
+/** The cue words before a document number (find-identifiers' DOCUMENT_CUE), with its "number" / "no." after. */
+const DOCUMENT = `(?:passport|identity\\scard|id\\scard|identity\\sdocument|id\\sdocument|residence\\spermit|residence\\scard|driving\\slicen[cs]e|driver'?s\\slicen[cs]e|travel\\sdocument|visa|passeport|paspoort|reisepass)(?:\\s(?:number|no\\.?|nr\\.?|n°))?:?\\s\\(?`;
+/** Person-document patterns (A person … B document number): "X's passport", "X, holder of passport", "X travelled on passport". */
+const PERSON_DOCUMENT: readonly Pattern[] = [
+  [re(`^['’]s\\s(?:[^.;,()]{1,30}?\\s)?${DOCUMENT}$`), 'holds', 'forward'],
+  [re(`^,?\\s\\(?(?:(?:a|an|the)\\s)?(?:[\\p{L}-]+\\s)?${DOCUMENT}$`), 'holds', 'forward'],
+  [re(`^${FILL}\\b(?:holds|held|holding|holder\\sof|carries|carried|carrying|uses|used|using|travell?ed\\s(?:on|under|with)|travell?ing\\s(?:on|under|with)|presented|produced|showed|issued\\swith)\\s(?:(?:a|an|the|his|her)\\s)?(?:[^.;,()]{1,30}?\\s)?${DOCUMENT}$`), 'holds', 'forward'],
+];
+/** Document-person patterns (A document number … B person). */
+const DOCUMENT_PERSON: readonly Pattern[] = [
+  [re(`^\\)?,?\\s(?:(?:which|that)\\s(?:is|was)\\s)?(?:issued\\sto|in\\sthe\\sname\\sof|registered\\sto|belonging\\sto|belongs\\sto|held\\sby|used\\sby)\\s$`), 'holds', 'reverse'],
+];
+/** The cue words before a plate (find-identifiers' PLATE_CUE). */
+const PLATE = `(?:registration|registered|reg\\.|plates?|number\\splates?|licen[cs]e\\splates?)(?:\\s(?:number|no\\.?))?:?\\s\\(?`;
+/**
+ * Person-vehicle patterns (A person … B plate): the vehicle is the person's ("X's car", "X owns a
+ * Golf", "X, owner of a van"), as driving it does not say.
+ */
+const PERSON_PLATE: readonly Pattern[] = [
+  [re(`^['’]s\\s[^.;()]{0,40}?\\b${PLATE}$`), 'owner_of', 'forward'],
+  [re(`^${FILL}\\b(?:owns|owned|co-owns|co-owned|owner\\sof|co-owner\\sof|bought|purchased|(?:his|her|their)\\sown)\\s[^.;()]{0,40}?\\b${PLATE}$`), 'owner_of', 'forward'],
+];
+/** Vehicle-person patterns (A plate … B person). */
+const PLATE_PERSON: readonly Pattern[] = [
+  [re(`^\\)?,?\\s(?:(?:which|that)\\s(?:is|was)\\s)?(?:registered\\s(?:to|in\\sthe\\sname\\sof)|owned\\sby|belonging\\sto|belongs\\sto)\\s$`), 'owner_of', 'reverse'],
+];
 /** Person-place patterns (A person … B place). */
 const PERSON_PLACE: readonly Pattern[] = [
   [re(`^${FILL}\\b(?:lives|lived|living|live|resides|resided|residing|resident|settled|has\\sbeen\\sliving|had\\sbeen\\sliving|based|moved|relocated|domiciled|(?:his|her|their)\\s(?:flat|home|apartment|house|residence))\\b${FILL}\\s(?:in|at)\\s$`), 'lived_in', 'forward'],
@@ -108,7 +135,7 @@ const PERSON_PLACE: readonly Pattern[] = [
 ];
 
 /** Every pattern needs one of these words (or a possessive, comma or "and"); most pairs have none. */
-const TRIGGER = new RegExp(`['’]s\\s|^,|^\\sand\\s$|\\b(?:${KINSHIP_PATTERN}|${ASSOCIATE_PATTERN}|${NEIGHBOUR_PATTERN}|married|met|meet|meets|meeting|visited|seen|photographed|call|calls|called|phoned|telephoned|rang|texted|contacted|bought|buys|buying|purchased|purchasing|acquired|obtained|sold|sells|selling|leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership|led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran|run|member|members|militant|fighter|operative|recruit|affiliate|joined|belonged|belongs|part|recruited|lives|lived|living|live|resides|resided|residing|resident|settled|based|moved|relocated|domiciled|flat|home|apartment|house|residence|shared|share|shares|rented|rents|travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|came|crossed|departed|journeyed|sailed|left|took|made|phone|telephone|mobile|gsm|number|uses|used|using|owns|owned|reachable|reached|contactable|held|registered|subscribed|address|works|worked|working|work|employed|hired|employee|driver|courier|worker|clerk|accountant|mechanic|warehouseman|guard|owner|co-owner|proprietor|shareholder|owns|owned|co-owns|co-owned)\\b|\\(`, 'iu');
+const TRIGGER = new RegExp(`['’]s\\s|^,|^\\sand\\s$|\\b(?:${KINSHIP_PATTERN}|${ASSOCIATE_PATTERN}|${NEIGHBOUR_PATTERN}|married|met|meet|meets|meeting|visited|seen|photographed|call|calls|called|phoned|telephoned|rang|texted|contacted|bought|buys|buying|purchased|purchasing|acquired|obtained|sold|sells|selling|leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership|led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran|run|member|members|militant|fighter|operative|recruit|affiliate|joined|belonged|belongs|part|recruited|lives|lived|living|live|resides|resided|residing|resident|settled|based|moved|relocated|domiciled|flat|home|apartment|house|residence|shared|share|shares|rented|rents|travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|came|crossed|departed|journeyed|sailed|left|took|made|phone|telephone|mobile|gsm|number|uses|used|using|owns|owned|reachable|reached|contactable|held|registered|subscribed|address|works|worked|working|work|employed|hired|employee|driver|courier|worker|clerk|accountant|mechanic|warehouseman|guard|owner|co-owner|proprietor|shareholder|owns|owned|co-owns|co-owned|passport|card|permit|licence|license|visa|document|holder|holding|carries|carried|carrying|presented|produced|showed|issued|name|belonging|registration|registered|reg|plate|plates)\\b|\\(`, 'iu');
 const AGE = /\s?\(\d{1,2}\)|,\s\d{1,2}(?=,)|,\s(?:aged|age)\s\d{1,2}(?=,)/g;
 const PRONOUN = /(?<![\p{L}])(?:he|she)(?![\p{L}])/giu;
 const KIN_PRONOUN = new RegExp(`(?<![\\p{L}])(?:his|her)\\s${KIN},?\\s$`, 'iu');
@@ -131,7 +158,7 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
     const inside: Span[] = [];
     for (let i = cursor; i < sorted.length && (sorted[i] as Span).end <= sentence.end; i++) {
       const s = sorted[i] as Span;
-      if (s.kind === 'person' || s.kind === 'organization' || s.kind === 'place' || s.kind === 'address' || s.kind === 'phone') inside.push(s);
+      if (s.kind !== 'date' && s.kind !== 'email' && s.kind !== 'money') inside.push(s);
     }
     const persons = inside.filter((s) => s.kind === 'person');
     const subject = persons[0] ?? lastSubject;
@@ -176,6 +203,14 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
           matchPatterns(blocked ? CALLER_PHONE : ANY_PERSON_PHONE, between, a, b, sentence, add, text);
         } else if (a.kind === 'phone' && b.kind === 'person') {
           if (!blocked) matchPatterns(PHONE_PERSON, between, a, b, sentence, add, text);
+        } else if (a.kind === 'person' && b.kind === 'document') {
+          if (!blocked) matchPatterns(PERSON_DOCUMENT, between, a, b, sentence, add, text);
+        } else if (a.kind === 'document' && b.kind === 'person') {
+          if (!blocked) matchPatterns(DOCUMENT_PERSON, between, a, b, sentence, add, text);
+        } else if (a.kind === 'person' && b.kind === 'plate') {
+          if (!blocked) matchPatterns(PERSON_PLATE, between, a, b, sentence, add, text);
+        } else if (a.kind === 'plate' && b.kind === 'person') {
+          if (!blocked) matchPatterns(PLATE_PERSON, between, a, b, sentence, add, text);
         }
       }
       // "his phone number 0486 …": the subject's number, unless a pronoun of the other gender stands
