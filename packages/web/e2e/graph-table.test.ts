@@ -1,6 +1,8 @@
 /**
  * The graph's tables, the alternative to the canvas, in a real browser against a real server:
- * the ties a node shows are those the filters leave.
+ * the ties a node shows are those the filters leave; each relation shown is listed with its type,
+ * ends, role, dates and the agencies whose records claim it; communities are named in words and
+ * centrality scores come with the server's explanation.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -60,11 +62,34 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
     await openGraph(page);
     const network = page.getByRole('img', { name: /^Network of/ });
     await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 5 relations shown');
-    expect(await nodeCell(page, 'Lucien Moreau-Vasquez', 2)).toBe('4');
+    expect(await nodeCell(page, 'Lucien Moreau-Vasquez', 3)).toBe('4');
     await page.getByRole('group', { name: 'Relations shown' }).getByLabel('ownership').uncheck();
     await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 3 relations shown');
-    expect(await nodeCell(page, 'Lucien Moreau-Vasquez', 2)).toBe('2');
-    expect(await nodeCell(page, '1ABC123', 2)).toBe('0');
-    expect(await nodeCell(page, 'Atelier du Canal', 2)).toBe('2');
+    expect(await nodeCell(page, 'Lucien Moreau-Vasquez', 3)).toBe('2');
+    expect(await nodeCell(page, '1ABC123', 3)).toBe('0');
+    expect(await nodeCell(page, 'Atelier du Canal', 3)).toBe('2');
+  });
+
+  it('list the relations shown with their type, linked ends, role, dates and claiming agencies, name communities and explain centrality', async () => {
+    const page = await browser.newPage();
+    await openGraph(page);
+    const ties = page.getByRole('table', { name: 'Relations shown in the chart' });
+    const tieRows = ties.locator('tbody tr');
+    await expect.poll(() => tieRows.count()).toBe(5);
+    const membership = tieRows.filter({ hasText: 'financier' });
+    expect(await membership.locator('td').allTextContents()).toEqual(['membership', 'Lucien Moreau-Vasquez', 'Atelier du Canal', 'financier', 'from 2017', 'fedpol']);
+    expect(await membership.getByRole('link', { name: 'Atelier du Canal' }).getAttribute('href')).toMatch(/^#\/profile\/entity\//);
+    expect(await tieRows.filter({ hasText: '1XYZ987' }).locator('td').last().textContent()).toBe('zone-north');
+    expect(await tieRows.filter({ hasText: '1ABC123' }).locator('td').nth(4).textContent()).toBe('from 2018-05');
+    await page.getByRole('group', { name: 'Relations shown' }).getByLabel('ownership').uncheck();
+    await expect.poll(() => tieRows.count()).toBe(3);
+
+    await page.getByRole('button', { name: 'Communities' }).click();
+    await expect.poll(() => nodeCell(page, 'Lucien Moreau-Vasquez', 1)).toMatch(/^Community \d+$/);
+
+    await page.getByRole('button', { name: 'Centrality' }).click();
+    await expect.poll(() => page.getByText(/^Degree: how many different entities/).count()).toBe(1);
+    const score = page.locator('table.graph-nodes tbody tr', { has: page.getByRole('link', { name: 'Lucien Moreau-Vasquez', exact: true }) }).locator('td').nth(4);
+    await expect.poll(() => score.textContent()).toMatch(/^2\.000 Directly tied to 2 of the 4 other entities in this view/);
   });
 });

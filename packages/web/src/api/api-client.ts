@@ -5,7 +5,7 @@
  */
 import { ApiError } from './api-error.ts';
 import type {
-  AlertSummary, AuditPage, AuditVerification, CentralityScore, CheckReport, Community, EntityHistory, EntityProfile, HitDecision, IngestJob, IngestUploads, Judgement, Merge,
+  AlertSummary, AuditPage, AuditVerification, Centrality, CentralityScore, CheckReport, Community, EntityHistory, EntityProfile, HitDecision, IngestJob, IngestUploads, Judgement, Merge,
   ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, Watches, WatchTarget,
 } from './api-types.ts';
 import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
@@ -128,8 +128,14 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     },
     graphCommunities: async (nodes: readonly string[], scope: GraphScope = {}): Promise<readonly Community[]> =>
       listOf<Community>(await request<unknown>('POST', '/graph/communities', { body: { nodes, ...scope }, consult: true }), 'communities'),
-    graphCentrality: async (nodes: readonly string[], measure: string, scope: GraphScope = {}): Promise<readonly CentralityScore[]> =>
-      listOf<CentralityScore>(await request<unknown>('POST', '/graph/centrality', { body: { nodes, measure, ...scope }, consult: true }), 'scores'),
+    graphCentrality: async (nodes: readonly string[], measure: string, scope: GraphScope = {}): Promise<Centrality> => {
+      const body = await request<{ description?: unknown; reason?: unknown }>('POST', '/graph/centrality', { body: { nodes, measure, ...scope }, consult: true });
+      return {
+        description: typeof body.description === 'string' ? body.description : '',
+        scores: listOf<CentralityScore>(body, 'scores'),
+        ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
+      };
+    },
     saveChart: (caseRef: string, chart: { title: string; nodes: readonly string[]; positions?: Readonly<Record<string, { x: number; y: number }>>; share?: 'owner' | 'agency' }) =>
       request<ChartSummary>('POST', `/cases/${enc(caseRef)}/charts`, { body: chart, consult: true }),
     listCharts: async (caseRef: string): Promise<readonly ChartSummary[]> => listOf<ChartSummary>(await request<unknown>('GET', `/cases/${enc(caseRef)}/charts`, { consult: true }), 'charts'),

@@ -198,6 +198,8 @@ export interface GraphEdge {
   readonly source: string;
   readonly target: string;
   readonly label?: string;
+  /** The source's role in the relation, e.g. "leader" for a membership. */
+  readonly role?: string;
   readonly start?: string;
   readonly end?: string;
   readonly weight?: number;
@@ -220,6 +222,15 @@ export interface CentralityScore {
   readonly node: GraphNode;
   readonly score: number;
   readonly rank: number;
+  /** The score in words, as the server gives it ("Directly tied to 2 of the 4 other entities…"). */
+  readonly explanation?: string;
+}
+
+/** A centrality measure's answer: what it measures, and the scores, or why there are none (a measure that did not converge). */
+export interface Centrality {
+  readonly description: string;
+  readonly scores: readonly CentralityScore[];
+  readonly reason?: string;
 }
 
 export interface ScreeningHit {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, Subgraph } from '../api/api-types.ts';
-import { agenciesIn, agenciesOf, createGraph, mergeSubgraph, recordedBy } from './graph-model.ts';
+import { agenciesIn, agenciesOf, createGraph, datesOf, mergeSubgraph, recordedBy } from './graph-model.ts';
 
 const person = (id: string) => ({ id, kind: 'Person', label: id });
 const tie = (id: string, source: string, target: string, provenance: readonly string[]): GraphEdge => ({ id, type: 'associate', source, target, provenance });
@@ -27,5 +27,14 @@ describe('the agencies of a relation', () => {
     mergeSubgraph(graph, { nodes: [person('e1'), person('e2')], edges: [tie('t1', 'e1', 'e2', ['zone-north:b'])] });
     mergeSubgraph(graph, { nodes: [person('e1'), person('e2')], edges: [tie('t1', 'e1', 'e2', ['fedpol:a'])] });
     expect(graph.getEdgeAttribute('t1', 'agencies')).toEqual(['fedpol', 'zone-north']);
+  });
+});
+
+describe('the dates of a relation', () => {
+  it('are said as a span, an open start or end, or nothing when undated', () => {
+    expect(datesOf('2017', '2019-03')).toBe('2017 – 2019-03');
+    expect(datesOf('2017', undefined)).toBe('from 2017');
+    expect(datesOf(undefined, '2019')).toBe('until 2019');
+    expect(datesOf(undefined, undefined)).toBe('');
   });
 });

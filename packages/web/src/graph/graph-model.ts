@@ -39,7 +39,7 @@ export function mergeSubgraph(graph: Graph, subgraph: Subgraph, near?: string): 
     }
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || edge.source === edge.target) continue;
     graph.addEdgeWithKey(edge.id, edge.source, edge.target, {
-      relation: edge.type, label: edge.label ?? edge.type, start: edge.start, end: edge.end, size: 1 + Math.min(3, (edge.weight ?? 1) - 1), agencies,
+      relation: edge.type, label: edge.label ?? edge.type, role: edge.role, start: edge.start, end: edge.end, size: 1 + Math.min(3, (edge.weight ?? 1) - 1), agencies,
     });
   }
   if (added > 0 && graph.order > 1) forceAtlas2.assign(graph, { iterations: 120, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 200 } });
@@ -78,4 +78,13 @@ export function recordedBy(attributes: Record<string, unknown>, chosen: Readonly
   if (chosen.size === 0) return true;
   const agencies: unknown = attributes['agencies'];
   return Array.isArray(agencies) && agencies.some((agency) => chosen.has(String(agency)));
+}
+
+/** A relation's dates in words: "2017 – 2019", "from 2017", "until 2019", or nothing when undated. */
+export function datesOf(start: unknown, end: unknown): string {
+  const from = typeof start === 'string' ? start : '';
+  const to = typeof end === 'string' ? end : '';
+  if (from && to) return `${from} – ${to}`;
+  if (from) return `from ${from}`;
+  return to ? `until ${to}` : '';
 }

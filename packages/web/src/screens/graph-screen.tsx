@@ -3,18 +3,21 @@
  * the list), filter relations by type, time and the agencies whose records claim them, colour
  * communities, size by centrality, find the path between two entities and save the chart to the
  * case. The filters hide what they leave out of the chart and go with every question asked of
- * the server. Every answer is policy-filtered by the server; the explorer only shows what came back.
+ * the server. Beside the canvas, two tables say the same without it: the entities (community in
+ * words, ties shown, centrality with the server's explanation) and the relations shown (type,
+ * ends, role, dates, the agencies whose records claim them). Every answer is policy-filtered by
+ * the server; the explorer only shows what came back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { GraphScope } from '../api/api-client.ts';
-import { EDGE_TYPES, type CentralityScore, type ChartSummary, type Community, type RecordView } from '../api/api-types.ts';
+import { EDGE_TYPES, type Centrality, type CentralityScore, type ChartSummary, type Community, type RecordView } from '../api/api-types.ts';
 import { dateWindowProblem } from '../common/date-window.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId, profileHref } from '../common/ids.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { edgeShown, GraphCanvas, type GraphDisplay } from '../graph/graph-canvas.tsx';
-import { agenciesIn, COMMUNITY_COLOURS, createGraph, inWindow, mergeSubgraph, recordedBy } from '../graph/graph-model.ts';
+import { agenciesIn, COMMUNITY_COLOURS, createGraph, datesOf, inWindow, mergeSubgraph, recordedBy } from '../graph/graph-model.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const MEASURES = ['degree', 'betweenness', 'pagerank', 'eigenvector'] as const;
@@ -53,7 +56,8 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
     ...(agencies.size ? { agencies: [...agencies].sort() } : {}),
   }), [since, until, hiddenTypes, agencies]);
   const [communities, setCommunities] = useState<readonly Community[]>([]);
-  const [scores, setScores] = useState<readonly CentralityScore[]>([]);
+  const [centrality, setCentrality] = useState<Centrality>();
+  const scores = useMemo(() => centrality?.scores ?? [], [centrality]);
   const [measure, setMeasure] = useState<(typeof MEASURES)[number]>('degree');
   const [path, setPath] = useState<ReadonlySet<string>>(new Set());
   const [pathEnds, setPathEnds] = useState({ a: '', b: '' });
@@ -102,6 +106,12 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
     communities.forEach((c, i) => c.members.forEach((m) => map.set(m, COMMUNITY_COLOURS[i % COMMUNITY_COLOURS.length] ?? '#555')));
     return map;
   }, [communities]);
+  // the colour says it on the canvas, the words in the table: "Community 2", largest first as the server answers
+  const communityOf = useMemo(() => {
+    const map = new Map<string, number>();
+    communities.forEach((c, i) => c.members.forEach((m) => map.set(m, i + 1)));
+    return map;
+  }, [communities]);
   const sizeByScore = useMemo(() => {
     const max = Math.max(1e-9, ...scores.map((s) => s.score));
     return new Map(scores.map((s) => [s.node.id, 5 + 15 * (s.score / max)]));
@@ -120,6 +130,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const label = (node: string): string => (graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node);
   // a node's ties are those drawn, as the canvas counts its relations: what the filters leave
   const tiesShown = (node: string): number => graph.filterEdges(node, (_edge, attributes) => edgeShown(display, attributes)).length;
+  const shownTies = graph.filterEdges((_edge, attributes) => edgeShown(display, attributes));
 
   // An id starts at once; a name is looked up first (one match starts there, several are offered).
   const startFrom = (event: FormEvent): void => {
@@ -219,9 +230,10 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             <button type="button" disabled={nodes.length === 0} onClick={() => void run('Finding communities', async () => { setCommunities(await api.graphCommunities(graph.nodes(), scope)); setVersion((v) => v + 1); })}>Communities</button>
             <label className="visually-hidden" htmlFor="graph-measure">Centrality measure</label>
             <select id="graph-measure" value={measure} onChange={(e) => setMeasure(e.target.value as (typeof MEASURES)[number])}>{MEASURES.map((m) => <option key={m}>{m}</option>)}</select>
-            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Scoring centrality', async () => { setScores(await api.graphCentrality(graph.nodes(), measure, scope)); setVersion((v) => v + 1); })}>Centrality</button>
+            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Scoring centrality', async () => { setCentrality(await api.graphCentrality(graph.nodes(), measure, scope)); setVersion((v) => v + 1); })}>Centrality</button>
           </div>
           {communities.length ? <p className="small">{communities.length === 1 ? '1 community' : `${communities.length} communities`}</p> : null}
+          {centrality ? <p className="small">{centrality.description}{centrality.reason ? ` No scores: ${centrality.reason}.` : ''}</p> : null}
         </fieldset>
         <form onSubmit={findPath}>
           <fieldset>
@@ -258,7 +270,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
                     mergeSubgraph(graph, subgraph);
                     for (const [node, at] of Object.entries(chart.positions ?? {})) if (graph.hasNode(node)) graph.mergeNodeAttributes(node, at);
                     setCommunities([]);
-                    setScores([]);
+                    setCentrality(undefined);
                     setPath(new Set());
                     setVersion((v) => v + 1);
                     setNotice(`Chart “${chart.title}” reopened: ${graph.order} entities you may see.`);
@@ -276,20 +288,51 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
         <GraphCanvas graph={graph} version={version} display={display} onNodeClick={(n) => void expand(n, 1)} />
         <table className="data graph-nodes">
           <caption className="visually-hidden">Entities in the chart</caption>
-          <thead><tr><th scope="col">Entity</th><th scope="col">Kind</th><th scope="col">Ties</th><th scope="col">Score</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <thead><tr><th scope="col">Entity</th><th scope="col">Community</th><th scope="col">Kind</th><th scope="col">Ties</th><th scope="col">Score</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {nodes.map((n) => (
               <tr key={n} className={n === selected ? 'selected' : undefined}>
                 <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={profileHref(n)}>{label(n)}</a></td>
+                <td>{communityOf.has(n) ? `Community ${communityOf.get(n)}` : ''}</td>
                 <td>{String(graph.getNodeAttribute(n, 'kind'))}</td>
                 <td>{tiesShown(n)}</td>
-                <td>{scores.find((s) => s.node.id === n)?.score.toFixed(3) ?? ''}</td>
+                <td><ScoreCell score={scores.find((s) => s.node.id === n)} /></td>
                 <td><button type="button" className="small" onClick={() => void expand(n, 1)} aria-label={`Expand ${label(n)}`}>Expand</button></td>
               </tr>
             ))}
           </tbody>
         </table>
+        <table className="data graph-ties">
+          <caption>Relations shown in the chart</caption>
+          <thead><tr><th scope="col">Relation</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Role</th><th scope="col">Dates</th><th scope="col">Recorded by</th></tr></thead>
+          <tbody>
+            {shownTies.map((edge) => {
+              const attributes = graph.getEdgeAttributes(edge);
+              const relation = String(attributes['relation']);
+              const role = typeof attributes['role'] === 'string' ? attributes['role'] : '';
+              // the server labels a tie by its role where it has one: said once, in its column
+              const reads = String(attributes['label'] ?? relation);
+              const agenciesClaiming: unknown = attributes['agencies'];
+              return (
+                <tr key={edge}>
+                  <td>{reads === relation || reads === role ? relation : `${relation} (${reads})`}</td>
+                  <td><a href={profileHref(graph.source(edge))}>{label(graph.source(edge))}</a></td>
+                  <td><a href={profileHref(graph.target(edge))}>{label(graph.target(edge))}</a></td>
+                  <td>{role}</td>
+                  <td>{datesOf(attributes['start'], attributes['end'])}</td>
+                  <td>{Array.isArray(agenciesClaiming) ? agenciesClaiming.join(', ') : ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </div>
     </section>
   );
+}
+
+/** A centrality score with the server's words for it, so the number is not left to be guessed at. */
+function ScoreCell({ score }: { readonly score: CentralityScore | undefined }) {
+  if (!score) return null;
+  return <>{score.score.toFixed(3)}{score.explanation ? <>{' '}<span className="muted small">{score.explanation}</span></> : null}</>;
 }
