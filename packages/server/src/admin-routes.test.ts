@@ -367,8 +367,8 @@ describe('retention', () => {
     // Sessions last hours: a month later everyone signs in again.
     for (const name of ['intelAdmin', 'sysadmin', 'intelAnalyst']) tokens[name] = (await signIn(name)).token;
     expect((await call('intelAdmin', 'POST', '/retention/sweep')).statusCode).toBe(403);
-    const swept = await call('sysadmin', 'POST', '/retention/sweep');
-    expect(swept.json()).toMatchObject({ erased: 1, held: 1, checksErased: 0, notificationsErased: 0, unreadable: [] });
+    const swept = await call('sysadmin', 'POST', '/retention/sweep?wait=true');
+    expect(swept.json()).toMatchObject({ job: { state: 'done', summary: { erased: 1, held: 1, checksErased: 0, notificationsErased: 0, unreadable: [] } } });
     expect(await world.mosaic.store.getRecord('intel:ret-old' as never)).toBeUndefined();
     expect(await world.mosaic.store.getRecord('intel:ret-held' as never)).toBeDefined();
     expect(await world.mosaic.store.getRecord('intel:ret-soon' as never)).toBeDefined();
@@ -426,8 +426,8 @@ describe('the audit log\'s retention', () => {
     // two and a half years on, every entry made in 2030 is past the end of 2031
     today = new Date('2032-06-01T10:00:00Z');
     for (const name of ['sysadmin', 'auditor']) tokens[name] = (await signIn(name)).token;
-    const swept = await call('sysadmin', 'POST', '/retention/sweep');
-    expect(swept.json()).toMatchObject({ auditPruned: logged.length });
+    const swept = await call('sysadmin', 'POST', '/retention/sweep?wait=true');
+    expect(swept.json()).toMatchObject({ job: { summary: { auditPruned: logged.length } } });
     const verified = await call('auditor', 'POST', '/audit/verify');
     expect(verified.json()).toMatchObject({ ok: true, prunedThrough: logged.at(-1)?.seq });
     const kept = await auditEntries();

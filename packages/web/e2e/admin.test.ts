@@ -117,8 +117,8 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     const erase = await api.request('/retention/records/intel:i-overdue/erase', { token: admin, body: { reason: 'past review date' }, headers });
     expect(erase.status).toBe(409);
     // The sweep keeps it too.
-    const swept = (await (await api.request('/retention/sweep', { token: await api.tokenOf('sysadmin'), body: {}, headers })).json()) as { erased: number; held: number };
-    expect(swept).toMatchObject({ held: 1 });
+    const swept = (await (await api.request('/retention/sweep?wait=true', { token: await api.tokenOf('sysadmin'), body: {}, headers })).json()) as { job: { summary: { erased: number; held: number } } };
+    expect(swept.job.summary).toMatchObject({ held: 1 });
     expect((await api.request('/records/intel:i-overdue', { token: await api.tokenOf('intelAnalyst'), headers })).status).toBe(200);
   });
 
