@@ -105,6 +105,22 @@ describe('extract', () => {
   });
 });
 
+describe('extract: digits in names', () => {
+  it('reads a digit an OCR put for a letter inside a name, and an "A1-" particle as "Al-"', () => {
+    const t = extract('The passenger list names KARIM A1-HASSANI and the driver Jonas Pe1ers; Marc Dub0is met them.');
+    const persons = t.entities.filter((e) => e.schema === 'Person').map((e) => [e.name, e.mentions.map((m) => m.text)]);
+    expect(persons).toEqual([
+      ['Karim Al-Hassani', ['KARIM A1-HASSANI']], ['Jonas Pelers', ['Jonas Pe1ers']], ['Marc Dubois', ['Marc Dub0is']],
+    ]);
+  });
+  it('keeps an organisation name written with a digit whole, and leaves numbers and identifiers alone', () => {
+    const t = extract('Karim Lahlou was a member of Jihad4Europe in 2014. Flight SN3012 left at 10h30 with passport EP1234567 aboard.');
+    expect(byName(t, 'Jihad4Europe')?.schema).toBe('Organization');
+    expect(relation(t, 'member_of', 'Karim Lahlou', 'Jihad4Europe')).toBeDefined();
+    expect(t.entities.filter((e) => e.schema === 'Person' || e.schema === 'Organization').map((e) => e.name)).toEqual(['Karim Lahlou', 'Jihad4Europe']);
+  });
+});
+
 describe('extract: birth place', () => {
   const birthPlace = (text: string) => byName(extract(text), 'Radoslaw Brzeczyk')?.properties['birthPlace'];
 

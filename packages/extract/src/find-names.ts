@@ -12,6 +12,7 @@ import {
   ORG_DESCRIPTORS, ORG_HEADS, ORG_WORDS, PARTICLES, SOFT_STOPWORDS, STOPWORDS, TITLES, VEHICLE_MAKES,
 } from './lexicon.ts';
 import { foldKey, isAllCaps, titleCase } from './normalise.ts';
+import { readOcrDigits } from './ocr-digits.ts';
 import { resolvePlace, type Place, type PlaceGazetteer } from './place-gazetteer.ts';
 import { span, type Span } from './span.ts';
 
@@ -23,7 +24,7 @@ interface Token {
   readonly kind: 'cap' | 'particle' | 'connector';
 }
 
-const WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{Lu}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*|\.\p{L}+(?:\.(?=[ \t,;)]))?)*|(?:al|el|ad|as|ash|at|az|an|ar|ibn|bin|ben|abu|abou|ould|bou)-\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}+)*|d['’]\p{Lu}[\p{L}\p{M}]*|O['’]\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+)`;
+const WORD = String.raw`(?:\p{Lu}\p{L}+\p{N}{1,2}\p{Lu}\p{L}+|\p{Lu}[\p{Ll}\p{Lu}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*|\.\p{L}+(?:\.(?=[ \t,;)]))?)*|(?:al|el|ad|as|ash|at|az|an|ar|ibn|bin|ben|abu|abou|ould|bou)-\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}+)*|d['’]\p{Lu}[\p{L}\p{M}]*|O['’]\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+)`;
 const JOIN = String.raw`(?:al|el|ben|bin|ibn|bint|abu|abou|ould|ait|aït|bou|van|von|der|den|de|di|da|du|des|la|le|los|las|dos|das|del|della|ter|ten|te|op|zu|y|e|of|for|and|the|et|d'|&)`;
 const CHUNK = new RegExp(
   String.raw`(?<![\p{L}\p{N}'’-])(?:(?:ould|ben|bin|ibn|abu|abou|van|von) (?:${JOIN} )*)?${WORD}(?:[ \t](?:${JOIN}[ \t])*${WORD})*`,
@@ -62,6 +63,9 @@ const ORG_CUE_BEFORE = new RegExp(
 const ORG_DESCRIPTOR_AFTER = new RegExp(String.raw`^\s(?:${ORG_DESCRIPTORS})\b`, 'iu');
 
 const CAP_START = /^\p{Lu}/u;
+const DIGIT = /\p{N}/u;
+/** Words joined by a number ("Sharia4Belgium", "Jihad4Europe") name groups and sites, never persons. */
+const ALPHANUMERIC = /^\p{Lu}\p{L}+\p{N}{1,2}\p{Lu}\p{L}+$/u;
 const PARTICLE_HYPHEN = /^(?:al|el|ad|as|ash|at|az|an|ar|ibn|bin|ben|abu|abou|ould|bou)-/u;
 const D_APOSTROPHE = /^d['’]/;
 
@@ -126,12 +130,15 @@ interface Found {
 }
 
 /** Finds persons, organisations and places in `text` where `isFree` allows. */
-export function findNames(text: string, isFree: (s: number, e: number) => boolean, options: NameOptions): Found {
+export function findNames(source: string, isFree: (s: number, e: number) => boolean, options: NameOptions): Found {
+  // Names are read with an OCR's digits for letters read back ("A1-KHATIB"); the mentions keep the source's offsets.
+  const text = readOcrDigits(source);
   const candidates: Candidate[] = [];
   const definedAcronyms = new Set<string>();
   CHUNK.lastIndex = 0;
   for (let m = CHUNK.exec(text); m !== null; m = CHUNK.exec(text)) {
-    const tokens = tokenize(m[0], m.index).filter((t) => isFree(t.start, t.end));
+    // A word running into a number ("SN3012", "B12") is part of a code, not of a name.
+    const tokens = tokenize(m[0], m.index).filter((t) => isFree(t.start, t.end) && !DIGIT.test(text[t.end] ?? '') && !DIGIT.test(text[t.start - 1] ?? ''));
     for (const part of splitAtConnectors(tokens)) {
       for (const piece of splitPossessive(part)) {
         const c = strip(piece);
@@ -225,7 +232,7 @@ function classify(
       c.tokens = [];
       return;
     }
-    if (hasOrgWord(c.tokens) || KNOWN_ORGS.has(foldKey(surface)) || ORG_DESCRIPTOR_AFTER.test(after) || (ORG_CUE_BEFORE.test(before.slice(-30)) && !hasGivenName(capTokens, options) && options.gazetteer.lookup(surface).length === 0)) {
+    if (hasOrgWord(c.tokens) || capTokens.some((t) => ALPHANUMERIC.test(t.text)) || KNOWN_ORGS.has(foldKey(surface)) || ORG_DESCRIPTOR_AFTER.test(after) || (ORG_CUE_BEFORE.test(before.slice(-30)) && !hasGivenName(capTokens, options) && options.gazetteer.lookup(surface).length === 0)) {
       if (!(capTokens.length === 1 && SOFT_STOPWORDS.has(keys[0] ?? '') && !KNOWN_ORGS.has(keys[0] ?? ''))) {
         c.kind = 'organization';
         return;
