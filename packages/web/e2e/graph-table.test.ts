@@ -2,7 +2,8 @@
  * The graph's tables, the alternative to the canvas, in a real browser against a real server:
  * the ties a node shows are those the filters leave; each relation shown is listed with its type,
  * ends, role, dates and the agencies whose records claim it; communities are named in words and
- * centrality scores come with the server's explanation.
+ * centrality scores come with the server's explanation; up to k paths are listed, and a path not
+ * found says whether there is none or the search stopped at its limit.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -91,5 +92,36 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
     await expect.poll(() => page.getByText(/^Degree: how many different entities/).count()).toBe(1);
     const score = page.locator('table.graph-nodes tbody tr', { has: page.getByRole('link', { name: 'Lucien Moreau-Vasquez', exact: true }) }).locator('td').nth(4);
     await expect.poll(() => score.textContent()).toMatch(/^2\.000 Directly tied to 2 of the 4 other entities in this view/);
+  });
+
+  it('find up to k paths, list them to choose from, and say why none was found', async () => {
+    const page = await browser.newPage();
+    await openGraph(page);
+    const status = () => page.getByRole('status').last().textContent();
+    await page.locator('#path-a').fill('Tomas Moreau-Vasquez');
+    await page.locator('#path-b').fill('Atelier du Canal');
+    await page.getByLabel('How many paths').selectOption('3');
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    await expect.poll(status).toBe('2 paths found of the 3 asked, shortest first.');
+    const found = page.getByRole('list', { name: 'Paths found' }).getByRole('button');
+    expect(await found.allTextContents()).toEqual([
+      '1 step: Tomas Moreau-Vasquez → Atelier du Canal',
+      '2 steps: Tomas Moreau-Vasquez → Lucien Moreau-Vasquez → Atelier du Canal',
+    ]);
+    expect(await found.first().getAttribute('aria-pressed')).toBe('true');
+    await found.last().click();
+    expect(await found.last().getAttribute('aria-pressed')).toBe('true');
+    expect(await found.first().getAttribute('aria-pressed')).toBe('false');
+
+    // none in what the analyst may see: the address is tied to no one
+    await page.locator('#path-b').fill(world.address);
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    await expect.poll(status).toBe('No path between them in what you may see.');
+    expect(await page.getByRole('list', { name: 'Paths found' }).count()).toBe(0);
+
+    // the search stopped at its limit: that is not "no path"
+    await page.route('**/api/v1/graph/paths', (route) => route.fulfill({ json: { paths: [], reason: 'search-limit' } }));
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    await expect.poll(status).toBe('The search stopped at its limit before it found a path: there may be one further out. Try ends nearer each other, or fewer relation types.');
   });
 });

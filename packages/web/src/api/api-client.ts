@@ -121,10 +121,11 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
 
     graphExpand: async (seeds: readonly string[], hops: number, scope: GraphScope = {}): Promise<Subgraph> =>
       subgraphOf(await request<unknown>('POST', '/graph/expand', { body: { seeds, hops, ...scope }, consult: true })),
-    graphPaths: async (from: string, to: string, scope: GraphScope = {}): Promise<readonly Subgraph[]> => {
-      const body = await request<{ paths?: unknown[]; path?: unknown; found?: boolean }>('POST', '/graph/paths', { body: { from, to, ...scope }, consult: true });
-      const paths = body.paths ?? (body.path ? [body.path] : []);
-      return paths.map(subgraphOf);
+    /** Up to `k` shortest paths, shortest first; none with the server's `reason` (`no-path`, `search-limit`). */
+    graphPaths: async (from: string, to: string, k: number, scope: GraphScope = {}): Promise<{ readonly paths: readonly Subgraph[]; readonly reason?: string }> => {
+      const body = await request<{ paths?: unknown[]; path?: unknown; reason?: unknown }>('POST', '/graph/paths', { body: { from, to, k, ...scope }, consult: true });
+      const paths = (body.paths ?? (body.path ? [body.path] : [])).map(subgraphOf).filter((path) => path.nodes.length > 0);
+      return { paths, ...(typeof body.reason === 'string' ? { reason: body.reason } : {}) };
     },
     graphCommunities: async (nodes: readonly string[], scope: GraphScope = {}): Promise<readonly Community[]> =>
       listOf<Community>(await request<unknown>('POST', '/graph/communities', { body: { nodes, ...scope }, consult: true }), 'communities'),

@@ -1,7 +1,7 @@
 /**
  * The graph explorer: start from an entity, expand a node by clicking it (or with its button in
  * the list), filter relations by type, time and the agencies whose records claim them, colour
- * communities, size by centrality, find the path between two entities and save the chart to the
+ * communities, size by centrality, find up to five paths between two entities and save the chart to the
  * case. The filters hide what they leave out of the chart and go with every question asked of
  * the server. Beside the canvas, two tables say the same without it: the entities (community in
  * words, ties shown, centrality with the server's explanation) and the relations shown (type,
@@ -10,7 +10,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { GraphScope } from '../api/api-client.ts';
-import { EDGE_TYPES, type Centrality, type CentralityScore, type ChartSummary, type Community, type RecordView } from '../api/api-types.ts';
+import { EDGE_TYPES, type Centrality, type CentralityScore, type ChartSummary, type Community, type RecordView, type Subgraph } from '../api/api-types.ts';
 import { dateWindowProblem } from '../common/date-window.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId, profileHref } from '../common/ids.ts';
@@ -21,6 +21,20 @@ import { agenciesIn, COMMUNITY_COLOURS, createGraph, datesOf, inWindow, mergeSub
 import { useSession } from '../session/session-context.tsx';
 
 const MEASURES = ['degree', 'betweenness', 'pagerank', 'eigenvector'] as const;
+/** How many paths may be asked for at once (the API takes up to 10; more than 5 is more than a list can show). */
+const PATH_COUNTS = [1, 2, 3, 4, 5] as const;
+
+/** Why the server found no path, in words (docs/API.md, /graph/paths `reason`). */
+function noPathNotice(reason: string | undefined): string {
+  switch (reason) {
+    case 'search-limit': return 'The search stopped at its limit before it found a path: there may be one further out. Try ends nearer each other, or fewer relation types.';
+    case 'no-path':
+    case undefined: return 'No path between them in what you may see.';
+    default: return `No path found (${reason}).`;
+  }
+}
+
+const stepsOf = (path: Subgraph): string => `${path.edges.length} step${path.edges.length === 1 ? '' : 's'}: ${path.nodes.map((n) => n.label).join(' → ')}`;
 const WINDOW_PROBLEM = 'graph-window-problem';
 const AGENCIES_HELP = 'graph-agencies-help';
 
@@ -59,7 +73,10 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const [centrality, setCentrality] = useState<Centrality>();
   const scores = useMemo(() => centrality?.scores ?? [], [centrality]);
   const [measure, setMeasure] = useState<(typeof MEASURES)[number]>('degree');
-  const [path, setPath] = useState<ReadonlySet<string>>(new Set());
+  const [paths, setPaths] = useState<readonly Subgraph[]>([]);
+  const [shownPath, setShownPath] = useState(0);
+  const [pathCount, setPathCount] = useState<number>(1);
+  const path: ReadonlySet<string> = useMemo(() => new Set(paths[shownPath]?.nodes.map((n) => n.id) ?? []), [paths, shownPath]);
   const [pathEnds, setPathEnds] = useState({ a: '', b: '' });
   const started = useRef(false);
   const [chartTitle, setChartTitle] = useState('');
@@ -165,18 +182,20 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
       setNotice(`Pick ${a ? 'the second' : 'the first'} end from the list: no single entity of the chart is called “${(a ? pathEnds.b : pathEnds.a).trim()}”.`);
       return;
     }
-    void run('Finding a path', async () => {
-      const paths = await api.graphPaths(a, b, scope);
-      const first = paths[0];
-      if (!first || first.nodes.length === 0) {
-        setPath(new Set());
-        setNotice('No path between them that you may see.');
+    const k = pathCount;
+    void run(k === 1 ? 'Finding a path' : `Finding up to ${k} paths`, async () => {
+      const answer = await api.graphPaths(a, b, k, scope);
+      setShownPath(0);
+      setPaths(answer.paths);
+      const [first] = answer.paths;
+      if (!first) {
+        setNotice(noPathNotice(answer.reason));
         return;
       }
-      mergeSubgraph(graph, first);
-      setPath(new Set(first.nodes.map((n) => n.id)));
+      for (const found of answer.paths) mergeSubgraph(graph, found);
       setVersion((v) => v + 1);
-      setNotice(`Path of ${first.edges.length} step${first.edges.length === 1 ? '' : 's'}: ${first.nodes.map((n) => n.label).join(' → ')}`);
+      const n = answer.paths.length;
+      setNotice(n === 1 ? `Path of ${stepsOf(first)}` : `${n} paths found${n < k ? ` of the ${k} asked` : ''}, shortest first.`);
     });
   };
 
@@ -243,7 +262,19 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             <label htmlFor="path-b">To</label>
             <input id="path-b" list="graph-nodes" value={pathEnds.b} onChange={(e) => setPathEnds((p) => ({ ...p, b: e.target.value }))} required />
             <datalist id="graph-nodes">{nodes.map((n) => <option key={n} value={n}>{label(n)}</option>)}</datalist>
-            <div className="row"><button type="submit">Find path</button>{path.size ? <button type="button" className="link" onClick={() => setPath(new Set())}>Clear</button> : null}</div>
+            <label htmlFor="path-count">How many paths</label>
+            <select id="path-count" value={pathCount} onChange={(e) => setPathCount(Number(e.target.value))}>{PATH_COUNTS.map((count) => <option key={count} value={count}>{count}</option>)}</select>
+            <div className="row"><button type="submit">{pathCount === 1 ? 'Find path' : 'Find paths'}</button>{paths.length ? <button type="button" className="link" onClick={() => setPaths([])}>Clear</button> : null}</div>
+            {paths.length > 1 ? (
+              // each path a toggle: the one pressed is drawn in red on the canvas
+              <ol className="graph-paths" aria-label="Paths found">
+                {paths.map((found, i) => (
+                  <li key={found.edges.map((e) => e.id).join(' ')}>
+                    <button type="button" className="link" aria-pressed={i === shownPath} onClick={() => setShownPath(i)}>{stepsOf(found)}</button>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
           </fieldset>
         </form>
         <fieldset>
@@ -271,7 +302,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
                     for (const [node, at] of Object.entries(chart.positions ?? {})) if (graph.hasNode(node)) graph.mergeNodeAttributes(node, at);
                     setCommunities([]);
                     setCentrality(undefined);
-                    setPath(new Set());
+                    setPaths([]);
                     setVersion((v) => v + 1);
                     setNotice(`Chart “${chart.title}” reopened: ${graph.order} entities you may see.`);
                   })}>Open</button>
