@@ -7,4 +7,5 @@ export * from './countries.ts';
 export * from './property-types.ts';
 export * from './schema.ts';
 export * from './validate-record.ts';
+export * from './record-references.ts';
 export * from './seeded-random.ts';

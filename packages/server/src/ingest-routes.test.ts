@@ -81,6 +81,22 @@ describe('ingest over HTTP', () => {
     expect((await app.inject({ method: 'GET', url: `/api/v1/ingest/${job.id}`, headers: as('zoneOfficer') })).statusCode).toBe(404);
   });
 
+  it('refuses a Report line, a report being uploaded with its text, and tells a reference to a record neither the file nor the store holds, writing its line', async () => {
+    const content = [
+      { id: 'w1', schema: 'Person', properties: { name: ['Ilse Marchetti'] }, provenance },
+      { id: 'wrep', schema: 'Report', properties: { title: ['Harbour watch'], collection: ['harbour'] }, provenance },
+      { id: 'wveh', schema: 'Vehicle', properties: { registrationNumber: ['1-ABC-123'], owner: ['w404'] }, provenance },
+      { id: 'wfam', schema: 'Family', properties: { person: ['w1'], relative: ['w2'], relationship: ['sister'] }, provenance },
+      { id: 'w2', schema: 'Person', properties: { name: ['Maud Verbeke'] }, provenance },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const started = await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: as('fedAnalyst'), payload: { format: 'jsonl', content, filename: 'relations.jsonl' } });
+    const done = await finished('fedAnalyst', (started.json() as { job: Job }).job.id);
+    expect(done).toMatchObject({ state: 'done', accepted: 4, rejected: 1, warningCount: 1 });
+    expect(done.errors).toEqual([{ line: 2, field: 'schema', reason: 'a Report is written by uploading it (mosaic reports add, POST /reports), with its text and what extraction found in it' }]);
+    expect((done as Job & { warnings: unknown }).warnings).toEqual([{ line: 3, field: 'owner', reason: expect.stringMatching(/^names no record given by a line of the file or stored/) as unknown }]);
+    expect((await app.inject({ url: '/api/v1/reports/fedpol:wrep', headers: { ...as('fedAnalyst'), 'x-mosaic-purpose': 'check', 'x-mosaic-case': 'C-1' } })).statusCode).toBe(404);
+  });
+
   it('maps CSV columns to properties with shared provenance, and refuses CSV without a mapping', async () => {
     const content = 'ref;full_name;dob\nz-1;Amira Haddad;1990-01-31\nz-2;Tom Vos;1990-13-45\n';
     const mapping = { schema: 'Person', id: 'ref', delimiter: ';', properties: { name: 'full_name', birthDate: 'dob' }, provenance: { source: 'zone rms', reliability: 'C', credibility: 3, marking: { tlp: 'GREEN', classification: 'RESTRICTED', releasability: [] }, handling: 'H0', legalBasis: 'LED Art. 8', category: 'witness', nature: 'fact' } };
@@ -171,8 +187,8 @@ describe('ingest over HTTP', () => {
     expect(api).toMatch(/`failure`: only on a `failed` job/);
     // the list: the same fields but the lines refused and repeated
     const listedFields = Object.keys((doc.paths['/api/v1/ingest'] as { get?: { responses: Record<string, { content: Record<string, { schema: { properties: { jobs: { items: { properties: Record<string, unknown> } } } } }> }> } } | undefined)?.get?.responses['200']?.content['application/json']?.schema.properties.jobs.items.properties ?? {});
-    expect(listedFields.sort()).toEqual(fields.filter((f) => f !== 'errors' && f !== 'repeats').sort());
-    expect(api).toMatch(/`GET \/ingest\[\?limit=N\]` → `\{jobs: \[job without `errors` and `repeats`\], maxUploadBytes\}`/);
+    expect(listedFields.sort()).toEqual(fields.filter((f) => f !== 'errors' && f !== 'repeats' && f !== 'warnings').sort());
+    expect(api).toMatch(/`GET \/ingest\[\?limit=N\]` → `\{jobs: \[job without `errors`, `repeats` and `warnings`\], maxUploadBytes\}`/);
     expect(Object.keys((doc.paths['/api/v1/ingest'] as { get?: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> } } | undefined)?.get?.responses['200']?.content['application/json']?.schema.properties ?? {}).sort()).toEqual(['jobs', 'maxUploadBytes']);
   });
 });

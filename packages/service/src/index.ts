@@ -8,7 +8,7 @@ export { createDocumentWriter, type DocumentWriter } from './document-writer.ts'
 export { AUDIT_KEY_FILE, auditPublicKeys, auditVerifyKeys, loadOrCreateAuditKeys, readAuditKeys, readAuditPublicKeys, type AuditKeyFile, type AuditPublicKeys, type RetiredAuditKey } from './audit-keys-file.ts';
 export { rotateAuditKey, type AuditKeyRotation } from './audit-key-rotation.ts';
 export { parseCsvMapping, type CsvMapping } from './ingest/csv-mapping.ts';
-export { formatIngestError, formatIngestRepeat, ingest, type IngestError, type IngestProgress, type IngestRepeat, type IngestSummary } from './ingest/ingest.ts';
+export { formatIngestError, formatIngestRepeat, formatIngestWarning, ingest, type IngestError, type IngestProgress, type IngestRepeat, type IngestSummary, type IngestWarning } from './ingest/ingest.ts';
 export { fingerprintFile, ingestFile, storeSink, type IngestFileOptions } from './ingest/ingest-file.ts';
 export type { ReviewDates } from './ingest/review-dates.ts';
 export { csvSource, jsonlSource } from './ingest/sources.ts';

@@ -244,4 +244,26 @@ describe('mosaic ingest', () => {
     expect(stderr).not.toContain('Vandamme');
     expect(summaryOf(stderr)).toMatchObject({ lines: 3, created: 2, rejected: 1 });
   });
+
+  it('rejects a Report line, a report being uploaded with its text, and tells a reference to a record neither the file nor the store holds by line and field, writing its line', async () => {
+    const mixed = join(dir, 'mixed.jsonl');
+    const record = (id: string, schema: string, properties: Record<string, unknown>): string => JSON.stringify({ id, schema, properties, provenance: testProvenance('fedpol') });
+    writeFileSync(mixed, [
+      line('m1', { name: ['Wout Claessens'] }),
+      record('rep1', 'Report', { title: ['Harbour watch'], collection: ['harbour'] }),
+      record('veh1', 'Vehicle', { registrationNumber: ['1-ABC-123'], owner: ['nobody-404'] }),
+      record('fam1', 'Family', { person: ['m1'], relative: ['m4'], relationship: ['brother'] }),
+      line('m4', { name: ['Elif Kaya'] }),
+    ].join('\n'));
+    for (const workers of ['0', '1']) {
+      const { code, stderr } = await ingestInto(`mixed-${workers}`, mixed, '--workers', workers);
+      expect(code, stderr).toBe(3);
+      expect(stderr).toContain('line 2: schema: a Report is written by uploading it (mosaic reports add, POST /reports), with its text and what extraction found in it');
+      expect(stderr).toContain('line 3: owner: names no record given by a line of the file or stored');
+      expect(stderr).not.toContain('line 4:');
+      expect(stderr).not.toContain('nobody-404');
+      expect(summaryOf(stderr)).toMatchObject({ lines: 5, created: 4, rejected: 1, warningCount: 1 });
+      expect(summaryOf(stderr)).not.toHaveProperty('warnings');
+    }
+  });
 });

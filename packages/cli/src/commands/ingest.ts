@@ -15,7 +15,7 @@
  * 130/143: stopped by SIGINT/SIGTERM.
  */
 import { AgencyId, provenanceDefaultsErrors, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
-import { formatIngestError, formatIngestRepeat, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
+import { formatIngestError, formatIngestRepeat, formatIngestWarning, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
@@ -73,6 +73,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     const bar = progressBar(`ingest ${basename(file)}`);
     let shown = 0;
     let shownRepeats = 0;
+    let shownWarnings = 0;
     const actor = { user: UserId('system:cli'), agency: AgencyId('system') };
     const agencies = (await mosaic.org()).org.agencies.map((agency) => agency.id);
     const summary = await ingestFile(mosaic.store, mosaic.registry, {
@@ -94,6 +95,9 @@ export async function run(argv: readonly string[]): Promise<number> {
       onRepeat: (repeat) => {
         if (shownRepeats++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestRepeat(repeat)}\n`);
       },
+      onWarning: (warning) => {
+        if (shownWarnings++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestWarning(warning)}\n`);
+      },
       // Collection is logged by record id; the audit log is the one place that may hold them.
       // Each batch's entry commits with it: a batch is never kept without its entry.
       audit: { log: mosaic.audit, entry: (ids) => ({ actor, action: 'collection', query: { file: basename(file) }, records: ids, outcome: 'ok', reason: 'ingest' }) },
@@ -101,12 +105,13 @@ export async function run(argv: readonly string[]): Promise<number> {
     bar.stop();
     if (summary.errorCount > SHOWN_ERRORS) console.error(`… and ${summary.errorCount - SHOWN_ERRORS} more errors`);
     if (summary.repeated > SHOWN_ERRORS) console.error(`… and ${summary.repeated - SHOWN_ERRORS} more lines that gave a record id an earlier line gave`);
+    if (summary.warningCount > SHOWN_ERRORS) console.error(`… and ${summary.warningCount - SHOWN_ERRORS} more references to records neither the file nor the store holds`);
     if (summary.resumed > 0) console.error(`mosaic ingest: ${summary.resumed} lines skipped, written by an earlier run of this file with the same mapping and defaults (--no-resume reads them again)`);
     if (summary.stopped) {
       const written = summary.created + summary.updated + summary.unchanged;
       console.error(`mosaic ingest: stopped by signal after ${written} records; run it again on the file to resume after them`);
     }
-    const { errors: _errors, repeats: _repeats, ...counts } = summary;
+    const { errors: _errors, repeats: _repeats, warnings: _warnings, ...counts } = summary;
     console.error(JSON.stringify({ file: basename(file), ...counts }));
     return summary.stopped ? (stop.exitCode ?? 130) : summary.rejected > 0 ? 3 : 0;
   } finally {

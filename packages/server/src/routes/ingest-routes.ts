@@ -17,20 +17,22 @@ const JobOut = z.object({
   errors: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })).readonly().describe('The first 500 refused lines, each naming line, field and reason'),
   repeated: z.number().optional().describe('Once done: the lines written that gave the record id of an earlier line of the file (the later version stands, both stay in its history)'),
   repeats: z.array(z.object({ line: z.number(), of: z.number(), id: z.string() })).readonly().optional().describe('The first 500 of those, each with the earlier line it repeats'),
+  warningCount: z.number().optional().describe('Once done: references of the lines written (an entity property: a relation\'s end, a holder, an owner…) to records no line of the file gave and the store holds none you may read; the lines are written all the same, for records still to come'),
+  warnings: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })).readonly().optional().describe('The first 500 of those, each naming line and field'),
   resumed: z.number().optional().describe('Once done: the lines an earlier upload of the same file had written, skipped by this one (counted in processed only)'),
   startedAt: z.string(), endedAt: z.string().optional(), failure: z.string().optional(),
 });
 
 const out = (job: IngestJob): z.infer<typeof JobOut> => {
   const { user: _user, ...rest } = job;
-  return { ...rest, errors: job.errors.map((e) => ({ ...e })) };
+  return { ...rest, errors: job.errors.map((e) => ({ ...e })), ...(job.warnings ? { warnings: job.warnings.map((w) => ({ ...w })) } : {}) };
 };
 
-/** A job in the list: its counts without the lines refused or repeated, which GET /ingest/:id gives. */
-const JobListed = JobOut.omit({ errors: true, repeats: true });
+/** A job in the list: its counts without the lines refused, repeated or warned of, which GET /ingest/:id gives. */
+const JobListed = JobOut.omit({ errors: true, repeats: true, warnings: true });
 
 const listed = (job: IngestJob): z.infer<typeof JobListed> => {
-  const { user: _user, errors: _errors, repeats: _repeats, ...rest } = job;
+  const { user: _user, errors: _errors, repeats: _repeats, warnings: _warnings, ...rest } = job;
   return rest;
 };
 

@@ -9,9 +9,9 @@ import { openSqliteStore, type Store } from '@mosaic/store';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ingestFile, storeSink } from './ingest-file.ts';
-import { formatIngestError, ingest, ingestChunks, type IngestSink, type IngestSummary } from './ingest.ts';
+import { formatIngestError, formatIngestWarning, ingest, ingestChunks, type IngestSink, type IngestSummary } from './ingest.ts';
 import { jsonlFileChunks } from './jsonl-file-chunks.ts';
 import { jsonlSource } from './sources.ts';
 
@@ -210,5 +210,52 @@ describe('ingestFile with worker threads', () => {
       const { store, path } = await fixture(text);
       expect(await ingestFile(store, registry, { path, actor: 'ingest:test', workers })).toMatchObject({ created: 2, rejected: 0 });
     }
+  });
+});
+
+describe('ingestFile: Report lines and references', () => {
+  const line = (id: string, schema: string, properties: Record<string, unknown>): string => JSON.stringify({ id, schema, properties, provenance });
+
+  it('refuses a Report line, naming its line and schema, in workers and in this thread: a report is uploaded with its text', async () => {
+    for (const workers of [0, 1]) {
+      const { store, path } = await fixture([person(1), line('rep1', 'Report', { title: ['Harbour watch'], collection: ['harbour'] }), person(3)].join('\n'));
+      const summary = await ingestFile(store, registry, { path, actor: 'ingest:test', workers });
+      expect(summary, `workers ${workers}`).toMatchObject({ created: 2, rejected: 1 });
+      expect(summary.errors.map(formatIngestError)).toEqual(['line 2: schema: a Report is written by uploading it (mosaic reports add, POST /reports), with its text and what extraction found in it']);
+      expect(await store.getRecord(RecordId('zone-north:rep1'))).toBeUndefined();
+    }
+  });
+
+  it('tells each reference no line of the file gives and the store does not hold, by line and field, and writes its line; the store is asked once for them all', async () => {
+    const { store, path, dir } = await fixture(person(7));
+    await ingestFile(store, registry, { path, actor: 'ingest:test', workers: 0 });
+    const next = join(dir, 'relations.jsonl');
+    writeFileSync(next, [
+      person(1),
+      line('f1', 'Family', { person: ['p1'], relative: ['p2'], relationship: ['brother'] }), // p2: a later line
+      line('v1', 'Vehicle', { registrationNumber: ['1-ABC-123'], owner: ['p9'] }), // no record p9
+      person(2),
+      line('o1', 'Ownership', { owner: ['p7'], asset: ['v8'] }), // p7 stored by the first file; v8 nowhere
+      line('o2', 'Ownership', { owner: ['p9'], asset: ['v1'] }), // p9 again, v1 given above
+    ].join('\n'));
+    for (const workers of [0, 1]) {
+      const getRecords = vi.spyOn(store, 'getRecords');
+      const warned: string[] = [];
+      const summary = await ingestFile(store, registry, { path: next, actor: 'ingest:test', workers, resume: false, onWarning: (w) => warned.push(formatIngestWarning(w)) });
+      const reason = 'names no record given by a line of the file or stored (that the uploader may read): written all the same, for a record written later under that id';
+      expect(summary, `workers ${workers}`).toMatchObject({ rejected: 0, warningCount: 3 });
+      expect(summary.warnings.map(formatIngestWarning)).toEqual([`line 3: owner: ${reason}`, `line 5: asset: ${reason}`, `line 6: owner: ${reason}`]);
+      expect(warned).toEqual(summary.warnings.map(formatIngestWarning));
+      expect(getRecords.mock.calls.map(([ids]) => [...ids].sort())).toEqual([['zone-north:p7', 'zone-north:p9', 'zone-north:v8']]);
+      getRecords.mockRestore();
+      expect((await store.getRecord(RecordId('zone-north:v1')))?.record.properties['owner']).toEqual(['zone-north:p9']);
+    }
+  });
+
+  it('does not tell an Alert line refused for its subject again as a reference', async () => {
+    const { store, path } = await fixture(JSON.stringify({
+      id: 'a1', schema: 'Alert', provenance, properties: { subject: ['p9'], category: ['discreet_check'], desk: ['zone-north-desk'], deskContact: ['+3220000002'], validFrom: ['2026-01-01'], status: ['active'] },
+    }));
+    expect(await ingestFile(store, registry, { path, actor: 'ingest:test', workers: 0 })).toMatchObject({ rejected: 1, warningCount: 0, warnings: [] });
   });
 });

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { ALERT_SCHEMA } from '../screening/screening-projection.ts';
 import { alertsWithoutSubject, type AlertSubjectOptions } from './alert-subjects.ts';
 import { takenIds, type TakenIdOptions } from './taken-ids.ts';
-import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestRepeat, type IngestSink, type IngestSummary, type PutStatus } from './ingest.ts';
+import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestRepeat, type IngestSink, type IngestSummary, type IngestWarning, type PutStatus } from './ingest.ts';
 import { jsonlFileChunks } from './jsonl-file-chunks.ts';
 import type { ReviewDates } from './review-dates.ts';
 import { csvSource } from './sources.ts';
@@ -41,6 +41,7 @@ export interface IngestFileOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly onError?: (error: IngestError) => void;
   readonly onRepeat?: (repeat: IngestRepeat) => void;
+  readonly onWarning?: (warning: IngestWarning) => void;
   /** The audit entry of each batch, kept with it: see BatchAudit. */
   readonly audit?: BatchAudit;
   /** Stops the run once aborted, after the lines read so far are written (IngestOptions). */
@@ -82,7 +83,7 @@ export async function fingerprintFile(path: string): Promise<{ fingerprint: stri
  * (alertsWithoutSubject); `writable`: their write decision on the stored record a line's id
  * holds, and `subjectReadable` on the subject of a stored alert it holds (takenIds).
  */
-export function storeSink(store: Store, actor: string, { audit, onCommit, readable, writable, subjectReadable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions & TakenIdOptions = {}): IngestSink {
+export function storeSink(store: Store, actor: string, { audit, onCommit, readable = () => true, writable, subjectReadable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions & TakenIdOptions = {}): IngestSink {
   const changedOf = (results: readonly PutResult[]): RecordId[] => results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
   return {
     async commit(records, checkpoint) {
@@ -93,7 +94,7 @@ export function storeSink(store: Store, actor: string, { audit, onCommit, readab
         if (records.some((r) => r.schema === ALERT_SCHEMA)) await tx.lockAudit();
         const taken = await takenIds(tx, records, { ...(writable ? { writable } : {}), ...(subjectReadable ? { subjectReadable } : {}) });
         // a line refused as taken gives no subject to the alerts after it
-        const noSubject = await alertsWithoutSubject(tx, records, { ...(readable ? { readable } : {}), refused: taken });
+        const noSubject = await alertsWithoutSubject(tx, records, { readable, refused: taken });
         const refused = new Set([...taken, ...noSubject]);
         const kept = <T>(all: readonly T[]): T[] => all.filter((_, i) => !refused.has(i));
         // the written lines end before the first refused one, as before a conflict (the store's own)
@@ -124,8 +125,19 @@ export function storeSink(store: Store, actor: string, { audit, onCommit, readab
     async lastCheckpoint(fingerprint) {
       return (await store.getIngestCheckpoint(fingerprint))?.lastLine;
     },
+    async heldRecords(ids) {
+      // a record the uploader may not read is not held for them: the answer would tell them it is there
+      const held = new Set<string>();
+      for (let at = 0; at < ids.length; at += HELD_QUERY_IDS) {
+        for (const stored of await store.getRecords(ids.slice(at, at + HELD_QUERY_IDS))) if (readable(stored.record)) held.add(stored.record.id);
+      }
+      return held;
+    },
   };
 }
+
+/** Ids per query when looking up the records a file's lines name and no line gave. */
+const HELD_QUERY_IDS = 1000;
 
 /**
  * A worker takes 0.1-0.2 s to start (it loads and compiles the model), which a file of fewer
@@ -155,6 +167,7 @@ export async function ingestFile(store: Store, registry: SchemaRegistry, options
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
     ...(options.onRepeat ? { onRepeat: options.onRepeat } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }

@@ -16,7 +16,7 @@ import { retentionRulesOf } from '../retention/retention-rules.ts';
 import type { Mosaic } from '../runtime.ts';
 import { asWriter } from '../screening/alert-subjects-readable.ts';
 import { parseCsvMapping } from './csv-mapping.ts';
-import { ingest, type IngestError, type IngestRepeat } from './ingest.ts';
+import { ingest, type IngestError, type IngestRepeat, type IngestWarning } from './ingest.ts';
 import { storeSink, type BatchAudit } from './ingest-file.ts';
 import { csvSource, jsonlSource } from './sources.ts';
 
@@ -57,6 +57,9 @@ export interface IngestJob {
   /** Written lines that gave the record id of an earlier line of the file (the later version stands), and the first of them. */
   readonly repeated?: number;
   readonly repeats?: readonly IngestRepeat[];
+  /** Once done: written lines' references to records neither the file nor the store holds (that the user may read), and the first of them. */
+  readonly warningCount?: number;
+  readonly warnings?: readonly IngestWarning[];
   /**
    * Once done: lines an earlier upload of the same file (same agency and mapping) had written,
    * skipped by this one; counted in `processed`, in none of the other counts.
@@ -196,7 +199,7 @@ export function createIngestJobs(): IngestJobs {
       update({
         state: 'done', processed: summary.lines, accepted: summary.created + summary.updated + summary.unchanged, rejected: summary.rejected,
         created: summary.created, updated: summary.updated, unchanged: summary.unchanged, errors: summary.errors,
-        repeated: summary.repeated, repeats: summary.repeats, resumed: summary.resumed, endedAt: mosaic.now().toISOString(),
+        repeated: summary.repeated, repeats: summary.repeats, warningCount: summary.warningCount, warnings: summary.warnings, resumed: summary.resumed, endedAt: mosaic.now().toISOString(),
       });
     } catch (error) {
       // What was committed before the failure stays (whole batches); a new upload of the same file resumes after it.

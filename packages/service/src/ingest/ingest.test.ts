@@ -30,6 +30,7 @@ function memorySink(failOnCommit?: number): IngestSink & { records: Map<string, 
       return statuses;
     },
     async lastCheckpoint(fingerprint: string) { return checkpoints.get(fingerprint); },
+    async heldRecords(ids: readonly string[]) { return new Set(ids.filter((id) => records.has(id))); },
   };
   return sink;
 }

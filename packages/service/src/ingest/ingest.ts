@@ -9,7 +9,7 @@ import { formatFieldError, RecordId, type FieldError, type SchemaRegistry, type 
 import type { PreparedRecord } from '@mosaic/store';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import { idTakenReason } from '../id-taken.ts';
-import { chunksOfItems, type ChunkOptions, type RejectedLine, type ValidatedChunk } from './validated-chunk.ts';
+import { chunksOfItems, type ChunkOptions, type LineReference, type RejectedLine, type ValidatedChunk } from './validated-chunk.ts';
 
 export interface SourceItem {
   readonly line: number;
@@ -63,6 +63,8 @@ export interface IngestSink {
   /** Writes prepared records and the checkpoint in one transaction. */
   commit(records: readonly PreparedRecord[], checkpoint: IngestCheckpoint): Promise<readonly PutStatus[]>;
   lastCheckpoint(fingerprint: string): Promise<number | undefined>;
+  /** Which of `ids` name a stored record (one the uploader may read, for a web upload): a few queries for them all. */
+  heldRecords(ids: readonly RecordId[]): Promise<ReadonlySet<string>>;
 }
 
 export interface IngestProgress {
@@ -76,6 +78,16 @@ export interface IngestProgress {
 export interface IngestError extends FieldError {
   readonly line: number;
 }
+
+/** A written line told about, not refused: the field and why, never the value. */
+export type IngestWarning = IngestError;
+
+/**
+ * Why a written line's reference is told: no line of the file gives the record and the store holds
+ * none. The line is written all the same, as a relation's end may come in a later file, and
+ * the reference then names the record written under that id.
+ */
+export const UNRESOLVED_REFERENCE = 'names no record given by a line of the file or stored (that the uploader may read): written all the same, for a record written later under that id';
 
 /** A line whose record id an earlier line of the same run gave: the later line is the record's version that stands. */
 export interface IngestRepeat {
@@ -100,6 +112,10 @@ export interface IngestSummary {
   readonly repeated: number;
   /** The first of those. */
   readonly repeats: readonly IngestRepeat[];
+  /** Written lines' references to records neither the file nor the store holds (UNRESOLVED_REFERENCE), one per reference. */
+  readonly warningCount: number;
+  /** The first of those, each naming line and field. */
+  readonly warnings: readonly IngestWarning[];
   readonly ms: number;
   readonly recordsPerSecond: number;
   /** Present when `signal` stopped the run before the end of the source: what it read is written, and a resumed run goes on after it. */
@@ -115,6 +131,8 @@ export interface IngestOptions extends ValidateOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly onError?: (error: IngestError) => void;
   readonly onRepeat?: (repeat: IngestRepeat) => void;
+  /** Told at the end of the source, when every line that could name the record has been read. */
+  readonly onWarning?: (warning: IngestWarning) => void;
   /**
    * Once aborted, the run reads no further: the chunk under way is settled, its records written
    * in the last batch (with its checkpoint), and the summary returned marked `stopped`.
@@ -131,7 +149,7 @@ export interface IngestOptions extends ValidateOptions {
  * put again, which the idempotent put makes harmless (they count as unchanged).
  */
 export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: number) => AsyncIterable<ValidatedChunk>, options: IngestOptions): Promise<IngestSummary> {
-  const { fingerprint, batchSize = 5000, resume = true, totalBytes, keepErrors = 1000, onProgress, onError, onRepeat, signal } = options;
+  const { fingerprint, batchSize = 5000, resume = true, totalBytes, keepErrors = 1000, onProgress, onError, onRepeat, onWarning, signal } = options;
   const started = performance.now();
   const resumeAfter = resume ? ((await sink.lastCheckpoint(fingerprint)) ?? 0) : 0;
   const counts = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, resumed: 0, errorCount: 0 };
@@ -141,6 +159,12 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   const lineOfId = new Map<string, number>();
   const repeats: IngestRepeat[] = [];
   let repeated = 0;
+  // References to ids no line had written when they were read: most name a record written later
+  // in the file, resolved at its end against lineOfId; the rest are looked up in the store then,
+  // all at once, rather than one query per reference.
+  const unresolved: LineReference[] = [];
+  // Lines the store refused after they were read as valid: their references were not written.
+  const refusedLines = new Set<number>();
   let batch: PreparedRecord[] = [];
   let batchLines: number[] = [];
   let lastLine = 0;
@@ -187,6 +211,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
       // refused by the store, after the line was read as valid: rejected as a line that was not
       // (and later checkpoints stop before it too, as the store's own did)
       firstRejected = Math.min(firstRejected, batchLines[i] ?? 0);
+      refusedLines.add(batchLines[i] ?? 0);
       const error = { line: batchLines[i] ?? 0, ...refusal(status, batch[i]) };
       counts.rejected += 1;
       counts.errorCount += 1;
@@ -203,7 +228,8 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     counts.lines += chunk.lines;
     counts.resumed += chunk.resumed;
     bytes = chunk.offset;
-    const { records, recordLines, rejected } = chunk;
+    const { records, recordLines, rejected, references } = chunk;
+    for (const reference of references) if (!lineOfId.has(reference.id)) unresolved.push(reference);
     let next = 0;
     for (let i = 0; i < records.length; i++) {
       const line = recordLines[i] ?? 0;
@@ -224,9 +250,20 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     }
   }
   await flush();
+  const warnings: IngestWarning[] = [];
+  let warningCount = 0;
+  const unwritten = unresolved.filter((reference) => !lineOfId.has(reference.id) && !refusedLines.has(reference.line));
+  const held = unwritten.length === 0 ? new Set<string>() : await sink.heldRecords([...new Set(unwritten.map((reference) => reference.id))]);
+  for (const { line, field, id } of unwritten) {
+    if (held.has(id)) continue;
+    const warning = { line, field, reason: UNRESOLVED_REFERENCE };
+    warningCount += 1;
+    if (warnings.length < keepErrors) warnings.push(warning);
+    onWarning?.(warning);
+  }
   const ms = performance.now() - started;
   const written = counts.created + counts.updated + counts.unchanged;
-  return { ...counts, errors, repeated, repeats, ms: Math.round(ms), recordsPerSecond: Math.round(written / Math.max(ms / 1000, 1e-6)), ...(stopped ? { stopped: true } : {}) };
+  return { ...counts, errors, repeated, repeats, warningCount, warnings, ms: Math.round(ms), recordsPerSecond: Math.round(written / Math.max(ms / 1000, 1e-6)), ...(stopped ? { stopped: true } : {}) };
 }
 
 /**
@@ -246,6 +283,11 @@ export function validateOptionsOf({ defaults, reviewDateFor, maxValues, agencies
 /** `line 3: birthDate: is not a date`, for a terminal: without the value refused (FieldError). */
 export function formatIngestError(error: IngestError): string {
   return formatFieldError(error, `line ${error.line}`);
+}
+
+/** `line 4: owner: names no record …`, for a terminal: the field, not the id it names. */
+export function formatIngestWarning(warning: IngestWarning): string {
+  return formatFieldError(warning, `line ${warning.line}`);
 }
 
 /** `line 7: record fedpol:x was given by line 3 too: line 7's version stands`, for a terminal or a job's report. */

@@ -4,9 +4,10 @@
  * order. Built the same way whether the lines were parsed in this thread (CSV, tests) or in a
  * worker (JSON Lines files, see jsonl-file-chunks.ts), so both paths validate identically.
  */
-import { validateRecord, type EntityRecord, type FieldError, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
+import { recordReferences, validateRecord, type EntityRecord, type FieldError, type RecordId, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import { prepareRecord, type PreparedRecord } from '@mosaic/store/prepare-record';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
+import { REPORT_SCHEMA } from '../reports/report-review.ts';
 import type { SourceItem } from './ingest.ts';
 import { jsonProblem } from './json-problem.ts';
 import { reviewDateRule, type ReviewDates } from './review-dates.ts';
@@ -15,6 +16,20 @@ export interface RejectedLine {
   readonly line: number;
   readonly errors: readonly FieldError[];
 }
+
+/** A record a valid line names in one of its entity properties (recordReferences). */
+export interface LineReference {
+  readonly line: number;
+  readonly field: string;
+  readonly id: RecordId;
+}
+
+/**
+ * Why a Report line is refused, as POST /records refuses one (writeRecord): a report is its record,
+ * its text and its review written together by the upload; a Report line alone would be a report
+ * with no text and nothing extracted.
+ */
+export const REPORT_UPLOADED = 'a Report is written by uploading it (mosaic reports add, POST /reports), with its text and what extraction found in it';
 
 export interface ValidatedChunk {
   /** Non-blank source lines the chunk covers (resumed ones included). */
@@ -30,6 +45,8 @@ export interface ValidatedChunk {
   readonly recordLines: readonly number[];
   /** Rejected lines in line order. */
   readonly rejected: readonly RejectedLine[];
+  /** The records the valid lines name, in line order: ingest tells those neither the file nor the store holds. */
+  readonly references: readonly LineReference[];
 }
 
 export interface ChunkOptions extends ValidateOptions {
@@ -58,6 +75,7 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
   let records: PreparedRecord[] = [];
   let recordLines: number[] = [];
   let rejected: RejectedLine[] = [];
+  let references: LineReference[] = [];
   return {
     add(line, raw, parseError) {
       lines += 1;
@@ -75,6 +93,10 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
         rejected.push({ line, errors: result.errors });
         return;
       }
+      if (registry.isA(result.record.schema, REPORT_SCHEMA)) {
+        rejected.push({ line, errors: [{ field: 'schema', reason: REPORT_UPLOADED }] });
+        return;
+      }
       const refused = accept?.(result.record);
       if (refused) {
         rejected.push({ line, errors: [refused] });
@@ -82,15 +104,17 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
       }
       records.push(prepareRecord(result.record));
       recordLines.push(line);
+      for (const { field, id } of recordReferences(registry, result.record)) references.push({ line, field, id });
     },
     take(offset) {
-      const chunk = { lines, resumed, lastLine, offset, records, recordLines, rejected };
+      const chunk = { lines, resumed, lastLine, offset, records, recordLines, rejected, references };
       lines = 0;
       resumed = 0;
       lastLine = 0;
       records = [];
       recordLines = [];
       rejected = [];
+      references = [];
       return chunk;
     },
     get size() {
