@@ -121,6 +121,25 @@ describe('extract: digits in names', () => {
   });
 });
 
+describe('extract: Russian', () => {
+  const persons = (t: ExtractResult) => t.entities.filter((e) => e.schema === 'Person').map((e) => [e.name, e.mentions.map((m) => m.text)]);
+
+  it('names persons in the nominative, reads Russian dates and a meeting', () => {
+    const t = extract('12 апреля 2019 года Олег Соколов встретился с Ибрагимом Хасановым. Позже Олега Соколова видели с Мариной Волковой.');
+    expect(persons(t)).toEqual([
+      ['Олег Соколов', ['Олег Соколов', 'Олега Соколова']], ['Ибрагим Хасанов', ['Ибрагимом Хасановым']], ['Марина Волкова', ['Мариной Волковой']],
+    ]);
+    expect(byName(t, '2019-04-12')?.schema).toBe('Date');
+    expect(relation(t, 'met', 'Олег Соколов', 'Ибрагим Хасанов')).toBeDefined();
+  });
+  it('keeps a woman\'s name in -а as written when no man of that name is in the report', () => {
+    const t = extract('Ирина Павлова встретилась с Сергеем Орловым в мае 2020 года.');
+    expect(persons(t)).toEqual([['Ирина Павлова', ['Ирина Павлова']], ['Сергей Орлов', ['Сергеем Орловым']]]);
+    expect(relation(t, 'met', 'Ирина Павлова', 'Сергей Орлов')).toBeDefined();
+    expect(byName(t, '2020-05')?.schema).toBe('Date');
+  });
+});
+
 describe('extract: birth place', () => {
   const birthPlace = (text: string) => byName(extract(text), 'Radoslaw Brzeczyk')?.properties['birthPlace'];
 

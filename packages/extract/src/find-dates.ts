@@ -1,25 +1,26 @@
 /**
  * Dates in the formats reports use: "13 November 2015", "November 13, 2015", "13/11/2015",
  * "13.11.2015", "2015-11-13", "November 2015", years after a temporal preposition and year
- * ranges "(2015–2018)". Numeric dates are read day first (European usage) unless the first
+ * ranges "(2015–2018)"; month names in English, French, Dutch, German, Spanish, Italian and Russian
+ * ("5 мая 2016 года": the genitive after a day, the nominative and prepositional before a year). Numeric dates are read day first (European usage) unless the first
  * number cannot be a day. Values are ISO 8601, as precise as the text: "2015-11-13", "2015-11", "2015".
  */
 import { Occupancy, span, type Span } from './span.ts';
 
 const MONTHS: Record<string, number> = {};
 const MONTH_NAMES: readonly (readonly string[])[] = [
-  ['january', 'jan', 'janvier', 'januari', 'januar', 'enero', 'gennaio'],
-  ['february', 'feb', 'février', 'fevrier', 'februari', 'februar', 'febrero', 'febbraio'],
-  ['march', 'mar', 'mars', 'maart', 'märz', 'marzo'],
-  ['april', 'apr', 'avril', 'abril', 'aprile'],
-  ['may', 'mai', 'mei', 'mayo', 'maggio'],
-  ['june', 'jun', 'juin', 'juni', 'junio', 'giugno'],
-  ['july', 'jul', 'juillet', 'juli', 'julio', 'luglio'],
-  ['august', 'aug', 'août', 'aout', 'augustus', 'agosto'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'settembre'],
-  ['october', 'oct', 'octobre', 'oktober', 'octubre', 'ottobre'],
-  ['november', 'nov', 'novembre', 'noviembre'],
-  ['december', 'dec', 'décembre', 'decembre', 'dezember', 'diciembre', 'dicembre'],
+  ['january', 'jan', 'janvier', 'januari', 'januar', 'enero', 'gennaio', 'января', 'январь', 'январе'],
+  ['february', 'feb', 'février', 'fevrier', 'februari', 'februar', 'febrero', 'febbraio', 'февраля', 'февраль', 'феврале'],
+  ['march', 'mar', 'mars', 'maart', 'märz', 'marzo', 'марта', 'март', 'марте'],
+  ['april', 'apr', 'avril', 'abril', 'aprile', 'апреля', 'апрель', 'апреле'],
+  ['may', 'mai', 'mei', 'mayo', 'maggio', 'мая', 'май', 'мае'],
+  ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'июня', 'июнь', 'июне'],
+  ['july', 'jul', 'juillet', 'juli', 'julio', 'luglio', 'июля', 'июль', 'июле'],
+  ['august', 'aug', 'août', 'aout', 'augustus', 'agosto', 'августа', 'август', 'августе'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'settembre', 'сентября', 'сентябрь', 'сентябре'],
+  ['october', 'oct', 'octobre', 'oktober', 'octubre', 'ottobre', 'октября', 'октябрь', 'октябре'],
+  ['november', 'nov', 'novembre', 'noviembre', 'ноября', 'ноябрь', 'ноябре'],
+  ['december', 'dec', 'décembre', 'decembre', 'dezember', 'diciembre', 'dicembre', 'декабря', 'декабрь', 'декабре'],
 ];
 MONTH_NAMES.forEach((names, i) => {
   for (const n of names) MONTHS[n] = i + 1;
@@ -47,6 +48,11 @@ function monthOf(word: string | undefined): number {
   return MONTHS[(word ?? '').toLowerCase()] ?? 0;
 }
 
+/** A month written as a month's name is: capitalised, as in English, or in Russian, which writes it in lower case. */
+function namedMonth(word: string | undefined): boolean {
+  return /^(?:\p{Lu}|\p{Script=Cyrillic})/u.test(word ?? '');
+}
+
 /** Finds dates; `isFree` tells which stretches other finders already took. */
 export function findDates(text: string, isFree: (start: number, end: number) => boolean): Span[] {
   const out: Span[] = [];
@@ -69,7 +75,7 @@ export function findDates(text: string, isFree: (start: number, end: number) => 
     const mo = monthOf(m[2]);
     if (!valid(d, mo)) continue;
     // "3 may" in running text is too weak; an abbreviated or lower-case month needs a year.
-    if (m[3] === undefined && !/^\p{Lu}/u.test(m[2] ?? '')) continue;
+    if (m[3] === undefined && !namedMonth(m[2])) continue;
     const iso = m[3] === undefined ? `--${pad(mo)}-${pad(d)}` : `${m[3]}-${pad(mo)}-${pad(d)}`;
     const before = out.length;
     const trimmed = m[0].endsWith('.') && (m[2] ?? '').length > 4 ? m[0].length - 1 : m[0].length;
@@ -83,7 +89,7 @@ export function findDates(text: string, isFree: (start: number, end: number) => 
   }
   for (const m of text.matchAll(MONTH_YEAR)) {
     const mo = monthOf(m[1]);
-    if (mo > 0 && /^\p{Lu}/u.test(m[1] ?? '')) add(m.index, m.index + m[0].length, `${m[2]}-${pad(mo)}`);
+    if (mo > 0 && namedMonth(m[1])) add(m.index, m.index + m[0].length, `${m[2]}-${pad(mo)}`);
   }
   for (const m of text.matchAll(NUMERIC)) {
     let d = Number(m[1]);

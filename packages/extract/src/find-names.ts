@@ -13,6 +13,7 @@ import {
 } from './lexicon.ts';
 import { foldKey, isAllCaps, titleCase } from './normalise.ts';
 import { readOcrDigits } from './ocr-digits.ts';
+import { nominativePersons } from './russian-cases.ts';
 import { resolvePlace, type Place, type PlaceGazetteer } from './place-gazetteer.ts';
 import { span, type Span } from './span.ts';
 
@@ -161,7 +162,9 @@ export function findNames(source: string, isFree: (s: number, e: number) => bool
     }
   }
   for (const c of candidates) if (c.kind === null) classify(c, text, options, contextCountries, definedAcronyms, false);
-  return { spans: resolvePersons(candidates, text, options, contextCountries) };
+  const spans = resolvePersons(candidates, text, options, contextCountries);
+  nominativePersons(spans, (words) => words.map(foldKey).join(' '));
+  return { spans };
 }
 
 function splitPossessive(tokens: Token[]): Token[][] {

@@ -82,7 +82,9 @@ according although though because while whereas however meanwhile moreover furth
 nevertheless instead still already again once yesterday today tomorrow tonight earlier later now then
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december is are was were be been has have had do does did will would shall
-should can could may might must let please dear yes`);
+should can could may might must let please dear yes
+в во на с со к ко у о об по из от до за для при без после затем потом позже тогда также кроме однако он она они оно
+его её ее их мы вы я это этот эта эти там здесь вчера сегодня утром вечером днём ночью`);
 
 /** Capitalised words that open a sentence or heading but may also open an organisation name. */
 export const SOFT_STOPWORDS = set(`police
