@@ -62,6 +62,6 @@ export { createAgency, createDesk, deleteAgreement, listOrganisation, putAgreeme
 export { createUser, GROUP_KIND, listGroups, listUsers, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser, userView, type Group, type NewUser, type UserChange, type UserView } from './admin/user-admin.ts';
 export { putRetentionRules, retentionRulesOf, reviewDatesOf, RETENTION_RULES_KIND } from './retention/retention-rules.ts';
 export { activeHolds, holdsOn, LEGAL_HOLD_KIND, type HoldDocument } from './retention/legal-holds.ts';
-export { eraseAfterReview, extendReview, legalHoldsOf, liftLegalHold, placeLegalHold, retentionQueue, type ReviewQueueItem } from './retention/retention-review.ts';
+export { eraseAfterReview, extendReview, legalHoldsOf, liftLegalHold, placeLegalHold, retentionQueue, type ReviewQueueItem, type ReviewQueuePage } from './retention/retention-review.ts';
 export { sweepRetention, SWEEP_ACTOR, type SweepOptions, type SweepProgress, type SweepStarter, type SweepSummary } from './retention/retention-sweep.ts';
 export { scheduleRetentionSweep, startSweepJob, sweepJob, SWEEP_JOB_KIND, type StartedSweep, type SweepJob, type SweepJobOptions } from './retention/sweep-job.ts';

@@ -257,6 +257,27 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.deleteRecords([], { actor: 'user:dpo', reason: 'none' })).toEqual([]);
     }));
 
+    it('reads an agency\'s live records due by a day, earliest review date first, a page after another', () => withStore(async (store) => {
+      const due = (agency: string, id: string, reviewDate: string): EntityRecord => {
+        const r = person(agency, id, `Person ${id}`);
+        return { ...r, provenance: { ...r.provenance, reviewDate } };
+      };
+      await store.putRecords([due('fedpol', 'b', '2030-03-01'), due('fedpol', 'a', '2030-03-01'), due('fedpol', 'c', '2030-01-15'), due('fedpol', 'later', '2030-09-01'), due('fedpol', 'gone', '2029-01-01'), due('bka', 'other', '2029-01-01')], ACTOR);
+      await store.deleteRecord(RecordId('fedpol:gone'), { actor: 'user:dpo', reason: 'test' });
+      // a new review date moves the record in the index
+      await store.putRecords([due('fedpol', 'moved', '2030-12-01')], ACTOR);
+      await store.putRecords([due('fedpol', 'moved', '2030-02-01')], ACTOR);
+
+      const ids = (page: readonly { record: EntityRecord }[]): string[] => page.map((r) => r.record.id);
+      const agency = AgencyId('fedpol');
+      expect(ids(await store.recordsDueForReview({ agency, through: '2030-06-30', limit: 10 }))).toEqual(['fedpol:c', 'fedpol:moved', 'fedpol:a', 'fedpol:b']);
+      const first = await store.recordsDueForReview({ agency, through: '2030-06-30', limit: 2 });
+      expect(ids(first)).toEqual(['fedpol:c', 'fedpol:moved']);
+      expect(ids(await store.recordsDueForReview({ agency, through: '2030-06-30', after: { reviewDate: '2030-02-01', id: RecordId('fedpol:moved') }, limit: 2 }))).toEqual(['fedpol:a', 'fedpol:b']);
+      expect(ids(await store.recordsDueForReview({ agency, through: '2030-06-30', after: { reviewDate: '2030-03-01', id: RecordId('fedpol:a') }, limit: 2 }))).toEqual(['fedpol:b']);
+      expect(ids(await store.recordsDueForReview({ agency, through: '2030-01-15', limit: 10 }))).toEqual(['fedpol:c']);
+    }));
+
     it('pages through records by id, in byte order, per schema', () => withStore(async (store) => {
       const sourceIds = ['a', 'B', 'c', 'D', 'e_1', 'e-2', 'Z', 'z', '10', '9', 'é', 'ab', 'aB', 'Ab'];
       await store.putRecords(sourceIds.map((s) => person('fedpol', s, `Person ${s}`)), ACTOR);

@@ -84,6 +84,15 @@ export interface CountRecordsOptions {
   readonly agency?: AgencyId;
 }
 
+export interface DueForReviewOptions {
+  readonly agency: AgencyId;
+  /** The last review date asked for (YYYY-MM-DD): records due by the end of that day. */
+  readonly through: string;
+  /** The last record of the page before: those after it in the order answered. */
+  readonly after?: { readonly reviewDate: string; readonly id: RecordId };
+  readonly limit: number;
+}
+
 export interface GetRecordOptions {
   readonly includeDeleted?: boolean;
 }
@@ -301,6 +310,11 @@ export interface Store {
   deleteRecords(ids: readonly RecordId[], options: DeleteRecordOptions): Promise<readonly DeleteResult[]>;
   scanRecords(options: ScanRecordsOptions): Promise<readonly StoredRecord[]>;
   countRecords(options?: CountRecordsOptions): Promise<number>;
+  /**
+   * An agency's live records whose review date is on or before `through`, earliest date first,
+   * then by id, read by the review date's index (the retention queue's page).
+   */
+  recordsDueForReview(options: DueForReviewOptions): Promise<readonly StoredRecord[]>;
 
   searchNames(query: string, options: SearchNamesOptions): Promise<readonly NameHit[]>;
 

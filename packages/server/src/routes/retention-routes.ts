@@ -23,10 +23,13 @@ export async function retentionRoutes(api: FastifyInstance): Promise<void> {
   const tags = ['retention'];
 
   app.get('/retention/queue', {
-    schema: { tags, summary: 'Your agency\'s records past or within `withinDays` of their review date, most overdue first (agency data administrator; audited)', headers: PurposeHeaders,
-      querystring: z.object({ withinDays: z.coerce.number().int().min(0).max(3650).default(30), limit: z.coerce.number().int().min(1).max(5000).default(500) }),
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), schema: z.string(), caption: z.string().nullable(), category: z.string(), nature: z.string(), reviewDate: z.string(), overdueDays: z.number(), holds: z.array(z.string()).readonly(), erasable: z.boolean() })).readonly() }) } },
-  }, async (request) => ({ items: await retentionQueue(api.mosaic, await adminRequest(request), request.query) }));
+    schema: { tags, summary: 'Your agency\'s records past or within `withinDays` of their review date, most overdue first, a page at a time (agency data administrator; audited)', headers: PurposeHeaders,
+      querystring: z.object({ withinDays: z.coerce.number().int().min(0).max(3650).default(30), limit: z.coerce.number().int().min(1).max(5000).default(500), after: z.string().min(1).max(300).optional().describe('The `next` of the page before') }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), schema: z.string(), caption: z.string().nullable(), category: z.string(), nature: z.string(), reviewDate: z.string(), overdueDays: z.number(), holds: z.array(z.string()).readonly(), erasable: z.boolean() })).readonly(), next: z.string().optional().describe('Absent on the last page: pass it as `after` for the page after') }) } },
+  }, async (request) => {
+    const { after, ...query } = request.query;
+    return retentionQueue(api.mosaic, await adminRequest(request), { ...query, ...(after === undefined ? {} : { after: RecordId(after) }) });
+  });
 
   app.post('/retention/records/:id/extend', {
     schema: { tags, summary: 'Keep a record longer: a new review date, with the reason', headers: PurposeHeaders, params: Params,

@@ -34,18 +34,48 @@ export interface ReviewQueueItem {
 
 const SCAN_PAGE = 2000;
 
-export async function retentionQueue(mosaic: Mosaic, request: AdminRequest, { withinDays = 30, limit = 500 }: { readonly withinDays?: number; readonly limit?: number } = {}): Promise<readonly ReviewQueueItem[]> {
+export interface ReviewQueuePage {
+  readonly items: readonly ReviewQueueItem[];
+  /** The last item's id, to ask for the page after it (`after`); absent on the last page. */
+  readonly next?: RecordId;
+}
+
+/**
+ * A page of the agency's records due for review within `withinDays`, most overdue first (then by
+ * id), after the record `after` (a page's `next`). The store reads them by review date (its
+ * index of each agency's live records), a page at a time, until `limit` the administrator may
+ * erase are found: the queue read every record of every agency and sorted them, 19–27 s at
+ * 145,000 records.
+ */
+export async function retentionQueue(mosaic: Mosaic, request: AdminRequest, { withinDays = 30, limit = 500, after }: { readonly withinDays?: number; readonly limit?: number; readonly after?: RecordId } = {}): Promise<ReviewQueuePage> {
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
   const snapshot = await mosaic.org();
   const user = policyUser(request.user);
   const context = policyContext(snapshot, request);
-  const own: StoredRecord[] = [];
-  for await (const stored of scanAll(mosaic)) {
-    if (decide(user, 'delete', { kind: 'record', id: stored.record.id, provenance: stored.record.provenance }, context).effect === 'allow') own.push(stored);
-  }
   const today = mosaic.now().toISOString().slice(0, 10);
+  const through = new Date(Date.parse(`${today}T00:00:00Z`) + withinDays * 86_400_000).toISOString().slice(0, 10);
+  // the page after a record: from its review date as stored (kept when it was erased since)
+  const from = after === undefined ? undefined : await mosaic.store.getRecord(after, { includeDeleted: true });
+  if (after !== undefined && from === undefined) throw invalid('after', `no record ${after} to page after`);
+  let cursor = from === undefined ? undefined : { reviewDate: from.record.provenance.reviewDate, id: from.record.id };
+  const own: StoredRecord[] = [];
+  let more = false;
+  for (;;) {
+    const page = await mosaic.store.recordsDueForReview({ agency: request.user.agency, through, limit: SCAN_PAGE, ...(cursor === undefined ? {} : { after: cursor }) });
+    for (const stored of page) {
+      if (decide(user, 'delete', { kind: 'record', id: stored.record.id, provenance: stored.record.provenance }, context).effect !== 'allow') continue;
+      if (own.length === limit) {
+        more = true;
+        break;
+      }
+      own.push(stored);
+    }
+    const last = page.at(-1);
+    if (more || page.length < SCAN_PAGE || last === undefined) break;
+    cursor = { reviewDate: last.record.provenance.reviewDate, id: last.record.id };
+  }
   const holds = await activeHolds(mosaic.store, { owner: request.user.agency });
-  const due = reviewQueue(own.map((s) => ({ ...s.record, stored: s })), today, { withinDays }).slice(0, limit);
+  const due = reviewQueue(own.map((s) => ({ ...s.record, stored: s })), today, { withinDays });
   const items = due.map(({ record, reviewDate, overdueDays }): ReviewQueueItem => {
     const groups = record.provenance.marking.needToKnow ?? [];
     const hidden = groups.length > 0 && !groups.some((g) => request.user.groups.includes(g));
@@ -57,9 +87,10 @@ export async function retentionQueue(mosaic: Mosaic, request: AdminRequest, { wi
   });
   await mosaic.audit.append({
     actor: { user: request.user.id, agency: request.user.agency }, action: 'consultation', purpose: request.purpose, caseRef: request.caseRef,
-    query: { retentionQueue: { withinDays } }, records: items.filter((i) => i.caption !== null).map((i) => i.id), outcome: 'ok', reason: 'retention review',
+    query: { retentionQueue: { withinDays, ...(after === undefined ? {} : { after }) } }, records: items.filter((i) => i.caption !== null).map((i) => i.id), outcome: 'ok', reason: 'retention review',
   });
-  return items;
+  const last = items.at(-1);
+  return { items, ...(more && last !== undefined ? { next: last.id } : {}) };
 }
 
 /** Keep a record longer: a new version with a later review date, and the reason in the audit log. */

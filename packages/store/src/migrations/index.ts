@@ -14,6 +14,7 @@ import { reportTextsMigration } from './0007-report-texts.ts';
 import { userDisabledMigration } from './0008-user-disabled.ts';
 import { reportTextsLatestMigration } from './0009-report-texts-latest.ts';
 import { auditCutsMigration } from './0010-audit-cuts.ts';
+import { recordsReviewDateMigration } from './0011-records-review-date.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0008-user-disabled': userDisabledMigration,
   '0009-report-texts-latest': reportTextsLatestMigration,
   '0010-audit-cuts': auditCutsMigration,
+  '0011-records-review-date': recordsReviewDateMigration,
 };

@@ -1,0 +1,58 @@
+/**
+ * The retention queue on a real store: the agency's records due within the days asked, most
+ * overdue first, read by review date from the store (not by reading every record of every
+ * agency), a page at a time.
+ */
+import { validateRecord, type RecordId } from '@mosaic/model';
+import type { Store } from '@mosaic/store';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Mosaic } from '../runtime.ts';
+import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { retentionQueue } from './retention-review.ts';
+
+let world: TestMosaic | undefined;
+afterEach(async () => {
+  await world?.cleanup();
+  world = undefined;
+});
+
+async function put(test: TestMosaic, agency: string, id: string, reviewDate: string): Promise<RecordId> {
+  const v = validateRecord(test.mosaic.registry, { id, schema: 'Person', properties: { name: [`Reviewed Person ${id}`] }, provenance: testProvenance(agency, { reviewDate }) });
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  await test.mosaic.store.putRecords([v.record], { actor: 'test' });
+  return v.record.id;
+}
+
+describe('retentionQueue', () => {
+  it('pages the agency\'s records due by review date, most overdue first, without reading every record', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const [a, b, c, d] = [await put(world, 'intel', 'a', '2030-05-01'), await put(world, 'intel', 'b', '2030-06-20'), await put(world, 'intel', 'c', '2030-04-01'), await put(world, 'intel', 'd', '2030-05-01')];
+    await put(world, 'intel', 'later', '2030-09-01');
+    await put(world, 'fedpol', 'theirs', '2030-01-01');
+    const admin = (await mosaic.store.findUserByName('intelAdmin'))!;
+    const request = { user: admin, purpose: 'retention review', caseRef: 'DPO-7' };
+
+    // every read of records the queue makes, by the store's method
+    const reads: string[] = [];
+    const store = new Proxy(mosaic.store, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key) as unknown;
+        if (typeof value !== 'function' || !['scanRecords', 'recordsDueForReview'].includes(String(key))) return value;
+        return (...args: unknown[]) => {
+          reads.push(String(key));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    }) as Store;
+    const watched: Mosaic = { ...mosaic, store };
+
+    const first = await retentionQueue(watched, request, { withinDays: 30, limit: 2 });
+    expect(first.items.map((i) => [i.id, i.overdueDays])).toEqual([[c, 61], [a, 31]]);
+    expect(first.next).toBe(a);
+    const second = await retentionQueue(watched, request, { withinDays: 30, limit: 2, after: first.next! });
+    expect(second.items.map((i) => [i.id, i.overdueDays])).toEqual([[d, 31], [b, -19]]);
+    expect(second.next).toBeUndefined();
+    expect(reads.filter((read) => read === 'scanRecords')).toEqual([]);
+  });
+});
