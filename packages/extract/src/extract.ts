@@ -11,7 +11,7 @@ import { findDocuments, findPlates } from './find-identifiers.ts';
 import { findMoney } from './find-money.ts';
 import { findNames, givenNameSet } from './find-names.ts';
 import { findRelations } from './find-relations.ts';
-import { findScriptNames } from './find-script-names.ts';
+import { findScriptNames, mostlyArabic } from './find-script-names.ts';
 import { placeGazetteer } from './place-gazetteer.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { Occupancy, type Span, type SpanKind } from './span.ts';
@@ -64,8 +64,11 @@ export function extract(source: string, options: ExtractOptions = {}): ExtractRe
     };
     return r.kind === undefined ? base : { ...base, kind: r.kind };
   });
-  return { entities: entities.map((e) => e.entity), relations };
+  const result = { entities: entities.map((e) => e.entity), relations };
+  return mostlyArabic(source) ? { ...result, warnings: [ARABIC_WARNING] } : result;
 }
+
+const ARABIC_WARNING = 'text is mostly in Arabic script: names are read from fields such as الاسم: only, not from its sentences';
 
 /** `text` with each line break inside one of `sentences` turned into a space. */
 function flowing(text: string, sentences: readonly Sentence[]): string {

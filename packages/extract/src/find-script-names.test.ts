@@ -21,3 +21,14 @@ describe('names written in Arabic script inside a report in another script', () 
     expect(persons(extract('سافر أحمد إلى تركيا. قال الشاهد، محمد كان هناك. خالد بن الوليد، قائد عسكري.'))).toEqual([]);
   });
 });
+
+describe('a report written in Arabic script', () => {
+  it('warns that names are not read from its sentences, and reads a name field', () => {
+    const r = extract('التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.\nالاسم: عبد الكريم الحسني\nالجنسية: مغربي');
+    expect(r.warnings).toEqual(['text is mostly in Arabic script: names are read from fields such as الاسم: only, not from its sentences']);
+    expect(persons(r)).toEqual(['عبد الكريم الحسني']);
+  });
+  it('gives no warning for a report in another script holding an Arabic name', () => {
+    expect(extract('On 12 March 2025 عبد السلام الزروالي met Karim Benali in Brussels.').warnings).toBeUndefined();
+  });
+});

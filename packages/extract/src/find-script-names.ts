@@ -13,6 +13,10 @@
  * A longer run is a sentence of Arabic text, not a name, and is left alone; so is a run that
  * opens on any other word, and a run whose nearest letters on both sides are Arabic script too
  * (a clause of an Arabic report: "محمد كان هناك", Muhammad was there). The name is kept as written: matching reads the script.
+ *
+ * A report written in Arabic script is not read for names, which would need a reading of Arabic
+ * sentences; but a form's name field in it, a line "الاسم: محمد عبد السلام" (Name: …), gives the
+ * person, and `mostlyArabic` tells the extractor to warn the reader that nothing else was read.
  */
 import { fitsWrittenFrame, normalizeName, type NameToken } from '@mosaic/matching';
 import { GIVEN_NAMES } from './data/given-names.ts';
@@ -50,9 +54,25 @@ function amidOtherScript(text: string, start: number, end: number): boolean {
   return [before, after].some((letter) => letter !== undefined && !ARABIC.test(letter));
 }
 
+/** A line "الاسم: …" (name, full name) whose value is one to five Arabic-script words. */
+const NAME_FIELD = /^[ \t]*(?:الاسم(?: الكامل)?|الإسم|اسم)[ \t]*[:：][ \t]*([\p{Script=Arabic}\p{M}]+(?:[ \u00a0][\p{Script=Arabic}\p{M}]+){0,4})[ \t]*$/gmu;
+
+/** Whether most of the text's letters are of Arabic script: a report written in Arabic. */
+export function mostlyArabic(text: string): boolean {
+  if (!ARABIC.test(text)) return false;
+  const arabic = text.match(/\p{Script=Arabic}/gu)?.length ?? 0;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return arabic * 2 > letters;
+}
+
 export function findScriptNames(text: string, isFree: (start: number, end: number) => boolean): Span[] {
   const out: Span[] = [];
   if (!ARABIC.test(text)) return out;
+  for (const m of text.matchAll(NAME_FIELD)) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].lastIndexOf(name);
+    if (isFree(start, start + name.length)) out.push(span('person', start, start + name.length, name, name.replace(TATWEEL_AND_MARKS, '')));
+  }
   for (const m of text.matchAll(RUN)) {
     const start = m.index;
     const end = start + m[0].length;

@@ -50,6 +50,8 @@ export interface ExtractedRelation {
 export interface ExtractResult {
   readonly entities: readonly ExtractedEntity[];
   readonly relations: readonly ExtractedRelation[];
+  /** What the extraction could not read, for the reader to know ("text is mostly in Arabic script: …"); absent when nothing. */
+  readonly warnings?: readonly string[];
 }
 
 export interface ExtractOptions {

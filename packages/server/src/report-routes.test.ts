@@ -64,6 +64,12 @@ describe('POST /extract', () => {
     const noUser = await app.inject({ method: 'POST', url: '/api/v1/extract', payload: { text: TEXT } });
     expect(noUser.statusCode).toBe(401);
   });
+  it('warns that a text mostly in Arabic script is not read for names, and gives no warning otherwise', async () => {
+    const arabic = await app.inject({ method: 'POST', url: '/api/v1/extract', headers: auth('zoneOfficer'), payload: { text: 'التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.' } });
+    expect(arabic.json()).toMatchObject({ warnings: [expect.stringMatching(/^text is mostly in Arabic script/)] });
+    const latin = await app.inject({ method: 'POST', url: '/api/v1/extract', headers: auth('zoneOfficer'), payload: { text: TEXT } });
+    expect(latin.json()).not.toHaveProperty('warnings');
+  });
 });
 
 describe('reports over HTTP', () => {

@@ -32,7 +32,10 @@ const Properties = z.record(z.string(), z.array(z.string()).readonly());
 const ExtractedEntityOut = z.object({ id: z.string(), schema: z.enum(ENTITY_SCHEMATA), name: z.string(), mentions: z.array(Mention).readonly(), properties: Properties });
 const Evidence = z.object({ sentence: z.string(), start: z.number(), end: z.number() });
 const ExtractedRelationOut = z.object({ type: z.enum(RELATION_TYPES), source: z.string(), target: z.string(), kind: z.string().optional(), evidence: Evidence });
-const ExtractionOut = z.object({ entities: z.array(ExtractedEntityOut).readonly(), relations: z.array(ExtractedRelationOut).readonly() });
+const ExtractionOut = z.object({
+  entities: z.array(ExtractedEntityOut).readonly(), relations: z.array(ExtractedRelationOut).readonly(),
+  warnings: z.array(z.string()).readonly().optional().describe('What extraction could not read (a text mostly in Arabic script is read for name fields only); absent when nothing'),
+});
 const ProposalOut = z.object({
   record: z.string(), entity: z.string().optional(), schema: z.string().describe('the record\'s schema (Person, Phone, Vehicle…)'), caption: z.string(), agency: z.string(),
   score: z.number().describe('Calibrated probability that the mention and the record are the same; for an identifier, 1 when the record holds it as the report has it, 0.99 as OCR misreads it'), match: z.boolean(),
