@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const BENCHES = [
   'ingest', 'ingest-store', 'demo-generate', 'matching-speed', 'eval-translit', 'eval-cross-script', 'eval-name-pairs',
   'resolve-febrl', 'resolve-ofac', 'resolve-demo', 'resolve-demo-errors', 'resolve-calibration', 'resolve-scale', 'compare-pairs', 'jaro-winkler', 'screen-ofac', 'screen-scale', 'screen-http', 'screen-serve', 'screen-during-ingest',
-  'document-ids', 'retention-sweep', 'policy-filter-visible', 'policy-overhead', 'search-demo', 'search-hidden-namesakes', 'graph', 'extract', 'read-documents',
+  'document-ids', 'retention-sweep', 'policy-filter-visible', 'policy-overhead', 'search-demo', 'search-hidden-namesakes', 'graph', 'graph-shared-identifiers', 'extract', 'read-documents',
 ] as const;
 
 const chosen = process.argv.slice(2);

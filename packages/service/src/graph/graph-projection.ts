@@ -54,13 +54,17 @@ const POSTAL_ADDRESS = 'address';
 
 /**
  * An identifier held by more records than this (a call centre, a hostel) links nobody. The count
- * is of the holders a viewer may see (`sharingFor`): counted over every holder, the tie's absence
- * between a few visible holders would tell the viewer that hidden ones hold it too.
+ * is of the holders a viewer may see: counted over every holder, the tie's absence between a few
+ * visible holders would tell the viewer that hidden ones hold it too, however many they are.
+ *
+ * So the network holds the ties of an identifier held by at most this many records in all (every
+ * viewer sees at most this many of them), and those of one held by more are drawn for each query
+ * (`crowdedTiesFor`), among the holders that viewer may read, where those are at most this many.
+ * Such an identifier may be held by tens of thousands of records (a reception centre's address):
+ * its holders are kept whatever their number (record ids), never its pairs, and a query reads the
+ * holders' visibility until it has seen one more than this many, or all of them.
  */
 export const MAX_SHARING = 20;
-
-/** Ties are kept for identifiers held by up to this many records in all, for `sharingFor` to count per viewer. */
-const MAX_HOLDERS = 200;
 
 /** An event of the records (a sighting, a trip, an arrest): the subjects are record ids. */
 export interface GraphEvent {
@@ -97,10 +101,12 @@ export interface GraphProjection extends Projection {
   /** Record nodes touched since the last call (added, removed, or an incident edge changed). */
   drainTouched(): ReadonlySet<RecordId>;
   /**
-   * For one query: whether a shared-identifier edge stands for a viewer, its identifier held by
-   * at most MAX_SHARING records they may see (counted once per identifier).
+   * For one query: the shared-identifier ties of a record node that the network does not hold,
+   * those of identifiers held by more than MAX_SHARING records in all, among the holders the
+   * viewer may read where those are at most MAX_SHARING (counted once per identifier); each as
+   * the network would hold it. Undefined when no identifier is held by that many records.
    */
-  sharingFor(visible: (id: RecordId) => boolean): (edge: GraphEdge) => boolean;
+  crowdedTiesFor(visible: (id: RecordId) => boolean): ((record: RecordId) => readonly GraphEdge[]) | undefined;
 }
 
 /** Entity-typed properties of events that name what the event involves, besides the schema's subjects. */
@@ -145,11 +151,11 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
   const specs = new Map<RecordId, EdgeInput[]>();
   /** node -> records whose declared edges touch it, to materialise them when it (re)appears */
   const touching = new Map<NodeId, Set<RecordId>>();
-  /** identifier key -> records holding it, and back */
+  /** identifier key -> records holding it (in the order they came), and back */
   const holders = new Map<string, Set<RecordId>>();
   const heldBy = new Map<RecordId, string[]>();
-  /** the hash in its edges' ids -> holders, of identifiers held by more than MAX_SHARING records (and tied) */
-  const crowded = new Map<string, ReadonlySet<RecordId>>();
+  /** identifiers held by more than MAX_SHARING records, whose ties the network does not hold */
+  const crowded = new Set<string>();
   const provenance = new Map<RecordId, Provenance>();
   const events = new Map<RecordId, GraphEvent>();
   /** subject record -> events that involve it */
@@ -177,34 +183,52 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
 
   const sharedEdgeId = (key: string, a: RecordId, b: RecordId): EdgeId => EdgeId(`${SHARED_PREFIX}${short(key)}:${a < b ? `${a}|${b}` : `${b}|${a}`}`);
 
-  /** Rebuild the shared-* edges of one identifier among its current holders. */
-  const relink = (key: string, before: readonly RecordId[], beforeNodes: ReadonlyMap<RecordId, readonly RecordId[]> = new Map()): void => {
-    const kind = key.split('\u0000')[0] as IdentifierKind;
+  /**
+   * The shared-* ties of one identifier among these holders (in their order): between every node
+   * each stands for and every node another stands for, resting on the two holders.
+   */
+  const tiesAmong = (key: string, among: readonly RecordId[]): GraphEdge[] => {
+    const type = SHARED_EDGE_TYPE[key.split('\u0000')[0] as IdentifierKind];
+    const ties = new Map<EdgeId, GraphEdge>();
+    for (let i = 0; i < among.length; i++) {
+      for (let j = i + 1; j < among.length; j++) {
+        const x = among[i]!;
+        const y = among[j]!;
+        const date = events.get(x)?.date ?? events.get(y)?.date;
+        for (const a of nodesOf(x)) {
+          for (const b of nodesOf(y)) {
+            const id = sharedEdgeId(key, a, b);
+            if (a === b || ties.has(id) || !graph.hasNode(a) || !graph.hasNode(b)) continue;
+            ties.set(id, { id, type, source: a, target: b, directed: false, weight: 0.5, provenance: x < y ? [x, y] : [y, x], ...(date ? { start: date.slice(0, 10) } : {}) });
+          }
+        }
+      }
+    }
+    return [...ties.values()];
+  };
+
+  /**
+   * Rebuild the shared-* edges of one identifier among its current holders. `before`: its holders
+   * before the change, where they were few enough for the network to hold their ties.
+   */
+  const relink = (key: string, before: readonly RecordId[] | undefined, beforeNodes: ReadonlyMap<RecordId, readonly RecordId[]> = new Map()): void => {
     const nodes = (holder: RecordId): readonly RecordId[] => beforeNodes.get(holder) ?? nodesOf(holder);
-    // (an identifier held by more than MAX_HOLDERS had no ties to drop)
-    for (let i = 0; before.length <= MAX_HOLDERS && i < before.length; i++) {
+    for (let i = 0; before !== undefined && i < before.length; i++) {
       for (let j = i + 1; j < before.length; j++) {
         for (const a of nodes(before[i]!)) for (const b of nodes(before[j]!)) dropEdge(sharedEdgeId(key, a, b));
       }
     }
     const set = holders.get(key);
-    const now = [...(set ?? [])];
-    if (set !== undefined && now.length > MAX_SHARING && now.length <= MAX_HOLDERS) crowded.set(short(key), set);
-    else crowded.delete(short(key));
-    if (now.length > MAX_HOLDERS) return;
-    for (let i = 0; i < now.length; i++) {
-      for (let j = i + 1; j < now.length; j++) {
-        const x = now[i]!;
-        const y = now[j]!;
-        const date = events.get(x)?.date ?? events.get(y)?.date;
-        for (const a of nodesOf(x)) {
-          for (const b of nodesOf(y)) {
-            materialise({ id: sharedEdgeId(key, a, b), type: SHARED_EDGE_TYPE[kind], source: a, target: b, directed: false, weight: 0.5, provenance: x < y ? [x, y] : [y, x], ...(date ? { start: date.slice(0, 10) } : {}) });
-          }
-        }
-      }
+    if (set !== undefined && set.size > MAX_SHARING) {
+      crowded.add(key);
+      return;
     }
+    crowded.delete(key);
+    for (const tie of tiesAmong(key, [...(set ?? [])])) materialise(tie);
   };
+
+  /** The holders of an identifier whose ties the network holds, as they are before a change (none for a crowded one). */
+  const tiedHolders = (set: ReadonlySet<RecordId> | undefined): readonly RecordId[] | undefined => (set === undefined || set.size <= MAX_SHARING ? [...(set ?? [])] : undefined);
 
   const remove = (id: RecordId): void => {
     for (const edge of specs.get(id) ?? []) {
@@ -220,7 +244,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     for (const subject of event?.subjects ?? []) eventsBySubject.get(subject)?.delete(id);
     for (const key of keys) {
       const set = holders.get(key);
-      const before = [...(set ?? [])];
+      const before = tiedHolders(set);
       set?.delete(id);
       if (set?.size === 0) holders.delete(key);
       relink(key, before, beforeNodes);
@@ -313,14 +337,15 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
       }
       materialise(edge);
     }
-    if (schema.edge) return;
+    // only what stands in the network holds an identifier there: a thing, or an event for its subjects
+    if (!graph.hasNode(record.id) && !schema.event) return;
     const keys: string[] = [];
     const claims = schema.event ? occasionKeys(schema, record) : identifierKeys(registry, record);
     for (const key of claims) {
       if (keys.includes(key)) continue;
       keys.push(key);
       const set = holders.get(key) ?? new Set<RecordId>();
-      const before = [...set];
+      const before = tiedHolders(set);
       set.add(record.id);
       holders.set(key, set);
       relink(key, before);
@@ -340,21 +365,23 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
       touched = new Set();
       return out;
     },
-    sharingFor(visible) {
-      const memo = new Map<string, boolean>();
-      return (edge) => {
-        if (crowded.size === 0 || !edge.id.startsWith(SHARED_PREFIX)) return true;
-        const hash = edge.id.slice(SHARED_PREFIX.length, edge.id.indexOf(':', SHARED_PREFIX.length));
-        const set = crowded.get(hash);
-        if (set === undefined) return true;
-        let ok = memo.get(hash);
-        if (ok === undefined) {
-          let seen = 0;
-          for (const holder of set) if (visible(holder) && ++seen > MAX_SHARING) break;
-          ok = seen <= MAX_SHARING;
-          memo.set(hash, ok);
+    crowdedTiesFor(visible) {
+      if (crowded.size === 0) return undefined;
+      /** identifier -> its ties for this viewer: none where they may read more than MAX_SHARING of its holders */
+      const memo = new Map<string, readonly GraphEdge[]>();
+      const tiesOf = (key: string): readonly GraphEdge[] => {
+        let ties = memo.get(key);
+        if (ties === undefined) {
+          const seen: RecordId[] = [];
+          for (const holder of holders.get(key) ?? []) if (visible(holder) && seen.push(holder) > MAX_SHARING) break;
+          ties = seen.length > MAX_SHARING ? [] : tiesAmong(key, seen);
+          memo.set(key, ties);
         }
-        return ok;
+        return ties;
+      };
+      return (record) => {
+        const keys = new Set([...(heldBy.get(record) ?? []), ...[...(eventsBySubject.get(record) ?? [])].flatMap((event) => heldBy.get(event) ?? [])]);
+        return [...keys].filter((key) => crowded.has(key)).flatMap((key) => tiesOf(key).filter((tie) => tie.source === record || tie.target === record));
       };
     },
     apply(changes: readonly RecordChange[]) {

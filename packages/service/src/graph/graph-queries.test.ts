@@ -1,5 +1,5 @@
 import type { NodeId } from '@mosaic/graph';
-import { AgencyId, RecordId, type EntityId } from '@mosaic/model';
+import { AgencyId, RecordId, validateRecord, type EntityId } from '@mosaic/model';
 import { AgreementId } from '@mosaic/policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveOrganisation, type Consultation } from '../organisation.ts';
@@ -289,6 +289,54 @@ describe('ties through a shared identifier', () => {
       expect(await phoneTies('fedAnalyst', 'fedpol:p0', level)).toBe(0);
     }
   });
+});
+
+describe('ties through an identifier many records hold', () => {
+  it('are counted over the holders the viewer may see: holders they may not see, however many, neither cut nor tell of themselves', async () => {
+    world = await openTestMosaic();
+    projections = await startProjections(world.mosaic, { follow: false });
+    const SYLLABLES = ['ka', 'ro', 'mi', 'tu', 'le', 'sa', 'vo', 'ni', 'de', 'po', 'ga', 'zu', 'fe', 'bi', 'ho'];
+    const name = (i: number): string => `${SYLLABLES[i % 15]}${SYLLABLES[Math.floor(i / 15) % 15]}lia ${SYLLABLES[(i * 7) % 15]}${SYLLABLES[(i * 11) % 15]}rec`;
+    const phone = (agency: string, id: string, given: string) => ({ id, schema: 'Person', properties: { name: [given], phone: ['+32470999111'] }, provenance: testProvenance(agency) });
+    await putFixtures(world.mosaic, [phone('fedpol', 'a', 'Armand Delvaux'), phone('fedpol', 'b', 'Berthe Wouters')]);
+    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const intel = { user: (await world.mosaic.store.findUserByName('intelAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const secret = testProvenance('intel', { marking: { tlp: 'RED', classification: 'SECRET', releasability: ['be'] } });
+    // intelligence (which shares nothing with the federal police) writes more and more records holding the number
+    const hidden = async (from: number, to: number): Promise<void> => {
+      const records = Array.from({ length: to - from }, (_, k) => {
+        const v = validateRecord(world!.mosaic.registry, { ...phone('intel', `h${from + k}`, name(from + k)), provenance: secret });
+        if (!v.ok) throw new Error(JSON.stringify(v.errors));
+        return v.record;
+      });
+      await world!.mosaic.store.putRecords(records, { actor: 'test' });
+      await projections!.follower.catchUp();
+      await projections!.entities.settle();
+    };
+    const tie = async (level: 'record' | 'entity') => {
+      const answer = await graphPaths(world!.mosaic, fed, projections!, { from: 'fedpol:a' as NodeId, to: 'fedpol:b' as NodeId, level });
+      return answer.paths.map((p) => `${p.hops} ${p.edges.map((e) => e.type).join(',')}`);
+    };
+    const intelTies = async () => (await graphExpand(world!.mosaic, intel, projections!, { seeds: ['intel:h0' as NodeId], hops: 1, level: 'record' })).subgraph.edges.length;
+    await hidden(0, 19);
+    expect(await tie('record')).toEqual(['1 shared-phone']);
+    expect(await tie('entity')).toEqual(['1 shared-phone']);
+    expect(await intelTies()).toBe((19 * 18) / 2);
+    // 2 + 219: ten times the bound, and more than the network holds ties of
+    await hidden(19, 219);
+    for (const level of ['record', 'entity'] as const) expect(await tie(level), level).toEqual(['1 shared-phone']);
+    expect(await intelTies()).toBe(0);
+    // the federal police's own third holder: still theirs to see, with the two
+    await putFixtures(world.mosaic, [phone('fedpol', 'c', 'Cyrille Lambotte')]);
+    await projections.follower.catchUp();
+    const around = await graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:a' as NodeId], hops: 1, level: 'record' });
+    expect(around.subgraph.nodes.map((n) => n.id).sort()).toEqual(['fedpol:a', 'fedpol:b', 'fedpol:c']);
+    expect(around.subgraph.edges.map((e) => `${e.type} ${[e.source, e.target].sort().join(' ')}`).sort()).toEqual(['shared-phone fedpol:a fedpol:b', 'shared-phone fedpol:a fedpol:c', 'shared-phone fedpol:b fedpol:c']);
+    // and as soon as one more than the bound is the viewer's to see, none
+    await putFixtures(world.mosaic, Array.from({ length: MAX_SHARING - 2 }, (_, i) => phone('fedpol', `d${i}`, name(300 + i))));
+    await projections.follower.catchUp();
+    expect(await tie('record')).toEqual([]);
+  }, 60_000);
 });
 
 describe('ties through the identifier a record is', () => {

@@ -31,6 +31,7 @@ import { policyContext, policyUser, type Consultation } from '../organisation.ts
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { readerView } from '../resolution/reader-view.ts';
 import type { Mosaic } from '../runtime.ts';
+import { CrowdedTiesGraph } from './crowded-ties-graph.ts';
 import type { DrawnPart } from './entity-parts-graph.ts';
 import { exportContent } from './graph-export-content.ts';
 import type { EntityGraphView } from './entity-graph-view.ts';
@@ -69,8 +70,6 @@ const LOOKUPS_PER_QUERY = 50;
 interface View {
   readonly scope: QueryScope;
   readonly visible: (record: RecordId) => boolean;
-  /** Whether a shared-identifier edge stands for this user (its identifier not held by too many they see). */
-  readonly sharing: (edge: GraphEdge) => boolean;
   /** The node as this user may see it (label and kind from visible members only, or from those given of them). */
   present(node: GraphNode, members?: readonly RecordId[]): GraphNode;
   /** Edges as returned: at entity level, parallel ties of one type between two entities become one. */
@@ -134,20 +133,20 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     const [subject] = subjects;
     return subject !== undefined && visible(id as string as RecordId) && subjects.every(visible) ? subject as string as NodeId : id;
   };
-  const sharing = records.sharingFor(visible);
-  const claimsVisible = (edge: GraphEdge): boolean => edge.provenance.every(visible) && sharing(edge);
+  const crowded = records.crowdedTiesFor(visible);
+  const crowdedTies = (record: RecordId): readonly GraphEdge[] => (crowded === undefined || !visible(record) ? [] : crowded(record));
+  const claimsVisible = (edge: GraphEdge): boolean => edge.provenance.every(visible);
   if (filters.level === 'record') {
     return {
       scope: { visibility: { node: (node) => visible(node.id as RecordId), edge: claimsVisible }, ...filterScope },
       visible,
-      sharing,
       present: (node) => node,
       edgesOut: (edges) => [...edges],
       recordsOf: (node) => (visible(node as RecordId) ? [node as RecordId] : []),
       edgeRecords: (edge) => edge.provenance,
       exportDecision,
       nodeFor: given,
-      draw: () => records.graph,
+      draw: () => (crowded === undefined ? records.graph : CrowdedTiesGraph.over(records.graph).draw((node) => crowdedTies(node as RecordId))),
       settle: async () => false,
       learn: async () => undefined,
     };
@@ -161,7 +160,7 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   const parts = new Map<NodeId, DrawnPart>();
   const partOf = new Map<RecordId, NodeId>();
   const unnamed = new Set<NodeId>();
-  /** The two member records each tie drawn between two parts of one entity joins. */
+  /** The two member records each tie drawn in joins: between two parts of one entity, or through an identifier many records hold. */
   const ties = new Map<EdgeId, readonly RecordId[]>();
   const visibleMembers = (node: NodeId): readonly RecordId[] => {
     let list = members.get(node);
@@ -199,6 +198,14 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     return node !== undefined && visibleMembers(node).includes(record);
   };
   const endpoints = (edge: EdgeId): readonly RecordId[] => ties.get(edge) ?? entityGraph.endpointsOf(edge);
+  /** An entity's (or part's) ties through identifiers many records hold: its members' the user sees, to members they see of others. */
+  const crowdedTiesAt = (node: NodeId): GraphEdge[] => visibleMembers(node).flatMap((member) => crowdedTies(member).flatMap((tie) => {
+    const ends = [tie.source as RecordId, tie.target as RecordId] as const;
+    const [source, target] = ends.map(drawnIn);
+    if (source === undefined || target === undefined || !ends.every(shown)) return [];
+    ties.set(tie.id, ends);
+    return [{ ...tie, source, target }];
+  }));
   const edgeRecords = (edge: GraphEdge): readonly RecordId[] => [...edge.provenance, ...endpoints(edge.id)];
   const settle = async (): Promise<boolean> => {
     if (unnamed.size === 0) return false;
@@ -221,7 +228,6 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   return {
     scope: { visibility: { node: (node) => visibleMembers(node.id).length > 0, edge: (edge) => claimsVisible(edge) && endpoints(edge.id).every(shown) }, ...filterScope },
     visible,
-    sharing,
     present(node, members = visibleMembers(node.id)) {
       const shown = members.flatMap((m) => records.graph.node(m) ?? []);
       return { id: node.id, kind: shown[0]?.kind ?? node.kind, label: mostCommon(shown.map((n) => n.label)) ?? '' };
@@ -239,10 +245,13 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     },
     draw() {
       const drawn = [...parts.values()];
-      if (drawn.every((part) => part.id === part.entity)) return entityGraph.graph;
-      const drawing = entityGraph.drawParts(drawn);
-      for (const [id, ends] of drawing.ties) ties.set(id, ends);
-      return drawing.graph;
+      let graph = entityGraph.graph;
+      if (!drawn.every((part) => part.id === part.entity)) {
+        const drawing = entityGraph.drawParts(drawn);
+        for (const [id, ends] of drawing.ties) ties.set(id, ends);
+        graph = drawing.graph;
+      }
+      return crowded === undefined ? graph : CrowdedTiesGraph.over(graph).draw(crowdedTiesAt);
     },
     settle,
     async learn(ids) {
@@ -550,7 +559,8 @@ export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, so
         const edge = recordGraph.edgeAt(e);
         const other = recordGraph.nodeIdAt(recordGraph.otherEndAt(e, v)) as RecordId;
         const at = sources.graph.locationOf(other);
-        if (!at || !PLACE_TIES.has(edge.type) || !view.visible(other) || !edge.provenance.every(view.visible) || !view.sharing(edge)) continue;
+        // (a located record, an address, holds no identifier: no tie of one many records hold leads to it)
+        if (!at || !PLACE_TIES.has(edge.type) || !view.visible(other) || !edge.provenance.every(view.visible)) continue;
         candidates.push({ id: at.id, kind: at.schema, label: at.label, lat: at.lat, lon: at.lon, entities: [node], provenance: [...new Set([at.id, ...edge.provenance])], ...(edge.start ? { date: edge.start } : {}) });
       }
     }
