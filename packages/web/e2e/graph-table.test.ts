@@ -3,9 +3,11 @@
  * the ties a node shows are those the filters leave; each relation shown is listed with its type,
  * ends, role, dates and the agencies whose records claim it; communities are named in words and
  * centrality scores come with the server's explanation; up to k paths are listed, and a path not
- * found says whether there is none or the search stopped at its limit.
+ * found says whether there is none or the search stopped at its limit; an analyst exports what
+ * they may pass on and is told what was left out, and an officer is not offered the export.
  */
 import { testProvenance } from '@mosaic/service/testing';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, type SeededWorld } from './fictional-world.ts';
@@ -123,5 +125,39 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
     await page.route('**/api/v1/graph/paths', (route) => route.fulfill({ json: { paths: [], reason: 'search-limit' } }));
     await page.getByRole('button', { name: 'Find paths' }).click();
     await expect.poll(status).toBe('The search stopped at its limit before it found a path: there may be one further out. Try ends nearer each other, or fewer relation types.');
+  });
+
+  it('export what the analyst may pass on as GraphML or JSON, saying what was left out, and are not offered to an officer', async () => {
+    const page = await browser.newPage();
+    await openGraph(page);
+    const status = () => page.getByRole('status').last().textContent();
+    const exporting = page.getByRole('group', { name: 'Export' });
+    const saved = async (): Promise<{ name: string; text: string }> => {
+      const [download] = await Promise.all([page.waitForEvent('download'), exporting.getByRole('button', { name: 'Export' }).click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+    };
+    // the local zone's car and its ownership are H2: read, not passed on without the zone's consent
+    const leftOut = '2 records you may read were left out of the file: 2 because their owner’s consent is required (handling code H2 or H3). With them, 1 entity and 1 relation of the chart.';
+    const graphml = await saved();
+    expect(graphml.name).toBe('graph-PV-2025-0219.graphml');
+    expect(graphml.text).toContain('<data key="g_withheldRecords">2</data>');
+    expect(graphml.text).toContain('Atelier du Canal');
+    expect(graphml.text).not.toContain('1XYZ987');
+    await expect.poll(status).toBe(`Exported graph-PV-2025-0219.graphml. ${leftOut}`);
+
+    await exporting.getByLabel('Format').selectOption('JSON');
+    const json = await saved();
+    const file = JSON.parse(json.text) as { attributes: { withheld: { records: number } }; nodes: unknown[] };
+    expect(file.attributes.withheld.records).toBe(2);
+    expect(file.nodes).toHaveLength(4);
+    await expect.poll(status).toBe(`Exported graph-PV-2025-0219.json. ${leftOut}`);
+
+    const officer = await browser.newPage();
+    await signInPage(officer, 'zoneOfficer');
+    await officer.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+    await givePurpose(officer, PURPOSE, CASE);
+    await officer.getByRole('group', { name: 'Relations shown' }).waitFor();
+    expect(await officer.getByRole('group', { name: 'Export' }).count()).toBe(0);
   });
 });

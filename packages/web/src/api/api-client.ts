@@ -23,6 +23,8 @@ export interface RequestOptions {
   readonly consult?: boolean;
   /** An administrative change: its reason and change reference, sent as the purpose headers. */
   readonly change?: Purpose;
+  /** The answer is a file of this type, answered as its text rather than read as JSON (a GraphML export). */
+  readonly accept?: string;
 }
 
 export interface ApiClientOptions {
@@ -62,8 +64,8 @@ async function errorOf(response: Response): Promise<ApiError> {
 }
 
 export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl = (...args) => globalThis.fetch(...args) }: ApiClientOptions) {
-  async function request<T>(method: string, path: string, { body, json, query, consult = false, change }: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function request<T>(method: string, path: string, { body, json, query, consult = false, change, accept }: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: accept ?? 'application/json' };
     let payload = body;
     if (change) {
       headers['x-mosaic-purpose'] = encodeURIComponent(change.purpose);
@@ -91,6 +93,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       throw error;
     }
     if (response.status === 204) return undefined as T;
+    if (accept !== undefined) return (await response.text()) as T;
     return (await response.json()) as T;
   }
 
@@ -144,9 +147,9 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       const body = await request<{ chart: ChartSummary & { positions?: Readonly<Record<string, { x: number; y: number }>> } }>('GET', `/cases/${enc(caseRef)}/charts/${enc(id)}`, { consult: true });
       return { chart: body.chart, subgraph: subgraphOf(body) };
     },
-    /** The network around the seeds as JSON or GraphML text (POST /graph/export answers the file itself). */
-    graphExport: async (seeds: readonly string[], format: 'json' | 'graphml', hops = 1): Promise<string> =>
-      JSON.stringify(await request<unknown>('POST', '/graph/export', { body: { seeds: seeds.slice(0, 50), hops, format }, consult: true })),
+    /** What the user may export of the network around the seeds, as the file's text: GraphML or graphology JSON (POST /graph/export answers the file itself). */
+    graphExport: (seeds: readonly string[], format: 'json' | 'graphml', { hops = 1, scope = {} }: { hops?: number; scope?: GraphScope } = {}): Promise<string> =>
+      request<string>('POST', '/graph/export', { body: { seeds, hops, format, ...scope }, consult: true, accept: format === 'graphml' ? 'application/graphml+xml' : 'application/json' }),
 
     screen: (query: ScreenQuery) => request<ScreenResponse>('POST', '/screen', { body: query, consult: true }),
     /** A check of the user's agency as the policy lets them see it now (read under the check's own purpose and case). */

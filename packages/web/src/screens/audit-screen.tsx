@@ -14,6 +14,7 @@ import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/a
 import { AuditRetentionNote } from '../admin/audit-retention-note.tsx';
 import { auditExportName, auditJsonLines } from '../audit/audit-json-lines.ts';
 import { auditMore, auditSummary, type AuditMore } from '../audit/audit-more.ts';
+import { downloadFile } from '../common/download-file.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
@@ -36,16 +37,6 @@ function verificationText(v: AuditVerification, witness: string): string {
   if (!v.ok) return `Chain BROKEN at entry ${v.firstBroken ?? '?'}: ${v.message ?? v.reason ?? ''}`;
   const pruned = v.prunedThrough === undefined ? '' : ` (pruned through entry ${v.prunedThrough}, behind a signed cut)`;
   return `Chain intact: ${v.entries ?? '?'} entries verified${pruned}, checkpoints signed${witness ? `; it still reaches the witnessed entry ${witness.split(':')[0] ?? ''}` : ''}.`;
-}
-
-/** Hands the browser a file to save, made here: nothing is asked of the server. */
-function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 export function AuditScreen() {
@@ -130,7 +121,7 @@ function AuditSearch() {
     void ask('Reading older entries', { ...shown.asked, limit: PAGE }, shown.more.before, shown.entries);
   };
   const exportShown = (): void => {
-    if (shown) download(auditJsonLines(shown.entries), auditExportName(new Date()), 'application/jsonl');
+    if (shown) downloadFile(auditJsonLines(shown.entries), auditExportName(new Date()), 'application/jsonl');
   };
   const set = (key: string) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
   // the latest entries, before any filter

@@ -12,13 +12,15 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import type { GraphScope } from '../api/api-client.ts';
 import { EDGE_TYPES, type Centrality, type CentralityScore, type ChartSummary, type Community, type RecordView, type Subgraph } from '../api/api-types.ts';
 import { dateWindowProblem } from '../common/date-window.ts';
+import { downloadFile } from '../common/download-file.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId, profileHref } from '../common/ids.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { exportWithheld, withheldNotice } from '../graph/export-withheld.ts';
 import { edgeShown, GraphCanvas, type GraphDisplay } from '../graph/graph-canvas.tsx';
 import { agenciesIn, COMMUNITY_COLOURS, createGraph, datesOf, inWindow, mergeSubgraph, recordedBy } from '../graph/graph-model.ts';
-import { useSession } from '../session/session-context.tsx';
+import { hasRole, useSession } from '../session/session-context.tsx';
 
 const MEASURES = ['degree', 'betweenness', 'pagerank', 'eigenvector'] as const;
 /** How many paths may be asked for at once (the API takes up to 10; more than 5 is more than a list can show). */
@@ -37,6 +39,11 @@ function noPathNotice(reason: string | undefined): string {
 const stepsOf = (path: Subgraph): string => `${path.edges.length} step${path.edges.length === 1 ? '' : 's'}: ${path.nodes.map((n) => n.label).join(' → ')}`;
 const WINDOW_PROBLEM = 'graph-window-problem';
 const AGENCIES_HELP = 'graph-agencies-help';
+const EXPORT_HELP = 'graph-export-help';
+/** The most entities an export starts from (the API's seeds). */
+const EXPORT_SEEDS = 50;
+const EXPORT_FORMATS = { graphml: { name: 'GraphML', type: 'application/graphml+xml' }, json: { name: 'JSON', type: 'application/json' } } as const;
+type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 /** Entity ids (e42) and record ids (agency:id) start the graph at once; anything else is a name. */
 const looksLikeId = (text: string): boolean => isEntityId(text) || isRecordId(text);
@@ -46,7 +53,10 @@ export function GraphScreen({ seed }: { readonly seed: string }) {
 }
 
 function GraphExplorer({ seed }: { readonly seed: string }) {
-  const { api, purpose } = useSession();
+  const { api, purpose, user } = useSession();
+  // the server refuses an export to any other role (403): it is not offered to them
+  const mayExport = hasRole(user, 'analyst');
+  const [exportFormat, setExportFormat] = useState<ExportFormat>('graphml');
   const graph = useMemo(createGraph, []);
   const [version, setVersion] = useState(0);
   const [start, setStart] = useState(seed);
@@ -311,6 +321,27 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             </ul>
           )}
         </fieldset>
+        {mayExport ? (
+          <fieldset>
+            <legend>Export</legend>
+            <p id={EXPORT_HELP} className="muted small">The entities of the chart and the relations among them that the filters show and you may pass on, marked; what you may read but not pass on is left out, and counted.</p>
+            <div className="row">
+              <label htmlFor="export-format">Format</label>
+              <select id="export-format" value={exportFormat} onChange={(e) => setExportFormat(e.target.value as ExportFormat)}>
+                {Object.entries(EXPORT_FORMATS).map(([format, { name }]) => <option key={format} value={format}>{name}</option>)}
+              </select>
+              <button type="button" aria-describedby={EXPORT_HELP} disabled={nodes.length === 0 || nodes.length > EXPORT_SEEDS} onClick={() => void run('Exporting the chart', async () => {
+                const format = exportFormat;
+                // the chart's entities and the ties among them (no hop further), as the filters show them
+                const text = await api.graphExport(graph.nodes(), format, { hops: 0, scope });
+                const file = `graph-${(purpose?.caseRef ?? 'chart').replace(/[^A-Za-z0-9-]+/g, '-')}.${format}`;
+                downloadFile(text, file, EXPORT_FORMATS[format].type);
+                setNotice(`Exported ${file}. ${withheldNotice(exportWithheld(format, text))}`);
+              })}>Export</button>
+            </div>
+            {nodes.length > EXPORT_SEEDS ? <p className="muted small">An export starts from at most {EXPORT_SEEDS} entities: this chart has {nodes.length}.</p> : null}
+          </fieldset>
+        ) : null}
         {busy ? <ProgressBar label={busy} /> : null}
         <ErrorMessage error={error} what="graph" />
         {notice ? <p role="status" className="notice">{notice}</p> : null}
