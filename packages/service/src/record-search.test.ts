@@ -140,6 +140,25 @@ describe('searchRecords', () => {
     }
   });
 
+  it('ranks the records holding the query\'s words as written before those holding only a spelling, sound or stem of them, by score within each', async () => {
+    const person = (id: string, name: string, birthDate: string[] = []) => ({ id, schema: 'Person', properties: { name: [name], birthDate }, provenance: testProvenance('fedpol') });
+    await put([
+      // "Zarik" is the stem of Abdezarik, a close spelling of the whole query (0.902); "Abdezaric" sounds alike (0.940)
+      person('a1', 'Abdezarik Vennor', ['1971-03-14']), person('a2', 'Zarik'), person('a3', 'Abdezaric', ['1988-11-02']),
+      person('a4', 'Ilvane Abdezarik Dovrel'), person('a5', 'Ilvane Zarik'), person('a6', 'Ilvane Abdezaric'),
+    ]);
+    const ranked = async (q: string, birthDate?: string) => (await search(q, { names: projection.index }, { as: 'fedAnalyst', ...(birthDate ? { birthDate } : {}) })).results.map((r) => [r.id, r.matched?.score]);
+    // one word as written in a name of two (0.615) or three (0.570), before every name only spelled like it, the higher scored first
+    expect(await ranked('Abdezarik')).toEqual([['fedpol:a1', 0.615], ['fedpol:a4', 0.57], ['fedpol:a3', 0.94], ['fedpol:a2', 0.902], ['fedpol:a6', 0.585], ['fedpol:a5', 0.567]]);
+    // both words as written in a name of three (0.875), before both held as a sound, a stem or a spelling; one word of two held is neither
+    expect(await ranked('Ilvane Abdezarik')).toEqual([['fedpol:a4', 0.875], ['fedpol:a6', 0.955], ['fedpol:a5', 0.926], ['fedpol:a3', 0.585], ['fedpol:a2', 0.567], ['fedpol:a1', 0.47]]);
+    // a title the score reads past is a word the analyst typed all the same, and many are names (Amir)
+    await put([person('t1', 'Tovik Brennet'), person('t2', 'Amir Tovick'), person('t3', 'Tovik Amir Brennet')]);
+    expect(await ranked('Tovik Amir')).toEqual([['fedpol:t3', 0.615], ['fedpol:t2', 0.95], ['fedpol:t1', 0.615]]);
+    // a date of birth still moves each as at a checkpoint: the sound-alike born then first, the name as written born otherwise after the stem
+    expect((await ranked('Abdezarik', '1988-11-02')).map(([id]) => id)).toEqual(['fedpol:a3', 'fedpol:a4', 'fedpol:a2', 'fedpol:a1', 'fedpol:a6', 'fedpol:a5']);
+  });
+
   it('finds the holder of a document number, a plate or a phone number, also as OCR misreads it', async () => {
     const names = { names: projection.index };
     const found = async (q: string) => (await search(q, names)).results.map((r) => [r.id, r.identifier?.kind, r.identifier?.how]);

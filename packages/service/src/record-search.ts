@@ -8,7 +8,8 @@
  *   "Abdeslam", and all three for "صلاح عبد السلام"; and the holders of the query read as a
  *   document number, a plate or a phone number, exactly or as OCR misreads it.
  * Every candidate is ranked by its best name against the query, scored as a checkpoint check
- * scores names (exact, phonetic, spelling, parts missing), or by the identifier it holds as a
+ * scores names (exact, phonetic, spelling, parts missing), a name holding each word of the query
+ * as written counting as the exact name (rankCandidates), or by the identifier it holds as a
  * check scores one, moved by a date of birth when one is asked (as a check moves it); the
  * full-text rank orders the rest.
  * The score reads the query and that record's own names only (no frequencies counted over
@@ -23,7 +24,7 @@
  * record's own names, not counts over every record). If the widest window is still full, the
  * result says more may match (`truncated`).
  */
-import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NormalizedName, type PartialDate } from '@mosaic/matching';
+import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
 import { AppError, parsePartialDate, type EntityId, type EntityRecord, type RecordId } from '@mosaic/model';
 import { filterVisible, RECORD_ROLES, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
@@ -101,47 +102,68 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const VARIANT_MIN_SCORE = 0.5;
 
 /**
- * How a name holds the query's parts, best first: each part as written, each as written or
+ * The words of a query a name must hold to hold it as written: all but particles and initials,
+ * which the matcher reads past ("al-Belgiki" is "Belgiki", "Khalil Ben Ahmed" "Khalil Ahmed").
+ * Titles are kept, although the matcher's score reads past them too: many are names as well
+ * (Amir, Hajji, Imam), and the analyst typed them.
+ */
+function wordsOf(query: NormalizedName): readonly NameToken[] {
+  return query.tokens.filter((t) => t.kind !== 'particle' && t.kind !== 'initial');
+}
+
+/**
+ * How a name holds the query's words, best first: each word as written (a word of its own for
+ * each, so "Youssef Ben Youssef" is not held by a name with one Youssef), each as written or
  * sounding alike (the same phonetic key), or some only by the matcher's spelling rules or not at
  * all. A name holding what the analyst typed answers the query before a name the matcher only
  * reads as a spelling of it, whatever their scores: "Abdeslam" meets "Abdeslam Benalli" as one
  * part of two (0.615) and that record's alias "Slam" as a close spelling of the whole name
  * (0.902: "Slam" read as the stem of Abd-es-Salam), and the record matched on its name.
  */
-function howHeld(query: NormalizedName, name: NormalizedName): number {
-  let worst = 0;
-  for (const part of query.core) {
-    const how = name.core.some((t) => t.text === part.text) ? 0 : name.core.some((t) => t.phonetic === part.phonetic) ? 1 : 2;
-    worst = Math.max(worst, how);
-  }
-  return worst;
+function howHeld(words: readonly NameToken[], name: NormalizedName): number {
+  const free = [...name.tokens];
+  const take = (found: (t: NameToken) => boolean): boolean => {
+    const i = free.findIndex(found);
+    if (i >= 0) free.splice(i, 1);
+    return i >= 0;
+  };
+  const respelled = words.filter((word) => !take((t) => t.text === word.text));
+  if (respelled.length === 0) return 0;
+  return respelled.every((word) => take((t) => t.phonetic === word.phonetic)) ? 1 : 2;
+}
+
+/** A record's name that matched, and whether it holds every word of the query as written (howHeld 0). */
+interface BestName {
+  readonly match: NameMatch;
+  readonly asWritten: boolean;
 }
 
 /**
  * The record's best name against the query, undefined when none compares (or it has no name):
- * the one holding the query's parts most as written (howHeld), then the best scored, then the
+ * the one holding the query's words most as written (howHeld), then the best scored, then the
  * first (names before aliases). Weak aliases are compared as weak, as the watchlist's index
  * compares them.
  */
-function bestNameMatch(query: NormalizedName, record: Pick<EntityRecord, 'schema' | 'properties'>): NameMatch | undefined {
+function bestNameMatch(query: NormalizedName, record: Pick<EntityRecord, 'schema' | 'properties'>): BestName | undefined {
   const { strong, weak } = matchableNames(record);
+  const words = wordsOf(query);
   let best: { readonly match: NameMatch; readonly held: number } | undefined;
   for (const [i, name] of [...strong, ...weak].entries()) {
     const normalized = normalizeName(name);
     if (normalized.core.length === 0) continue;
     const { comparison, score } = scoreName(query, i >= strong.length && !normalized.weak ? { ...normalized, weak: true } : normalized);
     if (score === 0) continue;
-    const held = howHeld(query, normalized);
+    const held = howHeld(words, normalized);
     // composed from firstName and lastName ("Last, First"), the name may end in a space
     if (!best || held < best.held || (held === best.held && score > best.match.score)) best = { match: { name: name.trim(), level: comparison.level, score: round3(score) }, held };
   }
-  return best?.match;
+  return best && { match: best.match, asWritten: best.held === 0 };
 }
 
 interface Variants {
   /** The records whose names matched, with the index's best scored name. */
   readonly matched: ReadonlyMap<RecordId, NameMatch>;
-  /** Those whose best scored name holds every part of the query as written: no other name of theirs matches before it (bestNameMatch). */
+  /** Those whose best scored name holds every core part of the query as written: no other name of theirs matches before it (bestNameMatch) when the query has no title. */
   readonly asWritten: ReadonlySet<RecordId>;
   /** The records holding the query as an identifier, and the index's score for it (1 exact, 0.99 confusable, 0.75 a phone). */
   readonly identified: ReadonlyMap<RecordId, IdentifierMatch & { readonly score: number }>;
@@ -294,30 +316,49 @@ async function readCandidates(mosaic: Mosaic, q: string, query: SearchQuery, nam
 }
 
 /**
- * The records ranked best first (see the module's comment): by the best of the name's and the
- * identifier's scores, moved by a date of birth when one is asked, then by the full-text rank,
- * which reads the record's own names only (the store's searchNames), then by id.
+ * The records ranked best first (see the module's comment): by the name's score, or the
+ * identifier's, moved by a date of birth when one is asked, where a name holding each word of the
+ * query as written (howHeld) counts as the exact name; then by the score itself, then by the
+ * full-text rank, which reads the record's own names only (the store's searchNames), then by id.
+ * Why a name holding the words as written counts as exact: the score reads the query as a whole
+ * name, as a checkpoint reads a card against a listed name, so it counts the listed name's parts
+ * the query lacks against the match and rates a spelling of the whole query higher ("Abdeslam"
+ * meets "Abdeslam Benalli" as one part of two at 0.615, and "Slam", the stem of Abd-es-Salam, at
+ * 0.902; "Salah Abdeslam" meets "Salah Abdeslam Benalli" at 0.875, "Salah Slam" at 0.926). An
+ * analyst's query is most often part of a name, and what they typed, found as typed, answers it
+ * fully. So the records holding the query as written come first, ordered among themselves by the
+ * score (fewer parts besides first), then the records the matcher reads as a spelling, sound or
+ * stem of it, by their score. A small bonus added to the score would not say it: what a name
+ * holding the words as written loses for the parts the query lacks is as much as the levels make
+ * it (0.125 for two words of three, 0.385 for one of two), so the bonus would have to make up the
+ * most, and then it is this rule said less plainly. A date of birth asked still moves every
+ * record as at a checkpoint: one holding the name as written but born otherwise (1 − 0.18) goes
+ * after a sound-alike born then (0.94 + 0.06). Nothing is left out: the same records are ranked,
+ * in another order.
  */
 function rankCandidates<R extends EntityRecord>(records: readonly R[], q: string, asked: readonly PartialDate[], variants: Variants, textRank: ReadonlyMap<RecordId, number>) {
   const wanted = normalizeName(q);
   // The index keeps each record's best scored name, which need not be the one holding the query
   // as written (bestNameMatch): unless it is, the record's names are compared here, as are those
-  // of the records the index did not score (found by a word or an identifier only, or of another kind).
-  const matchOf = (record: EntityRecord): NameMatch | undefined => {
+  // of the records the index did not score (found by a word or an identifier only, or of another
+  // kind). The index tells only of the query's core parts, so a query with a title is compared here.
+  const indexTells = wordsOf(wanted).length === wanted.core.length;
+  const matchOf = (record: EntityRecord): BestName | undefined => {
     const indexed = variants.matched.get(record.id);
-    if (indexed && variants.asWritten.has(record.id)) return indexed;
-    return (wanted.core.length > 0 ? bestNameMatch(wanted, record) : undefined) ?? indexed;
+    if (indexed && indexTells && variants.asWritten.has(record.id)) return { match: indexed, asWritten: true };
+    return (wanted.core.length > 0 ? bestNameMatch(wanted, record) : undefined) ?? (indexed && { match: indexed, asWritten: false });
   };
   return records
     .map((record) => {
-      const matched = matchOf(record);
+      const named = matchOf(record);
       const identifier = variants.identified.get(record.id);
-      const best = Math.max(matched?.score ?? 0, identifier?.score ?? 0);
+      const score = Math.max(named?.match.score ?? 0, identifier?.score ?? 0);
       const born = asked.length > 0 && record.schema !== 'Vehicle' ? bornOf(asked, record) : undefined;
       // as a check scores a name and a date: the date moves a found record, it finds none
-      return { record, matched, identifier, born: born?.level, score: best > 0 && born ? best + born.adjustment : best };
+      const moved = (x: number): number => (x > 0 && born ? x + born.adjustment : x);
+      return { record, matched: named?.match, identifier, born: born?.level, rank: moved(named?.asWritten ? 1 : score), score: moved(score) };
     })
-    .sort((a, b) => b.score - a.score || (textRank.get(b.record.id) ?? 0) - (textRank.get(a.record.id) ?? 0) || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+    .sort((a, b) => b.rank - a.rank || b.score - a.score || (textRank.get(b.record.id) ?? 0) - (textRank.get(a.record.id) ?? 0) || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
 }
 
 /**

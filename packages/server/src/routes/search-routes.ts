@@ -46,7 +46,7 @@ export function searchRoutes(projections?: Pick<Projections, 'screening' | 'enti
           birthDate: z.string().max(64).optional().describe('YYYY, YYYY-MM or YYYY-MM-DD: lifts the records born then, lowers those born otherwise'),
           ...PurposeFieldsOrHeaders,
         }),
-        response: { 200: z.object({ results: z.array(SearchHitOut).readonly().describe('best match first'), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query') }) },
+        response: { 200: z.object({ results: z.array(SearchHitOut).readonly().describe('best match first: a record whose name holds each word of the query as written ranks as the exact name would, before those holding only a spelling, sound or stem of it; by score within each, moved by birthDate'), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query') }) },
       },
     }, async (request) => {
       const user = await requireUser(request);
