@@ -4,7 +4,8 @@
  * ends, role, dates and the agencies whose records claim it; communities are named in words and
  * centrality scores come with the server's explanation; up to k paths are listed, and a path not
  * found says whether there is none or the search stopped at its limit; an analyst exports what
- * they may pass on and is told what was left out, and an officer is not offered the export.
+ * they may pass on and is told what was left out, and an officer is not offered the export; a
+ * saved chart reopens with its filters.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import { readFile } from 'node:fs/promises';
@@ -159,5 +160,34 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
     await givePurpose(officer, PURPOSE, CASE);
     await officer.getByRole('group', { name: 'Relations shown' }).waitFor();
     expect(await officer.getByRole('group', { name: 'Export' }).count()).toBe(0);
+  });
+
+  it('keep a saved chart\'s filters, and reopen it with them', async () => {
+    const page = await browser.newPage();
+    await openGraph(page);
+    const types = page.getByRole('group', { name: 'Relations shown' });
+    const recordedBy = page.getByRole('group', { name: 'Recorded by' });
+    await types.getByLabel('ownership').uncheck();
+    await recordedBy.getByLabel('fedpol').check();
+    await page.locator('input[type="date"]').first().fill('2017-01-01');
+    await page.getByLabel('Chart title').fill('Moreau without the cars');
+    await page.getByRole('button', { name: 'Save chart to case' }).click();
+    await expect.poll(() => page.getByRole('status').last().textContent()).toBe(`Chart “Moreau without the cars” saved to case ${CASE}.`);
+
+    const again = await browser.newPage();
+    await signInPage(again, 'fedAnalyst');
+    await again.goto('/#/graph');
+    await givePurpose(again, PURPOSE, CASE);
+    await again.getByRole('button', { name: 'Open chart Moreau without the cars' }).click();
+    await expect.poll(() => again.getByRole('status').last().textContent()).toBe('Chart “Moreau without the cars” reopened: 5 entities you may see.');
+    expect(await again.locator('input[type="date"]').first().inputValue()).toBe('2017-01-01');
+    expect(await again.getByRole('group', { name: 'Recorded by' }).getByLabel('fedpol').isChecked()).toBe(true);
+    // the ties the filter leaves out are not drawn, and the types it leaves out are said, to be shown again
+    const network = again.getByRole('img', { name: /^Network of/ });
+    await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 3 relations shown');
+    const againTypes = again.getByRole('group', { name: 'Relations shown' });
+    expect(await againTypes.textContent()).toContain('Left out too: ownership.');
+    await againTypes.getByRole('button', { name: 'Show every relation type' }).click();
+    expect(await againTypes.textContent()).not.toContain('Left out too');
   });
 });

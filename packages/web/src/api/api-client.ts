@@ -140,11 +140,11 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
         ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
       };
     },
-    saveChart: (caseRef: string, chart: { title: string; nodes: readonly string[]; positions?: Readonly<Record<string, { x: number; y: number }>>; share?: 'owner' | 'agency' }) =>
+    saveChart: (caseRef: string, chart: { title: string; nodes: readonly string[]; positions?: Readonly<Record<string, { x: number; y: number }>>; filters?: GraphScope; share?: 'owner' | 'agency' }) =>
       request<ChartSummary>('POST', `/cases/${enc(caseRef)}/charts`, { body: chart, consult: true }),
     listCharts: async (caseRef: string): Promise<readonly ChartSummary[]> => listOf<ChartSummary>(await request<unknown>('GET', `/cases/${enc(caseRef)}/charts`, { consult: true }), 'charts'),
-    openChart: async (caseRef: string, id: string): Promise<{ chart: ChartSummary & { positions?: Readonly<Record<string, { x: number; y: number }>> }; subgraph: Subgraph }> => {
-      const body = await request<{ chart: ChartSummary & { positions?: Readonly<Record<string, { x: number; y: number }>> } }>('GET', `/cases/${enc(caseRef)}/charts/${enc(id)}`, { consult: true });
+    openChart: async (caseRef: string, id: string): Promise<{ chart: ChartSummary & { positions?: Readonly<Record<string, { x: number; y: number }>>; filters?: GraphScope }; subgraph: Subgraph }> => {
+      const body = await request<{ chart: ChartSummary & { positions?: Readonly<Record<string, { x: number; y: number }>>; filters?: GraphScope } }>('GET', `/cases/${enc(caseRef)}/charts/${enc(id)}`, { consult: true });
       return { chart: body.chart, subgraph: subgraphOf(body) };
     },
     /** What the user may export of the network around the seeds, as the file's text: GraphML or graphology JSON (POST /graph/export answers the file itself). */

@@ -1,9 +1,9 @@
 /**
  * The graph explorer: start from an entity, expand a node by clicking it (or with its button in
  * the list), filter relations by type, time and the agencies whose records claim them, colour
- * communities, size by centrality, find up to five paths between two entities and save the chart to the
- * case. The filters hide what they leave out of the chart and go with every question asked of
- * the server. Beside the canvas, two tables say the same without it: the entities (community in
+ * communities, size by centrality, find up to five paths between two entities, export what may be
+ * passed on, and save the chart, with its filters, to the case. The filters hide what they leave
+ * out of the chart and go with every question asked of the server. Beside the canvas, two tables say the same without it: the entities (community in
  * words, ties shown, centrality with the server's explanation) and the relations shown (type,
  * ends, role, dates, the agencies whose records claim them). Every answer is policy-filtered by
  * the server; the explorer only shows what came back.
@@ -152,6 +152,8 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const windowInvalid = (field: 'from' | 'to') => (windowProblem?.fields.includes(field) ? { 'aria-invalid': true, 'aria-describedby': WINDOW_PROBLEM } : {});
 
   const presentTypes = EDGE_TYPES.filter((t) => graph.someEdge((_e, a) => a['relation'] === t));
+  // types a filter leaves out of which nothing is drawn (a chart reopened with its filters): said, and to be shown again
+  const hiddenAbsent = EDGE_TYPES.filter((t) => hiddenTypes.has(t) && !presentTypes.includes(t));
   // a ticked agency stays listed, to be unticked, when no relation drawn is claimed by it any more (a chart reopened)
   const presentAgencies = [...new Set([...agenciesIn(graph), ...agencies])].sort();
   const label = (node: string): string => (graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node);
@@ -234,6 +236,11 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
               <input type="checkbox" checked={!hiddenTypes.has(t)} onChange={(e) => setHiddenTypes((s) => { const n = new Set(s); if (e.target.checked) n.delete(t); else n.add(t); return n; })} /> {t}
             </label>
           ))}
+          {hiddenAbsent.length ? (
+            <p className="small">Left out too: {hiddenAbsent.join(', ')}.{' '}
+              <button type="button" className="link" onClick={() => setHiddenTypes(new Set())}>Show every relation type</button>
+            </p>
+          ) : null}
           <div className="row">
             <label>From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} {...windowInvalid('from')} /></label>
             <label>To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} {...windowInvalid('to')} /></label>
@@ -295,7 +302,8 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             <button type="button" disabled={nodes.length === 0 || !purpose || !chartTitle.trim()} onClick={() => void run('Saving the chart', async () => {
               // Only ids and layout are stored: reopening asks the server again, through the policy.
               const positions = Object.fromEntries(graph.nodes().map((n) => [n, { x: Number(graph.getNodeAttribute(n, 'x')), y: Number(graph.getNodeAttribute(n, 'y')) }]));
-              const saved = await api.saveChart(purpose!.caseRef, { title: chartTitle.trim(), nodes: graph.nodes(), positions });
+              // the filters go with it, so that it reopens as it was shown
+              const saved = await api.saveChart(purpose!.caseRef, { title: chartTitle.trim(), nodes: graph.nodes(), positions, ...(Object.keys(scope).length ? { filters: scope } : {}) });
               setCharts((list) => [saved, ...list.filter((c) => c.id !== saved.id)]);
               setNotice(`Chart “${saved.title}” saved to case ${saved.caseRef}.`);
             })}>Save chart to case</button>
@@ -307,6 +315,11 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
                   <span>{c.title}</span> <span className="muted small">{c.createdAt.slice(0, 16).replace('T', ' ')}</span>{' '}
                   <button type="button" className="small" aria-label={`Open chart ${c.title}`} onClick={() => void run(`Opening ${c.title}`, async () => {
                     const { chart, subgraph } = await api.openChart(c.caseRef, c.id);
+                    const filters = chart.filters ?? {};
+                    setHiddenTypes(new Set(filters.types ? EDGE_TYPES.filter((t) => !filters.types?.includes(t)) : []));
+                    setFrom(filters.since ?? '');
+                    setTo(filters.until ?? '');
+                    setAgencies(new Set(filters.agencies ?? []));
                     graph.clear();
                     mergeSubgraph(graph, subgraph);
                     for (const [node, at] of Object.entries(chart.positions ?? {})) if (graph.hasNode(node)) graph.mergeNodeAttributes(node, at);
