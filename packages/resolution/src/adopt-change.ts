@@ -1,10 +1,9 @@
 /**
- * A change another node committed, applied to this node's index as it was made: every node
- * sharing a store resolves the records of the change feed itself, in the feed's order, and so
- * agrees with the others; a judgement or an undone merge is made on one node, and the ids its
- * clustering gave (assign-entity-ids.ts, from that node's sequence) are the store's from then on.
- * The other nodes take those ids rather than numbering the parts again from their own sequence,
- * which may name another entity by the same id.
+ * A change another node committed, applied to this node's index as it was made: a judgement, an
+ * undone merge or records resolved are committed on one node, and the ids its clustering gave
+ * (assign-entity-ids.ts, from that node's sequence) are the store's from then on. The other
+ * nodes take those ids rather than numbering the parts again from their own sequence, which may
+ * name another entity by the same id.
  *
  * The records listed move to the entities named; a record still under an id the change merged
  * away (it arrived here before the change did) follows it into the survivor, where the judging

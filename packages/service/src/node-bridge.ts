@@ -3,11 +3,12 @@
  * node may serve any user (DESIGN: several stateless nodes behind a load balancer):
  * notifications published on one node reach the live streams on the others; an administrative
  * change (organisation, agreements), a change to a user or a sign-out makes the others reload
- * or forget their cached copies at once; a judgement or an undone merge made on one node is
- * applied by the others as it was made (entity-projection.ts: the outcome is stored, the message
- * names it). Each node ignores its own messages. The bus loses what is sent while a node is not
- * listening (its connection to PostgreSQL dropped): when it listens again, the node is told
- * (onReconnected) to read again what it keeps from these messages.
+ * or forget their cached copies at once; what one node committed to the entities (a judgement, an
+ * undone merge, records resolved) is applied by the others as it was made (entity-projection.ts:
+ * the outcome is stored, the message names it). Each node ignores its own messages. The bus loses
+ * what is sent while a node is not listening (its connection to PostgreSQL dropped): when it
+ * listens again, the node is told (onReconnected) to read again what it keeps from these
+ * messages.
  */
 import type { Store } from '@mosaic/store';
 import { MAX_MESSAGE_BYTES } from '@mosaic/store';
@@ -24,7 +25,7 @@ export interface NodeBridge {
   userChanged(userId: string): void;
   /** A session was signed out here (by the hash of its token, as the store keeps it). */
   sessionEnded(tokenHash: string): void;
-  /** A judgement or an undone merge was applied here: its stored outcome, by id. */
+  /** A judgement, an undone merge or records resolved were committed here: the stored outcome, by id. */
   entitiesChanged(outcomeId: string): void;
   stop(): Promise<void>;
 }

@@ -128,8 +128,9 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
   await watcher.reload();
   const entityFollower = followChanges(mosaic.store, [entities, watcher], { fromSeq: resolvedAt });
   await entityFollower.catchUp();
-  // Another node's judgement or undo is applied once this node holds the records that node held
-  // when it made it (the feed read up to now), as it was made there (entity-projection.ts).
+  // What another node committed (a judgement, an undo, records resolved) is applied once this
+  // node holds the records that node held when it made it (the feed read up to now), as it was
+  // made there (entity-projection.ts).
   const stopAdopting = mosaic.entityOutcomes.subscribe((id) => void entityFollower.catchUp().then(() => entities.adopt(id)).catch(() => undefined));
   let sweeper: NodeJS.Timeout | undefined;
   let outcomeSweeper: NodeJS.Timeout | undefined;

@@ -112,9 +112,8 @@ describe.each([['sqlite'], ['postgresql']] as const)('entities on two nodes shar
     const open = sharedStore(kind);
     const a = await startNode(open);
     await putFixtures(a.mosaic, PERSONS);
-    // B starts on what A resolved and stored: a node that starts while another is still
-    // resolving the same records resolves them by a full pass of its own, which may number them
-    // otherwise (a limit of running resolution on every node)
+    // B starts on what A resolved and stored (a node that starts while another is still
+    // resolving the same records: entity-ids-nodes.test.ts)
     await a.projections.follower.catchUp();
     const b = await startNode(open);
     const records = PERSONS.map((p) => `fedpol:${String(p['id'])}` as RecordId);

@@ -7,16 +7,23 @@
  * it. A judgement is committed and its two entities clustered again at once; so is an undone
  * merge (undo-locally.ts), so the next answer reflects them.
  *
- * Every node sharing the store resolves the change feed's records itself, in the feed's order,
- * and so numbers new entities as the others do. Judgements and undos are made one at a time
- * across the nodes, each on one node under a claim in the store (claim-lease.ts): that node first
- * applies the outcomes the others stored before, in their order, draws new ids past the largest
- * number any node stored, and stores its outcome (the change it committed, with the ids it gave)
- * under the next number. The other nodes are told (node-bridge.ts) and apply the outcomes in
- * that order, each replayed on their own index (for the parts a judgement joined) with the
- * outcome's ids taken: no two nodes give one id to two entities, every node applies the
- * judgements in one order, and an id names the same records on every node. A node started later
- * reads the outcomes' ids in the stored membership, which its full pass keeps.
+ * Nodes sharing the store (their bus shared) commit one at a time, each under a claim in the
+ * store (claim-lease.ts): a judgement, an undo, the resolution of a slice of the change feed and
+ * a full pass (a node's first included). The committing node first applies the outcomes the
+ * others stored before, in their order, draws new ids past the largest number any node stored,
+ * commits, and stores its outcome (the change it committed, with the ids it gave, and the
+ * version of each record it resolved) under the next number. The other nodes are told
+ * (node-bridge.ts) and apply the outcomes in that order: a judgement or an undo replayed on their
+ * own index (for the parts it joined), resolved records resolved there too as they hold them
+ * (for candidates, review and parts), then the outcome's ids taken and any move of their own the
+ * outcome did not make put back. A record an outcome resolved is not resolved again when the
+ * feed brings it (its version is the one resolved), so each record's version is committed once,
+ * by the first node to reach it: no two nodes give one id to two entities, and an id names the
+ * same records on every node and in the store, however differently the nodes read the feed or
+ * number a full pass. A node that stops holds nothing the others wait on longer than the claim
+ * takes to go stale. The newest KEPT_OUTCOMES are kept; a node further behind resolves
+ * everything again from the stored membership. A single node (its bus not shared) commits
+ * without a claim and stores no outcome of the feed or of a full pass.
  * A full pass of a large store runs in a worker thread (full-pass.ts), and reading the records
  * for it gives the event loop turns: requests go on being answered while it runs.
  */
@@ -45,6 +52,12 @@ const outcomeId = (n: number): string => `o${String(n).padStart(12, '0')}`;
 const outcomeNumber = (id: string): number | undefined => (/^o\d{12}$/.test(id) ? Number(id.slice(1)) : undefined);
 /** Outcomes read at start for the last number (made one at a time, the last is among the newest stored). */
 const RECENT_OUTCOMES = 200;
+/** Outcomes kept for a node behind the others: the oldest is deleted as each is stored. */
+const KEPT_OUTCOMES = 10_000;
+/** Outcomes read at a time by a node applying the others'. */
+const OUTCOME_PAGE = 100;
+/** A full pass that moved more records than this has the others resolve everything again (its ids stored) rather than list them all. */
+const OUTCOME_RECORDS = 50_000;
 
 /** The claim held by the node judging or undoing a merge (claim-lease.ts). */
 const JUDGING = { kind: 'entity-judging', id: 'entities', owner: 'resolution' } as const;
@@ -52,20 +65,34 @@ const JUDGING = { kind: 'entity-judging', id: 'entities', owner: 'resolution' } 
 const JUDGING_STALE_MS = 180_000;
 /** How long a judgement or an undo waits for another node's before it is refused. */
 const JUDGING_WAIT_MS = 30_000;
+/** The feed and a full pass wait out another node's full pass under the claim, or its claim going stale. */
+const RESOLVING_WAIT_MS = JUDGING_STALE_MS + JUDGING_WAIT_MS;
+/** Who holds the claim while a node resolves the feed or runs a full pass. */
+const RESOLVING_BY = 'resolution';
 
 /** A change as stored in an outcome (JSON: the membership as pairs). */
 type StoredChange = Omit<ResolutionChange, 'membership'> & { readonly membership: readonly (readonly [RecordId, EntityId])[] };
 
 /**
- * What one node's judgement or undone merge did, for the others: the judgement or the undo's own
- * change (replayed there), and the change committed with it, whose ids they take. `full`: the
- * entities were too large to cluster alone, and a full pass applied it.
+ * What one node committed, for the others: a judgement or an undo's own change (replayed there),
+ * and the change committed with it, whose ids they take. `versions`: the records it resolved
+ * (from the feed, or in a full pass: a judgement on entities too large to cluster alone, say),
+ * each at the version it read; the others resolve them too and take the change's ids. `full`:
+ * a full pass moved too many records to list: the others resolve everything again from the
+ * stored entities, which hold its ids.
  */
 interface StoredOutcome {
   readonly judgement?: Judgement;
   readonly undo?: StoredChange;
   readonly change?: StoredChange;
+  readonly versions?: readonly (readonly [RecordId, number])[];
   readonly full?: boolean;
+}
+
+/** What a node committed resolving the feed, for the others: each record's change, and the version it resolved. */
+interface Told {
+  readonly changes: ResolutionChange[];
+  readonly versions: [RecordId, number][];
 }
 
 const storedChange = (change: ResolutionChange): StoredChange => ({ ...change, membership: [...change.membership] });
@@ -117,9 +144,9 @@ export interface EntityProjection extends Projection {
   /** Called with each record whose entity changed (or may have: a rebuild reports every record). */
   onMembership(listener: (record: RecordId) => void): void;
   /**
-   * Applies the outcome of a judgement or an undone merge another node made (stored by id), as
-   * it was made there, after those stored before it (in their order); an outcome already
-   * applied is not applied again.
+   * Applies the outcome of what another node committed (a judgement, an undone merge, records
+   * resolved; stored by id), as it was made there, after those stored before it (in their
+   * order); an outcome already applied is not applied again.
    */
   adopt(outcomeId: string): Promise<void>;
   /** Applies the stored outcomes of other nodes not applied yet (one whose message was lost), in their order. */
@@ -130,11 +157,15 @@ export interface EntityProjectionOptions {
   readonly now?: () => Date;
   /** From this many matchable records on, a full pass runs in a worker thread (full-pass.ts). */
   readonly workerFrom?: number;
-  /** Tells the other nodes of the outcome of a judgement or an undone merge made here (stored by id). */
+  /** Tells the other nodes of the outcome of what this node committed (stored by id). */
   readonly published?: (outcomeId: string) => void;
+  /** The newest outcomes kept in the store (KEPT_OUTCOMES). */
+  readonly keptOutcomes?: number;
 }
 
-export async function createEntityProjection(store: Store, { now = () => new Date(), workerFrom, published }: EntityProjectionOptions = {}): Promise<EntityProjection> {
+export async function createEntityProjection(store: Store, { now = () => new Date(), workerFrom, published, keptOutcomes = KEPT_OUTCOMES }: EntityProjectionOptions = {}): Promise<EntityProjection> {
+  // other nodes commit to the store: this one commits under the claim, and tells them what
+  const shared = store.bus.shared;
   // reading every record's entity gives the event loop turns (a full pass reads it again)
   const persistence = storeResolutionStore(store, { betweenPages: createEventLoopYielder() });
   const fullPass = createFullPass(workerFrom === undefined ? {} : { workerFrom });
@@ -236,15 +267,16 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   // Full passes running now, and the judgements stored meanwhile that wait for them to end (by pair).
   let passing = 0;
   const waitingJudgements = new Map<string, Judgement>();
-  const rebuildNow = async (): Promise<void> => {
+  /** A full pass: the change it committed. */
+  const rebuildNow = async (): Promise<ResolutionChange> => {
     passing++;
     try {
-      await fullPassNow();
+      return await fullPassNow();
     } finally {
       passing--;
     }
   };
-  const fullPassNow = async (): Promise<void> => {
+  const fullPassNow = async (): Promise<ResolutionChange> => {
     const snapshot = await persistence.load();
     const records = await allMatchable();
     // Estimating m/u by EM needs many candidate pairs; on a small store its estimates are noise
@@ -254,7 +286,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     // records deleted since they were resolved are in no run: their membership goes
     const present = new Set(run.state.ids);
     const gone = [...snapshot.membership.keys()].filter((id) => !present.has(id));
-    await persistence.commit(gone.length > 0 ? { ...run.change, removedMembers: gone } : run.change);
+    const committed = gone.length > 0 ? { ...run.change, removedMembers: gone } : run.change;
+    await persistence.commit(committed);
     // every record anew (setMember's copy of the entity's list per record is for one at a time),
     // built aside with turns for the event loop (a tenth of a second at 80,000 records), then put
     // in place at once: a reader sees the entities before the pass or after it
@@ -281,8 +314,24 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     arrivals.clear();
     for (const record of before.keys()) for (const listener of listeners) listener(record);
     for (const record of membership.keys()) for (const listener of listeners) listener(record);
+    return committed;
   };
-  const rebuild = (): Promise<void> => serialised(rebuildNow);
+  /** A full pass's change as an outcome: the records it moved, at the version it read. */
+  const passOutcome = (change: ResolutionChange): Pick<StoredOutcome, 'change' | 'versions' | 'full'> => (change.membership.size > OUTCOME_RECORDS ? { full: true } : {
+    change: storedChange(change),
+    versions: [...change.membership.keys()].flatMap((id) => {
+      const version = resolvedVersion.get(id);
+      return version === undefined ? [] : [[id, version] as const];
+    }),
+  });
+  const moves = (change: ResolutionChange): boolean => change.membership.size > 0 || (change.removedMembers?.length ?? 0) > 0 || change.redirects.length > 0;
+  // Among nodes, a full pass is due, and `claimed` runs it under the claim (after the outcomes
+  // stored before it, read in the snapshot it resolves from); its moves are an outcome the others take.
+  const rebuild = (): Promise<void> => serialised(async () => {
+    if (!shared) return void (await rebuildNow());
+    passDue = true;
+    await claimed(RESOLVING_BY, RESOLVING_WAIT_MS, async () => undefined);
+  });
 
   const schedule = (): void => {
     if (stopped) return;
@@ -302,20 +351,71 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   // Outcomes stored before the first full pass are in the membership it reads (their ids kept):
   // the number of the last one applied here.
   let lastOutcome = 0;
-  for (const d of await store.listDocuments(OUTCOME_KIND, { limit: RECENT_OUTCOMES })) lastOutcome = Math.max(lastOutcome, outcomeNumber(d.id) ?? 0);
-  /** Stores this node's outcome under the next number (under the claim, nobody else takes it) and tells the others. */
+  /** Among nodes: another node's full pass moved too many records to list, or outcomes were let go before this node applied them. */
+  let passDue = false;
+  const newestOutcome = async (): Promise<number> => {
+    let newest = 0;
+    for (const d of await store.listDocuments(OUTCOME_KIND, { limit: RECENT_OUTCOMES })) newest = Math.max(newest, outcomeNumber(d.id) ?? 0);
+    return newest;
+  };
+  lastOutcome = await newestOutcome();
+  /** Stores this node's outcome under the next number (under the claim, nobody else takes it), lets the oldest go, and tells the others. */
   const publish = async (outcome: StoredOutcome): Promise<void> => {
     const id = outcomeId(lastOutcome + 1);
     if (!(await store.createDocument({ kind: OUTCOME_KIND, id, owner: 'resolution', body: outcome }))) {
       throw new AppError('MOSAIC_INTERNAL', `entities: outcome ${id} was stored by another node while this one held the judging claim (taken over as stale)`);
     }
     lastOutcome++;
+    if (lastOutcome > keptOutcomes) await store.deleteDocument(OUTCOME_KIND, outcomeId(lastOutcome - keptOutcomes));
     published?.(id);
+  };
+  /**
+   * Records another node resolved (`versions`): resolved here too as this node holds them now
+   * (for candidates, the review and parts), then placed where that node placed them (the
+   * outcome's change); a move resolving them here made that the change does not hold (this
+   * node's index was otherwise: a newer version read, say) is put back, for the change is the store's.
+   */
+  const adoptResolved = async (current: ResolutionIndex, change: ResolutionChange, versions: readonly (readonly [RecordId, number])[]): Promise<void> => {
+    const behind = versions.filter(([id, version]) => resolvedVersion.get(id) !== version).map(([id]) => id);
+    const records = behind.length === 0 ? [] : (await store.getRecords(behind)).filter((s) => s.deletedAt === undefined).map((s) => s.record);
+    const at = now().toISOString();
+    const before = new Map<RecordId, EntityId | undefined>();
+    const resolvedHere = new Map<RecordId, EntityId>();
+    for (const record of records) {
+      if (schemaGroup(record.schema) === undefined) continue;
+      const local = membership.has(record.id) ? updateLocally(current, record, { at }) : addRecord(current, record, { at }).change;
+      for (const [r, entity] of local?.membership ?? []) {
+        if (!before.has(r)) before.set(r, membership.get(r));
+        resolvedHere.set(r, entity);
+      }
+      noteUncertain(current, record.id, record);
+    }
+    const taken = adoptChange(current, change);
+    const mergedAway = new Set(change.redirects.map((r) => r.from));
+    const putBack = new Map<RecordId, EntityId>();
+    for (const [r, entity] of before) if (entity !== undefined && !change.membership.has(r) && !mergedAway.has(entity)) putBack.set(r, entity);
+    const back = putBack.size > 0 ? adoptChange(current, { ...emptyChange(0), membership: putBack }) : new Map<RecordId, EntityId>();
+    for (const [record, entity] of new Map([...resolvedHere, ...taken, ...back])) setMember(record, entity);
+    for (const record of change.removedMembers ?? []) {
+      dropMember(record);
+      resolvedVersion.delete(record);
+    }
+    for (const [id, version] of versions) resolvedVersion.set(id, version);
   };
   /** Another node's outcome: replayed here, then its ids taken (nothing is committed: that node did). */
   const adoptNow = async (outcome: StoredOutcome): Promise<void> => {
-    if (!index || outcome.full) return rebuildNow();
+    if (!index) return;
+    if (outcome.full) {
+      passDue = true;
+      return;
+    }
     const sequence = index.sequence;
+    if (outcome.versions && outcome.change) {
+      await adoptResolved(index, readChange(outcome.change), outcome.versions);
+      // the numbers resolving here drew from this node's sequence were replaced by the outcome's ids
+      index.sequence = Math.max(sequence, outcome.change.entitySequence);
+      return;
+    }
     const undo = outcome.undo ? readChange(outcome.undo) : undefined;
     const replayed = outcome.judgement
       ? judgeLocally(index, outcome.judgement, { at: outcome.judgement.at })
@@ -326,31 +426,59 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     // the numbers the replay drew from this node's sequence were replaced by the outcome's ids
     index.sequence = Math.max(sequence, outcome.change?.entitySequence ?? index.sequence);
   };
-  /** The outcomes stored since the last applied here, in their order (on this node's turn). */
+  /**
+   * The outcomes stored since the last applied here, in their order (on this node's turn). One
+   * let go (KEPT_OUTCOMES) before this node applied it: a full pass is due, which resolves
+   * everything again from the stored membership (its ids kept).
+   */
   const adoptStored = async (): Promise<void> => {
-    for (let found = await store.getDocument(OUTCOME_KIND, outcomeId(lastOutcome + 1)); found; found = await store.getDocument(OUTCOME_KIND, outcomeId(lastOutcome + 1))) {
-      lastOutcome++;
-      await adoptNow(found.body as StoredOutcome);
+    for (;;) {
+      const page = await store.listDocuments(OUTCOME_KIND, { afterId: outcomeId(lastOutcome), limit: OUTCOME_PAGE });
+      const first = page[0];
+      if (!first) return;
+      if (outcomeNumber(first.id) !== lastOutcome + 1) {
+        lastOutcome = await newestOutcome();
+        passDue = true;
+        continue;
+      }
+      for (const found of page) {
+        if (outcomeNumber(found.id) !== lastOutcome + 1) break;
+        lastOutcome++;
+        await adoptNow(found.body as StoredOutcome);
+      }
+      if (page.length < OUTCOME_PAGE) return;
     }
+  };
+  /** Outcomes applied outside the claim: a full pass due runs soon, under it. */
+  const adoptStoredSoon = async (): Promise<void> => {
+    await adoptStored();
+    if (passDue) schedule();
   };
   const adopt = async (id: string): Promise<void> => {
     const number = outcomeNumber(id);
     if (number !== undefined && number <= lastOutcome) return;
-    await serialised(adoptStored);
+    await serialised(adoptStoredSoon);
   };
   /**
-   * A judgement or an undo: on this node's turn, and on one node at a time (the claim), after
-   * every outcome stored before it, with new ids drawn past the largest number any node stored.
+   * Work that commits among nodes: on one node at a time (the claim), after every outcome stored
+   * before it, with new ids drawn past the largest number any node stored.
    */
-  const exclusively = <T>(by: UserId, work: () => Promise<T>): Promise<T> => serialised(() => whileClaimed(store, { ...JUDGING, by }, {
+  const claimed = <T>(by: string, waitMs: number, work: () => Promise<T>): Promise<T> => whileClaimed(store, { ...JUDGING, by }, {
     staleMs: JUDGING_STALE_MS,
-    waitMs: JUDGING_WAIT_MS,
+    waitMs,
     busy: () => new AppError('MOSAIC_CONFLICT', 'entities are being judged on another node: try again'),
   }, async () => {
     await adoptStored();
+    if (passDue) {
+      passDue = false;
+      const change = await rebuildNow();
+      if (moves(change)) await publish(passOutcome(change));
+    }
     if (index) index.sequence = Math.max(index.sequence, await persistence.entitySequence());
     return work();
-  }));
+  });
+  /** A judgement or an undo: on this node's turn, and under the claim. */
+  const exclusively = <T>(by: UserId, work: () => Promise<T>): Promise<T> => serialised(() => claimed(by, JUDGING_WAIT_MS, work));
   /**
    * A judgement made now, after the one in force on its pair (made on another node a moment
    * before, say): the later applied is the one in force, here and for a full pass (latestJudgements).
@@ -361,50 +489,76 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     return { ...judgement, at: known !== undefined && known.at >= at ? new Date(Date.parse(known.at) + 1).toISOString() : at };
   };
 
+  /** Resolves the changes on the index and commits each record's change (and gathers them in `told`). */
+  const resolveChanges = async (current: ResolutionIndex, changes: readonly RecordChange[], told?: Told): Promise<void> => {
+    let changed = false;
+    // Resolving a record against the entities takes about a millisecond: requests go on between them.
+    const giveWay = createEventLoopYielder();
+    for (const { id, record, version } of changes) {
+      await giveWay();
+      if (!record && membership.has(id)) {
+        // A deleted (or erased) record leaves its entity, which is clustered again without it.
+        const change = removeLocally(current, id, { at: now().toISOString() });
+        if (!change) { changed = true; continue; }
+        await persistence.commit(change);
+        told?.changes.push(change.removedMembers?.includes(id) ? change : { ...change, removedMembers: [...(change.removedMembers ?? []), id] });
+        dropMember(id);
+        for (const [r, e] of change.membership) setMember(r, e);
+        continue;
+      }
+      if (!record || schemaGroup(record.schema) === undefined) continue;
+      if (membership.has(id)) {
+        // An updated record may now belong elsewhere: its entity and those its new version links
+        // to are clustered again (update-locally.ts), unless a full pass (or another node's
+        // outcome) already resolved it as it is now; entities too large for that are left to a full pass.
+        if (version !== undefined && resolvedVersion.get(id) === version) continue;
+        const change = updateLocally(current, record, { at: now().toISOString() });
+        if (!change) { changed = true; continue; }
+        if (version !== undefined) resolvedVersion.set(id, version);
+        // the pairs its new version makes are put before a person as an arriving record's are
+        for (const [key, pair] of arrivals) if (pair.a === id || pair.b === id) arrivals.delete(key);
+        noteUncertain(current, id, record);
+        await persistence.commit(change);
+        if (version !== undefined) told?.versions.push([id, version]);
+        told?.changes.push(change);
+        for (const [r, e] of change.membership) setMember(r, e);
+        continue;
+      }
+      if (version !== undefined) resolvedVersion.set(id, version);
+      const result = addRecord(current, record, { at: now().toISOString() });
+      noteUncertain(current, id, record);
+      await persistence.commit(result.change);
+      if (version !== undefined) told?.versions.push([id, version]);
+      told?.changes.push(result.change);
+      for (const [r, e] of result.change.membership) setMember(r, e);
+      setMember(id, result.entity);
+    }
+    if (changed) schedule();
+  };
+  /** Whether the change is still to be resolved here (not resolved yet at its version, nor by another node's outcome). */
+  const unresolved = ({ id, record, version }: RecordChange): boolean => (record === undefined
+    ? membership.has(id)
+    : schemaGroup(record.schema) !== undefined && (!membership.has(id) || version === undefined || resolvedVersion.get(id) !== version));
+
   await rebuild();
 
   return {
     name: 'entities',
     apply: (changes: readonly RecordChange[]) => serialised(async () => {
       if (!index) return;
-      let changed = false;
-      // Resolving a record against the entities takes about a millisecond: requests go on between them.
-      const giveWay = createEventLoopYielder();
-      for (const { id, record, version } of changes) {
-        await giveWay();
-        if (!record && membership.has(id)) {
-          // A deleted (or erased) record leaves its entity, which is clustered again without it.
-          const change = index ? removeLocally(index, id, { at: now().toISOString() }) : undefined;
-          if (!change) { changed = true; continue; }
-          await persistence.commit(change);
-          dropMember(id);
-          for (const [r, e] of change.membership) setMember(r, e);
-          continue;
-        }
-        if (!record || schemaGroup(record.schema) === undefined) continue;
-        if (membership.has(id)) {
-          // An updated record may now belong elsewhere: its entity and those its new version links
-          // to are clustered again (update-locally.ts), unless a full pass already read it as it
-          // is now; entities too large for that are left to a full pass.
-          if (version !== undefined && resolvedVersion.get(id) === version) continue;
-          const change = index ? updateLocally(index, record, { at: now().toISOString() }) : undefined;
-          if (!change) { changed = true; continue; }
-          if (version !== undefined) resolvedVersion.set(id, version);
-          // the pairs its new version makes are put before a person as an arriving record's are
-          for (const [key, pair] of arrivals) if (pair.a === id || pair.b === id) arrivals.delete(key);
-          noteUncertain(index, id, record);
-          await persistence.commit(change);
-          for (const [r, e] of change.membership) setMember(r, e);
-          continue;
-        }
-        if (version !== undefined) resolvedVersion.set(id, version);
-        const result = addRecord(index, record, { at: now().toISOString() });
-        noteUncertain(index, id, record);
-        await persistence.commit(result.change);
-        for (const [r, e] of result.change.membership) setMember(r, e);
-        setMember(id, result.entity);
-      }
-      if (changed) schedule();
+      if (!shared) return resolveChanges(index, changes);
+      // among nodes, under the claim: the first node to reach a record commits it, and tells the
+      // others what it committed; what they committed first is applied before (outside the
+      // claim, as it only reads), and the claim is taken for what is left
+      if (!changes.some(unresolved)) return;
+      await adoptStored();
+      if (!passDue && !changes.some(unresolved)) return;
+      await claimed(RESOLVING_BY, RESOLVING_WAIT_MS, async () => {
+        if (!index) return;
+        const told: Told = { changes: [], versions: [] };
+        await resolveChanges(index, changes, told);
+        if (told.changes.length > 0) await publish({ change: storedChange(told.changes.reduce(joinChanges)), versions: told.versions });
+      });
     }),
     resolve: (id) => persistence.resolveEntityId(id),
     entityOf: (record) => membership.get(record),
@@ -441,9 +595,10 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
         const judgement = early ? requested : stamped(requested);
         const change = index ? judgeLocally(index, judgement, { at: judgement.at }) : undefined;
         if (!change) {
-          if (!early) await persistence.commit({ ...emptyChange(0), judgements: [judgement] });
-          await rebuildNow();
-          return publish({ judgement, full: true });
+          const judged = { ...emptyChange(0), judgements: [judgement] };
+          if (!early) await persistence.commit(judged);
+          // the others take the pass's moves, the judgement with them
+          return publish(passOutcome(joinChanges(judged, await rebuildNow())));
         }
         await persistence.commit(early ? change : { ...change, judgements: [judgement] });
         for (const [record, entity] of change.membership) setMember(record, entity);
@@ -474,8 +629,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
         // the two entities clustered again under the undo's `not_same`, as judge does
         const clustered = index ? undoLocally(index, change, { at }) : undefined;
         if (!clustered) {
-          await rebuildNow();
-          return publish({ undo: storedChange(change), full: true });
+          return publish(passOutcome(joinChanges(change, await rebuildNow())));
         }
         await persistence.commit(clustered);
         const whole = joinChanges(change, clustered);
@@ -520,6 +674,6 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       listeners.push(listener);
     },
     adopt,
-    adoptMissed: () => serialised(adoptStored),
+    adoptMissed: () => serialised(adoptStoredSoon),
   };
 }
