@@ -4,7 +4,9 @@
  * from rows another transaction is replacing archives a stale version (a duplicate key) or, for
  * two creates, overwrites the first with a second "version 1" (a lost write reported as created).
  * Row locks (SELECT … FOR UPDATE) cannot hold an id that has no row yet, so the lock is an
- * advisory one on the id's slot, held until the transaction ends.
+ * advisory one on the id's slot, held until the transaction ends, in the store schema's space
+ * (LOCK_SPACE, postgres-store-dialect.ts) so another deployment in the database writing the same
+ * id does not wait.
  *
  * Slots, not ids: PostgreSQL keeps every lock in one shared table of max_locks_per_transaction ×
  * max_connections entries (6,400 by default), and three ingest batches of 5,000 ids, one lock
@@ -15,10 +17,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.ts';
 import { createKyselyRecordWriter, type RecordWriter } from '../record-writer.ts';
-import { postgresStoreDialect } from './postgres-store-dialect.ts';
+import { LOCK_SPACE, postgresStoreDialect } from './postgres-store-dialect.ts';
 
-/** The first of the two keys of a slot's lock ("MOSA" + 3; two-key locks never meet the one-key ADVISORY_LOCKS). */
-const RECORD_LOCK_CLASS = 0x4d4f5341 + 3;
+/** A slot's lock is (LOCK_SPACE, slot): the store schema's, below the serial logs' second keys. */
 const RECORD_LOCK_SLOTS = 1024;
 
 /** FNV-1a over the id's UTF-16 code units, into a slot. */
@@ -32,7 +33,7 @@ function slotOf(id: string): number {
 async function lockRecordIds(trx: Kysely<Database>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const slots = [...new Set(ids.map(slotOf))].sort((a, b) => a - b);
-  await sql`select pg_advisory_xact_lock(${RECORD_LOCK_CLASS}, slot) from unnest(${slots}::int4[]) with ordinality as s(slot, n) order by n`.execute(trx);
+  await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, slot) from unnest(${slots}::int4[]) with ordinality as s(slot, n) order by n`.execute(trx);
 }
 
 export function createPostgresRecordWriter(): RecordWriter {

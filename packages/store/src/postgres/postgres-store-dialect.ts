@@ -3,15 +3,25 @@
  * transaction commits, so two concurrent writers could commit seq 11 before seq 10 and a
  * reader polling `seq > 10` would miss 10 for good. Appends to the feed therefore take a
  * transaction-scoped advisory lock: the next writer gets its seq only after the previous one
- * has committed. The audit chain's compare-and-append takes a second such lock. Names are matched against the generated tsvector ('simple' configuration;
+ * has committed. The audit chain's compare-and-append takes a second such lock. Advisory locks
+ * belong to the whole database, not a schema, so each is taken in the space of the store's schema
+ * (LOCK_SPACE): deployments side by side in one database (MOSAIC_DATABASE_SCHEMA) neither wait on
+ * each other nor, taking two locks in opposite orders, deadlock. Names are matched against the generated tsvector ('simple' configuration;
  * folding is done in code) and ranked by what each record's own names hold of the query, as on
  * sqlite (not ts_rank: see searchNames); report texts alike, by what each report's own words hold of it.
  */
 import { sql } from 'kysely';
 import type { SerialLog, StoreDialect } from '../store-dialect.ts';
 
-/** Advisory lock keys naming Mosaic's serial logs ("MOSA" + 1, + 2). */
-export const ADVISORY_LOCKS: Readonly<Record<SerialLog, number>> = { changes: 0x4d4f5341 + 1, audit: 0x4d4f5341 + 2 };
+/**
+ * The first key of every Mosaic advisory lock: the hash of the schema the connection's
+ * search_path makes current, which is the store's (open-postgres-store.ts). Two schemas whose
+ * names hash alike (about one pair in 2^32) share their locks, as one deployment's nodes do.
+ */
+export const LOCK_SPACE = sql`hashtext(current_schema()::text)`;
+
+/** Second keys of the locks of Mosaic's serial logs ("MOSA" + 1, + 2; record id slots are 0-1023). */
+const LOG_LOCKS: Readonly<Record<SerialLog, number>> = { changes: 0x4d4f5341 + 1, audit: 0x4d4f5341 + 2 };
 
 export const postgresStoreDialect: StoreDialect = {
   name: 'postgres',
@@ -19,7 +29,7 @@ export const postgresStoreDialect: StoreDialect = {
   batchRows: 2000,
   indexNames: () => Promise.resolve(),
   async lock(trx, log) {
-    await sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS[log]})`.execute(trx);
+    await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, ${LOG_LOCKS[log]})`.execute(trx);
   },
   async searchNames(db, tokens, { limit, schema, match }) {
     // Tokens hold letters and digits only (nameTokens), so joining them with & or | is a safe tsquery.
