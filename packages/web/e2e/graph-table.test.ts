@@ -7,6 +7,7 @@
  * they may pass on and is told what was left out, and an officer is not offered the export; a
  * saved chart reopens with its filters.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { testProvenance } from '@mosaic/service/testing';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -47,6 +48,12 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Serious and critical WCAG A/AA violations, as "rule: target" lines (empty when none). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 /** Signs the federal analyst in on the graph of Lucien Moreau-Vasquez and waits for his network. */
 async function openGraph(page: Page): Promise<void> {
@@ -115,6 +122,12 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
     await found.last().click();
     expect(await found.last().getAttribute('aria-pressed')).toBe('true');
     expect(await found.first().getAttribute('aria-pressed')).toBe('false');
+    // the tables, the list of paths, the export and the analysis answers pass axe-core's WCAG A/AA rules
+    await page.getByRole('button', { name: 'Communities' }).click();
+    await expect.poll(() => nodeCell(page, 'Atelier du Canal', 1)).toMatch(/^Community \d+$/);
+    await page.getByRole('button', { name: 'Centrality' }).click();
+    await expect.poll(() => page.getByText(/^Degree: how many different entities/).count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
 
     // none in what the analyst may see: the address is tied to no one
     await page.locator('#path-b').fill(world.address);
