@@ -25,7 +25,7 @@ interface Token {
   readonly kind: 'cap' | 'particle' | 'connector';
 }
 
-const WORD = String.raw`(?:\p{Lu}\p{L}+\p{N}{1,2}\p{Lu}\p{L}+|\p{Lu}[\p{Ll}\p{Lu}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*|\.\p{L}+(?:\.(?=[ \t,;)]))?)*|(?:al|el|ad|as|ash|at|az|an|ar|ibn|bin|ben|abu|abou|ould|bou)-\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}+)*|d['’]\p{Lu}[\p{L}\p{M}]*|O['’]\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+)`;
+const WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{Lu}\p{M}'’]*(?:\p{N}{1,2}\p{Lu}\p{L}+)?(?:-\p{L}[\p{L}\p{M}'’]*|\.\p{L}+(?:\.(?=[ \t,;)]))?)*|(?:al|el|ad|as|ash|at|az|an|ar|ibn|bin|ben|abu|abou|ould|bou)-\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}+)*|d['’]\p{Lu}[\p{L}\p{M}]*|O['’]\p{Lu}\p{L}+|Mc\p{Lu}\p{L}+)`;
 const JOIN = String.raw`(?:al|el|ben|bin|ibn|bint|abu|abou|ould|ait|aït|bou|van|von|der|den|de|di|da|du|des|la|le|los|las|dos|das|del|della|ter|ten|te|op|zu|y|e|of|for|and|the|et|d'|&)`;
 const CHUNK = new RegExp(
   String.raw`(?<![\p{L}\p{N}'’-])(?:(?:ould|ben|bin|ibn|abu|abou|van|von) (?:${JOIN} )*)?${WORD}(?:[ \t](?:${JOIN}[ \t])*${WORD})*`,
