@@ -1,12 +1,13 @@
 /**
  * The sweep as a job on a real store: it answers at once with its id, tells how far it is while
  * it runs, refuses a second start meanwhile (from this node or another sharing the store) naming
- * the running one, keeps how it ended, and a claim left by a stopped node is taken over.
+ * the running one, keeps how it ended, and a claim left by a stopped node is taken over. A
+ * sweep, as it starts, forgets the jobs that finished more than SWEEP_JOBS_KEPT_MS before.
  */
 import { AgencyId, UserId, validateRecord } from '@mosaic/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
-import { SWEEP_JOB_KIND, startSweepJob, sweepJob, type SweepJob } from './sweep-job.ts';
+import { SWEEP_JOB_KIND, SWEEP_JOBS_KEPT_MS, startSweepJob, sweepJob, type SweepJob } from './sweep-job.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -57,5 +58,29 @@ describe('startSweepJob', () => {
     await expect(startSweepJob(mosaic)).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT', message: expect.stringContaining('left-behind') });
     const { finished } = await startSweepJob(mosaic, { staleMs: 0 });
     expect(await finished).toMatchObject({ state: 'done' });
+  });
+
+  it('forgets, as it starts, the jobs that finished more than 30 days before, and keeps the later ones', async () => {
+    expect(SWEEP_JOBS_KEPT_MS).toBe(30 * 86_400_000);
+    let now = Date.parse('2030-06-01T12:00:00Z');
+    world = await openTestMosaic({ now: () => new Date(now) });
+    const { mosaic } = world;
+    const sweep = async (): Promise<SweepJob> => (await startSweepJob(mosaic, { startedBy: byHand })).finished;
+    const first = await sweep();
+    now += 20 * 86_400_000;
+    const second = await sweep();
+    now = Date.parse(first.finishedAt ?? '') + SWEEP_JOBS_KEPT_MS;
+    const third = await sweep();
+    // the first finished exactly 30 days ago: still kept
+    expect(await sweepJob(mosaic, first.id)).toEqual(first);
+    now += 1;
+    const { job, finished } = await startSweepJob(mosaic, { startedBy: byHand });
+    const fourth = await finished;
+    expect(await sweepJob(mosaic, first.id)).toBeUndefined();
+    expect(await sweepJob(mosaic, second.id)).toEqual(second);
+    expect(await sweepJob(mosaic, third.id)).toEqual(third);
+    expect(await sweepJob(mosaic, job.id)).toEqual(fourth);
+    const kept = await mosaic.store.listDocuments(SWEEP_JOB_KIND, { limit: 100, afterId: '' });
+    expect(kept.map((document) => document.id).sort()).toEqual([second.id, third.id, fourth.id].sort());
   });
 });

@@ -9,7 +9,9 @@
  * it (as claim-lease.ts claims work), and the running node writes its progress into it, which
  * keeps it fresh. A claim not written for `staleMs` was left by a node that stopped: the next
  * start takes it over (of the nodes that read the same stale claim, only one deletes it). A
- * finished job is kept under its id, so that its starter may read how it ended on any node.
+ * finished job is kept under its id, so that its starter may read how it ended on any node, for
+ * SWEEP_JOBS_KEPT_MS: the sweep that holds the claim forgets older ones as it starts, since the
+ * schedule alone finishes four a day and each keeps the ids of the records it could not read.
  */
 import { AppError, isAppError } from '@mosaic/model';
 import type { StoredDocument } from '@mosaic/store';
@@ -24,6 +26,15 @@ const OWNER = 'system';
 
 /** A claim not written for this long was left by a node that stopped mid-sweep. */
 export const SWEEP_STALE_MS = 10 * 60_000;
+/**
+ * How long a finished job is kept: long past any starter's wait for how it ended, and what it
+ * erased stays in the audit log (each erasure an entry of its own) after the job is gone. A
+ * record a sweep could not read is named again by every later sweep until it is mended.
+ */
+export const SWEEP_JOBS_KEPT_MS = 30 * 86_400_000;
+/** Finished jobs read at a time when forgetting the old ones. */
+const FORGET_PAGE = 500;
+
 /** How often the running node writes its progress (and so keeps its claim fresh). */
 const PROGRESS_EVERY_MS = 1_000;
 
@@ -79,6 +90,7 @@ export async function startSweepJob(mosaic: Mosaic, { staleMs = SWEEP_STALE_MS, 
   const run = async (): Promise<SweepJob> => {
     let pending = Promise.resolve();
     try {
+      await forgetOldJobs(mosaic);
       const summary = await sweepRetention(mosaic, {
         ...sweep,
         onProgress: (p: SweepProgress) => { pending = pending.then(() => progress({ ...current, ...p })); },
@@ -115,6 +127,24 @@ async function claim(mosaic: Mosaic, job: SweepJob, staleMs: number): Promise<vo
     const running = held.body as SweepJob;
     throw new AppError('MOSAIC_CONFLICT', `retention sweep ${running.id} is running (started ${running.startedAt} by ${running.startedBy}): wait for it to end`);
   }
+}
+
+/** Deletes the finished jobs that ended more than SWEEP_JOBS_KEPT_MS ago (by the Mosaic clock). */
+async function forgetOldJobs(mosaic: Mosaic): Promise<void> {
+  const before = mosaic.now().getTime() - SWEEP_JOBS_KEPT_MS;
+  const old: string[] = [];
+  let afterId = '';
+  for (;;) {
+    const page = await mosaic.store.listDocuments(SWEEP_JOB_KIND, { limit: FORGET_PAGE, afterId });
+    for (const { id, body } of page) {
+      const { finishedAt } = body as SweepJob;
+      if (id !== RUNNING && finishedAt !== undefined && Date.parse(finishedAt) < before) old.push(id);
+    }
+    const last = page.at(-1);
+    if (page.length < FORGET_PAGE || last === undefined) break;
+    afterId = last.id;
+  }
+  await mosaic.store.deleteDocuments(SWEEP_JOB_KIND, old);
 }
 
 /** The job `id`, running or finished, or undefined when no job has that id. */
