@@ -196,6 +196,26 @@ describe('confirming an identifier with a link', () => {
     expect(view.relations[0]).toMatchObject({ status: 'confirmed', record: number.record.id });
   });
 
+  it('writes the holder of a passport and the owner of a vehicle the report names once both ends are confirmed', async () => {
+    const fed = await as('fedAnalyst');
+    const text = 'Ghent, 3 April 2025. Jorun Vandecasteele, holder of passport EM4471920, owns a grey van, registration 1-KLM-274.';
+    const outcome = await uploadReport(world.mosaic, fed, { text, collection: 'owner-relation', provenance: PROVENANCE }, indexes());
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const entity = (schema: string) => outcome.extraction.entities.find((e) => e.schema === schema)!;
+    const [person, passport, van] = [entity('Person'), entity('Identification'), entity('Vehicle')];
+    expect(outcome.extraction.relations.map((r) => [r.type, r.source, r.target])).toEqual([['holds', person.id, passport.id], ['owner_of', person.id, van.id]]);
+    const confirmed = [];
+    for (const e of [passport, van, person]) {
+      const done = await confirmEntity(world.mosaic, fed, outcome.report.id, e.id, {}, indexes());
+      if (!done.ok) throw new Error(JSON.stringify(done.errors));
+      confirmed.push(done);
+    }
+    const [document, vehicle, holder] = confirmed.map((c) => c.ok ? c : undefined);
+    expect(holder?.relations).toEqual([document?.record.id, vehicle?.record.id]);
+    expect((await world.mosaic.store.getRecord(document!.record.id))?.record.properties['holder']).toEqual([holder?.record.id]);
+    expect((await world.mosaic.store.getRecord(vehicle!.record.id))?.record.properties['owner']).toEqual([holder?.record.id]);
+  });
+
   it('refuses a link to a record the reviewer may not see as if it did not exist, and writes nothing', async () => {
     const { report, idOf } = await upload('fedAnalyst', 'confirm-hidden');
     const fed = await as('fedAnalyst');

@@ -278,7 +278,8 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, report
   if (source?.status === 'rejected' || target?.status === 'rejected') return { status: 'rejected', note: 'an end was rejected' };
   if (source?.status !== 'confirmed' || target?.status !== 'confirmed' || !source.record || !target.record) return undefined;
   const schemaOf = (id: string): string | undefined => review.extraction.entities.find((e) => e.id === id)?.schema;
-  if (relation.type === 'holds') return recordHolder(mosaic, consultation, source.record, target.record);
+  // a person's phone, document or vehicle: the model's own property on that record names them (a phone's or document's holder, a vehicle's owner)
+  if (relation.type === 'holds' || (relation.type === 'owner_of' && schemaOf(relation.target) === 'Vehicle')) return recordHolder(mosaic, consultation, source.record, target.record);
   const mapping = RELATION_SCHEMATA[relation.type];
   if (!mapping || schemaOf(relation.source) !== mapping.ends[0] || schemaOf(relation.target) !== mapping.ends[1]) {
     return { status: 'proposed', note: `no relationship schema for ${relation.type} between ${schemaOf(relation.source)} and ${schemaOf(relation.target)}` };
@@ -296,18 +297,22 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, report
 }
 
 /**
- * "X's mobile phone (+33 …)": the confirmed phone record names the confirmed person as a holder
+ * "X's mobile phone (+33 …)", "X, holder of passport …", "X owns a van, registration …": the
+ * confirmed phone, document or vehicle record names the confirmed person as its holder (owner)
  * (the model's relation between them, as a confirmed link to a holder makes it), its other
  * values kept.
  */
 async function recordHolder(mosaic: Mosaic, consultation: Consultation, holder: RecordId, phone: RecordId): Promise<RelationReview> {
-  const stored = await mosaic.store.getRecord(phone);
+  const [stored, held] = await Promise.all([mosaic.store.getRecord(phone), mosaic.store.getRecord(holder)]);
   if (!stored) return { status: 'proposed', note: `record ${phone} is no longer there` };
+  if (!held) return { status: 'proposed', note: `record ${holder} is no longer there` };
   const { schema, properties, provenance } = stored.record;
-  const holders = properties['holder'] ?? [];
+  const property = holderProperty(mosaic.registry, schema, held.record.schema);
+  if (property === undefined) return { status: 'proposed', note: `a ${schema} names no ${held.record.schema} as its holder` };
+  const holders = properties[property] ?? [];
   if (!holders.includes(holder)) {
     const { agency: _agency, ...rest } = provenance;
-    const written = await writeRecord(mosaic, consultation, { id: provenance.sourceRecordId, schema, properties: { ...properties, holder: [...holders, holder] }, provenance: rest });
+    const written = await writeRecord(mosaic, consultation, { id: provenance.sourceRecordId, schema, properties: { ...properties, [property]: [...holders, holder] }, provenance: rest });
     if (!written.ok) return { status: 'proposed', note: written.errors.map((e) => `${e.field}: ${e.reason}`).join('; ') };
   }
   return { status: 'confirmed', record: phone };
