@@ -220,6 +220,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return ids.flatMap((id) => found.get(id) ?? []);
     },
 
+    async heldRecordIds(ids) {
+      const held = new Set<RecordId>();
+      for (const chunk of chunks([...new Set(ids)], batchRows)) {
+        for (const row of await db.selectFrom('records').select('id').where('id', 'in', chunk).where('deleted_at', 'is', null).execute()) held.add(RecordId(row.id));
+      }
+      return held;
+    },
+
     async recordHistory(id) {
       const versions = await db.selectFrom('record_versions').selectAll().where('record_id', '=', id).orderBy('version').execute();
       const current = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();

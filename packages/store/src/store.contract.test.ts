@@ -242,12 +242,15 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       await store.putReportText(a, 'Farid Haddou was seen near the harbour.');
       await store.deleteRecord(c, { actor: 'user:dpo', reason: 'first' });
       const none = RecordId('fedpol:many-none');
+      // held: a and b, not the erased c nor an id no record has, each once
+      expect(await store.heldRecordIds([a, none, b, c, a])).toEqual(new Set([a, b]));
       const before = await store.latestSeq();
 
       expect(await store.deleteRecords([a, b, c, none, a], { actor: 'user:dpo', reason: 'review date passed' })).toEqual([
         { status: 'deleted', id: a, version: 2 }, { status: 'deleted', id: b, version: 3 }, { status: 'already_deleted', id: c, version: 2 }, { status: 'not_found', id: none },
       ]);
       expect(await store.getRecords([a, b, c])).toEqual([]);
+      expect(await store.heldRecordIds([a, b, c, none])).toEqual(new Set());
       expect(await store.searchNames('Haddou Strand', { limit: 10 })).toEqual([]);
       expect(await store.getReportText(a)).toBeUndefined();
       expect(await store.searchReportTexts('harbour', { limit: 10 })).toEqual([]);

@@ -301,6 +301,8 @@ export interface Store {
   putPreparedRecords(records: readonly PreparedRecord[], options: PutRecordsOptions): Promise<readonly PutResult[]>;
   getRecord(id: RecordId, options?: GetRecordOptions): Promise<StoredRecord | undefined>;
   getRecords(ids: readonly RecordId[], options?: GetRecordOptions): Promise<readonly StoredRecord[]>;
+  /** Which of `ids` a record is stored under, not erased: the ids alone, no record read (ingest's references). */
+  heldRecordIds(ids: readonly RecordId[]): Promise<ReadonlySet<RecordId>>;
   recordHistory(id: RecordId): Promise<readonly RecordVersion[]>;
   deleteRecord(id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult>;
   /**

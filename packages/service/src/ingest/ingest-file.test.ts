@@ -239,15 +239,15 @@ describe('ingestFile: Report lines and references', () => {
       line('o2', 'Ownership', { owner: ['p9'], asset: ['v1'] }), // p9 again, v1 given above
     ].join('\n'));
     for (const workers of [0, 1]) {
-      const getRecords = vi.spyOn(store, 'getRecords');
+      const lookups = vi.spyOn(store, 'heldRecordIds');
       const warned: string[] = [];
       const summary = await ingestFile(store, registry, { path: next, actor: 'ingest:test', workers, resume: false, onWarning: (w) => warned.push(formatIngestWarning(w)) });
       const reason = 'names no record given by a line of the file or stored (that the uploader may read): written all the same, for a record written later under that id';
       expect(summary, `workers ${workers}`).toMatchObject({ rejected: 0, warningCount: 3 });
       expect(summary.warnings.map(formatIngestWarning)).toEqual([`line 3: owner: ${reason}`, `line 5: asset: ${reason}`, `line 6: owner: ${reason}`]);
       expect(warned).toEqual(summary.warnings.map(formatIngestWarning));
-      expect(getRecords.mock.calls.map(([ids]) => [...ids].sort())).toEqual([['zone-north:p7', 'zone-north:p9', 'zone-north:v8']]);
-      getRecords.mockRestore();
+      expect(lookups.mock.calls.map(([ids]) => [...ids].sort())).toEqual([['zone-north:p7', 'zone-north:p9', 'zone-north:v8']]);
+      lookups.mockRestore();
       expect((await store.getRecord(RecordId('zone-north:v1')))?.record.properties['owner']).toEqual(['zone-north:p9']);
     }
   });

@@ -83,7 +83,7 @@ export async function fingerprintFile(path: string): Promise<{ fingerprint: stri
  * (alertsWithoutSubject); `writable`: their write decision on the stored record a line's id
  * holds, and `subjectReadable` on the subject of a stored alert it holds (takenIds).
  */
-export function storeSink(store: Store, actor: string, { audit, onCommit, readable = () => true, writable, subjectReadable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions & TakenIdOptions = {}): IngestSink {
+export function storeSink(store: Store, actor: string, { audit, onCommit, readable, writable, subjectReadable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions & TakenIdOptions = {}): IngestSink {
   const changedOf = (results: readonly PutResult[]): RecordId[] => results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
   return {
     async commit(records, checkpoint) {
@@ -94,7 +94,7 @@ export function storeSink(store: Store, actor: string, { audit, onCommit, readab
         if (records.some((r) => r.schema === ALERT_SCHEMA)) await tx.lockAudit();
         const taken = await takenIds(tx, records, { ...(writable ? { writable } : {}), ...(subjectReadable ? { subjectReadable } : {}) });
         // a line refused as taken gives no subject to the alerts after it
-        const noSubject = await alertsWithoutSubject(tx, records, { readable, refused: taken });
+        const noSubject = await alertsWithoutSubject(tx, records, { ...(readable ? { readable } : {}), refused: taken });
         const refused = new Set([...taken, ...noSubject]);
         const kept = <T>(all: readonly T[]): T[] => all.filter((_, i) => !refused.has(i));
         // the written lines end before the first refused one, as before a conflict (the store's own)
@@ -126,7 +126,9 @@ export function storeSink(store: Store, actor: string, { audit, onCommit, readab
       return (await store.getIngestCheckpoint(fingerprint))?.lastLine;
     },
     async heldRecords(ids) {
-      // a record the uploader may not read is not held for them: the answer would tell them it is there
+      // the command line: ids alone; an upload: a record the uploader may not read is not held for
+      // them, since the answer would tell them it is there, which takes reading the records
+      if (!readable) return store.heldRecordIds(ids);
       const held = new Set<string>();
       for (let at = 0; at < ids.length; at += HELD_QUERY_IDS) {
         for (const stored of await store.getRecords(ids.slice(at, at + HELD_QUERY_IDS))) if (readable(stored.record)) held.add(stored.record.id);
@@ -136,7 +138,7 @@ export function storeSink(store: Store, actor: string, { audit, onCommit, readab
   };
 }
 
-/** Ids per query when looking up the records a file's lines name and no line gave. */
+/** Records read per query when looking up, for an upload, the records its lines name and no line gave. */
 const HELD_QUERY_IDS = 1000;
 
 /**
