@@ -1,7 +1,8 @@
 /**
  * The ingest page in a real browser against a real Mosaic server: following a job through a
  * network blip, the job kept in the address (reload, Back) and the user's recent uploads listed,
- * why a failed job stopped, what a second upload of the same file did, and files too large for
+ * why a failed job stopped, what a second upload of the same file did, the references to records
+ * not found that written lines make, and files too large for
  * the server refused before they are read while a large one is sent without freezing the page.
  * Every name is invented.
  */
@@ -111,6 +112,34 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
     await uploads.nth(1).getByRole('link', { name: 'again.jsonl' }).click();
     await expect.poll(() => summary(page).textContent()).toBe('5 accepted (5 new) · 0 refused');
     expect(new URL(page.url()).hash).toBe(`#/ingest?job=${first ?? ''}`);
+  });
+
+  it('tells the references of lines written to records not found, as a count and a list folded when long', async () => {
+    const page = await browser.newPage();
+    await openIngest(page);
+    const provenance = testProvenance('fedpol');
+    const lines = [
+      { id: 'ref-p1', schema: 'Person', properties: { name: ['Ilse Marchetti'] }, provenance },
+      ...Array.from({ length: 12 }, (_, i) => ({ id: `ref-v${i}`, schema: 'Vehicle', properties: { registrationNumber: [`1-REF-${100 + i}`], owner: [`ref-missing-${i}`] }, provenance })),
+    ].map((l) => JSON.stringify(l)).join('\n');
+    await upload(page, 'references.jsonl', lines);
+    await expect.poll(() => summary(page).textContent(), { timeout: 20_000 }).toBe('13 accepted (13 new) · 0 refused · 12 references to records not found');
+    const warned = page.getByRole('region', { name: 'Ingest job' }).locator('details', { hasText: 'references to records not found' });
+    expect(await warned.locator('summary').textContent()).toBe('12 references to records not found: the lines were written all the same');
+    // folded when long: the list shows once opened
+    expect(await warned.getAttribute('open')).toBeNull();
+    await warned.locator('summary').click();
+    const items = warned.getByRole('listitem');
+    expect(await items.count()).toBe(12);
+    expect(await items.first().textContent()).toBe('line 2: owner — no record with this id is held or readable; it may come in a later file');
+    await screenshot(page, 'ingest-05-references');
+
+    // a short list shows open
+    await upload(page, 'one-reference.jsonl', JSON.stringify({ id: 'ref-v-one', schema: 'Vehicle', properties: { registrationNumber: ['1-REF-999'], owner: ['ref-nobody'] }, provenance }));
+    await expect.poll(() => summary(page).textContent(), { timeout: 20_000 }).toBe('1 accepted (1 new) · 0 refused · 1 reference to a record not found');
+    const one = page.getByRole('region', { name: 'Ingest job' }).locator('details', { hasText: 'not found' });
+    expect(await one.getAttribute('open')).toBe('');
+    expect(await one.getByRole('listitem').allTextContents()).toEqual(['line 1: owner — no record with this id is held or readable; it may come in a later file']);
   });
 
   it('says why a failed job stopped', async () => {

@@ -437,6 +437,9 @@ export interface IngestJob {
   /** Lines that gave the record id of an earlier line (the later version stands), and the first of them. */
   readonly repeated?: number;
   readonly repeats?: readonly { readonly line: number; readonly of: number; readonly id: string }[];
+  /** Once done: references of the lines written to records neither the file nor the store holds (that the user may read), and the first of them. */
+  readonly warningCount?: number;
+  readonly warnings?: readonly IngestLineError[];
   /** Once done: lines an earlier upload of the same file had written, skipped (counted in `processed` only). */
   readonly resumed?: number;
   readonly startedAt?: string;

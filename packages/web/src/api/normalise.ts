@@ -87,8 +87,8 @@ export function reviewPairsOf(body: unknown): readonly ReviewPair[] {
 export function ingestJobOf(body: unknown): IngestJob {
   const job = isObject(body) && isObject(body['job']) ? body['job'] : isObject(body) ? body : {};
   const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-  const counts = Object.fromEntries((['total', 'accepted', 'rejected', 'created', 'updated', 'unchanged', 'repeated', 'resumed'] as const)
-    .flatMap((key) => (num(job[key]) !== undefined ? [[key, num(job[key])]] : []))) as Pick<IngestJob, 'total' | 'accepted' | 'rejected' | 'created' | 'updated' | 'unchanged' | 'repeated' | 'resumed'>;
+  const counts = Object.fromEntries((['total', 'accepted', 'rejected', 'created', 'updated', 'unchanged', 'repeated', 'warningCount', 'resumed'] as const)
+    .flatMap((key) => (num(job[key]) !== undefined ? [[key, num(job[key])]] : []))) as Pick<IngestJob, 'total' | 'accepted' | 'rejected' | 'created' | 'updated' | 'unchanged' | 'repeated' | 'warningCount' | 'resumed'>;
   const texts = Object.fromEntries((['filename', 'startedAt', 'endedAt', 'failure'] as const)
     .flatMap((key) => (typeof job[key] === 'string' ? [[key, job[key]]] : []))) as Pick<IngestJob, 'filename' | 'startedAt' | 'endedAt' | 'failure'>;
   return {
@@ -99,6 +99,7 @@ export function ingestJobOf(body: unknown): IngestJob {
     ...texts,
     errors: arrayOf(job['errors']) as IngestJob['errors'],
     ...(Array.isArray(job['repeats']) ? { repeats: job['repeats'] as NonNullable<IngestJob['repeats']> } : {}),
+    ...(Array.isArray(job['warnings']) ? { warnings: job['warnings'] as NonNullable<IngestJob['warnings']> } : {}),
   };
 }
 

@@ -16,6 +16,11 @@ describe('ingestSummary', () => {
     expect(ingestSummary(job({ accepted: 2, unchanged: 2, rejected: 1, resumed: 2 }))).toBe('2 accepted (2 already stored as given) · 1 refused · 2 lines skipped, written by an earlier upload of this file');
   });
 
+  it('counts the references of lines written to records not found', () => {
+    expect(ingestSummary(job({ accepted: 3, created: 3, warningCount: 1 }))).toBe('3 accepted (3 new) · 0 refused · 1 reference to a record not found');
+    expect(ingestSummary(job({ accepted: 3, created: 3, warningCount: 600 }))).toBe('3 accepted (3 new) · 0 refused · 600 references to records not found');
+  });
+
   it('counts a running job as it goes, and a failed one up to where it stopped', () => {
     expect(ingestSummary(job({ state: 'running', processed: 1100, accepted: 1000, rejected: 3, created: 0 }))).toBe('1000 accepted · 3 refused');
     expect(ingestSummary(job({ state: 'failed', accepted: 1000, created: 1000 }))).toBe('1000 accepted (1000 new) · 0 refused before it stopped');

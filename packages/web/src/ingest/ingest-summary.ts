@@ -3,11 +3,14 @@
  * written (new records, new versions, records already stored as given), the lines refused, and
  * the lines an earlier upload of the same file had written, which the job skips (docs/API.md,
  * `resumed`) — without them a second upload of a file read "0 accepted · 0 refused" and said
- * nothing of why.
+ * nothing of why — and the references of lines written to records not found (`warningCount`).
  */
 import type { IngestJob } from '../api/api-types.ts';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** Lines written naming, by an entity property (a relation's end, a holder, an owner), records neither the file nor the store holds. */
+export const referencesNotFound = (n: number): string => (n === 1 ? '1 reference to a record not found' : `${n} references to records not found`);
 
 export function ingestSummary(job: IngestJob): string {
   const accepted = job.accepted ?? 0;
@@ -23,6 +26,7 @@ export function ingestSummary(job: IngestJob): string {
   ].filter(Boolean);
   const parts = [`${accepted} accepted${how.length ? ` (${how.join(', ')})` : ''}`, `${refused} refused`];
   if (resumed > 0) parts.push(`${plural(resumed, 'line')} skipped, written by an earlier upload of this file`);
+  if (job.warningCount) parts.push(referencesNotFound(job.warningCount));
   const counted = parts.join(' · ');
   return job.state === 'failed' ? `${counted} before it stopped` : counted;
 }

@@ -1,7 +1,7 @@
 /**
  * Ingest: upload a JSON Lines or CSV file; for CSV, map its columns to the schema's properties
  * and give the provenance every row shares; follow the job's progress and see the lines refused
- * and why. The job followed is in the address (#/ingest?job=<id>), so that going back to the page
+ * and why, and the references of lines written to records not found. The job followed is in the address (#/ingest?job=<id>), so that going back to the page
  * or reloading it follows it again, and the user's recent uploads are listed to open one again.
  * A file is read only as far as the page needs it (the first line of a CSV, then a count of its
  * lines) and sent piece by piece (ingest/upload-body.ts); one over the server's limit, which the
@@ -10,13 +10,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { CATEGORIES } from '../admin/admin-types.ts';
 import { messageOf } from '../api/api-error.ts';
-import type { IngestJob, IngestUploads } from '../api/api-types.ts';
+import type { IngestJob, IngestLineError, IngestUploads } from '../api/api-types.ts';
 import { csvHeader, guessDelimiter } from '../common/csv-header.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAsync, type AsyncState } from '../common/use-async.ts';
 import { useSchemata } from '../common/use-schemata.ts';
-import { ingestSummary } from '../ingest/ingest-summary.ts';
+import { ingestSummary, referencesNotFound } from '../ingest/ingest-summary.ts';
 import { countLines, megabytes, uploadBody, uploadLimitText } from '../ingest/upload-body.ts';
 import { JOB_ENDED, useFollowedJob } from '../ingest/use-followed-job.ts';
 import { href, navigate } from '../routing/use-hash-route.ts';
@@ -158,7 +158,7 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
   );
 }
 
-/** One job, followed while it runs: its progress, what it did, why it stopped, the lines refused and repeated. */
+/** One job, followed while it runs: its progress, what it did, why it stopped, the lines refused and repeated, the references to records not found. */
 function JobView({ id, known, onEnded }: { readonly id: string; readonly known?: IngestJob; readonly onEnded: () => void }) {
   const { api } = useSession();
   const { job, retrying, error } = useFollowedJob(api, id, known);
@@ -191,6 +191,7 @@ function JobView({ id, known, onEnded }: { readonly id: string; readonly known?:
             <table className="data"><caption>Lines refused</caption><thead><tr><th scope="col">Line</th><th scope="col">Field</th><th scope="col">Reason</th></tr></thead>
               <tbody>{job.errors.map((e, i) => <tr key={i}><td>{e.line}</td><td>{e.field ?? ''}</td><td>{e.reason}</td></tr>)}</tbody></table>
           ) : null}
+          {job.warnings?.length ? <ReferencesNotFound count={job.warningCount ?? job.warnings.length} warnings={job.warnings} /> : null}
           {job.repeats?.length ? (
             <table className="data"><caption>{repeated} line{repeated === 1 ? '' : 's'} gave a record an earlier line gave: the later version stands, both are kept in its history</caption>
               <thead><tr><th scope="col">Line</th><th scope="col">Earlier line</th><th scope="col">Record</th></tr></thead>
@@ -199,6 +200,23 @@ function JobView({ id, known, onEnded }: { readonly id: string; readonly known?:
         </>
       ) : error ? null : <ProgressBar label="Opening the upload" />}
     </section>
+  );
+}
+
+/** A list this long or shorter shows open; a longer one is folded under its count. */
+const OPEN_UP_TO = 10;
+
+/**
+ * The lines written that name, by an entity property, a record neither the file nor the store
+ * holds that the user may read: written all the same, since the record may come later.
+ */
+function ReferencesNotFound({ count, warnings }: { readonly count: number; readonly warnings: readonly IngestLineError[] }) {
+  return (
+    <details className="notice" open={warnings.length <= OPEN_UP_TO}>
+      <summary>{referencesNotFound(count)}: the lines were written all the same</summary>
+      {count > warnings.length ? <p className="muted small">The first {warnings.length} are listed.</p> : null}
+      <ul>{warnings.map((w, i) => <li key={i}>line {w.line}{w.field ? `: ${w.field}` : ''} — no record with this id is held or readable; it may come in a later file</li>)}</ul>
+    </details>
   );
 }
 
