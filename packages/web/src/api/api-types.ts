@@ -211,6 +211,8 @@ export interface Subgraph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly truncated?: boolean;
+  /** Who holds records of the entities answered that the user may not read, where the owner lets them know (one per agency, as a profile's). */
+  readonly pointers?: readonly Pointer[];
 }
 
 export interface Community {
