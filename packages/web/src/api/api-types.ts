@@ -531,6 +531,8 @@ export interface ReportDetail {
   readonly entities: readonly ReportEntity[];
   readonly relations: readonly ReportRelation[];
   readonly pointers: readonly Pointer[];
+  /** What extraction could not read ("text is mostly in Arabic script: …"); absent when nothing. */
+  readonly warnings?: readonly string[];
 }
 
 export interface ReportUpload {
