@@ -26,7 +26,7 @@ import {
 import type { JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type RecordId } from '@mosaic/model';
 import { decide, RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
-import { consult, requirePurpose } from '../consult.ts';
+import { consult, requirePurpose, type ConsultOptions } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { readerView, type ReaderView } from '../resolution/reader-view.ts';
@@ -373,18 +373,19 @@ function presentSubgraph(view: View, subgraph: Subgraph): Subgraph {
 }
 
 /**
- * Log what the answer disclosed: every record a node stands for and every record behind an edge.
+ * Log what the answer disclosed: every record a node stands for and every record behind an edge
+ * (`audited`: an export is logged as one, the records in its file passing the same gate).
  * `pointed`: records the user may not read that the answer points to where the policy lets it
  * (the hidden members of the entities it draws): they pass the same gate, which gives the
  * pointers (one per owner agency, as filterVisible does), logs them and tells their owners.
  */
-async function disclose(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, view: View, subgraph: { readonly nodes: readonly NodeId[]; readonly edges: readonly GraphEdge[]; readonly extra?: readonly RecordId[]; readonly pointed?: readonly RecordId[] }, query: { readonly [key: string]: JsonValue }): Promise<readonly Pointer[]> {
+async function disclose(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, view: View, subgraph: { readonly nodes: readonly NodeId[]; readonly edges: readonly GraphEdge[]; readonly extra?: readonly RecordId[]; readonly pointed?: readonly RecordId[] }, query: { readonly [key: string]: JsonValue }, audited: Pick<ConsultOptions, 'audit'> = {}): Promise<readonly Pointer[]> {
   const ids = new Set<RecordId>([...subgraph.nodes.flatMap((n) => view.recordsOf(n)), ...subgraph.edges.flatMap((e) => view.edgeRecords(e)), ...(subgraph.extra ?? []), ...(subgraph.pointed ?? [])]);
   const records = [...ids].flatMap((id) => {
     const provenance = sources.graph.provenanceOf(id);
     return provenance ? [{ id, provenance }] : [];
   });
-  const { pointers } = await consult(mosaic, consultation, records, { action: 'read', query: { graph: query } });
+  const { pointers } = await consult(mosaic, consultation, records, { action: 'read', ...audited, query: { graph: query } });
   return pointers;
 }
 
@@ -545,7 +546,7 @@ export async function graphExport(mosaic: Mosaic, consultation: Consultation, so
   const content = exportContent(subgraph, {
     recordsOf: view.recordsOf, edgeRecords: view.edgeRecords, present: view.present, edgesOut: view.edgesOut, decide: view.exportDecision, provenanceOf: sources.graph.provenanceOf,
   });
-  await disclose(mosaic, consultation, sources, view, { nodes: [], edges: [], extra: content.records }, { export: [...request.seeds], format: request.format, hops: request.hops ?? 1, level: request.level ?? 'entity' });
+  await disclose(mosaic, consultation, sources, view, { nodes: [], edges: [], extra: content.records }, { export: [...request.seeds], format: request.format, hops: request.hops ?? 1, level: request.level ?? 'entity' }, { audit: 'export' });
   return request.format === 'graphml' ? toGraphML(content.subgraph, content.notes) : JSON.stringify(toJSON(content.subgraph, content.notes));
 }
 

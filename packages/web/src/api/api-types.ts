@@ -457,7 +457,8 @@ export interface IngestUploads {
   readonly maxUploadBytes?: number;
 }
 
-export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'administration', 'authentication'] as const;
+/** The actions GET /audit filters by, as the audit log has them (@mosaic/audit's AUDIT_ACTIONS; e2e/audit-search.test.ts keeps the two equal). */
+export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'export', 'administration', 'authentication'] as const;
 export const EDGE_TYPES = [
   'family', 'associate', 'membership', 'ownership', 'directorship', 'employment', 'residence', 'communication', 'payment', 'co-travel',
   'shared-phone', 'shared-email', 'shared-address', 'shared-vehicle', 'shared-document', 'shared-account', 'co-sighting', 'co-travel-event', 'mention',
