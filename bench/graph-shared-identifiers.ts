@@ -1,9 +1,11 @@
 /**
  * Graph queries as the service answers them (policy, entity drawing, audit), on the generated
  * demo, then with one phone number held by many records most users may not read: two persons
- * of a local police zone hold it, and `--hidden` records of intelligence (TLP:RED, SECRET) too.
+ * of a local police zone hold it, and `--hidden` records of intelligence (TLP:RED, SECRET) too,
+ * under `--markings` markings (1 to 20: subject categories and handling codes in turn), which the
+ * policy decides once each.
  *
- *   node bench/graph-shared-identifiers.ts [--persons 5000] [--seed 2016] [--hidden 50000] [--rounds 5]
+ *   node bench/graph-shared-identifiers.ts [--persons 5000] [--seed 2016] [--hidden 50000] [--markings 1] [--rounds 5]
  *
  * The demo is loaded into an embedded store and its projections built as a node builds them.
  * The hidden holders are applied to the graph projection only (their resolution is not what is
@@ -32,12 +34,14 @@ const { values: args } = parseArgs({
     persons: { type: 'string', default: '5000' },
     seed: { type: 'string', default: '2016' },
     hidden: { type: 'string', default: '50000' },
+    markings: { type: 'string', default: '1' },
     rounds: { type: 'string', default: '5' },
   },
 });
 const PERSONS = Number(args.persons);
 const SEED = Number(args.seed);
 const HIDDEN = Number(args.hidden);
+const MARKINGS = Number(args.markings);
 const ROUNDS = Number(args.rounds);
 const SEEDS = 40;
 const PHONE = '+32 470 99 91 11';
@@ -111,7 +115,10 @@ try {
   await projections.follower.catchUp();
   await projections.entities.settle();
   const secret = { ...base, agency: 'intel', marking: { tlp: 'RED', classification: 'SECRET', releasability: ['be'] } };
-  const hidden = Array.from({ length: HIDDEN }, (_, i) => holder(`BENCH-H${i}`, secret));
+  const CATEGORIES = ['contact', 'suspect', 'witness', 'victim', 'other'];
+  const HANDLINGS = ['H1', 'H2', 'H3', 'H0'];
+  const marked = (k: number) => ({ ...secret, category: CATEGORIES[k % 5], handling: HANDLINGS[Math.floor(k / 5) % 4] });
+  const hidden = Array.from({ length: HIDDEN }, (_, i) => holder(`BENCH-H${i}`, marked(i % MARKINGS)));
   const edgesBefore = projections.graph.graph.edgeCount;
   t = performance.now();
   projections.graph.apply(hidden.map((record) => ({ id: record.id, record })));
@@ -134,7 +141,7 @@ try {
   }
   // the demo's queries again, the network now holding an identifier too many records hold for its ties to be kept
   const demoWithCrowded = await demoFigures();
-  console.log(JSON.stringify({ bench: 'graph.shared-identifiers', persons: PERSONS, seed: SEED, hidden: HIDDEN, rounds: ROUNDS, load: loadavg().map((l) => Math.round(l * 10) / 10), buildMs, demo, crowded, demoWithCrowded }, null, 1));
+  console.log(JSON.stringify({ bench: 'graph.shared-identifiers', persons: PERSONS, seed: SEED, hidden: HIDDEN, markings: MARKINGS, rounds: ROUNDS, load: loadavg().map((l) => Math.round(l * 10) / 10), buildMs, demo, crowded, demoWithCrowded }, null, 1));
   projections.stop();
   await mosaic.close();
 } finally {

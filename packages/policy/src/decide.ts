@@ -22,6 +22,8 @@
  *    handling codes H2/H3 (Europol: action/dissemination needs the owner's consent).
  * A pointer is given only where an agreement says 'pointer'. It carries no content, so the
  * owner's agreement (whose conditions include the maximum classification) is the only gate.
+ * Of a record it reads its owner and markings alone (decisionKey, decision-key.ts), never its
+ * id, so that a reader of many records may decide once per key.
  */
 import { CLASSIFICATION, rankOf, type AgencyId, type Classification, type Provenance } from '@mosaic/model';
 import type { Action, Decision, DecisionReason, OwnerNotice, Pointer, PolicyContext, RecordResource, Resource } from './decision.ts';

@@ -24,6 +24,7 @@ export {
   type Resource,
 } from './decision.ts';
 export { decide, readsRecords, RECORD_ROLES } from './decide.ts';
+export { decisionKey } from './decision-key.ts';
 export { deconfliction, filterVisible, type Decide, type DeconflictionNotice, type FilterOptions, type PolicyRecord, type ReadAction, type VisibleRecords } from './filter-visible.ts';
 export {
   DEFAULT_RETENTION,

@@ -83,6 +83,27 @@ describe('ties through a shared identifier', () => {
     expect(fed.degreeAt(fed.indexOf('fedpol:a' as NodeId))).toBe(0);
   });
 
+  it('ask whether a viewer reads one holder of each marking, not each holder, and tie those they read in the order they came', () => {
+    const w = world();
+    const secret = (id: string): EntityRecord => {
+      const record = holder('intel', id);
+      return { ...record, provenance: { ...record.provenance, marking: { tlp: 'RED', classification: 'SECRET', releasability: ['be'] } } };
+    };
+    w.add(holder('fedpol', 'c'));
+    w.add(...Array.from({ length: 5_000 }, (_, i) => (i % 2 === 0 ? secret(`s${i}`) : holder('intel', `h${i}`))));
+    w.add(holder('fedpol', 'a'), holder('fedpol', 'b'));
+    // c written again: it now comes after a and b
+    w.remove('fedpol:c');
+    w.add(holder('fedpol', 'c'));
+    const asked: RecordId[] = [];
+    const ties = w.projection.crowdedTiesFor((id) => asked.push(id) > 0 && id.startsWith('fedpol:'))!;
+    expect(ties(RecordId('fedpol:a')).map((t) => t.provenance.join(' '))).toEqual(['fedpol:a fedpol:b', 'fedpol:a fedpol:c']);
+    expect(asked).toHaveLength(3);
+    // a holder leaving takes no one else's marking with it
+    w.remove('fedpol:a');
+    expect(w.projection.crowdedTiesFor((id) => id.startsWith('fedpol:'))!(RecordId('fedpol:b')).map((t) => t.provenance.join(' '))).toEqual(['fedpol:b fedpol:c']);
+  });
+
   it('tie the people of one trip as each viewer sees its travel records, however many travelled', () => {
     const w = world();
     w.add(...traveller('fedpol', 'a'), ...traveller('fedpol', 'b'));

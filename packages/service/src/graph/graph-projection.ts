@@ -26,6 +26,7 @@
  */
 import { EdgeId, EntityGraph, normaliseIdentifier, SHARED_EDGE_TYPE, type EdgeInput, type EdgeType, type GraphEdge, type IdentifierKind, type NodeId } from '@mosaic/graph';
 import type { EntityRecord, Provenance, RecordId, Schema, SchemaRegistry } from '@mosaic/model';
+import { decisionKey } from '@mosaic/policy';
 import { createHash } from 'node:crypto';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import type { IdentifierKind as HeldKind } from '../identifiers/identifier-holders.ts';
@@ -61,8 +62,9 @@ const POSTAL_ADDRESS = 'address';
  * viewer sees at most this many of them), and those of one held by more are drawn for each query
  * (`crowdedTiesFor`), among the holders that viewer may read, where those are at most this many.
  * Such an identifier may be held by tens of thousands of records (a reception centre's address):
- * its holders are kept whatever their number (record ids), never its pairs, and a query reads the
- * holders' visibility until it has seen one more than this many, or all of them.
+ * its holders are kept whatever their number (record ids), never its pairs, grouped by what the
+ * policy reads of them (decisionKey: owner and markings), and a query asks about one holder of each
+ * group until it may read one more than this many holders, or has asked about every group.
  */
 export const MAX_SHARING = 20;
 
@@ -105,6 +107,8 @@ export interface GraphProjection extends Projection {
    * those of identifiers held by more than MAX_SHARING records in all, among the holders the
    * viewer may read where those are at most MAX_SHARING (counted once per identifier); each as
    * the network would hold it. Undefined when no identifier is held by that many records.
+   * `visible` is asked about one holder for all those of its decisionKey, as the policy answers
+   * alike for them (decision-key.ts).
    */
   crowdedTiesFor(visible: (id: RecordId) => boolean): ((record: RecordId) => readonly GraphEdge[]) | undefined;
 }
@@ -154,8 +158,13 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
   /** identifier key -> records holding it (in the order they came), and back */
   const holders = new Map<string, Set<RecordId>>();
   const heldBy = new Map<RecordId, string[]>();
-  /** identifiers held by more than MAX_SHARING records, whose ties the network does not hold */
-  const crowded = new Set<string>();
+  /**
+   * identifiers held by more than MAX_SHARING records, whose ties the network does not hold: their
+   * holders by decisionKey, each with its turn (the order `holders` has them in), so that a query
+   * decides once per marking among them rather than once per holder
+   */
+  const crowded = new Map<string, Map<string, Map<RecordId, number>>>();
+  let turns = 0;
   const provenance = new Map<RecordId, Provenance>();
   const events = new Map<RecordId, GraphEvent>();
   /** subject record -> events that involve it */
@@ -177,6 +186,17 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     graph.removeEdge(id);
     touched.add(edge.source as RecordId);
     touched.add(edge.target as RecordId);
+  };
+  /** Files a holder of a crowded identifier under what the policy reads of it (provenance is set before, and cleared after, it holds anything). */
+  const file = (groups: Map<string, Map<RecordId, number>>, holder: RecordId): void => {
+    const held = provenance.get(holder);
+    const key = held === undefined ? '' : decisionKey(held);
+    const group = groups.get(key) ?? new Map<RecordId, number>();
+    group.set(holder, turns++);
+    groups.set(key, group);
+  };
+  const unfile = (groups: Map<string, Map<RecordId, number>> | undefined, holder: RecordId): void => {
+    for (const [key, group] of groups ?? []) if (group.delete(holder) && group.size === 0) groups?.delete(key);
   };
   /** The nodes a holder of a key stands for: itself, or the subjects of an event. */
   const nodesOf = (holder: RecordId): readonly RecordId[] => events.get(holder)?.subjects ?? [holder];
@@ -220,7 +240,11 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     }
     const set = holders.get(key);
     if (set !== undefined && set.size > MAX_SHARING) {
-      crowded.add(key);
+      if (!crowded.has(key)) {
+        const groups = new Map<string, Map<RecordId, number>>();
+        for (const holder of set) file(groups, holder);
+        crowded.set(key, groups);
+      }
       return;
     }
     crowded.delete(key);
@@ -246,6 +270,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
       const set = holders.get(key);
       const before = tiedHolders(set);
       set?.delete(id);
+      unfile(crowded.get(key), id);
       if (set?.size === 0) holders.delete(key);
       relink(key, before, beforeNodes);
     }
@@ -348,6 +373,8 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
       const before = tiedHolders(set);
       set.add(record.id);
       holders.set(key, set);
+      const groups = crowded.get(key);
+      if (groups !== undefined) file(groups, record.id);
       relink(key, before);
     }
     heldBy.set(record.id, keys);
@@ -372,9 +399,14 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
       const tiesOf = (key: string): readonly GraphEdge[] => {
         let ties = memo.get(key);
         if (ties === undefined) {
-          const seen: RecordId[] = [];
-          for (const holder of holders.get(key) ?? []) if (visible(holder) && seen.push(holder) > MAX_SHARING) break;
-          ties = seen.length > MAX_SHARING ? [] : tiesAmong(key, seen);
+          const seen: (readonly [RecordId, number])[] = [];
+          for (const group of crowded.get(key)?.values() ?? []) {
+            const [one] = group.keys();
+            if (one === undefined || !visible(one)) continue;
+            for (const entry of group) if (seen.push(entry) > MAX_SHARING) break;
+            if (seen.length > MAX_SHARING) break;
+          }
+          ties = seen.length > MAX_SHARING ? [] : tiesAmong(key, seen.sort((a, b) => a[1] - b[1]).map(([holder]) => holder));
           memo.set(key, ties);
         }
         return ties;

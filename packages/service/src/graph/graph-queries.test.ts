@@ -1,6 +1,6 @@
 import type { NodeId } from '@mosaic/graph';
 import { AgencyId, RecordId, validateRecord, type EntityId } from '@mosaic/model';
-import { AgreementId } from '@mosaic/policy';
+import { AgreementId, decide, type Decide } from '@mosaic/policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveOrganisation, type Consultation } from '../organisation.ts';
 import { startProjections, type Projections } from '../projections.ts';
@@ -336,6 +336,43 @@ describe('ties through an identifier many records hold', () => {
     await putFixtures(world.mosaic, Array.from({ length: MAX_SHARING - 2 }, (_, i) => phone('fedpol', `d${i}`, name(300 + i))));
     await projections.follower.catchUp();
     expect(await tie('record')).toEqual([]);
+  }, 60_000);
+});
+
+describe('deciding on the holders of an identifier many records hold', () => {
+  it('asks the policy once per marking among them, not once per holder, and answers as before', async () => {
+    const asked: string[] = [];
+    const counting: Decide = (user, action, resource, context) => {
+      if (resource.kind === 'record') asked.push(resource.id ?? 'no id');
+      return decide(user, action, resource, context);
+    };
+    world = await openTestMosaic({ decide: counting });
+    projections = await startProjections(world.mosaic, { follow: false });
+    const phone = (agency: string, id: string, given: string) => ({ id, schema: 'Person', properties: { name: [given], phone: ['+32470999111'] }, provenance: testProvenance(agency) });
+    await putFixtures(world.mosaic, [phone('fedpol', 'a', 'Armand Delvaux'), phone('fedpol', 'b', 'Berthe Wouters')]);
+    // 300 holders intelligence keeps from the federal police, under three markings
+    const markings = [
+      { tlp: 'RED', classification: 'SECRET', releasability: ['be'] },
+      { tlp: 'AMBER', classification: 'CONFIDENTIAL', releasability: ['be'] },
+      { tlp: 'AMBER+STRICT', classification: 'RESTRICTED', releasability: ['ALL'] },
+    ] as const;
+    const records = Array.from({ length: 300 }, (_, i) => {
+      const v = validateRecord(world!.mosaic.registry, { ...phone('intel', `h${i}`, `Holder ${i}`), provenance: testProvenance('intel', { marking: markings[i % 3]! }) });
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      return v.record;
+    });
+    await world.mosaic.store.putRecords(records, { actor: 'test' });
+    await projections.follower.catchUp();
+    await projections.entities.settle();
+    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    for (const level of ['record', 'entity'] as const) {
+      asked.length = 0;
+      const answer = await graphPaths(world.mosaic, fed, projections, { from: 'fedpol:a' as NodeId, to: 'fedpol:b' as NodeId, level });
+      expect(answer.paths.map((p) => p.edges.map((e) => e.type)), level).toEqual([['shared-phone']]);
+      const hidden = asked.filter((id) => id.startsWith('intel:'));
+      expect(hidden.length, level).toBeGreaterThan(0);
+      expect(hidden.length, level).toBeLessThanOrEqual(markings.length);
+    }
   }, 60_000);
 });
 
