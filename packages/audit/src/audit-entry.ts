@@ -12,11 +12,13 @@ import { AppError, type AgencyId, type EntityId, type RecordId, type UserId } fr
 import { canonicalJson, type JsonValue } from './canonical-json.ts';
 
 /**
- * LED Art. 25(1) operations, plus those that Art. 25 implies for a platform: screening, policy
- * administration, and authentication (each sign-in attempt, kept for self-monitoring and the
- * security of processing, Art. 25(2) and 29).
+ * LED Art. 25(1) operations, plus those that Art. 25 implies for a platform: screening, export
+ * (records read to be taken out of the system as a file, a consultation an auditor looks for
+ * apart), policy administration, and authentication (each sign-in attempt, kept for
+ * self-monitoring and the security of processing, Art. 25(2) and 29). The action is hashed as
+ * the string it is, so a new one leaves the hashes of entries written before it as they were.
  */
-export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'administration', 'authentication'] as const;
+export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'export', 'administration', 'authentication'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** ok: done as asked; denied: the policy refused (a refusal is logged too); error: failed for another reason. */

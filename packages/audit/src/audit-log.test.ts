@@ -3,8 +3,8 @@ import { AgencyId, AppError, EntityId, RecordId, UserId } from '@mosaic/model';
 import { createAuditLog } from './audit-log.ts';
 import { createMemoryAuditStorage } from './memory-audit-storage.ts';
 import { generateAuditKeyPair, loadAuditSigner } from './audit-keys.ts';
-import { GENESIS_HASH, hashEntry, type AuditEvent } from './audit-entry.ts';
-import { verifyStoredChain } from './verify-chain.ts';
+import { GENESIS_HASH, hashEntry, type AuditEntry, type AuditEvent } from './audit-entry.ts';
+import { verifyChain, verifyStoredChain } from './verify-chain.ts';
 import type { AuditStorage } from './audit-storage.ts';
 
 const signer = loadAuditSigner(generateAuditKeyPair());
@@ -181,6 +181,21 @@ describe('createAuditLog', () => {
     const badClock = createAuditLog({ storage, signer, clock: () => 'yesterday' });
     await expect(badClock.append(event)).rejects.toThrow(/ISO 8601/);
     expect((await log.append(event)).seq).toBe(1);
+  });
+
+  it('logs an export after entries written before it was an action, and the chain verifies; an export altered into a consultation does not', async () => {
+    const storage = createMemoryAuditStorage();
+    const log = createAuditLog({ storage, signer, clock: ticking() });
+    const before = await log.append(event);
+    const exported = await log.append({ ...event, action: 'export', query: { graph: { export: ['fedpol:1'], format: 'graphml' } } });
+    await log.checkpoint();
+    expect(exported).toMatchObject({ seq: 2, action: 'export', prevHash: before.hash });
+    expect(await verifyStoredChain(storage, signer.verifyKey, { requireSealedTail: true })).toEqual({ ok: true, count: 2 });
+
+    const entries: AuditEntry[] = [];
+    for await (const entry of storage.entries()) entries.push(entry);
+    const altered = entries.map((e) => (e.action === 'export' ? { ...e, action: 'consultation' as const } : e));
+    expect(verifyChain(altered, await storage.checkpoints(), signer.verifyKey)).toMatchObject({ ok: false, firstBroken: 2, reason: 'hash_mismatch' });
   });
 
   it('passes storage errors through to every caller of the batch, and keeps going afterwards', async () => {

@@ -47,7 +47,7 @@ beforeAll(async () => {
   await projections.follower.catchUp();
   await projections.entities.settle();
   app = await buildApp({ mosaic, projections, webRoot: null });
-  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer']);
+  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer', 'auditor']);
 });
 
 afterAll(async () => {
@@ -126,16 +126,30 @@ describe('graph export', () => {
     expect(await auditEntries()).toHaveLength(before);
   });
 
-  it('is audited as an export: its format and seeds, with the purpose, and the records the file holds, not those withheld', async () => {
+  it('is audited as an export: its format and seeds, with the purpose, and the records the file holds, not those withheld; the other agency\'s as disclosed', async () => {
     const before = (await auditEntries()).length;
     const response = await post('fedAnalyst', 'export', { seeds: ['fedpol:p1'], hops: 2, format: 'graphml', level: 'record' });
     expect(response.statusCode, response.body).toBe(200);
     const logged = (await auditEntries()).slice(before);
-    expect(logged.map((e) => e.action)).toEqual(['consultation', 'disclosure']);
+    expect(logged.map((e) => e.action)).toEqual(['export', 'disclosure']);
     const [exported, disclosed] = logged;
     expect(exported).toMatchObject({ purpose: purpose.purpose, caseRef: purpose.caseRef, query: { graph: { export: ['fedpol:p1'], format: 'graphml', hops: 2, level: 'record' } } });
     expect([...exported!.records].sort()).toEqual(['fedpol:fa1', 'fedpol:p1', 'zone-north:z3', 'zone-north:z4']);
     expect(disclosed).toMatchObject({ recipients: ['fedpol'], query: exported!.query });
     expect([...disclosed!.records].sort()).toEqual(['zone-north:z3', 'zone-north:z4']);
+  });
+
+  it('is found by the auditor as an export (GET /audit?action=export), apart from the reads of the graph', async () => {
+    await post('fedAnalyst', 'expand', { seeds: ['fedpol:p1'], caseRef: 'CASE-FOUND' });
+    const response = await post('fedAnalyst', 'export', { seeds: ['fedpol:p1'], format: 'json', caseRef: 'CASE-FOUND' });
+    expect(response.statusCode, response.body).toBe(200);
+    const audit = await app.inject({
+      url: '/api/v1/audit?action=export&caseRef=CASE-FOUND',
+      headers: { authorization: `Bearer ${tokens['auditor'] ?? ''}`, 'x-mosaic-purpose': 'lawfulness check', 'x-mosaic-case': 'DPO-EXPORT' },
+    });
+    expect(audit.statusCode, audit.body).toBe(200);
+    expect((audit.json() as { entries: Entry[] }).entries).toEqual([
+      expect.objectContaining({ action: 'export', caseRef: 'CASE-FOUND', query: { graph: { export: ['fedpol:p1'], format: 'json', hops: 1, level: 'entity' } } }),
+    ]);
   });
 });

@@ -62,7 +62,7 @@ async function consultationsOf(request: () => Promise<{ statusCode: number; body
 describe('the audit log of graph analyses', () => {
   it('logs a paths query that finds no path, with its purpose and case and the two ends it tells of', async () => {
     const { body, logged } = await consultationsOf(() => post('zoneOfficer', 'paths', { from: 'fedpol:p2', to: 'fedpol:p3', types: ['co-travel-event'], level: 'record' }));
-    expect(JSON.parse(body)).toEqual({ paths: [], reason: 'no-path' });
+    expect(JSON.parse(body)).toEqual({ paths: [], reason: 'no-path', pointers: [] });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ purpose: purpose.purpose, caseRef: purpose.caseRef, query: { graph: { paths: ['fedpol:p2', 'fedpol:p3'], level: 'record' } } });
     expect([...logged[0]!.records].sort()).toEqual(['fedpol:p2', 'fedpol:p3']);

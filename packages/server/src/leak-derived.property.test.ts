@@ -55,6 +55,7 @@ describe('no derived read path leaks what the policy hides', () => {
     let hiddenChecked = 0;
     let shownChecked = 0;
     let withheldChecked = 0;
+    let pointersChecked = 0;
     await fc.assert(fc.asyncProperty(arbPolicyScenario({ maxRecords: 6 }), fc.integer({ min: 0, max: 2 ** 30 }), async (scenario, seed) => {
       run += 1;
       // Each run starts from an empty world: the previous run's records are erased.
@@ -118,6 +119,12 @@ describe('no derived read path leaks what the policy hides', () => {
       ];
       // the exports: seeded by the entities (404 where one is hidden) and by the persons the user may read
       const exported = derived.filter((r, i) => r.statusCode === 200 && (i === 1 || i === 2 || (readable.length > 0 && i === derived.length - 1))).map((r) => r.body).join('\n');
+      // the network of the entities whose profiles open (on a record read, or on pointers alone), checked with the rest
+      const profiles = derived.slice(INBOX + 1, INBOX + 1 + seeds.length);
+      // (one opening as another id, a part it redirects to, is left out: the graph does not follow that redirect)
+      const opened = seeds.filter((seed, i) => profiles[i]?.statusCode === 200 && (profiles[i]?.json() as { entity?: { id: string } }).entity?.id === seed);
+      const expandedOpened = opened.length > 0 ? await app.inject({ method: 'POST', url: '/api/v1/graph/expand', headers, payload: { ...body, seeds: opened, hops: 2 } }) : undefined;
+      if (expandedOpened) derived.push(expandedOpened);
       for (const response of derived) expect(response.statusCode).toBeLessThan(500);
       const text = derived.map((r) => r.body).join('\n');
       // Error bodies may echo the id that was asked for (the seeds are this run's entity ids); successful ones may not name hidden records.
@@ -158,6 +165,29 @@ describe('no derived read path leaks what the policy hides', () => {
           if (hit.kind === 'pointer') expect(pointerAgencies.has(hit.agency ?? '')).toBe(true);
         }
       }
+      // The graph's pointers are those the profiles of what it answers give: of its nodes, and of the
+      // seeds seen through pointers alone (which answer them, not 404), each for an agency the policy
+      // points this user to for one of the persons.
+      const readPointers = new Set(persons.flatMap((p) => {
+        const decision = allows(user, 'read', p, context);
+        return decision.effect === 'pointer' ? [decision.pointer.agency as string] : [];
+      }));
+      type Profile = { entity?: { records: unknown[]; pointers: { agency: string }[] } };
+      if (expandedOpened) expect(expandedOpened.statusCode, `run ${run}: the graph of entities whose profiles open: ${expandedOpened.body}`).toBe(200);
+      for (const [expanded, given] of [[derived[0], seeds], [expandedOpened, opened]] as const) {
+        if (expanded?.statusCode !== 200) continue;
+        const answer = expanded.json() as { nodes: { id: string }[]; pointers: { agency: string }[] };
+        const agencies = answer.pointers.map((p) => p.agency);
+        for (const agency of agencies) expect(readPointers.has(agency), `run ${run}: a graph pointer to ${agency}, which holds no record the user is pointed to`).toBe(true);
+        const pointedOnly = given.flatMap((id) => {
+          const profile = profiles[seeds.indexOf(id)];
+          return profile?.statusCode === 200 && (profile.json() as Profile).entity?.records.length === 0 ? [profile] : [];
+        });
+        const ofNodes = await Promise.all(answer.nodes.map((n) => app.inject({ url: `/api/v1/entities/${encodeURIComponent(n.id)}`, headers })));
+        const profilePointers = [...pointedOnly, ...ofNodes].filter((r) => r.statusCode === 200).flatMap((r) => (r.json() as Profile).entity?.pointers ?? []).map((p) => p.agency);
+        expect(agencies, `run ${run}: the graph's pointers are not those of the profiles of what it answers`).toEqual([...new Set(profilePointers)].sort());
+        pointersChecked += agencies.length;
+      }
       // Errors about hidden things look like errors about nothing.
       for (const record of persons.filter((p) => allows(user, 'read', p, context).effect === 'deny')) {
         const missing = await app.inject({ url: `/api/v1/records/${record.id}/entity`, headers });
@@ -169,6 +199,6 @@ describe('no derived read path leaks what the policy hides', () => {
     expect(shownChecked).toBeGreaterThan(runs / 10);
     expect(checked).toBeGreaterThan(runs * 2);
     // Counts only, so the run's size is on record (no names).
-    console.info(JSON.stringify({ leakDerived: { runs, recordsChecked: checked, hidden: hiddenChecked, shown: shownChecked, withheldFromExport: withheldChecked } }));
+    console.info(JSON.stringify({ leakDerived: { runs, recordsChecked: checked, hidden: hiddenChecked, shown: shownChecked, withheldFromExport: withheldChecked, graphPointers: pointersChecked } }));
   }, 600_000);
 });

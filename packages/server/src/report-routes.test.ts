@@ -103,6 +103,15 @@ describe('reports over HTTP', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('answers on reading a report the warnings its extraction gave on upload, and none for a report that gave none', async () => {
+    const arabic = (await upload({ text: 'التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.' })).json() as Upload & { extraction: { warnings?: string[] } };
+    expect(arabic.extraction.warnings).toEqual([expect.stringMatching(/^text is mostly in Arabic script/)]);
+    const read = await app.inject({ url: `/api/v1/reports/${arabic.report.id}`, headers: headers('fedAnalyst') });
+    expect((read.json() as { report: { warnings?: string[] } }).report.warnings).toEqual(arabic.extraction.warnings);
+    const latin = (await upload({ text: TEXT })).json() as Upload;
+    expect((await app.inject({ url: `/api/v1/reports/${latin.report.id}`, headers: headers('fedAnalyst') })).json()).not.toHaveProperty('report.warnings');
+  });
+
   it('searches with a purpose, and hides the report from an agency without an agreement everywhere', async () => {
     const { report } = (await upload({ text: `${TEXT} Codename Wolkenbruch.` })).json() as Upload;
     const noPurpose = await app.inject({ url: '/api/v1/reports?q=Wolkenbruch', headers: auth('fedAnalyst') });

@@ -25,7 +25,14 @@ export interface Consulted<R extends ConsultedRecord> {
 }
 
 export interface ConsultOptions {
+  /** What the policy decides on; the audit entry is a `screening` for `screen`, else a `consultation`. */
   readonly action: ReadAction;
+  /**
+   * `export`: the records are read to leave the system as a file, and the entry says so (an
+   * auditor finds exports by their action). The policy still decides on `action`: an export
+   * decides what it may put in the file itself, before (the graph's export: graph-export-content.ts).
+   */
+  readonly audit?: 'export';
   /** The query as asked, for the audit log (the one place personal data in a query may be kept). */
   readonly query: JsonValue;
   readonly subjects?: readonly EntityId[];
@@ -50,7 +57,7 @@ export async function consult<R extends ConsultedRecord>(mosaic: Mosaic, consult
   const actor = { user: consultation.user.id, agency: consultation.user.agency };
   const common = { actor, purpose: consultation.purpose, caseRef: consultation.caseRef, query: options.query, subjects: options.subjects ?? [] };
   const events: AuditEvent[] = [{
-    ...common, action: options.action === 'screen' ? 'screening' : 'consultation', records: visible.map((r) => r.id),
+    ...common, action: options.audit ?? (options.action === 'screen' ? 'screening' : 'consultation'), records: visible.map((r) => r.id),
     pointers: pointers.map((p) => p.agency), pointed: pointedRecords(records.filter((r) => !shown.has(r)), decisionOf), outcome: 'ok',
   }];
   // the reason, which filterVisible does not keep (the records shown, a pure function), from the decision it was given

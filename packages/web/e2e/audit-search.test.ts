@@ -4,7 +4,8 @@
  * server again, pages to older entries with the cursor the server answers (the note shown by a
  * server that answers none is unit-tested, audit-more.test.ts), verifies the chain against a
  * witness, and shows the owner's auditor the records behind a pointer another agency's user was
- * shown (`pointed`), which that agency's auditor is not given.
+ * shown (`pointed`), which that agency's auditor is not given; its action filter offers the
+ * actions the server's GET /audit takes (the web's list kept equal to the log's), exports among them.
  */
 import { AgencyId, RecordId, UserId } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
@@ -133,5 +134,21 @@ describe.skipIf(!haveChromium)('the audit screen', () => {
     expect(await searcher.page.locator('table.audit').textContent()).not.toContain('i-behind');
     expect(searcher.exported).toMatchObject({ query: { q: 'Renard-Moreau' }, pointers: ['intel'] });
     expect(searcher.exported).not.toHaveProperty('pointed');
+  });
+
+  it('offers every action GET /audit filters by, the export among them, and finds exports by it', async () => {
+    await server.test.mosaic.audit.append({ actor: fed, action: 'export', purpose: 'Investigation', caseRef: 'C-9', query: { graph: { export: ['fedpol:f-1'], format: 'graphml' } }, records: [RecordId('fedpol:f-1')], outcome: 'ok' });
+    const openapi = await apiClient(server.base).json<{ paths: Record<string, { get?: { parameters?: { name: string; schema?: { enum?: string[] } }[] } }> }>('/openapi.json');
+    const actions = openapi.paths['/api/v1/audit']?.get?.parameters?.find((p) => p.name === 'action')?.schema?.enum;
+    expect(actions).toContain('export');
+
+    const page = await browser.newPage();
+    await signInPage(page, 'auditor');
+    await givePurpose(page, 'Lawfulness check', 'DPO/2026/0003');
+    expect(await page.getByLabel('Action').locator('option').allTextContents()).toEqual(['any', ...actions ?? []]);
+    await page.getByLabel('Action').selectOption('export');
+    await page.getByRole('button', { name: 'Search log' }).click();
+    await expect.poll(() => page.locator('.summary').textContent()).toBe('1 entry, newest first');
+    expect(await page.locator('table.audit tbody tr').textContent()).toContain('fedpol:f-1');
   });
 });

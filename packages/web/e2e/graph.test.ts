@@ -170,4 +170,22 @@ describe.skipIf(!haveChromium)('the graph explorer', () => {
     await expect.poll(() => page.locator('.place-list').textContent()).toContain('Gare du Midi');
     await screenshot(page, 'graph-05-profile-timeline');
   });
+
+  it('tells who holds an entity seen through a pointer alone, as its profile does, where it drew nothing and said no such entity', async () => {
+    // intelligence gives the zone pointers only: its record is told of to the zone's officer, not shown
+    const intel = await api.tokenOf('intelAnalyst');
+    const held = await api.json<{ record: { id: string } }>('/records', {
+      token: intel, body: { id: 'i-aschauer', schema: 'Person', provenance: testProvenance('intel'), properties: { name: ['Wendelin Aschauer'], birthDate: ['1969-02-03'] } },
+    });
+    await server.projections.follower.catchUp();
+    const heldEntity = (await api.json<{ entity: string }>(`/records/${encodeURIComponent(held.record.id)}/entity`, { token: intel, headers: { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) } })).entity;
+    const page = await browser.newPage();
+    await signIn(page, 'zoneOfficer', `#/graph?seed=${encodeURIComponent(heldEntity)}`);
+    const pointers = page.getByRole('region', { name: 'Information held by another agency' });
+    await expect.poll(() => pointers.locator('.pointer-card').allTextContents(), { timeout: 15_000 }).toEqual([expect.stringMatching(/^⚑State Security holds information — contact Liaison desk \+32 2 000 00 03$/)]);
+    expect(await page.getByRole('status').last().textContent()).toBe('0 new entities');
+    expect(await rows(page).count()).toBe(0);
+    expect(await page.locator('.graph-screen').textContent()).not.toMatch(/Aschauer|no such entity/);
+    await screenshot(page, 'graph-06-pointer');
+  });
 });

@@ -6,7 +6,8 @@
  * profile; and a phone number in a report that another agency's person holds, proposed beside
  * the number with how it matched, and named as that person's on confirming; and a person
  * another agency holds and shares with the reviewer as a pointer only, shown as whom to contact
- * and nothing of the record. Every name and number is invented.
+ * and nothing of the record; and what extraction could not read of a report, said on it. Every
+ * name and number is invented.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -134,6 +135,36 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     await page.getByRole('button', { name: 'Upload and extract' }).click();
     // a French number, as the French police would write it (the federal police's own country is BE)
     await expect.poll(() => page.getByRole('listitem', { name: 'Phone +33612345678' }).count(), { timeout: 20_000 }).toBe(1);
+  });
+
+  it('says on the report what extraction could not read, here the sentences of a text mostly in Arabic script', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0644');
+    await page.getByLabel('Or paste the text').fill('التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.\nالاسم: خالد عبد الرحمن');
+    await page.getByLabel('Title').fill('Meeting in Antwerp');
+    await page.getByLabel('Collection').fill('antwerp-meeting');
+    await page.getByLabel('Source', { exact: true }).fill('translated statement');
+    await page.getByRole('button', { name: 'Upload and extract' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Meeting in Antwerp');
+    const warned = page.getByRole('status').filter({ hasText: 'Not everything in this report was read' });
+    await expect.poll(() => warned.count()).toBe(1);
+    expect(await warned.getByRole('listitem').allTextContents()).toEqual(['Text is mostly in Arabic script: names are read from fields such as الاسم: only, not from its sentences.']);
+    // the name field is read all the same
+    await expect.poll(() => page.getByRole('listitem', { name: 'Person خالد عبد الرحمن' }).count()).toBe(1);
+    await screenshot(page, '16-report-warnings');
+
+    // a report whose extraction read everything says nothing of the kind
+    await page.goto('/#/reports');
+    await page.getByLabel('Or paste the text').fill(PHONE_REPORT);
+    await page.getByLabel('Title').fill('Courier calls again');
+    await page.getByLabel('Collection').fill('courier-inquiry');
+    await page.getByLabel('Source', { exact: true }).fill('interception summary');
+    await page.getByRole('button', { name: 'Upload and extract' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Courier calls again');
+    await expect.poll(() => page.getByRole('listitem', { name: 'Phone +32471650392' }).count()).toBe(1);
+    expect(await page.getByText('Not everything in this report was read').count()).toBe(0);
   });
 
   it('shows the person holding a phone number of the report beside it, how it matched, and names them its holder on confirming', { timeout: 120_000 }, async () => {

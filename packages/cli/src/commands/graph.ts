@@ -98,9 +98,9 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
       const expandOptions = { seeds: nodes, ...(hops !== undefined ? { hops } : {}), ...(maxNodes !== undefined ? { maxNodes } : {}), ...filters };
       switch (command) {
         case 'expand': {
-          const { subgraph, truncated } = await graphExpand(mosaic, consultation, projections, expandOptions);
+          const { subgraph, truncated, pointers } = await graphExpand(mosaic, consultation, projections, expandOptions);
           io.err(`${JSON.stringify({ nodes: subgraph.nodes.length, edges: subgraph.edges.length, truncated })}\n`);
-          return { ...subgraph, truncated };
+          return { ...subgraph, truncated, pointers };
         }
         case 'path': {
           const [from, to] = nodes;

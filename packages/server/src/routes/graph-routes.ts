@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePurpose, requireUser } from '../request-context.ts';
-import { PurposeFieldsOrHeaders as Purpose, PurposeHeaders } from './views.ts';
+import { PointerOut, PurposeFieldsOrHeaders as Purpose, PurposeHeaders } from './views.ts';
 
 const Id = z.string().min(1).max(300);
 const Level = z.enum(GRAPH_LEVELS).optional().describe('entity (default): nodes are resolved entities; record: raw records');
@@ -28,6 +28,7 @@ const Edge = z.object({
   start: z.string().optional(), end: z.string().optional(), weight: z.number(), provenance: z.array(z.string()).readonly(),
 });
 const Subgraph = z.object({ nodes: z.array(Node).readonly(), edges: z.array(Edge).readonly() });
+const Pointers = z.array(PointerOut).readonly().describe('one per agency holding records you may not read of the entities answered (those drawn, or given and seen through pointers alone), where its agreement lets you know, as their profiles give them');
 const Pair = z.tuple([z.string(), z.string()]).readonly();
 const ConnectorsOut = z.object({
   connectors: z.array(z.object({
@@ -84,17 +85,17 @@ export function graphRoutes(projections: Projections) {
     app.post('/graph/expand', {
       schema: { tags: ['graph'], summary: 'The network around entities, up to 3 hops, with filters and a node budget',
         headers: PurposeHeaders, body: z.object({ seeds: z.array(Id).min(1).max(50), hops: z.number().int().min(0).max(3).optional(), maxNodes: z.number().int().min(1).max(5000).optional(), ...Filters }),
-        response: { 200: z.object({ nodes: Subgraph.shape.nodes, edges: Subgraph.shape.edges, truncated: z.boolean() }) } },
+        response: { 200: z.object({ nodes: Subgraph.shape.nodes, edges: Subgraph.shape.edges, truncated: z.boolean(), pointers: Pointers }) } },
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
-      const { subgraph, truncated } = await graphExpand(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { seeds: ids(b.seeds), ...(b.hops !== undefined ? { hops: b.hops } : {}), ...(b.maxNodes ? { maxNodes: b.maxNodes } : {}), ...filtersOf(b) });
-      return { nodes: subgraph.nodes, edges: subgraph.edges, truncated };
+      const { subgraph, truncated, pointers } = await graphExpand(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { seeds: ids(b.seeds), ...(b.hops !== undefined ? { hops: b.hops } : {}), ...(b.maxNodes ? { maxNodes: b.maxNodes } : {}), ...filtersOf(b) });
+      return { nodes: subgraph.nodes, edges: subgraph.edges, truncated, pointers };
     });
     app.post('/graph/paths', {
       schema: { tags: ['graph'], summary: 'Shortest (or k shortest) paths between two entities',
         headers: PurposeHeaders, body: z.object({ from: Id, to: Id, k: z.number().int().min(1).max(10).optional(), ...Filters }),
-        response: { 200: z.object({ paths: z.array(z.object({ nodes: Subgraph.shape.nodes, edges: Subgraph.shape.edges, hops: z.number() })).readonly(), reason: z.string().optional() }) } },
+        response: { 200: z.object({ paths: z.array(z.object({ nodes: Subgraph.shape.nodes, edges: Subgraph.shape.edges, hops: z.number() })).readonly(), reason: z.string().optional(), pointers: Pointers }) } },
     }, async (request) => {
       const user = await requireUser(request);
       const b = request.body;
@@ -142,7 +143,7 @@ export function graphRoutes(projections: Projections) {
       id: z.string(), kind: z.string(), date: z.string(), end: z.string().optional(), place: z.string().optional(), summary: z.string().optional(),
       entities: z.array(z.string()).readonly(), involved: z.array(z.string()).readonly(), provenance: z.array(z.string()).readonly(),
     });
-    const TimelineOut = z.object({ events: z.array(TimelineEvent).readonly(), undated: z.array(TimelineEvent).readonly() });
+    const TimelineOut = z.object({ events: z.array(TimelineEvent).readonly(), undated: z.array(TimelineEvent).readonly(), pointers: Pointers });
     const timelineOf = async (request: FastifyRequest, query: z.infer<typeof TimelineBody>, purpose: { purpose?: string | undefined; caseRef?: string | undefined }) => {
       const user = await requireUser(request);
       return graphTimeline(api.mosaic, { user, ...requirePurpose(purpose, request) }, projections, {

@@ -56,6 +56,7 @@ const ReportViewOut = z.object({
     linkedAs: z.enum(LINK_KINDS).optional().describe('what the link made: same (a judgement), holder, or lead (kept in the review)'), proposals: z.array(ProposalOut).readonly(),
   })).readonly(),
   relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, record: z.string().optional(), note: z.string().optional() })).readonly(),
+  warnings: ExtractionOut.shape.warnings,
 });
 const Params = z.object({ id: z.string().min(1).max(300) });
 const EntityParams = Params.extend({ entity: z.string().min(1).max(50) });

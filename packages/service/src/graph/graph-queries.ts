@@ -25,11 +25,11 @@ import {
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
-import { decide, decisionKey, RECORD_ROLES, type Decision } from '@mosaic/policy';
-import { consult, requirePurpose } from '../consult.ts';
+import { decide, decisionKey, RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
+import { consult, requirePurpose, type ConsultOptions } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
-import { readerView } from '../resolution/reader-view.ts';
+import { readerView, type ReaderView } from '../resolution/reader-view.ts';
 import type { Mosaic } from '../runtime.ts';
 import { CrowdedTiesGraph } from './crowded-ties-graph.ts';
 import type { DrawnPart } from './entity-parts-graph.ts';
@@ -76,6 +76,18 @@ interface View {
   edgesOut(edges: readonly GraphEdge[]): GraphEdge[];
   /** The visible records a node stands for. */
   recordsOf(node: NodeId): readonly RecordId[];
+  /**
+   * The members of a node's entity the user may not read: an answer drawing the node points to
+   * their owners where the policy lets it, as the entity's profile does (none at record level).
+   */
+  hiddenOf(node: NodeId): readonly RecordId[];
+  /**
+   * The members the user may not read of a given id they see through pointers alone, as its
+   * profile does (entity-view.ts): an entity none of whose members they may read, or whose id
+   * shows none of the parts those they read fall into, one at least pointing them to its owner
+   * (none for any other id, which is a node or not found). Known once the id is learnt (learn).
+   */
+  pointedOnly(id: NodeId): readonly RecordId[];
   /** The records behind an edge: its claims and, at entity level, the members it joins. */
   edgeRecords(edge: GraphEdge): readonly RecordId[];
   /** The policy's decision on this user's exporting a record they see (export is onward sharing: decide.ts). */
@@ -123,6 +135,10 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     }
     return answer;
   };
+  const pointsTo = (id: RecordId): boolean => {
+    const provenance = records.provenanceOf(id);
+    return provenance !== undefined && decide(user, 'read', { kind: 'record', id, provenance }, context).effect === 'pointer';
+  };
   const exportDecision = (id: RecordId): Decision => {
     const provenance = records.provenanceOf(id);
     return provenance === undefined ? { effect: 'deny', reason: 'not applicable' } : decide(user, 'export', { kind: 'record', id, provenance }, context);
@@ -154,6 +170,8 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
       present: (node) => node,
       edgesOut: (edges) => [...edges],
       recordsOf: (node) => (visible(node as RecordId) ? [node as RecordId] : []),
+      hiddenOf: () => [],
+      pointedOnly: () => [],
       edgeRecords: (edge) => edge.provenance,
       exportDecision,
       nodeFor: given,
@@ -171,6 +189,8 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   const parts = new Map<NodeId, DrawnPart>();
   const partOf = new Map<RecordId, NodeId>();
   const unnamed = new Set<NodeId>();
+  /** How the user sees each of those entities (its parts, and the ids of its history), as its profile reads it. */
+  const readers = new Map<NodeId, ReaderView>();
   /** The two member records each tie drawn in joins: between two parts of one entity, or through an identifier many records hold. */
   const ties = new Map<EdgeId, readonly RecordId[]>();
   const visibleMembers = (node: NodeId): readonly RecordId[] => {
@@ -228,6 +248,7 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
         return parts.has(id) || (id !== node && entityGraph.graph.hasNode(id)) ? [] : [{ entity: node, id, records: [...p.records].sort() }];
       });
       named.set(node, drawn);
+      readers.set(node, view);
       for (const part of drawn) {
         parts.set(part.id, part);
         for (const record of part.records) partOf.set(record, part.id);
@@ -245,6 +266,20 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     },
     edgesOut: aggregateEdges,
     recordsOf: visibleMembers,
+    hiddenOf: (node) => entityGraph.membersOf(parts.get(node)?.entity ?? node).filter((r) => !visible(r)),
+    pointedOnly(id) {
+      if (!entityGraph.graph.hasNode(id)) return [];
+      const all = entityGraph.membersOf(id);
+      const hidden = all.filter((r) => !visible(r));
+      if (!hidden.some(pointsTo)) return [];
+      if (hidden.length === all.length) return hidden;
+      // some the user reads: its profile shows the part going by its id, or the one holding the
+      // records its id brought (entity-view.ts), and the pointers alone where there is none
+      const reader = readers.get(id);
+      if (reader === undefined) return [];
+      const own = reader.ownRecords(id as string as EntityId);
+      return reader.parts.some((p) => p.id as string === id || (own !== undefined && p.records.some((r) => own.has(r)))) ? [] : hidden;
+    },
     edgeRecords,
     exportDecision,
     // a record id stands for its entity (or part) only where the user sees the record in it: a
@@ -268,8 +303,13 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     async learn(ids) {
       const looked = new Set<NodeId>();
       for (const id of ids.map(given)) {
+        // an entity given that falls apart for the user is read now, to know what its id shows (pointedOnly)
+        if (entityGraph.graph.hasNode(id)) {
+          visibleMembers(id);
+          continue;
+        }
         if (looked.size >= LOOKUPS_PER_QUERY) break;
-        if (looked.has(id) || entityGraph.graph.hasNode(id) || records.graph.hasNode(id)) continue;
+        if (looked.has(id) || records.graph.hasNode(id)) continue;
         looked.add(id);
         for (const live of await sources.entities.resolve(id as string as EntityId)) {
           const node = live as string as NodeId;
@@ -343,14 +383,37 @@ function presentSubgraph(view: View, subgraph: Subgraph): Subgraph {
   return { nodes: subgraph.nodes.map((n) => view.present(n)), edges: view.edgesOut(subgraph.edges) };
 }
 
-/** Log what the answer disclosed: every record a node stands for and every record behind an edge. */
-async function disclose(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, view: View, subgraph: { readonly nodes: readonly NodeId[]; readonly edges: readonly GraphEdge[]; readonly extra?: readonly RecordId[] }, query: { readonly [key: string]: JsonValue }): Promise<void> {
-  const ids = new Set<RecordId>([...subgraph.nodes.flatMap((n) => view.recordsOf(n)), ...subgraph.edges.flatMap((e) => view.edgeRecords(e)), ...(subgraph.extra ?? [])]);
+/**
+ * Log what the answer disclosed: every record a node stands for and every record behind an edge
+ * (`audited`: an export is logged as one, the records in its file passing the same gate).
+ * `pointed`: records the user may not read that the answer points to where the policy lets it
+ * (the hidden members of the entities it draws): they pass the same gate, which gives the
+ * pointers (one per owner agency, as filterVisible does), logs them and tells their owners.
+ */
+async function disclose(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, view: View, subgraph: { readonly nodes: readonly NodeId[]; readonly edges: readonly GraphEdge[]; readonly extra?: readonly RecordId[]; readonly pointed?: readonly RecordId[] }, query: { readonly [key: string]: JsonValue }, audited: Pick<ConsultOptions, 'audit'> = {}): Promise<readonly Pointer[]> {
+  const ids = new Set<RecordId>([...subgraph.nodes.flatMap((n) => view.recordsOf(n)), ...subgraph.edges.flatMap((e) => view.edgeRecords(e)), ...(subgraph.extra ?? []), ...(subgraph.pointed ?? [])]);
   const records = [...ids].flatMap((id) => {
     const provenance = sources.graph.provenanceOf(id);
     return provenance ? [{ id, provenance }] : [];
   });
-  await consult(mosaic, consultation, records, { action: 'read', query: { graph: query } });
+  const { pointers } = await consult(mosaic, consultation, records, { action: 'read', ...audited, query: { graph: query } });
+  return pointers;
+}
+
+/**
+ * The given ids the user sees through pointers alone (View.pointedOnly) apart from the others:
+ * such an id answers as its profile does, with the pointers and nothing drawn, not as one not
+ * found; `pointed` are its members.
+ */
+function pointedApart(view: View, ids: readonly NodeId[]): { readonly drawn: readonly NodeId[]; readonly pointed: readonly RecordId[] } {
+  const drawn: NodeId[] = [];
+  const pointed: RecordId[] = [];
+  for (const id of ids) {
+    const members = view.pointedOnly(id);
+    if (members.length === 0) drawn.push(id);
+    else pointed.push(...members);
+  }
+  return { drawn, pointed };
 }
 
 const notFound = (): AppError => new AppError('MOSAIC_NOT_FOUND', 'graph: no such entity, or not visible to you');
@@ -371,9 +434,8 @@ interface ExpandRequest {
   readonly maxNodes?: number;
 }
 
-/** The network around the seeds in the view, its edges as drawn (not aggregated). */
+/** The network around the seeds in the view (which has learnt them: View.learn), its edges as drawn (not aggregated). */
 async function expandIn(view: View, request: ExpandRequest): Promise<{ subgraph: Subgraph; truncated: boolean }> {
-  await view.learn(request.seeds);
   return settled(view, (graph) => {
     const expanded = expand(graph, givenNodes(view, graph, request.seeds), { ...view.scope, hops: request.hops ?? 1, nodeBudget: request.maxNodes ?? 200 });
     if (expanded.subgraph.nodes.length === 0) throw notFound();
@@ -381,28 +443,47 @@ async function expandIn(view: View, request: ExpandRequest): Promise<{ subgraph:
   });
 }
 
-export async function graphExpand(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: ExpandRequest & GraphFilters): Promise<{ subgraph: Subgraph; truncated: boolean }> {
+/**
+ * `pointers`: to the owners of the members the user may not read of the entities drawn, and of
+ * the seeds seen through pointers alone (which draw nothing), where the policy lets it.
+ */
+export async function graphExpand(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: ExpandRequest & GraphFilters): Promise<{ subgraph: Subgraph; truncated: boolean; pointers: readonly Pointer[] }> {
   const view = await viewFor(mosaic, consultation, sources, request);
-  const result = await expandIn(view, request);
-  await disclose(mosaic, consultation, sources, view, { nodes: result.subgraph.nodes.map((n) => n.id), edges: result.subgraph.edges }, { expand: [...request.seeds], hops: request.hops ?? 1, level: request.level ?? 'entity' });
-  return { subgraph: presentSubgraph(view, result.subgraph), truncated: result.truncated };
+  await view.learn(request.seeds);
+  const { drawn, pointed } = pointedApart(view, request.seeds);
+  const result = drawn.length > 0 ? await expandIn(view, { ...request, seeds: drawn }) : { subgraph: { nodes: [], edges: [] }, truncated: false };
+  const nodes = result.subgraph.nodes.map((n) => n.id);
+  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: result.subgraph.edges, pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { expand: [...request.seeds], hops: request.hops ?? 1, level: request.level ?? 'entity' });
+  return { subgraph: presentSubgraph(view, result.subgraph), truncated: result.truncated, pointers };
 }
 
-export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { from: NodeId; to: NodeId; k?: number } & GraphFilters): Promise<{ paths: readonly { nodes: readonly GraphNode[]; edges: readonly GraphEdge[]; hops: number }[]; reason?: string }> {
+/**
+ * `pointers`: to the owners of the members the user may not read of the entities on the paths
+ * (or of the two ends, where none is found). An end seen through pointers alone has no path the
+ * user may see (`no-path`), the other end still answering as not found where it is.
+ */
+export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { from: NodeId; to: NodeId; k?: number } & GraphFilters): Promise<{ paths: readonly { nodes: readonly GraphNode[]; edges: readonly GraphEdge[]; hops: number }[]; reason?: string; pointers: readonly Pointer[] }> {
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn([request.from, request.to]);
-  const outcome = await settled(view, (graph) => kShortestPaths(graph, view.nodeFor(request.from), view.nodeFor(request.to), { ...view.scope, k: request.k ?? 1 }));
   const query = { paths: [request.from, request.to], level: request.level ?? 'entity' };
+  const { drawn, pointed } = pointedApart(view, [request.from, request.to]);
+  if (pointed.length > 0) {
+    const ends = await settled(view, (graph) => givenNodes(view, graph, drawn));
+    const pointers = await disclose(mosaic, consultation, sources, view, { nodes: ends, edges: [], pointed: [...pointed, ...ends.flatMap(view.hiddenOf)] }, query);
+    return { paths: [], reason: 'no-path', pointers };
+  }
+  const outcome = await settled(view, (graph) => kShortestPaths(graph, view.nodeFor(request.from), view.nodeFor(request.to), { ...view.scope, k: request.k ?? 1 }));
   if (!outcome.found) {
     if (outcome.reason === 'not-found') throw notFound();
     // the answer still tells of both ends, which the user may see, that they are not connected in what the user sees
-    await disclose(mosaic, consultation, sources, view, { nodes: [view.nodeFor(request.from), view.nodeFor(request.to)], edges: [] }, query);
-    return { paths: [], reason: outcome.reason };
+    const ends = [view.nodeFor(request.from), view.nodeFor(request.to)];
+    const pointers = await disclose(mosaic, consultation, sources, view, { nodes: ends, edges: [], pointed: ends.flatMap(view.hiddenOf) }, query);
+    return { paths: [], reason: outcome.reason, pointers };
   }
-  const nodes = new Set(outcome.paths.flatMap((p) => p.nodes.map((n) => n.id)));
+  const nodes = [...new Set(outcome.paths.flatMap((p) => p.nodes.map((n) => n.id)))];
   const edges = new Map(outcome.paths.flatMap((p) => p.edges.map((e) => [e.id, e] as const)));
-  await disclose(mosaic, consultation, sources, view, { nodes: [...nodes], edges: [...edges.values()] }, query);
-  return { paths: outcome.paths.map((p) => ({ nodes: p.nodes.map((n) => view.present(n)), edges: view.edgesOut(p.edges), hops: p.hops })) };
+  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: [...edges.values()], pointed: nodes.flatMap(view.hiddenOf) }, query);
+  return { paths: outcome.paths.map((p) => ({ nodes: p.nodes.map((n) => view.present(n)), edges: view.edgesOut(p.edges), hops: p.hops })), pointers };
 }
 
 /**
@@ -471,11 +552,12 @@ export async function graphExport(mosaic: Mosaic, consultation: Consultation, so
     throw new AppError('MOSAIC_FORBIDDEN', `graph export: role not permitted (records are exported by ${RECORD_ROLES.export.join(', ')})`);
   }
   const view = await viewFor(mosaic, consultation, sources, request);
+  await view.learn(request.seeds);
   const { subgraph } = await expandIn(view, request);
   const content = exportContent(subgraph, {
     recordsOf: view.recordsOf, edgeRecords: view.edgeRecords, present: view.present, edgesOut: view.edgesOut, decide: view.exportDecision, provenanceOf: sources.graph.provenanceOf,
   });
-  await disclose(mosaic, consultation, sources, view, { nodes: [], edges: [], extra: content.records }, { export: [...request.seeds], format: request.format, hops: request.hops ?? 1, level: request.level ?? 'entity' });
+  await disclose(mosaic, consultation, sources, view, { nodes: [], edges: [], extra: content.records }, { export: [...request.seeds], format: request.format, hops: request.hops ?? 1, level: request.level ?? 'entity' }, { audit: 'export' });
   return request.format === 'graphml' ? toGraphML(content.subgraph, content.notes) : JSON.stringify(toJSON(content.subgraph, content.notes));
 }
 
@@ -521,11 +603,13 @@ function visibleEvents(view: View, graph: EntityGraph, sources: GraphSources, en
   return { nodes, items: [...items.values()] };
 }
 
-export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; since?: string; until?: string; level?: GraphLevel }): Promise<{ events: readonly TimelineEvent[]; undated: readonly TimelineEvent[] }> {
+/** `pointers`: to the owners of the members the user may not read of the given entities, an entity seen through pointers alone adding no event. */
+export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; since?: string; until?: string; level?: GraphLevel }): Promise<{ events: readonly TimelineEvent[]; undated: readonly TimelineEvent[]; pointers: readonly Pointer[] }> {
   const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
   await view.learn(request.entities);
-  const { nodes, items } = await settled(view, (graph) => visibleEvents(view, graph, sources, request.entities));
-  if (nodes.length === 0) throw notFound();
+  const { drawn, pointed } = pointedApart(view, request.entities);
+  const { nodes, items } = await settled(view, (graph) => visibleEvents(view, graph, sources, drawn));
+  if (nodes.length === 0 && pointed.length === 0) throw notFound();
   const window = request.since || request.until ? { ...(request.since ? { from: request.since } : {}), ...(request.until ? { to: request.until } : {}) } : undefined;
   const result = timeline(
     items.map(({ event, involved }) => ({
@@ -543,8 +627,8 @@ export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, 
   };
   const events = result.entries.map(out);
   const undated = result.undated.map(out);
-  await disclose(mosaic, consultation, sources, view, { nodes, edges: [], extra: [...events, ...undated].map((e) => e.id) }, { timeline: [...request.entities], level: request.level ?? 'entity' });
-  return { events, undated };
+  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: [], extra: [...events, ...undated].map((e) => e.id), pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { timeline: [...request.entities], level: request.level ?? 'entity' });
+  return { events, undated, pointers };
 }
 
 /** Ties along which a located record counts as a place of the entity (where they live, what they own). */

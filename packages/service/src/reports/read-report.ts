@@ -54,6 +54,8 @@ export interface ReportView {
   readonly reviewable: boolean;
   /** Owners of records the proposals could not show. */
   readonly pointers: readonly Pointer[];
+  /** What extraction could not read, as the upload answered it (kept in the review); absent when nothing. */
+  readonly warnings?: readonly string[];
 }
 
 export type ReportAnswer = { readonly view: ReportView; readonly pointer?: undefined } | { readonly pointer: Pointer; readonly view?: undefined };
@@ -106,6 +108,7 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
       text: text ?? '',
       reviewable,
       pointers: proposals.pointers,
+      ...(review.extraction.warnings?.length ? { warnings: review.extraction.warnings } : {}),
       entities: review.extraction.entities.map((e) => {
         const state = review.entities[e.id] ?? { status: 'proposed' };
         const record = state.record && shown.has(state.record) ? state.record : undefined;

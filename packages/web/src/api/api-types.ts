@@ -211,6 +211,8 @@ export interface Subgraph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly truncated?: boolean;
+  /** Who holds records of the entities answered that the user may not read, where the owner lets them know (one per agency, as a profile's). */
+  readonly pointers?: readonly Pointer[];
 }
 
 export interface Community {
@@ -455,7 +457,8 @@ export interface IngestUploads {
   readonly maxUploadBytes?: number;
 }
 
-export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'administration', 'authentication'] as const;
+/** The actions GET /audit filters by, as the audit log has them (@mosaic/audit's AUDIT_ACTIONS; e2e/audit-search.test.ts keeps the two equal). */
+export const AUDIT_ACTIONS = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'screening', 'export', 'administration', 'authentication'] as const;
 export const EDGE_TYPES = [
   'family', 'associate', 'membership', 'ownership', 'directorship', 'employment', 'residence', 'communication', 'payment', 'co-travel',
   'shared-phone', 'shared-email', 'shared-address', 'shared-vehicle', 'shared-document', 'shared-account', 'co-sighting', 'co-travel-event', 'mention',
@@ -529,6 +532,8 @@ export interface ReportDetail {
   readonly entities: readonly ReportEntity[];
   readonly relations: readonly ReportRelation[];
   readonly pointers: readonly Pointer[];
+  /** What extraction could not read ("text is mostly in Arabic script: …"); absent when nothing. */
+  readonly warnings?: readonly string[];
 }
 
 export interface ReportUpload {

@@ -3,7 +3,7 @@
  * of the domain packages (@mosaic/graph Subgraph/Timeline/Places, @mosaic/resolution review
  * pairs) with or without a wrapping object, so the screens do not break on a small difference.
  */
-import type { EntityHistory, EntityProfile, GraphEdge, GraphNode, IngestJob, IngestUploads, Place, ReviewPair, Subgraph, TimelineEvent } from './api-types.ts';
+import type { EntityHistory, EntityProfile, GraphEdge, GraphNode, IngestJob, IngestUploads, Place, Pointer, ReviewPair, Subgraph, TimelineEvent } from './api-types.ts';
 
 type Loose = Record<string, unknown>;
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,6 +29,7 @@ export function subgraphOf(body: unknown): Subgraph {
     nodes: arrayOf(inner['nodes']) as GraphNode[],
     edges: arrayOf(inner['edges']) as GraphEdge[],
     truncated: Boolean((isObject(body) && body['truncated']) || inner['truncated']),
+    pointers: arrayOf(isObject(body) ? body['pointers'] : undefined) as Pointer[],
   };
 }
 

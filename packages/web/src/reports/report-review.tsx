@@ -62,7 +62,7 @@ export function ReportReview({ id }: { readonly id: string }) {
 }
 
 function ReportDetailView({ detail, selected, onSelect, reload }: { readonly detail: ReportDetail; readonly selected: string | undefined; readonly onSelect: (id: string) => void; readonly reload: () => void }) {
-  const { report, text, entities, relations, reviewable, pointers } = detail;
+  const { report, text, entities, relations, reviewable, pointers, warnings } = detail;
   const nameOf = (id: string): string => entities.find((e) => e.id === id)?.name ?? id;
   const recordable = entities.filter((e) => e.recordable);
   return (
@@ -82,6 +82,7 @@ function ReportDetailView({ detail, selected, onSelect, reload }: { readonly det
         <section className="panel" aria-labelledby="found-title">
           <h2 id="found-title">Found in the text</h2>
           {!reviewable ? <p className="muted">Only analysts of {report.provenance.agency} review this report.</p> : null}
+          {warnings?.length ? <ExtractionWarnings warnings={warnings} /> : null}
           {pointers.length ? (
             <section aria-label="Pointers to information held elsewhere">
               <h3>Held by other agencies</h3>
@@ -109,6 +110,19 @@ function ReportDetailView({ detail, selected, onSelect, reload }: { readonly det
     </article>
   );
 }
+
+/** What extraction could not read of the report, so that a reviewer does not take its silence for the text's. */
+function ExtractionWarnings({ warnings }: { readonly warnings: readonly string[] }) {
+  return (
+    <div role="status" className="notice notice-pending">
+      <p>Not everything in this report was read for what it names:</p>
+      <ul>{warnings.map((w) => <li key={w}>{sentence(w)}</li>)}</ul>
+    </div>
+  );
+}
+
+/** A warning as the API words it ("text is mostly …") as a sentence. */
+const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 
 function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readonly reportId: string; readonly entity: ReportEntity; readonly reviewable: boolean; readonly selected: boolean; readonly onDone: () => void }) {
   const { api } = useSession();

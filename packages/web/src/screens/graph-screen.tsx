@@ -6,15 +6,17 @@
  * out of the chart and go with every question asked of the server. Beside the canvas, two tables say the same without it: the entities (community in
  * words, ties shown, centrality with the server's explanation) and the relations shown (type,
  * ends, role, dates, the agencies whose records claim them). Every answer is policy-filtered by
- * the server; the explorer only shows what came back.
+ * the server; the explorer only shows what came back, with the pointers it gives: who holds
+ * records of the entities expanded that the user may not read, as their profiles tell.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { GraphScope } from '../api/api-client.ts';
-import { EDGE_TYPES, type Centrality, type CentralityScore, type ChartSummary, type Community, type RecordView, type Subgraph } from '../api/api-types.ts';
+import { EDGE_TYPES, type Centrality, type CentralityScore, type ChartSummary, type Community, type Pointer, type RecordView, type Subgraph } from '../api/api-types.ts';
 import { dateWindowProblem } from '../common/date-window.ts';
 import { downloadFile } from '../common/download-file.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId, profileHref } from '../common/ids.ts';
+import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { exportWithheld, withheldNotice } from '../graph/export-withheld.ts';
@@ -35,6 +37,10 @@ function noPathNotice(reason: string | undefined): string {
     default: return `No path found (${reason}).`;
   }
 }
+
+/** The pointers known with those just answered, one per agency (the first answered stays), in agency order as the server gives them. */
+const withPointers = (known: readonly Pointer[], answered: readonly Pointer[]): readonly Pointer[] =>
+  [...new Map([...answered, ...known].map((p) => [p.agency, p] as const)).values()].sort((a, b) => (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0));
 
 const stepsOf = (path: Subgraph): string => `${path.edges.length} step${path.edges.length === 1 ? '' : 's'}: ${path.nodes.map((n) => n.label).join(' → ')}`;
 const WINDOW_PROBLEM = 'graph-window-problem';
@@ -92,6 +98,9 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const [chartTitle, setChartTitle] = useState('');
   const [charts, setCharts] = useState<readonly ChartSummary[]>([]);
   const [choices, setChoices] = useState<readonly RecordView[]>();
+  // who holds records the user may not read of the entities expanded, as their profiles tell: an
+  // entity seen through pointers alone draws nothing and is told of here alone
+  const [pointers, setPointers] = useState<readonly Pointer[]>([]);
 
   useEffect(() => {
     if (!purpose) return;
@@ -114,6 +123,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const load = useCallback(async (node: string, hops: number) => {
     const sub = await api.graphExpand([node], hops, scope);
     const added = mergeSubgraph(graph, sub, node);
+    setPointers((known) => withPointers(known, sub.pointers ?? []));
     setSelected(node);
     setVersion((v) => v + 1);
     setNotice(`${added} new entit${added === 1 ? 'y' : 'ies'}${sub.truncated ? ' (cut at the node budget)' : ''}`);
@@ -229,6 +239,13 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             ))}
           </ul>
         ) : null}
+        {/* next to where the user started: an entity seen through pointers alone draws nothing else */}
+        {pointers.length > 0 ? (
+          <section aria-labelledby="graph-pointers-title">
+            <h2 id="graph-pointers-title">Information held by {pointers.length > 1 ? 'other agencies' : 'another agency'}</h2>
+            <ul className="pointer-list">{pointers.map((p) => <PointerCard key={p.agency} pointer={p} />)}</ul>
+          </section>
+        ) : null}
         <fieldset>
           <legend>Relations shown</legend>
           {presentTypes.length === 0 ? <p className="muted small">None yet.</p> : presentTypes.map((t) => (
@@ -321,6 +338,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
                     setTo(filters.until ?? '');
                     setAgencies(new Set(filters.agencies ?? []));
                     graph.clear();
+                    setPointers([]);
                     mergeSubgraph(graph, subgraph);
                     for (const [node, at] of Object.entries(chart.positions ?? {})) if (graph.hasNode(node)) graph.mergeNodeAttributes(node, at);
                     setCommunities([]);
