@@ -262,6 +262,33 @@ describe('searchRecords', () => {
     }
   });
 
+  it('reads again only the sources that filled their window, and no record twice', async () => {
+    // 120 holders of one passport number held by intelligence fill the identifiers' first window;
+    // the number is no word of any name, so the full-text source holds none and is not read again
+    await put([
+      ...Array.from({ length: 120 }, (_, i) => ({ id: `p${i}`, schema: 'Person', properties: { name: [`Holder ${i}`], passportNumber: ['QZ7730419'] }, provenance: testProvenance('intel') })),
+      { id: 'p-own', schema: 'Person', properties: { name: ['Ilse Varga'], passportNumber: ['QZ7730419'] }, provenance: testProvenance('zone-north') },
+    ]);
+    const reads = { searchNames: 0, records: [] as string[] };
+    const store = world.mosaic.store;
+    const counting = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'searchNames') return (...args: Parameters<typeof store.searchNames>) => { reads.searchNames += 1; return target.searchNames(...args); };
+        if (property === 'getRecords') return (...args: Parameters<typeof store.getRecords>) => { reads.records.push(...args[0]); return target.getRecords(...args); };
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const user = (await store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+    const { results, truncated } = await searchRecords({ ...world.mosaic, store: counting }, { user, purpose: 'investigation', caseRef: 'ZN-1' }, { q: 'QZ7730419' }, { names: projection.index });
+    expect(results.map((r) => r.id)).toEqual(['zone-north:p-own']);
+    expect(truncated).toBe(false);
+    expect(reads.searchNames).toBe(1);
+    // each holder read once, though the window was read twice
+    expect(reads.records.length).toBe(new Set(reads.records).size);
+    expect(new Set(reads.records).size).toBe(121);
+  });
+
   it('ranks what the user may see the same whatever records they may not see hold: none crowds out the one born on the date asked', async () => {
     // above the zone officer's clearance: nothing of them reaches the officer, not even a pointer
     const secret = (id: string, name: string, birthDate: string) =>

@@ -17,8 +17,9 @@
  * (consult), and each result says which of its names matched and how. Where entities are
  * resolved, the records of one subject are listed together after the best of them, and say so.
  * Candidates are read in a window per source (five times the results asked) before the policy
- * has decided; when a source filled its window with fewer the user may see than that, the window
- * is widened (to at most MAX_CANDIDATES), and the first five times the results asked that the
+ * has decided; when a source filled its window with fewer the user may see than that, its window
+ * is widened (to at most MAX_CANDIDATES; the store's names when they did not fill their window,
+ * and the records already read and decided on, are not read again), and the first five times the results asked that the
  * user may see of each source are ranked: records the user may not see do not crowd out those
  * they may, and whatever else is held, the same records are ranked (the text's order reads each
  * record's own names, not counts over every record). If the widest window is still full, the
@@ -28,6 +29,7 @@ import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel,
 import { AppError, parsePartialDate, type EntityId, type EntityRecord, type RecordId } from '@mosaic/model';
 import { filterVisible, RECORD_ROLES, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
+import type { StoredRecord } from '@mosaic/store';
 import { consult, type ConsultedRecord } from './consult.ts';
 import { identifierHolders, type IdentifierMatch as HeldMatch } from './identifiers/identifier-holders.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
@@ -167,12 +169,8 @@ interface Variants {
   readonly asWritten: ReadonlySet<RecordId>;
   /** The records holding the query as an identifier, and the index's score for it (1 exact, 0.99 confusable, 0.75 a phone). */
   readonly identified: ReadonlyMap<RecordId, IdentifierMatch & { readonly score: number }>;
-  /** Whether more names, or more holders, were left than the window read. */
-  readonly namesFull: boolean;
-  readonly identifiersFull: boolean;
 }
 
-const NO_VARIANTS: Variants = { matched: new Map(), asWritten: new Set(), identified: new Map(), namesFull: false, identifiersFull: false };
 const IDENTIFIER_FIELDS = ['document', 'plate', 'phone'] as const;
 
 /** The query as every kind of identifier it can be read as (a phone number needs its digits, a document three letters or digits…). */
@@ -182,19 +180,12 @@ function asIdentifier(q: string): PreparedQuery | undefined {
   return validated?.ok ? validated.query : undefined;
 }
 
-/**
- * Among the watchlist's records: spelling, script and particle variants of the query as a name,
- * and the holders of the query as a document number, plate or phone number (exact, or as OCR
- * misreads it); and whether more were left.
- */
-function variantsOf(names: ScreeningIndex, q: string, wanted: number): Variants {
+/** Among the watchlist's records, spelling, script and particle variants of the query as a name (a window of `wanted`), and whether more were left. */
+function nameVariantsOf(names: ScreeningIndex, q: string, wanted: number): Pick<Variants, 'matched' | 'asWritten'> & { readonly full: boolean } {
   const asName = validateQuery({ name: q });
   const byName = asName.ok ? screenPrepared(names, asName.query, { limit: wanted, candidates: wanted, minScore: VARIANT_MIN_SCORE }) : undefined;
-  const identifier = asIdentifier(q);
-  const byIdentifier = identifier ? identifierHolders([names], identifier, wanted) : undefined;
   const matched = new Map<RecordId, NameMatch>();
   const asWritten = new Set<RecordId>();
-  const identified = new Map<RecordId, IdentifierMatch & { readonly score: number }>();
   // Entries are records (screening-projection.ts): an entry's id is its record's.
   for (const hit of byName?.ok ? byName.hits : []) {
     // a name-only query's score is the name's, as scoreName gives it
@@ -203,10 +194,17 @@ function variantsOf(names: ScreeningIndex, q: string, wanted: number): Variants 
     matched.set(hit.id as string as RecordId, { name: name.listed.trim(), level: name.level, score: hit.score });
     if (name.parts.every((part) => part.how === 'exact')) asWritten.add(hit.id as string as RecordId);
   }
+  return { matched, asWritten, full: byName?.ok === true && (byName.truncated || byName.hits.length === wanted) };
+}
+
+/** Among the watchlist's records, the holders of the query as a document number, plate or phone number (exact, or as OCR misreads it; a window of `wanted`), and whether more were left. */
+function holdersOf(names: ScreeningIndex, q: string, wanted: number): Pick<Variants, 'identified'> & { readonly full: boolean } {
+  const identifier = asIdentifier(q);
+  const byIdentifier = identifier ? identifierHolders([names], identifier, wanted) : undefined;
+  const identified = new Map<RecordId, IdentifierMatch & { readonly score: number }>();
   // the query is asked as a document, a plate and a phone number only (asIdentifier)
   for (const [id, found] of byIdentifier?.held ?? []) if (found.kind !== 'email') identified.set(id, { ...found, kind: found.kind });
-  const namesFull = byName?.ok === true && (byName.truncated || byName.hits.length === wanted);
-  return { matched, asWritten, identified, namesFull, identifiersFull: byIdentifier?.truncated === true };
+  return { identified, full: byIdentifier?.truncated === true };
 }
 
 /**
@@ -300,19 +298,32 @@ interface Source {
   readonly full: boolean;
 }
 
-/** The candidates of windows of `candidates` per source (the words of the query, the watchlist's names, its identifiers), and the records found. */
-async function readCandidates(mosaic: Mosaic, q: string, query: SearchQuery, names: ScreeningIndex | undefined, candidates: number) {
-  const textHits = await mosaic.store.searchNames(q, { limit: candidates, ...(query.schema ? { schema: query.schema } : {}) });
-  const variants = names && (query.schema === undefined || SCREENED_SCHEMATA.has(query.schema)) ? variantsOf(names, q, candidates) : NO_VARIANTS;
-  const text: Source = { ids: textHits.map((h) => h.id), full: textHits.length === candidates };
-  const sources: readonly Source[] = [
-    text,
-    { ids: [...variants.matched.keys()], full: variants.namesFull },
-    { ids: [...variants.identified.keys()], full: variants.identifiersFull },
-  ];
-  const found = await mosaic.store.getRecords([...new Set(sources.flatMap((source) => source.ids))]);
-  const records = found.filter((s) => query.schema === undefined || s.record.schema === query.schema).map((stored) => ({ ...stored.record, stored }));
-  return { text, sources, textRank: new Map<RecordId, number>(textHits.map((h) => [h.id, h.rank])), variants, records };
+/** A source's window of candidates read, with what it tells of them. */
+type Reading<T> = Source & T;
+
+/**
+ * The sources of candidates of a search (the words of the query, the watchlist's names, its
+ * identifiers), each read in a window of `candidates`.
+ */
+function sourcesOf(mosaic: Mosaic, q: string, query: SearchQuery, names: ScreeningIndex | undefined) {
+  const screened = names && (query.schema === undefined || SCREENED_SCHEMATA.has(query.schema)) ? names : undefined;
+  const none = { ids: [], full: false };
+  return {
+    text: async (candidates: number): Promise<Reading<{ readonly rank: ReadonlyMap<RecordId, number> }>> => {
+      const hits = await mosaic.store.searchNames(q, { limit: candidates, ...(query.schema ? { schema: query.schema } : {}) });
+      return { ids: hits.map((h) => h.id), full: hits.length === candidates, rank: new Map(hits.map((h) => [h.id, h.rank])) };
+    },
+    names: (candidates: number): Reading<Pick<Variants, 'matched' | 'asWritten'>> => {
+      if (!screened) return { ...none, matched: new Map(), asWritten: new Set() };
+      const variants = nameVariantsOf(screened, q, candidates);
+      return { ...variants, ids: [...variants.matched.keys()] };
+    },
+    identifiers: (candidates: number): Reading<Pick<Variants, 'identified'>> => {
+      if (!screened) return { ...none, identified: new Map() };
+      const holders = holdersOf(screened, q, candidates);
+      return { ...holders, ids: [...holders.identified.keys()] };
+    },
+  };
 }
 
 /**
@@ -391,20 +402,45 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   // So what the user is shown is decided among the same records whatever others hold that the
   // user may not see (they fill windows, and the date of birth is weighed only once read).
   const seenOf = (source: Source, may: ReadonlySet<RecordId>): readonly RecordId[] => source.ids.filter((id) => may.has(id)).slice(0, window);
-  const starved = (sources: readonly Source[], may: ReadonlySet<RecordId>): boolean => sources.some((source) => source.full && seenOf(source, may).length < window);
+  const starved = (source: Source, may: ReadonlySet<RecordId>): boolean => source.full && seenOf(source, may).length < window;
+  // A widening reads the store's names again only when they filled their window: fewer than it
+  // asked are all there are. The watchlist's sources (in memory) are read again whatever they
+  // held, for a wider window need not begin as the narrower did, nor end there when it was not
+  // full (names are scored among as many candidates as the window). A record already read, and
+  // decided on, is not read again: it is the same record under the same snapshot.
+  const read = sourcesOf(mosaic, q, query, names);
+  const records = new Map<RecordId, EntityRecord & { readonly stored: StoredRecord }>();
+  const fetched = new Set<RecordId>();
+  const may = new Set<RecordId>();
+  const readRecords = async (sources: readonly Source[]): Promise<void> => {
+    const ids = [...new Set(sources.flatMap((source) => source.ids))].filter((id) => !fetched.has(id));
+    if (ids.length === 0) return;
+    for (const id of ids) fetched.add(id);
+    const found = (await mosaic.store.getRecords(ids)).filter((s) => query.schema === undefined || s.record.schema === query.schema).map((stored) => ({ ...stored.record, stored }));
+    for (const record of found) records.set(record.id, record);
+    for (const id of mayOf(found)) may.add(id);
+  };
   let candidates = window;
-  let read = await readCandidates(mosaic, q, query, names, candidates);
-  let may = mayOf(read.records);
-  while (starved(read.sources, may) && candidates < MAX_CANDIDATES) {
+  let text = await read.text(candidates);
+  let byName = read.names(candidates);
+  let byIdentifier = read.identifiers(candidates);
+  await readRecords([text, byName, byIdentifier]);
+  while ([text, byName, byIdentifier].some((source) => starved(source, may)) && candidates < MAX_CANDIDATES) {
     candidates = Math.min(candidates * 4, MAX_CANDIDATES);
-    read = await readCandidates(mosaic, q, query, names, candidates);
-    may = mayOf(read.records);
+    if (text.full) text = await read.text(candidates);
+    byName = read.names(candidates);
+    byIdentifier = read.identifiers(candidates);
+    await readRecords([text, byName, byIdentifier]);
   }
-  const kept = new Set(read.sources.flatMap((source) => seenOf(source, may)));
+  const sources = [text, byName, byIdentifier];
+  const variants: Variants = { matched: byName.matched, asWritten: byName.asWritten, identified: byIdentifier.identified };
+  const kept = new Set(sources.flatMap((source) => seenOf(source, may)));
   // the full-text rank of a record the user may see counts where the text's first `window` hold it
-  const text = new Set(seenOf(read.text, may));
-  const textRank = new Map([...read.textRank].filter(([id]) => !may.has(id) || text.has(id)));
-  const ranked = rankCandidates(read.records, q, asked, read.variants, textRank).map((r) => ({ ...r, id: r.record.id, provenance: r.record.provenance }));
+  const seenInText = new Set(seenOf(text, may));
+  const textRank = new Map([...text.rank].filter(([id]) => !may.has(id) || seenInText.has(id)));
+  // the records the sources' last windows hold, as one read of them all would have found
+  const held = new Set(sources.flatMap((source) => source.ids));
+  const ranked = rankCandidates([...records.values()].filter((r) => held.has(r.id)), q, asked, variants, textRank).map((r) => ({ ...r, id: r.record.id, provenance: r.record.provenance }));
   const shown = ranked.filter((r) => kept.has(r.id));
   const grouped = subjects ? subjectsOf(shown, subjects) : new Map<RecordId, SubjectRef>();
   const page = inSubjectOrder(shown, grouped).slice(0, limit);
@@ -417,7 +453,7 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
     results: visible.map((r) => withMatch(recordView(mosaic, r.record.stored), r.matched, r.identifier, subjectOf.get(r.id), r.born)),
     pointers,
     // more than the page, or a source still full when the widest window held too few the user may see
-    truncated: shown.length > limit || starved(read.sources, may),
+    truncated: shown.length > limit || sources.some((source) => starved(source, may)),
   };
 }
 
