@@ -14,19 +14,18 @@
  * path search keeps its per-node arrays (path-search.ts); like any slot, these mean something
  * only until the next drawing, and a graph is drawn for one query run, made at once.
  */
-import { EDGE_TYPES, encodePartialDate, EntityGraph, type EdgeId, type EdgeInput, type GraphEdge, type GraphNode, type NodeId, type NodeInput } from '@mosaic/graph';
-import { AppError, type RecordId } from '@mosaic/model';
+import { EDGE_TYPES, encodePartialDate, type EdgeId, type EntityGraph, type GraphEdge, type GraphNode, type NodeId } from '@mosaic/graph';
+import type { RecordId } from '@mosaic/model';
+import { ReadOnlyGraph } from './read-only-graph.ts';
 
 const TIE_SLOTS = 2 ** 30 + 2 ** 29;
-
-const readOnly = (): AppError => new AppError('MOSAIC_INTERNAL', 'graph: a reader\'s drawing of the network is read-only');
 
 /** The ties drawn in at a node: ends as the drawing's node ids, one of them the node's. */
 export type TiesAt = (node: NodeId) => readonly GraphEdge[];
 
 const drawings = new WeakMap<EntityGraph, CrowdedTiesGraph>();
 
-export class CrowdedTiesGraph extends EntityGraph {
+export class CrowdedTiesGraph extends ReadOnlyGraph {
   readonly #base: EntityGraph;
   #tiesAt: TiesAt = () => [];
   /** The tie slots incident to each node whose ties were worked out. */
@@ -37,7 +36,7 @@ export class CrowdedTiesGraph extends EntityGraph {
   #slots = new Map<EdgeId, number>();
 
   private constructor(base: EntityGraph) {
-    super({ nodeCapacity: 0, edgeCapacity: 0 });
+    super();
     this.#base = base;
   }
 
@@ -106,22 +105,6 @@ export class CrowdedTiesGraph extends EntityGraph {
 
   override get nodeSlots(): number {
     return this.#base.nodeSlots;
-  }
-
-  override addNode(_node: NodeInput): void {
-    throw readOnly();
-  }
-
-  override removeNode(_id: NodeId): boolean {
-    throw readOnly();
-  }
-
-  override addEdge(_edge: EdgeInput): void {
-    throw readOnly();
-  }
-
-  override removeEdge(_id: EdgeId): boolean {
-    throw readOnly();
   }
 
   override hasNode(id: NodeId): boolean {

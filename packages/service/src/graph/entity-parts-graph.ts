@@ -14,8 +14,9 @@
  * Like any slot, these mean something only until the next drawing: a graph is drawn for one
  * query run, synchronously, and the next run draws it again.
  */
-import { EntityGraph, type EdgeId, type GraphEdge, type GraphNode, type NodeId, type NodeInput, type EdgeInput } from '@mosaic/graph';
-import { AppError, type RecordId } from '@mosaic/model';
+import type { EntityGraph, EdgeId, GraphEdge, GraphNode, NodeId } from '@mosaic/graph';
+import type { RecordId } from '@mosaic/model';
+import { ReadOnlyGraph } from './read-only-graph.ts';
 
 /** One part of an entity that falls apart for a reader, as drawn. */
 export interface DrawnPart {
@@ -28,9 +29,7 @@ export interface DrawnPart {
 
 const TIE_SLOTS = 2 ** 30;
 
-const readOnly = (): AppError => new AppError('MOSAIC_INTERNAL', 'graph: a reader\'s drawing of the network is read-only');
-
-export class EntityPartsGraph extends EntityGraph {
+export class EntityPartsGraph extends ReadOnlyGraph {
   readonly #base: EntityGraph;
   readonly #records: EntityGraph;
   #parts: GraphNode[] = [];
@@ -46,7 +45,7 @@ export class EntityPartsGraph extends EntityGraph {
 
   /** `base`: the entity network; `records`: the record network it is drawn from (graph-projection.ts). */
   constructor(base: EntityGraph, records: EntityGraph) {
-    super({ nodeCapacity: 0, edgeCapacity: 0 });
+    super();
     this.#base = base;
     this.#records = records;
   }
@@ -140,22 +139,6 @@ export class EntityPartsGraph extends EntityGraph {
 
   override get nodeSlots(): number {
     return this.#base.nodeSlots + this.#parts.length;
-  }
-
-  override addNode(_node: NodeInput): void {
-    throw readOnly();
-  }
-
-  override removeNode(_id: NodeId): boolean {
-    throw readOnly();
-  }
-
-  override addEdge(_edge: EdgeInput): void {
-    throw readOnly();
-  }
-
-  override removeEdge(_id: EdgeId): boolean {
-    throw readOnly();
   }
 
   override hasNode(id: NodeId): boolean {
