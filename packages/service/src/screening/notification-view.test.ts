@@ -86,6 +86,17 @@ describe('a notification as its reader may see it', () => {
     expect((await notificationsAsSeen(world.mosaic, policyUser(left), [watched]))[0]).toBeUndefined();
   });
 
+  it('tells a watcher of an alert only while they may read its subject, as reading the alert itself answers', async () => {
+    // told when the subject was the watcher's to read; the subject since marked for a case team
+    for (const kind of ['watch.alert', 'watch.alert-withdrawn', 'watch.record']) {
+      const watched = notice(`n-${kind}`, kind, { subscription: 's2', record: 'fedpol:ntk-al', schema: 'Alert', caption: 'discreet_check', agency: 'fedpol' }, { user: users['analyst2']!.id });
+      expect(await seenBy('member', { ...watched, to: { user: users['member']!.id } }), kind).toBeDefined();
+      expect(await seenBy('analyst2', watched), kind).toBeUndefined();
+    }
+    const ordinary = notice('n-wa', 'watch.alert', { subscription: 's3', record: 'fedpol:al1', schema: 'Alert', caption: 'discreet_check', agency: 'fedpol' }, { user: users['analyst2']!.id });
+    expect(await seenBy('analyst2', ordinary)).toEqual(ordinary);
+  });
+
   it('sends the agency\'s webhook, its system in no case team, nothing of a case team\'s record', async () => {
     expect(await notificationsAsSeen(world.mosaic, agencySystemReader(fedpol), [hitOnTeamAlert])).toEqual([undefined]);
     const sent: string[] = [];

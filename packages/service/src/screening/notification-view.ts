@@ -14,7 +14,10 @@
  *   a role that reads no records) keeps its id, its name blanked, the id listed in `withheld`; a
  *   notice left with none of its records is not told;
  * - a hit's Sighting (`sighting`, with the officer's `report`) is left out for a reader who may
- *   not read that record; the rest of the notice still stands.
+ *   not read that record; the rest of the notice still stands;
+ * - an Alert it names is read with its subject (alert-subjects-readable.ts): one whose subject
+ *   the reader may not read is hidden, as reading the alert answers it missing — a watch notice
+ *   names the alert alone, told while its subject was readable, and tells nothing once it is not.
  *
  * A record the store does not know is taken as hidden: nothing decides that it may be shown.
  */
@@ -22,6 +25,7 @@ import { CLASSIFICATION, UserId, type AgencyId, type Provenance, type RecordId }
 import type { PolicyContext, PolicyUser } from '@mosaic/policy';
 import type { Notification } from '../notifier.ts';
 import type { Mosaic } from '../runtime.ts';
+import { alertSubjects } from './alert-subjects-readable.ts';
 
 /** How a reader stands to one record a notice names. */
 type Sight = 'shown' | 'withheld' | 'hidden';
@@ -57,11 +61,19 @@ export async function notificationsAsSeen(mosaic: Mosaic, reader: PolicyUser, no
   // erased records keep their provenance: a notice about one is told as the record was marked
   const stored = await mosaic.store.getRecords(named as RecordId[], { includeDeleted: true });
   const provenanceOf = new Map<string, Provenance>(stored.map((s) => [s.record.id, s.record.provenance]));
+  // an alert is shown only with its subject (alert-subjects-readable.ts): a watch notice names
+  // the alert alone, and its subject, readable when the alert was told, may be hidden since
+  const subjectsOf = new Map<string, readonly RecordId[]>(stored.flatMap((s) => {
+    const subjects = alertSubjects(s.record);
+    return subjects.length === 0 ? [] : [[s.record.id, subjects] as const];
+  }));
+  const unread = [...new Set([...subjectsOf.values()].flat())].filter((subject) => !provenanceOf.has(subject));
+  if (unread.length > 0) for (const s of await mosaic.store.getRecords(unread, { includeDeleted: true })) provenanceOf.set(s.record.id, s.record.provenance);
   const snapshot = await mosaic.org();
   return notifications.map((notification) => {
     // the notice is the agency's or the user's own business, told to them: read as a notification, under its id
     const context: PolicyContext = { org: snapshot.org, agreements: snapshot.agreements, purpose: 'notification', caseRef: notification.id };
-    const sight = (record: string): Sight => {
+    const readable = (record: string): Sight => {
       const provenance = provenanceOf.get(record);
       if (provenance === undefined) return 'hidden';
       const resource = { kind: 'record', id: record as RecordId, provenance } as const;
@@ -72,6 +84,11 @@ export async function notificationsAsSeen(mosaic: Mosaic, reader: PolicyUser, no
       // a non-member whatever their role.
       const judged = decision.reason === 'role not permitted' ? mosaic.decide({ ...reader, roles: ['analyst'] }, 'read', resource, context) : decision;
       return judged.effect === 'deny' && judged.reason === 'need-to-know' ? 'hidden' : 'withheld';
+    };
+    const sight = (record: string): Sight => {
+      const own = readable(record);
+      const subjects = subjectsOf.get(record);
+      return own !== 'shown' || subjects === undefined || subjects.every((subject) => readable(subject) === 'shown') ? own : 'hidden';
     };
     return asSeen(notification, sight);
   });
