@@ -132,6 +132,29 @@ describe('watching a subject', () => {
     expect(logged.filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1')).toHaveLength(1);
   });
 
+  it('tells nothing, and consults nothing, for a watch its user ended on another node', async () => {
+    const { projections: p, told } = await open();
+    const other = createWatcher(world!.mosaic, p.entities);
+    const otherFollower = followChanges(world!.mosaic.store, [other]);
+    await otherFollower.catchUp();
+    const zone = await as('zoneOfficer');
+    const watch = await createSubscription(world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never } });
+    p.watcher.add(watch);
+    other.add(watch);
+    // ended on this node; the other has not re-read the watches yet
+    await deleteSubscription(world!.mosaic, zone.user.id, watch.id);
+    p.watcher.remove(watch.id);
+    const from = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).length;
+
+    await put({ id: 's1', schema: 'Sighting', properties: { person: ['p1'], date: ['2026-03-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('fedpol') });
+    await otherFollower.catchUp();
+    await p.follower.catchUp();
+
+    expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual([]);
+    const logged = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).slice(from).map((e) => JSON.parse(e.body) as { action: string; caseRef?: string });
+    expect(logged.filter((e) => e.caseRef === 'CASE-W1')).toEqual([]);
+  });
+
   it('tells of every change of a watched record, one back to an earlier content too, once each', async () => {
     const { projections: p, told } = await open();
     const zone = await as('zoneOfficer');

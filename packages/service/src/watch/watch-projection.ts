@@ -21,7 +21,7 @@ import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { alertFromRecord } from '../screening/screening-projection.ts';
 import type { Mosaic } from '../runtime.ts';
-import { allSubscriptions, mayWatch, saveSubscription, type LatLon, type Subscription } from './subscriptions.ts';
+import { allSubscriptions, mayWatch, saveSubscription, SUBSCRIPTION_KIND, type LatLon, type Subscription } from './subscriptions.ts';
 
 export type WatchReason = 'record' | 'link' | 'sighting' | 'event' | 'alert' | 'search' | 'area';
 
@@ -261,12 +261,23 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         if (!users.has(id)) users.set(id, await mosaic.store.getUser(id));
         return users.get(id);
       };
+      // A watch its user ended on another node is still held here until the next reload (a
+      // minute): read from the store before anything is consulted or told in the user's name.
+      const kept = new Map<string, boolean>();
+      const stillKept = async (s: Subscription): Promise<boolean> => {
+        if (!kept.has(s.id)) kept.set(s.id, (await mosaic.store.getDocument(SUBSCRIPTION_KIND, s.id)) !== undefined);
+        if (kept.get(s.id) === true) return true;
+        subscriptions.delete(s.id);
+        queries.delete(s.id);
+        areas.delete(s.id);
+        return false;
+      };
       for (const { record, version } of await withEarlierVersions(mosaic.store, changes)) {
         const facts = factsOf(mosaic.registry, record);
         const concerned = new Map<UserId, { readonly user: User; readonly concerns: Concern[] }>();
         for (const s of [...subscriptions.values()]) {
           let reason = reasonFor(s, record, facts);
-          if (!reason) continue;
+          if (!reason || !(await stillKept(s))) continue;
           const user = await userOf(s.user);
           // a disabled account's watches wait: nothing is consulted or told in its name; so do
           // those of a user whose role reads no records now (mayWatch), who could be told nothing
