@@ -330,6 +330,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     },
   });
   if (!outcome.ok) throw rejected(outcome.field, outcome.reason);
+  const held = await heldOf(mosaic, projection, outcome.hits);
 
   const hits: HitView[] = [];
   const notices: RecordNotice[] = [];
@@ -337,7 +338,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const names = new Map<RecordId, string>();
   const entryOf = (id: SubjectId): WatchlistEntry | undefined => projection.index.entries[projection.index.entryIndexOf(id) ?? -1]?.entry;
   const noticesOf = (entry: WatchlistEntry): readonly RecordNotice[] => {
-    const found = decideEntry(entry, shownRecordDecision).notices;
+    const found = decideEntry(entry, shownRecordDecision).notices.filter((n) => held.has(n.record));
     if (found.length === 0) return found;
     const name = listedOf(entry).name;
     // the entry's name only when every record behind it is the owner's own: an entry that
@@ -356,7 +357,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const unseenAlertNotices = (entry: WatchlistEntry, shown: ReadonlySet<string>): RecordNotice[] =>
     activeAlerts(entry.alerts ?? [], now).flatMap((alert) => {
       const id = alert.id as string as RecordId;
-      const provenance = shown.has(id) ? undefined : projection.provenanceOf(id);
+      const provenance = shown.has(id) || !held.has(id) ? undefined : projection.provenanceOf(id);
       const d = provenance === undefined ? undefined : shownRecordDecision(id, provenance);
       return d !== undefined && d.effect !== 'deny' && d.notifyOwner ? [{ ...d.notifyOwner, record: id }] : [];
     });
@@ -366,8 +367,9 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     if (hit.kind === 'pointer') {
       const pointed = pointerOf.get(hit.agency);
       const entry = entryOf(hit.id);
-      if (!pointed) continue;
-      (pointerRecords[hit.agency] ??= []).push(...projection.recordsOf(hit.id).filter((r) => projection.provenanceOf(r)?.agency === hit.agency));
+      const behind = projection.recordsOf(hit.id).filter((r) => projection.provenanceOf(r)?.agency === hit.agency && held.has(r));
+      if (!pointed || behind.length === 0) continue;
+      (pointerRecords[hit.agency] ??= []).push(...behind);
       // The owner learns of every one of its records encountered; the officer gets one pointer
       // per agency: how many of its entries matched is not the officer's to know.
       if (entry) notices.push(...noticesOf(entry), ...unseenAlertNotices(entry, new Set()));
@@ -376,13 +378,15 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
       hits.push({ n: hits.length, kind: 'pointer', band: hit.band, ...pointed });
       continue;
     }
+    if (!projection.recordsOf(hit.id).every((r) => held.has(r))) continue;
+    const alerts = hit.alerts.filter((a) => held.has(a.alert.id as string as RecordId));
     const entry = entryOf(hit.id);
-    if (entry) notices.push(...noticesOf(entry), ...unseenAlertNotices(entry, new Set(hit.alerts.map((a) => a.alert.id as string))));
+    if (entry) notices.push(...noticesOf(entry), ...unseenAlertNotices(entry, new Set(alerts.map((a) => a.alert.id as string))));
     const listed = projection.provenanceOf(hit.id as RecordId);
     hits.push({
       n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band,
       ...(listed ? { category: listed.category, nature: listed.nature } : {}), ...(entry ? { listed: listedOf(entry) } : {}), explain: hit.explain,
-      alerts: hit.alerts.map((a) => ({
+      alerts: alerts.map((a) => ({
         id: a.alert.id as string as RecordId, category: a.category, action: a.action, instruction: a.instruction, disclose: a.disclose,
         ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),
         owner: {
@@ -408,6 +412,24 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   await mosaic.audit.appendAll(auditOf(check, projection, (record, provenance) => shownRecordDecision(record, provenance).reason), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...checkHitLinks(check), ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return checkAnswer(check);
+}
+
+/**
+ * Which of the records a check's hits would show, point to or tell an owner of are still held in
+ * the store. The watchlist hears of an erasure at its next read of the change feed (a quarter of
+ * a second; later on a node busy with an upload, or another node than the one that erased), and
+ * a check made meanwhile showed the erased record, kept its name in the check and told its owner
+ * again (LED Art. 16: erased means gone for the next reader too). One read of ids alone, for the
+ * few records a check hits: what the store no longer holds is left out as if it were not listed.
+ */
+async function heldOf(mosaic: Mosaic, projection: ScreeningProjection, found: readonly { readonly id: SubjectId }[]): Promise<ReadonlySet<RecordId>> {
+  const ids = new Set<RecordId>();
+  for (const hit of found) {
+    for (const record of projection.recordsOf(hit.id)) ids.add(record);
+    const entry = projection.index.entries[projection.index.entryIndexOf(hit.id) ?? -1]?.entry;
+    for (const alert of entry?.alerts ?? []) ids.add(alert.id as string as RecordId);
+  }
+  return ids.size === 0 ? ids : mosaic.store.heldRecordIds([...ids]);
 }
 
 /**

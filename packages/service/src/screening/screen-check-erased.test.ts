@@ -1,0 +1,45 @@
+import { RecordId } from '@mosaic/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import { followChanges } from '../change-follower.ts';
+import { eraseRecord } from '../records.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { CHECK_KIND, screenCheck } from './screen-check.ts';
+import { createScreeningProjection } from './screening-projection.ts';
+
+let world: TestMosaic | undefined;
+afterEach(async () => {
+  await world?.cleanup();
+  world = undefined;
+});
+
+describe('screenCheck: a record erased before the watchlist has heard of it', () => {
+  it('hits neither the erased record nor its alert, keeps nothing of them and tells no owner, though the watchlist still lists them', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, [
+      { id: 'p1', schema: 'Person', properties: { name: ['Oskar Vantreuil'], birthDate: ['1979-04-12'], passportNumber: ['XR7741025'] }, provenance: testProvenance('fedpol') },
+      { id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+      { id: 'p2', schema: 'Person', properties: { name: ['Oskar Vantreuil'], birthDate: ['1983-11-30'] }, provenance: testProvenance('fedpol') },
+    ]);
+    // the watchlist as a node holds it between two reads of the change feed
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const admin = { user: (await mosaic.store.findUserByName('fedAdmin'))!, purpose: 'retention review', caseRef: 'RET-7' };
+    await eraseRecord(mosaic, admin, RecordId('fedpol:p1'), 'review date passed');
+    expect(projection.provenanceOf(RecordId('fedpol:p1'))).toBeDefined();
+
+    const told: string[] = [];
+    mosaic.notifier.subscribe((n) => told.push(JSON.stringify(n.body)));
+    const checkpoint = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+    const byDocument = await screenCheck(mosaic, checkpoint, projection, { query: { document: 'XR7741025' } });
+    expect(byDocument.hits).toEqual([]);
+    const byName = await screenCheck(mosaic, checkpoint, projection, { query: { name: 'Oskar Vantreuil' } });
+    expect(byName.hits.map((h) => (h.kind === 'match' ? h.subject : h.agency))).toEqual(['fedpol:p2']);
+
+    for (const id of [byDocument.id, byName.id]) {
+      const kept = JSON.stringify((await mosaic.store.getDocument(CHECK_KIND, id))?.body);
+      expect(kept).not.toMatch(/fedpol:p1|fedpol:a1|1979-04-12/);
+    }
+    expect(told.join('\n')).not.toMatch(/fedpol:p1|fedpol:a1/);
+  });
+});
