@@ -33,6 +33,7 @@ export {
   erasable,
   periodLongerThan,
   reviewDateFor,
+  reviewDateOfNewVersion,
   reviewQueue,
   type Erasability,
   type LegalHold,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AgencyId, AppError, RecordId, type SubjectCategory } from '@mosaic/model';
-import { addPeriod, DEFAULT_RETENTION, erasable, reviewDateFor, reviewQueue } from './retention.ts';
+import { addPeriod, DEFAULT_RETENTION, erasable, reviewDateFor, reviewDateOfNewVersion, reviewQueue } from './retention.ts';
 import type { PolicyRecord } from './filter-visible.ts';
 
 function rec(n: number, reviewDate: string, category: SubjectCategory = 'suspect'): PolicyRecord {
@@ -30,6 +30,19 @@ describe('retention', () => {
     expect(addPeriod('2024-02-29', { years: 4 })).toBe('2028-02-29');
     expect(addPeriod('2025-01-31', { months: 1 })).toBe('2025-02-28');
     expect(addPeriod('2025-11-30', { months: 3 })).toBe('2026-02-28');
+  });
+
+  it('keeps the stored review date on a new version that names none; a new category only brings it closer', () => {
+    const stored = { category: 'suspect' as const, reviewDate: '2027-01-15' };
+    const ruled = (category: SubjectCategory, rules = DEFAULT_RETENTION) => ({ category, reviewDate: reviewDateFor(category, '2026-12-06', rules) });
+    // written again the same, or corrected: no review, the date stays, nearer or farther than the rule
+    expect(reviewDateOfNewVersion(stored, ruled('suspect'))).toBe('2027-01-15');
+    expect(reviewDateOfNewVersion({ category: 'suspect', reviewDate: '2040-01-01' }, ruled('suspect'))).toBe('2040-01-01');
+    // a victim's rule (one year) ends before the stored date: the earlier one
+    expect(reviewDateOfNewVersion({ category: 'suspect', reviewDate: '2029-06-01' }, ruled('victim'))).toBe('2027-12-06');
+    // a convicted person's rule (five years) ends after it: the stored one
+    expect(reviewDateOfNewVersion(stored, ruled('convicted'))).toBe('2027-01-15');
+    expect(reviewDateOfNewVersion(stored, ruled('victim', { ...DEFAULT_RETENTION, victim: { days: 10 } }))).toBe('2026-12-16');
   });
 
   it('never gives a review date before the start, and adds years exactly when the day exists', () => {

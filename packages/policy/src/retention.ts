@@ -42,6 +42,22 @@ export function reviewDateFor(category: SubjectCategory, from: string, rules: Re
   return addPeriod(from, rules[category]);
 }
 
+/**
+ * The review date of a new version of a stored record that names none, `next` being the new
+ * version as its category's rule dates it from today. Writing a record again (a correction, its
+ * source system's next export) is no review of the need to keep it (LED Art. 5: time limits for a
+ * periodic review), so the stored date stays, one a data administrator extended or a shorter one
+ * given when it was collected alike; under another category, the earlier of it and the rule's,
+ * since a new category must not keep the record longer unreviewed.
+ */
+export function reviewDateOfNewVersion(
+  stored: { readonly category: SubjectCategory; readonly reviewDate: string },
+  next: { readonly category: SubjectCategory; readonly reviewDate: string },
+): string {
+  if (next.category === stored.category) return stored.reviewDate;
+  return next.reviewDate < stored.reviewDate ? next.reviewDate : stored.reviewDate;
+}
+
 /** Adds a period to a date; a day past the end of the target month clamps to its last day (29 Feb + 1y = 28 Feb). */
 export function addPeriod(date: string, { years = 0, months = 0, days = 0 }: RetentionPeriod): string {
   for (const n of [years, months, days]) if (!Number.isSafeInteger(n) || n < 0) throw new AppError('MOSAIC_INVALID_CONFIG', `policy: retention periods are whole non-negative numbers, got ${n}`);

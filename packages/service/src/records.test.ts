@@ -158,3 +158,37 @@ describe('writeRecord answers with the version it wrote', () => {
     expect(written.filter((w) => w.ok && w.status === 'created')).toHaveLength(1);
   });
 });
+
+describe('writeRecord: a new version that names no review date keeps the stored one', () => {
+  const now = () => new Date('2026-12-06T10:00:00Z');
+  const without = (overrides: Record<string, unknown> = {}): Record<string, unknown> => {
+    const { reviewDate: _dropped, ...rest } = testProvenance('fedpol', overrides);
+    return rest;
+  };
+
+  it('the same record written again, or corrected, keeps its review date, nearer or farther than the rule; a new one is dated by the rule', async () => {
+    world = await openTestMosaic({ now });
+    const { mosaic } = world;
+    const consultation = await as(world, 'fedAnalyst');
+    expect(await writeRecord(mosaic, consultation, { ...person('k1', 'Jorien Vandamme'), provenance: testProvenance('fedpol', { reviewDate: '2027-01-15' }) })).toMatchObject({ ok: true, status: 'created' });
+    // the source system's next export, without a review date: written before, the date moved to
+    // the rule's three years from today, so a record due next month never came up for review
+    expect(await writeRecord(mosaic, consultation, { ...person('k1', 'Jorien Vandamme'), provenance: without() })).toMatchObject({ ok: true, status: 'unchanged', record: { provenance: { reviewDate: '2027-01-15' } } });
+    expect(await writeRecord(mosaic, consultation, { ...person('k1', 'Jorien Van Damme'), provenance: without() })).toMatchObject({ ok: true, status: 'updated', record: { provenance: { reviewDate: '2027-01-15' } } });
+    // one a data administrator extended stays extended
+    expect(await writeRecord(mosaic, consultation, { ...person('k2', 'Mirela Dobos'), provenance: testProvenance('fedpol', { reviewDate: '2040-01-01' }) })).toMatchObject({ ok: true });
+    expect(await writeRecord(mosaic, consultation, { ...person('k2', 'Mirela Dobosz'), provenance: without() })).toMatchObject({ ok: true, record: { provenance: { reviewDate: '2040-01-01' } } });
+    // a date given is taken; a record new to the store is dated by its category's rule
+    expect(await writeRecord(mosaic, consultation, { ...person('k2', 'Mirela Dobosz'), provenance: testProvenance('fedpol', { reviewDate: '2028-02-01' }) })).toMatchObject({ ok: true, record: { provenance: { reviewDate: '2028-02-01' } } });
+    expect(await writeRecord(mosaic, consultation, { ...person('k3', 'Tibor Varga'), provenance: without() })).toMatchObject({ ok: true, record: { provenance: { reviewDate: '2029-12-06' } } });
+  });
+
+  it('under another category, the earlier of the stored date and the new category\'s rule from today', async () => {
+    world = await openTestMosaic({ now });
+    const { mosaic } = world;
+    const consultation = await as(world, 'fedAnalyst');
+    await writeRecord(mosaic, consultation, { ...person('k4', 'Ilse Verbeke'), provenance: testProvenance('fedpol', { reviewDate: '2029-06-01' }) });
+    expect(await writeRecord(mosaic, consultation, { ...person('k4', 'Ilse Verbeke'), provenance: without({ category: 'victim' }) })).toMatchObject({ ok: true, record: { provenance: { category: 'victim', reviewDate: '2027-12-06' } } });
+    expect(await writeRecord(mosaic, consultation, { ...person('k4', 'Ilse Verbeke'), provenance: without({ category: 'convicted' }) })).toMatchObject({ ok: true, record: { provenance: { category: 'convicted', reviewDate: '2027-12-06' } } });
+  });
+});

@@ -7,7 +7,7 @@
  * as taken, never saying what hides it.
  */
 import { AppError, RecordId, type EntityRecord, type FieldError, type Properties, type Provenance, type SchemaRegistry } from '@mosaic/model';
-import { decide, erasable, reviewDateFor, type Pointer } from '@mosaic/policy';
+import { decide, erasable, reviewDateFor, reviewDateOfNewVersion, type Pointer } from '@mosaic/policy';
 import type { AuditEvent } from '@mosaic/audit';
 import { createStoreAuditStorage, type DeleteRecordOptions, type DeleteResult, type RecordVersion, type Store, type StoredRecord } from '@mosaic/store';
 import { REPORT_REVIEW_KIND, REPORT_SCHEMA } from './reports/report-review.ts';
@@ -165,29 +165,34 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const existing = await mosaic.store.getRecord(validated.record.id);
   const writable = existing === undefined || (mayWriteStored(consultation, snapshot, existing) && await subjectsShown(mosaic, asWriter(consultation, existing.record.id), existing.record));
   if (!writable) throw idTaken(validated.record.id);
+  // A new version naming no review date keeps the stored one (reviewDateOfNewVersion): dated by
+  // the rule from today, each write (the source system's next export too) put off the review.
+  const record = existing === undefined || given.provenance?.['reviewDate'] !== undefined
+    ? validated.record
+    : withReviewDate(validated.record, reviewDateOfNewVersion(existing.record.provenance, validated.record.provenance));
   // A new version is the same thing told again: a report does not become a person (and so drop
   // out of the reports, its text and its review unreachable).
   // a review date already reached would have the next sweep erase what was just written: a
   // person setting one has mistyped it (a stored one kept as it is stays: the review will come)
-  const reviewDate = validated.record.provenance.reviewDate;
+  const reviewDate = record.provenance.reviewDate;
   if (reviewDate <= today && existing?.record.provenance.reviewDate !== reviewDate) {
     return { ok: false, errors: [{ field: 'provenance.reviewDate', reason: `must be after today (${today}): a record past its review date is erased by the next sweep` }] };
   }
-  const schemaConflict = (schema: string): AppError => new AppError('MOSAIC_CONFLICT', `record ${validated.record.id} is a ${schema}: its schema cannot change to ${validated.record.schema} (write it under another id)`, { field: 'schema', reason: `is ${schema}` });
-  if (existing && existing.record.schema !== validated.record.schema) throw schemaConflict(existing.record.schema);
+  const schemaConflict = (schema: string): AppError => new AppError('MOSAIC_CONFLICT', `record ${record.id} is a ${schema}: its schema cannot change to ${record.schema} (write it under another id)`, { field: 'schema', reason: `is ${schema}` });
+  if (existing && existing.record.schema !== record.schema) throw schemaConflict(existing.record.schema);
   const result = await mosaic.store.transaction(async (tx) => {
     // read in the write's transaction: a subject erased meanwhile took its alerts with it, not this
     // one. An alert's write takes the audit log's lock first, as an erasure does (eraseRecord, the
     // sweep): the two run one after the other, so either the erasure finds the alert or the alert
     // finds its subject gone (on PostgreSQL they would otherwise overlap)
-    if (validated.record.schema === ALERT_SCHEMA) await tx.lockAudit();
-    const refused = await alertSubjectRefused(tx, validated.record, existing, (subject) => decide(policyUser(user), 'read', { kind: 'record', id: subject.id, provenance: subject.provenance }, policyContext(snapshot, consultation)).effect === 'allow');
+    if (record.schema === ALERT_SCHEMA) await tx.lockAudit();
+    const refused = await alertSubjectRefused(tx, record, existing, (subject) => decide(policyUser(user), 'read', { kind: 'record', id: subject.id, provenance: subject.provenance }, policyContext(snapshot, consultation)).effect === 'allow');
     if (refused) return { refused };
-    const [written] = await tx.putRecords([validated.record], { actor: user.id });
+    const [written] = await tx.putRecords([record], { actor: user.id });
     if (!written) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
     // written meanwhile under another schema (the store refused it): nothing alongside, nothing logged
     if (written.status === 'conflict') throw schemaConflict('record of another schema');
-    await alongside?.(tx, validated.record.id);
+    await alongside?.(tx, record.id);
     await appendInTransaction(mosaic, tx, {
       actor: { user: user.id, agency: user.agency }, action: written.status === 'created' ? 'collection' : 'alteration',
       purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null, records: [written.id], outcome: 'ok',
@@ -200,6 +205,10 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   });
   if ('refused' in result) return { ok: false, errors: [result.refused] };
   return { ok: true, record: recordView(mosaic, result.stored), status: result.status };
+}
+
+function withReviewDate(record: EntityRecord, reviewDate: string): EntityRecord {
+  return record.provenance.reviewDate === reviewDate ? record : Object.freeze({ ...record, provenance: Object.freeze({ ...record.provenance, reviewDate }) });
 }
 
 /**

@@ -259,3 +259,38 @@ describe('ingestFile: Report lines and references', () => {
     expect(await ingestFile(store, registry, { path, actor: 'ingest:test', workers: 0 })).toMatchObject({ rejected: 1, warningCount: 0, warnings: [] });
   });
 });
+
+describe('ingestFile: a line naming no review date keeps the stored record\'s', () => {
+  const { reviewDate: _dated, ...undated } = provenance;
+  const line = (id: string, name: string, given: Record<string, unknown>): string => JSON.stringify({ id, schema: 'Person', properties: { name: [name] }, provenance: given });
+  const reviewDates = { today: '2026-12-06', rules: {} };
+  const datesOf = async (store: Store, ids: readonly string[]): Promise<Record<string, string>> =>
+    Object.fromEntries((await store.getRecords(ids.map((id) => RecordId(`zone-north:${id}`)))).map((s) => [s.record.provenance.sourceRecordId, s.record.provenance.reviewDate]));
+
+  it('the source system\'s next export keeps each record\'s date, under another category the earlier of it and the rule; a new record is dated by the rule, in workers and in this thread', async () => {
+    for (const workers of [0, 2]) {
+      const { store, path, dir } = await fixture([
+        line('p1', 'Karim Benali', { ...provenance, reviewDate: '2027-01-15' }),
+        line('p2', 'Sofie Claes', { ...provenance, reviewDate: '2040-01-01' }),
+        line('p3', 'Ahmet Yilmaz', { ...provenance, reviewDate: '2029-06-01' }),
+      ].join('\n'));
+      await ingestFile(store, registry, { path, actor: 'ingest:test', workers, reviewDates });
+      const next = join(dir, 'next.jsonl');
+      writeFileSync(next, [
+        line('p1', 'Karim Benali', undated),
+        line('p2', 'Sofie Claesen', undated),
+        line('p3', 'Ahmet Yilmaz', { ...undated, category: 'victim' }),
+        line('p4', 'Lina Haddad', undated),
+        line('p2', 'Sofie Claes-Peeters', undated),
+      ].join('\n'));
+      // before, every line dated by the rule from today: p1 due next month was put off three years
+      expect(await ingestFile(store, registry, { path: next, actor: 'ingest:test', workers, reviewDates })).toMatchObject({ created: 1, updated: 3, unchanged: 1, rejected: 0 });
+      expect(await datesOf(store, ['p1', 'p2', 'p3', 'p4'])).toEqual({ p1: '2027-01-15', p2: '2040-01-01', p3: '2027-12-06', p4: '2029-12-06' });
+      // a date the line gives is taken
+      const given = join(dir, 'given.jsonl');
+      writeFileSync(given, line('p1', 'Karim Benali', { ...provenance, reviewDate: '2028-03-01' }));
+      await ingestFile(store, registry, { path: given, actor: 'ingest:test', workers, reviewDates });
+      expect(await datesOf(store, ['p1'])).toEqual({ p1: '2028-03-01' });
+    }
+  });
+});

@@ -2,9 +2,10 @@
  * Ingest of a file into the store: picks the source by format, fingerprints the file so an
  * interrupted run resumes, and writes through the store's transactional put.
  */
-import { AppError, type AgencyId, type ProvenanceDefaults, type RecordId, type SchemaRegistry, type SubjectCategory } from '@mosaic/model';
+import { AppError, type AgencyId, type EntityRecord, type Provenance, type ProvenanceDefaults, type RecordId, type SchemaRegistry, type SubjectCategory } from '@mosaic/model';
+import { reviewDateOfNewVersion } from '@mosaic/policy';
 import type { AuditEvent, AuditLog } from '@mosaic/audit';
-import { createStoreAuditStorage, type DocumentInput, type PutResult, type Store } from '@mosaic/store';
+import { createStoreAuditStorage, prepareRecord, type DocumentInput, type PreparedRecord, type PutResult, type Store } from '@mosaic/store';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -79,15 +80,42 @@ export async function fingerprintFile(path: string): Promise<{ fingerprint: stri
 }
 
 /**
+ * The batch with each record its line dated by the rule (naming no review date) given the review
+ * date of the version before it instead, the stored one or an earlier line's of the batch, as
+ * POST /records keeps it (policy's reviewDateOfNewVersion): dated from today, the source system's
+ * every export put off the review of the records it holds. Read in the batch's transaction.
+ */
+async function storedReviewDatesKept(store: Store, records: readonly PreparedRecord[], datedByRule: readonly boolean[]): Promise<readonly PreparedRecord[]> {
+  const dated = records.filter((_, i) => datedByRule[i] === true);
+  if (dated.length === 0) return records;
+  const before = new Map<string, Provenance>((await store.getRecords(dated.map((r) => r.id))).map((s) => [s.record.id, s.record.provenance]));
+  return records.map((record, i) => {
+    const document = JSON.parse(record.document) as Omit<EntityRecord, 'id'>;
+    const previous = before.get(record.id);
+    before.set(record.id, document.provenance);
+    if (datedByRule[i] !== true || previous === undefined) return record;
+    const reviewDate = reviewDateOfNewVersion(previous, document.provenance);
+    if (reviewDate === document.provenance.reviewDate) return record;
+    const provenance = { ...document.provenance, reviewDate };
+    before.set(record.id, provenance);
+    return prepareRecord({ ...document, id: record.id, provenance });
+  });
+}
+
+/**
  * `readable`: a web upload's user's read decision on an Alert line's stored subject
  * (alertsWithoutSubject); `writable`: their write decision on the stored record a line's id
  * holds, and `subjectReadable` on the subject of a stored alert it holds (takenIds).
  */
-export function storeSink(store: Store, actor: string, { audit, onCommit, readable, writable, subjectReadable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions & TakenIdOptions = {}): IngestSink {
+export function storeSink(
+  store: Store, actor: string,
+  { audit, onCommit, readable, writable, subjectReadable }: Pick<IngestFileOptions, 'audit' | 'onCommit'> & AlertSubjectOptions & TakenIdOptions = {},
+): IngestSink {
   const changedOf = (results: readonly PutResult[]): RecordId[] => results.filter((r) => r.status === 'created' || r.status === 'updated').map((r) => r.id);
   return {
-    async commit(records, checkpoint) {
+    async commit(given, checkpoint, datedByRule = []) {
       const { written, statuses } = await store.transaction(async (tx) => {
+        const records = await storedReviewDatesKept(tx, given, datedByRule);
         // read in the batch's transaction, so that a subject erased meanwhile is seen as such; a
         // batch with Alert lines takes the audit log's lock first, as an erasure does (records.ts):
         // the two run one after the other, so no alert commits on a subject erased meanwhile

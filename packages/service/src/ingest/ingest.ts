@@ -60,8 +60,11 @@ export interface IngestCheckpoint {
 
 /** Where validated records go: the store, behind the one call ingest needs. */
 export interface IngestSink {
-  /** Writes prepared records and the checkpoint in one transaction. */
-  commit(records: readonly PreparedRecord[], checkpoint: IngestCheckpoint): Promise<readonly PutStatus[]>;
+  /**
+   * Writes prepared records and the checkpoint in one transaction. `datedByRule`: for each record,
+   * whether its review date is the rule's, its line naming none, so that a stored record's is kept.
+   */
+  commit(records: readonly PreparedRecord[], checkpoint: IngestCheckpoint, datedByRule?: readonly boolean[]): Promise<readonly PutStatus[]>;
   lastCheckpoint(fingerprint: string): Promise<number | undefined>;
   /** Which of `ids` name a stored record (one the uploader may read, for a web upload): a few queries for them all. */
   heldRecords(ids: readonly RecordId[]): Promise<ReadonlySet<string>>;
@@ -167,6 +170,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   const refusedLines = new Set<number>();
   let batch: PreparedRecord[] = [];
   let batchLines: number[] = [];
+  let batchDated: boolean[] = [];
   let lastLine = 0;
   let committedLine = resumeAfter;
   let firstRejected = Infinity;
@@ -201,7 +205,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     const statuses = await sink.commit(batch, {
       fingerprint, line: Math.min(lastLine, firstRejected - 1), created: counts.created, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected,
       recordLines: batchLines,
-    });
+    }, batchDated);
     statuses.forEach((status, i) => {
       if (status === 'created' || status === 'updated' || status === 'unchanged') {
         counts[status] += 1;
@@ -221,6 +225,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     committedLine = lastLine;
     batch = [];
     batchLines = [];
+    batchDated = [];
     report();
   };
 
@@ -228,7 +233,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     counts.lines += chunk.lines;
     counts.resumed += chunk.resumed;
     bytes = chunk.offset;
-    const { records, recordLines, rejected, references } = chunk;
+    const { records, recordLines, datedByRule, rejected, references } = chunk;
     for (const reference of references) if (!lineOfId.has(reference.id)) unresolved.push(reference);
     let next = 0;
     for (let i = 0; i < records.length; i++) {
@@ -237,6 +242,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
       while (next < rejected.length && (rejected[next]?.line ?? 0) < line) reject(rejected[next++] as RejectedLine);
       batch.push(records[i] as PreparedRecord);
       batchLines.push(line);
+      batchDated.push(datedByRule[i] ?? false);
       lastLine = line;
       if (batch.length >= batchSize) await flush();
       await giveWay();

@@ -43,6 +43,8 @@ export interface ValidatedChunk {
   /** Valid records in line order, and the line each came from. */
   readonly records: readonly PreparedRecord[];
   readonly recordLines: readonly number[];
+  /** For each record, whether its line named no review date, nor the defaults one: the rule dated it (see storeSink). */
+  readonly datedByRule: readonly boolean[];
   /** Rejected lines in line order. */
   readonly rejected: readonly RejectedLine[];
   /** The records the valid lines name, in line order: ingest tells those neither the file nor the store holds. */
@@ -74,6 +76,7 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
   let lastLine = 0;
   let records: PreparedRecord[] = [];
   let recordLines: number[] = [];
+  let datedByRule: boolean[] = [];
   let rejected: RejectedLine[] = [];
   let references: LineReference[] = [];
   return {
@@ -104,15 +107,17 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
       }
       records.push(prepareRecord(result.record));
       recordLines.push(line);
+      datedByRule.push(options.defaults?.reviewDate === undefined && !namesReviewDate(raw));
       for (const { field, id } of recordReferences(registry, result.record)) references.push({ line, field, id });
     },
     take(offset) {
-      const chunk = { lines, resumed, lastLine, offset, records, recordLines, rejected, references };
+      const chunk = { lines, resumed, lastLine, offset, records, recordLines, datedByRule, rejected, references };
       lines = 0;
       resumed = 0;
       lastLine = 0;
       records = [];
       recordLines = [];
+      datedByRule = [];
       rejected = [];
       references = [];
       return chunk;
@@ -121,6 +126,12 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
       return lines;
     },
   };
+}
+
+/** Whether a line's provenance gives a review date of its own (a CSV mapping's provenance is the line's). */
+function namesReviewDate(raw: unknown): boolean {
+  const provenance = typeof raw === 'object' && raw !== null ? (raw as { provenance?: unknown }).provenance : undefined;
+  return typeof provenance === 'object' && provenance !== null && (provenance as { reviewDate?: unknown }).reviewDate !== undefined;
 }
 
 /** Items of an in-thread source (CSV, or lines already parsed) as chunks of `chunkLines`. */
