@@ -4,6 +4,7 @@ import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
 import { listUnderArrestAlert, openTestMosaic, putFixtures, putTestGroup, refuseAuditEntries, testProvenance, type TestMosaic } from '../testing.ts';
+import { RETENTION_RULES_KIND } from '../retention/retention-rules.ts';
 import { decideHit, HIT_DECISION_KIND } from './decide-hit.ts';
 import { listNotifications, NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
 import { createScreeningProjection } from './screening-projection.ts';
@@ -84,6 +85,15 @@ describe('decideHit', () => {
     expect(kept.find((n) => n.kind === 'alert.hit.confirmed')?.body).toMatchObject({ check: check.id, hit: ref, alert: 'fedpol:a1', decision: 'confirm', sighting: `zone-north:sighting-${check.id}-${ref}` });
     expect(heard).toEqual([{ kind: 'alert.hit.confirmed', stored: true }]);
     expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
+  });
+
+  it('dates a confirmed hit\'s Sighting by its agency\'s retention rule for the subject\'s category, as any record of the agency', async () => {
+    const { mosaic, projection, consultation, check } = await checkWithHit(() => new Date('2026-12-06T10:00:00Z'));
+    // zone-north reviews suspects' records after six months; the deployment's default is three years
+    await mosaic.store.putDocument({ kind: RETENTION_RULES_KIND, id: 'zone-north', owner: 'zone-north', body: { suspect: { months: 6 } } });
+    await decideHit(mosaic, consultation, projection, { check: check.id, hit: 0, decision: 'confirm' });
+    const sighting = await mosaic.store.getRecord(RecordId(`zone-north:sighting-${check.id}-${check.hits[0]?.ref ?? ''}`));
+    expect(sighting?.record.provenance).toMatchObject({ agency: 'zone-north', category: 'suspect', reviewDate: '2027-06-06' });
   });
 
   it('refuses a report holding control characters, naming the report\'s own field; the hit stays undecided', async () => {

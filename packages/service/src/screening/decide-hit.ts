@@ -11,11 +11,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '@mosaic/audit';
 import { AppError, hasControlCharacters, validateRecord, type EntityRecord, type Provenance } from '@mosaic/model';
-import { reviewDateFor } from '@mosaic/policy';
+import { reviewDateFor, type RetentionRules } from '@mosaic/policy';
 import type { AlertCategory } from '@mosaic/screening';
 import { createStoreAuditStorage, type DocumentInput, type Store, type User } from '@mosaic/store';
 import { timeOrderedId } from '../time-ordered-id.ts';
 import type { Consultation } from '../organisation.ts';
+import { retentionRulesOf } from '../retention/retention-rules.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { Notification } from '../notifier.ts';
 import { notificationDocuments } from './notification-inbox.ts';
@@ -134,7 +135,7 @@ function answerOf(user: User, projection: ScreeningProjection, updated: CheckRec
 async function decideClaimed(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, deciding: Deciding<HitView & { kind: 'match' }>): Promise<CheckRecord> {
   const { check, hit, input } = deciding;
   // validated before anything is written: a report that does not make a record lets go of the hit
-  const record = input.decision === 'confirm' ? sightingOf(mosaic, consultation, projection, check, hit, input.report ?? {}) : undefined;
+  const record = input.decision === 'confirm' ? sightingOf(mosaic, consultation, projection, check, hit, input.report ?? {}, await retentionRulesOf(mosaic, consultation.user.agency)) : undefined;
   // The Sighting, the decided check, the owners' notifications and the entries logging them are
   // kept together or not at all (LED Art. 25): a node stopped between them left a Sighting no
   // entry named. The log's lock first, as an erasure takes it: the check and the notifications
@@ -251,9 +252,10 @@ function reportFields(report: EncounterReport): Record<string, string> {
  * The Sighting is the officer's agency's record: a checkpoint officer may not write records in
  * general (policy: write is for analysts and officers), but reporting the encounter is part of
  * the check the policy allowed, so it is validated like any record here and written with the
- * decision (decisionOf), audited as a collection.
+ * decision (decisionOf), audited as a collection. Its review date is the officer's agency's rule
+ * for the subject's category, as POST /records dates a record of the agency (`rules`).
  */
-function sightingOf(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, check: CheckRecord, hit: HitView & { kind: 'match' }, report: EncounterReport): EntityRecord {
+function sightingOf(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, check: CheckRecord, hit: HitView & { kind: 'match' }, report: EncounterReport, rules: RetentionRules): EntityRecord {
   const { user } = consultation;
   const subjectProvenance: Provenance | undefined = projection.provenanceOf(hit.subject);
   const time = report.time ?? check.at;
@@ -287,7 +289,7 @@ function sightingOf(mosaic: Mosaic, consultation: Consultation, projection: Scre
     },
   };
   const today = mosaic.now().toISOString().slice(0, 10);
-  const validated = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today) });
+  const validated = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today, rules) });
   if (!validated.ok) throw new AppError('MOSAIC_INVALID_INPUT', `report: ${validated.errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, { errors: validated.errors });
   return validated.record;
 }
