@@ -7,7 +7,7 @@ import { sweepRetention } from '../retention/retention-sweep.ts';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { keepNotifications, notificationDocument } from './notification-inbox.ts';
 import {
-  deliverOrRetry, redeliverWebhooks, retryWebhooks, webhookStatusOf, RETRY_DELAYS_MS, WEBHOOK_ATTEMPT_KIND, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery,
+  deliverOrRetry, redeliverWebhooks, retryWebhooks, scheduleWebhookRetries, webhookStatusOf, RETRY_DELAYS_MS, WEBHOOK_ATTEMPT_KIND, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery,
 } from './webhook-outbox.ts';
 import { webhookPost } from './webhook-post.ts';
 import { setWebhook, SIGNATURE_HEADER, TARGET_NOT_ALLOWED, verifyWebhookSignature } from './webhooks.ts';
@@ -23,16 +23,18 @@ interface Heard {
   readonly id: string | undefined;
 }
 
-/** A real receiver answering each request with the next of `statuses` (then 200), keeping what it heard. */
-async function receiver(statuses: number[] = []): Promise<{ server: Server; heard: Heard[]; url: (path?: string) => string; answer: number[] }> {
+/** A real receiver answering each request with the next of `statuses` (then 200, each after `slowMs`), keeping what it heard. */
+async function receiver(statuses: number[] = [], slowMs = 0): Promise<{ server: Server; heard: Heard[]; url: (path?: string) => string; answer: number[] }> {
   const heard: Heard[] = [];
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => { body += chunk.toString(); });
     request.on('end', () => {
       heard.push({ path: request.url ?? '', body, signature: request.headers[SIGNATURE_HEADER] as string | undefined, id: request.headers['x-mosaic-notification'] as string | undefined });
-      response.statusCode = statuses.shift() ?? 200;
-      response.end();
+      const status = statuses.shift();
+      response.statusCode = status ?? 200;
+      if (status === undefined && slowMs > 0) setTimeout(() => response.end(), slowMs);
+      else response.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -190,6 +192,42 @@ describe('webhook retries', () => {
     expect(await retryWebhooks(mosaic)).toEqual({ attempted: 2, delivered: 2, undelivered: 0 });
     expect(heard.map((h) => h.id)).toEqual(['n-a', 'n-b', 'n-c', 'n-a', 'n-b', 'n-c']);
     expect(await retryOf(mosaic, 'n-a')).toMatchObject({ attempts: 2 });
+  });
+
+  it('tries another agency\'s due deliveries while a slow endpoint works through its own', async () => {
+    const { mosaic } = await setUp();
+    // fedpol's receiver is back after an outage and answers each of its twelve waiting notices slowly
+    const slow = await receiver([], 250);
+    servers.push(slow.server);
+    await setWebhook(mosaic, FEDPOL, { url: 'http://127.0.0.1:1/closed', secret: SECRET });
+    const delaysMs = [0, 0, 0];
+    for (let i = 0; i < 12; i++) {
+      const n = hit(`n-s${i}`, mosaic.now().toISOString());
+      await mosaic.store.putDocument(notificationDocument(n));
+      await deliverOrRetry(mosaic, FEDPOL, n, { kept: true, delaysMs });
+    }
+    await setWebhook(mosaic, FEDPOL, { url: slow.url(), secret: SECRET });
+    const intel = await receiver([503]);
+    servers.push(intel.server);
+    await setWebhook(mosaic, INTEL, { url: intel.url('/intel'), secret: 'intel-secret-0123456789' });
+    const started = Date.now();
+    const retries = scheduleWebhookRetries(mosaic, { delaysMs, intervalMs: 20 });
+    try {
+      // intel's notice fails at first, once fedpol's round has begun, and is due again at once
+      for (const deadline = Date.now() + 5000; slow.heard.length < 1 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 10));
+      const intelNotice = hit('n-i2', mosaic.now().toISOString(), INTEL);
+      await mosaic.store.putDocument(notificationDocument(intelNotice));
+      await deliverOrRetry(mosaic, INTEL, intelNotice, { kept: true, delaysMs });
+      for (const deadline = Date.now() + 5000; intel.heard.length < 2 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(intel.heard.map((h) => h.id)).toEqual(['n-i2', 'n-i2']);
+      // delivered long before fedpol's twelve slow answers (three seconds) were all had
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(slow.heard.length).toBeLessThan(12);
+    } finally {
+      retries.stop();
+      await retries.idle();
+    }
+    expect(slow.heard).toHaveLength(12);
   });
 
   it('makes each attempt once when two nodes look for due retries at the same time', async () => {

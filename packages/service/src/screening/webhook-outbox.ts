@@ -91,20 +91,26 @@ export interface RetryRound {
  */
 export async function retryWebhooks(mosaic: Mosaic, options: RetryOptions = {}): Promise<RetryRound> {
   const now = mosaic.now();
-  const due = new Map<string, StoredDocument[]>();
+  const rounds = await Promise.all([...await dueRetries(mosaic, now)].map(([agency, docs]) => retryAgency(mosaic, agency, docs, now, options)));
+  return rounds.reduce((sum, r) => ({ attempted: sum.attempted + r.attempted, delivered: sum.delivered + r.delivered, undelivered: sum.undelivered + r.undelivered }), { attempted: 0, delivered: 0, undelivered: 0 });
+}
+
+/** The retries due at `now`, by agency, each agency's oldest first. */
+async function dueRetries(mosaic: Mosaic, now: Date): Promise<Map<AgencyId, StoredDocument[]>> {
+  const due = new Map<AgencyId, StoredDocument[]>();
   for (let afterId = ''; ;) {
     const page = await mosaic.store.listDocuments(WEBHOOK_RETRY_KIND, { limit: PAGE, afterId });
     for (const doc of page) {
       if (((doc.body as PendingDelivery).nextAt ?? '') > now.toISOString()) continue;
-      const list = due.get(doc.owner);
+      const list = due.get(doc.owner as AgencyId);
       if (list) list.push(doc);
-      else due.set(doc.owner, [doc]);
+      else due.set(doc.owner as AgencyId, [doc]);
     }
     if (page.length < PAGE) break;
     afterId = (page[page.length - 1] as StoredDocument).id;
   }
-  const rounds = await Promise.all([...due].map(([agency, docs]) => retryAgency(mosaic, agency as AgencyId, docs.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)), now, options)));
-  return rounds.reduce((sum, r) => ({ attempted: sum.attempted + r.attempted, delivered: sum.delivered + r.delivered, undelivered: sum.undelivered + r.undelivered }), { attempted: 0, delivered: 0, undelivered: 0 });
+  for (const docs of due.values()) docs.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return due;
 }
 
 async function retryAgency(mosaic: Mosaic, agency: AgencyId, docs: readonly StoredDocument[], now: Date, options: RetryOptions): Promise<RetryRound> {
@@ -161,16 +167,33 @@ async function endRetry(store: Store, id: string): Promise<void> {
   await store.deleteDocuments(WEBHOOK_ATTEMPT_KIND, claims.map((c) => c.id));
 }
 
-/** Runs retryWebhooks every `intervalMs` until stopped; a failed round is tried again at the next. */
+/**
+ * Looks for due retries every `intervalMs` until stopped and tries each agency's, as
+ * retryWebhooks does, in a round of the agency's own: an agency whose round is still running (a
+ * slow receiver working through the notices that waited for it) is left to it, while the others'
+ * due retries are tried at the next look, not after it. A failed round is tried again at the next.
+ */
 export function scheduleWebhookRetries(mosaic: Mosaic, { intervalMs = 5000, ...options }: RetryOptions & { readonly intervalMs?: number } = {}): { stop(): void; idle(): Promise<void> } {
-  let running: Promise<void> | undefined;
+  let looking: Promise<void> | undefined;
+  const running = new Map<AgencyId, Promise<void>>();
+  const look = async (): Promise<void> => {
+    const now = mosaic.now();
+    for (const [agency, docs] of await dueRetries(mosaic, now)) {
+      if (running.has(agency)) continue;
+      const round = retryAgency(mosaic, agency, docs, now, options).then(() => undefined, () => undefined).finally(() => running.delete(agency));
+      running.set(agency, round);
+    }
+  };
   const timer = setInterval(() => {
-    running ??= retryWebhooks(mosaic, options).then(() => undefined, () => undefined).finally(() => { running = undefined; });
+    looking ??= look().catch(() => undefined).finally(() => { looking = undefined; });
   }, intervalMs);
   timer.unref();
   return {
     stop: () => clearInterval(timer),
-    idle: async () => { await running; },
+    idle: async () => {
+      await looking;
+      while (running.size > 0) await Promise.all([...running.values()]);
+    },
   };
 }
 
