@@ -58,6 +58,34 @@ describe('the screening projection', () => {
     expect(projection.provenanceOf(RecordId('fedpol:p1'))).toBeUndefined();
   });
 
+  it('screens a passport or identity card recorded on its own as its holder\'s, whichever arrives first, while it reads to the policy as its holder does', async () => {
+    const projection = createScreeningProjection();
+    const passport = record('border', 'd1', 'Passport', { number: ['EE8371846'], holder: ['border:p1'], country: ['tn'] });
+    const idCard = record('border', 'd2', 'Identification', { number: ['93112081137'], holder: ['border:p1'] });
+    await projection.apply([change(passport)]);
+    expect(hitsOf(projection, { document: 'EE8371846' })).toEqual([]);
+    await projection.apply([change(record('border', 'p1', 'Person', { name: ['Ikrom El Hajji'] })), change(idCard), change(alert('a1', 'border:p1', 'arrest'))]);
+    expect(hitsOf(projection, { document: 'EE8371846' }).map((h) => [h.id, h.explain.document, h.alerts.map((a) => a.action).join()])).toEqual([['border:p1', 'exact', 'ARREST']]);
+    expect(hitsOf(projection, { document: 'EE837I846' }).map((h) => [h.id, h.explain.document])).toEqual([['border:p1', 'confusable']]);
+    expect(hitsOf(projection, { document: '93112081137' }).map((h) => h.id)).toEqual(['border:p1']);
+    expect(projection.recordsOf(RecordId('border:p1'))).toEqual(['border:p1']);
+
+    // erased, or passed to another holder, the number leaves the first
+    await projection.apply([{ id: RecordId('border:d2'), record: undefined }, change(record('border', 'd1', 'Passport', { number: ['EE8371846'], holder: ['border:p2'] }))]);
+    expect(hitsOf(projection, { document: '93112081137' })).toEqual([]);
+    expect(hitsOf(projection, { document: 'EE8371846' })).toEqual([]);
+    await projection.apply([change(record('border', 'p2', 'Person', { name: ['Omar Saidi'] }))]);
+    expect(hitsOf(projection, { document: 'EE8371846' }).map((h) => h.id)).toEqual(['border:p2']);
+
+    // a document another agency holds, or marked above its holder, would tell a reader of the holder what they may not read
+    const secret = testProvenance('border', { marking: { tlp: 'AMBER', classification: 'SECRET', releasability: ['be'] } });
+    const marked = validateRecord(registry, { id: 'd3', schema: 'Passport', properties: { number: ['ZX5510023'], holder: ['border:p2'] }, provenance: secret });
+    if (!marked.ok) throw new Error(JSON.stringify(marked.errors));
+    await projection.apply([change(marked.record), change(record('fedpol', 'd4', 'Passport', { number: ['QK7730411'], holder: ['border:p2'] }))]);
+    expect(hitsOf(projection, { document: 'ZX5510023' })).toEqual([]);
+    expect(hitsOf(projection, { document: 'QK7730411' })).toEqual([]);
+  });
+
   it('moves an alert when its subject changes', async () => {
     const projection = createScreeningProjection();
     await projection.apply([change(record('fedpol', 'p1', 'Person', { name: ['Rachid Bouzid'] })), change(record('fedpol', 'p2', 'Person', { name: ['Youssef Amrani'] })), change(alert('a1', 'fedpol:p1', 'arrest'))]);

@@ -5,6 +5,13 @@
  * feed entry by entry (no rebuild), so a new or withdrawn alert reaches the checkpoint screen
  * within one follower interval.
  *
+ * A person's identity documents are often records of their own (FtM's Passport and
+ * Identification: `number`, `holder`), as a border agency records a passport read at a crossing:
+ * their numbers are screened as the holder's, so that a check by that number hits the holder.
+ * Only a document whose policy reads as its holder's (decisionKey: same owner, marking, handling
+ * and category) is attached: one any reader of the holder may see, whose number tells them nothing
+ * they could not read; one marked otherwise stays out (the search finds it, through the policy).
+ *
  * Entries are keyed by subject id. Today a subject is a record; when resolution groups records,
  * `subjectOf` maps a record to its entity and the entry id becomes the entity id, while
  * `provenanceOf` keeps the per-record provenance the policy decides over.
@@ -14,6 +21,7 @@
  * @mosaic/screening FrequencySource). The index uses no frequency adjustment.
  */
 import type { AgencyId, DeskId, EntityRecord, Provenance, RecordId } from '@mosaic/model';
+import { decisionKey } from '@mosaic/policy';
 import {
   AlertId, createScreeningIndex, entryFromFtm, isAlertCategory,
   type Alert, type IdentifierField, type ScreeningIndex, type SubjectId, type WatchlistEntry,
@@ -28,6 +36,15 @@ export const SCREENED_SCHEMATA: ReadonlySet<string> = new Set(['Person', 'Vehicl
  */
 export const SCREENED_IDENTIFIERS: readonly IdentifierField[] = ['documents', 'plates', 'phones'];
 export const ALERT_SCHEMA = 'Alert';
+/** Schemata of an identity document screened as its holder's: its `number`, held by its `holder`. */
+export const HELD_DOCUMENT_SCHEMATA: ReadonlySet<string> = new Set(['Passport', 'Identification']);
+
+/** A document record's numbers, its holder and what the policy reads of it. */
+interface HeldDocument {
+  readonly holder: RecordId;
+  readonly numbers: readonly string[];
+  readonly key: string;
+}
 
 /** An alert record as the projection holds it: the screening alert and the record behind it. */
 export interface AlertRecord {
@@ -88,18 +105,47 @@ export function createScreeningProjection({ subjectOf = (id) => id }: ScreeningP
   const alerts = new Map<RecordId, AlertRecord>();
   /** subject record -> alert records on it */
   const alertsOn = new Map<RecordId, Set<RecordId>>();
+  const documents = new Map<RecordId, HeldDocument>();
+  /** holder record -> document records held */
+  const documentsOn = new Map<RecordId, Set<RecordId>>();
+
+  /** The numbers of the documents `record` holds that read as it does to the policy. */
+  const heldNumbers = (record: RecordId): string[] => {
+    const own = provenance.get(record);
+    const held = documentsOn.get(record);
+    if (own === undefined || held === undefined) return [];
+    const key = decisionKey(own);
+    return [...held].flatMap((id) => {
+      const document = documents.get(id);
+      return document?.key === key ? document.numbers : [];
+    });
+  };
 
   const reindex = (subject: SubjectId): void => {
     const entry = entries.get(subject);
     if (!entry) return;
-    const active = (members.get(subject) ?? []).flatMap((r) => [...(alertsOn.get(r) ?? [])])
+    const records = members.get(subject) ?? [];
+    const active = records.flatMap((r) => [...(alertsOn.get(r) ?? [])])
       .map((id) => alerts.get(id))
       .filter((a): a is AlertRecord => a !== undefined && a.status === 'active')
       .map((a) => a.alert);
-    index.upsert(active.length > 0 ? { ...entry, alerts: active } : entry);
+    const held = records.flatMap(heldNumbers);
+    index.upsert({
+      ...entry,
+      ...(held.length > 0 ? { documents: [...entry.documents ?? [], ...held] } : {}),
+      ...(active.length > 0 ? { alerts: active } : {}),
+    });
   };
 
   const remove = (id: RecordId): SubjectId | undefined => {
+    const document = documents.get(id);
+    if (document) {
+      documents.delete(id);
+      const set = documentsOn.get(document.holder);
+      set?.delete(id);
+      if (set?.size === 0) documentsOn.delete(document.holder);
+      return subjectOf(document.holder);
+    }
     const previous = alerts.get(id);
     if (previous) {
       alerts.delete(id);
@@ -131,6 +177,14 @@ export function createScreeningProjection({ subjectOf = (id) => id }: ScreeningP
       set.add(record.id);
       alertsOn.set(alert.subject, set);
       return subjectOf(alert.subject);
+    }
+    if (HELD_DOCUMENT_SCHEMATA.has(record.schema)) {
+      const holder = record.properties['holder']?.[0] as RecordId | undefined;
+      const numbers = (record.properties['number'] ?? []).filter((n) => n.trim() !== '');
+      if (holder === undefined || numbers.length === 0) return undefined;
+      documents.set(record.id, { holder, numbers, key: decisionKey(record.provenance) });
+      documentsOn.set(holder, (documentsOn.get(holder) ?? new Set<RecordId>()).add(record.id));
+      return subjectOf(holder);
     }
     if (!SCREENED_SCHEMATA.has(record.schema)) return undefined;
     const converted = entryFromFtm(record, () => subjectOf(record.id), { identifiers: SCREENED_IDENTIFIERS });
