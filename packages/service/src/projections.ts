@@ -126,7 +126,7 @@ export async function startProjections(mosaic: Mosaic, { intervalMs = 250, follo
   onBuild?.({ stage: watchStage, stages: FULL_BUILD_STAGES });
   const watcher = createWatcher(mosaic, entities);
   await watcher.reload();
-  const entityFollower = followChanges(mosaic.store, [entities, watcher], { fromSeq: resolvedAt });
+  const entityFollower = followChanges(mosaic.store, [watcher.beforeEntities, entities, watcher], { fromSeq: resolvedAt });
   await entityFollower.catchUp();
   // What another node committed (a judgement, an undo, records resolved) is applied once this
   // node holds the records that node held when it made it (the feed read up to now), as it was

@@ -7,6 +7,7 @@ import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic, type T
 import { followChanges } from '../change-follower.ts';
 import { createSubscription, deleteSubscription, listSubscriptions } from './subscriptions.ts';
 import { createWatcher } from './watch-projection.ts';
+import { eraseStoredRecord } from '../records.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -153,6 +154,22 @@ describe('watching a subject', () => {
     expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual([]);
     const logged = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).slice(from).map((e) => JSON.parse(e.body) as { action: string; caseRef?: string });
     expect(logged.filter((e) => e.caseRef === 'CASE-W1')).toEqual([]);
+  });
+
+  it('follows the subject when the watched record is erased and others of the subject remain', async () => {
+    const { projections: p, told } = await open();
+    await put({ id: 'p1b', schema: 'Person', properties: { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], passportNumber: ['BE1234567'] }, provenance: testProvenance('zone-north') });
+    await p.follower.catchUp();
+    expect(p.entities.entityOf('zone-north:p1b' as never)).toBe(p.entities.entityOf('fedpol:p1' as never));
+    const fed = await as('fedAnalyst');
+    p.watcher.add(await createSubscription(world!.mosaic, fed, { target: { kind: 'entity', record: 'fedpol:p1' as never } }));
+    await eraseStoredRecord(world!.mosaic.store, 'fedpol:p1' as never, { actor: 'test', reason: 'review date passed' });
+    await p.follower.catchUp();
+    await put({ id: 's1', schema: 'Sighting', properties: { person: ['zone-north:p1b'], date: ['2026-03-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('zone-north') });
+    await p.follower.catchUp();
+    expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual(['watch.sighting']);
+    // the watch names another record of the subject now, one its user may read
+    expect((await listSubscriptions(world!.mosaic, fed.user.id)).map((s) => s.target)).toEqual([{ kind: 'entity', record: 'zone-north:p1b' }]);
   });
 
   it('tells of every change of a watched record, one back to an earlier content too, once each', async () => {

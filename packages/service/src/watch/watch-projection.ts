@@ -33,6 +33,11 @@ export interface Watcher extends Projection {
   reload(): Promise<void>;
   /** Warns of silence: subject watches with no sighting told for their number of days. */
   sweep(): Promise<number>;
+  /**
+   * Follows the feed before the entity projection does: a watched record erased hands its watch
+   * on to another record of the subject, read while the entities still hold the erased one.
+   */
+  readonly beforeEntities: Projection;
 }
 
 const DAY_MS = 86_400_000;
@@ -173,6 +178,26 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
   };
 
   /**
+   * The record a subject watch is handed on to when its record is erased: the first (by id) of the
+   * others its user may read in the part the erased one was shown in (partsOf), or none. A watch
+   * names one record and follows its subject, which goes on without it, until the retention sweep
+   * erased the last of it (end-erased-subject-watches.ts); left on the erased id, the watch saw
+   * nothing of the subject again (watchedBy: its record hidden) and was never ended either.
+   */
+  const successorOf = async (s: Subscription, record: RecordId): Promise<RecordId | undefined> => {
+    const entity = entities.entityOf(record);
+    const others = entity === undefined ? [] : entities.membersOf(entity).filter((id) => id !== record);
+    const user = others.length === 0 ? undefined : await mosaic.store.getUser(s.user);
+    if (entity === undefined || user === undefined) return undefined;
+    const stored = (await mosaic.store.getRecords(others)).map((r) => r.record);
+    const context = policyContext(await mosaic.org(), { user, purpose: s.purpose, caseRef: s.caseRef });
+    const visible = new Set(filterVisible(policyUser(user), stored, context, { action: 'read', decide: mosaic.decide }).visible.map((r) => r.id));
+    if (visible.size === 0) return undefined;
+    const part = entities.partsOf(entity, new Set([...visible, record])).find((p) => p.includes(record)) ?? [...visible];
+    return part.filter((id) => visible.has(id)).sort()[0];
+  };
+
+  /**
    * Why a change concerns a watch, if it does. For a subject watch, first on the whole entity (a
    * cheap test for every change); with `subject`, on what the user may see of it.
    */
@@ -241,6 +266,23 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
   return {
     name: 'watch',
     add,
+    beforeEntities: {
+      name: 'watch-erased',
+      async apply(changes: readonly RecordChange[]) {
+        const erased = new Set(changes.flatMap((c) => (c.record === undefined ? [c.id] : [])));
+        if (erased.size === 0) return;
+        for (const s of [...subscriptions.values()]) {
+          if (s.target.kind !== 'entity' || !erased.has(s.target.record)) continue;
+          const next = await successorOf(s, s.target.record);
+          if (next === undefined) continue;
+          // every node hands it on alike; the watch ended meanwhile is not written back
+          const moved: Subscription = { ...s, target: { kind: 'entity', record: next } };
+          if ((await mosaic.store.getDocument(SUBSCRIPTION_KIND, s.id)) === undefined) continue;
+          add(moved);
+          await saveSubscription(mosaic, moved);
+        }
+      },
+    },
     remove: (id) => {
       subscriptions.delete(id);
       queries.delete(id);

@@ -1,11 +1,10 @@
 /** The result of the last change: the server's error (naming field and reason) or what was done. */
 import { ErrorMessage } from '../common/error-message.tsx';
 
-/** `errorId`: for the fields the error names to be described by it. */
-export function Outcome({ error, status, errorId }: { readonly error: unknown; readonly status: string | undefined; readonly errorId?: string }) {
+export function Outcome({ error, status }: { readonly error: unknown; readonly status: string | undefined }) {
   return (
     <>
-      <ErrorMessage error={error} {...(errorId ? { id: errorId } : {})} />
+      <ErrorMessage error={error} />
       {status ? <p role="status" className="notice notice-ok">{status}</p> : null}
     </>
   );
