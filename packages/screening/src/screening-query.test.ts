@@ -26,6 +26,15 @@ describe('validateQuery', () => {
     expect(validateQuery({ phone: '+32 475 12 34 56' }).ok).toBe(true);
   });
 
+  it('reads the document number of a machine-readable zone line given as the document', () => {
+    const r = validateQuery({ document: 'L898902C36UTO7408122F1204159ZE184226B<<<<<10' });
+    expect(r.ok && r.query.document).toBe('L898902C3');
+    expect(r.ok && r.query.documentConfusable).toBe('1898902C3');
+    // a number typed with a filler is still the number typed
+    const typed = validateQuery({ document: 'BD843099<' });
+    expect(typed.ok && typed.query.document).toBe('BD843099');
+  });
+
   it.each([
     [{}, 'query: nothing to screen'],
     [{ name: '' }, 'query: nothing to screen'],

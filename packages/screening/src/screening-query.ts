@@ -9,6 +9,7 @@ import {
   confusableForm, normalizeEmail, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone,
   type NormalizedName, type PartialDate,
 } from '@mosaic/matching';
+import { mrzDocumentNumber } from './mrz-document-number.ts';
 
 export interface ScreeningQuery {
   readonly name?: string;
@@ -117,7 +118,8 @@ export function validateQuery(input: unknown): QueryValidation {
     genders = [g];
   }
   const rawDocument = text('document');
-  const document = rawDocument === undefined ? undefined : normalizeIdentifier(rawDocument);
+  // a machine-readable zone line pasted whole is its document number (mrz-document-number.ts)
+  const document = rawDocument === undefined ? undefined : mrzDocumentNumber(rawDocument) ?? normalizeIdentifier(rawDocument);
   if (document !== undefined && (document.length < 3 || document.length > QUERY_LIMITS.documentLength)) {
     return reject('document', `a document number has 3 to ${QUERY_LIMITS.documentLength} letters or digits`);
   }

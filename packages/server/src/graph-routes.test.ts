@@ -164,11 +164,11 @@ describe('graph routes', () => {
     const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, { post: { responses: Record<string, { content?: Content }> } }> };
     const content = (route: string): Content => doc.paths[`/api/v1/graph/${route}`]?.post.responses['200']?.content ?? {};
     const keys = (route: string): string[] => Object.keys(content(route)['application/json']?.schema.properties ?? {}).sort();
-    expect(keys('connectors')).toEqual(['connectedPairs', 'connectors', 'unconnectedPairs']);
-    expect(keys('communities')).toEqual(['communities', 'explanation', 'modularity']);
+    expect(keys('connectors')).toEqual(['connectedPairs', 'connectors', 'pointers', 'unconnectedPairs']);
+    expect(keys('communities')).toEqual(['communities', 'explanation', 'modularity', 'pointers']);
     const centrality = content('centrality')['application/json']?.schema;
     const variants = (centrality?.oneOf ?? centrality?.anyOf ?? []).map((v) => Object.keys(v.properties).sort());
-    expect(variants).toEqual([['converged', 'description', 'measure', 'scores'], ['converged', 'description', 'measure', 'reason']]);
+    expect(variants).toEqual([['converged', 'description', 'measure', 'pointers', 'scores'], ['converged', 'description', 'measure', 'pointers', 'reason']]);
     const exported = content('export');
     expect(Object.keys(exported).sort()).toEqual(['application/graphml+xml', 'application/json']);
     expect(exported['application/graphml+xml']?.schema.type).toBe('string');

@@ -124,8 +124,10 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
         case 'export': {
           const format = values.format ?? 'json';
           if (format !== 'json' && format !== 'graphml') throw invalid('--format must be json or graphml');
-          const text = await graphExport(mosaic, consultation, projections, { ...expandOptions, format });
-          return format === 'json' ? JSON.parse(text) : text;
+          const { file, pointers } = await graphExport(mosaic, consultation, projections, { ...expandOptions, format });
+          // the pointers are for whoever asked, never in the file (graphExport): beside it, as expand's summary
+          if (pointers.length > 0) io.err(`${JSON.stringify({ pointers })}\n`);
+          return format === 'json' ? JSON.parse(file) : file;
         }
       }
     }

@@ -64,14 +64,13 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     return 2;
   }
-  // Lines said while the bar is drawn go above it (progress.ts), the signal's word among them.
-  const bar = progressBar(`ingest ${basename(file)}`);
-  const stop = stopOnSignal('mosaic ingest: stopping once the lines read are written', (line) => bar.log(line));
+  const stop = stopOnSignal('mosaic ingest: stopping once the lines read are written');
   const mosaic = await openMosaic(config, { backgroundCheckpoints: true }).catch((error: unknown) => {
     stop.release();
     throw error;
   });
   try {
+    const bar = progressBar(`ingest ${basename(file)}`);
     let shown = 0;
     let shownRepeats = 0;
     let shownWarnings = 0;
@@ -91,13 +90,13 @@ export async function run(argv: readonly string[]): Promise<number> {
       signal: stop.signal,
       onProgress: (p) => bar.update(p.bytes, p.totalBytes, `${p.written} written, ${p.rejected} rejected`),
       onError: (error) => {
-        if (shown++ < SHOWN_ERRORS) bar.log(formatIngestError(error));
+        if (shown++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestError(error)}\n`);
       },
       onRepeat: (repeat) => {
-        if (shownRepeats++ < SHOWN_ERRORS) bar.log(formatIngestRepeat(repeat));
+        if (shownRepeats++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestRepeat(repeat)}\n`);
       },
       onWarning: (warning) => {
-        if (shownWarnings++ < SHOWN_ERRORS) bar.log(formatIngestWarning(warning));
+        if (shownWarnings++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestWarning(warning)}\n`);
       },
       // Collection is logged by record id; the audit log is the one place that may hold them.
       // Each batch's entry commits with it: a batch is never kept without its entry.
@@ -116,8 +115,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error(JSON.stringify({ file: basename(file), ...counts }));
     return summary.stopped ? (stop.exitCode ?? 130) : summary.rejected > 0 ? 3 : 0;
   } finally {
-    // also when the ingest failed: a bar left drawing would keep the process from ending
-    bar.stop();
     await mosaic.close();
     stop.release();
   }

@@ -35,7 +35,8 @@ const ConnectorsOut = z.object({
     node: Node, pairs: z.array(Pair).readonly().describe('the pairs of given entities it lies between, each [a, b] with a < b'), explanation: z.string(),
   })).readonly().describe('most pairs connected first, then shortest connections'),
   connectedPairs: z.number().int().describe('pairs of the given entities joined within maxHops'),
-  unconnectedPairs: z.array(Pair).readonly().describe('pairs of the given entities not joined within maxHops'),
+  unconnectedPairs: z.array(Pair).readonly().describe('pairs of the given entities not joined within maxHops (an entity seen through pointers alone is joined to none)'),
+  pointers: Pointers,
 });
 const CommunitiesOut = z.object({
   communities: z.array(z.object({
@@ -44,13 +45,15 @@ const CommunitiesOut = z.object({
   })).readonly().describe('largest first, numbered from 0'),
   modularity: z.number().describe('Newman-Girvan modularity of the grouping, -0.5 to 1; above 0.3 a clear structure'),
   explanation: z.string(),
+  pointers: Pointers,
 });
 const CentralityOut = z.discriminatedUnion('converged', [
   z.object({
     converged: z.literal(true), measure: z.enum(CENTRALITY_MEASURES), description: z.string(),
     scores: z.array(z.object({ node: Node, score: z.number(), rank: z.number().int().describe('equal scores share a rank'), explanation: z.string() })).readonly().describe('best first, at most 50'),
+    pointers: Pointers,
   }),
-  z.object({ converged: z.literal(false), measure: z.enum(CENTRALITY_MEASURES), description: z.string(), reason: z.string().describe('PageRank or eigenvector did not converge') }),
+  z.object({ converged: z.literal(false), measure: z.enum(CENTRALITY_MEASURES), description: z.string(), reason: z.string().describe('PageRank or eigenvector did not converge'), pointers: Pointers }),
 ]);
 /** How an exported item is marked: the highest TLP, classification and handling code of the records it comes from. */
 const Marking = {
@@ -69,6 +72,15 @@ const SerializedGraphOut = z.object({
   nodes: z.array(z.object({ key: z.string(), attributes: Node.omit({ id: true }).extend(Marking) })).readonly(),
   edges: z.array(z.object({ key: z.string(), source: z.string(), target: z.string(), undirected: z.boolean(), attributes: Edge.omit({ id: true, source: true, target: true, directed: true }).extend(Marking) })).readonly(),
 });
+
+/**
+ * Where an export's pointers go: beside the file, not in it (graphExport), as JSON. The owner's
+ * agreement lets the user know; the file is passed on, which the policy does not let a pointer be.
+ */
+const POINTERS_HEADER = 'X-Mosaic-Pointers';
+
+/** JSON in a header's field value, which is ASCII: other characters (an agency's or desk's name) written as \u escapes, JSON still. */
+const headerJson = (value: unknown): string => JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function filtersOf(body: { level?: GraphFilters['level'] | undefined; types?: GraphFilters['types'] | undefined; since?: string | undefined; until?: string | undefined; minWeight?: number | undefined; agencies?: string[] | undefined }): GraphFilters {
   return {
@@ -127,15 +139,15 @@ export function graphRoutes(projections: Projections) {
     app.post('/graph/export', {
       schema: { tags: ['graph'], summary: 'Export what you may export of the network around entities as GraphML or JSON, marked, saying what was withheld (analyst role)', headers: PurposeHeaders,
         body: z.object({ seeds: z.array(Id).min(1).max(50), hops: z.number().int().min(0).max(3).optional(), maxNodes: z.number().int().min(1).max(5000).optional(), format: z.enum(['graphml', 'json']), ...Filters }),
-        response: { 200: { description: 'The file itself, by `format`: GraphML (graphml) or graphology JSON (json)', content: {
+        response: { 200: { description: `The file itself, by \`format\`: GraphML (graphml) or graphology JSON (json); the pointers expand gives of the same network in the ${POINTERS_HEADER} header, never in the file`, content: {
           'application/graphml+xml': { schema: z.string().describe('a GraphML document (graphml.graphdrawing.org)') },
           'application/json': { schema: SerializedGraphOut },
         } } } },
     }, async (request, reply) => {
       const user = await requireUser(request);
       const b = request.body;
-      const text = await graphExport(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { seeds: ids(b.seeds), format: b.format, ...(b.hops !== undefined ? { hops: b.hops } : {}), ...(b.maxNodes ? { maxNodes: b.maxNodes } : {}), ...filtersOf(b) });
-      return reply.type(b.format === 'graphml' ? 'application/graphml+xml' : 'application/json').send(text);
+      const { file, pointers } = await graphExport(api.mosaic, { user, ...requirePurpose(b, request) }, projections, { seeds: ids(b.seeds), format: b.format, ...(b.hops !== undefined ? { hops: b.hops } : {}), ...(b.maxNodes ? { maxNodes: b.maxNodes } : {}), ...filtersOf(b) });
+      return reply.type(b.format === 'graphml' ? 'application/graphml+xml' : 'application/json').header(POINTERS_HEADER, headerJson(pointers)).send(file);
     });
 
     const TimelineBody = z.object({ entities: z.array(Id).min(1).max(50), since: Filters.since, until: Filters.until, level: Level });
@@ -167,11 +179,12 @@ export function graphRoutes(projections: Projections) {
       })).readonly(),
       bounds: z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() }).optional(),
       withoutCoordinates: z.number(),
+      pointers: Pointers,
     });
     const placesOf = async (request: FastifyRequest, query: z.infer<typeof PlacesBody>, purpose: { purpose?: string | undefined; caseRef?: string | undefined }) => {
       const user = await requireUser(request);
       const result = await graphPlaces(api.mosaic, { user, ...requirePurpose(purpose, request) }, projections, { entities: ids(query.entities), ...(query.level ? { level: query.level } : {}) });
-      return { places: result.places, withoutCoordinates: result.withoutCoordinates, ...(result.bounds ? { bounds: result.bounds } : {}) };
+      return { places: result.places, withoutCoordinates: result.withoutCoordinates, ...(result.bounds ? { bounds: result.bounds } : {}), pointers: result.pointers };
     };
     app.get('/graph/places', {
       schema: { tags: ['graph'], summary: 'Places with coordinates for a map: addresses, sightings, checks of the entities', querystring: z.object({ entities: z.preprocess(listOf, PlacesBody.shape.entities), level: Level }), headers: PurposeHeaders, response: { 200: PlacesOut } },

@@ -21,7 +21,7 @@
  */
 import {
   centrality, communities, connectors, expand, inducedSubgraph, kShortestPaths, places, timeline, toGraphML, toJSON,
-  type CentralityMeasure, type EdgeId, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
+  type CentralityMeasure, type CentralityResult, type CommunitiesResult, type ConnectorsResult, type EdgeId, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
@@ -84,8 +84,9 @@ interface View {
   /**
    * The members the user may not read of a given id they see through pointers alone, as its
    * profile does (entity-view.ts): an entity none of whose members they may read, or whose id
-   * shows none of the parts those they read fall into, one at least pointing them to its owner
-   * (none for any other id, which is a node or not found). Known once the id is learnt (learn).
+   * shows none of the parts those they read fall into, one at least pointing them to its owner;
+   * an id an entity absorbed likewise, of the one live entity it leads to (none for any other
+   * id, which is a node or not found). Known once the id is learnt (learn).
    */
   pointedOnly(id: NodeId): readonly RecordId[];
   /** The records behind an edge: its claims and, at entity level, the members it joins. */
@@ -191,6 +192,8 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   const unnamed = new Set<NodeId>();
   /** How the user sees each of those entities (its parts, and the ids of its history), as its profile reads it. */
   const readers = new Map<NodeId, ReaderView>();
+  /** The live entity each given id an entity absorbed leads to (none for an id split since: its profile answers no pointer). */
+  const absorbedInto = new Map<NodeId, NodeId>();
   /** The two member records each tie drawn in joins: between two parts of one entity, or through an identifier many records hold. */
   const ties = new Map<EdgeId, readonly RecordId[]>();
   const visibleMembers = (node: NodeId): readonly RecordId[] => {
@@ -268,17 +271,19 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     recordsOf: visibleMembers,
     hiddenOf: (node) => entityGraph.membersOf(parts.get(node)?.entity ?? node).filter((r) => !visible(r)),
     pointedOnly(id) {
-      if (!entityGraph.graph.hasNode(id)) return [];
-      const all = entityGraph.membersOf(id);
+      const entity = entityGraph.graph.hasNode(id) ? id : absorbedInto.get(id);
+      if (entity === undefined) return [];
+      const all = entityGraph.membersOf(entity);
       const hidden = all.filter((r) => !visible(r));
       if (!hidden.some(pointsTo)) return [];
       if (hidden.length === all.length) return hidden;
       // some the user reads: its profile shows the part going by its id, or the one holding the
-      // records its id brought (entity-view.ts), and the pointers alone where there is none
-      const reader = readers.get(id);
+      // records its id brought (the entity's own part for an id the merges do not name:
+      // entity-view.ts), and the pointers alone where there is none
+      const reader = readers.get(entity);
       if (reader === undefined) return [];
       const own = reader.ownRecords(id as string as EntityId);
-      return reader.parts.some((p) => p.id as string === id || (own !== undefined && p.records.some((r) => own.has(r)))) ? [] : hidden;
+      return reader.parts.some((p) => p.id as string === id || (own === undefined ? p.id as string === entity : p.records.some((r) => own.has(r)))) ? [] : hidden;
     },
     edgeRecords,
     exportDecision,
@@ -311,10 +316,13 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
         if (looked.size >= LOOKUPS_PER_QUERY) break;
         if (looked.has(id) || records.graph.hasNode(id)) continue;
         looked.add(id);
-        for (const live of await sources.entities.resolve(id as string as EntityId)) {
+        const lives = await sources.entities.resolve(id as string as EntityId);
+        for (const live of lives) {
           const node = live as string as NodeId;
           if (node !== id && entityGraph.graph.hasNode(node) && !named.has(node)) unnamed.add(node);
         }
+        const [only] = lives;
+        if (only !== undefined && lives.length === 1 && (only as string) !== id && entityGraph.graph.hasNode(only as string as NodeId)) absorbedInto.set(id, only as string as NodeId);
       }
       await settle();
     },
@@ -403,17 +411,21 @@ async function disclose(mosaic: Mosaic, consultation: Consultation, sources: Gra
 /**
  * The given ids the user sees through pointers alone (View.pointedOnly) apart from the others:
  * such an id answers as its profile does, with the pointers and nothing drawn, not as one not
- * found; `pointed` are its members.
+ * found; `alone` are those ids, `pointed` their members.
  */
-function pointedApart(view: View, ids: readonly NodeId[]): { readonly drawn: readonly NodeId[]; readonly pointed: readonly RecordId[] } {
+function pointedApart(view: View, ids: readonly NodeId[]): { readonly drawn: readonly NodeId[]; readonly alone: readonly NodeId[]; readonly pointed: readonly RecordId[] } {
   const drawn: NodeId[] = [];
+  const alone: NodeId[] = [];
   const pointed: RecordId[] = [];
   for (const id of ids) {
     const members = view.pointedOnly(id);
     if (members.length === 0) drawn.push(id);
-    else pointed.push(...members);
+    else {
+      alone.push(id);
+      pointed.push(...members);
+    }
   }
-  return { drawn, pointed };
+  return { drawn, alone, pointed };
 }
 
 const notFound = (): AppError => new AppError('MOSAIC_NOT_FOUND', 'graph: no such entity, or not visible to you');
@@ -489,18 +501,31 @@ export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sou
 /**
  * Logged with the records of the given entities, of the connectors and behind the ties on the
  * shortest paths between the pairs found connected: what the answer (which pairs connect, how
- * far apart, through whom) is made of.
+ * far apart, through whom) is made of. `pointers`: to the owners of the members the user may not
+ * read of the given entities and the connectors, and of the given entities seen through pointers
+ * alone, which connect to none in what the user sees (their pairs are unconnected, as `paths`
+ * finds `no-path` from one).
  */
-export async function graphConnectors(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; maxHops?: number } & GraphFilters) {
+export async function graphConnectors(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; maxHops?: number } & GraphFilters): Promise<Omit<ConnectorsResult, 'ties'> & { pointers: readonly Pointer[] }> {
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.entities);
+  const { drawn, alone, pointed } = pointedApart(view, request.entities);
   const { given, result } = await settled(view, (graph) => {
-    const nodes = givenNodes(view, graph, request.entities);
+    const nodes = givenNodes(view, graph, drawn);
     return { given: nodes, result: connectors(graph, nodes, { ...view.scope, maxHops: request.maxHops ?? 3 }) };
   });
   const { ties, ...answer } = result;
-  await disclose(mosaic, consultation, sources, view, { nodes: [...given, ...answer.connectors.map((c) => c.node.id)], edges: ties }, { connectors: [...request.entities], level: request.level ?? 'entity' });
-  return { ...answer, connectors: answer.connectors.map((c) => ({ ...c, node: view.present(c.node) })) };
+  const nodes = [...given, ...answer.connectors.map((c) => c.node.id)];
+  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: ties, pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { connectors: [...request.entities], level: request.level ?? 'entity' });
+  return { ...answer, connectors: answer.connectors.map((c) => ({ ...c, node: view.present(c.node) })), unconnectedPairs: withPairsOf(answer.unconnectedPairs, alone, given), pointers };
+}
+
+/** `pairs` (each [a, b] with a < b, in that order) with those of each of `alone` and the others given, as connectors() lists them. */
+function withPairsOf(pairs: readonly (readonly [NodeId, NodeId])[], alone: readonly NodeId[], others: readonly NodeId[]): (readonly [NodeId, NodeId])[] {
+  const ids = [...new Set([...alone, ...others])].sort();
+  const apart = new Set(alone);
+  const more = ids.flatMap((a, i) => ids.slice(i + 1).flatMap((b) => (apart.has(a) || apart.has(b) ? [[a, b] as const] : [])));
+  return [...pairs, ...more].sort(([a1, b1], [a2, b2]) => (a1 < a2 ? -1 : a1 > a2 ? 1 : b1 < b2 ? -1 : b1 > b2 ? 1 : 0));
 }
 
 /** The ties among the given nodes that communities and centrality are computed on (both run on that induced subgraph). */
@@ -508,28 +533,40 @@ function tiesAmong(view: View, graph: EntityGraph, nodes: readonly NodeId[]): re
   return inducedSubgraph(graph, { ...view.scope, nodes }).edges;
 }
 
-/** Logged with the ids asked, every member's records and the records behind the ties among them. */
-export async function graphCommunities(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters) {
+/**
+ * Logged with the ids asked, every member's records and the records behind the ties among them.
+ * `pointers`: to the owners of the members the user may not read of the members, and of the
+ * given nodes seen through pointers alone, which are in no community.
+ */
+export async function graphCommunities(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[] } & GraphFilters): Promise<CommunitiesResult & { pointers: readonly Pointer[] }> {
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.nodes);
+  const { drawn, pointed } = pointedApart(view, request.nodes);
   const { result, ties } = await settled(view, (graph) => {
-    const nodes = givenNodes(view, graph, request.nodes);
+    const nodes = givenNodes(view, graph, drawn);
     return { result: communities(graph, { ...view.scope, nodes }), ties: tiesAmong(view, graph, nodes) };
   });
-  await disclose(mosaic, consultation, sources, view, { nodes: result.communities.flatMap((c) => c.members), edges: ties }, { communities: [...request.nodes], level: request.level ?? 'entity' });
-  return result;
+  const members = result.communities.flatMap((c) => c.members);
+  const pointers = await disclose(mosaic, consultation, sources, view, { nodes: members, edges: ties, pointed: [...pointed, ...members.flatMap(view.hiddenOf)] }, { communities: [...request.nodes], level: request.level ?? 'entity' });
+  return { ...result, pointers };
 }
 
-/** Logged with the ids asked, the scored nodes' records and the records behind the ties the scores are computed on. */
-export async function graphCentrality(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[]; measure: CentralityMeasure } & GraphFilters) {
+/**
+ * Logged with the ids asked, the scored nodes' records and the records behind the ties the scores
+ * are computed on. `pointers`: to the owners of the members the user may not read of the scored
+ * nodes, and of the given nodes seen through pointers alone, which are not scored.
+ */
+export async function graphCentrality(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { nodes: readonly NodeId[]; measure: CentralityMeasure } & GraphFilters): Promise<CentralityResult & { pointers: readonly Pointer[] }> {
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.nodes);
+  const { drawn, pointed } = pointedApart(view, request.nodes);
   const { result, ties } = await settled(view, (graph) => {
-    const nodes = givenNodes(view, graph, request.nodes);
+    const nodes = givenNodes(view, graph, drawn);
     return { result: centrality(graph, { ...view.scope, nodes, measure: request.measure }), ties: tiesAmong(view, graph, nodes) };
   });
-  await disclose(mosaic, consultation, sources, view, result.converged ? { nodes: result.scores.map((s) => s.node.id), edges: ties } : { nodes: [], edges: [] }, { centrality: request.measure, nodes: [...request.nodes], level: request.level ?? 'entity' });
-  return result.converged ? { ...result, scores: result.scores.map((s) => ({ ...s, node: view.present(s.node) })) } : result;
+  const scored = result.converged ? result.scores.map((s) => s.node.id) : [];
+  const pointers = await disclose(mosaic, consultation, sources, view, { nodes: scored, edges: result.converged ? ties : [], pointed: [...pointed, ...scored.flatMap(view.hiddenOf)] }, { centrality: request.measure, nodes: [...request.nodes], level: request.level ?? 'entity' });
+  return result.converged ? { ...result, scores: result.scores.map((s) => ({ ...s, node: view.present(s.node) })), pointers } : { ...result, pointers };
 }
 
 /** The visible part of the network among given nodes (a saved chart reopened). */
@@ -543,22 +580,29 @@ export async function graphInduced(mosaic: Mosaic, consultation: Consultation, s
 
 /**
  * The network around the seeds as a file (GraphML or graphology JSON) of what this user may
- * export of it (graph-export-content.ts): the records the file holds are logged as a consultation
+ * export of it (graph-export-content.ts): the records the file holds are logged as an export
  * whose query is the export asked (seeds, format), so that the log tells what left the system.
  * A role the policy lets export no record is refused before anything is read or logged.
+ * `pointers`: those expand gives of the same network (a seed seen through pointers alone draws
+ * nothing), for the user and not in the file: a pointer is for whom the owner's agreement names,
+ * and the policy lets no record it stands for be exported (decide.ts). The export's entry names
+ * them and the records behind them, and their owners are told, as expand's consultation does.
  */
-export async function graphExport(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: ExpandRequest & { format: 'graphml' | 'json' } & GraphFilters): Promise<string> {
+export async function graphExport(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: ExpandRequest & { format: 'graphml' | 'json' } & GraphFilters): Promise<{ file: string; pointers: readonly Pointer[] }> {
   if (!policyUser(consultation.user).roles.some((role) => RECORD_ROLES.export.includes(role))) {
     throw new AppError('MOSAIC_FORBIDDEN', `graph export: role not permitted (records are exported by ${RECORD_ROLES.export.join(', ')})`);
   }
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.seeds);
-  const { subgraph } = await expandIn(view, request);
+  const { drawn, pointed } = pointedApart(view, request.seeds);
+  const { subgraph } = drawn.length > 0 ? await expandIn(view, { ...request, seeds: drawn }) : { subgraph: { nodes: [], edges: [] } };
   const content = exportContent(subgraph, {
     recordsOf: view.recordsOf, edgeRecords: view.edgeRecords, present: view.present, edgesOut: view.edgesOut, decide: view.exportDecision, provenanceOf: sources.graph.provenanceOf,
   });
-  await disclose(mosaic, consultation, sources, view, { nodes: [], edges: [], extra: content.records }, { export: [...request.seeds], format: request.format, hops: request.hops ?? 1, level: request.level ?? 'entity' }, { audit: 'export' });
-  return request.format === 'graphml' ? toGraphML(content.subgraph, content.notes) : JSON.stringify(toJSON(content.subgraph, content.notes));
+  const hidden = subgraph.nodes.flatMap((n) => view.hiddenOf(n.id));
+  const pointers = await disclose(mosaic, consultation, sources, view, { nodes: [], edges: [], extra: content.records, pointed: [...pointed, ...hidden] }, { export: [...request.seeds], format: request.format, hops: request.hops ?? 1, level: request.level ?? 'entity' }, { audit: 'export' });
+  const file = request.format === 'graphml' ? toGraphML(content.subgraph, content.notes) : JSON.stringify(toJSON(content.subgraph, content.notes));
+  return { file, pointers };
 }
 
 // ---- timeline and places --------------------------------------------------------------------
@@ -634,11 +678,13 @@ export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, 
 /** Ties along which a located record counts as a place of the entity (where they live, what they own). */
 const PLACE_TIES: ReadonlySet<string> = new Set(['residence', 'ownership', 'shared-address']);
 
-export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; level?: GraphLevel }): Promise<{ places: readonly MapPlace[]; bounds: { south: number; west: number; north: number; east: number } | undefined; withoutCoordinates: number }> {
+/** `pointers`: to the owners of the members the user may not read of the given entities, an entity seen through pointers alone adding no place. */
+export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; level?: GraphLevel }): Promise<{ places: readonly MapPlace[]; bounds: { south: number; west: number; north: number; east: number } | undefined; withoutCoordinates: number; pointers: readonly Pointer[] }> {
   const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
   await view.learn(request.entities);
-  const { nodes, items } = await settled(view, (graph) => visibleEvents(view, graph, sources, request.entities));
-  if (nodes.length === 0) throw notFound();
+  const { drawn, pointed } = pointedApart(view, request.entities);
+  const { nodes, items } = await settled(view, (graph) => visibleEvents(view, graph, sources, drawn));
+  if (nodes.length === 0 && pointed.length === 0) throw notFound();
   const recordGraph = sources.graph.graph;
   const candidates: (MapPlace & { readonly date?: string })[] = items.map(({ event, involved }) => ({
     id: event.id, kind: event.schema, lat: event.lat ?? Number.NaN, lon: event.lon ?? Number.NaN, entities: involved, provenance: [event.id],
@@ -663,6 +709,6 @@ export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, so
   const unique = [...new Map(candidates.map((c) => [`${c.id}@${c.entities.join(',')}`, c] as const)).values()];
   const result = places(unique, { entities: nodes });
   const out = result.places.map(({ item, entities }) => ({ ...item, entities }));
-  await disclose(mosaic, consultation, sources, view, { nodes, edges: [], extra: out.flatMap((p) => p.provenance) }, { places: [...request.entities], level: request.level ?? 'entity' });
-  return { places: out, bounds: result.bounds, withoutCoordinates: result.withoutCoordinates };
+  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: [], extra: out.flatMap((p) => p.provenance), pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { places: [...request.entities], level: request.level ?? 'entity' });
+  return { places: out, bounds: result.bounds, withoutCoordinates: result.withoutCoordinates, pointers };
 }

@@ -1,10 +1,11 @@
 /** The result of the last change: the server's error (naming field and reason) or what was done. */
 import { ErrorMessage } from '../common/error-message.tsx';
 
-export function Outcome({ error, status }: { readonly error: unknown; readonly status: string | undefined }) {
+/** `errorId`: for the fields the error names to be described by it. */
+export function Outcome({ error, status, errorId }: { readonly error: unknown; readonly status: string | undefined; readonly errorId?: string }) {
   return (
     <>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} {...(errorId ? { id: errorId } : {})} />
       {status ? <p role="status" className="notice notice-ok">{status}</p> : null}
     </>
   );

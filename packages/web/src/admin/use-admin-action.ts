@@ -3,9 +3,11 @@
  * One change at a time: while one is being sent, `busy` disables its controls and another is not
  * sent (a second click on "Create user" would otherwise be refused 409, its error hidden by the
  * first one's success). `clear` forgets the last outcome, so an edited form no longer shows
- * what became of the values it held before.
+ * what became of the values it held before. The control that sent the change gets the focus back
+ * once it is enabled again (common/use-focus-back.ts).
  */
 import { useRef, useState } from 'react';
+import { useFocusBack } from '../common/use-focus-back.ts';
 import { useSession } from '../session/session-context.tsx';
 import { useChangeReason } from './change-reason.tsx';
 
@@ -28,6 +30,7 @@ export function useAdminAction(onDone: () => void): AdminAction {
   const [busy, setBusy] = useState(false);
   // read at once, not at the next render: a double click's second click comes before it
   const sending = useRef(false);
+  const holdFocus = useFocusBack(busy);
   const run = async (what: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown): Promise<boolean> => {
     if (sending.current) return false;
     setError(undefined);
@@ -37,6 +40,7 @@ export function useAdminAction(onDone: () => void): AdminAction {
       return false;
     }
     sending.current = true;
+    holdFocus();
     setBusy(true);
     try {
       await api.adminChange(method, path, body, change);

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
 import { CLASSIFICATIONS, ROLES, type DeskRow, type Organisation, type UserRow } from './admin-types.ts';
 import { Checks, Outcome } from './outcome.tsx';
@@ -15,6 +16,9 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   const { api, user } = useSession();
   const users = useAsync(() => api.adminGet<{ users: UserRow[] }>('/admin/users'), [api]);
   const action = useAdminAction(users.reload);
+  // the new user's outcome is the form's own, its refusal shown beside the field it names
+  const creation = useAdminAction(users.reload);
+  const refused = useRefusedFields<HTMLFormElement>(creation.error, 'new-user-error');
   const sysadmin = user.roles.includes('sysadmin');
   const agencies = sysadmin ? org.agencies : org.agencies.filter((a) => a.id === user.agency);
   // what the server lets this administrator grant: the sysadmin role only from a system
@@ -29,7 +33,7 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   const edited = users.value?.users.find((u) => u.id === editing);
   const create = (e: FormEvent) => {
     e.preventDefault();
-    void action.run(`User ${draft.name} created.`, 'POST', '/admin/users', { ...draft, desk: draft.desk || desks[0]?.id || '' });
+    void creation.run(`User ${draft.name} created.`, 'POST', '/admin/users', { ...draft, desk: draft.desk || desks[0]?.id || '' });
   };
   const closeEditor = () => {
     const id = editing;
@@ -57,15 +61,16 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
           roles={offered(ROLES, roles, edited.roles)} clearances={offered(CLASSIFICATIONS, clearances, [edited.clearance])} onSaved={users.reload} onClose={closeEditor} />
       ) : null}
       <label>New password for a reset <input type="password" value={password} onChange={(e) => { setPassword(e.target.value); action.clear(); }} autoComplete="new-password" /></label>
-      <form className="admin-form" aria-label="New user" aria-busy={action.busy} onSubmit={create} onInput={action.clear}>
+      <form ref={refused.ref} className="admin-form" aria-label="New user" aria-busy={creation.busy} onSubmit={create} onInput={creation.clear}>
         <h3>New user</h3>
-        <label>User name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
-        <label>Agency <select value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value, desk: '' })}>{agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
-        <label>Desk <select value={draft.desk || desks[0]?.id || ''} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
+        <label>User name <input {...refused.field('name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
+        <label>Agency <select {...refused.field('agency')} value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value, desk: '' })}>{agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
+        <label>Desk <select {...refused.field('desk')} value={draft.desk || desks[0]?.id || ''} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
         <Checks legend="Roles" options={roles} value={draft.roles} onChange={(roles) => setDraft({ ...draft, roles })} />
-        <label>Clearance <select value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
-        <label>Initial password <input type="password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} autoComplete="new-password" /></label>
-        <button type="submit" className="primary" disabled={action.busy}>Create user</button>
+        <label>Clearance <select {...refused.field('clearance')} value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
+        <label>Initial password <input {...refused.field('password')} type="password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} autoComplete="new-password" /></label>
+        <button type="submit" className="primary" disabled={creation.busy}>Create user</button>
+        <Outcome error={creation.error} status={creation.status} errorId="new-user-error" />
       </form>
       <Outcome error={action.error} status={action.status} />
     </div>

@@ -130,14 +130,18 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       const paths = (body.paths ?? (body.path ? [body.path] : [])).map(subgraphOf).filter((path) => path.nodes.length > 0);
       return { paths, ...(typeof body.reason === 'string' ? { reason: body.reason } : {}) };
     },
-    graphCommunities: async (nodes: readonly string[], scope: GraphScope = {}): Promise<readonly Community[]> =>
-      listOf<Community>(await request<unknown>('POST', '/graph/communities', { body: { nodes, ...scope }, consult: true }), 'communities'),
+    /** The communities, and who holds records of their members that the user may not read (as Subgraph's pointers). */
+    graphCommunities: async (nodes: readonly string[], scope: GraphScope = {}): Promise<{ readonly communities: readonly Community[]; readonly pointers: readonly Pointer[] }> => {
+      const body = await request<unknown>('POST', '/graph/communities', { body: { nodes, ...scope }, consult: true });
+      return { communities: listOf<Community>(body, 'communities'), pointers: listOf<Pointer>(body, 'pointers') };
+    },
     graphCentrality: async (nodes: readonly string[], measure: string, scope: GraphScope = {}): Promise<Centrality> => {
       const body = await request<{ description?: unknown; reason?: unknown }>('POST', '/graph/centrality', { body: { nodes, measure, ...scope }, consult: true });
       return {
         description: typeof body.description === 'string' ? body.description : '',
         scores: listOf<CentralityScore>(body, 'scores'),
         ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
+        pointers: listOf<Pointer>(body, 'pointers'),
       };
     },
     saveChart: (caseRef: string, chart: { title: string; nodes: readonly string[]; positions?: Readonly<Record<string, { x: number; y: number }>>; filters?: GraphScope; share?: 'owner' | 'agency' }) =>

@@ -233,6 +233,8 @@ export interface Centrality {
   readonly description: string;
   readonly scores: readonly CentralityScore[];
   readonly reason?: string;
+  /** Who holds records of the entities scored that the user may not read, as Subgraph's. */
+  readonly pointers: readonly Pointer[];
 }
 
 export interface ScreeningHit {

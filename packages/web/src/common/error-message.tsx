@@ -4,11 +4,12 @@
  */
 import { ApiError, messageOf } from '../api/api-error.ts';
 
-export function ErrorMessage({ error, what }: { readonly error: unknown; readonly what?: string }) {
+/** `id`: for the fields the error names to be described by it (common/use-refused-fields.ts). */
+export function ErrorMessage({ error, what, id }: { readonly error: unknown; readonly what?: string; readonly id?: string }) {
   if (error === undefined || error === null) return null;
   const missing = error instanceof ApiError && error.isMissingRoute;
   return (
-    <div role="alert" className={missing ? 'notice notice-pending' : 'notice notice-error'}>
+    <div role="alert" {...(id ? { id } : {})} className={missing ? 'notice notice-pending' : 'notice notice-error'}>
       {missing ? <strong>Not available on this server yet{what ? ` (${what})` : ''}: </strong> : null}
       {messageOf(error)}
       {error instanceof ApiError && error.code && !missing ? <span className="muted"> [{error.code}]</span> : null}

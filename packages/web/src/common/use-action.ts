@@ -1,8 +1,10 @@
 /**
  * A request a person starts (a form sent, a button pressed): busy while it runs, so that its
- * controls can be disabled, and its error kept for display until the next try.
+ * controls can be disabled, and its error kept for display until the next try. The control that
+ * started it gets the focus back once it is enabled again (common/use-focus-back.ts).
  */
 import { useState } from 'react';
+import { useFocusBack } from './use-focus-back.ts';
 
 export interface Action {
   readonly busy: boolean;
@@ -16,7 +18,9 @@ export interface Action {
 export function useAction(): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const holdFocus = useFocusBack(busy);
   const run = async (work: () => Promise<void>, onError?: () => void): Promise<void> => {
+    holdFocus();
     setBusy(true);
     setError(undefined);
     try {

@@ -9,7 +9,7 @@
  * see but whose owner allows a pointer, the review lists each such agency and whom to call: a
  * pointer says no more (not which record, nor which name of the report it concerns).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { IdentifierLink, LinkProposal, ReportDetail, ReportEntity } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
@@ -144,9 +144,17 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
     });
   };
   const open = entity.status === 'proposed' && reviewable;
+  // The decision takes away the buttons that made it, and the browser drops the focus to the
+  // page's body: it is kept on the entity instead, whose line now says what became of it.
+  const head = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open && document.activeElement === document.body) head.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
     <li className={`report-entity status-${entity.status}${selected ? ' selected' : ''}`} data-entity={entity.id} aria-label={`${entity.schema} ${entity.name}`}>
-      <div className="entity-head">
+      <div className="entity-head" ref={head} tabIndex={-1}>
         <span className={`badge mention-${entity.schema}`}>{entity.schema}</span> <strong>{entity.name}</strong>{' '}
         <span className="muted">{entity.mentions.length} mention{entity.mentions.length === 1 ? '' : 's'}</span>{' '}
         <span className={`badge review-${entity.status}`}>{entity.status}</span>

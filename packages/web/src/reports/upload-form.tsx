@@ -4,13 +4,14 @@
  * fact or assessment, legal basis and review date (the last two default on the server), and the
  * country the report comes from (places and phone numbers written nationally are read as that
  * country's; the agency's own by default). The agency is the user's own; the server checks every
- * field and names the one at fault.
+ * field and names the one at fault, which is marked, described by the refusal and focused.
  */
 import { useState, type FormEvent } from 'react';
 import { CATEGORIES } from '../admin/admin-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAction } from '../common/use-action.ts';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
@@ -34,6 +35,7 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
     category: 'other', nature: 'fact', legalBasis: '', reviewDate: '', country: '',
   });
   const { busy, error, run } = useAction();
+  const refused = useRefusedFields<HTMLFormElement>(error, 'report-upload-error');
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: e.target.value }));
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -59,45 +61,45 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
   };
 
   return (
-    <form className="report-upload panel" onSubmit={(e) => void submit(e)} aria-labelledby="upload-title">
+    <form ref={refused.ref} className="report-upload panel" onSubmit={(e) => void submit(e)} aria-labelledby="upload-title">
       <h2 id="upload-title">Upload a report for {user.agency}</h2>
       <div className="form-grid">
         <label htmlFor="report-file">File (text, HTML, PDF, DOCX)</label>
-        <input id="report-file" type="file" accept=".txt,.md,.html,.htm,.pdf,.docx" onChange={(e) => setFile(e.target.files?.[0])} />
+        <input id="report-file" {...refused.field('content')} type="file" accept=".txt,.md,.html,.htm,.pdf,.docx" onChange={(e) => setFile(e.target.files?.[0])} />
         <label htmlFor="report-paste">Or paste the text</label>
-        <textarea id="report-paste" rows={4} value={text} onChange={(e) => setText(e.target.value)} disabled={Boolean(file)} />
+        <textarea id="report-paste" {...refused.field('text')} rows={4} value={text} onChange={(e) => setText(e.target.value)} disabled={Boolean(file)} />
         <label htmlFor="report-title">Title</label>
-        <input id="report-title" maxLength={300} value={fields.title} onChange={set('title')} />
+        <input id="report-title" {...refused.field('title')} maxLength={300} value={fields.title} onChange={set('title')} />
         <label htmlFor="report-collection">Collection</label>
-        <input id="report-collection" required maxLength={200} value={fields.collection} onChange={set('collection')} />
+        <input id="report-collection" {...refused.field('collection')} required maxLength={200} value={fields.collection} onChange={set('collection')} />
         <label htmlFor="report-country">Country of the report</label>
-        <input id="report-country" maxLength={2} pattern="[A-Za-z]{2}" value={fields.country} onChange={set('country')} placeholder="empty: your agency's" title="ISO 3166 code (BE, FR…): places and phone numbers written nationally are read as this country's" />
+        <input id="report-country" {...refused.field('country')} maxLength={2} pattern="[A-Za-z]{2}" value={fields.country} onChange={set('country')} placeholder="empty: your agency's" title="ISO 3166 code (BE, FR…): places and phone numbers written nationally are read as this country's" />
         <label htmlFor="report-source">Source</label>
-        <input id="report-source" required maxLength={300} value={fields.source} onChange={set('source')} placeholder="e.g. interview notes" />
+        <input id="report-source" {...refused.field('provenance.source')} required maxLength={300} value={fields.source} onChange={set('source')} placeholder="e.g. interview notes" />
         <label htmlFor="report-reliability">Source reliability</label>
-        <select id="report-reliability" value={fields.reliability} onChange={set('reliability')}>{['A', 'B', 'C', 'D', 'E', 'F'].map((v) => <option key={v}>{v}</option>)}</select>
+        <select id="report-reliability" {...refused.field('provenance.reliability')} value={fields.reliability} onChange={set('reliability')}>{['A', 'B', 'C', 'D', 'E', 'F'].map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-credibility">Information credibility</label>
-        <select id="report-credibility" value={fields.credibility} onChange={set('credibility')}>{['1', '2', '3', '4', '5', '6'].map((v) => <option key={v}>{v}</option>)}</select>
+        <select id="report-credibility" {...refused.field('provenance.credibility')} value={fields.credibility} onChange={set('credibility')}>{['1', '2', '3', '4', '5', '6'].map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-tlp">TLP</label>
-        <select id="report-tlp" value={fields.tlp} onChange={set('tlp')}>{['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((v) => <option key={v}>{v}</option>)}</select>
+        <select id="report-tlp" {...refused.field('provenance.marking.tlp')} value={fields.tlp} onChange={set('tlp')}>{['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-classification">Classification</label>
-        <select id="report-classification" value={fields.classification} onChange={set('classification')}>{['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'].map((v) => <option key={v}>{v}</option>)}</select>
+        <select id="report-classification" {...refused.field('provenance.marking.classification')} value={fields.classification} onChange={set('classification')}>{['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'].map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-releasability">Releasable to (agencies or countries, comma-separated)</label>
-        <input id="report-releasability" value={fields.releasability} onChange={set('releasability')} placeholder="empty: your agency only" />
+        <input id="report-releasability" {...refused.field('provenance.marking.releasability')} value={fields.releasability} onChange={set('releasability')} placeholder="empty: your agency only" />
         <label htmlFor="report-handling">Handling code</label>
-        <select id="report-handling" value={fields.handling} onChange={set('handling')}>{['H0', 'H1', 'H2', 'H3'].map((v) => <option key={v}>{v}</option>)}</select>
+        <select id="report-handling" {...refused.field('provenance.handling')} value={fields.handling} onChange={set('handling')}>{['H0', 'H1', 'H2', 'H3'].map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-category">Data-subject category</label>
-        <select id="report-category" value={fields.category} onChange={set('category')}>{CATEGORIES.map((v) => <option key={v}>{v}</option>)}</select>
+        <select id="report-category" {...refused.field('provenance.category')} value={fields.category} onChange={set('category')}>{CATEGORIES.map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-nature">Fact or assessment</label>
-        <select id="report-nature" value={fields.nature} onChange={set('nature')}>{['fact', 'assessment'].map((v) => <option key={v}>{v}</option>)}</select>
+        <select id="report-nature" {...refused.field('provenance.nature')} value={fields.nature} onChange={set('nature')}>{['fact', 'assessment'].map((v) => <option key={v}>{v}</option>)}</select>
         <label htmlFor="report-legal-basis">Legal basis</label>
-        <input id="report-legal-basis" maxLength={300} value={fields.legalBasis} onChange={set('legalBasis')} placeholder="empty: the collection's" />
+        <input id="report-legal-basis" {...refused.field('provenance.legalBasis')} maxLength={300} value={fields.legalBasis} onChange={set('legalBasis')} placeholder="empty: the collection's" />
         <label htmlFor="report-review-date">Review date</label>
-        <input id="report-review-date" type="date" value={fields.reviewDate} onChange={set('reviewDate')} title="empty: your agency's retention rule for the category" />
+        <input id="report-review-date" {...refused.field('provenance.reviewDate')} type="date" value={fields.reviewDate} onChange={set('reviewDate')} title="empty: your agency's retention rule for the category" />
       </div>
       <button type="submit" className="primary" disabled={busy || (!file && !text.trim())}>Upload and extract</button>
       {busy ? <ProgressBar label="Reading and extracting" /> : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} id="report-upload-error" />
     </form>
   );
 }

@@ -7,7 +7,8 @@
  * words, ties shown, centrality with the server's explanation) and the relations shown (type,
  * ends, role, dates, the agencies whose records claim them). Every answer is policy-filtered by
  * the server; the explorer only shows what came back, with the pointers it gives: who holds
- * records of the entities expanded that the user may not read, as their profiles tell.
+ * records of the entities expanded, grouped into communities or scored that the user may not
+ * read, as their profiles tell.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { GraphScope } from '../api/api-client.ts';
@@ -98,7 +99,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const [chartTitle, setChartTitle] = useState('');
   const [charts, setCharts] = useState<readonly ChartSummary[]>([]);
   const [choices, setChoices] = useState<readonly RecordView[]>();
-  // who holds records the user may not read of the entities expanded, as their profiles tell: an
+  // who holds records the user may not read of the entities expanded (grouped, scored), as their profiles tell: an
   // entity seen through pointers alone draws nothing and is told of here alone
   const [pointers, setPointers] = useState<readonly Pointer[]>([]);
 
@@ -280,10 +281,20 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
         <fieldset>
           <legend>Analysis</legend>
           <div className="row">
-            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Finding communities', async () => { setCommunities(await api.graphCommunities(graph.nodes(), scope)); setVersion((v) => v + 1); })}>Communities</button>
+            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Finding communities', async () => {
+              const found = await api.graphCommunities(graph.nodes(), scope);
+              setCommunities(found.communities);
+              setPointers((known) => withPointers(known, found.pointers));
+              setVersion((v) => v + 1);
+            })}>Communities</button>
             <label className="visually-hidden" htmlFor="graph-measure">Centrality measure</label>
             <select id="graph-measure" value={measure} onChange={(e) => setMeasure(e.target.value as (typeof MEASURES)[number])}>{MEASURES.map((m) => <option key={m}>{m}</option>)}</select>
-            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Scoring centrality', async () => { setCentrality(await api.graphCentrality(graph.nodes(), measure, scope)); setVersion((v) => v + 1); })}>Centrality</button>
+            <button type="button" disabled={nodes.length === 0} onClick={() => void run('Scoring centrality', async () => {
+              const scored = await api.graphCentrality(graph.nodes(), measure, scope);
+              setCentrality(scored);
+              setPointers((known) => withPointers(known, scored.pointers));
+              setVersion((v) => v + 1);
+            })}>Centrality</button>
           </div>
           {communities.length ? <p className="small">{communities.length === 1 ? '1 community' : `${communities.length} communities`}</p> : null}
           {centrality ? <p className="small">{centrality.description}{centrality.reason ? ` No scores: ${centrality.reason}.` : ''}</p> : null}

@@ -1,0 +1,97 @@
+/**
+ * Where the keyboard is left after a change is sent, for someone who works without a mouse or
+ * with a screen reader: a refused change puts the focus on the field the server named, marked
+ * invalid and described by the refusal; a change that leaves its button in place gives the focus
+ * back to it (the button is disabled while the change is sent, which would drop the focus to the
+ * page's body, the top of the page); a report entity confirmed or rejected, whose buttons go
+ * with the decision, leaves the focus on the entity and what became of it. Every name is invented.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
+
+const haveChromium = requireChromium();
+let server: TestServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  server = await startTestServer({ projections: false });
+  browser = await openTestBrowser(server.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The focused element's accessible description: the text of the elements its aria-describedby names. */
+const focusedDescription = (page: Page): Promise<string> => page.evaluate(() => (document.activeElement?.getAttribute('aria-describedby') ?? '')
+  .split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+
+const isFocused = (locator: Locator): Promise<boolean> => locator.evaluate((element) => element === document.activeElement);
+
+describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
+  it('goes to the field of the new user the server refused, then back to the button that sent a change', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'sysadmin');
+    await page.goto('/#/admin');
+    await page.getByLabel('Reason for change').fill('Accessibility check');
+    await page.getByLabel('Change reference').fill('CHG-2025-301');
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('User name').fill('zone.keyboard');
+    await form.getByLabel('Initial password').fill('short');
+    await form.getByRole('button', { name: 'Create user' }).press('Enter');
+
+    const password = form.getByLabel('Initial password');
+    await expect.poll(() => isFocused(password)).toBe(true);
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    expect(await focusedDescription(page)).toContain('password: must be at least 12 characters');
+
+    await password.fill('a fictional long password');
+    const create = form.getByRole('button', { name: 'Create user' });
+    await create.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone.keyboard created.');
+    expect(await isFocused(create)).toBe(true);
+    expect(await password.getAttribute('aria-invalid')).toBeNull();
+
+    const disable = page.getByRole('button', { name: 'Disable zone.keyboard' });
+    await disable.press('Enter');
+    const enable = page.getByRole('button', { name: 'Enable zone.keyboard' });
+    await expect.poll(() => enable.count()).toBe(1);
+    await expect.poll(() => isFocused(enable)).toBe(true);
+  });
+
+  it('goes to the report field the server refused, and stays on an entity once it is decided', { timeout: 90_000 }, async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto('/#/reports');
+    await givePurpose(page, 'Criminal investigation', 'PV/2025/0517');
+    await page.getByLabel('Or paste the text').fill('Namur, 4 March 2025. Ottilie Vanderkamp met Rasmus Oyelaran-Dufort near the harbour.');
+    await page.getByLabel('Collection').fill('harbour-inquiry');
+    await page.getByLabel('Source', { exact: true }).fill('patrol notes');
+    const review = page.getByLabel('Review date');
+    await review.fill('2001-01-01');
+    await page.getByRole('button', { name: 'Upload and extract' }).press('Enter');
+
+    await expect.poll(() => isFocused(review)).toBe(true);
+    expect(await review.getAttribute('aria-invalid')).toBe('true');
+    expect(await focusedDescription(page)).toContain('provenance.reviewDate: must be after today');
+
+    await review.fill('');
+    await page.getByRole('button', { name: 'Upload and extract' }).press('Enter');
+    const ottilie = page.getByRole('listitem', { name: 'Person Ottilie Vanderkamp' });
+    await expect.poll(() => ottilie.getByRole('button', { name: 'Confirm' }).count(), { timeout: 20_000 }).toBe(1);
+    await ottilie.getByRole('button', { name: 'Confirm' }).press('Enter');
+    await expect.poll(() => ottilie.locator('.badge.review-confirmed').count()).toBe(1);
+    const head = ottilie.locator('.entity-head');
+    await expect.poll(() => isFocused(head)).toBe(true);
+    expect(await head.textContent()).toContain('confirmed');
+
+    const rasmus = page.getByRole('listitem', { name: 'Person Rasmus Oyelaran-Dufort' });
+    await rasmus.getByRole('button', { name: 'Reject' }).press('Enter');
+    await expect.poll(() => rasmus.locator('.badge.review-rejected').count()).toBe(1);
+    await expect.poll(() => isFocused(rasmus.locator('.entity-head'))).toBe(true);
+  });
+});
