@@ -16,15 +16,18 @@ export interface StopOnSignal {
 
 const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: 130, SIGTERM: 143 };
 
-/** Listens for SIGINT and SIGTERM until released; `said` goes to stderr when one arrives. */
-export function stopOnSignal(said: string): StopOnSignal {
+/**
+ * Listens for SIGINT and SIGTERM until released; `said` goes to stderr when one arrives, through
+ * `say` when given (a progress bar's log, which writes it above the bar).
+ */
+export function stopOnSignal(said: string, say: (line: string) => void = (line) => console.error(`\n${line}`)): StopOnSignal {
   const controller = new AbortController();
   let exitCode: number | undefined;
   const handlers = (Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]).map((name) => {
     const ask = (): void => {
       release();
       exitCode = SIGNAL_EXIT[name];
-      console.error(`\n${said}`);
+      say(said);
       controller.abort();
     };
     process.once(name, ask);

@@ -64,13 +64,14 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     return 2;
   }
-  const stop = stopOnSignal('mosaic ingest: stopping once the lines read are written');
+  // Lines said while the bar is drawn go above it (progress.ts), the signal's word among them.
+  const bar = progressBar(`ingest ${basename(file)}`);
+  const stop = stopOnSignal('mosaic ingest: stopping once the lines read are written', (line) => bar.log(line));
   const mosaic = await openMosaic(config, { backgroundCheckpoints: true }).catch((error: unknown) => {
     stop.release();
     throw error;
   });
   try {
-    const bar = progressBar(`ingest ${basename(file)}`);
     let shown = 0;
     let shownRepeats = 0;
     let shownWarnings = 0;
@@ -90,13 +91,13 @@ export async function run(argv: readonly string[]): Promise<number> {
       signal: stop.signal,
       onProgress: (p) => bar.update(p.bytes, p.totalBytes, `${p.written} written, ${p.rejected} rejected`),
       onError: (error) => {
-        if (shown++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestError(error)}\n`);
+        if (shown++ < SHOWN_ERRORS) bar.log(formatIngestError(error));
       },
       onRepeat: (repeat) => {
-        if (shownRepeats++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestRepeat(repeat)}\n`);
+        if (shownRepeats++ < SHOWN_ERRORS) bar.log(formatIngestRepeat(repeat));
       },
       onWarning: (warning) => {
-        if (shownWarnings++ < SHOWN_ERRORS) process.stderr.write(`${formatIngestWarning(warning)}\n`);
+        if (shownWarnings++ < SHOWN_ERRORS) bar.log(formatIngestWarning(warning));
       },
       // Collection is logged by record id; the audit log is the one place that may hold them.
       // Each batch's entry commits with it: a batch is never kept without its entry.
@@ -115,6 +116,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error(JSON.stringify({ file: basename(file), ...counts }));
     return summary.stopped ? (stop.exitCode ?? 130) : summary.rejected > 0 ? 3 : 0;
   } finally {
+    // also when the ingest failed: a bar left drawing would keep the process from ending
+    bar.stop();
     await mosaic.close();
     stop.release();
   }

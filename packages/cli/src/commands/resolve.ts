@@ -30,8 +30,17 @@ export async function run(argv: readonly string[]): Promise<number> {
   await requireFiles('resolve', { '--in': values.in });
   const started = performance.now();
   const bar = progressBar('resolve');
-  const { result, rejected, readMs } = await readAndResolve(values.in, bar, started);
-  const out = createWriteStream(values.out, { encoding: 'utf8' });
+  try {
+    return await resolveTo(values.out, values.in, bar, started);
+  } finally {
+    // also when resolution failed: a bar left drawing would keep the process from ending
+    bar.stop();
+  }
+}
+
+async function resolveTo(outPath: string, inPath: string, bar: Progress, started: number): Promise<number> {
+  const { result, rejected, readMs } = await readAndResolve(inPath, bar, started);
+  const out = createWriteStream(outPath, { encoding: 'utf8' });
   const { ids, entities } = result.state;
   let chunk = '';
   for (let i = 0; i < ids.length; i++) {
@@ -78,7 +87,7 @@ async function readAndResolve(path: string, bar: Progress, started: number): Pro
         } else refused.push({ line, reason: `id: is already the id of line ${first}` });
       });
       refused.sort((a, b) => a.line - b.line);
-      for (const { line, reason } of refused) if (rejected++ < SHOWN_ERRORS) process.stderr.write(`line ${line}: ${reason}\n`);
+      for (const { line, reason } of refused) if (rejected++ < SHOWN_ERRORS) bar.log(`line ${line}: ${reason}`);
       bar.update(piece.endOffset, total, 'read');
     }
     const readMs = Math.round(performance.now() - started);
