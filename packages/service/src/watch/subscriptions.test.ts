@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { RecordId } from '@mosaic/model';
 import type { Consultation } from '../organisation.ts';
-import { closeTestWorld, openTestMosaic, type TestMosaic } from '../testing.ts';
+import { closeTestWorld, openTestMosaic, putFixtures, putTestGroup, testProvenance, type TestMosaic } from '../testing.ts';
 import { createSubscription } from './subscriptions.ts';
 
 let world: TestMosaic | undefined;
@@ -48,5 +49,27 @@ describe('an area watch', () => {
       await expect(createSubscription(world!.mosaic, fed, { target: { kind: 'area', polygon } })).rejects.toMatchObject({ details: { field: 'target.polygon', reason: expect.stringMatching(/^its sides cross/) as unknown } });
     }
     await expect(createSubscription(world!.mosaic, fed, { target: { kind: 'area', polygon: [triangle[0], triangle[1], triangle[0]] } })).rejects.toMatchObject({ details: { field: 'target.polygon', reason: expect.stringMatching(/^encloses no area/) as unknown } });
+  });
+});
+
+describe('a subject watch', () => {
+  it('is refused on an alert whose subject the user may not read, as one that does not exist, and nothing is logged of it', async () => {
+    const fed = await fedAnalyst();
+    const mosaic = world!.mosaic;
+    await putTestGroup(mosaic, 'op-x', 'fedpol');
+    await putFixtures(mosaic, [
+      { id: 'ntk-p2', schema: 'Person', properties: { name: ['Xanthippe Wolkenstein'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-x'] } }) },
+      { id: 'ntk-al', schema: 'Alert', properties: { subject: ['fedpol:ntk-p2'], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+    ]);
+    const from = (await mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).length;
+    for (const record of ['fedpol:ntk-al', 'fedpol:nowhere']) {
+      await expect(createSubscription(mosaic, fed, { target: { kind: 'entity', record: RecordId(record) } })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `record ${record} not found` });
+    }
+    const logged = (await mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).slice(from).map((e) => JSON.parse(e.body) as { records?: string[] });
+    expect(logged.flatMap((e) => e.records ?? [])).not.toContain('fedpol:ntk-al');
+    // a member of the case team may watch it
+    await mosaic.store.upsertUser({ ...fed.user, groups: ['op-x'] as never });
+    const member = { ...fed, user: (await mosaic.store.getUser(fed.user.id))! };
+    expect((await createSubscription(mosaic, member, { target: { kind: 'entity', record: RecordId('fedpol:ntk-al') } })).target).toEqual({ kind: 'entity', record: 'fedpol:ntk-al' });
   });
 });

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { consult, requirePurpose } from '../consult.ts';
 import { policyUser, type Consultation } from '../organisation.ts';
 import { checkQuery } from '../records.ts';
+import { alertSubjects, subjectsReadable } from '../screening/alert-subjects-readable.ts';
 import type { Mosaic } from '../runtime.ts';
 
 export const SUBSCRIPTION_KIND = 'subscription';
@@ -161,7 +162,11 @@ export async function createSubscription(mosaic: Mosaic, consultation: Consultat
   requirePurpose(consultation);
   const target = checkedTarget(input.target);
   if (target.kind === 'entity') {
-    const stored = await mosaic.store.getRecord(target.record);
+    const found = await mosaic.store.getRecord(target.record);
+    // an alert on a subject the user may not read is not found, as reading it answers
+    // (alert-subjects-readable.ts): watching it would say that it, and its subject, are held
+    const subjects = found === undefined ? [] : alertSubjects(found.record);
+    const stored = subjects.length > 0 && !subjects.every(await subjectsReadable(mosaic, consultation, subjects)) ? undefined : found;
     const { visible } = await consult(mosaic, consultation, stored ? [stored.record] : [], { action: 'read', query: { watch: target.record } });
     if (visible.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `record ${target.record} not found`);
   }
