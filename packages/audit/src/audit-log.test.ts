@@ -53,7 +53,42 @@ describe('createAuditLog', () => {
     await expect(log.rotate(next, event, () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
     await log.append(event);
     expect((await log.checkpoint())?.keyId).toBe(signer.keyId);
-    expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 2 });
+    // the rotation's entry, the one saying it was not committed, and the append
+    expect(await verifyStoredChain(storage, signer.verifyKey)).toEqual({ ok: true, count: 3 });
+  });
+
+  it('lets another writer of the log go on while the key is rotated: it signs nothing with the retired key, and with the new one once it holds it', async () => {
+    const storage = createMemoryAuditStorage();
+    const next = loadAuditSigner(generateAuditKeyPair());
+    let given: typeof next | null = null;
+    // two nodes on one store; the second is given the new key file only later (resolveSigner)
+    const rotating = createAuditLog({ storage, signer, checkpointEvery: 3, clock: ticking() });
+    const serving = createAuditLog({ storage, signer, checkpointEvery: 3, clock: ticking(), resolveSigner: (keyId) => (given?.keyId === keyId ? given : null) });
+    await serving.append(event);
+    const { through } = await rotating.rotate(next, { ...event, action: 'administration', reason: 'audit signing key rotated' }, async () => undefined);
+    expect(through).toBe(2);
+    for (let i = 0; i < 5; i++) await serving.append(event);
+    // due at 3 and 6, and on demand (a node stopping): the serving node holds only the retired key
+    expect(await serving.checkpoint()).toBeNull();
+    const keys = [{ ...signer.verifyKey, through }, next.verifyKey];
+    expect((await storage.checkpoints()).map((c) => [c.seq, c.keyId])).toEqual([[2, signer.keyId]]);
+    expect(await verifyStoredChain(storage, keys)).toEqual({ ok: true, count: 7 });
+    // given the new key, it signs with it from the next checkpoint on, without a restart
+    given = next;
+    await serving.appendAll([event, event]);
+    expect((await storage.checkpoints()).map((c) => [c.seq, c.keyId])).toEqual([[2, signer.keyId], [9, next.keyId]]);
+    expect(await verifyStoredChain(storage, keys, { requireSealedTail: true })).toEqual({ ok: true, count: 9 });
+  });
+
+  it('signs again with the old key when a rotation is not committed, the log saying so', async () => {
+    const storage = createMemoryAuditStorage();
+    const other = createAuditLog({ storage, signer, checkpointEvery: 2, clock: ticking() });
+    const log = createAuditLog({ storage, signer, checkpointEvery: 2, clock: ticking() });
+    const next = loadAuditSigner(generateAuditKeyPair());
+    await expect(log.rotate(next, { ...event, action: 'administration', reason: 'audit signing key rotated' }, () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    await other.append(event);
+    expect((await storage.checkpoints()).map((c) => [c.seq, c.keyId])).toEqual([[1, signer.keyId], [2, signer.keyId]]);
+    expect(await verifyStoredChain(storage, signer.verifyKey, { requireSealedTail: false })).toEqual({ ok: true, count: 3 });
   });
 
   it('appends in a caller\'s transaction through the storage it is given, on the head read there, chained with the log\'s own appends', async () => {
@@ -145,7 +180,7 @@ describe('createAuditLog', () => {
     expect(a.reason).toBeNull();
   });
 
-  it('signs a checkpoint every N entries, inside the append', async () => {
+  it('signs a checkpoint every N entries, once the entry is appended', async () => {
     const storage = createMemoryAuditStorage();
     const log = createAuditLog({ storage, signer, checkpointEvery: 3, clock: ticking() });
     for (let i = 0; i < 7; i++) await log.append(event);

@@ -64,7 +64,11 @@ export interface PruneResult {
 
 export interface PruneContext<Rider> {
   readonly storage: AuditStorage<Rider>;
-  readonly signer: AuditSigner;
+  /**
+   * The signer the log is signed with now, read in turn with this process's other appends (it
+   * refuses when this writer's key was retired and it holds no newer one).
+   */
+  readonly signer: () => Promise<AuditSigner>;
   readonly clock: () => string;
   /** Runs an operation after this process's other appends (the log's queue). */
   readonly serialised: <T>(operation: () => Promise<T>) => Promise<T>;
@@ -133,7 +137,7 @@ async function planPrune<Rider>(storage: AuditStorage<Rider>, recorded: AuditCut
 }
 
 /** Appends the prune's entry, sealed by a checkpoint, with the signed cut: one transaction. */
-async function recordPrune<Rider>({ storage, signer, clock, serialised }: PruneContext<Rider>, options: PruneOptions, plan: PrunePlan): Promise<AuditEntry> {
+async function recordPrune<Rider>({ storage, signer: signedWith, clock, serialised }: PruneContext<Rider>, options: PruneOptions, plan: PrunePlan): Promise<AuditEntry> {
   const event: AuditEvent = {
     actor: options.actor,
     action: 'erasure',
@@ -145,6 +149,7 @@ async function recordPrune<Rider>({ storage, signer, clock, serialised }: PruneC
   };
   return serialised(async () => {
     const written: { entry?: AuditEntry } = {};
+    const signer = await signedWith();
     await storage.appendOnHead((head) => {
       if (head === null) throw new AppError('MOSAIC_CONFLICT', 'audit: the log is empty');
       const entry = sealEntry(entryBody(event, head.seq + 1, clock()), head.hash);

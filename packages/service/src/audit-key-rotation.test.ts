@@ -56,6 +56,21 @@ describe('rotating the audit signing key', () => {
     expect(await verifyAuditLog(mosaic.store, mosaic.auditVerifyKeys())).toMatchObject({ ok: false, firstBroken: head!.seq, reason: 'checkpoint_signature_invalid' });
   });
 
+  it('can be run while another node serves the store: that node signs nothing with the retired key, and takes the new one from its key file', async () => {
+    world = await openTestMosaic();
+    const { mosaic, dir } = world;
+    // a serving node on the same folder (on PostgreSQL, a node given the same key file)
+    const serving = await openMosaic(parseConfig({ dataDir: dir }, dir), { checkpointEvery: 5 });
+    await serving.audit.append(consultation);
+    const rotation = await rotateAuditKey(mosaic, operator);
+    // entries due a checkpoint on the serving node, and its shutdown checkpoint
+    for (let i = 0; i < 12; i++) await serving.audit.append(consultation);
+    await serving.close();
+    const checkpoints = await createStoreAuditStorage(mosaic.store).checkpoints();
+    expect(checkpoints.filter((c) => c.seq > rotation.through).map((c) => c.keyId)).toEqual([rotation.current, rotation.current, rotation.current]);
+    expect(await verifyAuditLog(mosaic.store, mosaic.auditVerifyKeys(), { requireSealedTail: true })).toMatchObject({ ok: true });
+  });
+
   it('refuses a node still holding the old key file; accepts the new one, and a store that a rotation left naming the old key', async () => {
     world = await openTestMosaic();
     const { mosaic, dir } = world;

@@ -6,9 +6,12 @@
  * the new key. The whole log still verifies, and a checkpoint the old key signs after the rotation
  * does not: a leaked key vouches for nothing written since.
  *
- * Every node must sign with the new key: rotate with the serving nodes stopped, then give each
- * the new key file (a node started with the old one is refused, as with any other key). A node
- * still running on the old key would sign checkpoints past its retirement, which do not verify.
+ * The serving nodes may go on meanwhile. Each reads, before it signs a checkpoint, which key the
+ * log is signed with there (the rotation's entry names it: audit-log.ts in @mosaic/audit), so none
+ * signs with the retired key after the rotation; a node takes the new key from its key file when
+ * that holds it (a node on this folder at once), and signs nothing until then, its entries being
+ * covered by the checkpoints of the nodes that have it. Give every node the new key file: a node
+ * started with the old one is refused, as with any other key.
  */
 import { generateAuditKeyPair, loadAuditSigner, type AuditEvent } from '@mosaic/audit';
 import { AppError } from '@mosaic/model';
@@ -36,9 +39,11 @@ export async function rotateAuditKey(mosaic: Mosaic, { actor, purpose, caseRef }
     query: { auditKey: { retired: retiring.keyId, current: nextSigner.keyId } },
   };
   const { through } = await mosaic.audit.rotate(nextSigner, event, async (seq) => {
-    // the file first: a store left naming the retired key follows the file at the next start
+    // The file first: a store left naming the retired key follows the file at the next start.
+    // Once the file is written the rotation holds, so a failure to name the new key in the store
+    // must not undo it (the log would say the retired key signs on, and it does not verify).
     writeRotatedKeys(dataDir, current, next, seq, mosaic.now().toISOString());
-    await mosaic.store.putSetting('audit.publicKey', next.publicKeyPem);
+    await mosaic.store.putSetting('audit.publicKey', next.publicKeyPem).catch(() => undefined);
   });
   return { retired: retiring.keyId, current: nextSigner.keyId, through };
 }

@@ -2,7 +2,7 @@
  * A running Mosaic: the store, the schemata, the audit log and the organisation the policy
  * decides over. Opened once per process by the CLI or the server and passed to every use case.
  */
-import { createAuditLog, loadAuditPublicKey, loadAuditSigner, type AuditLog, type AuditVerifyKey } from '@mosaic/audit';
+import { createAuditLog, loadAuditPublicKey, loadAuditSigner, type AuditLog, type AuditSigner, type AuditVerifyKey } from '@mosaic/audit';
 import { AppError, schemata, type SchemaRegistry } from '@mosaic/model';
 import { decide, type Decide } from '@mosaic/policy';
 import { createStoreAuditStorage, openStore, type DocumentInput, type OpenStoreOptions, type MessageBus, type Store } from '@mosaic/store';
@@ -113,7 +113,17 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     throw new AppError('MOSAIC_INVALID_CONFIG', `this node's audit signing key ${loadAuditPublicKey(keys.publicKeyPem).keyId} (${AUDIT_KEY_FILE} in ${config.dataDir}) is not the one the store's audit log is signed with (key ${loadAuditPublicKey(signedWith).keyId}): give every node the same key file`);
   }
   await store.putSetting('audit.publicKey', keys.publicKeyPem);
-  const audit = createAuditLog({ storage: createStoreAuditStorage(store), signer: loadAuditSigner(keys), checkpointEvery, clock: () => now().toISOString() });
+  // A key the log was rotated to while this node served (audit-key-rotation.ts): taken from the
+  // key file once it holds it, without a restart; until then this node signs nothing.
+  const rotatedTo = (keyId: string): AuditSigner | null => {
+    try {
+      const signer = loadAuditSigner(readAuditKeys(config.dataDir));
+      return signer.keyId === keyId ? signer : null;
+    } catch {
+      return null;
+    }
+  };
+  const audit = createAuditLog({ storage: createStoreAuditStorage(store), signer: loadAuditSigner(keys), checkpointEvery, clock: () => now().toISOString(), resolveSigner: rotatedTo });
   const documents = createDocumentWriter(store);
   let org: Promise<OrgSnapshot> | undefined;
   /** The organisation version `org` was read at: read before it, so a change made while it is read is found by the next check. */

@@ -42,7 +42,7 @@ const USAGE = [
   'usage: mosaic audit verify [--public-key PEM] [--sealed] [--expect SEQ:HASH] [--data DIR]',
   '       mosaic audit prune [--before YYYY-MM-DD] --purpose P --case C [--data DIR]',
   '       mosaic audit retention [[--years N] [--months N] [--days N] [--end-of-year] | --keep-all  --purpose P --case C] [--data DIR]',
-  '       mosaic audit rotate-key --purpose P --case C [--data DIR]     (with the serving nodes stopped; then give each the new key file)',
+  '       mosaic audit rotate-key --purpose P --case C [--data DIR]     (the nodes may serve meanwhile; then give each the new key file)',
   '       mosaic audit keys [--data DIR]',
 ].join('\n');
 
