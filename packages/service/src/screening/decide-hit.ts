@@ -197,14 +197,19 @@ const DECIDED = { confirm: 'confirmed', reject: 'rejected', called: 'recorded as
  * The check as kept now, which the decision is written onto: read again just before writing, so
  * that what changed since it was loaded (another hit's decision, an erasure's removal of what a
  * hit showed of an erased record: erase-from-checks.ts) is not written back over, and a check the
- * sweep erased meanwhile is not written back at all. The hit must be undecided there still: a
+ * sweep erased meanwhile is not written back at all, nor a match on a record erased meanwhile
+ * decided. The hit must be undecided there still: a
  * decision that took over a stale claim (claimHit) is refused if the slow claimant's was kept.
  */
 async function keptNow(store: Store, { check, hit, input }: Deciding<HitView>): Promise<CheckRecord> {
   const found = await store.getDocument(CHECK_KIND, check.id);
   if (!found) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} not found`);
   const kept = found.body as CheckRecord;
-  const decided = kept.hits.find((h) => h.n === hit.n)?.decision;
+  const now = kept.hits.find((h) => h.n === hit.n);
+  // the listed record erased since the check was loaded (erase-from-checks.ts, under the log's
+  // lock a match's decision holds): no hit to decide, and no Sighting of an erased person
+  if (now?.kind === 'match' && now.erased === true) throw new AppError('MOSAIC_NOT_FOUND', `check ${check.id} has no hit ${input.hit}`);
+  const decided = now?.decision;
   // named as the decider named it: the number it is kept under is not theirs to see
   if (decided) throw new AppError('MOSAIC_CONFLICT', `hit ${input.hit} was already ${DECIDED[decided.decision]}`);
   return kept;

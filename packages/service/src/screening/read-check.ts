@@ -83,6 +83,9 @@ export async function loadCheck(mosaic: Mosaic, user: User, projection: CheckRea
   };
   const shown = (hit: HitView): HitView | undefined => {
     if (hit.kind === 'pointer') return pointsNow(hit.agency) ? hit : undefined;
+    // The erasure marked it in the check as kept (erase-from-checks.ts): the watchlist may not have
+    // heard of the erasure yet, and still lists the record.
+    if (hit.erased === true) return undefined;
     // Content only when every record behind the listing may be shown, as when the check was made.
     const behind = projection.recordsOf(hit.subject);
     if (!(behind.length > 0 ? behind : [hit.subject]).every(may)) return undefined;
