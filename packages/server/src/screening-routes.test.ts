@@ -247,6 +247,16 @@ describe('checkpoint screening over HTTP', () => {
     expect(pointer.hits[0]).not.toHaveProperty('listed');
   });
 
+  it('gives a match the listed record\'s grading, source reliability and information credibility, as a kept check does (LED Art. 7(2))', async () => {
+    const answer = (await screen({ name: 'Rachid Bouzid' })).json() as Answer;
+    const graded = { kind: 'match', subject: 'fedpol:p1', category: 'suspect', nature: 'fact', reliability: 'B', credibility: 2 };
+    expect(answer.hits.find((h) => h.subject === 'fedpol:p1')).toMatchObject(graded);
+    const kept = await app.inject({ method: 'GET', url: `/api/v1/checks/${answer.check.id}`, headers: auth('zoneCheckpoint') });
+    expect((kept.json() as Answer).hits.find((h) => h.subject === 'fedpol:p1')).toMatchObject(graded);
+    const pointer = (await screen({ document: 'XK998877' })).json() as Answer;
+    expect(pointer.hits[0]).not.toHaveProperty('reliability');
+  });
+
   it('records the call to a pointer\'s desk (not a confirmation), and tells the owner which of its records was encountered, where and by whom', async () => {
     await projections.notifications.idle();
     const before = new Set(((await app.inject({ url: '/api/v1/notifications', headers: auth('intelAnalyst') })).json() as { notifications: { id: string }[] }).notifications.map((n) => n.id));

@@ -53,6 +53,9 @@ describe.skipIf(!haveChromium)('the checkpoint', () => {
     await check(page, 'Samira Haddad');
     const card = page.locator('.hit-card').first();
     expect(await card.locator('.hit-action').textContent()).toBe('REPORT COVERTLY');
+    // the listing's grading beside its category (LED Art. 7(2)), to weigh the hit by
+    expect(await card.locator('.grading').textContent()).toBe('B2');
+    expect(await card.locator('.grading').getAttribute('title')).toBe('Source usually reliable; information probably true');
     // as pre-filled: the officer's clock, which the server takes
     const before = brusselsNow();
     await card.getByRole('button', { name: 'Confirm: same person' }).click();

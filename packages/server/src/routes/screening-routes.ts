@@ -45,6 +45,7 @@ const HitOut = z.discriminatedUnion('kind', [
   z.object({
     n: z.number().describe(HIT_N), ref: z.string().optional().describe(HIT_REF_TEXT), kind: z.literal('match'), subject: z.string(), schema: z.string(), score: z.number(), band: Band,
     category: z.string().optional().describe('Data-subject category of the listed record (LED Art. 6)'), nature: z.string().optional().describe('fact or assessment (LED Art. 7)'),
+    reliability: z.string().optional().describe('Source reliability A-F of the listed record (LED Art. 7(2))'), credibility: z.number().optional().describe('Information credibility 1-6 of the listed record (LED Art. 7(2))'),
     listed: ListedOut.optional(), explain: Explain, alerts: z.array(AlertHitOut).readonly(), decision: DecisionOut.optional(),
     sameSubjectAs: z.number().optional().describe('The hit (its n, as you are shown it) whose listed record is the same resolved person, on records you may see: one person, two listings'),
   }),

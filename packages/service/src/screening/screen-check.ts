@@ -7,7 +7,7 @@
  * Art. 33 and 37). A check needs no case file: its own id is its case reference.
  */
 import type { AuditEvent, PointedRecords } from '@mosaic/audit';
-import { AppError, hasControlCharacters, type AgencyId, type EntityId, type Nature, type Provenance, type RecordId, type SubjectCategory, type UserId } from '@mosaic/model';
+import { AppError, hasControlCharacters, type AgencyId, type Credibility, type EntityId, type Nature, type Provenance, type RecordId, type Reliability, type SubjectCategory, type UserId } from '@mosaic/model';
 import { RECORD_ROLES, type Decision, type DecisionReason, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   activeAlerts, ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
@@ -98,6 +98,8 @@ export type HitView =
     readonly n: number; readonly ref?: HitRef; readonly kind: 'match'; readonly subject: RecordId; readonly schema: string; readonly score: number; readonly band: Band;
     /** LED Arts. 6-7: whether the listed person is a suspect, a victim, a witness…, and whether the listing is fact or assessment. */
     readonly category?: SubjectCategory; readonly nature?: Nature;
+    /** LED Art. 7(2): the listed record's grading, so the officer can weigh the hit (a source graded F, information 6, is not to act on alone). */
+    readonly reliability?: Reliability; readonly credibility?: Credibility;
     readonly listed?: ListedSubject;
     readonly explain: MatchExplanation; readonly alerts: readonly AlertHitView[]; readonly decision?: HitDecision;
     /** The hit (its n, as the reader is shown it) whose listed record resolution holds to be this same person, on records this officer may see: one person, two listings. */
@@ -385,7 +387,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     const listed = projection.provenanceOf(hit.id as RecordId);
     hits.push({
       n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band,
-      ...(listed ? { category: listed.category, nature: listed.nature } : {}), ...(entry ? { listed: listedOf(entry) } : {}), explain: hit.explain,
+      ...(listed ? { category: listed.category, nature: listed.nature, reliability: listed.reliability, credibility: listed.credibility } : {}), ...(entry ? { listed: listedOf(entry) } : {}), explain: hit.explain,
       alerts: alerts.map((a) => ({
         id: a.alert.id as string as RecordId, category: a.category, action: a.action, instruction: a.instruction, disclose: a.disclose,
         ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),

@@ -251,6 +251,9 @@ export interface ScreeningHit {
   /** Data-subject category and fact/assessment of the listed record (LED Arts. 6-7). */
   readonly category?: string;
   readonly nature?: string;
+  /** The listed record's grading, source reliability A–F and information credibility 1–6 (LED Art. 7(2)). */
+  readonly reliability?: string;
+  readonly credibility?: number;
   readonly explain?: HitExplanation;
   readonly alerts?: readonly AlertHit[];
   readonly agency?: string;

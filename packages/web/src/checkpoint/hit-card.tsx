@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CheckReport, HitDecision, ScreeningHit } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { GradingBadge } from '../common/grading-badge.tsx';
 import { levelLabel } from '../common/match-levels.ts';
 import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -128,7 +129,7 @@ export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, auto
         {listed?.birthDates?.length ? <div className="hit-listed-born"><dt>Born</dt><dd>{listed.birthDates.join(', ')}</dd></div> : null}
         {listed?.nationalities?.length ? <div className="hit-listed-nationality"><dt>Nationality</dt><dd>{listed.nationalities.join(', ')}</dd></div> : null}
         {sameAs ? <div className="hit-same-subject"><dt>Same person as</dt><dd>card {sameAs.position}: {subjectOf(sameAs.hit)}</dd></div> : null}
-        {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span></dd></div> : null}
+        {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span>{hit.reliability !== undefined && hit.credibility !== undefined ? <> <GradingBadge reliability={hit.reliability} credibility={hit.credibility} /></> : null}</dd></div> : null}
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>
         {reasons.length ? <div><dt>Why</dt><dd className="hit-why">{reasons.join(' · ')}</dd></div> : null}
         {owner ? <div><dt>Owner</dt><dd className="owner-contact">{owner}</dd></div> : null}
