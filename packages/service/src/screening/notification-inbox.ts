@@ -173,14 +173,28 @@ export async function listNotifications(mosaic: Mosaic, user: User, { limit = 10
   }
 }
 
-/** Mark one of the user's notifications read; someone else's, or one they may see nothing of, answers like a missing one. */
+/**
+ * Mark one of the user's notifications read; someone else's, or one they may see nothing of,
+ * answers like a missing one. The notice is read again and written under the audit log's lock,
+ * which an erasure holds while it rewrites the notices that showed a record (records.ts): written
+ * from the copy read before, an erased name came back into the inbox, and another user's mark
+ * made meanwhile was lost.
+ */
 export async function markNotificationRead(mosaic: Mosaic, user: User, id: string): Promise<InboxItem> {
+  const missing = (): AppError => new AppError('MOSAIC_NOT_FOUND', `notification ${id} not found`);
   const found = await mosaic.store.getDocument(NOTIFICATION_KIND, id);
-  if (!found || (found.owner !== user.agency && found.owner !== user.id)) throw new AppError('MOSAIC_NOT_FOUND', `notification ${id} not found`);
-  const stored = found.body as StoredNotification;
-  const seen = await asSeenBy(mosaic, user, stored.notification);
-  if (seen === undefined) throw new AppError('MOSAIC_NOT_FOUND', `notification ${id} not found`);
-  const readBy = stored.readBy.includes(user.id) ? stored.readBy : [...stored.readBy, user.id];
-  await mosaic.store.putDocument({ kind: NOTIFICATION_KIND, id, owner: found.owner, body: { ...stored, readBy } });
+  if (!found || (found.owner !== user.agency && found.owner !== user.id)) throw missing();
+  if ((await asSeenBy(mosaic, user, (found.body as StoredNotification).notification)) === undefined) throw missing();
+  const marked = await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    const now = await tx.getDocument(NOTIFICATION_KIND, id);
+    if (!now) return undefined;
+    const stored = now.body as StoredNotification;
+    if (!stored.readBy.includes(user.id)) await tx.putDocument({ kind: NOTIFICATION_KIND, id, owner: now.owner, ...(now.subject === undefined ? {} : { subject: now.subject }), body: { ...stored, readBy: [...stored.readBy, user.id] } });
+    return stored.notification;
+  });
+  // erased meanwhile (retention), or hidden from the user since
+  const seen = marked === undefined ? undefined : await asSeenBy(mosaic, user, marked);
+  if (seen === undefined) throw missing();
   return { ...seen, read: true };
 }
