@@ -195,6 +195,31 @@ describe('screenCheck', () => {
 });
 
 describe('hits on listings of one person', () => {
+  it('carry only the alerts on their own record: a machine merge takes no alert, nor its action, to another listing of the person, and each hit waits for the officer (LED Art. 11)', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    const projections = await startProjections(mosaic, { follow: false });
+    try {
+      await putFixtures(mosaic, [
+        { id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'] }, provenance: testProvenance('fedpol') },
+        { id: 'y', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('fedpol') },
+        { id: 'ax', schema: 'Alert', properties: { subject: ['fedpol:x'], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+      ]);
+      await projections.follower.catchUp();
+      // resolution merged the two listings on its own: no person judged them one
+      expect(projections.entities.entityOf(RecordId('fedpol:x'))).toBe(projections.entities.entityOf(RecordId('fedpol:y')));
+      const { hits } = await screenCheck(mosaic, { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! }, projections.screening, { query: { name: 'Quentin Lavigne' } }, projections.entities);
+      const bySubject = new Map(hits.flatMap((h) => (h.kind === 'match' ? [[h.subject as string, h] as const] : [])));
+      expect(bySubject.get('fedpol:x')?.alerts.map((a) => a.action)).toEqual(['ARREST']);
+      expect(bySubject.get('fedpol:y')).toMatchObject({ alerts: [], sameSubjectAs: bySubject.get('fedpol:x')?.n });
+      expect(hits.every((h) => h.decision === undefined)).toBe(true);
+    } finally {
+      projections.stop();
+      await projections.entities.settle();
+      await projections.notifications.idle();
+    }
+  });
+
   it('are said to be one person only when they hold together on what the officer sees, not through a record hidden from them', async () => {
     world = await openTestMosaic();
     const { mosaic } = world;
