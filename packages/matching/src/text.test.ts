@@ -27,6 +27,16 @@ describe('transliterate', () => {
     expect(transliterate('Иван Петров')).toBe('Ivan Petrov');
     expect(transliterate('Νικόλαος')).toBe('Nikolaos');
   });
+  it('reads Greek as Greek passports spell it (ELOT 743): ου, the vowel digraphs of υ, and γ before a velar', () => {
+    expect(transliterate('Λουκάς Κουτσούρης')).toBe('Loukas Koutsouris');
+    expect(transliterate('ΜΟΥΣΑΓΙΕΒΑ')).toBe('MOUSAGIEVA');
+    expect(transliterate('Ευάγγελος Αυγερινός')).toBe('Evangelos Avgerinos');
+    expect(transliterate('Ευθύμιος Ναύπλιο')).toBe('Efthymios Nafplio');
+    expect(transliterate('Άγχος Σφίγξ')).toBe('Anchos Sfinx');
+    // a dialytika parts the letters: no digraph
+    expect(transliterate('Προϋπόθεση Ευφροσύνη')).toBe('Proypothesi Effrosyni');
+    expect(transliterate('Νικόλαος')).toBe('Nikolaos');
+  });
   it('leaves ASCII untouched', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcXYZ 019-,'.split('')) }), (s) => transliterate(s) === s));
   });
