@@ -4,8 +4,10 @@
  * invalid and described by the refusal; a change that leaves its button in place gives the focus
  * back to it (the button is disabled while the change is sent, which would drop the focus to the
  * page's body, the top of the page); a report entity confirmed or rejected, whose buttons go
- * with the decision, leaves the focus on the entity and what became of it. Every name is invented.
+ * with the decision, leaves the focus on the entity and what became of it; a retention decision
+ * that takes its record out of the queue leaves it on the queue. Every name is invented.
  */
+import { putFixtures, testProvenance } from '@mosaic/service/testing';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
@@ -17,6 +19,8 @@ let browser: TestBrowser;
 beforeAll(async () => {
   if (!haveChromium) return;
   server = await startTestServer({ projections: false });
+  // written years ago and now past its review (the API refuses a date already reached)
+  await putFixtures(server.test.mosaic, [{ id: 'i-lapsed', schema: 'Person', properties: { name: ['Wendelin Okafor-Brandt'] }, provenance: testProvenance('intel', { reviewDate: '2020-05-01' }) }]);
   browser = await openTestBrowser(server.base);
 });
 
@@ -93,5 +97,33 @@ describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
     await rasmus.getByRole('button', { name: 'Reject' }).press('Enter');
     await expect.poll(() => rasmus.locator('.badge.review-rejected').count()).toBe(1);
     await expect.poll(() => isFocused(rasmus.locator('.entity-head'))).toBe(true);
+  });
+
+  it('goes back to "Open the queue", to the field a retention decision was refused for, and to the queue once the record leaves it', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'intelAdmin');
+    await page.goto('/#/admin');
+    await page.getByLabel('Reason for change').fill('Accessibility check');
+    await page.getByLabel('Change reference').fill('CHG-2025-302');
+    await page.getByRole('tab', { name: 'Retention review' }).click();
+    const open = page.getByRole('button', { name: 'Open the queue' });
+    await open.press('Enter');
+    const queue = page.getByRole('table', { name: 'Records due for review' });
+    await expect.poll(() => queue.textContent()).toContain('Wendelin Okafor-Brandt');
+    await expect.poll(() => isFocused(open)).toBe(true);
+
+    await queue.getByRole('button', { name: 'intel:i-lapsed' }).press('Enter');
+    await page.getByLabel('Reason', { exact: true }).fill('Trial set for next spring');
+    await page.getByRole('button', { name: 'Extend review date' }).press('Enter');
+    const until = page.getByLabel('New review date');
+    await expect.poll(() => isFocused(until)).toBe(true);
+    expect(await until.getAttribute('aria-invalid')).toBe('true');
+    expect(await focusedDescription(page)).toContain('until: must be a date');
+
+    await until.fill('2035-01-01');
+    await page.getByRole('button', { name: 'Extend review date' }).press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Review date of intel:i-lapsed extended.');
+    await expect.poll(() => queue.textContent()).not.toContain('Wendelin Okafor-Brandt');
+    await expect.poll(() => isFocused(queue)).toBe(true);
   });
 });

@@ -2,13 +2,17 @@
  * The retention review (LED Art. 5): the agency's records past or near their review date, and
  * for a chosen record: keep it longer (new review date and reason), place or lift a legal hold,
  * or erase it now. Captions of records restricted to a need-to-know group the administrator is
- * not in are withheld by the server.
+ * not in are withheld by the server. The keyboard's focus is kept: back on "Open the queue" once
+ * the queue is read, on the field a refused decision names, and on the queue once a decision
+ * takes its record out of it.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Purpose } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAsync } from '../common/use-async.ts';
+import { useFocusBack } from '../common/use-focus-back.ts';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
 import type { QueueItem } from './admin-types.ts';
 import { useChangeReason } from './change-reason.tsx';
@@ -34,22 +38,31 @@ export function RetentionReview() {
   // after a decision, the queue as it now stands, asked under the decision's reason
   const action = useAdminAction(() => setAsked((a) => (a && change ? { ...a, change } : a)));
   const [selected, setSelected] = useState<string>();
+  // "Open the queue" is disabled while the queue is read, which drops the focus
+  const holdFocus = useFocusBack(queue.loading);
   const open = (e: FormEvent) => {
     e.preventDefault();
+    holdFocus();
     if (change) setAsked({ withinDays, change });
   };
   const item = queue.value?.items.find((i) => i.id === selected);
+  // A decision that takes its record out of the queue (a later review date, an erasure) takes
+  // its form away, and the focus with it: it goes to the queue, where the next one is chosen.
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (selected !== undefined && item === undefined && document.activeElement === document.body) table.current?.focus();
+  }, [selected, item]);
   return (
     <div className="admin-area" aria-label="Retention review">
       <form className="admin-form" aria-label="Queue" onSubmit={open}>
-        <label>Due within (days) <input type="number" min={0} value={withinDays} onChange={(e) => setWithinDays(Number(e.target.value) || 0)} /></label>
+        <label>Due within (days) <input type="number" min={0} max={MAX_WITHIN_DAYS} value={withinDays} onChange={(e) => setWithinDays(Number(e.target.value) || 0)} /></label>
         <button type="submit" className="primary" disabled={!change || queue.loading}>Open the queue</button>
         {change ? null : <p className="muted">Give a reason and a change reference, then open the queue.</p>}
       </form>
       {queue.loading ? <ProgressBar label="Loading" /> : null}
       <ErrorMessage error={queue.error} what="/retention/queue" />
       {queue.value ? (
-        <table className="data" aria-label="Records due for review">
+        <table ref={table} tabIndex={-1} className="data" aria-label="Records due for review">
           <thead><tr><th scope="col">Record</th><th scope="col">Shown as</th><th scope="col">Category</th><th scope="col">Fact / assessment</th><th scope="col">Review date</th><th scope="col">Due</th><th scope="col">Legal holds</th></tr></thead>
           <tbody>
             {queue.value.items.map((i) => (
@@ -65,15 +78,19 @@ export function RetentionReview() {
       ) : null}
       {/* keyed by record: a reason typed for one record's decision is never sent with another's */}
       {item ? <RecordDecision key={item.id} item={item} action={action} /> : null}
-      <Outcome error={action.error} status={action.status} />
+      <Outcome error={action.error} status={action.status} errorId={DECISION_ERROR} />
     </div>
   );
 }
 
 const EMPTY = { until: '', reason: '', reference: '' };
+/** The longest look ahead GET /retention/queue takes (withinDays), ten years. */
+const MAX_WITHIN_DAYS = 3650;
+const DECISION_ERROR = 'retention-decision-error';
 
 function RecordDecision({ item, action }: { readonly item: QueueItem; readonly action: AdminAction }) {
   const [form, setForm] = useState(EMPTY);
+  const refused = useRefusedFields<HTMLFieldSetElement>(action.error, DECISION_ERROR);
   /** An erasure waits for a second, explicit confirmation: it cannot be undone. */
   const [confirming, setConfirming] = useState(false);
   const eraseRef = useRef<HTMLButtonElement>(null);
@@ -90,13 +107,13 @@ function RecordDecision({ item, action }: { readonly item: QueueItem; readonly a
   // a reason is given for one decision: once it is taken, the next one asks for its own
   const decide = (what: string, suffix: string, body: unknown) => void action.run(what, 'POST', path(suffix), body).then((ok) => { if (ok) setForm(EMPTY); });
   return (
-    <fieldset className="admin-form" aria-label={`Decision on ${item.id}`} aria-busy={action.busy}
+    <fieldset ref={refused.ref} className="admin-form" aria-label={`Decision on ${item.id}`} aria-busy={action.busy}
       onInput={action.clear} onKeyDown={(e) => { if (confirming && e.key === 'Escape') { e.preventDefault(); setConfirming(false); } }}>
       <legend>Decision on {item.id}</legend>
-      <label>Reason <input value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} /></label>
-      <label>New review date <input type="date" value={form.until} onChange={(e) => setForm({ ...form, until: e.target.value })} /></label>
+      <label>Reason <input {...refused.field('reason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} /></label>
+      <label>New review date <input {...refused.field('until')} type="date" value={form.until} onChange={(e) => setForm({ ...form, until: e.target.value })} /></label>
       <button type="button" disabled={action.busy} onClick={() => decide(`Review date of ${item.id} extended.`, 'extend', { until: form.until, reason: form.reason })}>Extend review date</button>
-      <label>Legal hold reference <input value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} /></label>
+      <label>Legal hold reference <input {...refused.field('reference')} value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} /></label>
       <button type="button" disabled={action.busy} onClick={() => decide(`Legal hold placed on ${item.id}.`, 'holds', { reference: form.reference })}>Place legal hold</button>
       <button type="button" disabled={action.busy} onClick={() => decide(`Legal hold on ${item.id} lifted.`, 'holds/lift', { reason: form.reason })}>Lift legal hold</button>
       {confirming ? (
