@@ -81,4 +81,24 @@ describe('mosaic', () => {
     const help = (await mosaic('--help')).stdout;
     for (const option of ['audit verify [--public-key FILE] [--sealed] [--expect SEQ:HASH]', '[--batch N]', '[--clearance C] [--group G…]']) expect(help).toContain(option);
   });
+
+  it.each(['ingest', 'demo', 'agencies', 'users', 'resolve', 'compare', 'screen', 'extract', 'reports', 'graph', 'retention', 'audit'])(
+    'answers %s --help naming every option its usage, printed when it is given nothing, names',
+    async (command) => {
+      const { code, stdout } = await mosaic(command, '--help');
+      expect(code).toBe(0);
+      const usage = (await mosaic(command)).stderr;
+      const options = new Set(usage.match(/--[a-z][a-z-]*/g));
+      expect(options.size).toBeGreaterThan(0);
+      for (const option of options) expect(stdout, option).toMatch(new RegExp(`${option}(?![a-z-])`));
+    },
+  );
+
+  it('answers start --help naming the options it takes, and mosaic alone with its usage on stderr, exit 2', async () => {
+    const { stdout } = await mosaic('start', '--help');
+    for (const option of ['--port', '--host', '--nodes', '--data']) expect(stdout).toContain(option);
+    const bare = await mosaic();
+    expect(bare).toMatchObject({ code: 2, stdout: '' });
+    expect(bare.stderr).toContain('usage: mosaic <command> [options]');
+  });
 });
