@@ -43,6 +43,19 @@ describe('webhooks', () => {
     await expect(setWebhook(world.mosaic, AgencyId('fedpol'), { url: 'http://127.0.0.1/', secret: 'short' })).rejects.toThrow(/16 characters/);
   });
 
+  it('refuses a webhook whose URL holds a user name or password, which would be shown and logged where the secret never is', async () => {
+    const admin = await strict.mosaic.store.findUserByName('fedAdmin');
+    const request = { user: admin!, purpose: 'webhook maintenance', caseRef: 'ADM-3' };
+    const from = (await strict.mosaic.store.readAudit({ fromSeq: 1, limit: 100_000 })).length;
+    for (const url of ['https://mosaic:hunter2-hunter2@hooks.fedpol.example/mosaic', 'https://mosaic@hooks.fedpol.example/mosaic']) {
+      await expect(configureWebhook(strict.mosaic, request, { url, secret: 'fedpol-secret-0123456789' }), url)
+        .rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', details: { field: 'url', reason: expect.stringMatching(/user name or password/) as unknown } });
+    }
+    expect(await webhookOf(strict.mosaic, AgencyId('fedpol'))).toBeUndefined();
+    const logged = (await strict.mosaic.store.readAudit({ fromSeq: 1, limit: 100_000 })).slice(from);
+    expect(logged.map((e) => e.body).join('')).not.toContain('hunter2');
+  });
+
   it('refuses an administrator a webhook the server would call inside its own network, naming the url, unless the operator allows private targets', async () => {
     const secret = 'fedpol-secret-0123456789';
     const admin = await strict.mosaic.store.findUserByName('fedAdmin');

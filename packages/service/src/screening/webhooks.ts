@@ -55,6 +55,9 @@ export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: Webho
     throw refused('url', 'not a URL');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refused('url', 'http or https only');
+  // a URL's credentials would be answered to administrators and written to the audit log, which
+  // keeps them for good, where the secret is neither: the signature is what authenticates Mosaic
+  if (url.username !== '' || url.password !== '') throw refused('url', 'no user name or password in the URL: each delivery is signed with the secret');
   const target = webhookTargetProblem(url, { privateTargets });
   if (target !== undefined) throw refused('url', target);
   if (config.secret.length < 16) throw refused('secret', 'at least 16 characters');
