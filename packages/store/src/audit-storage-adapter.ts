@@ -2,7 +2,9 @@
  * The store as @mosaic/audit's AuditStorage. Entries are kept as their JSON text (the chain's
  * hashes are over canonical JSON computed by the audit package, so the exact text stored here
  * is only for reading back); seq, hash and prev_hash are columns so the chain can be checked
- * and paged without parsing bodies. A batch's riders are documents written in its transaction.
+ * and paged without parsing bodies. Entries are read back with those columns, so that what
+ * verification checks is what the store appends on. A batch's riders are documents written in
+ * its transaction.
  */
 import type { AuditAppend, AuditCut, AuditEntry, AuditStorage, Checkpoint } from '@mosaic/audit';
 import type { AuditAppendBatch, DocumentInput, Store } from './store.ts';
@@ -35,7 +37,9 @@ export function createStoreAuditStorage(store: Store, { pageSize = 1_000 }: Stor
       let next = fromSeq;
       for (;;) {
         const page = await store.readAudit({ fromSeq: next, limit: pageSize, ...(toSeq === undefined ? {} : { toSeq }) });
-        for (const row of page) yield JSON.parse(row.body) as AuditEntry;
+        // The chain as the columns give it, which appends and cuts build on: a column altered
+        // then fails verification at its entry, as a body altered does.
+        for (const row of page) yield { ...(JSON.parse(row.body) as AuditEntry), seq: row.seq, hash: row.hash, prevHash: row.prevHash };
         const last = page.at(-1);
         if (page.length < pageSize || last === undefined) return;
         next = last.seq + 1;
