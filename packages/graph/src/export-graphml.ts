@@ -12,6 +12,9 @@ const MARKING_KEYS = [
   ['tlp', 'string'],
   ['classification', 'string'],
   ['handling', 'string'],
+  // JSON arrays, as `provenance` is
+  ['categories', 'string'],
+  ['gradings', 'string'],
 ] as const;
 const GRAPH_KEYS = [
   ...MARKING_KEYS,
@@ -61,7 +64,10 @@ export function toGraphML(subgraph: Subgraph, notes?: ExportNotes): string {
   const data = (key: string, value: string | number | undefined): string =>
     value === undefined ? '' : `<data key="${key}">${escapeXml(String(value))}</data>`;
   const marking = (prefix: string, of: ExportMarking | undefined): string =>
-    of === undefined ? '' : data(`${prefix}_tlp`, of.tlp) + data(`${prefix}_classification`, of.classification) + data(`${prefix}_handling`, of.handling);
+    of === undefined
+      ? ''
+      : data(`${prefix}_tlp`, of.tlp) + data(`${prefix}_classification`, of.classification) + data(`${prefix}_handling`, of.handling)
+        + data(`${prefix}_categories`, JSON.stringify(of.categories)) + data(`${prefix}_gradings`, JSON.stringify(of.gradings));
   const withheld = notes?.withheld;
   lines.push(
     '  <graph id="G" edgedefault="undirected">' +

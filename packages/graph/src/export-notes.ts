@@ -4,14 +4,21 @@
  * leaves the system; its markings travel with it, as TLP 2.0 (FIRST) asks of anyone passing
  * information on, and a recipient is not to take a network with parts withheld for the whole.
  */
-import type { Classification, Handling, Tlp } from '@mosaic/model';
+import type { Classification, Handling, SubjectCategory, Tlp } from '@mosaic/model';
 import type { EdgeId, NodeId } from './graph-elements.ts';
 
-/** The highest TLP, classification and Europol handling code among the records an item comes from. */
+/**
+ * The highest TLP, classification and Europol handling code among the records an item comes
+ * from, and what those records say of the people in them: their data-subject categories and
+ * gradings (source reliability and information credibility, as `B2`), each once, so that a
+ * recipient tells a victim from a suspect and weighs each claim (LED Arts. 6 and 7(2)).
+ */
 export interface ExportMarking {
   readonly tlp: Tlp;
   readonly classification: Classification;
   readonly handling: Handling;
+  readonly categories: readonly SubjectCategory[];
+  readonly gradings: readonly string[];
 }
 
 /** What the export left out: records, the nodes and ties they alone made, and how many records for each reason. */

@@ -56,19 +56,21 @@ describe('JSON export', () => {
   it('carries the markings and what was withheld as attributes of the graph, its nodes and edges', () => {
     const subgraph = sample();
     const notes: ExportNotes = {
-      marking: { tlp: 'AMBER', classification: 'SECRET', handling: 'H1' },
-      nodes: new Map([[id('o1'), { tlp: 'GREEN', classification: 'RESTRICTED', handling: 'H0' }]]),
-      edges: new Map([[EdgeId('m&1'), { tlp: 'AMBER', classification: 'SECRET', handling: 'H1' }]]),
+      marking: { tlp: 'AMBER', classification: 'SECRET', handling: 'H1', categories: ['suspect', 'witness'], gradings: ['B2', 'E5'] },
+      nodes: new Map([[id('o1'), { tlp: 'GREEN', classification: 'RESTRICTED', handling: 'H0', categories: ['suspect'], gradings: ['B2'] }]]),
+      edges: new Map([[EdgeId('m&1'), { tlp: 'AMBER', classification: 'SECRET', handling: 'H1', categories: ['witness'], gradings: ['E5'] }]]),
       withheld: { records: 2, nodes: 1, edges: 1, reasons: { 'no onward sharing': 2 } },
     };
     const graph = new Graph.MultiGraph();
     graph.import(JSON.parse(JSON.stringify(toJSON(subgraph, notes))) as Parameters<Graph.MultiGraph['import']>[0]);
-    expect(graph.getAttributes()).toEqual({ tlp: 'AMBER', classification: 'SECRET', handling: 'H1', withheld: { records: 2, nodes: 1, edges: 1, reasons: { 'no onward sharing': 2 } } });
-    expect(graph.getNodeAttributes('o1')).toEqual({ kind: 'Organization', label: 'Acme <Ltd>', tlp: 'GREEN', classification: 'RESTRICTED', handling: 'H0' });
+    expect(graph.getAttributes()).toEqual({ tlp: 'AMBER', classification: 'SECRET', handling: 'H1', categories: ['suspect', 'witness'], gradings: ['B2', 'E5'], withheld: { records: 2, nodes: 1, edges: 1, reasons: { 'no onward sharing': 2 } } });
+    expect(graph.getNodeAttributes('o1')).toEqual({ kind: 'Organization', label: 'Acme <Ltd>', tlp: 'GREEN', classification: 'RESTRICTED', handling: 'H0', categories: ['suspect'], gradings: ['B2'] });
     expect(graph.getEdgeAttribute('m&1', 'classification')).toBe('SECRET');
     expect(graph.getEdgeAttributes('x1')).not.toHaveProperty('tlp');
     const xml = toGraphML(subgraph, notes);
-    expect(xml).toContain('<graph id="G" edgedefault="undirected"><data key="g_tlp">AMBER</data><data key="g_classification">SECRET</data><data key="g_handling">H1</data><data key="g_withheldRecords">2</data>');
+    expect(xml).toContain('<graph id="G" edgedefault="undirected"><data key="g_tlp">AMBER</data><data key="g_classification">SECRET</data><data key="g_handling">H1</data>'
+      + '<data key="g_categories">[&quot;suspect&quot;,&quot;witness&quot;]</data><data key="g_gradings">[&quot;B2&quot;,&quot;E5&quot;]</data><data key="g_withheldRecords">2</data>');
     expect(xml).toContain('<data key="n_label">Acme &lt;Ltd&gt;</data><data key="n_tlp">GREEN</data>');
+    expect(xml).toContain('<data key="e_categories">[&quot;witness&quot;]</data><data key="e_gradings">[&quot;E5&quot;]</data></edge>');
   });
 });

@@ -39,7 +39,7 @@ beforeAll(async () => {
     person('z1', 'Karim Haddad', marked('zone-north', { tlp: 'AMBER+STRICT' })),
     person('z2', 'Nadia Mertens', marked('zone-north', {}, 'H2'), { email: ['r.bouzid@example.org'] }),
     person('z3', 'Omar Belkacem', marked('zone-north', { tlp: 'GREEN' })),
-    person('z4', 'Leila Jansen', marked('zone-north', { tlp: 'CLEAR' })),
+    person('z4', 'Leila Jansen', { ...marked('zone-north', { tlp: 'CLEAR' }), category: 'victim', reliability: 'C', credibility: 3 }),
     { id: 'as1', schema: 'Associate', properties: { person: ['p1'], associate: ['zone-north:z1'] }, provenance: marked('fedpol', {}) },
     { id: 'fa1', schema: 'Family', properties: { person: ['p1'], relative: ['zone-north:z3'], relationship: ['cousin'] }, provenance: marked('fedpol', {}) },
     { id: 'as2', schema: 'Associate', properties: { person: ['z3'], associate: ['z4'] }, provenance: marked('zone-north', {}, 'H3') },
@@ -86,11 +86,13 @@ describe('graph export', () => {
       expect(response.body).not.toMatch(WITHHELD_TEXT);
       const file = response.json() as Serialized;
       expect(file.nodes.map((n) => n.key).sort()).toEqual(['fedpol:p1', 'zone-north:z3', 'zone-north:z4'].map(node).sort());
-      expect(file.nodes.find((n) => n.key === node('fedpol:p1'))?.attributes).toEqual({ kind: 'Person', label: 'Rachid Bouzid', tlp: 'AMBER', classification: 'CONFIDENTIAL', handling: 'H2' });
-      expect(file.nodes.find((n) => n.key === node('zone-north:z4'))?.attributes).toEqual({ kind: 'Person', label: 'Leila Jansen', tlp: 'CLEAR', classification: 'RESTRICTED', handling: 'H1' });
+      // with each node its records' data-subject categories and gradings, so a recipient tells a
+      // victim from a suspect and weighs each claim (LED Arts. 6 and 7(2))
+      expect(file.nodes.find((n) => n.key === node('fedpol:p1'))?.attributes).toEqual({ kind: 'Person', label: 'Rachid Bouzid', tlp: 'AMBER', classification: 'CONFIDENTIAL', handling: 'H2', categories: ['suspect'], gradings: ['B2'] });
+      expect(file.nodes.find((n) => n.key === node('zone-north:z4'))?.attributes).toEqual({ kind: 'Person', label: 'Leila Jansen', tlp: 'CLEAR', classification: 'RESTRICTED', handling: 'H1', categories: ['victim'], gradings: ['C3'] });
       // the cousins' tie, the one tie whose records may all leave; the zone's H3 tie to Leila does not
-      expect(file.edges.map((e) => [e.source, e.target, e.attributes['type'], e.attributes['provenance'], e.attributes['tlp']])).toEqual([[node('fedpol:p1'), node('zone-north:z3'), 'family', ['fedpol:fa1'], 'AMBER']]);
-      expect(file.attributes).toEqual({ tlp: 'AMBER', classification: 'CONFIDENTIAL', handling: 'H2', withheld: WITHHELD });
+      expect(file.edges.map((e) => [e.source, e.target, e.attributes['type'], e.attributes['provenance'], e.attributes['tlp'], e.attributes['categories']])).toEqual([[node('fedpol:p1'), node('zone-north:z3'), 'family', ['fedpol:fa1'], 'AMBER', ['suspect']]]);
+      expect(file.attributes).toEqual({ tlp: 'AMBER', classification: 'CONFIDENTIAL', handling: 'H2', categories: ['suspect', 'victim'], gradings: ['B2', 'C3'], withheld: WITHHELD });
     }
   });
 
@@ -103,9 +105,14 @@ describe('graph export', () => {
       for (const name of ['tlp', 'classification', 'handling']) expect(xml).toContain(`<key id="${prefix}_${name}" for="${scope}" attr.name="${name}" attr.type="string"/>`);
     }
     expect(xml).toContain('<graph id="G" edgedefault="undirected"><data key="g_tlp">AMBER</data><data key="g_classification">CONFIDENTIAL</data><data key="g_handling">H2</data>'
+      + '<data key="g_categories">[&quot;suspect&quot;,&quot;victim&quot;]</data><data key="g_gradings">[&quot;B2&quot;,&quot;C3&quot;]</data>'
       + '<data key="g_withheldRecords">3</data><data key="g_withheldNodes">2</data><data key="g_withheldEdges">3</data>'
       + '<data key="g_withheldReasons">{&quot;handling: owner consent required&quot;:2,&quot;no onward sharing&quot;:1}</data>');
-    expect(xml).toContain('<node id="zone-north:z3"><data key="n_kind">Person</data><data key="n_label">Omar Belkacem</data><data key="n_tlp">GREEN</data><data key="n_classification">RESTRICTED</data><data key="n_handling">H1</data></node>');
+    for (const [scope, prefix] of [['graph', 'g'], ['node', 'n'], ['edge', 'e']] as const) {
+      for (const name of ['categories', 'gradings']) expect(xml).toContain(`<key id="${prefix}_${name}" for="${scope}" attr.name="${name}" attr.type="string"/>`);
+    }
+    expect(xml).toContain('<node id="zone-north:z3"><data key="n_kind">Person</data><data key="n_label">Omar Belkacem</data><data key="n_tlp">GREEN</data><data key="n_classification">RESTRICTED</data><data key="n_handling">H1</data>'
+      + '<data key="n_categories">[&quot;suspect&quot;]</data><data key="n_gradings">[&quot;B2&quot;]</data></node>');
     expect(xml.match(/<node /g)).toHaveLength(3);
     expect(xml.match(/<edge /g)).toHaveLength(1);
   });

@@ -175,7 +175,7 @@ describe('graph routes', () => {
     // what the JSON export answers is what the document says it answers
     const json = (await post('fedAnalyst', 'export', { seeds: ['fedpol:p1'], format: 'json', level: 'record' })).json() as Record<string, unknown>;
     expect(Object.keys(json).sort()).toEqual(Object.keys(exported['application/json']?.schema.properties ?? {}).sort());
-    expect(json).toMatchObject({ options: { type: 'mixed' }, nodes: expect.arrayContaining([{ key: 'fedpol:p1', attributes: { kind: 'Person', label: 'Rachid Bouzid', tlp: 'AMBER', classification: 'RESTRICTED', handling: 'H1' } }]) });
+    expect(json).toMatchObject({ options: { type: 'mixed' }, nodes: expect.arrayContaining([{ key: 'fedpol:p1', attributes: { kind: 'Person', label: 'Rachid Bouzid', tlp: 'AMBER', classification: 'RESTRICTED', handling: 'H1', categories: ['suspect'], gradings: ['B2'] } }]) });
     const described = exported['application/json']?.schema.properties as Record<string, { properties?: Record<string, unknown> }> | undefined;
     expect(Object.keys(described?.['attributes']?.properties ?? {}).sort()).toEqual(['classification', 'handling', 'tlp', 'withheld']);
   });

@@ -9,10 +9,12 @@
  *
  * Each node and tie is marked with the highest TLP, classification and handling code of the
  * records it comes from (a tie: those claiming it), and the file with the highest of all, since
- * TLP 2.0 (FIRST) has a marking travel with what is passed on.
+ * TLP 2.0 (FIRST) has a marking travel with what is passed on; and with those records'
+ * data-subject categories and gradings, since a transmission says what a recipient needs to tell
+ * a victim from a suspect and to weigh each claim (LED Arts. 6 and 7(2)).
  */
 import type { ExportMarking, ExportNotes, GraphEdge, GraphNode, NodeId, Subgraph } from '@mosaic/graph';
-import { CLASSIFICATION, HANDLING, rankOf, TLP, type Provenance, type RecordId } from '@mosaic/model';
+import { CLASSIFICATION, HANDLING, rankOf, SUBJECT_CATEGORY, TLP, type Provenance, type RecordId } from '@mosaic/model';
 import type { Decision } from '@mosaic/policy';
 
 export interface ExportSources {
@@ -89,11 +91,19 @@ function marked<K>(key: K, marking: ExportMarking | undefined): [K, ExportMarkin
   return marking === undefined ? [] : [[key, marking]];
 }
 
-/** Each scale's highest value among the records' markings (handling codes in their order, H0 to H3); none for no record. */
+/**
+ * Each scale's highest value among the records' markings (handling codes in their order, H0 to
+ * H3), and their data-subject categories and gradings, each once (categories in the model's
+ * order, gradings sorted); none for no record.
+ */
 function highest(provenances: readonly Provenance[]): ExportMarking | undefined {
   const [first, ...rest] = provenances;
   if (first === undefined) return undefined;
   const top = <T>(scale: readonly T[], value: (p: Provenance) => T): T =>
     rest.reduce((best, p) => (rankOf(scale, value(p)) > rankOf(scale, best) ? value(p) : best), value(first));
-  return { tlp: top(TLP, (p) => p.marking.tlp), classification: top(CLASSIFICATION, (p) => p.marking.classification), handling: top(HANDLING, (p) => p.handling) };
+  return {
+    tlp: top(TLP, (p) => p.marking.tlp), classification: top(CLASSIFICATION, (p) => p.marking.classification), handling: top(HANDLING, (p) => p.handling),
+    categories: SUBJECT_CATEGORY.filter((category) => provenances.some((p) => p.category === category)),
+    gradings: [...new Set(provenances.map((p) => `${p.reliability}${p.credibility}`))].sort(),
+  };
 }
