@@ -183,6 +183,20 @@ describe('writeRecord: a new version that names no review date keeps the stored 
     expect(await writeRecord(mosaic, consultation, { ...person('k3', 'Tibor Varga'), provenance: without() })).toMatchObject({ ok: true, record: { provenance: { reviewDate: '2029-12-06' } } });
   });
 
+  it('an upload (POST /ingest) of the records again, naming no review date, keeps each one\'s', async () => {
+    world = await openTestMosaic({ now });
+    const { mosaic } = world;
+    const consultation = await as(world, 'fedAnalyst');
+    await writeRecord(mosaic, consultation, { ...person('k5', 'Anouk Peeters'), provenance: testProvenance('fedpol', { reviewDate: '2027-01-15' }) });
+    const jobs = createIngestJobs();
+    const content = [{ ...person('k5', 'Anouk Peeters'), provenance: without() }, { ...person('k6', 'Bram Wouters'), provenance: without() }].map((r) => JSON.stringify(r)).join('\n');
+    const job = await jobs.start(mosaic, consultation, { format: 'jsonl', content, filename: 'export.jsonl' });
+    await jobs.idle();
+    expect(await jobs.get(mosaic, consultation, job.id)).toMatchObject({ state: 'done', created: 1, unchanged: 1 });
+    expect((await mosaic.store.getRecord(RecordId('fedpol:k5')))?.record.provenance.reviewDate).toBe('2027-01-15');
+    expect((await mosaic.store.getRecord(RecordId('fedpol:k6')))?.record.provenance.reviewDate).toBe('2029-12-06');
+  });
+
   it('under another category, the earlier of the stored date and the new category\'s rule from today', async () => {
     world = await openTestMosaic({ now });
     const { mosaic } = world;
