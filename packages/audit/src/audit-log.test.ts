@@ -80,6 +80,20 @@ describe('createAuditLog', () => {
     expect(await verifyStoredChain(storage, keys, { requireSealedTail: true })).toEqual({ ok: true, count: 9 });
   });
 
+  it('refuses to prune or rotate with a key another writer retired, which would sign what does not verify', async () => {
+    const storage = createMemoryAuditStorage();
+    const clock = ticking();
+    const rotating = createAuditLog({ storage, signer, clock });
+    const stale = createAuditLog({ storage, signer, clock });
+    const next = loadAuditSigner(generateAuditKeyPair());
+    await stale.appendAll([event, event, event]);
+    const { through } = await rotating.rotate(next, { ...event, action: 'administration', reason: 'audit signing key rotated' }, async () => undefined);
+    const retired = { code: 'MOSAIC_CONFLICT', message: expect.stringContaining(`signing key ${signer.keyId} was retired`) };
+    await expect(stale.prune({ before: clock(), actor: event.actor, keys: [{ ...signer.verifyKey, through }, next.verifyKey] })).rejects.toMatchObject(retired);
+    await expect(stale.rotate(loadAuditSigner(generateAuditKeyPair()), event, async () => undefined)).rejects.toMatchObject(retired);
+    expect(await verifyStoredChain(storage, [{ ...signer.verifyKey, through }, next.verifyKey])).toEqual({ ok: true, count: 4 });
+  });
+
   it('signs again with the old key when a rotation is not committed, the log saying so', async () => {
     const storage = createMemoryAuditStorage();
     const other = createAuditLog({ storage, signer, checkpointEvery: 2, clock: ticking() });
