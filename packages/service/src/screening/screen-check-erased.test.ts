@@ -42,4 +42,25 @@ describe('screenCheck: a record erased before the watchlist has heard of it', ()
     }
     expect(told.join('\n')).not.toMatch(/fedpol:p1|fedpol:a1/);
   });
+
+  it('asks the store once for the checks of one turn', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, [
+      { id: 'p1', schema: 'Person', properties: { name: ['Oskar Vantreuil'] }, provenance: testProvenance('fedpol') },
+      { id: 'p2', schema: 'Person', properties: { name: ['Ilse Marnowska'] }, provenance: testProvenance('fedpol') },
+    ]);
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const asked: (readonly string[])[] = [];
+    const heldRecordIds = mosaic.store.heldRecordIds.bind(mosaic.store);
+    mosaic.store.heldRecordIds = (ids) => {
+      asked.push([...ids].sort());
+      return heldRecordIds(ids);
+    };
+    const checkpoint = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
+    const checks = await Promise.all(['Oskar Vantreuil', 'Ilse Marnowska'].map((name) => screenCheck(mosaic, checkpoint, projection, { query: { name } })));
+    expect(checks.map((c) => c.hits.map((h) => (h.kind === 'match' ? h.subject : h.agency)))).toEqual([['fedpol:p1'], ['fedpol:p2']]);
+    expect(asked).toEqual([['fedpol:p1', 'fedpol:p2']]);
+  });
 });

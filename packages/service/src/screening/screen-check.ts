@@ -421,8 +421,8 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
  * the store. The watchlist hears of an erasure at its next read of the change feed (a quarter of
  * a second; later on a node busy with an upload, or another node than the one that erased), and
  * a check made meanwhile showed the erased record, kept its name in the check and told its owner
- * again (LED Art. 16: erased means gone for the next reader too). One read of ids alone, for the
- * few records a check hits: what the store no longer holds is left out as if it were not listed.
+ * again (LED Art. 16: erased means gone for the next reader too). A read of ids alone: what the
+ * store no longer holds is left out as if it were not listed.
  */
 async function heldOf(mosaic: Mosaic, projection: ScreeningProjection, found: readonly { readonly id: SubjectId }[]): Promise<ReadonlySet<RecordId>> {
   const ids = new Set<RecordId>();
@@ -431,7 +431,32 @@ async function heldOf(mosaic: Mosaic, projection: ScreeningProjection, found: re
     const entry = projection.index.entries[projection.index.entryIndexOf(hit.id) ?? -1]?.entry;
     for (const alert of entry?.alerts ?? []) ids.add(alert.id as string as RecordId);
   }
-  return ids.size === 0 ? ids : mosaic.store.heldRecordIds([...ids]);
+  return ids.size === 0 ? ids : heldInTurn(mosaic, ids);
+}
+
+/** The read of the records asked for by the checks of this turn of the event loop, per node. */
+const heldThisTurn = new WeakMap<Mosaic, { readonly ids: Set<RecordId>; readonly held: Promise<ReadonlySet<RecordId>> }>();
+
+/**
+ * Which of `ids` the store holds, read once for every check of this turn, as their audit entries
+ * are appended together (audit-log.ts): a read of thirty ids costs twice one of a few (BENCHMARKS.md,
+ * Screening), and a busy checkpoint's concurrent checks would each pay one.
+ */
+function heldInTurn(mosaic: Mosaic, ids: ReadonlySet<RecordId>): Promise<ReadonlySet<RecordId>> {
+  let turn = heldThisTurn.get(mosaic);
+  if (turn === undefined) {
+    const wanted = new Set<RecordId>();
+    const held = new Promise<ReadonlySet<RecordId>>((resolve, reject) => {
+      setImmediate(() => {
+        heldThisTurn.delete(mosaic);
+        mosaic.store.heldRecordIds([...wanted]).then(resolve, reject);
+      });
+    });
+    turn = { ids: wanted, held };
+    heldThisTurn.set(mosaic, turn);
+  }
+  for (const id of ids) turn.ids.add(id);
+  return turn.held;
 }
 
 /**
