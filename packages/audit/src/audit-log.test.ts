@@ -80,6 +80,22 @@ describe('createAuditLog', () => {
     expect(await verifyStoredChain(storage, keys, { requireSealedTail: true })).toEqual({ ok: true, count: 9 });
   });
 
+  it('learns of a rotation that another writer then pruned away, from the checkpoints after it', async () => {
+    const storage = createMemoryAuditStorage();
+    const clock = ticking();
+    const next = loadAuditSigner(generateAuditKeyPair());
+    const stale = createAuditLog({ storage, signer, checkpointEvery: 3, clock });
+    const other = createAuditLog({ storage, signer, checkpointEvery: 3, clock });
+    await stale.appendAll([event, event, event]);
+    const { through } = await other.rotate(next, { ...event, action: 'administration', reason: 'audit signing key rotated' }, async () => undefined);
+    await other.appendAll([event, event]);
+    const keys = [{ ...signer.verifyKey, through }, next.verifyKey];
+    expect((await other.prune({ before: clock(), actor: event.actor, keys })).through?.seq).toBe(6);
+    await stale.appendAll([event, event]);
+    expect((await storage.checkpoints()).map((c) => [c.seq, c.keyId])).toEqual([[7, next.keyId]]);
+    expect(await verifyStoredChain(storage, keys)).toMatchObject({ ok: true, count: 3, prunedThrough: 6 });
+  });
+
   it('refuses to prune or rotate with a key another writer retired, which would sign what does not verify', async () => {
     const storage = createMemoryAuditStorage();
     const clock = ticking();

@@ -85,6 +85,8 @@ export function createAuditLog<Rider = never>({
   if (!Number.isSafeInteger(checkpointEvery) || checkpointEvery < 1) throw new AppError('MOSAIC_INVALID_CONFIG', 'audit: checkpointEvery must be a positive integer');
   let queue: Promise<unknown> = Promise.resolve();
   let signer = firstSigner;
+  /** The key the log is signed with at entry `seq`, as this writer last read it (signerAt). */
+  let known: { readonly seq: number; readonly keyId: string } | undefined;
 
   /** Runs operations one after another so that this process never races itself for the head. */
   const serialised = <T>(operation: () => Promise<T>): Promise<T> => {
@@ -114,6 +116,20 @@ export function createAuditLog<Rider = never>({
    * last rotation's since), the newer key if it can load it, else null.
    */
   const signerAt = async (within: AuditStorage<Rider>, seq: number): Promise<AuditSigner | null> => {
+    // Neither a checkpoint nor a rotation yet: the log is this writer's key's.
+    const current = (within === storage ? await keyAfterKnown(seq) : undefined) ?? await keyAt(within, seq) ?? signer.keyId;
+    // Read through the log's own storage, every entry up to `seq` is committed: what it says of
+    // them holds, and the next read starts there. (A caller's transaction may yet be rolled back.)
+    if (within === storage) known = { seq, keyId: current };
+    if (current === signer.keyId) return signer;
+    const loaded = resolveSigner(current);
+    if (loaded?.keyId !== current) return null;
+    signer = loaded;
+    return signer;
+  };
+
+  /** The key of the last checkpoint at or before `seq`, or of a rotation since (undefined: neither). */
+  const keyAt = async (within: AuditStorage<Rider>, seq: number): Promise<string | undefined> => {
     let from = 1;
     let current: string | undefined;
     for (const checkpoint of await within.checkpoints()) {
@@ -122,11 +138,20 @@ export function createAuditLog<Rider = never>({
       current = checkpoint.keyId;
     }
     for await (const entry of within.entries({ fromSeq: from, toSeq: seq })) current = rotationOf(entry)?.current ?? current;
-    if (current === undefined || current === signer.keyId) return signer;
-    const loaded = resolveSigner(current);
-    if (loaded?.keyId !== current) return null;
-    signer = loaded;
-    return signer;
+    return current;
+  };
+
+  /** The same read on from where this writer last read it; undefined when it cannot be (entries pruned since, or none read yet). */
+  const keyAfterKnown = async (seq: number): Promise<string | undefined> => {
+    if (known === undefined || known.seq > seq) return undefined;
+    let current = known.keyId;
+    let expected = known.seq + 1;
+    for await (const entry of storage.entries({ fromSeq: expected, toSeq: seq })) {
+      if (entry.seq !== expected) return undefined;
+      current = rotationOf(entry)?.current ?? current;
+      expected += 1;
+    }
+    return expected === seq + 1 ? current : undefined;
   };
 
   /** Signs the checkpoints falling due among `entries`, once they are stored (through `within`). */
