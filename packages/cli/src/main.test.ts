@@ -94,6 +94,22 @@ describe('mosaic', () => {
     },
   );
 
+  it.each([['agencies', 'list, add'], ['reports', 'add, search, show, confirm, reject'], ['audit', 'verify, prune, retention, rotate-key, keys'], ['demo', 'generate']])(
+    'refuses a subcommand %s does not take, naming those it takes, exit 2',
+    async (command, subcommands) => {
+      const { code, stdout, stderr } = await mosaic(command, 'lsit', '--data', join(dir, 'data'));
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`mosaic ${command}: unknown subcommand "lsit" (it takes ${subcommands})`);
+    },
+  );
+
+  it('passes a subcommand it takes on to the command', async () => {
+    const { code, stderr } = await mosaic('agencies', 'list', '--data', join(dir, 'no-store'));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`agencies list: no store in ${join(dir, 'no-store')}`);
+  });
+
   it('answers start --help naming the options it takes, and mosaic alone with its usage on stderr, exit 2', async () => {
     const { stdout } = await mosaic('start', '--help');
     for (const option of ['--port', '--host', '--nodes', '--data']) expect(stdout).toContain(option);
