@@ -67,4 +67,12 @@ describe('mosaic screen', () => {
     expect(stderr).toContain('queries:3: nationality: is not an ISO 3166 country');
     for (const value of ['1977-13-41', '1985-31-02', 'call me 0470', 'Atlantis']) expect(stderr).not.toContain(value);
   });
+
+  it('says what is wrong with a --limit it does not take, exit 2, before reading a file', async () => {
+    for (const limit of ['0', 'ten', '1001']) {
+      const { value: code, stderr } = await capturingStderr(() => run(['--watchlist', join(dir, 'none.jsonl'), '--queries', join(dir, 'none.jsonl'), '--out', join(dir, 'none-out.jsonl'), '--limit', limit]));
+      expect(code).toBe(2);
+      expect(stderr).toContain(`mosaic screen: --limit takes a whole number of hits per query from 1 to 1000, not "${limit}"`);
+    }
+  });
 });

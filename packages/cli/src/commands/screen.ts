@@ -122,7 +122,11 @@ function percentile(sorted: readonly number[], p: number): number {
 export async function run(argv: readonly string[]): Promise<number> {
   const { values } = parse('screen', argv, { watchlist: { type: 'string' }, queries: { type: 'string' }, out: { type: 'string' }, limit: { type: 'string' } }, false);
   const limit = values.limit === undefined ? 10 : Number(values.limit);
-  if (!values.watchlist || !values.queries || !values.out || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    console.error(`mosaic screen: --limit takes a whole number of hits per query from 1 to 1000, not ${JSON.stringify(values.limit)}\n${USAGE}`);
+    return 2;
+  }
+  if (!values.watchlist || !values.queries || !values.out) {
     console.error(USAGE);
     return 2;
   }
