@@ -5,7 +5,8 @@
  * back to it (the button is disabled while the change is sent, which would drop the focus to the
  * page's body, the top of the page); a report entity confirmed or rejected, whose buttons go
  * with the decision, leaves the focus on the entity and what became of it; a retention decision
- * that takes its record out of the queue leaves it on the queue. Every name is invented.
+ * that takes its record out of the queue leaves it on the queue; an upload to ingest, a check of
+ * the audit chain and a search of the log give it back to their button. Every name is invented.
  */
 import { putFixtures, testProvenance } from '@mosaic/service/testing';
 import type { Locator, Page } from 'playwright-core';
@@ -125,5 +126,32 @@ describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Review date of intel:i-lapsed extended.');
     await expect.poll(() => queue.textContent()).not.toContain('Wendelin Okafor-Brandt');
     await expect.poll(() => isFocused(queue)).toBe(true);
+  });
+
+  it('goes back to "Upload and ingest", "Verify the chain" and "Search log" once they have answered', { timeout: 90_000 }, async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto('/#/ingest');
+    await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'harbour-people.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name\nh-1,Ottokar Lindqvist-Amado\nh-2,Benedikta Szalai\n') });
+    await page.getByLabel('name', { exact: true }).selectOption('name');
+    const upload = page.getByRole('button', { name: 'Upload and ingest' });
+    await upload.press('Enter');
+    await expect.poll(() => page.locator('p.summary[role=status]').textContent(), { timeout: 20_000 }).toContain('2 accepted');
+    await expect.poll(() => isFocused(upload)).toBe(true);
+
+    const auditor = await browser.newPage();
+    await signInPage(auditor, 'auditor');
+    await givePurpose(auditor, 'Lawfulness check', 'DPO/2025/0077');
+    await expect.poll(() => auditor.locator('table.audit tbody tr').count()).toBeGreaterThan(0);
+    const verify = auditor.getByRole('button', { name: 'Verify the chain' });
+    await verify.press('Enter');
+    await expect.poll(() => auditor.getByTestId('verification').textContent()).toContain('Chain intact');
+    await expect.poll(() => isFocused(verify)).toBe(true);
+    const search = auditor.getByRole('button', { name: 'Search log' });
+    await auditor.getByLabel('Case reference').fill('DPO/2025/0077');
+    await search.press('Enter');
+    await expect.poll(() => auditor.getByRole('progressbar').count()).toBe(0);
+    await expect.poll(() => auditor.locator('table.audit tbody tr').first().textContent()).toContain('DPO/2025/0077');
+    await expect.poll(() => isFocused(search)).toBe(true);
   });
 });

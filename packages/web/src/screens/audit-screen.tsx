@@ -18,6 +18,7 @@ import { downloadFile } from '../common/download-file.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { useFocusBack } from '../common/use-focus-back.ts';
 import { hasRole, useSession } from '../session/session-context.tsx';
 
 const TEXT_FILTERS = [
@@ -45,9 +46,12 @@ export function AuditScreen() {
   const [error, setError] = useState<unknown>();
   const [witness, setWitness] = useState('');
   const [verification, setVerification] = useState<{ readonly result: AuditVerification; readonly witness: string }>();
+  // the buttons are disabled while they work, which drops the focus: it is given back
+  const holdFocus = useFocusBack(busy);
   const verify = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const expect = witness.trim();
+    holdFocus();
     setBusy(true);
     setError(undefined);
     setVerification(undefined);
@@ -96,9 +100,11 @@ function AuditSearch() {
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<number>();
   const searches = useRef(0);
+  const holdFocus = useFocusBack(busy !== undefined);
 
   const ask = async (label: string, asked: Asked, before: string | undefined, kept: readonly AuditEntry[]): Promise<void> => {
     const id = ++searches.current;
+    holdFocus();
     setBusy(label);
     setError(undefined);
     try {

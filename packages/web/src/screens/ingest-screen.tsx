@@ -15,6 +15,7 @@ import { csvHeader, guessDelimiter } from '../common/csv-header.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAsync, type AsyncState } from '../common/use-async.ts';
+import { useFocusBack } from '../common/use-focus-back.ts';
 import { useSchemata } from '../common/use-schemata.ts';
 import { ingestSummary, referencesNotFound } from '../ingest/ingest-summary.ts';
 import { countLines, megabytes, uploadBody, uploadLimitText } from '../ingest/upload-body.ts';
@@ -49,6 +50,8 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
   const [started, setStarted] = useState<IngestJob>();
   const [error, setError] = useState<unknown>();
   const [uploading, setUploading] = useState(false);
+  // "Upload and ingest" is disabled while the file is sent, which drops the focus
+  const holdFocus = useFocusBack(uploading);
   const [ended, setEnded] = useState(0);
   const uploads = useAsync(() => api.ingestUploads(), [api, jobId, ended]);
   // the server's, once it has said it (until then, or if it cannot be asked, it refuses a larger upload itself)
@@ -82,6 +85,7 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
   const upload = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!file) return;
+    holdFocus();
     setUploading(true);
     setError(undefined);
     try {
