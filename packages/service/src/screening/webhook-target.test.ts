@@ -30,6 +30,10 @@ describe('webhookTargetProblem', () => {
     for (const url of ['http://127.0.0.1:8080/hook', 'https://10.0.0.1/', 'http://[::1]/', 'http://localhost/', 'http://receiver.internal/']) expect(problem(url, true), url).toBeUndefined();
     expect(problem('http://169.254.169.254/', true)).toMatch(/link-local/);
     expect(problem('https://[fe80::1]/', true)).toMatch(/link-local/);
+    // nor at one through the NAT64 prefix (RFC 6052), which a gateway inside the network translates to it
+    for (const url of ['http://[64:ff9b::169.254.169.254]/', 'http://[64:ff9b::a9fe:1]/', 'http://[64:ff9b::0.0.0.0]/', 'http://[64:ff9b::224.0.0.1]/']) expect(problem(url, true), url).toMatch(/link-local/);
+    expect(webhookAddressProblem('64:ff9b::a9fe:a9fe', { privateTargets: true })).toMatch(/link-local/);
+    expect(problem('http://[64:ff9b::10.0.0.1]/', true)).toBeUndefined();
   });
 });
 

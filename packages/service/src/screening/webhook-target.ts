@@ -40,6 +40,13 @@ const NEVER = blockList(
   ['::/96', 'fe80::/10', 'ff00::/8'],
 );
 
+/**
+ * NEVER's IPv4 ranges written in the well-known NAT64 prefix 64:ff9b::/96 (RFC 6052): a NAT64
+ * gateway inside the network translates 64:ff9b::a9fe:a9fe to 169.254.169.254, so such an address
+ * is judged as the one it embeds, before the prefix itself is taken as a private one.
+ */
+const NEVER_THROUGH_NAT64 = blockList([], ['64:ff9b::/104', '64:ff9b::a9fe:0/112', '64:ff9b::c000:0/120', '64:ff9b::e000:0/100', '64:ff9b::f000:0/100']);
+
 export interface WebhookTargetRule {
   /** The operator allows receivers inside the deployment's network, over plain http too. */
   readonly privateTargets?: boolean;
@@ -65,6 +72,7 @@ export function webhookAddressProblem(address: string, { privateTargets = false 
 
 function addressProblem(address: string, version: number, shown: string, privateTargets: boolean): string | undefined {
   const type = version === 4 ? 'ipv4' : 'ipv6';
+  if (type === 'ipv6' && NEVER_THROUGH_NAT64.check(address, type)) return `${shown} is a link-local, multicast or reserved address: no webhook goes there`;
   // private first: ::1 lies in the reserved ::/96 too
   if (PRIVATE.check(address, type)) return privateTargets ? undefined : `${shown} is a loopback or private network address: a webhook goes to a public address`;
   if (NEVER.check(address, type)) return `${shown} is a link-local, multicast or reserved address: no webhook goes there`;
