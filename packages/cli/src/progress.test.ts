@@ -1,4 +1,7 @@
 import { FULL_BUILD_STAGES } from '@mosaic/service';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildProgressOn, progressBar, type Progress } from './progress.ts';
 
@@ -73,6 +76,26 @@ describe('progressBar', () => {
     expect(written()).toContain('| 2/3 compare');
     expect(screenOf(written()).at(-1)).toMatch(/^resolve \[.*\] 100% \| 3\/3 compare$/);
     bar.stop();
+  });
+
+  it('does not keep the process from ending when the work fails and its bar is not stopped, and says its lines and shows the cursor as it ends', async () => {
+    const script = [
+      `import { progressBar } from ${JSON.stringify(join(import.meta.dirname, 'progress.ts'))};`,
+      'const stream = { isTTY: true, columns: 80, write: (chunk, callback) => { process.stdout.write(chunk); callback?.(); return true; } };',
+      "const bar = progressBar('ingest', { stream, shown: true });",
+      'bar.update(1, 10);',
+      'await new Promise((resolve) => setTimeout(resolve, 300));',
+      "bar.update(2, 10, 'failing');",
+      "bar.log('line 7: id: is required');",
+      'process.exitCode = 1;',
+    ].join('\n');
+    const ended = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 10_000 }).then(
+      ({ stdout }) => ({ how: 'ended 0', written: stdout }),
+      (error: { code?: unknown; killed?: boolean; stdout: string }) => ({ how: error.killed === true ? 'still running after 10 s' : `ended ${String(error.code)}`, written: error.stdout }),
+    );
+    expect(ended.how).toBe('ended 1');
+    expect(screenOf(ended.written)).toEqual(['line 7: id: is required']);
+    expect(ended.written).toContain('\x1b[?25h');
   });
 
   it('writes a logged line straight on when no bar is drawn (piped), or before and after one', () => {

@@ -32,14 +32,22 @@ export function progressBar(label: string, { stream = process.stderr, shown = in
   // A MultiBar of one bar: unlike a SingleBar it writes logged lines above the bar and keeps no
   // saved cursor position to go back to; redrawn on each tick, as the lines logged clear its row.
   const bars = new MultiBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} {detail}`, hideCursor: true, clearOnComplete: true, forceRedraw: true, stream }, Presets.shades_classic);
+  // The bar redraws on a timer it arms again after each redraw (`timer`, no part of its typings):
+  // unref'd each time, a bar left drawing by work that failed does not keep the process from
+  // ending, the error said, as a forgotten stop() would.
+  const unref = (): void => void (bars as unknown as { timer?: NodeJS.Timeout | null }).timer?.unref();
+  bars.on('update-post', unref);
   let bar: SingleBar | undefined;
   let stopped = false;
   let drawn = 0;
   return {
     update(done, total, detail = '') {
       if (stopped) return;
-      if (bar === undefined) bar = bars.create(total ?? done, done, { detail });
-      else {
+      if (bar === undefined) {
+        bar = bars.create(total ?? done, done, { detail });
+        unref();
+        process.once('exit', stop);
+      } else {
         if (total !== undefined) bar.setTotal(total);
         bar.update(done, { detail });
       }
@@ -54,14 +62,18 @@ export function progressBar(label: string, { stream = process.stderr, shown = in
       if (bar === undefined || stopped) write(line);
       else bars.log(`${line}\n`);
     },
-    stop() {
-      if (bar === undefined || stopped) return;
-      stopped = true;
-      // the lines logged since the last tick are written before the bar is cleared
-      bars.update();
-      bars.stop();
-    },
+    stop,
   };
+
+  /** Also on exit, when work that failed left the bar drawn: its lines said, the cursor shown again. */
+  function stop(): void {
+    if (bar === undefined || stopped) return;
+    stopped = true;
+    process.off('exit', stop);
+    // the lines logged since the last tick are written before the bar is cleared
+    bars.update();
+    bars.stop();
+  }
 }
 
 /**
