@@ -33,7 +33,7 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
         ))}</tbody>
       </table>
       <form className="admin-form" aria-label="Agreement" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
-        <h3>New or changed agreement</h3>
+        <h2>New or changed agreement</h2>
         <label>Agreement id <input value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
         <label>Owner <select value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })}>{owners.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
         <label>Recipient <select value={draft.recipient} onChange={(e) => setDraft({ ...draft, recipient: e.target.value })}><option value="ALL">every agency</option>{org.agencies.filter((a) => a.id !== draft.owner).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>

@@ -38,14 +38,14 @@ export function GroupsPanel() {
         <tbody>{(groups.value?.groups ?? []).map((g) => <tr key={g.id}><td>{g.id}</td><td>{g.agency}</td><td>{g.name}</td><td>{g.members.join(', ')}</td></tr>)}</tbody>
       </table>
       <form className="admin-form" aria-label="Group" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
-        <h3>New or renamed group</h3>
+        <h2>New or renamed group</h2>
         <label>Group id <input value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
         <label>Group name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
         <label>Description <input value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} /></label>
         <button type="submit" disabled={action.busy}>Save group</button>
       </form>
       <form className="admin-form" aria-label="Members" aria-busy={action.busy} onSubmit={setGroupMembers} onInput={action.clear}>
-        <h3>Members</h3>
+        <h2>Members</h2>
         <label>Group <select ref={groupRef} value={members.group} aria-invalid={noGroup || undefined} aria-describedby={noGroup ? 'members-no-group' : undefined}
           onChange={(e) => { setMembers({ ...members, group: e.target.value }); if (e.target.value) setNoGroup(false); }}><option value="">—</option>{(groups.value?.groups ?? []).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select></label>
         <label>Member user ids (comma-separated) <input value={members.users} onChange={(e) => setMembers({ ...members, users: e.target.value })} /></label>

@@ -62,7 +62,7 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
       ) : null}
       <label>New password for a reset <input type="password" value={password} onChange={(e) => { setPassword(e.target.value); action.clear(); }} autoComplete="new-password" /></label>
       <form ref={refused.ref} className="admin-form" aria-label="New user" aria-busy={creation.busy} onSubmit={create} onInput={creation.clear}>
-        <h3>New user</h3>
+        <h2>New user</h2>
         <label>User name <input {...refused.field('name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
         <label>Agency <select {...refused.field('agency')} value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value, desk: '' })}>{agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
         <label>Desk <select {...refused.field('desk')} value={draft.desk || desks[0]?.id || ''} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
@@ -101,7 +101,7 @@ function EditUser({ user, desks, roles, clearances, onSaved, onClose }: {
   return (
     <form className="admin-form" aria-label={`Edit ${user.name}`} aria-busy={action.busy} onSubmit={save} onInput={action.clear}
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } }}>
-      <h3 ref={heading} tabIndex={-1}>Edit {user.name}</h3>
+      <h2 ref={heading} tabIndex={-1}>Edit {user.name}</h2>
       <label>Desk <select value={draft.desk} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{deskOptions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
       <Checks legend="Roles" options={roles} value={draft.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r))} onChange={(next) => setDraft({ ...draft, roles: next })} />
       <label>Clearance <select value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>

@@ -139,7 +139,9 @@ function ReviewQueue() {
       <ErrorMessage error={queue.error} what="review queue" />
       {done.size ? <p role="status" className="summary">{done.size} judged: {[...done.values()].join(', ')}</p> : null}
       {queue.value && open.length === 0 ? <p className="muted">No uncertain pair waiting.</p> : null}
-      <ol className="pairs">{shown.map((p) => (
+      {/* the pairs' records are headed h3: the list is headed here, for the outline a screen reader lists */}
+      <h2 id="pairs-title" className="visually-hidden">Pairs to judge</h2>
+      <ol className="pairs" aria-labelledby="pairs-title">{shown.map((p) => (
         <PairCard key={pairKey(p)} pair={p} onDone={(v) => judged(p, v)} cardRef={(card) => { if (card) cards.current.set(pairKey(p), card); else cards.current.delete(pairKey(p)); }} />
       ))}</ol>
     </section>
