@@ -47,6 +47,16 @@ describe('mosaic resolve', () => {
     expect(summary).toMatchObject({ records: 3, rejected: 3, entities: 2, prior: REFERENCE_PRIOR });
   });
 
+  it('refuses an --out whose folder is not there, or that is a folder, before it reads a line', async () => {
+    const file = join(dir, 'unread.jsonl');
+    writeFileSync(file, `${line('m1', 'Person', { name: ['Mira Vandersteen'] })}\nnot json\n`);
+    for (const [out, reason] of [[join(dir, 'missing', 'clusters.jsonl'), `no such folder ${join(dir, 'missing')}`], [dir, 'is a directory, not a file']] as const) {
+      const { value: refused, stderr } = await capturingStderr(() => run(['--in', file, '--out', out]).catch((error: unknown) => error));
+      expect(refused).toMatchObject({ kind: 'invalid', message: `resolve: --out ${out}: ${reason}` });
+      expect(stderr).not.toContain('line 2');
+    }
+  });
+
   it('rejects a later line with an id already read, naming the first', async () => {
     const { code, stderr, out } = await resolve([
       line('fedpol:FP-ORG-001', 'Organization', { name: ['Atlas Trading'] }),

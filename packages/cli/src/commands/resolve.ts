@@ -17,6 +17,7 @@ import type { ResolutionRun } from '@mosaic/resolution';
 import { openRecordBatch } from '@mosaic/service';
 import { parse } from '../args.ts';
 import { requireFiles } from '../input-files.ts';
+import { requireOutputFile } from '../output-file.ts';
 import { progressBar, type Progress } from '../progress.ts';
 
 const SHOWN_ERRORS = 20;
@@ -28,6 +29,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 2;
   }
   await requireFiles('resolve', { '--in': values.in });
+  await requireOutputFile('resolve', '--out', values.out);
   const started = performance.now();
   const bar = progressBar('resolve');
   try {
