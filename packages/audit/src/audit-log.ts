@@ -172,6 +172,11 @@ export function createAuditLog<Rider = never>({
       entries = batch.entries;
       return batch;
     });
+    // Appended right after what this writer last read, its own entries need no reading again.
+    const first = entries[0];
+    if (through === storage && known !== undefined && first?.seq === known.seq + 1) {
+      known = { seq: first.seq + entries.length - 1, keyId: entries.reduce((key, entry) => rotationOf(entry)?.current ?? key, known.keyId) };
+    }
     if (signs) await signDue(through, entries);
     return entries;
   };
