@@ -18,6 +18,7 @@ import type { Notification } from './notifier.ts';
 import type { Mosaic } from './runtime.ts';
 import { activeHolds } from './retention/legal-holds.ts';
 import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './screening/erase-from-checks.ts';
+import { eraseFromWatchLabels } from './watch/erase-from-watch-labels.ts';
 import { alertSubjects, asWriter, subjectsReadable } from './screening/alert-subjects-readable.ts';
 import { ALERT_SCHEMA } from './screening/screening-projection.ts';
 import { deliverOrRetry } from './screening/webhook-outbox.ts';
@@ -250,7 +251,8 @@ export interface ErasedWith {
  * Erases a stored record (the owner's erasure, the retention sweep's): its content in every
  * version and a report's text (store.deleteRecord), and what the service keeps beside it (a
  * report's review, which holds the names found in it; what checkpoint checks and kept
- * notifications showed of it, erase-from-checks.ts), in one transaction. The alerts on it go
+ * notifications showed of it, erase-from-checks.ts; a watch's or a kept notice's label that holds
+ * one of its names, erase-from-watch-labels.ts), in one transaction. The alerts on it go
  * with it, each erased as a record is (`alerts`): an alert on a person is data about them
  * (LED Art. 16), and one left behind stayed in force on the id, on whoever was written under it
  * next. Also returns the kept notifications that showed it, as they are now (for
@@ -273,9 +275,14 @@ export type StoredErasure = DeleteResult & { readonly notifications: readonly No
  */
 export async function eraseStoredRecords(store: Store, ids: readonly RecordId[], options: DeleteRecordOptions & { readonly alerts?: AlertsBySubject }): Promise<readonly StoredErasure[]> {
   return store.transaction(async (tx) => {
+    // every version's names, read before they are erased: a watch's label may hold any of them
+    const versions: EntityRecord[] = [];
+    for (const id of ids) for (const { record } of await tx.recordHistory(id)) if (record) versions.push(record);
     const results = await tx.deleteRecords(ids, options);
     const deleted = results.flatMap((result) => (result.status === 'deleted' ? [result.id] : []));
     await tx.deleteDocuments(REPORT_REVIEW_KIND, deleted);
+    const gone = new Set(deleted);
+    await eraseFromWatchLabels(tx, versions.filter((record) => gone.has(record.id)));
     const alertsOn = deleted.length === 0 ? new Map<RecordId, readonly RecordId[]>() : options.alerts ?? await alertsBySubject(tx);
     const erasures: StoredErasure[] = [];
     for (const result of results) {

@@ -65,6 +65,30 @@ describe.skipIf(!haveChromium)('watching and live regions', () => {
     expect(watches.subscriptions.filter((s) => s.target.record === world.moreau)).toEqual([]);
   });
 
+  it('saves a watch under the label its user typed, or the server\'s by the record, never under the subject\'s name', async () => {
+    const api = apiClient(server.base);
+    const token = await api.tokenOf('fedAnalyst');
+    const labels = async (): Promise<string[]> => (await api.json<{ subscriptions: { target: { record?: string }; label: string }[] }>('/subscriptions', { token }))
+      .subscriptions.filter((s) => s.target.record === world.brother).map((s) => s.label);
+    const page = await browser.newPage();
+    await signInPage(page, 'fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(world.brother)}`);
+    await givePurpose(page, PURPOSE, CASE);
+    await page.getByRole('button', { name: 'Watch', exact: true }).click();
+    await page.getByRole('button', { name: 'Start watching' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).count()).toBe(1);
+    // the name would stay in the watch and in every notice it told (erase-from-watch-labels.ts)
+    expect(await labels()).toEqual([`Subject ${world.brother}`]);
+    await page.getByRole('button', { name: 'Stop watching' }).click();
+    await page.getByRole('button', { name: 'Watch', exact: true }).click();
+    await page.getByLabel('Label').fill('  Case 17, the courier ');
+    await page.getByRole('button', { name: 'Start watching' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).count()).toBe(1);
+    expect(await labels()).toEqual(['Case 17, the courier']);
+    await page.getByRole('button', { name: 'Stop watching' }).click();
+    await expect.poll(labels).toEqual([]);
+  });
+
   it('shows a subject watched through another of its records as watched, on its records\' profiles and its own, and stops that watch', async () => {
     const api = apiClient(server.base);
     const [fed, zone] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('zoneOfficer')];

@@ -7,6 +7,7 @@ import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic, type T
 import { followChanges } from '../change-follower.ts';
 import { createSubscription, deleteSubscription, listSubscriptions } from './subscriptions.ts';
 import { createWatcher } from './watch-projection.ts';
+import { ERASED_LABEL } from './erase-from-watch-labels.ts';
 import { eraseStoredRecord } from '../records.ts';
 
 let world: TestMosaic | undefined;
@@ -170,6 +171,23 @@ describe('watching a subject', () => {
     expect(kinds(told).filter((k) => k.startsWith('watch.'))).toEqual(['watch.sighting']);
     // the watch names another record of the subject now, one its user may read
     expect((await listSubscriptions(world!.mosaic, fed.user.id)).map((s) => s.target)).toEqual([{ kind: 'entity', record: 'zone-north:p1b' }]);
+  });
+
+  it('hands on a watch whose label named the erased record, and tells of the subject, by the label the erasure left', async () => {
+    const { projections: p, told } = await open();
+    await put({ id: 'p1b', schema: 'Person', properties: { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], passportNumber: ['BE1234567'] }, provenance: testProvenance('zone-north') });
+    await p.follower.catchUp();
+    const fed = await as('fedAnalyst');
+    p.watcher.add(await createSubscription(world!.mosaic, fed, { target: { kind: 'entity', record: 'fedpol:p1' as never }, label: 'Kaelberer', lostTrackDays: 5 }));
+    await eraseStoredRecord(world!.mosaic.store, 'fedpol:p1' as never, { actor: 'test', reason: 'review date passed' });
+    await p.follower.catchUp();
+    await put({ id: 's1', schema: 'Sighting', properties: { person: ['zone-north:p1b'], date: ['2026-03-01'], checkpoint: ['E40 Jabbeke'] }, provenance: testProvenance('zone-north') });
+    await p.follower.catchUp();
+    clock = new Date('2026-03-09T08:00:00Z');
+    expect(await p.watcher.sweep()).toBe(1);
+    // the watcher held the label as it was made: neither the hand-off nor a notice brings it back
+    expect((await listSubscriptions(world!.mosaic, fed.user.id)).map((s) => [s.target, s.label])).toEqual([[{ kind: 'entity', record: 'zone-north:p1b' }, ERASED_LABEL]]);
+    expect(told.filter((n) => n.kind.startsWith('watch.')).map((n) => [n.kind, n.body['label']])).toEqual([['watch.sighting', ERASED_LABEL], ['watch.lost-track', ERASED_LABEL]]);
   });
 
   it('tells of every change of a watched record, one back to an earlier content too, once each', async () => {

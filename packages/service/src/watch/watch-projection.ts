@@ -275,9 +275,12 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
           if (s.target.kind !== 'entity' || !erased.has(s.target.record)) continue;
           const next = await successorOf(s, s.target.record);
           if (next === undefined) continue;
-          // every node hands it on alike; the watch ended meanwhile is not written back
-          const moved: Subscription = { ...s, target: { kind: 'entity', record: next } };
-          if ((await mosaic.store.getDocument(SUBSCRIPTION_KIND, s.id)) === undefined) continue;
+          // every node hands it on alike; the watch ended meanwhile is not written back, and the
+          // one kept is handed on as stored: the erasure relabelled it if its label named the
+          // record (erase-from-watch-labels.ts), and the label held here would write the name back
+          const stored = (await mosaic.store.getDocument(SUBSCRIPTION_KIND, s.id))?.body as Subscription | undefined;
+          if (stored === undefined) continue;
+          const moved: Subscription = { ...stored, target: { kind: 'entity', record: next } };
           add(moved);
           await saveSubscription(mosaic, moved);
         }
@@ -304,22 +307,27 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         return users.get(id);
       };
       // A watch its user ended on another node is still held here until the next reload (a
-      // minute): read from the store before anything is consulted or told in the user's name.
-      const kept = new Map<string, boolean>();
-      const stillKept = async (s: Subscription): Promise<boolean> => {
-        if (!kept.has(s.id)) kept.set(s.id, (await mosaic.store.getDocument(SUBSCRIPTION_KIND, s.id)) !== undefined);
-        if (kept.get(s.id) === true) return true;
+      // minute): read from the store before anything is consulted or told in the user's name. So
+      // is its label as it was: an erasure since may have relabelled it (erase-from-watch-labels.ts),
+      // and a notice told with the label held here would carry the erased record's name again.
+      const kept = new Map<string, Subscription | undefined>();
+      const stillKept = async (s: Subscription): Promise<Subscription | undefined> => {
+        if (!kept.has(s.id)) kept.set(s.id, (await mosaic.store.getDocument(SUBSCRIPTION_KIND, s.id))?.body as Subscription | undefined);
+        const stored = kept.get(s.id);
+        if (stored !== undefined) return { ...s, label: stored.label };
         subscriptions.delete(s.id);
         queries.delete(s.id);
         areas.delete(s.id);
-        return false;
+        return undefined;
       };
       for (const { record, version } of await withEarlierVersions(mosaic.store, changes)) {
         const facts = factsOf(mosaic.registry, record);
         const concerned = new Map<UserId, { readonly user: User; readonly concerns: Concern[] }>();
-        for (const s of [...subscriptions.values()]) {
-          let reason = reasonFor(s, record, facts);
-          if (!reason || !(await stillKept(s))) continue;
+        for (const held of [...subscriptions.values()]) {
+          let reason = reasonFor(held, record, facts);
+          const s = reason ? await stillKept(held) : undefined;
+          if (!reason || s === undefined) continue;
+          subscriptions.set(s.id, s);
           const user = await userOf(s.user);
           // a disabled account's watches wait: nothing is consulted or told in its name; so do
           // those of a user whose role reads no records now (mayWatch), who could be told nothing
@@ -358,11 +366,15 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         const user = await mosaic.store.getUser(s.user);
         // the warning names the watched record, which a user whose role reads none is not told of
         if (!user || user.disabledAt !== undefined || !mayWatch(user)) continue;
+        // told by its label as stored: an erasure may have relabelled it (erase-from-watch-labels.ts)
+        const stored = (await mosaic.store.getDocument(SUBSCRIPTION_KIND, s.id))?.body as Subscription | undefined;
+        if (stored === undefined) continue;
+        const { label } = stored;
         mosaic.notifier.publish({
           id: notificationId(s.id, 'lost-track', s.lastSeenAt ?? s.createdAt), at: now.toISOString(), to: { user: user.id }, kind: 'watch.lost-track', title: 'Lost track of a watched subject',
-          body: { subscription: s.id, label: s.label, record: s.target.record, silentDays, lastSeenAt: s.lastSeenAt ?? s.createdAt, lostTrackDays: s.lostTrackDays },
+          body: { subscription: s.id, label, record: s.target.record, silentDays, lastSeenAt: s.lastSeenAt ?? s.createdAt, lostTrackDays: s.lostTrackDays },
         });
-        const told = { ...s, warnedAt: now.toISOString() };
+        const told = { ...s, label, warnedAt: now.toISOString() };
         subscriptions.set(s.id, told);
         await saveSubscription(mosaic, told);
         warned++;

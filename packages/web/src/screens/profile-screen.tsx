@@ -205,7 +205,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
         </div>
         <div className="actions">
           <a className="button" href={`${href('graph')}?seed=${encodeURIComponent(profile.id)}`}>Open in graph</a>
-          {watchOn ? <WatchButton record={watchOn} records={watched} label={profile.caption} /> : null}
+          {watchOn ? <WatchButton record={watchOn} records={watched} /> : null}
           {alertOn && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} issued={issued} onIssued={onAlertIssued} /> : null}
         </div>
       </header>

@@ -6,6 +6,11 @@
  * subject that record is part of, as the user sees it (the server's watcher tells of every record
  * of the entity shown with it): a watch on any record the profile shows is a watch of this
  * subject, and Stop watching ends it, every such watch if there are several.
+ *
+ * The watch's label is what the user types, or none (the server names it by its record). It was
+ * the profile's caption, the subject's name, which the watch and every notice it told then kept
+ * under the user's own text; the server takes a name out of a label when its record is erased
+ * (erase-from-watch-labels.ts), but a label need not carry one in the first place.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Subscription } from '../api/api-types.ts';
@@ -13,12 +18,11 @@ import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
 
-export function WatchButton({ record, records, label }: {
+export function WatchButton({ record, records }: {
   /** The record a new watch names. */
   readonly record: string;
   /** Every record of the subject the profile shows: a watch on any of them watches the subject. */
   readonly records: readonly string[];
-  readonly label: string;
 }) {
   const { api } = useSession();
   const watches = useAsync(() => api.subscriptions(), [api]);
@@ -27,6 +31,7 @@ export function WatchButton({ record, records, label }: {
   const [ended, setEnded] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState(false);
   const [days, setDays] = useState('');
+  const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   // Where the keyboard goes once what it pressed is gone: the watch made, or the Watch button again.
@@ -83,7 +88,7 @@ export function WatchButton({ record, records, label }: {
     const lostTrackDays = days.trim() === '' ? undefined : Number(days);
     setBusy(true);
     setError(undefined);
-    api.subscribe({ target: { kind: 'entity', record }, label, ...(lostTrackDays !== undefined ? { lostTrackDays } : {}) }).then((subscription) => {
+    api.subscribe({ target: { kind: 'entity', record }, ...(label.trim() === '' ? {} : { label: label.trim() }), ...(lostTrackDays !== undefined ? { lostTrackDays } : {}) }).then((subscription) => {
       setMade(subscription);
       done('status');
     }, fail);
@@ -96,6 +101,7 @@ export function WatchButton({ record, records, label }: {
     <form className="watch-form" onSubmit={submit} aria-label="Watch this subject">
       {/* the form opens at the user's request: the keyboard goes to its first field */}
       <label>Warn after days without a sighting <input type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} placeholder="optional" autoFocus /></label>
+      <label>Label <input type="text" maxLength={200} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="optional, your own words" /></label>
       <button type="submit" disabled={busy}>Start watching</button>
       <button type="button" onClick={cancel}>Cancel</button>
       <ErrorMessage error={error} what="subscriptions" />

@@ -1,0 +1,80 @@
+/**
+ * Erasing a record's names from the labels of watches and of the notices that carry them (LED
+ * Art. 16). A label is the user's own text, and was often the subject's name (the web app's
+ * profile once filled it with the profile's caption; the default one holds the record's id, which
+ * may spell it): the watch, each notice it told (`label`, `labels`) and the notice that it ended
+ * kept the name of an erased record for as long as they were kept. A label holding a name of a
+ * record erased — one of the record's name parts, in any version, as a word of the folded label —
+ * is replaced by a neutral one; the rest of the label is not kept, since what else the user wrote
+ * beside the name may be about the same person. Run within the erasure's transaction, beside the
+ * checks and notices erased of it (erase-from-checks.ts).
+ *
+ * The notices are found by reading every kept one: a notice does not say which records its label
+ * was written about, and the watch it names may have ended before the erasure, its label gone
+ * with it but not from the notices it told.
+ */
+import { foldText, matchableNames } from '@mosaic/matching';
+import type { EntityRecord } from '@mosaic/model';
+import type { Store, StoredDocument } from '@mosaic/store';
+import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
+import { SUBSCRIPTION_KIND, type Subscription } from './subscriptions.ts';
+
+/** What a label that named an erased record reads afterwards. */
+export const ERASED_LABEL = 'Label erased: it named an erased record';
+
+const ALL = 1_000_000;
+const PAGE = 1_000;
+
+/** The folded words of every name `records` give (name, aliases, first and last names…). */
+export function namePartsOf(records: readonly EntityRecord[]): ReadonlySet<string> {
+  const parts = new Set<string>();
+  for (const record of records) {
+    const { strong, weak } = matchableNames(record);
+    // a single letter (an initial) names no one, and is a word of many labels
+    for (const name of [...strong, ...weak]) for (const word of foldText(name).split(' ')) if (word.length >= 2) parts.add(word);
+  }
+  return parts;
+}
+
+/**
+ * Whether `label` holds one of `parts` as a word, compared folded ("PETROV" and "Petrov" alike);
+ * folding drops an apostrophe inside a word, so a possessive ("Petrov's") is one word ending in s.
+ */
+export function labelNames(label: string, parts: ReadonlySet<string>): boolean {
+  return foldText(label).split(' ').some((word) => parts.has(word) || (word.endsWith('s') && parts.has(word.slice(0, -1))));
+}
+
+/**
+ * Within `store`'s transaction, as part of the erasure of `records` (every version of each, read
+ * before it is erased): each watch and kept notice whose label holds a name part of them is
+ * relabelled ERASED_LABEL. Returns how many documents were rewritten.
+ */
+export async function eraseFromWatchLabels(store: Store, records: readonly EntityRecord[]): Promise<number> {
+  const parts = namePartsOf(records);
+  if (parts.size === 0) return 0;
+  const relabel = (label: unknown): unknown => (typeof label === 'string' && labelNames(label, parts) ? ERASED_LABEL : label);
+  let rewritten = 0;
+  const put = async (found: StoredDocument, body: unknown): Promise<void> => {
+    await store.putDocument({ kind: found.kind, id: found.id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body });
+    rewritten += 1;
+  };
+  for (const found of await store.listDocuments(SUBSCRIPTION_KIND, { limit: ALL })) {
+    const watch = found.body as Subscription;
+    if (relabel(watch.label) !== watch.label) await put(found, { ...watch, label: ERASED_LABEL });
+  }
+  for (let afterId = ''; ;) {
+    const page = await store.listDocuments(NOTIFICATION_KIND, { limit: PAGE, afterId });
+    for (const found of page) {
+      const stored = found.body as StoredNotification;
+      const { body } = stored.notification;
+      const label = relabel(body['label']);
+      const labels = Array.isArray(body['labels']) ? body['labels'].map(relabel) : undefined;
+      const changed = label !== body['label'] || (labels !== undefined && labels.some((l, i) => l !== (body['labels'] as unknown[])[i]));
+      if (!changed) continue;
+      await put(found, { ...stored, notification: { ...stored.notification, body: { ...body, ...('label' in body ? { label } : {}), ...(labels === undefined ? {} : { labels }) } } });
+    }
+    const last = page.at(-1);
+    if (page.length < PAGE || last === undefined) return rewritten;
+    afterId = last.id;
+  }
+}
