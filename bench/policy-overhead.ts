@@ -57,7 +57,7 @@ try {
   const queries = Array.from({ length: QUERIES }, () => persons[Math.floor(random() * persons.length)]!);
 
   // as a full node serves it: spelling and script variants through the watchlist's names too
-  const search = (m: Mosaic, q: (typeof queries)[number]) => searchRecords(m, { user: analyst, purpose: 'benchmark', caseRef: 'BENCH-1' }, { q: q.name, limit: 20 }, { names: screening.index });
+  const search = (m: Mosaic, q: (typeof queries)[number]) => searchRecords(m, { user: analyst, purpose: 'benchmark', caseRef: 'BENCH-1' }, { q: q.name, limit: 20 }, { names: screening.index, provenanceOf: (id) => screening.provenanceOf(id) });
   const screen = (m: Mosaic, q: (typeof queries)[number]) => screenCheck(m, { user: officer }, screening, { query: { name: q.name, ...(q.birthDate ? { birthDate: q.birthDate } : {}) } });
 
   const results = [];

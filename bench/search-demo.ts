@@ -15,7 +15,7 @@
  * (bench/policy-overhead.ts measures the policy on this path). Prints JSON only.
  */
 import { writeDemo } from '@mosaic/demo';
-import { seededRandom } from '@mosaic/model';
+import { seededRandom, type RecordId } from '@mosaic/model';
 import type { Decide } from '@mosaic/policy';
 import { createEntityProjection, createScreeningProjection, followChanges, loadDemo, openMosaic, parseConfig, searchRecords, type Mosaic, type SearchOptions } from '@mosaic/service';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -68,7 +68,7 @@ async function measure(seed: number): Promise<void> {
     const queries = Array.from({ length: Math.min(QUERIES, askable.length) }, () => askable[Math.floor(random() * askable.length)] as string);
 
     const entities = await createEntityProjection(mosaic.store);
-    const full = { names: screening.index, subjects: entities };
+    const full = { names: screening.index, subjects: entities, provenanceOf: (id: RecordId) => screening.provenanceOf(id) };
     const modes: readonly [string, SearchOptions, boolean][] = [['words', {}, false], ['names', { names: screening.index }, false], ['subjects', full, false], ['subjects+born', full, true]];
     const cut = [10, 20, 50] as const;
     const tally = modes.map(() => ({ found: { 10: 0, 20: 0, 50: 0 } as Record<number, number>, reciprocal: 0, times: [] as number[] }));

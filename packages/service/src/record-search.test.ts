@@ -262,6 +262,29 @@ describe('searchRecords', () => {
     }
   });
 
+  it('serves a widened window from the names the store read ahead, so the store is asked once', async () => {
+    // 120 namesakes held by intelligence fill the first window (5 × 20 asked); the store's names
+    // are read four times that far ahead, so the wider window needs no second query
+    await put([
+      ...Array.from({ length: 120 }, (_, i) => ({ id: `n${i}`, schema: 'Person', properties: { name: ['Marek Dolany'] }, provenance: testProvenance('intel') })),
+      { id: 'n-own', schema: 'Person', properties: { name: ['Marek Dolany Wirth'] }, provenance: testProvenance('zone-north') },
+    ]);
+    const asked: number[] = [];
+    const store = world.mosaic.store;
+    const counting = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'searchNames') return (...args: Parameters<typeof store.searchNames>) => { asked.push(args[1].limit); return target.searchNames(...args); };
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const user = (await store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+    const { results, truncated } = await searchRecords({ ...world.mosaic, store: counting }, { user, purpose: 'investigation', caseRef: 'ZN-1' }, { q: 'Marek Dolany' });
+    expect(results.map((r) => r.id)).toEqual(['zone-north:n-own']);
+    expect(truncated).toBe(false);
+    expect(asked).toEqual([400]);
+  });
+
   it('reads again only the sources that filled their window, and no record twice', async () => {
     // 120 holders of one passport number held by intelligence fill the identifiers' first window;
     // the number is no word of any name, so the full-text source holds none and is not read again
@@ -287,6 +310,34 @@ describe('searchRecords', () => {
     // each holder read once, though the window was read twice
     expect(reads.records.length).toBe(new Set(reads.records).size);
     expect(new Set(reads.records).size).toBe(121);
+  });
+
+  it('decides on the provenance the watchlist keeps, and reads only the records it ranks', async () => {
+    // as above: 120 holders of one number held by intelligence, one by the zone; the wider window
+    // is decided on without being read, and only the zone's record and the first window's
+    // holders the officer may not see (the best of them are pointed to) are read
+    await put([
+      ...Array.from({ length: 120 }, (_, i) => ({ id: `p${i}`, schema: 'Person', properties: { name: [`Holder ${i}`], passportNumber: ['QZ7730419'] }, provenance: testProvenance('intel') })),
+      { id: 'p-own', schema: 'Person', properties: { name: ['Ilse Varga'], passportNumber: ['QZ7730419'] }, provenance: testProvenance('zone-north') },
+    ]);
+    const read: string[] = [];
+    const store = world.mosaic.store;
+    const counting = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'getRecords') return (...args: Parameters<typeof store.getRecords>) => { read.push(...args[0]); return target.getRecords(...args); };
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const user = (await store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+    const options = { names: projection.index, provenanceOf: (id: RecordId) => projection.provenanceOf(id) };
+    const { results, pointers, truncated } = await searchRecords({ ...world.mosaic, store: counting }, { user, purpose: 'investigation', caseRef: 'ZN-1' }, { q: 'QZ7730419' }, options);
+    expect(results.map((r) => r.id)).toEqual(['zone-north:p-own']);
+    expect(pointers.map((p) => p.agency)).toEqual(['intel']);
+    expect(truncated).toBe(false);
+    expect(read.length).toBe(new Set(read).size);
+    expect(new Set(read).size).toBe(101);
+    expect(read).toContain('zone-north:p-own');
   });
 
   it('ranks what the user may see the same whatever records they may not see hold: none crowds out the one born on the date asked', async () => {

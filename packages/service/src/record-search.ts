@@ -18,18 +18,21 @@
  * resolved, the records of one subject are listed together after the best of them, and say so.
  * Candidates are read in a window per source (five times the results asked) before the policy
  * has decided; when a source filled its window with fewer the user may see than that, its window
- * is widened (to at most MAX_CANDIDATES; the store's names when they did not fill their window,
- * and the records already read and decided on, are not read again), and the first five times the results asked that the
- * user may see of each source are ranked: records the user may not see do not crowd out those
- * they may, and whatever else is held, the same records are ranked (the text's order reads each
- * record's own names, not counts over every record). If the widest window is still full, the
+ * is widened four times (to at most MAX_CANDIDATES; the store's names, read four times the window
+ * ahead, are read again only past that; the records already read and decided on are not read
+ * again, and those whose provenance the node's watchlist keeps are decided on it and read only if
+ * ranked). The first five times the results asked that the user may see of each source are
+ * ranked, with, for the pointers, the first five times the results asked of those they may not
+ * see: records the user may not see do not crowd out those they may, and whatever else is held,
+ * the same records are ranked (the text's order reads each record's own names, not counts over
+ * every record). If the widest window is still full, the
  * result says more may match (`truncated`).
  */
 import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
-import { AppError, parsePartialDate, type EntityId, type EntityRecord, type RecordId } from '@mosaic/model';
+import { AppError, parsePartialDate, type EntityId, type EntityRecord, type Provenance, type RecordId } from '@mosaic/model';
 import { filterVisible, RECORD_ROLES, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
-import type { StoredRecord } from '@mosaic/store';
+import type { NameHit, StoredRecord } from '@mosaic/store';
 import { consult, type ConsultedRecord } from './consult.ts';
 import { identifierHolders, type IdentifierMatch as HeldMatch } from './identifiers/identifier-holders.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
@@ -90,6 +93,12 @@ export interface SearchOptions {
   readonly names?: ScreeningIndex;
   /** The resolved entities: results that are one subject on what the user may see are listed together. */
   readonly subjects?: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>;
+  /**
+   * The provenance the node's watchlist keeps of its records (screening-projection.ts): which of
+   * its candidates the user may see is decided on it without reading them, and only the records
+   * ranked are read. What is shown is decided again on the stored records (consult).
+   */
+  readonly provenanceOf?: (id: RecordId) => Provenance | undefined;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -292,6 +301,16 @@ function bornOf(asked: readonly PartialDate[], record: EntityRecord): { readonly
 /** The widest candidate window a search reads (searchRecords). */
 const MAX_CANDIDATES = 5000;
 
+/** The ids the sources hold that `wanted` takes, by the best place any source gives them (each source is best first), then by id. */
+function bestPlaced(sources: readonly Source[], wanted: (id: RecordId) => boolean): readonly RecordId[] {
+  const place = new Map<RecordId, number>();
+  for (const source of sources) source.ids.forEach((id, i) => { if (wanted(id) && i < (place.get(id) ?? Infinity)) place.set(id, i); });
+  return [...place].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0)).map(([id]) => id);
+}
+
+/** How many times its window the store's names are read (sourcesOf). */
+const READ_AHEAD = 4;
+
 /** One source of candidates, best first in an order of its own, and whether it filled its window (more were left). */
 interface Source {
   readonly ids: readonly RecordId[];
@@ -308,10 +327,19 @@ type Reading<T> = Source & T;
 function sourcesOf(mosaic: Mosaic, q: string, query: SearchQuery, names: ScreeningIndex | undefined) {
   const screened = names && (query.schema === undefined || SCREENED_SCHEMATA.has(query.schema)) ? names : undefined;
   const none = { ids: [], full: false };
+  // The store's names read ahead: what a query costs is in the records holding its words, not in
+  // how many of them are returned, so a window widened within the read is served from it.
+  let ahead: { readonly asked: number; readonly hits: readonly NameHit[] } | undefined;
   return {
     text: async (candidates: number): Promise<Reading<{ readonly rank: ReadonlyMap<RecordId, number> }>> => {
-      const hits = await mosaic.store.searchNames(q, { limit: candidates, ...(query.schema ? { schema: query.schema } : {}) });
-      return { ids: hits.map((h) => h.id), full: hits.length === candidates, rank: new Map(hits.map((h) => [h.id, h.rank])) };
+      if (!ahead || (candidates > ahead.asked && ahead.hits.length === ahead.asked)) {
+        const asked = Math.max(candidates, Math.min(candidates * READ_AHEAD, MAX_CANDIDATES));
+        ahead = { asked, hits: await mosaic.store.searchNames(q, { limit: asked, ...(query.schema ? { schema: query.schema } : {}) }) };
+      }
+      const hits = ahead.hits.slice(0, candidates);
+      // more were left: the read holds more than the window, or filled all it asked
+      const full = ahead.hits.length > candidates || ahead.hits.length === ahead.asked;
+      return { ids: hits.map((h) => h.id), full, rank: new Map(hits.map((h) => [h.id, h.rank])) };
     },
     names: (candidates: number): Reading<Pick<Variants, 'matched' | 'asWritten'>> => {
       if (!screened) return { ...none, matched: new Map(), asWritten: new Set() };
@@ -384,7 +412,7 @@ function requireSearcher({ user }: Consultation): void {
   }
 }
 
-export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names, subjects }: SearchOptions = {}): Promise<SearchResult> {
+export async function searchRecords(mosaic: Mosaic, consultation: Consultation, query: SearchQuery, { names, subjects, provenanceOf }: SearchOptions = {}): Promise<SearchResult> {
   requireSearcher(consultation);
   const q = checkQuery(query.q);
   if (query.schema !== undefined && !mosaic.registry.get(query.schema)) throw new AppError('MOSAIC_INVALID_INPUT', `schema: ${JSON.stringify(query.schema)} is not a schema`, { field: 'schema', reason: 'not a schema' });
@@ -407,30 +435,46 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   // asked are all there are. The watchlist's sources (in memory) are read again whatever they
   // held, for a wider window need not begin as the narrower did, nor end there when it was not
   // full (names are scored among as many candidates as the window). A record already read, and
-  // decided on, is not read again: it is the same record under the same snapshot.
+  // decided on, is not read again: it is the same record under the same snapshot. A candidate
+  // whose provenance the watchlist keeps is decided on that and read only if it is ranked (when
+  // no kind is asked: a kind asked is known of a record once read).
   const read = sourcesOf(mosaic, q, query, names);
+  const keptProvenance = query.schema === undefined ? provenanceOf : undefined;
   const records = new Map<RecordId, EntityRecord & { readonly stored: StoredRecord }>();
   const fetched = new Set<RecordId>();
+  const decided = new Set<RecordId>();
   const may = new Set<RecordId>();
-  const readRecords = async (sources: readonly Source[]): Promise<void> => {
-    const ids = [...new Set(sources.flatMap((source) => source.ids))].filter((id) => !fetched.has(id));
-    if (ids.length === 0) return;
-    for (const id of ids) fetched.add(id);
-    const found = (await mosaic.store.getRecords(ids)).filter((s) => query.schema === undefined || s.record.schema === query.schema).map((stored) => ({ ...stored.record, stored }));
+  const readRecords = async (ids: readonly RecordId[]): Promise<readonly ConsultedRecord[]> => {
+    const unread = ids.filter((id) => !fetched.has(id));
+    if (unread.length === 0) return [];
+    for (const id of unread) fetched.add(id);
+    const found = (await mosaic.store.getRecords(unread)).filter((s) => query.schema === undefined || s.record.schema === query.schema).map((stored) => ({ ...stored.record, stored }));
     for (const record of found) records.set(record.id, record);
-    for (const id of mayOf(found)) may.add(id);
+    return found;
+  };
+  const decideOn = async (sources: readonly Source[]): Promise<void> => {
+    const ids = [...new Set(sources.flatMap((source) => source.ids))].filter((id) => !decided.has(id));
+    const known: ConsultedRecord[] = [];
+    const unknown: RecordId[] = [];
+    for (const id of ids) {
+      decided.add(id);
+      const provenance = keptProvenance?.(id);
+      if (provenance) known.push({ id, provenance });
+      else unknown.push(id);
+    }
+    for (const id of mayOf([...known, ...(await readRecords(unknown))])) may.add(id);
   };
   let candidates = window;
   let text = await read.text(candidates);
   let byName = read.names(candidates);
   let byIdentifier = read.identifiers(candidates);
-  await readRecords([text, byName, byIdentifier]);
+  await decideOn([text, byName, byIdentifier]);
   while ([text, byName, byIdentifier].some((source) => starved(source, may)) && candidates < MAX_CANDIDATES) {
     candidates = Math.min(candidates * 4, MAX_CANDIDATES);
     if (text.full) text = await read.text(candidates);
     byName = read.names(candidates);
     byIdentifier = read.identifiers(candidates);
-    await readRecords([text, byName, byIdentifier]);
+    await decideOn([text, byName, byIdentifier]);
   }
   const sources = [text, byName, byIdentifier];
   const variants: Variants = { matched: byName.matched, asWritten: byName.asWritten, identified: byIdentifier.identified };
@@ -438,15 +482,18 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   // the full-text rank of a record the user may see counts where the text's first `window` hold it
   const seenInText = new Set(seenOf(text, may));
   const textRank = new Map([...text.rank].filter(([id]) => !may.has(id) || seenInText.has(id)));
-  // the records the sources' last windows hold, as one read of them all would have found
-  const held = new Set(sources.flatMap((source) => source.ids));
+  // the records ranked: those the user may see that are kept, and of those they may not that the
+  // sources' last windows hold, the `window` each source holds best (by the best place any source
+  // gives them, then id): a wider window finds the user's own records, not more owners to notify
+  const unseenHeld = new Set(bestPlaced(sources, (id) => !may.has(id)).slice(0, window));
+  const held = new Set([...kept, ...unseenHeld]);
+  await readRecords([...held]);
   const ranked = rankCandidates([...records.values()].filter((r) => held.has(r.id)), q, asked, variants, textRank).map((r) => ({ ...r, id: r.record.id, provenance: r.record.provenance }));
   const shown = ranked.filter((r) => kept.has(r.id));
   const grouped = subjects ? subjectsOf(shown, subjects) : new Map<RecordId, SubjectRef>();
   const page = inSubjectOrder(shown, grouped).slice(0, limit);
   const subjectOf = subjects ? await subjectsAsSeen(mosaic, consultation, subjects, { subjectOf: grouped, page, may }) : grouped;
-  // the candidates the user may not see that a first window would have read (the best ranked):
-  // a wider window finds the user's own records, not more owners to notify
+  // the best ranked of the candidates the user may not see (unseenHeld)
   const unseen = ranked.filter((r) => !may.has(r.id)).slice(0, window);
   const { visible, pointers } = await consult(mosaic, consultation, [...page, ...unseen], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
   return {

@@ -6,6 +6,7 @@
  * record-search.ts).
  */
 import { DATE_LEVELS, NAME_LEVELS } from '@mosaic/matching';
+import type { RecordId } from '@mosaic/model';
 import { searchRecords, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -31,7 +32,7 @@ const SearchHitOut = RecordOut.extend({
 });
 
 export function searchRoutes(projections?: Pick<Projections, 'screening' | 'entities'>) {
-  const options = projections ? { names: projections.screening.index, subjects: projections.entities } : {};
+  const options = projections ? { names: projections.screening.index, subjects: projections.entities, provenanceOf: (id: RecordId) => projections.screening.provenanceOf(id) } : {};
   return async function routes(api: FastifyInstance): Promise<void> {
     const app = api.withTypeProvider<ZodTypeProvider>();
     app.post('/search', {
