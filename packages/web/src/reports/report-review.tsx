@@ -179,9 +179,10 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
               </label>
             ))}
           </fieldset>
+          {/* said with the entity's name, heard from button to button down the list */}
           <div className="actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void act(() => api.confirmReportEntity(reportId, entity.id, { ...(name.trim() !== entity.name ? { name: name.trim() } : {}), ...(link ? { link } : {}) }))}>Confirm</button>
-            <button type="button" disabled={busy} onClick={() => void act(() => api.rejectReportEntity(reportId, entity.id))}>Reject</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void act(() => api.confirmReportEntity(reportId, entity.id, { ...(name.trim() !== entity.name ? { name: name.trim() } : {}), ...(link ? { link } : {}) }))}>Confirm<span className="visually-hidden"> {entity.name}</span></button>
+            <button type="button" disabled={busy} onClick={() => void act(() => api.rejectReportEntity(reportId, entity.id))}>Reject<span className="visually-hidden"> {entity.name}</span></button>
           </div>
         </div>
       ) : null}

@@ -181,7 +181,7 @@ function FragmentRow({ entry: e, open, onToggle }: { readonly entry: AuditEntry;
   return (
     <>
       <tr className={e.outcome !== 'ok' ? 'denied' : undefined}>
-        <td><button type="button" className="link" aria-expanded={open} onClick={onToggle}>{e.seq}</button></td>
+        <td><button type="button" className="link" aria-label={`Details of entry ${e.seq}`} aria-expanded={open} onClick={onToggle}>{e.seq}</button></td>
         <td className="nowrap">{e.time.slice(0, 19).replace('T', ' ')}</td>
         <td>{e.actor.user}</td><td>{e.actor.agency}</td>
         <td><span className={`badge action-${e.action}`}>{e.action}</span></td>
