@@ -1,12 +1,14 @@
 /**
  * Where the keyboard is left after a change is sent, for someone who works without a mouse or
- * with a screen reader: a refused change puts the focus on the field the server named, marked
- * invalid and described by the refusal; a change that leaves its button in place gives the focus
- * back to it (the button is disabled while the change is sent, which would drop the focus to the
- * page's body, the top of the page); a report entity confirmed or rejected, whose buttons go
- * with the decision, leaves the focus on the entity and what became of it; a retention decision
- * that takes its record out of the queue leaves it on the queue; an upload to ingest, a check of
- * the audit chain and a search of the log give it back to their button. Every name is invented.
+ * with a screen reader: a change asked for without its reason puts the focus on the reason for
+ * change (or the change reference) at the top; a refused change puts the focus on the field the
+ * server named, marked invalid and described by the refusal; a change that leaves its button in
+ * place gives the focus back to it (the button is disabled while the change is sent, which would
+ * drop the focus to the page's body, the top of the page); a report entity confirmed or rejected,
+ * whose buttons go with the decision, leaves the focus on the entity and what became of it; a
+ * retention decision that takes its record out of the queue leaves it on the queue; an upload to
+ * ingest, a check of the audit chain and a search of the log give it back to their button. Every
+ * name is invented.
  */
 import { putFixtures, testProvenance } from '@mosaic/service/testing';
 import type { Locator, Page } from 'playwright-core';
@@ -37,6 +39,21 @@ const focusedDescription = (page: Page): Promise<string> => page.evaluate(() => 
 const isFocused = (locator: Locator): Promise<boolean> => locator.evaluate((element) => element === document.activeElement);
 
 describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
+  it('goes to the reason for change, or to the change reference, when a change is asked for without them', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'sysadmin');
+    await page.goto('/#/admin');
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    const create = page.getByRole('form', { name: 'New user' }).getByRole('button', { name: 'Create user' });
+    await create.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Give a reason for change and a change reference first.');
+    const reason = page.getByLabel('Reason for change');
+    await expect.poll(() => isFocused(reason)).toBe(true);
+    await reason.fill('Accessibility check');
+    await create.press('Enter');
+    await expect.poll(() => isFocused(page.getByLabel('Change reference'))).toBe(true);
+  });
+
   it('goes to the field of the new user the server refused, then back to the button that sent a change', async () => {
     const page = await browser.newPage();
     await signInPage(page, 'sysadmin');

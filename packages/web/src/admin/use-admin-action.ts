@@ -9,7 +9,7 @@
 import { useRef, useState } from 'react';
 import { useFocusBack } from '../common/use-focus-back.ts';
 import { useSession } from '../session/session-context.tsx';
-import { useChangeReason } from './change-reason.tsx';
+import { focusChangeReason, useChangeReason } from './change-reason.tsx';
 
 export interface AdminAction {
   /** Sends the change; false when it was refused, not sent for want of a reason, or another is being sent. */
@@ -37,6 +37,7 @@ export function useAdminAction(onDone: () => void): AdminAction {
     setStatus(undefined);
     if (!change) {
       setError(new Error('Give a reason for change and a change reference first.'));
+      focusChangeReason();
       return false;
     }
     sending.current = true;
