@@ -361,7 +361,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
 
     await page.goto('/#/inbox');
     await expect.poll(() => page.getByTestId('stream-state').textContent()).toBe('Live');
-    await expect.poll(() => page.locator('.watches').textContent()).toContain('Lucien Moreau-Vasquez');
+    await expect.poll(() => page.locator('.watches').textContent()).toContain(`Subject ${world.moreau}`);
     // The federal police record a sighting of him: the watcher is told within the second.
     const fed = await api.tokenOf('fedAnalyst');
     await api.json('/records', { token: fed, body: { id: 's-watched', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [world.moreau], date: ['2026-03-01'], checkpoint: ['E19 Mechelen'] } } });
