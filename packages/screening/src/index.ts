@@ -22,6 +22,7 @@ export { VisibilityMemo } from './visibility-memo.ts';
 
 // Queries
 export { validateQuery, QUERY_FIELDS, QUERY_LIMITS } from './screening-query.ts';
+export { mrzNationality } from './mrz-nationality.ts';
 export type { ScreeningQuery, PreparedQuery, QueryValidation, QueryField } from './screening-query.ts';
 
 // Screening and scoring

@@ -39,6 +39,20 @@ describe('validateQuery', () => {
     expect(typed.ok && typed.query.document).toBe('BD843099');
   });
 
+  it('reads a nationality as a passport\'s machine-readable zone writes it (ICAO Doc 9303)', () => {
+    const countries = (nationality: string): readonly string[] | string => {
+      const r = validateQuery({ name: 'Karel Vandermolen', nationality });
+      return r.ok ? r.query.countries : `${r.field}: ${r.reason}`;
+    };
+    expect(countries('D<<')).toEqual(['de']);
+    expect(countries('D')).toEqual(['de']);
+    expect(countries('GBD')).toEqual(['gb']);
+    expect(countries('UNK')).toEqual(['xk']);
+    expect(countries('MAR')).toEqual(['ma']);
+    // stateless, refugee, unspecified and a United Nations official: no nationality to compare
+    for (const code of ['XXA', 'XXB', 'XXC', 'XXX', 'UNO', 'UNA']) expect(countries(code)).toEqual([]);
+  });
+
   it.each([
     [{}, 'query: nothing to screen'],
     [{ name: '' }, 'query: nothing to screen'],

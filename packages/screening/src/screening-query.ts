@@ -4,12 +4,13 @@
  * characters, a pasted page of text) is refused with a reason, before any index work, so that
  * it can never crash the screen or turn into a scan of the whole watchlist.
  */
-import { parsePartialDate, toCountryCode } from '@mosaic/model';
+import { parsePartialDate } from '@mosaic/model';
 import {
   confusableForm, normalizeEmail, normalizeGender, normalizeIdentifier, normalizeName, normalizePhone,
   type NormalizedName, type PartialDate,
 } from '@mosaic/matching';
 import { mrzDocumentNumber } from './mrz-document-number.ts';
+import { mrzNationality } from './mrz-nationality.ts';
 
 export interface ScreeningQuery {
   readonly name?: string;
@@ -105,12 +106,13 @@ export function validateQuery(input: unknown): QueryValidation {
     if (!date || date.year < YEAR_RANGE[0] || date.year > YEAR_RANGE[1]) return reject('birthDate', 'not a date of birth (YYYY, YYYY-MM or YYYY-MM-DD)');
     birthDates = [date];
   }
-  let countries: string[] = [];
+  let countries: readonly string[] = [];
   const rawCountry = text('nationality');
   if (rawCountry !== undefined) {
-    const code = toCountryCode(rawCountry);
-    if (!code) return reject('nationality', 'not an ISO 3166 country code or name');
-    countries = [code];
+    // as the document's machine-readable zone writes it too: XXA (stateless) is no nationality
+    const codes = mrzNationality(rawCountry);
+    if (!codes) return reject('nationality', 'not an ISO 3166 or ICAO Doc 9303 country code, or a country name');
+    countries = codes;
   }
   let genders: string[] = [];
   const rawGender = text('gender');

@@ -296,6 +296,20 @@ describe('checkpoint screening over HTTP', () => {
     expect(JSON.stringify(inbox)).not.toMatch(/zoneCheckpoint/);
   });
 
+  it('reads a nationality as a passport\'s machine-readable zone writes it (ICAO Doc 9303), and a stateless person\'s XXA as none', async () => {
+    for (const nationality of ['BEL', 'D<<', 'GBD', 'UNK', 'XXA', 'XXX']) {
+      const response = await screen({ name: 'Rachid Bouzid', nationality, purpose: 'checkpoint check' });
+      expect(response.statusCode, nationality).toBe(200);
+      const { hits } = response.json() as { hits: (Hit & { explain?: { nationality?: unknown } })[] };
+      const p1 = hits.find((h) => h.subject === 'fedpol:p1');
+      expect(p1, nationality).toBeDefined();
+      expect(p1?.explain?.nationality === undefined, nationality).toBe(nationality.startsWith('XX'));
+    }
+    const refused = await screen({ name: 'Rachid Bouzid', nationality: 'Atlantis' });
+    expect(refused.statusCode).toBe(400);
+    expect((refused.json() as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toEqual(['nationality']);
+  });
+
   it('refuses bad queries with the field and the reason', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ name: 'A' }, 'name'],

@@ -68,6 +68,25 @@ describe('mosaic screen', () => {
     for (const value of ['1977-13-41', '1985-31-02', 'call me 0470', 'Atlantis']) expect(stderr).not.toContain(value);
   });
 
+  it('screens a flat query whose nationality is written as a passport\'s machine-readable zone writes it (ICAO Doc 9303)', async () => {
+    const watchlist = jsonl('watchlist-icao.jsonl', [
+      { id: 'w1', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1985-03-02'], nationality: ['de'] } },
+    ]);
+    const queries = jsonl('queries-icao.jsonl', [
+      { id: 'q1', name: 'Rachid Bouzid', nationality: 'D<<' },
+      { id: 'q2', name: 'Rachid Bouzid', nationality: 'XXA' },
+      { id: 'q3', name: 'Rachid Bouzid', nationality: 'GBD' },
+    ]);
+    const out = join(dir, 'results-icao.jsonl');
+    const { value: code } = await capturingStderr(() => run(['--watchlist', watchlist, '--queries', queries, '--out', out]));
+    expect(code).toBe(0);
+    const results = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { query: string; hits: { id: string; explain: { nationality?: unknown } }[] });
+    expect(results.map((r) => [r.query, r.hits.map((h) => h.id)])).toEqual([['q1', ['w1']], ['q2', ['w1']], ['q3', ['w1']]]);
+    // stateless: no nationality to compare
+    expect(results[1]?.hits[0]?.explain.nationality).toBeUndefined();
+    expect(results[0]?.hits[0]?.explain.nationality).toBeDefined();
+  });
+
   it('says what is wrong with a --limit it does not take, exit 2, before reading a file', async () => {
     for (const limit of ['0', 'ten', '1001']) {
       const { value: code, stderr } = await capturingStderr(() => run(['--watchlist', join(dir, 'none.jsonl'), '--queries', join(dir, 'none.jsonl'), '--out', join(dir, 'none-out.jsonl'), '--limit', limit]));

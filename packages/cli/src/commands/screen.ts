@@ -9,15 +9,16 @@
  * ({"id","schema","properties"}). Watchlist lines and FtM-style queries are checked as resolve
  * and compare check a record (parseEntityObject: a known schema, its properties, values that
  * are what their type says); a flat query's fields must be query fields, and its name, date of
- * birth, nationality, gender and phone are checked as a Person's. A rejected line is named on
- * stderr by file, number, field and reason, never by the value refused (a date of birth is
- * personal data). The summary on stderr holds counts and timings only (names never leave the
+ * birth, nationality, gender and phone are checked as a Person's (a nationality may also be a
+ * code of ICAO Doc 9303, as a passport's machine-readable zone writes it). A rejected line is
+ * named on stderr by file, number, field and reason, never by the value refused (a date of birth
+ * is personal data). The summary on stderr holds counts and timings only (names never leave the
  * output file). Exit 0: all lines used; 3: some lines were rejected or
  * unreadable, or some queries refused; 2: usage.
  */
 import { AppError, EntityId } from '@mosaic/model';
 import { parseEntityObject } from '@mosaic/resolution';
-import { createScreeningIndex, entryFromFtm, QUERY_FIELDS, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
+import { createScreeningIndex, entryFromFtm, mrzNationality, QUERY_FIELDS, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
 import { createReadStream, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -88,6 +89,9 @@ function queryProblem(q: Record<string, unknown>, id: string): string | undefine
   const properties: Record<string, string[]> = {};
   for (const field of PERSON_FIELDS) {
     const value = q[field];
+    // a nationality as the document's machine-readable zone writes it (D<<, GBD, XXA) is no
+    // Person's, but the screening reads it (mrz-nationality.ts)
+    if (field === 'nationality' && typeof value === 'string' && mrzNationality(value) !== undefined) continue;
     if (typeof value === 'string') properties[field] = [value];
   }
   const parsed = parseEntityObject({ schema: 'Person', properties }, id);
