@@ -10,7 +10,8 @@
  */
 import { generateAuditKeyPair, loadAuditPublicKey, type AuditKeyPairPem, type AuditVerifyKey } from '@mosaic/audit';
 import { AppError } from '@mosaic/model';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { makeDataFolder } from '@mosaic/store';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const AUDIT_KEY_FILE = 'audit-signing-key.json';
@@ -30,7 +31,7 @@ export interface AuditKeyFile extends AuditKeyPairPem {
 export function loadOrCreateAuditKeys(dataDir: string): AuditKeyFile {
   const path = join(dataDir, AUDIT_KEY_FILE);
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as AuditKeyFile;
-  mkdirSync(dataDir, { recursive: true });
+  makeDataFolder(dataDir);
   const keys = generateAuditKeyPair();
   writeFileSync(path, JSON.stringify(keys, null, 2), { mode: 0o600, flag: 'wx' });
   return keys;

@@ -1,6 +1,7 @@
 export * from './store.ts';
 export { openStore, type OpenStoreOptions } from './open-store.ts';
 export { storeExists } from './store-exists.ts';
+export { makeDataFolder } from './make-data-folder.ts';
 export { openSqliteStore, SQLITE_FILE_NAME, type SqliteStoreOptions } from './sqlite/open-sqlite-store.ts';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres/open-postgres-store.ts';
 export { createSqliteDatabaseAdapter, type SqliteDatabaseAdapter, type SqliteDatabaseAdapterOptions } from './sqlite/sqlite-database-adapter.ts';

@@ -18,6 +18,7 @@ import { AppError, isAppError } from '@mosaic/model';
 import { createAgency, openMosaic, storeLocation, validateNewAgency, type NewAgency } from '@mosaic/service';
 import { openStore } from '@mosaic/store';
 import { PURPOSE_OPTIONS, STORE_OPTIONS, configOf, parse, requirePurposeOptions, takesOnly } from '../args.ts';
+import { prepareDataFolder } from '../data-folder.ts';
 import { existingStore } from '../existing-store.ts';
 import { OPERATOR } from '../operator.ts';
 
@@ -66,7 +67,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   } catch (error) {
     throw namedByOption(error);
   }
-  const mosaic = await openMosaic(values['create-store'] === true ? config : await existingStore('agencies add', config));
+  const mosaic = await openMosaic(values['create-store'] === true ? await prepareDataFolder('agencies add', config) : await existingStore('agencies add', config));
   try {
     const agency = await createAgency(mosaic, { user: OPERATOR, ...given }, input);
     console.log(JSON.stringify({ added: agency.id, country: agency.country, desk: agency.contactDesk }));

@@ -19,6 +19,7 @@ import { formatIngestError, formatIngestRepeat, formatIngestWarning, ingestFile,
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { prepareDataFolder } from '../data-folder.ts';
 import { readJsonFile, requireFiles } from '../input-files.ts';
 import { progressBar } from '../progress.ts';
 import { stopOnSignal } from '../stop-on-signal.ts';
@@ -64,6 +65,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     return 2;
   }
+  await prepareDataFolder('ingest', config);
   // Lines said while the bar is drawn go above it (progress.ts), the signal's word among them.
   const bar = progressBar(`ingest ${basename(file)}`);
   const stop = stopOnSignal('mosaic ingest: stopping once the lines read are written', (line) => bar.log(line));

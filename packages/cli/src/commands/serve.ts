@@ -9,6 +9,7 @@ import { openMosaic } from '@mosaic/service';
 import { createIpcMessageBus } from '@mosaic/store';
 import { roleOf, startServer } from '../server-runner.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { prepareDataFolder } from '../data-folder.ts';
 import { NODES_OPTION, nodesOf, serveOnNodes, servingNode } from '../serving-nodes.ts';
 import { ensurePortFree } from '../port-in-use.ts';
 
@@ -26,6 +27,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const store = config.databaseUrl ? 'postgres' : `sqlite, ${config.dataDir}`;
   const as = role === 'checkpoint' ? ', checkpoint role' : '';
   await ensurePortFree(config.host, config.port);
+  await prepareDataFolder('serve', config);
   if (nodes > 1) {
     const url = await serveOnNodes(config, nodes, role);
     console.error(`Mosaic is serving on ${url} (store: ${store}; ${nodes} nodes${as})`);

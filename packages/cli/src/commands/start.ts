@@ -8,6 +8,7 @@
 import { openMosaic } from '@mosaic/service';
 import { resolve } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
+import { prepareDataFolder } from '../data-folder.ts';
 import { demoAccountLines } from '../demo-accounts.ts';
 import { demoProgressOf, loadFirstStartDemo } from '../first-start-demo.ts';
 import { startServer } from '../server-runner.ts';
@@ -20,7 +21,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const nodes = nodesOf(values.nodes);
   // before the demo load: a port in use would otherwise be told only after it
   await ensurePortFree(config.host, config.port);
-  const mosaic = await openMosaic(config, { backgroundCheckpoints: true });
+  const mosaic = await openMosaic(await prepareDataFolder('start', config), { backgroundCheckpoints: true });
   const demo = await demoProgressOf(mosaic);
   const begun = demo !== undefined && demo.stage !== 'complete' ? demo : undefined;
   const fresh = begun === undefined && (await mosaic.store.listUsers()).length === 0 && (await mosaic.store.countRecords()) === 0;

@@ -5,7 +5,6 @@
  * (a transaction waits for the write lock on a timer, the event loop free: waiting-sqlite-dialect.ts).
  * A long-running writer (a server, an ingest) checkpoints the WAL from a worker thread.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely } from 'kysely';
@@ -13,6 +12,7 @@ import { AppError } from '@mosaic/model';
 import type { Database } from '../database.ts';
 import type { MessageBus } from '../message-bus.ts';
 import { createKyselyStore } from '../kysely-store.ts';
+import { makeDataFolder } from '../make-data-folder.ts';
 import { migrateToLatest } from '../migrate.ts';
 import type { Store } from '../store.ts';
 import { createSqliteDatabaseAdapter } from './sqlite-database-adapter.ts';
@@ -35,9 +35,9 @@ export interface SqliteStoreOptions {
 
 export async function openSqliteStore({ dataDir, busyTimeoutMs = 5_000, now, backgroundCheckpoints = false, bus }: SqliteStoreOptions): Promise<Store> {
   const file = join(dataDir, SQLITE_FILE_NAME);
+  makeDataFolder(dataDir);
   let raw: DatabaseSync;
   try {
-    mkdirSync(dataDir, { recursive: true });
     raw = new DatabaseSync(file, { enableForeignKeyConstraints: true });
     raw.exec(`pragma busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
     raw.exec('pragma journal_mode = WAL');
