@@ -142,6 +142,16 @@ describe('POST /audit/verify', () => {
     expect((await verify({ expect: `${last!.seq}:${'b'.repeat(64)}` })).json()).toMatchObject({ ok: false, reason: 'witness_mismatch' });
   });
 
+  it('is itself logged, as a search of the log is: who verified, against which witness, with the purpose given', async () => {
+    await verify();
+    expect(await lastEntry()).toMatchObject({ action: 'consultation', actor: { user: expect.stringContaining('auditor') }, purpose: null, caseRef: null, query: { auditVerify: {} }, outcome: 'ok', reason: 'audit verify' });
+    const head = await lastEntry();
+    const witness = `${head!.seq}:${head!.hash}`;
+    const asked = await app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: { authorization: `Bearer ${token}`, 'x-mosaic-purpose': 'integrity check', 'x-mosaic-case': 'DPO-9' }, payload: { expect: witness } });
+    expect(asked.json()).toMatchObject({ ok: true });
+    expect(await lastEntry()).toMatchObject({ purpose: 'integrity check', caseRef: 'DPO-9', query: { auditVerify: { expect: witness } }, reason: 'audit verify' });
+  });
+
   it('refuses a witness that is not SEQ:HASH, naming expect', async () => {
     const refused = await verify({ expect: 'yesterday' });
     expect(refused.statusCode).toBe(400);

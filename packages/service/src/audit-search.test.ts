@@ -146,6 +146,37 @@ describe('searchAuditLog: paging', () => {
     expect(await searchEntries(world.mosaic, { user: auditor, ...asked }, { caseRef: 'FP-5', to: at.toISOString() })).toEqual([]);
   });
 
+  it('reads the log newest first, from the entry below `before` down to the last one the page needs', async () => {
+    world = await openTestMosaic();
+    const analyst = { user: UserId('fedpol.fedAnalyst'), agency: AgencyId('fedpol') };
+    for (let i = 0; i < 30; i++) await world.mosaic.audit.append({ actor: analyst, action: 'consultation', purpose: 'operation x', caseRef: 'FP-6', query: { q: `q${i}` }, outcome: 'ok' });
+    const auditor = (await world.mosaic.store.listUsers()).find((u) => u.name === 'auditor')!;
+    const read: number[] = [];
+    const store = world.mosaic.store;
+    const counting = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'readAudit') {
+          return async (...args: Parameters<typeof store.readAudit>) => {
+            const rows = await target.readAudit(...args);
+            read.push(...rows.map((row) => row.seq));
+            return rows;
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const head = (await store.auditHead())!.seq;
+    const first = await searchAuditLog({ ...world.mosaic, store: counting }, { user: auditor, ...asked }, { caseRef: 'FP-6', limit: 2 });
+    expect(seqs(first.entries)).toEqual([head, head - 1]);
+    // the page and the entry below it, which tells that older ones match too
+    expect(read).toEqual([head, head - 1, head - 2]);
+    read.length = 0;
+    const second = await searchAuditLog({ ...world.mosaic, store: counting }, { user: auditor, ...asked }, { caseRef: 'FP-6', limit: 2, before: first.next! });
+    expect(seqs(second.entries)).toEqual([head - 2, head - 3]);
+    expect(read).toEqual([head - 2, head - 3, head - 4]);
+  });
+
   it('gives no next when the page holds every entry that matches', async () => {
     const { test, auditor } = await worldWithConsultation();
     world = test;

@@ -9,7 +9,7 @@
 import { matchesAuditQuery, type AuditEntry, type AuditQuery, type JsonValue } from '@mosaic/audit';
 import { AppError, type AgencyId } from '@mosaic/model';
 import { decide } from '@mosaic/policy';
-import { createStoreAuditStorage } from '@mosaic/store';
+import { auditEntriesNewestFirst } from '@mosaic/store';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
 
@@ -95,24 +95,25 @@ export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation 
   const decision = decide(policyUser(user), 'audit', { kind: 'audit', agency: oversight ? 'ALL' : user.agency }, policyContext(snapshot, consultation));
   if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `audit search refused: ${decision.reason}`);
   const limit = Math.min(Math.max(query.limit ?? 200, 1), 5000);
-  const kept: AuditEntry[] = [];
+  const entries: AuditEntry[] = [];
   let more = false;
   // Whose users an administration entry names (a user's agency never changes).
   const agencyOf = new Map<string, AgencyId>(oversight ? [] : (await mosaic.store.listUsers()).map((u) => [u.id, u.agency]));
+  // Newest first from below `before`, down to one match past the page (which says older ones
+  // match too): a page reads no further back than its matches lie, not the log from entry 1.
   const range = query.before === undefined ? {} : { toSeq: query.before - 1 };
-  for await (const entry of createStoreAuditStorage(mosaic.store).entries(range)) {
+  for await (const entry of auditEntriesNewestFirst(mosaic.store, { ...range, firstPage: limit + 1 })) {
     if (!oversight && !inScope(entry, user.agency)) continue;
     const seen = oversight ? entry : asSeenByAgency(entry, user.agency, agencyOf);
     if (!matchesAuditQuery(seen, query)) continue;
-    kept.push(seen);
-    if (kept.length > limit) {
-      kept.shift();
+    if (entries.length === limit) {
       more = true;
+      break;
     }
+    entries.push(seen);
   }
   const { limit: _limit, ...asked } = query;
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'consultation', purpose, caseRef, query: { audit: { ...asked } }, outcome: 'ok', reason: 'audit search' });
-  const entries = kept.reverse();
   const last = entries.at(-1);
   return more && last !== undefined ? { entries, next: last.seq } : { entries };
 }

@@ -19,7 +19,7 @@ export { consult, requirePurpose, type Consulted, type ConsultOptions } from './
 export { captionOf, checkQuery, eraseRecord, readRecord, readRecordHistory, recordView, writeRecord, type RecordView, type WriteOutcome } from './records.ts';
 export { searchRecords, type NameMatch, type SearchHit, type SearchOptions, type SearchQuery, type SearchResult } from './record-search.ts';
 export { loadDemo, type DemoLoaded, type DemoOrgFile } from './demo-load.ts';
-export { verifyAuditLog } from './audit-verify.ts';
+export { verifyAuditLog, verifyAuditLogAs } from './audit-verify.ts';
 export { searchAuditLog, type AuditPage, type AuditSearch } from './audit-search.ts';
 export { AUDIT_RETENTION_SETTING, auditRetentionOf, putAuditRetention, readAuditRetention, type AuditRetentionInput } from './audit-retention.ts';
 export { pruneAuditLog, readPruneBefore, type AuditPruneSummary, type PruneAuditOptions, type PruneBefore } from './audit-prune.ts';

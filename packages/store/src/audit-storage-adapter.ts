@@ -7,7 +7,7 @@
  * its transaction.
  */
 import type { AuditAppend, AuditCut, AuditEntry, AuditStorage, Checkpoint } from '@mosaic/audit';
-import type { AuditAppendBatch, DocumentInput, Store } from './store.ts';
+import type { AuditAppendBatch, DocumentInput, Store, StoredAuditEntry } from './store.ts';
 
 export interface StoreAuditStorageOptions {
   /** Entries read per query while iterating. */
@@ -24,6 +24,34 @@ function stored({ after, entries, checkpoints = [], riders = [], cut }: AuditApp
   };
 }
 
+/**
+ * The chain as the columns give it, which appends and cuts build on: a column altered then fails
+ * verification at its entry, as a body altered does.
+ */
+function entryOf(row: StoredAuditEntry): AuditEntry {
+  return { ...(JSON.parse(row.body) as AuditEntry), seq: row.seq, hash: row.hash, prevHash: row.prevHash };
+}
+
+/**
+ * Entries newest first, from `toSeq` (default the head) down, for a search that wants the newest
+ * matches: the first query reads `firstPage` entries (as many as a page that matches throughout
+ * needs), each next one twice as many up to `pageSize`, so a page reads no further back than its
+ * matches lie.
+ */
+export async function* auditEntriesNewestFirst(store: Store, { toSeq, firstPage = 1, pageSize = 1_000 }: { readonly toSeq?: number; readonly firstPage?: number; readonly pageSize?: number } = {}): AsyncIterable<AuditEntry> {
+  let below = toSeq;
+  let size = Math.min(Math.max(firstPage, 1), pageSize);
+  for (;;) {
+    if (below !== undefined && below < 1) return;
+    const page = await store.readAudit({ fromSeq: 1, limit: size, newestFirst: true, ...(below === undefined ? {} : { toSeq: below }) });
+    for (const row of page) yield entryOf(row);
+    const last = page.at(-1);
+    if (page.length < size || last === undefined) return;
+    below = last.seq - 1;
+    size = Math.min(size * 2, pageSize);
+  }
+}
+
 /** Riders of a batch are documents, put in the batch's transaction. */
 export function createStoreAuditStorage(store: Store, { pageSize = 1_000 }: StoreAuditStorageOptions = {}): AuditStorage<DocumentInput> {
   return {
@@ -37,9 +65,7 @@ export function createStoreAuditStorage(store: Store, { pageSize = 1_000 }: Stor
       let next = fromSeq;
       for (;;) {
         const page = await store.readAudit({ fromSeq: next, limit: pageSize, ...(toSeq === undefined ? {} : { toSeq }) });
-        // The chain as the columns give it, which appends and cuts build on: a column altered
-        // then fails verification at its entry, as a body altered does.
-        for (const row of page) yield { ...(JSON.parse(row.body) as AuditEntry), seq: row.seq, hash: row.hash, prevHash: row.prevHash };
+        for (const row of page) yield entryOf(row);
         const last = page.at(-1);
         if (page.length < pageSize || last === undefined) return;
         next = last.seq + 1;

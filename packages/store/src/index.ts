@@ -11,6 +11,6 @@ export type { MigrationContext, StoreMigration } from './migrations/store-migrat
 export { canonicalJson } from './canonical-json.ts';
 export { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
 export { prepareRecord, type PreparedRecord } from './prepare-record.ts';
-export { createStoreAuditStorage, type StoreAuditStorageOptions } from './audit-storage-adapter.ts';
+export { auditEntriesNewestFirst, createStoreAuditStorage, type StoreAuditStorageOptions } from './audit-storage-adapter.ts';
 export { createLocalMessageBus, MAX_MESSAGE_BYTES, type MessageBus, type MessageHandler } from './message-bus.ts';
 export { createIpcMessageBus, IPC_SERIALIZATION, relayBusMessages, type IpcEndpoint, type RelayTarget } from './ipc-message-bus.ts';

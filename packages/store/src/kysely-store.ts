@@ -533,10 +533,10 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       });
     },
 
-    async readAudit({ fromSeq, toSeq, limit }: ReadAuditOptions) {
+    async readAudit({ fromSeq, toSeq, limit, newestFirst = false }: ReadAuditOptions) {
       let query = db.selectFrom('audit_entries').selectAll().where('seq', '>=', fromSeq);
       if (toSeq !== undefined) query = query.where('seq', '<=', toSeq);
-      const rows = await query.orderBy('seq').limit(positive(limit)).execute();
+      const rows = await query.orderBy('seq', newestFirst ? 'desc' : 'asc').limit(positive(limit)).execute();
       return rows.map((row) => ({ seq: numberOut(row.seq), hash: row.hash, prevHash: row.prev_hash, body: row.body }));
     },
 

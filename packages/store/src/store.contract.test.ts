@@ -630,6 +630,9 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.readAudit({ fromSeq: 2, limit: 10 })).toEqual(entries.slice(1, 3));
       expect(await store.readAudit({ fromSeq: 1, toSeq: 2, limit: 10 })).toEqual(entries.slice(0, 2));
       expect(await store.readAudit({ fromSeq: 1, limit: 1 })).toEqual(entries.slice(0, 1));
+      // newest first, down from toSeq (or the head) to fromSeq
+      expect(await store.readAudit({ fromSeq: 1, limit: 2, newestFirst: true })).toEqual([entries[2], entries[1]]);
+      expect(await store.readAudit({ fromSeq: 2, toSeq: 2, limit: 10, newestFirst: true })).toEqual([entries[1]]);
 
       const conflict = { code: 'MOSAIC_CONFLICT' };
       // Stale head, gap, broken link, checkpoint outside the batch: refused whole.

@@ -203,6 +203,8 @@ export interface ReadAuditOptions {
   /** Inclusive; default the head. */
   readonly toSeq?: number;
   readonly limit: number;
+  /** The `limit` entries next below `toSeq` (or the head), newest first: an audit search's page reads no older entry than it must. */
+  readonly newestFirst?: boolean;
 }
 
 /** A signed statement that the chain up to `seq` had head `hash`; `body` (signature, key id) is opaque. */

@@ -1,11 +1,11 @@
 /**
  * The audit log for auditors: search by user, agency, subject, record, action and time (a
  * consultation like any other: with the auditor's purpose and case reference, logged as given);
- * verify the chain and its signed checkpoints.
+ * verify the chain and its signed checkpoints (logged too, with the purpose headers when given).
  */
 import { AUDIT_ACTIONS } from '@mosaic/audit';
-import { AgencyId, AppError, EntityId, isoDayProblem, RecordId, UserId } from '@mosaic/model';
-import { searchAuditLog, verifyAuditLog, type AuditSearch } from '@mosaic/service';
+import { AgencyId, EntityId, isoDayProblem, RecordId, UserId } from '@mosaic/model';
+import { searchAuditLog, verifyAuditLogAs, type AuditSearch } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -74,14 +74,15 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.post('/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Verify the hash chain and signed checkpoints (auditor role); with `expect` (SEQ:HASH, a witness the auditor kept, as `mosaic audit verify` prints it), the log must still reach it',
+    schema: { tags: ['audit'], summary: 'Verify the hash chain and signed checkpoints (auditor role; logged, with the purpose headers when given); with `expect` (SEQ:HASH, a witness the auditor kept, as `mosaic audit verify` prints it), the log must still reach it', headers: PurposeHeaders,
       body: z.object({ expect: z.string().max(200).optional().describe('SEQ:HASH of an entry the log reached when last verified (the last checkpoint), kept outside the database: a log that no longer reaches it fails (truncated), one whose entry there differs fails (witness_mismatch)') }).nullish(),
       response: { 200: z.object({ ok: z.boolean(), entries: z.number().optional(), prunedThrough: z.number().optional().describe('The log was pruned through this entry (its signed cut); verification starts after it'), firstBroken: z.number().optional(), reason: z.string().optional(), message: z.string().optional() }) } },
   }, async (request) => {
     const user = await requireUser(request);
-    if (!user.roles.includes('auditor')) throw new AppError('MOSAIC_FORBIDDEN', 'only auditors verify the audit log');
+    // the purpose headers are logged when given, and held to the rules of any purpose then
+    const given = request.headers['x-mosaic-purpose'] === undefined && request.headers['x-mosaic-case'] === undefined ? {} : requirePurpose(undefined, request);
     const expect = request.body?.expect;
-    const result = await verifyAuditLog(api.mosaic.store, api.mosaic.auditVerifyKeys(), expect === undefined ? {} : { expect });
+    const result = await verifyAuditLogAs(api.mosaic, { user, ...given }, expect === undefined ? {} : { expect });
     return result.ok ? { ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }) } : { ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message };
   });
 }
