@@ -2,11 +2,13 @@
  * A file a command writes once its work is done (`resolve --out`), checked before the work
  * starts: a folder that is not there, or an --out that is a folder, is said at once in one line
  * naming the option, not after minutes of resolving as the file is opened. The file itself is
- * neither made nor emptied here: a run that fails leaves an earlier file as it was.
+ * neither made nor emptied here: a run that fails leaves an earlier file as it was. A command
+ * that writes as it goes (`screen --out`) writes beside the file and renames (openReplacingFile).
  */
 import { AppError } from '@mosaic/model';
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import type { WriteStream } from 'node:fs';
+import { chmod, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileProblem } from './input-files.ts';
 
 export async function requireOutputFile(command: string, option: string, path: string): Promise<void> {
@@ -23,4 +25,43 @@ export async function requireOutputFile(command: string, option: string, path: s
   if (!isFolder) throw refused('a part of the path is not a directory');
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw refused('is a directory, not a file');
+}
+
+/** An output written beside its file, put in its place by commit, removed by discard. */
+export interface ReplacingFile {
+  readonly stream: WriteStream;
+  /** Once the stream has finished: the file written takes the output's place. */
+  commit(): Promise<void>;
+  /** The file written is removed, the output left as it was. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Opens a file beside `path` (a hidden `.NAME.PID.tmp` in its folder, on its file system) that
+ * commit renames over it, so that a run that fails or is stopped leaves an earlier output as it
+ * was, not emptied or half written. A link is followed, and the file it points to replaced with
+ * its mode kept; an output that is no regular file (a pipe, a device) or is under /dev (stdout)
+ * is written in place, as renaming over it would replace it. The errors of open are thrown as they are.
+ */
+export async function openReplacingFile(path: string): Promise<ReplacingFile> {
+  // /dev/stdout links to the file the shell redirected to, whose replacing the shell would not see
+  const device = /^\/(dev|proc)\//.test(resolve(path));
+  const target = device ? path : await realpath(path).catch(() => path);
+  const existing = await stat(target).catch(() => undefined);
+  if (device || (existing !== undefined && !existing.isFile())) {
+    const stream = (await open(target, 'w')).createWriteStream({ encoding: 'utf8' });
+    return { stream, commit: async () => undefined, discard: async () => void stream.destroy() };
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const handle = await open(temporary, 'w');
+  if (existing !== undefined) await chmod(temporary, existing.mode & 0o7777);
+  const stream = handle.createWriteStream({ encoding: 'utf8' });
+  return {
+    stream,
+    commit: () => rename(temporary, target),
+    discard: async () => {
+      stream.destroy();
+      await rm(temporary, { force: true });
+    },
+  };
 }

@@ -13,18 +13,20 @@
  * code of ICAO Doc 9303, as a passport's machine-readable zone writes it). A rejected line is
  * named on stderr by file, number, field and reason, never by the value refused (a date of birth
  * is personal data). The summary on stderr holds counts and timings only (names never leave the
- * output file). Exit 0: all lines used; 3: some lines were rejected or
+ * output file). The results go to a file beside --out, renamed over it once every query is
+ * screened: a run that fails or is stopped leaves an earlier file as it was.
+ * Exit 0: all lines used; 3: some lines were rejected or
  * unreadable, or some queries refused; 2: usage.
  */
 import { AppError, EntityId } from '@mosaic/model';
 import { parseEntityObject } from '@mosaic/resolution';
 import { createScreeningIndex, entryFromFtm, mrzNationality, QUERY_FIELDS, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
 import { createReadStream, type WriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parse } from '../args.ts';
 import { fileProblem, requireFiles } from '../input-files.ts';
+import { openReplacingFile, type ReplacingFile } from '../output-file.ts';
 
 const USAGE = 'usage: mosaic screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]';
 const SHOWN_ERRORS = 20;
@@ -99,15 +101,16 @@ function queryProblem(q: Record<string, unknown>, id: string): string | undefine
 }
 
 /**
- * The output file, opened (created or emptied) before the index is built: a folder that does not
- * exist or cannot be written is said in one line at once, not after minutes of building.
+ * The file beside the output, opened before the index is built: a folder that does not exist or
+ * cannot be written is said in one line at once, not after minutes of building.
  */
-async function openOutput(path: string): Promise<WriteStream> {
+async function openOutput(path: string): Promise<ReplacingFile> {
   try {
-    return (await open(path, 'w')).createWriteStream({ encoding: 'utf8' });
+    return await openReplacingFile(path);
   } catch (error) {
     const { code } = error as { code?: unknown };
-    const reason = code === 'ENOENT' ? `${path}: no such folder` : fileProblem(error);
+    // named as given, not as the file beside it
+    const reason = code === 'ENOENT' ? `${path}: no such folder` : fileProblem({ code }, path);
     if (reason === undefined) throw error;
     throw new AppError('MOSAIC_INVALID_INPUT', `screen: --out ${reason}`);
   }
@@ -136,12 +139,20 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   await requireFiles('screen', { '--watchlist': values.watchlist, '--queries': values.queries });
   const out = await openOutput(values.out);
+  let code: number;
   try {
-    return await screenFiles(out, { watchlist: values.watchlist, queries: values.queries, out: values.out, limit });
+    code = await screenFiles(out.stream, { watchlist: values.watchlist, queries: values.queries, out: values.out, limit });
   } catch (error) {
-    out.destroy();
+    await out.discard();
     throw error;
   }
+  try {
+    await out.commit();
+  } catch (error) {
+    await out.discard();
+    throw writeFailure(values.out, error);
+  }
+  return code;
 }
 
 interface ScreenFiles {
