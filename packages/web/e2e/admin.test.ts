@@ -324,6 +324,37 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     expect((await server.test.mosaic.store.recordHistory(RecordId('intel:k-second'))).at(-1)).toMatchObject({ op: 'delete', reason: 'Past review, no longer needed' });
   });
 
+  it('withdraws a sharing agreement only once the withdrawal is confirmed, as an erasure is', async () => {
+    const conditions = { tlp: ['GREEN'], maxClassification: 'RESTRICTED', handling: ['H0'], categories: ['suspect'] };
+    const put = await api.request('/admin/agreements/intel-withdraw-check', { token: await api.tokenOf('intelAdmin'), method: 'PUT', headers: { 'x-mosaic-purpose': 'withdrawal check', 'x-mosaic-case': 'CHG-8' }, body: { owner: 'intel', recipient: 'fedpol', conditions, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false } });
+    expect(put.status).toBe(200);
+    const page = await signIn('intelAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Sharing agreements' }).click();
+    const table = page.getByRole('table', { name: 'Sharing agreements' });
+    await expect.poll(() => table.textContent()).toContain('intel-withdraw-check');
+    const agreements = async () => (await api.json<{ agreements: { id: string }[] }>('/admin/organisation', { token: await api.tokenOf('intelAdmin') })).agreements.map((a) => a.id);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+    await table.getByRole('button', { name: /^Withdraw intel-withdraw-check/ }).press('Enter');
+    const confirm = page.getByRole('group', { name: 'Confirm the withdrawal of intel-withdraw-check' });
+    await expect.poll(() => confirm.count()).toBe(1);
+    expect(await confirm.textContent()).toContain('stops flowing at once');
+    // focus waits on the way out, not on the withdrawal
+    expect(await focused()).toBe('Keep intel-withdraw-check');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await focused()).toBe('Withdraw intel-withdraw-check…');
+    expect(await agreements()).toContain('intel-withdraw-check');
+
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Keep intel-withdraw-check');
+    await confirm.getByRole('button', { name: 'Withdraw intel-withdraw-check now' }).press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Agreement intel-withdraw-check withdrawn.');
+    expect(await agreements()).not.toContain('intel-withdraw-check');
+  });
+
   it('lets a data administrator change a user\'s roles, clearance and desk, and shows what the server refuses', async () => {
     const intelAdmin = await api.tokenOf('intelAdmin');
     const created = await api.request('/admin/users', { token: intelAdmin, headers: { 'x-mosaic-purpose': 'new reviewer', 'x-mosaic-case': 'CHG-7' }, body: { name: 'intel.reviewer', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'RESTRICTED', password: 'a fictional long password' } });

@@ -85,6 +85,78 @@ describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
     await expect.poll(() => isFocused(enable)).toBe(true);
   });
 
+  it('goes to the field of an agreement, of a user being edited, of a desk, of a group, of the retention rules and of the webhook the server refused', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'intelAdmin');
+    await page.goto('/#/admin');
+    await page.getByLabel('Reason for change').fill('Accessibility check');
+    await page.getByLabel('Change reference').fill('CHG-2025-303');
+
+    await page.getByRole('tab', { name: 'Sharing agreements' }).click();
+    const agreement = page.getByRole('form', { name: 'Agreement' });
+    await agreement.getByLabel('Agreement id').fill('intel-keyboard-check');
+    for (const tlp of ['CLEAR', 'GREEN', 'AMBER']) await agreement.getByRole('checkbox', { name: tlp, exact: true }).uncheck();
+    await agreement.getByRole('button', { name: 'Save agreement' }).press('Enter');
+    const clear = agreement.getByRole('checkbox', { name: 'CLEAR', exact: true });
+    await expect.poll(() => isFocused(clear)).toBe(true);
+    expect(await clear.getAttribute('aria-invalid')).toBe('true');
+    expect(await focusedDescription(page)).toContain('conditions.tlp');
+
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    // the agency's only data administrator may not give the role up
+    await page.getByRole('button', { name: 'Edit intelAdmin' }).click();
+    const edit = page.getByRole('form', { name: 'Edit intelAdmin' });
+    await edit.getByRole('checkbox', { name: 'analyst', exact: true }).check();
+    await edit.getByRole('checkbox', { name: 'agency_admin', exact: true }).uncheck();
+    await edit.getByRole('button', { name: 'Save changes to intelAdmin' }).press('Enter');
+    const first = edit.getByRole('group', { name: 'Roles' }).getByRole('checkbox').first();
+    await expect.poll(() => isFocused(first)).toBe(true);
+    expect(await first.getAttribute('aria-invalid')).toBe('true');
+    expect(await focusedDescription(page)).toContain('last enabled data administrator');
+
+    await page.getByRole('tab', { name: 'Desks' }).click();
+    const desk = page.getByRole('form', { name: 'New desk' });
+    await desk.getByLabel('Desk id').fill('intel:');
+    await desk.getByRole('combobox', { name: 'Agency' }).selectOption('intel');
+    await desk.getByLabel('Desk name').fill('Night desk');
+    await desk.getByLabel('24/7 contact').fill('+32 2 000 00 00');
+    await desk.getByRole('button', { name: 'Create desk' }).press('Enter');
+    const deskId = desk.getByLabel('Desk id');
+    await expect.poll(() => isFocused(deskId)).toBe(true);
+    expect(await deskId.getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByRole('tab', { name: 'Need-to-know groups' }).click();
+    const group = page.getByRole('form', { name: 'Group' });
+    await group.getByLabel('Group id').fill('night team!');
+    await group.getByLabel('Group name').fill('Night team');
+    await group.getByRole('button', { name: 'Save group' }).press('Enter');
+    const groupId = group.getByLabel('Group id');
+    await expect.poll(() => isFocused(groupId)).toBe(true);
+    expect(await focusedDescription(page)).toContain('is not a group id');
+
+    await page.getByRole('tab', { name: 'Retention rules' }).click();
+    const rules = page.getByRole('form', { name: 'Retention rules' });
+    const years = rules.getByRole('spinbutton').first();
+    await expect.poll(() => years.count()).toBe(1);
+    await rules.getByRole('spinbutton').nth(0).fill('0');
+    await rules.getByRole('spinbutton').nth(1).fill('0');
+    await rules.getByRole('spinbutton').nth(2).fill('0');
+    await rules.getByRole('button', { name: 'Save retention rules' }).press('Enter');
+    await expect.poll(() => isFocused(years)).toBe(true);
+    expect(await years.getAttribute('aria-invalid')).toBe('true');
+    expect(await focusedDescription(page)).toContain('a review period of zero');
+
+    await page.getByRole('tab', { name: 'Webhook' }).click();
+    const webhook = page.getByRole('form', { name: 'Webhook' });
+    await webhook.getByLabel('URL').fill('https://keyboard:check@receiver.example.org/hook');
+    await webhook.getByLabel(/^Shared secret/).fill('a fictional shared secret');
+    await webhook.getByRole('button', { name: 'Save webhook' }).press('Enter');
+    const url = webhook.getByLabel('URL');
+    await expect.poll(() => isFocused(url)).toBe(true);
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+    expect(await focusedDescription(page)).toContain('user name or password');
+  });
+
   it('goes to the report field the server refused, and stays on an entity once it is decided', { timeout: 90_000 }, async () => {
     const page = await browser.newPage();
     await signInPage(page, 'fedAnalyst');

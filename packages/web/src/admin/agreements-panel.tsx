@@ -1,13 +1,19 @@
-/** Sharing agreements: what flows from an owner's records to a recipient (full, pointer, none), by marking and category. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Sharing agreements: what flows from an owner's records to a recipient (full, pointer, none), by
+ * marking and category. A refusal names the field to correct, which is marked and focused; a
+ * withdrawal, which stops what flows under it at once, waits for a second, explicit confirmation.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CATEGORIES, CLASSIFICATIONS, EFFECTS, HANDLINGS, TLPS, type Organisation } from './admin-types.ts';
+import { CATEGORIES, CLASSIFICATIONS, EFFECTS, HANDLINGS, TLPS, type AgreementRow, type Organisation } from './admin-types.ts';
 import { Checks, Outcome } from './outcome.tsx';
-import { useAdminAction } from './use-admin-action.ts';
+import { useAdminAction, type AdminAction } from './use-admin-action.ts';
 
 export function AgreementsPanel({ org, reload }: { readonly org: Organisation; readonly reload: () => void }) {
   const { user } = useSession();
   const action = useAdminAction(reload);
+  const refused = useRefusedFields<HTMLFormElement>(action.error, AGREEMENT_ERROR);
   const owners = user.roles.includes('sysadmin') ? org.agencies : org.agencies.filter((a) => a.id === user.agency);
   const [draft, setDraft] = useState({
     id: '', owner: owners[0]?.id ?? '', recipient: 'ALL', effect: 'pointer' as (typeof EFFECTS)[number],
@@ -28,25 +34,56 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
             <td>{a.id}</td><td>{a.owner}</td><td>{a.recipient}</td><td>{a.effect}</td><td>{a.conditions.tlp.join(', ')}</td><td>{a.conditions.maxClassification}</td>
             <td>{a.conditions.handling.join(', ')}</td><td>{a.conditions.categories.join(', ')}</td>
             <td>{[a.notifyOwnerOnConsult ? 'consult' : '', a.notifyOwnerOnEncounter ? 'encounter' : ''].filter(Boolean).join(', ')}</td>
-            <td><button type="button" disabled={action.busy} onClick={() => void action.run(`Agreement ${a.id} withdrawn.`, 'DELETE', `/admin/agreements/${encodeURIComponent(a.id)}`, undefined)}>Withdraw {a.id}</button></td>
+            <td><Withdraw agreement={a} action={action} /></td>
           </tr>
         ))}</tbody>
       </table>
-      <form className="admin-form" aria-label="Agreement" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
+      <form ref={refused.ref} className="admin-form" aria-label="Agreement" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
         <h2>New or changed agreement</h2>
-        <label>Agreement id <input value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
-        <label>Owner <select value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })}>{owners.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
-        <label>Recipient <select value={draft.recipient} onChange={(e) => setDraft({ ...draft, recipient: e.target.value })}><option value="ALL">every agency</option>{org.agencies.filter((a) => a.id !== draft.owner).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
-        <label>Effect <select value={draft.effect} onChange={(e) => setDraft({ ...draft, effect: e.target.value as (typeof EFFECTS)[number] })}>{EFFECTS.map((x) => <option key={x}>{x}</option>)}</select></label>
-        <Checks legend="TLP" options={TLPS} value={draft.tlp} onChange={(tlp) => setDraft({ ...draft, tlp })} />
-        <label>Up to classification <select value={draft.maxClassification} onChange={(e) => setDraft({ ...draft, maxClassification: e.target.value })}>{CLASSIFICATIONS.map((c) => <option key={c}>{c}</option>)}</select></label>
-        <Checks legend="Handling codes" options={HANDLINGS} value={draft.handling} onChange={(handling) => setDraft({ ...draft, handling })} />
-        <Checks legend="Data-subject categories" options={CATEGORIES} value={draft.categories} onChange={(categories) => setDraft({ ...draft, categories })} />
-        <label className="check"><input type="checkbox" checked={draft.notifyOwnerOnConsult} onChange={(e) => setDraft({ ...draft, notifyOwnerOnConsult: e.target.checked })} /> Tell the owner when a recipient consults</label>
-        <label className="check"><input type="checkbox" checked={draft.notifyOwnerOnEncounter} onChange={(e) => setDraft({ ...draft, notifyOwnerOnEncounter: e.target.checked })} /> Tell the owner when a recipient encounters the subject</label>
+        <label>Agreement id <input {...refused.field('id')} value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
+        <label>Owner <select {...refused.field('owner')} value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })}>{owners.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
+        <label>Recipient <select {...refused.field('recipient')} value={draft.recipient} onChange={(e) => setDraft({ ...draft, recipient: e.target.value })}><option value="ALL">every agency</option>{org.agencies.filter((a) => a.id !== draft.owner).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
+        <label>Effect <select {...refused.field('effect')} value={draft.effect} onChange={(e) => setDraft({ ...draft, effect: e.target.value as (typeof EFFECTS)[number] })}>{EFFECTS.map((x) => <option key={x}>{x}</option>)}</select></label>
+        <Checks legend="TLP" options={TLPS} value={draft.tlp} onChange={(tlp) => setDraft({ ...draft, tlp })} field={refused.field('conditions.tlp')} />
+        <label>Up to classification <select {...refused.field('conditions.maxClassification')} value={draft.maxClassification} onChange={(e) => setDraft({ ...draft, maxClassification: e.target.value })}>{CLASSIFICATIONS.map((c) => <option key={c}>{c}</option>)}</select></label>
+        <Checks legend="Handling codes" options={HANDLINGS} value={draft.handling} onChange={(handling) => setDraft({ ...draft, handling })} field={refused.field('conditions.handling')} />
+        <Checks legend="Data-subject categories" options={CATEGORIES} value={draft.categories} onChange={(categories) => setDraft({ ...draft, categories })} field={refused.field('conditions.categories')} />
+        <label className="check"><input {...refused.field('notifyOwnerOnConsult')} type="checkbox" checked={draft.notifyOwnerOnConsult} onChange={(e) => setDraft({ ...draft, notifyOwnerOnConsult: e.target.checked })} /> Tell the owner when a recipient consults</label>
+        <label className="check"><input {...refused.field('notifyOwnerOnEncounter')} type="checkbox" checked={draft.notifyOwnerOnEncounter} onChange={(e) => setDraft({ ...draft, notifyOwnerOnEncounter: e.target.checked })} /> Tell the owner when a recipient encounters the subject</label>
         <button type="submit" className="primary" disabled={action.busy}>Save agreement</button>
       </form>
-      <Outcome error={action.error} status={action.status} />
+      <Outcome error={action.error} status={action.status} errorId={AGREEMENT_ERROR} />
     </div>
   );
+}
+
+const AGREEMENT_ERROR = 'agreement-error';
+
+/**
+ * "Withdraw" asks first, as "Erase now…" does in the retention review: the confirmation replaces
+ * the button, the focus waits on its safe way out (not on the withdrawal), and goes back to the
+ * button when it is cancelled (Escape or "Keep").
+ */
+function Withdraw({ agreement, action }: { readonly agreement: AgreementRow; readonly action: AdminAction }) {
+  const [confirming, setConfirming] = useState(false);
+  const askRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+    else if (wasConfirming.current) askRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  const { id } = agreement;
+  const withdraw = () => {
+    setConfirming(false);
+    void action.run(`Agreement ${id} withdrawn.`, 'DELETE', `/admin/agreements/${encodeURIComponent(id)}`, undefined);
+  };
+  return confirming ? (
+    <span role="group" aria-label={`Confirm the withdrawal of ${id}`} onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); setConfirming(false); } }}>
+      <strong>Withdraw {id}? What it shares stops flowing at once.</strong>{' '}
+      <button type="button" className="danger" disabled={action.busy} onClick={withdraw}>Withdraw {id} now</button>{' '}
+      <button type="button" ref={keepRef} onClick={() => setConfirming(false)}>Keep {id}</button>
+    </span>
+  ) : <button type="button" ref={askRef} disabled={action.busy} onClick={() => setConfirming(true)}>Withdraw {id}…</button>;
 }

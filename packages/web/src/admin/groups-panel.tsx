@@ -1,7 +1,8 @@
-/** Need-to-know groups (case teams) of the agency and their members. */
+/** Need-to-know groups (case teams) of the agency and their members. A refusal marks and focuses the field it names. */
 import { useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
 import type { GroupRow } from './admin-types.ts';
 import { Outcome } from './outcome.tsx';
@@ -11,6 +12,7 @@ export function GroupsPanel() {
   const { api } = useSession();
   const groups = useAsync(() => api.adminGet<{ groups: GroupRow[] }>('/admin/groups'), [api]);
   const action = useAdminAction(groups.reload);
+  const refused = useRefusedFields<HTMLDivElement>(action.error, 'groups-error');
   const [draft, setDraft] = useState({ id: '', name: '', description: '' });
   const [members, setMembers] = useState({ group: '', users: '' });
   const [noGroup, setNoGroup] = useState(false);
@@ -31,7 +33,7 @@ export function GroupsPanel() {
     void action.run(`Members of ${members.group} set.`, 'PUT', `/admin/groups/${encodeURIComponent(members.group)}/members`, { users });
   };
   return (
-    <div className="admin-area">
+    <div ref={refused.ref} className="admin-area">
       <ErrorMessage error={groups.error} what="/admin/groups" />
       <table className="data" aria-label="Need-to-know groups">
         <thead><tr><th scope="col">Id</th><th scope="col">Agency</th><th scope="col">Name</th><th scope="col">Members</th></tr></thead>
@@ -39,20 +41,20 @@ export function GroupsPanel() {
       </table>
       <form className="admin-form" aria-label="Group" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
         <h2>New or renamed group</h2>
-        <label>Group id <input value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
-        <label>Group name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
-        <label>Description <input value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} /></label>
+        <label>Group id <input {...refused.field('id')} value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} /></label>
+        <label>Group name <input {...refused.field('name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
+        <label>Description <input {...refused.field('description')} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} /></label>
         <button type="submit" disabled={action.busy}>Save group</button>
       </form>
       <form className="admin-form" aria-label="Members" aria-busy={action.busy} onSubmit={setGroupMembers} onInput={action.clear}>
         <h2>Members</h2>
         <label>Group <select ref={groupRef} value={members.group} aria-invalid={noGroup || undefined} aria-describedby={noGroup ? 'members-no-group' : undefined}
           onChange={(e) => { setMembers({ ...members, group: e.target.value }); if (e.target.value) setNoGroup(false); }}><option value="">—</option>{(groups.value?.groups ?? []).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}</select></label>
-        <label>Member user ids (comma-separated) <input value={members.users} onChange={(e) => setMembers({ ...members, users: e.target.value })} /></label>
+        <label>Member user ids (comma-separated) <input {...refused.field('users')} value={members.users} onChange={(e) => setMembers({ ...members, users: e.target.value })} /></label>
         {noGroup ? <p id="members-no-group" role="alert" className="notice notice-error">Choose the group whose members to set.</p> : null}
         <button type="submit" disabled={action.busy}>Set members</button>
       </form>
-      <Outcome error={action.error} status={action.status} />
+      <Outcome error={action.error} status={action.status} errorId="groups-error" />
     </div>
   );
 }

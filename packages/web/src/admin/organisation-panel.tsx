@@ -1,11 +1,17 @@
-/** Agencies and their desks (units with a 24/7 contact): list, create, and the contact desk. */
+/**
+ * Agencies and their desks (units with a 24/7 contact): list, create, and the contact desk. A
+ * refusal marks and focuses the field it names.
+ */
 import { useState, type FormEvent } from 'react';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import type { Organisation } from './admin-types.ts';
 import { Outcome } from './outcome.tsx';
 import { useAdminAction } from './use-admin-action.ts';
 
 export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly org: Organisation; readonly reload: () => void; readonly sysadmin: boolean; readonly show: 'agencies' | 'desks' }) {
   const action = useAdminAction(reload);
+  // one form is shown at a time, agency or desk: the refusal is that form's
+  const refused = useRefusedFields<HTMLDivElement>(action.error, 'organisation-error');
   const [agency, setAgency] = useState({ id: '', name: '', country: '', deskId: '', deskName: '', deskContact: '' });
   const [desk, setDesk] = useState({ id: '', agency: org.agencies[0]?.id ?? '', name: '', contact: '' });
   const createAgency = (e: FormEvent) => {
@@ -17,7 +23,7 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
     void action.run(`Desk ${desk.id} created.`, 'POST', '/admin/desks', desk);
   };
   return (
-    <div className="admin-area">
+    <div ref={refused.ref} className="admin-area">
       {show === 'agencies' ? <>
       <h2>Agencies</h2>
       <table className="data" aria-label="Agencies">
@@ -27,12 +33,12 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
       {sysadmin ? (
         <form className="admin-form" aria-label="New agency" aria-busy={action.busy} onSubmit={createAgency} onInput={action.clear}>
           <h3>New agency</h3>
-          <label>Agency id <input value={agency.id} onChange={(e) => setAgency({ ...agency, id: e.target.value })} /></label>
-          <label>Agency name <input value={agency.name} onChange={(e) => setAgency({ ...agency, name: e.target.value })} /></label>
-          <label>Country (ISO code) <input value={agency.country} onChange={(e) => setAgency({ ...agency, country: e.target.value })} size={3} /></label>
-          <label>Contact desk id <input value={agency.deskId} onChange={(e) => setAgency({ ...agency, deskId: e.target.value })} /></label>
-          <label>Contact desk name <input value={agency.deskName} onChange={(e) => setAgency({ ...agency, deskName: e.target.value })} /></label>
-          <label>24/7 contact <input value={agency.deskContact} onChange={(e) => setAgency({ ...agency, deskContact: e.target.value })} /></label>
+          <label>Agency id <input {...refused.field('id')} value={agency.id} onChange={(e) => setAgency({ ...agency, id: e.target.value })} /></label>
+          <label>Agency name <input {...refused.field('name')} value={agency.name} onChange={(e) => setAgency({ ...agency, name: e.target.value })} /></label>
+          <label>Country (ISO code) <input {...refused.field('country')} value={agency.country} onChange={(e) => setAgency({ ...agency, country: e.target.value })} size={3} /></label>
+          <label>Contact desk id <input {...refused.field('contactDesk.id')} value={agency.deskId} onChange={(e) => setAgency({ ...agency, deskId: e.target.value })} /></label>
+          <label>Contact desk name <input {...refused.field('contactDesk.name')} value={agency.deskName} onChange={(e) => setAgency({ ...agency, deskName: e.target.value })} /></label>
+          <label>24/7 contact <input {...refused.field('contactDesk.contact')} value={agency.deskContact} onChange={(e) => setAgency({ ...agency, deskContact: e.target.value })} /></label>
           <button type="submit" className="primary" disabled={action.busy}>Create agency</button>
         </form>
       ) : null}
@@ -44,14 +50,14 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
       </table>
       <form className="admin-form" aria-label="New desk" aria-busy={action.busy} onSubmit={createDesk} onInput={action.clear}>
         <h3>New desk</h3>
-        <label>Desk id <input value={desk.id} onChange={(e) => setDesk({ ...desk, id: e.target.value })} /></label>
-        <label>Agency <select value={desk.agency} onChange={(e) => setDesk({ ...desk, agency: e.target.value })}>{org.agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
-        <label>Desk name <input value={desk.name} onChange={(e) => setDesk({ ...desk, name: e.target.value })} /></label>
-        <label>24/7 contact <input value={desk.contact} onChange={(e) => setDesk({ ...desk, contact: e.target.value })} /></label>
+        <label>Desk id <input {...refused.field('id')} value={desk.id} onChange={(e) => setDesk({ ...desk, id: e.target.value })} /></label>
+        <label>Agency <select {...refused.field('agency')} value={desk.agency} onChange={(e) => setDesk({ ...desk, agency: e.target.value })}>{org.agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
+        <label>Desk name <input {...refused.field('name')} value={desk.name} onChange={(e) => setDesk({ ...desk, name: e.target.value })} /></label>
+        <label>24/7 contact <input {...refused.field('contact')} value={desk.contact} onChange={(e) => setDesk({ ...desk, contact: e.target.value })} /></label>
         <button type="submit" disabled={action.busy}>Create desk</button>
       </form>
       </>}
-      <Outcome error={action.error} status={action.status} />
+      <Outcome error={action.error} status={action.status} errorId="organisation-error" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** The result of the last change: the server's error (naming field and reason) or what was done. */
 import { ErrorMessage } from '../common/error-message.tsx';
+import type { FieldProps } from '../common/use-refused-fields.ts';
 
 /** `errorId`: for the fields the error names to be described by it. */
 export function Outcome({ error, status, errorId }: { readonly error: unknown; readonly status: string | undefined; readonly errorId?: string }) {
@@ -11,13 +12,16 @@ export function Outcome({ error, status, errorId }: { readonly error: unknown; r
   );
 }
 
-export function Checks<T extends string>({ legend, options, value, onChange }: { readonly legend: string; readonly options: readonly T[]; readonly value: readonly T[]; readonly onChange: (next: T[]) => void }) {
+/** `field`: the attributes of the list as a refused field (use-refused-fields.ts), given to each box, the first focused. */
+export function Checks<T extends string>({ legend, options, value, onChange, field }: {
+  readonly legend: string; readonly options: readonly T[]; readonly value: readonly T[]; readonly onChange: (next: T[]) => void; readonly field?: FieldProps;
+}) {
   return (
     <fieldset>
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o} className="check">
-          <input type="checkbox" checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))} /> {o}
+          <input {...field} type="checkbox" checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))} /> {o}
         </label>
       ))}
     </fieldset>

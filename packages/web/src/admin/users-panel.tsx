@@ -80,13 +80,14 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
 /**
  * A user's desk, roles and clearance, changed with the reason given at the top, as every change is.
  * Its outcome is its own: the server's refusal (a role or clearance the administrator may not
- * grant) is shown beside what was asked.
+ * grant) is shown beside what was asked, the field it names marked and focused.
  */
 function EditUser({ user, desks, roles, clearances, onSaved, onClose }: {
   readonly user: UserRow; readonly desks: readonly DeskRow[]; readonly roles: readonly Role[]; readonly clearances: readonly Clearance[];
   readonly onSaved: () => void; readonly onClose: () => void;
 }) {
   const action = useAdminAction(onSaved);
+  const refused = useRefusedFields<HTMLFormElement>(action.error, 'edit-user-error');
   const [draft, setDraft] = useState<UserDraft>(() => draftOf(user));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -99,15 +100,15 @@ function EditUser({ user, desks, roles, clearances, onSaved, onClose }: {
   };
   const deskOptions = desks.some((d) => d.id === user.desk) ? desks : [...desks, { id: user.desk, agency: user.agency, name: user.desk, contact: '' }];
   return (
-    <form className="admin-form" aria-label={`Edit ${user.name}`} aria-busy={action.busy} onSubmit={save} onInput={action.clear}
+    <form ref={refused.ref} className="admin-form" aria-label={`Edit ${user.name}`} aria-busy={action.busy} onSubmit={save} onInput={action.clear}
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } }}>
       <h2 ref={heading} tabIndex={-1}>Edit {user.name}</h2>
-      <label>Desk <select value={draft.desk} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{deskOptions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
-      <Checks legend="Roles" options={roles} value={draft.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r))} onChange={(next) => setDraft({ ...draft, roles: next })} />
-      <label>Clearance <select value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
+      <label>Desk <select {...refused.field('desk')} value={draft.desk} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{deskOptions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
+      <Checks legend="Roles" options={roles} value={draft.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r))} onChange={(next) => setDraft({ ...draft, roles: next })} field={refused.field('roles')} />
+      <label>Clearance <select {...refused.field('clearance')} value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
       <button type="submit" className="primary" disabled={action.busy || !changed}>Save changes to {user.name}</button>{' '}
       <button type="button" onClick={onClose}>Close</button>
-      <Outcome error={action.error} status={action.status} />
+      <Outcome error={action.error} status={action.status} errorId="edit-user-error" />
     </form>
   );
 }

@@ -8,6 +8,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
 import { Outcome } from './outcome.tsx';
 import { useAdminAction } from './use-admin-action.ts';
@@ -33,6 +34,7 @@ export function WebhookPanel() {
   const { api } = useSession();
   const current = useAsync(() => api.adminGet<WebhookStatus>('/admin/webhook'), [api]);
   const action = useAdminAction(current.reload);
+  const refused = useRefusedFields<HTMLFormElement>(action.error, 'webhook-error');
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
   const save = (e: FormEvent) => {
@@ -49,16 +51,16 @@ export function WebhookPanel() {
     );
   }
   return (
-    <form className="admin-area" aria-label="Webhook" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
+    <form ref={refused.ref} className="admin-area" aria-label="Webhook" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
       <p>Notifications are pushed to: <strong data-testid="webhook-url">{current.value.url ?? 'nowhere (no webhook)'}</strong></p>
       <div className="admin-form">
-        <label>URL <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://…" /></label>
-        <label>Shared secret (16 characters or more) <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} required minLength={16} autoComplete="new-password" /></label>
+        <label>URL <input {...refused.field('url')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://…" /></label>
+        <label>Shared secret (16 characters or more) <input {...refused.field('secret')} type="password" value={secret} onChange={(e) => setSecret(e.target.value)} required minLength={16} autoComplete="new-password" /></label>
         <button type="submit" className="primary" disabled={action.busy}>Save webhook</button>
         {current.value.url ? <button type="button" disabled={action.busy} onClick={() => void action.run('Webhook removed.', 'DELETE', '/admin/webhook', undefined)}>Remove webhook</button> : null}
       </div>
       <Deliveries status={current.value} busy={action.busy} onRedeliver={() => void action.run('Undelivered notifications queued to be sent again.', 'POST', '/admin/webhook/redeliver', undefined)} />
-      <Outcome error={action.error} status={action.status} />
+      <Outcome error={action.error} status={action.status} errorId="webhook-error" />
     </form>
   );
 }
