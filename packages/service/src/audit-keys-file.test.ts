@@ -8,7 +8,7 @@ import { loadOrCreateAuditKeys } from './audit-keys-file.ts';
 
 it.runIf(process.platform === 'linux')('refuses a data folder that cannot be made, under /proc, at once', () => {
   expect(() => loadOrCreateAuditKeys('/proc/mosaic-test/data')).toThrow(expect.objectContaining({
-    code: 'MOSAIC_INVALID_CONFIG', message: 'store: data folder /proc/mosaic-test/data: the folder /proc/mosaic-test cannot be made there (ENOENT)',
+    code: 'MOSAIC_STORE_UNAVAILABLE', message: 'store: data folder /proc/mosaic-test/data: the folder /proc/mosaic-test cannot be made there (ENOENT)',
   }));
   expect(existsSync('/proc/mosaic-test')).toBe(false);
 });

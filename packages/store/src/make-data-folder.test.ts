@@ -23,12 +23,12 @@ describe('makeDataFolder', () => {
   it('refuses a path that is a file', () => {
     const file = join(dir, 'not-a-folder');
     writeFileSync(file, 'a file\n');
-    expect(() => makeDataFolder(file)).toThrow(expect.objectContaining({ code: 'MOSAIC_INVALID_CONFIG', message: `store: data folder ${file}: is a file, not a folder` }));
+    expect(() => makeDataFolder(file)).toThrow(expect.objectContaining({ code: 'MOSAIC_STORE_UNAVAILABLE', message: `store: data folder ${file}: is a file, not a folder` }));
   });
 
   it.runIf(process.platform === 'linux')('refuses a folder under /proc at once, where opening the store hung', async () => {
     await expect(openSqliteStore({ dataDir: '/proc/mosaic-test/data' })).rejects.toMatchObject({
-      code: 'MOSAIC_INVALID_CONFIG', message: 'store: data folder /proc/mosaic-test/data: the folder /proc/mosaic-test cannot be made there (ENOENT)',
+      code: 'MOSAIC_STORE_UNAVAILABLE', message: 'store: data folder /proc/mosaic-test/data: the folder /proc/mosaic-test cannot be made there (ENOENT)',
     });
     expect(existsSync('/proc/mosaic-test')).toBe(false);
   });

@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 
 export function makeDataFolder(dataDir: string): void {
   const folder = resolve(dataDir);
-  const refused = (reason: string): AppError => new AppError('MOSAIC_INVALID_CONFIG', `store: data folder ${folder}: ${reason}`);
+  const refused = (reason: string): AppError => new AppError('MOSAIC_STORE_UNAVAILABLE', `store: data folder ${folder}: ${reason}`);
   const missing: string[] = [];
   for (let at = folder; ; at = dirname(at)) {
     let isFolder: boolean;
