@@ -1,10 +1,12 @@
 /**
  * The files a command is given: one that is missing or cannot be read, or a JSON option file
  * that is not JSON, is an ordinary mistake, said in one line naming the option, the file and
- * the reason (exit 2, as any invalid input), never a stack trace.
+ * the reason (for JSON, its line and column, never its text), exit 2 as any invalid input,
+ * never a stack trace.
  */
 import { AppError } from '@mosaic/model';
 import { readFile, stat } from 'node:fs/promises';
+import { jsonSyntaxProblem } from './json-syntax-problem.ts';
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
@@ -63,9 +65,8 @@ export async function readInputBytes(command: string, option: string, path: stri
 
 export async function readJsonFile(command: string, option: string, path: string): Promise<unknown> {
   const text = await readInputFile(command, option, path);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${option} ${path}: not JSON (${(error as Error).message})`);
-  }
+  const problem = jsonSyntaxProblem(text);
+  // the file's text is never quoted: a mapping or defaults file may hold personal data
+  if (problem !== undefined) throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${option} ${path}: not JSON ${problem}`);
+  return JSON.parse(text) as unknown;
 }

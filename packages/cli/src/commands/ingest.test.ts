@@ -118,6 +118,27 @@ describe('mosaic ingest', () => {
     }
   });
 
+  it('names a mapping or defaults file that is not JSON by line, column and reason, never by its text', async () => {
+    const write = (name: string, text: string): string => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const csv = write('quoted.csv', 'ref,full_name\nr1,Wout Claessens\n');
+    for (const [option, input, text, message] of [
+      ['--mapping', csv, '{"schema": "Person",\n  "note": Wout Claessens}', 'not JSON at line 2 column 11: unexpected character'],
+      ['--mapping', csv, 'ref,full_name\nr1,Wout Claessens\n', 'not JSON at line 1 column 1: unexpected character'],
+      ['--defaults', file, '{"agency": "fedpol",\n "note": "Wout\tClaessens"}', 'not JSON at line 2 column 15: bad control character in string literal'],
+      ['--defaults', file, '{"note": "Wout Claessens', 'not JSON at line 1 column 25: unterminated string'],
+      ['--defaults', file, '', 'not JSON at line 1 column 1: the file ends before its JSON does'],
+    ] as const) {
+      const path = write(`quoted-${option.slice(2)}.json`, text);
+      const { value, stderr } = await capturingStderr(() => run([input, option, path, '--data', join(dir, 'quoted')]).then(() => '', (error: unknown) => (error as Error).message));
+      expect(value).toBe(`ingest: ${option} ${path}: ${message}`);
+      expect(value + stderr).not.toContain('Claessens');
+    }
+  });
+
   it('refuses a --workers that is not a whole number', async () => {
     const { code, stderr } = await ingest(file, '--workers', 'two');
     expect(code).toBe(2);
