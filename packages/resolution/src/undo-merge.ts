@@ -4,11 +4,14 @@
  * in the survivor, or in the entity the survivor's id leads to now: a survivor later absorbed in
  * turn lives on under another id), its redirect is dropped, the event is marked undone, and a
  * `not_same` judgement on the merge's link pair keeps the two apart in every later run
- * (cluster-records.ts never puts a `not_same` pair in one cluster). The entity that holds the
- * survivor's records keeps its id: it only gives records back, so no run sees it split.
+ * (cluster-records.ts never puts a `not_same` pair in one cluster). So does one on each pair
+ * across the two sides that a `same` in force joins: the later judgement is the one in force on
+ * its pair (latestJudgements), so the undo overrules the "same" a judged merge followed, whose
+ * pair is not always the link. The entity that holds the survivor's records keeps its id: it
+ * only gives records back, so no run sees it split.
  */
 import { AppError, type EntityId, type RecordId, type UserId } from '@mosaic/model';
-import type { Judgement } from './judgement.ts';
+import { latestJudgements, pairKey, type Judgement } from './judgement.ts';
 import { followRedirects } from './memory-resolution-store.ts';
 import type { ResolutionChange, ResolutionSnapshot } from './resolution-store.ts';
 
@@ -22,13 +25,23 @@ export function undoMerge(snapshot: ResolutionSnapshot, eventId: string, { by, a
     const entity = snapshot.membership.get(r);
     if (entity !== undefined && survivor.has(entity)) membership.set(r, event.absorbed);
   }
-  const judgement: Judgement = { a: event.link[0], b: event.link[1], verdict: 'not_same', by, at, ...(note === undefined ? {} : { note }) };
+  const notSame = (a: RecordId, b: RecordId): Judgement => ({ a, b, verdict: 'not_same', by, at, ...(note === undefined ? {} : { note }) });
+  // A "same" in force across the two sides (the one that made a judged merge, on a pair other
+  // than the strongest link, say) would join them again: the undo overrules it on its own pair.
+  const across = [...latestJudgements(snapshot.judgements).values()].filter((j) => j.verdict === 'same' && pairKey(j.a, j.b) !== pairKey(event.link[0], event.link[1])
+    && ((membership.has(j.a) && onSurvivorSide(snapshot, survivor, membership, j.b)) || (membership.has(j.b) && onSurvivorSide(snapshot, survivor, membership, j.a))));
   return {
-    judgements: [judgement],
+    judgements: [notSame(event.link[0], event.link[1]), ...across.map((j) => notSame(j.a, j.b))],
     membership,
     redirects: [],
     removedRedirects: [event.absorbed],
     mergeEvents: [{ ...event, undone: { by, at } }],
     entitySequence: snapshot.entitySequence,
   };
+}
+
+/** Whether `record` stays with the survivor: in the entity its id leads to now, and not given back to the absorbed one. */
+function onSurvivorSide(snapshot: ResolutionSnapshot, survivor: ReadonlySet<EntityId>, givenBack: ReadonlyMap<RecordId, EntityId>, record: RecordId): boolean {
+  const entity = snapshot.membership.get(record);
+  return entity !== undefined && survivor.has(entity) && !givenBack.has(record);
 }
