@@ -3,7 +3,7 @@
  * field and reason on stderr (never by a value), a one-line JSON summary, exit 3 when lines were
  * rejected.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REFERENCE_PRIOR } from '@mosaic/resolution';
@@ -55,6 +55,36 @@ describe('mosaic resolve', () => {
       expect(refused).toMatchObject({ kind: 'invalid', message: `resolve: --out ${out}: ${reason}` });
       expect(stderr).not.toContain('line 2');
     }
+  });
+
+  it('leaves an earlier --out as it was until its results are all written, then puts them in its place', async () => {
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(file, Array.from({ length: 3000 }, (_, i) => line(`p${i}`, 'Person', { name: [`Mira Vandersteen ${i}`] })).join('\n'));
+    const out = join(dir, 'earlier-clusters.jsonl');
+    writeFileSync(out, 'earlier results\n');
+    chmodSync(out, 0o640);
+    // every turn of the event loop while the command runs reads the output as another program would
+    const seen = new Set<string>();
+    let running = true;
+    const look = (): void => {
+      seen.add(readFileSync(out, 'utf8'));
+      if (running) setImmediate(look);
+    };
+    look();
+    const { value: code } = await capturingStderr(() => run(['--in', file, '--out', out]).finally(() => (running = false)));
+    expect(code).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    expect(written.split('\n')).toHaveLength(3001);
+    expect([...seen].filter((text) => text !== 'earlier results\n' && text !== written).map((text) => text.length)).toEqual([]);
+    expect(statSync(out).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).filter((name) => name.includes('earlier-clusters'))).toEqual(['earlier-clusters.jsonl']);
+  }, 30_000);
+
+  it.runIf(existsSync('/dev/full'))('says in one line that the output could not be written when a write fails', async () => {
+    const file = join(dir, 'full.jsonl');
+    writeFileSync(file, line('m1', 'Person', { name: ['Mira Vandersteen'] }));
+    const { value } = await capturingStderr(() => run(['--in', file, '--out', '/dev/full']).catch((error: unknown) => error));
+    expect(value).toMatchObject({ kind: 'internal', message: 'resolve: --out /dev/full: could not be written (ENOSPC)' });
   });
 
   it('rejects a later line with an id already read, naming the first', async () => {

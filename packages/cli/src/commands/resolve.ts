@@ -7,17 +7,19 @@
  * Exit 0: every line resolved; 3: some lines were rejected (listed by line number and reason).
  * A record id is one record: a later line with an id already read is rejected, naming the
  * line that had it first (two lines of one id would be put in two entities). A rejected line
- * is named by number, field and reason, never by its values (personal data).
+ * is named by number, field and reason, never by its values (personal data). The output is
+ * written beside --out and put in its place once whole, so a run that fails or is stopped leaves
+ * an earlier output as it was (openReplacingFile).
  */
-import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { MATCHING_PROPERTIES } from '@mosaic/matching';
+import { AppError } from '@mosaic/model';
 import type { ResolutionRun } from '@mosaic/resolution';
 import { openRecordBatch } from '@mosaic/service';
 import { parse } from '../args.ts';
 import { requireFiles } from '../input-files.ts';
-import { requireOutputFile } from '../output-file.ts';
+import { openReplacingFile, requireOutputFile } from '../output-file.ts';
 import { progressBar, type Progress } from '../progress.ts';
 
 const SHOWN_ERRORS = 20;
@@ -42,18 +44,7 @@ export async function run(argv: readonly string[]): Promise<number> {
 
 async function resolveTo(outPath: string, inPath: string, bar: Progress, started: number): Promise<number> {
   const { result, rejected, readMs } = await readAndResolve(inPath, bar, started);
-  const out = createWriteStream(outPath, { encoding: 'utf8' });
-  const { ids, entities } = result.state;
-  let chunk = '';
-  for (let i = 0; i < ids.length; i++) {
-    chunk += `${JSON.stringify({ id: ids[i], entity: entities[i] })}\n`;
-    if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
+  await writeClusters(outPath, result);
   bar.stop();
   if (rejected > SHOWN_ERRORS) console.error(`… and ${rejected - SHOWN_ERRORS} more rejected lines`);
   const s = result.stats;
@@ -65,6 +56,36 @@ async function resolveTo(outPath: string, inPath: string, bar: Progress, started
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }));
   return rejected > 0 ? 3 : 0;
+}
+
+/** The clusters beside the output, put in its place once all are written. */
+async function writeClusters(path: string, result: ResolutionRun): Promise<void> {
+  const out = await openReplacingFile(path).catch((error: unknown) => {
+    throw writeFailure(path, error);
+  });
+  try {
+    const { ids, entities } = result.state;
+    let chunk = '';
+    for (let i = 0; i < ids.length; i++) {
+      chunk += `${JSON.stringify({ id: ids[i], entity: entities[i] })}\n`;
+      if (chunk.length > 1 << 16) {
+        if (!out.stream.write(chunk)) await once(out.stream, 'drain');
+        chunk = '';
+      }
+    }
+    out.stream.end(chunk);
+    await once(out.stream, 'finish');
+    await out.commit();
+  } catch (error) {
+    await out.discard();
+    throw writeFailure(path, error);
+  }
+}
+
+/** A failed write (a full disk…) as one line naming the file, not an unexpected error with a stack. */
+function writeFailure(path: string, error: unknown): AppError {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return new AppError('MOSAIC_INTERNAL', `resolve: --out ${path}: could not be written (${typeof code === 'string' ? code : String(message)})`);
 }
 
 /**
