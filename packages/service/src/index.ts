@@ -47,6 +47,7 @@ export { readCheck } from './screening/read-check.ts';
 export { decideHit, REPORT_REQUIRED, type EncounterReport, type HitDecisionInput } from './screening/decide-hit.ts';
 export { alertSummary, createAlert, listAlerts, withdrawAlert, type AlertInput, type AlertSummary, type WithdrawnUnseen } from './screening/alerts.ts';
 export { asSeenBy, keepNotifications, listNotifications, markNotificationRead, NOTIFICATION_KIND, type InboxItem, type NotificationKeeper } from './screening/notification-inbox.ts';
+export { logInboxRead, NOTICE_DELIVERY, type InboxRead } from './screening/inbox-reads.ts';
 export { attemptWebhook, configureWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, WEBHOOK_KIND, type WebhookConfig, type WebhookOptions } from './screening/webhooks.ts';
 export { redeliverWebhooks, retryWebhooks, webhookStatusOf, RETRY_DELAYS_MS, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery, type RetryRound, type WebhookStatus } from './screening/webhook-outbox.ts';
 export { MAX_REPORT_BYTES, reportText, requireReportReader, uploadReport, type ReportInput, type UploadOutcome } from './reports/upload-report.ts';

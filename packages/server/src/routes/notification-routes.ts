@@ -2,9 +2,11 @@
  * Notifications: the inbox (kept as documents, so it survives reconnects) and a live stream of
  * server-sent events carrying only what is addressed to the user or their agency. A comment line
  * every 15 s keeps proxies from closing an idle stream. A reconnecting EventSource names the last
- * notification it had (Last-Event-ID); those that reached the inbox since are sent first.
+ * notification it had (Last-Event-ID); those that reached the inbox since are sent first. Each
+ * read that shows records — a page, a notice marked read, a delivery of the stream, a catch-up —
+ * is logged as one consultation of them before it is answered (inbox-reads.ts).
  */
-import { asSeenBy, isAddressedTo, listNotifications, markNotificationRead, type Notification } from '@mosaic/service';
+import { asSeenBy, isAddressedTo, listNotifications, logInboxRead, markNotificationRead, type Notification } from '@mosaic/service';
 import type { User } from '@mosaic/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -46,6 +48,7 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
       // one more than the page tells whether there is a next page; the cursor is the page's oldest
       const found = await listNotifications(api.mosaic, user, { limit: limit + 1, ...(before === undefined ? {} : { before }) });
       const notifications = found.slice(0, limit);
+      await logInboxRead(api.mosaic, user, notifications, 'page');
       return found.length > limit ? { notifications, next: notifications[limit - 1]!.id } : { notifications };
     });
 
@@ -53,7 +56,9 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
       schema: { tags: ['notifications'], summary: 'Mark a notification read', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: z.object({ notification: NotificationOut }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return { notification: await markNotificationRead(api.mosaic, user, request.params.id) };
+      const notification = await markNotificationRead(api.mosaic, user, request.params.id);
+      await logInboxRead(api.mosaic, user, [notification], 'read');
+      return { notification };
     });
 
     app.get('/notifications/stream', {
@@ -83,11 +88,15 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
       };
       // each as this user may see it (asSeenBy), in the order they came; one they may see nothing
       // of (a notice about a record they may not read) is not sent at all
+      const seenBy = async (user: User, n: Notification): Promise<Notification | undefined> =>
+        (isAddressedTo(n, user) ? await asSeenBy(api.mosaic, user, n) : undefined);
+      // logged before it is written: a delivery whose entry failed is not made
       const send = async (n: Notification): Promise<void> => {
         const user = await current();
-        if (user === undefined || !isAddressedTo(n, user)) return;
-        const seen = await asSeenBy(api.mosaic, user, n);
-        if (seen !== undefined) response.write(event(seen));
+        const seen = user === undefined ? undefined : await seenBy(user, n);
+        if (user === undefined || seen === undefined) return;
+        await logInboxRead(api.mosaic, user, [seen], 'stream');
+        response.write(event(seen));
       };
       // Those missed while reconnecting first, oldest first, read from the inbox after subscribing:
       // a notice published meanwhile but not yet stored still comes live, and one both read and
@@ -99,14 +108,19 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
       const unsubscribe = api.mosaic.notifier.subscribe((n) => {
         sent = sent.then(() => (caughtUp.has(n.id) ? undefined : send(n))).catch(() => undefined);
       });
+      // the catch-up is one read, logged once
       async function catchUp(after: string): Promise<void> {
         const user = await current();
         if (user === undefined) return;
         const missed = await listNotifications(api.mosaic, user, { after, limit: CATCH_UP_LIMIT });
+        const seen: Notification[] = [];
         for (const { read: _read, ...n } of [...missed].reverse()) {
           caughtUp.add(n.id);
-          await send(n);
+          const view = await seenBy(user, n);
+          if (view !== undefined) seen.push(view);
         }
+        await logInboxRead(api.mosaic, user, seen, 'stream');
+        for (const n of seen) response.write(event(n));
       }
       const heartbeat = setInterval(() => {
         sent = sent.then(async () => {

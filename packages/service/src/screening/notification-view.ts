@@ -118,3 +118,14 @@ function asSeen(notification: Notification, sight: (record: string) => Sight): N
   }
   return { ...notification, body: seen };
 }
+
+/**
+ * The records whose content a notification, as its reader was told of it (notificationsAsSeen),
+ * shows them: every record it names but those it withholds (an id with its name blanked) and
+ * those erased (an id and nothing of the record).
+ */
+export function recordsToldIn(seen: Notification): string[] {
+  const { body } = seen;
+  const notShown = new Set([...ids(body['withheld']), ...ids(body['erased'])]);
+  return [...new Set(recordsNamed(body))].filter((record) => !notShown.has(record));
+}
