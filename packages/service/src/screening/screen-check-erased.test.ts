@@ -53,10 +53,10 @@ describe('screenCheck: a record erased before the watchlist has heard of it', ()
     const projection = createScreeningProjection();
     await followChanges(mosaic.store, [projection]).catchUp();
     const asked: (readonly string[])[] = [];
-    const heldRecordIds = mosaic.store.heldRecordIds.bind(mosaic.store);
-    mosaic.store.heldRecordIds = (ids) => {
+    const getRecords = mosaic.store.getRecords.bind(mosaic.store);
+    mosaic.store.getRecords = (ids, options) => {
       asked.push([...ids].sort());
-      return heldRecordIds(ids);
+      return getRecords(ids, options);
     };
     const checkpoint = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
     const checks = await Promise.all(['Oskar Vantreuil', 'Ilse Marnowska'].map((name) => screenCheck(mosaic, checkpoint, projection, { query: { name } })));

@@ -8,7 +8,7 @@
  */
 import type { AuditEvent, PointedRecords } from '@mosaic/audit';
 import { AppError, hasControlCharacters, type AgencyId, type Credibility, type EntityId, type Nature, type Provenance, type RecordId, type Reliability, type SubjectCategory, type UserId } from '@mosaic/model';
-import { RECORD_ROLES, type Decision, type DecisionReason, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
+import { decisionKey, RECORD_ROLES, type Decision, type DecisionReason, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   activeAlerts, ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
   type ActionCode, type AlertCategory, type Band, type MatchExplanation, type ScreeningQuery, type SubjectId, type WatchlistEntry,
@@ -333,6 +333,19 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   });
   if (!outcome.ok) throw rejected(outcome.field, outcome.reason);
   const held = await heldOf(mosaic, projection, outcome.hits);
+  /**
+   * The decision on a record behind a hit as the store holds it now, or undefined for one no
+   * longer held: the watchlist hears of a marking changed (raised, restricted to a need-to-know
+   * group) at its next read of the change feed, and a check made meanwhile showed the record as
+   * it was marked before. Decided again only where what the policy reads of it changed.
+   */
+  const decidedNow = (record: RecordId): Decision | undefined => {
+    const stored = held.get(record);
+    if (stored === undefined) return undefined;
+    const listed = projection.provenanceOf(record);
+    return listed !== undefined && decisionKey(listed) === decisionKey(stored) ? shownRecordDecision(record, listed) : decideRecord(record, stored);
+  };
+  const shownNow = (record: RecordId): boolean => decidedNow(record)?.effect === 'allow';
 
   const hits: HitView[] = [];
   const notices: RecordNotice[] = [];
@@ -340,7 +353,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const names = new Map<RecordId, string>();
   const entryOf = (id: SubjectId): WatchlistEntry | undefined => projection.index.entries[projection.index.entryIndexOf(id) ?? -1]?.entry;
   const noticesOf = (entry: WatchlistEntry): readonly RecordNotice[] => {
-    const found = decideEntry(entry, shownRecordDecision).notices.filter((n) => held.has(n.record));
+    const found = decideEntry(entry, shownRecordDecision).notices.filter((n) => (decidedNow(n.record)?.effect ?? 'deny') !== 'deny');
     if (found.length === 0) return found;
     const name = listedOf(entry).name;
     // the entry's name only when every record behind it is the owner's own: an entry that
@@ -359,8 +372,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   const unseenAlertNotices = (entry: WatchlistEntry, shown: ReadonlySet<string>): RecordNotice[] =>
     activeAlerts(entry.alerts ?? [], now).flatMap((alert) => {
       const id = alert.id as string as RecordId;
-      const provenance = shown.has(id) || !held.has(id) ? undefined : projection.provenanceOf(id);
-      const d = provenance === undefined ? undefined : shownRecordDecision(id, provenance);
+      const d = shown.has(id) ? undefined : decidedNow(id);
       return d !== undefined && d.effect !== 'deny' && d.notifyOwner ? [{ ...d.notifyOwner, record: id }] : [];
     });
   const pointedAgencies = new Set<AgencyId>();
@@ -369,7 +381,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     if (hit.kind === 'pointer') {
       const pointed = pointerOf.get(hit.agency);
       const entry = entryOf(hit.id);
-      const behind = projection.recordsOf(hit.id).filter((r) => projection.provenanceOf(r)?.agency === hit.agency && held.has(r));
+      const behind = projection.recordsOf(hit.id).filter((r) => projection.provenanceOf(r)?.agency === hit.agency && (decidedNow(r)?.effect ?? 'deny') !== 'deny');
       if (!pointed || behind.length === 0) continue;
       (pointerRecords[hit.agency] ??= []).push(...behind);
       // The owner learns of every one of its records encountered; the officer gets one pointer
@@ -380,11 +392,11 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
       hits.push({ n: hits.length, kind: 'pointer', band: hit.band, ...pointed });
       continue;
     }
-    if (!projection.recordsOf(hit.id).every((r) => held.has(r))) continue;
-    const alerts = hit.alerts.filter((a) => held.has(a.alert.id as string as RecordId));
+    if (!projection.recordsOf(hit.id).every(shownNow)) continue;
+    const alerts = hit.alerts.filter((a) => shownNow(a.alert.id as string as RecordId));
     const entry = entryOf(hit.id);
     if (entry) notices.push(...noticesOf(entry), ...unseenAlertNotices(entry, new Set(alerts.map((a) => a.alert.id as string))));
-    const listed = projection.provenanceOf(hit.id as RecordId);
+    const listed = held.get(hit.id as RecordId) ?? projection.provenanceOf(hit.id as RecordId);
     hits.push({
       n: hits.length, kind: 'match', subject: hit.id as RecordId, schema: entry?.schema ?? 'Thing', score: hit.score, band: hit.band,
       ...(listed ? { category: listed.category, nature: listed.nature, reliability: listed.reliability, credibility: listed.credibility } : {}), ...(entry ? { listed: listedOf(entry) } : {}), explain: hit.explain,
@@ -418,38 +430,41 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
 
 /**
  * Which of the records a check's hits would show, point to or tell an owner of are still held in
- * the store. The watchlist hears of an erasure at its next read of the change feed (a quarter of
- * a second; later on a node busy with an upload, or another node than the one that erased), and
- * a check made meanwhile showed the erased record, kept its name in the check and told its owner
- * again (LED Art. 16: erased means gone for the next reader too). A read of ids alone: what the
- * store no longer holds is left out as if it were not listed.
+ * the store, with the provenance they are held under now. The watchlist hears of an erasure, or of
+ * a marking changed, at its next read of the change feed (a quarter of a second; later on a node
+ * busy with an upload, or another node than the one that wrote), and a check made meanwhile showed
+ * the erased record, kept its name in the check and told its owner again (LED Art. 16: erased
+ * means gone for the next reader too), or showed a record its owner had just raised to TLP:RED or
+ * restricted to a case team as it was marked before. What the store no longer holds is left out
+ * as if it were not listed; what it holds is decided on as it is marked now (screenCheck).
  */
-async function heldOf(mosaic: Mosaic, projection: ScreeningProjection, found: readonly { readonly id: SubjectId }[]): Promise<ReadonlySet<RecordId>> {
+async function heldOf(mosaic: Mosaic, projection: ScreeningProjection, found: readonly { readonly id: SubjectId }[]): Promise<ReadonlyMap<RecordId, Provenance>> {
   const ids = new Set<RecordId>();
   for (const hit of found) {
     for (const record of projection.recordsOf(hit.id)) ids.add(record);
     const entry = projection.index.entries[projection.index.entryIndexOf(hit.id) ?? -1]?.entry;
     for (const alert of entry?.alerts ?? []) ids.add(alert.id as string as RecordId);
   }
-  return ids.size === 0 ? ids : heldInTurn(mosaic, ids);
+  return ids.size === 0 ? new Map() : heldInTurn(mosaic, ids);
 }
 
 /** The read of the records asked for by the checks of this turn of the event loop, per node. */
-const heldThisTurn = new WeakMap<Mosaic, { readonly ids: Set<RecordId>; readonly held: Promise<ReadonlySet<RecordId>> }>();
+const heldThisTurn = new WeakMap<Mosaic, { readonly ids: Set<RecordId>; readonly held: Promise<ReadonlyMap<RecordId, Provenance>> }>();
 
 /**
- * Which of `ids` the store holds, read once for every check of this turn, as their audit entries
- * are appended together (audit-log.ts): a read of thirty ids costs twice one of a few (BENCHMARKS.md,
- * Screening), and a busy checkpoint's concurrent checks would each pay one.
+ * Which of `ids` the store holds, and under which provenance, read once for every check of this
+ * turn, as their audit entries are appended together (audit-log.ts): a read of thirty ids costs
+ * twice one of a few (BENCHMARKS.md, Screening), and a busy checkpoint's concurrent checks would
+ * each pay one.
  */
-function heldInTurn(mosaic: Mosaic, ids: ReadonlySet<RecordId>): Promise<ReadonlySet<RecordId>> {
+function heldInTurn(mosaic: Mosaic, ids: ReadonlySet<RecordId>): Promise<ReadonlyMap<RecordId, Provenance>> {
   let turn = heldThisTurn.get(mosaic);
   if (turn === undefined) {
     const wanted = new Set<RecordId>();
-    const held = new Promise<ReadonlySet<RecordId>>((resolve, reject) => {
+    const held = new Promise<ReadonlyMap<RecordId, Provenance>>((resolve, reject) => {
       setImmediate(() => {
         heldThisTurn.delete(mosaic);
-        mosaic.store.heldRecordIds([...wanted]).then(resolve, reject);
+        mosaic.store.getRecords([...wanted]).then((stored) => resolve(new Map(stored.map((s) => [s.record.id, s.record.provenance]))), reject);
       });
     });
     turn = { ids: wanted, held };
