@@ -93,6 +93,13 @@ function filtersOf(body: { level?: GraphFilters['level'] | undefined; types?: Gr
 export function graphRoutes(projections: Projections) {
   return async function routes(api: FastifyInstance): Promise<void> {
     const app = api.withTypeProvider<ZodTypeProvider>();
+    // The network decides on the markings it keeps, read from the change feed every quarter of a
+    // second (longer on a busy node, or for what another node wrote): brought up to what is stored
+    // first, so that a record its owner has just raised to TLP:RED or restricted to a case team is
+    // not drawn as it was marked before, where a read or a search of it is refused at once.
+    api.addHook('preHandler', async () => {
+      await projections.follower.catchUp();
+    });
     const ids = (list: readonly string[]): NodeId[] => list as NodeId[];
     app.post('/graph/expand', {
       schema: { tags: ['graph'], summary: 'The network around entities, up to 3 hops, with filters and a node budget',
