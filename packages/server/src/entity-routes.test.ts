@@ -221,6 +221,25 @@ describe('resolved entities', () => {
     expect(projections.entities.entityOf(RecordId('fedpol:p1'))).not.toBe(projections.entities.entityOf(RecordId('zone-north:z1')));
   });
 
+  it('says when a "same" is stored but not followed, a "not same" through a third record keeping the two apart', async () => {
+    const person = { name: ['Hendrikje Wouterse'], birthDate: ['1968-02-19'], nationality: ['nl'] };
+    for (const id of ['kw1', 'kw2', 'kw3']) await put({ id, schema: 'Person', properties: person, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    const judge = async (a: string, b: string, verdict: string) => {
+      const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: `fedpol:${a}`, b: `fedpol:${b}`, verdict } });
+      expect(judged.statusCode, judged.body).toBe(200);
+      return judged.json<{ entityA: string; entityB: string; applied: boolean; keptApart?: boolean }>();
+    };
+    expect(await judge('kw1', 'kw2', 'not_same')).not.toHaveProperty('keptApart');
+    const joined = await judge('kw1', 'kw3', 'same');
+    expect(joined.entityA).toBe(joined.entityB);
+    expect(joined).not.toHaveProperty('keptApart');
+    // kw2 "same" as kw3 would make kw1 and kw2 one: the "not same" holds, and the answer says so
+    const apart = await judge('kw2', 'kw3', 'same');
+    expect(apart.entityA).not.toBe(apart.entityB);
+    expect(apart).toMatchObject({ applied: true, keptApart: true });
+  });
+
   it('refuses a judgement on a record the user may not see, like a missing one, naming it; and a non-analyst\'s as forbidden', async () => {
     const judge = (user: string, b: string) => app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers(user), payload: { a: 'fedpol:p2', b, verdict: 'same' } });
     const hidden = await judge('fedAnalyst', 'intel:i1');

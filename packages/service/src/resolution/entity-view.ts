@@ -352,10 +352,13 @@ async function unjudgeable(mosaic: Mosaic, consultation: Consultation, ids: read
 /**
  * A person's judgement on two records the person may see; it sticks in every later run. `applied`:
  * false when a full pass was running (the judgement is stored and applies when it ends; the
- * entities returned are those before it). Only an analyst judges (403, as for undoing a merge);
+ * entities returned are those before it). `keptApart`: a "same" applied that the entities do not
+ * follow, as a "not same" in force keeps the two apart through the records a "same" joins them
+ * to (cluster-records.ts: keeping people apart is the safe side); it is stored, and followed
+ * once that "not same" is judged again. Only an analyst judges (403, as for undoing a merge);
  * a record they may not read is refused naming its field, in the words a missing one is.
  */
-export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined; applied: boolean }> {
+export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined; applied: boolean; keptApart?: true }> {
   if (!consultation.user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts judge records');
   // a judgement is on two records (one record judged "not the same" as itself would be a constraint no clustering can meet)
   if (a === b) throw new AppError('MOSAIC_INVALID_INPUT', 'b: a judgement is on two different records', { field: 'b', reason: 'the same record as a' });
@@ -379,6 +382,8 @@ export async function judgePair(mosaic: Mosaic, consultation: Consultation, enti
   const user = policyUser(consultation.user);
   const applied = await entities.judge(a, b, verdict, consultation.user.id, note);
   await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: [a, b], outcome: 'ok', reason: `judgement:${verdict}` });
+  // the person sees the two apart whatever the reason: saying why tells them nothing more
+  const keptApart = verdict === 'same' && applied && entities.entityOf(a) !== entities.entityOf(b);
   const partIds = await partIdsOf(mosaic, consultation, entities, [a, b]);
-  return { entityA: partIds.get(a), entityB: partIds.get(b), applied };
+  return { entityA: partIds.get(a), entityB: partIds.get(b), applied, ...(keptApart ? { keptApart } : {}) };
 }

@@ -119,8 +119,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     undoMerge: (mergeId: string) => request<unknown>('POST', `/merges/${enc(mergeId)}/undo`, { body: {}, consult: true }),
 
     review: async (): Promise<readonly ReviewPair[]> => reviewPairsOf(await request<unknown>('GET', '/review', { consult: true })),
-    /** `applied`: false while a resolution full pass runs (the judgement is stored and applies when it ends). */
-    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure') => request<{ entityA?: string; entityB?: string; applied: boolean }>('POST', '/judgements', { body: { a, b, verdict }, consult: true }),
+    /** `applied`: false while a resolution full pass runs (the judgement is stored and applies when it ends); `keptApart`: a "same" a "not same" holds apart. */
+    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure') => request<{ entityA?: string; entityB?: string; applied: boolean; keptApart?: boolean }>('POST', '/judgements', { body: { a, b, verdict }, consult: true }),
 
     graphExpand: async (seeds: readonly string[], hops: number, scope: GraphScope = {}): Promise<Subgraph> =>
       subgraphOf(await request<unknown>('POST', '/graph/expand', { body: { seeds, hops, ...scope }, consult: true })),
@@ -184,6 +184,16 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${enc(id)}`),
 
     audit: (query: Query) => request<AuditPage>('GET', '/audit', { query, consult: true }),
+    /**
+     * The entries a search of the log gives, as the JSON Lines file the server makes and logs (an
+     * `export` entry). The purpose travels in the headers alone: `caseRef` in the body is the
+     * search's filter, as in GET /audit's query.
+     */
+    exportAudit: (query: Query): Promise<string> => {
+      const given = purpose();
+      const body = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''));
+      return request<string>('POST', '/audit/export', { body, accept: 'application/jsonl', ...(given ? { change: given } : {}) });
+    },
     verifyAudit: (expect?: string) => request<AuditVerification>('POST', '/audit/verify', expect ? { body: { expect } } : {}),
 
     /** Administration (docs/API.md, /admin and /retention): reads, and changes that carry their reason. */

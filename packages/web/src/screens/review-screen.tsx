@@ -74,8 +74,12 @@ function Explanation({ explain, prior }: { readonly explain: ReviewPair['explain
   );
 }
 
-/** What the status line says of a judgement: the verdict in words, and whether the entities follow it yet. */
-export function judgedAs(verdict: string, applied: boolean): string {
+/**
+ * What the status line says of a judgement: the verdict in words, and whether the entities follow
+ * it yet, or not at all (`keptApart`: a "same" that a "not same" judged before holds apart).
+ */
+export function judgedAs(verdict: string, applied: boolean, keptApart = false): string {
+  if (keptApart) return `${verdictWords(verdict)} (stored, but not followed: a "not same" judged before keeps the two apart; judge that pair again to join them)`;
   return applied ? verdictWords(verdict) : `${verdictWords(verdict)} (stored; the entities follow when the resolution pass now running ends)`;
 }
 
@@ -85,8 +89,8 @@ function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readon
   const { busy, error, run } = useAction();
   const judge = async (verdict: 'same' | 'not_same' | 'unsure'): Promise<void> => {
     await run(async () => {
-      const { applied } = await api.judge(pair.a.id, pair.b.id, verdict);
-      onDone(judgedAs(verdict, applied));
+      const { applied, keptApart } = await api.judge(pair.a.id, pair.b.id, verdict);
+      onDone(judgedAs(verdict, applied, keptApart));
     });
   };
   return (
