@@ -158,3 +158,41 @@ describe('POST /audit/verify', () => {
     expect(refused.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'expect' }] } });
   });
 });
+
+describe('POST /audit/export', () => {
+  const asked = (caseRef: string) => ({ authorization: `Bearer ${token}`, 'x-mosaic-purpose': 'lawfulness check', 'x-mosaic-case': caseRef });
+
+  it('answers the entries a search gave, as JSON Lines, and logs the export itself with the purpose given', async () => {
+    const searched = await app.inject({ url: '/api/v1/audit?action=consultation&limit=3', headers: asked('DPO-EXP') });
+    expect(searched.statusCode, searched.body).toBe(200);
+    const { entries } = searched.json() as { entries: { seq: number; hash: string }[] };
+    expect(entries).toHaveLength(3);
+    // the entries shown, asked again from the newest of them down: the search's own entry and later ones are not among them
+    const before = entries[0]!.seq + 1;
+    const exported = await app.inject({ method: 'POST', url: '/api/v1/audit/export', headers: asked('DPO-EXP'), payload: { action: 'consultation', before, limit: 3 } });
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.headers['content-type']).toMatch(/^application\/jsonl/);
+    expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.jsonl"$/);
+    const lines = exported.body.split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).map((line) => JSON.parse(line) as unknown)).toEqual(entries);
+    expect(await lastEntry()).toMatchObject({
+      action: 'export', actor: { user: 'fedpol.auditor', agency: 'fedpol' }, purpose: 'lawfulness check', caseRef: 'DPO-EXP', outcome: 'ok', reason: 'audit export',
+      query: { auditExport: { action: 'consultation', before, limit: 3, entries: 3, seqs: entries.map((e) => e.seq) } },
+    });
+  });
+
+  it('refuses an export without a purpose and a case reference, and one by a user who does not audit, and logs neither', async () => {
+    const head = await lastEntry();
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/audit/export', headers: { authorization: `Bearer ${token}` }, payload: {} });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    const analyst = (await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { name: 'fedAnalyst', password: TEST_PASSWORD } }).then((r) => r.json() as { token: string })).token;
+    const forbidden = await app.inject({ method: 'POST', url: '/api/v1/audit/export', headers: { ...asked('DPO-EXP'), authorization: `Bearer ${analyst}` }, payload: {} });
+    expect(forbidden.statusCode).toBe(403);
+    const after = await lastEntry();
+    // the analyst's sign-in is the only entry since
+    expect(after?.action).toBe('authentication');
+    expect(after!.seq).toBe(head!.seq + 1);
+  });
+});

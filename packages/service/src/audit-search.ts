@@ -88,12 +88,39 @@ const isObject = (value: JsonValue | undefined): value is { readonly [key: strin
  * agency's user was shown it (and under which purpose) though the answer leaves it out.
  */
 export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation & { readonly purpose: string; readonly caseRef: string }, query: AuditSearch): Promise<AuditPage> {
+  const page = await readAuditLog(mosaic, consultation, query, 'audit search');
   const { user, purpose, caseRef } = consultation;
-  if (!purpose.trim() || !caseRef.trim()) throw new AppError('MOSAIC_PURPOSE_REQUIRED', 'audit search: a purpose and a case reference are required');
+  const { limit: _limit, ...asked } = query;
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'consultation', purpose, caseRef, query: { audit: { ...asked } }, outcome: 'ok', reason: 'audit search' });
+  return page;
+}
+
+/**
+ * The entries a search gives, as a JSON Lines file (one entry a line, https://jsonlines.org) for
+ * the auditor to keep with the audit's findings. Audit entries leaving the system as a file are an
+ * `export` entry of the log (reason `audit export`), written before the file is answered, naming
+ * the search and the entries exported (`seqs`), with the auditor's purpose and case reference:
+ * the web's Audit screen exports the entries it shows by asking for them again from the newest
+ * of them down (`before`), so that no export leaves unlogged.
+ */
+export async function exportAuditLog(mosaic: Mosaic, consultation: Consultation & { readonly purpose: string; readonly caseRef: string }, query: AuditSearch): Promise<string> {
+  const { entries } = await readAuditLog(mosaic, consultation, query, 'audit export');
+  const { user, purpose, caseRef } = consultation;
+  await mosaic.audit.append({
+    actor: { user: user.id, agency: user.agency }, action: 'export', purpose, caseRef,
+    query: { auditExport: { ...query, entries: entries.length, seqs: entries.map((e) => e.seq) } }, outcome: 'ok', reason: 'audit export',
+  });
+  return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+}
+
+/** A page of matching entries as the auditor may see them, once the policy lets them audit; logged by the caller, as what it made of them. */
+async function readAuditLog(mosaic: Mosaic, consultation: Consultation & { readonly purpose: string; readonly caseRef: string }, query: AuditSearch, what: string): Promise<AuditPage> {
+  const { user, purpose, caseRef } = consultation;
+  if (!purpose.trim() || !caseRef.trim()) throw new AppError('MOSAIC_PURPOSE_REQUIRED', `${what}: a purpose and a case reference are required`);
   const snapshot = await mosaic.org();
   const oversight = (snapshot.org.oversight ?? []).includes(user.agency);
   const decision = decide(policyUser(user), 'audit', { kind: 'audit', agency: oversight ? 'ALL' : user.agency }, policyContext(snapshot, consultation));
-  if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `audit search refused: ${decision.reason}`);
+  if (decision.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `${what} refused: ${decision.reason}`);
   const limit = Math.min(Math.max(query.limit ?? 200, 1), 5000);
   const entries: AuditEntry[] = [];
   let more = false;
@@ -112,8 +139,6 @@ export async function searchAuditLog(mosaic: Mosaic, consultation: Consultation 
     }
     entries.push(seen);
   }
-  const { limit: _limit, ...asked } = query;
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'consultation', purpose, caseRef, query: { audit: { ...asked } }, outcome: 'ok', reason: 'audit search' });
   const last = entries.at(-1);
   return more && last !== undefined ? { entries, next: last.seq } : { entries };
 }

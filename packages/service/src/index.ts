@@ -20,7 +20,7 @@ export { captionOf, checkQuery, eraseRecord, readRecord, readRecordHistory, reco
 export { searchRecords, type NameMatch, type SearchHit, type SearchOptions, type SearchQuery, type SearchResult } from './record-search.ts';
 export { loadDemo, type DemoLoaded, type DemoOrgFile } from './demo-load.ts';
 export { verifyAuditLog, verifyAuditLogAs } from './audit-verify.ts';
-export { searchAuditLog, type AuditPage, type AuditSearch } from './audit-search.ts';
+export { exportAuditLog, searchAuditLog, type AuditPage, type AuditSearch } from './audit-search.ts';
 export { AUDIT_RETENTION_SETTING, auditRetentionOf, putAuditRetention, readAuditRetention, type AuditRetentionInput } from './audit-retention.ts';
 export { pruneAuditLog, readPruneBefore, type AuditPruneSummary, type PruneAuditOptions, type PruneBefore } from './audit-prune.ts';
 export { followChanges, type ChangeFollower, type Projection, type RecordChange } from './change-follower.ts';

@@ -1,7 +1,7 @@
 /**
  * The audit screen in a real browser: the auditor finds entries by the agency that owns the
- * records and by the recipient agency, exports the entries shown as JSON Lines without asking the
- * server again, pages to older entries with the cursor the server answers (the note shown by a
+ * records and by the recipient agency, exports the entries shown as JSON Lines, made by the server
+ * and logged there as an `export` entry, pages to older entries with the cursor the server answers (the note shown by a
  * server that answers none is unit-tested, audit-more.test.ts), verifies the chain against a
  * witness, and shows the owner's auditor the records behind a pointer another agency's user was
  * shown (`pointed`), which that agency's auditor is not given; its action filter offers the
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!haveChromium)('the audit screen', () => {
-  it('finds entries by owner and by recipient, and exports those shown as JSON Lines without a new read', async () => {
+  it('finds entries by owner and by recipient, and exports those shown as JSON Lines, the export logged', async () => {
     const page = await browser.newPage();
     await signInPage(page, 'auditor');
     await givePurpose(page, 'Lawfulness check', 'DPO/2026/0001');
@@ -55,7 +55,7 @@ describe.skipIf(!haveChromium)('the audit screen', () => {
     expect(await page.locator('.summary').textContent()).toBe('1 entry, newest first');
 
     const reads: string[] = [];
-    page.on('request', (request) => { if (request.url().includes('/api/v1/audit')) reads.push(request.url()); });
+    page.on('request', (request) => { if (request.url().includes('/api/v1/audit')) reads.push(`${request.method()} ${new URL(request.url()).pathname}`); });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export these entries (JSON Lines)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^audit-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.jsonl$/);
     const lines = (await readFile(await download.path(), 'utf8')).split('\n');
@@ -63,7 +63,10 @@ describe.skipIf(!haveChromium)('the audit screen', () => {
     const exported = JSON.parse(lines[0] ?? '') as { records: string[]; recipients: string[]; query: unknown; hash: string };
     expect(exported).toMatchObject({ records: ['fedpol:f-shared'], recipients: ['zone-north'], query: { q: 'recipient probe' } });
     expect(exported.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(reads).toEqual([]);
+    // the server made the file, and the log holds the export: the auditor's, naming the entry exported
+    expect(reads).toEqual(['POST /api/v1/audit/export']);
+    const [last] = await server.test.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 }).then((all) => all.slice(-1).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; purpose: string; caseRef: string; reason: string; query: { auditExport: { recipient: string; seqs: number[] } } }));
+    expect(last).toMatchObject({ action: 'export', actor: { user: 'fedpol.auditor' }, purpose: 'Lawfulness check', caseRef: 'DPO/2026/0001', reason: 'audit export', query: { auditExport: { recipient: 'zone-north', seqs: [(exported as unknown as { seq: number }).seq] } } });
   });
 
   it('pages to the older entries with the cursor the server answers, until there are none', async () => {
@@ -147,8 +150,13 @@ describe.skipIf(!haveChromium)('the audit screen', () => {
     await givePurpose(page, 'Lawfulness check', 'DPO/2026/0003');
     expect(await page.getByLabel('Action').locator('option').allTextContents()).toEqual(['any', ...actions ?? []]);
     await page.getByLabel('Action').selectOption('export');
+    await page.getByLabel('Case reference').fill('C-9');
     await page.getByRole('button', { name: 'Search log' }).click();
     await expect.poll(() => page.locator('.summary').textContent()).toBe('1 entry, newest first');
     expect(await page.locator('table.audit tbody tr').textContent()).toContain('fedpol:f-1');
+    // and the auditor's own exports of the log (the first test's), by theirs
+    await page.getByLabel('Case reference').fill('DPO/2026/0001');
+    await page.getByRole('button', { name: 'Search log' }).click();
+    await expect.poll(() => page.locator('table.audit tbody tr').allTextContents()).toEqual([expect.stringContaining('export')]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { AUDIT_ACTIONS } from '@mosaic/audit';
 import { AgencyId, EntityId, isoDayProblem, RecordId, UserId } from '@mosaic/model';
-import { searchAuditLog, verifyAuditLogAs, type AuditSearch } from '@mosaic/service';
+import { exportAuditLog, searchAuditLog, verifyAuditLogAs, type AuditSearch } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -41,18 +41,35 @@ function boundOf(text: string, side: 'from' | 'to'): string {
   return new Date(side === 'from' ? start : start + 86_400_000).toISOString();
 }
 
+/** What a search of the log asks: GET /audit's query, POST /audit/export's body. */
+const SearchFields = z.object({
+  user: z.string().optional(), agency: z.string().optional(), owner: z.string().optional(), recipient: z.string().optional(),
+  subject: z.string().optional(), record: z.string().optional(), action: z.enum(AUDIT_ACTIONS).optional(), caseRef: z.string().optional(),
+  from: Bound.optional().describe('Entries from this instant, or from the start of this day (UTC)'),
+  to: Bound.optional().describe('Entries before this instant, or up to the end of this day (UTC)'), limit: z.coerce.number().int().min(1).max(5000).optional(),
+  before: z.coerce.number().int().min(1).optional().describe('Entries before this one (its seq): the `next` of the page before'),
+});
+
+function searchOf(q: z.infer<typeof SearchFields>): AuditSearch {
+  return {
+    ...(q.user ? { user: UserId(q.user) } : {}), ...(q.agency ? { agency: AgencyId(q.agency) } : {}),
+    ...(q.owner ? { owner: AgencyId(q.owner) } : {}), ...(q.recipient ? { recipient: AgencyId(q.recipient) } : {}),
+    ...(q.subject ? { subject: EntityId(q.subject) } : {}), ...(q.record ? { record: RecordId(q.record) } : {}),
+    ...(q.action ? { action: q.action } : {}), ...(q.caseRef ? { caseRef: q.caseRef } : {}),
+    ...(q.from ? { from: boundOf(q.from, 'from') } : {}), ...(q.to ? { to: boundOf(q.to, 'to') } : {}), ...(q.limit ? { limit: q.limit } : {}),
+    ...(q.before ? { before: q.before } : {}),
+  };
+}
+
+/** `audit-2026-12-06T13-40-00Z.jsonl`: when it was exported, in UTC, in a name every file system takes. */
+const exportName = (at: Date): string => `audit-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.jsonl`;
+
 export async function auditRoutes(api: FastifyInstance): Promise<void> {
   const app = api.withTypeProvider<ZodTypeProvider>();
   app.get('/audit', {
     schema: {
       tags: ['audit'], summary: 'Search the audit log (auditor role; newest first); a consultation, logged with the purpose headers (required)', headers: PurposeHeaders,
-      querystring: z.object({
-        user: z.string().optional(), agency: z.string().optional(), owner: z.string().optional(), recipient: z.string().optional(),
-        subject: z.string().optional(), record: z.string().optional(), action: z.enum(AUDIT_ACTIONS).optional(), caseRef: z.string().optional(),
-        from: Bound.optional().describe('Entries from this instant, or from the start of this day (UTC)'),
-        to: Bound.optional().describe('Entries before this instant, or up to the end of this day (UTC)'), limit: z.coerce.number().int().min(1).max(5000).optional(),
-        before: z.coerce.number().int().min(1).optional().describe('Entries before this one (its seq): the `next` of the page before'),
-      }),
+      querystring: SearchFields,
       response: { 200: z.object({
         entries: z.array(Entry).readonly(),
         next: z.number().optional().describe('There when older entries match too: ask again with before=next for them (entries may share a millisecond, so `to` cannot page without gaps)'),
@@ -61,16 +78,20 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
   }, async (request) => {
     const user = await requireUser(request);
     const given = requirePurpose(undefined, request);
-    const q = request.query;
-    const query: AuditSearch = {
-      ...(q.user ? { user: UserId(q.user) } : {}), ...(q.agency ? { agency: AgencyId(q.agency) } : {}),
-      ...(q.owner ? { owner: AgencyId(q.owner) } : {}), ...(q.recipient ? { recipient: AgencyId(q.recipient) } : {}),
-      ...(q.subject ? { subject: EntityId(q.subject) } : {}), ...(q.record ? { record: RecordId(q.record) } : {}),
-      ...(q.action ? { action: q.action } : {}), ...(q.caseRef ? { caseRef: q.caseRef } : {}),
-      ...(q.from ? { from: boundOf(q.from, 'from') } : {}), ...(q.to ? { to: boundOf(q.to, 'to') } : {}), ...(q.limit ? { limit: q.limit } : {}),
-      ...(q.before ? { before: q.before } : {}),
-    };
-    return await searchAuditLog(api.mosaic, { user, ...given }, query);
+    return await searchAuditLog(api.mosaic, { user, ...given }, searchOf(request.query));
+  });
+
+  app.post('/audit/export', {
+    schema: {
+      tags: ['audit'], summary: 'The entries a search of the log gives (as GET /audit, `limit` 200 unless given), as a JSON Lines file; logged as an `export` entry (reason `audit export`) naming them, with the purpose headers (required)', headers: PurposeHeaders,
+      body: SearchFields.nullish(),
+      response: { 200: { description: 'One entry a line, newest first (https://jsonlines.org)', content: { 'application/jsonl': { schema: z.string() } } } },
+    },
+  }, async (request, reply) => {
+    const user = await requireUser(request);
+    const given = requirePurpose(undefined, request);
+    const file = await exportAuditLog(api.mosaic, { user, ...given }, searchOf(request.body ?? {}));
+    return reply.type('application/jsonl; charset=utf-8').header('content-disposition', `attachment; filename="${exportName(api.mosaic.now())}"`).send(file);
   });
 
   app.post('/audit/verify', {

@@ -184,6 +184,16 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${enc(id)}`),
 
     audit: (query: Query) => request<AuditPage>('GET', '/audit', { query, consult: true }),
+    /**
+     * The entries a search of the log gives, as the JSON Lines file the server makes and logs (an
+     * `export` entry). The purpose travels in the headers alone: `caseRef` in the body is the
+     * search's filter, as in GET /audit's query.
+     */
+    exportAudit: (query: Query): Promise<string> => {
+      const given = purpose();
+      const body = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''));
+      return request<string>('POST', '/audit/export', { body, accept: 'application/jsonl', ...(given ? { change: given } : {}) });
+    },
     verifyAudit: (expect?: string) => request<AuditVerification>('POST', '/audit/verify', expect ? { body: { expect } } : {}),
 
     /** Administration (docs/API.md, /admin and /retention): reads, and changes that carry their reason. */

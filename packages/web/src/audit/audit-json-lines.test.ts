@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../api/api-types.ts';
-import { auditExportName, auditJsonLines } from './audit-json-lines.ts';
+import { auditExportName, exportParts } from './audit-json-lines.ts';
 
-const entry = (seq: number, query: unknown): AuditEntry => ({
-  seq, time: `2026-01-0${seq}T08:00:00.000Z`, actor: { user: 'fedpol.analyst1', agency: 'fedpol' }, action: 'search', purpose: 'Investigation', caseRef: 'C-1',
-  query, subjects: [], records: ['intel:I-1'], recipients: [], pointers: [], outcome: 'ok', reason: null, prevHash: 'a'.repeat(64), hash: 'b'.repeat(64),
-});
-
-describe('auditJsonLines', () => {
-  it('writes each entry shown as one line of JSON, in the order shown, a line break within a value kept escaped', () => {
-    const shown = [entry(2, { q: 'two\nlines' }), entry(1, null)];
-    const text = auditJsonLines(shown);
-    const lines = text.split('\n');
-    expect(lines).toHaveLength(3);
-    expect(lines[2]).toBe('');
-    expect(lines.slice(0, 2).map((line) => JSON.parse(line) as unknown)).toEqual(shown);
+describe('exportParts', () => {
+  it('asks for the entries shown from the newest down, as many as shown, in requests of at most `most`', () => {
+    expect(exportParts([90, 70, 40])).toEqual([{ before: 91, limit: 3 }]);
+    expect(exportParts([90, 70, 40, 12, 11], 2)).toEqual([{ before: 91, limit: 2 }, { before: 70, limit: 2 }, { before: 12, limit: 1 }]);
   });
 
-  it('writes nothing for no entries', () => {
-    expect(auditJsonLines([])).toBe('');
+  it('asks for nothing when nothing is shown', () => {
+    expect(exportParts([])).toEqual([]);
   });
 });
 

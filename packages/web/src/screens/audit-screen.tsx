@@ -3,7 +3,7 @@
  * audit (a search of the log is a consultation, logged with them: what users searched for and
  * were shown is personal data), it opens on the latest entries; search by user, agency, owner of
  * the records, recipient, subject, record, action, case and time, page to older entries, and
- * export the entries shown; see the records behind a pointer another agency's user was shown
+ * export the entries shown (made and logged by the server); see the records behind a pointer another agency's user was shown
  * (`pointed`, which the API gives the owner's auditor and oversight alone), as plain ids since an
  * auditor reads no record (policy: RECORD_ROLES); verify the hash chain and its signed
  * checkpoints, against a witness kept outside the database if the auditor has one; and how long
@@ -12,7 +12,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/api-types.ts';
 import { AuditRetentionNote } from '../admin/audit-retention-note.tsx';
-import { auditExportName, auditJsonLines } from '../audit/audit-json-lines.ts';
+import { auditExportName, exportParts } from '../audit/audit-json-lines.ts';
 import { auditMore, auditSummary, type AuditMore } from '../audit/audit-more.ts';
 import { downloadFile } from '../common/download-file.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
@@ -126,8 +126,23 @@ function AuditSearch() {
     if (shown?.more.kind !== 'older') return;
     void ask('Reading older entries', { ...shown.asked, limit: PAGE }, shown.more.before, shown.entries);
   };
-  const exportShown = (): void => {
-    if (shown) downloadFile(auditJsonLines(shown.entries), auditExportName(new Date()), 'application/jsonl');
+  // The server makes the file, and logs it as an `export` entry: the entries shown, asked again
+  // from the newest of them down, as many as shown (5,000 a request at most, a file of them all).
+  const exportShown = async (): Promise<void> => {
+    if (!shown || shown.entries.length === 0) return;
+    const { limit: _limit, ...asked } = shown.asked;
+    holdFocus();
+    setBusy('Exporting the entries');
+    setError(undefined);
+    try {
+      const parts: string[] = [];
+      for (const part of exportParts(shown.entries.map((e) => e.seq))) parts.push(await api.exportAudit({ ...asked, ...part }));
+      downloadFile(parts.join(''), auditExportName(new Date()), 'application/jsonl');
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(undefined);
+    }
   };
   const set = (key: string) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
   // the latest entries, before any filter
@@ -152,7 +167,7 @@ function AuditSearch() {
         <>
           <div className="title-row">
             <p className="summary" role="status">{auditSummary(shown.entries.length, shown.more)}</p>
-            {shown.entries.length > 0 ? <button type="button" onClick={exportShown}>Export these entries (JSON Lines)</button> : null}
+            {shown.entries.length > 0 ? <button type="button" onClick={() => void exportShown()} disabled={Boolean(busy)}>Export these entries (JSON Lines)</button> : null}
           </div>
           {/* a table wider than a tablet scrolls inside its own region, not the page */}
           <div className="table-scroll" role="region" aria-label="Audit entries, scrollable" tabIndex={0}>
