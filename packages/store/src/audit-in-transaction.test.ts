@@ -114,6 +114,34 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       }
     });
 
+    it('a transaction taking the log\'s lock before it writes a record (an alert, an erasure) and another node writing that record before appending its entry both commit, one after the other', async () => {
+      const [store, other] = await openNodes(dialect);
+      try {
+        const log = createAuditLog({ storage: createStoreAuditStorage(store), signer, checkpointEvery: 3 });
+        const otherLog = createAuditLog({ storage: createStoreAuditStorage(other), signer, checkpointEvery: 3 });
+        const first = person('d1', 'Wendelien Opdebeeck');
+        const second = person('d1', 'Wendelien Op de Beeck');
+        // as an alert is issued (or a record erased) on one node while an ingest batch holding the same record commits on the other
+        const locking = store.transaction(async (tx) => {
+          await tx.lockAudit();
+          await new Promise((done) => setTimeout(done, 150));
+          await tx.putRecords([first], { actor: 'analyst-1' });
+          await log.appendIn(createStoreAuditStorage(tx), [collection([first.id])]);
+        });
+        await new Promise((done) => setTimeout(done, 40));
+        const writing = other.transaction(async (tx) => {
+          await tx.putRecords([second], { actor: 'analyst-2' });
+          await otherLog.appendIn(createStoreAuditStorage(tx), [collection([second.id])]);
+        });
+        await Promise.all([locking, writing]);
+        expect(await other.getRecord(first.id)).toMatchObject({ version: 2, record: { properties: { name: ['Wendelien Op de Beeck'] } } });
+        expect(await verifyStoredChain(createStoreAuditStorage(store), signer.verifyKey)).toEqual({ ok: true, count: 2 });
+      } finally {
+        await other.close();
+        await store.close();
+      }
+    });
+
     it('two nodes writing records with their entries, and appending others, at once build one chain naming every record once', async () => {
       const nodes = await openNodes(dialect);
       try {

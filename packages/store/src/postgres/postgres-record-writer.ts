@@ -13,6 +13,14 @@
  * per id, already exhaust it ("out of shared memory"). A batch holds at most RECORD_LOCK_SLOTS
  * locks; ids sharing a slot merely wait for each other. Slots are taken in ascending order, so
  * two batches never deadlock, and a batch waiting for a slot holds none above it.
+ *
+ * The audit log's lock comes before the slots. Every transaction writing records appends their
+ * entry, which takes that lock; an alert's write, an erasure and the retention sweep take it
+ * first (Store.lockAudit), before the ids they then write. Taken after the slots, a batch holding
+ * a slot and waiting for the log's lock, and an erasure holding the log's lock and waiting for that
+ * slot, deadlocked, and PostgreSQL failed one of them (an ingest on one node while an alert was
+ * issued or a record erased on another). One order for all: the log's lock, the slots, then the
+ * change feed's lock (appendChanges).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.ts';
@@ -40,6 +48,7 @@ export function createPostgresRecordWriter(): RecordWriter {
   const writer = createKyselyRecordWriter(postgresStoreDialect);
   return {
     async load(trx, ids) {
+      await postgresStoreDialect.lock(trx, 'audit');
       await lockRecordIds(trx, ids);
       return writer.load(trx, ids);
     },
