@@ -24,11 +24,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NAME_POOLS, ORIGINS, type NameEntry } from '../packages/demo/src/name-pools.ts';
-import { compareNames, type NameLevel } from '@mosaic/matching';
-import { defaultDataDir } from './lib/ofac.ts';
+import { compareNames, NAME_LEVELS, normalizeName, type NameLevel } from '@mosaic/matching';
+import { OFAC_NATIVE_SCRIPT } from './lib/ofac-native-script.ts';
+import { defaultDataDir, readIndividuals } from './lib/ofac.ts';
 
 const SAME_NAME: ReadonlySet<NameLevel> = new Set(['exact', 'phonetic', 'fuzzy', 'fuzzyLow']);
 const ARABIC = /[\u0600-\u06FF]/;
+const CYRILLIC = /[\u0400-\u04FF]/;
+const GREEK = /[\u0370-\u03FF]/;
 
 function hash(s: string): number {
   let h = 0x811c9dc5;
@@ -122,6 +125,49 @@ function main(): void {
     }
   }
   console.log(JSON.stringify({ source: 'public reference (Arabic script)', pairs: reference.length, matched, recall: +(matched / Math.max(1, reference.length)).toFixed(4), negatives, falseMatches }));
+  // the Cyrillic and Greek rows of cross_script_pairs.csv, each against its Latin name and the other rows' (a handful: a check, not a measure)
+  const others = readFileSync(join(dataDir, 'translit', 'cross_script_pairs.csv'), 'utf8').split('\n')
+    .map((line) => line.split(',')).filter((c): c is [string, string, ...string[]] => c[0] !== undefined && c[1] !== undefined && !c[0].startsWith('#') && (CYRILLIC.test(c[0]) || GREEK.test(c[0])));
+  for (const script of ['cyrillic', 'greek'] as const) {
+    const rows = others.filter(([native]) => (script === 'greek' ? GREEK : CYRILLIC).test(native));
+    const levels = rows.map(([native, latin]) => compareNames(native, latin).level);
+    let wrong = 0;
+    for (const [native] of rows) for (const [, latin] of others) if (!rows.some(([n, l]) => n === native && l === latin) && SAME_NAME.has(compareNames(native, latin).level)) wrong++;
+    console.log(JSON.stringify({ source: `public reference (${script} script)`, pairs: rows.length, matched: levels.filter((l) => SAME_NAME.has(l)).length, levels, negatives: rows.length * (others.length - 1), falseMatches: wrong }));
+  }
+  for (const figures of ofacNativeScript(dataDir)) console.log(JSON.stringify(figures));
+}
+
+/**
+ * OFAC-listed persons written in Greek or Cyrillic (bench/lib/ofac-native-script.ts) against the
+ * list: a row is found when its entry has a name (primary or aka) at a SAME_NAME level; a false
+ * match is another individual of the list with such a name. `levels`: the best level per row.
+ */
+function ofacNativeScript(dataDir: string): object[] {
+  const people = readIndividuals(dataDir);
+  const names = people.map((p) => ({ entNum: p.entNum, names: [p.name, ...p.aliases].map((n) => normalizeName(n)) }));
+  const out: object[] = [];
+  for (const script of ['greek', 'belarusian', 'ukrainian', 'russian'] as const) {
+    const rows = OFAC_NATIVE_SCRIPT.filter((r) => r.script === script);
+    const levels: Record<string, number> = {};
+    let found = 0;
+    let falseMatches = 0;
+    for (const row of rows) {
+      const native = normalizeName(row.native);
+      let best: number = NAME_LEVELS.length;
+      for (const person of names) {
+        if (person.entNum === row.entNum) {
+          for (const n of person.names) best = Math.min(best, compareNames(native, n).levelIndex);
+        } else if (person.names.some((n) => SAME_NAME.has(compareNames(native, n).level))) falseMatches++;
+      }
+      const level: NameLevel = NAME_LEVELS[best] ?? 'none';
+      levels[level] = (levels[level] ?? 0) + 1;
+      if (SAME_NAME.has(level)) found++;
+      if (process.argv.includes('--rows')) console.log(JSON.stringify({ entNum: row.entNum, script, level }));
+    }
+    out.push({ source: 'OFAC persons in native script', script, rows: rows.length, found, recall: +(found / Math.max(1, rows.length)).toFixed(4), levels, falseMatches });
+  }
+  return out;
 }
 
 if (import.meta.main) main();

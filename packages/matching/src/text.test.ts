@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareNames } from './compare-names.ts';
 import { foldText } from './fold-text.ts';
 import { jaroWinkler } from './jaro-winkler.ts';
 import { phoneticKey, phoneticSkeleton } from './phonetic-key.ts';
@@ -36,6 +37,29 @@ describe('transliterate', () => {
     // a dialytika parts the letters: no digraph
     expect(transliterate('Προϋπόθεση Ευφροσύνη')).toBe('Proypothesi Effrosyni');
     expect(transliterate('Νικόλαος')).toBe('Nikolaos');
+  });
+  it('reads a foreign name written in Greek with its b, d, g, j, y and kh; a Greek name keeps its passport spelling', () => {
+    // a word ending in a consonant other than ς is no Greek name: every Greek word of the text is read as foreign
+    expect(transliterate('Μπελκασέμ')).toBe('Belkasem');
+    expect(transliterate('Ντάβιντ Γκαμπέν')).toBe('David Gaben');
+    expect(transliterate('Τζαμίλα Γιασίν')).toBe('Jamila Yasin');
+    expect(transliterate('ΧΑΣΑΝ ΝΤΙΑΜΠ')).toBe('KHASAN DIAB');
+    expect(transliterate('Χαλίμ Γιουσέφ')).toBe('Khalim Yousef');
+    // γ before e or i is y, τσ a ch
+    expect(transliterate('Γελίζ Τσελίκ Ντουμπρόβιτς')).toBe('Yeliz Chelik Doubrovich');
+    // μπ, ντ, γκ after a consonant: only a foreign b, d, g
+    expect(transliterate('Ολμπέρτο')).toBe('Olberto');
+    // native names: the passport's spelling, letter for letter
+    expect(transliterate('Μπακογιάννης Ντίνος')).toBe('Mpakogiannis Ntinos');
+    expect(transliterate('Γιώργος Χρήστου')).toBe('Giorgos Christou');
+    expect(transliterate('Τζαννετάκης Πλάτων')).toBe('Tzannetakis Platon');
+    expect(transliterate('Τζαμίλα')).toBe('Tzamila');
+  });
+  it('matches a foreign name written in Greek against its own Latin spelling', () => {
+    expect(compareNames('Μπελκασέμ Γιασίν', 'Belkacem Yassin').level).toBe('phonetic');
+    expect(compareNames('Ντάβιντ', 'David').level).toBe('exact');
+    expect(compareNames('Χασάν Τζαμάλ', 'Hassan Djamal').level).toBe('phonetic');
+    expect(compareNames('Γιώργος Μπακογιάννης', 'Giorgos Mpakogiannis').level).toBe('exact');
   });
   it('leaves ASCII untouched', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcXYZ 019-,'.split('')) }), (s) => transliterate(s) === s));

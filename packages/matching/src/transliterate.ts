@@ -7,6 +7,18 @@
  * read first: ου is "ou", not "oy", αυ ευ ηυ "av ev iv" or "af ef if", and γ before a velar "n"
  * ("Μουσάγιεβα" -> "Mousagieva", "Ευάγγελος" -> "Evangelos"), where a Greek-script name at a
  * checkpoint missed its listed Latin spelling.
+ *
+ * A foreign name written in Greek is another matter: Greek has no letters for b, d, g (hard),
+ * j or y, and writes them μπ, ντ, γκ, τζ and γι before a vowel, which ELOT 743 spells mp, nt,
+ * gk, tz and gi letter for letter (Μπελκασέμ -> "Mpelkasem", not the Belkacem of the person's
+ * own papers). Native Greek names end in a vowel or ς (an ancient one in -ων, -ωρ, ξ or ψ), so a
+ * name with a Greek word ending in another consonant (Μπελκασέμ, Ντάβιντ, Γιασίν), or holding
+ * μπ, ντ or γκ after a consonant (Αλμπέρτο), is read as a foreign name: those five as b, d, g,
+ * j and y (γ before e or i too: Γεβγκένι -> "Yevgeni"), τσ as ch (Γιανουκόβιτς -> "Yanoukovich"),
+ * and χ as kh (the h and kh of Arabic names: Χασάν -> "Khasan", which the phonetic key reads
+ * as Hasan), every Greek word of the text alike. A Greek name keeps its passport spelling
+ * (Μπακογιάννης -> "Mpakogiannis", Γιώργος -> "Giorgos"). A foreign name of Greek-looking
+ * endings is read as Greek (Χαμενεΐ -> "Chamenei"), and a foreign nd as d (Αλεξάντρ -> "Alexadr").
  */
 import anyAscii from 'any-ascii';
 import { transliterateArabic } from './arabic-transliterate.ts';
@@ -20,13 +32,39 @@ const VOICELESS = new Set('θκξπστφχψς');
 const VOWEL_OF_DIGRAPH: Readonly<Record<string, string>> = { ο: 'o', α: 'a', ε: 'e', η: 'i' };
 /** ELOT 743: γ before γ, ξ, χ (and κ inside a word, kept as "gk" on passports) is "n". */
 const NASAL_GAMMA = new Set('γξχ');
+/** A foreign name's b, d and hard g, as Greek writes them (μπ, ντ, γκ), and its j (τζ). */
+const FOREIGN_STOPS: Readonly<Record<string, string>> = { μπ: 'b', ντ: 'd', γκ: 'g', τζ: 'j' };
+const GREEK_VOWELS = new Set('αεηιουω');
+const FRONT_VOWELS = new Set('εηιυ');
+/** The letters a native Greek word may end in: a vowel, ς, ξ, ψ (Φοίνιξ, Πέλοψ); ν and ρ after ω (Πλάτων, Νέστωρ). */
+const NATIVE_LAST = new Set('αεηιουωςσξψ');
+
+/** The base letters of a Greek word, lower case, accents and dialytika dropped. */
+function baseLetters(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036F]/g, '').toLowerCase();
+}
+
+/**
+ * A Greek word that no native Greek name could be: ending in a consonant other than ς, ξ or ψ
+ * (ν or ρ after ω aside), or writing μπ, ντ or γκ after a consonant, which Greek only does for a foreign
+ * b, d or g (Αλμπέρτο, Ίνγκριντ).
+ */
+function looksForeign(word: string): boolean {
+  const letters = baseLetters(word);
+  const last = letters.charAt(letters.length - 1);
+  if (last !== '' && !NATIVE_LAST.has(last) && !(/[νρ]/.test(last) && letters.charAt(letters.length - 2) === 'ω')) return true;
+  return /[βγδζθκλμνξπρστφχψ](?:μπ|ντ|γκ)/.test(letters);
+}
 
 function caseOf(model: string, latin: string): string {
   return model === model.toLowerCase() ? latin : latin.toUpperCase();
 }
 
-/** A run of Greek with the ELOT 743 digraphs spelled in Latin, the rest left to any-ascii. */
-function greekDigraphs(run: string): string {
+/**
+ * A run of Greek with the ELOT 743 digraphs spelled in Latin, the rest left to any-ascii;
+ * `foreign`: with a foreign name's b, d, g, j, y and kh (looksForeign) as well.
+ */
+function greekDigraphs(run: string, foreign: boolean): string {
   const chars = [...run.normalize('NFD')];
   /** The letter at `i` and where the next letter starts (past a tonos); dialytika: whether it has one. */
   const letterAt = (i: number): { letter: string; next: number; dialytika: boolean } => {
@@ -53,6 +91,35 @@ function greekDigraphs(run: string): string {
       i = second.next;
       continue;
     }
+    if (foreign && second !== undefined && secondLower !== undefined) {
+      const stop = FOREIGN_STOPS[lower + secondLower];
+      if (stop !== undefined) {
+        out += caseOf(first.letter, stop);
+        i = second.next;
+        continue;
+      }
+      // τσ is a foreign ch (Τσάβες, Γιανουκόβιτς), more often than a ts
+      if (lower === 'τ' && (secondLower === 'σ' || secondLower === 'ς')) {
+        out += caseOf(first.letter, 'c') + caseOf(second.letter, 'h');
+        i = second.next;
+        continue;
+      }
+      // γ before e or i is y, and γι before a vowel y alone (Γιασίν -> Yasin, Γεβγκένι -> Yevgeni); a foreign hard g is γκ
+      if (lower === 'γ' && FRONT_VOWELS.has(secondLower)) {
+        const third = second.next < chars.length ? letterAt(second.next).letter.toLowerCase() : '';
+        const glide = secondLower === 'ι' && !second.dialytika && GREEK_VOWELS.has(third);
+        out += caseOf(first.letter, 'y');
+        i = glide ? second.next : first.next;
+        continue;
+      }
+    }
+    if (foreign && lower === 'χ') {
+      // "KH" in a word written in capitals, else as the letter ("Χασάν" -> "Khasan")
+      const capitals = second !== undefined && second.letter !== second.letter.toLowerCase();
+      out += capitals ? caseOf(first.letter, 'kh') : caseOf(first.letter, 'k') + 'h';
+      i = first.next;
+      continue;
+    }
     if (lower === 'γ' && secondLower !== undefined && NASAL_GAMMA.has(secondLower)) {
       out += caseOf(first.letter, 'n');
       i = first.next;
@@ -68,6 +135,7 @@ export function transliterate(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   // NFKC first: Arabic presentation forms (U+FB50..U+FEFF) become ordinary letters.
   const nfkc = text.normalize('NFKC');
-  const arabicDone = nfkc.replace(ARABIC_RUN, (run) => transliterateArabic(run)).replace(GREEK_RUN, greekDigraphs);
+  const foreign = nfkc.match(GREEK_RUN)?.some(looksForeign) ?? false;
+  const arabicDone = nfkc.replace(ARABIC_RUN, (run) => transliterateArabic(run)).replace(GREEK_RUN, (run) => greekDigraphs(run, foreign));
   return NON_ASCII.test(arabicDone) ? anyAscii(arabicDone) : arabicDone;
 }
