@@ -18,8 +18,11 @@ const PROVENANCE = { source: 'harbour police', reliability: 'C', credibility: 3,
 
 interface Upload { report: { id: string; provenance: { agency: string } }; extraction: { entities: { id: string; name: string; schema: string }[] }; proposals: Record<string, { record: string; score: number; explain: unknown }[]> }
 
+let uploads = 0;
+
+/** An upload, into a collection of its own unless told (the same text sent again into one collection is the report already there). */
 async function upload(body: Record<string, unknown>, user = 'fedAnalyst') {
-  return app.inject({ method: 'POST', url: '/api/v1/reports', headers: auth(user), payload: { collection: 'harbour', provenance: PROVENANCE, ...body } });
+  return app.inject({ method: 'POST', url: '/api/v1/reports', headers: auth(user), payload: { collection: `harbour ${++uploads}`, provenance: PROVENANCE, ...body } });
 }
 
 beforeAll(async () => {
@@ -149,6 +152,21 @@ describe('reports over HTTP', () => {
     }
     const officer = await app.inject({ url: '/api/v1/reports?q=hagelschlag', headers: headers('zoneOfficer') });
     expect((officer.json() as { results: unknown[] }).results).toHaveLength(1);
+  });
+
+  it('answers the same file sent again into one collection 200 with the report already there, and the file with other terms 409 naming it, writing nothing', async () => {
+    const file = { content: Buffer.from(TEXT).toString('base64'), mediaType: 'text/plain', fileName: 'harbour.txt', collection: 'harbour-again' };
+    const first = await upload(file);
+    expect(first.statusCode).toBe(201);
+    const { report } = first.json() as Upload;
+    const before = await world.mosaic.store.countRecords({ schema: 'Report' });
+    const again = await upload(file);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ repeated: true, report: { id: report.id } });
+    const retitled = await upload({ ...file, title: 'Harbour, corrected' });
+    expect(retitled.statusCode).toBe(409);
+    expect(retitled.json()).toMatchObject({ error: { code: 'MOSAIC_CONFLICT', details: [{ field: 'content', reason: expect.stringContaining(`as report ${report.id}`) as unknown }] } });
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
   });
 
   it('refuses bad provenance with the field named, and writes nothing', async () => {

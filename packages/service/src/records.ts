@@ -11,6 +11,7 @@ import { decide, erasable, reviewDateFor, reviewDateOfNewVersion, type Pointer }
 import type { AuditEvent } from '@mosaic/audit';
 import { createStoreAuditStorage, type DeleteRecordOptions, type DeleteResult, type RecordVersion, type Store, type StoredRecord } from '@mosaic/store';
 import { REPORT_REVIEW_KIND, REPORT_SCHEMA } from './reports/report-review.ts';
+import { REPORT_UPLOAD_KIND, reportUploadKeys } from './reports/report-upload-key.ts';
 import { consult } from './consult.ts';
 import { idTaken } from './id-taken.ts';
 import { policyContext, policyUser, type Consultation, type OrgSnapshot } from './organisation.ts';
@@ -250,7 +251,8 @@ export interface ErasedWith {
 /**
  * Erases a stored record (the owner's erasure, the retention sweep's): its content in every
  * version and a report's text (store.deleteRecord), and what the service keeps beside it (a
- * report's review, which holds the names found in it; what checkpoint checks and kept
+ * report's review, which holds the names found in it, and the note of its upload that answers the
+ * same file sent again, report-upload-key.ts; what checkpoint checks and kept
  * notifications showed of it, erase-from-checks.ts; a watch's or a kept notice's label that holds
  * one of its names, erase-from-watch-labels.ts), in one transaction. The alerts on it go
  * with it, each erased as a record is (`alerts`): an alert on a person is data about them
@@ -282,6 +284,7 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
     const deleted = results.flatMap((result) => (result.status === 'deleted' ? [result.id] : []));
     await tx.deleteDocuments(REPORT_REVIEW_KIND, deleted);
     const gone = new Set(deleted);
+    await tx.deleteDocuments(REPORT_UPLOAD_KIND, reportUploadKeys(versions.filter((record) => gone.has(record.id))));
     await eraseFromWatchLabels(tx, versions.filter((record) => gone.has(record.id)));
     const alertsOn = deleted.length === 0 ? new Map<RecordId, readonly RecordId[]>() : options.alerts ?? await alertsBySubject(tx);
     const erasures: StoredErasure[] = [];

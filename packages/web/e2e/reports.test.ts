@@ -159,7 +159,7 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     await page.goto('/#/reports');
     await page.getByLabel('Or paste the text').fill(PHONE_REPORT);
     await page.getByLabel('Title').fill('Courier calls again');
-    await page.getByLabel('Collection').fill('courier-inquiry');
+    await page.getByLabel('Collection').fill('courier-calls');
     await page.getByLabel('Source', { exact: true }).fill('interception summary');
     await page.getByRole('button', { name: 'Upload and extract' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Courier calls again');

@@ -67,6 +67,20 @@ describe('mosaic reports', () => {
     expect((await mosaic('search', 'Köln', ...AS)).out).toBe('');
   });
 
+  it('answers the same file added again into the collection with the report already there, and refuses it with other options, naming the file', async () => {
+    const file = join(world.dir, 'interview.txt');
+    const first = JSON.parse((await mosaic('add', file, '--collection', 'added-twice', ...AS)).out) as { report: string; repeated?: boolean };
+    expect(first.repeated).toBeUndefined();
+    const again = await mosaic('add', file, '--collection', 'added-twice', ...AS);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ report: first.report, repeated: true });
+    expect(JSON.parse(again.err)).toMatchObject({ report: first.report, repeated: true });
+    await expect(mosaic('add', file, '--collection', 'added-twice', '--tlp', 'red', ...AS)).rejects.toMatchObject({
+      code: 'MOSAIC_CONFLICT', message: expect.stringMatching(new RegExp(`^reports add: FILE ${file}: was uploaded into collection "added-twice" before, as report ${first.report}, `)) as unknown,
+    });
+    expect((await mosaic('search', 'Kälberer', '--collection', 'added-twice', ...AS)).out.trim().split('\n')).toHaveLength(1);
+  });
+
   it('refuses a --country that is not an ISO 3166 country, naming --country, and adds nothing', async () => {
     const file = join(world.dir, 'interview.txt');
     for (const country of ['12', 'xx', 'zz', 'qq', 'atlantis']) {

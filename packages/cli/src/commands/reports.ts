@@ -145,6 +145,8 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
       if (isAppError(error) && error.message === 'write refused: clearance' && values.classification !== undefined) {
         throw new AppError('MOSAIC_FORBIDDEN', `reports add: --classification ${JSON.stringify(values.classification)} is above the clearance of ${user.name} (${user.clearance}): nothing was added`);
       }
+      // the file added before into the collection with other options: said of the file
+      if (isAppError(error) && error.details?.['field'] === 'content') throw new AppError(error.code, `reports add: FILE ${arg}: ${String(error.details['reason'])}`, error.details);
       throw error;
     });
     if (!outcome.ok) {
@@ -152,9 +154,11 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
       for (const error of outcome.errors) io.err(`mosaic reports add: ${error.field === 'content' ? `FILE ${arg}` : OPTION_OF_FIELD[error.field] ?? error.field}: ${error.reason}\n`);
       return 2;
     }
-    io.out(`${JSON.stringify({ report: outcome.report.id, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers })}\n`);
+    // the same file added before into the collection: that report, nothing written
+    const repeated = outcome.repeated ? { repeated: true } : {};
+    io.out(`${JSON.stringify({ report: outcome.report.id, ...repeated, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers })}\n`);
     io.err(`${JSON.stringify({
-      report: outcome.report.id, characters: Number(outcome.report.properties['characters']?.[0] ?? 0), entities: outcome.extraction.entities.length,
+      report: outcome.report.id, ...repeated, characters: Number(outcome.report.properties['characters']?.[0] ?? 0), entities: outcome.extraction.entities.length,
       relations: outcome.extraction.relations.length, proposals: Object.values(outcome.proposals).flat().length, ms: Math.round(performance.now() - started),
     })}\n`);
     return 0;

@@ -76,6 +76,8 @@ function decodeContent(content: string | undefined): Uint8Array | FieldError | u
 
 const isFieldError = (value: unknown): value is FieldError => typeof value === 'object' && value !== null && 'field' in value && 'reason' in value;
 
+const Uploaded = z.object({ report: RecordOut, extraction: ExtractionOut, proposals: z.record(z.string(), z.array(ProposalOut).readonly()), pointers: z.array(PointerOut).readonly() });
+
 export function reportRoutes(projections?: Projections) {
   const entities = projections ? { entities: projections.entities, identifiers: identifierIndexes(projections) } : {};
   return async function routes(api: FastifyInstance): Promise<void> {
@@ -102,7 +104,7 @@ export function reportRoutes(projections?: Projections) {
           provenance: z.record(z.string(), z.unknown()).describe('source, reliability (A-F), credibility (1-6), marking {tlp, classification, releasability}, handling (H0-H3); optional category, legalBasis, reviewDate. The agency is yours; the id is made for the report (sourceRecordId is refused).'),
           purpose: PurposeFields.purpose.optional(), caseRef: PurposeFields.caseRef.optional(),
         }),
-        response: { 201: z.object({ report: RecordOut, extraction: ExtractionOut, proposals: z.record(z.string(), z.array(ProposalOut).readonly()), pointers: z.array(PointerOut).readonly() }), 400: FieldErrors } },
+        response: { 201: Uploaded, 200: Uploaded.extend({ repeated: z.literal(true).describe('The same content was uploaded into this collection by your agency before: that report is answered as it stands, and nothing was written') }), 400: FieldErrors } },
     }, async (request, reply) => {
       const user = await requireUser(request);
       const { content: base64, text, mediaType, fileName, title, collection, provenance, country, purpose, caseRef } = request.body;
@@ -114,7 +116,8 @@ export function reportRoutes(projections?: Projections) {
         ...(fileName ? { fileName } : {}), ...(title ? { title } : {}), ...(country ? { country: country.toLowerCase() } : {}),
       }, entities);
       if (!outcome.ok) return invalid(reply, outcome.errors);
-      return reply.status(201).send({ report: outcome.report, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers });
+      const answer = { report: outcome.report, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers };
+      return outcome.repeated ? reply.status(200).send({ ...answer, repeated: true }) : reply.status(201).send(answer);
     });
 
     app.get('/reports', {

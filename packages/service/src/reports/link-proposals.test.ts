@@ -168,7 +168,7 @@ describe('confirming an identifier with a link', () => {
     const confirmed = await confirmEntity(world.mosaic, fed, here.report.id, phone!.id, { link: RecordId('zone-north:zp1') }, indexes());
     expect(confirmed.ok && confirmed.record.properties).toMatchObject({ number: ['+32470918273'], holder: ['zone-north:zp1'] });
     // written in France: the same digits are a French number, held by someone else
-    const french = await uploadReport(world.mosaic, fed, { text, collection: 'national-number', provenance: PROVENANCE, country: 'fr' }, indexes());
+    const french = await uploadReport(world.mosaic, fed, { text, collection: 'national-number-fr', provenance: PROVENANCE, country: 'fr' }, indexes());
     if (!french.ok) throw new Error(JSON.stringify(french.errors));
     const frenchPhone = french.extraction.entities.find((e) => e.schema === 'Phone')!;
     expect(frenchPhone.name).toBe('+33470918273');

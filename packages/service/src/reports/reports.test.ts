@@ -10,6 +10,7 @@ import { eraseRecord } from '../records.ts';
 import { REPORT_REVIEW_KIND } from './report-review.ts';
 import { RETENTION_RULES_KIND } from '../retention/retention-rules.ts';
 import { MAX_REPORT_BYTES, uploadReport } from './upload-report.ts';
+import { REPORT_UPLOAD_KIND, reportUploadKey } from './report-upload-key.ts';
 
 let world: TestMosaic;
 let projections: Projections;
@@ -34,8 +35,11 @@ async function put(raw: Record<string, unknown>): Promise<void> {
   await world.mosaic.store.putRecords([v.record], { actor: 'test' });
 }
 
+let uploads = 0;
+
+/** A new report of REPORT, each in its own collection unless told (the same text sent again into one collection is the report already there). */
 async function upload(extra: Record<string, unknown> = {}) {
-  const outcome = await uploadReport(world.mosaic, await as('fedAnalyst'), { text: REPORT, title: 'Interview, Ghent', collection: 'warehouse-fire', provenance: PROVENANCE, ...extra }, { entities: projections.entities });
+  const outcome = await uploadReport(world.mosaic, await as('fedAnalyst'), { text: REPORT, title: 'Interview, Ghent', collection: `warehouse-fire ${++uploads}`, provenance: PROVENANCE, ...extra }, { entities: projections.entities });
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
   return outcome;
 }
@@ -60,7 +64,7 @@ describe('uploading a report', () => {
     const { report, extraction, proposals } = await upload();
     expect(report.schema).toBe('Report');
     expect(report.provenance).toMatchObject({ agency: 'fedpol', source: 'interview notes', reliability: 'B', credibility: 2, handling: 'H1', marking: { tlp: 'AMBER', classification: 'RESTRICTED' } });
-    expect(report.properties['collection']).toEqual(['warehouse-fire']);
+    expect(report.properties['collection']).toEqual([`warehouse-fire ${uploads}`]);
     expect(await world.mosaic.store.getReportText(report.id)).toBe(REPORT);
     const ortwin = extraction.entities.find((e) => e.schema === 'Person' && e.name === 'Ortwin Kälberer');
     expect(ortwin).toBeDefined();
@@ -176,6 +180,39 @@ describe('uploading a report', () => {
     expect(kept?.record.properties).toEqual({});
   });
 
+  it('answers the same file sent again into the same collection with the report already there, storing nothing twice, and forgets it once that report is erased', async () => {
+    const fed = await as('fedAnalyst');
+    const bytes = new TextEncoder().encode('Note.\nHallvard Ostergren met Benedikte Vaarsholm in Leuven.');
+    const send = async (collection = 'repeat') => {
+      const outcome = await uploadReport(world.mosaic, fed, { content: bytes, mediaType: 'text/plain', fileName: 'note.txt', collection, provenance: PROVENANCE }, { entities: projections.entities });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+      return outcome;
+    };
+    const first = await send();
+    expect(first.repeated).toBeUndefined();
+    const reports = await world.mosaic.store.countRecords({ schema: 'Report' });
+    const again = await send();
+    expect(again.repeated).toBe(true);
+    expect(again.report.id).toBe(first.report.id);
+    expect(again.extraction).toEqual(first.extraction);
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(reports);
+    expect((await searchReports(world.mosaic, fed, { q: 'Ostergren Vaarsholm' })).results.map((h) => h.report.id)).toEqual([first.report.id]);
+    // sent with other terms, it is refused naming the report, not stored twice nor answered as if they were taken
+    const marked = uploadReport(world.mosaic, fed, { content: bytes, mediaType: 'text/plain', fileName: 'note.txt', collection: 'repeat', provenance: { ...PROVENANCE, marking: { ...PROVENANCE.marking, tlp: 'RED' } } });
+    await expect(marked).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT', details: { field: 'content', reason: expect.stringContaining(`as report ${first.report.id}`) as unknown } });
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(reports);
+    // another collection holds its own copy
+    const elsewhere = await send('repeat-elsewhere');
+    expect(elsewhere.repeated).toBeUndefined();
+    expect(elsewhere.report.id).not.toBe(first.report.id);
+    // erased, the report is no longer answered, and nothing of its content is left to match
+    await eraseRecord(world.mosaic, await as('fedAdmin'), first.report.id, 'entered in error');
+    expect(await world.mosaic.store.getDocument(REPORT_UPLOAD_KIND, reportUploadKey('fedpol', 'repeat', first.report.properties['contentHash']![0]!))).toBeUndefined();
+    const anew = await send();
+    expect(anew.repeated).toBeUndefined();
+    expect(anew.report.id).not.toBe(first.report.id);
+  });
+
   it('reads HTML as text', async () => {
     const html = '<html><body><h1>Note</h1><p>Marit Oyelaran met Casimir Dufrenne in Liège.</p><script>var x = "Hidden Name";</script></body></html>';
     const outcome = await uploadReport(world.mosaic, await as('fedAnalyst'), { content: new TextEncoder().encode(html), mediaType: 'text/html', fileName: 'note.html', collection: 'html', provenance: PROVENANCE });
@@ -222,7 +259,7 @@ describe('searching and reading reports under the policy', () => {
   it('lists the latest reports the user may see, newest first, by collection', async () => {
     const first = await upload({ collection: 'latest-test', title: 'First note' });
     await new Promise((done) => setTimeout(done, 5));
-    const second = await upload({ collection: 'latest-test', title: 'Second note' });
+    const second = await upload({ collection: 'latest-test', title: 'Second note', text: `${REPORT}\nSecond note.` });
     const mine = await latestReports(world.mosaic, await as('fedAnalyst'), { collection: 'latest-test' });
     expect(mine.results.map((r) => r.report.id)).toEqual([second.report.id, first.report.id]);
     expect(mine.results[0]?.snippet).toMatch(/^.{20}/);

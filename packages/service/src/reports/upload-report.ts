@@ -8,15 +8,16 @@
  */
 import { extractOffThread, readDocumentOffThread, type ExtractResult } from '@mosaic/extract';
 import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
-import { RECORD_ROLES, reviewDateFor, type Pointer } from '@mosaic/policy';
+import { filterVisible, RECORD_ROLES, reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
 import type { User } from '@mosaic/store';
-import { policyUser, type Consultation } from '../organisation.ts';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { writeRecord, type RecordView } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
 import { LINKABLE_SCHEMATA, newReview, REPORT_REVIEW_KIND, type LinkProposal } from './report-review.ts';
 import { proposeLinks, type ReviewIndexes } from './link-proposals.ts';
-import { mayReview } from './read-report.ts';
+import { loadReview, mayReview, readReport } from './read-report.ts';
+import { REPORT_UPLOAD_KIND, reportUploadKey, uploadTermsHash, type ReportUploadBody } from './report-upload-key.ts';
 
 /**
  * Largest document accepted, in bytes: a long report is a few hundred kB; this leaves room for
@@ -55,8 +56,12 @@ export interface ReportInput {
   readonly country?: string;
 }
 
+/**
+ * `repeated`: the same content was uploaded before into this collection by the agency, and that
+ * report is answered as it stands (its extraction, its review's open proposals), nothing written.
+ */
 export type UploadOutcome =
-  | { readonly ok: true; readonly report: RecordView; readonly extraction: ExtractResult; readonly proposals: Readonly<Record<string, readonly LinkProposal[]>>; readonly pointers: readonly Pointer[] }
+  | { readonly ok: true; readonly report: RecordView; readonly extraction: ExtractResult; readonly proposals: Readonly<Record<string, readonly LinkProposal[]>>; readonly pointers: readonly Pointer[]; readonly repeated?: true }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 const invalid = (field: string, reason: string): UploadOutcome => ({ ok: false, errors: [{ field, reason }] });
@@ -133,6 +138,10 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   const { org } = await mosaic.org();
   const checked = validateRecord(mosaic.registry, raw, { reviewDateFor: (category) => reviewDateFor(category, today), agencies: org.agencies.map((a) => a.id) });
   if (!checked.ok) return checked;
+  const key = reportUploadKey(user.agency, collection, hash);
+  const terms = uploadTermsHash({ title: input.title?.trim() ?? null, fileName: input.fileName ?? null, mediaType: properties['mimeType']?.[0] ?? null, country: input.country ?? null, provenance: input.provenance });
+  const earlier = await earlierUpload(mosaic, consultation, { key, terms, collection, field: input.text === undefined ? 'content' : 'text' }, { ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) });
+  if (earlier) return earlier;
 
   const country = input.country || org.agencies.find((a) => a.id === user.agency)?.country;
   const extraction = await extractOffThread(text, country ? { country } : {});
@@ -143,6 +152,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   const written = await writeRecord(mosaic, reviewing, raw, async (tx, reportId) => {
     await tx.putReportText(reportId, text);
     await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: reportId, owner: user.agency, subject: reportId, body: newReview(reportId, extraction) });
+    await tx.putDocument({ kind: REPORT_UPLOAD_KIND, id: key, owner: user.agency, subject: reportId, body: { report: reportId, terms } satisfies ReportUploadBody });
   });
   if (!written.ok) return written;
   // Proposals are for those who review the report (analysts of its agency), as on reading it: for
@@ -152,3 +162,31 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   return { ok: true, report: written.record, extraction, proposals: Object.fromEntries(proposals.byEntity), pointers: proposals.pointers };
 }
 
+/**
+ * The report uploaded before with this content into this collection, as the uploader may read it
+ * now, answered as an upload (`repeated`): its extraction as kept, the proposals its reading
+ * makes for open mentions. None when there is no such report, it was erased, or the uploader may
+ * not read it (a need-to-know group they are not in, above their clearance): then the upload is
+ * a new report, and nothing tells them of the other. Sent with other terms (a title, a marking,
+ * a country), it is refused, naming the report: answered as it stands, the terms asked would
+ * silently not be taken; stored again, the agency would hold the document twice under two markings.
+ */
+async function earlierUpload(mosaic: Mosaic, consultation: Consultation, { key, terms, collection, field }: { readonly key: string; readonly terms: string; readonly collection: string; readonly field: string }, indexes: ReviewIndexes): Promise<UploadOutcome | undefined> {
+  const document = await mosaic.store.getDocument(REPORT_UPLOAD_KIND, key);
+  if (!document) return undefined;
+  const body = document.body as ReportUploadBody;
+  const stored = await mosaic.store.getRecord(body.report);
+  if (!stored || stored.record.schema !== 'Report') return undefined;
+  const reading = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
+  const context = policyContext(await mosaic.org(), reading);
+  if (filterVisible(policyUser(consultation.user), [stored.record], context, { action: 'read', decide: mosaic.decide }).visible.length === 0) return undefined;
+  if (body.terms !== terms) {
+    const reason = `was uploaded into collection ${JSON.stringify(collection)} before, as report ${body.report}, with another title, file name, media type, country or provenance: `
+      + 'erase that report to upload the file again, or upload it into another collection';
+    throw new AppError('MOSAIC_CONFLICT', `${field}: ${reason}`, { field, reason });
+  }
+  const [answer, review] = await Promise.all([readReport(mosaic, reading, body.report, indexes), loadReview(mosaic, body.report)]);
+  if (!answer.view) return undefined;
+  const proposals = Object.fromEntries(answer.view.entities.flatMap((e) => (e.proposals.length > 0 ? [[e.id, e.proposals]] : [])));
+  return { ok: true, repeated: true, report: answer.view.report, extraction: review.extraction, proposals, pointers: answer.view.pointers };
+}
