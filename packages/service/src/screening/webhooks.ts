@@ -5,12 +5,13 @@
  * receiver can check that the message came from Mosaic and was not altered.
  * Configuration is a document (kind 'webhook', id and owner: the agency).
  */
-import { AppError, type AgencyId } from '@mosaic/model';
+import { AppError, type AgencyId, type RecordId } from '@mosaic/model';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Notification } from '../notifier.ts';
 import { auditAdmin, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
 import type { Mosaic } from '../runtime.ts';
-import { agencySystemReader, notificationsAsSeen } from './notification-view.ts';
+import { NOTICE_DELIVERY } from './inbox-reads.ts';
+import { agencySystemReader, notificationsAsSeen, recordsToldIn } from './notification-view.ts';
 import { webhookPost, WebhookTargetRefused, type WebhookPost } from './webhook-post.ts';
 import { isWebhookTarget, webhookTargetProblem, type WebhookTargetRule } from './webhook-target.ts';
 
@@ -138,7 +139,7 @@ export type Delivery = 'none' | 'delivered' | 'failed';
  */
 export const TARGET_NOT_ALLOWED = 'target not allowed';
 
-/** One attempt's outcome; a failure says why, without the URL or anything sent (`HTTP 503`, `timed out`, `no connection`, `target not allowed`). */
+/** One attempt's outcome; a failure says why, without the URL or anything sent (`HTTP 503`, `timed out`, `no connection`, `target not allowed`, `not logged`). */
 export interface Attempt {
   readonly delivery: Delivery;
   readonly failure?: string;
@@ -147,7 +148,8 @@ export interface Attempt {
 /**
  * POST the notification to the agency's webhook, if any, once, as the agency's system may be told
  * of it (notification-view.ts: nothing of a need-to-know group's record); never throws (a failure
- * is an outcome). Each attempt, a retry's too, is read through the policy as things stand then.
+ * is an outcome). Each attempt, a retry's too, is read through the policy as things stand then,
+ * and is logged before it is sent (logWebhookDelivery): one the audit log refuses is not sent.
  */
 export async function attemptWebhook(mosaic: Mosaic, agency: AgencyId, notification: Notification, { timeoutMs = 2000, post }: WebhookOptions = {}): Promise<Attempt> {
   const config = await keptWebhookOf(mosaic, agency);
@@ -164,6 +166,11 @@ export async function attemptWebhook(mosaic: Mosaic, agency: AgencyId, notificat
   // before the rule was, or by setWebhook, is held to it too
   const privateTargets = mosaic.config.webhookPrivateTargets;
   if (!isWebhookTarget(config.url, { privateTargets })) return { delivery: 'failed', failure: TARGET_NOT_ALLOWED };
+  try {
+    await logWebhookDelivery(mosaic, agency, notification);
+  } catch {
+    return { delivery: 'failed', failure: 'not logged' };
+  }
   const body = JSON.stringify(notification);
   const signal = AbortSignal.timeout(timeoutMs);
   try {
@@ -177,4 +184,20 @@ export async function attemptWebhook(mosaic: Mosaic, agency: AgencyId, notificat
     if (error instanceof WebhookTargetRefused) return { delivery: 'failed', failure: TARGET_NOT_ALLOWED };
     return { delivery: 'failed', failure: signal.aborted ? 'timed out' : 'no connection' };
   }
+}
+
+/**
+ * A notice sent to an agency's system leaves Mosaic with what it shows of records (an encounter
+ * notice's names, a watch notice's caption): each attempt is an `export` entry of the agency's
+ * system (the reader the policy read it as: agencySystemReader) naming the notice and the records
+ * shown, under the purpose the inbox's reads are logged with (LED Art. 25). The URL is left out: an
+ * administrator's change of the webhook names it. A notice that shows no record logs nothing.
+ */
+async function logWebhookDelivery(mosaic: Mosaic, agency: AgencyId, seen: Notification): Promise<void> {
+  const records = recordsToldIn(seen) as RecordId[];
+  if (records.length === 0) return;
+  await mosaic.audit.append({
+    actor: { user: agencySystemReader(agency).id, agency }, action: 'export', purpose: NOTICE_DELIVERY.purpose, caseRef: 'webhook',
+    query: { webhook: { notification: seen.id, kind: seen.kind } }, records, outcome: 'ok', reason: 'webhook delivery',
+  });
 }
