@@ -128,6 +128,7 @@ async function showPart(mosaic: Mosaic, consultation: Consultation, view: Reader
   const names = properties['name'] ?? [];
   const caption = [...names].sort((a, b) => b.sources.length - a.sources.length)[0]?.value ?? visible[0]?.schema ?? 'Hidden entity';
   const shownId = part?.id ?? id;
+  const { desks } = (await mosaic.org()).org;
   return {
     entity: {
       id: shownId,
@@ -137,7 +138,7 @@ async function showPart(mosaic: Mosaic, consultation: Consultation, view: Reader
       properties,
       records: visible.map((r) => recordView(mosaic, r.stored)),
       pointers,
-      alerts: alerts.map((a) => ({ ...alertSummary(a), agency: a.provenance.agency })),
+      alerts: alerts.map((a) => ({ ...alertSummary(a, undefined, desks), agency: a.provenance.agency })),
     },
   };
 }

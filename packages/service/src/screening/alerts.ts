@@ -5,7 +5,7 @@
  * and its history: status 'withdrawn' takes it off the checkpoint screens.
  */
 import { AppError, RecordId, type SubjectCategory } from '@mosaic/model';
-import { decide, RECORD_ROLES } from '@mosaic/policy';
+import { decide, RECORD_ROLES, type Desk } from '@mosaic/policy';
 import { alertAction, isAlertActive, type ActionCode, type AlertCategory } from '@mosaic/screening';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
@@ -71,12 +71,12 @@ const LEGAL_BASIS: Readonly<Record<AlertCategory, string>> = {
   inform_owner_only: 'Mosaic sharing agreement',
 };
 
-/** An alert as listed, its status as of `at`; without one, as its record says (a list of alerts in force only). */
-export function alertSummary(a: AlertRecord, at?: Date): AlertSummary {
+/** An alert as listed, its status as of `at`; without one, as its record says (a list of alerts in force only); its contact as `desks` give it (alertContact). */
+export function alertSummary(a: AlertRecord, at: Date | undefined, desks: readonly Desk[]): AlertSummary {
   const action = alertAction(a.alert.category);
   return {
     id: a.id, subject: a.subject, category: a.alert.category, action: action.code, instruction: action.instruction,
-    desk: a.alert.ownerDesk.id, deskContact: a.alert.ownerDesk.phone24x7, validFrom: a.alert.validFrom,
+    desk: a.alert.ownerDesk.id, deskContact: alertContact(a, desks), validFrom: a.alert.validFrom,
     ...(a.alert.validUntil !== undefined ? { validUntil: a.alert.validUntil } : {}),
     ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),
     status: at === undefined ? a.status : alertStatus(a, at), reviewDate: a.alert.reviewDate,
@@ -117,9 +117,10 @@ export async function listAlerts(mosaic: Mosaic, consultation: Consultation, pro
   const shown = new Set(visible.map((r) => r.id));
   const captions = new Map(subjects.filter((r) => shown.has(r.id)).map((r) => [r.id, captionOf(mosaic.registry, r)]));
   const now = mosaic.now();
+  const { desks } = (await mosaic.org()).org;
   return listed.filter((a) => shown.has(a.id)).map((a): ListedAlert => {
     const caption = captions.get(a.subject);
-    return { ...alertSummary(a, now), ...(caption === undefined ? {} : { caption }) };
+    return { ...alertSummary(a, now, desks), ...(caption === undefined ? {} : { caption }) };
   }).sort((a, b) => LISTING_ORDER.indexOf(a.status) - LISTING_ORDER.indexOf(b.status) || (a.id < b.id ? -1 : 1));
 }
 
@@ -141,8 +142,10 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
   const desk = snapshot.org.desks.find((d) => d.id === (input.desk ?? user.desk) && d.agency === user.agency);
   // the desk an officer is sent to on a hit: one of the issuing agency's own
   if (input.desk !== undefined && desk === undefined) throw new AppError('MOSAIC_INVALID_INPUT', `desk: no desk ${input.desk} in agency ${user.agency}`, { field: 'desk', reason: `not a desk of ${user.agency}` });
-  const deskContact = input.deskContact ?? desk?.contact;
-  if (!deskContact) throw new AppError('MOSAIC_INVALID_INPUT', 'deskContact: required (a 24/7 contact for the owner desk)', { field: 'deskContact', reason: 'required' });
+  // A contact given is the alert's own; without one, the officer is sent to the desk's contact as
+  // the desk has it when the alert is shown (alertSummary, screenCheck): a copy kept in the alert
+  // sent officers at a checkpoint to a number the agency had since replaced.
+  if (!(input.deskContact ?? desk?.contact)) throw new AppError('MOSAIC_INVALID_INPUT', 'deskContact: required (a 24/7 contact for the owner desk)', { field: 'deskContact', reason: 'required' });
   const country = snapshot.org.agencies.find((a) => a.id === user.agency)?.country;
   const category: SubjectCategory = input.category === 'protective' ? 'victim' : subject?.record.provenance.category ?? 'suspect';
   const today = mosaic.now().toISOString().slice(0, 10);
@@ -156,7 +159,7 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
     id,
     schema: ALERT_SCHEMA,
     properties: {
-      subject: [input.subject], category: [input.category], desk: [input.desk ?? user.desk], deskContact: [deskContact],
+      subject: [input.subject], category: [input.category], desk: [input.desk ?? user.desk], ...(input.deskContact === undefined ? {} : { deskContact: [input.deskContact] }),
       validFrom: [validFrom], ...(input.validUntil ? { validUntil: [input.validUntil] } : {}),
       ...(input.instructions ? { instructions: [input.instructions] } : {}), status: ['active'],
     },
@@ -171,13 +174,22 @@ export async function createAlert(mosaic: Mosaic, consultation: Consultation, in
   // read above answers as a missing one, as it would have then
   if (!outcome.ok && outcome.errors.some((e) => e.field === 'subject')) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.subject} not found`);
   if (!outcome.ok) throw new AppError('MOSAIC_INVALID_INPUT', outcome.errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors: outcome.errors });
-  return viewOf(outcome.record, mosaic.now());
+  return viewOf(outcome.record, mosaic.now(), snapshot.org.desks);
 }
 
-function viewOf(record: { readonly id: RecordId; readonly schema: string; readonly properties: Readonly<Record<string, readonly string[]>>; readonly provenance: AlertRecord['provenance'] }, at: Date): AlertSummary {
+function viewOf(record: { readonly id: RecordId; readonly schema: string; readonly properties: Readonly<Record<string, readonly string[]>>; readonly provenance: AlertRecord['provenance'] }, at: Date, desks: readonly Desk[]): AlertSummary {
   const a = alertFromRecord(record);
   if (!a) throw new AppError('MOSAIC_INTERNAL', 'the alert record does not read back as an alert');
-  return alertSummary(a, at);
+  return alertSummary(a, at, desks);
+}
+
+/**
+ * The 24/7 contact an officer is sent to on a hit of the alert: the one given with it, or else its
+ * desk's (a desk of the alert's agency) as the organisation has it now.
+ */
+export function alertContact(a: Pick<AlertRecord, 'alert'>, desks: readonly Desk[]): string {
+  const { ownerDesk, ownerAgency } = a.alert;
+  return ownerDesk.phone24x7 || (desks.find((d) => d.id === ownerDesk.id && d.agency === ownerAgency)?.contact ?? '');
 }
 
 /**
@@ -226,7 +238,7 @@ export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, 
     id: record.provenance.sourceRecordId, schema: ALERT_SCHEMA, properties: { ...record.properties, status: ['withdrawn'] }, provenance: { ...record.provenance },
   });
   if (!outcome.ok) throw new AppError('MOSAIC_INTERNAL', 'the withdrawn alert did not validate');
-  return viewOf(outcome.record, mosaic.now());
+  return viewOf(outcome.record, mosaic.now(), (await mosaic.org()).org.desks);
 }
 
 /**

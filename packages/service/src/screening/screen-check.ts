@@ -18,6 +18,7 @@ import { timeOrderedId } from '../time-ordered-id.ts';
 import { disclosureEvents } from '../disclosure-events.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
+import { alertContact } from './alerts.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Notification } from '../notifier.ts';
@@ -405,7 +406,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
         ...(a.alert.instructions !== undefined ? { instructions: a.alert.instructions } : {}),
         owner: {
           agency: a.alert.ownerAgency, agencyName: snapshot.org.agencies.find((g) => g.id === a.alert.ownerAgency)?.name ?? a.alert.ownerAgency,
-          desk: deskName(snapshot.org.desks, a.alert.ownerDesk.id), contact: a.alert.ownerDesk.phone24x7,
+          desk: deskName(snapshot.org.desks, a.alert.ownerDesk.id), contact: alertContact(a, snapshot.org.desks),
         },
       })),
     });
