@@ -106,6 +106,26 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
     expect(await entityOf('fedpol:p-ferrand-1')).not.toBe(await entityOf('fedpol:p-ferrand-2'));
   });
 
+  it('keeps the reason an analyst gives with their judgement, as the profile\'s decisions then show it', async () => {
+    const fed = await api.tokenOf('fedAnalyst');
+    const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
+    for (const [id, birthDate] of [['p-nolet-1', '1986'], ['p-nolet-2', '1986-03-30']] as const) {
+      await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Wendelien Nolet'], birthDate: [birthDate] } } });
+    }
+    await server.projections.follower.catchUp();
+    const page = await signedIn('fedAnalyst');
+    await page.goto('/#/review');
+    await givePurpose(page, PURPOSE, CASE);
+    const card = page.locator('.pair-card', { hasText: 'fedpol:p-nolet-1' });
+    await expect.poll(() => card.count()).toBe(1);
+    await card.getByLabel('Reason (optional)').fill('Different parents on the two files');
+    await card.getByRole('button', { name: 'Not same' }).click();
+    await expect.poll(() => page.locator('.summary').textContent()).toMatch(/judged: .*not the same/);
+    const entity = (await api.json<{ entity: string }>('/records/fedpol%3Ap-nolet-1/entity', { token: fed, headers })).entity;
+    const { judgements } = await api.json<{ judgements: { verdict: string; note?: string }[] }>(`/entities/${entity}/judgements`, { token: fed, headers });
+    expect(judgements).toEqual([expect.objectContaining({ verdict: 'not_same', note: 'Different parents on the two files' })]);
+  });
+
   it('moves the focus to the next pair after a judgement, and to the heading after the last', async () => {
     const page = await signedIn('fedAnalyst');
     await page.goto('/#/review');

@@ -120,7 +120,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
 
     review: async (): Promise<readonly ReviewPair[]> => reviewPairsOf(await request<unknown>('GET', '/review', { consult: true })),
     /** `applied`: false while a resolution full pass runs (the judgement is stored and applies when it ends); `keptApart`: a "same" a "not same" holds apart. */
-    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure') => request<{ entityA?: string; entityB?: string; applied: boolean; keptApart?: boolean }>('POST', '/judgements', { body: { a, b, verdict }, consult: true }),
+    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure', note?: string) => request<{ entityA?: string; entityB?: string; applied: boolean; keptApart?: boolean }>('POST', '/judgements', { body: { a, b, verdict, ...(note === undefined ? {} : { note }) }, consult: true }),
 
     graphExpand: async (seeds: readonly string[], hops: number, scope: GraphScope = {}): Promise<Subgraph> =>
       subgraphOf(await request<unknown>('POST', '/graph/expand', { body: { seeds, hops, ...scope }, consult: true })),

@@ -1,9 +1,9 @@
 /**
  * Resolution review: the uncertain pairs, best first, side by side with the matcher's
- * explanation; a person decides same / not same / unsure, and the judgement sticks. Merges of an
- * entity can be listed and undone.
+ * explanation; a person decides same / not same / unsure, saying why if they will (the reason is
+ * kept with the judgement), and the judgement sticks. Merges of an entity can be listed and undone.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { EntityHistory, Merge, RecordView, ReviewPair } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId } from '../common/ids.ts';
@@ -87,9 +87,12 @@ function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readon
   const { api } = useSession();
   const schema = useSchemata(api)?.get(pair.a.schema);
   const { busy, error, run } = useAction();
+  // why the person decides as they do, kept with the judgement (its note) for whoever reads the subject's decisions
+  const [reason, setReason] = useState('');
+  const reasonId = useId();
   const judge = async (verdict: 'same' | 'not_same' | 'unsure'): Promise<void> => {
     await run(async () => {
-      const { applied, keptApart } = await api.judge(pair.a.id, pair.b.id, verdict);
+      const { applied, keptApart } = await api.judge(pair.a.id, pair.b.id, verdict, reason.trim() || undefined);
       onDone(judgedAs(verdict, applied, keptApart));
     });
   };
@@ -98,6 +101,10 @@ function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readon
       <div className="pair-score">probability of being the same <strong>{pair.probability.toFixed(4)}</strong></div>
       <div className="pair-sides"><RecordColumn record={pair.a} other={pair.b} schema={schema} /><RecordColumn record={pair.b} other={pair.a} schema={schema} /></div>
       <Explanation explain={pair.explain} prior={pair.prior} />
+      <div className="pair-reason">
+        <label htmlFor={reasonId}>Reason (optional)</label>
+        <textarea id={reasonId} rows={2} maxLength={2000} value={reason} disabled={busy} onChange={(e) => setReason(e.target.value)} />
+      </div>
       <div className="row" role="group" aria-label="Verdict">
         <button type="button" className="primary" disabled={busy} onClick={() => void judge('same')}>Same</button>
         <button type="button" disabled={busy} onClick={() => void judge('not_same')}>Not same</button>
