@@ -141,7 +141,9 @@ function main(): void {
 /**
  * OFAC-listed persons written in Greek or Cyrillic (bench/lib/ofac-native-script.ts) against the
  * list: a row is found when its entry has a name (primary or aka) at a SAME_NAME level; a false
- * match is another individual of the list with such a name. `levels`: the best level per row.
+ * match is another individual of the list with such a name. `levels`: the best level per row;
+ * `entryNamesMatched` of `entryNames`: the entries' names (primary and akas, each spelling the
+ * list gives) at a SAME_NAME level.
  */
 function ofacNativeScript(dataDir: string): object[] {
   const people = readIndividuals(dataDir);
@@ -152,12 +154,19 @@ function ofacNativeScript(dataDir: string): object[] {
     const levels: Record<string, number> = {};
     let found = 0;
     let falseMatches = 0;
+    let entryNames = 0;
+    let entryNamesMatched = 0;
     for (const row of rows) {
       const native = normalizeName(row.native);
       let best: number = NAME_LEVELS.length;
       for (const person of names) {
         if (person.entNum === row.entNum) {
-          for (const n of person.names) best = Math.min(best, compareNames(native, n).levelIndex);
+          for (const n of person.names) {
+            const c = compareNames(native, n);
+            best = Math.min(best, c.levelIndex);
+            entryNames++;
+            if (SAME_NAME.has(c.level)) entryNamesMatched++;
+          }
         } else if (person.names.some((n) => SAME_NAME.has(compareNames(native, n).level))) falseMatches++;
       }
       const level: NameLevel = NAME_LEVELS[best] ?? 'none';
@@ -165,7 +174,7 @@ function ofacNativeScript(dataDir: string): object[] {
       if (SAME_NAME.has(level)) found++;
       if (process.argv.includes('--rows')) console.log(JSON.stringify({ entNum: row.entNum, script, level }));
     }
-    out.push({ source: 'OFAC persons in native script', script, rows: rows.length, found, recall: +(found / Math.max(1, rows.length)).toFixed(4), levels, falseMatches });
+    out.push({ source: 'OFAC persons in native script', script, rows: rows.length, found, recall: +(found / Math.max(1, rows.length)).toFixed(4), levels, entryNames, entryNamesMatched, falseMatches });
   }
   return out;
 }

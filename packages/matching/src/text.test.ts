@@ -61,6 +61,18 @@ describe('transliterate', () => {
     expect(compareNames('Χασάν Τζαμάλ', 'Hassan Djamal').level).toBe('phonetic');
     expect(compareNames('Γιώργος Μπακογιάννης', 'Giorgos Mpakogiannis').level).toBe('exact');
   });
+  it('reads a Ukrainian or Belarusian text as their passports spell it: г as h, Ukrainian и as y, є and ї opening a word as ye and yi', () => {
+    expect(transliterate('Григорій Гнатів')).toBe('Hryhoriy Hnativ');
+    expect(transliterate('Євгенія Їжак')).toBe('Yevheniya Yizhak');
+    expect(transliterate('ГРИГОРІЙ')).toBe('HRYHORIY');
+    // Belarusian (ы, ў, э): г as h, no и to read
+    expect(transliterate('Алег Гаўрылавіч')).toBe('Aleh Haurylavich');
+    // Russian, and a Ukrainian name with no letter Russian has not, as before
+    expect(transliterate('Григорий Гнатов')).toBe('Grigoriy Gnatov');
+    expect(transliterate('Олег Гнатюк')).toBe('Oleg Gnatyuk');
+    expect(compareNames('Мирослав Гнатів', 'Myroslav Hnativ').level).toBe('exact');
+    expect(compareNames('Вольга Гаўрылавіч', 'HAURYLAVICH, Volha').level).toBe('exact');
+  });
   it('leaves ASCII untouched', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abcXYZ 019-,'.split('')) }), (s) => transliterate(s) === s));
   });

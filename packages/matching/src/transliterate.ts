@@ -19,6 +19,12 @@
  * as Hasan), every Greek word of the text alike. A Greek name keeps its passport spelling
  * (Μπακογιάννης -> "Mpakogiannis", Γιώργος -> "Giorgos"). A foreign name of Greek-looking
  * endings is read as Greek (Χαμενεΐ -> "Chamenei"), and a foreign nd as d (Αλεξάντρ -> "Alexadr").
+ *
+ * any-ascii reads all Cyrillic as Russian. Ukrainian and Belarusian passports spell г as h
+ * (Hryhorii, Ryhoravich), and Ukrainian и as y (Mykola, Yanukovych), with є and ї at a word's
+ * start as ye and yi. A text with a letter Russian has not (і ї є ґ ў) is read so, every
+ * Cyrillic word of it alike: Belarusian when it writes ў, ы, э or ё, else Ukrainian. A
+ * Ukrainian name without such a letter (Олег Тягнибок) is still read as Russian.
  */
 import anyAscii from 'any-ascii';
 import { transliterateArabic } from './arabic-transliterate.ts';
@@ -131,11 +137,39 @@ function greekDigraphs(run: string, foreign: boolean): string {
   return out.normalize('NFC');
 }
 
+const CYRILLIC_WORD = /[\u0400-\u04FF]+/g;
+/** Letters of Ukrainian or Belarusian that Russian has not. */
+const UKRAINIAN_OR_BELARUSIAN = /[іїєґўІЇЄҐЎ]/;
+/** Letters of Belarusian (and Russian) that Ukrainian has not. */
+const NOT_UKRAINIAN = /[ўыэёЎЫЭЁ]/;
+
+/** A Cyrillic word of a Ukrainian (or, `belarusian`, Belarusian) text with the letters its passports spell otherwise than Russian's written in Latin; any-ascii reads the rest. */
+function ukrainianOrBelarusian(word: string, belarusian: boolean): string {
+  const capitals = word.length > 1 && word === word.toUpperCase();
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charAt(i);
+    const lower = c.toLowerCase();
+    let latin: string | undefined;
+    if (lower === 'г') latin = 'h';
+    else if (!belarusian && lower === 'и') latin = 'y';
+    else if (!belarusian && i === 0 && lower === 'є') latin = 'ye';
+    else if (!belarusian && i === 0 && lower === 'ї') latin = 'yi';
+    if (latin === undefined) out += c;
+    else out += capitals ? latin.toUpperCase() : caseOf(c, latin.charAt(0)) + latin.slice(1);
+  }
+  return out;
+}
+
 export function transliterate(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   // NFKC first: Arabic presentation forms (U+FB50..U+FEFF) become ordinary letters.
   const nfkc = text.normalize('NFKC');
   const foreign = nfkc.match(GREEK_RUN)?.some(looksForeign) ?? false;
-  const arabicDone = nfkc.replace(ARABIC_RUN, (run) => transliterateArabic(run)).replace(GREEK_RUN, (run) => greekDigraphs(run, foreign));
+  let arabicDone = nfkc.replace(ARABIC_RUN, (run) => transliterateArabic(run)).replace(GREEK_RUN, (run) => greekDigraphs(run, foreign));
+  if (UKRAINIAN_OR_BELARUSIAN.test(arabicDone)) {
+    const belarusian = NOT_UKRAINIAN.test(arabicDone);
+    arabicDone = arabicDone.replace(CYRILLIC_WORD, (word) => ukrainianOrBelarusian(word, belarusian));
+  }
   return NON_ASCII.test(arabicDone) ? anyAscii(arabicDone) : arabicDone;
 }
