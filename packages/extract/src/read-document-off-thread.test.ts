@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IN_THREAD_BYTES, readDocumentOffThread } from './read-document-off-thread.ts';
+import { IN_THREAD_BYTES, pdfReadTimeoutMs, READ_WORKERS_AT_ONCE, readDocumentOffThread } from './read-document-off-thread.ts';
 import { readDocument } from './read-document.ts';
-import { docxOf, pdfOf } from './test-documents.ts';
+import { docxOf, pdfOf, pdfRedrawnOf } from './test-documents.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -63,4 +63,23 @@ describe('reading a document off the calling thread', () => {
     // bytes that are no PDF: an error that is no AppError, as pdf.js's own is here
     await expect(readDocumentOffThread(new TextEncoder().encode('not a pdf at all'), 'application/pdf')).rejects.toSatisfy((error: unknown) => error instanceof Error && error.name !== 'AppError');
   });
+
+  it('stops reading a PDF whose pages redraw one long stream, within a time made of the file\'s size (10 s and 20 s a MB), naming content', async () => {
+    // 290 kB: 2,000 pages each parsing 28 MB of drawing, which kept a core for the 2 minutes a worker may read
+    const bomb = pdfRedrawnOf({ pages: 2000, drawings: 2_000_000 });
+    const seconds = Number((pdfReadTimeoutMs(bomb.byteLength) / 1000).toFixed(1));
+    expect(seconds).toBeLessThan(20);
+    const started = performance.now();
+    await expect(readDocumentOffThread(bomb, 'application/pdf')).rejects.toMatchObject({ name: 'AppError', code: 'MOSAIC_INVALID_INPUT', details: { field: 'content', reason: `takes more than ${seconds} s to read` } });
+    expect(performance.now() - started).toBeLessThan(seconds * 1000 + 5000);
+  }, 60_000);
+
+  it('reads documents in workers READ_WORKERS_AT_ONCE at a time, the others waiting their turn', async () => {
+    const bomb = pdfRedrawnOf({ pages: 200, drawings: 2_000_000 });
+    const started = performance.now();
+    const ended = await Promise.all(Array.from({ length: READ_WORKERS_AT_ONCE + 1 }, () => readDocumentOffThread(bomb, 'application/pdf', { workerTimeoutMs: 1500 })
+      .then(() => 0, () => performance.now() - started)));
+    // each read is stopped after 1.5 s: the last began once one before it had ended
+    expect(Math.max(...ended)).toBeGreaterThanOrEqual(3000);
+  }, 60_000);
 });

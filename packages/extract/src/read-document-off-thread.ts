@@ -12,12 +12,19 @@
  * The worker's memory and time are bounded (`READ_WORKER_MEMORY_MB`, `READ_WORKER_TIMEOUT_MS`):
  * whatever a document expands to that readDocument's limits do not catch (a PDF's streams that
  * draw rather than write, decoded outside the heap), the worker is stopped there and the
- * document refused, naming `content`, rather than the process running out of memory.
+ * document refused, naming `content`, rather than the process running out of memory. A PDF's
+ * time is made of its size as well (pdfReadTimeoutMs): pages that all draw one stream hold no
+ * text for the text limit to stop, and a file of 290 kB kept a core for the whole 2 minutes.
+ * Workers read `READ_WORKERS_AT_ONCE` documents at a time in a process, the others waiting their
+ * turn (worker-turns.ts): twenty such files sent at once took twenty workers, every core of the
+ * node, and could ask twenty times the memory one may hold.
  */
 import { AppError, type ErrorCode } from '@mosaic/model';
 import { readDocument, type ReadLimits } from './read-document.ts';
 import { openZip } from './read-zip.ts';
 import { answerOfWorker, WorkerMemoryError, WorkerTimeoutError } from './worker-answer.ts';
+import { createTurns } from './worker-turns.ts';
+import { availableParallelism } from 'node:os';
 
 export const IN_THREAD_BYTES = 16 * 1024;
 export const IN_THREAD_UNZIPPED_BYTES = 256 * 1024;
@@ -26,6 +33,20 @@ export const IN_THREAD_UNZIPPED_BYTES = 256 * 1024;
 export const READ_WORKER_MEMORY_MB = 1024;
 /** How long a document's worker may read: 10 MB of DOCX XML, the most read, takes 10 to 20 s. */
 export const READ_WORKER_TIMEOUT_MS = 120_000;
+
+/**
+ * How long a PDF's worker may read, by the file's size: 10 s and 20 s a MB, at most
+ * READ_WORKER_TIMEOUT_MS. A PDF's text is read at about 2 MB a second (bench/read-documents.ts:
+ * 500 pages, 2.45 MB, in 1.2 s), so a true report has forty times the time it needs, on a
+ * loaded node too; a file whose pages redraw one stream is stopped in seconds, not minutes.
+ */
+export function pdfReadTimeoutMs(bytes: number): number {
+  return Math.min(READ_WORKER_TIMEOUT_MS, Math.round(10_000 + (20_000 * bytes) / (1024 * 1024)));
+}
+
+/** Documents read in workers at once in a process: a core is left to the node's serving thread. */
+export const READ_WORKERS_AT_ONCE = Math.max(1, availableParallelism() - 1);
+const turns = createTurns(READ_WORKERS_AT_ONCE);
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -63,15 +84,19 @@ export interface OffThreadLimits extends ReadLimits {
   readonly workerTimeoutMs?: number;
 }
 
-export async function readDocumentOffThread(bytes: Uint8Array, mediaType: string, { workerMemoryMb = READ_WORKER_MEMORY_MB, workerTimeoutMs = READ_WORKER_TIMEOUT_MS, ...limits }: OffThreadLimits = {}): Promise<string> {
+export async function readDocumentOffThread(bytes: Uint8Array, mediaType: string, { workerMemoryMb = READ_WORKER_MEMORY_MB, workerTimeoutMs, ...limits }: OffThreadLimits = {}): Promise<string> {
   if (inThread(bytes, mediaType)) return readDocument(bytes, mediaType, limits);
   const data: ReadWorkerData = { bytes, mediaType, limits };
-  const answer = await answerOfWorker<ReadWorkerAnswer>(new URL('./read-document-worker.ts', import.meta.url), data, 'document reading', { memoryMb: workerMemoryMb, timeoutMs: workerTimeoutMs })
+  const pdf = mediaType.split(';')[0]?.trim().toLowerCase() === 'application/pdf';
+  const timeoutMs = workerTimeoutMs ?? (pdf ? pdfReadTimeoutMs(bytes.byteLength) : READ_WORKER_TIMEOUT_MS);
+  const endTurn = await turns.take();
+  const answer = await answerOfWorker<ReadWorkerAnswer>(new URL('./read-document-worker.ts', import.meta.url), data, 'document reading', { memoryMb: workerMemoryMb, timeoutMs })
     .catch((error: unknown) => {
       const reason = error instanceof WorkerMemoryError ? `needs more than ${error.limitMb} MB of memory to be read`
-        : error instanceof WorkerTimeoutError ? `takes more than ${error.limitMs / 1000} s to read` : undefined;
+        : error instanceof WorkerTimeoutError ? `takes more than ${Number((error.limitMs / 1000).toFixed(1))} s to read` : undefined;
       throw reason === undefined ? error : new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
-    });
+    })
+    .finally(endTurn);
   if ('text' in answer) return answer.text;
   const { message, code, details } = answer.error;
   throw code === undefined ? new Error(message) : new AppError(code, message, details);

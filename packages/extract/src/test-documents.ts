@@ -1,4 +1,4 @@
-/** Documents written by hand for the tests: a PDF of pages of lines, and the smallest DOCX Word accepts. */
+/** Documents written by hand for the tests: a PDF of pages of lines, a hostile PDF, and the smallest DOCX Word accepts. */
 import JSZip from 'jszip';
 import { deflateSync } from 'node:zlib';
 
@@ -21,6 +21,35 @@ export function pdfOf(pages: readonly (readonly string[])[], { deflate = false }
   }
   objects[1] = Buffer.from(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages.length} >>`);
   objects.push(Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'));
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  let length = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(length);
+    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
+    parts.push(part);
+    length += part.length;
+  });
+  let trailer = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) trailer += `${String(o).padStart(10, '0')} 00000 n \n`;
+  trailer += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  return new Uint8Array(Buffer.concat([...parts, Buffer.from(trailer)]));
+}
+
+/**
+ * A hostile PDF: `pages` pages that all draw one content stream of `drawings` line segments
+ * (no text), compressed, so that a file of a few hundred kB has pdf.js parse gigabytes of
+ * drawing for its text, page after page.
+ */
+export function pdfRedrawnOf({ pages, drawings }: { readonly pages: number; readonly drawings: number }): Uint8Array {
+  const stream = deflateSync(Buffer.from('0 0 m 1 1 l S\n'.repeat(drawings)), { level: 9 });
+  const kids = Array.from({ length: pages }, (_, i) => `${4 + i} 0 R`).join(' ');
+  const objects = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`),
+    Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from('\nendstream')]),
+    ...Array.from({ length: pages }, () => Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>')),
+  ];
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
   let length = parts[0]!.length;
   const offsets: number[] = [];
