@@ -438,4 +438,26 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await expect.poll(() => admin.getByRole('alert').textContent()).toContain('169.254.169.254 is a link-local, multicast or reserved address');
     expect(await admin.getByTestId('webhook-url').textContent()).toBe('https://hooks.intel.example/second');
   });
+  it('moves between the areas with the arrow keys, and to the first and last with Home and End (WAI-ARIA tabs)', async () => {
+    const page = await signIn('sysadmin');
+    await page.goto('/#/admin');
+    const tabs = page.getByRole('tab');
+    const first = await tabs.first().textContent();
+    const last = await tabs.last().textContent();
+    const current = async (): Promise<{ selected: string | null; focused: string | null | undefined }> => ({
+      selected: await page.getByRole('tab', { selected: true }).textContent(),
+      focused: await page.evaluate(() => (document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.textContent : undefined)),
+    });
+    await tabs.first().focus();
+    await page.keyboard.press('End');
+    expect(await current()).toEqual({ selected: last, focused: last });
+    await page.keyboard.press('ArrowRight');
+    expect(await current()).toEqual({ selected: first, focused: first });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    expect(await current()).toEqual({ selected: first, focused: first });
+    expect(await page.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(await tabs.first().getAttribute('id'));
+    await page.close();
+  });
+
 });

@@ -46,9 +46,13 @@ export function AdminScreen({ initialArea }: { readonly initialArea?: string } =
       <h1 id="admin-title">Administration</h1>
       <ChangeReason>
         <div role="tablist" aria-label="Areas" className="tabs" onKeyDown={(e) => {
+          // the WAI-ARIA tabs pattern: arrows to the next or previous tab, Home and End to the first and last
           const i = areas.findIndex((a) => a.id === area);
-          const next = e.key === 'ArrowRight' ? areas[(i + 1) % areas.length] : e.key === 'ArrowLeft' ? areas[(i - 1 + areas.length) % areas.length] : undefined;
-          if (next) { setArea(next.id); document.getElementById(`tab-${next.id}`)?.focus(); }
+          const next = e.key === 'ArrowRight' ? areas[(i + 1) % areas.length]
+            : e.key === 'ArrowLeft' ? areas[(i - 1 + areas.length) % areas.length]
+              : e.key === 'Home' ? areas[0]
+                : e.key === 'End' ? areas[areas.length - 1] : undefined;
+          if (next) { e.preventDefault(); setArea(next.id); document.getElementById(`tab-${next.id}`)?.focus(); }
         }}>
           {areas.map((a) => (
             <button key={a.id} id={`tab-${a.id}`} role="tab" type="button" aria-selected={a.id === area} aria-controls="admin-panel" tabIndex={a.id === area ? 0 : -1} onClick={() => setArea(a.id)}>{a.label}</button>
