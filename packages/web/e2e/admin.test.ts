@@ -460,4 +460,22 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await page.close();
   });
 
+  it('says why a password cannot be reset yet, and no longer once a new password is typed', async () => {
+    const page = await signIn('sysadmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    const reset = page.getByRole('button', { name: /^Reset password of / }).first();
+    await reset.waitFor();
+    expect(await reset.isDisabled()).toBe(true);
+    const why = await reset.evaluate((button) => (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    expect(why).toContain('Type the new password in "New password for a reset" first');
+    // the reason is on the screen too, not only read out
+    expect(await page.getByText('Type the new password in "New password for a reset" first').isVisible()).toBe(true);
+    await page.getByLabel('New password for a reset').fill('a fictional new password');
+    expect(await reset.isDisabled()).toBe(false);
+    expect(await reset.getAttribute('aria-describedby')).toBeNull();
+    expect(await page.getByText('Type the new password in "New password for a reset" first').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -51,7 +51,8 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
             <td>
               <button type="button" id={`edit-user-${u.id}`} aria-expanded={editing === u.id} onClick={() => (editing === u.id ? closeEditor() : setEditing(u.id))}>Edit {u.name}</button>{' '}
               <button type="button" disabled={action.busy} onClick={() => void action.run(`${u.name} ${u.disabled ? 'enabled' : 'disabled'}.`, 'POST', `/admin/users/${encodeURIComponent(u.id)}/${u.disabled ? 'enable' : 'disable'}`, {})}>{u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}</button>{' '}
-              <button type="button" disabled={password.length === 0 || action.busy} onClick={() => void action.run(`Password of ${u.name} reset.`, 'POST', `/admin/users/${encodeURIComponent(u.id)}/password`, { password })}>Reset password of {u.name}</button>
+              <button type="button" disabled={password.length === 0 || action.busy} {...(password.length === 0 ? { 'aria-describedby': 'reset-needs-password' } : {})}
+                onClick={() => void action.run(`Password of ${u.name} reset.`, 'POST', `/admin/users/${encodeURIComponent(u.id)}/password`, { password })}>Reset password of {u.name}</button>
             </td>
           </tr>
         ))}</tbody>
@@ -60,6 +61,8 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
         <EditUser key={edited.id} user={edited} desks={org.desks.filter((d) => d.agency === edited.agency)}
           roles={offered(ROLES, roles, edited.roles)} clearances={offered(CLASSIFICATIONS, clearances, [edited.clearance])} onSaved={users.reload} onClose={closeEditor} />
       ) : null}
+      {/* a disabled button says nothing of itself: why the resets wait is said here, and tied to each */}
+      {password.length === 0 ? <p id="reset-needs-password" className="muted">Type the new password in "New password for a reset" first; then reset it for its user.</p> : null}
       <label>New password for a reset <input type="password" value={password} onChange={(e) => { setPassword(e.target.value); action.clear(); }} autoComplete="new-password" /></label>
       <form ref={refused.ref} className="admin-form" aria-label="New user" aria-busy={creation.busy} onSubmit={create} onInput={creation.clear}>
         <h2>New user</h2>
