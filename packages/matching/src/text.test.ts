@@ -55,6 +55,14 @@ describe('transliterate', () => {
     expect(transliterate('Τζαννετάκης Πλάτων')).toBe('Tzannetakis Platon');
     expect(transliterate('Τζαμίλα')).toBe('Tzamila');
   });
+  it('reads a word ending in ς after a consonant as foreign, and leaves a Greek man\'s name beside a foreign word as Greek', () => {
+    expect(transliterate('Τζέιμς')).toBe('Jeims');
+    expect(transliterate('Ντράγκαν Πέτροβιτς')).toBe('Dragan Petrovich');
+    expect(transliterate('Πέτροβιτς')).toBe('Petrovich');
+    // a Greek citizen's given name beside a surname of foreign ending keeps its passport spelling
+    expect(transliterate('Γιάννης Χατζιάν')).toBe('Giannis Khajian');
+    expect(compareNames('Γιάννης Μπογοσιάν', 'Giannis Bogosian').level).toBe('exact');
+  });
   it('matches a foreign name written in Greek against its own Latin spelling', () => {
     expect(compareNames('Μπελκασέμ Γιασίν', 'Belkacem Yassin').level).toBe('phonetic');
     expect(compareNames('Ντάβιντ', 'David').level).toBe('exact');

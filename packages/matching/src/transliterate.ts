@@ -13,10 +13,12 @@
  * gk, tz and gi letter for letter (Μπελκασέμ -> "Mpelkasem", not the Belkacem of the person's
  * own papers). Native Greek names end in a vowel or ς (an ancient one in -ων, -ωρ, ξ or ψ), so a
  * name with a Greek word ending in another consonant (Μπελκασέμ, Ντάβιντ, Γιασίν), or holding
- * μπ, ντ or γκ after a consonant (Αλμπέρτο), is read as a foreign name: those five as b, d, g,
+ * μπ, ντ or γκ after a consonant (Αλμπέρτο), or ending in ς after a consonant (Τζέιμς,
+ * Γιανουκόβιτς), is read as a foreign name: those five as b, d, g,
  * j and y (γ before e or i too: Γεβγκένι -> "Yevgeni"), τσ as ch (Γιανουκόβιτς -> "Yanoukovich"),
  * and χ as kh (the h and kh of Arabic names: Χασάν -> "Khasan", which the phonetic key reads
- * as Hasan), every Greek word of the text alike. A Greek name keeps its passport spelling
+ * as Hasan), every Greek word of the text alike but one ending in a vowel and ς, as a Greek
+ * man's name does (Γιάννης Σαρκισιάν -> "Giannis Sarkisian"). A Greek name keeps its passport spelling
  * (Μπακογιάννης -> "Mpakogiannis", Γιώργος -> "Giorgos"). A foreign name of Greek-looking
  * endings is read as Greek (Χαμενεΐ -> "Chamenei"), and a foreign nd as d (Αλεξάντρ -> "Alexadr").
  *
@@ -42,6 +44,7 @@ const NASAL_GAMMA = new Set('γξχ');
 const FOREIGN_STOPS: Readonly<Record<string, string>> = { μπ: 'b', ντ: 'd', γκ: 'g', τζ: 'j' };
 const GREEK_VOWELS = new Set('αεηιουω');
 const FRONT_VOWELS = new Set('εηιυ');
+const CONSONANTS = new Set('βγδζθκλμνξπρστφχψ');
 /** The letters a native Greek word may end in: a vowel, ς, ξ, ψ (Φοίνιξ, Πέλοψ); ν and ρ after ω (Πλάτων, Νέστωρ). */
 const NATIVE_LAST = new Set('αεηιουωςσξψ');
 
@@ -58,8 +61,17 @@ function baseLetters(word: string): string {
 function looksForeign(word: string): boolean {
   const letters = baseLetters(word);
   const last = letters.charAt(letters.length - 1);
-  if (last !== '' && !NATIVE_LAST.has(last) && !(/[νρ]/.test(last) && letters.charAt(letters.length - 2) === 'ω')) return true;
+  const beforeLast = letters.charAt(letters.length - 2);
+  if (last !== '' && !NATIVE_LAST.has(last) && !(/[νρ]/.test(last) && beforeLast === 'ω')) return true;
+  // a Greek word's closing ς follows a vowel (-ος, -ης, -ας); Τζέιμς, Γιανουκόβιτς are foreign
+  if ((last === 'ς' || last === 'σ') && CONSONANTS.has(beforeLast)) return true;
   return /[βγδζθκλμνξπρστφχψ](?:μπ|ντ|γκ)/.test(letters);
+}
+
+/** A word ending in a vowel and ς, as every Greek man's name does (Γιάννης, Χρήστος). */
+function closesOnVowelAndSigma(word: string): boolean {
+  const letters = baseLetters(word);
+  return /[αεηιουω][ςσ]$/.test(letters);
 }
 
 function caseOf(model: string, latin: string): string {
@@ -165,8 +177,10 @@ export function transliterate(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   // NFKC first: Arabic presentation forms (U+FB50..U+FEFF) become ordinary letters.
   const nfkc = text.normalize('NFKC');
+  // a foreign word makes the name foreign, but for a word ending as a Greek man's name does (Γιάννης Σαρκισιάν)
   const foreign = nfkc.match(GREEK_RUN)?.some(looksForeign) ?? false;
-  let arabicDone = nfkc.replace(ARABIC_RUN, (run) => transliterateArabic(run)).replace(GREEK_RUN, (run) => greekDigraphs(run, foreign));
+  let arabicDone = nfkc.replace(ARABIC_RUN, (run) => transliterateArabic(run))
+    .replace(GREEK_RUN, (run) => greekDigraphs(run, foreign && (!closesOnVowelAndSigma(run) || looksForeign(run))));
   if (UKRAINIAN_OR_BELARUSIAN.test(arabicDone)) {
     const belarusian = NOT_UKRAINIAN.test(arabicDone);
     arabicDone = arabicDone.replace(CYRILLIC_WORD, (word) => ukrainianOrBelarusian(word, belarusian));
