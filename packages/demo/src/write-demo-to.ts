@@ -29,11 +29,13 @@ export interface WriteDemoOptions extends DemoOptions {
   readonly chunkBytes?: number;
   /** The demo as text blocks, in order; must be the blocks of (persons, seed, asOf). */
   readonly source?: Iterable<DemoText> | AsyncIterable<DemoText>;
+  /** Once aborted (Ctrl-C), the run stops before its next block and throws the signal's AbortError, the sink discarded. */
+  readonly signal?: AbortSignal;
 }
 
 export async function writeDemoTo(
   sink: DemoSink,
-  { persons, seed, asOf, onProgress, progressEvery = 10_000, chunkBytes = 1 << 20, source }: WriteDemoOptions,
+  { persons, seed, asOf, onProgress, progressEvery = 10_000, chunkBytes = 1 << 20, source, signal }: WriteDemoOptions,
 ): Promise<DemoSummary> {
   const files: Record<DemoFile, number> = { 'org.json': 0, 'records.jsonl': 0, 'truth.jsonl': 0 };
   const put = async (file: DemoFile, text: string): Promise<void> => {
@@ -52,6 +54,7 @@ export async function writeDemoTo(
     await put('org.json', `${JSON.stringify(demoOrg(seed), null, 2)}\n`);
     let reported = 0;
     for await (const block of source ?? demoTexts({ persons, seed, ...(asOf === undefined ? {} : { asOf }) }, chunkBytes)) {
+      signal?.throwIfAborted();
       await put('records.jsonl', block.recordsText);
       await put('truth.jsonl', block.truthText);
       done += block.persons;
@@ -62,10 +65,13 @@ export async function writeDemoTo(
         onProgress(progress());
       }
     }
+    signal?.throwIfAborted();
     const summary = progress();
     onProgress?.(summary);
-    return { ...summary, files: { ...files } };
-  } finally {
     await sink.close();
+    return { ...summary, files: { ...files } };
+  } catch (error) {
+    await (sink.discard ?? sink.close).call(sink).catch(() => undefined);
+    throw error;
   }
 }

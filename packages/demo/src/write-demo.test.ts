@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -114,4 +114,22 @@ describe('writeDemo', () => {
     }
     // Worker threads load their modules from source first; allow for that on a busy machine.
   }, 90_000);
+
+  it('leaves the files of an earlier run as they were when a run is stopped, and nothing beside them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mosaic-demo-stopped-'));
+    try {
+      for (const file of ['org.json', 'records.jsonl', 'truth.jsonl']) await writeFile(join(dir, file), `earlier ${file}\n`);
+      const stop = new AbortController();
+      const run = writeDemo({ persons: DEMO_CHUNK_PERSONS * 3, seed: 4, asOf: '2026-12-05', outDir: dir, workers: 0, progressEvery: 1, signal: stop.signal, onProgress: () => stop.abort() });
+      await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+      expect((await readdir(dir)).sort()).toEqual(['org.json', 'records.jsonl', 'truth.jsonl']);
+      for (const file of ['org.json', 'records.jsonl', 'truth.jsonl']) expect(await readFile(join(dir, file), 'utf8')).toBe(`earlier ${file}\n`);
+      // a run that ends puts its three files in their place
+      const summary = await writeDemo({ persons: 50, seed: 4, asOf: '2026-12-05', outDir: dir, workers: 0 });
+      expect((await readdir(dir)).sort()).toEqual(['org.json', 'records.jsonl', 'truth.jsonl']);
+      expect((await stat(join(dir, 'records.jsonl'))).size).toBe(summary.files['records.jsonl']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
