@@ -35,6 +35,20 @@ describe('readDocument', () => {
     // UTF-8, with or without its byte-order mark, is read as it is
     expect(await readDocument(enc('\uFEFFFrançois Müller'), 'text/plain')).toBe('François Müller');
   });
+  it('refuses a PDF, a DOCX or another binary file sent as plain text or HTML, saying what it is, naming content', async () => {
+    // a PDF written without compression is ASCII, and so valid UTF-8: it was stored as its own syntax
+    const plainPdf = pdfOf([['Suspect seen in Ghent']]);
+    const packedPdf = pdfOf([['Suspect seen in Ghent']], { deflate: true });
+    const docx = await minimalDocx(['First paragraph.']);
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5c, 0x72, 0xa8, 0x66]);
+    for (const type of ['text/plain', 'text/html']) {
+      for (const pdf of [plainPdf, packedPdf]) {
+        await expect(readDocument(pdf, type)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', details: { field: 'content', reason: 'is a PDF document, not text: send it as application/pdf (a .pdf file)' } });
+      }
+      await expect(readDocument(docx, type)).rejects.toMatchObject({ details: { field: 'content', reason: `is a ZIP archive, as a DOCX document is, not text: send a DOCX as ${DOCX} (a .docx file)` } });
+      await expect(readDocument(png, type)).rejects.toMatchObject({ details: { field: 'content', reason: 'is not text: it holds bytes no text file holds (an image, an archive or a program?)' } });
+    }
+  });
   it('refuses a DOCX whose parts unzip to more than the limit, naming content, without reading them', async () => {
     const line = 'Jan Peeters met Sofie Claes in Ghent on the fourth of May near the station.';
     // 45 kB of DOCX, 12.6 MB of XML: mammoth took 12 s and 0.7 GB to read 10 MB of it

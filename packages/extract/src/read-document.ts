@@ -24,6 +24,7 @@ export const DOCUMENT_MEDIA_TYPES = [
 export type DocumentMediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
 
 const MB = 1024 * 1024;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface ReadLimits {
   /** Most text, in UTF-8 bytes, a document may give. */
@@ -61,7 +62,7 @@ async function readText(bytes: Uint8Array, mediaType: string, { textBytes, unzip
       return htmlToText(utf8Text(bytes));
     case 'application/pdf':
       return pdfText(bytes, textBytes);
-    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
+    case DOCX:
       return docxText(bytes, unzippedBytes);
     default:
       throw new AppError('MOSAIC_INVALID_INPUT', `extract: unsupported media type ${type}`);
@@ -124,15 +125,41 @@ async function docxText(bytes: Uint8Array, unzippedBytes: number): Promise<strin
   return result.value.replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** The text of UTF-8 bytes (a UTF-8 byte-order mark dropped), else an invalid-input error naming `content`. */
+const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean => signature.every((byte, i) => bytes[i] === byte);
+const PDF_SIGNATURE = [...'%PDF-'].map((c) => c.charCodeAt(0));
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Whether bytes that are not UTF-8 are no text in any encoding: a NUL, or C0 control bytes other
+ * than tab, line breaks, form feed and escape in more than one byte in a hundred of the first 8 kB
+ * (text in Latin-1 or Windows-1252 holds none; an image, an archive or a program many).
+ */
+function binary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  let controls = 0;
+  for (const byte of head) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) controls += 1;
+  }
+  return controls * 100 > head.length;
+}
+
+/**
+ * The text of UTF-8 bytes (a UTF-8 byte-order mark dropped), else an invalid-input error naming
+ * `content` that says what the bytes are: a PDF or a DOCX sent as text (a file named .txt, a
+ * media type mistaken), which a PDF written without compression, all ASCII, would otherwise be
+ * read as, its syntax stored as the report's text; another binary file; UTF-16; or text in
+ * another encoding.
+ */
 function utf8Text(bytes: Uint8Array): string {
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (utf16 || !isUtf8(bytes)) {
-    const reason = utf16
-      ? 'is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8'
-      : 'is not valid UTF-8 (the file may be in another encoding, such as Latin-1 or Windows-1252; convert it to UTF-8)';
-    throw new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
-  }
+  const reason = startsWith(bytes, PDF_SIGNATURE) ? 'is a PDF document, not text: send it as application/pdf (a .pdf file)'
+    : startsWith(bytes, ZIP_SIGNATURE) ? `is a ZIP archive, as a DOCX document is, not text: send a DOCX as ${DOCX} (a .docx file)`
+      : utf16 ? 'is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8'
+        : isUtf8(bytes) ? undefined
+          : binary(bytes) ? 'is not text: it holds bytes no text file holds (an image, an archive or a program?)'
+            : 'is not valid UTF-8 (the file may be in another encoding, such as Latin-1 or Windows-1252; convert it to UTF-8)';
+  if (reason !== undefined) throw new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
