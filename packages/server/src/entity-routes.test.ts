@@ -329,6 +329,31 @@ describe('resolved entities', () => {
     expect(logged.every(([purpose]) => purpose === 'identity check' || purpose === 'investigation')).toBe(true);
   });
 
+  it('logs an undo with every pair it judged not the same: the merge\'s link, and the "same" it overrules on another pair', async () => {
+    // two groups the model keeps apart (as resolution's twoGroups): x-y1 and x-y2 link, x-y3 does not
+    const name = ['Gerolf Vanmechelen'];
+    for (const [id, properties] of [
+      ['gx1', { name, birthDate: ['1970-03-02'], passportNumber: ['EH654321'] }], ['gx2', { name, birthDate: ['1970-03-02'], passportNumber: ['EH654321'] }],
+      ['gy1', { name, birthDate: ['1970'], passportNumber: ['KX778899'], nationality: ['be'] }], ['gy2', { name, birthDate: ['1970'], passportNumber: ['KX778899'], nationality: ['be'] }],
+      ['gy3', { name, passportNumber: ['KX778899'], nationality: ['be'] }], ['gy4', { name, nationality: ['be'] }],
+    ] as const) await put({ id, schema: 'Person', properties, provenance: testProvenance('fedpol') });
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    const entityOf = (id: string) => projections.entities.entityOf(RecordId(`fedpol:${id}`));
+    expect(entityOf('gx1')).not.toBe(entityOf('gy1'));
+    const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:gx1', b: 'fedpol:gy4', verdict: 'same' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    expect(entityOf('gx1')).toBe(entityOf('gy4'));
+    const listed = await app.inject({ url: `/api/v1/entities/${entityOf('gx1')}/merges`, headers: headers('fedAnalyst') });
+    const merge = (listed.json() as { merges: { id: string; kind: string }[] }).merges.find((m) => m.kind === 'judgement')!;
+    expect((await app.inject({ method: 'POST', url: `/api/v1/merges/${encodeURIComponent(merge.id)}/undo`, headers: headers('fedAnalyst') })).statusCode).toBe(204);
+    expect(entityOf('gx1')).not.toBe(entityOf('gy4'));
+    const undone: (readonly string[])[] = [];
+    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.reason === 'merge undone' && entry.records.includes(RecordId('fedpol:gx1'))) undone.push(entry.records);
+    expect(undone).toHaveLength(1);
+    expect(undone[0]).toEqual(expect.arrayContaining(['fedpol:gx1', 'fedpol:gy4']));
+  });
+
   it('shows how an entity was built, and lets it be taken apart, only to someone who sees it: a pointer to it is not enough', async () => {
     // Intelligence gives the zone pointers only: a zone analyst learns that intel holds something, not what.
     await world.mosaic.store.upsertUser({

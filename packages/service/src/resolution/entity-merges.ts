@@ -61,7 +61,7 @@ function mergedBy(judgements: readonly AttributedJudgement[], { link, at }: { re
   return same.find((j) => j.at <= at && pairKey(j.a, j.b) === pairKey(link[0], link[1]));
 }
 
-/** Undoes a merge for an analyst who may read both records of the pair that linked its sides; logged with that pair. */
+/** Undoes a merge for an analyst who may read both records of the pair that linked its sides; logged with every pair the undo judged not the same. */
 export async function undoEntityMerge(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, mergeId: string): Promise<void> {
   const { user } = consultation;
   if (!user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts undo merges');
@@ -74,6 +74,8 @@ export async function undoEntityMerge(mosaic: Mosaic, consultation: Consultation
   const records = await mosaic.store.getRecords([...event.link]);
   const readable = records.length === 2 && records.every((r) => r.deletedAt === undefined && mosaic.decide(policyUser(user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow');
   if (!readable) throw unknown();
-  await entities.undo(mergeId, user.id);
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: [...event.link], outcome: 'ok', reason: 'merge undone' });
+  const judged = await entities.undo(mergeId, user.id);
+  // the entry names every record the undo judged (its link, and the pair of a "same" it overrules), as a judgement's names its pair
+  const named = [...new Set([...event.link, ...judged.flatMap((j) => [j.a, j.b])])];
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: named, outcome: 'ok', reason: 'merge undone' });
 }

@@ -129,7 +129,8 @@ export interface EntityProjection extends Projection {
   judge(a: RecordId, b: RecordId, verdict: Verdict, by: UserId, note?: string): Promise<boolean>;
   /** The two entities a merge joined and the pair of records that linked them (the pair its undo judges not the same). */
   mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId; readonly link: readonly [RecordId, RecordId] } | undefined>;
-  undo(mergeId: string, by: UserId): Promise<void>;
+  /** Undoes a merge: the not-same judgements it made (on the merge's link, and on each pair across whose "same" it overrules, undo-merge.ts). */
+  undo(mergeId: string, by: UserId): Promise<readonly Judgement[]>;
   /**
    * The merges that built a live entity, each with the pair of records that linked its two sides:
    * its own and those of the entities it absorbed, at any depth, undone ones included.
@@ -618,8 +619,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       const event = (await persistence.mergeEvents()).find((e) => e.id === mergeId);
       return event ? { survivor: event.survivor, absorbed: event.absorbed, link: event.link } : undefined;
     },
-    async undo(mergeId, by) {
-      await exclusively(by, async () => {
+    undo(mergeId, by) {
+      return exclusively(by, async () => {
         // read under the claim: a merge undone on another node a moment before is undone already
         const snapshot = await persistence.load();
         const link = snapshot.mergeEvents.find((e) => e.id === mergeId)?.link;
@@ -629,12 +630,14 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
         // the two entities clustered again under the undo's `not_same`, as judge does
         const clustered = index ? undoLocally(index, change, { at }) : undefined;
         if (!clustered) {
-          return publish(passOutcome(joinChanges(change, await rebuildNow())));
+          await publish(passOutcome(joinChanges(change, await rebuildNow())));
+          return change.judgements;
         }
         await persistence.commit(clustered);
         const whole = joinChanges(change, clustered);
         for (const [record, entity] of whole.membership) setMember(record, entity);
         await publish({ undo: storedChange(change), change: storedChange(whole) });
+        return change.judgements;
       });
     },
     async merges(entity) {
