@@ -107,6 +107,9 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
       schema: { tags: ['screening'], summary: 'A check of my agency, with the query and the decisions taken: the hits you may see now (officers and analysts; the read is logged)', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: CheckDetail } },
     }, async (request) => {
       const user = await requireUser(request);
+      // its hits are decided on the markings the watchlist keeps: brought up to what is stored, so
+      // that a record raised above the reader since (TLP:RED, a case team) is not shown as it was
+      await projections.follower.catchUp();
       const { hits, ...check } = await readCheck(api.mosaic, { user }, projections.screening, request.params.id);
       return { check, hits };
     });
@@ -122,6 +125,7 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
       const user = await requireUser(request);
       const { report } = request.body;
       const cleanReport = report ? Object.fromEntries(Object.entries(report).filter(([, v]) => v !== undefined)) : undefined;
+      await projections.follower.catchUp();
       const { hits, ...check } = await decideHit(api.mosaic, { user }, projections.screening, {
         check: request.params.id, hit: HIT_REF.test(request.params.n) ? request.params.n : Number(request.params.n), decision: request.body.decision, ...(cleanReport ? { report: cleanReport } : {}),
       });
