@@ -13,11 +13,7 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
-
-const MEDIA_TYPES: Readonly<Record<string, string>> = {
-  txt: 'text/plain', text: 'text/plain', md: 'text/plain', html: 'text/html', htm: 'text/html', pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+import { mediaTypeOf, REPORT_FILE_ACCEPT } from './media-type-of.ts';
 
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -42,7 +38,7 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
     event.preventDefault();
     await run(async () => {
       const document = file
-        ? { content: await base64Of(file), mediaType: file.type || MEDIA_TYPES[file.name.split('.').pop()?.toLowerCase() ?? ''] || 'text/plain', fileName: file.name }
+        ? { content: await base64Of(file), mediaType: mediaTypeOf(file), fileName: file.name }
         : { text };
       const { report } = await api.uploadReport({
         ...document, ...(fields.title.trim() ? { title: fields.title.trim() } : {}), collection: fields.collection.trim(),
@@ -65,7 +61,7 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
       <h2 id="upload-title">Upload a report for {user.agency}</h2>
       <div className="form-grid">
         <label htmlFor="report-file">File (text, HTML, PDF, DOCX)</label>
-        <input id="report-file" {...refused.field('content')} type="file" accept=".txt,.md,.html,.htm,.pdf,.docx" onChange={(e) => setFile(e.target.files?.[0])} />
+        <input id="report-file" {...refused.field('content')} type="file" accept={REPORT_FILE_ACCEPT} onChange={(e) => setFile(e.target.files?.[0])} />
         <label htmlFor="report-paste">Or paste the text</label>
         <textarea id="report-paste" {...refused.field('text')} rows={4} value={text} onChange={(e) => setText(e.target.value)} disabled={Boolean(file)} />
         <label htmlFor="report-title">Title</label>
