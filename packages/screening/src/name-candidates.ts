@@ -139,10 +139,13 @@ class Scratch {
   entryVisible = new Uint8Array(0);
   acc = new Float64Array(1024);
   factor = new Float64Array(1024);
-  /** Per position: 0, or the number of the owner whose pointer it is (1 up: `owners` of this query). */
+  /** Per position: 0, or the number of the owner whose pointer it is (1 up, to `owners` of this query). */
   owner = new Int32Array(1024);
-  /** The owners of the pointer entries found this query, numbered from 1. */
-  owners = new Map<string, number>();
+  /** How many owners of pointer entries this query found, numbered from 1 as found. */
+  owners = 0;
+  /** Per owner code of the index (ScreeningIndex.slotOwner): the query that numbered it, and its number then. */
+  ownerStamp = new Uint32Array(0);
+  ownerNumber = new Int32Array(0);
   /** Positions that count towards the limit: each full entry's names, and one per pointer owner. */
   counted = 0;
   partWeight = new Float64Array(4096);
@@ -152,7 +155,11 @@ class Scratch {
   partBits: Uint32Array[] = [];
   query = 0;
 
-  fit(slots: number, entries: number): void {
+  fit(slots: number, entries: number, owners: number): void {
+    if (this.ownerStamp.length <= owners) {
+      this.ownerStamp = new Uint32Array(owners + 16);
+      this.ownerNumber = new Int32Array(owners + 16);
+    }
     if (this.partBits.length > 0 && (this.partBits[0] as Uint32Array).length * 32 < slots) this.partBits = [];
     if (this.slotState.length < 2 * slots) {
       const n = Math.max(slots, this.slotState.length, 1024);
@@ -310,11 +317,11 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
     scratch = new Scratch();
     scratches.set(index, scratch);
   }
-  scratch.fit(index.slotCapacity, index.entries.length);
+  scratch.fit(index.slotCapacity, index.entries.length, index.ownerCodeCount);
   const s = scratch;
-  if (++s.query >= 0x7fffffff) { s.slotState.fill(0); s.entryStamp.fill(0); s.query = 1; }
+  if (++s.query >= 0x7fffffff) { s.slotState.fill(0); s.entryStamp.fill(0); s.ownerStamp.fill(0); s.query = 1; }
   const q = s.query;
-  s.owners.clear();
+  s.owners = 0;
   s.counted = 0;
   const state = s.slotState;
   const visible = options.visible;
@@ -328,17 +335,17 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
   let read = 0;
   let truncated = false;
 
-  /** The number of the owner of the pointer entry at this position (0: it has none), numbering a new owner. */
-  const ownerOf = (entry: number): number => {
-    const agency = index.entries[entry]?.entry.owner?.agency as string | undefined;
-    if (agency === undefined) return 0;
-    let n = s.owners.get(agency);
-    if (n === undefined) {
-      n = s.owners.size + 1;
-      s.owners.set(agency, n);
+  const slotOwner = index.slotOwner;
+  /** The number of the owner of the pointer entry of this slot (0: it has none), numbering a new owner. */
+  const ownerOf = (slot: number): number => {
+    const code = slotOwner[slot] as number;
+    if (code === 0) return 0;
+    if (s.ownerStamp[code] !== q) {
+      s.ownerStamp[code] = q;
+      s.ownerNumber[code] = ++s.owners;
       s.counted++;
     }
-    return n;
+    return s.ownerNumber[code] as number;
   };
   /** Gives the name at `slot` weight `w` for query part `part` (a part counts once, at its best). */
   const touch = (slot: number, w: number, part: number): void => {
@@ -357,7 +364,7 @@ export function nameCandidates(index: ScreeningIndex, name: NormalizedName, opti
           }
           code = s.entryVisible[entry] as number;
         }
-        if (code === MEMO_POINTER) owner = ownerOf(entry);
+        if (code === MEMO_POINTER) owner = ownerOf(slot);
         if (code === MEMO_HIDDEN || (code === MEMO_POINTER && owner === 0)) { state[2 * slot + 1] = -1; return; }
       }
       if (owner === 0) s.counted++;
@@ -690,10 +697,10 @@ function addUnread(index: ScreeningIndex, s: Scratch, o: {
  */
 function kthLargest(s: Scratch, n: number, k: number): number {
   const v = s.select;
-  if (s.owners.size === 0) {
+  if (s.owners === 0) {
     for (let i = 0; i < n; i++) v[i] = (s.acc[i] as number) * (s.factor[i] as number);
   } else {
-    const best = new Float64Array(s.owners.size + 1);
+    const best = new Float64Array(s.owners + 1);
     let m = 0;
     for (let i = 0; i < n; i++) {
       const w = (s.acc[i] as number) * (s.factor[i] as number);
@@ -777,8 +784,8 @@ function topSlots(touched: readonly number[], s: Scratch, limit: number): number
   let max = 0;
   for (let i = 0; i < touched.length; i++) if ((acc[i] as number) > max) max = acc[i] as number;
   const cut = max * RELATIVE_CUT;
-  if (s.owners.size === 0) return bestPositions(touched, acc, limit, (at) => (acc[at] as number) >= cut).map((at) => touched[at] as number);
-  const best = new Int32Array(s.owners.size + 1).fill(-1);
+  if (s.owners === 0) return bestPositions(touched, acc, limit, (at) => (acc[at] as number) >= cut).map((at) => touched[at] as number);
+  const best = new Int32Array(s.owners + 1).fill(-1);
   for (let at = 0; at < touched.length; at++) {
     const o = owner[at] as number;
     if (o !== 0 && ((best[o] as number) < 0 || ranksBelow(acc, touched, best[o] as number, at))) best[o] = at;

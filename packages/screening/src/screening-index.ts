@@ -131,6 +131,13 @@ export class ScreeningIndex {
    */
   slotPosted = new Int32Array(1024 * SLOT_POSTED_WIDTH);
   slotPostedCount = new Uint8Array(1024);
+  /**
+   * The owning agency of each slot's entry, as a number (`ownerCodes`; 0: the entry names no
+   * owner): candidate generation numbers a query's pointer owners by it without reading the entry.
+   */
+  slotOwner = new Int32Array(1024);
+  /** Agency → its number in `slotOwner` (1 up), numbered as first seen and kept. */
+  readonly #ownerCodes = new Map<string, number>();
   readonly slotName: (NormalizedName | undefined)[] = [];
   readonly slotText: (string | undefined)[] = [];
   readonly #freeSlots: number[] = [];
@@ -154,6 +161,21 @@ export class ScreeningIndex {
   /** Changes whenever an entry is added, replaced or removed: what a memo of anything read from the index compares with. */
   get version(): number {
     return this.#stamp;
+  }
+
+  /** The highest number `slotOwner` holds. */
+  get ownerCodeCount(): number {
+    return this.#ownerCodes.size;
+  }
+
+  #ownerCode(agency: string | undefined): number {
+    if (agency === undefined) return 0;
+    let code = this.#ownerCodes.get(agency);
+    if (code === undefined) {
+      code = this.#ownerCodes.size + 1;
+      this.#ownerCodes.set(agency, code);
+    }
+    return code;
   }
 
   get slotCapacity(): number {
@@ -203,6 +225,7 @@ export class ScreeningIndex {
       this.slotParts = doubled(this.slotParts);
       this.slotPosted = doubled(this.slotPosted);
       this.slotPostedCount = doubled(this.slotPostedCount);
+      this.slotOwner = doubled(this.slotOwner);
     }
     return slot;
   }
@@ -213,6 +236,7 @@ export class ScreeningIndex {
     const index = this.#freeEntries.pop() ?? this.entries.length;
     const slots: number[] = [];
     const seen = new Set<string>();
+    const owner = this.#ownerCode(entry.owner?.agency);
     for (const n of entry.names) {
       const normalized = normalizeName(n.value, { joins: false });
       if (normalized.core.length === 0) continue;
@@ -223,6 +247,7 @@ export class ScreeningIndex {
       const name = this.#intern(weak && !normalized.weak ? { ...normalized, weak: true } : normalized);
       const slot = this.#newSlot();
       this.slotEntry[slot] = index;
+      this.slotOwner[slot] = owner;
       this.slotKind[slot] = NAME_KIND_CODES.indexOf(n.kind);
       this.slotParts[slot] = Math.min(255, name.core.length);
       this.slotName[slot] = name;
@@ -297,6 +322,7 @@ export class ScreeningIndex {
       const name = this.slotName[slot] as NormalizedName;
       this.tokens.remove(slot, name.core, !name.weak);
       this.slotEntry[slot] = -1;
+      this.slotOwner[slot] = 0;
       this.slotPostedCount[slot] = 0;
       this.slotName[slot] = undefined;
       this.slotText[slot] = undefined;
