@@ -73,6 +73,25 @@ describe('resetPassword', () => {
       { resetPassword: { id: 'fedpol.fedAnalyst' } },
     ]);
   });
+
+  it('ends the user\'s sessions before any request can find them again: a request made as the reset forgets the user is refused, and so is every one after', async () => {
+    const test = await open();
+    const { mosaic } = test;
+    const { token } = await signInAccount(mosaic, { name: 'fedAnalyst', password: TEST_PASSWORD });
+    expect((await mosaic.sessions.authenticate(token)).id).toBe('fedpol.fedAnalyst');
+    // a request of the user's arriving as the reset tells the sessions cache to forget them
+    const answers: string[] = [];
+    const forgetUser = mosaic.sessions.forgetUser.bind(mosaic.sessions);
+    (mosaic.sessions as { forgetUser: (id: string) => void }).forgetUser = (id) => {
+      forgetUser(id);
+      void outcome(mosaic.sessions.authenticate(token)).then((answer) => answers.push(answer));
+    };
+    await resetPassword(mosaic, await as(test, 'fedAdmin'), UserId('fedpol.fedAnalyst'), 'a new long password');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await outcome(mosaic.sessions.authenticate(token))).toBe('MOSAIC_UNAUTHENTICATED');
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.every((answer) => answer === 'MOSAIC_UNAUTHENTICATED')).toBe(true);
+  });
 });
 
 describe('setGroupMembers', () => {

@@ -126,10 +126,18 @@ export async function updateUser(mosaic: Mosaic, request: AdminRequest, id: User
  */
 export async function resetPassword(mosaic: Mosaic, request: AdminRequest, id: UserId, password: string): Promise<void> {
   const user = await userToAdminister(mosaic, request, id);
-  await saveUser(mosaic, { ...user, passwordHash: await hashPassword(checkPassword(password)) });
-  await mosaic.store.deleteUserSessions(id);
-  const cleared = await clearSignInThrottle(mosaic.store, user.name);
-  await auditAdmin(mosaic, request, { resetPassword: { id, ...(cleared ? { signInThrottleCleared: true } : {}) } }, { reason: 'password reset', concerning: [user.agency] });
+  const passwordHash = await hashPassword(checkPassword(password));
+  // The password, the end of the sessions and of the count, and the entry are kept together, and
+  // the sessions cache forgets the user once they are: forgotten before the sessions were ended, a
+  // request arriving meanwhile found its session still there, and kept it a second longer.
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    await tx.upsertUser({ ...((await tx.getUser(id)) ?? user), passwordHash });
+    await tx.deleteUserSessions(id);
+    const cleared = await clearSignInThrottle(tx, user.name);
+    await auditAdminIn(mosaic, tx, request, { resetPassword: { id, ...(cleared ? { signInThrottleCleared: true } : {}) } }, { reason: 'password reset', concerning: [user.agency] });
+  });
+  mosaic.sessions.forgetUser(id);
 }
 
 /** Disable (sessions end at once) or enable again; the account stays for the audit trail. */
