@@ -22,7 +22,7 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/c/g, 'K'],
   [/x/g, 'KS'],
   [/ou(?=[aeiouy])/g, 'W'],
-  [/(?<=[aeiou])w(?=[^aeiouy])/g, 'u'],
+  [/(?<=[aeiou])[vw](?=[^aeiouy])|(?<=^.{3,}[aeiou])[vw]$/g, 'u'],
   [/[vw]/g, 'W'],
   [/^y(?=[aeiou])/, 'Y'],
   [/(?<=[aeiou])y(?=[aeiou])/g, 'Y'],

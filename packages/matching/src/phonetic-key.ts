@@ -41,8 +41,10 @@ const RULES: ReadonlyArray<readonly [RegExp, string, string]> = [
   // (Ivanov ~ Iwanow; Arabic script writes both with waw).
   [/ou(?=[aeiouy])/g, 'W', 'o'],
   // w closing a syllable is the second half of a diphthong, written ou/o/u elsewhere
-  // (Fawzi ~ Fouzi, Mawlawi ~ Moulvi); v is never a vowel.
-  [/(?<=[aeiou])w(?=[^aeiouy])/g, 'u', 'w'],
+  // (Fawzi ~ Fouzi, Mawlawi ~ Moulvi); so is v, where Belarusian writes ў (u or w) for Russian
+  // в: Shauchenka ~ Shevchenko, Barsukou ~ Barsukov, Ivanauna ~ Ivanovna. Closing the word only
+  // after three letters or more, so that Lev stays apart from Leo and Lee.
+  [/(?<=[aeiou])[vw](?=[^aeiouy])|(?<=^.{3,}[aeiou])[vw]$/g, 'u', 'vw'],
   [/[vw]/g, 'W', 'vw'],
   // y is a consonant before a vowel at the start or between vowels (Yusuf, Ayoub), else a vowel.
   [/^y(?=[aeiou])/, 'Y', 'y'],

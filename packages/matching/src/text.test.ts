@@ -92,7 +92,10 @@ describe('phoneticKey', () => {
     ['chokri', 'shukri'], ['ivanov', 'iwanow'], ['oualid', 'walid'], ['fatimah', 'fatima'], ['djamel', 'jamel'],
     ['fawzi', 'fouzi'], ['mawlawi', 'moulvi'],
   ])('%s ~ %s', (a, b) => expect(phoneticKey(a)).toBe(phoneticKey(b)));
-  it.each([['hassan', 'hussein'], ['yusuf', 'yasin'], ['karim', 'salim']])('%s differs from %s', (a, b) => expect(phoneticKey(a)).not.toBe(phoneticKey(b)));
+  // Belarusian ў (u, w) where Russian writes в (v)
+  it.each([['shevchenko', 'shauchenka'], ['barsukov', 'barsukou'], ['ivanovna', 'ivanauna'], ['pavlichenko', 'paulichenka'], ['naumov', 'naumau']])(
+    '%s ~ %s (Belarusian ў)', (a, b) => expect(phoneticKey(a)).toBe(phoneticKey(b)));
+  it.each([['hassan', 'hussein'], ['yusuf', 'yasin'], ['karim', 'salim'], ['lev', 'leo'], ['lev', 'lee']])('%s differs from %s', (a, b) => expect(phoneticKey(a)).not.toBe(phoneticKey(b)));
 });
 
 describe('phoneticSkeleton', () => {
