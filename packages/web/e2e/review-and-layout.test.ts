@@ -126,6 +126,25 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
     expect(judgements).toEqual([expect.objectContaining({ verdict: 'not_same', note: 'Different parents on the two files' })]);
   });
 
+  it('names each verdict button with the pair it decides, for someone moving from button to button', async () => {
+    const fed = await api.tokenOf('fedAnalyst');
+    for (const [id, name, birthDate] of [['p-ruis-1', 'Maarten Ruis', '1979'], ['p-ruis-2', 'RUIS, Maarten', '1979-05-06']] as const) {
+      await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: [name], birthDate: [birthDate] } } });
+    }
+    await server.projections.follower.catchUp();
+    const page = await signedIn('fedAnalyst');
+    await page.goto('/#/review');
+    await givePurpose(page, PURPOSE, CASE);
+    const card = page.locator('.pair-card', { hasText: 'fedpol:p-ruis-1' });
+    await expect.poll(() => card.count()).toBe(1);
+    const pair = /Maarten Ruis and RUIS, Maarten|RUIS, Maarten and Maarten Ruis/;
+    for (const verdict of ['Same', 'Not same', 'Unsure']) {
+      const named = card.getByRole('button', { name: new RegExp(`^${verdict}: (${pair.source})$`) });
+      expect(await named.count(), verdict).toBe(1);
+      expect(await named.textContent()).toBe(verdict);
+    }
+  });
+
   it('moves the focus to the next pair after a judgement, and to the heading after the last', async () => {
     const page = await signedIn('fedAnalyst');
     await page.goto('/#/review');

@@ -90,6 +90,7 @@ function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readon
   // why the person decides as they do, kept with the judgement (its note) for whoever reads the subject's decisions
   const [reason, setReason] = useState('');
   const reasonId = useId();
+  const both = `${pair.a.caption} and ${pair.b.caption}`;
   const judge = async (verdict: 'same' | 'not_same' | 'unsure'): Promise<void> => {
     await run(async () => {
       const { applied, keptApart } = await api.judge(pair.a.id, pair.b.id, verdict, reason.trim() || undefined);
@@ -97,7 +98,7 @@ function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readon
     });
   };
   return (
-    <li className="pair-card" ref={cardRef} tabIndex={-1} aria-label={`${pair.a.caption} and ${pair.b.caption}, probability of being the same ${pair.probability.toFixed(4)}`}>
+    <li className="pair-card" ref={cardRef} tabIndex={-1} aria-label={`${both}, probability of being the same ${pair.probability.toFixed(4)}`}>
       <div className="pair-score">probability of being the same <strong>{pair.probability.toFixed(4)}</strong></div>
       <div className="pair-sides"><RecordColumn record={pair.a} other={pair.b} schema={schema} /><RecordColumn record={pair.b} other={pair.a} schema={schema} /></div>
       <Explanation explain={pair.explain} prior={pair.prior} />
@@ -105,10 +106,11 @@ function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readon
         <label htmlFor={reasonId}>Reason (optional)</label>
         <textarea id={reasonId} rows={2} maxLength={2000} value={reason} disabled={busy} onChange={(e) => setReason(e.target.value)} />
       </div>
+      {/* each button names the pair it decides, for someone who moves from button to button down the list and hears their names alone */}
       <div className="row" role="group" aria-label="Verdict">
-        <button type="button" className="primary" disabled={busy} onClick={() => void judge('same')}>Same</button>
-        <button type="button" disabled={busy} onClick={() => void judge('not_same')}>Not same</button>
-        <button type="button" disabled={busy} onClick={() => void judge('unsure')}>Unsure</button>
+        <button type="button" className="primary" disabled={busy} aria-label={`Same: ${both}`} onClick={() => void judge('same')}>Same</button>
+        <button type="button" disabled={busy} aria-label={`Not same: ${both}`} onClick={() => void judge('not_same')}>Not same</button>
+        <button type="button" disabled={busy} aria-label={`Unsure: ${both}`} onClick={() => void judge('unsure')}>Unsure</button>
       </div>
       <ErrorMessage error={error} />
     </li>
@@ -147,7 +149,7 @@ function ReviewQueue() {
     <section className="screen" aria-labelledby="review-title">
       <h1 id="review-title" ref={heading} tabIndex={-1}>Resolution review</h1>
       {queue.loading ? <ProgressBar label="Loading uncertain pairs" /> : null}
-      <ErrorMessage error={queue.error} what="review queue" />
+      <ErrorMessage error={queue.error} what="load the review queue" />
       {done.size ? <p role="status" className="summary">{done.size} judged: {[...done.values()].join(', ')}</p> : null}
       {queue.value && open.length === 0 ? <p className="muted">No uncertain pair waiting.</p> : null}
       {/* the pairs' records are headed h3: the list is headed here, for the outline a screen reader lists */}
@@ -221,7 +223,7 @@ function MergeUndo() {
       </form>
       <div ref={outcome} tabIndex={-1}>
         {undoing ? <ProgressBar label={`Undoing the merge of ${undoing.absorbed} into ${undoing.survivor}`} /> : null}
-        <ErrorMessage error={error} what="merges" />
+        <ErrorMessage error={error} what="show or undo the merges" />
         {status ? <p role="status" className="notice">{status}</p> : null}
       </div>
       {history?.split && shown ? <p className="notice">Entity {shown} was split since, into {history.split.join(', ')}: show the merges of one of them.</p> : null}
