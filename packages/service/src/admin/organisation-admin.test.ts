@@ -2,11 +2,12 @@
  * Desk ids: unique across the deployment, so an agency's own desks are written `agency:slug`, as
  * the demo's are (demo/org.ts), and two agencies may each have a desk `duty` that way.
  */
-import { AgencyId, isAppError } from '@mosaic/model';
+import { AgencyId, DeskId, isAppError } from '@mosaic/model';
+import { AgreementId } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestMosaic, type TestMosaic } from '../testing.ts';
-import { createAgency, createDesk, listOrganisation, updateAgency } from './organisation-admin.ts';
+import { createAgency, createDesk, deleteAgreement, listOrganisation, putAgreement, updateAgency, updateDesk } from './organisation-admin.ts';
 import { createUser } from './user-admin.ts';
 
 let world: TestMosaic;
@@ -64,5 +65,33 @@ describe('an agency\'s country', () => {
     expect((await createAgency(world.mosaic, as('sysadmin'), { ...ports, country: 'nl' })).country).toBe('NL');
     expect(await refusal(updateAgency(world.mosaic, as('sysadmin'), AgencyId('ports'), { country: 'zz' }))).toEqual({ code: 'MOSAIC_INVALID_INPUT', field: 'country' });
     expect((await updateAgency(world.mosaic, as('sysadmin'), AgencyId('ports'), { country: 'be' })).country).toBe('BE');
+  });
+});
+
+describe('an administrative change and its audit entry', () => {
+  it('are kept together or not at all: an audit log that cannot be written leaves the agreements, agencies and desks as they were', async () => {
+    const test = await openTestMosaic();
+    try {
+      const { mosaic } = test;
+      const sysadmin = { user: (await mosaic.store.findUserByName('sysadmin')) as User, purpose: 'administration', caseRef: 'CHG-9' };
+      const before = await mosaic.store.getOrg();
+      // the audit log's storage failing (a full disk, the database gone) as the entry is written
+      const unwritable = (): Promise<never> => Promise.reject(new Error('audit storage unavailable'));
+      Object.assign(mosaic.audit, { append: unwritable, appendAll: unwritable, appendIn: unwritable });
+      const conditions = { tlp: ['AMBER' as const], maxClassification: 'RESTRICTED' as const, handling: ['H0' as const], categories: ['suspect' as const] };
+      const attempts: Promise<unknown>[] = [
+        deleteAgreement(mosaic, sysadmin, 'fedpol-zone'),
+        putAgreement(mosaic, sysadmin, { id: AgreementId('intel-fedpol'), owner: AgencyId('intel'), recipient: AgencyId('fedpol'), conditions, effect: 'full', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false }),
+        createAgency(mosaic, sysadmin, { id: 'customs', name: 'Customs', country: 'be', contactDesk: { id: 'customs:duty', name: 'Duty desk', contact: '+32 2 000 00 09' } }),
+        updateAgency(mosaic, sysadmin, AgencyId('intel'), { name: 'Renamed' }),
+        createDesk(mosaic, sysadmin, { id: 'intel:night', agency: 'intel', name: 'Night desk', contact: '+32' }),
+        updateDesk(mosaic, sysadmin, DeskId('intel-liaison'), { contact: '+32 9' }),
+      ];
+      for (const attempt of attempts) await expect(attempt).rejects.toThrow('audit storage unavailable');
+      expect(await mosaic.store.getOrg()).toEqual(before);
+      expect((await mosaic.org()).agreements.map((a) => a.id)).toContain('fedpol-zone');
+    } finally {
+      await test.cleanup();
+    }
   });
 });

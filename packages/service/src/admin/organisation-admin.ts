@@ -1,14 +1,15 @@
 /**
  * Administration of agencies, desks and sharing agreements: read the organisation documents,
- * change one entry, write them back in one transaction, and reload the runtime's cached
- * snapshot so the very next decision uses the change. Each change's audit entry names the
- * agencies it concerns (auditAdmin's `concerning`), so that their auditors find it: the agency
+ * change one entry, write them back with the change's audit entry in one transaction, and reload
+ * the runtime's cached snapshot so the very next decision uses the change. Each change's audit
+ * entry names the agencies it concerns (auditAdmin's `concerning`), so that their auditors find it: the agency
  * created or changed, the desk's agency, and both parties to an agreement.
  */
 import { AgencyId, toCountryCode, type DeskId } from '@mosaic/model';
 import type { Agency, Desk, SharingAgreement } from '@mosaic/policy';
 import type { Mosaic } from '../runtime.ts';
-import { auditAdmin, authoriseAdmin, exists, invalid, notFound, plainText, type AdminRequest } from './admin-gate.ts';
+import type { JsonValue } from '@mosaic/audit';
+import { auditAdminIn, authoriseAdmin, exists, invalid, notFound, plainText, type AdminAuditOptions, type AdminRequest } from './admin-gate.ts';
 import type { Consultation } from '../organisation.ts';
 
 export type AgencyEntry = Agency & { readonly oversight?: boolean };
@@ -55,12 +56,14 @@ export function validateNewAgency(input: NewAgency): { readonly agency: AgencyEn
 export async function createAgency(mosaic: Mosaic, request: AdminRequest, input: NewAgency): Promise<AgencyEntry> {
   await authoriseAdmin(mosaic, request, { kind: 'platform' });
   const { agency, desk } = validateNewAgency(input);
-  await changeOrg(mosaic, (org) => {
+  await changeOrg(mosaic, request, (org) => {
     if (org.agencies.some((a) => a.id === agency.id)) throw exists('id', `agency ${agency.id} already exists`);
     if (org.desks.some((d) => d.id === desk.id)) throw exists('contactDesk.id', `desk ${desk.id} already exists`);
-    return { ...org, agencies: [...org.agencies, agency], desks: [...org.desks, desk] };
+    return {
+      org: { ...org, agencies: [...org.agencies, agency], desks: [...org.desks, desk] },
+      change: { createAgency: { id: agency.id, name: agency.name, country: agency.country, contactDesk: desk.id } }, audit: { reason: 'agency created', concerning: [agency.id] },
+    };
   });
-  await auditAdmin(mosaic, request, { createAgency: { id: agency.id, name: agency.name, country: agency.country, contactDesk: desk.id } }, { reason: 'agency created', concerning: [agency.id] });
   return agency;
 }
 
@@ -74,7 +77,7 @@ export interface AgencyChange {
 export async function updateAgency(mosaic: Mosaic, request: AdminRequest, id: AgencyId, change: AgencyChange): Promise<AgencyEntry> {
   await authoriseAdmin(mosaic, request, { kind: 'platform' });
   let updated: AgencyEntry | undefined;
-  await changeOrg(mosaic, (org) => {
+  await changeOrg(mosaic, request, (org) => {
     const current = org.agencies.find((a) => a.id === id);
     if (!current) throw notFound('id', `no agency ${id}`);
     if (change.contactDesk !== undefined && !org.desks.some((d) => d.id === change.contactDesk && d.agency === id)) throw invalid('contactDesk', `no desk ${change.contactDesk} in agency ${id}`);
@@ -88,9 +91,8 @@ export async function updateAgency(mosaic: Mosaic, request: AdminRequest, id: Ag
       ...(oversight ? { oversight: true } : {}),
     };
     const next = updated;
-    return { ...org, agencies: org.agencies.map((a) => (a.id === id ? next : a)) };
+    return { org: { ...org, agencies: org.agencies.map((a) => (a.id === id ? next : a)) }, change: { updateAgency: { id, ...change } }, audit: { reason: 'agency updated', concerning: [id] } };
   });
-  await auditAdmin(mosaic, request, { updateAgency: { id, ...change } }, { reason: 'agency updated', concerning: [id] });
   return updated as AgencyEntry;
 }
 
@@ -106,12 +108,11 @@ export async function createDesk(mosaic: Mosaic, request: AdminRequest, input: D
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: AgencyId(input.agency), sysadminToo: true });
   checkDeskId('id', input.id, input.agency);
   const desk: Desk = { id: input.id as DeskId, agency: AgencyId(input.agency), name: plainText('name', input.name), contact: plainText('contact', input.contact) };
-  await changeOrg(mosaic, (org) => {
+  await changeOrg(mosaic, request, (org) => {
     if (!org.agencies.some((a) => a.id === desk.agency)) throw invalid('agency', `no agency ${desk.agency}`);
     if (org.desks.some((d) => d.id === desk.id)) throw exists('id', `desk ${desk.id} already exists`);
-    return { ...org, desks: [...org.desks, desk] };
+    return { org: { ...org, desks: [...org.desks, desk] }, change: { createDesk: { ...desk } }, audit: { reason: 'desk created', concerning: [desk.agency] } };
   });
-  await auditAdmin(mosaic, request, { createDesk: { ...desk } }, { reason: 'desk created', concerning: [desk.agency] });
   return desk;
 }
 
@@ -120,8 +121,9 @@ export async function updateDesk(mosaic: Mosaic, request: AdminRequest, id: Desk
   if (!existing) throw notFound('id', `no desk ${id}`);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: existing.agency, sysadminToo: true });
   const desk: Desk = { ...existing, ...(change.name !== undefined ? { name: plainText('name', change.name) } : {}), ...(change.contact !== undefined ? { contact: plainText('contact', change.contact) } : {}) };
-  await changeOrg(mosaic, (org) => ({ ...org, desks: org.desks.map((d) => (d.id === id ? desk : d)) }));
-  await auditAdmin(mosaic, request, { updateDesk: { id, ...change } }, { reason: 'desk updated', concerning: [desk.agency] });
+  await changeOrg(mosaic, request, (org) => ({
+    org: { ...org, desks: org.desks.map((d) => (d.id === id ? desk : d)) }, change: { updateDesk: { id, ...change } }, audit: { reason: 'desk updated', concerning: [desk.agency] },
+  }));
   return desk;
 }
 
@@ -136,20 +138,20 @@ export async function putAgreement(mosaic: Mosaic, request: AdminRequest, agreem
   for (const [field, list] of [['conditions.tlp', agreement.conditions.tlp], ['conditions.handling', agreement.conditions.handling], ['conditions.categories', agreement.conditions.categories]] as const) {
     if (list.length === 0) throw invalid(field, 'must name at least one value (an agreement that matches nothing is a mistake)');
   }
-  let replaced: SharingAgreement | undefined;
-  await changeOrg(mosaic, (org) => {
+  await changeOrg(mosaic, request, (org) => {
     if (!org.agencies.some((a) => a.id === agreement.owner)) throw invalid('owner', `no agency ${agreement.owner}`);
     if (agreement.recipient !== 'ALL' && !org.agencies.some((a) => a.id === agreement.recipient)) throw invalid('recipient', `no agency ${agreement.recipient}`);
     if (agreement.recipient === agreement.owner) throw invalid('recipient', 'an agency does not need an agreement with itself');
     if (agreement.contactDesk !== undefined && !org.desks.some((d) => d.id === agreement.contactDesk && d.agency === agreement.owner)) throw invalid('contactDesk', `no desk ${agreement.contactDesk} in agency ${agreement.owner}`);
     const existing = org.agreements.find((a) => a.id === agreement.id);
     if (existing && !platform && existing.owner !== request.user.agency) throw invalid('id', `agreement ${agreement.id} belongs to another agency`);
-    replaced = existing;
-    return { ...org, agreements: existing === undefined ? [...org.agreements, agreement] : org.agreements.map((a) => (a.id === agreement.id ? agreement : a)) };
+    return {
+      org: { ...org, agreements: existing === undefined ? [...org.agreements, agreement] : org.agreements.map((a) => (a.id === agreement.id ? agreement : a)) },
+      change: { putAgreement: JSON.parse(JSON.stringify(agreement)) as JsonValue },
+      // the parties of the agreement replaced too: a recipient it no longer names loses what it gave
+      audit: { reason: existing ? 'agreement updated' : 'agreement created', concerning: [...partiesTo(agreement), ...(existing ? partiesTo(existing) : [])] },
+    };
   });
-  // the parties of the agreement replaced too: a recipient it no longer names loses what it gave
-  const concerning = [...partiesTo(agreement), ...(replaced ? partiesTo(replaced) : [])];
-  await auditAdmin(mosaic, request, { putAgreement: JSON.parse(JSON.stringify(agreement)) as never }, { reason: replaced ? 'agreement updated' : 'agreement created', concerning });
   return agreement;
 }
 
@@ -157,8 +159,9 @@ export async function deleteAgreement(mosaic: Mosaic, request: AdminRequest, id:
   const existing = (await readOrg(mosaic)).agreements.find((a) => a.id === id);
   if (!existing) throw notFound('id', `no agreement ${id}`);
   await authoriseAdmin(mosaic, request, request.user.roles.includes('sysadmin') ? { kind: 'platform' } : { kind: 'agency', agency: existing.owner });
-  await changeOrg(mosaic, (org) => ({ ...org, agreements: org.agreements.filter((a) => a.id !== id) }));
-  await auditAdmin(mosaic, request, { deleteAgreement: { id } }, { reason: 'agreement withdrawn', concerning: partiesTo(existing) });
+  await changeOrg(mosaic, request, (org) => ({
+    org: { ...org, agreements: org.agreements.filter((a) => a.id !== id) }, change: { deleteAgreement: { id } }, audit: { reason: 'agreement withdrawn', concerning: partiesTo(existing) },
+  }));
 }
 
 /**
@@ -175,11 +178,26 @@ async function readOrg(mosaic: Mosaic): Promise<OrgDocuments> {
   return { agencies: agencies as unknown as AgencyEntry[], desks: desks as unknown as Desk[], agreements: agreements as unknown as SharingAgreement[] };
 }
 
-async function changeOrg(mosaic: Mosaic, change: (org: OrgDocuments) => OrgDocuments): Promise<void> {
-  await mosaic.store.transaction(async (store) => {
-    const { agencies, desks, agreements } = await store.getOrg();
+/** An organisation changed, and the audit entry that says how and why. */
+interface OrgChange {
+  readonly org: OrgDocuments;
+  readonly change: JsonValue;
+  readonly audit: AdminAuditOptions;
+}
+
+/**
+ * Writes the change `change` makes to the organisation as stored now and its audit entry in one
+ * transaction under the audit log's lock (LED Art. 25: an alteration is logged), then reloads the
+ * organisation. Written apart, a failure between the two left an agreement changed or withdrawn,
+ * in force on every node, with no entry saying who did it or why.
+ */
+async function changeOrg(mosaic: Mosaic, request: AdminRequest, change: (org: OrgDocuments) => OrgChange): Promise<void> {
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    const { agencies, desks, agreements } = await tx.getOrg();
     const next = change({ agencies: agencies as unknown as AgencyEntry[], desks: desks as unknown as Desk[], agreements: agreements as unknown as SharingAgreement[] });
-    await store.putOrg(next);
+    await tx.putOrg(next.org);
+    await auditAdminIn(mosaic, tx, request, next.change, next.audit);
   });
   await mosaic.reloadOrg();
 }
