@@ -6,7 +6,7 @@
  * that writes as it goes (`screen --out`) writes beside the file and renames (openReplacingFile).
  */
 import { AppError } from '@mosaic/model';
-import type { WriteStream } from 'node:fs';
+import { rmSync, type WriteStream } from 'node:fs';
 import { chmod, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileProblem } from './input-files.ts';
@@ -27,6 +27,34 @@ export async function requireOutputFile(command: string, option: string, path: s
   if (existing?.isDirectory()) throw refused('is a directory, not a file');
 }
 
+/** The files being written beside their outputs, by the output each would replace. */
+const beingWritten = new Map<string, string>();
+const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM while an output is being written: the file beside it is removed
+ * before the process ends — it holds the results written so far (screening hits, clusters:
+ * personal data) and, named after the process, would be left hidden for good — and the output
+ * is said to be as it was; exit 130 (143).
+ */
+function stopWriting(signal: 'SIGINT' | 'SIGTERM'): void {
+  for (const [temporary, target] of beingWritten) {
+    rmSync(temporary, { force: true });
+    console.error(`\nmosaic: stopped; ${target} is as it was`);
+  }
+  process.exit(SIGNAL_EXIT[signal]);
+}
+
+function writing(temporary: string, target: string): void {
+  if (beingWritten.size === 0) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stopWriting);
+  beingWritten.set(temporary, target);
+}
+
+function written(temporary: string): void {
+  if (!beingWritten.delete(temporary) || beingWritten.size > 0) return;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, stopWriting);
+}
+
 /** An output written beside its file, put in its place by commit, removed by discard. */
 export interface ReplacingFile {
   readonly stream: WriteStream;
@@ -41,7 +69,9 @@ export interface ReplacingFile {
  * commit renames over it, so that a run that fails or is stopped leaves an earlier output as it
  * was, not emptied or half written. A link is followed, and the file it points to replaced with
  * its mode kept; an output that is no regular file (a pipe, a device) or is under /dev (stdout)
- * is written in place, as renaming over it would replace it. The errors of open are thrown as they are.
+ * is written in place, as renaming over it would replace it. Ctrl-C or SIGTERM before commit or
+ * discard removes the file beside it and ends the process (stopWriting). The errors of open are
+ * thrown as they are.
  */
 export async function openReplacingFile(path: string): Promise<ReplacingFile> {
   // /dev/stdout links to the file the shell redirected to, whose replacing the shell would not see
@@ -54,14 +84,19 @@ export async function openReplacingFile(path: string): Promise<ReplacingFile> {
   }
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const handle = await open(temporary, 'w');
+  writing(temporary, path);
   if (existing !== undefined) await chmod(temporary, existing.mode & 0o7777);
   const stream = handle.createWriteStream({ encoding: 'utf8' });
   return {
     stream,
-    commit: () => rename(temporary, target),
+    commit: async () => {
+      await rename(temporary, target);
+      written(temporary);
+    },
     discard: async () => {
       stream.destroy();
       await rm(temporary, { force: true });
+      written(temporary);
     },
   };
 }

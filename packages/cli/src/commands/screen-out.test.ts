@@ -3,9 +3,11 @@
  * built, a write that fails (a full disk) is one line naming the file, never an unhandled
  * 'error' event with a stack, and a run that fails leaves the file it would have replaced as it was.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capturingStderr } from '../run-for-test.ts';
 import { run } from './screen.ts';
@@ -45,6 +47,25 @@ describe('mosaic screen --out', () => {
     // nothing left beside it
     expect(readdirSync(dir).filter((name) => name.includes('earlier'))).toEqual(['earlier.jsonl']);
   }, 20_000);
+
+  it('Ctrl-C leaves the earlier output as it was and nothing beside it, says so and exits 130', async () => {
+    const folder = mkdtempSync(join(dir, 'stopped-'));
+    const many = join(folder, 'queries.jsonl');
+    writeFileSync(many, Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ id: `q${i}`, name: 'Jan Peeters' })).join('\n'));
+    const out = join(folder, 'results.jsonl');
+    writeFileSync(out, 'earlier results\n');
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'mosaic.js'), 'screen', '--watchlist', watchlist, '--queries', many, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    // once results are being written beside the output
+    for (let waited = 0; readdirSync(folder).length < 3 && waited < 60_000; waited += 20) await sleep(20);
+    child.kill('SIGINT');
+    expect(await exited, stderr).toEqual({ code: 130, signal: null });
+    expect(stderr).toContain(`stopped; ${out} is as it was`);
+    expect(readdirSync(folder).sort()).toEqual(['queries.jsonl', 'results.jsonl']);
+    expect(readFileSync(out, 'utf8')).toBe('earlier results\n');
+  }, 90_000);
 
   it.runIf(existsSync('/dev/full'))('says in one line that the output could not be written when a write fails', async () => {
     const { value } = await capturingStderr(() => run(['--watchlist', watchlist, '--queries', queries, '--out', '/dev/full']).catch((error: unknown) => error));
