@@ -15,7 +15,7 @@
  * the consultation is on the audit log with its purpose and the records it showed.
  */
 import type { ExtractedEntity } from '@mosaic/extract';
-import type { EntityRecord, Properties, RecordId, SchemaRegistry } from '@mosaic/model';
+import type { EntityId, EntityRecord, Properties, RecordId, SchemaRegistry } from '@mosaic/model';
 import type { Decision, Pointer } from '@mosaic/policy';
 import { compareRecords, DEFAULT_THRESHOLDS } from '@mosaic/resolution';
 import { validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
@@ -24,6 +24,7 @@ import { heldIn, identifierHolders, type IdentifierKind } from '../identifiers/i
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
+import { partIdsOf } from '../resolution/entity-view.ts';
 import type { Mosaic } from '../runtime.ts';
 import { IDENTIFIER_SCHEMATA, type LinkProposal } from './report-review.ts';
 
@@ -135,15 +136,26 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
   const user = policyUser(consultation.user);
   const context = policyContext(await mosaic.org(), consultation);
   const effect = new Map([...stored.values()].map((r) => [r.id, mosaic.decide(user, 'search', { kind: 'record', id: r.id, provenance: r.provenance }, context).effect]));
-  const scored = probes.map(({ entity, candidates, propose }) => {
-    const proposals: LinkProposal[] = [];
-    for (const id of candidates) {
+  const worth = probes.map(({ entity, candidates, propose }) => ({
+    entity,
+    proposed: [...candidates].flatMap((id) => {
       const record = stored.get(id);
       const proposed = record ? propose(record) : undefined;
-      if (!record || !proposed) continue;
-      const entityId = projection?.entityOf(id);
-      proposals.push({ record: id, ...(entityId ? { entity: entityId } : {}), schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...proposed });
-    }
+      return record && proposed ? [{ record, proposed }] : [];
+    }),
+  }));
+  // A record the reviewer may see is named by the id its part goes by for them (reader-view.ts,
+  // as its profile and the review queue name it), and proposals are one per such subject: by the
+  // entity resolution holds, two people joined only through records the reviewer may not read
+  // were told as one entity, the one id named for both. Those the policy points to are chosen by
+  // the entity resolution holds, which is never shown.
+  const seen = worth.flatMap(({ proposed }) => proposed.flatMap(({ record }) => (effect.get(record.id) === 'allow' ? [record.id] : [])));
+  const goesBy = projection ? await partIdsOf(mosaic, consultation, projection, [...new Set(seen)]) : new Map<RecordId, EntityId>();
+  const scored = worth.map(({ entity, proposed }) => {
+    const proposals: LinkProposal[] = proposed.map(({ record, proposed: scores }) => {
+      const entityId = effect.get(record.id) === 'allow' ? goesBy.get(record.id) : projection?.entityOf(record.id);
+      return { record: record.id, ...(entityId ? { entity: entityId } : {}), schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...scores };
+    });
     // The reviewer's proposals are chosen among the records they may see, so that those they may
     // not neither crowd them out nor reorder them; those the policy points to, chosen alike, are
     // asked about only to point to their owners (a record denied outright gives nothing).

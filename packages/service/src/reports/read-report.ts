@@ -13,6 +13,7 @@ import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import { proposeLinks, type ReviewIndexes } from './link-proposals.ts';
+import { partIdsOf } from '../resolution/entity-view.ts';
 import { LINKABLE_SCHEMATA, newReview, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type LinkKind, type LinkProposal, type ReportReview, type ReviewStatus } from './report-review.ts';
 
 export interface ReportEntityView {
@@ -102,6 +103,10 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
     ...Object.values(review.entities).flatMap((e) => [...(e.linkedTo ? [e.linkedTo] : []), ...(e.record ? [e.record] : [])]),
     ...Object.values(review.relations).flatMap((r) => (r?.record ? [r.record] : [])),
   ]);
+  // a confirmed record's entity as the reader sees it: the id its part goes by for them, never an
+  // entity that only records hidden from them hold together with others (reader-view.ts)
+  const confirmed = Object.values(review.entities).flatMap((e) => (e.record && shown.has(e.record) ? [e.record] : []));
+  const goesBy = entities && confirmed.length > 0 ? await partIdsOf(mosaic, consultation, entities, confirmed) : new Map<RecordId, EntityId>();
   return {
     view: {
       report,
@@ -112,7 +117,7 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
       entities: review.extraction.entities.map((e) => {
         const state = review.entities[e.id] ?? { status: 'proposed' };
         const record = state.record && shown.has(state.record) ? state.record : undefined;
-        const entity = record ? entities?.entityOf(record) : undefined;
+        const entity = record ? goesBy.get(record) : undefined;
         return {
           ...e, status: state.status, recordable: RECORDABLE_SCHEMATA.has(e.schema),
           ...(record ? { record } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo && shown.has(state.linkedTo) ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),

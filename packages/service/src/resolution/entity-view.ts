@@ -318,7 +318,7 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
  * The id each record's part goes by for this person (reader-view.ts), by record: a record in no
  * part that goes by an id for them (not resolved, or not readable) is left out.
  */
-async function partIdsOf(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>, records: readonly RecordId[]): Promise<ReadonlyMap<RecordId, EntityId>> {
+export async function partIdsOf(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>, records: readonly RecordId[]): Promise<ReadonlyMap<RecordId, EntityId>> {
   const views = new Map<EntityId, ReaderView>();
   const ids = new Map<RecordId, EntityId>();
   for (const record of records) {
