@@ -149,6 +149,8 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
     const page = await signedIn('fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, PURPOSE, CASE);
+    // the purpose given, the form leaves the screen: the focus goes to the screen's heading, not lost to the page
+    await expect.poll(() => focused(page)).toMatch(/^h1#review-title/);
     const cards = page.locator('.pair-card');
     await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(2);
     const count = await cards.count();

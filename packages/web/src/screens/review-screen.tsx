@@ -133,6 +133,11 @@ function ReviewQueue() {
   /** The cards as last drawn, and the one just judged, until the list without it is drawn. */
   const drawn = useRef<readonly string[]>([]);
   const judgedKey = useRef<string>(undefined);
+  // shown where nothing holds the focus (the purpose form it replaces took it with it): the
+  // keyboard starts from the heading, not from the top of the page
+  useEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus();
+  }, []);
   useEffect(() => {
     const at = judgedKey.current === undefined ? -1 : drawn.current.indexOf(judgedKey.current);
     drawn.current = shown.map(pairKey);
