@@ -13,6 +13,7 @@ import type { Store } from '../store.ts';
 import { createPostgresMessageBus } from './postgres-message-bus.ts';
 import { createPostgresRecordWriter } from './postgres-record-writer.ts';
 import { postgresStoreDialect } from './postgres-store-dialect.ts';
+import { unavailableAsStoreError } from './postgres-unavailable.ts';
 
 export interface PostgresStoreOptions {
   readonly databaseUrl: string;
@@ -63,7 +64,8 @@ export async function openPostgresStore({ databaseUrl, schema, poolSize = 10, no
     await pool.end();
     throw new AppError('MOSAIC_INVALID_CONFIG', 'store: the connection\'s search_path names no schema that exists: set MOSAIC_DATABASE_SCHEMA');
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // PostgreSQL refusing or ending connections later on is MOSAIC_STORE_UNAVAILABLE (503), not an unexpected error
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: unavailableAsStoreError(pool) }) });
   try {
     await migrateToLatest(db, { dialect: 'postgres', schema: home });
     await sql`select 1`.execute(db);
