@@ -63,8 +63,9 @@ export async function readInputBytes(command: string, option: string, path: stri
   }
 }
 
+/** A JSON option file's value; a UTF-8 byte-order mark (Notepad's, Excel's) is no part of its JSON. */
 export async function readJsonFile(command: string, option: string, path: string): Promise<unknown> {
-  const text = await readInputFile(command, option, path);
+  const text = (await readInputFile(command, option, path)).replace(/^\uFEFF/, '');
   const problem = jsonSyntaxProblem(text);
   // the file's text is never quoted: a mapping or defaults file may hold personal data
   if (problem !== undefined) throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${option} ${path}: not JSON ${problem}`);

@@ -139,6 +139,15 @@ describe('mosaic ingest', () => {
     }
   });
 
+  it('reads a mapping or defaults file saved with a UTF-8 byte-order mark, as editors on Windows write it', async () => {
+    const defaults = join(dir, 'defaults-bom.json');
+    writeFileSync(defaults, `\uFEFF${JSON.stringify({ reliability: 'B' })}`);
+    const { code, stderr } = await ingestInto('bom', file, '--defaults', defaults, '--workers', '0');
+    expect(stderr).not.toContain('not JSON');
+    expect(code).toBe(3);
+    expect(summaryOf(stderr)).toMatchObject({ created: 2, rejected: 1 });
+  });
+
   it('refuses a --workers that is not a whole number', async () => {
     const { code, stderr } = await ingest(file, '--workers', 'two');
     expect(code).toBe(2);
