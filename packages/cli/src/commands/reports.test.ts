@@ -4,7 +4,7 @@
  */
 import { validateRecord } from '@mosaic/model';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOnStore } from '../run-for-test.ts';
@@ -79,6 +79,19 @@ describe('mosaic reports', () => {
       code: 'MOSAIC_CONFLICT', message: expect.stringMatching(new RegExp(`^reports add: FILE ${file}: was uploaded into collection "added-twice" before, as report ${first.report}, `)) as unknown,
     });
     expect((await mosaic('search', 'Kälberer', '--collection', 'added-twice', ...AS)).out.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a FILE larger than a report may be before reading it, naming the file and its size', async () => {
+    // 3 GB, sparse: read whole, it failed with an unexpected RangeError (over 2 GiB), and under that was read into memory to be refused
+    const file = join(world.dir, 'archive.pdf');
+    writeFileSync(file, '');
+    truncateSync(file, 3 * 1024 ** 3);
+    try {
+      const added = await mosaic('add', file, '--collection', 'huge', ...AS);
+      expect(added).toEqual({ code: 2, out: '', err: `mosaic reports add: FILE ${file}: is larger than 10 MB (3072 MB): a report is at most 10 MB\n` });
+    } finally {
+      rmSync(file);
+    }
   });
 
   it('refuses a --country that is not an ISO 3166 country, naming --country, and adds nothing', async () => {

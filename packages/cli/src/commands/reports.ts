@@ -18,7 +18,8 @@
  * --releasability says otherwise, stays with the agency.
  */
 import { AppError, isAppError, RecordId, toCountryCode } from '@mosaic/model';
-import { confirmEntity, identifierIndexes, openMosaic, readReport, rejectEntity, searchReports, startProjections, uploadReport } from '@mosaic/service';
+import { confirmEntity, identifierIndexes, MAX_REPORT_BYTES, openMosaic, readReport, rejectEntity, searchReports, startProjections, uploadReport } from '@mosaic/service';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
 import { PROCESS_IO, type CommandIo } from '../command-io.ts';
@@ -35,6 +36,8 @@ const USAGE = [
   '       mosaic reports confirm REPORT ENTITY --purpose P --case C --as USER [--link RECORD] [--name N]',
   '       mosaic reports reject REPORT ENTITY --purpose P --case C --as USER',
 ].join('\n');
+
+const MB = 1024 * 1024;
 
 /** The options each verb takes, besides the store's. */
 const VERB_OPTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -83,7 +86,16 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   if (values.country !== undefined && adding && country === undefined) {
     throw new AppError('MOSAIC_INVALID_INPUT', `reports add: --country ${JSON.stringify(values.country)} is not an ISO 3166 country (a code such as be, bel, or an English name)`);
   }
-  if (adding) await requireFiles('reports add', { FILE: arg });
+  if (adding) {
+    await requireFiles('reports add', { FILE: arg });
+    // refused before it is read: a file past 2 GiB cannot be read whole (an unexpected RangeError),
+    // and one under it was read into memory only to be refused
+    const { size } = await stat(arg);
+    if (size > MAX_REPORT_BYTES) {
+      io.err(`mosaic reports add: FILE ${arg}: is larger than ${MAX_REPORT_BYTES / MB} MB (${Math.ceil(size / MB)} MB): a report is at most ${MAX_REPORT_BYTES / MB} MB\n`);
+      return 2;
+    }
+  }
   const mosaic = await openMosaic(await existingStore(`reports ${verb}`, configOf(values)));
   try {
     const user = await actingUser(mosaic, values.as, 'reports');
