@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { AppError } from '@mosaic/model';
+import { unreachableAt } from './postgres/database-url.ts';
 import type { OpenStoreOptions } from './open-store.ts';
 import { POSTGRES_SCHEMA_NAME } from './postgres/open-postgres-store.ts';
 import { SQLITE_FILE_NAME } from './sqlite/open-sqlite-store.ts';
@@ -27,7 +28,7 @@ export async function storeExists(location: OpenStoreOptions): Promise<boolean> 
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new AppError('MOSAIC_STORE_UNAVAILABLE', `store: cannot reach PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
+    throw unreachableAt(databaseUrl, error);
   }
   try {
     // Without a schema the store is in the connection's own (search_path), as openStore puts it.

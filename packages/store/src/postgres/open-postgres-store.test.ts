@@ -43,3 +43,16 @@ describe.runIf(available)('a deployment in the default schema of a database hold
     }
   });
 });
+
+describe.runIf(available)('a database URL PostgreSQL cannot be reached at', () => {
+  it('is named in the refusal without its password, and one that is no URL is refused without being shown', async () => {
+    const refused = await openPostgresStore({ databaseUrl: 'postgres://mosaic:s3cret-pw@127.0.0.1:1/mosaic?password=s3cret-pw&application_name=node1' }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'MOSAIC_STORE_UNAVAILABLE' });
+    expect((refused as Error).message).toContain('postgres://mosaic@127.0.0.1:1/mosaic?application_name=node1');
+    expect((refused as Error).message).not.toContain('s3cret-pw');
+    const noUrl = await openPostgresStore({ databaseUrl: 'postgres://mosaic:s3cret-pw@127.0.0.1:99999/mosaic' }).catch((error: unknown) => error);
+    expect(noUrl).toMatchObject({ code: 'MOSAIC_INVALID_CONFIG' });
+    expect((noUrl as Error).message).toMatch(/database URL/);
+    expect((noUrl as Error).message).not.toContain('s3cret-pw');
+  });
+});

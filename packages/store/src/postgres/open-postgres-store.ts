@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { AppError } from '@mosaic/model';
+import { unreachableAt } from './database-url.ts';
 import type { Database } from '../database.ts';
 import { createKyselyStore } from '../kysely-store.ts';
 import { migrateToLatest } from '../migrate.ts';
@@ -58,7 +59,7 @@ export async function openPostgresStore({ databaseUrl, schema, poolSize = 10, no
     }
   } catch (error) {
     await pool.end();
-    throw new AppError('MOSAIC_STORE_UNAVAILABLE', `store: cannot reach PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
+    throw unreachableAt(databaseUrl, error);
   }
   if (home === null) {
     await pool.end();
