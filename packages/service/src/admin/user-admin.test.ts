@@ -19,7 +19,7 @@ import { saveOrganisation } from '../organisation.ts';
 import { openMosaic, type Mosaic } from '../runtime.ts';
 import { signInAccount } from '../sign-in.ts';
 import { openTestMosaic, TEST_PASSWORD, type TestMosaic } from '../testing.ts';
-import { listGroups, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser } from './user-admin.ts';
+import { createUser, listGroups, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser } from './user-admin.ts';
 
 const postgresAvailable = await postgresReachable('user administration, PostgreSQL half');
 
@@ -197,3 +197,44 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('the
     expect(logged).toHaveLength(3);
   });
 });
+
+describe('a change to users and its audit entry', () => {
+  it('are kept together or not at all: an audit log that cannot be written leaves a group\'s members as they were, and makes no account', async () => {
+    const test = await open();
+    const { mosaic } = test;
+    await putGroup(mosaic, await as(test, 'fedAdmin'), { id: 'op-x', name: 'Operation X' });
+    await setGroupMembers(mosaic, await as(test, 'fedAdmin'), 'op-x', ['fedpol.fedAnalyst']);
+    const admin = await as(test, 'fedAdmin');
+    const users = async (): Promise<string> => JSON.stringify((await mosaic.store.listUsers()).map((u) => [u.id, u.groups]));
+    const before = await users();
+    // the audit log's storage failing (a full disk, the database gone) as the entry is written
+    const unwritable = (): Promise<never> => Promise.reject(new Error('audit storage unavailable'));
+    Object.assign(mosaic.audit, { append: unwritable, appendAll: unwritable, appendIn: unwritable });
+    await expect(setGroupMembers(mosaic, admin, 'op-x', ['fedpol.fedAdmin', 'zone-north.zoneOfficer'])).rejects.toThrow('audit storage unavailable');
+    await expect(createUserAs(mosaic, admin)).rejects.toThrow('audit storage unavailable');
+    expect(await users()).toBe(before);
+    expect(await mosaic.store.findUserByName('fedpol.newcomer')).toBeUndefined();
+  });
+
+  it('writes a member\'s groups on the account as it is when the change is made, keeping a change made to it meanwhile', async () => {
+    const test = await open();
+    const { mosaic } = test;
+    const admin = await as(test, 'fedAdmin');
+    await putGroup(mosaic, admin, { id: 'op-y', name: 'Operation Y' });
+    // the clearance is lowered as the group's members are being set: the account as read before it is stale
+    const listUsers = mosaic.store.listUsers.bind(mosaic.store);
+    mosaic.store.listUsers = async () => {
+      const listed = await listUsers();
+      mosaic.store.listUsers = listUsers;
+      await updateUser(mosaic, admin, UserId('fedpol.fedAnalyst'), { clearance: 'RESTRICTED' });
+      return listed;
+    };
+    await setGroupMembers(mosaic, admin, 'op-y', ['fedpol.fedAnalyst']);
+    const analyst = await mosaic.store.getUser(UserId('fedpol.fedAnalyst'));
+    expect([analyst?.clearance, analyst?.groups]).toEqual(['RESTRICTED', ['op-y']]);
+  });
+});
+
+function createUserAs(mosaic: Mosaic, admin: { readonly user: User; readonly purpose: string; readonly caseRef: string }): Promise<unknown> {
+  return createUser(mosaic, admin, { name: 'fedpol.newcomer', agency: 'fedpol', desk: 'fedpol-ops', roles: ['officer'], clearance: 'RESTRICTED', password: 'a long enough password' });
+}

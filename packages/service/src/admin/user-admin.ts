@@ -80,15 +80,15 @@ export async function createUser(mosaic: Mosaic, request: AdminRequest, input: N
     passwordHash: await hashPassword(checkPassword(input.password)),
   };
   if (await mosaic.store.getUser(user.id)) throw exists('name', `a user ${user.id} already exists`);
-  await saveUser(mosaic, user);
-  await auditAdmin(mosaic, request, { createUser: { id: user.id, agency, desk: user.desk, roles: [...roles], clearance: user.clearance, groups: [...groups] } }, { reason: 'user created', concerning: [agency] });
-  return userView(user);
-}
-
-/** Stores the user; the sessions cache forgets them, so a change of rights applies to the next request. */
-async function saveUser(mosaic: Mosaic, user: User): Promise<void> {
-  await mosaic.store.upsertUser(user);
+  // the account and its entry together: an account made with no entry saying who made it, with
+  // which roles and clearance, is one no auditor can account for
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    await tx.upsertUser(user);
+    await auditAdminIn(mosaic, tx, request, { createUser: { id: user.id, agency, desk: user.desk, roles: [...roles], clearance: user.clearance, groups: [...groups] } }, { reason: 'user created', concerning: [agency] });
+  });
   mosaic.sessions.forgetUser(user.id);
+  return userView(user);
 }
 
 export interface UserChange {
@@ -207,16 +207,23 @@ export async function setGroupMembers(mosaic: Mosaic, request: AdminRequest, gro
   for (const [i, id] of members.entries()) if (!users.some((u) => u.id === id)) throw invalid(`users.${i}`, `no user ${id}`);
   const changes = users.filter((user) => user.groups.includes(groupId) !== wanted.has(user.id));
   for (const user of changes) if (!user.groups.includes(groupId)) refuseUnlessAdministrable(request, user);
-  const changed: UserId[] = [];
-  const concerning = [AgencyId(group.owner)];
-  for (const user of changes) {
-    const member = user.groups.includes(groupId);
-    await saveUser(mosaic, { ...user, groups: member ? user.groups.filter((g) => g !== groupId) : [...user.groups, groupId] });
-    changed.push(user.id);
-    // a user of another agency joining or leaving the group is a change to that agency's user
-    concerning.push(user.agency);
-  }
-  await auditAdmin(mosaic, request, { setGroupMembers: { group: groupId, members: [...wanted].sort(), changed } }, { reason: 'group membership changed', concerning });
+  const changed = changes.map((user) => user.id);
+  // a user of another agency joining or leaving the group is a change to that agency's user
+  const concerning = [AgencyId(group.owner), ...changes.map((user) => user.agency)];
+  // Every member's change and the entry in one transaction: written one user at a time, a failure
+  // midway left some joined and others not, and none of it audited. Each account is read again
+  // in it and only its groups changed, so that a change made to it meanwhile (a clearance
+  // lowered, a role removed) is not written back over with the account as it was read above.
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    for (const user of changes) {
+      const current = (await tx.getUser(user.id)) ?? user;
+      const groups = current.groups.filter((g) => g !== groupId);
+      await tx.upsertUser({ ...current, groups: wanted.has(user.id) ? [...groups, groupId] : groups });
+    }
+    await auditAdminIn(mosaic, tx, request, { setGroupMembers: { group: groupId, members: [...wanted].sort(), changed } }, { reason: 'group membership changed', concerning });
+  });
+  for (const user of changes) mosaic.sessions.forgetUser(user.id);
   return [...wanted].sort().map(UserId);
 }
 
