@@ -155,6 +155,19 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     await expect.poll(() => page.getByRole('listitem', { name: 'Person خالد عبد الرحمن' }).count()).toBe(1);
     await screenshot(page, '16-report-warnings');
 
+    // the same text sent again with the same terms is not uploaded again: the form says so and links to the report
+    const first = new URL(page.url()).hash;
+    await page.goto('/#/reports');
+    await page.getByLabel('Or paste the text').fill('التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.\nالاسم: خالد عبد الرحمن');
+    await page.getByLabel('Title').fill('Meeting in Antwerp');
+    await page.getByLabel('Collection').fill('antwerp-meeting');
+    await page.getByLabel('Source', { exact: true }).fill('translated statement');
+    await page.getByRole('button', { name: 'Upload and extract' }).click();
+    const again = page.getByRole('status').filter({ hasText: 'uploaded before' });
+    await expect.poll(() => again.textContent(), { timeout: 20_000 }).toBe('This text was uploaded before into “antwerp-meeting” with the same terms: it was not uploaded again. Open Meeting in Antwerp');
+    await again.getByRole('link', { name: 'Open Meeting in Antwerp' }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe(first);
+
     // a report whose extraction read everything says nothing of the kind
     await page.goto('/#/reports');
     await page.getByLabel('Or paste the text').fill(PHONE_REPORT);

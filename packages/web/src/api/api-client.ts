@@ -204,7 +204,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     ingest: async (upload: Blob): Promise<IngestJob> => ingestJobOf(await request<unknown>('POST', '/ingest', { json: upload })),
     /** The user's own recent jobs, newest first, without their refused lines; and the largest upload the server takes. */
     ingestUploads: async (): Promise<IngestUploads> => ingestUploadsOf(await request<unknown>('GET', '/ingest')),
-    uploadReport: (upload: ReportUpload) => request<{ report: RecordView }>('POST', '/reports', { body: upload, consult: true }),
+    uploadReport: (upload: ReportUpload) => request<{ report: RecordView; repeated?: true }>('POST', '/reports', { body: upload, consult: true }),
     searchReports: (q: string, collection?: string) => request<ReportSearchResponse>('GET', '/reports', { query: { q, collection, limit: 50 }, consult: true }),
     latestReports: () => request<ReportSearchResponse>('GET', '/reports', { query: { limit: 20 }, consult: true }),
     report: (id: string) => request<{ report?: ReportDetail; pointer?: Pointer }>('GET', `/reports/${enc(id)}`, { consult: true }),

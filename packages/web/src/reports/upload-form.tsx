@@ -4,7 +4,9 @@
  * fact or assessment, legal basis and review date (the last two default on the server), and the
  * country the report comes from (places and phone numbers written nationally are read as that
  * country's; the agency's own by default). The agency is the user's own; the server checks every
- * field and names the one at fault, which is marked, described by the refusal and focused.
+ * field and names the one at fault, which is marked, described by the refusal and focused. The
+ * same file or text sent again into the collection with the same terms is not uploaded again:
+ * the form says so and links to the report, where it opened that report as if just uploaded.
  */
 import { useState, type FormEvent } from 'react';
 import { CATEGORIES } from '../admin/admin-types.ts';
@@ -12,6 +14,7 @@ import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
+import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 import { mediaTypeOf, REPORT_FILE_ACCEPT } from './media-type-of.ts';
 
@@ -30,17 +33,20 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
     title: '', collection: '', source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', classification: 'RESTRICTED', releasability: '', handling: 'H1',
     category: 'other', nature: 'fact', legalBasis: '', reviewDate: '', country: '',
   });
+  // the same file or text sent again into the collection with the same terms: the report already there (POST /reports answers it, repeated)
+  const [repeated, setRepeated] = useState<{ readonly id: string; readonly title: string; readonly collection: string; readonly file: boolean }>();
   const { busy, error, run } = useAction();
   const refused = useRefusedFields<HTMLFormElement>(error, 'report-upload-error');
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: e.target.value }));
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    setRepeated(undefined);
     await run(async () => {
       const document = file
         ? { content: await base64Of(file), mediaType: mediaTypeOf(file), fileName: file.name }
         : { text };
-      const { report } = await api.uploadReport({
+      const { report, repeated: again } = await api.uploadReport({
         ...document, ...(fields.title.trim() ? { title: fields.title.trim() } : {}), collection: fields.collection.trim(),
         ...(fields.country.trim() ? { country: fields.country.trim().toLowerCase() } : {}),
         provenance: {
@@ -52,7 +58,8 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
           ...(fields.reviewDate ? { reviewDate: fields.reviewDate } : {}),
         },
       });
-      onUploaded(report.id);
+      if (again) setRepeated({ id: report.id, title: report.caption, collection: fields.collection.trim(), file: Boolean(file) });
+      else onUploaded(report.id);
     });
   };
 
@@ -95,6 +102,12 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
       </div>
       <button type="submit" className="primary" disabled={busy || (!file && !text.trim())}>Upload and extract</button>
       {busy ? <ProgressBar label="Reading and extracting" /> : null}
+      {repeated ? (
+        <p role="status" className="notice">
+          This {repeated.file ? 'file' : 'text'} was uploaded before into “{repeated.collection}” with the same terms: it was not uploaded again.{' '}
+          <a href={href('reports', repeated.id)}>Open {repeated.title}</a>
+        </p>
+      ) : null}
       <ErrorMessage error={error} id="report-upload-error" />
     </form>
   );
