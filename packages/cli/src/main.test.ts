@@ -50,6 +50,7 @@ describe('mosaic', () => {
     [['audit', 'prune', '--before', '2199-01-01', '--data', join(dir, 'data')], 'audit prune: --before "2199-01-01": 2199-01-01T00:00:00.000Z is in the future'],
     [['users', 'add', 'x1', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', folder, '--data', join(dir, 'data')], `users add: --password-file ${folder}: is a directory, not a file`],
     [['audit', 'verify', '--public-key', folder, '--data', join(dir, 'data')], `audit verify: --public-key ${folder}: is a directory, not a file`],
+    [['audit', 'verify', '--public-key', join(dir, 'damaged.pdf'), '--data', join(dir, 'data')], `audit verify: --public-key ${join(dir, 'damaged.pdf')}: not a PEM public key nor the JSON of mosaic audit keys`],
     [['ingest', join(dir, 'records.jsonl'), '--mapping', folder, '--data', join(dir, 'data')], `ingest: --mapping ${folder}: is a directory, not a file`],
     [['ingest', join(dir, 'records.jsonl'), '--defaults', folder, '--data', join(dir, 'data')], `ingest: --defaults ${folder}: is a directory, not a file`],
     [['reports', 'add', folder, '--collection', 'c', '--as', 'someone', '--data', join(dir, 'data')], `reports add: FILE ${folder}: is a directory, not a file`],

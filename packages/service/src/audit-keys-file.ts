@@ -64,7 +64,15 @@ export function auditPublicKeys(file: AuditKeyFile): AuditPublicKeys {
  * `what` names the input in an error.
  */
 export function readAuditPublicKeys(text: string, what: string): readonly AuditVerifyKey[] {
-  if (!text.trimStart().startsWith('{')) return [loadAuditPublicKey(text)];
+  if (!text.trimStart().startsWith('{')) {
+    try {
+      return [loadAuditPublicKey(text)];
+    } catch (error) {
+      // named by what was given (the option and its file), not as "the public key"
+      if (error instanceof AppError && /not a valid PEM key$/.test(error.message)) throw new AppError('MOSAIC_INVALID_INPUT', `${what}: not a PEM public key nor the JSON of mosaic audit keys`);
+      throw error;
+    }
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

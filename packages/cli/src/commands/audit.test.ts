@@ -148,7 +148,7 @@ describe('mosaic audit rotate-key', () => {
     expect(refused.code).toBe(1);
     expect(json(refused.out)).toMatchObject({ ok: false, reason: 'unknown_key' });
     writeFileSync(copy, '{"keys": []}');
-    await expect(audit(dir, 'verify', '--public-key', copy)).rejects.toThrow('audit verify --public-key: "keys" must list at least one key');
+    await expect(audit(dir, 'verify', '--public-key', copy)).rejects.toThrow(`audit verify: --public-key ${copy}: "keys" must list at least one key`);
   });
 });
 

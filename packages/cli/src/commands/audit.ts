@@ -80,7 +80,7 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     return 2;
   }
   // the auditor's keys are read first: a file that cannot be is their mistake, whatever the store
-  const given = values['public-key'] ? readAuditPublicKeys(await readInputFile('audit verify', '--public-key', values['public-key']), 'audit verify --public-key') : undefined;
+  const given = values['public-key'] ? readAuditPublicKeys(await readInputFile('audit verify', '--public-key', values['public-key']), `audit verify: --public-key ${values['public-key']}`) : undefined;
   const config = await existingStore('audit verify', configOf(values));
   const keys = given ?? auditVerifyKeys(readAuditKeys(config.dataDir));
   const store = await openStore(storeLocation(config));
