@@ -95,3 +95,18 @@ describe('an administrative change and its audit entry', () => {
     }
   });
 });
+
+describe('withdrawing an agreement one is not party to', () => {
+  it('is answered as for a missing agreement, naming neither its owner nor that it exists; a party not entitled to withdraw it is told who is', async () => {
+    const intelAdmin = as('intelAdmin');
+    const missing = await refusal(deleteAgreement(world.mosaic, intelAdmin, 'no-such-agreement'));
+    expect(missing).toEqual({ code: 'MOSAIC_NOT_FOUND', field: 'id' });
+    // fedpol's agreement with the zone: intelligence is no party to it
+    expect(await refusal(deleteAgreement(world.mosaic, intelAdmin, 'fedpol-zone'))).toEqual(missing);
+    await expect(deleteAgreement(world.mosaic, intelAdmin, 'fedpol-zone')).rejects.toThrow('id: no agreement fedpol-zone');
+    // intelligence's own agreement with the zone: the zone is party to it, and may know whose it is
+    const zoneOfficer = { user: (await world.mosaic.store.findUserByName('zoneOfficer')) as User, purpose: 'administration', caseRef: 'CHG-7' };
+    expect(await refusal(deleteAgreement(world.mosaic, zoneOfficer, 'intel-zone'))).toEqual({ code: 'MOSAIC_FORBIDDEN', field: undefined });
+    expect((await world.mosaic.org()).agreements.map((a) => a.id)).toEqual(expect.arrayContaining(['fedpol-zone', 'intel-zone']));
+  });
+});

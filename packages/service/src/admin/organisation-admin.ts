@@ -157,7 +157,10 @@ export async function putAgreement(mosaic: Mosaic, request: AdminRequest, agreem
 
 export async function deleteAgreement(mosaic: Mosaic, request: AdminRequest, id: string): Promise<void> {
   const existing = (await readOrg(mosaic)).agreements.find((a) => a.id === id);
-  if (!existing) throw notFound('id', `no agreement ${id}`);
+  // Another agencies' agreement is answered as a missing one, as the listing leaves it out: the
+  // refusal naming its owner told anyone who tried an id which agency shared with which.
+  const party = existing !== undefined && (request.user.roles.includes('sysadmin') || partiesTo(existing).includes(request.user.agency));
+  if (!existing || !party) throw notFound('id', `no agreement ${id}`);
   await authoriseAdmin(mosaic, request, request.user.roles.includes('sysadmin') ? { kind: 'platform' } : { kind: 'agency', agency: existing.owner });
   await changeOrg(mosaic, request, (org) => ({
     org: { ...org, agreements: org.agreements.filter((a) => a.id !== id) }, change: { deleteAgreement: { id } }, audit: { reason: 'agreement withdrawn', concerning: partiesTo(existing) },
