@@ -228,6 +228,18 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return held;
     },
 
+    async heldProvenances(ids) {
+      const held = new Map<RecordId, EntityRecord['provenance']>();
+      // the provenance alone, taken out of the document by the database: a hit's record is
+      // often a few kilobytes of properties the decision does not read
+      const provenance = dialect.name === 'postgres' ? sql<string>`(document::json -> 'provenance')::text` : sql<string>`json_extract(document, '$.provenance')`;
+      for (const chunk of chunks([...new Set(ids)], batchRows)) {
+        const rows = await db.selectFrom('records').select(['id', provenance.as('provenance')]).where('id', 'in', chunk).where('deleted_at', 'is', null).execute();
+        for (const row of rows) held.set(RecordId(row.id), JSON.parse(row.provenance) as EntityRecord['provenance']);
+      }
+      return held;
+    },
+
     async recordHistory(id) {
       const versions = await db.selectFrom('record_versions').selectAll().where('record_id', '=', id).orderBy('version').execute();
       const current = await db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();

@@ -244,6 +244,11 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       const none = RecordId('fedpol:many-none');
       // held: a and b, not the erased c nor an id no record has, each once
       expect(await store.heldRecordIds([a, none, b, c, a])).toEqual(new Set([a, b]));
+      // their provenance as stored now, b's from its second write
+      const provenances = await store.heldProvenances([a, none, b, c, a]);
+      expect([...provenances.keys()].sort()).toEqual([a, b].sort());
+      expect(provenances.get(b)).toEqual((await store.getRecord(b))?.record.provenance);
+      expect(provenances.get(a)?.sourceRecordId).toBe('many-a');
       const before = await store.latestSeq();
 
       expect(await store.deleteRecords([a, b, c, none, a], { actor: 'user:dpo', reason: 'review date passed' })).toEqual([
@@ -251,6 +256,7 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       ]);
       expect(await store.getRecords([a, b, c])).toEqual([]);
       expect(await store.heldRecordIds([a, b, c, none])).toEqual(new Set());
+      expect((await store.heldProvenances([a, b, c, none])).size).toBe(0);
       expect(await store.searchNames('Haddou Strand', { limit: 10 })).toEqual([]);
       expect(await store.getReportText(a)).toBeUndefined();
       expect(await store.searchReportTexts('harbour', { limit: 10 })).toEqual([]);

@@ -305,6 +305,11 @@ export interface Store {
   getRecords(ids: readonly RecordId[], options?: GetRecordOptions): Promise<readonly StoredRecord[]>;
   /** Which of `ids` a record is stored under, not erased: the ids alone, no record read (ingest's references). */
   heldRecordIds(ids: readonly RecordId[]): Promise<ReadonlySet<RecordId>>;
+  /**
+   * The provenance each of `ids` is stored under, for those stored and not erased: what the
+   * policy decides on, read without the records' properties (a checkpoint check's hits).
+   */
+  heldProvenances(ids: readonly RecordId[]): Promise<ReadonlyMap<RecordId, EntityRecord['provenance']>>;
   recordHistory(id: RecordId): Promise<readonly RecordVersion[]>;
   deleteRecord(id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult>;
   /**

@@ -53,10 +53,10 @@ describe('screenCheck: a record erased before the watchlist has heard of it', ()
     const projection = createScreeningProjection();
     await followChanges(mosaic.store, [projection]).catchUp();
     const asked: (readonly string[])[] = [];
-    const getRecords = mosaic.store.getRecords.bind(mosaic.store);
-    mosaic.store.getRecords = (ids, options) => {
+    const heldProvenances = mosaic.store.heldProvenances.bind(mosaic.store);
+    mosaic.store.heldProvenances = (ids) => {
       asked.push([...ids].sort());
-      return getRecords(ids, options);
+      return heldProvenances(ids);
     };
     const checkpoint = { user: (await mosaic.store.findUserByName('zoneCheckpoint'))! };
     const checks = await Promise.all(['Oskar Vantreuil', 'Ilse Marnowska'].map((name) => screenCheck(mosaic, checkpoint, projection, { query: { name } })));

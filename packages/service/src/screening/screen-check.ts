@@ -465,7 +465,7 @@ function heldInTurn(mosaic: Mosaic, ids: ReadonlySet<RecordId>): Promise<Readonl
     const held = new Promise<ReadonlyMap<RecordId, Provenance>>((resolve, reject) => {
       setImmediate(() => {
         heldThisTurn.delete(mosaic);
-        mosaic.store.getRecords([...wanted]).then((stored) => resolve(new Map(stored.map((s) => [s.record.id, s.record.provenance]))), reject);
+        mosaic.store.heldProvenances([...wanted]).then(resolve, reject);
       });
     });
     turn = { ids: wanted, held };
