@@ -11,7 +11,7 @@ export function AuditRetentionNote() {
   return (
     <section aria-labelledby="audit-retention-title" className="audit-retention">
       <h2 id="audit-retention-title" className="section-title">How long the log is kept</h2>
-      <ErrorMessage error={current.error} what="/admin/audit/retention" />
+      <ErrorMessage error={current.error} what="load the audit log retention" />
       {current.value ? <p data-testid="audit-retention">{auditRetentionText(current.value.retention)}</p> : null}
     </section>
   );

@@ -29,7 +29,7 @@ export function AuditRetentionPanel() {
   if (current.error || !current.value) {
     return (
       <div className="admin-area" aria-label="Audit log retention">
-        <ErrorMessage error={current.error} what="/admin/audit/retention" />
+        <ErrorMessage error={current.error} what="load the audit log retention" />
         {current.loading ? <p className="muted">Loading…</p> : null}
       </div>
     );

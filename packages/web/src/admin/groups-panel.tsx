@@ -34,7 +34,7 @@ export function GroupsPanel() {
   };
   return (
     <div ref={refused.ref} className="admin-area">
-      <ErrorMessage error={groups.error} what="/admin/groups" />
+      <ErrorMessage error={groups.error} what="load the need-to-know groups" />
       <table className="data" aria-label="Need-to-know groups">
         <thead><tr><th scope="col">Id</th><th scope="col">Agency</th><th scope="col">Name</th><th scope="col">Members</th></tr></thead>
         <tbody>{(groups.value?.groups ?? []).map((g) => <tr key={g.id}><td>{g.id}</td><td>{g.agency}</td><td>{g.name}</td><td>{g.members.join(', ')}</td></tr>)}</tbody>

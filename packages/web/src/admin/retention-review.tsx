@@ -60,7 +60,7 @@ export function RetentionReview() {
         {change ? null : <p className="muted">Give a reason and a change reference, then open the queue.</p>}
       </form>
       {queue.loading ? <ProgressBar label="Loading" /> : null}
-      <ErrorMessage error={queue.error} what="/retention/queue" />
+      <ErrorMessage error={queue.error} what="load the retention review" />
       {queue.value ? (
         <table ref={table} tabIndex={-1} className="data" aria-label="Records due for review">
           <thead><tr><th scope="col">Record</th><th scope="col">Shown as</th><th scope="col">Category</th><th scope="col">Fact / assessment</th><th scope="col">Review date</th><th scope="col">Due</th><th scope="col">Legal holds</th></tr></thead>

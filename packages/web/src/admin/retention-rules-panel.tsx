@@ -25,7 +25,7 @@ export function RetentionRulesPanel() {
   const set = (category: string, unit: keyof Period, value: string) => setDraft({ ...draft, [category]: { ...draft[category], [unit]: Number(value) || 0 } });
   return (
     <form ref={refused.ref} className="admin-area" aria-label="Retention rules" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
-      <ErrorMessage error={rules.error} what="/admin/retention/rules" />
+      <ErrorMessage error={rules.error} what="load the retention rules" />
       <p>Review periods of <strong>{rules.value?.agency ?? '…'}</strong>; they apply to records collected from now on. Checks and notifications are erased once older than their period.</p>
       <table className="data">
         <thead><tr><th scope="col">Category</th><th scope="col">Years</th><th scope="col">Months</th><th scope="col">Days</th></tr></thead>

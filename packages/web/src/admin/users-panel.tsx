@@ -42,7 +42,7 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   };
   return (
     <div className="admin-area">
-      <ErrorMessage error={users.error} what="/admin/users" />
+      <ErrorMessage error={users.error} what="load the users" />
       <table className="data" aria-label="Users">
         <thead><tr><th scope="col">User</th><th scope="col">Agency</th><th scope="col">Desk</th><th scope="col">Roles</th><th scope="col">Clearance</th><th scope="col">Groups</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
         <tbody>{(users.value?.users ?? []).map((u) => (

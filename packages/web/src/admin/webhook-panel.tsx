@@ -45,7 +45,7 @@ export function WebhookPanel() {
   if (current.error || !current.value) {
     return (
       <div className="admin-area" aria-label="Webhook">
-        <ErrorMessage error={current.error} what="/admin/webhook" />
+        <ErrorMessage error={current.error} what="load the webhook" />
         {current.loading ? <p className="muted">Loading…</p> : null}
       </div>
     );

@@ -22,3 +22,17 @@ export class ApiError extends Error {
 }
 
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Why a request failed, in the user's words: the server's reason as it wrote it, or, for an answer
+ * that gives none, what happened — never the API's path or method (a route this server lacks is
+ * answered `no route GET /api/v1/…`), nor the browser's own words (`Failed to fetch`).
+ */
+export function reasonOf(error: unknown): string {
+  if (!(error instanceof ApiError)) return messageOf(error);
+  if (error.isMissingRoute) return 'this server does not offer it yet';
+  if (error.code === 'NETWORK') return 'the server cannot be reached';
+  // not the API's answer: a proxy's or the static server's, of which the status line is all that is known
+  if (error.code.startsWith('HTTP_')) return `the server answered ${error.message}`;
+  return error.message;
+}

@@ -55,12 +55,12 @@ export function EntityDecisions({ entity, notice, onUndone }: EntityDecisionsPro
       <h2 id="decisions-title">Decisions</h2>
       <div ref={outcome} tabIndex={-1}>
         {undoing ? <ProgressBar label={`Undoing the merge of ${undoing.absorbed} into ${undoing.survivor}`} /> : null}
-        <ErrorMessage error={error} what="merges" />
+        <ErrorMessage error={error} what="undo the merge" />
         {notice ? <p role="status" className="notice">{notice}</p> : null}
       </div>
       {judgements.loading || merges.loading ? <ProgressBar label="Loading the decisions" /> : null}
-      <ErrorMessage error={judgements.error} what="judgements" />
-      <ErrorMessage error={merges.error} what="merges" />
+      <ErrorMessage error={judgements.error} what="load the judgements" />
+      <ErrorMessage error={merges.error} what="load the merges" />
       {judgements.value ? (
         <table className="data" aria-label="Judgements"><thead><tr><th scope="col">When</th><th scope="col">Records</th><th scope="col">Judged</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
           <tbody>{judged.map((j) => (

@@ -90,7 +90,7 @@ export function IssueAlert({ record, issued, onIssued }: {
         <button type="submit" className="primary" disabled={busy}>Issue the alert</button>
         <button type="button" onClick={close}>Cancel</button>
       </div>
-      <ErrorMessage error={error} what="alerts" />
+      <ErrorMessage error={error} what="issue the alert" />
     </form>
   );
 }

@@ -22,7 +22,7 @@ async function relatedOf(api: ApiClient, subject: string): Promise<readonly Rela
 
 export function RelatedList({ api, subject }: { readonly api: ApiClient; readonly subject: string | undefined }) {
   const related = useAsync(subject ? () => relatedOf(api, subject) : undefined, [api, subject]);
-  if (related.error) return <ErrorMessage error={related.error} what="related entities" />;
+  if (related.error) return <ErrorMessage error={related.error} what="load the related entities" />;
   if (related.loading) return <p className="muted">Looking for ties…</p>;
   if (!related.value?.length) return <p className="muted">No related entities you may see.</p>;
   return (

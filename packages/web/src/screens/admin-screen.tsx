@@ -60,7 +60,7 @@ export function AdminScreen({ initialArea }: { readonly initialArea?: string } =
         </div>
         <div id="admin-panel" role="tabpanel" aria-labelledby={`tab-${area}`}>
           {org.loading && !org.value ? <ProgressBar label="Loading" /> : null}
-          <ErrorMessage error={org.error} what="/admin/organisation" />
+          <ErrorMessage error={org.error} what="load the agencies and desks" />
           {org.value ? (
             area === 'organisation' || area === 'desks' ? <OrganisationPanel org={org.value} reload={org.reload} sysadmin={sysadmin} show={area === 'organisation' ? 'agencies' : 'desks'} />
               : area === 'users' ? <UsersPanel org={org.value} />

@@ -30,7 +30,7 @@ function AgencyAlerts() {
   });
   return (
     <>
-      <ErrorMessage error={alerts.error ?? withdrawing.error} what="alerts" />
+      <ErrorMessage error={alerts.error ?? withdrawing.error} what={alerts.error ? 'load the alerts' : 'withdraw the alert'} />
       {alerts.loading ? <ProgressBar label="Loading your agency's alerts" /> : null}
       {alerts.value?.length ? <AlertList alerts={alerts.value} showSubject onWithdraw={withdrawing.busy ? undefined : withdraw} /> : alerts.value ? <p className="muted">No alerts.</p> : null}
     </>
@@ -58,7 +58,7 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
         <h1 id="inbox-title">Alerts inbox</h1>
         <span className={`live live-${live}`} role="status" data-testid="stream-state">{loading ? 'Loading…' : LIVE_LABEL[live]}</span>
       </div>
-      <ErrorMessage error={error} what="notifications" />
+      <ErrorMessage error={error} what="load the notifications" />
       <ol className="inbox" aria-live="polite" aria-label="Notifications">
         {items.map((n) => (
           <li key={n.id} className={n.read ? 'read' : 'unread'}>

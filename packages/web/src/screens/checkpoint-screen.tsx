@@ -175,7 +175,7 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
       <p id="checkpoint-help" className="muted small">Enter checks · Tab moves between hits and decisions · Esc starts a new check</p>
       {missing ? <p id={MISSING_ID} role="alert" className="notice notice-error">Nothing to check: give a name, a document number or a vehicle plate.</p> : null}
       {busy ? <ProgressBar label="Checking" /> : null}
-      <ErrorMessage error={error} what="screening" />
+      <ErrorMessage error={error} what="run the check" />
       {/* mounted empty before the first answer: a live region inserted already filled is not read out */}
       <p role="status" className={!answer ? 'summary' : answer.hits.length ? 'summary hits-found' : 'summary no-hit'}>
         {answer ? <>{answer.hits.length ? `${answer.hits.length} hit${answer.hits.length === 1 ? '' : 's'}` : 'No hit'} <span className="muted">· check {answer.check.id}{ms !== undefined ? ` · ${ms} ms` : ''}</span></> : null}

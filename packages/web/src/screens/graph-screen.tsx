@@ -385,7 +385,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
           </fieldset>
         ) : null}
         {busy ? <ProgressBar label={busy} /> : null}
-        <ErrorMessage error={error} what="graph" />
+        <ErrorMessage error={error} what="update the network" />
         {notice ? <p role="status" className="notice">{notice}</p> : null}
       </div>
       <div className="graph-main">

@@ -9,7 +9,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { CATEGORIES } from '../admin/admin-types.ts';
-import { messageOf } from '../api/api-error.ts';
+import { reasonOf } from '../api/api-error.ts';
 import type { IngestJob, IngestLineError, IngestUploads } from '../api/api-types.ts';
 import { csvHeader, guessDelimiter } from '../common/csv-header.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
@@ -155,7 +155,7 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
         <button type="submit" className="primary" disabled={!file || uploading}>Upload and ingest</button>
       </form>
       {uploading ? <ProgressBar label="Uploading" /> : null}
-      <ErrorMessage error={error} what="ingest" />
+      <ErrorMessage error={error} what="upload the file" />
       {jobId ? <JobView key={jobId} id={jobId} {...(started?.id === jobId ? { known: started } : {})} onEnded={() => setEnded((n) => n + 1)} /> : null}
       <RecentUploads current={jobId} uploads={uploads} />
     </section>
@@ -176,10 +176,10 @@ function JobView({ id, known, onEnded }: { readonly id: string; readonly known?:
     <section aria-label="Ingest job">
       {retrying ? (
         <p role="status" className="notice notice-pending" data-testid="ingest-poll-retrying">
-          No news of this upload for now: {messageOf(retrying.error)}. Asking again in {Math.ceil(retrying.inMs / 1000)} s; the upload goes on on the server.
+          No news of this upload for now: {reasonOf(retrying.error)}. Asking again in {Math.ceil(retrying.inMs / 1000)} s; the upload goes on on the server.
         </p>
       ) : null}
-      <ErrorMessage error={error} what="ingest" />
+      <ErrorMessage error={error} what="follow the upload" />
       {job ? (
         <>
           <ProgressBar label={`${job.filename ?? `Job ${job.id}`}: ${job.state}`} value={job.processed} {...(job.total !== undefined ? { max: job.total } : {})} />
@@ -226,7 +226,7 @@ function ReferencesNotFound({ count, warnings }: { readonly count: number; reado
 
 /** The user's recent uploads, newest first, each opening its job on this page. */
 function RecentUploads({ current, uploads }: { readonly current: string | undefined; readonly uploads: AsyncState<IngestUploads> }) {
-  if (uploads.error) return <ErrorMessage error={uploads.error} what="your recent uploads" />;
+  if (uploads.error) return <ErrorMessage error={uploads.error} what="load your recent uploads" />;
   const jobs = uploads.value?.jobs;
   if (!jobs?.length) return null;
   return (

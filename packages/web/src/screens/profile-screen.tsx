@@ -113,7 +113,7 @@ function RecordProfileView({ id }: { readonly id: string }) {
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(record.schema)} events={events} places={placesOfRecord(record)}
       timelineTitle="Versions" subtitle={<ProvenanceLine provenance={record.provenance} />} subject={subject.value?.id} subjectRecords={subject.value?.records.map((r) => r.id)}
       issued={issued} onAlertIssued={(alert) => { setIssued(alert); subject.reload(); }}
-      banner={<><ErrorMessage error={subject.error} what="the subject of this record" />{subject.value ? <SubjectBanner subject={subject.value} record={record.id} /> : null}</>} />
+      banner={<><ErrorMessage error={subject.error} what="find the subject of this record" />{subject.value ? <SubjectBanner subject={subject.value} record={record.id} /> : null}</>} />
   );
 }
 
@@ -152,7 +152,7 @@ function EntityProfileView({ id }: { readonly id: string }) {
     if (redirectedTo) window.history.replaceState(window.history.state, '', href('profile', 'entity', redirectedTo));
   }, [redirectedTo]);
   if (found.loading) return <ProgressBar label="Opening the profile" />;
-  if (found.error) return <ErrorMessage error={found.error} what="merged entity profiles" />;
+  if (found.error) return <ErrorMessage error={found.error} what="open the profile" />;
   if (!found.value) return null;
   const profile = found.value;
   if (profile.split) return <SplitSubject id={id} parts={profile.split} />;
@@ -227,7 +227,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
         </section>
         <section aria-labelledby="timeline-title" className="panel">
           <h2 id="timeline-title">{timelineTitle}</h2>
-          <ErrorMessage error={timelineError} what="timeline" />
+          <ErrorMessage error={timelineError} what="load the timeline" />
           <TimelineList events={events} />
         </section>
         <section aria-labelledby="map-title" className="panel span-2">

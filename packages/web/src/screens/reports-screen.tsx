@@ -83,7 +83,7 @@ function ReportsHome({ query }: { readonly query: string }) {
       ) : (
         <section aria-labelledby="latest-reports-title">
           <h2 id="latest-reports-title" className="section-title">Latest reports</h2>
-          <ErrorMessage error={latest.error} what="reports" />
+          <ErrorMessage error={latest.error} what="load the latest reports" />
           {latest.value ? (latest.value.results.length || latest.value.pointers.length ? <ReportResults answer={latest.value} query="" /> : <p className="muted">No reports you may see yet.</p>) : null}
         </section>
       )}

@@ -60,7 +60,7 @@ export function WatchButton({ record, records }: {
     setError(failure);
   };
 
-  if (watches.error) return <ErrorMessage error={watches.error} what="subscriptions" />;
+  if (watches.error) return <ErrorMessage error={watches.error} what="load your watches" />;
   if (!watches.value) return null;
   if (shown) {
     const stop = (): void => {
@@ -76,7 +76,7 @@ export function WatchButton({ record, records }: {
       <span className="watching-row">
         <span ref={status} tabIndex={-1} className="badge watching" role="status">Watching{shown.lostTrackDays ? ` · warn after ${shown.lostTrackDays} days unseen` : ''}</span>
         <button type="button" onClick={stop} disabled={busy}>Stop watching</button>
-        <ErrorMessage error={error} what="subscriptions" />
+        <ErrorMessage error={error} what="stop watching" />
       </span>
     );
   }
@@ -104,7 +104,7 @@ export function WatchButton({ record, records }: {
       <label>Label <input type="text" maxLength={200} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="optional, your own words" /></label>
       <button type="submit" disabled={busy}>Start watching</button>
       <button type="button" onClick={cancel}>Cancel</button>
-      <ErrorMessage error={error} what="subscriptions" />
+      <ErrorMessage error={error} what="start watching" />
     </form>
   );
 }

@@ -59,7 +59,7 @@ export function WatchesPanel() {
   return (
     <section aria-labelledby="watches-title">
       <h2 id="watches-title">Watches</h2>
-      <ErrorMessage error={watches.error} what="subscriptions" />
+      <ErrorMessage error={watches.error} what="load your watches" />
       <ul className="watches">
         {(watches.value?.subscriptions ?? []).map((s) => (
           <li key={s.id}>
@@ -79,7 +79,7 @@ export function WatchesPanel() {
         <label>Label <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="optional" /></label>
         <button type="submit">Add watch</button>
       </form> : null}
-      <ErrorMessage error={error} what="subscriptions" />
+      <ErrorMessage error={error} what="change your watches" />
     </section>
   );
 }

@@ -1,0 +1,57 @@
+/**
+ * What the app says when a request fails, in a real browser against a real Mosaic server: the
+ * action that failed in the user's words and the reason — the server's, or in words for an
+ * answer that gives none (a route this server lacks, no answer, a proxy's error page) — never an
+ * API path or method, nor the browser's "Failed to fetch".
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
+
+const haveChromium = requireChromium();
+let server: TestServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  server = await startTestServer({ projections: false });
+  browser = await openTestBrowser(server.base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The alert of an administration area whose list the server answered with `answer`. */
+async function alertOf(page: Page, tab: string): Promise<string> {
+  await page.getByRole('tab', { name: tab }).click();
+  const alert = page.getByRole('alert');
+  await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
+  return (await alert.textContent()) ?? '';
+}
+
+describe.skipIf(!haveChromium)('error messages', () => {
+  it('name the action that failed and why, in words, without an API path', async () => {
+    const page = await browser.newPage();
+    await signInPage(page, 'sysadmin');
+    await page.route('**/api/v1/admin/users', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: { code: 'MOSAIC_NOT_FOUND', message: 'no route GET /api/v1/admin/users' } }) }));
+    await page.route('**/api/v1/admin/groups', (route) => route.abort('failed'));
+    await page.route('**/api/v1/admin/webhook', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' }));
+    await page.route('**/api/v1/admin/retention/rules', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: { code: 'MOSAIC_FORBIDDEN', message: 'a data administrator reads the rules of their own agency only' } }) }));
+    await page.goto('/#/admin');
+
+    const said = {
+      users: await alertOf(page, 'Users and roles'),
+      groups: await alertOf(page, 'Need-to-know groups'),
+      webhook: await alertOf(page, 'Webhook'),
+      rules: await alertOf(page, 'Retention rules'),
+    };
+    expect(said.users).toBe('Could not load the users: this server does not offer it yet.');
+    expect(said.groups).toBe('Could not load the need-to-know groups: the server cannot be reached.');
+    expect(said.webhook).toBe('Could not load the webhook: the server answered 502 Bad Gateway.');
+    expect(said.rules).toBe('Could not load the retention rules: a data administrator reads the rules of their own agency only. [MOSAIC_FORBIDDEN]');
+    for (const text of Object.values(said)) expect(text).not.toMatch(/\/api|\/admin|\bGET\b|POST|Failed to fetch|HTTP_/);
+    await page.close();
+  });
+});
