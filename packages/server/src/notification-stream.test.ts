@@ -83,6 +83,20 @@ describe('the notification stream', () => {
     expect(stream.titles).toEqual(['before']);
   });
 
+  it('ends at once when the user is disabled or signs out elsewhere, without waiting for a notice or a heartbeat', async () => {
+    const token = await signInToken(app, 'intelAdmin');
+    const stream = await openStream(token);
+    const signedOut = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { authorization: `Bearer ${token}` } });
+    expect(signedOut.statusCode, signedOut.body).toBeLessThan(300);
+    await until(stream.ended);
+
+    const officer = await signInToken(app, 'zoneOfficer');
+    const other = await openStream(officer);
+    const disabled = await app.inject({ method: 'POST', url: '/api/v1/admin/users/zone-north.zoneOfficer/disable', headers: { authorization: `Bearer ${tokens['sysadmin']}`, 'x-mosaic-purpose': 'leaver', 'x-mosaic-case': 'HR-8' } });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    await until(other.ended);
+  });
+
   it('sends a reconnecting client what reached its inbox after the Last-Event-ID, then live ones', async () => {
     // published while the client was away: kept in the inbox, one of them another agency's
     for (const n of [notice('missed-1'), notice('missed-2'), notice('missed-3', 'fedpol'), notice('missed-4')]) world.mosaic.notifier.publish(n);

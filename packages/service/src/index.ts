@@ -1,7 +1,7 @@
 export { parseConfig, type MosaicConfig, type RawConfig } from './config.ts';
 export { openMosaic, storeLocation, type Mosaic, type OpenMosaicOptions } from './runtime.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { createSessionCache, hashToken, signIn, signOut, type SessionCache, type SignedIn } from './sessions.ts';
+export { createSessionCache, hashToken, signIn, signOut, type Forgotten, type SessionCache, type SignedIn } from './sessions.ts';
 export { signInAccount, UNKNOWN_USER_ACTOR, type SignInAttempt } from './sign-in.ts';
 export { SIGN_IN_THROTTLE, SIGN_IN_THROTTLE_KIND, type SignInThrottleOptions } from './sign-in-throttle.ts';
 export { createDocumentWriter, type DocumentWriter } from './document-writer.ts';

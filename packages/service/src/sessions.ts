@@ -82,7 +82,15 @@ export interface SessionCache {
   forgetUser(userId: string): void;
   /** Forget everyone (any administrative change: the organisation was reloaded). */
   clear(): void;
+  /**
+   * Hear what this cache forgets, here or on another node's word: a user (`user`), a session by
+   * the hash of its token (`session`), or everyone (`all`). A holder of a long-lived answer (a live
+   * notification stream) checks its session again then, rather than at its next use.
+   */
+  onForgotten(listener: (forgotten: Forgotten) => void): () => void;
 }
+
+export type Forgotten = { readonly user: string } | { readonly session: string } | 'all';
 
 export function createSessionCache(store: Store, { ttlMs = 1000, maxEntries = 10_000 }: { readonly ttlMs?: number; readonly maxEntries?: number } = {}): SessionCache {
   const known = new Map<string, { readonly user: User; readonly expiresAt: string; readonly until: number }>();
@@ -92,6 +100,16 @@ export function createSessionCache(store: Store, { ttlMs = 1000, maxEntries = 10
    * so what they find is not remembered.
    */
   const pending = new Map<string, Promise<{ readonly user: User; readonly expiresAt: string }>>();
+  const listeners = new Set<(forgotten: Forgotten) => void>();
+  const tell = (forgotten: Forgotten): void => {
+    for (const listener of listeners) {
+      try {
+        listener(forgotten);
+      } catch {
+        // one listener failing must not keep the others from hearing it
+      }
+    }
+  };
   return {
     async authenticate(token, now = new Date()) {
       if (!token) throw new AppError('MOSAIC_UNAUTHENTICATED');
@@ -124,18 +142,26 @@ export function createSessionCache(store: Store, { ttlMs = 1000, maxEntries = 10
       known.delete(key);
       pending.delete(key);
       await signOut(store, token);
+      tell({ session: key });
     },
     forgetSession(tokenHash) {
       known.delete(tokenHash);
       pending.delete(tokenHash);
+      tell({ session: tokenHash });
     },
     forgetUser(userId) {
       for (const [key, entry] of known) if (entry.user.id === userId) known.delete(key);
       pending.clear();
+      tell({ user: userId });
     },
     clear: () => {
       known.clear();
       pending.clear();
+      tell('all');
+    },
+    onForgotten(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

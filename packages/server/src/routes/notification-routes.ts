@@ -6,7 +6,7 @@
  * read that shows records — a page, a notice marked read, a delivery of the stream, a catch-up —
  * is logged as one consultation of them before it is answered (inbox-reads.ts).
  */
-import { asSeenBy, isAddressedTo, listNotifications, logInboxRead, markNotificationRead, type Notification } from '@mosaic/service';
+import { asSeenBy, hashToken, isAddressedTo, listNotifications, logInboxRead, markNotificationRead, type Notification } from '@mosaic/service';
 import type { User } from '@mosaic/store';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -64,7 +64,7 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
     app.get('/notifications/stream', {
       schema: { tags: ['notifications'], summary: 'Server-sent events: notifications addressed to me or my agency as they happen (heartbeat comment every 15 s)' },
     }, async (request, reply) => {
-      await requireUser(request);
+      const { id: userId } = await requireUser(request);
       const token = sessionToken(request);
       const lastEventId = request.headers['last-event-id'];
       reply.hijack();
@@ -122,6 +122,14 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
         await logInboxRead(api.mosaic, user, seen, 'stream');
         for (const n of seen) response.write(event(n));
       }
+      // A sign-out, an account disabled or changed, or any administrative change, here or on
+      // another node, has the session checked again at once: the stream of a user disabled ends
+      // then, not at the next notice or heartbeat (up to 15 s later).
+      const tokenHash = token === undefined ? undefined : hashToken(token);
+      const stopHearing = api.mosaic.sessions.onForgotten((forgotten) => {
+        const mine = forgotten === 'all' || ('user' in forgotten ? forgotten.user === userId : forgotten.session === tokenHash);
+        if (mine) sent = sent.then(current).catch(() => undefined);
+      });
       const heartbeat = setInterval(() => {
         sent = sent.then(async () => {
           if ((await current()) !== undefined) response.write(': heartbeat\n\n');
@@ -130,6 +138,7 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
       heartbeat.unref();
       function stop(): void {
         clearInterval(heartbeat);
+        stopHearing();
         unsubscribe();
         open.delete(response);
       }
