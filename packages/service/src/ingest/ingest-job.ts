@@ -190,7 +190,7 @@ export function createIngestJobs(): IngestJobs {
         audit, readable: readDecision(consultation, org), writable: writeOverDecision(consultation, org), subjectReadable: readDecision(asWriter(consultation, job.id), org),
       }), {
         fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, org),
-        onProgress: (p) => update({ processed: p.lines, accepted: p.written, rejected: p.rejected }),
+        onProgress: (p) => update({ processed: p.lines, accepted: p.written, created: p.created, updated: p.updated, unchanged: p.unchanged, rejected: p.rejected }),
         onError: (e) => {
           if (errors.length < KEEP_ERRORS) errors.push(e);
           update({ errors: [...errors] });

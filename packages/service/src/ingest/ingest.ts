@@ -75,6 +75,10 @@ export interface IngestProgress {
   readonly bytes: number;
   readonly totalBytes: number | undefined;
   readonly written: number;
+  /** `written` as what the lines were: a new record, a new version, the version stored already. */
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
   readonly rejected: number;
 }
 
@@ -199,7 +203,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
     if (repeats.length < keepErrors) repeats.push(repeat);
     onRepeat?.(repeat);
   };
-  const report = (): void => onProgress?.({ lines: counts.lines, bytes, totalBytes, written: counts.created + counts.updated + counts.unchanged, rejected: counts.rejected });
+  const report = (): void => onProgress?.({ lines: counts.lines, bytes, totalBytes, written: counts.created + counts.updated + counts.unchanged, created: counts.created, updated: counts.updated, unchanged: counts.unchanged, rejected: counts.rejected });
   const flush = async (): Promise<void> => {
     if (batch.length === 0 && lastLine <= committedLine) return;
     const statuses = await sink.commit(batch, {
