@@ -199,7 +199,7 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('the
 });
 
 describe('a change to users and its audit entry', () => {
-  it('are kept together or not at all: an audit log that cannot be written leaves a group\'s members as they were, and makes no account', async () => {
+  it('are kept together or not at all: an audit log that cannot be written leaves a group\'s members as they were, makes no account and no group', async () => {
     const test = await open();
     const { mosaic } = test;
     await putGroup(mosaic, await as(test, 'fedAdmin'), { id: 'op-x', name: 'Operation X' });
@@ -212,8 +212,10 @@ describe('a change to users and its audit entry', () => {
     Object.assign(mosaic.audit, { append: unwritable, appendAll: unwritable, appendIn: unwritable });
     await expect(setGroupMembers(mosaic, admin, 'op-x', ['fedpol.fedAdmin', 'zone-north.zoneOfficer'])).rejects.toThrow('audit storage unavailable');
     await expect(createUserAs(mosaic, admin)).rejects.toThrow('audit storage unavailable');
+    await expect(putGroup(mosaic, admin, { id: 'op-z', name: 'Operation Z' })).rejects.toThrow('audit storage unavailable');
     expect(await users()).toBe(before);
     expect(await mosaic.store.findUserByName('fedpol.newcomer')).toBeUndefined();
+    expect(await mosaic.store.getDocument('need-to-know-group', 'op-z')).toBeUndefined();
   });
 
   it('writes a member\'s groups on the account as it is when the change is made, keeping a change made to it meanwhile', async () => {

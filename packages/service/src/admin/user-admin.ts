@@ -21,7 +21,7 @@ import { hashPassword } from '../password.ts';
 import { clearSignInThrottle } from '../sign-in-throttle.ts';
 import { GROUP_KIND, loadGroups, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
-import { auditAdmin, auditAdminIn, authoriseAdmin, exists, invalid, isSysadmin, notFound, plainText, type AdminRequest } from './admin-gate.ts';
+import { auditAdminIn, authoriseAdmin, exists, invalid, isSysadmin, notFound, plainText, type AdminRequest } from './admin-gate.ts';
 
 /** A user as administrators see them: never the password hash. */
 export interface UserView {
@@ -171,21 +171,26 @@ export async function putGroup(mosaic: Mosaic, request: AdminRequest, input: { r
   const name = plainText('name', input.name);
   const group: Group = { id: input.id, agency: request.user.agency, name, description: plainText('description', input.description ?? '', { max: 2000, optional: true }) };
   const document = { kind: GROUP_KIND, id: group.id, owner: group.agency, body: group };
-  if (existing) await mosaic.store.putDocument(document);
-  else {
+  if (!existing) {
     // Ids are compared as stored, so OP-X and op-x would be two groups, of perhaps two agencies,
     // that a person reading a marking takes for one.
     const alike = (await loadGroups(mosaic.store)).find((g) => g.id.toLowerCase() === group.id.toLowerCase());
     if (alike) throw exists('id', `group ${alike.id} exists, differing from ${group.id} only in case`);
-    // created only if no one took the id meanwhile: a group's agency never changes
-    if (!(await mosaic.store.createDocument(document))) {
-      if ((await mosaic.store.getDocument(GROUP_KIND, group.id))?.owner !== group.agency) throw taken();
-      await mosaic.store.putDocument(document);
-    }
   }
+  // the group and its entry together: a group made with no entry saying who made it is one its
+  // records' auditors cannot account for
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    // created only if no one took the id meanwhile: a group's agency never changes
+    if (existing) await tx.putDocument(document);
+    else if (!(await tx.createDocument(document))) {
+      if ((await tx.getDocument(GROUP_KIND, group.id))?.owner !== group.agency) throw taken();
+      await tx.putDocument(document);
+    }
+    await auditAdminIn(mosaic, tx, request, { putGroup: { ...group } }, { reason: existing ? 'group updated' : 'group created', concerning: [group.agency] });
+  });
   // The policy reads each group's agency from the organisation snapshot.
   if (!existing) await mosaic.reloadOrg();
-  await auditAdmin(mosaic, request, { putGroup: { ...group } }, { reason: existing ? 'group updated' : 'group created', concerning: [group.agency] });
   return group;
 }
 
