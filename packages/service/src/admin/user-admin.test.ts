@@ -240,3 +240,12 @@ describe('a change to users and its audit entry', () => {
 function createUserAs(mosaic: Mosaic, admin: { readonly user: User; readonly purpose: string; readonly caseRef: string }): Promise<unknown> {
   return createUser(mosaic, admin, { name: 'fedpol.newcomer', agency: 'fedpol', desk: 'fedpol-ops', roles: ['officer'], clearance: 'RESTRICTED', password: 'a long enough password' });
 }
+
+describe('updateUser with nothing to change', () => {
+  it('is refused saying what may be changed, and writes no entry', async () => {
+    const test = await open();
+    const entries = (await administration(test)).length;
+    await expect(updateUser(test.mosaic, await as(test, 'fedAdmin'), UserId('fedpol.fedAnalyst'), {})).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringContaining('desk, roles, clearance or groups') });
+    expect((await administration(test)).length).toBe(entries);
+  });
+});

@@ -100,6 +100,10 @@ export interface UserChange {
 
 export async function updateUser(mosaic: Mosaic, request: AdminRequest, id: UserId, change: UserChange): Promise<UserView> {
   const user = await userToAdminister(mosaic, request, id);
+  // a change of nothing would be audited as an alteration of the account
+  if (change.desk === undefined && change.roles === undefined && change.clearance === undefined && change.groups === undefined) {
+    throw invalid('body', 'nothing to change: give desk, roles, clearance or groups');
+  }
   if (change.desk !== undefined) await checkDesk(mosaic, user.agency, change.desk);
   if (change.clearance !== undefined) checkClearance(request, change.clearance);
   // Removing the sysadmin or auditor role is as sensitive as granting it.
