@@ -38,7 +38,7 @@ import type { Projection, RecordChange } from '../change-follower.ts';
 import { whileClaimed } from '../claim-lease.ts';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import { createFullPass } from './full-pass.ts';
-import { storeResolutionStore } from './store-resolution-store.ts';
+import { storeResolutionStore, withoutNote } from './store-resolution-store.ts';
 
 /** Uncertain pairs kept between two full passes before a pass is run to find them all again. */
 const MAX_ARRIVALS = 10_000;
@@ -97,6 +97,18 @@ interface Told {
 
 const storedChange = (change: ResolutionChange): StoredChange => ({ ...change, membership: [...change.membership] });
 const readChange = (stored: StoredChange): ResolutionChange => ({ ...stored, membership: new Map(stored.membership) });
+/**
+ * An outcome without the notes of its judgements: a note is kept in the stored judgement alone,
+ * where the erasure of a record it is written on finds it (erase-from-judgement-notes.ts); neither
+ * an outcome nor a node's entities need it. Read so too (an outcome stored before kept them).
+ */
+const outcomeWithoutNotes = (outcome: StoredOutcome): StoredOutcome => {
+  const change = (c: StoredChange | undefined): StoredChange | undefined => (c === undefined ? undefined : { ...c, judgements: c.judgements.map(withoutNote) });
+  const judgement = outcome.judgement === undefined ? undefined : withoutNote(outcome.judgement);
+  const undo = change(outcome.undo);
+  const made = change(outcome.change);
+  return { ...outcome, ...(judgement ? { judgement } : {}), ...(undo ? { undo } : {}), ...(made ? { change: made } : {}) };
+};
 
 /** Below this many matchable records the store's own EM estimates are not trusted. */
 export const MIN_RECORDS_TO_TRAIN = 5000;
@@ -278,7 +290,9 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
     }
   };
   const fullPassNow = async (): Promise<ResolutionChange> => {
-    const snapshot = await persistence.load();
+    // the entities hold no note (outcomeWithoutNotes)
+    const loaded = await persistence.load();
+    const snapshot = { ...loaded, judgements: loaded.judgements.map(withoutNote) };
     const records = await allMatchable();
     // Estimating m/u by EM needs many candidate pairs; on a small store its estimates are noise
     // (two unrelated names scored 0.26), so the shipped model, trained on reference data, is used.
@@ -363,7 +377,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   /** Stores this node's outcome under the next number (under the claim, nobody else takes it), lets the oldest go, and tells the others. */
   const publish = async (outcome: StoredOutcome): Promise<void> => {
     const id = outcomeId(lastOutcome + 1);
-    if (!(await store.createDocument({ kind: OUTCOME_KIND, id, owner: 'resolution', body: outcome }))) {
+    if (!(await store.createDocument({ kind: OUTCOME_KIND, id, owner: 'resolution', body: outcomeWithoutNotes(outcome) }))) {
       throw new AppError('MOSAIC_INTERNAL', `entities: outcome ${id} was stored by another node while this one held the judging claim (taken over as stale)`);
     }
     lastOutcome++;
@@ -445,7 +459,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       for (const found of page) {
         if (outcomeNumber(found.id) !== lastOutcome + 1) break;
         lastOutcome++;
-        await adoptNow(found.body as StoredOutcome);
+        await adoptNow(outcomeWithoutNotes(found.body as StoredOutcome));
       }
       if (page.length < OUTCOME_PAGE) return;
     }
@@ -594,7 +608,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       if (early) await persistence.commit({ ...emptyChange(0), judgements: [requested] });
       const applied = exclusively(by, async () => {
         const judgement = early ? requested : stamped(requested);
-        const change = index ? judgeLocally(index, judgement, { at: judgement.at }) : undefined;
+        // the note is stored with the judgement, and kept nowhere else (outcomeWithoutNotes)
+        const change = index ? judgeLocally(index, withoutNote(judgement), { at: judgement.at }) : undefined;
         if (!change) {
           const judged = { ...emptyChange(0), judgements: [judgement] };
           if (!early) await persistence.commit(judged);

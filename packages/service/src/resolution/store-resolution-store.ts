@@ -11,6 +11,11 @@
  *
  * Membership is one small document per record; at national scale it belongs in a table of its
  * own (record_id, entity_id), which the seam allows without touching resolution.
+ *
+ * A judgement with a note is listed under each of its two records (JUDGEMENT_RECORD_KIND, whose
+ * subject is the record): the erasure of a record finds the notes written on it without reading
+ * every judgement (erase-from-judgement-notes.ts). The stored judgement is the one place a note
+ * is kept: the entities in memory and the outcomes kept for the other nodes hold none (withoutNote).
  */
 import { type Judgement, type MergeEvent, type Redirect, type ResolutionSnapshot, type ResolutionStore } from '@mosaic/resolution';
 import type { EntityId, RecordId } from '@mosaic/model';
@@ -21,6 +26,10 @@ const OWNER = 'resolution';
 const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const ALL = 100_000_000;
 const SEQUENCE_KEY = 'resolution.entitySequence';
+/** A judgement with a note, listed under one of its records: id `<record>|<judgement document id>`, subject the record. */
+export const JUDGEMENT_RECORD_KIND = 'judgement-record';
+/** The kind of a judgement's document. */
+export const JUDGEMENT_KIND = 'judgement';
 
 /** Membership documents read at a time (one read holds the thread: a few tens of milliseconds). */
 const MEMBERSHIP_PAGE = 2000;
@@ -39,6 +48,20 @@ export interface StoreResolutionStore extends ResolutionStore {
  * made in the same millisecond (on two nodes) are both kept; only the same judgement twice is one.
  */
 const judgementDocumentId = (j: Judgement): string => `${pairKey(j.a, j.b)}|${j.at}|${j.by}|${j.verdict}`;
+
+/** The judgement without its free text: what is kept anywhere but the stored judgement. */
+export function withoutNote(j: Judgement): Judgement {
+  if (j.note === undefined) return j;
+  const { note: _note, ...rest } = j;
+  return rest;
+}
+
+/** The documents listing a judgement with a note under each of its records (none for one without). */
+function judgementRecordDocuments(j: Judgement): { kind: string; id: string; owner: string; subject: string; body: { judgement: string } }[] {
+  if (j.note === undefined) return [];
+  const judgement = judgementDocumentId(j);
+  return [...new Set([j.a, j.b])].map((record) => ({ kind: JUDGEMENT_RECORD_KIND, id: `${record}|${judgement}`, owner: OWNER, subject: record, body: { judgement } }));
+}
 
 /** `betweenPages`: awaited between two pages of the membership, read or written (an event-loop yielder, on a serving node). */
 export function storeResolutionStore(store: Store, { betweenPages }: { readonly betweenPages?: () => Promise<void> } = {}): StoreResolutionStore {
@@ -95,7 +118,10 @@ export function storeResolutionStore(store: Store, { betweenPages }: { readonly 
       await store.transaction(async (tx) => {
         const current = Number((await tx.getSetting(SEQUENCE_KEY)) ?? 0);
         if (change.entitySequence > current) await tx.putSetting(SEQUENCE_KEY, String(change.entitySequence));
-        for (const j of change.judgements) await tx.putDocument({ kind: 'judgement', id: judgementDocumentId(j), owner: j.by, subject: pairKey(j.a, j.b), body: j });
+        for (const j of change.judgements) {
+          await tx.putDocument({ kind: JUDGEMENT_KIND, id: judgementDocumentId(j), owner: j.by, subject: pairKey(j.a, j.b), body: j });
+          for (const link of judgementRecordDocuments(j)) await tx.putDocument(link);
+        }
         for (const id of change.removedRedirects) await tx.deleteDocument('entity-redirect', id);
         for (const r of change.redirects) await tx.putDocument({ kind: 'entity-redirect', id: r.from, owner: OWNER, body: r });
         for (const e of change.mergeEvents) await tx.putDocument({ kind: 'merge-event', id: e.id, owner: OWNER, subject: e.survivor, body: e });

@@ -15,6 +15,7 @@ import { userDisabledMigration } from './0008-user-disabled.ts';
 import { reportTextsLatestMigration } from './0009-report-texts-latest.ts';
 import { auditCutsMigration } from './0010-audit-cuts.ts';
 import { recordsReviewDateMigration } from './0011-records-review-date.ts';
+import { judgementNotesMigration } from './0012-judgement-notes.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0009-report-texts-latest': reportTextsLatestMigration,
   '0010-audit-cuts': auditCutsMigration,
   '0011-records-review-date': recordsReviewDateMigration,
+  '0012-judgement-notes': judgementNotesMigration,
 };

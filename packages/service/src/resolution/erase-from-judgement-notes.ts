@@ -1,0 +1,44 @@
+/**
+ * Erasing a record from the notes of the judgements on it (LED Art. 16). A judgement's note is
+ * the analyst's free text on why two records are or are not one person, and is often about the
+ * person: a judgement on a pair that holds an erased record kept it for as long as the judgement
+ * was kept. The judgement itself stays (who decided, when, and what: the audit of a human
+ * decision, and what keeps the two records apart or together); its note is replaced by
+ * ERASED_NOTE, whatever it said, since what else it said may be about the same person. Run
+ * within the erasure's transaction, beside the labels erased of it (erase-from-watch-labels.ts).
+ *
+ * The judgements are found by record (the documents store-resolution-store.ts lists each noted
+ * judgement under, one per record), so an erasure reads its own and not every kept judgement. The
+ * stored judgement is the one place a note is kept: the entities in memory and the outcomes kept
+ * for the other nodes hold none (entity-projection.ts).
+ */
+import type { Judgement } from '@mosaic/resolution';
+import type { RecordId } from '@mosaic/model';
+import type { Store } from '@mosaic/store';
+import { JUDGEMENT_KIND, JUDGEMENT_RECORD_KIND } from './store-resolution-store.ts';
+
+/** What the note of a judgement on an erased record reads afterwards. */
+export const ERASED_NOTE = 'Note erased: it was written on an erased record';
+
+const ALL = 1_000_000;
+
+/**
+ * Within `store`'s transaction, as part of the erasure of `records`: each judgement on a pair
+ * that holds one of them and has a note other than ERASED_NOTE has it replaced. Returns how many
+ * judgements were rewritten.
+ */
+export async function eraseFromJudgementNotes(store: Store, records: readonly RecordId[]): Promise<number> {
+  const judgements = new Set<string>();
+  for (const id of new Set(records)) {
+    for (const link of await store.listDocuments(JUDGEMENT_RECORD_KIND, { subject: id, limit: ALL })) judgements.add((link.body as { judgement: string }).judgement);
+  }
+  let rewritten = 0;
+  for (const id of judgements) {
+    const found = await store.getDocument(JUDGEMENT_KIND, id);
+    const judgement = found?.body as Judgement | undefined;
+    if (!found || judgement?.note === undefined || judgement.note === ERASED_NOTE) continue;
+    await store.putDocument({ kind: found.kind, id: found.id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body: { ...judgement, note: ERASED_NOTE } });
+    rewritten += 1;
+  }
+  return rewritten;
+}
