@@ -83,8 +83,12 @@ export async function openReplacingFile(path: string): Promise<ReplacingFile> {
     return { stream, commit: async () => undefined, discard: async () => void stream.destroy() };
   }
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const handle = await open(temporary, 'w');
+  // listening before the file exists: a signal as soon as it is there finds it to remove
   writing(temporary, path);
+  const handle = await open(temporary, 'w').catch((error: unknown) => {
+    written(temporary);
+    throw error;
+  });
   if (existing !== undefined) await chmod(temporary, existing.mode & 0o7777);
   const stream = handle.createWriteStream({ encoding: 'utf8' });
   return {
