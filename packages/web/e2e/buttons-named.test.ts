@@ -4,28 +4,14 @@
  * "Reject" name the entity, an audit entry's number opens "Details of entry" that number. Every
  * name is invented.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
-const haveChromium = requireChromium();
-let server: TestServer;
-let browser: TestBrowser;
+const tests = setUpBrowserTests({ projections: false });
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer({ projections: false });
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('buttons named by what they act on', () => {
+describe.skipIf(!tests.haveChromium)('buttons named by what they act on', () => {
   it('on a report\'s entities and the audit log\'s entries', { timeout: 90_000 }, async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/reports');
     await givePurpose(page, 'Criminal investigation', 'PV/2025/0519');
     await page.getByLabel('Or paste the text').fill('Dinant, 8 April 2025. Leopoldine Achterberg met Casimir Nwankwo-Delacroix at the quay.');
@@ -38,8 +24,7 @@ describe.skipIf(!haveChromium)('buttons named by what they act on', () => {
       expect(await page.getByRole('button', { name: `Reject ${name}`, exact: true }).count(), name).toBe(1);
     }
 
-    const auditor = await browser.newPage();
-    await signInPage(auditor, 'auditor');
+    const auditor = await tests.signedInPage('auditor');
     await givePurpose(auditor, 'Lawfulness check', 'DPO/2025/0078');
     await expect.poll(() => auditor.locator('table.audit tbody tr').count()).toBeGreaterThan(0);
     const first = auditor.locator('table.audit tbody tr').first().getByRole('button');

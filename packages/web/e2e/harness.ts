@@ -9,7 +9,7 @@ import { startProjections, type Projections } from '@mosaic/service';
 import { openTestMosaic, TEST_PASSWORD, type TestMosaic, type TestUserName } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import { CHROMIUM, launchChromium, VIEWPORT } from './browser-session.ts';
 import { DIST, ensureBuilt } from './web-build.ts';
@@ -47,19 +47,28 @@ export function startTestServer(options: { projections: false }): Promise<TestSe
 export async function startTestServer({ projections: withProjections = true }: { projections?: boolean } = {}): Promise<TestServer & { readonly projections?: Projections }> {
   ensureBuilt();
   const test = await openTestMosaic();
-  const projections = withProjections ? await startProjections(test.mosaic, { intervalMs: 100 }) : undefined;
-  const app = await buildApp({ mosaic: test.mosaic, ...(projections ? { projections } : {}), webRoot: DIST });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  return {
-    test, app, base, ...(projections ? { projections } : {}),
-    async close() {
-      await app.close();
+  let projections: Projections | undefined;
+  let app: FastifyInstance | undefined;
+  // what was started is stopped in the reverse order, the store's folder removed even when a step fails
+  const close = async (): Promise<void> => {
+    try {
+      await app?.close();
+    } finally {
       projections?.stop();
       await test.cleanup();
-    },
+    }
   };
+  try {
+    projections = withProjections ? await startProjections(test.mosaic, { intervalMs: 100 }) : undefined;
+    app = await buildApp({ mosaic: test.mosaic, ...(projections ? { projections } : {}), webRoot: DIST });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { test, app, base, ...(projections ? { projections } : {}), close };
 }
 
 export interface ApiRequest {
@@ -98,9 +107,16 @@ export function apiClient(base: string): ApiClient {
   };
 }
 
+/** How a page's context differs from a desktop browser's in Brussels: its window, touch, its time zone. */
+export interface PageOptions {
+  readonly viewport?: { width: number; height: number };
+  readonly hasTouch?: boolean;
+  readonly timezoneId?: string;
+}
+
 export interface TestBrowser {
   /** A page in a context of its own (nothing shared with other pages), at `base`. */
-  newPage(options?: { viewport?: { width: number; height: number }; hasTouch?: boolean; timezoneId?: string }): Promise<Page>;
+  newPage(options?: PageOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -109,7 +125,7 @@ export async function openTestBrowser(base: string): Promise<TestBrowser> {
   const browser: Browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
-    async newPage({ viewport = VIEWPORT, hasTouch = false, timezoneId }: { viewport?: { width: number; height: number }; hasTouch?: boolean; timezoneId?: string } = {}) {
+    async newPage({ viewport = VIEWPORT, hasTouch = false, timezoneId }: PageOptions = {}) {
       const context = await browser.newContext({ viewport, hasTouch, baseURL: base, ...(timezoneId ? { timezoneId } : {}) });
       contexts.push(context);
       return context.newPage();
@@ -135,4 +151,74 @@ export async function givePurpose(page: Page, purpose: string, caseRef: string):
   await page.getByLabel('Purpose', { exact: true }).fill(purpose);
   await page.getByLabel('Case reference').fill(caseRef);
   await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** What a file of browser tests is given: its server, a client of its API, Chromium, what it seeded. */
+export interface BrowserTests<S extends TestServer, W> {
+  /** Whether Chromium is there to run them (see `requireChromium`): `describe.skipIf(!tests.haveChromium)`. */
+  readonly haveChromium: boolean;
+  readonly server: S;
+  readonly api: ApiClient;
+  readonly browser: TestBrowser;
+  /** What `seed` returned. */
+  readonly world: W;
+  /** A page in a context of its own, at the app. */
+  newPage(options?: PageOptions): Promise<Page>;
+  /** A page in a context of its own, signed in as `name` (see `signInPage`). */
+  signedInPage(name: TestUserName | string, options?: PageOptions): Promise<Page>;
+}
+
+/** Writes what a file's tests look at, before Chromium opens: through the API or into the test Mosaic. */
+export type Seed<S extends TestServer, W> = (setUp: { readonly server: S; readonly api: ApiClient }) => Promise<W>;
+
+/**
+ * The set-up and tear-down of a file of browser tests, as its `beforeAll` and `afterAll`: a test
+ * server (with projections unless `projections: false`), then `seed`, then Chromium; after the
+ * file, Chromium is closed and the server stopped, also when the set-up or a test failed half-way.
+ * Without Chromium nothing is started (the file's `describe.skipIf(!tests.haveChromium)` skips).
+ */
+export function setUpBrowserTests<W = undefined>(options?: { projections?: true; seed?: Seed<TestServerWithProjections, W> }): BrowserTests<TestServerWithProjections, W>;
+export function setUpBrowserTests<W = undefined>(options: { projections: false; seed?: Seed<TestServer, W> }): BrowserTests<TestServer, W>;
+export function setUpBrowserTests<W>({ projections = true, seed }: { projections?: boolean; seed?: Seed<TestServerWithProjections, W> } = {}): BrowserTests<TestServer, W | undefined> {
+  const haveChromium = requireChromium();
+  let server: TestServer | undefined;
+  let api: ApiClient | undefined;
+  let browser: TestBrowser | undefined;
+  let seeded: { world: W | undefined } | undefined;
+
+  beforeAll(async () => {
+    if (!haveChromium) return;
+    server = projections ? await startTestServer() : await startTestServer({ projections: false });
+    api = apiClient(server.base);
+    // the overloads give `seed` the server it was asked for
+    seeded = { world: await seed?.({ server: server as TestServerWithProjections, api }) };
+    browser = await openTestBrowser(server.base);
+  });
+
+  afterAll(async () => {
+    try {
+      await browser?.close();
+    } finally {
+      await server?.close();
+    }
+  });
+
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`web e2e: no ${what} yet — it is set up in beforeAll, which has not run or failed`);
+    return value;
+  };
+  const tests: BrowserTests<TestServer, W | undefined> = {
+    haveChromium,
+    get server() { return ready(server, 'test server'); },
+    get api() { return ready(api, 'API client'); },
+    get browser() { return ready(browser, 'browser'); },
+    get world() { return ready(seeded, 'seeded world').world; },
+    newPage: (options) => tests.browser.newPage(options),
+    async signedInPage(name, options) {
+      const page = await tests.browser.newPage(options);
+      await signInPage(page, name);
+      return page;
+    },
+  };
+  return tests;
 }
