@@ -10,14 +10,14 @@ import { AppError, RecordId, type EntityRecord, type FieldError, type Properties
 import { decide, erasable, reviewDateFor, reviewDateOfNewVersion, type Pointer } from '@mosaic/policy';
 import type { AuditEvent } from '@mosaic/audit';
 import { createStoreAuditStorage, type DeleteRecordOptions, type DeleteResult, type RecordVersion, type Store, type StoredRecord } from '@mosaic/store';
-import { REPORT_REVIEW_KIND, REPORT_SCHEMA } from './reports/report-review.ts';
+import { REPORT_REVIEW_KIND, REPORT_SCHEMA, type ReportReview } from './reports/report-review.ts';
 import { REPORT_UPLOAD_KIND, reportUploadKeys } from './reports/report-upload-key.ts';
 import { consult } from './consult.ts';
 import { idTaken } from './id-taken.ts';
 import { policyContext, policyUser, type Consultation, type OrgSnapshot } from './organisation.ts';
 import type { Notification } from './notifier.ts';
 import type { Mosaic } from './runtime.ts';
-import { activeHolds } from './retention/legal-holds.ts';
+import { activeHolds, holdsOn } from './retention/legal-holds.ts';
 import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './screening/erase-from-checks.ts';
 import { eraseFromJudgementNotes } from './resolution/erase-from-judgement-notes.ts';
 import { eraseFromWatchLabels } from './watch/erase-from-watch-labels.ts';
@@ -259,8 +259,9 @@ export interface ErasedWith {
  * erase-from-judgement-notes.ts), in one transaction. The alerts on it go
  * with it, each erased as a record is (`alerts`): an alert on a person is data about them
  * (LED Art. 16), and one left behind stayed in force on the id, on whoever was written under it
- * next. Also returns the kept notifications that showed it, as they are now (for
- * tellRecipientsOfErasure).
+ * next. So do the records an analyst confirmed from a report (`confirmed`, confirmedFrom): read
+ * from its text (a relationship quotes its sentence), they outlived the erased report. Also
+ * returns the kept notifications that showed it, as they are now (for tellRecipientsOfErasure).
  */
 export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions & { readonly alerts?: AlertsBySubject }): Promise<StoredErasure> {
   const [result] = await eraseStoredRecords(store, [id], options);
@@ -268,8 +269,12 @@ export async function eraseStoredRecord(store: Store, id: RecordId, options: Del
   return result;
 }
 
-/** What eraseStoredRecord did to one record: the store's result, the kept notifications that showed it, and the alerts erased with it. */
-export type StoredErasure = DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[] };
+/**
+ * What eraseStoredRecord did to one record: the store's result, the kept notifications that
+ * showed it, the alerts erased with it (on it, or on a record confirmed from it) and, for a
+ * report, the records confirmed from it that were erased with it.
+ */
+export type StoredErasure = DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[]; readonly confirmed: readonly ErasedWith[] };
 
 /**
  * eraseStoredRecord for many records in one transaction (a sweep's batch): the store erases them
@@ -282,6 +287,9 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
     // every version's names, read before they are erased: a watch's label may hold any of them
     const versions: EntityRecord[] = [];
     for (const id of ids) for (const { record } of await tx.recordHistory(id)) if (record) versions.push(record);
+    // read before the reviews that name them are erased with their reports
+    const reports = [...new Set(versions.filter((record) => record.schema === REPORT_SCHEMA).map((record) => record.id))];
+    const confirmedOf = await confirmedFrom(tx, reports);
     const results = await tx.deleteRecords(ids, options);
     const deleted = results.flatMap((result) => (result.status === 'deleted' ? [result.id] : []));
     await tx.deleteDocuments(REPORT_REVIEW_KIND, deleted);
@@ -293,7 +301,7 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
     const erasures: StoredErasure[] = [];
     for (const result of results) {
       if (result.status !== 'deleted') {
-        erasures.push({ ...result, notifications: [], alerts: [] });
+        erasures.push({ ...result, notifications: [], alerts: [], confirmed: [] });
         continue;
       }
       const { id } = result;
@@ -304,10 +312,46 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
         const erased = await eraseStoredRecord(tx, alert, { actor: options.actor, reason: `alert on ${id}, erased (${options.reason})` });
         if (erased.status === 'deleted') alerts.push({ id: alert, notifications: erased.notifications }, ...erased.alerts);
       }
-      erasures.push({ ...result, notifications, alerts });
+      const confirmed: ErasedWith[] = [];
+      const fromReport = confirmedOf.get(id) ?? [];
+      if (fromReport.length > 0) {
+        for (const erased of await eraseStoredRecords(tx, fromReport, { actor: options.actor, reason: `confirmed from report ${id}, erased (${options.reason})`, alerts: alertsOn })) {
+          if (erased.status !== 'deleted') continue;
+          confirmed.push({ id: erased.id, notifications: erased.notifications });
+          alerts.push(...erased.alerts);
+        }
+      }
+      erasures.push({ ...result, notifications, alerts, confirmed });
     }
     return erasures;
   });
+}
+
+/**
+ * The records an analyst confirmed from each of `reports` (review-report.ts: those its review
+ * names as made by a confirmation, an entity's or a relation's) that still name that report as
+ * their only `proof`, by report; read in `store`'s transaction, before the reviews go. They are
+ * claims read from the report's text, dated never to outlive it, so its erasure takes them (LED
+ * Art. 16): left, a relationship quoted the erased report's sentence and a person's record its
+ * names. A record the analyst has since told with another proof is theirs now, and stays; so does
+ * one under a legal hold not lifted (legal-holds.ts), kept as the court asked, to its own review.
+ */
+async function confirmedFrom(store: Store, reports: readonly RecordId[]): Promise<ReadonlyMap<RecordId, readonly RecordId[]>> {
+  const found = new Map<RecordId, readonly RecordId[]>();
+  for (const report of reports) {
+    const review = (await store.getDocument(REPORT_REVIEW_KIND, report))?.body as ReportReview | undefined;
+    if (!review) continue;
+    const made = new Set([...Object.values(review.entities), ...review.relations].flatMap((decided) => (decided.status === 'confirmed' && decided.record ? [decided.record] : [])));
+    const erasable: RecordId[] = [];
+    for (const { record } of await store.getRecords([...made])) {
+      const proof = record.properties['proof'] ?? [];
+      if (proof.length !== 1 || proof[0] !== report) continue;
+      if ((await holdsOn(store, record.id)).some((hold) => hold.liftedAt === undefined)) continue;
+      erasable.push(record.id);
+    }
+    if (erasable.length > 0) found.set(report, erasable);
+  }
+  return found;
 }
 
 const ALERT_PAGE = 1_000;
@@ -362,17 +406,18 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
   }
   const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(mosaic.store, { owner: user.agency }));
   if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
-  const { notifications, alerts } = await mosaic.store.transaction(async (tx) => {
+  const { notifications, alerts, confirmed } = await mosaic.store.transaction(async (tx) => {
     // the log's lock first: the erasure rewrites checks and notifications that an officer's
     // decision or a check appends with their entries under that lock (Store.lockAudit)
     await tx.lockAudit();
     const erased = await eraseStoredRecord(tx, id, { actor: user.id, reason });
     const actor = { user: user.id, agency: user.agency };
     await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
+    if (erased.confirmed.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.confirmed.map((r) => r.id), outcome: 'ok', reason: 'records confirmed from an erased report' });
     if (erased.alerts.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.alerts.map((a) => a.id), outcome: 'ok', reason: 'alerts on an erased record' });
     return erased;
   });
   // beside the answer: a slow or dead endpoint must not hold the owner's erasure
   void tellRecipientsOfErasure(mosaic, id, notifications);
-  for (const alert of alerts) void tellRecipientsOfErasure(mosaic, alert.id, alert.notifications);
+  for (const gone of [...confirmed, ...alerts]) void tellRecipientsOfErasure(mosaic, gone.id, gone.notifications);
 }

@@ -9,6 +9,7 @@ import { latestReports, readReport, searchReports } from './read-report.ts';
 import { eraseRecord } from '../records.ts';
 import { REPORT_REVIEW_KIND } from './report-review.ts';
 import { RETENTION_RULES_KIND } from '../retention/retention-rules.ts';
+import { LEGAL_HOLD_KIND } from '../retention/legal-holds.ts';
 import { MAX_REPORT_BYTES, uploadReport } from './upload-report.ts';
 import { REPORT_UPLOAD_KIND, reportUploadKey } from './report-upload-key.ts';
 
@@ -178,6 +179,37 @@ describe('uploading a report', () => {
     expect((await world.mosaic.store.searchReportTexts('Vasstad warehouse', { limit: 50 })).map((h) => h.id)).not.toContain(report.id);
     const kept = await world.mosaic.store.getRecord(report.id, { includeDeleted: true });
     expect(kept?.record.properties).toEqual({});
+  });
+
+  it('erases with a report the records confirmed from it that have no other proof, the relations read from its sentences included, and keeps one under legal hold', async () => {
+    const { report, extraction } = await upload();
+    const fed = await as('fedAnalyst');
+    const made: RecordId[] = [];
+    for (const name of ['Ortwin Kälberer', 'Lioba Kälberer', 'Quirin Vasstad']) {
+      const confirmed = await confirmEntity(world.mosaic, fed, report.id, extraction.entities.find((e) => e.name === name)!.id, {});
+      if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.errors));
+      made.push(confirmed.record.id, ...confirmed.relations);
+    }
+    expect(made).toHaveLength(5);
+    const [ortwin, lioba, family, quirin, met] = made;
+    expect((await world.mosaic.store.getRecord(family!))?.record.properties['summary']?.[0]).toContain('brother of Lioba');
+    // a court keeps Quirin's record: the erasure of the report does not take it
+    await world.mosaic.store.putDocument({ kind: LEGAL_HOLD_KIND, id: 'report-hold', owner: 'fedpol', subject: quirin!, body: { id: 'report-hold', record: quirin, agency: 'fedpol', reference: 'court order 7', placedBy: 'test', placedAt: '2025-01-01T00:00:00.000Z' } });
+    // Lioba's record told again by the analyst with a second proof: their claim, no longer the report's alone
+    const other = await upload();
+    const told = await world.mosaic.store.getRecord(lioba!);
+    await world.mosaic.store.putRecords([{ ...told!.record, properties: { ...told!.record.properties, proof: [report.id, other.report.id] } }], { actor: 'test' });
+    await eraseRecord(world.mosaic, await as('fedAdmin'), report.id, 'entered in error');
+    for (const id of [ortwin!, family!, met!]) {
+      expect(await world.mosaic.store.getRecord(id)).toBeUndefined();
+      expect((await world.mosaic.store.getRecord(id, { includeDeleted: true }))?.record.properties).toEqual({});
+    }
+    expect(await world.mosaic.store.getRecord(quirin!)).toBeDefined();
+    expect(await world.mosaic.store.getRecord(lioba!)).toBeDefined();
+    expect(await world.mosaic.store.searchNames('Ortwin Kälberer', { limit: 50 }).then((hits) => hits.map((h) => h.id))).not.toContain(ortwin);
+    // the erasure is on the log, the records read from the report named with it
+    const entries = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; reason: string }).filter((e) => e.action === 'erasure');
+    expect(entries.some((e) => e.records.includes(ortwin!) && e.records.includes(family!) && e.records.includes(met!) && e.reason === 'records confirmed from an erased report')).toBe(true);
   });
 
   it('answers the same file sent again into the same collection with the report already there, storing nothing twice, and forgets it once that report is erased', async () => {
