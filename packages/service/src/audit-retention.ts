@@ -8,7 +8,7 @@
 import type { JsonValue } from '@mosaic/audit';
 import { AppError } from '@mosaic/model';
 import { periodLongerThan, type AuditRetention } from '@mosaic/policy';
-import { auditAdmin, authoriseAdmin, invalid, isSysadmin, type AdminRequest } from './admin/admin-gate.ts';
+import { auditAdminIn, authoriseAdmin, invalid, isSysadmin, type AdminRequest } from './admin/admin-gate.ts';
 import type { Consultation } from './organisation.ts';
 import type { Mosaic } from './runtime.ts';
 
@@ -34,12 +34,20 @@ export async function readAuditRetention(mosaic: Mosaic, request: Consultation):
   return auditRetentionOf(mosaic);
 }
 
-/** Sets the period (system administrator); null keeps the whole log from now on. Audited. */
+/**
+ * Sets the period (system administrator); null keeps the whole log from now on. The setting and
+ * its audit entry are written in one transaction under the audit log's lock: written apart, a
+ * failure of the entry left a period in force, deciding what the next prune deletes, that no
+ * entry accounted for.
+ */
 export async function putAuditRetention(mosaic: Mosaic, request: AdminRequest, input: AuditRetentionInput | null): Promise<Required<AuditRetention> | null> {
   await authoriseAdmin(mosaic, request, { kind: 'platform' });
   const retention = input === null ? null : checkAuditRetention(input);
-  await mosaic.store.putSetting(AUDIT_RETENTION_SETTING, JSON.stringify(retention));
-  await auditAdmin(mosaic, request, { auditRetention: retention as JsonValue }, { reason: retention === null ? 'audit retention removed: the whole log is kept' : 'audit retention set' });
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    await tx.putSetting(AUDIT_RETENTION_SETTING, JSON.stringify(retention));
+    await auditAdminIn(mosaic, tx, request, { auditRetention: retention as JsonValue }, { reason: retention === null ? 'audit retention removed: the whole log is kept' : 'audit retention set' });
+  });
   return retention;
 }
 

@@ -8,7 +8,8 @@ import type { Store } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mosaic } from '../runtime.ts';
 import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
-import { retentionQueue } from './retention-review.ts';
+import { holdsOn } from './legal-holds.ts';
+import { extendReview, liftLegalHold, placeLegalHold, retentionQueue } from './retention-review.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -54,5 +55,25 @@ describe('retentionQueue', () => {
     expect(second.items.map((i) => [i.id, i.overdueDays])).toEqual([[d, 31], [b, -19]]);
     expect(second.next).toBeUndefined();
     expect(reads.filter((read) => read === 'scanRecords')).toEqual([]);
+  });
+});
+
+describe('a retention decision and its audit entry', () => {
+  it('are kept together or not at all: an audit log that cannot be written places no hold, lifts none and keeps no record longer', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const held = await put(world, 'intel', 'held', '2030-05-01');
+    const free = await put(world, 'intel', 'free', '2030-05-01');
+    const request = { user: (await mosaic.store.findUserByName('intelAdmin'))!, purpose: 'retention review', caseRef: 'DPO-8' };
+    const hold = await placeLegalHold(mosaic, request, held, { reference: 'Court order 2030/17' });
+    // the audit log's storage failing (a full disk, the database gone) as the entry is written
+    const unwritable = (): Promise<never> => Promise.reject(new Error('audit storage unavailable'));
+    Object.assign(mosaic.audit, { append: unwritable, appendAll: unwritable, appendIn: unwritable });
+    await expect(placeLegalHold(mosaic, request, free, { reference: 'Court order 2030/18' })).rejects.toThrow('audit storage unavailable');
+    await expect(liftLegalHold(mosaic, request, held, { reason: 'proceedings closed' })).rejects.toThrow('audit storage unavailable');
+    await expect(extendReview(mosaic, request, free, { until: '2031-06-01', reason: 'investigation still open' })).rejects.toThrow('audit storage unavailable');
+    expect((await mosaic.store.getRecord(free))?.record.provenance.reviewDate).toBe('2030-05-01');
+    expect(await holdsOn(mosaic.store, free)).toEqual([]);
+    expect(await holdsOn(mosaic.store, held)).toEqual([hold]);
   });
 });

@@ -10,9 +10,9 @@
  */
 import { AppError, isoDayProblem, type RecordId } from '@mosaic/model';
 import { decide, erasable, reviewQueue } from '@mosaic/policy';
-import type { StoredRecord } from '@mosaic/store';
+import { createStoreAuditStorage, type StoredRecord } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
-import { auditAdmin, authoriseAdmin, invalid, plainText, type AdminRequest } from '../admin/admin-gate.ts';
+import { auditAdminIn, authoriseAdmin, invalid, plainText, type AdminRequest } from '../admin/admin-gate.ts';
 import { policyContext, policyUser } from '../organisation.ts';
 import { captionOf, eraseRecord } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -103,11 +103,17 @@ export async function extendReview(mosaic: Mosaic, request: AdminRequest, id: Re
   if (until <= stored.record.provenance.reviewDate) throw invalid('until', `must be after the current review date (${stored.record.provenance.reviewDate})`);
   const why = reasonOf(reason, 'must say why the record is kept');
   const record = { ...stored.record, provenance: { ...stored.record.provenance, reviewDate: until } };
-  const [result] = await mosaic.store.putRecords([record], { actor: request.user.id });
-  if (!result) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
-  await mosaic.audit.append({
-    actor: { user: request.user.id, agency: request.user.agency }, action: 'alteration', purpose: request.purpose, caseRef: request.caseRef,
-    query: { extendReview: { from: stored.record.provenance.reviewDate, until, reason: why } }, records: [id], outcome: 'ok', reason: 'review date extended',
+  // the new version and its entry together: a record kept past its review date with no entry
+  // saying who kept it or why is what the review is there to prevent
+  const result = await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    const [written] = await tx.putRecords([record], { actor: request.user.id });
+    if (!written) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
+    await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{
+      actor: { user: request.user.id, agency: request.user.agency }, action: 'alteration', purpose: request.purpose, caseRef: request.caseRef,
+      query: { extendReview: { from: stored.record.provenance.reviewDate, until, reason: why } }, records: [id], outcome: 'ok', reason: 'review date extended',
+    }]);
+    return written;
   });
   return { reviewDate: until, version: result.version };
 }
@@ -121,8 +127,13 @@ export async function placeLegalHold(mosaic: Mosaic, request: AdminRequest, id: 
   if (problem !== undefined) throw invalid('until', problem);
   if (until !== undefined && until < today) throw invalid('until', `must be from today (${today})`);
   const hold: HoldDocument = { id: randomUUID(), record: id, agency: request.user.agency, reference: ref, ...(until ? { until } : {}), placedBy: request.user.id, placedAt: mosaic.now().toISOString() };
-  await mosaic.store.putDocument({ kind: LEGAL_HOLD_KIND, id: hold.id, owner: hold.agency, subject: id, body: hold });
-  await auditAdmin(mosaic, request, { placeLegalHold: { hold: hold.id, reference: ref, until: until ?? null } }, { records: [id], reason: 'legal hold placed' });
+  // the hold and its entry together: a hold no entry accounts for keeps a record past its
+  // review date, one whose entry is missing has it erased with no word of why it was kept
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    await tx.putDocument({ kind: LEGAL_HOLD_KIND, id: hold.id, owner: hold.agency, subject: id, body: hold });
+    await auditAdminIn(mosaic, tx, request, { placeLegalHold: { hold: hold.id, reference: ref, until: until ?? null } }, { records: [id], reason: 'legal hold placed' });
+  });
   return hold;
 }
 
@@ -130,16 +141,21 @@ export async function placeLegalHold(mosaic: Mosaic, request: AdminRequest, id: 
 export async function liftLegalHold(mosaic: Mosaic, request: AdminRequest, id: RecordId, { reason, hold }: { readonly reason: string; readonly hold?: string }): Promise<number> {
   await ownRecord(mosaic, request, id);
   const why = reasonOf(reason, 'must say why the hold ends');
-  const lifted: string[] = [];
-  for (const h of await holdsOn(mosaic.store, id)) {
-    if (h.liftedAt !== undefined || (hold !== undefined && h.id !== hold)) continue;
-    const body: HoldDocument = { ...h, liftedBy: request.user.id, liftedAt: mosaic.now().toISOString(), liftReason: why };
-    await mosaic.store.putDocument({ kind: LEGAL_HOLD_KIND, id: h.id, owner: h.agency, subject: id, body });
-    lifted.push(h.id);
-  }
-  if (lifted.length === 0) throw invalid(hold === undefined ? 'id' : 'hold', `no legal hold in force on ${id}`);
-  await auditAdmin(mosaic, request, { liftLegalHold: { holds: lifted, reason: why } }, { records: [id], reason: 'legal hold lifted' });
-  return lifted.length;
+  // the holds lifted and their entry together, the holds read under the audit log's lock: a
+  // failure of the entry lifts none, and a hold lifted meanwhile is not lifted twice
+  return mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    const lifted: string[] = [];
+    for (const h of await holdsOn(tx, id)) {
+      if (h.liftedAt !== undefined || (hold !== undefined && h.id !== hold)) continue;
+      const body: HoldDocument = { ...h, liftedBy: request.user.id, liftedAt: mosaic.now().toISOString(), liftReason: why };
+      await tx.putDocument({ kind: LEGAL_HOLD_KIND, id: h.id, owner: h.agency, subject: id, body });
+      lifted.push(h.id);
+    }
+    if (lifted.length === 0) throw invalid(hold === undefined ? 'id' : 'hold', `no legal hold in force on ${id}`);
+    await auditAdminIn(mosaic, tx, request, { liftLegalHold: { holds: lifted, reason: why } }, { records: [id], reason: 'legal hold lifted' });
+    return lifted.length;
+  });
 }
 
 /** Holds on a record, lifted ones included, for the owner agency's administrator. */

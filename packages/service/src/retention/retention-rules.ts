@@ -5,7 +5,7 @@
  */
 import type { AgencyId } from '@mosaic/model';
 import { DEFAULT_RETENTION, periodLongerThan, RETENTION_SUBJECTS, type RetentionPeriod, type RetentionRules } from '@mosaic/policy';
-import { auditAdmin, authoriseAdmin, invalid, type AdminRequest } from '../admin/admin-gate.ts';
+import { auditAdminIn, authoriseAdmin, invalid, type AdminRequest } from '../admin/admin-gate.ts';
 import type { ReviewDates } from '../ingest/review-dates.ts';
 import type { Mosaic } from '../runtime.ts';
 
@@ -38,7 +38,12 @@ export async function putRetentionRules(mosaic: Mosaic, request: AdminRequest, r
     if (periodLongerThan({ years, months, days }, 100)) throw invalid(`rules.${category}`, 'longer than 100 years');
     clean[category] = { years, months, days };
   }
-  await mosaic.store.putDocument({ kind: RETENTION_RULES_KIND, id: request.user.agency, owner: request.user.agency, body: clean });
-  await auditAdmin(mosaic, request, { putRetentionRules: { agency: request.user.agency, rules: clean as never } }, { reason: 'retention rules changed' });
+  // the rules and their entry together: rules that no entry accounts for would set every new
+  // record's review date (LED Art. 25: an alteration is logged)
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    await tx.putDocument({ kind: RETENTION_RULES_KIND, id: request.user.agency, owner: request.user.agency, body: clean });
+    await auditAdminIn(mosaic, tx, request, { putRetentionRules: { agency: request.user.agency, rules: clean as never } }, { reason: 'retention rules changed' });
+  });
   return retentionRulesOf(mosaic, request.user.agency);
 }

@@ -56,6 +56,23 @@ describe('webhooks', () => {
     expect(logged.map((e) => e.body).join('')).not.toContain('hunter2');
   });
 
+  it('writes a change to the webhook and its audit entry together or not at all: an audit log that cannot be written leaves the webhook as it was', async () => {
+    const test = await openTestMosaic();
+    try {
+      const { mosaic } = test;
+      const request = { user: (await mosaic.store.findUserByName('fedAdmin'))!, purpose: 'webhook maintenance', caseRef: 'ADM-5' };
+      const kept = { url: 'https://hooks.fedpol.example/mosaic', secret: 'fedpol-secret-0123456789' };
+      await configureWebhook(mosaic, request, kept);
+      const unwritable = (): Promise<never> => Promise.reject(new Error('audit storage unavailable'));
+      Object.assign(mosaic.audit, { append: unwritable, appendAll: unwritable, appendIn: unwritable });
+      await expect(configureWebhook(mosaic, request, { url: 'https://elsewhere.example/hook', secret: 'another-secret-0123456789' })).rejects.toThrow('audit storage unavailable');
+      await expect(configureWebhook(mosaic, request, null)).rejects.toThrow('audit storage unavailable');
+      expect(await webhookOf(mosaic, AgencyId('fedpol'))).toEqual(kept);
+    } finally {
+      await test.cleanup();
+    }
+  });
+
   it('refuses an administrator a webhook the server would call inside its own network, naming the url, unless the operator allows private targets', async () => {
     const secret = 'fedpol-secret-0123456789';
     const admin = await strict.mosaic.store.findUserByName('fedAdmin');

@@ -8,7 +8,7 @@
 import { AppError, type AgencyId, type RecordId } from '@mosaic/model';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Notification } from '../notifier.ts';
-import { auditAdmin, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
+import { auditAdminIn, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
 import type { Mosaic } from '../runtime.ts';
 import { NOTICE_DELIVERY } from './inbox-reads.ts';
 import { agencySystemReader, notificationsAsSeen, recordsToldIn } from './notification-view.ts';
@@ -47,7 +47,13 @@ export function verifyWebhookSignature(secret: string, body: string, signature: 
  * (the operator's tooling, tests), receivers inside the network are allowed — and sent to only
  * where the operator's setting allows them, as every delivery is judged again (attemptWebhook).
  */
-export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: WebhookConfig, { privateTargets = true }: WebhookTargetRule = {}): Promise<void> {
+export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: WebhookConfig, rule: WebhookTargetRule = {}): Promise<void> {
+  await mosaic.store.putDocument(webhookDocument(agency, checkWebhook(config, rule)));
+  keptWebhooks.get(mosaic)?.delete(agency);
+}
+
+/** The webhook as kept, its URL normalised, once the URL and secret are judged under `rule` (setWebhook). */
+function checkWebhook(config: WebhookConfig, { privateTargets = true }: WebhookTargetRule): WebhookConfig {
   const refused = (field: 'url' | 'secret', reason: string): AppError => new AppError('MOSAIC_INVALID_INPUT', `webhook ${field}: ${reason}`, { field, reason });
   let url: URL;
   try {
@@ -62,8 +68,11 @@ export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: Webho
   const target = webhookTargetProblem(url, { privateTargets });
   if (target !== undefined) throw refused('url', target);
   if (config.secret.length < 16) throw refused('secret', 'at least 16 characters');
-  await mosaic.store.putDocument({ kind: WEBHOOK_KIND, id: agency, owner: agency, body: { url: url.toString(), secret: config.secret } });
-  keptWebhooks.get(mosaic)?.delete(agency);
+  return { url: url.toString(), secret: config.secret };
+}
+
+function webhookDocument(agency: AgencyId, config: WebhookConfig): { readonly kind: string; readonly id: string; readonly owner: AgencyId; readonly body: WebhookConfig } {
+  return { kind: WEBHOOK_KIND, id: agency, owner: agency, body: config };
 }
 
 /**
@@ -74,12 +83,17 @@ export async function setWebhook(mosaic: Mosaic, agency: AgencyId, config: Webho
 export async function configureWebhook(mosaic: Mosaic, request: AdminRequest, config: WebhookConfig | null): Promise<{ readonly url: string | null }> {
   const agency = request.user.agency;
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency });
-  if (config === null) {
-    await mosaic.store.deleteDocument(WEBHOOK_KIND, agency);
-    keptWebhooks.get(mosaic)?.delete(agency);
-  } else await setWebhook(mosaic, agency, config, { privateTargets: mosaic.config.webhookPrivateTargets });
-  const url = config === null ? null : (await webhookOf(mosaic, agency))?.url ?? null;
-  await auditAdmin(mosaic, request, { webhook: { agency, url } }, { reason: url === null ? 'webhook removed' : 'webhook set' });
+  const checked = config === null ? null : checkWebhook(config, { privateTargets: mosaic.config.webhookPrivateTargets });
+  const url = checked?.url ?? null;
+  // the webhook and its entry together: notifications pushed to a receiver no entry names, or
+  // no longer pushed with no word of who stopped them, are what the log is there to prevent
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    if (checked === null) await tx.deleteDocument(WEBHOOK_KIND, agency);
+    else await tx.putDocument(webhookDocument(agency, checked));
+    await auditAdminIn(mosaic, tx, request, { webhook: { agency, url } }, { reason: url === null ? 'webhook removed' : 'webhook set' });
+  });
+  keptWebhooks.get(mosaic)?.delete(agency);
   return { url };
 }
 
