@@ -94,7 +94,8 @@ export async function readDocumentOffThread(bytes: Uint8Array, mediaType: string
     .catch((error: unknown) => {
       const reason = error instanceof WorkerMemoryError ? `needs more than ${error.limitMb} MB of memory to be read`
         : error instanceof WorkerTimeoutError ? `takes more than ${Number((error.limitMs / 1000).toFixed(1))} s to read` : undefined;
-      throw reason === undefined ? error : new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
+      // `stopped`: the document was given up on at a bound, not found to be unreadable
+      throw reason === undefined ? error : new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason, stopped: true });
     })
     .finally(endTurn);
   if ('text' in answer) return answer.text;

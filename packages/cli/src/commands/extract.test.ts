@@ -1,4 +1,8 @@
-/** `mosaic extract FILE`: a text file that is not UTF-8 is refused, naming the file, not read into replacement characters. */
+/**
+ * `mosaic extract FILE`: a text file that is not UTF-8 is refused, naming the file, not read into
+ * replacement characters; a PDF is read within the time an upload's is (10 s and 20 s a MB).
+ */
+import { pdfRedrawnOf } from '@mosaic/extract/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,4 +35,15 @@ describe('mosaic extract', () => {
     const names = (JSON.parse(printed) as { entities: { schema: string; name: string }[] }).entities.filter((e) => e.schema === 'Person').map((e) => e.name);
     expect(names).toEqual(['François Müller', 'Jürgen Weiß']);
   });
+
+  it('gives up a PDF that takes longer to read than an upload may (10 s and 20 s a MB), naming the file and why', async () => {
+    // 290 kB whose 2,000 pages each redraw 28 MB of line drawing: minutes of a core, read in-thread with no end
+    const bomb = join(dir, 'redrawn.pdf');
+    writeFileSync(bomb, pdfRedrawnOf({ pages: 2000, drawings: 2_000_000 }));
+    const started = performance.now();
+    await expect(run([bomb])).rejects.toMatchObject({
+      code: 'MOSAIC_INVALID_INPUT', message: expect.stringMatching(new RegExp(`^extract: FILE ${bomb}: given up: takes more than 1\\d\\.\\d s to read$`)) as unknown,
+    });
+    expect(performance.now() - started).toBeLessThan(25_000);
+  }, 40_000);
 });

@@ -1,8 +1,11 @@
 /**
  * mosaic extract FILE: the entities and relations in a text report, as one JSON document on
  * stdout ({"entities":[…],"relations":[…]}); the format is chosen by the file's extension.
+ * The document is read as an upload's is (readDocumentOffThread): a PDF for at most 10 s and 20 s
+ * a MB of the file, any document in at most 1 GB of memory, then given up, naming the file; read
+ * here with no bound, a PDF whose pages redraw one stream held the command for minutes.
  */
-import { extract, readDocument } from '@mosaic/extract';
+import { extract, readDocumentOffThread } from '@mosaic/extract';
 import { AppError } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -28,11 +31,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   let text: string;
   try {
-    text = await readDocument(await readFile(file), mediaType);
+    text = await readDocumentOffThread(await readFile(file), mediaType);
   } catch (error) {
     // A damaged or mislabelled document is the input's fault, as the reports API says (upload-report.ts).
     const reason = error instanceof AppError ? error.message.replace(/^extract: /, '') : `could not be read as ${extname(file).slice(1).toUpperCase()} (${error instanceof Error ? error.message : String(error)})`;
-    throw new AppError('MOSAIC_INVALID_INPUT', `extract: FILE ${file}: ${reason}`);
+    const stopped = error instanceof AppError && error.details?.['stopped'] === true;
+    throw new AppError('MOSAIC_INVALID_INPUT', `extract: FILE ${file}: ${stopped ? 'given up: ' : ''}${reason}`);
   }
   const result = extract(text, values.country ? { country: values.country } : {});
   process.stdout.write(`${JSON.stringify(result)}\n`);
