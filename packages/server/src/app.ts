@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorHandler, notFoundHandler } from './http-errors.ts';
+import { clientErrorHandler, errorHandler, notFoundHandler } from './http-errors.ts';
 import { securityHeaders } from './security-headers.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
@@ -86,6 +86,8 @@ export async function buildApp({ mosaic, errorLog, plugins = [], projections, ch
         error: { code: 'MOSAIC_INVALID_INPUT', message: tooLong ? `a path parameter is longer than ${MAX_PATH_PARAMETER} characters` : 'the URL is not valid: a percent-encoding is malformed' },
       });
     },
+    // what Node's HTTP parser refuses before routing, in the API's envelope too
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

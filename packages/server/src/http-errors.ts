@@ -6,6 +6,9 @@
 import { isAppError, type ErrorKind } from '@mosaic/model';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { API_CONTENT_SECURITY_POLICY } from './security-headers.ts';
 
 export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = Object.freeze({
   invalid: 400,
@@ -84,3 +87,39 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply, wh
   void reply.status(404).send({ error: { code: 'MOSAIC_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}${why === undefined ? '' : `: ${why}`}` } });
 }
 
+
+/** What Node's HTTP parser refuses, by its error code: the status and the words. */
+const CLIENT_ERRORS: Readonly<Record<string, readonly [status: number, message: string]>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'the request did not arrive in time'],
+  HPE_HEADER_OVERFLOW: [431, 'the request\'s headers are larger than the server accepts (16 KB)'],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refused before any route saw it
+ * (a malformed chunked body, an invalid header or request line, headers over the limit) is
+ * answered in the API's envelope with its headers (security-headers.ts), where Fastify's default
+ * wrote an envelope of its own. Written to the socket, which is then closed: the connection is
+ * out of step and can carry no further request.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  // a connection reset leaves nobody to answer
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'the request is not valid HTTP: a malformed request line, header or chunked body'];
+  const body = JSON.stringify({ error: { code: 'MOSAIC_INVALID_INPUT', message } } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write([
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+      'content-type: application/json; charset=utf-8',
+      `content-length: ${Buffer.byteLength(body)}`,
+      'x-content-type-options: nosniff',
+      'x-frame-options: DENY',
+      'referrer-policy: no-referrer',
+      `content-security-policy: ${API_CONTENT_SECURITY_POLICY}`,
+      'cache-control: no-store',
+      'connection: close',
+      '',
+      body,
+    ].join('\r\n'));
+  }
+  socket.destroy(error);
+}
