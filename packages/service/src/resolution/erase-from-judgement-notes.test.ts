@@ -12,6 +12,7 @@ import { eraseRecord } from '../records.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
 import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
 import { ERASED_NOTE } from './erase-from-judgement-notes.ts';
+import { judgePair } from './entity-view.ts';
 
 let world: TestMosaic | undefined;
 let projections: Projections | undefined;
@@ -66,6 +67,32 @@ describe('erasure and the notes of judgements', () => {
     const admin = (await world.mosaic.store.findUserByName('fedAdmin'))!;
     await eraseRecord(world.mosaic, { user: admin, purpose: 'erasure request', caseRef: 'E-1' }, records.z, 'unlawfully listed');
     await expectNoteErased(records);
+  });
+
+  it('a judgement written while one of its records is being erased keeps no note: its write finds the record gone', async () => {
+    world = await openTestMosaic();
+    const { y, z } = await judged();
+    const admin = (await world.mosaic.store.findUserByName('fedAdmin'))!;
+    const analystUser = (await world.mosaic.store.findUserByName('fedAnalyst'))!;
+    const { store } = world.mosaic;
+    // the erasure lands after judgePair has read the two records (its second read, their schemata) and before it writes
+    let reads = 0;
+    const racing = new Proxy(store, {
+      get: (target, property, receiver) => (property === 'getRecords'
+        ? async (...args: Parameters<typeof store.getRecords>) => {
+          const found = await target.getRecords(...args);
+          if (++reads === 2) await eraseRecord(world!.mosaic, { user: admin, purpose: 'erasure request', caseRef: 'E-2' }, z, 'unlawfully listed');
+          return found;
+        }
+        : Reflect.get(target, property, receiver) as unknown),
+    });
+    await judgePair({ ...world.mosaic, store: racing }, { user: analystUser, purpose: 'deduplication', caseRef: 'D-1' }, projections!.entities, y, z, 'same', 'Moerbeeke uses his cousin\'s flat');
+    expect(reads).toBeGreaterThanOrEqual(2);
+    expect(await store.getRecord(z)).toBeUndefined();
+    const onZ = ((await stored('judgement')) as Judgement[]).filter((j) => j.a === z || j.b === z);
+    expect(onZ.map((j) => j.verdict).sort()).toEqual(['not_same', 'same']);
+    for (const j of onZ) expect(j.note).toBe(ERASED_NOTE);
+    expect(JSON.stringify(await Promise.all(['judgement', 'entity-outcome', 'judgement-record'].map(stored)))).not.toContain('Moerbeeke');
   });
 
   it('the retention sweep replaces it too', async () => {

@@ -10,7 +10,8 @@
  * The judgements are found by record (the documents store-resolution-store.ts lists each noted
  * judgement under, one per record), so an erasure reads its own and not every kept judgement. The
  * stored judgement is the one place a note is kept: the entities in memory and the outcomes kept
- * for the other nodes hold none (entity-projection.ts).
+ * for the other nodes hold none (entity-projection.ts). A judgement written while one of its
+ * records is being erased is stored without its note (store-resolution-store.ts notedOnErased).
  */
 import type { Judgement } from '@mosaic/resolution';
 import type { RecordId } from '@mosaic/model';

@@ -20,6 +20,7 @@
 import { type Judgement, type MergeEvent, type Redirect, type ResolutionSnapshot, type ResolutionStore } from '@mosaic/resolution';
 import type { EntityId, RecordId } from '@mosaic/model';
 import type { Store } from '@mosaic/store';
+import { ERASED_NOTE } from './erase-from-judgement-notes.ts';
 
 const OWNER = 'resolution';
 /** Order-free pair key; not resolution's own (it uses a NUL separator, which PostgreSQL text refuses). */
@@ -61,6 +62,22 @@ function judgementRecordDocuments(j: Judgement): { kind: string; id: string; own
   if (j.note === undefined) return [];
   const judgement = judgementDocumentId(j);
   return [...new Set([j.a, j.b])].map((record) => ({ kind: JUDGEMENT_RECORD_KIND, id: `${record}|${judgement}`, owner: OWNER, subject: record, body: { judgement } }));
+}
+
+/**
+ * The judgements of `judgements` whose note was written on a record erased by now, read in the
+ * commit's transaction under the audit log's lock, which an erasure holds from its start
+ * (records.ts eraseRecord, the sweep): an erasure that came between the judge's look at the two
+ * records and this write found no note to erase (erase-from-judgement-notes.ts), so the write
+ * keeps none (ERASED_NOTE), as the erasure would have left it; one that comes after finds the note
+ * listed under its record.
+ */
+async function notedOnErased(tx: Store, judgements: readonly Judgement[]): Promise<ReadonlySet<Judgement>> {
+  const noted = judgements.filter((j) => j.note !== undefined && j.note !== ERASED_NOTE);
+  if (noted.length === 0) return new Set();
+  await tx.lockAudit();
+  const held = await tx.heldRecordIds([...new Set(noted.flatMap((j) => [j.a, j.b]))]);
+  return new Set(noted.filter((j) => !held.has(j.a) || !held.has(j.b)));
 }
 
 /** `betweenPages`: awaited between two pages of the membership, read or written (an event-loop yielder, on a serving node). */
@@ -116,9 +133,11 @@ export function storeResolutionStore(store: Store, { betweenPages }: { readonly 
       const members = [...change.membership].map(([record, entity]) => ({ kind: 'entity-member', id: record, owner: OWNER, subject: entity, body: null }));
       const whole = members.length <= MEMBERSHIP_PART;
       await store.transaction(async (tx) => {
+        const onErased = await notedOnErased(tx, change.judgements);
         const current = Number((await tx.getSetting(SEQUENCE_KEY)) ?? 0);
         if (change.entitySequence > current) await tx.putSetting(SEQUENCE_KEY, String(change.entitySequence));
-        for (const j of change.judgements) {
+        for (const made of change.judgements) {
+          const j = onErased.has(made) ? { ...made, note: ERASED_NOTE } : made;
           await tx.putDocument({ kind: JUDGEMENT_KIND, id: judgementDocumentId(j), owner: j.by, subject: pairKey(j.a, j.b), body: j });
           for (const link of judgementRecordDocuments(j)) await tx.putDocument(link);
         }
