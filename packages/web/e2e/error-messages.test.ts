@@ -5,23 +5,10 @@
  * API path or method, nor the browser's "Failed to fetch".
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { setUpBrowserTests } from './harness.ts';
 
-const haveChromium = requireChromium();
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer({ projections: false });
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tests = setUpBrowserTests({ projections: false });
 
 /** The alert of an administration area whose list the server answered with `answer`. */
 async function alertOf(page: Page, tab: string): Promise<string> {
@@ -31,10 +18,9 @@ async function alertOf(page: Page, tab: string): Promise<string> {
   return (await alert.textContent()) ?? '';
 }
 
-describe.skipIf(!haveChromium)('error messages', () => {
+describe.skipIf(!tests.haveChromium)('error messages', () => {
   it('name the action that failed and why, in words, without an API path', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'sysadmin');
+    const page = await tests.signedInPage('sysadmin');
     await page.route('**/api/v1/admin/users', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: { code: 'MOSAIC_NOT_FOUND', message: 'no route GET /api/v1/admin/users' } }) }));
     await page.route('**/api/v1/admin/groups', (route) => route.abort('failed'));
     await page.route('**/api/v1/admin/webhook', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' }));

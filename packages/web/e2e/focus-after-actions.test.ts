@@ -12,24 +12,13 @@
  */
 import { putFixtures, testProvenance } from '@mosaic/service/testing';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
-const haveChromium = requireChromium();
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer({ projections: false });
+const tests = setUpBrowserTests({
+  projections: false,
   // written years ago and now past its review (the API refuses a date already reached)
-  await putFixtures(server.test.mosaic, [{ id: 'i-lapsed', schema: 'Person', properties: { name: ['Wendelin Okafor-Brandt'] }, provenance: testProvenance('intel', { reviewDate: '2020-05-01' }) }]);
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  seed: ({ server }) => putFixtures(server.test.mosaic, [{ id: 'i-lapsed', schema: 'Person', properties: { name: ['Wendelin Okafor-Brandt'] }, provenance: testProvenance('intel', { reviewDate: '2020-05-01' }) }]),
 });
 
 /** The focused element's accessible description: the text of the elements its aria-describedby names. */
@@ -38,10 +27,9 @@ const focusedDescription = (page: Page): Promise<string> => page.evaluate(() => 
 
 const isFocused = (locator: Locator): Promise<boolean> => locator.evaluate((element) => element === document.activeElement);
 
-describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
+describe.skipIf(!tests.haveChromium)('the focus after a change is sent', () => {
   it('goes to the reason for change, or to the change reference, when a change is asked for without them', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'sysadmin');
+    const page = await tests.signedInPage('sysadmin');
     await page.goto('/#/admin');
     await page.getByRole('tab', { name: 'Users and roles' }).click();
     const create = page.getByRole('form', { name: 'New user' }).getByRole('button', { name: 'Create user' });
@@ -55,8 +43,7 @@ describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
   });
 
   it('goes to the field of the new user the server refused, then back to the button that sent a change', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'sysadmin');
+    const page = await tests.signedInPage('sysadmin');
     await page.goto('/#/admin');
     await page.getByLabel('Reason for change').fill('Accessibility check');
     await page.getByLabel('Change reference').fill('CHG-2025-301');
@@ -86,8 +73,7 @@ describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
   });
 
   it('goes to the field of an agreement, of a user being edited, of a desk, of a group, of the retention rules and of the webhook the server refused', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'intelAdmin');
+    const page = await tests.signedInPage('intelAdmin');
     await page.goto('/#/admin');
     await page.getByLabel('Reason for change').fill('Accessibility check');
     await page.getByLabel('Change reference').fill('CHG-2025-303');
@@ -158,8 +144,7 @@ describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
   });
 
   it('goes to the report field the server refused, and stays on an entity once it is decided', { timeout: 90_000 }, async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/reports');
     await givePurpose(page, 'Criminal investigation', 'PV/2025/0517');
     await page.getByLabel('Or paste the text').fill('Namur, 4 March 2025. Ottilie Vanderkamp met Rasmus Oyelaran-Dufort near the harbour.');
@@ -190,8 +175,7 @@ describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
   });
 
   it('goes back to "Open the queue", to the field a retention decision was refused for, and to the queue once the record leaves it', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'intelAdmin');
+    const page = await tests.signedInPage('intelAdmin');
     await page.goto('/#/admin');
     await page.getByLabel('Reason for change').fill('Accessibility check');
     await page.getByLabel('Change reference').fill('CHG-2025-302');
@@ -218,8 +202,7 @@ describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
   });
 
   it('goes back to "Upload and ingest", "Verify the chain" and "Search log" once they have answered', { timeout: 90_000 }, async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/ingest');
     await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'harbour-people.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name\nh-1,Ottokar Lindqvist-Amado\nh-2,Benedikta Szalai\n') });
     await page.getByLabel('name', { exact: true }).selectOption('name');
@@ -228,8 +211,7 @@ describe.skipIf(!haveChromium)('the focus after a change is sent', () => {
     await expect.poll(() => page.locator('p.summary[role=status]').textContent(), { timeout: 20_000 }).toContain('2 accepted');
     await expect.poll(() => isFocused(upload)).toBe(true);
 
-    const auditor = await browser.newPage();
-    await signInPage(auditor, 'auditor');
+    const auditor = await tests.signedInPage('auditor');
     await givePurpose(auditor, 'Lawfulness check', 'DPO/2025/0077');
     await expect.poll(() => auditor.locator('table.audit tbody tr').count()).toBeGreaterThan(0);
     const verify = auditor.getByRole('button', { name: 'Verify the chain' });

@@ -4,23 +4,10 @@
  * alone, 1.9:1 on white, so a keyboard user lost it on every panel and form.
  */
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { setUpBrowserTests, signInPage } from './harness.ts';
 
-const haveChromium = requireChromium();
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer({ projections: false });
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tests = setUpBrowserTests({ projections: false });
 
 /**
  * The best contrast between a colour of the focused element's ring (its outline and its
@@ -48,9 +35,9 @@ const ringContrast = (focused: Locator): Promise<number> => focused.evaluate((el
   return Math.max(0, ...ring.map((c) => contrast(c, ground ?? [255, 255, 255])));
 });
 
-describe.skipIf(!haveChromium)('the focus ring', () => {
+describe.skipIf(!tests.haveChromium)('the focus ring', () => {
   it('stands out at 3:1 on a white form and in the dark top bar', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await page.goto('/');
     const name = page.getByLabel('User name');
     await name.focus();

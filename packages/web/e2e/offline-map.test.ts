@@ -3,17 +3,13 @@
  * whichever comes first — the places, or the country outlines the map is built on.
  */
 import type { Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 const PURPOSE = 'Criminal investigation';
 const CASE = 'PV/2026/0417';
 const HEADERS = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let browser: TestBrowser;
-let entity: string;
 
 /** A request held until `release` is called, then answered by `answer`. */
 function held(answer: (route: Route) => Promise<void> = (route) => route.continue()): { handler: (route: Route) => Promise<void>; release: () => void; reached: Promise<void> } {
@@ -24,31 +20,23 @@ function held(answer: (route: Route) => Promise<void> = (route) => route.continu
   return { release: () => release(), reached, handler: async (route) => { reach(); await gate; await answer(route); } };
 }
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  const api = apiClient(server.base);
-  const world = await seedWorld(api);
-  await server.projections.follower.catchUp();
-  const fed = await api.tokenOf('fedAnalyst');
-  entity = (await api.json<{ entity: string }>(`/records/${encodeURIComponent(world.moreau)}/entity`, { token: fed, headers: HEADERS })).entity;
-  browser = await openTestBrowser(server.base);
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const world = await seedWorld(api);
+    await server.projections.follower.catchUp();
+    const fed = await api.tokenOf('fedAnalyst');
+    return { entity: (await api.json<{ entity: string }>(`/records/${encodeURIComponent(world.moreau)}/entity`, { token: fed, headers: HEADERS })).entity };
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('the offline map', () => {
+describe.skipIf(!tests.haveChromium)('the offline map', () => {
   it('draws the places that arrive after its code loaded and before the country outlines did', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     const outlines = held();
     const places = held((route) => route.fulfill({ json: { places: [{ id: 'x-1', kind: 'address', lat: 50.8467, lon: 4.3525, label: 'Quai des Tanneurs' }], withoutCoordinates: 0 } }));
     await page.route(/countries-50m.*\.json$/, outlines.handler);
     await page.route(/\/api\/v1\/graph\/places\?/, places.handler);
-    await page.goto(`/#/profile/entity/${entity}`);
+    await page.goto(`/#/profile/entity/${tests.world.entity}`);
     await givePurpose(page, PURPOSE, CASE);
     // The map's code is loaded and the outlines asked for; the places come, then the outlines.
     await outlines.reached;
