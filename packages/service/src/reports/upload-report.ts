@@ -10,7 +10,7 @@ import { extractOffThread, readDocumentOffThread, type ExtractResult } from '@mo
 import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
 import { filterVisible, RECORD_ROLES, reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
-import type { User } from '@mosaic/store';
+import type { StoredDocument, User } from '@mosaic/store';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { writeRecord, type RecordView } from '../records.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -140,7 +140,10 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   if (!checked.ok) return checked;
   const key = reportUploadKey(user.agency, collection, hash);
   const terms = uploadTermsHash({ title: input.title?.trim() ?? null, fileName: input.fileName ?? null, mediaType: properties['mimeType']?.[0] ?? null, country: input.country ?? null, provenance: input.provenance });
-  const earlier = await earlierUpload(mosaic, consultation, { key, terms, collection, field: input.text === undefined ? 'content' : 'text' }, { ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) });
+  const indexes = { ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) };
+  const asked = { key, terms, collection, field: input.text === undefined ? 'content' : 'text' };
+  const seen = await mosaic.store.getDocument(REPORT_UPLOAD_KIND, key);
+  const earlier = seen && await earlierUpload(mosaic, consultation, seen, asked, indexes);
   if (earlier) return earlier;
 
   const country = input.country || org.agencies.find((a) => a.id === user.agency)?.country;
@@ -150,15 +153,24 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
   // The report, its text and its review: one transaction, so a failure leaves no report without its text.
   const written = await writeRecord(mosaic, reviewing, raw, async (tx, reportId) => {
+    // The store decides between uploads of one file sent at once (to two nodes, or twice to one),
+    // each having found no report before: the upload note is created only where none is, or
+    // replaces only the one found above (a report erased since, or one the uploader may not read).
+    // Another upload's note written meanwhile makes this one its repeat, nothing of it kept.
+    const upload = { kind: REPORT_UPLOAD_KIND, id: key, owner: user.agency, subject: reportId, body: { report: reportId, terms } satisfies ReportUploadBody };
+    if ((seen && !(await tx.deleteDocumentIf(REPORT_UPLOAD_KIND, key, seen.body))) || !(await tx.createDocument(upload))) throw new UploadedMeanwhile();
     await tx.putReportText(reportId, text);
     await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: reportId, owner: user.agency, subject: reportId, body: newReview(reportId, extraction) });
-    await tx.putDocument({ kind: REPORT_UPLOAD_KIND, id: key, owner: user.agency, subject: reportId, body: { report: reportId, terms } satisfies ReportUploadBody });
+  }).catch((error: unknown) => {
+    if (error instanceof UploadedMeanwhile) return undefined;
+    throw error;
   });
+  if (written === undefined) return uploadedMeanwhile(mosaic, consultation, asked, indexes);
   if (!written.ok) return written;
   // Proposals are for those who review the report (analysts of its agency), as on reading it: for
   // anyone else they would consult other agencies' records for a decision they cannot make.
   const linkable = mayReview(consultation, written.record) ? extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema)) : [];
-  const proposals = await proposeLinks(mosaic, reviewing, linkable, { ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) });
+  const proposals = await proposeLinks(mosaic, reviewing, linkable, indexes);
   return { ok: true, report: written.record, extraction, proposals: Object.fromEntries(proposals.byEntity), pointers: proposals.pointers };
 }
 
@@ -171,9 +183,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
  * a country), it is refused, naming the report: answered as it stands, the terms asked would
  * silently not be taken; stored again, the agency would hold the document twice under two markings.
  */
-async function earlierUpload(mosaic: Mosaic, consultation: Consultation, { key, terms, collection, field }: { readonly key: string; readonly terms: string; readonly collection: string; readonly field: string }, indexes: ReviewIndexes): Promise<UploadOutcome | undefined> {
-  const document = await mosaic.store.getDocument(REPORT_UPLOAD_KIND, key);
-  if (!document) return undefined;
+async function earlierUpload(mosaic: Mosaic, consultation: Consultation, document: StoredDocument, { terms, collection, field }: UploadAsked, indexes: ReviewIndexes): Promise<UploadOutcome | undefined> {
   const body = document.body as ReportUploadBody;
   const stored = await mosaic.store.getRecord(body.report);
   if (!stored || stored.record.schema !== 'Report') return undefined;
@@ -189,4 +199,28 @@ async function earlierUpload(mosaic: Mosaic, consultation: Consultation, { key, 
   if (!answer.view) return undefined;
   const proposals = Object.fromEntries(answer.view.entities.flatMap((e) => (e.proposals.length > 0 ? [[e.id, e.proposals]] : [])));
   return { ok: true, repeated: true, report: answer.view.report, extraction: review.extraction, proposals, pointers: answer.view.pointers };
+}
+
+/** What an upload asked, for earlierUpload: the upload note's id, the terms' hash, and the field that held the content. */
+interface UploadAsked {
+  readonly key: string;
+  readonly terms: string;
+  readonly collection: string;
+  readonly field: string;
+}
+
+/** Thrown within an upload's transaction, to undo it, when another upload of the same content wrote its note first. */
+class UploadedMeanwhile extends Error {}
+
+/**
+ * The answer to an upload whose content another upload stored while it was being read: that
+ * report, as a repeat (or refused naming it, sent with other terms). Should it be gone or
+ * unreadable already, the upload is refused as a conflict, to be sent again.
+ */
+async function uploadedMeanwhile(mosaic: Mosaic, consultation: Consultation, asked: UploadAsked, indexes: ReviewIndexes): Promise<UploadOutcome> {
+  const document = await mosaic.store.getDocument(REPORT_UPLOAD_KIND, asked.key);
+  const other = document && await earlierUpload(mosaic, consultation, document, asked, indexes);
+  if (other) return other;
+  const reason = `was being uploaded into collection ${JSON.stringify(asked.collection)} by another request at the same time: send it again`;
+  throw new AppError('MOSAIC_CONFLICT', `${asked.field}: ${reason}`, { field: asked.field, reason });
 }
