@@ -101,6 +101,9 @@ describe('administration of agencies and agreements', () => {
     expect(schema.json()).toMatchObject({ error: { details: expect.arrayContaining([expect.objectContaining({ field: 'conditions.tlp.0' })]) } });
     const empty = await call('sysadmin', 'PUT', '/admin/agreements/zz', { owner: 'fedpol', recipient: 'nowhere', conditions: { tlp: ['CLEAR'], maxClassification: 'SECRET', handling: ['H0'], categories: ['suspect'] }, effect: 'full' });
     expect(empty.json()).toMatchObject({ error: { details: [{ field: 'recipient', reason: 'no agency nowhere' }] } });
+    const twice = await call('sysadmin', 'PUT', '/admin/agreements/zz', { owner: 'fedpol', recipient: 'intel', conditions: { tlp: ['GREEN', 'GREEN'], maxClassification: 'SECRET', handling: ['H0'], categories: ['suspect', 'victim', 'suspect'] }, effect: 'full' });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json()).toMatchObject({ error: { code: 'MOSAIC_INVALID_INPUT', details: [{ field: 'conditions.tlp', reason: expect.stringContaining('GREEN more than once') }] } });
     const org = (await call('sysadmin', 'GET', '/admin/organisation')).json() as { agencies: { id: string }[]; agreements: { id: string }[] };
     expect(org.agencies.map((a) => a.id)).not.toContain('yy');
     expect(org.agreements.map((a) => a.id)).not.toContain('zz');

@@ -137,6 +137,11 @@ export async function putAgreement(mosaic: Mosaic, request: AdminRequest, agreem
   checkId('id', agreement.id);
   for (const [field, list] of [['conditions.tlp', agreement.conditions.tlp], ['conditions.handling', agreement.conditions.handling], ['conditions.categories', agreement.conditions.categories]] as const) {
     if (list.length === 0) throw invalid(field, 'must name at least one value (an agreement that matches nothing is a mistake)');
+    // refused, not folded into one: a value given twice is most often another one mistyped (GREEN
+    // twice where AMBER was meant), and an agreement decides what another agency is given
+    const values: readonly string[] = list;
+    const repeated = values.find((value, i) => values.indexOf(value) !== i);
+    if (repeated !== undefined) throw invalid(field, `names ${repeated} more than once: name each value once`);
   }
   await changeOrg(mosaic, request, (org) => {
     if (!org.agencies.some((a) => a.id === agreement.owner)) throw invalid('owner', `no agency ${agreement.owner}`);
