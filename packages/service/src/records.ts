@@ -21,6 +21,7 @@ import { activeHolds, holdsOn } from './retention/legal-holds.ts';
 import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './screening/erase-from-checks.ts';
 import { eraseFromJudgementNotes } from './resolution/erase-from-judgement-notes.ts';
 import { eraseFromWatchLabels } from './watch/erase-from-watch-labels.ts';
+import { eraseFromChartTitles } from './graph/erase-from-chart-titles.ts';
 import { alertSubjects, asWriter, subjectsReadable } from './screening/alert-subjects-readable.ts';
 import { ALERT_SCHEMA } from './screening/screening-projection.ts';
 import { deliverOrRetry } from './screening/webhook-outbox.ts';
@@ -255,7 +256,8 @@ export interface ErasedWith {
  * report's review, which holds the names found in it, and the note of its upload that answers the
  * same file sent again, report-upload-key.ts; what checkpoint checks and kept
  * notifications showed of it, erase-from-checks.ts; a watch's or a kept notice's label that holds
- * one of its names, erase-from-watch-labels.ts; the note of a judgement on a pair that holds it,
+ * one of its names, erase-from-watch-labels.ts, and a saved chart's title that does,
+ * erase-from-chart-titles.ts; the note of a judgement on a pair that holds it,
  * erase-from-judgement-notes.ts), in one transaction. The alerts on it go
  * with it, each erased as a record is (`alerts`): an alert on a person is data about them
  * (LED Art. 16), and one left behind stayed in force on the id, on whoever was written under it
@@ -296,6 +298,7 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
     const gone = new Set(deleted);
     await tx.deleteDocuments(REPORT_UPLOAD_KIND, reportUploadKeys(versions.filter((record) => gone.has(record.id))));
     await eraseFromWatchLabels(tx, versions.filter((record) => gone.has(record.id)));
+    await eraseFromChartTitles(tx, versions.filter((record) => gone.has(record.id)));
     await eraseFromJudgementNotes(tx, deleted);
     const alertsOn = deleted.length === 0 ? new Map<RecordId, readonly RecordId[]>() : options.alerts ?? await alertsBySubject(tx);
     const erasures: StoredErasure[] = [];
