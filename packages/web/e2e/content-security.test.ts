@@ -5,34 +5,24 @@
  * worker, its stylesheet's data: icons) — draw with nothing refused by the policy.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, apiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { seedWorld } from './fictional-world.ts';
+import { givePurpose, setUpBrowserTests, signInPage } from './harness.ts';
 
 const PURPOSE = 'Network analysis of the Moreau group';
 const CASE = 'PV/2025/0219';
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let browser: TestBrowser;
-let world: SeededWorld;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  world = await seedWorld(apiClient(server.base));
-  await server.projections.follower.catchUp();
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const world = await seedWorld(api);
+    await server.projections.follower.catchUp();
+    return world;
+  },
 });
 
 /** A page that keeps every report of the policy refusing something, from the document and the console alike. */
 async function watchedPage(): Promise<{ page: Page; refused: string[] }> {
-  const page = await browser.newPage();
+  const page = await tests.newPage();
   const refused: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
@@ -46,9 +36,9 @@ async function watchedPage(): Promise<{ page: Page; refused: string[] }> {
   return { page, refused };
 }
 
-describe.skipIf(!haveChromium)('the web app under its Content-Security-Policy', () => {
+describe.skipIf(!tests.haveChromium)('the web app under its Content-Security-Policy', () => {
   it('is served with the policy and the other security headers', async () => {
-    const answer = await fetch(`${server.base}/`);
+    const answer = await fetch(`${tests.server.base}/`);
     expect(answer.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
     expect(answer.headers.get('x-frame-options')).toBe('DENY');
@@ -58,12 +48,12 @@ describe.skipIf(!haveChromium)('the web app under its Content-Security-Policy', 
   it('draws the graph and a profile\'s offline map with nothing refused', { timeout: 120_000 }, async () => {
     const { page, refused } = await watchedPage();
     await signInPage(page, 'fedAnalyst');
-    await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+    await page.goto(`/#/graph?seed=${encodeURIComponent(tests.world.moreau)}`);
     await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.locator('.graph-canvas[data-graph-ready="true"]').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.locator('.graph-canvas canvas').count()).toBeGreaterThan(0);
 
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
     // WebGL in software on a shared machine: the base map may take a while to draw
     await expect.poll(() => page.locator('.map[data-map-ready="true"]').count(), { timeout: 60_000 }).toBe(1);
     // the map's zoom buttons show their icons, data: URIs in MapLibre's stylesheet

@@ -6,21 +6,15 @@
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
-import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { seedWorld } from './fictional-world.ts';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 const PURPOSE = 'Criminal investigation';
 const CASE = 'PV/2026/0311';
 const TABLET = { width: 768, height: 1024 } as const;
 const PHONE = { width: 390, height: 844 } as const;
-
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let api: ApiClient;
-let browser: TestBrowser;
-let world: SeededWorld;
 
 /** What has the focus: its tag, id, class and the start of its text. */
 const focused = (page: Page): Promise<string> => page.evaluate(() => {
@@ -31,46 +25,34 @@ const focused = (page: Page): Promise<string> => page.evaluate(() => {
 /** Wider than the viewport means sideways scrolling. */
 const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-async function signedIn(name: Parameters<typeof signInPage>[1], viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage(viewport ? { viewport } : {});
-  await signInPage(page, name);
-  return page;
-}
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  world = await seedWorld(api);
-  const fed = await api.tokenOf('fedAnalyst');
-  const person = (id: string, properties: Record<string, string[]>) => api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
-  // the first two do not meet on their own; the third, holding what both hold, merges them
-  await person('p-ferrand-1', { name: ['Basile Ferrand'], passportNumber: ['EK445566'] });
-  await person('p-ferrand-2', { name: ['Basile Ferrand'], birthDate: ['1982-07-09'], nationality: ['fr'] });
-  await server.projections.follower.catchUp();
-  await person('p-ferrand-3', { name: ['Basile Ferrand'], passportNumber: ['EK445566'], birthDate: ['1982-07-09'], nationality: ['fr'] });
-  // two uncertain pairs for a person to judge: the same name, a birth year against a full date
-  await person('p-halvorsen-1', { name: ['Ingrid Halvorsen'], birthDate: ['1977'] });
-  await person('p-halvorsen-2', { name: ['Ingrid Halvorsen'], birthDate: ['1977-10-21'] });
-  await person('p-okafor-1', { name: ['Chidi Okafor'], birthDate: ['1990'] });
-  await person('p-okafor-2', { name: ['Chidi Okafor'], birthDate: ['1990-01-14'] });
-  await server.projections.follower.catchUp();
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('review, purpose and layout', () => {
-  it('undoes a merge only once confirmed, saying which in words, with the focus kept', async () => {
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const world = await seedWorld(api);
     const fed = await api.tokenOf('fedAnalyst');
+    const person = (id: string, properties: Record<string, string[]>) => api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
+    // the first two do not meet on their own; the third, holding what both hold, merges them
+    await person('p-ferrand-1', { name: ['Basile Ferrand'], passportNumber: ['EK445566'] });
+    await person('p-ferrand-2', { name: ['Basile Ferrand'], birthDate: ['1982-07-09'], nationality: ['fr'] });
+    await server.projections.follower.catchUp();
+    await person('p-ferrand-3', { name: ['Basile Ferrand'], passportNumber: ['EK445566'], birthDate: ['1982-07-09'], nationality: ['fr'] });
+    // two uncertain pairs for a person to judge: the same name, a birth year against a full date
+    await person('p-halvorsen-1', { name: ['Ingrid Halvorsen'], birthDate: ['1977'] });
+    await person('p-halvorsen-2', { name: ['Ingrid Halvorsen'], birthDate: ['1977-10-21'] });
+    await person('p-okafor-1', { name: ['Chidi Okafor'], birthDate: ['1990'] });
+    await person('p-okafor-2', { name: ['Chidi Okafor'], birthDate: ['1990-01-14'] });
+    await server.projections.follower.catchUp();
+    return world;
+  },
+});
+
+describe.skipIf(!tests.haveChromium)('review, purpose and layout', () => {
+  it('undoes a merge only once confirmed, saying which in words, with the focus kept', async () => {
+    const fed = await tests.api.tokenOf('fedAnalyst');
     const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
-    const entityOf = async (record: string) => (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers })).entity;
+    const entityOf = async (record: string) => (await tests.api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers })).entity;
     const merged = await entityOf('fedpol:p-ferrand-1');
     expect(await entityOf('fedpol:p-ferrand-2')).toBe(merged);
-    const page = await signedIn('fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, PURPOSE, CASE);
     await page.getByLabel('Entity (id, record id or name)').fill('fedpol:p-ferrand-1');
@@ -102,18 +84,18 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
     expect(await focused(page)).not.toMatch(/^body/);
     expect(await page.evaluate(() => document.activeElement?.closest('section')?.getAttribute('aria-labelledby'))).toBe('undo-title');
     await screenshot(page, 'review-undo-confirmed');
-    await server.projections.follower.catchUp();
+    await tests.server.projections.follower.catchUp();
     expect(await entityOf('fedpol:p-ferrand-1')).not.toBe(await entityOf('fedpol:p-ferrand-2'));
   });
 
   it('keeps the reason an analyst gives with their judgement, as the profile\'s decisions then show it', async () => {
-    const fed = await api.tokenOf('fedAnalyst');
+    const fed = await tests.api.tokenOf('fedAnalyst');
     const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
     for (const [id, birthDate] of [['p-nolet-1', '1986'], ['p-nolet-2', '1986-03-30']] as const) {
-      await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Wendelien Nolet'], birthDate: [birthDate] } } });
+      await tests.api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Wendelien Nolet'], birthDate: [birthDate] } } });
     }
-    await server.projections.follower.catchUp();
-    const page = await signedIn('fedAnalyst');
+    await tests.server.projections.follower.catchUp();
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, PURPOSE, CASE);
     const card = page.locator('.pair-card', { hasText: 'fedpol:p-nolet-1' });
@@ -121,18 +103,18 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
     await card.getByLabel('Reason (optional)').fill('Different parents on the two files');
     await card.getByRole('button', { name: 'Not same' }).click();
     await expect.poll(() => page.locator('.summary').textContent()).toMatch(/judged: .*not the same/);
-    const entity = (await api.json<{ entity: string }>('/records/fedpol%3Ap-nolet-1/entity', { token: fed, headers })).entity;
-    const { judgements } = await api.json<{ judgements: { verdict: string; note?: string }[] }>(`/entities/${entity}/judgements`, { token: fed, headers });
+    const entity = (await tests.api.json<{ entity: string }>('/records/fedpol%3Ap-nolet-1/entity', { token: fed, headers })).entity;
+    const { judgements } = await tests.api.json<{ judgements: { verdict: string; note?: string }[] }>(`/entities/${entity}/judgements`, { token: fed, headers });
     expect(judgements).toEqual([expect.objectContaining({ verdict: 'not_same', note: 'Different parents on the two files' })]);
   });
 
   it('names each verdict button with the pair it decides, for someone moving from button to button', async () => {
-    const fed = await api.tokenOf('fedAnalyst');
+    const fed = await tests.api.tokenOf('fedAnalyst');
     for (const [id, name, birthDate] of [['p-ruis-1', 'Maarten Ruis', '1979'], ['p-ruis-2', 'RUIS, Maarten', '1979-05-06']] as const) {
-      await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: [name], birthDate: [birthDate] } } });
+      await tests.api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: [name], birthDate: [birthDate] } } });
     }
-    await server.projections.follower.catchUp();
-    const page = await signedIn('fedAnalyst');
+    await tests.server.projections.follower.catchUp();
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, PURPOSE, CASE);
     const card = page.locator('.pair-card', { hasText: 'fedpol:p-ruis-1' });
@@ -146,7 +128,7 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
   });
 
   it('moves the focus to the next pair after a judgement, and to the heading after the last', async () => {
-    const page = await signedIn('fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, PURPOSE, CASE);
     // the purpose given, the form leaves the screen: the focus goes to the screen's heading, not lost to the page
@@ -167,17 +149,17 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
   });
 
   it('keeps Review from the officers, who may not judge: not in their navigation, and the queue refused', async () => {
-    const page = await signedIn('zoneOfficer');
+    const page = await tests.signedInPage('zoneOfficer');
     const items = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
     expect(items).toContain('Search');
     expect(items).not.toContain('Review');
-    const token = await api.tokenOf('zoneOfficer');
-    const refused = await api.request('/review', { token, headers: { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) } });
+    const token = await tests.api.tokenOf('zoneOfficer');
+    const refused = await tests.api.request('/review', { token, headers: { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) } });
     expect(refused.status).toBe(403);
   });
 
   it('keeps the purpose dialog\'s focus in it, closes it on Escape and gives the focus back to Change', async () => {
-    const page = await signedIn('fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/search');
     await givePurpose(page, PURPOSE, CASE);
     const change = page.getByRole('button', { name: 'Change' });
@@ -205,7 +187,7 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
   });
 
   it('says why a purpose of spaces only is not taken, naming the field', async () => {
-    const page = await signedIn('fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/search');
     await givePurpose(page, '    ', CASE);
     const alert = page.getByRole('alert');
@@ -218,8 +200,8 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
   });
 
   it('checks the graph\'s dates in the form, naming its fields', async () => {
-    const page = await signedIn('fedAnalyst');
-    await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/graph?seed=${encodeURIComponent(tests.world.moreau)}`);
     await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.getByText(/\d+ new entit/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const from = page.getByLabel('From', { exact: true }).first();
@@ -245,8 +227,8 @@ describe.skipIf(!haveChromium)('review, purpose and layout', () => {
 
   it('fits the shell and a profile on a tablet and a phone: the wide table scrolls in its panel', async () => {
     for (const viewport of [TABLET, PHONE]) {
-      const page = await signedIn('fedAnalyst', viewport);
-      await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+      const page = await tests.signedInPage('fedAnalyst', { viewport });
+      await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
       await givePurpose(page, PURPOSE, CASE);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
       await screenshot(page, `profile-${viewport.width}`);

@@ -5,33 +5,19 @@
  * is invented.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tests = setUpBrowserTests();
 
 async function searchPage(): Promise<Page> {
-  const page = await browser.newPage();
-  await signInPage(page, 'fedAnalyst');
+  const page = await tests.signedInPage('fedAnalyst');
   await page.goto('/#/search');
   await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0788');
   return page;
 }
 
-describe.skipIf(!haveChromium)('search form errors', () => {
+describe.skipIf(!tests.haveChromium)('search form errors', () => {
   it('says a refused date of birth in words under Born, then clears it when a search is refused for want of a name', async () => {
     const page = await searchPage();
     await page.getByLabel('Name, alias or identifier').fill('Saltvik');

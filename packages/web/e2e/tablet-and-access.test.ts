@@ -6,26 +6,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { TestUserName } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
-import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServer } from './harness.ts';
+import { seedWorld } from './fictional-world.ts';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 const TABLET = { width: 820, height: 1180 } as const;
 const PURPOSE = 'Counter-terrorism investigation';
 const CASE = 'PV/2025/0173';
 
-const haveChromium = requireChromium();
-let server: TestServer;
-let api: ApiClient;
-let browser: TestBrowser;
-let world: SeededWorld;
-
 /** A page of its own on a touch tablet, signed in as `name`. */
 async function onTablet(name: TestUserName): Promise<Page> {
-  const page = await browser.newPage({ viewport: TABLET, hasTouch: true });
-  await signInPage(page, name);
-  return page;
+  return tests.signedInPage(name, { viewport: TABLET, hasTouch: true });
 }
 
 /** Wider than the viewport means sideways scrolling on a tablet. */
@@ -45,22 +37,13 @@ async function check(page: Page, name: string): Promise<void> {
   expect(await violations(page), `${name} accessibility`).toEqual([]);
 }
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  world = await seedWorld(api);
-  browser = await openTestBrowser(server.base);
+const tests = setUpBrowserTests({
+  seed: ({ api }) => seedWorld(api),
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('on a tablet, accessible', () => {
+describe.skipIf(!tests.haveChromium)('on a tablet, accessible', () => {
   it('the sign-in screen', async () => {
-    const page = await browser.newPage({ viewport: TABLET, hasTouch: true });
+    const page = await tests.newPage({ viewport: TABLET, hasTouch: true });
     await page.goto('/');
     await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
     await check(page, 'sign-in');
@@ -74,12 +57,12 @@ describe.skipIf(!haveChromium)('on a tablet, accessible', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('link', { name: 'Lucien Moreau-Vasquez' }).count()).toBeGreaterThan(0);
     await check(page, 'search');
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
     // Checked with the map drawn (its canvas is focusable), not while it loads.
     await expect.poll(() => page.locator('.map[data-map-ready="true"]').count(), { timeout: 60_000 }).toBe(1);
     await check(page, 'profile');
-    await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+    await page.goto(`/#/graph?seed=${encodeURIComponent(tests.world.moreau)}`);
     // Checked with the network drawn, not before.
     await expect.poll(() => page.getByText(/\d+ new entit/).count()).toBeGreaterThan(0);
     await check(page, 'graph');
