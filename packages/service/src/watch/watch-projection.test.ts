@@ -134,6 +134,30 @@ describe('watching a subject', () => {
     expect(logged.filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1')).toHaveLength(1);
   });
 
+  it('is told once, naming the new watch too, when a node has not yet read the watch its user just made on another', async () => {
+    const { projections: p, told } = await open();
+    const other = createWatcher(world!.mosaic, p.entities);
+    const otherFollower = followChanges(world!.mosaic.store, [other]);
+    await otherFollower.catchUp();
+    const fed = await as('fedAnalyst');
+    const subject = await createSubscription(world!.mosaic, fed, { target: { kind: 'entity', record: 'fedpol:p1' as never } });
+    p.watcher.add(subject);
+    other.add(subject);
+    // made on this node a moment ago; the other re-reads the watches once a minute
+    const search = await createSubscription(world!.mosaic, fed, { target: { kind: 'search', query: 'Kaelberer' }, label: 'Kaelberer family' });
+    p.watcher.add(search);
+    const from = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).length;
+
+    await put({ id: 'p1', schema: 'Person', properties: { name: ['Ortwin Kaelberer'], birthDate: ['1991-02-11'], passportNumber: ['BE1234567'], alias: ['Orti'] }, provenance: testProvenance('fedpol') });
+    // the node that has not read the new watch meets the change first
+    await otherFollower.catchUp();
+    await p.follower.catchUp();
+
+    expect(told.filter((n) => n.kind.startsWith('watch.')).map((n) => [n.kind, n.body['subscriptions']])).toEqual([['watch.record', [subject.id, search.id]]]);
+    const logged = (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).slice(from).map((e) => JSON.parse(e.body) as { action: string; caseRef?: string });
+    expect(logged.filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1')).toHaveLength(1);
+  });
+
   it('tells nothing, and consults nothing, for a watch its user ended on another node', async () => {
     const { projections: p, told } = await open();
     const other = createWatcher(world!.mosaic, p.entities);

@@ -21,7 +21,7 @@ import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { alertFromRecord } from '../screening/screening-projection.ts';
 import type { Mosaic } from '../runtime.ts';
-import { allSubscriptions, mayWatch, saveSubscription, SUBSCRIPTION_KIND, type LatLon, type Subscription } from './subscriptions.ts';
+import { allSubscriptions, listSubscriptions, mayWatch, saveSubscription, SUBSCRIPTION_KIND, type LatLon, type Subscription } from './subscriptions.ts';
 
 export type WatchReason = 'record' | 'link' | 'sighting' | 'event' | 'alert' | 'search' | 'area';
 
@@ -237,10 +237,10 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     const at = mosaic.now().toISOString();
     // Every node follows the same feed and meets the same change: the first to claim it consults
     // (one entry in the audit log, one notice to the owner) and publishes, and the others' live
-    // streams hear it over the bus. Without the claim each node consulted on its own. The watches
-    // are part of the key: a node that has not yet read a new watch (reload) tells without it,
-    // and the node that has tells with it, rather than the new watch going untold.
-    const told = notificationId(user.id, record.id, String(version), ...subscriptions);
+    // streams hear it over the bus. Without the claim each node consulted on its own. The claim
+    // is the user's, the record's and the version's alone: with the watches in it, a node that
+    // had not read a new watch yet claimed other watches than the node that had, and both told.
+    const told = notificationId(user.id, record.id, String(version));
     if (!(await mosaic.store.createDocument({ kind: WATCH_TOLD_KIND, id: told, owner: user.id, body: { at } }))) return false;
     const consultation = { user, purpose: watch.purpose, caseRef: watch.caseRef };
     const { visible, pointers } = await consult(mosaic, consultation, [record], { action: 'read', query: { subscriptions, reasons: concerns.map((c) => c.reason) } });
@@ -320,25 +320,39 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
         areas.delete(s.id);
         return undefined;
       };
+      const listed = new Set<UserId>();
       for (const { record, version } of await withEarlierVersions(mosaic.store, changes)) {
         const facts = factsOf(mosaic.registry, record);
         const concerned = new Map<UserId, { readonly user: User; readonly concerns: Concern[] }>();
-        for (const held of [...subscriptions.values()]) {
+        const consider = async (held: Subscription): Promise<void> => {
           let reason = reasonFor(held, record, facts);
           const s = reason ? await stillKept(held) : undefined;
-          if (!reason || s === undefined) continue;
+          if (!reason || s === undefined) return;
           subscriptions.set(s.id, s);
           const user = await userOf(s.user);
           // a disabled account's watches wait: nothing is consulted or told in its name; so do
           // those of a user whose role reads no records now (mayWatch), who could be told nothing
-          if (!user || user.disabledAt !== undefined || !mayWatch(user)) continue;
+          if (!user || user.disabledAt !== undefined || !mayWatch(user)) return;
           if (s.target.kind === 'entity') {
             reason = reasonFor(s, record, facts, await watchedBy(s, user, s.target.record));
-            if (!reason) continue;
+            if (!reason) return;
           }
           const theirs = concerned.get(user.id) ?? { user, concerns: [] };
           theirs.concerns.push({ watch: s, reason });
           concerned.set(user.id, theirs);
+        };
+        for (const held of [...subscriptions.values()]) await consider(held);
+        // A watch its user made on another node is not held here until the next reload (a
+        // minute): a concerned user's watches are read from the store, so that the notice names
+        // it whichever node claims the change first (tell).
+        for (const user of [...concerned.keys()]) {
+          if (listed.has(user)) continue;
+          listed.add(user);
+          for (const s of await listSubscriptions(mosaic, user)) {
+            if (subscriptions.has(s.id)) continue;
+            add(s);
+            await consider(s);
+          }
         }
         for (const { user, concerns } of concerned.values()) {
           const shown = await tell(user, concerns, record, version);
