@@ -8,40 +8,28 @@
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { givePurpose, setUpBrowserTests, signInPage } from './harness.ts';
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let api: ApiClient;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  const person = async (token: string, agency: string, id: string, properties: Record<string, string[]>) =>
-    api.json('/records', { token, body: { id, schema: 'Person', provenance: testProvenance(agency), properties } });
-  const [fed, intel] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('intelAnalyst')];
-  // two men of one name, whom the zone sees, and a woman the intelligence service holds, whom it sees only as a pointer
-  await person(fed, 'fedpol', 'p-kessler-1', { name: ['Aurel Kessler-Dumont'], birthDate: ['1975-03-02'] });
-  await person(fed, 'fedpol', 'p-kessler-2', { name: ['Aurel Kessler-Dumont'], birthDate: ['1981-10-23'] });
-  await person(intel, 'intel', 'i-kessler', { name: ['Aurel Kessler-Dumont'], birthDate: ['1979-06-14'] });
-  await server.projections.follower.catchUp();
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const person = async (token: string, agency: string, id: string, properties: Record<string, string[]>) =>
+      api.json('/records', { token, body: { id, schema: 'Person', provenance: testProvenance(agency), properties } });
+    const [fed, intel] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('intelAnalyst')];
+    // two men of one name, whom the zone sees, and a woman the intelligence service holds, whom it sees only as a pointer
+    await person(fed, 'fedpol', 'p-kessler-1', { name: ['Aurel Kessler-Dumont'], birthDate: ['1975-03-02'] });
+    await person(fed, 'fedpol', 'p-kessler-2', { name: ['Aurel Kessler-Dumont'], birthDate: ['1981-10-23'] });
+    await person(intel, 'intel', 'i-kessler', { name: ['Aurel Kessler-Dumont'], birthDate: ['1979-06-14'] });
+    await server.projections.follower.catchUp();
+  },
 });
 
 /** The card the keyboard is on: its heading and the control focused. */
 const focused = (page: Page) => page.evaluate(() => `${document.activeElement?.closest('.hit-card')?.querySelector('.hit-action')?.textContent ?? ''} ${document.activeElement?.textContent ?? ''}`.trim());
 
-describe.skipIf(!haveChromium)('a check kept with the history', () => {
+describe.skipIf(!tests.haveChromium)('a check kept with the history', () => {
   it('comes back on reload with its decisions, and deciding goes on without a new check', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     const screened: string[] = [];
     page.on('request', (request) => { if (request.url().endsWith('/api/v1/screen')) screened.push(request.url()); });
     await signInPage(page, 'zoneCheckpoint');
@@ -92,8 +80,7 @@ describe.skipIf(!haveChromium)('a check kept with the history', () => {
   });
 
   it('shows a decision another officer took first on its card, closed, and goes on to the next decision', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneCheckpoint');
+    const page = await tests.signedInPage('zoneCheckpoint');
     await page.goto('/#/checkpoint');
     await givePurpose(page, 'Border check', 'BC/2025/10');
     await page.getByLabel('Name', { exact: true }).fill('Aurel Kessler-Dumont');
@@ -102,10 +89,10 @@ describe.skipIf(!haveChromium)('a check kept with the history', () => {
     const checkId = (await page.locator('.summary').textContent())?.match(/check (\S+)/)?.[1] ?? '';
 
     // meanwhile, a colleague at the same checkpoint rejects the first man
-    const colleague = await api.tokenOf('zoneOfficer');
-    const { hits } = await api.json<{ hits: { ref: string; kind: string; listed?: { birthDates?: string[] } }[] }>(`/checks/${checkId}`, { token: colleague });
+    const colleague = await tests.api.tokenOf('zoneOfficer');
+    const { hits } = await tests.api.json<{ hits: { ref: string; kind: string; listed?: { birthDates?: string[] } }[] }>(`/checks/${checkId}`, { token: colleague });
     const refOf = (match: (hit: (typeof hits)[number]) => boolean): string => hits.find(match)?.ref ?? '';
-    await api.json(`/checks/${checkId}/hits/${refOf((hit) => hit.listed?.birthDates?.includes('1975-03-02') ?? false)}/decision`, { token: colleague, body: { decision: 'reject' } });
+    await tests.api.json(`/checks/${checkId}/hits/${refOf((hit) => hit.listed?.birthDates?.includes('1975-03-02') ?? false)}/decision`, { token: colleague, body: { decision: 'reject' } });
 
     const first = page.locator('.hit-card', { hasText: '1975-03-02' });
     await first.getByRole('button', { name: 'Reject: not this person' }).focus();
@@ -118,7 +105,7 @@ describe.skipIf(!haveChromium)('a check kept with the history', () => {
     await expect.poll(() => focused(page)).toMatch(/^(CONTACT OWNER Desk called: record the call|NO ALERT Confirm: same person)$/);
 
     // then the colleague calls the pointer's desk
-    await api.json(`/checks/${checkId}/hits/${refOf((hit) => hit.kind === 'pointer')}/decision`, { token: colleague, body: { decision: 'called' } });
+    await tests.api.json(`/checks/${checkId}/hits/${refOf((hit) => hit.kind === 'pointer')}/decision`, { token: colleague, body: { decision: 'called' } });
 
     // the second man's decision answers with the check as it is now: the pointer's card closes with the colleague's call
     const second = page.locator('.hit-card', { hasText: '1981-10-23' });

@@ -5,33 +5,22 @@
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { givePurpose, setUpBrowserTests, signInPage } from './harness.ts';
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  const api = apiClient(server.base);
-  const fed = await api.tokenOf('fedAnalyst');
-  const person = async (id: string, properties: Record<string, string[]>) =>
-    (await api.json<{ record: { id: string } }>('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } })).record.id;
-  // the federal police want to know where she goes: a discreet check, reported to them
-  const haddad = await person('p-haddad', { name: ['Samira Haddad'], birthDate: ['1988-07-19'] });
-  await api.json('/alerts', { token: fed, body: { subject: haddad, category: 'discreet_check' }, headers: { 'x-mosaic-purpose': 'Surveillance', 'x-mosaic-case': 'DC/2025/4' } });
-  // two men of one name and no alert: two cards to decide
-  await person('p-verbeke-1', { name: ['Jonas Verbeke'], birthDate: ['1975-03-02'] });
-  await person('p-verbeke-2', { name: ['Jonas Verbeke'], birthDate: ['1981-10-23'] });
-  await server.projections.follower.catchUp();
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const fed = await api.tokenOf('fedAnalyst');
+    const person = async (id: string, properties: Record<string, string[]>) =>
+      (await api.json<{ record: { id: string } }>('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } })).record.id;
+    // the federal police want to know where she goes: a discreet check, reported to them
+    const haddad = await person('p-haddad', { name: ['Samira Haddad'], birthDate: ['1988-07-19'] });
+    await api.json('/alerts', { token: fed, body: { subject: haddad, category: 'discreet_check' }, headers: { 'x-mosaic-purpose': 'Surveillance', 'x-mosaic-case': 'DC/2025/4' } });
+    // two men of one name and no alert: two cards to decide
+    await person('p-verbeke-1', { name: ['Jonas Verbeke'], birthDate: ['1975-03-02'] });
+    await person('p-verbeke-2', { name: ['Jonas Verbeke'], birthDate: ['1981-10-23'] });
+    await server.projections.follower.catchUp();
+  },
 });
 
 async function check(page: Page, name: string): Promise<void> {
@@ -43,9 +32,9 @@ async function check(page: Page, name: string): Promise<void> {
 /** Now in Brussels, as the form shows it. */
 const brusselsNow = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'short' }).format(new Date());
 
-describe.skipIf(!haveChromium)('the checkpoint', () => {
+describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
   it('pre-fills the report\'s time in local time, sends it with its offset, and says on the field when it cannot read one', async () => {
-    const page = await browser.newPage({ timezoneId: 'Europe/Brussels' });
+    const page = await tests.newPage({ timezoneId: 'Europe/Brussels' });
     const sent: unknown[] = [];
     page.on('request', (request) => { if (request.url().endsWith('/decision')) sent.push(request.postDataJSON()); });
     await signInPage(page, 'zoneCheckpoint');
@@ -84,8 +73,7 @@ describe.skipIf(!haveChromium)('the checkpoint', () => {
   });
 
   it('moves the focus from one decision to the next, then to New check, and starts a new check on Esc wherever the focus is', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneCheckpoint');
+    const page = await tests.signedInPage('zoneCheckpoint');
     await givePurpose(page, 'Border check', 'BC/2025/1');
     const focused = () => page.evaluate(() => `${document.activeElement?.closest('.hit-card')?.querySelector('.hit-listed-born dd')?.textContent ?? ''} ${document.activeElement?.textContent ?? ''}`.trim());
     await page.getByLabel('Name', { exact: true }).fill('Jonas Verbeke');

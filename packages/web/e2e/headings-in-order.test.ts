@@ -7,13 +7,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
-
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let browser: TestBrowser;
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 /** The headings axe-core finds out of order, as their targets. */
 async function outOfOrder(page: Page): Promise<string[]> {
@@ -21,29 +17,21 @@ async function outOfOrder(page: Page): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
 }
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  const api = apiClient(server.base);
-  await seedWorld(api);
-  // an uncertain pair for the review: the same name, a birth year against a full date
-  const fed = await api.tokenOf('fedAnalyst');
-  for (const [id, birthDate] of [['p-lindgren-1', '1969'], ['p-lindgren-2', '1969-04-03']] as const) {
-    await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Aurelio Lindgren-Mbeki'], birthDate: [birthDate] } } });
-  }
-  await server.projections.follower.catchUp();
-  browser = await openTestBrowser(server.base);
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    await seedWorld(api);
+    // an uncertain pair for the review: the same name, a birth year against a full date
+    const fed = await api.tokenOf('fedAnalyst');
+    for (const [id, birthDate] of [['p-lindgren-1', '1969'], ['p-lindgren-2', '1969-04-03']] as const) {
+      await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Aurelio Lindgren-Mbeki'], birthDate: [birthDate] } } });
+    }
+    await server.projections.follower.catchUp();
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('headings in order', () => {
+describe.skipIf(!tests.haveChromium)('headings in order', () => {
   it('in every area of Administration, a user\'s editor open', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'sysadmin');
+    const page = await tests.signedInPage('sysadmin');
     await page.goto('/#/admin');
     await expect.poll(() => page.getByRole('tab').count()).toBeGreaterThan(3);
     for (const area of await page.getByRole('tab').allTextContents()) {
@@ -58,8 +46,7 @@ describe.skipIf(!haveChromium)('headings in order', () => {
   });
 
   it('on the resolution review', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, 'Criminal investigation', 'PV/2025/0518');
     await expect.poll(() => page.locator('.pair-card').count()).toBeGreaterThan(0);

@@ -6,56 +6,44 @@
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 const PURPOSE = 'Tracing the Vermeulen and Nakashima files';
 const CASE = 'PV/2026/0412';
 const HEADERS = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let api: ApiClient;
-let browser: TestBrowser;
 const ids = { joined: '', split: [] as string[] };
 
 let entityOf: (record: string) => Promise<string>;
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  const fed = await api.tokenOf('fedAnalyst');
-  entityOf = async (record) => (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers: HEADERS })).entity;
-  const post = (body: unknown) => api.json('/records', { token: fed, body });
-  const judge = (a: string, b: string, verdict: 'same' | 'not_same', note: string) => api.json('/judgements', { token: fed, body: { a, b, verdict, note, purpose: PURPOSE, caseRef: CASE } });
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const fed = await api.tokenOf('fedAnalyst');
+    entityOf = async (record) => (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers: HEADERS })).entity;
+    const post = (body: unknown) => api.json('/records', { token: fed, body });
+    const judge = (a: string, b: string, verdict: 'same' | 'not_same', note: string) => api.json('/judgements', { token: fed, body: { a, b, verdict, note, purpose: PURPOSE, caseRef: CASE } });
 
-  // two records resolution leaves apart (an alias), judged one woman
-  await post({ id: 'p-vermeulen-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Annelies Vermeulen-Koch'], birthDate: ['1979-05-30'] } });
-  await post({ id: 'p-vermeulen-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Lies Koch'], nationality: ['de'] } });
-  // two records resolution merges, judged two men
-  const nakashima = { name: ['Kenji Nakashima-Dubois'], birthDate: ['1986-02-11'], passportNumber: ['JP7730018'] };
-  await post({ id: 'p-nakashima-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: nakashima });
-  await post({ id: 'p-nakashima-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: nakashima });
-  await server.projections.follower.catchUp();
-  await judge('fedpol:p-vermeulen-1', 'fedpol:p-vermeulen-2', 'same', 'the same address in Aachen');
-  await judge('fedpol:p-nakashima-1', 'fedpol:p-nakashima-2', 'not_same', 'twins, per the civil register');
-  await server.projections.follower.catchUp();
-  ids.joined = await entityOf('fedpol:p-vermeulen-1');
-  expect(await entityOf('fedpol:p-vermeulen-2')).toBe(ids.joined);
-  ids.split = [await entityOf('fedpol:p-nakashima-1'), await entityOf('fedpol:p-nakashima-2')];
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+    // two records resolution leaves apart (an alias), judged one woman
+    await post({ id: 'p-vermeulen-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Annelies Vermeulen-Koch'], birthDate: ['1979-05-30'] } });
+    await post({ id: 'p-vermeulen-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Lies Koch'], nationality: ['de'] } });
+    // two records resolution merges, judged two men
+    const nakashima = { name: ['Kenji Nakashima-Dubois'], birthDate: ['1986-02-11'], passportNumber: ['JP7730018'] };
+    await post({ id: 'p-nakashima-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: nakashima });
+    await post({ id: 'p-nakashima-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: nakashima });
+    await server.projections.follower.catchUp();
+    await judge('fedpol:p-vermeulen-1', 'fedpol:p-vermeulen-2', 'same', 'the same address in Aachen');
+    await judge('fedpol:p-nakashima-1', 'fedpol:p-nakashima-2', 'not_same', 'twins, per the civil register');
+    await server.projections.follower.catchUp();
+    ids.joined = await entityOf('fedpol:p-vermeulen-1');
+    expect(await entityOf('fedpol:p-vermeulen-2')).toBe(ids.joined);
+    ids.split = [await entityOf('fedpol:p-nakashima-1'), await entityOf('fedpol:p-nakashima-2')];
+  },
 });
 
 async function openEntity(name: 'fedAnalyst' | 'zoneOfficer', id: string): Promise<Page> {
-  const page = await browser.newPage();
-  await signInPage(page, name);
+  const page = await tests.signedInPage(name);
   await page.goto(`/#/profile/entity/${encodeURIComponent(id)}`);
   await givePurpose(page, PURPOSE, CASE);
   return page;
@@ -65,7 +53,7 @@ async function openEntity(name: 'fedAnalyst' | 'zoneOfficer', id: string): Promi
 const rowsOf = (page: Page, table: string): Promise<string[]> =>
   page.getByRole('table', { name: table }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()).join(' | ')));
 
-describe.skipIf(!haveChromium)('an entity profile\'s decisions', () => {
+describe.skipIf(!tests.haveChromium)('an entity profile\'s decisions', () => {
   it('tells an officer of another agency which agency judged its records and merged them, not the analyst, with no undo', async () => {
     const page = await openEntity('zoneOfficer', ids.joined);
     await expect.poll(() => rowsOf(page, 'Judgements'), { timeout: 15_000 }).toEqual([
@@ -99,7 +87,7 @@ describe.skipIf(!haveChromium)('an entity profile\'s decisions', () => {
     await expect.poll(() => rowsOf(page, 'Merges')).toEqual([expect.stringContaining('(undone) | judgement | fedpol.fedAnalyst (fedpol) |')]);
     await page.getByRole('heading', { name: 'Decisions' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'profile-decisions-01-undone');
-    await server.projections.follower.catchUp();
+    await tests.server.projections.follower.catchUp();
     expect(await entityOf('fedpol:p-vermeulen-1')).not.toBe(await entityOf('fedpol:p-vermeulen-2'));
   });
 });

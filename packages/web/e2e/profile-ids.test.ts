@@ -6,84 +6,71 @@
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
 import { seedWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 const PURPOSE = 'Tracing the Sorensen, Renard, Okafor and Lindqvist files';
 const CASE = 'PV/2026/0311';
 const HEADERS = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let api: ApiClient;
-let browser: TestBrowser;
 /** The ids the pages open, and what they lead to. */
 const ids = { seenAtAirport: '', pointerOnly: '', split: '', parts: [] as string[], absorbed: '', survivor: '' };
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  const world = await seedWorld(api);
-  const [fed, intel] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('intelAnalyst')];
-  const entityOf = async (record: string, token = fed): Promise<string> =>
-    (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token, headers: HEADERS })).entity;
-  const post = (body: unknown) => api.json<{ record: { id: string } }>('/records', { token: fed, body });
-  const judge = (a: string, b: string, verdict: 'same' | 'not_same') => api.json('/judgements', { token: fed, body: { a, b, verdict, purpose: PURPOSE, caseRef: CASE } });
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const world = await seedWorld(api);
+    const [fed, intel] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('intelAnalyst')];
+    const entityOf = async (record: string, token = fed): Promise<string> =>
+      (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token, headers: HEADERS })).entity;
+    const post = (body: unknown) => api.json<{ record: { id: string } }>('/records', { token: fed, body });
+    const judge = (a: string, b: string, verdict: 'same' | 'not_same') => api.json('/judgements', { token: fed, body: { a, b, verdict, purpose: PURPOSE, caseRef: CASE } });
 
-  // A man seen at the airport on one day: the sighting's span starts and ends that day.
-  await post({ id: 'p-sorensen', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Mads Sorensen-Ruiz'], birthDate: ['1988-01-23'] } });
-  await post({
-    id: 's-zaventem', schema: 'Sighting', provenance: testProvenance('fedpol'),
-    properties: { person: ['fedpol:p-sorensen'], date: ['2014-12-18'], endDate: ['2014-12-18'], place: ['Zaventem'], summary: ['Checked in for a flight to Malaga'] },
-  });
-  await server.projections.follower.catchUp();
-  ids.seenAtAirport = await entityOf('fedpol:p-sorensen');
+    // A man seen at the airport on one day: the sighting's span starts and ends that day.
+    await post({ id: 'p-sorensen', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Mads Sorensen-Ruiz'], birthDate: ['1988-01-23'] } });
+    await post({
+      id: 's-zaventem', schema: 'Sighting', provenance: testProvenance('fedpol'),
+      properties: { person: ['fedpol:p-sorensen'], date: ['2014-12-18'], endDate: ['2014-12-18'], place: ['Zaventem'], summary: ['Checked in for a flight to Malaga'] },
+    });
+    await server.projections.follower.catchUp();
+    ids.seenAtAirport = await entityOf('fedpol:p-sorensen');
 
-  // The local zone knows the intelligence service's subject only as a pointer.
-  ids.pointerOnly = await entityOf(world.intelSubject, intel);
+    // The local zone knows the intelligence service's subject only as a pointer.
+    ids.pointerOnly = await entityOf(world.intelSubject, intel);
 
-  // Two records of one man, merged by resolution, then judged two men: the entity's id is split.
-  const okafor = { name: ['Chidi Okafor-Brandt'], birthDate: ['1983-07-14'], passportNumber: ['NB4410072'] };
-  await post({ id: 'p-okafor-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: okafor });
-  await post({ id: 'p-okafor-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: okafor });
-  await server.projections.follower.catchUp();
-  ids.split = await entityOf('fedpol:p-okafor-1');
-  expect(await entityOf('fedpol:p-okafor-2')).toBe(ids.split);
-  await judge('fedpol:p-okafor-1', 'fedpol:p-okafor-2', 'not_same');
-  await server.projections.follower.catchUp();
-  ids.parts = [await entityOf('fedpol:p-okafor-1'), await entityOf('fedpol:p-okafor-2')];
+    // Two records of one man, merged by resolution, then judged two men: the entity's id is split.
+    const okafor = { name: ['Chidi Okafor-Brandt'], birthDate: ['1983-07-14'], passportNumber: ['NB4410072'] };
+    await post({ id: 'p-okafor-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: okafor });
+    await post({ id: 'p-okafor-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: okafor });
+    await server.projections.follower.catchUp();
+    ids.split = await entityOf('fedpol:p-okafor-1');
+    expect(await entityOf('fedpol:p-okafor-2')).toBe(ids.split);
+    await judge('fedpol:p-okafor-1', 'fedpol:p-okafor-2', 'not_same');
+    await server.projections.follower.catchUp();
+    ids.parts = [await entityOf('fedpol:p-okafor-1'), await entityOf('fedpol:p-okafor-2')];
 
-  // Two records resolution leaves apart (an alias he used), judged one man: one entity absorbs the other's id.
-  await post({ id: 'p-lindqvist-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Henrik Lindqvist-Aho'], birthDate: ['1976-11-02'] } });
-  await post({ id: 'p-lindqvist-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Heikki Aho'], nationality: ['fi'] } });
-  await post({
-    id: 's-vantaa', schema: 'Sighting', provenance: testProvenance('fedpol'),
-    properties: { person: ['fedpol:p-lindqvist-1'], date: ['2015-06-02'], place: ['Helsinki-Vantaa'], latitude: ['60.3172'], longitude: ['24.9633'], summary: ['Arrived on a flight from Brussels'] },
-  });
-  await server.projections.follower.catchUp();
-  const before = [await entityOf('fedpol:p-lindqvist-1'), await entityOf('fedpol:p-lindqvist-2')];
-  expect(before[0]).not.toBe(before[1]);
-  await judge('fedpol:p-lindqvist-1', 'fedpol:p-lindqvist-2', 'same');
-  await server.projections.follower.catchUp();
-  ids.survivor = await entityOf('fedpol:p-lindqvist-1');
-  expect(await entityOf('fedpol:p-lindqvist-2')).toBe(ids.survivor);
-  ids.absorbed = before.find((id) => id !== ids.survivor) ?? '';
-
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+    // Two records resolution leaves apart (an alias he used), judged one man: one entity absorbs the other's id.
+    await post({ id: 'p-lindqvist-1', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Henrik Lindqvist-Aho'], birthDate: ['1976-11-02'] } });
+    await post({ id: 'p-lindqvist-2', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Heikki Aho'], nationality: ['fi'] } });
+    await post({
+      id: 's-vantaa', schema: 'Sighting', provenance: testProvenance('fedpol'),
+      properties: { person: ['fedpol:p-lindqvist-1'], date: ['2015-06-02'], place: ['Helsinki-Vantaa'], latitude: ['60.3172'], longitude: ['24.9633'], summary: ['Arrived on a flight from Brussels'] },
+    });
+    await server.projections.follower.catchUp();
+    const before = [await entityOf('fedpol:p-lindqvist-1'), await entityOf('fedpol:p-lindqvist-2')];
+    expect(before[0]).not.toBe(before[1]);
+    await judge('fedpol:p-lindqvist-1', 'fedpol:p-lindqvist-2', 'same');
+    await server.projections.follower.catchUp();
+    ids.survivor = await entityOf('fedpol:p-lindqvist-1');
+    expect(await entityOf('fedpol:p-lindqvist-2')).toBe(ids.survivor);
+    ids.absorbed = before.find((id) => id !== ids.survivor) ?? '';
+  },
 });
 
 /** Signs `name` in and opens the entity profile of `id`, giving this file's purpose. */
 async function openEntity(name: 'fedAnalyst' | 'zoneOfficer', id: string): Promise<Page> {
-  const page = await browser.newPage();
-  await signInPage(page, name);
+  const page = await tests.signedInPage(name);
   await page.goto(`/#/profile/entity/${encodeURIComponent(id)}`);
   await givePurpose(page, PURPOSE, CASE);
   return page;
@@ -91,7 +78,7 @@ async function openEntity(name: 'fedAnalyst' | 'zoneOfficer', id: string): Promi
 
 const main = (page: Page) => page.locator('main');
 
-describe.skipIf(!haveChromium)('an entity profile\'s timeline', () => {
+describe.skipIf(!tests.haveChromium)('an entity profile\'s timeline', () => {
   it('names where an event happened, and writes a span that ends the day it starts as that day', async () => {
     const page = await openEntity('fedAnalyst', ids.seenAtAirport);
     const event = page.locator('.timeline li').first();
@@ -102,7 +89,7 @@ describe.skipIf(!haveChromium)('an entity profile\'s timeline', () => {
   });
 });
 
-describe.skipIf(!haveChromium)('an entity profile known only by pointers, or opened by an id split or merged away', () => {
+describe.skipIf(!tests.haveChromium)('an entity profile known only by pointers, or opened by an id split or merged away', () => {
   it('shows a subject known only by pointers as whom to contact, with nothing to expand, map or watch', async () => {
     const page = await openEntity('zoneOfficer', ids.pointerOnly);
     await expect.poll(() => page.locator('.pointer-card').count(), { timeout: 15_000 }).toBe(1);
