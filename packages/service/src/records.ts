@@ -261,15 +261,27 @@ export interface ErasedWith {
  * erase-from-judgement-notes.ts), in one transaction. The alerts on it go
  * with it, each erased as a record is (`alerts`): an alert on a person is data about them
  * (LED Art. 16), and one left behind stayed in force on the id, on whoever was written under it
- * next. So do the records an analyst confirmed from a report (`confirmed`, confirmedFrom): read
- * from its text (a relationship quotes its sentence), they outlived the erased report. Also
+ * next. So do, on its owner's erasure (`withConfirmed`), the records an analyst confirmed from a
+ * report (`confirmed`, confirmedFrom): read from its text (a relationship quotes its sentence),
+ * they outlived the erased report. Also
  * returns the kept notifications that showed it, as they are now (for tellRecipientsOfErasure).
  */
-export async function eraseStoredRecord(store: Store, id: RecordId, options: DeleteRecordOptions & { readonly alerts?: AlertsBySubject }): Promise<StoredErasure> {
+export async function eraseStoredRecord(store: Store, id: RecordId, options: ErasureOptions): Promise<StoredErasure> {
   const [result] = await eraseStoredRecords(store, [id], options);
   if (result === undefined) throw new AppError('MOSAIC_INTERNAL', `records: no erasure result for ${id}`);
   return result;
 }
+
+export type ErasureOptions = DeleteRecordOptions & {
+  /** The Alert records naming each record (alertsBySubject), read once for a sweep's batch; else read here. */
+  readonly alerts?: AlertsBySubject;
+  /**
+   * Whether a report's erasure takes the records confirmed from it (confirmedFrom): an owner's
+   * erasure of the report does. The retention sweep leaves each to its own review date, never
+   * after the report's unless someone kept it longer after a review, whose decision stands.
+   */
+  readonly withConfirmed?: boolean;
+};
 
 /**
  * What eraseStoredRecord did to one record: the store's result, the kept notifications that
@@ -284,14 +296,14 @@ export type StoredErasure = DeleteResult & { readonly notifications: readonly No
  * at a time took a dozen queries each; the checks and notifications that showed each are
  * rewritten record by record, as each names its own. A result per distinct id, in order.
  */
-export async function eraseStoredRecords(store: Store, ids: readonly RecordId[], options: DeleteRecordOptions & { readonly alerts?: AlertsBySubject }): Promise<readonly StoredErasure[]> {
+export async function eraseStoredRecords(store: Store, ids: readonly RecordId[], options: ErasureOptions): Promise<readonly StoredErasure[]> {
   return store.transaction(async (tx) => {
     // every version's names, read before they are erased: a watch's label may hold any of them
     const versions: EntityRecord[] = [];
     for (const id of ids) for (const { record } of await tx.recordHistory(id)) if (record) versions.push(record);
     // read before the reviews that name them are erased with their reports
     const reports = [...new Set(versions.filter((record) => record.schema === REPORT_SCHEMA).map((record) => record.id))];
-    const confirmedOf = await confirmedFrom(tx, reports);
+    const confirmedOf = options.withConfirmed === true ? await confirmedFrom(tx, reports) : new Map<RecordId, readonly RecordId[]>();
     const results = await tx.deleteRecords(ids, options);
     const deleted = results.flatMap((result) => (result.status === 'deleted' ? [result.id] : []));
     await tx.deleteDocuments(REPORT_REVIEW_KIND, deleted);
@@ -334,8 +346,8 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
  * The records an analyst confirmed from each of `reports` (review-report.ts: those its review
  * names as made by a confirmation, an entity's or a relation's) that still name that report as
  * their only `proof`, by report; read in `store`'s transaction, before the reviews go. They are
- * claims read from the report's text, dated never to outlive it, so its erasure takes them (LED
- * Art. 16): left, a relationship quoted the erased report's sentence and a person's record its
+ * claims read from the report's text, dated never to outlive it, so its owner's erasure takes them
+ * (LED Art. 16): left, a relationship quoted the erased report's sentence and a person's record its
  * names. A record the analyst has since told with another proof is theirs now, and stays; so does
  * one under a legal hold not lifted (legal-holds.ts), kept as the court asked, to its own review.
  */
@@ -413,7 +425,7 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
     // the log's lock first: the erasure rewrites checks and notifications that an officer's
     // decision or a check appends with their entries under that lock (Store.lockAudit)
     await tx.lockAudit();
-    const erased = await eraseStoredRecord(tx, id, { actor: user.id, reason });
+    const erased = await eraseStoredRecord(tx, id, { actor: user.id, reason, withConfirmed: true });
     const actor = { user: user.id, agency: user.agency };
     await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
     if (erased.confirmed.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.confirmed.map((r) => r.id), outcome: 'ok', reason: 'records confirmed from an erased report' });

@@ -10,6 +10,8 @@ import { eraseRecord } from '../records.ts';
 import { REPORT_REVIEW_KIND } from './report-review.ts';
 import { RETENTION_RULES_KIND } from '../retention/retention-rules.ts';
 import { LEGAL_HOLD_KIND } from '../retention/legal-holds.ts';
+import { extendReview } from '../retention/retention-review.ts';
+import { sweepRetention } from '../retention/retention-sweep.ts';
 import { MAX_REPORT_BYTES, uploadReport } from './upload-report.ts';
 import { REPORT_UPLOAD_KIND, reportUploadKey } from './report-upload-key.ts';
 
@@ -210,6 +212,32 @@ describe('uploading a report', () => {
     // the erasure is on the log, the records read from the report named with it
     const entries = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; reason: string }).filter((e) => e.action === 'erasure');
     expect(entries.some((e) => e.records.includes(ortwin!) && e.records.includes(family!) && e.records.includes(met!) && e.reason === 'records confirmed from an erased report')).toBe(true);
+  });
+
+  it('leaves to the retention sweep each record confirmed from a report at its own review date: one kept longer after review outlives the report swept', async () => {
+    let today = new Date('2030-01-01T12:00:00Z');
+    const dated = await openTestMosaic({ now: () => today });
+    try {
+      const fedOf = async (name: string) => ({ user: (await dated.mosaic.store.findUserByName(name))!, purpose: 'report review', caseRef: 'CASE-R2' });
+      const outcome = await uploadReport(dated.mosaic, await fedOf('fedAnalyst'), { text: REPORT, collection: 'dated', provenance: { ...PROVENANCE, reviewDate: '2030-03-01' } });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+      const { report, extraction } = outcome;
+      const made: RecordId[] = [];
+      for (const name of ['Ortwin Kälberer', 'Lioba Kälberer']) {
+        const confirmed = await confirmEntity(dated.mosaic, await fedOf('fedAnalyst'), report.id, extraction.entities.find((e) => e.name === name)!.id, {});
+        if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.errors));
+        made.push(confirmed.record.id, ...confirmed.relations);
+      }
+      const [ortwin, lioba, family] = made;
+      // reviewed, Lioba's record is kept a year longer than the report
+      await extendReview(dated.mosaic, await fedOf('fedAdmin'), lioba!, { until: '2031-01-01', reason: 'investigation still open' });
+      today = new Date('2030-06-01T12:00:00Z');
+      expect(await sweepRetention(dated.mosaic)).toMatchObject({ erased: 3 });
+      for (const id of [report.id, ortwin!, family!]) expect(await dated.mosaic.store.getRecord(id)).toBeUndefined();
+      expect((await dated.mosaic.store.getRecord(lioba!))?.record.properties['proof']).toEqual([report.id]);
+    } finally {
+      await dated.cleanup();
+    }
   });
 
   it('answers the same file sent again into the same collection with the report already there, storing nothing twice, and forgets it once that report is erased', async () => {

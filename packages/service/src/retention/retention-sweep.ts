@@ -173,9 +173,9 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
   do {
     const step = batch.slice(taken, taken + ERASURE_STEP);
     for (const result of await eraseStoredRecords(tx, step, { actor: by.actor.user, reason: 'retention: review date passed', alerts })) {
-      // the alerts on it and the records confirmed from it (a report) went with it: erased by this sweep too, and named in its entry
-      if (result.status === 'deleted') done.push(result.id, ...result.confirmed.map((r) => r.id), ...result.alerts.map((a) => a.id));
-      told.push(...[{ id: result.id, notifications: result.notifications }, ...result.confirmed, ...result.alerts].filter((gone) => gone.notifications.length > 0));
+      // the alerts on it went with it: erased by this sweep too, and named in its entry
+      if (result.status === 'deleted') done.push(result.id, ...result.alerts.map((a) => a.id));
+      told.push(...[{ id: result.id, notifications: result.notifications }, ...result.alerts].filter((gone) => gone.notifications.length > 0));
     }
     taken += step.length;
   } while (taken < batch.length && performance.now() - started < lockMs);
