@@ -17,13 +17,15 @@
  * text for the text limit to stop, and a file of 290 kB kept a core for the whole 2 minutes.
  * Workers read `READ_WORKERS_AT_ONCE` documents at a time in a process, the others waiting their
  * turn (worker-turns.ts): twenty such files sent at once took twenty workers, every core of the
- * node, and could ask twenty times the memory one may hold.
+ * node, and could ask twenty times the memory one may hold. At most `READ_WAITING_AT_MOST` wait,
+ * each holding its bytes; one more is refused at once, MOSAIC_BUSY with a time to send it again
+ * (the HTTP edge's 503 and Retry-After), where a flood of uploads queued without end.
  */
 import { AppError, type ErrorCode } from '@mosaic/model';
 import { readDocument, type ReadLimits } from './read-document.ts';
 import { openZip } from './read-zip.ts';
 import { answerOfWorker, WorkerMemoryError, WorkerTimeoutError } from './worker-answer.ts';
-import { createTurns } from './worker-turns.ts';
+import { createTurns, NoTurnLeft } from './worker-turns.ts';
 import { availableParallelism } from 'node:os';
 
 export const IN_THREAD_BYTES = 16 * 1024;
@@ -46,7 +48,22 @@ export function pdfReadTimeoutMs(bytes: number): number {
 
 /** Documents read in workers at once in a process: a core is left to the node's serving thread. */
 export const READ_WORKERS_AT_ONCE = Math.max(1, availableParallelism() - 1);
-const turns = createTurns(READ_WORKERS_AT_ONCE);
+/**
+ * Documents waiting for a worker at most: four for each at work, the most read waiting no longer
+ * than a few of a report's usual reading times (a second or two), and at most some 40 MB each held.
+ */
+export const READ_WAITING_AT_MOST = 4 * READ_WORKERS_AT_ONCE;
+/** When a document refused for want of a turn may be sent again, in seconds: long enough for those waiting to be read. */
+export const READ_RETRY_AFTER_S = 10;
+const turns = createTurns(READ_WORKERS_AT_ONCE, { waitingAtMost: READ_WAITING_AT_MOST });
+
+/** A turn to read a document in a worker, or MOSAIC_BUSY when as many wait as may. */
+function takeTurn(): Promise<() => void> {
+  return turns.take().catch((error: unknown) => {
+    if (!(error instanceof NoTurnLeft)) throw error;
+    throw new AppError('MOSAIC_BUSY', `extract: this node has ${error.waitingAtMost} documents waiting to be read, as many as it holds: send the document again in ${READ_RETRY_AFTER_S} s`, { retryAfter: READ_RETRY_AFTER_S });
+  });
+}
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -89,7 +106,7 @@ export async function readDocumentOffThread(bytes: Uint8Array, mediaType: string
   const data: ReadWorkerData = { bytes, mediaType, limits };
   const pdf = mediaType.split(';')[0]?.trim().toLowerCase() === 'application/pdf';
   const timeoutMs = workerTimeoutMs ?? (pdf ? pdfReadTimeoutMs(bytes.byteLength) : READ_WORKER_TIMEOUT_MS);
-  const endTurn = await turns.take();
+  const endTurn = await takeTurn();
   const answer = await answerOfWorker<ReadWorkerAnswer>(new URL('./read-document-worker.ts', import.meta.url), data, 'document reading', { memoryMb: workerMemoryMb, timeoutMs })
     .catch((error: unknown) => {
       const reason = error instanceof WorkerMemoryError ? `needs more than ${error.limitMb} MB of memory to be read`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTurns } from './worker-turns.ts';
+import { createTurns, NoTurnLeft } from './worker-turns.ts';
 
 describe('turns for work in worker threads', () => {
   it('gives at most its size at once, the others in the order they asked as turns end', async () => {
@@ -17,5 +17,21 @@ describe('turns for work in worker threads', () => {
     third();
     (await later[1]!)();
     expect({ running: turns.running, waiting: turns.waiting, order }).toEqual({ running: 0, waiting: 0, order: [3, 4] });
+  });
+
+  it('refuses at once a turn asked for while waitingAtMost others wait, and gives one again once the queue is shorter', async () => {
+    const turns = createTurns(1, { waitingAtMost: 2 });
+    const first = await turns.take();
+    const queued = [turns.take(), turns.take()];
+    await expect(turns.take()).rejects.toBeInstanceOf(NoTurnLeft);
+    expect({ running: turns.running, waiting: turns.waiting }).toEqual({ running: 1, waiting: 2 });
+    first();
+    const second = await queued[0]!;
+    const fourth = turns.take();
+    expect(turns.waiting).toBe(2);
+    second();
+    (await queued[1]!)();
+    (await fourth)();
+    expect({ running: turns.running, waiting: turns.waiting }).toEqual({ running: 0, waiting: 0 });
   });
 });

@@ -21,6 +21,8 @@ export const ERROR_CATALOGUE = {
   // a wait, not a fault: details.retryAfter (seconds) is the HTTP edge's Retry-After
   MOSAIC_RATE_LIMITED: { kind: 'rate_limited', message: 'too many attempts: try again later' },
   MOSAIC_STORE_UNAVAILABLE: { kind: 'unavailable', message: 'the store is unavailable' },
+  // a wait, not a fault: the node holds as much such work waiting as it may (details.retryAfter)
+  MOSAIC_BUSY: { kind: 'unavailable', message: 'the node is busy: try again later' },
   MOSAIC_AUDIT_BROKEN: { kind: 'internal', message: 'the audit chain is broken' },
   MOSAIC_INTERNAL: { kind: 'internal', message: 'internal error' },
 } as const satisfies Record<string, { kind: ErrorKind; message: string }>;

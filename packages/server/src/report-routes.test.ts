@@ -1,3 +1,5 @@
+import { READ_WAITING_AT_MOST, READ_WORKERS_AT_ONCE } from '@mosaic/extract';
+import { pdfRedrawnOf } from '@mosaic/extract/testing';
 import { RecordId, validateRecord } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
@@ -67,6 +69,21 @@ describe('POST /extract', () => {
     const noUser = await app.inject({ method: 'POST', url: '/api/v1/extract', payload: { text: TEXT } });
     expect(noUser.statusCode).toBe(401);
   });
+  it('answers 503 MOSAIC_BUSY with Retry-After, on /extract and /reports, a document sent while as many wait to be read as a node holds', async () => {
+    // five pages each redrawing 1.4 MB of lines: a second or two of a worker, no text
+    const slow = Buffer.from(pdfRedrawnOf({ pages: 5, drawings: 100_000 })).toString('base64');
+    const send = (url: string) => app.inject({ method: 'POST', url, headers: auth('fedAnalyst'), payload: { content: slow, mediaType: 'application/pdf', collection: 'flood', provenance: PROVENANCE } });
+    const held = Array.from({ length: READ_WORKERS_AT_ONCE + READ_WAITING_AT_MOST }, () => send('/api/v1/extract'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const url of ['/api/v1/extract', '/api/v1/reports']) {
+      const refused = await send(url);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBe('10');
+      expect(refused.json()).toEqual({ error: { code: 'MOSAIC_BUSY', message: `extract: this node has ${READ_WAITING_AT_MOST} documents waiting to be read, as many as it holds: send the document again in 10 s` } });
+    }
+    expect((await Promise.all(held)).map((answer) => answer.statusCode)).toEqual(held.map(() => 200));
+  }, 60_000);
+
   it('warns that a text mostly in Arabic script is not read for names, and gives no warning otherwise', async () => {
     const arabic = await app.inject({ method: 'POST', url: '/api/v1/extract', headers: auth('zoneOfficer'), payload: { text: 'التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.' } });
     expect(arabic.json()).toMatchObject({ warnings: [expect.stringMatching(/^text is mostly in Arabic script/)] });

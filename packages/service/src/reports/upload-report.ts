@@ -102,6 +102,8 @@ export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType
     text = (await readDocumentOffThread(input.content, input.mediaType, { textBytes: MAX_REPORT_BYTES, unzippedBytes: MAX_REPORT_BYTES })).replace(NUL, '').replace(/\f/g, '\n');
   } catch (error) {
     if (!(error instanceof AppError)) return { field: 'content', reason: 'could not be read as the media type given' };
+    // a node too busy to read it (MOSAIC_BUSY) is no fault of the document
+    if (error.kind !== 'invalid') throw error;
     // readDocument names the field when it is the bytes at fault (text that is not UTF-8), else it is the media type
     const named = error.details?.['field'];
     return { field: typeof named === 'string' ? named : 'mediaType', reason: error.message.replace(/^extract: /, '') };
