@@ -11,42 +11,31 @@ import AxeBuilder from '@axe-core/playwright';
 import { testProvenance } from '@mosaic/service/testing';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { seedWorld } from './fictional-world.ts';
+import { givePurpose, setUpBrowserTests, signInPage } from './harness.ts';
 
 const PURPOSE = 'Network analysis of the Moreau group';
 const CASE = 'PV/2025/0219';
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let browser: TestBrowser;
-let world: SeededWorld;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  const api = apiClient(server.base);
-  world = await seedWorld(api);
-  const [fed, zone] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('zoneOfficer')];
-  const write = (token: string, agency: string, id: string, schema: string, properties: Record<string, string[]>, provenance: Record<string, unknown> = {}) =>
-    api.json<{ record: { id: string } }>('/records', { token, body: { id, schema, provenance: testProvenance(agency, provenance), properties } });
-  // Lucien Moreau-Vasquez: his brother (family), a car of his own, another the local zone says
-  // he owns and wants no one to pass on without asking (H2), and the workshop he finances
-  const golf = (await write(fed, 'fedpol', 'v-golf', 'Vehicle', { name: ['Grey Golf'], registrationNumber: ['1-ABC-123'] })).record.id;
-  const clio = (await write(zone, 'zone-north', 'v-clio', 'Vehicle', { name: ['Red Clio'], registrationNumber: ['1-XYZ-987'] }, { handling: 'H2' })).record.id;
-  const atelier = (await write(fed, 'fedpol', 'o-atelier', 'Organization', { name: ['Atelier du Canal'] })).record.id;
-  await write(fed, 'fedpol', 'own-golf', 'Ownership', { owner: [world.moreau], asset: [golf], startDate: ['2018-05'] });
-  await write(zone, 'zone-north', 'own-clio', 'Ownership', { owner: [world.moreau], asset: [clio] }, { handling: 'H2' });
-  await write(fed, 'fedpol', 'm-atelier', 'Membership', { member: [world.moreau], organization: [atelier], role: ['financier'], startDate: ['2017'] });
-  await write(fed, 'fedpol', 'm-atelier-brother', 'Membership', { member: [world.brother], organization: [atelier] });
-  await server.projections.follower.catchUp();
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const world = await seedWorld(api);
+    const [fed, zone] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('zoneOfficer')];
+    const write = (token: string, agency: string, id: string, schema: string, properties: Record<string, string[]>, provenance: Record<string, unknown> = {}) =>
+      api.json<{ record: { id: string } }>('/records', { token, body: { id, schema, provenance: testProvenance(agency, provenance), properties } });
+    // Lucien Moreau-Vasquez: his brother (family), a car of his own, another the local zone says
+    // he owns and wants no one to pass on without asking (H2), and the workshop he finances
+    const golf = (await write(fed, 'fedpol', 'v-golf', 'Vehicle', { name: ['Grey Golf'], registrationNumber: ['1-ABC-123'] })).record.id;
+    const clio = (await write(zone, 'zone-north', 'v-clio', 'Vehicle', { name: ['Red Clio'], registrationNumber: ['1-XYZ-987'] }, { handling: 'H2' })).record.id;
+    const atelier = (await write(fed, 'fedpol', 'o-atelier', 'Organization', { name: ['Atelier du Canal'] })).record.id;
+    await write(fed, 'fedpol', 'own-golf', 'Ownership', { owner: [world.moreau], asset: [golf], startDate: ['2018-05'] });
+    await write(zone, 'zone-north', 'own-clio', 'Ownership', { owner: [world.moreau], asset: [clio] }, { handling: 'H2' });
+    await write(fed, 'fedpol', 'm-atelier', 'Membership', { member: [world.moreau], organization: [atelier], role: ['financier'], startDate: ['2017'] });
+    await write(fed, 'fedpol', 'm-atelier-brother', 'Membership', { member: [world.brother], organization: [atelier] });
+    await server.projections.follower.catchUp();
+    return world;
+  },
 });
 
 /** Serious and critical WCAG A/AA violations, as "rule: target" lines (empty when none). */
@@ -58,7 +47,7 @@ async function violations(page: Page): Promise<string[]> {
 /** Signs the federal analyst in on the graph of Lucien Moreau-Vasquez and waits for his network. */
 async function openGraph(page: Page): Promise<void> {
   await signInPage(page, 'fedAnalyst');
-  await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+  await page.goto(`/#/graph?seed=${encodeURIComponent(tests.world.moreau)}`);
   await givePurpose(page, PURPOSE, CASE);
   await expect.poll(() => page.locator('table.graph-nodes tbody tr').count(), { timeout: 15_000 }).toBe(5);
 }
@@ -67,9 +56,9 @@ async function openGraph(page: Page): Promise<void> {
 const nodeCell = (page: Page, name: string, column: number) =>
   page.locator('table.graph-nodes tbody tr', { has: page.getByRole('link', { name, exact: true }) }).locator('td').nth(column).textContent();
 
-describe.skipIf(!haveChromium)('the graph\'s tables', () => {
+describe.skipIf(!tests.haveChromium)('the graph\'s tables', () => {
   it('count a node\'s ties among those the filters leave shown', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await openGraph(page);
     const network = page.getByRole('img', { name: /^Network of/ });
     await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 5 relations shown');
@@ -82,7 +71,7 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
   });
 
   it('list the relations shown with their type, linked ends, role, dates and claiming agencies, name communities and explain centrality', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await openGraph(page);
     const ties = page.getByRole('table', { name: 'Relations shown in the chart' });
     const tieRows = ties.locator('tbody tr');
@@ -105,7 +94,7 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
   });
 
   it('find up to k paths, list them to choose from, and say why none was found', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await openGraph(page);
     const status = () => page.getByRole('status').last().textContent();
     await page.locator('#path-a').fill('Tomas Moreau-Vasquez');
@@ -130,7 +119,7 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
     expect(await violations(page)).toEqual([]);
 
     // none in what the analyst may see: the address is tied to no one
-    await page.locator('#path-b').fill(world.address);
+    await page.locator('#path-b').fill(tests.world.address);
     await page.getByRole('button', { name: 'Find paths' }).click();
     await expect.poll(status).toBe('No path between them in what you may see.');
     expect(await page.getByRole('list', { name: 'Paths found' }).count()).toBe(0);
@@ -142,7 +131,7 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
   });
 
   it('export what the analyst may pass on as GraphML or JSON, saying what was left out, and are not offered to an officer', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await openGraph(page);
     const status = () => page.getByRole('status').last().textContent();
     const exporting = page.getByRole('group', { name: 'Export' });
@@ -167,16 +156,15 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
     expect(file.nodes).toHaveLength(4);
     await expect.poll(status).toBe(`Exported graph-PV-2025-0219.json. ${leftOut}`);
 
-    const officer = await browser.newPage();
-    await signInPage(officer, 'zoneOfficer');
-    await officer.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+    const officer = await tests.signedInPage('zoneOfficer');
+    await officer.goto(`/#/graph?seed=${encodeURIComponent(tests.world.moreau)}`);
     await givePurpose(officer, PURPOSE, CASE);
     await officer.getByRole('group', { name: 'Relations shown' }).waitFor();
     expect(await officer.getByRole('group', { name: 'Export' }).count()).toBe(0);
   });
 
   it('keep a saved chart\'s filters, and reopen it with them', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await openGraph(page);
     const types = page.getByRole('group', { name: 'Relations shown' });
     const recordedBy = page.getByRole('group', { name: 'Recorded by' });
@@ -187,8 +175,7 @@ describe.skipIf(!haveChromium)('the graph\'s tables', () => {
     await page.getByRole('button', { name: 'Save chart to case' }).click();
     await expect.poll(() => page.getByRole('status').last().textContent()).toBe(`Chart “Moreau without the cars” saved to case ${CASE}.`);
 
-    const again = await browser.newPage();
-    await signInPage(again, 'fedAnalyst');
+    const again = await tests.signedInPage('fedAnalyst');
     await again.goto('/#/graph');
     await givePurpose(again, PURPOSE, CASE);
     await again.getByRole('button', { name: 'Open chart Moreau without the cars' }).click();

@@ -6,25 +6,20 @@
  */
 import { testProvenance, type TestUserName } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
-import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { seedWorld } from './fictional-world.ts';
+import { givePurpose, setUpBrowserTests, signInPage } from './harness.ts';
 
 const PURPOSE = 'Network analysis of the Moreau group';
 const CASE = 'PV/2025/0219';
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let api: ApiClient;
-let browser: TestBrowser;
-let world: SeededWorld;
 let fed: string;
 /** The entities of the seeded records, and of the associate added here. */
 const entity: Record<'moreau' | 'brother' | 'associate', string> = { moreau: '', brother: '', associate: '' };
 
 const entityOf = async (record: string): Promise<string> =>
-  (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers: { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) } })).entity;
+  (await tests.api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers: { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) } })).entity;
 
 /** Signs in, opens the screen at `hash` and gives this file's purpose and case. */
 async function signIn(page: Page, name: TestUserName, hash: string): Promise<void> {
@@ -36,40 +31,34 @@ async function signIn(page: Page, name: TestUserName, hash: string): Promise<voi
 const rows = (page: Page) => page.locator('table.graph-nodes tbody tr');
 const tableText = async (page: Page): Promise<string> => (await page.locator('table.graph-nodes').textContent()) ?? '';
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  world = await seedWorld(api);
-  fed = await api.tokenOf('fedAnalyst');
-  const associate = await api.json<{ record: { id: string } }>('/records', {
-    token: fed,
-    body: { id: 'p-garnier', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Yannick Garnier'], birthDate: ['1987-06-21'], nationality: ['fr'] } },
-  });
-  await api.json('/records', {
-    token: fed,
-    body: { id: 'as-garnier', schema: 'Associate', provenance: testProvenance('fedpol'), properties: { person: [world.brother], associate: [associate.record.id], startDate: ['2019-03'], endDate: ['2019-09'] } },
-  });
-  await api.json('/records', {
-    token: fed,
-    body: { id: 's-midi', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [world.moreau], involved: [world.brother], date: ['2016-03-01'], place: ['Gare du Midi'], latitude: ['50.8357'], longitude: ['4.3363'], summary: ['Seen boarding a train together'] } },
-  });
-  await server.projections.follower.catchUp();
-  entity.moreau = await entityOf(world.moreau);
-  entity.brother = await entityOf(world.brother);
-  entity.associate = await entityOf(associate.record.id);
-  browser = await openTestBrowser(server.base);
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const world = await seedWorld(api);
+    fed = await api.tokenOf('fedAnalyst');
+    const associate = await api.json<{ record: { id: string } }>('/records', {
+      token: fed,
+      body: { id: 'p-garnier', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Yannick Garnier'], birthDate: ['1987-06-21'], nationality: ['fr'] } },
+    });
+    await api.json('/records', {
+      token: fed,
+      body: { id: 'as-garnier', schema: 'Associate', provenance: testProvenance('fedpol'), properties: { person: [world.brother], associate: [associate.record.id], startDate: ['2019-03'], endDate: ['2019-09'] } },
+    });
+    await api.json('/records', {
+      token: fed,
+      body: { id: 's-midi', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [world.moreau], involved: [world.brother], date: ['2016-03-01'], place: ['Gare du Midi'], latitude: ['50.8357'], longitude: ['4.3363'], summary: ['Seen boarding a train together'] } },
+    });
+    await server.projections.follower.catchUp();
+    entity.moreau = await entityOf(world.moreau);
+    entity.brother = await entityOf(world.brother);
+    entity.associate = await entityOf(associate.record.id);
+    return world;
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('the graph explorer', () => {
+describe.skipIf(!tests.haveChromium)('the graph explorer', () => {
   it('expands, filters a relation type, finds a path, saves the chart to the case and reopens it', async () => {
-    const page = await browser.newPage();
-    await signIn(page, 'fedAnalyst', `#/graph?seed=${encodeURIComponent(world.moreau)}`);
+    const page = await tests.newPage();
+    await signIn(page, 'fedAnalyst', `#/graph?seed=${encodeURIComponent(tests.world.moreau)}`);
     // Expand: the subject's entity and his brother, tied by family.
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(2);
     expect(await tableText(page)).toContain('Tomas Moreau-Vasquez');
@@ -107,7 +96,7 @@ describe.skipIf(!haveChromium)('the graph explorer', () => {
     await expect.poll(() => page.getByRole('status').last().textContent()).toBe(`Chart “Moreau brothers and Garnier” saved to case ${CASE}.`);
 
     // Reopen it in a new session, with no seed: the same three entities come back from the server.
-    const again = await browser.newPage();
+    const again = await tests.newPage();
     await signIn(again, 'fedAnalyst', '#/graph');
     await again.getByRole('button', { name: 'Open chart Moreau brothers and Garnier' }).click();
     await expect.poll(() => again.getByRole('status').last().textContent()).toBe('Chart “Moreau brothers and Garnier” reopened: 3 entities you may see.');
@@ -119,21 +108,21 @@ describe.skipIf(!haveChromium)('the graph explorer', () => {
   it('keeps the relations the chosen agencies recorded, in the chart and in the next expansion, and offers no agency whose records the analyst may not read', async () => {
     // the local zone ties the brother to Marc Dubois-Lenoir, and him to his sister; the federal
     // police tie Marc to Hugo Lambert; intelligence ties the brothers and Marc to its own subject
-    const [zone, intel] = [await api.tokenOf('zoneOfficer'), await api.tokenOf('intelAnalyst')];
+    const [zone, intel] = [await tests.api.tokenOf('zoneOfficer'), await tests.api.tokenOf('intelAnalyst')];
     const write = (token: string, agency: string, id: string, schema: string, properties: Record<string, string[]>) =>
-      api.json<{ record: { id: string } }>('/records', { token, body: { id, schema, provenance: testProvenance(agency), properties } });
+      tests.api.json<{ record: { id: string } }>('/records', { token, body: { id, schema, provenance: testProvenance(agency), properties } });
     const marc = (await write(zone, 'zone-north', 'p-dubois', 'Person', { name: ['Marc Dubois-Lenoir'], birthDate: ['1979-11-03'] })).record.id;
     const sarah = (await write(zone, 'zone-north', 'p-dubois-sister', 'Person', { name: ['Sarah Dubois-Lenoir'], birthDate: ['1983-05-14'] })).record.id;
     const hugo = (await write(fed, 'fedpol', 'p-lambert', 'Person', { name: ['Hugo Lambert'], birthDate: ['1990-08-08'] })).record.id;
-    await write(zone, 'zone-north', 'as-dubois', 'Associate', { person: [world.brother], associate: [marc], startDate: ['2021-02'] });
+    await write(zone, 'zone-north', 'as-dubois', 'Associate', { person: [tests.world.brother], associate: [marc], startDate: ['2021-02'] });
     await write(zone, 'zone-north', 'f-dubois', 'Family', { person: [marc], relative: [sarah], relationship: ['sister'] });
     await write(fed, 'fedpol', 'as-lambert', 'Associate', { person: [marc], associate: [hugo] });
-    await write(intel, 'intel', 'as-brothers', 'Associate', { person: [world.moreau], associate: [world.brother] });
-    await write(intel, 'intel', 'as-renard', 'Associate', { person: [marc], associate: [world.intelSubject] });
-    await server.projections.follower.catchUp();
+    await write(intel, 'intel', 'as-brothers', 'Associate', { person: [tests.world.moreau], associate: [tests.world.brother] });
+    await write(intel, 'intel', 'as-renard', 'Associate', { person: [marc], associate: [tests.world.intelSubject] });
+    await tests.server.projections.follower.catchUp();
 
-    const page = await browser.newPage();
-    await signIn(page, 'fedAnalyst', `#/graph?seed=${encodeURIComponent(world.brother)}`);
+    const page = await tests.newPage();
+    await signIn(page, 'fedAnalyst', `#/graph?seed=${encodeURIComponent(tests.world.brother)}`);
     // Tomas, his brother (family, the check at Gare du Midi), Garnier (federal) and Marc (local)
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(4);
     const network = page.getByRole('img', { name: /^Network of/ });
@@ -163,7 +152,7 @@ describe.skipIf(!haveChromium)('the graph explorer', () => {
   });
 
   it('shows an entity profile\'s timeline and map places from the graph endpoints', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await signIn(page, 'fedAnalyst', `#/profile/entity/${encodeURIComponent(entity.moreau)}`);
     await expect.poll(() => page.locator('.timeline li').first().textContent(), { timeout: 15_000 }).toContain('Seen boarding a train together');
     expect(await page.locator('.timeline li').first().textContent()).toContain('2016-03-01');
@@ -173,13 +162,13 @@ describe.skipIf(!haveChromium)('the graph explorer', () => {
 
   it('tells who holds an entity seen through a pointer alone, as its profile does, where it drew nothing and said no such entity', async () => {
     // intelligence gives the zone pointers only: its record is told of to the zone's officer, not shown
-    const intel = await api.tokenOf('intelAnalyst');
-    const held = await api.json<{ record: { id: string } }>('/records', {
+    const intel = await tests.api.tokenOf('intelAnalyst');
+    const held = await tests.api.json<{ record: { id: string } }>('/records', {
       token: intel, body: { id: 'i-aschauer', schema: 'Person', provenance: testProvenance('intel'), properties: { name: ['Wendelin Aschauer'], birthDate: ['1969-02-03'] } },
     });
-    await server.projections.follower.catchUp();
-    const heldEntity = (await api.json<{ entity: string }>(`/records/${encodeURIComponent(held.record.id)}/entity`, { token: intel, headers: { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) } })).entity;
-    const page = await browser.newPage();
+    await tests.server.projections.follower.catchUp();
+    const heldEntity = (await tests.api.json<{ entity: string }>(`/records/${encodeURIComponent(held.record.id)}/entity`, { token: intel, headers: { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) } })).entity;
+    const page = await tests.newPage();
     await signIn(page, 'zoneOfficer', `#/graph?seed=${encodeURIComponent(heldEntity)}`);
     const pointers = page.getByRole('region', { name: 'Information held by another agency' });
     await expect.poll(() => pointers.locator('.pointer-card').allTextContents(), { timeout: 15_000 }).toEqual([expect.stringMatching(/^⚑State Security holds information — contact Liaison desk \+32 2 000 00 03$/)]);

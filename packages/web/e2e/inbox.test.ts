@@ -8,13 +8,8 @@
 import { AgencyId } from '@mosaic/model';
 import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
-
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let api: ApiClient;
-let browser: TestBrowser;
+import { describe, expect, it } from 'vitest';
+import { givePurpose, setUpBrowserTests, signInPage } from './harness.ts';
 
 /** More notices for the federal police than a page of the inbox (100) holds, oldest first. */
 const FEDPOL_NOTICES = 105;
@@ -24,30 +19,22 @@ const notice = (n: number, agency: string, title: string) => ({
 
 const badge = (page: Page) => page.getByRole('navigation', { name: 'Main' }).locator('.count');
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  for (let n = 1; n <= FEDPOL_NOTICES; n += 1) server.test.mosaic.notifier.publish(notice(n, 'fedpol', `Federal notice ${n}`));
-  server.test.mosaic.notifier.publish(notice(1, 'intel', 'Intelligence notice'));
-  const fed = await api.tokenOf('fedAnalyst');
-  const stored = async (): Promise<number> => (await api.json<{ notifications: unknown[] }>('/notifications?limit=500', { token: fed })).notifications.length;
-  for (let tries = 0; (await stored()) < FEDPOL_NOTICES; tries += 1) {
-    if (tries === 100) throw new Error('the notices were not stored');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  browser = await openTestBrowser(server.base);
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    for (let n = 1; n <= FEDPOL_NOTICES; n += 1) server.test.mosaic.notifier.publish(notice(n, 'fedpol', `Federal notice ${n}`));
+    server.test.mosaic.notifier.publish(notice(1, 'intel', 'Intelligence notice'));
+    const fed = await api.tokenOf('fedAnalyst');
+    const stored = async (): Promise<number> => (await api.json<{ notifications: unknown[] }>('/notifications?limit=500', { token: fed })).notifications.length;
+    for (let tries = 0; (await stored()) < FEDPOL_NOTICES; tries += 1) {
+      if (tries === 100) throw new Error('the notices were not stored');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('the alerts inbox', () => {
+describe.skipIf(!tests.haveChromium)('the alerts inbox', () => {
   it('shows the next user at a tab their own notifications only, none of the previous user\'s', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/inbox');
     await expect.poll(() => page.locator('.inbox li', { hasText: `Federal notice ${FEDPOL_NOTICES}` }).count()).toBe(1);
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -61,8 +48,7 @@ describe.skipIf(!haveChromium)('the alerts inbox', () => {
   });
 
   it('reaches older notifications with "Show older", and counts unread ones as at least the page until then', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/inbox');
     await expect.poll(() => page.locator('.inbox li').count()).toBe(100);
     expect(await badge(page).textContent()).toBe('100+');
@@ -78,7 +64,7 @@ describe.skipIf(!haveChromium)('the alerts inbox', () => {
   });
 
   it('shows progress, not an empty live inbox, while the notifications and the agency\'s alerts load', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     let release = (): void => undefined;
     const held = new Promise<void>((resolve) => { release = resolve; });
     await page.route(/\/api\/v1\/(notifications|alerts)(\?.*)?$/, async (route) => { await held; await route.continue(); });
@@ -95,8 +81,7 @@ describe.skipIf(!haveChromium)('the alerts inbox', () => {
   });
 
   it('asks for the purpose before a watch is added from the inbox, then adds it', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/inbox');
     await expect.poll(() => page.getByRole('button', { name: 'Continue' }).count()).toBe(1);
     expect(await page.getByRole('form', { name: 'New watch' }).count()).toBe(0);
@@ -108,8 +93,7 @@ describe.skipIf(!haveChromium)('the alerts inbox', () => {
   });
 
   it('offers a checkpoint officer no watch, which could tell them nothing: their role reads no records', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneCheckpoint');
+    const page = await tests.signedInPage('zoneCheckpoint');
     await page.goto('/#/inbox');
     await givePurpose(page, 'Border control', 'BC/2026/0031');
     await expect.poll(() => page.locator('.watches li').allTextContents()).toEqual(['No watches.']);
@@ -119,15 +103,14 @@ describe.skipIf(!haveChromium)('the alerts inbox', () => {
   });
 
   it('lists the agency\'s alerts by their subjects\' names, the record ids beside them, its own records\' and another agency\'s', async () => {
-    const [zone, fed] = [await api.tokenOf('zoneOfficer'), await api.tokenOf('fedAnalyst')];
+    const [zone, fed] = [await tests.api.tokenOf('zoneOfficer'), await tests.api.tokenOf('fedAnalyst')];
     const why = { 'x-mosaic-purpose': 'Patrol', 'x-mosaic-case': 'ZN/2026/0077' };
-    await api.json('/records', { token: zone, body: { id: 'z-verhaegen', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('zone-north') } });
+    await tests.api.json('/records', { token: zone, body: { id: 'z-verhaegen', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('zone-north') } });
     // the federal police share their records with the zone
-    await api.json('/records', { token: fed, body: { id: 'p-delvaux', schema: 'Person', properties: { name: ['Marc Delvaux'] }, provenance: testProvenance('fedpol') } });
-    for (const subject of ['zone-north:z-verhaegen', 'fedpol:p-delvaux']) await api.json('/alerts', { token: zone, headers: why, body: { subject, category: 'discreet_check' } });
+    await tests.api.json('/records', { token: fed, body: { id: 'p-delvaux', schema: 'Person', properties: { name: ['Marc Delvaux'] }, provenance: testProvenance('fedpol') } });
+    for (const subject of ['zone-north:z-verhaegen', 'fedpol:p-delvaux']) await tests.api.json('/alerts', { token: zone, headers: why, body: { subject, category: 'discreet_check' } });
 
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneOfficer');
+    const page = await tests.signedInPage('zoneOfficer');
     await page.goto('/#/inbox');
     await givePurpose(page, 'Patrol', 'ZN/2026/0077');
     const alerts = page.getByTestId('alert');

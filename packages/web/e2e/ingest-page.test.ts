@@ -9,28 +9,13 @@
 import { INGEST_JOB_KIND, type IngestJob } from '@mosaic/service';
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
-import { apiClient, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServer } from './harness.ts';
+import { setUpBrowserTests, signInPage } from './harness.ts';
 
 const FILE = 'File (JSON Lines with provenance, or CSV)';
 
-const haveChromium = requireChromium();
-let server: TestServer;
-let api: ApiClient;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer({ projections: false });
-  api = apiClient(server.base);
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const tests = setUpBrowserTests({ projections: false });
 
 /** `n` JSON Lines of fedpol persons, ids `<prefix>-<i>`. */
 const people = (n: number, prefix: string): string =>
@@ -49,9 +34,9 @@ async function upload(page: Page, name: string, content: string): Promise<void> 
   await page.getByRole('button', { name: 'Upload and ingest' }).click();
 }
 
-describe.skipIf(!haveChromium)('the ingest page', () => {
+describe.skipIf(!tests.haveChromium)('the ingest page', () => {
   it('goes on following a job when its progress cannot be read for a while, saying so, and shows it done', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await openIngest(page);
     // every poll of the job is lost until the blip ends
     let blip = true;
@@ -65,8 +50,8 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
     });
     await upload(page, 'blip.jsonl', people(3, 'blip'));
     await expect.poll(() => lost, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-    const token = await api.tokenOf('fedAnalyst');
-    await expect.poll(async () => (await api.json<{ job: { state: string } }>(`/ingest/${encodeURIComponent(job)}`, { token })).job.state, { timeout: 15_000 }).toBe('done');
+    const token = await tests.api.tokenOf('fedAnalyst');
+    await expect.poll(async () => (await tests.api.json<{ job: { state: string } }>(`/ingest/${encodeURIComponent(job)}`, { token })).job.state, { timeout: 15_000 }).toBe('done');
     const retrying = page.getByTestId('ingest-poll-retrying');
     await expect.poll(() => retrying.textContent(), { timeout: 5_000 }).toMatch(/^No news of this upload for now: the server cannot be reached.*\. Asking again in \d+ s; the upload goes on on the server\.$/);
     await screenshot(page, 'ingest-01-blip');
@@ -79,7 +64,7 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
   });
 
   it('keeps the job followed in the address, lists the user\'s uploads, and says what a second upload of a file did', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await openIngest(page);
     const content = people(5, 'again');
     await upload(page, 'again.jsonl', content);
@@ -115,7 +100,7 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
   });
 
   it('tells the references of lines written to records not found, as a count and a list folded when long', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await openIngest(page);
     const provenance = testProvenance('fedpol');
     const lines = [
@@ -143,14 +128,14 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
   });
 
   it('says why a failed job stopped', async () => {
-    const user = await server.test.mosaic.store.findUserByName('fedAnalyst');
+    const user = await tests.server.test.mosaic.store.findUserByName('fedAnalyst');
     if (!user) throw new Error('the test user is missing');
     const failed: IngestJob = {
       id: 'job-failed-e2e', user: user.id, filename: 'broken.jsonl', format: 'jsonl', state: 'failed', total: 2500, processed: 1000, accepted: 1000, rejected: 0,
       created: 1000, updated: 0, unchanged: 0, errors: [], startedAt: new Date().toISOString(), endedAt: new Date().toISOString(), failure: 'the disk is full',
     };
-    await server.test.mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: failed.id, owner: user.id, body: failed });
-    const page = await browser.newPage();
+    await tests.server.test.mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: failed.id, owner: user.id, body: failed });
+    const page = await tests.newPage();
     await openIngest(page);
     await page.goto(`/#/ingest?job=${failed.id}`);
     await expect.poll(() => summary(page).textContent(), { timeout: 10_000 }).toBe('1000 accepted (1000 new) · 0 refused before it stopped');
@@ -159,7 +144,7 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
   });
 
   it('takes the largest upload from the server, and refuses a file over it before reading it', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     // a server that takes at most 1 MiB: the page states it and holds files to it
     await page.route(/\/api\/v1\/ingest(\?.*)?$/, async (route) => {
       if (route.request().method() !== 'GET') return route.continue();
@@ -188,7 +173,7 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
   });
 
   it('refuses a file over the server\'s limit before reading it, and sends a large one without freezing the page', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await openIngest(page);
     // the server's limit, as GET /ingest answers it
     await expect.poll(() => page.getByText('At most 64 MB a file.').count(), { timeout: 10_000 }).toBe(1);
@@ -245,8 +230,8 @@ describe.skipIf(!haveChromium)('the ingest page', () => {
     expect(shown - clicked, '"Uploading" shows at once').toBeLessThan(500);
     expect(longest, 'no task holds the page for long').toBeLessThan(500);
     // the last line arrived as written: quotes, backslash and letters beyond ASCII
-    const token = await api.tokenOf('fedAnalyst');
-    const stored = await api.json<{ record: { properties: { name: string[] } } }>('/records/fedpol:big-last', { token, headers: { 'x-mosaic-purpose': 'check', 'x-mosaic-case': 'E2E-1' } });
+    const token = await tests.api.tokenOf('fedAnalyst');
+    const stored = await tests.api.json<{ record: { properties: { name: string[] } } }>('/records/fedpol:big-last', { token, headers: { 'x-mosaic-purpose': 'check', 'x-mosaic-case': 'E2E-1' } });
     expect(stored.record.properties.name).toEqual(['Zoë "Ødegård" \\ Haddad']);
     await screenshot(page, 'ingest-04-large');
   });

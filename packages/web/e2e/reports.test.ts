@@ -13,10 +13,10 @@ import { testProvenance } from '@mosaic/service/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
-import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { seedWorld } from './fictional-world.ts';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 const REPORT = [
   'Liège, 9 October 2025. Officers of the federal police questioned Tomas Moreau-Vasquez, 31, at a garage near the station.',
@@ -27,39 +27,30 @@ const PHONE_REPORT = 'Namur, 2 November 2025. The courier called +32 471 65 03 9
 
 const POINTER_REPORT = 'Charleroi, 14 November 2025. A neighbour saw Odile Renard-Moreau hand a parcel to a man outside the railway station.';
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let api: ApiClient;
-let browser: TestBrowser;
-let world: SeededWorld;
 let dir: string;
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  world = await seedWorld(api);
-  // The zone's own record of the brother: the entity the report's mention is linked to.
-  const zone = await api.tokenOf('zoneOfficer');
-  await api.json('/records', { token: zone, body: { id: 'z-tomas', schema: 'Person', provenance: testProvenance('zone-north'), properties: { name: ['Tomas Moreau Vasquez'], birthDate: ['1994-09-30'] } } }).catch(() => undefined);
-  // The zone's subject holding the phone the second report mentions.
-  await api.json('/records', { token: zone, body: { id: 'z-storhaug', schema: 'Person', provenance: testProvenance('zone-north'), properties: { name: ['Maiken Storhaug'], phone: ['+32471650392'] } } });
-  await server.projections.follower.catchUp();
-  dir = mkdtempSync(join(tmpdir(), 'mosaic-report-'));
-  writeFileSync(join(dir, 'garage-interview.txt'), REPORT);
-  browser = await openTestBrowser(server.base);
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const world = await seedWorld(api);
+    // The zone's own record of the brother: the entity the report's mention is linked to.
+    const zone = await api.tokenOf('zoneOfficer');
+    await api.json('/records', { token: zone, body: { id: 'z-tomas', schema: 'Person', provenance: testProvenance('zone-north'), properties: { name: ['Tomas Moreau Vasquez'], birthDate: ['1994-09-30'] } } }).catch(() => undefined);
+    // The zone's subject holding the phone the second report mentions.
+    await api.json('/records', { token: zone, body: { id: 'z-storhaug', schema: 'Person', provenance: testProvenance('zone-north'), properties: { name: ['Maiken Storhaug'], phone: ['+32471650392'] } } });
+    await server.projections.follower.catchUp();
+    dir = mkdtempSync(join(tmpdir(), 'mosaic-report-'));
+    writeFileSync(join(dir, 'garage-interview.txt'), REPORT);
+    return world;
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!haveChromium)('reports in the web app', () => {
+describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
   it('uploads a report, confirms a person as an existing entity, and shows the claim on that entity\'s profile', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0412');
 
@@ -79,7 +70,7 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     // the claim's category, legal basis and review date as given in the form
     const reportId = decodeURIComponent(new URL(page.url()).hash.replace(/^#\/reports\//, ''));
     const headers = { 'x-mosaic-purpose': encodeURIComponent('Counter-terrorism investigation'), 'x-mosaic-case': encodeURIComponent('PV/2025/0412') };
-    const stored = await api.json<{ report: { report: { provenance: Record<string, unknown> } } }>(`/reports/${encodeURIComponent(reportId)}`, { token: await api.tokenOf('fedAnalyst'), headers });
+    const stored = await tests.api.json<{ report: { report: { provenance: Record<string, unknown> } } }>(`/reports/${encodeURIComponent(reportId)}`, { token: await tests.api.tokenOf('fedAnalyst'), headers });
     expect(stored.report.report.provenance).toMatchObject({ category: 'witness', legalBasis: 'Hearing ordered by the investigating judge', reviewDate: '2029-06-30' });
     const text = page.getByLabel('Report text');
     await expect.poll(() => text.locator('mark.mention-Person').count()).toBeGreaterThanOrEqual(3);
@@ -120,12 +111,11 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     await page.getByRole('button', { name: 'Search reports' }).click();
     await expect.poll(() => page.locator('.report-results li').count()).toBe(1);
     expect(await page.locator('.report-results').textContent()).toContain('Garage interview, Liège');
-    expect(world.brother).toBeTruthy();
+    expect(tests.world.brother).toBeTruthy();
   });
 
   it('reads a phone number written nationally as the country the uploader gives for the report', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0601');
     await page.getByLabel('Or paste the text').fill('Lille, 3 November 2025. A mobile phone, 06 12 34 56 78, was found in the van.');
@@ -138,8 +128,7 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
   });
 
   it('says on the report what extraction could not read, here the sentences of a text mostly in Arabic script', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0644');
     await page.getByLabel('Or paste the text').fill('التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.\nالاسم: خالد عبد الرحمن');
@@ -183,9 +172,8 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
   it('shows the person holding a phone number of the report beside it, how it matched, and names them its holder on confirming', { timeout: 120_000 }, async () => {
     const purpose = { purpose: 'Counter-terrorism investigation', caseRef: 'PV/2025/0519' };
     const provenance = { source: 'interception summary', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
-    const uploaded = await api.json<{ report: { id: string } }>('/reports', { token: await api.tokenOf('fedAnalyst'), body: { text: PHONE_REPORT, title: 'Courier calls, Namur', collection: 'courier-inquiry', provenance, ...purpose } });
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const uploaded = await tests.api.json<{ report: { id: string } }>('/reports', { token: await tests.api.tokenOf('fedAnalyst'), body: { text: PHONE_REPORT, title: 'Courier calls, Namur', collection: 'courier-inquiry', provenance, ...purpose } });
+    const page = await tests.signedInPage('fedAnalyst');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await givePurpose(page, purpose.purpose, purpose.caseRef);
     await page.goto(`/#/reports/${encodeURIComponent(uploaded.report.id)}`);
@@ -208,15 +196,14 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     // State Security lets the federal police know whom to call, and no more, about its suspects.
     const change = { 'x-mosaic-purpose': 'Deconfliction with State Security', 'x-mosaic-case': 'CHG-2025-131' };
     const conditions = { tlp: ['CLEAR', 'GREEN', 'AMBER'], maxClassification: 'CONFIDENTIAL', handling: ['H0', 'H1', 'H2', 'H3'], categories: ['suspect'] };
-    await api.json('/admin/agreements/intel-fedpol-pointer', { token: await api.tokenOf('sysadmin'), method: 'PUT', headers: change, body: { owner: 'intel', recipient: 'fedpol', conditions, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false } });
+    await tests.api.json('/admin/agreements/intel-fedpol-pointer', { token: await tests.api.tokenOf('sysadmin'), method: 'PUT', headers: change, body: { owner: 'intel', recipient: 'fedpol', conditions, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false } });
     const purpose = { purpose: 'Counter-terrorism investigation', caseRef: 'PV/2025/0533' };
     const provenance = { source: 'neighbourhood enquiry', reliability: 'C', credibility: 3, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
-    const uploaded = await api.json<{ report: { id: string }; pointers: { agency: string }[] }>('/reports', { token: await api.tokenOf('fedAnalyst'), body: { text: POINTER_REPORT, title: 'Parcel handover, Charleroi', collection: 'parcel-inquiry', provenance, ...purpose } });
+    const uploaded = await tests.api.json<{ report: { id: string }; pointers: { agency: string }[] }>('/reports', { token: await tests.api.tokenOf('fedAnalyst'), body: { text: POINTER_REPORT, title: 'Parcel handover, Charleroi', collection: 'parcel-inquiry', provenance, ...purpose } });
     // the intelligence service's record of her (fictional-world.ts) is what the API points to
     expect(uploaded.pointers).toEqual([{ agency: 'intel', agencyName: 'State Security', message: 'holds information', desk: { id: 'intel-liaison', name: 'Liaison desk', contact: '+32 2 000 00 03' } }]);
 
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await givePurpose(page, purpose.purpose, purpose.caseRef);
     await page.goto(`/#/reports/${encodeURIComponent(uploaded.report.id)}`);
@@ -228,7 +215,7 @@ describe.skipIf(!haveChromium)('reports in the web app', () => {
     await screenshot(page, '15-report-pointer');
     // nothing of the record itself: not its id, source, date of birth, nor a proposal to link to it
     const shown = await page.locator('main').textContent();
-    for (const own of [world.intelSubject, 'humint', '1989-02-01']) expect(shown).not.toContain(own);
+    for (const own of [tests.world.intelSubject, 'humint', '1989-02-01']) expect(shown).not.toContain(own);
     const odile = page.getByRole('listitem', { name: 'Person Odile Renard-Moreau' });
     await expect.poll(() => odile.locator('label.proposal').count()).toBeGreaterThanOrEqual(1);
     expect(await odile.locator('label.proposal', { hasText: 'intel' }).count()).toBe(0);
