@@ -240,6 +240,39 @@ describe('uploading a report', () => {
     }
   });
 
+  it('leaves nothing of a report erased while an entity of it is being confirmed or rejected: neither the record made nor the review written back', async () => {
+    const fed = await as('fedAnalyst');
+    const { store } = world.mosaic;
+    // the owner's erasure of the report lands once the decision has written what it makes (`ready`),
+    // before it writes the review back (the next write it begins, or the review's own)
+    const erasedBeforeReview = (reportId: RecordId, ready: () => Promise<boolean>): typeof world.mosaic => {
+      const erase = async (): Promise<void> => {
+        if (await store.getRecord(reportId) && await ready()) await eraseRecord(world.mosaic, await as('fedAdmin'), reportId, 'entered in error');
+      };
+      return {
+        ...world.mosaic,
+        store: new Proxy(store, {
+          get: (target, property, receiver) => {
+            if (property === 'transaction') return async (work: Parameters<typeof store.transaction>[0]) => { await erase(); return target.transaction(work); };
+            if (property === 'putDocument') return async (document: Parameters<typeof store.putDocument>[0]) => { if (document.kind === REPORT_REVIEW_KIND) await erase(); return target.putDocument(document); };
+            return Reflect.get(target, property, receiver) as unknown;
+          },
+        }),
+      };
+    };
+    const { report, extraction } = await upload();
+    const lioba = extraction.entities.find((e) => e.name === 'Lioba Kälberer')!;
+    const made = RecordId(`fedpol:${report.provenance.sourceRecordId}/${lioba.id}`);
+    await expect(confirmEntity(erasedBeforeReview(report.id, async () => (await store.getRecord(made)) !== undefined), fed, report.id, lioba.id, {})).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `report ${report.id} not found` });
+    expect(await store.getRecord(report.id)).toBeUndefined();
+    expect(await store.getDocument(REPORT_REVIEW_KIND, report.id)).toBeUndefined();
+    expect((await store.getRecord(made, { includeDeleted: true }))?.record.properties).toEqual({});
+    const other = await upload();
+    const quirin = other.extraction.entities.find((e) => e.name === 'Quirin Vasstad')!;
+    await expect(rejectEntity(erasedBeforeReview(other.report.id, async () => true), fed, other.report.id, quirin.id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    expect(await store.getDocument(REPORT_REVIEW_KIND, other.report.id)).toBeUndefined();
+  });
+
   it('answers the same file sent again into the same collection with the report already there, storing nothing twice, and forgets it once that report is erased', async () => {
     const fed = await as('fedAnalyst');
     const bytes = new TextEncoder().encode('Note.\nHallvard Ostergren met Benedikte Vaarsholm in Leuven.');

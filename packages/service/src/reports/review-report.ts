@@ -30,7 +30,8 @@ import { AppError, propertyType, RecordId, subjectCategoryOf, type EntityId, typ
 import { reviewDateFor } from '@mosaic/policy';
 import { schemaGroup } from '@mosaic/resolution';
 import type { Consultation } from '../organisation.ts';
-import { readRecord, writeRecord, type RecordView } from '../records.ts';
+import { createStoreAuditStorage } from '@mosaic/store';
+import { eraseStoredRecords, readRecord, writeRecord, type RecordView } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { judgePair, mayJudge } from '../resolution/entity-view.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -112,8 +113,30 @@ function claimed<T>(mosaic: Mosaic, consultation: Consultation, reportId: Record
   }, decide);
 }
 
-async function saveReview(mosaic: Mosaic, review: ReportReview, owner: string): Promise<void> {
-  await mosaic.store.putDocument({ kind: REPORT_REVIEW_KIND, id: review.report, owner, subject: review.report, body: review });
+/**
+ * Writes the review back once the report is still there, read in the write's transaction under
+ * the audit log's lock, which an erasure holds from its start (records.ts eraseRecord, the
+ * sweep). A report erased while the decision was being made is not written back (the review
+ * holds the names and sentences extraction found in its text), and the records the decision
+ * made meanwhile (`made`), which the erasure did not find in the review it read, are erased here
+ * as it would have taken them (confirmedFrom); the decision answers the report not found.
+ */
+async function saveReview(mosaic: Mosaic, consultation: Consultation, review: ReportReview, { owner, made = [] }: { readonly owner: string; readonly made?: readonly RecordId[] }): Promise<void> {
+  const { user } = consultation;
+  const kept = await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    if (await tx.getRecord(review.report)) {
+      await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: review.report, owner, subject: review.report, body: review });
+      return true;
+    }
+    const erased = await eraseStoredRecords(tx, made, { actor: user.id, reason: `confirmed from report ${review.report}, erased while it was confirmed` });
+    const gone = erased.flatMap((e) => (e.status === 'deleted' ? [e.id, ...e.alerts.map((a) => a.id)] : []));
+    if (gone.length > 0) {
+      await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{ actor: { user: user.id, agency: user.agency }, action: 'erasure', records: gone, outcome: 'ok', reason: 'records confirmed from an erased report' }]);
+    }
+    return false;
+  });
+  if (!kept) throw new AppError('MOSAIC_NOT_FOUND', `report ${review.report} not found`);
 }
 
 /**
@@ -207,7 +230,7 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
     }
   }
   next = { ...next, relations };
-  await saveReview(mosaic, next, report.provenance.agency);
+  await saveReview(mosaic, consultation, next, { owner: report.provenance.agency, made: [record, ...made] });
   return { ok: true, record: written.record, ...(linkedEntity ? { entity: linkedEntity } : {}), relations: made };
 }
 
@@ -328,10 +351,10 @@ async function rejectAlone(mosaic: Mosaic, consultation: Consultation, reportId:
     const current = review.relations[i] ?? { status: 'proposed' };
     return current.status === 'proposed' && (r.source === entity.id || r.target === entity.id) ? { status: 'rejected', note: 'an end was rejected' } : current;
   });
-  await saveReview(mosaic, {
+  await saveReview(mosaic, consultation, {
     ...review, relations,
     entities: { ...review.entities, [entity.id]: { status: 'rejected', decision: { by: consultation.user.id, at: mosaic.now().toISOString() } } },
-  }, report.provenance.agency);
+  }, { owner: report.provenance.agency });
   await mosaic.audit.append({
     actor: { user: consultation.user.id, agency: consultation.user.agency }, action: 'alteration', purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null,
     records: [reportId], outcome: 'ok', reason: `report review: ${entity.id} rejected`,
