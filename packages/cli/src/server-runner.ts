@@ -2,6 +2,7 @@
  * Listen, and close cleanly (final audit checkpoint, store closed) on SIGINT/SIGTERM.
  */
 import { AppError } from '@mosaic/model';
+import type { Server } from 'node:http';
 import { buildApp, type NodeRole } from '@mosaic/server';
 import { scheduleRetentionSweep, startCheckpointProjections, startProjections, type Mosaic } from '@mosaic/service';
 import { isAddressInUse, portInUse } from './port-in-use.ts';
@@ -18,7 +19,11 @@ export function roleOf(value: string | boolean | undefined): NodeRole {
   throw new AppError('MOSAIC_INVALID_INPUT', `--role takes full or checkpoint, not ${JSON.stringify(value)}`);
 }
 
-export async function startServer(mosaic: Mosaic, role: NodeRole = 'full'): Promise<string> {
+/**
+ * Serves `mosaic` and resolves with its address once it listens; `takeConnections`, for one of
+ * several nodes (serving-nodes.ts), serves the connections handed to it instead of listening.
+ */
+export async function startServer(mosaic: Mosaic, role: NodeRole = 'full', takeConnections?: (server: Server) => void): Promise<string> {
   // the indexes are built before the node listens: seconds on a large store, shown as they go
   const building = progressBar('index');
   const onBuild = buildProgressOn(building);
@@ -28,7 +33,12 @@ export async function startServer(mosaic: Mosaic, role: NodeRole = 'full'): Prom
   // Unexpected errors go to stderr, without their message or the URL (http-errors.ts).
   const app = await buildApp({ mosaic, errorLog: process.stderr, trustProxy: mosaic.config.trustProxy, ...(projections ? { projections } : {}), ...(checkpoint ? { checkpoint } : {}) });
   try {
-    await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
+    if (takeConnections) {
+      await app.ready();
+      takeConnections(app.server);
+    } else {
+      await app.listen({ port: mosaic.config.port, host: mosaic.config.host });
+    }
   } catch (error) {
     // The commands check the port first (ensurePortFree); one taken since still ends the process.
     (projections ?? checkpoint)?.stop();

@@ -10,14 +10,14 @@ import { createIpcMessageBus } from '@mosaic/store';
 import { roleOf, startServer } from '../server-runner.ts';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { prepareDataFolder } from '../data-folder.ts';
-import { NODES_OPTION, nodesOf, serveOnNodes, servingNode } from '../serving-nodes.ts';
+import { NODES_OPTION, nodesOf, serveOnNodes, servingNode, takeHandedConnections } from '../serving-nodes.ts';
 import { ensurePortFree } from '../port-in-use.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const node = servingNode();
   if (node !== undefined) {
     // One of several nodes: embedded-store nodes hear each other through the primary.
-    await startServer(await openMosaic(node.config, { backgroundCheckpoints: true, ...(node.config.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {}) }), node.role);
+    await startServer(await openMosaic(node.config, { backgroundCheckpoints: true, ...(node.config.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {}) }), node.role, takeHandedConnections);
     return 0;
   }
   const { values } = parse('serve', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' }, ...NODES_OPTION }, false);
