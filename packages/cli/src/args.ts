@@ -14,15 +14,56 @@ export const STORE_OPTIONS = {
 
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: readonly string[], options: O, allowPositionals = true) {
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
+    return parseArgs({ args: negativeValuesJoined(argv, options), options, allowPositionals, strict: true });
   } catch (error) {
-    throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${(error as Error).message}`);
+    throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${argumentProblem(command, error as Error & { code?: string })}`);
+  }
+}
+
+/**
+ * A negative number after an option that takes a value (`--batch -1`) joined to it
+ * (`--batch=-1`), so that the command refuses the value in its own words (`--batch takes a whole
+ * number … from 1`); parseArgs would take the number for an option and refuse it as ambiguous.
+ */
+function negativeValuesJoined(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    if (arg === '--') return [...args, ...argv.slice(i)];
+    if (arg.startsWith('--') && options[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
+}
+
+/** What parseArgs refused, said naming the option as typed, where its message tells how to write a positional starting with a dash. */
+function argumentProblem(command: string, error: Error & { code?: string }): string {
+  const given = /'([^' ]+)/.exec(error.message)?.[1];
+  if (given === undefined) return error.message;
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `${given} is not an option of ${command} (mosaic ${command} --help lists them)`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return error.message.includes('does not take an argument') ? `${given} takes no value` : `${given} needs a value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `${JSON.stringify(given)}: ${command} takes no argument besides its options`;
+    default:
+      return error.message;
   }
 }
 
 export function configOf(values: { data?: string | boolean | undefined; 'database-url'?: string | boolean | undefined; port?: string | boolean | undefined; host?: string | boolean | undefined }): MosaicConfig {
   const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-  return parseConfig(configFromEnvironment({ dataDir: str(values.data), databaseUrl: str(values['database-url']), port: str(values.port), host: str(values.host) }), process.cwd());
+  const { raw, names } = configFromEnvironment(
+    { dataDir: str(values.data), databaseUrl: str(values['database-url']), port: str(values.port), host: str(values.host) },
+    { dataDir: '--data', databaseUrl: '--database-url', port: '--port', host: '--host' },
+  );
+  return parseConfig(raw, process.cwd(), names);
 }
 
 /**

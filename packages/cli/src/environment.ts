@@ -1,22 +1,39 @@
 /**
  * The one place that reads process.env. Everything else receives a parsed, frozen config.
  */
-import type { RawConfig } from '@mosaic/service';
+import type { ConfigNames, RawConfig } from '@mosaic/service';
 
-export function configFromEnvironment(flags: RawConfig): RawConfig {
+/** The environment variable of each setting. */
+const VARIABLES: Readonly<Record<keyof RawConfig, string>> = {
+  dataDir: 'MOSAIC_DATA_DIR',
+  databaseUrl: 'MOSAIC_DATABASE_URL',
+  databaseSchema: 'MOSAIC_DATABASE_SCHEMA',
+  host: 'MOSAIC_HOST',
+  port: 'MOSAIC_PORT',
+  sessionHours: 'MOSAIC_SESSION_HOURS',
+  demoPersons: 'MOSAIC_DEMO_PERSONS',
+  demoSeed: 'MOSAIC_DEMO_SEED',
+  webhookPrivateTargets: 'MOSAIC_WEBHOOK_PRIVATE_TARGETS',
+  trustProxy: 'MOSAIC_TRUST_PROXY',
+};
+
+/**
+ * The settings from `flags` (the command line's), else the environment; `names` says where each
+ * came from as the operator wrote it — the option (`options`: `{port: '--port'}`) or the
+ * variable — for a refusal to name it (parseConfig).
+ */
+export function configFromEnvironment(flags: RawConfig, options: ConfigNames = {}): { readonly raw: RawConfig; readonly names: ConfigNames } {
   const env = process.env;
-  return {
-    dataDir: flags.dataDir ?? env['MOSAIC_DATA_DIR'],
-    databaseUrl: flags.databaseUrl ?? env['MOSAIC_DATABASE_URL'],
-    databaseSchema: flags.databaseSchema ?? env['MOSAIC_DATABASE_SCHEMA'],
-    host: flags.host ?? env['MOSAIC_HOST'],
-    port: flags.port ?? env['MOSAIC_PORT'],
-    sessionHours: flags.sessionHours ?? env['MOSAIC_SESSION_HOURS'],
-    demoPersons: flags.demoPersons ?? env['MOSAIC_DEMO_PERSONS'],
-    demoSeed: flags.demoSeed ?? env['MOSAIC_DEMO_SEED'],
-    webhookPrivateTargets: flags.webhookPrivateTargets ?? env['MOSAIC_WEBHOOK_PRIVATE_TARGETS'],
-    trustProxy: flags.trustProxy ?? env['MOSAIC_TRUST_PROXY'],
-  };
+  const raw: Record<string, unknown> = {};
+  const names: Partial<Record<keyof RawConfig, string>> = {};
+  for (const [key, variable] of Object.entries(VARIABLES) as [keyof RawConfig, string][]) {
+    const flag = flags[key];
+    const option = options[key];
+    raw[key] = flag ?? env[variable];
+    const name = flag === undefined ? variable : option;
+    if (name !== undefined) names[key] = name;
+  }
+  return { raw: raw as RawConfig, names };
 }
 
 /** True when stderr is a terminal a progress bar can redraw. */

@@ -54,21 +54,30 @@ export interface RawConfig {
   readonly trustProxy?: string | boolean | readonly string[] | undefined;
 }
 
-function integer(name: string, value: string | number | undefined, fallback: number, min: number, max: number): number {
+/**
+ * How the operator wrote each setting given (`--port`, `MOSAIC_PORT`), for a refusal to name it
+ * so; a setting not named here is `config: <key>`.
+ */
+export type ConfigNames = Readonly<Partial<Record<keyof RawConfig, string>>>;
+
+/** The start of a refusal of setting `key`: `--port:` as the operator wrote it, else `config: port`. */
+const settingOf = (key: keyof RawConfig, names: ConfigNames): string => (names[key] === undefined ? `config: ${key}` : `${names[key]}:`);
+
+function integer(key: keyof RawConfig, names: ConfigNames, value: string | number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new AppError('MOSAIC_INVALID_CONFIG', `config: ${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+    throw new AppError('MOSAIC_INVALID_CONFIG', `${settingOf(key, names)} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
   }
   return n;
 }
 
-function flag(name: string, value: string | boolean | undefined): boolean {
+function flag(key: keyof RawConfig, names: ConfigNames, value: string | boolean | undefined): boolean {
   if (typeof value === 'boolean') return value;
   const given = value?.trim().toLowerCase() ?? '';
   if (given === '' || given === 'false' || given === '0') return false;
   if (given === 'true' || given === '1') return true;
-  throw new AppError('MOSAIC_INVALID_CONFIG', `config: ${name} must be true or false, not ${JSON.stringify(value)}`);
+  throw new AppError('MOSAIC_INVALID_CONFIG', `${settingOf(key, names)} must be true or false, not ${JSON.stringify(value)}`);
 }
 
 /** proxy-addr's names for ranges (as Express documents them): loopback, link-local, unique local. */
@@ -83,33 +92,34 @@ function isProxyEntry(entry: string): boolean {
   return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
 }
 
-function proxies(name: string, value: string | boolean | readonly string[] | undefined): boolean | readonly string[] {
+function proxies(key: keyof RawConfig, names: ConfigNames, value: string | boolean | readonly string[] | undefined): boolean | readonly string[] {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && ['', 'false', 'true'].includes(value.trim().toLowerCase())) return value.trim().toLowerCase() === 'true';
   const entries = (typeof value === 'string' ? value.split(',') : value ?? []).map((entry) => entry.trim().toLowerCase());
   if (entries.length === 0) return false;
   const wrong = entries.filter((entry) => !isProxyEntry(entry));
   if (wrong.length > 0) {
-    throw new AppError('MOSAIC_INVALID_CONFIG', `config: ${name} must be true, false, or a comma-separated list of proxy addresses, subnets (10.0.0.0/8) and loopback, linklocal or uniquelocal, not ${wrong.map((entry) => JSON.stringify(entry)).join(', ')}`);
+    throw new AppError('MOSAIC_INVALID_CONFIG', `${settingOf(key, names)} must be true, false, or a comma-separated list of proxy addresses, subnets (10.0.0.0/8) and loopback, linklocal or uniquelocal, not ${wrong.map((entry) => JSON.stringify(entry)).join(', ')}`);
   }
   return Object.freeze(entries);
 }
 
-export function parseConfig(raw: RawConfig, cwd: string): MosaicConfig {
+/** `names`: how the operator wrote the settings given, which a refusal names (ConfigNames). */
+export function parseConfig(raw: RawConfig, cwd: string, names: ConfigNames = {}): MosaicConfig {
   const databaseUrl = raw.databaseUrl?.trim();
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new AppError('MOSAIC_INVALID_CONFIG', 'config: the database URL must start with postgres:// or postgresql://');
+    throw new AppError('MOSAIC_INVALID_CONFIG', names.databaseUrl === undefined ? 'config: the database URL must start with postgres:// or postgresql://' : `${names.databaseUrl}: the database URL must start with postgres:// or postgresql://`);
   }
   return Object.freeze({
     dataDir: resolve(cwd, raw.dataDir?.trim() || 'data'),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(databaseUrl && raw.databaseSchema?.trim() ? { databaseSchema: raw.databaseSchema.trim() } : {}),
     host: raw.host?.trim() || '127.0.0.1',
-    port: integer('port', raw.port, 7300, 0, 65535),
-    sessionHours: integer('sessionHours', raw.sessionHours, 12, 1, 24 * 30),
-    demoPersons: integer('demoPersons', raw.demoPersons, 5000, 0, 10_000_000),
-    demoSeed: integer('demoSeed', raw.demoSeed, 2016, 0, 2 ** 31 - 1),
-    webhookPrivateTargets: flag('webhookPrivateTargets', raw.webhookPrivateTargets),
-    trustProxy: proxies('trustProxy', raw.trustProxy),
+    port: integer('port', names, raw.port, 7300, 0, 65535),
+    sessionHours: integer('sessionHours', names, raw.sessionHours, 12, 1, 24 * 30),
+    demoPersons: integer('demoPersons', names, raw.demoPersons, 5000, 0, 10_000_000),
+    demoSeed: integer('demoSeed', names, raw.demoSeed, 2016, 0, 2 ** 31 - 1),
+    webhookPrivateTargets: flag('webhookPrivateTargets', names, raw.webhookPrivateTargets),
+    trustProxy: proxies('trustProxy', names, raw.trustProxy),
   });
 }

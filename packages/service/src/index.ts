@@ -1,4 +1,4 @@
-export { parseConfig, type MosaicConfig, type RawConfig } from './config.ts';
+export { parseConfig, type ConfigNames, type MosaicConfig, type RawConfig } from './config.ts';
 export { openMosaic, storeLocation, type Mosaic, type OpenMosaicOptions } from './runtime.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { createSessionCache, hashToken, signIn, signOut, type Forgotten, type SessionCache, type SignedIn } from './sessions.ts';
