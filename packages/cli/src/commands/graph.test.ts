@@ -67,7 +67,13 @@ describe('mosaic graph', () => {
     const owner = JSON.parse((await mosaic('expand', 'intel:c3', '--level', 'record', '--as', 'intelAnalyst', '--purpose', 'p', '--case', 'c')).out) as { nodes: { id: string }[] };
     expect(owner.nodes.map((n) => n.id)).toEqual(['intel:c3']);
     await expect(mosaic('expand', 'intel:c3', '--level', 'record', ...AS)).rejects.toThrow(/not visible/);
-    await expect(mosaic('timeline', 'fedpol:c1', '--level', 'record', '--since', 'notadate', ...AS)).rejects.toThrow('graph: since: "notadate" is not an ISO partial date (YYYY, YYYY-MM or YYYY-MM-DD) of a real day');
+  });
+
+  it('names the option a refused filter was given by, as typed', async () => {
+    await expect(mosaic('timeline', 'fedpol:c1', '--level', 'record', '--since', 'notadate', ...AS)).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', message: 'graph timeline: --since: "notadate" is not an ISO partial date (YYYY, YYYY-MM or YYYY-MM-DD) of a real day' });
+    await expect(mosaic('expand', 'fedpol:c1', '--level', 'record', '--until', '2016-13', ...AS)).rejects.toThrow('graph expand: --until: "2016-13" is not an ISO partial date');
+    await expect(mosaic('path', 'fedpol:c1', 'fedpol:c2', '--since', '2017', '--until', '2016', ...AS)).rejects.toThrow('graph path: --until: "2016" is before --since "2017"');
+    await expect(mosaic('communities', 'fedpol:c1', '--agency', 'fedpol', '--agency', 'nowhere', ...AS)).rejects.toThrow('graph communities: --agency: "nowhere" is not an agency of this deployment');
   });
 
   it('refuses without a purpose and logs every answer with its case', async () => {

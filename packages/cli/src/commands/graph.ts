@@ -7,7 +7,7 @@
  * case). Prints one JSON document (GraphML for `export --format graphml`); counts only on stderr.
  */
 import { CENTRALITY_MEASURES, EDGE_TYPES, isEdgeType, type CentralityMeasure, type EdgeType, type NodeId } from '@mosaic/graph';
-import { AppError } from '@mosaic/model';
+import { AppError, isAppError } from '@mosaic/model';
 import {
   GRAPH_LEVELS, graphCentrality, graphCommunities, graphConnectors, graphExpand, graphExport, graphPaths, graphPlaces, graphTimeline, openMosaic, startProjections,
   type Consultation, type GraphFilters, type GraphLevel,
@@ -49,6 +49,22 @@ function integer(text: string | undefined, name: string, min: number, max: numbe
   return value;
 }
 
+/** The options of the filters that the service's refusals name by the API's fields (graph-queries.ts, @mosaic/graph query-scope.ts). */
+const OPTION_OF_FIELD: Readonly<Record<string, string>> = { since: '--since', until: '--until', agencies: '--agency' };
+
+/**
+ * A refusal of the service, which names the API's fields (`graph: since: "x" is not …`), said
+ * naming the option the value was typed as (`graph timeline: --since: "x" is not …`).
+ */
+function namingOptions(command: string, error: unknown): unknown {
+  const field = isAppError(error) ? error.details?.['field'] : undefined;
+  const option = typeof field === 'string' ? OPTION_OF_FIELD[field] : undefined;
+  if (!isAppError(error) || option === undefined) return error;
+  const reason = error.message.replace(/^graph: /, '').replace(`${String(field)}: `, '')
+    // a window ending before it starts names the other bound too; a value given is quoted as JSON, so holds no bare quote
+    .replace(' since "', ' --since "');
+  return new AppError(error.code, `${command}: ${option}: ${reason}`, error.details);
+}
 
 export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
   const { values, positionals } = parse('graph', argv, {
@@ -85,7 +101,9 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
     const consultation: Consultation = { user, purpose, caseRef };
     const projections = await startProjections(mosaic, { follow: false });
     try {
-      const answer = await answer_(sub as Subcommand);
+      const answer = await answer_(sub as Subcommand).catch((error: unknown) => {
+        throw namingOptions(`graph ${sub}`, error);
+      });
       io.out(typeof answer === 'string' ? `${answer}\n` : `${JSON.stringify(answer, null, 2)}\n`);
       return 0;
     } finally {
