@@ -2,12 +2,13 @@
  * `mosaic reports` over a real store, the whole review in the command line: add a report,
  * show its entities with link proposals, confirm one as an existing record, reject another.
  */
+import { pdfOf } from '@mosaic/extract/testing';
 import { validateRecord } from '@mosaic/model';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import { rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOnStore } from '../run-for-test.ts';
+import { capturingStderr, runOnStore } from '../run-for-test.ts';
 import { run } from './reports.ts';
 
 let world: TestMosaic;
@@ -138,4 +139,25 @@ describe('mosaic reports', () => {
     await expect(mosaic('search', 'Kälberer', '--tlp', 'red', ...AS)).rejects.toThrow('reports search: --tlp is not an option of reports search');
     await expect(mosaic('show', 'fedpol:nothing', '--limit', '5', '--link', 'fedpol:z1', ...AS)).rejects.toThrow('reports show: --limit, --link are not options of reports show');
   });
+
+  it('shows on a terminal the stage an upload is at and the seconds it has taken', async () => {
+    // 1,500 pages of a PDF: seconds of reading
+    const file = join(world.dir, 'long.pdf');
+    writeFileSync(file, pdfOf(Array.from({ length: 1500 }, (_, i) => [`Page ${i + 1}. Hallvard Ostergren met Benedikte Vaarsholm in Leuven.`])));
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    try {
+      const { value: added, stderr } = await capturingStderr(() => mosaic('add', file, '--collection', 'long', ...AS));
+      expect(added.code).toBe(0);
+      expect(stderr).toMatch(/reports add long\.pdf \[.*\] 0% \| 0\/4 reading the document \(\d+ s\)/);
+      const stages = ['reading the document', 'finding entities', 'storing the report', 'proposing links'];
+      // each stage said, in order
+      const at = stages.map((stage) => stderr.indexOf(stage));
+      expect(at.every((i) => i >= 0) && at.every((i, n) => n === 0 || i > at[n - 1]!), JSON.stringify(stderr)).toBe(true);
+      expect(JSON.parse(added.err)).toMatchObject({ report: (JSON.parse(added.out) as { report: string }).report });
+    } finally {
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+  }, 60_000);
 });

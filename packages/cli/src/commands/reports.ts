@@ -18,7 +18,7 @@
  * --releasability says otherwise, stays with the agency.
  */
 import { AppError, isAppError, RecordId, toCountryCode } from '@mosaic/model';
-import { confirmEntity, identifierIndexes, MAX_REPORT_BYTES, openMosaic, readReport, rejectEntity, searchReports, startProjections, uploadReport } from '@mosaic/service';
+import { confirmEntity, identifierIndexes, MAX_REPORT_BYTES, openMosaic, readReport, rejectEntity, searchReports, startProjections, UPLOAD_STAGES, uploadReport, type UploadStage } from '@mosaic/service';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ACTING_OPTIONS, actingUser } from '../acting-user.ts';
@@ -26,6 +26,7 @@ import { PROCESS_IO, type CommandIo } from '../command-io.ts';
 import { STORE_OPTIONS, configOf, parse, requirePurposeOptions, takesOnly } from '../args.ts';
 import { existingStore } from '../existing-store.ts';
 import { readInputBytes, requireFiles } from '../input-files.ts';
+import { progressBar } from '../progress.ts';
 import { MEDIA_TYPES } from './extract.ts';
 
 const USAGE = [
@@ -149,10 +150,11 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
       handling: values.handling ?? 'H1',
       ...(values.category ? { category: values.category } : {}), ...(values['legal-basis'] ? { legalBasis: values['legal-basis'] } : {}),
     };
+    const stages = stagesShown(basename(arg));
     const outcome = await uploadReport(mosaic, consultation, {
       content: await readInputBytes('reports add', 'FILE', arg), mediaType: mediaType as string, fileName: basename(arg), collection: values.collection as string, provenance,
       ...(values.title ? { title: values.title } : {}), ...(country === undefined ? {} : { country }),
-    }).catch((error: unknown) => {
+    }, { onStage: stages.onStage }).finally(stages.stop).catch((error: unknown) => {
       // the policy refuses the marking given: said of the option that gave it
       if (isAppError(error) && error.message === 'write refused: clearance' && values.classification !== undefined) {
         throw new AppError('MOSAIC_FORBIDDEN', `reports add: --classification ${JSON.stringify(values.classification)} is above the clearance of ${user.name} (${user.clearance}): nothing was added`);
@@ -177,4 +179,33 @@ export async function run(argv: readonly string[], io: CommandIo = PROCESS_IO): 
   } finally {
     await mosaic.close();
   }
+}
+
+/**
+ * An upload's stages on a terminal's progress bar (progress.ts; nothing when stderr is piped), the
+ * one under way with the seconds it has taken, counted every second: reading a PDF of many pages
+ * takes up to minutes, and nothing said the command was at work.
+ */
+function stagesShown(file: string): { readonly onStage: (stage: UploadStage) => void; readonly stop: () => void } {
+  const bar = progressBar(`reports add ${file}`);
+  let stage: UploadStage | undefined;
+  let since = 0;
+  const show = (): void => {
+    if (stage === undefined) return;
+    const seconds = Math.floor((performance.now() - since) / 1000);
+    bar.update(UPLOAD_STAGES.indexOf(stage), UPLOAD_STAGES.length, seconds > 0 ? `${stage} (${seconds} s)` : stage);
+  };
+  const ticks = setInterval(show, 1000).unref();
+  return {
+    onStage(next) {
+      stage = next;
+      since = performance.now();
+      show();
+    },
+    // before the answer or refusal is said, so it is not drawn over
+    stop() {
+      clearInterval(ticks);
+      bar.stop();
+    },
+  };
 }

@@ -64,6 +64,19 @@ export type UploadOutcome =
   | { readonly ok: true; readonly report: RecordView; readonly extraction: ExtractResult; readonly proposals: Readonly<Record<string, readonly LinkProposal[]>>; readonly pointers: readonly Pointer[]; readonly repeated?: true }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
+/**
+ * The stages of an upload, in order, for a caller that shows its progress (mosaic reports add):
+ * reading a large PDF or DOCX takes seconds to minutes, and nothing else said the upload was alive.
+ * An upload answered as a repeat, or refused, leaves out those after.
+ */
+export const UPLOAD_STAGES = ['reading the document', 'finding entities', 'storing the report', 'proposing links'] as const;
+export type UploadStage = (typeof UPLOAD_STAGES)[number];
+
+export interface UploadOptions extends ReviewIndexes {
+  /** Told as each stage begins. */
+  readonly onStage?: (stage: UploadStage) => void;
+}
+
 const invalid = (field: string, reason: string): UploadOutcome => ({ ok: false, errors: [{ field, reason }] });
 
 /**
@@ -111,7 +124,7 @@ export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType
   return controlCharacters(text, 'content') ?? text;
 }
 
-export async function uploadReport(mosaic: Mosaic, consultation: Consultation, input: ReportInput, { entities, identifiers }: ReviewIndexes = {}): Promise<UploadOutcome> {
+export async function uploadReport(mosaic: Mosaic, consultation: Consultation, input: ReportInput, { entities, identifiers, onStage }: UploadOptions = {}): Promise<UploadOutcome> {
   const { user } = consultation;
   requireReportReader(user);
   const collection = input.collection.trim();
@@ -122,6 +135,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   // upload over the report stored under it, its text and its review (decisions made, records
   // made from it), and the report's own id would be ignored.
   if (input.provenance['sourceRecordId'] !== undefined) return invalid('provenance.sourceRecordId', 'may not be given: each upload is a new report, under an id made for it');
+  onStage?.('reading the document');
   const text = await reportText(input);
   if (typeof text !== 'string') return { ok: false, errors: [text] };
   if (text.trim() === '') return invalid(input.text === undefined ? 'content' : 'text', 'holds no text');
@@ -149,11 +163,13 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   if (earlier) return earlier;
 
   const country = input.country || org.agencies.find((a) => a.id === user.agency)?.country;
+  onStage?.('finding entities');
   const extraction = await extractOffThread(text, country ? { country } : {});
   // The whole upload is audited under the purpose given, else as the review of this collection:
   // the report's write as the consultations of other records its proposals make.
   const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
   // The report, its text and its review: one transaction, so a failure leaves no report without its text.
+  onStage?.('storing the report');
   const written = await writeRecord(mosaic, reviewing, raw, async (tx, reportId) => {
     // The store decides between uploads of one file sent at once (to two nodes, or twice to one),
     // each having found no report before: the upload note is created only where none is, or
@@ -172,6 +188,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   // Proposals are for those who review the report (analysts of its agency), as on reading it: for
   // anyone else they would consult other agencies' records for a decision they cannot make.
   const linkable = mayReview(consultation, written.record) ? extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema)) : [];
+  onStage?.('proposing links');
   const proposals = await proposeLinks(mosaic, reviewing, linkable, indexes);
   return { ok: true, report: written.record, extraction, proposals: Object.fromEntries(proposals.byEntity), pointers: proposals.pointers };
 }
