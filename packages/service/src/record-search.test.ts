@@ -61,6 +61,26 @@ async function lastConsultation(): Promise<AuditEntry | undefined> {
   return last;
 }
 
+/**
+ * A search as the zone's officer on the watchlist's names and provenance, noting the records the
+ * store is asked to read in full (getRecords) and those whose provenance alone it is asked for
+ * (heldProvenances); with the consultation it logged.
+ */
+async function searchCounting(q: string, asked: { read: string[]; provenances: string[] }, provenanceOf = (id: RecordId) => projection.provenanceOf(id)) {
+  const store = world.mosaic.store;
+  const counting = new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'getRecords') return (...args: Parameters<typeof store.getRecords>) => { asked.read.push(...args[0]); return target.getRecords(...args); };
+      if (property === 'heldProvenances') return (...args: Parameters<typeof store.heldProvenances>) => { asked.provenances.push(...args[0]); return target.heldProvenances(...args); };
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const user = (await store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+  const result = await searchRecords({ ...world.mosaic, store: counting }, { user, purpose: 'investigation', caseRef: 'ZN-1' }, { q }, { names: projection.index, provenanceOf });
+  return { result, entry: await lastConsultation() };
+}
+
 /** The federal police and the zone share all they hold with intelligence too (the tests' world shares nothing with it). */
 async function letIntelligenceRead(): Promise<void> {
   const { org, agreements } = await world.mosaic.org();
@@ -312,32 +332,65 @@ describe('searchRecords', () => {
     expect(new Set(reads.records).size).toBe(121);
   });
 
-  it('decides on the provenance the watchlist keeps, and reads only the records it ranks', async () => {
+  it('decides on the provenance the watchlist keeps, reads only the records it ranks, and of those it points to only their provenance', async () => {
     // as above: 120 holders of one number held by intelligence, one by the zone; the wider window
-    // is decided on without being read, and only the zone's record and the first window's
-    // holders the officer may not see (the best of them are pointed to) are read
+    // is decided on without being read; only the zone's record is read, and of the first window's
+    // holders the officer may not see (the best of them are pointed to) the provenance the store
+    // holds, which the gate decides on
     await put([
       ...Array.from({ length: 120 }, (_, i) => ({ id: `p${i}`, schema: 'Person', properties: { name: [`Holder ${i}`], passportNumber: ['QZ7730419'] }, provenance: testProvenance('intel') })),
       { id: 'p-own', schema: 'Person', properties: { name: ['Ilse Varga'], passportNumber: ['QZ7730419'] }, provenance: testProvenance('zone-north') },
     ]);
     const read: string[] = [];
-    const store = world.mosaic.store;
-    const counting = new Proxy(store, {
-      get(target, property, receiver) {
-        if (property === 'getRecords') return (...args: Parameters<typeof store.getRecords>) => { read.push(...args[0]); return target.getRecords(...args); };
-        const value: unknown = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const user = (await store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
-    const options = { names: projection.index, provenanceOf: (id: RecordId) => projection.provenanceOf(id) };
-    const { results, pointers, truncated } = await searchRecords({ ...world.mosaic, store: counting }, { user, purpose: 'investigation', caseRef: 'ZN-1' }, { q: 'QZ7730419' }, options);
-    expect(results.map((r) => r.id)).toEqual(['zone-north:p-own']);
-    expect(pointers.map((p) => p.agency)).toEqual(['intel']);
-    expect(truncated).toBe(false);
-    expect(read.length).toBe(new Set(read).size);
-    expect(new Set(read).size).toBe(101);
-    expect(read).toContain('zone-north:p-own');
+    const provenances: string[] = [];
+    const { result, entry } = await searchCounting('QZ7730419', { read, provenances });
+    expect(result.results.map((r) => r.id)).toEqual(['zone-north:p-own']);
+    expect(result.pointers.map((p) => p.agency)).toEqual(['intel']);
+    expect(result.truncated).toBe(false);
+    expect(read).toEqual(['zone-north:p-own']);
+    expect(provenances.length).toBe(new Set(provenances).size);
+    expect(new Set(provenances).size).toBe(100);
+    expect(provenances.every((id) => id.startsWith('intel:p'))).toBe(true);
+    // the log names each record behind the pointer
+    expect(entry?.pointed).toEqual([{ agency: 'intel', records: expect.arrayContaining(provenances) }]);
+    expect(entry?.pointed?.[0]?.records).toHaveLength(100);
+  });
+
+  it('points to a record only as the store holds it: one restricted since the watchlist read it is not pointed to, nor logged, nor its owner told', async () => {
+    await put([
+      { id: 'r1', schema: 'Person', properties: { name: ['Orrin Quastel'], passportNumber: ['QZ5518207'] }, provenance: testProvenance('intel') },
+      { id: 'r-own', schema: 'Person', properties: { name: ['Ilse Varga'], passportNumber: ['QZ5518207'] }, provenance: testProvenance('zone-north') },
+    ]);
+    expect((await searchCounting('QZ5518207', { read: [], provenances: [] })).result.pointers.map((p) => p.agency)).toEqual(['intel']);
+    // restricted to a need-to-know group of intelligence's: the store holds it so, the watchlist
+    // has not heard yet and still keeps it as pointed to
+    await putFixtures(world.mosaic, [{ id: 'r1', schema: 'Person', properties: { name: ['Orrin Quastel'], passportNumber: ['QZ5518207'] }, provenance: testProvenance('intel', { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['intel-case-7'] } }) }]);
+    expect(projection.provenanceOf(RecordId('intel:r1'))?.marking.needToKnow).toBeUndefined();
+    const told: string[] = [];
+    const publish = world.mosaic.notifier.publish.bind(world.mosaic.notifier);
+    world.mosaic.notifier.publish = (notification, options) => { told.push(notification.kind); publish(notification, options); };
+    const { result, entry } = await searchCounting('QZ5518207', { read: [], provenances: [] });
+    expect(result.results.map((r) => r.id)).toEqual(['zone-north:r-own']);
+    expect(result.pointers).toEqual([]);
+    expect(entry).not.toHaveProperty('pointed');
+    expect(told.filter((kind) => kind === 'deconfliction.encounter')).toEqual([]);
+  });
+
+  it('shows a record the watchlist keeps as pointed to when the store now holds it shown: read and ranked after the page, with how it matched', async () => {
+    await put([
+      { id: 'v1', schema: 'Person', properties: { name: ['Ilse Varga'], passportNumber: ['QZ6604418'] }, provenance: testProvenance('zone-north') },
+      { id: 'v2', schema: 'Person', properties: { name: ['Orrin Quastel'], passportNumber: ['QZ6604418'] }, provenance: testProvenance('zone-north') },
+    ]);
+    // a watchlist that keeps v2 as intelligence's (only a pointer for the officer): the gate
+    // decides on what the store holds, the zone's own record
+    const provenanceOf = (id: RecordId) => {
+      const kept = projection.provenanceOf(id);
+      return kept && id === RecordId('zone-north:v2') ? { ...kept, agency: AgencyId('intel') } : kept;
+    };
+    const { result, entry } = await searchCounting('QZ6604418', { read: [], provenances: [] }, provenanceOf);
+    expect(result.results.map((r) => [r.id, r.identifier?.kind])).toEqual([['zone-north:v1', 'document'], ['zone-north:v2', 'document']]);
+    expect(result.pointers).toEqual([]);
+    expect(entry).toMatchObject({ records: ['zone-north:v1', 'zone-north:v2'] });
   });
 
   it('ranks what the user may see the same whatever records they may not see hold: none crowds out the one born on the date asked', async () => {

@@ -22,15 +22,16 @@
  * ahead, are read again only past that; the records already read and decided on are not read
  * again, and those whose provenance the node's watchlist keeps are decided on it and read only if
  * ranked). The first five times the results asked that the user may see of each source are
- * ranked, with, for the pointers, the first five times the results asked of those they may not
- * see: records the user may not see do not crowd out those they may, and whatever else is held,
- * the same records are ranked (the text's order reads each record's own names, not counts over
- * every record). If the widest window is still full, the
- * result says more may match (`truncated`).
+ * ranked: records the user may not see do not crowd out those they may, and whatever else is
+ * held, the same records are ranked (the text's order reads each record's own names, not counts
+ * over every record). For the pointers, the first five times the results asked of those they may
+ * not see go through the gate too, on the provenance the store holds of them, neither read in
+ * full nor ranked. If the widest window is still full, the result says more may match
+ * (`truncated`).
  */
 import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
 import { AppError, parsePartialDate, type EntityId, type EntityRecord, type Provenance, type RecordId } from '@mosaic/model';
-import { filterVisible, RECORD_ROLES, type Pointer } from '@mosaic/policy';
+import { RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import type { NameHit, StoredRecord } from '@mosaic/store';
 import { consult, type ConsultedRecord } from './consult.ts';
@@ -423,8 +424,9 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   // candidates they may not see, for the pointers) then go through the gate, so the audit log
   // and the owners' notices name what was returned, not every candidate read.
   const snapshot = await mosaic.org();
-  const mayOf = (records: readonly ConsultedRecord[]): ReadonlySet<RecordId> =>
-    new Set(filterVisible(policyUser(consultation.user), records, policyContext(snapshot, consultation), { action: 'search', decide: mosaic.decide }).visible.map((r) => r.id));
+  const user = policyUser(consultation.user);
+  const context = policyContext(snapshot, consultation);
+  const effectOf = (record: ConsultedRecord): Decision['effect'] => mosaic.decide(user, 'search', { kind: 'record', id: record.id, provenance: record.provenance }, context).effect;
   // Each source is read on until its window holds `window` records the user may see, or nothing
   // more is there; then the first `window` of them are taken, whatever the window read besides.
   // So what the user is shown is decided among the same records whatever others hold that the
@@ -444,6 +446,8 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   const fetched = new Set<RecordId>();
   const decided = new Set<RecordId>();
   const may = new Set<RecordId>();
+  /** Candidates the policy gives nothing of, not even a pointer: consulting them again would add nothing. */
+  const denied = new Set<RecordId>();
   const readRecords = async (ids: readonly RecordId[]): Promise<readonly ConsultedRecord[]> => {
     const unread = ids.filter((id) => !fetched.has(id));
     if (unread.length === 0) return [];
@@ -462,7 +466,24 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
       if (provenance) known.push({ id, provenance });
       else unknown.push(id);
     }
-    for (const id of mayOf([...known, ...(await readRecords(unknown))])) may.add(id);
+    for (const record of [...known, ...(await readRecords(unknown))]) {
+      const effect = effectOf(record);
+      if (effect === 'allow') may.add(record.id);
+      else if (effect === 'deny') denied.add(record.id);
+    }
+  };
+  /**
+   * The provenance the store holds now of each of `ids` still held, for the gate to decide on
+   * (consult): a record already read gives its own, the others are asked of the store without
+   * their properties (heldProvenances), a record not held any more is left out.
+   */
+  const storedProvenances = async (ids: readonly RecordId[]): Promise<readonly ConsultedRecord[]> => {
+    const unread = ids.filter((id) => !fetched.has(id));
+    const stored = unread.length > 0 ? await mosaic.store.heldProvenances(unread) : new Map<RecordId, Provenance>();
+    return ids.flatMap((id) => {
+      const provenance = records.get(id)?.provenance ?? stored.get(id);
+      return provenance ? [{ id, provenance }] : [];
+    });
   };
   let candidates = window;
   let text = await read.text(candidates);
@@ -482,22 +503,32 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   // the full-text rank of a record the user may see counts where the text's first `window` hold it
   const seenInText = new Set(seenOf(text, may));
   const textRank = new Map([...text.rank].filter(([id]) => !may.has(id) || seenInText.has(id)));
-  // the records ranked: those the user may see that are kept, and of those they may not that the
-  // sources' last windows hold, the `window` each source holds best (by the best place any source
-  // gives them, then id): a wider window finds the user's own records, not more owners to notify
-  const unseenHeld = new Set(bestPlaced(sources, (id) => !may.has(id)).slice(0, window));
-  const held = new Set([...kept, ...unseenHeld]);
-  await readRecords([...held]);
-  const ranked = rankCandidates([...records.values()].filter((r) => held.has(r.id)), q, asked, variants, textRank).map((r) => ({ ...r, id: r.record.id, provenance: r.record.provenance }));
-  const shown = ranked.filter((r) => kept.has(r.id));
+  // the records ranked: those the user may see that are kept
+  await readRecords([...kept]);
+  const rank = (ids: ReadonlySet<RecordId>) => rankCandidates([...records.values()].filter((r) => ids.has(r.id)), q, asked, variants, textRank);
+  const shown = rank(kept).map((r) => ({ ...r, id: r.record.id, provenance: r.record.provenance }));
   const grouped = subjects ? subjectsOf(shown, subjects) : new Map<RecordId, SubjectRef>();
   const page = inSubjectOrder(shown, grouped).slice(0, limit);
   const subjectOf = subjects ? await subjectsAsSeen(mosaic, consultation, subjects, { subjectOf: grouped, page, may }) : grouped;
-  // the best ranked of the candidates the user may not see (unseenHeld)
-  const unseen = ranked.filter((r) => !may.has(r.id)).slice(0, window);
-  const { visible, pointers } = await consult(mosaic, consultation, [...page, ...unseen], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
+  // For the pointers, of the candidates the user may not see that the sources' last windows hold,
+  // the `window` each source holds best (by the best place any source gives them, then id): a
+  // wider window finds the user's own records, not more owners to notify. They are consulted on
+  // the provenance the store holds now, neither read in full nor ranked: what one gives (a pointer
+  // to its owner, the owner's notice, its id in the log's pointed records, listed there by place)
+  // reads neither its properties nor its rank. Those the policy denied are left out, as the gate
+  // would leave them: one denied on the provenance the watchlist keeps, which the store may hold
+  // marked otherwise since, is not pointed to until the watchlist hears of it (the search gives
+  // what it gave a moment before, never more than the policy allows).
+  const unseen = await storedProvenances(bestPlaced(sources, (id) => !may.has(id)).slice(0, window).filter((id) => !denied.has(id)));
+  const { visible, pointers } = await consult<ConsultedRecord>(mosaic, consultation, [...page, ...unseen], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
+  // The gate decides again on what the store holds: one of those candidates may be shown after
+  // all (the watchlist not yet told of a marking changed, the organisation changed since), and is
+  // then read and ranked, after the page, as it was before it was left unread.
+  const onPage = new Map(page.map((r) => [r.id, r]));
+  const late = new Set(visible.flatMap((r) => (onPage.has(r.id) ? [] : [r.id])));
+  if (late.size > 0) await readRecords([...late]);
   return {
-    results: visible.map((r) => withMatch(recordView(mosaic, r.record.stored), r.matched, r.identifier, subjectOf.get(r.id), r.born)),
+    results: [...visible.flatMap((r) => onPage.get(r.id) ?? []), ...rank(late)].map((r) => withMatch(recordView(mosaic, r.record.stored), r.matched, r.identifier, subjectOf.get(r.record.id), r.born)),
     pointers,
     // more than the page, or a source still full when the widest window held too few the user may see
     truncated: shown.length > limit || sources.some((source) => starved(source, may)),
