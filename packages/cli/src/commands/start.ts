@@ -1,7 +1,8 @@
 /**
  * mosaic start: the first-start experience. Creates the embedded store under ./data, loads a
  * generated demo (about 5,000 persons across ten agencies) when the store is empty, and serves
- * on http://localhost:7300, printing the address and the demo sign-in. A second start reuses
+ * on http://localhost:7300, printing the address and the demo sign-in (on a store with no account,
+ * the commands that make the first one: first-account.ts). A second start reuses
  * the store as it is, or finishes a demo an earlier start was stopped in (first-start-demo.ts).
  * `--nodes N|auto` serves from N processes (serving-nodes.ts).
  */
@@ -10,6 +11,7 @@ import { resolve } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { prepareDataFolder } from '../data-folder.ts';
 import { demoAccountLines } from '../demo-accounts.ts';
+import { firstAccountLines } from '../first-account.ts';
 import { demoProgressOf, loadFirstStartDemo } from '../first-start-demo.ts';
 import { startServer } from '../server-runner.ts';
 import { NODES_OPTION, nodesOf, serveOnNodes } from '../serving-nodes.ts';
@@ -35,6 +37,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error(JSON.stringify({ demo: { agencies: loaded.agencies, users: loaded.users, records: loaded.ingest.created, rejected: loaded.ingest.rejected, reports: loaded.reports, ms: loaded.ingest.ms } }));
   }
   const users = await mosaic.store.listUsers();
+  const [agency] = users.length === 0 ? (await mosaic.org()).org.agencies : [];
   let url: string;
   if (nodes > 1) {
     await mosaic.close();
@@ -46,13 +49,16 @@ export async function run(argv: readonly string[]): Promise<number> {
   // the store tells whether its demo is in (first-start-demo.ts): loaded now, or by an earlier start
   const demoLoaded = loadsDemo || demo?.stage === 'complete';
   // `mosaic` is on no PATH after npm install: npx finds it; a store elsewhere than ./data is named
-  const listCommand = `npx mosaic users list${config.databaseUrl === undefined && config.dataDir !== resolve('data') ? ` --data ${config.dataDir}` : ''}`;
+  const storeOption = config.databaseUrl === undefined && config.dataDir !== resolve('data') ? ` --data ${config.dataDir}` : '';
+  const listCommand = `npx mosaic users list${storeOption}`;
   const accounts = demoLoaded ? demoAccountLines(users, listCommand) : [];
   if (accounts.length > 0) {
     if (!loadsDemo) console.log('The demo is loaded.');
     for (const line of accounts) console.log(line);
   } else if (users.length > 0) {
     console.log('Sign in with your account (no demo is loaded in this store).');
+  } else {
+    for (const line of firstAccountLines(agency, storeOption)) console.log(line);
   }
   return 0;
 }
