@@ -23,7 +23,7 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
   const save = (e: FormEvent) => {
     e.preventDefault();
     const { id, tlp, maxClassification, handling, categories, ...rest } = draft;
-    void action.run(`Agreement ${id} saved.`, 'PUT', `/admin/agreements/${encodeURIComponent(id)}`, { ...rest, conditions: { tlp, maxClassification, handling, categories } });
+    void action.run({ action: `save agreement ${id}`, done: `Agreement ${id} saved.` }, 'PUT', `/admin/agreements/${encodeURIComponent(id)}`, { ...rest, conditions: { tlp, maxClassification, handling, categories } });
   };
   return (
     <div className="admin-area">
@@ -52,7 +52,7 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
         <label className="check"><input {...refused.field('notifyOwnerOnEncounter')} type="checkbox" checked={draft.notifyOwnerOnEncounter} onChange={(e) => setDraft({ ...draft, notifyOwnerOnEncounter: e.target.checked })} /> Tell the owner when a recipient encounters the subject</label>
         <button type="submit" className="primary" disabled={action.busy}>Save agreement</button>
       </form>
-      <Outcome error={action.error} status={action.status} errorId={AGREEMENT_ERROR} />
+      <Outcome error={action.error} status={action.status} what={action.failed} errorId={AGREEMENT_ERROR} />
     </div>
   );
 }
@@ -77,7 +77,7 @@ function Withdraw({ agreement, action }: { readonly agreement: AgreementRow; rea
   const { id } = agreement;
   const withdraw = () => {
     setConfirming(false);
-    void action.run(`Agreement ${id} withdrawn.`, 'DELETE', `/admin/agreements/${encodeURIComponent(id)}`, undefined);
+    void action.run({ action: `withdraw agreement ${id}`, done: `Agreement ${id} withdrawn.` }, 'DELETE', `/admin/agreements/${encodeURIComponent(id)}`, undefined);
   };
   return confirming ? (
     <span role="group" aria-label={`Confirm the withdrawal of ${id}`} onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); setConfirming(false); } }}>

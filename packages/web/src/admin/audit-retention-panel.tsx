@@ -24,7 +24,7 @@ export function AuditRetentionPanel() {
   useEffect(() => { if (current.value) setDraft(current.value.retention ?? NONE); }, [current.value]);
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void action.run('Audit log retention saved.', 'PUT', '/admin/audit/retention', { retention: draft });
+    void action.run({ action: 'save the audit log retention', done: 'Audit log retention saved.' }, 'PUT', '/admin/audit/retention', { retention: draft });
   };
   if (current.error || !current.value) {
     return (
@@ -48,9 +48,9 @@ export function AuditRetentionPanel() {
           <label className="check"><input type="checkbox" checked={draft.endOfYear} onChange={(e) => setDraft({ ...draft, endOfYear: e.target.checked })} /> and then to the end of that year</label>
         </fieldset>
         <button type="submit" className="primary" disabled={action.busy}>Save period</button>
-        {retention ? <button type="button" disabled={action.busy} onClick={() => void action.run('The whole audit log is kept.', 'PUT', '/admin/audit/retention', { retention: null })}>Keep the whole log</button> : null}
+        {retention ? <button type="button" disabled={action.busy} onClick={() => void action.run({ action: 'keep the whole audit log', done: 'The whole audit log is kept.' }, 'PUT', '/admin/audit/retention', { retention: null })}>Keep the whole log</button> : null}
       </div>
-      <Outcome error={action.error} status={action.status} />
+      <Outcome error={action.error} status={action.status} what={action.failed} />
     </form>
   );
 }

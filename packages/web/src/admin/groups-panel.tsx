@@ -19,7 +19,7 @@ export function GroupsPanel() {
   const groupRef = useRef<HTMLSelectElement>(null);
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void action.run(`Group ${draft.id} saved.`, 'PUT', `/admin/groups/${encodeURIComponent(draft.id)}`, { name: draft.name, description: draft.description });
+    void action.run({ action: `save group ${draft.id}`, done: `Group ${draft.id} saved.` }, 'PUT', `/admin/groups/${encodeURIComponent(draft.id)}`, { name: draft.name, description: draft.description });
   };
   const setGroupMembers = (e: FormEvent) => {
     e.preventDefault();
@@ -30,7 +30,7 @@ export function GroupsPanel() {
       return;
     }
     const users = members.users.split(',').map((u) => u.trim()).filter(Boolean);
-    void action.run(`Members of ${members.group} set.`, 'PUT', `/admin/groups/${encodeURIComponent(members.group)}/members`, { users });
+    void action.run({ action: `set the members of ${members.group}`, done: `Members of ${members.group} set.` }, 'PUT', `/admin/groups/${encodeURIComponent(members.group)}/members`, { users });
   };
   return (
     <div ref={refused.ref} className="admin-area">
@@ -54,7 +54,7 @@ export function GroupsPanel() {
         {noGroup ? <p id="members-no-group" role="alert" className="notice notice-error">Choose the group whose members to set.</p> : null}
         <button type="submit" disabled={action.busy}>Set members</button>
       </form>
-      <Outcome error={action.error} status={action.status} errorId="groups-error" />
+      <Outcome error={action.error} status={action.status} what={action.failed} errorId="groups-error" />
     </div>
   );
 }

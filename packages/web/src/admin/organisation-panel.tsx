@@ -16,11 +16,11 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
   const [desk, setDesk] = useState({ id: '', agency: org.agencies[0]?.id ?? '', name: '', contact: '' });
   const createAgency = (e: FormEvent) => {
     e.preventDefault();
-    void action.run(`Agency ${agency.id} created.`, 'POST', '/admin/agencies', { id: agency.id, name: agency.name, country: agency.country, contactDesk: { id: agency.deskId, name: agency.deskName, contact: agency.deskContact } });
+    void action.run({ action: `create agency ${agency.id}`, done: `Agency ${agency.id} created.` }, 'POST', '/admin/agencies', { id: agency.id, name: agency.name, country: agency.country, contactDesk: { id: agency.deskId, name: agency.deskName, contact: agency.deskContact } });
   };
   const createDesk = (e: FormEvent) => {
     e.preventDefault();
-    void action.run(`Desk ${desk.id} created.`, 'POST', '/admin/desks', desk);
+    void action.run({ action: `create desk ${desk.id}`, done: `Desk ${desk.id} created.` }, 'POST', '/admin/desks', desk);
   };
   return (
     <div ref={refused.ref} className="admin-area">
@@ -57,7 +57,7 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
         <button type="submit" disabled={action.busy}>Create desk</button>
       </form>
       </>}
-      <Outcome error={action.error} status={action.status} errorId="organisation-error" />
+      <Outcome error={action.error} status={action.status} what={action.failed} errorId="organisation-error" />
     </div>
   );
 }

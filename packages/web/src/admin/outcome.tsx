@@ -1,12 +1,12 @@
-/** The result of the last change: the server's error (naming field and reason) or what was done. */
+/** The result of the last change: the server's error (naming field and reason) and the change it refused, or what was done. */
 import { ErrorMessage } from '../common/error-message.tsx';
 import type { FieldProps } from '../common/use-refused-fields.ts';
 
-/** `errorId`: for the fields the error names to be described by it. */
-export function Outcome({ error, status, errorId }: { readonly error: unknown; readonly status: string | undefined; readonly errorId?: string }) {
+/** `what`: the change that failed, in the user's words (AdminAction.failed); `errorId`: for the fields the error names to be described by it. */
+export function Outcome({ error, status, what, errorId }: { readonly error: unknown; readonly status: string | undefined; readonly what?: string | undefined; readonly errorId?: string }) {
   return (
     <>
-      <ErrorMessage error={error} {...(errorId ? { id: errorId } : {})} />
+      <ErrorMessage error={error} {...(what ? { what } : {})} {...(errorId ? { id: errorId } : {})} />
       {status ? <p role="status" className="notice notice-ok">{status}</p> : null}
     </>
   );

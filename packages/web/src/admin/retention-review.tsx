@@ -17,7 +17,7 @@ import { useSession } from '../session/session-context.tsx';
 import type { QueueItem } from './admin-types.ts';
 import { useChangeReason } from './change-reason.tsx';
 import { Outcome } from './outcome.tsx';
-import { useAdminAction, type AdminAction } from './use-admin-action.ts';
+import { useAdminAction, type AdminAction, type AdminChange } from './use-admin-action.ts';
 
 /** A review date against today: "12 days overdue", "due today", "due in 3 days". */
 function dueText(overdueDays: number): string {
@@ -78,7 +78,7 @@ export function RetentionReview() {
       ) : null}
       {/* keyed by record: a reason typed for one record's decision is never sent with another's */}
       {item ? <RecordDecision key={item.id} item={item} action={action} /> : null}
-      <Outcome error={action.error} status={action.status} errorId={DECISION_ERROR} />
+      <Outcome error={action.error} status={action.status} what={action.failed} errorId={DECISION_ERROR} />
     </div>
   );
 }
@@ -105,21 +105,21 @@ function RecordDecision({ item, action }: { readonly item: QueueItem; readonly a
   }, [confirming]);
   const path = (suffix: string) => `/retention/records/${encodeURIComponent(item.id)}/${suffix}`;
   // a reason is given for one decision: once it is taken, the next one asks for its own
-  const decide = (what: string, suffix: string, body: unknown) => void action.run(what, 'POST', path(suffix), body).then((ok) => { if (ok) setForm(EMPTY); });
+  const decide = (change: AdminChange, suffix: string, body: unknown) => void action.run(change, 'POST', path(suffix), body).then((ok) => { if (ok) setForm(EMPTY); });
   return (
     <fieldset ref={refused.ref} className="admin-form" aria-label={`Decision on ${item.id}`} aria-busy={action.busy}
       onInput={action.clear} onKeyDown={(e) => { if (confirming && e.key === 'Escape') { e.preventDefault(); setConfirming(false); } }}>
       <legend>Decision on {item.id}</legend>
       <label>Reason <input {...refused.field('reason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} /></label>
       <label>New review date <input {...refused.field('until')} type="date" value={form.until} onChange={(e) => setForm({ ...form, until: e.target.value })} /></label>
-      <button type="button" disabled={action.busy} onClick={() => decide(`Review date of ${item.id} extended.`, 'extend', { until: form.until, reason: form.reason })}>Extend review date</button>
+      <button type="button" disabled={action.busy} onClick={() => decide({ action: `extend the review date of ${item.id}`, done: `Review date of ${item.id} extended.` }, 'extend', { until: form.until, reason: form.reason })}>Extend review date</button>
       <label>Legal hold reference <input {...refused.field('reference')} value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} /></label>
-      <button type="button" disabled={action.busy} onClick={() => decide(`Legal hold placed on ${item.id}.`, 'holds', { reference: form.reference })}>Place legal hold</button>
-      <button type="button" disabled={action.busy} onClick={() => decide(`Legal hold on ${item.id} lifted.`, 'holds/lift', { reason: form.reason })}>Lift legal hold</button>
+      <button type="button" disabled={action.busy} onClick={() => decide({ action: `place a legal hold on ${item.id}`, done: `Legal hold placed on ${item.id}.` }, 'holds', { reference: form.reference })}>Place legal hold</button>
+      <button type="button" disabled={action.busy} onClick={() => decide({ action: `lift the legal hold on ${item.id}`, done: `Legal hold on ${item.id} lifted.` }, 'holds/lift', { reason: form.reason })}>Lift legal hold</button>
       {confirming ? (
         <span role="group" aria-label="Confirm the erasure">
           <strong>Erase {item.id} for good? It cannot be undone.</strong>
-          <button type="button" className="danger" disabled={action.busy} onClick={() => { setConfirming(false); decide(`${item.id} erased.`, 'erase', { reason: form.reason }); }}>Erase for good</button>
+          <button type="button" className="danger" disabled={action.busy} onClick={() => { setConfirming(false); decide({ action: `erase ${item.id}`, done: `${item.id} erased.` }, 'erase', { reason: form.reason }); }}>Erase for good</button>
           <button type="button" ref={keepRef} onClick={() => setConfirming(false)}>Keep it</button>
         </span>
       ) : <button type="button" ref={eraseRef} className="danger" disabled={action.busy} onClick={() => setConfirming(true)}>Erase now…</button>}

@@ -20,7 +20,7 @@ export function RetentionRulesPanel() {
   useEffect(() => { if (rules.value) setDraft(rules.value.rules); }, [rules.value]);
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void action.run('Retention rules saved.', 'PUT', '/admin/retention/rules', { rules: draft });
+    void action.run({ action: 'save the retention rules', done: 'Retention rules saved.' }, 'PUT', '/admin/retention/rules', { rules: draft });
   };
   const set = (category: string, unit: keyof Period, value: string) => setDraft({ ...draft, [category]: { ...draft[category], [unit]: Number(value) || 0 } });
   return (
@@ -36,7 +36,7 @@ export function RetentionRulesPanel() {
         ))}</tbody>
       </table>
       <button type="submit" className="primary" disabled={action.busy}>Save retention rules</button>
-      <Outcome error={action.error} status={action.status} errorId="retention-rules-error" />
+      <Outcome error={action.error} status={action.status} what={action.failed} errorId="retention-rules-error" />
     </form>
   );
 }

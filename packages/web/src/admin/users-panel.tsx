@@ -33,7 +33,7 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   const edited = users.value?.users.find((u) => u.id === editing);
   const create = (e: FormEvent) => {
     e.preventDefault();
-    void creation.run(`User ${draft.name} created.`, 'POST', '/admin/users', { ...draft, desk: draft.desk || desks[0]?.id || '' });
+    void creation.run({ action: `create user ${draft.name}`, done: `User ${draft.name} created.` }, 'POST', '/admin/users', { ...draft, desk: draft.desk || desks[0]?.id || '' });
   };
   const closeEditor = () => {
     const id = editing;
@@ -50,9 +50,9 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
             <td>{u.name}</td><td>{u.agency}</td><td>{u.desk}</td><td>{u.roles.join(', ')}</td><td>{u.clearance}</td><td>{u.groups.join(', ')}</td><td>{u.disabled ? 'disabled' : 'active'}</td>
             <td>
               <button type="button" id={`edit-user-${u.id}`} aria-expanded={editing === u.id} onClick={() => (editing === u.id ? closeEditor() : setEditing(u.id))}>Edit {u.name}</button>{' '}
-              <button type="button" disabled={action.busy} onClick={() => void action.run(`${u.name} ${u.disabled ? 'enabled' : 'disabled'}.`, 'POST', `/admin/users/${encodeURIComponent(u.id)}/${u.disabled ? 'enable' : 'disable'}`, {})}>{u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}</button>{' '}
+              <button type="button" disabled={action.busy} onClick={() => void action.run({ action: `${u.disabled ? 'enable' : 'disable'} ${u.name}`, done: `${u.name} ${u.disabled ? 'enabled' : 'disabled'}.` }, 'POST', `/admin/users/${encodeURIComponent(u.id)}/${u.disabled ? 'enable' : 'disable'}`, {})}>{u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}</button>{' '}
               <button type="button" disabled={password.length === 0 || action.busy} {...(password.length === 0 ? { 'aria-describedby': 'reset-needs-password' } : {})}
-                onClick={() => void action.run(`Password of ${u.name} reset.`, 'POST', `/admin/users/${encodeURIComponent(u.id)}/password`, { password })}>Reset password of {u.name}</button>
+                onClick={() => void action.run({ action: `reset the password of ${u.name}`, done: `Password of ${u.name} reset.` }, 'POST', `/admin/users/${encodeURIComponent(u.id)}/password`, { password })}>Reset password of {u.name}</button>
             </td>
           </tr>
         ))}</tbody>
@@ -73,9 +73,9 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
         <label>Clearance <select {...refused.field('clearance')} value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
         <label>Initial password <input {...refused.field('password')} type="password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} autoComplete="new-password" /></label>
         <button type="submit" className="primary" disabled={creation.busy}>Create user</button>
-        <Outcome error={creation.error} status={creation.status} errorId="new-user-error" />
+        <Outcome error={creation.error} status={creation.status} what={creation.failed} errorId="new-user-error" />
       </form>
-      <Outcome error={action.error} status={action.status} />
+      <Outcome error={action.error} status={action.status} what={action.failed} />
     </div>
   );
 }
@@ -99,7 +99,7 @@ function EditUser({ user, desks, roles, clearances, onSaved, onClose }: {
   const changed = Object.keys(change).length > 0;
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void action.run(`Changes to ${user.name} saved.`, 'PATCH', `/admin/users/${encodeURIComponent(user.id)}`, change);
+    void action.run({ action: `save the changes to ${user.name}`, done: `Changes to ${user.name} saved.` }, 'PATCH', `/admin/users/${encodeURIComponent(user.id)}`, change);
   };
   const deskOptions = desks.some((d) => d.id === user.desk) ? desks : [...desks, { id: user.desk, agency: user.agency, name: user.desk, contact: '' }];
   return (
@@ -111,7 +111,7 @@ function EditUser({ user, desks, roles, clearances, onSaved, onClose }: {
       <label>Clearance <select {...refused.field('clearance')} value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
       <button type="submit" className="primary" disabled={action.busy || !changed}>Save changes to {user.name}</button>{' '}
       <button type="button" onClick={onClose}>Close</button>
-      <Outcome error={action.error} status={action.status} errorId="edit-user-error" />
+      <Outcome error={action.error} status={action.status} what={action.failed} errorId="edit-user-error" />
     </form>
   );
 }

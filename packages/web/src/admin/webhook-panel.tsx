@@ -39,7 +39,7 @@ export function WebhookPanel() {
   const [secret, setSecret] = useState('');
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void action.run('Webhook saved.', 'PUT', '/admin/webhook', { url, secret }).then((ok) => { if (ok) setSecret(''); });
+    void action.run({ action: 'save the webhook', done: 'Webhook saved.' }, 'PUT', '/admin/webhook', { url, secret }).then((ok) => { if (ok) setSecret(''); });
   };
   // refused (not this agency's data administrator) or not yet read: nothing to show or edit
   if (current.error || !current.value) {
@@ -57,10 +57,10 @@ export function WebhookPanel() {
         <label>URL <input {...refused.field('url')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://…" /></label>
         <label>Shared secret (16 characters or more) <input {...refused.field('secret')} type="password" value={secret} onChange={(e) => setSecret(e.target.value)} required minLength={16} autoComplete="new-password" /></label>
         <button type="submit" className="primary" disabled={action.busy}>Save webhook</button>
-        {current.value.url ? <button type="button" disabled={action.busy} onClick={() => void action.run('Webhook removed.', 'DELETE', '/admin/webhook', undefined)}>Remove webhook</button> : null}
+        {current.value.url ? <button type="button" disabled={action.busy} onClick={() => void action.run({ action: 'remove the webhook', done: 'Webhook removed.' }, 'DELETE', '/admin/webhook', undefined)}>Remove webhook</button> : null}
       </div>
-      <Deliveries status={current.value} busy={action.busy} onRedeliver={() => void action.run('Undelivered notifications queued to be sent again.', 'POST', '/admin/webhook/redeliver', undefined)} />
-      <Outcome error={action.error} status={action.status} errorId="webhook-error" />
+      <Deliveries status={current.value} busy={action.busy} onRedeliver={() => void action.run({ action: 'send the undelivered notifications again', done: 'Undelivered notifications queued to be sent again.' }, 'POST', '/admin/webhook/redeliver', undefined)} />
+      <Outcome error={action.error} status={action.status} what={action.failed} errorId="webhook-error" />
     </form>
   );
 }
