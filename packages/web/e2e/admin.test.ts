@@ -9,20 +9,13 @@ import { RecordId } from '@mosaic/model';
 import { WEBHOOK_UNDELIVERED_KIND } from '@mosaic/service';
 import { putFixtures, testProvenance, type TestUserName } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
-import { apiClient, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServer } from './harness.ts';
-
-const haveChromium = requireChromium();
-let server: TestServer;
-let api: ApiClient;
-let browser: TestBrowser;
+import { setUpBrowserTests } from './harness.ts';
 
 /** A page of its own, signed in as `name`. */
 async function signIn(name: TestUserName): Promise<Page> {
-  const page = await browser.newPage();
-  await signInPage(page, name);
-  return page;
+  return tests.signedInPage(name);
 }
 
 async function giveReason(page: Page): Promise<void> {
@@ -30,24 +23,18 @@ async function giveReason(page: Page): Promise<void> {
   await page.getByLabel('Change reference').fill('CHG-2025-118');
 }
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer({ projections: false });
-  api = apiClient(server.base);
-  // one record written years ago and now past its review (the API refuses a date already reached), one current
-  await putFixtures(server.test.mosaic, [{ id: 'i-overdue', schema: 'Person', properties: { name: ['Mirela Kastanidou'] }, provenance: testProvenance('intel', { reviewDate: '2020-03-01' }) }]);
-  const intel = await api.tokenOf('intelAnalyst');
-  const response = await api.request('/records', { token: intel, body: { id: 'i-current', schema: 'Person', properties: { name: ['Ansgar Vollrath'] }, provenance: testProvenance('intel', { reviewDate: '2099-01-01' }) } });
-  if (!response.ok) throw new Error(`seeding i-current: ${response.status}`);
-  browser = await openTestBrowser(server.base);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const tests = setUpBrowserTests({
+  projections: false,
+  seed: async ({ server, api }) => {
+    // one record written years ago and now past its review (the API refuses a date already reached), one current
+    await putFixtures(server.test.mosaic, [{ id: 'i-overdue', schema: 'Person', properties: { name: ['Mirela Kastanidou'] }, provenance: testProvenance('intel', { reviewDate: '2020-03-01' }) }]);
+    const intel = await api.tokenOf('intelAnalyst');
+    const response = await api.request('/records', { token: intel, body: { id: 'i-current', schema: 'Person', properties: { name: ['Ansgar Vollrath'] }, provenance: testProvenance('intel', { reviewDate: '2099-01-01' }) } });
+    if (!response.ok) throw new Error(`seeding i-current: ${response.status}`);
+  },
 });
 
-describe.skipIf(!haveChromium)('administration in the browser', () => {
+describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
   it('lets the system administrator create a user and a sharing agreement', async () => {
     const page = await signIn('sysadmin');
     await page.getByRole('link', { name: 'Administration' }).click();
@@ -82,11 +69,11 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await screenshot(page, 'admin-02-agreement-created');
 
     // The server holds both, and the new user can sign in.
-    const sys = await api.tokenOf('sysadmin');
-    const org = (await (await api.request('/admin/organisation', { token: sys })).json()) as { agreements: { id: string; owner: string; recipient: string; effect: string }[] };
+    const sys = await tests.api.tokenOf('sysadmin');
+    const org = (await (await tests.api.request('/admin/organisation', { token: sys })).json()) as { agreements: { id: string; owner: string; recipient: string; effect: string }[] };
     expect(org.agreements.find((a) => a.id === 'intel-zone-witnesses')).toMatchObject({ owner: 'intel', recipient: 'zone-north', effect: 'full' });
-    expect((await api.request('/auth/sign-in', { body: { name: 'zone.liaison', password: 'a fictional long password' } })).status).toBe(200);
-    expect((await api.request('/auth/sign-in', { body: { name: 'zone.second', password: 'short' } })).status).toBe(401);
+    expect((await tests.api.request('/auth/sign-in', { body: { name: 'zone.liaison', password: 'a fictional long password' } })).status).toBe(200);
+    expect((await tests.api.request('/auth/sign-in', { body: { name: 'zone.second', password: 'short' } })).status).toBe(401);
   });
 
   it('lets the data administrator place a legal hold from the retention review, which blocks erasure', async () => {
@@ -113,13 +100,13 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await screenshot(page, 'admin-03-legal-hold');
 
     const headers = { 'x-mosaic-purpose': 'retention review', 'x-mosaic-case': 'CHG-1' };
-    const admin = await api.tokenOf('intelAdmin');
-    const erase = await api.request('/retention/records/intel:i-overdue/erase', { token: admin, body: { reason: 'past review date' }, headers });
+    const admin = await tests.api.tokenOf('intelAdmin');
+    const erase = await tests.api.request('/retention/records/intel:i-overdue/erase', { token: admin, body: { reason: 'past review date' }, headers });
     expect(erase.status).toBe(409);
     // The sweep keeps it too.
-    const swept = (await (await api.request('/retention/sweep?wait=true', { token: await api.tokenOf('sysadmin'), body: {}, headers })).json()) as { job: { summary: { erased: number; held: number } } };
+    const swept = (await (await tests.api.request('/retention/sweep?wait=true', { token: await tests.api.tokenOf('sysadmin'), body: {}, headers })).json()) as { job: { summary: { erased: number; held: number } } };
     expect(swept.job.summary).toMatchObject({ held: 1 });
-    expect((await api.request('/records/intel:i-overdue', { token: await api.tokenOf('intelAnalyst'), headers })).status).toBe(200);
+    expect((await tests.api.request('/records/intel:i-overdue', { token: await tests.api.tokenOf('intelAnalyst'), headers })).status).toBe(200);
   });
 
   it('lets the data administrator set how long the agency keeps records, checks and notifications', async () => {
@@ -134,7 +121,7 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await rules.getByLabel('checks days').fill('90');
     await rules.getByRole('button', { name: 'Save retention rules' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Retention rules saved.');
-    const saved = (await (await api.request('/admin/retention/rules', { token: await api.tokenOf('intelAdmin') })).json()) as { rules: Record<string, unknown> };
+    const saved = (await (await tests.api.request('/admin/retention/rules', { token: await tests.api.tokenOf('intelAdmin') })).json()) as { rules: Record<string, unknown> };
     expect(saved.rules).toMatchObject({ checks: { years: 0, months: 0, days: 90 }, suspect: { years: 3 } });
     await screenshot(page, 'admin-04-retention-rules');
   });
@@ -169,7 +156,7 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
 
   it('lists the notifications the webhook gave up on, and sends them again on request', async () => {
     const failed = { kind: 'alert.hit', attempts: 7, firstAt: '2026-02-28T09:00:00.000Z', lastAt: '2026-02-28T18:00:00.000Z', failure: 'HTTP 503' };
-    for (const id of ['n-undelivered-1', 'n-undelivered-2']) await server.test.mosaic.store.putDocument({ kind: WEBHOOK_UNDELIVERED_KIND, id, owner: 'intel', body: { notification: id, ...failed } });
+    for (const id of ['n-undelivered-1', 'n-undelivered-2']) await tests.server.test.mosaic.store.putDocument({ kind: WEBHOOK_UNDELIVERED_KIND, id, owner: 'intel', body: { notification: id, ...failed } });
     const page = await signIn('intelAdmin');
     await page.goto('/#/admin');
     await giveReason(page);
@@ -221,8 +208,8 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await form.getByRole('button', { name: 'Save period' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Audit log retention saved.');
     await expect.poll(() => meaning.textContent()).toMatch(/^Entries are kept until the end of the year in which they turn 1 year old, then removed .*the log still verifies/);
-    const auditor = await api.tokenOf('auditor');
-    expect(await api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
+    const auditor = await tests.api.tokenOf('auditor');
+    expect(await tests.api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
     await screenshot(page, 'admin-06-audit-retention');
 
     // A period of zero is refused with the server's reason, and the period set stays.
@@ -231,7 +218,7 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await form.getByRole('button', { name: 'Save period' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('retention: a period of zero would delete the log as it is written');
     expect(await meaning.textContent()).toContain('turn 1 year old');
-    expect(await api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
+    expect(await tests.api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: { years: 1, months: 0, days: 0, endOfYear: true } });
 
     // The auditor reads it on the audit screen, with nothing to change.
     const audit = await signIn('auditor');
@@ -250,11 +237,11 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     // Clearing the period keeps the whole log again.
     await form.getByRole('button', { name: 'Keep the whole log' }).click();
     await expect.poll(() => meaning.textContent()).toBe('No period is set: the whole log is kept.');
-    expect(await api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: null });
+    expect(await tests.api.json('/admin/audit/retention', { token: auditor })).toEqual({ retention: null });
   });
 
   it('asks for the retention queue once, when the administrator opens it, not at each keystroke of the reason, reference or days', async () => {
-    await putFixtures(server.test.mosaic, [{ id: 'q-overdue', schema: 'Person', properties: { name: ['Oskar Lindqvist'] }, provenance: testProvenance('intel', { reviewDate: '2020-05-01' }) }]);
+    await putFixtures(tests.server.test.mosaic, [{ id: 'q-overdue', schema: 'Person', properties: { name: ['Oskar Lindqvist'] }, provenance: testProvenance('intel', { reviewDate: '2020-05-01' }) }]);
     const page = await signIn('intelAdmin');
     const asked: string[] = [];
     page.on('request', (request) => { if (request.url().includes('/retention/queue')) asked.push(decodeURIComponent(request.headers()['x-mosaic-purpose'] ?? '')); });
@@ -285,7 +272,7 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
   });
 
   it('keeps the erasure confirmation within reach of the keyboard, and a reason to one record', async () => {
-    await putFixtures(server.test.mosaic, ['k-first', 'k-second'].map((id, i) => ({ id, schema: 'Person', properties: { name: [['Lorenz Aebischer', 'Tamsin Okafor'][i]!] }, provenance: testProvenance('intel', { reviewDate: '2020-06-01' }) })));
+    await putFixtures(tests.server.test.mosaic, ['k-first', 'k-second'].map((id, i) => ({ id, schema: 'Person', properties: { name: [['Lorenz Aebischer', 'Tamsin Okafor'][i]!] }, provenance: testProvenance('intel', { reviewDate: '2020-06-01' }) })));
     const page = await signIn('intelAdmin');
     await page.getByRole('link', { name: 'Retention review' }).click();
     await giveReason(page);
@@ -321,12 +308,12 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toBe('intel:k-second erased.');
     await expect.poll(() => queue.textContent()).not.toContain('Tamsin Okafor');
     expect(await queue.textContent()).toContain('Lorenz Aebischer');
-    expect((await server.test.mosaic.store.recordHistory(RecordId('intel:k-second'))).at(-1)).toMatchObject({ op: 'delete', reason: 'Past review, no longer needed' });
+    expect((await tests.server.test.mosaic.store.recordHistory(RecordId('intel:k-second'))).at(-1)).toMatchObject({ op: 'delete', reason: 'Past review, no longer needed' });
   });
 
   it('withdraws a sharing agreement only once the withdrawal is confirmed, as an erasure is', async () => {
     const conditions = { tlp: ['GREEN'], maxClassification: 'RESTRICTED', handling: ['H0'], categories: ['suspect'] };
-    const put = await api.request('/admin/agreements/intel-withdraw-check', { token: await api.tokenOf('intelAdmin'), method: 'PUT', headers: { 'x-mosaic-purpose': 'withdrawal check', 'x-mosaic-case': 'CHG-8' }, body: { owner: 'intel', recipient: 'fedpol', conditions, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false } });
+    const put = await tests.api.request('/admin/agreements/intel-withdraw-check', { token: await tests.api.tokenOf('intelAdmin'), method: 'PUT', headers: { 'x-mosaic-purpose': 'withdrawal check', 'x-mosaic-case': 'CHG-8' }, body: { owner: 'intel', recipient: 'fedpol', conditions, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false } });
     expect(put.status).toBe(200);
     const page = await signIn('intelAdmin');
     await page.goto('/#/admin');
@@ -334,7 +321,7 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     await page.getByRole('tab', { name: 'Sharing agreements' }).click();
     const table = page.getByRole('table', { name: 'Sharing agreements' });
     await expect.poll(() => table.textContent()).toContain('intel-withdraw-check');
-    const agreements = async () => (await api.json<{ agreements: { id: string }[] }>('/admin/organisation', { token: await api.tokenOf('intelAdmin') })).agreements.map((a) => a.id);
+    const agreements = async () => (await tests.api.json<{ agreements: { id: string }[] }>('/admin/organisation', { token: await tests.api.tokenOf('intelAdmin') })).agreements.map((a) => a.id);
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
 
     await table.getByRole('button', { name: /^Withdraw intel-withdraw-check/ }).press('Enter');
@@ -356,8 +343,8 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
   });
 
   it('lets a data administrator change a user\'s roles, clearance and desk, and shows what the server refuses', async () => {
-    const intelAdmin = await api.tokenOf('intelAdmin');
-    const created = await api.request('/admin/users', { token: intelAdmin, headers: { 'x-mosaic-purpose': 'new reviewer', 'x-mosaic-case': 'CHG-7' }, body: { name: 'intel.reviewer', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'RESTRICTED', password: 'a fictional long password' } });
+    const intelAdmin = await tests.api.tokenOf('intelAdmin');
+    const created = await tests.api.request('/admin/users', { token: intelAdmin, headers: { 'x-mosaic-purpose': 'new reviewer', 'x-mosaic-case': 'CHG-7' }, body: { name: 'intel.reviewer', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'RESTRICTED', password: 'a fictional long password' } });
     expect(created.status).toBe(201);
     const page = await signIn('intelAdmin');
     await page.goto('/#/admin');
@@ -377,7 +364,7 @@ describe.skipIf(!haveChromium)('administration in the browser', () => {
     const row = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: 'intel.reviewer' });
     await expect.poll(() => row.textContent()).toContain('analyst, officer');
     expect(await row.textContent()).toContain('CONFIDENTIAL');
-    const reviewer = async () => (await api.json<{ users: { name: string; roles: string[]; clearance: string }[] }>('/admin/users', { token: intelAdmin })).users.find((u) => u.name === 'intel.reviewer');
+    const reviewer = async () => (await tests.api.json<{ users: { name: string; roles: string[]; clearance: string }[] }>('/admin/users', { token: intelAdmin })).users.find((u) => u.name === 'intel.reviewer');
     expect(await reviewer()).toMatchObject({ roles: ['analyst', 'officer'], clearance: 'CONFIDENTIAL' });
     await screenshot(page, 'admin-08-user-edited');
 

@@ -9,37 +9,27 @@
  */
 import { AgencyId, RecordId, UserId } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServer } from './harness.ts';
-
-const haveChromium = requireChromium();
-let server: TestServer;
-let browser: TestBrowser;
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 /** More entries than the screen opens on (50). */
 const FILLER = 60;
 const fed = { user: UserId('fedAnalyst'), agency: AgencyId('fedpol') };
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer({ projections: false });
-  const { audit } = server.test.mosaic;
-  await audit.appendAll(Array.from({ length: FILLER }, (_, n) => ({ actor: fed, action: 'consultation' as const, purpose: 'Filler', caseRef: 'F-1', query: { q: `filler ${n}` }, records: [RecordId(`fedpol:f-${n}`)], outcome: 'ok' as const })));
-  await audit.append({ actor: fed, action: 'consultation', purpose: 'Investigation', caseRef: 'C-7', query: { q: 'owner probe' }, records: [RecordId('intel:i-owned')], outcome: 'ok' });
-  await audit.append({ actor: fed, action: 'consultation', purpose: 'Investigation', caseRef: 'C-8', query: { q: 'recipient probe' }, records: [RecordId('fedpol:f-shared')], recipients: [AgencyId('zone-north')], outcome: 'ok' });
-  browser = await openTestBrowser(server.base);
+const tests = setUpBrowserTests({
+  projections: false,
+  seed: async ({ server }) => {
+    const { audit } = server.test.mosaic;
+    await audit.appendAll(Array.from({ length: FILLER }, (_, n) => ({ actor: fed, action: 'consultation' as const, purpose: 'Filler', caseRef: 'F-1', query: { q: `filler ${n}` }, records: [RecordId(`fedpol:f-${n}`)], outcome: 'ok' as const })));
+    await audit.append({ actor: fed, action: 'consultation', purpose: 'Investigation', caseRef: 'C-7', query: { q: 'owner probe' }, records: [RecordId('intel:i-owned')], outcome: 'ok' });
+    await audit.append({ actor: fed, action: 'consultation', purpose: 'Investigation', caseRef: 'C-8', query: { q: 'recipient probe' }, records: [RecordId('fedpol:f-shared')], recipients: [AgencyId('zone-north')], outcome: 'ok' });
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('the audit screen', () => {
+describe.skipIf(!tests.haveChromium)('the audit screen', () => {
   it('finds entries by owner and by recipient, and exports those shown as JSON Lines, the export logged', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'auditor');
+    const page = await tests.signedInPage('auditor');
     await givePurpose(page, 'Lawfulness check', 'DPO/2026/0001');
     const rows = page.locator('table.audit tbody tr');
     await expect.poll(() => rows.count()).toBe(50);
@@ -65,13 +55,12 @@ describe.skipIf(!haveChromium)('the audit screen', () => {
     expect(exported.hash).toMatch(/^[0-9a-f]{64}$/);
     // the server made the file, and the log holds the export: the auditor's, naming the entry exported
     expect(reads).toEqual(['POST /api/v1/audit/export']);
-    const [last] = await server.test.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 }).then((all) => all.slice(-1).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; purpose: string; caseRef: string; reason: string; query: { auditExport: { recipient: string; seqs: number[] } } }));
+    const [last] = await tests.server.test.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 }).then((all) => all.slice(-1).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; purpose: string; caseRef: string; reason: string; query: { auditExport: { recipient: string; seqs: number[] } } }));
     expect(last).toMatchObject({ action: 'export', actor: { user: 'fedpol.auditor' }, purpose: 'Lawfulness check', caseRef: 'DPO/2026/0001', reason: 'audit export', query: { auditExport: { recipient: 'zone-north', seqs: [(exported as unknown as { seq: number }).seq] } } });
   });
 
   it('pages to the older entries with the cursor the server answers, until there are none', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'auditor');
+    const page = await tests.signedInPage('auditor');
     await givePurpose(page, 'Lawfulness check', 'DPO/2026/0001');
     const rows = page.locator('table.audit tbody tr');
     await expect.poll(() => rows.count()).toBe(50);
@@ -87,8 +76,7 @@ describe.skipIf(!haveChromium)('the audit screen', () => {
   });
 
   it('verifies the chain against a witness, and says it broke when the witnessed entry differs', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'auditor');
+    const page = await tests.signedInPage('auditor');
     await page.getByLabel('Witness (SEQ:HASH, optional)').fill(`1:${'0'.repeat(64)}`);
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain BROKEN at entry 1:/);
@@ -98,24 +86,22 @@ describe.skipIf(!haveChromium)('the audit screen', () => {
   });
 
   it('shows the owner\'s auditor the records behind a pointer another agency\'s search met, and exports them; the searching agency\'s auditor gets neither', async () => {
-    const api = apiClient(server.base);
-    const intel = await api.tokenOf('intelAnalyst');
-    await api.json('/records', { token: intel, body: { id: 'i-behind', schema: 'Person', properties: { name: ['Odile Renard-Moreau'] }, provenance: testProvenance('intel') } });
+    const intel = await tests.api.tokenOf('intelAnalyst');
+    await tests.api.json('/records', { token: intel, body: { id: 'i-behind', schema: 'Person', properties: { name: ['Odile Renard-Moreau'] }, provenance: testProvenance('intel') } });
     // intelligence gives the zone pointers only: its officer's search is shown the pointer, not the record
-    const searched = await api.json<{ results: unknown[]; pointers: { agency: string }[] }>('/search', { token: await api.tokenOf('zoneOfficer'), body: { q: 'Renard-Moreau', purpose: 'Patrol', caseRef: 'ZN-3' } });
+    const searched = await tests.api.json<{ results: unknown[]; pointers: { agency: string }[] }>('/search', { token: await tests.api.tokenOf('zoneOfficer'), body: { q: 'Renard-Moreau', purpose: 'Patrol', caseRef: 'ZN-3' } });
     expect(searched).toMatchObject({ results: [], pointers: [{ agency: 'intel' }] });
     // each agency's own auditor, made by the system administrator
-    const sysadmin = await api.tokenOf('sysadmin');
+    const sysadmin = await tests.api.tokenOf('sysadmin');
     for (const [name, agency, desk] of [['intel.audit', 'intel', 'intel-liaison'], ['zone.audit', 'zone-north', 'zone-north-desk']] as const) {
-      await api.json('/admin/users', {
+      await tests.api.json('/admin/users', {
         token: sysadmin, headers: { 'x-mosaic-purpose': 'audit staff', 'x-mosaic-case': 'CHG-9' },
         body: { name, agency, desk, roles: ['auditor'], clearance: 'RESTRICTED', password: TEST_PASSWORD },
       });
     }
 
     const entriesOf = async (auditor: string) => {
-      const page = await browser.newPage();
-      await signInPage(page, auditor);
+      const page = await tests.signedInPage(auditor);
       await givePurpose(page, 'Lawfulness check', 'DPO/2026/0002');
       await page.getByLabel('User').fill('zone-north.zoneOfficer');
       await page.getByLabel('Action').selectOption('consultation');
@@ -140,13 +126,12 @@ describe.skipIf(!haveChromium)('the audit screen', () => {
   });
 
   it('offers every action GET /audit filters by, the export among them, and finds exports by it', async () => {
-    await server.test.mosaic.audit.append({ actor: fed, action: 'export', purpose: 'Investigation', caseRef: 'C-9', query: { graph: { export: ['fedpol:f-1'], format: 'graphml' } }, records: [RecordId('fedpol:f-1')], outcome: 'ok' });
-    const openapi = await apiClient(server.base).json<{ paths: Record<string, { get?: { parameters?: { name: string; schema?: { enum?: string[] } }[] } }> }>('/openapi.json');
+    await tests.server.test.mosaic.audit.append({ actor: fed, action: 'export', purpose: 'Investigation', caseRef: 'C-9', query: { graph: { export: ['fedpol:f-1'], format: 'graphml' } }, records: [RecordId('fedpol:f-1')], outcome: 'ok' });
+    const openapi = await tests.api.json<{ paths: Record<string, { get?: { parameters?: { name: string; schema?: { enum?: string[] } }[] } }> }>('/openapi.json');
     const actions = openapi.paths['/api/v1/audit']?.get?.parameters?.find((p) => p.name === 'action')?.schema?.enum;
     expect(actions).toContain('export');
 
-    const page = await browser.newPage();
-    await signInPage(page, 'auditor');
+    const page = await tests.signedInPage('auditor');
     await givePurpose(page, 'Lawfulness check', 'DPO/2026/0003');
     expect(await page.getByLabel('Action').locator('option').allTextContents()).toEqual(['any', ...actions ?? []]);
     await page.getByLabel('Action').selectOption('export');

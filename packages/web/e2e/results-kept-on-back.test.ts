@@ -8,36 +8,25 @@
  */
 import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 const PURPOSE = { purpose: 'Counter-terrorism investigation', caseRef: 'PV/2025/0788' };
 const REPORT = 'Namur, 12 November 2025. Henrike Saltvik met Oskar Brenneval at the bakery on the market square.';
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let api: ApiClient;
-let browser: TestBrowser;
 let reportId = '';
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  const fed = await api.tokenOf('fedAnalyst');
-  for (const [id, name] of [['p-saltvik', 'Henrike Saltvik'], ['p-saltvik-2', 'Henrike Saltvik-Moen'], ['p-brenneval', 'Oskar Brenneval']] as const) {
-    await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: [name] } } });
-  }
-  const provenance = { source: 'surveillance log', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
-  reportId = (await api.json<{ report: { id: string } }>('/reports', { token: fed, body: { text: REPORT, title: 'Bakery meeting, Namur', collection: 'bakery-inquiry', provenance, ...PURPOSE } })).report.id;
-  await server.projections.follower.catchUp();
-  browser = await openTestBrowser(server.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const fed = await api.tokenOf('fedAnalyst');
+    for (const [id, name] of [['p-saltvik', 'Henrike Saltvik'], ['p-saltvik-2', 'Henrike Saltvik-Moen'], ['p-brenneval', 'Oskar Brenneval']] as const) {
+      await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: [name] } } });
+    }
+    const provenance = { source: 'surveillance log', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
+    reportId = (await api.json<{ report: { id: string } }>('/reports', { token: fed, body: { text: REPORT, title: 'Bakery meeting, Namur', collection: 'bakery-inquiry', provenance, ...PURPOSE } })).report.id;
+    await server.projections.follower.catchUp();
+  },
 });
 
 const hashOf = (page: Page): string => decodeURIComponent(new URL(page.url()).hash);
@@ -50,10 +39,9 @@ async function historyAddresses(page: Page): Promise<string[]> {
   return entries.map((entry) => decodeURIComponent(entry.url));
 }
 
-describe.skipIf(!haveChromium)('searches kept with the history', () => {
+describe.skipIf(!tests.haveChromium)('searches kept with the history', () => {
   it('brings a record search\'s results back on Back and on reload', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/search');
     await givePurpose(page, PURPOSE.purpose, PURPOSE.caseRef);
     await page.getByLabel('Name, alias or identifier').fill('Saltvik');
@@ -89,8 +77,7 @@ describe.skipIf(!haveChromium)('searches kept with the history', () => {
   });
 
   it('keeps the names searched out of the address and out of the history\'s addresses', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/search');
     await givePurpose(page, PURPOSE.purpose, PURPOSE.caseRef);
     const addresses: string[] = [];
@@ -122,8 +109,7 @@ describe.skipIf(!haveChromium)('searches kept with the history', () => {
   });
 
   it('asks the purpose before it runs a search the history holds', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/search');
     await givePurpose(page, PURPOSE.purpose, PURPOSE.caseRef);
     await page.getByLabel('Name, alias or identifier').fill('Brenneval');
@@ -147,8 +133,7 @@ describe.skipIf(!haveChromium)('searches kept with the history', () => {
   });
 
   it('forgets the searches of a user who signs out: the next one at the tab finds none on Back', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/search');
     await givePurpose(page, PURPOSE.purpose, PURPOSE.caseRef);
     await page.getByLabel('Name, alias or identifier').fill('Saltvik');
@@ -170,8 +155,7 @@ describe.skipIf(!haveChromium)('searches kept with the history', () => {
   });
 
   it('brings a reports search\'s results back on Back and on reload', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/reports');
     await givePurpose(page, PURPOSE.purpose, PURPOSE.caseRef);
     await page.getByLabel('Words in the reports').fill('bakery');
@@ -189,10 +173,9 @@ describe.skipIf(!haveChromium)('searches kept with the history', () => {
   });
 });
 
-describe.skipIf(!haveChromium)('a report\'s review', () => {
+describe.skipIf(!tests.haveChromium)('a report\'s review', () => {
   it('shows the decision another reviewer made first, with why this one was refused', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/reports');
     await givePurpose(page, PURPOSE.purpose, PURPOSE.caseRef);
     await page.goto(`/#/reports/${encodeURIComponent(reportId)}`);
@@ -200,12 +183,12 @@ describe.skipIf(!haveChromium)('a report\'s review', () => {
     await expect.poll(() => oskar.getByRole('button', { name: 'Reject' }).count(), { timeout: 20_000 }).toBe(1);
 
     // another reviewer confirms him meanwhile
-    const token = await api.tokenOf('fedAnalyst');
+    const token = await tests.api.tokenOf('fedAnalyst');
     const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE.purpose), 'x-mosaic-case': encodeURIComponent(PURPOSE.caseRef) };
-    const detail = await api.json<{ report: { entities: { id: string; name: string }[] } }>(`/reports/${encodeURIComponent(reportId)}`, { token, headers });
+    const detail = await tests.api.json<{ report: { entities: { id: string; name: string }[] } }>(`/reports/${encodeURIComponent(reportId)}`, { token, headers });
     const entity = detail.report.entities.find((e) => e.name === 'Oskar Brenneval');
     if (!entity) throw new Error('the report names no Oskar Brenneval');
-    await api.json(`/reports/${encodeURIComponent(reportId)}/entities/${encodeURIComponent(entity.id)}/confirm`, { token, body: { ...PURPOSE } });
+    await tests.api.json(`/reports/${encodeURIComponent(reportId)}/entities/${encodeURIComponent(entity.id)}/confirm`, { token, body: { ...PURPOSE } });
 
     await oskar.getByRole('button', { name: 'Reject' }).click();
     await expect.poll(() => oskar.getByRole('alert').textContent(), { timeout: 10_000 }).toMatch(/is already confirmed/);

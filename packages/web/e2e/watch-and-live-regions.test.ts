@@ -9,17 +9,13 @@
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { ElementHandle, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
-import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { seedWorld } from './fictional-world.ts';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
 
 const PURPOSE = 'Criminal investigation';
 const CASE = 'PV/2026/0417';
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let browser: TestBrowser;
-let world: SeededWorld;
 
 /** The focused element, as tag and accessible text enough to tell it. */
 const focused = (page: Page): Promise<string> => page.evaluate(() => {
@@ -30,24 +26,18 @@ const focused = (page: Page): Promise<string> => page.evaluate(() => {
 /** Whether `handle` is still in the page, and its text. */
 const liveText = (handle: ElementHandle): Promise<string | null> => handle.evaluate((el) => (el.isConnected ? el.textContent : null));
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  world = await seedWorld(apiClient(server.base));
-  await server.projections.follower.catchUp();
-  browser = await openTestBrowser(server.base);
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    const world = await seedWorld(api);
+    await server.projections.follower.catchUp();
+    return world;
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('watching and live regions', () => {
+describe.skipIf(!tests.haveChromium)('watching and live regions', () => {
   it('shows a subject watched already as watched after a reload, with a way to stop watching it', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
     await givePurpose(page, PURPOSE, CASE);
     await page.getByRole('button', { name: 'Watch', exact: true }).click();
     await page.getByRole('button', { name: 'Start watching' }).click();
@@ -60,25 +50,22 @@ describe.skipIf(!haveChromium)('watching and live regions', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(1);
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(1);
-    const api = apiClient(server.base);
-    const watches = await api.json<{ subscriptions: { target: { record?: string } }[] }>('/subscriptions', { token: await api.tokenOf('fedAnalyst') });
-    expect(watches.subscriptions.filter((s) => s.target.record === world.moreau)).toEqual([]);
+    const watches = await tests.api.json<{ subscriptions: { target: { record?: string } }[] }>('/subscriptions', { token: await tests.api.tokenOf('fedAnalyst') });
+    expect(watches.subscriptions.filter((s) => s.target.record === tests.world.moreau)).toEqual([]);
   });
 
   it('saves a watch under the label its user typed, or the server\'s by the record, never under the subject\'s name', async () => {
-    const api = apiClient(server.base);
-    const token = await api.tokenOf('fedAnalyst');
-    const labels = async (): Promise<string[]> => (await api.json<{ subscriptions: { target: { record?: string }; label: string }[] }>('/subscriptions', { token }))
-      .subscriptions.filter((s) => s.target.record === world.brother).map((s) => s.label);
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.brother)}`);
+    const token = await tests.api.tokenOf('fedAnalyst');
+    const labels = async (): Promise<string[]> => (await tests.api.json<{ subscriptions: { target: { record?: string }; label: string }[] }>('/subscriptions', { token }))
+      .subscriptions.filter((s) => s.target.record === tests.world.brother).map((s) => s.label);
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.brother)}`);
     await givePurpose(page, PURPOSE, CASE);
     await page.getByRole('button', { name: 'Watch', exact: true }).click();
     await page.getByRole('button', { name: 'Start watching' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).count()).toBe(1);
     // the name would stay in the watch and in every notice it told (erase-from-watch-labels.ts)
-    expect(await labels()).toEqual([`Subject ${world.brother}`]);
+    expect(await labels()).toEqual([`Subject ${tests.world.brother}`]);
     await page.getByRole('button', { name: 'Stop watching' }).click();
     await page.getByRole('button', { name: 'Watch', exact: true }).click();
     await page.getByLabel('Label').fill('  Case 17, the courier ');
@@ -90,21 +77,19 @@ describe.skipIf(!haveChromium)('watching and live regions', () => {
   });
 
   it('shows a subject watched through another of its records as watched, on its records\' profiles and its own, and stops that watch', async () => {
-    const api = apiClient(server.base);
-    const [fed, zone] = [await api.tokenOf('fedAnalyst'), await api.tokenOf('zoneOfficer')];
+    const [fed, zone] = [await tests.api.tokenOf('fedAnalyst'), await tests.api.tokenOf('zoneOfficer')];
     const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
     // two records resolution holds to be one man (the same name, date of birth and passport)
     const properties = { name: ['Severin Apostolou-Marek'], birthDate: ['1983-06-21'], passportNumber: ['GR4417720'] };
-    for (const id of ['p-apostolou-1', 'p-apostolou-2']) await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
-    await server.projections.follower.catchUp();
-    const entityOf = async (record: string): Promise<string> => (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: zone, headers })).entity;
+    for (const id of ['p-apostolou-1', 'p-apostolou-2']) await tests.api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
+    await tests.server.projections.follower.catchUp();
+    const entityOf = async (record: string): Promise<string> => (await tests.api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: zone, headers })).entity;
     const entity = await entityOf('fedpol:p-apostolou-1');
     expect(await entityOf('fedpol:p-apostolou-2')).toBe(entity);
     // watched through the first record: the watch follows the subject (watch-projection.ts)
-    await api.json('/subscriptions', { token: zone, body: { target: { kind: 'entity', record: 'fedpol:p-apostolou-1' }, purpose: PURPOSE, caseRef: CASE } });
+    await tests.api.json('/subscriptions', { token: zone, body: { target: { kind: 'entity', record: 'fedpol:p-apostolou-1' }, purpose: PURPOSE, caseRef: CASE } });
 
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneOfficer');
+    const page = await tests.signedInPage('zoneOfficer');
     await page.goto(`/#/profile/record/${encodeURIComponent('fedpol:p-apostolou-2')}`);
     await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).count()).toBe(1);
@@ -113,14 +98,13 @@ describe.skipIf(!haveChromium)('watching and live regions', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Watching' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Stop watching' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(1);
-    const watches = await api.json<{ subscriptions: { target: { record?: string } }[] }>('/subscriptions', { token: zone });
+    const watches = await tests.api.json<{ subscriptions: { target: { record?: string } }[] }>('/subscriptions', { token: zone });
     expect(watches.subscriptions.filter((s) => s.target.record?.startsWith('fedpol:p-apostolou'))).toEqual([]);
   });
 
   it('takes the keyboard into the watch form it opens, then to the watch made', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.brother)}`);
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.brother)}`);
     await givePurpose(page, PURPOSE, CASE);
     await page.getByRole('button', { name: 'Watch', exact: true }).click();
     expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label'))).toBe('Watch this subject');
@@ -129,9 +113,8 @@ describe.skipIf(!haveChromium)('watching and live regions', () => {
   });
 
   it('takes the keyboard into the alert form it opens', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.brother)}`);
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.brother)}`);
     await givePurpose(page, PURPOSE, CASE);
     await page.getByRole('button', { name: 'Issue an alert' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('alert-category');
@@ -140,12 +123,10 @@ describe.skipIf(!haveChromium)('watching and live regions', () => {
   });
 
   it('takes the keyboard, once an alert is issued, to the word that it was, on a record\'s profile and on a subject\'s, which is read again', async () => {
-    const api = apiClient(server.base);
     const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
-    const { entity } = await api.json<{ entity: string }>(`/records/${encodeURIComponent(world.moreau)}/entity`, { token: await api.tokenOf('fedAnalyst'), headers });
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
-    for (const [profile, category, action] of [[`record/${encodeURIComponent(world.brother)}`, 'inquiry_check', 'INTERVIEW'], [`entity/${encodeURIComponent(entity)}`, 'discreet_check', 'REPORT COVERTLY']] as const) {
+    const { entity } = await tests.api.json<{ entity: string }>(`/records/${encodeURIComponent(tests.world.moreau)}/entity`, { token: await tests.api.tokenOf('fedAnalyst'), headers });
+    const page = await tests.signedInPage('fedAnalyst');
+    for (const [profile, category, action] of [[`record/${encodeURIComponent(tests.world.brother)}`, 'inquiry_check', 'INTERVIEW'], [`entity/${encodeURIComponent(entity)}`, 'discreet_check', 'REPORT COVERTLY']] as const) {
       await page.goto(`/#/profile/${profile}`);
       if (await page.getByRole('button', { name: 'Continue' }).count()) await givePurpose(page, PURPOSE, CASE);
       await page.getByRole('button', { name: 'Issue an alert' }).click();
@@ -161,8 +142,7 @@ describe.skipIf(!haveChromium)('watching and live regions', () => {
   });
 
   it('tells the checkpoint\'s answer and a card\'s decision in live regions there before they were filled', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneCheckpoint');
+    const page = await tests.signedInPage('zoneCheckpoint');
     await givePurpose(page, PURPOSE, CASE);
     const summary = await page.locator('.checkpoint > p[role="status"]').elementHandle();
     expect(summary && await liveText(summary)).toBe('');
