@@ -83,6 +83,19 @@ describe('errors at the edge', () => {
     expect(notJson.json()).toEqual({ error: { code: 'MOSAIC_INVALID_INPUT', message: expect.any(String) } });
   });
 
+  it('says what was wrong with a body it does not read in its own words, not Fastify\'s', async () => {
+    const post = (headers: Record<string, string>, payload: string) => app.inject({ method: 'POST', url: '/api/v1/small', headers, payload });
+    const said = async (answer: Promise<{ json(): unknown }>) => ((await answer).json() as { error: { message: string } }).error.message;
+    expect(await said(app.inject({ method: 'POST', url: '/api/v1/small', payload: { text: 'x'.repeat(100) } }))).toBe('the body is larger than the 64 bytes this route takes');
+    expect(await said(post({ 'content-type': 'application/xml' }, '<a/>'))).toBe('the body must be JSON, sent with Content-Type: application/json, not "application/xml"');
+    expect(await said(post({ 'content-type': 'application/json' }, ''))).toBe('the body is empty, where its Content-Type: application/json says JSON follows');
+    expect(await said(post({ 'content-type': 'application/json' }, '{"a":'))).toMatch(/^the body is not valid JSON/);
+    // valid JSON, refused for its key: the answer says so rather than call it no JSON
+    const poisoned = await post({ 'content-type': 'application/json' }, '{"__proto__":{"admin":true}}');
+    expect(poisoned.statusCode).toBe(400);
+    expect(await said(Promise.resolve(poisoned))).toContain('"__proto__"');
+  });
+
   it('logs nothing of an expected error, a missing route or a request that went well', async () => {
     lines.length = 0;
     expect((await app.inject({ url: '/api/v1/refused' })).statusCode).toBe(400);

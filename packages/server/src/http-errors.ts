@@ -58,12 +58,42 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   }
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    void reply.status(status).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: error.message } });
+    void reply.status(status).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: bodyRefusal((error as FastifyError).code, request) ?? error.message } });
     return;
   }
   // Unexpected: log where and what kind, and say nothing more.
   request.log.error({ error: unexpectedReport(error, request) }, 'unexpected error');
   void reply.status(500).send({ error: { code: 'MOSAIC_INTERNAL', message: 'internal error' } });
+}
+
+/** A limit in bytes in words: `64 MB`, `10 kB`, `64 bytes`. */
+function bytesSaid(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  return bytes >= 1024 ? `${Math.round((bytes / 1024) * 10) / 10} kB` : `${bytes} bytes`;
+}
+
+/**
+ * Fastify's refusals of a body, said in the API's words: its own speak of Fastify ("Body is not
+ * valid JSON but content-type is set to 'application/json'", "Unsupported Media Type"), and call a
+ * valid JSON body holding a `__proto__` key (refused: prototype poisoning) not JSON.
+ */
+function bodyRefusal(code: string | undefined, request: FastifyRequest): string | undefined {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const given = request.headers['content-type'];
+      return `the body must be JSON, sent with Content-Type: application/json${given ? `, not ${JSON.stringify(given.slice(0, 100))}` : ' (none was given)'}`;
+    }
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'the body is empty, where its Content-Type: application/json says JSON follows';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'the body is not valid JSON, or holds a "__proto__" key or a "constructor" key with a "prototype" (refused: they could change objects the server makes)';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return `the body is larger than the ${bytesSaid(request.routeOptions.bodyLimit)} this route takes`;
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'the body is not as long as its Content-Length header says';
+    default:
+      return undefined;
+  }
 }
 
 /**
