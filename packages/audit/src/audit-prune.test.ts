@@ -46,6 +46,28 @@ describe('AuditLog.prune', () => {
     expect(await verifyStoredChain(storage, keys, { requireSealedTail: true })).toEqual({ ok: true, count: 14, prunedThrough: 7 });
   });
 
+  it('stops when asked, after the batch under way: the log verifies as left, and the next prune deletes the rest first', async () => {
+    const { storage, log } = await logOf();
+    const stop = new AbortController();
+    const stopped = await log.prune({ before: secondOf(8), actor: dpo, keys, batchSize: 3, signal: stop.signal, onProgress: (done, _, stage) => { if (stage === 'delete' && done > 0) stop.abort(); } });
+    expect(stopped).toMatchObject({ pruned: 7, deleted: 3, through: { seq: 7 }, entry: { seq: 21 }, stopped: true });
+    expect(await seqsOf(storage)).toEqual([...Array.from({ length: 17 }, (_, i) => i + 4), 21]);
+    expect(await verifyStoredChain(storage, keys, { requireSealedTail: true })).toEqual({ ok: true, count: 14, prunedThrough: 7 });
+    const rest = await log.prune({ before: secondOf(8), actor: dpo, keys });
+    expect(rest).toMatchObject({ pruned: 0, deleted: 4 });
+    expect(rest).not.toHaveProperty('stopped');
+    expect(await seqsOf(storage)).toEqual([...Array.from({ length: 13 }, (_, i) => i + 8), 21]);
+  });
+
+  it('stopped while verifying, writes nothing', async () => {
+    const { storage, log } = await logOf();
+    const stop = new AbortController();
+    const stopped = await log.prune({ before: secondOf(8), actor: dpo, keys, signal: stop.signal, onProgress: () => stop.abort() });
+    expect(stopped).toEqual({ pruned: 0, deleted: 0, through: null, entry: null, stopped: true });
+    expect(await seqsOf(storage)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await verifyStoredChain(storage, keys)).toEqual({ ok: true, count: 20 });
+  });
+
   it('prunes again from where it was cut, and the log goes on', async () => {
     const { storage, log } = await logOf();
     await log.prune({ before: secondOf(4), actor: dpo, keys });

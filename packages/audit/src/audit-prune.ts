@@ -14,6 +14,13 @@
  *    recorded cut. A prune stopped here leaves entries at or below the cut, which verification
  *    does not read; the next prune deletes them first.
  *
+ * A prune asked to stop (its `signal` aborted: Ctrl-C on `mosaic audit prune`) stops at the next
+ * of these boundaries: while verifying, before anything is written; while deleting, after the
+ * batch under way. Either way the log verifies as it is left. Both steps give the event loop a
+ * turn now and then (eventLoopTurns): on the embedded store every read and delete is settled at
+ * once, so without one a signal was heard only once the prune had ended, and a serving node's
+ * sweep held every request for the whole prune.
+ *
  * Nodes pruning at once: the second to record its cut finds it is not beyond the first's
  * (MOSAIC_CONFLICT, nothing written) and plans again from the new cut.
  */
@@ -41,6 +48,8 @@ export interface PruneOptions {
    * length after the cut) and after each batch deleted (`delete`: entries deleted, of how many).
    */
   readonly onProgress?: (done: number, total: number, stage: PruneStage) => void;
+  /** Once aborted, the prune stops at its next safe point (the module's comment) and says it stopped. */
+  readonly signal?: AbortSignal;
 }
 
 export type PruneStage = 'verify' | 'delete';
@@ -60,6 +69,8 @@ export interface PruneResult {
   readonly through: PrunedThrough | null;
   /** The entry that logs the prune; null when none was due. */
   readonly entry: AuditEntry | null;
+  /** Present when `signal` stopped the prune before it was done: nothing cut away (`entry` null) or `deleted` of them gone. */
+  readonly stopped?: true;
 }
 
 export interface PruneContext<Rider> {
@@ -83,10 +94,24 @@ interface PrunePlan {
 const ATTEMPTS = 3;
 /** Entries read between two progress reports while verifying. */
 const PROGRESS_EVERY = 10_000;
+/** Uninterrupted work before the event loop is given a turn. */
+const TURN_MS = 20;
+
+/** Called between units of work: once TURN_MS have passed since the last turn, waits for the event loop to run. */
+function eventLoopTurns(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < TURN_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
 
 export async function pruneLog<Rider>(context: PruneContext<Rider>, options: PruneOptions): Promise<PruneResult> {
   const { storage } = context;
-  const { before, batchSize = 10_000, onProgress } = options;
+  const { before, batchSize = 10_000, onProgress, signal } = options;
+  // asked each time: the signal is aborted from outside, between two turns of the event loop
+  const stopping = (): boolean => signal?.aborted === true;
   const beforeMs = Date.parse(before);
   if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(before) || Number.isNaN(beforeMs)) throw invalid(`before must be an ISO 8601 UTC instant, got ${JSON.stringify(before)}`);
   if (beforeMs > Date.parse(context.clock())) throw invalid(`before ${before} is in the future: only entries already made can be pruned`);
@@ -94,6 +119,7 @@ export async function pruneLog<Rider>(context: PruneContext<Rider>, options: Pru
   for (let attempt = 1; ; attempt++) {
     const recorded = await storage.cut();
     const plan = await planPrune(storage, recorded, beforeMs, options);
+    if (stopping()) return { pruned: 0, deleted: 0, through: null, entry: null, stopped: true };
     let entry: AuditEntry | null = null;
     try {
       if (plan !== null) entry = await recordPrune(context, options, plan);
@@ -106,7 +132,10 @@ export async function pruneLog<Rider>(context: PruneContext<Rider>, options: Pru
     const total = (plan?.count ?? 0) + (recorded === null ? 0 : await leftAt(storage, recorded));
     onProgress?.(0, total, 'delete');
     let deleted = 0;
+    const turn = eventLoopTurns();
     for (;;) {
+      await turn();
+      if (stopping()) return { pruned: plan?.count ?? 0, deleted, through: plan?.through ?? null, entry, stopped: true };
       const n = await storage.deleteThrough(through, batchSize);
       if (n === 0) break;
       deleted += n;
@@ -117,15 +146,18 @@ export async function pruneLog<Rider>(context: PruneContext<Rider>, options: Pru
 }
 
 /** The entries due, verified, from the recorded cut up to the first one made at or after `beforeMs`. */
-async function planPrune<Rider>(storage: AuditStorage<Rider>, recorded: AuditCut | null, beforeMs: number, { keys, onProgress }: PruneOptions): Promise<PrunePlan | null> {
+async function planPrune<Rider>(storage: AuditStorage<Rider>, recorded: AuditCut | null, beforeMs: number, { keys, onProgress, signal }: PruneOptions): Promise<PrunePlan | null> {
   const verifier = chainVerifier(await storage.checkpoints(), keys, recorded === null ? {} : { cut: recorded });
   const from = verifier.start.seq + 1;
   const length = Math.max(0, ((await storage.head())?.seq ?? 0) - verifier.start.seq);
   let through: PrunedThrough | null = null;
   let count = 0;
+  const turn = eventLoopTurns();
   for await (const entry of storage.entries({ fromSeq: from })) {
+    await turn();
     if (count % PROGRESS_EVERY === 0) onProgress?.(count, Math.max(length, count), 'verify');
-    if (!(Date.parse(entry.time) < beforeMs)) break;
+    // nothing is written yet: pruneLog, finding the signal aborted, writes nothing
+    if (signal?.aborted === true || !(Date.parse(entry.time) < beforeMs)) break;
     const failure = verifier.next(entry);
     if (failure !== null && !failure.ok) {
       throw new AppError('MOSAIC_AUDIT_BROKEN', `audit: the log is broken at entry ${failure.firstBroken} (${failure.reason}: ${failure.message}); nothing was pruned, so that the evidence stays`);

@@ -21,6 +21,8 @@ export interface PruneAuditOptions {
   readonly batchSize?: number;
   /** Entries verified, then deleted, so far, of how many (audit-prune.ts). */
   readonly onProgress?: (done: number, total: number, stage: PruneStage) => void;
+  /** Once aborted, the prune stops at its next safe point, the log verifying as left (@mosaic/audit, audit-prune.ts). */
+  readonly signal?: AbortSignal;
 }
 
 export interface AuditPruneSummary {
@@ -32,6 +34,8 @@ export interface AuditPruneSummary {
   readonly before: string;
   /** The last pruned entry; null when none was due. */
   readonly through: { readonly seq: number; readonly time: string } | null;
+  /** Present when `signal` stopped the prune: `deleted` of the entries cut away are gone, the next prune deletes the rest first. */
+  readonly stopped?: true;
 }
 
 export type PruneBefore = { readonly ok: true; readonly before: string } | { readonly ok: false; readonly reason: string };
@@ -48,7 +52,7 @@ export function readPruneBefore(text: string, now: Date): PruneBefore {
   return { ok: true, before };
 }
 
-export async function pruneAuditLog(mosaic: Mosaic, { before: given, actor, purpose, caseRef, batchSize, onProgress }: PruneAuditOptions): Promise<AuditPruneSummary> {
+export async function pruneAuditLog(mosaic: Mosaic, { before: given, actor, purpose, caseRef, batchSize, onProgress, signal }: PruneAuditOptions): Promise<AuditPruneSummary> {
   const now = mosaic.now();
   const retention = await auditRetentionOf(mosaic);
   const cut = retention === null ? undefined : auditPruneBefore(now.toISOString().slice(0, 10), retention);
@@ -60,7 +64,10 @@ export async function pruneAuditLog(mosaic: Mosaic, { before: given, actor, purp
   const result = await mosaic.audit.prune({
     before: read.before, actor, keys: mosaic.auditVerifyKeys(),
     ...(purpose === undefined ? {} : { purpose }), ...(caseRef === undefined ? {} : { caseRef }),
-    ...(batchSize === undefined ? {} : { batchSize }), ...(onProgress === undefined ? {} : { onProgress }),
+    ...(batchSize === undefined ? {} : { batchSize }), ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }),
   });
-  return { pruned: result.pruned, deleted: result.deleted, before: read.before, through: result.through === null ? null : { seq: result.through.seq, time: result.through.time } };
+  return {
+    pruned: result.pruned, deleted: result.deleted, before: read.before, through: result.through === null ? null : { seq: result.through.seq, time: result.through.time },
+    ...(result.stopped === true ? { stopped: true } : {}),
+  };
 }

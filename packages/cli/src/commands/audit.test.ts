@@ -2,16 +2,19 @@
  * `mosaic audit` on a real data folder: the retention period is set and shown, a prune deletes
  * the entries past it (or before --before) and logs itself, and `verify` still passes; a date
  * that is not one or is to come, or no date and no period, is refused naming --before, and
- * nothing is deleted; cutting the head of the log without its signed cut is still caught.
+ * nothing is deleted; cutting the head of the log without its signed cut is still caught; a
+ * prune stopped by Ctrl-C, as a real process, ends cleanly with the log as it verified.
  */
 import type { AuditEntry, AuditEvent } from '@mosaic/audit';
 import { AgencyId, UserId } from '@mosaic/model';
-import { AUDIT_KEY_FILE, openMosaic, parseConfig } from '@mosaic/service';
+import { AUDIT_KEY_FILE, auditVerifyKeys, openMosaic, parseConfig, readAuditKeys, verifyAuditLog } from '@mosaic/service';
 import { openTestMosaic } from '@mosaic/service/testing';
 import { createStoreAuditStorage, openStore, SQLITE_FILE_NAME } from '@mosaic/store';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runOnStore } from '../run-for-test.ts';
 import { run } from './audit.ts';
@@ -53,6 +56,43 @@ const WHY = ['--purpose', 'yearly audit housekeeping', '--case', 'CHG-2026-11'];
 const json = (out: string): unknown => JSON.parse(out.trim().split('\n').at(-1) ?? 'null');
 
 describe('mosaic audit prune', () => {
+  it('stopped by Ctrl-C, writes nothing it had not finished, says so, exits 130 and leaves the log verifying', async () => {
+    let now = new Date('2020-03-01T12:00:00Z');
+    const test = await openTestMosaic({ now: () => now });
+    dirs.push(test.dir);
+    const count = 20_000;
+    for (let i = 0; i < count; i += 2_000) await test.mosaic.audit.appendAll(Array.from({ length: 2_000 }, () => consultation));
+    now = new Date();
+    await test.mosaic.close();
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('MOSAIC_')));
+    const prune = (): { exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>; kill: () => boolean } => {
+      const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'mosaic.js'), 'audit', 'prune', '--before', '2021-01-01', ...WHY, '--data', test.dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let [out, err] = ['', ''];
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+      return { exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, out, err }))), kill: () => child.kill('SIGINT') };
+    };
+    const first = prune();
+    // once the store is open (its write-ahead log made): the entries due are being read and verified
+    for (let waited = 0; !existsSync(join(test.dir, 'mosaic.sqlite-wal')) && waited < 60_000; waited += 10) await sleep(10);
+    first.kill();
+    const stopped = await first.exited;
+    expect(stopped, stopped.err).toMatchObject({ code: 130, signal: null });
+    expect(stopped.err).toContain('mosaic audit prune: stopped by signal before deleting any entry; nothing was pruned');
+    expect(json(stopped.out)).toMatchObject({ pruned: 0, deleted: 0, through: null, stopped: true });
+    const store = await openStore({ dataDir: test.dir });
+    try {
+      expect(await verifyAuditLog(store, auditVerifyKeys(readAuditKeys(test.dir)), { requireSealedTail: true })).toMatchObject({ ok: true });
+    } finally {
+      await store.close();
+    }
+    expect((await logOf(test.dir)).filter((e) => e.reason === 'audit log pruned')).toEqual([]);
+
+    const again = await prune().exited;
+    expect(again, again.err).toMatchObject({ code: 0 });
+    expect(json(again.out)).toMatchObject({ pruned: count, deleted: count });
+  }, 180_000);
+
   it('deletes the entries made before --before, logs the prune, and the log still verifies', async () => {
     const dir = await folderWithLog(['2020-03-01', '2021-03-01']);
     const before = await logOf(dir);

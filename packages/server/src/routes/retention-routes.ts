@@ -64,7 +64,7 @@ export async function retentionRoutes(api: FastifyInstance): Promise<void> {
     return reply.status(204).send(null);
   });
 
-  const Summary = z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number(), notificationsErased: z.number(), unreadable: z.array(z.string()).readonly().describe('Records left alone: a stored review or hold date that is not a real date'), auditPruned: z.number().describe('Audit log entries pruned, past the audit retention period (none unless one is set)') });
+  const Summary = z.object({ examined: z.number(), erased: z.number(), held: z.number(), checksErased: z.number(), notificationsErased: z.number(), unreadable: z.array(z.string()).readonly().describe('Records left alone: a stored review or hold date that is not a real date'), auditPruned: z.number().describe('Audit log entries pruned, past the audit retention period (none unless one is set)'), stopped: z.literal(true).optional().describe('Present when Ctrl-C stopped mosaic retention sweep before it was done: the counts say how far it got') });
   const Job = z.object({
     id: z.string(), state: z.enum(['running', 'done', 'failed']), startedBy: z.string(), startedAt: z.string(),
     examined: z.number().describe('Records read so far'), due: z.number().nullable().describe('Records past their review date and not held, once all are read'), erased: z.number().describe('Records due gone through so far'),

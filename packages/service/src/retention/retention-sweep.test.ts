@@ -144,6 +144,27 @@ describe('sweepRetention', () => {
     expect(entries[0]).toMatchObject({ actor: { user: SWEEP_ACTOR }, purpose: 'retention', query: { checks: [old.id] }, reason: 'retention sweep: checks' });
   });
 
+  it('stops when asked after the transaction under way, each kept with its entry, and leaves the rest to the next sweep', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const ids = [];
+    for (let i = 0; i < 6; i++) ids.push(await put(world, `due-${i}`, '2030-05-01'));
+    const officer = (await mosaic.store.findUserByName('zoneCheckpoint'))!;
+    await mosaic.store.putDocuments([notificationDocument({ id: 'old-notice', at: '2028-01-15T08:00:00Z', to: { agency: officer.agency } as never, kind: 'test', title: 'Test notice', body: {} })]);
+    const stop = new AbortController();
+    const summary = await sweepRetention(mosaic, { batchSize: 2, lockMs: 60_000, signal: stop.signal, onProgress: ({ erased }) => { if (erased > 0) stop.abort(); } });
+    expect(summary).toEqual({ examined: 6, erased: 2, held: 0, checksErased: 0, notificationsErased: 0, unreadable: [], auditPruned: 0, stopped: true });
+    const left = [];
+    for (const id of ids) if ((await mosaic.store.getRecord(id)) !== undefined) left.push(id);
+    expect(left).toEqual(ids.slice(2));
+    expect(await mosaic.store.getDocument(NOTIFICATION_KIND, 'old-notice')).toBeDefined();
+    const erasures = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure') erasures.push(entry.records);
+    expect(erasures).toEqual([ids.slice(0, 2)]);
+
+    expect(await sweepRetention(mosaic)).toEqual({ examined: 4, erased: 4, held: 0, checksErased: 0, notificationsErased: 1, unreadable: [], auditPruned: 0 });
+  });
+
   it('erases notifications older than the period of the agency they or their user belong to', async () => {
     world = await openTestMosaic({ now: () => new Date('2030-03-01T12:00:00Z') });
     const { mosaic } = world;

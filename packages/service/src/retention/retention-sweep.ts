@@ -18,6 +18,7 @@ import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mo
 import { createStoreAuditStorage, type Store } from '@mosaic/store';
 import { pruneAuditLog } from '../audit-prune.ts';
 import { auditRetentionOf } from '../audit-retention.ts';
+import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import { alertsBySubject, eraseStoredRecords, tellRecipientsOfErasure } from '../records.ts';
 import type { Notification } from '../notifier.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -48,6 +49,8 @@ export interface SweepSummary {
   readonly unreadable: readonly RecordId[];
   /** Audit log entries pruned, past the audit retention period (none unless one is set). */
   readonly auditPruned: number;
+  /** Present when `signal` stopped the sweep before it was done: the counts say how far it got. */
+  readonly stopped?: true;
 }
 
 export const SWEEP_ACTOR = 'system:retention';
@@ -84,6 +87,12 @@ export interface SweepOptions {
   readonly startedBy?: SweepStarter;
   /** Told how far the sweep is: as it reads the records, once it knows how many are due, after each transaction of erasures. */
   readonly onProgress?: (progress: SweepProgress) => void;
+  /**
+   * Once aborted (Ctrl-C on `mosaic retention sweep`), the sweep stops after the transaction
+   * under way, each kept with its entry: the watches it ended a subject of are ended, and what
+   * it did not reach (records, checks, notifications, the audit log's prune) is left to the next.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface SweepProgress {
@@ -98,7 +107,11 @@ export interface SweepProgress {
 /** Records read between two reports of progress while the sweep reads the store. */
 const PROGRESS_READ = 1_000;
 
-export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs = 100, startedBy, onProgress }: SweepOptions = {}): Promise<SweepSummary> {
+export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs = 100, startedBy, onProgress, signal }: SweepOptions = {}): Promise<SweepSummary> {
+  const stopping = (): boolean => signal?.aborted === true;
+  // the event loop given a turn while the records are read: on the embedded store each page is
+  // read at once, and a signal asking to stop, as a serving node's requests, would wait for all
+  const turn = createEventLoopYielder();
   const by: Sweeper = startedBy ?? SCHEDULED;
   const today = mosaic.now().toISOString().slice(0, 10);
   const holds = await activeHolds(mosaic.store);
@@ -107,6 +120,8 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
   let held = 0;
   const unreadable: RecordId[] = [];
   for await (const stored of scanLiveRecords(mosaic)) {
+    await turn();
+    if (stopping()) break;
     examined += 1;
     if (examined % PROGRESS_READ === 0) onProgress?.({ examined, due: null, erased: 0 });
     const verdict = readableVerdict(() => erasable(stored.record, today, holds));
@@ -116,8 +131,9 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
   }
   let erased = 0;
   const gone = new Set<RecordId>();
-  onProgress?.({ examined, due: due.length, erased });
-  for (let next = 0; next < due.length;) {
+  // stopped while reading: how many are due is not known, and none is erased
+  if (!stopping()) onProgress?.({ examined, due: due.length, erased });
+  for (let next = 0; next < due.length && !stopping();) {
     const { done, told, taken } = await mosaic.store.transaction(async (tx) => {
       // the log's lock first, as an owner's erasure takes it (records.ts): the erasures rewrite
       // checks and notifications that a check or a decision appends with under that lock
@@ -141,10 +157,13 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
   }
   // a watch whose subject this sweep erased to the last record ends, its user told
   await endErasedSubjectWatches(mosaic, gone);
-  const documents = await sweepDocuments(mosaic, by, today, batchSize);
-  const auditPruned = (await auditRetentionOf(mosaic)) === null ? 0
-    : (await pruneAuditLog(mosaic, { actor: by.actor, purpose: by.purpose, ...(by.caseRef === null ? {} : { caseRef: by.caseRef }) })).pruned;
-  return { examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications, unreadable, auditPruned };
+  const documents = await sweepDocuments(mosaic, by, today, batchSize, stopping);
+  const prune = stopping() || (await auditRetentionOf(mosaic)) === null ? undefined
+    : await pruneAuditLog(mosaic, { actor: by.actor, purpose: by.purpose, ...(by.caseRef === null ? {} : { caseRef: by.caseRef }), ...(signal === undefined ? {} : { signal }) });
+  return {
+    examined, erased, held, checksErased: documents.checks, notificationsErased: documents.notifications, unreadable, auditPruned: prune?.pruned ?? 0,
+    ...(stopping() ? { stopped: true } : {}),
+  };
 }
 
 /** What the sweep erased of a batch, in one transaction: `done` names it for the entry; `told`, the notifications that showed each record, whose recipients are told once it is kept; `taken`, how many of the records due it went through. */
@@ -233,7 +252,7 @@ const SWEPT_KINDS: readonly SweptKind[] = [
  * entry naming the documents by id. Pages are read oldest first, so the first document still in
  * its period ends an owner.
  */
-async function sweepDocuments(mosaic: Mosaic, by: Sweeper, today: string, pageSize: number): Promise<{ checks: number; notifications: number }> {
+async function sweepDocuments(mosaic: Mosaic, by: Sweeper, today: string, pageSize: number, stopping: () => boolean): Promise<{ checks: number; notifications: number }> {
   const { org } = await mosaic.org();
   const users = await mosaic.store.listUsers();
   const erased = { checks: 0, notifications: 0 };
@@ -242,7 +261,7 @@ async function sweepDocuments(mosaic: Mosaic, by: Sweeper, today: string, pageSi
     for (const swept of SWEPT_KINDS) {
       const owners = [agency.id as string, ...(swept.userOwned ? users.filter((u) => u.agency === agency.id).map((u) => u.id as string) : [])];
       for (const owner of owners) {
-        const done = await sweepOwner(mosaic, by, today, pageSize, { swept, owner, period: rules[swept.rule] });
+        const done = await sweepOwner(mosaic, by, today, pageSize, { swept, owner, period: rules[swept.rule], stopping });
         if (swept.counted !== false) erased[swept.rule] += done;
       }
     }
@@ -250,9 +269,12 @@ async function sweepDocuments(mosaic: Mosaic, by: Sweeper, today: string, pageSi
   return erased;
 }
 
-async function sweepOwner(mosaic: Mosaic, by: Sweeper, today: string, pageSize: number, { swept, owner, period }: { readonly swept: SweptKind; readonly owner: string; readonly period: RetentionPeriod }): Promise<number> {
+async function sweepOwner(mosaic: Mosaic, by: Sweeper, today: string, pageSize: number, { swept, owner, period, stopping }: { readonly swept: SweptKind; readonly owner: string; readonly period: RetentionPeriod; readonly stopping: () => boolean }): Promise<number> {
   let erased = 0;
+  const turn = createEventLoopYielder();
   for (;;) {
+    await turn();
+    if (stopping()) return erased;
     const page = await mosaic.store.listDocuments(swept.kind, { owner, limit: pageSize, oldestFirst: true });
     // like a record's review date: a document made on day D is erased from D + period on
     const due = page.filter((doc) => addPeriod(swept.at(doc.body).slice(0, 10), period) <= today);
