@@ -6,59 +6,47 @@
  * administration.
  */
 import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser-session.ts';
-import { seedWorld, type SeededWorld } from './fictional-world.ts';
-import { apiClient, givePurpose, openTestBrowser, requireChromium, signInPage, startTestServer, type ApiClient, type TestBrowser, type TestServerWithProjections } from './harness.ts';
+import { seedWorld } from './fictional-world.ts';
+import { givePurpose, setUpBrowserTests, signInPage } from './harness.ts';
 
 const PURPOSE = 'Counter-terrorism investigation';
 const CASE = 'PV/2025/0173';
 const AUDIT_PURPOSE = 'Lawfulness check of counter-terrorism consultations';
 const AUDIT_CASE = 'DPO/2025/0042';
 
-const haveChromium = requireChromium();
-let server: TestServerWithProjections;
-let api: ApiClient;
-let browser: TestBrowser;
-let world: SeededWorld;
-
 async function navItems(page: Page): Promise<string[]> {
   return (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((t) => t.replace(/\d+$/, '').trim());
 }
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  server = await startTestServer();
-  api = apiClient(server.base);
-  // Every screen's routes are in the contract the server publishes.
-  const openapi = await api.json<{ paths: Record<string, unknown> }>('/openapi.json');
-  for (const route of ['/screen', '/notifications/stream', '/review', '/graph/expand', '/admin/agencies', '/subscriptions', '/ingest', '/reports']) {
-    if (!(`/api/v1${route}` in openapi.paths)) throw new Error(`the server publishes no ${route}`);
-  }
-  world = await seedWorld(api);
-  // Records of one man that resolution merges, and two that it leaves for a person to judge.
-  const fed = await api.tokenOf('fedAnalyst');
-  const person = (id: string, properties: Record<string, string[]>) => api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
-  // The first two do not meet on their own; the third, holding what both hold, merges them.
-  await person('p-lavigne-1', { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] });
-  await person('p-lavigne-2', { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] });
-  await server.projections.follower.catchUp();
-  await person('p-lavigne-3', { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] });
-  await person('p-dvorak-1', { name: ['Marek Dvorak'], birthDate: ['1979'] });
-  await person('p-dvorak-2', { name: ['Marek Dvorak'], birthDate: ['1979-05-03'] });
-  await server.projections.follower.catchUp();
-  browser = await openTestBrowser(server.base);
+const tests = setUpBrowserTests({
+  seed: async ({ server, api }) => {
+    // Every screen's routes are in the contract the server publishes.
+    const openapi = await api.json<{ paths: Record<string, unknown> }>('/openapi.json');
+    for (const route of ['/screen', '/notifications/stream', '/review', '/graph/expand', '/admin/agencies', '/subscriptions', '/ingest', '/reports']) {
+      if (!(`/api/v1${route}` in openapi.paths)) throw new Error(`the server publishes no ${route}`);
+    }
+    const world = await seedWorld(api);
+    // Records of one man that resolution merges, and two that it leaves for a person to judge.
+    const fed = await api.tokenOf('fedAnalyst');
+    const person = (id: string, properties: Record<string, string[]>) => api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
+    // The first two do not meet on their own; the third, holding what both hold, merges them.
+    await person('p-lavigne-1', { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] });
+    await person('p-lavigne-2', { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] });
+    await server.projections.follower.catchUp();
+    await person('p-lavigne-3', { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] });
+    await person('p-dvorak-1', { name: ['Marek Dvorak'], birthDate: ['1979'] });
+    await person('p-dvorak-2', { name: ['Marek Dvorak'], birthDate: ['1979-05-03'] });
+    await server.projections.follower.catchUp();
+    return world;
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-describe.skipIf(!haveChromium)('the web app', () => {
+describe.skipIf(!tests.haveChromium)('the web app', () => {
   it('refuses a wrong password with the server\'s message, then shows an analyst the analyst\'s screens only', async () => {
-    const page = await browser.newPage();
+    const page = await tests.newPage();
     await page.goto('/');
     await screenshot(page, '01-sign-in');
     await page.getByLabel('User name').fill('fedAnalyst');
@@ -74,8 +62,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('gives the checkpoint officer, the auditor and the administrator their own screens', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneCheckpoint');
+    const page = await tests.signedInPage('zoneCheckpoint');
     expect(await navItems(page)).toEqual(['Checkpoint', 'Alerts inbox']);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInPage(page, 'auditor');
@@ -87,8 +74,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('asks for a purpose before searching, then lists matches with their names, agency and grading', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/search');
     await expect.poll(() => page.getByRole('heading', { name: 'Purpose of this consultation' }).count()).toBe(1);
     await screenshot(page, '02-purpose');
@@ -129,8 +115,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('asks the next user at a tab for their own purpose when a session ends without signing out', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/search');
     await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.getByTestId('case-ref').textContent()).toBe(CASE);
@@ -149,8 +134,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('shows a local officer what another agency holds as a pointer to its desk, apart from results', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneOfficer');
+    const page = await tests.signedInPage('zoneOfficer');
     await page.goto('/#/search');
     await givePurpose(page, PURPOSE, CASE);
     await page.getByLabel('Name, alias or identifier').fill('Renard');
@@ -163,8 +147,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('opens a profile with every value\'s provenance, the versions and an offline map', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/search');
     await givePurpose(page, PURPOSE, CASE);
     await page.getByLabel('Name, alias or identifier').fill('Lucien');
@@ -187,13 +170,12 @@ describe.skipIf(!haveChromium)('the web app', () => {
     } finally {
       await screenshot(page, '05-profile');
     }
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.address)}`);
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.address)}`);
     await expect.poll(() => page.locator('.place-list').textContent()).toContain('12 Quai des Tanneurs');
   });
 
   it('lets the auditor, once they have said why, find the consultations with their purpose and verify the chain', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'auditor');
+    const page = await tests.signedInPage('auditor');
     // searching the log is a consultation too: the auditor gives its purpose and case first
     await expect.poll(() => page.getByRole('heading', { name: 'Purpose of this consultation' }).count()).toBe(1);
     expect(await page.locator('table.audit').count()).toBe(0);
@@ -221,8 +203,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('screens a name at the checkpoint and records the officer\'s confirmation', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneCheckpoint');
+    const page = await tests.signedInPage('zoneCheckpoint');
     await givePurpose(page, PURPOSE, CASE);
     await page.getByLabel('Name', { exact: true }).fill('Lucien Moreau Vasquez');
     await page.getByLabel('Date of birth').fill('1991-04-12');
@@ -252,13 +233,12 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => brother.locator('.hit-action').textContent()).toBe('NO ALERT');
     expect(await brother.locator('.owner-contact').count()).toBe(0);
     // the card names whom it is about, the way the officer compares them: the listed name, then its reference
-    expect(await brother.locator('dd').first().textContent()).toBe(`Tomas Moreau-Vasquez ${world.brother}`);
+    expect(await brother.locator('dd').first().textContent()).toBe(`Tomas Moreau-Vasquez ${tests.world.brother}`);
     expect(await brother.locator('dt').allTextContents()).not.toContain('Owner');
   });
 
   it('says what a check is missing when nothing given identifies anyone, and sends none', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneCheckpoint');
+    const page = await tests.signedInPage('zoneCheckpoint');
     await givePurpose(page, PURPOSE, CASE);
     let checks = 0;
     page.on('request', (request) => { if (request.url().endsWith('/api/v1/screen')) checks++; });
@@ -286,15 +266,14 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('shows whom a document check lists, offers a pointer\'s desk call instead of a confirmation, and tells the owner which of its records', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneCheckpoint');
+    const page = await tests.signedInPage('zoneCheckpoint');
     await givePurpose(page, PURPOSE, CASE);
     // by document number alone: the card names the listed person, born when and of which nationality
     await page.getByLabel('Document number').fill('EM123456');
     await page.keyboard.press('Enter');
-    const listed = page.locator('.hit-card', { hasText: world.moreau }).first();
+    const listed = page.locator('.hit-card', { hasText: tests.world.moreau }).first();
     await expect.poll(() => listed.count()).toBe(1);
-    expect(await listed.locator('dd').first().textContent()).toBe(`Lucien Moreau-Vasquez ${world.moreau}`);
+    expect(await listed.locator('dd').first().textContent()).toBe(`Lucien Moreau-Vasquez ${tests.world.moreau}`);
     expect(await listed.locator('.hit-listed-born dd').textContent()).toBe('1991-04-12');
     expect(await listed.locator('.hit-listed-nationality dd').textContent()).toBe('be');
     // a pointer: nobody to compare, so no confirmation; the officer records the call to its desk
@@ -312,36 +291,33 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await screenshot(page, '07c-checkpoint-pointer');
 
     // the owner reads which of its own records was encountered, by whom, in words, with the way to it
-    const owner = await browser.newPage();
-    await signInPage(owner, 'intelAnalyst');
+    const owner = await tests.signedInPage('intelAnalyst');
     await owner.goto('/#/inbox');
     const encounter = owner.locator('.inbox li', { hasText: 'Another agency encountered your subject' }).first();
     await expect.poll(() => encounter.count(), { timeout: 15_000 }).toBe(1);
-    expect(await encounter.locator('.notification-summary').textContent()).toMatch(new RegExp(`^zone-north \\(desk zone-north-desk\\) encountered your record Odile Renard-Moreau \\(${world.intelSubject}\\) at a check on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\.$`));
-    expect(await encounter.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(world.intelSubject)}`);
+    expect(await encounter.locator('.notification-summary').textContent()).toMatch(new RegExp(`^zone-north \\(desk zone-north-desk\\) encountered your record Odile Renard-Moreau \\(${tests.world.intelSubject}\\) at a check on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\.$`));
+    expect(await encounter.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(tests.world.intelSubject)}`);
     const called = owner.locator('.inbox li', { hasText: 'A checkpoint called your desk' }).first();
     await expect.poll(() => called.locator('.notification-summary').textContent(), { timeout: 15_000 }).toMatch(/^zone-north \(desk zone-north-desk\) called your desk about a likely match on .*: “let her go, the desk follows up”$/);
     await screenshot(owner, '08b-inbox-encounter');
   });
 
   it('delivers the owner\'s notification live to a second browser', async () => {
-    const owner = await browser.newPage();
-    await signInPage(owner, 'fedAnalyst');
+    const owner = await tests.signedInPage('fedAnalyst');
     await owner.goto('/#/inbox');
     await expect.poll(() => owner.getByTestId('stream-state').textContent()).toBe('Live');
     // the agency's own alerts, each with its subject's name and id and the desk that answers for
     // it: listing them is a consultation, so the inbox asks for the purpose first
     expect(await owner.getByTestId('alert').count()).toBe(0);
     await givePurpose(owner, PURPOSE, CASE);
-    await expect.poll(() => owner.getByTestId('alert').first().textContent()).toMatch(new RegExp(`^ARRESTLucien Moreau-Vasquez${world.moreau}.*fedpol-ops \\+32 2 000 00 01`));
+    await expect.poll(() => owner.getByTestId('alert').first().textContent()).toMatch(new RegExp(`^ARRESTLucien Moreau-Vasquez${tests.world.moreau}.*fedpol-ops \\+32 2 000 00 01`));
     // the checkpoint's hit on that alert, earlier, with the way to its subject
     const hitOnAlert = owner.locator('.inbox li', { hasText: 'Hit on your alert: ARREST' }).first();
-    expect(await hitOnAlert.getByRole('link', { name: 'Open the subject' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(world.moreau)}`);
+    expect(await hitOnAlert.getByRole('link', { name: 'Open the subject' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
     const before = await owner.locator('.inbox li.unread').count();
     // The zone's officer consults a federal police record: the agreement tells the owner.
-    const officer = await browser.newPage();
-    await signInPage(officer, 'zoneOfficer');
-    await officer.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    const officer = await tests.signedInPage('zoneOfficer');
+    await officer.goto(`/#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
     await givePurpose(officer, PURPOSE, CASE);
     await expect.poll(() => officer.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
     await expect.poll(() => owner.locator('.inbox li.unread').count(), { timeout: 15_000 }).toBeGreaterThan(before);
@@ -349,9 +325,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('watches a subject from its profile, and tells the watcher live of its sighting; watches a name and an area', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneOfficer');
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    const page = await tests.signedInPage('zoneOfficer');
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
     await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lucien Moreau-Vasquez');
     await page.getByRole('button', { name: 'Watch', exact: true }).click();
@@ -361,10 +336,10 @@ describe.skipIf(!haveChromium)('the web app', () => {
 
     await page.goto('/#/inbox');
     await expect.poll(() => page.getByTestId('stream-state').textContent()).toBe('Live');
-    await expect.poll(() => page.locator('.watches').textContent()).toContain(`Subject ${world.moreau}`);
+    await expect.poll(() => page.locator('.watches').textContent()).toContain(`Subject ${tests.world.moreau}`);
     // The federal police record a sighting of him: the watcher is told within the second.
-    const fed = await api.tokenOf('fedAnalyst');
-    await api.json('/records', { token: fed, body: { id: 's-watched', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [world.moreau], date: ['2026-03-01'], checkpoint: ['E19 Mechelen'] } } });
+    const fed = await tests.api.tokenOf('fedAnalyst');
+    await tests.api.json('/records', { token: fed, body: { id: 's-watched', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [tests.world.moreau], date: ['2026-03-01'], checkpoint: ['E19 Mechelen'] } } });
     const told = page.locator('.inbox li', { hasText: 'Watched subject sighted' });
     await expect.poll(() => told.count(), { timeout: 15_000 }).toBe(1);
     expect(await told.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent('fedpol:s-watched')}`);
@@ -378,8 +353,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('ingests an uploaded CSV through a column mapping, with progress, the refused lines and a repeated record', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/ingest');
     await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await expect.poll(() => page.getByText('empty.csv: empty').count()).toBe(1);
@@ -400,8 +374,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('tells the checkpoint officer when cards list one resolved person', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'zoneCheckpoint');
+    const page = await tests.signedInPage('zoneCheckpoint');
     await givePurpose(page, PURPOSE, CASE);
     // three fedpol records of Quentin Lavigne, resolved as one man (seeded above)
     await page.getByLabel('Name', { exact: true }).fill('Quentin Lavigne');
@@ -416,8 +389,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('takes a reviewer\'s verdict on an uncertain pair', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, PURPOSE, CASE);
     const dvorak = page.locator('.pair-card', { hasText: 'Marek Dvorak' }).first();
@@ -433,13 +405,12 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('undoes a merge, after which the two records stand apart', async () => {
-    const fed = await api.tokenOf('fedAnalyst');
+    const fed = await tests.api.tokenOf('fedAnalyst');
     const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
-    const entityOf = async (record: string) => (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers })).entity;
+    const entityOf = async (record: string) => (await tests.api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers })).entity;
     const merged = await entityOf('fedpol:p-lavigne-1');
     expect(await entityOf('fedpol:p-lavigne-2')).toBe(merged);
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
+    const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/review');
     await givePurpose(page, PURPOSE, CASE);
     // the entity asked for by the name its records carry
@@ -459,14 +430,13 @@ describe.skipIf(!haveChromium)('the web app', () => {
     expect(await page.getByRole('progressbar').count()).toBe(0);
     await expect.poll(() => merges.locator('tbody tr').first().textContent()).toContain('undone');
     await screenshot(page, '16-merge-undone');
-    await server.projections.follower.catchUp();
+    await tests.server.projections.follower.catchUp();
     expect(await entityOf('fedpol:p-lavigne-1')).not.toBe(await entityOf('fedpol:p-lavigne-2'));
   });
 
   it('expands the graph from a subject', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
-    await page.goto(`/#/graph?seed=${encodeURIComponent(world.moreau)}`);
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/graph?seed=${encodeURIComponent(tests.world.moreau)}`);
     await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.locator('table.graph-nodes tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     expect(await page.locator('table.graph-nodes').textContent()).toContain('Tomas Moreau-Vasquez');
@@ -478,8 +448,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => page.locator('table.graph-nodes tbody tr td:nth-child(5)').first().textContent()).toMatch(/^\d+\.\d{3}(\s|$)/);
     await screenshot(page, '10-graph');
     // From a name, on a fresh screen: several people share "Moreau-Vasquez", so it asks whom to start from.
-    const fresh = await browser.newPage();
-    await signInPage(fresh, 'fedAnalyst');
+    const fresh = await tests.signedInPage('fedAnalyst');
     await fresh.goto('/#/graph');
     await givePurpose(fresh, PURPOSE, CASE);
     expect(await fresh.locator('table.graph-nodes tbody tr').count()).toBe(0);
@@ -492,8 +461,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
   });
 
   it('shows the administrator the agencies', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'intelAdmin');
+    const page = await tests.signedInPage('intelAdmin');
     await page.goto('/#/admin');
     await expect.poll(() => page.locator('#admin-panel table').textContent()).toContain('State Security');
     await screenshot(page, '11-admin');
@@ -501,16 +469,15 @@ describe.skipIf(!haveChromium)('the web app', () => {
 
   // Last: it adds a record to the world the other tests read.
   it('leads from an agency\'s record to the subject as every agency holds it, with its alerts and ties', async () => {
-    const zone = await api.tokenOf('zoneOfficer');
-    await api.json('/records', { token: zone, body: {
+    const zone = await tests.api.tokenOf('zoneOfficer');
+    await tests.api.json('/records', { token: zone, body: {
       id: 'z-moreau', schema: 'Person', provenance: testProvenance('zone-north', { source: 'roadside check' }),
       properties: { name: ['MOREAU VASQUEZ, Lucien'], birthDate: ['1991-04-12'], nationality: ['be'], passportNumber: ['EM123456'] },
     } });
-    await server.projections.follower.catchUp();
-    await server.projections.entities.settle();
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.moreau)}`);
+    await tests.server.projections.follower.catchUp();
+    await tests.server.projections.entities.settle();
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
     await givePurpose(page, PURPOSE, CASE);
     const banner = page.getByTestId('subject-banner');
     await expect.poll(() => banner.textContent()).toMatch(/One of 2 records on this subject, held by fedpol, zone-north/);
@@ -534,9 +501,8 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await expect.poll(() => page.locator('.profile-sub').textContent()).toMatch(/2 records from 2 agencies/);
   });
   it('issues an alert from a subject\'s profile and withdraws it from the agency\'s list', async () => {
-    const page = await browser.newPage();
-    await signInPage(page, 'fedAnalyst');
-    await page.goto(`/#/profile/record/${encodeURIComponent(world.brother)}`);
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.brother)}`);
     await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tomas Moreau-Vasquez');
     expect(await page.getByTestId('alert').count()).toBe(0);
@@ -546,7 +512,7 @@ describe.skipIf(!haveChromium)('the web app', () => {
     await page.getByRole('button', { name: 'Issue the alert' }).click();
     await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^REPORT COVERTLY.*fedpol.*Note who travels with him\./);
     await page.goto('/#/inbox');
-    const listed = page.getByTestId('alert').filter({ hasText: world.brother });
+    const listed = page.getByTestId('alert').filter({ hasText: tests.world.brother });
     await expect.poll(() => listed.textContent()).toMatch(/^REPORT COVERTLY/);
     await listed.getByRole('button', { name: 'Withdraw' }).click();
     await expect.poll(() => listed.textContent()).toMatch(/ · withdrawn/);
