@@ -24,6 +24,7 @@ describe('work done while holding a claim', () => {
     const slowReader: ClaimStore = {
       createDocument: (d) => store.createDocument(d),
       deleteDocumentIf: (kind, id, body) => store.deleteDocumentIf(kind, id, body),
+      renewDocumentIf: (kind, id, body) => store.renewDocumentIf(kind, id, body),
       async getDocument(kind, id): Promise<StoredDocument | undefined> {
         const read = await store.getDocument(kind, id);
         await pause(60);
@@ -44,6 +45,32 @@ describe('work done while holding a claim', () => {
     expect(await Promise.all([a, b])).toEqual(['a', 'b']);
     expect(most).toBe(1);
     expect(await store.getDocument(claim.kind, claim.id)).toBeUndefined();
+  });
+
+  it('writes its claim again while the work runs, so that work longer than staleMs is not taken over, and a claim no longer written is', async () => {
+    world = await openTestMosaic({ now: () => new Date() });
+    const store = world.mosaic.store;
+    const renewing = { ...options, staleMs: 300, renewMs: 50 };
+    let working = 0;
+    let most = 0;
+    const work = (ms: number) => async () => {
+      working += 1;
+      most = Math.max(most, working);
+      await pause(ms);
+      working -= 1;
+    };
+    const long = whileClaimed(store, { ...claim, by: 'long' }, renewing, work(1_000));
+    await pause(100);
+    const waiting = whileClaimed(store, { ...claim, by: 'waiting' }, renewing, work(10));
+    await Promise.all([long, waiting]);
+    expect(most).toBe(1);
+
+    // a node stopped while holding the claim writes it no more: taken over once stale
+    await store.createDocument({ ...claim, body: { claim: 'left', by: 'stopped' } });
+    const started = Date.now();
+    await whileClaimed(store, { ...claim, by: 'next' }, renewing, work(10));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('leaves a claim another node made after its own was taken over', async () => {

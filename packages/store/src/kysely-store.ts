@@ -454,6 +454,12 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return Number(result.numDeletedRows) > 0;
     },
 
+    async renewDocumentIf(kind, id, body) {
+      const result = await db.updateTable('documents').set({ updated_at: timeIn(now().toISOString()) })
+        .where('kind', '=', kind).where('id', '=', id).where('body', '=', JSON.stringify(body)).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async deleteDocuments(kind, ids) {
       if (ids.length === 0) return [];
       return write(async (trx) => {

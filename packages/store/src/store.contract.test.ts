@@ -593,6 +593,22 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.getDocument('claim', 'r1')).toBeUndefined();
     }));
 
+    it('renews a document only while its body is still the one read', () => withStore(async (store) => {
+      await store.createDocument({ kind: 'claim', id: 'r2', owner: 'zone-north', body: { claim: 'old', by: 'node-a' } });
+      const read = (await store.getDocument('claim', 'r2'))!;
+      expect(await store.renewDocumentIf('claim', 'r2', read.body)).toBe(true);
+      const renewed = (await store.getDocument('claim', 'r2'))!;
+      expect(Date.parse(renewed.updatedAt)).toBeGreaterThan(Date.parse(read.updatedAt));
+      expect(renewed).toMatchObject({ createdAt: read.createdAt, body: read.body });
+      // taken over since: the claim made by another is left as it is
+      expect(await store.deleteDocumentIf('claim', 'r2', read.body)).toBe(true);
+      expect(await store.createDocument({ kind: 'claim', id: 'r2', owner: 'zone-north', body: { claim: 'new', by: 'node-b' } })).toBe(true);
+      const other = (await store.getDocument('claim', 'r2'))!;
+      expect(await store.renewDocumentIf('claim', 'r2', read.body)).toBe(false);
+      expect(await store.getDocument('claim', 'r2')).toEqual(other);
+      expect(await store.renewDocumentIf('claim', 'absent', read.body)).toBe(false);
+    }));
+
     it('writes many documents at once, all or none, keeping creation times on replace', () => withStore(async (store) => {
       await store.putDocument({ kind: 'check', id: 'k1', owner: 'zone-north', body: { n: 1 } });
       const created = (await store.getDocument('check', 'k1'))?.createdAt;

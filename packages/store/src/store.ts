@@ -400,6 +400,12 @@ export interface Store {
    */
   deleteDocumentIf(kind: string, id: string, body: unknown): Promise<boolean>;
   /**
+   * Its update time made now, only while the stored body is still `body`; whether it was. A
+   * claim's holder shows so that it is at work (claim-lease.ts), and never renews a claim that
+   * another node took over meanwhile.
+   */
+  renewDocumentIf(kind: string, id: string, body: unknown): Promise<boolean>;
+  /**
    * deleteDocument for many of one kind in one transaction (a statement per chunk): the ids it
    * deleted, each once (not those already gone: another node sweeping at the same time, say).
    */

@@ -156,7 +156,7 @@ describe('new entity ids on two nodes sharing one PostgreSQL store', () => {
     a.projections.stop();
     await a.mosaic.close();
 
-    // B waits for the claim until it is stale (three minutes on: the clock moved), takes it over,
+    // B waits for the claim until it is stale (unwritten for a minute: the clock moved), takes it over,
     // reads the newcomer A resolved and another, and resolves the other alone
     await putFixtures(b.mosaic, [person('p9', 'Inês Ferreira', '1993-12-30')]);
     const realNow = Date.now.bind(Date);

@@ -61,12 +61,18 @@ const OUTCOME_RECORDS = 50_000;
 
 /** The claim held by the node judging or undoing a merge (claim-lease.ts). */
 const JUDGING = { kind: 'entity-judging', id: 'entities', owner: 'resolution' } as const;
-/** A judgement on entities too large to cluster alone runs a full pass under the claim: a minute at a million records. */
-const JUDGING_STALE_MS = 180_000;
+/**
+ * The holder writes its claim every JUDGING_RENEW_MS while it works, however long (a judgement on
+ * entities too large to cluster alone runs a full pass under it: a minute at a million records),
+ * so a claim not written for JUDGING_STALE_MS was left by a node that stopped, and is taken over.
+ * Nodes compare their clocks through it: a minute forgives clocks that differ by seconds.
+ */
+const JUDGING_STALE_MS = 60_000;
+const JUDGING_RENEW_MS = 10_000;
 /** How long a judgement or an undo waits for another node's before it is refused. */
 const JUDGING_WAIT_MS = 30_000;
-/** The feed and a full pass wait out another node's full pass under the claim, or its claim going stale. */
-const RESOLVING_WAIT_MS = JUDGING_STALE_MS + JUDGING_WAIT_MS;
+/** The feed and a full pass wait out other nodes' full passes under the claim (a node's first at start included), or a claim going stale. */
+const RESOLVING_WAIT_MS = 210_000;
 /** Who holds the claim while a node resolves the feed or runs a full pass. */
 const RESOLVING_BY = 'resolution';
 
@@ -480,6 +486,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
    */
   const claimed = <T>(by: string, waitMs: number, work: () => Promise<T>): Promise<T> => whileClaimed(store, { ...JUDGING, by }, {
     staleMs: JUDGING_STALE_MS,
+    renewMs: JUDGING_RENEW_MS,
     waitMs,
     busy: () => new AppError('MOSAIC_CONFLICT', 'entities are being judged on another node: try again'),
   }, async () => {
