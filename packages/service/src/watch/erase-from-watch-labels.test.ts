@@ -13,7 +13,7 @@ import { NOTIFICATION_KIND, notificationDocuments, type StoredNotification } fro
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { SUBJECT_ERASED_KIND } from './end-erased-subject-watches.ts';
 import { ERASED_LABEL } from './erase-from-watch-labels.ts';
-import { listSubscriptions, saveSubscription, type Subscription } from './subscriptions.ts';
+import { createSubscription, listSubscriptions, saveSubscription, type Subscription } from './subscriptions.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -81,5 +81,32 @@ describe('erasure and the labels of watches', () => {
     const told = (await notices(world, analyst)).filter((n) => n.kind === SUBJECT_ERASED_KIND);
     expect(told.map((n) => n.body)).toEqual([{ subscription: 'w-name', label: ERASED_LABEL }]);
     expect(JSON.stringify(await notices(world, analyst)).toLowerCase()).not.toContain('erasmo');
+  });
+
+  it('a watch asked for while its record is being erased is refused as on a missing record: it would keep the label the erasure did not find', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, [{ id: 'p1', schema: 'Person', properties: { name: ['Quentin Erasmo'] }, provenance: testProvenance('fedpol') }]);
+    const analyst = (await mosaic.store.findUserByName('fedAnalyst'))!;
+    const admin = (await mosaic.store.findUserByName('fedAdmin'))!;
+    const { store } = mosaic;
+    // the erasure lands once the watch has read its record, before the watch is saved
+    let erased = false;
+    const racing = new Proxy(store, {
+      get: (target, property, receiver) => (property === 'getRecord'
+        ? async (...args: Parameters<typeof store.getRecord>) => {
+          const found = await target.getRecord(...args);
+          if (!erased) {
+            erased = true;
+            await eraseRecord(mosaic, { user: admin, purpose: 'erasure request', caseRef: 'E-1' }, RecordId('fedpol:p1'), 'unlawfully listed');
+          }
+          return found;
+        }
+        : Reflect.get(target, property, receiver) as unknown),
+    });
+    const asked = createSubscription({ ...mosaic, store: racing }, { user: analyst, purpose: 'investigation', caseRef: 'CASE-9' }, { target: { kind: 'entity', record: RecordId('fedpol:p1') }, label: 'Erasmo and his brother' });
+    await expect(asked).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'record fedpol:p1 not found' });
+    expect(erased).toBe(true);
+    expect(await listSubscriptions(mosaic, analyst.id)).toEqual([]);
   });
 });

@@ -183,15 +183,28 @@ export async function createSubscription(mosaic: Mosaic, consultation: Consultat
     purpose: consultation.purpose, caseRef: consultation.caseRef, createdAt: now,
     ...(input.lostTrackDays !== undefined ? { lostTrackDays: input.lostTrackDays, lastSeenAt: now } : {}),
   };
-  await saveSubscription(mosaic, subscription);
+  await mosaic.store.transaction(async (tx) => {
+    // the record read again under the audit log's lock, which an erasure holds from its start: one
+    // erased since it was read above had its watches' labels erased (erase-from-watch-labels.ts)
+    // before this watch was kept, whose label may name it, so it is refused as a missing record is
+    if (target.kind === 'entity') {
+      await tx.lockAudit();
+      if (!(await tx.getRecord(target.record))) throw new AppError('MOSAIC_NOT_FOUND', `record ${target.record} not found`);
+    }
+    await tx.putDocument(subscriptionDocument(subscription));
+  });
   return subscription;
 }
 
-export async function saveSubscription(mosaic: Mosaic, subscription: Subscription): Promise<void> {
-  await mosaic.store.putDocument({
+function subscriptionDocument(subscription: Subscription): { kind: string; id: string; owner: string; subject?: string; body: Subscription } {
+  return {
     kind: SUBSCRIPTION_KIND, id: subscription.id, owner: subscription.user,
     ...(subscription.target.kind === 'entity' ? { subject: subscription.target.record } : {}), body: subscription,
-  });
+  };
+}
+
+export async function saveSubscription(mosaic: Mosaic, subscription: Subscription): Promise<void> {
+  await mosaic.store.putDocument(subscriptionDocument(subscription));
 }
 
 export async function listSubscriptions(mosaic: Mosaic, user: UserId): Promise<readonly Subscription[]> {
