@@ -99,7 +99,7 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
       const query = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as ScreeningQuery;
       const check = await screenCheck(api.mosaic, { user, ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) }, projections.screening, {
         query, ...(place !== undefined ? { place } : {}), ...(latitude !== undefined ? { latitude } : {}), ...(longitude !== undefined ? { longitude } : {}),
-      }, projections.entities);
+      }, projections.entities, projections.follower);
       return answer(check);
     });
 

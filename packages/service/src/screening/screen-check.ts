@@ -22,6 +22,7 @@ import { alertContact } from './alerts.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import type { Notification } from '../notifier.ts';
+import type { ChangeFollower } from '../change-follower.ts';
 import { notificationDocuments } from './notification-inbox.ts';
 
 export const CHECK_KIND = 'check';
@@ -113,12 +114,13 @@ export type HitView =
 /** A hit's ref: 'h' and 48 random bits in hex, never a number (a decision takes either). */
 export const HIT_REF = /^h[0-9a-f]{12}$/;
 
-/** `hits` each with a ref of its own. */
+/** `hits` each with a ref of its own, drawn together: one call for the random bits of all. */
 function withRefs(hits: readonly HitView[]): HitView[] {
+  const bits = randomBytes(6 * hits.length).toString('hex');
   const drawn = new Set<HitRef>();
-  return hits.map((hit) => {
-    let ref: HitRef;
-    do ref = `h${randomBytes(6).toString('hex')}`; while (drawn.has(ref));
+  return hits.map((hit, i) => {
+    let ref: HitRef = `h${bits.slice(12 * i, 12 * i + 12)}`;
+    while (drawn.has(ref)) ref = `h${randomBytes(6).toString('hex')}`;
     drawn.add(ref);
     return { ...hit, ref };
   });
@@ -262,7 +264,13 @@ function decideAheadInBackground(mosaic: Mosaic, snapshot: object, memo: Visibil
 /** The resolved entities, where the node has them: hits on records of one subject say so. */
 export type CheckSubjects = Pick<EntityProjection, 'entityOf' | 'partsOf'>;
 
-export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput, subjects?: CheckSubjects): Promise<CheckRecord> {
+/**
+ * How far the watchlist has read the change feed (the node's ChangeFollower): where nothing is
+ * stored beyond it, the markings it holds are the stored ones, and a check need not read them.
+ */
+export type FeedRead = Pick<ChangeFollower, 'seq'>;
+
+export async function screenCheck(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, input: CheckInput, subjects?: CheckSubjects, feed?: FeedRead): Promise<CheckRecord> {
   const { user } = consultation;
   const policy = policyUser(user);
   // A role that may not screen would be answered "no hit" for every entry, which reads as
@@ -333,7 +341,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
     },
   });
   if (!outcome.ok) throw rejected(outcome.field, outcome.reason);
-  const held = await heldOf(mosaic, projection, outcome.hits);
+  const held = await heldOf(mosaic, projection, outcome.hits, feed);
   /**
    * The decision on a record behind a hit as the store holds it now, or undefined for one no
    * longer held: the watchlist hears of a marking changed (raised, restricted to a need-to-know
@@ -439,14 +447,14 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
  * restricted to a case team as it was marked before. What the store no longer holds is left out
  * as if it were not listed; what it holds is decided on as it is marked now (screenCheck).
  */
-async function heldOf(mosaic: Mosaic, projection: ScreeningProjection, found: readonly { readonly id: SubjectId }[]): Promise<ReadonlyMap<RecordId, Provenance>> {
+async function heldOf(mosaic: Mosaic, projection: ScreeningProjection, found: readonly { readonly id: SubjectId }[], feed: FeedRead | undefined): Promise<ReadonlyMap<RecordId, Provenance>> {
   const ids = new Set<RecordId>();
   for (const hit of found) {
     for (const record of projection.recordsOf(hit.id)) ids.add(record);
     const entry = projection.index.entries[projection.index.entryIndexOf(hit.id) ?? -1]?.entry;
     for (const alert of entry?.alerts ?? []) ids.add(alert.id as string as RecordId);
   }
-  return ids.size === 0 ? new Map() : heldInTurn(mosaic, ids);
+  return ids.size === 0 ? new Map() : heldInTurn(mosaic, ids, projection, feed);
 }
 
 /** The read of the records asked for by the checks of this turn of the event loop, per node. */
@@ -456,16 +464,18 @@ const heldThisTurn = new WeakMap<Mosaic, { readonly ids: Set<RecordId>; readonly
  * Which of `ids` the store holds, and under which provenance, read once for every check of this
  * turn, as their audit entries are appended together (audit-log.ts): a read of thirty ids costs
  * twice one of a few (BENCHMARKS.md, Screening), and a busy checkpoint's concurrent checks would
- * each pay one.
+ * each pay one. Where the change feed holds nothing beyond what the watchlist has read (`feed`),
+ * the watchlist's own markings are the stored ones: the feed's last sequence is read instead, a
+ * cheaper read than the records' provenance.
  */
-function heldInTurn(mosaic: Mosaic, ids: ReadonlySet<RecordId>): Promise<ReadonlyMap<RecordId, Provenance>> {
+function heldInTurn(mosaic: Mosaic, ids: ReadonlySet<RecordId>, projection: ScreeningProjection, feed: FeedRead | undefined): Promise<ReadonlyMap<RecordId, Provenance>> {
   let turn = heldThisTurn.get(mosaic);
   if (turn === undefined) {
     const wanted = new Set<RecordId>();
     const held = new Promise<ReadonlyMap<RecordId, Provenance>>((resolve, reject) => {
       setImmediate(() => {
         heldThisTurn.delete(mosaic);
-        mosaic.store.heldProvenances([...wanted]).then(resolve, reject);
+        heldNow(mosaic, [...wanted], projection, feed).then(resolve, reject);
       });
     });
     turn = { ids: wanted, held };
@@ -473,6 +483,21 @@ function heldInTurn(mosaic: Mosaic, ids: ReadonlySet<RecordId>): Promise<Readonl
   }
   for (const id of ids) turn.ids.add(id);
   return turn.held;
+}
+
+async function heldNow(mosaic: Mosaic, ids: readonly RecordId[], projection: ScreeningProjection, feed: FeedRead | undefined): Promise<ReadonlyMap<RecordId, Provenance>> {
+  if (feed !== undefined) {
+    const readTo = feed.seq;
+    if ((await mosaic.store.latestSeq()) <= readTo) {
+      const listed = new Map<RecordId, Provenance>();
+      for (const id of ids) {
+        const provenance = projection.provenanceOf(id);
+        if (provenance !== undefined) listed.set(id, provenance);
+      }
+      return listed;
+    }
+  }
+  return mosaic.store.heldProvenances(ids);
 }
 
 /**
