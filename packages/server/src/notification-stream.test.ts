@@ -6,6 +6,7 @@ import { AgencyId, DeskId, UserId } from '@mosaic/model';
 import { startProjections, type Projections } from '@mosaic/service';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
@@ -95,6 +96,27 @@ describe('the notification stream', () => {
     const disabled = await app.inject({ method: 'POST', url: '/api/v1/admin/users/zone-north.zoneOfficer/disable', headers: { authorization: `Bearer ${tokens['sysadmin']}`, 'x-mosaic-purpose': 'leaver', 'x-mosaic-case': 'HR-8' } });
     expect(disabled.statusCode, disabled.body).toBe(200);
     await until(other.ended);
+  });
+
+  it('reads no session again for a change to the organisation, which ends none, and judges the next notice as the organisation is then', async () => {
+    const signedIn = await Promise.all(['fedAnalyst', 'fedAdmin', 'auditor'].map((name) => signInToken(app, name)));
+    const open = await Promise.all(signedIn.map((token) => openStream(token)));
+    const theirs = new Set(signedIn.map((token) => createHash('sha256').update(token).digest('hex')));
+    const { store } = world.mosaic;
+    const getSession = store.getSession.bind(store);
+    const read: string[] = [];
+    Object.assign(store, { getSession: (tokenHash: string) => (theirs.has(tokenHash) && read.push(tokenHash), getSession(tokenHash)) });
+    try {
+      const changed = await app.inject({ method: 'PATCH', url: '/api/v1/admin/desks/fedpol-ops', headers: { authorization: `Bearer ${tokens['sysadmin']}`, 'x-mosaic-purpose': 'new number', 'x-mosaic-case': 'CHG-77' }, payload: { contact: '+32 2 000 00 77' } });
+      expect(changed.statusCode, changed.body).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(read).toEqual([]);
+    } finally {
+      Object.assign(store, { getSession });
+    }
+    world.mosaic.notifier.publish(notice('after the desk changed', 'fedpol'));
+    await until(() => open[0]!.titles.includes('after the desk changed'));
+    expect(open.map((stream) => stream.ended())).toEqual([false, false, false]);
   });
 
   it('sends a reconnecting client what reached its inbox after the Last-Event-ID, then live ones', async () => {

@@ -129,8 +129,11 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
   /** The organisation version `org` was read at: read before it, so a change made while it is read is found by the next check. */
   let orgVersion: string | undefined;
   const cache = createSessionCache(store);
+  // The organisation alone: no change to it ends a session or changes an account (those tell the
+  // session cache themselves, forgetUser and signOut), and each decision reads the snapshot as it
+  // is then. Forgetting every session here had each open notification stream read its session
+  // from the store again (two queries each) on every agency, desk, agreement or group change.
   const loadOrg = (): Promise<OrgSnapshot> => {
-    cache.clear();
     const loading: Promise<OrgSnapshot> = store.getSetting(ORG_VERSION_SETTING).then(async (version) => {
       const snapshot = await loadOrganisation(store);
       if (org === loading) orgVersion = version;
@@ -168,10 +171,14 @@ export async function openMosaic(config: MosaicConfig, { now = () => new Date(),
     onUserChanged: (user) => cache.forgetUser(user),
     onSessionEnded: (tokenHash) => cache.forgetSession(tokenHash),
     onEntitiesChanged: (outcomeId) => { for (const listener of outcomeListeners) listener(outcomeId); },
-    // Organisation, users and sign-outs whose messages were lost: reloading the organisation
-    // forgets every cached session too. Judgements are swept for (projections.ts), and a
-    // notification lost is in the inbox (a live stream reconnecting catches up with it).
-    onReconnected: () => void loadOrg().catch(() => undefined),
+    // Organisation, users and sign-outs whose messages were lost: the organisation is reloaded
+    // and every cached session forgotten, so each open stream checks its own at once. Judgements
+    // are swept for (projections.ts), and a notification lost is in the inbox (a live stream
+    // reconnecting catches up with it).
+    onReconnected: () => {
+      cache.clear();
+      void loadOrg().catch(() => undefined);
+    },
     storedNotification: async (id) => ((await store.getDocument(NOTIFICATION_KIND, id))?.body as { notification?: Notification } | undefined)?.notification,
   });
   late.bridge = bridge;

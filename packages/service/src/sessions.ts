@@ -69,10 +69,10 @@ export async function signOut(store: Store, token: string): Promise<void> {
 /**
  * Sessions as the server checks them on every request: a signed-in user is looked up in the
  * store at most once per `ttlMs`, so a busy checkpoint does not pay two queries per check. What
- * the cache may hold back is bounded: a sign-out, `forgetUser` (role change, account disabled)
- * or an administrative change (the runtime's reloadOrg clears it) takes effect at once in this
- * process (and, through the runtime's node bridge, on the other nodes), any other change within
- * `ttlMs`.
+ * the cache may hold back is bounded: a sign-out or `forgetUser` (a role change, an account
+ * disabled) takes effect at once in this process (and, through the runtime's node bridge, on the
+ * other nodes; when its messages may have been lost, the runtime clears the cache), any other
+ * change within `ttlMs`. A change to the organisation is none of the cache's: it ends no session.
  */
 export interface SessionCache {
   authenticate(token: string | undefined, now?: Date): Promise<User>;
@@ -80,7 +80,7 @@ export interface SessionCache {
   /** Forget one session, by the hash of its token (another node signed it out). */
   forgetSession(tokenHash: string): void;
   forgetUser(userId: string): void;
-  /** Forget everyone (any administrative change: the organisation was reloaded). */
+  /** Forget everyone (the other nodes' word on users and sign-outs may have been lost). */
   clear(): void;
   /**
    * Hear what this cache forgets, here or on another node's word: a user (`user`), a session by

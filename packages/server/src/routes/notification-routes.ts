@@ -122,9 +122,10 @@ export function notificationRoutes({ heartbeatMs = 15_000 }: NotificationRoutesO
         await logInboxRead(api.mosaic, user, seen, 'stream');
         for (const n of seen) response.write(event(n));
       }
-      // A sign-out, an account disabled or changed, or any administrative change, here or on
-      // another node, has the session checked again at once: the stream of a user disabled ends
-      // then, not at the next notice or heartbeat (up to 15 s later).
+      // A sign-out or an account disabled or changed, here or on another node, has the session
+      // checked again at once: the stream of a user disabled ends then, not at the next notice or
+      // heartbeat (up to 15 s later). A change to the organisation does not: it ends no session,
+      // and each notice is judged against the organisation as it is when it is sent.
       const tokenHash = token === undefined ? undefined : hashToken(token);
       const stopHearing = api.mosaic.sessions.onForgotten((forgotten) => {
         const mine = forgotten === 'all' || ('user' in forgotten ? forgotten.user === userId : forgotten.session === tokenHash);
