@@ -25,8 +25,8 @@
  * ranked: records the user may not see do not crowd out those they may, and whatever else is
  * held, the same records are ranked (the text's order reads each record's own names, not counts
  * over every record). For the pointers, the first five times the results asked of those they may
- * not see go through the gate too, on the provenance the store holds of them, neither read in
- * full nor ranked. If the widest window is still full, the result says more may match
+ * not see go through the gate too, as the store holds them, but are not ranked, and those the
+ * policy denies are not read. If the widest window is still full, the result says more may match
  * (`truncated`).
  */
 import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
@@ -472,19 +472,6 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
       else if (effect === 'deny') denied.add(record.id);
     }
   };
-  /**
-   * The provenance the store holds now of each of `ids` still held, for the gate to decide on
-   * (consult): a record already read gives its own, the others are asked of the store without
-   * their properties (heldProvenances), a record not held any more is left out.
-   */
-  const storedProvenances = async (ids: readonly RecordId[]): Promise<readonly ConsultedRecord[]> => {
-    const unread = ids.filter((id) => !fetched.has(id));
-    const stored = unread.length > 0 ? await mosaic.store.heldProvenances(unread) : new Map<RecordId, Provenance>();
-    return ids.flatMap((id) => {
-      const provenance = records.get(id)?.provenance ?? stored.get(id);
-      return provenance ? [{ id, provenance }] : [];
-    });
-  };
   let candidates = window;
   let text = await read.text(candidates);
   let byName = read.names(candidates);
@@ -503,30 +490,34 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   // the full-text rank of a record the user may see counts where the text's first `window` hold it
   const seenInText = new Set(seenOf(text, may));
   const textRank = new Map([...text.rank].filter(([id]) => !may.has(id) || seenInText.has(id)));
+  // For the pointers, of the candidates the user may not see that the sources' last windows hold,
+  // the `window` each source holds best (by the best place any source gives them, then id): a
+  // wider window finds the user's own records, not more owners to notify. Those the policy denied
+  // are left out, as the gate would leave them: one denied on the provenance the watchlist keeps,
+  // which the store may hold marked otherwise since, is not pointed to until the watchlist hears
+  // of it (the search gives what it gave a moment before, never more than the policy allows).
+  // The others are read with the records ranked, in one read of the store, to be decided on again
+  // as the store holds them (consult), but not ranked: what one gives (a pointer to its owner, the
+  // owner's notice, its id in the log's pointed records, listed there by place) reads nothing of
+  // its names.
+  const pointedTo = bestPlaced(sources, (id) => !may.has(id)).slice(0, window).filter((id) => !denied.has(id));
+  await readRecords([...kept, ...pointedTo]);
   // the records ranked: those the user may see that are kept
-  await readRecords([...kept]);
   const rank = (ids: ReadonlySet<RecordId>) => rankCandidates([...records.values()].filter((r) => ids.has(r.id)), q, asked, variants, textRank);
   const shown = rank(kept).map((r) => ({ ...r, id: r.record.id, provenance: r.record.provenance }));
   const grouped = subjects ? subjectsOf(shown, subjects) : new Map<RecordId, SubjectRef>();
   const page = inSubjectOrder(shown, grouped).slice(0, limit);
   const subjectOf = subjects ? await subjectsAsSeen(mosaic, consultation, subjects, { subjectOf: grouped, page, may }) : grouped;
-  // For the pointers, of the candidates the user may not see that the sources' last windows hold,
-  // the `window` each source holds best (by the best place any source gives them, then id): a
-  // wider window finds the user's own records, not more owners to notify. They are consulted on
-  // the provenance the store holds now, neither read in full nor ranked: what one gives (a pointer
-  // to its owner, the owner's notice, its id in the log's pointed records, listed there by place)
-  // reads neither its properties nor its rank. Those the policy denied are left out, as the gate
-  // would leave them: one denied on the provenance the watchlist keeps, which the store may hold
-  // marked otherwise since, is not pointed to until the watchlist hears of it (the search gives
-  // what it gave a moment before, never more than the policy allows).
-  const unseen = await storedProvenances(bestPlaced(sources, (id) => !may.has(id)).slice(0, window).filter((id) => !denied.has(id)));
+  const unseen = pointedTo.flatMap((id) => {
+    const record = records.get(id);
+    return record ? [{ id, provenance: record.provenance }] : [];
+  });
   const { visible, pointers } = await consult<ConsultedRecord>(mosaic, consultation, [...page, ...unseen], { action: 'search', query: { q, schema: query.schema ?? null, birthDate: query.birthDate ?? null } });
   // The gate decides again on what the store holds: one of those candidates may be shown after
   // all (the watchlist not yet told of a marking changed, the organisation changed since), and is
-  // then read and ranked, after the page, as it was before it was left unread.
+  // then ranked, after the page, as it was when every one of them was.
   const onPage = new Map(page.map((r) => [r.id, r]));
   const late = new Set(visible.flatMap((r) => (onPage.has(r.id) ? [] : [r.id])));
-  if (late.size > 0) await readRecords([...late]);
   return {
     results: [...visible.flatMap((r) => onPage.get(r.id) ?? []), ...rank(late)].map((r) => withMatch(recordView(mosaic, r.record.stored), r.matched, r.identifier, subjectOf.get(r.record.id), r.born)),
     pointers,
