@@ -8,6 +8,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { schemaProblems } from './schema-reasons.ts';
 import { API_CONTENT_SECURITY_POLICY } from './security-headers.ts';
 
 export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = Object.freeze({
@@ -44,7 +45,7 @@ function fieldProblems(details: Readonly<Record<string, unknown>> | undefined): 
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details: FieldProblem[] = error.validation.map((issue) => ({ field: issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)', reason: issue.message ?? 'is invalid' }));
+    const details: FieldProblem[] = schemaProblems(error.validation);
     void reply.status(400).send({ error: { code: 'MOSAIC_INVALID_INPUT', message: `invalid ${error.validationContext ?? 'request'}: ${details.map((d) => `${d.field}: ${d.reason}`).join('; ')}`, details } });
     return;
   }
