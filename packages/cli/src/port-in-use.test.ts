@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ensurePortFree } from './port-in-use.ts';
 import { startServer } from './server-runner.ts';
 
 let holder: Server;
@@ -38,6 +39,25 @@ function mosaic(args: readonly string[]): Promise<{ code: number | null; err: st
     resolve({ code, err, ms: performance.now() - started });
   }));
 }
+
+describe('a host listen refuses', () => {
+  it('mosaic serve names it in one line and exits 2, where listen\'s error and its stack were printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mosaic-host-'));
+    try {
+      // 192.0.2.1: TEST-NET-1 (RFC 5737), an address of no machine here
+      const { code, err } = await mosaic(['serve', '--host', '192.0.2.1', '--port', '0', '--data', dir]);
+      expect(err).toBe('mosaic: host "192.0.2.1" is not an address of this machine (choose another with --host or MOSAIC_HOST)\n');
+      expect(code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('says a name that does not resolve is none', async () => {
+    // .invalid never resolves (RFC 6761)
+    await expect(ensurePortFree('no-such-host.invalid', 0)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_CONFIG', message: 'host "no-such-host.invalid" is no name this machine can resolve (choose another with --host or MOSAIC_HOST)' });
+  });
+});
 
 describe('a port in use', () => {
   it.each(['start', 'serve'])('mosaic %s says so in one line and exits 1 at once, having created no store', async (command) => {
