@@ -5,6 +5,7 @@
  * never a stack trace.
  */
 import { AppError } from '@mosaic/model';
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { jsonSyntaxProblem } from './json-syntax-problem.ts';
 
@@ -36,13 +37,13 @@ function unreadable(command: string, option: string, error: unknown, path: strin
 /** Each named file exists and is a file; `option` is how the command line named it (`--in`, `FILE`). */
 export async function requireFiles(command: string, files: Readonly<Record<string, string>>): Promise<void> {
   for (const [option, path] of Object.entries(files)) {
-    let isFile: boolean;
+    let found: Stats;
     try {
-      isFile = (await stat(path)).isFile();
+      found = await stat(path);
     } catch (error) {
       throw unreadable(command, option, error, path);
     }
-    if (!isFile) throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${option} ${path}: ${REASONS['EISDIR']}`);
+    if (!found.isFile()) throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${option} ${path}: ${found.isDirectory() ? REASONS['EISDIR'] : 'is not a file but a device, a pipe or a socket'}`);
   }
 }
 
