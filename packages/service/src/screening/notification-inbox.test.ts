@@ -39,6 +39,29 @@ describe('an agency\'s inbox', () => {
   });
 });
 
+describe('keeping a notification', () => {
+  it('keeps nothing of a record erased before the notice showing it was written: made from a read just before, it was not there for the erasure to find', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, [
+      { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
+      { id: 'p2', schema: 'Person', properties: { name: ['Lioba Strand'] }, provenance: testProvenance('fedpol') },
+    ]);
+    const notice: Notification = {
+      id: 'n-late', at: '2026-03-01T10:00:00.000Z', to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'Another agency encountered your subject',
+      body: { check: 'c-3', record: 'fedpol:p1', records: ['fedpol:p1', 'fedpol:p2'], names: ['Rachid Bouzid', 'Lioba Strand'], requester: 'zone-north' },
+    };
+    await eraseStoredRecord(mosaic.store, RecordId('fedpol:p1'), { actor: 'test', reason: 'review date passed' });
+    const keeper = keepNotifications(mosaic);
+    mosaic.notifier.publish(notice);
+    await keeper.idle();
+    keeper.stop();
+    const stored = (await mosaic.store.getDocument(NOTIFICATION_KIND, 'n-late'))!.body as StoredNotification;
+    expect(stored.notification.body).toMatchObject({ names: ['', 'Lioba Strand'], erased: ['fedpol:p1'] });
+    expect(JSON.stringify(stored)).not.toContain('Rachid');
+  });
+});
+
 describe('marking a notification read', () => {
   it('keeps what an erasure made of it meanwhile, and what another user marked', async () => {
     world = await openTestMosaic();

@@ -4,11 +4,12 @@
  * and those addressed to an agency that configured a webhook are delivered to it, signed.
  * The live stream (server-sent events) reads the notifier directly; this is its memory.
  */
-import { AppError, type UserId } from '@mosaic/model';
+import { AppError, RecordId, type UserId } from '@mosaic/model';
 import type { DocumentInput, StoredDocument, User } from '@mosaic/store';
 import type { Notification } from '../notifier.ts';
 import { policyUser } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
+import { eraseFromNotifications } from './erase-from-checks.ts';
 import { notificationsAsSeen } from './notification-view.ts';
 import { deliverOrRetry, scheduleWebhookRetries, type RetryOptions } from './webhook-outbox.ts';
 
@@ -61,6 +62,29 @@ export function notificationDocuments(notification: Notification): DocumentInput
   }))];
 }
 
+/**
+ * Writes a notification and its mentions of records, then erases from it each record it shows
+ * that is erased by now. A notice is made from a read (a consultation's owners told, a watch
+ * following the change feed, which runs behind the store) and kept after it: an erasure in
+ * between found no mention of it to rewrite (erase-from-checks.ts), and the record's name or
+ * caption stayed in the kept copy. Read under the audit log's lock, which an erasure holds from
+ * its start, so that an erasure either finds the mentions written or is over and seen here.
+ */
+async function keep(mosaic: Mosaic, notification: Notification): Promise<void> {
+  // put in one turn: the writer's group commit keeps them in one statement
+  await Promise.all(notificationDocuments(notification).map((document) => mosaic.documents.put(document)));
+  const shown = recordsShownIn(notification).map((id) => RecordId(id));
+  if (shown.length === 0) return;
+  await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    const held = await tx.heldRecordIds(shown);
+    const missing = shown.filter((record) => !held.has(record));
+    if (missing.length === 0) return;
+    // erased, as a version of deletion says (not an id no record was ever stored under)
+    for (const { record, deletedAt } of await tx.getRecords(missing, { includeDeleted: true })) if (deletedAt !== undefined) await eraseFromNotifications(tx, record.id);
+  });
+}
+
 /** How the keeper delivers webhooks: each attempt's options, the waits between retries and how often due retries are looked for. */
 export interface KeeperWebhookOptions extends RetryOptions {
   readonly retryIntervalMs?: number;
@@ -79,8 +103,7 @@ export function keepNotifications(mosaic: Mosaic, { retryIntervalMs, ...webhook 
     pending.add(p);
   };
   const unsubscribe = mosaic.notifier.subscribe((notification, { stored }) => {
-    // put in one turn: the writer's group commit keeps them in one statement
-    if (!stored) for (const document of notificationDocuments(notification)) track(mosaic.documents.put(document));
+    if (!stored) track(keep(mosaic, notification));
     // Delivery runs beside the caller: a slow or dead endpoint never holds up a check's answer.
     if ('agency' in notification.to) track(deliverOrRetry(mosaic, notification.to.agency, notification, { ...webhook, kept: true }).then(() => undefined));
   }, { localOnly: true });
