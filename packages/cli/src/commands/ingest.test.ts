@@ -91,6 +91,7 @@ describe('mosaic ingest', () => {
     };
     const csv = write('refused.csv', 'ref,full_name\nr1,Wout Claessens\n');
     const unknownSchema = write('mapping-unknown-schema.json', JSON.stringify({ schema: 'Persn', id: 'ref', properties: { name: 'full_name' }, provenance: testProvenance('fedpol') }));
+    const noSchema = write('mapping-no-schema.json', JSON.stringify({ id: 'ref', properties: { name: 'full_name' } }));
     const notJson = write('mapping-not-json.json', '{"schema": ');
     const defaultsNotJson = write('defaults-not-json.json', '{"agency": ');
     let runs = 0;
@@ -103,7 +104,8 @@ describe('mosaic ingest', () => {
     };
 
     for (const [argv, message] of [
-      [[csv, '--mapping', unknownSchema], 'mapping: schema "Persn" is not a known concrete schema'],
+      [[csv, '--mapping', unknownSchema], `ingest: --mapping ${unknownSchema}: schema "Persn" is not a known concrete schema`],
+      [[csv, '--mapping', noSchema], `ingest: --mapping ${noSchema}: schema is required: the schema each row is a record of, such as "Person"`],
       [[csv, '--mapping', notJson], `--mapping ${notJson}: not JSON`],
       [[file, '--defaults', defaultsNotJson], `--defaults ${defaultsNotJson}: not JSON`],
     ] as const) {

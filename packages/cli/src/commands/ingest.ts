@@ -14,8 +14,8 @@
  * Exit 0: every line written; 3: some lines were rejected (the rest are written); 1/2: failure;
  * 130/143: stopped by SIGINT/SIGTERM.
  */
-import { AgencyId, provenanceDefaultsErrors, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
-import { formatIngestError, formatIngestRepeat, formatIngestWarning, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf } from '@mosaic/service';
+import { AgencyId, AppError, isAppError, provenanceDefaultsErrors, schemata, UserId, type ProvenanceDefaults } from '@mosaic/model';
+import { formatIngestError, formatIngestRepeat, formatIngestWarning, ingestFile, openMosaic, parseCsvMapping, reviewDatesOf, type CsvMapping } from '@mosaic/service';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { STORE_OPTIONS, configOf, parse } from '../args.ts';
@@ -25,6 +25,16 @@ import { progressBar } from '../progress.ts';
 import { stopOnSignal } from '../stop-on-signal.ts';
 
 const SHOWN_ERRORS = 50;
+
+/** The mapping file's content as a mapping; a refusal names the option and the file (`--mapping m.json: schema is required…`), where parseCsvMapping says `mapping:`. */
+function mappingOf(path: string, raw: unknown): CsvMapping {
+  try {
+    return parseCsvMapping(raw, schemata());
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    throw new AppError(error.code, `ingest: --mapping ${path}: ${error.message.replace(/^mapping: /, '')}`, error.details);
+  }
+}
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse('ingest', argv, {
@@ -54,7 +64,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   await requireFiles('ingest', { FILE: file });
   // Everything given is checked before the store is opened: a refused command leaves no data folder or store behind.
   const config = configOf(values);
-  const mapping = values.mapping ? parseCsvMapping(await readJsonFile('ingest', '--mapping', values.mapping), schemata()) : undefined;
+  const mapping = values.mapping ? mappingOf(values.mapping, await readJsonFile('ingest', '--mapping', values.mapping)) : undefined;
   const defaults = values.defaults ? await readJsonFile('ingest', '--defaults', values.defaults) : undefined;
   const wrong = defaults === undefined ? [] : provenanceDefaultsErrors(defaults, '');
   if (wrong.length > 0) {

@@ -53,6 +53,7 @@ export function parseCsvMapping(raw: unknown, registry: SchemaRegistry): CsvMapp
   const stray = Object.keys(raw).find((key) => !MAPPING_FIELDS.includes(key));
   if (stray !== undefined) throw invalid(`${stray} is not a field of a mapping (${MAPPING_FIELDS.join(', ')})`);
   const schema = raw['schema'];
+  if (schema === undefined) throw invalid('schema is required: the schema each row is a record of, such as "Person"');
   if (typeof schema !== 'string' || !registry.get(schema) || registry.get(schema)?.abstract) throw invalid(`schema ${JSON.stringify(schema)} is not a known concrete schema`);
   const id = raw['id'];
   if (typeof id !== 'string' || id === '') throw invalid('id must name the column holding the record id');
