@@ -37,7 +37,10 @@ beforeAll(async () => {
       api.withTypeProvider<ZodTypeProvider>().post('/fields', {
         schema: {
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
-          body: z.strictObject({ name: z.string().min(1).max(10), roles: z.array(z.enum(['analyst', 'officer'])).min(1), count: z.number(), day: z.iso.date().optional(), note: z.string().min(3, 'a note of the route\'s own words').optional() }),
+          body: z.strictObject({
+            name: z.string().min(1).max(10), roles: z.array(z.enum(['analyst', 'officer'])).min(1), count: z.number(), day: z.iso.date().optional(), note: z.string().min(3, 'a note of the route\'s own words').optional(),
+            target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('entity'), record: z.string() }), z.object({ kind: z.literal('search'), query: z.string() })]).optional(),
+          }),
         },
       }, async () => ({ ok: true }));
       api.get('/edge', async () => {
@@ -106,6 +109,7 @@ describe('errors at the edge', () => {
     ]));
     expect(JSON.stringify(body)).not.toMatch(/Invalid|Too (small|big)|expected/);
     expect((await refused('/api/v1/fields', { name: 'x'.repeat(11), count: 1 })).error.details).toEqual([{ field: 'name', reason: 'must be at most 10 characters long' }, { field: 'roles', reason: 'is required' }]);
+    expect((await refused('/api/v1/fields', { ...fine, target: { kind: 'area' } })).error.details).toEqual([{ field: 'target.kind', reason: 'must be one of "entity", "search"' }]);
     expect((await refused('/api/v1/fields', { ...fine, roles: [], extra: 1 })).error.details).toEqual([{ field: 'roles', reason: 'must not be empty' }, { field: '(root)', reason: 'has no field "extra"' }]);
   });
 

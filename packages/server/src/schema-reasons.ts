@@ -13,7 +13,7 @@ export interface SchemaIssue {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-const ZOD_DEFAULT = /^(Invalid (input|option|string|ISO|key|element|union|date|number)|Too (small|big)|Unrecognized key)/;
+const ZOD_DEFAULT = /^(Invalid (input|option|string|ISO|key|element|union|date|number|discriminator)|Too (small|big)|Unrecognized key)/;
 
 /** What zod's type names are, said. */
 const KINDS: Readonly<Record<string, string>> = {
@@ -47,6 +47,10 @@ export function schemaReason(issue: SchemaIssue): string {
       return bound(issue, true);
     case 'too_big':
       return bound(issue, false);
+    case 'invalid_union':
+      // a discriminated union names the values its discriminator takes
+      if (!Array.isArray(params['options'])) return 'matches none of the forms this field takes';
+      return schemaReason({ ...issue, keyword: 'invalid_value', params: { values: params['options'] } });
     case 'invalid_value': {
       const values = Array.isArray(params['values']) ? (params['values'] as unknown[]) : [];
       return values.length === 1 ? `must be ${JSON.stringify(values[0])}` : `must be one of ${values.slice(0, 20).map((v) => JSON.stringify(v)).join(', ')}${values.length > 20 ? ', …' : ''}`;
