@@ -110,7 +110,7 @@ async function rewriteLinked(
 }
 
 /** A notification's body with nothing of `record`'s content left: its caption, or its name among others'. */
-function withoutRecord(body: Notification['body'], record: RecordId): Notification['body'] {
+export function withoutRecord(body: Notification['body'], record: RecordId): Notification['body'] {
   const erased = [...(Array.isArray(body['erased']) ? body['erased'] : []), record];
   if (body['record'] === record && 'caption' in body) {
     const { caption: _caption, ...rest } = body;

@@ -1,8 +1,9 @@
-import { AgencyId, DeskId, UserId } from '@mosaic/model';
+import { AgencyId, DeskId, RecordId, UserId } from '@mosaic/model';
 import type { User } from '@mosaic/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notification } from '../notifier.ts';
 import { policyUser } from '../organisation.ts';
+import { eraseStoredRecord } from '../records.ts';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { agencySystemReader, notificationsAsSeen } from './notification-view.ts';
 import type { WebhookPost } from './webhook-post.ts';
@@ -46,6 +47,20 @@ const encounter = notice('n-enc', 'deconfliction.encounter', {
 });
 
 describe('a notification as its reader may see it', () => {
+  it('tells nothing of the content of a record erased since the notice was made: as kept notices are left by an erasure, live or at a webhook', async () => {
+    const { mosaic } = world;
+    await putFixtures(mosaic, [{ id: 'er1', schema: 'Person', properties: { name: ['Ottokar Brennweiler'] }, provenance: testProvenance('fedpol') }]);
+    await eraseStoredRecord(mosaic.store, RecordId('fedpol:er1'), { actor: 'test', reason: 'owner erasure' });
+    const met = notice('n-late-met', 'deconfliction.encounter', { check: 'c-9', record: 'fedpol:er1', records: ['fedpol:er1', 'fedpol:p1'], names: ['Ottokar Brennweiler', 'Rachid Bouzid'], requester: 'zone-north' });
+    const watched = notice('n-late-watch', 'watch.changed', { subscription: 's1', record: 'fedpol:er1', schema: 'Person', caption: 'Ottokar Brennweiler', agency: 'fedpol' }, { user: users['analyst2']!.id });
+    for (const reader of [policyUser(users['analyst2']!), agencySystemReader(fedpol)]) {
+      const [seenMet, seenWatched] = await notificationsAsSeen(mosaic, reader, [met, watched]);
+      expect(seenMet?.body).toMatchObject({ records: ['fedpol:er1', 'fedpol:p1'], names: ['', 'Rachid Bouzid'], erased: ['fedpol:er1'] });
+      expect(seenWatched?.body).toEqual({ subscription: 's1', record: 'fedpol:er1', schema: 'Person', agency: 'fedpol', erased: ['fedpol:er1'] });
+      expect(JSON.stringify([seenMet, seenWatched])).not.toContain('Brennweiler');
+    }
+  });
+
   it('tells nothing of a hit on an alert whose subject is a case team\'s to anyone outside the team, whatever their role', async () => {
     expect(await seenBy('member', hitOnTeamAlert)).toEqual(hitOnTeamAlert);
     for (const outsider of ['analyst2', 'officer1', 'lowOfficer', 'admin']) expect(await seenBy(outsider, hitOnTeamAlert), outsider).toBeUndefined();

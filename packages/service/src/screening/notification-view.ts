@@ -21,11 +21,13 @@
  *
  * A record the store does not know is taken as hidden: nothing decides that it may be shown.
  */
-import { CLASSIFICATION, UserId, type AgencyId, type Provenance, type RecordId } from '@mosaic/model';
+import { CLASSIFICATION, RecordId, UserId, type AgencyId, type Provenance } from '@mosaic/model';
 import type { PolicyContext, PolicyUser } from '@mosaic/policy';
 import type { Notification } from '../notifier.ts';
 import type { Mosaic } from '../runtime.ts';
 import { alertSubjects } from './alert-subjects-readable.ts';
+import { withoutRecord } from './erase-from-checks.ts';
+import { recordsShownIn } from './notification-inbox.ts';
 
 /** How a reader stands to one record a notice names. */
 type Sight = 'shown' | 'withheld' | 'hidden';
@@ -69,8 +71,11 @@ export async function notificationsAsSeen(mosaic: Mosaic, reader: PolicyUser, no
   }));
   const unread = [...new Set([...subjectsOf.values()].flat())].filter((subject) => !provenanceOf.has(subject));
   if (unread.length > 0) for (const s of await mosaic.store.getRecords(unread, { includeDeleted: true })) provenanceOf.set(s.record.id, s.record.provenance);
+  // a notice made from a read just before a record's erasure and told after it (live, at a webhook)
+  // is told as the erasure leaves a kept one (erase-from-checks.ts): nothing of the record's content
+  const erased = new Set<string>(stored.flatMap((s) => (s.deletedAt === undefined ? [] : [s.record.id])));
   const snapshot = await mosaic.org();
-  return notifications.map((notification) => {
+  return notifications.map((told) => withoutErased(told, erased)).map((notification) => {
     // the notice is the agency's or the user's own business, told to them: read as a notification, under its id
     const context: PolicyContext = { org: snapshot.org, agreements: snapshot.agreements, purpose: 'notification', caseRef: notification.id };
     const readable = (record: string): Sight => {
@@ -92,6 +97,15 @@ export async function notificationsAsSeen(mosaic: Mosaic, reader: PolicyUser, no
     };
     return asSeen(notification, sight);
   });
+}
+
+/** The notification with nothing left of the content of the records in `erased` it shows that its body does not list as erased already. */
+function withoutErased(notification: Notification, erased: ReadonlySet<string>): Notification {
+  if (erased.size === 0) return notification;
+  const listed = new Set(Array.isArray(notification.body['erased']) ? notification.body['erased'] : []);
+  const left = recordsShownIn(notification).filter((record) => erased.has(record) && !listed.has(record));
+  if (left.length === 0) return notification;
+  return { ...notification, body: left.reduce((body, record) => withoutRecord(body, RecordId(record)), notification.body) };
 }
 
 function asSeen(notification: Notification, sight: (record: string) => Sight): Notification | undefined {
