@@ -34,7 +34,7 @@ beforeAll(async () => {
   await world.mosaic.store.putRecords([v.record], { actor: 'test' });
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
-  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer', 'intelAnalyst', 'zoneCheckpoint', 'auditor']);
+  tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer', 'intelAnalyst', 'zoneCheckpoint', 'auditor', 'fedAdmin']);
 });
 
 afterAll(async () => {
@@ -121,6 +121,20 @@ describe('reports over HTTP', () => {
     expect(reject.statusCode).toBe(204);
     const again = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/entities/${ilse.id}/confirm`, headers: headers('fedAnalyst'), payload: {} });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('tells the reviewer that a confirmed mention\'s record was erased since', async () => {
+    const response = await upload({ text: TEXT });
+    const { report, extraction } = response.json() as Upload;
+    const ilse = extraction.entities.find((e) => e.name === 'Ilse Marquardt')!;
+    const confirm = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/entities/${ilse.id}/confirm`, headers: headers('fedAnalyst'), payload: {} });
+    const { record } = confirm.json() as { record: { id: string } };
+    const erased = await app.inject({ method: 'DELETE', url: `/api/v1/records/${encodeURIComponent(record.id)}`, headers: headers('fedAdmin'), payload: { reason: 'erasure request' } });
+    expect(erased.statusCode).toBe(204);
+    const read = await app.inject({ url: `/api/v1/reports/${report.id}`, headers: headers('fedAnalyst') });
+    const view = (read.json() as { report: { entities: { id: string; status: string; record?: string; recordErased?: boolean }[] } }).report;
+    expect(view.entities.find((e) => e.id === ilse.id)).toMatchObject({ status: 'confirmed', recordErased: true });
+    expect(view.entities.find((e) => e.id === ilse.id)?.record).toBeUndefined();
   });
 
   it('answers on reading a report the warnings its extraction gave on upload, and none for a report that gave none', async () => {

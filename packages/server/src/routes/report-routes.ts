@@ -49,13 +49,14 @@ const ProposalOut = z.object({
   }).optional().describe('present for an extracted phone, e-mail, document or plate: how the record found holds it'),
 });
 const Status = z.enum(REVIEW_STATUSES);
+const RecordErased = z.literal(true).optional().describe('confirmed, and the record it made erased since (told to the report\'s reviewers)');
 const ReportViewOut = z.object({
   report: RecordOut, text: z.string(), reviewable: z.boolean(), pointers: z.array(PointerOut).readonly(),
   entities: z.array(ExtractedEntityOut.extend({
     status: Status, recordable: z.boolean(), record: z.string().optional(), entity: z.string().optional(), linkedTo: z.string().optional(),
-    linkedAs: z.enum(LINK_KINDS).optional().describe('what the link made: same (a judgement), holder, or lead (kept in the review)'), proposals: z.array(ProposalOut).readonly(),
+    linkedAs: z.enum(LINK_KINDS).optional().describe('what the link made: same (a judgement), holder, or lead (kept in the review)'), recordErased: RecordErased, proposals: z.array(ProposalOut).readonly(),
   })).readonly(),
-  relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, record: z.string().optional(), note: z.string().optional() })).readonly(),
+  relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, record: z.string().optional(), recordErased: RecordErased, note: z.string().optional() })).readonly(),
   warnings: ExtractionOut.shape.warnings,
 });
 const Params = z.object({ id: z.string().min(1).max(300) });

@@ -31,6 +31,8 @@ export interface ReportEntityView {
   readonly linkedTo?: RecordId;
   /** What the link made (same, holder, lead). */
   readonly linkedAs?: LinkKind;
+  /** Confirmed, and the record it made erased since (told to the report's reviewers). */
+  readonly recordErased?: true;
   readonly proposals: readonly LinkProposal[];
 }
 
@@ -43,6 +45,8 @@ export interface ReportRelationView {
   readonly evidence: Evidence;
   readonly status: ReviewStatus;
   readonly record?: RecordId;
+  /** Confirmed, and the record it made erased since (told to the report's reviewers). */
+  readonly recordErased?: true;
   readonly note?: string;
 }
 
@@ -107,6 +111,7 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
   // entity that only records hidden from them hold together with others (reader-view.ts)
   const confirmed = Object.values(review.entities).flatMap((e) => (e.record && shown.has(e.record) ? [e.record] : []));
   const goesBy = entities && confirmed.length > 0 ? await partIdsOf(mosaic, consultation, entities, confirmed) : new Map<RecordId, EntityId>();
+  const erased = reviewable ? await erasedSince(mosaic, [...made, ...review.relations.flatMap((r) => (r?.record ? [r.record] : []))].filter((r) => !shown.has(r))) : new Set<RecordId>();
   return {
     view: {
       report,
@@ -120,16 +125,29 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
         const entity = record ? goesBy.get(record) : undefined;
         return {
           ...e, status: state.status, recordable: RECORDABLE_SCHEMATA.has(e.schema),
-          ...(record ? { record } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo && shown.has(state.linkedTo) ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),
+          ...(record ? { record } : {}), ...(state.record && erased.has(state.record) ? { recordErased: true as const } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo && shown.has(state.linkedTo) ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),
           proposals: proposals.byEntity.get(e.id) ?? [],
         };
       }),
       relations: review.extraction.relations.map((r, index) => {
         const state = review.relations[index] ?? { status: 'proposed' };
-        return { index, ...r, status: state.status, ...(state.record && shown.has(state.record) ? { record: state.record } : {}), ...(state.note ? { note: state.note } : {}) };
+        return {
+          index, ...r, status: state.status, ...(state.record && shown.has(state.record) ? { record: state.record } : {}),
+          ...(state.record && erased.has(state.record) ? { recordErased: true as const } : {}), ...(state.note ? { note: state.note } : {}),
+        };
       }),
     },
   };
+}
+
+/**
+ * Which of `records` (made by the review) are erased since: the review still says "confirmed", and
+ * the reviewer is told the record it made is gone rather than shown a confirmation with nothing
+ * behind it. Ids alone, of the agency's own records, to its own reviewers.
+ */
+async function erasedSince(mosaic: Mosaic, records: readonly RecordId[]): Promise<ReadonlySet<RecordId>> {
+  if (records.length === 0) return new Set();
+  return new Set((await mosaic.store.getRecords(records, { includeDeleted: true })).flatMap((s) => (s.deletedAt === undefined ? [] : [s.record.id])));
 }
 
 /**

@@ -469,6 +469,28 @@ describe('reviewing what extraction found', () => {
     await expect(confirmEntity(world.mosaic, fed, report.id, ortwin.id, {})).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
   });
 
+  it('tells the reviewer a confirmed mention\'s record, or a relation\'s, was erased since, where the review still says confirmed', async () => {
+    const { report, extraction } = await upload();
+    const fed = await as('fedAnalyst');
+    const made: RecordId[] = [];
+    for (const name of ['Ortwin Kälberer', 'Lioba Kälberer']) {
+      const confirmed = await confirmEntity(world.mosaic, fed, report.id, extraction.entities.find((e) => e.name === name)!.id, {});
+      if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.errors));
+      made.push(confirmed.record.id, ...confirmed.relations);
+    }
+    const [, lioba, family] = made;
+    await eraseRecord(world.mosaic, await as('fedAdmin'), lioba!, 'erasure request');
+    const view = (await readReport(world.mosaic, fed, report.id)).view!;
+    const liobaMention = view.entities.find((e) => e.name === 'Lioba Kälberer')!;
+    expect(liobaMention).toMatchObject({ status: 'confirmed', recordErased: true });
+    expect(liobaMention.record).toBeUndefined();
+    expect(view.entities.find((e) => e.name === 'Ortwin Kälberer')).not.toHaveProperty('recordErased');
+    expect(view.relations.find((r) => r.record === family)).not.toHaveProperty('recordErased');
+    await eraseRecord(world.mosaic, await as('fedAdmin'), family!, 'erasure request');
+    const after = (await readReport(world.mosaic, fed, report.id)).view!;
+    expect(after.relations.find((r) => r.type === 'family')).toMatchObject({ status: 'confirmed', recordErased: true });
+  });
+
   it('dates a confirmed record\'s review by its own category, never after the report\'s, and a relation by its most protected end', async () => {
     const fed = await as('fedAnalyst');
     const today = world.mosaic.now().toISOString().slice(0, 10);

@@ -515,6 +515,8 @@ export interface ReportEntity {
   readonly linkedTo?: string;
   /** What the link made: a same judgement, the holder named, or a lead kept in the review. */
   readonly linkedAs?: 'same' | 'holder' | 'lead';
+  /** Confirmed, and the record it made erased since. */
+  readonly recordErased?: true;
   readonly proposals: readonly LinkProposal[];
 }
 
@@ -527,6 +529,8 @@ export interface ReportRelation {
   readonly evidence: { readonly sentence: string; readonly start: number; readonly end: number };
   readonly status: ReviewStatus;
   readonly record?: string;
+  /** Confirmed, and the record it made erased since. */
+  readonly recordErased?: true;
   readonly note?: string;
 }
 

@@ -99,7 +99,7 @@ function ReportDetailView({ detail, selected, onSelect, reload }: { readonly det
               {relations.map((r) => (
                 <li key={r.index} className={`status-${r.status}`}>
                   <strong>{nameOf(r.source)}</strong> <span className="badge">{r.kind ?? r.type.replace('_', ' ')}</span> <strong>{nameOf(r.target)}</strong>{' '}
-                  <span className={`badge review-${r.status}`}>{r.status}</span>{r.note ? <span className="muted"> {r.note}</span> : null}
+                  <span className={`badge review-${r.status}`}>{r.status}</span>{r.recordErased ? <span className="muted"> its record erased since</span> : null}{r.note ? <span className="muted"> {r.note}</span> : null}
                   <div className="evidence muted">“{r.evidence.sentence}”</div>
                 </li>
               ))}
@@ -158,7 +158,7 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
         <span className={`badge mention-${entity.schema}`}>{entity.schema}</span> <strong>{entity.name}</strong>{' '}
         <span className="muted">{entity.mentions.length} mention{entity.mentions.length === 1 ? '' : 's'}</span>{' '}
         <span className={`badge review-${entity.status}`}>{entity.status}</span>
-        {entity.entity ? <> <a href={href('profile', 'entity', entity.entity)}>profile</a></> : entity.record ? <> <a href={href('profile', 'record', entity.record)}>record</a></> : null}
+        {entity.entity ? <> <a href={href('profile', 'entity', entity.entity)}>profile</a></> : entity.record ? <> <a href={href('profile', 'record', entity.record)}>record</a></> : entity.recordErased ? <> <span className="muted">its record erased since</span></> : null}
         {entity.linkedTo && entity.linkedAs && entity.linkedAs !== 'same' ? <> <span className="muted">{entity.linkedAs === 'holder' ? 'held by' : 'lead'}</span> <a href={href('profile', 'record', entity.linkedTo)}>{entity.linkedTo}</a></> : null}
       </div>
       {open ? (
