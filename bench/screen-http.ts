@@ -19,7 +19,7 @@ import { AgreementId } from '@mosaic/policy';
 import { hashPassword, openMosaic, parseConfig, saveOrganisation } from '@mosaic/service';
 import { IPC_SERIALIZATION, relayBusMessages } from '@mosaic/store';
 import { testProvenance } from '@mosaic/service/testing';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import cluster, { type Worker } from 'node:cluster';
@@ -196,6 +196,7 @@ if (Number(args.warmup) > 0) {
   writeFileSync(warmupFile, JSON.stringify({ ...loadConfig, durationS: Number(args.warmup) }));
   await load(warmupFile);
 }
+if (args.profile !== '') mkdirSync(args.profile, { recursive: true });
 const writeProfiles = args.profile === '' ? undefined : await profileNodes(args.profile);
 const cpuBefore = await serverCpu();
 const ownCpuBefore = cpu();

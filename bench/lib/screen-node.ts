@@ -73,11 +73,13 @@ export async function startScreeningNode(mosaic: Mosaic, port: number): Promise<
 
 if (cluster.isWorker) {
   const settings = JSON.parse(process.env['MOSAIC_BENCH_NODE'] ?? '{}') as NodeSettings;
+  // as `mosaic serve --nodes N` opens each node (serve.ts): the WAL checkpointed from a worker
+  // thread, not in the commit of whichever check crosses sqlite's threshold
   const mosaic = await openMosaic(parseConfig({
     dataDir: settings.dataDir,
     ...(settings.databaseUrl !== undefined ? { databaseUrl: settings.databaseUrl } : {}),
     ...(settings.databaseSchema !== undefined ? { databaseSchema: settings.databaseSchema } : {}),
-  }, settings.dataDir), settings.databaseUrl === undefined ? { bus: createIpcMessageBus() } : {});
+  }, settings.dataDir), settings.databaseUrl === undefined ? { backgroundCheckpoints: true, bus: createIpcMessageBus() } : {});
   const node = await startScreeningNode(mosaic, settings.port);
   const profiler = cpuProfiler();
   process.on('message', (message: unknown) => {
