@@ -67,6 +67,8 @@ describe('no derived read path leaks what the policy hides', () => {
       const stored = await mosaic.store.getUser(UserId('u'));
       if (!stored) throw new Error('the test user vanished');
       await mosaic.store.upsertUser({ ...stored, agency: scenario.user.agency, desk: scenario.user.desk ?? DeskId(`${scenario.user.agency}-desk0`), roles: [...scenario.user.roles], clearance: scenario.user.clearance, groups: [...scenario.user.groups] });
+      // written past the user administration (which tells the session cache itself): its signed-in session forgets the user as it was
+      mosaic.sessions.forgetUser(UserId('u'));
 
       // Persons: a run-unique marker each; pairs share a name and birth date (merge bait) and a phone (graph edge).
       const persons: EntityRecord[] = scenario.records.map((r, i) => ({
