@@ -81,6 +81,13 @@ describe('uploading a report', () => {
     expect(JSON.stringify(proposals)).not.toContain('Schreiner');
   });
 
+  it('tells its stages as it goes, in order', async () => {
+    const told: string[] = [];
+    const outcome = await uploadReport(world.mosaic, await as('fedAnalyst'), { text: REPORT, title: 'Interview, Ghent', collection: `warehouse-fire ${++uploads}`, provenance: PROVENANCE }, { entities: projections.entities, onStage: (stage) => told.push(stage) });
+    expect(outcome.ok).toBe(true);
+    expect(told).toEqual(['reading the document', 'finding entities', 'storing the report', 'proposing links']);
+  });
+
   it('refuses bad provenance, an empty or oversized document, and writes nothing', async () => {
     const before = await world.mosaic.store.countRecords({ schema: 'Report' });
     const fed = await as('fedAnalyst');
