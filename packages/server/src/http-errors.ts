@@ -9,7 +9,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { schemaProblems } from './schema-reasons.ts';
-import { API_CONTENT_SECURITY_POLICY } from './security-headers.ts';
+import { API_ANSWER_HEADERS } from './security-headers.ts';
 
 export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = Object.freeze({
   invalid: 400,
@@ -142,11 +142,7 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
       `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
       'content-type: application/json; charset=utf-8',
       `content-length: ${Buffer.byteLength(body)}`,
-      'x-content-type-options: nosniff',
-      'x-frame-options: DENY',
-      'referrer-policy: no-referrer',
-      `content-security-policy: ${API_CONTENT_SECURITY_POLICY}`,
-      'cache-control: no-store',
+      ...Object.entries(API_ANSWER_HEADERS).map(([name, value]) => `${name}: ${value}`),
       'connection: close',
       '',
       body,

@@ -38,6 +38,12 @@ export const WEB_CONTENT_SECURITY_POLICY = [
 
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/** The headers every answer carries whatever it is (its content security policy aside). */
+export const EVERY_ANSWER_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' } as const;
+
+/** The headers of an API answer that sets no cache policy of its own. */
+export const API_ANSWER_HEADERS = { ...EVERY_ANSWER_HEADERS, 'content-security-policy': API_CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' } as const;
+
 export interface SecurityHeadersOptions {
   /** Answers under this path are the API's. */
   readonly apiPrefix: string;
@@ -52,9 +58,7 @@ export function securityHeaders(app: FastifyInstance, { apiPrefix, webPolicy = W
   app.addHook('onSend', (request, reply, payload, done) => {
     const api = request.url === apiPrefix || request.url.startsWith(`${apiPrefix}/`);
     void reply.headers({
-      'x-content-type-options': 'nosniff',
-      'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
+      ...EVERY_ANSWER_HEADERS,
       'content-security-policy': api ? apiPolicy : webPolicy,
       ...(api && !reply.hasHeader('cache-control') ? { 'cache-control': 'no-store' } : {}),
       // request.protocol: the connection's, or X-Forwarded-Proto when the server trusts its proxy
