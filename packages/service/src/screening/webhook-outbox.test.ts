@@ -140,6 +140,19 @@ describe('webhook retries', () => {
     ]);
   });
 
+  it('re-queues the undelivered notices and writes the redelivery\'s audit entry together or not at all: an audit log that cannot be written leaves them undelivered', async () => {
+    const { mosaic, now } = await setUp();
+    const given: PendingDelivery = { notification: 'n-20', kind: 'alert.hit', attempts: 7, firstAt: now().toISOString(), lastAt: now().toISOString(), failure: 'HTTP 502' };
+    await mosaic.store.putDocuments(['n-20', 'n-21'].map((id) => ({ kind: WEBHOOK_UNDELIVERED_KIND, id, owner: FEDPOL, body: { ...given, notification: id } })));
+    const fedAdmin = await mosaic.store.findUserByName('fedAdmin');
+    // the audit log's storage failing (a full disk, the database gone) as the entry is written
+    const unwritable = (): Promise<never> => Promise.reject(new Error('audit storage unavailable'));
+    Object.assign(mosaic.audit, { append: unwritable, appendAll: unwritable, appendIn: unwritable });
+    await expect(redeliverWebhooks(mosaic, { user: fedAdmin!, purpose: 'receiver mended', caseRef: 'OPS-8' })).rejects.toThrow('audit storage unavailable');
+    expect(await mosaic.store.listDocuments(WEBHOOK_RETRY_KIND, { owner: FEDPOL, limit: 10 })).toEqual([]);
+    expect((await webhookStatusOf(mosaic, { user: fedAdmin! })).undelivered.map((u) => u.notification).sort()).toEqual(['n-20', 'n-21']);
+  });
+
   it('sends nothing where the operator lets no webhook go now, and keeps the failure as any other: a webhook saved before that rule or by setWebhook, a name that resolves inside the network since it was saved', async () => {
     // fedpol's webhook was saved at the loopback receiver by setWebhook; the operator allows no private targets
     const { mosaic, heard, advance, now } = await setUp([], { privateTargets: false });

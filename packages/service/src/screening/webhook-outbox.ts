@@ -19,7 +19,7 @@
  */
 import type { AgencyId } from '@mosaic/model';
 import type { Store, StoredDocument } from '@mosaic/store';
-import { auditAdmin, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
+import { auditAdminIn, authoriseAdmin, type AdminRequest } from '../admin/admin-gate.ts';
 import type { Notification } from '../notifier.ts';
 import type { Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -212,13 +212,19 @@ export async function webhookStatusOf(mosaic: Mosaic, request: Consultation): Pr
 
 /**
  * The agency's data administrator has every undelivered notification tried again (once the
- * receiver is mended); audited as administration. Returns how many were queued.
+ * receiver is mended); audited as administration. Returns how many were queued. The notices
+ * re-queued and the audit entry are written in one transaction under the audit log's lock:
+ * written apart, a failure of the entry left notifications sent again that no entry accounted for.
  */
 export async function redeliverWebhooks(mosaic: Mosaic, request: AdminRequest): Promise<{ readonly queued: number }> {
   const agency = request.user.agency;
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency });
-  const queued = await requeueUndelivered(mosaic, agency);
-  await auditAdmin(mosaic, request, { webhook: { agency, redeliver: queued } }, { reason: 'webhook redelivery' });
+  const queued = await mosaic.store.transaction(async (tx) => {
+    await tx.lockAudit();
+    const count = await requeueUndelivered(tx, agency, mosaic.now());
+    await auditAdminIn(mosaic, tx, request, { webhook: { agency, redeliver: count } }, { reason: 'webhook redelivery' });
+    return count;
+  });
   return { queued };
 }
 
@@ -252,18 +258,19 @@ async function countOf(mosaic: Mosaic, kind: string, owner: string): Promise<num
   }
 }
 
-/** Every undelivered notification of the agency tried again from now (as new retries); returns how many. */
-export async function requeueUndelivered(mosaic: Mosaic, agency: AgencyId): Promise<number> {
-  const now = mosaic.now().toISOString();
+/**
+ * Every undelivered notification of the agency tried again from `at` (as new retries); returns
+ * how many. Run in the caller's transaction (`tx`), with the audit entry that accounts for it: a
+ * notice is never both undelivered and a retry, nor neither.
+ */
+export async function requeueUndelivered(tx: Store, agency: AgencyId, at: Date): Promise<number> {
+  const nextAt = at.toISOString();
   let count = 0;
   for (;;) {
-    const page = await mosaic.store.listDocuments(WEBHOOK_UNDELIVERED_KIND, { owner: agency, limit: PAGE, oldestFirst: true });
+    const page = await tx.listDocuments(WEBHOOK_UNDELIVERED_KIND, { owner: agency, limit: PAGE, oldestFirst: true });
     if (page.length === 0) return count;
-    // moved in one transaction: a notice is never both, nor neither
-    await mosaic.store.transaction(async (tx) => {
-      await tx.putDocuments(page.map((d) => ({ kind: WEBHOOK_RETRY_KIND, id: d.id, owner: agency, body: { ...(d.body as PendingDelivery), attempts: 0, nextAt: now } })));
-      await tx.deleteDocuments(WEBHOOK_UNDELIVERED_KIND, page.map((d) => d.id));
-    });
+    await tx.putDocuments(page.map((d) => ({ kind: WEBHOOK_RETRY_KIND, id: d.id, owner: agency, body: { ...(d.body as PendingDelivery), attempts: 0, nextAt } })));
+    await tx.deleteDocuments(WEBHOOK_UNDELIVERED_KIND, page.map((d) => d.id));
     count += page.length;
   }
 }
