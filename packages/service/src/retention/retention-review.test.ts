@@ -77,3 +77,46 @@ describe('a retention decision and its audit entry', () => {
     expect(await holdsOn(mosaic.store, held)).toEqual([hold]);
   });
 });
+
+describe('extendReview', () => {
+  /** The mosaic as extendReview sees it, where `meanwhile` is done just after its first read of a record, as a change on another node would be. */
+  function racing(mosaic: Mosaic, meanwhile: () => Promise<void>): Mosaic {
+    let raced = false;
+    const store = new Proxy(mosaic.store, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key) as unknown;
+        if (key !== 'getRecord' || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const read = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          if (!raced) {
+            raced = true;
+            await meanwhile();
+          }
+          return read;
+        };
+      },
+    }) as Store;
+    return { ...mosaic, store };
+  }
+
+  it('judges and writes the record as it is in its own transaction: a change made since the record was first read is neither undone nor overlooked', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const id = await put(world, 'intel', 'kept', '2030-05-01');
+    const request = { user: (await mosaic.store.findUserByName('intelAdmin'))!, purpose: 'retention review', caseRef: 'DPO-9' };
+
+    // another administrator keeps the record to 2032 meanwhile: keeping it to 2031 would shorten that
+    const shorter = racing(mosaic, async () => { await extendReview(mosaic, { ...request, caseRef: 'DPO-10' }, id, { until: '2032-01-01', reason: 'trial set for 2031' }); });
+    await expect(extendReview(shorter, request, id, { until: '2031-06-01', reason: 'investigation still open' })).rejects.toThrow('until: must be after the current review date (2032-01-01)');
+    expect((await mosaic.store.getRecord(id))?.record.provenance.reviewDate).toBe('2032-01-01');
+
+    // the owner adds a name meanwhile: the version that keeps the record longer keeps the name too
+    const renamed = racing(mosaic, async () => {
+      const stored = (await mosaic.store.getRecord(id))!;
+      await mosaic.store.putRecords([{ ...stored.record, properties: { ...stored.record.properties, name: ['Reviewed Person kept', 'Alias Kept'] } }], { actor: 'test' });
+    });
+    expect(await extendReview(renamed, request, id, { until: '2033-01-01', reason: 'investigation still open' })).toEqual({ reviewDate: '2033-01-01', version: 4 });
+    const stored = (await mosaic.store.getRecord(id))!;
+    expect([stored.record.provenance.reviewDate, stored.record.properties['name']]).toEqual(['2033-01-01', ['Reviewed Person kept', 'Alias Kept']]);
+  });
+});

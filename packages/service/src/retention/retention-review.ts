@@ -9,7 +9,7 @@
  * purpose. A record they may not erase is missing to every decision here too (ownRecord).
  */
 import { AppError, isoDayProblem, type RecordId } from '@mosaic/model';
-import { decide, erasable, reviewQueue } from '@mosaic/policy';
+import { decide, erasable, reviewQueue, type PolicyContext } from '@mosaic/policy';
 import { createStoreAuditStorage, type StoredRecord } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
 import { auditAdminIn, authoriseAdmin, invalid, plainText, type AdminRequest } from '../admin/admin-gate.ts';
@@ -93,25 +93,36 @@ export async function retentionQueue(mosaic: Mosaic, request: AdminRequest, { wi
   return { items, ...(more && last !== undefined ? { next: last.id } : {}) };
 }
 
-/** Keep a record longer: a new version with a later review date, and the reason in the audit log. */
+/**
+ * Keep a record longer: a new version with a later review date, and the reason in the audit log.
+ * The record is read again in the write's transaction, under the audit log's lock the write takes
+ * (as another extension, a hold or an erasure does): judged on a read made before it, a change
+ * made meanwhile was overlooked — a later review date set by another administrator shortened
+ * again, a new version's content undone by this one.
+ */
 export async function extendReview(mosaic: Mosaic, request: AdminRequest, id: RecordId, { until, reason }: { readonly until: string; readonly reason: string }): Promise<{ readonly reviewDate: string; readonly version: number }> {
-  const stored = await ownRecord(mosaic, request, id);
+  await ownRecord(mosaic, request, id);
   const today = mosaic.now().toISOString().slice(0, 10);
   const problem = isoDayProblem(until);
   if (problem !== undefined) throw invalid('until', problem);
   if (until <= today) throw invalid('until', `must be after today (${today})`);
-  if (until <= stored.record.provenance.reviewDate) throw invalid('until', `must be after the current review date (${stored.record.provenance.reviewDate})`);
   const why = reasonOf(reason, 'must say why the record is kept');
-  const record = { ...stored.record, provenance: { ...stored.record.provenance, reviewDate: until } };
+  const context = policyContext(await mosaic.org(), request);
   // the new version and its entry together: a record kept past its review date with no entry
   // saying who kept it or why is what the review is there to prevent
   const result = await mosaic.store.transaction(async (tx) => {
     await tx.lockAudit();
+    const stored = await tx.getRecord(id);
+    // erased, or moved beyond the administrator's reach, meanwhile
+    if (!stored || !mayErase(request, stored, context)) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
+    const from = stored.record.provenance.reviewDate;
+    if (until <= from) throw invalid('until', `must be after the current review date (${from})`);
+    const record = { ...stored.record, provenance: { ...stored.record.provenance, reviewDate: until } };
     const [written] = await tx.putRecords([record], { actor: request.user.id });
     if (!written) throw new AppError('MOSAIC_INTERNAL', 'the store returned no result');
     await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{
       actor: { user: request.user.id, agency: request.user.agency }, action: 'alteration', purpose: request.purpose, caseRef: request.caseRef,
-      query: { extendReview: { from: stored.record.provenance.reviewDate, until, reason: why } }, records: [id], outcome: 'ok', reason: 'review date extended',
+      query: { extendReview: { from, until, reason: why } }, records: [id], outcome: 'ok', reason: 'review date extended',
     }]);
     return written;
   });
@@ -185,11 +196,12 @@ function reasonOf(reason: string, missing: string): string {
 async function ownRecord(mosaic: Mosaic, request: AdminRequest, id: RecordId): Promise<StoredRecord> {
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
   const stored = await mosaic.store.getRecord(id);
-  const context = policyContext(await mosaic.org(), request);
-  if (!stored || decide(policyUser(request.user), 'delete', { kind: 'record', id, provenance: stored.record.provenance }, context).effect !== 'allow') {
-    throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
-  }
+  if (!stored || !mayErase(request, stored, policyContext(await mosaic.org(), request))) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
   return stored;
+}
+
+function mayErase(request: AdminRequest, stored: StoredRecord, context: PolicyContext): boolean {
+  return decide(policyUser(request.user), 'delete', { kind: 'record', id: stored.record.id, provenance: stored.record.provenance }, context).effect === 'allow';
 }
 
 async function* scanAll(mosaic: Mosaic): AsyncGenerator<StoredRecord> {
