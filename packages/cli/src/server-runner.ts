@@ -13,10 +13,10 @@ export function serverAddress(host: string, port: number): string {
   return `http://${host === '127.0.0.1' || host === '::1' ? 'localhost' : host}:${port}`;
 }
 
-/** `--role`: full (every area, the default) or checkpoint (sign-in, checks, alerts and notifications). */
-export function roleOf(value: string | boolean | undefined): NodeRole {
+/** `--role` of `command`: full (every area, the default) or checkpoint (sign-in, checks, alerts and notifications). */
+export function roleOf(command: string, value: string | boolean | undefined): NodeRole {
   if (value === undefined || value === 'full' || value === 'checkpoint') return value ?? 'full';
-  throw new AppError('MOSAIC_INVALID_INPUT', `--role takes full or checkpoint, not ${JSON.stringify(value)}`);
+  throw new AppError('MOSAIC_INVALID_INPUT', `${command}: --role takes full or checkpoint, not ${JSON.stringify(value)}`);
 }
 
 /**

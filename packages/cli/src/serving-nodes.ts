@@ -47,12 +47,12 @@ const isMessage = (message: unknown, tag: string): message is ConnectionMessage 
 export const NODES_OPTION = { nodes: { type: 'string' } } as const;
 
 /** `--nodes`: a whole number from 1 to 64, or `auto` (one per core). */
-export function nodesOf(value: string | boolean | undefined): number {
+export function nodesOf(command: string, value: string | boolean | undefined): number {
   if (value === undefined) return 1;
   if (value === 'auto') return availableParallelism();
   const n = Number(value);
   if (typeof value !== 'string' || !Number.isInteger(n) || n < 1 || n > 64) {
-    throw new AppError('MOSAIC_INVALID_INPUT', `--nodes takes a whole number from 1 to 64, or auto (one per core), not ${JSON.stringify(value)}`);
+    throw new AppError('MOSAIC_INVALID_INPUT', `${command}: --nodes takes a whole number from 1 to 64, or auto (one per core), not ${JSON.stringify(value)}`);
   }
   return n;
 }

@@ -211,11 +211,11 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
   });
 
   it('takes a whole number of nodes or auto', () => {
-    expect(nodesOf(undefined)).toBe(1);
-    expect(nodesOf('3')).toBe(3);
-    expect(nodesOf('auto')).toBeGreaterThanOrEqual(1);
-    expect(() => nodesOf('0')).toThrow(/--nodes takes a whole number from 1 to 64/);
-    expect(() => nodesOf('two')).toThrow(/not "two"/);
+    expect(nodesOf('serve', undefined)).toBe(1);
+    expect(nodesOf('serve', '3')).toBe(3);
+    expect(nodesOf('serve', 'auto')).toBeGreaterThanOrEqual(1);
+    expect(() => nodesOf('serve', '0')).toThrow(/^serve: --nodes takes a whole number from 1 to 64/);
+    expect(() => nodesOf('serve', 'two')).toThrow(/not "two"/);
   });
 });
 
@@ -245,8 +245,8 @@ describe('mosaic serve --nodes 2 --role checkpoint', () => {
   }, 60_000);
 
   it('takes full or checkpoint as a role', () => {
-    expect(roleOf(undefined)).toBe('full');
-    expect(roleOf('checkpoint')).toBe('checkpoint');
-    expect(() => roleOf('border')).toThrow(/--role takes full or checkpoint, not "border"/);
+    expect(roleOf('serve', undefined)).toBe('full');
+    expect(roleOf('serve', 'checkpoint')).toBe('checkpoint');
+    expect(() => roleOf('serve', 'border')).toThrow(/^serve: --role takes full or checkpoint, not "border"/);
   });
 });

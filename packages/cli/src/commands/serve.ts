@@ -22,8 +22,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const { values } = parse('serve', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' }, ...NODES_OPTION }, false);
   const config = configOf(values);
-  const nodes = nodesOf(values.nodes);
-  const role = roleOf(values.role);
+  const nodes = nodesOf('serve', values.nodes);
+  const role = roleOf('serve', values.role);
   const store = config.databaseUrl ? 'postgres' : `sqlite, ${config.dataDir}`;
   const as = role === 'checkpoint' ? ', checkpoint role' : '';
   await ensurePortFree(config.host, config.port);

@@ -20,7 +20,7 @@ import { ensurePortFree } from '../port-in-use.ts';
 export async function run(argv: readonly string[]): Promise<number> {
   const { values } = parse('start', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, ...NODES_OPTION }, false);
   const config = configOf(values);
-  const nodes = nodesOf(values.nodes);
+  const nodes = nodesOf('start', values.nodes);
   // before the demo load: a port in use would otherwise be told only after it
   await ensurePortFree(config.host, config.port);
   const mosaic = await openMosaic(await prepareDataFolder('start', config), { backgroundCheckpoints: true });
