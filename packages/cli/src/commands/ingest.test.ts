@@ -272,7 +272,7 @@ describe('mosaic ingest', () => {
     writeFileSync(mapping, JSON.stringify({ schema: 'Person', id: 'ref', properties: { name: 'full_name' }, provenance: testProvenance('fedpol') }));
     const { code, stderr } = await ingestInto('quote', csv, '--mapping', mapping);
     expect(code).toBe(3);
-    expect(stderr).toContain('line 3: record: is not valid CSV (Invalid Opening Quote in column "full_name")');
+    expect(stderr).toContain('line 3: record: is not valid CSV (column "full_name": a quote inside a value that does not begin with one; a value holding quotes is put in quotes, and each of its quotes written twice)');
     expect(stderr).not.toContain('Vandamme');
     expect(summaryOf(stderr)).toMatchObject({ lines: 3, created: 2, rejected: 1 });
   });

@@ -1,9 +1,9 @@
 /**
  * Sources for ingest: FollowTheMoney-style JSON Lines, and CSV through a mapping.
  */
-import type { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { mappedColumns, rowToRawRecord, type CsvMapping } from './csv-mapping.ts';
+import { csvProblem } from './csv-problem.ts';
 import type { SourceItem } from './ingest.ts';
 import { jsonProblem } from './json-problem.ts';
 import { NOT_UTF8, readLines, type Line } from './line-reader.ts';
@@ -21,17 +21,6 @@ export async function* jsonlSource(chunks: AsyncIterable<Uint8Array | string> | 
       yield { line: line.number, offset: line.offset, parseError: jsonProblem(error) };
     }
   }
-}
-
-/** The details csv-parse gives with an error (its type declares them as an index signature). */
-type CsvErrorAt = CsvError & { readonly column?: unknown };
-
-/** A row csv-parse could not read, without the field's value (it may be a name). */
-function csvProblem(error: unknown): string {
-  const at = error as Partial<CsvErrorAt>;
-  const what = (typeof at.message === 'string' ? at.message.split(':')[0] : undefined) ?? at.code ?? 'unreadable';
-  const { column } = at;
-  return `is not valid CSV (${what}${typeof column === 'string' ? ` in column ${JSON.stringify(column)}` : ''})`;
 }
 
 /** One CSV row's text: the physical lines it spans (more than one when a quoted value holds line breaks). */
@@ -136,7 +125,7 @@ export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | It
       return record ? rowItem(row, record) : { line: row.first, offset: row.offset, parseError: 'is not valid CSV (no row)' };
     } catch (error) {
       const lines = row.last > row.first ? `: lines ${row.first} to ${row.last} were read as one row and are skipped` : '';
-      return { line: row.first, offset: row.offset, parseError: `${csvProblem(error)}${lines}` };
+      return { line: row.first, offset: row.offset, parseError: `${csvProblem(error, { delimiter, firstLine: row.first })}${lines}` };
     }
   };
   const flush = function* (): Generator<SourceItem> {
@@ -168,7 +157,7 @@ export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | It
       try {
         [header] = parse(row.text, { delimiter, bom: true }) as unknown[];
       } catch (error) {
-        yield { line: row.first, offset: row.offset, parseError: `the header ${csvProblem(error)}` };
+        yield { line: row.first, offset: row.offset, parseError: `the header ${csvProblem(error, { delimiter, firstLine: row.first })}` };
         return;
       }
       columns = Array.isArray(header) ? header.map(String) : [];
