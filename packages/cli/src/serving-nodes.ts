@@ -12,6 +12,13 @@
  * as long as the primary ran. Here the primary closes its copy of every connection a node had
  * not taken when it dies, and the client sees the connection end.
  *
+ * A node stopped but alive (SIGSTOP, or its event loop blocked) neither takes a connection nor
+ * dies. Each connection is handed with a deadline: a node takes it only before then and refuses
+ * it once it comes to it later; one not taken shortly after the deadline is handed to another
+ * node (it was not read: nothing was lost), and the node that let it wait is handed nothing more
+ * until it says anything of a connection again, which it does as soon as it runs. The common
+ * path costs nothing more than before: no message beyond "taken", a timer in the primary.
+ *
  * Every node keeps its own projections (screening index, graph, entities; the screening index
  * alone for `--role checkpoint`) current from the store's change feed, as the nodes of a
  * national deployment do.
@@ -31,15 +38,43 @@ import { availableParallelism, totalmem } from 'node:os';
 const NODE_CONFIG = 'MOSAIC_SERVING_NODE_CONFIG';
 const NODE_ROLE = 'MOSAIC_SERVING_NODE_ROLE';
 
-/** What the primary and its nodes say of connections: one handed on (with it), one taken, a node ready to take them. */
+/**
+ * What the primary and its nodes say of connections: one handed on (with it), one taken, one
+ * refused (it came after its deadline), one moved off a stalled node closed, a node ready to
+ * take them.
+ */
 const CONNECTION = 'mosaic.connection';
 const TAKEN = 'mosaic.taken';
+const REFUSED = 'mosaic.refused';
+const CLOSED = 'mosaic.closed';
 const SERVING = 'mosaic.serving';
 
 interface ConnectionMessage {
-  readonly tag: typeof CONNECTION | typeof TAKEN;
+  readonly tag: typeof CONNECTION | typeof TAKEN | typeof REFUSED | typeof CLOSED;
   readonly id: number;
 }
+
+interface HandedConnection extends ConnectionMessage {
+  /** The time (monotonicMs) after which the node refuses the connection: the primary may have handed it to another. */
+  readonly until: number;
+  /** Handed before to a node that stalled: the node says when it closes it (CLOSED). */
+  readonly moved: boolean;
+}
+
+/**
+ * A node takes a connection handed to it within this many milliseconds or refuses it; the
+ * primary hands it to another node MOVE_AFTER_MS later still, once it has read what the node
+ * said before the deadline. A node that runs takes one in well under a millisecond; a long
+ * garbage collection or a blocked event loop only costs it its turn.
+ */
+const TAKE_WITHIN_MS = 500;
+const MOVE_AFTER_MS = 250;
+
+/**
+ * Milliseconds on the system's monotonic clock (CLOCK_MONOTONIC on Linux), the same in the
+ * primary and its nodes and never set back, unlike the time of day.
+ */
+const monotonicMs = (): number => Number(process.hrtime.bigint() / 1_000_000n);
 
 const isMessage = (message: unknown, tag: string): message is ConnectionMessage =>
   typeof message === 'object' && message !== null && (message as { tag?: unknown }).tag === tag;
@@ -81,12 +116,23 @@ export function servingNode(): { readonly config: MosaicConfig; readonly role: N
 
 /**
  * A node's side: `server` serves the connections the primary hands it, each said taken as it
- * arrives (before anything is read from it), and the primary is told the node serves.
+ * arrives (before anything is read from it), and the primary is told the node serves. One that
+ * arrives after its deadline (the node was stopped or busy) is refused and its copy closed
+ * unread: the primary has handed it to another node.
  */
 export function takeHandedConnections(server: Server): void {
   process.on('message', (message: unknown, socket: unknown) => {
     if (!isMessage(message, CONNECTION) || !(socket instanceof Socket)) return;
-    process.send?.({ tag: TAKEN, id: message.id });
+    const { id, until, moved } = message as HandedConnection;
+    // The socket was made as the message came, and reads nothing before the next turn of the
+    // event loop: closed here, not a byte of the connection is lost to the node it goes to.
+    if (monotonicMs() > until) {
+      socket.destroy();
+      process.send?.({ tag: REFUSED, id });
+      return;
+    }
+    process.send?.({ tag: TAKEN, id });
+    if (moved) socket.once('close', () => process.send?.({ tag: CLOSED, id }));
     server.emit('connection', socket);
   });
   // The server tracks its connections (headersTimeout, requestTimeout, idle ones closed) from
@@ -107,22 +153,50 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
   /** The nodes that serve, handed connections in turn. */
   const serving: Worker[] = [];
   let turn = 0;
+  /** Nodes that let a connection pass its deadline, handed none until they say anything of one again. */
+  const stalled = new Set<Worker>();
   /** Connections handed to a node that has not said it took them yet, by number: one a node at most. */
-  const handed = new Map<number, { readonly worker: Worker; readonly socket: Socket }>();
+  const handed = new Map<number, { readonly worker: Worker; readonly socket: Socket; readonly timer: ReturnType<typeof setTimeout> }>();
   /** Connections come while every node had one to take (or none served), handed on as one takes it. */
   const waiting: Socket[] = [];
+  /**
+   * Connections handed to another node after a node stalled, by the number the stalled node got
+   * them under: its copy waits unread in its queue until it runs and refuses it. Until then that
+   * copy holds the connection open when the node serving it closes its own, so this process
+   * keeps its copy of one taken (`kept`) and ends it once the node serving it says it closed.
+   */
+  const queued = new Map<number, { readonly worker: Worker; readonly socket: Socket }>();
+  const kept = new Map<number, { readonly worker: Worker; readonly socket: Socket }>();
   let connections = 0;
-  /** This process's copy of a connection is closed once the node took it, or died before it did. */
-  const release = (id: number): void => {
-    handed.get(id)?.socket.destroy();
+  const isQueued = (socket: Socket): boolean => [...queued.values()].some((q) => q.socket === socket);
+  /** Ends this process's copy (the client sees the connection end, whoever else holds a copy), then closes it. */
+  const end = (socket: Socket): void => void socket.end(() => socket.destroy());
+  /** A node took connection `id`: this process's copy is closed, or kept while a stalled node still holds one. */
+  const taken = (id: number): void => {
+    const connection = handed.get(id);
+    if (connection === undefined) return;
+    clearTimeout(connection.timer);
     handed.delete(id);
+    if (isQueued(connection.socket)) kept.set(id, connection);
+    else connection.socket.destroy();
   };
-  /** The next node in turn with no connection still to take: a node busy or stopped is handed no more meanwhile. */
+  /** A stalled node refused connection `id` (or died): its copy is gone, and this process's copy is kept no more once a node took it. */
+  const unqueue = (id: number): void => {
+    const socket = queued.get(id)?.socket;
+    queued.delete(id);
+    if (socket === undefined || isQueued(socket)) return;
+    for (const [keptId, connection] of kept) {
+      if (connection.socket !== socket) continue;
+      kept.delete(keptId);
+      socket.destroy();
+    }
+  };
+  /** The next node in turn that is neither stalled nor has a connection still to take: a node busy or stopped is handed no more meanwhile. */
   const nextFree = (): Worker | undefined => {
     const holding = new Set([...handed.values()].map((h) => h.worker));
     for (let i = 0; i < serving.length; i++) {
       const worker = serving[(turn + i) % serving.length]!;
-      if (holding.has(worker)) continue;
+      if (holding.has(worker) || stalled.has(worker)) continue;
       turn = (turn + i + 1) % serving.length;
       return worker;
     }
@@ -132,13 +206,34 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
     const worker = nextFree();
     if (worker === undefined) return void waiting.push(socket);
     const id = connections++;
-    handed.set(id, { worker, socket });
-    worker.send({ tag: CONNECTION, id }, socket, { keepOpen: true }, (error) => {
-      if (error) release(id);
+    // Checked after this turn's input is read (setImmediate), so that a "taken" sent before the deadline is heard first.
+    const timer = setTimeout(() => setImmediate(() => moveOff(id)), TAKE_WITHIN_MS + MOVE_AFTER_MS);
+    handed.set(id, { worker, socket, timer });
+    const message: HandedConnection = { tag: CONNECTION, id, until: monotonicMs() + TAKE_WITHIN_MS, moved: isQueued(socket) };
+    worker.send(message, socket, { keepOpen: true }, (error) => {
+      if (error && handed.has(id)) {
+        clearTimeout(timer);
+        handed.delete(id);
+        socket.destroy();
+      }
     });
+  };
+  /** Connection `id` was not taken in time: its node is stalled, and the connection, unread, goes to another. */
+  const moveOff = (id: number): void => {
+    const connection = handed.get(id);
+    if (connection === undefined) return;
+    handed.delete(id);
+    queued.set(id, connection);
+    if (!stalled.has(connection.worker)) console.error(`mosaic: serving node ${connection.worker.process.pid} took no connection for ${(TAKE_WITHIN_MS + MOVE_AFTER_MS) / 1000} s; it is handed none until it answers`);
+    stalled.add(connection.worker);
+    handOn(connection.socket);
   };
   const handOnWaiting = (): void => {
     for (const socket of waiting.splice(0)) handOn(socket);
+  };
+  /** A node said something of a connection: it runs, and is handed connections again. */
+  const answered = (worker: Worker): void => {
+    if (stalled.delete(worker)) console.error(`mosaic: serving node ${worker.process.pid} answers again; it is handed connections again`);
   };
   // Paused: nothing is read here, the node reads the connection from its start.
   const server = createServer({ pauseOnConnect: true }, handOn);
@@ -163,9 +258,20 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
   const fork = (): void => {
     const worker = cluster.fork({ [NODE_CONFIG]: JSON.stringify(config), [NODE_ROLE]: role });
     worker.on('message', (message: unknown) => {
-      if (isMessage(message, TAKEN)) {
-        release(message.id);
+      if (isMessage(message, TAKEN) || isMessage(message, REFUSED)) {
+        if (message.tag === REFUSED) unqueue(message.id);
+        // Taken though it had been handed to another: the node came to it in time, but its word
+        // reached this process more than MOVE_AFTER_MS after the deadline; two nodes may read it.
+        else if (queued.delete(message.id)) console.error(`mosaic: serving node ${worker.process.pid} took a connection after it was handed to another`);
+        else taken(message.id);
+        answered(worker);
         return handOnWaiting();
+      }
+      if (isMessage(message, CLOSED)) {
+        const connection = kept.get(message.id);
+        kept.delete(message.id);
+        if (connection !== undefined) end(connection.socket);
+        return;
       }
       if (!isMessage(message, SERVING) || stopping) return;
       serving.push(worker);
@@ -175,7 +281,20 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
     worker.once('exit', (code, signal) => {
       const at = serving.indexOf(worker);
       if (at >= 0) serving.splice(at, 1);
-      for (const [id, connection] of handed) if (connection.worker === worker) release(id);
+      stalled.delete(worker);
+      // Its connections not taken are closed (the client sees the end), its copies of those moved off it are gone with it.
+      for (const [id, connection] of handed) {
+        if (connection.worker !== worker) continue;
+        clearTimeout(connection.timer);
+        handed.delete(id);
+        end(connection.socket);
+      }
+      for (const [id, connection] of queued) if (connection.worker === worker) unqueue(id);
+      for (const [id, connection] of kept) {
+        if (connection.worker !== worker) continue;
+        kept.delete(id);
+        end(connection.socket);
+      }
       if (stopping) {
         if (live().length === 0) process.exit();
         return;

@@ -12,6 +12,7 @@ import { openStore } from '@mosaic/store';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleOf } from '../server-runner.ts';
@@ -20,6 +21,7 @@ import { nodeExecArgv, nodesOf } from '../serving-nodes.ts';
 let dir: string;
 let server: ChildProcess | undefined;
 let base: string;
+let said: () => string;
 
 /** One request on a connection of its own, so that the primary hands each to the next node. */
 function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; node: unknown; json: Record<string, unknown> }> {
@@ -38,6 +40,39 @@ function call(method: string, path: string, body?: unknown, token?: string): Pro
     req.setTimeout(2_000, () => req.destroy(new Error(`${method} ${path}: no answer within 2 s`)));
     req.end(payload);
   });
+}
+
+/**
+ * A request Node's HTTP parser refuses, on a connection of its own: the status answered, whether
+ * the server ended the connection (within 2 s), and how long that took.
+ */
+function refusedRequest(): Promise<{ status: string | undefined; ended: boolean; ms: number }> {
+  const asked = Date.now();
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(base).port), '127.0.0.1');
+    let text = '';
+    const done = (ended: boolean): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ status: /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1], ended, ms: Date.now() - asked });
+    };
+    const timer = setTimeout(() => done(false), 2_000);
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+    socket.once('end', () => done(true));
+    socket.once('error', reject);
+    socket.write('GET /api/v1/health HTTP/1.1\r\nhost: x\r\nbad header\r\n\r\n');
+  });
+}
+
+/** The serving nodes: the server's child processes (Linux: /proc/PID/stat, the fourth field is the parent). */
+function nodePids(): number[] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === String(server!.pid);
+    } catch {
+      return false;
+    }
+  }).map(Number);
 }
 
 /** `mosaic serve … --port 0 --data DIR` as a child process, once it says where it serves. */
@@ -71,7 +106,7 @@ beforeAll(async () => {
   });
   await world.mosaic.close();
 
-  ({ server, base } = await serve(['--nodes', '2']));
+  ({ server, base, said } = await serve(['--nodes', '2']));
 }, 60_000);
 
 afterAll(async () => {
@@ -158,27 +193,58 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
     expect(after.map((a) => a.status)).toEqual([401, 401, 401, 401]);
   });
 
+  it('hands connections to the other node while one is stopped, and to both again once it runs', async () => {
+    const nodes = nodePids();
+    expect(nodes).toHaveLength(2);
+    const stopped = nodes[0]!;
+    process.kill(stopped, 'SIGSTOP');
+    try {
+      // Of two connections at once one is handed to the stopped node, and to the other once its
+      // deadline passes. Each carries a request the server refuses and closes the connection on:
+      // its client sees the answer and the end, though the stopped node still holds a copy of one.
+      const refused = await Promise.all([0, 1].map(() => refusedRequest()));
+      for (const outcome of refused) expect(outcome).toMatchObject({ status: '400', ended: true });
+      expect(Math.max(...refused.map((r) => r.ms))).toBeLessThan(1_500);
+      expect(Math.max(...refused.map((r) => r.ms))).toBeGreaterThanOrEqual(500);
+      // The stopped node is handed nothing more: every connection goes to the other at once.
+      const answers: { status: number; node: unknown; ms: number }[] = [];
+      for (let i = 0; i < 4; i++) {
+        const asked = Date.now();
+        const answer = await call('GET', '/api/v1/health');
+        answers.push({ status: answer.status, node: answer.node, ms: Date.now() - asked });
+      }
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      expect(new Set(answers.map((a) => a.node)).size).toBe(1);
+      expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(750);
+      const together = await Promise.all([0, 1, 2, 3].map(() => call('GET', '/api/v1/health')));
+      expect(together.map((a) => a.node)).toEqual(together.map(() => answers[0]!.node));
+      expect(said()).toContain(`serving node ${stopped} took no connection for 0.75 s; it is handed none until it answers`);
+    } finally {
+      process.kill(stopped, 'SIGCONT');
+    }
+    // Once it runs it refuses the connection it came to late, and is handed connections again.
+    await expect.poll(async () => {
+      const seen = new Set<unknown>();
+      for (let i = 0; i < 4; i++) seen.add((await call('GET', '/api/v1/health')).node);
+      return seen.size;
+    }, { timeout: 5_000, interval: 100 }).toBe(2);
+    expect(said()).toContain(`serving node ${stopped} answers again`);
+  }, 60_000);
+
   it('starts each node with its share of memory as heap, and replaces a node that dies', async () => {
     const before = new Set<unknown>();
     for (let i = 0; i < 4; i++) before.add((await call('GET', '/api/v1/health')).node);
-    // The nodes are the server's child processes (Linux: /proc/PID/stat, the fourth field is the parent).
-    const nodes = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === String(server!.pid);
-      } catch {
-        return false;
-      }
-    });
+    const nodes = nodePids();
     expect(nodes).toHaveLength(2);
     // Each started with a heap limit of its share of the machine's memory (nodeExecArgv).
     for (const pid of nodes) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\u0000')).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/));
     // A connection handed to a node that dies before it takes it is closed, not left open: with
     // one node stopped, of two connections one is handed to it, and it is killed.
-    process.kill(Number(nodes[0]), 'SIGSTOP');
+    process.kill(nodes[0]!, 'SIGSTOP');
     const outcomes = [call('GET', '/api/v1/health'), call('GET', '/api/v1/health')].map((p) => p.then(() => 'answered', (error: Error) => error.message));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const killed = Date.now();
-    process.kill(Number(nodes[0]), 'SIGKILL');
+    process.kill(nodes[0]!, 'SIGKILL');
     const [first, second] = await Promise.all(outcomes);
     expect([first, second]).toContain('answered');
     expect([first, second].find((outcome) => outcome !== 'answered')).toMatch(/socket hang up|ECONNRESET/);
