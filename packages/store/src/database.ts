@@ -120,6 +120,13 @@ export interface DocumentsTable {
   body: string;
 }
 
+/** A document's mention of a record (DocumentInput.mentions): keyed by record, for an erasure to find. */
+export interface DocumentMentionsTable {
+  record: string;
+  kind: string;
+  id: string;
+}
+
 export interface ReportTextsTable {
   /** The report's record id. */
   id: string;
@@ -143,5 +150,6 @@ export interface Database {
   audit_cuts: AuditCutsTable;
   ingest_batches: IngestBatchesTable;
   documents: DocumentsTable;
+  document_mentions: DocumentMentionsTable;
   report_texts: ReportTextsTable;
 }

@@ -179,6 +179,16 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         owner: eb.ref('excluded.owner'), subject: eb.ref('excluded.subject'), updated_at: eb.ref('excluded.updated_at'), body: eb.ref('excluded.body'),
       }))).execute();
     }
+    await insertMentions(trx, documents);
+  }
+
+  /** The mentions of `documents` kept, those kept before left as they are. */
+  async function insertMentions(trx: Kysely<Database>, documents: readonly DocumentInput[]): Promise<void> {
+    const rows = new Map<string, { record: string; kind: string; id: string }>();
+    for (const { kind, id, mentions = [] } of documents) for (const record of mentions) rows.set(`${record}\u0000${kind}\u0000${id}`, { record, kind, id });
+    for (const chunk of chunks([...rows.values()], batchRows)) {
+      await trx.insertInto('document_mentions').values(chunk).onConflict((oc) => oc.columns(['record', 'kind', 'id']).doNothing()).execute();
+    }
   }
 
   const store: Store = {
@@ -410,18 +420,35 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       await db.insertInto('settings').values({ key, value, updated_at }).onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at })).execute();
     },
 
-    async putDocument({ kind, id, owner, subject, body }) {
+    async putDocument(document) {
+      const { kind, id, owner, subject, body, mentions = [] } = document;
       const at = timeIn(now().toISOString());
       const text = JSON.stringify(body);
-      await db.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: text })
+      const put = (trx: Kysely<Database>) => trx.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: text })
         .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ owner, subject: subject ?? null, updated_at: at, body: text })).execute();
+      if (mentions.length === 0) await put(db);
+      else {
+        await write(async (trx) => {
+          await put(trx);
+          await insertMentions(trx, [document]);
+        });
+      }
     },
 
-    async createDocument({ kind, id, owner, subject, body }) {
+    async createDocument(document) {
+      const { kind, id, owner, subject, body, mentions = [] } = document;
       const at = timeIn(now().toISOString());
-      const result = await db.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: JSON.stringify(body) })
-        .onConflict((oc) => oc.columns(['kind', 'id']).doNothing()).executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      const create = async (trx: Kysely<Database>): Promise<boolean> => {
+        const result = await trx.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: JSON.stringify(body) })
+          .onConflict((oc) => oc.columns(['kind', 'id']).doNothing()).executeTakeFirst();
+        return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      };
+      if (mentions.length === 0) return create(db);
+      return write(async (trx) => {
+        const created = await create(trx);
+        if (created) await insertMentions(trx, [document]);
+        return created;
+      });
     },
 
     async putDocuments(documents) {
@@ -469,6 +496,25 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
           for (const row of rows) deleted.push(row.id);
         }
         return deleted;
+      });
+    },
+
+    async documentsMentioning(kind, record) {
+      const rows = await db.selectFrom('document_mentions').select('id').where('record', '=', record).where('kind', '=', kind).orderBy('id').execute();
+      return rows.map((row) => row.id);
+    },
+
+    async forgetMentions(kind, mentions) {
+      if (mentions.length === 0) return;
+      await write(async (trx) => {
+        // a statement per record: each deletes by the key's prefix (record, kind) and the ids
+        const byRecord = new Map<string, string[]>();
+        for (const { record, id } of mentions) byRecord.set(record, [...(byRecord.get(record) ?? []), id]);
+        for (const [record, ids] of byRecord) {
+          for (const chunk of chunks([...new Set(ids)], batchRows)) {
+            await trx.deleteFrom('document_mentions').where('record', '=', record).where('kind', '=', kind).where('id', 'in', chunk).execute();
+          }
+        }
       });
     },
 

@@ -566,6 +566,37 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.listDocuments('page', { afterId: 'p4', limit: 2 })).toEqual([]);
     }));
 
+    it('keeps the records a document mentions, found by record and kind, added to and forgotten as named', () => withStore(async (store) => {
+      await store.putDocuments([
+        { kind: 'check', id: 'c2', owner: 'zone-north', body: {}, mentions: ['fedpol:p1', 'fedpol:a1', 'fedpol:p1'] },
+        { kind: 'check', id: 'c1', owner: 'zone-north', body: {}, mentions: ['fedpol:p1'] },
+        { kind: 'notification', id: 'n1', owner: 'fedpol', body: {}, mentions: ['fedpol:p1'] },
+      ]);
+      expect(await store.documentsMentioning('check', 'fedpol:p1')).toEqual(['c1', 'c2']);
+      expect(await store.documentsMentioning('check', 'fedpol:a1')).toEqual(['c2']);
+      expect(await store.documentsMentioning('notification', 'fedpol:p1')).toEqual(['n1']);
+      expect(await store.documentsMentioning('check', 'fedpol:p9')).toEqual([]);
+      // written again without them, or with others, the document keeps those it had
+      await store.putDocument({ kind: 'check', id: 'c1', owner: 'zone-north', body: { decided: true } });
+      await store.putDocument({ kind: 'check', id: 'c1', owner: 'zone-north', body: {}, mentions: ['fedpol:p9'] });
+      expect(await store.documentsMentioning('check', 'fedpol:p1')).toEqual(['c1', 'c2']);
+      expect(await store.documentsMentioning('check', 'fedpol:p9')).toEqual(['c1']);
+      // created once: the second ask writes neither the document nor its mentions
+      expect(await store.createDocument({ kind: 'check', id: 'c3', owner: 'zone-north', body: {}, mentions: ['fedpol:p2'] })).toBe(true);
+      expect(await store.createDocument({ kind: 'check', id: 'c3', owner: 'zone-north', body: {}, mentions: ['fedpol:p3'] })).toBe(false);
+      expect(await store.documentsMentioning('check', 'fedpol:p2')).toEqual(['c3']);
+      expect(await store.documentsMentioning('check', 'fedpol:p3')).toEqual([]);
+      // forgotten by record and id, of one kind only
+      await store.forgetMentions('check', [{ record: 'fedpol:p1', id: 'c2' }, { record: 'fedpol:a1', id: 'c2' }, { record: 'fedpol:p1', id: 'gone' }]);
+      expect(await store.documentsMentioning('check', 'fedpol:p1')).toEqual(['c1']);
+      expect(await store.documentsMentioning('check', 'fedpol:a1')).toEqual([]);
+      expect(await store.documentsMentioning('notification', 'fedpol:p1')).toEqual(['n1']);
+      await store.forgetMentions('check', []);
+      // riding with audit entries (a check's), kept with the document
+      await store.appendAudit({ after: null, entries: [{ seq: 1, hash: 'h1', prevHash: '', body: '{}' }], documents: [{ kind: 'check', id: 'c4', owner: 'zone-north', body: {}, mentions: ['fedpol:p4'] }] });
+      expect(await store.documentsMentioning('check', 'fedpol:p4')).toEqual(['c4']);
+    }));
+
     it('creates a document only once, however many ask at the same time', () => withStore(async (store) => {
       const asks = Array.from({ length: 8 }, (_, n) => store.createDocument({ kind: 'claim', id: 'c1/0', owner: 'zone-north', body: { by: n } }));
       const created = await Promise.all(asks);

@@ -266,6 +266,20 @@ export interface DocumentInput {
   readonly owner: string;
   readonly subject?: string;
   readonly body: unknown;
+  /**
+   * The records whose content the document shows (a check's hits, a notice's names), kept beside
+   * it so that an erasure finds the documents showing a record (documentsMentioning) without
+   * reading them all. Added to those kept for the document before, never replaced: a mention of a
+   * record the document no longer shows costs an erasure one read. One narrow row each in a table
+   * keyed by record, a single index insert where a document of its own would cost four.
+   */
+  readonly mentions?: readonly string[];
+}
+
+/** A document's mention of a record (DocumentInput.mentions), as an erasure or a deletion names it. */
+export interface DocumentMention {
+  readonly record: string;
+  readonly id: string;
 }
 
 export interface ListDocumentsOptions {
@@ -410,6 +424,14 @@ export interface Store {
    * deleted, each once (not those already gone: another node sweeping at the same time, say).
    */
   deleteDocuments(kind: string, ids: readonly string[]): Promise<readonly string[]>;
+  /** The ids of the documents of `kind` kept with a mention of `record` (DocumentInput.mentions), in id order. */
+  documentsMentioning(kind: string, record: string): Promise<readonly string[]>;
+  /**
+   * Forgets these mentions by documents of `kind`: those an erasure rewrote the documents for, or
+   * those of documents deleted (a document's deletion does not find its mentions: they are keyed
+   * by record, and its deleter names them from its body).
+   */
+  forgetMentions(kind: string, mentions: readonly DocumentMention[]): Promise<void>;
 
   /** Create or replace the text of a report (keyed by the report's record id) and index its words. */
   putReportText(id: RecordId, text: string): Promise<void>;

@@ -23,11 +23,11 @@ import { alertsBySubject, eraseStoredRecords, tellRecipientsOfErasure } from '..
 import type { Notification } from '../notifier.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
-import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, recordsShownIn, type StoredNotification } from '../screening/notification-inbox.ts';
+import { NOTIFICATION_KIND, recordsShownIn, type StoredNotification } from '../screening/notification-inbox.ts';
 import { WEBHOOK_ATTEMPT_KIND, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery } from '../screening/webhook-outbox.ts';
 import { endErasedSubjectWatches } from '../watch/end-erased-subject-watches.ts';
 import { WATCH_TOLD_KIND } from '../watch/watch-projection.ts';
-import { CHECK_HIT_KIND, CHECK_KIND, checkHitLinks, type CheckRecord } from '../screening/screen-check.ts';
+import { CHECK_KIND, checkMentions, type CheckRecord } from '../screening/screen-check.ts';
 import { activeHolds } from './legal-holds.ts';
 import { scanLiveRecords } from './retention-review.ts';
 import { retentionRulesOf } from './retention-rules.ts';
@@ -221,6 +221,8 @@ interface SweptKind {
   readonly userOwned: boolean;
   /** Documents of other kinds that belong to one of this kind: erased with it, just before it. */
   readonly belonging?: readonly { readonly kind: string; readonly ids: (id: string, body: unknown) => readonly string[] }[];
+  /** The records a document of the kind is kept with a mention of (DocumentInput.mentions): forgotten with it. */
+  readonly mentions?: (body: unknown) => readonly string[];
   /** Whether the erasures count in the sweep's summary (bookkeeping of a kind does not). */
   readonly counted?: boolean;
 }
@@ -230,12 +232,12 @@ const SWEPT_KINDS: readonly SweptKind[] = [
     kind: CHECK_KIND, rule: 'checks', at: (body) => (body as CheckRecord).at, userOwned: false,
     belonging: [
       { kind: HIT_DECISION_KIND, ids: (id, body) => (body as CheckRecord).hits.map((hit) => `${id}/${hit.n}`) },
-      { kind: CHECK_HIT_KIND, ids: (_, body) => checkHitLinks(body as CheckRecord).map((link) => link.id) },
     ],
+    mentions: (body) => checkMentions(body as CheckRecord),
   },
   {
     kind: NOTIFICATION_KIND, rule: 'notifications', at: (body) => (body as StoredNotification).notification.at, userOwned: true,
-    belonging: [{ kind: NOTIFICATION_RECORD_KIND, ids: (id, body) => recordsShownIn((body as StoredNotification).notification).map((record) => `${id}/${record}`) }],
+    mentions: (body) => recordsShownIn((body as StoredNotification).notification),
   },
   // which node told a watch of a change: kept as long as the notifications it led to
   { kind: WATCH_TOLD_KIND, rule: 'notifications', at: (body) => (body as { at: string }).at, userOwned: true, counted: false },
@@ -283,6 +285,8 @@ async function sweepOwner(mosaic: Mosaic, by: Sweeper, today: string, pageSize: 
     const done = due.length === 0 ? [] : await mosaic.store.transaction(async (tx) => {
       await tx.lockAudit();
       for (const belonging of swept.belonging ?? []) await tx.deleteDocuments(belonging.kind, due.flatMap((doc) => belonging.ids(doc.id, doc.body)));
+      const { mentions } = swept;
+      if (mentions) await tx.forgetMentions(swept.kind, due.flatMap((doc) => mentions(doc.body).map((record) => ({ record, id: doc.id }))));
       // the entry names what this sweep erased: another node sweeping at the same time logs the rest
       const deleted = await tx.deleteDocuments(swept.kind, due.map((doc) => doc.id));
       if (deleted.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(by, today, { query: { [swept.rule]: deleted }, records: [], reason: `retention sweep: ${swept.rule}` })]);

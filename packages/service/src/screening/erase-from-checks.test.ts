@@ -8,8 +8,8 @@ import { listUnderArrestAlert, openTestMosaic, putFixtures, testProvenance, type
 import { followChanges } from '../change-follower.ts';
 import { decideHit } from './decide-hit.ts';
 import { erasureNotices } from './erase-from-checks.ts';
-import { keepNotifications, NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, type StoredNotification } from './notification-inbox.ts';
-import { CHECK_HIT_KIND, CHECK_KIND, screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
+import { keepNotifications, NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
+import { CHECK_KIND, screenCheck, type CheckRecord, type HitView } from './screen-check.ts';
 import { createScreeningProjection } from './screening-projection.ts';
 import { SIGNATURE_HEADER, setWebhook, verifyWebhookSignature } from './webhooks.ts';
 import type { Notification } from '../notifier.ts';
@@ -60,7 +60,7 @@ describe('erasing a record from the checks that show it', () => {
     const before = (await kept(check)).hits[0] as HitView & { kind: 'match' };
     expect(before.listed?.name).toBe('Rachid Bouzid');
     expect(before.alerts.map((a) => a.id)).toEqual(['fedpol:a1']);
-    expect((await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'fedpol:p1', limit: 10 }))).toHaveLength(1);
+    expect((await mosaic.store.documentsMentioning(CHECK_KIND, 'fedpol:p1'))).toEqual([check.id]);
 
     await eraseStoredRecord(mosaic.store, RecordId('fedpol:p1'), { actor: 'test', reason: 'owner erasure' });
     const after = await kept(check);
@@ -69,7 +69,7 @@ describe('erasing a record from the checks that show it', () => {
     const hit = after.hits[0] as HitView & { kind: 'match' };
     expect(hit).toEqual({ n: 0, ref: before.ref, kind: 'match', subject: 'fedpol:p1', schema: before.schema, score: before.score, band: before.band, explain: {}, alerts: [], erased: true, decision: before.decision });
     expect(JSON.stringify(after.hits)).not.toContain('Bouzid');
-    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'fedpol:p1', limit: 10 })).toEqual([]);
+    expect(await mosaic.store.documentsMentioning(CHECK_KIND, 'fedpol:p1')).toEqual([]);
   });
 
   it('takes an erased alert out of the hits that showed it, and leaves the listed person', async () => {
@@ -79,7 +79,7 @@ describe('erasing a record from the checks that show it', () => {
     expect(hit.alerts).toEqual([]);
     expect(hit.listed?.name).toBe('Rachid Bouzid');
     expect(hit.erased).toBeUndefined();
-    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'fedpol:a1', limit: 10 })).toEqual([]);
+    expect(await mosaic.store.documentsMentioning(CHECK_KIND, 'fedpol:a1')).toEqual([]);
   });
 
   it('takes an erased record from behind another agency\'s pointer, and leaves the pointer hit as the officer\'s record', async () => {
@@ -97,7 +97,7 @@ describe('erasing a record from the checks that show it', () => {
     expect(after.pointerRecords).toEqual({ intel: [] });
     expect(after.hits).toEqual(check.hits);
     expect(JSON.stringify(after)).not.toContain('intel:i1');
-    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { subject: 'intel:i1', limit: 10 })).toEqual([]);
+    expect(await mosaic.store.documentsMentioning(CHECK_KIND, 'intel:i1')).toEqual([]);
   });
 
   it('is not written back over by a decision on the check that was loaded before the erasure', async () => {
@@ -115,14 +115,14 @@ describe('erasing a record from the checks that show it', () => {
     expect(await kept(check)).toBeUndefined();
   });
 
-  it('erases a check\'s hit documents with it when the sweep erases the check', async () => {
+  it('forgets a check\'s mentions of records with it when the sweep erases the check', async () => {
     let today = new Date('2026-03-01T10:00:00Z');
     const { mosaic, check } = await checkWithHit(() => today);
-    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { owner: check.agency, limit: 10 })).toHaveLength(2);
+    for (const record of ['fedpol:p1', 'fedpol:a1']) expect(await mosaic.store.documentsMentioning(CHECK_KIND, record)).toEqual([check.id]);
     today = new Date('2036-03-01T10:00:00Z');
     expect((await sweepRetention(mosaic)).checksErased).toBe(1);
     expect(await kept(check)).toBeUndefined();
-    expect(await mosaic.store.listDocuments(CHECK_HIT_KIND, { owner: check.agency, limit: 10 })).toEqual([]);
+    for (const record of ['fedpol:p1', 'fedpol:a1']) expect(await mosaic.store.documentsMentioning(CHECK_KIND, record)).toEqual([]);
   });
 });
 
@@ -150,15 +150,15 @@ describe('erasing a record from the notifications that name it', () => {
       { id: 'n-watch', at, to: { agency: AgencyId('zone-north') }, kind: 'watch.changed', title: 'changed', body: { subscription: 's1', record: 'fedpol:p1', schema: 'Person', caption: 'Rachid Bouzid', agency: 'fedpol' } },
       { id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1', 'fedpol:p9'], names: ['Rachid Bouzid', 'Idris Valemont'], requester: 'zone-north' } },
     ]);
-    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: 'fedpol:p1', limit: 10 })).toHaveLength(2);
+    expect(await mosaic.store.documentsMentioning(NOTIFICATION_KIND, 'fedpol:p1')).toHaveLength(2);
 
     await eraseStoredRecord(mosaic.store, RecordId('fedpol:p1'), { actor: 'test', reason: 'owner erasure' });
     const body = async (id: string) => ((await mosaic.store.getDocument(NOTIFICATION_KIND, id))?.body as StoredNotification).notification.body;
     expect(await body('n-watch')).toEqual({ subscription: 's1', record: 'fedpol:p1', schema: 'Person', agency: 'fedpol', erased: ['fedpol:p1'] });
     expect(await body('n-met')).toMatchObject({ records: ['fedpol:p1', 'fedpol:p9'], names: ['', 'Idris Valemont'], erased: ['fedpol:p1'] });
-    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: 'fedpol:p1', limit: 10 })).toEqual([]);
+    expect(await mosaic.store.documentsMentioning(NOTIFICATION_KIND, 'fedpol:p1')).toEqual([]);
     // the other record's mention stays, and goes with its notice when the sweep erases it
-    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: 'fedpol:p9', limit: 10 })).toHaveLength(1);
+    expect(await mosaic.store.documentsMentioning(NOTIFICATION_KIND, 'fedpol:p9')).toHaveLength(1);
   });
 
   it('returns the notices it changed, of which those sent to an agency are the ones to tell it of', async () => {
@@ -229,9 +229,9 @@ describe('erasing a record from the notifications that name it', () => {
     await keptNotices(mosaic, [
       { id: 'n-met', at: today.toISOString(), to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1'], names: ['Rachid Bouzid'], requester: 'zone-north' } },
     ]);
-    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { owner: 'fedpol', limit: 10 })).toHaveLength(1);
+    expect(await mosaic.store.documentsMentioning(NOTIFICATION_KIND, 'fedpol:p1')).toEqual(['n-met']);
     today = new Date('2036-03-01T10:00:00Z');
     expect((await sweepRetention(mosaic)).notificationsErased).toBe(1);
-    expect(await mosaic.store.listDocuments(NOTIFICATION_RECORD_KIND, { owner: 'fedpol', limit: 10 })).toEqual([]);
+    expect(await mosaic.store.documentsMentioning(NOTIFICATION_KIND, 'fedpol:p1')).toEqual([]);
   });
 });

@@ -6,11 +6,11 @@
  * agency's record of the encounter); when an alert is erased, it leaves the hits that showed it;
  * when a record behind another agency's pointer is erased, its id leaves the pointer's records.
  * Reading a check already leaves out a hit on a record that is gone (read-check.ts); this
- * removes the copy at rest. The hits are found by their check-hit documents (screen-check.ts).
+ * removes the copy at rest. The checks are found by their mentions of the record (checkMentions).
  *
  * Notifications kept in inboxes are treated alike: a watch notice loses the record's caption, an
  * encounter notice the record's name, and each lists the records erased from it (`erased`). They
- * are found by their notification-record documents (notification-inbox.ts). A notice addressed
+ * are found by their mentions of the record (notificationDocuments). A notice addressed
  * to an agency was also POSTed to its webhook, if it had one, and that copy is beyond the store:
  * the agency is told to erase the record from it (`erasureNotices`; LED Art. 16(6): the
  * recipients of erased data are notified and erase it under their own responsibility).
@@ -19,20 +19,18 @@ import type { AgencyId, RecordId } from '@mosaic/model';
 import type { Store } from '@mosaic/store';
 import { createHash } from 'node:crypto';
 import type { Notification } from '../notifier.ts';
-import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, type StoredNotification } from './notification-inbox.ts';
-import { CHECK_HIT_KIND, CHECK_KIND, type CheckRecord, type HitView } from './screen-check.ts';
-
-const ALL = 100_000_000;
+import { NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
+import { CHECK_KIND, recordsOfHit, type CheckRecord, type HitView } from './screen-check.ts';
 
 /** Within `store`'s transaction, as part of the record's erasure; returns how many checks changed. */
 export async function eraseFromChecks(store: Store, record: RecordId): Promise<number> {
-  return (await rewriteLinked(store, record, CHECK_HIT_KIND, CHECK_KIND, (link) => (link as { check: string }).check, (body, links) => {
+  return (await rewriteMentioning(store, record, CHECK_KIND, (body) => {
     const check = body as CheckRecord;
-    const ns = new Set(links.map((link) => (link as { n: number }).n));
-    const pointed = new Set(check.hits.flatMap((hit) => (hit.kind === 'pointer' && ns.has(hit.n) ? [hit.agency as string] : [])));
+    const showing = new Set(check.hits.filter((hit) => recordsOfHit(hit, check.pointerRecords).includes(record)).map((hit) => hit.n));
+    const pointed = new Set(check.hits.flatMap((hit) => (hit.kind === 'pointer' && showing.has(hit.n) ? [hit.agency as string] : [])));
     return {
       ...check,
-      hits: check.hits.map((hit) => (ns.has(hit.n) ? without(hit, record) : hit)),
+      hits: check.hits.map((hit) => (showing.has(hit.n) ? without(hit, record) : hit)),
       ...(check.pointerRecords ? { pointerRecords: withoutPointed(check.pointerRecords, pointed, record) } : {}),
     };
   })).length;
@@ -57,7 +55,7 @@ function without(hit: HitView, record: RecordId): HitView {
 
 /** Within `store`'s transaction, as part of the record's erasure; returns the notifications changed, as they are now. */
 export async function eraseFromNotifications(store: Store, record: RecordId): Promise<Notification[]> {
-  const rewritten = await rewriteLinked(store, record, NOTIFICATION_RECORD_KIND, NOTIFICATION_KIND, (link) => (link as { notification: string }).notification, (body) => {
+  const rewritten = await rewriteMentioning(store, record, NOTIFICATION_KIND, (body) => {
     const stored = body as StoredNotification;
     return { ...stored, notification: { ...stored.notification, body: withoutRecord(stored.notification.body, record) } };
   });
@@ -83,29 +81,20 @@ export function erasureNotices(record: RecordId, changed: readonly Notification[
 }
 
 /**
- * Each document of `kind` that a `linkKind` document of `record` points at (`target` of the
- * link's body) rewritten by `rewrite` (given the bodies of its links to the record), owner and
- * subject kept; then the links go. Returns the bodies written.
+ * Each document of `kind` kept with a mention of `record` rewritten by `rewrite`, owner and
+ * subject kept; then the mentions go. Returns the bodies written.
  */
-async function rewriteLinked(
-  store: Store, record: RecordId, linkKind: string, kind: string,
-  target: (link: unknown) => string, rewrite: (body: unknown, links: readonly unknown[]) => unknown,
-): Promise<unknown[]> {
-  const links = await store.listDocuments(linkKind, { subject: record, limit: ALL });
-  const byTarget = new Map<string, unknown[]>();
-  for (const link of links) {
-    const id = target(link.body);
-    byTarget.set(id, [...(byTarget.get(id) ?? []), link.body]);
-  }
+async function rewriteMentioning(store: Store, record: RecordId, kind: string, rewrite: (body: unknown) => unknown): Promise<unknown[]> {
+  const ids = await store.documentsMentioning(kind, record);
   const written: unknown[] = [];
-  for (const [id, bodies] of byTarget) {
+  for (const id of ids) {
     const found = await store.getDocument(kind, id);
     if (!found) continue;
-    const body = rewrite(found.body, bodies);
+    const body = rewrite(found.body);
     await store.putDocument({ kind, id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body });
     written.push(body);
   }
-  await store.deleteDocuments(linkKind, links.map((link) => link.id));
+  await store.forgetMentions(kind, ids.map((id) => ({ record, id })));
   return written;
 }
 

@@ -39,13 +39,6 @@ export function notificationDocument(notification: Notification): DocumentInput 
   return { kind: NOTIFICATION_KIND, id: notification.id, owner: ownerOf(notification), body };
 }
 
-/**
- * A kept notification's mention of a record whose content it shows (a watch notice's caption, an
- * encounter notice's names): one document per notification and record, whose subject is the
- * record, so that erasing the record finds the notices that name it (erase-from-checks.ts).
- */
-export const NOTIFICATION_RECORD_KIND = 'notification-record';
-
 /** The records whose content a notification shows: `record` beside a `caption`, `records` beside `names`. */
 export function recordsShownIn(notification: Notification): string[] {
   const { body } = notification;
@@ -54,12 +47,14 @@ export function recordsShownIn(notification: Notification): string[] {
   return [];
 }
 
-/** The notification's document and its mentions of records (kept together, erased together). */
+/**
+ * The notification's document, with its mentions of the records whose content it shows (a watch
+ * notice's caption, an encounter notice's names), so that erasing a record finds the notices that
+ * name it (erase-from-checks.ts).
+ */
 export function notificationDocuments(notification: Notification): DocumentInput[] {
-  const owner = ownerOf(notification);
-  return [notificationDocument(notification), ...recordsShownIn(notification).map((record) => ({
-    kind: NOTIFICATION_RECORD_KIND, id: `${notification.id}/${record}`, owner, subject: record, body: { notification: notification.id },
-  }))];
+  const mentions = recordsShownIn(notification);
+  return [{ ...notificationDocument(notification), ...(mentions.length > 0 ? { mentions } : {}) }];
 }
 
 /**

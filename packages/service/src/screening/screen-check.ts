@@ -26,20 +26,19 @@ import type { ChangeFollower } from '../change-follower.ts';
 import { notificationDocuments } from './notification-inbox.ts';
 
 export const CHECK_KIND = 'check';
-/**
- * A kept check's hit on a record (the listed record, an alert on it, or a record behind an
- * agency's pointer, kept in pointerRecords): one document per hit and record, whose subject is
- * the record, so that erasing the record finds the hits that show it (erase-from-checks.ts)
- * without reading every check.
- */
-export const CHECK_HIT_KIND = 'check-hit';
 
-/** The check-hit documents of a check (each kept with the check, and erased with it). */
-export function checkHitLinks(check: Pick<CheckRecord, 'id' | 'agency' | 'hits' | 'pointerRecords'>): { kind: string; id: string; owner: string; subject: string; body: { check: string; n: number } }[] {
-  const recordsOf = (hit: HitView): readonly RecordId[] => (hit.kind === 'match' ? [hit.subject, ...hit.alerts.map((a) => a.id)] : check.pointerRecords?.[hit.agency] ?? []);
-  return check.hits.flatMap((hit) => recordsOf(hit).map((record) => ({
-    kind: CHECK_HIT_KIND, id: `${check.id}/${hit.n}/${record}`, owner: check.agency as string, subject: record as string, body: { check: check.id, n: hit.n },
-  })));
+/** The records a hit shows: the listed record and the alerts on it, or the records behind an agency's pointer (pointerRecords). */
+export function recordsOfHit(hit: HitView, pointerRecords: CheckRecord['pointerRecords']): readonly RecordId[] {
+  return hit.kind === 'match' ? [hit.subject, ...hit.alerts.map((a) => a.id)] : pointerRecords?.[hit.agency] ?? [];
+}
+
+/**
+ * The records a kept check's hits show, each once: kept as the check's mentions
+ * (DocumentInput.mentions), so that erasing one of them finds the checks that show it
+ * (erase-from-checks.ts) without reading every check.
+ */
+export function checkMentions(check: Pick<CheckRecord, 'hits' | 'pointerRecords'>): string[] {
+  return [...new Set(check.hits.flatMap((hit) => recordsOfHit(hit, check.pointerRecords)))];
 }
 export const CHECKPOINT_PURPOSE = 'checkpoint check';
 
@@ -432,7 +431,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   // transaction, group-committed with the other checks of this turn, so a check is kept exactly
   // when it is audited, and its notifications with it. They are published once it is kept.
   const told = ownerNotifications(check, notices, names);
-  await mosaic.audit.appendAll(auditOf(check, projection, (record, provenance) => shownRecordDecision(record, provenance).reason), [{ kind: CHECK_KIND, id, owner: user.agency, body: check }, ...checkHitLinks(check), ...told.flatMap(notificationDocuments)]);
+  await mosaic.audit.appendAll(auditOf(check, projection, (record, provenance) => shownRecordDecision(record, provenance).reason), [{ kind: CHECK_KIND, id, owner: user.agency, body: check, mentions: checkMentions(check) }, ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return checkAnswer(check);
 }

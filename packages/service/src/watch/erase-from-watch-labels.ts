@@ -18,7 +18,7 @@
 import { foldText, matchableNames } from '@mosaic/matching';
 import type { EntityRecord } from '@mosaic/model';
 import type { Store, StoredDocument } from '@mosaic/store';
-import { NOTIFICATION_KIND, NOTIFICATION_RECORD_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
+import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
 import { SUBSCRIPTION_KIND, type Subscription } from './subscriptions.ts';
 
 /** What a label that named an erased record reads afterwards. */
@@ -65,7 +65,7 @@ export async function eraseFromWatchLabels(store: Store, records: readonly Entit
   }
   const shown = new Set<string>();
   for (const id of new Set(records.map((record) => record.id))) {
-    for (const link of await store.listDocuments(NOTIFICATION_RECORD_KIND, { subject: id, limit: ALL })) shown.add((link.body as { notification: string }).notification);
+    for (const notification of await store.documentsMentioning(NOTIFICATION_KIND, id)) shown.add(notification);
   }
   for (const id of shown) {
     const found = await store.getDocument(NOTIFICATION_KIND, id);

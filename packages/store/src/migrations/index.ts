@@ -16,6 +16,7 @@ import { reportTextsLatestMigration } from './0009-report-texts-latest.ts';
 import { auditCutsMigration } from './0010-audit-cuts.ts';
 import { recordsReviewDateMigration } from './0011-records-review-date.ts';
 import { judgementNotesMigration } from './0012-judgement-notes.ts';
+import { documentMentionsMigration } from './0013-document-mentions.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0010-audit-cuts': auditCutsMigration,
   '0011-records-review-date': recordsReviewDateMigration,
   '0012-judgement-notes': judgementNotesMigration,
+  '0013-document-mentions': documentMentionsMigration,
 };
