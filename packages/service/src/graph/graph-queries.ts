@@ -26,6 +26,7 @@ import {
 import type { JsonValue } from '@mosaic/audit';
 import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { decide, decisionKey, RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
+import type { ChangeFollower } from '../change-follower.ts';
 import { consult, requirePurpose, type ConsultOptions } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
@@ -46,6 +47,12 @@ export interface GraphSources {
   readonly entityGraph: EntityGraphView;
   /** The resolved entities, for the parts an entity falls into for a user (reader-view.ts) and the ids those go by. */
   readonly entities: Pick<EntityProjection, 'membersOf' | 'partsOf' | 'resolve'>;
+  /**
+   * How far the networks have read the change feed (the node's followers): where the feed holds
+   * nothing beyond it, the records they hold are the stored ones and a query reads none of the
+   * store. Without it, every query asks the store which of the records it met are still held.
+   */
+  readonly follower?: Pick<ChangeFollower, 'seq'>;
 }
 
 export interface GraphFilters {
@@ -107,6 +114,13 @@ interface View {
   settle(): Promise<boolean>;
   /** Learns the parts of the entities that given ids which are no node were absorbed into (an id a part goes by). */
   learn(ids: readonly NodeId[]): Promise<void>;
+  /**
+   * Learns which of the records met since the last call the store no longer holds (see unheld in
+   * viewFor); true when there were any (what was computed meanwhile still held them).
+   */
+  unheld(): Promise<boolean>;
+  /** The provenance of a record the network holds and the store still does, as far as known (none for one found erased). */
+  provenanceOf(record: RecordId): Provenance | undefined;
 }
 
 async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, filters: GraphFilters): Promise<View> {
@@ -115,6 +129,17 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   const user = policyUser(consultation.user);
   const context = policyContext(snapshot, consultation);
   const records = sources.graph;
+  /**
+   * Records the network still holds that the store no longer does: it hears of an erasure at its
+   * next read of the change feed (a quarter of a second; later on a node busy with an upload, or
+   * for another node's erasure), and a query made meanwhile drew the erased record, named it in a
+   * node's label and dated it on a timeline (LED Art. 16: erased means gone for the next reader
+   * too). Such a record is as one not listed: not drawn, pointed to nor logged (unheld).
+   */
+  const erased = new Set<RecordId>();
+  /** Records met whose being held is known: read in the store, or met while the feed held nothing newer. */
+  const checked = new Set<RecordId>();
+  const provenanceOf = (id: RecordId): Provenance | undefined => (erased.has(id) ? undefined : records.provenanceOf(id));
   const seen = new Map<RecordId, boolean>();
   /** Decisions by what the policy reads of a record (decisionKey): the holders of a crowded identifier are asked about once per marking among them. */
   const decided = new Map<string, boolean>();
@@ -130,18 +155,18 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   const visible = (id: RecordId): boolean => {
     let answer = seen.get(id);
     if (answer === undefined) {
-      const provenance = records.provenanceOf(id);
+      const provenance = provenanceOf(id);
       answer = provenance !== undefined && readable(id, provenance);
       seen.set(id, answer);
     }
     return answer;
   };
   const pointsTo = (id: RecordId): boolean => {
-    const provenance = records.provenanceOf(id);
+    const provenance = provenanceOf(id);
     return provenance !== undefined && decide(user, 'read', { kind: 'record', id, provenance }, context).effect === 'pointer';
   };
   const exportDecision = (id: RecordId): Decision => {
-    const provenance = records.provenanceOf(id);
+    const provenance = provenanceOf(id);
     return provenance === undefined ? { effect: 'deny', reason: 'not applicable' } : decide(user, 'export', { kind: 'record', id, provenance }, context);
   };
   const agencies = filters.agencies;
@@ -161,7 +186,37 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     const [subject] = subjects;
     return subject !== undefined && visible(id as string as RecordId) && subjects.every(visible) ? subject as string as NodeId : id;
   };
-  const crowded = records.crowdedTiesFor(visible);
+  let crowded = records.crowdedTiesFor(visible);
+  /** The records each entity (or part) stands for that the user sees, once known (entity level). */
+  const members = new Map<NodeId, readonly RecordId[]>();
+  /**
+   * Asks the store which of the records met since the last call it still holds, only where the
+   * change feed holds something the networks have not read (their sequence is read before
+   * anything is awaited: what they held when the query ran), as a checkpoint check does
+   * (screen-check.ts heldNow); otherwise the records they hold are the stored ones, and only the
+   * feed's last sequence is read. Those no longer held are forgotten as decided, so that the query
+   * is run again without them.
+   */
+  const unheld = async (): Promise<boolean> => {
+    const readTo = sources.follower?.seq;
+    const met = [...seen.keys()].filter((id) => !checked.has(id) && !erased.has(id));
+    if (met.length === 0) return false;
+    const held = readTo !== undefined && (await mosaic.store.latestSeq()) <= readTo ? new Set(met) : await mosaic.store.heldRecordIds(met);
+    let found = false;
+    for (const id of met) {
+      if (held.has(id)) checked.add(id);
+      else {
+        erased.add(id);
+        seen.set(id, false);
+        found = true;
+      }
+    }
+    if (found) {
+      members.clear();
+      crowded = records.crowdedTiesFor(visible);
+    }
+    return found;
+  };
   const crowdedTies = (record: RecordId): readonly GraphEdge[] => (crowded === undefined || !visible(record) ? [] : crowded(record));
   const claimsVisible = (edge: GraphEdge): boolean => edge.provenance.every(visible);
   if (filters.level === 'record') {
@@ -179,11 +234,12 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
       draw: () => (crowded === undefined ? records.graph : CrowdedTiesGraph.over(records.graph).draw((node) => crowdedTies(node as RecordId))),
       settle: async () => false,
       learn: async () => undefined,
+      unheld,
+      provenanceOf,
     };
   }
   const entityGraph = sources.entityGraph;
   entityGraph.sync();
-  const members = new Map<NodeId, readonly RecordId[]>();
   /** The parts that go by an id of each entity met (or looked up) whose parts are known. */
   const named = new Map<NodeId, readonly DrawnPart[]>();
   /** Each of those parts by the id it goes by, and the id of the part each of their records is in. */
@@ -269,11 +325,11 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     },
     edgesOut: aggregateEdges,
     recordsOf: visibleMembers,
-    hiddenOf: (node) => entityGraph.membersOf(parts.get(node)?.entity ?? node).filter((r) => !visible(r)),
+    hiddenOf: (node) => entityGraph.membersOf(parts.get(node)?.entity ?? node).filter((r) => !visible(r) && !erased.has(r)),
     pointedOnly(id) {
       const entity = entityGraph.graph.hasNode(id) ? id : absorbedInto.get(id);
       if (entity === undefined) return [];
-      const all = entityGraph.membersOf(entity);
+      const all = entityGraph.membersOf(entity).filter((r) => !erased.has(r));
       const hidden = all.filter((r) => !visible(r));
       if (!hidden.some(pointsTo)) return [];
       if (hidden.length === all.length) return hidden;
@@ -326,6 +382,8 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
       }
       await settle();
     },
+    unheld,
+    provenanceOf,
   };
 }
 
@@ -345,6 +403,7 @@ async function settled<T>(view: View, query: (graph: EntityGraph) => T): Promise
     }
     if (await view.settle()) continue;
     if ('error' in answer) throw answer.error;
+    if (await view.unheld()) continue;
     return answer.value;
   }
 }
@@ -398,10 +457,12 @@ function presentSubgraph(view: View, subgraph: Subgraph): Subgraph {
  * (the hidden members of the entities it draws): they pass the same gate, which gives the
  * pointers (one per owner agency, as filterVisible does), logs them and tells their owners.
  */
-async function disclose(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, view: View, subgraph: { readonly nodes: readonly NodeId[]; readonly edges: readonly GraphEdge[]; readonly extra?: readonly RecordId[]; readonly pointed?: readonly RecordId[] }, query: { readonly [key: string]: JsonValue }, audited: Pick<ConsultOptions, 'audit'> = {}): Promise<readonly Pointer[]> {
+async function disclose(mosaic: Mosaic, consultation: Consultation, view: View, subgraph: { readonly nodes: readonly NodeId[]; readonly edges: readonly GraphEdge[]; readonly extra?: readonly RecordId[]; readonly pointed?: readonly RecordId[] }, query: { readonly [key: string]: JsonValue }, audited: Pick<ConsultOptions, 'audit'> = {}): Promise<readonly Pointer[]> {
+  // the records met since the answer was computed (the members pointed to) are asked about too
+  await view.unheld();
   const ids = new Set<RecordId>([...subgraph.nodes.flatMap((n) => view.recordsOf(n)), ...subgraph.edges.flatMap((e) => view.edgeRecords(e)), ...(subgraph.extra ?? []), ...(subgraph.pointed ?? [])]);
   const records = [...ids].flatMap((id) => {
-    const provenance = sources.graph.provenanceOf(id);
+    const provenance = view.provenanceOf(id);
     return provenance ? [{ id, provenance }] : [];
   });
   const { pointers } = await consult(mosaic, consultation, records, { action: 'read', ...audited, query: { graph: query } });
@@ -465,7 +526,7 @@ export async function graphExpand(mosaic: Mosaic, consultation: Consultation, so
   const { drawn, pointed } = pointedApart(view, request.seeds);
   const result = drawn.length > 0 ? await expandIn(view, { ...request, seeds: drawn }) : { subgraph: { nodes: [], edges: [] }, truncated: false };
   const nodes = result.subgraph.nodes.map((n) => n.id);
-  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: result.subgraph.edges, pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { expand: [...request.seeds], hops: request.hops ?? 1, level: request.level ?? 'entity' });
+  const pointers = await disclose(mosaic, consultation, view, { nodes, edges: result.subgraph.edges, pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { expand: [...request.seeds], hops: request.hops ?? 1, level: request.level ?? 'entity' });
   return { subgraph: presentSubgraph(view, result.subgraph), truncated: result.truncated, pointers };
 }
 
@@ -481,7 +542,7 @@ export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sou
   const { drawn, pointed } = pointedApart(view, [request.from, request.to]);
   if (pointed.length > 0) {
     const ends = await settled(view, (graph) => givenNodes(view, graph, drawn));
-    const pointers = await disclose(mosaic, consultation, sources, view, { nodes: ends, edges: [], pointed: [...pointed, ...ends.flatMap(view.hiddenOf)] }, query);
+    const pointers = await disclose(mosaic, consultation, view, { nodes: ends, edges: [], pointed: [...pointed, ...ends.flatMap(view.hiddenOf)] }, query);
     return { paths: [], reason: 'no-path', pointers };
   }
   const outcome = await settled(view, (graph) => kShortestPaths(graph, view.nodeFor(request.from), view.nodeFor(request.to), { ...view.scope, k: request.k ?? 1 }));
@@ -489,12 +550,12 @@ export async function graphPaths(mosaic: Mosaic, consultation: Consultation, sou
     if (outcome.reason === 'not-found') throw notFound();
     // the answer still tells of both ends, which the user may see, that they are not connected in what the user sees
     const ends = [view.nodeFor(request.from), view.nodeFor(request.to)];
-    const pointers = await disclose(mosaic, consultation, sources, view, { nodes: ends, edges: [], pointed: ends.flatMap(view.hiddenOf) }, query);
+    const pointers = await disclose(mosaic, consultation, view, { nodes: ends, edges: [], pointed: ends.flatMap(view.hiddenOf) }, query);
     return { paths: [], reason: outcome.reason, pointers };
   }
   const nodes = [...new Set(outcome.paths.flatMap((p) => p.nodes.map((n) => n.id)))];
   const edges = new Map(outcome.paths.flatMap((p) => p.edges.map((e) => [e.id, e] as const)));
-  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: [...edges.values()], pointed: nodes.flatMap(view.hiddenOf) }, query);
+  const pointers = await disclose(mosaic, consultation, view, { nodes, edges: [...edges.values()], pointed: nodes.flatMap(view.hiddenOf) }, query);
   return { paths: outcome.paths.map((p) => ({ nodes: p.nodes.map((n) => view.present(n)), edges: view.edgesOut(p.edges), hops: p.hops })), pointers };
 }
 
@@ -516,7 +577,7 @@ export async function graphConnectors(mosaic: Mosaic, consultation: Consultation
   });
   const { ties, ...answer } = result;
   const nodes = [...given, ...answer.connectors.map((c) => c.node.id)];
-  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: ties, pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { connectors: [...request.entities], level: request.level ?? 'entity' });
+  const pointers = await disclose(mosaic, consultation, view, { nodes, edges: ties, pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { connectors: [...request.entities], level: request.level ?? 'entity' });
   return { ...answer, connectors: answer.connectors.map((c) => ({ ...c, node: view.present(c.node) })), unconnectedPairs: withPairsOf(answer.unconnectedPairs, alone, given), pointers };
 }
 
@@ -547,7 +608,7 @@ export async function graphCommunities(mosaic: Mosaic, consultation: Consultatio
     return { result: communities(graph, { ...view.scope, nodes }), ties: tiesAmong(view, graph, nodes) };
   });
   const members = result.communities.flatMap((c) => c.members);
-  const pointers = await disclose(mosaic, consultation, sources, view, { nodes: members, edges: ties, pointed: [...pointed, ...members.flatMap(view.hiddenOf)] }, { communities: [...request.nodes], level: request.level ?? 'entity' });
+  const pointers = await disclose(mosaic, consultation, view, { nodes: members, edges: ties, pointed: [...pointed, ...members.flatMap(view.hiddenOf)] }, { communities: [...request.nodes], level: request.level ?? 'entity' });
   return { ...result, pointers };
 }
 
@@ -565,7 +626,7 @@ export async function graphCentrality(mosaic: Mosaic, consultation: Consultation
     return { result: centrality(graph, { ...view.scope, nodes, measure: request.measure }), ties: tiesAmong(view, graph, nodes) };
   });
   const scored = result.converged ? result.scores.map((s) => s.node.id) : [];
-  const pointers = await disclose(mosaic, consultation, sources, view, { nodes: scored, edges: result.converged ? ties : [], pointed: [...pointed, ...scored.flatMap(view.hiddenOf)] }, { centrality: request.measure, nodes: [...request.nodes], level: request.level ?? 'entity' });
+  const pointers = await disclose(mosaic, consultation, view, { nodes: scored, edges: result.converged ? ties : [], pointed: [...pointed, ...scored.flatMap(view.hiddenOf)] }, { centrality: request.measure, nodes: [...request.nodes], level: request.level ?? 'entity' });
   return result.converged ? { ...result, scores: result.scores.map((s) => ({ ...s, node: view.present(s.node) })), pointers } : { ...result, pointers };
 }
 
@@ -574,7 +635,7 @@ export async function graphInduced(mosaic: Mosaic, consultation: Consultation, s
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.nodes);
   const subgraph = await settled(view, (graph) => inducedSubgraph(graph, { ...view.scope, nodes: request.nodes.map(view.nodeFor) }));
-  await disclose(mosaic, consultation, sources, view, { nodes: subgraph.nodes.map((n) => n.id), edges: subgraph.edges }, { chart: request.nodes.length, level: request.level ?? 'entity' });
+  await disclose(mosaic, consultation, view, { nodes: subgraph.nodes.map((n) => n.id), edges: subgraph.edges }, { chart: request.nodes.length, level: request.level ?? 'entity' });
   return presentSubgraph(view, subgraph);
 }
 
@@ -597,10 +658,10 @@ export async function graphExport(mosaic: Mosaic, consultation: Consultation, so
   const { drawn, pointed } = pointedApart(view, request.seeds);
   const { subgraph } = drawn.length > 0 ? await expandIn(view, { ...request, seeds: drawn }) : { subgraph: { nodes: [], edges: [] } };
   const content = exportContent(subgraph, {
-    recordsOf: view.recordsOf, edgeRecords: view.edgeRecords, present: view.present, edgesOut: view.edgesOut, decide: view.exportDecision, provenanceOf: sources.graph.provenanceOf,
+    recordsOf: view.recordsOf, edgeRecords: view.edgeRecords, present: view.present, edgesOut: view.edgesOut, decide: view.exportDecision, provenanceOf: view.provenanceOf,
   });
   const hidden = subgraph.nodes.flatMap((n) => view.hiddenOf(n.id));
-  const pointers = await disclose(mosaic, consultation, sources, view, { nodes: [], edges: [], extra: content.records, pointed: [...pointed, ...hidden] }, { export: [...request.seeds], format: request.format, hops: request.hops ?? 1, level: request.level ?? 'entity' }, { audit: 'export' });
+  const pointers = await disclose(mosaic, consultation, view, { nodes: [], edges: [], extra: content.records, pointed: [...pointed, ...hidden] }, { export: [...request.seeds], format: request.format, hops: request.hops ?? 1, level: request.level ?? 'entity' }, { audit: 'export' });
   const file = request.format === 'graphml' ? toGraphML(content.subgraph, content.notes) : JSON.stringify(toJSON(content.subgraph, content.notes));
   return { file, pointers };
 }
@@ -671,20 +732,15 @@ export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, 
   };
   const events = result.entries.map(out);
   const undated = result.undated.map(out);
-  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: [], extra: [...events, ...undated].map((e) => e.id), pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { timeline: [...request.entities], level: request.level ?? 'entity' });
+  const pointers = await disclose(mosaic, consultation, view, { nodes, edges: [], extra: [...events, ...undated].map((e) => e.id), pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { timeline: [...request.entities], level: request.level ?? 'entity' });
   return { events, undated, pointers };
 }
 
 /** Ties along which a located record counts as a place of the entity (where they live, what they own). */
 const PLACE_TIES: ReadonlySet<string> = new Set(['residence', 'ownership', 'shared-address']);
 
-/** `pointers`: to the owners of the members the user may not read of the given entities, an entity seen through pointers alone adding no place. */
-export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; level?: GraphLevel }): Promise<{ places: readonly MapPlace[]; bounds: { south: number; west: number; north: number; east: number } | undefined; withoutCoordinates: number; pointers: readonly Pointer[] }> {
-  const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
-  await view.learn(request.entities);
-  const { drawn, pointed } = pointedApart(view, request.entities);
-  const { nodes, items } = await settled(view, (graph) => visibleEvents(view, graph, sources, drawn));
-  if (nodes.length === 0 && pointed.length === 0) throw notFound();
+/** The located records of the given nodes' visible members and of those they are tied to by a place tie, beside the events' places. */
+function placesOf(view: View, sources: GraphSources, nodes: readonly NodeId[], items: readonly { event: GraphEvent; involved: NodeId[] }[]): MapPlace[] {
   const recordGraph = sources.graph.graph;
   const candidates: (MapPlace & { readonly date?: string })[] = items.map(({ event, involved }) => ({
     id: event.id, kind: event.schema, lat: event.lat ?? Number.NaN, lon: event.lon ?? Number.NaN, entities: involved, provenance: [event.id],
@@ -706,9 +762,23 @@ export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, so
       }
     }
   }
+  return candidates;
+}
+
+/** `pointers`: to the owners of the members the user may not read of the given entities, an entity seen through pointers alone adding no place. */
+export async function graphPlaces(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; level?: GraphLevel }): Promise<{ places: readonly MapPlace[]; bounds: { south: number; west: number; north: number; east: number } | undefined; withoutCoordinates: number; pointers: readonly Pointer[] }> {
+  const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
+  await view.learn(request.entities);
+  const { drawn, pointed } = pointedApart(view, request.entities);
+  // the places are found in the run, so that a record met there and no longer held is left out by running again (View.unheld)
+  const { nodes, candidates } = await settled(view, (graph) => {
+    const { nodes: given, items } = visibleEvents(view, graph, sources, drawn);
+    return { nodes: given, candidates: placesOf(view, sources, given, items) };
+  });
+  if (nodes.length === 0 && pointed.length === 0) throw notFound();
   const unique = [...new Map(candidates.map((c) => [`${c.id}@${c.entities.join(',')}`, c] as const)).values()];
   const result = places(unique, { entities: nodes });
   const out = result.places.map(({ item, entities }) => ({ ...item, entities }));
-  const pointers = await disclose(mosaic, consultation, sources, view, { nodes, edges: [], extra: out.flatMap((p) => p.provenance), pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { places: [...request.entities], level: request.level ?? 'entity' });
+  const pointers = await disclose(mosaic, consultation, view, { nodes, edges: [], extra: out.flatMap((p) => p.provenance), pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { places: [...request.entities], level: request.level ?? 'entity' });
   return { places: out, bounds: result.bounds, withoutCoordinates: result.withoutCoordinates, pointers };
 }
