@@ -22,6 +22,7 @@ import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './scree
 import { eraseFromJudgementNotes } from './resolution/erase-from-judgement-notes.ts';
 import { eraseFromWatchLabels } from './watch/erase-from-watch-labels.ts';
 import { eraseFromChartTitles } from './graph/erase-from-chart-titles.ts';
+import { eraseFromRelationSummaries, withErasedSummaries } from './graph/erase-from-relation-summaries.ts';
 import { alertSubjects, asWriter, subjectsReadable } from './screening/alert-subjects-readable.ts';
 import { ALERT_SCHEMA } from './screening/screening-projection.ts';
 import { deliverOrRetry } from './screening/webhook-outbox.ts';
@@ -86,12 +87,13 @@ export type HistoryVersion = RecordVersion & { readonly withheld?: true };
  * The versions of a record the user may read: the history passes the same gate as the record,
  * and each version's content its own marking's (a version written under a stricter marking than
  * the current one is listed without its content), an Alert's the gate of the subjects it names
- * too (the alert now, as its read; an older version, as its content). The consultation's audit
- * entry names the versions whose content it returned.
+ * too (the alert now, as its read; an older version, as its content). A relationship's summary
+ * erased as naming an erased end reads so in the versions before too (withErasedSummaries). The
+ * consultation's audit entry names the versions whose content it returned.
  */
 export async function readRecordHistory(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<readonly HistoryVersion[]> {
   const stored = await mosaic.store.getRecord(id);
-  const versions = stored ? await mosaic.store.recordHistory(id) : [];
+  const versions = stored ? withErasedSummaries(await mosaic.store.recordHistory(id)) : [];
   const user = policyUser(consultation.user);
   const context = policyContext(await mosaic.org(), consultation);
   const subjectsOf = (record: EntityRecord | undefined): readonly RecordId[] => (record === undefined ? [] : alertSubjects(record));
@@ -257,7 +259,8 @@ export interface ErasedWith {
  * same file sent again, report-upload-key.ts; what checkpoint checks and kept
  * notifications showed of it, erase-from-checks.ts; a watch's or a kept notice's label that holds
  * one of its names, erase-from-watch-labels.ts, and a saved chart's title that does,
- * erase-from-chart-titles.ts; the note of a judgement on a pair that holds it,
+ * erase-from-chart-titles.ts; the summary of a relationship it is an end of that names it,
+ * erase-from-relation-summaries.ts; the note of a judgement on a pair that holds it,
  * erase-from-judgement-notes.ts), in one transaction. The alerts on it go
  * with it, each erased as a record is (`alerts`): an alert on a person is data about them
  * (LED Art. 16), and one left behind stayed in force on the id, on whoever was written under it
@@ -285,10 +288,11 @@ export type ErasureOptions = DeleteRecordOptions & {
 
 /**
  * What eraseStoredRecord did to one record: the store's result, the kept notifications that
- * showed it, the alerts erased with it (on it, or on a record confirmed from it) and, for a
- * report, the records confirmed from it that were erased with it.
+ * showed it, the alerts erased with it (on it, or on a record confirmed from it), for a
+ * report, the records confirmed from it that were erased with it, and the relationships it is an
+ * end of whose summary named it, written again without it (erase-from-relation-summaries.ts).
  */
-export type StoredErasure = DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[]; readonly confirmed: readonly ErasedWith[] };
+export type StoredErasure = DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[]; readonly confirmed: readonly ErasedWith[]; readonly summaries: readonly RecordId[] };
 
 /**
  * eraseStoredRecord for many records in one transaction (a sweep's batch): the store erases them
@@ -311,12 +315,13 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
     await tx.deleteDocuments(REPORT_UPLOAD_KIND, reportUploadKeys(versions.filter((record) => gone.has(record.id))));
     await eraseFromWatchLabels(tx, versions.filter((record) => gone.has(record.id)));
     await eraseFromChartTitles(tx, versions.filter((record) => gone.has(record.id)));
+    const summaries = await eraseFromRelationSummaries(tx, versions.filter((record) => gone.has(record.id)), options.actor);
     await eraseFromJudgementNotes(tx, deleted);
     const alertsOn = deleted.length === 0 ? new Map<RecordId, readonly RecordId[]>() : options.alerts ?? await alertsBySubject(tx);
     const erasures: StoredErasure[] = [];
     for (const result of results) {
       if (result.status !== 'deleted') {
-        erasures.push({ ...result, notifications: [], alerts: [], confirmed: [] });
+        erasures.push({ ...result, notifications: [], alerts: [], confirmed: [], summaries: [] });
         continue;
       }
       const { id } = result;
@@ -336,7 +341,7 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
           alerts.push(...erased.alerts);
         }
       }
-      erasures.push({ ...result, notifications, alerts, confirmed });
+      erasures.push({ ...result, notifications, alerts, confirmed, summaries: summaries.get(id) ?? [] });
     }
     return erasures;
   });
@@ -430,6 +435,7 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
     await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
     if (erased.confirmed.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.confirmed.map((r) => r.id), outcome: 'ok', reason: 'records confirmed from an erased report' });
     if (erased.alerts.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.alerts.map((a) => a.id), outcome: 'ok', reason: 'alerts on an erased record' });
+    if (erased.summaries.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'alteration', records: [...erased.summaries], outcome: 'ok', reason: 'relationship summaries that named an erased record' });
     return erased;
   });
   // beside the answer: a slow or dead endpoint must not hold the owner's erasure

@@ -142,6 +142,8 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
       // in the transaction: its records are erased exactly when the entry naming them is kept
       // (LED Art. 25), even when the node stops between the two
       if (erasedNow.done.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(by, today, { records: erasedNow.done, reason: 'retention sweep' })]);
+      // the relationships written again without the erased records' names (erase-from-relation-summaries.ts)
+      if (erasedNow.altered.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{ ...sweepEntry(by, today, { records: erasedNow.altered, reason: 'relationship summaries that named an erased record' }), action: 'alteration' }]);
       return erasedNow;
     });
     // once the erasures are kept: a recipient told of one rolled back would erase what is still here
@@ -169,6 +171,7 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
 /** What the sweep erased of a batch, in one transaction: `done` names it for the entry; `told`, the notifications that showed each record, whose recipients are told once it is kept; `taken`, how many of the records due it went through. */
 interface ErasedBatch {
   readonly done: readonly RecordId[];
+  readonly altered: readonly RecordId[];
   readonly told: readonly { readonly id: RecordId; readonly notifications: readonly Notification[] }[];
   readonly taken: number;
 }
@@ -183,6 +186,7 @@ const ERASURE_STEP = 25;
 async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweeper, lockMs: number): Promise<ErasedBatch> {
   const started = performance.now();
   const done: RecordId[] = [];
+  const altered = new Set<RecordId>();
   const told: ErasedBatch['told'][number][] = [];
   // the alerts on the batch's records, read once for the transaction rather than once a record:
   // no alert is written meanwhile, as every write of one takes the audit log's lock held here
@@ -194,11 +198,13 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
     for (const result of await eraseStoredRecords(tx, step, { actor: by.actor.user, reason: 'retention: review date passed', alerts })) {
       // the alerts on it went with it: erased by this sweep too, and named in its entry
       if (result.status === 'deleted') done.push(result.id, ...result.alerts.map((a) => a.id));
+      for (const relation of result.summaries) altered.add(relation);
       told.push(...[{ id: result.id, notifications: result.notifications }, ...result.alerts].filter((gone) => gone.notifications.length > 0));
     }
     taken += step.length;
   } while (taken < batch.length && performance.now() - started < lockMs);
-  return { done, told, taken };
+  // a relationship erased in the batch too is named as erased, not as altered
+  return { done, altered: [...altered].filter((id) => !done.includes(id)), told, taken };
 }
 
 /** The policy's verdict on a record, or undefined when it refuses a stored date as not a real one (policy: dates must be valid YYYY-MM-DD). */
