@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.ts';
-import { extractOffThread, IN_THREAD_CHARACTERS } from './extract-off-thread.ts';
+import { extractOffThread, extractTimeoutMs, IN_THREAD_CHARACTERS } from './extract-off-thread.ts';
+import { namesListedOf } from './test-documents.ts';
 
 /** A long fictional report: a meeting, a date and a phone number in every sentence. */
 function longReport(characters: number): string {
@@ -30,5 +31,24 @@ describe('extraction off the calling thread', () => {
     const text = longReport(2_000);
     expect(text.length).toBeLessThan(IN_THREAD_CHARACTERS);
     expect(await extractOffThread(text)).toEqual(extract(text));
+  });
+
+  it('gives up a text read for longer than its time limit, saying so, and stops its worker', async () => {
+    // one sentence listing names: some 6 s of a core unbounded
+    const text = namesListedOf(300_000);
+    const started = performance.now();
+    const error: unknown = await extractOffThread(text, {}, { timeoutMs: 1_000 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'MOSAIC_INVALID_INPUT', message: 'extract: finding its entities takes more than the time limit of 1 s',
+      details: { reason: 'finding its entities takes more than the time limit of 1 s', stopped: true },
+    });
+    expect(performance.now() - started).toBeLessThan(4_000);
+  });
+
+  it('gives a text 10 s and 10 s more per million characters, at most 2 minutes', () => {
+    expect(extractTimeoutMs(0)).toBe(10_000);
+    expect(extractTimeoutMs(1_000_000)).toBe(20_000);
+    expect(extractTimeoutMs(10 * 1024 * 1024)).toBe(114_858);
+    expect(extractTimeoutMs(50_000_000)).toBe(120_000);
   });
 });

@@ -1,5 +1,5 @@
 export { extract } from './extract.ts';
-export { extractOffThread, IN_THREAD_CHARACTERS } from './extract-off-thread.ts';
+export { extractOffThread, extractTimeoutMs, IN_THREAD_CHARACTERS, type ExtractLimits } from './extract-off-thread.ts';
 export { readDocument, DOCUMENT_MEDIA_TYPES, type DocumentMediaType } from './read-document.ts';
 export { IN_THREAD_BYTES, READ_WAITING_AT_MOST, READ_WORKERS_AT_ONCE, readDocumentOffThread } from './read-document-off-thread.ts';
 export { splitSentences, type Sentence } from './sentences.ts';

@@ -1,4 +1,7 @@
-/** Documents written by hand for the tests: a PDF of pages of lines, a hostile PDF, and the smallest DOCX Word accepts. */
+/**
+ * Documents written by hand for the tests: a PDF of pages of lines, a hostile PDF, the smallest DOCX
+ * Word accepts, and a text slow to read for entities.
+ */
 import JSZip from 'jszip';
 import { deflateSync } from 'node:zlib';
 
@@ -73,4 +76,21 @@ export async function docxOf(paragraphs: readonly string[]): Promise<Uint8Array>
   const body = paragraphs.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('');
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * A text of about `characters` that is slow to read for entities: one sentence listing names
+ * ("Present were Ivan Kowalski, Piotr Nowak, …"), whose relations are looked for in time growing
+ * with the square of its length (300,000 characters: some 6 s of a core).
+ */
+export function namesListedOf(characters: number): string {
+  const given = ['Ivan', 'Piotr', 'Marek', 'Jan', 'Ahmed', 'Youssef', 'Karim', 'Luc'];
+  const family = ['Kowalski', 'Nowak', 'Benali', 'Janssens', 'Peeters', 'Dubois', 'Maes', 'Haddad'];
+  const names: string[] = [];
+  for (let i = 0, length = 13; length < characters; i++) {
+    const name = `${given[i % 8]} ${family[(i * 3 + (i >> 3)) % 8]}`;
+    names.push(name);
+    length += name.length + 2;
+  }
+  return `Present were ${names.join(', ')}.`;
 }

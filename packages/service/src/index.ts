@@ -50,7 +50,7 @@ export { asSeenBy, keepNotifications, listNotifications, markNotificationRead, N
 export { logInboxRead, NOTICE_DELIVERY, type InboxRead } from './screening/inbox-reads.ts';
 export { attemptWebhook, configureWebhook, setWebhook, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, WEBHOOK_KIND, type WebhookConfig, type WebhookOptions } from './screening/webhooks.ts';
 export { redeliverWebhooks, retryWebhooks, webhookStatusOf, RETRY_DELAYS_MS, WEBHOOK_RETRY_KIND, WEBHOOK_UNDELIVERED_KIND, type PendingDelivery, type RetryRound, type WebhookStatus } from './screening/webhook-outbox.ts';
-export { MAX_REPORT_BYTES, reportText, requireReportReader, UPLOAD_STAGES, uploadReport, type ReportInput, type UploadOutcome, type UploadStage } from './reports/upload-report.ts';
+export { MAX_REPORT_BYTES, reportEntities, reportText, requireReportReader, UPLOAD_STAGES, uploadReport, type ReportInput, type UploadOptions, type UploadOutcome, type UploadStage } from './reports/upload-report.ts';
 export { latestReports, readReport, searchReports, type ReportAnswer, type ReportEntityView, type ReportHit, type ReportList, type ReportRelationView, type ReportSearch, type ReportView } from './reports/read-report.ts';
 export { confirmEntity, rejectEntity, type ConfirmInput, type ConfirmOutcome } from './reports/review-report.ts';
 export { LINK_KINDS, REPORT_REVIEW_KIND, REVIEW_STATUSES, type IdentifierLink, type LinkKind, type LinkProposal, type ReviewStatus } from './reports/report-review.ts';

@@ -1,8 +1,9 @@
 /**
  * `mosaic extract FILE`: a text file that is not UTF-8 is refused, naming the file, not read into
- * replacement characters; a PDF is read within the time an upload's is (10 s and 20 s a MB).
+ * replacement characters; a PDF is read within the time an upload's is (10 s and 20 s a MB), and
+ * its text read for entities within the time an upload's is (10 s and 10 s a million characters).
  */
-import { pdfRedrawnOf } from '@mosaic/extract/testing';
+import { namesListedOf, pdfRedrawnOf } from '@mosaic/extract/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,4 +47,15 @@ describe('mosaic extract', () => {
     });
     expect(performance.now() - started).toBeLessThan(25_000);
   }, 40_000);
+
+  it('gives up a text read for entities for longer than its time limit, naming the file and the limit', async () => {
+    // one sentence listing names: seconds of a core (minutes at 1 MB), given 1 s here
+    const listed = join(dir, 'listed.txt');
+    writeFileSync(listed, namesListedOf(300_000));
+    const started = performance.now();
+    await expect(run([listed], { timeoutMs: 1_000 })).rejects.toMatchObject({
+      code: 'MOSAIC_INVALID_INPUT', message: `extract: FILE ${listed}: given up: finding its entities takes more than the time limit of 1 s`,
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });

@@ -3,9 +3,12 @@
  * stdout ({"entities":[…],"relations":[…]}); the format is chosen by the file's extension.
  * The document is read as an upload's is (readDocumentOffThread): a PDF for at most 10 s and 20 s
  * a MB of the file, any document in at most 1 GB of memory, then given up, naming the file; read
- * here with no bound, a PDF whose pages redraw one stream held the command for minutes.
+ * here with no bound, a PDF whose pages redraw one stream held the command for minutes. Its text
+ * is read for entities as an upload's is too (extractOffThread): a text longer than 64 kB in a
+ * worker, for at most 10 s and 10 s a million characters, in at most 1 GB, then given up, naming
+ * the file; read here with no bound, one sentence listing names held the command for minutes.
  */
-import { extract, readDocumentOffThread } from '@mosaic/extract';
+import { extractOffThread, readDocumentOffThread, type ExtractLimits } from '@mosaic/extract';
 import { AppError } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -19,7 +22,8 @@ export const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-export async function run(argv: readonly string[]): Promise<number> {
+/** `limits`: the extraction's bounds, extract-off-thread.ts's unless given (a test's shorter time). */
+export async function run(argv: readonly string[], limits: ExtractLimits = {}): Promise<number> {
   const { values, positionals } = parse('extract', argv, { country: { type: 'string' } });
   const [file] = positionals;
   const mediaType = file ? MEDIA_TYPES[extname(file).toLowerCase()] : undefined;
@@ -38,7 +42,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     const stopped = error instanceof AppError && error.details?.['stopped'] === true;
     throw new AppError('MOSAIC_INVALID_INPUT', `extract: FILE ${file}: ${stopped ? 'given up: ' : ''}${reason}`);
   }
-  const result = extract(text, values.country ? { country: values.country } : {});
+  const result = await extractOffThread(text, values.country ? { country: values.country } : {}, limits).catch((error: unknown) => {
+    if (!(error instanceof AppError && error.details?.['stopped'] === true)) throw error;
+    throw new AppError('MOSAIC_INVALID_INPUT', `extract: FILE ${file}: given up: ${String(error.details['reason'])}`);
+  });
   process.stdout.write(`${JSON.stringify(result)}\n`);
   console.error(JSON.stringify({ file: file.split('/').pop(), characters: text.length, entities: result.entities.length, relations: result.relations.length, ms: Math.round(performance.now() - started) }));
   return 0;

@@ -5,9 +5,9 @@
  * reject). Files travel as base64 in JSON: one request shape for every client, no multipart.
  * Every read needs a purpose and a case reference (headers, or fields on upload and search).
  */
-import { ENTITY_SCHEMATA, extractOffThread, RELATION_TYPES } from '@mosaic/extract';
+import { ENTITY_SCHEMATA, RELATION_TYPES } from '@mosaic/extract';
 import { RecordId, toCountryCode, type FieldError } from '@mosaic/model';
-import { confirmEntity, IDENTIFIER_KINDS, identifierIndexes, latestReports, LINK_KINDS, MAX_REPORT_BYTES, readReport, rejectEntity, reportText, requireReportReader, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
+import { confirmEntity, IDENTIFIER_KINDS, identifierIndexes, latestReports, LINK_KINDS, MAX_REPORT_BYTES, readReport, rejectEntity, reportEntities, reportText, requireReportReader, REVIEW_STATUSES, searchReports, uploadReport, type Projections } from '@mosaic/service';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -93,7 +93,9 @@ export function reportRoutes(projections?: Projections) {
       if (isFieldError(content)) return invalid(reply, [content]);
       const text = await reportText({ ...(content ? { content } : {}), ...(request.body.mediaType ? { mediaType: request.body.mediaType } : {}), ...(request.body.text !== undefined ? { text: request.body.text } : {}) });
       if (typeof text !== 'string') return invalid(reply, [text]);
-      return extractOffThread(text, request.body.country ? { country: request.body.country.toLowerCase() } : {});
+      // given up at its time or memory bound: 400 naming the field the text came in
+      const extraction = await reportEntities(text, request.body.text !== undefined ? 'text' : 'content', request.body.country ? { country: request.body.country.toLowerCase() } : {});
+      return isFieldError(extraction) ? invalid(reply, [extraction]) : extraction;
     });
 
     app.post('/reports', {

@@ -1,3 +1,4 @@
+import { namesListedOf } from '@mosaic/extract/testing';
 import { RecordId, validateRecord, type FieldError } from '@mosaic/model';
 import { addPeriod } from '@mosaic/policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +132,20 @@ describe('uploading a report', () => {
     expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
     const utf8 = await uploadReport(world.mosaic, fed, { content: Buffer.from('\uFEFFFrançois Müller met Jürgen Weiß in Köln.'), mediaType: 'text/plain', collection: 'c', provenance: PROVENANCE });
     expect(utf8.ok && utf8.extraction.entities.filter((e) => e.schema === 'Person').map((e) => e.name)).toEqual(['François Müller', 'Jürgen Weiß']);
+  });
+
+  it('refuses a text given up at its extraction\'s time limit, naming the field it came in, and writes nothing', async () => {
+    const before = await world.mosaic.store.countRecords({ schema: 'Report' });
+    const fed = await as('fedAnalyst');
+    // one sentence listing names: seconds of a core, given 1 s here (10 s and 10 s a million characters unless given)
+    const text = namesListedOf(300_000);
+    const started = performance.now();
+    const outcome = await uploadReport(world.mosaic, fed, { text, collection: 'listed', provenance: PROVENANCE }, { extraction: { timeoutMs: 1_000 } });
+    expect(errorsOf(outcome)).toEqual([{ field: 'text', reason: 'finding its entities takes more than the time limit of 1 s' }]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const file = await uploadReport(world.mosaic, fed, { content: new TextEncoder().encode(text), mediaType: 'text/plain', collection: 'listed', provenance: PROVENANCE }, { extraction: { timeoutMs: 1_000 } });
+    expect(errorsOf(file)).toEqual([{ field: 'content', reason: 'finding its entities takes more than the time limit of 1 s' }]);
+    expect(await world.mosaic.store.countRecords({ schema: 'Report' })).toBe(before);
   });
 
   it('refuses control characters anywhere in the text, naming the text as sent, and writes nothing', async () => {

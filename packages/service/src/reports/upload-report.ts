@@ -6,7 +6,7 @@
  * valid and the document has text; the answer carries the extraction and, for the report's
  * reviewers, link proposals.
  */
-import { extractOffThread, readDocumentOffThread, type ExtractResult } from '@mosaic/extract';
+import { extractOffThread, readDocumentOffThread, type ExtractLimits, type ExtractOptions, type ExtractResult } from '@mosaic/extract';
 import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
 import { filterVisible, RECORD_ROLES, reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
@@ -75,6 +75,8 @@ export type UploadStage = (typeof UPLOAD_STAGES)[number];
 export interface UploadOptions extends ReviewIndexes {
   /** Told as each stage begins. */
   readonly onStage?: (stage: UploadStage) => void;
+  /** The bounds of the text's extraction (extract-off-thread.ts's unless given: a test's shorter time). */
+  readonly extraction?: ExtractLimits;
 }
 
 const invalid = (field: string, reason: string): UploadOutcome => ({ ok: false, errors: [{ field, reason }] });
@@ -124,7 +126,21 @@ export async function reportText(input: Pick<ReportInput, 'content' | 'mediaType
   return controlCharacters(text, 'content') ?? text;
 }
 
-export async function uploadReport(mosaic: Mosaic, consultation: Consultation, input: ReportInput, { entities, identifiers, onStage }: UploadOptions = {}): Promise<UploadOutcome> {
+/**
+ * What extraction finds in a report's text, or, when it was given up at its time or memory bound
+ * (extract-off-thread.ts), the field the text came in (`content` or `text`) with the reason: the
+ * input's fault, refused as a document given up while being read is, and nothing written.
+ */
+export async function reportEntities(text: string, field: string, options: ExtractOptions = {}, limits: ExtractLimits = {}): Promise<ExtractResult | FieldError> {
+  try {
+    return await extractOffThread(text, options, limits);
+  } catch (error) {
+    if (error instanceof AppError && error.details?.['stopped'] === true) return { field, reason: String(error.details['reason']) };
+    throw error;
+  }
+}
+
+export async function uploadReport(mosaic: Mosaic, consultation: Consultation, input: ReportInput, { entities, identifiers, onStage, extraction: limits }: UploadOptions = {}): Promise<UploadOutcome> {
   const { user } = consultation;
   requireReportReader(user);
   const collection = input.collection.trim();
@@ -164,7 +180,8 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
 
   const country = input.country || org.agencies.find((a) => a.id === user.agency)?.country;
   onStage?.('finding entities');
-  const extraction = await extractOffThread(text, country ? { country } : {});
+  const extraction = await reportEntities(text, asked.field, country ? { country } : {}, limits);
+  if (!('entities' in extraction)) return { ok: false, errors: [extraction] };
   // The whole upload is audited under the purpose given, else as the review of this collection:
   // the report's write as the consultations of other records its proposals make.
   const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
