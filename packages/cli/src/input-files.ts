@@ -22,10 +22,16 @@ const REASONS: Readonly<Record<string, string>> = {
  * folder with readFile raises EISDIR without a path).
  */
 export function fileProblem(error: unknown, given?: string): string | undefined {
-  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
-  const reason = typeof code === 'string' ? REASONS[code] : undefined;
+  const { path } = (error ?? {}) as { path?: unknown };
+  const reason = fileReason(error);
   const named = typeof path === 'string' ? path : given;
   return reason !== undefined && named !== undefined ? `${named}: ${reason}` : undefined;
+}
+
+/** Why a file could not be read, without its path (`no such file`), for an error Node raised on it; undefined for any other error. */
+export function fileReason(error: unknown): string | undefined {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return typeof code === 'string' ? REASONS[code] : undefined;
 }
 
 function unreadable(command: string, option: string, error: unknown, path: string): AppError {
@@ -37,14 +43,26 @@ function unreadable(command: string, option: string, error: unknown, path: strin
 /** Each named file exists and is a file; `option` is how the command line named it (`--in`, `FILE`). */
 export async function requireFiles(command: string, files: Readonly<Record<string, string>>): Promise<void> {
   for (const [option, path] of Object.entries(files)) {
-    let found: Stats;
-    try {
-      found = await stat(path);
-    } catch (error) {
-      throw unreadable(command, option, error, path);
-    }
-    if (!found.isFile()) throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${option} ${path}: ${found.isDirectory() ? REASONS['EISDIR'] : 'is not a file but a device, a pipe or a socket'}`);
+    const reason = await notAFile(path);
+    if (reason !== undefined) throw new AppError('MOSAIC_INVALID_INPUT', `${command}: ${option} ${path}: ${reason}`);
   }
+}
+
+/**
+ * Why `path` is no file to read (missing, a folder, a device…), or undefined when it is one: for
+ * a command given many files, which says each such one and goes on with the others.
+ */
+export async function notAFile(path: string): Promise<string | undefined> {
+  let found: Stats;
+  try {
+    found = await stat(path);
+  } catch (error) {
+    const reason = fileReason(error);
+    if (reason === undefined) throw error;
+    return reason;
+  }
+  if (found.isFile()) return undefined;
+  return found.isDirectory() ? REASONS['EISDIR'] : 'is not a file but a device, a pipe or a socket';
 }
 
 export async function readInputFile(command: string, option: string, path: string): Promise<string> {

@@ -25,10 +25,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   compare: { summary: 'compare --pairs PAIRS.jsonl: score each pair, with the decision and its explanation', help: 'compare --pairs PAIRS.jsonl [--frequencies NAMES.json|NAMES.jsonl: name-token frequencies from a larger corpus than the pairs]: score each pair, with the decision and its explanation', load: () => import('./commands/compare.ts') },
   screen: { summary: 'screen --watchlist W.jsonl --queries Q.jsonl --out R.jsonl [--limit N]', load: () => import('./commands/screen.ts') },
   extract: { summary: 'extract FILE: entities and relations in a text report (txt, html, pdf, docx)', help: 'extract FILE [--country CC: the country the report comes from, which reads its national phone numbers and places]: entities and relations in a text report (txt, html, pdf, docx)', load: () => import('./commands/extract.ts') },
-  reports: { summary: 'reports add FILE --collection C --as USER [provenance…] | reports search Q | reports show REPORT | reports confirm REPORT ENTITY [--link RECORD] | reports reject REPORT ENTITY (with --purpose P --case C --as USER)', help: [
-    'reports add FILE --collection C --as USER [--source S] [--reliability A-F] [--credibility 1-6] [--tlp T] [--classification C] [--releasability R,…] [--handling H0-H3] [--category C] [--legal-basis L] [--title T] [--country CC] [--purpose P --case C]',
+  reports: { summary: 'reports add FILE… --collection C --as USER [provenance…] | reports search Q | reports show REPORT | reports confirm REPORT ENTITY [--link RECORD] | reports reject REPORT ENTITY (with --purpose P --case C --as USER)', help: [
+    'reports add FILE… --collection C --as USER [--source S] [--reliability A-F] [--credibility 1-6] [--tlp T] [--classification C] [--releasability R,…] [--handling H0-H3] [--category C] [--legal-basis L] [--title T (one FILE)] [--country CC] [--purpose P --case C]',
     '  | reports search Q [--collection C] [--limit N] | reports show REPORT | reports confirm REPORT ENTITY [--link RECORD] [--name N] | reports reject REPORT ENTITY (each with --purpose P --case C --as USER)',
-    '  [--data DIR]: reports stored with their provenance, full-text search over them, and the review of the entities found in one',
+    '  [--data DIR]: reports stored with their provenance (several FILEs, a folder\'s: each in turn, a file refused said and skipped, a summary at the end, exit 2 if any was),',
+    '  full-text search over them, and the review of the entities found in one',
   ].join('\n'), subcommands: ['add', 'search', 'show', 'confirm', 'reject'], load: () => import('./commands/reports.ts') },
   graph: { summary: 'graph expand|path|connectors|communities|centrality|timeline|places|export IDS… --as USER --purpose P --case C [--level entity|record]', help: [
     'graph expand|path|connectors|communities|centrality|timeline|places|export IDS… --as USER --purpose P --case C [--level entity|record] [--data DIR]',

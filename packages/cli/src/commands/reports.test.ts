@@ -2,10 +2,10 @@
  * `mosaic reports` over a real store, the whole review in the command line: add a report,
  * show its entities with link proposals, confirm one as an existing record, reject another.
  */
-import { pdfOf } from '@mosaic/extract/testing';
+import { namesListedOf, pdfOf } from '@mosaic/extract/testing';
 import { validateRecord } from '@mosaic/model';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
-import { rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturingStderr, runOnStore } from '../run-for-test.ts';
@@ -30,6 +30,12 @@ afterAll(() => {
 });
 
 const mosaic = (...argv: string[]) => runOnStore(run, world.dir, argv);
+
+/** As `mosaic`, extraction given `timeoutMs` (10 s and 10 s a million characters unless given). */
+const mosaicWithin = (timeoutMs: number, ...argv: string[]) => runOnStore((args, io) => run(args, io, { extraction: { timeoutMs } }), world.dir, argv);
+
+/** The JSON lines a command printed. */
+const lines = (printed: string): Record<string, unknown>[] => printed.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 const AS = ['--as', 'fedAnalyst', '--purpose', 'report review', '--case', 'CASE-R9'];
 
@@ -167,4 +173,97 @@ describe('mosaic reports', () => {
       if (ci !== undefined) process.env['CI'] = ci;
     }
   }, 60_000);
+
+  it('adds several files in turn, says each one skipped with why and goes on, and sums up what was added, already there and skipped', async () => {
+    const dir = join(world.dir, 'batch');
+    mkdirSync(dir);
+    const [first, second, third] = ['first.txt', 'second.md', 'third.html'].map((name) => join(dir, name)) as [string, string, string];
+    writeFileSync(first, 'Antwerp, 2 June 2025. Ysolde Brannagh was stopped at the harbour gate.');
+    writeFileSync(second, 'Ysolde Brannagh met Torvald Quennell in Mechelen on 3 June 2025.');
+    writeFileSync(third, '<p>Torvald Quennell rented a flat in Lier.</p>');
+    const latin1 = join(dir, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from('Fran\xe7ois M\xfcller met J\xfcrgen Wei\xdf in K\xf6ln.', 'latin1'));
+    const sheet = join(dir, 'plates.xlsx');
+    writeFileSync(sheet, 'not a report');
+    const missing = join(dir, 'missing.pdf');
+    const before = JSON.parse((await mosaic('add', first, '--collection', 'batch', ...AS)).out) as { report: string };
+
+    const added = await mosaic('add', first, sheet, second, latin1, missing, third, '--collection', 'batch', ...AS);
+    expect(added.code).toBe(2);
+    // one line on stdout for each file stored or already there, in order
+    const out = lines(added.out);
+    expect(out.map((l) => [l['file'], l['repeated'] ?? false])).toEqual([[first, true], [second, false], [third, false]]);
+    expect(out[0]?.['report']).toBe(before.report);
+    const err = added.err.trim().split('\n');
+    expect(err).toContain(`mosaic reports add: FILE ${sheet}: must be one of .txt .text .md .html .htm .pdf .docx`);
+    expect(err).toContain(`mosaic reports add: FILE ${missing}: no such file`);
+    expect(err.find((l) => l.startsWith(`mosaic reports add: FILE ${latin1}: is not valid UTF-8`))).toBeDefined();
+    const summary = JSON.parse(err.at(-1) as string) as Record<string, unknown>;
+    expect(summary).toMatchObject({
+      files: 6, added: [{ file: second, report: out[1]?.['report'] }, { file: third, report: out[2]?.['report'] }], repeated: [{ file: first, report: before.report }],
+    });
+    expect((summary['skipped'] as { file: string }[]).map((s) => s.file)).toEqual([sheet, missing, latin1]);
+    expect((summary['skipped'] as { reason: string }[])[2]?.reason).toMatch(/^is not valid UTF-8/);
+    expect(summary['notAdded']).toBeUndefined();
+    // each file's report, and nothing of those skipped
+    expect(lines((await mosaic('search', 'Quennell', '--collection', 'batch', ...AS)).out)).toHaveLength(2);
+    expect((await mosaic('search', 'Köln', ...AS)).out).toBe('');
+
+    // all added: exit 0
+    const again = await mosaic('add', second, third, '--collection', 'batch', ...AS);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.err.trim().split('\n').at(-1) as string)).toMatchObject({ files: 2, added: [], repeated: [{ file: second }, { file: third }], skipped: [] });
+  });
+
+  it('gives up a file whose text is read for entities past the time limit, naming the file and the limit, and adds the others', async () => {
+    const listed = join(world.dir, 'listed.txt');
+    // one sentence listing names: seconds of a core, given 1 s here
+    writeFileSync(listed, namesListedOf(300_000));
+    const alone = await mosaicWithin(1_000, 'add', listed, '--collection', 'listed', ...AS);
+    expect(alone).toEqual({ code: 2, out: '', err: `mosaic reports add: FILE ${listed}: finding its entities takes more than the time limit of 1 s\n` });
+
+    const file = join(world.dir, 'interview.txt');
+    const batch = await mosaicWithin(1_000, 'add', listed, file, '--collection', 'listed', ...AS);
+    expect(batch.code).toBe(2);
+    expect(lines(batch.out).map((l) => l['file'])).toEqual([file]);
+    expect(JSON.parse(batch.err.trim().split('\n').at(-1) as string)).toMatchObject({
+      added: [{ file }], skipped: [{ file: listed, reason: 'finding its entities takes more than the time limit of 1 s' }],
+    });
+    expect(lines((await mosaic('search', 'Kälberer', '--collection', 'listed', ...AS)).out)).toHaveLength(1);
+    expect((await mosaic('search', 'Youssef', '--collection', 'listed', ...AS)).out).toBe('');
+  }, 30_000);
+
+  it('stops a batch at a refusal of its options, which would refuse each file alike, adding none', async () => {
+    const file = join(world.dir, 'interview.txt');
+    const refused = await mosaic('add', file, join(world.dir, 'long.pdf'), '--collection', 'refused', '--category', 'villain', ...AS);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe('');
+    const err = refused.err.trim().split('\n');
+    expect(err[0]).toBe('mosaic reports add: --category: "villain" is not one of suspect, convicted, victim, witness, contact, other');
+    expect(JSON.parse(err.at(-1) as string)).toMatchObject({ files: 2, added: [], skipped: [], notAdded: [file, join(world.dir, 'long.pdf')] });
+    await expect(mosaic('add', file, join(world.dir, 'long.pdf'), '--collection', 'refused', '--title', 'Interview', ...AS)).rejects.toThrow('reports add: --title names one report: give it with one FILE');
+    expect((await mosaic('search', 'Kälberer', '--collection', 'refused', ...AS)).out).toBe('');
+  });
+
+  it('stops a batch on Ctrl-C once the file under way is stored, saying which were not added, exit 130', async () => {
+    const [one, two] = ['one.txt', 'two.txt'].map((name) => join(world.dir, name)) as [string, string];
+    writeFileSync(one, 'Wendelin Aasgaard was seen in Hasselt on 5 June 2025.');
+    writeFileSync(two, 'Wendelin Aasgaard was seen in Genk on 6 June 2025.');
+    let out = '';
+    let err = '';
+    // Ctrl-C as the first file's answer is printed: the second is not begun
+    const { value: code, stderr } = await capturingStderr(() => run(['add', one, two, '--collection', 'stopped', ...AS, '--data', world.dir], {
+      out: (t) => {
+        out += t;
+        process.emit('SIGINT');
+      },
+      err: (t) => (err += t),
+    }));
+    expect(code).toBe(130);
+    expect(lines(out).map((l) => l['file'])).toEqual([one]);
+    // said above the file's progress bar (on a terminal) as it comes
+    expect(stderr).toContain('mosaic reports add: stopping once the file under way is stored or refused');
+    expect(JSON.parse(err.trim().split('\n').at(-1) as string)).toMatchObject({ files: 2, added: [{ file: one }], notAdded: [two], stopped: true });
+    expect(lines((await mosaic('search', 'Aasgaard', '--collection', 'stopped', ...AS)).out)).toHaveLength(1);
+  });
 });

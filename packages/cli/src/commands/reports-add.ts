@@ -1,0 +1,261 @@
+/**
+ * mosaic reports add FILE… --collection C --as USER [provenance…]: each file stored as a report of
+ * the user's agency (uploadReport), one after the other, each with its progress on a bar of its own.
+ *
+ * A folder of reports is given as many files (a shell glob). A file refused for itself — not a
+ * report's type, missing, larger than a report may be, unreadable, given up at a time or memory
+ * bound, added into the collection before with other options — is said, naming it and why, and
+ * the others go on: one bad file does not stop a batch. Each upload is written whole or not at all
+ * (one transaction), so a file refused leaves nothing of it, and Ctrl-C (SIGINT) or SIGTERM stops
+ * the batch once the file under way is stored or refused (exit 130, 143). The batch ends with a
+ * JSON summary on stderr of the files added, those already there (`repeated`) and those skipped
+ * with the reason, exit 2 when any was skipped. A refusal of the options themselves (a marking
+ * above the user's clearance, a category that is none) would refuse every file alike: it stops
+ * the batch. One file is answered as before batches: its refusal said alone, no summary.
+ */
+import { AppError, isAppError, type FieldError } from '@mosaic/model';
+import type { ExtractLimits } from '@mosaic/extract';
+import { MAX_REPORT_BYTES, openMosaic, UPLOAD_STAGES, uploadReport, type Consultation, type Mosaic, type MosaicConfig, type UploadOptions, type UploadStage } from '@mosaic/service';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { actingUser } from '../acting-user.ts';
+import type { CommandIo } from '../command-io.ts';
+import { existingStore } from '../existing-store.ts';
+import { fileReason, notAFile } from '../input-files.ts';
+import { progressBar, type Progress } from '../progress.ts';
+import { stopOnSignal } from '../stop-on-signal.ts';
+import { MEDIA_TYPES } from './extract.ts';
+
+const MB = 1024 * 1024;
+
+/** The options of an upload, as given on the command line. */
+export interface AddOptions {
+  readonly as: string;
+  readonly collection: string;
+  readonly purpose?: string | undefined;
+  readonly case?: string | undefined;
+  readonly source?: string | undefined;
+  readonly reliability?: string | undefined;
+  readonly credibility?: string | undefined;
+  readonly tlp?: string | undefined;
+  readonly classification?: string | undefined;
+  readonly releasability?: string | undefined;
+  readonly handling?: string | undefined;
+  readonly category?: string | undefined;
+  readonly legalBasis?: string | undefined;
+  readonly title?: string | undefined;
+  /** An ISO 3166 alpha-2 code, checked by the caller. */
+  readonly country?: string | undefined;
+}
+
+export interface AddSettings {
+  readonly config: MosaicConfig;
+  /** The extraction's bounds, extract-off-thread.ts's unless given (a test's shorter time). */
+  readonly extraction?: ExtractLimits | undefined;
+}
+
+/** The option that gave each field of the upload. */
+const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
+  collection: '--collection', title: '--title', country: '--country', 'provenance.source': '--source', 'provenance.reliability': '--reliability',
+  'provenance.credibility': '--credibility', 'provenance.marking.tlp': '--tlp', 'provenance.marking.classification': '--classification',
+  'provenance.marking.releasability': '--releasability', 'provenance.handling': '--handling', 'provenance.category': '--category', 'provenance.legalBasis': '--legal-basis',
+};
+
+/** Fields of an upload that are the file's, not an option's: its bytes, and the media type its extension gave. */
+const FILE_FIELDS: ReadonlySet<string> = new Set(['content', 'mediaType']);
+
+/**
+ * What became of one file: stored (or found stored before, `repeated`), skipped for a fault of its
+ * own (`thrown`: the error one file alone is refused with, as before batches), or refused for the
+ * options given, which would refuse every file alike.
+ */
+type FileResult =
+  | { readonly kind: 'added'; readonly file: string; readonly report: string; readonly repeated: boolean }
+  | { readonly kind: 'skipped'; readonly file: string; readonly reason: string; readonly thrown?: AppError }
+  | { readonly kind: 'refused'; readonly lines: readonly string[] };
+
+type Skipped = Extract<FileResult, { kind: 'skipped' }>;
+
+export async function addReports(files: readonly string[], options: AddOptions, io: CommandIo, settings: AddSettings): Promise<number> {
+  const batch = files.length > 1;
+  if (batch && options.title !== undefined) {
+    throw new AppError('MOSAIC_INVALID_INPUT', `reports add: --title names one report: give it with one FILE (of ${files.length} files, each report takes its file's name as its title)`);
+  }
+  const started = performance.now();
+  // said before the store is opened: a typo in a path costs no opening, and one file refused alone is answered as ever
+  const unread: (Skipped | undefined)[] = [];
+  for (const file of files) unread.push(await refusedUnread(file));
+  const [alone] = unread;
+  if (!batch && alone !== undefined) return said(alone, io);
+  const results: FileResult[] = [];
+  for (const skipped of unread) {
+    if (skipped === undefined) continue;
+    results.push(skipped);
+    io.err(`${skippedLine(skipped)}\n`);
+  }
+  const toAdd = files.flatMap((file, n) => (unread[n] === undefined ? [{ file, n }] : []));
+  if (toAdd.length === 0) return summarise(files, results, [], io, started);
+
+  const mosaic = await openMosaic(await existingStore('reports add', settings.config));
+  let bar: Progress | undefined;
+  const stop = batch ? stopOnSignal('mosaic reports add: stopping once the file under way is stored or refused', (line) => (bar ? bar.log(line) : io.err(`${line}\n`))) : undefined;
+  // the files not added when the batch stops early: from the one under way, or the next
+  const notAdded = (from: number): string[] => toAdd.slice(from).map(({ file }) => file);
+  try {
+    const user = await actingUser(mosaic, options.as, 'reports');
+    const consultation = { user, ...(options.purpose ? { purpose: options.purpose } : {}), ...(options.case ? { caseRef: options.case } : {}) };
+    let stoppedAt: number | undefined;
+    for (const [i, { file, n }] of toAdd.entries()) {
+      if (stop?.signal.aborted) {
+        stoppedAt = i;
+        break;
+      }
+      const stages = stagesShown(batch ? `${basename(file)} (${n + 1}/${files.length})` : basename(file));
+      bar = stages.bar;
+      const result = await addOne(mosaic, consultation, file, options, { onStage: stages.onStage, ...(settings.extraction ? { extraction: settings.extraction } : {}) }, io)
+        .finally(() => {
+          stages.stop();
+          bar = undefined;
+        })
+        .catch((error: unknown) => {
+          // stops the batch: what was done is said before the error
+          if (batch) summarise(files, results, notAdded(i), io, started);
+          throw error;
+        });
+      if (result.kind === 'refused') {
+        for (const line of result.lines) io.err(`${line}\n`);
+        if (batch) summarise(files, results, notAdded(i), io, started);
+        return 2;
+      }
+      if (!batch && result.kind === 'skipped') return said(result, io);
+      if (result.kind === 'skipped') io.err(`${skippedLine(result)}\n`);
+      results.push(result);
+    }
+    if (!batch) return 0;
+    const code = summarise(files, results, stoppedAt === undefined ? [] : notAdded(stoppedAt), io, started, { stopped: stop?.exitCode !== undefined });
+    return stop?.exitCode ?? code;
+  } finally {
+    stop?.release();
+    await mosaic.close();
+  }
+}
+
+/** A file refused before it is read: not of a report's type, no file, or larger than a report may be. */
+async function refusedUnread(file: string): Promise<Skipped | undefined> {
+  if (!MEDIA_TYPES[extname(file).toLowerCase()]) return { kind: 'skipped', file, reason: `must be one of ${Object.keys(MEDIA_TYPES).join(' ')}` };
+  const missing = await notAFile(file);
+  // one file alone is refused as every command refuses a FILE that is none (input-files.ts)
+  if (missing !== undefined) return { kind: 'skipped', file, reason: missing, thrown: new AppError('MOSAIC_INVALID_INPUT', `reports add: FILE ${file}: ${missing}`) };
+  // refused before it is read: a file past 2 GiB cannot be read whole (an unexpected RangeError),
+  // and one under it was read into memory only to be refused
+  const { size } = await stat(file);
+  if (size > MAX_REPORT_BYTES) return { kind: 'skipped', file, reason: `is larger than ${MAX_REPORT_BYTES / MB} MB (${Math.ceil(size / MB)} MB): a report is at most ${MAX_REPORT_BYTES / MB} MB` };
+  return undefined;
+}
+
+async function addOne(mosaic: Mosaic, consultation: Consultation, file: string, options: AddOptions, upload: UploadOptions, io: CommandIo): Promise<FileResult> {
+  const started = performance.now();
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch (error) {
+    const reason = fileReason(error);
+    if (reason === undefined) throw error;
+    return { kind: 'skipped', file, reason, thrown: new AppError('MOSAIC_INVALID_INPUT', `reports add: FILE ${file}: ${reason}`) };
+  }
+  const provenance = {
+    source: options.source ?? `cli:${basename(file)}`, reliability: options.reliability ?? 'F', credibility: options.credibility ?? '6',
+    marking: {
+      tlp: options.tlp ?? 'AMBER', ...(options.classification ? { classification: options.classification } : {}),
+      releasability: options.releasability ? options.releasability.split(',').map((r) => r.trim()).filter((r) => r !== '') : [],
+    },
+    handling: options.handling ?? 'H1',
+    ...(options.category ? { category: options.category } : {}), ...(options.legalBasis ? { legalBasis: options.legalBasis } : {}),
+  };
+  let outcome: Awaited<ReturnType<typeof uploadReport>>;
+  try {
+    outcome = await uploadReport(mosaic, consultation, {
+      content, mediaType: MEDIA_TYPES[extname(file).toLowerCase()] as string, fileName: basename(file), collection: options.collection, provenance,
+      ...(options.title ? { title: options.title } : {}), ...(options.country === undefined ? {} : { country: options.country }),
+    }, upload);
+  } catch (error) {
+    // the policy refuses the marking given: said of the option that gave it
+    if (isAppError(error) && error.message === 'write refused: clearance' && options.classification !== undefined) {
+      throw new AppError('MOSAIC_FORBIDDEN', `reports add: --classification ${JSON.stringify(options.classification)} is above the clearance of ${consultation.user.name} (${consultation.user.clearance}): nothing was added`);
+    }
+    // the file added before into the collection with other options: said of the file
+    if (isAppError(error) && error.details?.['field'] === 'content') {
+      const reason = String(error.details['reason']);
+      return { kind: 'skipped', file, reason, thrown: new AppError(error.code, `reports add: FILE ${file}: ${reason}`, error.details) };
+    }
+    throw error;
+  }
+  if (!outcome.ok) {
+    // the file's bytes and the media type its extension gave are the file's fault; any other field is an option's
+    if (outcome.errors.every((e) => FILE_FIELDS.has(e.field))) return { kind: 'skipped', file, reason: outcome.errors.map((e) => e.reason).join('; ') };
+    return { kind: 'refused', lines: outcome.errors.map((e: FieldError) => `mosaic reports add: ${FILE_FIELDS.has(e.field) ? `FILE ${file}` : OPTION_OF_FIELD[e.field] ?? e.field}: ${e.reason}`) };
+  }
+  // the same file added before into the collection: that report, nothing written
+  const repeated = outcome.repeated ? { repeated: true } : {};
+  io.out(`${JSON.stringify({ file, report: outcome.report.id, ...repeated, extraction: outcome.extraction, proposals: outcome.proposals, pointers: outcome.pointers })}\n`);
+  io.err(`${JSON.stringify({
+    file, report: outcome.report.id, ...repeated, characters: Number(outcome.report.properties['characters']?.[0] ?? 0), entities: outcome.extraction.entities.length,
+    relations: outcome.extraction.relations.length, proposals: Object.values(outcome.proposals).flat().length, ms: Math.round(performance.now() - started),
+  })}\n`);
+  return { kind: 'added', file, report: outcome.report.id, repeated: outcome.repeated === true };
+}
+
+const skippedLine = ({ file, reason }: Skipped): string => `mosaic reports add: FILE ${file}: ${reason}`;
+
+/** One file refused alone: thrown as before batches (a FILE that is none, a conflict), else said, exit 2. */
+function said(skipped: Skipped, io: CommandIo): number {
+  if (skipped.thrown) throw skipped.thrown;
+  io.err(`${skippedLine(skipped)}\n`);
+  return 2;
+}
+
+/**
+ * The batch's summary on stderr: the files added, those already there, those skipped with why,
+ * and, when it stopped early, those not added (`stopped`: by a signal). Exit 2 when any file was
+ * skipped or not added.
+ */
+function summarise(files: readonly string[], results: readonly FileResult[], notAdded: readonly string[], io: CommandIo, started: number, { stopped = false } = {}): number {
+  const done = results.filter((r) => r.kind !== 'refused');
+  const added = done.flatMap((r) => (r.kind === 'added' && !r.repeated ? [{ file: r.file, report: r.report }] : []));
+  const repeated = done.flatMap((r) => (r.kind === 'added' && r.repeated ? [{ file: r.file, report: r.report }] : []));
+  const skipped = done.flatMap((r) => (r.kind === 'skipped' ? [{ file: r.file, reason: r.reason }] : []));
+  io.err(`${JSON.stringify({
+    files: files.length, added, repeated, skipped, ...(notAdded.length > 0 ? { notAdded } : {}), ...(stopped ? { stopped: true } : {}), ms: Math.round(performance.now() - started),
+  })}\n`);
+  return skipped.length > 0 || notAdded.length > 0 ? 2 : 0;
+}
+
+/**
+ * An upload's stages on a terminal's progress bar (progress.ts; nothing when stderr is piped), the
+ * one under way with the seconds it has taken, counted every second: reading a PDF of many pages
+ * takes up to minutes, and nothing said the command was at work.
+ */
+function stagesShown(file: string): { readonly bar: Progress; readonly onStage: (stage: UploadStage) => void; readonly stop: () => void } {
+  const bar = progressBar(`reports add ${file}`);
+  let stage: UploadStage | undefined;
+  let since = 0;
+  const show = (): void => {
+    if (stage === undefined) return;
+    const seconds = Math.floor((performance.now() - since) / 1000);
+    bar.update(UPLOAD_STAGES.indexOf(stage), UPLOAD_STAGES.length, seconds > 0 ? `${stage} (${seconds} s)` : stage);
+  };
+  const ticks = setInterval(show, 1000).unref();
+  return {
+    bar,
+    onStage(next) {
+      stage = next;
+      since = performance.now();
+      show();
+    },
+    // before the answer or refusal is said, so it is not drawn over
+    stop() {
+      clearInterval(ticks);
+      bar.stop();
+    },
+  };
+}
