@@ -9,7 +9,7 @@
  *
  * Prints one JSON object (counts and timings only). Target (DESIGN.md): 2,000 checks/s on 2
  * cores. One node is one process (one core for JavaScript), in this process; `--nodes N` runs N
- * serving nodes as cluster workers sharing the port, as `mosaic serve --nodes N` does: on the
+ * serving nodes as cluster workers sharing the port, with the heap limit it gives them, as `mosaic serve --nodes N` does: on the
  * embedded store (their bus relayed by this process), or on one PostgreSQL store
  * (`--database-url`, a scratch schema dropped afterwards) as a national deployment runs them.
  * `--profile DIR` writes a CPU profile of each node over the measured window (node-N.cpuprofile).
@@ -31,6 +31,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import { cpuMs as cpu, cpuProfiler, startScreeningNode, type NodeSettings } from './lib/screen-node.ts';
+import { nodeExecArgv } from '../packages/cli/src/serving-nodes.ts';
 import { generateWatchlist, watchlistQueries, type ListedPerson } from './lib/screen-watchlist.ts';
 
 const { values: args } = parseArgs({
@@ -148,7 +149,9 @@ if (NODES === 1) {
   await mosaic.close();
   port = await freePort();
   const settings: NodeSettings = { dataDir: dir, ...(schema !== undefined ? { databaseUrl: DATABASE_URL, databaseSchema: schema } : {}), port };
-  cluster.setupPrimary({ exec: join(import.meta.dirname, 'lib', 'screen-node.ts'), execArgv: process.execArgv, serialization: IPC_SERIALIZATION });
+  // with the heap `mosaic serve --nodes N` gives its nodes (Node's default, about 4.5 GB here,
+  // leaves a node holding a million-person list collecting garbage much of the time)
+  cluster.setupPrimary({ exec: join(import.meta.dirname, 'lib', 'screen-node.ts'), execArgv: nodeExecArgv(NODES), serialization: IPC_SERIALIZATION });
   const relay = relayBusMessages(() => workers.map((w) => w.process));
   cluster.on('message', (worker, message: unknown) => void relay(message, worker.process));
   const ready: Promise<number>[] = [];
@@ -231,6 +234,6 @@ console.log(JSON.stringify({
   warmupS: Number(args.warmup),
   ...loadFigures(result),
   serverCoresBusy: Number((cpuMs / wallMs).toFixed(2)),
-  ...(NODES > 1 ? { relayCoresBusy: Number((relayCpuMs / wallMs).toFixed(2)), nodeRssMb } : {}),
+  ...(NODES > 1 ? { relayCoresBusy: Number((relayCpuMs / wallMs).toFixed(2)), nodeRssMb, nodeFlags: nodeExecArgv(NODES) } : {}),
   machine: { cores: availableParallelism(), load1: Number(loadavg()[0]?.toFixed(2)) },
 }));
