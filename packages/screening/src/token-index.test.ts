@@ -38,6 +38,25 @@ describe('token index posting lists', () => {
     }));
   });
 
+  it('look a spelling up as the lists are now, its remembered search asked again between updates that empty and refill them', () => {
+    const queries = ['Orrin', 'Maddox', 'Varga', 'Selim'].map((name) => normalizeName(name).core[0]!);
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: -1, max: NAMES.length - 1 })), { maxLength: 60 }), (updates) => {
+      const index = createScreeningIndex(NAMES.map((name, id) => person(id, name)));
+      for (const q of queries) index.tokens.lookup(q);
+      for (const [id, name] of updates) {
+        if (name < 0) index.remove(`p${id}`);
+        else index.upsert(person(id, NAMES[name] as string));
+        for (const q of queries) {
+          const found = index.tokens.lookup(q).map((m) => index.tokens.text(m.token)).sort();
+          // every token found has a name posted under it, and every listed token that is the query's own spelling is found
+          for (const text of found) expect(index.tokens.postings(index.tokens.tokenId(text) as number).length).toBeGreaterThan(0);
+          const own = index.tokens.tokenId(q.text);
+          expect(found.includes(q.text)).toBe(own !== undefined && index.tokens.postings(own).length > 0);
+        }
+      }
+    }));
+  });
+
   it('files a re-added name in the place of its reused slot', () => {
     const index = createScreeningIndex([person(0, 'Orrin Maddox'), person(1, 'Orrin Varga'), person(2, 'Orrin Oakeshott')]);
     index.remove('p0');

@@ -133,8 +133,13 @@ export class TokenIndex {
   readonly #byPhonetic = new Map<string, number[]>();
   /** Deletion neighbourhoods by hash: millions of keys, so no strings are kept (see hashed-multimap.ts). */
   readonly #byDeletion = new HashedMultimap();
-  /** Vocabulary searches by query spelling (lookup), forgotten whenever a new token is filed. */
-  readonly #lookups = new Map<string, TokenMatch[]>();
+  /**
+   * Vocabulary searches by query spelling (lookup), forgotten whenever a new token is filed:
+   * all that was found (`near`), and those of them with a posting list (`live`) as of `at`.
+   */
+  readonly #lookups = new Map<string, { readonly near: TokenMatch[]; live: TokenMatch[]; at: number }>();
+  /** How many times a token's posting list became empty or stopped being so: a lookup's `live` older than that is filtered again. */
+  #emptiedOrRefilled = 0;
   /** Occurrences of each token as a core part of a listed name, by token id. */
   #occurrences = new Int32Array(1024);
   #counted = 0;
@@ -216,7 +221,9 @@ export class TokenIndex {
       const id = this.#idOf(text, phonetic);
       if (!posted.includes(id)) {
         posted.push(id);
-        insertSorted(this.#postings[id] as number[], slot);
+        const list = this.#postings[id] as number[];
+        if (list.length === 0) this.#emptiedOrRefilled++;
+        insertSorted(list, slot);
       }
       return id;
     };
@@ -238,6 +245,7 @@ export class TokenIndex {
       const list = this.#postings[id] as number[];
       const at = lowerBound(list, slot);
       if (list[at] === slot) list.splice(at, 1);
+      if (list.length === 0) this.#emptiedOrRefilled++;
       return id;
     };
     for (const t of core) {
@@ -265,16 +273,25 @@ export class TokenIndex {
    * Listed tokens close to a query token: exact, article-free, phonetic class, one edit; the
    * same for its stem. Query names repeat (a checkpoint sees "Mohamed" all day), so the
    * vocabulary search is remembered per spelling until the vocabulary grows; tokens whose lists
-   * are empty now are left out at each call, so that removals and re-additions need no forgetting.
+   * are empty now are left out, filtered again only once a list has emptied or filled since, so
+   * that removals and re-additions need no forgetting and a repeated spelling costs no pass.
    */
-  lookup(query: NameToken): TokenMatch[] {
+  lookup(query: NameToken): readonly TokenMatch[] {
     const key = `${query.text} ${query.bare} ${query.phonetic} ${query.stem} ${query.frame ?? ''}`;
-    let near = this.#lookups.get(key);
-    if (near === undefined) {
-      near = this.#search(query);
+    let found = this.#lookups.get(key);
+    if (found === undefined) {
+      const near = this.#search(query);
+      found = { near, live: this.#live(near), at: this.#emptiedOrRefilled };
       if (this.#lookups.size >= LOOKUP_MEMO_LIMIT) this.#lookups.clear();
-      this.#lookups.set(key, near);
+      this.#lookups.set(key, found);
+    } else if (found.at !== this.#emptiedOrRefilled) {
+      found.live = this.#live(found.near);
+      found.at = this.#emptiedOrRefilled;
     }
+    return found.live;
+  }
+
+  #live(near: readonly TokenMatch[]): TokenMatch[] {
     return near.filter((m) => (this.#postings[m.token] as number[]).length > 0);
   }
 
