@@ -148,6 +148,23 @@ const REPORT_UPLOADED = 'a Report is written by uploading it (POST /reports), wi
  * of its text what the text does not (its hash, its length, its collection).
  */
 export async function writeRecord(mosaic: Mosaic, consultation: Consultation, raw: unknown, alongside?: (tx: Store, id: RecordId) => Promise<void>): Promise<WriteOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await writeRecordOnce(mosaic, consultation, raw, alongside);
+    if (!('moved' in outcome)) return outcome;
+    if (attempt === WRITE_ATTEMPTS) throw new AppError('MOSAIC_CONFLICT', `record ${outcome.moved} was changed by other writes while this one was made: send it again`);
+  }
+}
+
+/** Times a write is made again from the record as another write left it, before it is answered with a conflict. */
+const WRITE_ATTEMPTS = 3;
+
+/**
+ * writeRecord once, or `moved` when the stored record changed between its first read and the
+ * write's transaction in what the write was judged on (judgedAlike): the stored review date kept,
+ * the right to write over it and the schema's conflict were judged on a version another write (a
+ * review date kept longer, another node's write) has replaced, and writing would undo that one.
+ */
+async function writeRecordOnce(mosaic: Mosaic, consultation: Consultation, raw: unknown, alongside?: (tx: Store, id: RecordId) => Promise<void>): Promise<WriteOutcome | { readonly moved: RecordId }> {
   const { user } = consultation;
   const given = (typeof raw === 'object' && raw !== null ? raw : {}) as { schema?: unknown; provenance?: Record<string, unknown> };
   if (alongside === undefined && typeof given.schema === 'string' && mosaic.registry.isA(given.schema, REPORT_SCHEMA)) {
@@ -187,11 +204,13 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
   const schemaConflict = (schema: string): AppError => new AppError('MOSAIC_CONFLICT', `record ${record.id} is a ${schema}: its schema cannot change to ${record.schema} (write it under another id)`, { field: 'schema', reason: `is ${schema}` });
   if (existing && existing.record.schema !== record.schema) throw schemaConflict(existing.record.schema);
   const result = await mosaic.store.transaction(async (tx) => {
-    // read in the write's transaction: a subject erased meanwhile took its alerts with it, not this
-    // one. An alert's write takes the audit log's lock first, as an erasure does (eraseRecord, the
-    // sweep): the two run one after the other, so either the erasure finds the alert or the alert
-    // finds its subject gone (on PostgreSQL they would otherwise overlap)
-    if (record.schema === ALERT_SCHEMA) await tx.lockAudit();
+    // The audit log's lock first, as an erasure, an extension of the review date and every other
+    // write of a record take it (on PostgreSQL the store's put takes it too, but only as it
+    // writes): the record read again under it is the one this write replaces. So a subject erased
+    // meanwhile took its alerts with it, not this one: either the erasure finds the alert or the
+    // alert finds its subject gone.
+    await tx.lockAudit();
+    if (!judgedAlike(existing, await tx.getRecord(record.id))) return { moved: record.id };
     const refused = await alertSubjectRefused(tx, record, existing, (subject) => decide(policyUser(user), 'read', { kind: 'record', id: subject.id, provenance: subject.provenance }, policyContext(snapshot, consultation)).effect === 'allow');
     if (refused) return { refused };
     const [written] = await tx.putRecords([record], { actor: user.id });
@@ -209,8 +228,21 @@ export async function writeRecord(mosaic: Mosaic, consultation: Consultation, ra
     if (!stored) throw new AppError('MOSAIC_INTERNAL', 'the record vanished after writing');
     return { stored, status: written.status };
   });
+  if (result.moved !== undefined) return { moved: result.moved };
   if ('refused' in result) return { ok: false, errors: [result.refused] };
   return { ok: true, record: recordView(mosaic, result.stored), status: result.status };
+}
+
+/**
+ * Whether a write judged on the stored version `read` is judged alike on `now`: the same schema
+ * and provenance (review date, marking), or for an alert the same version (its subjects decide who
+ * may write over it). Writes that only changed another record's properties meanwhile (another
+ * node's write of the same source line) do not make it start again.
+ */
+function judgedAlike(read: StoredRecord | undefined, now: StoredRecord | undefined): boolean {
+  if (read === undefined || now === undefined) return read === now;
+  if (read.record.schema === ALERT_SCHEMA || now.record.schema === ALERT_SCHEMA) return read.version === now.version;
+  return read.record.schema === now.record.schema && JSON.stringify(read.record.provenance) === JSON.stringify(now.record.provenance);
 }
 
 function withReviewDate(record: EntityRecord, reviewDate: string): EntityRecord {
@@ -424,12 +456,14 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
     if (!seen) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
     throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision.reason}`);
   }
-  const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(mosaic.store, { owner: user.agency }));
-  if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
   const { notifications, alerts, confirmed } = await mosaic.store.transaction(async (tx) => {
     // the log's lock first: the erasure rewrites checks and notifications that an officer's
     // decision or a check appends with their entries under that lock (Store.lockAudit)
     await tx.lockAudit();
+    // the holds read under it, as a hold is placed under it (retention-review.ts): read before,
+    // a hold placed meanwhile was erased past
+    const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(tx, { owner: user.agency }));
+    if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
     const erased = await eraseStoredRecord(tx, id, { actor: user.id, reason, withConfirmed: true });
     const actor = { user: user.id, agency: user.agency };
     await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });

@@ -11,7 +11,6 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { CsvMapping } from './csv-mapping.ts';
 import { availableParallelism } from 'node:os';
-import { ALERT_SCHEMA } from '../screening/screening-projection.ts';
 import { alertsWithoutSubject, type AlertSubjectOptions } from './alert-subjects.ts';
 import { takenIds, type TakenIdOptions } from './taken-ids.ts';
 import { ingestChunks, validateOptionsOf, type IngestError, type IngestProgress, type IngestRepeat, type IngestSink, type IngestSummary, type IngestWarning, type PutStatus } from './ingest.ts';
@@ -115,11 +114,13 @@ export function storeSink(
   return {
     async commit(given, checkpoint, datedByRule = []) {
       const { written, statuses } = await store.transaction(async (tx) => {
+        // The audit log's lock first, as an erasure, an extension of a review date and every other
+        // write of a record take it (on PostgreSQL the store's put takes it too, but only as it
+        // writes), then the stored records read under it: a review date kept longer meanwhile is
+        // kept, not replaced by the one read before, and no alert commits on a subject erased
+        // meanwhile.
+        await tx.lockAudit();
         const records = await storedReviewDatesKept(tx, given, datedByRule);
-        // read in the batch's transaction, so that a subject erased meanwhile is seen as such; a
-        // batch with Alert lines takes the audit log's lock first, as an erasure does (records.ts):
-        // the two run one after the other, so no alert commits on a subject erased meanwhile
-        if (records.some((r) => r.schema === ALERT_SCHEMA)) await tx.lockAudit();
         const taken = await takenIds(tx, records, { ...(writable ? { writable } : {}), ...(subjectReadable ? { subjectReadable } : {}) });
         // a line refused as taken gives no subject to the alerts after it
         const noSubject = await alertsWithoutSubject(tx, records, { ...(readable ? { readable } : {}), refused: taken });

@@ -140,8 +140,13 @@ export async function placeLegalHold(mosaic: Mosaic, request: AdminRequest, id: 
   const hold: HoldDocument = { id: randomUUID(), record: id, agency: request.user.agency, reference: ref, ...(until ? { until } : {}), placedBy: request.user.id, placedAt: mosaic.now().toISOString() };
   // the hold and its entry together: a hold no entry accounts for keeps a record past its
   // review date, one whose entry is missing has it erased with no word of why it was kept
+  const context = policyContext(await mosaic.org(), request);
   await mosaic.store.transaction(async (tx) => {
     await tx.lockAudit();
+    // read again under the lock an erasure takes: a record erased meanwhile would be answered as
+    // held, its hold kept on nothing
+    const stored = await tx.getRecord(id);
+    if (!stored || !mayErase(request, stored, context)) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
     await tx.putDocument({ kind: LEGAL_HOLD_KIND, id: hold.id, owner: hold.agency, subject: id, body: hold });
     await auditAdminIn(mosaic, tx, request, { placeLegalHold: { hold: hold.id, reference: ref, until: until ?? null } }, { records: [id], reason: 'legal hold placed' });
   });

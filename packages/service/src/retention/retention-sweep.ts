@@ -138,7 +138,7 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
       // the log's lock first, as an owner's erasure takes it (records.ts): the erasures rewrite
       // checks and notifications that a check or a decision appends with under that lock
       await tx.lockAudit();
-      const erasedNow = await eraseWhileLocked(tx, due.slice(next, next + batchSize), by, lockMs);
+      const erasedNow = await eraseWhileLocked(tx, due.slice(next, next + batchSize), by, { lockMs, today });
       // in the transaction: its records are erased exactly when the entry naming them is kept
       // (LED Art. 25), even when the node stops between the two
       if (erasedNow.done.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(by, today, { records: erasedNow.done, reason: 'retention sweep' })]);
@@ -182,9 +182,14 @@ const ERASURE_STEP = 25;
 /**
  * Erases records of `batch` in `tx`, from the first, a step at a time until all are erased or
  * `lockMs` have passed, with the alerts on them, each version of deletion naming who swept.
+ *
+ * Each is judged again as it is under the audit log's lock `tx` holds, the lock a review date
+ * kept longer or a legal hold is written under (retention-review.ts): found due by a read made
+ * before, one kept longer or held meanwhile was erased.
  */
-async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweeper, lockMs: number): Promise<ErasedBatch> {
+async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweeper, { lockMs, today }: { readonly lockMs: number; readonly today: string }): Promise<ErasedBatch> {
   const started = performance.now();
+  const holds = await activeHolds(tx);
   const done: RecordId[] = [];
   const altered = new Set<RecordId>();
   const told: ErasedBatch['told'][number][] = [];
@@ -195,7 +200,8 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
   let taken = 0;
   do {
     const step = batch.slice(taken, taken + ERASURE_STEP);
-    for (const result of await eraseStoredRecords(tx, step, { actor: by.actor.user, reason: 'retention: review date passed', alerts })) {
+    const stillDue = (await tx.getRecords(step)).filter((stored) => readableVerdict(() => erasable(stored.record, today, holds))?.erasable === true).map((stored) => stored.record.id);
+    for (const result of await eraseStoredRecords(tx, stillDue, { actor: by.actor.user, reason: 'retention: review date passed', alerts })) {
       // the alerts on it went with it: erased by this sweep too, and named in its entry
       if (result.status === 'deleted') done.push(result.id, ...result.alerts.map((a) => a.id));
       for (const relation of result.summaries) altered.add(relation);
