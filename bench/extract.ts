@@ -8,7 +8,10 @@
  * from the gazetteer, to measure recall on names it has never seen. `--wrap N` extracts from the
  * reports hard-wrapped at N characters (a space turned into a line break, as text taken from a PDF
  * arrives), scored against the gold spans of the unwrapped text, which have the same offsets.
+ * `--listed N` also times one sentence listing names (namesListedOf) of N/16, N/4 and N characters,
+ * CPU time, to show how reading it grows with its length.
  */
+import { namesListedOf } from '@mosaic/extract/testing';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +124,7 @@ const fmt = (c: Counts) => {
 const split = JSON.parse(readFileSync(join(EVAL, 'split.json'), 'utf8')) as { tuning: string[]; heldout: string[] };
 const namesOut = process.argv.includes('--names-out');
 const wrapAt = process.argv.includes('--wrap') ? Number(process.argv[process.argv.indexOf('--wrap') + 1]) : undefined;
+const listedAt = process.argv.includes('--listed') ? Number(process.argv[process.argv.indexOf('--listed') + 1]) : undefined;
 
 /** Each line broken at its last space before `width` characters: the text keeps its length and offsets. */
 function hardWrap(text: string, width: number): string {
@@ -184,3 +188,15 @@ const oneSeconds = (performance.now() - s1) / 1000;
 console.log(`\nthroughput: ${(bytes / 1024 / 1024 / seconds).toFixed(2)} MB/s wall, ${(bytes / 1024 / 1024 / cpuSeconds).toFixed(2)} MB/s per CPU-second, over ${(bytes / 1024 / 1024).toFixed(1)} MB (reports one by one), ` +
   `${(Buffer.byteLength(oneDoc) / 1024 / 1024 / oneSeconds).toFixed(2)} MB/s on one ${(Buffer.byteLength(oneDoc) / 1024 / 1024).toFixed(1)} MB document; ` +
   `gazetteer build ${warm.toFixed(0)} ms (once per process); ${cpus().length} cores, single thread, load average ${loadavg()[0]?.toFixed(1)}`);
+
+if (listedAt !== undefined) {
+  // one sentence listing names ("Present were Ivan Kowalski, Piotr Nowak, …"): each length read once
+  for (const characters of [listedAt / 16, listedAt / 4, listedAt].map(Math.round)) {
+    const text = namesListedOf(characters);
+    const cpu1 = process.cpuUsage();
+    const found = extract(text, options);
+    const used = process.cpuUsage(cpu1);
+    const ms = (used.user + used.system) / 1000;
+    console.log(`listed names, ${characters.toLocaleString('en')} characters: ${ms.toFixed(0)} ms CPU (${(ms / (characters / 1e6)).toFixed(0)} ms per million characters), ${found.relations.length} relations`);
+  }
+}

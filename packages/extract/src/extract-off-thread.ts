@@ -9,10 +9,9 @@
  * a text is read for entities for at most 10 s and 10 s more per million characters
  * (extractTimeoutMs), in at most 1 GB, then given up, MOSAIC_INVALID_INPUT with `details.stopped`.
  * A true report is read at about a million characters a second (10 MB of a dense report, 120,000
- * entities, in 8 s and 360 MB), but some texts take far longer: one sentence listing names
- * ("Present were Ivan Kowalski, Piotr Nowak, …") is read in time growing with the square of its
- * length (300,000 characters: 6 s; 1 MB: a minute; 10 MB: hours). A text read here is short
- * enough that even such a list takes well under a second (64 kB: 0.2 s).
+ * entities, in 8 s and 360 MB), and so is one sentence listing names ("Present were Ivan
+ * Kowalski, Piotr Nowak, …"); the bound is for texts no rule foresaw. A text read here is short
+ * enough to take a few tens of milliseconds.
  */
 import { AppError } from '@mosaic/model';
 import { extract } from './extract.ts';

@@ -5,6 +5,9 @@
  * relation is proposed only when the sentence states it in one of the forms below.
  * "he"/"she", "his/her <kin>" and "his/her phone number" refer to the subject of the sentence
  * or, failing one, of the last sentence that named a person.
+ * A mention is paired only with those starting within 130 characters after it, and every other
+ * lookup in a sentence is made at once (SentencePersons, PronounsBefore), so that a sentence is
+ * read in time linear in its length, one listing thousands of names too.
  */
 import { ASSOCIATE_PATTERN, KINSHIP, KINSHIP_PATTERN, NEIGHBOUR_PATTERN } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
@@ -162,6 +165,8 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
       if (s.kind !== 'date' && s.kind !== 'email' && s.kind !== 'money') inside.push(s);
     }
     const persons = inside.filter((s) => s.kind === 'person');
+    const pronouns = new PronounsBefore(text, sentence);
+    const before = new SentencePersons(persons);
     const subject = persons[0] ?? lastSubject;
     // Pronouns stand for the subject: a pseudo-mention carrying its key.
     const mentions: Span[] = [...inside];
@@ -170,7 +175,7 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
       PRONOUN.lastIndex = 0;
       for (let m = PRONOUN.exec(inSentence); m !== null; m = PRONOUN.exec(inSentence)) {
         const at = sentence.start + m.index;
-        const referent = persons.find((p) => p.end <= at) ?? lastSubject;
+        const referent = before.firstBefore(at) ?? lastSubject;
         if (referent !== undefined) mentions.push({ ...referent, start: at, end: at + m[0].length });
       }
     }
@@ -218,24 +223,74 @@ export function findRelations(text: string, sentences: readonly Sentence[], span
       // for the subject ("She provided his phone number": someone else's).
       const possessive = a.kind === 'phone' ? PRONOUN_PHONE.exec(text.slice(Math.max(sentence.start, a.start - 60), a.start)) : null;
       if (possessive !== null) {
-        const before = text.slice(sentence.start, a.start - possessive[0].length);
-        const other = possessive[0].toLowerCase().startsWith('his') ? /(?<![\p{L}])(?:she|her)(?![\p{L}])/iu : /(?<![\p{L}])(?:he|his)(?![\p{L}])/iu;
-        const owner = persons.filter((p) => p.end <= a.start)[0] ?? lastSubject;
-        if (owner !== undefined && !other.test(before)) add('holds', owner, a, sentence);
+        const other = possessive[0].toLowerCase().startsWith('his') ? 'feminine' : 'masculine';
+        const owner = before.firstBefore(a.start) ?? lastSubject;
+        if (owner !== undefined && !pronouns.before(other, a.start - possessive[0].length)) add('holds', owner, a, sentence);
       }
       // "his brother Anouar", "her sister Elif Kaya": kin of the subject.
-      if (a.kind === 'person') {
-        const kin = KIN_PRONOUN.exec(text.slice(Math.max(sentence.start, a.start - 40), a.start));
-        const owner = persons.filter((p) => p.end <= a.start - (kin?.[0].length ?? 0) && p.key !== a.key)[0] ?? (persons[0] === a ? lastSubject : undefined);
-        if (kin?.[1] !== undefined && owner !== undefined && owner.key !== a.key) {
-          add('family', owner, a, sentence, KINSHIP.get(kin[1].toLowerCase()));
-        }
+      const kin = a.kind === 'person' ? KIN_PRONOUN.exec(text.slice(Math.max(sentence.start, a.start - 40), a.start)) : null;
+      if (kin?.[1] !== undefined) {
+        const owner = before.firstBefore(a.start - kin[0].length, a.key) ?? (persons[0] === a ? lastSubject : undefined);
+        if (owner !== undefined && owner.key !== a.key) add('family', owner, a, sentence, KINSHIP.get(kin[1].toLowerCase()));
       }
     }
     if (persons[0] !== undefined) lastSubject = persons[0];
   }
   return out;
 }
+
+/**
+ * A sentence's persons, in text order and not overlapping, so that ends grow with starts: the
+ * first person ending by a point can only be the first of them, or (another key asked) the first
+ * whose key differs from the first's. Each lookup is then made at once, not by a scan of the
+ * persons, so that a sentence listing thousands of names is read in time linear in its length.
+ */
+class SentencePersons {
+  private readonly first: Span | undefined;
+  private readonly otherThanFirst: Span | undefined;
+  constructor(persons: readonly Span[]) {
+    this.first = persons[0];
+    this.otherThanFirst = persons.find((p) => p.key !== this.first?.key);
+  }
+  /** The first person ending by `at`, with a key other than `notKey` when one is given. */
+  firstBefore(at: number, notKey?: string): Span | undefined {
+    const found = notKey !== undefined && this.first?.key === notKey ? this.otherThanFirst : this.first;
+    return found !== undefined && found.end <= at ? found : undefined;
+  }
+}
+
+const OTHER_PRONOUN = {
+  feminine: /(?<![\p{L}])(?:she|her)(?![\p{L}])/iu,
+  masculine: /(?<![\p{L}])(?:he|his)(?![\p{L}])/iu,
+} as const;
+const OTHER_PRONOUN_AT_END = {
+  feminine: /(?<![\p{L}])(?:she|her)$/iu,
+  masculine: /(?<![\p{L}])(?:he|his)$/iu,
+} as const;
+
+/**
+ * Whether a pronoun of one gender is written in a sentence before a point, as a test of
+ * OTHER_PRONOUN on the text from the sentence's start to that point would say, without reading
+ * that text again for each point: the sentence is searched once for its first such pronoun, and
+ * only the last four characters before the point are read for one the point cuts short ("he" of
+ * "hen"), which the text up to the point alone would take for a pronoun.
+ */
+class PronounsBefore {
+  private readonly firstEnd: Partial<Record<keyof typeof OTHER_PRONOUN, number>> = {};
+  private readonly text: string;
+  private readonly sentence: Sentence;
+  constructor(text: string, sentence: Sentence) {
+    this.text = text;
+    this.sentence = sentence;
+  }
+  before(gender: keyof typeof OTHER_PRONOUN, at: number): boolean {
+    const inSentence = () => this.text.slice(this.sentence.start, this.sentence.end);
+    const end = (this.firstEnd[gender] ??= endOf(OTHER_PRONOUN[gender].exec(inSentence())));
+    return end <= at - this.sentence.start || OTHER_PRONOUN_AT_END[gender].test(this.text.slice(Math.max(this.sentence.start, at - 4), at));
+  }
+}
+
+const endOf = (m: RegExpExecArray | null): number => (m === null ? Infinity : m.index + m[0].length);
 
 function matchPatterns(
   patterns: readonly Pattern[], between: string, a: Span, b: Span, sentence: Sentence,

@@ -6,7 +6,7 @@
  * here with no bound, a PDF whose pages redraw one stream held the command for minutes. Its text
  * is read for entities as an upload's is too (extractOffThread): a text longer than 64 kB in a
  * worker, for at most 10 s and 10 s a million characters, in at most 1 GB, then given up, naming
- * the file; read here with no bound, one sentence listing names held the command for minutes.
+ * the file, as a text no rule foresaw might be read for far longer than its length says.
  */
 import { extractOffThread, readDocumentOffThread, type ExtractLimits } from '@mosaic/extract';
 import { AppError } from '@mosaic/model';

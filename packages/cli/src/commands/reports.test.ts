@@ -217,8 +217,8 @@ describe('mosaic reports', () => {
 
   it('gives up a file whose text is read for entities past the time limit, naming the file and the limit, and adds the others', async () => {
     const listed = join(world.dir, 'listed.txt');
-    // one sentence listing names: seconds of a core, given 1 s here
-    writeFileSync(listed, namesListedOf(300_000));
+    // one sentence listing names, 4 MB: seconds of a core, given 1 s here
+    writeFileSync(listed, namesListedOf(4_000_000));
     const alone = await mosaicWithin(1_000, 'add', listed, '--collection', 'listed', ...AS);
     expect(alone).toEqual({ code: 2, out: '', err: `mosaic reports add: FILE ${listed}: finding its entities takes more than the time limit of 1 s\n` });
 
