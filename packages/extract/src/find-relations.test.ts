@@ -9,26 +9,9 @@ const described = (r: ExtractResult) => {
   return r.relations.map((x) => `${name.get(x.source) ?? ''} ${x.type}${x.kind === undefined ? '' : `:${x.kind}`} ${name.get(x.target) ?? ''}`);
 };
 
-/** The least time of `runs` extractions of `text`, in ms. */
-function fastest(text: string, runs = 2): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    extract(text);
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
+// How the time grows with a sentence listing names is measured, not asserted here:
+// bench/extract.ts --listed N (BENCHMARKS.md, Text extraction).
 describe('findRelations', () => {
-  it('reads one sentence listing names in time linear in its length, not its square', () => {
-    extract(namesListedOf(1_000));
-    const short = fastest(namesListedOf(50_000));
-    const long = fastest(namesListedOf(400_000));
-    // eight times the text: about eight times the time; its square would be sixty-four
-    expect(long / short).toBeLessThan(20);
-  }, 60_000);
-
   it('finds kin of the subject and a pronoun\'s phone number in a long list as in a short one', () => {
     const given = ['Piotr', 'Marek', 'Jan', 'Ahmed', 'Youssef', 'Karim', 'Luc', 'Milan'];
     const family = ['Nowak', 'Benali', 'Janssens', 'Peeters', 'Dubois', 'Maes', 'Haddad', 'Wouters'];
