@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.ts';
-import { namesListedOf } from './test-documents.ts';
 import type { ExtractResult } from './types.ts';
 
 const names = (r: ExtractResult) => new Map(r.entities.map((e) => [e.id, e.name]));
