@@ -509,7 +509,11 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       await write(async (trx) => {
         // a statement per record: each deletes by the key's prefix (record, kind) and the ids
         const byRecord = new Map<string, string[]>();
-        for (const { record, id } of mentions) byRecord.set(record, [...(byRecord.get(record) ?? []), id]);
+        for (const { record, id } of mentions) {
+          const ids = byRecord.get(record);
+          if (ids === undefined) byRecord.set(record, [id]);
+          else ids.push(id);
+        }
         for (const [record, ids] of byRecord) {
           for (const chunk of chunks([...new Set(ids)], batchRows)) {
             await trx.deleteFrom('document_mentions').where('record', '=', record).where('kind', '=', kind).where('id', 'in', chunk).execute();
