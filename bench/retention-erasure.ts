@@ -5,7 +5,10 @@
  * asking to its entry being kept. Every audited request waits for the audit log's lock, which
  * each of the sweep's transactions holds while it erases.
  *
- *   node bench/retention-erasure.ts [--records 20000] [--database-url postgres://…]
+ *   node bench/retention-erasure.ts [--records 20000] [--relations 0] [--database-url postgres://…]
+ *
+ * --relations N adds N Associate records between other persons, kept (an erasure rewrites the
+ * summaries of the relationships its record is an end of: how it finds them shows here).
  *
  * The embedded store, or PostgreSQL at --database-url (else MOSAIC_TEST_DATABASE_URL when
  * --postgres is given), in a database of its own dropped afterwards: advisory locks are the
@@ -20,8 +23,9 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
-const { values: args } = parseArgs({ options: { records: { type: 'string', default: '20000' }, 'database-url': { type: 'string' }, postgres: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { records: { type: 'string', default: '20000' }, relations: { type: 'string', default: '0' }, 'database-url': { type: 'string' }, postgres: { type: 'boolean', default: false } } });
 const RECORDS = Number(args.records);
+const RELATIONS = Number(args.relations);
 const serverUrl = args['database-url'] ?? (args.postgres ? TEST_DATABASE_URL : undefined);
 const database = `bench_retention_${process.pid}`;
 const databaseUrl = serverUrl === undefined ? undefined : await createTestDatabase(database, serverUrl);
@@ -34,6 +38,15 @@ try {
     const batch: EntityRecord[] = [];
     for (let n = i; n < Math.min(RECORDS, i + 1_000); n++) {
       const v = validateRecord(mosaic.registry, { id: `expired-${n}`, schema: 'Person', properties: { name: [`Expired Person ${n}`], birthDate: ['1970-01-01'] }, provenance: testProvenance('intel', { reviewDate: '2030-05-01' }) });
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      batch.push(v.record);
+    }
+    await mosaic.store.putRecords(batch, { actor: 'bench' });
+  }
+  for (let i = 0; i < RELATIONS; i += 1_000) {
+    const batch: EntityRecord[] = [];
+    for (let n = i; n < Math.min(RELATIONS, i + 1_000); n++) {
+      const v = validateRecord(mosaic.registry, { id: `tie-${n}`, schema: 'Associate', properties: { person: [`kept-${n}`], associate: [`kept-${n + 1}`], summary: [`Kept ${n} meets Kept ${n + 1}`] }, provenance: testProvenance('intel') });
       if (!v.ok) throw new Error(JSON.stringify(v.errors));
       batch.push(v.record);
     }
@@ -58,7 +71,7 @@ try {
   const sorted = latencies.sort((a, b) => a - b);
   const at = (q: number): number => +(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1);
   console.log(JSON.stringify({
-    store: databaseUrl === undefined ? 'sqlite' : 'postgres', records: RECORDS, makeMs: Math.round(makeMs), erased: summary.erased, sweepMs: Math.round(sweepMs),
+    store: databaseUrl === undefined ? 'sqlite' : 'postgres', records: RECORDS, relations: RELATIONS, makeMs: Math.round(makeMs), erased: summary.erased, sweepMs: Math.round(sweepMs),
     erasedPerSecond: Math.round(summary.erased / (sweepMs / 1000)), auditedRequests: sorted.length, p50Ms: at(0.5), p90Ms: at(0.9), maxMs: at(1), load: +(loadavg()[0] ?? 0).toFixed(2),
   }));
 } finally {

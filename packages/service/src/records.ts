@@ -469,7 +469,7 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
     await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
     if (erased.confirmed.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.confirmed.map((r) => r.id), outcome: 'ok', reason: 'records confirmed from an erased report' });
     if (erased.alerts.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.alerts.map((a) => a.id), outcome: 'ok', reason: 'alerts on an erased record' });
-    if (erased.summaries.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'alteration', records: [...erased.summaries], outcome: 'ok', reason: 'relationship summaries that named an erased record' });
+    if (erased.summaries.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'alteration', records: [...erased.summaries], outcome: 'ok', reason: 'relationship and event summaries that named an erased record' });
     return erased;
   });
   // beside the answer: a slow or dead endpoint must not hold the owner's erasure

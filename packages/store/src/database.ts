@@ -127,6 +127,12 @@ export interface DocumentMentionsTable {
   id: string;
 }
 
+/** A record's naming of another (record-links.ts): keyed by the record named, for an erasure to find. */
+export interface RecordLinksTable {
+  target: string;
+  source: string;
+}
+
 export interface ReportTextsTable {
   /** The report's record id. */
   id: string;
@@ -151,5 +157,6 @@ export interface Database {
   ingest_batches: IngestBatchesTable;
   documents: DocumentsTable;
   document_mentions: DocumentMentionsTable;
+  record_links: RecordLinksTable;
   report_texts: ReportTextsTable;
 }

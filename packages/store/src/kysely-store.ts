@@ -5,7 +5,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { AppError, RecordId, UserId, AgencyId, DeskId, CLASSIFICATION, type Classification, type EntityRecord } from '@mosaic/model';
 import type { Database, DocumentsTable, RecordsTable, UsersTable } from './database.ts';
-import { appendChanges, archivedOf, createKyselyRecordWriter, planRecordWrites, recordRowOf, type RecordWriter } from './record-writer.ts';
+import { appendChanges, archivedOf, createKyselyRecordWriter, planRecordWrites, recordRowOf, unlinkRecords, type RecordWriter } from './record-writer.ts';
 import { NAME_PROPERTIES, nameTokens } from './name-text.ts';
 import { prepareRecord } from './prepare-record.ts';
 import { createLocalMessageBus, type MessageBus } from './message-bus.ts';
@@ -295,6 +295,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         }
         const erasedIds = erased.map((row) => row.id);
         await dialect.indexNames(trx, [], erasedIds);
+        await unlinkRecords(trx, erasedIds, batchRows);
         await dialect.removeReportTexts(trx, erasedIds);
         await appendChanges(trx, dialect, erased.map((row) => ({ record_id: row.id, op: 'delete' as const, version: row.version + 1, at })));
         return results;
@@ -308,6 +309,17 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       if (!includeDeleted) query = query.where('deleted_at', 'is', null);
       const rows = await query.orderBy('id').limit(positive(limit)).execute();
       return rows.map(storedOf);
+    },
+
+    async recordsNaming(ids) {
+      const found = new Map<string, StoredRecord>();
+      for (const chunk of chunks([...new Set(ids)], batchRows)) {
+        const rows = await db.selectFrom('record_links').innerJoin('records', 'records.id', 'record_links.source')
+          .select(['records.id', 'records.document', 'records.version', 'records.created_at', 'records.updated_at', 'records.deleted_at'])
+          .where('record_links.target', 'in', chunk).where('records.deleted_at', 'is', null).execute();
+        for (const row of rows) if (!found.has(row.id)) found.set(row.id, storedOf(row));
+      }
+      return [...found.values()].sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
     },
 
     async recordsDueForReview({ agency, through, after, limit }: DueForReviewOptions) {

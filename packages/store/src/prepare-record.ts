@@ -7,6 +7,7 @@
  */
 import { AppError, recordIdOf, type EntityRecord, type RecordId } from '@mosaic/model';
 import { NAME_PROPERTIES, namesText } from './name-text.ts';
+import { linksOf } from './record-links.ts';
 
 /** A record ready to write: its derived id, its document and folded names. */
 export interface PreparedRecord {
@@ -16,6 +17,8 @@ export interface PreparedRecord {
   /** JSON of { schema, properties, provenance } as given (key order as it came). */
   readonly document: string;
   readonly names: string;
+  /** The records it names (record-links.ts), kept for an erasure to find it by them. */
+  readonly links: readonly string[];
 }
 
 export function prepareRecord(record: EntityRecord, nameProperties: readonly string[] = NAME_PROPERTIES): PreparedRecord {
@@ -38,5 +41,6 @@ export function prepareRecord(record: EntityRecord, nameProperties: readonly str
     schema: record.schema,
     document: JSON.stringify({ schema: record.schema, properties: record.properties, provenance: record.provenance }),
     names: namesText(record, nameProperties),
+    links: linksOf(record.schema, record.properties),
   };
 }

@@ -65,6 +65,15 @@ export interface RecordWritePlan {
   /** Ids whose live row had indexed names before this batch. */
   readonly replaced: readonly string[];
   readonly changes: readonly ChangeRow[];
+  /** Ids written whose links may already be kept (a new version of a stored record). */
+  readonly relinked: readonly string[];
+  /** The records each written one names (record_links), for every id written. */
+  readonly links: readonly LinkRow[];
+}
+
+export interface LinkRow {
+  readonly target: string;
+  readonly source: string;
 }
 
 export interface RecordWriter {
@@ -111,6 +120,7 @@ export function planRecordWrites(
   const rows = new Map<string, RecordRow>();
   const replaced: string[] = [];
   const changes: ChangeRow[] = [];
+  const links = new Map<string, readonly string[]>();
   const results: PutResult[] = [];
   for (const p of prepared) {
     const before = current.get(p.id);
@@ -133,10 +143,13 @@ export function planRecordWrites(
     };
     current.set(p.id, row);
     rows.set(p.id, row);
+    links.set(p.id, p.links);
     changes.push({ record_id: p.id, op: 'put', version, at });
     results.push({ id: p.id, status: before === undefined ? 'created' : 'updated', version });
   }
-  return { plan: { archive, rows: [...rows.values()], replaced, changes }, results };
+  const relinked = [...new Set(archive.map((v) => v.record_id))];
+  const linkRows = [...links].flatMap(([source, targets]) => targets.map((target) => ({ target, source })));
+  return { plan: { archive, rows: [...rows.values()], replaced, changes, relinked, links: linkRows }, results };
 }
 
 export function createKyselyRecordWriter(dialect: StoreDialect): RecordWriter {
@@ -150,7 +163,7 @@ export function createKyselyRecordWriter(dialect: StoreDialect): RecordWriter {
       }
       return current;
     },
-    async write(trx, { archive, rows, replaced, changes }) {
+    async write(trx, { archive, rows, replaced, changes, relinked, links }) {
       for (const chunk of chunks(archive, size)) await trx.insertInto('record_versions').values(chunk).execute();
       for (const chunk of chunks(rows, size)) {
         await trx
@@ -172,6 +185,8 @@ export function createKyselyRecordWriter(dialect: StoreDialect): RecordWriter {
           .execute();
       }
       await dialect.indexNames(trx, rows.map((row) => row.id), replaced);
+      await unlinkRecords(trx, relinked, size);
+      for (const chunk of chunks(links, size)) await trx.insertInto('record_links').values(chunk).onConflict((oc) => oc.columns(['target', 'source']).doNothing()).execute();
       await appendChanges(trx, dialect, changes);
     },
   };
@@ -181,4 +196,9 @@ export async function appendChanges(trx: Kysely<Database>, dialect: StoreDialect
   if (changes.length === 0) return;
   await dialect.lock(trx, 'changes');
   for (const chunk of chunks(changes, dialect.batchRows)) await trx.insertInto('changes').values(chunk).execute();
+}
+
+/** The links kept of `ids` leave (a new version names its own; an erased record names none). */
+export async function unlinkRecords(trx: Kysely<Database>, ids: readonly string[], size: number): Promise<void> {
+  for (const chunk of chunks(ids, size)) await trx.deleteFrom('record_links').where('source', 'in', chunk).execute();
 }

@@ -597,6 +597,37 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.documentsMentioning('check', 'fedpol:p4')).toEqual(['c4']);
     }));
 
+    it('finds the live records that name a record, as each version names them', () => withStore(async (store) => {
+      const ids = (...names: string[]): string[] => names.map((n) => `fedpol:${n}`);
+      const named = async (...of: string[]): Promise<string[]> => (await store.recordsNaming(of.map(RecordId))).map((stored) => stored.record.id);
+      await store.putRecords([
+        person('fedpol', 'p1', 'Jonas Vermeulen'), person('fedpol', 'p2', 'Pieter Vermeulen'), person('fedpol', 'p3', 'Arend Valkema'),
+        record('fedpol', 'a1', { person: ['fedpol:p1'], associate: ['fedpol:p2'] }, 'Associate'),
+        record('fedpol', 's1', { person: ['fedpol:p1'], involved: ['fedpol:p1', 'fedpol:p3'] }, 'Sighting'),
+        // an id put twice in one batch names what its last content names
+        record('fedpol', 'a2', { person: ['fedpol:p1'], associate: ['fedpol:p3'] }, 'Associate'),
+        record('fedpol', 'a2', { person: ['fedpol:p2'], associate: ['fedpol:p3'] }, 'Associate'),
+      ], ACTOR);
+      expect(await named('fedpol:p1')).toEqual(ids('a1', 's1'));
+      expect(await named('fedpol:p3', 'fedpol:p2')).toEqual(ids('a1', 'a2', 's1'));
+      expect(await named('fedpol:p9')).toEqual([]);
+      expect(await named()).toEqual([]);
+      // a new version names its own ends, no longer the earlier one's
+      await store.putRecords([record('fedpol', 'a1', { person: ['fedpol:p2'], associate: ['fedpol:p3'] }, 'Associate')], ACTOR);
+      expect(await named('fedpol:p1')).toEqual(ids('s1'));
+      // an erased record names no one, and a record put again after its erasure names what it names then
+      await store.deleteRecords([RecordId('fedpol:s1')], { actor: 'test:contract', reason: 'test' });
+      expect(await named('fedpol:p1', 'fedpol:p3')).toEqual(ids('a1', 'a2'));
+      await store.putRecords([record('fedpol', 's1', { person: ['fedpol:p3'] }, 'Sighting')], ACTOR);
+      expect(await named('fedpol:p1')).toEqual([]);
+      expect(await named('fedpol:p3')).toEqual(ids('a1', 'a2', 's1'));
+      // in a transaction, what it wrote is seen
+      await store.transaction(async (tx) => {
+        await tx.putRecords([record('fedpol', 'a3', { person: ['fedpol:p1'], associate: ['fedpol:p2'] }, 'Associate')], ACTOR);
+        expect((await tx.recordsNaming([RecordId('fedpol:p1')])).map((stored) => stored.record.id)).toEqual(ids('a3'));
+      });
+    }));
+
     it('creates a document only once, however many ask at the same time', () => withStore(async (store) => {
       const asks = Array.from({ length: 8 }, (_, n) => store.createDocument({ kind: 'claim', id: 'c1/0', owner: 'zone-north', body: { by: n } }));
       const created = await Promise.all(asks);

@@ -332,6 +332,12 @@ export interface Store {
    */
   deleteRecords(ids: readonly RecordId[], options: DeleteRecordOptions): Promise<readonly DeleteResult[]>;
   scanRecords(options: ScanRecordsOptions): Promise<readonly StoredRecord[]>;
+  /**
+   * The live records whose entity properties name one of `ids` (a relationship's ends, a
+   * sighting's subject…), by id: kept beside each record as it is written (record_links), so an
+   * erasure reaches them without reading every record that could.
+   */
+  recordsNaming(ids: readonly RecordId[]): Promise<readonly StoredRecord[]>;
   countRecords(options?: CountRecordsOptions): Promise<number>;
   /**
    * An agency's live records whose review date is on or before `through`, earliest date first,

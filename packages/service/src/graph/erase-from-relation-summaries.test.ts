@@ -28,6 +28,10 @@ async function related(test: TestMosaic, reviewDate = '2031-01-01'): Promise<Con
     { id: 'f1', schema: 'Family', properties: { person: ['fedpol:p1'], relative: ['fedpol:p2'], relationship: ['brother'], summary: ['De Schipper runs the boats with his brother Joost.'] }, provenance: testProvenance('fedpol') },
     { id: 'f2', schema: 'Associate', properties: { person: ['fedpol:p1'], associate: ['fedpol:p3'], summary: ['Met at the harbour in 2019.'] }, provenance: testProvenance('intel') },
     { id: 'f3', schema: 'Associate', properties: { person: ['fedpol:p2'], associate: ['fedpol:p3'], summary: ['Joost and Arend, seen with Moerbeeke\'s crew.'] }, provenance: testProvenance('fedpol') },
+    // events: he is the person seen in one, among those involved in the other, and neither in the third
+    { id: 's1', schema: 'Sighting', properties: { person: ['fedpol:p1'], date: ['2024-03-02'], checkpoint: ['Zeebrugge'], summary: ['Dirkjan Moerbeeke drove the van off the ferry.'] }, provenance: testProvenance('fedpol') },
+    { id: 's2', schema: 'Sighting', properties: { person: ['fedpol:p3'], involved: ['fedpol:p1'], date: ['2024-03-03'], summary: ['Arend met De Schipper at the quay.'] }, provenance: testProvenance('intel') },
+    { id: 's3', schema: 'Sighting', properties: { person: ['fedpol:p2'], date: ['2024-03-04'], summary: ['Joost alone, Moerbeeke\'s van.'] }, provenance: testProvenance('fedpol') },
   ]);
   // the summary as it was before, so the history holds a version with it and one after
   await putFixtures(test.mosaic, [
@@ -50,10 +54,19 @@ async function expectSummaryErased(test: TestMosaic, analyst: Consultation): Pro
   expect((await readRecord(test.mosaic, analyst, RecordId('fedpol:f3'))).record?.properties['summary']).toEqual(['Joost and Arend, seen with Moerbeeke\'s crew.']);
   // the new version is logged as an alteration, in the erasure's transaction
   const logged = (await test.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; records: string[] });
-  expect(logged.filter((e) => e.action === 'alteration').map((e) => e.records)).toContainEqual(['fedpol:f1']);
+  const altered = logged.filter((e) => e.action === 'alteration').flatMap((e) => e.records);
+  expect(altered).toContain('fedpol:f1');
+  // an event he is a subject of is treated alike: its summary goes, the rest stays
+  const s1 = await readRecord(test.mosaic, analyst, RecordId('fedpol:s1'));
+  expect(s1.record?.properties['summary']).toEqual([ERASED_SUMMARY]);
+  expect(s1.record?.properties['checkpoint']).toEqual(['Zeebrugge']);
+  expect((await test.mosaic.store.getRecord(RecordId('intel:s2')))?.record.properties['summary']).toEqual([ERASED_SUMMARY]);
+  expect((await readRecord(test.mosaic, analyst, RecordId('fedpol:s3'))).record?.properties['summary']).toEqual(['Joost alone, Moerbeeke\'s van.']);
+  expect(altered).toEqual(expect.arrayContaining(['fedpol:s1', 'intel:s2']));
+  expect(altered).not.toContain('fedpol:s3');
 }
 
-describe('erasure and the summaries of relationship records', () => {
+describe('erasure and the summaries of relationship and event records', () => {
   it('the owner\'s erasure replaces the summary of each relationship the record is an end of that names it', async () => {
     world = await openTestMosaic();
     const analyst = await related(world);

@@ -142,8 +142,8 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
       // in the transaction: its records are erased exactly when the entry naming them is kept
       // (LED Art. 25), even when the node stops between the two
       if (erasedNow.done.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(by, today, { records: erasedNow.done, reason: 'retention sweep' })]);
-      // the relationships written again without the erased records' names (erase-from-relation-summaries.ts)
-      if (erasedNow.altered.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{ ...sweepEntry(by, today, { records: erasedNow.altered, reason: 'relationship summaries that named an erased record' }), action: 'alteration' }]);
+      // the relationships and events written again without the erased records' names (erase-from-relation-summaries.ts)
+      if (erasedNow.altered.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{ ...sweepEntry(by, today, { records: erasedNow.altered, reason: 'relationship and event summaries that named an erased record' }), action: 'alteration' }]);
       return erasedNow;
     });
     // once the erasures are kept: a recipient told of one rolled back would erase what is still here

@@ -17,6 +17,8 @@ import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testin
 import type { Store } from '../store.ts';
 
 const MIGRATION = '0013-document-mentions';
+/** What this migration and those after it make, dropped to stand for a store made before it. */
+const LATER_TABLES = ['document_mentions', 'record_links'];
 
 /** A check with two hits (one on a listed record with an alert) and a notice naming two records, as kept before 0013. */
 async function writeOld(store: Store): Promise<void> {
@@ -54,8 +56,8 @@ describe(`${MIGRATION} on sqlite`, () => {
       await before.close();
       // as a store made before 0013
       const raw = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME));
-      raw.prepare(`delete from kysely_migration where name = '${MIGRATION}'`).run();
-      raw.prepare('drop table document_mentions').run();
+      raw.prepare(`delete from kysely_migration where name >= '${MIGRATION}'`).run();
+      for (const table of LATER_TABLES) raw.prepare(`drop table ${table}`).run();
       raw.close();
       const after = await openSqliteStore({ dataDir });
       await expectMigrated(after);
@@ -79,8 +81,8 @@ describe.runIf(available)(`${MIGRATION} on PostgreSQL`, () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     try {
-      await client.query(`delete from ${schema}.kysely_migration where name = '${MIGRATION}'`);
-      await client.query(`drop table ${schema}.document_mentions`);
+      await client.query(`delete from ${schema}.kysely_migration where name >= '${MIGRATION}'`);
+      for (const table of LATER_TABLES) await client.query(`drop table ${schema}.${table}`);
     } finally {
       await client.end();
     }

@@ -17,6 +17,7 @@ import { auditCutsMigration } from './0010-audit-cuts.ts';
 import { recordsReviewDateMigration } from './0011-records-review-date.ts';
 import { judgementNotesMigration } from './0012-judgement-notes.ts';
 import { documentMentionsMigration } from './0013-document-mentions.ts';
+import { recordLinksMigration } from './0014-record-links.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0011-records-review-date': recordsReviewDateMigration,
   '0012-judgement-notes': judgementNotesMigration,
   '0013-document-mentions': documentMentionsMigration,
+  '0014-record-links': recordLinksMigration,
 };

@@ -58,7 +58,7 @@ export function createSqliteRecordWriter(adapter: SqliteDatabaseAdapter): Record
       return Promise.resolve(current);
     },
 
-    write(_trx, { archive, rows, replaced, changes }) {
+    write(_trx, { archive, rows, replaced, changes, relinked, links }) {
       const versions: SQLInputValue[] = [];
       for (const v of archive) versions.push(v.record_id, v.version, v.op, v.document, v.actor, v.reason, v.at);
       insertRows('record_versions (record_id, version, op, document, actor, reason, at)', 7, versions);
@@ -74,6 +74,12 @@ export function createSqliteRecordWriter(adapter: SqliteDatabaseAdapter): Record
         names.push(row['rid'] ?? null, row['names'] ?? null);
       });
       insertRows('record_names (rowid, names)', 2, names);
+
+      // What a record names: a new version's replace its earlier version's.
+      forIds(`delete from record_links where source in ${IN_LIST}`, relinked);
+      const linked: SQLInputValue[] = [];
+      for (const link of links) linked.push(link.target, link.source);
+      insertRows('record_links (target, source)', 2, linked, ' on conflict do nothing');
 
       // One connection, one writer: seq order is commit order without a lock.
       const feed: SQLInputValue[] = [];
