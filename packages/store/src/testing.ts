@@ -6,6 +6,7 @@
  * elsewhere the suite is skipped with a warning that says why — never silently.
  */
 import pg from 'pg';
+import { MIGRATIONS } from './migrations/index.ts';
 
 export const TEST_DATABASE_URL = process.env['MOSAIC_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -95,4 +96,24 @@ async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The tables each migration since 0012 makes, for a migration's test to stand for a store made
+ * before it: the bookkeeping rows of that migration and of every later one deleted, and the tables
+ * they made dropped, so that opening the store runs them all again in order (Kysely refuses to
+ * run one older than the last it ran). A migration that makes a table lists it here
+ * (before-migration.test.ts checks that each one is listed).
+ */
+export const TABLES_MADE: Readonly<Record<string, readonly string[]>> = {
+  '0012-judgement-notes': [],
+  '0013-document-mentions': ['document_mentions'],
+  '0014-record-links': ['record_links'],
+};
+
+/** The statements that make a store look as one made before `migration` (in `schema` on PostgreSQL). */
+export function beforeMigration(migration: string, schema?: string): string[] {
+  const named = (table: string): string => (schema === undefined ? table : `${schema}.${table}`);
+  const later = Object.keys(MIGRATIONS).filter((name) => name >= migration).reverse();
+  return [`delete from ${named('kysely_migration')} where name >= '${migration}'`, ...later.flatMap((name) => (TABLES_MADE[name] ?? []).map((table) => `drop table ${named(table)}`))];
 }

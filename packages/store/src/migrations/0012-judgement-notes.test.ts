@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../sqlite/open-sqlite-store.ts';
 import { openPostgresStore } from '../postgres/open-postgres-store.ts';
-import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
+import { beforeMigration, dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
 import type { Store } from '../store.ts';
 
 const noted = { a: 'fedpol:y', b: 'fedpol:z', verdict: 'not_same', by: 'fedpol.a1', at: '2030-01-01T00:00:00.000Z', note: 'about z' };
@@ -47,7 +47,7 @@ describe('0012-judgement-notes on sqlite', () => {
       await before.close();
       // as a store made before 0012
       const raw = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME));
-      raw.prepare(`delete from kysely_migration where name = '0012-judgement-notes'`).run();
+      for (const statement of beforeMigration('0012-judgement-notes')) raw.prepare(statement).run();
       raw.close();
       const after = await openSqliteStore({ dataDir });
       await expectMigrated(after);
@@ -71,7 +71,7 @@ describe.runIf(available)('0012-judgement-notes on PostgreSQL', () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     try {
-      await client.query(`delete from ${schema}.kysely_migration where name = '0012-judgement-notes'`);
+      for (const statement of beforeMigration('0012-judgement-notes', schema)) await client.query(statement);
     } finally {
       await client.end();
     }

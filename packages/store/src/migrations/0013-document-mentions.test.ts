@@ -13,12 +13,10 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../sqlite/open-sqlite-store.ts';
 import { openPostgresStore } from '../postgres/open-postgres-store.ts';
-import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
+import { beforeMigration, dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
 import type { Store } from '../store.ts';
 
 const MIGRATION = '0013-document-mentions';
-/** What this migration and those after it make, dropped to stand for a store made before it. */
-const LATER_TABLES = ['document_mentions', 'record_links'];
 
 /** A check with two hits (one on a listed record with an alert) and a notice naming two records, as kept before 0013. */
 async function writeOld(store: Store): Promise<void> {
@@ -56,8 +54,7 @@ describe(`${MIGRATION} on sqlite`, () => {
       await before.close();
       // as a store made before 0013
       const raw = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME));
-      raw.prepare(`delete from kysely_migration where name >= '${MIGRATION}'`).run();
-      for (const table of LATER_TABLES) raw.prepare(`drop table ${table}`).run();
+      for (const statement of beforeMigration(MIGRATION)) raw.prepare(statement).run();
       raw.close();
       const after = await openSqliteStore({ dataDir });
       await expectMigrated(after);
@@ -81,8 +78,7 @@ describe.runIf(available)(`${MIGRATION} on PostgreSQL`, () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     try {
-      await client.query(`delete from ${schema}.kysely_migration where name >= '${MIGRATION}'`);
-      for (const table of LATER_TABLES) await client.query(`drop table ${schema}.${table}`);
+      for (const statement of beforeMigration(MIGRATION, schema)) await client.query(statement);
     } finally {
       await client.end();
     }

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../sqlite/open-sqlite-store.ts';
 import { openPostgresStore } from '../postgres/open-postgres-store.ts';
-import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
+import { beforeMigration, dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
 import type { Store } from '../store.ts';
 
 const MIGRATION = '0014-record-links';
@@ -56,8 +56,7 @@ describe(`${MIGRATION} on sqlite`, () => {
       await before.close();
       // as a store made before 0014
       const raw = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME));
-      raw.prepare(`delete from kysely_migration where name >= '${MIGRATION}'`).run();
-      raw.prepare('drop table record_links').run();
+      for (const statement of beforeMigration(MIGRATION)) raw.prepare(statement).run();
       raw.close();
       const after = await openSqliteStore({ dataDir });
       await expectMigrated(after);
@@ -81,8 +80,7 @@ describe.runIf(available)(`${MIGRATION} on PostgreSQL`, () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     try {
-      await client.query(`delete from ${schema}.kysely_migration where name >= '${MIGRATION}'`);
-      await client.query(`drop table ${schema}.record_links`);
+      for (const statement of beforeMigration(MIGRATION, schema)) await client.query(statement);
     } finally {
       await client.end();
     }
