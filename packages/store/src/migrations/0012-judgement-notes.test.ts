@@ -3,16 +3,8 @@
  * judgement with a note under its two records (and none without one), and takes the notes out of
  * the kept outcomes, leaving the rest of them; on sqlite and PostgreSQL (MOSAIC_TEST_DATABASE_URL).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../sqlite/open-sqlite-store.ts';
-import { openPostgresStore } from '../postgres/open-postgres-store.ts';
-import { beforeMigration, dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
+import { expect } from 'vitest';
+import { describeMigration } from './migration.fixture.ts';
 import type { Store } from '../store.ts';
 
 const noted = { a: 'fedpol:y', b: 'fedpol:z', verdict: 'not_same', by: 'fedpol.a1', at: '2030-01-01T00:00:00.000Z', note: 'about z' };
@@ -38,45 +30,4 @@ async function expectMigrated(store: Store): Promise<void> {
   expect((await store.getDocument('judgement', 'j-noted'))?.body).toEqual(noted);
 }
 
-describe('0012-judgement-notes on sqlite', () => {
-  it('lists the noted judgements by record and takes the notes out of the kept outcomes', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-0012-'));
-    try {
-      const before = await openSqliteStore({ dataDir });
-      await writeOld(before);
-      await before.close();
-      // as a store made before 0012
-      const raw = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME));
-      for (const statement of beforeMigration('0012-judgement-notes')) raw.prepare(statement).run();
-      raw.close();
-      const after = await openSqliteStore({ dataDir });
-      await expectMigrated(after);
-      await after.close();
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-});
-
-const available = await postgresReachable('0012-judgement-notes on PostgreSQL');
-
-describe.runIf(available)('0012-judgement-notes on PostgreSQL', () => {
-  const schema = `judgement_notes_${randomBytes(6).toString('hex')}`;
-  afterAll(async () => dropTestSchemas([schema]));
-
-  it('lists the noted judgements by record and takes the notes out of the kept outcomes', async () => {
-    const before = await openPostgresStore({ databaseUrl: TEST_DATABASE_URL, schema });
-    await writeOld(before);
-    await before.close();
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      for (const statement of beforeMigration('0012-judgement-notes', schema)) await client.query(statement);
-    } finally {
-      await client.end();
-    }
-    const after = await openPostgresStore({ databaseUrl: TEST_DATABASE_URL, schema });
-    await expectMigrated(after);
-    await after.close();
-  });
-});
+await describeMigration('0012-judgement-notes', { does: 'lists the noted judgements by record and takes the notes out of the kept outcomes', writeOld, expectMigrated });

@@ -4,16 +4,8 @@
  * mention of the record and deletes the link documents, leaving other documents as they were; on
  * sqlite and PostgreSQL (MOSAIC_TEST_DATABASE_URL).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../sqlite/open-sqlite-store.ts';
-import { openPostgresStore } from '../postgres/open-postgres-store.ts';
-import { beforeMigration, dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
+import { expect } from 'vitest';
+import { describeMigration } from './migration.fixture.ts';
 import type { Store } from '../store.ts';
 
 const MIGRATION = '0013-document-mentions';
@@ -45,45 +37,4 @@ async function expectMigrated(store: Store): Promise<void> {
   expect(await store.listDocuments('judgement-record', { subject: 'fedpol:p1', limit: 10 })).toHaveLength(1);
 }
 
-describe(`${MIGRATION} on sqlite`, () => {
-  it('keeps the link documents as mentions of the records and deletes them', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-0013-'));
-    try {
-      const before = await openSqliteStore({ dataDir });
-      await writeOld(before);
-      await before.close();
-      // as a store made before 0013
-      const raw = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME));
-      for (const statement of beforeMigration(MIGRATION)) raw.prepare(statement).run();
-      raw.close();
-      const after = await openSqliteStore({ dataDir });
-      await expectMigrated(after);
-      await after.close();
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-});
-
-const available = await postgresReachable(`${MIGRATION} on PostgreSQL`);
-
-describe.runIf(available)(`${MIGRATION} on PostgreSQL`, () => {
-  const schema = `document_mentions_${randomBytes(6).toString('hex')}`;
-  afterAll(async () => dropTestSchemas([schema]));
-
-  it('keeps the link documents as mentions of the records and deletes them', async () => {
-    const before = await openPostgresStore({ databaseUrl: TEST_DATABASE_URL, schema });
-    await writeOld(before);
-    await before.close();
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      for (const statement of beforeMigration(MIGRATION, schema)) await client.query(statement);
-    } finally {
-      await client.end();
-    }
-    const after = await openPostgresStore({ databaseUrl: TEST_DATABASE_URL, schema });
-    await expectMigrated(after);
-    await after.close();
-  });
-});
+await describeMigration(MIGRATION, { does: 'keeps the link documents as mentions of the records and deletes them', writeOld, expectMigrated });

@@ -4,17 +4,9 @@
  * stored before as it finds those written after; an erased record names none. On sqlite and
  * PostgreSQL (MOSAIC_TEST_DATABASE_URL).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { randomBytes } from 'node:crypto';
 import { AgencyId, RecordId, recordIdOf, type EntityRecord } from '@mosaic/model';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../sqlite/open-sqlite-store.ts';
-import { openPostgresStore } from '../postgres/open-postgres-store.ts';
-import { beforeMigration, dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '../testing.ts';
+import { expect } from 'vitest';
+import { describeMigration } from './migration.fixture.ts';
 import type { Store } from '../store.ts';
 
 const MIGRATION = '0014-record-links';
@@ -47,45 +39,4 @@ async function expectMigrated(store: Store): Promise<void> {
   expect(await named('fedpol:a1')).toEqual([]);
 }
 
-describe(`${MIGRATION} on sqlite`, () => {
-  it('keeps what each live record stored before names', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mosaic-0014-'));
-    try {
-      const before = await openSqliteStore({ dataDir });
-      await writeOld(before);
-      await before.close();
-      // as a store made before 0014
-      const raw = new DatabaseSync(join(dataDir, SQLITE_FILE_NAME));
-      for (const statement of beforeMigration(MIGRATION)) raw.prepare(statement).run();
-      raw.close();
-      const after = await openSqliteStore({ dataDir });
-      await expectMigrated(after);
-      await after.close();
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-});
-
-const available = await postgresReachable(`${MIGRATION} on PostgreSQL`);
-
-describe.runIf(available)(`${MIGRATION} on PostgreSQL`, () => {
-  const schema = `record_links_${randomBytes(6).toString('hex')}`;
-  afterAll(async () => dropTestSchemas([schema]));
-
-  it('keeps what each live record stored before names', async () => {
-    const before = await openPostgresStore({ databaseUrl: TEST_DATABASE_URL, schema });
-    await writeOld(before);
-    await before.close();
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      for (const statement of beforeMigration(MIGRATION, schema)) await client.query(statement);
-    } finally {
-      await client.end();
-    }
-    const after = await openPostgresStore({ databaseUrl: TEST_DATABASE_URL, schema });
-    await expectMigrated(after);
-    await after.close();
-  });
-});
+await describeMigration(MIGRATION, { does: 'keeps what each live record stored before names', writeOld, expectMigrated });
