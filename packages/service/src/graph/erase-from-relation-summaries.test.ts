@@ -11,7 +11,7 @@ import type { Consultation } from '../organisation.ts';
 import { eraseRecord, readRecord, readRecordHistory } from '../records.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
-import { ERASED_SUMMARY } from './erase-from-relation-summaries.ts';
+import { ERASED_SUMMARY, ERASED_TEXT } from './erase-from-relation-summaries.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -29,7 +29,7 @@ async function related(test: TestMosaic, reviewDate = '2031-01-01'): Promise<Con
     { id: 'f2', schema: 'Associate', properties: { person: ['fedpol:p1'], associate: ['fedpol:p3'], summary: ['Met at the harbour in 2019.'] }, provenance: testProvenance('intel') },
     { id: 'f3', schema: 'Associate', properties: { person: ['fedpol:p2'], associate: ['fedpol:p3'], summary: ['Joost and Arend, seen with Moerbeeke\'s crew.'] }, provenance: testProvenance('fedpol') },
     // events: he is the person seen in one, among those involved in the other, and neither in the third
-    { id: 's1', schema: 'Sighting', properties: { person: ['fedpol:p1'], date: ['2024-03-02'], checkpoint: ['Zeebrugge'], summary: ['Dirkjan Moerbeeke drove the van off the ferry.'] }, provenance: testProvenance('fedpol') },
+    { id: 's1', schema: 'Sighting', properties: { person: ['fedpol:p1'], date: ['2024-03-02'], checkpoint: ['Zeebrugge'], summary: ['Dirkjan Moerbeeke drove the van off the ferry.'], identityUsed: ['D. Moerbeeke'], companions: ['Arend Valkema'], objects: ['A ledger signed De Schipper'] }, provenance: testProvenance('fedpol') },
     { id: 's2', schema: 'Sighting', properties: { person: ['fedpol:p3'], involved: ['fedpol:p1'], date: ['2024-03-03'], summary: ['Arend met De Schipper at the quay.'] }, provenance: testProvenance('intel') },
     { id: 's3', schema: 'Sighting', properties: { person: ['fedpol:p2'], date: ['2024-03-04'], summary: ['Joost alone, Moerbeeke\'s van.'] }, provenance: testProvenance('fedpol') },
   ]);
@@ -60,6 +60,12 @@ async function expectSummaryErased(test: TestMosaic, analyst: Consultation): Pro
   const s1 = await readRecord(test.mosaic, analyst, RecordId('fedpol:s1'));
   expect(s1.record?.properties['summary']).toEqual([ERASED_SUMMARY]);
   expect(s1.record?.properties['checkpoint']).toEqual(['Zeebrugge']);
+  // and so do its other texts that name him (the identity he gave is his), not those that do not
+  expect(s1.record?.properties['identityUsed']).toEqual([ERASED_TEXT]);
+  expect(s1.record?.properties['objects']).toEqual([ERASED_TEXT]);
+  expect(s1.record?.properties['companions']).toEqual(['Arend Valkema']);
+  const s1History = JSON.stringify(await readRecordHistory(test.mosaic, analyst, RecordId('fedpol:s1'))).toLowerCase();
+  for (const name of ['dirkjan', 'schipper', 'moerbeeke']) expect(s1History).not.toContain(name);
   expect((await test.mosaic.store.getRecord(RecordId('intel:s2')))?.record.properties['summary']).toEqual([ERASED_SUMMARY]);
   expect((await readRecord(test.mosaic, analyst, RecordId('fedpol:s3'))).record?.properties['summary']).toEqual(['Joost alone, Moerbeeke\'s van.']);
   expect(altered).toEqual(expect.arrayContaining(['fedpol:s1', 'intel:s2']));

@@ -7,7 +7,10 @@
  * reader of it. A summary holding a name of a record erased — a name part of any version, as a word
  * of the folded text, as a chart's title is read (erase-from-chart-titles.ts) — is replaced by a
  * neutral one in a new version; the rest of the sentence is not kept, since what else it says is
- * about the same person. The record's other properties stay. A summary naming an erased person in
+ * about the same person. Every other free-text property of the record is read alike (a sighting's
+ * companions, route, objects carried and identity used: the name the person gave at the checkpoint
+ * is theirs), and one naming the erased person is replaced by ERASED_TEXT. The record's other
+ * properties stay. A summary naming an erased person in
  * a record that person is no end or subject of is left: a surname alone would rewrite the ties of
  * every namesake. Run within the erasure's transaction, beside the titles erased of it.
  *
@@ -22,10 +25,21 @@ import { labelNames, namePartsOf } from '../watch/erase-from-watch-labels.ts';
 /** What a summary that named an erased end or subject reads afterwards. */
 export const ERASED_SUMMARY = 'Summary erased: it named an erased record';
 
+/** What another free-text property that named an erased end or subject reads afterwards. */
+export const ERASED_TEXT = 'Erased: it named an erased record';
+
 /** The property a relationship's or an event's sentence is kept in (Interval.json, Event.json). */
 const SUMMARY = 'summary';
 
 const registry = schemata();
+
+/** A property's text once erased: the summary's own words, any other property's. */
+const erasedText = (property: string): string => (property === SUMMARY ? ERASED_SUMMARY : ERASED_TEXT);
+
+/** The free-text properties of a schema (its text and its strings: not names, identifiers or dates, typed for what they hold). */
+function freeTextProperties(schema: Schema): readonly string[] {
+  return [...schema.properties].filter(([, definition]) => definition.type === 'text' || definition.type === 'string').map(([name]) => name);
+}
 
 /** The properties holding a record's ends (a relationship's edge) or subjects (an event's). */
 function endProperties(schema: Schema): readonly string[] {
@@ -50,9 +64,10 @@ export async function eraseFromRelationSummaries(store: Store, records: readonly
     const schema = registry.get(record.schema);
     if (schema === undefined) continue;
     const named = endProperties(schema).flatMap((property) => record.properties[property] ?? []).filter((end) => ends.has(end)) as RecordId[];
-    const summary = record.properties[SUMMARY] ?? [];
-    if (named.length === 0 || !summary.some((text) => text !== ERASED_SUMMARY && labelNames(text, parts))) continue;
-    rewritten.push({ ...record, properties: { ...record.properties, [SUMMARY]: [ERASED_SUMMARY] } });
+    if (named.length === 0) continue;
+    const naming = freeTextProperties(schema).filter((property) => (record.properties[property] ?? []).some((text) => text !== erasedText(property) && labelNames(text, parts)));
+    if (naming.length === 0) continue;
+    rewritten.push({ ...record, properties: { ...record.properties, ...Object.fromEntries(naming.map((property) => [property, [erasedText(property)]])) } });
     for (const end of new Set(named)) byEnd.set(end, [...byEnd.get(end) ?? [], record.id]);
   }
   if (rewritten.length > 0) await store.putRecords(rewritten, { actor });
@@ -60,14 +75,21 @@ export async function eraseFromRelationSummaries(store: Store, records: readonly
 }
 
 /**
- * A record's history as read: where a version's summary was erased as naming an erased end, the
- * versions before it show the neutral summary too (the store keeps every version's content, and
- * the earlier ones still held the sentence). A summary written after the erasure is shown.
+ * A record's history as read: where a version's summary (or another free-text property) was erased
+ * as naming an erased end, the versions before it show the neutral text too (the store keeps every
+ * version's content, and the earlier ones still held the sentence). A text written after the
+ * erasure is shown.
  */
 export function withErasedSummaries<V extends { readonly record?: EntityRecord | undefined }>(versions: readonly V[]): V[] {
-  const last = versions.findLastIndex((v) => v.record?.properties[SUMMARY]?.includes(ERASED_SUMMARY) === true);
+  const erasedAt = new Map<string, number>();
+  versions.forEach((v, at) => {
+    for (const [property, values] of Object.entries(v.record?.properties ?? {})) if (values.includes(erasedText(property))) erasedAt.set(property, at);
+  });
+  if (erasedAt.size === 0) return [...versions];
   return versions.map((v, at) => {
-    if (at >= last || v.record === undefined || v.record.properties[SUMMARY] === undefined) return v;
-    return { ...v, record: { ...v.record, properties: { ...v.record.properties, [SUMMARY]: [ERASED_SUMMARY] } } };
+    if (v.record === undefined) return v;
+    const hidden = [...erasedAt].filter(([property, last]) => at < last && v.record?.properties[property] !== undefined).map(([property]) => property);
+    if (hidden.length === 0) return v;
+    return { ...v, record: { ...v.record, properties: { ...v.record.properties, ...Object.fromEntries(hidden.map((property) => [property, [erasedText(property)]])) } } };
   });
 }
