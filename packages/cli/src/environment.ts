@@ -36,5 +36,15 @@ export function configFromEnvironment(flags: RawConfig, options: ConfigNames = {
   return { raw: raw as RawConfig, names };
 }
 
+/**
+ * How long a stalled serving node may say nothing before it is killed (serving-nodes.ts), from
+ * MOSAIC_TEST_STUCK_NODE_MS: not a setting for operators, the tests' way to shorten the minute;
+ * undefined when unset. serveOnNodes refuses a value that is not a whole number above 0.
+ */
+export const stuckNodeMsForTests = (): number | undefined => {
+  const raw = process.env['MOSAIC_TEST_STUCK_NODE_MS'];
+  return raw === undefined ? undefined : Number(raw);
+};
+
 /** True when stderr is a terminal a progress bar can redraw. */
 export const interactive = (): boolean => process.stderr.isTTY === true && process.env['CI'] === undefined;

@@ -19,6 +19,11 @@
  * until it says anything of a connection again, which it does as soon as it runs. The common
  * path costs nothing more than before: no message beyond "taken", a timer in the primary.
  *
+ * A node stalled for good (stopped and never resumed, an endless loop) would leave the deployment
+ * a node short for ever, and the connections it had taken waiting: one that has said nothing for
+ * STUCK_NODE_MS since it stalled is killed, its connections end, and it is replaced as a node
+ * that dies is.
+ *
  * Every node keeps its own projections (screening index, graph, entities; the screening index
  * alone for `--role checkpoint`) current from the store's change feed, as the nodes of a
  * national deployment do.
@@ -69,6 +74,13 @@ interface HandedConnection extends ConnectionMessage {
  */
 const TAKE_WITHIN_MS = 500;
 const MOVE_AFTER_MS = 250;
+
+/**
+ * A node that stalled and has said nothing for this many milliseconds since is killed (SIGKILL)
+ * and replaced. A minute is far beyond a long garbage collection or a busy moment (seconds), after
+ * which the node answers and is handed connections again; a node silent that long serves no one.
+ */
+export const STUCK_NODE_MS = 60_000;
 
 /**
  * Milliseconds on the system's monotonic clock (CLOCK_MONOTONIC on Linux), the same in the
@@ -140,12 +152,21 @@ export function takeHandedConnections(server: Server): void {
   server.emit('listening');
   process.send?.({ tag: SERVING });
 }
+
+/** How the primary watches its nodes: `stuckNodeMs`, how long a stalled node may say nothing before it is killed (shortened by tests alone). */
+export interface ServeOnNodesOptions {
+  readonly stuckNodeMs?: number;
+}
+
 /**
  * Starts `count` nodes serving `config` and resolves with the address once this process listens
  * and every node serves; rejects if the port is taken or a node exits before it serves. The store
  * is opened here once first, so that the nodes find it migrated and its audit key made.
  */
-export async function serveOnNodes(config: MosaicConfig, count: number, role: NodeRole = 'full'): Promise<string> {
+export async function serveOnNodes(config: MosaicConfig, count: number, role: NodeRole = 'full', { stuckNodeMs = STUCK_NODE_MS }: ServeOnNodesOptions = {}): Promise<string> {
+  if (!Number.isInteger(stuckNodeMs) || stuckNodeMs < 1) {
+    throw new AppError('MOSAIC_INVALID_INPUT', `serving nodes: stuckNodeMs takes a whole number of milliseconds above 0, not ${JSON.stringify(stuckNodeMs)}`);
+  }
   await (await openMosaic(config)).close();
   // The worker runs `serve` whatever command started the primary (start loads the demo first).
   cluster.setupPrimary({ args: ['serve'], execArgv: nodeExecArgv(count), serialization: IPC_SERIALIZATION });
@@ -155,6 +176,19 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
   let turn = 0;
   /** Nodes that let a connection pass its deadline, handed none until they say anything of one again. */
   const stalled = new Set<Worker>();
+  /** The timer of each stalled node that kills it if it stays silent for stuckNodeMs. */
+  const stuckTimers = new Map<Worker, ReturnType<typeof setTimeout>>();
+  /** A stalled node that said nothing for stuckNodeMs: killed, its 'exit' ends its connections and starts another (also while stopping: it would never exit on SIGTERM). */
+  const killStuck = (worker: Worker): void => {
+    stuckTimers.delete(worker);
+    if (!stalled.has(worker) || worker.isDead()) return;
+    console.error(`mosaic: serving node ${worker.process.pid} has answered nothing for ${stuckNodeMs / 1000} s; killing it`);
+    worker.process.kill('SIGKILL');
+  };
+  const unwatch = (worker: Worker): void => {
+    clearTimeout(stuckTimers.get(worker));
+    stuckTimers.delete(worker);
+  };
   /** Connections handed to a node that has not said it took them yet, by number: one a node at most. */
   const handed = new Map<number, { readonly worker: Worker; readonly socket: Socket; readonly timer: ReturnType<typeof setTimeout> }>();
   /** Connections come while every node had one to take (or none served), handed on as one takes it. */
@@ -224,7 +258,10 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
     if (connection === undefined) return;
     handed.delete(id);
     queued.set(id, connection);
-    if (!stalled.has(connection.worker)) console.error(`mosaic: serving node ${connection.worker.process.pid} took no connection for ${(TAKE_WITHIN_MS + MOVE_AFTER_MS) / 1000} s; it is handed none until it answers`);
+    if (!stalled.has(connection.worker)) {
+      console.error(`mosaic: serving node ${connection.worker.process.pid} took no connection for ${(TAKE_WITHIN_MS + MOVE_AFTER_MS) / 1000} s; it is handed none until it answers`);
+      stuckTimers.set(connection.worker, setTimeout(() => killStuck(connection.worker), stuckNodeMs));
+    }
     stalled.add(connection.worker);
     handOn(connection.socket);
   };
@@ -233,6 +270,7 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
   };
   /** A node said something of a connection: it runs, and is handed connections again. */
   const answered = (worker: Worker): void => {
+    unwatch(worker);
     if (stalled.delete(worker)) console.error(`mosaic: serving node ${worker.process.pid} answers again; it is handed connections again`);
   };
   // Paused: nothing is read here, the node reads the connection from its start.
@@ -282,6 +320,7 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
       const at = serving.indexOf(worker);
       if (at >= 0) serving.splice(at, 1);
       stalled.delete(worker);
+      unwatch(worker);
       // Its connections not taken are closed (the client sees the end), its copies of those moved off it are gone with it.
       for (const [id, connection] of handed) {
         if (connection.worker !== worker) continue;

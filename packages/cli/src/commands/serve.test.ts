@@ -3,10 +3,11 @@
  * port; a check answered by either node reaches the alert owner's live stream, whichever node
  * holds it (the nodes' bus through the primary); a node that dies is replaced; the nodes stop
  * on SIGTERM, and what they wrote is one audit chain that verifies. Then the same store served
- * by two checkpoint nodes (`--role checkpoint`). The tests run in order.
+ * by two checkpoint nodes (`--role checkpoint`), and a node stopped for good killed and replaced
+ * (the bound shortened to 2 s through MOSAIC_TEST_STUCK_NODE_MS). The tests run in order.
  */
 import { validateRecord } from '@mosaic/model';
-import { auditVerifyKeys, readAuditKeys, verifyAuditLog } from '@mosaic/service';
+import { auditVerifyKeys, parseConfig, readAuditKeys, verifyAuditLog } from '@mosaic/service';
 import { openTestMosaic, TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
 import { openStore } from '@mosaic/store';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,7 +17,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleOf } from '../server-runner.ts';
-import { nodeExecArgv, nodesOf } from '../serving-nodes.ts';
+import { nodeExecArgv, nodesOf, serveOnNodes } from '../serving-nodes.ts';
 
 let dir: string;
 let server: ChildProcess | undefined;
@@ -76,8 +77,8 @@ function nodePids(): number[] {
 }
 
 /** `mosaic serve … --port 0 --data DIR` as a child process, once it says where it serves. */
-async function serve(args: readonly string[]): Promise<{ server: ChildProcess; base: string; said: () => string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('MOSAIC_')));
+async function serve(args: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): Promise<{ server: ChildProcess; base: string; said: () => string }> {
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('MOSAIC_'))), ...extraEnv };
   const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'mosaic.js'), 'serve', ...args, '--port', '0', '--data', dir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -283,6 +284,82 @@ describe('mosaic serve --nodes 2 on the embedded store', () => {
     expect(() => nodesOf('serve', '0')).toThrow(/^serve: --nodes takes a whole number from 1 to 64/);
     expect(() => nodesOf('serve', 'two')).toThrow(/not "two"/);
   });
+
+  it('takes a whole number of milliseconds above 0 as the bound of a stuck node', async () => {
+    const config = parseConfig({ dataDir: dir }, dir);
+    for (const stuckNodeMs of [0, 1.5, Number.NaN]) await expect(serveOnNodes(config, 2, 'full', { stuckNodeMs })).rejects.toThrow(/^serving nodes: stuckNodeMs takes a whole number of milliseconds above 0/);
+  });
+});
+
+/** A connection holding the start of a request, never finished: whichever node takes it keeps it open. */
+function halfRequest(): Promise<{ ended: () => boolean; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(base).port), '127.0.0.1');
+    let ended = false;
+    socket.once('close', () => (ended = true));
+    socket.on('error', () => undefined);
+    socket.once('connect', () => {
+      socket.write('GET /api/v1/health HTTP/1.1\r\nhost: x\r\n');
+      resolve({ ended: () => ended, close: () => socket.destroy() });
+    });
+    socket.once('error', reject);
+  });
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('mosaic serve --nodes 2, a node stopped for good', () => {
+  it('kills a node that answers nothing for the bound, ends its connections and serves on a new node', async () => {
+    // The first server is stopped by now, unless this test runs alone.
+    if (server!.exitCode === null) {
+      server!.kill('SIGTERM');
+      await new Promise((resolve) => server!.once('exit', resolve));
+    }
+    // The bound shortened to 2 s for the test (60 s as served).
+    const started = await serve(['--nodes', '2'], { MOSAIC_TEST_STUCK_NODE_MS: '2000' });
+    ({ server, base, said } = started);
+    const nodes = nodePids();
+    expect(nodes).toHaveLength(2);
+    const stuck = nodes[0]!;
+    // One connection taken by each node, waiting for the rest of its request.
+    const open = [await halfRequest(), await halfRequest()];
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      process.kill(stuck, 'SIGSTOP');
+      // Requests go on being answered, by the other node once the stopped one stalls.
+      for (let i = 0; i < 4; i++) expect((await call('GET', '/api/v1/health')).status).toBe(200);
+      expect(said()).toContain(`serving node ${stuck} took no connection for 0.75 s`);
+      await expect.poll(() => alive(stuck), { timeout: 10_000, interval: 100 }).toBe(false);
+      expect(said()).toContain(`serving node ${stuck} has answered nothing for 2 s; killing it`);
+      // The connection it had taken ends; the other node's stays open.
+      await expect.poll(() => open.map((c) => c.ended()).sort(), { timeout: 2_000 }).toEqual([false, true]);
+      // A new node serves beside the other.
+      await expect.poll(async () => {
+        const seen = new Set<unknown>();
+        for (let i = 0; i < 4; i++) seen.add(await call('GET', '/api/v1/health').then((r) => r.node, () => undefined));
+        return seen.size;
+      }, { timeout: 30_000, interval: 200 }).toBe(2);
+      expect(nodePids()).toHaveLength(2);
+      expect(nodePids()).not.toContain(stuck);
+    } finally {
+      for (const connection of open) connection.close();
+      if (alive(stuck)) {
+        process.kill(stuck, 'SIGCONT');
+        process.kill(stuck, 'SIGKILL');
+      }
+      if (server.exitCode === null) {
+        server.kill('SIGTERM');
+        await new Promise((resolve) => server!.once('exit', resolve));
+      }
+    }
+  }, 60_000);
 });
 
 describe('mosaic serve --nodes 2 --role checkpoint', () => {

@@ -12,6 +12,7 @@ import { STORE_OPTIONS, configOf, parse } from '../args.ts';
 import { prepareDataFolder } from '../data-folder.ts';
 import { NODES_OPTION, nodesOf, serveOnNodes, servingNode, takeHandedConnections } from '../serving-nodes.ts';
 import { ensurePortFree } from '../port-in-use.ts';
+import { stuckNodeMsForTests } from '../environment.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const node = servingNode();
@@ -29,7 +30,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   await ensurePortFree(config.host, config.port);
   await prepareDataFolder('serve', config);
   if (nodes > 1) {
-    const url = await serveOnNodes(config, nodes, role);
+    const stuckNodeMs = stuckNodeMsForTests();
+    const url = await serveOnNodes(config, nodes, role, stuckNodeMs === undefined ? {} : { stuckNodeMs });
     console.error(`Mosaic is serving on ${url} (store: ${store}; ${nodes} nodes${as})`);
     return 0;
   }
