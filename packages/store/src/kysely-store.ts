@@ -333,6 +333,18 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return rows.map(storedOf);
     },
 
+    async recordAgencies() {
+      // each next agency after the one before, from the index (agency, review_date, id): the
+      // sweep asks each agency's records due through the index, and a distinct over the table
+      // would read an entry of every live record
+      const rows = await sql<{ agency: string | null }>`with recursive owners(agency) as (
+          select min(agency) from records where deleted_at is null
+          union all
+          select (select min(r.agency) from records r where r.deleted_at is null and r.agency > owners.agency) from owners where owners.agency is not null
+        ) select agency from owners where agency is not null`.execute(db);
+      return rows.rows.flatMap((row) => (row.agency === null ? [] : [AgencyId(row.agency)]));
+    },
+
     async countRecords({ schema, agency }: CountRecordsOptions = {}) {
       let query = db.selectFrom('records').select((eb) => eb.fn.countAll<number | string>().as('n')).where('deleted_at', 'is', null);
       if (schema !== undefined) query = query.where('schema', '=', schema);

@@ -285,6 +285,7 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(ids(await store.recordsDueForReview({ agency, through: '2030-06-30', after: { reviewDate: '2030-02-01', id: RecordId('fedpol:moved') }, limit: 2 }))).toEqual(['fedpol:a', 'fedpol:b']);
       expect(ids(await store.recordsDueForReview({ agency, through: '2030-06-30', after: { reviewDate: '2030-03-01', id: RecordId('fedpol:a') }, limit: 2 }))).toEqual(['fedpol:b']);
       expect(ids(await store.recordsDueForReview({ agency, through: '2030-01-15', limit: 10 }))).toEqual(['fedpol:c']);
+      expect(await store.recordAgencies()).toEqual(['bka', 'fedpol']);
     }));
 
     it('pages through records by id, in byte order, per schema', () => withStore(async (store) => {

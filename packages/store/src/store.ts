@@ -344,6 +344,8 @@ export interface Store {
    * then by id, read by the review date's index (the retention queue's page).
    */
   recordsDueForReview(options: DueForReviewOptions): Promise<readonly StoredRecord[]>;
+  /** The agencies that own a live record, in order: one look-up of the review date's index each. */
+  recordAgencies(): Promise<readonly AgencyId[]>;
 
   searchNames(query: string, options: SearchNamesOptions): Promise<readonly NameHit[]>;
 

@@ -208,16 +208,3 @@ async function ownRecord(mosaic: Mosaic, request: AdminRequest, id: RecordId): P
 function mayErase(request: AdminRequest, stored: StoredRecord, context: PolicyContext): boolean {
   return decide(policyUser(request.user), 'delete', { kind: 'record', id: stored.record.id, provenance: stored.record.provenance }, context).effect === 'allow';
 }
-
-async function* scanAll(mosaic: Mosaic): AsyncGenerator<StoredRecord> {
-  let afterId: RecordId | undefined;
-  for (;;) {
-    const page = await mosaic.store.scanRecords({ limit: SCAN_PAGE, ...(afterId ? { afterId } : {}) });
-    yield* page;
-    const last = page.at(-1);
-    if (page.length < SCAN_PAGE || !last) return;
-    afterId = last.record.id;
-  }
-}
-
-export { scanAll as scanLiveRecords };

@@ -5,7 +5,7 @@
  * and every erasure is in the audit log.
  */
 import { AgencyId, UserId, validateRecord, type RecordId } from '@mosaic/model';
-import { createStoreAuditStorage } from '@mosaic/store';
+import { createStoreAuditStorage, type Store } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HIT_DECISION_KIND, decideHit } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, notificationDocument } from '../screening/notification-inbox.ts';
@@ -77,6 +77,35 @@ describe('sweepRetention', () => {
     const erased: string[] = [];
     for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.action === 'erasure') erased.push(...entry.records);
     expect(erased.sort()).toEqual([due, onTheDay, later, heldUntil].sort());
+  });
+
+  it('reads only the records whose review date has passed, through the store\'s index of review dates', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const due = await put(world, 'due', '2030-05-31');
+    const later = [await put(world, 'later-1', '2030-06-02'), await put(world, 'later-2', '2031-01-01')];
+
+    // every record any read of the store answers, by the store's method
+    const read = new Set<string>();
+    const store = new Proxy(mosaic.store, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key) as unknown;
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const answer = await (value as (...a: unknown[]) => unknown).apply(target, args);
+          for (const item of Array.isArray(answer) ? answer : [answer]) {
+            const id = (item as { record?: { id?: unknown } } | undefined)?.record?.id;
+            if (typeof id === 'string') read.add(id);
+          }
+          return answer;
+        };
+      },
+    }) as Store;
+
+    expect(await sweepRetention({ ...mosaic, store })).toEqual({ examined: 3, erased: 1, held: 0, checksErased: 0, notificationsErased: 0, unreadable: [], auditPruned: 0 });
+    expect(read.has(due)).toBe(true);
+    for (const id of later) expect(read.has(id)).toBe(false);
+    for (const id of later) expect(await mosaic.store.getRecord(id)).toBeDefined();
   });
 
   it('keeps a batch whose erasure cannot be logged, the alerts on its records too, and erases it whole once it can be', async () => {

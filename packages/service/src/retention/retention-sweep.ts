@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
 import { AgencyId, isAppError, UserId, type RecordId } from '@mosaic/model';
 import { addPeriod, erasable, type Erasability, type RetentionPeriod } from '@mosaic/policy';
-import { createStoreAuditStorage, type Store } from '@mosaic/store';
+import { createStoreAuditStorage, type Store, type StoredRecord } from '@mosaic/store';
 import { pruneAuditLog } from '../audit-prune.ts';
 import { auditRetentionOf } from '../audit-retention.ts';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
@@ -29,10 +29,10 @@ import { endErasedSubjectWatches } from '../watch/end-erased-subject-watches.ts'
 import { WATCH_TOLD_KIND } from '../watch/watch-projection.ts';
 import { CHECK_KIND, checkMentions, type CheckRecord } from '../screening/screen-check.ts';
 import { activeHolds } from './legal-holds.ts';
-import { scanLiveRecords } from './retention-review.ts';
 import { retentionRulesOf } from './retention-rules.ts';
 
 export interface SweepSummary {
+  /** Live records, those read (past their review date) and those the review date's index showed not due. */
   readonly examined: number;
   /** Records erased, the alerts on them (erased with them) included. */
   readonly erased: number;
@@ -96,7 +96,7 @@ export interface SweepOptions {
 }
 
 export interface SweepProgress {
-  /** Records read so far. */
+  /** Records read so far: only those past their review date are read (recordsDueBy). */
   readonly examined: number;
   /** Records found due (past their review date and not held), once all are read; null before. */
   readonly due: number | null;
@@ -116,19 +116,26 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
   const today = mosaic.now().toISOString().slice(0, 10);
   const holds = await activeHolds(mosaic.store);
   const due: RecordId[] = [];
-  let examined = 0;
+  // the records not due are judged by the review date's index alone, never read: they count as
+  // examined, as when the sweep read every record (live ones when it began)
+  const live = await mosaic.store.countRecords();
+  let read = 0;
   let held = 0;
   const unreadable: RecordId[] = [];
-  for await (const stored of scanLiveRecords(mosaic)) {
+  for await (const stored of recordsDueBy(mosaic.store, today)) {
     await turn();
     if (stopping()) break;
-    examined += 1;
-    if (examined % PROGRESS_READ === 0) onProgress?.({ examined, due: null, erased: 0 });
+    read += 1;
+    if (read % PROGRESS_READ === 0) onProgress?.({ examined: read, due: null, erased: 0 });
     const verdict = readableVerdict(() => erasable(stored.record, today, holds));
     if (verdict === undefined) unreadable.push(stored.record.id);
     else if (verdict.erasable) due.push(stored.record.id);
     else if (verdict.reason === 'legal hold') held += 1;
   }
+  // read agency by agency, by review date: erased and reported in the order of their ids, as before
+  due.sort(byId);
+  unreadable.sort(byId);
+  const examined = stopping() ? read : Math.max(live, read);
   let erased = 0;
   const gone = new Set<RecordId>();
   // stopped while reading: how many are due is not known, and none is erased
@@ -211,6 +218,34 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
   } while (taken < batch.length && performance.now() - started < lockMs);
   // a relationship erased in the batch too is named as erased, not as altered
   return { done, altered: [...altered].filter((id) => !done.includes(id)), told, taken };
+}
+
+/** Records read by the review date's index at a time. */
+const DUE_PAGE = 2000;
+
+/**
+ * Every live record whose review date is on or before `today`, agency by agency, a page at a
+ * time through the store's index of review dates (Store.recordsDueForReview): the sweep read
+ * every live record and judged each, its time growing with every record held, due or not (with
+ * 100,000 relationships held, twice as long). A review date stored as no real date but sorting
+ * after today (a month 13 of this year) is not reached: the policy would refuse to read it, and
+ * it is not due by the index either.
+ */
+async function* recordsDueBy(store: Store, today: string): AsyncGenerator<StoredRecord> {
+  for (const agency of await store.recordAgencies()) {
+    let after: { readonly reviewDate: string; readonly id: RecordId } | undefined;
+    for (;;) {
+      const page = await store.recordsDueForReview({ agency, through: today, limit: DUE_PAGE, ...(after === undefined ? {} : { after }) });
+      yield* page;
+      const last = page.at(-1);
+      if (page.length < DUE_PAGE || last === undefined) break;
+      after = { reviewDate: last.record.provenance.reviewDate, id: last.record.id };
+    }
+  }
+}
+
+function byId(a: RecordId, b: RecordId): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The policy's verdict on a record, or undefined when it refuses a stored date as not a real one (policy: dates must be valid YYYY-MM-DD). */
