@@ -263,7 +263,7 @@ async function countOf(mosaic: Mosaic, kind: string, owner: string): Promise<num
  * how many. Run in the caller's transaction (`tx`), with the audit entry that accounts for it: a
  * notice is never both undelivered and a retry, nor neither.
  */
-export async function requeueUndelivered(tx: Store, agency: AgencyId, at: Date): Promise<number> {
+async function requeueUndelivered(tx: Store, agency: AgencyId, at: Date): Promise<number> {
   const nextAt = at.toISOString();
   let count = 0;
   for (;;) {
