@@ -49,6 +49,24 @@ describe('readDocument', () => {
       await expect(readDocument(png, type)).rejects.toMatchObject({ details: { field: 'content', reason: 'is not text: it holds bytes no text file holds (an image, an archive or a program?)' } });
     }
   });
+  it('refuses a damaged DOCX, or a file that is none, naming content and saying what is wrong in plain words', async () => {
+    const docx = await minimalDocx(['First paragraph.']);
+    const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
+    // the document part's compressed bytes overwritten: its entry and the archive's list intact
+    const start = latin1(docx).indexOf('word/document.xml') + 'word/document.xml'.length;
+    const garbled = Uint8Array.from(docx, (byte, i) => (i >= start && i < start + 40 ? 0xff : byte));
+    const refusals: [Uint8Array, string][] = [
+      [enc('a letter, not a DOCX'), 'it is not a ZIP archive, as a DOCX is: another kind of file named .docx, or one cut short'],
+      [docx.subarray(0, docx.byteLength - 30), 'it is not a ZIP archive, as a DOCX is: another kind of file named .docx, or one cut short'],
+      // the document part's name changed (the same length): the archive holds none
+      [Buffer.from(latin1(docx).replaceAll('word/document.xml', 'word/documentx.xm'), 'latin1'), 'it holds no document part, word/document.xml'],
+      [garbled, 'its part word/document.xml is damaged and cannot be unzipped: the file may be corrupted'],
+    ];
+    for (const [bytes, why] of refusals) {
+      const reason = `is not a valid DOCX document (${why})`;
+      await expect(readDocument(bytes, DOCX), why).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: `extract: ${reason}`, details: { field: 'content', reason } });
+    }
+  });
   it('refuses a DOCX whose parts unzip to more than the limit, naming content, without reading them', async () => {
     const line = 'Jan Peeters met Sofie Claes in Ghent on the fourth of May near the station.';
     // 45 kB of DOCX, 12.6 MB of XML: mammoth took 12 s and 0.7 GB to read 10 MB of it

@@ -9,13 +9,15 @@
  * unzipped to 165 MB of XML took a server past 4 GB, and a PDF's compressed streams expand as
  * much. A DOCX's parts are unzipped within `unzippedBytes` (read-zip.ts), a PDF's text is read
  * page by page and left once past `textBytes`, and any document giving more text than that is
- * refused, each naming `content`.
+ * refused, each naming `content`. So is a DOCX that is damaged or no DOCX at all, saying why in
+ * plain words (docx-problem.ts).
  */
 import { AppError } from '@mosaic/model';
 import mammoth from 'mammoth';
 import { isUtf8 } from 'node:buffer';
 import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
 import { getDocumentProxy } from 'unpdf';
+import { docxProblem } from './docx-problem.ts';
 import { openZip } from './read-zip.ts';
 
 export const DOCUMENT_MEDIA_TYPES = [
@@ -112,17 +114,24 @@ async function pdfText(bytes: Uint8Array, textBytes: number): Promise<string> {
  * lib/unzip.js), which its types leave out (they name `path` and `buffer`).
  */
 async function docxText(bytes: Uint8Array, unzippedBytes: number): Promise<string> {
-  const zip = openZip(bytes, { budget: unzippedBytes });
-  const file = {
-    exists: (name: string): boolean => zip.exists(name),
-    read: async (name: string, encoding?: string): Promise<string | Uint8Array> => {
-      const part = zip.read(name);
-      if (encoding === 'base64') return Buffer.from(part).toString('base64');
-      return encoding ? new TextDecoder(encoding).decode(part) : part;
-    },
-  };
-  const result = await mammoth.extractRawText({ file } as unknown as Parameters<typeof mammoth.extractRawText>[0]);
-  return result.value.replace(/\n{3,}/g, '\n\n').trim();
+  try {
+    const zip = openZip(bytes, { budget: unzippedBytes });
+    const file = {
+      exists: (name: string): boolean => zip.exists(name),
+      read: async (name: string, encoding?: string): Promise<string | Uint8Array> => {
+        const part = zip.read(name);
+        if (encoding === 'base64') return Buffer.from(part).toString('base64');
+        return encoding ? new TextDecoder(encoding).decode(part) : part;
+      },
+    };
+    const result = await mammoth.extractRawText({ file } as unknown as Parameters<typeof mammoth.extractRawText>[0]);
+    return result.value.replace(/\n{3,}/g, '\n\n').trim();
+  } catch (error) {
+    // a budget spent is refused as it is; anything else met reading it is the document's fault
+    if (error instanceof AppError) throw error;
+    const reason = docxProblem(error);
+    throw new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
+  }
 }
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean => signature.every((byte, i) => bytes[i] === byte);

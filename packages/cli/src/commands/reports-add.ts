@@ -13,7 +13,7 @@
  * above the user's clearance, a category that is none) would refuse every file alike: it stops
  * the batch. One file is answered as before batches: its refusal said alone, no summary.
  */
-import { AppError, isAppError, type FieldError } from '@mosaic/model';
+import { AppError, hasControlCharacters, isAppError, type FieldError } from '@mosaic/model';
 import type { ExtractLimits } from '@mosaic/extract';
 import { MAX_REPORT_BYTES, openMosaic, UPLOAD_STAGES, uploadReport, type Consultation, type Mosaic, type MosaicConfig, type UploadOptions, type UploadStage } from '@mosaic/service';
 import { readFile, stat } from 'node:fs/promises';
@@ -63,6 +63,31 @@ const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
 
 /** Fields of an upload that are the file's, not an option's: its bytes, and the media type its extension gave. */
 const FILE_FIELDS: ReadonlySet<string> = new Set(['content', 'mediaType']);
+
+/**
+ * Fields of an upload made of the file's name, by what they are called in a refusal: its file
+ * name always, its title and source unless --title and --source give them.
+ */
+function nameFields(options: AddOptions): ReadonlyMap<string, string> {
+  return new Map([
+    ['fileName', 'file name'], ...(options.title === undefined ? [['title', 'title'] as const] : []), ...(options.source === undefined ? [['provenance.source', 'source'] as const] : []),
+  ]);
+}
+
+/**
+ * Why the report cannot take the file's name (a control character in it, refused in its file
+ * name, title and source alike): one reason, each refusal's said once, the value quoted as a
+ * refusal of the name given would.
+ */
+function nameRefused(file: string, refused: readonly FieldError[], fields: ReadonlyMap<string, string>): string {
+  const made = [...fields].filter(([field]) => refused.some((e) => e.field === field)).map(([, called]) => called);
+  const madeOf = made.length > 1 ? `${made.slice(0, -1).join(', ')} and ${made.at(-1) as string} are` : `${made[0] ?? 'file name'} is`;
+  const whys = [...new Set(refused.map((e) => e.reasonWithoutValue ?? e.reason))];
+  return `its name ${JSON.stringify(basename(file))} ${whys.join('; ')}, and a report's ${madeOf} made of it: rename the file`;
+}
+
+/** A path as a line on a terminal shows it: in JSON's quotes and escapes when it holds control characters, which a terminal would act on. */
+const shownPath = (file: string): string => (hasControlCharacters(file) ? JSON.stringify(file) : file);
 
 /**
  * What became of one file: stored (or found stored before, `repeated`), skipped for a fault of its
@@ -145,7 +170,7 @@ async function refusedUnread(file: string): Promise<Skipped | undefined> {
   if (!MEDIA_TYPES[extname(file).toLowerCase()]) return { kind: 'skipped', file, reason: `must be one of ${Object.keys(MEDIA_TYPES).join(' ')}` };
   const missing = await notAFile(file);
   // one file alone is refused as every command refuses a FILE that is none (input-files.ts)
-  if (missing !== undefined) return { kind: 'skipped', file, reason: missing, thrown: new AppError('MOSAIC_INVALID_INPUT', `reports add: FILE ${file}: ${missing}`) };
+  if (missing !== undefined) return { kind: 'skipped', file, reason: missing, thrown: new AppError('MOSAIC_INVALID_INPUT', `reports add: FILE ${shownPath(file)}: ${missing}`) };
   // refused before it is read: a file past 2 GiB cannot be read whole (an unexpected RangeError),
   // and one under it was read into memory only to be refused
   const { size } = await stat(file);
@@ -161,7 +186,7 @@ async function addOne(mosaic: Mosaic, consultation: Consultation, file: string, 
   } catch (error) {
     const reason = fileReason(error);
     if (reason === undefined) throw error;
-    return { kind: 'skipped', file, reason, thrown: new AppError('MOSAIC_INVALID_INPUT', `reports add: FILE ${file}: ${reason}`) };
+    return { kind: 'skipped', file, reason, thrown: new AppError('MOSAIC_INVALID_INPUT', `reports add: FILE ${shownPath(file)}: ${reason}`) };
   }
   const provenance = {
     source: options.source ?? `cli:${basename(file)}`, reliability: options.reliability ?? 'F', credibility: options.credibility ?? '6',
@@ -186,14 +211,21 @@ async function addOne(mosaic: Mosaic, consultation: Consultation, file: string, 
     // the file added before into the collection with other options: said of the file
     if (isAppError(error) && error.details?.['field'] === 'content') {
       const reason = String(error.details['reason']);
-      return { kind: 'skipped', file, reason, thrown: new AppError(error.code, `reports add: FILE ${file}: ${reason}`, error.details) };
+      return { kind: 'skipped', file, reason, thrown: new AppError(error.code, `reports add: FILE ${shownPath(file)}: ${reason}`, error.details) };
     }
     throw error;
   }
   if (!outcome.ok) {
-    // the file's bytes and the media type its extension gave are the file's fault; any other field is an option's
-    if (outcome.errors.every((e) => FILE_FIELDS.has(e.field))) return { kind: 'skipped', file, reason: outcome.errors.map((e) => e.reason).join('; ') };
-    return { kind: 'refused', lines: outcome.errors.map((e: FieldError) => `mosaic reports add: ${FILE_FIELDS.has(e.field) ? `FILE ${file}` : OPTION_OF_FIELD[e.field] ?? e.field}: ${e.reason}`) };
+    // the file's bytes, the media type its extension gave and what is made of its name are the file's fault; any other field is an option's
+    const named = nameFields(options);
+    const ofName = outcome.errors.filter((e) => named.has(e.field));
+    const reasons = [...outcome.errors.filter((e) => FILE_FIELDS.has(e.field)).map((e) => e.reason), ...(ofName.length > 0 ? [nameRefused(file, ofName, named)] : [])];
+    const ofOptions = outcome.errors.filter((e) => !FILE_FIELDS.has(e.field) && !named.has(e.field));
+    if (ofOptions.length === 0) return { kind: 'skipped', file, reason: reasons.join('; ') };
+    return {
+      kind: 'refused',
+      lines: [...reasons.map((reason) => `mosaic reports add: FILE ${shownPath(file)}: ${reason}`), ...ofOptions.map((e) => `mosaic reports add: ${OPTION_OF_FIELD[e.field] ?? e.field}: ${e.reason}`)],
+    };
   }
   // the same file added before into the collection: that report, nothing written
   const repeated = outcome.repeated ? { repeated: true } : {};
@@ -205,7 +237,7 @@ async function addOne(mosaic: Mosaic, consultation: Consultation, file: string, 
   return { kind: 'added', file, report: outcome.report.id, repeated: outcome.repeated === true };
 }
 
-const skippedLine = ({ file, reason }: Skipped): string => `mosaic reports add: FILE ${file}: ${reason}`;
+const skippedLine = ({ file, reason }: Skipped): string => `mosaic reports add: FILE ${shownPath(file)}: ${reason}`;
 
 /** One file refused alone: thrown as before batches (a FILE that is none, a conflict), else said, exit 2. */
 function said(skipped: Skipped, io: CommandIo): number {

@@ -2,11 +2,13 @@
  * `mosaic reports` over a real store, the whole review in the command line: add a report,
  * show its entities with link proposals, confirm one as an existing record, reject another.
  */
-import { namesListedOf, pdfOf } from '@mosaic/extract/testing';
+import { docxOf, namesListedOf, pdfOf } from '@mosaic/extract/testing';
 import { validateRecord } from '@mosaic/model';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
+import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturingStderr, runOnStore } from '../run-for-test.ts';
 import { run } from './reports.ts';
@@ -33,6 +35,18 @@ const mosaic = (...argv: string[]) => runOnStore(run, world.dir, argv);
 
 /** As `mosaic`, extraction given `timeoutMs` (10 s and 10 s a million characters unless given). */
 const mosaicWithin = (timeoutMs: number, ...argv: string[]) => runOnStore((args, io) => run(args, io, { extraction: { timeoutMs } }), world.dir, argv);
+
+/** `mosaic reports ARGV…` run as a process on the world's store: what it printed and its exit code. */
+async function mosaicProcess(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const main = join(import.meta.dirname, '..', 'main.ts');
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [main, 'reports', ...argv, '--data', world.dir], { timeout: 25_000, env: { ...process.env, CI: '1' } });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, out: stdout, err: stderr };
+  }
+}
 
 /** The JSON lines a command printed. */
 const lines = (printed: string): Record<string, unknown>[] => printed.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -266,4 +280,48 @@ describe('mosaic reports', () => {
     expect(JSON.parse(err.trim().split('\n').at(-1) as string)).toMatchObject({ files: 2, added: [{ file: one }], notAdded: [two], stopped: true });
     expect(lines((await mosaic('search', 'Aasgaard', '--collection', 'stopped', ...AS)).out)).toHaveLength(1);
   });
+
+  it('names the file on each line about one, and tells a damaged DOCX and a name no report may take in plain words, adding the others', async () => {
+    const dir = join(world.dir, 'damaged');
+    mkdirSync(dir);
+    const good = await docxOf(['Ingram Vollsæter was seen in Aalst on 7 June 2025.']);
+    // a text named .docx, a DOCX cut short, one whose document part is missing (its name changed, same length)
+    const [text, cut, partless] = ['text.docx', 'cut.docx', 'partless.docx'].map((name) => join(dir, name)) as [string, string, string];
+    writeFileSync(text, 'Ingram Vollsæter was seen in Aalst.');
+    writeFileSync(cut, good.subarray(0, good.byteLength - 40));
+    writeFileSync(partless, Buffer.from(good).toString('latin1').replaceAll('word/document.xml', 'word/documentx.xm'), 'latin1');
+    // a control character in a file's name, which a report's file name, title and source may not hold
+    const named = join(dir, 'note\u0007.txt');
+    writeFileSync(named, 'Ingram Vollsæter was seen in Ninove on 8 June 2025.');
+    const whole = join(dir, 'whole.docx');
+    writeFileSync(whole, good);
+
+    const added = await mosaicProcess('add', text, cut, partless, named, whole, '--collection', 'damaged', ...AS);
+    expect(added.code).toBe(2);
+    expect(lines(added.out).map((l) => l['file'])).toEqual([whole]);
+    const err = added.err.trim().split('\n');
+    const summary = JSON.parse(err.at(-1) as string) as { skipped: { file: string; reason: string }[]; notAdded?: string[] };
+    // every line but the summary is about one file, and names it
+    for (const line of err.slice(0, -1)) {
+      const about = line.startsWith('{') ? (JSON.parse(line) as { file: string }).file : /^mosaic reports add: FILE (.+?): /.exec(line)?.[1];
+      expect([text, cut, partless, JSON.stringify(named), whole], line).toContain(about);
+    }
+    const notZip = 'is not a valid DOCX document (it is not a ZIP archive, as a DOCX is: another kind of file named .docx, or one cut short)';
+    expect(err).toContain(`mosaic reports add: FILE ${text}: ${notZip}`);
+    expect(err).toContain(`mosaic reports add: FILE ${cut}: ${notZip}`);
+    expect(err).toContain(`mosaic reports add: FILE ${partless}: is not a valid DOCX document (it holds no document part, word/document.xml)`);
+    const badName = 'its name "note\\u0007.txt" contains control characters, and a report\'s file name, title and source are made of it: rename the file';
+    expect(err).toContain(`mosaic reports add: FILE ${JSON.stringify(named)}: ${badName}`);
+    expect(summary.skipped).toEqual([
+      { file: text, reason: notZip }, { file: cut, reason: notZip },
+      { file: partless, reason: 'is not a valid DOCX document (it holds no document part, word/document.xml)' }, { file: named, reason: badName },
+    ]);
+    expect(summary.notAdded).toBeUndefined();
+    expect(lines((await mosaic('search', 'Vollsæter', '--collection', 'damaged', ...AS)).out)).toHaveLength(1);
+
+    // one file alone: the same line
+    expect(await mosaicProcess('add', partless, '--collection', 'damaged', ...AS)).toEqual({
+      code: 2, out: '', err: `mosaic reports add: FILE ${partless}: is not a valid DOCX document (it holds no document part, word/document.xml)\n`,
+    });
+  }, 60_000);
 });
