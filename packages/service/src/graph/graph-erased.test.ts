@@ -1,18 +1,13 @@
 import type { NodeId } from '@mosaic/graph';
 import { RecordId } from '@mosaic/model';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startProjections, type Projections } from '../projections.ts';
 import { eraseRecord } from '../records.ts';
-import { closeTestWorld, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
+import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { graphExport, graphExpand, graphPaths, graphPlaces, graphTimeline } from './graph-queries.ts';
 
-let world: TestMosaic | undefined;
-let projections: Projections | undefined;
-afterEach(async () => {
-  await closeTestWorld(world, projections);
-  world = undefined;
-  projections = undefined;
-});
+const current = testWorldEndedAfterEach();
 
 const node = (id: string): NodeId => id as NodeId;
 
@@ -32,34 +27,34 @@ async function brothers(): Promise<{ world: TestMosaic; projections: Projections
 
 describe('graph queries: a record erased before the network has heard of it', () => {
   it('is neither drawn, named, dated nor exported, at record and entity level, though the network still holds it', async () => {
-    ({ world, projections } = await brothers());
-    const { mosaic } = world;
+    ({ world: current.world, projections: current.projections } = await brothers());
+    const { mosaic } = current.world;
     const analyst = { user: (await mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'network analysis', caseRef: 'CASE-E' };
-    const before = await graphExpand(mosaic, analyst, projections, { seeds: [node('fedpol:p2')], level: 'record' });
+    const before = await graphExpand(mosaic, analyst, current.projections, { seeds: [node('fedpol:p2')], level: 'record' });
     expect(JSON.stringify(before)).toContain('Idris Vallancourt');
-    expect(JSON.stringify(await graphTimeline(mosaic, analyst, projections, { entities: [node('fedpol:p2')] }))).toContain('Quai des Usines');
-    expect(JSON.stringify(await graphPlaces(mosaic, analyst, projections, { entities: [node('fedpol:p2')] }))).toContain('Quai des Usines');
-    expect((await graphExport(mosaic, analyst, projections, { seeds: [node('fedpol:p2')], format: 'graphml' })).file).toContain('Idris Vallancourt');
+    expect(JSON.stringify(await graphTimeline(mosaic, analyst, current.projections, { entities: [node('fedpol:p2')] }))).toContain('Quai des Usines');
+    expect(JSON.stringify(await graphPlaces(mosaic, analyst, current.projections, { entities: [node('fedpol:p2')] }))).toContain('Quai des Usines');
+    expect((await graphExport(mosaic, analyst, current.projections, { seeds: [node('fedpol:p2')], format: 'graphml' })).file).toContain('Idris Vallancourt');
 
     const logged = (await mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
     const admin = { user: (await mosaic.store.findUserByName('fedAdmin'))!, purpose: 'erasure request', caseRef: 'E-1' };
     await eraseRecord(mosaic, admin, RecordId('fedpol:p1'), 'unlawfully listed');
     await eraseRecord(mosaic, admin, RecordId('fedpol:s1'), 'unlawfully listed');
-    expect(projections.graph.graph.hasNode(node('fedpol:p1'))).toBe(true);
+    expect(current.projections.graph.graph.hasNode(node('fedpol:p1'))).toBe(true);
 
     for (const level of ['record', 'entity'] as const) {
-      const expanded = await graphExpand(mosaic, analyst, projections, { seeds: [node('fedpol:p2')], hops: 2, level });
+      const expanded = await graphExpand(mosaic, analyst, current.projections, { seeds: [node('fedpol:p2')], hops: 2, level });
       expect(expanded.subgraph.nodes).toHaveLength(1);
       expect(JSON.stringify(expanded)).not.toMatch(/Idris|fedpol:p1|fedpol:f1|fedpol:s1/);
-      const timeline = await graphTimeline(mosaic, analyst, projections, { entities: [node('fedpol:p2')], level });
+      const timeline = await graphTimeline(mosaic, analyst, current.projections, { entities: [node('fedpol:p2')], level });
       expect(JSON.stringify(timeline)).not.toMatch(/Idris|fedpol:p1|fedpol:s1|Quai des Usines/);
-      const places = await graphPlaces(mosaic, analyst, projections, { entities: [node('fedpol:p2')], level });
+      const places = await graphPlaces(mosaic, analyst, current.projections, { entities: [node('fedpol:p2')], level });
       expect(JSON.stringify(places)).not.toMatch(/Idris|fedpol:p1|fedpol:s1|Quai des Usines/);
-      const exported = await graphExport(mosaic, analyst, projections, { seeds: [node('fedpol:p2')], hops: 2, level, format: 'graphml' });
+      const exported = await graphExport(mosaic, analyst, current.projections, { seeds: [node('fedpol:p2')], hops: 2, level, format: 'graphml' });
       expect(exported.file).not.toMatch(/Idris|fedpol:p1|fedpol:f1/);
       // the erased record itself answers as an id not found
-      await expect(graphExpand(mosaic, analyst, projections, { seeds: [node('fedpol:p1')], level })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
-      await expect(graphPaths(mosaic, analyst, projections, { from: node('fedpol:p2'), to: node('fedpol:p1'), level })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+      await expect(graphExpand(mosaic, analyst, current.projections, { seeds: [node('fedpol:p1')], level })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+      await expect(graphPaths(mosaic, analyst, current.projections, { from: node('fedpol:p2'), to: node('fedpol:p1'), level })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
     }
     // nor is it logged as consulted
     const since = (await mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(logged).map((e) => JSON.parse(e.body) as { action: string; records?: string[]; pointed?: unknown });
@@ -69,8 +64,8 @@ describe('graph queries: a record erased before the network has heard of it', ()
   });
 
   it('reads nothing of the store where the feed holds nothing beyond what the network has read', async () => {
-    ({ world, projections } = await brothers());
-    const { mosaic } = world;
+    ({ world: current.world, projections: current.projections } = await brothers());
+    const { mosaic } = current.world;
     const analyst = { user: (await mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'network analysis', caseRef: 'CASE-E' };
     let reads = 0;
     const heldRecordIds = mosaic.store.heldRecordIds.bind(mosaic.store);
@@ -78,7 +73,7 @@ describe('graph queries: a record erased before the network has heard of it', ()
       reads += 1;
       return heldRecordIds(ids);
     };
-    const expanded = await graphExpand(mosaic, analyst, projections, { seeds: [node('fedpol:p2')], level: 'record' });
+    const expanded = await graphExpand(mosaic, analyst, current.projections, { seeds: [node('fedpol:p2')], level: 'record' });
     expect(JSON.stringify(expanded)).toContain('Idris Vallancourt');
     expect(reads).toBe(0);
   });

@@ -1,69 +1,64 @@
 import type { NodeId } from '@mosaic/graph';
 import { AgencyId, RecordId, validateRecord, type EntityId } from '@mosaic/model';
 import { AgreementId, decide, type Decide } from '@mosaic/policy';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveOrganisation, type Consultation } from '../organisation.ts';
-import { startProjections, type Projections } from '../projections.ts';
+import { startProjections } from '../projections.ts';
 import { searchRecords } from '../record-search.ts';
 import { entityOfRecord, readEntity } from '../resolution/entity-view.ts';
-import { closeTestWorld, openTestMosaic, putFixtures, putTestGroup, testProvenance, type TestMosaic } from '../testing.ts';
+import { openTestMosaic, putFixtures, putTestGroup, testProvenance } from '../testing.ts';
+import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { MAX_SHARING } from './graph-projection.ts';
 import { graphCentrality, graphCommunities, graphConnectors, graphExpand, graphInduced, graphPaths, graphTimeline } from './graph-queries.ts';
 
-let world: TestMosaic | undefined;
-let projections: Projections | undefined;
-afterEach(async () => {
-  await closeTestWorld(world, projections);
-  world = undefined;
-  projections = undefined;
-});
+const current = testWorldEndedAfterEach();
 
 describe('graph queries seeded by a record', () => {
   it('answer a record the user may not see as an id not found, even where it resolved with one they see', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
-    await putFixtures(world.mosaic, [
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
+    await putFixtures(current.world.mosaic, [
       { id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'] }, provenance: testProvenance('fedpol') },
       // intelligence shares nothing with the federal police
       { id: 'z', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('intel') },
     ]);
-    await projections.follower.catchUp();
-    await projections.entities.settle();
-    const entity = projections.entities.entityOf(RecordId('fedpol:x'));
-    expect(projections.entities.entityOf(RecordId('intel:z'))).toBe(entity);
-    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
+    const entity = current.projections.entities.entityOf(RecordId('fedpol:x'));
+    expect(current.projections.entities.entityOf(RecordId('intel:z'))).toBe(entity);
+    const fed = { user: (await current.world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
     // by the record the user sees: its entity
-    expect((await graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:x' as NodeId], hops: 0 })).subgraph.nodes.map((n) => n.id)).toEqual([entity]);
+    expect((await graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:x' as NodeId], hops: 0 })).subgraph.nodes.map((n) => n.id)).toEqual([entity]);
     // by the hidden one: as an id that does not exist
-    await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['intel:z' as NodeId], hops: 0 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
-    await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['intel:nope' as NodeId], hops: 0 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
-    const timeline = await graphTimeline(world.mosaic, fed, projections, { entities: ['intel:z' as NodeId] }).catch((error: unknown) => error);
+    await expect(graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['intel:z' as NodeId], hops: 0 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    await expect(graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['intel:nope' as NodeId], hops: 0 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+    const timeline = await graphTimeline(current.world.mosaic, fed, current.projections, { entities: ['intel:z' as NodeId] }).catch((error: unknown) => error);
     expect(JSON.stringify(timeline)).not.toContain(String(entity));
     // one hidden or unknown id among several given is not left out quietly either
     for (const other of ['intel:z', 'intel:nope']) {
-      await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:x' as NodeId, other as NodeId], hops: 1 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
-      await expect(graphTimeline(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId, other as NodeId] })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+      await expect(graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:x' as NodeId, other as NodeId], hops: 1 })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+      await expect(graphTimeline(current.world.mosaic, fed, current.projections, { entities: ['fedpol:x' as NodeId, other as NodeId] })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
     }
     // a window that ends before it starts, or a filter on an agency there is none of, is refused, naming the field
     const window = { since: '2024', until: '2010' };
-    await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:x' as NodeId], ...window })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'until' } });
-    await expect(graphTimeline(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId], ...window })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'until' } });
-    await expect(graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:x' as NodeId], agencies: ['fedpool'] })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'agencies' } });
-    expect((await graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:x' as NodeId], since: '2010', until: '2024', agencies: ['fedpol'] })).subgraph.nodes).toHaveLength(1);
+    await expect(graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:x' as NodeId], ...window })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'until' } });
+    await expect(graphTimeline(current.world.mosaic, fed, current.projections, { entities: ['fedpol:x' as NodeId], ...window })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'until' } });
+    await expect(graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:x' as NodeId], agencies: ['fedpool'] })).rejects.toMatchObject({ code: 'MOSAIC_QUERY_REJECTED', details: { field: 'agencies' } });
+    expect((await graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:x' as NodeId], since: '2010', until: '2024', agencies: ['fedpol'] })).subgraph.nodes).toHaveLength(1);
     // who connects them: a hidden or unknown id among the given ones is not left out quietly
     for (const level of ['entity', 'record'] as const) {
-      expect((await graphConnectors(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId], level })).connectedPairs).toBe(0);
+      expect((await graphConnectors(current.world.mosaic, fed, current.projections, { entities: ['fedpol:x' as NodeId], level })).connectedPairs).toBe(0);
       for (const other of ['intel:z', 'intel:nope']) {
-        await expect(graphConnectors(world.mosaic, fed, projections, { entities: ['fedpol:x' as NodeId, other as NodeId], level })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
+        await expect(graphConnectors(current.world.mosaic, fed, current.projections, { entities: ['fedpol:x' as NodeId, other as NodeId], level })).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND' });
       }
     }
     // communities and centrality alike: an answer about fewer nodes than given is not given
     for (const level of ['entity', 'record'] as const) {
-      expect((await graphCommunities(world.mosaic, fed, projections, { nodes: ['fedpol:x' as NodeId], level })).communities).toHaveLength(1);
+      expect((await graphCommunities(current.world.mosaic, fed, current.projections, { nodes: ['fedpol:x' as NodeId], level })).communities).toHaveLength(1);
       for (const other of ['intel:z', 'intel:nope']) {
         const nodes = ['fedpol:x' as NodeId, other as NodeId];
-        const communities = await graphCommunities(world.mosaic, fed, projections, { nodes, level }).catch((error: unknown) => error);
-        const centrality = await graphCentrality(world.mosaic, fed, projections, { nodes, measure: 'degree', level }).catch((error: unknown) => error);
+        const communities = await graphCommunities(current.world.mosaic, fed, current.projections, { nodes, level }).catch((error: unknown) => error);
+        const centrality = await graphCentrality(current.world.mosaic, fed, current.projections, { nodes, measure: 'degree', level }).catch((error: unknown) => error);
         expect(communities).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'graph: no such entity, or not visible to you' });
         expect(centrality).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'graph: no such entity, or not visible to you' });
       }
@@ -73,80 +68,80 @@ describe('graph queries seeded by a record', () => {
 
 describe('graph queries seeded by an alert', () => {
   it('answer for the alert\'s subject where the user may read the alert and its subject, else as an id not found; an alert is no node', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
-    await putTestGroup(world.mosaic, 'op-x', 'fedpol');
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
+    await putTestGroup(current.world.mosaic, 'op-x', 'fedpol');
     const ntk = { marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'], needToKnow: ['op-x'] } };
     const alert = (id: string, subject: string) => ({
       id, schema: 'Alert', provenance: testProvenance('fedpol'),
       properties: { subject: [subject], category: ['arrest'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], validFrom: ['2020-01-01'], status: ['active'] },
     });
-    await putFixtures(world.mosaic, [
+    await putFixtures(current.world.mosaic, [
       { id: 'p1', schema: 'Person', properties: { name: ['Rachid Bouzid'] }, provenance: testProvenance('fedpol') },
       { id: 'v1', schema: 'Vehicle', properties: { registrationNumber: ['1-ABC-123'], owner: ['fedpol:p1'] }, provenance: testProvenance('fedpol') },
       { id: 'p2', schema: 'Person', properties: { name: ['Xanthippe Wolkenstein'] }, provenance: testProvenance('fedpol', ntk) },
       alert('a1', 'fedpol:p1'), alert('a2', 'fedpol:p2'),
     ]);
-    await projections.follower.catchUp();
-    await projections.entities.settle();
-    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
+    const fed = { user: (await current.world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
     for (const level of ['entity', 'record'] as const) {
-      const bySubject = await graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:p1' as NodeId], hops: 1, level });
-      const byAlert = await graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:a1' as NodeId], hops: 1, level });
+      const bySubject = await graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:p1' as NodeId], hops: 1, level });
+      const byAlert = await graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:a1' as NodeId], hops: 1, level });
       expect(byAlert, level).toEqual(bySubject);
       expect(bySubject.subgraph.nodes.map((n) => n.kind).sort(), level).toEqual(['Person', 'Vehicle']);
       // the subject is a case team's, the analyst not in it: as for the subject itself
       for (const seed of ['fedpol:a2', 'fedpol:p2']) {
-        await expect(graphExpand(world.mosaic, fed, projections, { seeds: [seed as NodeId], hops: 1, level }), `${level} ${seed}`).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'graph: no such entity, or not visible to you' });
+        await expect(graphExpand(current.world.mosaic, fed, current.projections, { seeds: [seed as NodeId], hops: 1, level }), `${level} ${seed}`).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'graph: no such entity, or not visible to you' });
       }
       const member = { ...fed, user: { ...fed.user, groups: ['op-x'] as never } };
-      expect((await graphExpand(world.mosaic, member, projections, { seeds: ['fedpol:a2' as NodeId], hops: 1, level })).subgraph.nodes.map((n) => n.kind), level).toEqual(['Person']);
+      expect((await graphExpand(current.world.mosaic, member, current.projections, { seeds: ['fedpol:a2' as NodeId], hops: 1, level })).subgraph.nodes.map((n) => n.kind), level).toEqual(['Person']);
     }
   });
 });
 
 describe('entity nodes as a user sees the parts', () => {
   it('draw each part an entity falls into for the user under the id it goes by: one joined only through a record they may not see is drawn apart, under its own id', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     // two people the federal police and the zone hold apart, until intelligence (which shares
     // nothing with the federal police) writes one record holding both
-    await putFixtures(world.mosaic, [
+    await putFixtures(current.world.mosaic, [
       { id: 'k9', schema: 'Person', properties: { name: ['Kasimir Vandermolen'], birthDate: ['1975-06-06'], passportNumber: ['BE9990001'] }, provenance: testProvenance('zone-north') },
       { id: 'l10', schema: 'Person', properties: { name: ['Leopold Graszczyk'], birthDate: ['1966-02-17'], idNumber: ['66021712345'] }, provenance: testProvenance('fedpol') },
     ]);
-    await projections.follower.catchUp();
-    await putFixtures(world.mosaic, [{
+    await current.projections.follower.catchUp();
+    await putFixtures(current.world.mosaic, [{
       id: 'h9', schema: 'Person', provenance: testProvenance('intel'),
       properties: { name: ['Kasimir Vandermolen', 'Leopold Graszczyk'], birthDate: ['1975-06-06', '1966-02-17'], passportNumber: ['BE9990001'], idNumber: ['66021712345'] },
     }]);
-    await projections.follower.catchUp();
-    const entities = projections.entities;
+    await current.projections.follower.catchUp();
+    const entities = current.projections.entities;
     const live = entities.entityOf(RecordId('intel:h9'))!;
     expect([entities.entityOf(RecordId('zone-north:k9')), entities.entityOf(RecordId('fedpol:l10'))]).toEqual([live, live]);
     const drawn = async (c: Consultation, seed: string) => {
-      const answer = await graphExpand(world!.mosaic, c, projections!, { seeds: [seed as NodeId], hops: 0 }).catch((error: unknown) => error);
+      const answer = await graphExpand(current.world!.mosaic, c, current.projections!, { seeds: [seed as NodeId], hops: 0 }).catch((error: unknown) => error);
       return 'subgraph' in (answer as object) ? (answer as Awaited<ReturnType<typeof graphExpand>>).subgraph.nodes.map((n) => `${n.id} ${n.label}`) : (answer as { code: string }).code;
     };
     // the federal police's analyst: the entity's id draws the person whose profile goes by it, and
     // the other person is drawn apart, under the id their profile goes by, by that id or by their record
-    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
-    const [own, other] = (await entityOfRecord(world.mosaic, fed, entities, RecordId('zone-north:k9'))) === live ? ['zone-north:k9', 'fedpol:l10'] : ['fedpol:l10', 'zone-north:k9'];
+    const fed = { user: (await current.world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const [own, other] = (await entityOfRecord(current.world.mosaic, fed, entities, RecordId('zone-north:k9'))) === live ? ['zone-north:k9', 'fedpol:l10'] : ['fedpol:l10', 'zone-north:k9'];
     const name = (record: string) => (record === 'zone-north:k9' ? 'Kasimir Vandermolen' : 'Leopold Graszczyk');
-    expect(await entityOfRecord(world.mosaic, fed, entities, RecordId(own))).toBe(live);
-    const part = await entityOfRecord(world.mosaic, fed, entities, RecordId(other));
+    expect(await entityOfRecord(current.world.mosaic, fed, entities, RecordId(own))).toBe(live);
+    const part = await entityOfRecord(current.world.mosaic, fed, entities, RecordId(other));
     expect(part).not.toBe(live);
     expect(await drawn(fed, live)).toEqual([`${live} ${name(own)}`]);
     expect(await drawn(fed, own)).toEqual([`${live} ${name(own)}`]);
     expect(await drawn(fed, other)).toEqual([`${part} ${name(other)}`]);
     expect(await drawn(fed, part)).toEqual([`${part} ${name(other)}`]);
     // intelligence, let read the others' records here, sees the record that joins them: one entity, by either record
-    const { org, agreements } = await world.mosaic.org();
+    const { org, agreements } = await current.world.mosaic.org();
     const full = agreements.find((a) => a.id === 'fedpol-zone')!;
     const withIntel = ['fedpol', 'zone-north'].map((owner) => ({ ...full, id: AgreementId(`${owner}-intel`), owner: AgencyId(owner), recipient: AgencyId('intel') }));
-    await saveOrganisation(world.mosaic.store, { agencies: org.agencies, desks: org.desks, agreements: [...agreements, ...withIntel] });
-    await world.mosaic.reloadOrg();
-    const intel = { user: (await world.mosaic.store.findUserByName('intelAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    await saveOrganisation(current.world.mosaic.store, { agencies: org.agencies, desks: org.desks, agreements: [...agreements, ...withIntel] });
+    await current.world.mosaic.reloadOrg();
+    const intel = { user: (await current.world.mosaic.store.findUserByName('intelAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
     const one = await drawn(intel, live);
     expect(one).toEqual([expect.stringMatching(new RegExp(`^${live} `))]);
     expect([await drawn(intel, own), await drawn(intel, other)]).toEqual([one, one]);
@@ -155,24 +150,24 @@ describe('entity nodes as a user sees the parts', () => {
   });
 
   it('draw the one record a user may read of an entity under the id its profile goes by, whether it is the entity\'s own or was brought by an entity it absorbed', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     const same = { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'] };
     // the federal police's record first, then intelligence's (which the two share nothing of) as
     // another person, corrected to the same one: intelligence's entity is absorbed into the police's
-    await putFixtures(world.mosaic, [{ id: 'x', schema: 'Person', properties: same, provenance: testProvenance('fedpol') }]);
-    await projections.follower.catchUp();
-    await putFixtures(world.mosaic, [{ id: 'z', schema: 'Person', properties: { name: ['Zoltan Kiraly'], birthDate: ['1950-01-01'] }, provenance: testProvenance('intel') }]);
-    await projections.follower.catchUp();
-    const entities = projections.entities;
+    await putFixtures(current.world.mosaic, [{ id: 'x', schema: 'Person', properties: same, provenance: testProvenance('fedpol') }]);
+    await current.projections.follower.catchUp();
+    await putFixtures(current.world.mosaic, [{ id: 'z', schema: 'Person', properties: { name: ['Zoltan Kiraly'], birthDate: ['1950-01-01'] }, provenance: testProvenance('intel') }]);
+    await current.projections.follower.catchUp();
+    const entities = current.projections.entities;
     const [survivor, absorbed] = [entities.entityOf(RecordId('fedpol:x'))!, entities.entityOf(RecordId('intel:z'))!];
     expect(survivor).not.toBe(absorbed);
-    await putFixtures(world.mosaic, [{ id: 'z', schema: 'Person', properties: same, provenance: testProvenance('intel') }]);
-    await projections.follower.catchUp();
-    await projections.entities.settle();
+    await putFixtures(current.world.mosaic, [{ id: 'z', schema: 'Person', properties: same, provenance: testProvenance('intel') }]);
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
     expect([entities.entityOf(RecordId('fedpol:x')), entities.entityOf(RecordId('intel:z'))]).toEqual([survivor, survivor]);
-    const mosaic = world.mosaic;
-    const sources = projections;
+    const mosaic = current.world.mosaic;
+    const sources = current.projections;
     // each reader sees one record: the police's the entity's own, intelligence's the one the absorbed entity brought
     for (const [name, record, id] of [['fedAnalyst', 'fedpol:x', survivor], ['intelAnalyst', 'intel:z', absorbed]] as const) {
       const c = { user: (await mosaic.store.findUserByName(name))!, purpose: 'investigation', caseRef: 'C' };
@@ -196,11 +191,11 @@ describe('entity nodes as a user sees the parts', () => {
   });
 
   it('link each part as the entity it was before the record the user may not see joined them: every answer is the one given before that record came', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     const person = (agency: string, id: string, name: string, properties: Record<string, string[]>) => ({ id, schema: 'Person', properties: { name: [name], ...properties }, provenance: testProvenance(agency) });
     const record = (agency: string, id: string, schema: string, properties: Record<string, string[]>) => ({ id, schema, properties, provenance: testProvenance(agency) });
-    await putFixtures(world.mosaic, [
+    await putFixtures(current.world.mosaic, [
       person('zone-north', 'k9', 'Kasimir Vandermolen', { birthDate: ['1975-06-06'], passportNumber: ['BE9990001'] }),
       person('fedpol', 'l10', 'Leopold Graszczyk', { birthDate: ['1966-02-17'], idNumber: ['66021712345'] }),
       person('fedpol', 'p3', 'Pieter Claeys', { birthDate: ['1981-09-30'] }),
@@ -211,14 +206,14 @@ describe('entity nodes as a user sees the parts', () => {
       record('fedpol', 'ax', 'Associate', { person: ['zone-north:k9'], associate: ['l10'], startDate: ['2020'] }),
       record('fedpol', 's1', 'Sighting', { person: ['l10'], date: ['2021-05-04'], place: ['E19 Meer'] }),
     ]);
-    await projections.follower.catchUp();
-    await projections.entities.settle();
-    const entities = projections.entities;
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
+    const entities = current.projections.entities;
     const [k, l, p, q] = ['zone-north:k9', 'fedpol:l10', 'fedpol:p3', 'zone-north:q4'].map((r) => entities.entityOf(RecordId(r))! as string as NodeId) as [NodeId, NodeId, NodeId, NodeId];
     expect(new Set([k, l, p, q]).size).toBe(4);
-    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
-    const mosaic = world.mosaic;
-    const sources = projections;
+    const fed = { user: (await current.world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const mosaic = current.world.mosaic;
+    const sources = current.projections;
     const byId = <T extends { readonly id: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const drawing = (s: { readonly nodes: readonly { readonly id: string }[]; readonly edges: readonly { readonly id: string }[] }) => ({ nodes: byId(s.nodes), edges: byId(s.edges) });
     /** Everything the federal analyst learns of the network around the four, by entity id and by record. */
@@ -244,14 +239,14 @@ describe('entity nodes as a user sees the parts', () => {
     expect(before).toContain('"id":"fedpol:s1"');
     // intelligence (which shares nothing with the federal police) holds Kasimir and Leopold to be one,
     // and ties him to Pieter and Quinten: one entity of the two, and ties the analyst may not see
-    await putFixtures(world.mosaic, [
+    await putFixtures(current.world.mosaic, [
       person('intel', 'h9', 'Kasimir Vandermolen', { name: ['Kasimir Vandermolen', 'Leopold Graszczyk'], birthDate: ['1975-06-06', '1966-02-17'], passportNumber: ['BE9990001'], idNumber: ['66021712345'] }),
       record('intel', 'ih1', 'Associate', { person: ['h9'], associate: ['fedpol:p3'] }),
       record('intel', 'ih2', 'Family', { person: ['zone-north:q4'], relative: ['fedpol:l10'] }),
       record('intel', 'is1', 'Sighting', { person: ['h9'], involved: ['zone-north:q4'], date: ['2021-06-01'], place: ['Zaventem'] }),
     ]);
-    await projections.follower.catchUp();
-    await projections.entities.settle();
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
     expect(entities.entityOf(RecordId('zone-north:k9'))).toBe(entities.entityOf(RecordId('fedpol:l10')));
     expect(await everything()).toBe(before);
   });
@@ -267,21 +262,21 @@ describe('ties through a shared identifier', () => {
   });
 
   it('are cut only when the viewer sees more than the bound of its holders, whatever they may not see', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     // 3 federal, 18 local and 19 intelligence records hold one phone: 40 holders in all
-    await putFixtures(world.mosaic, [
+    await putFixtures(current.world.mosaic, [
       ...[0, 1, 2].map((i) => holder('fedpol', i, 0)),
       ...Array.from({ length: 18 }, (_, i) => holder('zone-north', i, 1)),
       ...Array.from({ length: 19 }, (_, i) => holder('intel', i, 2)),
     ]);
-    await projections.follower.catchUp();
-    await projections.entities.settle();
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
     expect(MAX_SHARING).toBeLessThan(21);
     expect(MAX_SHARING).toBeGreaterThanOrEqual(19);
-    const as = async (name: 'fedAnalyst' | 'intelAnalyst') => ({ user: (await world!.mosaic.store.findUserByName(name))!, purpose: 'investigation', caseRef: 'C' });
+    const as = async (name: 'fedAnalyst' | 'intelAnalyst') => ({ user: (await current.world!.mosaic.store.findUserByName(name))!, purpose: 'investigation', caseRef: 'C' });
     const phoneTies = async (name: 'fedAnalyst' | 'intelAnalyst', seed: string, level: 'record' | 'entity') =>
-      (await graphExpand(world!.mosaic, await as(name), projections!, { seeds: [seed as NodeId], hops: 1, level })).subgraph.edges.filter((e) => e.type === 'shared-phone').length;
+      (await graphExpand(current.world!.mosaic, await as(name), current.projections!, { seeds: [seed as NodeId], hops: 1, level })).subgraph.edges.filter((e) => e.type === 'shared-phone').length;
     for (const level of ['record', 'entity'] as const) {
       // intelligence sees its 19 holders only: they are tied (each to each), as if the others did not exist
       expect(await phoneTies('intelAnalyst', 'intel:p0', level)).toBe((19 * 18) / 2);
@@ -293,31 +288,31 @@ describe('ties through a shared identifier', () => {
 
 describe('ties through an identifier many records hold', () => {
   it('are counted over the holders the viewer may see: holders they may not see, however many, neither cut nor tell of themselves', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     const SYLLABLES = ['ka', 'ro', 'mi', 'tu', 'le', 'sa', 'vo', 'ni', 'de', 'po', 'ga', 'zu', 'fe', 'bi', 'ho'];
     const name = (i: number): string => `${SYLLABLES[i % 15]}${SYLLABLES[Math.floor(i / 15) % 15]}lia ${SYLLABLES[(i * 7) % 15]}${SYLLABLES[(i * 11) % 15]}rec`;
     const phone = (agency: string, id: string, given: string) => ({ id, schema: 'Person', properties: { name: [given], phone: ['+32470999111'] }, provenance: testProvenance(agency) });
-    await putFixtures(world.mosaic, [phone('fedpol', 'a', 'Armand Delvaux'), phone('fedpol', 'b', 'Berthe Wouters')]);
-    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
-    const intel = { user: (await world.mosaic.store.findUserByName('intelAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    await putFixtures(current.world.mosaic, [phone('fedpol', 'a', 'Armand Delvaux'), phone('fedpol', 'b', 'Berthe Wouters')]);
+    const fed = { user: (await current.world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const intel = { user: (await current.world.mosaic.store.findUserByName('intelAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
     const secret = testProvenance('intel', { marking: { tlp: 'RED', classification: 'SECRET', releasability: ['be'] } });
     // intelligence (which shares nothing with the federal police) writes more and more records holding the number
     const hidden = async (from: number, to: number): Promise<void> => {
       const records = Array.from({ length: to - from }, (_, k) => {
-        const v = validateRecord(world!.mosaic.registry, { ...phone('intel', `h${from + k}`, name(from + k)), provenance: secret });
+        const v = validateRecord(current.world!.mosaic.registry, { ...phone('intel', `h${from + k}`, name(from + k)), provenance: secret });
         if (!v.ok) throw new Error(JSON.stringify(v.errors));
         return v.record;
       });
-      await world!.mosaic.store.putRecords(records, { actor: 'test' });
-      await projections!.follower.catchUp();
-      await projections!.entities.settle();
+      await current.world!.mosaic.store.putRecords(records, { actor: 'test' });
+      await current.projections!.follower.catchUp();
+      await current.projections!.entities.settle();
     };
     const tie = async (level: 'record' | 'entity') => {
-      const answer = await graphPaths(world!.mosaic, fed, projections!, { from: 'fedpol:a' as NodeId, to: 'fedpol:b' as NodeId, level });
+      const answer = await graphPaths(current.world!.mosaic, fed, current.projections!, { from: 'fedpol:a' as NodeId, to: 'fedpol:b' as NodeId, level });
       return answer.paths.map((p) => `${p.hops} ${p.edges.map((e) => e.type).join(',')}`);
     };
-    const intelTies = async () => (await graphExpand(world!.mosaic, intel, projections!, { seeds: ['intel:h0' as NodeId], hops: 1, level: 'record' })).subgraph.edges.length;
+    const intelTies = async () => (await graphExpand(current.world!.mosaic, intel, current.projections!, { seeds: ['intel:h0' as NodeId], hops: 1, level: 'record' })).subgraph.edges.length;
     await hidden(0, 19);
     expect(await tie('record')).toEqual(['1 shared-phone']);
     expect(await tie('entity')).toEqual(['1 shared-phone']);
@@ -327,14 +322,14 @@ describe('ties through an identifier many records hold', () => {
     for (const level of ['record', 'entity'] as const) expect(await tie(level), level).toEqual(['1 shared-phone']);
     expect(await intelTies()).toBe(0);
     // the federal police's own third holder: still theirs to see, with the two
-    await putFixtures(world.mosaic, [phone('fedpol', 'c', 'Cyrille Lambotte')]);
-    await projections.follower.catchUp();
-    const around = await graphExpand(world.mosaic, fed, projections, { seeds: ['fedpol:a' as NodeId], hops: 1, level: 'record' });
+    await putFixtures(current.world.mosaic, [phone('fedpol', 'c', 'Cyrille Lambotte')]);
+    await current.projections.follower.catchUp();
+    const around = await graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:a' as NodeId], hops: 1, level: 'record' });
     expect(around.subgraph.nodes.map((n) => n.id).sort()).toEqual(['fedpol:a', 'fedpol:b', 'fedpol:c']);
     expect(around.subgraph.edges.map((e) => `${e.type} ${[e.source, e.target].sort().join(' ')}`).sort()).toEqual(['shared-phone fedpol:a fedpol:b', 'shared-phone fedpol:a fedpol:c', 'shared-phone fedpol:b fedpol:c']);
     // and as soon as one more than the bound is the viewer's to see, none
-    await putFixtures(world.mosaic, Array.from({ length: MAX_SHARING - 2 }, (_, i) => phone('fedpol', `d${i}`, name(300 + i))));
-    await projections.follower.catchUp();
+    await putFixtures(current.world.mosaic, Array.from({ length: MAX_SHARING - 2 }, (_, i) => phone('fedpol', `d${i}`, name(300 + i))));
+    await current.projections.follower.catchUp();
     expect(await tie('record')).toEqual([]);
   }, 60_000);
 });
@@ -346,10 +341,10 @@ describe('deciding on the holders of an identifier many records hold', () => {
       if (resource.kind === 'record') asked.push(resource.id ?? 'no id');
       return decide(user, action, resource, context);
     };
-    world = await openTestMosaic({ decide: counting });
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic({ decide: counting });
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     const phone = (agency: string, id: string, given: string) => ({ id, schema: 'Person', properties: { name: [given], phone: ['+32470999111'] }, provenance: testProvenance(agency) });
-    await putFixtures(world.mosaic, [phone('fedpol', 'a', 'Armand Delvaux'), phone('fedpol', 'b', 'Berthe Wouters')]);
+    await putFixtures(current.world.mosaic, [phone('fedpol', 'a', 'Armand Delvaux'), phone('fedpol', 'b', 'Berthe Wouters')]);
     // 300 holders intelligence keeps from the federal police, under three markings
     const markings = [
       { tlp: 'RED', classification: 'SECRET', releasability: ['be'] },
@@ -357,17 +352,17 @@ describe('deciding on the holders of an identifier many records hold', () => {
       { tlp: 'AMBER+STRICT', classification: 'RESTRICTED', releasability: ['ALL'] },
     ] as const;
     const records = Array.from({ length: 300 }, (_, i) => {
-      const v = validateRecord(world!.mosaic.registry, { ...phone('intel', `h${i}`, `Holder ${i}`), provenance: testProvenance('intel', { marking: markings[i % 3]! }) });
+      const v = validateRecord(current.world!.mosaic.registry, { ...phone('intel', `h${i}`, `Holder ${i}`), provenance: testProvenance('intel', { marking: markings[i % 3]! }) });
       if (!v.ok) throw new Error(JSON.stringify(v.errors));
       return v.record;
     });
-    await world.mosaic.store.putRecords(records, { actor: 'test' });
-    await projections.follower.catchUp();
-    await projections.entities.settle();
-    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    await current.world.mosaic.store.putRecords(records, { actor: 'test' });
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
+    const fed = { user: (await current.world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
     for (const level of ['record', 'entity'] as const) {
       asked.length = 0;
-      const answer = await graphPaths(world.mosaic, fed, projections, { from: 'fedpol:a' as NodeId, to: 'fedpol:b' as NodeId, level });
+      const answer = await graphPaths(current.world.mosaic, fed, current.projections, { from: 'fedpol:a' as NodeId, to: 'fedpol:b' as NodeId, level });
       expect(answer.paths.map((p) => p.edges.map((e) => e.type)), level).toEqual([['shared-phone']]);
       const hidden = asked.filter((id) => id.startsWith('intel:'));
       expect(hidden.length, level).toBeGreaterThan(0);
@@ -378,10 +373,10 @@ describe('deciding on the holders of an identifier many records hold', () => {
 
 describe('ties through the identifier a record is', () => {
   it('tie phones, documents and vehicles that hold one number, as search reads it, and through them their holders and owners', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     const thing = (agency: string, id: string, schema: string, properties: Record<string, string[]>) => ({ id, schema, properties, provenance: testProvenance(agency) });
-    await putFixtures(world.mosaic, [
+    await putFixtures(current.world.mosaic, [
       thing('fedpol', 'jd', 'Person', { name: ['Jean Dubois'] }),
       thing('zone-north', 'hd', 'Person', { name: ['Hugo Du Bois'] }),
       thing('fedpol', 'v1', 'Vehicle', { registrationNumber: ['2-GHC-490'], owner: ['fedpol:jd'] }),
@@ -395,10 +390,10 @@ describe('ties through the identifier a record is', () => {
       thing('fedpol', 'em1', 'Email', { address: ['Hugo.DuBois@example.org'] }),
       thing('zone-north', 'ot', 'Person', { name: ['Otto Tack'], email: ['hugo.dubois@example.org '], address: ['Hugo.DuBois@example.org'] }),
     ]);
-    await projections.follower.catchUp();
-    await projections.entities.settle();
-    const fed = { user: (await world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
-    const ties = async (seed: string) => (await graphExpand(world!.mosaic, fed, projections!, { seeds: [seed as NodeId], hops: 1, level: 'record' })).subgraph.edges
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
+    const fed = { user: (await current.world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const ties = async (seed: string) => (await graphExpand(current.world!.mosaic, fed, current.projections!, { seeds: [seed as NodeId], hops: 1, level: 'record' })).subgraph.edges
       .filter((e) => e.type.startsWith('shared-') && (e.source === seed || e.target === seed)).map((e) => `${e.type} ${[e.source, e.target].sort().join(' ')}`).sort();
     expect(await ties('fedpol:v1')).toEqual(['shared-vehicle fedpol:v1 zone-north:v2']);
     expect(await ties('fedpol:ph1')).toEqual(['shared-phone fedpol:ph1 zone-north:ka', 'shared-phone fedpol:ph1 zone-north:ph2']);
@@ -406,8 +401,8 @@ describe('ties through the identifier a record is', () => {
     // an e-mail account's address is an e-mail address, not where anyone lives
     expect(await ties('fedpol:em1')).toEqual(['shared-email fedpol:em1 zone-north:ot']);
     // the owners of one plate: owner, vehicle, the same plate, owner
-    const path = await graphPaths(world.mosaic, fed, projections, { from: 'fedpol:jd' as NodeId, to: 'zone-north:hd' as NodeId, level: 'record' });
+    const path = await graphPaths(current.world.mosaic, fed, current.projections, { from: 'fedpol:jd' as NodeId, to: 'zone-north:hd' as NodeId, level: 'record' });
     expect(path.paths.map((p) => p.edges.map((e) => e.type).join(','))).toEqual(['ownership,shared-vehicle,ownership']);
-    expect((await graphPaths(world.mosaic, fed, projections, { from: 'fedpol:jd' as NodeId, to: 'zone-north:hd' as NodeId })).paths).toHaveLength(1);
+    expect((await graphPaths(current.world.mosaic, fed, current.projections, { from: 'fedpol:jd' as NodeId, to: 'zone-north:hd' as NodeId })).paths).toHaveLength(1);
   });
 });

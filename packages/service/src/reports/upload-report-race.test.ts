@@ -5,12 +5,10 @@
  * PostgreSQL (MOSAIC_TEST_DATABASE_URL: that half fails under CI without it, and is skipped
  * elsewhere with a warning).
  */
-import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '@mosaic/store/testing';
-import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../config.ts';
-import { openMosaic, type Mosaic } from '../runtime.ts';
-import { openTestMosaic, type TestMosaic } from '../testing.ts';
+import { postgresReachable } from '@mosaic/store/testing';
+import { describe, expect, it } from 'vitest';
+import type { Mosaic } from '../runtime.ts';
+import { twoNodesOf } from '../two-nodes.fixture.ts';
 import { REPORT_UPLOAD_KIND, reportUploadKey } from './report-upload-key.ts';
 import { uploadReport, type ReportInput } from './upload-report.ts';
 
@@ -19,30 +17,10 @@ const postgresAvailable = await postgresReachable('report uploads at once, Postg
 const PROVENANCE = { source: 'interview notes', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', releasability: ['be'] }, handling: 'H1' };
 
 describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('one report uploaded to two nodes at once, on %s', (dialect, available) => {
-  const worlds: TestMosaic[] = [];
-  const nodes: Mosaic[] = [];
-  const schemas: string[] = [];
-  afterAll(async () => {
-    for (const node of nodes) await node.close().catch(() => undefined);
-    for (const world of worlds) await world.cleanup();
-    if (dialect === 'postgres' && available) await dropTestSchemas(schemas);
-  });
-
-  /** Two nodes on one fresh store holding the test organisation and users. */
-  async function twoNodes(): Promise<readonly [Mosaic, Mosaic]> {
-    const schema = `mosaic_upload_race_${randomBytes(6).toString('hex')}`;
-    schemas.push(schema);
-    const store = dialect === 'postgres' ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema } : {};
-    const world = await openTestMosaic({ config: store });
-    worlds.push(world);
-    const second = await openMosaic(parseConfig({ ...store, dataDir: world.dir }, world.dir));
-    nodes.push(second);
-    await second.reloadOrg();
-    return [world.mosaic, second];
-  }
+  const twoNodes = twoNodesOf(dialect, { schemaPrefix: 'mosaic_upload_race' });
 
   it.runIf(available)('stores the report once: one upload writes it, the other is answered with it as repeated', async () => {
-    const [a, b] = await twoNodes();
+    const { a, b } = await twoNodes();
     const analyst = async (node: Mosaic) => ({ user: (await node.store.listUsers()).find((u) => u.name === 'fedAnalyst')!, purpose: 'report review', caseRef: 'CASE-R9' });
     const input: ReportInput = {
       content: new TextEncoder().encode('Note.\nHallvard Ostergren met Benedikte Vaarsholm in Leuven on 3 March.'),

@@ -1,22 +1,17 @@
 import { RecordId, UserId, validateRecord, type EntityId } from '@mosaic/model';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startProjections, type Projections } from '../projections.ts';
-import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { startProjections } from '../projections.ts';
+import { openTestMosaic, testProvenance } from '../testing.ts';
+import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityJudgements } from './entity-judgements.ts';
 import { entityMerges } from './entity-merges.ts';
 
-let world: TestMosaic | undefined;
-let projections: Projections | undefined;
-afterEach(async () => {
-  await closeTestWorld(world, projections);
-  world = undefined;
-  projections = undefined;
-});
+const current = testWorldEndedAfterEach();
 
 async function put(raw: Record<string, unknown>): Promise<void> {
-  const v = validateRecord(world!.mosaic.registry, raw);
+  const v = validateRecord(current.world!.mosaic.registry, raw);
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  await world!.mosaic.store.putRecords([v.record], { actor: 'test' });
+  await current.world!.mosaic.store.putRecords([v.record], { actor: 'test' });
 }
 
 const analyst = UserId('fedpol.fedAnalyst');
@@ -24,19 +19,19 @@ const x = { name: ['Bartholomeus Verhulpen'], birthDate: ['1958-08-08'], passpor
 
 /** x1 to x3 (one person), y and z (two others) of the federal police, z's owned by `zOwner`; as the federal police's analyst. */
 async function open(zOwner: string) {
-  world = await openTestMosaic();
+  current.world = await openTestMosaic();
   for (const id of ['x1', 'x2', 'x3']) await put({ id, schema: 'Person', properties: x, provenance: testProvenance('fedpol') });
   await put({ id: 'y', schema: 'Person', properties: { name: ['Cornelis Achterhuis'], birthDate: ['1963-04-04'] }, provenance: testProvenance('fedpol') });
   await put({ id: 'z', schema: 'Person', properties: { name: ['Dirkjan Moerbeeke'], birthDate: ['1964-05-05'] }, provenance: testProvenance(zOwner) });
-  projections = await startProjections(world.mosaic, { follow: false });
-  const user = (await world.mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
+  current.projections = await startProjections(current.world.mosaic, { follow: false });
+  const user = (await current.world.mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
   const consultation = { user, purpose: 'investigation', caseRef: 'C' };
-  const entities = projections.entities;
+  const entities = current.projections.entities;
   return {
     entities,
     records: { x1: RecordId('fedpol:x1'), x2: RecordId('fedpol:x2'), y: RecordId('fedpol:y'), z: RecordId(`${zOwner}:z`) },
-    judgements: (id: EntityId) => entityJudgements(world!.mosaic, consultation, entities, id),
-    merges: (id: EntityId) => entityMerges(world!.mosaic, consultation, entities, id),
+    judgements: (id: EntityId) => entityJudgements(current.world!.mosaic, consultation, entities, id),
+    merges: (id: EntityId) => entityMerges(current.world!.mosaic, consultation, entities, id),
   };
 }
 

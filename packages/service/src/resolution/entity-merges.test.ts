@@ -1,7 +1,8 @@
 import { RecordId, UserId, validateRecord } from '@mosaic/model';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startProjections, type Projections } from '../projections.ts';
-import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { startProjections } from '../projections.ts';
+import { openTestMosaic, testProvenance } from '../testing.ts';
+import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityMerges, undoEntityMerge, type MergeSummary } from './entity-merges.ts';
 
 /** The merges of an answer that is not a split. */
@@ -11,18 +12,12 @@ function mergesOf(answer: readonly MergeSummary[] | Awaited<ReturnType<typeof en
   return answer;
 }
 
-let world: TestMosaic | undefined;
-let projections: Projections | undefined;
-afterEach(async () => {
-  await closeTestWorld(world, projections);
-  world = undefined;
-  projections = undefined;
-});
+const current = testWorldEndedAfterEach();
 
 async function put(raw: Record<string, unknown>): Promise<void> {
-  const v = validateRecord(world!.mosaic.registry, raw);
+  const v = validateRecord(current.world!.mosaic.registry, raw);
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  await world!.mosaic.store.putRecords([v.record], { actor: 'test' });
+  await current.world!.mosaic.store.putRecords([v.record], { actor: 'test' });
 }
 
 const passport = { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] };
@@ -31,18 +26,18 @@ const both = { ...passport, ...born };
 
 /** Two records of the federal police, a and b, apart; then c, which joins them; merges as the federal police's analyst sees them. */
 async function joined(c: string): Promise<{ readonly merges: readonly unknown[] }> {
-  world = await openTestMosaic();
-  projections = await startProjections(world.mosaic, { follow: false });
+  current.world = await openTestMosaic();
+  current.projections = await startProjections(current.world.mosaic, { follow: false });
   await put({ id: 'a', schema: 'Person', properties: passport, provenance: testProvenance('fedpol') });
   await put({ id: 'b', schema: 'Person', properties: born, provenance: testProvenance('fedpol') });
-  await projections.follower.catchUp();
-  expect(projections.entities.entityOf(RecordId('fedpol:a'))).not.toBe(projections.entities.entityOf(RecordId('fedpol:b')));
+  await current.projections.follower.catchUp();
+  expect(current.projections.entities.entityOf(RecordId('fedpol:a'))).not.toBe(current.projections.entities.entityOf(RecordId('fedpol:b')));
   await put({ id: 'c', schema: 'Person', properties: both, provenance: testProvenance(c) });
-  await projections.follower.catchUp();
-  const entity = projections.entities.entityOf(RecordId('fedpol:a'))!;
-  expect(projections.entities.entityOf(RecordId('fedpol:b'))).toBe(entity);
-  const user = (await world.mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
-  return { merges: mergesOf(await entityMerges(world.mosaic, { user, purpose: 'investigation', caseRef: 'C' }, projections.entities, entity)) };
+  await current.projections.follower.catchUp();
+  const entity = current.projections.entities.entityOf(RecordId('fedpol:a'))!;
+  expect(current.projections.entities.entityOf(RecordId('fedpol:b'))).toBe(entity);
+  const user = (await current.world.mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
+  return { merges: mergesOf(await entityMerges(current.world.mosaic, { user, purpose: 'investigation', caseRef: 'C' }, current.projections.entities, entity)) };
 }
 
 describe('an entity\'s merges', () => {
@@ -62,20 +57,20 @@ describe('an entity\'s merges', () => {
  * absorbs theirs).
  */
 async function nested(zOwner: string) {
-  world = await openTestMosaic();
+  current.world = await openTestMosaic();
   const x = { name: ['Bartholomeus Verhulpen'], birthDate: ['1958-08-08'], passportNumber: ['BE1112223'] };
   for (const id of ['x1', 'x2', 'x3']) await put({ id, schema: 'Person', properties: x, provenance: testProvenance('fedpol') });
   await put({ id: 'y', schema: 'Person', properties: { name: ['Cornelis Achterhuis'], birthDate: ['1963-04-04'] }, provenance: testProvenance('fedpol') });
   await put({ id: 'z', schema: 'Person', properties: { name: ['Dirkjan Moerbeeke'], birthDate: ['1964-05-05'] }, provenance: testProvenance(zOwner) });
-  projections = await startProjections(world.mosaic, { follow: false });
-  const entities = projections.entities;
+  current.projections = await startProjections(current.world.mosaic, { follow: false });
+  const entities = current.projections.entities;
   const [x1, y, z] = [RecordId('fedpol:x1'), RecordId('fedpol:y'), RecordId(`${zOwner}:z`)];
   const before = { x: entities.entityOf(x1)!, y: entities.entityOf(y)!, z: entities.entityOf(z)! };
   expect(new Set(Object.values(before)).size).toBe(3);
   await entities.judge(y, z, 'same', UserId('fedpol.fedAnalyst'));
   await entities.judge(x1, y, 'same', UserId('fedpol.fedAnalyst'));
   for (const record of [y, z]) expect(entities.entityOf(record)).toBe(before.x);
-  const user = (await world.mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
+  const user = (await current.world.mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
   const consultation = { user, purpose: 'investigation', caseRef: 'C' };
   const inner = (await entities.merges(before.z)).find((m) => [m.survivor, m.absorbed].sort().join() === [before.y, before.z].sort().join())!;
   const outer = (await entities.merges(before.x)).find((m) => m.survivor === before.x)!;
@@ -90,19 +85,19 @@ describe('merges through an absorbed entity', () => {
     expect(inner).toBeDefined();
     expect(outer.absorbed).toBe(inner.survivor);
     const history = named([inner, outer]);
-    expect(named(await entityMerges(world!.mosaic, consultation, entities, before.x))).toEqual(history);
-    for (const retired of [inner.survivor, inner.absorbed]) expect(named(await entityMerges(world!.mosaic, consultation, entities, retired))).toEqual(history);
+    expect(named(await entityMerges(current.world!.mosaic, consultation, entities, before.x))).toEqual(history);
+    for (const retired of [inner.survivor, inner.absorbed]) expect(named(await entityMerges(current.world!.mosaic, consultation, entities, retired))).toEqual(history);
   });
 
   it('leave out one linked through a record the viewer may not see', async () => {
     // intelligence shares nothing with the federal police: the merge of y and z was made through z
     const { entities, consultation, before, outer } = await nested('intel');
-    expect(named(await entityMerges(world!.mosaic, consultation, entities, before.x))).toEqual(named([outer]));
+    expect(named(await entityMerges(current.world!.mosaic, consultation, entities, before.x))).toEqual(named([outer]));
   });
 
   it('undone give the absorbed entity its id and records back, and the entity that holds the rest keeps its id, run after run', async () => {
     const { entities, consultation, before, inner, outer, records } = await nested('fedpol');
-    await undoEntityMerge(world!.mosaic, consultation, entities, inner.id);
+    await undoEntityMerge(current.world!.mosaic, consultation, entities, inner.id);
     const back = inner.absorbed === before.z ? records.z : records.y;
     const kept = back === records.z ? records.y : records.z;
     for (let pass = 0; pass < 2; pass++) {
@@ -110,8 +105,8 @@ describe('merges through an absorbed entity', () => {
       for (const record of [records.x1, RecordId('fedpol:x2'), RecordId('fedpol:x3'), kept]) expect(entities.entityOf(record)).toBe(before.x);
       expect(await entities.resolve(inner.absorbed)).toEqual([inner.absorbed]);
       expect(await entities.resolve(before.x)).toEqual([before.x]);
-      expect(named(await entityMerges(world!.mosaic, consultation, entities, before.x))).toEqual(named([{ ...inner, undone: true }, outer]));
-      expect(named(await entityMerges(world!.mosaic, consultation, entities, inner.absorbed))).toEqual(named([{ ...inner, undone: true }]));
+      expect(named(await entityMerges(current.world!.mosaic, consultation, entities, before.x))).toEqual(named([{ ...inner, undone: true }, outer]));
+      expect(named(await entityMerges(current.world!.mosaic, consultation, entities, inner.absorbed))).toEqual(named([{ ...inner, undone: true }]));
       // the not-same judgement the undo wrote holds in the next full pass
       await entities.rebuild();
     }

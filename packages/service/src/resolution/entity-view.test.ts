@@ -1,54 +1,50 @@
 import type { NodeId } from '@mosaic/graph';
 import { EntityId, RecordId, validateRecord } from '@mosaic/model';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphExpand } from '../graph/graph-queries.ts';
 import type { Consultation } from '../organisation.ts';
-import { startProjections, type Projections } from '../projections.ts';
-import { closeTestWorld, openTestMosaic, testProvenance, type TestMosaic, type TestUserName } from '../testing.ts';
+import { startProjections } from '../projections.ts';
+import { openTestMosaic, testProvenance, type TestUserName } from '../testing.ts';
+import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer } from './entity-view.ts';
 
-let world: TestMosaic | undefined;
-let projections: Projections | undefined;
-afterEach(async () => {
-  await closeTestWorld(world, projections);
-  world = projections = undefined;
-});
+const current = testWorldEndedAfterEach();
 
 async function as(name: TestUserName): Promise<Consultation> {
-  const user = (await world!.mosaic.store.listUsers()).find((u) => u.name === name)!;
+  const user = (await current.world!.mosaic.store.listUsers()).find((u) => u.name === name)!;
   return { user, purpose: 'investigation', caseRef: 'CASE-E1' };
 }
 
 async function put(raw: Record<string, unknown>): Promise<void> {
-  const v = validateRecord(world!.mosaic.registry, raw);
+  const v = validateRecord(current.world!.mosaic.registry, raw);
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  await world!.mosaic.store.putRecords([v.record], { actor: 'test' });
+  await current.world!.mosaic.store.putRecords([v.record], { actor: 'test' });
 }
 
 describe('readEntity', () => {
   it('does not show as one entity two records that only a record hidden from the viewer ties together', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     // The two federal police records do not meet on their own; intelligence's record, holding
     // what both hold, merges them. The federal police share nothing with intelligence.
     await put({ id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'y', schema: 'Person', properties: { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'a', schema: 'Associate', properties: { person: ['y'], associate: ['x'] }, provenance: testProvenance('fedpol') });
-    await projections.follower.catchUp();
+    await current.projections.follower.catchUp();
     await put({ id: 'z', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('intel') });
-    await projections.follower.catchUp();
-    const entities = projections.entities;
+    await current.projections.follower.catchUp();
+    const entities = current.projections.entities;
     const merged = entities.entityOf(RecordId('fedpol:x'))!;
     expect(entities.entityOf(RecordId('fedpol:y'))).toBe(merged);
 
     const fed = await as('fedAnalyst');
     const shown = async (c: Consultation, anchor?: string, id = merged) => {
-      const answer = await readEntity(world!.mosaic, c, entities, id, anchor ? { anchor: RecordId(anchor) } : {});
+      const answer = await readEntity(current.world!.mosaic, c, entities, id, anchor ? { anchor: RecordId(anchor) } : {});
       if (!('entity' in answer)) throw new Error('split');
       return { records: answer.entity.records.map((r) => r.id), pointers: answer.entity.pointers.map((p) => p.agency) };
     };
     // Each federal record goes by an id of its own, and that id shows it alone, the record it came from given or not.
-    const idOf = async (c: Consultation, record: string) => entityOfRecord(world!.mosaic, c, entities, RecordId(record));
+    const idOf = async (c: Consultation, record: string) => entityOfRecord(current.world!.mosaic, c, entities, RecordId(record));
     const [xId, yId] = [await idOf(fed, 'fedpol:x'), await idOf(fed, 'fedpol:y')];
     expect(xId).not.toBe(yId);
     expect(await shown(fed, 'fedpol:x', xId)).toEqual({ records: ['fedpol:x'], pointers: [] });
@@ -63,20 +59,20 @@ describe('readEntity', () => {
 
     // In the entity graph each federal record is a node of its own, under the id it goes by, and
     // the association between x and y is drawn between the two, as it was before intelligence's record came.
-    const { subgraph } = await graphExpand(world.mosaic, fed, projections, { seeds: [merged as string as NodeId], hops: 1 });
+    const { subgraph } = await graphExpand(current.world.mosaic, fed, current.projections, { seeds: [merged as string as NodeId], hops: 1 });
     expect(subgraph.nodes.map((n) => n.id).sort()).toEqual([xId, yId].sort());
     expect(subgraph.edges.map((e) => ({ ends: [e.source, e.target].sort(), provenance: e.provenance }))).toEqual([{ ends: [xId, yId].sort(), provenance: ['fedpol:a'] }]);
 
     // Once a person judges x and y the same, they are one for everybody who may see them.
     await entities.judge(RecordId('fedpol:x'), RecordId('fedpol:y'), 'same', fed.user.id);
     const after = entities.entityOf(RecordId('fedpol:x'))!;
-    const answer = await readEntity(world.mosaic, fed, entities, EntityId(after));
+    const answer = await readEntity(current.world.mosaic, fed, entities, EntityId(after));
     expect('entity' in answer && answer.entity.records.map((r) => r.id)).toEqual(['fedpol:x', 'fedpol:y']);
   });
 
   it('shows the alerts in force on the subject that the viewer may read, most binding first, and audits them', async () => {
-    world = await openTestMosaic({ now: () => new Date('2026-12-05T10:00:00Z') });
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic({ now: () => new Date('2026-12-05T10:00:00Z') });
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     await put({ id: 'p', schema: 'Person', properties: { name: ['Ysaline Verbrugge'] }, provenance: testProvenance('fedpol') });
     const alert = (id: string, category: string, extra: Record<string, string[]> = {}, provenance: Record<string, unknown> = {}) => put({
       id, schema: 'Alert', properties: { subject: ['fedpol:p'], category: [category], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'], ...extra },
@@ -86,59 +82,59 @@ describe('readEntity', () => {
     await alert('a-arrest', 'arrest', { validFrom: ['2026-01-01'] });
     await alert('a-withdrawn', 'specific_check', { status: ['withdrawn'] });
     await alert('a-expired', 'inquiry_check', { validUntil: ['2026-06-30'] });
-    await projections.follower.catchUp();
-    const entity = projections.entities.entityOf(RecordId('fedpol:p'))!;
+    await current.projections.follower.catchUp();
+    const entity = current.projections.entities.entityOf(RecordId('fedpol:p'))!;
     const alertsFor = async (name: TestUserName) => {
-      const answer = await readEntity(world!.mosaic, await as(name), projections!.entities, entity, { screening: projections!.screening });
+      const answer = await readEntity(current.world!.mosaic, await as(name), current.projections!.entities, entity, { screening: current.projections!.screening });
       if (!('entity' in answer)) throw new Error('split');
       return answer.entity.alerts.map((a) => `${a.agency} ${a.id} ${a.action} ${a.deskContact}`);
     };
     expect(await alertsFor('fedAnalyst')).toEqual(['fedpol fedpol:a-arrest ARREST +3220000001', 'fedpol fedpol:a-discreet REPORT_COVERTLY +3220000001']);
     // the zone reads the federal police's AMBER records, not its RED ones
     expect(await alertsFor('zoneOfficer')).toEqual(['fedpol fedpol:a-arrest ARREST +3220000001']);
-    const audited = await world.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 });
+    const audited = await current.world.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 });
     const consulted = audited.map((e) => JSON.parse(e.body) as { action: string; records?: string[] }).filter((e) => e.action === 'consultation').at(-1);
     expect(consulted?.records).toEqual(['fedpol:p', 'fedpol:a-arrest']);
     // without the screening projection, no alerts
-    const plain = await readEntity(world.mosaic, await as('fedAnalyst'), projections.entities, entity);
+    const plain = await readEntity(current.world.mosaic, await as('fedAnalyst'), current.projections.entities, entity);
     expect('entity' in plain && plain.entity.alerts).toEqual([]);
   });
 });
 
 describe('reviewPairs', () => {
   it('does not ask about two records that only a record hidden from the reviewer ties into one entity', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     await put({ id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'y', schema: 'Person', properties: { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('fedpol') });
     // intelligence, which shares nothing with the federal police, holds what ties them
     await put({ id: 'z', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('intel') });
-    await projections.follower.catchUp();
-    await projections.entities.rebuild();
-    const entity = projections.entities.entityOf(RecordId('fedpol:x'));
-    expect(projections.entities.entityOf(RecordId('fedpol:y'))).toBe(entity);
+    await current.projections.follower.catchUp();
+    await current.projections.entities.rebuild();
+    const entity = current.projections.entities.entityOf(RecordId('fedpol:x'));
+    expect(current.projections.entities.entityOf(RecordId('fedpol:y'))).toBe(entity);
     // the machine's queue holds the pair; the federal police's analyst is not asked it
-    expect(projections.entities.review(20).some((item) => [item.a, item.b].sort().join() === 'fedpol:x,fedpol:y')).toBe(true);
-    const pairs = await reviewPairs(world.mosaic, await as('fedAnalyst'), projections.entities, 20);
+    expect(current.projections.entities.review(20).some((item) => [item.a, item.b].sort().join() === 'fedpol:x,fedpol:y')).toBe(true);
+    const pairs = await reviewPairs(current.world.mosaic, await as('fedAnalyst'), current.projections.entities, 20);
     expect(pairs.filter((p) => p.entityA === p.entityB)).toEqual([]);
     expect(pairs.map((p) => [p.a.id, p.b.id].sort().join())).not.toContain('fedpol:x,fedpol:y');
   });
   it('names each side of a pair by the id its part goes by for the reviewer, not by an entity a hidden record holds together', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     await put({ id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'y', schema: 'Person', properties: { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'z', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('intel') });
     // a federal record the matcher is unsure of against the entity intelligence's record holds together
     await put({ id: 'w', schema: 'Person', properties: { name: ['Quentin Lavigne'] }, provenance: testProvenance('fedpol') });
-    await projections.follower.catchUp();
-    await projections.entities.rebuild();
-    const entities = projections.entities;
+    await current.projections.follower.catchUp();
+    await current.projections.entities.rebuild();
+    const entities = current.projections.entities;
     const merged = entities.entityOf(RecordId('fedpol:x'))!;
     expect(entities.entityOf(RecordId('fedpol:y'))).toBe(merged);
     const fed = await as('fedAnalyst');
-    const pairs = await reviewPairs(world.mosaic, fed, entities, 20);
-    const idOf = (id: string) => entityOfRecord(world!.mosaic, fed, entities, RecordId(id));
+    const pairs = await reviewPairs(current.world.mosaic, fed, entities, 20);
+    const idOf = (id: string) => entityOfRecord(current.world!.mosaic, fed, entities, RecordId(id));
     for (const p of pairs) expect([p.entityA, p.entityB]).toEqual([await idOf(p.a.id), await idOf(p.b.id)]);
     // x and y, one entity only through intelligence's record, are two to the federal analyst
     const sideOf = (id: string) => pairs.flatMap((p) => p.a.id === id ? [p.entityA] : p.b.id === id ? [p.entityB] : []);
@@ -146,22 +142,22 @@ describe('reviewPairs', () => {
     expect(sideOf('fedpol:y')).toHaveLength(1);
     expect(sideOf('fedpol:x')).not.toEqual(sideOf('fedpol:y'));
     // the answer to a judgement names the entities as the reviewer sees them too
-    const judged = await judgePair(world.mosaic, fed, entities, RecordId('fedpol:x'), RecordId('fedpol:w'), 'unsure');
+    const judged = await judgePair(current.world.mosaic, fed, entities, RecordId('fedpol:x'), RecordId('fedpol:w'), 'unsure');
     expect([judged.entityA, judged.entityB]).toEqual([await idOf('fedpol:x'), await idOf('fedpol:w')]);
     expect(judged.entityA).not.toBe(await idOf('fedpol:y'));
   });
 });
 
 describe('reviewPairs, ranked on what the reviewer may see', () => {
-  const fedPairs = async (limit: number): Promise<string[]> => (await reviewPairs(world!.mosaic, await as('fedAnalyst'), projections!.entities, limit))
+  const fedPairs = async (limit: number): Promise<string[]> => (await reviewPairs(current.world!.mosaic, await as('fedAnalyst'), current.projections!.entities, limit))
     .map((p) => [p.a.id, p.b.id].sort().join()).filter((p) => p.startsWith('fedpol:') && p.includes(',fedpol:'));
   // two federal pairs alike: a record with a passport and a date of birth, and one with the name alone
   const aurelien = { name: ['Aurelien Dufresne'] };
   const bertille = { name: ['Bertille Vanhoof'] };
   const bertilleInFull = { ...bertille, passportNumber: ['EK200002'], birthDate: ['1979-09-23'] };
   async function twoFederalPairs(): Promise<void> {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     await put({ id: 'f1', schema: 'Person', properties: { ...aurelien, passportNumber: ['EK100001'], birthDate: ['1981-04-12'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'f2', schema: 'Person', properties: aurelien, provenance: testProvenance('fedpol') });
     await put({ id: 'g1', schema: 'Person', properties: bertilleInFull, provenance: testProvenance('fedpol') });
@@ -170,8 +166,8 @@ describe('reviewPairs, ranked on what the reviewer may see', () => {
 
   it('orders the pairs whatever records hidden from the reviewer their entities hold', async () => {
     await twoFederalPairs();
-    await projections!.follower.catchUp();
-    await projections!.entities.rebuild();
+    await current.projections!.follower.catchUp();
+    await current.projections!.entities.rebuild();
     const before = await fedPairs(20);
     expect(before).toEqual(['fedpol:f1,fedpol:f2', 'fedpol:g1,fedpol:g2']);
     // intelligence, which shares nothing with the federal police, holds three records of g1's
@@ -181,9 +177,9 @@ describe('reviewPairs, ranked on what the reviewer may see', () => {
       await put({ id: `hg${k}`, schema: 'Person', properties: bertilleInFull, provenance: testProvenance('intel') });
       await put({ id: `hf${k}`, schema: 'Person', properties: { ...aurelien, passportNumber: [`ZZ90000${k}`], birthDate: [`196${k}-01-0${k + 1}`] }, provenance: testProvenance('intel') });
     }
-    await projections!.follower.catchUp();
-    await projections!.entities.rebuild();
-    const entities = projections!.entities;
+    await current.projections!.follower.catchUp();
+    await current.projections!.entities.rebuild();
+    const entities = current.projections!.entities;
     expect(entities.entityOf(RecordId('intel:hg0'))).toBe(entities.entityOf(RecordId('fedpol:g1')));
     const queued = (a: string, b: string) => entities.review(100).find((item) => [item.a, item.b].sort().join() === `${a},${b}`);
     expect(queued('fedpol:f1', 'fedpol:f2')?.probability).toBe(queued('fedpol:g1', 'fedpol:g2')?.probability);
@@ -194,31 +190,31 @@ describe('reviewPairs, ranked on what the reviewer may see', () => {
   });
 
   it('reads the queue on past the pairs hidden from the reviewer to those they may see', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     await put({ id: 'f1', schema: 'Person', properties: { ...aurelien, passportNumber: ['EK100001'], birthDate: ['1981-04-12'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'f2', schema: 'Person', properties: aurelien, provenance: testProvenance('fedpol') });
     // six intelligence records of one person of that name: each with f2 is an uncertain pair
     // the queue puts first (its answer moves seven records), none the federal police may see
     for (let k = 0; k < 6; k++) await put({ id: `hf${k}`, schema: 'Person', properties: { ...aurelien, passportNumber: ['ZZ900009'], birthDate: ['1962-01-02'] }, provenance: testProvenance('intel') });
-    await projections.follower.catchUp();
-    await projections.entities.rebuild();
-    const queue = projections.entities.review(100).map((item) => [item.a, item.b].sort().join());
+    await current.projections.follower.catchUp();
+    await current.projections.entities.rebuild();
+    const queue = current.projections.entities.review(100).map((item) => [item.a, item.b].sort().join());
     expect(queue.indexOf('fedpol:f1,fedpol:f2')).toBeGreaterThanOrEqual(6);
     expect(await fedPairs(1)).toEqual(['fedpol:f1,fedpol:f2']);
     expect(await fedPairs(20)).toEqual(['fedpol:f1,fedpol:f2']);
   });
 
   it('asks about each of two records a hidden record ties into one entity, as about records apart', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     await put({ id: 'x', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'y', schema: 'Person', properties: { name: ['Quentin Lavigne'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'w', schema: 'Person', properties: { name: ['Quentin Lavigne'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'z', schema: 'Person', properties: { name: ['Quentin Lavigne'], passportNumber: ['EK778899'], birthDate: ['1984-02-17'], nationality: ['fr'] }, provenance: testProvenance('intel') });
-    await projections.follower.catchUp();
-    await projections.entities.rebuild();
-    const entities = projections.entities;
+    await current.projections.follower.catchUp();
+    await current.projections.entities.rebuild();
+    const entities = current.projections.entities;
     expect(entities.entityOf(RecordId('fedpol:x'))).toBe(entities.entityOf(RecordId('fedpol:y')));
     expect(entities.entityOf(RecordId('fedpol:w'))).not.toBe(entities.entityOf(RecordId('fedpol:x')));
     // x and y are two people to the federal police: w against each is a question of its own
@@ -229,12 +225,12 @@ describe('reviewPairs, ranked on what the reviewer may see', () => {
 describe('entity ids as a reader sees the parts', () => {
   /** Two people the federal police hold apart, until intelligence (which shares nothing with them) writes one record holding both. */
   async function twoPeopleJoinedByIntel() {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     await put({ id: 'k9', schema: 'Person', properties: { name: ['Kasimir Vandermolen'], birthDate: ['1975-06-06'], passportNumber: ['BE9990001'] }, provenance: testProvenance('zone-north') });
     await put({ id: 'l10', schema: 'Person', properties: { name: ['Leopold Graszczyk'], birthDate: ['1966-02-17'], idNumber: ['66021712345'] }, provenance: testProvenance('fedpol') });
-    await projections.follower.catchUp();
-    const entities = projections.entities;
+    await current.projections.follower.catchUp();
+    const entities = current.projections.entities;
     const kasimir = entities.entityOf(RecordId('zone-north:k9'))!;
     const leopold = entities.entityOf(RecordId('fedpol:l10'))!;
     expect(kasimir).not.toBe(leopold);
@@ -242,7 +238,7 @@ describe('entity ids as a reader sees the parts', () => {
       id: 'h9', schema: 'Person', provenance: testProvenance('intel'),
       properties: { name: ['Kasimir Vandermolen', 'Leopold Graszczyk'], birthDate: ['1975-06-06', '1966-02-17'], passportNumber: ['BE9990001'], idNumber: ['66021712345'] },
     });
-    await projections.follower.catchUp();
+    await current.projections.follower.catchUp();
     // resolution joins all three: one of the two ids now redirects to the other
     expect(entities.entityOf(RecordId('zone-north:k9'))).toBe(entities.entityOf(RecordId('fedpol:l10')));
     return { entities, kasimir, leopold };
@@ -253,15 +249,15 @@ describe('entity ids as a reader sees the parts', () => {
   it('keeps each record under the id of its own subject when only a hidden record joins them, and a redirect shows the old subject', async () => {
     const { entities, kasimir, leopold } = await twoPeopleJoinedByIntel();
     const fed = await as('fedAnalyst');
-    expect(await entityOfRecord(world!.mosaic, fed, entities, RecordId('fedpol:l10'))).toBe(leopold);
-    expect(await entityOfRecord(world!.mosaic, fed, entities, RecordId('zone-north:k9'))).toBe(kasimir);
-    expect(shown(await readEntity(world!.mosaic, fed, entities, leopold))).toEqual({ id: leopold, redirectedFrom: undefined, records: ['fedpol:l10'] });
-    expect(shown(await readEntity(world!.mosaic, fed, entities, kasimir))).toEqual({ id: kasimir, redirectedFrom: undefined, records: ['zone-north:k9'] });
+    expect(await entityOfRecord(current.world!.mosaic, fed, entities, RecordId('fedpol:l10'))).toBe(leopold);
+    expect(await entityOfRecord(current.world!.mosaic, fed, entities, RecordId('zone-north:k9'))).toBe(kasimir);
+    expect(shown(await readEntity(current.world!.mosaic, fed, entities, leopold))).toEqual({ id: leopold, redirectedFrom: undefined, records: ['fedpol:l10'] });
+    expect(shown(await readEntity(current.world!.mosaic, fed, entities, kasimir))).toEqual({ id: kasimir, redirectedFrom: undefined, records: ['zone-north:k9'] });
     // intelligence sees its own record alone, under the id the entity lives on
     const live = entities.entityOf(RecordId('intel:h9'))!;
     const intel = await as('intelAnalyst');
-    expect(await entityOfRecord(world!.mosaic, intel, entities, RecordId('intel:h9'))).toBe(live);
-    expect(shown(await readEntity(world!.mosaic, intel, entities, live))).toEqual({ id: live, redirectedFrom: undefined, records: ['intel:h9'] });
+    expect(await entityOfRecord(current.world!.mosaic, intel, entities, RecordId('intel:h9'))).toBe(live);
+    expect(shown(await readEntity(current.world!.mosaic, intel, entities, live))).toEqual({ id: live, redirectedFrom: undefined, records: ['intel:h9'] });
   });
 
   it('shows a merge it may see as a redirect to the one entity', async () => {
@@ -273,58 +269,58 @@ describe('entity ids as a reader sees the parts', () => {
     const fed = await as('fedAnalyst');
     const after = entities.entityOf(RecordId('fedpol:l10'))!;
     expect(after).toBe(live);
-    expect(await entityOfRecord(world!.mosaic, fed, entities, RecordId('zone-north:k9'))).toBe(after);
-    expect(shown(await readEntity(world!.mosaic, fed, entities, after))).toEqual({ id: after, redirectedFrom: undefined, records: ['fedpol:l10', 'zone-north:k9'] });
-    expect(shown(await readEntity(world!.mosaic, fed, entities, retired))).toEqual({ id: after, redirectedFrom: retired, records: ['fedpol:l10', 'zone-north:k9'] });
+    expect(await entityOfRecord(current.world!.mosaic, fed, entities, RecordId('zone-north:k9'))).toBe(after);
+    expect(shown(await readEntity(current.world!.mosaic, fed, entities, after))).toEqual({ id: after, redirectedFrom: undefined, records: ['fedpol:l10', 'zone-north:k9'] });
+    expect(shown(await readEntity(current.world!.mosaic, fed, entities, retired))).toEqual({ id: after, redirectedFrom: retired, records: ['fedpol:l10', 'zone-north:k9'] });
   });
 
   it('answers a split entity with the parts the reader may see, audited; one part as a redirect, none as an unknown id', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     const person = { name: ['Zbigniew Wrzosek-Kallio'], birthDate: ['1979-03-02'], passportNumber: ['PX1234567'] };
     await put({ id: 'v1', schema: 'Person', properties: person, provenance: testProvenance('zone-north') });
     await put({ id: 'h1', schema: 'Person', properties: person, provenance: testProvenance('intel') });
     const other = { name: ['Wolfram Eisenkopf'], birthDate: ['1970-05-05'], passportNumber: ['FR7777777'] };
     await put({ id: 'h3a', schema: 'Person', properties: other, provenance: testProvenance('intel') });
     await put({ id: 'h3b', schema: 'Person', properties: other, provenance: testProvenance('intel') });
-    await projections.follower.catchUp();
-    const entities = projections.entities;
+    await current.projections.follower.catchUp();
+    const entities = current.projections.entities;
     const seen = entities.entityOf(RecordId('zone-north:v1'))!;
     const hidden = entities.entityOf(RecordId('intel:h3a'))!;
     expect(entities.entityOf(RecordId('intel:h1'))).toBe(seen);
     expect(entities.entityOf(RecordId('intel:h3b'))).toBe(hidden);
     const fed = await as('fedAnalyst');
     const intel = await as('intelAnalyst');
-    await expect(readEntity(world.mosaic, fed, entities, hidden)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `entity ${hidden} not found` });
+    await expect(readEntity(current.world.mosaic, fed, entities, hidden)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `entity ${hidden} not found` });
 
     await entities.judge(RecordId('zone-north:v1'), RecordId('intel:h1'), 'not_same', intel.user.id);
     await entities.judge(RecordId('intel:h3a'), RecordId('intel:h3b'), 'not_same', intel.user.id);
     expect(await entities.resolve(seen)).toHaveLength(2);
     expect(await entities.resolve(hidden)).toHaveLength(2);
-    const consultations = async () => (await world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; query?: { entity?: string } })
+    const consultations = async () => (await current.world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; query?: { entity?: string } })
       .filter((e) => e.action === 'consultation' && e.actor.user === fed.user.id);
 
     // the federal police saw one record in the entity: it opens as that record's part, not as a split telling of a hidden one
     const part = entities.entityOf(RecordId('zone-north:v1'))!;
-    expect(shown(await readEntity(world.mosaic, fed, entities, seen))).toEqual({ id: part, redirectedFrom: seen, records: ['zone-north:v1'] });
+    expect(shown(await readEntity(current.world.mosaic, fed, entities, seen))).toEqual({ id: part, redirectedFrom: seen, records: ['zone-north:v1'] });
     // an entity of records hidden from them stays unknown after its split
     const before = (await consultations()).length;
-    await expect(readEntity(world.mosaic, fed, entities, hidden)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `entity ${hidden} not found` });
+    await expect(readEntity(current.world.mosaic, fed, entities, hidden)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `entity ${hidden} not found` });
     expect((await consultations()).slice(before).map((e) => e.query)).toEqual([{ entity: hidden }]);
     // intelligence sees both parts of its own entity
-    expect(await readEntity(world.mosaic, intel, entities, hidden)).toEqual({ split: await entities.resolve(hidden) });
+    expect(await readEntity(current.world.mosaic, intel, entities, hidden)).toEqual({ split: await entities.resolve(hidden) });
   });
 });
 
 describe('judgePair', () => {
   it('names the record of the pair the person may not judge, and refuses a non-analyst as forbidden', async () => {
-    world = await openTestMosaic();
-    projections = await startProjections(world.mosaic, { follow: false });
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
     await put({ id: 'j1', schema: 'Person', properties: { name: ['Oriane Castelnau'] }, provenance: testProvenance('fedpol') });
     await put({ id: 'j2', schema: 'Person', properties: { name: ['Oriane Castelnau'] }, provenance: testProvenance('intel') });
-    await projections.follower.catchUp();
+    await current.projections.follower.catchUp();
     const fed = await as('fedAnalyst');
-    const judge = (c: Consultation, a: string, b: string) => judgePair(world!.mosaic, c, projections!.entities, RecordId(a), RecordId(b), 'same');
+    const judge = (c: Consultation, a: string, b: string) => judgePair(current.world!.mosaic, c, current.projections!.entities, RecordId(a), RecordId(b), 'same');
     await expect(judge(fed, 'fedpol:j1', 'fedpol:nothing')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'b: no such record you may judge', details: { field: 'b' } });
     // a record hidden from them answers as a missing one
     await expect(judge(fed, 'intel:j2', 'fedpol:j1')).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'a: no such record you may judge', details: { field: 'a' } });

@@ -9,17 +9,16 @@
  */
 import { validateRecord, type RecordId } from '@mosaic/model';
 import type { Store } from '@mosaic/store';
-import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '@mosaic/store/testing';
-import { randomBytes } from 'node:crypto';
+import { postgresReachable } from '@mosaic/store/testing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../config.ts';
+import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../ingest/ingest-file.ts';
 import { eraseRecord, writeRecord } from '../records.ts';
-import { openMosaic, type Mosaic } from '../runtime.ts';
-import { openTestMosaic, testProvenance, type TestMosaic } from '../testing.ts';
+import type { Mosaic } from '../runtime.ts';
+import { testProvenance } from '../testing.ts';
+import { twoNodesOf } from '../two-nodes.fixture.ts';
 import { holdsOn } from './legal-holds.ts';
 import { extendReview, placeLegalHold } from './retention-review.ts';
 import { reviewDatesOf } from './retention-rules.ts';
@@ -63,29 +62,15 @@ function racing(store: Store, method: 'getRecord' | 'getRecords' | 'transaction'
 }
 
 describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('a retention decision while another node writes the record, on %s', (dialect, available) => {
-  const worlds: TestMosaic[] = [];
-  const nodes: Mosaic[] = [];
-  const schemas: string[] = [];
-  afterAll(async () => {
-    for (const node of nodes) await node.close().catch(() => undefined);
-    for (const world of worlds) await world.cleanup();
-    if (dialect === 'postgres' && available) await dropTestSchemas(schemas);
-  });
+  const nodesOnOneStore = twoNodesOf(dialect, { schemaPrefix: 'mosaic_retention_race' });
 
   /** Two nodes on one fresh store holding the test organisation and users, and the record `intel:kept` due for review on 2031-01-01. */
   async function twoNodes(): Promise<{ readonly a: Mosaic; readonly b: Mosaic; readonly dir: string; readonly id: RecordId }> {
-    const schema = `mosaic_retention_race_${randomBytes(6).toString('hex')}`;
-    schemas.push(schema);
-    const store = dialect === 'postgres' ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema } : {};
-    const world = await openTestMosaic({ config: store });
-    worlds.push(world);
-    const b = await openMosaic(parseConfig({ ...store, dataDir: world.dir }, world.dir));
-    nodes.push(b);
-    await b.reloadOrg();
-    const v = validateRecord(world.mosaic.registry, { id: 'kept', schema: 'Person', properties: { name: ['Reviewed Person'] }, provenance: testProvenance('intel', { reviewDate: '2031-01-01' }) });
+    const { world, a, b } = await nodesOnOneStore();
+    const v = validateRecord(a.registry, { id: 'kept', schema: 'Person', properties: { name: ['Reviewed Person'] }, provenance: testProvenance('intel', { reviewDate: '2031-01-01' }) });
     if (!v.ok) throw new Error(JSON.stringify(v.errors));
-    await world.mosaic.store.putRecords([v.record], { actor: 'test' });
-    return { a: world.mosaic, b, dir: world.dir, id: v.record.id };
+    await a.store.putRecords([v.record], { actor: 'test' });
+    return { a, b, dir: world.dir, id: v.record.id };
   }
 
   async function admin(node: Mosaic) {
