@@ -135,6 +135,11 @@ describe('reports over HTTP', () => {
     const view = (read.json() as { report: { entities: { id: string; status: string; record?: string; recordErased?: boolean }[] } }).report;
     expect(view.entities.find((e) => e.id === ilse.id)).toMatchObject({ status: 'confirmed', recordErased: true });
     expect(view.entities.find((e) => e.id === ilse.id)?.record).toBeUndefined();
+    // and none of her names is left in the report as read, nor in its history (erase-from-reports.ts)
+    const history = await app.inject({ url: `/api/v1/records/${encodeURIComponent(report.id)}/history`, headers: headers('fedAnalyst') });
+    expect(history.statusCode).toBe(200);
+    for (const body of [read.body, history.body]) expect(body.toLowerCase()).not.toMatch(/ilse|marquardt/);
+    expect((read.json() as { report: { text: string } }).report.text).toContain('Antwerp, 2 June 2025.');
   });
 
   it('answers on reading a report the warnings its extraction gave on upload, and none for a report that gave none', async () => {

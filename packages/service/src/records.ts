@@ -23,6 +23,7 @@ import { eraseFromJudgementNotes } from './resolution/erase-from-judgement-notes
 import { eraseFromWatchLabels } from './watch/erase-from-watch-labels.ts';
 import { eraseFromChartTitles } from './graph/erase-from-chart-titles.ts';
 import { eraseFromRelationSummaries, withErasedSummaries } from './graph/erase-from-relation-summaries.ts';
+import { eraseFromReports } from './reports/erase-from-reports.ts';
 import { alertSubjects, asWriter, subjectsReadable } from './screening/alert-subjects-readable.ts';
 import { ALERT_SCHEMA } from './screening/screening-projection.ts';
 import { deliverOrRetry } from './screening/webhook-outbox.ts';
@@ -292,7 +293,8 @@ export interface ErasedWith {
  * notifications showed of it, erase-from-checks.ts; a watch's or a kept notice's label that holds
  * one of its names, erase-from-watch-labels.ts, and a saved chart's title that does,
  * erase-from-chart-titles.ts; the summary of a relationship it is an end of that names it,
- * erase-from-relation-summaries.ts; the note of a judgement on a pair that holds it,
+ * erase-from-relation-summaries.ts; the sentences naming it in the text and review of a report it
+ * was confirmed from, erase-from-reports.ts; the note of a judgement on a pair that holds it,
  * erase-from-judgement-notes.ts), in one transaction. The alerts on it go
  * with it, each erased as a record is (`alerts`): an alert on a person is data about them
  * (LED Art. 16), and one left behind stayed in force on the id, on whoever was written under it
@@ -321,10 +323,15 @@ export type ErasureOptions = DeleteRecordOptions & {
 /**
  * What eraseStoredRecord did to one record: the store's result, the kept notifications that
  * showed it, the alerts erased with it (on it, or on a record confirmed from it), for a
- * report, the records confirmed from it that were erased with it, and the relationships it is an
- * end of whose summary named it, written again without it (erase-from-relation-summaries.ts).
+ * report, the records confirmed from it that were erased with it, the relationships it is an
+ * end of whose summary named it, written again without it (erase-from-relation-summaries.ts), and
+ * the reports it was confirmed from whose text named it, written again without it
+ * (erase-from-reports.ts).
  */
-export type StoredErasure = DeleteResult & { readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[]; readonly confirmed: readonly ErasedWith[]; readonly summaries: readonly RecordId[] };
+export type StoredErasure = DeleteResult & {
+  readonly notifications: readonly Notification[]; readonly alerts: readonly ErasedWith[]; readonly confirmed: readonly ErasedWith[];
+  readonly summaries: readonly RecordId[]; readonly reports: readonly RecordId[];
+};
 
 /**
  * eraseStoredRecord for many records in one transaction (a sweep's batch): the store erases them
@@ -348,12 +355,13 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
     await eraseFromWatchLabels(tx, versions.filter((record) => gone.has(record.id)));
     await eraseFromChartTitles(tx, versions.filter((record) => gone.has(record.id)));
     const summaries = await eraseFromRelationSummaries(tx, versions.filter((record) => gone.has(record.id)), options.actor);
+    const namingReports = await eraseFromReports(tx, versions.filter((record) => gone.has(record.id)), options.actor);
     await eraseFromJudgementNotes(tx, deleted);
     const alertsOn = deleted.length === 0 ? new Map<RecordId, readonly RecordId[]>() : options.alerts ?? await alertsBySubject(tx);
     const erasures: StoredErasure[] = [];
     for (const result of results) {
       if (result.status !== 'deleted') {
-        erasures.push({ ...result, notifications: [], alerts: [], confirmed: [], summaries: [] });
+        erasures.push({ ...result, notifications: [], alerts: [], confirmed: [], summaries: [], reports: [] });
         continue;
       }
       const { id } = result;
@@ -373,7 +381,7 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
           alerts.push(...erased.alerts);
         }
       }
-      erasures.push({ ...result, notifications, alerts, confirmed, summaries: summaries.get(id) ?? [] });
+      erasures.push({ ...result, notifications, alerts, confirmed, summaries: summaries.get(id) ?? [], reports: namingReports.get(id) ?? [] });
     }
     return erasures;
   });
@@ -470,6 +478,7 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
     if (erased.confirmed.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.confirmed.map((r) => r.id), outcome: 'ok', reason: 'records confirmed from an erased report' });
     if (erased.alerts.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.alerts.map((a) => a.id), outcome: 'ok', reason: 'alerts on an erased record' });
     if (erased.summaries.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'alteration', records: [...erased.summaries], outcome: 'ok', reason: 'relationship and event summaries that named an erased record' });
+    if (erased.reports.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'alteration', records: [...erased.reports], outcome: 'ok', reason: 'reports whose text named an erased record' });
     return erased;
   });
   // beside the answer: a slow or dead endpoint must not hold the owner's erasure

@@ -116,8 +116,9 @@ function claimed<T>(mosaic: Mosaic, consultation: Consultation, reportId: Record
 /**
  * Writes the review back once the report is still there, read in the write's transaction under
  * the audit log's lock, which an erasure holds from its start (records.ts eraseRecord, the
- * sweep). A report erased while the decision was being made is not written back (the review
- * holds the names and sentences extraction found in its text), and the records the decision
+ * sweep), with the extraction kept then (an erasure's rewriting of it is not written over). A
+ * report erased while the decision was being made is not written back (the review holds the
+ * names and sentences extraction found in its text), and the records the decision
  * made meanwhile (`made`), which the erasure did not find in the review it read, are erased here
  * as it would have taken them (confirmedFrom); the decision answers the report not found.
  */
@@ -126,7 +127,11 @@ async function saveReview(mosaic: Mosaic, consultation: Consultation, review: Re
   const kept = await mosaic.store.transaction(async (tx) => {
     await tx.lockAudit();
     if (await tx.getRecord(review.report)) {
-      await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: review.report, owner, subject: review.report, body: review });
+      // the extraction as kept now: the erasure of a person confirmed from the report may have
+      // rewritten it since the decision read it (erase-from-reports.ts), and the decision changes
+      // only the statuses
+      const kept = (await tx.getDocument(REPORT_REVIEW_KIND, review.report))?.body as ReportReview | undefined;
+      await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: review.report, owner, subject: review.report, body: kept === undefined ? review : { ...review, extraction: kept.extraction } });
       return true;
     }
     const erased = await eraseStoredRecords(tx, made, { actor: user.id, reason: `confirmed from report ${review.report}, erased while it was confirmed` });

@@ -151,6 +151,8 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
       if (erasedNow.done.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(by, today, { records: erasedNow.done, reason: 'retention sweep' })]);
       // the relationships and events written again without the erased records' names (erase-from-relation-summaries.ts)
       if (erasedNow.altered.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{ ...sweepEntry(by, today, { records: erasedNow.altered, reason: 'relationship and event summaries that named an erased record' }), action: 'alteration' }]);
+      // the reports written again without the names of the records confirmed from them (erase-from-reports.ts)
+      if (erasedNow.reports.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{ ...sweepEntry(by, today, { records: erasedNow.reports, reason: 'reports whose text named an erased record' }), action: 'alteration' }]);
       return erasedNow;
     });
     // once the erasures are kept: a recipient told of one rolled back would erase what is still here
@@ -179,6 +181,7 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
 interface ErasedBatch {
   readonly done: readonly RecordId[];
   readonly altered: readonly RecordId[];
+  readonly reports: readonly RecordId[];
   readonly told: readonly { readonly id: RecordId; readonly notifications: readonly Notification[] }[];
   readonly taken: number;
 }
@@ -199,6 +202,7 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
   const holds = await activeHolds(tx);
   const done: RecordId[] = [];
   const altered = new Set<RecordId>();
+  const reports = new Set<RecordId>();
   const told: ErasedBatch['told'][number][] = [];
   // the alerts on the batch's records, read once for the transaction rather than once a record:
   // no alert is written meanwhile, as every write of one takes the audit log's lock held here
@@ -212,12 +216,13 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
       // the alerts on it went with it: erased by this sweep too, and named in its entry
       if (result.status === 'deleted') done.push(result.id, ...result.alerts.map((a) => a.id));
       for (const relation of result.summaries) altered.add(relation);
+      for (const report of result.reports) reports.add(report);
       told.push(...[{ id: result.id, notifications: result.notifications }, ...result.alerts].filter((gone) => gone.notifications.length > 0));
     }
     taken += step.length;
   } while (taken < batch.length && performance.now() - started < lockMs);
   // a relationship erased in the batch too is named as erased, not as altered
-  return { done, altered: [...altered].filter((id) => !done.includes(id)), told, taken };
+  return { done, altered: [...altered].filter((id) => !done.includes(id)), reports: [...reports].filter((id) => !done.includes(id)), told, taken };
 }
 
 /** Records read by the review date's index at a time. */

@@ -1,0 +1,175 @@
+/**
+ * Erasing a person confirmed from a report leaves none of their names in the report: its text, its
+ * review (the mentions extraction found, the sentences its relations quote) and its history, read
+ * as a reader reads them, on the owner's erasure and the retention sweep alike, on sqlite and on
+ * PostgreSQL (MOSAIC_TEST_DATABASE_URL: that half is skipped with a warning without it). The
+ * sentences naming them are replaced in a new version; a namesake's sentences, and a report no one
+ * of which was confirmed as them, stay.
+ */
+import { foldText } from '@mosaic/matching';
+import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from '@mosaic/store/testing';
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ERASED_TEXT } from '../graph/erase-from-relation-summaries.ts';
+import type { Consultation } from '../organisation.ts';
+import { eraseRecord, readRecordHistory } from '../records.ts';
+import { sweepRetention } from '../retention/retention-sweep.ts';
+import { openTestMosaic, type TestMosaic } from '../testing.ts';
+import { ERASED_SENTENCE } from './erase-from-reports.ts';
+import { readReport, searchReports, type ReportView } from './read-report.ts';
+import { REPORT_REVIEW_KIND, type ReportReview } from './report-review.ts';
+import { confirmEntity, rejectEntity } from './review-report.ts';
+import { uploadReport } from './upload-report.ts';
+
+const postgresAvailable = await postgresReachable('erasure from reports, PostgreSQL half');
+
+const PROVENANCE = { source: 'interview notes', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', releasability: ['be'] }, handling: 'H1', reviewDate: '2033-01-01' };
+
+const TEXT = [
+  'Ostergren interview, Leuven',
+  'Leuven, 3 March 2025. Officers questioned Hallvard Ostergren at the harbour office.',
+  'Ostergren met Benedikte Vaarsholm in Leuven on 3 March. He called his cousin Ingrid Ostergren the same evening.',
+  'Vaarsholm drove the van to Ghent.',
+  'Ingrid Ostergren runs the bakery in Ghent.',
+  'The warehouse stayed closed.',
+].join('\n');
+
+/** His name parts, which the report may hold afterwards only in his cousin's name. */
+const HIS = ['hallvard', 'ostergren'];
+
+/** The folded words of everything shown (a line break's escape read as a space). */
+const wordsOf = (value: unknown): string => ` ${foldText(JSON.stringify(value).replaceAll('\\n', ' '))} `;
+
+describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('erasing a person confirmed from a report, on %s', (dialect, available) => {
+  const worlds: TestMosaic[] = [];
+  const schemas: string[] = [];
+  afterAll(async () => {
+    for (const world of worlds) await world.cleanup();
+    if (dialect === 'postgres' && available) await dropTestSchemas(schemas);
+  });
+
+  async function open(now?: () => Date): Promise<TestMosaic> {
+    const schema = `mosaic_report_erasure_${randomBytes(6).toString('hex')}`;
+    schemas.push(schema);
+    const world = await openTestMosaic({ ...(now ? { now } : {}), ...(dialect === 'postgres' ? { config: { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema } } : {}) });
+    worlds.push(world);
+    return world;
+  }
+
+  const as = async (world: TestMosaic, name: string): Promise<Consultation> => ({ user: (await world.mosaic.store.findUserByName(name))!, purpose: 'report review', caseRef: 'CASE-E1' });
+
+  /** The report, Hallvard and Benedikte confirmed from it (their meeting made a relationship), and a report naming an Ostergren that no one confirmed. */
+  async function reviewed(world: TestMosaic) {
+    const fed = await as(world, 'fedAnalyst');
+    const uploaded = await uploadReport(world.mosaic, fed, { text: TEXT, title: 'Ostergren interview', fileName: 'ostergren.txt', collection: 'harbour', provenance: PROVENANCE });
+    const other = await uploadReport(world.mosaic, fed, { text: 'Hallvard Ostergren was seen at the quay.', collection: 'quay', provenance: PROVENANCE });
+    if (!uploaded.ok || !other.ok) throw new Error('not uploaded');
+    const { report, extraction } = uploaded;
+    const entity = (name: string) => extraction.entities.find((e) => e.name === name)!;
+    const hallvard = await confirmEntity(world.mosaic, fed, report.id, entity('Hallvard Ostergren').id, {});
+    const benedikte = await confirmEntity(world.mosaic, fed, report.id, entity('Benedikte Vaarsholm').id, {});
+    if (!hallvard.ok || !benedikte.ok) throw new Error('not confirmed');
+    expect(benedikte.relations).toHaveLength(1);
+    return { fed, report: report.id, other: other.report.id, hallvard: hallvard.record.id, benedikte: benedikte.record.id, ingrid: entity('Ingrid Ostergren').id };
+  }
+
+  /** Every offset of the view points at the text it names. */
+  function expectSpansHold(view: ReportView): void {
+    for (const entity of view.entities) for (const mention of entity.mentions) expect(view.text.slice(mention.start, mention.end)).toBe(mention.text);
+    for (const relation of view.relations) expect(view.text.slice(relation.evidence.start, relation.evidence.end)).toBe(relation.evidence.sentence);
+  }
+
+  async function expectHisNamesGone(world: TestMosaic, seen: Awaited<ReturnType<typeof reviewed>>): Promise<void> {
+    const { fed, report, other } = seen;
+    const view = (await readReport(world.mosaic, fed, report)).view!;
+    expect(view.text).toBe([
+      ERASED_SENTENCE,
+      `Leuven, 3 March 2025. ${ERASED_SENTENCE}`,
+      `${ERASED_SENTENCE} ${ERASED_SENTENCE}`,
+      'Vaarsholm drove the van to Ghent.',
+      'Ingrid Ostergren runs the bakery in Ghent.',
+      'The warehouse stayed closed.',
+    ].join('\n'));
+    expectSpansHold(view);
+    // his mention: no name, no span, no property; the record it made erased, as its reviewers are told
+    const his = view.entities.find((e) => e.name === ERASED_TEXT)!;
+    expect(his).toMatchObject({ status: 'confirmed', recordErased: true, mentions: [], properties: {} });
+    // the others stay, each mention where its text now stands; his cousin's only where she is named alone
+    expect(view.entities.find((e) => e.name === 'Benedikte Vaarsholm')?.mentions.map((m) => m.text)).toEqual(['Vaarsholm']);
+    expect(view.entities.find((e) => e.id === seen.ingrid)).toMatchObject({ name: 'Ingrid Ostergren', mentions: [{ text: 'Ingrid Ostergren' }] });
+    // the sentences his relations were read from are erased ("He called his cousin …"), not Benedikte's own
+    const relations = view.relations.filter((r) => r.source === his.id || r.target === his.id);
+    expect(relations.map((r) => r.type).sort()).toEqual(['called', 'family', 'met']);
+    for (const relation of relations) expect(relation.evidence.sentence).toBe(ERASED_SENTENCE);
+    expect(view.relations.find((r) => r.type === 'travelled_to')?.evidence.sentence).toBe('Vaarsholm drove the van to Ghent.');
+    expect(view.report.properties).toMatchObject({ title: [ERASED_TEXT], fileName: [ERASED_TEXT], characters: [String(view.text.length)] });
+    // but for his cousin's name, none of his name parts is left in the report as read, its review as kept, or its history
+    const cousinless = (value: unknown): string => wordsOf(value).replaceAll(' ingrid ostergren ', ' ');
+    const review = (await world.mosaic.store.getDocument(REPORT_REVIEW_KIND, report))?.body as ReportReview;
+    const history = await readRecordHistory(world.mosaic, fed, report);
+    expect(history.length).toBeGreaterThan(1);
+    for (const shown of [view, review, history]) for (const name of HIS) expect(cousinless(shown)).not.toContain(` ${name} `);
+    // nor is the report found by his name; the report no one confirmed as him, naming him, is left
+    const found = await searchReports(world.mosaic, { ...fed, purpose: 'investigation' }, { q: 'Hallvard' });
+    expect(found.results.map((hit) => hit.report.id)).toEqual([other]);
+    expect(await world.mosaic.store.getReportText(other)).toBe('Hallvard Ostergren was seen at the quay.');
+    // the new version is logged as an alteration, in the erasure's transaction
+    const logged = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; reason?: string });
+    expect(logged.filter((e) => e.action === 'alteration' && e.reason === 'reports whose text named an erased record').flatMap((e) => e.records)).toEqual([report]);
+  }
+
+  it.runIf(available)('the owner\'s erasure replaces the sentences naming him in the report\'s text and review, in a new version, its history alike', async () => {
+    const world = await open();
+    const seen = await reviewed(world);
+    const other = await world.mosaic.store.getRecord(seen.other);
+    await eraseRecord(world.mosaic, await as(world, 'fedAdmin'), seen.hallvard, 'erasure request');
+    await expectHisNamesGone(world, seen);
+    // the report no one confirmed as him is not written again
+    expect((await world.mosaic.store.getRecord(seen.other))?.version).toBe(other?.version);
+    // the person confirmed beside him stays, and so does the report
+    expect(await world.mosaic.store.getRecord(seen.benedikte)).toBeDefined();
+  });
+
+  it.runIf(available)('the retention sweep replaces them too, the report kept to its own review date', async () => {
+    let today = new Date('2030-01-01T12:00:00Z');
+    const world = await open(() => today);
+    const seen = await reviewed(world);
+    // Benedikte kept longer: the sweep erases him alone
+    const { record: benedikte } = (await world.mosaic.store.getRecord(seen.benedikte))!;
+    await world.mosaic.store.putRecords([{ ...benedikte, provenance: { ...benedikte.provenance, reviewDate: '2032-06-01' } }], { actor: 'test' });
+    today = new Date('2031-06-01T12:00:00Z');
+    await sweepRetention(world.mosaic);
+    expect(await world.mosaic.store.getRecord(seen.hallvard)).toBeUndefined();
+    expect(await world.mosaic.store.getRecord(seen.report)).toBeDefined();
+    await expectHisNamesGone(world, seen);
+  });
+
+  it.runIf(available)('a decision on the report made while he is erased does not write his names back into its review', async () => {
+    const world = await open();
+    const seen = await reviewed(world);
+    const { store } = world.mosaic;
+    let erased = false;
+    // his erasure lands once the decision has read the review, before it writes it back (its transaction)
+    const erasing = {
+      ...world.mosaic,
+      store: new Proxy(store, {
+        get: (target, property, receiver) => {
+          if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
+          return async (work: Parameters<typeof store.transaction>[0]) => {
+            if (!erased) {
+              erased = true;
+              await eraseRecord(world.mosaic, await as(world, 'fedAdmin'), seen.hallvard, 'erasure request');
+            }
+            return target.transaction(work);
+          };
+        },
+      }),
+    };
+    await rejectEntity(erasing, seen.fed, seen.report, seen.ingrid);
+    expect(erased).toBe(true);
+    const review = (await store.getDocument(REPORT_REVIEW_KIND, seen.report))?.body as ReportReview;
+    expect(review.entities[seen.ingrid]?.status).toBe('rejected');
+    expect(wordsOf(review.extraction)).not.toContain(' hallvard ');
+    expect(review.extraction.relations[0]?.evidence.sentence).toBe(ERASED_SENTENCE);
+  });
+});

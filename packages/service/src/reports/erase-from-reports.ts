@@ -1,0 +1,195 @@
+/**
+ * Erasing a record's names from the reports it was confirmed from (LED Art. 16). A person confirmed
+ * from a report is a record of its own (review-report.ts), its `proof` naming the report; the
+ * report stays, its owner's claim, and its text and its review (the names extraction found, each
+ * with the spans mentioning it, and the sentence quoted for each relation) went on naming the
+ * person to every reader of the report after the person's erasure.
+ *
+ * What goes is a sentence, not a name alone, for the reason a relationship's summary goes whole
+ * (erase-from-relation-summaries.ts): what else the sentence says ("… is the brother of …", "…
+ * drove the van to Ghent") is about the same person. A sentence (splitSentences, the boundaries
+ * extraction reads) is replaced by ERASED_SENTENCE when it holds a mention of the erased person, is
+ * the one a relation of theirs was read from (naming them by a pronoun, it may be), or holds one of
+ * their name parts (of any version, as a word of the folded text, as a summary is read)
+ * outside the mentions of another person extraction told apart: "Ortwin Kälberer" is his own
+ * mention, and a sister's erasure leaves the sentences naming him alone. The mentions extraction
+ * found of the erased person — the entity confirmed as their record, and any other whose name is
+ * made only of their name parts (the surname alone, read as another entity) — read ERASED_TEXT,
+ * with no span and no property left; the other mentions and the relations' sentences are moved to
+ * where their text now stands, or, in a sentence erased, dropped (a relation's sentence reads
+ * ERASED_SENTENCE). The report's title and file name are read as a summary is. The report is
+ * written again as a new version (its `characters` counted anew), its text replaced (the words
+ * the store indexed for search with it), its review rewritten, by the erasure's actor, within the
+ * erasure's transaction; an earlier version's title reads ERASED_TEXT in its history, as a
+ * summary's does (withErasedSummaries).
+ *
+ * The reports are reached through what the erased record names (its `proof`, in any version: the
+ * links record_links keeps), not by reading every report. A report that merely holds a namesake's
+ * surname, none of whose people was confirmed as the erased record, is left, as a summary in a
+ * record the erased person is no end of is.
+ */
+import { splitSentences, type ExtractedEntity, type Mention } from '@mosaic/extract';
+import { foldText } from '@mosaic/matching';
+import { recordReferences, schemata, type EntityRecord, type RecordId } from '@mosaic/model';
+import type { Store } from '@mosaic/store';
+import { ERASED_TEXT } from '../graph/erase-from-relation-summaries.ts';
+import { labelNames, namePartsOf } from '../watch/erase-from-watch-labels.ts';
+import { REPORT_REVIEW_KIND, REPORT_SCHEMA, type ReportReview } from './report-review.ts';
+
+/** What a sentence of a report that named an erased record reads afterwards. */
+export const ERASED_SENTENCE = '[Sentence erased: it named an erased record]';
+
+/** The Report properties written by a person (a title, a file's name), read as a summary is. */
+const NAMING_PROPERTIES = ['title', 'fileName'] as const;
+
+const registry = schemata();
+
+/** A stretch of the text, end exclusive. */
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The indexes of the ranges of `sorted` (in order, apart) that `span` overlaps, found by halving:
+ * a report of 10 MB holds some 100,000 sentences, and as many mentions.
+ */
+function overlapping(sorted: readonly Range[], span: Range): number[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.end <= span.start) low = middle + 1;
+    else high = middle;
+  }
+  const found: number[] = [];
+  for (let at = low; at < sorted.length && sorted[at]!.start < span.end; at++) found.push(at);
+  return found;
+}
+
+/**
+ * Within `store`'s transaction, as part of the erasure of `records` (every version of each, read
+ * before it is erased): each live report one of them names, whose text or review names them, is
+ * written again without them, by `actor`. Returns the reports rewritten, by the erased record
+ * linked to them, for the erasure's audit entry (a record written is logged: LED Art. 25).
+ */
+export async function eraseFromReports(store: Store, records: readonly EntityRecord[], actor: string): Promise<ReadonlyMap<RecordId, readonly RecordId[]>> {
+  const linkedBy = new Map<RecordId, Set<RecordId>>();
+  for (const record of records) {
+    for (const { id } of recordReferences(registry, record)) linkedBy.set(id, (linkedBy.get(id) ?? new Set<RecordId>()).add(record.id));
+  }
+  const byErased = new Map<RecordId, RecordId[]>();
+  if (linkedBy.size === 0) return byErased;
+  const erased = new Set<string>(records.map((record) => record.id));
+  // a report erased with them (the same batch, or the report whose erasure takes them) is not read
+  const reports = (await store.getRecords([...linkedBy.keys()])).filter(({ record }) => record.schema === REPORT_SCHEMA && !erased.has(record.id));
+  for (const { record: report } of reports) {
+    const linked = linkedBy.get(report.id) ?? new Set<RecordId>();
+    const rewritten = await eraseFromReport(store, report, records.filter((record) => linked.has(record.id)), actor);
+    if (rewritten) for (const id of linked) byErased.set(id, [...byErased.get(id) ?? [], report.id]);
+  }
+  return byErased;
+}
+
+/** The report written again without the names of `people` (every version of each), if it named them; whether it was. */
+async function eraseFromReport(store: Store, report: EntityRecord, people: readonly EntityRecord[], actor: string): Promise<boolean> {
+  const parts = namePartsOf(people);
+  const ids = new Set<string>(people.map((person) => person.id));
+  const stored = await store.getDocument(REPORT_REVIEW_KIND, report.id);
+  const review = stored?.body as ReportReview | undefined;
+  const text = (await store.getReportText(report.id)) ?? '';
+  const entities = review?.extraction.entities ?? [];
+  const theirs = new Set(entities.filter((entity) => isTheirs(entity, review, ids, parts)).map((entity) => entity.id));
+  const ownMentions = entities.filter((entity) => theirs.has(entity.id)).flatMap((entity) => entity.mentions);
+  const othersMentions = entities.filter((entity) => !theirs.has(entity.id)).flatMap((entity) => entity.mentions);
+  // a relation's sentence with an end of theirs is about them, though it names them by a pronoun ("He called …")
+  const theirRelations = (review?.extraction.relations ?? []).filter((relation) => theirs.has(relation.source) || theirs.has(relation.target)).map((relation) => relation.evidence);
+  const sentences = splitSentences(text);
+  const about = new Set([...ownMentions, ...theirRelations].flatMap((span) => overlapping(sentences, span)));
+  const othersIn = new Map<number, Mention[]>();
+  for (const mention of othersMentions) for (const at of overlapping(sentences, mention)) othersIn.set(at, [...othersIn.get(at) ?? [], mention]);
+  const erasedSentences = sentences.filter((sentence, at) => about.has(at) || labelNames(withoutMentions(text, sentence, othersIn.get(at) ?? []), parts));
+  const naming = NAMING_PROPERTIES.filter((property) => (report.properties[property] ?? []).some((value) => value !== ERASED_TEXT && labelNames(value, parts)));
+  const named = [...theirs].some((id) => entities.find((entity) => entity.id === id)?.name !== ERASED_TEXT);
+  if (erasedSentences.length === 0 && naming.length === 0 && !named) return false;
+
+  const edited = replaceRanges(text, erasedSentences);
+  await store.putReportText(report.id, edited.text);
+  if (stored !== undefined && review !== undefined) {
+    const kept = (mention: Mention): Mention | undefined => (overlapping(erasedSentences, mention).length > 0 ? undefined : { ...mention, start: edited.moved(mention.start), end: edited.moved(mention.end) });
+    const extraction = {
+      ...review.extraction,
+      entities: entities.map((entity): ExtractedEntity => (theirs.has(entity.id)
+        ? { ...entity, name: ERASED_TEXT, mentions: [], properties: {} }
+        : { ...entity, mentions: entity.mentions.flatMap((mention) => kept(mention) ?? []) })),
+      relations: review.extraction.relations.map((relation) => {
+        const at = overlapping(erasedSentences, relation.evidence)[0];
+        const evidence = at === undefined
+          ? { sentence: relation.evidence.sentence, start: edited.moved(relation.evidence.start), end: edited.moved(relation.evidence.end) }
+          : { sentence: ERASED_SENTENCE, ...edited.markers[at]! };
+        return { ...relation, evidence };
+      }),
+    };
+    await store.putDocument({ kind: stored.kind, id: stored.id, owner: stored.owner, ...(stored.subject === undefined ? {} : { subject: stored.subject }), body: { ...review, extraction } satisfies ReportReview });
+  }
+  const properties = { ...report.properties, characters: [String(edited.text.length)], ...Object.fromEntries(naming.map((property) => [property, [ERASED_TEXT]])) };
+  await store.putRecords([{ ...report, properties }], { actor });
+  return true;
+}
+
+/**
+ * Whether an extracted entity is the erased person: confirmed as one of their records (or linked
+ * to one: judged the same, or an identifier they hold), or, not confirmed as another record, named only by their name parts ("Moerbeeke" alone,
+ * read as an entity of its own). A name with a word of its own ("Joost Moerbeeke") is another's.
+ */
+function isTheirs(entity: ExtractedEntity, review: ReportReview | undefined, ids: ReadonlySet<string>, parts: ReadonlySet<string>): boolean {
+  const decided = review?.entities[entity.id];
+  if ((decided?.record !== undefined && ids.has(decided.record)) || (decided?.linkedTo !== undefined && ids.has(decided.linkedTo))) return true;
+  if (decided?.status === 'confirmed' && decided.record !== undefined) return false;
+  const words = foldText(entity.name).split(' ').filter((word) => word.length >= 2);
+  return words.length > 0 && words.every((word) => parts.has(word) || (word.endsWith('s') && parts.has(word.slice(0, -1))));
+}
+
+/** The sentence's text with the spans of other people's mentions in it blanked: a namesake's name is theirs. */
+function withoutMentions(text: string, sentence: Range, mentions: readonly Mention[]): string {
+  let out = text.slice(sentence.start, sentence.end);
+  for (const mention of mentions) {
+    const from = Math.max(mention.start, sentence.start) - sentence.start;
+    const to = Math.min(mention.end, sentence.end) - sentence.start;
+    out = `${out.slice(0, from)}${' '.repeat(to - from)}${out.slice(to)}`;
+  }
+  return out;
+}
+
+/**
+ * `text` with each of `ranges` (in order, apart) replaced by ERASED_SENTENCE: the new text, where
+ * each marker stands in it, and where an offset outside the ranges has moved to.
+ */
+function replaceRanges(text: string, ranges: readonly Range[]): { readonly text: string; readonly markers: readonly Range[]; readonly moved: (offset: number) => number } {
+  let out = '';
+  let from = 0;
+  const markers: Range[] = [];
+  const shifts: { readonly after: number; readonly by: number }[] = [];
+  let by = 0;
+  for (const range of ranges) {
+    out += text.slice(from, range.start);
+    markers.push({ start: out.length, end: out.length + ERASED_SENTENCE.length });
+    out += ERASED_SENTENCE;
+    from = range.end;
+    by += ERASED_SENTENCE.length - (range.end - range.start);
+    shifts.push({ after: range.end, by });
+  }
+  out += text.slice(from);
+  // the shift of the last range ending at or before the offset, found by halving
+  const moved = (offset: number): number => {
+    let low = 0;
+    let high = shifts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (shifts[middle]!.after <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return offset + (low === 0 ? 0 : shifts[low - 1]!.by);
+  };
+  return { text: out, markers, moved };
+}
