@@ -16,8 +16,14 @@
  * dies. Each connection is handed with a deadline: a node takes it only before then and refuses
  * it once it comes to it later; one not taken shortly after the deadline is handed to another
  * node (it was not read: nothing was lost), and the node that let it wait is handed nothing more
- * until it says anything of a connection again, which it does as soon as it runs. The common
- * path costs nothing more than before: no message beyond "taken", a timer in the primary.
+ * until it says anything again (of a connection, or answering a ping), which it does as soon as
+ * it runs. The common path costs nothing more than before: no message beyond "taken", a timer
+ * in the primary.
+ *
+ * A node can stop while no connection comes (a quiet night): the primary pings every node every
+ * PING_EVERY_MS, and a node that has not answered by the next ping is stalled as one that lets a
+ * connection wait is, before any connection pays for it. A ping costs a message each way every
+ * two seconds per node, nothing per connection.
  *
  * A node stalled for good (stopped and never resumed, an endless loop) would leave the deployment
  * a node short for ever, and the connections it had taken waiting: one that has said nothing for
@@ -46,13 +52,15 @@ const NODE_ROLE = 'MOSAIC_SERVING_NODE_ROLE';
 /**
  * What the primary and its nodes say of connections: one handed on (with it), one taken, one
  * refused (it came after its deadline), one moved off a stalled node closed, a node ready to
- * take them.
+ * take them; and of the nodes' liveness: a ping, and a node's answer.
  */
 const CONNECTION = 'mosaic.connection';
 const TAKEN = 'mosaic.taken';
 const REFUSED = 'mosaic.refused';
 const CLOSED = 'mosaic.closed';
 const SERVING = 'mosaic.serving';
+const PING = 'mosaic.ping';
+const PONG = 'mosaic.pong';
 
 interface ConnectionMessage {
   readonly tag: typeof CONNECTION | typeof TAKEN | typeof REFUSED | typeof CLOSED;
@@ -81,6 +89,14 @@ const MOVE_AFTER_MS = 250;
  * which the node answers and is handed connections again; a node silent that long serves no one.
  */
 export const STUCK_NODE_MS = 60_000;
+
+/**
+ * The primary pings each serving node this often; a node that has not answered a ping by the
+ * next is stalled. A node's event loop answers in well under a millisecond, so only a node
+ * stopped or blocked for seconds misses one: it is handed nothing until it answers, as a node
+ * that lets a connection pass its deadline (a stricter bound).
+ */
+const PING_EVERY_MS = 2_000;
 
 /**
  * Milliseconds on the system's monotonic clock (CLOCK_MONOTONIC on Linux), the same in the
@@ -134,6 +150,7 @@ export function servingNode(): { readonly config: MosaicConfig; readonly role: N
  */
 export function takeHandedConnections(server: Server): void {
   process.on('message', (message: unknown, socket: unknown) => {
+    if (isMessage(message, PING)) return void process.send?.({ tag: PONG });
     if (!isMessage(message, CONNECTION) || !(socket instanceof Socket)) return;
     const { id, until, moved } = message as HandedConnection;
     // The socket was made as the message came, and reads nothing before the next turn of the
@@ -188,6 +205,28 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
   const unwatch = (worker: Worker): void => {
     clearTimeout(stuckTimers.get(worker));
     stuckTimers.delete(worker);
+  };
+  /** A node let a connection pass its deadline or a ping go unanswered (`why`): handed nothing until it answers, killed if it stays silent for stuckNodeMs. */
+  const stall = (worker: Worker, why: string): void => {
+    if (stalled.has(worker)) return;
+    stalled.add(worker);
+    console.error(`mosaic: serving node ${worker.process.pid} ${why}; it is handed none until it answers`);
+    stuckTimers.set(worker, setTimeout(() => killStuck(worker), stuckNodeMs));
+  };
+  /** The serving nodes pinged that have not answered yet. */
+  const pinged = new Set<Worker>();
+  /** A node that has not answered the last ping is stalled (said once); one that has is pinged again. */
+  const ping = (): void => {
+    for (const worker of serving) {
+      // One that closed its channel is exiting: its 'exit' is heard.
+      if (!worker.isConnected()) continue;
+      if (pinged.has(worker)) stall(worker, `answered no ping for ${PING_EVERY_MS / 1000} s`);
+      else {
+        pinged.add(worker);
+        // A channel closing meanwhile fails the send: the node is exiting, its 'exit' is heard.
+        worker.send({ tag: PING }, () => undefined);
+      }
+    }
   };
   /** Connections handed to a node that has not said it took them yet, by number: one a node at most. */
   const handed = new Map<number, { readonly worker: Worker; readonly socket: Socket; readonly timer: ReturnType<typeof setTimeout> }>();
@@ -258,17 +297,13 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
     if (connection === undefined) return;
     handed.delete(id);
     queued.set(id, connection);
-    if (!stalled.has(connection.worker)) {
-      console.error(`mosaic: serving node ${connection.worker.process.pid} took no connection for ${(TAKE_WITHIN_MS + MOVE_AFTER_MS) / 1000} s; it is handed none until it answers`);
-      stuckTimers.set(connection.worker, setTimeout(() => killStuck(connection.worker), stuckNodeMs));
-    }
-    stalled.add(connection.worker);
+    stall(connection.worker, `took no connection for ${(TAKE_WITHIN_MS + MOVE_AFTER_MS) / 1000} s`);
     handOn(connection.socket);
   };
   const handOnWaiting = (): void => {
     for (const socket of waiting.splice(0)) handOn(socket);
   };
-  /** A node said something of a connection: it runs, and is handed connections again. */
+  /** A node said something of a connection or answered a ping: it runs, and is handed connections again. */
   const answered = (worker: Worker): void => {
     unwatch(worker);
     if (stalled.delete(worker)) console.error(`mosaic: serving node ${worker.process.pid} answers again; it is handed connections again`);
@@ -296,6 +331,11 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
   const fork = (): void => {
     const worker = cluster.fork({ [NODE_CONFIG]: JSON.stringify(config), [NODE_ROLE]: role });
     worker.on('message', (message: unknown) => {
+      if (isMessage(message, PONG)) {
+        pinged.delete(worker);
+        answered(worker);
+        return handOnWaiting();
+      }
       if (isMessage(message, TAKEN) || isMessage(message, REFUSED)) {
         if (message.tag === REFUSED) unqueue(message.id);
         // Taken though it had been handed to another: the node came to it in time, but its word
@@ -320,6 +360,7 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
       const at = serving.indexOf(worker);
       if (at >= 0) serving.splice(at, 1);
       stalled.delete(worker);
+      pinged.delete(worker);
       unwatch(worker);
       // Its connections not taken are closed (the client sees the end), its copies of those moved off it are gone with it.
       for (const [id, connection] of handed) {
@@ -367,6 +408,8 @@ export async function serveOnNodes(config: MosaicConfig, count: number, role: No
   process.once('SIGTERM', stop);
   const relay = relayBusMessages(() => live().map((w) => w.process));
   cluster.on('message', (worker, message: unknown) => void relay(message, worker.process));
+  // The nodes' exits, not the pings, keep this process running.
+  setInterval(ping, PING_EVERY_MS).unref();
   for (let i = 0; i < count; i++) fork();
   return url;
 }

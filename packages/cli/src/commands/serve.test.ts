@@ -4,7 +4,8 @@
  * holds it (the nodes' bus through the primary); a node that dies is replaced; the nodes stop
  * on SIGTERM, and what they wrote is one audit chain that verifies. Then the same store served
  * by two checkpoint nodes (`--role checkpoint`), and a node stopped for good killed and replaced
- * (the bound shortened to 2 s through MOSAIC_TEST_STUCK_NODE_MS). The tests run in order.
+ * (the bound shortened to 2 s through MOSAIC_TEST_STUCK_NODE_MS), found by the primary's pings
+ * when no connection comes. The tests run in order.
  */
 import { validateRecord } from '@mosaic/model';
 import { auditVerifyKeys, parseConfig, readAuditKeys, verifyAuditLog } from '@mosaic/service';
@@ -315,6 +316,14 @@ const alive = (pid: number): boolean => {
   }
 };
 
+/** Stops the server a test before started (all of them have run by then, unless some run alone). */
+async function stopServer(): Promise<void> {
+  if (server === undefined || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server!.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}
+
 describe('mosaic serve --nodes 2, a node stopped for good', () => {
   it('kills a node that answers nothing for the bound, ends its connections and serves on a new node', async () => {
     // The first server is stopped by now, unless this test runs alone.
@@ -358,6 +367,63 @@ describe('mosaic serve --nodes 2, a node stopped for good', () => {
         server.kill('SIGTERM');
         await new Promise((resolve) => server!.once('exit', resolve));
       }
+    }
+  }, 60_000);
+});
+
+describe('mosaic serve --nodes 2, a node stopped while no connection comes', () => {
+  it('finds it stalled without a request, kills it after the bound and serves on a new node', async () => {
+    await stopServer();
+    const started = await serve(['--nodes', '2'], { MOSAIC_TEST_STUCK_NODE_MS: '2000' });
+    ({ server, base, said } = started);
+    const nodes = nodePids();
+    expect(nodes).toHaveLength(2);
+    const stuck = nodes[0]!;
+    try {
+      // Not a request is sent: the primary's pings alone find it.
+      process.kill(stuck, 'SIGSTOP');
+      await expect.poll(() => alive(stuck), { timeout: 20_000, interval: 100 }).toBe(false);
+      expect(said()).toMatch(new RegExp(`serving node ${stuck} answered no ping for \\d+(\\.\\d+)? s; it is handed none until it answers`));
+      expect(said()).toContain(`serving node ${stuck} has answered nothing for 2 s; killing it`);
+      expect(said()).toContain('a serving node stopped (SIGKILL); starting another');
+      await expect.poll(() => nodePids().length, { timeout: 30_000, interval: 200 }).toBe(2);
+      expect(nodePids()).not.toContain(stuck);
+      // Both nodes serve: the new one and the other.
+      await expect.poll(async () => {
+        const seen = new Set<unknown>();
+        for (let i = 0; i < 4; i++) seen.add(await call('GET', '/api/v1/health').then((r) => r.node, () => undefined));
+        return [...seen].filter((node) => node !== undefined).length;
+      }, { timeout: 30_000, interval: 200 }).toBe(2);
+    } finally {
+      if (alive(stuck)) {
+        process.kill(stuck, 'SIGCONT');
+        process.kill(stuck, 'SIGKILL');
+      }
+      await stopServer();
+    }
+  }, 90_000);
+
+  it('hands connections again to a node that answers pings again, without a request in between', async () => {
+    await stopServer();
+    const started = await serve(['--nodes', '2']);
+    ({ server, base, said } = started);
+    const nodes = nodePids();
+    expect(nodes).toHaveLength(2);
+    const paused = nodes[0]!;
+    try {
+      process.kill(paused, 'SIGSTOP');
+      await expect.poll(() => said(), { timeout: 20_000, interval: 100 }).toContain(`serving node ${paused} answered no ping`);
+      process.kill(paused, 'SIGCONT');
+      await expect.poll(() => said(), { timeout: 20_000, interval: 100 }).toContain(`serving node ${paused} answers again`);
+      // Four connections one after another go to both nodes in turn: none waits on a deadline.
+      const seen = new Set<unknown>();
+      for (let i = 0; i < 4; i++) seen.add((await call('GET', '/api/v1/health')).node);
+      expect(seen.size).toBe(2);
+      expect(said()).not.toContain('took no connection');
+      expect(alive(paused)).toBe(true);
+    } finally {
+      if (alive(paused)) process.kill(paused, 'SIGCONT');
+      await stopServer();
     }
   }, 60_000);
 });
