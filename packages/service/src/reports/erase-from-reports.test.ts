@@ -144,6 +144,27 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     await expectHisNamesGone(world, seen);
   });
 
+  it.runIf(available)('erasing the other end of a relation whose sentence was erased already leaves the next sentence, which names neither', async () => {
+    const world = await open();
+    const fed = await as(world, 'fedAnalyst');
+    const text = 'Leuven, 3 March 2025. Hallvard Ostergren met Benedikte Vaarsholm at the harbour office. Ingrid Lindqvist runs the bakery in Ghent.\nThe warehouse stayed closed.';
+    const uploaded = await uploadReport(world.mosaic, fed, { text, collection: 'harbour', provenance: PROVENANCE });
+    if (!uploaded.ok) throw new Error('not uploaded');
+    const entity = (name: string) => uploaded.extraction.entities.find((e) => e.name === name)!;
+    const hallvard = await confirmEntity(world.mosaic, fed, uploaded.report.id, entity('Hallvard Ostergren').id, {});
+    const benedikte = await confirmEntity(world.mosaic, fed, uploaded.report.id, entity('Benedikte Vaarsholm').id, {});
+    if (!hallvard.ok || !benedikte.ok) throw new Error('not confirmed');
+    expect(benedikte.relations).toHaveLength(1);
+    const admin = await as(world, 'fedAdmin');
+    await eraseRecord(world.mosaic, admin, hallvard.record.id, 'erasure request');
+    // their meeting's sentence now reads ERASED_SENTENCE, which ends in no full stop: the next sentence on its line follows it
+    await eraseRecord(world.mosaic, admin, benedikte.record.id, 'erasure request');
+    const view = (await readReport(world.mosaic, fed, uploaded.report.id)).view!;
+    expect(view.text).toBe(`Leuven, 3 March 2025. ${ERASED_SENTENCE} Ingrid Lindqvist runs the bakery in Ghent.\nThe warehouse stayed closed.`);
+    expect(view.entities.find((e) => e.name === 'Ingrid Lindqvist')?.mentions.map((m) => m.text)).toEqual(['Ingrid Lindqvist']);
+    expectSpansHold(view);
+  });
+
   it.runIf(available)('a decision on the report made while he is erased does not write his names back into its review', async () => {
     const world = await open();
     const seen = await reviewed(world);

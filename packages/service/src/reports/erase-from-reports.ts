@@ -102,8 +102,12 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
   const theirs = new Set(entities.filter((entity) => isTheirs(entity, review, ids, parts)).map((entity) => entity.id));
   const ownMentions = entities.filter((entity) => theirs.has(entity.id)).flatMap((entity) => entity.mentions);
   const othersMentions = entities.filter((entity) => !theirs.has(entity.id)).flatMap((entity) => entity.mentions);
-  // a relation's sentence with an end of theirs is about them, though it names them by a pronoun ("He called …")
-  const theirRelations = (review?.extraction.relations ?? []).filter((relation) => theirs.has(relation.source) || theirs.has(relation.target)).map((relation) => relation.evidence);
+  // a relation's sentence with an end of theirs is about them, though it names them by a pronoun ("He called …");
+  // one an earlier erasure replaced is gone already, and its marker, which ends in no full stop,
+  // is read as one sentence with the next on its line, which may name neither end
+  const theirRelations = (review?.extraction.relations ?? [])
+    .filter((relation) => (theirs.has(relation.source) || theirs.has(relation.target)) && relation.evidence.sentence !== ERASED_SENTENCE)
+    .map((relation) => relation.evidence);
   const sentences = splitSentences(text);
   const about = new Set([...ownMentions, ...theirRelations].flatMap((span) => overlapping(sentences, span)));
   const othersIn = new Map<number, Mention[]>();
