@@ -123,6 +123,11 @@ export function nodesOf(command: string, value: string | boolean | undefined): n
 /** A node's heap is never given less than this (MB). */
 const MIN_NODE_HEAP_MB = 1024;
 
+/** Whether a heap limit is set: among the flags this process started with, or in NODE_OPTIONS. */
+export function heapLimitSet(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS'] ?? ''): boolean {
+  return [...execArgv, ...nodeOptions.split(/\s+/)].some((flag) => flag.startsWith('--max-old-space-size'));
+}
+
 /**
  * The V8 flags a node starts with: this process's own, and a heap limit of three quarters of
  * the machine's memory shared among the nodes, unless a limit is set already (flags or
@@ -130,7 +135,7 @@ const MIN_NODE_HEAP_MB = 1024;
  * holding a million-person list: it answers, but spends its time collecting garbage.
  */
 export function nodeExecArgv(count: number, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS'] ?? '', memoryBytes = totalmem()): string[] {
-  if ([...execArgv, ...nodeOptions.split(/\s+/)].some((flag) => flag.startsWith('--max-old-space-size'))) return [...execArgv];
+  if (heapLimitSet(execArgv, nodeOptions)) return [...execArgv];
   const heapMb = Math.max(MIN_NODE_HEAP_MB, Math.floor((memoryBytes * 0.75) / count / 2 ** 20));
   return [...execArgv, `--max-old-space-size=${heapMb}`];
 }

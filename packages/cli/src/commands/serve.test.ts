@@ -5,7 +5,8 @@
  * on SIGTERM, and what they wrote is one audit chain that verifies. Then the same store served
  * by two checkpoint nodes (`--role checkpoint`), and a node stopped for good killed and replaced
  * (the bound shortened to 2 s through MOSAIC_TEST_STUCK_NODE_MS), found by the primary's pings
- * when no connection comes. The tests run in order.
+ * when no connection comes; and `mosaic serve` in one process, started again with a heap limit
+ * of its own. The tests run in order.
  */
 import { validateRecord } from '@mosaic/model';
 import { auditVerifyKeys, parseConfig, readAuditKeys, verifyAuditLog } from '@mosaic/service';
@@ -425,6 +426,36 @@ describe('mosaic serve --nodes 2, a node stopped while no connection comes', () 
       if (alive(paused)) process.kill(paused, 'SIGCONT');
       await stopServer();
     }
+  }, 60_000);
+});
+
+describe('mosaic serve in one process', () => {
+  /** The flags the server process runs with now (Linux: /proc/PID/cmdline). */
+  const flags = (): string[] => readFileSync(`/proc/${server!.pid}/cmdline`, 'utf8').split('\u0000');
+
+  it('serves with a heap limit of its own, as the same process, and stops on SIGTERM', async () => {
+    await stopServer();
+    ({ server, base, said } = await serve([], { NODE_OPTIONS: '' }));
+    try {
+      expect(flags()).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/));
+      expect(flags()).toContain('serve');
+      expect((await call('GET', '/api/v1/health')).status).toBe(200);
+    } finally {
+      await stopServer();
+    }
+    expect(server.exitCode).toBe(0);
+  }, 60_000);
+
+  it('keeps the heap limit set in NODE_OPTIONS', async () => {
+    await stopServer();
+    ({ server, base, said } = await serve([], { NODE_OPTIONS: '--max-old-space-size=3072' }));
+    try {
+      expect(flags().filter((flag) => flag.startsWith('--max-old-space-size'))).toEqual([]);
+      expect((await call('GET', '/api/v1/health')).status).toBe(200);
+    } finally {
+      await stopServer();
+    }
+    expect(server.exitCode).toBe(0);
   }, 60_000);
 });
 

@@ -3,7 +3,8 @@
  * API under /api/v1 and the web app at /. With --nodes, N serving processes share the port and
  * the store (one per core: serving-nodes.ts). `--role checkpoint` serves sign-in, checks,
  * alerts and notifications only, from the watchlist alone (no graph or resolved entities in
- * memory, no web app): the nodes a border post or a checkpoint system talks to.
+ * memory, no web app): the nodes a border post or a checkpoint system talks to. Served in one
+ * process, it starts again with a serving heap unless one is set (serving-heap.ts).
  */
 import { openMosaic } from '@mosaic/service';
 import { createIpcMessageBus } from '@mosaic/store';
@@ -13,6 +14,7 @@ import { prepareDataFolder } from '../data-folder.ts';
 import { NODES_OPTION, nodesOf, serveOnNodes, servingNode, takeHandedConnections } from '../serving-nodes.ts';
 import { ensurePortFree } from '../port-in-use.ts';
 import { stuckNodeMsForTests } from '../environment.ts';
+import { restartWithServingHeap } from '../serving-heap.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const node = servingNode();
@@ -25,6 +27,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const config = configOf(values);
   const nodes = nodesOf('serve', values.nodes);
   const role = roleOf('serve', values.role);
+  if (nodes === 1) restartWithServingHeap();
   const store = config.databaseUrl ? 'postgres' : `sqlite, ${config.dataDir}`;
   const as = role === 'checkpoint' ? ', checkpoint role' : '';
   await ensurePortFree(config.host, config.port);

@@ -4,7 +4,8 @@
  * on http://localhost:7300, printing the address and the demo sign-in (on a store with no account,
  * the commands that make the first one: first-account.ts). A second start reuses
  * the store as it is, or finishes a demo an earlier start was stopped in (first-start-demo.ts).
- * `--nodes N|auto` serves from N processes (serving-nodes.ts).
+ * `--nodes N|auto` serves from N processes (serving-nodes.ts); in one, it starts again with a
+ * serving heap unless one is set (serving-heap.ts).
  */
 import { openMosaic } from '@mosaic/service';
 import { resolve } from 'node:path';
@@ -16,11 +17,13 @@ import { demoProgressOf, loadFirstStartDemo } from '../first-start-demo.ts';
 import { startServer } from '../server-runner.ts';
 import { NODES_OPTION, nodesOf, serveOnNodes } from '../serving-nodes.ts';
 import { ensurePortFree } from '../port-in-use.ts';
+import { restartWithServingHeap } from '../serving-heap.ts';
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values } = parse('start', argv, { ...STORE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, ...NODES_OPTION }, false);
   const config = configOf(values);
   const nodes = nodesOf('start', values.nodes);
+  if (nodes === 1) restartWithServingHeap();
   // before the demo load: a port in use would otherwise be told only after it
   await ensurePortFree(config.host, config.port);
   const mosaic = await openMosaic(await prepareDataFolder('start', config), { backgroundCheckpoints: true });
