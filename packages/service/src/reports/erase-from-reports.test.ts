@@ -165,6 +165,22 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     expectSpansHold(view);
   });
 
+  it.runIf(available)('a particle of his name ("van") is no name of his: a sentence holding it as a word of its own stays', async () => {
+    const world = await open();
+    const fed = await as(world, 'fedAnalyst');
+    const text = 'Leuven, 3 March 2025. Pieter van Dam met Benedikte Vaarsholm at the harbour office.\nVaarsholm drove the van to Ghent.';
+    const uploaded = await uploadReport(world.mosaic, fed, { text, title: 'Van rentals, Leuven', collection: 'harbour', provenance: PROVENANCE });
+    if (!uploaded.ok) throw new Error('not uploaded');
+    const pieter = await confirmEntity(world.mosaic, fed, uploaded.report.id, uploaded.extraction.entities.find((e) => e.name === 'Pieter van Dam')!.id, {});
+    if (!pieter.ok) throw new Error('not confirmed');
+    await eraseRecord(world.mosaic, await as(world, 'fedAdmin'), pieter.record.id, 'erasure request');
+    const view = (await readReport(world.mosaic, fed, uploaded.report.id)).view!;
+    expect(view.text).toBe(`Leuven, 3 March 2025. ${ERASED_SENTENCE}\nVaarsholm drove the van to Ghent.`);
+    expect(view.relations.find((r) => r.type === 'travelled_to')?.evidence.sentence).toBe('Vaarsholm drove the van to Ghent.');
+    expect(view.report.properties['title']).toEqual(['Van rentals, Leuven']);
+    expectSpansHold(view);
+  });
+
   it.runIf(available)('a decision on the report made while he is erased does not write his names back into its review', async () => {
     const world = await open();
     const seen = await reviewed(world);

@@ -10,7 +10,8 @@
  * drove the van to Ghent") is about the same person. A sentence (splitSentences, the boundaries
  * extraction reads) is replaced by ERASED_SENTENCE when it holds a mention of the erased person, is
  * the one a relation of theirs was read from (naming them by a pronoun, it may be), or holds one of
- * their name parts (of any version, as a word of the folded text, as a summary is read)
+ * their name parts (of any version, as a word of the folded text, as a summary is read; not a
+ * particle or a title of their name, "van" of Pieter van Dam or "Dr", which many sentences hold)
  * outside the mentions of another person extraction told apart: "Ortwin Kälberer" is his own
  * mention, and a sister's erasure leaves the sentences naming him alone. The mentions extraction
  * found of the erased person — the entity confirmed as their record, and any other whose name is
@@ -29,7 +30,7 @@
  * record the erased person is no end of is.
  */
 import { splitSentences, type ExtractedEntity, type Mention } from '@mosaic/extract';
-import { foldText } from '@mosaic/matching';
+import { foldText, matchableNames, normalizeName } from '@mosaic/matching';
 import { recordReferences, schemata, type EntityRecord, type RecordId } from '@mosaic/model';
 import type { Store } from '@mosaic/store';
 import { ERASED_TEXT } from '../graph/erase-from-relation-summaries.ts';
@@ -94,6 +95,7 @@ export async function eraseFromReports(store: Store, records: readonly EntityRec
 /** The report written again without the names of `people` (every version of each), if it named them; whether it was. */
 async function eraseFromReport(store: Store, report: EntityRecord, people: readonly EntityRecord[], actor: string): Promise<boolean> {
   const parts = namePartsOf(people);
+  const naming = namingParts(people, parts);
   const ids = new Set<string>(people.map((person) => person.id));
   const stored = await store.getDocument(REPORT_REVIEW_KIND, report.id);
   const review = stored?.body as ReportReview | undefined;
@@ -112,10 +114,10 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
   const about = new Set([...ownMentions, ...theirRelations].flatMap((span) => overlapping(sentences, span)));
   const othersIn = new Map<number, Mention[]>();
   for (const mention of othersMentions) for (const at of overlapping(sentences, mention)) othersIn.set(at, [...othersIn.get(at) ?? [], mention]);
-  const erasedSentences = sentences.filter((sentence, at) => about.has(at) || labelNames(withoutMentions(text, sentence, othersIn.get(at) ?? []), parts));
-  const naming = NAMING_PROPERTIES.filter((property) => (report.properties[property] ?? []).some((value) => value !== ERASED_TEXT && labelNames(value, parts)));
+  const erasedSentences = sentences.filter((sentence, at) => about.has(at) || labelNames(withoutMentions(text, sentence, othersIn.get(at) ?? []), naming));
+  const titled = NAMING_PROPERTIES.filter((property) => (report.properties[property] ?? []).some((value) => value !== ERASED_TEXT && labelNames(value, naming)));
   const named = [...theirs].some((id) => entities.find((entity) => entity.id === id)?.name !== ERASED_TEXT);
-  if (erasedSentences.length === 0 && naming.length === 0 && !named) return false;
+  if (erasedSentences.length === 0 && titled.length === 0 && !named) return false;
 
   const edited = replaceRanges(text, erasedSentences);
   await store.putReportText(report.id, edited.text);
@@ -136,9 +138,25 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
     };
     await store.putDocument({ kind: stored.kind, id: stored.id, owner: stored.owner, ...(stored.subject === undefined ? {} : { subject: stored.subject }), body: { ...review, extraction } satisfies ReportReview });
   }
-  const properties = { ...report.properties, characters: [String(edited.text.length)], ...Object.fromEntries(naming.map((property) => [property, [ERASED_TEXT]])) };
+  const properties = { ...report.properties, characters: [String(edited.text.length)], ...Object.fromEntries(titled.map((property) => [property, [ERASED_TEXT]])) };
   await store.putRecords([{ ...report, properties }], { actor });
   return true;
+}
+
+/**
+ * Of `parts` (namePartsOf `people`), those a sentence or a title is read for: not a word their
+ * names hold only as a particle or a title ("van" of "Pieter van Dam", "de", "Dr"), which is a word
+ * of many sentences naming no one ("drove the van to Ghent"). A particle that ends a name is a name
+ * ("Thanh Le"), and so is one another of their names holds as a name.
+ */
+function namingParts(people: readonly EntityRecord[], parts: ReadonlySet<string>): ReadonlySet<string> {
+  const names = new Set<string>();
+  const minor = new Set<string>();
+  for (const person of people) {
+    const { strong, weak } = matchableNames(person);
+    for (const name of [...strong, ...weak]) for (const token of normalizeName(name).tokens) (token.kind === 'particle' || token.kind === 'honorific' ? minor : names).add(token.text);
+  }
+  return new Set([...parts].filter((part) => names.has(part) || !minor.has(part)));
 }
 
 /**
