@@ -181,6 +181,46 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     expectSpansHold(view);
   });
 
+  it.runIf(available)('a relationship confirmed while he is erased, from a sentence naming him, does not quote it', async () => {
+    const world = await open();
+    const fed = await as(world, 'fedAnalyst');
+    const { store } = world.mosaic;
+    const text = 'Leuven, 3 March 2025. Hallvard Ostergren met Benedikte Vaarsholm at the harbour office.\nThe warehouse stayed closed.';
+    const uploaded = await uploadReport(world.mosaic, fed, { text, collection: 'harbour', provenance: PROVENANCE });
+    if (!uploaded.ok) throw new Error('not uploaded');
+    const entity = (name: string) => uploaded.extraction.entities.find((e) => e.name === name)!;
+    const hallvard = await confirmEntity(world.mosaic, fed, uploaded.report.id, entity('Hallvard Ostergren').id, {});
+    if (!hallvard.ok) throw new Error('not confirmed');
+    let erased = false;
+    // his erasure lands once the decision on Benedikte has read the review, before it writes what it made
+    const erasing = {
+      ...world.mosaic,
+      store: new Proxy(store, {
+        get: (target, property, receiver) => {
+          if (property !== 'getDocument') return Reflect.get(target, property, receiver) as unknown;
+          return async (kind: string, id: string) => {
+            const read = await target.getDocument(kind, id);
+            if (kind === REPORT_REVIEW_KIND && !erased) {
+              erased = true;
+              await eraseRecord(world.mosaic, await as(world, 'fedAdmin'), hallvard.record.id, 'erasure request');
+            }
+            return read;
+          };
+        },
+      }),
+    };
+    const benedikte = await confirmEntity(erasing, fed, uploaded.report.id, entity('Benedikte Vaarsholm').id, {});
+    expect(erased).toBe(true);
+    if (!benedikte.ok) throw new Error('not confirmed');
+    // whatever the decision made from their meeting's sentence, none of it names him
+    const review = (await store.getDocument(REPORT_REVIEW_KIND, uploaded.report.id))?.body as ReportReview;
+    const made = review.relations.flatMap((r) => (r.record ? [r.record] : []));
+    expect(made).toEqual(benedikte.relations);
+    expect((await store.getRecord(made[0]!))?.record.properties['summary']).toEqual([ERASED_SENTENCE]);
+    for (const id of made) for (const { record } of await store.recordHistory(id)) for (const name of HIS) expect(wordsOf(record)).not.toContain(` ${name} `);
+    expect(wordsOf(review)).not.toContain(' hallvard ');
+  });
+
   it.runIf(available)('a decision on the report made while he is erased does not write his names back into its review', async () => {
     const world = await open();
     const seen = await reviewed(world);

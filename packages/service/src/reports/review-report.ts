@@ -313,15 +313,45 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, report
     return { status: 'proposed', note: `no relationship schema for ${relation.type} between ${schemaOf(relation.source)} and ${schemaOf(relation.target)}` };
   }
   const sourceRecordId = `${report.provenance.sourceRecordId}/r${index}`;
-  const properties: Record<string, string[]> = {
-    [mapping.source]: [source.record], [mapping.target]: [target.record], summary: [relation.evidence.sentence.slice(0, 2000)], proof: [review.report],
+  const ends = [source.record, target.record] as const;
+  const properties = (sentence: string): Record<string, string[]> => ({
+    [mapping.source]: [ends[0]], [mapping.target]: [ends[1]], summary: [sentence.slice(0, 2000)], proof: [review.report],
     ...(mapping.schema === 'Membership' && mapping.role ? { role: [mapping.role] } : {}),
     ...(mapping.schema === 'Family' || mapping.schema === 'Associate' ? { relationship: [relation.kind ?? relation.type.replace('_', ' ')] } : {}),
-  };
-  const ends = (await Promise.all([source.record, target.record].map((id) => mosaic.store.getRecord(id)))).flatMap((stored) => (stored ? [stored.record.provenance] : []));
-  const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: mapping.schema, properties, provenance: provenanceFrom(report, sourceRecordId, relationDating(report, ends)) });
-  if (!written.ok) return { status: 'proposed', note: written.errors.map((e) => `${e.field}: ${e.reason}`).join('; ') };
-  return { status: 'confirmed', record: written.record.id };
+  });
+  const endsHeld = (await Promise.all(ends.map((id) => mosaic.store.getRecord(id)))).flatMap((stored) => (stored ? [stored.record.provenance] : []));
+  const provenance = provenanceFrom(report, sourceRecordId, relationDating(report, endsHeld));
+  // The sentence is the one the report keeps when the record is written, read under the audit
+  // log's lock (writeRecord's transaction), which an erasure holds: one that erased a person
+  // named in it (erase-from-reports.ts) since the review was read has replaced it, and the
+  // record is written again quoting what replaced it, not the names erased.
+  let sentence = relation.evidence.sentence;
+  for (;;) {
+    const quoted = sentence;
+    const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: mapping.schema, properties: properties(quoted), provenance }, async (tx) => {
+      const kept = ((await tx.getDocument(REPORT_REVIEW_KIND, review.report))?.body as ReportReview | undefined)?.extraction.relations[index]?.evidence.sentence;
+      if (kept !== undefined && kept !== quoted) throw new SentenceRewritten(kept);
+    }).catch((error: unknown) => {
+      if (error instanceof SentenceRewritten) return error;
+      throw error;
+    });
+    if (written instanceof SentenceRewritten) {
+      sentence = written.sentence;
+      continue;
+    }
+    if (!written.ok) return { status: 'proposed', note: written.errors.map((e) => `${e.field}: ${e.reason}`).join('; ') };
+    return { status: 'confirmed', record: written.record.id };
+  }
+}
+
+/** Thrown within a relationship's write, to undo it, when the sentence it quotes was rewritten since the review was read: what the report keeps now. */
+class SentenceRewritten extends Error {
+  readonly sentence: string;
+
+  constructor(sentence: string) {
+    super('the relation\'s sentence was rewritten meanwhile');
+    this.sentence = sentence;
+  }
 }
 
 /**
