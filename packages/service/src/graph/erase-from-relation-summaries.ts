@@ -77,19 +77,28 @@ export async function eraseFromRelationSummaries(store: Store, records: readonly
 /**
  * A record's history as read: where a version's summary (or another free-text property) was erased
  * as naming an erased end, the versions before it show the neutral text too (the store keeps every
- * version's content, and the earlier ones still held the sentence). A text written after the
- * erasure is shown.
+ * version's content, and the earlier ones still held the sentence); so do they a provenance's
+ * source erased as a report's is (erase-from-reports.ts). A text written after the erasure is shown.
  */
 export function withErasedSummaries<V extends { readonly record?: EntityRecord | undefined }>(versions: readonly V[]): V[] {
   const erasedAt = new Map<string, number>();
+  let sourceErasedAt = -1;
   versions.forEach((v, at) => {
     for (const [property, values] of Object.entries(v.record?.properties ?? {})) if (values.includes(erasedText(property))) erasedAt.set(property, at);
+    if (v.record?.provenance.source === ERASED_TEXT) sourceErasedAt = at;
   });
-  if (erasedAt.size === 0) return [...versions];
+  if (erasedAt.size === 0 && sourceErasedAt < 0) return [...versions];
   return versions.map((v, at) => {
     if (v.record === undefined) return v;
     const hidden = [...erasedAt].filter(([property, last]) => at < last && v.record?.properties[property] !== undefined).map(([property]) => property);
-    if (hidden.length === 0) return v;
-    return { ...v, record: { ...v.record, properties: { ...v.record.properties, ...Object.fromEntries(hidden.map((property) => [property, [erasedText(property)]])) } } };
+    const source = at < sourceErasedAt;
+    if (hidden.length === 0 && !source) return v;
+    return {
+      ...v,
+      record: {
+        ...v.record, properties: { ...v.record.properties, ...Object.fromEntries(hidden.map((property) => [property, [erasedText(property)]])) },
+        ...(source ? { provenance: { ...v.record.provenance, source: ERASED_TEXT } } : {}),
+      },
+    };
   });
 }

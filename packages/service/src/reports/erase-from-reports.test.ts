@@ -181,6 +181,24 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     expectSpansHold(view);
   });
 
+  it.runIf(available)('a source made of the file\'s name, as mosaic reports add makes it, is read as the file name is, its history alike', async () => {
+    const world = await open();
+    const fed = await as(world, 'fedAnalyst');
+    const uploaded = await uploadReport(world.mosaic, fed, { text: TEXT, fileName: 'ostergren.txt', collection: 'harbour', provenance: { ...PROVENANCE, source: 'cli:ostergren.txt' } });
+    if (!uploaded.ok) throw new Error('not uploaded');
+    const hallvard = await confirmEntity(world.mosaic, fed, uploaded.report.id, uploaded.extraction.entities.find((e) => e.name === 'Hallvard Ostergren')!.id, {});
+    if (!hallvard.ok) throw new Error('not confirmed');
+    await eraseRecord(world.mosaic, await as(world, 'fedAdmin'), hallvard.record.id, 'erasure request');
+    const view = (await readReport(world.mosaic, fed, uploaded.report.id)).view!;
+    expect(view.report.properties['fileName']).toEqual([ERASED_TEXT]);
+    expect(view.report.provenance.source).toBe(ERASED_TEXT);
+    const history = await readRecordHistory(world.mosaic, fed, uploaded.report.id);
+    expect(history.length).toBeGreaterThan(1);
+    for (const version of history) expect(version.record?.provenance.source).toBe(ERASED_TEXT);
+    // the other properties of the provenance stay
+    expect(view.report.provenance).toMatchObject({ reliability: 'B', handling: 'H1' });
+  });
+
   it.runIf(available)('a relationship confirmed while he is erased, from a sentence naming him, does not quote it', async () => {
     const world = await open();
     const fed = await as(world, 'fedAnalyst');

@@ -18,11 +18,12 @@
  * made only of their name parts (the surname alone, read as another entity) — read ERASED_TEXT,
  * with no span and no property left; the other mentions and the relations' sentences are moved to
  * where their text now stands, or, in a sentence erased, dropped (a relation's sentence reads
- * ERASED_SENTENCE). The report's title and file name are read as a summary is. The report is
+ * ERASED_SENTENCE). The report's title and file name are read as a summary is, and so is its
+ * source (mosaic reports add makes it of the file's name). The report is
  * written again as a new version (its `characters` counted anew), its text replaced (the words
  * the store indexed for search with it), its review rewritten, by the erasure's actor, within the
- * erasure's transaction; an earlier version's title reads ERASED_TEXT in its history, as a
- * summary's does (withErasedSummaries).
+ * erasure's transaction; an earlier version's title, file name or source reads ERASED_TEXT in its
+ * history, as a summary's does (withErasedSummaries).
  *
  * The reports are reached through what the erased record names (its `proof`, in any version: the
  * links record_links keeps), not by reading every report. A report that merely holds a namesake's
@@ -116,8 +117,10 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
   for (const mention of othersMentions) for (const at of overlapping(sentences, mention)) othersIn.set(at, [...othersIn.get(at) ?? [], mention]);
   const erasedSentences = sentences.filter((sentence, at) => about.has(at) || labelNames(withoutMentions(text, sentence, othersIn.get(at) ?? []), naming));
   const titled = NAMING_PROPERTIES.filter((property) => (report.properties[property] ?? []).some((value) => value !== ERASED_TEXT && labelNames(value, naming)));
+  // the source is a person's words too, and mosaic reports add makes it of the file's name ("cli:ostergren.txt")
+  const sourced = report.provenance.source !== ERASED_TEXT && labelNames(report.provenance.source, naming);
   const named = [...theirs].some((id) => entities.find((entity) => entity.id === id)?.name !== ERASED_TEXT);
-  if (erasedSentences.length === 0 && titled.length === 0 && !named) return false;
+  if (erasedSentences.length === 0 && titled.length === 0 && !sourced && !named) return false;
 
   const edited = replaceRanges(text, erasedSentences);
   await store.putReportText(report.id, edited.text);
@@ -139,7 +142,7 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
     await store.putDocument({ kind: stored.kind, id: stored.id, owner: stored.owner, ...(stored.subject === undefined ? {} : { subject: stored.subject }), body: { ...review, extraction } satisfies ReportReview });
   }
   const properties = { ...report.properties, characters: [String(edited.text.length)], ...Object.fromEntries(titled.map((property) => [property, [ERASED_TEXT]])) };
-  await store.putRecords([{ ...report, properties }], { actor });
+  await store.putRecords([{ ...report, properties, ...(sourced ? { provenance: { ...report.provenance, source: ERASED_TEXT } } : {}) }], { actor });
   return true;
 }
 
