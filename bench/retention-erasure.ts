@@ -5,7 +5,10 @@
  * asking to its entry being kept. Every audited request waits for the audit log's lock, which
  * each of the sweep's transactions holds while it erases.
  *
- *   node bench/retention-erasure.ts [--records 20000] [--relations 0] [--database-url postgres://…]
+ *   node bench/retention-erasure.ts [--records 20000] [--relations 0] [--alone] [--database-url postgres://…]
+ *
+ * --alone runs the sweep with no audited requests beside it: its own speed, which the requests
+ * share the thread (and on the embedded store the connection) with otherwise.
  *
  * --relations N adds N Associate records between other persons, kept (an erasure rewrites the
  * summaries of the relationships its record is an end of: how it finds them shows here).
@@ -23,7 +26,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
-const { values: args } = parseArgs({ options: { records: { type: 'string', default: '20000' }, relations: { type: 'string', default: '0' }, 'database-url': { type: 'string' }, postgres: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { records: { type: 'string', default: '20000' }, relations: { type: 'string', default: '0' }, 'database-url': { type: 'string' }, postgres: { type: 'boolean', default: false }, alone: { type: 'boolean', default: false } } });
 const RECORDS = Number(args.records);
 const RELATIONS = Number(args.relations);
 const serverUrl = args['database-url'] ?? (args.postgres ? TEST_DATABASE_URL : undefined);
@@ -55,7 +58,7 @@ try {
   const makeMs = performance.now() - made;
 
   const latencies: number[] = [];
-  let sweeping = true;
+  let sweeping = !args.alone;
   const requests = (async () => {
     while (sweeping) {
       const asked = performance.now();
@@ -71,7 +74,7 @@ try {
   const sorted = latencies.sort((a, b) => a - b);
   const at = (q: number): number => +(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1);
   console.log(JSON.stringify({
-    store: databaseUrl === undefined ? 'sqlite' : 'postgres', records: RECORDS, relations: RELATIONS, makeMs: Math.round(makeMs), erased: summary.erased, sweepMs: Math.round(sweepMs),
+    store: databaseUrl === undefined ? 'sqlite' : 'postgres', records: RECORDS, relations: RELATIONS, alone: args.alone, makeMs: Math.round(makeMs), erased: summary.erased, sweepMs: Math.round(sweepMs),
     erasedPerSecond: Math.round(summary.erased / (sweepMs / 1000)), auditedRequests: sorted.length, p50Ms: at(0.5), p90Ms: at(0.9), maxMs: at(1), load: +(loadavg()[0] ?? 0).toFixed(2),
   }));
 } finally {

@@ -6,6 +6,7 @@
  */
 import { AgencyId, UserId, validateRecord, type RecordId } from '@mosaic/model';
 import { createStoreAuditStorage, type Store } from '@mosaic/store';
+import { setTimeout } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HIT_DECISION_KIND, decideHit } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, notificationDocument } from '../screening/notification-inbox.ts';
@@ -270,6 +271,34 @@ describe('sweepRetention', () => {
     const first = order.indexOf('erasure');
     const last = order.lastIndexOf('erasure');
     expect(order.slice(first, last).filter((action) => action === 'consultation').length).toBeGreaterThan(0);
+  });
+
+  it('sizes each transaction by the time its erasures take, a step of ten records at the least, where it erased 25 a step whatever they took', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const records = Array.from({ length: 30 }, (_, i) => validateRecord(mosaic.registry, { id: `slow-${String(i).padStart(2, '0')}`, schema: 'Person', properties: { name: [`Sweep Person ${i}`] }, provenance: testProvenance('intel', { reviewDate: '2030-05-01' }) }));
+    await mosaic.store.putRecords(records.map((v) => { if (!v.ok) throw new Error(JSON.stringify(v.errors)); return v.record; }), { actor: 'test' });
+
+    // a store whose erasures take 2 ms a record (as on a slow or busy database): a step of ten
+    // records takes longer than the 1 ms a transaction may hold the audit log's lock
+    const slowly = (tx: Store): Store => new Proxy(tx, {
+      get: (target, key) => {
+        if (key === 'transaction') return (fn: (inner: Store) => Promise<unknown>) => fn(slowly(target));
+        if (key !== 'deleteRecords') return Reflect.get(target, key) as unknown;
+        return async (...args: Parameters<Store['deleteRecords']>) => {
+          await setTimeout(2 * args[0].length);
+          return target.deleteRecords(...args);
+        };
+      },
+    });
+    const store = new Proxy(mosaic.store, {
+      get: (target, key) => (key !== 'transaction' ? Reflect.get(target, key) : (fn: (tx: Store) => Promise<unknown>) => target.transaction((tx) => fn(slowly(tx)))),
+    });
+    expect(await sweepRetention({ ...mosaic, store }, { lockMs: 1 })).toMatchObject({ erased: 30 });
+
+    const erasures: string[][] = [];
+    for await (const entry of createStoreAuditStorage(mosaic.store).entries()) if (entry.action === 'erasure' && entry.records.length > 0) erasures.push([...entry.records]);
+    expect(erasures).toEqual([0, 10, 20].map((from) => records.slice(from, from + 10).map((v) => (v.ok ? v.record.id : ''))));
   });
 
   it('names each erased record and document in one entry when two sweeps run at once (two nodes on one store)', async () => {

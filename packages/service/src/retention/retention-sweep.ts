@@ -81,6 +81,9 @@ export interface SweepOptions {
    * How long one transaction goes on erasing before it commits (ms): it holds the audit log's
    * lock, which every audited request waits for, so a sweep of many records lets them through
    * between its transactions rather than after it (a batch of 500 held it ~5 s on PostgreSQL).
+   * On the embedded store a request waits for the whole of the transaction under way (the one
+   * connection, and the thread, are the sweep's until it commits): with 100 ms, a check's entry
+   * waited a median 105-147 ms, with 15 ms (the default) 16-17 ms (BENCHMARKS.md, "Erasing records").
    */
   readonly lockMs?: number;
   /** The person who started the sweep (a system administrator, the command line's operator); absent: a sweep on schedule. */
@@ -107,7 +110,7 @@ export interface SweepProgress {
 /** Records read between two reports of progress while the sweep reads the store. */
 const PROGRESS_READ = 1_000;
 
-export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs = 100, startedBy, onProgress, signal }: SweepOptions = {}): Promise<SweepSummary> {
+export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs = LOCK_MS, startedBy, onProgress, signal }: SweepOptions = {}): Promise<SweepSummary> {
   const stopping = (): boolean => signal?.aborted === true;
   // the event loop given a turn while the records are read: on the embedded store each page is
   // read at once, and a signal asking to stop, as a serving node's requests, would wait for all
@@ -140,12 +143,13 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
   const gone = new Set<RecordId>();
   // stopped while reading: how many are due is not known, and none is erased
   if (!stopping()) onProgress?.({ examined, due: due.length, erased });
+  const pace = createErasurePace(lockMs);
   for (let next = 0; next < due.length && !stopping();) {
     const { done, told, taken } = await mosaic.store.transaction(async (tx) => {
       // the log's lock first, as an owner's erasure takes it (records.ts): the erasures rewrite
       // checks and notifications that a check or a decision appends with under that lock
       await tx.lockAudit();
-      const erasedNow = await eraseWhileLocked(tx, due.slice(next, next + batchSize), by, { lockMs, today });
+      const erasedNow = await eraseWhileLocked(tx, due.slice(next, next + batchSize), by, { pace, today });
       // in the transaction: its records are erased exactly when the entry naming them is kept
       // (LED Art. 25), even when the node stops between the two
       if (erasedNow.done.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [sweepEntry(by, today, { records: erasedNow.done, reason: 'retention sweep' })]);
@@ -186,18 +190,64 @@ interface ErasedBatch {
   readonly taken: number;
 }
 
-/** Records a transaction erases at a time, between two looks at the clock. */
-const ERASURE_STEP = 25;
+/** How long a transaction of the sweep erases at most (ms), by default: SweepOptions.lockMs. */
+const LOCK_MS = 15;
+
+/** The most records one step erases, however fast: its reads and writes are set-wise, a statement or a few for the step. */
+const MAX_STEP = 25;
 
 /**
- * Erases records of `batch` in `tx`, from the first, a step at a time until all are erased or
- * `lockMs` have passed, with the alerts on them, each version of deletion naming who swept.
+ * The fewest records a step erases (but at the end of the records due), however slow: a step's
+ * reads and writes are a statement or a few for all its records, and fewer records a step would
+ * cost more in statements than they save in waiting (on PostgreSQL, a busy machine, a step of one
+ * record took a seventh of the time of one of 25, and the sweep erased 20 records a second, not 123).
+ */
+const MIN_STEP = 10;
+
+/**
+ * How many records the next step of erasures takes, from how long those before took: as many as
+ * fit in the time the transaction has left, from MIN_STEP to MAX_STEP. A step of a fixed 25
+ * records took 15-20 ms on the embedded store and over 100 ms on PostgreSQL (BENCHMARKS.md,
+ * "Erasing records"), so a transaction bounded to 15 ms would overrun its bound by up to a step
+ * or be one step longer than the bound; where even MIN_STEP records take longer than the bound
+ * (PostgreSQL, a busy machine), a transaction is one step of MIN_STEP. The time a record takes
+ * is an average over the sweep's steps, the latest weighing half, so each transaction's first
+ * step is sized too and a slower moment is followed.
+ */
+interface ErasurePace {
+  readonly lockMs: number;
+  /** Records the next step takes with `leftMs` of the transaction's time left. */
+  next(leftMs: number): number;
+  /** Whether another step of at least MIN_STEP records is expected to fit in `leftMs`. */
+  fits(leftMs: number): boolean;
+  /** Tells how long a step of `records` records took. */
+  took(records: number, ms: number): void;
+}
+
+function createErasurePace(lockMs: number): ErasurePace {
+  let msPerRecord: number | undefined;
+  const fitting = (leftMs: number): number => (msPerRecord === undefined ? MIN_STEP : Math.floor(leftMs / msPerRecord));
+  return {
+    lockMs,
+    next: (leftMs) => Math.max(MIN_STEP, Math.min(MAX_STEP, fitting(leftMs))),
+    fits: (leftMs) => fitting(leftMs) >= MIN_STEP,
+    took: (records, ms) => {
+      const each = ms / Math.max(1, records);
+      msPerRecord = msPerRecord === undefined ? each : (msPerRecord + each) / 2;
+    },
+  };
+}
+
+/**
+ * Erases records of `batch` in `tx`, from the first, a step at a time (sized by `pace`) until all
+ * are erased or the transaction's time is spent, with the alerts on them, each version of
+ * deletion naming who swept.
  *
  * Each is judged again as it is under the audit log's lock `tx` holds, the lock a review date
  * kept longer or a legal hold is written under (retention-review.ts): found due by a read made
  * before, one kept longer or held meanwhile was erased.
  */
-async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweeper, { lockMs, today }: { readonly lockMs: number; readonly today: string }): Promise<ErasedBatch> {
+async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweeper, { pace, today }: { readonly pace: ErasurePace; readonly today: string }): Promise<ErasedBatch> {
   const started = performance.now();
   const holds = await activeHolds(tx);
   const done: RecordId[] = [];
@@ -210,7 +260,8 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
   const alerts = await alertsBySubject(tx);
   let taken = 0;
   do {
-    const step = batch.slice(taken, taken + ERASURE_STEP);
+    const stepped = performance.now();
+    const step = batch.slice(taken, taken + pace.next(pace.lockMs - (stepped - started)));
     const stillDue = (await tx.getRecords(step)).filter((stored) => readableVerdict(() => erasable(stored.record, today, holds))?.erasable === true).map((stored) => stored.record.id);
     for (const result of await eraseStoredRecords(tx, stillDue, { actor: by.actor.user, reason: 'retention: review date passed', alerts })) {
       // the alerts on it went with it: erased by this sweep too, and named in its entry
@@ -220,7 +271,8 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
       told.push(...[{ id: result.id, notifications: result.notifications }, ...result.alerts].filter((gone) => gone.notifications.length > 0));
     }
     taken += step.length;
-  } while (taken < batch.length && performance.now() - started < lockMs);
+    pace.took(step.length, performance.now() - stepped);
+  } while (taken < batch.length && pace.fits(pace.lockMs - (performance.now() - started)));
   // a relationship erased in the batch too is named as erased, not as altered
   return { done, altered: [...altered].filter((id) => !done.includes(id)), reports: [...reports].filter((id) => !done.includes(id)), told, taken };
 }
