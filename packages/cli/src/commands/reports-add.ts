@@ -83,11 +83,17 @@ function nameRefused(file: string, refused: readonly FieldError[], fields: Reado
   const made = [...fields].filter(([field]) => refused.some((e) => e.field === field)).map(([, called]) => called);
   const madeOf = made.length > 1 ? `${made.slice(0, -1).join(', ')} and ${made.at(-1) as string} are` : `${made[0] ?? 'file name'} is`;
   const whys = [...new Set(refused.map((e) => e.reasonWithoutValue ?? e.reason))];
-  return `its name ${JSON.stringify(basename(file))} ${whys.join('; ')}, and a report's ${madeOf} made of it: rename the file`;
+  return `its name ${quoted(basename(file))} ${whys.join('; ')}, and a report's ${madeOf} made of it: rename the file`;
 }
 
-/** A path as a line on a terminal shows it: in JSON's quotes and escapes when it holds control characters, which a terminal would act on. */
-const shownPath = (file: string): string => (hasControlCharacters(file) ? JSON.stringify(file) : file);
+/**
+ * Text in JSON's quotes and escapes, and those JSON leaves as they are escaped too: DEL, the C1
+ * controls (U+009B is a terminal's CSI, as ESC [ is) and the marks that reorder what is shown.
+ */
+const quoted = (text: string): string => JSON.stringify(text).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** A path as a line on a terminal shows it: quoted when it holds control characters, which a terminal would act on. */
+const shownPath = (file: string): string => (hasControlCharacters(file) ? quoted(file) : file);
 
 /**
  * What became of one file: stored (or found stored before, `repeated`), skipped for a fault of its

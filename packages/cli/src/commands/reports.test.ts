@@ -281,6 +281,18 @@ describe('mosaic reports', () => {
     expect(lines((await mosaic('search', 'Aasgaard', '--collection', 'stopped', ...AS)).out)).toHaveLength(1);
   });
 
+  it('shows a file\'s name escaped where it holds a control character JSON leaves as it is (DEL, a C1 control, a bidirectional mark)', async () => {
+    const dir = join(world.dir, 'c1');
+    mkdirSync(dir);
+    // U+009B is a terminal's CSI, U+202E reorders what follows it; neither is escaped by JSON.stringify
+    const named = join(dir, 'note\u009b2J\u202e.txt');
+    writeFileSync(named, 'Ingram Vollsæter was seen in Ninove on 8 June 2025.');
+    const added = await mosaic('add', named, '--collection', 'c1', ...AS);
+    expect(added.code).toBe(2);
+    const shown = `"${dir}/note\\u009b2J\\u202e.txt"`;
+    expect(added.err).toBe(`mosaic reports add: FILE ${shown}: its name "note\\u009b2J\\u202e.txt" contains control characters, and a report's file name, title and source are made of it: rename the file\n`);
+  });
+
   it('names the file on each line about one, and tells a damaged DOCX and a name no report may take in plain words, adding the others', async () => {
     const dir = join(world.dir, 'damaged');
     mkdirSync(dir);
