@@ -20,9 +20,18 @@ const FAULTS: Readonly<Record<ZipFault, (part: string | undefined) => string>> =
  */
 const NO_MAIN_DOCUMENT = /^Could not find main document part/;
 
-/** `is not a valid DOCX document (reason)` for an error met reading a DOCX that is not an AppError. */
-export function docxProblem(error: unknown): string {
-  const reason = error instanceof ZipUnreadable ? FAULTS[error.fault](error.part)
+/**
+ * The signature of an OLE compound file: what Word writes for a .docx saved with a password (the
+ * encrypted package inside it; ZIP's own encryption, `encrypted`, it never uses) and for a Word
+ * 97-2003 document, a .doc, which a file renamed .docx is.
+ */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** `is not a valid DOCX document (reason)` for an error met reading `bytes` as a DOCX that is not an AppError. */
+export function docxProblem(error: unknown, bytes: Uint8Array): string {
+  const ole = OLE_SIGNATURE.every((byte, i) => bytes[i] === byte);
+  const reason = error instanceof ZipUnreadable && error.fault === 'not-zip' && ole ? 'it is protected by a password, or is a Word 97-2003 document named .docx: save it again as a .docx document, without a password'
+    : error instanceof ZipUnreadable ? FAULTS[error.fault](error.part)
     : error instanceof Error && NO_MAIN_DOCUMENT.test(error.message) ? 'it holds no document part, word/document.xml'
       : 'its parts could not be read as a Word document\'s: the file may be damaged';
   return `is not a valid DOCX document (${reason})`;

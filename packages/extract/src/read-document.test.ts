@@ -67,6 +67,12 @@ describe('readDocument', () => {
       await expect(readDocument(bytes, DOCX), why).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: `extract: ${reason}`, details: { field: 'content', reason } });
     }
   });
+  it('refuses a DOCX protected by a password, or a Word 97-2003 document named .docx (an OLE compound file), saying so', async () => {
+    // what Word writes for a .docx saved with a password: the encrypted package in an OLE compound file, not a ZIP archive
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(1016).fill(0)]);
+    const reason = 'is not a valid DOCX document (it is protected by a password, or is a Word 97-2003 document named .docx: save it again as a .docx document, without a password)';
+    await expect(readDocument(ole, DOCX)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: `extract: ${reason}`, details: { field: 'content', reason } });
+  });
   it('refuses a DOCX whose parts unzip to more than the limit, naming content, without reading them', async () => {
     const line = 'Jan Peeters met Sofie Claes in Ghent on the fourth of May near the station.';
     // 45 kB of DOCX, 12.6 MB of XML: mammoth took 12 s and 0.7 GB to read 10 MB of it

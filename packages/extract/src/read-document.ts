@@ -129,7 +129,7 @@ async function docxText(bytes: Uint8Array, unzippedBytes: number): Promise<strin
   } catch (error) {
     // a budget spent is refused as it is; anything else met reading it is the document's fault
     if (error instanceof AppError) throw error;
-    const reason = docxProblem(error);
+    const reason = docxProblem(error, bytes);
     throw new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
   }
 }
