@@ -181,6 +181,22 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     expectSpansHold(view);
   });
 
+  it.runIf(available)('a place extraction read apart, named as his surname is ("Gent" of Pieter van Gent), is no mention of his: its sentence stays', async () => {
+    const world = await open();
+    const fed = await as(world, 'fedAnalyst');
+    const text = 'Leuven, 3 March 2025. Pieter van Gent met Benedikte Vaarsholm at the harbour office.\nVaarsholm drove the van to Gent on 4 March.';
+    const uploaded = await uploadReport(world.mosaic, fed, { text, collection: 'harbour', provenance: PROVENANCE });
+    if (!uploaded.ok) throw new Error('not uploaded');
+    const town = uploaded.extraction.entities.find((e) => e.schema === 'Address' && e.name === 'Gent')!;
+    const pieter = await confirmEntity(world.mosaic, fed, uploaded.report.id, uploaded.extraction.entities.find((e) => e.name === 'Pieter van Gent')!.id, {});
+    if (!pieter.ok) throw new Error('not confirmed');
+    await eraseRecord(world.mosaic, await as(world, 'fedAdmin'), pieter.record.id, 'erasure request');
+    const view = (await readReport(world.mosaic, fed, uploaded.report.id)).view!;
+    expect(view.text).toBe(`Leuven, 3 March 2025. ${ERASED_SENTENCE}\nVaarsholm drove the van to Gent on 4 March.`);
+    expect(view.entities.find((e) => e.id === town.id)).toMatchObject({ name: 'Gent', mentions: [{ text: 'Gent' }] });
+    expectSpansHold(view);
+  });
+
   it.runIf(available)('a source made of the file\'s name, as mosaic reports add makes it, is read as the file name is, its history alike', async () => {
     const world = await open();
     const fed = await as(world, 'fedAnalyst');

@@ -33,6 +33,7 @@
 import { splitSentences, type ExtractedEntity, type Mention } from '@mosaic/extract';
 import { foldText, matchableNames, normalizeName } from '@mosaic/matching';
 import { recordReferences, schemata, type EntityRecord, type RecordId } from '@mosaic/model';
+import { schemaGroup } from '@mosaic/resolution';
 import type { Store } from '@mosaic/store';
 import { ERASED_TEXT } from '../graph/erase-from-relation-summaries.ts';
 import { labelNames, namePartsOf } from '../watch/erase-from-watch-labels.ts';
@@ -102,7 +103,8 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
   const review = stored?.body as ReportReview | undefined;
   const text = (await store.getReportText(report.id)) ?? '';
   const entities = review?.extraction.entities ?? [];
-  const theirs = new Set(entities.filter((entity) => isTheirs(entity, review, ids, parts)).map((entity) => entity.id));
+  const groups = new Set(people.map((person) => schemaGroup(person.schema)));
+  const theirs = new Set(entities.filter((entity) => isTheirs(entity, review, ids, parts, groups)).map((entity) => entity.id));
   const ownMentions = entities.filter((entity) => theirs.has(entity.id)).flatMap((entity) => entity.mentions);
   const othersMentions = entities.filter((entity) => !theirs.has(entity.id)).flatMap((entity) => entity.mentions);
   // a relation's sentence with an end of theirs is about them, though it names them by a pronoun ("He called …");
@@ -164,13 +166,16 @@ function namingParts(people: readonly EntityRecord[], parts: ReadonlySet<string>
 
 /**
  * Whether an extracted entity is the erased person: confirmed as one of their records (or linked
- * to one: judged the same, or an identifier they hold), or, not confirmed as another record, named only by their name parts ("Moerbeeke" alone,
- * read as an entity of its own). A name with a word of its own ("Joost Moerbeeke") is another's.
+ * to one: judged the same, or an identifier they hold), or, not confirmed as another record and of
+ * a kind they could be (`groups`: a person, as schemaGroup tells), named only by their name parts
+ * ("Moerbeeke" alone, read as an entity of its own). A name with a word of its own ("Joost
+ * Moerbeeke") is another's, and a place named as they are ("Gent" of Pieter van Gent) is a place.
  */
-function isTheirs(entity: ExtractedEntity, review: ReportReview | undefined, ids: ReadonlySet<string>, parts: ReadonlySet<string>): boolean {
+function isTheirs(entity: ExtractedEntity, review: ReportReview | undefined, ids: ReadonlySet<string>, parts: ReadonlySet<string>, groups: ReadonlySet<string | undefined>): boolean {
   const decided = review?.entities[entity.id];
   if ((decided?.record !== undefined && ids.has(decided.record)) || (decided?.linkedTo !== undefined && ids.has(decided.linkedTo))) return true;
   if (decided?.status === 'confirmed' && decided.record !== undefined) return false;
+  if (schemaGroup(entity.schema) === undefined || !groups.has(schemaGroup(entity.schema))) return false;
   const words = foldText(entity.name).split(' ').filter((word) => word.length >= 2);
   return words.length > 0 && words.every((word) => parts.has(word) || (word.endsWith('s') && parts.has(word.slice(0, -1))));
 }
