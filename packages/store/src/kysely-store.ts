@@ -550,8 +550,10 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       const at = timeIn(now().toISOString());
       const folded = [...new Set(nameTokens(text))].join(' ');
       await write(async (trx) => {
+        // updated_at is when the text came (latestReportTexts' order), kept when it is written
+        // again: an erasure's rewrite of an old report made it the newest in every list
         await trx.insertInto('report_texts').values({ id, text, folded, updated_at: at })
-          .onConflict((oc) => oc.column('id').doUpdateSet({ text, folded, updated_at: at })).execute();
+          .onConflict((oc) => oc.column('id').doUpdateSet({ text, folded })).execute();
         await dialect.indexReportText(trx, id);
       });
     },

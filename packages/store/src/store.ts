@@ -449,7 +449,10 @@ export interface Store {
    * ignored), best first. Policy is the caller's: hits are ids only.
    */
   searchReportTexts(query: string, options: SearchReportTextsOptions): Promise<readonly ReportTextHit[]>;
-  /** The reports whose text was written last, newest first (ties by id, last first). Policy is the caller's: ids only. */
+  /**
+   * The reports whose text was first written last (their upload), newest first (ties by id, last
+   * first); a text written again (an erasure's rewrite) keeps its place. Policy is the caller's: ids only.
+   */
   latestReportTexts(options: { readonly limit: number }): Promise<readonly RecordId[]>;
 
   /** Messages between the nodes sharing this store (LISTEN/NOTIFY on PostgreSQL; this process only on sqlite). */

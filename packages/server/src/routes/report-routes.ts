@@ -125,7 +125,7 @@ export function reportRoutes(projections?: Projections) {
 
     app.get('/reports', {
       schema: { tags: ['reports'], summary: 'Full-text search over the reports you may see, or without `q` the latest ones; needs a purpose and a case reference',
-        querystring: z.object({ q: z.string().max(10_000).optional().meta({ maxLength: 200, description: 'words of the text, at most 200 characters (checked as a search\'s q: else 400 MOSAIC_QUERY_REJECTED naming q); absent or blank: the reports written last, newest first' }), collection: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(), ...PurposeFieldsOrHeaders }),
+        querystring: z.object({ q: z.string().max(10_000).optional().meta({ maxLength: 200, description: 'words of the text, at most 200 characters (checked as a search\'s q: else 400 MOSAIC_QUERY_REJECTED naming q); absent or blank: the reports uploaded last, newest first' }), collection: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional(), ...PurposeFieldsOrHeaders }),
         headers: PurposeHeaders,
         response: { 200: z.object({ results: z.array(z.object({ report: RecordOut, snippet: z.string() })).readonly(), pointers: z.array(PointerOut).readonly() }) } },
     }, async (request) => {

@@ -199,7 +199,7 @@ export async function searchReports(mosaic: Mosaic, consultation: Consultation, 
 }
 
 /**
- * The reports the user may see in full that were written last, newest first (a reports screen
+ * The reports the user may see in full that were uploaded last, newest first (a reports screen
  * opens on them), of the collection asked among those; audited. Unlike a search, nobody asked
  * about the others: they give no pointer, and their owners are not told of a consultation.
  */
