@@ -23,7 +23,7 @@ import { eraseFromJudgementNotes } from './resolution/erase-from-judgement-notes
 import { eraseFromWatchLabels } from './watch/erase-from-watch-labels.ts';
 import { eraseFromChartTitles } from './graph/erase-from-chart-titles.ts';
 import { eraseFromRelationSummaries, withErasedSummaries } from './graph/erase-from-relation-summaries.ts';
-import { eraseFromReports } from './reports/erase-from-reports.ts';
+import { eraseFromReports, REPORTS_ALTERED } from './reports/erase-from-reports.ts';
 import { alertSubjects, asWriter, subjectsReadable } from './screening/alert-subjects-readable.ts';
 import { ALERT_SCHEMA } from './screening/screening-projection.ts';
 import { deliverOrRetry } from './screening/webhook-outbox.ts';
@@ -478,7 +478,7 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
     if (erased.confirmed.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.confirmed.map((r) => r.id), outcome: 'ok', reason: 'records confirmed from an erased report' });
     if (erased.alerts.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.alerts.map((a) => a.id), outcome: 'ok', reason: 'alerts on an erased record' });
     if (erased.summaries.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'alteration', records: [...erased.summaries], outcome: 'ok', reason: 'relationship and event summaries that named an erased record' });
-    if (erased.reports.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'alteration', records: [...erased.reports], outcome: 'ok', reason: 'reports whose text named an erased record' });
+    if (erased.reports.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'alteration', records: [...erased.reports], outcome: 'ok', reason: REPORTS_ALTERED });
     return erased;
   });
   // beside the answer: a slow or dead endpoint must not hold the owner's erasure

@@ -302,6 +302,24 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       });
     },
 
+    async replaceErasedSources(ids, source) {
+      const distinct = [...new Set(ids)];
+      if (distinct.length === 0) return [];
+      return write(async (trx) => {
+        const replaced: RecordId[] = [];
+        for (const chunk of chunks(distinct, batchRows)) {
+          const rows = await trx.selectFrom('records').select(['id', 'document']).where('id', 'in', chunk).where('deleted_at', 'is not', null).execute();
+          for (const row of rows) {
+            const { schema, provenance } = recordOf(row.id, row.document);
+            if (provenance.source === source) continue;
+            await trx.updateTable('records').set({ document: JSON.stringify({ schema, properties: {}, provenance: { ...provenance, source } }) }).where('id', '=', row.id).execute();
+            replaced.push(RecordId(row.id));
+          }
+        }
+        return replaced.sort();
+      });
+    },
+
     async scanRecords({ schema, afterId, limit, includeDeleted = false }: ScanRecordsOptions) {
       let query = db.selectFrom('records').select(['id', 'document', 'version', 'created_at', 'updated_at', 'deleted_at']);
       if (schema !== undefined) query = query.where('schema', '=', schema);

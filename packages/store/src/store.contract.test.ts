@@ -435,6 +435,21 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await ranked(1)).toEqual((await ranked()).slice(0, 1));
     }));
 
+    it('replaces the source kept of erased records only, no version added', () => withStore(async (store) => {
+      const [a, b, live] = [record('fedpol', 'src-a', { name: ['Ada Quell'] }), record('fedpol', 'src-b', { name: ['Bo Quell'] }), record('fedpol', 'src-c', { name: ['Cy Quell'] })]
+        .map((r) => ({ ...r, provenance: { ...r.provenance, source: 'cli:quell.txt' } }));
+      await store.putRecords([a!, b!, live!], ACTOR);
+      await store.deleteRecords([a!.id, b!.id], { actor: 'user:dpo', reason: 'erasure request' });
+      const erasedVersion = (await store.getRecord(a!.id, { includeDeleted: true }))!.version;
+      expect(await store.replaceErasedSources([b!.id, a!.id, live!.id, RecordId('fedpol:none')], 'neutral')).toEqual([a!.id, b!.id]);
+      const kept = (await store.getRecord(a!.id, { includeDeleted: true }))!;
+      expect(kept).toMatchObject({ version: erasedVersion, record: { schema: 'Person', properties: {}, provenance: { ...a!.provenance, source: 'neutral' } } });
+      expect(kept.deletedAt).toBeDefined();
+      expect((await store.getRecord(live!.id))?.record.provenance.source).toBe('cli:quell.txt');
+      // one already reading it is not counted again
+      expect(await store.replaceErasedSources([a!.id], 'neutral')).toEqual([]);
+    }));
+
     it('lists the reports uploaded last first, a text written again keeping its place', () => {
       let at = '';
       return withStore(async (store) => {

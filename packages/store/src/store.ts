@@ -331,6 +331,13 @@ export interface Store {
    * erasure sweep's batch): a result per distinct id, in the order given.
    */
   deleteRecords(ids: readonly RecordId[], options: DeleteRecordOptions): Promise<readonly DeleteResult[]>;
+  /**
+   * What is kept of each erased record of `ids` (its schema and provenance) given `source` as its
+   * provenance's source, where the source named a person erased since (a report's, copied to the
+   * records confirmed from it); no version is added, and a live record is left. Returns the ids
+   * whose source was replaced, in order.
+   */
+  replaceErasedSources(ids: readonly RecordId[], source: string): Promise<readonly RecordId[]>;
   scanRecords(options: ScanRecordsOptions): Promise<readonly StoredRecord[]>;
   /**
    * The live records whose entity properties name one of `ids` (a relationship's ends, a

@@ -15,7 +15,7 @@ import type { Consultation } from '../organisation.ts';
 import { eraseRecord, readRecordHistory } from '../records.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
 import { openTestMosaic, type TestMosaic } from '../testing.ts';
-import { ERASED_SENTENCE } from './erase-from-reports.ts';
+import { ERASED_SENTENCE, REPORTS_ALTERED } from './erase-from-reports.ts';
 import { readReport, searchReports, type ReportView } from './read-report.ts';
 import { REPORT_REVIEW_KIND, type ReportReview } from './report-review.ts';
 import { confirmEntity, rejectEntity } from './review-report.ts';
@@ -115,7 +115,7 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     expect(await world.mosaic.store.getReportText(other)).toBe('Hallvard Ostergren was seen at the quay.');
     // the new version is logged as an alteration, in the erasure's transaction
     const logged = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; reason?: string });
-    expect(logged.filter((e) => e.action === 'alteration' && e.reason === 'reports whose text named an erased record').flatMap((e) => e.records)).toEqual([report]);
+    expect(logged.filter((e) => e.action === 'alteration' && e.reason === REPORTS_ALTERED).flatMap((e) => e.records)).toEqual([report]);
   }
 
   it.runIf(available)('the owner\'s erasure replaces the sentences naming him in the report\'s text and review, in a new version, its history alike', async () => {
@@ -213,6 +213,48 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     for (const version of history) expect(version.record?.provenance.source).toBe(ERASED_TEXT);
     // the other properties of the provenance stay
     expect(view.report.provenance).toMatchObject({ reliability: 'B', handling: 'H1' });
+  });
+
+  it.runIf(available)('the records confirmed from the report, whose provenance is the report\'s, read the erased source too, his own erased one alike', async () => {
+    const world = await open();
+    const { store } = world.mosaic;
+    const fed = await as(world, 'fedAnalyst');
+    const text = `${TEXT}\nPetra Lindqvist waited outside.`;
+    const uploaded = await uploadReport(world.mosaic, fed, { text, fileName: 'ostergren.txt', collection: 'harbour', provenance: { ...PROVENANCE, source: 'cli:ostergren.txt' } });
+    if (!uploaded.ok) throw new Error('not uploaded');
+    const entity = (name: string) => uploaded.extraction.entities.find((e) => e.name === name)!;
+    const hallvard = await confirmEntity(world.mosaic, fed, uploaded.report.id, entity('Hallvard Ostergren').id, {});
+    const benedikte = await confirmEntity(world.mosaic, fed, uploaded.report.id, entity('Benedikte Vaarsholm').id, {});
+    const petra = await confirmEntity(world.mosaic, fed, uploaded.report.id, entity('Petra Lindqvist').id, {});
+    if (!hallvard.ok || !benedikte.ok || !petra.ok) throw new Error('not confirmed');
+    expect(benedikte.relations).toHaveLength(1);
+    // a record confirmed from it copies the report's provenance, its source with it
+    expect((await store.getRecord(benedikte.record.id))?.record.provenance.source).toBe('cli:ostergren.txt');
+    // Petra erased before him: what is kept of her (schema, provenance) holds the source too
+    const admin = await as(world, 'fedAdmin');
+    await eraseRecord(world.mosaic, admin, petra.record.id, 'erasure request');
+    const before = (await store.getRecord(benedikte.record.id))!;
+    await eraseRecord(world.mosaic, admin, hallvard.record.id, 'erasure request');
+    // Benedikte's record and the relationship made from their meeting, in a new version, their history alike
+    for (const id of [benedikte.record.id, ...benedikte.relations]) {
+      const stored = (await store.getRecord(id))!;
+      expect(stored.record.provenance).toMatchObject({ source: ERASED_TEXT, reliability: 'B', handling: 'H1' });
+      const history = await readRecordHistory(world.mosaic, fed, id);
+      expect(history.length).toBeGreaterThan(1);
+      for (const version of history) expect(version.record?.provenance.source).toBe(ERASED_TEXT);
+    }
+    expect((await store.getRecord(benedikte.record.id))?.version).toBe(before.version + 1);
+    // what is kept of his erased record and of hers
+    for (const id of [hallvard.record.id, petra.record.id]) expect((await store.getRecord(id, { includeDeleted: true }))?.record.provenance.source).toBe(ERASED_TEXT);
+    // logged with the report, by his erasure (hers altered the report alone: her sentence)
+    const logged = (await store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; reason?: string });
+    const altered = logged.filter((e) => e.action === 'alteration' && e.reason === REPORTS_ALTERED).map((e) => e.records);
+    expect(altered[0]).toEqual([uploaded.report.id]);
+    expect(altered[1]?.sort()).toEqual([uploaded.report.id, benedikte.record.id, ...benedikte.relations, hallvard.record.id, petra.record.id].sort());
+    // a record confirmed from it afterwards copies the erased source
+    const ingrid = await confirmEntity(world.mosaic, fed, uploaded.report.id, entity('Ingrid Ostergren').id, {});
+    if (!ingrid.ok) throw new Error('not confirmed');
+    expect(ingrid.record.provenance.source).toBe(ERASED_TEXT);
   });
 
   it.runIf(available)('a relationship confirmed while he is erased, from a sentence naming him, does not quote it', async () => {

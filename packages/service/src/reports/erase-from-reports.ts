@@ -23,7 +23,11 @@
  * written again as a new version (its `characters` counted anew), its text replaced (the words
  * the store indexed for search with it), its review rewritten, by the erasure's actor, within the
  * erasure's transaction; an earlier version's title, file name or source reads ERASED_TEXT in its
- * history, as a summary's does (withErasedSummaries).
+ * history, as a summary's does (withErasedSummaries). A source erased is erased from the records
+ * confirmed from the report too, which were given its provenance (eraseSourceOfConfirmed). The
+ * report's collection, and the legal basis upload makes of it ("Report in collection …"), are left:
+ * they are the agency's filing of many reports (uploads are told apart by it, lists filtered), and
+ * one report's rewritten would take it out of its collection.
  *
  * The reports are reached through what the erased record names (its `proof`, in any version: the
  * links record_links keeps), not by reading every report. A report that merely holds a namesake's
@@ -41,6 +45,9 @@ import { REPORT_REVIEW_KIND, REPORT_SCHEMA, type ReportReview } from './report-r
 
 /** What a sentence of a report that named an erased record reads afterwards. */
 export const ERASED_SENTENCE = '[Sentence erased: it named an erased record]';
+
+/** The reason of the audit log's `alteration` entry naming the records an erasure wrote again here. */
+export const REPORTS_ALTERED = 'reports, and records read from them, that named an erased record';
 
 /** The Report properties written by a person (a title, a file's name), read as a summary is. */
 const NAMING_PROPERTIES = ['title', 'fileName'] as const;
@@ -89,13 +96,17 @@ export async function eraseFromReports(store: Store, records: readonly EntityRec
   for (const { record: report } of reports) {
     const linked = linkedBy.get(report.id) ?? new Set<RecordId>();
     const rewritten = await eraseFromReport(store, report, records.filter((record) => linked.has(record.id)), actor);
-    if (rewritten) for (const id of linked) byErased.set(id, [...byErased.get(id) ?? [], report.id]);
+    if (rewritten.length > 0) for (const id of linked) byErased.set(id, [...byErased.get(id) ?? [], ...rewritten]);
   }
   return byErased;
 }
 
-/** The report written again without the names of `people` (every version of each), if it named them; whether it was. */
-async function eraseFromReport(store: Store, report: EntityRecord, people: readonly EntityRecord[], actor: string): Promise<boolean> {
+/**
+ * The report written again without the names of `people` (every version of each), if it named
+ * them: the report's id and those of the records read from it that were written again with it
+ * (eraseSourceOfConfirmed), else none.
+ */
+async function eraseFromReport(store: Store, report: EntityRecord, people: readonly EntityRecord[], actor: string): Promise<readonly RecordId[]> {
   const parts = namePartsOf(people);
   const naming = namingParts(people, parts);
   const ids = new Set<string>(people.map((person) => person.id));
@@ -122,7 +133,7 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
   // the source is a person's words too, and mosaic reports add makes it of the file's name ("cli:ostergren.txt")
   const sourced = report.provenance.source !== ERASED_TEXT && labelNames(report.provenance.source, naming);
   const named = [...theirs].some((id) => entities.find((entity) => entity.id === id)?.name !== ERASED_TEXT);
-  if (erasedSentences.length === 0 && titled.length === 0 && !sourced && !named) return false;
+  if (erasedSentences.length === 0 && titled.length === 0 && !sourced && !named) return [];
 
   const edited = replaceRanges(text, erasedSentences);
   await store.putReportText(report.id, edited.text);
@@ -145,7 +156,30 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
   }
   const properties = { ...report.properties, characters: [String(edited.text.length)], ...Object.fromEntries(titled.map((property) => [property, [ERASED_TEXT]])) };
   await store.putRecords([{ ...report, properties, ...(sourced ? { provenance: { ...report.provenance, source: ERASED_TEXT } } : {}) }], { actor });
-  return true;
+  return [report.id, ...(sourced ? await eraseSourceOfConfirmed(store, report.id, review, naming, actor) : [])];
+}
+
+/**
+ * The records read from the report whose source names the erased (a record confirmed from a report
+ * is given its provenance, source and all: review-report.ts), given ERASED_TEXT as their source,
+ * as the report was: a live one in a new version by `actor`, its earlier versions reading it in its
+ * history (withErasedSummaries); what is kept of an erased one (its tombstone, the erased person's
+ * own among them) in place. They are found through what names the report (their `proof`,
+ * Store.recordsNaming) and through its review, which names the records its decisions made, an
+ * erased one too; not by reading every record. Returns their ids.
+ */
+async function eraseSourceOfConfirmed(store: Store, report: RecordId, review: ReportReview | undefined, naming: ReadonlySet<string>, actor: string): Promise<readonly RecordId[]> {
+  const made = [...Object.values(review?.entities ?? {}), ...(review?.relations ?? [])].flatMap((decided) => (decided.record === undefined ? [] : [decided.record]));
+  const live = new Map((await store.recordsNaming([report])).map((stored) => [stored.record.id, stored.record]));
+  const namesThem = (record: EntityRecord): boolean => record.provenance.source !== ERASED_TEXT && labelNames(record.provenance.source, naming);
+  const erased: RecordId[] = [];
+  for (const stored of await store.getRecords(made.filter((id) => !live.has(id)), { includeDeleted: true })) {
+    if (stored.deletedAt !== undefined && namesThem(stored.record)) erased.push(stored.record.id);
+    else if (stored.deletedAt === undefined) live.set(stored.record.id, stored.record);
+  }
+  const rewritten = [...live.values()].filter(namesThem);
+  if (rewritten.length > 0) await store.putRecords(rewritten.map((record) => ({ ...record, provenance: { ...record.provenance, source: ERASED_TEXT } })), { actor });
+  return [...rewritten.map((record) => record.id), ...await store.replaceErasedSources(erased, ERASED_TEXT)];
 }
 
 /**

@@ -21,6 +21,7 @@ import { auditRetentionOf } from '../audit-retention.ts';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import { alertsBySubject, eraseStoredRecords, tellRecipientsOfErasure } from '../records.ts';
 import type { Notification } from '../notifier.ts';
+import { REPORTS_ALTERED } from '../reports/erase-from-reports.ts';
 import type { Mosaic } from '../runtime.ts';
 import { HIT_DECISION_KIND } from '../screening/decide-hit.ts';
 import { NOTIFICATION_KIND, recordsShownIn, type StoredNotification } from '../screening/notification-inbox.ts';
@@ -156,7 +157,7 @@ export async function sweepRetention(mosaic: Mosaic, { batchSize = 500, lockMs =
       // the relationships and events written again without the erased records' names (erase-from-relation-summaries.ts)
       if (erasedNow.altered.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{ ...sweepEntry(by, today, { records: erasedNow.altered, reason: 'relationship and event summaries that named an erased record' }), action: 'alteration' }]);
       // the reports written again without the names of the records confirmed from them (erase-from-reports.ts)
-      if (erasedNow.reports.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{ ...sweepEntry(by, today, { records: erasedNow.reports, reason: 'reports whose text named an erased record' }), action: 'alteration' }]);
+      if (erasedNow.reports.length > 0) await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{ ...sweepEntry(by, today, { records: erasedNow.reports, reason: REPORTS_ALTERED }), action: 'alteration' }]);
       return erasedNow;
     });
     // once the erasures are kept: a recipient told of one rolled back would erase what is still here
