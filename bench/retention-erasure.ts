@@ -12,6 +12,8 @@
  *
  * --relations N adds N Associate records between other persons, kept (an erasure rewrites the
  * summaries of the relationships its record is an end of: how it finds them shows here).
+ * --alerts N adds N Alert records on other persons, kept (the alerts on the records a
+ * transaction erases are erased with them: how it finds them shows here).
  *
  * The embedded store, or PostgreSQL at --database-url (else MOSAIC_TEST_DATABASE_URL when
  * --postgres is given), in a database of its own dropped afterwards: advisory locks are the
@@ -26,9 +28,10 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
-const { values: args } = parseArgs({ options: { records: { type: 'string', default: '20000' }, relations: { type: 'string', default: '0' }, 'database-url': { type: 'string' }, postgres: { type: 'boolean', default: false }, alone: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { records: { type: 'string', default: '20000' }, relations: { type: 'string', default: '0' }, alerts: { type: 'string', default: '0' }, 'database-url': { type: 'string' }, postgres: { type: 'boolean', default: false }, alone: { type: 'boolean', default: false } } });
 const RECORDS = Number(args.records);
 const RELATIONS = Number(args.relations);
+const ALERTS = Number(args.alerts);
 const serverUrl = args['database-url'] ?? (args.postgres ? TEST_DATABASE_URL : undefined);
 const database = `bench_retention_${process.pid}`;
 const databaseUrl = serverUrl === undefined ? undefined : await createTestDatabase(database, serverUrl);
@@ -55,6 +58,15 @@ try {
     }
     await mosaic.store.putRecords(batch, { actor: 'bench' });
   }
+  for (let i = 0; i < ALERTS; i += 1_000) {
+    const batch: EntityRecord[] = [];
+    for (let n = i; n < Math.min(ALERTS, i + 1_000); n++) {
+      const v = validateRecord(mosaic.registry, { id: `alert-${n}`, schema: 'Alert', properties: { subject: [`kept-${n}`], category: ['inquiry_check'], desk: ['intel-desk'], deskContact: ['+3220000009'], status: ['active'] }, provenance: testProvenance('intel') });
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      batch.push(v.record);
+    }
+    await mosaic.store.putRecords(batch, { actor: 'bench' });
+  }
   const makeMs = performance.now() - made;
 
   const latencies: number[] = [];
@@ -74,7 +86,7 @@ try {
   const sorted = latencies.sort((a, b) => a - b);
   const at = (q: number): number => +(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1);
   console.log(JSON.stringify({
-    store: databaseUrl === undefined ? 'sqlite' : 'postgres', records: RECORDS, relations: RELATIONS, alone: args.alone, makeMs: Math.round(makeMs), erased: summary.erased, sweepMs: Math.round(sweepMs),
+    store: databaseUrl === undefined ? 'sqlite' : 'postgres', records: RECORDS, relations: RELATIONS, alerts: ALERTS, alone: args.alone, makeMs: Math.round(makeMs), erased: summary.erased, sweepMs: Math.round(sweepMs),
     erasedPerSecond: Math.round(summary.erased / (sweepMs / 1000)), auditedRequests: sorted.length, p50Ms: at(0.5), p90Ms: at(0.9), maxMs: at(1), load: +(loadavg()[0] ?? 0).toFixed(2),
   }));
 } finally {

@@ -310,8 +310,6 @@ export async function eraseStoredRecord(store: Store, id: RecordId, options: Era
 }
 
 export type ErasureOptions = DeleteRecordOptions & {
-  /** The Alert records naming each record (alertsBySubject), read once for a sweep's batch; else read here. */
-  readonly alerts?: AlertsBySubject;
   /**
    * Whether a report's erasure takes the records confirmed from it (confirmedFrom): an owner's
    * erasure of the report does. The retention sweep leaves each to its own review date, never
@@ -357,7 +355,7 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
     const summaries = await eraseFromRelationSummaries(tx, versions.filter((record) => gone.has(record.id)), options.actor);
     const namingReports = await eraseFromReports(tx, versions.filter((record) => gone.has(record.id)), options.actor);
     await eraseFromJudgementNotes(tx, deleted);
-    const alertsOn = deleted.length === 0 ? new Map<RecordId, readonly RecordId[]>() : options.alerts ?? await alertsBySubject(tx);
+    const alertsOn = deleted.length === 0 ? new Map<RecordId, readonly RecordId[]>() : await alertsBySubject(tx, deleted);
     const erasures: StoredErasure[] = [];
     for (const result of results) {
       if (result.status !== 'deleted') {
@@ -375,7 +373,7 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
       const confirmed: ErasedWith[] = [];
       const fromReport = confirmedOf.get(id) ?? [];
       if (fromReport.length > 0) {
-        for (const erased of await eraseStoredRecords(tx, fromReport, { actor: options.actor, reason: `confirmed from report ${id}, erased (${options.reason})`, alerts: alertsOn })) {
+        for (const erased of await eraseStoredRecords(tx, fromReport, { actor: options.actor, reason: `confirmed from report ${id}, erased (${options.reason})` })) {
           if (erased.status !== 'deleted') continue;
           confirmed.push({ id: erased.id, notifications: erased.notifications });
           alerts.push(...erased.alerts);
@@ -414,26 +412,29 @@ async function confirmedFrom(store: Store, reports: readonly RecordId[]): Promis
   return found;
 }
 
-const ALERT_PAGE = 1_000;
-
 /** The Alert records naming each record, by the record's id. */
-export type AlertsBySubject = ReadonlyMap<RecordId, readonly RecordId[]>;
+type AlertsBySubject = ReadonlyMap<RecordId, readonly RecordId[]>;
 
 /**
- * Every Alert record's id under the records it names, read in `store`'s transaction: one read of
- * the alerts (there is no index of what names a record) for an erasure, or for a sweep's batch of
- * them, where a read per erased record read every alert again for each.
+ * The ids of the Alert records naming each of `subjects`, read in `store`'s transaction through
+ * what each record names (Store.recordsNaming, record_links: an alert names its subject), in the
+ * order of their ids. Every alert was read for each erasure, for each alert erased with it and for
+ * each transaction of the retention sweep: with 20,000 alerts held the sweep erased 79 records a
+ * second on sqlite, and a transaction held the audit log's lock the read's time whatever its bound.
  */
-export async function alertsBySubject(store: Store): Promise<AlertsBySubject> {
+async function alertsBySubject(store: Store, subjects: readonly RecordId[]): Promise<AlertsBySubject> {
+  const wanted = new Set<string>(subjects);
   const found = new Map<RecordId, RecordId[]>();
-  for (let afterId: RecordId | undefined; ;) {
-    const page = await store.scanRecords({ schema: ALERT_SCHEMA, limit: ALERT_PAGE, ...(afterId === undefined ? {} : { afterId }) });
-    for (const { record } of page) {
-      for (const subject of (record.properties['subject'] ?? []) as readonly RecordId[]) found.set(subject, [...(found.get(subject) ?? []), record.id]);
+  for (const { record } of await store.recordsNaming(subjects)) {
+    if (record.schema !== ALERT_SCHEMA) continue;
+    for (const subject of (record.properties['subject'] ?? []) as readonly RecordId[]) {
+      if (!wanted.has(subject)) continue;
+      const alerts = found.get(subject);
+      if (alerts === undefined) found.set(subject, [record.id]);
+      else alerts.push(record.id);
     }
-    afterId = page.at(-1)?.record.id;
-    if (page.length < ALERT_PAGE || afterId === undefined) return found;
   }
+  return found;
 }
 
 /**

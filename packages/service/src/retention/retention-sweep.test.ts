@@ -301,6 +301,42 @@ describe('sweepRetention', () => {
     expect(erasures).toEqual([0, 10, 20].map((from) => records.slice(from, from + 10).map((v) => (v.ok ? v.record.id : ''))));
   });
 
+  it('reads the alerts on the records it erases, through what each record names, not every alert held', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const due = await put(world, 'due', '2030-05-01');
+    const kept = await put(world, 'kept', '2031-01-01');
+    const alerts = [['alert-due', due], ['alert-kept', kept]].map(([id, subject]) => {
+      const v = validateRecord(mosaic.registry, { id, schema: 'Alert', properties: { subject: [subject], category: ['arrest'], desk: ['intel-liaison'], deskContact: ['+3220000003'], status: ['active'] }, provenance: testProvenance('intel', { reviewDate: '2031-01-01' }) });
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      return v.record;
+    });
+    await mosaic.store.putRecords(alerts, { actor: 'test' });
+    const [onDue, onKept] = alerts.map((alert) => alert.id);
+
+    // every record any read answers, in the sweep's transactions too
+    const read = new Set<string>();
+    const reading = (inner: Store): Store => new Proxy(inner, {
+      get: (target, key) => {
+        if (key === 'transaction') return (fn: (tx: Store) => Promise<unknown>) => target.transaction((tx) => fn(reading(tx)));
+        const value = Reflect.get(target, key) as unknown;
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const answer = await (value as (...a: unknown[]) => unknown).apply(target, args);
+          for (const item of Array.isArray(answer) ? answer : [answer]) {
+            const id = (item as { record?: { id?: unknown } } | undefined)?.record?.id;
+            if (typeof id === 'string') read.add(id);
+          }
+          return answer;
+        };
+      },
+    });
+    expect(await sweepRetention({ ...mosaic, store: reading(mosaic.store) })).toMatchObject({ erased: 2 });
+    expect(await mosaic.store.getRecord(onDue!)).toBeUndefined();
+    expect(await mosaic.store.getRecord(onKept!)).toBeDefined();
+    expect(read.has(onKept!)).toBe(false);
+  });
+
   it('names each erased record and document in one entry when two sweeps run at once (two nodes on one store)', async () => {
     world = await openTestMosaic({ now: () => new Date('2030-03-01T12:00:00Z') });
     const { mosaic } = world;

@@ -19,7 +19,7 @@ import { createStoreAuditStorage, type Store, type StoredRecord } from '@mosaic/
 import { pruneAuditLog } from '../audit-prune.ts';
 import { auditRetentionOf } from '../audit-retention.ts';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
-import { alertsBySubject, eraseStoredRecords, tellRecipientsOfErasure } from '../records.ts';
+import { eraseStoredRecords, tellRecipientsOfErasure } from '../records.ts';
 import type { Notification } from '../notifier.ts';
 import { REPORTS_ALTERED } from '../reports/erase-from-reports.ts';
 import type { Mosaic } from '../runtime.ts';
@@ -255,16 +255,12 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
   const altered = new Set<RecordId>();
   const reports = new Set<RecordId>();
   const told: ErasedBatch['told'][number][] = [];
-  // the alerts on the batch's records, read once for the transaction rather than once a record:
-  // no alert is written meanwhile, as every write of one takes the audit log's lock held here
-  // (writeRecord, an ingest batch with Alert lines) and reads its subject under it
-  const alerts = await alertsBySubject(tx);
   let taken = 0;
   do {
     const stepped = performance.now();
     const step = batch.slice(taken, taken + pace.next(pace.lockMs - (stepped - started)));
     const stillDue = (await tx.getRecords(step)).filter((stored) => readableVerdict(() => erasable(stored.record, today, holds))?.erasable === true).map((stored) => stored.record.id);
-    for (const result of await eraseStoredRecords(tx, stillDue, { actor: by.actor.user, reason: 'retention: review date passed', alerts })) {
+    for (const result of await eraseStoredRecords(tx, stillDue, { actor: by.actor.user, reason: 'retention: review date passed' })) {
       // the alerts on it went with it: erased by this sweep too, and named in its entry
       if (result.status === 'deleted') done.push(result.id, ...result.alerts.map((a) => a.id));
       for (const relation of result.summaries) altered.add(relation);
