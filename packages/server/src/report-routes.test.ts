@@ -133,8 +133,12 @@ describe('reports over HTTP', () => {
     expect(erased.statusCode).toBe(204);
     const read = await app.inject({ url: `/api/v1/reports/${report.id}`, headers: headers('fedAnalyst') });
     const view = (read.json() as { report: { entities: { id: string; status: string; record?: string; recordErased?: boolean }[] } }).report;
-    expect(view.entities.find((e) => e.id === ilse.id)).toMatchObject({ status: 'confirmed', recordErased: true });
+    expect(view.entities.find((e) => e.id === ilse.id)).toMatchObject({ status: 'confirmed', recordErased: true, erased: true, proposals: [] });
     expect(view.entities.find((e) => e.id === ilse.id)?.record).toBeUndefined();
+    // the mention erased with her takes no decision: confirming it would make a record named ERASED_TEXT
+    const again = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/entities/${ilse.id}/confirm`, headers: headers('fedAnalyst'), payload: {} });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { code: 'MOSAIC_CONFLICT', message: `entity ${ilse.id} of report ${report.id} was erased: it named an erased record, and is not confirmed, linked or rejected` } });
     // and none of her names is left in the report as read, nor in its history (erase-from-reports.ts)
     const history = await app.inject({ url: `/api/v1/records/${encodeURIComponent(report.id)}/history`, headers: headers('fedAnalyst') });
     expect(history.statusCode).toBe(200);

@@ -54,7 +54,9 @@ const ReportViewOut = z.object({
   report: RecordOut, text: z.string(), reviewable: z.boolean(), pointers: z.array(PointerOut).readonly(),
   entities: z.array(ExtractedEntityOut.extend({
     status: Status, recordable: z.boolean(), record: z.string().optional(), entity: z.string().optional(), linkedTo: z.string().optional(),
-    linkedAs: z.enum(LINK_KINDS).optional().describe('what the link made: same (a judgement), holder, or lead (kept in the review)'), recordErased: RecordErased, proposals: z.array(ProposalOut).readonly(),
+    linkedAs: z.enum(LINK_KINDS).optional().describe('what the link made: same (a judgement), holder, or lead (kept in the review)'), recordErased: RecordErased,
+    erased: z.literal(true).optional().describe('taken by a person\'s erasure (it named them; its name reads "Erased: it named an erased record", with no mention): no link is proposed for it, and confirming or rejecting it answers 409 MOSAIC_CONFLICT'),
+    proposals: z.array(ProposalOut).readonly(),
   })).readonly(),
   relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, record: z.string().optional(), recordErased: RecordErased, note: z.string().optional() })).readonly(),
   warnings: ExtractionOut.shape.warnings,

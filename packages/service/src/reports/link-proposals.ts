@@ -26,7 +26,7 @@ import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { partIdsOf } from '../resolution/entity-view.ts';
 import type { Mosaic } from '../runtime.ts';
-import { IDENTIFIER_SCHEMATA, type LinkProposal } from './report-review.ts';
+import { IDENTIFIER_SCHEMATA, isErasedEntity, type LinkProposal } from './report-review.ts';
 
 export interface ProposalOptions {
   /** Proposals kept per extracted entity, best first. */
@@ -94,7 +94,9 @@ interface Probe {
   propose(record: EntityRecord): Omit<LinkProposal, 'record' | 'entity' | 'schema' | 'caption' | 'agency'> | undefined;
 }
 
-export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, entities: readonly ExtractedEntity[], { perEntity = 3, minScore = DEFAULT_THRESHOLDS.reviewLow, entities: projection, identifiers = [], exclude = new Set() }: ProposalOptions = {}): Promise<Proposals> {
+export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, extracted: readonly ExtractedEntity[], { perEntity = 3, minScore = DEFAULT_THRESHOLDS.reviewLow, entities: projection, identifiers = [], exclude = new Set() }: ProposalOptions = {}): Promise<Proposals> {
+  // an entity a person's erasure took is neither looked up nor named in the consultation's query
+  const entities = extracted.filter((entity) => !isErasedEntity(entity));
   const probes: Probe[] = [];
   for (const entity of entities) {
     const candidates = new Set<RecordId>();

@@ -14,7 +14,7 @@ import { policyContext, policyUser, type Consultation } from '../organisation.ts
 import type { Mosaic } from '../runtime.ts';
 import { proposeLinks, type ReviewIndexes } from './link-proposals.ts';
 import { partIdsOf } from '../resolution/entity-view.ts';
-import { LINKABLE_SCHEMATA, newReview, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type LinkKind, type LinkProposal, type ReportReview, type ReviewStatus } from './report-review.ts';
+import { isErasedEntity, LINKABLE_SCHEMATA, newReview, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type LinkKind, type LinkProposal, type ReportReview, type ReviewStatus } from './report-review.ts';
 
 export interface ReportEntityView {
   readonly id: string;
@@ -33,6 +33,8 @@ export interface ReportEntityView {
   readonly linkedAs?: LinkKind;
   /** Confirmed, and the record it made erased since (told to the report's reviewers). */
   readonly recordErased?: true;
+  /** Taken by a person's erasure (it named them): no proposal, and no decision is taken on it. */
+  readonly erased?: true;
   readonly proposals: readonly LinkProposal[];
 }
 
@@ -99,7 +101,7 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
   const { report } = found;
   const [text, review] = await Promise.all([mosaic.store.getReportText(id), loadReview(mosaic, id)]);
   const reviewable = mayReview(consultation, report);
-  const open = review.extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema) && review.entities[e.id]?.status === 'proposed');
+  const open = review.extraction.entities.filter((e) => LINKABLE_SCHEMATA.has(e.schema) && review.entities[e.id]?.status === 'proposed' && !isErasedEntity(e));
   const made = new Set(Object.values(review.entities).flatMap((e) => (e.record ? [e.record] : [])));
   const proposals = reviewable && open.length > 0 ? await proposeLinks(mosaic, consultation, open, { exclude: made, ...(entities ? { entities } : {}), ...(identifiers ? { identifiers } : {}) }) : { byEntity: new Map(), pointers: [] };
   // the records the review made or linked, each named only to a reader of it
@@ -125,7 +127,7 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
         const entity = record ? goesBy.get(record) : undefined;
         return {
           ...e, status: state.status, recordable: RECORDABLE_SCHEMATA.has(e.schema),
-          ...(record ? { record } : {}), ...(state.record && erased.has(state.record) ? { recordErased: true as const } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo && shown.has(state.linkedTo) ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),
+          ...(record ? { record } : {}), ...(state.record && erased.has(state.record) ? { recordErased: true as const } : {}), ...(isErasedEntity(e) ? { erased: true as const } : {}), ...(entity ? { entity } : {}), ...(state.linkedTo && shown.has(state.linkedTo) ? { linkedTo: state.linkedTo, linkedAs: state.linkedAs ?? 'same' } : {}),
           proposals: proposals.byEntity.get(e.id) ?? [],
         };
       }),

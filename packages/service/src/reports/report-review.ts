@@ -7,6 +7,7 @@
  */
 import type { ExtractedEntity, ExtractResult } from '@mosaic/extract';
 import type { EntityId, RecordId, UserId } from '@mosaic/model';
+import { ERASED_TEXT } from '../graph/erase-from-relation-summaries.ts';
 import type { IdentifierKind } from '../identifiers/identifier-holders.ts';
 
 export const REPORT_REVIEW_KIND = 'report-review';
@@ -47,6 +48,16 @@ export interface ReportReview {
   readonly entities: Readonly<Record<string, EntityReview>>;
   /** Aligned with `extraction.relations`. */
   readonly relations: readonly RelationReview[];
+}
+
+/**
+ * Whether a person's erasure took this entity from the review (erase-from-reports.ts: it named
+ * them, and reads ERASED_TEXT with no mention and no property). Nothing is left of it to propose
+ * a link for, to confirm as a record or to judge the same as another: it is shown as erased, and
+ * takes no decision.
+ */
+export function isErasedEntity(entity: Pick<ExtractedEntity, 'name' | 'mentions'>): boolean {
+  return entity.name === ERASED_TEXT && entity.mentions.length === 0;
 }
 
 /** Extracted kinds that can become records; dates and amounts stay annotations of the text. */

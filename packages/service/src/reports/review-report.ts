@@ -39,7 +39,7 @@ import { whileClaimed } from '../claim-lease.ts';
 import { retentionRulesOf } from '../retention/retention-rules.ts';
 import { holderProperty, recordProperties } from './link-proposals.ts';
 import { consultReport, loadReview, mayReview } from './read-report.ts';
-import { RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type EntityReview, type LinkKind, type RelationReview, type ReportReview } from './report-review.ts';
+import { isErasedEntity, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type EntityReview, type LinkKind, type RelationReview, type ReportReview } from './report-review.ts';
 
 export interface ConfirmInput {
   /** Edits to the extracted name (the record's main name-like property). */
@@ -74,6 +74,8 @@ async function reviewing(mosaic: Mosaic, consultation: Consultation, reportId: R
   const review = await loadReview(mosaic, reportId);
   const entity = review.extraction.entities.find((e) => e.id === entityId);
   if (!entity) throw new AppError('MOSAIC_NOT_FOUND', `report ${reportId} has no extracted entity ${entityId}`);
+  // confirming it would make a record named ERASED_TEXT, or judge the erased name the same as another's
+  if (isErasedEntity(entity)) throw new AppError('MOSAIC_CONFLICT', `entity ${entityId} of report ${reportId} was erased: it named an erased record, and is not confirmed, linked or rejected`, { field: 'entity', reason: 'was erased: it named an erased record' });
   const state = review.entities[entityId]?.status ?? 'proposed';
   if (state !== 'proposed') throw new AppError('MOSAIC_CONFLICT', `entity ${entityId} of report ${reportId} is already ${state}`);
   return { report: found.report, review, entity };

@@ -517,6 +517,8 @@ export interface ReportEntity {
   readonly linkedAs?: 'same' | 'holder' | 'lead';
   /** Confirmed, and the record it made erased since. */
   readonly recordErased?: true;
+  /** Taken by a person's erasure (it named them): nothing is proposed for it, and it takes no decision. */
+  readonly erased?: true;
   readonly proposals: readonly LinkProposal[];
 }
 

@@ -143,7 +143,8 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
       }
     });
   };
-  const open = entity.status === 'proposed' && reviewable;
+  // an entity a person's erasure took is shown as erased, with nothing to decide (the API refuses it)
+  const open = entity.status === 'proposed' && reviewable && !entity.erased;
   // The decision takes away the buttons that made it, and the browser drops the focus to the
   // page's body: it is kept on the entity instead, whose line now says what became of it.
   const head = useRef<HTMLDivElement>(null);
@@ -157,7 +158,7 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
       <div className="entity-head" ref={head} tabIndex={-1}>
         <span className={`badge mention-${entity.schema}`}>{entity.schema}</span> <strong>{entity.name}</strong>{' '}
         <span className="muted">{entity.mentions.length} mention{entity.mentions.length === 1 ? '' : 's'}</span>{' '}
-        <span className={`badge review-${entity.status}`}>{entity.status}</span>
+        {entity.erased && entity.status === 'proposed' ? <span className="badge review-erased">erased</span> : <span className={`badge review-${entity.status}`}>{entity.status}</span>}
         {entity.entity ? <> <a href={href('profile', 'entity', entity.entity)}>profile</a></> : entity.record ? <> <a href={href('profile', 'record', entity.record)}>record</a></> : entity.recordErased ? <> <span className="muted">its record erased since</span></> : null}
         {entity.linkedTo && entity.linkedAs && entity.linkedAs !== 'same' ? <> <span className="muted">{entity.linkedAs === 'holder' ? 'held by' : 'lead'}</span> <a href={href('profile', 'record', entity.linkedTo)}>{entity.linkedTo}</a></> : null}
       </div>
