@@ -67,6 +67,26 @@ describe('readDocument', () => {
       await expect(readDocument(bytes, DOCX), why).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: `extract: ${reason}`, details: { field: 'content', reason } });
     }
   });
+  it('refuses a damaged PDF, or a file that is none, naming content and saying what is wrong in plain words', async () => {
+    const pdf = minimalPdf('Suspect seen in Ghent');
+    const latin1 = Buffer.from(pdf).toString('latin1');
+    // pdf.js said "Invalid PDF structure." of each of the first four, and "No password given" of the last
+    const refusals: [Uint8Array, string][] = [
+      [new Uint8Array(0), 'the file is empty'],
+      [enc('a letter, not a PDF'), 'it does not begin as a PDF does, with %PDF-: another kind of file named .pdf'],
+      [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(200).fill(0)]), 'it does not begin as a PDF does, with %PDF-: another kind of file named .pdf'],
+      // cut before its cross-reference table, or within it
+      [pdf.subarray(0, latin1.indexOf('xref')), 'it is cut short: it lacks the end of file (%%EOF) a whole PDF ends with; copy it again from where it came'],
+      [pdf.subarray(0, Math.floor(pdf.byteLength * 0.9)), 'it is cut short: it lacks the end of file (%%EOF) a whole PDF ends with; copy it again from where it came'],
+      // whole, but its page tree damaged beyond what pdf.js rebuilds
+      [Buffer.from(latin1.replace('/Type /Catalog /Pages 2 0 R', '/Type /Catalog /Pages 9 0 R'), 'latin1'), 'its structure is damaged and could not be read: the file may be corrupted'],
+      [pdfOf([['Suspect seen in Ghent']], { password: true }), 'it is protected by a password: save it again without one'],
+    ];
+    for (const [bytes, why] of refusals) {
+      const reason = `is not a valid PDF document (${why})`;
+      await expect(readDocument(bytes, 'application/pdf'), why).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: `extract: ${reason}`, details: { field: 'content', reason } });
+    }
+  });
   it('refuses a DOCX protected by a password, or a Word 97-2003 document named .docx (an OLE compound file), saying so', async () => {
     // what Word writes for a .docx saved with a password: the encrypted package in an OLE compound file, not a ZIP archive
     const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(1016).fill(0)]);

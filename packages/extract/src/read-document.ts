@@ -9,8 +9,8 @@
  * unzipped to 165 MB of XML took a server past 4 GB, and a PDF's compressed streams expand as
  * much. A DOCX's parts are unzipped within `unzippedBytes` (read-zip.ts), a PDF's text is read
  * page by page and left once past `textBytes`, and any document giving more text than that is
- * refused, each naming `content`. So is a DOCX that is damaged or no DOCX at all, saying why in
- * plain words (docx-problem.ts).
+ * refused, each naming `content`. So is a DOCX or a PDF that is damaged or none at all, saying why
+ * in plain words (docx-problem.ts, pdf-problem.ts).
  */
 import { AppError } from '@mosaic/model';
 import mammoth from 'mammoth';
@@ -18,6 +18,7 @@ import { isUtf8 } from 'node:buffer';
 import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
 import { getDocumentProxy } from 'unpdf';
 import { docxProblem } from './docx-problem.ts';
+import { pdfProblem } from './pdf-problem.ts';
 import { openZip } from './read-zip.ts';
 
 export const DOCUMENT_MEDIA_TYPES = [
@@ -82,6 +83,17 @@ interface TextChunk {
  * text passes `textBytes`: a page's content stream may expand to hundreds of MB of text.
  */
 async function pdfText(bytes: Uint8Array, textBytes: number): Promise<string> {
+  try {
+    return await pdfPagesText(bytes, textBytes);
+  } catch (error) {
+    // text past the limit is refused as it is; anything else met reading it is the document's fault
+    if (error instanceof AppError) throw error;
+    const reason = pdfProblem(error, bytes);
+    throw new AppError('MOSAIC_INVALID_INPUT', `extract: ${reason}`, { field: 'content', reason });
+  }
+}
+
+async function pdfPagesText(bytes: Uint8Array, textBytes: number): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
     const pages: string[] = [];

@@ -9,8 +9,11 @@ import { deflateSync } from 'node:zlib';
  * A PDF of these pages (each a list of lines): catalogue, page tree, the pages, Helvetica, one
  * text stream per page, compressed (FlateDecode) with `deflate`. Lines past a page's 50th are
  * written over the first ones, so that a page holds any number: pdf.js leaves out text off the page.
+ * With `password`, the file is encrypted as one saved with a password to open it is: the standard
+ * security handler (revision 2), whose user password no empty password answers (its strings are
+ * left as they are: no reader gets as far as them).
  */
-export function pdfOf(pages: readonly (readonly string[])[], { deflate = false }: { readonly deflate?: boolean } = {}): Uint8Array {
+export function pdfOf(pages: readonly (readonly string[])[], { deflate = false, password = false }: { readonly deflate?: boolean; readonly password?: boolean } = {}): Uint8Array {
   const objects: Buffer[] = [Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'), Buffer.alloc(0)];
   const kids: string[] = [];
   const font = 3 + pages.length * 2;
@@ -24,6 +27,8 @@ export function pdfOf(pages: readonly (readonly string[])[], { deflate = false }
   }
   objects[1] = Buffer.from(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages.length} >>`);
   objects.push(Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'));
+  const hex = (seed: number): string => Array.from({ length: 32 }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, '0')).join('');
+  if (password) objects.push(Buffer.from(`<< /Filter /Standard /V 1 /R 2 /O <${hex(1)}> /U <${hex(2)}> /P -4 >>`));
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
   let length = parts[0]!.length;
   const offsets: number[] = [];
@@ -35,7 +40,8 @@ export function pdfOf(pages: readonly (readonly string[])[], { deflate = false }
   });
   let trailer = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) trailer += `${String(o).padStart(10, '0')} 00000 n \n`;
-  trailer += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  const encrypted = password ? ` /Encrypt ${objects.length} 0 R /ID [<${hex(3).slice(0, 32)}> <${hex(3).slice(0, 32)}>]` : '';
+  trailer += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypted} >>\nstartxref\n${length}\n%%EOF\n`;
   return new Uint8Array(Buffer.concat([...parts, Buffer.from(trailer)]));
 }
 

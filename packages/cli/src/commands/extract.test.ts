@@ -3,7 +3,7 @@
  * replacement characters; a PDF is read within the time an upload's is (10 s and 20 s a MB), and
  * its text read for entities within the time an upload's is (10 s and 10 s a million characters).
  */
-import { namesListedOf, pdfRedrawnOf } from '@mosaic/extract/testing';
+import { namesListedOf, pdfOf, pdfRedrawnOf } from '@mosaic/extract/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,20 @@ describe('mosaic extract', () => {
     }
     const names = (JSON.parse(printed) as { entities: { schema: string; name: string }[] }).entities.filter((e) => e.schema === 'Person').map((e) => e.name);
     expect(names).toEqual(['François Müller', 'Jürgen Weiß']);
+  });
+
+  it('refuses a damaged PDF, one protected by a password and one with no text, naming the file and why in plain words', async () => {
+    const good = pdfOf([['Ingram Vollsaeter was seen in Aalst on 7 June 2025.']]);
+    const files: [string, Uint8Array, string][] = [
+      ['cut.pdf', good.subarray(0, Math.floor(good.byteLength * 0.9)), 'is not a valid PDF document (it is cut short: it lacks the end of file (%%EOF) a whole PDF ends with; copy it again from where it came)'],
+      ['locked.pdf', pdfOf([['Ingram Vollsaeter was seen in Ninove.']], { password: true }), 'is not a valid PDF document (it is protected by a password: save it again without one)'],
+      ['scan.pdf', pdfRedrawnOf({ pages: 1, drawings: 10 }), 'holds no text: a PDF whose pages are images, as a scanned document\'s are, has no text layer to read; run text recognition (OCR) on it and send the PDF it makes'],
+    ];
+    for (const [name, bytes, reason] of files) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      await expect(run([file])).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: `extract: FILE ${file}: ${reason}` });
+    }
   });
 
   it('gives up a PDF that takes longer to read than an upload may (10 s and 20 s a MB), naming the file and why', async () => {

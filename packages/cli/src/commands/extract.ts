@@ -8,7 +8,7 @@
  * worker, for at most 10 s and 10 s a million characters, in at most 1 GB, then given up, naming
  * the file, as a text no rule foresaw might be read for far longer than its length says.
  */
-import { extractOffThread, readDocumentOffThread, type ExtractLimits } from '@mosaic/extract';
+import { extractOffThread, PDF_WITHOUT_TEXT, readDocumentOffThread, type ExtractLimits } from '@mosaic/extract';
 import { AppError } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -42,6 +42,8 @@ export async function run(argv: readonly string[], limits: ExtractLimits = {}): 
     const stopped = error instanceof AppError && error.details?.['stopped'] === true;
     throw new AppError('MOSAIC_INVALID_INPUT', `extract: FILE ${file}: ${stopped ? 'given up: ' : ''}${reason}`);
   }
+  // a PDF of scanned pages gives no text, and is refused as an upload refuses it (upload-report.ts)
+  if (mediaType === 'application/pdf' && text.trim() === '') throw new AppError('MOSAIC_INVALID_INPUT', `extract: FILE ${file}: ${PDF_WITHOUT_TEXT}`);
   const result = await extractOffThread(text, values.country ? { country: values.country } : {}, limits).catch((error: unknown) => {
     if (!(error instanceof AppError && error.details?.['stopped'] === true)) throw error;
     throw new AppError('MOSAIC_INVALID_INPUT', `extract: FILE ${file}: given up: ${String(error.details['reason'])}`);

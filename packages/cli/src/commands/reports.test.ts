@@ -2,7 +2,7 @@
  * `mosaic reports` over a real store, the whole review in the command line: add a report,
  * show its entities with link proposals, confirm one as an existing record, reject another.
  */
-import { docxOf, namesListedOf, pdfOf } from '@mosaic/extract/testing';
+import { docxOf, namesListedOf, pdfOf, pdfRedrawnOf } from '@mosaic/extract/testing';
 import { validateRecord } from '@mosaic/model';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import { execFile } from 'node:child_process';
@@ -336,4 +336,29 @@ describe('mosaic reports', () => {
       code: 2, out: '', err: `mosaic reports add: FILE ${partless}: is not a valid DOCX document (it holds no document part, word/document.xml)\n`,
     });
   }, 60_000);
+
+  it('tells a damaged PDF, one protected by a password and one with no text in plain words, naming the file, adding the others', async () => {
+    const dir = join(world.dir, 'damaged-pdf');
+    mkdirSync(dir);
+    const good = pdfOf([['Ingram Vollsaeter was seen in Aalst on 7 June 2025.']]);
+    const [text, cut, locked, scan, whole] = ['text.pdf', 'cut.pdf', 'locked.pdf', 'scan.pdf', 'whole.pdf'].map((name) => join(dir, name)) as [string, string, string, string, string];
+    writeFileSync(text, 'Ingram Vollsaeter was seen in Aalst.');
+    writeFileSync(cut, good.subarray(0, Math.floor(good.byteLength * 0.9)));
+    writeFileSync(locked, pdfOf([['Ingram Vollsaeter was seen in Ninove.']], { password: true }));
+    // a page of drawing alone, as a scanned page is an image: no text layer
+    writeFileSync(scan, pdfRedrawnOf({ pages: 1, drawings: 10 }));
+    writeFileSync(whole, good);
+    const added = await mosaic('add', text, cut, locked, scan, whole, '--collection', 'damaged-pdf', ...AS);
+    expect(added.code).toBe(2);
+    expect(lines(added.out).map((l) => l['file'])).toEqual([whole]);
+    const reasons = {
+      [text]: 'is not a valid PDF document (it does not begin as a PDF does, with %PDF-: another kind of file named .pdf)',
+      [cut]: 'is not a valid PDF document (it is cut short: it lacks the end of file (%%EOF) a whole PDF ends with; copy it again from where it came)',
+      [locked]: 'is not a valid PDF document (it is protected by a password: save it again without one)',
+      [scan]: 'holds no text: a PDF whose pages are images, as a scanned document\'s are, has no text layer to read; run text recognition (OCR) on it and send the PDF it makes',
+    };
+    const err = added.err.trim().split('\n');
+    for (const [file, reason] of Object.entries(reasons)) expect(err).toContain(`mosaic reports add: FILE ${file}: ${reason}`);
+    expect((JSON.parse(err.at(-1) as string) as { skipped: unknown[] }).skipped).toEqual(Object.entries(reasons).map(([file, reason]) => ({ file, reason })));
+  });
 });

@@ -6,7 +6,7 @@
  * valid and the document has text; the answer carries the extraction and, for the report's
  * reviewers, link proposals.
  */
-import { extractOffThread, readDocumentOffThread, type ExtractLimits, type ExtractOptions, type ExtractResult } from '@mosaic/extract';
+import { extractOffThread, PDF_WITHOUT_TEXT, readDocumentOffThread, type ExtractLimits, type ExtractOptions, type ExtractResult } from '@mosaic/extract';
 import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
 import { filterVisible, RECORD_ROLES, reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
@@ -88,6 +88,9 @@ const invalid = (field: string, reason: string): UploadOutcome => ({ ok: false, 
  */
 const NUL = /\u0000/g;
 
+/** Whether a file was sent as a PDF: one giving no text has pages of images (a scan) and is told so. */
+const isPdf = (mediaType: string | undefined): boolean => mediaType?.split(';')[0]?.trim().toLowerCase() === 'application/pdf';
+
 /**
  * Any other control character is refused, in the text as a whole: a bell or a terminal's escape
  * sequence ("\u001b[2J") is no part of a report and would reach every screen and terminal that
@@ -154,7 +157,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   onStage?.('reading the document');
   const text = await reportText(input);
   if (typeof text !== 'string') return { ok: false, errors: [text] };
-  if (text.trim() === '') return invalid(input.text === undefined ? 'content' : 'text', 'holds no text');
+  if (text.trim() === '') return invalid(input.text === undefined ? 'content' : 'text', input.text === undefined && isPdf(input.mediaType) ? PDF_WITHOUT_TEXT : 'holds no text');
 
   const id = `report-${randomUUID()}`;
   const hash = createHash('sha256').update(input.content ?? Buffer.from(text)).digest('hex');
