@@ -21,7 +21,7 @@ import { basename, extname } from 'node:path';
 import { actingUser } from '../acting-user.ts';
 import type { CommandIo } from '../command-io.ts';
 import { existingStore } from '../existing-store.ts';
-import { fileReason, notAFile } from '../input-files.ts';
+import { fileProblem, fileReason, notAFile } from '../input-files.ts';
 import { progressBar, type Progress } from '../progress.ts';
 import { stopOnSignal } from '../stop-on-signal.ts';
 import { MEDIA_TYPES } from './extract.ts';
@@ -132,6 +132,7 @@ export async function addReports(files: readonly string[], options: AddOptions, 
   const stop = batch ? stopOnSignal('mosaic reports add: stopping once the file under way is stored or refused', (line) => (bar ? bar.log(line) : io.err(`${line}\n`))) : undefined;
   // the files not added when the batch stops early: from the one under way, or the next
   const notAdded = (from: number): string[] => toAdd.slice(from).map(({ file }) => file);
+  let failed = false;
   try {
     const user = await actingUser(mosaic, options.as, 'reports');
     const consultation = { user, ...(options.purpose ? { purpose: options.purpose } : {}), ...(options.case ? { caseRef: options.case } : {}) };
@@ -149,9 +150,9 @@ export async function addReports(files: readonly string[], options: AddOptions, 
           bar = undefined;
         })
         .catch((error: unknown) => {
-          // stops the batch: what was done is said before the error
+          // stops the batch: what was done is said before the error, which names the file under way
           if (batch) summarise(files, results, notAdded(i), io, started);
-          throw error;
+          throw namingFile(error, file);
         });
       if (result.kind === 'refused') {
         for (const line of result.lines) io.err(`${line}\n`);
@@ -165,10 +166,36 @@ export async function addReports(files: readonly string[], options: AddOptions, 
     if (!batch) return 0;
     const code = summarise(files, results, stoppedAt === undefined ? [] : notAdded(stoppedAt), io, started, { stopped: stop?.exitCode !== undefined });
     return stop?.exitCode ?? code;
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     stop?.release();
-    await mosaic.close();
+    // a store failing under the batch fails its closing too (a write lock another process keeps):
+    // the error said is the one that stopped the batch, naming the file, not the closing's
+    await mosaic.close().catch((error: unknown) => {
+      if (!failed) throw error;
+    });
   }
+}
+
+/**
+ * An error met adding `file` that no fault of the file or the options explains (a store failing, a
+ * worker dying), its line naming the file: the batch ended on `mosaic: database is locked`, and
+ * only its summary's `notAdded` said which file was under way. The command's own refusals name
+ * what they are about already; an unexpected error keeps its name and stack, said as one.
+ */
+function namingFile(error: unknown, file: string): unknown {
+  const about = `reports add: FILE ${shownPath(file)}: `;
+  if (isAppError(error)) return error.message.startsWith('reports add: ') ? error : new AppError(error.code, `${about}${error.message}`, error.details);
+  // a file Node could not read or write (the store's, a worker's), said as main.ts says one: its path and why
+  const problem = fileProblem(error);
+  if (problem !== undefined) return new AppError('MOSAIC_INVALID_INPUT', `${about}${problem}`);
+  if (!(error instanceof Error)) return new Error(`${about}${String(error)}`, { cause: error });
+  const named = new Error(`${about}${error.message}`, { cause: error });
+  named.name = error.name;
+  named.stack = [`${error.name}: ${named.message}`, ...(error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))].join('\n');
+  return named;
 }
 
 /** A file refused before it is read: not of a report's type, no file, or larger than a report may be. */

@@ -5,9 +5,11 @@
 import { docxOf, namesListedOf, pdfOf, pdfRedrawnOf } from '@mosaic/extract/testing';
 import { validateRecord } from '@mosaic/model';
 import { openTestMosaic, testProvenance, type TestMosaic } from '@mosaic/service/testing';
+import { SQLITE_FILE_NAME } from '@mosaic/store';
 import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturingStderr, runOnStore } from '../run-for-test.ts';
@@ -336,6 +338,39 @@ describe('mosaic reports', () => {
       code: 2, out: '', err: `mosaic reports add: FILE ${partless}: is not a valid DOCX document (it holds no document part, word/document.xml)\n`,
     });
   }, 60_000);
+
+  it('names the file under way when an error no file causes stops the batch: the store\'s write lock held by another connection mid-batch', async () => {
+    // a store of its own: the one the other tests share is left as it is
+    const own = await openTestMosaic();
+    await own.mosaic.close();
+    const [first, second, third] = ['first.txt', 'second.txt', 'third.txt'].map((name) => join(own.dir, name)) as [string, string, string];
+    writeFileSync(first, 'Ingram Vollsaeter was seen in Aalst on 7 June 2025.');
+    writeFileSync(second, 'Ingram Vollsaeter was seen in Ninove on 8 June 2025.');
+    writeFileSync(third, 'Ingram Vollsaeter was seen in Geraardsbergen on 9 June 2025.');
+    // once the first is added, another connection takes the store's write lock, as another process would, and keeps it past the wait a write is given (5 s)
+    const holder = new DatabaseSync(join(own.dir, SQLITE_FILE_NAME));
+    let err = '';
+    try {
+      const io = {
+        out: () => undefined,
+        err: (text: string) => {
+          err += text;
+          if (text.startsWith(`{"file":${JSON.stringify(first)},"report"`)) holder.exec('begin exclusive');
+        },
+      };
+      const thrown = await run(['add', first, second, third, '--collection', 'held', ...AS, '--data', own.dir], io).then(() => undefined, (error: unknown) => error);
+      expect(holder.isTransaction).toBe(true);
+      expect(thrown).toBeInstanceOf(Error);
+      // the line the command ends with names the file it was adding, and why
+      expect((thrown as Error).message).toMatch(new RegExp(`^reports add: FILE ${second}: .*locked`));
+      const summary = JSON.parse(err.trim().split('\n').at(-1) as string) as { added: { file: string }[]; notAdded?: string[] };
+      expect(summary.added.map((a) => a.file)).toEqual([first]);
+      expect(summary.notAdded).toEqual([second, third]);
+    } finally {
+      holder.close();
+      rmSync(own.dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('tells a damaged PDF, one protected by a password and one with no text in plain words, naming the file, adding the others', async () => {
     const dir = join(world.dir, 'damaged-pdf');
