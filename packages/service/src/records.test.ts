@@ -5,14 +5,14 @@
  * a node stopped between the two, which left records no entry names.
  */
 import { AgencyId, RecordId, UserId } from '@mosaic/model';
-import { createStoreAuditStorage } from '@mosaic/store';
+import { createStoreAuditStorage, type Store } from '@mosaic/store';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@mosaic/audit';
 import { createIngestJobs } from './ingest/ingest-job.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
-import { eraseRecord, eraseStoredRecord, writeRecord } from './records.ts';
+import { eraseRecord, eraseStoredRecord, eraseStoredRecords, writeRecord } from './records.ts';
 import { openTestMosaic, putFixtures, refuseAuditEntries, testProvenance, type TestMosaic } from './testing.ts';
 
 let world: TestMosaic | undefined;
@@ -204,5 +204,34 @@ describe('writeRecord: a new version that names no review date keeps the stored 
     await writeRecord(mosaic, consultation, { ...person('k4', 'Ilse Verbeke'), provenance: testProvenance('fedpol', { reviewDate: '2029-06-01' }) });
     expect(await writeRecord(mosaic, consultation, { ...person('k4', 'Ilse Verbeke'), provenance: without({ category: 'victim' }) })).toMatchObject({ ok: true, record: { provenance: { category: 'victim', reviewDate: '2027-12-06' } } });
     expect(await writeRecord(mosaic, consultation, { ...person('k4', 'Ilse Verbeke'), provenance: without({ category: 'convicted' }) })).toMatchObject({ ok: true, record: { provenance: { category: 'convicted', reviewDate: '2027-12-06' } } });
+  });
+});
+
+describe('eraseStoredRecords: a step of many records', () => {
+  it('reads all its records in as many store calls as a step of one: their histories, and the checks, notifications and judgements showing them', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    await putFixtures(mosaic, Array.from({ length: 13 }, (_, i) => person(`step-${String(i).padStart(2, '0')}`, `Step Person ${i}`)));
+    // the store's calls in the erasure's transaction, by method
+    const callsOf = async (ids: readonly RecordId[]): Promise<Record<string, number>> => {
+      const calls: Record<string, number> = {};
+      const counting = (tx: Store): Store => new Proxy(tx, {
+        get: (target, key) => {
+          const value = Reflect.get(target, key) as unknown;
+          if (typeof value !== 'function' || typeof key !== 'string') return value;
+          if (key === 'transaction') return (fn: (inner: Store) => Promise<unknown>) => target.transaction((inner) => fn(counting(inner)));
+          return (...args: unknown[]) => {
+            calls[key] = (calls[key] ?? 0) + 1;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      await mosaic.store.transaction((tx) => eraseStoredRecords(counting(tx), ids, { actor: 'test', reason: 'retention: review date passed' }));
+      return calls;
+    };
+    const one = await callsOf([RecordId('fedpol:step-00')]);
+    const twelve = await callsOf(Array.from({ length: 12 }, (_, i) => RecordId(`fedpol:step-${String(i + 1).padStart(2, '0')}`)));
+    expect(twelve).toEqual(one);
+    expect(await mosaic.store.getRecords([RecordId('fedpol:step-00'), RecordId('fedpol:step-12')])).toEqual([]);
   });
 });

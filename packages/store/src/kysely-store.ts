@@ -136,6 +136,11 @@ function positive(limit: number): number {
   return limit;
 }
 
+/** Text in code-unit order, the order ids sort in on both dialects (`ScanRecordsOptions.afterId`). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function documentOf(row: Selectable<DocumentsTable>): StoredDocument {
   return {
     kind: row.kind, id: row.id, owner: row.owner, ...(row.subject === null ? {} : { subject: row.subject }),
@@ -258,6 +263,19 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return history;
     },
 
+    async recordHistories(ids) {
+      const distinct = [...new Set(ids)];
+      const histories = new Map<RecordId, RecordVersion[]>(distinct.map((id) => [id, []]));
+      for (const chunk of chunks(distinct, batchRows)) {
+        const versions = await db.selectFrom('record_versions').selectAll().where('record_id', 'in', chunk).orderBy('version').execute();
+        for (const row of versions) histories.get(RecordId(row.record_id))?.push(versionOf(row, row.record_id));
+        for (const current of await db.selectFrom('records').selectAll().where('id', 'in', chunk).execute()) {
+          histories.get(RecordId(current.id))?.push(versionOf(archivedOf(recordRowOf(current)), current.id));
+        }
+      }
+      return histories;
+    },
+
     async deleteRecord(id, options: DeleteRecordOptions): Promise<DeleteResult> {
       const [result] = await store.deleteRecords([id], options);
       if (result === undefined) throw new Error(`store: no erasure result for ${id}`);
@@ -289,9 +307,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
           await trx.updateTable('record_versions').set({ document: null }).where('record_id', 'in', chunkIds).execute();
           await trx.insertInto('record_versions').values(chunk.map((row) => ({ ...archivedOf(row), document: null }))).execute();
         }
-        for (const row of erased) {
-          const { schema, provenance } = recordOf(row.id, row.document);
-          await trx.updateTable('records').set({ version: row.version + 1, actor, reason, updated_at: at, deleted_at: at, document: JSON.stringify({ schema, properties: {}, provenance }), names: '' }).where('id', '=', row.id).execute();
+        // the records' own rows, a statement a chunk too: each keeps its own schema and provenance
+        // (a case by id), where a statement each cost a step of ten records ten round trips
+        for (const chunk of chunks(erased, Math.floor(batchRows / 3))) {
+          const kept = sql<string>`case ${sql.join(chunk.map((row) => {
+            const { schema, provenance } = recordOf(row.id, row.document);
+            return sql`when id = ${row.id} then ${JSON.stringify({ schema, properties: {}, provenance })}`;
+          }), sql` `)} end`;
+          await trx.updateTable('records').set({ version: sql<number>`version + 1`, actor, reason, updated_at: at, deleted_at: at, document: kept, names: '' }).where('id', 'in', chunk.map((row) => row.id)).execute();
         }
         const erasedIds = erased.map((row) => row.id);
         await dialect.indexNames(trx, [], erasedIds);
@@ -513,6 +536,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return rows.map(documentOf);
     },
 
+    async documentsAbout(kind, subjects) {
+      const found: StoredDocument[] = [];
+      for (const chunk of chunks([...new Set(subjects)], batchRows)) {
+        for (const row of await db.selectFrom('documents').selectAll().where('kind', '=', kind).where('subject', 'in', chunk).execute()) found.push(documentOf(row));
+      }
+      return found.sort((a, b) => compareText(a.subject ?? '', b.subject ?? '') || compareText(a.id, b.id));
+    },
+
     async deleteDocument(kind, id) {
       const result = await db.deleteFrom('documents').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
@@ -544,6 +575,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     async documentsMentioning(kind, record) {
       const rows = await db.selectFrom('document_mentions').select('id').where('record', '=', record).where('kind', '=', kind).orderBy('id').execute();
       return rows.map((row) => row.id);
+    },
+
+    async documentMentions(kind, records) {
+      const found: { record: string; id: string }[] = [];
+      for (const chunk of chunks([...new Set(records)], batchRows)) {
+        found.push(...await db.selectFrom('document_mentions').select(['record', 'id']).where('record', 'in', chunk).where('kind', '=', kind).execute());
+      }
+      return found.sort((a, b) => compareText(a.record, b.record) || compareText(a.id, b.id));
     },
 
     async forgetMentions(kind, mentions) {

@@ -235,6 +235,22 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect((await store.getRecord(id))?.deletedAt).toBeUndefined();
     }));
 
+    it('reads the histories of many records at once as recordHistory reads each, an erased one\'s and none for an id never stored', () => withStore(async (store) => {
+      const [a, b, c] = [RecordId('fedpol:hist-a'), RecordId('fedpol:hist-b'), RecordId('fedpol:hist-c')];
+      await store.putRecords([person('fedpol', 'hist-a', 'Farid Haddou'), person('fedpol', 'hist-b', 'Lioba Strand'), person('fedpol', 'hist-c', 'Eva Smet')], ACTOR);
+      await store.putRecords([person('fedpol', 'hist-a', 'Farid Haddu')], ACTOR);
+      await store.putRecords([person('fedpol', 'hist-a', 'Farid Hadou')], ACTOR);
+      await store.deleteRecord(b, { actor: 'user:dpo', reason: 'review date passed' });
+      const none = RecordId('fedpol:hist-none');
+      const histories = await store.recordHistories([a, b, none, a, c]);
+      expect([...histories.keys()]).toEqual([a, b, none, c]);
+      for (const id of [a, b, none, c]) expect(histories.get(id)).toEqual(await store.recordHistory(id));
+      expect(histories.get(a)?.map((v) => [v.version, v.record?.properties['name']])).toEqual([[1, ['Farid Haddou']], [2, ['Farid Haddu']], [3, ['Farid Hadou']]]);
+      expect(histories.get(b)?.map((v) => v.op)).toEqual(['put', 'delete']);
+      expect(histories.get(none)).toEqual([]);
+      expect((await store.recordHistories([])).size).toBe(0);
+    }));
+
     it('erases many records in one call as deleteRecord erases one, each with its own result', () => withStore(async (store) => {
       const [a, b, c] = [RecordId('fedpol:many-a'), RecordId('fedpol:many-b'), RecordId('fedpol:many-c')];
       await store.putRecords([person('fedpol', 'many-a', 'Farid Haddou'), person('fedpol', 'many-b', 'Lioba Strand'), person('fedpol', 'many-c', 'Eva Smet')], ACTOR);
@@ -262,6 +278,8 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.searchReportTexts('harbour', { limit: 10 })).toEqual([]);
       expect((await store.recordHistory(b)).map((v) => [v.version, v.op, v.record])).toEqual([[1, 'put', undefined], [2, 'put', undefined], [3, 'delete', undefined]]);
       expect((await store.getRecord(b, { includeDeleted: true }))?.record).toMatchObject({ id: b, schema: 'Person', properties: {}, provenance: { agency: 'fedpol' } });
+      // each keeps its own provenance, though one statement erased them all
+      expect((await store.getRecords([a, b], { includeDeleted: true })).map((kept) => [kept.record.id, kept.record.provenance.sourceRecordId, kept.version])).toEqual([[a, 'many-a', 2], [b, 'many-b', 3]]);
       expect((await store.changesSince(before, 10)).map((change) => [change.recordId, change.op, change.version])).toEqual([[a, 'delete', 2], [b, 'delete', 3]]);
       expect(await store.deleteRecords([], { actor: 'user:dpo', reason: 'none' })).toEqual([]);
     }));
@@ -557,6 +575,16 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       await store.putDocument({ kind: 'note', id: 'c1', owner: 'zone-north', body: 'other kind' });
       expect((await store.listDocuments('check', { owner: 'zone-north', limit: 10 })).map((d) => d.id)).toEqual(['c2', 'c1']);
       expect((await store.listDocuments('check', { subject: 'fedpol:p1', limit: 10, oldestFirst: true })).map((d) => d.id)).toEqual(['c1', 'c3']);
+      // about any of many subjects, by subject then id, of the kind only
+      await store.putDocument({ kind: 'check', id: 'c0', owner: 'border', subject: 'fedpol:p2', body: { hits: 3 } });
+      await store.putDocument({ kind: 'note', id: 'n1', owner: 'zone-north', subject: 'fedpol:p1', body: 'other kind' });
+      expect((await store.documentsAbout('check', ['fedpol:p2', 'fedpol:p1', 'fedpol:p9', 'fedpol:p1'])).map((d) => [d.subject, d.id, d.body])).toEqual([
+        ['fedpol:p1', 'c1', { hits: 1 }], ['fedpol:p1', 'c3', { hits: 2 }], ['fedpol:p2', 'c0', { hits: 3 }],
+      ]);
+      expect((await store.documentsAbout('check', ['fedpol:p1']))[0]).toEqual(await store.getDocument('check', 'c1'));
+      expect(await store.documentsAbout('check', [])).toEqual([]);
+      await store.deleteDocument('check', 'c0');
+      await store.deleteDocument('note', 'n1');
       const first = await store.getDocument('check', 'c1');
       expect(first).toMatchObject({ kind: 'check', id: 'c1', owner: 'zone-north', subject: 'fedpol:p1', body: { hits: 1 } });
       await store.putDocument({ kind: 'check', id: 'c1', owner: 'zone-north', subject: 'fedpol:p1', body: { hits: 1, confirmed: true } });
@@ -593,6 +621,12 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.documentsMentioning('check', 'fedpol:a1')).toEqual(['c2']);
       expect(await store.documentsMentioning('notification', 'fedpol:p1')).toEqual(['n1']);
       expect(await store.documentsMentioning('check', 'fedpol:p9')).toEqual([]);
+      // of many records at once, by record then document, of the kind only
+      expect(await store.documentMentions('check', ['fedpol:p9', 'fedpol:p1', 'fedpol:a1', 'fedpol:p1'])).toEqual([
+        { record: 'fedpol:a1', id: 'c2' }, { record: 'fedpol:p1', id: 'c1' }, { record: 'fedpol:p1', id: 'c2' },
+      ]);
+      expect(await store.documentMentions('notification', ['fedpol:p1', 'fedpol:a1'])).toEqual([{ record: 'fedpol:p1', id: 'n1' }]);
+      expect(await store.documentMentions('check', [])).toEqual([]);
       // written again without them, or with others, the document keeps those it had
       await store.putDocument({ kind: 'check', id: 'c1', owner: 'zone-north', body: { decided: true } });
       await store.putDocument({ kind: 'check', id: 'c1', owner: 'zone-north', body: {}, mentions: ['fedpol:p9'] });

@@ -325,6 +325,11 @@ export interface Store {
    */
   heldProvenances(ids: readonly RecordId[]): Promise<ReadonlyMap<RecordId, EntityRecord['provenance']>>;
   recordHistory(id: RecordId): Promise<readonly RecordVersion[]>;
+  /**
+   * recordHistory for many records, two statements a chunk for all of them (an erasure's step
+   * reads every version's names of its records): each distinct id's history, [] for none stored.
+   */
+  recordHistories(ids: readonly RecordId[]): Promise<ReadonlyMap<RecordId, readonly RecordVersion[]>>;
   deleteRecord(id: RecordId, options: DeleteRecordOptions): Promise<DeleteResult>;
   /**
    * deleteRecord for many records in one transaction, a statement per step for all of them (an
@@ -421,6 +426,11 @@ export interface Store {
   putDocuments(documents: readonly DocumentInput[]): Promise<void>;
   getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;
   listDocuments(kind: string, options: ListDocumentsOptions): Promise<readonly StoredDocument[]>;
+  /**
+   * The documents of `kind` whose subject is one of `subjects`, every one of them, by subject then
+   * id, in a statement a chunk (an erasure's step reads the judgements listed under its records).
+   */
+  documentsAbout(kind: string, subjects: readonly string[]): Promise<readonly StoredDocument[]>;
   deleteDocument(kind: string, id: string): Promise<boolean>;
   /**
    * deleteDocument only while the stored body is still `body` (as it was read); whether it
@@ -441,6 +451,11 @@ export interface Store {
   deleteDocuments(kind: string, ids: readonly string[]): Promise<readonly string[]>;
   /** The ids of the documents of `kind` kept with a mention of `record` (DocumentInput.mentions), in id order. */
   documentsMentioning(kind: string, record: string): Promise<readonly string[]>;
+  /**
+   * documentsMentioning for many records in a statement a chunk (an erasure's step): the mentions
+   * of `records` kept by documents of `kind`, by record then document id.
+   */
+  documentMentions(kind: string, records: readonly string[]): Promise<readonly DocumentMention[]>;
   /**
    * Forgets these mentions by documents of `kind`: those an erasure rewrote the documents for, or
    * those of documents deleted (a document's deletion does not find its mentions: they are keyed

@@ -21,8 +21,6 @@ import { JUDGEMENT_KIND, JUDGEMENT_RECORD_KIND } from './store-resolution-store.
 /** What the note of a judgement on an erased record reads afterwards. */
 export const ERASED_NOTE = 'Note erased: it was written on an erased record';
 
-const ALL = 1_000_000;
-
 /**
  * Within `store`'s transaction, as part of the erasure of `records`: each judgement on a pair
  * that holds one of them and has a note other than ERASED_NOTE has it replaced. Returns how many
@@ -30,9 +28,8 @@ const ALL = 1_000_000;
  */
 export async function eraseFromJudgementNotes(store: Store, records: readonly RecordId[]): Promise<number> {
   const judgements = new Set<string>();
-  for (const id of new Set(records)) {
-    for (const link of await store.listDocuments(JUDGEMENT_RECORD_KIND, { subject: id, limit: ALL })) judgements.add((link.body as { judgement: string }).judgement);
-  }
+  // the judgements of all `records` in one read (one each cost a step of ten records ten round trips)
+  for (const link of await store.documentsAbout(JUDGEMENT_RECORD_KIND, records)) judgements.add((link.body as { judgement: string }).judgement);
   let rewritten = 0;
   for (const id of judgements) {
     const found = await store.getDocument(JUDGEMENT_KIND, id);

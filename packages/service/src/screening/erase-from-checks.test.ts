@@ -2,7 +2,7 @@ import { AgencyId, RecordId, UserId } from '@mosaic/model';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eraseRecord, eraseStoredRecord } from '../records.ts';
+import { eraseRecord, eraseStoredRecord, eraseStoredRecords } from '../records.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
 import { listUnderArrestAlert, openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '../testing.ts';
 import { followChanges } from '../change-follower.ts';
@@ -173,6 +173,21 @@ describe('erasing a record from the notifications that name it', () => {
     const notices = erasureNotices(RecordId('fedpol:p1'), notifications, at);
     expect(notices).toEqual([{ id: expect.any(String), at, to: { agency: 'fedpol' }, kind: 'notification.erased', title: expect.any(String), body: { notification: 'n-met', record: 'fedpol:p1' } }]);
     expect(erasureNotices(RecordId('fedpol:p1'), notifications, at)[0]?.id).toBe(notices[0]?.id);
+  });
+
+  it('erases each record of one erasure from a notice showing several, in turn, and returns the notice to each as its erasure left it', async () => {
+    const mosaic = await listedWithNotices([
+      { id: 'n-met', at, to: { agency: AgencyId('fedpol') }, kind: 'deconfliction.encounter', title: 'met', body: { check: 'c1', record: 'fedpol:p1', records: ['fedpol:p1', 'fedpol:p2', 'fedpol:p9'], names: ['Rachid Bouzid', 'Idris Valemont', 'Ana Lind'], requester: 'zone-north' } },
+    ]);
+    await putFixtures(mosaic, [{ id: 'p2', schema: 'Person', properties: { name: ['Idris Valemont'] }, provenance: testProvenance('fedpol') }]);
+
+    const [first, second] = await eraseStoredRecords(mosaic.store, [RecordId('fedpol:p1'), RecordId('fedpol:p2')], { actor: 'test', reason: 'retention: review date passed' });
+    const body = ((await mosaic.store.getDocument(NOTIFICATION_KIND, 'n-met'))?.body as StoredNotification).notification.body;
+    expect(body).toMatchObject({ records: ['fedpol:p1', 'fedpol:p2', 'fedpol:p9'], names: ['', '', 'Ana Lind'], erased: ['fedpol:p1', 'fedpol:p2'] });
+    expect(first?.notifications.map((n) => n.body)).toEqual([expect.objectContaining({ names: ['', 'Idris Valemont', 'Ana Lind'], erased: ['fedpol:p1'] })]);
+    expect(second?.notifications.map((n) => n.body)).toEqual([expect.objectContaining({ names: ['', '', 'Ana Lind'], erased: ['fedpol:p1', 'fedpol:p2'] })]);
+    for (const record of ['fedpol:p1', 'fedpol:p2']) expect(await mosaic.store.documentsMentioning(NOTIFICATION_KIND, record)).toEqual([]);
+    expect(await mosaic.store.documentsMentioning(NOTIFICATION_KIND, 'fedpol:p9')).toEqual(['n-met']);
   });
 
   it('tells the agency at its webhook, signed, to erase the record from the notices it was sent (LED Art. 16(6)): the sweep\'s erasure and the owner\'s', async () => {

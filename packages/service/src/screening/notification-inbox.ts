@@ -76,7 +76,7 @@ async function keep(mosaic: Mosaic, notification: Notification): Promise<void> {
     const missing = shown.filter((record) => !held.has(record));
     if (missing.length === 0) return;
     // erased, as a version of deletion says (not an id no record was ever stored under)
-    for (const { record, deletedAt } of await tx.getRecords(missing, { includeDeleted: true })) if (deletedAt !== undefined) await eraseFromNotifications(tx, record.id);
+    await eraseFromNotifications(tx, (await tx.getRecords(missing, { includeDeleted: true })).flatMap(({ record, deletedAt }) => (deletedAt === undefined ? [] : [record.id])));
   });
 }
 

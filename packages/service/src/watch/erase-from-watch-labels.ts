@@ -63,10 +63,8 @@ export async function eraseFromWatchLabels(store: Store, records: readonly Entit
     const watch = found.body as Subscription;
     if (relabel(watch.label) !== watch.label) await put(found, { ...watch, label: ERASED_LABEL });
   }
-  const shown = new Set<string>();
-  for (const id of new Set(records.map((record) => record.id))) {
-    for (const notification of await store.documentsMentioning(NOTIFICATION_KIND, id)) shown.add(notification);
-  }
+  // the notices showing any of them, in one read
+  const shown = new Set((await store.documentMentions(NOTIFICATION_KIND, records.map((record) => record.id))).map((mention) => mention.id));
   for (const id of shown) {
     const found = await store.getDocument(NOTIFICATION_KIND, id);
     if (found) {
