@@ -9,13 +9,16 @@
  * reports hard-wrapped at N characters (a space turned into a line break, as text taken from a PDF
  * arrives), scored against the gold spans of the unwrapped text, which have the same offsets.
  * `--listed N` also times one sentence listing names (namesListedOf) of N/16, N/4 and N characters,
- * CPU time, to show how reading it grows with its length.
+ * CPU time, to show how reading it grows with its length. `--dated N` likewise times a text with a
+ * date in every sentence (datesWrittenOf) of N/10, N/2, N and 2N characters: the date finder alone
+ * and the whole extraction, CPU time.
  */
-import { namesListedOf } from '@mosaic/extract/testing';
+import { datesWrittenOf, namesListedOf } from '@mosaic/extract/testing';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { extract, GIVEN_NAMES, placeGazetteer, SYMMETRIC_RELATIONS, type ExtractResult, type RelationType } from '@mosaic/extract';
+import { findDates } from '../packages/extract/src/find-dates.ts';
 
 const EVAL = join(import.meta.dirname, '..', 'packages', 'extract', 'eval');
 const TYPES = ['persons', 'places', 'organizations', 'dates', 'phones', 'emails', 'documents', 'plates', 'addresses'] as const;
@@ -125,6 +128,7 @@ const split = JSON.parse(readFileSync(join(EVAL, 'split.json'), 'utf8')) as { tu
 const namesOut = process.argv.includes('--names-out');
 const wrapAt = process.argv.includes('--wrap') ? Number(process.argv[process.argv.indexOf('--wrap') + 1]) : undefined;
 const listedAt = process.argv.includes('--listed') ? Number(process.argv[process.argv.indexOf('--listed') + 1]) : undefined;
+const datedAt = process.argv.includes('--dated') ? Number(process.argv[process.argv.indexOf('--dated') + 1]) : undefined;
 
 /** Each line broken at its last space before `width` characters: the text keeps its length and offsets. */
 function hardWrap(text: string, width: number): string {
@@ -198,5 +202,25 @@ if (listedAt !== undefined) {
     const used = process.cpuUsage(cpu1);
     const ms = (used.user + used.system) / 1000;
     console.log(`listed names, ${characters.toLocaleString('en')} characters: ${ms.toFixed(0)} ms CPU (${(ms / (characters / 1e6)).toFixed(0)} ms per million characters), ${found.relations.length} relations`);
+  }
+}
+
+/** What `work` gives, and the CPU time it took in ms. */
+function cpuTimed<T>(work: () => T): [T, number] {
+  const before = process.cpuUsage();
+  const result = work();
+  const used = process.cpuUsage(before);
+  return [result, (used.user + used.system) / 1000];
+}
+
+if (datedAt !== undefined) {
+  // a date in every sentence: "on 4 March 2019", "04/03/2019", "2019-03-04", "In March 2019", "From 4 March to 4 April 2019", "On 4 March …"
+  for (const characters of [datedAt / 10, datedAt / 2, datedAt, datedAt * 2].map(Math.round)) {
+    const text = datesWrittenOf(characters);
+    const [dates, datesMs] = cpuTimed(() => findDates(text, () => true));
+    const [found, extractMs] = cpuTimed(() => extract(text, options));
+    const perMillion = (ms: number) => (ms / (characters / 1e6)).toFixed(0);
+    console.log(`dated text, ${characters.toLocaleString('en')} characters: findDates ${datesMs.toFixed(0)} ms CPU (${perMillion(datesMs)} ms per million characters, ${dates.length.toLocaleString('en')} dates), ` +
+      `extract ${extractMs.toFixed(0)} ms CPU (${perMillion(extractMs)} ms per million characters, ${found.entities.length.toLocaleString('en')} entities)`);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from './find-dates.ts';
+import { datesWrittenOf } from './test-documents.ts';
 
 const all = () => true;
 const found = (t: string) => findDates(t, all).map((s) => [t.slice(s.start, s.end), s.key]);
@@ -22,6 +23,17 @@ describe('findDates', () => {
   });
   it('borrows the year for a partial date from the end of a range', () => {
     expect(found('from 1 June to 31 August 2021')).toEqual([['1 June', '2021-06-01'], ['31 August 2021', '2021-08-31']]);
+  });
+  it('borrows the year for each partial date of a long text of dates from the full date after it', () => {
+    const dates = found(datesWrittenOf(200_000));
+    expect(dates).toHaveLength(4_533);
+    // "From 5 May to 5 June 2004 …" and "On 6 June …", each one sentence in six
+    const partial = dates.flatMap(([written, iso], i) => (/^\d+ \p{L}+$/u.test(written ?? '') ? [[written, iso, dates[i + 1]?.[1]]] : []));
+    expect(partial.slice(0, 3)).toEqual([['5 May', '2004-05-05', '2004-06-05'], ['6 June', '--06-06', '2006-07-07'], ['11 November', '2010-11-11', '2010-12-11']]);
+    expect(partial.at(-1)).toEqual(['18 June', '--06-18', '2007-07-19']);
+    const borrowing = partial.filter(([, iso]) => !iso?.startsWith('--'));
+    expect([borrowing.length, partial.length - borrowing.length]).toEqual([647, 647]);
+    expect(borrowing.filter(([, iso, next]) => iso?.slice(0, 4) !== next?.slice(0, 4))).toEqual([]);
   });
   it('ignores identifiers that look like dates', () => {
     expect(found('register number 94.05.12-337.21 and card 592-1234567-89')).toEqual([]);

@@ -108,11 +108,20 @@ export function findDates(text: string, isFree: (start: number, end: number) => 
     const start = m.index + m[0].length - 4;
     add(start, start + 4, m[1] ?? '');
   }
-  // A day and month without a year borrow it from the next full date ("1 June to 31 August 2021").
+  // A day and month without a year borrow it from the next full date ("1 June to 31 August 2021"),
+  // looked for among the dates within 40 characters after it, in the text's order: filtering every
+  // date found for each partial one made a text of many dates quadratic (2 MB: seconds).
+  out.sort((a, b) => a.start - b.start);
   for (const p of partial) {
-    const next = out
-      .filter((o) => o.start > p.end && o.start - p.end < 40 && /^\d{4}/.test(o.key))
-      .sort((a, b) => a.start - b.start)[0];
+    let next: Span | undefined;
+    for (let i = firstAfter(out, p.end); i < out.length; i++) {
+      const o = out[i] as Span;
+      if (o.start - p.end >= 40) break;
+      if (/^\d{4}/.test(o.key)) {
+        next = o;
+        break;
+      }
+    }
     if (next !== undefined) {
       const iso = `${next.key.slice(0, 4)}${p.key.slice(1)}`;
       p.key = iso;
@@ -120,5 +129,17 @@ export function findDates(text: string, isFree: (start: number, end: number) => 
       p.props['date'] = [iso];
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** The index of the first of `spans` (in the text's order) that starts after `end`. */
+function firstAfter(spans: readonly Span[], end: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((spans[middle] as Span).start > end) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

@@ -1,6 +1,6 @@
 /**
  * Documents written by hand for the tests: a PDF of pages of lines, a hostile PDF, the smallest DOCX
- * Word accepts, and one long sentence listing names.
+ * Word accepts, one long sentence listing names and a long text of dates.
  */
 import JSZip from 'jszip';
 import { deflateSync } from 'node:zlib';
@@ -100,4 +100,34 @@ export function namesListedOf(characters: number): string {
     length += name.length + 2;
   }
   return `Present were ${names.join(', ')}.`;
+}
+
+/**
+ * A fictional text of about `characters` with a date in every sentence, written as reports write
+ * them: "on 4 March 2019", "04/03/2019", "2019-03-04", "In March 2019", a day and month that
+ * borrow their year from a full date after them ("From 4 March to 4 April 2019") and one with no
+ * year ("On 4 March …"). Its dates were once found in time growing with the square of its length (a
+ * million characters: seconds).
+ */
+export function datesWrittenOf(characters: number): string {
+  const given = ['Ivan', 'Piotr', 'Marek', 'Jan', 'Ahmed', 'Youssef', 'Karim', 'Luc'];
+  const family = ['Kowalski', 'Nowak', 'Benali', 'Janssens', 'Peeters', 'Dubois', 'Maes', 'Haddad'];
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const two = (n: number) => String(n).padStart(2, '0');
+  const sentences: string[] = [];
+  for (let i = 0, length = 0; length < characters; i++) {
+    const [day, month, year] = [(i % 28) + 1, i % 12, 2000 + (i % 25)];
+    const who = `${given[i % 8]} ${family[(i * 3 + (i >> 3)) % 8]}`;
+    const sentence = [
+      `${who} was seen in Antwerp on ${day} ${months[month]} ${year}.`,
+      `The transfer of ${two(day)}/${two(month + 1)}/${year} was made by ${who}.`,
+      `A ticket dated ${year}-${two(month + 1)}-${two(day)} names ${who}.`,
+      `In ${months[month]} ${year} ${who} moved to Brussels.`,
+      `From ${day} ${months[month]} to ${day} ${months[(month + 1) % 12]} ${year} ${who} rented a flat.`,
+      `On ${day} ${months[month]} ${who} called the harbour office.`,
+    ][i % 6] as string;
+    sentences.push(sentence);
+    length += sentence.length + 1;
+  }
+  return sentences.join(' ');
 }
