@@ -13,7 +13,9 @@
  * their name parts (of any version, as a word of the folded text, as a summary is read; not a
  * particle or a title of their name, "van" of Pieter van Dam or "Dr", which many sentences hold)
  * outside the mentions of another person extraction told apart: "Ortwin Kälberer" is his own
- * mention, and a sister's erasure leaves the sentences naming him alone. The mentions extraction
+ * mention, and a sister's erasure leaves the sentences naming him alone (sentencesNaming, which
+ * folds only the sentences a search of the whole text for their name parts reaches: the work is
+ * done under the audit log's lock). The mentions extraction
  * found of the erased person — the entity confirmed as their record, and any other whose name is
  * made only of their name parts (the surname alone, read as another entity) — read ERASED_TEXT,
  * with no span and no property left; the other mentions and the relations' sentences are moved to
@@ -42,6 +44,7 @@ import type { Store } from '@mosaic/store';
 import { ERASED_TEXT } from '../graph/erase-from-relation-summaries.ts';
 import { labelNames, namePartsOf } from '../watch/erase-from-watch-labels.ts';
 import { REPORT_REVIEW_KIND, REPORT_SCHEMA, type ReportReview } from './report-review.ts';
+import { overlappingRanges as overlapping, overlapsAny, sentencesNaming, type TextRange } from './sentences-naming.ts';
 
 /** What a sentence of a report that named an erased record reads afterwards. */
 export const ERASED_SENTENCE = '[Sentence erased: it named an erased record]';
@@ -53,29 +56,6 @@ export const REPORTS_ALTERED = 'reports, and records read from them, that named 
 const NAMING_PROPERTIES = ['title', 'fileName'] as const;
 
 const registry = schemata();
-
-/** A stretch of the text, end exclusive. */
-interface Range {
-  readonly start: number;
-  readonly end: number;
-}
-
-/**
- * The indexes of the ranges of `sorted` (in order, apart) that `span` overlaps, found by halving:
- * a report of 10 MB holds some 100,000 sentences, and as many mentions.
- */
-function overlapping(sorted: readonly Range[], span: Range): number[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]!.end <= span.start) low = middle + 1;
-    else high = middle;
-  }
-  const found: number[] = [];
-  for (let at = low; at < sorted.length && sorted[at]!.start < span.end; at++) found.push(at);
-  return found;
-}
 
 /**
  * Within `store`'s transaction, as part of the erasure of `records` (every version of each, read
@@ -126,9 +106,8 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
     .map((relation) => relation.evidence);
   const sentences = splitSentences(text);
   const about = new Set([...ownMentions, ...theirRelations].flatMap((span) => overlapping(sentences, span)));
-  const othersIn = new Map<number, Mention[]>();
-  for (const mention of othersMentions) for (const at of overlapping(sentences, mention)) othersIn.set(at, [...othersIn.get(at) ?? [], mention]);
-  const erasedSentences = sentences.filter((sentence, at) => about.has(at) || labelNames(withoutMentions(text, sentence, othersIn.get(at) ?? []), naming));
+  const namingSentences = sentencesNaming(text, sentences, { naming, others: othersMentions, taken: about });
+  const erasedSentences = sentences.filter((_sentence, at) => about.has(at) || namingSentences.has(at));
   const titled = NAMING_PROPERTIES.filter((property) => (report.properties[property] ?? []).some((value) => value !== ERASED_TEXT && labelNames(value, naming)));
   // the source is a person's words too, and mosaic reports add makes it of the file's name ("cli:ostergren.txt")
   const sourced = report.provenance.source !== ERASED_TEXT && labelNames(report.provenance.source, naming);
@@ -138,7 +117,7 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
   const edited = replaceRanges(text, erasedSentences);
   await store.putReportText(report.id, edited.text);
   if (stored !== undefined && review !== undefined) {
-    const kept = (mention: Mention): Mention | undefined => (overlapping(erasedSentences, mention).length > 0 ? undefined : { ...mention, start: edited.moved(mention.start), end: edited.moved(mention.end) });
+    const kept = (mention: Mention): Mention | undefined => (overlapsAny(erasedSentences, mention) ? undefined : { ...mention, start: edited.moved(mention.start), end: edited.moved(mention.end) });
     const extraction = {
       ...review.extraction,
       entities: entities.map((entity): ExtractedEntity => (theirs.has(entity.id)
@@ -214,25 +193,14 @@ function isTheirs(entity: ExtractedEntity, review: ReportReview | undefined, ids
   return words.length > 0 && words.every((word) => parts.has(word) || (word.endsWith('s') && parts.has(word.slice(0, -1))));
 }
 
-/** The sentence's text with the spans of other people's mentions in it blanked: a namesake's name is theirs. */
-function withoutMentions(text: string, sentence: Range, mentions: readonly Mention[]): string {
-  let out = text.slice(sentence.start, sentence.end);
-  for (const mention of mentions) {
-    const from = Math.max(mention.start, sentence.start) - sentence.start;
-    const to = Math.min(mention.end, sentence.end) - sentence.start;
-    out = `${out.slice(0, from)}${' '.repeat(to - from)}${out.slice(to)}`;
-  }
-  return out;
-}
-
 /**
  * `text` with each of `ranges` (in order, apart) replaced by ERASED_SENTENCE: the new text, where
  * each marker stands in it, and where an offset outside the ranges has moved to.
  */
-function replaceRanges(text: string, ranges: readonly Range[]): { readonly text: string; readonly markers: readonly Range[]; readonly moved: (offset: number) => number } {
+function replaceRanges(text: string, ranges: readonly TextRange[]): { readonly text: string; readonly markers: readonly TextRange[]; readonly moved: (offset: number) => number } {
   let out = '';
   let from = 0;
-  const markers: Range[] = [];
+  const markers: TextRange[] = [];
   const shifts: { readonly after: number; readonly by: number }[] = [];
   let by = 0;
   for (const range of ranges) {
