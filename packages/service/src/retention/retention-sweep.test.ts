@@ -17,6 +17,25 @@ import { LEGAL_HOLD_KIND, type HoldDocument } from './legal-holds.ts';
 import { RETENTION_RULES_KIND } from './retention-rules.ts';
 import { SWEEP_ACTOR, sweepRetention } from './retention-sweep.ts';
 
+/** `inner`, noting in `read` the id of every record any of its reads answers, in its transactions too. */
+function readingInto(inner: Store, read: Set<string>): Store {
+  return new Proxy(inner, {
+    get: (target, key) => {
+      if (key === 'transaction') return (fn: (tx: Store) => Promise<unknown>) => target.transaction((tx) => fn(readingInto(tx, read)));
+      const value = Reflect.get(target, key) as unknown;
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const answer = await (value as (...a: unknown[]) => unknown).apply(target, args);
+        for (const item of Array.isArray(answer) ? answer : [answer]) {
+          const id = (item as { record?: { id?: unknown } } | undefined)?.record?.id;
+          if (typeof id === 'string') read.add(id);
+        }
+        return answer;
+      };
+    },
+  });
+}
+
 let world: TestMosaic | undefined;
 afterEach(async () => {
   await world?.cleanup();
@@ -86,22 +105,9 @@ describe('sweepRetention', () => {
     const due = await put(world, 'due', '2030-05-31');
     const later = [await put(world, 'later-1', '2030-06-02'), await put(world, 'later-2', '2031-01-01')];
 
-    // every record any read of the store answers, by the store's method
+    // every record any read of the store answers, in the sweep's transactions too
     const read = new Set<string>();
-    const store = new Proxy(mosaic.store, {
-      get: (target, key) => {
-        const value = Reflect.get(target, key) as unknown;
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          const answer = await (value as (...a: unknown[]) => unknown).apply(target, args);
-          for (const item of Array.isArray(answer) ? answer : [answer]) {
-            const id = (item as { record?: { id?: unknown } } | undefined)?.record?.id;
-            if (typeof id === 'string') read.add(id);
-          }
-          return answer;
-        };
-      },
-    }) as Store;
+    const store = readingInto(mosaic.store, read);
 
     expect(await sweepRetention({ ...mosaic, store })).toEqual({ examined: 3, erased: 1, held: 0, checksErased: 0, notificationsErased: 0, unreadable: [], auditPruned: 0 });
     expect(read.has(due)).toBe(true);
@@ -316,22 +322,7 @@ describe('sweepRetention', () => {
 
     // every record any read answers, in the sweep's transactions too
     const read = new Set<string>();
-    const reading = (inner: Store): Store => new Proxy(inner, {
-      get: (target, key) => {
-        if (key === 'transaction') return (fn: (tx: Store) => Promise<unknown>) => target.transaction((tx) => fn(reading(tx)));
-        const value = Reflect.get(target, key) as unknown;
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          const answer = await (value as (...a: unknown[]) => unknown).apply(target, args);
-          for (const item of Array.isArray(answer) ? answer : [answer]) {
-            const id = (item as { record?: { id?: unknown } } | undefined)?.record?.id;
-            if (typeof id === 'string') read.add(id);
-          }
-          return answer;
-        };
-      },
-    });
-    expect(await sweepRetention({ ...mosaic, store: reading(mosaic.store) })).toMatchObject({ erased: 2 });
+    expect(await sweepRetention({ ...mosaic, store: readingInto(mosaic.store, read) })).toMatchObject({ erased: 2 });
     expect(await mosaic.store.getRecord(onDue!)).toBeUndefined();
     expect(await mosaic.store.getRecord(onKept!)).toBeDefined();
     expect(read.has(onKept!)).toBe(false);
