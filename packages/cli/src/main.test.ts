@@ -42,7 +42,7 @@ describe('mosaic', () => {
     [['compare', '--pairs', missing], `compare: --pairs ${missing}: no such file`],
     [['screen', '--watchlist', missing, '--queries', missing, '--out', join(dir, 'out.jsonl')], `screen: --watchlist ${missing}: no such file`],
     [['extract', join(dir, 'missing.pdf')], `extract: FILE ${join(dir, 'missing.pdf')}: no such file`],
-    [['extract', join(dir, 'damaged.pdf')], `extract: FILE ${join(dir, 'damaged.pdf')}: could not be read as PDF`],
+    [['extract', join(dir, 'damaged.pdf')], `extract: FILE ${join(dir, 'damaged.pdf')}: is not a valid PDF document (it does not begin as a PDF does, with %PDF-: another kind of file named .pdf)`],
     [['users', 'add', 'x1', '--agency', 'fedpol', '--desk', 'fedpol-ops', '--role', 'analyst', '--password-file', missing, '--data', join(dir, 'data')], `users add: --password-file ${missing}: no such file`],
     [['demo', 'generate', '--persons', '3', '--as-of', '2024-13-01', '--out', join(dir, 'demo')], 'the as-of day must be a date YYYY-MM-DD, got "2024-13-01"'],
     [['demo', 'generate', '--persons', 'abc', '--out', join(dir, 'demo')], '--persons takes a whole number from 1, not "abc"'],
@@ -61,6 +61,8 @@ describe('mosaic', () => {
   ])('mosaic %j: one line and exit 2', async (argv, message) => {
     const { code, stderr } = await mosaic(...argv);
     expect(stderr).toContain(message);
+    // one line, and the command's usage where it prints it: nothing else (a library's warning beside the reason)
+    expect(stderr.trimEnd().split('\n').filter((line) => !line.includes(message) && !line.startsWith('usage: '))).toEqual([]);
     expect(stderr).not.toContain('unexpected error');
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(code).toBe(2);

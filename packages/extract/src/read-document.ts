@@ -93,8 +93,13 @@ async function pdfText(bytes: Uint8Array, textBytes: number): Promise<string> {
   }
 }
 
+/** pdf.js's VerbosityLevel.ERRORS: only its errors logged, no warnings. */
+const PDF_ERRORS_ONLY = 0;
+
 async function pdfPagesText(bytes: Uint8Array, textBytes: number): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // pdf.js's own warnings ("Indexing all PDF objects" as it reads a damaged file) are its errors only:
+  // they went to the user's stderr beside the reason given, and the reason says what they meant
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: PDF_ERRORS_ONLY });
   try {
     const pages: string[] = [];
     let read = 0;
