@@ -103,6 +103,15 @@ describe('extract', () => {
     // driving a car says nothing of whose it is
     expect(t.relations.filter((x) => x.target === byName(t, '2-XYZ-987')?.id)).toEqual([]);
   });
+  it('reads a day and month ending a sentence without its full stop, and without the year of a date in the next', () => {
+    const dates = (t: string) => extract(t).entities.filter((e) => e.schema === 'Date').map((e) => [e.name, e.mentions.map((m) => m.text)]);
+    expect(dates('Youssef Haddad called the harbour office on 6 June. Karim Benali was seen in Ghent on 7 July 2006.')).toEqual([
+      ['--06-06', ['6 June']], ['2006-07-07', ['7 July 2006']],
+    ]);
+    expect(dates('Youssef Haddad called the harbour office on 6 June and 7 July 2006.')).toEqual([
+      ['2006-06-06', ['6 June']], ['2006-07-07', ['7 July 2006']],
+    ]);
+  });
 });
 
 describe('extract: digits in names', () => {

@@ -43,7 +43,7 @@ export function extract(source: string, options: ExtractOptions = {}): ExtractRe
   };
   run(findEmails(text));
   run(findDocuments(text, free));
-  run(findDates(text, free));
+  run(findDates(text, free, sentences));
   run(findPhones(text, free, options.country));
   run(findPlates(text, free));
   run(findMoney(text, free));

@@ -24,6 +24,19 @@ describe('findDates', () => {
   it('borrows the year for a partial date from the end of a range', () => {
     expect(found('from 1 June to 31 August 2021')).toEqual([['1 June', '2021-06-01'], ['31 August 2021', '2021-08-31']]);
   });
+  it('borrows the year for a partial date from a full date later in its sentence, not in the next', () => {
+    expect(found('on 6 June and 7 July 2006')).toEqual([['6 June', '2006-06-06'], ['7 July 2006', '2006-07-07']]);
+    expect(found('Youssef Haddad called on 6 June. Karim Benali was seen in Ghent on 7 July 2006')).toEqual([['6 June', '--06-06'], ['7 July 2006', '2006-07-07']]);
+    expect(found('On 6 June! Seen on 7 July 2006')).toEqual([['6 June', '--06-06'], ['7 July 2006', '2006-07-07']]);
+    expect(found('Called: 6 June\nSeen: 7 July 2006')).toEqual([['6 June', '--06-06'], ['7 July 2006', '2006-07-07']]);
+    // a full stop the sentences do not end at (a lower-case word after it, an abbreviation) does not stop it
+    expect(found('on 6 June. then on 7 July 2006')).toEqual([['6 June', '2006-06-06'], ['7 July 2006', '2006-07-07']]);
+    expect(found('on 6 Jun. He left on 7 July 2006')).toEqual([['6 Jun.', '2006-06-06'], ['7 July 2006', '2006-07-07']]);
+  });
+  it('leaves the full stop after a month out of the date unless it closes the month abbreviated', () => {
+    expect(found('seen on 6 June. Seen on 7 Mars. Seen on 8 Septembre.')).toEqual([['6 June', '--06-06'], ['7 Mars', '--03-07'], ['8 Septembre', '--09-08']]);
+    expect(found('seen on 6 Jun. 2006 and on 7 Sept.')).toEqual([['6 Jun. 2006', '2006-06-06'], ['7 Sept.', '--09-07']]);
+  });
   it('borrows the year for each partial date of a long text of dates from the full date after it', () => {
     const dates = found(datesWrittenOf(200_000));
     expect(dates).toHaveLength(4_533);

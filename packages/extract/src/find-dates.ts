@@ -5,6 +5,7 @@
  * ("5 мая 2016 года": the genitive after a day, the nominative and prepositional before a year). Numeric dates are read day first (European usage) unless the first
  * number cannot be a day. Values are ISO 8601, as precise as the text: "2015-11-13", "2015-11", "2015".
  */
+import { closesAbbreviation, splitSentences, type Sentence } from './sentences.ts';
 import { Occupancy, span, type Span } from './span.ts';
 
 const MONTHS: Record<string, number> = {};
@@ -53,8 +54,12 @@ function namedMonth(word: string | undefined): boolean {
   return /^(?:\p{Lu}|\p{Script=Cyrillic})/u.test(word ?? '');
 }
 
-/** Finds dates; `isFree` tells which stretches other finders already took. */
-export function findDates(text: string, isFree: (start: number, end: number) => boolean): Span[] {
+/**
+ * Finds dates; `isFree` tells which stretches other finders already took, `sentences` are the
+ * text's (splitSentences, which is run on the text when they are not given and a day and month
+ * without a year is found): a day and month does not look beyond its sentence for its year.
+ */
+export function findDates(text: string, isFree: (start: number, end: number) => boolean, sentences?: readonly Sentence[]): Span[] {
   const out: Span[] = [];
   // marked character by character: a list of taken stretches, searched for every date, made a
   // report of many dates quadratic (2 MB: seconds)
@@ -78,7 +83,9 @@ export function findDates(text: string, isFree: (start: number, end: number) => 
     if (m[3] === undefined && !namedMonth(m[2])) continue;
     const iso = m[3] === undefined ? `--${pad(mo)}-${pad(d)}` : `${m[3]}-${pad(mo)}-${pad(d)}`;
     const before = out.length;
-    const trimmed = m[0].endsWith('.') && (m[2] ?? '').length > 4 ? m[0].length - 1 : m[0].length;
+    // MONTH's full stop is an abbreviation's ("6 Sept. 2016"): after a month written in full
+    // ("on 6 June.") it ends the sentence, as splitSentences reads it, and is no part of the date
+    const trimmed = m[0].endsWith('.') && !closesAbbreviation(m[2] ?? '') ? m[0].length - 1 : m[0].length;
     add(m.index, m.index + trimmed, iso);
     if (m[3] === undefined && out.length > before) partial.push(out[out.length - 1] as Span);
   }
@@ -109,14 +116,20 @@ export function findDates(text: string, isFree: (start: number, end: number) => 
     add(start, start + 4, m[1] ?? '');
   }
   // A day and month without a year borrow it from the next full date ("1 June to 31 August 2021"),
-  // looked for among the dates within 40 characters after it, in the text's order: filtering every
-  // date found for each partial one made a text of many dates quadratic (2 MB: seconds).
+  // looked for among the dates within 40 characters after it and in its sentence ("on 6 June. Seen
+  // on 7 July 2006" says nothing of the year of 6 June), in the text's order: filtering every date
+  // found for each partial one made a text of many dates quadratic (2 MB: seconds). The partial
+  // dates come in the text's order, so their sentences are found in one pass over the sentences.
   out.sort((a, b) => a.start - b.start);
+  const bounds = partial.length === 0 ? [] : (sentences ?? splitSentences(text));
+  let sentence = 0;
   for (const p of partial) {
+    while (sentence < bounds.length && (bounds[sentence] as Sentence).end <= p.start) sentence++;
+    const sentenceEnd = bounds[sentence]?.end ?? text.length;
     let next: Span | undefined;
     for (let i = firstAfter(out, p.end); i < out.length; i++) {
       const o = out[i] as Span;
-      if (o.start - p.end >= 40) break;
+      if (o.start - p.end >= 40 || o.start >= sentenceEnd) break;
       if (/^\d{4}/.test(o.key)) {
         next = o;
         break;

@@ -28,7 +28,7 @@ export function splitSentences(text: string): Sentence[] {
       if (continuesOver(text, m.index)) continue;
     } else if (m[0].startsWith('.')) {
       const word = /([\p{L}.°]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index))?.[1] ?? '';
-      if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
+      if (closesAbbreviation(word)) continue;
       const after = /^\s+(\S)/.exec(text.slice(end, end + 8));
       if (after?.[1] !== undefined && /[\p{Ll},;]/u.test(after[1])) continue;
     }
@@ -37,6 +37,11 @@ export function splitSentences(text: string): Sentence[] {
   }
   push(sentences, text, start, text.length);
   return sentences;
+}
+
+/** Whether a full stop after `word` closes it, an abbreviation ("Dr", "Sept") or an initial, rather than a sentence. */
+export function closesAbbreviation(word: string): boolean {
+  return ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word);
 }
 
 /** Shorter lines are taken for headings, list items or form fields, which a line break ends. */
