@@ -9,6 +9,7 @@ import { appendChanges, archivedOf, createKyselyRecordWriter, planRecordWrites, 
 import { NAME_PROPERTIES, nameTokens } from './name-text.ts';
 import { prepareRecord } from './prepare-record.ts';
 import { createLocalMessageBus, type MessageBus } from './message-bus.ts';
+import { replaceJsonFields } from './replace-json-fields.ts';
 import { chunks, numberOut, optionalTimeOut, stringArrayOut, timeIn, timeOut } from './row-values.ts';
 import type { NameCandidate, StoreDialect } from './store-dialect.ts';
 import type {
@@ -518,6 +519,17 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
 
     async putDocuments(documents) {
       if (documents.length > 0) await write((trx) => upsertDocuments(trx, documents));
+    },
+
+    async putDocumentFields(kind, id, fields) {
+      return write(async (trx) => {
+        // the row locked as it is read on PostgreSQL, so a write between the read and this one is not undone
+        const read = trx.selectFrom('documents').select('body').where('kind', '=', kind).where('id', '=', id);
+        const row = await (dialect.name === 'postgres' ? read.forUpdate() : read).executeTakeFirst();
+        if (row === undefined) return false;
+        await trx.updateTable('documents').set({ updated_at: timeIn(now().toISOString()), body: replaceJsonFields(row.body, fields) }).where('kind', '=', kind).where('id', '=', id).execute();
+        return true;
+      });
     },
 
     async getDocument(kind, id) {

@@ -722,6 +722,34 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.renewDocumentIf('claim', 'absent', read.body)).toBe(false);
     }));
 
+    it('gives a document\'s top-level members new values, the others, its owner, subject and mentions kept', () => withStore(async (store) => {
+      const extraction = { entities: [{ id: 'e1', name: 'Jonas "J" Vermeulen', mentions: [{ start: 0, end: 5, text: 'Jonas}' }] }], note: 'Ørsted \\ 📞' };
+      await store.putDocument({ kind: 'review', id: 'r1', owner: 'fedpol', subject: 'fedpol:r1', body: { report: 'fedpol:r1', extraction, entities: { e1: { status: 'proposed' } }, relations: [] }, mentions: ['fedpol:p1'] });
+      const before = (await store.getDocument('review', 'r1'))!;
+      await new Promise((r) => setTimeout(r, 5));
+      const decisions = { entities: { e1: { status: 'confirmed', record: 'fedpol:p1' } }, relations: [{ status: 'rejected' }] };
+      expect(await store.putDocumentFields('review', 'r1', decisions)).toBe(true);
+      const after = (await store.getDocument('review', 'r1'))!;
+      // the body as the whole of it written again would read, its members in the order they had
+      expect(JSON.stringify(after.body)).toBe(JSON.stringify({ ...before.body as object, ...decisions }));
+      expect(after).toMatchObject({ owner: 'fedpol', subject: 'fedpol:r1', createdAt: before.createdAt });
+      expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
+      expect(await store.documentsMentioning('review', 'fedpol:p1')).toEqual(['r1']);
+      // a new member goes last, one given undefined is taken out
+      expect(await store.putDocumentFields('review', 'r1', { relations: undefined, added: 1 })).toBe(true);
+      expect(Object.keys((await store.getDocument('review', 'r1'))!.body as object)).toEqual(['report', 'extraction', 'entities', 'added']);
+      // in a transaction, with the rest of it or none
+      await expect(store.transaction(async (tx) => {
+        await tx.putDocumentFields('review', 'r1', { added: 2 });
+        expect(((await tx.getDocument('review', 'r1'))!.body as { added: number }).added).toBe(2);
+        throw new Error('undone');
+      })).rejects.toThrow('undone');
+      expect(((await store.getDocument('review', 'r1'))!.body as { added: number }).added).toBe(1);
+      // none is made
+      expect(await store.putDocumentFields('review', 'absent', decisions)).toBe(false);
+      expect(await store.getDocument('review', 'absent')).toBeUndefined();
+    }));
+
     it('writes many documents at once, all or none, keeping creation times on replace', () => withStore(async (store) => {
       await store.putDocument({ kind: 'check', id: 'k1', owner: 'zone-north', body: { n: 1 } });
       const created = (await store.getDocument('check', 'k1'))?.createdAt;

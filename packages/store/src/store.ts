@@ -424,6 +424,14 @@ export interface Store {
   createDocument(document: DocumentInput): Promise<boolean>;
   /** putDocument for many in one statement per chunk: all written or none (one per (kind, id); the last wins). */
   putDocuments(documents: readonly DocumentInput[]): Promise<void>;
+  /**
+   * Gives top-level members of a stored document's body new values, the others kept as stored
+   * (the body as `{ ...stored, ...fields }`; a member whose value JSON drops is taken out; no key
+   * read as an array index), without the body parsed and written out again: a report's review,
+   * megabytes of extraction, takes a decision on one entity this way. Its owner, subject and
+   * mentions are kept. Whether the document was there (none is made).
+   */
+  putDocumentFields(kind: string, id: string, fields: Readonly<Record<string, unknown>>): Promise<boolean>;
   getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;
   listDocuments(kind: string, options: ListDocumentsOptions): Promise<readonly StoredDocument[]>;
   /**

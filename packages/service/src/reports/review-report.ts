@@ -22,8 +22,9 @@
  * and the earlier of their review dates, so it outlives neither.
  *
  * The decisions on one report are made one at a time (decideAlone): each reads the review,
- * writes records and writes the review back whole, so two made at once would each write back
- * what it read and lose the other's (a record written, the review still saying "proposed").
+ * writes records and writes the review's decisions back whole, so two made at once would each
+ * write back what it read and lose the other's (a record written, the review still saying
+ * "proposed").
  */
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
 import { AppError, propertyType, RecordId, subjectCategoryOf, type EntityId, type FieldError, type Provenance, type SchemaRegistry, type SubjectCategory } from '@mosaic/model';
@@ -116,7 +117,7 @@ function claimed<T>(mosaic: Mosaic, consultation: Consultation, reportId: Record
 }
 
 /**
- * Writes the review back once the report is still there, read in the write's transaction under
+ * Writes the review's decisions back once the report is still there, read in the write's transaction under
  * the audit log's lock, which an erasure holds from its start (records.ts eraseRecord, the
  * sweep), with the extraction kept then (an erasure's rewriting of it is not written over). A
  * report erased while the decision was being made is not written back (the review holds the
@@ -129,11 +130,12 @@ async function saveReview(mosaic: Mosaic, consultation: Consultation, review: Re
   const kept = await mosaic.store.transaction(async (tx) => {
     await tx.lockAudit();
     if (await tx.getRecord(review.report)) {
-      // the extraction as kept now: the erasure of a person confirmed from the report may have
-      // rewritten it since the decision read it (erase-from-reports.ts), and the decision changes
-      // only the statuses
-      const kept = (await tx.getDocument(REPORT_REVIEW_KIND, review.report))?.body as ReportReview | undefined;
-      await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: review.report, owner, subject: review.report, body: kept === undefined ? review : { ...review, extraction: kept.extraction } });
+      // only the decisions are written, the extraction kept as it is stored now: the erasure of a
+      // person confirmed from the report may have rewritten it since the decision read it
+      // (erase-from-reports.ts), and the decision changes only the statuses. Nor is the rest
+      // parsed and written out again: at 10 MB of text it is 27 MB of JSON (putDocumentFields).
+      const decisions = { entities: review.entities, relations: review.relations } satisfies Partial<ReportReview>;
+      if (!(await tx.putDocumentFields(REPORT_REVIEW_KIND, review.report, decisions))) await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: review.report, owner, subject: review.report, body: review });
       return true;
     }
     const erased = await eraseStoredRecords(tx, made, { actor: user.id, reason: `confirmed from report ${review.report}, erased while it was confirmed` });
