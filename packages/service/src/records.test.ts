@@ -14,6 +14,9 @@ import { createIngestJobs } from './ingest/ingest-job.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { eraseRecord, eraseStoredRecord, eraseStoredRecords, writeRecord } from './records.ts';
 import { openTestMosaic, putFixtures, refuseAuditEntries, testProvenance, type TestMosaic } from './testing.ts';
+import { NOTIFICATION_KIND, notificationDocuments, type StoredNotification } from './screening/notification-inbox.ts';
+import { CHECK_KIND } from './screening/screen-check.ts';
+import { ERASED_LABEL } from './watch/erase-from-watch-labels.ts';
 
 let world: TestMosaic | undefined;
 afterEach(async () => {
@@ -211,7 +214,14 @@ describe('eraseStoredRecords: a step of many records', () => {
   it('reads all its records in as many store calls as a step of one: their histories, and the checks, notifications and judgements showing them', async () => {
     world = await openTestMosaic();
     const { mosaic } = world;
-    await putFixtures(mosaic, Array.from({ length: 13 }, (_, i) => person(`step-${String(i).padStart(2, '0')}`, `Step Person ${i}`)));
+    const steps = Array.from({ length: 13 }, (_, i) => `step-${String(i).padStart(2, '0')}`);
+    await putFixtures(mosaic, steps.map((id, i) => person(id, `Step Person ${i}`)));
+    // each shown by a check and by a notice whose label names it: the documents are read, relabelled and rewritten
+    const analyst = (await mosaic.store.findUserByName('fedAnalyst'))!;
+    await mosaic.store.putDocuments(steps.flatMap((id, i) => [
+      { kind: CHECK_KIND, id: `check-${id}`, owner: 'fedpol', body: { hits: [] }, mentions: [`fedpol:${id}`] },
+      ...notificationDocuments({ id: `notice-${id}`, at: '2030-01-02T00:00:00.000Z', to: { user: analyst.id }, kind: 'watch.record', title: 'New information on a watched subject', body: { label: `Step Person ${i}`, record: `fedpol:${id}`, caption: `Step Person ${i}` } }),
+    ]));
     // the store's calls in the erasure's transaction, by method
     const callsOf = async (ids: readonly RecordId[]): Promise<Record<string, number>> => {
       const calls: Record<string, number> = {};
@@ -232,6 +242,18 @@ describe('eraseStoredRecords: a step of many records', () => {
     const one = await callsOf([RecordId('fedpol:step-00')]);
     const twelve = await callsOf(Array.from({ length: 12 }, (_, i) => RecordId(`fedpol:step-${String(i + 1).padStart(2, '0')}`)));
     expect(twelve).toEqual(one);
+    // and each read once: the records naming them (for the summaries and for the alerts), the
+    // mentions of them (one read a kind: checks, notifications), the documents showing them, the
+    // notices among them relabelled as they are rewritten (a read and a write for both), where
+    // each document was read by itself (a notice twice) and each notice relabelled by itself
+    expect(one).toEqual({
+      recordHistories: 1, deleteRecords: 1, deleteDocuments: 2, listDocuments: 2, recordsNaming: 1, documentsAbout: 1,
+      documentMentions: 2, getDocuments: 3, putDocuments: 3, forgetMentions: 2,
+    });
     expect(await mosaic.store.getRecords([RecordId('fedpol:step-00'), RecordId('fedpol:step-12')])).toEqual([]);
+    const kept = (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: analyst.id, limit: 100 })).map((d) => (d.body as StoredNotification).notification.body);
+    expect(kept).toHaveLength(13);
+    for (const body of kept) expect(body).toMatchObject({ label: ERASED_LABEL, erased: [body['record']] });
+    expect(JSON.stringify(kept)).not.toContain('Step Person');
   });
 });

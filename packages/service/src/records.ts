@@ -20,7 +20,7 @@ import type { Mosaic } from './runtime.ts';
 import { activeHolds, holdsOn } from './retention/legal-holds.ts';
 import { eraseFromChecks, eraseFromNotifications, erasureNotices } from './screening/erase-from-checks.ts';
 import { eraseFromJudgementNotes } from './resolution/erase-from-judgement-notes.ts';
-import { eraseFromWatchLabels } from './watch/erase-from-watch-labels.ts';
+import { eraseFromWatchLabels, noticeRelabelling } from './watch/erase-from-watch-labels.ts';
 import { eraseFromChartTitles } from './graph/erase-from-chart-titles.ts';
 import { eraseFromRelationSummaries, withErasedSummaries } from './graph/erase-from-relation-summaries.ts';
 import { eraseFromReports, REPORTS_ALTERED } from './reports/erase-from-reports.ts';
@@ -335,9 +335,11 @@ export type StoredErasure = DeleteResult & {
  * eraseStoredRecord for many records in one transaction (a sweep's batch): the store erases them
  * all in a statement per step (store.deleteRecords) and their reviews go in one, where a record
  * at a time took a dozen queries each; their histories, the checks, notifications and judgements
- * showing them are read in a statement for all of them too (a statement each cost a step of ten
- * records on PostgreSQL some 70 round trips), each record still erased from a check or a
- * notification in turn. A result per distinct id, in order.
+ * showing them, and the records naming them, are read in a statement for all of them too (a
+ * statement each cost a step of ten records on PostgreSQL some 70 round trips), each once (the
+ * records naming them, and the notifications, were read twice: for the summaries and the alerts,
+ * for the labels and the erasure), each record still erased from a check or a notification in
+ * turn. A result per distinct id, in order.
  */
 export async function eraseStoredRecords(store: Store, ids: readonly RecordId[], options: ErasureOptions): Promise<readonly StoredErasure[]> {
   return store.transaction(async (tx) => {
@@ -353,16 +355,20 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
     await tx.deleteDocuments(REPORT_REVIEW_KIND, deleted);
     const gone = new Set(deleted);
     await tx.deleteDocuments(REPORT_UPLOAD_KIND, reportUploadKeys(versions.filter((record) => gone.has(record.id))));
-    await eraseFromWatchLabels(tx, versions.filter((record) => gone.has(record.id)));
-    await eraseFromChartTitles(tx, versions.filter((record) => gone.has(record.id)));
-    const summaries = await eraseFromRelationSummaries(tx, versions.filter((record) => gone.has(record.id)), options.actor);
-    const namingReports = await eraseFromReports(tx, versions.filter((record) => gone.has(record.id)), options.actor);
+    const goneVersions = versions.filter((record) => gone.has(record.id));
+    await eraseFromWatchLabels(tx, goneVersions);
+    await eraseFromChartTitles(tx, goneVersions);
+    // the live records naming them, read once: the relationships and events whose summaries may
+    // name them, and the alerts on them (the summaries rewritten leave who names whom as it was)
+    const naming = deleted.length === 0 ? [] : await tx.recordsNaming(deleted);
+    const summaries = await eraseFromRelationSummaries(tx, goneVersions, { actor: options.actor, naming });
+    const namingReports = await eraseFromReports(tx, goneVersions, options.actor);
     await eraseFromJudgementNotes(tx, deleted);
-    const alertsOn = deleted.length === 0 ? new Map<RecordId, readonly RecordId[]>() : await alertsBySubject(tx, deleted);
+    const alertsOn = alertsBySubject(naming, deleted);
     // the checks and notifications showing them, each record erased from them in turn, read and
-    // written for all of them at once
+    // written for all of them at once; the notifications' labels naming them erased as they are
     await eraseFromChecks(tx, deleted);
-    const notificationsOf = await eraseFromNotifications(tx, deleted);
+    const notificationsOf = await eraseFromNotifications(tx, deleted, { relabel: noticeRelabelling(goneVersions) });
     const erasures: StoredErasure[] = [];
     for (const result of results) {
       if (result.status !== 'deleted') {
@@ -422,16 +428,17 @@ async function confirmedFrom(store: Store, reports: readonly RecordId[]): Promis
 type AlertsBySubject = ReadonlyMap<RecordId, readonly RecordId[]>;
 
 /**
- * The ids of the Alert records naming each of `subjects`, read in `store`'s transaction through
- * what each record names (Store.recordsNaming, record_links: an alert names its subject), in the
- * order of their ids. Every alert was read for each erasure, for each alert erased with it and for
- * each transaction of the retention sweep: with 20,000 alerts held the sweep erased 79 records a
- * second on sqlite, and a transaction held the audit log's lock the read's time whatever its bound.
+ * The ids of the Alert records naming each of `subjects`, of `naming`, the live records naming
+ * them as read in the erasure's transaction through what each record names (Store.recordsNaming,
+ * record_links: an alert names its subject), in the order of their ids. Every alert was read for
+ * each erasure, for each alert erased with it and for each transaction of the retention sweep:
+ * with 20,000 alerts held the sweep erased 79 records a second on sqlite, and a transaction held
+ * the audit log's lock the read's time whatever its bound.
  */
-async function alertsBySubject(store: Store, subjects: readonly RecordId[]): Promise<AlertsBySubject> {
+function alertsBySubject(naming: readonly StoredRecord[], subjects: readonly RecordId[]): AlertsBySubject {
   const wanted = new Set<string>(subjects);
   const found = new Map<RecordId, RecordId[]>();
-  for (const { record } of await store.recordsNaming(subjects)) {
+  for (const { record } of naming) {
     if (record.schema !== ALERT_SCHEMA) continue;
     for (const subject of (record.properties['subject'] ?? []) as readonly RecordId[]) {
       if (!wanted.has(subject)) continue;

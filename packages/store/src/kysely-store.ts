@@ -537,6 +537,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return row ? documentOf(row) : undefined;
     },
 
+    async getDocuments(kind, ids) {
+      const found: StoredDocument[] = [];
+      for (const chunk of chunks([...new Set(ids)], batchRows)) {
+        for (const row of await db.selectFrom('documents').selectAll().where('kind', '=', kind).where('id', 'in', chunk).execute()) found.push(documentOf(row));
+      }
+      return found.sort((a, b) => compareText(a.id, b.id));
+    },
+
     async listDocuments(kind, { owner, subject, limit, oldestFirst = false, afterId }) {
       let query = db.selectFrom('documents').selectAll().where('kind', '=', kind);
       if (owner !== undefined) query = query.where('owner', '=', owner);

@@ -583,6 +583,11 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       ]);
       expect((await store.documentsAbout('check', ['fedpol:p1']))[0]).toEqual(await store.getDocument('check', 'c1'));
       expect(await store.documentsAbout('check', [])).toEqual([]);
+      // many by id at once: of the kind only, in id order, each once, absent ones not named
+      expect((await store.getDocuments('check', ['c3', 'c9', 'c1', 'n1', 'c3'])).map((d) => [d.id, d.body])).toEqual([['c1', { hits: 1 }], ['c3', { hits: 2 }]]);
+      expect((await store.getDocuments('check', ['c1']))[0]).toEqual(await store.getDocument('check', 'c1'));
+      expect(await store.getDocuments('note', ['c1', 'n1'])).toEqual([await store.getDocument('note', 'c1'), await store.getDocument('note', 'n1')]);
+      expect(await store.getDocuments('check', [])).toEqual([]);
       await store.deleteDocument('check', 'c0');
       await store.deleteDocument('note', 'n1');
       const first = await store.getDocument('check', 'c1');

@@ -433,6 +433,11 @@ export interface Store {
    */
   putDocumentFields(kind: string, id: string, fields: Readonly<Record<string, unknown>>): Promise<boolean>;
   getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;
+  /**
+   * getDocument for many of one kind in a statement a chunk (an erasure's step reads every
+   * document showing its records): those stored, each once, in id order; absent ones not named.
+   */
+  getDocuments(kind: string, ids: readonly string[]): Promise<readonly StoredDocument[]>;
   listDocuments(kind: string, options: ListDocumentsOptions): Promise<readonly StoredDocument[]>;
   /**
    * The documents of `kind` whose subject is one of `subjects`, every one of them, by subject then

@@ -19,7 +19,7 @@
  * name the erased ones, whatever the size of the store.
  */
 import { schemata, type EntityRecord, type RecordId, type Schema } from '@mosaic/model';
-import type { Store } from '@mosaic/store';
+import type { Store, StoredRecord } from '@mosaic/store';
 import { labelNames, namePartsOf } from '../watch/erase-from-watch-labels.ts';
 
 /** What a summary that named an erased end or subject reads afterwards. */
@@ -50,17 +50,19 @@ function endProperties(schema: Schema): readonly string[] {
  * Within `store`'s transaction, as part of the erasure of `records` (every version of each, read
  * before it is erased): each relationship or event record one of them is an end or subject of
  * whose summary holds a name part of them is written again with ERASED_SUMMARY, by `actor`.
- * Returns the records rewritten, by the erased record they name as an end or subject, for the
- * erasure's audit entry (a record written is logged: LED Art. 25).
+ * `naming` holds the live records naming them (Store.recordsNaming of their ids, read in the same
+ * transaction once they are erased: the erasure reads the alerts on them from it too). Returns the
+ * records rewritten, by the erased record they name as an end or subject, for the erasure's audit
+ * entry (a record written is logged: LED Art. 25).
  */
-export async function eraseFromRelationSummaries(store: Store, records: readonly EntityRecord[], actor: string): Promise<ReadonlyMap<RecordId, readonly RecordId[]>> {
+export async function eraseFromRelationSummaries(store: Store, records: readonly EntityRecord[], { actor, naming }: { readonly actor: string; readonly naming: readonly StoredRecord[] }): Promise<ReadonlyMap<RecordId, readonly RecordId[]>> {
   const byEnd = new Map<RecordId, RecordId[]>();
   const parts = namePartsOf(records);
   if (parts.size === 0) return byEnd;
   const ends = new Set<string>(records.map((record) => record.id));
   // (read in the erasure's transaction: a record written meanwhile waits for it, holding the record's lock)
   const rewritten: EntityRecord[] = [];
-  for (const { record } of await store.recordsNaming([...ends] as RecordId[])) {
+  for (const { record } of naming) {
     const schema = registry.get(record.schema);
     if (schema === undefined) continue;
     const named = endProperties(schema).flatMap((property) => record.properties[property] ?? []).filter((end) => ends.has(end)) as RecordId[];

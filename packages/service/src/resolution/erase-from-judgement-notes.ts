@@ -30,13 +30,11 @@ export async function eraseFromJudgementNotes(store: Store, records: readonly Re
   const judgements = new Set<string>();
   // the judgements of all `records` in one read (one each cost a step of ten records ten round trips)
   for (const link of await store.documentsAbout(JUDGEMENT_RECORD_KIND, records)) judgements.add((link.body as { judgement: string }).judgement);
-  let rewritten = 0;
-  for (const id of judgements) {
-    const found = await store.getDocument(JUDGEMENT_KIND, id);
-    const judgement = found?.body as Judgement | undefined;
-    if (!found || judgement?.note === undefined || judgement.note === ERASED_NOTE) continue;
-    await store.putDocument({ kind: found.kind, id: found.id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body: { ...judgement, note: ERASED_NOTE } });
-    rewritten += 1;
-  }
-  return rewritten;
+  // and the judgements themselves in one, written in one
+  const noted = (await store.getDocuments(JUDGEMENT_KIND, [...judgements])).filter((found) => {
+    const { note } = found.body as Judgement;
+    return note !== undefined && note !== ERASED_NOTE;
+  });
+  await store.putDocuments(noted.map((found) => ({ kind: found.kind, id: found.id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body: { ...(found.body as Judgement), note: ERASED_NOTE } })));
+  return noted.length;
 }

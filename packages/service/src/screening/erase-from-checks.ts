@@ -57,16 +57,25 @@ function without(hit: HitView, record: RecordId): HitView {
   return { n, ...(ref === undefined ? {} : { ref }), kind, subject, schema, score, band, explain: {}, alerts: [], erased: true, ...(decision ? { decision } : {}), ...(sameSubjectAs === undefined ? {} : { sameSubjectAs }) };
 }
 
+export interface NotificationErasureOptions {
+  /**
+   * Applied to each notification read, once, before the records are erased from it: the labels
+   * naming an erased record replaced (erase-from-watch-labels.ts noticeRelabelling), so that the
+   * notifications an erasure's step shows are read and written once for both.
+   */
+  readonly relabel?: (stored: StoredNotification) => StoredNotification;
+}
+
 /**
  * Within `store`'s transaction, as part of the erasure of `records`, each erased from the
- * notifications showing it in turn; returns the notifications each changed, by record, as that
+ * notifications showing it in turn (each relabelled first, given `relabel`); returns the notifications each changed, by record, as that
  * record's erasure left them.
  */
-export async function eraseFromNotifications(store: Store, records: readonly RecordId[]): Promise<ReadonlyMap<RecordId, readonly Notification[]>> {
+export async function eraseFromNotifications(store: Store, records: readonly RecordId[], { relabel }: NotificationErasureOptions = {}): Promise<ReadonlyMap<RecordId, readonly Notification[]>> {
   const { byRecord } = await rewriteMentioning(store, records, NOTIFICATION_KIND, (body, record) => {
     const stored = body as StoredNotification;
     return { ...stored, notification: { ...stored.notification, body: withoutRecord(stored.notification.body, record) } };
-  });
+  }, relabel === undefined ? undefined : (body) => relabel(body as StoredNotification));
   return new Map([...byRecord].map(([record, bodies]) => [record, bodies.map((body) => (body as StoredNotification).notification)]));
 }
 
@@ -90,27 +99,28 @@ export function erasureNotices(record: RecordId, changed: readonly Notification[
 
 /**
  * Each document of `kind` kept with a mention of one of `records` rewritten by `rewrite` for each
- * record it mentions, the records in the order given, owner and subject kept; then the mentions
- * go. The mentions are read in one statement and the documents written in one, for all the
- * records of an erasure's step (a statement or two each, a round trip each on PostgreSQL, cost a
- * step of ten records most of its time). Returns the bodies written by each record's rewrite, as
- * it left them, and how many documents changed.
+ * record it mentions, the records in the order given (`first`, given, applied to it once before
+ * them), owner and subject kept; then the mentions go. The mentions are read in one statement,
+ * the documents in one (Store.getDocuments) and written in one, for all the records of an
+ * erasure's step (a statement or two each, a round trip each on PostgreSQL, cost a step of ten
+ * records most of its time). Returns the bodies written by each record's rewrite, as it left
+ * them, and how many documents changed.
  */
-async function rewriteMentioning(store: Store, records: readonly RecordId[], kind: string, rewrite: (body: unknown, record: RecordId) => unknown): Promise<{ readonly byRecord: ReadonlyMap<RecordId, readonly unknown[]>; readonly documents: number }> {
+async function rewriteMentioning(store: Store, records: readonly RecordId[], kind: string, rewrite: (body: unknown, record: RecordId) => unknown, first?: (body: unknown) => unknown): Promise<{ readonly byRecord: ReadonlyMap<RecordId, readonly unknown[]>; readonly documents: number }> {
   const distinct = [...new Set(records)];
   const byRecord = new Map<RecordId, unknown[]>(distinct.map((record) => [record, []]));
   if (distinct.length === 0) return { byRecord, documents: 0 };
   const mentions = await store.documentMentions(kind, distinct);
   const mentioning = new Map<string, string[]>();
   for (const { record, id } of mentions) mentioning.set(record, [...mentioning.get(record) ?? [], id]);
-  const found = new Map<string, StoredDocument | undefined>();
+  // a mention outlives the document it was kept with (deleted by the sweep, say): no document, nothing to rewrite
+  const found = new Map<string, StoredDocument>((await store.getDocuments(kind, mentions.map((mention) => mention.id))).map((stored) => [stored.id, stored]));
   const bodies = new Map<string, unknown>();
   for (const record of distinct) {
     for (const id of mentioning.get(record) ?? []) {
-      if (!found.has(id)) found.set(id, await store.getDocument(kind, id));
       const stored = found.get(id);
       if (stored === undefined) continue;
-      const body = rewrite(bodies.has(id) ? bodies.get(id) : stored.body, record);
+      const body = rewrite(bodies.has(id) ? bodies.get(id) : first === undefined ? stored.body : first(stored.body), record);
       bodies.set(id, body);
       byRecord.get(record)?.push(body);
     }

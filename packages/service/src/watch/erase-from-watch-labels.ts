@@ -9,16 +9,18 @@
  * beside the name may be about the same person. Run within the erasure's transaction, beside the
  * checks and notices erased of it (erase-from-checks.ts).
  *
- * The notices are those that show an erased record (the links notification-inbox.ts keeps, read
- * before erase-from-checks.ts removes them), so an erasure reads its own notices and not every
- * kept one, under the audit log's lock the erasure holds (reading 50,000 notices took 0.7–1.1 s).
- * A label naming the record on a notice that shows nothing of it (another record of the subject,
- * an alert, a lost track) is not found: the web app no longer writes names into labels.
+ * The notices are those that show an erased record (the links notification-inbox.ts keeps), so an
+ * erasure reads its own notices and not every kept one, under the audit log's lock the erasure
+ * holds (reading 50,000 notices took 0.7–1.1 s): they are relabelled as erase-from-checks.ts reads
+ * them to erase the record from them (noticeRelabelling, eraseFromNotifications' `relabel`), read
+ * and written once for both. A label naming the record on a notice that shows nothing of it
+ * (another record of the subject, an alert, a lost track) is not found: the web app no longer
+ * writes names into labels.
  */
 import { foldText, matchableNames } from '@mosaic/matching';
 import type { EntityRecord } from '@mosaic/model';
-import type { Store, StoredDocument } from '@mosaic/store';
-import { NOTIFICATION_KIND, type StoredNotification } from '../screening/notification-inbox.ts';
+import type { Store } from '@mosaic/store';
+import type { StoredNotification } from '../screening/notification-inbox.ts';
 import { SUBSCRIPTION_KIND, type Subscription } from './subscriptions.ts';
 
 /** What a label that named an erased record reads afterwards. */
@@ -47,34 +49,37 @@ export function labelNames(label: string, parts: ReadonlySet<string>): boolean {
 
 /**
  * Within `store`'s transaction, as part of the erasure of `records` (every version of each, read
- * before it is erased): each watch, and each notice showing one of them, whose label holds a name part of them is
- * relabelled ERASED_LABEL. Returns how many documents were rewritten.
+ * before it is erased): each watch whose label holds a name part of them is relabelled
+ * ERASED_LABEL (the notices showing them are relabelled with the records' erasure from them:
+ * noticeRelabelling). Returns how many watches were rewritten.
  */
 export async function eraseFromWatchLabels(store: Store, records: readonly EntityRecord[]): Promise<number> {
   const parts = namePartsOf(records);
   if (parts.size === 0) return 0;
-  const relabel = (label: unknown): unknown => (typeof label === 'string' && labelNames(label, parts) ? ERASED_LABEL : label);
   let rewritten = 0;
-  const put = async (found: StoredDocument, body: unknown): Promise<void> => {
-    await store.putDocument({ kind: found.kind, id: found.id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body });
-    rewritten += 1;
-  };
   for (const found of await store.listDocuments(SUBSCRIPTION_KIND, { limit: ALL })) {
     const watch = found.body as Subscription;
-    if (relabel(watch.label) !== watch.label) await put(found, { ...watch, label: ERASED_LABEL });
-  }
-  // the notices showing any of them, in one read
-  const shown = new Set((await store.documentMentions(NOTIFICATION_KIND, records.map((record) => record.id))).map((mention) => mention.id));
-  for (const id of shown) {
-    const found = await store.getDocument(NOTIFICATION_KIND, id);
-    if (found) {
-      const stored = found.body as StoredNotification;
-      const { body } = stored.notification;
-      const label = relabel(body['label']);
-      const labels = Array.isArray(body['labels']) ? body['labels'].map(relabel) : undefined;
-      const changed = label !== body['label'] || (labels !== undefined && labels.some((l, i) => l !== (body['labels'] as unknown[])[i]));
-      if (changed) await put(found, { ...stored, notification: { ...stored.notification, body: { ...body, ...('label' in body ? { label } : {}), ...(labels === undefined ? {} : { labels }) } } });
-    }
+    if (typeof watch.label !== 'string' || !labelNames(watch.label, parts)) continue;
+    await store.putDocument({ kind: found.kind, id: found.id, owner: found.owner, ...(found.subject === undefined ? {} : { subject: found.subject }), body: { ...watch, label: ERASED_LABEL } });
+    rewritten += 1;
   }
   return rewritten;
+}
+
+/**
+ * A kept notice as it reads once the names of `records` (every version of each) are erased from
+ * its labels: its `label`, and each of its `labels`, holding a name part of them reads
+ * ERASED_LABEL. For the notices showing one of them (eraseFromNotifications' `relabel`).
+ */
+export function noticeRelabelling(records: readonly EntityRecord[]): (stored: StoredNotification) => StoredNotification {
+  const parts = namePartsOf(records);
+  const relabel = (label: unknown): unknown => (typeof label === 'string' && labelNames(label, parts) ? ERASED_LABEL : label);
+  return (stored) => {
+    if (parts.size === 0) return stored;
+    const { body } = stored.notification;
+    const label = relabel(body['label']);
+    const labels = Array.isArray(body['labels']) ? body['labels'].map(relabel) : undefined;
+    const changed = label !== body['label'] || (labels !== undefined && labels.some((l, i) => l !== (body['labels'] as unknown[])[i]));
+    return changed ? { ...stored, notification: { ...stored.notification, body: { ...body, ...('label' in body ? { label } : {}), ...(labels === undefined ? {} : { labels }) } } } : stored;
+  };
 }
