@@ -18,6 +18,9 @@ export type { NameFrequencies } from './name-frequencies.ts';
 // Comparators with discrete levels (Fellegi–Sunter)
 export { compareNames, compareNormalizedNames, fitsWrittenFrame, FRAME_SIMILARITY, joinsCanMatter, NAME_LEVELS, STEM_SIMILARITY, tokenSimilarity } from './compare-names.ts';
 export type { NameLevel, NameComparison, CompareNamesOptions, TokenAgreement } from './compare-names.ts';
+export { alignedWords, coreTokenSpans } from './name-marks.ts';
+export type { WordSpan } from './name-marks.ts';
+export { isParticleOrTitle } from './name-particles.ts';
 export { parseDate, compareDates, DATE_LEVELS } from './compare-dates.ts';
 export type { PartialDate, DateLevel } from './compare-dates.ts';
 export { normalizeCountry, compareCountries, COUNTRY_LEVELS } from './compare-countries.ts';
@@ -35,7 +38,7 @@ export { normalizePlace, comparePlaces, PLACE_LEVELS } from './compare-places.ts
 export type { PlaceLevel } from './compare-places.ts';
 
 // Records, features, scoring
-export { prepare, matchableNames, createPrepareCache, fillTermFrequencies, fillingTermFrequencies, nameStringsOf, namesToCount, normalizeNameCached, MATCHING_PROPERTIES } from './prepare.ts';
+export { prepare, matchableNames, preparedNameStrings, createPrepareCache, fillTermFrequencies, fillingTermFrequencies, nameStringsOf, namesToCount, normalizeNameCached, MATCHING_PROPERTIES } from './prepare.ts';
 export type { MatchableRecord, PreparedRecord, PreparedName, PrepareOptions, PrepareCache } from './prepare.ts';
 export { FEATURES, FEATURE_NAMES, featureNames, comparisonVector, comparePreparedNames } from './features.ts';
 export type { FeatureName, FeatureDefinition, ComparisonVector } from './features.ts';
@@ -43,6 +46,8 @@ export { validateModel, probabilityFromWeight, weightFromProbability } from './m
 export type { MatchModel, FeatureParameters } from './match-model.ts';
 export { comparePrepared, pairWeight, scorePair, scoreVector } from './score.ts';
 export type { ScoreResult, Explanation, ExplainedToken } from './score.ts';
+export { withExplainedWords } from './explained-words.ts';
+export type { NamedToken } from './explained-words.ts';
 export { estimateU, trainModel, countPatterns } from './train-em.ts';
 export type { PatternCount, TrainOptions, TrainResult } from './train-em.ts';
 export { defaultModel } from './default-model.ts';

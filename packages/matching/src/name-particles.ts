@@ -31,3 +31,12 @@ export const KUNYA_HEADS: ReadonlySet<string> = new Set(['abu', 'abou', 'abo', '
 
 /** Heads of theophoric compounds "Abd al-X" (servant of X) written as two or three words. */
 export const ABD_HEADS: ReadonlySet<string> = new Set(['abd', 'abdel', 'abdul', 'abdal', 'abdol', 'abdil', 'abdur', 'abdus', 'abdes', 'abdar', 'abdas', 'abdoul']);
+
+/**
+ * Whether a folded word is a particle, a title or a kunya's head ("al", "bin", "van", "dr",
+ * "abu"): a word that names no one alone, so search marks it in a name only when the query holds
+ * nothing else. The heads of "Abd al-X" are not among them: Abdul and Abdel are names too.
+ */
+export function isParticleOrTitle(word: string): boolean {
+  return ARTICLES.has(word) || FILIATION.has(word) || EUROPEAN_PARTICLES.has(word) || HONORIFICS.has(word) || KUNYA_HEADS.has(word);
+}

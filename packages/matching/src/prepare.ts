@@ -241,6 +241,24 @@ export function nameStringsOf(record: MatchableRecord): string[] {
   return composed === undefined ? [...given, ...weak] : [...given, composed, ...weak];
 }
 
+/**
+ * The name strings behind `prepare(record).names`, one for each, in its order: the strings of
+ * nameStringsOf less those that normalise to nothing and those whose key and initials an earlier
+ * one has (as prepare keeps them). So a position an explanation gives (ExplainedToken.nameA) is
+ * read back as the name written.
+ */
+export function preparedNameStrings(record: MatchableRecord): string[] {
+  const kept: string[] = [];
+  const seen: NormalizedName[] = [];
+  for (const value of nameStringsOf(record)) {
+    const n = normalizeName(value);
+    if (n.tokens.length === 0 || seen.some((p) => p.key === n.key && p.initials === n.initials)) continue;
+    seen.push(n);
+    kept.push(value);
+  }
+  return kept;
+}
+
 /** Each value normalised, without the empty results and repeats (first occurrence kept), interned when a cache is given. */
 function normalizedValues(values: readonly string[] | undefined, normalize: (v: string) => string | undefined, keep: (v: string) => boolean, cache?: PrepareCache): readonly string[] {
   if (values === undefined) return NONE;

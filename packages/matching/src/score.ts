@@ -26,7 +26,8 @@ export interface Explanation {
  * One agreeing name token, told by position, never by value: the index of the name among the
  * record's prepared names (`PreparedRecord.names`), and of the token among that name's core
  * tokens (`NormalizedName.core`, given names first; two positions for a compound written
- * apart), all 0-based.
+ * apart), all 0-based. A reader who may read both records is shown the words instead
+ * (withExplainedWords, explained-words.ts).
  */
 export interface ExplainedToken {
   readonly nameA: number;

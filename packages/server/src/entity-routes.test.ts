@@ -102,6 +102,11 @@ describe('resolved entities', () => {
     expect(pair?.probability).toBeLessThan(0.95);
     expect(pair?.prior).toBe(REFERENCE_PRIOR);
     expect(pair?.explain.find((e) => e.feature === 'name')?.level).toBe('exact');
+    // the aligned tokens named by the words the reviewer may read in each record, not by their positions
+    const name = pair?.explain.find((e) => e.feature === 'name') as { detail?: string; tokens?: { a: number[]; b: number[]; wordsA: string[]; wordsB: string[] }[] } | undefined;
+    expect(name?.detail).toMatch(/\(Marieke ~ Marieke at frequency [\d.e-]+: [+-][\d.]+; Vandersteen ~ Vandersteen at frequency /);
+    expect(name?.detail).not.toMatch(/a\d\.\d/);
+    expect(name?.tokens?.map((t) => [t.a, t.b, t.wordsA, t.wordsB])).toEqual([[[0], [0], ['Marieke'], ['Marieke']], [[1], [1], ['Vandersteen'], ['Vandersteen']]]);
     // the base rate and the weights add up to the pair's odds (log2)
     const logit = (p: number): number => Math.log2(p / (1 - p));
     const sum = (pair?.explain ?? []).reduce((bits, e) => bits + e.weight, logit(REFERENCE_PRIOR));

@@ -53,6 +53,22 @@ describe('POST /search on a full node', () => {
     expect(response.body).not.toMatch(/Belgiki|Ben Haddou/);
   });
 
+  it('marks the words of the matched name the matcher aligned, and sends the words of the query a name found by its words is marked by', async () => {
+    const ask = async (q: string) => (await app.inject({
+      method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}` },
+      payload: { q, purpose: 'investigation', caseRef: 'ZN-3' },
+    })).json() as { results: { id: string; matched?: { name: string; marks?: [number, number][] } }[]; words?: string[] };
+    const body = await ask('Abdul-Kadir al-Benhadou');
+    const written = body.results.find((r) => r.id === 'zone-north:z1')?.matched;
+    // spellings of every part, the compound written apart on both its words, the particles asked for on none
+    expect(written?.marks?.map(([start, end]) => written.name.slice(start, end))).toEqual(['BENHADDOU', 'Abdel', 'Kader']);
+    const other = (await ask('Abdelkader Benhadou')).results.find((r) => r.id === 'fedpol:p2')?.matched;
+    expect(other?.marks?.map(([start, end]) => other.name.slice(start, end))).toEqual(['Abdelkader']);
+    expect(body.words).toEqual(['abdul', 'kadir', 'benhadou']);
+    // a particle alone is marked where it is the whole query
+    expect((await ask('al')).words).toEqual(['al']);
+  });
+
   it('takes a date of birth, and refuses one that is not a date, naming the field', async () => {
     const ask = (birthDate: string) => app.inject({
       method: 'POST', url: '/api/v1/search', headers: { authorization: `Bearer ${tokens['zoneOfficer'] ?? ''}` },

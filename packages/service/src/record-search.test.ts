@@ -132,7 +132,7 @@ describe('searchRecords', () => {
     expect(ids[0]).toBe('fedpol:f1');
     expect(ids.slice(1, 3).sort()).toEqual(['fedpol:f2', 'fedpol:f3']);
     expect(ids.indexOf('fedpol:f4')).toBeGreaterThan(2);
-    expect(results[0]?.matched).toEqual({ name: 'Salah Abdeslam', level: 'exact', score: 1 });
+    expect(results[0]?.matched).toEqual({ name: 'Salah Abdeslam', level: 'exact', score: 1, marks: [[0, 5], [6, 14]] });
     const variant = results.find((r) => r.id === 'fedpol:f2')?.matched;
     expect(variant?.name).toBe('ABDESALAM, Salah');
     expect(variant?.level).not.toBe('exact');
@@ -152,7 +152,7 @@ describe('searchRecords', () => {
     for (const options of [{}, { names: projection.index }]) {
       const { results } = await search('Brannoch', options);
       const matched = (id: string) => results.find((r) => r.id === id)?.matched;
-      expect(matched('fedpol:b2')).toEqual({ name: 'Brannoch Zelkivar', level: 'single', score: matched('fedpol:b1')?.score });
+      expect(matched('fedpol:b2')).toEqual({ name: 'Brannoch Zelkivar', level: 'single', score: matched('fedpol:b1')?.score, marks: [[0, 8]] });
       // one score for both, so the ids order them, not the alias
       expect(results.map((r) => r.id)).toEqual(['fedpol:b1', 'fedpol:b2']);
     }

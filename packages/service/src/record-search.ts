@@ -29,11 +29,11 @@
  * policy denies are not read. If the widest window is still full, the result says more may match
  * (`truncated`).
  */
-import { compareDates, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
+import { alignedWords, compareDates, isParticleOrTitle, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
 import { AppError, parsePartialDate, type EntityId, type EntityRecord, type Provenance, type RecordId } from '@mosaic/model';
 import { RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
-import type { NameHit, StoredRecord } from '@mosaic/store';
+import { nameTokens, type NameHit, type StoredRecord } from '@mosaic/store';
 import { consult, type ConsultedRecord } from './consult.ts';
 import { identifierHolders, type IdentifierMatch as HeldMatch } from './identifiers/identifier-holders.ts';
 import { policyContext, policyUser, type Consultation } from './organisation.ts';
@@ -58,6 +58,14 @@ export interface NameMatch {
   readonly score: number;
 }
 
+/**
+ * A result's matched name with the words the matcher aligned with the query marked: [start, end)
+ * offsets in UTF-16 code units into `name` (name-marks.ts), in order; empty when none aligned.
+ */
+export interface MarkedNameMatch extends NameMatch {
+  readonly marks: readonly (readonly [number, number])[];
+}
+
 /** The query read as an identifier the record holds: a document number (passport, identity card…), a plate or a phone number. */
 export interface IdentifierMatch extends HeldMatch {
   readonly kind: 'document' | 'plate' | 'phone';
@@ -77,7 +85,7 @@ export interface SearchHit extends RecordView {
   /** Present when other results are records of the same subject: they are listed together, after the best of them. */
   readonly subject?: SubjectRef;
   /** Absent when the record has no name the matcher compares (it was found by a word of the query, or an identifier). */
-  readonly matched?: NameMatch;
+  readonly matched?: MarkedNameMatch;
   /** Present when the record was found by an identifier it holds. */
   readonly identifier?: IdentifierMatch;
 }
@@ -87,6 +95,12 @@ export interface SearchResult {
   readonly pointers: readonly Pointer[];
   /** More records may match than the results show: the limit was reached, or the candidates read. */
   readonly truncated: boolean;
+  /**
+   * The query's words as the name index folds and looks them up (nameTokens: whole words, no
+   * prefixes), particles and titles left out unless the query holds nothing else: a name shown
+   * besides the matched one is marked where a word of it folds to one of these.
+   */
+  readonly words: readonly string[];
 }
 
 export interface SearchOptions {
@@ -518,15 +532,25 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   // then ranked, after the page, as it was when every one of them was.
   const onPage = new Map(page.map((r) => [r.id, r]));
   const late = new Set(visible.flatMap((r) => (onPage.has(r.id) ? [] : [r.id])));
+  const wanted = normalizeName(q);
+  const marked = (matched: NameMatch | undefined): MarkedNameMatch | undefined => matched && { ...matched, marks: alignedWords(wanted, matched.name) };
   return {
-    results: [...visible.flatMap((r) => onPage.get(r.id) ?? []), ...rank(late)].map((r) => withMatch(recordView(mosaic, r.record.stored), r.matched, r.identifier, subjectOf.get(r.record.id), r.born)),
+    results: [...visible.flatMap((r) => onPage.get(r.id) ?? []), ...rank(late)].map((r) => withMatch(recordView(mosaic, r.record.stored), marked(r.matched), r.identifier, subjectOf.get(r.record.id), r.born)),
     pointers,
+    words: markingWords(q),
     // more than the page, or a source still full when the widest window held too few the user may see
     truncated: shown.length > limit || sources.some((source) => starved(source, may)),
   };
 }
 
-function withMatch(view: RecordView, matched: NameMatch | undefined, identified: (IdentifierMatch & { readonly score: number }) | undefined, subject: SubjectRef | undefined, born: DateLevel | undefined): SearchHit {
+/** SearchResult.words of a query. */
+function markingWords(q: string): readonly string[] {
+  const words = [...new Set(nameTokens(q))];
+  const named = words.filter((word) => !isParticleOrTitle(word));
+  return named.length > 0 ? named : words;
+}
+
+function withMatch(view: RecordView, matched: MarkedNameMatch | undefined, identified: (IdentifierMatch & { readonly score: number }) | undefined, subject: SubjectRef | undefined, born: DateLevel | undefined): SearchHit {
   return {
     ...view, ...(matched ? { matched } : {}), ...(identified ? { identifier: { kind: identified.kind, how: identified.how } } : {}),
     ...(subject ? { subject } : {}), ...(born ? { born } : {}),

@@ -58,6 +58,19 @@ describe('mosaic compare', () => {
       expect(stdout.map((l) => JSON.parse(l) as unknown)).toEqual([expect.objectContaining({ id: 'p1', match: true })]);
     }
   });
+
+  it('names the aligned words of the pair\'s own names in the name\'s detail, where the matcher gives their positions', async () => {
+    const pairs = join(dir, 'words.jsonl');
+    writeFileSync(pairs, [
+      { id: 'p1', a: person({ name: ['Mira Vandersteen'] }), b: person({ name: ['VANDERSTEEN, Mira'] }) },
+      { id: 'p2', a: person({ name: ['Jan Peeters'] }), b: person({ name: ['Jan Janssens'] }) },
+    ].map((l) => JSON.stringify(l)).join('\n'));
+    const { code, stdout } = await comparing(pairs);
+    expect(code).toBe(0);
+    const name = (JSON.parse(stdout[0] ?? '{}') as { explain: { feature: string; detail?: string; tokens?: { wordsA: string[]; wordsB: string[] }[] }[] }).explain.find((e) => e.feature === 'name');
+    expect(name?.detail).toMatch(/\(Mira ~ Mira at frequency [\d.e-]+: [+-][\d.]+; Vandersteen ~ VANDERSTEEN at frequency /);
+    expect(name?.tokens?.map((t) => [t.wordsA, t.wordsB])).toEqual([[['Mira'], ['Mira']], [['Vandersteen'], ['VANDERSTEEN']]]);
+  });
 });
 
 /** Runs `mosaic compare --pairs PATH` with its output lines (stdout) and stderr captured. */

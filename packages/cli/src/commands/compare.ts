@@ -21,7 +21,7 @@
 import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { buildNameFrequencies, defaultModel, matchableNames, scorePair, type MatchableRecord, type NameFrequencies } from '@mosaic/matching';
+import { buildNameFrequencies, defaultModel, matchableNames, scorePair, withExplainedWords, type MatchableRecord, type NameFrequencies } from '@mosaic/matching';
 import { formatFieldError } from '@mosaic/model';
 import { kindMismatch, parseEntityObject } from '@mosaic/resolution';
 import { parse } from '../args.ts';
@@ -144,7 +144,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   for (const p of pairs) {
     const r = scorePair(model, p.a, p.b, options);
     if (r.match) matches++;
-    const explain = r.explain.map((e) => ({
+    // the pairs are the caller's own: the name's detail names the aligned words, not their positions
+    const explain = withExplainedWords(r.explain, p.a, p.b).map((e) => ({
       ...e,
       weight: round3(e.weight),
       ...(e.tokens ? { tokens: e.tokens.map((t) => ({ ...t, frequency: Number(t.frequency.toPrecision(3)), weight: round3(t.weight) })) } : {}),

@@ -3,7 +3,7 @@
  * of uncertain pairs, judgements (same / not same / unsure), merges and their undo, and a
  * one-off comparison of two records.
  */
-import { defaultModel } from '@mosaic/matching';
+import { defaultModel, withExplainedWords } from '@mosaic/matching';
 import { EntityId, RecordId } from '@mosaic/model';
 import { compareRecords, kindMismatch, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
 import { entityJudgements, entityMerges, entityOfRecord, judgePair, readEntity, reviewPairs, undoEntityMerge, type Projections } from '@mosaic/service';
@@ -100,7 +100,14 @@ export function entityRoutes(projections: Projections) {
         response: { 200: z.object({ pairs: z.array(z.object({
           a: RecordOut, b: RecordOut, probability: z.number(), entityA: z.string(), entityB: z.string(),
           prior: z.number().describe('The base rate the weights start from: the probability that two of the store\'s records drawn at random are one person'),
-          explain: z.array(z.object({ feature: z.string(), level: z.string(), weight: z.number(), detail: z.string().optional() })).readonly().describe('Each feature\'s level and weight in bits'),
+          explain: z.array(z.object({
+            feature: z.string(), level: z.string(), weight: z.number(), detail: z.string().optional(),
+            tokens: z.array(z.object({
+              nameA: z.number().int(), nameB: z.number().int(), a: z.array(z.number().int()).readonly(), b: z.array(z.number().int()).readonly(),
+              frequency: z.number(), weight: z.number(),
+              wordsA: z.array(z.string()).readonly().optional(), wordsB: z.array(z.string()).readonly().optional(),
+            })).readonly().optional().describe('The name\'s aligned tokens: by position among each record\'s names and their core tokens, with the words written there (`wordsA`, `wordsB`; a compound written apart gives both its words), the token\'s frequency and its adjustment in bits'),
+          })).readonly().describe('Each feature\'s level and weight in bits; the name\'s detail names the aligned words, "Korkmaz ~ Korkmaz at frequency 0.0017: +0.51"'),
         })).readonly() }) } },
     }, async (request) => {
       const user = await requireUser(request);
@@ -135,7 +142,9 @@ export function entityRoutes(projections: Projections) {
       if (mismatch) throw invalidField(`b.${mismatch.field}`, mismatch.reason);
       const model = defaultModel();
       const result = compareRecords(a, b, model);
-      return { score: result.probability, match: result.match, threshold: model.threshold, explain: result.explain };
+      // scored without a frequency table, the name's explanation has no tokens to name; were one
+      // given, the words named would be the caller's own
+      return { score: result.probability, match: result.match, threshold: model.threshold, explain: withExplainedWords(result.explain, a, b) };
     });
   };
 }

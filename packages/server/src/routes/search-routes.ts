@@ -19,6 +19,7 @@ const SearchHitOut = RecordOut.extend({
     name: z.string().describe('the name of the record that matched best: the one holding the query\'s words most as written (as written, sounding alike, a spelling), then the best scored; the record is ranked by it'),
     level: z.enum(NAME_LEVELS).describe('how it matched (the matcher\'s name levels: exact, phonetic, fuzzy, subset…)'),
     score: z.number().describe('how closely, 0–1, as a checkpoint check scores names'),
+    marks: z.array(z.tuple([z.number().int(), z.number().int()]).readonly()).readonly().describe('the words of `name` the matcher aligned with the query, as [start, end) offsets in UTF-16 code units, in order (a compound written apart gives each of its words; a particle or title alone none); empty when none aligned'),
   }).optional().describe('absent for a record found by a word of the query or an identifier that has no name the matcher compares'),
   identifier: z.object({
     kind: z.enum(['document', 'plate', 'phone']),
@@ -47,7 +48,7 @@ export function searchRoutes(projections?: Pick<Projections, 'screening' | 'enti
           birthDate: z.string().max(64).optional().describe('YYYY, YYYY-MM or YYYY-MM-DD: lifts the records born then, lowers those born otherwise'),
           ...PurposeFieldsOrHeaders,
         }),
-        response: { 200: z.object({ results: z.array(SearchHitOut).readonly().describe('best match first: a record whose name holds each word of the query as written ranks as the exact name would, before those holding only a spelling, sound or stem of it; by score within each, moved by birthDate'), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query') }) },
+        response: { 200: z.object({ results: z.array(SearchHitOut).readonly().describe('best match first: a record whose name holds each word of the query as written ranks as the exact name would, before those holding only a spelling, sound or stem of it; by score within each, moved by birthDate'), pointers: z.array(PointerOut).readonly(), truncated: z.boolean().describe('more records may match than `results` holds: narrow the query'), words: z.array(z.string()).readonly().describe('the query\'s words as the name index folds them (whole words, case and diacritics folded), particles and titles left out unless the query is nothing else: a name shown besides `matched.name` is marked where one of its words folds to one of these') }) },
       },
     }, async (request) => {
       const user = await requireUser(request);

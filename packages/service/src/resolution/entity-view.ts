@@ -5,7 +5,7 @@
  * allow. A hidden entity answers exactly like an unknown one.
  */
 import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
-import type { ScoreResult } from '@mosaic/matching';
+import { withExplainedWords, type ScoreResult } from '@mosaic/matching';
 import { decide, type Pointer } from '@mosaic/policy';
 import { ALERT_CATEGORIES, isAlertActive } from '@mosaic/screening';
 import type { StoredRecord } from '@mosaic/store';
@@ -188,7 +188,11 @@ export interface ReviewPair {
   readonly a: RecordView;
   readonly b: RecordView;
   readonly probability: number;
-  /** Why the matcher hesitates: each feature's level and weight (bits), never the values. */
+  /**
+   * Why the matcher hesitates: each feature's level and weight (bits); of the values, only the
+   * words of the two names the matcher aligned (withExplainedWords), named as the answer is made,
+   * for a reviewer the policy let read both records.
+   */
   readonly explain: ScoreResult['explain'];
   /** The base rate the weights start from (EntityProjection.prior). */
   readonly prior: number;
@@ -309,7 +313,7 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
   const { visible } = await consult(mosaic, consultation, [...records.values()], { action: 'read', query: { review: limit } });
   const shown = new Set(visible.map((r) => r.id));
   return named.filter(({ a, b }) => shown.has(a.record.id) && shown.has(b.record.id)).map(({ item, a, b, entityA, entityB }) => ({
-    a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: entities.explain(a.record, b.record).explain, prior: entities.prior(),
+    a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: withExplainedWords(entities.explain(a.record, b.record).explain, a.record, b.record), prior: entities.prior(),
     entityA, entityB,
   }));
 }

@@ -69,6 +69,8 @@ export interface NameMatch {
   readonly name: string;
   readonly level: string;
   readonly score: number;
+  /** The words of `name` the matcher aligned with the query: [start, end) offsets in UTF-16 code units, in order. */
+  readonly marks: readonly (readonly [number, number])[];
 }
 
 /** The resolved subject of a result when other results are the same subject: they follow its best result (`lead`). */
@@ -89,6 +91,8 @@ export interface SearchResponse {
   readonly pointers: readonly Pointer[];
   /** More records may match than `results` holds. */
   readonly truncated: boolean;
+  /** The query's words as the full text looks them up (folded, whole words), particles and titles left out unless the query is nothing else: names besides `matched.name` are marked by them. */
+  readonly words: readonly string[];
 }
 
 export interface RecordResponse {
@@ -342,12 +346,24 @@ export interface Watches {
   readonly mayWatch: boolean;
 }
 
+/** One of the name's agreeing tokens: by position, with the words written there in each record. */
+export interface ExplainedToken {
+  readonly nameA: number;
+  readonly nameB: number;
+  readonly a: readonly number[];
+  readonly b: readonly number[];
+  readonly frequency: number;
+  readonly weight: number;
+  readonly wordsA?: readonly string[];
+  readonly wordsB?: readonly string[];
+}
+
 export interface ReviewPair {
   readonly a: RecordView;
   readonly b: RecordView;
   readonly probability: number;
-  /** Each feature's level and weight in bits (the compared values are the records'). */
-  readonly explain: readonly { readonly feature: string; readonly level: string; readonly weight: number; readonly detail?: string }[];
+  /** Each feature's level and weight in bits (the compared values are the records'); the name's detail and tokens name the words that agreed. */
+  readonly explain: readonly { readonly feature: string; readonly level: string; readonly weight: number; readonly detail?: string; readonly tokens?: readonly ExplainedToken[] }[];
   /** The base rate the weights start from: the probability that two of the store's records drawn at random are one person. */
   readonly prior: number;
 }

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ReportSearchResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
-import { HighlightText } from '../common/highlight-text.tsx';
+import { HighlightText, wordsOfQuery } from '../common/highlight-text.tsx';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
@@ -100,7 +100,7 @@ function ReportResults({ answer, query }: { readonly answer: ReportSearchRespons
         {answer.results.map(({ report, snippet }) => (
           <li key={report.id}>
             <a className="strong" href={href('reports', report.id)}>{report.caption}</a> <span className="muted">{report.properties['collection']?.[0]} · {report.provenance.agency}</span> <TlpBadge tlp={report.provenance.marking.tlp} />
-            <div className="snippet"><HighlightText text={snippet} query={query} /></div>
+            <div className="snippet"><HighlightText text={snippet} words={wordsOfQuery(query)} /></div>
           </li>
         ))}
       </ul>

@@ -10,7 +10,7 @@ import { ApiError } from '../api/api-error.ts';
 import type { SearchResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { GradingBadge } from '../common/grading-badge.tsx';
-import { HighlightText } from '../common/highlight-text.tsx';
+import { HighlightText, markedWords } from '../common/highlight-text.tsx';
 import { levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
@@ -151,17 +151,19 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
             {results.map((r) => {
               const matched = r.matched;
               const names = [...(r.properties['name'] ?? []), ...(r.properties['alias'] ?? [])].filter((n) => n !== r.caption && n !== matched?.name);
+              // other names of the record: the words the matched name's marks cover, and the words the full text looked up
+              const words = [...answer.words, ...(matched ? markedWords(matched.name, matched.marks) : [])];
               return (
                 <tr key={r.id} className={r.subject && r.subject.lead !== r.id ? 'same-subject' : undefined}>
                   <td>
                     {r.subject && r.subject.lead !== r.id ? <><span className="muted" aria-hidden="true">↳ </span><span className="visually-hidden">Same subject: </span></> : null}
-                    <a href={href('profile', 'record', r.id)} className="strong"><HighlightText text={r.caption} query={query} /></a>
+                    <a href={href('profile', 'record', r.id)} className="strong">{matched && matched.name === r.caption ? <HighlightText text={r.caption} marks={matched.marks} /> : <HighlightText text={r.caption} words={words} />}</a>
                     {r.subject?.lead === r.id ? <> <a className="subject-link" href={href('profile', 'entity', r.subject.entity)} title="Its profile shows every record of it you may see">one subject, {subjectSize(results, r.subject.lead)} records found</a></> : null}
                   </td>
                   <td className="names">
                     {r.identifier ? <span className="name-chip matched-identifier">{r.identifier.kind}{r.identifier.how === 'confusable' ? ' · read alike' : ''}</span> : null}
-                    {matched ? <MatchedName matched={matched} caption={r.caption} query={query} /> : null}
-                    {names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} query={query} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}
+                    {matched ? <MatchedName matched={matched} caption={r.caption} /> : null}
+                    {names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} words={words} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}
                   </td>
                   <td>{r.schema}</td>
                   <td className="nowrap">{(r.properties['birthDate'] ?? []).join(', ')}{r.born && r.born !== 'missing' ? <span className={`muted born-${r.born}`}> · {r.born === 'exact' ? 'as asked' : r.born}</span> : null}</td>
@@ -191,12 +193,12 @@ const wordsOf = (name: string): string => name.toLowerCase().split(/[^\p{L}\p{N}
  * analyst that a spelling or a script variant was found, not the words typed; the name itself
  * is shown when it is not the caption. The matcher's own level name is in the tooltip.
  */
-function MatchedName({ matched, caption, query }: { readonly matched: NonNullable<SearchResponse['results'][number]['matched']>; readonly caption: string; readonly query: string }) {
+function MatchedName({ matched, caption }: { readonly matched: NonNullable<SearchResponse['results'][number]['matched']>; readonly caption: string }) {
   const shown = wordsOf(matched.name) !== wordsOf(caption);
   if (!shown && matched.level === 'exact') return null;
   return (
     <span className="name-chip matched-name" title={`${matched.level}, matched ${Math.round(matched.score * 100)}%`}>
-      {shown ? <HighlightText text={matched.name} query={query} /> : null}
+      {shown ? <HighlightText text={matched.name} marks={matched.marks} /> : null}
       <span className="muted">{shown ? ' · ' : ''}{levelLabel('name', matched.level)}</span>
     </span>
   );
