@@ -23,7 +23,7 @@ import { eraseFromJudgementNotes } from './resolution/erase-from-judgement-notes
 import { eraseFromWatchLabels, noticeRelabelling } from './watch/erase-from-watch-labels.ts';
 import { eraseFromChartTitles } from './graph/erase-from-chart-titles.ts';
 import { eraseFromRelationSummaries, withErasedSummaries } from './graph/erase-from-relation-summaries.ts';
-import { eraseFromReports, REPORTS_ALTERED } from './reports/erase-from-reports.ts';
+import { eraseFromReports, planReportErasures, REPORTS_ALTERED, type ReportRewritePlans } from './reports/erase-from-reports.ts';
 import { alertSubjects, asWriter, subjectsReadable } from './screening/alert-subjects-readable.ts';
 import { ALERT_SCHEMA } from './screening/screening-projection.ts';
 import { deliverOrRetry } from './screening/webhook-outbox.ts';
@@ -316,6 +316,11 @@ export type ErasureOptions = DeleteRecordOptions & {
    * after the report's unless someone kept it longer after a review, whose decision stands.
    */
   readonly withConfirmed?: boolean;
+  /**
+   * The rewrites of the reports the records were confirmed from, worked out before the
+   * transaction (planReportErasures): each written if it still stands, else worked out again.
+   */
+  readonly reportRewrites?: ReportRewritePlans;
 };
 
 /**
@@ -362,7 +367,7 @@ export async function eraseStoredRecords(store: Store, ids: readonly RecordId[],
     // name them, and the alerts on them (the summaries rewritten leave who names whom as it was)
     const naming = deleted.length === 0 ? [] : await tx.recordsNaming(deleted);
     const summaries = await eraseFromRelationSummaries(tx, goneVersions, { actor: options.actor, naming });
-    const namingReports = await eraseFromReports(tx, goneVersions, options.actor);
+    const namingReports = await eraseFromReports(tx, goneVersions, options.actor, options.reportRewrites);
     await eraseFromJudgementNotes(tx, deleted);
     const alertsOn = alertsBySubject(naming, deleted);
     // the checks and notifications showing them, each record erased from them in turn, read and
@@ -478,6 +483,10 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
     if (!seen) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
     throw new AppError('MOSAIC_FORBIDDEN', `erasure refused: ${decision.reason}`);
   }
+  // the reports it was confirmed from rewritten before the log's lock is taken, from every
+  // version of it as read now: under it, each rewrite is written if the report, its review and
+  // text and the record's versions read the same there, else worked out again (erase-from-reports.ts)
+  const reportRewrites = await planReportErasures(mosaic.store, (await mosaic.store.recordHistories([id])).get(id)?.flatMap(({ record }) => (record ? [record] : [])) ?? []);
   const { notifications, alerts, confirmed } = await mosaic.store.transaction(async (tx) => {
     // the log's lock first: the erasure rewrites checks and notifications that an officer's
     // decision or a check appends with their entries under that lock (Store.lockAudit)
@@ -486,7 +495,7 @@ export async function eraseRecord(mosaic: Mosaic, consultation: Consultation, id
     // a hold placed meanwhile was erased past
     const verdict = erasable({ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '0000-01-01' } }, mosaic.now().toISOString().slice(0, 10), await activeHolds(tx, { owner: user.agency }));
     if (!verdict.erasable) throw new AppError('MOSAIC_CONFLICT', `record ${id} is under legal hold (${(verdict.holds ?? []).join('; ')})`);
-    const erased = await eraseStoredRecord(tx, id, { actor: user.id, reason, withConfirmed: true });
+    const erased = await eraseStoredRecord(tx, id, { actor: user.id, reason, withConfirmed: true, reportRewrites });
     const actor = { user: user.id, agency: user.agency };
     await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: [id], outcome: 'ok', reason: 'owner erasure' });
     if (erased.confirmed.length > 0) await appendInTransaction(mosaic, tx, { actor, action: 'erasure', records: erased.confirmed.map((r) => r.id), outcome: 'ok', reason: 'records confirmed from an erased report' });

@@ -9,7 +9,7 @@ export { migrateToLatest, type MigrateOptions } from './migrate.ts';
 export { MIGRATIONS } from './migrations/index.ts';
 export type { MigrationContext, StoreMigration } from './migrations/store-migration.ts';
 export { canonicalJson } from './canonical-json.ts';
-export { NAME_PROPERTIES, nameTokens, namesText } from './name-text.ts';
+export { NAME_PROPERTIES, nameTokens, namesText, reportWords } from './name-text.ts';
 export { prepareRecord, type PreparedRecord } from './prepare-record.ts';
 export { auditEntriesNewestFirst, createStoreAuditStorage, type StoreAuditStorageOptions } from './audit-storage-adapter.ts';
 export { createLocalMessageBus, MAX_MESSAGE_BYTES, type MessageBus, type MessageHandler } from './message-bus.ts';

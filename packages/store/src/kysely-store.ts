@@ -6,7 +6,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { AppError, RecordId, UserId, AgencyId, DeskId, CLASSIFICATION, type Classification, type EntityRecord } from '@mosaic/model';
 import type { Database, DocumentsTable, RecordsTable, UsersTable } from './database.ts';
 import { appendChanges, archivedOf, createKyselyRecordWriter, planRecordWrites, recordRowOf, unlinkRecords, type RecordWriter } from './record-writer.ts';
-import { NAME_PROPERTIES, nameTokens } from './name-text.ts';
+import { NAME_PROPERTIES, nameTokens, reportWords } from './name-text.ts';
 import { prepareRecord } from './prepare-record.ts';
 import { createLocalMessageBus, type MessageBus } from './message-bus.ts';
 import { replaceJsonFields } from './replace-json-fields.ts';
@@ -623,9 +623,9 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       });
     },
 
-    async putReportText(id, text) {
+    async putReportText(id, text, words) {
       const at = timeIn(now().toISOString());
-      const folded = [...new Set(nameTokens(text))].join(' ');
+      const folded = words ?? reportWords(text);
       await write(async (trx) => {
         // updated_at is when the text came (latestReportTexts' order), kept when it is written
         // again: an erasure's rewrite of an old report made it the newest in every list

@@ -21,6 +21,15 @@ export function nameTokens(text: string): string[] {
 }
 
 /**
+ * The words a report's text is searched by (Store.putReportText): its distinct tokens,
+ * space-separated, in first appearance order. A report's ranking counts the share of its distinct
+ * words that are words of the query, so how often one recurs is not kept.
+ */
+export function reportWords(text: string): string {
+  return [...new Set(nameTokens(text))].join(' ');
+}
+
+/**
  * The indexed text of a record: every distinct token of its names, space-separated, in first
  * appearance order. Distinct tokens only: firstName and lastName repeat `name`, and each token
  * indexed costs ingest time; ranking counts covered query tokens, not repetitions.

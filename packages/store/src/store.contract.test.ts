@@ -15,6 +15,7 @@ import { AgencyId, AppError, DeskId, RecordId, UserId, recordIdOf, type EntityRe
 import { createAuditLog, generateAuditKeyPair, loadAuditSigner, verifyStoredChain } from '@mosaic/audit';
 import { auditStorageContract } from '@mosaic/audit/testing';
 import { createStoreAuditStorage } from './audit-storage-adapter.ts';
+import { reportWords } from './name-text.ts';
 import { openStore } from './open-store.ts';
 import { prepareRecord } from './prepare-record.ts';
 import type { PutResult, Store, StoreDialectName } from './store.ts';
@@ -419,6 +420,11 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       await store.putReportText(b, 'Nothing of note on the pier.');
       expect(await ids('harbour')).toEqual([]);
       expect(await ids('pier')).toEqual(['zone5:report-b']);
+      // Its words worked out beforehand (reportWords, as an erasure does before its transaction) index it as its own would.
+      const rewritten = 'Nothing of note on the quay. Vorrel paid.';
+      await store.putReportText(b, rewritten, reportWords(rewritten));
+      expect(await ids('vorrel paid')).toEqual(['zone5:report-b']);
+      expect(await ids('pier')).toEqual([]);
       // A failed transaction leaves neither the text nor its index behind.
       await expect(store.transaction(async (tx) => {
         await tx.putReportText(RecordId('fedpol:report-c'), 'Quentin Asperlund');

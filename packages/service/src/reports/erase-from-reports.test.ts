@@ -12,10 +12,11 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ERASED_TEXT } from '../graph/erase-from-relation-summaries.ts';
 import type { Consultation } from '../organisation.ts';
-import { eraseRecord, readRecordHistory } from '../records.ts';
+import type { Mosaic } from '../runtime.ts';
+import { eraseRecord, eraseStoredRecord, readRecordHistory } from '../records.ts';
 import { sweepRetention } from '../retention/retention-sweep.ts';
 import { openTestMosaic, type TestMosaic } from '../testing.ts';
-import { ERASED_SENTENCE, REPORTS_ALTERED } from './erase-from-reports.ts';
+import { ERASED_SENTENCE, planReportErasures, REPORTS_ALTERED } from './erase-from-reports.ts';
 import { readReport, searchReports, type ReportView } from './read-report.ts';
 import { REPORT_REVIEW_KIND, type ReportReview } from './report-review.ts';
 import { confirmEntity, rejectEntity } from './review-report.ts';
@@ -295,6 +296,99 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     expect((await store.getRecord(made[0]!))?.record.properties['summary']).toEqual([ERASED_SENTENCE]);
     for (const id of made) for (const { record } of await store.recordHistory(id)) for (const name of HIS) expect(wordsOf(record)).not.toContain(` ${name} `);
     expect(wordsOf(review)).not.toContain(' hallvard ');
+  });
+
+  /**
+   * `world`'s Mosaic whose store runs `meanwhile` (on the store itself) before its first
+   * transaction: once an erasure through it has worked out its reports' rewrites, before it takes
+   * the audit log's lock.
+   */
+  function landingBeforeLock(world: TestMosaic, meanwhile: () => Promise<unknown>): { readonly mosaic: Mosaic; readonly landed: () => boolean } {
+    let landed = false;
+    const { store } = world.mosaic;
+    const mosaic = {
+      ...world.mosaic,
+      store: new Proxy(store, {
+        get: (target, property, receiver) => {
+          if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
+          return async (work: Parameters<typeof store.transaction>[0]) => {
+            if (!landed) {
+              landed = true;
+              await meanwhile();
+            }
+            return target.transaction(work);
+          };
+        },
+      }),
+    };
+    return { mosaic, landed: () => landed };
+  }
+
+  it.runIf(available)('a rewrite worked out before the erasure\'s transaction is written as it was worked out when the report reads the same under the lock', async () => {
+    const world = await open();
+    const seen = await reviewed(world);
+    const { store } = world.mosaic;
+    const versions = (await store.recordHistory(seen.hallvard)).flatMap(({ record }) => (record ? [record] : []));
+    const plan = (await planReportErasures(store, versions)).get(seen.report)!;
+    expect(plan.rewrite).toBeDefined();
+    // marked, so that the text written tells which was written: the plan, or one worked out under the lock
+    const marked = new Map([[seen.report, { ...plan, rewrite: { ...plan.rewrite!, text: `${plan.rewrite!.text}\nMarked.` } }]]);
+    await store.transaction(async (tx) => {
+      await tx.lockAudit();
+      await eraseStoredRecord(tx, seen.hallvard, { actor: 'test', reason: 'erasure request', reportRewrites: marked });
+    });
+    expect(await store.getReportText(seen.report)).toBe(`${plan.rewrite!.text}\nMarked.`);
+  });
+
+  it.runIf(available)('another erasure rewriting the report after his rewrite was worked out, before the lock, is not undone: the report reads as after the two in turn', async () => {
+    const world = await open();
+    const seen = await reviewed(world);
+    const admin = await as(world, 'fedAdmin');
+    const { mosaic, landed } = landingBeforeLock(world, () => eraseRecord(world.mosaic, admin, seen.benedikte, 'erasure request'));
+    await eraseRecord(mosaic, admin, seen.hallvard, 'erasure request');
+    expect(landed()).toBe(true);
+    // the same two erasures one after the other, in a world of their own
+    const apart = await open();
+    const before = await reviewed(apart);
+    for (const id of [before.benedikte, before.hallvard]) await eraseRecord(apart.mosaic, await as(apart, 'fedAdmin'), id, 'erasure request');
+    const view = (await readReport(world.mosaic, seen.fed, seen.report)).view!;
+    const expected = (await readReport(apart.mosaic, before.fed, before.report)).view!;
+    expect(view.text).toBe(expected.text);
+    const extractionOf = async (of: TestMosaic, report: string) => ((await of.mosaic.store.getDocument(REPORT_REVIEW_KIND, report))?.body as ReportReview).extraction;
+    expect(await extractionOf(world, seen.report)).toEqual(await extractionOf(apart, before.report));
+    expectSpansHold(view);
+    for (const name of [...HIS, 'benedikte', 'vaarsholm']) expect(wordsOf(view.text).replaceAll(' ingrid ostergren ', ' ')).not.toContain(` ${name} `);
+    expect(view.text.split('\n').slice(4)).toEqual(['Ingrid Ostergren runs the bakery in Ghent.', 'The warehouse stayed closed.']);
+    expect(view.report.properties['characters']).toEqual([String(view.text.length)]);
+  });
+
+  it.runIf(available)('a decision on the report made after his rewrite was worked out, before the lock, is kept, and his names go', async () => {
+    const world = await open();
+    const seen = await reviewed(world);
+    const { mosaic, landed } = landingBeforeLock(world, () => confirmEntity(world.mosaic, seen.fed, seen.report, seen.ingrid, {}));
+    await eraseRecord(mosaic, await as(world, 'fedAdmin'), seen.hallvard, 'erasure request');
+    expect(landed()).toBe(true);
+    const review = (await world.mosaic.store.getDocument(REPORT_REVIEW_KIND, seen.report))?.body as ReportReview;
+    expect(review.entities[seen.ingrid]).toMatchObject({ status: 'confirmed' });
+    await expectHisNamesGone(world, seen);
+  });
+
+  it.runIf(available)('a name of his written after his rewrite was worked out, before the lock, is erased with the others', async () => {
+    const world = await open();
+    const fed = await as(world, 'fedAnalyst');
+    const text = 'Leuven, 3 March 2025. Officers questioned Hallvard Ostergren at the harbour office.\nThe skipper Brakstad waited at the quay.\nThe warehouse stayed closed.';
+    const uploaded = await uploadReport(world.mosaic, fed, { text, collection: 'harbour', provenance: PROVENANCE });
+    if (!uploaded.ok) throw new Error('not uploaded');
+    const hallvard = await confirmEntity(world.mosaic, fed, uploaded.report.id, uploaded.extraction.entities.find((e) => e.name === 'Hallvard Ostergren')!.id, {});
+    if (!hallvard.ok) throw new Error('not confirmed');
+    const { store } = world.mosaic;
+    const { mosaic, landed } = landingBeforeLock(world, async () => {
+      const { record } = (await store.getRecord(hallvard.record.id))!;
+      await store.putRecords([{ ...record, properties: { ...record.properties, alias: ['Brakstad'] } }], { actor: 'test' });
+    });
+    await eraseRecord(mosaic, await as(world, 'fedAdmin'), hallvard.record.id, 'erasure request');
+    expect(landed()).toBe(true);
+    expect(await store.getReportText(uploaded.report.id)).toBe(`Leuven, 3 March 2025. ${ERASED_SENTENCE}\n${ERASED_SENTENCE}\nThe warehouse stayed closed.`);
   });
 
   it.runIf(available)('a decision on the report made while he is erased does not write his names back into its review', async () => {

@@ -14,8 +14,7 @@
  * particle or a title of their name, "van" of Pieter van Dam or "Dr", which many sentences hold)
  * outside the mentions of another person extraction told apart: "Ortwin Kälberer" is his own
  * mention, and a sister's erasure leaves the sentences naming him alone (sentencesNaming, which
- * folds only the sentences a search of the whole text for their name parts reaches: the work is
- * done under the audit log's lock). The mentions extraction
+ * folds only the sentences a search of the whole text for their name parts reaches). The mentions extraction
  * found of the erased person — the entity confirmed as their record, and any other whose name is
  * made only of their name parts (the surname alone, read as another entity) — read ERASED_TEXT,
  * with no span and no property left; the other mentions and the relations' sentences are moved to
@@ -35,12 +34,23 @@
  * links record_links keeps), not by reading every report. A report that merely holds a namesake's
  * surname, none of whose people was confirmed as the erased record, is left, as a summary in a
  * record the erased person is no end of is.
+ *
+ * The erasure's transaction holds the audit log's lock, which every audited request waits for, and
+ * a 10 MB report's rewrite (its sentences split and read, its mentions moved, its new text's words
+ * folded) took over a second there. An owner's erasure works the rewrites out before it
+ * (planReportErasures), from the reports as read then; under the lock each is written only if the
+ * report, its review, its text and the erased record's versions read the same, else worked out
+ * again there from what they read now: a decision, another erasure or a new version of the
+ * record may land in between. The retention sweep, whose steps erase a few small records each,
+ * works them out under the lock.
  */
-import { splitSentences, type ExtractedEntity, type Mention } from '@mosaic/extract';
+import { splitSentences, type ExtractedEntity, type ExtractResult, type Mention } from '@mosaic/extract';
 import { foldText, matchableNames, normalizeName } from '@mosaic/matching';
 import { recordReferences, schemata, type EntityRecord, type RecordId } from '@mosaic/model';
 import { schemaGroup } from '@mosaic/resolution';
-import type { Store } from '@mosaic/store';
+import { reportWords, type Store, type StoredDocument } from '@mosaic/store';
+import { setImmediate } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { ERASED_TEXT } from '../graph/erase-from-relation-summaries.ts';
 import { labelNames, namePartsOf } from '../watch/erase-from-watch-labels.ts';
 import { REPORT_REVIEW_KIND, REPORT_SCHEMA, type ReportReview } from './report-review.ts';
@@ -58,41 +68,127 @@ const NAMING_PROPERTIES = ['title', 'fileName'] as const;
 const registry = schemata();
 
 /**
+ * A report's rewrite worked out before the erasure's transaction (planReportErasures), with what it
+ * was worked out from: the report, the erased people's versions, its review and its text as read
+ * then. Under the audit log's lock it is written only when all four read the same there.
+ */
+export interface ReportRewritePlan {
+  readonly report: EntityRecord;
+  readonly people: readonly EntityRecord[];
+  readonly review: unknown;
+  readonly text: string;
+  readonly rewrite: ReportRewrite | undefined;
+}
+
+/** Reports' rewrites worked out before an erasure's transaction, by report. */
+export type ReportRewritePlans = ReadonlyMap<RecordId, ReportRewritePlan>;
+
+/**
  * Within `store`'s transaction, as part of the erasure of `records` (every version of each, read
  * before it is erased): each live report one of them names, whose text or review names them, is
- * written again without them, by `actor`. Returns the reports rewritten, by the erased record
- * linked to them, for the erasure's audit entry (a record written is logged: LED Art. 25).
+ * written again without them, by `actor`. A report whose rewrite `planned` holds, worked out from
+ * what it still reads here, is written as planned; any other is worked out here. Returns the
+ * reports rewritten, by the erased record linked to them, for the erasure's audit entry (a record
+ * written is logged: LED Art. 25).
  */
-export async function eraseFromReports(store: Store, records: readonly EntityRecord[], actor: string): Promise<ReadonlyMap<RecordId, readonly RecordId[]>> {
-  const linkedBy = new Map<RecordId, Set<RecordId>>();
-  for (const record of records) {
-    for (const { id } of recordReferences(registry, record)) linkedBy.set(id, (linkedBy.get(id) ?? new Set<RecordId>()).add(record.id));
-  }
+export async function eraseFromReports(store: Store, records: readonly EntityRecord[], actor: string, planned: ReportRewritePlans = new Map()): Promise<ReadonlyMap<RecordId, readonly RecordId[]>> {
   const byErased = new Map<RecordId, RecordId[]>();
-  if (linkedBy.size === 0) return byErased;
-  const erased = new Set<string>(records.map((record) => record.id));
-  // a report erased with them (the same batch, or the report whose erasure takes them) is not read
-  const reports = (await store.getRecords([...linkedBy.keys()])).filter(({ record }) => record.schema === REPORT_SCHEMA && !erased.has(record.id));
-  for (const { record: report } of reports) {
-    const linked = linkedBy.get(report.id) ?? new Set<RecordId>();
-    const rewritten = await eraseFromReport(store, report, records.filter((record) => linked.has(record.id)), actor);
-    if (rewritten.length > 0) for (const id of linked) byErased.set(id, [...byErased.get(id) ?? [], ...rewritten]);
+  for (const { report, people, linked } of await reportsNaming(store, records)) {
+    const read = await readReport(store, report.id);
+    const plan = planned.get(report.id);
+    const rewrite = plan !== undefined && planHolds(plan, report, people, read) ? plan.rewrite : rewriteOf(report, people, read);
+    if (rewrite === undefined) continue;
+    const rewritten = await writeRewrite(store, report, read, rewrite, actor);
+    for (const id of linked) byErased.set(id, [...byErased.get(id) ?? [], ...rewritten]);
   }
   return byErased;
 }
 
 /**
- * The report written again without the names of `people` (every version of each), if it named
- * them: the report's id and those of the records read from it that were written again with it
- * (eraseSourceOfConfirmed), else none.
+ * The rewrites eraseFromReports would make for the erasure of `records` (every version of each),
+ * worked out from the reports as `store` reads them now, outside the erasure's transaction: that
+ * transaction holds the audit log's lock, which every audited request waits for, and the work
+ * (the sentences split and read, the text's words folded) took seconds of a 10 MB report there.
+ * A decision, another erasure or a new version of theirs landing before the lock is taken makes
+ * the plan stale, and the rewrite is worked out again under it.
  */
-async function eraseFromReport(store: Store, report: EntityRecord, people: readonly EntityRecord[], actor: string): Promise<readonly RecordId[]> {
+export async function planReportErasures(store: Store, records: readonly EntityRecord[]): Promise<ReportRewritePlans> {
+  const plans = new Map<RecordId, ReportRewritePlan>();
+  for (const { report, people } of await reportsNaming(store, records)) {
+    const read = await readReport(store, report.id);
+    plans.set(report.id, { report, people, review: read.stored?.body, text: read.text, rewrite: rewriteOf(report, people, read) });
+    // a turn of the event loop after each: on the embedded store every read is settled at once
+    // (event-loop-yielder.ts), so the requests that came meanwhile would otherwise wait for the
+    // erasure's transaction too, the audit log's group commit starting on the next turn
+    await setImmediate();
+  }
+  return plans;
+}
+
+/**
+ * Whether `plan` still stands for the report as read under the lock: the report, the erased
+ * people, its review (the decisions, which tell which entity is theirs, and the extraction) and its
+ * text as they were when it was worked out. The text and review are compared whole, not by the
+ * report's version: a rewrite leaving the report's properties alike (a sentence replaced by one as
+ * long, an entity's name alone) writes no new version of it, and a decision none.
+ */
+function planHolds(plan: ReportRewritePlan, report: EntityRecord, people: readonly EntityRecord[], read: ReportRead): boolean {
+  return plan.text === read.text && isDeepStrictEqual(plan.report, report) && isDeepStrictEqual(plan.people, people) && isDeepStrictEqual(plan.review, read.stored?.body);
+}
+
+/**
+ * The live reports `records` name (through their `proof`, in any version), each with those of
+ * `records` it is linked to (`linked`: their ids; `people`: their versions). A report erased with
+ * them (the same batch, or the report whose erasure takes them) is not read.
+ */
+async function reportsNaming(store: Store, records: readonly EntityRecord[]): Promise<readonly { readonly report: EntityRecord; readonly people: readonly EntityRecord[]; readonly linked: ReadonlySet<RecordId> }[]> {
+  const linkedBy = new Map<RecordId, Set<RecordId>>();
+  for (const record of records) {
+    for (const { id } of recordReferences(registry, record)) linkedBy.set(id, (linkedBy.get(id) ?? new Set<RecordId>()).add(record.id));
+  }
+  if (linkedBy.size === 0) return [];
+  const erased = new Set<string>(records.map((record) => record.id));
+  const reports = (await store.getRecords([...linkedBy.keys()])).filter(({ record }) => record.schema === REPORT_SCHEMA && !erased.has(record.id));
+  return reports.map(({ record: report }) => {
+    const linked = linkedBy.get(report.id) ?? new Set<RecordId>();
+    return { report, people: records.filter((record) => linked.has(record.id)), linked };
+  });
+}
+
+/** A report's review (the stored document) and text, as read. */
+interface ReportRead {
+  readonly stored: StoredDocument | undefined;
+  readonly text: string;
+}
+
+async function readReport(store: Store, report: RecordId): Promise<ReportRead> {
+  return { stored: await store.getDocument(REPORT_REVIEW_KIND, report), text: (await store.getReportText(report)) ?? '' };
+}
+
+/** What a report is written again with, without the names of the erased (rewriteOf). */
+interface ReportRewrite {
+  readonly text: string;
+  /** reportWords(text), the words the store indexes it by. */
+  readonly words: string;
+  /** The review's extraction rewritten; undefined when the report has no review. */
+  readonly extraction: ExtractResult | undefined;
+  /** The report's properties naming them (a title, a file name). */
+  readonly titled: readonly string[];
+  /** Whether its source names them. */
+  readonly sourced: boolean;
+  readonly naming: ReadonlySet<string>;
+}
+
+/**
+ * The report as it is written again without the names of `people` (every version of each), if
+ * it named them, from its review and text as `read`; else undefined. Reads nothing: it is worked
+ * out before the erasure's transaction as well as in it.
+ */
+function rewriteOf(report: EntityRecord, people: readonly EntityRecord[], { stored, text }: ReportRead): ReportRewrite | undefined {
   const parts = namePartsOf(people);
   const naming = namingParts(people, parts);
   const ids = new Set<string>(people.map((person) => person.id));
-  const stored = await store.getDocument(REPORT_REVIEW_KIND, report.id);
   const review = stored?.body as ReportReview | undefined;
-  const text = (await store.getReportText(report.id)) ?? '';
   const entities = review?.extraction.entities ?? [];
   const groups = new Set(people.map((person) => schemaGroup(person.schema)));
   const theirs = new Set(entities.filter((entity) => isTheirs(entity, review, ids, parts, groups)).map((entity) => entity.id));
@@ -112,30 +208,41 @@ async function eraseFromReport(store: Store, report: EntityRecord, people: reado
   // the source is a person's words too, and mosaic reports add makes it of the file's name ("cli:ostergren.txt")
   const sourced = report.provenance.source !== ERASED_TEXT && labelNames(report.provenance.source, naming);
   const named = [...theirs].some((id) => entities.find((entity) => entity.id === id)?.name !== ERASED_TEXT);
-  if (erasedSentences.length === 0 && titled.length === 0 && !sourced && !named) return [];
+  if (erasedSentences.length === 0 && titled.length === 0 && !sourced && !named) return undefined;
 
   const edited = replaceRanges(text, erasedSentences);
-  await store.putReportText(report.id, edited.text);
-  if (stored !== undefined && review !== undefined) {
-    const kept = (mention: Mention): Mention | undefined => (overlapsAny(erasedSentences, mention) ? undefined : { ...mention, start: edited.moved(mention.start), end: edited.moved(mention.end) });
-    const extraction = {
-      ...review.extraction,
-      entities: entities.map((entity): ExtractedEntity => (theirs.has(entity.id)
-        ? { ...entity, name: ERASED_TEXT, mentions: [], properties: {} }
-        : { ...entity, mentions: entity.mentions.flatMap((mention) => kept(mention) ?? []) })),
-      relations: review.extraction.relations.map((relation) => {
-        const at = overlapping(erasedSentences, relation.evidence)[0];
-        const evidence = at === undefined
-          ? { sentence: relation.evidence.sentence, start: edited.moved(relation.evidence.start), end: edited.moved(relation.evidence.end) }
-          : { sentence: ERASED_SENTENCE, ...edited.markers[at]! };
-        return { ...relation, evidence };
-      }),
-    };
-    await store.putDocument({ kind: stored.kind, id: stored.id, owner: stored.owner, ...(stored.subject === undefined ? {} : { subject: stored.subject }), body: { ...review, extraction } satisfies ReportReview });
+  const kept = (mention: Mention): Mention | undefined => (overlapsAny(erasedSentences, mention) ? undefined : { ...mention, start: edited.moved(mention.start), end: edited.moved(mention.end) });
+  const extraction = review === undefined ? undefined : {
+    ...review.extraction,
+    entities: entities.map((entity): ExtractedEntity => (theirs.has(entity.id)
+      ? { ...entity, name: ERASED_TEXT, mentions: [], properties: {} }
+      : { ...entity, mentions: entity.mentions.flatMap((mention) => kept(mention) ?? []) })),
+    relations: review.extraction.relations.map((relation) => {
+      const at = overlapping(erasedSentences, relation.evidence)[0];
+      const evidence = at === undefined
+        ? { sentence: relation.evidence.sentence, start: edited.moved(relation.evidence.start), end: edited.moved(relation.evidence.end) }
+        : { sentence: ERASED_SENTENCE, ...edited.markers[at]! };
+      return { ...relation, evidence };
+    }),
+  };
+  return { text: edited.text, words: reportWords(edited.text), extraction, titled, sourced, naming };
+}
+
+/**
+ * Writes `rewrite` of the report whose review and text were `read` (in the erasure's
+ * transaction): the text, the review's extraction (its decisions as read), a new version of the
+ * report. Returns the report's id and those of the records read from it that were written again
+ * with it (eraseSourceOfConfirmed).
+ */
+async function writeRewrite(store: Store, report: EntityRecord, { stored }: ReportRead, rewrite: ReportRewrite, actor: string): Promise<readonly RecordId[]> {
+  const review = stored?.body as ReportReview | undefined;
+  await store.putReportText(report.id, rewrite.text, rewrite.words);
+  if (stored !== undefined && review !== undefined && rewrite.extraction !== undefined) {
+    await store.putDocument({ kind: stored.kind, id: stored.id, owner: stored.owner, ...(stored.subject === undefined ? {} : { subject: stored.subject }), body: { ...review, extraction: rewrite.extraction } satisfies ReportReview });
   }
-  const properties = { ...report.properties, characters: [String(edited.text.length)], ...Object.fromEntries(titled.map((property) => [property, [ERASED_TEXT]])) };
-  await store.putRecords([{ ...report, properties, ...(sourced ? { provenance: { ...report.provenance, source: ERASED_TEXT } } : {}) }], { actor });
-  return [report.id, ...(sourced ? await eraseSourceOfConfirmed(store, report.id, review, naming, actor) : [])];
+  const properties = { ...report.properties, characters: [String(rewrite.text.length)], ...Object.fromEntries(rewrite.titled.map((property) => [property, [ERASED_TEXT]])) };
+  await store.putRecords([{ ...report, properties, ...(rewrite.sourced ? { provenance: { ...report.provenance, source: ERASED_TEXT } } : {}) }], { actor });
+  return [report.id, ...(rewrite.sourced ? await eraseSourceOfConfirmed(store, report.id, review, rewrite.naming, actor) : [])];
 }
 
 /**
