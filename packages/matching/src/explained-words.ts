@@ -1,8 +1,8 @@
 /**
  * An explanation's name entry with the aligned tokens named by the words written in each
  * record's name. The matcher's explanation tells tokens by position only ("a1.2~b1.2": name 1,
- * core token 2), so that one kept (a report's review keeps its proposals' explanations) never
- * holds a name, and a record's erasure leaves none behind in it. Whoever may read both records
+ * core token 2), so that one kept never holds a name, and a record's erasure leaves none behind
+ * in it (the review queue and a report's link proposals name the words as they answer). Whoever may read both records
  * is shown the words instead, named from the records as they are read then: "Korkmaz ~ Korkmaz
  * at frequency 0.0017: +0.51".
  */

@@ -32,6 +32,10 @@ beforeAll(async () => {
   const v = validateRecord(world.mosaic.registry, { id: 'z7', schema: 'Person', properties: { name: ['Severin Haldorsson'], birthDate: ['1984-03-09'] }, provenance: testProvenance('zone-north') });
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
   await world.mosaic.store.putRecords([v.record], { actor: 'test' });
+  // a person written surname first, in capitals: the words a proposal names are the record's as it holds them
+  const w = validateRecord(world.mosaic.registry, { id: 'z8', schema: 'Person', properties: { name: ['HALVORSEN, Brynjar'] }, provenance: testProvenance('zone-north') });
+  if (!w.ok) throw new Error(JSON.stringify(w.errors));
+  await world.mosaic.store.putRecords([w.record], { actor: 'test' });
   projections = await startProjections(world.mosaic, { follow: false });
   app = await buildApp({ mosaic: world.mosaic, projections, webRoot: null });
   tokens = await signInTokens(app, ['fedAnalyst', 'zoneOfficer', 'intelAnalyst', 'zoneCheckpoint', 'auditor', 'fedAdmin']);
@@ -121,6 +125,24 @@ describe('reports over HTTP', () => {
     expect(reject.statusCode).toBe(204);
     const again = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.id}/entities/${ilse.id}/confirm`, headers: headers('fedAnalyst'), payload: {} });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('names in a proposal\'s explanation the words that agreed, the report\'s beside the record\'s, on upload and on reading', async () => {
+    type Named = { feature: string; detail?: string; tokens?: { a: number[]; b: number[]; wordsA?: string[]; wordsB?: string[] }[] };
+    const nameOf = (explain: unknown): Named | undefined => (explain as Named[] | undefined)?.find((e) => e.feature === 'name');
+    const response = await upload({ text: 'Bergen, 4 May 2025. Officers saw Brynjar Halvorsen near the fish market.' });
+    const { report, extraction, proposals } = response.json() as Upload;
+    const brynjar = extraction.entities.find((e) => e.name === 'Brynjar Halvorsen')!;
+    const read = await app.inject({ url: `/api/v1/reports/${report.id}`, headers: headers('fedAnalyst') });
+    expect(read.statusCode).toBe(200);
+    const onReading = (read.json() as { report: { entities: { id: string; proposals: { record: string; explain: unknown }[] }[] } }).report.entities.find((e) => e.id === brynjar.id)?.proposals;
+    for (const shown of [proposals[brynjar.id], onReading]) {
+      const name = nameOf(shown?.find((p) => p.record === 'zone-north:z8')?.explain);
+      // the report's spelling on its side, the record's as it is held on the other
+      expect(name?.tokens?.map((t) => [t.a, t.b, t.wordsA, t.wordsB])).toEqual([[[0], [0], ['Brynjar'], ['Brynjar']], [[1], [1], ['Halvorsen'], ['HALVORSEN']]]);
+      expect(name?.detail).toMatch(/\(Brynjar ~ Brynjar at frequency [\d.e-]+: [+-][\d.]+; Halvorsen ~ HALVORSEN at frequency /);
+      expect(name?.detail).not.toMatch(/a\d\.\d/);
+    }
   });
 
   it('tells the reviewer that a confirmed mention\'s record was erased since', async () => {

@@ -79,6 +79,9 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     const proposal = tomas.locator('label.proposal', { hasText: 'Same as' }).first();
     await expect.poll(() => proposal.count()).toBe(1);
     expect(await proposal.textContent()).toMatch(/Tomas Moreau.Vasquez.*\d+%.*name/);
+    // the words of the name that agreed, the report's beside the record's, not their positions
+    expect(await proposal.textContent()).toMatch(/name: [^·]*\([^)]*Tomas ~ Tomas[^)]*\)/);
+    expect(await proposal.textContent()).not.toMatch(/a\d\.\d/);
     await screenshot(page, '12-report-review');
 
     await proposal.locator('input[type=radio]').check();

@@ -13,8 +13,12 @@
  * candidate not worth proposing was never asked about, so it gives no pointer, tells its owner
  * nothing and is no disclosure; a proposal never names a record the reviewer may not see, and
  * the consultation is on the audit log with its purpose and the records it showed.
+ * A name's explanation reaches the reviewer with the words that agreed named (withExplainedWords:
+ * the report's spelling beside the record's), once the gate has shown them the record, and only
+ * in the answer: the review keeps no proposal.
  */
 import type { ExtractedEntity } from '@mosaic/extract';
+import { withExplainedWords, type Explanation } from '@mosaic/matching';
 import type { EntityId, EntityRecord, Properties, RecordId, SchemaRegistry } from '@mosaic/model';
 import type { Decision, Pointer } from '@mosaic/policy';
 import { compareRecords, DEFAULT_THRESHOLDS } from '@mosaic/resolution';
@@ -91,6 +95,8 @@ function identifierQuery(entity: ExtractedEntity): { readonly kind: IdentifierKi
 interface Probe {
   readonly entity: ExtractedEntity;
   readonly candidates: Set<RecordId>;
+  /** A person's or an organisation's: the entity as the matcher scored it against each candidate (its name is the report's). */
+  readonly scoredAs?: Pick<EntityRecord, 'schema' | 'properties'>;
   propose(record: EntityRecord): Omit<LinkProposal, 'record' | 'entity' | 'schema' | 'caption' | 'agency'> | undefined;
 }
 
@@ -119,7 +125,7 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
       for (const candidate of projection?.candidates(probe, 20) ?? []) candidates.add(candidate.record);
       for (const hit of await mosaic.store.searchNames(entity.name, { limit: 20, schema: entity.schema })) candidates.add(hit.id);
       probes.push({
-        entity, candidates,
+        entity, candidates, scoredAs: probe,
         propose: (record) => {
           // The resolution's own model where there is one (trained on this store's records once it
           // holds enough), so a proposal's score means what the entity it points to was built with.
@@ -138,8 +144,8 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
   const user = policyUser(consultation.user);
   const context = policyContext(await mosaic.org(), consultation);
   const effect = new Map([...stored.values()].map((r) => [r.id, mosaic.decide(user, 'search', { kind: 'record', id: r.id, provenance: r.provenance }, context).effect]));
-  const worth = probes.map(({ entity, candidates, propose }) => ({
-    entity,
+  const worth = probes.map(({ entity, candidates, scoredAs, propose }) => ({
+    entity, scoredAs,
     proposed: [...candidates].flatMap((id) => {
       const record = stored.get(id);
       const proposed = record ? propose(record) : undefined;
@@ -153,7 +159,7 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
   // the entity resolution holds, which is never shown.
   const seen = worth.flatMap(({ proposed }) => proposed.flatMap(({ record }) => (effect.get(record.id) === 'allow' ? [record.id] : [])));
   const goesBy = projection ? await partIdsOf(mosaic, consultation, projection, [...new Set(seen)]) : new Map<RecordId, EntityId>();
-  const scored = worth.map(({ entity, proposed }) => {
+  const scored = worth.map(({ entity, scoredAs, proposed }) => {
     const proposals: LinkProposal[] = proposed.map(({ record, proposed: scores }) => {
       const entityId = effect.get(record.id) === 'allow' ? goesBy.get(record.id) : projection?.entityOf(record.id);
       return { record: record.id, ...(entityId ? { entity: entityId } : {}), schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...scores };
@@ -162,7 +168,7 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
     // not neither crowd them out nor reorder them; those the policy points to, chosen alike, are
     // asked about only to point to their owners (a record denied outright gives nothing).
     const of = (wanted: Decision['effect']): LinkProposal[] => bestProposals(proposals.filter((p) => effect.get(p.record) === wanted), perEntity);
-    return { entity, shown: of('allow'), unseen: of('pointer') };
+    return { entity, scoredAs, shown: of('allow'), unseen: of('pointer') };
   });
   const asked = [...new Set(scored.flatMap((s) => [...s.shown, ...s.unseen].map((p) => p.record)))].flatMap((id) => stored.get(id) ?? []);
   const { visible, pointers } = await consult(mosaic, consultation, asked, {
@@ -170,12 +176,22 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
   });
   const shown = new Set(visible.map((r) => r.id));
   const byEntity = new Map<string, LinkProposal[]>();
-  for (const { entity, shown: proposals } of scored) {
-    // the gate has the last word: a record it did not show (the organisation changed meanwhile) is not proposed
-    const kept = proposals.filter((p) => shown.has(p.record));
+  for (const { entity, scoredAs, shown: proposals } of scored) {
+    // the gate has the last word: a record it did not show (the organisation changed meanwhile) is
+    // not proposed; one it showed is the reviewer's to read, and its words that agreed are named
+    const kept = proposals.filter((p) => shown.has(p.record)).map((p) => withWordsNamed(p, scoredAs, stored.get(p.record)));
     if (kept.length > 0) byEntity.set(entity.id, kept);
   }
   return { byEntity, pointers };
+}
+
+/**
+ * The proposal with its name's agreeing tokens named by their words, the entity's (`scoredAs`, the
+ * reviewer's own report) and the record's: for a record the gate has shown the reviewer only.
+ */
+function withWordsNamed(proposal: LinkProposal, scoredAs: Pick<EntityRecord, 'schema' | 'properties'> | undefined, record: EntityRecord | undefined): LinkProposal {
+  if (!scoredAs || !record || !Array.isArray(proposal.explain)) return proposal;
+  return { ...proposal, explain: withExplainedWords(proposal.explain as readonly Explanation[], scoredAs, record) };
 }
 
 /** The best `perEntity` proposals, one per resolved entity (its best-scoring member stands for it). */

@@ -109,7 +109,9 @@ export interface LinkProposal {
   /**
    * Calibrated probability from the matcher (compareRecords), with its explanation. For an
    * identifier: 1 when the record holds it as the report has it, 0.99 as OCR misreads it, with
-   * `match` true only for the first and no explanation (`identifier` says how).
+   * `match` true only for the first and no explanation (`identifier` says how). The name's
+   * agreeing tokens are named by their words (the report's, the record's) in the answer only,
+   * for a record the reviewer is shown (link-proposals.ts): no proposal is kept.
    */
   readonly score: number;
   readonly match: boolean;

@@ -1,7 +1,8 @@
 /**
  * One report: its text with the mentions marked, its provenance, and what extraction found.
  * Reviewers (analysts of the owning agency) confirm each entity — as found, edited, or linked
- * to an existing record the matcher proposes (score and the features that made it); for a
+ * to an existing record the matcher proposes (score, the features that made it and the words of
+ * the name that agreed, the report's beside the record's); for a
  * phone, an e-mail address, a document or a plate, a record holding the same one (how it
  * matched, which of the record's properties holds it, and whether confirming names that record
  * as the holder or keeps it as a lead) — or reject it; relations become records once both ends
@@ -23,13 +24,25 @@ import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 import { ReportText } from './report-text.tsx';
 
-/** The matcher's explanation in words: each feature, its level and weight in bits. */
+/** A name's agreeing tokens as the answer names them: the report's words (`wordsA`) beside the record's (`wordsB`). */
+interface AgreedWords { readonly wordsA?: readonly string[]; readonly wordsB?: readonly string[] }
+
+/** The words of the name that agreed, "Moreau ~ MOREAU, Tomas ~ Tomas"; empty when the answer names none. */
+function agreedWordsOf(tokens: unknown): string {
+  if (!Array.isArray(tokens)) return '';
+  return (tokens as readonly AgreedWords[]).flatMap((t) => (t.wordsA && t.wordsB ? [`${t.wordsA.join(' ')} ~ ${t.wordsB.join(' ')}`] : [])).join(', ');
+}
+
+/** The matcher's explanation in words: each feature, its level and weight in bits; for the name, the words that agreed. */
 function explanationOf(explain: unknown): string {
   if (!Array.isArray(explain)) return '';
   return explain
-    .filter((e): e is { feature: string; level: string; weight: number } => typeof e === 'object' && e !== null && 'feature' in e && 'weight' in e)
+    .filter((e): e is { feature: string; level: string; weight: number; tokens?: unknown } => typeof e === 'object' && e !== null && 'feature' in e && 'weight' in e)
     .filter((e) => e.level !== 'missing')
-    .map((e) => `${featureLabel(e.feature)}: ${levelLabel(e.feature, e.level)} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}`)
+    .map((e) => {
+      const words = e.feature === 'name' ? agreedWordsOf(e.tokens) : '';
+      return `${featureLabel(e.feature)}: ${levelLabel(e.feature, e.level)} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}${words ? ` (${words})` : ''}`;
+    })
     .join(' · ');
 }
 
