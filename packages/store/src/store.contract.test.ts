@@ -654,6 +654,25 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.documentsMentioning('check', 'fedpol:a1')).toEqual([]);
       expect(await store.documentsMentioning('notification', 'fedpol:p1')).toEqual(['n1']);
       await store.forgetMentions('check', []);
+      // many at once, each (record, id) and no other: p5 by c5 and p6 by c6 go, p5 by c6 and p6
+      // by c5 stay, and the notifications' mentions of them (the same ids) too; the same mention
+      // twice goes once; more than a statement's chunk (batchRows pairs) go as well
+      const many = Array.from({ length: 2_500 }, (_, i) => `fedpol:m${String(i).padStart(4, '0')}`);
+      await store.putDocuments([
+        { kind: 'check', id: 'c5', owner: 'zone-north', body: {}, mentions: ['fedpol:p5', 'fedpol:p6', ...many] },
+        { kind: 'check', id: 'c6', owner: 'zone-north', body: {}, mentions: ['fedpol:p5', 'fedpol:p6'] },
+        { kind: 'notification', id: 'c5', owner: 'zone-north', body: {}, mentions: ['fedpol:p5', 'fedpol:p6', ...many] },
+        { kind: 'notification', id: 'c6', owner: 'zone-north', body: {}, mentions: ['fedpol:p5', 'fedpol:p6'] },
+      ]);
+      await store.forgetMentions('check', [
+        { record: 'fedpol:p5', id: 'c5' }, { record: 'fedpol:p6', id: 'c6' }, { record: 'fedpol:p5', id: 'c5' },
+        ...many.map((record) => ({ record, id: 'c5' })),
+      ]);
+      expect(await store.documentMentions('check', ['fedpol:p5', 'fedpol:p6', ...many])).toEqual([{ record: 'fedpol:p5', id: 'c6' }, { record: 'fedpol:p6', id: 'c5' }]);
+      expect(await store.documentMentions('notification', ['fedpol:p5', 'fedpol:p6'])).toEqual([
+        { record: 'fedpol:p5', id: 'c5' }, { record: 'fedpol:p5', id: 'c6' }, { record: 'fedpol:p6', id: 'c5' }, { record: 'fedpol:p6', id: 'c6' },
+      ]);
+      expect(await store.documentMentions('notification', many)).toHaveLength(many.length);
       // riding with audit entries (a check's), kept with the document
       await store.appendAudit({ after: null, entries: [{ seq: 1, hash: 'h1', prevHash: '', body: '{}' }], documents: [{ kind: 'check', id: 'c4', owner: 'zone-north', body: {}, mentions: ['fedpol:p4'] }] });
       expect(await store.documentsMentioning('check', 'fedpol:p4')).toEqual(['c4']);

@@ -472,7 +472,8 @@ export interface Store {
   /**
    * Forgets these mentions by documents of `kind`: those an erasure rewrote the documents for, or
    * those of documents deleted (a document's deletion does not find its mentions: they are keyed
-   * by record, and its deleter names them from its body).
+   * by record, and its deleter names them from its body). Those of many records in a statement a
+   * chunk, each (record, id) and no other: an erasure's step forgets those of all its records.
    */
   forgetMentions(kind: string, mentions: readonly DocumentMention[]): Promise<void>;
 
