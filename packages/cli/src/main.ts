@@ -2,6 +2,7 @@
  * `mosaic <command>`: one module per command, each exporting `run(argv)`; this file only
  * dispatches, and turns an AppError into a one-line message and a non-zero exit.
  */
+import './compile-cache.ts';
 import { isAppError } from '@mosaic/model';
 import { fileProblem } from './input-files.ts';
 
