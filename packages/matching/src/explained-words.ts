@@ -8,16 +8,13 @@
  */
 import { coreTokenSpans } from './name-marks.ts';
 import { preparedNameStrings, type MatchableRecord } from './prepare.ts';
-import type { ExplainedToken, Explanation } from './score.ts';
+import { tokenPositions, type ExplainedToken, type Explanation } from './score.ts';
 
 /** An aligned token with the words it is written as in each name (a compound written apart: both its words). */
 export interface NamedToken extends ExplainedToken {
   readonly wordsA: readonly string[];
   readonly wordsB: readonly string[];
 }
-
-/** A name entry's tokens as explainName writes them into its detail (score.ts). */
-const TOKEN_POSITIONS = /a\d+\.\d+(?:\+\d+)*~b\d+\.\d+(?:\+\d+)*/g;
 
 /** The words at core-token positions of a name's `name`-th prepared name; undefined when the record no longer holds them. */
 function wordsAt(names: readonly string[], name: number, positions: readonly number[]): string[] | undefined {
@@ -44,11 +41,9 @@ export function withExplainedWords(explain: readonly Explanation[], a: Matchable
       const wordsB = wordsAt(namesB, t.nameB, t.b);
       return wordsA && wordsB ? { ...t, wordsA, wordsB } : t;
     });
-    let k = 0;
-    const detail = entry.detail?.replace(TOKEN_POSITIONS, (positions) => {
-      const t = tokens[k++];
-      return t && 'wordsA' in t ? `${t.wordsA.join(' ')} ~ ${t.wordsB.join(' ')}` : positions;
-    });
+    // each token's positions in the detail (score.ts) given as its words; each token's are its own
+    let detail = entry.detail;
+    for (const t of tokens) if (detail !== undefined && 'wordsA' in t) detail = detail.replace(`${tokenPositions(t)} at `, `${t.wordsA.join(' ')} ~ ${t.wordsB.join(' ')} at `);
     return { ...entry, tokens, ...(detail === undefined ? {} : { detail }) };
   });
 }

@@ -77,6 +77,14 @@ function sideFrequency(name: PreparedName, positions: readonly number[]): number
 
 const signed = (x: number): string => (x > 0 ? `+${round2(x)}` : `${round2(x)}`);
 
+/**
+ * How a name entry's detail tells an aligned token, by position, 1-based: "a1.2~b1.2" (name 1 of
+ * a, its core token 2, against name 1 of b, its token 2), "a1.2+3~b1.2" for a compound written apart.
+ */
+export function tokenPositions(t: ExplainedToken): string {
+  return `a${t.nameA + 1}.${t.a.map((i) => i + 1).join('+')}~b${t.nameB + 1}.${t.b.map((i) => i + 1).join('+')}`;
+}
+
 /** The name entry of an explanation: level weight plus frequency adjustment, token by token. */
 function explainName(model: MatchModel, levelWeights: Float64Array, a: PreparedRecord, b: PreparedRecord): Explanation {
   const best = bestNamePair(a, b);
@@ -97,7 +105,7 @@ function explainName(model: MatchModel, levelWeights: Float64Array, a: PreparedR
     weight: t.bits * model.tfScale,
   }));
   const capped = tf !== names.tf * model.tfScale ? ', capped' : '';
-  const parts = tokens.map((t) => `a${t.nameA + 1}.${t.a.map((i) => i + 1).join('+')}~b${t.nameB + 1}.${t.b.map((i) => i + 1).join('+')} at frequency ${t.frequency.toPrecision(2)}: ${signed(t.weight)}`);
+  const parts = tokens.map((t) => `${tokenPositions(t)} at frequency ${t.frequency.toPrecision(2)}: ${signed(t.weight)}`);
   return { feature: 'name', level: names.level, weight, detail: `${detail}, frequency adjustment ${signed(tf)} bits${capped} (${parts.join('; ')})`, tokens };
 }
 
