@@ -9,6 +9,11 @@
  * - typos: one seeded variant per kind (insertion, deletion, transposition, substitution,
  *   dropped token, swapped order) of each entry's primary name and of one alias, against the
  *   full index.
+ * - held-out dates of birth: an entry's primary name with one of its alternative dates of birth
+ *   (one person as different sources recorded it), against the entry with that date taken out,
+ *   as aliases are: how far a differing date of birth may lower the person's own entry.
+ * Namesakes: each entry's primary name with a fictional person's date of birth, as a namesake
+ * would be checked; how many of the entries then come up as possible matches or hits.
  * Negatives: fictional people from bench/screen-name-pool.ts (a pool of many origins written
  * independently of the list). False-hit rate: negatives with any result in the hit band, also
  * counted by the name level of that result (an `exact` one is a fictional name that is listed).
@@ -17,7 +22,7 @@
  * Prints figures only, never names.
  */
 import { compareNames, normalizeName } from '@mosaic/matching';
-import { createScreeningIndex, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
+import { createScreeningIndex, DEFAULT_THRESHOLDS, screen, type ScreeningHit, type WatchlistEntry } from '@mosaic/screening';
 import { EntityId, seededRandom } from '@mosaic/model';
 import { defaultDataDir, readIndividuals, splitOf, type OfacPerson } from './lib/ofac.ts';
 import { fictionalPerson, pick, TYPO_KINDS, typo } from './screen-name-pool.ts';
@@ -43,19 +48,20 @@ const t = performance.now();
 const index = createScreeningIndex(people.map((p) => entryOf(p)), { frequencies: 'index' });
 const buildMs = performance.now() - t;
 
-interface Outcome { readonly split: 'dev' | 'test'; readonly set: string; readonly evidence?: boolean; readonly rank: number; readonly ownScore: number; readonly topScore: number }
+interface Outcome { readonly split: 'dev' | 'test'; readonly set: string; readonly evidence?: boolean; readonly rank: number; readonly ownScore: number; readonly topScore: number; readonly dateLevel?: string }
 const outcomes: Outcome[] = [];
 const latencies: number[] = [];
 const OPTIONS = { limit: 10, minScore: 0, candidates: 40 } as const;
 
-function run(query: string, ownId: string): { rank: number; ownScore: number; topScore: number } {
+function run(query: string, ownId: string, birthDate?: string): { rank: number; ownScore: number; topScore: number; dateLevel?: string } {
   const t0 = performance.now();
-  const r = screen(index, { name: query }, OPTIONS);
+  const r = screen(index, { name: query, ...(birthDate !== undefined ? { birthDate } : {}) }, OPTIONS);
   latencies.push(performance.now() - t0);
   if (!r.ok) return { rank: -2, ownScore: 0, topScore: 0 };
   const hits = r.hits as ScreeningHit[];
   const rank = hits.findIndex((h) => h.id === ownId);
-  return { rank, ownScore: rank >= 0 ? (hits[rank] as ScreeningHit).score : 0, topScore: hits[0]?.score ?? 0 };
+  const level = rank >= 0 ? (hits[rank] as ScreeningHit).explain.birthDate?.level : undefined;
+  return { rank, ownScore: rank >= 0 ? (hits[rank] as ScreeningHit).score : 0, topScore: hits[0]?.score ?? 0, ...(level !== undefined ? { dateLevel: level } : {}) };
 }
 
 let rejected = 0;
@@ -75,6 +81,15 @@ for (const [n, p] of people.entries()) {
     else outcomes.push({ split, set: 'asGiven', evidence, ...r });
   }
   if (p.aliases.length > 0) index.upsert(entryOf(p));
+  for (const birthDate of new Set(p.birthDates)) {
+    const others = p.birthDates.filter((d) => d !== birthDate);
+    if (others.length === 0) continue;
+    index.upsert({ ...entryOf(p), birthDates: others });
+    const r = run(p.name, id, birthDate);
+    if (r.rank === -2) rejected++;
+    else outcomes.push({ split, set: 'heldOutBirthDate', ...r });
+  }
+  if (new Set(p.birthDates).size > 1) index.upsert(entryOf(p));
   const sources = [p.name, ...(p.aliases.length > 0 ? [pick(random, p.aliases)] : [])];
   for (const source of sources) {
     for (const kind of TYPO_KINDS) {
@@ -110,6 +125,17 @@ for (let i = 0; i < NEGATIVES; i++) {
   negativesDob.push({ split: i % 2 === 0 ? 'dev' : 'test', top: r.ok ? ((r.hits[0] as ScreeningHit | undefined)?.score ?? 0) : 0 });
 }
 
+// Each listed person's name checked with a fictional person's date of birth, as a namesake is.
+const namesakeRandom = seededRandom(11);
+const namesakes: { split: 'dev' | 'test'; ownScore: number }[] = [];
+for (const p of people) {
+  if (p.birthDates.length === 0) continue;
+  const birthDate = fictionalPerson(namesakeRandom).birthDate;
+  const r = screen(index, { name: p.name, birthDate }, OPTIONS);
+  const own = r.ok ? (r.hits as ScreeningHit[]).find((h) => h.id === `ofac-${p.entNum}`) : undefined;
+  namesakes.push({ split: splitOf(p.entNum), ownScore: own?.score ?? 0 });
+}
+
 function threshold(neg: readonly { top: number }[], rate: number): number {
   const sorted = neg.map((n) => n.top).sort((a, b) => b - a);
   const allowed = Math.floor(neg.length * rate);
@@ -135,14 +161,19 @@ function countBy(values: readonly string[]): Record<string, number> {
 
 function figures(split: 'dev' | 'test'): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const set of ['asGiven', 'asGivenSharingANamePart', ...TYPO_KINDS, 'allTypos']) {
-    const os = outcomes.filter((o) => o.split === split && (set === 'allTypos' ? o.set !== 'asGiven' : set === 'asGivenSharingANamePart' ? o.set === 'asGiven' && o.evidence === true : o.set === set));
+  for (const set of ['asGiven', 'asGivenSharingANamePart', ...TYPO_KINDS, 'allTypos', 'heldOutBirthDate']) {
+    const os = outcomes.filter((o) => o.split === split && (set === 'allTypos' ? (TYPO_KINDS as readonly string[]).includes(o.set) : set === 'asGivenSharingANamePart' ? o.set === 'asGiven' && o.evidence === true : o.set === set));
     if (os.length === 0) continue;
     out[set] = {
       queries: os.length,
       recallAt1: round(os.filter((o) => o.rank === 0).length / os.length),
       recallAt10: round(os.filter((o) => o.rank >= 0).length / os.length),
       hitRateAtThreshold: round(os.filter((o) => o.rank >= 0 && o.ownScore >= hitThreshold).length / os.length),
+      // a checkpoint miss: the person's own entry below the possible-match band
+      ...(set === 'heldOutBirthDate' ? {
+        missedAtPossible: os.filter((o) => o.ownScore < DEFAULT_THRESHOLDS.possible).length,
+        dateLevels: countBy(os.map((o) => o.dateLevel ?? 'none')),
+      } : {}),
     };
   }
   const neg = negatives.filter((n) => n.split === split);
@@ -156,6 +187,13 @@ function figures(split: 'dev' | 'test'): Record<string, unknown> {
     falseHitsPer1000WithoutNamesakes: round((1000 * neg.filter((n) => !n.listedName && n.top >= hitThreshold).length) / Math.max(1, neg.filter((n) => !n.listedName).length)),
     topScoreQuantiles: { p50: quant(neg, 0.5), p99: quant(neg, 0.99), p999: quant(neg, 0.999), max: quant(neg, 1) },
     falseHitsPer1000WithBirthDate: round((1000 * negDob.filter((n) => n.top >= hitThreshold).length) / negDob.length),
+    possibleOrHitPer1000WithBirthDate: round((1000 * negDob.filter((n) => n.top >= DEFAULT_THRESHOLDS.possible).length) / negDob.length),
+  };
+  const ns = namesakes.filter((n) => n.split === split);
+  out['namesakesWithOtherBirthDates'] = {
+    queries: ns.length,
+    possibleOrHit: ns.filter((n) => n.ownScore >= DEFAULT_THRESHOLDS.possible).length,
+    hit: ns.filter((n) => n.ownScore >= hitThreshold).length,
   };
   return out;
 }

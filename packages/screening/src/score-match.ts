@@ -11,8 +11,9 @@
  *   against "Miguel Angel Rodriguez Orejuela" is a possible match, not a hit);
  * - agreement on a rare name part raises it and on a very common one lowers it (Winkler's
  *   frequency adjustment, computed by the matcher);
- * - date of birth, nationality and gender move it up or down: a differing date of birth is
- *   strong evidence against, a matching one strong evidence for;
+ * - date of birth, nationality and gender move it up or down: a matching date of birth is
+ *   strong evidence for, a differing one evidence against, and one a generation away with no
+ *   typing slip to explain it (`distant`, distant-birth-dates.ts) near-proof of a namesake;
  * - an exact document number or plate makes a hit whatever the name says.
  *
  * The constants were set on the OFAC dev half (bench/screen-ofac.ts) and are checked on the test half.
@@ -73,17 +74,28 @@ function frequencyBonus(tf: number, exact: boolean): number {
 
 /** Adjustments by DATE_LEVELS index: exact, yearMonth, swapped, year, near, mismatch, missing. */
 const DATE_ADJUSTMENT: readonly number[] = [0.06, 0.03, 0.03, 0, -0.06, -0.18, 0];
+const MISMATCH = DATE_LEVELS.indexOf('mismatch');
+/**
+ * A `mismatch` whose dates are a generation apart: screening's own grade, not a matcher level.
+ * Enough to put an exact name, with a shared nationality (1 + 0.02), below the possible
+ * threshold (0.75): the officer is not sent to check a person who cannot be the subject. A
+ * document number still makes a hit, a shared phone or mailbox still a possible match.
+ */
+const DISTANT_ADJUSTMENT = -0.3;
 /** COUNTRY_LEVELS: exact, mismatch, missing. Nationalities change and accumulate: weak evidence. */
 const COUNTRY_ADJUSTMENT: readonly number[] = [0.02, -0.04, 0];
 /** GENDER_LEVELS: exact, mismatch, missing. */
 const GENDER_ADJUSTMENT: readonly number[] = [0, -0.12, 0];
 
 export interface FactAdjustment {
+  /** The matcher's level (DATE_LEVELS, COUNTRY_LEVELS, GENDER_LEVELS); for a date of birth also `distant`. */
   readonly level: string;
   readonly adjustment: number;
 }
 
-export function dateAdjustment(level: number): FactAdjustment {
+/** `distant`: the dates are a generation apart (distantBirthDates); read on `mismatch` only. */
+export function dateAdjustment(level: number, distant = false): FactAdjustment {
+  if (level === MISMATCH && distant) return { level: 'distant', adjustment: DISTANT_ADJUSTMENT };
   return { level: DATE_LEVELS[level] ?? 'missing', adjustment: DATE_ADJUSTMENT[level] ?? 0 };
 }
 

@@ -286,3 +286,32 @@ describe('screen among pointer-only namesakes', () => {
     expect(shown([...pointed(80, 'intel'), ...pointed(1, 'tax')])).toEqual(['pointer intel', 'pointer tax']);
   });
 });
+
+describe('screen a namesake by date of birth', () => {
+  // A listed person and a traveller of the same name, fictional, made here.
+  const index = createScreeningIndex([person('listed', ['Haldor Quennick'], { birthDates: ['1952-03-14'] })]);
+  const checked = (birthDate: string): ScreeningHit | undefined => matches(screen(index, { name: 'Haldor Quennick', birthDate }, { at: AT, minScore: 0 }))[0];
+
+  it('shows no match for a namesake born decades apart', () => {
+    const hit = checked('1985-07-02');
+    expect(hit?.band).toBe('none');
+    expect(hit?.explain.birthDate?.level).toBe('distant');
+  });
+
+  it.each([
+    ['1925-03-14', 'two digits of the year transposed'],
+    ['1982-03-14', 'one digit of the year mistyped'],
+    ['1957-08-30', 'an estimated year a few years off'],
+    ['1967-05-01', 'as far apart as one person\'s recorded dates may lie'],
+  ])('keeps %s (%s) a possible match', (birthDate) => {
+    const hit = checked(birthDate);
+    expect(hit?.band).toBe('possible');
+    expect(hit?.explain.birthDate?.level).toBe('mismatch');
+  });
+
+  it('judges by the closest of the listed dates', () => {
+    const two = createScreeningIndex([person('listed', ['Haldor Quennick'], { birthDates: ['1952-03-14', '1984'] })]);
+    const [hit] = matches(screen(two, { name: 'Haldor Quennick', birthDate: '1985-07-02' }, { at: AT, minScore: 0 }));
+    expect(hit?.band).not.toBe('none');
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from '@mosaic/matching';
 import type { AgencyId } from '@mosaic/model';
 import { ALERT_ACTIONS, activeAlerts, type ActionCode, type Alert, type AlertCategory, type OwnerDesk } from './alert.ts';
+import { distantBirthDates } from './distant-birth-dates.ts';
 import { nameCandidates } from './name-candidates.ts';
 import { NAME_KIND_CODES, type IndexedEntry, type ScreeningIndex } from './screening-index.ts';
 import { validateQuery, type PreparedQuery, type QueryField } from './screening-query.ts';
@@ -309,7 +310,7 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
     const e = index.entries[s.index] as IndexedEntry;
     let score = s.nameScore;
     if (s.comparison !== undefined) {
-      const date = dateAdjustment(compareDates(query.birthDates, e.birthDates));
+      const date = dateAdjustment(compareDates(query.birthDates, e.birthDates), distantBirthDates(query.birthDates, e.birthDates));
       const nationality = countryAdjustment(compareCountries(query.countries, e.countries));
       const gender = genderAdjustment(compareGenders(query.genders, e.genders));
       score = clamp01(score + date.adjustment + nationality.adjustment + gender.adjustment);

@@ -72,6 +72,27 @@ describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
     expect(sent[1]).toMatchObject({ decision: 'confirm', report: { time: '2025-11-03T14:05:00+01:00' } });
   });
 
+  it('shows namesakes born a few years off as possible matches, and none born a generation apart', async () => {
+    const page = await tests.signedInPage('zoneCheckpoint');
+    await givePurpose(page, 'Border check', 'BC/2025/2');
+    const checkBorn = async (birthDate: string): Promise<void> => {
+      await page.getByLabel('Name', { exact: true }).fill('Jonas Verbeke');
+      await page.getByLabel('Date of birth').fill(birthDate);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('p.summary').textContent()).toMatch(/^(No hit|\d+ hits?) · check /);
+    };
+    // three years from each listed date: possibly a mistyped or estimated date, so checked further
+    await checkBorn('1978-05-17');
+    await expect.poll(() => page.locator('.hit-card').count()).toBe(2);
+    expect(await page.locator('.hit-why').allTextContents()).toEqual(Array(2).fill('name Jonas Verbeke (same name) · date of birth: different'));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.hit-card').count()).toBe(0);
+    // 23 and 29 years from them, no digit slip between: another man, so nothing to check
+    await checkBorn('2004-05-17');
+    expect(await page.locator('p.summary').textContent()).toMatch(/^No hit/);
+    expect(await page.locator('.hit-card').count()).toBe(0);
+  });
+
   it('moves the focus from one decision to the next, then to New check, and starts a new check on Esc wherever the focus is', async () => {
     const page = await tests.signedInPage('zoneCheckpoint');
     await givePurpose(page, 'Border check', 'BC/2025/1');

@@ -43,7 +43,7 @@ function subjectOf(hit: ScreeningHit) {
 }
 
 /** The officer's reading of the match: the listed name and how it compared, then each other fact asked. */
-function reasonsOf(explain: ScreeningHit['explain']): string[] {
+export function reasonsOf(explain: ScreeningHit['explain']): string[] {
   if (!explain) return [];
   const reasons: string[] = [];
   if (explain.name) reasons.push(`name ${explain.name.listed} (${levelLabel('name', explain.name.level)})`);

@@ -26,6 +26,8 @@ const DATE: Readonly<Record<string, string>> = {
   year: 'same year',
   near: 'year off by one or two',
   mismatch: 'different',
+  // screening's own grade of a mismatch (@mosaic/screening distant-birth-dates.ts)
+  distant: 'twenty years or more apart, not a typing slip',
   missing: 'not given',
 };
 
