@@ -112,6 +112,18 @@ describe('extract', () => {
       ['2006-06-06', ['6 June']], ['2006-07-07', ['7 July 2006']],
     ]);
   });
+  it('reads a capitalised abbreviated month without a year as a date, not as part of the name after it', () => {
+    const t = extract('On 7 Apr Anna Peeters called the harbour office.');
+    expect(t.entities.map((e) => [e.schema, e.name, e.mentions.map((m) => m.text)])).toEqual([
+      ['Date', '--04-07', ['7 Apr']], ['Person', 'Anna Peeters', ['Anna Peeters']],
+    ]);
+  });
+  it('reads each day of a list as a date of its own, its mention the day alone', () => {
+    const dates = (t: string) => extract(t).entities.filter((e) => e.schema === 'Date').map((e) => [e.name, e.mentions.map((m) => m.text)]);
+    expect(dates('Karim Benali was seen in Ghent between 6 and 7 June 2006, and on July 6–8, 2006.')).toEqual([
+      ['2006-06-06', ['6']], ['2006-06-07', ['7 June 2006']], ['2006-07-06', ['July 6']], ['2006-07-08', ['8, 2006']],
+    ]);
+  });
 });
 
 describe('extract: digits in names', () => {

@@ -31,7 +31,9 @@ describe('findDates', () => {
     expect(found('Called: 6 June\nSeen: 7 July 2006')).toEqual([['6 June', '--06-06'], ['7 July 2006', '2006-07-07']]);
     // a full stop the sentences do not end at (a lower-case word after it, an abbreviation) does not stop it
     expect(found('on 6 June. then on 7 July 2006')).toEqual([['6 June', '2006-06-06'], ['7 July 2006', '2006-07-07']]);
-    expect(found('on 6 Jun. He left on 7 July 2006')).toEqual([['6 Jun.', '2006-06-06'], ['7 July 2006', '2006-07-07']]);
+    expect(found('on 6 Jun. then on 7 July 2006')).toEqual([['6 Jun.', '2006-06-06'], ['7 July 2006', '2006-07-07']]);
+    // but an abbreviated month's, before a capital, may end the sentence: no year is borrowed over it
+    expect(found('on 6 Jun. He left on 7 July 2006')).toEqual([['6 Jun.', '--06-06'], ['7 July 2006', '2006-07-07']]);
   });
   it('leaves the full stop after a month out of the date unless it closes the month abbreviated', () => {
     expect(found('seen on 6 June. Seen on 7 Mars. Seen on 8 Septembre.')).toEqual([['6 June', '--06-06'], ['7 Mars', '--03-07'], ['8 Septembre', '--09-08']]);
@@ -47,6 +49,45 @@ describe('findDates', () => {
     const borrowing = partial.filter(([, iso]) => !iso?.startsWith('--'));
     expect([borrowing.length, partial.length - borrowing.length]).toEqual([647, 647]);
     expect(borrowing.filter(([, iso, next]) => iso?.slice(0, 4) !== next?.slice(0, 4))).toEqual([]);
+  });
+  it('makes each bare day of a list before a dated day a date of its own, with the list end\'s month and year', () => {
+    expect(found('between 6 and 7 June 2006')).toEqual([['6', '2006-06-06'], ['7 June 2006', '2006-06-07']]);
+    expect(found('on 6, 7 and 8 June 2006')).toEqual([['6', '2006-06-06'], ['7', '2006-06-07'], ['8 June 2006', '2006-06-08']]);
+    expect(found('on 6, 7, or 9th June 2006')).toEqual([['6', '2006-06-06'], ['7', '2006-06-07'], ['9th June 2006', '2006-06-09']]);
+    expect(found('on 6–8 June 2006 and 6-8 July 2006')).toEqual([
+      ['6', '2006-06-06'], ['8 June 2006', '2006-06-08'], ['6', '2006-07-06'], ['8 July 2006', '2006-07-08'],
+    ]);
+    expect(found('from 6 to 8 June 2006')).toEqual([['6', '2006-06-06'], ['8 June 2006', '2006-06-08']]);
+    expect(found('on June 6 and 7, 2006 and on June 9–11, 2006')).toEqual([
+      ['June 6', '2006-06-06'], ['7, 2006', '2006-06-07'], ['June 9', '2006-06-09'], ['11, 2006', '2006-06-11'],
+    ]);
+    // a list without a year takes the year its end borrows, or none
+    expect(found('from 6 and 7 June to 2 July 2006')).toEqual([['6', '2006-06-06'], ['7 June', '2006-06-07'], ['2 July 2006', '2006-07-02']]);
+    expect(found('on 6 and 7 June. Seen on 2 July 2006')).toEqual([['6', '--06-06'], ['7 June', '--06-07'], ['2 July 2006', '2006-07-02']]);
+    // over a line break only where the sentence goes on
+    expect(found('Karim Benali was seen in Ghent by the harbour office on 6 and\n7 June 2006')).toEqual([['6', '2006-06-06'], ['7 June 2006', '2006-06-07']]);
+    expect(found('Room: 6\n7 June 2006')).toEqual([['7 June 2006', '2006-06-07']]);
+  });
+  it('takes no number for a day that cannot be one of the list', () => {
+    // not a day (32), a decimal or a code before it, not in order (28 May to 3 June is no "28 June")
+    expect(found('32 and 7 June 2006; 2,6 and 7 June 2006; 1.6 and 7 June 2006; from 28 to 3 June 2006')).toEqual([
+      ['7 June 2006', '2006-06-07'], ['7 June 2006', '2006-06-07'], ['7 June 2006', '2006-06-07'], ['3 June 2006', '2006-06-03'],
+    ]);
+    expect(found('June 12 and 7, 2006')).toEqual([]);
+    expect(found('in 2006 and 6-8 July 2006, A6 and 7 June 2006')).toEqual([
+      ['2006', '2006'], ['6', '2006-07-06'], ['8 July 2006', '2006-07-08'], ['7 June 2006', '2006-06-07'],
+    ]);
+    // a month first is the first day's: June 6, then 7 July
+    expect(found('on June 6 and 7 July 2006')).toEqual([['7 July 2006', '2006-07-07']]);
+  });
+  it('reads a capitalised month without a year, abbreviated too, and a lower-case one only with a year of its own', () => {
+    expect(found('seen on 6 Jun')).toEqual([['6 Jun', '--06-06']]);
+    expect(found('seen on 6 Jun. Seen on 6 Jun 2006')).toEqual([['6 Jun.', '--06-06'], ['6 Jun 2006', '2006-06-06']]);
+    expect(found('seen on 6 June')).toEqual([['6 June', '--06-06']]);
+    expect(found('seen on 6 june')).toEqual([]);
+    expect(found('from 6 Jun to 8 July 2006')).toEqual([['6 Jun', '2006-06-06'], ['8 July 2006', '2006-07-08']]);
+    expect(found('from 6 june to 8 July 2006')).toEqual([['8 July 2006', '2006-07-08']]);
+    expect(found('on 6 and 7 Jun')).toEqual([['6', '--06-06'], ['7 Jun', '--06-07']]);
   });
   it('ignores identifiers that look like dates', () => {
     expect(found('register number 94.05.12-337.21 and card 592-1234567-89')).toEqual([]);
