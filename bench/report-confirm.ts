@@ -4,9 +4,13 @@
  * (datesWrittenOf: its review holds some 235,000 date mentions at 10 MB), uploaded and read for
  * entities as an upload is (with no time limit on the extraction), then --persons of the persons
  * extraction found confirmed one after another, each timed, with the process's CPU time over it
- * (its helper threads' too), which tells the work from the wait for a busy machine's cores.
+ * (its helper threads' too), which tells the work from the wait for a busy machine's cores. With
+ * --relations, persons with a relation are taken, the other ends of their relations (the address
+ * they lived in) confirmed first, so that each confirmation records its relationships too (each
+ * written under the audit log's lock with its sentence checked against the review as stored:
+ * recordRelation); relationsMade counts them.
  *
- *   node bench/report-confirm.ts [--mb 10] [--persons 3] [--database-url postgres://…]
+ *   node bench/report-confirm.ts [--mb 10] [--persons 3] [--relations] [--database-url postgres://…]
  *
  * The embedded store, or PostgreSQL at --database-url (else MOSAIC_TEST_DATABASE_URL when
  * --postgres is given), in a database of its own dropped afterwards. Prints counts and times only.
@@ -19,7 +23,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
-const { values: args } = parseArgs({ options: { mb: { type: 'string', default: '10' }, persons: { type: 'string', default: '3' }, 'database-url': { type: 'string' }, postgres: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { mb: { type: 'string', default: '10' }, persons: { type: 'string', default: '3' }, 'database-url': { type: 'string' }, postgres: { type: 'boolean', default: false }, relations: { type: 'boolean', default: false } } });
 const CHARACTERS = Math.floor(Number(args.mb) * 1024 * 1024) - 1024;
 const PERSONS = Number(args.persons);
 const serverUrl = args['database-url'] ?? (args.postgres ? TEST_DATABASE_URL : undefined);
@@ -37,9 +41,19 @@ try {
   if (!uploaded.ok) throw new Error(`not uploaded: ${JSON.stringify(uploaded.errors)}`);
   const uploadMs = performance.now() - uploadStarted;
   const { entities, relations } = uploaded.extraction;
-  const persons = entities.filter((e) => e.schema === 'Person').slice(0, PERSONS);
+  const related = (id: string) => relations.some((r) => r.source === id || r.target === id);
+  const persons = entities.filter((e) => e.schema === 'Person' && (!args.relations || related(e.id))).slice(0, PERSONS);
+  if (args.relations) {
+    const chosen = new Set(persons.map((p) => p.id));
+    const ends = new Set(relations.flatMap((r) => (chosen.has(r.source) ? [r.target] : chosen.has(r.target) ? [r.source] : [])));
+    for (const end of ends) {
+      const confirmed = await confirmEntity(mosaic, fed, uploaded.report.id, end, {});
+      if (!confirmed.ok) throw new Error(`not confirmed: ${JSON.stringify(confirmed.errors)}`);
+    }
+  }
   const confirmMs: number[] = [];
   const confirmCpuMs: number[] = [];
+  const relationsMade: number[] = [];
   for (const person of persons) {
     const started = performance.now();
     const cpu = process.cpuUsage();
@@ -48,11 +62,12 @@ try {
     confirmMs.push(Math.round(performance.now() - started));
     confirmCpuMs.push(Math.round((user + system) / 1000));
     if (!confirmed.ok) throw new Error(`not confirmed: ${JSON.stringify(confirmed.errors)}`);
+    relationsMade.push(confirmed.relations.length);
   }
   console.log(JSON.stringify({
     store: databaseUrl === undefined ? 'sqlite' : 'postgres', reportBytes: Buffer.byteLength(text), entities: entities.length,
     mentions: entities.reduce((n, e) => n + e.mentions.length, 0), dates: entities.filter((e) => e.schema === 'Date').length, relations: relations.length,
-    personMentions: persons.map((p) => p.mentions.length), uploadMs: Math.round(uploadMs), confirmMs, confirmCpuMs, load: +(loadavg()[0] ?? 0).toFixed(2),
+    personMentions: persons.map((p) => p.mentions.length), uploadMs: Math.round(uploadMs), confirmMs, confirmCpuMs, relationsMade, load: +(loadavg()[0] ?? 0).toFixed(2),
   }));
 } finally {
   await world.cleanup();

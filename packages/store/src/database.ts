@@ -117,7 +117,14 @@ export interface DocumentsTable {
   subject: string | null;
   created_at: Time;
   updated_at: Time;
+  /** Made anew by every write of the document (StoredDocument.version): the store-wide counter's next value. */
+  version: number;
   body: string;
+}
+
+/** sqlite's one row: the highest version a deleted document held (PostgreSQL keeps a sequence of the name). */
+export interface DocumentVersionsTable {
+  n: number;
 }
 
 /** A document's mention of a record (DocumentInput.mentions): keyed by record, for an erasure to find. */
@@ -157,6 +164,7 @@ export interface Database {
   ingest_batches: IngestBatchesTable;
   documents: DocumentsTable;
   document_mentions: DocumentMentionsTable;
+  document_versions: DocumentVersionsTable;
   record_links: RecordLinksTable;
   report_texts: ReportTextsTable;
 }

@@ -145,7 +145,7 @@ function compareText(a: string, b: string): number {
 function documentOf(row: Selectable<DocumentsTable>): StoredDocument {
   return {
     kind: row.kind, id: row.id, owner: row.owner, ...(row.subject === null ? {} : { subject: row.subject }),
-    createdAt: timeOut(row.created_at), updatedAt: timeOut(row.updated_at), body: JSON.parse(row.body) as unknown,
+    createdAt: timeOut(row.created_at), updatedAt: timeOut(row.updated_at), version: row.version, body: JSON.parse(row.body) as unknown,
   };
 }
 
@@ -177,12 +177,13 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
   /** Upserts documents in `trx`; the last of several with one kind and id wins. */
   async function upsertDocuments(trx: Kysely<Database>, documents: readonly DocumentInput[]): Promise<void> {
     const at = timeIn(now().toISOString());
+    const version = dialect.newDocumentVersion();
     // One row per (kind, id): an upsert cannot touch the same row twice in one statement.
     const last = new Map(documents.map((d) => [`${d.kind}\u0000${d.id}`, d]));
-    const rows = [...last.values()].map(({ kind, id, owner, subject, body }) => ({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: JSON.stringify(body) }));
+    const rows = [...last.values()].map(({ kind, id, owner, subject, body }) => ({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, version, body: JSON.stringify(body) }));
     for (const chunk of chunks(rows, batchRows)) {
       await trx.insertInto('documents').values(chunk).onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
-        owner: eb.ref('excluded.owner'), subject: eb.ref('excluded.subject'), updated_at: eb.ref('excluded.updated_at'), body: eb.ref('excluded.body'),
+        owner: eb.ref('excluded.owner'), subject: eb.ref('excluded.subject'), updated_at: eb.ref('excluded.updated_at'), version: dialect.nextDocumentVersion(), body: eb.ref('excluded.body'),
       }))).execute();
     }
     await insertMentions(trx, documents);
@@ -490,8 +491,8 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       const { kind, id, owner, subject, body, mentions = [] } = document;
       const at = timeIn(now().toISOString());
       const text = JSON.stringify(body);
-      const put = (trx: Kysely<Database>) => trx.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: text })
-        .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ owner, subject: subject ?? null, updated_at: at, body: text })).execute();
+      const put = (trx: Kysely<Database>) => trx.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, version: dialect.newDocumentVersion(), body: text })
+        .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ owner, subject: subject ?? null, updated_at: at, version: dialect.nextDocumentVersion(), body: text })).execute();
       if (mentions.length === 0) await put(db);
       else {
         await write(async (trx) => {
@@ -505,7 +506,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       const { kind, id, owner, subject, body, mentions = [] } = document;
       const at = timeIn(now().toISOString());
       const create = async (trx: Kysely<Database>): Promise<boolean> => {
-        const result = await trx.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, body: JSON.stringify(body) })
+        const result = await trx.insertInto('documents').values({ kind, id, owner, subject: subject ?? null, created_at: at, updated_at: at, version: dialect.newDocumentVersion(), body: JSON.stringify(body) })
           .onConflict((oc) => oc.columns(['kind', 'id']).doNothing()).executeTakeFirst();
         return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
       };
@@ -527,7 +528,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         const read = trx.selectFrom('documents').select('body').where('kind', '=', kind).where('id', '=', id);
         const row = await (dialect.name === 'postgres' ? read.forUpdate() : read).executeTakeFirst();
         if (row === undefined) return false;
-        await trx.updateTable('documents').set({ updated_at: timeIn(now().toISOString()), body: replaceJsonFields(row.body, fields) }).where('kind', '=', kind).where('id', '=', id).execute();
+        await trx.updateTable('documents').set({ updated_at: timeIn(now().toISOString()), version: dialect.nextDocumentVersion(), body: replaceJsonFields(row.body, fields) }).where('kind', '=', kind).where('id', '=', id).execute();
         return true;
       });
     },
@@ -535,6 +536,11 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     async getDocument(kind, id) {
       const row = await db.selectFrom('documents').selectAll().where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
       return row ? documentOf(row) : undefined;
+    },
+
+    async getDocumentVersion(kind, id) {
+      const row = await db.selectFrom('documents').select('version').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+      return row?.version;
     },
 
     async getDocuments(kind, ids) {
@@ -575,7 +581,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     },
 
     async renewDocumentIf(kind, id, body) {
-      const result = await db.updateTable('documents').set({ updated_at: timeIn(now().toISOString()) })
+      const result = await db.updateTable('documents').set({ updated_at: timeIn(now().toISOString()), version: dialect.nextDocumentVersion() })
         .where('kind', '=', kind).where('id', '=', id).where('body', '=', JSON.stringify(body)).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },

@@ -3,7 +3,7 @@
  * in Kysely's query builder. Like Kysely's own Dialect, a small interface with one
  * implementation per folder (sqlite/, postgres/).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from './database.ts';
 import type { SearchNamesOptions, StoreDialectName } from './store.ts';
 
@@ -32,6 +32,14 @@ export interface StoreDialect {
    * row), with their indexed names so the store can rank by how many query tokens each one covers.
    */
   searchNames(db: Kysely<Database>, tokens: readonly string[], options: NameSearchOptions): Promise<NameCandidate[]>;
+  /**
+   * The version (StoredDocument.version) of a document a statement makes, as an expression for its
+   * values evaluated by the statement itself (no statement of its own, nor a transaction for two):
+   * none the kind and id held before, a deletion between.
+   */
+  newDocumentVersion(): RawBuilder<number>;
+  /** The version of a stored document a statement writes again (an update, an upsert's), as newDocumentVersion: none it held before. */
+  nextDocumentVersion(): RawBuilder<number>;
   /**
    * Brings the report-text index up to date for one report whose row was just written, inside
    * the write transaction. sqlite replaces the FTS5 row; PostgreSQL does nothing (generated column).

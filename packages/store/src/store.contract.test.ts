@@ -780,6 +780,79 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.getDocument('review', 'absent')).toBeUndefined();
     }));
 
+    it('gives a document another version at every write of any kind, never one it held, and reads it without the body', () => withStore(async (store) => {
+      const held = new Map<string, number[]>();
+      /** The version read alone, which getDocument reads too; another than every one the document held before. */
+      const changed = async (kind: string, id: string): Promise<number> => {
+        const version = await store.getDocumentVersion(kind, id);
+        expect(version).toBe((await store.getDocument(kind, id))?.version);
+        const before = held.get(`${kind}/${id}`) ?? [];
+        expect(before).not.toContain(version);
+        held.set(`${kind}/${id}`, [...before, version!]);
+        return version!;
+      };
+      expect(await store.getDocumentVersion('review', 'r1')).toBeUndefined();
+      await store.putDocument({ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 1 } });
+      await changed('review', 'r1');
+      // the same body put again is a write too
+      await store.putDocument({ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 1 } });
+      await changed('review', 'r1');
+      await store.putDocument({ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 2 }, mentions: ['fedpol:p1'] });
+      await changed('review', 'r1');
+      expect(await store.putDocumentFields('review', 'r1', { n: 3 })).toBe(true);
+      await changed('review', 'r1');
+      await store.putDocuments([{ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 4 } }, { kind: 'review', id: 'r2', owner: 'fedpol', body: { n: 1 } }]);
+      await changed('review', 'r1');
+      await store.appendAudit({ after: null, entries: [{ seq: 1, hash: 'h1', prevHash: '', body: '{}' }], documents: [{ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 5 } }] });
+      await changed('review', 'r1');
+      await store.appendAuditOnHead((head) => ({ after: head, entries: [{ seq: 2, hash: 'h2', prevHash: 'h1', body: '{}' }], documents: [{ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 6 } }] }));
+      await changed('review', 'r1');
+      await store.transaction(async (tx) => tx.putDocument({ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 7 } }));
+      await changed('review', 'r1');
+      expect(await store.createDocument({ kind: 'claim', id: 'c1', owner: 'fedpol', body: { by: 'a' } })).toBe(true);
+      const claimed = await changed('claim', 'c1');
+      expect(await store.renewDocumentIf('claim', 'c1', { by: 'a' })).toBe(true);
+      await changed('claim', 'c1');
+      // deleted and made again, it does not come back to a version it had
+      expect(await store.deleteDocument('review', 'r1')).toBe(true);
+      expect(await store.getDocumentVersion('review', 'r1')).toBeUndefined();
+      await store.putDocument({ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 1 } });
+      await changed('review', 'r1');
+      // what writes nothing, or is undone, leaves it as it was
+      const renewed = held.get('claim/c1')!.at(-1)!;
+      expect(await store.createDocument({ kind: 'claim', id: 'c1', owner: 'fedpol', body: { by: 'b' } })).toBe(false);
+      expect(await store.renewDocumentIf('claim', 'c1', { by: 'b' })).toBe(false);
+      expect(await store.getDocumentVersion('claim', 'c1')).toBe(renewed);
+      expect(renewed).not.toBe(claimed);
+      const kept = held.get('review/r1')!.at(-1)!;
+      await expect(store.transaction(async (tx) => {
+        await tx.putDocumentFields('review', 'r1', { n: 2 });
+        expect(await tx.getDocumentVersion('review', 'r1')).not.toBe(kept);
+        throw new Error('undone');
+      })).rejects.toThrow('undone');
+      expect(await store.getDocumentVersion('review', 'r1')).toBe(kept);
+      // as read in lists
+      expect((await store.getDocuments('review', ['r1']))[0]?.version).toBe(kept);
+      expect((await store.listDocuments('review', { owner: 'fedpol', limit: 10 })).find((d) => d.id === 'r1')?.version).toBe(kept);
+    }));
+
+    it('gives a document written by another node a version other than the one read', async () => {
+      const [a, b] = await harness.openNodes(steppingClock());
+      try {
+        await a.putDocument({ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 1 } });
+        const read = await a.getDocumentVersion('review', 'r1');
+        expect(await b.getDocumentVersion('review', 'r1')).toBe(read);
+        expect(await b.putDocumentFields('review', 'r1', { n: 2 })).toBe(true);
+        const written = await a.getDocumentVersion('review', 'r1');
+        expect(written).not.toBe(read);
+        await a.putDocument({ kind: 'review', id: 'r1', owner: 'fedpol', body: { n: 3 } });
+        expect([read, written]).not.toContain(await b.getDocumentVersion('review', 'r1'));
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+
     it('writes many documents at once, all or none, keeping creation times on replace', () => withStore(async (store) => {
       await store.putDocument({ kind: 'check', id: 'k1', owner: 'zone-north', body: { n: 1 } });
       const created = (await store.getDocument('check', 'k1'))?.createdAt;

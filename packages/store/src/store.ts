@@ -257,6 +257,12 @@ export interface StoredDocument {
   readonly subject?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * Another at every write of the document (any of the store's), never one it held before, a
+   * deletion and a new document of the kind and id between: equal versions read the same body.
+   * What a check of whether a document changed since it was read compares (getDocumentVersion).
+   */
+  readonly version: number;
   readonly body: unknown;
 }
 
@@ -433,6 +439,11 @@ export interface Store {
    */
   putDocumentFields(kind: string, id: string, fields: Readonly<Record<string, unknown>>): Promise<boolean>;
   getDocument(kind: string, id: string): Promise<StoredDocument | undefined>;
+  /**
+   * The stored document's version (StoredDocument.version) without its body, undefined when none is
+   * stored: whether a document of megabytes changed since it was read, asked under a lock.
+   */
+  getDocumentVersion(kind: string, id: string): Promise<number | undefined>;
   /**
    * getDocument for many of one kind in a statement a chunk (an erasure's step reads every
    * document showing its records): those stored, each once, in id order; absent ones not named.

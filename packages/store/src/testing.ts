@@ -109,11 +109,28 @@ export const TABLES_MADE: Readonly<Record<string, readonly string[]>> = {
   '0012-judgement-notes': [],
   '0013-document-mentions': ['document_mentions'],
   '0014-record-links': ['record_links'],
+  '0015-document-versions': [],
 };
 
-/** The statements that make a store look as one made before `migration` (in `schema` on PostgreSQL). */
+/**
+ * What a migration since 0012 makes besides the tables it lists in TABLES_MADE, undone in turn
+ * with them: a column added to a table made before, or what one dialect keeps differently (the
+ * counter of documents' versions is a sequence on PostgreSQL, a table on sqlite).
+ */
+const OTHERS_UNDONE: Readonly<Record<string, (named: (name: string) => string, postgres: boolean) => readonly string[]>> = {
+  '0015-document-versions': (named, postgres) => [
+    ...(postgres ? [`drop sequence ${named('document_versions')}`] : ['drop trigger documents_version_deleted', 'drop table document_versions']),
+    `alter table ${named('documents')} drop column version`,
+  ],
+};
+
+/** The statements that make a store look as one made before `migration` (in `schema` on PostgreSQL; without one, sqlite). */
 export function beforeMigration(migration: string, schema?: string): string[] {
   const named = (table: string): string => (schema === undefined ? table : `${schema}.${table}`);
   const later = Object.keys(MIGRATIONS).filter((name) => name >= migration).reverse();
-  return [`delete from ${named('kysely_migration')} where name >= '${migration}'`, ...later.flatMap((name) => (TABLES_MADE[name] ?? []).map((table) => `drop table ${named(table)}`))];
+  const undone = (name: string): readonly string[] => [
+    ...(OTHERS_UNDONE[name]?.(named, schema !== undefined) ?? []),
+    ...(TABLES_MADE[name] ?? []).map((table) => `drop table ${named(table)}`),
+  ];
+  return [`delete from ${named('kysely_migration')} where name >= '${migration}'`, ...later.flatMap(undone)];
 }

@@ -75,7 +75,8 @@ const registry = schemata();
 export interface ReportRewritePlan {
   readonly report: EntityRecord;
   readonly people: readonly EntityRecord[];
-  readonly review: unknown;
+  /** The review's document as read, with its version (undefined when the report has none). */
+  readonly review: StoredDocument | undefined;
   readonly text: string;
   readonly rewrite: ReportRewrite | undefined;
 }
@@ -94,8 +95,8 @@ export type ReportRewritePlans = ReadonlyMap<RecordId, ReportRewritePlan>;
 export async function eraseFromReports(store: Store, records: readonly EntityRecord[], actor: string, planned: ReportRewritePlans = new Map()): Promise<ReadonlyMap<RecordId, readonly RecordId[]>> {
   const byErased = new Map<RecordId, RecordId[]>();
   for (const { report, people, linked } of await reportsNaming(store, records)) {
-    const read = await readReport(store, report.id);
     const plan = planned.get(report.id);
+    const read = await readReport(store, report.id, plan);
     const rewrite = plan !== undefined && planHolds(plan, report, people, read) ? plan.rewrite : rewriteOf(report, people, read);
     if (rewrite === undefined) continue;
     const rewritten = await writeRewrite(store, report, read, rewrite, actor);
@@ -116,7 +117,7 @@ export async function planReportErasures(store: Store, records: readonly EntityR
   const plans = new Map<RecordId, ReportRewritePlan>();
   for (const { report, people } of await reportsNaming(store, records)) {
     const read = await readReport(store, report.id);
-    plans.set(report.id, { report, people, review: read.stored?.body, text: read.text, rewrite: rewriteOf(report, people, read) });
+    plans.set(report.id, { report, people, review: read.stored, text: read.text, rewrite: rewriteOf(report, people, read) });
     // a turn of the event loop after each: on the embedded store every read is settled at once
     // (event-loop-yielder.ts), so the requests that came meanwhile would otherwise wait for the
     // erasure's transaction too, the audit log's group commit starting on the next turn
@@ -130,10 +131,12 @@ export async function planReportErasures(store: Store, records: readonly EntityR
  * people, its review (the decisions, which tell which entity is theirs, and the extraction) and its
  * text as they were when it was worked out. The text and review are compared whole, not by the
  * report's version: a rewrite leaving the report's properties alike (a sentence replaced by one as
- * long, an entity's name alone) writes no new version of it, and a decision none.
+ * long, an entity's name alone) writes no new version of it, and a decision none. The review is
+ * the plan's own when its document's version was the plan's (readReport), and is not compared.
  */
 function planHolds(plan: ReportRewritePlan, report: EntityRecord, people: readonly EntityRecord[], read: ReportRead): boolean {
-  return plan.text === read.text && isDeepStrictEqual(plan.report, report) && isDeepStrictEqual(plan.people, people) && isDeepStrictEqual(plan.review, read.stored?.body);
+  const sameReview = plan.review === read.stored || isDeepStrictEqual(plan.review?.body, read.stored?.body);
+  return plan.text === read.text && isDeepStrictEqual(plan.report, report) && isDeepStrictEqual(plan.people, people) && sameReview;
 }
 
 /**
@@ -161,8 +164,16 @@ interface ReportRead {
   readonly text: string;
 }
 
-async function readReport(store: Store, report: RecordId): Promise<ReportRead> {
-  return { stored: await store.getDocument(REPORT_REVIEW_KIND, report), text: (await store.getReportText(report)) ?? '' };
+/**
+ * The report's review and text as `store` reads them. The review read for `plan` is taken as it
+ * was while the stored document's version is the one it was read at (a version is never given
+ * again: an equal one reads the same), only that number read: the erasure's transaction holds the
+ * audit log's lock, and a 10 MB report's review is 27 MB of JSON.
+ */
+async function readReport(store: Store, report: RecordId, plan?: ReportRewritePlan): Promise<ReportRead> {
+  const unchanged = plan !== undefined && (await store.getDocumentVersion(REPORT_REVIEW_KIND, report)) === plan.review?.version;
+  const stored = unchanged ? plan.review : await store.getDocument(REPORT_REVIEW_KIND, report);
+  return { stored, text: (await store.getReportText(report)) ?? '' };
 }
 
 /** What a report is written again with, without the names of the erased (rewriteOf). */

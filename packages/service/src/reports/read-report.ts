@@ -91,8 +91,13 @@ export async function consultReport(mosaic: Mosaic, consultation: Consultation, 
  * was extracted from it, and it reads as a report with no mention to review.
  */
 export async function loadReview(mosaic: Mosaic, id: RecordId): Promise<ReportReview> {
+  return (await loadStoredReview(mosaic, id)).review;
+}
+
+/** loadReview, with the version of the document read (StoredDocument.version; undefined when none is stored). */
+export async function loadStoredReview(mosaic: Mosaic, id: RecordId): Promise<{ readonly review: ReportReview; readonly version: number | undefined }> {
   const document = await mosaic.store.getDocument(REPORT_REVIEW_KIND, id);
-  return document ? (document.body as ReportReview) : newReview(id, { entities: [], relations: [] });
+  return { review: document ? (document.body as ReportReview) : newReview(id, { entities: [], relations: [] }), version: document?.version };
 }
 
 export async function readReport(mosaic: Mosaic, consultation: Consultation, id: RecordId, { entities, identifiers }: ReviewIndexes = {}): Promise<ReportAnswer> {

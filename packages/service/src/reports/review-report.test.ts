@@ -84,4 +84,29 @@ describe('a decision on an entity of a report', () => {
       relations,
     }));
   });
+
+  it('records each of its relations reading the review\'s version under the lock, not the review, when none wrote it since the decision read it', async () => {
+    const calls: string[] = [];
+    const mosaic = { ...world.mosaic, store: notingReviews(world.mosaic.store, calls) };
+    const fed: Consultation = { user: (await mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'report review', caseRef: 'CASE-R2' };
+    // another text than the first test's, which the same upload would find uploaded already
+    const uploaded = await uploadReport(mosaic, fed, { text: `${TEXT}\nThe warehouse stayed closed.`, collection: 'harbour', provenance: PROVENANCE });
+    if (!uploaded.ok) throw new Error('not uploaded');
+    const report = uploaded.report.id;
+    const entity = (name: string) => uploaded.extraction.entities.find((e) => e.name === name)!;
+    for (const name of ['Benedikte Vaarsholm', 'Joost Moerbeeke']) {
+      if (!(await confirmEntity(mosaic, fed, report, entity(name).id, {})).ok) throw new Error('not confirmed');
+    }
+    calls.length = 0;
+    const hallvard = await confirmEntity(mosaic, fed, report, entity('Hallvard Ostergren').id, {});
+    if (!hallvard.ok) throw new Error('not confirmed');
+    expect(hallvard.relations).toHaveLength(2);
+    // the review read once, before the lock; each relationship's write asks its version alone
+    expect(calls).toEqual(['getDocument', 'getDocumentVersion', 'getDocumentVersion', 'putDocumentFields']);
+    const review = await stored(report);
+    expect(review.relations.map((relation) => relation.record)).toEqual(hallvard.relations);
+    for (const [index, record] of hallvard.relations.entries()) {
+      expect((await world.mosaic.store.getRecord(record))?.record.properties['summary']).toEqual([review.extraction.relations[index]!.evidence.sentence]);
+    }
+  });
 });

@@ -31,7 +31,7 @@ import { AppError, propertyType, RecordId, subjectCategoryOf, type EntityId, typ
 import { reviewDateFor } from '@mosaic/policy';
 import { schemaGroup } from '@mosaic/resolution';
 import type { Consultation } from '../organisation.ts';
-import { createStoreAuditStorage } from '@mosaic/store';
+import { createStoreAuditStorage, type Store } from '@mosaic/store';
 import { eraseStoredRecords, readRecord, writeRecord, type RecordView } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
 import { judgePair, mayJudge } from '../resolution/entity-view.ts';
@@ -39,7 +39,7 @@ import type { Mosaic } from '../runtime.ts';
 import { whileClaimed } from '../claim-lease.ts';
 import { retentionRulesOf } from '../retention/retention-rules.ts';
 import { holderProperty, recordProperties } from './link-proposals.ts';
-import { consultReport, loadReview, mayReview } from './read-report.ts';
+import { consultReport, loadStoredReview, mayReview } from './read-report.ts';
 import { isErasedEntity, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type EntityReview, type LinkKind, type RelationReview, type ReportReview } from './report-review.ts';
 
 export interface ConfirmInput {
@@ -65,6 +65,8 @@ const NAME_PROPERTY: Readonly<Record<string, string>> = {
 interface Reviewing {
   readonly report: RecordView;
   readonly review: ReportReview;
+  /** The version of the review read (StoredDocument.version), undefined when the report has none stored. */
+  readonly version: number | undefined;
   readonly entity: ExtractedEntity;
 }
 
@@ -72,14 +74,14 @@ async function reviewing(mosaic: Mosaic, consultation: Consultation, reportId: R
   const found = await consultReport(mosaic, consultation, reportId);
   if (!found.report) throw new AppError('MOSAIC_NOT_FOUND', `report ${reportId} not found`);
   if (!mayReview(consultation, found.report)) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts of the report\'s agency review it');
-  const review = await loadReview(mosaic, reportId);
+  const { review, version } = await loadStoredReview(mosaic, reportId);
   const entity = review.extraction.entities.find((e) => e.id === entityId);
   if (!entity) throw new AppError('MOSAIC_NOT_FOUND', `report ${reportId} has no extracted entity ${entityId}`);
   // confirming it would make a record named ERASED_TEXT, or judge the erased name the same as another's
   if (isErasedEntity(entity)) throw new AppError('MOSAIC_CONFLICT', `entity ${entityId} of report ${reportId} was erased: it named an erased record, and is not confirmed, linked or rejected`, { field: 'entity', reason: 'was erased: it named an erased record' });
   const state = review.entities[entityId]?.status ?? 'proposed';
   if (state !== 'proposed') throw new AppError('MOSAIC_CONFLICT', `entity ${entityId} of report ${reportId} is already ${state}`);
-  return { report: found.report, review, entity };
+  return { report: found.report, review, version, entity };
 }
 
 /** Claims on a report's review, one per report, held by the decision being made on it (any node). */
@@ -188,7 +190,7 @@ export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, 
 }
 
 async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string, input: ConfirmInput, { entities }: { readonly entities?: EntityProjection }): Promise<ConfirmOutcome> {
-  const { report, review, entity } = await reviewing(mosaic, consultation, reportId, entityId);
+  const { report, review, version, entity } = await reviewing(mosaic, consultation, reportId, entityId);
   if (!RECORDABLE_SCHEMATA.has(entity.schema)) return { ok: false, errors: [{ field: 'entity', reason: `${entityId} is a ${entity.schema}, which annotates the text and is not made a record` }] };
   const resolved = schemaGroup(entity.schema) !== undefined;
   if (input.link !== undefined && resolved && !entities) throw new AppError('MOSAIC_STORE_UNAVAILABLE', 'linking needs the resolved entities, which this node does not keep');
@@ -230,9 +232,10 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
   let next: ReportReview = { ...review, entities: { ...review.entities, [entity.id]: confirmed } };
   const made: RecordId[] = [];
   const relations = [...next.relations];
+  const keptSentence = keptSentences(reportId, { version, relations: review.extraction.relations });
   for (const [index, relation] of next.extraction.relations.entries()) {
     if (relations[index]?.status !== 'proposed' || (relation.source !== entity.id && relation.target !== entity.id)) continue;
-    const result = await recordRelation(mosaic, consultation, report, next, relation, index);
+    const result = await recordRelation(mosaic, consultation, { report, review: next, keptSentence }, relation, index);
     if (result) {
       relations[index] = result;
       if (result.record) made.push(result.record);
@@ -304,8 +307,42 @@ const RELATION_SCHEMATA: Readonly<Partial<Record<ExtractedRelation['type'], { sc
   owner_of: { schema: 'Ownership', source: 'owner', target: 'asset', ends: ['Person', 'Organization'] },
 };
 
+/** The relations' sentences of a review as read at a version of it (StoredDocument.version). */
+interface SentencesRead {
+  readonly version: number | undefined;
+  readonly relations: readonly ExtractedRelation[];
+}
+
+/**
+ * The sentence the report's review keeps now for its relation `index`, read in a relationship's
+ * write (`tx`, under the audit log's lock): the review's version is read, and the review itself
+ * only when it is not the version last read, whose sentences are those kept then (a version is
+ * never given again: an equal one reads the same). At 10 MB of text the review is 27 MB of JSON,
+ * which the decision on an entity with k relations read k times under the lock.
+ */
+function keptSentences(report: RecordId, read: SentencesRead): (tx: Store, index: number) => Promise<string | undefined> {
+  let last = read;
+  return async (tx, index) => {
+    const version = await tx.getDocumentVersion(REPORT_REVIEW_KIND, report);
+    if (version === undefined) return undefined;
+    if (version !== last.version) {
+      const stored = await tx.getDocument(REPORT_REVIEW_KIND, report);
+      if (stored === undefined) return undefined;
+      last = { version: stored.version, relations: (stored.body as ReportReview).extraction.relations };
+    }
+    return last.relations[index]?.evidence.sentence;
+  };
+}
+
+/** What a relationship is recorded from: the report, its review as the decision makes it, the sentences it keeps now (keptSentences). */
+interface RelationSource {
+  readonly report: RecordView;
+  readonly review: ReportReview;
+  readonly keptSentence: (tx: Store, index: number) => Promise<string | undefined>;
+}
+
 /** The relationship record of a relation whose ends are both confirmed; undefined while one is still open. */
-async function recordRelation(mosaic: Mosaic, consultation: Consultation, report: RecordView, review: ReportReview, relation: ExtractedRelation, index: number): Promise<RelationReview | undefined> {
+async function recordRelation(mosaic: Mosaic, consultation: Consultation, { report, review, keptSentence }: RelationSource, relation: ExtractedRelation, index: number): Promise<RelationReview | undefined> {
   const [source, target] = [review.entities[relation.source], review.entities[relation.target]];
   if (source?.status === 'rejected' || target?.status === 'rejected') return { status: 'rejected', note: 'an end was rejected' };
   if (source?.status !== 'confirmed' || target?.status !== 'confirmed' || !source.record || !target.record) return undefined;
@@ -333,7 +370,7 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, report
   for (;;) {
     const quoted = sentence;
     const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: mapping.schema, properties: properties(quoted), provenance }, async (tx) => {
-      const kept = ((await tx.getDocument(REPORT_REVIEW_KIND, review.report))?.body as ReportReview | undefined)?.extraction.relations[index]?.evidence.sentence;
+      const kept = await keptSentence(tx, index);
       if (kept !== undefined && kept !== quoted) throw new SentenceRewritten(kept);
     }).catch((error: unknown) => {
       if (error instanceof SentenceRewritten) return error;

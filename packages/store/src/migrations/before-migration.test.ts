@@ -21,4 +21,10 @@ describe('beforeMigration', () => {
     expect(beforeMigration('0014-record-links')).not.toContain('drop table document_mentions');
     expect(beforeMigration('0013-document-mentions')).toContain('drop table document_mentions');
   });
+
+  it('undoes what a migration made besides tables, as each database keeps it', () => {
+    expect(beforeMigration('0013-document-mentions', 's1')).toEqual(expect.arrayContaining(['drop sequence s1.document_versions', 'alter table s1.documents drop column version']));
+    expect(beforeMigration('0015-document-versions')).toEqual(expect.arrayContaining(['drop table document_versions', 'alter table documents drop column version']));
+    expect(beforeMigration('0015-document-versions')).not.toContain('drop table record_links');
+  });
 });

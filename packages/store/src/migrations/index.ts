@@ -18,6 +18,7 @@ import { recordsReviewDateMigration } from './0011-records-review-date.ts';
 import { judgementNotesMigration } from './0012-judgement-notes.ts';
 import { documentMentionsMigration } from './0013-document-mentions.ts';
 import { recordLinksMigration } from './0014-record-links.ts';
+import { documentVersionsMigration } from './0015-document-versions.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0012-judgement-notes': judgementNotesMigration,
   '0013-document-mentions': documentMentionsMigration,
   '0014-record-links': recordLinksMigration,
+  '0015-document-versions': documentVersionsMigration,
 };

@@ -47,6 +47,9 @@ export const postgresStoreDialect: StoreDialect = {
       limit ${limit}`.execute(db);
     return result.rows.map((row) => ({ id: row.id, score: Number(row.covered) / Number(row.parts), names: row.names }));
   },
+  // a sequence hands out each value once, outside transactions (no writer waits for another's)
+  newDocumentVersion: () => sql<number>`nextval('document_versions')`,
+  nextDocumentVersion: () => sql<number>`nextval('document_versions')`,
   indexReportText: () => Promise.resolve(),
   async removeReportTexts(trx, ids) {
     if (ids.length > 0) await sql`delete from report_texts where id = any(${[...ids]}::text[])`.execute(trx);

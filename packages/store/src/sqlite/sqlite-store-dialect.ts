@@ -44,6 +44,11 @@ export const sqliteStoreDialect: StoreDialect = {
       limit ${limit}`.execute(db);
     return result.rows.map((row) => ({ id: row.id, score: Number(row.covered) / Number(row.parts), names: row.names }));
   },
+  // past the highest version a deleted document held, which a trigger keeps as it is deleted
+  // (0015-document-versions.ts), read by the writing statement under the file's one write lock
+  newDocumentVersion: () => sql<number>`(select n + 1 from document_versions)`,
+  // a document's versions rise while it is stored, and start past those of the ones deleted before
+  nextDocumentVersion: () => sql<number>`version + 1`,
   async indexReportText(trx, id) {
     await sql`delete from report_text_index where rowid = (select rid from report_texts where id = ${id})`.execute(trx);
     await sql`insert into report_text_index (rowid, folded) select rid, folded from report_texts where id = ${id}`.execute(trx);
