@@ -10,7 +10,10 @@ export default defineConfig({
     include: ['e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    globalSetup: ['e2e/global-setup.ts'],
     pool: 'forks',
-    fileParallelism: false,
+    // each file waits on its browser and server most of the time (a file's wall time is about
+    // twice its CPU time), so two files at a time keep the two cores busier
+    maxWorkers: 2,
   },
 });

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import { CHROMIUM, launchChromium, VIEWPORT } from './browser-session.ts';
-import { DIST, ensureBuilt } from './web-build.ts';
+import { DIST } from './web-build.ts';
 
 /**
  * Whether the browser tests can run. They need Debian's Chromium (apt-get install chromium); CI
@@ -38,14 +38,13 @@ export interface TestServer {
 export type TestServerWithProjections = TestServer & { readonly projections: Projections };
 
 /**
- * Builds the app if its sources changed, then serves it from a Mosaic on a fresh embedded store;
+ * Serves the built app (built before any file runs: global-setup.ts) from a Mosaic on a fresh embedded store;
  * with `projections` (the default), entities, graph, screening and notifications are kept up to
  * date as records arrive.
  */
 export function startTestServer(options?: { projections?: true }): Promise<TestServerWithProjections>;
 export function startTestServer(options: { projections: false }): Promise<TestServer>;
 export async function startTestServer({ projections: withProjections = true }: { projections?: boolean } = {}): Promise<TestServer & { readonly projections?: Projections }> {
-  ensureBuilt();
   const test = await openTestMosaic();
   let projections: Projections | undefined;
   let app: FastifyInstance | undefined;
