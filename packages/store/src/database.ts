@@ -148,6 +148,13 @@ export interface ReportTextsTable {
   /** Distinct folded words of the text (name-text.ts), which the full-text index sees. */
   folded: string;
   updated_at: Time;
+  /** Made anew by every write of the text (Store.getReportTextVersion), none the report's text held before. */
+  version: number;
+}
+
+/** sqlite's one row: the highest version a deleted report's text held (PostgreSQL keeps a sequence of the name). */
+export interface ReportTextVersionsTable {
+  n: number;
 }
 
 export interface Database {
@@ -167,4 +174,5 @@ export interface Database {
   document_versions: DocumentVersionsTable;
   record_links: RecordLinksTable;
   report_texts: ReportTextsTable;
+  report_text_versions: ReportTextVersionsTable;
 }

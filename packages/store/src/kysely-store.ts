@@ -633,8 +633,8 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       await write(async (trx) => {
         // updated_at is when the text came (latestReportTexts' order), kept when it is written
         // again: an erasure's rewrite of an old report made it the newest in every list
-        await trx.insertInto('report_texts').values({ id, text, folded, updated_at: at })
-          .onConflict((oc) => oc.column('id').doUpdateSet({ text, folded })).execute();
+        await trx.insertInto('report_texts').values({ id, text, folded, updated_at: at, version: dialect.newReportTextVersion() })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ text, folded, version: dialect.nextReportTextVersion() })).execute();
         await dialect.indexReportText(trx, id);
       });
     },
@@ -642,6 +642,10 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     async getReportText(id) {
       const row = await db.selectFrom('report_texts').select('text').where('id', '=', id).executeTakeFirst();
       return row?.text;
+    },
+
+    getReportTextVersion(id) {
+      return dialect.reportTextVersion(db, id);
     },
 
     async searchReportTexts(query, { limit }) {

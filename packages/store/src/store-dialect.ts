@@ -40,6 +40,12 @@ export interface StoreDialect {
   newDocumentVersion(): RawBuilder<number>;
   /** The version of a stored document a statement writes again (an update, an upsert's), as newDocumentVersion: none it held before. */
   nextDocumentVersion(): RawBuilder<number>;
+  /** The version of a report's text a statement makes (Store.getReportTextVersion), as newDocumentVersion: none the report's text held before. */
+  newReportTextVersion(): RawBuilder<number>;
+  /** The version of a stored report's text a statement writes again, as nextDocumentVersion. */
+  nextReportTextVersion(): RawBuilder<number>;
+  /** The version of the report's text (Store.getReportTextVersion), read without reading the text. */
+  reportTextVersion(db: Kysely<Database>, id: string): Promise<number | undefined>;
   /**
    * Brings the report-text index up to date for one report whose row was just written, inside
    * the write transaction. sqlite replaces the FTS5 row; PostgreSQL does nothing (generated column).

@@ -441,6 +441,66 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect(await store.latestReportTexts({ limit: 10 })).toEqual([b]);
     }));
 
+    it('gives a report\'s text another version at every write, never one it held, and reads it without the text', () => withStore(async (store) => {
+      const a = RecordId('fedpol:report-a');
+      const held: number[] = [];
+      /** The text's version, another than every one it held before. */
+      const changed = async (): Promise<number> => {
+        const version = await store.getReportTextVersion(a);
+        expect(version).toBeTypeOf('number');
+        expect(held).not.toContain(version);
+        held.push(version!);
+        return version!;
+      };
+      expect(await store.getReportTextVersion(a)).toBeUndefined();
+      await store.putReportText(a, 'Farid Haddou was seen near the harbour.');
+      await changed();
+      // another report's text written leaves it as it was
+      await store.putReportText(RecordId('zone5:report-b'), 'Lioba Strand was seen near the harbour.');
+      expect(await store.getReportTextVersion(a)).toBe(held.at(-1));
+      // the same text written again is a write too, and so is one with its words worked out before
+      await store.putReportText(a, 'Farid Haddou was seen near the harbour.');
+      await changed();
+      const rewritten = 'Nothing of note on the quay.';
+      await store.putReportText(a, rewritten, reportWords(rewritten));
+      await changed();
+      await store.transaction(async (tx) => tx.putReportText(a, 'Farid Haddou paid.'));
+      const kept = await changed();
+      // a write undone leaves it as it was
+      await expect(store.transaction(async (tx) => {
+        await tx.putReportText(a, 'Quentin Asperlund');
+        expect(await tx.getReportTextVersion(a)).not.toBe(kept);
+        throw new Error('undone');
+      })).rejects.toThrow('undone');
+      expect(await store.getReportTextVersion(a)).toBe(kept);
+      // erased with its report and written again, it does not come back to a version it had, and is found by its words
+      await store.putRecords([record('fedpol', 'report-a', { title: ['Harbour'], collection: ['c1'] }, 'Report')], ACTOR);
+      await store.deleteRecord(a, { actor: 'user:dpo', reason: 'review date passed' });
+      expect(await store.getReportTextVersion(a)).toBeUndefined();
+      await store.putReportText(a, 'Farid Haddou was seen near the harbour.');
+      await changed();
+      expect((await store.searchReportTexts('haddou harbour', { limit: 10 })).map((hit) => hit.id)).toEqual([a]);
+      expect(await store.getReportText(a)).toBe('Farid Haddou was seen near the harbour.');
+    }));
+
+    it('gives a report\'s text written by another node a version other than the one read', async () => {
+      const [a, b] = await harness.openNodes(steppingClock());
+      const report = RecordId('fedpol:report-a');
+      try {
+        await a.putReportText(report, 'Farid Haddou was seen near the harbour.');
+        const read = await a.getReportTextVersion(report);
+        expect(await b.getReportTextVersion(report)).toBe(read);
+        await b.putReportText(report, 'Nothing of note on the quay.');
+        const written = await a.getReportTextVersion(report);
+        expect(written).not.toBe(read);
+        await a.putReportText(report, 'Farid Haddou paid.');
+        expect([read, written]).not.toContain(await b.getReportTextVersion(report));
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+
     it('ranks report texts by what each one\'s own text holds of the query, whatever other reports hold', () => withStore(async (store) => {
       // the query's two words are 2 of b's 8 words and 2 of a's 15: b first, on both stores,
       // though a holds them side by side and b apart (ts_rank weighs that) and a's id comes first

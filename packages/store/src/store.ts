@@ -496,6 +496,13 @@ export interface Store {
   putReportText(id: RecordId, text: string, words?: string): Promise<void>;
   getReportText(id: RecordId): Promise<string | undefined>;
   /**
+   * The version of the report's text, without the text; undefined when none is stored. Another at
+   * every write of it (putReportText), never one it held before, a deletion and a new text between:
+   * equal versions read the same text. Whether a text of megabytes changed since it was read,
+   * asked under a lock.
+   */
+  getReportTextVersion(id: RecordId): Promise<number | undefined>;
+  /**
    * Reports whose text holds every word of the query (folded as names are: case and diacritics
    * ignored), best first. Policy is the caller's: hits are ids only.
    */

@@ -110,6 +110,7 @@ export const TABLES_MADE: Readonly<Record<string, readonly string[]>> = {
   '0013-document-mentions': ['document_mentions'],
   '0014-record-links': ['record_links'],
   '0015-document-versions': [],
+  '0016-report-text-versions': [],
 };
 
 /**
@@ -121,6 +122,11 @@ const OTHERS_UNDONE: Readonly<Record<string, (named: (name: string) => string, p
   '0015-document-versions': (named, postgres) => [
     ...(postgres ? [`drop sequence ${named('document_versions')}`] : ['drop trigger documents_version_deleted', 'drop table document_versions']),
     `alter table ${named('documents')} drop column version`,
+  ],
+  // sqlite drops no column an index or a trigger names
+  '0016-report-text-versions': (named, postgres) => [
+    ...(postgres ? [`drop sequence ${named('report_text_versions')}`] : ['drop trigger report_texts_version_deleted', 'drop table report_text_versions', 'drop index report_texts_version']),
+    `alter table ${named('report_texts')} drop column version`,
   ],
 };
 

@@ -371,6 +371,36 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     expect((await store.getDocument(REPORT_REVIEW_KIND, seen.report))?.body).toEqual({ ...plan.review!.body as ReportReview, extraction: plan.rewrite!.extraction });
   });
 
+  it.runIf(available)('under the lock, a rewrite worked out before reads the text\'s version, not the text, when nothing wrote it since', async () => {
+    const world = await open();
+    const seen = await reviewed(world);
+    const { store } = world.mosaic;
+    const versions = (await store.recordHistory(seen.hallvard)).flatMap(({ record }) => (record ? [record] : []));
+    const plans = await planReportErasures(store, versions);
+    const calls: string[] = [];
+    /** `inner`, noting in `calls` each read of a report's text (its transactions' too), by method. */
+    const noting = (inner: Store): Store => new Proxy(inner, {
+      get: (target, property) => {
+        if (property === 'transaction') return (work: (tx: Store) => Promise<unknown>) => target.transaction((tx) => work(noting(tx)));
+        const value = Reflect.get(target, property) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (String(property).startsWith('getReportText')) calls.push(String(property));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    await store.transaction(async (tx) => {
+      await tx.lockAudit();
+      await eraseStoredRecord(noting(tx), seen.hallvard, { actor: 'test', reason: 'erasure request', reportRewrites: plans });
+    });
+    expect(calls).toEqual(['getReportTextVersion']);
+    // written as planned
+    const plan = plans.get(seen.report)!;
+    expect(await store.getReportText(seen.report)).toBe(plan.rewrite!.text);
+    expect(await store.getReportTextVersion(seen.report)).not.toBe(plan.textVersion);
+  });
+
   it.runIf(available)('another erasure rewriting the report after his rewrite was worked out, before the lock, is not undone: the report reads as after the two in turn', async () => {
     const world = await open();
     const seen = await reviewed(world);

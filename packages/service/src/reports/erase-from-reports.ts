@@ -77,6 +77,8 @@ export interface ReportRewritePlan {
   readonly people: readonly EntityRecord[];
   /** The review's document as read, with its version (undefined when the report has none). */
   readonly review: StoredDocument | undefined;
+  /** The version of the report's text (Store.getReportTextVersion) read before `text`; undefined when it has none. */
+  readonly textVersion: number | undefined;
   readonly text: string;
   readonly rewrite: ReportRewrite | undefined;
 }
@@ -116,8 +118,11 @@ export async function eraseFromReports(store: Store, records: readonly EntityRec
 export async function planReportErasures(store: Store, records: readonly EntityRecord[]): Promise<ReportRewritePlans> {
   const plans = new Map<RecordId, ReportRewritePlan>();
   for (const { report, people } of await reportsNaming(store, records)) {
+    // the text's version read before the text: a write between the two leaves the plan an older
+    // version than its text's, which the check under the lock takes for a change, not the reverse
+    const textVersion = await store.getReportTextVersion(report.id);
     const read = await readReport(store, report.id);
-    plans.set(report.id, { report, people, review: read.stored, text: read.text, rewrite: rewriteOf(report, people, read) });
+    plans.set(report.id, { report, people, review: read.stored, textVersion, text: read.text, rewrite: rewriteOf(report, people, read) });
     // a turn of the event loop after each: on the embedded store every read is settled at once
     // (event-loop-yielder.ts), so the requests that came meanwhile would otherwise wait for the
     // erasure's transaction too, the audit log's group commit starting on the next turn
@@ -131,8 +136,8 @@ export async function planReportErasures(store: Store, records: readonly EntityR
  * people, its review (the decisions, which tell which entity is theirs, and the extraction) and its
  * text as they were when it was worked out. The text and review are compared whole, not by the
  * report's version: a rewrite leaving the report's properties alike (a sentence replaced by one as
- * long, an entity's name alone) writes no new version of it, and a decision none. The review is
- * the plan's own when its document's version was the plan's (readReport), and is not compared.
+ * long, an entity's name alone) writes no new version of it, and a decision none. The review and
+ * the text are the plan's own when their versions were the plan's (readReport), and are not compared.
  */
 function planHolds(plan: ReportRewritePlan, report: EntityRecord, people: readonly EntityRecord[], read: ReportRead): boolean {
   const sameReview = plan.review === read.stored || isDeepStrictEqual(plan.review?.body, read.stored?.body);
@@ -165,15 +170,17 @@ interface ReportRead {
 }
 
 /**
- * The report's review and text as `store` reads them. The review read for `plan` is taken as it
- * was while the stored document's version is the one it was read at (a version is never given
- * again: an equal one reads the same), only that number read: the erasure's transaction holds the
- * audit log's lock, and a 10 MB report's review is 27 MB of JSON.
+ * The report's review and text as `store` reads them. The review and the text read for `plan` are
+ * taken as they were while the stored document's version and the text's are the ones they were
+ * read at (a version is never given again: an equal one reads the same), only those numbers read:
+ * the erasure's transaction holds the audit log's lock, and a 10 MB report's review is 27 MB of
+ * JSON, its text 10 MB.
  */
 async function readReport(store: Store, report: RecordId, plan?: ReportRewritePlan): Promise<ReportRead> {
   const unchanged = plan !== undefined && (await store.getDocumentVersion(REPORT_REVIEW_KIND, report)) === plan.review?.version;
   const stored = unchanged ? plan.review : await store.getDocument(REPORT_REVIEW_KIND, report);
-  return { stored, text: (await store.getReportText(report)) ?? '' };
+  const sameText = plan !== undefined && (await store.getReportTextVersion(report)) === plan.textVersion;
+  return { stored, text: sameText ? plan.text : (await store.getReportText(report)) ?? '' };
 }
 
 /** What a report is written again with, without the names of the erased (rewriteOf). */

@@ -26,5 +26,8 @@ describe('beforeMigration', () => {
     expect(beforeMigration('0013-document-mentions', 's1')).toEqual(expect.arrayContaining(['drop sequence s1.document_versions', 'alter table s1.documents drop column version']));
     expect(beforeMigration('0015-document-versions')).toEqual(expect.arrayContaining(['drop table document_versions', 'alter table documents drop column version']));
     expect(beforeMigration('0015-document-versions')).not.toContain('drop table record_links');
+    expect(beforeMigration('0016-report-text-versions', 's1')).toEqual(expect.arrayContaining(['drop sequence s1.report_text_versions', 'alter table s1.report_texts drop column version']));
+    expect(beforeMigration('0016-report-text-versions')).toEqual(['delete from kysely_migration where name >= \'0016-report-text-versions\'', 'drop trigger report_texts_version_deleted', 'drop table report_text_versions', 'drop index report_texts_version', 'alter table report_texts drop column version']);
+    expect(beforeMigration('0016-report-text-versions')).not.toContain('alter table documents drop column version');
   });
 });

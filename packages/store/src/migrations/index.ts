@@ -19,6 +19,7 @@ import { judgementNotesMigration } from './0012-judgement-notes.ts';
 import { documentMentionsMigration } from './0013-document-mentions.ts';
 import { recordLinksMigration } from './0014-record-links.ts';
 import { documentVersionsMigration } from './0015-document-versions.ts';
+import { reportTextVersionsMigration } from './0016-report-text-versions.ts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-records': recordsMigration,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0013-document-mentions': documentMentionsMigration,
   '0014-record-links': recordLinksMigration,
   '0015-document-versions': documentVersionsMigration,
+  '0016-report-text-versions': reportTextVersionsMigration,
 };

@@ -50,6 +50,13 @@ export const postgresStoreDialect: StoreDialect = {
   // a sequence hands out each value once, outside transactions (no writer waits for another's)
   newDocumentVersion: () => sql<number>`nextval('document_versions')`,
   nextDocumentVersion: () => sql<number>`nextval('document_versions')`,
+  newReportTextVersion: () => sql<number>`nextval('report_text_versions')`,
+  nextReportTextVersion: () => sql<number>`nextval('report_text_versions')`,
+  // the row holds the version; a large text is kept apart from it (TOAST) and not read
+  async reportTextVersion(db, id) {
+    const row = await db.selectFrom('report_texts').select('version').where('id', '=', id).executeTakeFirst();
+    return row?.version;
+  },
   indexReportText: () => Promise.resolve(),
   async removeReportTexts(trx, ids) {
     if (ids.length > 0) await sql`delete from report_texts where id = any(${[...ids]}::text[])`.execute(trx);

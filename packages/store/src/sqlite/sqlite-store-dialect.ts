@@ -49,6 +49,16 @@ export const sqliteStoreDialect: StoreDialect = {
   newDocumentVersion: () => sql<number>`(select n + 1 from document_versions)`,
   // a document's versions rise while it is stored, and start past those of the ones deleted before
   nextDocumentVersion: () => sql<number>`version + 1`,
+  // as documents' (0016-report-text-versions.ts)
+  newReportTextVersion: () => sql<number>`(select n + 1 from report_text_versions)`,
+  nextReportTextVersion: () => sql<number>`report_texts.version + 1`,
+  async reportTextVersion(db, id) {
+    // from the index on (id, version), named: the planner takes the unique index on id for an
+    // equality on it, and reads the version from the row, after the text, through the text's
+    // overflow pages (1.6 ms a 10 MB text from the page cache, against 2 µs)
+    const result = await sql<{ version: number }>`select version from report_texts indexed by report_texts_version where id = ${id}`.execute(db);
+    return result.rows[0]?.version;
+  },
   async indexReportText(trx, id) {
     await sql`delete from report_text_index where rowid = (select rid from report_texts where id = ${id})`.execute(trx);
     await sql`insert into report_text_index (rowid, folded) select rid, folded from report_texts where id = ${id}`.execute(trx);
