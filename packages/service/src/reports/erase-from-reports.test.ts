@@ -42,6 +42,21 @@ const HIS = ['hallvard', 'ostergren'];
 /** The folded words of everything shown (a line break's escape read as a space). */
 const wordsOf = (value: unknown): string => ` ${foldText(JSON.stringify(value).replaceAll('\\n', ' '))} `;
 
+/** `store`, noting in `calls` each call of a method `noted` picks (its transactions' too), by method name. */
+function notingCalls(store: Store, calls: string[], noted: (method: string, args: readonly unknown[]) => boolean): Store {
+  return new Proxy(store, {
+    get: (target, property) => {
+      if (property === 'transaction') return (work: (tx: Store) => Promise<unknown>) => target.transaction((tx) => work(notingCalls(tx, calls, noted)));
+      const value = Reflect.get(target, property) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (noted(String(property), args)) calls.push(String(property));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
 describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('erasing a person confirmed from a report, on %s', (dialect, available) => {
   const worlds: TestMosaic[] = [];
   const schemas: string[] = [];
@@ -348,21 +363,10 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     const versions = (await store.recordHistory(seen.hallvard)).flatMap(({ record }) => (record ? [record] : []));
     const plans = await planReportErasures(store, versions);
     const calls: string[] = [];
-    /** `inner`, noting in `calls` each read of a report's review (its transactions' too), by method. */
-    const noting = (inner: Store): Store => new Proxy(inner, {
-      get: (target, property) => {
-        if (property === 'transaction') return (work: (tx: Store) => Promise<unknown>) => target.transaction((tx) => work(noting(tx)));
-        const value = Reflect.get(target, property) as unknown;
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (args[0] === REPORT_REVIEW_KIND && String(property).startsWith('getDocument')) calls.push(String(property));
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
     await store.transaction(async (tx) => {
       await tx.lockAudit();
-      await eraseStoredRecord(noting(tx), seen.hallvard, { actor: 'test', reason: 'erasure request', reportRewrites: plans });
+      const noting = notingCalls(tx, calls, (method, args) => args[0] === REPORT_REVIEW_KIND && method.startsWith('getDocument'));
+      await eraseStoredRecord(noting, seen.hallvard, { actor: 'test', reason: 'erasure request', reportRewrites: plans });
     });
     expect(calls).toEqual(['getDocumentVersion']);
     // written as planned, the review as read for the plan with its extraction rewritten
@@ -378,21 +382,9 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('era
     const versions = (await store.recordHistory(seen.hallvard)).flatMap(({ record }) => (record ? [record] : []));
     const plans = await planReportErasures(store, versions);
     const calls: string[] = [];
-    /** `inner`, noting in `calls` each read of a report's text (its transactions' too), by method. */
-    const noting = (inner: Store): Store => new Proxy(inner, {
-      get: (target, property) => {
-        if (property === 'transaction') return (work: (tx: Store) => Promise<unknown>) => target.transaction((tx) => work(noting(tx)));
-        const value = Reflect.get(target, property) as unknown;
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (String(property).startsWith('getReportText')) calls.push(String(property));
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
     await store.transaction(async (tx) => {
       await tx.lockAudit();
-      await eraseStoredRecord(noting(tx), seen.hallvard, { actor: 'test', reason: 'erasure request', reportRewrites: plans });
+      await eraseStoredRecord(notingCalls(tx, calls, (method) => method.startsWith('getReportText')), seen.hallvard, { actor: 'test', reason: 'erasure request', reportRewrites: plans });
     });
     expect(calls).toEqual(['getReportTextVersion']);
     // written as planned
