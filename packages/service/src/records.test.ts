@@ -247,7 +247,7 @@ describe('eraseStoredRecords: a step of many records', () => {
     // notices among them relabelled as they are rewritten (a read and a write for both), where
     // each document was read by itself (a notice twice) and each notice relabelled by itself
     expect(one).toEqual({
-      recordHistories: 1, deleteRecords: 1, deleteDocuments: 2, listDocuments: 2, recordsNaming: 1, documentsAbout: 1,
+      eraseRecords: 1, deleteDocuments: 2, listDocuments: 2, recordsNaming: 1, documentsAbout: 1,
       documentMentions: 2, getDocuments: 3, putDocuments: 3, forgetMentions: 2,
     });
     expect(await mosaic.store.getRecords([RecordId('fedpol:step-00'), RecordId('fedpol:step-12')])).toEqual([]);

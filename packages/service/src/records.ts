@@ -9,7 +9,7 @@
 import { AppError, RecordId, type EntityRecord, type FieldError, type Properties, type Provenance, type SchemaRegistry } from '@mosaic/model';
 import { decide, erasable, reviewDateFor, reviewDateOfNewVersion, type Pointer } from '@mosaic/policy';
 import type { AuditEvent } from '@mosaic/audit';
-import { createStoreAuditStorage, type DeleteRecordOptions, type DeleteResult, type RecordVersion, type Store, type StoredRecord } from '@mosaic/store';
+import { createStoreAuditStorage, type DeleteResult, type EraseRecordsOptions, type RecordVersion, type Store, type StoredRecord } from '@mosaic/store';
 import { REPORT_REVIEW_KIND, REPORT_SCHEMA, type ReportReview } from './reports/report-review.ts';
 import { REPORT_UPLOAD_KIND, reportUploadKeys } from './reports/report-upload-key.ts';
 import { consult } from './consult.ts';
@@ -309,7 +309,7 @@ export async function eraseStoredRecord(store: Store, id: RecordId, options: Era
   return result;
 }
 
-export type ErasureOptions = DeleteRecordOptions & {
+export type ErasureOptions = EraseRecordsOptions & {
   /**
    * Whether a report's erasure takes the records confirmed from it (confirmedFrom): an owner's
    * erasure of the report does. The retention sweep leaves each to its own review date, never
@@ -338,8 +338,9 @@ export type StoredErasure = DeleteResult & {
 
 /**
  * eraseStoredRecord for many records in one transaction (a sweep's batch): the store erases them
- * all in a statement per step (store.deleteRecords) and their reviews go in one, where a record
- * at a time took a dozen queries each; their histories, the checks, notifications and judgements
+ * all in a statement per step (store.eraseRecords, which reads their rows once: to judge them,
+ * `erasable`, under their lock, for their histories, and to erase them) and their reviews go in
+ * one, where a record at a time took a dozen queries each; the checks, notifications and judgements
  * showing them, and the records naming them, are read in a statement for all of them too (a
  * statement each cost a step of ten records on PostgreSQL some 70 round trips), each once (the
  * records naming them, and the notifications, were read twice: for the summaries and the alerts,
@@ -348,19 +349,19 @@ export type StoredErasure = DeleteResult & {
  */
 export async function eraseStoredRecords(store: Store, ids: readonly RecordId[], options: ErasureOptions): Promise<readonly StoredErasure[]> {
   return store.transaction(async (tx) => {
-    // every version's names, read before they are erased: a watch's label may hold any of them
-    const histories = await tx.recordHistories(ids);
-    const versions: EntityRecord[] = [];
-    for (const id of ids) for (const { record } of histories.get(id) ?? []) if (record) versions.push(record);
-    // read before the reviews that name them are erased with their reports
-    const reports = [...new Set(versions.filter((record) => record.schema === REPORT_SCHEMA).map((record) => record.id))];
-    const confirmedOf = options.withConfirmed === true ? await confirmedFrom(tx, reports) : new Map<RecordId, readonly RecordId[]>();
-    const results = await tx.deleteRecords(ids, options);
+    // judged (options.erasable), read with every version's names (a watch's label may hold any
+    // of them) and erased in one: the rows read once, under the lock the erasure holds them with
+    const { results, histories } = await tx.eraseRecords(ids, options);
     const deleted = results.flatMap((result) => (result.status === 'deleted' ? [result.id] : []));
+    const goneVersions: EntityRecord[] = [];
+    for (const id of deleted) for (const { record } of histories.get(id) ?? []) if (record) goneVersions.push(record);
+    // read before the reviews that name them are erased with their reports; a record confirmed
+    // from one that this erasure erased itself is not read (it is no longer live), as it was not
+    // erased again when read before
+    const reports = [...new Set(goneVersions.filter((record) => record.schema === REPORT_SCHEMA).map((record) => record.id))];
+    const confirmedOf = options.withConfirmed === true ? await confirmedFrom(tx, reports) : new Map<RecordId, readonly RecordId[]>();
     await tx.deleteDocuments(REPORT_REVIEW_KIND, deleted);
-    const gone = new Set(deleted);
-    await tx.deleteDocuments(REPORT_UPLOAD_KIND, reportUploadKeys(versions.filter((record) => gone.has(record.id))));
-    const goneVersions = versions.filter((record) => gone.has(record.id));
+    await tx.deleteDocuments(REPORT_UPLOAD_KIND, reportUploadKeys(goneVersions));
     await eraseFromWatchLabels(tx, goneVersions);
     await eraseFromChartTitles(tx, goneVersions);
     // the live records naming them, read once: the relationships and events whose summaries may

@@ -13,7 +13,7 @@ import { replaceJsonFields } from './replace-json-fields.ts';
 import { chunks, numberOut, optionalTimeOut, stringArrayOut, timeIn, timeOut } from './row-values.ts';
 import type { NameCandidate, StoreDialect } from './store-dialect.ts';
 import type {
-  AuditAppendBatch, AuditHead, Change, CountRecordsOptions, DeleteRecordOptions, DueForReviewOptions, DeleteResult, DocumentInput, GetRecordOptions, IngestCheckpoint, IngestCheckpointInput,
+  AuditAppendBatch, AuditHead, Change, CountRecordsOptions, DeleteRecordOptions, DueForReviewOptions, DeleteResult, DocumentInput, EraseRecordsOptions, ErasedRecords, GetRecordOptions, IngestCheckpoint, IngestCheckpointInput,
   NameHit, Org, OrgEntry, OrgInput, PutRecordsOptions, PutResult, ReadAuditOptions, RecordVersion, ScanRecordsOptions,
   SearchNamesOptions, Session, Store, StoredAuditCheckpoint, StoredAuditCut, StoredDocument, StoredRecord, User,
 } from './store.ts';
@@ -284,28 +284,39 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
       return result;
     },
 
-    async deleteRecords(ids, { actor, reason }: DeleteRecordOptions): Promise<readonly DeleteResult[]> {
+    async deleteRecords(ids, options: DeleteRecordOptions): Promise<readonly DeleteResult[]> {
+      return (await store.eraseRecords(ids, options)).results;
+    },
+
+    async eraseRecords(ids, { actor, reason, erasable }: EraseRecordsOptions): Promise<ErasedRecords> {
       const at = now().toISOString();
       const distinct = [...new Set(ids)];
-      if (distinct.length === 0) return [];
+      if (distinct.length === 0) return { results: [], histories: new Map() };
       return write(async (trx) => {
-        // read as a put reads them, held against other writers until the erasure commits
+        // read as a put reads them, held against other writers until the erasure commits: judged
+        // on these rows, so a record written since a read made before (a review date kept longer)
+        // is judged as it is now
         const rows = await recordWriter.load(trx, distinct);
         const results = distinct.map((id): DeleteResult => {
           const row = rows.get(id);
           if (row === undefined) return { status: 'not_found', id };
-          return row.deleted_at !== null ? { status: 'already_deleted', id, version: row.version } : { status: 'deleted', id, version: row.version + 1 };
+          if (row.deleted_at !== null) return { status: 'already_deleted', id, version: row.version };
+          return erasable === undefined || erasable(storedOf(row)) ? { status: 'deleted', id, version: row.version + 1 } : { status: 'kept', id, version: row.version };
         });
-        const erased = distinct.flatMap((id) => {
-          const row = rows.get(id);
-          return row === undefined || row.deleted_at !== null ? [] : [row];
+        const erased = results.flatMap((result) => {
+          const row = result.status === 'deleted' ? rows.get(result.id) : undefined;
+          return row === undefined ? [] : [row];
         });
+        const histories = new Map<RecordId, RecordVersion[]>(erased.map((row) => [RecordId(row.id), []]));
         // Erasure: the content goes, from the record, from every earlier version and from a
         // report's text; what stays is that the record was there (its schema and provenance) and
         // who erased it, when and why. A statement per step for the batch, save the records' own
-        // rows, whose kept schema and provenance differ from one to the next.
+        // rows, whose kept schema and provenance differ from one to the next. Each history is
+        // read first, as recordHistory reads it: the rows read above are its last version.
         for (const chunk of chunks(erased, batchRows)) {
           const chunkIds = chunk.map((row) => row.id);
+          for (const row of await trx.selectFrom('record_versions').selectAll().where('record_id', 'in', chunkIds).orderBy('version').execute()) histories.get(RecordId(row.record_id))?.push(versionOf(row, row.record_id));
+          for (const row of chunk) histories.get(RecordId(row.id))?.push(versionOf(archivedOf(row), row.id));
           await trx.updateTable('record_versions').set({ document: null }).where('record_id', 'in', chunkIds).execute();
           await trx.insertInto('record_versions').values(chunk.map((row) => ({ ...archivedOf(row), document: null }))).execute();
         }
@@ -323,7 +334,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
         await unlinkRecords(trx, erasedIds, batchRows);
         await dialect.removeReportTexts(trx, erasedIds);
         await appendChanges(trx, dialect, erased.map((row) => ({ record_id: row.id, op: 'delete' as const, version: row.version + 1, at })));
-        return results;
+        return { results, histories };
       });
     },
 

@@ -18,7 +18,7 @@ import { createStoreAuditStorage } from './audit-storage-adapter.ts';
 import { reportWords } from './name-text.ts';
 import { openStore } from './open-store.ts';
 import { prepareRecord } from './prepare-record.ts';
-import type { PutResult, Store, StoreDialectName } from './store.ts';
+import type { PutResult, Store, StoreDialectName, StoredRecord } from './store.ts';
 import { dropTestSchemas, postgresReachable, TEST_DATABASE_URL } from './testing.ts';
 
 const postgresAvailable = await postgresReachable('store contract, PostgreSQL half');
@@ -283,6 +283,36 @@ for (const harness of [keeping(sqliteHarness()), keeping(postgresHarness())]) {
       expect((await store.getRecords([a, b], { includeDeleted: true })).map((kept) => [kept.record.id, kept.record.provenance.sourceRecordId, kept.version])).toEqual([[a, 'many-a', 2], [b, 'many-b', 3]]);
       expect((await store.changesSince(before, 10)).map((change) => [change.recordId, change.op, change.version])).toEqual([[a, 'delete', 2], [b, 'delete', 3]]);
       expect(await store.deleteRecords([], { actor: 'user:dpo', reason: 'none' })).toEqual([]);
+    }));
+
+    it('erases the records it judges erasable as it reads them, leaving the others kept, and returns each erased one\'s history as it was', () => withStore(async (store) => {
+      const [a, b, c] = [RecordId('fedpol:judged-a'), RecordId('fedpol:judged-b'), RecordId('fedpol:judged-c')];
+      await store.putRecords([person('fedpol', 'judged-a', 'Farid Haddou'), person('fedpol', 'judged-b', 'Lioba Strand'), person('fedpol', 'judged-c', 'Eva Smet')], ACTOR);
+      await store.putRecords([person('fedpol', 'judged-a', 'Farid Haddu')], ACTOR);
+      await store.deleteRecord(c, { actor: 'user:dpo', reason: 'first' });
+      const none = RecordId('fedpol:judged-none');
+      const historyOfA = await store.recordHistory(a);
+      const before = await store.latestSeq();
+      // judged on each live record as read, b refused: the others never reach the judgement
+      const judged: string[] = [];
+      const erasable = (stored: StoredRecord): boolean => {
+        judged.push(`${stored.record.id}@${stored.version}`);
+        return stored.record.id !== b;
+      };
+
+      const { results, histories } = await store.eraseRecords([a, b, c, none, a], { actor: 'user:dpo', reason: 'review date passed', erasable });
+      expect(results).toEqual([
+        { status: 'deleted', id: a, version: 3 }, { status: 'kept', id: b, version: 1 }, { status: 'already_deleted', id: c, version: 2 }, { status: 'not_found', id: none },
+      ]);
+      expect(judged).toEqual([`${a}@2`, `${b}@1`]);
+      expect([...histories.keys()]).toEqual([a]);
+      expect(histories.get(a)).toEqual(historyOfA);
+      expect(histories.get(a)?.map((v) => v.record?.properties['name'])).toEqual([['Farid Haddou'], ['Farid Haddu']]);
+      expect((await store.recordHistory(a)).map((v) => [v.version, v.op, v.record])).toEqual([[1, 'put', undefined], [2, 'put', undefined], [3, 'delete', undefined]]);
+      expect((await store.getRecord(b))?.record.properties['name']).toEqual(['Lioba Strand']);
+      expect((await store.searchNames('Strand', { limit: 10 })).map((hit) => hit.id)).toEqual([b]);
+      expect((await store.changesSince(before, 10)).map((change) => [change.recordId, change.op, change.version])).toEqual([[a, 'delete', 3]]);
+      expect(await store.eraseRecords([], { actor: 'user:dpo', reason: 'none' })).toEqual({ results: [], histories: new Map() });
     }));
 
     it('reads an agency\'s live records due by a day, earliest review date first, a page after another', () => withStore(async (store) => {

@@ -66,10 +66,27 @@ export interface DeleteRecordOptions {
   readonly reason: string;
 }
 
+/** `kept`: a live record its erasure's `erasable` refused (Store.eraseRecords), left as it is. */
 export type DeleteResult =
   | { readonly status: 'deleted'; readonly id: RecordId; readonly version: number }
   | { readonly status: 'already_deleted'; readonly id: RecordId; readonly version: number }
+  | { readonly status: 'kept'; readonly id: RecordId; readonly version: number }
   | { readonly status: 'not_found'; readonly id: RecordId };
+
+export interface EraseRecordsOptions extends DeleteRecordOptions {
+  /**
+   * Whether a live record is still to be erased, judged on it as read under the lock the erasure
+   * holds its records with (PostgreSQL: its id's slot, after the audit log's): one refused is
+   * left, `kept`. Absent: every live record is erased.
+   */
+  readonly erasable?: (stored: StoredRecord) => boolean;
+}
+
+/** What Store.eraseRecords did: a result per distinct id, in order, and the history each record erased had before (as recordHistory read it). */
+export interface ErasedRecords {
+  readonly results: readonly DeleteResult[];
+  readonly histories: ReadonlyMap<RecordId, readonly RecordVersion[]>;
+}
 
 export interface ScanRecordsOptions {
   readonly schema?: string;
@@ -342,6 +359,13 @@ export interface Store {
    * erasure sweep's batch): a result per distinct id, in the order given.
    */
   deleteRecords(ids: readonly RecordId[], options: DeleteRecordOptions): Promise<readonly DeleteResult[]>;
+  /**
+   * deleteRecords, each live record judged first by `erasable` on its row as the erasure reads
+   * it, under its lock, and the history of each record erased read before its versions' content
+   * goes: the rows read once for the three (an erasure's step read them to judge them again, for
+   * their histories, and to erase them, each a round trip on PostgreSQL under the audit log's lock).
+   */
+  eraseRecords(ids: readonly RecordId[], options: EraseRecordsOptions): Promise<ErasedRecords>;
   /**
    * What is kept of each erased record of `ids` (its schema and provenance) given `source` as its
    * provenance's source, where the source named a person erased since (a report's, copied to the

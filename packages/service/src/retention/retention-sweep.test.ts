@@ -115,6 +115,55 @@ describe('sweepRetention', () => {
     for (const id of later) expect(await mosaic.store.getRecord(id)).toBeDefined();
   });
 
+  it('reads a step\'s records once under the audit log\'s lock, to judge them again, for their histories and to erase them, and judges each as it is then', async () => {
+    world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
+    const { mosaic } = world;
+    const due: RecordId[] = [];
+    for (let i = 0; i < 10; i++) due.push(await put(world, `step-${String(i).padStart(2, '0')}`, '2030-05-01'));
+    const [longer] = due;
+    // kept longer once the sweep has found it due, before any transaction of its erasures
+    let found = false;
+    const keepLonger = async (): Promise<void> => {
+      const stored = (await mosaic.store.getRecord(longer!))!;
+      await mosaic.store.putRecords([{ ...stored.record, provenance: { ...stored.record.provenance, reviewDate: '2033-01-01' } }], { actor: 'test' });
+    };
+    // the store's calls reading records' rows in the sweep's transactions, by method
+    const reads: Record<string, number> = {};
+    const RECORD_READS = new Set(['getRecord', 'getRecords', 'heldRecordIds', 'heldProvenances', 'recordHistory', 'recordHistories', 'deleteRecord', 'deleteRecords', 'eraseRecords']);
+    const counting = (tx: Store): Store => new Proxy(tx, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key) as unknown;
+        if (key === 'transaction') return (fn: (inner: Store) => Promise<unknown>) => target.transaction((inner) => fn(counting(inner)));
+        if (typeof value !== 'function' || typeof key !== 'string' || !RECORD_READS.has(key)) return value;
+        return (...args: unknown[]) => {
+          reads[key] = (reads[key] ?? 0) + 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const store = new Proxy(mosaic.store, {
+      get: (target, key) => {
+        if (key === 'transaction') return (fn: (tx: Store) => Promise<unknown>) => target.transaction((tx) => fn(counting(tx)));
+        if (key !== 'recordsDueForReview') return Reflect.get(target, key) as unknown;
+        return async (...args: Parameters<Store['recordsDueForReview']>) => {
+          const page = await target.recordsDueForReview(...args);
+          if (!found) await keepLonger();
+          found = true;
+          return page;
+        };
+      },
+    });
+
+    // one step of the ten (a transaction's first step takes ten): its rows read once, where they
+    // were read three times (getRecords to judge them, recordHistories, deleteRecords), each a
+    // round trip on PostgreSQL
+    expect(await sweepRetention({ ...mosaic, store })).toMatchObject({ examined: 10, erased: 9 });
+    expect(reads).toEqual({ eraseRecords: 1 });
+    // judged on its row as the erasure read it: kept longer since it was found due, it stays
+    expect((await mosaic.store.getRecord(longer!))?.record.provenance.reviewDate).toBe('2033-01-01');
+    expect(await mosaic.store.getRecords(due)).toHaveLength(1);
+  });
+
   it('keeps a batch whose erasure cannot be logged, the alerts on its records too, and erases it whole once it can be', async () => {
     world = await openTestMosaic({ now: () => new Date('2030-06-01T12:00:00Z') });
     const { mosaic } = world;
@@ -290,10 +339,10 @@ describe('sweepRetention', () => {
     const slowly = (tx: Store): Store => new Proxy(tx, {
       get: (target, key) => {
         if (key === 'transaction') return (fn: (inner: Store) => Promise<unknown>) => fn(slowly(target));
-        if (key !== 'deleteRecords') return Reflect.get(target, key) as unknown;
-        return async (...args: Parameters<Store['deleteRecords']>) => {
+        if (key !== 'eraseRecords') return Reflect.get(target, key) as unknown;
+        return async (...args: Parameters<Store['eraseRecords']>) => {
           await setTimeout(2 * args[0].length);
-          return target.deleteRecords(...args);
+          return target.eraseRecords(...args);
         };
       },
     });

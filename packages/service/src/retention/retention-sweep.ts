@@ -259,8 +259,10 @@ async function eraseWhileLocked(tx: Store, batch: readonly RecordId[], by: Sweep
   do {
     const stepped = performance.now();
     const step = batch.slice(taken, taken + pace.next(pace.lockMs - (stepped - started)));
-    const stillDue = (await tx.getRecords(step)).filter((stored) => readableVerdict(() => erasable(stored.record, today, holds))?.erasable === true).map((stored) => stored.record.id);
-    for (const result of await eraseStoredRecords(tx, stillDue, { actor: by.actor.user, reason: 'retention: review date passed' })) {
+    // judged again as the erasure reads the rows, under their lock: one read for the judgement,
+    // the histories and the erasure, where three each cost a round trip on PostgreSQL
+    const stillDue = (stored: StoredRecord): boolean => readableVerdict(() => erasable(stored.record, today, holds))?.erasable === true;
+    for (const result of await eraseStoredRecords(tx, step, { actor: by.actor.user, reason: 'retention: review date passed', erasable: stillDue })) {
       // the alerts on it went with it: erased by this sweep too, and named in its entry
       if (result.status === 'deleted') done.push(result.id, ...result.alerts.map((a) => a.id));
       for (const relation of result.summaries) altered.add(relation);
