@@ -79,11 +79,12 @@ describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
       await page.getByLabel('Name', { exact: true }).fill('Jonas Verbeke');
       await page.getByLabel('Date of birth').fill(birthDate);
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('p.summary').textContent()).toMatch(/^(No hit|\d+ hits?) · check /);
+      await expect.poll(() => page.locator('p.summary').textContent()).toMatch(/^(No hit|\d+ (hits?|possible match(es)?)) · check /);
     };
     // three years from each listed date: possibly a mistyped or estimated date, so checked further
     await checkBorn('1978-05-17');
     await expect.poll(() => page.locator('.hit-card').count()).toBe(2);
+    expect(await page.locator('p.summary').textContent()).toMatch(/^2 possible matches · check /);
     expect(await page.locator('.hit-why').allTextContents()).toEqual(Array(2).fill('name Jonas Verbeke (same name) · date of birth: different'));
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.hit-card').count()).toBe(0);

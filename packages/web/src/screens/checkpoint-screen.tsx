@@ -19,6 +19,7 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { useAction } from '../common/use-action.ts';
 import { HitCard } from '../checkpoint/hit-card.tsx';
+import { hitsSummary, type HitsSummary } from '../checkpoint/hits-summary.ts';
 import { takeDecision } from '../checkpoint/take-decision.ts';
 import { pushEntryState, useEntryState } from '../routing/entry-state.ts';
 import { href } from '../routing/use-hash-route.ts';
@@ -35,6 +36,8 @@ const FIELDS: readonly { key: keyof ScreenQuery; label: string; type?: string; h
 /** What a check is made on, as the server's screening requires: a date of birth or a nationality only narrows it. */
 const IDENTIFYING: ReadonlySet<keyof ScreenQuery> = new Set(['name', 'document', 'plate']);
 const MISSING_ID = 'checkpoint-missing';
+/** A hit in red, possible matches only in amber, none in green. */
+const SUMMARY_CLASS: Readonly<Record<HitsSummary['tone'], string>> = { hit: 'hits-found', possible: 'possible-found', none: 'no-hit' };
 
 /** The card listing the same resolved person as `hit`, when the answer says there is one. */
 function sameAsOf(hits: readonly ScreeningHit[], hit: ScreeningHit): { readonly position: number; readonly hit: ScreeningHit } | undefined {
@@ -157,6 +160,7 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
 
   // the keyboard starts on the first decision still to take (a reopened check may hold some taken)
   const firstOpen = answer?.hits.find((hit) => !hit.decision);
+  const summary = answer ? hitsSummary(answer.hits) : undefined;
 
   return (
     <section className="screen checkpoint" aria-labelledby="checkpoint-title">
@@ -177,8 +181,8 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
       {busy ? <ProgressBar label="Checking" /> : null}
       <ErrorMessage error={error} what="run the check" />
       {/* mounted empty before the first answer: a live region inserted already filled is not read out */}
-      <p role="status" className={!answer ? 'summary' : answer.hits.length ? 'summary hits-found' : 'summary no-hit'}>
-        {answer ? <>{answer.hits.length ? `${answer.hits.length} hit${answer.hits.length === 1 ? '' : 's'}` : 'No hit'} <span className="muted">· check {answer.check.id}{ms !== undefined ? ` · ${ms} ms` : ''}</span></> : null}
+      <p role="status" className={summary ? `summary ${SUMMARY_CLASS[summary.tone]}` : 'summary'}>
+        {answer && summary ? <>{summary.text} <span className="muted">· check {answer.check.id}{ms !== undefined ? ` · ${ms} ms` : ''}</span></> : null}
       </p>
       {answer ? (
         <>
