@@ -19,6 +19,8 @@ const tests = setUpBrowserTests({
     // two men of one name and no alert: two cards to decide
     await person('p-verbeke-1', { name: ['Jonas Verbeke'], birthDate: ['1975-03-02'] });
     await person('p-verbeke-2', { name: ['Jonas Verbeke'], birthDate: ['1981-10-23'] });
+    // one man listed twice (two of fedpol's systems), whom resolution holds to be one person
+    for (const id of ['p-castellane-1', 'p-castellane-2']) await person(id, { name: ['Auguste Castellane'], birthDate: ['1979-04-11'], passportNumber: ['FR9931047'] });
     await server.projections.follower.catchUp();
   },
 });
@@ -92,6 +94,60 @@ describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
     await checkBorn('2004-05-17');
     expect(await page.locator('p.summary').textContent()).toMatch(/^No hit/);
     expect(await page.locator('.hit-card').count()).toBe(0);
+  });
+
+  it('asks before a decision contrary to the one on a card of the same person, and sends it only once asked', async () => {
+    const page = await tests.signedInPage('zoneCheckpoint');
+    const sent: unknown[] = [];
+    page.on('request', (request) => { if (request.url().endsWith('/decision')) sent.push(request.postDataJSON()); });
+    await givePurpose(page, 'Border check', 'BC/2025/3');
+    await check(page, 'Auguste Castellane');
+    const [first, second] = [page.locator('.hit-card').nth(0), page.locator('.hit-card').nth(1)];
+    await expect.poll(() => page.locator('.hit-card').count()).toBe(2);
+    expect(await second.locator('.hit-same-subject dd').textContent()).toMatch(/^card 1: Auguste Castellane/);
+    await first.getByRole('button', { name: 'Reject: not this person' }).click();
+    await expect.poll(() => first.locator('.decided').textContent()).toBe('Rejected as a different person.');
+    expect(sent).toHaveLength(1);
+
+    // the same person confirmed on the next card: asked, with the focus on the question, nothing sent
+    await second.getByRole('button', { name: 'Confirm: same person' }).click();
+    const question = second.getByRole('alertdialog');
+    await expect.poll(() => question.count()).toBe(1);
+    expect(await question.textContent()).toMatch(/^Card 1, the same person, was rejected as a different person\. Confirm this one all the same\?/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alertdialog');
+    expect(sent).toHaveLength(1);
+    // Esc takes it back, the check still shown, the focus on the decision asked
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await page.locator('.hit-card').count()).toBe(2);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Confirm: same person');
+    expect(await second.locator('.decided').textContent()).toBe('');
+    expect(sent).toHaveLength(1);
+    // asked again and answered: then, and only then, it is sent
+    await page.keyboard.press('Enter');
+    await expect.poll(() => question.count()).toBe(1);
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Confirm: same person');
+    expect(sent).toHaveLength(1);
+    await second.getByRole('button', { name: 'Confirm: same person' }).click();
+    await question.getByRole('button', { name: 'Confirm all the same' }).click();
+    await expect.poll(() => second.locator('.decided').textContent()).toBe('Confirmed — the owner has been told.');
+    expect(sent).toEqual([{ decision: 'reject' }, { decision: 'confirm' }]);
+
+    // a decision the check held when opened counts too: a colleague confirmed the first card
+    await page.keyboard.press('Escape');
+    await check(page, 'Auguste Castellane');
+    const checkId = (await page.locator('.summary').textContent())?.match(/check (\S+)/)?.[1] ?? '';
+    const colleague = await tests.api.tokenOf('zoneOfficer');
+    const { hits } = await tests.api.json<{ hits: { ref: string; sameSubjectAs?: number }[] }>(`/checks/${checkId}`, { token: colleague });
+    await tests.api.json(`/checks/${checkId}/hits/${hits.find((hit) => hit.sameSubjectAs === undefined)?.ref ?? ''}/decision`, { token: colleague, body: { decision: 'confirm' } });
+    await page.reload();
+    await expect.poll(() => page.locator('.hit-card .decided').first().textContent()).toBe('Already confirmed by another officer.');
+    await page.locator('.hit-card').nth(1).getByRole('button', { name: 'Reject: not this person' }).click();
+    expect(await page.locator('.hit-card').nth(1).getByRole('alertdialog').textContent()).toMatch(/^Card 1, the same person, was confirmed as the person checked\. Reject this one all the same\?/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reject: not this person');
+    expect(sent).toHaveLength(2);
   });
 
   it('moves the focus from one decision to the next, then to New check, and starts a new check on Esc wherever the focus is', async () => {

@@ -3,9 +3,10 @@
  * whom it lists (name, date of birth, nationality) and why it matched; confirm or reject it.
  * Hits needing a report (discreet, inquiry and specific checks) open the report form on
  * confirmation. A pointer shows nobody to compare, so nothing to confirm: the officer calls its
- * desk and records the call, with what the desk said.
+ * desk and records the call, with what the desk said. A decision contrary to the one held on a
+ * card of the same resolved person is asked before it is sent (same-person-decisions.ts).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CheckReport, HitDecision, ScreeningHit } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { GradingBadge } from '../common/grading-badge.tsx';
@@ -13,6 +14,7 @@ import { levelLabel } from '../common/match-levels.ts';
 import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
 import { CheckReportForm } from './check-report-form.tsx';
+import { contraryAnswer, contraryQuestion, type ContraryDecision } from './same-person-decisions.ts';
 
 const REPORTED = new Set(['REPORT_COVERTLY', 'SEARCH', 'INTERVIEW']);
 
@@ -73,7 +75,7 @@ export function keptDecisionText(decision: NonNullable<ScreeningHit['decision']>
   return decision.decision === 'called' ? `The desk was already called by ${who}.` : `Already ${STATE_OF[decision.decision]} by ${who}.`;
 }
 
-export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, autoFocus, sameAs }: {
+export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, autoFocus, sameAs, contraryOf }: {
   readonly hit: ScreeningHit;
   readonly n: number;
   /** Whether the hit's decision was taken on this page (else it is told as one taken before, or elsewhere). */
@@ -85,6 +87,8 @@ export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, auto
   /** Once the decision is taken and its buttons gone: where the keyboard goes next. */
   readonly onDecided?: (card: HTMLElement) => void;
   readonly autoFocus: boolean;
+  /** The decision on a card of the same person contrary to `decision`, which is asked before it is taken. */
+  readonly contraryOf?: (decision: 'confirm' | 'reject') => ContraryDecision | undefined;
 }) {
   const { user } = useSession();
   const [step, setStep] = useState<'open' | 'reporting'>('open');
@@ -96,6 +100,20 @@ export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, auto
   const { busy, error, run } = useAction();
   const cardRef = useRef<HTMLLIElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const rejectRef = useRef<HTMLButtonElement>(null);
+  /** The decision asked of the officer, its buttons set aside, and the decision on the same person it goes against. */
+  const [asking, setAsking] = useState<{ readonly decision: 'confirm' | 'reject'; readonly contrary: ContraryDecision }>();
+  /** The decision button the keyboard goes back to once the question is taken back. */
+  const [returnTo, setReturnTo] = useState<'confirm' | 'reject'>();
+  const questionRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asking) questionRef.current?.focus();
+  }, [asking]);
+  useEffect(() => {
+    if (!returnTo) return;
+    (returnTo === 'confirm' ? confirmRef : rejectRef).current?.focus();
+    setReturnTo(undefined);
+  }, [returnTo]);
   const previous = useRef(state);
   // The control focused (a decision, the report's Send or Back) is gone: the focus, left on the
   // body, goes on — to the next decision once this one is taken, to Confirm back from the report.
@@ -116,6 +134,31 @@ export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, auto
     await run(async () => {
       await onDecide(n, decision, report);
     });
+  };
+  /** What the officer asked for, once confirmed against what the same person's cards hold. */
+  const proceed = (decision: 'confirm' | 'reject'): void => {
+    // a question answered stays until the decision closes the card: a failure leaves it to answer again
+    if (decision === 'confirm' && REPORTED.has(action.code)) {
+      setAsking(undefined);
+      setStep('reporting');
+    } else void decide(decision);
+  };
+  // read when the button is pressed: decisions taken on the other cards since count too
+  const ask = (decision: 'confirm' | 'reject'): void => {
+    const contrary = contraryOf?.(decision);
+    if (contrary) setAsking({ decision, contrary });
+    else proceed(decision);
+  };
+  const takeBack = (): void => {
+    if (!asking) return;
+    setReturnTo(asking.decision);
+    setAsking(undefined);
+  };
+  // Esc takes the question back, not the check: the screen leaves a key handled here alone
+  const onQuestionKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    takeBack();
   };
   const listed = hit.kind === 'match' ? hit.listed : undefined;
   const headingId = `hit-${n}-action`;
@@ -143,11 +186,19 @@ export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, auto
             onClick={() => void decide('called', notes.trim() ? { notes: notes.trim() } : undefined)}>Desk called: record the call</button>
         </div>
       ) : null}
-      {state === 'open' && hit.kind !== 'pointer' ? (
+      {state === 'open' && hit.kind !== 'pointer' && !asking ? (
         <div className="row">
-          <button type="button" className="primary" ref={confirmRef} autoFocus={autoFocus} disabled={busy}
-            onClick={() => (REPORTED.has(action.code) ? setStep('reporting') : void decide('confirm'))}>Confirm: same person</button>
-          <button type="button" disabled={busy} onClick={() => void decide('reject')}>Reject: not this person</button>
+          <button type="button" className="primary" ref={confirmRef} autoFocus={autoFocus} disabled={busy} onClick={() => ask('confirm')}>Confirm: same person</button>
+          <button type="button" ref={rejectRef} disabled={busy} onClick={() => ask('reject')}>Reject: not this person</button>
+        </div>
+      ) : null}
+      {state === 'open' && asking ? (
+        <div className="hit-contrary notice notice-pending" role="alertdialog" aria-labelledby={`hit-${n}-contrary`} tabIndex={-1} ref={questionRef} onKeyDown={onQuestionKey}>
+          <p id={`hit-${n}-contrary`}>{contraryQuestion(asking.contrary)}</p>
+          <div className="row">
+            <button type="button" disabled={busy} onClick={() => proceed(asking.decision)}>{contraryAnswer(asking.contrary)}</button>
+            <button type="button" disabled={busy} onClick={takeBack}>Cancel</button>
+          </div>
         </div>
       ) : null}
       {state === 'reporting' ? <CheckReportForm idPrefix={`hit-${n}`} busy={busy} onCancel={() => setStep('open')} onSubmit={(report) => void decide('confirm', report)} /> : null}

@@ -20,6 +20,7 @@ import { PurposeGate } from '../common/purpose-gate.tsx';
 import { useAction } from '../common/use-action.ts';
 import { HitCard } from '../checkpoint/hit-card.tsx';
 import { hitsSummary, type HitsSummary } from '../checkpoint/hits-summary.ts';
+import { contraryDecision } from '../checkpoint/same-person-decisions.ts';
 import { takeDecision } from '../checkpoint/take-decision.ts';
 import { pushEntryState, useEntryState } from '../routing/entry-state.ts';
 import { href } from '../routing/use-hash-route.ts';
@@ -186,7 +187,8 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
       </p>
       {answer ? (
         <>
-          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${hit.ref ?? n}`} hit={hit} n={hit.n ?? n} decidedHere={decidedHere.has(hit.ref ?? `n${hit.n ?? n}`)} onDecide={decide} onDecided={focusNextDecision} autoFocus={hit === firstOpen} sameAs={sameAsOf(answer.hits, hit)} />)}</ol>
+          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${hit.ref ?? n}`} hit={hit} n={hit.n ?? n} decidedHere={decidedHere.has(hit.ref ?? `n${hit.n ?? n}`)} onDecide={decide} onDecided={focusNextDecision} autoFocus={hit === firstOpen} sameAs={sameAsOf(answer.hits, hit)}
+            contraryOf={(decision) => contraryDecision(answer.hits, hit.n ?? n, decision)} />)}</ol>
           <button type="button" ref={newCheckRef} onClick={reset}>New check (Esc)</button>
         </>
       ) : null}
