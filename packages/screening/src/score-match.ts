@@ -93,9 +93,12 @@ export interface FactAdjustment {
   readonly adjustment: number;
 }
 
-/** `distant`: the dates are a generation apart (distantBirthDates); read on `mismatch` only. */
-export function dateAdjustment(level: number, distant = false): FactAdjustment {
-  if (level === MISMATCH && distant) return { level: 'distant', adjustment: DISTANT_ADJUSTMENT };
+/**
+ * `distant`: whether the dates are a generation apart (distantBirthDates), asked on `mismatch`
+ * only: every candidate a check scores comes here, and few dates differ.
+ */
+export function dateAdjustment(level: number, distant: () => boolean = () => false): FactAdjustment {
+  if (level === MISMATCH && distant()) return { level: 'distant', adjustment: DISTANT_ADJUSTMENT };
   return { level: DATE_LEVELS[level] ?? 'missing', adjustment: DATE_ADJUSTMENT[level] ?? 0 };
 }
 

@@ -310,7 +310,7 @@ export function screenPrepared(index: ScreeningIndex, query: PreparedQuery, opti
     const e = index.entries[s.index] as IndexedEntry;
     let score = s.nameScore;
     if (s.comparison !== undefined) {
-      const date = dateAdjustment(compareDates(query.birthDates, e.birthDates), distantBirthDates(query.birthDates, e.birthDates));
+      const date = dateAdjustment(compareDates(query.birthDates, e.birthDates), () => distantBirthDates(query.birthDates, e.birthDates));
       const nationality = countryAdjustment(compareCountries(query.countries, e.countries));
       const gender = genderAdjustment(compareGenders(query.genders, e.genders));
       score = clamp01(score + date.adjustment + nationality.adjustment + gender.adjustment);
