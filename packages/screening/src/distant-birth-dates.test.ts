@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, type PartialDate } from '@mosaic/matching';
-import { DISTANT_YEARS, distantBirthDates } from './distant-birth-dates.ts';
+import { DISTANT_YEARS, distantBirthDates, typingSlipYears } from './distant-birth-dates.ts';
 
 const dates = (...raw: string[]): PartialDate[] => raw.map((r) => parseDate(r) as PartialDate);
 
@@ -29,5 +29,19 @@ describe('distantBirthDates', () => {
     expect(distantBirthDates(dates('1985-07-02'), dates('1952-03-14', '1984'))).toBe(false);
     expect(distantBirthDates(dates('1985-07-02'), [])).toBe(false);
     expect(distantBirthDates([], dates('1952'))).toBe(false);
+  });
+});
+
+describe('typingSlipYears', () => {
+  it('finds the years one keystroke apart: two neighbouring digits swapped, or one mistyped', () => {
+    expect(typingSlipYears(dates('1985-07-02'), dates('1958-07-02'))).toEqual({ a: 1985, b: 1958 });
+    expect(typingSlipYears(dates('1985'), dates('1955-01-01'))).toEqual({ a: 1985, b: 1955 });
+    expect(typingSlipYears(dates('1985'), dates('1952', '1988'))).toEqual({ a: 1985, b: 1988 });
+  });
+
+  it('finds none between years further apart than a keystroke, the same year, or without a date', () => {
+    expect(typingSlipYears(dates('1987'), dates('1952'))).toBeUndefined();
+    expect(typingSlipYears(dates('1985-07-02'), dates('1985-03-01'))).toBeUndefined();
+    expect(typingSlipYears(dates('1985'), [])).toBeUndefined();
   });
 });

@@ -32,6 +32,16 @@ export function distantBirthDates(a: readonly PartialDate[], b: readonly Partial
   return true;
 }
 
+/**
+ * The first pair of years, one from each side, that differ by one keystroke (1985 / 1958,
+ * 1985 / 1955): what a plain mismatch may owe to a typing slip, for the officer to read; undefined
+ * when no pair does. Asked of the hits shown only, never while scoring.
+ */
+export function typingSlipYears(a: readonly PartialDate[], b: readonly PartialDate[]): { readonly a: number; readonly b: number } | undefined {
+  for (const x of a) for (const y of b) if (x.year !== y.year && oneKeystrokeApart(String(x.year), String(y.year))) return { a: x.year, b: y.year };
+  return undefined;
+}
+
 function distantYears(x: number, y: number): boolean {
   return Math.abs(x - y) >= DISTANT_YEARS && !oneKeystrokeApart(String(x), String(y));
 }

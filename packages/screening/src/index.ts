@@ -28,7 +28,7 @@ export type { ScreeningQuery, PreparedQuery, QueryValidation, QueryField } from 
 // Screening and scoring
 export { screen, screenPrepared, scoreName } from './screen.ts';
 export type {
-  ScreenOptions, Visibility, ScreeningOutcome, ScreeningHit, ScreeningPointer, MatchExplanation, NameExplanation,
+  ScreenOptions, Visibility, ScreeningOutcome, ScreeningHit, ScreeningPointer, MatchExplanation, BirthDateExplanation, NameExplanation,
   NamePartExplanation, AlertView,
 } from './screen.ts';
 export { BANDS, DEFAULT_THRESHOLDS, nameScore, bandOf, dateAdjustment } from './score-match.ts';

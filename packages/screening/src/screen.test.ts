@@ -309,6 +309,15 @@ describe('screen a namesake by date of birth', () => {
     expect(hit?.explain.birthDate?.level).toBe('mismatch');
   });
 
+  it('names the two years one keystroke apart on a plain mismatch, and none where no slip explains it', () => {
+    expect(checked('1925-03-14')?.explain.birthDate).toMatchObject({ level: 'mismatch', slip: { query: 1925, listed: 1952 } });
+    expect(checked('1982-03-14')?.explain.birthDate).toMatchObject({ level: 'mismatch', slip: { query: 1982, listed: 1952 } });
+    expect(checked('1948-08-30')?.explain.birthDate).toEqual({ level: 'mismatch', adjustment: expect.any(Number) });
+    expect(checked('1985-07-02')?.explain.birthDate).toEqual({ level: 'distant', adjustment: expect.any(Number) });
+    // the score is the one a mismatch without a slip gets: the words change, not the weight
+    expect(checked('1925-03-14')?.score).toBe(checked('1948-08-30')?.score);
+  });
+
   it('judges by the closest of the listed dates', () => {
     const two = createScreeningIndex([person('listed', ['Haldor Quennick'], { birthDates: ['1952-03-14', '1984'] })]);
     const [hit] = matches(screen(two, { name: 'Haldor Quennick', birthDate: '1985-07-02' }, { at: AT, minScore: 0 }));

@@ -15,7 +15,7 @@ import {
 } from '@mosaic/matching';
 import type { AgencyId } from '@mosaic/model';
 import { ALERT_ACTIONS, activeAlerts, type ActionCode, type Alert, type AlertCategory, type OwnerDesk } from './alert.ts';
-import { distantBirthDates } from './distant-birth-dates.ts';
+import { distantBirthDates, typingSlipYears } from './distant-birth-dates.ts';
 import { nameCandidates } from './name-candidates.ts';
 import { NAME_KIND_CODES, type IndexedEntry, type ScreeningIndex } from './screening-index.ts';
 import { validateQuery, type PreparedQuery, type QueryField } from './screening-query.ts';
@@ -84,9 +84,19 @@ export interface NameExplanation {
   readonly parts: readonly NamePartExplanation[];
 }
 
+/**
+ * How the dates of birth compared; on a plain `mismatch`, the two years one keystroke apart
+ * (1985 checked, 1958 listed), if a pair is: a typing slip may be all that tells them apart, which
+ * the officer is told. It changes no score: a slip is why such a pair stays a mismatch rather than
+ * `distant` (distant-birth-dates.ts).
+ */
+export interface BirthDateExplanation extends FactAdjustment {
+  readonly slip?: { readonly query: number; readonly listed: number };
+}
+
 export interface MatchExplanation {
   readonly name?: NameExplanation;
-  readonly birthDate?: FactAdjustment;
+  readonly birthDate?: BirthDateExplanation;
   readonly nationality?: FactAdjustment;
   readonly gender?: FactAdjustment;
   readonly document?: 'exact' | 'confusable';
@@ -208,6 +218,12 @@ function nameExplanation(index: ScreeningIndex, query: NormalizedName, s: Scored
   };
 }
 
+function birthDateExplanation(index: ScreeningIndex, query: PreparedQuery, s: Scored, date: FactAdjustment): BirthDateExplanation {
+  if (date.level !== 'mismatch') return date;
+  const slip = typingSlipYears(query.birthDates, (index.entries[s.index] as IndexedEntry).birthDates);
+  return slip ? { ...date, slip: { query: slip.a, listed: slip.b } } : date;
+}
+
 function explanationOf(index: ScreeningIndex, query: PreparedQuery, s: Scored): MatchExplanation {
   return {
     ...(s.document !== undefined ? { document: s.document } : {}),
@@ -215,7 +231,7 @@ function explanationOf(index: ScreeningIndex, query: PreparedQuery, s: Scored): 
     ...(s.phone !== undefined ? { phone: s.phone } : {}),
     ...(s.email !== undefined ? { email: s.email } : {}),
     ...(s.comparison !== undefined && query.name !== undefined ? { name: nameExplanation(index, query.name, s) } : {}),
-    ...(s.birthDate !== undefined ? { birthDate: s.birthDate } : {}),
+    ...(s.birthDate !== undefined ? { birthDate: birthDateExplanation(index, query, s, s.birthDate) } : {}),
     ...(s.nationality !== undefined ? { nationality: s.nationality } : {}),
     ...(s.gender !== undefined ? { gender: s.gender } : {}),
   };

@@ -62,7 +62,7 @@ describe.skipIf(!tests.haveChromium)('a check kept with the history', () => {
     // the address and the tab's storage name no one: the entry keeps the check's id alone
     expect(new URL(page.url()).hash).toBe('#/checkpoint');
     expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toMatch(/Kessler|1975|1981/);
-    const checkId = (await page.locator('.summary').textContent())?.match(/check (\S+)/)?.[1];
+    const checkId = (await page.locator('.summary').textContent())?.match(/Check reference: (\S+)/)?.[1];
     const kept = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('mosaic.entries') ?? '[]') as [string, unknown][]).map(([, value]) => value));
     expect(kept).toEqual([{ checkpoint: checkId }]);
 
@@ -86,7 +86,7 @@ describe.skipIf(!tests.haveChromium)('a check kept with the history', () => {
     await page.getByLabel('Name', { exact: true }).fill('Aurel Kessler-Dumont');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.hit-card').count()).toBe(3);
-    const checkId = (await page.locator('.summary').textContent())?.match(/check (\S+)/)?.[1] ?? '';
+    const checkId = (await page.locator('.summary').textContent())?.match(/Check reference: (\S+)/)?.[1] ?? '';
 
     // meanwhile, a colleague at the same checkpoint rejects the first man
     const colleague = await tests.api.tokenOf('zoneOfficer');

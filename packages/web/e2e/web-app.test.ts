@@ -216,7 +216,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     expect(await hit.locator('.owner-contact').textContent()).toMatch(/\+[\d ]{7,}/);
     expect(await hit.textContent()).toContain('Known to carry a knife: search before transport.');
     // and why it matched, for the officer to compare with the person in front of them
-    expect(await hit.locator('.hit-why').textContent()).toMatch(/^name Lucien Moreau-Vasquez \([\w ,]+\) · date of birth: same date/);
+    expect(await hit.locator('.hit-why').textContent()).toMatch(/^Name: Lucien Moreau-Vasquez \([\w ,]+\) · Date of birth: same date/);
     await screenshot(page, '07-checkpoint');
     await page.keyboard.press('Enter');
     if (await page.locator('.check-report').count()) {

@@ -277,7 +277,8 @@ export type HitDecision = 'confirm' | 'reject' | 'called';
 /** Why a hit matched: the listed name that matched best and how, and how each other fact compared. */
 export interface HitExplanation {
   readonly name?: { readonly listed: string; readonly level: string };
-  readonly birthDate?: { readonly level: string };
+  /** On a plain mismatch, the years one keystroke apart, if a pair is (checked, listed): possibly a typing slip. */
+  readonly birthDate?: { readonly level: string; readonly slip?: { readonly query: number; readonly listed: number } };
   readonly nationality?: { readonly level: string };
   readonly gender?: { readonly level: string };
   readonly document?: string;

@@ -44,16 +44,26 @@ function subjectOf(hit: ScreeningHit) {
   return <>{name}{reference ? <span className="muted small subject-ref"> {reference}</span> : null}</>;
 }
 
-/** The officer's reading of the match: the listed name and how it compared, then each other fact asked. */
+/**
+ * The officer's reading of the match, one pattern for every reason ("Name: …", "Date of birth:
+ * …"): the listed name and how it compared, then each other fact asked. A date of birth that
+ * differs by one keystroke says so, with the two years: the officer asks, rather than lets go.
+ */
 export function reasonsOf(explain: ScreeningHit['explain']): string[] {
   if (!explain) return [];
   const reasons: string[] = [];
-  if (explain.name) reasons.push(`name ${explain.name.listed} (${levelLabel('name', explain.name.level)})`);
-  for (const [fact, label] of [['birthDate', 'date of birth'], ['nationality', 'nationality'], ['gender', 'gender']] as const) {
+  if (explain.name) reasons.push(`Name: ${explain.name.listed} (${levelLabel('name', explain.name.level)})`);
+  const born = explain.birthDate;
+  if (born?.slip) reasons.push(`Date of birth: differs — possibly a typing slip (${born.slip.query} given, ${born.slip.listed} listed)`);
+  else if (born && born.level !== 'missing') reasons.push(`Date of birth: ${levelLabel('birthDate', born.level)}`);
+  for (const [fact, label] of [['nationality', 'Nationality'], ['gender', 'Gender']] as const) {
     const level = explain[fact]?.level;
     if (level && level !== 'missing') reasons.push(`${label}: ${levelLabel(fact, level)}`);
   }
-  for (const fact of ['document', 'plate', 'phone'] as const) if (explain[fact]) reasons.push(`${fact} ${explain[fact]}`);
+  for (const [fact, label, feature] of [['document', 'Document', 'identifier'], ['plate', 'Plate', 'identifier'], ['phone', 'Phone', 'phone']] as const) {
+    const level = explain[fact];
+    if (level) reasons.push(`${label}: ${levelLabel(feature, level)}`);
+  }
   return reasons;
 }
 
