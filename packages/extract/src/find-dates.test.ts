@@ -80,6 +80,17 @@ describe('findDates', () => {
     // a month first is the first day's: June 6, then 7 July
     expect(found('on June 6 and 7 July 2006')).toEqual([['7 July 2006', '2006-07-07']]);
   });
+  it('takes no number of a thing named before the list for a day: a room, a flat, a platform, No. 12', () => {
+    for (const thing of ['searched Room', 'Flat', 'a train at Platform', 'the car in Gate', 'a parcel, No.', 'file Nr.', 'Seats', 'parcels #']) {
+      expect(found(`${thing} 12 and 14 November 2015`)).toEqual([['14 November 2015', '2015-11-14']]);
+    }
+    // what opens a date (a preposition, an article, a weekday, a conjunction) or a clause still lists days
+    for (const opening of ['On', 'Between', 'the', 'The', 'on Monday', 'Friday', 'and', 'searched on', 'Le', 'Zwischen', 'Seen,', 'was seen', 'seen in Antwerp']) {
+      expect(found(`${opening} 12 and 14 November 2015`)).toEqual([['12', '2015-11-12'], ['14 November 2015', '2015-11-14']]);
+    }
+    expect(found('12 and 14 November 2015')).toEqual([['12', '2015-11-12'], ['14 November 2015', '2015-11-14']]);
+    expect(found('Seen. 12 and 14 November 2015')).toEqual([['12', '2015-11-12'], ['14 November 2015', '2015-11-14']]);
+  });
   it('reads a capitalised month without a year, abbreviated too, and a lower-case one only with a year of its own', () => {
     expect(found('seen on 6 Jun')).toEqual([['6 Jun', '--06-06']]);
     expect(found('seen on 6 Jun. Seen on 6 Jun 2006')).toEqual([['6 Jun.', '--06-06'], ['6 Jun 2006', '2006-06-06']]);

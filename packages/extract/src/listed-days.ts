@@ -9,7 +9,22 @@
  * number written against a comma, full stop, colon, slash or dash ("2,6", "1.6 and 7 June") is a
  * decimal or a code, and the whole list is left. A range's ends are its days; the days between are
  * not written, so no mention could hold them.
+ *
+ * Nor is a number a day where it numbers a thing named before the list: "Room 12 and 14 November",
+ * "Platform 3 and 4 May", "No. 12 and 14 November", "# 12". A capitalised word before the list is
+ * taken for that thing's name unless it is one that opens a date or a clause (a preposition, an
+ * article, a conjunction, a pronoun, a weekday: "On", "Between", "The", "Friday", "Zwischen") or a
+ * place's name ("seen in Antwerp 12 and 14 November"), and so is an abbreviation closed by its
+ * full stop ("No.", "Nr.") and a number sign. A word in lower case is let be: "room 12 and 14
+ * November" and "seen 12 and 14 November" cannot be told apart by their words alone, and the
+ * second is the more common in a report; a capitalised verb opening a sentence ("Seen 12 and 14
+ * November") is taken for a thing's name, and a person's name for one too, as nothing here tells
+ * them from "Room".
  */
+import { STOPWORDS } from './lexicon.ts';
+import { foldKey } from './normalise.ts';
+import { placeGazetteer } from './place-gazetteer.ts';
+import { closesAbbreviation } from './sentences.ts';
 
 export interface ListedDay {
   readonly start: number;
@@ -35,7 +50,36 @@ const LONGEST_ELEMENT = 24;
 const isDay = (day: number) => day >= 1 && day <= 31;
 
 /** Whether a list may begin after `before`, the character before its first day. */
-const standsAlone = (before: string) => !/[.,:/–-]/.test(before);
+const standsAlone = (before: string) => !/[.,:/–#№°º-]/.test(before);
+
+/**
+ * Capitalised words that open a date in the other languages of the month names (STOPWORDS holds
+ * the English and Russian ones): prepositions, articles and conjunctions before a day, weekdays.
+ */
+const DATE_OPENERS: ReadonlySet<string> = new Set(`le la les l du des au aux entre et ou depuis dès vers jusqu
+lundi mardi mercredi jeudi vendredi samedi dimanche op tussen van vanaf tot en of de het sinds maandag dinsdag woensdag
+donderdag vrijdag zaterdag zondag am im vom zum zwischen den dem der die das bis und oder seit ab montag dienstag mittwoch
+donnerstag freitag samstag sonntag el los del al entre y o desde hasta il lo dal tra fra e dalle mon tue wed thu fri sat sun`
+  .split(/\s+/).filter((w) => w.length > 0));
+
+/** The word just before a list (its full stop, if any, apart), or a number sign alone. */
+const BEFORE_LIST = /(?:(\p{L}[\p{L}'’]*)(\.?)|([#№°º]))[ \t]+$/u;
+
+/**
+ * Whether the list ending at `at` numbers a thing its word before names ("Room", "No.", "#")
+ * rather than opening on days.
+ */
+function numbersAThing(text: string, at: number): boolean {
+  const m = BEFORE_LIST.exec(text.slice(Math.max(0, at - LONGEST_ELEMENT), at));
+  if (m === null) return false;
+  if (m[3] !== undefined) return true;
+  const word = m[1] ?? '';
+  // "No. 12" and "Nr. 12", where "Seen. 12" ends a sentence before the list
+  if (m[2] === '.') return closesAbbreviation(word) && !/^\p{Lu}$/u.test(word);
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const key = foldKey(word);
+  return !STOPWORDS.has(key) && !DATE_OPENERS.has(key) && placeGazetteer().lookup(word).length === 0;
+}
 
 /**
  * The bare days listed immediately before the dated day `lastDay` that starts at `at`, in the
@@ -57,7 +101,7 @@ export function daysListedBefore(text: string, at: number, lastDay: number): Lis
     cursor = start;
     next = day;
   }
-  return days.length > 0 && standsAlone(text[cursor - 1] ?? '') ? days : [];
+  return days.length > 0 && standsAlone(text[cursor - 1] ?? '') && !numbersAThing(text, cursor) ? days : [];
 }
 
 /**
