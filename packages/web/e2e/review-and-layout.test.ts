@@ -127,6 +127,23 @@ describe.skipIf(!tests.haveChromium)('review, purpose and layout', () => {
     }
   });
 
+  it('says in words how the names agreed: the parts aligned and whether each is a rare name, not the matcher\'s numbers', async () => {
+    const fed = await tests.api.tokenOf('fedAnalyst');
+    for (const [id, birthDate] of [['p-quellmark-1', '1966'], ['p-quellmark-2', '1966-02-11']] as const) {
+      await tests.api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Ottilie Quellmark'], birthDate: [birthDate] } } });
+    }
+    await tests.server.projections.follower.catchUp();
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto('/#/review');
+    await givePurpose(page, PURPOSE, CASE);
+    const card = page.locator('.pair-card', { hasText: 'fedpol:p-quellmark-1' });
+    await expect.poll(() => card.count()).toBe(1);
+    const name = card.locator('table.explain').getByRole('row', { name: /^name/ });
+    expect(await name.locator('td').first().textContent()).toMatch(/^same name \(2 name parts aligned; (Ottilie|Quellmark): [a-z ,]+; (Ottilie|Quellmark): [a-z ,]+\)$/);
+    // the API's numbers stay the API's: none of the matcher's wording reaches the reviewer
+    expect(await card.locator('table.explain').textContent()).not.toMatch(/token\(s\)|frequency adjustment|similarity|bits \(/);
+  });
+
   it('moves the focus to the next pair after a judgement, and to the heading after the last', async () => {
     const page = await tests.signedInPage('fedAnalyst');
     await page.goto('/#/review');

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId } from '../common/ids.ts';
 import { JudgedByCell } from '../common/judged-by-cell.tsx';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
+import { nameAgreementWords } from '../common/name-agreement-words.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
@@ -68,7 +69,11 @@ function Explanation({ explain, prior }: { readonly explain: ReviewPair['explain
       <thead><tr><th scope="col">Feature</th><th scope="col">Level</th><th scope="col">Weight</th></tr></thead>
       <tbody>
         {Number.isFinite(base) ? <tr><th scope="row">base rate</th><td>two records drawn at random are one subject about 1 time in {oneIn.toLocaleString('en')}</td><td className="against">{signed(base)}</td></tr> : null}
-        {shown.map((e) => <tr key={e.feature}><th scope="row">{featureLabel(e.feature)}</th><td title={e.level}>{levelLabel(e.feature, e.level)}{e.detail ? <span className="muted small"> ({e.detail})</span> : null}</td><td className={e.weight >= 0 ? 'for' : 'against'}>{signed(e.weight)}</td></tr>)}
+        {shown.map((e) => {
+          // the name's parts in words; the matcher's numbers stay in the API for the tools that read them
+          const parts = e.feature === 'name' ? nameAgreementWords(e) : e.detail;
+          return <tr key={e.feature}><th scope="row">{featureLabel(e.feature)}</th><td title={e.level}>{levelLabel(e.feature, e.level)}{parts ? <span className="muted small"> ({parts})</span> : null}</td><td className={e.weight >= 0 ? 'for' : 'against'}>{signed(e.weight)}</td></tr>;
+        })}
       </tbody>
     </table>
   );
