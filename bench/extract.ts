@@ -61,6 +61,7 @@ function predictedType(schema: string, properties: Readonly<Record<string, reado
     case 'Person': return 'persons';
     case 'Organization': return 'organizations';
     case 'Address': return properties['street'] === undefined ? 'places' : 'addresses';
+    case 'Country': return 'places';
     case 'Date': return 'dates';
     case 'Phone': return 'phones';
     case 'Email': return 'emails';

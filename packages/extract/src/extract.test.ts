@@ -50,6 +50,17 @@ describe('extract', () => {
     expect(t.entities.filter((e) => e.schema === 'Person').map((e) => e.name).sort()).toEqual(['Qorbani', 'Zyx Wolandt']);
     expect(relation(t, 'met', 'Qorbani', 'Zyx Wolandt')).toBeDefined();
   });
+  it('gives a country named alone as a country, not an address, and a town as before', () => {
+    const t = extract('Odon TAVERNIER was seen in Belgium on 3 May 2015. On 18 December 2014 he travelled by air from Belgium to Syria. He lived in Ghent.');
+    const belgium = byName(t, 'Belgium');
+    expect(belgium?.schema).toBe('Country');
+    expect(belgium?.mentions.map((m) => m.text)).toEqual(['Belgium', 'Belgium']);
+    expect(belgium?.properties['country']).toEqual(['be']);
+    expect(byName(t, 'Syria')?.schema).toBe('Country');
+    expect(t.entities.filter((e) => e.schema === 'Address').map((e) => e.name)).toEqual(['Ghent']);
+    expect(relation(t, 'travelled_to', 'Odon Tavernier', 'Syria')).toBeDefined();
+    expect(relation(t, 'travelled_from', 'Odon Tavernier', 'Belgium')).toBeDefined();
+  });
   it('resolves an ambiguous place toward the countries the text names', () => {
     const t = extract('He moved from Belgium to Paris.');
     expect(byName(t, 'Paris')?.properties['country']).toEqual(['fr']);

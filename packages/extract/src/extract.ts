@@ -22,6 +22,13 @@ const SCHEMA: Record<SpanKind, EntitySchema> = {
   email: 'Email', document: 'Identification', plate: 'Vehicle', money: 'Money',
 };
 
+/**
+ * A country named alone ("seen in Belgium", "travelled to Syria") is a Country: no address, which
+ * a town is (an Address holding its `city`), but the value of a `country` property, so it annotates
+ * the text rather than becoming a record of its own.
+ */
+const schemaOf = (s: Span): EntitySchema => (s.kind === 'place' && s.key.startsWith('country:') ? 'Country' : SCHEMA[s.kind]);
+
 let defaultGivenNames: ReadonlySet<string> | undefined;
 
 export function extract(source: string, options: ExtractOptions = {}): ExtractResult {
@@ -152,7 +159,7 @@ function group(text: string, spans: readonly Span[]): Grouped[] {
     if (first.kind === 'person' || first.kind === 'organization') properties['name'] = [name];
     const entity: ExtractedEntity = {
       id: `e${++n}`,
-      schema: SCHEMA[first.kind],
+      schema: schemaOf(first),
       name,
       mentions: list.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })),
       properties,

@@ -3,7 +3,7 @@
  * character spans that mention it, and relations between them with the sentence as evidence.
  */
 export const ENTITY_SCHEMATA = [
-  'Person', 'Organization', 'Address', 'Phone', 'Email', 'Identification', 'Vehicle', 'Date', 'Money',
+  'Person', 'Organization', 'Address', 'Country', 'Phone', 'Email', 'Identification', 'Vehicle', 'Date', 'Money',
 ] as const;
 export type EntitySchema = (typeof ENTITY_SCHEMATA)[number];
 

@@ -60,7 +60,7 @@ export function isErasedEntity(entity: Pick<ExtractedEntity, 'name' | 'mentions'
   return entity.name === ERASED_TEXT && entity.mentions.length === 0;
 }
 
-/** Extracted kinds that can become records; dates and amounts stay annotations of the text. */
+/** Extracted kinds that can become records; dates, amounts and countries stay annotations of the text. */
 export const RECORDABLE_SCHEMATA: ReadonlySet<ExtractedEntity['schema']> = new Set(['Person', 'Organization', 'Address', 'Phone', 'Email', 'Identification', 'Vehicle']);
 
 /**
