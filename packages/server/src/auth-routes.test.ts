@@ -111,3 +111,28 @@ describe('POST /auth/sign-in', () => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: auditor })).json()).toMatchObject({ ok: true });
   });
 });
+
+describe('GET /auth/session', () => {
+  const session = (headers: Record<string, string> = {}, cookies: Record<string, string> = {}) =>
+    app.inject({ url: '/api/v1/auth/session', headers, cookies });
+
+  it('answers 200 signed out with no session, an unknown token or one signed out, where /auth/me refuses them 401', async () => {
+    for (const answer of [await session(), await session({ authorization: 'Bearer not-a-session' }), await session({}, { mosaic_session: 'not-a-session' })]) {
+      expect(answer.statusCode).toBe(200);
+      expect(answer.json()).toEqual({ signedIn: false });
+    }
+    expect((await app.inject({ url: '/api/v1/auth/me' })).statusCode).toBe(401);
+    const token = ((await signIn('zoneCheckpoint', TEST_PASSWORD)).json() as { token: string }).token;
+    await app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { authorization: `Bearer ${token}` } });
+    expect((await session({}, { mosaic_session: token })).json()).toEqual({ signedIn: false });
+    expect((await app.inject({ url: '/api/v1/auth/me', cookies: { mosaic_session: token } })).statusCode).toBe(401);
+  });
+
+  it('names the user of the session the request carries, as /auth/me does, from the cookie or a bearer token', async () => {
+    const token = ((await signIn('zoneCheckpoint', TEST_PASSWORD)).json() as { token: string }).token;
+    const me = (await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } })).json() as unknown;
+    expect((await session({}, { mosaic_session: token })).json()).toEqual({ signedIn: true, user: me });
+    expect((await session({ authorization: `Bearer ${token}` })).json()).toEqual({ signedIn: true, user: me });
+    expect(me).toMatchObject({ name: 'zoneCheckpoint' });
+  });
+});

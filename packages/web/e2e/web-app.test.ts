@@ -61,6 +61,28 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     expect(items).not.toContain('Checkpoint');
   });
 
+  it('logs no error in the browser\'s console as the sign-in page loads, nor as a signed-in page reloads or a user signs out', async () => {
+    const page = await tests.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    // asking whether a session is open, before anyone has signed in, is no refused request
+    await page.goto('/');
+    await expect.poll(() => page.getByLabel('User name').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('User name').count()).toBe(1);
+    await signInPage(page, 'fedAnalyst');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('user-name').textContent()).toBe('fedAnalyst');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByLabel('User name').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('User name').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('gives the checkpoint officer, the auditor and the administrator their own screens', async () => {
     const page = await tests.signedInPage('zoneCheckpoint');
     expect(await navItems(page)).toEqual(['Checkpoint', 'Alerts inbox']);

@@ -54,11 +54,15 @@ export function App() {
   const notifications = useNotifications(api, user?.id);
 
   // Whether a session exists is the server's to say: its token is an HttpOnly cookie, which no
-  // script can read (nor steal), and the app keeps no token of its own. With no session, or one
-  // that ended, /auth/me answers 401 and the sign-in screen shows; the browser lists that 401
-  // in its console as it lists any refused request.
+  // script can read (nor steal), and the app keeps no token of its own. /auth/session answers
+  // "signed out" with no session, or one that ended, and the sign-in screen shows: not a refused
+  // request, which the browser would list in its console as an error at every load. A request
+  // refused later (the session ended meanwhile) still ends the session (onUnauthenticated).
   useEffect(() => {
-    api.me().then(setUser, endSession);
+    api.session().then((session) => {
+      if (session.signedIn && session.user) setUser(session.user);
+      else endSession();
+    }, endSession);
   }, [api, endSession]);
 
   const setPurpose = useCallback((next: Purpose | undefined) => {

@@ -3,6 +3,7 @@
  * for the web app and also returned for API clients that send it as a bearer token. Attempts are
  * throttled by user name and audited (service: signInAccount).
  */
+import { isAppError } from '@mosaic/model';
 import { signInAccount } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -47,4 +48,21 @@ export async function authRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.get('/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: UserOut } } }, async (request) => userOut(await requireUser(request)));
+
+  // A page asks this as it loads, before anyone may have signed in: no session is an answer, not
+  // a refused request (which the browser would list in its console as an error). It tells nothing
+  // a refusal would not: the user is only ever the one the request's own token names.
+  app.get('/auth/session', {
+    schema: {
+      tags: ['auth'], summary: 'Whether the request carries a session, and whose: 200 either way, `signedIn: false` with no session, an expired one or a disabled user', security: [],
+      response: { 200: z.object({ signedIn: z.boolean(), user: UserOut.optional().describe('The signed-in user, as GET /auth/me answers it') }) },
+    },
+  }, async (request) => {
+    try {
+      return { signedIn: true, user: userOut(await requireUser(request)) };
+    } catch (error) {
+      if (isAppError(error) && error.code === 'MOSAIC_UNAUTHENTICATED') return { signedIn: false };
+      throw error;
+    }
+  });
 }

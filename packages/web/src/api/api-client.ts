@@ -103,6 +103,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     signIn: (name: string, password: string) => request<{ token: string; expiresAt: string; user: User }>('POST', '/auth/sign-in', { body: { name, password } }),
     signOut: () => request<void>('POST', '/auth/sign-out'),
     me: () => request<User>('GET', '/auth/me'),
+    /** Whether a session is open, and whose: answered 200 either way, where /auth/me refuses no session 401. */
+    session: () => request<{ signedIn: boolean; user?: User }>('GET', '/auth/session'),
 
     search: (q: string, options: { schema?: string; limit?: number; birthDate?: string } = {}) =>
       request<SearchResponse>('POST', '/search', { body: { q, ...options }, consult: true }),
