@@ -61,6 +61,34 @@ describe('extract', () => {
     expect(relation(t, 'travelled_to', 'Odon Tavernier', 'Syria')).toBeDefined();
     expect(relation(t, 'travelled_from', 'Odon Tavernier', 'Belgium')).toBeDefined();
   });
+  it('finds a person named in capitals, in a note\'s heading and in its sentences, with no given name it knows', () => {
+    const persons = (t: string) => extract(t, { givenNames: [] }).entities.filter((e) => e.schema === 'Person').map((e) => [e.name, e.mentions.map((m) => m.text)]);
+    // the heading names the subject the note then names in its sentences
+    expect(persons('OBSERVATION NOTE — TIMOUR KHASANOV\nTimour Khasanov was seen in Antwerp on 3 May 2015.')).toEqual([
+      ['Timour Khasanov', ['TIMOUR KHASANOV', 'Timour Khasanov']],
+    ]);
+    expect(persons('Subject: ZORAN VELIQI\nThe subject travelled to Tirana.')).toEqual([['Zoran Veliqi', ['ZORAN VELIQI']]]);
+    // born, a verb after the name, the surname in capitals before the given name
+    expect(persons('RAMI OSTRAVEC, born 10 March 1994, is followed as a suspect. TAREQ EL AMRANI was seen in Ghent.')).toEqual([
+      ['Rami Ostravec', ['RAMI OSTRAVEC']], ['Tareq El Amrani', ['TAREQ EL AMRANI']],
+    ]);
+    expect(persons('KHASANOV Timour met VELIQI Zoran in Brussels.').map(([name]) => name)).toEqual(['Khasanov Timour', 'Veliqi Zoran']);
+  });
+  it('takes "Amir" before one more name for a given name, not a title', () => {
+    const persons = (t: string) => extract(t).entities.filter((e) => e.schema === 'Person').map((e) => e.name);
+    expect(persons('AMIR KARIĆ, born 10 March 1994, is followed as a suspect.')).toEqual(['Amir Karić']);
+    expect(persons('Amir Karic was seen in Ghent.')).toEqual(['Amir Karic']);
+  });
+  it('takes no heading, acronym, agency or country written in capitals for a person', () => {
+    const heading = [
+      'FEDERAL JUDICIAL POLICE — COUNTER-TERRORISM DIRECTORATE', 'OBSERVATION NOTE — OPERATION LARKSPUR', 'URGENT', 'EXECUTIVE SUMMARY',
+      'CLASSIFICATION: RESTRICTED', 'FOR OFFICIAL USE ONLY', 'SUBJECT DETAILS', 'KNOWN ASSOCIATES', 'MODUS OPERANDI', 'TRAVEL HISTORY',
+      'The subject travelled to TURKEY and SYRIA in 2014 and was seen in the UNITED KINGDOM.', 'RISK ASSESSMENT', 'NEXT STEPS',
+      'DISTRIBUTION: EUROPOL, INTERPOL, DGSI, CCTV UNIT', 'KINGDOM OF BELGIUM', 'LAW ENFORCEMENT SENSITIVE', 'TOP SECRET was stamped on it.',
+      'PRESS RELEASE', 'INCIDENT LOG', 'END OF NOTE', 'CASE FILE 2015/12', 'ACTION REQUIRED — NONE', 'BACKGROUND was given.',
+    ].join('\n');
+    expect(extract(heading).entities.filter((e) => e.schema === 'Person').map((e) => e.name)).toEqual([]);
+  });
   it('resolves an ambiguous place toward the countries the text names', () => {
     const t = extract('He moved from Belgium to Paris.');
     expect(byName(t, 'Paris')?.properties['country']).toEqual(['fr']);

@@ -142,7 +142,7 @@ export function findNames(source: string, isFree: (s: number, e: number) => bool
     const tokens = tokenize(m[0], m.index).filter((t) => isFree(t.start, t.end) && !DIGIT.test(text[t.end] ?? '') && !DIGIT.test(text[t.start - 1] ?? ''));
     for (const part of splitAtConnectors(tokens)) {
       for (const piece of splitPossessive(part)) {
-        const c = strip(piece);
+        const c = strip(piece, options.givenNames);
         if (c !== undefined) candidates.push(c);
       }
     }
@@ -183,7 +183,7 @@ function splitPossessive(tokens: Token[]): Token[][] {
   return out;
 }
 
-function strip(tokens: Token[]): Candidate | undefined {
+function strip(tokens: Token[], givenNames: ReadonlySet<string>): Candidate | undefined {
   let cue: Candidate['cue'] = null;
   let i = 0;
   while (i < tokens.length) {
@@ -194,7 +194,10 @@ function strip(tokens: Token[]): Candidate | undefined {
       i++;
       continue;
     }
-    if (TITLES.has(k) || TITLES.has(`${k}.`)) {
+    // "Amir" and "Emir" are given names as well as titles: before one more name ("Amir Karić") the
+    // given name, before more ("Emir Abu Hamza") the title
+    const givenName = givenNames.has(k) && tokens.filter((x, j) => j > i && x.kind === 'cap').length === 1;
+    if ((TITLES.has(k) || TITLES.has(`${k}.`)) && !givenName) {
       cue = 'title';
       i++;
       continue;
@@ -289,6 +292,10 @@ function classify(
       c.kind = 'person';
       return;
     }
+    if (multi && allCaps && capNow.length <= 4 && standsAsName(capNow, after, beforeNow, options, acronyms)) {
+      c.kind = 'person';
+      return;
+    }
     return;
   }
   // Second pass: single tokens and all-caps sequences with no evidence of their own become places
@@ -301,6 +308,29 @@ function classify(
     }
   }
 }
+
+/**
+ * A name written all in capitals after the convention of police reports ("RAMI SALEH, born …",
+ * "OBSERVATION NOTE — TIMOUR KHASANOV") with no given name the gazetteer knows. Capitals are as
+ * often a heading's or an acronym's ("OBSERVATION NOTE", "MODUS OPERANDI", "DGSI"), whose words
+ * tell nothing apart from a name's, so the sequence must also stand where a name stands: before
+ * "born" or a verb of which it is the subject, or after a heading's or a form's word naming the
+ * subject ("note —", "Subject:"). Its words must be none the lexicon knows as another kind (stop
+ * words, heading words, acronyms, titles, demonyms), each with a vowel. The same words written
+ * otherwise as a person's name elsewhere in the text make it that person (resolvePersons).
+ */
+function standsAsName(tokens: readonly Token[], after: string, before: string, options: NameOptions, acronyms: ReadonlySet<string>): boolean {
+  if (!CAPITALS_NAME_AFTER.test(after) && !CAPITALS_NAME_BEFORE.test(before)) return false;
+  return tokens.every((t) => {
+    const k = foldKey(t.text);
+    return /[aeiouy]/.test(k) && !STOPWORDS.has(k) && !SOFT_STOPWORDS.has(k) && !NON_ORG_ACRONYMS.has(k) && !TITLES.has(k) &&
+      !acronyms.has(t.text) && options.gazetteer.demonym(t.text) === undefined;
+  });
+}
+/** After a name in capitals: "born", "(DOB", "°", or a verb of which it is the subject. */
+const CAPITALS_NAME_AFTER = /^(?:,?\s(?:born|b\.|né|née|geb\.|DOB\b)|\s?\((?:born|b\.|DOB|°|né|née)|,?\s(?:was|is|has|had|who|were)\s)/u;
+/** Before it on its line: a heading's or a form's word for the subject, then a colon or a dash. */
+const CAPITALS_NAME_BEFORE = /(?:^|\n)[^\n]*?\b(?:note|report|notice|subject|re|name|surname|suspect|target|concerning|person)\s*[:—–-]\s*$/iu;
 
 function hasGivenName(tokens: readonly Token[], options: NameOptions): boolean {
   return tokens.some((t, i) => i < tokens.length - 1 && options.givenNames.has(foldKey(t.text))) ||
@@ -367,7 +397,9 @@ function resolvePersons(candidates: readonly Candidate[], text: string, options:
       continue;
     }
     // A partial mention: a surname ("Benhaddou", "Ben Youssef", "DE GRAAF") or a given name.
-    const bySurname = persons.filter((p) => p.surname === key || p.surname.endsWith(` ${key}`) && key.includes(' '));
+    // a full name the text writes otherwise too ("TIMOUR KHASANOV" in a heading, "Timour Khasanov" below)
+    const byFull = capT.length >= 2 ? persons.filter((p) => p.key === key) : [];
+    const bySurname = byFull.length > 0 ? byFull : persons.filter((p) => p.surname === key || p.surname.endsWith(` ${key}`) && key.includes(' '));
     const byLast = bySurname.length > 0 ? bySurname : persons.filter((p) => p.surname.split(' ').at(-1) === key && capT.length === 1);
     const byGiven = persons.filter((p) => p.given === key);
     const pick = (list: PersonEntry[]) => list.reduce((a, b) => (Math.abs(b.lastMention - start) < Math.abs(a.lastMention - start) && b.lastMention <= start ? b : a));
