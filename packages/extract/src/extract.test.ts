@@ -85,7 +85,7 @@ describe('extract', () => {
       'CLASSIFICATION: RESTRICTED', 'FOR OFFICIAL USE ONLY', 'SUBJECT DETAILS', 'KNOWN ASSOCIATES', 'MODUS OPERANDI', 'TRAVEL HISTORY',
       'The subject travelled to TURKEY and SYRIA in 2014 and was seen in the UNITED KINGDOM.', 'RISK ASSESSMENT', 'NEXT STEPS',
       'DISTRIBUTION: EUROPOL, INTERPOL, DGSI, CCTV UNIT', 'KINGDOM OF BELGIUM', 'LAW ENFORCEMENT SENSITIVE', 'TOP SECRET was stamped on it.',
-      'PRESS RELEASE', 'INCIDENT LOG', 'END OF NOTE', 'CASE FILE 2015/12', 'ACTION REQUIRED — NONE', 'BACKGROUND was given.',
+      'PRESS RELEASE', 'INCIDENT LOG', 'END OF NOTE', 'CASE FILE 2015/12', 'ACTION REQUIRED — NONE', 'BACKGROUND was given.', 'MODUS OPERANDI was unchanged.',
     ].join('\n');
     expect(extract(heading).entities.filter((e) => e.schema === 'Person').map((e) => e.name)).toEqual([]);
   });

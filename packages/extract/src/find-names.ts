@@ -314,8 +314,9 @@ function classify(
  * "OBSERVATION NOTE — TIMOUR KHASANOV") with no given name the gazetteer knows. Capitals are as
  * often a heading's or an acronym's ("OBSERVATION NOTE", "MODUS OPERANDI", "DGSI"), whose words
  * tell nothing apart from a name's, so the sequence must also stand where a name stands: before
- * "born" or a verb of which it is the subject, or after a heading's or a form's word naming the
- * subject ("note —", "Subject:"). Its words must be none the lexicon knows as another kind (stop
+ * "born" or a verb said of persons ("was seen", "is followed", "travelled": "MODUS OPERANDI was
+ * unchanged" is no person), or after a heading's or a form's word naming the subject ("note —",
+ * "Subject:"). Its words must be none the lexicon knows as another kind (stop
  * words, heading words, acronyms, titles, demonyms), each with a vowel. The same words written
  * otherwise as a person's name elsewhere in the text make it that person (resolvePersons).
  */
@@ -327,8 +328,12 @@ function standsAsName(tokens: readonly Token[], after: string, before: string, o
       !acronyms.has(t.text) && options.gazetteer.demonym(t.text) === undefined;
   });
 }
-/** After a name in capitals: "born", "(DOB", "°", or a verb of which it is the subject. */
-const CAPITALS_NAME_AFTER = /^(?:,?\s(?:born|b\.|né|née|geb\.|DOB\b)|\s?\((?:born|b\.|DOB|°|né|née)|,?\s(?:was|is|has|had|who|were)\s)/u;
+/** Verbs said of a person, which a heading or an acronym is seldom the subject of. */
+const PERSON_VERBS = String.raw`(?:seen|spotted|observed|followed|stopped|checked|controlled|arrested|detained|questioned|interviewed|identified|known|listed|wanted|suspected|believed|reported|convicted|charged|sentenced|released|expelled|deported|travell?ed|travell?ing|left|arrived|entered|returned|met|called|lived|lives|stayed|moved|fled|joined|married|worked|works|owns|owned|drove|rented|bought|sold|visited|crossed|born)`;
+/** After a name in capitals: "born", "(DOB", "°", or a verb said of persons, after its auxiliary if any. */
+const CAPITALS_NAME_AFTER = new RegExp(
+  String.raw`^(?:,?\s(?:born|b\.|né|née|geb\.|DOB\b)|\s?\((?:born|b\.|DOB|°|né|née)|,?\s(?:who\s)?(?:(?:was|is|has|had|were)\s(?:been\s|being\s|also\s|then\s|later\s)?)?${PERSON_VERBS}\b)`, 'u',
+);
 /** Before it on its line: a heading's or a form's word for the subject, then a colon or a dash. */
 const CAPITALS_NAME_BEFORE = /(?:^|\n)[^\n]*?\b(?:note|report|notice|subject|re|name|surname|suspect|target|concerning|person)\s*[:—–-]\s*$/iu;
 
