@@ -12,17 +12,23 @@
  * under the user's own text; the server takes a name out of a label when its record is erased
  * (erase-from-watch-labels.ts), but a label need not carry one in the first place.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Subscription } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
 
-export function WatchButton({ record, records }: {
+export function WatchButton({ record, records, formHost }: {
   /** The record a new watch names. */
   readonly record: string;
   /** Every record of the subject the profile shows: a watch on any of them watches the subject. */
   readonly records: readonly string[];
+  /**
+   * Where the form opens: below the profile's header, the width of the profile, so that opening
+   * it leaves the header's title and buttons where they were; beside the button without one.
+   */
+  readonly formHost?: HTMLElement | null;
 }) {
   const { api } = useSession();
   const watches = useAsync(() => api.subscriptions(), [api]);
@@ -36,6 +42,7 @@ export function WatchButton({ record, records }: {
   const [error, setError] = useState<unknown>();
   // Where the keyboard goes once what it pressed is gone: the watch made, or the Watch button again.
   const [focusNext, setFocusNext] = useState<'status' | 'watch'>();
+  const formId = useId();
   const status = useRef<HTMLSpanElement>(null);
   const watchButton = useRef<HTMLButtonElement>(null);
   const watching = made && !ended.has(made.id) ? [made] : (watches.value?.subscriptions ?? []).filter((s) => !ended.has(s.id) && s.target.kind === 'entity' && records.includes(s.target.record));
@@ -82,7 +89,13 @@ export function WatchButton({ record, records }: {
   }
   // a user whose watch could tell them nothing (a role that reads no records) is offered none
   if (!watches.value.mayWatch) return null;
-  if (!open) return <button type="button" ref={watchButton} onClick={() => setOpen(true)}>Watch</button>;
+  const cancel = (): void => {
+    setOpen(false);
+    setFocusNext('watch');
+  };
+  // the button stays while the form is open, saying so: pressed again, it closes the form
+  const button = <button type="button" ref={watchButton} aria-expanded={open} aria-controls={open ? formId : undefined} onClick={() => (open ? cancel() : setOpen(true))}>Watch</button>;
+  if (!open) return button;
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
     const lostTrackDays = days.trim() === '' ? undefined : Number(days);
@@ -93,12 +106,8 @@ export function WatchButton({ record, records }: {
       done('status');
     }, fail);
   };
-  const cancel = (): void => {
-    setOpen(false);
-    setFocusNext('watch');
-  };
-  return (
-    <form className="watch-form" onSubmit={submit} aria-label="Watch this subject">
+  const form = (
+    <form id={formId} className="watch-form watch-subject-form" onSubmit={submit} aria-label="Watch this subject">
       {/* the form opens at the user's request: the keyboard goes to its first field */}
       <label>Warn after days without a sighting <input type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} placeholder="optional" autoFocus /></label>
       <label>Label <input type="text" maxLength={200} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="optional, your own words" /></label>
@@ -107,4 +116,5 @@ export function WatchButton({ record, records }: {
       <ErrorMessage error={error} what="start watching" />
     </form>
   );
+  return <>{button}{formHost ? createPortal(form, formHost) : form}</>;
 }
