@@ -92,7 +92,7 @@ export function validateQuery(input: unknown): QueryValidation {
     name = normalizeName(rawName);
     if (name.core.length === 0) return reject('name', 'no identifying name part (only particles, titles or initials)');
     // a number typed into the name ("EE8371846") is screened as a name and hits no one, silently
-    if (name.core.every((t) => /\d/.test(t.text))) return reject('name', 'no letter-only name part: a document number goes in document');
+    if (name.core.every((t) => /\d/.test(t.text))) return reject('name', 'no letter-only name part: a document number is checked as a document, not as a name');
     if (name.core.length > QUERY_LIMITS.nameTokens) return reject('name', `more than ${QUERY_LIMITS.nameTokens} name parts`);
     const letters = name.core.reduce((n, t) => n + t.text.length, 0);
     if (letters < QUERY_LIMITS.nameLetters) return reject('name', 'too short to identify anyone');

@@ -160,6 +160,45 @@ describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('says a field the server refuses by its label beside it, marks it and takes the focus to it, without the API\'s field name or code', async () => {
+    const page = await tests.signedInPage('zoneCheckpoint');
+    await givePurpose(page, 'Border check', 'BC/2025/3');
+    const refusals: readonly { readonly label: string; readonly typed: string; readonly said: string }[] = [
+      { label: 'Date of birth', typed: '1985-13-01', said: 'Date of birth: not a date of birth — write it as 1985-03-14, 14.03.1985, 1985-03 or a year' },
+      { label: 'Name', typed: 'al', said: 'Name: no identifying name part (only particles, titles or initials)' },
+      { label: 'Name', typed: 'EE8371846', said: 'Name: no letter-only name part: a document number is checked as a document, not as a name' },
+      { label: 'Document number', typed: 'A1', said: 'Document number: a document number has 3 to 40 letters or digits' },
+      { label: 'Vehicle plate', typed: 'X', said: 'Vehicle plate: a plate has 2 to 12 letters or digits' },
+      { label: 'Nationality', typed: 'Atlantis', said: 'Nationality: not a country — write its code (be, BEL) or its name in English (Belgium)' },
+    ];
+    for (const { label, typed, said } of refusals) {
+      await page.keyboard.press('Escape');
+      // a name that identifies, where the field refused is another: what is refused is that field alone
+      if (label !== 'Name') await page.getByLabel('Name', { exact: true }).fill('Jonas Verbeke');
+      const field = page.getByLabel(label, { exact: true });
+      await field.fill(typed);
+      await page.getByLabel('Name', { exact: true }).press('Enter');
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      const described = await field.getAttribute('aria-describedby');
+      expect(described).toBeTruthy();
+      const message = page.locator(`[id="${described ?? ''}"]`);
+      expect(await message.textContent()).toBe(said);
+      expect(await message.getAttribute('role')).toBe('alert');
+      // beside the field it names, in the same cell of the form
+      expect(await field.locator('xpath=..').locator(`[id="${described ?? ''}"]`).count()).toBe(1);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(typed);
+      expect(await page.locator('.screen').innerText()).not.toMatch(/birthDate|MOSAIC_|YYYY, YYYY-MM/);
+      expect(await page.getByRole('alert').count()).toBe(1);
+    }
+    // corrected and checked again, the field is no longer marked nor described by a refusal
+    await page.getByLabel('Nationality', { exact: true }).fill('be');
+    await page.getByLabel('Name', { exact: true }).press('Enter');
+    await expect.poll(() => page.locator('p.summary').textContent()).not.toBe('');
+    expect(await page.getByLabel('Nationality', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   it('moves the focus from one decision to the next, then to New check, and starts a new check on Esc wherever the focus is', async () => {
     const page = await tests.signedInPage('zoneCheckpoint');
     await givePurpose(page, 'Border check', 'BC/2025/1');

@@ -8,14 +8,26 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { ApiError } from '../api/api-error.ts';
 
+/** A field the API refused, as it names it ("provenance.reviewDate"), and why, in its words. */
+export interface Refusal {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** The refusals `error` lists (docs/API.md, Errors); none for another error. */
+export function refusalsOf(error: unknown): readonly Refusal[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
+  return (error.details as readonly { field?: unknown; reason?: unknown }[])
+    .flatMap((d) => (typeof d?.field === 'string' ? [{ field: d.field, reason: typeof d.reason === 'string' ? d.reason : '' }] : []));
+}
+
 /** The fields `error` names, as the API writes them ("provenance.reviewDate"); none for another error. */
 export function refusedFields(error: unknown): readonly string[] {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
-  return (error.details as readonly { field?: unknown }[]).flatMap((d) => (typeof d?.field === 'string' ? [d.field] : []));
+  return refusalsOf(error).map((r) => r.field);
 }
 
 /** Whether a refusal of `refused` is one of `field` or of a part of it ("releasability.0"). */
-const concerns = (refused: string, field: string): boolean => refused === field || refused.startsWith(`${field}.`);
+export const concerns = (refused: string, field: string): boolean => refused === field || refused.startsWith(`${field}.`);
 
 export interface FieldProps {
   readonly 'data-field': string;
@@ -30,8 +42,11 @@ export interface RefusedFields<T extends HTMLElement> {
   field(field: string): FieldProps;
 }
 
-/** Marks the controls of the fields `error` names as described by the element `messageId`, and focuses the first. */
-export function useRefusedFields<T extends HTMLElement>(error: unknown, messageId: string): RefusedFields<T> {
+/**
+ * Marks the controls of the fields `error` names as described by the element `messageId` (one
+ * message for the form, or, given a function, each field's own, shown beside it), and focuses the first.
+ */
+export function useRefusedFields<T extends HTMLElement>(error: unknown, messageId: string | ((field: string) => string)): RefusedFields<T> {
   const ref = useRef<T>(null);
   const refused = refusedFields(error);
   useEffect(() => {
@@ -43,6 +58,9 @@ export function useRefusedFields<T extends HTMLElement>(error: unknown, messageI
   }, [error]);
   return {
     ref,
-    field: (field) => ({ 'data-field': field, ...(refused.some((r) => concerns(r, field)) ? { 'aria-invalid': true, 'aria-describedby': messageId } : {}) }),
+    field: (field) => ({
+      'data-field': field,
+      ...(refused.some((r) => concerns(r, field)) ? { 'aria-invalid': true, 'aria-describedby': typeof messageId === 'string' ? messageId : messageId(field) } : {}),
+    }),
   };
 }

@@ -15,9 +15,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ScreenQuery } from '../api/api-client.ts';
 import type { CheckReport, HitDecision, ScreeningHit, ScreenResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { FieldRefusal } from '../common/field-refusal.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { refusalId, saidRefusals, type FieldWords } from '../common/said-refusals.ts';
 import { useAction } from '../common/use-action.ts';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { HitCard } from '../checkpoint/hit-card.tsx';
 import { hitsSummary, type HitsSummary } from '../checkpoint/hits-summary.ts';
 import { contraryDecision } from '../checkpoint/same-person-decisions.ts';
@@ -33,6 +36,19 @@ const FIELDS: readonly { key: keyof ScreenQuery; label: string; type?: string; h
   { key: 'plate', label: 'Vehicle plate' },
   { key: 'nationality', label: 'Nationality', hint: 'e.g. be' },
 ];
+
+/**
+ * A field the server refuses, said by its label: the date of birth and the nationality with what
+ * they take (screening-query.ts reads a date as a record's is, YYYY, YYYY-MM, YYYY-MM-DD or
+ * DD.MM.YYYY, and a country by its ISO 3166 or Doc 9303 code or its English name); the others
+ * with the server's reason, already in words ("too short to identify anyone").
+ */
+const REFUSED: Readonly<Record<string, FieldWords>> = {
+  ...Object.fromEntries(FIELDS.map((f) => [f.key, { label: f.label }])),
+  birthDate: { label: 'Date of birth', refused: 'not a date of birth — write it as 1985-03-14, 14.03.1985, 1985-03 or a year' },
+  nationality: { label: 'Nationality', refused: 'not a country — write its code (be, BEL) or its name in English (Belgium)' },
+};
+const REFUSAL_PREFIX = 'check';
 
 /** What a check is made on, as the server's screening requires: a date of birth or a nationality only narrows it. */
 const IDENTIFYING: ReadonlySet<keyof ScreenQuery> = new Set(['name', 'document', 'plate']);
@@ -62,6 +78,8 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
   const { api } = useSession();
   const [query, setQuery] = useState<Record<string, string>>({});
   const { busy, error, run, clearError } = useAction();
+  const refusals = saidRefusals(error, REFUSED);
+  const refused = useRefusedFields<HTMLFormElement>(error, (field) => refusalId(REFUSAL_PREFIX, field));
   const [answer, setAnswer] = useState<ScreenResponse>();
   const [missing, setMissing] = useState(false);
   /** The hits (by ref) whose decision this page took, told apart from one another session took. */
@@ -162,21 +180,25 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
   return (
     <section className="screen checkpoint" aria-labelledby="checkpoint-title">
       <h1 id="checkpoint-title">Checkpoint</h1>
-      <form className="checkpoint-form" onSubmit={(e) => void submit(e)} aria-describedby="checkpoint-help">
-        {FIELDS.map((f) => (
-          <div key={f.key} className="field">
-            <label htmlFor={`check-${f.key}`}>{f.label}</label>
-            <input id={`check-${f.key}`} ref={f.key === 'name' ? nameRef : undefined} autoFocus={f.key === 'name'} autoComplete="off" spellCheck={false}
-              placeholder={f.hint} value={query[f.key] ?? ''} onChange={(e) => setQuery((q) => ({ ...q, [f.key]: e.target.value }))}
-              aria-describedby={missing && IDENTIFYING.has(f.key) ? MISSING_ID : undefined} />
-          </div>
-        ))}
+      <form ref={refused.ref} className="checkpoint-form" onSubmit={(e) => void submit(e)} aria-describedby="checkpoint-help">
+        {FIELDS.map((f) => {
+          const field = refused.field(f.key);
+          return (
+            <div key={f.key} className="field">
+              <label htmlFor={`check-${f.key}`}>{f.label}</label>
+              <input id={`check-${f.key}`} ref={f.key === 'name' ? nameRef : undefined} autoFocus={f.key === 'name'} autoComplete="off" spellCheck={false}
+                placeholder={f.hint} value={query[f.key] ?? ''} onChange={(e) => setQuery((q) => ({ ...q, [f.key]: e.target.value }))}
+                {...field} aria-describedby={missing && IDENTIFYING.has(f.key) ? MISSING_ID : field['aria-describedby']} />
+              <FieldRefusal refusals={refusals} field={f.key} prefix={REFUSAL_PREFIX} />
+            </div>
+          );
+        })}
         <button type="submit" className="primary big" disabled={busy}>Check</button>
       </form>
       <p id="checkpoint-help" className="muted small">Enter checks · Tab moves between hits and decisions · Esc starts a new check</p>
       {missing ? <p id={MISSING_ID} role="alert" className="notice notice-error">Nothing to check: give a name, a document number or a vehicle plate.</p> : null}
       {busy ? <ProgressBar label="Checking" /> : null}
-      <ErrorMessage error={error} what="run the check" />
+      {refusals.unsaid ? <ErrorMessage error={error} what="run the check" /> : null}
       {/* mounted empty before the first answer: a live region inserted already filled is not read out */}
       {/* the check's id is the reference an officer gives in a report or a call to the desk; how long it took is not the officer's concern */}
       <p role="status" className={summary ? `summary ${SUMMARY_CLASS[summary.tone]}` : 'summary'}>
