@@ -77,12 +77,53 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
 
   it('verifies the chain against a witness, and says it broke when the witnessed entry differs', async () => {
     const page = await tests.signedInPage('auditor');
-    await page.getByLabel('Witness (SEQ:HASH, optional)').fill(`1:${'0'.repeat(64)}`);
+    await page.getByLabel('Witness (optional)').fill(`1:${'0'.repeat(64)}`);
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain BROKEN at entry 1:/);
-    await page.getByLabel('Witness (SEQ:HASH, optional)').fill('');
+    await page.getByLabel('Witness (optional)').fill('');
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain intact: \d+ entries verified/);
+  });
+
+  it('says a witness it cannot read by its label beside it, marks it and takes the focus to it, without the API\'s field name or notation', async () => {
+    const page = await tests.signedInPage('auditor');
+    const witness = page.getByLabel('Witness (optional)');
+    await witness.fill('1234');
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await expect.poll(() => witness.getAttribute('aria-invalid')).toBe('true');
+    const described = await witness.getAttribute('aria-describedby');
+    expect(described).toBeTruthy();
+    const message = page.locator(`[id="${described ?? ''}"]`);
+    expect(await message.textContent()).toBe('Witness: not a witness — write it as mosaic audit verify printed it: the entry\'s number, a colon and the entry\'s hash in 64 hexadecimal digits (1234:9f86d081…)');
+    expect(await message.getAttribute('role')).toBe('alert');
+    // on the form of the field, under it
+    expect(await page.getByRole('form', { name: 'Verify the chain' }).locator(`[id="${described ?? ''}"]`).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('audit-witness');
+    expect(await page.locator('.screen').innerText()).not.toMatch(/expect:|SEQ:HASH|MOSAIC_/);
+    expect(await page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByTestId('verification').count()).toBe(0);
+    // a witness it reads: no longer marked
+    await witness.fill('');
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain intact/);
+    expect(await witness.getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('tells an agency\'s auditor, above the entries, what of the log it is not shown', async () => {
+    const page = await tests.signedInPage('auditor');
+    await givePurpose(page, 'Lawfulness check', 'DPO/2026/0004');
+    await expect.poll(() => page.locator('table.audit tbody tr').count()).toBeGreaterThan(0);
+    const note = page.getByTestId('audit-scope');
+    await expect.poll(() => note.count()).toBe(1);
+    expect(await note.textContent()).toMatch(/^Not shown to you: entries by other agencies' users that do not concern /);
+    expect(await note.textContent()).toContain('the records behind pointers to other agencies');
+    // above the entries it speaks of
+    expect(await page.evaluate(() => {
+      const said = document.querySelector('[data-testid="audit-scope"]');
+      const table = document.querySelector('table.audit');
+      return said !== null && table !== null && Boolean(said.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING);
+    })).toBe(true);
   });
 
   it('shows the owner\'s auditor the records behind a pointer another agency\'s search met, and exports them; the searching agency\'s auditor gets neither', async () => {

@@ -11,14 +11,20 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/api-types.ts';
+import type { Organisation } from '../admin/admin-types.ts';
 import { AuditRetentionNote } from '../admin/audit-retention-note.tsx';
 import { auditExportName, exportParts } from '../audit/audit-json-lines.ts';
 import { auditMore, auditSummary, type AuditMore } from '../audit/audit-more.ts';
+import { auditScopeNote } from '../audit/audit-scope-note.ts';
 import { downloadFile } from '../common/download-file.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { FieldRefusal } from '../common/field-refusal.tsx';
+import { refusalId, saidRefusals, type FieldWords } from '../common/said-refusals.ts';
+import { useAsync } from '../common/use-async.ts';
 import { useFocusBack } from '../common/use-focus-back.ts';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { hasRole, useSession } from '../session/session-context.tsx';
 
 const TEXT_FILTERS = [
@@ -26,6 +32,23 @@ const TEXT_FILTERS = [
   { key: 'owner', label: 'Owner of records' }, { key: 'recipient', label: 'Recipient' },
   { key: 'subject', label: 'Subject (entity)' }, { key: 'record', label: 'Record' }, { key: 'caseRef', label: 'Case reference' },
 ] as const;
+
+/**
+ * The fields of the screen's forms a refusal names, by their labels: the witness and the time
+ * bounds with what they take, since the server writes that in its notation (`SEQ:HASH`,
+ * `YYYY-MM-DDThh:mm:ssZ`); the text filters with the server's reason.
+ */
+const WITNESS_WORDS: Readonly<Record<string, FieldWords>> = {
+  expect: { label: 'Witness', refused: 'not a witness — write it as mosaic audit verify printed it: the entry\'s number, a colon and the entry\'s hash in 64 hexadecimal digits (1234:9f86d081…)' },
+};
+const SEARCH_WORDS: Readonly<Record<string, FieldWords>> = {
+  ...Object.fromEntries(TEXT_FILTERS.map((f) => [f.key, { label: f.label }])),
+  action: { label: 'Action' },
+  from: { label: 'From', refused: 'not a day and time the log can be searched by — choose the day and time again, the year in four digits' },
+  to: { label: 'To', refused: 'not a day and time the log can be searched by — choose the day and time again, the year in four digits' },
+};
+
+const REFUSAL_PREFIX = 'audit';
 
 /** Entries shown when the screen opens. */
 const LATEST = 50;
@@ -46,6 +69,8 @@ export function AuditScreen() {
   const [error, setError] = useState<unknown>();
   const [witness, setWitness] = useState('');
   const [verification, setVerification] = useState<{ readonly result: AuditVerification; readonly witness: string }>();
+  const refusals = saidRefusals(error, WITNESS_WORDS);
+  const refused = useRefusedFields<HTMLFormElement>(error, (field) => refusalId(REFUSAL_PREFIX, field));
   // the buttons are disabled while they work, which drops the focus: it is given back
   const holdFocus = useFocusBack(busy);
   const verify = async (event: FormEvent): Promise<void> => {
@@ -68,16 +93,18 @@ export function AuditScreen() {
     <section className="screen" aria-labelledby="audit-title">
       <div className="title-row">
         <h1 id="audit-title">Audit log</h1>
-        <form className="filters" onSubmit={(e) => void verify(e)} aria-label="Verify the chain">
+        <form ref={refused.ref} className="filters" onSubmit={(e) => void verify(e)} aria-label="Verify the chain">
           {/* the last checkpoint `mosaic audit verify` printed, kept outside the database (POST /audit/verify {expect}) */}
-          <div className="field"><label htmlFor="audit-witness">Witness (SEQ:HASH, optional)</label>
-            <input id="audit-witness" value={witness} onChange={(e) => setWitness(e.target.value)} placeholder="1234:9f86d081…" spellCheck={false} autoComplete="off" />
+          <div className="field"><label htmlFor="audit-witness">Witness (optional)</label>
+            <input id="audit-witness" {...refused.field('expect')} value={witness} onChange={(e) => setWitness(e.target.value)} placeholder="1234:9f86d081…" spellCheck={false} autoComplete="off"
+              title="The last checkpoint mosaic audit verify printed: the entry's number, a colon and its hash" />
           </div>
           <button type="submit" disabled={busy}>Verify the chain</button>
+          <FieldRefusal refusals={refusals} field="expect" prefix={REFUSAL_PREFIX} />
         </form>
       </div>
       {busy ? <ProgressBar label="Verifying the chain" /> : null}
-      <ErrorMessage error={error} />
+      {refusals.unsaid ? <ErrorMessage error={error} /> : null}
       {verification ? (
         <p role="status" className={verification.result.ok ? 'notice notice-ok' : 'notice notice-error'} data-testid="verification">
           {verificationText(verification.result, verification.witness)}
@@ -98,7 +125,10 @@ function AuditSearch() {
   const [shown, setShown] = useState<{ readonly entries: readonly AuditEntry[]; readonly asked: Asked; readonly more: AuditMore }>();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<unknown>();
+  const refusals = saidRefusals(error, SEARCH_WORDS);
+  const refused = useRefusedFields<HTMLFormElement>(error, (field) => refusalId(REFUSAL_PREFIX, field));
   const [open, setOpen] = useState<number>();
+  const scope = useAuditScope();
   const searches = useRef(0);
   const holdFocus = useFocusBack(busy !== undefined);
 
@@ -150,19 +180,22 @@ function AuditSearch() {
 
   return (
     <>
-      <form className="filters" onSubmit={(e) => search(e)} aria-label="Audit filters">
+      <form ref={refused.ref} className="filters" onSubmit={(e) => search(e)} aria-label="Audit filters">
         {TEXT_FILTERS.map((f) => (
-          <div key={f.key} className="field"><label htmlFor={`audit-${f.key}`}>{f.label}</label><input id={`audit-${f.key}`} value={filters[f.key] ?? ''} onChange={set(f.key)} /></div>
+          <div key={f.key} className="field"><label htmlFor={`audit-${f.key}`}>{f.label}</label><input id={`audit-${f.key}`} {...refused.field(f.key)} value={filters[f.key] ?? ''} onChange={set(f.key)} /></div>
         ))}
         <div className="field"><label htmlFor="audit-action">Action</label>
-          <select id="audit-action" value={filters['action'] ?? ''} onChange={set('action')}><option value="">any</option>{AUDIT_ACTIONS.map((a) => <option key={a}>{a}</option>)}</select>
+          <select id="audit-action" {...refused.field('action')} value={filters['action'] ?? ''} onChange={set('action')}><option value="">any</option>{AUDIT_ACTIONS.map((a) => <option key={a}>{a}</option>)}</select>
         </div>
-        <div className="field"><label htmlFor="audit-from">From</label><input id="audit-from" type="datetime-local" value={filters['from'] ?? ''} onChange={set('from')} /></div>
-        <div className="field"><label htmlFor="audit-to">To</label><input id="audit-to" type="datetime-local" value={filters['to'] ?? ''} onChange={set('to')} /></div>
+        <div className="field"><label htmlFor="audit-from">From</label><input id="audit-from" {...refused.field('from')} type="datetime-local" value={filters['from'] ?? ''} onChange={set('from')} /></div>
+        <div className="field"><label htmlFor="audit-to">To</label><input id="audit-to" {...refused.field('to')} type="datetime-local" value={filters['to'] ?? ''} onChange={set('to')} /></div>
         <button type="submit" className="primary" disabled={Boolean(busy)}>Search log</button>
+        {/* under the row of fields, across it: a filter's cell is too narrow to say why */}
+        {Object.keys(SEARCH_WORDS).map((field) => <FieldRefusal key={field} refusals={refusals} field={field} prefix={REFUSAL_PREFIX} />)}
       </form>
       {busy ? <ProgressBar label={busy} /> : null}
-      <ErrorMessage error={error} />
+      {refusals.unsaid ? <ErrorMessage error={error} /> : null}
+      {scope ? <p className="muted small audit-scope" data-testid="audit-scope">{scope}</p> : null}
       {shown ? (
         <>
           <div className="title-row">
@@ -186,6 +219,17 @@ function AuditSearch() {
       ) : null}
     </>
   );
+}
+
+/**
+ * What of the log this auditor is shown (audit/audit-scope-note.ts), once the organisation says
+ * whether their agency is an oversight body; nothing said while it is not known.
+ */
+function useAuditScope(): string | undefined {
+  const { api, user } = useSession();
+  const org = useAsync(() => api.adminGet<Organisation>('/admin/organisation'), [api]);
+  const agency = org.value?.agencies.find((a) => a.id === user.agency);
+  return agency ? auditScopeNote(agency.name || agency.id, agency.oversight === true) : undefined;
 }
 
 /** The first three ids, and how many more (all of them in the entry's detail). */
