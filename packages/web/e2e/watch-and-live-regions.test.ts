@@ -112,47 +112,50 @@ describe.skipIf(!tests.haveChromium)('watching and live regions', () => {
     await expect.poll(() => focused(page)).toBe('span:status:Watching');
   });
 
-  it('opens the watch form below the profile\'s header, the width of the profile, leaving the header as it was, at desktop and tablet widths', async () => {
+  it('opens the watch and alert forms below the profile\'s header, the width of the profile, leaving the header as it was, at desktop and tablet widths', async () => {
+    const forms = [['Watch', 'form.watch-form'], ['Issue an alert', 'form.issue-alert']] as const;
     for (const viewport of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }, { width: 768, height: 1024 }]) {
       const page = await tests.signedInPage('fedAnalyst', { viewport });
       await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
       await givePurpose(page, PURPOSE, CASE);
-      const watch = page.getByRole('button', { name: 'Watch', exact: true });
-      await expect.poll(() => watch.count()).toBe(1);
-      const boxes = () => page.evaluate(() => {
-        const box = (selector: string) => {
-          const r = document.querySelector(selector)?.getBoundingClientRect();
+      await expect.poll(() => page.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(1);
+      const boxes = (form: string) => page.evaluate((selector) => {
+        const box = (of: string) => {
+          const r = document.querySelector(of)?.getBoundingClientRect();
           return r ? { top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), width: Math.round(r.width) } : undefined;
         };
-        return { header: box('.profile-head'), title: box('#profile-title'), actions: box('.profile-head .actions'), profile: box('article.profile'), form: box('form.watch-form') };
-      });
+        return { header: box('.profile-head'), title: box('#profile-title'), actions: box('.profile-head .actions'), profile: box('article.profile'), form: box(selector) };
+      }, form);
       // the header as it settles (its agency names and badges are read after the profile)
       let last = '';
       await expect.poll(async () => {
-        const now = JSON.stringify(await boxes());
+        const now = JSON.stringify(await boxes('form'));
         const same = now === last;
         last = now;
         return same;
       }, { interval: 250 }).toBe(true);
-      const before = await boxes();
-      await watch.click();
-      await expect.poll(() => page.locator('form.watch-form').count()).toBe(1);
-      const after = await boxes();
-      const at = `at ${viewport.width} px`;
-      // the header keeps its layout: the title and the actions where and as wide as they were
-      expect(after.header, at).toEqual(before.header);
-      expect(after.title, at).toEqual(before.title);
-      expect(after.actions, at).toEqual(before.actions);
-      // the form below it, as wide as the profile
-      expect(after.form?.top, at).toBeGreaterThanOrEqual(after.header?.bottom ?? Infinity);
-      expect(after.form?.width, at).toBeGreaterThanOrEqual((after.profile?.width ?? Infinity) - 2);
-      // the button that opened it says so, and Cancel closes it with the keyboard back on the button
-      expect(await watch.getAttribute('aria-expanded'), at).toBe('true');
-      await screenshot(page, `profile-watch-form-${viewport.width}`);
-      await page.getByRole('button', { name: 'Cancel' }).click();
-      await expect.poll(() => page.locator('form.watch-form').count()).toBe(0);
-      await expect.poll(() => focused(page)).toBe('button::Watch');
-      expect(await watch.getAttribute('aria-expanded'), at).toBe('false');
+      for (const [name, form] of forms) {
+        const at = `${name} at ${viewport.width} px`;
+        const opener = page.getByRole('button', { name, exact: true });
+        const before = await boxes(form);
+        await opener.click();
+        await expect.poll(() => page.locator(form).count()).toBe(1);
+        const after = await boxes(form);
+        // the header keeps its layout: the title and the actions where and as wide as they were
+        expect(after.header, at).toEqual(before.header);
+        expect(after.title, at).toEqual(before.title);
+        expect(after.actions, at).toEqual(before.actions);
+        // the form below it, as wide as the profile
+        expect(after.form?.top, at).toBeGreaterThanOrEqual(after.header?.bottom ?? Infinity);
+        expect(after.form?.width, at).toBeGreaterThanOrEqual((after.profile?.width ?? Infinity) - 2);
+        // the button that opened it says so, and Cancel closes it with the keyboard back on the button
+        expect(await opener.getAttribute('aria-expanded'), at).toBe('true');
+        await screenshot(page, `profile-${name === 'Watch' ? 'watch' : 'alert'}-form-${viewport.width}`);
+        await page.locator(form).getByRole('button', { name: 'Cancel' }).click();
+        await expect.poll(() => page.locator(form).count()).toBe(0);
+        await expect.poll(() => focused(page)).toBe(`button::${name}`);
+        expect(await opener.getAttribute('aria-expanded'), at).toBe('false');
+      }
       await page.context().close();
     }
   });

@@ -5,7 +5,8 @@
  * Once it is issued the profile is read again (a subject's is replaced by its progress bar
  * meanwhile), so the alert issued is kept by the profile and said here, where the keyboard goes.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
 import type { AlertSummary } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAction } from '../common/use-action.ts';
@@ -26,11 +27,13 @@ const ALERT_CHOICES: readonly (readonly [category: string, label: string])[] = [
 export const issuedWords = (alert: AlertSummary): string =>
   `Alert issued: ${alert.action.replace(/_/g, ' ')}, from ${alert.validFrom}${alert.validUntil ? ` until ${alert.validUntil}` : ''}`;
 
-export function IssueAlert({ record, issued, onIssued }: {
+export function IssueAlert({ record, issued, onIssued, formHost }: {
   readonly record: string;
   /** The alert last issued from this profile, kept by the profile across its reading again. */
   readonly issued: AlertSummary | undefined;
   readonly onIssued: (alert: AlertSummary) => void;
+  /** Where the form opens: below the profile's header, which keeps its layout; beside the button without one. */
+  readonly formHost?: HTMLElement | null;
 }) {
   const { api } = useSession();
   const [open, setOpen] = useState(false);
@@ -43,6 +46,7 @@ export function IssueAlert({ record, issued, onIssued }: {
   const opener = useRef<HTMLButtonElement>(null);
   const status = useRef<HTMLSpanElement>(null);
   const [backToOpener, setBackToOpener] = useState(false);
+  const formId = useId();
   useEffect(() => {
     if (backToOpener && opener.current) {
       opener.current.focus();
@@ -58,14 +62,10 @@ export function IssueAlert({ record, issued, onIssued }: {
     setBackToOpener(true);
   };
 
-  if (!open) {
-    return (
-      <>
-        <button type="button" ref={opener} onClick={() => setOpen(true)}>Issue an alert</button>
-        {shown ? <span ref={status} tabIndex={-1} className="badge issued" role="status">{issuedWords(shown)}</span> : null}
-      </>
-    );
-  }
+  // the button stays while the form is open, saying so: pressed again, it closes the form
+  const button = <button type="button" ref={opener} aria-expanded={open} aria-controls={open ? formId : undefined} onClick={() => (open ? close() : setOpen(true))}>Issue an alert</button>;
+  const said = shown ? <span ref={status} tabIndex={-1} className="badge issued" role="status">{issuedWords(shown)}</span> : null;
+  if (!open) return <>{button}{said}</>;
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     await run(async () => {
@@ -76,8 +76,8 @@ export function IssueAlert({ record, issued, onIssued }: {
       onIssued(alert);
     });
   };
-  return (
-    <form className="issue-alert" onSubmit={(e) => void submit(e)} aria-label="Issue an alert on this subject">
+  const form = (
+    <form id={formId} className="issue-alert" onSubmit={(e) => void submit(e)} aria-label="Issue an alert on this subject">
       <label htmlFor="alert-category">Category</label>
       <select id="alert-category" autoFocus value={category} onChange={(e) => setCategory(e.target.value)}>
         {ALERT_CHOICES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
@@ -93,4 +93,5 @@ export function IssueAlert({ record, issued, onIssued }: {
       <ErrorMessage error={error} what="issue the alert" />
     </form>
   );
+  return <>{button}{said}{formHost ? createPortal(form, formHost) : form}</>;
 }

@@ -196,7 +196,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
   const alertOn = (profile.records.find((r) => r.provenance.agency === user.agency) ?? profile.records[0])?.id;
   const watchOn = profile.records[0]?.id;
   const watched = useMemo(() => [...new Set([...profile.records.map((r) => r.id), ...(subjectRecords ?? [])])], [profile.records, subjectRecords]);
-  // where the watch form opens: below the header, so that the header keeps its layout
+  // where the watch and alert forms open: below the header, so that the header keeps its layout
   const [formHost, setFormHost] = useState<HTMLDivElement | null>(null);
   return (
     <article className="screen profile" aria-labelledby="profile-title">
@@ -208,7 +208,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
         <div className="actions">
           <a className="button" href={`${href('graph')}?seed=${encodeURIComponent(profile.id)}`}>Open in graph</a>
           {watchOn ? <WatchButton record={watchOn} records={watched} formHost={formHost} /> : null}
-          {alertOn && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} issued={issued} onIssued={onAlertIssued} /> : null}
+          {alertOn && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} issued={issued} onIssued={onAlertIssued} formHost={formHost} /> : null}
         </div>
       </header>
       <div ref={setFormHost} className="profile-forms" />
