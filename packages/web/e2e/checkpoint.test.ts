@@ -74,6 +74,34 @@ describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
     expect(sent[1]).toMatchObject({ decision: 'confirm', report: { time: '2025-11-03T14:05:00+01:00' } });
   });
 
+  it('takes in the encounter report no more than the server keeps, and says a field it refuses beside it by its label', async () => {
+    const page = await tests.signedInPage('zoneCheckpoint');
+    await givePurpose(page, 'Public order / roadblock', 'RB/2025/8');
+    await check(page, 'Samira Haddad');
+    const card = page.locator('.hit-card').first();
+    await card.getByRole('button', { name: 'Confirm: same person' }).click();
+    // a place pasted longer than the 200 characters the server keeps stops there, and is sent
+    await card.getByLabel('Place').fill('N4 roadblock, '.repeat(20));
+    expect((await card.getByLabel('Place').inputValue()).length).toBe(200);
+    await card.getByLabel('Identity used').fill('x'.repeat(301));
+    expect((await card.getByLabel('Identity used').inputValue()).length).toBe(300);
+    // a refusal all the same (a server keeping less) is said on the field by its label, in the server's words for it
+    await page.route('**/decision', (route) => route.fulfill({
+      status: 400, contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'MOSAIC_INVALID_INPUT', message: 'invalid body: report.identityUsed: must be at most 100 characters long', details: [{ field: 'report.identityUsed', reason: 'must be at most 100 characters long' }] } }),
+    }), { times: 1 });
+    await card.getByRole('button', { name: 'Send report and confirm' }).click();
+    const identity = card.getByLabel('Identity used');
+    await expect.poll(() => identity.getAttribute('aria-invalid')).toBe('true');
+    const message = page.locator(`[id="${(await identity.getAttribute('aria-describedby')) ?? ''}"]`);
+    expect(await message.textContent()).toBe('Identity used: must be at most 100 characters long');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(await card.innerText()).not.toMatch(/report\.identityUsed|MOSAIC_/);
+    await card.getByRole('button', { name: 'Send report and confirm' }).click();
+    await expect.poll(() => card.locator('.decided').textContent()).toMatch(/^Confirmed/);
+    expect(await card.getByRole('alert').count()).toBe(0);
+  });
+
   it('shows namesakes born a few years off as possible matches, and none born a generation apart', async () => {
     const page = await tests.signedInPage('zoneCheckpoint');
     await givePurpose(page, 'Border check', 'BC/2025/2');

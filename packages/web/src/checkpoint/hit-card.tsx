@@ -11,9 +11,10 @@ import type { CheckReport, HitDecision, ScreeningHit } from '../api/api-types.ts
 import { ErrorMessage } from '../common/error-message.tsx';
 import { GradingBadge } from '../common/grading-badge.tsx';
 import { levelLabel } from '../common/match-levels.ts';
+import { saidRefusals } from '../common/said-refusals.ts';
 import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CheckReportForm } from './check-report-form.tsx';
+import { CheckReportForm, REPORT_TEXT_LENGTH, REPORT_WORDS } from './check-report-form.tsx';
 import { contraryAnswer, contraryQuestion, type ContraryDecision } from './same-person-decisions.ts';
 
 const REPORTED = new Set(['REPORT_COVERTLY', 'SEARCH', 'INTERVIEW']);
@@ -191,7 +192,7 @@ export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, auto
       {state === 'open' && hit.kind === 'pointer' ? (
         <div className="row">
           <label htmlFor={`hit-${n}-notes`} className="visually-hidden">What the desk said</label>
-          <input id={`hit-${n}-notes`} placeholder="What the desk said (optional)" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <input id={`hit-${n}-notes`} placeholder="What the desk said (optional)" maxLength={REPORT_TEXT_LENGTH} value={notes} onChange={(e) => setNotes(e.target.value)} />
           <button type="button" className="primary" autoFocus={autoFocus} disabled={busy}
             onClick={() => void decide('called', notes.trim() ? { notes: notes.trim() } : undefined)}>Desk called: record the call</button>
         </div>
@@ -211,10 +212,11 @@ export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, auto
           </div>
         </div>
       ) : null}
-      {state === 'reporting' ? <CheckReportForm idPrefix={`hit-${n}`} busy={busy} onCancel={() => setStep('open')} onSubmit={(report) => void decide('confirm', report)} /> : null}
+      {state === 'reporting' ? <CheckReportForm idPrefix={`hit-${n}`} busy={busy} error={error} onCancel={() => setStep('open')} onSubmit={(report) => void decide('confirm', report)} /> : null}
       {/* mounted empty from the start: a live region inserted already filled is not read out */}
       <p className={state === 'rejected' ? 'decided muted' : 'decided'} role="status">{said}</p>
-      <ErrorMessage error={error} />
+      {/* a refusal of the report's fields is said on them, while the report is open */}
+      {state === 'reporting' && !saidRefusals(error, REPORT_WORDS).unsaid ? null : <ErrorMessage error={error} />}
     </li>
   );
 }
