@@ -496,3 +496,63 @@ describe('resolved entities', () => {
     expect(organisations.json()).toMatchObject({ match: true });
   });
 });
+
+describe('taking a record out of a subject the first full pass made', () => {
+  let first: TestMosaic;
+  let firstProjections: Projections;
+  let firstApp: FastifyInstance;
+  let firstTokens: Record<string, string> = {};
+  const as = (user: string) => ({ authorization: `Bearer ${firstTokens[user] ?? ''}`, 'x-mosaic-purpose': 'investigation', 'x-mosaic-case': 'CASE-T' });
+  const person = { name: ['Griet Vanderschueren'], birthDate: ['1968-07-21'], passportNumber: ['BE7788990'] };
+
+  beforeAll(async () => {
+    first = await openTestMosaic();
+    // one woman's records of two agencies, stored before the entities are first resolved
+    for (const [id, agency] of [['t1', 'fedpol'], ['t2', 'fedpol'], ['t3', 'intel']] as const) {
+      const v = validateRecord(first.mosaic.registry, { id, schema: 'Person', properties: person, provenance: testProvenance(agency) });
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      await first.mosaic.store.putRecords([v.record], { actor: 'test' });
+    }
+    firstProjections = await startProjections(first.mosaic, { follow: false });
+    firstApp = await buildApp({ mosaic: first.mosaic, projections: firstProjections, webRoot: null });
+    firstTokens = await signInTokens(firstApp, ['zoneOfficer', 'fedAnalyst']);
+  });
+
+  afterAll(async () => {
+    firstProjections.stop();
+    await firstApp.close();
+    await first.cleanup();
+  });
+
+  it('has no merge to undo, and takes the record out for an analyst who sees it, judged apart from the records they see, for good', async () => {
+    const subject = firstProjections.entities.entityOf(RecordId('fedpol:t1'))!;
+    for (const record of ['fedpol:t2', 'intel:t3']) expect(firstProjections.entities.entityOf(RecordId(record))).toBe(subject);
+    expect((await firstApp.inject({ url: `/api/v1/entities/${subject}/merges`, headers: as('fedAnalyst') })).json()).toEqual({ merges: [] });
+    const takeOut = (record: string, user = 'fedAnalyst', headers: Record<string, string> = as(user)) => firstApp.inject({ method: 'POST', url: `/api/v1/entities/${subject}/take-out`, headers, payload: { record, note: 'a namesake' } });
+
+    expect((await takeOut('fedpol:t2', 'fedAnalyst', { authorization: as('fedAnalyst').authorization })).json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
+    expect((await takeOut('fedpol:t2', 'zoneOfficer')).statusCode).toBe(403);
+    // a record of the subject the analyst may not read answers as one that is not there
+    const hidden = await takeOut('intel:t3');
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json()).toEqual((await takeOut('fedpol:nobody')).json());
+    expect(firstProjections.entities.entityOf(RecordId('fedpol:t2'))).toBe(subject);
+
+    const taken = await takeOut('fedpol:t2');
+    expect(taken.statusCode, taken.body).toBe(200);
+    const body = taken.json() as { entity: string; rest: string[]; apart: string[] };
+    expect(body.apart).toEqual(['fedpol:t1']);
+    expect(body.entity).not.toBe(body.rest[0]);
+    expect((await firstApp.inject({ url: '/api/v1/records/fedpol%3At2/entity', headers: as('fedAnalyst') })).json()).toEqual({ entity: body.entity });
+    expect((await firstApp.inject({ url: '/api/v1/records/fedpol%3At1/entity', headers: as('fedAnalyst') })).json()).toEqual({ entity: body.rest[0] });
+    const logged: unknown[][] = [];
+    for await (const entry of createStoreAuditStorage(first.mosaic.store).entries()) if (entry.reason === 'record taken out') logged.push([entry.actor.user, entry.purpose, entry.caseRef, entry.records]);
+    expect(logged).toEqual([['fedpol.fedAnalyst', 'investigation', 'CASE-T', ['fedpol:t2', 'fedpol:t1']]]);
+    // the judgement is on the subject's history, with who, when and why
+    expect((await firstApp.inject({ url: `/api/v1/entities/${body.entity}/judgements`, headers: as('fedAnalyst') })).json()).toEqual({
+      judgements: [expect.objectContaining({ a: 'fedpol:t2', b: 'fedpol:t1', verdict: 'not_same', by: { user: 'fedpol.fedAnalyst', agency: 'fedpol' }, note: 'a namesake' })],
+    });
+    await firstProjections.entities.rebuild();
+    expect(firstProjections.entities.entityOf(RecordId('fedpol:t2'))).not.toBe(firstProjections.entities.entityOf(RecordId('fedpol:t1')));
+  });
+});

@@ -36,6 +36,7 @@ export { createEntityProjection, type EntityProjection } from './resolution/enti
 export { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';
 export { entityMerges, undoEntityMerge, type MergeSummary } from './resolution/entity-merges.ts';
 export { entityJudgements, type JudgementSummary } from './resolution/entity-judgements.ts';
+export { takeOutRecord, type TakenOut } from './resolution/take-out-record.ts';
 export { storeResolutionStore } from './resolution/store-resolution-store.ts';
 export { openRecordBatch, type RecordBatch, type RecordBatchOptions } from './resolution/record-batch.ts';
 export type { FilePiece } from './resolution/record-file-pieces.ts';

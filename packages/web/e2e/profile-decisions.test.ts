@@ -2,7 +2,8 @@
  * An entity profile's decisions: who judged its records and how (in words, with the note), the
  * merges that built it with the analyst behind a judged one (their agency alone to a reader of
  * another), undone from the profile by an analyst once confirmed, and shown without an undo to an
- * officer; the "not same" that split an entity in the history of each part.
+ * officer; the "not same" that split an entity in the history of each part; a record taken out of
+ * a subject made with no merge (its records resolved together), from the profile.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -14,7 +15,7 @@ const PURPOSE = 'Tracing the Vermeulen and Nakashima files';
 const CASE = 'PV/2026/0412';
 const HEADERS = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
 
-const ids = { joined: '', split: [] as string[] };
+const ids = { joined: '', split: [] as string[], whole: '' };
 
 let entityOf: (record: string) => Promise<string>;
 
@@ -39,6 +40,15 @@ const tests = setUpBrowserTests({
     ids.joined = await entityOf('fedpol:p-vermeulen-1');
     expect(await entityOf('fedpol:p-vermeulen-2')).toBe(ids.joined);
     ids.split = [await entityOf('fedpol:p-nakashima-1'), await entityOf('fedpol:p-nakashima-2')];
+
+    // three records resolution puts together at once, as a store's first full pass does: no merge to undo
+    const okafor = { name: ['Chidinma Okafor-Lindqvist'], birthDate: ['1990-12-05'], passportNumber: ['SE4410982'] };
+    for (const id of ['p-okafor-1', 'p-okafor-2', 'p-okafor-3']) await post({ id, schema: 'Person', provenance: testProvenance('fedpol'), properties: okafor });
+    await server.projections.follower.catchUp();
+    await server.projections.entities.rebuild();
+    ids.whole = await entityOf('fedpol:p-okafor-1');
+    for (const record of ['fedpol:p-okafor-2', 'fedpol:p-okafor-3']) expect(await entityOf(record)).toBe(ids.whole);
+    expect(await api.json(`/entities/${ids.whole}/merges`, { token: fed, headers: HEADERS })).toEqual({ merges: [] });
   },
 });
 
@@ -61,6 +71,7 @@ describe.skipIf(!tests.haveChromium)('an entity profile\'s decisions', () => {
     ]);
     await expect.poll(() => rowsOf(page, 'Merges')).toEqual([expect.stringMatching(/ \| judgement \| fedpol \| /)]);
     expect(await page.getByRole('button', { name: /^Undo the merge of/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Not this person/ }).count()).toBe(0);
     await page.getByRole('heading', { name: 'Decisions' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'profile-decisions-00-officer');
   });
@@ -89,5 +100,52 @@ describe.skipIf(!tests.haveChromium)('an entity profile\'s decisions', () => {
     await screenshot(page, 'profile-decisions-01-undone');
     await tests.server.projections.follower.catchUp();
     expect(await entityOf('fedpol:p-vermeulen-1')).not.toBe(await entityOf('fedpol:p-vermeulen-2'));
+  });
+
+  it('sends an analyst looking for a merge to undo in a subject made with none to its profile, where a record is taken out', async () => {
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto('/#/review');
+    await givePurpose(page, PURPOSE, CASE);
+    await page.getByLabel('Entity (id, record id or name)').fill('fedpol:p-okafor-1');
+    await page.getByRole('button', { name: 'Show merges' }).click();
+    await expect.poll(() => rowsOf(page, 'Merges'), { timeout: 15_000 }).toEqual(['No merges: its records were joined as they were resolved, not by merging two entities. A record wrongly joined is taken out on the subject\'s profile, under Decisions ("Not this person").']);
+    await page.getByRole('table', { name: 'Merges' }).getByRole('link', { name: 'the subject\'s profile' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 15_000 }).toBe(`#/profile/entity/${ids.whole}`);
+    await page.close();
+  });
+
+  it('lets an analyst take a record out of a subject its records were resolved into together, once confirmed, and shows where it went', async () => {
+    const page = await openEntity('fedAnalyst', ids.whole);
+    await expect.poll(() => rowsOf(page, 'Merges'), { timeout: 15_000 }).toEqual([expect.stringMatching(/^No merges: its records were joined as they were resolved\./)]);
+    await page.getByRole('button', { name: 'Not this person: take fedpol:p-okafor-3 out of this subject' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm taking the record out' });
+    await expect.poll(() => confirm.textContent()).toContain('Take fedpol:p-okafor-3 out of this subject? It will be judged not the same as the 2 other records shown here, for good');
+    await confirm.getByLabel('Why (optional, kept with the judgement)').fill('another woman: born in Malmö, per the civil register');
+    await page.getByRole('heading', { name: 'Take a record out' }).evaluate((heading) => heading.scrollIntoView());
+    await screenshot(page, 'profile-decisions-02-take-out-asked');
+    await confirm.getByRole('button', { name: 'Take it out' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'is taken out' });
+    await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toMatch(/^fedpol:p-okafor-3 is taken out of subject e\d+, judged not the same as 2 records for good\. It is now subject e\d+\. The other records are subject e\d+, shown here\.$/);
+    const text = (await notice.textContent()) ?? '';
+    const [, out, rest] = /It is now subject (e\d+)\. The other records are subject (e\d+)/.exec(text) ?? [];
+    expect(out).toBe(await entityOf('fedpol:p-okafor-3'));
+    expect(rest).toBe(await entityOf('fedpol:p-okafor-1'));
+    expect(rest).not.toBe(ids.whole);
+    // the profile shown is the other records' subject now, the record's own one link away
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/profile/entity/${rest}`);
+    await expect.poll(() => page.getByText(/^2 records from 1 agency$/).count()).toBe(1);
+    // made at one instant: in the order of the records
+    await expect.poll(async () => (await rowsOf(page, 'Judgements')).sort()).toEqual([
+      expect.stringContaining('fedpol:p-okafor-3 and fedpol:p-okafor-1 | not the same | fedpol.fedAnalyst (fedpol) | another woman: born in Malmö, per the civil register'),
+      expect.stringContaining('fedpol:p-okafor-3 and fedpol:p-okafor-2 | not the same | fedpol.fedAnalyst (fedpol) | another woman: born in Malmö, per the civil register'),
+    ]);
+    await page.getByRole('heading', { name: 'Decisions' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'profile-decisions-03-taken-out');
+    await notice.getByRole('link', { name: `subject ${out}` }).click();
+    await expect.poll(() => page.getByText(/^1 record from 1 agency$/).count(), { timeout: 15_000 }).toBe(1);
+    // a later full pass keeps it apart
+    await tests.server.projections.entities.rebuild();
+    expect(await entityOf('fedpol:p-okafor-3')).toBe(out);
+    expect(await entityOf('fedpol:p-okafor-2')).toBe(rest);
   });
 });

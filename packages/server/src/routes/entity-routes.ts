@@ -6,7 +6,7 @@
 import { defaultModel, withExplainedWords } from '@mosaic/matching';
 import { EntityId, RecordId } from '@mosaic/model';
 import { compareRecords, kindMismatch, parseEntityObject, VERDICTS, type CompareRecord } from '@mosaic/resolution';
-import { entityJudgements, entityMerges, entityOfRecord, judgePair, readEntity, reviewPairs, undoEntityMerge, type Projections } from '@mosaic/service';
+import { entityJudgements, entityMerges, entityOfRecord, judgePair, readEntity, reviewPairs, takeOutRecord, undoEntityMerge, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@mosaic/model';
@@ -92,6 +92,22 @@ export function entityRoutes(projections: Projections) {
       const user = await requireUser(request);
       await undoEntityMerge(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, request.params.id);
       return reply.status(204).send(null);
+    });
+
+    app.post('/entities/:id/take-out', {
+      schema: { tags: ['resolution'], summary: 'Take a record out of a subject, whatever joined it: judged not the same as each other record of the subject you see, for good (analysts; purpose and case as fields or headers, recorded in its audit entry)',
+        params: Params, headers: PurposeHeaders,
+        body: z.object({ record: z.string().min(1).max(300), note: z.string().max(2000).optional(), ...PurposeFieldsOrHeaders }),
+        response: { 200: z.object({
+          entity: z.string().optional().describe('The subject the record makes up now, as GET /records/:id/entity answers it'),
+          rest: z.array(z.string()).readonly().describe('The subjects the other records go by now'),
+          apart: z.array(z.string()).readonly().describe('The records it was judged not the same as'),
+        }) } },
+    }, async (request) => {
+      const user = await requireUser(request);
+      const { record, note } = request.body;
+      const taken = await takeOutRecord(api.mosaic, { user, ...requirePurpose(request.body, request) }, projections.entities, EntityId(request.params.id), RecordId(record), note);
+      return { ...(taken.entity ? { entity: taken.entity } : {}), rest: taken.rest, apart: taken.apart };
     });
 
     app.get('/review', {

@@ -149,6 +149,13 @@ describe.each([['sqlite'], ['postgresql']] as const)('entities on two nodes shar
     await expectAgreement(a, b, all);
     expect(new Set(Object.values(entitiesOn(a, all))).size).toBe(new Set(all.map((r) => a.projections.entities.entityOf(r))).size);
 
+    // a record taken out of its entity on A (a not-same with each other record, as one): B splits it as A does
+    const [, abdeslam2, abdeslam3] = records as [RecordId, RecordId, RecordId];
+    const before = a.projections.entities.entityOf(abdeslam3)!;
+    await a.projections.entities.takeOut(abdeslam3, a.projections.entities.membersOf(before).filter((r) => r !== abdeslam3), UserId('fedpol.analyst'));
+    expect(a.projections.entities.entityOf(abdeslam3)).not.toBe(a.projections.entities.entityOf(abdeslam2));
+    await expectAgreement(a, b, all);
+
     // a node started now agrees too
     const c = await startNode(open);
     await expectAgreement(a, c, all);

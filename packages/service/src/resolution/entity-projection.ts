@@ -5,7 +5,8 @@
  * existing entities, an updated one clustered again with its entity and the entities its new
  * version links to, and a deleted one taken out of its entity, which is clustered again without
  * it. A judgement is committed and its two entities clustered again at once; so is an undone
- * merge (undo-locally.ts), so the next answer reflects them.
+ * merge (undo-locally.ts), and a record taken out of its entity (its not-same judgements with the
+ * rest, as one), so the next answer reflects them.
  *
  * Nodes sharing the store (their bus shared) commit one at a time, each under a claim in the
  * store (claim-lease.ts): a judgement, an undo, the resolution of a slice of the change feed and
@@ -80,7 +81,8 @@ const RESOLVING_BY = 'resolution';
 type StoredChange = Omit<ResolutionChange, 'membership'> & { readonly membership: readonly (readonly [RecordId, EntityId])[] };
 
 /**
- * What one node committed, for the others: a judgement or an undo's own change (replayed there),
+ * What one node committed, for the others: a judgement or an undo's own change (replayed there;
+ * a record taken out of its entity is stored as an undo is, its not-same judgements replayed as one),
  * and the change committed with it, whose ids they take. `versions`: the records it resolved
  * (from the feed, or in a full pass: a judgement on entities too large to cluster alone, say),
  * each at the version it read; the others resolve them too and take the change's ids. `full`:
@@ -149,6 +151,13 @@ export interface EntityProjection extends Projection {
   mergeEvent(mergeId: string): Promise<{ readonly survivor: EntityId; readonly absorbed: EntityId; readonly link: readonly [RecordId, RecordId] } | undefined>;
   /** Undoes a merge: the not-same judgements it made (on the merge's link, and on each pair across whose "same" it overrules, undo-merge.ts). */
   undo(mergeId: string, by: UserId): Promise<readonly Judgement[]>;
+  /**
+   * Takes `record` out of its entity, whatever joined it there (a merge, a full pass, a record
+   * resolved into it): a not-same judgement between it and each of `apart`, made at once and
+   * applied as one, the records of their entities clustered again under them as an undo's are
+   * (undo-locally.ts), so a split redirects the entity's id to its parts. The judgements made.
+   */
+  takeOut(record: RecordId, apart: readonly RecordId[], by: UserId, note?: string): Promise<readonly Judgement[]>;
   /**
    * The merges that built a live entity, each with the pair of records that linked its two sides:
    * its own and those of the entities it absorbed, at any depth, undone ones included.
@@ -660,6 +669,26 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
         for (const [record, entity] of whole.membership) setMember(record, entity);
         await publish({ undo: storedChange(change), change: storedChange(whole) });
         return change.judgements;
+      });
+    },
+    takeOut(record, apart, by, note) {
+      return exclusively(by, async () => {
+        // one instant for them all, after the judgement in force on each of their pairs
+        const at = apart.map((other) => stamped({ a: record, b: other, verdict: 'not_same', by }).at).reduce((latest, next) => (next > latest ? next : latest), now().toISOString());
+        const judgements: Judgement[] = apart.map((other) => ({ a: record, b: other, verdict: 'not_same', by, at, ...(note ? { note } : {}) }));
+        // the note is stored with the judgements, and kept nowhere else (outcomeWithoutNotes)
+        await persistence.commit({ ...emptyChange(0), judgements });
+        const judged = { ...emptyChange(0), judgements: judgements.map(withoutNote) };
+        const clustered = index ? undoLocally(index, judged, { at }) : undefined;
+        if (!clustered) {
+          await publish(passOutcome(joinChanges(judged, await rebuildNow())));
+          return judgements;
+        }
+        await persistence.commit(clustered);
+        for (const [member, entity] of clustered.membership) setMember(member, entity);
+        // the others replay it as an undo's judgements (adoptNow), then take its ids
+        await publish({ undo: storedChange(judged), change: storedChange(joinChanges(judged, clustered)) });
+        return judgements;
       });
     },
     async merges(entity) {

@@ -119,6 +119,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     entityMerges: async (id: string): Promise<EntityHistory<Merge>> => historyOf<Merge>(await request<unknown>('GET', `/entities/${enc(id)}/merges`, { consult: true }), 'merges'),
     entityJudgements: async (id: string): Promise<EntityHistory<Judgement>> => historyOf<Judgement>(await request<unknown>('GET', `/entities/${enc(id)}/judgements`, { consult: true }), 'judgements'),
     undoMerge: (mergeId: string) => request<unknown>('POST', `/merges/${enc(mergeId)}/undo`, { body: {}, consult: true }),
+    /** Takes a record out of a subject, whatever joined it: `entity` the subject it makes up now, `rest` those the other records go by. */
+    takeOut: (entity: string, record: string, note?: string) => request<{ entity?: string; rest: readonly string[]; apart: readonly string[] }>('POST', `/entities/${enc(entity)}/take-out`, { body: { record, ...(note ? { note } : {}) }, consult: true }),
 
     review: async (): Promise<readonly ReviewPair[]> => reviewPairsOf(await request<unknown>('GET', '/review', { consult: true })),
     /** `applied`: false while a resolution full pass runs (the judgement is stored and applies when it ends); `keptApart`: a "same" a "not same" holds apart. */

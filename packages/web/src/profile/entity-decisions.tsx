@@ -3,32 +3,47 @@
  * words, the analyst and their agency, when, the note) and the merges that built it, which an
  * analyst undoes from here as on the Review page. Both are read as the profile is, under the
  * purpose given (GET /entities/:id/judgements and /merges, each a logged consultation), and hold
- * only what concerns records the reader may read.
+ * only what concerns records the reader may read. A subject made when its records were resolved
+ * together has no merge to undo: an analyst takes a wrongly joined record out of it here ("Not this
+ * person", POST /entities/:id/take-out), and is taken to the subject the other records make up,
+ * told where the record went.
  */
-import { useEffect, useRef, useState } from 'react';
-import type { Merge } from '../api/api-types.ts';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Merge, RecordView } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { JudgedByCell } from '../common/judged-by-cell.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { UndoMergeButton, whenOf } from '../common/undo-merge-button.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { verdictWords } from '../common/verdict-words.ts';
+import { href } from '../routing/use-hash-route.ts';
 import { hasRole, useSession } from '../session/session-context.tsx';
+import { TakeOutButton } from './take-out-button.tsx';
+
+const countOf = (n: number, one: string): string => `${n} ${n === 1 ? one : `${one}s`}`;
 
 interface EntityDecisionsProps {
   readonly entity: string;
-  /** What became of the last undo, said once the profile is read again. */
-  readonly notice: string | undefined;
-  /** After an undo: the profile is read again, the entity having lost the absorbed records. */
-  readonly onUndone: (notice: string) => void;
+  /** The subject's records shown on the profile: the ones an analyst may take out. */
+  readonly records: readonly RecordView[];
+  /** What became of the last undo or record taken out, said once the profile is read again. */
+  readonly notice: ReactNode;
+  /**
+   * After an undo: the profile is read again, the entity having lost the absorbed records. After
+   * a record is taken out (`next`): the subject was split, and the profile to show is the one
+   * the other records make up now.
+   */
+  readonly onDecided: (notice: ReactNode, next?: string) => void;
 }
 
-export function EntityDecisions({ entity, notice, onUndone }: EntityDecisionsProps) {
+export function EntityDecisions({ entity, records, notice, onDecided }: EntityDecisionsProps) {
   const { api, user } = useSession();
   const judgements = useAsync(() => api.entityJudgements(entity), [api, entity]);
   const merges = useAsync(() => api.entityMerges(entity), [api, entity]);
   const [undoing, setUndoing] = useState<Merge>();
+  const [takingOut, setTakingOut] = useState<string>();
   const [error, setError] = useState<unknown>();
+  const [failed, setFailed] = useState('undo the merge');
   // the confirmed question leaves the table: the focus goes to what became of the undo
   const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -36,15 +51,35 @@ export function EntityDecisions({ entity, notice, onUndone }: EntityDecisionsPro
   }, [notice]);
   const undo = async (merge: Merge): Promise<void> => {
     setError(undefined);
+    setFailed('undo the merge');
     setUndoing(merge);
     outcome.current?.focus();
     try {
       await api.undoMerge(merge.id);
-      onUndone(`The merge of ${merge.absorbed} into ${merge.survivor} (${whenOf(merge.at)}) is undone: the two stay apart from now on.`);
+      onDecided(`The merge of ${merge.absorbed} into ${merge.survivor} (${whenOf(merge.at)}) is undone: the two stay apart from now on.`);
     } catch (caught) {
       setError(caught);
     } finally {
       setUndoing(undefined);
+    }
+  };
+  const takeOut = async (record: RecordView, note: string): Promise<void> => {
+    setError(undefined);
+    setFailed(`take ${record.id} out of the subject`);
+    setTakingOut(record.id);
+    outcome.current?.focus();
+    try {
+      const taken = await api.takeOut(entity, record.id, note || undefined);
+      const [next, ...more] = taken.rest;
+      onDecided(<>
+        {record.id} is taken out of subject {entity}, judged not the same as {countOf(taken.apart.length, 'record')} for good.{' '}
+        {taken.entity ? <>It is now <a href={href('profile', 'entity', taken.entity)}>subject {taken.entity}</a>.</> : null}{' '}
+        {next ? <>The other records are subject {next}{more.length > 0 ? <> and {more.join(', ')}</> : null}, shown here.</> : null}
+      </>, next);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setTakingOut(undefined);
     }
   };
   const mayUndo = hasRole(user, 'analyst');
@@ -55,7 +90,8 @@ export function EntityDecisions({ entity, notice, onUndone }: EntityDecisionsPro
       <h2 id="decisions-title">Decisions</h2>
       <div ref={outcome} tabIndex={-1}>
         {undoing ? <ProgressBar label={`Undoing the merge of ${undoing.absorbed} into ${undoing.survivor}`} /> : null}
-        <ErrorMessage error={error} what="undo the merge" />
+        {takingOut ? <ProgressBar label={`Taking ${takingOut} out of the subject`} /> : null}
+        <ErrorMessage error={error} what={failed} />
         {notice ? <p role="status" className="notice">{notice}</p> : null}
       </div>
       {judgements.loading || merges.loading ? <ProgressBar label="Loading the decisions" /> : null}
@@ -75,8 +111,20 @@ export function EntityDecisions({ entity, notice, onUndone }: EntityDecisionsPro
             <tr key={m.id}><td className="nowrap">{whenOf(m.at)}</td><td>{m.absorbed} into {m.survivor}{m.undone ? <span className="muted"> (undone)</span> : null}</td><td>{m.kind}</td>
               <td><JudgedByCell by={m.by} /></td><td>{m.probability.toFixed(4)}</td>
               {mayUndo ? <td>{m.undone ? null : <UndoMergeButton merge={m} undoing={undoing} onUndo={(merge) => void undo(merge)} />}</td> : null}</tr>
-          ))}{built.length === 0 ? <tr><td colSpan={mayUndo ? 6 : 5} className="muted">No merges.</td></tr> : null}</tbody>
+          ))}{built.length === 0 ? <tr><td colSpan={mayUndo ? 6 : 5} className="muted">No merges{mayUndo && records.length > 1 ? ': its records were joined as they were resolved. A record wrongly joined is taken out below.' : '.'}</td></tr> : null}</tbody>
         </table>
+      ) : null}
+      {mayUndo && records.length > 1 ? (
+        <>
+          <h3 id="take-out-title">Take a record out</h3>
+          <p className="small">A record that is not this person, however it was joined, is taken out: judged not the same as the other records shown, it makes up a subject of its own.</p>
+          <table className="data" aria-labelledby="take-out-title"><thead><tr><th scope="col">Record</th><th scope="col">Name</th><th scope="col">Agency</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+            <tbody>{records.map((r) => (
+              <tr key={r.id}><td className="nowrap">{r.id}</td><td>{r.caption}</td><td>{r.provenance.agency}</td>
+                <td><TakeOutButton record={r} others={records.length - 1} takingOut={takingOut} onTakeOut={(record, note) => void takeOut(record, note)} /></td></tr>
+            ))}</tbody>
+          </table>
+        </>
       ) : null}
     </section>
   );

@@ -26,7 +26,7 @@ import { NamesAcrossAgencies } from '../profile/names-across-agencies.tsx';
 import { RelatedList } from '../profile/related-list.tsx';
 import { SplitSubject } from '../profile/split-subject.tsx';
 import { TimelineList } from '../profile/timeline-list.tsx';
-import { href } from '../routing/use-hash-route.ts';
+import { href, navigate } from '../routing/use-hash-route.ts';
 import { hasRole, useSession } from '../session/session-context.tsx';
 import { WatchButton } from '../watch/watch-button.tsx';
 
@@ -144,8 +144,9 @@ function EntityProfileView({ id }: { readonly id: string }) {
   const timeline = useAsync(live ? () => api.entityTimeline(live) : undefined, [api, live]);
   const places = useAsync(live ? () => api.entityPlaces(live) : undefined, [api, live]);
   const redirectedTo = found.value?.redirectedFrom === id ? found.value.id : undefined;
-  // what became of a merge undone from the profile's decisions, said once the profile is read again
-  const [undone, setUndone] = useState<{ readonly entity: string; readonly notice: string }>();
+  // what became of a merge undone or a record taken out from the profile's decisions, said once
+  // the profile (of the subject the other records make up, after a record is taken out) is read again
+  const [undone, setUndone] = useState<{ readonly entity: string; readonly notice: React.ReactNode }>();
   useEffect(() => {
     // The address names the entity shown, in place of the absorbed id (no new step back). The
     // route keeps the id it was opened by, so the profile is not read a second time.
@@ -160,7 +161,8 @@ function EntityProfileView({ id }: { readonly id: string }) {
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
       timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} issued={issued} onAlertIssued={(alert) => { setIssued(alert); found.reload(); }}
-      decisions={<EntityDecisions entity={profile.id} notice={undone?.entity === profile.id ? undone.notice : undefined} onUndone={(notice) => { setUndone({ entity: profile.id, notice }); found.reload(); }} />}
+      decisions={<EntityDecisions entity={profile.id} records={profile.records} notice={undone?.entity === profile.id ? undone.notice : undefined}
+        onDecided={(notice, next) => { setUndone({ entity: next ?? profile.id, notice }); if (next && next !== profile.id) navigate(href('profile', 'entity', next)); else found.reload(); }} />}
       banner={profile.redirectedFrom ? <MergedInto from={profile.redirectedFrom} into={profile.id} /> : null}
       subtitle={<span className="muted">{countOf(profile.records.length, 'record')} from {countOf(new Set(profile.records.map((r) => r.provenance.agency)).size, 'agency', 'agencies')}</span>} />
   );

@@ -1,7 +1,9 @@
 /**
  * Resolution review: the uncertain pairs, best first, side by side with the matcher's
  * explanation; a person decides same / not same / unsure, saying why if they will (the reason is
- * kept with the judgement), and the judgement sticks. Merges of an entity can be listed and undone.
+ * kept with the judgement), and the judgement sticks. Merges of an entity can be listed and undone;
+ * an entity with none (its records joined as they were resolved) is sent to its profile, where a
+ * record is taken out.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { EntityHistory, Merge, RecordView, ReviewPair } from '../api/api-types.ts';
@@ -18,6 +20,7 @@ import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
 import { verdictWords } from '../common/verdict-words.ts';
+import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 
 export function ReviewScreen() {
@@ -243,7 +246,7 @@ function MergeUndo() {
           <tbody>{merges.map((m) => (
             <tr key={m.id}><td>{whenOf(m.at)}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td><JudgedByCell by={m.by} /></td><td>{m.probability.toFixed(4)}</td>
               <td>{m.undone ? <span className="muted">undone</span> : <UndoMergeButton merge={m} undoing={undoing} onUndo={(merge) => void undo(merge)} />}</td></tr>
-          ))}{merges.length === 0 ? <tr><td colSpan={6} className="muted">No merges.</td></tr> : null}</tbody>
+          ))}{merges.length === 0 ? <tr><td colSpan={6} className="muted">No merges{shown ? <>: its records were joined as they were resolved, not by merging two entities. A record wrongly joined is taken out on <a href={href('profile', 'entity', shown)}>the subject's profile</a>, under Decisions ("Not this person").</> : '.'}</td></tr> : null}</tbody>
         </table>
       ) : null}
     </section>
