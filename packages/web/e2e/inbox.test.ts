@@ -3,7 +3,8 @@
  * another's sign-out at the same tab; older pages reached with "Show older" and an unread count
  * that does not pass a page for the whole inbox; progress while loading; the watch form behind
  * the purpose, and none for a checkpoint officer, whose role reads no records; the agency's alerts
- * listed by their subjects' names, the ids beside them.
+ * listed by their subjects' names, the ids beside them; what a watch turns up told in a sentence
+ * naming its subject, and opening the subject's profile.
  */
 import { AgencyId } from '@mosaic/model';
 import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
@@ -121,5 +122,37 @@ describe.skipIf(!tests.haveChromium)('the alerts inbox', () => {
       expect(await listed.locator('.subject-id').textContent()).toBe(id);
       expect(await listed.getByRole('button', { name: `Withdraw the REPORT_COVERTLY alert on ${name} (${id})` }).count()).toBe(1);
     }
+  });
+
+  it('tells a watch\'s news as sentences naming the subject, no field dump, and opens the subject\'s profile without an error', async () => {
+    const [zone, fed] = [await tests.api.tokenOf('zoneOfficer'), await tests.api.tokenOf('fedAnalyst')];
+    for (const [id, name] of [['p-verbeke', 'Jonas Verbeke'], ['p-peeters', 'Anna Peeters']]) {
+      await tests.api.json('/records', { token: fed, body: { id, schema: 'Person', properties: { name: [name] }, provenance: testProvenance('fedpol') } });
+    }
+    await tests.api.json('/subscriptions', { token: zone, body: { target: { kind: 'entity', record: 'fedpol:p-verbeke' }, label: 'Roadblock list', purpose: 'Patrol', caseRef: 'ZN/2026/0078' } });
+    await tests.api.json('/alerts', { token: fed, headers: { 'x-mosaic-purpose': 'Criminal investigation', 'x-mosaic-case': 'PV/2026/0417' }, body: { subject: 'fedpol:p-verbeke', category: 'discreet_check' } });
+    await tests.api.json('/records', { token: fed, body: { id: 'l-verbeke-peeters', schema: 'Associate', properties: { person: ['fedpol:p-verbeke'], associate: ['fedpol:p-peeters'] }, provenance: testProvenance('fedpol') } });
+
+    const page = await tests.signedInPage('zoneOfficer');
+    const errors: string[] = [];
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    await page.goto('/#/inbox');
+    const sentences = () => page.locator('.inbox li .notification-summary').allTextContents();
+    await expect.poll(sentences, { timeout: 15_000 }).toEqual(expect.arrayContaining([
+      'An alert was issued on Jonas Verbeke: discreet check (your watch “Roadblock list”).',
+      'Jonas Verbeke was linked to Anna Peeters (associate) (your watch “Roadblock list”).',
+    ]));
+    for (const sentence of await sentences()) {
+      expect(sentence).not.toContain('subscription:');
+      expect(sentence).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    }
+    // the ids stay behind a disclosure
+    const alert = page.locator('.inbox li', { hasText: 'An alert was issued on Jonas Verbeke' });
+    expect(await alert.locator('details').getAttribute('open')).toBeNull();
+    await alert.getByRole('link', { name: 'Open' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/profile/record/${encodeURIComponent('fedpol:p-verbeke')}`);
+    await givePurpose(page, 'Patrol', 'ZN/2026/0078');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Jonas Verbeke');
+    expect(errors).toEqual([]);
   });
 });

@@ -364,7 +364,9 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await tests.api.json('/records', { token: fed, body: { id: 's-watched', schema: 'Sighting', provenance: testProvenance('fedpol'), properties: { person: [tests.world.moreau], date: ['2026-03-01'], checkpoint: ['E19 Mechelen'] } } });
     const told = page.locator('.inbox li', { hasText: 'Watched subject sighted' });
     await expect.poll(() => told.count(), { timeout: 15_000 }).toBe(1);
-    expect(await told.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent('fedpol:s-watched')}`);
+    // said of the subject by name, and opening the subject's profile, where the sighting is shown
+    expect(await told.locator('.notification-summary').textContent()).toBe(`Lucien Moreau-Vasquez was sighted (your watch “Subject ${tests.world.moreau}”).`);
+    expect(await told.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
 
     await page.getByLabel('What to watch').selectOption('area');
     await page.getByLabel('Area points (latitude, longitude per line)').fill('50.80, 4.30\n50.80, 4.42\n50.88, 4.42');

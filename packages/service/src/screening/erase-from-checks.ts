@@ -136,11 +136,16 @@ async function rewriteMentioning(store: Store, records: readonly RecordId[], kin
 /** A notification's body with nothing of `record`'s content left: its caption, or its name among others'. */
 export function withoutRecord(body: Notification['body'], record: RecordId): Notification['body'] {
   const erased = [...(Array.isArray(body['erased']) ? body['erased'] : []), record];
+  // a watch notice names its subject and a link's other end by name as well (watch-projection.ts)
+  const named: Record<string, unknown> = { ...body };
+  if (body['subject'] === record) delete named['subjectName'];
+  if (body['other'] === record) delete named['otherName'];
   if (body['record'] === record && 'caption' in body) {
-    const { caption: _caption, ...rest } = body;
+    const { caption: _caption, ...rest } = named;
     return { ...rest, erased };
   }
+  if (typeof body['caption'] === 'string' && typeof body['record'] === 'string') return { ...named, erased };
   const records = Array.isArray(body['records']) ? body['records'] : [];
   const names = Array.isArray(body['names']) ? body['names'] : [];
-  return { ...body, names: names.map((name, i) => (records[i] === record ? '' : name)), erased };
+  return { ...named, names: names.map((name, i) => (records[i] === record ? '' : name)), erased };
 }

@@ -42,7 +42,11 @@ export function notificationDocument(notification: Notification): DocumentInput 
 /** The records whose content a notification shows: `record` beside a `caption`, `records` beside `names`. */
 export function recordsShownIn(notification: Notification): string[] {
   const { body } = notification;
-  if (typeof body['caption'] === 'string' && typeof body['record'] === 'string') return [body['record']];
+  if (typeof body['caption'] === 'string' && typeof body['record'] === 'string') {
+    // a watch notice's subject and a link's other end, by name (watch-projection.ts)
+    const named = (id: unknown, name: unknown): string[] => (typeof id === 'string' && typeof name === 'string' && id !== body['record'] ? [id] : []);
+    return [body['record'], ...named(body['subject'], body['subjectName']), ...named(body['other'], body['otherName'])];
+  }
   if (Array.isArray(body['names']) && Array.isArray(body['records'])) return (body['records'] as unknown[]).filter((r): r is string => typeof r === 'string');
   return [];
 }

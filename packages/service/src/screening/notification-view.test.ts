@@ -61,6 +61,28 @@ describe('a notification as its reader may see it', () => {
     }
   });
 
+  it('names a link\'s other end in a watch notice only to a reader who may read it, and tells nothing of a subject\'s name erased since', async () => {
+    const { mosaic } = world;
+    const to = { user: users['lowOfficer']!.id };
+    const link = notice('n-link', 'watch.link', { subscription: 's1', label: 'Roadblock list', record: 'fedpol:p1', schema: 'Person', caption: 'Rachid Bouzid', subject: 'fedpol:p1', subjectName: 'Rachid Bouzid', other: 'fedpol:c1', otherName: 'Casimir Undercover' }, to);
+    expect((await seenBy('analyst2', link))?.body).toEqual(link.body);
+    const low = await seenBy('lowOfficer', link);
+    expect(low?.body).toMatchObject({ subject: 'fedpol:p1', subjectName: 'Rachid Bouzid' });
+    expect(JSON.stringify(low)).not.toContain('Casimir');
+    expect(JSON.stringify(low)).not.toContain('fedpol:c1');
+    await putFixtures(mosaic, [
+      { id: 'er2', schema: 'Person', properties: { name: ['Wendelin Achterberg'] }, provenance: testProvenance('fedpol') },
+      { id: 'al2', schema: 'Alert', properties: { subject: ['fedpol:er2'], category: ['discreet_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+    ]);
+    const alert = notice('n-alert-er', 'watch.alert', { subscription: 's1', record: 'fedpol:al2', schema: 'Alert', caption: 'discreet_check', subject: 'fedpol:er2', subjectName: 'Wendelin Achterberg' }, to);
+    expect((await seenBy('analyst2', alert))?.body).toMatchObject({ subjectName: 'Wendelin Achterberg' });
+    await eraseStoredRecord(mosaic.store, RecordId('fedpol:er2'), { actor: 'test', reason: 'owner erasure' });
+    const erased = await seenBy('analyst2', alert);
+    // the alert was erased with its subject: neither's content is told
+    expect(erased?.body).toMatchObject({ subject: 'fedpol:er2', erased: expect.arrayContaining(['fedpol:er2']) });
+    expect(JSON.stringify(erased)).not.toContain('Achterberg');
+  });
+
   it('tells nothing of a hit on an alert whose subject is a case team\'s to anyone outside the team, whatever their role', async () => {
     expect(await seenBy('member', hitOnTeamAlert)).toEqual(hitOnTeamAlert);
     for (const outsider of ['analyst2', 'officer1', 'lowOfficer', 'admin']) expect(await seenBy(outsider, hitOnTeamAlert), outsider).toBeUndefined();

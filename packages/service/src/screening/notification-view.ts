@@ -14,7 +14,8 @@
  *   a role that reads no records) keeps its id, its name blanked, the id listed in `withheld`; a
  *   notice left with none of its records is not told;
  * - a hit's Sighting (`sighting`, with the officer's `report`) is left out for a reader who may
- *   not read that record; the rest of the notice still stands;
+ *   not read that record; the rest of the notice still stands; so is a watch notice's other end
+ *   of a link (`other`, `otherName`), while its `subject` is a record the notice is about;
  * - an Alert it names is read with its subject (alert-subjects-readable.ts): one whose subject
  *   the reader may not read is hidden, as reading the alert answers it missing — a watch notice
  *   names the alert alone, told while its subject was readable, and tells nothing once it is not.
@@ -42,7 +43,7 @@ function recordsAbout(body: Notification['body']): string[] {
 
 /** Every record id the notice names. */
 function recordsNamed(body: Notification['body']): string[] {
-  return [...recordsAbout(body), ...ids(body['records']), ...id(body['record']), ...id(body['sighting']), ...ids(body['erased'])];
+  return [...recordsAbout(body), ...ids(body['records']), ...id(body['record']), ...id(body['sighting']), ...id(body['other']), ...ids(body['erased'])];
 }
 
 /**
@@ -124,6 +125,10 @@ function asSeen(notification: Notification, sight: (record: string) => Sight): N
     if (typeof body['record'] === 'string') seen['record'] = kept.some((k) => k.record === body['record']) ? body['record'] : kept[0]?.record;
     if (withheld.length > 0) seen['withheld'] = withheld;
     else delete seen['withheld'];
+  }
+  if (typeof body['other'] === 'string' && sight(body['other']) !== 'shown') {
+    delete seen['other'];
+    delete seen['otherName'];
   }
   if (Array.isArray(body['erased'])) seen['erased'] = ids(body['erased']).filter((record) => sight(record) !== 'hidden');
   if (typeof body['sighting'] === 'string' && sight(body['sighting']) !== 'shown') {

@@ -62,8 +62,29 @@ describe('watching a subject', () => {
     const audited = await current.world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 });
     const consultations = audited.map((e) => JSON.parse(e.body) as { action: string; purpose?: string; caseRef?: string; records?: string[] })
       .filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1');
-    // the first: watching the subject is a consultation of it
-    expect(consultations.map((e) => e.records)).toEqual([['fedpol:p1'], ['fedpol:s1'], ['fedpol:l1'], ['fedpol:a1'], ['fedpol:p1']]);
+    // the first: watching the subject is a consultation of it; the link's other end, named in its notice, is one too
+    expect(consultations.map((e) => e.records)).toEqual([['fedpol:p1'], ['fedpol:s1'], ['fedpol:l1'], ['fedpol:p2'], ['fedpol:a1'], ['fedpol:p1']]);
+  });
+
+  it('names the subject a notice is about, and a link\'s other end only where the watcher may read it', async () => {
+    const { projections: p, told } = await open();
+    const zone = await as('zoneOfficer');
+    // above the officer's clearance: its name is theirs to read neither in a search nor in a notice
+    await put({ id: 'p3', schema: 'Person', properties: { name: ['Hubertus Vexler'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'CONFIDENTIAL', releasability: ['be'] } }) });
+    p.watcher.add(await createSubscription(current.world!.mosaic, zone, { target: { kind: 'entity', record: 'fedpol:p1' as never }, label: 'Roadblock list' }));
+    await put({ id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:p1'], category: ['discreet_check'], desk: ['ops'], deskContact: ['+3220000001'], validFrom: ['2026-01-01'], status: ['active'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'l1', schema: 'Associate', properties: { person: ['p1'], associate: ['p2'], relationship: ['cousin'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'l2', schema: 'Associate', properties: { person: ['p1'], associate: ['p3'] }, provenance: testProvenance('fedpol') });
+    await p.follower.catchUp();
+    const of = (record: string) => told.find((n) => n.kind.startsWith('watch.') && n.body['record'] === record)?.body;
+    expect(of('fedpol:a1')).toMatchObject({ label: 'Roadblock list', subject: 'fedpol:p1', subjectName: 'Ortwin Kaelberer', category: 'discreet_check' });
+    expect(of('fedpol:l1')).toMatchObject({ subject: 'fedpol:p1', subjectName: 'Ortwin Kaelberer', other: 'fedpol:p2', otherName: 'Lioba Strand' });
+    expect(of('fedpol:l2')).toMatchObject({ subject: 'fedpol:p1', subjectName: 'Ortwin Kaelberer' });
+    expect(of('fedpol:l2')).not.toHaveProperty('other');
+    expect(JSON.stringify(told)).not.toContain('Vexler');
+    // the other end named was consulted, in the watch's purpose and case, as a search shows it
+    const audited = (await current.world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; caseRef?: string; records?: string[] });
+    expect(audited.filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1').map((e) => e.records)).toEqual([['fedpol:p1'], ['fedpol:a1'], ['fedpol:l1'], ['fedpol:p2'], ['fedpol:l2'], []]);
   });
 
   it('tells a disabled watcher nothing, and consults nothing in their name, until they are enabled again', async () => {

@@ -15,7 +15,7 @@ import type { Store, User } from '@mosaic/store';
 import type { Projection, RecordChange } from '../change-follower.ts';
 import { consult } from '../consult.ts';
 import { notificationId } from '../notifier.ts';
-import { policyContext, policyUser } from '../organisation.ts';
+import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { coordinatesOf, type Coordinates } from '../record-coordinates.ts';
 import { captionOf } from '../records.ts';
 import type { EntityProjection } from '../resolution/entity-projection.ts';
@@ -123,10 +123,16 @@ function nameMatches(query: NormalizedName, names: readonly NormalizedName[]): b
 
 type Area = Parameters<typeof booleanPointInPolygon>[1];
 
-/** A watch a change concerns, and why. */
+/**
+ * A watch a change concerns, and why; for a subject watch, `subject`, the record of the watched
+ * subject the change is about (the record itself, or the one a link, an event or an alert names
+ * in what the user may see of the subject), and `others`, the records a link names besides it.
+ */
 interface Concern {
   readonly watch: Subscription;
   readonly reason: WatchReason;
+  readonly subject?: RecordId;
+  readonly others?: readonly RecordId[];
 }
 
 const TARGET_ORDER: Readonly<Record<Subscription['target']['kind'], number>> = { entity: 0, search: 1, area: 2 };
@@ -223,6 +229,34 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
   };
 
   /**
+   * The watched subject a notice is about, by its name, so that the notice can say whom it
+   * concerns: `subject` and `subjectName`. The subject is in what the user may see of it
+   * (watchedBy), read when the watch was; the notice is told only while it stays readable
+   * (notification-view.ts), and its name goes with an erasure (erase-from-checks.ts).
+   */
+  const subjectNamed = async (subject: RecordId | undefined, record: EntityRecord): Promise<Readonly<Record<string, string>>> => {
+    if (subject === undefined) return {};
+    const named = subject === record.id ? record : (await mosaic.store.getRecord(subject))?.record;
+    return named === undefined ? { subject } : { subject, subjectName: captionOf(mosaic.registry, named) };
+  };
+
+  /**
+   * The other end of a link to the subject, by its name (`other`, `otherName`), where the user may
+   * read it: consulted as a search shows a record (policy, audit under the watch's purpose and
+   * case, its owner told). One the user may not read is not named, nor pointed to: the notice is
+   * about the link the user may read.
+   */
+  const otherNamed = async (consultation: Consultation, record: EntityRecord, others: readonly RecordId[], concerns: readonly Concern[]): Promise<Readonly<Record<string, string>>> => {
+    const [other] = others;
+    if (other === undefined) return {};
+    const stored = await mosaic.store.getRecord(other);
+    if (stored === undefined) return {};
+    const { visible } = await consult(mosaic, consultation, [stored.record], { action: 'read', query: { subscriptions: concerns.map((c) => c.watch.id), link: record.id } });
+    const [read] = visible;
+    return read === undefined ? {} : { other, otherName: captionOf(mosaic.registry, read) };
+  };
+
+  /**
    * Tells a user of one version of a record once, however many of their watches it concerns (a
    * notice per watch told one person of one change as often as it had watches). The notice is told
    * as its first concern (concernOrder), consulted once under that watch's purpose and case, and
@@ -232,7 +266,7 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     const concerns = [...concerned].sort(concernOrder);
     const [first] = concerns;
     if (first === undefined) return false;
-    const { watch, reason } = first;
+    const { watch, reason, subject, others = [] } = first;
     const subscriptions = concerns.map((c) => c.watch.id);
     const at = mosaic.now().toISOString();
     // Every node follows the same feed and meets the same change: the first to claim it consults
@@ -247,9 +281,13 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
     const common = { subscription: watch.id, label: watch.label, reason, subscriptions, labels: concerns.map((c) => c.watch.label) };
     if (visible.length > 0) {
       const { status, ...news } = newsOf(reason, record, version);
+      const alert = reason === 'alert' ? alertFromRecord(record) : undefined;
       mosaic.notifier.publish({
         id: told, at, to: { user: user.id }, ...news,
-        body: { ...common, record: record.id, version, schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...(status ? { status } : {}) },
+        body: {
+          ...common, record: record.id, version, schema: record.schema, caption: captionOf(mosaic.registry, record), agency: record.provenance.agency, ...(status ? { status } : {}),
+          ...(alert ? { category: alert.alert.category } : {}), ...await subjectNamed(subject, record), ...await otherNamed(consultation, record, others, concerns),
+        },
       });
       return true;
     }
@@ -333,12 +371,15 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
           // a disabled account's watches wait: nothing is consulted or told in its name; so do
           // those of a user whose role reads no records now (mayWatch), who could be told nothing
           if (!user || user.disabledAt !== undefined || !mayWatch(user)) return;
+          let about: Pick<Concern, 'subject' | 'others'> = {};
           if (s.target.kind === 'entity') {
-            reason = reasonFor(s, record, facts, await watchedBy(s, user, s.target.record));
+            const subject = await watchedBy(s, user, s.target.record);
+            reason = reasonFor(s, record, facts, subject);
             if (!reason) return;
+            about = aboutOf(reason, record, facts, subject);
           }
           const theirs = concerned.get(user.id) ?? { user, concerns: [] };
-          theirs.concerns.push({ watch: s, reason });
+          theirs.concerns.push({ watch: s, reason, ...about });
           concerned.set(user.id, theirs);
         };
         for (const held of [...subscriptions.values()]) await consider(held);
@@ -396,6 +437,20 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
       return warned;
     },
   };
+}
+
+/**
+ * Which record of the watched subject a change is about, and which others a link names: a record
+ * of the subject is about itself; a link, an event or an alert about the first record it names in
+ * what the user may see of the subject (a hidden member is never named: watchedBy).
+ */
+function aboutOf(reason: WatchReason, record: EntityRecord, facts: RecordFacts, subject: WatchedSubject): Pick<Concern, 'subject' | 'others'> {
+  if (reason === 'record') return { subject: record.id };
+  const references = facts.references();
+  const named = references.find((id) => subject.part.has(id));
+  if (named === undefined) return {};
+  const others = reason === 'link' ? [...new Set(references.filter((id) => !subject.part.has(id) && !subject.hidden.has(id)))] : [];
+  return { subject: named, ...(others.length > 0 ? { others } : {}) };
 }
 
 /**

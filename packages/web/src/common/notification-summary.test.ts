@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notificationContact, notificationRecord, notificationSummary } from './notification-summary.ts';
+import { notificationContact, notificationDetails, notificationRecord, notificationSummary } from './notification-summary.ts';
 
 describe('notificationSummary', () => {
   it('tells an encounter at a check by the checking agency and its desk', () => {
@@ -54,5 +54,65 @@ describe('notificationContact', () => {
     expect(notificationContact({ pointer: { agency: 'intel', agencyName: 'Intel', desk: { id: 'intel:duty', name: 'Duty', contact: '+41 31 000 00 00' } } })).toBe('+41 31 000 00 00');
     expect(notificationContact({ pointer: { agency: 'intel', agencyName: 'Intel', desk: null } })).toBeUndefined();
     expect(notificationContact({ record: 'intel:I-1' })).toBeUndefined();
+  });
+});
+
+describe('notificationSummary of what a watch turned up', () => {
+  const watch = { subscription: 'a3a8d311-0000', label: 'Roadblock list', subscriptions: ['a3a8d311-0000'], labels: ['Roadblock list'], agency: 'fedpol' };
+  const alert = { ...watch, reason: 'alert', record: 'fedpol:alert-4da42c34', version: 1, schema: 'Alert', caption: 'discreet_check', category: 'discreet_check', status: 'active', subject: 'fedpol:p-1', subjectName: 'Jonas Verbeke' };
+  const noIds = (summary: string): void => {
+    for (const id of ['a3a8d311', 'fedpol:', 'subscription:', 'record:', 'discreet_check']) expect(summary).not.toContain(id);
+  };
+
+  it('says an alert issued, changed or withdrawn on the subject by name, its category in words and the watch', () => {
+    const issued = notificationSummary({ kind: 'watch.alert', body: alert });
+    expect(issued).toBe('An alert was issued on Jonas Verbeke: discreet check (your watch “Roadblock list”).');
+    noIds(issued);
+    expect(notificationSummary({ kind: 'watch.alert', body: { ...alert, version: 2, category: 'arrest', caption: 'arrest' } })).toBe('The alert on Jonas Verbeke was changed: arrest (your watch “Roadblock list”).');
+    expect(notificationSummary({ kind: 'watch.alert-withdrawn', body: { ...alert, version: 3, status: 'withdrawn' } })).toBe('The alert on Jonas Verbeke was withdrawn: discreet check (your watch “Roadblock list”).');
+  });
+
+  it('names both ends of a link where the reader may read both, and the subject alone where the other end was left out', () => {
+    const link = { ...watch, reason: 'link', record: 'fedpol:l-1', version: 1, schema: 'Associate', caption: 'Associate', subject: 'fedpol:p-1', subjectName: 'Jonas Verbeke' };
+    const both = notificationSummary({ kind: 'watch.link', body: { ...link, other: 'fedpol:p-2', otherName: 'Anna Peeters' } });
+    expect(both).toBe('Jonas Verbeke was linked to Anna Peeters (associate) (your watch “Roadblock list”).');
+    noIds(both);
+    // the notification view leaves out an other end the reader may not read: nothing of it is said
+    const alone = notificationSummary({ kind: 'watch.link', body: link });
+    expect(alone).toBe('A new link to Jonas Verbeke (associate) (your watch “Roadblock list”).');
+    expect(alone).not.toContain('Anna');
+  });
+
+  it('says a sighting, an event, a record added or updated, a saved search, an area and silence in words', () => {
+    const on = { ...watch, subject: 'fedpol:p-1', subjectName: 'Jonas Verbeke' };
+    expect(notificationSummary({ kind: 'watch.sighting', body: { ...on, record: 'fedpol:s-1', version: 1, schema: 'Sighting', caption: 'Sighting / check' } })).toBe('Jonas Verbeke was sighted (your watch “Roadblock list”).');
+    expect(notificationSummary({ kind: 'watch.event', body: { ...on, record: 'fedpol:e-1', version: 1, schema: 'Arrest', caption: 'Arrest' } })).toBe('A new event concerns Jonas Verbeke: Arrest (your watch “Roadblock list”).');
+    expect(notificationSummary({ kind: 'watch.record', body: { ...on, record: 'fedpol:p-1', version: 2, schema: 'Person', caption: 'Jonas Verbeke' } })).toBe('A record of Jonas Verbeke was updated (your watch “Roadblock list”).');
+    expect(notificationSummary({ kind: 'watch.record', body: { ...on, record: 'fedpol:p-9', version: 1, schema: 'Passport', caption: 'Passport' } })).toBe('A new record of Jonas Verbeke was added: Passport (your watch “Roadblock list”).');
+    expect(notificationSummary({ kind: 'watch.search', body: { ...watch, label: 'Verbeke', labels: ['Verbeke', 'Harbour'], record: 'fedpol:p-3', version: 1, schema: 'Person', caption: 'Jonas Verbeke' } })).toBe('Jonas Verbeke matches your saved search (your watch “Verbeke” and 1 more of your watches).');
+    expect(notificationSummary({ kind: 'watch.area', body: { ...watch, label: 'Port', labels: ['Port'], record: 'fedpol:a-1', version: 1, schema: 'Address', caption: 'Quai 4' } })).toBe('New information in your watched area: Quai 4 (your watch “Port”).');
+    expect(notificationSummary({ kind: 'watch.lost-track', body: { subscription: 'a3a8d311-0000', label: 'Roadblock list', record: 'fedpol:p-1', silentDays: 31, lastSeenAt: '2026-01-01', lostTrackDays: 30 } })).toBe('No sighting of the subject for 31 days (your watch “Roadblock list”).');
+  });
+
+  it('falls back to words without a name: a subject erased since, a notice told before names were, a category it does not know', () => {
+    const { subjectName: _n, ...erased } = alert;
+    expect(notificationSummary({ kind: 'watch.alert', body: { ...erased, erased: ['fedpol:p-1'] } })).toBe('An alert was issued on a watched subject: discreet check (your watch “Roadblock list”).');
+    const { subject: _s, subjectName: _sn, category: _c, ...older } = alert;
+    const summary = notificationSummary({ kind: 'watch.alert', body: older });
+    expect(summary).toBe('An alert was issued on a watched subject: discreet check (your watch “Roadblock list”).');
+    noIds(summary);
+    expect(notificationSummary({ kind: 'watch.alert', body: { ...alert, category: 'border_watch', label: undefined, labels: [] } })).toBe('An alert was issued on Jonas Verbeke: border watch.');
+  });
+
+  it('opens the subject of a watch notice, not the alert or link record; other notices open their record', () => {
+    expect(notificationRecord(alert)).toBe('fedpol:p-1');
+    const { subject: _s, ...older } = alert;
+    expect(notificationRecord(older)).toBe('fedpol:alert-4da42c34');
+    // a hit's subject is opened by its own link, after the record
+    expect(notificationRecord({ check: 'c1', alert: 'fedpol:a', subject: 'fedpol:p-1', record: 'fedpol:x' })).toBe('fedpol:x');
+  });
+
+  it('keeps the ids for the details, out of the sentence', () => {
+    expect(notificationDetails(alert)).toContain('subscription: a3a8d311-0000');
   });
 });

@@ -4,6 +4,7 @@
  * listed as before, field by field.
  */
 import type { Notification } from '../api/api-types.ts';
+import { alertCategoryWords } from './alert-category-words.ts';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const when = (time: unknown): string => (text(time) ? ` on ${String(time).slice(0, 16).replace('T', ' ')}` : '');
@@ -22,9 +23,72 @@ const objectOf = (v: unknown): Readonly<Record<string, unknown>> | undefined =>
 const recordsOf = (body: Readonly<Record<string, unknown>>): string[] =>
   Array.isArray(body['records']) ? body['records'].filter((r): r is string => typeof r === 'string') : [];
 
-/** The record a notice is about, to open: its `record`, else the first of its `records` (a pointer's call names only these). */
+/**
+ * The record a notice is about, to open: a watch notice's subject (an alert, a link or a sighting
+ * opens the person it is on, whose profile shows it), else its `record`, else the first of its
+ * `records` (a pointer's call names only these).
+ */
 export function notificationRecord(body: Readonly<Record<string, unknown>>): string | undefined {
-  return text(body['record']) ?? recordsOf(body)[0];
+  const watched = text(body['subscription']) ? text(body['subject']) : undefined;
+  return watched ?? text(body['record']) ?? recordsOf(body)[0];
+}
+
+/** Every field of a notice, ids included, for those who need them (a disclosure under the sentence). */
+export function notificationDetails(body: Readonly<Record<string, unknown>>): string {
+  return fields(body);
+}
+
+/** Which of the reader's watches a notice comes from: “Roadblock list” and how many more. */
+function fromWatch(body: Readonly<Record<string, unknown>>): string {
+  const labels = Array.isArray(body['labels']) ? body['labels'] : [];
+  const label = text(body['label']) ?? text(labels[0]);
+  const more = labels.length > 1 ? ` and ${labels.length - 1} more of your watches` : '';
+  return label ? ` (your watch “${label}”${more})` : '';
+}
+
+const capitalised = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
+/**
+ * What a watch turned up (service watch-projection.ts), as a sentence: what happened, to whom
+ * (`subjectName`, the watched subject as the reader may read it; a link's other end `otherName`
+ * only where they may read that too, notification-view.ts) and from which watch. A name the
+ * notice does not carry (erased since, or a notice told before names were) is said without it.
+ */
+function watchNews(kind: string, body: Readonly<Record<string, unknown>>): string | undefined {
+  const subject = text(body['subjectName']) ?? 'a watched subject';
+  const caption = text(body['caption']);
+  const watch = fromWatch(body);
+  const category = text(body['category']) ?? (body['schema'] === 'Alert' ? caption : undefined);
+  const alert = category ? `: ${alertCategoryWords(category)}` : '';
+  switch (kind) {
+    case 'watch.alert':
+      return body['version'] === 1 || body['version'] === undefined
+        ? `An alert was issued on ${subject}${alert}${watch}.`
+        : `The alert on ${subject} was changed${alert}${watch}.`;
+    case 'watch.alert-withdrawn':
+      return `The alert on ${subject} was withdrawn${alert}${watch}.`;
+    case 'watch.link': {
+      const other = text(body['otherName']);
+      const how = caption ? ` (${caption.toLowerCase()})` : '';
+      return other ? `${capitalised(subject)} was linked to ${other}${how}${watch}.` : `A new link to ${subject}${how}${watch}.`;
+    }
+    case 'watch.sighting':
+      return `${capitalised(subject)} was sighted${watch}.`;
+    case 'watch.event':
+      return `A new event concerns ${subject}${caption ? `: ${caption}` : ''}${watch}.`;
+    case 'watch.record':
+      return `${body['version'] === 1 ? 'A new record of' : 'A record of'} ${subject} ${body['version'] === 1 ? 'was added' : 'was updated'}${caption && caption !== text(body['subjectName']) ? `: ${caption}` : ''}${watch}.`;
+    case 'watch.search':
+      return `${caption ?? 'A new record'} matches your saved search${watch}.`;
+    case 'watch.area':
+      return `New information in your watched area${caption ? `: ${caption}` : ''}${watch}.`;
+    case 'watch.lost-track': {
+      const days = typeof body['silentDays'] === 'number' ? body['silentDays'] : undefined;
+      return `No sighting of the subject${days === undefined ? '' : ` for ${days} days`}${watch}.`;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** The telephone of the desk a watch's pointer names, to call: the one thing a pointer leads to. */
@@ -82,6 +146,6 @@ export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 
     case 'watch.pointer':
       return watchPointer(body);
     default:
-      return fields(body);
+      return watchNews(kind, body) ?? fields(body);
   }
 }

@@ -9,7 +9,7 @@ import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
-import { notificationContact, notificationRecord, notificationSummary } from '../common/notification-summary.ts';
+import { notificationContact, notificationDetails, notificationRecord, notificationSummary } from '../common/notification-summary.ts';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { AlertList } from '../profile/alert-list.tsx';
@@ -66,6 +66,7 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
             <span className="badge">{n.kind}</span>
             <strong>{n.title}</strong>
             <span className="muted small notification-summary">{notificationSummary(n)}</span>
+            <details className="small notification-details"><summary>Details</summary>{notificationDetails(n.body)}</details>
             <OpenLink body={n.body} />
             {n.read ? null : <button type="button" className="small" onClick={() => markRead(n.id)} aria-label={`Mark read: “${n.title}”`}>Mark read</button>}
           </li>
