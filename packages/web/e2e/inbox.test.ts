@@ -4,11 +4,12 @@
  * that does not pass a page for the whole inbox; progress while loading; the watch form behind
  * the purpose, and none for a checkpoint officer, whose role reads no records; the agency's alerts
  * listed by their subjects' names, the ids beside them; what a watch turns up told in a sentence
- * naming its subject, and opening the subject's profile.
+ * naming its subject, and opening the subject's profile; an alert's withdrawal asked first; a
+ * colleague's alert shown without reloading the page.
  */
-import { AgencyId } from '@mosaic/model';
+import { AgencyId, UserId } from '@mosaic/model';
 import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { givePurpose, setUpBrowserTests, signInPage } from './harness.ts';
 
@@ -17,6 +18,8 @@ const FEDPOL_NOTICES = 105;
 const notice = (n: number, agency: string, title: string) => ({
   id: `n-${agency}-${String(n).padStart(4, '0')}`, at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(), to: { agency: AgencyId(agency) }, kind: 'watch.record', title, body: {},
 });
+
+const isFocused = (locator: Locator): Promise<boolean> => locator.evaluate((element) => element === document.activeElement);
 
 const badge = (page: Page) => page.getByRole('navigation', { name: 'Main' }).locator('.count');
 
@@ -154,5 +157,73 @@ describe.skipIf(!tests.haveChromium)('the alerts inbox', () => {
     await givePurpose(page, 'Patrol', 'ZN/2026/0078');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Jonas Verbeke');
     expect(errors).toEqual([]);
+  });
+
+  it('asks before withdrawing an alert, naming it and its subject; "Keep the alert" leaves it in force, the keyboard back on its button', async () => {
+    const zone = await tests.api.tokenOf('zoneOfficer');
+    const why = { 'x-mosaic-purpose': 'Patrol', 'x-mosaic-case': 'ZN/2026/0077' };
+    await tests.api.json('/records', { token: zone, body: { id: 'z-brandt', schema: 'Person', properties: { name: ['Nele Brandt'] }, provenance: testProvenance('zone-north') } });
+    const { alert: issued } = await tests.api.json<{ alert: { id: string } }>('/alerts', { token: zone, headers: why, body: { subject: 'zone-north:z-brandt', category: 'discreet_check' } });
+    const status = async (): Promise<string | undefined> => (await tests.api.json<{ alerts: { id: string; status: string }[] }>('/alerts', { token: zone, headers: why })).alerts.find((a) => a.id === issued.id)?.status;
+
+    const page = await tests.signedInPage('zoneOfficer');
+    await page.goto('/#/inbox');
+    await givePurpose(page, 'Patrol', 'ZN/2026/0077');
+    const listed = page.getByTestId('alert').filter({ hasText: 'Nele Brandt' });
+    const ask = listed.getByRole('button', { name: 'Withdraw the REPORT_COVERTLY alert on Nele Brandt (zone-north:z-brandt)' });
+    await ask.click();
+    const question = listed.getByRole('group', { name: 'Confirm the withdrawal of the discreet check alert on Nele Brandt (zone-north:z-brandt)' });
+    await expect.poll(() => question.count()).toBe(1);
+    expect(await question.textContent()).toContain('Withdraw the discreet check alert on Nele Brandt (zone-north:z-brandt)?');
+    const keep = question.getByRole('button', { name: 'Keep the alert' });
+    await expect.poll(() => isFocused(keep)).toBe(true);
+    await keep.press('Enter');
+    await expect.poll(() => question.count()).toBe(0);
+    await expect.poll(() => isFocused(ask)).toBe(true);
+    expect(await status()).toBe('active');
+    // Escape is a way out too
+    await ask.press('Enter');
+    await expect.poll(() => question.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await status()).toBe('active');
+
+    await ask.click();
+    await question.getByRole('button', { name: 'Withdraw the alert now' }).click();
+    const said = page.getByRole('status').filter({ hasText: 'The discreet check alert on Nele Brandt is withdrawn.' });
+    await expect.poll(() => said.count()).toBe(1);
+    await expect.poll(() => isFocused(said)).toBe(true);
+    expect(await status()).toBe('withdrawn');
+    await expect.poll(() => listed.textContent()).toContain('withdrawn');
+  });
+
+  it('shows an alert a colleague issues once the page is in view again, and on "Refresh the alerts", without reloading it', async () => {
+    const { store } = tests.server.test.mosaic;
+    const officer = (await store.listUsers()).find((u) => u.name === 'zoneOfficer');
+    if (officer === undefined) throw new Error('no zoneOfficer');
+    await store.upsertUser({ ...officer, id: UserId('zone-north.zoneColleague'), name: 'zoneColleague' });
+    const colleague = await tests.api.tokenOf('zoneColleague');
+    const why = { 'x-mosaic-purpose': 'Patrol', 'x-mosaic-case': 'ZN/2026/0077' };
+    for (const [id, name] of [['z-kowalski', 'Piet Kowalski'], ['z-dumont', 'Eline Dumont']]) {
+      await tests.api.json('/records', { token: colleague, body: { id, schema: 'Person', properties: { name: [name] }, provenance: testProvenance('zone-north') } });
+    }
+
+    const page = await tests.signedInPage('zoneOfficer');
+    await page.goto('/#/inbox');
+    await givePurpose(page, 'Patrol', 'ZN/2026/0077');
+    await expect.poll(() => page.getByRole('progressbar').count()).toBe(0);
+    const named = (name: string) => page.getByTestId('alert').filter({ hasText: name });
+    expect(await named('Piet Kowalski').count()).toBe(0);
+    // a document that is the page's own: a reload would give it a new one
+    await page.evaluate(() => { (window as unknown as { kept: boolean }).kept = true; });
+
+    await tests.api.json('/alerts', { token: colleague, headers: why, body: { subject: 'zone-north:z-kowalski', category: 'arrest' } });
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => named('Piet Kowalski').count()).toBe(1);
+
+    await tests.api.json('/alerts', { token: colleague, headers: why, body: { subject: 'zone-north:z-dumont', category: 'inquiry_check' } });
+    await page.getByRole('button', { name: 'Refresh the alerts' }).click();
+    await expect.poll(() => named('Eline Dumont').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
   });
 });

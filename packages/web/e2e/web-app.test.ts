@@ -544,6 +544,8 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     const listed = page.getByTestId('alert').filter({ hasText: tests.world.brother });
     await expect.poll(() => listed.textContent()).toMatch(/^REPORT COVERTLY/);
     await listed.getByRole('button', { name: 'Withdraw' }).click();
+    // asked first (inbox.test.ts)
+    await listed.getByRole('button', { name: 'Withdraw the alert now' }).click();
     await expect.poll(() => listed.textContent()).toMatch(/ · withdrawn/);
     expect(await listed.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
   });

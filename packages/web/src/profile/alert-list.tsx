@@ -6,14 +6,12 @@
  */
 import type { AlertSummary } from '../api/api-types.ts';
 import { href } from '../routing/use-hash-route.ts';
-
-/** The subject as the list names it: its name with its record id, or the id alone. */
-const subjectName = (a: AlertSummary): string => (a.caption === undefined ? a.subject : `${a.caption} (${a.subject})`);
+import { WithdrawAlert } from './withdraw-alert.tsx';
 
 export function AlertList({ alerts, showSubject = false, onWithdraw }: {
   readonly alerts: readonly AlertSummary[];
   readonly showSubject?: boolean;
-  /** Offered on each alert not withdrawn, in force or yet to be (the agency's own list). */
+  /** Offered on each alert not withdrawn, in force or yet to be (the agency's own list), after a question (withdraw-alert.tsx). */
   readonly onWithdraw?: ((id: string) => void) | undefined;
 }) {
   return (
@@ -26,7 +24,7 @@ export function AlertList({ alerts, showSubject = false, onWithdraw }: {
           <span className="muted owner">
             {a.agency ? `${a.agency} · ` : ''}{a.desk} {a.deskContact} · from {a.validFrom}{a.validUntil ? ` until ${a.validUntil}` : ''}{a.status !== 'active' ? ` · ${a.status.replace(/_/g, ' ')}` : ''}
           </span>
-          {onWithdraw && a.status !== 'withdrawn' ? <button type="button" className="small" onClick={() => onWithdraw(a.id)} aria-label={`Withdraw the ${a.action} alert on ${subjectName(a)}`}>Withdraw</button> : null}
+          {onWithdraw && a.status !== 'withdrawn' ? <WithdrawAlert alert={a} onWithdraw={onWithdraw} /> : null}
           {a.instructions ? <span className="instructions">{a.instructions}</span> : null}
         </div>
       ))}

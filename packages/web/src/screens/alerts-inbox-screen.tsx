@@ -4,7 +4,9 @@
  * events, a page at a time; the user's watches; and the alerts their agency holds. Watching and
  * listing the agency's alerts are consultations, so both wait for the purpose.
  */
+import { useEffect, useRef, useState } from 'react';
 import type { Notification } from '../api/api-types.ts';
+import { alertCategoryWords } from '../common/alert-category-words.ts';
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
@@ -19,20 +21,46 @@ import { WatchesPanel } from '../watch/watches-panel.tsx';
 
 const LIVE_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Disconnected' } as const;
 
-/** The alerts the user's agency holds. */
+/**
+ * The alerts the user's agency holds. A colleague's alert issued or withdrawn meanwhile is read
+ * again when the page comes back into view (the window focused, the tab shown again) or on
+ * "Refresh", without reloading the page: listing them is a consultation, logged each time, so
+ * they are not read on a timer. A withdrawal is asked for first (withdraw-alert.tsx); once it is
+ * made, the status saying so takes the keyboard, as the button pressed has gone with it.
+ */
 function AgencyAlerts() {
   const { api } = useSession();
   const alerts = useAsync(() => api.alerts(), [api]);
   const withdrawing = useAction();
-  const withdraw = (id: string): void => void withdrawing.run(async () => {
-    await api.withdrawAlert(id);
-    alerts.reload();
-  });
+  const [withdrawn, setWithdrawn] = useState<string>();
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const { reload } = alerts;
+  useEffect(() => {
+    const shown = (): void => { if (document.visibilityState === 'visible') reload(); };
+    window.addEventListener('focus', reload);
+    document.addEventListener('visibilitychange', shown);
+    return () => {
+      window.removeEventListener('focus', reload);
+      document.removeEventListener('visibilitychange', shown);
+    };
+  }, [reload]);
+  useEffect(() => { if (withdrawn !== undefined) statusRef.current?.focus(); }, [withdrawn]);
+  const withdraw = (id: string): void => {
+    if (withdrawing.busy) return;
+    const alert = alerts.value?.find((a) => a.id === id);
+    void withdrawing.run(async () => {
+      await api.withdrawAlert(id);
+      setWithdrawn(`The ${alert ? `${alertCategoryWords(alert.category)} alert on ${alert.caption ?? alert.subject}` : 'alert'} is withdrawn.`);
+      reload();
+    });
+  };
   return (
     <>
       <ErrorMessage error={alerts.error ?? withdrawing.error} what={alerts.error ? 'load the alerts' : 'withdraw the alert'} />
+      <p role="status" className="muted small" tabIndex={-1} ref={statusRef}>{withdrawn}</p>
+      <button type="button" className="small" onClick={reload} disabled={alerts.loading}>Refresh the alerts</button>
       {alerts.loading ? <ProgressBar label="Loading your agency's alerts" /> : null}
-      {alerts.value?.length ? <AlertList alerts={alerts.value} showSubject onWithdraw={withdrawing.busy ? undefined : withdraw} /> : alerts.value ? <p className="muted">No alerts.</p> : null}
+      {alerts.value?.length ? <AlertList alerts={alerts.value} showSubject onWithdraw={withdraw} /> : alerts.value ? <p className="muted">No alerts.</p> : null}
     </>
   );
 }
