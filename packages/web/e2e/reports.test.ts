@@ -25,6 +25,13 @@ const REPORT = [
 
 const PHONE_REPORT = 'Namur, 2 November 2025. The courier called +32 471 65 03 92 from a kiosk near the bus station.';
 
+// An observation note on a man the federal police hold (born the same day), and a name three of their records share.
+const TRAVEL_REPORT = [
+  'Observation note: RASMUS KJELDGAARD',
+  'RASMUS KJELDGAARD, born 14 June 1983, travelled by air from Belgium to Turkey on 12 March 2025.',
+  'At the airport he was seen with Sander Vollmerhaus.',
+].join('\n');
+
 const POINTER_REPORT = 'Charleroi, 14 November 2025. A neighbour saw Odile Renard-Moreau hand a parcel to a man outside the railway station.';
 
 let dir: string;
@@ -101,7 +108,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     expect(claims).toContain('Tomas Moreau-Vasquez');
     expect(claims).toContain('Tomas Moreau Vasquez');
     const sourceRow = page.locator('table.claims tbody tr', { hasText: 'Source report' });
-    expect(await sourceRow.textContent()).toMatch(/fedpol.*interview notes.*B2/);
+    expect(await sourceRow.textContent()).toMatch(/Federal Police.*interview notes.*B2/);
     await screenshot(page, '13-report-on-profile');
     await sourceRow.getByRole('link').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Garage interview, Liège');
@@ -193,6 +200,77 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     await phone.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => phone.locator('.badge.review-confirmed').count()).toBe(1);
     expect(await phone.textContent()).toMatch(/held by zone-north:z-storhaug/);
+  });
+
+  it('suggests the candidate the matcher calls a match, tells candidates of one name apart, says it is saving, and records the journey of the confirmed traveller for the timeline', { timeout: 120_000 }, async () => {
+    const fedToken = await tests.api.tokenOf('fedAnalyst');
+    const person = (id: string, properties: Record<string, string[]>) => tests.api.json('/records', { token: fedToken, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
+    await person('p-kjeldgaard', { name: ['Rasmus Kjeldgaard'], birthDate: ['1983-06-14'], nationality: ['dk'] });
+    await person('p-vollmerhaus-1', { name: ['Sander Vollmerhaus'], birthDate: ['1979-02-11'], nationality: ['nl'] });
+    await person('p-vollmerhaus-2', { name: ['Sander Vollmerhaus'], birthDate: ['1991-07-30'], nationality: ['de'] });
+    await tests.server.projections.follower.catchUp();
+    const purpose = { purpose: 'Counter-terrorism investigation', caseRef: 'PV/2025/0702' };
+    const provenance = { source: 'observation note', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
+    const uploaded = await tests.api.json<{ report: { id: string } }>('/reports', { token: fedToken, body: { text: TRAVEL_REPORT, title: 'Observation note: Rasmus Kjeldgaard', collection: 'airport-watch', provenance, ...purpose } });
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await givePurpose(page, purpose.purpose, purpose.caseRef);
+    await page.goto(`/#/reports/${encodeURIComponent(uploaded.report.id)}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Observation note: Rasmus Kjeldgaard');
+
+    // the record the matcher calls a match is chosen, and said to be the suggestion; nothing is written yet
+    const rasmus = page.getByRole('listitem', { name: 'Person Rasmus Kjeldgaard' });
+    const same = rasmus.locator('label.proposal', { hasText: 'fedpol:p-kjeldgaard' });
+    await expect.poll(() => same.count()).toBe(1);
+    expect(await same.locator('input[type=radio]').isChecked()).toBe(true);
+    expect(await same.textContent()).toContain('suggested');
+    expect(await rasmus.locator('label.proposal', { hasText: 'A new person' }).locator('input').isChecked()).toBe(false);
+    // where no candidate reaches the matcher's threshold, a new person stays chosen
+    const headers = { 'x-mosaic-purpose': encodeURIComponent(purpose.purpose), 'x-mosaic-case': encodeURIComponent(purpose.caseRef) };
+    const read = await tests.api.json<{ report: { entities: { name: string; proposals: { record: string; match: boolean }[] }[] } }>(`/reports/${encodeURIComponent(uploaded.report.id)}`, { token: fedToken, headers });
+    const sander = read.report.entities.find((e) => e.name === 'Sander Vollmerhaus')!;
+    const vollmerhaus = page.getByRole('listitem', { name: 'Person Sander Vollmerhaus' });
+    const suggested = sander.proposals.find((p) => p.match)?.record;
+    const chosen = suggested ? vollmerhaus.locator('label.proposal', { hasText: suggested }) : vollmerhaus.locator('label.proposal', { hasText: 'A new person' });
+    expect(await chosen.locator('input').isChecked()).toBe(true);
+
+    // two records of one name, told apart by birth, nationality and id, each id opening its profile in a new tab
+    const candidates = vollmerhaus.locator('label.proposal', { hasText: 'Same as' });
+    await expect.poll(() => candidates.count()).toBe(2);
+    const told = await candidates.allTextContents();
+    expect(told.some((t) => /born 1979-02-11 · nationality Netherlands · fedpol:p-vollmerhaus-1/.test(t))).toBe(true);
+    expect(told.some((t) => /born 1991-07-30 · nationality Germany · fedpol:p-vollmerhaus-2/.test(t))).toBe(true);
+    const link = candidates.getByRole('link', { name: /fedpol:p-vollmerhaus-1/ });
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('href')).toBe('#/profile/record/fedpol%3Ap-vollmerhaus-1');
+
+    // the journey waits for its traveller, and says so
+    const journey = page.locator('.report-relations li', { hasText: 'travelled to' });
+    await expect.poll(() => journey.textContent()).toContain('Confirm or reject Rasmus Kjeldgaard above to record it.');
+
+    // the decision is said to be saving while it is
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/confirm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await rasmus.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => rasmus.getByRole('status').textContent()).toBe('Saving the decision on Rasmus Kjeldgaard…');
+    release();
+    await expect.poll(() => rasmus.locator('.badge.review-confirmed').count(), { timeout: 20_000 }).toBe(1);
+    expect(await rasmus.getByRole('status').textContent()).toBe('');
+    await page.unroute('**/confirm');
+
+    // the journey is recorded, from and to together, with a link to its record
+    await expect.poll(() => page.locator('.report-relations li', { hasText: 'travelled' }).locator('.badge.review-confirmed').count()).toBe(2);
+    expect(await journey.getByRole('link', { name: 'record' }).count()).toBe(1);
+    await screenshot(page, '17-report-travel');
+
+    // and read on the traveller's timeline, the countries in words
+    await rasmus.getByRole('link', { name: 'profile' }).click();
+    await expect.poll(() => page.locator('.timeline li', { hasText: 'Travel' }).textContent(), { timeout: 20_000 }).toMatch(/Travel: Belgium → T(urkey|ürkiye), by air/);
+    expect(await page.locator('.timeline li', { hasText: 'Travel' }).textContent()).toContain('2025-03-12');
   });
 
   it('tells the reviewer which agency holds something on a person of the report it shares only as a pointer, and nothing of its record', { timeout: 120_000 }, async () => {

@@ -160,6 +160,7 @@ export function graphRoutes(projections: Projections) {
     const TimelineBody = z.object({ entities: z.array(Id).min(1).max(50), since: Filters.since, until: Filters.until, level: Level });
     const TimelineEvent = z.object({
       id: z.string(), kind: z.string(), date: z.string(), end: z.string().optional(), place: z.string().optional(), summary: z.string().optional(),
+      route: z.object({ from: z.string().optional(), to: z.string().optional(), by: z.string().optional() }).optional().describe('a journey\'s (Travel): the countries it left and went to, by name, and how it was made'),
       entities: z.array(z.string()).readonly(), involved: z.array(z.string()).readonly(), provenance: z.array(z.string()).readonly(),
     });
     const TimelineOut = z.object({ events: z.array(TimelineEvent).readonly(), undated: z.array(TimelineEvent).readonly(), pointers: Pointers });

@@ -47,6 +47,8 @@ const ProposalOut = z.object({
     value: z.string().describe('the identifier as the record holds it'),
     link: z.enum(['holder', 'lead']).describe('what confirming with this link makes: holder — the new record names the record as its holder (owner for a vehicle); lead — the review keeps the link, nothing is written'),
   }).optional().describe('present for an extracted phone, e-mail, document or plate: how the record found holds it'),
+  birthDate: z.array(z.string()).readonly().optional().describe('a person\'s: the record\'s dates of birth, which tell candidates of one name apart'),
+  nationality: z.array(z.string()).readonly().optional().describe('a person\'s: the record\'s nationalities (ISO 3166 codes)'),
 });
 const Status = z.enum(REVIEW_STATUSES);
 const RecordErased = z.literal(true).optional().describe('confirmed, and the record it made erased since (told to the report\'s reviewers)');
@@ -58,7 +60,7 @@ const ReportViewOut = z.object({
     erased: z.literal(true).optional().describe('taken by a person\'s erasure (it named them; its name reads "Erased: it named an erased record", with no mention): no link is proposed for it, and confirming or rejecting it answers 409 MOSAIC_CONFLICT'),
     proposals: z.array(ProposalOut).readonly(),
   })).readonly(),
-  relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, record: z.string().optional(), recordErased: RecordErased, note: z.string().optional() })).readonly(),
+  relations: z.array(ExtractedRelationOut.extend({ index: z.number(), status: Status, recordable: z.boolean().describe('whether the records have a form for it between its ends (a relationship, a holder, a journey as a Travel); one without stays in the report\'s text'), record: z.string().optional(), recordErased: RecordErased, note: z.string().optional() })).readonly(),
   warnings: ExtractionOut.shape.warnings,
 });
 const Params = z.object({ id: z.string().min(1).max(300) });

@@ -77,8 +77,16 @@ export interface GraphEvent {
   readonly end?: string;
   readonly place?: string;
   readonly summary?: string;
+  /** A journey's (Travel): the countries it left and went to (ISO codes) and how it was made. */
+  readonly route?: EventRoute;
   readonly lat?: number;
   readonly lon?: number;
+}
+
+export interface EventRoute {
+  readonly from?: string;
+  readonly to?: string;
+  readonly by?: string;
 }
 
 /** A record with coordinates of its own (an address, a place). */
@@ -324,8 +332,10 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     const end = first(definition.end);
     const place = first(definition.place) ?? first('checkpoint');
     const summary = first('summary');
+    const [from, to, by] = [first('fromCountry'), first('toCountry'), first('transport')];
+    const route = from || to || by ? { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(by ? { by } : {}) } : undefined;
     events.set(record.id, {
-      id: record.id, schema: record.schema, subjects, ...(date ? { date } : {}), ...(end ? { end } : {}), ...(place ? { place } : {}), ...(summary ? { summary } : {}),
+      id: record.id, schema: record.schema, subjects, ...(date ? { date } : {}), ...(end ? { end } : {}), ...(place ? { place } : {}), ...(summary ? { summary } : {}), ...(route ? { route } : {}),
       ...(point ?? {}),
     });
     for (const subject of subjects) {

@@ -406,3 +406,20 @@ describe('ties through the identifier a record is', () => {
     expect((await graphPaths(current.world.mosaic, fed, current.projections, { from: 'fedpol:jd' as NodeId, to: 'zone-north:hd' as NodeId })).paths).toHaveLength(1);
   });
 });
+
+describe('a journey on the timeline', () => {
+  it('names the countries it left and went to, by name, and how it was made', async () => {
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
+    await putFixtures(current.world.mosaic, [
+      { id: 'tp', schema: 'Person', properties: { name: ['Oskar Vendelbo'] }, provenance: testProvenance('fedpol') },
+      { id: 'tt', schema: 'Travel', properties: { person: ['fedpol:tp'], fromCountry: ['be'], toCountry: ['tr'], transport: ['air'], departureDate: ['2025-03-12'] }, provenance: testProvenance('fedpol') },
+      { id: 'ts', schema: 'Sighting', properties: { person: ['fedpol:tp'], date: ['2025-03-01'], place: ['Antwerp'] }, provenance: testProvenance('fedpol') },
+    ]);
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
+    const fed = { user: (await current.world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const { events } = await graphTimeline(current.world.mosaic, fed, current.projections, { entities: ['fedpol:tp' as NodeId] });
+    expect(events.map((e) => [e.kind, e.route])).toEqual([['Sighting', undefined], ['Travel', { from: 'Belgium', to: 'Türkiye', by: 'air' }]]);
+  });
+});

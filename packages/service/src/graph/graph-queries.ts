@@ -24,7 +24,7 @@ import {
   type CentralityMeasure, type CentralityResult, type CommunitiesResult, type ConnectorsResult, type EdgeId, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
-import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, countryName, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { decide, decisionKey, RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
 import type { ChangeFollower } from '../change-follower.ts';
 import { consult, requirePurpose, type ConsultOptions } from '../consult.ts';
@@ -36,7 +36,7 @@ import { CrowdedTiesGraph } from './crowded-ties-graph.ts';
 import type { DrawnPart } from './entity-parts-graph.ts';
 import { exportContent } from './graph-export-content.ts';
 import type { EntityGraphView } from './entity-graph-view.ts';
-import type { GraphEvent, GraphProjection } from './graph-projection.ts';
+import type { EventRoute, GraphEvent, GraphProjection } from './graph-projection.ts';
 
 export const GRAPH_LEVELS = ['entity', 'record'] as const;
 export type GraphLevel = (typeof GRAPH_LEVELS)[number];
@@ -675,6 +675,8 @@ export interface TimelineEvent {
   readonly end?: string;
   readonly place?: string;
   readonly summary?: string;
+  /** A journey's: the countries it left and went to, by name ("Belgium", "Turkey"), and how it was made ("air"). */
+  readonly route?: { readonly from?: string; readonly to?: string; readonly by?: string };
   /** The given entities the event involves, and everyone visible it involves. */
   readonly entities: readonly NodeId[];
   readonly involved: readonly NodeId[];
@@ -708,6 +710,11 @@ function visibleEvents(view: View, graph: EntityGraph, sources: GraphSources, en
   return { nodes, items: [...items.values()] };
 }
 
+/** A journey's countries by their names, as a reader says them. */
+function routeInWords({ from, to, by }: EventRoute): NonNullable<TimelineEvent['route']> {
+  return { ...(from ? { from: countryName(from) } : {}), ...(to ? { to: countryName(to) } : {}), ...(by ? { by } : {}) };
+}
+
 /** `pointers`: to the owners of the members the user may not read of the given entities, an entity seen through pointers alone adding no event. */
 export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: { entities: readonly NodeId[]; since?: string; until?: string; level?: GraphLevel }): Promise<{ events: readonly TimelineEvent[]; undated: readonly TimelineEvent[]; pointers: readonly Pointer[] }> {
   const view = await viewFor(mosaic, consultation, sources, { ...(request.level ? { level: request.level } : {}) });
@@ -728,6 +735,7 @@ export async function graphTimeline(mosaic: Mosaic, consultation: Consultation, 
     return {
       id: event.id, kind: event.schema, date: event.date ?? '', entities: entry.entities, involved, provenance: [event.id],
       ...(event.end ? { end: event.end } : {}), ...(event.place ? { place: event.place } : {}), ...(event.summary ? { summary: event.summary } : {}),
+      ...(event.route ? { route: routeInWords(event.route) } : {}),
     };
   };
   const events = result.entries.map(out);

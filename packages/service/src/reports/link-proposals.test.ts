@@ -56,6 +56,10 @@ beforeAll(async () => {
   // Another country's number with the same last nine digits is another line.
   await put({ id: 'zx1', schema: 'Person', properties: { name: ['Aldo Brenninkmeijer'], phone: ['+33470918273'] }, provenance: testProvenance('zone-north') });
   await put({ id: 'ip1', schema: 'Person', properties: { name: ['Ruben Kesselaar'], phone: ['+32470555019'] }, provenance: testProvenance('intel') });
+  // Three men of one name: two the federal police may see, told apart by birth and nationality, one it may not.
+  await put({ id: 'zb1', schema: 'Person', properties: { name: ['Farid Benalimo'], birthDate: ['1979-02-11'], nationality: ['ma'] }, provenance: testProvenance('zone-north') });
+  await put({ id: 'zb2', schema: 'Person', properties: { name: ['Farid Benalimo'], birthDate: ['1991-07-30'], nationality: ['be'] }, provenance: testProvenance('zone-north') });
+  await put({ id: 'ib1', schema: 'Person', properties: { name: ['Farid Benalimo'], birthDate: ['1985-01-01'], nationality: ['fr'] }, provenance: testProvenance('intel') });
   await world.mosaic.store.upsertUser({ id: UserId('zone-north.zoneAnalyst'), name: 'zoneAnalyst', agency: AgencyId('zone-north'), desk: DeskId('zone-north-desk'), roles: ['analyst'], clearance: 'RESTRICTED', groups: [], passwordHash: 'unused' });
   projections = await startProjections(world.mosaic, { follow: false });
 });
@@ -126,6 +130,23 @@ describe('link proposals for identifiers found in a report', () => {
       records: expect.arrayContaining(['zone-north:zp1', 'zone-north:zd1', 'zone-north:zv1']),
     });
     expect(consultation?.['records']).not.toContain('intel:ip1');
+  });
+});
+
+describe('link proposals for a person found in a report', () => {
+  it('tell candidates of one name apart by the dates of birth and nationalities of the records the reviewer may see, and no other', async () => {
+    const fed = await as('fedAnalyst');
+    const outcome = await uploadReport(world.mosaic, fed, { text: 'Antwerp, 3 March 2025. Farid Benalimo was seen at the station.', title: 'Station', collection: 'station', provenance: PROVENANCE }, indexes());
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const view = (await readReport(world.mosaic, fed, outcome.report.id, indexes())).view!;
+    const farid = view.entities.find((e) => e.name === 'Farid Benalimo')!;
+    const told = farid.proposals.map((p) => ({ record: p.record, birthDate: p.birthDate, nationality: p.nationality }));
+    expect(told).toEqual(expect.arrayContaining([
+      { record: 'zone-north:zb1', birthDate: ['1979-02-11'], nationality: ['ma'] },
+      { record: 'zone-north:zb2', birthDate: ['1991-07-30'], nationality: ['be'] },
+    ]));
+    expect(JSON.stringify(view)).not.toContain('1985-01-01');
+    expect(told.map((p) => p.record)).not.toContain('intel:ib1');
   });
 });
 

@@ -179,7 +179,7 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
   for (const { entity, scoredAs, shown: proposals } of scored) {
     // the gate has the last word: a record it did not show (the organisation changed meanwhile) is
     // not proposed; one it showed is the reviewer's to read, and its words that agreed are named
-    const kept = proposals.filter((p) => shown.has(p.record)).map((p) => withWordsNamed(p, scoredAs, stored.get(p.record)));
+    const kept = proposals.filter((p) => shown.has(p.record)).map((p) => withTellingApart(withWordsNamed(p, scoredAs, stored.get(p.record)), stored.get(p.record)));
     if (kept.length > 0) byEntity.set(entity.id, kept);
   }
   return { byEntity, pointers };
@@ -192,6 +192,22 @@ export async function proposeLinks(mosaic: Mosaic, consultation: Consultation, e
 function withWordsNamed(proposal: LinkProposal, scoredAs: Pick<EntityRecord, 'schema' | 'properties'> | undefined, record: EntityRecord | undefined): LinkProposal {
   if (!scoredAs || !record || !Array.isArray(proposal.explain)) return proposal;
   return { ...proposal, explain: withExplainedWords(proposal.explain as readonly Explanation[], scoredAs, record) };
+}
+
+/** What tells candidates of one name apart, as a reviewer compares them: a person's dates of birth and nationalities. */
+const TELLING_APART = ['birthDate', 'nationality'] as const;
+
+/**
+ * The proposal with the values of its record that tell it from another of the same name
+ * (TELLING_APART): for a record the gate has shown the reviewer only, whose values they may read.
+ */
+function withTellingApart(proposal: LinkProposal, record: EntityRecord | undefined): LinkProposal {
+  if (!record || proposal.identifier) return proposal;
+  const values = Object.fromEntries(TELLING_APART.flatMap((property) => {
+    const held = record.properties[property];
+    return held?.length ? [[property, [...held]]] : [];
+  }));
+  return { ...proposal, ...values };
 }
 
 /** The best `perEntity` proposals, one per resolved entity (its best-scoring member stands for it). */

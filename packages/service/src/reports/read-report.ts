@@ -14,6 +14,7 @@ import { policyContext, policyUser, type Consultation } from '../organisation.ts
 import type { Mosaic } from '../runtime.ts';
 import { proposeLinks, type ReviewIndexes } from './link-proposals.ts';
 import { partIdsOf } from '../resolution/entity-view.ts';
+import { relationRecordable } from './relation-forms.ts';
 import { isErasedEntity, LINKABLE_SCHEMATA, newReview, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type LinkKind, type LinkProposal, type ReportReview, type ReviewStatus } from './report-review.ts';
 
 export interface ReportEntityView {
@@ -46,6 +47,8 @@ export interface ReportRelationView {
   readonly kind?: string;
   readonly evidence: Evidence;
   readonly status: ReviewStatus;
+  /** Whether the records have a form for it between its ends (relation-forms.ts): one without stays in the text. */
+  readonly recordable: boolean;
   readonly record?: RecordId;
   /** Confirmed, and the record it made erased since (told to the report's reviewers). */
   readonly recordErased?: true;
@@ -137,9 +140,10 @@ export async function readReport(mosaic: Mosaic, consultation: Consultation, id:
         };
       }),
       relations: review.extraction.relations.map((r, index) => {
+        const schemaOf = (id: string): ExtractedEntity['schema'] | undefined => review.extraction.entities.find((e) => e.id === id)?.schema;
         const state = review.relations[index] ?? { status: 'proposed' };
         return {
-          index, ...r, status: state.status, ...(state.record && shown.has(state.record) ? { record: state.record } : {}),
+          index, ...r, status: state.status, recordable: relationRecordable(r.type, schemaOf(r.source), schemaOf(r.target)), ...(state.record && shown.has(state.record) ? { record: state.record } : {}),
           ...(state.record && erased.has(state.record) ? { recordErased: true as const } : {}), ...(state.note ? { note: state.note } : {}),
         };
       }),

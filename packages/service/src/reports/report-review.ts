@@ -118,6 +118,9 @@ export interface LinkProposal {
   readonly explain: unknown;
   /** Present for an extracted identifier: how the record holds it, and what confirming with it makes. */
   readonly identifier?: IdentifierLink;
+  /** A person's: the record's dates of birth and nationalities, which tell candidates of one name apart (a record the reviewer is shown only). */
+  readonly birthDate?: readonly string[];
+  readonly nationality?: readonly string[];
 }
 
 export function newReview(report: RecordId, extraction: ExtractResult): ReportReview {

@@ -40,7 +40,9 @@ import { whileClaimed } from '../claim-lease.ts';
 import { retentionRulesOf } from '../retention/retention-rules.ts';
 import { holderProperty, recordProperties } from './link-proposals.ts';
 import { consultReport, loadStoredReview, mayReview } from './read-report.ts';
+import { noFormNote, RELATION_SCHEMATA } from './relation-forms.ts';
 import { isErasedEntity, RECORDABLE_SCHEMATA, REPORT_REVIEW_KIND, type EntityReview, type LinkKind, type RelationReview, type ReportReview } from './report-review.ts';
+import { journeyOf, journeyTravel } from './travel-from-report.ts';
 
 export interface ConfirmInput {
   /** Edits to the extracted name (the record's main name-like property). */
@@ -235,6 +237,15 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
   const keptSentence = keptSentences(reportId, { version, relations: review.extraction.relations });
   for (const [index, relation] of next.extraction.relations.entries()) {
     if (relations[index]?.status !== 'proposed' || (relation.source !== entity.id && relation.target !== entity.id)) continue;
+    // a journey (its ends "from" and "to" in one sentence) is one Travel, written once for both
+    const journey = journeyOf(next.extraction.relations, index);
+    if (journey.length > 0) {
+      for (const [at, result] of await recordJourney(mosaic, consultation, { report, review: { ...next, relations }, keptSentence }, journey)) {
+        relations[at] = result;
+        if (result.record && !made.includes(result.record)) made.push(result.record);
+      }
+      continue;
+    }
     const result = await recordRelation(mosaic, consultation, { report, review: next, keptSentence }, relation, index);
     if (result) {
       relations[index] = result;
@@ -292,21 +303,6 @@ async function identifierLink(mosaic: Mosaic, consultation: Consultation, entity
   return holder === undefined ? { linkedAs: 'lead' } : { linkedAs: 'holder', holder };
 }
 
-/** Relationship schemata for extracted relation types, with the schemata each end must have. */
-const RELATION_SCHEMATA: Readonly<Partial<Record<ExtractedRelation['type'], { schema: string; source: string; target: string; ends: readonly [string, string]; role?: string }>>> = {
-  family: { schema: 'Family', source: 'person', target: 'relative', ends: ['Person', 'Person'] },
-  associate: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
-  neighbour: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
-  met: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
-  called: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
-  bought_from: { schema: 'Associate', source: 'person', target: 'associate', ends: ['Person', 'Person'] },
-  member_of: { schema: 'Membership', source: 'member', target: 'organization', ends: ['Person', 'Organization'], role: 'member' },
-  leader_of: { schema: 'Membership', source: 'member', target: 'organization', ends: ['Person', 'Organization'], role: 'leader' },
-  lived_in: { schema: 'Residence', source: 'person', target: 'address', ends: ['Person', 'Address'] },
-  employed_by: { schema: 'Employment', source: 'employee', target: 'employer', ends: ['Person', 'Organization'] },
-  owner_of: { schema: 'Ownership', source: 'owner', target: 'asset', ends: ['Person', 'Organization'] },
-};
-
 /** The relations' sentences of a review as read at a version of it (StoredDocument.version). */
 interface SentencesRead {
   readonly version: number | undefined;
@@ -346,12 +342,12 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, { repo
   const [source, target] = [review.entities[relation.source], review.entities[relation.target]];
   if (source?.status === 'rejected' || target?.status === 'rejected') return { status: 'rejected', note: 'an end was rejected' };
   if (source?.status !== 'confirmed' || target?.status !== 'confirmed' || !source.record || !target.record) return undefined;
-  const schemaOf = (id: string): string | undefined => review.extraction.entities.find((e) => e.id === id)?.schema;
+  const schemaOf = (id: string): ExtractedEntity['schema'] | undefined => review.extraction.entities.find((e) => e.id === id)?.schema;
   // a person's phone, document or vehicle: the model's own property on that record names them (a phone's or document's holder, a vehicle's owner)
   if (relation.type === 'holds' || (relation.type === 'owner_of' && schemaOf(relation.target) === 'Vehicle')) return recordHolder(mosaic, consultation, source.record, target.record);
   const mapping = RELATION_SCHEMATA[relation.type];
   if (!mapping || schemaOf(relation.source) !== mapping.ends[0] || schemaOf(relation.target) !== mapping.ends[1]) {
-    return { status: 'proposed', note: `no relationship schema for ${relation.type} between ${schemaOf(relation.source)} and ${schemaOf(relation.target)}` };
+    return { status: 'proposed', note: noFormNote(relation.type, schemaOf(relation.source), schemaOf(relation.target)) };
   }
   const sourceRecordId = `${report.provenance.sourceRecordId}/r${index}`;
   const ends = [source.record, target.record] as const;
@@ -362,16 +358,33 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, { repo
   });
   const endsHeld = (await Promise.all(ends.map((id) => mosaic.store.getRecord(id)))).flatMap((stored) => (stored ? [stored.record.provenance] : []));
   const provenance = provenanceFrom(report, sourceRecordId, relationDating(report, endsHeld));
-  // The sentence is the one the report keeps when the record is written, read under the audit
-  // log's lock (writeRecord's transaction), which an erasure holds: one that erased a person
-  // named in it (erase-from-reports.ts) since the review was read has replaced it, and the
-  // record is written again quoting what replaced it, not the names erased.
-  let sentence = relation.evidence.sentence;
+  return writeQuoting(mosaic, consultation, { id: sourceRecordId, schema: mapping.schema, provenance, sentence: relation.evidence.sentence, properties, kept: (tx) => keptSentence(tx, index) });
+}
+
+/** A record quoting a relation's sentence: what it is, and its properties with the sentence quoted. */
+interface Quoting {
+  readonly id: string;
+  readonly schema: string;
+  readonly provenance: Record<string, unknown>;
+  readonly sentence: string;
+  readonly properties: (sentence: string) => Record<string, readonly string[]>;
+  /** The sentence the report keeps now, read in the write's transaction (keptSentences). */
+  readonly kept: (tx: Store) => Promise<string | undefined>;
+}
+
+/**
+ * Writes a record quoting a relation's sentence: the one the report keeps when the record is
+ * written, read under the audit log's lock (writeRecord's transaction), which an erasure holds:
+ * one that erased a person named in it (erase-from-reports.ts) since the review was read has
+ * replaced it, and the record is written again quoting what replaced it, not the names erased.
+ */
+async function writeQuoting(mosaic: Mosaic, consultation: Consultation, { id, schema, provenance, sentence: read, properties, kept }: Quoting): Promise<RelationReview> {
+  let sentence = read;
   for (;;) {
     const quoted = sentence;
-    const written = await writeRecord(mosaic, consultation, { id: sourceRecordId, schema: mapping.schema, properties: properties(quoted), provenance }, async (tx) => {
-      const kept = await keptSentence(tx, index);
-      if (kept !== undefined && kept !== quoted) throw new SentenceRewritten(kept);
+    const written = await writeRecord(mosaic, consultation, { id, schema, properties: properties(quoted), provenance }, async (tx) => {
+      const now = await kept(tx);
+      if (now !== undefined && now !== quoted) throw new SentenceRewritten(now);
     }).catch((error: unknown) => {
       if (error instanceof SentenceRewritten) return error;
       throw error;
@@ -383,6 +396,30 @@ async function recordRelation(mosaic: Mosaic, consultation: Consultation, { repo
     if (!written.ok) return { status: 'proposed', note: written.errors.map((e) => `${e.field}: ${e.reason}`).join('; ') };
     return { status: 'confirmed', record: written.record.id };
   }
+}
+
+/**
+ * The Travel of a journey the report tells (travel-from-report.ts), once its traveller is
+ * confirmed and a place of it may be read, as a relationship is recorded: the report's provenance
+ * dated as the traveller's record, the sentence quoted, the report its proof. Its id is the
+ * journey's first relation's, so a town confirmed later writes the same record again with it.
+ * Each relation it records is confirmed with it; the others stay as they were.
+ */
+async function recordJourney(mosaic: Mosaic, consultation: Consultation, { report, review, keptSentence }: RelationSource, journey: readonly number[]): Promise<ReadonlyMap<number, RelationReview>> {
+  const { entities, relations } = review.extraction;
+  const open = journey.filter((i) => review.relations[i]?.status !== 'rejected');
+  const travel = journeyTravel({ entities, relations, decisions: review.entities, indexes: open });
+  const first = journey[0]!;
+  const traveller = review.entities[relations[first]!.source]?.record;
+  if (!travel.ready || traveller === undefined) return new Map();
+  const sourceRecordId = `${report.provenance.sourceRecordId}/r${first}`;
+  const held = await mosaic.store.getRecord(traveller);
+  const provenance = provenanceFrom(report, sourceRecordId, relationDating(report, held ? [held.record.provenance] : []));
+  const result = await writeQuoting(mosaic, consultation, {
+    id: sourceRecordId, schema: 'Travel', provenance, sentence: relations[first]!.evidence.sentence, kept: (tx) => keptSentence(tx, first),
+    properties: (sentence) => ({ ...travel.properties, person: [traveller], summary: [sentence.slice(0, 2000)], proof: [review.report] }),
+  });
+  return new Map(travel.indexes.map((i) => [i, result]));
 }
 
 /** Thrown within a relationship's write, to undo it, when the sentence it quotes was rewritten since the review was read: what the report keeps now. */

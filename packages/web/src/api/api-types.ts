@@ -168,6 +168,8 @@ export interface TimelineEvent {
   /** Where it happened, as the record names the place. */
   readonly place?: string;
   readonly summary?: string;
+  /** A journey's: the countries it left and went to, by name, and how it was made. */
+  readonly route?: { readonly from?: string; readonly to?: string; readonly by?: string };
   readonly provenance: readonly string[];
 }
 
@@ -515,6 +517,9 @@ export interface LinkProposal {
   readonly match: boolean;
   readonly explain: unknown;
   readonly identifier?: IdentifierLink;
+  /** A person's: what tells candidates of one name apart. */
+  readonly birthDate?: readonly string[];
+  readonly nationality?: readonly string[];
 }
 
 export type ReviewStatus = 'proposed' | 'confirmed' | 'rejected';
@@ -547,6 +552,8 @@ export interface ReportRelation {
   readonly kind?: string;
   readonly evidence: { readonly sentence: string; readonly start: number; readonly end: number };
   readonly status: ReviewStatus;
+  /** Whether the records have a form for it between its ends; one without stays in the text. */
+  readonly recordable: boolean;
   readonly record?: string;
   /** Confirmed, and the record it made erased since. */
   readonly recordErased?: true;

@@ -11,7 +11,7 @@
  * pointer says no more (not which record, nor which name of the report it concerns).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { IdentifierLink, LinkProposal, ReportDetail, ReportEntity } from '../api/api-types.ts';
+import type { IdentifierLink, LinkProposal, ReportDetail, ReportEntity, ReportRelation } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
@@ -23,6 +23,7 @@ import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 import { ReportText } from './report-text.tsx';
+import { suggestedLink } from './suggested-link.ts';
 
 /** A name's agreeing tokens as the answer names them: the report's words (`wordsA`) beside the record's (`wordsB`). */
 interface AgreedWords { readonly wordsA?: readonly string[]; readonly wordsB?: readonly string[] }
@@ -44,6 +45,50 @@ function explanationOf(explain: unknown): string {
       return `${featureLabel(e.feature)}: ${levelLabel(e.feature, e.level)} ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(1)}${words ? ` (${words})` : ''}`;
     })
     .join(' · ');
+}
+
+/** Country names as the browser's CLDR data gives them (the server's countryName reads the same data). */
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const countryInWords = (code: string): string => {
+  try {
+    return countryNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+/**
+ * What tells a candidate from another of the same name: its dates of birth, nationalities and
+ * record id, the id a link to its profile (a new tab, so the review stays as it is).
+ */
+function ProposalDetails({ proposal }: { readonly proposal: LinkProposal }) {
+  const facts = [
+    proposal.birthDate?.length ? `born ${proposal.birthDate.join(' or ')}` : '',
+    proposal.nationality?.length ? `nationality ${proposal.nationality.map(countryInWords).join(', ')}` : '',
+  ].filter((fact) => fact.length > 0);
+  return (
+    <span className="proposal-details muted">
+      {' '}{facts.length ? `${facts.join(' · ')} · ` : 'no date of birth or nationality recorded · '}
+      <a href={href('profile', 'record', proposal.record)} target="_blank" rel="noopener noreferrer">{proposal.record}<span className="visually-hidden"> (opens in a new tab)</span></a>
+    </span>
+  );
+}
+
+/** The relation's state in words: why it is not recorded, or what it waits for. */
+function relationWaiting(relation: ReportRelation, entities: readonly ReportEntity[], reviewable: boolean): string {
+  if (relation.status !== 'proposed') return '';
+  if (relation.note) return relation.note;
+  const kinds = entities.filter((e) => e.id === relation.source || e.id === relation.target);
+  if (!relation.recordable) {
+    const [source, target] = [relation.source, relation.target].map((id) => {
+      const kind = kinds.find((e) => e.id === id)?.schema.toLowerCase() ?? 'something';
+      return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+    });
+    return `The records have no form for “${relation.kind ?? relation.type.replace('_', ' ')}” between ${source} and ${target}: it stays in the report's text.`;
+  }
+  const open = kinds.filter((e) => e.recordable && e.status === 'proposed' && !e.erased).map((e) => e.name);
+  if (open.length === 0 || !reviewable) return '';
+  return `Confirm or reject ${open.join(' and ')} above to record it.`;
 }
 
 /** What confirming with each kind of link makes, as the reviewer reads it before choosing. */
@@ -112,7 +157,9 @@ function ReportDetailView({ detail, selected, onSelect, reload }: { readonly det
               {relations.map((r) => (
                 <li key={r.index} className={`status-${r.status}`}>
                   <strong>{nameOf(r.source)}</strong> <span className="badge">{r.kind ?? r.type.replace('_', ' ')}</span> <strong>{nameOf(r.target)}</strong>{' '}
-                  <span className={`badge review-${r.status}`}>{r.status}</span>{r.recordErased ? <span className="muted"> its record erased since</span> : null}{r.note ? <span className="muted"> {r.note}</span> : null}
+                  <span className={`badge review-${r.status}`}>{r.status}</span>{r.recordErased ? <span className="muted"> its record erased since</span> : null}
+                  {r.record ? <> <a href={href('profile', 'record', r.record)}>record</a></> : null}
+                  {relationWaiting(r, entities, reviewable) ? <span className="muted"> {relationWaiting(r, entities, reviewable)}</span> : null}
                   <div className="evidence muted">“{r.evidence.sentence}”</div>
                 </li>
               ))}
@@ -141,8 +188,10 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
   const { api } = useSession();
   const schemata = useSchemata(api);
   const [name, setName] = useState(entity.name);
-  // A new entity unless the person picks a proposal: linking is their judgement, never a default.
-  const [link, setLink] = useState<string>('');
+  // The strongest proposal the matcher calls a match is chosen for the reviewer to weigh, else a
+  // new entity: linking stays their judgement, and nothing is written until they confirm.
+  const suggested = suggestedLink(entity.proposals);
+  const [link, setLink] = useState<string>(suggested ?? '');
   const { busy, error, run } = useAction();
   // The report is read again after a refusal too: a conflict (409) means another reviewer decided
   // this entity meanwhile, and the list must show their decision, not offer buttons that can only
@@ -187,6 +236,8 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
                 {p.identifier ? <IdentifierProposalText proposal={p} identifier={p.identifier} schemata={schemata} /> : (
                   <>
                     Same as <strong>{p.caption}</strong> <span className="muted">({p.agency})</span> <span className="score">{Math.round(p.score * 100)}%</span>
+                    {p.record === suggested ? <span className="badge suggested"> suggested: a match by the matcher&apos;s threshold</span> : null}
+                    <ProposalDetails proposal={p} />
                     <span className="explain muted"> {explanationOf(p.explain)}</span>
                   </>
                 )}
@@ -200,6 +251,8 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
           </div>
         </div>
       ) : null}
+      {/* said while the decision is saved (it writes records and their relations), heard by a screen reader */}
+      <div className="muted busy-text" role="status" aria-live="polite">{busy ? `Saving the decision on ${entity.name}…` : ''}</div>
       {/* kept once the entity is decided: why this reviewer's action was refused */}
       <ErrorMessage error={error} />
     </li>
