@@ -49,6 +49,9 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     await form.getByRole('button', { name: 'Create user' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone.liaison created.');
     await expect.poll(() => page.getByRole('table', { name: 'Users' }).textContent()).toContain('zone.liaison');
+    // the agency, desk, role and clearance in words, not their codes
+    const liaison = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: 'zone.liaison' });
+    expect((await liaison.locator('td').allTextContents()).slice(0, 5)).toEqual(['zone.liaison', 'Police Zone North', 'Duty desk', 'Analyst', 'Restricted']);
     await page.getByRole('table', { name: 'Users' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-01-user-created');
     // A bad request is answered with the field and the reason, and nothing is written.
@@ -63,15 +66,19 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     await agreement.getByRole('combobox', { name: /^Owner/ }).selectOption('intel');
     await agreement.getByRole('combobox', { name: /^Recipient/ }).selectOption('zone-north');
     await agreement.getByRole('combobox', { name: /^Effect/ }).selectOption('full');
+    // the ceiling chosen by its words; the API is sent its code
+    await agreement.getByRole('combobox', { name: /^Up to classification/ }).selectOption({ label: 'Confidential' });
     await agreement.getByRole('button', { name: 'Save agreement' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Sharing agreements' }).textContent()).toContain('intel-zone-witnesses');
+    const saved = page.getByRole('table', { name: 'Sharing agreements' }).getByRole('row').filter({ hasText: 'intel-zone-witnesses' });
+    expect((await saved.locator('td').allTextContents()).slice(0, 6)).toEqual(['intel-zone-witnesses', 'State Security', 'Police Zone North', 'full', 'CLEAR, GREEN, AMBER', 'Confidential']);
     await page.getByRole('table', { name: 'Sharing agreements' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-02-agreement-created');
 
     // The server holds both, and the new user can sign in.
     const sys = await tests.api.tokenOf('sysadmin');
-    const org = (await (await tests.api.request('/admin/organisation', { token: sys })).json()) as { agreements: { id: string; owner: string; recipient: string; effect: string }[] };
-    expect(org.agreements.find((a) => a.id === 'intel-zone-witnesses')).toMatchObject({ owner: 'intel', recipient: 'zone-north', effect: 'full' });
+    const org = (await (await tests.api.request('/admin/organisation', { token: sys })).json()) as { agreements: { id: string; owner: string; recipient: string; effect: string; conditions: { maxClassification: string } }[] };
+    expect(org.agreements.find((a) => a.id === 'intel-zone-witnesses')).toMatchObject({ owner: 'intel', recipient: 'zone-north', effect: 'full', conditions: { maxClassification: 'CONFIDENTIAL' } });
     expect((await tests.api.request('/auth/sign-in', { body: { name: 'zone.liaison', password: 'a fictional long password' } })).status).toBe(200);
     expect((await tests.api.request('/auth/sign-in', { body: { name: 'zone.second', password: 'short' } })).status).toBe(401);
   });
@@ -177,10 +184,14 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     await giveReason(page);
     await page.getByRole('tab', { name: 'Users and roles' }).click();
     const form = page.getByRole('form', { name: 'New user' });
-    await expect.poll(() => form.getByRole('checkbox', { name: 'analyst' }).count()).toBe(1);
-    expect(await form.getByRole('checkbox', { name: 'sysadmin' }).count()).toBe(0);
-    const clearances = await form.getByRole('combobox', { name: 'Clearance' }).locator('option').allTextContents();
-    expect(clearances).toEqual(['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET']);
+    await expect.poll(() => form.getByRole('checkbox', { name: 'Analyst', exact: true }).count()).toBe(1);
+    // each role and clearance in words; what is sent stays the code
+    expect(await form.getByRole('group', { name: 'Roles' }).getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent?.trim())))
+      .toEqual(['Analyst', 'Officer', 'Checkpoint officer', 'Agency administrator', 'Auditor']);
+    expect(await form.getByRole('checkbox', { name: 'System administrator' }).count()).toBe(0);
+    const clearances = form.getByRole('combobox', { name: 'Clearance' }).locator('option');
+    expect(await clearances.allTextContents()).toEqual(['Unclassified', 'Restricted', 'Confidential', 'Secret']);
+    expect(await clearances.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET']);
   });
 
   it('shows another agency\'s administrator the webhook refusal alone, with nothing to edit', async () => {
@@ -353,30 +364,30 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     await page.getByRole('button', { name: 'Edit intel.reviewer' }).click();
     const form = page.getByRole('form', { name: 'Edit intel.reviewer' });
     await expect.poll(() => form.getByRole('combobox', { name: 'Clearance' }).inputValue()).toBe('RESTRICTED');
-    expect(await form.getByRole('checkbox', { name: 'analyst' }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: 'Analyst', exact: true }).isChecked()).toBe(true);
     expect(await form.getByRole('combobox', { name: 'Desk' }).inputValue()).toBe('intel-liaison');
     // only what the administrator may grant is offered
-    expect(await form.getByRole('combobox', { name: 'Clearance' }).locator('option').allTextContents()).toEqual(['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET']);
-    await form.getByRole('checkbox', { name: 'officer', exact: true }).check();
-    await form.getByRole('combobox', { name: 'Clearance' }).selectOption('CONFIDENTIAL');
+    expect(await form.getByRole('combobox', { name: 'Clearance' }).locator('option').allTextContents()).toEqual(['Unclassified', 'Restricted', 'Confidential', 'Secret']);
+    await form.getByRole('checkbox', { name: 'Officer', exact: true }).check();
+    await form.getByRole('combobox', { name: 'Clearance' }).selectOption({ label: 'Confidential' });
     await form.getByRole('button', { name: 'Save changes to intel.reviewer' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Changes to intel.reviewer saved.');
     const row = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: 'intel.reviewer' });
-    await expect.poll(() => row.textContent()).toContain('analyst, officer');
-    expect(await row.textContent()).toContain('CONFIDENTIAL');
+    await expect.poll(() => row.textContent()).toContain('Analyst, Officer');
+    expect(await row.textContent()).toContain('Confidential');
     const reviewer = async () => (await tests.api.json<{ users: { name: string; roles: string[]; clearance: string }[] }>('/admin/users', { token: intelAdmin })).users.find((u) => u.name === 'intel.reviewer');
     expect(await reviewer()).toMatchObject({ roles: ['analyst', 'officer'], clearance: 'CONFIDENTIAL' });
     await screenshot(page, 'admin-08-user-edited');
 
     // the server's refusals are shown in the form, and nothing changes
-    await form.getByRole('checkbox', { name: 'auditor' }).check();
+    await form.getByRole('checkbox', { name: 'Auditor', exact: true }).check();
     expect(await form.getByRole('status').count()).toBe(0);
     await form.getByRole('button', { name: 'Save changes to intel.reviewer' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('roles: only a system administrator grants or removes the auditor role');
     expect(await reviewer()).toMatchObject({ roles: ['analyst', 'officer'], clearance: 'CONFIDENTIAL' });
     await page.getByRole('button', { name: 'Edit intelAnalyst' }).click();
     const above = page.getByRole('form', { name: 'Edit intelAnalyst' });
-    await above.getByRole('checkbox', { name: 'officer', exact: true }).check();
+    await above.getByRole('checkbox', { name: 'Officer', exact: true }).check();
     await above.getByRole('button', { name: 'Save changes to intelAnalyst' }).click();
     await expect.poll(() => above.getByRole('alert').textContent()).toContain('above your own clearance (SECRET)');
   });

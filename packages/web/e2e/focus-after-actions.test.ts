@@ -92,8 +92,8 @@ describe.skipIf(!tests.haveChromium)('the focus after a change is sent', () => {
     // the agency's only data administrator may not give the role up
     await page.getByRole('button', { name: 'Edit intelAdmin' }).click();
     const edit = page.getByRole('form', { name: 'Edit intelAdmin' });
-    await edit.getByRole('checkbox', { name: 'analyst', exact: true }).check();
-    await edit.getByRole('checkbox', { name: 'agency_admin', exact: true }).uncheck();
+    await edit.getByRole('checkbox', { name: 'Analyst', exact: true }).check();
+    await edit.getByRole('checkbox', { name: 'Agency administrator', exact: true }).uncheck();
     await edit.getByRole('button', { name: 'Save changes to intelAdmin' }).press('Enter');
     const first = edit.getByRole('group', { name: 'Roles' }).getByRole('checkbox').first();
     await expect.poll(() => isFocused(first)).toBe(true);

@@ -2,7 +2,9 @@
  * Entity profiles that are not one live subject the reader sees: a subject known only by pointers
  * (whom to contact, nothing to expand, watch or map), an id split since (the parts listed), and
  * an id a merge absorbed (the live entity shown, its timeline and map read for it, the merge
- * said). Also how the timeline words an event: its place, and a span of one day as that day.
+ * said). Also how the timeline words an event: its place, and a span of one day as that day;
+ * and that a profile says in words what the API gives as codes: agencies by name, properties,
+ * events' kinds, versions and ties under their labels.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -28,7 +30,7 @@ const tests = setUpBrowserTests({
     const judge = (a: string, b: string, verdict: 'same' | 'not_same') => api.json('/judgements', { token: fed, body: { a, b, verdict, purpose: PURPOSE, caseRef: CASE } });
 
     // A man seen at the airport on one day: the sighting's span starts and ends that day.
-    await post({ id: 'p-sorensen', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Mads Sorensen-Ruiz'], birthDate: ['1988-01-23'] } });
+    await post({ id: 'p-sorensen', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Mads Sorensen-Ruiz'], firstName: ['Mads'], birthDate: ['1988-01-23'] } });
     await post({
       id: 's-zaventem', schema: 'Sighting', provenance: testProvenance('fedpol'),
       properties: { person: ['fedpol:p-sorensen'], date: ['2014-12-18'], endDate: ['2014-12-18'], place: ['Zaventem'], summary: ['Checked in for a flight to Malaga'] },
@@ -86,6 +88,41 @@ describe.skipIf(!tests.haveChromium)('an entity profile\'s timeline', () => {
     expect(await event.textContent()).toContain('Zaventem');
     expect(await event.locator('time').textContent()).toBe('2014-12-18');
     await screenshot(page, 'profile-ids-00-timeline');
+  });
+});
+
+describe.skipIf(!tests.haveChromium)('a profile in words, not codes', () => {
+  it('names the agencies, the kinds of name and the kind of event, not their codes', async () => {
+    const page = await openEntity('fedAnalyst', ids.seenAtAirport);
+    const event = page.locator('.timeline li').first();
+    await expect.poll(() => event.textContent(), { timeout: 15_000 }).toContain('Checked in for a flight to Malaga');
+    expect(await event.locator('.badge').textContent()).toBe('Sighting / check');
+    const names = page.locator('.names-by-agency');
+    await expect.poll(() => names.locator('dt').allTextContents()).toEqual(['Federal Police']);
+    expect(await names.locator('.name-chip', { hasText: 'Mads' }).filter({ hasNotText: 'Sorensen' }).textContent()).toBe('Mads First name');
+    expect(await names.textContent()).not.toMatch(/firstName|fedpol/);
+    const agencies = await page.locator('table.claims tbody tr td:nth-of-type(2)').allTextContents();
+    expect(new Set(agencies)).toEqual(new Set(['Federal Police']));
+    expect(await page.locator('.profile-sub').textContent()).toContain('Person');
+    await screenshot(page, 'profile-ids-04-words');
+  });
+
+  it('says a version of a record was recorded, not put', async () => {
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent('fedpol:p-sorensen')}`);
+    await givePurpose(page, PURPOSE, CASE);
+    const version = page.locator('.timeline li').first();
+    await expect.poll(() => version.locator('.badge').textContent(), { timeout: 15_000 }).toBe('Recorded');
+    expect(await version.textContent()).toContain('version 1');
+    await expect.poll(() => page.locator('.provenance .agency').textContent()).toBe('Federal Police');
+  });
+
+  it('says how a subject is tied to another in words: a document they share', async () => {
+    // the parts of the split subject hold one passport number
+    const page = await openEntity('fedAnalyst', ids.parts[0] ?? '');
+    const tie = page.locator('.related li', { hasText: 'Chidi Okafor-Brandt' });
+    await expect.poll(() => tie.locator('.badge').textContent(), { timeout: 15_000 }).toBe('Shared document');
+    expect(await tie.textContent()).not.toContain('shared-document');
   });
 });
 

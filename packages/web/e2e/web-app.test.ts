@@ -108,8 +108,9 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await expect.poll(() => results.count()).toBe(2);
     expect(await page.getByRole('status').filter({ hasText: 'for “Moreau Vasquez”' }).textContent()).toBe('2 results for “Moreau Vasquez”');
     expect(await page.getByTestId('search-truncated').count()).toBe(0);
-    const first = await results.first().textContent();
-    expect(first).toContain('fedpol');
+    // the agency by its name and the kind under its label, not their codes
+    expect(await results.first().locator('td').nth(4).textContent()).toBe('Federal Police');
+    expect(await results.first().locator('td').nth(2).textContent()).toBe('Person');
     expect(await page.locator('table.results').textContent()).toContain('Abu Lucas');
     expect(await page.locator('table.results .grading').first().textContent()).toMatch(/^[A-F][1-6]$/);
     await screenshot(page, '03-search');
@@ -133,7 +134,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => results.first().locator('a').first().textContent()).toBe('Tomas Moreau-Vasquez');
     expect(await results.first().textContent()).toContain('1994-09-30 · as asked');
-    expect(await results.nth(1).textContent()).toContain('1991-04-12 · mismatch');
+    expect(await results.nth(1).textContent()).toContain('1991-04-12 · different');
   });
 
   it('asks the next user at a tab for their own purpose when a session ends without signing out', async () => {
@@ -179,13 +180,15 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     const claims = page.locator('table.claims');
     await expect.poll(() => claims.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
     const aliasRow = claims.locator('tbody tr', { hasText: 'Abu Lucas' });
-    expect(await aliasRow.textContent()).toMatch(/fedpol.*case file 17.*B2.*TLP:AMBER.*suspect.*fact.*2031-01-01/);
+    expect(await aliasRow.textContent()).toMatch(/Federal Police.*case file 17.*B2.*TLP:AMBER.*suspect.*fact.*2031-01-01/);
     // the alert in force on him, and his brother through the family tie
-    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^ARREST.*Arrest the person.*fedpol.*Known to carry a knife/);
+    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^ARREST.*Arrest the person.*Federal Police.*Known to carry a knife/);
     await expect.poll(() => page.locator('.related li').textContent()).toMatch(/brother.*Tomas Moreau-Vasquez/);
     // known to the federal police alone: no other agency's record to point to
     expect(await page.getByTestId('subject-banner').count()).toBe(0);
     await expect.poll(() => page.locator('.timeline li').count()).toBeGreaterThanOrEqual(1);
+    // the record's versions: the first one recorded, not the store's `put`
+    expect(await page.locator('.timeline li .badge').first().textContent()).toBe('Recorded');
     try {
       // WebGL in software on a shared machine: the base map may take a while to draw.
       await expect.poll(() => page.locator('.map[data-map-ready="true"]').count(), { timeout: 60_000 }).toBe(1);
@@ -509,7 +512,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
     await givePurpose(page, PURPOSE, CASE);
     const banner = page.getByTestId('subject-banner');
-    await expect.poll(() => banner.textContent()).toMatch(/One of 2 records on this subject, held by fedpol, zone-north/);
+    await expect.poll(() => banner.textContent()).toMatch(/One of 2 records on this subject, held by Federal Police, Police Zone North/);
     await banner.getByRole('link', { name: 'Open the subject\'s profile' }).click();
     await expect.poll(() => page.locator('.profile-sub').textContent()).toMatch(/2 records from 2 agencies/);
     await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^ARREST/);

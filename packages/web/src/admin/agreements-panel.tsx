@@ -4,6 +4,7 @@
  * withdrawal, which stops what flows under it at once, waits for a second, explicit confirmation.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { clearanceWords } from '../common/clearance-words.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
 import { CATEGORIES, CLASSIFICATIONS, EFFECTS, HANDLINGS, TLPS, type AgreementRow, type Organisation } from './admin-types.ts';
@@ -14,6 +15,7 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
   const { user } = useSession();
   const action = useAdminAction(reload);
   const refused = useRefusedFields<HTMLFormElement>(action.error, AGREEMENT_ERROR);
+  const agencyNames = new Map(org.agencies.map((a) => [a.id, a.name]));
   const owners = user.roles.includes('sysadmin') ? org.agencies : org.agencies.filter((a) => a.id === user.agency);
   const [draft, setDraft] = useState({
     id: '', owner: owners[0]?.id ?? '', recipient: 'ALL', effect: 'pointer' as (typeof EFFECTS)[number],
@@ -31,7 +33,7 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
         <thead><tr><th scope="col">Id</th><th scope="col">Owner</th><th scope="col">Recipient</th><th scope="col">Effect</th><th scope="col">TLP</th><th scope="col">Up to</th><th scope="col">Handling</th><th scope="col">Categories</th><th scope="col">Owner told on</th><th scope="col">Actions</th></tr></thead>
         <tbody>{org.agreements.map((a) => (
           <tr key={a.id}>
-            <td>{a.id}</td><td>{a.owner}</td><td>{a.recipient}</td><td>{a.effect}</td><td>{a.conditions.tlp.join(', ')}</td><td>{a.conditions.maxClassification}</td>
+            <td>{a.id}</td><td>{agencyNames.get(a.owner) ?? a.owner}</td><td>{a.recipient === 'ALL' ? 'every agency' : agencyNames.get(a.recipient) ?? a.recipient}</td><td>{a.effect}</td><td>{a.conditions.tlp.join(', ')}</td><td>{clearanceWords(a.conditions.maxClassification)}</td>
             <td>{a.conditions.handling.join(', ')}</td><td>{a.conditions.categories.join(', ')}</td>
             <td>{[a.notifyOwnerOnConsult ? 'consult' : '', a.notifyOwnerOnEncounter ? 'encounter' : ''].filter(Boolean).join(', ')}</td>
             <td><Withdraw agreement={a} action={action} /></td>
@@ -45,7 +47,7 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
         <label>Recipient <select {...refused.field('recipient')} value={draft.recipient} onChange={(e) => setDraft({ ...draft, recipient: e.target.value })}><option value="ALL">every agency</option>{org.agencies.filter((a) => a.id !== draft.owner).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
         <label>Effect <select {...refused.field('effect')} value={draft.effect} onChange={(e) => setDraft({ ...draft, effect: e.target.value as (typeof EFFECTS)[number] })}>{EFFECTS.map((x) => <option key={x}>{x}</option>)}</select></label>
         <Checks legend="TLP" options={TLPS} value={draft.tlp} onChange={(tlp) => setDraft({ ...draft, tlp })} field={refused.field('conditions.tlp')} />
-        <label>Up to classification <select {...refused.field('conditions.maxClassification')} value={draft.maxClassification} onChange={(e) => setDraft({ ...draft, maxClassification: e.target.value })}>{CLASSIFICATIONS.map((c) => <option key={c}>{c}</option>)}</select></label>
+        <label>Up to classification <select {...refused.field('conditions.maxClassification')} value={draft.maxClassification} onChange={(e) => setDraft({ ...draft, maxClassification: e.target.value })}>{CLASSIFICATIONS.map((c) => <option key={c} value={c}>{clearanceWords(c)}</option>)}</select></label>
         <Checks legend="Handling codes" options={HANDLINGS} value={draft.handling} onChange={(handling) => setDraft({ ...draft, handling })} field={refused.field('conditions.handling')} />
         <Checks legend="Data-subject categories" options={CATEGORIES} value={draft.categories} onChange={(categories) => setDraft({ ...draft, categories })} field={refused.field('conditions.categories')} />
         <label className="check"><input {...refused.field('notifyOwnerOnConsult')} type="checkbox" checked={draft.notifyOwnerOnConsult} onChange={(e) => setDraft({ ...draft, notifyOwnerOnConsult: e.target.checked })} /> Tell the owner when a recipient consults</label>

@@ -12,16 +12,20 @@ export function Outcome({ error, status, what, errorId }: { readonly error: unkn
   );
 }
 
-/** `field`: the attributes of the list as a refused field (use-refused-fields.ts), given to each box, the first focused. */
-export function Checks<T extends string>({ legend, options, value, onChange, field }: {
+/**
+ * `field`: the attributes of the list as a refused field (use-refused-fields.ts), given to each box, the first focused;
+ * `wordsOf`: each option as the user reads it (roleWords), the code as it is where none is given (TLP, handling codes).
+ */
+export function Checks<T extends string>({ legend, options, value, onChange, field, wordsOf = (option) => option }: {
   readonly legend: string; readonly options: readonly T[]; readonly value: readonly T[]; readonly onChange: (next: T[]) => void; readonly field?: FieldProps;
+  readonly wordsOf?: (option: T) => string;
 }) {
   return (
     <fieldset>
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o} className="check">
-          <input {...field} type="checkbox" checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))} /> {o}
+          <input {...field} type="checkbox" checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))} /> {wordsOf(o)}
         </label>
       ))}
     </fieldset>

@@ -1,6 +1,8 @@
 /** Users of the agency (all for a system administrator): create, change desk, roles and clearance, disable, reset password. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { clearanceWords } from '../common/clearance-words.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { roleWords } from '../common/role-words.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -30,6 +32,8 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   const [password, setPassword] = useState('');
   const [editing, setEditing] = useState<string>();
   const desks = org.desks.filter((d) => d.agency === draft.agency);
+  const agencyNames = new Map(org.agencies.map((a) => [a.id, a.name]));
+  const deskNames = new Map(org.desks.map((d) => [d.id, d.name]));
   const edited = users.value?.users.find((u) => u.id === editing);
   const create = (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +51,7 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
         <thead><tr><th scope="col">User</th><th scope="col">Agency</th><th scope="col">Desk</th><th scope="col">Roles</th><th scope="col">Clearance</th><th scope="col">Groups</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
         <tbody>{(users.value?.users ?? []).map((u) => (
           <tr key={u.id}>
-            <td>{u.name}</td><td>{u.agency}</td><td>{u.desk}</td><td>{u.roles.join(', ')}</td><td>{u.clearance}</td><td>{u.groups.join(', ')}</td><td>{u.disabled ? 'disabled' : 'active'}</td>
+            <td>{u.name}</td><td>{agencyNames.get(u.agency) ?? u.agency}</td><td>{deskNames.get(u.desk) ?? u.desk}</td><td>{u.roles.map(roleWords).join(', ')}</td><td>{clearanceWords(u.clearance)}</td><td>{u.groups.join(', ')}</td><td>{u.disabled ? 'disabled' : 'active'}</td>
             <td>
               <button type="button" id={`edit-user-${u.id}`} aria-expanded={editing === u.id} onClick={() => (editing === u.id ? closeEditor() : setEditing(u.id))}>Edit {u.name}</button>{' '}
               <button type="button" disabled={action.busy} onClick={() => void action.run({ action: `${u.disabled ? 'enable' : 'disable'} ${u.name}`, done: `${u.name} ${u.disabled ? 'enabled' : 'disabled'}.` }, 'POST', `/admin/users/${encodeURIComponent(u.id)}/${u.disabled ? 'enable' : 'disable'}`, {})}>{u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}</button>{' '}
@@ -69,8 +73,8 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
         <label>User name <input {...refused.field('name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
         <label>Agency <select {...refused.field('agency')} value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value, desk: '' })}>{agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
         <label>Desk <select {...refused.field('desk')} value={draft.desk || desks[0]?.id || ''} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
-        <Checks legend="Roles" options={roles} value={draft.roles} onChange={(roles) => setDraft({ ...draft, roles })} />
-        <label>Clearance <select {...refused.field('clearance')} value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
+        <Checks legend="Roles" options={roles} value={draft.roles} onChange={(roles) => setDraft({ ...draft, roles })} wordsOf={roleWords} />
+        <label>Clearance <select {...refused.field('clearance')} value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c} value={c}>{clearanceWords(c)}</option>)}</select></label>
         <label>Initial password <input {...refused.field('password')} type="password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} autoComplete="new-password" /></label>
         <button type="submit" className="primary" disabled={creation.busy}>Create user</button>
         <Outcome error={creation.error} status={creation.status} what={creation.failed} errorId="new-user-error" />
@@ -107,8 +111,8 @@ function EditUser({ user, desks, roles, clearances, onSaved, onClose }: {
       onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } }}>
       <h2 ref={heading} tabIndex={-1}>Edit {user.name}</h2>
       <label>Desk <select {...refused.field('desk')} value={draft.desk} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{deskOptions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
-      <Checks legend="Roles" options={roles} value={draft.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r))} onChange={(next) => setDraft({ ...draft, roles: next })} field={refused.field('roles')} />
-      <label>Clearance <select {...refused.field('clearance')} value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c}>{c}</option>)}</select></label>
+      <Checks legend="Roles" options={roles} value={draft.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r))} onChange={(next) => setDraft({ ...draft, roles: next })} field={refused.field('roles')} wordsOf={roleWords} />
+      <label>Clearance <select {...refused.field('clearance')} value={draft.clearance} onChange={(e) => setDraft({ ...draft, clearance: e.target.value })}>{clearances.map((c) => <option key={c} value={c}>{clearanceWords(c)}</option>)}</select></label>
       <button type="submit" className="primary" disabled={action.busy || !changed}>Save changes to {user.name}</button>{' '}
       <button type="button" onClick={onClose}>Close</button>
       <Outcome error={action.error} status={action.status} what={action.failed} errorId="edit-user-error" />

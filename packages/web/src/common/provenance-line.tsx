@@ -4,14 +4,17 @@
  */
 import type { Provenance } from '../api/api-types.ts';
 import { GradingBadge } from './grading-badge.tsx';
+import { useSession } from '../session/session-context.tsx';
 import { TlpBadge } from './tlp-badge.tsx';
+import { agencyName, useAgencyNames } from './use-agency-names.ts';
 
 export function ProvenanceLine({ provenance, compact = false }: { readonly provenance: Provenance; readonly compact?: boolean }) {
   const p = provenance;
+  const agencies = useAgencyNames(useSession().api);
   const overdue = p.reviewDate && p.reviewDate < new Date().toISOString().slice(0, 10);
   return (
     <span className="provenance">
-      <span className="agency" title="owning agency">{p.agency}</span>
+      <span className="agency" title="owning agency">{agencyName(agencies, p.agency)}</span>
       {compact ? null : <span className="muted" title="source">{p.source}</span>}
       <GradingBadge reliability={p.reliability} credibility={p.credibility} />
       <TlpBadge tlp={p.marking.tlp} classification={p.marking.classification} />

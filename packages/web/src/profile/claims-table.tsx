@@ -5,7 +5,9 @@
 import type { ClaimedValue } from '../api/api-types.ts';
 import { GradingBadge } from '../common/grading-badge.tsx';
 import { TlpBadge } from '../common/tlp-badge.tsx';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { href } from '../routing/use-hash-route.ts';
+import { useSession } from '../session/session-context.tsx';
 
 export interface ClaimRow {
   readonly property: string;
@@ -17,6 +19,7 @@ export interface ClaimRow {
 
 export function ClaimsTable({ rows }: { readonly rows: readonly ClaimRow[] }) {
   const today = new Date().toISOString().slice(0, 10);
+  const agencies = useAgencyNames(useSession().api);
   return (
     <table className="data claims">
       <caption className="visually-hidden">Values and their provenance</caption>
@@ -31,7 +34,7 @@ export function ClaimsTable({ rows }: { readonly rows: readonly ClaimRow[] }) {
             <tr key={`${property}-${i}`} className={first ? 'group-start' : undefined}>
               <th scope="row" className={first ? '' : 'repeat'}>{first ? label : <span className="visually-hidden">{label}</span>}</th>
               <td className="value">{link ? <a href={link}>{claim.value}</a> : claim.value}</td>
-              <td>{p.agency}</td>
+              <td>{agencyName(agencies, p.agency)}</td>
               <td className="muted" title={claim.record}>{p.source}</td>
               <td><GradingBadge reliability={p.reliability} credibility={p.credibility} /></td>
               <td><TlpBadge tlp={p.marking.tlp} classification={p.marking.classification} /></td>

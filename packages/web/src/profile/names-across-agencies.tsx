@@ -1,12 +1,17 @@
 /**
  * The names and aliases of a subject grouped by the agency that claims them: the spellings each
- * agency knows the person by.
+ * agency knows the person by, each agency by its name and each kind of name under its label.
  */
 import type { EntityProfile } from '../api/api-types.ts';
+import { propertyLabel } from '../common/schema-words.ts';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
+import type { SchemaInfo } from '../common/use-schemata.ts';
+import { useSession } from '../session/session-context.tsx';
 
 const NAME_PROPERTIES = ['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'lastName'];
 
-export function NamesAcrossAgencies({ profile }: { readonly profile: EntityProfile }) {
+export function NamesAcrossAgencies({ profile, schema }: { readonly profile: EntityProfile; readonly schema: SchemaInfo | undefined }) {
+  const agencies = useAgencyNames(useSession().api);
   const byAgency = new Map<string, Map<string, string>>();
   for (const property of NAME_PROPERTIES) {
     for (const claim of profile.properties[property] ?? []) {
@@ -20,8 +25,11 @@ export function NamesAcrossAgencies({ profile }: { readonly profile: EntityProfi
     <dl className="names-by-agency">
       {[...byAgency].map(([agency, names]) => (
         <div key={agency}>
-          <dt>{agency}</dt>
-          <dd>{[...names].map(([name, property]) => <span key={name} className="name-chip" title={property}>{name}{property !== 'name' ? <span className="muted small"> {property}</span> : null}</span>)}</dd>
+          <dt>{agencyName(agencies, agency)}</dt>
+          <dd>{[...names].map(([name, property]) => {
+            const label = propertyLabel(schema, property);
+            return <span key={name} className="name-chip" title={label}>{name}{property !== 'name' ? <span className="muted small"> {label}</span> : null}</span>;
+          })}</dd>
         </div>
       ))}
     </dl>

@@ -10,6 +10,9 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 import type { Place } from '../api/api-types.ts';
+import { schemaLabel } from '../common/schema-words.ts';
+import { useSchemata } from '../common/use-schemata.ts';
+import { useSession } from '../session/session-context.tsx';
 
 // MapLibre's tiling runs in a module worker: bundled by Vite and served beside the app.
 setWorkerUrl(workerUrl);
@@ -60,6 +63,7 @@ export function OfflineMap({ places }: { readonly places: readonly Place[] }) {
   placesRef.current = places;
   const [map, setMap] = useState<MapLibreMap>();
   const [failure, setFailure] = useState<string>();
+  const schemata = useSchemata(useSession().api);
 
   useEffect(() => {
     let cancelled = false;
@@ -104,7 +108,7 @@ export function OfflineMap({ places }: { readonly places: readonly Place[] }) {
       <div ref={container} className="map" role="region" aria-label={`Map with ${places.length} place${places.length === 1 ? '' : 's'}`} />
       {failure ? <p className="notice notice-error" role="alert">Map unavailable: {failure}</p> : null}
       <ul className="place-list" aria-label="Places">
-        {places.map((p) => <li key={p.id}><span className="badge">{p.kind}</span> {p.label ?? `${p.lat.toFixed(4)}, ${p.lon.toFixed(4)}`} {p.date ? <span className="muted">{p.date}</span> : null}</li>)}
+        {places.map((p) => <li key={p.id}><span className="badge">{schemaLabel(schemata, p.kind)}</span> {p.label ?? `${p.lat.toFixed(4)}, ${p.lon.toFixed(4)}`} {p.date ? <span className="muted">{p.date}</span> : null}</li>)}
         {places.length === 0 ? <li className="muted">No located places.</li> : null}
       </ul>
     </div>

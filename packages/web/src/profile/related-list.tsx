@@ -6,7 +6,10 @@ import type { ApiClient } from '../api/api-client.ts';
 import type { RelatedEntity } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { profileHref } from '../common/ids.ts';
+import { relationWords } from '../common/relation-words.ts';
+import { schemaLabel } from '../common/schema-words.ts';
 import { useAsync } from '../common/use-async.ts';
+import { useSchemata } from '../common/use-schemata.ts';
 
 /** Neighbours of `subject` in a subgraph, with the label of the tie, by tie then name. */
 async function relatedOf(api: ApiClient, subject: string): Promise<readonly RelatedEntity[]> {
@@ -15,19 +18,20 @@ async function relatedOf(api: ApiClient, subject: string): Promise<readonly Rela
   const related = edges.flatMap((e) => {
     const other = e.source === subject ? e.target : e.target === subject ? e.source : undefined;
     const node = other === undefined ? undefined : byId.get(other);
-    return node ? [{ id: node.id, caption: node.label, schema: node.kind, relation: e.label ?? e.type }] : [];
+    return node ? [{ id: node.id, caption: node.label, schema: node.kind, relation: e.label ?? relationWords(e.type) }] : [];
   });
   return related.sort((a, b) => a.relation.localeCompare(b.relation) || a.caption.localeCompare(b.caption));
 }
 
 export function RelatedList({ api, subject }: { readonly api: ApiClient; readonly subject: string | undefined }) {
   const related = useAsync(subject ? () => relatedOf(api, subject) : undefined, [api, subject]);
+  const schemata = useSchemata(api);
   if (related.error) return <ErrorMessage error={related.error} what="load the related entities" />;
   if (related.loading) return <p className="muted">Looking for ties…</p>;
   if (!related.value?.length) return <p className="muted">No related entities you may see.</p>;
   return (
     <ul className="related">
-      {related.value.map((r) => <li key={`${r.id}-${r.relation}`}><span className="badge">{r.relation}</span> <a href={profileHref(r.id)}>{r.caption}</a> {r.schema ? <span className="muted">{r.schema}</span> : null}</li>)}
+      {related.value.map((r) => <li key={`${r.id}-${r.relation}`}><span className="badge">{r.relation}</span> <a href={profileHref(r.id)}>{r.caption}</a> {r.schema ? <span className="muted">{schemaLabel(schemata, r.schema)}</span> : null}</li>)}
     </ul>
   );
 }

@@ -14,8 +14,11 @@ import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { schemaLabel } from '../common/schema-words.ts';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
+import { versionWords } from '../common/version-words.ts';
 import { AlertList } from '../profile/alert-list.tsx';
 import { IssueAlert } from '../profile/issue-alert.tsx';
 import { ClaimsTable, recordLink, type ClaimRow } from '../profile/claims-table.tsx';
@@ -107,7 +110,7 @@ function RecordProfileView({ id }: { readonly id: string }) {
   if (!record) return null;
   const profile = { ...profileOfRecord(record), alerts: subject.value?.alerts ?? [] };
   const events: TimelineEvent[] = (history.value?.versions ?? []).map((v) => ({
-    id: `v${v.version}`, date: v.at.slice(0, 16).replace('T', ' '), kind: v.op, summary: `version ${v.version} by ${v.actor}${v.reason ? ` — ${v.reason}` : ''}${v.withheld ? ' (content withheld: marked above your access)' : ''}`, provenance: [],
+    id: `v${v.version}`, date: v.at.slice(0, 16).replace('T', ' '), kind: versionWords(v.op, v.version), summary: `version ${v.version} by ${v.actor}${v.reason ? ` — ${v.reason}` : ''}${v.withheld ? ' (content withheld: marked above your access)' : ''}`, provenance: [],
   }));
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(record.schema)} events={events} places={placesOfRecord(record)}
@@ -121,9 +124,10 @@ const countOf = (n: number, one: string, many = `${one}s`): string => `${n} ${n 
 
 /** Where a record's subject is known to more than this record: how many records, whose, and the way to the whole picture. */
 function SubjectBanner({ subject, record }: { readonly subject: EntityProfile; readonly record: string }) {
+  const names = useAgencyNames(useSession().api);
   const others = subject.records.filter((r) => r.id !== record);
   if (others.length === 0 && subject.pointers.length === 0) return null;
-  const agencies = [...new Set(subject.records.map((r) => r.provenance.agency))];
+  const agencies = [...new Set(subject.records.map((r) => agencyName(names, r.provenance.agency)))];
   return (
     <p className="subject-banner" data-testid="subject-banner">
       {others.length > 0 ? <>One of {subject.records.length} records on this subject, held by {agencies.join(', ')}{subject.pointers.length ? `; ${holders(subject.pointers)} information` : ''}. </>
@@ -159,7 +163,7 @@ function EntityProfileView({ id }: { readonly id: string }) {
   if (profile.split) return <SplitSubject id={id} parts={profile.split} />;
   if (profile.records.length === 0) return <HeldElsewhere profile={profile} />;
   return (
-    <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={timeline.value ?? []} places={places.value ?? []}
+    <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={(timeline.value ?? []).map((e) => ({ ...e, kind: schemaLabel(schemata, e.kind) }))} places={places.value ?? []}
       timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} issued={issued} onAlertIssued={(alert) => { setIssued(alert); found.reload(); }}
       decisions={<EntityDecisions entity={profile.id} records={profile.records} notice={undone?.entity === profile.id ? undone.notice : undefined}
         onDecided={(notice, next) => { setUndone({ entity: next ?? profile.id, notice }); if (next && next !== profile.id) navigate(href('profile', 'entity', next)); else found.reload(); }} />}
@@ -226,7 +230,7 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
         </section>
         <section aria-labelledby="names-title" className="panel">
           <h2 id="names-title">Names across agencies</h2>
-          <NamesAcrossAgencies profile={profile} />
+          <NamesAcrossAgencies profile={profile} schema={schema} />
           <h2>Related</h2>
           <RelatedList api={api} subject={subject} />
         </section>

@@ -11,6 +11,7 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { TlpBadge } from '../common/tlp-badge.tsx';
 import { useAction } from '../common/use-action.ts';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { useAsync } from '../common/use-async.ts';
 import { ReportReview } from '../reports/report-review.tsx';
 import { UploadForm } from '../reports/upload-form.tsx';
@@ -93,13 +94,14 @@ function ReportsHome({ query }: { readonly query: string }) {
 }
 
 function ReportResults({ answer, query }: { readonly answer: ReportSearchResponse; readonly query: string }) {
+  const agencies = useAgencyNames(useSession().api);
   return (
     <>
       {answer.pointers.length ? <ul className="pointer-list">{answer.pointers.map((p, i) => <PointerCard key={i} pointer={p} />)}</ul> : null}
       <ul className="report-results">
         {answer.results.map(({ report, snippet }) => (
           <li key={report.id}>
-            <a className="strong" href={href('reports', report.id)}>{report.caption}</a> <span className="muted">{report.properties['collection']?.[0]} · {report.provenance.agency}</span> <TlpBadge tlp={report.provenance.marking.tlp} />
+            <a className="strong" href={href('reports', report.id)}>{report.caption}</a> <span className="muted">{report.properties['collection']?.[0]} · {agencyName(agencies, report.provenance.agency)}</span> <TlpBadge tlp={report.provenance.marking.tlp} />
             <div className="snippet"><HighlightText text={snippet} words={wordsOfQuery(query)} /></div>
           </li>
         ))}

@@ -15,8 +15,11 @@ import { levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { schemaLabel } from '../common/schema-words.ts';
 import { TlpBadge } from '../common/tlp-badge.tsx';
 import { useAction } from '../common/use-action.ts';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
+import { useSchemata } from '../common/use-schemata.ts';
 import { pushEntryState, useEntryState } from '../routing/entry-state.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -63,6 +66,7 @@ function bornRefusal(error: unknown): string | undefined {
 
 function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch) {
   const { api } = useSession();
+  const schemata = useSchemata(api);
   const [q, setQ] = useState(query);
   const [schema, setSchema] = useState(askedSchema);
   const [born, setBorn] = useState(askedBorn);
@@ -116,7 +120,7 @@ function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch
         <input id="search-born" className="search-born" placeholder="Born (optional)" maxLength={10} value={born} onChange={(e) => setBorn(e.target.value)} aria-invalid={bornError ? true : undefined} aria-describedby={bornError ? 'search-born-error' : undefined} />
         <label htmlFor="search-schema" className="visually-hidden">Kind</label>
         <select id="search-schema" value={schema} onChange={(e) => setSchema(e.target.value)}>
-          {SCHEMATA.map((s) => <option key={s} value={s}>{s || 'Any kind'}</option>)}
+          {SCHEMATA.map((s) => <option key={s} value={s}>{s ? schemaLabel(schemata, s) : 'Any kind'}</option>)}
         </select>
         <button type="submit" className="primary" disabled={busy}>Search</button>
       </form>
@@ -131,6 +135,9 @@ function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch
 
 function SearchResults({ answer, query }: { readonly answer: SearchResponse; readonly query: string }) {
   const { results, pointers, truncated } = answer;
+  const { api } = useSession();
+  const schemata = useSchemata(api);
+  const agencies = useAgencyNames(api);
   return (
     <>
       <p className="summary" role="status">{truncated ? 'The first ' : ''}{results.length} result{results.length === 1 ? '' : 's'}{pointers.length ? `, ${pointers.length} pointer${pointers.length === 1 ? '' : 's'} to other agencies` : ''} for “{query}”</p>
@@ -165,9 +172,9 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
                     {matched ? <MatchedName matched={matched} caption={r.caption} /> : null}
                     {names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} words={words} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}
                   </td>
-                  <td>{r.schema}</td>
-                  <td className="nowrap">{(r.properties['birthDate'] ?? []).join(', ')}{r.born && r.born !== 'missing' ? <span className={`muted born-${r.born}`}> · {r.born === 'exact' ? 'as asked' : r.born}</span> : null}</td>
-                  <td>{r.provenance.agency}</td>
+                  <td>{schemaLabel(schemata, r.schema)}</td>
+                  <td className="nowrap">{(r.properties['birthDate'] ?? []).join(', ')}{r.born && r.born !== 'missing' ? <span className={`muted born-${r.born}`}> · {r.born === 'exact' ? 'as asked' : levelLabel('birthDate', r.born)}</span> : null}</td>
+                  <td>{agencyName(agencies, r.provenance.agency)}</td>
                   <td><span className={`badge category category-${r.provenance.category}`}>{r.provenance.category}</span></td>
                   <td><GradingBadge reliability={r.provenance.reliability} credibility={r.provenance.credibility} /></td>
                   <td><TlpBadge tlp={r.provenance.marking.tlp} /></td>

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { readableCode } from './readable-code.ts';
+
+describe('a code made readable', () => {
+  it('splits camel case, hyphens and underscores into words, the first capitalised', () => {
+    expect(['firstName', 'shared-document', 'TOP_SECRET', 'agency_admin', 'put'].map(readableCode))
+      .toEqual(['First name', 'Shared document', 'Top secret', 'Agency admin', 'Put']);
+  });
+
+  it('is never blank', () => {
+    expect(readableCode('')).toBe('—');
+    expect(readableCode('__')).toBe('__');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../api/api-client.ts';
+import { agencyName, loadAgencyNames } from './use-agency-names.ts';
+
+/** A client answering GET /admin/organisation with `agencies`, counting the reads; failing the first `failures` times. */
+function clientOf(agencies: readonly { id: string; name: string }[], failures = 0): { api: ApiClient; reads: () => number } {
+  let reads = 0;
+  const adminGet = (path: string): Promise<unknown> => {
+    reads++;
+    if (path !== '/admin/organisation') return Promise.reject(new Error(`unexpected ${path}`));
+    return reads <= failures ? Promise.reject(new Error('unavailable')) : Promise.resolve({ agencies, desks: [], agreements: [] });
+  };
+  return { api: { adminGet } as unknown as ApiClient, reads: () => reads };
+}
+
+describe("agencies' names", () => {
+  it('names an agency by its name, read once per client', async () => {
+    const { api, reads } = clientOf([{ id: 'fedpol', name: 'Federal Judicial Police' }, { id: 'intel', name: 'State Security Service' }]);
+    const names = await loadAgencyNames(api);
+    await loadAgencyNames(api);
+    expect(agencyName(names, 'fedpol')).toBe('Federal Judicial Police');
+    expect(agencyName(names, 'intel')).toBe('State Security Service');
+    expect(reads()).toBe(1);
+  });
+
+  it('names an agency it does not know, or any before the names are read, by its id', async () => {
+    const { api } = clientOf([{ id: 'fedpol', name: 'Federal Judicial Police' }]);
+    expect(agencyName(await loadAgencyNames(api), 'lpz-north')).toBe('lpz-north');
+    expect(agencyName(undefined, 'fedpol')).toBe('fedpol');
+  });
+
+  it('reads the names again after a failed read', async () => {
+    const { api, reads } = clientOf([{ id: 'fedpol', name: 'Federal Judicial Police' }], 1);
+    await expect(loadAgencyNames(api)).rejects.toThrow('unavailable');
+    expect(agencyName(await loadAgencyNames(api), 'fedpol')).toBe('Federal Judicial Police');
+    expect(reads()).toBe(2);
+  });
+});
