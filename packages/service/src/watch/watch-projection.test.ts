@@ -82,9 +82,12 @@ describe('watching a subject', () => {
     expect(of('fedpol:l2')).toMatchObject({ subject: 'fedpol:p1', subjectName: 'Ortwin Kaelberer' });
     expect(of('fedpol:l2')).not.toHaveProperty('other');
     expect(JSON.stringify(told)).not.toContain('Vexler');
-    // the other end named was consulted, in the watch's purpose and case, as a search shows it
-    const audited = (await current.world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; caseRef?: string; records?: string[] });
-    expect(audited.filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1').map((e) => e.records)).toEqual([['fedpol:p1'], ['fedpol:a1'], ['fedpol:l1'], ['fedpol:p2'], ['fedpol:l2'], []]);
+    // the other end named was consulted, in the watch's purpose and case, as a search shows it;
+    // the one not named was not, nor pointed to: its owner is told of no read that showed nothing
+    const audited = (await current.world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; caseRef?: string; records?: string[]; pointed?: unknown[] });
+    const consulted = audited.filter((e) => e.action === 'consultation' && e.caseRef === 'CASE-W1');
+    expect(consulted.map((e) => e.records)).toEqual([['fedpol:p1'], ['fedpol:a1'], ['fedpol:l1'], ['fedpol:p2'], ['fedpol:l2']]);
+    expect(JSON.stringify(consulted)).not.toContain('fedpol:p3');
   });
 
   it('tells a disabled watcher nothing, and consults nothing in their name, until they are enabled again', async () => {

@@ -242,15 +242,18 @@ export function createWatcher(mosaic: Mosaic, entities: Pick<EntityProjection, '
 
   /**
    * The other end of a link to the subject, by its name (`other`, `otherName`), where the user may
-   * read it: consulted as a search shows a record (policy, audit under the watch's purpose and
-   * case, its owner told). One the user may not read is not named, nor pointed to: the notice is
-   * about the link the user may read.
+   * read it: consulted as a search shows a record (audit under the watch's purpose and case, its
+   * owner told). One the user may not read is not named, nor pointed to, nor consulted: the notice
+   * is about the link the user may read, and a consultation would tell its owner of a read that
+   * showed nothing.
    */
   const otherNamed = async (consultation: Consultation, record: EntityRecord, others: readonly RecordId[], concerns: readonly Concern[]): Promise<Readonly<Record<string, string>>> => {
     const [other] = others;
     if (other === undefined) return {};
     const stored = await mosaic.store.getRecord(other);
     if (stored === undefined) return {};
+    const context = policyContext(await mosaic.org(), consultation);
+    if (filterVisible(policyUser(consultation.user), [stored.record], context, { action: 'read', decide: mosaic.decide }).visible.length === 0) return {};
     const { visible } = await consult(mosaic, consultation, [stored.record], { action: 'read', query: { subscriptions: concerns.map((c) => c.watch.id), link: record.id } });
     const [read] = visible;
     return read === undefined ? {} : { other, otherName: captionOf(mosaic.registry, read) };
