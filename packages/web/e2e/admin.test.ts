@@ -185,6 +185,8 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     await page.getByRole('tab', { name: 'Users and roles' }).click();
     const form = page.getByRole('form', { name: 'New user' });
     await expect.poll(() => form.getByRole('checkbox', { name: 'Analyst', exact: true }).count()).toBe(1);
+    // the header names the administrator's agency, not its id
+    await expect.poll(() => page.getByTestId('user-agency').textContent()).toBe('State Security');
     // each role and clearance in words; what is sent stays the code
     expect(await form.getByRole('group', { name: 'Roles' }).getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent?.trim())))
       .toEqual(['Analyst', 'Officer', 'Checkpoint officer', 'Agency administrator', 'Auditor']);

@@ -63,7 +63,9 @@ describe.skipIf(!tests.haveChromium)('the graph\'s tables', () => {
     const network = page.getByRole('img', { name: /^Network of/ });
     await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 5 relations shown');
     expect(await nodeCell(page, 'Lucien Moreau-Vasquez', 3)).toBe('4');
-    await page.getByRole('group', { name: 'Relations shown' }).getByLabel('ownership').uncheck();
+    // each kind under the model's label
+    expect(await nodeCell(page, 'Atelier du Canal', 2)).toBe('Organisation');
+    await page.getByRole('group', { name: 'Relations shown' }).getByLabel('Ownership').uncheck();
     await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 3 relations shown');
     expect(await nodeCell(page, 'Lucien Moreau-Vasquez', 3)).toBe('2');
     expect(await nodeCell(page, '1ABC123', 3)).toBe('0');
@@ -77,11 +79,11 @@ describe.skipIf(!tests.haveChromium)('the graph\'s tables', () => {
     const tieRows = ties.locator('tbody tr');
     await expect.poll(() => tieRows.count()).toBe(5);
     const membership = tieRows.filter({ hasText: 'financier' });
-    expect(await membership.locator('td').allTextContents()).toEqual(['membership', 'Lucien Moreau-Vasquez', 'Atelier du Canal', 'financier', 'from 2017', 'fedpol']);
+    expect(await membership.locator('td').allTextContents()).toEqual(['Membership', 'Lucien Moreau-Vasquez', 'Atelier du Canal', 'financier', 'from 2017', 'Federal Police']);
     expect(await membership.getByRole('link', { name: 'Atelier du Canal' }).getAttribute('href')).toMatch(/^#\/profile\/entity\//);
-    expect(await tieRows.filter({ hasText: '1XYZ987' }).locator('td').last().textContent()).toBe('zone-north');
+    expect(await tieRows.filter({ hasText: '1XYZ987' }).locator('td').last().textContent()).toBe('Police Zone North');
     expect(await tieRows.filter({ hasText: '1ABC123' }).locator('td').nth(4).textContent()).toBe('from 2018-05');
-    await page.getByRole('group', { name: 'Relations shown' }).getByLabel('ownership').uncheck();
+    await page.getByRole('group', { name: 'Relations shown' }).getByLabel('Ownership').uncheck();
     await expect.poll(() => tieRows.count()).toBe(3);
 
     await page.getByRole('button', { name: 'Communities' }).click();
@@ -168,8 +170,8 @@ describe.skipIf(!tests.haveChromium)('the graph\'s tables', () => {
     await openGraph(page);
     const types = page.getByRole('group', { name: 'Relations shown' });
     const recordedBy = page.getByRole('group', { name: 'Recorded by' });
-    await types.getByLabel('ownership').uncheck();
-    await recordedBy.getByLabel('fedpol').check();
+    await types.getByLabel('Ownership').uncheck();
+    await recordedBy.getByLabel('Federal Police').check();
     await page.locator('input[type="date"]').first().fill('2017-01-01');
     await page.getByLabel('Chart title').fill('Moreau without the cars');
     await page.getByRole('button', { name: 'Save chart to case' }).click();
@@ -181,12 +183,12 @@ describe.skipIf(!tests.haveChromium)('the graph\'s tables', () => {
     await again.getByRole('button', { name: 'Open chart Moreau without the cars' }).click();
     await expect.poll(() => again.getByRole('status').last().textContent()).toBe('Chart “Moreau without the cars” reopened: 5 entities you may see.');
     expect(await again.locator('input[type="date"]').first().inputValue()).toBe('2017-01-01');
-    expect(await again.getByRole('group', { name: 'Recorded by' }).getByLabel('fedpol').isChecked()).toBe(true);
+    expect(await again.getByRole('group', { name: 'Recorded by' }).getByLabel('Federal Police').isChecked()).toBe(true);
     // the ties the filter leaves out are not drawn, and the types it leaves out are said, to be shown again
     const network = again.getByRole('img', { name: /^Network of/ });
     await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 3 relations shown');
     const againTypes = again.getByRole('group', { name: 'Relations shown' });
-    expect(await againTypes.textContent()).toContain('Left out too: ownership.');
+    expect(await againTypes.textContent()).toContain('Left out too: Ownership.');
     await againTypes.getByRole('button', { name: 'Show every relation type' }).click();
     expect(await againTypes.textContent()).not.toContain('Left out too');
   });

@@ -62,7 +62,7 @@ describe.skipIf(!tests.haveChromium)('the graph explorer', () => {
     // Expand: the subject's entity and his brother, tied by family.
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(2);
     expect(await tableText(page)).toContain('Tomas Moreau-Vasquez');
-    expect(await page.getByRole('group', { name: 'Relations shown' }).textContent()).toContain('family');
+    expect(await page.getByRole('group', { name: 'Relations shown' }).textContent()).toContain('Family');
     await screenshot(page, 'graph-01-expanded');
 
     // Time filter: from 2020 on, the 2019 tie to the associate is outside the window (the undated family tie stays).
@@ -130,11 +130,11 @@ describe.skipIf(!tests.haveChromium)('the graph explorer', () => {
     const recordedBy = page.getByRole('group', { name: 'Recorded by' });
     const offered = async (): Promise<string[]> => (await recordedBy.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent?.trim() ?? ''))).sort();
     // the intelligence service's ties are not the analyst's to see: it is not offered either
-    expect(await offered()).toEqual(['fedpol', 'zone-north']);
+    expect(await offered()).toEqual(['Federal Police', 'Police Zone North']);
 
     // The local zone's relations alone: the chart keeps the tie to Marc, and expanding Marc asks
     // the server for the zone's ties only (his sister, not the federal police's Hugo Lambert).
-    await recordedBy.getByLabel('zone-north').check();
+    await recordedBy.getByLabel('Police Zone North').check();
     await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 4 entities and 1 relation shown');
     await page.getByRole('button', { name: 'Expand Marc Dubois-Lenoir' }).click();
     await expect.poll(() => page.getByRole('status').last().textContent()).toMatch(/^1 new entity/);
@@ -144,11 +144,11 @@ describe.skipIf(!tests.haveChromium)('the graph explorer', () => {
     await screenshot(page, 'graph-06-agency-filter');
 
     // Every agency again: all the relations drawn, and Marc's federal tie comes with the next expansion.
-    await recordedBy.getByLabel('zone-north').uncheck();
+    await recordedBy.getByLabel('Police Zone North').uncheck();
     await expect.poll(() => network.getAttribute('aria-label')).toBe('Network of 5 entities and 5 relations shown');
     await page.getByRole('button', { name: 'Expand Marc Dubois-Lenoir' }).click();
     await expect.poll(() => tableText(page)).toContain('Hugo Lambert');
-    expect(await offered()).toEqual(['fedpol', 'zone-north']);
+    expect(await offered()).toEqual(['Federal Police', 'Police Zone North']);
   });
 
   it('shows an entity profile\'s timeline and map places from the graph endpoints', async () => {

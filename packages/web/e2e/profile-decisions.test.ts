@@ -67,9 +67,9 @@ describe.skipIf(!tests.haveChromium)('an entity profile\'s decisions', () => {
   it('tells an officer of another agency which agency judged its records and merged them, not the analyst, with no undo', async () => {
     const page = await openEntity('zoneOfficer', ids.joined);
     await expect.poll(() => rowsOf(page, 'Judgements'), { timeout: 15_000 }).toEqual([
-      expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \| fedpol:p-vermeulen-1 and fedpol:p-vermeulen-2 \| the same \| fedpol \| the same address in Aachen$/),
+      expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \| fedpol:p-vermeulen-1 and fedpol:p-vermeulen-2 \| the same \| Federal Police \| the same address in Aachen$/),
     ]);
-    await expect.poll(() => rowsOf(page, 'Merges')).toEqual([expect.stringMatching(/ \| judgement \| fedpol \| /)]);
+    await expect.poll(() => rowsOf(page, 'Merges')).toEqual([expect.stringMatching(/ \| judgement \| Federal Police \| /)]);
     expect(await page.getByRole('button', { name: /^Undo the merge of/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Not this person/ }).count()).toBe(0);
     await page.getByRole('heading', { name: 'Decisions' }).scrollIntoViewIfNeeded();
@@ -80,7 +80,7 @@ describe.skipIf(!tests.haveChromium)('an entity profile\'s decisions', () => {
     expect(ids.split[0]).not.toBe(ids.split[1]);
     for (const part of ids.split) {
       const page = await openEntity('fedAnalyst', part);
-      await expect.poll(() => rowsOf(page, 'Judgements'), { timeout: 15_000 }).toEqual([expect.stringContaining('fedpol:p-nakashima-1 and fedpol:p-nakashima-2 | not the same | fedpol.fedAnalyst (fedpol) | twins, per the civil register')]);
+      await expect.poll(() => rowsOf(page, 'Judgements'), { timeout: 15_000 }).toEqual([expect.stringContaining('fedpol:p-nakashima-1 and fedpol:p-nakashima-2 | not the same | fedpol.fedAnalyst (Federal Police) | twins, per the civil register')]);
       await page.close();
     }
   });
@@ -92,10 +92,10 @@ describe.skipIf(!tests.haveChromium)('an entity profile\'s decisions', () => {
     await page.getByRole('group', { name: 'Confirm the undo' }).getByRole('button', { name: 'Undo the merge' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'is undone' }).textContent(), { timeout: 15_000 }).toMatch(/^The merge of e\d+ into e\d+ .*is undone: the two stay apart from now on\.$/);
     await expect.poll(() => rowsOf(page, 'Judgements')).toEqual([
-      expect.stringContaining('| not the same | fedpol.fedAnalyst (fedpol) |'),
-      expect.stringContaining('| the same | fedpol.fedAnalyst (fedpol) | the same address in Aachen'),
+      expect.stringContaining('| not the same | fedpol.fedAnalyst (Federal Police) |'),
+      expect.stringContaining('| the same | fedpol.fedAnalyst (Federal Police) | the same address in Aachen'),
     ]);
-    await expect.poll(() => rowsOf(page, 'Merges')).toEqual([expect.stringContaining('(undone) | judgement | fedpol.fedAnalyst (fedpol) |')]);
+    await expect.poll(() => rowsOf(page, 'Merges')).toEqual([expect.stringContaining('(undone) | judgement | fedpol.fedAnalyst (Federal Police) |')]);
     await page.getByRole('heading', { name: 'Decisions' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'profile-decisions-01-undone');
     await tests.server.projections.follower.catchUp();
@@ -136,8 +136,8 @@ describe.skipIf(!tests.haveChromium)('an entity profile\'s decisions', () => {
     await expect.poll(() => page.getByText(/^2 records from 1 agency$/).count()).toBe(1);
     // made at one instant: in the order of the records
     await expect.poll(async () => (await rowsOf(page, 'Judgements')).sort()).toEqual([
-      expect.stringContaining('fedpol:p-okafor-3 and fedpol:p-okafor-1 | not the same | fedpol.fedAnalyst (fedpol) | another woman: born in Malmö, per the civil register'),
-      expect.stringContaining('fedpol:p-okafor-3 and fedpol:p-okafor-2 | not the same | fedpol.fedAnalyst (fedpol) | another woman: born in Malmö, per the civil register'),
+      expect.stringContaining('fedpol:p-okafor-3 and fedpol:p-okafor-1 | not the same | fedpol.fedAnalyst (Federal Police) | another woman: born in Malmö, per the civil register'),
+      expect.stringContaining('fedpol:p-okafor-3 and fedpol:p-okafor-2 | not the same | fedpol.fedAnalyst (Federal Police) | another woman: born in Malmö, per the civil register'),
     ]);
     await page.getByRole('heading', { name: 'Decisions' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'profile-decisions-03-taken-out');

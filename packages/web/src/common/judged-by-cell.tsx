@@ -4,8 +4,12 @@
  */
 import type { ReactNode } from 'react';
 import type { JudgedBy } from '../api/api-types.ts';
+import { useSession } from '../session/session-context.tsx';
+import { agencyName, useAgencyNames } from './use-agency-names.ts';
 
 export function JudgedByCell({ by }: { readonly by: JudgedBy | undefined }): ReactNode {
-  if (by?.user !== undefined) return <>{by.user}{by.agency ? <span className="muted"> ({by.agency})</span> : null}</>;
-  return by?.agency ?? <span className="muted">—</span>;
+  const agencies = useAgencyNames(useSession().api);
+  const agency = by?.agency === undefined ? undefined : agencyName(agencies, by.agency);
+  if (by?.user !== undefined) return <>{by.user}{agency ? <span className="muted"> ({agency})</span> : null}</>;
+  return agency ?? <span className="muted">—</span>;
 }

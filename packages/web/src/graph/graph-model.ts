@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { Subgraph } from '../api/api-types.ts';
+import { relationWords } from '../common/relation-words.ts';
 
 export const KIND_COLOURS: Readonly<Record<string, string>> = {
   Person: '#1f4e79', Organization: '#7a4b00', Company: '#7a4b00', Vehicle: '#3b6e3b', Address: '#6b4c8a', Phone: '#4c6b8a', Email: '#4c6b8a',
@@ -39,7 +40,7 @@ export function mergeSubgraph(graph: Graph, subgraph: Subgraph, near?: string): 
     }
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || edge.source === edge.target) continue;
     graph.addEdgeWithKey(edge.id, edge.source, edge.target, {
-      relation: edge.type, label: edge.label ?? edge.type, role: edge.role, start: edge.start, end: edge.end, size: 1 + Math.min(3, (edge.weight ?? 1) - 1), agencies,
+      relation: edge.type, label: edge.label ?? relationWords(edge.type), role: edge.role, start: edge.start, end: edge.end, size: 1 + Math.min(3, (edge.weight ?? 1) - 1), agencies,
     });
   }
   if (added > 0 && graph.order > 1) forceAtlas2.assign(graph, { iterations: 120, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 200 } });

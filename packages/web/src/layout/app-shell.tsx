@@ -4,13 +4,17 @@
  * reading order.
  */
 import type { ReactNode } from 'react';
+import { clearanceWords } from '../common/clearance-words.ts';
+import { roleWords } from '../common/role-words.ts';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { useSession } from '../session/session-context.tsx';
 import { unreadBadge, type UnreadCount } from '../session/unread-count.ts';
 import { navigationItems } from './navigation-items.ts';
 import { PurposeBar } from './purpose-bar.tsx';
 
 export function AppShell({ current, children, unread }: { readonly current: string; readonly children: ReactNode; readonly unread: UnreadCount }) {
-  const { user, signOut } = useSession();
+  const { api, user, signOut } = useSession();
+  const agencies = useAgencyNames(api);
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
@@ -29,8 +33,8 @@ export function AppShell({ current, children, unread }: { readonly current: stri
           </ul>
         </nav>
         <PurposeBar />
-        <span className="user" title={`${user.roles.join(', ')} · clearance ${user.clearance}`}>
-          <span data-testid="user-name">{user.name}</span> <span className="muted">{user.agency}</span>
+        <span className="user" title={`${user.roles.map(roleWords).join(', ')} · cleared ${clearanceWords(user.clearance)}`}>
+          <span data-testid="user-name">{user.name}</span> <span className="muted" data-testid="user-agency">{agencyName(agencies, user.agency)}</span>
         </span>
         <button type="button" className="link" onClick={signOut}>Sign out</button>
       </header>

@@ -13,6 +13,7 @@ import { CATEGORIES } from '../admin/admin-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAction } from '../common/use-action.ts';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -27,6 +28,7 @@ async function base64Of(file: File): Promise<string> {
 
 export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) => void }) {
   const { api, user } = useSession();
+  const agencies = useAgencyNames(api);
   const [file, setFile] = useState<File>();
   const [text, setText] = useState('');
   const [fields, setFields] = useState({
@@ -65,7 +67,7 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
 
   return (
     <form ref={refused.ref} className="report-upload panel" onSubmit={(e) => void submit(e)} aria-labelledby="upload-title">
-      <h2 id="upload-title">Upload a report for {user.agency}</h2>
+      <h2 id="upload-title">Upload a report for {agencyName(agencies, user.agency)}</h2>
       <div className="form-grid">
         <label htmlFor="report-file">File (text, HTML, PDF, DOCX)</label>
         <input id="report-file" {...refused.field('content')} type="file" accept={REPORT_FILE_ACCEPT} onChange={(e) => setFile(e.target.files?.[0])} />

@@ -20,6 +20,10 @@ import { isEntityId, isRecordId, profileHref } from '../common/ids.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { relationWords } from '../common/relation-words.ts';
+import { schemaLabel } from '../common/schema-words.ts';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
+import { useSchemata } from '../common/use-schemata.ts';
 import { exportWithheld, withheldNotice } from '../graph/export-withheld.ts';
 import { edgeShown, GraphCanvas, type GraphDisplay } from '../graph/graph-canvas.tsx';
 import { agenciesIn, COMMUNITY_COLOURS, createGraph, datesOf, inWindow, mergeSubgraph, recordedBy } from '../graph/graph-model.ts';
@@ -61,6 +65,8 @@ export function GraphScreen({ seed }: { readonly seed: string }) {
 
 function GraphExplorer({ seed }: { readonly seed: string }) {
   const { api, purpose, user } = useSession();
+  const schemata = useSchemata(api);
+  const agencyNames = useAgencyNames(api);
   // the server refuses an export to any other role (403): it is not offered to them
   const mayExport = hasRole(user, 'analyst');
   const [exportFormat, setExportFormat] = useState<ExportFormat>('graphml');
@@ -165,8 +171,8 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
   const presentTypes = EDGE_TYPES.filter((t) => graph.someEdge((_e, a) => a['relation'] === t));
   // types a filter leaves out of which nothing is drawn (a chart reopened with its filters): said, and to be shown again
   const hiddenAbsent = EDGE_TYPES.filter((t) => hiddenTypes.has(t) && !presentTypes.includes(t));
-  // a ticked agency stays listed, to be unticked, when no relation drawn is claimed by it any more (a chart reopened)
-  const presentAgencies = [...new Set([...agenciesIn(graph), ...agencies])].sort();
+  // a ticked agency stays listed, to be unticked, when no relation drawn is claimed by it any more (a chart reopened); by name
+  const presentAgencies = [...new Set([...agenciesIn(graph), ...agencies])].sort((a, b) => agencyName(agencyNames, a).localeCompare(agencyName(agencyNames, b)));
   const label = (node: string): string => (graph.hasNode(node) ? String(graph.getNodeAttribute(node, 'label')) : node);
   // a node's ties are those drawn, as the canvas counts its relations: what the filters leave
   const tiesShown = (node: string): number => graph.filterEdges(node, (_edge, attributes) => edgeShown(display, attributes)).length;
@@ -235,7 +241,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             {choices.map((r) => (
               <li key={r.id}>
                 <button type="button" className="small" onClick={() => { setChoices(undefined); void expand(r.id, 1); }}>{r.caption}</button>
-                {' '}<span className="muted">{r.provenance.agency}{r.properties['birthDate']?.[0] ? ` · born ${r.properties['birthDate'][0]}` : ''}</span>
+                {' '}<span className="muted">{agencyName(agencyNames, r.provenance.agency)}{r.properties['birthDate']?.[0] ? ` · born ${r.properties['birthDate'][0]}` : ''}</span>
               </li>
             ))}
           </ul>
@@ -251,11 +257,11 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
           <legend>Relations shown</legend>
           {presentTypes.length === 0 ? <p className="muted small">None yet.</p> : presentTypes.map((t) => (
             <label key={t} className="check">
-              <input type="checkbox" checked={!hiddenTypes.has(t)} onChange={(e) => setHiddenTypes((s) => { const n = new Set(s); if (e.target.checked) n.delete(t); else n.add(t); return n; })} /> {t}
+              <input type="checkbox" checked={!hiddenTypes.has(t)} onChange={(e) => setHiddenTypes((s) => { const n = new Set(s); if (e.target.checked) n.delete(t); else n.add(t); return n; })} /> {relationWords(t)}
             </label>
           ))}
           {hiddenAbsent.length ? (
-            <p className="small">Left out too: {hiddenAbsent.join(', ')}.{' '}
+            <p className="small">Left out too: {hiddenAbsent.map(relationWords).join(', ')}.{' '}
               <button type="button" className="link" onClick={() => setHiddenTypes(new Set())}>Show every relation type</button>
             </p>
           ) : null}
@@ -272,7 +278,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
               <p id={AGENCIES_HELP} className="muted small">Tick agencies to keep only the relations their records claim; none ticked keeps every agency&rsquo;s.</p>
               {presentAgencies.map((a) => (
                 <label key={a} className="check">
-                  <input type="checkbox" checked={agencies.has(a)} aria-describedby={AGENCIES_HELP} onChange={(e) => setAgencies((s) => { const n = new Set(s); if (e.target.checked) n.add(a); else n.delete(a); return n; })} /> {a}
+                  <input type="checkbox" checked={agencies.has(a)} aria-describedby={AGENCIES_HELP} onChange={(e) => setAgencies((s) => { const n = new Set(s); if (e.target.checked) n.add(a); else n.delete(a); return n; })} /> {agencyName(agencyNames, a)}
                 </label>
               ))}
             </>
@@ -398,7 +404,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
               <tr key={n} className={n === selected ? 'selected' : undefined}>
                 <td><span className="swatch" style={{ background: colourByCommunity.get(n) ?? String(graph.getNodeAttribute(n, 'color')) }} aria-hidden="true" /> <a href={profileHref(n)}>{label(n)}</a></td>
                 <td>{communityOf.has(n) ? `Community ${communityOf.get(n)}` : ''}</td>
-                <td>{String(graph.getNodeAttribute(n, 'kind'))}</td>
+                <td>{schemaLabel(schemata, String(graph.getNodeAttribute(n, 'kind')))}</td>
                 <td>{tiesShown(n)}</td>
                 <td><ScoreCell score={scores.find((s) => s.node.id === n)} /></td>
                 <td><button type="button" className="small" onClick={() => void expand(n, 1)} aria-label={`Expand ${label(n)}`}>Expand</button></td>
@@ -416,15 +422,16 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
               const role = typeof attributes['role'] === 'string' ? attributes['role'] : '';
               // the server labels a tie by its role where it has one: said once, in its column
               const reads = String(attributes['label'] ?? relation);
+              const words = relationWords(relation);
               const agenciesClaiming: unknown = attributes['agencies'];
               return (
                 <tr key={edge}>
-                  <td>{reads === relation || reads === role ? relation : `${relation} (${reads})`}</td>
+                  <td>{reads === relation || reads === words || reads === role ? words : `${words} (${reads})`}</td>
                   <td><a href={profileHref(graph.source(edge))}>{label(graph.source(edge))}</a></td>
                   <td><a href={profileHref(graph.target(edge))}>{label(graph.target(edge))}</a></td>
                   <td>{role}</td>
                   <td>{datesOf(attributes['start'], attributes['end'])}</td>
-                  <td>{Array.isArray(agenciesClaiming) ? agenciesClaiming.join(', ') : ''}</td>
+                  <td>{Array.isArray(agenciesClaiming) ? agenciesClaiming.map((a) => agencyName(agencyNames, String(a))).join(', ') : ''}</td>
                 </tr>
               );
             })}
