@@ -142,6 +142,18 @@ describe('POST /audit/verify', () => {
     expect((await verify({ expect: `${last!.seq}:${'b'.repeat(64)}` })).json()).toMatchObject({ ok: false, reason: 'witness_mismatch' });
   });
 
+  it('answers the last entry it verified as the witness to keep, which a later verification takes back and still reaches', async () => {
+    const head = await lastEntry();
+    const answered = (await verify()).json() as { ok: boolean; entries: number; witness?: string };
+    // the entry before the verification's own entry, which logs it after it ran
+    expect(answered).toEqual({ ok: true, entries: head!.seq, witness: `${head!.seq}:${head!.hash}` });
+    const logged = await lastEntry();
+    expect(logged!.seq).toBe(head!.seq + 1);
+    expect((await verify({ expect: answered.witness })).json()).toEqual({ ok: true, entries: logged!.seq, witness: `${logged!.seq}:${logged!.hash}` });
+    // a broken chain answers no witness
+    expect((await verify({ expect: `${head!.seq}:${'c'.repeat(64)}` })).json()).not.toHaveProperty('witness');
+  });
+
   it('is itself logged, as a search of the log is: who verified, against which witness, with the purpose given', async () => {
     await verify();
     expect(await lastEntry()).toMatchObject({ action: 'consultation', actor: { user: expect.stringContaining('auditor') }, purpose: null, caseRef: null, query: { auditVerify: {} }, outcome: 'ok', reason: 'audit verify' });

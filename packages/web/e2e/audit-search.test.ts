@@ -6,6 +6,7 @@
  * witness, and shows the owner's auditor the records behind a pointer another agency's user was
  * shown (`pointed`), which that agency's auditor is not given; its action filter offers the
  * actions the server's GET /audit takes (the web's list kept equal to the log's), exports among them.
+ * After a verification it shows the witness to keep, which the witness field takes back.
  */
 import { AgencyId, RecordId, UserId } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
@@ -85,6 +86,30 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
     await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain intact: \d+ entries verified/);
   });
 
+  it('shows the witness to keep after a verification, the last entry verified, which the witness field takes back', async () => {
+    const page = await tests.signedInPage('auditor');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(/^Chain intact/);
+    const witness = (await page.getByTestId('witness').textContent()) ?? '';
+    const [seq, hash] = witness.split(':');
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // the entry it names is the log's, as stored: its number and its hash
+    const [stored] = await tests.server.test.mosaic.store.readAudit({ fromSeq: Number(seq), limit: 1 });
+    expect(JSON.parse(stored?.body ?? '{}')).toMatchObject({ seq: Number(seq), hash });
+    expect(await page.getByTestId('witness-to-keep').textContent()).toContain(`Witness to keep (entry ${seq}):`);
+    expect(await page.getByTestId('witness-to-keep').textContent()).toContain('Keep it outside Mosaic; verify again with it');
+    await page.getByRole('button', { name: 'Copy the witness' }).click();
+    await expect.poll(() => page.getByTestId('witness-to-keep').getByRole('status').textContent()).toBe('Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(witness);
+
+    await page.getByLabel('Witness (optional)').fill(witness);
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(new RegExp(`^Chain intact: \\d+ entries verified, checkpoints signed; it still reaches the witnessed entry ${seq}\\.$`));
+    // a newer witness to keep, past the verification the first one logged
+    expect(Number((await page.getByTestId('witness').textContent())?.split(':')[0])).toBeGreaterThan(Number(seq));
+  });
+
   it('says a witness it cannot read by its label beside it, marks it and takes the focus to it, without the API\'s field name or notation', async () => {
     const page = await tests.signedInPage('auditor');
     const witness = page.getByLabel('Witness (optional)');
@@ -94,7 +119,7 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
     const described = await witness.getAttribute('aria-describedby');
     expect(described).toBeTruthy();
     const message = page.locator(`[id="${described ?? ''}"]`);
-    expect(await message.textContent()).toBe('Witness: not a witness — write it as mosaic audit verify printed it: the entry\'s number, a colon and the entry\'s hash in 64 hexadecimal digits (1234:9f86d081…)');
+    expect(await message.textContent()).toBe('Witness: not a witness — write it as a verification showed it: the entry\'s number, a colon and the entry\'s hash in 64 hexadecimal digits (1234:9f86d081…)');
     expect(await message.getAttribute('role')).toBe('alert');
     // on the form of the field, under it
     expect(await page.getByRole('form', { name: 'Verify the chain' }).locator(`[id="${described ?? ''}"]`).count()).toBe(1);

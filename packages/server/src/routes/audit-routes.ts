@@ -95,15 +95,19 @@ export async function auditRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.post('/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Verify the hash chain and signed checkpoints (auditor role; logged, with the purpose headers when given); with `expect` (SEQ:HASH, a witness the auditor kept, as `mosaic audit verify` prints it), the log must still reach it', headers: PurposeHeaders,
-      body: z.object({ expect: z.string().max(200).optional().describe('SEQ:HASH of an entry the log reached when last verified (the last checkpoint), kept outside the database: a log that no longer reaches it fails (truncated), one whose entry there differs fails (witness_mismatch)') }).nullish(),
-      response: { 200: z.object({ ok: z.boolean(), entries: z.number().optional(), prunedThrough: z.number().optional().describe('The log was pruned through this entry (its signed cut); verification starts after it'), firstBroken: z.number().optional(), reason: z.string().optional(), message: z.string().optional() }) } },
+    schema: { tags: ['audit'], summary: 'Verify the hash chain and signed checkpoints (auditor role; logged, with the purpose headers when given), answering the last entry verified as a witness to keep (SEQ:HASH); with `expect` (a witness the auditor kept, as this answers it or `mosaic audit verify` prints it), the log must still reach it', headers: PurposeHeaders,
+      body: z.object({ expect: z.string().max(200).optional().describe('SEQ:HASH of an entry the log reached when last verified (the `witness` answered then, or the last checkpoint `mosaic audit verify` printed), kept outside the database: a log that no longer reaches it fails (truncated), one whose entry there differs fails (witness_mismatch)') }).nullish(),
+      response: { 200: z.object({
+        ok: z.boolean(), entries: z.number().optional(), prunedThrough: z.number().optional().describe('The log was pruned through this entry (its signed cut); verification starts after it'),
+        witness: z.string().optional().describe('SEQ:HASH of the last entry verified, for the auditor to keep outside Mosaic and give as `expect` when verifying again: the log must still reach it, unchanged; absent when the chain is broken or holds no entry'),
+        firstBroken: z.number().optional(), reason: z.string().optional(), message: z.string().optional() }) } },
   }, async (request) => {
     const user = await requireUser(request);
     // the purpose headers are logged when given, and held to the rules of any purpose then
     const given = request.headers['x-mosaic-purpose'] === undefined && request.headers['x-mosaic-case'] === undefined ? {} : requirePurpose(undefined, request);
     const expect = request.body?.expect;
     const result = await verifyAuditLogAs(api.mosaic, { user, ...given }, expect === undefined ? {} : { expect });
-    return result.ok ? { ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }) } : { ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message };
+    if (!result.ok) return { ok: false, firstBroken: result.firstBroken, reason: result.reason, message: result.message };
+    return { ok: true, entries: result.count, ...(result.prunedThrough === undefined ? {} : { prunedThrough: result.prunedThrough }), ...('witness' in result ? { witness: result.witness } : {}) };
   });
 }

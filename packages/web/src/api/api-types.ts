@@ -436,6 +436,8 @@ export interface AuditVerification {
   readonly ok: boolean;
   readonly entries?: number;
   readonly prunedThrough?: number;
+  /** `SEQ:HASH` of the last entry verified, for the auditor to keep outside Mosaic and verify with again; absent when the chain is broken. */
+  readonly witness?: string;
   readonly firstBroken?: number;
   readonly reason?: string;
   readonly message?: string;

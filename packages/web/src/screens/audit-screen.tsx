@@ -39,7 +39,7 @@ const TEXT_FILTERS = [
  * `YYYY-MM-DDThh:mm:ssZ`); the text filters with the server's reason.
  */
 const WITNESS_WORDS: Readonly<Record<string, FieldWords>> = {
-  expect: { label: 'Witness', refused: 'not a witness — write it as mosaic audit verify printed it: the entry\'s number, a colon and the entry\'s hash in 64 hexadecimal digits (1234:9f86d081…)' },
+  expect: { label: 'Witness', refused: 'not a witness — write it as a verification showed it: the entry\'s number, a colon and the entry\'s hash in 64 hexadecimal digits (1234:9f86d081…)' },
 };
 const SEARCH_WORDS: Readonly<Record<string, FieldWords>> = {
   ...Object.fromEntries(TEXT_FILTERS.map((f) => [f.key, { label: f.label }])),
@@ -61,6 +61,35 @@ function verificationText(v: AuditVerification, witness: string): string {
   if (!v.ok) return `Chain BROKEN at entry ${v.firstBroken ?? '?'}: ${v.message ?? v.reason ?? ''}`;
   const pruned = v.prunedThrough === undefined ? '' : ` (pruned through entry ${v.prunedThrough}, behind a signed cut)`;
   return `Chain intact: ${v.entries ?? '?'} entries verified${pruned}, checkpoints signed${witness ? `; it still reaches the witnessed entry ${witness.split(':')[0] ?? ''}` : ''}.`;
+}
+
+/**
+ * The witness a verification answers: the last entry verified, its number and hash. Kept outside
+ * Mosaic and given back in the Witness field, it proves that the log still reaches that entry
+ * and that neither it nor any entry before it has changed since (audit-witness.ts); the log's
+ * own checkpoints, in the same database as the entries, cannot show their tail deleted with them.
+ */
+function WitnessToKeep({ witness }: { readonly witness: string }) {
+  const [copied, setCopied] = useState<'yes' | 'no'>();
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(witness);
+      setCopied('yes');
+    } catch {
+      setCopied('no');
+    }
+  };
+  return (
+    <div className="witness" data-testid="witness-to-keep">
+      <p>
+        <span>Witness to keep (entry {witness.split(':')[0]}):</span>{' '}
+        <code className="hash" data-testid="witness">{witness}</code>{' '}
+        <button type="button" onClick={() => void copy()}>Copy the witness</button>{' '}
+        <span role="status" className="muted small">{copied === 'yes' ? 'Copied.' : copied === 'no' ? 'Could not copy: select the witness and copy it.' : ''}</span>
+      </p>
+      <p className="muted small">Keep it outside Mosaic; verify again with it, in the Witness field, to prove that nothing up to this entry was changed or deleted since.</p>
+    </div>
+  );
 }
 
 export function AuditScreen() {
@@ -94,10 +123,10 @@ export function AuditScreen() {
       <div className="title-row">
         <h1 id="audit-title">Audit log</h1>
         <form ref={refused.ref} className="filters" onSubmit={(e) => void verify(e)} aria-label="Verify the chain">
-          {/* the last checkpoint `mosaic audit verify` printed, kept outside the database (POST /audit/verify {expect}) */}
+          {/* the witness a verification showed (or `mosaic audit verify` printed), kept outside the database (POST /audit/verify {expect}) */}
           <div className="field"><label htmlFor="audit-witness">Witness (optional)</label>
             <input id="audit-witness" {...refused.field('expect')} value={witness} onChange={(e) => setWitness(e.target.value)} placeholder="1234:9f86d081…" spellCheck={false} autoComplete="off"
-              title="The last checkpoint mosaic audit verify printed: the entry's number, a colon and its hash" />
+              title="The witness a verification showed you (or mosaic audit verify printed): the entry's number, a colon and its hash" />
           </div>
           <button type="submit" disabled={busy}>Verify the chain</button>
           <FieldRefusal refusals={refusals} field="expect" prefix={REFUSAL_PREFIX} />
@@ -110,6 +139,7 @@ export function AuditScreen() {
           {verificationText(verification.result, verification.witness)}
         </p>
       ) : null}
+      {verification?.result.witness ? <WitnessToKeep witness={verification.result.witness} /> : null}
       {hasRole(user, 'auditor', 'sysadmin') ? <AuditRetentionNote /> : null}
       <PurposeGate><AuditSearch /></PurposeGate>
     </section>
