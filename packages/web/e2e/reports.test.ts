@@ -86,6 +86,8 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     const proposal = tomas.locator('label.proposal', { hasText: 'Same as' }).first();
     await expect.poll(() => proposal.count()).toBe(1);
     expect(await proposal.textContent()).toMatch(/Tomas Moreau.Vasquez.*\d+%.*name/);
+    // the record's agency by its name, not its id
+    expect(await proposal.locator('.muted').first().textContent()).toBe('(Federal Police)');
     // the words of the name that agreed, the report's beside the record's, not their positions
     expect(await proposal.textContent()).toMatch(/name: [^·]*\([^)]*Tomas ~ Tomas[^)]*\)/);
     expect(await proposal.textContent()).not.toMatch(/a\d\.\d/);
@@ -193,7 +195,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     const proposal = phone.locator('label.proposal', { hasText: 'Held by' });
     await expect.poll(() => proposal.count()).toBe(1);
     // the property's label comes with the schemata, which may arrive after the proposals
-    await expect.poll(() => proposal.textContent()).toMatch(/Held by Maiken Storhaug \(Person, zone-north\)\s*same\s*Phone: \+32471650392/);
+    await expect.poll(() => proposal.textContent()).toMatch(/Held by Maiken Storhaug \(Person, Police Zone North\)\s*same\s*Phone: \+32471650392/);
     await screenshot(page, '14-report-identifier-proposal');
 
     await proposal.locator('input[type=radio]').check();

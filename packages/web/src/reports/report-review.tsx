@@ -17,7 +17,9 @@ import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
+import { schemaLabel } from '../common/schema-words.ts';
 import { useAction } from '../common/use-action.ts';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
 import { href } from '../routing/use-hash-route.ts';
@@ -98,9 +100,10 @@ const LINK_LEAD: Readonly<Record<IdentifierLink['link'], string>> = { holder: 'H
 function IdentifierProposalText({ proposal, identifier, schemata }: { readonly proposal: LinkProposal; readonly identifier: IdentifierLink; readonly schemata: ReadonlyMap<string, SchemaInfo> | undefined }) {
   const schema = schemata?.get(proposal.schema);
   const property = schema?.properties.find((p) => p.name === identifier.property)?.label ?? identifier.property;
+  const agencies = useAgencyNames(useSession().api);
   return (
     <>
-      {LINK_LEAD[identifier.link]} <strong>{proposal.caption}</strong> <span className="muted">({schema?.label ?? proposal.schema}, {proposal.agency})</span>{' '}
+      {LINK_LEAD[identifier.link]} <strong>{proposal.caption}</strong> <span className="muted">({schema?.label ?? proposal.schema}, {agencyName(agencies, proposal.agency)})</span>{' '}
       <span className={`badge identifier-${identifier.how}`}>{levelLabel('identifier', identifier.how)}</span>
       <span className="explain muted"> {property}: {identifier.value}{identifier.link === 'lead' ? ' · kept as a lead in the review, no record linked' : ''}</span>
     </>
@@ -123,6 +126,7 @@ function ReportDetailView({ detail, selected, onSelect, reload }: { readonly det
   const { report, text, entities, relations, reviewable, pointers, warnings } = detail;
   const nameOf = (id: string): string => entities.find((e) => e.id === id)?.name ?? id;
   const recordable = entities.filter((e) => e.recordable);
+  const agencies = useAgencyNames(useSession().api);
   return (
     <article className="screen report" aria-labelledby="report-title">
       <header className="profile-head">
@@ -139,7 +143,7 @@ function ReportDetailView({ detail, selected, onSelect, reload }: { readonly det
         </section>
         <section className="panel" aria-labelledby="found-title">
           <h2 id="found-title">Found in the text</h2>
-          {!reviewable ? <p className="muted">Only analysts of {report.provenance.agency} review this report.</p> : null}
+          {!reviewable ? <p className="muted">Only analysts of {agencyName(agencies, report.provenance.agency)} review this report.</p> : null}
           {warnings?.length ? <ExtractionWarnings warnings={warnings} /> : null}
           {pointers.length ? (
             <section aria-label="Pointers to information held elsewhere">
@@ -187,6 +191,7 @@ const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${tex
 function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readonly reportId: string; readonly entity: ReportEntity; readonly reviewable: boolean; readonly selected: boolean; readonly onDone: () => void }) {
   const { api } = useSession();
   const schemata = useSchemata(api);
+  const agencies = useAgencyNames(api);
   const [name, setName] = useState(entity.name);
   // The strongest proposal the matcher calls a match is chosen for the reviewer to weigh, else a
   // new entity: linking stays their judgement, and nothing is written until they confirm.
@@ -218,7 +223,7 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
   return (
     <li className={`report-entity status-${entity.status}${selected ? ' selected' : ''}`} data-entity={entity.id} aria-label={`${entity.schema} ${entity.name}`}>
       <div className="entity-head" ref={head} tabIndex={-1}>
-        <span className={`badge mention-${entity.schema}`}>{entity.schema}</span> <strong>{entity.name}</strong>{' '}
+        <span className={`badge mention-${entity.schema}`}>{schemaLabel(schemata, entity.schema)}</span> <strong>{entity.name}</strong>{' '}
         <span className="muted">{entity.mentions.length} mention{entity.mentions.length === 1 ? '' : 's'}</span>{' '}
         {entity.erased && entity.status === 'proposed' ? <span className="badge review-erased">erased</span> : <span className={`badge review-${entity.status}`}>{entity.status}</span>}
         {entity.entity ? <> <a href={href('profile', 'entity', entity.entity)}>profile</a></> : entity.record ? <> <a href={href('profile', 'record', entity.record)}>record</a></> : entity.recordErased ? <> <span className="muted">its record erased since</span></> : null}
@@ -229,13 +234,13 @@ function EntityItem({ reportId, entity, reviewable, selected, onDone }: { readon
           <label>Name <input value={name} maxLength={500} onChange={(e) => setName(e.target.value)} aria-label={`Name of ${entity.name}`} /></label>
           <fieldset>
             <legend className="visually-hidden">Link {entity.name} to</legend>
-            <label className="proposal"><input type="radio" name={`link-${entity.id}`} checked={link === ''} onChange={() => setLink('')} /> A new {entity.schema.toLowerCase()}</label>
+            <label className="proposal"><input type="radio" name={`link-${entity.id}`} checked={link === ''} onChange={() => setLink('')} /> A new {schemaLabel(schemata, entity.schema).toLowerCase()}</label>
             {entity.proposals.map((p: LinkProposal) => (
               <label key={p.record} className="proposal">
                 <input type="radio" name={`link-${entity.id}`} checked={link === p.record} onChange={() => setLink(p.record)} />{' '}
                 {p.identifier ? <IdentifierProposalText proposal={p} identifier={p.identifier} schemata={schemata} /> : (
                   <>
-                    Same as <strong>{p.caption}</strong> <span className="muted">({p.agency})</span> <span className="score">{Math.round(p.score * 100)}%</span>
+                    Same as <strong>{p.caption}</strong> <span className="muted">({agencyName(agencies, p.agency)})</span> <span className="score">{Math.round(p.score * 100)}%</span>
                     {p.record === suggested ? <span className="badge suggested"> suggested: a match by the matcher&apos;s threshold</span> : null}
                     <ProposalDetails proposal={p} />
                     <span className="explain muted"> {explanationOf(p.explain)}</span>
