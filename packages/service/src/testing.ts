@@ -126,6 +126,25 @@ export function refuseAuditEntries(test: TestMosaic): () => void {
   };
 }
 
+/**
+ * `mosaic` with its store counting in `passes` each full pass of the resolved entities: a read of
+ * the store's records in id order, of every schema (entity-projection.ts reads them so for a full
+ * pass, and nothing else does). Counts from when the returned Mosaic's projections are started.
+ */
+export function countingFullPasses(mosaic: Mosaic, passes: { count: number }): Mosaic {
+  const store = new Proxy(mosaic.store, {
+    get: (target, key) => {
+      const value = Reflect.get(target, key) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (key === 'scanRecords' && (args[0] as { schema?: unknown } | undefined)?.schema === undefined) passes.count++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { ...mosaic, store };
+}
+
 /** Ends a test's world: its projections stopped once their work has settled, then its store closed and removed. */
 export async function closeTestWorld(world: TestMosaic | undefined, projections: Projections | undefined): Promise<void> {
   projections?.stop();

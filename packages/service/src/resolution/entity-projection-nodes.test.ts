@@ -16,7 +16,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../config.ts';
 import { startProjections, type Projections } from '../projections.ts';
 import { openMosaic, type Mosaic } from '../runtime.ts';
-import { putFixtures, testProvenance } from '../testing.ts';
+import { countingFullPasses, putFixtures, testProvenance } from '../testing.ts';
 import { storeResolutionStore } from './store-resolution-store.ts';
 
 const postgres = await postgresReachable('entities across nodes');
@@ -69,9 +69,9 @@ function sharedStore(kind: 'sqlite' | 'postgresql'): (now?: () => Date) => Promi
   return (now) => openMosaic(parseConfig({ dataDir: dir, databaseUrl: TEST_DATABASE_URL, databaseSchema: schema }, dir), now ? { now } : {});
 }
 
-async function startNode(open: (now?: () => Date) => Promise<Mosaic>, now?: () => Date): Promise<Node> {
+async function startNode(open: (now?: () => Date) => Promise<Mosaic>, now?: () => Date, { follow = true }: { readonly follow?: boolean } = {}): Promise<Node> {
   const mosaic = await open(now);
-  const projections = await startProjections(mosaic, { intervalMs: 50 });
+  const projections = await startProjections(mosaic, { intervalMs: 50, follow });
   const node = { mosaic, projections };
   running.push(node);
   return node;
@@ -220,5 +220,39 @@ describe.each([['sqlite'], ['postgresql']] as const)('entities on two nodes shar
     // a node started now resolves the store (judgements, membership) to the same entities
     const c = await startNode(open);
     await expectAgreement(a, c, records);
+  });
+
+  it.runIf(kind === 'sqlite' || postgres)('agree on a record judged on one node before either node\'s feed brought it, which that node resolves first, with no full pass', async () => {
+    const open = sharedStore(kind);
+    // the feed read when asked only: the record is judged before A's feed brings it
+    const passes = { count: 0 };
+    const a = await startNode(async (now) => countingFullPasses(await open(now), passes), undefined, { follow: false });
+    await putFixtures(a.mosaic, PERSONS);
+    await a.projections.follower.catchUp();
+    const b = await startNode(open, undefined, { follow: false });
+    const records = PERSONS.map((p) => `fedpol:${String(p['id'])}` as RecordId);
+    const [abdeslam, , , , , haddad] = records as [RecordId, RecordId, RecordId, RecordId, RecordId, RecordId];
+    await expectAgreement(a, b, records);
+    passes.count = 0;
+
+    // a fourth spelling of Abdeslam written (a person confirmed from a report), judged at once the same as Haddad
+    await putFixtures(a.mosaic, [person('p8', 'Salah ABDESLAM', '1989-03-15')]);
+    const fresh = 'fedpol:p8' as RecordId;
+    await a.projections.entities.judge(fresh, haddad, 'same', UserId('fedpol.analyst'));
+    expect(passes.count).toBe(0);
+    expect(a.projections.entities.entityOf(fresh)).toBe(a.projections.entities.entityOf(haddad));
+    expect(a.projections.entities.entityOf(abdeslam)).toBe(a.projections.entities.entityOf(haddad));
+    // B takes both outcomes (the record resolved, then the judgement), under A's ids; the feeds then bring the record resolved
+    const all = [...records, fresh];
+    await expectAgreement(a, b, all);
+    await a.projections.follower.catchUp();
+    await b.projections.follower.catchUp();
+    await expectAgreement(a, b, all);
+    expect(passes.count).toBe(0);
+    const stored = new Map((await a.mosaic.store.listDocuments('entity-member', { limit: 1000 })).map((d) => [d.id, d.subject]));
+    expect(Object.fromEntries(all.map((r) => [r, stored.get(r)]))).toEqual(entitiesOn(a, all));
+    // a node started now agrees too
+    const c = await startNode(open);
+    await expectAgreement(a, c, all);
   });
 });

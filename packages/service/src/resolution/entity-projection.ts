@@ -4,9 +4,10 @@
  * human judgement holds); afterwards each new record is resolved incrementally against the
  * existing entities, an updated one clustered again with its entity and the entities its new
  * version links to, and a deleted one taken out of its entity, which is clustered again without
- * it. A judgement is committed and its two entities clustered again at once; so is an undone
- * merge (undo-locally.ts), and a record taken out of its entity (its not-same judgements with the
- * rest, as one), so the next answer reflects them.
+ * it. A judgement is committed and its two entities clustered again at once (a record judged
+ * before the feed brought it, written a moment before, resolved first as the feed would); so is
+ * an undone merge (undo-locally.ts), and a record taken out of its entity (its not-same
+ * judgements with the rest, as one), so the next answer reflects them.
  *
  * Nodes sharing the store (their bus shared) commit one at a time, each under a claim in the
  * store (claim-lease.ts): a judgement, an undo, the resolution of a slice of the change feed and
@@ -570,6 +571,27 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
   const unresolved = ({ id, record, version }: RecordChange): boolean => (record === undefined
     ? membership.has(id)
     : schemaGroup(record.schema) !== undefined && (!membership.has(id) || version === undefined || resolvedVersion.get(id) !== version));
+  /** Resolves the changes (under the claim among nodes) and, among nodes, stores what it committed as an outcome for the others. */
+  const resolveTelling = async (current: ResolutionIndex, changes: readonly RecordChange[]): Promise<void> => {
+    if (!shared) return resolveChanges(current, changes);
+    const told: Told = { changes: [], versions: [] };
+    await resolveChanges(current, changes, told);
+    if (told.changes.length > 0) await publish({ change: storedChange(told.changes.reduce(joinChanges)), versions: told.versions });
+  };
+  /**
+   * Records judged before the change feed brought them (a person confirmed from a report as the
+   * same as a record held, written a moment before): resolved now, as the feed would resolve them,
+   * on this node's turn and under the claim (a judgement's), so that the judgement clusters their
+   * entities and is not left to a full pass over the store. The feed then finds them resolved at
+   * their version (unresolved), here and, through the outcome, on the other nodes.
+   */
+  const resolveArrived = async (ids: readonly RecordId[]): Promise<void> => {
+    const current = index;
+    const fresh = ids.filter((id) => !membership.has(id));
+    if (!current || fresh.length === 0) return;
+    const changes: RecordChange[] = (await store.getRecords(fresh)).filter((s) => s.deletedAt === undefined).map((s) => ({ id: s.record.id, record: s.record, version: s.version }));
+    if (changes.some(unresolved)) await resolveTelling(current, changes);
+  };
 
   await rebuild();
 
@@ -585,10 +607,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       await adoptStored();
       if (!passDue && !changes.some(unresolved)) return;
       await claimed(RESOLVING_BY, RESOLVING_WAIT_MS, async () => {
-        if (!index) return;
-        const told: Told = { changes: [], versions: [] };
-        await resolveChanges(index, changes, told);
-        if (told.changes.length > 0) await publish({ change: storedChange(told.changes.reduce(joinChanges)), versions: told.versions });
+        if (index) await resolveTelling(index, changes);
       });
     }),
     resolve: (id) => persistence.resolveEntityId(id),
@@ -612,7 +631,8 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       return [...items.values()].sort(byReviewPriority).slice(0, limit);
     },
     // A judgement moves only the records of its two entities: they are clustered again at once
-    // (judge-locally.ts), and a full pass is run only for entities too large for that.
+    // (judge-locally.ts), a record the feed has not brought yet resolved first (resolveArrived),
+    // and a full pass is run only for entities too large for that.
     judge: async (a, b, verdict, by, note) => {
       const requested: Judgement = { a, b, verdict, by, at: now().toISOString(), ...(note ? { note } : {}) };
       const key = pairKey(a, b);
@@ -623,6 +643,7 @@ export async function createEntityProjection(store: Store, { now = () => new Dat
       const early = passing > 0;
       if (early) await persistence.commit({ ...emptyChange(0), judgements: [requested] });
       const applied = exclusively(by, async () => {
+        await resolveArrived([a, b]);
         const judgement = early ? requested : stamped(requested);
         // the note is stored with the judgement, and kept nowhere else (outcomeWithoutNotes)
         const change = index ? judgeLocally(index, withoutNote(judgement), { at: judgement.at }) : undefined;
