@@ -6,7 +6,8 @@
  * witness, and shows the owner's auditor the records behind a pointer another agency's user was
  * shown (`pointed`), which that agency's auditor is not given; its action filter offers the
  * actions the server's GET /audit takes (the web's list kept equal to the log's), exports among them.
- * After a verification it shows the witness to keep, which the witness field takes back.
+ * After a verification it shows the witness to keep, which the witness field takes back; and an
+ * analyst's opening of a profile is one line saying what it read, opening to its entries.
  */
 import { AgencyId, RecordId, UserId } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
@@ -19,7 +20,6 @@ const FILLER = 60;
 const fed = { user: UserId('fedAnalyst'), agency: AgencyId('fedpol') };
 
 const tests = setUpBrowserTests({
-  projections: false,
   seed: async ({ server }) => {
     const { audit } = server.test.mosaic;
     await audit.appendAll(Array.from({ length: FILLER }, (_, n) => ({ actor: fed, action: 'consultation' as const, purpose: 'Filler', caseRef: 'F-1', query: { q: `filler ${n}` }, records: [RecordId(`fedpol:f-${n}`)], outcome: 'ok' as const })));
@@ -108,6 +108,47 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
     await expect.poll(() => page.getByTestId('verification').textContent()).toMatch(new RegExp(`^Chain intact: \\d+ entries verified, checkpoints signed; it still reaches the witnessed entry ${seq}\\.$`));
     // a newer witness to keep, past the verification the first one logged
     expect(Number((await page.getByTestId('witness').textContent())?.split(':')[0])).toBeGreaterThan(Number(seq));
+  });
+
+  it('shows one opening of a profile as one line saying what it read, which opens to its entries, each said in words', async () => {
+    const fedToken = await tests.api.tokenOf('fedAnalyst');
+    await tests.api.json('/records', { token: fedToken, body: { id: 'p-auditee', schema: 'Person', properties: { name: ['Ilse Vandersteen-Okafor'], birthDate: ['1983-02-17'] }, provenance: testProvenance('fedpol') } });
+    const headers = { 'x-mosaic-purpose': 'Profile audit', 'x-mosaic-case': 'PA-1' };
+    // resolution has made the record an entity
+    await expect.poll(() => tests.api.json<{ entity: string }>('/records/fedpol%3Ap-auditee/entity', { token: fedToken, headers }).then((r) => r.entity, () => ''), { timeout: 15_000 }).not.toBe('');
+    const { entity } = await tests.api.json<{ entity: string }>('/records/fedpol%3Ap-auditee/entity', { token: fedToken, headers });
+
+    const analyst = await tests.signedInPage('fedAnalyst');
+    await analyst.goto(`/#/profile/entity/${entity}`);
+    await givePurpose(analyst, 'Profile audit', 'PA-2');
+    const auditor = await tests.api.tokenOf('auditor');
+    const reads = async (): Promise<string[]> => (await tests.api.json<{ entries: { query: unknown }[] }>('/audit?caseRef=PA-2&limit=100', { token: auditor, headers: { 'x-mosaic-purpose': 'Lawfulness check', 'x-mosaic-case': 'DPO/2026/0009' } })).entries.map((e) => JSON.stringify(e.query));
+    // the profile has made its reads: the entity, its timeline, its map and its related entities
+    await expect.poll(async () => { const made = await reads(); return ['"entity"', '"timeline"', '"places"', '"expand"'].every((key) => made.some((q) => q.includes(key))); }, { timeout: 15_000 }).toBe(true);
+    const logged = (await reads()).length;
+
+    const page = await tests.signedInPage('auditor');
+    await givePurpose(page, 'Lawfulness check', 'DPO/2026/0005');
+    await page.getByLabel('Case reference').fill('PA-2');
+    await page.getByRole('button', { name: 'Search log' }).click();
+    await expect.poll(() => page.locator('.summary').textContent()).toBe(`${logged} entries, newest first`);
+    const group = page.getByTestId('audit-group');
+    expect(await group.count()).toBe(1);
+    const words = (await group.getByTestId('audit-group-words').textContent()) ?? '';
+    expect(words).toMatch(new RegExp(`^Opened the profile of ${entity} — ${logged} reads: `));
+    for (const part of ['profile', 'timeline', 'map', 'related (1 hop)']) expect(words).toContain(part);
+    expect(await page.locator('table.audit tbody tr').count()).toBe(1);
+
+    // it opens to its entries, each a line of its own with its number and what it read
+    await group.getByRole('button', { name: new RegExp(`^Show the ${logged} entries`) }).click();
+    const parts = page.locator('table.audit tbody tr.audit-part');
+    await expect.poll(() => parts.count()).toBe(logged);
+    const said = await parts.locator('td:nth-child(5)').allTextContents();
+    expect(said).toContain(`consultation Timeline of ${entity}`);
+    expect(said).toContain(`consultation Map of ${entity}`);
+    expect(said).toContain(`consultation Profile of ${entity}`);
+    await parts.first().getByRole('button', { name: /^Details of entry \d+$/ }).click();
+    await expect.poll(() => page.locator('tr.detail pre').count()).toBe(1);
   });
 
   it('says a witness it cannot read by its label beside it, marks it and takes the focus to it, without the API\'s field name or notation', async () => {

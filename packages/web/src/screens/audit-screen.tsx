@@ -14,6 +14,8 @@ import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/a
 import type { Organisation } from '../admin/admin-types.ts';
 import { AuditRetentionNote } from '../admin/audit-retention-note.tsx';
 import { auditExportName, exportParts } from '../audit/audit-json-lines.ts';
+import { auditEntryWords } from '../audit/audit-entry-words.ts';
+import { auditLines } from '../audit/audit-lines.ts';
 import { auditMore, auditSummary, type AuditMore } from '../audit/audit-more.ts';
 import { auditScopeNote } from '../audit/audit-scope-note.ts';
 import { downloadFile } from '../common/download-file.ts';
@@ -238,9 +240,9 @@ function AuditSearch() {
               <caption className="visually-hidden">Audit entries</caption>
               <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">User</th><th scope="col">Agency</th><th scope="col">Action</th><th scope="col">Purpose</th><th scope="col">Case</th><th scope="col">Records</th><th scope="col">Behind pointers</th><th scope="col">Outcome</th><th scope="col">Hash</th></tr></thead>
               <tbody>
-                {shown.entries.map((e) => (
-                  <FragmentRow key={e.seq} entry={e} open={open === e.seq} onToggle={() => setOpen(open === e.seq ? undefined : e.seq)} />
-                ))}
+                {auditLines(shown.entries).map((line) => (line.kind === 'entry'
+                  ? <FragmentRow key={line.entry.seq} entry={line.entry} open={open === line.entry.seq} onToggle={() => setOpen(open === line.entry.seq ? undefined : line.entry.seq)} />
+                  : <GroupRows key={`group-${line.entries[0]?.seq ?? ''}`} entries={line.entries} words={line.words} open={open} onToggle={(seq) => setOpen(open === seq ? undefined : seq)} />))}
               </tbody>
             </table>
           </div>
@@ -265,15 +267,51 @@ function useAuditScope(): string | undefined {
 /** The first three ids, and how many more (all of them in the entry's detail). */
 const firstIds = (ids: readonly string[]): string => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` +${ids.length - 3}` : ''}`;
 
-function FragmentRow({ entry: e, open, onToggle }: { readonly entry: AuditEntry; readonly open: boolean; readonly onToggle: () => void }) {
-  const pointed = (e.pointed ?? []).flatMap((p) => p.records);
+/**
+ * One user's one action (audit/audit-lines.ts): one line saying it in words, opening to its
+ * entries, each a line of its own as any entry's, with its number, its hash and its details.
+ */
+function GroupRows({ entries, words, open, onToggle }: { readonly entries: readonly AuditEntry[]; readonly words: string; readonly open: number | undefined; readonly onToggle: (seq: number) => void }) {
+  const [expanded, setExpanded] = useState(false);
+  const newest = entries[0];
+  const oldest = entries.at(-1);
+  if (newest === undefined || oldest === undefined) return null;
+  const records = [...new Set(entries.flatMap((e) => e.records))];
+  const pointed = [...new Set(entries.flatMap((e) => (e.pointed ?? []).flatMap((p) => p.records)))];
+  const outcomes = [...new Set(entries.map((e) => e.outcome))];
   return (
     <>
-      <tr className={e.outcome !== 'ok' ? 'denied' : undefined}>
+      <tr className={`audit-group${outcomes.some((o) => o !== 'ok') ? ' denied' : ''}`} data-testid="audit-group">
+        <td className="nowrap">
+          <button type="button" className="link" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}
+            aria-label={`${expanded ? 'Hide' : 'Show'} the ${entries.length} entries ${oldest.seq} to ${newest.seq}`}>
+            {expanded ? '▾' : '▸'} {oldest.seq}–{newest.seq}
+          </button>
+        </td>
+        <td className="nowrap">{newest.time.slice(0, 19).replace('T', ' ')}</td>
+        <td>{newest.actor.user}</td><td>{newest.actor.agency}</td>
+        <td className="audit-words" data-testid="audit-group-words">{words}</td>
+        <td>{newest.purpose ?? ''}</td><td>{newest.caseRef ?? ''}</td>
+        <td className="ids">{firstIds(records)}</td>
+        <td className="ids">{firstIds(pointed)}</td>
+        <td>{outcomes.join(', ')}</td>
+        <td className="muted small">{entries.length} entries</td>
+      </tr>
+      {expanded ? entries.map((e) => <FragmentRow key={e.seq} entry={e} open={open === e.seq} onToggle={() => onToggle(e.seq)} part />) : null}
+    </>
+  );
+}
+
+function FragmentRow({ entry: e, open, onToggle, part }: { readonly entry: AuditEntry; readonly open: boolean; readonly onToggle: () => void; readonly part?: boolean }) {
+  const pointed = (e.pointed ?? []).flatMap((p) => p.records);
+  const words = auditEntryWords(e);
+  return (
+    <>
+      <tr className={[e.outcome !== 'ok' ? 'denied' : '', part === true ? 'audit-part' : ''].filter(Boolean).join(' ') || undefined}>
         <td><button type="button" className="link" aria-label={`Details of entry ${e.seq}`} aria-expanded={open} onClick={onToggle}>{e.seq}</button></td>
         <td className="nowrap">{e.time.slice(0, 19).replace('T', ' ')}</td>
         <td>{e.actor.user}</td><td>{e.actor.agency}</td>
-        <td><span className={`badge action-${e.action}`}>{e.action}</span></td>
+        <td><span className={`badge action-${e.action}`}>{e.action}</span>{words ? <span className="audit-words"> {words}</span> : null}</td>
         <td>{e.purpose ?? ''}</td><td>{e.caseRef ?? ''}</td>
         <td className="ids">{firstIds(e.records)}{e.pointers.length ? <span className="muted"> · pointers {e.pointers.join(', ')}</span> : null}</td>
         <td className="ids">{firstIds(pointed)}</td>
