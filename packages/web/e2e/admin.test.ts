@@ -324,6 +324,36 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     expect((await tests.server.test.mosaic.store.recordHistory(RecordId('intel:k-second'))).at(-1)).toMatchObject({ op: 'delete', reason: 'Past review, no longer needed' });
   });
 
+  it('opens a record\'s decision under its row in a long queue, the focus on its heading, and gives the focus back to the row on Escape or "Back to the queue"', async () => {
+    // a queue longer than the screen: a decision opened below the table was out of sight
+    await putFixtures(tests.server.test.mosaic, Array.from({ length: 40 }, (_, i) => ({ id: `l-${String(i).padStart(2, '0')}`, schema: 'Person', properties: { name: [`Long Queue ${i}`] }, provenance: testProvenance('intel', { reviewDate: '2020-07-01' }) })));
+    const page = await signIn('intelAdmin');
+    await page.getByRole('link', { name: 'Retention review' }).click();
+    await giveReason(page);
+    await page.getByRole('button', { name: 'Open the queue' }).click();
+    const queue = page.getByRole('table', { name: 'Records due for review' });
+    await expect.poll(() => queue.textContent()).toContain('Long Queue 39');
+    const row = queue.getByRole('button', { name: 'intel:l-30', exact: true });
+    await row.press('Enter');
+    const heading = page.getByRole('heading', { name: 'Decision on intel:l-30' });
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    // next to the row it was opened from, and in view
+    const [rowBox, headingBox] = [await row.boundingBox(), await heading.boundingBox()];
+    expect(headingBox!.y - (rowBox!.y + rowBox!.height)).toBeGreaterThanOrEqual(0);
+    expect(headingBox!.y - (rowBox!.y + rowBox!.height)).toBeLessThan(60);
+    expect(await heading.evaluate((h) => { const box = h.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; })).toBe(true);
+    await screenshot(page, 'admin-retention-decision-in-place');
+    const rowFocused = () => row.evaluate((b) => b === document.activeElement);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => heading.count()).toBe(0);
+    expect(await rowFocused()).toBe(true);
+    await row.press('Enter');
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    await page.getByRole('button', { name: 'Back to the queue' }).click();
+    await expect.poll(() => heading.count()).toBe(0);
+    expect(await rowFocused()).toBe(true);
+  });
+
   it('withdraws a sharing agreement only once the withdrawal is confirmed, as an erasure is', async () => {
     const conditions = { tlp: ['GREEN'], maxClassification: 'RESTRICTED', handling: ['H0'], categories: ['suspect'] };
     const put = await tests.api.request('/admin/agreements/intel-withdraw-check', { token: await tests.api.tokenOf('intelAdmin'), method: 'PUT', headers: { 'x-mosaic-purpose': 'withdrawal check', 'x-mosaic-case': 'CHG-8' }, body: { owner: 'intel', recipient: 'fedpol', conditions, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false } });

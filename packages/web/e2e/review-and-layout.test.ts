@@ -25,6 +25,17 @@ const focused = (page: Page): Promise<string> => page.evaluate(() => {
 /** Wider than the viewport means sideways scrolling. */
 const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
+/** Whether the case reference in the top bar is cut by a box around it that hides what overflows it. */
+const caseCut = (page: Page): Promise<boolean> => page.getByTestId('case-ref').evaluate((ref) => {
+  const own = ref.getBoundingClientRect();
+  for (let box = ref.parentElement; box; box = box.parentElement) {
+    if (getComputedStyle(box).overflowX === 'visible') continue;
+    const frame = box.getBoundingClientRect();
+    if (own.left < frame.left - 0.5 || own.right > frame.right + 0.5) return true;
+  }
+  return false;
+});
+
 const tests = setUpBrowserTests({
   seed: async ({ server, api }) => {
     const world = await seedWorld(api);
@@ -240,6 +251,53 @@ describe.skipIf(!tests.haveChromium)('review, purpose and layout', () => {
     expect(await alert.textContent()).toMatch(/^From .* is later than To /);
     await to.fill('2026-12-31');
     await expect.poll(() => alert.count()).toBe(0);
+  });
+
+  it('scrolls nothing sideways at 800 and 1280 px: search results and a profile\'s values scroll in their own box, the case reference is never cut, the drawing is in the first screen', { timeout: 90_000 }, async () => {
+    const fed = await tests.api.tokenOf('fedAnalyst');
+    // a name and a value with no place to break, as a transliterated name or a long identifier can be
+    const long = 'Wolfeschlegelsteinhausenbergerdorff';
+    await tests.api.json('/records', { token: fed, body: { id: 'p-wolfe', schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: [`Hubertus ${long}`], alias: [`${long}${long}`], birthDate: ['1970-01-01'] } } });
+    await tests.server.projections.follower.catchUp();
+    const purpose = 'Counter-terrorism investigation into a network of forged travel documents and the people who use them';
+    for (const viewport of [{ width: 800, height: 900 }, { width: 1280, height: 900 }]) {
+      const page = await tests.signedInPage('fedAnalyst', { viewport });
+      await page.goto('/#/search');
+      await givePurpose(page, purpose, 'CT/2026/00417');
+      await expect.poll(() => page.getByTestId('case-ref').textContent()).toBe('CT/2026/00417');
+      expect(await caseCut(page), `case reference at ${viewport.width}`).toBe(false);
+      await page.getByLabel('Name, alias or identifier').fill(`Hubertus ${long}`);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('table.results tbody tr').count()).toBeGreaterThan(0);
+      await screenshot(page, `search-${viewport.width}`);
+      expect(await overflow(page), `search at ${viewport.width}`).toBeLessThanOrEqual(1);
+      // every column within reach: the last one's header is in the results' box, by scrolling it
+      const updated = page.locator('table.results thead th', { hasText: 'Updated' });
+      await updated.scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => window.scrollX), `search at ${viewport.width}`).toBe(0);
+      expect(await updated.evaluate((th) => th.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+
+      await page.goto(`/#/profile/record/${encodeURIComponent('fedpol:p-wolfe')}`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Hubertus ${long}`);
+      await screenshot(page, `profile-${viewport.width}`);
+      expect(await overflow(page), `profile at ${viewport.width}`).toBeLessThanOrEqual(1);
+      const values = page.locator('section[aria-labelledby="values-title"]');
+      const table = await values.locator('table').evaluate((t) => t.getBoundingClientRect().width);
+      const panel = await values.evaluate((p) => ({ width: p.clientWidth, overflow: getComputedStyle(p).overflowX }));
+      // the table is wider than its panel here: the panel scrolls it, rather than let it run under the names beside it
+      expect(table).toBeGreaterThan(panel.width);
+      expect(panel.overflow, `values at ${viewport.width}`).toMatch(/^(auto|scroll)$/);
+      expect(await caseCut(page), `case reference at ${viewport.width}`).toBe(false);
+
+      await page.goto(`/#/graph?seed=${encodeURIComponent(tests.world.moreau)}`);
+      await expect.poll(() => page.getByText(/\d+ new entit/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await screenshot(page, `graph-${viewport.width}`);
+      expect(await overflow(page), `graph at ${viewport.width}`).toBeLessThanOrEqual(1);
+      // the drawing starts in the first screen, not below every control
+      const drawing = await page.locator('.graph-canvas').evaluate((c) => ({ top: c.getBoundingClientRect().top, height: window.innerHeight }));
+      expect(drawing.top, `graph at ${viewport.width}`).toBeLessThan(drawing.height / 2);
+      await page.close();
+    }
   });
 
   it('fits the shell and a profile on a tablet and a phone: the wide table scrolls in its panel', async () => {

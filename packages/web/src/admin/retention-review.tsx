@@ -2,11 +2,14 @@
  * The retention review (LED Art. 5): the agency's records past or near their review date, and
  * for a chosen record: keep it longer (new review date and reason), place or lift a legal hold,
  * or erase it now. Captions of records restricted to a need-to-know group the administrator is
- * not in are withheld by the server. The keyboard's focus is kept: back on "Open the queue" once
- * the queue is read, on the field a refused decision names, and on the queue once a decision
- * takes its record out of it.
+ * not in are withheld by the server. A record's decision opens in the queue, under its row, with
+ * the focus on its heading (in a queue of hundreds, one opened below the table was out of sight,
+ * and the focus left on the row told nothing); Escape or "Back to the queue" closes it and gives
+ * the focus back to the row. The keyboard's focus is kept: back on "Open the queue" once the
+ * queue is read, on the field a refused decision names, and on the queue once a decision takes
+ * its record out of it.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Purpose } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
@@ -52,6 +55,12 @@ export function RetentionReview() {
   useEffect(() => {
     if (selected !== undefined && item === undefined && document.activeElement === document.body) table.current?.focus();
   }, [selected, item]);
+  /** Closes the decision, the focus back on the row it was opened from. */
+  const close = (id: string): void => {
+    table.current?.querySelector<HTMLButtonElement>(`button[data-record="${CSS.escape(id)}"]`)?.focus();
+    setSelected(undefined);
+    action.clear();
+  };
   return (
     <div className="admin-area" aria-label="Retention review">
       <form className="admin-form" aria-label="Queue" onSubmit={open}>
@@ -66,18 +75,20 @@ export function RetentionReview() {
           <thead><tr><th scope="col">Record</th><th scope="col">Shown as</th><th scope="col">Category</th><th scope="col">Fact / assessment</th><th scope="col">Review date</th><th scope="col">Due</th><th scope="col">Legal holds</th></tr></thead>
           <tbody>
             {queue.value.items.map((i) => (
-              <tr key={i.id} className={i.id === selected ? 'selected' : undefined}>
-                <td><button type="button" aria-pressed={i.id === selected} onClick={() => { setSelected(i.id); action.clear(); }}>{i.id}</button></td>
-                <td>{i.caption ?? <span className="muted">restricted to a case team</span>}</td><td>{i.category}</td><td>{i.nature}</td><td>{i.reviewDate}</td><td>{dueText(i.overdueDays)}</td>
-                <td>{i.holds.length > 0 ? i.holds.join('; ') : <span className="muted">none</span>}</td>
-              </tr>
+              <Fragment key={i.id}>
+                <tr className={i.id === selected ? 'selected' : undefined}>
+                  <td><button type="button" data-record={i.id} aria-pressed={i.id === selected} aria-expanded={i.id === selected} onClick={() => { setSelected(i.id); action.clear(); }}>{i.id}</button></td>
+                  <td>{i.caption ?? <span className="muted">restricted to a case team</span>}</td><td>{i.category}</td><td>{i.nature}</td><td>{i.reviewDate}</td><td>{dueText(i.overdueDays)}</td>
+                  <td>{i.holds.length > 0 ? i.holds.join('; ') : <span className="muted">none</span>}</td>
+                </tr>
+                {/* keyed by record: a reason typed for one record's decision is never sent with another's */}
+                {i.id === selected ? <tr className="decision-row"><td colSpan={7}><RecordDecision key={i.id} item={i} action={action} onClose={() => close(i.id)} /></td></tr> : null}
+              </Fragment>
             ))}
             {queue.value.items.length === 0 ? <tr><td colSpan={7} className="muted">Nothing due.</td></tr> : null}
           </tbody>
         </table>
       ) : null}
-      {/* keyed by record: a reason typed for one record's decision is never sent with another's */}
-      {item ? <RecordDecision key={item.id} item={item} action={action} /> : null}
       <Outcome error={action.error} status={action.status} what={action.failed} errorId={DECISION_ERROR} />
     </div>
   );
@@ -88,7 +99,7 @@ const EMPTY = { until: '', reason: '', reference: '' };
 const MAX_WITHIN_DAYS = 3650;
 const DECISION_ERROR = 'retention-decision-error';
 
-function RecordDecision({ item, action }: { readonly item: QueueItem; readonly action: AdminAction }) {
+function RecordDecision({ item, action, onClose }: { readonly item: QueueItem; readonly action: AdminAction; readonly onClose: () => void }) {
   const [form, setForm] = useState(EMPTY);
   const refused = useRefusedFields<HTMLFieldSetElement>(action.error, DECISION_ERROR);
   /** An erasure waits for a second, explicit confirmation: it cannot be undone. */
@@ -96,6 +107,9 @@ function RecordDecision({ item, action }: { readonly item: QueueItem; readonly a
   const eraseRef = useRef<HTMLButtonElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // opened: the focus on its heading, so that a screen reader says what opened and where
+  useEffect(() => heading.current?.focus(), []);
   // The confirmation replaces the button that asked for it: focus goes to its safe way out
   // (not to the irreversible button), and back to "Erase now…" when it is cancelled.
   useEffect(() => {
@@ -108,8 +122,14 @@ function RecordDecision({ item, action }: { readonly item: QueueItem; readonly a
   const decide = (change: AdminChange, suffix: string, body: unknown) => void action.run(change, 'POST', path(suffix), body).then((ok) => { if (ok) setForm(EMPTY); });
   return (
     <fieldset ref={refused.ref} className="admin-form" aria-label={`Decision on ${item.id}`} aria-busy={action.busy}
-      onInput={action.clear} onKeyDown={(e) => { if (confirming && e.key === 'Escape') { e.preventDefault(); setConfirming(false); } }}>
-      <legend>Decision on {item.id}</legend>
+      onInput={action.clear} onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        // Escape takes back an erasure being confirmed first, then closes the decision
+        if (confirming) setConfirming(false);
+        else onClose();
+      }}>
+      <h2 ref={heading} tabIndex={-1} className="decision-title">Decision on {item.id}</h2>
       <label>Reason <input {...refused.field('reason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} /></label>
       <label>New review date <input {...refused.field('until')} type="date" value={form.until} onChange={(e) => setForm({ ...form, until: e.target.value })} /></label>
       <button type="button" disabled={action.busy} onClick={() => decide({ action: `extend the review date of ${item.id}`, done: `Review date of ${item.id} extended.` }, 'extend', { until: form.until, reason: form.reason })}>Extend review date</button>
@@ -123,6 +143,7 @@ function RecordDecision({ item, action }: { readonly item: QueueItem; readonly a
           <button type="button" ref={keepRef} onClick={() => setConfirming(false)}>Keep it</button>
         </span>
       ) : <button type="button" ref={eraseRef} className="danger" disabled={action.busy} onClick={() => setConfirming(true)}>Erase now…</button>}
+      <button type="button" className="link" onClick={onClose}>Back to the queue</button>
     </fieldset>
   );
 }

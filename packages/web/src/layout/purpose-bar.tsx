@@ -17,8 +17,9 @@ export function PurposeBar() {
   return (
     <div className="purpose-bar">
       {purpose ? (
-        <span className="purpose-current" title="purpose logged with every consultation">
-          <span className="muted">Purpose</span> {purpose.purpose} <span className="muted">· case</span> <strong data-testid="case-ref">{purpose.caseRef}</strong>
+        <span className="purpose-current">
+          <span className="purpose-text" title={`${purpose.purpose} (purpose logged with every consultation)`}><span className="muted">Purpose</span> {purpose.purpose}</span>
+          <span className="purpose-case"><span className="muted">· case</span> <strong data-testid="case-ref">{purpose.caseRef}</strong></span>
         </span>
       ) : <span className="muted">No purpose set</span>}
       <button type="button" className="link" ref={opener} onClick={() => setEditing(true)}>{purpose ? 'Change' : 'Set purpose'}</button>

@@ -149,41 +149,43 @@ function SearchResults({ answer, query }: { readonly answer: SearchResponse; rea
         </section>
       ) : null}
       {results.length ? (
-        <table className="data results">
-          <caption className="visually-hidden">Search results</caption>
-          <thead>
-            <tr><th scope="col">Name</th><th scope="col">Matched names</th><th scope="col">Kind</th><th scope="col">Born</th><th scope="col">Agency</th><th scope="col">Category</th><th scope="col">Grading</th><th scope="col">Marking</th><th scope="col">Updated</th></tr>
-          </thead>
-          <tbody>
-            {results.map((r) => {
-              const matched = r.matched;
-              const names = [...(r.properties['name'] ?? []), ...(r.properties['alias'] ?? [])].filter((n) => n !== r.caption && n !== matched?.name);
-              // other names of the record: the words the matched name's marks cover, and the words the full text looked up
-              const words = [...answer.words, ...(matched ? markedWords(matched.name, matched.marks) : [])];
-              return (
-                <tr key={r.id} className={r.subject && r.subject.lead !== r.id ? 'same-subject' : undefined}>
-                  <td>
-                    {r.subject && r.subject.lead !== r.id ? <><span className="muted" aria-hidden="true">↳ </span><span className="visually-hidden">Same subject: </span></> : null}
-                    <a href={href('profile', 'record', r.id)} className="strong">{matched && matched.name === r.caption ? <HighlightText text={r.caption} marks={matched.marks} /> : <HighlightText text={r.caption} words={words} />}</a>
-                    {r.subject?.lead === r.id ? <> <a className="subject-link" href={href('profile', 'entity', r.subject.entity)} title="Its profile shows every record of it you may see">one subject, {subjectSize(results, r.subject.lead)} records found</a></> : null}
-                  </td>
-                  <td className="names">
-                    {r.identifier ? <span className="name-chip matched-identifier">{r.identifier.kind}{r.identifier.how === 'confusable' ? ' · read alike' : ''}</span> : null}
-                    {matched ? <MatchedName matched={matched} caption={r.caption} /> : null}
-                    {names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} words={words} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}
-                  </td>
-                  <td>{schemaLabel(schemata, r.schema)}</td>
-                  <td className="nowrap">{(r.properties['birthDate'] ?? []).join(', ')}{r.born && r.born !== 'missing' ? <span className={`muted born-${r.born}`}> · {r.born === 'exact' ? 'as asked' : levelLabel('birthDate', r.born)}</span> : null}</td>
-                  <td>{agencyName(agencies, r.provenance.agency)}</td>
-                  <td><span className={`badge category category-${r.provenance.category}`}>{r.provenance.category}</span></td>
-                  <td><GradingBadge reliability={r.provenance.reliability} credibility={r.provenance.credibility} /></td>
-                  <td><TlpBadge tlp={r.provenance.marking.tlp} /></td>
-                  <td className="nowrap muted">{r.updatedAt.slice(0, 10)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll" role="region" aria-label="Search results, scrollable" tabIndex={0}>
+          <table className="data results">
+            <caption className="visually-hidden">Search results</caption>
+            <thead>
+              <tr><th scope="col">Name</th><th scope="col">Matched names</th><th scope="col">Kind</th><th scope="col">Born</th><th scope="col">Agency</th><th scope="col">Category</th><th scope="col">Grading</th><th scope="col">Marking</th><th scope="col">Updated</th></tr>
+            </thead>
+            <tbody>
+              {results.map((r) => {
+                const matched = r.matched;
+                const names = [...(r.properties['name'] ?? []), ...(r.properties['alias'] ?? [])].filter((n) => n !== r.caption && n !== matched?.name);
+                // other names of the record: the words the matched name's marks cover, and the words the full text looked up
+                const words = [...answer.words, ...(matched ? markedWords(matched.name, matched.marks) : [])];
+                return (
+                  <tr key={r.id} className={r.subject && r.subject.lead !== r.id ? 'same-subject' : undefined}>
+                    <td>
+                      {r.subject && r.subject.lead !== r.id ? <><span className="muted" aria-hidden="true">↳ </span><span className="visually-hidden">Same subject: </span></> : null}
+                      <a href={href('profile', 'record', r.id)} className="strong">{matched && matched.name === r.caption ? <HighlightText text={r.caption} marks={matched.marks} /> : <HighlightText text={r.caption} words={words} />}</a>
+                      {r.subject?.lead === r.id ? <> <a className="subject-link" href={href('profile', 'entity', r.subject.entity)} title="Its profile shows every record of it you may see">one subject, {subjectSize(results, r.subject.lead)} records found</a></> : null}
+                    </td>
+                    <td className="names">
+                      {r.identifier ? <span className="name-chip matched-identifier">{r.identifier.kind}{r.identifier.how === 'confusable' ? ' · read alike' : ''}</span> : null}
+                      {matched ? <MatchedName matched={matched} caption={r.caption} /> : null}
+                      {names.slice(0, 4).map((n, i) => <span key={i} className="name-chip"><HighlightText text={n} words={words} /></span>)}{names.length > 4 ? <span className="muted"> +{names.length - 4}</span> : null}
+                    </td>
+                    <td>{schemaLabel(schemata, r.schema)}</td>
+                    <td className="nowrap">{(r.properties['birthDate'] ?? []).join(', ')}{r.born && r.born !== 'missing' ? <span className={`muted born-${r.born}`}> · {r.born === 'exact' ? 'as asked' : levelLabel('birthDate', r.born)}</span> : null}</td>
+                    <td>{agencyName(agencies, r.provenance.agency)}</td>
+                    <td><span className={`badge category category-${r.provenance.category}`}>{r.provenance.category}</span></td>
+                    <td><GradingBadge reliability={r.provenance.reliability} credibility={r.provenance.credibility} /></td>
+                    <td><TlpBadge tlp={r.provenance.marking.tlp} /></td>
+                    <td className="nowrap muted">{r.updatedAt.slice(0, 10)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : <p className="muted">Nothing you may see matches. {pointers.length ? 'See the pointers above.' : ''}</p>}
     </>
   );
