@@ -182,7 +182,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     const aliasRow = claims.locator('tbody tr', { hasText: 'Abu Lucas' });
     expect(await aliasRow.textContent()).toMatch(/Federal Police.*case file 17.*B2.*TLP:AMBER.*suspect.*fact.*2031-01-01/);
     // the alert in force on him, and his brother through the family tie
-    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^ARREST.*Arrest the person.*Federal Police.*Known to carry a knife/);
+    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^ARREST.*Arrest the person.*Federal Police · Operations room \+32 2 000 00 01.*Known to carry a knife/);
     await expect.poll(() => page.locator('.related li').textContent()).toMatch(/brother.*Tomas Moreau-Vasquez/);
     // known to the federal police alone: no other agency's record to point to
     expect(await page.getByTestId('subject-banner').count()).toBe(0);
@@ -335,7 +335,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     // it: listing them is a consultation, so the inbox asks for the purpose first
     expect(await owner.getByTestId('alert').count()).toBe(0);
     await givePurpose(owner, PURPOSE, CASE);
-    await expect.poll(() => owner.getByTestId('alert').first().textContent()).toMatch(new RegExp(`^ARRESTLucien Moreau-Vasquez${tests.world.moreau}.*fedpol-ops \\+32 2 000 00 01`));
+    await expect.poll(() => owner.getByTestId('alert').first().textContent()).toMatch(new RegExp(`^ARRESTLucien Moreau-Vasquez${tests.world.moreau}.*Operations room \\+32 2 000 00 01`));
     // the checkpoint's hit on that alert, earlier, with the way to its subject
     const hitOnAlert = owner.locator('.inbox li', { hasText: 'Hit on your alert: ARREST' }).first();
     expect(await hitOnAlert.getByRole('link', { name: 'Open the subject' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
@@ -472,7 +472,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await givePurpose(page, PURPOSE, CASE);
     await expect.poll(() => page.locator('table.graph-nodes tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     expect(await page.locator('table.graph-nodes').textContent()).toContain('Tomas Moreau-Vasquez');
-    expect(await page.getByRole('group', { name: 'Relations shown' }).textContent()).toContain('family');
+    expect(await page.getByRole('group', { name: 'Relations shown' }).textContent()).toContain('Family');
     // Expanding the brother from the keyboard-reachable list asks the server again.
     await page.getByRole('button', { name: 'Expand Tomas Moreau-Vasquez' }).click();
     await expect.poll(() => page.getByRole('status').last().textContent()).toMatch(/^\d+ new entit/);
@@ -542,7 +542,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await page.getByLabel('Category').selectOption('discreet_check');
     await page.getByLabel('Instructions to the officer').fill('Note who travels with him.');
     await page.getByRole('button', { name: 'Issue the alert' }).click();
-    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^REPORT COVERTLY.*fedpol.*Note who travels with him\./);
+    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^REPORT COVERTLY.*Federal Police · Operations room.*Note who travels with him\./);
     await page.goto('/#/inbox');
     const listed = page.getByTestId('alert').filter({ hasText: tests.world.brother });
     await expect.poll(() => listed.textContent()).toMatch(/^REPORT COVERTLY/);

@@ -5,7 +5,7 @@
  * where it gave none.
  */
 import type { AlertSummary } from '../api/api-types.ts';
-import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
+import { agencyName, deskName, useAgencyNames, useDeskNames } from '../common/use-agency-names.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
 import { WithdrawAlert } from './withdraw-alert.tsx';
@@ -16,7 +16,9 @@ export function AlertList({ alerts, showSubject = false, onWithdraw }: {
   /** Offered on each alert not withdrawn, in force or yet to be (the agency's own list), after a question (withdraw-alert.tsx). */
   readonly onWithdraw?: ((id: string) => void) | undefined;
 }) {
-  const agencies = useAgencyNames(useSession().api);
+  const { api } = useSession();
+  const agencies = useAgencyNames(api);
+  const desks = useDeskNames(api);
   return (
     <section aria-label="Alerts" className="alerts">
       {alerts.map((a) => (
@@ -25,7 +27,7 @@ export function AlertList({ alerts, showSubject = false, onWithdraw }: {
           {showSubject ? <a href={href('profile', 'record', a.subject)}>{a.caption ?? a.subject}</a> : <span>{a.instruction}</span>}
           {showSubject && a.caption !== undefined ? <span className="muted small subject-id">{a.subject}</span> : null}
           <span className="muted owner">
-            {a.agency ? `${agencyName(agencies, a.agency)} · ` : ''}{a.desk} {a.deskContact} · from {a.validFrom}{a.validUntil ? ` until ${a.validUntil}` : ''}{a.status !== 'active' ? ` · ${a.status.replace(/_/g, ' ')}` : ''}
+            {a.agency ? `${agencyName(agencies, a.agency)} · ` : ''}{deskName(desks, a.desk)} {a.deskContact} · from {a.validFrom}{a.validUntil ? ` until ${a.validUntil}` : ''}{a.status !== 'active' ? ` · ${a.status.replace(/_/g, ' ')}` : ''}
           </span>
           {onWithdraw && a.status !== 'withdrawn' ? <WithdrawAlert alert={a} onWithdraw={onWithdraw} /> : null}
           {a.instructions ? <span className="instructions">{a.instructions}</span> : null}
