@@ -7,6 +7,14 @@ describe('notificationSummary', () => {
     expect(notificationSummary({ kind: 'deconfliction.encounter', body })).toBe('border (desk border:duty) encountered your record Jean David (intel:I-1) at a check at Basel on 2025-03-01 10:20.');
   });
 
+  it('names the agency and its desk by their names, once read, and one it has no name for by its id', () => {
+    const body = { record: 'intel:I-1', records: ['intel:I-1'], names: ['Jean David'], requester: 'border', desk: 'border:duty' };
+    const names = { agencies: new Map([['border', 'Border Police']]), desks: new Map([['border:duty', 'Duty desk']]) };
+    expect(notificationSummary({ kind: 'deconfliction.encounter', body }, names)).toBe('Border Police (desk Duty desk) encountered your record Jean David (intel:I-1) at a check.');
+    const called = { records: ['intel:I-1'], agency: 'customs', desk: 'border:duty' };
+    expect(notificationSummary({ kind: 'pointer.called', body: called }, names)).toMatch(/^customs \(desk Duty desk\) called your desk/);
+  });
+
   it('tells an encounter in a consultation by the consulting agency, not as a check', () => {
     const body = { records: ['intel:I-1', 'intel:I-2'], requester: { user: 'fedpol.analyst1', agency: 'fedpol', desk: 'fedpol:duty' } };
     const summary = notificationSummary({ kind: 'deconfliction.encounter', body });

@@ -5,11 +5,26 @@
  */
 import type { Notification } from '../api/api-types.ts';
 import { alertCategoryWords } from './alert-category-words.ts';
+import { agencyName, deskName, type AgencyNames, type DeskNames } from './use-agency-names.ts';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const when = (time: unknown): string => (text(time) ? ` on ${String(time).slice(0, 16).replace('T', ' ')}` : '');
 const where = (place: unknown): string => (text(place) ? ` at ${String(place)}` : '');
-const by = (agency: unknown, desk: unknown): string => `${text(agency) ?? 'another agency'}${text(desk) ? ` (desk ${String(desk)})` : ''}`;
+
+/** The agencies' and desks' names (use-agency-names.ts), once read: a notice names them, not their ids. */
+export interface OrganisationNames {
+  readonly agencies?: AgencyNames | undefined;
+  readonly desks?: DeskNames | undefined;
+}
+
+/** Who did it: the agency and its desk by name, by id where the name is not known. */
+function byOf({ agencies, desks }: OrganisationNames): (agency: unknown, desk: unknown) => string {
+  return (agency, desk) => {
+    const agencyId = text(agency);
+    const deskId = text(desk);
+    return `${agencyId === undefined ? 'another agency' : agencyName(agencies, agencyId)}${deskId === undefined ? '' : ` (desk ${deskName(desks, deskId)})`}`;
+  };
+}
 
 function fields(body: Readonly<Record<string, unknown>>): string {
   return Object.entries(body)
@@ -125,7 +140,8 @@ function watchPointer(body: Readonly<Record<string, unknown>>): string {
   return `${holder} holds new information that concerns your watch${label ? ` “${label}”` : ''}${more}${call}.`;
 }
 
-export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 'body'>): string {
+export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 'body'>, names: OrganisationNames = {}): string {
+  const by = byOf(names);
   // A consultation's notice names who asked as `requester: {user, agency, desk}` (service
   // consult.ts) and carries no check; a check's encounter notice names the agency and desk apart.
   const requester = body['requester'];

@@ -13,6 +13,7 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { notificationContact, notificationDetails, notificationRecord, notificationSummary } from '../common/notification-summary.ts';
 import { useAction } from '../common/use-action.ts';
+import { useAgencyNames, useDeskNames } from '../common/use-agency-names.ts';
 import { useAsync } from '../common/use-async.ts';
 import { AlertList } from '../profile/alert-list.tsx';
 import { href } from '../routing/use-hash-route.ts';
@@ -80,6 +81,8 @@ function OpenLink({ body }: { readonly body: Notification['body'] }) {
 
 export function AlertsInboxScreen({ notifications }: { readonly notifications: NotificationsState }) {
   const { items, loading, hasOlder, loadingOlder, live, error, showOlder, markRead } = notifications;
+  const { api } = useSession();
+  const names = { agencies: useAgencyNames(api), desks: useDeskNames(api) };
   return (
     <section className="screen" aria-labelledby="inbox-title">
       <div className="title-row">
@@ -93,7 +96,7 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
             <time dateTime={n.at}>{n.at.slice(0, 19).replace('T', ' ')}</time>
             <span className="badge">{n.kind}</span>
             <strong>{n.title}</strong>
-            <span className="muted small notification-summary">{notificationSummary(n)}</span>
+            <span className="muted small notification-summary">{notificationSummary(n, names)}</span>
             <details className="small notification-details"><summary>Details</summary>{notificationDetails(n.body)}</details>
             <OpenLink body={n.body} />
             {n.read ? null : <button type="button" className="small" onClick={() => markRead(n.id)} aria-label={`Mark read: “${n.title}”`}>Mark read</button>}
