@@ -3,8 +3,8 @@ import { readableCode } from './readable-code.ts';
 
 describe('a code made readable', () => {
   it('splits camel case, hyphens and underscores into words, the first capitalised', () => {
-    expect(['firstName', 'shared-document', 'TOP_SECRET', 'agency_admin', 'put'].map(readableCode))
-      .toEqual(['First name', 'Shared document', 'Top secret', 'Agency admin', 'Put']);
+    expect(['firstName', 'shared-document', 'TOP_SECRET', 'agency_admin', 'put', 'watch.lost-track'].map(readableCode))
+      .toEqual(['First name', 'Shared document', 'Top secret', 'Agency admin', 'Put', 'Watch lost track']);
   });
 
   it('is never blank', () => {

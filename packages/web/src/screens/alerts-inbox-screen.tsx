@@ -11,6 +11,7 @@ import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { notificationKindWords } from '../common/notification-kind-words.ts';
 import { notificationContact, notificationDetails, notificationRecord, notificationSummary } from '../common/notification-summary.ts';
 import { useAction } from '../common/use-action.ts';
 import { useAgencyNames, useDeskNames } from '../common/use-agency-names.ts';
@@ -94,7 +95,7 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
         {items.map((n) => (
           <li key={n.id} className={n.read ? 'read' : 'unread'}>
             <time dateTime={n.at}>{n.at.slice(0, 19).replace('T', ' ')}</time>
-            <span className="badge">{n.kind}</span>
+            <span className="badge">{notificationKindWords(n.kind)}</span>
             <strong>{n.title}</strong>
             <span className="muted small notification-summary">{notificationSummary(n, names)}</span>
             <details className="small notification-details"><summary>Details</summary>{notificationDetails(n.body)}</details>
