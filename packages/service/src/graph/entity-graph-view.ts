@@ -7,6 +7,12 @@
  * entity is, for each user, only the members that user may see (principle 1: a resolved entity
  * is a view over claims). Edges inside one entity are dropped.
  *
+ * A document or a vehicle that resolution does not group is one node with the others of its number
+ * (graph-projection.ts, `sameThing`): two agencies' records of passport X0815742 are one passport,
+ * each holder tied to it, not two nodes "X0815742" tied to each other by the number they share.
+ * Such a node goes by the id of its first record; a reader who may not see every record of it sees
+ * it as the part they may see, under an id they may read (graph-queries.ts, `isThing`).
+ *
  * Kept current incrementally: the record projection journals the record nodes it touched, the
  * entity projection reports records whose entity changed, and `sync()` (called before every
  * query) re-derives only the edges incident to those records.
@@ -23,6 +29,8 @@ export interface EntityGraphView {
   sync(): void;
   /** The record nodes an entity node stands for (all of them: the caller filters by visibility). */
   membersOf(node: NodeId): readonly RecordId[];
+  /** Whether the node is the records of one document or vehicle (one number), not a resolved entity. */
+  isThing(node: NodeId): boolean;
   /** The entity node a record is part of, if the record is a node. */
   nodeOf(record: RecordId): NodeId | undefined;
   /** The two member records an entity edge joins. */
@@ -69,8 +77,20 @@ export function createEntityGraphView(records: GraphProjection, entities: Pick<E
     derived.delete(record);
   };
 
+  /** document or vehicle nodes (their records not resolved into an entity) */
+  const things = new Set<NodeId>();
+  /** The node of the records of one document or vehicle this record is one of, where there are several. */
+  const thingNode = (record: RecordId): NodeId | undefined => {
+    const same = records.sameThing(record).filter((r) => entities.entityOf(r) === undefined);
+    return same.length > 1 ? same[0] : undefined;
+  };
+
   const place = (record: RecordId): void => {
-    const now: NodeId | undefined = recordGraph.hasNode(record) ? (entities.entityOf(record) ?? record) : undefined;
+    const resolved = recordGraph.hasNode(record) ? entities.entityOf(record) : undefined;
+    const thing = resolved === undefined && recordGraph.hasNode(record) ? thingNode(record) : undefined;
+    const now: NodeId | undefined = recordGraph.hasNode(record) ? (resolved ?? thing ?? record) : undefined;
+    if (thing !== undefined) things.add(thing);
+    else if (now === record) things.delete(now);
     const before = placed.get(record);
     if (before === now) return;
     if (before !== undefined) {
@@ -78,6 +98,7 @@ export function createEntityGraphView(records: GraphProjection, entities: Pick<E
       set?.delete(record);
       if (set && set.size === 0) {
         members.delete(before);
+        things.delete(before);
         graph.removeNode(before);
       }
       placed.delete(record);
@@ -125,6 +146,8 @@ export function createEntityGraphView(records: GraphProjection, entities: Pick<E
         for (const id of recordGraph.nodeIds()) dirty.add(id as RecordId);
       }
       if (dirty.size === 0) return;
+      // a record of a document or vehicle comes, goes or changes entity: the others of its number move with it
+      for (const record of [...dirty]) for (const other of records.sameThing(record)) dirty.add(other);
       const batch = [...dirty];
       dirty.clear();
       for (const record of batch) dropDerived(record);
@@ -132,6 +155,7 @@ export function createEntityGraphView(records: GraphProjection, entities: Pick<E
       for (const record of batch) link(record);
     },
     membersOf: (node) => [...(members.get(node) ?? [])],
+    isThing: (node) => things.has(node),
     nodeOf: (record) => placed.get(record),
     endpointsOf: (edge) => ends.get(edge) ?? [],
     partsOf: (node, visible) => entities.partsOf(node as EntityId, visible),

@@ -7,8 +7,10 @@
  * Passport or Identification record's own number, a Vehicle's plate), are linked by shared-*
  * edges between those records, and so are persons and organisations given one postal address.
  * A plate two Vehicle records hold ties the two vehicles, each tied to its owner by the owner
- * reference: owner, vehicle, vehicle, owner. Kept current from the change feed, record by record,
- * without a rebuild.
+ * reference: owner, vehicle, vehicle, owner. Such records, a document (Passport, Identification)
+ * or a vehicle whose number is what it is, are told (`sameThing`) to the entity-level view, which
+ * draws those of one number as one node (entity-graph-view.ts). Kept current from the change feed,
+ * record by record, without a rebuild.
  *
  * An alert is not a node either: it is its agency's claim about its subject, not a party to the
  * network, and it is kept by the subject it names (a query given an alert's id answers for its
@@ -108,8 +110,14 @@ export interface GraphProjection extends Projection {
   locationOf(id: RecordId): GraphLocated | undefined;
   /** The records an Alert names as its subject; undefined for an id that is no alert. */
   alertSubjectsOf(id: RecordId): readonly RecordId[] | undefined;
-  /** Record nodes touched since the last call (added, removed, or an incident edge changed). */
+  /** Record nodes touched since the last call (added, removed, an incident edge changed, or a record of the same thing came or went). */
   drainTouched(): ReadonlySet<RecordId>;
+  /**
+   * The record nodes that are one document or vehicle with this one (a Passport or Identification
+   * record and another of its number, a Vehicle and another of its plate, as search keys them),
+   * itself included, by id; none for a record that is no document or vehicle.
+   */
+  sameThing(id: RecordId): readonly RecordId[];
   /**
    * For one query: the shared-identifier ties of a record node that the network does not hold,
    * those of identifiers held by more than MAX_SHARING records in all, among the holders the
@@ -152,6 +160,18 @@ function identifierKeys(registry: SchemaRegistry, record: EntityRecord): string[
   return keys;
 }
 
+/**
+ * The number a document or vehicle record is (its kind and key), where two records of it are two
+ * agencies' records of one thing: a passport's number, a vehicle's plate. A person's passport
+ * number is one they hold, not what they are.
+ */
+function thingKey(registry: SchemaRegistry, record: EntityRecord): string | undefined {
+  const kind: HeldKind | undefined = registry.isA(record.schema, 'Identification') ? 'document' : registry.isA(record.schema, 'Vehicle') ? 'plate' : undefined;
+  if (kind === undefined) return undefined;
+  const held = recordIdentifiers(record).find((identifier) => identifier.kind === kind);
+  return held === undefined ? undefined : `${kind}\u0000${held.key}`;
+}
+
 /** Shared-identifier edge ids: the prefix, a hash of the identifier, then the pair. */
 const SHARED_PREFIX = 'shared:';
 
@@ -179,6 +199,9 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
   const eventsBySubject = new Map<RecordId, Set<RecordId>>();
   const located = new Map<RecordId, GraphLocated>();
   const alerts = new Map<RecordId, readonly RecordId[]>();
+  /** document or vehicle record -> the number it is, and back (thingKey) */
+  const thingOf = new Map<RecordId, string>();
+  const things = new Map<string, Set<RecordId>>();
   let touched = new Set<RecordId>();
 
   const materialise = (edge: EdgeInput): void => {
@@ -282,6 +305,15 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
       if (set?.size === 0) holders.delete(key);
       relink(key, before, beforeNodes);
     }
+    const thing = thingOf.get(id);
+    if (thing !== undefined) {
+      thingOf.delete(id);
+      const same = things.get(thing);
+      same?.delete(id);
+      if (same?.size === 0) things.delete(thing);
+      // the others of its number are one node less
+      for (const other of same ?? []) touched.add(other);
+    }
     if (graph.hasNode(id)) touched.add(id);
     graph.removeNode(id);
     provenance.delete(id);
@@ -355,6 +387,14 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     else if (!schema.edge && !registry.isA(record.schema, 'Report')) {
       graph.addNode({ id: record.id, kind: record.schema, label: captionOf(registry, record) });
       touched.add(record.id);
+      const thing = thingKey(registry, record);
+      if (thing !== undefined) {
+        const same = things.get(thing) ?? new Set<RecordId>();
+        for (const other of same) touched.add(other);
+        same.add(record.id);
+        things.set(thing, same);
+        thingOf.set(record.id, thing);
+      }
       const point = coordinatesOf(record);
       if (point) located.set(record.id, { id: record.id, schema: record.schema, label: captionOf(registry, record), ...point });
       // Edges declared by other records that were waiting for this node.
@@ -397,6 +437,10 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     eventsOf: (id) => [...(eventsBySubject.get(id) ?? [])].flatMap((e) => events.get(e) ?? []),
     locationOf: (id) => located.get(id),
     alertSubjectsOf: (id) => alerts.get(id),
+    sameThing(id) {
+      const thing = thingOf.get(id);
+      return thing === undefined ? [] : [...(things.get(thing) ?? [])].sort();
+    },
     drainTouched() {
       const out = touched;
       touched = new Set();

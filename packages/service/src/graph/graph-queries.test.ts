@@ -407,6 +407,43 @@ describe('ties through the identifier a record is', () => {
   });
 });
 
+describe('a document or a vehicle at the entity level', () => {
+  it('is one node per number, each holder tied to it, under an id the user may read', async () => {
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
+    const thing = (agency: string, id: string, schema: string, properties: Record<string, string[]>, marking?: Parameters<typeof testProvenance>[1]) => ({ id, schema, properties, provenance: testProvenance(agency, marking) });
+    await putFixtures(current.world.mosaic, [
+      thing('fedpol', 'jd', 'Person', { name: ['Jean Dubois'] }),
+      thing('zone-north', 'hd', 'Person', { name: ['Hugo Du Bois'] }),
+      thing('fedpol', 'pp1', 'Passport', { number: ['X0815742'], holder: ['fedpol:jd'] }),
+      thing('zone-north', 'pp2', 'Passport', { number: ['x 0815742'], holder: ['zone-north:hd'] }),
+      thing('fedpol', 'v1', 'Vehicle', { registrationNumber: ['1-ZCS-537'], owner: ['fedpol:jd'] }),
+      thing('zone-north', 'v2', 'Vehicle', { registrationNumber: ['1zcs537'], owner: ['zone-north:hd'] }),
+      // the federal police's own record of the passport, above the analyst's clearance: the first of its records by id
+      thing('fedpol', 'a-pp0', 'Passport', { number: ['X0815742'] }, { marking: { tlp: 'RED', classification: 'TOP_SECRET', releasability: ['be'] } }),
+    ]);
+    await current.projections.follower.catchUp();
+    await current.projections.entities.settle();
+    const fed = { user: (await current.world.mosaic.store.findUserByName('fedAnalyst'))!, purpose: 'investigation', caseRef: 'C' };
+    const { subgraph } = await graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:jd' as NodeId], hops: 2 });
+    const of = (kind: string) => subgraph.nodes.filter((n) => n.kind === kind);
+    expect(of('Passport').map((n) => [n.id, n.label])).toEqual([['fedpol:pp1', 'X0815742']]);
+    expect(of('Vehicle').map((n) => n.id)).toEqual(['fedpol:v1']);
+    const jd = subgraph.nodes.find((n) => n.label === 'Jean Dubois')!.id;
+    const hd = subgraph.nodes.find((n) => n.label === 'Hugo Du Bois')!.id;
+    const ties = subgraph.edges.map((e) => `${e.type} ${[e.source, e.target].sort().join(' ')}`).sort();
+    expect(ties).toEqual([
+      `ownership ${[jd, 'fedpol:pp1'].sort().join(' ')}`, `ownership ${[jd, 'fedpol:v1'].sort().join(' ')}`,
+      `ownership ${[hd, 'fedpol:pp1'].sort().join(' ')}`, `ownership ${[hd, 'fedpol:v1'].sort().join(' ')}`,
+    ].sort());
+    // the record the analyst may not read is neither a node nor an id, nor pointed to
+    expect(JSON.stringify(subgraph)).not.toContain('a-pp0');
+    // the records stay the network's nodes at the record level
+    const records = await graphExpand(current.world.mosaic, fed, current.projections, { seeds: ['fedpol:pp1' as NodeId], hops: 1, level: 'record' });
+    expect(records.subgraph.nodes.map((n) => n.id).sort()).toEqual(['fedpol:jd', 'fedpol:pp1', 'zone-north:pp2']);
+  });
+});
+
 describe('a journey on the timeline', () => {
   it('names the countries it left and went to, by name, and how it was made', async () => {
     current.world = await openTestMosaic();

@@ -300,14 +300,15 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
   const settle = async (): Promise<boolean> => {
     if (unnamed.size === 0) return false;
     for (const node of [...unnamed]) {
-      const view = await readerView(mosaic, consultation, sources.entities, node as string as EntityId);
+      // A document or vehicle of several records is no entity: the records of it the user may see
+      // are the one thing they see, going by the first of them (never by one they may not see).
+      const seen = entityGraph.isThing(node) ? entityGraph.membersOf(node).filter(visible).sort() : undefined;
+      const view = seen === undefined ? await readerView(mosaic, consultation, sources.entities, node as string as EntityId) : undefined;
+      const found = seen === undefined ? view!.parts.map((p) => ({ id: p.id as string as NodeId, records: [...p.records].sort() })) : seen.length > 0 ? [{ id: seen[0] as string as NodeId, records: seen }] : [];
       // an id the network has as a node of another entity, or a part of another already goes by, is not taken twice
-      const drawn = view.parts.flatMap((p): DrawnPart[] => {
-        const id = p.id as string as NodeId;
-        return parts.has(id) || (id !== node && entityGraph.graph.hasNode(id)) ? [] : [{ entity: node, id, records: [...p.records].sort() }];
-      });
+      const drawn = found.flatMap(({ id, records: held }): DrawnPart[] => (parts.has(id) || (id !== node && entityGraph.graph.hasNode(id)) ? [] : [{ entity: node, id, records: held }]));
       named.set(node, drawn);
-      readers.set(node, view);
+      if (view !== undefined) readers.set(node, view);
       for (const part of drawn) {
         parts.set(part.id, part);
         for (const record of part.records) partOf.set(record, part.id);
@@ -325,8 +326,13 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     },
     edgesOut: aggregateEdges,
     recordsOf: visibleMembers,
-    hiddenOf: (node) => entityGraph.membersOf(parts.get(node)?.entity ?? node).filter((r) => !visible(r) && !erased.has(r)),
+    // the records of a document or vehicle the user may not see are others' records of its number, no part of a subject: no pointer to them
+    hiddenOf: (node) => (entityGraph.isThing(parts.get(node)?.entity ?? node) ? [] : entityGraph.membersOf(parts.get(node)?.entity ?? node).filter((r) => !visible(r) && !erased.has(r))),
     pointedOnly(id) {
+      // a record of a document or vehicle given: pointed to as the record it is, as where it stood alone
+      const record = id as string as RecordId;
+      const placed = entityGraph.nodeOf(record);
+      if (placed !== undefined && entityGraph.isThing(placed)) return visible(record) || erased.has(record) || !pointsTo(record) ? [] : [record];
       const entity = entityGraph.graph.hasNode(id) ? id : absorbedInto.get(id);
       if (entity === undefined) return [];
       const all = entityGraph.membersOf(entity).filter((r) => !erased.has(r));
