@@ -285,7 +285,7 @@ function GroupRows({ entries, words, open, onToggle }: { readonly entries: reado
         <td className="nowrap">
           <button type="button" className="link" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}
             aria-label={`${expanded ? 'Hide' : 'Show'} the ${entries.length} entries ${oldest.seq} to ${newest.seq}`}>
-            {expanded ? '▾' : '▸'} {oldest.seq}–{newest.seq}
+            <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {oldest.seq} to {newest.seq}
           </button>
         </td>
         <td className="nowrap">{newest.time.slice(0, 19).replace('T', ' ')}</td>
