@@ -410,7 +410,7 @@ describe('resolved entities', () => {
     // under a purpose and case, logged as a read of the entity; someone who may not see it learns nothing
     expect((await app.inject({ url: `/api/v1/entities/${entity}/judgements`, headers: { authorization: `Bearer ${tokens['intelAnalyst'] ?? ''}` } })).json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
     const last = (await world.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { action: string; actor: { user: string }; query: unknown }).at(-1);
-    expect(last).toMatchObject({ action: 'consultation', actor: { user: 'intel.intelAnalyst' }, query: { entity: projections.entities.entityOf(RecordId('intel:wj2')) } });
+    expect(last).toMatchObject({ action: 'consultation', actor: { user: 'intel.intelAnalyst' }, query: { entity: projections.entities.entityOf(RecordId('intel:wj2')), view: 'judgements' } });
     const hidden = await judgements(entity, 'zoneOfficer');
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json()).toEqual({ error: { code: 'MOSAIC_NOT_FOUND', message: `entity ${entity} not found` } });
@@ -449,7 +449,8 @@ describe('resolved entities', () => {
     await app.inject({ url: `/api/v1/entities/${entity}/judgements`, headers: headers('fedAnalyst') });
     const logged = (await world.mosaic.store.readAudit({ fromSeq: seq + 1, limit: 100 })).map((e) => JSON.parse(e.body) as { action: string; records: string[]; recipients: string[]; query: unknown; subjects: string[] });
     expect(logged.filter((e) => e.action === 'consultation').flatMap((e) => e.records).sort()).toEqual(['fedpol:wb1', 'fedpol:wb2', 'zone-north:wbz']);
-    expect(logged.filter((e) => e.action === 'consultation').every((e) => JSON.stringify([e.query, e.subjects]) === JSON.stringify([{ entity }, [entity]]))).toBe(true);
+    // each under the query of the judgements' read, which names the panel read
+    expect(logged.filter((e) => e.action === 'consultation').every((e) => JSON.stringify([e.query, e.subjects]) === JSON.stringify([{ entity, view: 'judgements' }, [entity]]))).toBe(true);
     expect(logged.filter((e) => e.action === 'disclosure').map((e) => [e.records, e.recipients])).toEqual([[['zone-north:wbz'], ['fedpol']]]);
   });
 

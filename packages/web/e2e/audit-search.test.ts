@@ -7,7 +7,8 @@
  * shown (`pointed`), which that agency's auditor is not given; its action filter offers the
  * actions the server's GET /audit takes (the web's list kept equal to the log's), exports among them.
  * After a verification it shows the witness to keep, which the witness field takes back; and an
- * analyst's opening of a profile is one line saying what it read, opening to its entries.
+ * analyst's opening of a profile is one line saying what it read (the profile, its merges, its
+ * decisions, its timeline…), opening to its entries.
  */
 import { AgencyId, RecordId, UserId } from '@mosaic/model';
 import { readFile } from 'node:fs/promises';
@@ -123,8 +124,8 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
     await givePurpose(analyst, 'Profile audit', 'PA-2');
     const auditor = await tests.api.tokenOf('auditor');
     const reads = async (): Promise<string[]> => (await tests.api.json<{ entries: { query: unknown }[] }>('/audit?caseRef=PA-2&limit=100', { token: auditor, headers: { 'x-mosaic-purpose': 'Lawfulness check', 'x-mosaic-case': 'DPO/2026/0009' } })).entries.map((e) => JSON.stringify(e.query));
-    // the profile has made its reads: the entity, its timeline, its map and its related entities
-    await expect.poll(async () => { const made = await reads(); return ['"entity"', '"timeline"', '"places"', '"expand"'].every((key) => made.some((q) => q.includes(key))); }, { timeout: 15_000 }).toBe(true);
+    // the profile has made its reads: the entity, its merges and its judgements, its timeline, its map and its related entities
+    await expect.poll(async () => { const made = await reads(); return ['"entity"', '"view":"merges"', '"view":"judgements"', '"timeline"', '"places"', '"expand"'].every((key) => made.some((q) => q.includes(key))); }, { timeout: 15_000 }).toBe(true);
     const logged = (await reads()).length;
 
     const page = await tests.signedInPage('auditor');
@@ -136,7 +137,9 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
     expect(await group.count()).toBe(1);
     const words = (await group.getByTestId('audit-group-words').textContent()) ?? '';
     expect(words).toMatch(new RegExp(`^Opened the profile of ${entity} — ${logged} reads: `));
-    for (const part of ['profile', 'timeline', 'map', 'related (1 hop)']) expect(words).toContain(part);
+    for (const part of ['profile', 'merges', 'decisions', 'timeline', 'map', 'related (1 hop)']) expect(words).toContain(part);
+    // the profile's own read is one: its merges and judgements panels are told apart from it
+    expect(words).not.toMatch(/profile ×/);
     expect(await page.locator('table.audit tbody tr').count()).toBe(1);
 
     // it opens to its entries, each a line of its own with its number and what it read
@@ -147,6 +150,8 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
     expect(said).toContain(`consultation Timeline of ${entity}`);
     expect(said).toContain(`consultation Map of ${entity}`);
     expect(said).toContain(`consultation Profile of ${entity}`);
+    expect(said).toContain(`consultation Merges of ${entity}`);
+    expect(said).toContain(`consultation Decisions on ${entity}`);
     await parts.first().getByRole('button', { name: /^Details of entry \d+$/ }).click();
     await expect.poll(() => page.locator('tr.detail pre').count()).toBe(1);
   });

@@ -5,6 +5,7 @@ import { openTestMosaic, testProvenance } from '../testing.ts';
 import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityJudgements } from './entity-judgements.ts';
 import { entityMerges } from './entity-merges.ts';
+import { readEntity } from './entity-view.ts';
 
 const current = testWorldEndedAfterEach();
 
@@ -32,6 +33,11 @@ async function open(zOwner: string) {
     records: { x1: RecordId('fedpol:x1'), x2: RecordId('fedpol:x2'), y: RecordId('fedpol:y'), z: RecordId(`${zOwner}:z`) },
     judgements: (id: EntityId) => entityJudgements(current.world!.mosaic, consultation, entities, id),
     merges: (id: EntityId) => entityMerges(current.world!.mosaic, consultation, entities, id),
+    profile: (id: EntityId) => readEntity(current.world!.mosaic, consultation, entities, id),
+    /** The queries of the analyst's consultations logged since `from` (an entry's number), oldest first. */
+    logged: async (from: number) => (await current.world!.mosaic.store.readAudit({ fromSeq: from, limit: 1000 })).map((e) => JSON.parse(e.body) as { seq: number; action: string; actor: { user: string }; query: unknown; records: string[] })
+      .filter((e) => e.action === 'consultation' && e.actor.user === user.id),
+    lastSeq: async () => (await current.world!.mosaic.store.auditHead())?.seq ?? 0,
   };
 }
 
@@ -71,5 +77,35 @@ describe('who decided about an entity', () => {
     expect([...await entities.resolve(before)].sort()).toEqual([...parts].sort());
     expect(await judgements(before)).toEqual({ split: expect.arrayContaining(parts) });
     expect(await merges(before)).toEqual(await judgements(before));
+  });
+
+  it('logs the profile, its merges and its judgements as three reads that say which they were', async () => {
+    const { entities, records, judgements, merges, profile, logged, lastSeq } = await open('fedpol');
+    await entities.judge(records.x1, records.y, 'same', analyst);
+    const entity = entities.entityOf(records.x1)!;
+    const from = (await lastSeq()) + 1;
+    await profile(entity);
+    await merges(entity);
+    await judgements(entity);
+    expect((await logged(from)).map((e) => e.query)).toEqual([{ entity }, { entity, view: 'merges' }, { entity, view: 'judgements' }]);
+  });
+
+  it('logs the records of another entity a judgement names, and a split id\'s parts, under the panel read', async () => {
+    const { entities, records, judgements, merges, logged, lastSeq } = await open('fedpol');
+    await entities.judge(records.x1, records.y, 'not_same', analyst);
+    const entity = entities.entityOf(records.x1)!;
+    let from = (await lastSeq()) + 1;
+    await judgements(entity);
+    const read = await logged(from);
+    // the entity's read, then the read of y (another entity's record, the other side of the "not same")
+    expect(read.map((e) => e.query)).toEqual([{ entity, view: 'judgements' }, { entity, view: 'judgements' }]);
+    expect(read[1]?.records).toEqual([records.y]);
+
+    await entities.judge(records.x1, records.x2, 'not_same', analyst);
+    expect((await entities.resolve(entity)).length).toBeGreaterThan(1);
+    from = (await lastSeq()) + 1;
+    await merges(entity);
+    await judgements(entity);
+    expect((await logged(from)).map((e) => e.query)).toEqual([{ entity, view: 'merges' }, { entity, view: 'judgements' }]);
   });
 });

@@ -17,7 +17,7 @@ import { consult, requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { EntityProjection } from './entity-projection.ts';
-import { readEntity } from './entity-view.ts';
+import { entityQuery, readEntity, type EntityPanel } from './entity-view.ts';
 
 /**
  * Who judged, as the reader is told: the analyst (`user`) to a reader of the analyst's own agency,
@@ -51,12 +51,13 @@ export function judgedBy({ by, agency }: Pick<AttributedJudgement, 'by' | 'agenc
 /**
  * What an id's history is read of: the entity GET /entities/:id shows for it (a retired id: the
  * live entity it leads to), or the parts an id split into that the reader sees, as that answers
- * them. The read is the entity read's consultation (audited, owners told). An entity the reader
+ * them. The read is the entity read's consultation (audited, owners told), its query naming the
+ * `panel` it is for (EntityPanel), none for a read that is the profile's. An entity the reader
  * is shown only pointers to answers as an unknown one: its history is not theirs.
  */
-export async function historySubject(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<{ readonly entity: EntityId; readonly records: ReadonlySet<RecordId> } | { readonly split: readonly EntityId[] }> {
+export async function historySubject(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, panel?: EntityPanel): Promise<{ readonly entity: EntityId; readonly records: ReadonlySet<RecordId> } | { readonly split: readonly EntityId[] }> {
   requirePurpose(consultation);
-  const answer = await readEntity(mosaic, consultation, entities, id);
+  const answer = await readEntity(mosaic, consultation, entities, id, panel === undefined ? {} : { panel });
   if ('split' in answer) return { split: answer.split };
   if (answer.entity.records.length === 0) throw new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
   return { entity: answer.entity.id, records: new Set(answer.entity.records.map((r) => r.id)) };
@@ -96,14 +97,15 @@ export async function judgementsOn(mosaic: Mosaic, consultation: Consultation, r
  * judgementsOn), for someone who sees at least one of them, as its merges are; an id split since
  * answers the parts the reader sees, as GET /entities/:id does. The records of other entities the
  * judgements name (the other side of a "not same") pass the gate as a read under the entity
- * read's query, so that the audit log lists them, and their owners are told, as for the entity's own.
+ * read's query (`{ entity, view: 'judgements' }`), so that the audit log lists them, and their
+ * owners are told, as for the entity's own.
  */
 export async function entityJudgements(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<{ readonly judgements: readonly JudgementSummary[] } | { readonly split: readonly EntityId[] }> {
-  const subject = await historySubject(mosaic, consultation, entities, id);
+  const subject = await historySubject(mosaic, consultation, entities, id, 'judgements');
   if ('split' in subject) return subject;
   const { judgements, named } = await judgementsOn(mosaic, consultation, subject.records);
   const others = named.filter((r) => !subject.records.has(r.id));
-  const { visible } = others.length > 0 ? await consult(mosaic, consultation, others, { action: 'read', query: { entity: id }, subjects: [subject.entity] }) : { visible: [] };
+  const { visible } = others.length > 0 ? await consult(mosaic, consultation, others, { action: 'read', query: entityQuery(id, 'judgements'), subjects: [subject.entity] }) : { visible: [] };
   const shown = new Set([...subject.records, ...visible.map((r) => r.id)]);
   const reader = consultation.user.agency;
   return {

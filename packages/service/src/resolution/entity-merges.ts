@@ -25,7 +25,8 @@ export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[
  * they may both read (an undone one too, its two sides apart since). A merge made through a
  * record they may not read would tell them of it, and of a link their view of the entity does
  * not draw. A retired id answers with the live entity's merges, an id split since with the parts
- * the reader sees (historySubject), as GET /entities/:id answers them.
+ * the reader sees (historySubject), as GET /entities/:id answers them; the read is logged as the
+ * entity's, its query naming the panel (`{ entity, view: 'merges' }`).
  *
  * A merge a judgement made names who made the "same" it follows (`by`: the analyst to a reader of
  * their agency, else the agency, as the judgements name them), on a pair of records the reader
@@ -35,7 +36,7 @@ export type MergeSummary = Omit<Awaited<ReturnType<EntityProjection['merges']>>[
  * /entities/:id/judgements) say who decided.
  */
 export async function entityMerges(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId): Promise<{ readonly merges: readonly MergeSummary[] } | { readonly split: readonly EntityId[] }> {
-  const subject = await historySubject(mosaic, consultation, entities, id);
+  const subject = await historySubject(mosaic, consultation, entities, id, 'merges');
   if ('split' in subject) return subject;
   const merges = await entities.merges(subject.entity);
   const context = policyContext(await mosaic.org(), consultation);

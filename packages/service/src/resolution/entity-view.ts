@@ -50,9 +50,22 @@ export type EntityAnswer = { readonly entity: EntityView } | { readonly split: r
 
 const notFound = (id: string): AppError => new AppError('MOSAIC_NOT_FOUND', `entity ${id} not found`);
 
+/**
+ * A panel of the profile read through the entity (GET /entities/:id/merges, /judgements): its
+ * audit entry names it beside the entity (`{ entity, view: 'merges' }`), as the graph's reads
+ * name theirs (`{ graph: { timeline } }`), so that the log tells the profile, its merges and its
+ * judgements apart. The profile itself names none (`{ entity }`), as entries written before did.
+ */
+export type EntityPanel = 'merges' | 'judgements';
+
+/** The query an entity read is logged with (see EntityPanel). */
+export const entityQuery = (id: EntityId, panel?: EntityPanel): { readonly entity: EntityId; readonly view?: EntityPanel } => (panel === undefined ? { entity: id } : { entity: id, view: panel });
+
 interface ReadOptions {
   readonly anchor?: RecordId;
   readonly screening?: ScreeningProjection;
+  /** The panel the read is for, named in its audit entry (EntityPanel); none: the profile. */
+  readonly panel?: EntityPanel;
 }
 
 /**
@@ -69,10 +82,11 @@ interface ReadOptions {
  */
 export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, { anchor, screening }: ReadOptions = {}): Promise<EntityAnswer> {
   const live = await entities.resolve(id);
-  if (live.length > 1) return readSplit(mosaic, consultation, entities, { id, live, screening });
+  const query = entityQuery(id, panel);
+  if (live.length > 1) return readSplit(mosaic, consultation, entities, { id, live, screening, query });
   const entity = live[0] ?? id;
   const view = await readerView(mosaic, consultation, entities, entity);
-  return showPart(mosaic, consultation, view, { entity, id, part: partShowing(view, { entity, id, anchor }), screening });
+  return showPart(mosaic, consultation, view, { entity, id, part: partShowing(view, { entity, id, anchor }), screening, query });
 }
 
 /** The part that `id` shows of `entity` (see readEntity). */
@@ -86,7 +100,7 @@ function partShowing(view: ReaderView, { entity, id, anchor }: { readonly entity
 }
 
 /** An id split into `live`: the parts the user may read, passed through the gate and audited as any entity read. */
-async function readSplit(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, { id, live, screening }: { readonly id: EntityId; readonly live: readonly EntityId[]; readonly screening: ScreeningProjection | undefined }): Promise<EntityAnswer> {
+async function readSplit(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, { id, live, screening, query }: { readonly id: EntityId; readonly live: readonly EntityId[]; readonly screening: ScreeningProjection | undefined; readonly query: ReturnType<typeof entityQuery> }): Promise<EntityAnswer> {
   const seen: { readonly entity: EntityId; readonly view: ReaderView; readonly part: NamedPart }[] = [];
   for (const entity of live) {
     const view = await readerView(mosaic, consultation, entities, entity);
@@ -94,20 +108,20 @@ async function readSplit(mosaic: Mosaic, consultation: Consultation, entities: E
     if (part) seen.push({ entity, view, part });
   }
   const [only] = seen;
-  if (only && seen.length === 1) return showPart(mosaic, consultation, only.view, { entity: only.entity, id, part: only.part, screening });
+  if (only && seen.length === 1) return showPart(mosaic, consultation, only.view, { entity: only.entity, id, part: only.part, screening, query });
   // the answer holds no record: audited with none, as a read of an unknown id is
-  await consult(mosaic, consultation, [], { action: 'read', query: { entity: id }, subjects: seen.length > 0 ? seen.map((s) => s.entity) : [id] });
+  await consult(mosaic, consultation, [], { action: 'read', query, subjects: seen.length > 0 ? seen.map((s) => s.entity) : [id] });
   if (!only) throw notFound(id);
   return { split: seen.map((s) => s.part.id) };
 }
 
 /** The entity view of `part` (none: pointers alone), through the gate: its records, and pointers for the members the user may not read. */
-async function showPart(mosaic: Mosaic, consultation: Consultation, view: ReaderView, { entity, id, part, screening }: { readonly entity: EntityId; readonly id: EntityId; readonly part: NamedPart | undefined; readonly screening: ScreeningProjection | undefined }): Promise<EntityAnswer> {
+async function showPart(mosaic: Mosaic, consultation: Consultation, view: ReaderView, { entity, id, part, screening, query }: { readonly entity: EntityId; readonly id: EntityId; readonly part: NamedPart | undefined; readonly screening: ScreeningProjection | undefined; readonly query: ReturnType<typeof entityQuery> }): Promise<EntityAnswer> {
   // only the part shown (and pointers for what stays hidden) goes through the gate, so the audit lists what is returned
   const shown = new Set(part?.records ?? []);
   const candidates = view.members.filter((r) => shown.has(r.id) || !view.readable.has(r.id));
   const alertsOn = screening ? alertsInForce(screening, [...shown], mosaic.now()) : [];
-  const consulted = await consult<ConsultedMember | AlertRecord>(mosaic, consultation, [...candidates, ...alertsOn], { action: 'read', query: { entity: id }, subjects: [entity] });
+  const consulted = await consult<ConsultedMember | AlertRecord>(mosaic, consultation, [...candidates, ...alertsOn], { action: 'read', query, subjects: [entity] });
   const { pointers } = consulted;
   const visible = consulted.visible.filter((r): r is ConsultedMember => 'stored' in r);
   const alerts = consulted.visible.filter((r): r is AlertRecord => 'alert' in r);

@@ -16,6 +16,16 @@ describe('auditEntryWords', () => {
     expect(auditEntryWords(entry({ entityOfRecord: 'border:BP-1' }, ['e146']))).toBe('Entity of record border:BP-1');
   });
 
+  it('tells the profile\'s merges and judgements panels from the profile, by the view their query names', () => {
+    expect(auditEntryWords(entry({ entity: 'e146', view: 'merges' }, ['e146']))).toBe('Merges of e146');
+    expect(auditEntryWords(entry({ entity: 'e146', view: 'judgements' }, ['e146']))).toBe('Decisions on e146');
+    // a view not named here, by its key
+    expect(auditEntryWords(entry({ entity: 'e146', view: 'takeOut' }, ['e146']))).toBe('Take out of e146');
+    // an entry stored before the panels were named says what it said then
+    expect(auditEntryWords(entry({ entity: 'e146' }, ['e146']))).toBe('Profile of e146');
+    expect(auditSubjectsOf(entry({ entity: 'e146', view: 'judgements' }))).toEqual(['e146']);
+  });
+
   it('says searches, records and the log\'s own reads, and a query of another kind by its key', () => {
     expect(auditEntryWords(entry({ q: 'Peeters', schema: null, birthDate: null }))).toBe('Search "Peeters"');
     expect(auditEntryWords(entry({ record: 'fedpol:F-1' }))).toBe('Record fedpol:F-1');

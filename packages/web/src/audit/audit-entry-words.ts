@@ -44,14 +44,30 @@ export function auditSubjectsOf(entry: AuditEntry): readonly string[] {
 }
 
 /**
- * What the entry covered: `what` was read, and `of` which entities when its query names them
- * ("Timeline", of e146). A read of an entity (GET /entities/:id, which its profile, its merges and
- * its judgements each make) is its profile.
+ * The panels of a profile read through the entity (GET /entities/:id/merges, /judgements), by
+ * the `view` their query names beside the entity, and how they are said of it ("Decisions on e146").
  */
-export function auditEntryPart(entry: AuditEntry): { readonly what: string; readonly of: readonly string[] } {
+const VIEW_WORDS: Readonly<Record<string, { readonly what: string; readonly joined: 'of' | 'on' }>> = {
+  merges: { what: 'Merges', joined: 'of' }, judgements: { what: 'Decisions', joined: 'on' },
+};
+
+/**
+ * What the entry covered: `what` was read, and `of` which entities when its query names them
+ * ("Timeline", of e146; `joined`: the word between them, "of" unless said). A read of an entity
+ * (GET /entities/:id) is its profile; one whose query names a `view` is that panel of it (its
+ * merges, its judgements). An entry logged before reads named their panel says "Profile".
+ */
+export function auditEntryPart(entry: AuditEntry): { readonly what: string; readonly of: readonly string[]; readonly joined?: 'on' } {
   const query = entry.query;
   if (!isFields(query)) return { what: '', of: [] };
-  if (typeof query['entity'] === 'string') return { what: 'Profile', of: [query['entity']] };
+  const entity = query['entity'];
+  if (typeof entity === 'string') {
+    const view = query['view'];
+    if (typeof view !== 'string') return { what: 'Profile', of: [entity] };
+    const words = VIEW_WORDS[view];
+    if (words === undefined) return { what: wordsOfKey(view), of: [entity] };
+    return words.joined === 'on' ? { what: words.what, of: [entity], joined: 'on' } : { what: words.what, of: [entity] };
+  }
   if (typeof query['entityOfRecord'] === 'string') return { what: `Entity of record ${query['entityOfRecord']}`, of: [] };
   if (typeof query['record'] === 'string') return { what: `${isFields(query['history']) ? 'History of record' : 'Record'} ${query['record']}`, of: [] };
   if (typeof query['q'] === 'string') return { what: `Search "${query['q']}"`, of: [] };
@@ -68,8 +84,8 @@ export function auditEntryPart(entry: AuditEntry): { readonly what: string; read
   return { what: key === undefined ? '' : QUERY_WORDS[key] ?? wordsOfKey(key), of: [] };
 }
 
-/** What the entry covered, in words ("Timeline of e146"); '' when its query is not given to this auditor. */
+/** What the entry covered, in words ("Timeline of e146", "Decisions on e146"); '' when its query is not given to this auditor. */
 export function auditEntryWords(entry: AuditEntry): string {
-  const { what, of } = auditEntryPart(entry);
-  return of.length > 0 ? `${what} of ${listed(of)}` : what;
+  const { what, of, joined = 'of' } = auditEntryPart(entry);
+  return of.length > 0 ? `${what} ${joined} ${listed(of)}` : what;
 }

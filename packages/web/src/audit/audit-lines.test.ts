@@ -7,6 +7,8 @@ const entry = (fields: Partial<AuditEntry> & { readonly time: string; readonly q
   seq: seq--, actor: { user: 'fedpol.analyst3', agency: 'fedpol' }, action: 'consultation', purpose: 'Investigation', caseRef: 'FP-1',
   subjects: [], records: ['border:BP-1'], recipients: [], pointers: [], outcome: 'ok', reason: null, prevHash: '0'.repeat(64), hash: '1'.repeat(64), ...fields,
 });
+const isFields = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
 /** A read and the disclosure beside it, as consult() writes them (the disclosure after). */
 const read = (time: string, query: unknown, subjects: readonly string[] = []): AuditEntry[] => [
   entry({ time, query, subjects, action: 'disclosure', recipients: ['fedpol'], reason: 'agreement: full' }),
@@ -16,8 +18,8 @@ const read = (time: string, query: unknown, subjects: readonly string[] = []): A
 /** One opening of e146's profile, newest first, as the log answers it. */
 const profile = (): AuditEntry[] => [
   ...read('2026-12-07T14:30:46.692Z', { graph: { expand: ['e146'], hops: 1, level: 'entity' } }),
-  ...read('2026-12-07T14:30:46.677Z', { entity: 'e146' }, ['e146']),
-  ...read('2026-12-07T14:30:46.664Z', { entity: 'e146' }, ['e146']),
+  ...read('2026-12-07T14:30:46.677Z', { entity: 'e146', view: 'judgements' }, ['e146']),
+  ...read('2026-12-07T14:30:46.664Z', { entity: 'e146', view: 'merges' }, ['e146']),
   ...read('2026-12-07T14:30:46.640Z', { graph: { places: ['e146'], level: 'entity' } }),
   ...read('2026-12-07T14:30:46.621Z', { graph: { timeline: ['e146'], level: 'entity' } }),
   ...read('2026-12-07T14:30:46.456Z', { entity: 'e146' }, ['e146']),
@@ -32,7 +34,13 @@ describe('auditLines', () => {
     expect(line?.kind).toBe('group');
     if (line?.kind !== 'group') return;
     expect(line.entries).toEqual(entries);
-    expect(line.words).toBe('Opened the profile of e146 — 6 reads: profile ×3, timeline, map, related (1 hop); 6 disclosures (to fedpol)');
+    expect(line.words).toBe('Opened the profile of e146 — 6 reads: profile, timeline, map, merges, decisions, related (1 hop); 6 disclosures (to fedpol)');
+  });
+
+  it('counts the reads of an opening logged before its panels were named as the profile\'s', () => {
+    const before = profile().map((e) => (isFields(e.query) && 'view' in e.query ? { ...e, query: { entity: 'e146' } } : e));
+    const [line] = auditLines(before);
+    expect(line?.kind === 'group' && line.words).toBe('Opened the profile of e146 — 6 reads: profile ×3, timeline, map, related (1 hop); 6 disclosures (to fedpol)');
   });
 
   it('keeps apart another user, another case, another subject, and the same subject read more than a second later', () => {

@@ -61,7 +61,7 @@ function partWords(entry: AuditEntry): string {
   return what.charAt(0).toLowerCase() + what.slice(1);
 }
 
-/** "profile ×3, timeline, map": each part once, in the order done (oldest first), how many times when more than once. */
+/** "profile, merges, decisions, timeline, map": each part once, in the order done (oldest first), how many times when more than once. */
 function partsOf(entries: readonly AuditEntry[]): string {
   const times = new Map<string, number>();
   for (const entry of [...entries].reverse()) {
@@ -75,7 +75,7 @@ const counted = (n: number, one: string, many: string): string => `${n} ${n === 
 
 /**
  * What the action was, in words: "Opened the profile of e146 — 7 reads: entity of record …,
- * profile ×3, timeline, map, related (1 hop); 6 disclosures (to fedpol)". The counts are of the
+ * profile, timeline, map, merges, decisions, related (1 hop); 6 disclosures (to fedpol)". The counts are of the
  * entries themselves: a read (`consultation`) each, and each entry of another action by it.
  */
 export function actionWords(entries: readonly AuditEntry[]): string {
