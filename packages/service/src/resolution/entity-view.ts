@@ -80,7 +80,7 @@ interface ReadOptions {
  * `screening`: where the alerts on records are kept; the alerts in force on the part shown pass
  * the same gate as the records (an alert is a record of its owner), and are left out without it.
  */
-export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, { anchor, screening }: ReadOptions = {}): Promise<EntityAnswer> {
+export async function readEntity(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, { anchor, screening, panel }: ReadOptions = {}): Promise<EntityAnswer> {
   const live = await entities.resolve(id);
   const query = entityQuery(id, panel);
   if (live.length > 1) return readSplit(mosaic, consultation, entities, { id, live, screening, query });
