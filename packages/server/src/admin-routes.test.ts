@@ -82,6 +82,21 @@ describe('administration of agencies and agreements', () => {
     expect(JSON.stringify(admin)).not.toContain('a long enough password');
   });
 
+  it('says of each agreement listed whether the reader may withdraw it: its owner\'s data administrator and a system administrator, never its recipient\'s', async () => {
+    const agreement = { owner: 'intel', recipient: 'fedpol', conditions: { tlp: ['GREEN'], maxClassification: 'RESTRICTED', handling: ['H0'], categories: ['suspect'] }, effect: 'pointer' };
+    expect((await call('sysadmin', 'PUT', '/admin/agreements/intel-fedpol-w', agreement)).statusCode).toBe(200);
+    const withdrawable = async (user: string) => ((await call(user, 'GET', '/admin/organisation')).json() as { agreements: { id: string; withdrawable: boolean }[] }).agreements.find((a) => a.id === 'intel-fedpol-w')?.withdrawable;
+    // fedpol's administrator was offered "Withdraw" and then refused
+    expect(await withdrawable('fedAdmin')).toBe(false);
+    expect(await withdrawable('intelAdmin')).toBe(true);
+    expect(await withdrawable('sysadmin')).toBe(true);
+    // a party who is no administrator sees it, and may not withdraw it
+    expect(await withdrawable('fedAnalyst')).toBe(false);
+    expect((await call('fedAdmin', 'DELETE', '/admin/agreements/intel-fedpol-w')).statusCode).toBe(403);
+    expect((await call('fedAnalyst', 'DELETE', '/admin/agreements/intel-fedpol-w')).statusCode).toBe(403);
+    expect((await call('intelAdmin', 'DELETE', '/admin/agreements/intel-fedpol-w')).statusCode).toBe(200);
+  });
+
   it('refuses agencies to anyone but the system administrator, and changes without a purpose', async () => {
     const body = { id: 'x-agency', name: 'X', country: 'BE', contactDesk: { id: 'x-desk', name: 'Desk', contact: '+32' } };
     expect((await call('intelAdmin', 'POST', '/admin/agencies', body)).statusCode).toBe(403);
@@ -147,6 +162,41 @@ describe('administration of users, desks and groups', () => {
     expect((await call('intelAdmin', 'PATCH', '/admin/users/fedpol.fedAnalyst', { clearance: 'RESTRICTED' })).statusCode).toBe(404);
   });
 
+  it('gives a new user the id <agency>.<name>, a name that carries its agency already not prefixed twice, as `mosaic users add` does', async () => {
+    const create = (name: string, agency = 'fedpol') => call('fedAdmin', 'POST', '/admin/users', { name, agency, desk: 'fedpol-ops', roles: ['analyst'], clearance: 'RESTRICTED', password: 'twelve chars ok' });
+    // fedpol.analyst5 was stored as fedpol.fedpol.analyst5
+    expect((await create('fedpol.analyst5')).json()).toMatchObject({ id: 'fedpol.analyst5', name: 'fedpol.analyst5' });
+    expect((await create('analyst6')).json()).toMatchObject({ id: 'fedpol.analyst6', name: 'analyst6' });
+    // the same id by the other spelling exists already
+    expect((await create('fedpol.analyst6')).statusCode).toBe(409);
+    // a name read as another agency's user
+    expect((await create('intel.analyst7')).json()).toMatchObject({ error: { details: [{ field: 'name', reason: expect.stringContaining('starts with intel., another agency\'s') }] } });
+    // the command line's path (the operator through createUser) makes the same ids
+    const operator = { user: OPERATOR, purpose: 'administration', caseRef: 'CHG-42' };
+    const user = { agency: 'fedpol', desk: 'fedpol-ops', roles: ['analyst'], clearance: 'RESTRICTED' as const, password: 'twelve chars ok' };
+    expect((await createUser(world.mosaic, operator, { ...user, name: 'fedpol.analyst8' })).id).toBe('fedpol.analyst8');
+    expect((await createUser(world.mosaic, operator, { ...user, name: 'analyst9' })).id).toBe('fedpol.analyst9');
+    // and the members of a group are named by those ids
+    expect((await call('fedAdmin', 'PUT', '/admin/groups/ids-team', { name: 'Ids team' })).statusCode).toBe(200);
+    expect((await call('fedAdmin', 'PUT', '/admin/groups/ids-team/members', { users: ['fedpol.analyst5', 'fedpol.analyst6'] })).json()).toEqual({ members: ['fedpol.analyst5', 'fedpol.analyst6'] });
+  });
+
+  it('says of each user listed whether the reader may administer them, and why not, by the rule a change is judged by', async () => {
+    type Listed = { id: string; desk: string; administrable: boolean; notAdministrable?: string };
+    const listed = async (admin: string) => new Map(((await call(admin, 'GET', '/admin/users')).json() as { users: Listed[] }).users.map((u) => [u.id, u]));
+    const fed = await listed('fedAdmin');
+    expect(fed.get('fedpol.fedAnalyst')).toMatchObject({ administrable: true });
+    expect(fed.get('fedpol.fedAnalyst')).not.toHaveProperty('notAdministrable');
+    expect(fed.get('fedpol.auditor')).toMatchObject({ administrable: false, notAdministrable: 'auditor' });
+    expect(fed.get('fedpol.sysadmin')).toMatchObject({ administrable: false, notAdministrable: 'sysadmin' });
+    // intel.intelAnalyst is cleared TOP_SECRET, intelligence's administrator SECRET
+    expect((await listed('intelAdmin')).get('intel.intelAnalyst')).toMatchObject({ administrable: false, notAdministrable: 'clearance' });
+    // a system administrator administers anyone
+    expect([...(await listed('sysadmin')).values()].every((u) => u.administrable)).toBe(true);
+    // what the listing says is what a change then meets
+    for (const u of fed.values()) expect((await call('fedAdmin', 'PATCH', `/admin/users/${u.id}`, { desk: u.desk })).statusCode, u.id).toBe(u.administrable ? 200 : 403);
+  });
+
   it('lets a data administrator set and remove the agency\'s webhook, never showing the secret, audited', async () => {
     const secret = 'intel-webhook-secret-0123456789';
     expect((await call('intelAnalyst', 'PUT', '/admin/webhook', { url: 'https://hooks.intel.example/mosaic', secret })).statusCode).toBe(403);
@@ -209,7 +259,7 @@ describe('administration of users, desks and groups', () => {
     const auditor = await call('sysadmin', 'POST', '/admin/users', { name: 'fed.audit3', agency: 'fedpol', desk: 'fedpol-ops', roles: ['auditor'], clearance: 'RESTRICTED', password: 'twelve chars ok' });
     expect(auditor.statusCode).toBe(201);
     // a data administrator (SECRET) could otherwise sign in as an auditor, or as someone cleared above them, or silence the auditor
-    for (const [admin, id] of [['fedAdmin', 'fedpol.fed.audit3'], ['intelAdmin', 'intel.intel.top']] as const) {
+    for (const [admin, id] of [['fedAdmin', 'fedpol.fed.audit3'], ['intelAdmin', 'intel.top']] as const) {
       for (const [method, url, body] of [['POST', `/admin/users/${id}/password`, { password: 'taken over at last' }], ['POST', `/admin/users/${id}/disable`, undefined], ['PATCH', `/admin/users/${id}`, { clearance: 'RESTRICTED' }]] as const) {
         const refused = await call(admin, method, url, body);
         expect(refused.statusCode, `${admin} ${url}`).toBe(403);
@@ -221,7 +271,7 @@ describe('administration of users, desks and groups', () => {
     // one of their own agency no higher than them, yes; a system administrator, any
     expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAnalyst', { desk: 'intel-liaison' })).statusCode).toBe(403);
     expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAdmin', { desk: 'intel-liaison' })).statusCode).toBe(200);
-    expect((await call('sysadmin', 'POST', '/admin/users/intel.intel.top/password', { password: 'reset by the platform' })).statusCode).toBe(200);
+    expect((await call('sysadmin', 'POST', '/admin/users/intel.top/password', { password: 'reset by the platform' })).statusCode).toBe(200);
     expect((await call('sysadmin', 'POST', '/admin/users/fedpol.fed.audit3/disable')).statusCode).toBe(200);
     expect((await call('sysadmin', 'POST', '/admin/users/fedpol.fed.audit3/enable')).statusCode).toBe(200);
   });
@@ -236,27 +286,27 @@ describe('administration of users, desks and groups', () => {
     expect((await call('intelAdmin', 'GET', '/admin/users')).statusCode).toBe(200);
     // with a second one enabled, either may go; a disabled one does not count
     expect((await call('sysadmin', 'POST', '/admin/users', { name: 'intel.admin2', agency: 'intel', desk: 'intel-liaison', roles: ['agency_admin'], clearance: 'RESTRICTED', password: 'twelve chars ok' })).statusCode).toBe(201);
-    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.admin2/disable')).statusCode).toBe(200);
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.admin2/disable')).statusCode).toBe(200);
     expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAdmin', { roles: ['agency_admin', 'analyst'] })).statusCode).toBe(200);
     expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAdmin', { roles: ['analyst'] })).json()).toMatchObject(refusedNaming('roles'));
-    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.admin2/enable')).statusCode).toBe(200);
-    expect((await call('sysadmin', 'PATCH', '/admin/users/intel.intel.admin2', { roles: ['officer'] })).statusCode).toBe(200);
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.admin2/enable')).statusCode).toBe(200);
+    expect((await call('sysadmin', 'PATCH', '/admin/users/intel.admin2', { roles: ['officer'] })).statusCode).toBe(200);
     // a data administrator already disabled may lose the role
-    expect((await call('sysadmin', 'PATCH', '/admin/users/intel.intel.admin2', { roles: ['agency_admin'] })).statusCode).toBe(200);
-    expect((await call('sysadmin', 'POST', '/admin/users/intel.intel.admin2/disable')).statusCode).toBe(200);
-    expect((await call('sysadmin', 'PATCH', '/admin/users/intel.intel.admin2', { roles: ['officer'] })).statusCode).toBe(200);
+    expect((await call('sysadmin', 'PATCH', '/admin/users/intel.admin2', { roles: ['agency_admin'] })).statusCode).toBe(200);
+    expect((await call('sysadmin', 'POST', '/admin/users/intel.admin2/disable')).statusCode).toBe(200);
+    expect((await call('sysadmin', 'PATCH', '/admin/users/intel.admin2', { roles: ['officer'] })).statusCode).toBe(200);
   });
 
   it('ends a disabled user\'s sessions at once, and lets them in again once enabled', async () => {
     const { token } = await signIn('intel.new', 'twelve chars ok');
     const me = () => app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect((await me()).statusCode).toBe(200);
-    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.new/disable')).json()).toMatchObject({ disabled: true });
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.new/disable')).json()).toMatchObject({ disabled: true });
     expect((await me()).statusCode).toBe(401);
     expect((await signIn('intel.new', 'twelve chars ok')).status).toBe(401);
-    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.new/enable')).json()).toMatchObject({ disabled: false });
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.new/enable')).json()).toMatchObject({ disabled: false });
     expect((await signIn('intel.new', 'twelve chars ok')).status).toBe(200);
-    expect((await call('intelAdmin', 'POST', '/admin/users/intel.intel.new/password', { password: 'another fine password' })).statusCode).toBe(200);
+    expect((await call('intelAdmin', 'POST', '/admin/users/intel.new/password', { password: 'another fine password' })).statusCode).toBe(200);
     expect((await signIn('intel.new', 'twelve chars ok')).status).toBe(401);
     expect((await signIn('intel.new', 'another fine password')).status).toBe(200);
   });

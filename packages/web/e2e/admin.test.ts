@@ -417,11 +417,83 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     await form.getByRole('button', { name: 'Save changes to intel.reviewer' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('roles: only a system administrator grants or removes the auditor role');
     expect(await reviewer()).toMatchObject({ roles: ['analyst', 'officer'], clearance: 'CONFIDENTIAL' });
-    await page.getByRole('button', { name: 'Edit intelAnalyst' }).click();
-    const above = page.getByRole('form', { name: 'Edit intelAnalyst' });
-    await above.getByRole('checkbox', { name: 'Officer', exact: true }).check();
-    await above.getByRole('button', { name: 'Save changes to intelAnalyst' }).click();
-    await expect.poll(() => above.getByRole('alert').textContent()).toContain('above your own clearance (SECRET)');
+    // a user cleared above the administrator is shown, with nothing offered that the server refuses, and why
+    const above = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: 'intelAnalyst' });
+    expect(await above.getByRole('button').count()).toBe(0);
+    expect(await above.textContent()).toContain('Not yours to change. Cleared Top secret, above your clearance (Secret): only a system administrator or an administrator cleared Top secret administers them.');
+  });
+
+  it('says the id a new user will have before creating it, and never prefixes the agency twice', async () => {
+    const page = await signIn('fedAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    const name = form.getByLabel('User name');
+    const said = () => page.locator('#new-user-id').textContent();
+    await name.fill('analyst6');
+    await expect.poll(said).toBe('Its user id will be fedpol.analyst6.');
+    expect(await name.getAttribute('aria-describedby')).toContain('new-user-id');
+    await name.fill('intel.analyst6');
+    await expect.poll(said).toBe('A name starting with "intel." would read as a user of State Security: give the name without it, or choose that agency.');
+    // the name as the users table shows it: fedpol.fedpol.analyst5 was made of it
+    await name.fill('fedpol.analyst5');
+    await expect.poll(said).toBe('Its user id will be fedpol.analyst5.');
+    await form.getByLabel('Initial password').fill('a fictional long password');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('User fedpol.analyst5 created.');
+    const users = await tests.api.json<{ users: { id: string; name: string }[] }>('/admin/users', { token: await tests.api.tokenOf('fedAdmin') });
+    expect(users.users.find((u) => u.name === 'fedpol.analyst5')?.id).toBe('fedpol.analyst5');
+  });
+
+  it('picks a group\'s members from the agency\'s users by name, showing those the administrator may not add as not selectable, and why', async () => {
+    const intelAdmin = await tests.api.tokenOf('intelAdmin');
+    const headers = { 'x-mosaic-purpose': 'case team', 'x-mosaic-case': 'CHG-9' };
+    expect((await tests.api.request('/admin/users', { token: intelAdmin, headers, body: { name: 'intel.member5', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'SECRET', password: 'a fictional long password' } })).status).toBe(201);
+    expect((await tests.api.request('/admin/groups/intel-case-team', { token: intelAdmin, method: 'PUT', headers, body: { name: 'Case team' } })).status).toBe(200);
+    const page = await signIn('intelAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Need-to-know groups' }).click();
+    const form = page.getByRole('form', { name: 'Members' });
+    await form.getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Case team' });
+    // by the name the users table shows, not an id to type
+    const member = form.getByRole('checkbox', { name: 'intel.member5', exact: true });
+    await expect.poll(() => member.count()).toBe(1);
+    // intelAnalyst is cleared Top secret, the administrator Secret: shown, not selectable, and why
+    const above = form.getByRole('checkbox', { name: 'intelAnalyst', exact: true });
+    expect(await above.isDisabled()).toBe(true);
+    expect(await above.evaluate((box) => box.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '))).toContain('Cleared Top secret, above your clearance (Secret)');
+    expect(await form.getByRole('checkbox', { name: 'intelAdmin', exact: true }).isDisabled()).toBe(false);
+    await member.check();
+    await form.scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-group-members');
+    await form.getByRole('button', { name: 'Set members' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Members of Case team set.');
+    const row = page.getByRole('table', { name: 'Need-to-know groups' }).getByRole('row').filter({ hasText: 'intel-case-team' });
+    await expect.poll(async () => (await row.locator('td').allTextContents())[3]).toBe('intel.member5');
+    const groups = await tests.api.json<{ groups: { id: string; members: string[] }[] }>('/admin/groups', { token: intelAdmin });
+    expect(groups.groups.find((g) => g.id === 'intel-case-team')?.members).toEqual(['intel.member5']);
+    expect(await member.isChecked()).toBe(true);
+  });
+
+  it('offers the withdrawal of an agreement only to whom the server lets withdraw it, saying who does', async () => {
+    const conditions = { tlp: ['GREEN'], maxClassification: 'RESTRICTED', handling: ['H0'], categories: ['suspect'] };
+    const put = await tests.api.request('/admin/agreements/intel-to-fedpol-offer', { token: await tests.api.tokenOf('intelAdmin'), method: 'PUT', headers: { 'x-mosaic-purpose': 'offer check', 'x-mosaic-case': 'CHG-10' }, body: { owner: 'intel', recipient: 'fedpol', conditions, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false } });
+    expect(put.status).toBe(200);
+    // fedpol's administrator, the recipient's, was offered "Withdraw", asked to confirm, then refused
+    const page = await signIn('fedAdmin');
+    await page.goto('/#/admin');
+    await page.getByRole('tab', { name: 'Sharing agreements' }).click();
+    const row = page.getByRole('table', { name: 'Sharing agreements' }).getByRole('row').filter({ hasText: 'intel-to-fedpol-offer' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect(await row.textContent()).toContain('Only a data administrator of State Security, its owner, withdraws it.');
+    // its owner's administrator is offered it
+    const owner = await signIn('intelAdmin');
+    await owner.goto('/#/admin');
+    await owner.getByRole('tab', { name: 'Sharing agreements' }).click();
+    await expect.poll(() => owner.getByRole('table', { name: 'Sharing agreements' }).getByRole('button', { name: 'Withdraw intel-to-fedpol-offer…' }).count()).toBe(1);
   });
 
   it('sends a form once while it is being sent, and forgets the last outcome once the form is edited', async () => {

@@ -65,6 +65,21 @@ describe('mosaic users add', () => {
     expect(await lastEntry()).toMatchObject({ actor: { user: 'system:cli' }, action: 'administration', purpose: 'new analyst for the drugs unit', caseRef: 'HR-2026-17' });
   });
 
+  it('gives the account the id the admin API gives it: <agency>.<name>, a name that starts with <agency>. already not prefixed twice', async () => {
+    // zone-north.analyst7 was stored as zone-north.zone-north.analyst7
+    expect((await capturingStderr(() => add('zone-north.analyst7', 'zone-north', 'zone-north-desk'))).value).toBe(0);
+    expect((await capturingStderr(() => add('analyst8', 'zone-north', 'zone-north-desk'))).value).toBe(0);
+    await expect(add('fedpol.analyst9', 'zone-north', 'zone-north-desk')).rejects.toThrow('name: starts with fedpol., another agency\'s');
+    const store = await openStore({ dataDir: dir });
+    try {
+      expect((await store.findUserByName('zone-north.analyst7'))?.id).toBe('zone-north.analyst7');
+      expect((await store.findUserByName('analyst8'))?.id).toBe('zone-north.analyst8');
+      expect(await store.findUserByName('fedpol.analyst9')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses to add an account without --purpose and --case, adding none', async () => {
     const before = await lastEntry();
     for (const why of [[], ['--purpose', 'new analyst'], ['--case', 'HR-1']]) {

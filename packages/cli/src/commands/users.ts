@@ -53,8 +53,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   const mosaic = await openMosaic(await existingStore('users add', config));
   try {
     const request = { user: OPERATOR, ...given };
-    await createUser(mosaic, request, { name, agency, desk, roles, clearance, groups: values.group ?? [], password });
-    console.log(JSON.stringify({ added: name, agency, roles }));
+    const created = await createUser(mosaic, request, { name, agency, desk, roles, clearance, groups: values.group ?? [], password });
+    // the id as the admin API makes it (userIdFor): what group members and the audit log name
+    console.log(JSON.stringify({ added: name, id: created.id, agency, roles }));
     return 0;
   } finally {
     await mosaic.close();

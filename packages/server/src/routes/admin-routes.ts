@@ -27,7 +27,12 @@ const AgreementBody = z.object({
   notifyOwnerOnConsult: z.boolean().default(false), notifyOwnerOnEncounter: z.boolean().default(false), contactDesk: Id.optional(),
 });
 const AgreementOut = AgreementBody.extend({ id: z.string() });
+const ListedAgreementOut = AgreementOut.extend({ withdrawable: z.boolean().describe('Whether you may withdraw it (DELETE /admin/agreements/{id}): a system administrator, or a data administrator of its owner; never its recipient') });
 const UserOut = z.object({ id: z.string(), name: z.string(), agency: z.string(), desk: z.string(), roles: z.array(z.string()).readonly(), clearance: z.string(), groups: z.array(z.string()).readonly(), disabled: z.boolean() });
+const ListedUserOut = UserOut.extend({
+  administrable: z.boolean().describe('Whether you may change the account (PATCH, password, disable, enable) and add the user to a group'),
+  notAdministrable: z.enum(['sysadmin', 'auditor', 'clearance']).optional().describe('Why not, when not: the user is a system administrator or an auditor (a system administrator\'s to administer), or is cleared above you'),
+});
 const GroupOut = z.object({ id: z.string(), agency: z.string(), name: z.string(), description: z.string(), members: z.array(z.string()).readonly() });
 const Period = z.object({ years: z.number().int().min(0).optional(), months: z.number().int().min(0).optional(), days: z.number().int().min(0).optional() });
 const RulesOut = z.record(z.string(), Period);
@@ -80,7 +85,7 @@ export async function adminRoutes(api: FastifyInstance): Promise<void> {
 
   app.get('/admin/organisation', {
     schema: { tags, summary: 'Agencies, desks, and the agreements you may see (all for a system administrator; yours otherwise)',
-      response: { 200: z.object({ agencies: z.array(AgencyOut).readonly(), desks: z.array(DeskOut).readonly(), agreements: z.array(AgreementOut).readonly() }) } },
+      response: { 200: z.object({ agencies: z.array(AgencyOut).readonly(), desks: z.array(DeskOut).readonly(), agreements: z.array(ListedAgreementOut).readonly() }) } },
   }, async (request) => {
     const user = await requireUser(request);
     const org = await listOrganisation(api.mosaic, { user });
@@ -117,11 +122,11 @@ export async function adminRoutes(api: FastifyInstance): Promise<void> {
   });
 
   app.get('/admin/users', {
-    schema: { tags, summary: 'Users of your agency (all for a system administrator); never password hashes', response: { 200: z.object({ users: z.array(UserOut).readonly() }) } },
+    schema: { tags, summary: 'Users of your agency (all for a system administrator), each with whether you may administer them; never password hashes', response: { 200: z.object({ users: z.array(ListedUserOut).readonly() }) } },
   }, async (request) => ({ users: (await listUsers(api.mosaic, { user: await requireUser(request) })).map((u) => ({ ...u })) }));
 
   app.post('/admin/users', {
-    schema: { tags, summary: 'Create a user (agency data administrator for their agency; system administrator)', headers: PurposeHeaders,
+    schema: { tags, summary: 'Create a user (agency data administrator for their agency; system administrator). Its id is `<agency>.<name>`, or the name as given when it starts with `<agency>.` already (never prefixed twice)', headers: PurposeHeaders,
       body: z.object({ name: z.string().max(64), agency: Id, desk: Id, roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length), clearance: z.enum(CLASSIFICATION), groups: z.array(Id).max(100).optional(), password: z.string().max(200) }),
       response: { 201: UserOut } },
   }, async (request, reply) => reply.status(201).send({ ...(await createUser(api.mosaic, await adminRequest(request), request.body)) }));

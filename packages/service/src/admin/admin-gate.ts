@@ -24,17 +24,24 @@ export type AdminScope =
   | { readonly kind: 'agency'; readonly agency: AgencyId; readonly sysadminToo?: boolean };
 
 export async function authoriseAdmin(mosaic: Mosaic, request: Consultation, scope: AdminScope): Promise<void> {
+  const refusal = await adminRefusal(mosaic, request, scope);
+  if (refusal !== undefined) throw new AppError('MOSAIC_FORBIDDEN', refusal);
+}
+
+/**
+ * Why the policy refuses `request` the administration of `scope`, or undefined when it allows it:
+ * authoriseAdmin's rule, asked without acting, so that a listing says per item what its reader may
+ * do (an agreement's `withdrawable`) by the very rule the change is then judged by.
+ */
+export async function adminRefusal(mosaic: Mosaic, request: Consultation, scope: AdminScope): Promise<string | undefined> {
   const snapshot = await mosaic.org();
   const user = policyUser(request.user);
   const context = policyContext(snapshot, request);
   const platform = decide(user, 'admin', { kind: 'platform' }, context);
-  if (scope.kind === 'platform') {
-    if (platform.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', 'only a system administrator may do this');
-    return;
-  }
-  if (scope.sysadminToo === true && platform.effect === 'allow') return;
+  if (scope.kind === 'platform') return platform.effect === 'allow' ? undefined : 'only a system administrator may do this';
+  if (scope.sysadminToo === true && platform.effect === 'allow') return undefined;
   const own = decide(user, 'admin', { kind: 'agency', agency: scope.agency }, context);
-  if (own.effect !== 'allow') throw new AppError('MOSAIC_FORBIDDEN', `only a data administrator of ${scope.agency} may do this`);
+  return own.effect === 'allow' ? undefined : `only a data administrator of ${scope.agency} may do this`;
 }
 
 export function isSysadmin(request: Consultation): boolean {

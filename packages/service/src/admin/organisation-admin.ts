@@ -9,7 +9,7 @@ import { AgencyId, toCountryCode, type DeskId } from '@mosaic/model';
 import type { Agency, Desk, SharingAgreement } from '@mosaic/policy';
 import type { Mosaic } from '../runtime.ts';
 import type { JsonValue } from '@mosaic/audit';
-import { auditAdminIn, authoriseAdmin, exists, invalid, notFound, plainText, type AdminAuditOptions, type AdminRequest } from './admin-gate.ts';
+import { adminRefusal, auditAdminIn, authoriseAdmin, exists, invalid, notFound, plainText, type AdminAuditOptions, type AdminRequest, type AdminScope } from './admin-gate.ts';
 import type { Consultation } from '../organisation.ts';
 
 export type AgencyEntry = Agency & { readonly oversight?: boolean };
@@ -20,7 +20,16 @@ export interface OrgDocuments {
   readonly agreements: readonly SharingAgreement[];
 }
 
-export type OrganisationListing = OrgDocuments;
+/**
+ * An agreement as its reader sees it: `withdrawable` says whether they may withdraw it, judged by
+ * the rule deleteAgreement applies (a party's data administrator of the owner, or a system
+ * administrator), so that a screen offers only what will be done.
+ */
+export type ListedAgreement = SharingAgreement & { readonly withdrawable: boolean };
+
+export interface OrganisationListing extends Omit<OrgDocuments, 'agreements'> {
+  readonly agreements: readonly ListedAgreement[];
+}
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -28,7 +37,10 @@ const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export async function listOrganisation(mosaic: Mosaic, request: Consultation): Promise<OrganisationListing> {
   const org = await readOrg(mosaic);
   const all = request.user.roles.includes('sysadmin');
-  return { ...org, agreements: all ? org.agreements : org.agreements.filter((a) => a.owner === request.user.agency || a.recipient === request.user.agency) };
+  const seen = all ? org.agreements : org.agreements.filter((a) => a.owner === request.user.agency || a.recipient === request.user.agency);
+  const agreements: ListedAgreement[] = [];
+  for (const agreement of seen) agreements.push({ ...agreement, withdrawable: (await adminRefusal(mosaic, request, withdrawalScope(request, agreement))) === undefined });
+  return { ...org, agreements };
 }
 
 export interface NewAgency {
@@ -166,10 +178,15 @@ export async function deleteAgreement(mosaic: Mosaic, request: AdminRequest, id:
   // refusal naming its owner told anyone who tried an id which agency shared with which.
   const party = existing !== undefined && (request.user.roles.includes('sysadmin') || partiesTo(existing).includes(request.user.agency));
   if (!existing || !party) throw notFound('id', `no agreement ${id}`);
-  await authoriseAdmin(mosaic, request, request.user.roles.includes('sysadmin') ? { kind: 'platform' } : { kind: 'agency', agency: existing.owner });
+  await authoriseAdmin(mosaic, request, withdrawalScope(request, existing));
   await changeOrg(mosaic, request, (org) => ({
     org: { ...org, agreements: org.agreements.filter((a) => a.id !== id) }, change: { deleteAgreement: { id } }, audit: { reason: 'agreement withdrawn', concerning: partiesTo(existing) },
   }));
+}
+
+/** Who withdraws an agreement: a system administrator, or a data administrator of its owner (never its recipient's). */
+function withdrawalScope(request: Consultation, agreement: SharingAgreement): AdminScope {
+  return request.user.roles.includes('sysadmin') ? { kind: 'platform' } : { kind: 'agency', agency: agreement.owner };
 }
 
 /**

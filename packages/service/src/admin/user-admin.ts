@@ -49,11 +49,37 @@ export interface Group {
   readonly description: string;
 }
 
+/**
+ * Why a data administrator may not administer a user — change their account or add them to a
+ * group: `sysadmin` (the user is a system administrator), `auditor` (an auditor), `clearance`
+ * (cleared above the administrator).
+ */
+export type NotAdministrable = 'sysadmin' | 'auditor' | 'clearance';
+
+/** A listed user, with whether the reader may administer them and, when not, why (refuseUnlessAdministrable's rule). */
+export interface ListedUser extends UserView {
+  readonly administrable: boolean;
+  readonly notAdministrable?: NotAdministrable;
+}
+
 /** Users of the administrator's agency; all users for a system administrator. */
-export async function listUsers(mosaic: Mosaic, request: Consultation): Promise<readonly UserView[]> {
+export async function listUsers(mosaic: Mosaic, request: Consultation): Promise<readonly ListedUser[]> {
   if (!isSysadmin(request)) await authoriseAdmin(mosaic, request, { kind: 'agency', agency: request.user.agency });
   const users = await mosaic.store.listUsers();
-  return users.filter((u) => isSysadmin(request) || u.agency === request.user.agency).map(userView);
+  return users.filter((u) => isSysadmin(request) || u.agency === request.user.agency).map((u) => {
+    const why = notAdministrable(request, u);
+    return { ...userView(u), administrable: why === undefined, ...(why !== undefined ? { notAdministrable: why } : {}) };
+  });
+}
+
+/**
+ * The id of the user of `agency` named `name`: `<agency>.<name>`, as the demo's users
+ * (`fedpol.analyst1`) and `mosaic users add analyst9 --agency fedpol` (`fedpol.analyst9`) have it.
+ * A name that starts with the agency's id and a dot already is the id as it is, never prefixed
+ * twice (`fedpol.fedpol.analyst5`); the name signed in with is the name as given.
+ */
+export function userIdFor(agency: AgencyId, name: string): UserId {
+  return UserId(name.startsWith(`${agency}.`) ? name : `${agency}.${name}`);
 }
 
 export interface NewUser {
@@ -72,11 +98,14 @@ export async function createUser(mosaic: Mosaic, request: AdminRequest, input: N
   if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.name)) throw invalid('name', 'must be 2 to 64 lowercase letters, digits, ".", "-" or "_"');
   if (await mosaic.store.findUserByName(input.name)) throw exists('name', `a user named ${input.name} already exists`);
   await checkDesk(mosaic, agency, input.desk);
+  // fedpol's `intel.smith` would be fedpol.intel.smith, an id read as intel's
+  const other = (await mosaic.org()).org.agencies.find((a) => a.id !== agency && input.name.startsWith(`${a.id}.`) && !input.name.startsWith(`${agency}.`));
+  if (other) throw invalid('name', `starts with ${other.id}., another agency's: give the name without it, or with ${agency}.`);
   const roles = checkRoles(request, input.roles);
   checkClearance(request, input.clearance);
   const groups = await checkGroups(mosaic, request, input.groups ?? []);
   const user: User = {
-    id: UserId(`${agency}.${input.name}`), name: input.name, agency, desk: input.desk as DeskId, roles, clearance: input.clearance, groups,
+    id: userIdFor(agency, input.name), name: input.name, agency, desk: input.desk as DeskId, roles, clearance: input.clearance, groups,
     passwordHash: await hashPassword(checkPassword(input.password)),
   };
   if (await mosaic.store.getUser(user.id)) throw exists('name', `a user ${user.id} already exists`);
@@ -255,13 +284,22 @@ async function userToAdminister(mosaic: Mosaic, request: Consultation, id: UserI
  * already (checkRoles, checkClearance): taking over an account that holds them is the same.
  */
 function refuseUnlessAdministrable(request: Consultation, user: User): void {
-  if (isSysadmin(request)) return;
   const id = user.id;
-  if (user.roles.includes('sysadmin')) throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, a system administrator`);
-  if (user.roles.includes('auditor')) throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, an auditor`);
-  if (rankOf(CLASSIFICATION, user.clearance) > rankOf(CLASSIFICATION, request.user.clearance)) {
-    throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator or an administrator cleared ${user.clearance} administers ${id}, cleared above your own clearance (${request.user.clearance})`);
+  switch (notAdministrable(request, user)) {
+    case 'sysadmin': throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, a system administrator`);
+    case 'auditor': throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, an auditor`);
+    case 'clearance': throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator or an administrator cleared ${user.clearance} administers ${id}, cleared above your own clearance (${request.user.clearance})`);
+    case undefined: return;
   }
+}
+
+/** Why `request`'s user may not administer `user` (refuseUnlessAdministrable), or undefined when they may. */
+function notAdministrable(request: Consultation, user: User): NotAdministrable | undefined {
+  if (isSysadmin(request)) return undefined;
+  if (user.roles.includes('sysadmin')) return 'sysadmin';
+  if (user.roles.includes('auditor')) return 'auditor';
+  if (rankOf(CLASSIFICATION, user.clearance) > rankOf(CLASSIFICATION, request.user.clearance)) return 'clearance';
+  return undefined;
 }
 
 const administers = (user: User): boolean => user.disabledAt === undefined && user.roles.includes('agency_admin');

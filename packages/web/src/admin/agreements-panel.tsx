@@ -36,7 +36,8 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
             <td>{a.id}</td><td>{agencyNames.get(a.owner) ?? a.owner}</td><td>{a.recipient === 'ALL' ? 'every agency' : agencyNames.get(a.recipient) ?? a.recipient}</td><td>{a.effect}</td><td>{a.conditions.tlp.join(', ')}</td><td>{clearanceWords(a.conditions.maxClassification)}</td>
             <td>{a.conditions.handling.join(', ')}</td><td>{a.conditions.categories.join(', ')}</td>
             <td>{[a.notifyOwnerOnConsult ? 'consult' : '', a.notifyOwnerOnEncounter ? 'encounter' : ''].filter(Boolean).join(', ')}</td>
-            <td><Withdraw agreement={a} action={action} /></td>
+            {/* offered only to whom the server lets withdraw it (`withdrawable`): a recipient's administrator was asked to confirm, then refused */}
+            <td>{a.withdrawable ? <Withdraw agreement={a} action={action} /> : <span className="muted">Only a data administrator of {agencyNames.get(a.owner) ?? a.owner}, its owner, withdraws it.</span>}</td>
           </tr>
         ))}</tbody>
       </table>

@@ -6,9 +6,10 @@ import { roleWords } from '../common/role-words.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
-import { CLASSIFICATIONS, ROLES, type DeskRow, type Organisation, type UserRow } from './admin-types.ts';
+import { CLASSIFICATIONS, ROLES, type DeskRow, type ListedUser, type Organisation, type UserRow } from './admin-types.ts';
 import { Checks, Outcome } from './outcome.tsx';
 import { useAdminAction } from './use-admin-action.ts';
+import { newUserIdWords, whyNotAdministrable } from './user-administration.ts';
 import { draftOf, offered, userChange, type UserDraft } from './user-change.ts';
 
 type Role = (typeof ROLES)[number];
@@ -16,7 +17,7 @@ type Clearance = (typeof CLASSIFICATIONS)[number];
 
 export function UsersPanel({ org }: { readonly org: Organisation }) {
   const { api, user } = useSession();
-  const users = useAsync(() => api.adminGet<{ users: UserRow[] }>('/admin/users'), [api]);
+  const users = useAsync(() => api.adminGet<{ users: ListedUser[] }>('/admin/users'), [api]);
   const action = useAdminAction(users.reload);
   // the new user's outcome is the form's own, its refusal shown beside the field it names
   const creation = useAdminAction(users.reload);
@@ -35,6 +36,7 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   const agencyNames = new Map(org.agencies.map((a) => [a.id, a.name]));
   const deskNames = new Map(org.desks.map((d) => [d.id, d.name]));
   const edited = users.value?.users.find((u) => u.id === editing);
+  const nameField = refused.field('name');
   const create = (e: FormEvent) => {
     e.preventDefault();
     void creation.run({ action: `create user ${draft.name}`, done: `User ${draft.name} created.` }, 'POST', '/admin/users', { ...draft, desk: draft.desk || desks[0]?.id || '' });
@@ -52,12 +54,12 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
         <tbody>{(users.value?.users ?? []).map((u) => (
           <tr key={u.id}>
             <td>{u.name}</td><td>{agencyNames.get(u.agency) ?? u.agency}</td><td>{deskNames.get(u.desk) ?? u.desk}</td><td>{u.roles.map(roleWords).join(', ')}</td><td>{clearanceWords(u.clearance)}</td><td>{u.groups.join(', ')}</td><td>{u.disabled ? 'disabled' : 'active'}</td>
-            <td>
+            <td>{whyNotAdministrable(u, user.clearance) !== undefined ? <span className="muted">Not yours to change. {whyNotAdministrable(u, user.clearance)}</span> : <>
               <button type="button" id={`edit-user-${u.id}`} aria-expanded={editing === u.id} onClick={() => (editing === u.id ? closeEditor() : setEditing(u.id))}>Edit {u.name}</button>{' '}
               <button type="button" disabled={action.busy} onClick={() => void action.run({ action: `${u.disabled ? 'enable' : 'disable'} ${u.name}`, done: `${u.name} ${u.disabled ? 'enabled' : 'disabled'}.` }, 'POST', `/admin/users/${encodeURIComponent(u.id)}/${u.disabled ? 'enable' : 'disable'}`, {})}>{u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}</button>{' '}
               <button type="button" disabled={password.length === 0 || action.busy} {...(password.length === 0 ? { 'aria-describedby': 'reset-needs-password' } : {})}
                 onClick={() => void action.run({ action: `reset the password of ${u.name}`, done: `Password of ${u.name} reset.` }, 'POST', `/admin/users/${encodeURIComponent(u.id)}/password`, { password })}>Reset password of {u.name}</button>
-            </td>
+            </>}</td>
           </tr>
         ))}</tbody>
       </table>
@@ -70,7 +72,9 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
       <label>New password for a reset <input type="password" value={password} onChange={(e) => { setPassword(e.target.value); action.clear(); }} autoComplete="new-password" /></label>
       <form ref={refused.ref} className="admin-form" aria-label="New user" aria-busy={creation.busy} onSubmit={create} onInput={creation.clear}>
         <h2>New user</h2>
-        <label>User name <input {...refused.field('name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
+        {/* the id is what group members and the audit log name: said before it is made, not found out after */}
+        <label>User name <input {...nameField} aria-describedby={[nameField['aria-describedby'], 'new-user-id'].filter(Boolean).join(' ')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
+        <p id="new-user-id" className="muted">{newUserIdWords(org.agencies.find((a) => a.id === draft.agency), draft.name, org.agencies)}</p>
         <label>Agency <select {...refused.field('agency')} value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value, desk: '' })}>{agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
         <label>Desk <select {...refused.field('desk')} value={draft.desk || desks[0]?.id || ''} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
         <Checks legend="Roles" options={roles} value={draft.roles} onChange={(roles) => setDraft({ ...draft, roles })} wordsOf={roleWords} />
