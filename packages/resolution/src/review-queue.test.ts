@@ -4,7 +4,7 @@ import { pairKey, type Judgement, type Verdict } from './judgement.ts';
 import type { ResolutionSnapshot } from './resolution-store.ts';
 import { addRecord, createResolutionIndex } from './resolution-index.ts';
 import { DEFAULT_THRESHOLDS, resolveRecords } from './resolve-records.ts';
-import { answeredByJudgements, reviewQueue, type ReviewItem, type ReviewState } from './review-queue.ts';
+import { answeredByJudgements, reviewPriority, reviewQueue, type ReviewItem, type ReviewState } from './review-queue.ts';
 import { person, twoGroups } from './test-fixtures.ts';
 
 function state(probabilities: number[], entities: string[], judged: [string, string, Verdict?][] = []): ReviewState {
@@ -56,6 +56,16 @@ describe('reviewQueue', () => {
     const s = state([0.5, 0.5, 0.01], ['a', 'b', 'c', 'd', 'c', 'c']);
     expect(reviewQueue(s).map((q) => q.a)).toEqual(['r2', 'r0']);
     expect(reviewQueue(s, { limit: 1 })).toHaveLength(1);
+  });
+
+  it('puts a pair further from even odds first when its answer moves enough more records: most informative first, not nearest 0.5 first', () => {
+    // r0-r1 (0.5066): two records alone; r2-r3 (0.5697): r2's entity holds three (r2, r4, r5), so its answer moves four
+    const s = state([0.5066, 0.5697, 0.01], ['a', 'b', 'c', 'd', 'c', 'c']);
+    const queue = reviewQueue(s);
+    expect(queue.map((q) => q.probability.toFixed(4))).toEqual(['0.5697', '0.5066']);
+    expect(queue.map((q) => q.priority)).toEqual([reviewPriority(queue[0]!.probability, 4), reviewPriority(queue[1]!.probability, 2)]);
+    // the same two pairs, each moving as many records, are nearest even odds first
+    expect(reviewQueue(state([0.5066, 0.5697], ['a', 'b', 'c', 'd'])).map((q) => q.probability.toFixed(4))).toEqual(['0.5066', '0.5697']);
   });
 });
 

@@ -132,6 +132,45 @@ describe('resolved entities', () => {
     expect(await withP3()).toEqual([]);
   });
 
+  it('says how many pairs wait for the reviewer beyond those shown, and what each answer moves, the count falling as they judge', async () => {
+    // three federal pairs of the same name and nothing else, one of them held by a single record
+    // the federal police may not see: intelligence's
+    for (const [id, agency, name] of [['q1', 'fedpol', 'Gerolf Tanghe'], ['q2', 'fedpol', 'Gerolf Tanghe'], ['q3', 'fedpol', 'Ysaline Moerman'], ['q4', 'fedpol', 'Ysaline Moerman'], ['q5', 'intel', 'Gerolf Tanghe']] as const) {
+      await put({ id, schema: 'Person', properties: { name: [name] }, provenance: testProvenance(agency) });
+    }
+    await projections.follower.catchUp();
+    await projections.entities.rebuild();
+    type Answer = { pairs: { a: { id: string }; b: { id: string }; probability: number; affected: number }[]; left: number; more: boolean };
+    const read = async (limit: number): Promise<Answer> => {
+      const response = await app.inject({ url: `/api/v1/review?limit=${limit}`, headers: headers('fedAnalyst') });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as Answer;
+    };
+    const all = await read(100);
+    expect(all.more).toBe(false);
+    expect(all.left).toBe(all.pairs.length);
+    expect(all.pairs.map((p) => [p.a.id, p.b.id].sort().join())).toEqual(expect.arrayContaining(['fedpol:q1,fedpol:q2', 'fedpol:q3,fedpol:q4']));
+    expect(JSON.stringify(all)).not.toContain('intel:q5');
+    // a pair's answer moves the records of its two sides that the reviewer may read: the intelligence record is none of them
+    expect(all.pairs.find((p) => [p.a.id, p.b.id].sort().join() === 'fedpol:q1,fedpol:q2')?.affected).toBe(2);
+    // the order is the queue's: nearest even odds, weighted by the records the answer moves
+    const priority = (p: Answer['pairs'][number]): number => (1 - Math.abs(2 * p.probability - 1)) * Math.log2(1 + p.affected);
+    expect(all.pairs.map(priority)).toEqual(all.pairs.map(priority).sort((x, y) => y - x));
+    // one shown, the count still the queue's
+    const one = await read(1);
+    expect(one.pairs).toHaveLength(1);
+    expect(one.left).toBe(all.left);
+    expect(one.pairs[0]).toEqual(all.pairs[0]);
+    const judged = await app.inject({ method: 'POST', url: '/api/v1/judgements', headers: headers('fedAnalyst'), payload: { a: 'fedpol:q3', b: 'fedpol:q4', verdict: 'not_same' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    expect((await read(1)).left).toBe(all.left - 1);
+    // the intelligence analyst is asked nothing of the federal records, and counts none of them
+    const intel = await app.inject({ url: '/api/v1/review?limit=100', headers: headers('intelAnalyst') });
+    const theirs = intel.json() as Answer;
+    expect(theirs.left).toBe(theirs.pairs.length);
+    expect(theirs.pairs.some((p) => p.a.id.startsWith('fedpol:') || p.b.id.startsWith('fedpol:'))).toBe(false);
+  });
+
   it('shows the review queue as a consultation: with a purpose and a case reference, audited and disclosed like a search', async () => {
     // another agency's uncertain pair: the same name and nothing else
     await put({ id: 'z7', schema: 'Person', properties: { name: ['Jorien Claeskens'] }, provenance: testProvenance('zone-north') });

@@ -33,7 +33,7 @@ export {
 export { CHART_KIND, CHART_SHARES, listCharts, openChart, saveChart, type ChartInput, type ChartSummary } from './graph/graph-charts.ts';
 export { CHECKPOINT_BUILD_STAGES, FULL_BUILD_STAGES, startCheckpointProjections, startProjections, type BuildProgress, type CheckpointProjections, type ProjectionOptions, type Projections } from './projections.ts';
 export { createEntityProjection, type EntityProjection } from './resolution/entity-projection.ts';
-export { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewPair } from './resolution/entity-view.ts';
+export { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer, type EntityValue, type EntityView, type ReviewAnswer, type ReviewPair } from './resolution/entity-view.ts';
 export { entityMerges, undoEntityMerge, type MergeSummary } from './resolution/entity-merges.ts';
 export { entityJudgements, type JudgementSummary } from './resolution/entity-judgements.ts';
 export { takeOutRecord, type TakenOut } from './resolution/take-out-record.ts';

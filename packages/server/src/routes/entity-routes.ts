@@ -111,10 +111,11 @@ export function entityRoutes(projections: Projections) {
     });
 
     app.get('/review', {
-      schema: { tags: ['resolution'], summary: 'Uncertain pairs, best first, that you may see both sides of: for analysts, who judge them (403 for another role)', headers: PurposeHeaders,
+      schema: { tags: ['resolution'], summary: 'Uncertain pairs, most informative first (nearest even odds, weighted by the records the answer moves), that you may see both sides of, and how many wait: for analysts, who judge them (403 for another role)', headers: PurposeHeaders,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
         response: { 200: z.object({ pairs: z.array(z.object({
           a: RecordOut, b: RecordOut, probability: z.number(), entityA: z.string(), entityB: z.string(),
+          affected: z.number().int().describe('The records the answer moves, among those you may read: with the probability, what puts the pair where it is in the queue'),
           prior: z.number().describe('The base rate the weights start from: the probability that two of the store\'s records drawn at random are one person'),
           explain: z.array(z.object({
             feature: z.string(), level: z.string(), weight: z.number(), detail: z.string().optional(),
@@ -124,10 +125,14 @@ export function entityRoutes(projections: Projections) {
               wordsA: z.array(z.string()).readonly().optional(), wordsB: z.array(z.string()).readonly().optional(),
             })).readonly().optional().describe('The name\'s aligned tokens: by position among each record\'s names and their core tokens, with the words written there (`wordsA`, `wordsB`; a compound written apart gives both its words), the token\'s frequency and its adjustment in bits'),
           })).readonly().describe('Each feature\'s level and weight in bits; the name\'s detail names the aligned words, "Korkmaz ~ Korkmaz at frequency 0.0017: +0.51"'),
-        })).readonly() }) } },
+        })).readonly(),
+        left: z.number().int().describe('The pairs waiting for you in the whole queue, those in this answer included: two parts of your view of two entities are one pair'),
+        more: z.boolean().describe('Whether the queue holds more than the 5,000 pairs read to count them: `left` is then at least that many'),
+        }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      return { pairs: (await reviewPairs(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, request.query.limit ?? 20)).map((p) => ({ ...p, explain: p.explain.map((e) => ({ ...e })) })) };
+      const { pairs, left, more } = await reviewPairs(api.mosaic, { user, ...requirePurpose(undefined, request) }, projections.entities, request.query.limit ?? 20);
+      return { pairs: pairs.map((p) => ({ ...p, explain: p.explain.map((e) => ({ ...e })) })), left, more };
     });
 
     app.post('/judgements', {

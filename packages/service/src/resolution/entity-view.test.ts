@@ -115,7 +115,7 @@ describe('reviewPairs', () => {
     expect(current.projections.entities.entityOf(RecordId('fedpol:y'))).toBe(entity);
     // the machine's queue holds the pair; the federal police's analyst is not asked it
     expect(current.projections.entities.review(20).some((item) => [item.a, item.b].sort().join() === 'fedpol:x,fedpol:y')).toBe(true);
-    const pairs = await reviewPairs(current.world.mosaic, await as('fedAnalyst'), current.projections.entities, 20);
+    const { pairs } = await reviewPairs(current.world.mosaic, await as('fedAnalyst'), current.projections.entities, 20);
     expect(pairs.filter((p) => p.entityA === p.entityB)).toEqual([]);
     expect(pairs.map((p) => [p.a.id, p.b.id].sort().join())).not.toContain('fedpol:x,fedpol:y');
   });
@@ -133,7 +133,7 @@ describe('reviewPairs', () => {
     const merged = entities.entityOf(RecordId('fedpol:x'))!;
     expect(entities.entityOf(RecordId('fedpol:y'))).toBe(merged);
     const fed = await as('fedAnalyst');
-    const pairs = await reviewPairs(current.world.mosaic, fed, entities, 20);
+    const { pairs } = await reviewPairs(current.world.mosaic, fed, entities, 20);
     const idOf = (id: string) => entityOfRecord(current.world!.mosaic, fed, entities, RecordId(id));
     for (const p of pairs) expect([p.entityA, p.entityB]).toEqual([await idOf(p.a.id), await idOf(p.b.id)]);
     // x and y, one entity only through intelligence's record, are two to the federal analyst
@@ -149,7 +149,7 @@ describe('reviewPairs', () => {
 });
 
 describe('reviewPairs, ranked on what the reviewer may see', () => {
-  const fedPairs = async (limit: number): Promise<string[]> => (await reviewPairs(current.world!.mosaic, await as('fedAnalyst'), current.projections!.entities, limit))
+  const fedPairs = async (limit: number): Promise<string[]> => (await reviewPairs(current.world!.mosaic, await as('fedAnalyst'), current.projections!.entities, limit)).pairs
     .map((p) => [p.a.id, p.b.id].sort().join()).filter((p) => p.startsWith('fedpol:') && p.includes(',fedpol:'));
   // two federal pairs alike: a record with a passport and a date of birth, and one with the name alone
   const aurelien = { name: ['Aurelien Dufresne'] };
@@ -203,6 +203,25 @@ describe('reviewPairs, ranked on what the reviewer may see', () => {
     expect(queue.indexOf('fedpol:f1,fedpol:f2')).toBeGreaterThanOrEqual(6);
     expect(await fedPairs(1)).toEqual(['fedpol:f1,fedpol:f2']);
     expect(await fedPairs(20)).toEqual(['fedpol:f1,fedpol:f2']);
+  });
+
+  it('counts the questions the reviewer may be asked in the whole queue: past the pairs shown, none hidden from them', async () => {
+    await twoFederalPairs();
+    // six intelligence records of one person named as f2 is: each with f2 an uncertain pair the federal police may not see
+    for (let k = 0; k < 6; k++) await put({ id: `hf${k}`, schema: 'Person', properties: { ...aurelien, passportNumber: ['ZZ900009'], birthDate: ['1962-01-02'] }, provenance: testProvenance('intel') });
+    await current.projections!.follower.catchUp();
+    await current.projections!.entities.rebuild();
+    const queue = current.projections!.entities.review(100);
+    expect(queue.filter((item) => item.a.startsWith('intel:') || item.b.startsWith('intel:')).length).toBeGreaterThan(0);
+    const fed = await as('fedAnalyst');
+    const first = await reviewPairs(current.world!.mosaic, fed, current.projections!.entities, 1);
+    expect(first.pairs).toHaveLength(1);
+    expect(first).toMatchObject({ left: 2, more: false });
+    expect((await reviewPairs(current.world!.mosaic, fed, current.projections!.entities, 20)).left).toBe(2);
+    // each pair says what its answer moves: the two federal records, whatever intelligence holds
+    expect(first.pairs[0]?.affected).toBe(2);
+    await judgePair(current.world!.mosaic, fed, current.projections!.entities, RecordId(first.pairs[0]!.a.id), RecordId(first.pairs[0]!.b.id), 'not_same');
+    expect((await reviewPairs(current.world!.mosaic, fed, current.projections!.entities, 1)).left).toBe(1);
   });
 
   it('asks about each of two records a hidden record ties into one entity, as about records apart', async () => {

@@ -212,6 +212,21 @@ export interface ReviewPair {
   readonly prior: number;
   readonly entityA: EntityId;
   readonly entityB: EntityId;
+  /**
+   * The records the answer moves as the reviewer sees them (the records of the two parts of their
+   * view the pair joins or keeps apart): with the probability, what the pair's place in the
+   * queue comes from (reviewPriority).
+   */
+  readonly affected: number;
+}
+
+/** The queue as one reviewer sees it: the best pairs, and how many they may be asked in all. */
+export interface ReviewAnswer {
+  readonly pairs: readonly ReviewPair[];
+  /** The questions (pairs of the queue, two parts of their view being one) the reviewer may be asked, those shown included. */
+  readonly left: number;
+  /** Whether the queue holds more than the MAX_REVIEW_WINDOW pairs read to count them: `left` is then a lower bound. */
+  readonly more: boolean;
 }
 
 /** The widest window of the queue a reviewer's pairs are read from, as a list of reports reads at most (read-report.ts). */
@@ -229,6 +244,7 @@ interface RankedPair {
   readonly a: StoredRecord;
   readonly b: StoredRecord;
   readonly priority: number;
+  readonly affected: number;
   readonly question: string;
 }
 
@@ -245,9 +261,11 @@ interface RankedPair {
  * The queue counts every record, so its priority is never below this one: it is read in a window
  * of five times `limit`, widened (to at most MAX_REVIEW_WINDOW) until the last pair kept comes
  * before every pair left unread, so that pairs hidden from the person neither crowd out those
- * they may see nor change their order.
+ * they may see nor change their order. `left` counts the questions they may be asked in the
+ * whole queue, read to its end for it (at most MAX_REVIEW_WINDOW pairs, `more` past them), on
+ * the same decisions: how many pairs wait for them, never how many hidden from them do.
  */
-export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, limit: number): Promise<readonly ReviewPair[]> {
+export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, limit: number): Promise<ReviewAnswer> {
   // the queue is there to be judged, and only analysts judge (judgePair): anyone else would be
   // shown several agencies' records, consulted and disclosed, for a decision they may not take
   if (!consultation.user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts review pairs');
@@ -284,10 +302,11 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
       // a pair already in one entity through records this person may not see (their view of the
       // entity holds the two apart) is not theirs to be asked: it would tell them of that link
       if (partA !== partB) return undefined;
-      return { item, a, b, priority: reviewPriority(item.probability, partA.length), question: pairKey(item.a, item.b) };
+      return { item, a, b, priority: reviewPriority(item.probability, partA.length), affected: partA.length, question: pairKey(item.a, item.b) };
     }
     // two parts are one question, asked by the best pair of theirs: a part is named by its first record
-    return { item, a, b, priority: reviewPriority(item.probability, partA.length + partB.length), question: pairKey(partA[0] as RecordId, partB[0] as RecordId) };
+    const affected = partA.length + partB.length;
+    return { item, a, b, priority: reviewPriority(item.probability, affected), affected, question: pairKey(partA[0] as RecordId, partB[0] as RecordId) };
   };
   const best = (items: readonly ReviewItem[]): RankedPair[] => {
     const all = items.flatMap((item) => ranked(item) ?? []).sort((x, y) => byReviewPriority({ ...x.item, priority: x.priority }, { ...y.item, priority: y.priority }));
@@ -303,8 +322,9 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
   };
   let window = limit * 5;
   let chosen: RankedPair[];
+  let items: readonly ReviewItem[];
   for (;;) {
-    const items = entities.review(window);
+    items = entities.review(window);
     await see(items.flatMap((item) => [item.entityA, item.entityB]));
     chosen = best(items);
     // a pair left unread ranks no higher for this person than in the queue, which puts it after
@@ -315,6 +335,15 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
     if (settled || items.length < window || window >= MAX_REVIEW_WINDOW) break;
     window = Math.min(window * 4, MAX_REVIEW_WINDOW);
   }
+  // the count reads the rest of the queue: a pair asks what another of the same two parts asks
+  // (one question), and one hidden from the person counts for nothing
+  if (items.length >= window && window < MAX_REVIEW_WINDOW) {
+    window = MAX_REVIEW_WINDOW;
+    items = entities.review(window);
+    await see(items.flatMap((item) => [item.entityA, item.entityB]));
+  }
+  const left = new Set(items.flatMap((item) => ranked(item)?.question ?? [])).size;
+  const more = items.length >= MAX_REVIEW_WINDOW;
   // each side goes by the id its part has for this person (the one GET /records/:id/entity
   // answers them), never by an entity that only records hidden from them hold together
   const partIds = await partIdsOf(mosaic, consultation, entities, chosen.flatMap(({ a, b }) => [a.record.id, b.record.id]));
@@ -326,10 +355,11 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
   const records = new Map(named.flatMap(({ a, b }) => [a.record, b.record]).map((r) => [r.id, r]));
   const { visible } = await consult(mosaic, consultation, [...records.values()], { action: 'read', query: { review: limit } });
   const shown = new Set(visible.map((r) => r.id));
-  return named.filter(({ a, b }) => shown.has(a.record.id) && shown.has(b.record.id)).map(({ item, a, b, entityA, entityB }) => ({
+  const pairs = named.filter(({ a, b }) => shown.has(a.record.id) && shown.has(b.record.id)).map(({ item, a, b, entityA, entityB, affected }) => ({
     a: recordView(mosaic, a), b: recordView(mosaic, b), probability: item.probability, explain: withExplainedWords(entities.explain(a.record, b.record).explain, a.record, b.record), prior: entities.prior(),
-    entityA, entityB,
+    entityA, entityB, affected,
   }));
+  return { pairs, left, more };
 }
 
 /**

@@ -6,9 +6,9 @@
 import { ApiError } from './api-error.ts';
 import type {
   AlertSummary, AuditPage, AuditVerification, Centrality, CentralityScore, CheckReport, Community, EntityHistory, EntityProfile, HitDecision, IngestJob, IngestUploads, Judgement, Merge,
-  ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewPair, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, Watches, WatchTarget,
+  ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewQueue, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, Watches, WatchTarget,
 } from './api-types.ts';
-import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, listOf, placesOf, reviewPairsOf, subgraphOf, timelineOf } from './normalise.ts';
+import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, listOf, placesOf, reviewQueueOf, subgraphOf, timelineOf } from './normalise.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -122,7 +122,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     /** Takes a record out of a subject, whatever joined it: `entity` the subject it makes up now, `rest` those the other records go by. */
     takeOut: (entity: string, record: string, note?: string) => request<{ entity?: string; rest: readonly string[]; apart: readonly string[] }>('POST', `/entities/${enc(entity)}/take-out`, { body: { record, ...(note ? { note } : {}) }, consult: true }),
 
-    review: async (): Promise<readonly ReviewPair[]> => reviewPairsOf(await request<unknown>('GET', '/review', { consult: true })),
+    review: async (): Promise<ReviewQueue> => reviewQueueOf(await request<unknown>('GET', '/review', { consult: true })),
     /** `applied`: false while a resolution full pass runs (the judgement is stored and applies when it ends); `keptApart`: a "same" a "not same" holds apart. */
     judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure', note?: string) => request<{ entityA?: string; entityB?: string; applied: boolean; keptApart?: boolean }>('POST', '/judgements', { body: { a, b, verdict, ...(note === undefined ? {} : { note }) }, consult: true }),
 

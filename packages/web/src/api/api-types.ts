@@ -369,6 +369,18 @@ export interface ReviewPair {
   readonly explain: readonly { readonly feature: string; readonly level: string; readonly weight: number; readonly detail?: string; readonly tokens?: readonly ExplainedToken[] }[];
   /** The base rate the weights start from: the probability that two of the store's records drawn at random are one person. */
   readonly prior: number;
+  /** The id each side goes by for the reviewer (GET /records/:id/entity): the same when the two are one entity already. */
+  readonly entityA?: string;
+  readonly entityB?: string;
+  /** The records the answer moves, among those the reviewer may read: with the probability, what places the pair in the queue. */
+  readonly affected?: number;
+}
+
+/** GET /review: the best pairs, and how many wait for the reviewer in the whole queue (`more`: at least `left`). */
+export interface ReviewQueue {
+  readonly pairs: readonly ReviewPair[];
+  readonly left: number;
+  readonly more: boolean;
 }
 
 /** GET /entities/:id/merges: one automatic or judged merge of two entities. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, timelineOf } from './normalise.ts';
+import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, reviewQueueOf, timelineOf } from './normalise.ts';
 
 describe('entityProfileOf', () => {
   it('keeps the parts of an id split since, the answer holding nothing else', () => {
@@ -54,5 +54,16 @@ describe('ingestUploadsOf', () => {
     expect(uploads.maxUploadBytes).toBe(67_108_864);
     expect(uploads.jobs.map((j) => j.id)).toEqual(['j1']);
     for (const given of [undefined, '64 MB', 0, -1, 1.5]) expect('maxUploadBytes' in ingestUploadsOf({ jobs: [], maxUploadBytes: given })).toBe(false);
+  });
+});
+
+describe('reviewQueueOf', () => {
+  const pair = { a: { id: 'fedpol:a' }, b: { id: 'fedpol:b' }, probability: 0.5, explain: [], prior: 0.001, affected: 2 };
+  it('keeps the pairs and the count of those left in the whole queue', () => {
+    expect(reviewQueueOf({ pairs: [pair], left: 12, more: false })).toEqual({ pairs: [pair], left: 12, more: false });
+    expect(reviewQueueOf({ pairs: [pair], left: 5000, more: true })).toMatchObject({ left: 5000, more: true });
+  });
+  it('counts the pairs shown when the answer gives no count', () => {
+    expect(reviewQueueOf({ pairs: [pair, pair] })).toMatchObject({ left: 2, more: false });
   });
 });

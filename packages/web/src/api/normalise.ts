@@ -3,7 +3,7 @@
  * of the domain packages (@mosaic/graph Subgraph/Timeline/Places, @mosaic/resolution review
  * pairs) with or without a wrapping object, so the screens do not break on a small difference.
  */
-import type { EntityHistory, EntityProfile, GraphEdge, GraphNode, IngestJob, IngestUploads, Place, Pointer, ReviewPair, Subgraph, TimelineEvent } from './api-types.ts';
+import type { EntityHistory, EntityProfile, GraphEdge, GraphNode, IngestJob, IngestUploads, Place, Pointer, ReviewPair, ReviewQueue, Subgraph, TimelineEvent } from './api-types.ts';
 
 type Loose = Record<string, unknown>;
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -83,6 +83,13 @@ export function entityProfileOf(body: unknown): EntityProfile {
 
 export function reviewPairsOf(body: unknown): readonly ReviewPair[] {
   return listOf<Loose>(body, 'pairs').filter((p) => isObject(p['a']) && isObject(p['b'])) as unknown as ReviewPair[];
+}
+
+/** The queue's pairs and count; a server that gives no count is taken to have shown every pair. */
+export function reviewQueueOf(body: unknown): ReviewQueue {
+  const pairs = reviewPairsOf(body);
+  const left = isObject(body) && typeof body['left'] === 'number' ? body['left'] : pairs.length;
+  return { pairs, left: Math.max(left, pairs.length), more: isObject(body) && body['more'] === true };
 }
 
 export function ingestJobOf(body: unknown): IngestJob {

@@ -1,7 +1,9 @@
 /**
- * Resolution review: the uncertain pairs, best first, side by side with the matcher's
- * explanation; a person decides same / not same / unsure, saying why if they will (the reason is
- * kept with the judgement), and the judgement sticks. Merges of an entity can be listed and undone;
+ * Resolution review: the uncertain pairs, most informative first (review-queue.ts: nearest even
+ * odds, weighted by the records the answer moves; the screen says so, and how many pairs are
+ * left), side by side with the matcher's explanation; a person decides same / not same / unsure,
+ * saying why if they will (the reason is kept with the judgement), and the judgement sticks; the
+ * one just made can be undone until the next, by judging the pair unsure. Merges of an entity can be listed and undone;
  * an entity with none (its records joined as they were resolved) is sent to its profile, where a
  * record is taken out.
  */
@@ -91,7 +93,17 @@ export function judgedAs(verdict: string, applied: boolean, keptApart = false): 
   return applied ? verdictWords(verdict) : `${verdictWords(verdict)} (stored; the entities follow when the resolution pass now running ends)`;
 }
 
-function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readonly onDone: (verdict: string) => void; readonly cardRef: (card: HTMLLIElement | null) => void }) {
+type Verdict = 'same' | 'not_same' | 'unsure';
+
+/** A judgement made on this screen: the verdict, and what the status line says of it. */
+export interface Judged {
+  readonly verdict: Verdict;
+  readonly words: string;
+  /** What it did to the entities: a "same" joined two, a "not same" parted one (what an "unsure" does not undo at once). */
+  readonly moved?: 'joined' | 'parted';
+}
+
+function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readonly onDone: (judged: Judged) => void; readonly cardRef: (card: HTMLLIElement | null) => void }) {
   const { api } = useSession();
   const schema = useSchemata(api)?.get(pair.a.schema);
   const { busy, error, run } = useAction();
@@ -99,15 +111,18 @@ function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readon
   const [reason, setReason] = useState('');
   const reasonId = useId();
   const both = `${pair.a.caption} and ${pair.b.caption}`;
-  const judge = async (verdict: 'same' | 'not_same' | 'unsure'): Promise<void> => {
+  const judge = async (verdict: Verdict): Promise<void> => {
     await run(async () => {
       const { applied, keptApart } = await api.judge(pair.a.id, pair.b.id, verdict, reason.trim() || undefined);
-      onDone(judgedAs(verdict, applied, keptApart));
+      // the sides' entities as the queue read them: one already, or two
+      const one = pair.entityA !== undefined && pair.entityA === pair.entityB;
+      const moved = verdict === 'same' && !one && !keptApart ? 'joined' : verdict === 'not_same' && one ? 'parted' : undefined;
+      onDone({ verdict, words: judgedAs(verdict, applied, keptApart), ...(moved ? { moved } : {}) });
     });
   };
   return (
     <li className="pair-card" ref={cardRef} tabIndex={-1} aria-label={`${both}, probability of being the same ${pair.probability.toFixed(4)}`}>
-      <div className="pair-score">probability of being the same <strong>{pair.probability.toFixed(4)}</strong></div>
+      <div className="pair-score">probability of being the same <strong>{pair.probability.toFixed(4)}</strong>{pair.affected === undefined ? null : <span className="muted"> · the answer moves {records(pair.affected)}</span>}</div>
       <div className="pair-sides"><RecordColumn record={pair.a} other={pair.b} schema={schema} /><RecordColumn record={pair.b} other={pair.a} schema={schema} /></div>
       <Explanation explain={pair.explain} prior={pair.prior} />
       <div className="pair-reason">
@@ -127,13 +142,42 @@ function PairCard({ pair, onDone, cardRef }: { readonly pair: ReviewPair; readon
 
 const SHOWN = 10;
 const pairKey = (p: ReviewPair): string => `${p.a.id}|${p.b.id}`;
+const records = (n: number): string => `${n.toLocaleString('en')} record${n === 1 ? '' : 's'}`;
+const bothOf = (p: ReviewPair): string => `${p.a.caption} and ${p.b.caption}`;
+
+/** How many pairs wait: `more` when the server counted no further than the pairs it reads at most. */
+export function pairsLeft(left: number, more: boolean): string {
+  const count = `${more ? 'At least ' : ''}${left.toLocaleString('en')}`;
+  return left === 1 && !more ? '1 pair left to judge' : `${count} pairs left to judge`;
+}
+
+/**
+ * What the status says of a judgement undone. It is undone as any judgement is replaced, by a
+ * later one on the pair (latestJudgements): "unsure", which leaves the pair to the matcher. An
+ * "unsure" moves no record at once (judge-locally.ts), so two entities a "same" joined stay one,
+ * and an entity a "not same" parted stays in two, until the records are resolved again in full;
+ * the opposite verdict moves them now.
+ */
+export function undoneWords(pair: ReviewPair, judged: Judged): string {
+  const said = `The judgement “${verdictWords(judged.verdict)}” on ${bothOf(pair)} is undone: recorded as unsure, the pair is left to the matcher, and back in the list to judge again.`;
+  if (judged.moved === 'joined') return `${said} The subject the “same” made stays one until the records are resolved again in full: judge the pair “Not same” to part them now.`;
+  if (judged.moved === 'parted') return `${said} The two stay apart, as the “not same” left them, until the records are resolved again in full: judge the pair “Same” to join them now.`;
+  return said;
+}
 
 function ReviewQueue() {
   const { api } = useSession();
   const queue = useAsync(() => api.review(), [api]);
   const [done, setDone] = useState<ReadonlyMap<string, string>>(new Map());
-  const open = (queue.value ?? []).filter((p) => !done.has(pairKey(p)));
+  // the judgement just made, which Undo takes back until the next one is made
+  const [last, setLast] = useState<{ readonly pair: ReviewPair; readonly judged: Judged }>();
+  const [undone, setUndone] = useState<string>();
+  const undo = useAction();
+  const pairs = queue.value?.pairs ?? [];
+  const open = pairs.filter((p) => !done.has(pairKey(p)));
   const shown = open.slice(0, SHOWN);
+  // the server's count, less the pairs judged here since it was read (one read later counts them no more)
+  const left = queue.value ? Math.max(0, queue.value.left - (pairs.length - open.length)) : 0;
   // A judged card leaves the list, and the focus with it: it goes to the card that takes its
   // place (the one after, else the one before), or to the heading once none is left.
   const cards = useRef(new Map<string, HTMLLIElement>());
@@ -141,12 +185,19 @@ function ReviewQueue() {
   /** The cards as last drawn, and the one just judged, until the list without it is drawn. */
   const drawn = useRef<readonly string[]>([]);
   const judgedKey = useRef<string>(undefined);
+  /** The card an undo brings back, to be given the focus once drawn. */
+  const returnedKey = useRef<string>(undefined);
   // shown where nothing holds the focus (the purpose form it replaces took it with it): the
   // keyboard starts from the heading, not from the top of the page
   useEffect(() => {
     if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus();
   }, []);
   useEffect(() => {
+    const returned = returnedKey.current === undefined ? undefined : cards.current.get(returnedKey.current);
+    if (returned) {
+      returnedKey.current = undefined;
+      returned.focus();
+    }
     const at = judgedKey.current === undefined ? -1 : drawn.current.indexOf(judgedKey.current);
     drawn.current = shown.map(pairKey);
     if (at < 0) return;
@@ -154,17 +205,58 @@ function ReviewQueue() {
     const next = shown[at] ?? shown[at - 1];
     (next ? cards.current.get(pairKey(next)) : heading.current)?.focus();
   });
-  const judged = (pair: ReviewPair, verdict: string): void => {
+  const judged = (pair: ReviewPair, judgement: Judged): void => {
     judgedKey.current = pairKey(pair);
-    setDone((d) => new Map(d).set(pairKey(pair), verdict));
+    setDone((d) => new Map(d).set(pairKey(pair), judgement.words));
+    setLast({ pair, judged: judgement });
+    setUndone(undefined);
+    undo.clearError();
+  };
+  const undoLast = async (): Promise<void> => {
+    if (!last) return;
+    const { pair, judged: judgement } = last;
+    await undo.run(async () => {
+      await api.judge(pair.a.id, pair.b.id, 'unsure', `Undoes the judgement “${verdictWords(judgement.verdict)}” just made`);
+      returnedKey.current = pairKey(pair);
+      setLast(undefined);
+      setDone((d) => {
+        const rest = new Map(d);
+        rest.delete(pairKey(pair));
+        return rest;
+      });
+      setUndone(undoneWords(pair, judgement));
+    });
+  };
+  const readNext = (): void => {
+    setLast(undefined);
+    setUndone(undefined);
+    queue.reload();
   };
   return (
     <section className="screen" aria-labelledby="review-title">
       <h1 id="review-title" ref={heading} tabIndex={-1}>Resolution review</h1>
       {queue.loading ? <ProgressBar label="Loading uncertain pairs" /> : null}
       <ErrorMessage error={queue.error} what="load the review queue" />
+      {queue.value ? (
+        <p className="queue-count" data-testid="review-left">
+          <strong>{pairsLeft(left, queue.value.more)}</strong>
+          {left > 0 ? <>. Most informative first: the nearer a pair is to even odds (probability 0.5), and the more records its answer moves, the higher it stands.</> : '.'}
+        </p>
+      ) : null}
       {done.size ? <p role="status" className="summary">{done.size} judged: {[...done.values()].join(', ')}</p> : null}
-      {queue.value && open.length === 0 ? <p className="muted">No uncertain pair waiting.</p> : null}
+      {last ? (
+        <div className="row judged-last">
+          <span className="small">Just judged: {bothOf(last.pair)}, {verdictWords(last.judged.verdict)}</span>
+          <button type="button" disabled={undo.busy} aria-label={`Undo: ${bothOf(last.pair)} judged ${verdictWords(last.judged.verdict)}`} onClick={() => void undoLast()}>Undo</button>
+        </div>
+      ) : null}
+      <ErrorMessage error={undo.error} what="undo the judgement" />
+      {/* always on the page, so that what an undo says is read out when it is said */}
+      <div role="status" className="undone">{undone ? <p className="notice">{undone}</p> : null}</div>
+      {queue.value && open.length === 0 && left === 0 ? <p className="muted">No uncertain pair waiting.</p> : null}
+      {queue.value && open.length === 0 && left > 0 ? (
+        <p className="row">The pairs read are all judged. <button type="button" disabled={queue.loading} onClick={readNext}>Read the next pairs</button></p>
+      ) : null}
       {/* the pairs' records are headed h3: the list is headed here, for the outline a screen reader lists */}
       <h2 id="pairs-title" className="visually-hidden">Pairs to judge</h2>
       <ol className="pairs" aria-labelledby="pairs-title">{shown.map((p) => (
