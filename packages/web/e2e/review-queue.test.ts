@@ -18,6 +18,10 @@ const PEOPLE = [
   ['Ottilie Quellmark', '1966', '1966-02-11'], ['Maarten Ruis', '1979', '1979-05-06'], ['Soraya Benlahcen', '1983', '1983-07-19'],
   ['Teodor Vasilescu', '1971', '1971-12-02'], ['Gunnhild Aasmundsen', '1988', '1988-04-27'], ['Pieter-Jan Cornelis', '1993', '1993-08-08'],
   ['Ilse Vandewalle', '1969', '1969-11-30'], ['Radoslaw Kempa', '1975', '1975-03-14'], ['Oona Tervahartiala', '1981', '1981-06-05'],
+  ['Femke Wijnaendts', '1968', '1968-02-22'], ['Aurelio Castagnoli', '1985', '1985-09-17'], ['Brynja Haraldsdottir', '1992', '1992-12-24'],
+  ['Kasimir Oberleitner', '1972', '1972-05-31'], ['Leocadie Vanderstraeten', '1980', '1980-10-03'], ['Mirjam Schoutteten', '1976', '1976-01-28'],
+  ['Nikodem Wasilewski', '1989', '1989-07-07'], ['Philippa Rydberg', '1967', '1967-04-15'], ['Quirin Hasenauer', '1994', '1994-11-09'],
+  ['Rosalind Achterberg', '1978', '1978-08-21'],
 ] as const;
 
 const tests = setUpBrowserTests({
@@ -79,6 +83,25 @@ describe.skipIf(!tests.haveChromium)('the review queue', () => {
     expect(ranked.length).toBeGreaterThan(1);
     // the probabilities shown are rounded to four places: the order holds to that
     for (let k = 1; k < ranked.length; k += 1) expect(ranked[k]! - ranked[k - 1]!, scores[k]).toBeLessThanOrEqual(0.001);
+  });
+
+  it('offers the next pairs once those read are all judged, while more wait', async () => {
+    const page = await tests.signedInPage('fedAnalyst');
+    await openReview(page);
+    const cards = page.locator('.pair-card');
+    // the screen reads twenty pairs and shows ten at a time: judged one by one, they run out before the queue does
+    for (let judged = 0; await cards.count() > 0; judged += 1) {
+      expect(judged).toBeLessThan(40);
+      const left = Number(/^(\d+)/.exec(await leftLine(page))?.[1]);
+      await cards.first().getByRole('button', { name: 'Unsure' }).click();
+      await expect.poll(() => leftLine(page)).toMatch(new RegExp(`^${left - 1} pairs? left`));
+    }
+    const waiting = Number(/^(\d+)/.exec(await leftLine(page))?.[1]);
+    expect(waiting).toBeGreaterThan(0);
+    expect(await page.getByText('No uncertain pair waiting.').count()).toBe(0);
+    await page.getByRole('button', { name: 'Read the next pairs' }).click();
+    await expect.poll(() => cards.count()).toBe(Math.min(waiting, 10));
+    expect(await leftLine(page)).toMatch(new RegExp(`^${waiting} pairs? left`));
   });
 
   it('undoes a judgement just made: said in a live region, the pair back in the list with the focus on it, the count again as it was', async () => {
