@@ -82,6 +82,13 @@ describe.skipIf(!tests.haveChromium)('review, purpose and layout', () => {
     expect(await confirm.count()).toBe(0);
     expect(await focused(page)).toMatch(/^button.*Undo/);
     expect(undos).toBe(0);
+    // asked again and put away with Escape: the focus back on the button, nothing undone
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await focused(page)).toMatch(/^button.*Undo/);
+    expect(undos).toBe(0);
     // asked again and confirmed
     await page.keyboard.press('Enter');
     await confirm.getByRole('button', { name: 'Undo the merge' }).click();

@@ -3,8 +3,9 @@
  * marking and category. A refusal names the field to correct, which is marked and focused; a
  * withdrawal, which stops what flows under it at once, waits for a second, explicit confirmation.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { clearanceWords } from '../common/clearance-words.ts';
+import { useConfirmStep } from '../common/use-confirm-step.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
 import { CATEGORIES, CLASSIFICATIONS, EFFECTS, HANDLINGS, TLPS, type AgreementRow, type Organisation } from './admin-types.ts';
@@ -68,25 +69,17 @@ const AGREEMENT_ERROR = 'agreement-error';
  * button when it is cancelled (Escape or "Keep").
  */
 function Withdraw({ agreement, action }: { readonly agreement: AgreementRow; readonly action: AdminAction }) {
-  const [confirming, setConfirming] = useState(false);
-  const askRef = useRef<HTMLButtonElement>(null);
-  const keepRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-    else if (wasConfirming.current) askRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  const step = useConfirmStep();
   const { id } = agreement;
   const withdraw = () => {
-    setConfirming(false);
+    step.cancel();
     void action.run({ action: `withdraw agreement ${id}`, done: `Agreement ${id} withdrawn.` }, 'DELETE', `/admin/agreements/${encodeURIComponent(id)}`, undefined);
   };
-  return confirming ? (
-    <span role="group" aria-label={`Confirm the withdrawal of ${id}`} onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); setConfirming(false); } }}>
+  return step.asking ? (
+    <span role="group" aria-label={`Confirm the withdrawal of ${id}`} onKeyDown={step.onKeyDown}>
       <strong>Withdraw {id}? What it shares stops flowing at once.</strong>{' '}
       <button type="button" className="danger" disabled={action.busy} onClick={withdraw}>Withdraw {id} now</button>{' '}
-      <button type="button" ref={keepRef} onClick={() => setConfirming(false)}>Keep {id}</button>
+      <button type="button" ref={step.keep} onClick={step.cancel}>Keep {id}</button>
     </span>
-  ) : <button type="button" ref={askRef} disabled={action.busy} onClick={() => setConfirming(true)}>Withdraw {id}…</button>;
+  ) : <button type="button" ref={step.ask} disabled={action.busy} onClick={step.open}>Withdraw {id}…</button>;
 }

@@ -15,6 +15,7 @@ import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { useFocusBack } from '../common/use-focus-back.ts';
+import { useConfirmStep } from '../common/use-confirm-step.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
 import type { QueueItem } from './admin-types.ts';
@@ -103,20 +104,12 @@ function RecordDecision({ item, action, onClose }: { readonly item: QueueItem; r
   const [form, setForm] = useState(EMPTY);
   const refused = useRefusedFields<HTMLFieldSetElement>(action.error, DECISION_ERROR);
   /** An erasure waits for a second, explicit confirmation: it cannot be undone. */
-  const [confirming, setConfirming] = useState(false);
-  const eraseRef = useRef<HTMLButtonElement>(null);
-  const keepRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const step = useConfirmStep();
   const heading = useRef<HTMLHeadingElement>(null);
   // opened: the focus on its heading, so that a screen reader says what opened and where
   useEffect(() => heading.current?.focus(), []);
   // The confirmation replaces the button that asked for it: focus goes to its safe way out
-  // (not to the irreversible button), and back to "Erase now…" when it is cancelled.
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-    else if (wasConfirming.current) eraseRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  // (not to the irreversible button), and back to "Erase now…" when it is put away.
   const path = (suffix: string) => `/retention/records/${encodeURIComponent(item.id)}/${suffix}`;
   // a reason is given for one decision: once it is taken, the next one asks for its own
   const decide = (change: AdminChange, suffix: string, body: unknown) => void action.run(change, 'POST', path(suffix), body).then((ok) => { if (ok) setForm(EMPTY); });
@@ -126,7 +119,7 @@ function RecordDecision({ item, action, onClose }: { readonly item: QueueItem; r
         if (e.key !== 'Escape') return;
         e.preventDefault();
         // Escape takes back an erasure being confirmed first, then closes the decision
-        if (confirming) setConfirming(false);
+        if (step.asking) step.cancel();
         else onClose();
       }}>
       <h2 ref={heading} tabIndex={-1} className="decision-title">Decision on {item.id}</h2>
@@ -136,13 +129,13 @@ function RecordDecision({ item, action, onClose }: { readonly item: QueueItem; r
       <label>Legal hold reference <input {...refused.field('reference')} value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} /></label>
       <button type="button" disabled={action.busy} onClick={() => decide({ action: `place a legal hold on ${item.id}`, done: `Legal hold placed on ${item.id}.` }, 'holds', { reference: form.reference })}>Place legal hold</button>
       <button type="button" disabled={action.busy} onClick={() => decide({ action: `lift the legal hold on ${item.id}`, done: `Legal hold on ${item.id} lifted.` }, 'holds/lift', { reason: form.reason })}>Lift legal hold</button>
-      {confirming ? (
+      {step.asking ? (
         <span role="group" aria-label="Confirm the erasure">
           <strong>Erase {item.id} for good? It cannot be undone.</strong>
-          <button type="button" className="danger" disabled={action.busy} onClick={() => { setConfirming(false); decide({ action: `erase ${item.id}`, done: `${item.id} erased.` }, 'erase', { reason: form.reason }); }}>Erase for good</button>
-          <button type="button" ref={keepRef} onClick={() => setConfirming(false)}>Keep it</button>
+          <button type="button" className="danger" disabled={action.busy} onClick={() => { step.cancel(); decide({ action: `erase ${item.id}`, done: `${item.id} erased.` }, 'erase', { reason: form.reason }); }}>Erase for good</button>
+          <button type="button" ref={step.keep} onClick={step.cancel}>Keep it</button>
         </span>
-      ) : <button type="button" ref={eraseRef} className="danger" disabled={action.busy} onClick={() => setConfirming(true)}>Erase now…</button>}
+      ) : <button type="button" ref={step.ask} className="danger" disabled={action.busy} onClick={step.open}>Erase now…</button>}
       <button type="button" className="link" onClick={onClose}>Back to the queue</button>
     </fieldset>
   );
