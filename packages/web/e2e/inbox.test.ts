@@ -123,7 +123,7 @@ describe.skipIf(!tests.haveChromium)('the alerts inbox', () => {
       const listed = alerts.filter({ hasText: name });
       expect(await listed.getByRole('link', { name }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(id)}`);
       expect(await listed.locator('.subject-id').textContent()).toBe(id);
-      expect(await listed.getByRole('button', { name: `Withdraw the REPORT_COVERTLY alert on ${name} (${id})` }).count()).toBe(1);
+      expect(await listed.getByRole('button', { name: `Withdraw the discreet check alert on ${name} (${id})` }).count()).toBe(1);
     }
   });
 
@@ -170,7 +170,7 @@ describe.skipIf(!tests.haveChromium)('the alerts inbox', () => {
     await page.goto('/#/inbox');
     await givePurpose(page, 'Patrol', 'ZN/2026/0077');
     const listed = page.getByTestId('alert').filter({ hasText: 'Nele Brandt' });
-    const ask = listed.getByRole('button', { name: 'Withdraw the REPORT_COVERTLY alert on Nele Brandt (zone-north:z-brandt)' });
+    const ask = listed.getByRole('button', { name: 'Withdraw the discreet check alert on Nele Brandt (zone-north:z-brandt)' });
     await ask.click();
     const question = listed.getByRole('group', { name: 'Confirm the withdrawal of the discreet check alert on Nele Brandt (zone-north:z-brandt)' });
     await expect.poll(() => question.count()).toBe(1);
