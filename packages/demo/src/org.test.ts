@@ -41,6 +41,17 @@ describe('demoOrg', () => {
     }
   });
 
+  it('clears each agency\'s administrator as high as the users they administer, so that they can', () => {
+    // an administrator administers no one cleared above them (nor auditors or system administrators)
+    const rank = (c: string): number => CLASSIFICATION.indexOf(c as (typeof CLASSIFICATION)[number]);
+    for (const agency of org.agencies) {
+      const users = org.users.filter((u) => u.agency === agency.id);
+      const admins = users.filter((u) => u.roles.includes('agency_admin'));
+      const administered = users.filter((u) => !u.roles.some((r) => r === 'agency_admin' || r === 'auditor' || r === 'sysadmin'));
+      for (const admin of admins) for (const user of administered) expect(rank(admin.clearance), `${admin.id} administers ${user.id}`).toBeGreaterThanOrEqual(rank(user.clearance));
+    }
+  });
+
   it('has well-formed agreements over known agencies with a mix of effects', () => {
     const ids = new Set(org.agreements.map((a) => a.id));
     expect(ids.size).toBe(org.agreements.length);

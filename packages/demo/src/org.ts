@@ -94,18 +94,18 @@ const AGENCY_SPECS: readonly AgencySpec[] = [
   {
     id: 'fedpol', name: 'Federal Judicial Police — Counter-Terrorism Directorate', shortName: 'FedPol CT', kind: 'federal_police', country: 'be',
     desks: [['ct-ops', 'CT Operations Room'], ['intl', 'International Police Cooperation Desk']],
-    staff: [['analyst', 4, 'SECRET'], ['officer', 3, 'CONFIDENTIAL'], ['agency_admin', 1, 'CONFIDENTIAL'], ['auditor', 1, 'SECRET'], ['sysadmin', 1, 'RESTRICTED']],
+    staff: [['analyst', 4, 'SECRET'], ['officer', 3, 'CONFIDENTIAL'], ['agency_admin', 1, 'SECRET'], ['auditor', 1, 'SECRET'], ['sysadmin', 1, 'RESTRICTED']],
   },
   ...(['west', 'north', 'south', 'centre'] as const).map((zone): AgencySpec => ({
     id: `lpz-${zone}`, name: `Capital Local Police Zone ${zone[0]?.toUpperCase()}${zone.slice(1)}`, shortName: `LPZ ${zone[0]?.toUpperCase()}${zone.slice(1)}`,
     kind: 'local_police', country: 'be',
     desks: [['dispatch', 'Dispatch and Information Desk'], ['cio', 'Local Information Cell']],
-    staff: [['analyst', 1, 'CONFIDENTIAL'], ['officer', 4, 'RESTRICTED'], ['checkpoint_officer', 2, 'RESTRICTED'], ['agency_admin', 1, 'RESTRICTED'], ['auditor', 1, 'CONFIDENTIAL']],
+    staff: [['analyst', 1, 'CONFIDENTIAL'], ['officer', 4, 'RESTRICTED'], ['checkpoint_officer', 2, 'RESTRICTED'], ['agency_admin', 1, 'CONFIDENTIAL'], ['auditor', 1, 'CONFIDENTIAL']],
   })),
   {
     id: 'intel', name: 'State Security Intelligence Service', shortName: 'Intel', kind: 'intelligence', country: 'be',
     desks: [['duty', 'Duty Officer'], ['liaison', 'Police Liaison Desk']],
-    staff: [['analyst', 4, 'TOP_SECRET'], ['agency_admin', 1, 'SECRET'], ['auditor', 1, 'TOP_SECRET']],
+    staff: [['analyst', 4, 'TOP_SECRET'], ['agency_admin', 1, 'TOP_SECRET'], ['auditor', 1, 'TOP_SECRET']],
   },
   {
     id: 'tcu', name: 'Threat Coordination Unit', shortName: 'TCU', kind: 'threat_coordination', country: 'be',
@@ -115,17 +115,17 @@ const AGENCY_SPECS: readonly AgencySpec[] = [
   {
     id: 'border', name: 'Federal Border Police', shortName: 'Border Police', kind: 'border_police', country: 'be',
     desks: [['airport', 'Airport Border Control Room'], ['land', 'Land Borders Coordination']],
-    staff: [['analyst', 1, 'CONFIDENTIAL'], ['officer', 2, 'RESTRICTED'], ['checkpoint_officer', 4, 'RESTRICTED'], ['agency_admin', 1, 'RESTRICTED'], ['auditor', 1, 'CONFIDENTIAL']],
+    staff: [['analyst', 1, 'CONFIDENTIAL'], ['officer', 2, 'RESTRICTED'], ['checkpoint_officer', 4, 'RESTRICTED'], ['agency_admin', 1, 'CONFIDENTIAL'], ['auditor', 1, 'CONFIDENTIAL']],
   },
   {
     id: 'prosecutor', name: "Federal Prosecutor's Office", shortName: 'Prosecutor', kind: 'prosecutor', country: 'be',
     desks: [['duty', 'Duty Magistrate']],
-    staff: [['analyst', 2, 'SECRET'], ['agency_admin', 1, 'CONFIDENTIAL'], ['auditor', 1, 'CONFIDENTIAL']],
+    staff: [['analyst', 2, 'SECRET'], ['agency_admin', 1, 'SECRET'], ['auditor', 1, 'CONFIDENTIAL']],
   },
   {
     id: 'partner-fr', name: 'Partner Internal Security Service (France)', shortName: 'FR Partner', kind: 'foreign_partner', country: 'fr',
     desks: [['liaison', 'Liaison Officer Brussels']],
-    staff: [['analyst', 2, 'SECRET'], ['officer', 1, 'CONFIDENTIAL'], ['agency_admin', 1, 'CONFIDENTIAL'], ['auditor', 1, 'SECRET']],
+    staff: [['analyst', 2, 'SECRET'], ['officer', 1, 'CONFIDENTIAL'], ['agency_admin', 1, 'SECRET'], ['auditor', 1, 'SECRET']],
   },
 ];
 
