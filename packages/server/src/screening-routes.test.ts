@@ -391,8 +391,14 @@ describe('checkpoint screening over HTTP', () => {
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: consulting('intelAnalyst') })).statusCode).toBe(404);
 
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: auth('fedAnalyst') })).json()).toMatchObject({ error: { code: 'MOSAIC_PURPOSE_REQUIRED' } });
-    const withdrawn = await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: consulting('fedAnalyst') });
+    // the why of the withdrawal, if given, is kept in its audit entry; one too long withdraws nothing
+    const tooLong = await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: consulting('fedAnalyst'), payload: { reason: 'x'.repeat(501) } });
+    expect(tooLong.statusCode).toBe(400);
+    const withdrawn = await app.inject({ method: 'DELETE', url: `/api/v1/alerts/${alert.id}`, headers: consulting('fedAnalyst'), payload: { reason: 'Arrested on the warrant on 2026-12-01' } });
     expect(withdrawn.json()).toMatchObject({ alert: { id: alert.id, status: 'withdrawn' } });
+    const alterations: AuditEntry[] = [];
+    for await (const entry of createStoreAuditStorage(world.mosaic.store).entries()) if (entry.records.includes(alert.id as never) && entry.action === 'alteration') alterations.push(entry);
+    expect(alterations.map((e) => [e.reason, e.purpose, e.caseRef])).toEqual([['alert withdrawn: Arrested on the warrant on 2026-12-01', 'alert management', 'CASE-AL2']]);
     await within(1000, async () => {
       const hit = ((await screen({ name: 'Youssef Amrani' })).json() as Answer).hits[0];
       return hit?.alerts?.length === 0 ? hit : undefined;

@@ -143,17 +143,25 @@ const REPORT_UPLOADED = 'a Report is written by uploading it (POST /reports), wi
  * Create or update one of the user's agency's records. `alongside` writes what belongs to the
  * record (a report's text and review) in the same transaction, with the audit entry of the
  * write: all of it or none.
+ * `reason` is the why of the change, kept in that entry (an alert's withdrawal says why it is
+ * withdrawn: LED Art. 25 logs the justification of an alteration).
  *
  * A Report is written only with its text and review alongside (uploadReport): written alone it
  * would be a report with no text and no review, and a new version of an uploaded one would say
  * of its text what the text does not (its hash, its length, its collection).
  */
-export async function writeRecord(mosaic: Mosaic, consultation: Consultation, raw: unknown, alongside?: (tx: Store, id: RecordId) => Promise<void>): Promise<WriteOutcome> {
+export async function writeRecord(mosaic: Mosaic, consultation: Consultation, raw: unknown, options: WriteOptions = {}): Promise<WriteOutcome> {
   for (let attempt = 1; ; attempt++) {
-    const outcome = await writeRecordOnce(mosaic, consultation, raw, alongside);
+    const outcome = await writeRecordOnce(mosaic, consultation, raw, options);
     if (!('moved' in outcome)) return outcome;
     if (attempt === WRITE_ATTEMPTS) throw new AppError('MOSAIC_CONFLICT', `record ${outcome.moved} was changed by other writes while this one was made: send it again`);
   }
+}
+
+/** What a write carries besides the record: see writeRecord. */
+export interface WriteOptions {
+  readonly alongside?: (tx: Store, id: RecordId) => Promise<void>;
+  readonly reason?: string;
 }
 
 /** Times a write is made again from the record as another write left it, before it is answered with a conflict. */
@@ -165,7 +173,7 @@ const WRITE_ATTEMPTS = 3;
  * the right to write over it and the schema's conflict were judged on a version another write (a
  * review date kept longer, another node's write) has replaced, and writing would undo that one.
  */
-async function writeRecordOnce(mosaic: Mosaic, consultation: Consultation, raw: unknown, alongside?: (tx: Store, id: RecordId) => Promise<void>): Promise<WriteOutcome | { readonly moved: RecordId }> {
+async function writeRecordOnce(mosaic: Mosaic, consultation: Consultation, raw: unknown, { alongside, reason }: WriteOptions): Promise<WriteOutcome | { readonly moved: RecordId }> {
   const { user } = consultation;
   const given = (typeof raw === 'object' && raw !== null ? raw : {}) as { schema?: unknown; provenance?: Record<string, unknown> };
   if (alongside === undefined && typeof given.schema === 'string' && mosaic.registry.isA(given.schema, REPORT_SCHEMA)) {
@@ -221,7 +229,7 @@ async function writeRecordOnce(mosaic: Mosaic, consultation: Consultation, raw: 
     await alongside?.(tx, record.id);
     await appendInTransaction(mosaic, tx, {
       actor: { user: user.id, agency: user.agency }, action: written.status === 'created' ? 'collection' : 'alteration',
-      purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null, records: [written.id], outcome: 'ok',
+      purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null, records: [written.id], outcome: 'ok', ...(reason === undefined ? {} : { reason }),
     });
     // the version this write made, read where no other write can come between (one read after
     // the commit answered a concurrent writer's version, with its content)

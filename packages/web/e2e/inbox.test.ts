@@ -4,8 +4,8 @@
  * that does not pass a page for the whole inbox; progress while loading; the watch form behind
  * the purpose, and none for a checkpoint officer, whose role reads no records; the agency's alerts
  * listed by their subjects' names, the ids beside them; what a watch turns up told in a sentence
- * naming its subject, and opening the subject's profile; an alert's withdrawal asked first; a
- * colleague's alert shown without reloading the page.
+ * naming its subject, and opening the subject's profile; an alert's withdrawal asked first, its
+ * reason kept in the audit log; a colleague's alert shown without reloading the page.
  */
 import { AgencyId, UserId } from '@mosaic/model';
 import { TEST_PASSWORD, testProvenance } from '@mosaic/service/testing';
@@ -189,12 +189,18 @@ describe.skipIf(!tests.haveChromium)('the alerts inbox', () => {
     expect(await status()).toBe('active');
 
     await ask.click();
+    // the question asks why too, kept in the withdrawal's audit entry with the purpose and case
+    await question.getByLabel('Why (optional, kept in the audit log)').fill('Arrested at the roadblock');
     await question.getByRole('button', { name: 'Withdraw the alert now' }).click();
     const said = page.getByRole('status').filter({ hasText: 'The discreet check alert on Nele Brandt is withdrawn.' });
     await expect.poll(() => said.count()).toBe(1);
     await expect.poll(() => isFocused(said)).toBe(true);
     expect(await status()).toBe('withdrawn');
     await expect.poll(() => listed.textContent()).toContain('withdrawn');
+    const logged = (await tests.server.test.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 }))
+      .map((e) => JSON.parse(e.body) as { action: string; records: string[]; reason: string | null; purpose: string; caseRef: string })
+      .filter((e) => e.action === 'alteration' && e.records.includes(issued.id));
+    expect(logged.map((e) => [e.reason, e.purpose, e.caseRef])).toEqual([['alert withdrawn: Arrested at the roadblock', 'Patrol', 'ZN/2026/0077']]);
   });
 
   it('shows an alert a colleague issues once the page is in view again, and on "Refresh the alerts", without reloading it', async () => {

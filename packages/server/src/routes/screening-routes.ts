@@ -168,12 +168,15 @@ export function screeningRoutes(projections: Pick<Projections, 'screening' | 'fo
 
     app.delete('/alerts/:id', {
       schema: {
-        tags: ['alerts'], summary: 'Withdraw one of my agency\'s alerts (kept in history), under a purpose and case (headers); one whose subject I may not read, as its issuer or the agency\'s administrator: answered with its id and status only',
-        headers: PurposeHeaders, params: z.object({ id: z.string().min(1).max(300) }), response: { 200: z.object({ alert: z.union([AlertOut, WithdrawnUnseenOut]) }) },
+        tags: ['alerts'], summary: 'Withdraw one of my agency\'s alerts (kept in history), under a purpose and case (headers), saying why if you will (kept in the withdrawal\'s audit entry); one whose subject I may not read, as its issuer or the agency\'s administrator: answered with its id and status only',
+        headers: PurposeHeaders, params: z.object({ id: z.string().min(1).max(300) }),
+        body: z.object({ reason: z.string().max(500).optional().describe('Why the alert is withdrawn (the subject arrested, the warrant lifted…), kept in the audit entry') }).nullish(),
+        response: { 200: z.object({ alert: z.union([AlertOut, WithdrawnUnseenOut]) }) },
       },
     }, async (request) => {
       const user = await requireUser(request);
-      return { alert: await withdrawAlert(api.mosaic, { user, ...requirePurpose(undefined, request) }, RecordId(request.params.id)) };
+      const reason = request.body?.reason;
+      return { alert: await withdrawAlert(api.mosaic, { user, ...requirePurpose(undefined, request) }, RecordId(request.params.id), reason === undefined ? {} : { reason }) };
     });
   };
 }

@@ -382,10 +382,10 @@ async function writeQuoting(mosaic: Mosaic, consultation: Consultation, { id, sc
   let sentence = read;
   for (;;) {
     const quoted = sentence;
-    const written = await writeRecord(mosaic, consultation, { id, schema, properties: properties(quoted), provenance }, async (tx) => {
+    const written = await writeRecord(mosaic, consultation, { id, schema, properties: properties(quoted), provenance }, { alongside: async (tx) => {
       const now = await kept(tx);
       if (now !== undefined && now !== quoted) throw new SentenceRewritten(now);
-    }).catch((error: unknown) => {
+    } }).catch((error: unknown) => {
       if (error instanceof SentenceRewritten) return error;
       throw error;
     });

@@ -190,7 +190,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
   const reviewing = { ...consultation, purpose: consultation.purpose ?? 'report review', caseRef: consultation.caseRef ?? collection };
   // The report, its text and its review: one transaction, so a failure leaves no report without its text.
   onStage?.('storing the report');
-  const written = await writeRecord(mosaic, reviewing, raw, async (tx, reportId) => {
+  const written = await writeRecord(mosaic, reviewing, raw, { alongside: async (tx, reportId) => {
     // The store decides between uploads of one file sent at once (to two nodes, or twice to one),
     // each having found no report before: the upload note is created only where none is, or
     // replaces only the one found above (a report erased since, or one the uploader may not read).
@@ -199,7 +199,7 @@ export async function uploadReport(mosaic: Mosaic, consultation: Consultation, i
     if ((seen && !(await tx.deleteDocumentIf(REPORT_UPLOAD_KIND, key, seen.body))) || !(await tx.createDocument(upload))) throw new UploadedMeanwhile();
     await tx.putReportText(reportId, text);
     await tx.putDocument({ kind: REPORT_REVIEW_KIND, id: reportId, owner: user.agency, subject: reportId, body: newReview(reportId, extraction) });
-  }).catch((error: unknown) => {
+  } }).catch((error: unknown) => {
     if (error instanceof UploadedMeanwhile) return undefined;
     throw error;
   });

@@ -124,6 +124,32 @@ describe('withdrawAlert', () => {
       await own.cleanup();
     }
   });
+
+  it('keeps the reason given for a withdrawal in its audit entry, and says only that the alert is withdrawn when none is given', async () => {
+    const own = await openTestMosaic();
+    try {
+      await putFixtures(own.mosaic, [
+        { id: 'n1', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('zone-north') },
+        alert('a1'), alert('a4'),
+      ]);
+      const officer = (await own.mosaic.store.listUsers()).find((u) => u.name === 'zoneOfficer')!;
+      const consultation = { user: officer, purpose: 'alert review', caseRef: 'ZN-9' };
+      const before = (await own.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).length;
+      await withdrawAlert(own.mosaic, consultation, RecordId('zone-north:a1'), { reason: '  Subject arrested on 2026-12-01  ' });
+      await withdrawAlert(own.mosaic, consultation, RecordId('zone-north:a4'));
+      const logged = (await own.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(before).map((e) => JSON.parse(e.body) as { action: string; records: string[]; reason: string | null; purpose: string; caseRef: string });
+      expect(logged.map((e) => [e.action, e.records, e.reason, e.purpose, e.caseRef])).toEqual([
+        ['alteration', ['zone-north:a1'], 'alert withdrawn: Subject arrested on 2026-12-01', 'alert review', 'ZN-9'],
+        ['alteration', ['zone-north:a4'], 'alert withdrawn', 'alert review', 'ZN-9'],
+      ]);
+      // a reason is plain text of 500 characters at most: one longer withdraws nothing
+      await putFixtures(own.mosaic, [alert('a5')]);
+      await expect(withdrawAlert(own.mosaic, consultation, RecordId('zone-north:a5'), { reason: 'x'.repeat(501) })).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', details: { field: 'reason' } });
+      expect((await own.mosaic.store.getRecord(RecordId('zone-north:a5')))?.record.properties['status']).toEqual(['active']);
+    } finally {
+      await own.cleanup();
+    }
+  });
 });
 
 describe('an alert is shown only to a user who may read its subject', () => {
@@ -225,7 +251,7 @@ describe('an alert is shown only to a user who may read its subject', () => {
       }
       // the agency's administrator, cleared for the alert; not above their clearance
       const admin = await byName('fedAdmin');
-      expect(await withdraw(admin, second.id)).toEqual({ id: second.id, status: 'withdrawn' });
+      expect(await withdrawAlert(team.mosaic, { user: admin, ...why }, RecordId(second.id), { reason: 'The case team has closed the case' })).toEqual({ id: second.id, status: 'withdrawn' });
       await expect(withdraw(admin, third.id)).rejects.toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: `alert ${third.id} not found` });
       // withdrawn twice: the same answer, no new version
       expect(await withdraw(admin, second.id)).toEqual({ id: second.id, status: 'withdrawn' });
@@ -234,8 +260,10 @@ describe('an alert is shown only to a user who may read its subject', () => {
       await own.follower.catchUp();
       expect(own.screening.alertsOf(AgencyId('fedpol')).filter((a) => a.status === 'active').map((a) => a.id)).toEqual([third.id]);
       // each withdrawal is an alteration of the alert in the audit log, under the withdrawer's purpose and case, the subject not named
-      const logged = (await team.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(before).map((e) => JSON.parse(e.body) as { actor: { user: string }; action: string; records: string[]; purpose: string });
-      expect(logged.filter((e) => e.action === 'alteration').map((e) => [e.actor.user, e.records, e.purpose])).toEqual([[member.id, [first.id], why.purpose], [admin.id, [second.id], why.purpose]]);
+      const logged = (await team.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).slice(before).map((e) => JSON.parse(e.body) as { actor: { user: string }; action: string; records: string[]; purpose: string; reason: string | null });
+      expect(logged.filter((e) => e.action === 'alteration').map((e) => [e.actor.user, e.records, e.purpose, e.reason])).toEqual([
+        [member.id, [first.id], why.purpose, 'alert withdrawn'], [admin.id, [second.id], why.purpose, 'alert withdrawn: The case team has closed the case'],
+      ]);
       expect(JSON.stringify(logged)).not.toContain('fedpol:p5');
     } finally {
       own.stop();

@@ -9,6 +9,7 @@ import { decide, RECORD_ROLES, type Desk } from '@mosaic/policy';
 import { alertAction, isAlertActive, type ActionCode, type AlertCategory } from '@mosaic/screening';
 import { createStoreAuditStorage } from '@mosaic/store';
 import { randomUUID } from 'node:crypto';
+import { plainText } from '../admin/admin-gate.ts';
 import { consult, requirePurpose, type ConsultedRecord } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import { captionOf, writeRecord } from '../records.ts';
@@ -217,9 +218,15 @@ const missingAlert = (id: RecordId): AppError => new AppError('MOSAIC_NOT_FOUND'
  * records (the policy's delete decision: need-to-know groups aside, not above their clearance).
  * Neither learns the subject: the answer is the alert's id and its status (WithdrawnUnseen), the
  * audit entry names the alert only, and anyone else is answered as for a missing alert.
+ *
+ * The withdrawal's audit entry says "alert withdrawn", and the why when one is given (`reason`):
+ * the grounds of ending the processing belong with the record of it (LED Art. 16 and 25). It is
+ * not required, as an agreement's withdrawal requires none; an erasure does (eraseRecord).
  */
-export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<AlertSummary | WithdrawnUnseen> {
+export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, id: RecordId, { reason }: { readonly reason?: string } = {}): Promise<AlertSummary | WithdrawnUnseen> {
   requirePurpose(consultation);
+  const why = plainText('reason', reason ?? '', { max: 500, optional: true });
+  const logged = why === '' ? 'alert withdrawn' : `alert withdrawn: ${why}`;
   const stored = await mosaic.store.getRecord(id);
   if (!stored || stored.record.schema !== ALERT_SCHEMA || stored.record.provenance.agency !== consultation.user.agency) throw missingAlert(id);
   const subjects = alertSubjects(stored.record);
@@ -230,13 +237,13 @@ export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, 
   if (subjects.length === 0 || !subjects.every(subjectReadable)) {
     const issuer = (await mosaic.store.recordHistory(id))[0]?.actor === consultation.user.id && decide(user, 'write', alert, context).effect === 'allow';
     if (!issuer && decide(user, 'delete', alert, context).effect !== 'allow') throw missingAlert(id);
-    return withdrawUnseen(mosaic, consultation, id);
+    return withdrawUnseen(mosaic, consultation, id, logged);
   }
   if (decide(user, 'read', alert, context).effect !== 'allow') throw missingAlert(id);
   const { record } = stored;
   const outcome = await writeRecord(mosaic, consultation, {
     id: record.provenance.sourceRecordId, schema: ALERT_SCHEMA, properties: { ...record.properties, status: ['withdrawn'] }, provenance: { ...record.provenance },
-  });
+  }, { reason: logged });
   if (!outcome.ok) throw new AppError('MOSAIC_INTERNAL', 'the withdrawn alert did not validate');
   return viewOf(outcome.record, mosaic.now(), (await mosaic.org()).org.desks);
 }
@@ -247,7 +254,7 @@ export async function withdrawAlert(mosaic: Mosaic, consultation: Consultation, 
  * writer to read the subject: records.ts). The log's lock first, as any alert's write takes it,
  * so that an erasure of its subject, which takes the alert along, comes wholly before or after.
  */
-async function withdrawUnseen(mosaic: Mosaic, consultation: Consultation, id: RecordId): Promise<WithdrawnUnseen> {
+async function withdrawUnseen(mosaic: Mosaic, consultation: Consultation, id: RecordId, reason: string): Promise<WithdrawnUnseen> {
   const { user } = consultation;
   await mosaic.store.transaction(async (tx) => {
     await tx.lockAudit();
@@ -258,7 +265,7 @@ async function withdrawUnseen(mosaic: Mosaic, consultation: Consultation, id: Re
     if (written === undefined || written.status === 'conflict') throw new AppError('MOSAIC_INTERNAL', 'the withdrawn alert was not written');
     await mosaic.audit.appendIn(createStoreAuditStorage(tx), [{
       actor: { user: user.id, agency: user.agency }, action: 'alteration', purpose: consultation.purpose ?? null, caseRef: consultation.caseRef ?? null,
-      records: [id], outcome: 'ok', reason: 'alert withdrawn',
+      records: [id], outcome: 'ok', reason,
     }]);
   });
   return { id, status: 'withdrawn' };

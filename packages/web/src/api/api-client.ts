@@ -169,7 +169,9 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
     alerts: async (): Promise<readonly AlertSummary[]> => listOf<AlertSummary>(await request<unknown>('GET', '/alerts', { consult: true }), 'alerts'),
     issueAlert: async (alert: { subject: string; category: string; instructions?: string; validUntil?: string }): Promise<AlertSummary> =>
       (await request<{ alert: AlertSummary }>('POST', '/alerts', { body: alert, consult: true })).alert,
-    withdrawAlert: async (id: string): Promise<AlertSummary> => (await request<{ alert: AlertSummary }>('DELETE', `/alerts/${enc(id)}`, { consult: true })).alert,
+    /** `reason`: why it is withdrawn, kept in the withdrawal's audit entry; none sent when empty. */
+    withdrawAlert: async (id: string, reason = ''): Promise<AlertSummary> =>
+      (await request<{ alert: AlertSummary }>('DELETE', `/alerts/${enc(id)}`, { consult: true, ...(reason === '' ? {} : { body: { reason } }) })).alert,
     /** The newest page of the user's notifications, or the page older than `before` (a page's `next`); `next` is absent on the oldest page. */
     notifications: async (before?: string): Promise<{ readonly notifications: readonly Notification[]; readonly next?: string }> => {
       const page = await request<unknown>('GET', '/notifications', before === undefined ? {} : { query: { before } });

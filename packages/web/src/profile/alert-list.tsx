@@ -14,7 +14,7 @@ export function AlertList({ alerts, showSubject = false, onWithdraw }: {
   readonly alerts: readonly AlertSummary[];
   readonly showSubject?: boolean;
   /** Offered on each alert not withdrawn, in force or yet to be (the agency's own list), after a question (withdraw-alert.tsx). */
-  readonly onWithdraw?: ((id: string) => void) | undefined;
+  readonly onWithdraw?: ((id: string, reason: string) => void) | undefined;
 }) {
   const { api } = useSession();
   const agencies = useAgencyNames(api);

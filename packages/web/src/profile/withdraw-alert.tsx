@@ -3,8 +3,11 @@
  * (agreements-panel.tsx): the question names the alert and its subject and replaces the button,
  * the focus waits on its safe way out ("Keep the alert", not on the withdrawal), and goes back to
  * the button when it is cancelled (Escape or "Keep the alert"). Checkpoints stop acting on an
- * alert withdrawn at once.
+ * alert withdrawn at once. The question asks why too (the subject arrested, the warrant lifted):
+ * not required, as an agreement's withdrawal asks none, but kept in the withdrawal's audit entry
+ * when given, where the grounds of ending the processing belong (LED Art. 16 and 25).
  */
+import { useState } from 'react';
 import type { AlertSummary } from '../api/api-types.ts';
 import { alertCategoryWords } from '../common/alert-category-words.ts';
 import { useConfirmStep } from '../common/use-confirm-step.ts';
@@ -14,9 +17,10 @@ const subjectName = (a: AlertSummary): string => (a.caption === undefined ? a.su
 
 export function WithdrawAlert({ alert, onWithdraw }: {
   readonly alert: AlertSummary;
-  readonly onWithdraw: (id: string) => void;
+  readonly onWithdraw: (id: string, reason: string) => void;
 }) {
   const step = useConfirmStep();
+  const [reason, setReason] = useState('');
   const named = subjectName(alert);
   const what = `the ${alertCategoryWords(alert.category)} alert on ${named}`;
   if (!step.asking) {
@@ -29,7 +33,10 @@ export function WithdrawAlert({ alert, onWithdraw }: {
     <span role="group" className="confirm-withdraw" aria-label={`Confirm the withdrawal of ${what}`}
       onKeyDown={step.onKeyDown}>
       <strong>Withdraw {what}? Checkpoints stop acting on it at once.</strong>{' '}
-      <button type="button" className="small danger" onClick={() => { step.answered(); onWithdraw(alert.id); }}>Withdraw the alert now</button>{' '}
+      <label className="small">Why (optional, kept in the audit log){' '}
+        <input type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. arrested, warrant lifted" />
+      </label>{' '}
+      <button type="button" className="small danger" onClick={() => { step.answered(); onWithdraw(alert.id, reason.trim()); }}>Withdraw the alert now</button>{' '}
       <button type="button" className="small" ref={step.keep} onClick={step.cancel}>Keep the alert</button>
     </span>
   );

@@ -47,11 +47,11 @@ function AgencyAlerts() {
     };
   }, [reload]);
   useEffect(() => { if (withdrawn !== undefined) statusRef.current?.focus(); }, [withdrawn]);
-  const withdraw = (id: string): void => {
+  const withdraw = (id: string, reason: string): void => {
     if (withdrawing.busy) return;
     const alert = alerts.value?.find((a) => a.id === id);
     void withdrawing.run(async () => {
-      await api.withdrawAlert(id);
+      await api.withdrawAlert(id, reason);
       setWithdrawn(`The ${alert ? `${alertCategoryWords(alert.category)} alert on ${alert.caption ?? alert.subject}` : 'alert'} is withdrawn.`);
       reload();
     });
