@@ -83,7 +83,7 @@ describe.skipIf(!tests.haveChromium)('searches kept with the history', () => {
     const addresses: string[] = [];
     page.on('framenavigated', (frame) => addresses.push(decodeURIComponent(frame.url())));
     await page.getByLabel('Name, alias or identifier').fill('Saltvik');
-    await page.getByLabel('Born (YYYY, YYYY-MM or YYYY-MM-DD)').fill('1979');
+    await page.getByLabel('Date of birth (optional)').fill('1979');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'for “Saltvik”' }).count(), { timeout: 10_000 }).toBe(1);
     expect(decodeURIComponent(page.url())).not.toMatch(/Saltvik|1979/);

@@ -6,19 +6,21 @@
  * contacts, never as content.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/api-error.ts';
 import type { SearchResponse } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { FieldRefusal } from '../common/field-refusal.tsx';
 import { GradingBadge } from '../common/grading-badge.tsx';
 import { HighlightText, markedWords } from '../common/highlight-text.tsx';
 import { levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
+import { refusalId, saidRefusals, type FieldWords } from '../common/said-refusals.ts';
 import { schemaLabel } from '../common/schema-words.ts';
 import { TlpBadge } from '../common/tlp-badge.tsx';
 import { useAction } from '../common/use-action.ts';
 import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
+import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSchemata } from '../common/use-schemata.ts';
 import { pushEntryState, useEntryState } from '../routing/entry-state.ts';
 import { href } from '../routing/use-hash-route.ts';
@@ -56,13 +58,17 @@ export function SearchScreen() {
  * It is run only here, past the purpose gate, under the purpose and case the session holds, as a
  * search typed in is.
  */
-/** Why the server refused the date of birth asked, in words; undefined for any other error. */
-function bornRefusal(error: unknown): string | undefined {
-  // the API names the fields it refused as a list of { field, reason } (docs/API.md, Errors)
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return undefined;
-  const refused = (error.details as readonly { field?: unknown; reason?: unknown }[]).find((d) => d.field === 'birthDate');
-  return typeof refused?.reason === 'string' ? refused.reason : undefined;
-}
+/**
+ * A field the server refuses, said by its label as the checkpoint says it (checkpoint-screen.tsx):
+ * the date of birth with what it takes (record-search.ts reads it as a record's date is: YYYY,
+ * YYYY-MM, YYYY-MM-DD or DD.MM.YYYY), the query with the server's reason, already in words
+ * ("needs at least two letters or digits").
+ */
+const REFUSED: Readonly<Record<string, FieldWords>> = {
+  q: { label: 'Name, alias or identifier' },
+  birthDate: { label: 'Date of birth', refused: 'not a date of birth — write it as 1985-03-14, 14.03.1985, 1985-03 or a year' },
+};
+const REFUSAL_PREFIX = 'search';
 
 function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch) {
   const { api } = useSession();
@@ -72,7 +78,8 @@ function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch
   const [born, setBorn] = useState(askedBorn);
   const [asked, setAsked] = useState('');
   const { busy, error, run, clearError } = useAction();
-  const bornError = bornRefusal(error);
+  const refusals = saidRefusals(error, REFUSED);
+  const refused = useRefusedFields<HTMLFormElement>(error, (field) => refusalId(REFUSAL_PREFIX, field));
   const [answer, setAnswer] = useState<SearchResponse>();
 
   // Back and Forward can ask a search before the last one answered: the latest one asked is shown
@@ -112,12 +119,12 @@ function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch
   return (
     <section aria-labelledby="search-title" className="screen">
       <h1 id="search-title">Search</h1>
-      <form className="search-form" role="search" onSubmit={submit}>
+      <form ref={refused.ref} className="search-form" role="search" onSubmit={submit}>
         <label htmlFor="search-q" className="visually-hidden">Name, alias or identifier</label>
         {/* a search the browser refuses (no name) runs nothing: the last one's error is no longer about the form */}
-        <input id="search-q" type="search" placeholder="Name, alias or identifier" required minLength={2} maxLength={200} autoFocus value={q} onChange={(e) => setQ(e.target.value)} onInvalid={clearError} />
-        <label htmlFor="search-born" className="visually-hidden">Born (YYYY, YYYY-MM or YYYY-MM-DD)</label>
-        <input id="search-born" className="search-born" placeholder="Born (optional)" maxLength={10} value={born} onChange={(e) => setBorn(e.target.value)} aria-invalid={bornError ? true : undefined} aria-describedby={bornError ? 'search-born-error' : undefined} />
+        <input id="search-q" type="search" placeholder="Name, alias or identifier" required minLength={2} maxLength={200} autoFocus value={q} onChange={(e) => setQ(e.target.value)} onInvalid={clearError} {...refused.field('q')} />
+        <label htmlFor="search-born" className="visually-hidden">Date of birth (optional)</label>
+        <input id="search-born" className="search-born" placeholder="Born (optional)" maxLength={10} value={born} onChange={(e) => setBorn(e.target.value)} {...refused.field('birthDate')} />
         <label htmlFor="search-schema" className="visually-hidden">Kind</label>
         <select id="search-schema" value={schema} onChange={(e) => setSchema(e.target.value)}>
           {SCHEMATA.map((s) => <option key={s} value={s}>{s ? schemaLabel(schemata, s) : 'Any kind'}</option>)}
@@ -125,9 +132,9 @@ function SearchForm({ query, schema: askedSchema, born: askedBorn }: AskedSearch
         <button type="submit" className="primary" disabled={busy}>Search</button>
       </form>
       {busy ? <ProgressBar label="Searching" /> : null}
-      {bornError
-        ? <div id="search-born-error" role="alert" className="notice notice-error">Born: {bornError}</div>
-        : <ErrorMessage error={error} />}
+      <FieldRefusal refusals={refusals} field="q" prefix={REFUSAL_PREFIX} />
+      <FieldRefusal refusals={refusals} field="birthDate" prefix={REFUSAL_PREFIX} />
+      {refusals.unsaid ? <ErrorMessage error={error} /> : null}
       {answer ? <SearchResults answer={answer} query={asked} /> : null}
     </section>
   );
