@@ -3,7 +3,8 @@
  * browser: a subject watched already shows as watched after a reload and can be stopped from its
  * profile, also where the watch names another of its records; the keyboard goes to what opening
  * the watch or alert form, or starting a watch, puts in place of the button pressed, and once an
- * alert is issued to the status saying so, though the profile is read again; the checkpoint's
+ * alert is issued to the status saying so, though the profile is read again; an alert's own
+ * profile offers the way to its subject, not a watch or an alert on the alert; the checkpoint's
  * answer and a card's decision are told in live regions that were there, empty, before they were
  * filled.
  */
@@ -187,6 +188,25 @@ describe.skipIf(!tests.haveChromium)('watching and live regions', () => {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('article.profile') !== null), profile).toBe(true);
     }
+  });
+
+  it('offers on an alert\'s own profile neither a watch nor an alert, but the way to the subject the alert names', async () => {
+    const headers = { 'x-mosaic-purpose': encodeURIComponent(PURPOSE), 'x-mosaic-case': encodeURIComponent(CASE) };
+    const { alert } = await tests.api.json<{ alert: { id: string } }>('/alerts', { token: await tests.api.tokenOf('fedAnalyst'), headers, body: { subject: tests.world.brother, category: 'discreet_check' } });
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent(alert.id)}`);
+    await givePurpose(page, PURPOSE, CASE);
+    const actions = page.locator('.profile-head .actions');
+    const toSubject = actions.getByRole('link', { name: 'Open the alert\'s subject' });
+    await expect.poll(() => toSubject.count()).toBe(1);
+    expect(await toSubject.getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(tests.world.brother)}`);
+    expect(await actions.getByRole('button', { name: 'Watch', exact: true }).count()).toBe(0);
+    expect(await actions.getByRole('button', { name: 'Issue an alert' }).count()).toBe(0);
+    // the subject's profile offers an alert (and a watch, unless a test before watches it already), and no way to a subject of its own
+    await toSubject.click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tomas Moreau-Vasquez');
+    expect(await actions.getByRole('button', { name: 'Issue an alert' }).count()).toBe(1);
+    expect(await actions.getByRole('link', { name: 'Open the alert\'s subject' }).count()).toBe(0);
   });
 
   it('tells the checkpoint\'s answer and a card\'s decision in live regions there before they were filled', async () => {

@@ -33,6 +33,9 @@ import { href, navigate } from '../routing/use-hash-route.ts';
 import { hasRole, useSession } from '../session/session-context.tsx';
 import { WatchButton } from '../watch/watch-button.tsx';
 
+/** The schema of an alert (the server's screening-projection.ts). */
+const ALERT_SCHEMA = 'Alert';
+
 const OfflineMap = lazy(() => import('../profile/offline-map.tsx'));
 
 /** "X also holds" / "X, Y also hold": the agencies a pointer names, with the verb agreeing. */
@@ -202,6 +205,10 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
   const alertOn = (profile.records.find((r) => r.provenance.agency === user.agency) ?? profile.records[0])?.id;
   const watchOn = profile.records[0]?.id;
   const watched = useMemo(() => [...new Set([...profile.records.map((r) => r.id), ...(subjectRecords ?? [])])], [profile.records, subjectRecords]);
+  // An alert's own profile (older notices open it) is about an alert, not a subject: an alert is
+  // neither watched nor alerted on. The way on is to the subject it names (its `subject`, a record id).
+  const isAlert = profile.schema === ALERT_SCHEMA;
+  const alertSubject = isAlert ? profile.properties['subject']?.[0]?.value : undefined;
   // where the watch and alert forms open: below the header, so that the header keeps its layout
   const [formHost, setFormHost] = useState<HTMLDivElement | null>(null);
   return (
@@ -213,8 +220,9 @@ function ProfileLayout({ api, profile, schema, events, places, timelineTitle, ti
         </div>
         <div className="actions">
           <a className="button" href={`${href('graph')}?seed=${encodeURIComponent(profile.id)}`}>Open in graph</a>
-          {watchOn ? <WatchButton record={watchOn} records={watched} formHost={formHost} /> : null}
-          {alertOn && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} issued={issued} onIssued={onAlertIssued} formHost={formHost} /> : null}
+          {alertSubject ? <a className="button" href={href('profile', 'record', alertSubject)}>Open the alert's subject</a> : null}
+          {watchOn && !isAlert ? <WatchButton record={watchOn} records={watched} formHost={formHost} /> : null}
+          {alertOn && !isAlert && hasRole(user, 'analyst', 'officer') ? <IssueAlert record={alertOn} issued={issued} onIssued={onAlertIssued} formHost={formHost} /> : null}
         </div>
       </header>
       <div ref={setFormHost} className="profile-forms" />
