@@ -117,6 +117,10 @@ describe.skipIf(!tests.haveChromium)('an entity profile\'s decisions', () => {
   it('lets an analyst take a record out of a subject its records were resolved into together, once confirmed, and shows where it went', async () => {
     const page = await openEntity('fedAnalyst', ids.whole);
     await expect.poll(() => rowsOf(page, 'Merges'), { timeout: 15_000 }).toEqual([expect.stringMatching(/^No merges: its records were joined as they were resolved\./)]);
+    // each record's agency by its name, as the rest of the profile gives it, not by its code
+    await expect.poll(async () => (await rowsOf(page, 'Take a record out')).map((row) => row.split(' | ').slice(0, 3).join(' | '))).toEqual(
+      ['fedpol:p-okafor-1', 'fedpol:p-okafor-2', 'fedpol:p-okafor-3'].map((id) => expect.stringMatching(new RegExp(`^${id} \\| .+ \\| Federal Police$`))),
+    );
     await page.getByRole('button', { name: 'Not this person: take fedpol:p-okafor-3 out of this subject' }).click();
     const confirm = page.getByRole('group', { name: 'Confirm taking the record out' });
     await expect.poll(() => confirm.textContent()).toContain('Take fedpol:p-okafor-3 out of this subject? It will be judged not the same as the 2 other records shown here, for good');

@@ -13,6 +13,7 @@ import type { Merge, RecordView } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { JudgedByCell } from '../common/judged-by-cell.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { UndoMergeButton, whenOf } from '../common/undo-merge-button.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { verdictWords } from '../common/verdict-words.ts';
@@ -40,6 +41,7 @@ export function EntityDecisions({ entity, records, notice, onDecided }: EntityDe
   const { api, user } = useSession();
   const judgements = useAsync(() => api.entityJudgements(entity), [api, entity]);
   const merges = useAsync(() => api.entityMerges(entity), [api, entity]);
+  const agencies = useAgencyNames(api);
   const [undoing, setUndoing] = useState<Merge>();
   const [takingOut, setTakingOut] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -120,7 +122,7 @@ export function EntityDecisions({ entity, records, notice, onDecided }: EntityDe
           <p className="small">A record that is not this person, however it was joined, is taken out: judged not the same as the other records shown, it makes up a subject of its own.</p>
           <table className="data" aria-labelledby="take-out-title"><thead><tr><th scope="col">Record</th><th scope="col">Name</th><th scope="col">Agency</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
             <tbody>{records.map((r) => (
-              <tr key={r.id}><td className="nowrap">{r.id}</td><td>{r.caption}</td><td>{r.provenance.agency}</td>
+              <tr key={r.id}><td className="nowrap">{r.id}</td><td>{r.caption}</td><td>{agencyName(agencies, r.provenance.agency)}</td>
                 <td><TakeOutButton record={r} others={records.length - 1} takingOut={takingOut} onTakeOut={(record, note) => void takeOut(record, note)} /></td></tr>
             ))}</tbody>
           </table>
