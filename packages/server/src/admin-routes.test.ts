@@ -247,7 +247,7 @@ describe('administration of users, desks and groups', () => {
     const base = { name: 'intel.above', agency: 'intel', desk: 'intel-liaison', roles: ['analyst'], clearance: 'TOP_SECRET', password: 'twelve chars ok' };
     const created = await call('sysadmin', 'POST', '/admin/users', base);
     expect(created.statusCode).toBe(400);
-    expect(created.json()).toMatchObject({ error: { details: [{ field: 'clearance', reason: 'above your own clearance (RESTRICTED)' }] } });
+    expect(created.json()).toMatchObject({ error: { details: [{ field: 'clearance', reason: 'above your own clearance (Restricted)' }] } });
     expect(await world.mosaic.store.findUserByName('intel.above')).toBeUndefined();
     expect((await call('sysadmin', 'PATCH', '/admin/users/zone-north.zoneOfficer', { clearance: 'SECRET' })).json()).toMatchObject({ error: { details: [{ field: 'clearance' }] } });
     expect((await call('sysadmin', 'POST', '/admin/users', { ...base, clearance: 'RESTRICTED' })).statusCode).toBe(201);
@@ -266,6 +266,11 @@ describe('administration of users, desks and groups', () => {
         expect(refused.json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN' } });
       }
     }
+    // the refusal says the clearances in words, as the administrator reads them, no code
+    expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.top', { desk: 'intel-liaison' })).json()).toMatchObject({ error: {
+      code: 'MOSAIC_FORBIDDEN', message: 'intel.top: cleared Top secret, above your own clearance (Secret): only a system administrator or an administrator cleared Top secret administers them',
+    } });
+    expect((await call('fedAdmin', 'POST', '/admin/users/fedpol.fed.audit3/disable')).json()).toMatchObject({ error: { message: 'fedpol.fed.audit3: an auditor: only a system administrator administers them' } });
     expect((await signIn('intel.top', 'twelve chars ok')).status).toBe(200);
     expect((await signIn('fed.audit3', 'twelve chars ok')).status).toBe(200);
     // one of their own agency no higher than them, yes; a system administrator, any

@@ -477,6 +477,29 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     expect(await member.isChecked()).toBe(true);
   });
 
+  it('says in words why a user of another agency, added by id, may not join a group: their clearance, not its code', async () => {
+    const fedAdmin = await tests.api.tokenOf('fedAdmin');
+    const headers = { 'x-mosaic-purpose': 'joint team', 'x-mosaic-case': 'CHG-11' };
+    expect((await tests.api.request('/admin/groups/fed-joint-team', { token: fedAdmin, method: 'PUT', headers, body: { name: 'Joint team' } })).status).toBe(200);
+    const page = await signIn('fedAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Need-to-know groups' }).click();
+    const form = page.getByRole('form', { name: 'Members' });
+    await form.getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Joint team' });
+    // intelligence's analyst is cleared Top secret, the federal police's administrator Secret
+    const byId = form.getByLabel('Add users of other agencies by id (comma-separated)');
+    await byId.fill('intel.intelAnalyst');
+    await form.getByRole('button', { name: 'Set members' }).click();
+    const said = page.getByRole('alert').filter({ hasText: 'Could not' });
+    await expect.poll(() => said.count()).toBe(1);
+    expect(await said.textContent()).toContain('intel.intelAnalyst: cleared Top secret, above your own clearance (Secret): only a system administrator or an administrator cleared Top secret administers them');
+    expect(await said.textContent()).not.toMatch(/TOP_SECRET|\bSECRET\b/);
+    expect(await byId.getAttribute('aria-invalid')).toBe('true');
+    const groups = await tests.api.json<{ groups: { id: string; members: string[] }[] }>('/admin/groups', { token: fedAdmin });
+    expect(groups.groups.find((g) => g.id === 'fed-joint-team')?.members).toEqual([]);
+  });
+
   it('offers the withdrawal of an agreement only to whom the server lets withdraw it, saying who does', async () => {
     const conditions = { tlp: ['GREEN'], maxClassification: 'RESTRICTED', handling: ['H0'], categories: ['suspect'] };
     const put = await tests.api.request('/admin/agreements/intel-to-fedpol-offer', { token: await tests.api.tokenOf('intelAdmin'), method: 'PUT', headers: { 'x-mosaic-purpose': 'offer check', 'x-mosaic-case': 'CHG-10' }, body: { owner: 'intel', recipient: 'fedpol', conditions, effect: 'pointer', notifyOwnerOnConsult: false, notifyOwnerOnEncounter: false } });

@@ -106,6 +106,11 @@ describe('setGroupMembers', () => {
       expect(await outcome(setGroupMembers(mosaic, fedAdmin, 'jit-1', ['fedpol.fedAnalyst', refused])), refused).toBe('MOSAIC_FORBIDDEN');
     }
     expect(await members()).toEqual([]);
+    // the refusal names the member as the request lists them, the clearances in words
+    await expect(setGroupMembers(mosaic, fedAdmin, 'jit-1', ['fedpol.fedAnalyst', 'intel.intelAnalyst'])).rejects.toMatchObject({
+      code: 'MOSAIC_FORBIDDEN',
+      details: { field: 'users.1', reason: 'cleared Top secret, above your own clearance (Secret): only a system administrator or an administrator cleared Top secret administers them' },
+    });
     // at or below their clearance, of their agency or another
     await setGroupMembers(mosaic, fedAdmin, 'jit-1', ['fedpol.fedAnalyst', 'zone-north.zoneOfficer', 'intel.intelAdmin']);
     expect(await members()).toEqual(['fedpol.fedAnalyst', 'intel.intelAdmin', 'zone-north.zoneOfficer']);

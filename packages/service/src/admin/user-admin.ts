@@ -244,7 +244,8 @@ export async function setGroupMembers(mosaic: Mosaic, request: AdminRequest, gro
   const wanted = new Set(members);
   for (const [i, id] of members.entries()) if (!users.some((u) => u.id === id)) throw invalid(`users.${i}`, `no user ${id}`);
   const changes = users.filter((user) => user.groups.includes(groupId) !== wanted.has(user.id));
-  for (const user of changes) if (!user.groups.includes(groupId)) refuseUnlessAdministrable(request, user);
+  // refused naming the member as the request lists them (users.N), as a user unknown is
+  for (const user of changes) if (!user.groups.includes(groupId)) refuseUnlessAdministrable(request, user, `users.${members.indexOf(user.id)}`);
   const changed = changes.map((user) => user.id);
   // a user of another agency joining or leaving the group is a change to that agency's user
   const concerning = [AgencyId(group.owner), ...changes.map((user) => user.agency)];
@@ -283,15 +284,28 @@ async function userToAdminister(mosaic: Mosaic, request: Consultation, id: UserI
  * user's cleared above them, read what they are not vetted for. Granting those is refused
  * already (checkRoles, checkClearance): taking over an account that holds them is the same.
  */
-function refuseUnlessAdministrable(request: Consultation, user: User): void {
+function refuseUnlessAdministrable(request: Consultation, user: User, field?: string): void {
   const id = user.id;
+  const refused = (reason: string): AppError => new AppError('MOSAIC_FORBIDDEN', `${id}: ${reason}`, field === undefined ? undefined : { field, reason });
   switch (notAdministrable(request, user)) {
-    case 'sysadmin': throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, a system administrator`);
-    case 'auditor': throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator administers ${id}, an auditor`);
-    case 'clearance': throw new AppError('MOSAIC_FORBIDDEN', `only a system administrator or an administrator cleared ${user.clearance} administers ${id}, cleared above your own clearance (${request.user.clearance})`);
+    case 'sysadmin': throw refused('a system administrator: only a system administrator administers them');
+    case 'auditor': throw refused('an auditor: only a system administrator administers them');
+    case 'clearance': {
+      const level = levelWords(user.clearance);
+      throw refused(`cleared ${level}, above your own clearance (${levelWords(request.user.clearance)}): only a system administrator or an administrator cleared ${level} administers them`);
+    }
     case undefined: return;
   }
 }
+
+/**
+ * A clearance as the administrator reads it in a refusal ("Top secret", not TOP_SECRET), as the
+ * web app says it (clearance-words.ts); the API's fields keep the code.
+ */
+const LEVEL_WORDS: Readonly<Record<Classification, string>> = {
+  UNCLASSIFIED: 'Unclassified', RESTRICTED: 'Restricted', CONFIDENTIAL: 'Confidential', SECRET: 'Secret', TOP_SECRET: 'Top secret',
+};
+const levelWords = (level: Classification): string => LEVEL_WORDS[level];
 
 /** Why `request`'s user may not administer `user` (refuseUnlessAdministrable), or undefined when they may. */
 function notAdministrable(request: Consultation, user: User): NotAdministrable | undefined {
@@ -360,7 +374,7 @@ function checkRoles(request: Consultation, roles: readonly string[], current: re
  * with `mosaic users add` grants any clearance.
  */
 function checkClearance(request: Consultation, clearance: Classification): void {
-  if (rankOf(CLASSIFICATION, clearance) > rankOf(CLASSIFICATION, request.user.clearance)) throw invalid('clearance', `above your own clearance (${request.user.clearance})`);
+  if (rankOf(CLASSIFICATION, clearance) > rankOf(CLASSIFICATION, request.user.clearance)) throw invalid('clearance', `above your own clearance (${levelWords(request.user.clearance)})`);
 }
 
 /** Groups must exist; an agency's administrator adds or removes only its own agency's groups. */
