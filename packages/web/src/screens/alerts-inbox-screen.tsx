@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Notification } from '../api/api-types.ts';
 import { alertCategoryWords } from '../common/alert-category-words.ts';
+import { contactPhone } from '../common/contact-links.ts';
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
@@ -75,7 +76,9 @@ function OpenLink({ body }: { readonly body: Notification['body'] }) {
   const record = notificationRecord(body);
   if (record !== undefined) return <a className="small" href={href('profile', 'record', record)}>Open</a>;
   const contact = notificationContact(body);
-  if (contact !== undefined) return <a className="small" href={`tel:${contact.replace(/\s/g, '')}`}>Call the desk</a>;
+  // the number alone: a contact may name an e-mail address beside it (contact-links.ts)
+  const phone = contact === undefined ? undefined : contactPhone(contact);
+  if (phone?.href !== undefined) return <a className="small" href={phone.href}>Call the desk</a>;
   const subject = body['subject'];
   return typeof subject === 'string' ? <a className="small" href={href('profile', 'record', subject)}>Open the subject</a> : null;
 }
