@@ -36,6 +36,34 @@ const caseCut = (page: Page): Promise<boolean> => page.getByTestId('case-ref').e
   return false;
 });
 
+/** How many characters of the purpose show before the top bar cuts it (its whole text is in the tooltip). */
+const purposeShown = (page: Page, purpose: string): Promise<number> => page.locator('.purpose-text').evaluate((box, text) => {
+  const frame = box.getBoundingClientRect();
+  const node = [...box.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').includes(text));
+  if (!node) return 0;
+  const start = (node.textContent ?? '').indexOf(text);
+  const range = document.createRange();
+  let shown = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    range.setStart(node, start + i);
+    range.setEnd(node, start + i + 1);
+    if (range.getBoundingClientRect().right > frame.right + 0.5) break;
+    shown = i + 1;
+  }
+  return shown;
+}, purpose);
+
+/** The header's links and buttons whose text takes more than one line. */
+const wrappedInHeader = (page: Page): Promise<string[]> => page.locator('header.topbar').evaluate((header) =>
+  [...header.querySelectorAll('a, button')].filter((control) => {
+    const range = document.createRange();
+    range.selectNodeContents(control);
+    const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+    // one line: every piece of its text starts within a line's height of the first
+    const line = parseFloat(getComputedStyle(control).fontSize) * 1.2;
+    return tops.length > 0 && Math.max(...tops) - Math.min(...tops) > line;
+  }).map((control) => control.textContent ?? ''));
+
 const tests = setUpBrowserTests({
   seed: async ({ server, api }) => {
     const world = await seedWorld(api);
@@ -273,6 +301,10 @@ describe.skipIf(!tests.haveChromium)('review, purpose and layout', () => {
       await givePurpose(page, purpose, 'CT/2026/00417');
       await expect.poll(() => page.getByTestId('case-ref').textContent()).toBe('CT/2026/00417');
       expect(await caseCut(page), `case reference at ${viewport.width}`).toBe(false);
+      // no link or button of the top bar breaks its words over two lines
+      expect(await wrappedInHeader(page), `header at ${viewport.width}`).toEqual([]);
+      // from 1280 px the top bar has room for the start of the purpose, not "P…"
+      if (viewport.width >= 1280) expect(await purposeShown(page, purpose), `purpose at ${viewport.width}`).toBeGreaterThanOrEqual(20);
       await page.getByLabel('Name, alias or identifier').fill(`Hubertus ${long}`);
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('table.results tbody tr').count()).toBeGreaterThan(0);
