@@ -271,7 +271,7 @@ describe('checkpoint screening over HTTP', () => {
     }
     const called = await app.inject({ method: 'POST', url, headers: auth('zoneCheckpoint'), payload: { decision: 'called', report: { notes: 'desk asks to let him go, will follow up' } } });
     expect(called.statusCode, called.body).toBe(200);
-    expect((called.json() as Answer).hits[0]).toMatchObject({ kind: 'pointer', decision: { decision: 'called', by: 'zone-north.zoneCheckpoint', notes: 'desk asks to let him go, will follow up' } });
+    expect((called.json() as Answer).hits[0]).toMatchObject({ kind: 'pointer', decision: { decision: 'called', by: 'zone-north.zoneCheckpoint', notes: 'desk asks to let him go, will follow up', told: ['intel'] } });
     expect(JSON.stringify((called.json() as Answer).hits)).not.toMatch(/intel:x1|Haddouchi|XK998877/);
     expect((await app.inject({ method: 'POST', url, headers: auth('zoneCheckpoint'), payload: { decision: 'called' } })).statusCode).toBe(409);
     // 'called' is for pointers only.

@@ -54,7 +54,8 @@ describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
     expect([before, brusselsNow()]).toContain(await time.inputValue());
     await card.getByLabel('Place').fill('N4 roadblock, km 12');
     await card.getByRole('button', { name: 'Send report and confirm' }).click();
-    await expect.poll(() => card.locator('.decided').textContent()).toMatch(/^Confirmed/);
+    // the alert's owner was told, and the card says so by the owner's name
+    await expect.poll(() => card.locator('.decided').textContent()).toBe('Confirmed — Federal Police told.');
     expect(await card.getByRole('alert').count()).toBe(0);
 
     // written by the officer: a time they cannot have meant is said on its field, and nothing is sent
@@ -157,7 +158,8 @@ describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
     expect(sent).toHaveLength(1);
     await second.getByRole('button', { name: 'Confirm: same person' }).click();
     await question.getByRole('button', { name: 'Confirm all the same' }).click();
-    await expect.poll(() => second.locator('.decided').textContent()).toBe('Confirmed — the owner has been told.');
+    // a subject without an alert: no owner was told, and the card says no such thing
+    await expect.poll(() => second.locator('.decided').textContent()).toBe('Confirmed.');
     expect(sent).toEqual([{ decision: 'reject' }, { decision: 'confirm' }]);
 
     // a decision the check held when opened counts too: a colleague confirmed the first card

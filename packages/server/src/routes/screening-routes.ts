@@ -36,7 +36,8 @@ const AlertHitOut = z.object({
   id: z.string(), category: z.enum(ALERT_CATEGORIES), action: z.enum(ACTION_CODES), instruction: z.string(), instructions: z.string().optional(), disclose: z.boolean(),
   owner: z.object({ agency: z.string(), agencyName: z.string().optional(), desk: z.string(), contact: z.string() }),
 });
-const DecisionOut = z.object({ decision: z.enum(['confirm', 'reject', 'called']), by: z.string(), at: z.string(), sighting: z.string().optional(), notes: z.string().optional().describe('What the desk said (a pointer\'s call)') });
+const DecisionOut = z.object({ decision: z.enum(['confirm', 'reject', 'called']), by: z.string(), at: z.string(), sighting: z.string().optional(), notes: z.string().optional().describe('What the desk said (a pointer\'s call)'),
+  told: z.array(z.string()).readonly().optional().describe('In the decision\'s answer only: the agencies told of it (the alert owners shown on the hit, a pointer\'s agency); empty where no one was') });
 const ListedOut = z.object({ name: z.string().optional(), birthDates: z.array(z.string()).readonly().optional(), nationalities: z.array(z.string()).readonly().optional() })
   .describe('The listed name, dates of birth and nationalities, to compare with the person checked');
 const HIT_N = 'The hit\'s place among the hits you are shown, from 0: a hit hidden from you leaves no gap';

@@ -44,7 +44,9 @@ async function oneOfTwoDecisions({ mosaic, projection, consultation, check }: Aw
   // the stored decision is the one that went through
   const winner = (done[0] as PromiseFulfilledResult<CheckRecord>).value.hits[0] as HitView & { kind: 'match' };
   expect(winner.decision).toBeDefined();
-  expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: winner.decision });
+  // as kept, less whom the answer says was told (the answer's alone)
+  const { told: _told, ...kept } = winner.decision!;
+  expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: kept });
   expect(heard).toHaveLength(1);
 }
 
@@ -67,6 +69,21 @@ describe('decideHit', () => {
     const query = { check: both.id, hit: 0, decision: 'reject' };
     expect(logged).toContainEqual(expect.objectContaining({ action: 'consultation', actor: expect.objectContaining({ user: colleague.user.id }), query, records: shown }));
     expect(logged).toContainEqual(expect.objectContaining({ action: 'disclosure', query, records: shown, recipients: ['zone-north'] }));
+  });
+
+  it('answers which agencies were told of the decision: the alert\'s owner on a hit with an alert, none on a hit without; the check keeps no such list', async () => {
+    const { mosaic, projection, consultation } = await checkWithHit();
+    await putFixtures(mosaic, [{ id: 'p2', schema: 'Person', properties: { name: ['Rachid Bouzid'], birthDate: ['1975-05-05'], nationality: ['ma'] }, provenance: testProvenance('fedpol') }]);
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const both = await screenCheck(mosaic, consultation, projection, { query: { name: 'Rachid Bouzid' } });
+    const nOf = (subject: string) => both.hits.find((h) => h.kind === 'match' && h.subject === subject)?.n;
+    const decisionOn = (check: CheckRecord, subject: string) => check.hits.find((h) => h.kind === 'match' && h.subject === subject)?.decision;
+    const alerted = await decideHit(mosaic, consultation, projection, { check: both.id, hit: nOf('fedpol:p1')!, decision: 'confirm' });
+    expect(decisionOn(alerted, 'fedpol:p1')?.told).toEqual(['fedpol']);
+    const plain = await decideHit(mosaic, consultation, projection, { check: both.id, hit: nOf('fedpol:p2')!, decision: 'confirm' });
+    expect(decisionOn(plain, 'fedpol:p2')?.told).toEqual([]);
+    const kept = await readCheck(mosaic, consultation, projection, both.id);
+    expect(decisionOn(kept, 'fedpol:p1')).not.toHaveProperty('told');
   });
 
   it('keeps the decided check and the owner\'s notification together, before it answers, and tells the listeners it is stored', async () => {

@@ -132,6 +132,18 @@ function answerOf(user: User, projection: ScreeningProjection, updated: CheckRec
   return { answer, events: checkShownEvents(user, projection, answer, { check: check.id, hit: hit.n, decision: input.decision }, { stored: check, reasonOf }) };
 }
 
+/**
+ * The answer with the agencies `told` of the decision on its decided hit: those of the
+ * notifications sent that the decider is shown on the hit (an alert's owner, a pointer's agency),
+ * so the officer's screen says who was told, and that no one was where the hit has no alert.
+ */
+function withTold(answer: CheckRecord, { hit, visible }: Deciding<HitView>, told: readonly Notification[]): CheckRecord {
+  const seen = visible.find((h) => h.n === hit.n);
+  const shown = new Set<string>(seen === undefined ? [] : seen.kind === 'pointer' ? [seen.agency] : seen.alerts.map((a) => a.owner.agency));
+  const agencies = [...new Set(told.flatMap((n) => ('agency' in n.to && shown.has(n.to.agency) ? [n.to.agency] : [])))];
+  return { ...answer, hits: answer.hits.map((h) => (h.n === hit.n && h.decision !== undefined ? { ...h, decision: { ...h.decision, told: agencies } } : h)) };
+}
+
 async function decideClaimed(mosaic: Mosaic, consultation: Consultation, projection: ScreeningProjection, deciding: Deciding<HitView & { kind: 'match' }>): Promise<CheckRecord> {
   const { check, hit, input } = deciding;
   // validated before anything is written: a report that does not make a record lets go of the hit
@@ -149,7 +161,7 @@ async function decideClaimed(mosaic: Mosaic, consultation: Consultation, project
     return decided;
   });
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
-  return answer;
+  return withTold(answer, deciding, told);
 }
 
 /**
@@ -246,7 +258,7 @@ async function recordCall(mosaic: Mosaic, consultation: Consultation, projection
     query: { check: check.id, hit: hit.n, decision: 'called' }, records: [], pointers: [hit.agency], pointed: [{ agency: hit.agency, records }], outcome: 'ok', reason: 'pointer desk called',
   }, ...events], [{ kind: CHECK_KIND, id: check.id, owner: check.agency, body: updated }, ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
-  return answer;
+  return withTold(answer, deciding, told);
 }
 
 function reportFields(report: EncounterReport): Record<string, string> {

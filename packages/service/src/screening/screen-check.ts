@@ -71,6 +71,12 @@ export interface HitDecision {
   readonly sighting?: RecordId;
   /** What the desk said (a pointer's call). */
   readonly notes?: string;
+  /**
+   * In the decision's answer only, not kept: the agencies told of it (an alert's owner told of a
+   * confirmation or a rejection, a pointer's owner of the call), among those the decider is shown
+   * on the hit; none where the hit has no alert, so the officer is not told an owner was.
+   */
+  readonly told?: readonly AgencyId[];
 }
 
 /**

@@ -271,7 +271,11 @@ export interface ScreeningHit {
   /** A match's listed name, dates of birth and nationalities, to compare with the person checked (never on a pointer). */
   readonly listed?: { readonly name?: string; readonly birthDates?: readonly string[]; readonly nationalities?: readonly string[] };
   /** The officer's decision: a match confirmed or rejected, a pointer's desk called. */
-  readonly decision?: { readonly decision: HitDecision; readonly by: string; readonly at: string; readonly notes?: string };
+  readonly decision?: {
+    readonly decision: HitDecision; readonly by: string; readonly at: string; readonly notes?: string;
+    /** In the decision's answer only: the agencies told of it (an alert's owner, a pointer's agency); empty where no one was. */
+    readonly told?: readonly string[];
+  };
 }
 
 export type HitDecision = 'confirm' | 'reject' | 'called';

@@ -72,8 +72,22 @@ type CardState = 'open' | 'reporting' | 'confirmed' | 'rejected' | 'called';
 
 /** What a card taking the decision says; nothing while it is open. */
 const DECIDED = {
-  open: '', reporting: '', confirmed: 'Confirmed — the owner has been told.', rejected: 'Rejected as a different person.', called: 'Call to the desk recorded — the owner has been told.',
+  open: '', reporting: '', confirmed: 'Confirmed', rejected: 'Rejected as a different person', called: 'Call to the desk recorded',
 } as const;
+
+/**
+ * What a card says of the decision taken on it, and who was told of it as the decision's answer
+ * names them (`told`): an alert's owner, a pointer's agency, by the name the hit gives it. A hit
+ * without an alert tells no one, and the card says no more than what was decided.
+ */
+export function decidedText(state: CardState, hit: ScreeningHit, told: readonly string[] = hit.decision?.told ?? []): string {
+  const said = DECIDED[state];
+  if (said === '') return '';
+  const names = told.map((agency) => hit.alerts?.find((a) => a.owner.agency === agency)?.owner.agencyName ?? (hit.agency === agency ? hit.agencyName : undefined) ?? agency);
+  const agencies = [...new Set(names)];
+  if (agencies.length === 0) return `${said}.`;
+  return `${said} — ${agencies.length === 1 ? agencies[0] : `${agencies.slice(0, -1).join(', ')} and ${agencies[agencies.length - 1]}`} told.`;
+}
 
 const STATE_OF = { confirm: 'confirmed', reject: 'rejected', called: 'called' } as const satisfies Record<HitDecision, CardState>;
 
@@ -86,11 +100,13 @@ export function keptDecisionText(decision: NonNullable<ScreeningHit['decision']>
   return decision.decision === 'called' ? `The desk was already called by ${who}.` : `Already ${STATE_OF[decision.decision]} by ${who}.`;
 }
 
-export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, autoFocus, sameAs, contraryOf }: {
+export function HitCard({ hit, n, decidedHere = false, told, onDecide, onDecided, autoFocus, sameAs, contraryOf }: {
   readonly hit: ScreeningHit;
   readonly n: number;
   /** Whether the hit's decision was taken on this page (else it is told as one taken before, or elsewhere). */
   readonly decidedHere?: boolean;
+  /** The agencies told of the decision taken on this page, as its answer named them. */
+  readonly told?: readonly string[] | undefined;
   /** The card (its position, from 1, and its hit) that lists the same resolved person. */
   readonly sameAs?: { readonly position: number; readonly hit: ScreeningHit } | undefined;
   /** Takes the decision; resolved once the card's hit holds the decision in force, its own or another session's. */
@@ -106,7 +122,7 @@ export function HitCard({ hit, n, decidedHere = false, onDecide, onDecided, auto
   // the check's decision is the one in force: the card closes on the answer that holds it
   const kept = hit.decision;
   const state: CardState = kept ? STATE_OF[kept.decision] : step;
-  const said = kept && !decidedHere ? keptDecisionText(kept, user.id) : DECIDED[state];
+  const said = kept && !decidedHere ? keptDecisionText(kept, user.id) : decidedText(state, hit, told);
   const [notes, setNotes] = useState('');
   const { busy, error, run } = useAction();
   const cardRef = useRef<HTMLLIElement>(null);

@@ -82,8 +82,12 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
   const refused = useRefusedFields<HTMLFormElement>(error, (field) => refusalId(REFUSAL_PREFIX, field));
   const [answer, setAnswer] = useState<ScreenResponse>();
   const [missing, setMissing] = useState(false);
-  /** The hits (by ref) whose decision this page took, told apart from one another session took. */
-  const [decidedHere, setDecidedHere] = useState<ReadonlySet<string>>(new Set());
+  /**
+   * The hits (by ref) whose decision this page took, told apart from one another session took,
+   * each with the agencies its answer says were told of it: a later decision's answer, the check
+   * as kept, names them no more.
+   */
+  const [decidedHere, setDecidedHere] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
   const nameRef = useRef<HTMLInputElement>(null);
   const hitsRef = useRef<HTMLOListElement>(null);
   const newCheckRef = useRef<HTMLButtonElement>(null);
@@ -113,7 +117,7 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
     latest.current++;
     // the next traveller's check starts from an entry keeping none, which a reload keeps empty
     if (shownRef.current) pushEntryState('checkpoint', null, href('checkpoint'));
-    setDecidedHere(new Set());
+    setDecidedHere(new Map());
     setQuery({});
     setAnswer(undefined);
     setMissing(false);
@@ -158,9 +162,9 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
     }, () => setAnswer(undefined));
   };
   /** `check` on the cards, if it is still the check shown (New check may have been asked meanwhile). */
-  const show = (check: ScreenResponse, taken?: string): void => {
+  const show = (check: ScreenResponse, taken?: { readonly key: string; readonly told: readonly string[] }): void => {
     setAnswer((shown) => (shown?.check.id === check.check.id ? check : shown));
-    if (taken !== undefined) setDecidedHere((keys) => new Set(keys).add(taken));
+    if (taken !== undefined) setDecidedHere((keys) => new Map(keys).set(taken.key, taken.told));
   };
   /**
    * The cards show the check the decision answers with, as it is now; a decision another session
@@ -170,7 +174,8 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
     if (!answer) return;
     const ref = answer.hits.find((h, i) => (h.n ?? i) === n)?.ref;
     const { check, taken } = await takeDecision(api, { check: answer.check.id, hit: { ref, n }, decision, report });
-    show(check, taken ? ref ?? `n${n}` : undefined);
+    const told = check.hits.find((h, i) => (ref !== undefined ? h.ref === ref : (h.n ?? i) === n))?.decision?.told ?? [];
+    show(check, taken ? { key: ref ?? `n${n}`, told } : undefined);
   };
 
   // the keyboard starts on the first decision still to take (a reopened check may hold some taken)
@@ -206,7 +211,7 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
       </p>
       {answer ? (
         <>
-          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${hit.ref ?? n}`} hit={hit} n={hit.n ?? n} decidedHere={decidedHere.has(hit.ref ?? `n${hit.n ?? n}`)} onDecide={decide} onDecided={focusNextDecision} autoFocus={hit === firstOpen} sameAs={sameAsOf(answer.hits, hit)}
+          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${hit.ref ?? n}`} hit={hit} n={hit.n ?? n} decidedHere={decidedHere.has(hit.ref ?? `n${hit.n ?? n}`)} told={decidedHere.get(hit.ref ?? `n${hit.n ?? n}`)} onDecide={decide} onDecided={focusNextDecision} autoFocus={hit === firstOpen} sameAs={sameAsOf(answer.hits, hit)}
             contraryOf={(decision) => contraryDecision(answer.hits, hit.n ?? n, decision)} />)}</ol>
           <button type="button" ref={newCheckRef} onClick={reset}>New check (Esc)</button>
         </>
