@@ -99,6 +99,22 @@ describe.skipIf(!tests.haveChromium)('the ingest page', () => {
     expect(new URL(page.url()).hash).toBe(`#/ingest?job=${first ?? ''}`);
   });
 
+  it('says a CSV with no column mapped in the form\'s words, the previous upload\'s results put away', async () => {
+    const page = await tests.newPage();
+    await openIngest(page);
+    await upload(page, 'before.jsonl', people(2, 'before'));
+    await expect.poll(() => summary(page).textContent(), { timeout: 20_000 }).toBe('2 accepted (2 new) · 0 refused');
+    await page.getByLabel(FILE).setInputFiles({ name: 'unmapped.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,birth\nu-1,Ilse Marchetti,1980-02-03\n') });
+    await expect.poll(() => page.getByRole('group', { name: 'Column mapping' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Upload and ingest' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
+    expect(await alert.textContent()).toBe('No column is mapped to a property: choose, under "Column mapping", the property of at least one column.');
+    // the results of before.jsonl are not read as this file's
+    expect(await page.getByRole('region', { name: 'Ingest job' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('tells the references of lines written to records not found, as a count and a list folded when long', async () => {
     const page = await tests.newPage();
     await openIngest(page);

@@ -5,7 +5,8 @@
  * or reloading it follows it again, and the user's recent uploads are listed to open one again.
  * A file is read only as far as the page needs it (the first line of a CSV, then a count of its
  * lines) and sent piece by piece (ingest/upload-body.ts); one over the server's limit, which the
- * server tells with the user's recent uploads, is refused before it is read.
+ * server tells with the user's recent uploads, is refused before it is read. Starting an upload
+ * puts away the results of the job shown, so that a refusal is not read with another file's results.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { CATEGORIES } from '../admin/admin-types.ts';
@@ -49,6 +50,10 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
   const [provenance, setProvenance] = useState({ source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', handling: 'H1', legalBasis: 'LED Art. 8', category: 'suspect', nature: 'fact' });
   const [started, setStarted] = useState<IngestJob>();
   const [error, setError] = useState<unknown>();
+  // the job shown when an upload started: its results make way for those of the new one
+  const [putAway, setPutAway] = useState<string>();
+  // another job opened (the new upload's, or one of the recent uploads) is shown
+  useEffect(() => setPutAway(undefined), [jobId]);
   const [uploading, setUploading] = useState(false);
   // "Upload and ingest" is disabled while the file is sent, which drops the focus
   const holdFocus = useFocusBack(uploading);
@@ -86,11 +91,14 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
     event.preventDefault();
     if (!file) return;
     holdFocus();
+    setPutAway(jobId);
     setUploading(true);
     setError(undefined);
     try {
       const props: Record<string, string[]> = {};
       for (const [column, property] of Object.entries(columns)) if (property) (props[property] ??= []).push(column);
+      // said here, in the form's words: the server would refuse the mapping in its own
+      if (isCsv && Object.keys(props).length === 0) throw new Error('No column is mapped to a property: choose, under "Column mapping", the property of at least one column.');
       const mapping = isCsv ? {
         schema, id: idColumn, delimiter,
         properties: Object.fromEntries(Object.entries(props).map(([p, cols]) => [p, cols.length === 1 ? cols[0] : cols])),
@@ -156,7 +164,7 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
       </form>
       {uploading ? <ProgressBar label="Uploading" /> : null}
       <ErrorMessage error={error} what="upload the file" />
-      {jobId ? <JobView key={jobId} id={jobId} {...(started?.id === jobId ? { known: started } : {})} onEnded={() => setEnded((n) => n + 1)} /> : null}
+      {jobId && jobId !== putAway ? <JobView key={jobId} id={jobId} {...(started?.id === jobId ? { known: started } : {})} onEnded={() => setEnded((n) => n + 1)} /> : null}
       <RecentUploads current={jobId} uploads={uploads} />
     </section>
   );

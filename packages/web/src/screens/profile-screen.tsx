@@ -100,7 +100,7 @@ function RecordProfileView({ id }: { readonly id: string }) {
     }
   }, [api, id]);
   if (found.loading) return <ProgressBar label="Opening the record" />;
-  if (found.error) return <ErrorMessage error={found.error} />;
+  if (found.error) return <ErrorMessage error={found.error} notFound={`No record ${id} that you may read.`} />;
   const { record, pointer } = found.value ?? {};
   if (pointer) {
     return (
