@@ -159,6 +159,29 @@ describe.skipIf(!tests.haveChromium)('the alerts inbox', () => {
     expect(errors).toEqual([]);
   });
 
+  it('tells a hit on an alert and the officer\'s confirmation as sentences naming the subject, the agency and desk, and the report, the ids under Details', async () => {
+    const fed = await tests.api.tokenOf('fedAnalyst');
+    await tests.api.json('/records', { token: fed, body: { id: 'p-benali', schema: 'Person', properties: { name: ['Nadia Benali'], birthDate: ['1990-02-14'] }, provenance: testProvenance('fedpol') } });
+    await tests.api.json('/alerts', { token: fed, headers: { 'x-mosaic-purpose': 'Criminal investigation', 'x-mosaic-case': 'PV/2026/0418' }, body: { subject: 'fedpol:p-benali', category: 'discreet_check' } });
+    await tests.server.projections.follower.catchUp();
+    const checkpoint = await tests.api.tokenOf('zoneCheckpoint');
+    const { check, hits } = await tests.api.json<{ check: { id: string }; hits: { ref: string; subject?: string }[] }>('/screen', { token: checkpoint, body: { name: 'Nadia Benali', place: 'Zaventem T1', purpose: 'Border check', caseRef: 'BC/2026/9' } });
+    const hit = hits.find((h) => h.subject === 'fedpol:p-benali');
+    await tests.api.json(`/checks/${check.id}/hits/${hit?.ref ?? ''}/decision`, { token: checkpoint, body: { decision: 'confirm', report: { route: 'towards Lille', vehicle: 'grey Audi A4' } } });
+
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto('/#/inbox');
+    const sentences = () => page.locator('.inbox li .notification-summary').allTextContents();
+    await expect.poll(async () => (await sentences()).filter((s) => s.includes('Nadia Benali')), { timeout: 15_000 }).toEqual([
+      expect.stringMatching(/^Police Zone North \(desk Duty desk\) confirmed an encounter with Nadia Benali, the subject of your alert \(discreet check\), at a check at Zaventem T1 on \d{4}-\d\d-\d\d \d\d:\d\d\. The officer's report — route and destination: towards Lille; vehicle: grey Audi A4\.$/),
+      expect.stringMatching(/^Police Zone North \(desk Duty desk\) had a match on your alert \(discreet check\) on Nadia Benali at a check at Zaventem T1 on .*; the officer is to confirm or reject it\.$/),
+    ]);
+    // the ids are under the disclosure, not in the sentence
+    const confirmed = page.locator('.inbox li', { hasText: 'confirmed an encounter with Nadia Benali' });
+    expect(await confirmed.locator('.notification-summary').textContent()).not.toMatch(/fedpol:|zone-north|decision:|check:/);
+    expect(await confirmed.locator('details').textContent()).toContain(check.id);
+  });
+
   it('asks before withdrawing an alert, naming it and its subject; "Keep the alert" leaves it in force, the keyboard back on its button', async () => {
     const zone = await tests.api.tokenOf('zoneOfficer');
     const why = { 'x-mosaic-purpose': 'Patrol', 'x-mosaic-case': 'ZN/2026/0077' };

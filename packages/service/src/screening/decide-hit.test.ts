@@ -4,6 +4,7 @@ import { createStoreAuditStorage } from '@mosaic/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { followChanges } from '../change-follower.ts';
 import { listUnderArrestAlert, openTestMosaic, putFixtures, putTestGroup, refuseAuditEntries, testProvenance, type TestMosaic } from '../testing.ts';
+import { eraseRecord } from '../records.ts';
 import { RETENTION_RULES_KIND } from '../retention/retention-rules.ts';
 import { decideHit, HIT_DECISION_KIND } from './decide-hit.ts';
 import { listNotifications, NOTIFICATION_KIND, type StoredNotification } from './notification-inbox.ts';
@@ -102,6 +103,15 @@ describe('decideHit', () => {
     expect(kept.find((n) => n.kind === 'alert.hit.confirmed')?.body).toMatchObject({ check: check.id, hit: ref, alert: 'fedpol:a1', decision: 'confirm', sighting: `zone-north:sighting-${check.id}-${ref}` });
     expect(heard).toEqual([{ kind: 'alert.hit.confirmed', stored: true }]);
     expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
+    // both say on whom, by the name the subject is listed under, and what the alert asked
+    for (const n of kept) expect(n.body).toMatchObject({ subject: 'fedpol:p1', subjectName: 'Rachid Bouzid', category: 'arrest' });
+
+    // the name goes with the subject's erasure, from both kept notices
+    await eraseRecord(mosaic, { user: (await mosaic.store.findUserByName('fedAdmin'))!, purpose: 'erasure', caseRef: 'E-1' }, RecordId('fedpol:p1'), 'entered in error');
+    const left = (await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).map((d) => (d.body as StoredNotification).notification).filter((n) => n.kind.startsWith('alert.hit'));
+    expect(left).toHaveLength(2);
+    for (const n of left) expect(n.body).not.toHaveProperty('subjectName');
+    expect(JSON.stringify(left)).not.toMatch(/Rachid|Bouzid/);
   });
 
   it('dates a confirmed hit\'s Sighting by its agency\'s retention rule for the subject\'s category, as any record of the agency', async () => {

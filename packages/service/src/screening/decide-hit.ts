@@ -21,7 +21,7 @@ import type { Mosaic } from '../runtime.ts';
 import type { Notification } from '../notifier.ts';
 import { notificationDocuments } from './notification-inbox.ts';
 import { asShown, checkShownEvents, loadCheck, type ReasonOf } from './read-check.ts';
-import { CHECK_KIND, type CheckRecord, type HitDecision, type HitRef, type HitView } from './screen-check.ts';
+import { CHECK_KIND, listedName, type CheckRecord, type HitDecision, type HitRef, type HitView } from './screen-check.ts';
 import type { ScreeningProjection } from './screening-projection.ts';
 
 export interface EncounterReport {
@@ -182,11 +182,14 @@ async function decisionOf(tx: Store, consultation: Consultation, projection: Scr
   const decision: HitDecision = { decision: input.decision, by: user.id, at, ...(sighting ? { sighting } : {}) };
   const kept = await keptNow(tx, deciding);
   const updated: CheckRecord = { ...kept, hits: kept.hits.map((h) => (h.n === hit.n && h.kind === 'match' ? { ...h, decision } : h)) };
+  // the subject by the name it is listed under, as the hit's notice names it (screen-check.ts)
+  const subjectName = listedName(projection, hit);
   const told: Notification[] = hit.alerts.map((alert) => ({
     id: timeOrderedId(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
     title: input.decision === 'confirm' ? `Encounter confirmed: ${alert.action}` : 'Hit on your alert rejected by the officer',
     body: {
-      check: check.id, ...(hit.ref === undefined ? {} : { hit: hit.ref }), alert: alert.id, subject: hit.subject, action: alert.action, decision: input.decision, time: check.at,
+      check: check.id, ...(hit.ref === undefined ? {} : { hit: hit.ref }), alert: alert.id, subject: hit.subject, ...(subjectName === undefined ? {} : { subjectName }),
+      action: alert.action, category: alert.category, decision: input.decision, time: check.at,
       ...(check.place !== undefined ? { place: check.place } : {}), agency: check.agency, desk: check.desk,
       ...(sighting ? { sighting, report: reportFields(input.report ?? {}) } : {}),
     },

@@ -146,6 +146,8 @@ export function withoutRecord(body: Notification['body'], record: RecordId): Not
   }
   if (typeof body['caption'] === 'string' && typeof body['record'] === 'string') return { ...named, erased };
   const records = Array.isArray(body['records']) ? body['records'] : [];
-  const names = Array.isArray(body['names']) ? body['names'] : [];
+  // a hit's notice names its subject alone (subjectName, above), and lists no names
+  if (!Array.isArray(body['names'])) return { ...named, erased };
+  const names = body['names'] as unknown[];
   return { ...named, names: names.map((name, i) => (records[i] === record ? '' : name)), erased };
 }

@@ -48,6 +48,8 @@ export function recordsShownIn(notification: Notification): string[] {
     return [body['record'], ...named(body['subject'], body['subjectName']), ...named(body['other'], body['otherName'])];
   }
   if (Array.isArray(body['names']) && Array.isArray(body['records'])) return (body['records'] as unknown[]).filter((r): r is string => typeof r === 'string');
+  // a hit on an alert and its decision name the alert's subject (screen-check.ts, decide-hit.ts)
+  if (typeof body['subject'] === 'string' && typeof body['subjectName'] === 'string') return [body['subject']];
   return [];
 }
 

@@ -198,6 +198,18 @@ function queryAsked(query: ScreeningQuery): ScreeningQuery {
   return Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v !== '')) as ScreeningQuery;
 }
 
+/**
+ * The name a match's subject is listed under, for its alerts' owners' notices (`subjectName`), so
+ * that a notice says on whom: only where the subject is listed alone (its entry is that record
+ * and no other, whose spelling could be another's). A notice naming the subject is told only to
+ * a reader who may read it (notification-view.ts), and the name goes with its erasure
+ * (erase-from-checks.ts), which finds it by the notice's mention of the subject.
+ */
+export function listedName(projection: Pick<ScreeningProjection, 'recordsOf'>, hit: HitView & { kind: 'match' }): string | undefined {
+  const behind = projection.recordsOf(hit.subject as string as SubjectId);
+  return behind.length === 1 && behind[0] === hit.subject && hit.erased !== true ? hit.listed?.name : undefined;
+}
+
 /** An owner to tell, and which of its own records was screened against. */
 interface RecordNotice extends OwnerNotice {
   readonly record: RecordId;
@@ -436,7 +448,7 @@ export async function screenCheck(mosaic: Mosaic, consultation: Consultation, pr
   // The check document and its owners' notifications ride with its audit entries: one
   // transaction, group-committed with the other checks of this turn, so a check is kept exactly
   // when it is audited, and its notifications with it. They are published once it is kept.
-  const told = ownerNotifications(check, notices, names);
+  const told = ownerNotifications(check, notices, names, (hit) => listedName(projection, hit));
   await mosaic.audit.appendAll(auditOf(check, projection, (record, provenance) => shownRecordDecision(record, provenance).reason), [{ kind: CHECK_KIND, id, owner: user.agency, body: check, mentions: checkMentions(check) }, ...told.flatMap(notificationDocuments)]);
   for (const notification of told) mosaic.notifier.publish(notification, { stored: true });
   return checkAnswer(check);
@@ -590,7 +602,7 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection, reasonOf: 
  * subject, the alert) is left out of the encounter notice, the owner's other records encountered
  * in the check are not: a hit on one of its alerts says nothing of the others.
  */
-function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[], names: ReadonlyMap<RecordId, string>): Notification[] {
+function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[], names: ReadonlyMap<RecordId, string>, nameOf: (hit: HitView & { kind: 'match' }) => string | undefined): Notification[] {
   const out: Notification[] = [];
   /** Each agency's records named in its alert.hit notices. */
   const told = new Map<AgencyId, Set<RecordId>>();
@@ -600,11 +612,15 @@ function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[]
   };
   for (const hit of check.hits) {
     if (hit.kind !== 'match' || hit.band === 'none') continue;
+    const subjectName = nameOf(hit);
     for (const alert of hit.alerts) {
       told.set(alert.owner.agency, (told.get(alert.owner.agency) ?? new Set()).add(hit.subject).add(alert.id));
       out.push({
         id: timeOrderedId(), at: check.at, to: { agency: alert.owner.agency }, kind: 'alert.hit', title: `Hit on your alert: ${alert.action}`,
-        body: { check: check.id, ...(hit.ref === undefined ? {} : { hit: hit.ref }), alert: alert.id, subject: hit.subject, band: hit.band, action: alert.action, time: check.at, ...where, agency: check.agency, desk: check.desk },
+        body: {
+          check: check.id, ...(hit.ref === undefined ? {} : { hit: hit.ref }), alert: alert.id, subject: hit.subject, ...(subjectName === undefined ? {} : { subjectName }),
+          band: hit.band, action: alert.action, category: alert.category, time: check.at, ...where, agency: check.agency, desk: check.desk,
+        },
       });
     }
   }

@@ -120,6 +120,31 @@ describe('notificationSummary of what a watch turned up', () => {
     expect(notificationRecord({ check: 'c1', alert: 'fedpol:a', subject: 'fedpol:p-1', record: 'fedpol:x' })).toBe('fedpol:x');
   });
 
+  it('tells a hit on an alert, its confirmation with the report, and its rejection in words: who, on whom, what the alert asked, where and when', () => {
+    const names = { agencies: new Map([['border', 'Border Police']]), desks: new Map([['border:airport', 'Airport']]) };
+    const common = { check: '01a25116-0000-4000-8000-000000000000', hit: 'he1020304050a', alert: 'fedpol:FP-00000-A000001', subject: 'fedpol:FP-00000-0000109', subjectName: 'Karim Rachidi', category: 'arrest', action: 'ARREST', time: '2026-12-07T15:19:27.252Z', place: 'Zaventem T1', agency: 'border', desk: 'border:airport' };
+    expect(notificationSummary({ kind: 'alert.hit', body: { ...common, band: 'hit' } }, names))
+      .toBe('Border Police (desk Airport) had a match on your alert (arrest) on Karim Rachidi at a check at Zaventem T1 on 2026-12-07 15:19; the officer is to confirm or reject it.');
+    expect(notificationSummary({ kind: 'alert.hit', body: { ...common, band: 'possible' } }, names)).toMatch(/^Border Police \(desk Airport\) had a possible match on your alert \(arrest\) on Karim Rachidi /);
+    const report = { place: 'N4 roadblock, km 12', time: '2026-12-07T16:05:00+01:00', route: 'to Lille', vehicle: 'grey Audi A4', notes: 'nervous' };
+    expect(notificationSummary({ kind: 'alert.hit.confirmed', body: { ...common, category: 'discreet_check', action: 'REPORT_COVERTLY', decision: 'confirm', sighting: 'border:sighting-1', report } }, names))
+      .toBe('Border Police (desk Airport) confirmed an encounter with Karim Rachidi, the subject of your alert (discreet check), at a check at Zaventem T1 on 2026-12-07 15:19. The officer\'s report — place: N4 roadblock, km 12; time: 2026-12-07 16:05; route and destination: to Lille; vehicle: grey Audi A4; notes: nervous.');
+    expect(notificationSummary({ kind: 'alert.hit.confirmed', body: { ...common, decision: 'confirm' } }, names))
+      .toBe('Border Police (desk Airport) confirmed an encounter with Karim Rachidi, the subject of your alert (arrest), at a check at Zaventem T1 on 2026-12-07 15:19.');
+    expect(notificationSummary({ kind: 'alert.hit.rejected', body: { ...common, decision: 'reject' } }, names))
+      .toBe('Border Police (desk Airport) rejected a match on your alert (arrest) on Karim Rachidi at a check at Zaventem T1 on 2026-12-07 15:19: not the person checked.');
+    // no id in any sentence: they are under "Details"
+    for (const kind of ['alert.hit', 'alert.hit.confirmed', 'alert.hit.rejected']) {
+      expect(notificationSummary({ kind, body: { ...common, band: 'hit', decision: 'confirm' } }, names)).not.toMatch(/fedpol:|01a25116|he1020304050a|border:/);
+    }
+  });
+
+  it('says a hit\'s notice without a name where it has none (a subject erased since, a notice told before names were)', () => {
+    const { subjectName: _name, ...body } = { subject: 'fedpol:P-1', subjectName: 'x', category: 'arrest', agency: 'border', desk: 'border:airport', decision: 'confirm' };
+    expect(notificationSummary({ kind: 'alert.hit.confirmed', body })).toBe('border (desk border:airport) confirmed an encounter with the subject of your alert (arrest), at a check.');
+    expect(notificationSummary({ kind: 'alert.hit.rejected', body })).toBe('border (desk border:airport) rejected a match on your alert (arrest) at a check: not the person checked.');
+  });
+
   it('keeps the ids for the details, out of the sentence', () => {
     expect(notificationDetails(alert)).toContain('subscription: a3a8d311-0000');
   });

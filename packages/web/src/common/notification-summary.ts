@@ -140,6 +140,49 @@ function watchPointer(body: Readonly<Record<string, unknown>>): string {
   return `${holder} holds new information that concerns your watch${label ? ` “${label}”` : ''}${more}${call}.`;
 }
 
+/** An encounter report's fields (service decide-hit.ts) in words, in the order the form asks them. */
+const REPORT_FIELDS: readonly (readonly [string, string])[] = [
+  ['place', 'place'], ['time', 'time'], ['route', 'route and destination'], ['companions', 'companions'], ['vehicle', 'vehicle'],
+  ['identityUsed', 'identity used'], ['objects', 'objects carried'], ['notes', 'notes'],
+];
+
+function reportWords(report: unknown): string {
+  const fieldsOf = objectOf(report);
+  if (fieldsOf === undefined) return '';
+  const said = REPORT_FIELDS.flatMap(([key, label]) => {
+    const value = text(fieldsOf[key]);
+    if (value === undefined) return [];
+    return [`${label}: ${key === 'time' ? value.slice(0, 16).replace('T', ' ') : value}`];
+  });
+  return said.length === 0 ? '' : ` The officer's report — ${said.join('; ')}.`;
+}
+
+/**
+ * A hit on one of the reader's alerts (service screen-check.ts) and the officer's decision on it
+ * (decide-hit.ts): who, what was decided, on whom — the subject by the name it is listed under
+ * (`subjectName`, in the notice only where the subject is listed alone, and told only to a reader
+ * who may read it: notification-view.ts) —, the alert's category in words, where and when, and a
+ * confirmed encounter's report. Ids (check, hit, alert, Sighting) are left to the details.
+ */
+function alertHit(kind: string, body: Readonly<Record<string, unknown>>, by: (agency: unknown, desk: unknown) => string): string | undefined {
+  const name = text(body['subjectName']);
+  const category = text(body['category']);
+  const alert = `your alert${category ? ` (${alertCategoryWords(category)})` : ''}`;
+  const on = name ? `${alert} on ${name}` : alert;
+  const whereWhen = `${where(body['place'])}${when(body['time'])}`;
+  const who = by(body['agency'], body['desk']);
+  switch (kind) {
+    case 'alert.hit':
+      return `${who} ${body['band'] === 'possible' ? 'had a possible match' : 'had a match'} on ${on} at a check${whereWhen}; the officer is to confirm or reject it.`;
+    case 'alert.hit.confirmed':
+      return `${who} confirmed an encounter with ${name ? `${name}, the subject of ${alert}` : `the subject of ${alert}`}, at a check${whereWhen}.${reportWords(body['report'])}`;
+    case 'alert.hit.rejected':
+      return `${who} rejected a match on ${on} at a check${whereWhen}: not the person checked.`;
+    default:
+      return undefined;
+  }
+}
+
 export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 'body'>, names: OrganisationNames = {}): string {
   const by = byOf(names);
   // A consultation's notice names who asked as `requester: {user, agency, desk}` (service
@@ -158,7 +201,9 @@ export function notificationSummary({ kind, body }: Pick<Notification, 'kind' | 
       return `${by(body['agency'], body['desk'])} called your desk about a likely match on ${ownRecords(body)}${where(body['place'])}${when(body['time'])}${notes ? `: “${notes}”` : '.'}`;
     }
     case 'alert.hit':
-      return `${by(body['agency'], body['desk'])} hit your alert on ${text(body['subject']) ?? 'a subject'} (${text(body['band']) ?? 'hit'})${where(body['place'])}${when(body['time'])}.`;
+    case 'alert.hit.confirmed':
+    case 'alert.hit.rejected':
+      return alertHit(kind, body, by) ?? fields(body);
     case 'watch.pointer':
       return watchPointer(body);
     default:
