@@ -9,7 +9,7 @@ import { AgencyId, CLASSIFICATION, CREDIBILITY, HANDLING, RELIABILITY, TLP } fro
 import { AGENCY_PROFILE_LIST } from './agency-profiles.ts';
 import type { AgencyProfile } from './agency-profiles.ts';
 import { MONTH_NAMES, WORLD_END, WORLD_START, isoDay, nextReview } from './calendar.ts';
-import { agencyName, alertDesk, DEMO_AGENCY_IDS } from './org.ts';
+import { agencyName, alertDesk, DEMO_AGENCY_IDS, sharedInFullWith } from './org.ts';
 import type { DemoAgencyId } from './org.ts';
 import { ORGANIZATIONS } from './organizations.ts';
 import { CHECKPOINTS, BALKAN_ROUTE, COUNTRY_NAMES } from './places.ts';
@@ -63,11 +63,12 @@ type Props = Record<string, string[]>;
 
 const AGENCY_IDS = DEMO_AGENCY_IDS.map((id) => AgencyId(id));
 const YEAR = 365;
-type DemoAlertCategory = 'arrest' | 'discreet_check' | 'inform_owner_only';
+type DemoAlertCategory = 'arrest' | 'discreet_check' | 'specific_check' | 'inform_owner_only';
 /** The legal basis of each alert category the demo issues, as the service's alerts give it. */
 const ALERT_LEGAL_BASIS: Readonly<Record<DemoAlertCategory, string>> = {
   arrest: 'Reg. (EU) 2018/1862 Art. 26',
   discreet_check: 'Reg. (EU) 2018/1862 Art. 36',
+  specific_check: 'Reg. (EU) 2018/1862 Art. 36',
   inform_owner_only: 'Mosaic sharing agreement',
 };
 
@@ -304,6 +305,17 @@ export function clusterRecords(cluster: Cluster, rng: Rng, state: RecordState, o
     // Intelligence watches returnees it suspects without their knowing; the threat unit asks to be
     // told when one of every other foreign fighter it follows is encountered.
     if (trip && trip.returned !== null && agency === 'intel' && basis.category === 'suspect') alertOn(a, agency, person, 'discreet_check', trip.returned, basis);
+    // The federal police ask where the returnees and the radical cells' members they hold as
+    // suspects go (a discreet check), one in three to be searched (a specific check; Reg. (EU)
+    // 2018/1862 Art. 36), on records their agreement with every agency shows the checkpoints
+    // (border police, local zones) in full, so that an officer there files the report the alert
+    // asks for (Art. 37); intelligence's discreet checks reach them as pointers only. One it asks
+    // to arrest on a warrant is not also watched.
+    const returnee = trip !== null && trip.returned !== null;
+    if (agency === 'fedpol' && basis.category === 'suspect' && (returnee || (p.core && cluster.kind === 'radical')) && !(warrant?.status === 'active')
+      && sharedInFullWith('fedpol', 'border', basis) && sharedInFullWith('fedpol', 'lpz-west', basis)) {
+      alertOn(a, agency, person, idHash(person) % 3 === 0 ? 'specific_check' : 'discreet_check', trip?.returned ?? p.arrests[0] ?? WORLD_START, basis);
+    }
     if (trip && agency === 'tcu' && basis.category === 'suspect' && idHash(person) % 2 === 0) alertOn(a, agency, person, 'inform_owner_only', trip.departure, basis);
     for (const arrest of p.arrests) {
       if (local ? rng.chance(0.8) : agency === 'fedpol' ? rng.chance(0.4) : (agency === 'partner-fr' || agency === 'prosecutor') && rng.chance(0.3)) {

@@ -2,7 +2,7 @@ import { CLASSIFICATION, CREDIBILITY, HANDLING, NATURE, RELIABILITY, SUBJECT_CAT
 import type { AgencyId } from '@mosaic/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from './generate-demo.ts';
-import { DEMO_AGENCY_IDS } from './org.ts';
+import { DEMO_AGENCY_IDS, sharedInFullWith } from './org.ts';
 
 interface Line {
   readonly id: string;
@@ -177,6 +177,11 @@ describe('generateDemo', () => {
     const categories = (agency: string): Set<string> => new Set(alerts.filter((a) => a.provenance.agency === agency).flatMap((a) => a.properties['category'] ?? []));
     expect(categories('prosecutor')).toEqual(new Set(['arrest']));
     expect(categories('intel')).toEqual(new Set(['discreet_check']));
+    // the federal police's discreet and specific checks, on records they share in full with the checkpoints (org.ts)
+    expect(categories('fedpol')).toEqual(new Set(['arrest', 'discreet_check', 'specific_check']));
+    for (const a of alerts.filter((l) => l.provenance.agency === 'fedpol' && l.properties['category']?.[0] !== 'arrest')) {
+      for (const checkpoint of ['border', 'lpz-west'] as const) expect(sharedInFullWith('fedpol', checkpoint, a.provenance as unknown as Parameters<typeof sharedInFullWith>[2]), a.id).toBe(true);
+    }
     expect(categories('tcu')).toEqual(new Set(['inform_owner_only']));
     const activeWarrant = new Set(records.filter((r) => r.schema === 'Warrant' && r.properties['status']?.[0] === 'active').map((r) => `${r.provenance.agency} ${r.properties['person']?.[0] ?? ''}`));
     for (const a of alerts) {

@@ -7,7 +7,7 @@
  * intelligence side only. All names are fictional.
  */
 import type { Classification, Handling, SubjectCategory, Tlp } from '@mosaic/model';
-import { AgencyId, AppError, DeskId, UserId } from '@mosaic/model';
+import { AgencyId, AppError, CLASSIFICATION, DeskId, TLP, UserId } from '@mosaic/model';
 import { NAME_POOLS } from './name-pools.ts';
 import { createRng } from './rng.ts';
 import type { Rng } from './rng.ts';
@@ -198,6 +198,22 @@ export function alertDesk(agency: DemoAgencyId): { readonly id: string; readonly
   const slug = spec?.desks[0]?.[0];
   if (!spec || slug === undefined) throw new AppError('MOSAIC_INTERNAL', `demo: no desk for agency ${agency}`);
   return { id: `${agency}:${slug}`, phone: deskPhone(spec, agencyIndex, 0) };
+}
+
+/**
+ * Whether a record of `owner`'s so marked is shown in full to `recipient` by an agreement the
+ * owner made with every agency (as the policy reads one: TLP, classification, handling and the
+ * data subject's category within its bounds) and released to the recipient by its marking (to
+ * all, to the recipient or to its country). The demo issues its discreet and specific checks on
+ * such records, so that the checkpoint agencies see them and file the report they ask for.
+ */
+export function sharedInFullWith(owner: DemoAgencyId, recipient: DemoAgencyId, provenance: { readonly marking: { readonly tlp: Tlp; readonly classification: Classification; readonly releasability: readonly string[] }; readonly handling: Handling; readonly category: SubjectCategory }): boolean {
+  const country = AGENCY_SPECS.find((spec) => spec.id === recipient)?.country;
+  const { marking } = provenance;
+  const released = marking.releasability.some((to) => to === 'ALL' || to === recipient || (country !== undefined && to.toLowerCase() === country));
+  return released && AGREEMENT_SPECS.some((spec) => spec.owner === owner && (spec.recipient === 'ALL' || spec.recipient === recipient) && spec.effect === 'full'
+    && TLP.indexOf(marking.tlp) <= TLP.indexOf(spec.maxTlp) && CLASSIFICATION.indexOf(marking.classification) <= CLASSIFICATION.indexOf(spec.maxClassification)
+    && spec.handling.includes(provenance.handling) && spec.categories.includes(provenance.category));
 }
 
 /** Builds the organisation for a seed; only user display names depend on it. */
