@@ -227,3 +227,45 @@ describe('extract: birth place', () => {
     expect(relation(broken, 'met', 'Marc Vandenberghe', 'Karim Bennani')?.evidence.sentence).toBe(line);
   });
 });
+
+describe('extract: French and Dutch', () => {
+  const person = (t: ExtractResult, name: string) => byName(t, name)?.properties;
+
+  it('reads a French birth date, birth place and nationality after the name', () => {
+    const t = extract('Salomé VERDIÈRE, née le 5 juin 1991 à Lyon, de nationalité marocaine, a été contrôlée à Zaventem. '
+      + 'Gaspard OUAZZANI, né le 05/06/1989, est de nationalité algérienne.');
+    expect(person(t, 'Salomé Verdière')).toMatchObject({ birthDate: ['1991-06-05'], birthPlace: ['Lyon'], nationality: ['ma'] });
+    expect(person(t, 'Gaspard Ouazzani')).toMatchObject({ birthDate: ['1989-06-05'], nationality: ['dz'] });
+  });
+  it('reads a meeting said in French', () => {
+    const t = extract('Le 3 mars 2015, Salomé VERDIÈRE a rencontré Ilyès BOUKHARI à Bruxelles. Gaspard OUAZZANI s\'est entretenu avec Noémie FARGE le 12 avril 2016.');
+    expect(relation(t, 'met', 'Salomé Verdière', 'Ilyès Boukhari')).toBeDefined();
+    expect(relation(t, 'met', 'Gaspard Ouazzani', 'Noémie Farge')).toBeDefined();
+  });
+  it('reads the countries of a journey said in French, named in French, with the date in the sentence', () => {
+    const t = extract('Le 14 février 2015, Salomé VERDIÈRE s\'est rendue en Syrie par avion. '
+      + 'Gaspard OUAZZANI a voyagé en avion de la Belgique vers la Turquie le 2 mai 2015. '
+      + 'Le 9 octobre 2016, Gaspard OUAZZANI est revenu de Turquie par la route.');
+    expect(byName(t, 'Syria')).toMatchObject({ schema: 'Country', mentions: [{ text: 'Syrie' }] });
+    expect(relation(t, 'travelled_to', 'Salomé Verdière', 'Syria')?.evidence.sentence).toBe('Le 14 février 2015, Salomé VERDIÈRE s\'est rendue en Syrie par avion.');
+    expect(relation(t, 'travelled_from', 'Gaspard Ouazzani', 'Belgium')).toBeDefined();
+    expect(relation(t, 'travelled_to', 'Gaspard Ouazzani', 'Turkey')).toBeDefined();
+    // "est revenu de Turquie": the journey came from there, it did not go there
+    const back = t.relations.filter((x) => x.evidence.sentence.startsWith('Le 9 octobre'));
+    expect(back.map((x) => [x.type, x.target])).toEqual([['travelled_from', byName(t, 'Turkey')?.id]]);
+    expect(byName(t, '2016-10-09')?.schema).toBe('Date');
+  });
+  it('reads a French plate after "immatriculé(e)", and its owner, not its driver', () => {
+    const t = extract('Gaspard OUAZZANI possède une Peugeot 308 immatriculée AB-123-CD. Salomé VERDIÈRE conduisait un véhicule immatriculé GH-456-KL.');
+    expect(byName(t, 'AB-123-CD')?.schema).toBe('Vehicle');
+    expect(byName(t, 'GH-456-KL')?.schema).toBe('Vehicle');
+    expect(relation(t, 'owner_of', 'Gaspard Ouazzani', 'AB-123-CD')).toBeDefined();
+    expect(t.relations.filter((x) => x.target === byName(t, 'GH-456-KL')?.id)).toEqual([]);
+  });
+  it('reads a Dutch birth date, journey and meeting', () => {
+    const t = extract('Joris VERBRUGGEN, geboren op 5 juni 1991, reisde naar Turkije op 2 mei 2015. Joris VERBRUGGEN ontmoette Wannes DE CLERCQ in Antwerpen.');
+    expect(person(t, 'Joris Verbruggen')).toMatchObject({ birthDate: ['1991-06-05'] });
+    expect(relation(t, 'travelled_to', 'Joris Verbruggen', 'Turkey')).toBeDefined();
+    expect(relation(t, 'met', 'Joris Verbruggen', 'Wannes De Clercq')).toBeDefined();
+  });
+});

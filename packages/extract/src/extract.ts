@@ -92,13 +92,17 @@ function flowing(text: string, sentences: readonly Sentence[]): string {
 
 const AGE_AFTER = /^(?:\s?\((\d{1,2})[),]|,\s(\d{1,2})\b(?!\s?(?:%|euros?|EUR|km|kg|years|people|calls|times|[.,]\d))|,\s(?:aged|age)\s(\d{1,2})\b|,\s(?:a|an)\s(\d{1,2})-year-old\b)/;
 const AGE_BEFORE = /(\d{1,2})-year-old(?:\s[\p{L}-]+){0,3},?\s$/u;
-const BIRTH_CUE = /(?:\bborn(?:\son)?|\bDOB:?|°|\bdate of birth:?|\bb\.)\s*$/i;
+// French "née le 5 juin 1991", "né le 05/06/1991", "date de naissance :"; Dutch "geboren op".
+const BIRTH_CUE = /(?:\bborn(?:\son)?|\bDOB:?|°|\bdate of birth:?|\bb\.|\bnée?(?:\sle)?|\bdate de naissance\s?:?|\bgeboren(?:\sop)?|\bgeboortedatum:?)\s*$/i;
 const NATIONAL_CUE = /^[^.;]{0,40}?\b(\p{Lu}\p{Ll}+)\s(?:national|citizen)\b/u;
+// "de nationalité marocaine", "van Marokkaanse nationaliteit", "nationaliteit: Marokkaans": the
+// adjective in lower case too, as French writes it.
+const NATIONAL_CUE_OTHER = /^[^.;]{0,60}?(?:(?<!\p{L})de\snationalité\s(\p{L}+)|(?<!\p{L})van\s(\p{L}+)\snationaliteit|(?<!\p{L})nationaliteit:?\s(\p{L}+))/iu;
 // "born in PLACE", "born [on|in] DATE[,] in PLACE", with the date (a date span) written as DATE_MARK:
 // one clause, so that "born 14 March 1979, was arrested in Antwerp" gives no birth place. Lower-case
 // only: a sentence opening "Born in …" is about the subject after it, not a person before.
 const DATE_MARK = '\u0001';
-const BIRTH_PLACE_CUE = /\bborn\s+(?:(?:(?:on|in)\s+)?\u0001,?\s+)?in\s$/;
+const BIRTH_PLACE_CUE = /\bborn\s+(?:(?:(?:on|in)\s+)?\u0001,?\s+)?in\s$|\bnée?\s+(?:(?:le\s+|en\s+)?\u0001,?\s+)?à\s$|\bgeboren\s+(?:(?:op\s+|in\s+)?\u0001,?\s+)?(?:te|in)\s$/;
 
 function addPersonProperties(text: string, spans: Span[]): void {
   const gazetteer = placeGazetteer();
@@ -111,7 +115,9 @@ function addPersonProperties(text: string, spans: Span[]): void {
     const value = age?.slice(1).find((g) => g !== undefined);
     if (value !== undefined) s.props['age'] = [value];
     const nat = NATIONAL_CUE.exec(after);
-    const code = nat?.[1] === undefined ? undefined : gazetteer.demonym(nat[1]);
+    const other = nat === null ? NATIONAL_CUE_OTHER.exec(text.slice(s.end, s.end + 100)) : null;
+    const adjective = nat?.[1] ?? other?.slice(1).find((g) => g !== undefined);
+    const code = adjective === undefined ? undefined : gazetteer.demonym(adjective);
     if (code !== undefined) s.props['nationality'] = [code.toLowerCase()];
     // "born 12/04/1996 in Saint-Denis", "(DOB 03.07.1988)", "(°12.05.1994": within the same clause.
     for (let j = i + 1; j < spans.length && (spans[j] as Span).start - s.end < 60; j++) {

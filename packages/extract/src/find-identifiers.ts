@@ -7,7 +7,9 @@ import { span, type Span } from './span.ts';
 
 const DOCUMENT_CUE = /\b(passport|identity card|id card|identity document|id document|residence permit|residence card|driving licen[cs]e|driver'?s licen[cs]e|national register(?:ry)? number|national (?:id|identification|insurance|identity) number|social security number|travel document|document number|tax number|visa|carte d'identité|identiteitskaart|personalausweis|reisepass|paspoort|passeport)\b/gi;
 const DOCUMENT_TOKEN = /(?<![\p{L}\p{N}])(?=[A-Z0-9.\-/ ]*\d)[A-Z0-9]+(?:(?:[.\-/]| (?=\d))[A-Z0-9]+){0,4}(?![\p{L}\p{N}])/gu;
-const PLATE_CUE = /\b(registration|registered|reg\.|plate|plates|number plate|licen[cs]e plate|kenteken|immatriculation|immatriculée|targa|kennzeichen|matrícula)\b/gi;
+// The French participle is ended by a non-letter, not \b, which finds no end after "immatriculé"
+// (é is no word character); the other cues as before.
+const PLATE_CUE = /\b(?:registration|registered|reg\.|plate|plates|number plate|licen[cs]e plate|kenteken|nummerplaat|immatriculation|targa|kennzeichen|matrícula)\b|\bimmatriculée?(?!\p{L})/giu;
 const PLATE_TOKEN = /(?<![\p{L}\p{N}-])[A-Z0-9]{1,4}(?:[- ][A-Z0-9]{1,4}){1,3}(?![\p{L}\p{N}]|-[A-Z0-9])/gu;
 
 function documentType(cue: string): string {

@@ -10,6 +10,7 @@
  * read in time linear in its length, one listing thousands of names too.
  */
 import { ASSOCIATE_PATTERN, KINSHIP, KINSHIP_PATTERN, NEIGHBOUR_PATTERN } from './lexicon.ts';
+import { DUTCH, FRENCH } from './relation-cues.ts';
 import type { Sentence } from './sentences.ts';
 import type { Span } from './span.ts';
 import type { RelationType } from './types.ts';
@@ -45,6 +46,8 @@ const PERSON_PAIR: readonly Pattern[] = [
   [re(`^${FILL}\\b(?:met|meets|meeting|met up with|met with|visited|was seen with|was photographed with)\\s(?:with\\s)?$`), 'met', 'forward'],
   [re(`^\\sand\\s$`), 'met', 'forward'],
   [re(`^${FILL}(?<!\\p{L})(?:встретил(?:ся|ась)|встречал(?:ся|ась)|виделся|виделась)\\sсо?\\s$`), 'met', 'forward'],
+  [re(`^${FILL}(?<!\\p{L})(?:${FRENCH.met})\\s$`), 'met', 'forward'],
+  [re(`^${FILL}(?<!\\p{L})(?:${DUTCH.met})\\s$`), 'met', 'forward'],
   [re(`^${FILL}\\b(?:called|phoned|telephoned|rang|texted|calls\\sto|call\\sto|contacted\\sby\\sphone)\\s(?:(?:his|her)\\s${KIN},?\\s)?$`), 'called', 'forward'],
   [re(`^${FILL}\\b(?:phone|telephone|mobile|gsm|number)\\b${FILL}\\b(?:was|were|is|had\\sbeen|has\\sbeen)\\s(?:then\\s|also\\s)?used\\sto\\s(?:call|phone|ring|text|contact)\\s$`), 'called', 'forward'],
   [re(`^${FILL}\\b(?:bought|buys|buying|purchased|purchasing|acquired|obtained)\\b${FILL}\\sfrom(?:\\s(?:a|an|the)\\s[^.;]{0,40}?,)?\\s$`), 'bought_from', 'forward'],
@@ -120,6 +123,7 @@ const PLATE = `(?:registration|registered|reg\\.|plates?|number\\splates?|licen[
 const PERSON_PLATE: readonly Pattern[] = [
   [re(`^['’]s\\s[^.;()]{0,40}?\\b${PLATE}$`), 'owner_of', 'forward'],
   [re(`^${FILL}\\b(?:owns|owned|co-owns|co-owned|owner\\sof|co-owner\\sof|bought|purchased|(?:his|her|their)\\sown)\\s[^.;()]{0,40}?\\b${PLATE}$`), 'owner_of', 'forward'],
+  [re(`^${FILL}(?<!\\p{L})(?:${FRENCH.owns}|${DUTCH.owns})\\s[^.;()]{0,40}?(?<!\\p{L})(?:${FRENCH.plate}|${DUTCH.plate})$`), 'owner_of', 'forward'],
 ];
 /** Vehicle-person patterns (A plate … B person). */
 const PLATE_PERSON: readonly Pattern[] = [
@@ -136,10 +140,15 @@ const PERSON_PLACE: readonly Pattern[] = [
   [re(`^${FILL}\\bleft\\s[^.;]{0,40}\\sfor\\s$`), 'travelled_to', 'forward'],
   [re(`^${FILL}\\b(?:travelled|traveled|travelling|traveling|flew|drove|went|returned|returning|fled|arrived|arriving|came|crossed|departed|journeyed|sailed|took\\sa\\s(?:flight|train|bus|ferry))\\b${FILL}\\sfrom\\s$`), 'travelled_from', 'forward'],
   [re(`^${FILL}\\bleft\\s$`), 'travelled_from', 'forward'],
+  ...[FRENCH, DUTCH].flatMap((words): Pattern[] => [
+    [re(`^${FILL}(?<!\\p{L})(?:${words.travelled})(?!\\p{L})${FILL}\\s(?:${words.to})$`), 'travelled_to', 'forward'],
+    [re(`^${FILL}(?<!\\p{L})(?:${words.travelled})(?!\\p{L})${FILL}\\s(?:${words.from})$`), 'travelled_from', 'forward'],
+    [re(`^${FILL}(?<!\\p{L})(?:${words.left})$`), 'travelled_from', 'forward'],
+  ]),
 ];
 
 /** Every pattern needs one of these words (or a possessive, comma or "and"); most pairs have none. */
-const TRIGGER = new RegExp(`['’]s\\s|^,|^\\sand\\s$|\\b(?:${KINSHIP_PATTERN}|${ASSOCIATE_PATTERN}|${NEIGHBOUR_PATTERN}|married|met|meet|meets|meeting|visited|seen|photographed|call|calls|called|phoned|telephoned|rang|texted|contacted|bought|buys|buying|purchased|purchasing|acquired|obtained|sold|sells|selling|leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership|led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran|run|member|members|militant|fighter|operative|recruit|affiliate|joined|belonged|belongs|part|recruited|lives|lived|living|live|resides|resided|residing|resident|settled|based|moved|relocated|domiciled|flat|home|apartment|house|residence|shared|share|shares|rented|rents|travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|came|crossed|departed|journeyed|sailed|left|took|made|phone|telephone|mobile|gsm|number|uses|used|using|owns|owned|reachable|reached|contactable|held|registered|subscribed|address|works|worked|working|work|employed|hired|employee|driver|courier|worker|clerk|accountant|mechanic|warehouseman|guard|owner|co-owner|proprietor|shareholder|owns|owned|co-owns|co-owned|passport|card|permit|licence|license|visa|document|holder|holding|carries|carried|carrying|presented|produced|showed|issued|name|belonging|registration|registered|reg|plate|plates)\\b|\\(|(?<!\\p{L})(?:встрет|встреч|видел)`, 'iu');
+const TRIGGER = new RegExp(`['’]s\\s|^,|^\\sand\\s$|\\b(?:${KINSHIP_PATTERN}|${ASSOCIATE_PATTERN}|${NEIGHBOUR_PATTERN}|married|met|meet|meets|meeting|visited|seen|photographed|call|calls|called|phoned|telephoned|rang|texted|contacted|bought|buys|buying|purchased|purchasing|acquired|obtained|sold|sells|selling|leader|leaders|ringleader|head|chief|commander|founder|co-founder|emir|boss|leadership|led|leads|leading|heads|headed|founded|co-founded|commands|commanded|runs|ran|run|member|members|militant|fighter|operative|recruit|affiliate|joined|belonged|belongs|part|recruited|lives|lived|living|live|resides|resided|residing|resident|settled|based|moved|relocated|domiciled|flat|home|apartment|house|residence|shared|share|shares|rented|rents|travelled|traveled|travelling|traveling|travels|flew|flown|flies|drove|driven|went|gone|returned|returning|fled|headed|arrived|arriving|came|crossed|departed|journeyed|sailed|left|took|made|phone|telephone|mobile|gsm|number|uses|used|using|owns|owned|reachable|reached|contactable|held|registered|subscribed|address|works|worked|working|work|employed|hired|employee|driver|courier|worker|clerk|accountant|mechanic|warehouseman|guard|owner|co-owner|proprietor|shareholder|owns|owned|co-owns|co-owned|passport|card|permit|licence|license|visa|document|holder|holding|carries|carried|carrying|presented|produced|showed|issued|name|belonging|registration|registered|reg|plate|plates)\\b|\\(|(?<!\\p{L})(?:встрет|встреч|видел)|\\b(?:${FRENCH.trigger}|${DUTCH.trigger})`, 'iu');
 const AGE = /\s?\(\d{1,2}\)|,\s\d{1,2}(?=,)|,\s(?:aged|age)\s\d{1,2}(?=,)/g;
 const PRONOUN = /(?<![\p{L}])(?:he|she)(?![\p{L}])/giu;
 const KIN_PRONOUN = new RegExp(`(?<![\\p{L}])(?:his|her)\\s${KIN},?\\s$`, 'iu');

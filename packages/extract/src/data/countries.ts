@@ -5,65 +5,65 @@
  * they place a country on a map, not a person in it.
  */
 export const COUNTRY_TABLE = `
-AF|Afghanistan|Afghan|33.9|67.7
-AL|Albania;Shqipëria|Albanian|41.2|20.2
-DZ|Algeria;Algérie|Algerian|28.0|1.7
+AF|Afghanistan|Afghan;afghan;afghane;Afghaanse|33.9|67.7
+AL|Albania;Shqipëria;Albanie;Albanië|Albanian;albanais;albanaise;Albanese|41.2|20.2
+DZ|Algeria;Algérie;Algerije|Algerian;algérien;algérienne;Algerijnse|28.0|1.7
 AD|Andorra|Andorran|42.5|1.6
 AO|Angola|Angolan|-11.2|17.9
 AR|Argentina|Argentine;Argentinian|-38.4|-63.6
 AM|Armenia|Armenian|40.1|45.0
 AU|Australia|Australian|-25.3|133.8
-AT|Austria;Österreich|Austrian|47.5|14.6
+AT|Austria;Österreich;Autriche;Oostenrijk|Austrian;autrichien;autrichienne|47.5|14.6
 AZ|Azerbaijan|Azerbaijani;Azeri|40.1|47.6
 BH|Bahrain|Bahraini|26.0|50.6
 BD|Bangladesh|Bangladeshi|23.7|90.4
 BY|Belarus|Belarusian|53.7|28.0
-BE|Belgium;België;Belgique|Belgian|50.5|4.5
+BE|Belgium;België;Belgique|Belgian;belge;Belgische|50.5|4.5
 BJ|Benin|Beninese|9.3|2.3
 BT|Bhutan|Bhutanese|27.5|90.4
 BO|Bolivia|Bolivian|-16.3|-63.6
-BA|Bosnia and Herzegovina;Bosnia|Bosnian|43.9|17.7
+BA|Bosnia and Herzegovina;Bosnia;Bosnie-Herzégovine;Bosnië|Bosnian;bosnien;bosnienne|43.9|17.7
 BW|Botswana|Botswanan|-22.3|24.7
 BR|Brazil;Brasil|Brazilian|-14.2|-51.9
 BN|Brunei|Bruneian|4.5|114.7
-BG|Bulgaria|Bulgarian|42.7|25.5
+BG|Bulgaria;Bulgarie;Bulgarije|Bulgarian;bulgare|42.7|25.5
 BF|Burkina Faso|Burkinabe|12.2|-1.6
 BI|Burundi|Burundian|-3.4|29.9
 KH|Cambodia|Cambodian|12.6|104.9
 CM|Cameroon|Cameroonian|7.4|12.4
 CA|Canada|Canadian|56.1|-106.3
 CF|Central African Republic|Central African|6.6|20.9
-TD|Chad|Chadian|15.5|18.7
+TD|Chad;Tchad;Tsjaad|Chadian;tchadien;tchadienne|15.5|18.7
 CL|Chile|Chilean|-35.7|-71.5
-CN|China|Chinese|35.9|104.2
+CN|China;Chine|Chinese;chinois;chinoise|35.9|104.2
 CO|Colombia|Colombian|4.6|-74.3
 KM|Comoros|Comorian|-11.9|43.9
 CG|Congo;Republic of the Congo|Congolese|-0.2|15.8
-CD|Democratic Republic of the Congo;DR Congo;DRC|Congolese|-4.0|21.8
+CD|Democratic Republic of the Congo;DR Congo;DRC|Congolese;congolais;congolaise|-4.0|21.8
 CR|Costa Rica|Costa Rican|9.7|-83.8
 CI|Côte d'Ivoire;Ivory Coast|Ivorian|7.5|-5.5
 HR|Croatia;Hrvatska|Croatian|45.1|15.2
 CU|Cuba|Cuban|21.5|-77.8
 CY|Cyprus|Cypriot|35.1|33.4
 CZ|Czech Republic;Czechia|Czech|49.8|15.5
-DK|Denmark;Danmark|Danish|56.3|9.5
+DK|Denmark;Danmark;Danemark;Denemarken|Danish;danois;danoise|56.3|9.5
 DJ|Djibouti|Djiboutian|11.8|42.6
 DO|Dominican Republic|Dominican|18.7|-70.2
 EC|Ecuador|Ecuadorian|-1.8|-78.2
-EG|Egypt|Egyptian|26.8|30.8
+EG|Egypt;Égypte;Egypte|Egyptian;égyptien;égyptienne;Egyptische|26.8|30.8
 SV|El Salvador|Salvadoran|13.8|-88.9
 GQ|Equatorial Guinea|Equatorial Guinean|1.7|10.3
 ER|Eritrea|Eritrean|15.2|39.8
 EE|Estonia|Estonian|58.6|25.0
 ET|Ethiopia|Ethiopian|9.1|40.5
 FI|Finland;Suomi|Finnish|61.9|25.7
-FR|France|French|46.2|2.2
+FR|France|French;français;française;Franse|46.2|2.2
 GA|Gabon|Gabonese|-0.8|11.6
 GM|Gambia;The Gambia|Gambian|13.4|-15.3
 GE|Georgia|Georgian|42.3|43.4
-DE|Germany;Deutschland|German|51.2|10.5
+DE|Germany;Deutschland;Allemagne;Duitsland|German;allemand;allemande;Duitse|51.2|10.5
 GH|Ghana|Ghanaian|7.9|-1.0
-GR|Greece;Hellas|Greek|39.1|21.8
+GR|Greece;Hellas;Grèce;Griekenland|Greek;grec;grecque;Griekse|39.1|21.8
 GT|Guatemala|Guatemalan|15.8|-90.2
 GN|Guinea|Guinean|9.9|-9.7
 GW|Guinea-Bissau|Bissau-Guinean|11.8|-15.2
@@ -73,33 +73,33 @@ HU|Hungary|Hungarian|47.2|19.5
 IS|Iceland|Icelandic|64.9|-19.0
 IN|India|Indian|20.6|79.0
 ID|Indonesia|Indonesian|-0.8|113.9
-IR|Iran|Iranian|32.4|53.7
-IQ|Iraq|Iraqi|33.2|43.7
+IR|Iran|Iranian;iranien;iranienne;Iraanse|32.4|53.7
+IQ|Iraq;Irak|Iraqi;irakien;irakienne;Iraakse|33.2|43.7
 IE|Ireland|Irish|53.4|-8.2
 IL|Israel|Israeli|31.0|34.9
-IT|Italy;Italia|Italian|41.9|12.6
+IT|Italy;Italia;Italie;Italië|Italian;italien;italienne;Italiaanse|41.9|12.6
 JM|Jamaica|Jamaican|18.1|-77.3
 JP|Japan|Japanese|36.2|138.3
-JO|Jordan|Jordanian|30.6|36.2
+JO|Jordan;Jordanie;Jordanië|Jordanian;jordanien;jordanienne|30.6|36.2
 KZ|Kazakhstan|Kazakh;Kazakhstani|48.0|66.9
 KE|Kenya|Kenyan|-0.0|37.9
-XK|Kosovo|Kosovar;Kosovan|42.6|20.9
+XK|Kosovo|Kosovar;Kosovan;kosovar;kosovare|42.6|20.9
 KW|Kuwait|Kuwaiti|29.3|47.5
 KG|Kyrgyzstan|Kyrgyz|41.2|74.8
 LA|Laos|Lao;Laotian|19.9|102.5
 LV|Latvia|Latvian|56.9|24.6
-LB|Lebanon|Lebanese|33.9|35.9
+LB|Lebanon;Liban;Libanon|Lebanese;libanais;libanaise;Libanese|33.9|35.9
 LS|Lesotho|Basotho|-29.6|28.2
 LR|Liberia|Liberian|6.4|-9.4
-LY|Libya|Libyan|26.3|17.2
+LY|Libya;Libye;Libië|Libyan;libyen;libyenne|26.3|17.2
 LI|Liechtenstein|Liechtensteiner|47.2|9.6
 LT|Lithuania|Lithuanian|55.2|23.9
-LU|Luxembourg|Luxembourgish;Luxembourger|49.8|6.1
+LU|Luxembourg|Luxembourgish;Luxembourger;luxembourgeois;luxembourgeoise|49.8|6.1
 MG|Madagascar|Malagasy|-18.8|46.9
 MW|Malawi|Malawian|-13.3|34.3
 MY|Malaysia|Malaysian|4.2|102.0
 MV|Maldives|Maldivian|3.2|73.2
-ML|Mali|Malian|17.6|-4.0
+ML|Mali|Malian;malien;malienne;Malinese|17.6|-4.0
 MT|Malta|Maltese|35.9|14.4
 MR|Mauritania|Mauritanian|21.0|-10.9
 MU|Mauritius|Mauritian|-20.3|57.6
@@ -108,12 +108,12 @@ MD|Moldova|Moldovan|47.4|28.4
 MC|Monaco|Monegasque|43.7|7.4
 MN|Mongolia|Mongolian|46.9|103.8
 ME|Montenegro|Montenegrin|42.7|19.4
-MA|Morocco;Maroc|Moroccan|31.8|-7.1
+MA|Morocco;Maroc;Marokko|Moroccan;marocain;marocaine;Marokkaanse|31.8|-7.1
 MZ|Mozambique|Mozambican|-18.7|35.5
 MM|Myanmar;Burma|Burmese|21.9|95.9
 NA|Namibia|Namibian|-22.9|18.5
 NP|Nepal|Nepalese;Nepali|28.4|84.1
-NL|Netherlands;The Netherlands;Holland;Nederland|Dutch|52.1|5.3
+NL|Netherlands;The Netherlands;Holland;Nederland;Pays-Bas|Dutch;néerlandais;néerlandaise;Nederlandse|52.1|5.3
 NZ|New Zealand|New Zealander|-40.9|174.9
 NI|Nicaragua|Nicaraguan|12.9|-85.2
 NE|Niger|Nigerien|17.6|8.1
@@ -122,55 +122,55 @@ KP|North Korea|North Korean|40.3|127.5
 MK|North Macedonia;Macedonia|Macedonian|41.6|21.7
 NO|Norway;Norge|Norwegian|60.5|8.5
 OM|Oman|Omani|21.5|55.9
-PK|Pakistan|Pakistani|30.4|69.3
-PS|Palestine;West Bank;Gaza Strip|Palestinian|31.9|35.2
+PK|Pakistan|Pakistani;pakistanais;pakistanaise|30.4|69.3
+PS|Palestine;West Bank;Gaza Strip|Palestinian;palestinien;palestinienne|31.9|35.2
 PA|Panama|Panamanian|8.5|-80.8
 PG|Papua New Guinea|Papua New Guinean|-6.3|143.9
 PY|Paraguay|Paraguayan|-23.4|-58.4
 PE|Peru|Peruvian|-9.2|-75.0
 PH|Philippines|Filipino;Philippine|12.9|121.8
-PL|Poland;Polska|Polish|51.9|19.1
+PL|Poland;Polska;Pologne;Polen|Polish;polonais;polonaise;Poolse|51.9|19.1
 PT|Portugal|Portuguese|39.4|-8.2
 QA|Qatar|Qatari|25.4|51.2
-RO|Romania|Romanian|45.9|25.0
-RU|Russia;Russian Federation|Russian|61.5|105.3
+RO|Romania;Roumanie;Roemenië|Romanian;roumain;roumaine;Roemeense|45.9|25.0
+RU|Russia;Russian Federation;Russie;Rusland|Russian;russe;Russische|61.5|105.3
 RW|Rwanda|Rwandan|-1.9|29.9
-SA|Saudi Arabia|Saudi|23.9|45.1
-SN|Senegal|Senegalese|14.5|-14.5
+SA|Saudi Arabia;Arabie saoudite;Saoedi-Arabië|Saudi;saoudien;saoudienne|23.9|45.1
+SN|Senegal;Sénégal|Senegalese;sénégalais;sénégalaise|14.5|-14.5
 RS|Serbia;Srbija|Serbian|44.0|21.0
 SL|Sierra Leone|Sierra Leonean|8.5|-11.8
 SG|Singapore|Singaporean|1.4|103.8
 SK|Slovakia|Slovak|48.7|19.7
 SI|Slovenia|Slovenian;Slovene|46.2|15.0
-SO|Somalia|Somali|5.2|46.2
+SO|Somalia;Somalie;Somalië|Somali;somalien;somalienne;Somalische|5.2|46.2
 ZA|South Africa|South African|-30.6|22.9
 KR|South Korea|South Korean|35.9|127.8
 SS|South Sudan|South Sudanese|6.9|31.3
-ES|Spain;España|Spanish|40.5|-3.7
+ES|Spain;España;Espagne;Spanje|Spanish;espagnol;espagnole;Spaanse|40.5|-3.7
 LK|Sri Lanka|Sri Lankan|7.9|80.8
 SD|Sudan|Sudanese|12.9|30.2
 SR|Suriname|Surinamese|3.9|-56.0
-SE|Sweden;Sverige|Swedish|60.1|18.6
-CH|Switzerland;Schweiz;Suisse|Swiss|46.8|8.2
-SY|Syria|Syrian|34.8|39.0
+SE|Sweden;Sverige;Suède;Zweden|Swedish;suédois;suédoise|60.1|18.6
+CH|Switzerland;Schweiz;Suisse;Zwitserland|Swiss;suisse;Zwitserse|46.8|8.2
+SY|Syria;Syrie;Syrië|Syrian;syrien;syrienne;Syrische|34.8|39.0
 TW|Taiwan|Taiwanese|23.7|121.0
-TJ|Tajikistan|Tajik|38.9|71.3
+TJ|Tajikistan;Tadjikistan|Tajik;tadjik;tadjike|38.9|71.3
 TZ|Tanzania|Tanzanian|-6.4|34.9
 TH|Thailand|Thai|15.9|101.0
 TG|Togo|Togolese|8.6|0.8
-TN|Tunisia;Tunisie|Tunisian|33.9|9.5
-TR|Turkey;Türkiye|Turkish|39.0|35.2
+TN|Tunisia;Tunisie;Tunesië|Tunisian;tunisien;tunisienne;Tunesische|33.9|9.5
+TR|Turkey;Türkiye;Turquie;Turkije|Turkish;turc;turque;Turkse|39.0|35.2
 TM|Turkmenistan|Turkmen|38.97|59.6
 UG|Uganda|Ugandan|1.4|32.3
 UA|Ukraine|Ukrainian|48.4|31.2
 AE|United Arab Emirates;UAE|Emirati|23.4|53.8
-GB|United Kingdom;UK;Britain;Great Britain;England;Scotland;Wales;Northern Ireland|British;English;Scottish;Welsh|55.4|-3.4
+GB|United Kingdom;UK;Britain;Great Britain;England;Scotland;Wales;Northern Ireland;Royaume-Uni|British;English;Scottish;Welsh;britannique|55.4|-3.4
 US|United States;United States of America;USA;America|American|37.1|-95.7
 UY|Uruguay|Uruguayan|-32.5|-55.8
 UZ|Uzbekistan|Uzbek|41.4|64.6
 VE|Venezuela|Venezuelan|6.4|-66.6
 VN|Vietnam|Vietnamese|14.1|108.3
-YE|Yemen|Yemeni|15.6|48.5
+YE|Yemen;Yémen;Jemen|Yemeni;yéménite|15.6|48.5
 ZM|Zambia|Zambian|-13.1|27.8
 ZW|Zimbabwe|Zimbabwean|-19.0|29.2
 `;

@@ -52,6 +52,23 @@ describe('a journey in a sentence', () => {
   });
 });
 
+describe('a journey told in French or Dutch', () => {
+  const journeyIn = (text: string) => {
+    const { entities, relations } = extract(text);
+    const to = relations.find((r) => r.type === 'travelled_to');
+    if (to === undefined) throw new Error('no journey found');
+    return { to, date: travelDateOf(entities, to, entities.find((e) => e.id === to.target)), transport: transportOf(to.evidence.sentence) };
+  };
+
+  it('is dated by the sentence and made the way the sentence says, the birth date left aside', () => {
+    expect(journeyIn('Le 14 février 2015, Salomé VERDIÈRE, née le 5 juin 1991, s\'est rendue en Syrie par avion.')).toMatchObject({ date: '2015-02-14', transport: 'air' });
+    expect(journeyIn('Gaspard OUAZZANI a voyagé en voiture de la Belgique vers la Turquie le 2 mai 2015.')).toMatchObject({ date: '2015-05-02', transport: 'road' });
+    expect(journeyIn('Joris VERBRUGGEN reisde met de trein naar Duitsland op 3 juli 2016.')).toMatchObject({ date: '2016-07-03', transport: 'train' });
+    expect(transportOf('Le 9 octobre 2016, Gaspard OUAZZANI est revenu de Turquie par la route.')).toBe('road');
+    expect(transportOf('Gaspard OUAZZANI est revenu de Turquie.')).toBeUndefined();
+  });
+});
+
 describe('confirming the traveller of a report', () => {
   it('records the journey to and from countries as a Travel of the confirmed person, with its date, the sentence and the report', async () => {
     const uploaded = await uploadReport(world.mosaic, fed, { text: TEXT, collection: 'travel', provenance: PROVENANCE });

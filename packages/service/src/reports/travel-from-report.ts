@@ -23,13 +23,17 @@ export function journeyOf(relations: readonly ExtractedRelation[], index: number
   return relations.flatMap((r, i) => (TRAVEL_RELATIONS.has(r.type) && r.source === relation.source && r.evidence.start === relation.evidence.start && r.evidence.end === relation.evidence.end ? [i] : []));
 }
 
-/** How a sentence says the journey was made, in the words a Travel's `transport` keeps. */
+/**
+ * How a sentence says the journey was made, in the words a Travel's `transport` keeps: in English,
+ * French ("par avion", "en voiture", "par la route") and Dutch ("per vliegtuig", "met de auto"),
+ * the languages extraction reads journeys in.
+ */
 const TRANSPORT: readonly (readonly [RegExp, string])[] = [
-  [/\bby\s(?:air|plane|aeroplane|airplane)\b|\b(?:flew|flown|flies|flight)\b/iu, 'air'],
-  [/\bby\s(?:train|rail)\b|\btook\sa\strain\b/iu, 'train'],
-  [/\bby\s(?:bus|coach)\b|\btook\sa\sbus\b/iu, 'bus'],
-  [/\bby\s(?:sea|boat|ferry|ship)\b|\b(?:sailed|took\sa\sferry)\b/iu, 'sea'],
-  [/\bby\s(?:car|road|van)\b|\b(?:drove|driven)\b/iu, 'road'],
+  [/\bby\s(?:air|plane|aeroplane|airplane)\b|\b(?:flew|flown|flies|flight)\b|\b(?:par|en)\savion\b|(?<!\p{L})pris\sl['’]avion\b|\b(?:per|met\shet)\svliegtuig\b|\b(?:vloog|vlogen)\b/iu, 'air'],
+  [/\bby\s(?:train|rail)\b|\btook\sa\strain\b|\b(?:par|en)\s(?:le\s)?train\b|\b(?:per|met\sde)\strein\b/iu, 'train'],
+  [/\bby\s(?:bus|coach)\b|\btook\sa\sbus\b|\b(?:par|en)\s(?:le\s)?(?:bus|car|autocar)\b|\b(?:per|met\sde)\s(?:bus|touringcar)\b/iu, 'bus'],
+  [/\bby\s(?:sea|boat|ferry|ship)\b|\b(?:sailed|took\sa\sferry)\b|\b(?:par|en)\s(?:la\smer|bateau|ferry)\b|\b(?:per|met\sde)\s(?:boot|ferry|veerboot)\b/iu, 'sea'],
+  [/\bby\s(?:car|road|van)\b|\b(?:drove|driven)\b|\b(?:par|en)\s(?:la\sroute|voiture|camionnette)\b|\b(?:per|met\sde)\s(?:auto|wagen|bestelwagen)\b/iu, 'road'],
 ];
 
 export function transportOf(sentence: string): string | undefined {
