@@ -255,6 +255,13 @@ describe('extract: French and Dutch', () => {
     expect(back.map((x) => [x.type, x.target])).toEqual([['travelled_from', byName(t, 'Turkey')?.id]]);
     expect(byName(t, '2016-10-09')?.schema).toBe('Date');
   });
+  it('reads a journey only where a verb of one says it, and the place left and the place gone to', () => {
+    const t = extract('Gaspard OUAZZANI a quitté la Belgique le 3 mai 2015 pour la Syrie. Salomé VERDIÈRE a rendu sa voiture de location à Lyon.');
+    expect(relation(t, 'travelled_from', 'Gaspard Ouazzani', 'Belgium')).toBeDefined();
+    expect(relation(t, 'travelled_to', 'Gaspard Ouazzani', 'Syria')).toBeDefined();
+    // "rendu" without "s'est" is giving back, not going
+    expect(t.relations.filter((x) => x.source === byName(t, 'Salomé Verdière')?.id)).toEqual([]);
+  });
   it('reads a French plate after "immatriculé(e)", and its owner, not its driver', () => {
     const t = extract('Gaspard OUAZZANI possède une Peugeot 308 immatriculée AB-123-CD. Salomé VERDIÈRE conduisait un véhicule immatriculé GH-456-KL.');
     expect(byName(t, 'AB-123-CD')?.schema).toBe('Vehicle');

@@ -59,7 +59,9 @@ export const FRENCH: RelationCues = cues({
   met: `rencontré rencontrée rencontrés rencontrées rencontre rencontrait rencontraient retrouvé retrouvée
     entretenu_avec entretenue_avec entretenus_avec entretenues_avec réuni_avec réunie_avec réunis_avec
     vu_avec vue_avec aperçu_avec aperçue_avec rendu_visite_à en_compagnie_de`,
-  travelled: `rendu rendue rendus rendues voyagé voyageait voyageaient parti partie partis parties allé allée allés
+  // "rendu" alone is also "given back" ("a rendu sa voiture à Lyon"): a journey only reflexive.
+  travelled: `s'est_rendu s'est_rendue se_sont_rendus se_sont_rendues s'était_rendu s'était_rendue s'étaient_rendus
+    s'étaient_rendues se_rend se_rendait se_rendra quitté quittée voyagé voyageait voyageaient parti partie partis parties allé allée allés
     allées arrivé arrivée arrivés arrivées revenu revenue revenus revenues rentré rentrée rentrés rentrées retourné
     retournée retournés retournées fui enfui enfuie envolé envolée pris_l'avion pris_le_train pris_le_bus`,
   to: `en_ au_ aux_ à_ vers_ pour_ jusqu'en_ à_la_ à_l' vers_la_ vers_le_ vers_les_ vers_l' pour_la_ pour_le_ pour_les_
