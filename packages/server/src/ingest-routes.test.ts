@@ -104,7 +104,8 @@ describe('ingest over HTTP', () => {
     expect(started.statusCode).toBe(202);
     const done = await finished('zoneOfficer', (started.json() as { job: Job }).job.id);
     expect(done).toMatchObject({ state: 'done', accepted: 1, rejected: 1 });
-    expect(done.errors).toEqual([expect.objectContaining({ line: 3, field: 'birthDate' })]);
+    // the row's field named by the column of the file it came from
+    expect(done.errors).toEqual([expect.objectContaining({ line: 3, field: 'column dob (date of birth)' })]);
     const noMapping = await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: as('zoneOfficer'), payload: { format: 'csv', content, filename: 'zone.csv' } });
     expect(noMapping.statusCode).toBe(400);
     expect(JSON.stringify(noMapping.json())).toContain('mapping');

@@ -17,7 +17,7 @@ describe.skipIf(!tests.haveChromium)('buttons named by what they act on', () => 
     await givePurpose(page, 'Criminal investigation', 'PV/2025/0519');
     await page.getByLabel('Or paste the text').fill('Dinant, 8 April 2025. Leopoldine Achterberg met Casimir Nwankwo-Delacroix at the quay.');
     await page.getByLabel('Collection').fill('quay-inquiry');
-    await page.getByLabel('Source', { exact: true }).fill('patrol notes');
+    await page.getByLabel('Source (required)').fill('patrol notes');
     await page.getByRole('button', { name: 'Upload and extract' }).click();
     await expect.poll(() => page.getByRole('listitem', { name: 'Person Leopoldine Achterberg' }).count(), { timeout: 20_000 }).toBe(1);
     for (const name of ['Leopoldine Achterberg', 'Casimir Nwankwo-Delacroix']) {

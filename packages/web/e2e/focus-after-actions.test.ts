@@ -149,7 +149,7 @@ describe.skipIf(!tests.haveChromium)('the focus after a change is sent', () => {
     await givePurpose(page, 'Criminal investigation', 'PV/2025/0517');
     await page.getByLabel('Or paste the text').fill('Namur, 4 March 2025. Ottilie Vanderkamp met Rasmus Oyelaran-Dufort near the harbour.');
     await page.getByLabel('Collection').fill('harbour-inquiry');
-    await page.getByLabel('Source', { exact: true }).fill('patrol notes');
+    await page.getByLabel('Source (required)').fill('patrol notes');
     const review = page.getByLabel('Review date');
     await review.fill('2001-01-01');
     await page.getByRole('button', { name: 'Upload and extract' }).press('Enter');

@@ -61,10 +61,15 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0412');
 
+    // each field the form requires says so in its label, before the form is sent
+    const requiredFields = await page.locator('form:has(#upload-title)').locator('input[required], select[required], textarea[required]').evaluateAll((fields) =>
+      fields.map((field) => ({ id: field.id, label: document.querySelector(`label[for="${field.id}"]`)?.textContent ?? '' })));
+    expect(requiredFields.map((f) => f.id)).toEqual(expect.arrayContaining(['report-collection', 'report-source']));
+    for (const field of requiredFields) expect(field.label, field.id).toMatch(/\(required\)$/);
     await page.getByLabel('File (text, HTML, PDF, DOCX)').setInputFiles(join(dir, 'garage-interview.txt'));
     await page.getByLabel('Title').fill('Garage interview, Liège');
     await page.getByLabel('Collection').fill('garage-inquiry');
-    await page.getByLabel('Source', { exact: true }).fill('interview notes');
+    await page.getByLabel('Source (required)').fill('interview notes');
     await page.getByLabel('Source reliability').selectOption('B');
     await page.getByLabel('Information credibility').selectOption('2');
     await page.getByLabel('Releasable to (agencies or countries, comma-separated)').fill('be');
@@ -133,7 +138,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     await page.getByLabel('Or paste the text').fill('Lille, 3 November 2025. A mobile phone, 06 12 34 56 78, was found in the van.');
     await page.getByLabel('Collection').fill('lille-van');
     await page.getByLabel('Country of the report').fill('FR');
-    await page.getByLabel('Source', { exact: true }).fill('search report');
+    await page.getByLabel('Source (required)').fill('search report');
     await page.getByRole('button', { name: 'Upload and extract' }).click();
     // a French number, as the French police would write it (the federal police's own country is BE)
     await expect.poll(() => page.getByRole('listitem', { name: 'Phone +33612345678' }).count(), { timeout: 20_000 }).toBe(1);
@@ -146,7 +151,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     await page.getByLabel('Or paste the text').fill('التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.\nالاسم: خالد عبد الرحمن');
     await page.getByLabel('Title').fill('Meeting in Antwerp');
     await page.getByLabel('Collection').fill('antwerp-meeting');
-    await page.getByLabel('Source', { exact: true }).fill('translated statement');
+    await page.getByLabel('Source (required)').fill('translated statement');
     await page.getByRole('button', { name: 'Upload and extract' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Meeting in Antwerp');
     const warned = page.getByRole('status').filter({ hasText: 'Not everything in this report was read' });
@@ -162,7 +167,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     await page.getByLabel('Or paste the text').fill('التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.\nالاسم: خالد عبد الرحمن');
     await page.getByLabel('Title').fill('Meeting in Antwerp');
     await page.getByLabel('Collection').fill('antwerp-meeting');
-    await page.getByLabel('Source', { exact: true }).fill('translated statement');
+    await page.getByLabel('Source (required)').fill('translated statement');
     await page.getByRole('button', { name: 'Upload and extract' }).click();
     const again = page.getByRole('status').filter({ hasText: 'uploaded before' });
     await expect.poll(() => again.textContent(), { timeout: 20_000 }).toBe('This text was uploaded before into “antwerp-meeting” with the same terms: it was not uploaded again. Open Meeting in Antwerp');
@@ -174,7 +179,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     await page.getByLabel('Or paste the text').fill(PHONE_REPORT);
     await page.getByLabel('Title').fill('Courier calls again');
     await page.getByLabel('Collection').fill('courier-calls');
-    await page.getByLabel('Source', { exact: true }).fill('interception summary');
+    await page.getByLabel('Source (required)').fill('interception summary');
     await page.getByRole('button', { name: 'Upload and extract' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Courier calls again');
     await expect.poll(() => page.getByRole('listitem', { name: 'Phone +32471650392' }).count()).toBe(1);

@@ -12,7 +12,7 @@
  *   "delimiter": ","
  * }
  */
-import { AppError, formatFieldError, PROVENANCE_COLUMN_FIELDS, provenanceDefaultsErrors, type ProvenanceDefaults, type SchemaRegistry } from '@mosaic/model';
+import { AppError, formatFieldError, PROVENANCE_COLUMN_FIELDS, provenanceDefaultsErrors, type FieldError, type ProvenanceDefaults, type SchemaRegistry } from '@mosaic/model';
 
 export interface ColumnSource {
   readonly column: string;
@@ -111,4 +111,31 @@ export function rowToRawRecord(mapping: CsvMapping, row: Readonly<Record<string,
     if (cell) provenance[field] = cell;
   }
   return { id: row[mapping.id]?.trim(), schema: mapping.schema, properties, provenance };
+}
+
+/** "Date of birth" as "date of birth" in a sentence; "IBAN" stays. */
+const inSentence = (label: string): string => (/^[A-Z][a-z]/.test(label) ? `${label[0]?.toLowerCase() ?? ''}${label.slice(1)}` : label);
+
+/**
+ * The fields a mapping fills, each named as whoever made the file knows it: by its column and the
+ * property's label, `column birth (date of birth)` for `birthDate`. A row refused names the column
+ * to correct in the file, where the property's name is the model's.
+ */
+export function csvFieldNames(mapping: CsvMapping, registry?: SchemaRegistry): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  const columns = (list: readonly string[]): string => (list.length === 1 ? `column ${list[0] ?? ''}` : `columns ${list.join(' or ')}`);
+  const known = registry?.get(mapping.schema)?.properties;
+  for (const [property, sources] of Object.entries(mapping.properties)) {
+    const label = known?.get(property)?.label;
+    names.set(property, `${columns([...new Set(sources.map((s) => s.column))])}${label ? ` (${inSentence(label)})` : ''}`);
+  }
+  names.set('id', `column ${mapping.id} (record id)`);
+  for (const [field, column] of Object.entries(mapping.provenanceColumns)) names.set(`provenance.${field}`, `column ${column} (${field})`);
+  return names;
+}
+
+/** A row's refusal with its field named by csvFieldNames: the field itself, or one inside it (`birthDate[1]`). */
+export function namedByColumn(error: FieldError, names: ReadonlyMap<string, string>): FieldError {
+  const field = [...names.keys()].find((key) => error.field === key || error.field.startsWith(`${key}.`) || error.field.startsWith(`${key}[`));
+  return field === undefined ? error : { ...error, field: `${names.get(field) ?? field}${error.field.slice(field.length)}` };
 }

@@ -188,7 +188,7 @@ export async function ingestFile(store: Store, registry: SchemaRegistry, options
   // skipped or wrote may come out otherwise now.
   const fingerprint = createHash('sha256').update(file.fingerprint).update(JSON.stringify([mapping ?? null, defaults ?? null])).digest('hex');
   const chunksFrom = mapping
-    ? (resumeAfter: number) => chunksOfItems(registry, csvSource(createReadStream(path, { highWaterMark: 1 << 20 }), mapping), { ...validate, resumeAfter })
+    ? (resumeAfter: number) => chunksOfItems(registry, csvSource(createReadStream(path, { highWaterMark: 1 << 20 }), mapping, { registry }), { ...validate, resumeAfter })
     : (resumeAfter: number) => jsonlFileChunks(path, registry, { ...validate, resumeAfter, workers });
   return ingestChunks(storeSink(store, options.actor, options), chunksFrom, {
     fingerprint,

@@ -169,7 +169,7 @@ export function createIngestJobs(): IngestJobs {
     const org = await mosaic.org();
     const validateOptions = { defaults: { agency: user.agency }, reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules), agencies: org.org.agencies.map((a) => a.id), groups: org.org.groups };
     const chunks = [upload.content];
-    const source = mapping ? csvSource(chunks, mapping) : jsonlSource(chunks);
+    const source = mapping ? csvSource(chunks, mapping, { registry: mosaic.registry }) : jsonlSource(chunks);
     const errors: IngestError[] = [];
     const fingerprint = createHash('sha256').update(`web:${user.agency}:`).update(JSON.stringify(upload.mapping ?? null)).update(upload.content).digest('hex');
     const audit: BatchAudit = {

@@ -133,11 +133,26 @@ describe('ingest', () => {
     }, registry);
     const csv = ['ref,full_name,aliases,dob,cat', 'A1,Yusuf Demir,Abu Yusuf;Y. Demir,1990-04,suspect', 'A2,Lina Haddad,,31/13/1990,victim', 'A3,,,1988,witness'].join('\n');
     const sink = memorySink();
-    const summary = await ingest(registry, csvSource([csv], mapping), sink, { fingerprint: 'csv' });
+    const summary = await ingest(registry, csvSource([csv], mapping, { registry }), sink, { fingerprint: 'csv' });
     expect(summary).toMatchObject({ created: 2, rejected: 1 });
-    expect(summary.errors.map(formatIngestError)).toEqual(['line 3: birthDate: is not a date: it has no such month']);
+    // the column of the file to correct, not the model's property
+    expect(summary.errors.map(formatIngestError)).toEqual(['line 3: column dob (date of birth): is not a date: it has no such month']);
     expect(sink.records.get('zone-north:A1')?.properties).toEqual({ name: ['Yusuf Demir'], alias: ['Abu Yusuf', 'Y. Demir'], birthDate: ['1990-04'] });
     expect(sink.records.get('zone-north:A3')?.provenance.category).toBe('witness');
+  });
+
+  it('names a refused row\'s field by the column the mapping reads it from, with the property\'s label', async () => {
+    const mapping = parseCsvMapping({
+      schema: 'Person', id: 'ref', properties: { name: ['first', 'last'], birthDate: 'birth', nationality: 'nat' },
+      provenance: { ...provenance, category: undefined }, provenanceColumns: { category: 'kind' },
+    }, registry);
+    const csv = ['ref,first,last,birth,nat,kind', 'B1,Yusuf,Demir,1990-02-30,be,suspect', 'B2,Lina,Haddad,1991,Atlantis,victim', 'B3,Omar,Nasser,1992,be,villain'].join('\n');
+    const summary = await ingest(registry, csvSource([csv], mapping, { registry }), memorySink(), { fingerprint: 'named' });
+    expect(summary.errors.map(formatIngestError)).toEqual([
+      'line 2: column birth (date of birth): is not a date: its month has no such day',
+      'line 3: column nat (nationality): is not an ISO 3166 country',
+      'line 4: column kind (category): is not one of suspect, convicted, victim, witness, contact, other',
+    ]);
   });
 
   it('rejects a row whose quote is never closed at the line it opens on, naming the lines it took to the end', async () => {

@@ -18,6 +18,8 @@ export interface SourceItem {
   readonly raw?: unknown;
   /** Set when the line could not be parsed at all. */
   readonly parseError?: string;
+  /** How the line's refusals name its fields (a CSV row's: by its columns, csvFieldNames). */
+  readonly fieldNames?: ReadonlyMap<string, string>;
 }
 
 /**

@@ -2,7 +2,8 @@
  * Sources for ingest: FollowTheMoney-style JSON Lines, and CSV through a mapping.
  */
 import { parse } from 'csv-parse/sync';
-import { mappedColumns, rowToRawRecord, type CsvMapping } from './csv-mapping.ts';
+import type { SchemaRegistry } from '@mosaic/model';
+import { csvFieldNames, mappedColumns, rowToRawRecord, type CsvMapping } from './csv-mapping.ts';
 import { csvProblem } from './csv-problem.ts';
 import type { SourceItem } from './ingest.ts';
 import { jsonProblem } from './json-problem.ts';
@@ -113,12 +114,14 @@ const BATCH_ROWS = 256;
  * the file with it, as it would in a spreadsheet (a quoted value may hold line breaks): it is
  * rejected at the line it opens on, naming the lines it took.
  */
-export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, mapping: CsvMapping): AsyncGenerator<SourceItem> {
+export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, mapping: CsvMapping, { registry }: { readonly registry?: SchemaRegistry } = {}): AsyncGenerator<SourceItem> {
   const { delimiter } = mapping;
+  // a row's refusal names the column of the file, with the property's label where the registry gives it
+  const fieldNames = csvFieldNames(mapping, registry);
   let columns: string[] | undefined;
   let batch: RowText[] = [];
   const records = (text: string): Record<string, string>[] => parse<Record<string, string>>(text, { delimiter, columns: columns ?? [], relax_column_count: true });
-  const rowItem = (row: RowText, record: Record<string, string>): SourceItem => ({ line: row.first, offset: row.offset, raw: rowToRawRecord(mapping, record) });
+  const rowItem = (row: RowText, record: Record<string, string>): SourceItem => ({ line: row.first, offset: row.offset, raw: rowToRawRecord(mapping, record), fieldNames });
   const alone = (row: RowText): SourceItem => {
     try {
       const [record] = records(row.text);

@@ -6,6 +6,7 @@
  */
 import { recordReferences, validateRecord, type EntityRecord, type FieldError, type RecordId, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import { prepareRecord, type PreparedRecord } from '@mosaic/store/prepare-record';
+import { namedByColumn } from './csv-mapping.ts';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import { REPORT_SCHEMA } from '../reports/report-review.ts';
 import type { SourceItem } from './ingest.ts';
@@ -62,7 +63,7 @@ export interface ChunkOptions extends ValidateOptions {
 
 export interface ChunkBuilder {
   /** One non-blank line: its parsed value, or why it could not be parsed. */
-  add(line: number, raw: unknown, parseError?: string): void;
+  add(line: number, raw: unknown, parseError?: string, fieldNames?: ReadonlyMap<string, string>): void;
   /** The lines added since the last take, as a chunk ending at `offset`. */
   take(offset: number): ValidatedChunk;
   readonly size: number;
@@ -80,7 +81,7 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
   let rejected: RejectedLine[] = [];
   let references: LineReference[] = [];
   return {
-    add(line, raw, parseError) {
+    add(line, raw, parseError, fieldNames) {
       lines += 1;
       lastLine = line;
       if (line <= resumeAfter) {
@@ -93,7 +94,7 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
       }
       const result = validateRecord(registry, raw, validateOptions);
       if (!result.ok) {
-        rejected.push({ line, errors: result.errors });
+        rejected.push({ line, errors: fieldNames ? result.errors.map((error) => namedByColumn(error, fieldNames)) : result.errors });
         return;
       }
       if (registry.isA(result.record.schema, REPORT_SCHEMA)) {
@@ -102,7 +103,7 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
       }
       const refused = accept?.(result.record);
       if (refused) {
-        rejected.push({ line, errors: [refused] });
+        rejected.push({ line, errors: [fieldNames ? namedByColumn(refused, fieldNames) : refused] });
         return;
       }
       records.push(prepareRecord(result.record));
@@ -142,7 +143,7 @@ export async function* chunksOfItems(registry: SchemaRegistry, source: AsyncIter
   // Validating an upload's lines in a serving node's thread: requests are answered meanwhile.
   const giveWay = createEventLoopYielder();
   for await (const item of source) {
-    builder.add(item.line, item.raw, item.parseError);
+    builder.add(item.line, item.raw, item.parseError, item.fieldNames);
     offset = item.offset;
     if (builder.size >= chunkLines) yield builder.take(offset);
     await giveWay();

@@ -75,11 +75,11 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
         <textarea id="report-paste" {...refused.field('text')} rows={4} value={text} onChange={(e) => setText(e.target.value)} disabled={Boolean(file)} />
         <label htmlFor="report-title">Title</label>
         <input id="report-title" {...refused.field('title')} maxLength={300} value={fields.title} onChange={set('title')} />
-        <label htmlFor="report-collection">Collection</label>
+        <label htmlFor="report-collection">Collection <Required /></label>
         <input id="report-collection" {...refused.field('collection')} required maxLength={200} value={fields.collection} onChange={set('collection')} />
         <label htmlFor="report-country">Country of the report</label>
         <input id="report-country" {...refused.field('country')} maxLength={2} pattern="[A-Za-z]{2}" value={fields.country} onChange={set('country')} placeholder="empty: your agency's" title="ISO 3166 code (BE, FR…): places and phone numbers written nationally are read as this country's" />
-        <label htmlFor="report-source">Source</label>
+        <label htmlFor="report-source">Source <Required /></label>
         <input id="report-source" {...refused.field('provenance.source')} required maxLength={300} value={fields.source} onChange={set('source')} placeholder="e.g. interview notes" />
         <label htmlFor="report-reliability">Source reliability</label>
         <select id="report-reliability" {...refused.field('provenance.reliability')} value={fields.reliability} onChange={set('reliability')}>{['A', 'B', 'C', 'D', 'E', 'F'].map((v) => <option key={v}>{v}</option>)}</select>
@@ -113,4 +113,9 @@ export function UploadForm({ onUploaded }: { readonly onUploaded: (id: string) =
       <ErrorMessage error={error} id="report-upload-error" />
     </form>
   );
+}
+
+/** A field the form requires, said in its label, as a field that may be left empty says "(optional)" elsewhere. */
+function Required() {
+  return <span className="muted">(required)</span>;
 }
