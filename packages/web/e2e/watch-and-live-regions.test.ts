@@ -222,6 +222,8 @@ describe.skipIf(!tests.haveChromium)('watching and live regions', () => {
     const decided = await card.locator('p[role="status"]').elementHandle();
     expect(decided && await liveText(decided)).toBe('');
     await card.getByRole('button', { name: 'Reject: not this person' }).click();
-    await expect.poll(() => decided && liveText(decided)).toBe('Rejected as a different person.');
+    // a test before issued an alert on him (alone, this one finds none): the alert's owner is told of the rejection, and the card says so
+    const alerted = (await card.locator('.hit-action').textContent()) !== 'NO ALERT';
+    await expect.poll(() => decided && liveText(decided)).toBe(alerted ? 'Rejected as a different person — Federal Police told.' : 'Rejected as a different person.');
   });
 });
