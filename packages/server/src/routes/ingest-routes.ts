@@ -14,7 +14,7 @@ const DEFAULT_BODY_LIMIT = 1024 * 1024;
 const JobOut = z.object({
   id: z.string(), filename: z.string(), format: z.enum(['jsonl', 'csv']), state: z.enum(['running', 'done', 'failed']),
   total: z.number(), processed: z.number(), accepted: z.number(), rejected: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
-  errors: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })).readonly().describe('The first 500 refused lines, each naming line, field and reason'),
+  errors: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string(), through: z.number().optional().describe('The last line the refusal takes with its own: a CSV quote never closed reads them as one value') })).readonly().describe('The first 500 refused lines, each naming line, field and reason'),
   repeated: z.number().optional().describe('Once done: the lines written that gave the record id of an earlier line of the file (the later version stands, both stay in its history)'),
   repeats: z.array(z.object({ line: z.number(), of: z.number(), id: z.string() })).readonly().optional().describe('The first 500 of those, each with the earlier line it repeats'),
   warningCount: z.number().optional().describe('Once done: references of the lines written (an entity property: a relation\'s end, a holder, an owner…) to records no line of the file gave and the store holds none you may read; the lines are written all the same, for records still to come'),

@@ -162,6 +162,8 @@ describe('ingest', () => {
     const summary = await ingest(registry, csvSource([csv], mapping), sink, { fingerprint: 'q' });
     expect(summary).toMatchObject({ created: 1, rejected: 1 });
     expect(summary.errors.map(formatIngestError)).toEqual(['line 3: record: is not valid CSV (a quote opened on line 3 is never closed: lines 3 to 5, the end of the file, were read as one value and are skipped)']);
+    // the lines taken, for a summary to count them
+    expect(summary.errors[0]?.through).toBe(5);
     expect([...sink.records.keys()]).toEqual(['zone-north:q-1']);
   });
 

@@ -18,6 +18,8 @@ export interface SourceItem {
   readonly raw?: unknown;
   /** Set when the line could not be parsed at all. */
   readonly parseError?: string;
+  /** The last line a refusal that takes several takes (a CSV quote never closed): `parseError`'s reason names them too. */
+  readonly through?: number;
   /** How the line's refusals name its fields (a CSV row's: by its columns, csvFieldNames). */
   readonly fieldNames?: ReadonlyMap<string, string>;
 }
@@ -86,6 +88,11 @@ export interface IngestProgress {
 
 export interface IngestError extends FieldError {
   readonly line: number;
+  /**
+   * Where the refusal takes the lines after its own up to this one: a CSV quote never closed reads
+   * them as one value of `line`'s row, so they are neither accepted nor refused on their own.
+   */
+  readonly through?: number;
 }
 
 /** A written line told about, not refused: the field and why, never the value. */

@@ -148,7 +148,7 @@ export async function* csvSource(chunks: AsyncIterable<Uint8Array | string> | It
     if ('unclosed' in row) {
       yield* flush();
       const { first, last, offset } = row.unclosed;
-      yield { line: first, offset, parseError: `is not valid CSV (a quote opened on line ${first} is never closed: lines ${first} to ${last}, the end of the file, were read as one value and are skipped)` };
+      yield { line: first, offset, through: last, parseError: `is not valid CSV (a quote opened on line ${first} is never closed: lines ${first} to ${last}, the end of the file, were read as one value and are skipped)` };
       continue;
     }
     if (columns === undefined) {

@@ -15,7 +15,7 @@ import { reviewDateRule, type ReviewDates } from './review-dates.ts';
 
 export interface RejectedLine {
   readonly line: number;
-  readonly errors: readonly FieldError[];
+  readonly errors: readonly (FieldError & { readonly through?: number })[];
 }
 
 /** A record a valid line names in one of its entity properties (recordReferences). */
@@ -63,7 +63,7 @@ export interface ChunkOptions extends ValidateOptions {
 
 export interface ChunkBuilder {
   /** One non-blank line: its parsed value, or why it could not be parsed. */
-  add(line: number, raw: unknown, parseError?: string, fieldNames?: ReadonlyMap<string, string>): void;
+  add(line: number, raw: unknown, parseError?: string, fieldNames?: ReadonlyMap<string, string>, through?: number): void;
   /** The lines added since the last take, as a chunk ending at `offset`. */
   take(offset: number): ValidatedChunk;
   readonly size: number;
@@ -81,7 +81,7 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
   let rejected: RejectedLine[] = [];
   let references: LineReference[] = [];
   return {
-    add(line, raw, parseError, fieldNames) {
+    add(line, raw, parseError, fieldNames, through) {
       lines += 1;
       lastLine = line;
       if (line <= resumeAfter) {
@@ -89,7 +89,7 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
         return;
       }
       if (parseError !== undefined) {
-        rejected.push({ line, errors: [{ field: 'record', reason: parseError }] });
+        rejected.push({ line, errors: [{ field: 'record', reason: parseError, ...(through === undefined ? {} : { through }) }] });
         return;
       }
       const result = validateRecord(registry, raw, validateOptions);
@@ -143,7 +143,7 @@ export async function* chunksOfItems(registry: SchemaRegistry, source: AsyncIter
   // Validating an upload's lines in a serving node's thread: requests are answered meanwhile.
   const giveWay = createEventLoopYielder();
   for await (const item of source) {
-    builder.add(item.line, item.raw, item.parseError, item.fieldNames);
+    builder.add(item.line, item.raw, item.parseError, item.fieldNames, item.through);
     offset = item.offset;
     if (builder.size >= chunkLines) yield builder.take(offset);
     await giveWay();

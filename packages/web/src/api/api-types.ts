@@ -463,6 +463,8 @@ export interface IngestLineError {
   readonly line: number;
   readonly field?: string;
   readonly reason: string;
+  /** The last line the refusal takes with its own (a CSV quote never closed). */
+  readonly through?: number;
 }
 
 export interface IngestJob {

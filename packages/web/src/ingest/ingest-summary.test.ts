@@ -21,6 +21,11 @@ describe('ingestSummary', () => {
     expect(ingestSummary(job({ accepted: 3, created: 3, warningCount: 600 }))).toBe('3 accepted (3 new) · 0 refused · 600 references to records not found');
   });
 
+  it('says the lines a quote never closed took, which are neither accepted nor refused on their own', () => {
+    const unclosed = { line: 3, field: 'record', reason: 'is not valid CSV (a quote opened on line 3 is never closed: lines 3 to 6, the end of the file, were read as one value and are skipped)', through: 6 };
+    expect(ingestSummary(job({ processed: 2, accepted: 1, created: 1, rejected: 1, errors: [unclosed] }))).toBe('1 accepted (1 new) · 1 refused · lines 3–6 read as one value: a quote opened on line 3 is not closed');
+  });
+
   it('counts a running job as it goes, and a failed one up to where it stopped', () => {
     expect(ingestSummary(job({ state: 'running', processed: 1100, accepted: 1000, rejected: 3, created: 0 }))).toBe('1000 accepted · 3 refused');
     expect(ingestSummary(job({ state: 'failed', accepted: 1000, created: 1000 }))).toBe('1000 accepted (1000 new) · 0 refused before it stopped');

@@ -3,7 +3,8 @@
  * written (new records, new versions, records already stored as given), the lines refused, and
  * the lines an earlier upload of the same file had written, which the job skips (docs/API.md,
  * `resumed`) — without them a second upload of a file read "0 accepted · 0 refused" and said
- * nothing of why — and the references of lines written to records not found (`warningCount`).
+ * nothing of why —, the lines a CSV quote never closed took with its row (`through`), and the
+ * references of lines written to records not found (`warningCount`).
  */
 import type { IngestJob } from '../api/api-types.ts';
 
@@ -26,6 +27,8 @@ export function ingestSummary(job: IngestJob): string {
   ].filter(Boolean);
   const parts = [`${accepted} accepted${how.length ? ` (${how.join(', ')})` : ''}`, `${refused} refused`];
   if (resumed > 0) parts.push(`${plural(resumed, 'line')} skipped, written by an earlier upload of this file`);
+  // the lines a quote never closed took count as one refused line: said, or the summary leaves them out
+  for (const { line, through } of job.errors) if (through !== undefined && through > line) parts.push(`lines ${line}–${through} read as one value: a quote opened on line ${line} is not closed`);
   if (job.warningCount) parts.push(referencesNotFound(job.warningCount));
   const counted = parts.join(' · ');
   return job.state === 'failed' ? `${counted} before it stopped` : counted;
