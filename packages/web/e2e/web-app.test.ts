@@ -130,7 +130,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     expect(await results.first().locator('.matched-identifier').textContent()).toBe('document · read alike');
     // a date of birth puts the one born then first: his brother
     await page.getByLabel('Name, alias or identifier').fill('Moreau Vasquez');
-    await page.getByLabel(/^Born/).fill('1994-09-30');
+    await page.getByLabel('Date of birth (optional)').fill('1994-09-30');
     await page.keyboard.press('Enter');
     await expect.poll(() => results.first().locator('a').first().textContent()).toBe('Tomas Moreau-Vasquez');
     expect(await results.first().textContent()).toContain('1994-09-30 · as asked');
