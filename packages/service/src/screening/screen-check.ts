@@ -611,7 +611,7 @@ function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[]
     ...(check.latitude !== undefined ? { latitude: check.latitude, longitude: check.longitude } : {}),
   };
   for (const hit of check.hits) {
-    if (hit.kind !== 'match' || hit.band === 'none') continue;
+    if (hit.kind !== 'match' || hit.band === 'none' || hit.alerts.length === 0) continue;
     const subjectName = nameOf(hit);
     for (const alert of hit.alerts) {
       told.set(alert.owner.agency, (told.get(alert.owner.agency) ?? new Set()).add(hit.subject).add(alert.id));
