@@ -81,7 +81,7 @@ export function entityProfileOf(body: unknown): EntityProfile {
   };
 }
 
-export function reviewPairsOf(body: unknown): readonly ReviewPair[] {
+function reviewPairsOf(body: unknown): readonly ReviewPair[] {
   return listOf<Loose>(body, 'pairs').filter((p) => isObject(p['a']) && isObject(p['b'])) as unknown as ReviewPair[];
 }
 

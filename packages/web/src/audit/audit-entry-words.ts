@@ -6,6 +6,7 @@
  * since nothing of it may be told; a query of a kind not named here is said by its key.
  */
 import type { AuditEntry } from '../api/api-types.ts';
+import { readableCode } from '../common/readable-code.ts';
 
 type Fields = { readonly [key: string]: unknown };
 
@@ -25,11 +26,6 @@ const QUERY_WORDS: Readonly<Record<string, string>> = {
   inbox: 'Notices', alerts: 'Alerts', review: 'Review queue', reports: 'Reports', report: 'Report', subscriptions: 'Watches', watch: 'Watch',
 };
 
-/** `reportLinks` → "report links". */
-const wordsOfKey = (key: string): string => {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
 
 /** The entities an entry concerns: its subjects, and those its query names (the graph's reads name them there alone). */
 export function auditSubjectsOf(entry: AuditEntry): readonly string[] {
@@ -65,7 +61,7 @@ export function auditEntryPart(entry: AuditEntry): { readonly what: string; read
     const view = query['view'];
     if (typeof view !== 'string') return { what: 'Profile', of: [entity] };
     const words = VIEW_WORDS[view];
-    if (words === undefined) return { what: wordsOfKey(view), of: [entity] };
+    if (words === undefined) return { what: readableCode(view), of: [entity] };
     return words.joined === 'on' ? { what: words.what, of: [entity], joined: 'on' } : { what: words.what, of: [entity] };
   }
   if (typeof query['entityOfRecord'] === 'string') return { what: `Entity of record ${query['entityOfRecord']}`, of: [] };
@@ -81,7 +77,7 @@ export function auditEntryPart(entry: AuditEntry): { readonly what: string; read
   const exported = query['auditExport'];
   if (isFields(exported) && typeof exported['entries'] === 'number') return { what: `Audit log export (${exported['entries']} entr${exported['entries'] === 1 ? 'y' : 'ies'})`, of: [] };
   const [key] = Object.keys(query);
-  return { what: key === undefined ? '' : QUERY_WORDS[key] ?? wordsOfKey(key), of: [] };
+  return { what: key === undefined ? '' : QUERY_WORDS[key] ?? readableCode(key), of: [] };
 }
 
 /** What the entry covered, in words ("Timeline of e146", "Decisions on e146"); '' when its query is not given to this auditor. */

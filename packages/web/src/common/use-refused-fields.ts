@@ -22,7 +22,7 @@ export function refusalsOf(error: unknown): readonly Refusal[] {
 }
 
 /** The fields `error` names, as the API writes them ("provenance.reviewDate"); none for another error. */
-export function refusedFields(error: unknown): readonly string[] {
+function refusedFields(error: unknown): readonly string[] {
   return refusalsOf(error).map((r) => r.field);
 }
 

@@ -31,6 +31,9 @@ const LIVE_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Disconn
  * they are not read on a timer. A withdrawal is asked for first (withdraw-alert.tsx); once it is
  * made, the status saying so takes the keyboard, as the button pressed has gone with it.
  */
+/** A focus and a visibility change this close together are one return to the page. */
+const RETURN_WINDOW_MS = 1000;
+
 function AgencyAlerts() {
   const { api } = useSession();
   const alerts = useAsync(() => api.alerts(), [api]);
@@ -39,11 +42,17 @@ function AgencyAlerts() {
   const statusRef = useRef<HTMLParagraphElement>(null);
   const { reload } = alerts;
   useEffect(() => {
-    const shown = (): void => { if (document.visibilityState === 'visible') reload(); };
-    window.addEventListener('focus', reload);
+    // coming back to the tab fires both events: one read (a logged consultation) for one return
+    let last = 0;
+    const shown = (): void => {
+      if (document.visibilityState !== 'visible' || performance.now() - last < RETURN_WINDOW_MS) return;
+      last = performance.now();
+      reload();
+    };
+    window.addEventListener('focus', shown);
     document.addEventListener('visibilitychange', shown);
     return () => {
-      window.removeEventListener('focus', reload);
+      window.removeEventListener('focus', shown);
       document.removeEventListener('visibilitychange', shown);
     };
   }, [reload]);
