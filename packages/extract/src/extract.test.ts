@@ -260,6 +260,7 @@ describe('extract: French and Dutch', () => {
     expect(relation(t, 'travelled_from', 'Gaspard Ouazzani', 'Belgium')).toBeDefined();
     expect(relation(t, 'travelled_to', 'Gaspard Ouazzani', 'Syria')).toBeDefined();
     // "rendu" without "s'est" is giving back, not going
+    expect(byName(t, 'Salomé Verdière')).toBeDefined();
     expect(t.relations.filter((x) => x.source === byName(t, 'Salomé Verdière')?.id)).toEqual([]);
   });
   it('reads a French plate after "immatriculé(e)", and its owner, not its driver', () => {
@@ -268,6 +269,12 @@ describe('extract: French and Dutch', () => {
     expect(byName(t, 'GH-456-KL')?.schema).toBe('Vehicle');
     expect(relation(t, 'owner_of', 'Gaspard Ouazzani', 'AB-123-CD')).toBeDefined();
     expect(t.relations.filter((x) => x.target === byName(t, 'GH-456-KL')?.id)).toEqual([]);
+  });
+  it('reads a plate after "plaque(s)" and "nummerplaten", the words the relations read for one', () => {
+    const t = extract('Karim BENALI possède une Peugeot 208 plaques GH-456-KL. Joris VERBRUGGEN bezit een Opel met nummerplaten 1-ABC-234.');
+    expect(byName(t, 'GH-456-KL')?.schema).toBe('Vehicle');
+    expect(relation(t, 'owner_of', 'Karim Benali', 'GH-456-KL')).toBeDefined();
+    expect(byName(t, '1-ABC-234')?.schema).toBe('Vehicle');
   });
   it('reads a Dutch birth date, journey and meeting', () => {
     const t = extract('Joris VERBRUGGEN, geboren op 5 juni 1991, reisde naar Turkije op 2 mei 2015. Joris VERBRUGGEN ontmoette Wannes DE CLERCQ in Antwerpen.');

@@ -9,7 +9,7 @@ const DOCUMENT_CUE = /\b(passport|identity card|id card|identity document|id doc
 const DOCUMENT_TOKEN = /(?<![\p{L}\p{N}])(?=[A-Z0-9.\-/ ]*\d)[A-Z0-9]+(?:(?:[.\-/]| (?=\d))[A-Z0-9]+){0,4}(?![\p{L}\p{N}])/gu;
 // The French participle is ended by a non-letter, not \b, which finds no end after "immatriculé"
 // (é is no word character); the other cues as before.
-const PLATE_CUE = /\b(?:registration|registered|reg\.|plate|plates|number plate|licen[cs]e plate|kenteken|nummerplaat|immatriculation|targa|kennzeichen|matrícula)\b|\bimmatriculée?(?!\p{L})/giu;
+const PLATE_CUE = /\b(?:registration|registered|reg\.|plate|plates|number plate|licen[cs]e plate|kenteken|nummerplaat|nummerplaten|plaque|plaques|immatriculation|targa|kennzeichen|matrícula)\b|\bimmatriculée?(?!\p{L})/giu;
 const PLATE_TOKEN = /(?<![\p{L}\p{N}-])[A-Z0-9]{1,4}(?:[- ][A-Z0-9]{1,4}){1,3}(?![\p{L}\p{N}]|-[A-Z0-9])/gu;
 
 function documentType(cue: string): string {
