@@ -43,7 +43,7 @@ function AgencyAlerts() {
   const { reload } = alerts;
   useEffect(() => {
     // coming back to the tab fires both events: one read (a logged consultation) for one return
-    let last = 0;
+    let last = Number.NEGATIVE_INFINITY;
     const shown = (): void => {
       if (document.visibilityState !== 'visible' || performance.now() - last < RETURN_WINDOW_MS) return;
       last = performance.now();
