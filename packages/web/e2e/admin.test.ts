@@ -23,6 +23,16 @@ async function giveReason(page: Page): Promise<void> {
   await page.getByLabel('Change reference').fill('CHG-2025-118');
 }
 
+/**
+ * Opens the retention review from the navigation and waits for it: the link opens a screen of
+ * its own (a new administration screen), and a reason typed before it is shown would be typed
+ * into the screen it replaces.
+ */
+async function openRetentionReview(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Retention review' }).click();
+  await expect.poll(() => page.getByRole('tab', { name: 'Retention review', selected: true }).count()).toBe(1);
+}
+
 const tests = setUpBrowserTests({
   projections: false,
   seed: async ({ server, api }) => {
@@ -85,7 +95,7 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
 
   it('lets the data administrator place a legal hold from the retention review, which blocks erasure', async () => {
     const page = await signIn('intelAdmin');
-    await page.getByRole('link', { name: 'Retention review' }).click();
+    await openRetentionReview(page);
     await expect.poll(() => page.getByText('Give a reason and a change reference, then open the queue.').count()).toBe(1);
     await giveReason(page);
     await page.getByRole('button', { name: 'Open the queue' }).click();
@@ -258,7 +268,7 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     const page = await signIn('intelAdmin');
     const asked: string[] = [];
     page.on('request', (request) => { if (request.url().includes('/retention/queue')) asked.push(decodeURIComponent(request.headers()['x-mosaic-purpose'] ?? '')); });
-    await page.getByRole('link', { name: 'Retention review' }).click();
+    await openRetentionReview(page);
     await page.getByLabel('Reason for change').pressSequentially('Annual review');
     await page.getByLabel('Change reference').pressSequentially('DPO-12');
     await page.getByLabel('Due within (days)').fill('');
@@ -287,7 +297,7 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
   it('keeps the erasure confirmation within reach of the keyboard, and a reason to one record', async () => {
     await putFixtures(tests.server.test.mosaic, ['k-first', 'k-second'].map((id, i) => ({ id, schema: 'Person', properties: { name: [['Lorenz Aebischer', 'Tamsin Okafor'][i]!] }, provenance: testProvenance('intel', { reviewDate: '2020-06-01' }) })));
     const page = await signIn('intelAdmin');
-    await page.getByRole('link', { name: 'Retention review' }).click();
+    await openRetentionReview(page);
     await giveReason(page);
     await page.getByRole('button', { name: 'Open the queue' }).click();
     const queue = page.getByRole('table', { name: 'Records due for review' });
@@ -328,7 +338,7 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     // a queue longer than the screen: a decision opened below the table was out of sight
     await putFixtures(tests.server.test.mosaic, Array.from({ length: 40 }, (_, i) => ({ id: `l-${String(i).padStart(2, '0')}`, schema: 'Person', properties: { name: [`Long Queue ${i}`] }, provenance: testProvenance('intel', { reviewDate: '2020-07-01' }) })));
     const page = await signIn('intelAdmin');
-    await page.getByRole('link', { name: 'Retention review' }).click();
+    await openRetentionReview(page);
     await giveReason(page);
     await page.getByRole('button', { name: 'Open the queue' }).click();
     const queue = page.getByRole('table', { name: 'Records due for review' });
