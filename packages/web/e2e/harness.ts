@@ -145,6 +145,16 @@ export async function signInPage(page: Page, name: TestUserName | string): Promi
   await expect.poll(() => page.getByTestId('user-name').textContent()).toBe(name);
 }
 
+/**
+ * Opens a screen from the main navigation and waits until it is the screen shown: a form filled
+ * before the new screen replaced the old one would be filled on the old one and lost.
+ */
+export async function openFromMenu(page: Page, label: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label });
+  await link.click();
+  await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
+}
+
 /** Answers the screen that asks why, before a consultation: the purpose and the case reference. */
 export async function givePurpose(page: Page, purpose: string, caseRef: string): Promise<void> {
   await page.getByLabel('Purpose', { exact: true }).fill(purpose);

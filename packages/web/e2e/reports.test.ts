@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
 import { seedWorld } from './fictional-world.ts';
-import { givePurpose, setUpBrowserTests } from './harness.ts';
+import { givePurpose, openFromMenu, setUpBrowserTests } from './harness.ts';
 
 const REPORT = [
   'Liège, 9 October 2025. Officers of the federal police questioned Tomas Moreau-Vasquez, 31, at a garage near the station.',
@@ -58,7 +58,7 @@ afterAll(() => {
 describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
   it('uploads a report, confirms a person as an existing entity, and shows the claim on that entity\'s profile', { timeout: 120_000 }, async () => {
     const page = await tests.signedInPage('fedAnalyst');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await openFromMenu(page, 'Reports');
     await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0412');
 
     // each field the form requires says so in its label, before the form is sent
@@ -133,7 +133,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
 
   it('reads a phone number written nationally as the country the uploader gives for the report', { timeout: 120_000 }, async () => {
     const page = await tests.signedInPage('fedAnalyst');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await openFromMenu(page, 'Reports');
     await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0601');
     await page.getByLabel('Or paste the text').fill('Lille, 3 November 2025. A mobile phone, 06 12 34 56 78, was found in the van.');
     await page.getByLabel('Collection').fill('lille-van');
@@ -146,7 +146,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
 
   it('says on the report what extraction could not read, here the sentences of a text mostly in Arabic script', { timeout: 120_000 }, async () => {
     const page = await tests.signedInPage('fedAnalyst');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await openFromMenu(page, 'Reports');
     await givePurpose(page, 'Counter-terrorism investigation', 'PV/2025/0644');
     await page.getByLabel('Or paste the text').fill('التقى خالد عبد الرحمن مع يوسف الأمين في أنتويرب.\nالاسم: خالد عبد الرحمن');
     await page.getByLabel('Title').fill('Meeting in Antwerp');
@@ -191,7 +191,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     const provenance = { source: 'interception summary', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
     const uploaded = await tests.api.json<{ report: { id: string } }>('/reports', { token: await tests.api.tokenOf('fedAnalyst'), body: { text: PHONE_REPORT, title: 'Courier calls, Namur', collection: 'courier-inquiry', provenance, ...purpose } });
     const page = await tests.signedInPage('fedAnalyst');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await openFromMenu(page, 'Reports');
     await givePurpose(page, purpose.purpose, purpose.caseRef);
     await page.goto(`/#/reports/${encodeURIComponent(uploaded.report.id)}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Courier calls, Namur');
@@ -220,7 +220,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     const provenance = { source: 'observation note', reliability: 'B', credibility: 2, marking: { tlp: 'AMBER', classification: 'RESTRICTED', releasability: ['be'] }, handling: 'H1' };
     const uploaded = await tests.api.json<{ report: { id: string } }>('/reports', { token: fedToken, body: { text: TRAVEL_REPORT, title: 'Observation note: Rasmus Kjeldgaard', collection: 'airport-watch', provenance, ...purpose } });
     const page = await tests.signedInPage('fedAnalyst');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await openFromMenu(page, 'Reports');
     await givePurpose(page, purpose.purpose, purpose.caseRef);
     await page.goto(`/#/reports/${encodeURIComponent(uploaded.report.id)}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Observation note: Rasmus Kjeldgaard');
@@ -292,7 +292,7 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     expect(uploaded.pointers).toEqual([{ agency: 'intel', agencyName: 'State Security', message: 'holds information', desk: { id: 'intel-liaison', name: 'Liaison desk', contact: '+32 2 000 00 03' } }]);
 
     const page = await tests.signedInPage('fedAnalyst');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await openFromMenu(page, 'Reports');
     await givePurpose(page, purpose.purpose, purpose.caseRef);
     await page.goto(`/#/reports/${encodeURIComponent(uploaded.report.id)}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Parcel handover, Charleroi');
