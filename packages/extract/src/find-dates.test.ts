@@ -84,8 +84,16 @@ describe('findDates', () => {
     for (const thing of ['searched Room', 'Flat', 'a train at Platform', 'the car in Gate', 'a parcel, No.', 'file Nr.', 'Seats', 'parcels #']) {
       expect(found(`${thing} 12 and 14 November 2015`)).toEqual([['14 November 2015', '2015-11-14']]);
     }
+    // the noun decides, not its capital: in lower case too, and in French, Dutch and German
+    for (const thing of ['searched room', 'flat', 'the apartment', 'took bus', 'line', 'a train at platform', 'gate', 'seat', 'seats',
+      'number', 'la chambre', 'salle', 'appartement', 'ligne', 'quai', 'voie', 'numéro', 'de kamer', 'perron', 'spoor', 'lijn',
+      'nummer', 'Zimmer', 'Gleis', 'Wohnung']) {
+      expect(found(`${thing} 12 and 14 November 2015`)).toEqual([['14 November 2015', '2015-11-14']]);
+    }
     // what opens a date (a preposition, an article, a weekday, a conjunction) or a clause still lists days
-    for (const opening of ['On', 'Between', 'the', 'The', 'on Monday', 'Friday', 'and', 'searched on', 'Le', 'Zwischen', 'Seen,', 'was seen', 'seen in Antwerp']) {
+    for (const opening of ['On', 'Between', 'the', 'The', 'on Monday', 'Friday', 'and', 'searched on', 'Le', 'Zwischen', 'Seen,', 'was seen', 'seen in Antwerp',
+      // a verb opening the sentence, in capitals, is no thing's name, nor is a person's
+      'Seen', 'Arrived', 'Visited', 'Observed', 'Gezien', 'Vu', 'Karim Benali called']) {
       expect(found(`${opening} 12 and 14 November 2015`)).toEqual([['12', '2015-11-12'], ['14 November 2015', '2015-11-14']]);
     }
     expect(found('12 and 14 November 2015')).toEqual([['12', '2015-11-12'], ['14 November 2015', '2015-11-14']]);

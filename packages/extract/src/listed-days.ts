@@ -10,20 +10,16 @@
  * decimal or a code, and the whole list is left. A range's ends are its days; the days between are
  * not written, so no mention could hold them.
  *
- * Nor is a number a day where it numbers a thing named before the list: "Room 12 and 14 November",
- * "Platform 3 and 4 May", "No. 12 and 14 November", "# 12". A capitalised word before the list is
- * taken for that thing's name unless it is one that opens a date or a clause (a preposition, an
- * article, a conjunction, a pronoun, a weekday: "On", "Between", "The", "Friday", "Zwischen") or a
- * place's name ("seen in Antwerp 12 and 14 November"), and so is an abbreviation closed by its
- * full stop ("No.", "Nr.") and a number sign. A word in lower case is let be: "room 12 and 14
- * November" and "seen 12 and 14 November" cannot be told apart by their words alone, and the
- * second is the more common in a report; a capitalised verb opening a sentence ("Seen 12 and 14
- * November") is taken for a thing's name, and a person's name for one too, as nothing here tells
- * them from "Room".
+ * Nor is a number a day where it numbers a thing named before the list: "room 12 and 14 November",
+ * "Platform 3 and 4 May", "la chambre 12 et 14 novembre", "No. 12 and 14 November", "# 12". The
+ * word before the list decides by a closed list of the nouns that number things (NUMBERED_NOUNS),
+ * in English, French, Dutch and German, whatever its case: a capital does not tell a noun from a
+ * verb opening a sentence ("Seen 12 and 14 November" lists days), nor a lower case a verb from a
+ * noun ("searched room 12 and 14 November" does not). An abbreviation closed by its full stop
+ * ("No.", "Nr.") and a number sign number a thing too. A thing named by a word outside the list
+ * ("Hangar 12 and 14 November") is read as opening days, as is a person's or a place's name.
  */
-import { STOPWORDS } from './lexicon.ts';
 import { foldKey } from './normalise.ts';
-import { placeGazetteer } from './place-gazetteer.ts';
 import { closesAbbreviation } from './sentences.ts';
 
 export interface ListedDay {
@@ -53,20 +49,31 @@ const isDay = (day: number) => day >= 1 && day <= 31;
 const standsAlone = (before: string) => !/[.,:/–#№°º-]/.test(before);
 
 /**
- * Capitalised words that open a date in the other languages of the month names (STOPWORDS holds
- * the English and Russian ones): prepositions, articles and conjunctions before a day, weekdays.
+ * Nouns after which a number is the number of a thing (a room, a seat, a bus line), singular and
+ * plural, in the languages of the month names that reports here are written in: English, French,
+ * Dutch and German. Left out: nouns that also stand before a date ("visited the house 12 and 14
+ * November", "booked a flight 12 and 14 November", Dutch "vond plaats 12 en 14 november"), and
+ * words that are also a common verb or pronoun (French "vol", theft; Dutch "rij", drive; French
+ * "nos", our).
  */
-const DATE_OPENERS: ReadonlySet<string> = new Set(`le la les l du des au aux entre et ou depuis dès vers jusqu
-lundi mardi mercredi jeudi vendredi samedi dimanche op tussen van vanaf tot en of de het sinds maandag dinsdag woensdag
-donderdag vrijdag zaterdag zondag am im vom zum zwischen den dem der die das bis und oder seit ab montag dienstag mittwoch
-donnerstag freitag samstag sonntag el los del al entre y o desde hasta il lo dal tra fra e dalle mon tue wed thu fri sat sun`
-  .split(/\s+/).filter((w) => w.length > 0));
+const NUMBERED_NOUNS: ReadonlySet<string> = new Set(`room rooms flat flats apartment apartments apt building buildings block
+blocks cell cells lot lots section sections unit units floor floors bus buses line lines platform platforms gate gates
+seat seats number numbers no nr berth berths cabin cabins locker lockers bay bays terminal terminals tram trams
+row rows door doors exhibit exhibits item items page pages annex
+chambre chambres salle salles appartement appartements appt bâtiment bâtiments bloc blocs cellule cellules étage étages
+ligne lignes quai quais voie voies porte portes siège sièges numéro numéros bureau bureaux rangée rangées pièce
+pièces annexe annexes
+kamer kamers zaal zalen appartementen gebouw gebouwen blok blokken cel cellen verdieping lijn lijnen perron perrons
+spoor sporen poort poorten stoel stoelen zitplaats zitplaatsen nummer nummers bijlage bijlagen
+zimmer raum räume wohnung wohnungen gebäude zelle zellen linie linien bahnsteig bahnsteige gleis gleise tor sitz
+sitzplatz sitzplätze nummern reihe anlage`
+  .split(/\s+/).filter((w) => w.length > 0).map(foldKey));
 
 /** The word just before a list (its full stop, if any, apart), or a number sign alone. */
 const BEFORE_LIST = /(?:(\p{L}[\p{L}'’]*)(\.?)|([#№°º]))[ \t]+$/u;
 
 /**
- * Whether the list ending at `at` numbers a thing its word before names ("Room", "No.", "#")
+ * Whether the list ending at `at` numbers a thing its word before names ("room", "No.", "#")
  * rather than opening on days.
  */
 function numbersAThing(text: string, at: number): boolean {
@@ -76,9 +83,7 @@ function numbersAThing(text: string, at: number): boolean {
   const word = m[1] ?? '';
   // "No. 12" and "Nr. 12", where "Seen. 12" ends a sentence before the list
   if (m[2] === '.') return closesAbbreviation(word) && !/^\p{Lu}$/u.test(word);
-  if (!/^\p{Lu}/u.test(word)) return false;
-  const key = foldKey(word);
-  return !STOPWORDS.has(key) && !DATE_OPENERS.has(key) && placeGazetteer().lookup(word).length === 0;
+  return NUMBERED_NOUNS.has(foldKey(word));
 }
 
 /**
