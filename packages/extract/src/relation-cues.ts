@@ -5,7 +5,9 @@
  * vehicle one owns ("possède une Peugeot immatriculée"). Each list is written as words, an
  * underscore standing for a space and an apostrophe for either apostrophe (' or ’); the
  * patterns read them as alternatives, longest first, bounded by non-letters (a word ending in
- * "é" has no \b after it).
+ * "é" has no \b after it). The pre-test that a text may hold one of them is made of the lists'
+ * words too, whole words as well: a stem ("parti", "allé", "reis") fired inside longer words
+ * ("particulier", "allégation", "reisbureau").
  */
 
 /** What find-relations needs of one language: regular-expression sources, each a set of alternatives. */
@@ -25,8 +27,9 @@ export interface RelationCues {
   /** The cue word before a plate, with what may follow it up to the plate. */
   readonly plate: string;
   /**
-   * The beginnings of the words above, for the pre-test that a pair's text may hold a relation at
-   * all: few and short, as the pre-test is run on the text between every two mentions.
+   * A whole word of each phrase of `met`, `travelled`, `left`, `owns` and `plate` (its longest but
+   * an auxiliary or preposition), bounded by non-letters, for the pre-test that a pair's text may hold a relation at all: every
+   * pattern built of these lists holds one of them, and a text holding none is not matched further.
    */
   readonly trigger: string;
 }
@@ -41,7 +44,17 @@ function alternatives(block: string): string {
     .join('|');
 }
 
-function cues(lists: { met: string; travelled: string; to: string; from: string; left: string; owns: string; plate: string; stems: string }): RelationCues {
+/** The auxiliaries and prepositions of the phrases, common words that would make a poor pre-test. */
+const FUNCTION_WORDS = new Set(['s', 'se', 'est', 'sont', 'était', 'étaient', 'avec', 'à', 'en', 'de', 'le', 'l', 'had', 'een', 'met', 'werd']);
+
+/** The longest word but a function word of each phrase of the lists, once each, as a pattern of whole words. */
+function triggerOf(blocks: readonly string[]): string {
+  const words = new Set(blocks.flatMap(phrases).map((p) =>
+    p.split(/[_']/).filter((w) => !FUNCTION_WORDS.has(w)).reduce((a, b) => (b.length > a.length ? b : a), '')));
+  return `(?<!\\p{L})(?:${alternatives([...words].join(' '))})(?!\\p{L})`;
+}
+
+function cues(lists: { met: string; travelled: string; to: string; from: string; left: string; owns: string; plate: string }): RelationCues {
   return {
     met: alternatives(lists.met),
     travelled: alternatives(lists.travelled),
@@ -50,7 +63,7 @@ function cues(lists: { met: string; travelled: string; to: string; from: string;
     left: alternatives(lists.left),
     owns: alternatives(lists.owns),
     plate: `(?:${alternatives(lists.plate)})(?:\\s(?:n°|no\\.?|nr\\.?|numéro|nummer))?:?\\s\\(?`,
-    trigger: alternatives(lists.stems),
+    trigger: triggerOf([lists.met, lists.travelled, lists.left, lists.owns, lists.plate]),
   };
 }
 
@@ -70,8 +83,6 @@ export const FRENCH: RelationCues = cues({
   left: `quitté_ quitté_la_ quitté_le_ quitté_les_ quitté_l' quittée_ quittée_la_ quittée_le_ quittée_les_ quittée_l'`,
   owns: `possède possédait propriétaire copropriétaire acheté achète achetait`,
   plate: `immatriculé immatriculée immatriculation plaque plaques`,
-  stems: `rencontr entreten réuni retrouv vu_avec vue_avec aperçu compagnie visite rend voyag parti allé arriv revenu rentr
-    retourn fui enfui envol pris quitt possè possé propriétaire achet achè immatricul plaque`,
 });
 
 /** Dutch: the verb second in a main clause, so that it stands between the person and the other end. */
@@ -83,5 +94,4 @@ export const DUTCH: RelationCues = cues({
   left: `verliet_ verliet_het_ verliet_de_`,
   owns: `bezit bezat eigenaar`,
   plate: `kenteken nummerplaat nummerplaten`,
-  stems: `ontmoet sprak gezien reis vloog vlog vertrok ging keerde kwam verliet bezit bezat eigenaar kenteken nummerpla`,
 });
