@@ -1,3 +1,4 @@
+import { ALERT_CATEGORY_WORDS } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import { ACTION_CODES, ALERT_ACTIONS, ALERT_CATEGORIES, activeAlerts, isAlertActive, validateAlert, type Alert } from './alert.ts';
 
@@ -18,6 +19,10 @@ describe('alert actions', () => {
     expect(new Set(codes).size).toBe(ALERT_CATEGORIES.length);
     expect([...codes].sort()).toEqual([...ACTION_CODES].sort());
     for (const c of ALERT_CATEGORIES) expect(ALERT_ACTIONS[c].instruction.length).toBeGreaterThan(20);
+  });
+
+  it('has words for every category, those a person reads (model\'s ALERT_CATEGORY_WORDS), in the same order', () => {
+    expect(Object.keys(ALERT_CATEGORY_WORDS)).toEqual([...ALERT_CATEGORIES]);
   });
 
   it('never tells the person about a discreet check', () => {

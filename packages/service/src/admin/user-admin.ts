@@ -14,7 +14,7 @@
  * administrator, nor a user cleared above them (setGroupMembers).
  */
 import type { JsonValue } from '@mosaic/audit';
-import { AgencyId, AppError, CLASSIFICATION, rankOf, UserId, type Classification, type DeskId } from '@mosaic/model';
+import { AgencyId, AppError, CLASSIFICATION, clearanceWords, rankOf, UserId, type Classification, type DeskId } from '@mosaic/model';
 import { ROLES, type Role } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { hashPassword } from '../password.ts';
@@ -291,21 +291,12 @@ function refuseUnlessAdministrable(request: Consultation, user: User, field?: st
     case 'sysadmin': throw refused('a system administrator: only a system administrator administers them');
     case 'auditor': throw refused('an auditor: only a system administrator administers them');
     case 'clearance': {
-      const level = levelWords(user.clearance);
-      throw refused(`cleared ${level}, above your own clearance (${levelWords(request.user.clearance)}): only a system administrator or an administrator cleared ${level} administers them`);
+      const level = clearanceWords(user.clearance);
+      throw refused(`cleared ${level}, above your own clearance (${clearanceWords(request.user.clearance)}): only a system administrator or an administrator cleared ${level} administers them`);
     }
     case undefined: return;
   }
 }
-
-/**
- * A clearance as the administrator reads it in a refusal ("Top secret", not TOP_SECRET), as the
- * web app says it (clearance-words.ts); the API's fields keep the code.
- */
-const LEVEL_WORDS: Readonly<Record<Classification, string>> = {
-  UNCLASSIFIED: 'Unclassified', RESTRICTED: 'Restricted', CONFIDENTIAL: 'Confidential', SECRET: 'Secret', TOP_SECRET: 'Top secret',
-};
-const levelWords = (level: Classification): string => LEVEL_WORDS[level];
 
 /** Why `request`'s user may not administer `user` (refuseUnlessAdministrable), or undefined when they may. */
 function notAdministrable(request: Consultation, user: User): NotAdministrable | undefined {
@@ -374,7 +365,7 @@ function checkRoles(request: Consultation, roles: readonly string[], current: re
  * with `mosaic users add` grants any clearance.
  */
 function checkClearance(request: Consultation, clearance: Classification): void {
-  if (rankOf(CLASSIFICATION, clearance) > rankOf(CLASSIFICATION, request.user.clearance)) throw invalid('clearance', `above your own clearance (${levelWords(request.user.clearance)})`);
+  if (rankOf(CLASSIFICATION, clearance) > rankOf(CLASSIFICATION, request.user.clearance)) throw invalid('clearance', `above your own clearance (${clearanceWords(request.user.clearance)})`);
 }
 
 /** Groups must exist; an agency's administrator adds or removes only its own agency's groups. */

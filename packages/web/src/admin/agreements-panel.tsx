@@ -3,8 +3,8 @@
  * marking and category. A refusal names the field to correct, which is marked and focused; a
  * withdrawal, which stops what flows under it at once, waits for a second, explicit confirmation.
  */
+import { clearanceWords } from '@mosaic/model';
 import { useState, type FormEvent } from 'react';
-import { clearanceWords } from '../common/clearance-words.ts';
 import { useConfirmStep } from '../common/use-confirm-step.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';

@@ -2,7 +2,7 @@
  * What the users and groups screens say of a user before anything is sent: the id a new user will
  * have, and why the administrator may not administer a user the server lists as not theirs to.
  */
-import { clearanceWords } from '../common/clearance-words.ts';
+import { clearanceWords } from '@mosaic/model';
 import type { AgencyRow, ListedUser } from './admin-types.ts';
 
 /**

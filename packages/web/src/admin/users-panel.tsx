@@ -1,8 +1,7 @@
 /** Users of the agency (all for a system administrator): create, change desk, roles and clearance, disable, reset password. */
+import { clearanceWords, roleWords } from '@mosaic/model';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { clearanceWords } from '../common/clearance-words.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
-import { roleWords } from '../common/role-words.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';

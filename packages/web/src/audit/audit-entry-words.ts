@@ -5,8 +5,8 @@
  * (another agency's user's, as an agency's auditor sees it: `query: null`) is said by nothing,
  * since nothing of it may be told; a query of a kind not named here is said by its key.
  */
+import { readableCode } from '@mosaic/model';
 import type { AuditEntry } from '../api/api-types.ts';
-import { readableCode } from '../common/readable-code.ts';
 
 type Fields = { readonly [key: string]: unknown };
 

@@ -3,7 +3,7 @@
  * webhook's undelivered list show it beside the notice's title: "Encounter", not
  * `deconfliction.encounter`. The API and webhooks keep the code.
  */
-import { readableCode } from './readable-code.ts';
+import { readableCode } from '@mosaic/model';
 
 const WORDS: Readonly<Record<string, string>> = {
   'alert.hit': 'Alert hit',

@@ -3,8 +3,8 @@
  * where and when, instead of the body's keys and values. Kinds the inbox does not know yet are
  * listed as before, field by field.
  */
+import { alertCategoryWords } from '@mosaic/model';
 import type { Notification } from '../api/api-types.ts';
-import { alertCategoryWords } from './alert-category-words.ts';
 import { agencyName, deskName, type AgencyNames, type DeskNames } from './use-agency-names.ts';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);

@@ -1,6 +1,6 @@
+import { readableCode } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import { EDGE_TYPES } from '../api/api-types.ts';
-import { readableCode } from './readable-code.ts';
 import { relationWords } from './relation-words.ts';
 
 describe('a relation type in words', () => {

@@ -3,7 +3,7 @@
  * relationship schemata's ties, and those derived from what two subjects have in common
  * (an identifier, a sighting, a trip). The API and the graph filters keep the code.
  */
-import { readableCode } from './readable-code.ts';
+import { readableCode } from '@mosaic/model';
 
 const WORDS: Readonly<Record<string, string>> = {
   family: 'Family',

@@ -3,7 +3,7 @@
  * "Date of birth", not `birthDate`. Until the model is read, or for a name it does not list,
  * the name made readable.
  */
-import { readableCode } from './readable-code.ts';
+import { readableCode } from '@mosaic/model';
 import type { SchemaInfo } from './use-schemata.ts';
 
 /** The label of `schema`'s property `property`: propertyLabel(person, 'firstName') is "First name". */

@@ -2,7 +2,7 @@
  * Traffic Light Protocol 2.0 marking, in the colours FIRST prescribes (on a black ground), and
  * the classification in words.
  */
-import { clearanceWords } from './clearance-words.ts';
+import { clearanceWords } from '@mosaic/model';
 
 export function TlpBadge({ tlp, classification }: { readonly tlp: string; readonly classification?: string }) {
   const level = tlp.toUpperCase().replace(/^TLP:/, '');

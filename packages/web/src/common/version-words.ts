@@ -3,7 +3,7 @@
  * operation (`put`, `delete`) says only that a version was written, so the first one written is
  * the record "Recorded", a later one "Changed", a deletion "Deleted".
  */
-import { readableCode } from './readable-code.ts';
+import { readableCode } from '@mosaic/model';
 
 export function versionWords(op: string, version: number): string {
   if (op === 'put') return version <= 1 ? 'Recorded' : 'Changed';

@@ -3,9 +3,8 @@
  * bar, the user and sign-out. Navigation is a list of links so the keyboard order is the
  * reading order.
  */
+import { clearanceWords, roleWords } from '@mosaic/model';
 import type { ReactNode } from 'react';
-import { clearanceWords } from '../common/clearance-words.ts';
-import { roleWords } from '../common/role-words.ts';
 import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { useSession } from '../session/session-context.tsx';
 import { unreadBadge, type UnreadCount } from '../session/unread-count.ts';

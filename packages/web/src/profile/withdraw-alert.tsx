@@ -7,9 +7,9 @@
  * not required, as an agreement's withdrawal asks none, but kept in the withdrawal's audit entry
  * when given, where the grounds of ending the processing belong (LED Art. 16 and 25).
  */
+import { alertCategoryWords } from '@mosaic/model';
 import { useState } from 'react';
 import type { AlertSummary } from '../api/api-types.ts';
-import { alertCategoryWords } from '../common/alert-category-words.ts';
 import { useConfirmStep } from '../common/use-confirm-step.ts';
 
 /** The subject as the question names it: its name with its record id, or the id alone. */

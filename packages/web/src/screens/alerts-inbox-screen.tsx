@@ -4,9 +4,9 @@
  * events, a page at a time; the user's watches; and the alerts their agency holds. Watching and
  * listing the agency's alerts are consultations, so both wait for the purpose.
  */
+import { alertCategoryWords } from '@mosaic/model';
 import { useEffect, useRef, useState } from 'react';
 import type { Notification } from '../api/api-types.ts';
-import { alertCategoryWords } from '../common/alert-category-words.ts';
 import { contactPhone } from '../common/contact-links.ts';
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';

@@ -2,7 +2,8 @@
  * A code this version has no words for, made readable rather than shown as the server wrote it
  * or left blank: "firstName" reads "First name", "shared-document" "Shared document",
  * "TOP_SECRET" "Top secret", "watch.case-closed" "Watch case closed". Each kind of code has its
- * own words (role-words.ts, relation-words.ts…); this is what they fall back on.
+ * own words (clearance-words.ts, role-words.ts, and the web app's relation words…); this is what
+ * they fall back on.
  */
 export function readableCode(code: string): string {
   const words = code.replace(/([a-z\d])([A-Z])/g, '$1 $2').split(/[\s_.-]+/).filter((word) => word !== '');
