@@ -340,7 +340,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await givePurpose(owner, PURPOSE, CASE);
     await expect.poll(() => owner.getByTestId('alert').first().textContent()).toMatch(new RegExp(`^ARRESTLucien Moreau-Vasquez${tests.world.moreau}.*Operations room \\+32 2 000 00 01`));
     // the checkpoint's hit on that alert, earlier, with the way to its subject
-    const hitOnAlert = owner.locator('.inbox li', { hasText: 'Hit on your alert: ARREST' }).first();
+    const hitOnAlert = owner.locator('.inbox li', { hasText: 'Hit on your alert: arrest' }).first();
     expect(await hitOnAlert.getByRole('link', { name: 'Open the subject' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(tests.world.moreau)}`);
     const before = await owner.locator('.inbox li.unread').count();
     // The zone's officer consults a federal police record: the agreement tells the owner.

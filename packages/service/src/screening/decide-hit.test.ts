@@ -105,6 +105,9 @@ describe('decideHit', () => {
     expect((await readCheck(mosaic, consultation, projection, check.id)).hits[0]).toMatchObject({ decision: { decision: 'confirm', by: user.id } });
     // both say on whom, by the name the subject is listed under, and what the alert asked
     for (const n of kept) expect(n.body).toMatchObject({ subject: 'fedpol:p1', subjectName: 'Rachid Bouzid', category: 'arrest' });
+    // a person reads the titles: what the alert asks in words; the bodies keep the codes for machines
+    expect(kept.find((n) => n.kind === 'alert.hit.confirmed')).toMatchObject({ title: 'Encounter confirmed on your alert: arrest', body: { action: 'ARREST' } });
+    expect(kept.find((n) => n.kind === 'alert.hit')).toMatchObject({ title: 'Hit on your alert: arrest', body: { action: 'ARREST' } });
 
     // the name goes with the subject's erasure, from both kept notices
     await eraseRecord(mosaic, { user: (await mosaic.store.findUserByName('fedAdmin'))!, purpose: 'erasure', caseRef: 'E-1' }, RecordId('fedpol:p1'), 'entered in error');

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '@mosaic/audit';
-import { AppError, hasControlCharacters, validateRecord, type EntityRecord, type Provenance } from '@mosaic/model';
+import { alertCategoryWords, AppError, hasControlCharacters, validateRecord, type EntityRecord, type Provenance } from '@mosaic/model';
 import { reviewDateFor, type RetentionRules } from '@mosaic/policy';
 import type { AlertCategory } from '@mosaic/screening';
 import { createStoreAuditStorage, type DocumentInput, type Store, type User } from '@mosaic/store';
@@ -186,7 +186,8 @@ async function decisionOf(tx: Store, consultation: Consultation, projection: Scr
   const subjectName = listedName(projection, hit);
   const told: Notification[] = hit.alerts.map((alert) => ({
     id: timeOrderedId(), at, to: { agency: alert.owner.agency }, kind: input.decision === 'confirm' ? 'alert.hit.confirmed' : 'alert.hit.rejected',
-    title: input.decision === 'confirm' ? `Encounter confirmed: ${alert.action}` : 'Hit on your alert rejected by the officer',
+    // the title in words, as the hit's was (screen-check.ts); the body keeps the codes
+    title: input.decision === 'confirm' ? `Encounter confirmed on your alert: ${alertCategoryWords(alert.category)}` : 'Hit on your alert rejected by the officer',
     body: {
       check: check.id, ...(hit.ref === undefined ? {} : { hit: hit.ref }), alert: alert.id, subject: hit.subject, ...(subjectName === undefined ? {} : { subjectName }),
       action: alert.action, category: alert.category, decision: input.decision, time: check.at,

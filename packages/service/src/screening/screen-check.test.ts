@@ -185,6 +185,8 @@ describe('screenCheck', () => {
       // no wait for the keeper: the notification was written in the check's own transaction
       const kept = await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 });
       expect(kept.map((d) => (d.body as StoredNotification).notification)).toMatchObject([{ kind: 'alert.hit', body: { check: check.id, alert: 'fedpol:a1' } }]);
+      // its title is read by a person: what the alert asks in words; the body keeps the codes for machines
+      expect((kept[0]?.body as StoredNotification).notification).toMatchObject({ title: 'Hit on your alert: arrest', body: { action: 'ARREST', category: 'arrest' } });
       expect(heard).toEqual([{ kind: 'alert.hit', stored: true }]);
       await keeper.idle();
       expect(await mosaic.store.listDocuments(NOTIFICATION_KIND, { owner: 'fedpol', limit: 10 })).toHaveLength(1);

@@ -7,7 +7,7 @@
  * Art. 33 and 37). A check needs no case file: its own id is its case reference.
  */
 import type { AuditEvent, PointedRecords } from '@mosaic/audit';
-import { AppError, hasControlCharacters, type AgencyId, type Credibility, type EntityId, type Nature, type Provenance, type RecordId, type Reliability, type SubjectCategory, type UserId } from '@mosaic/model';
+import { alertCategoryWords, AppError, hasControlCharacters, type AgencyId, type Credibility, type EntityId, type Nature, type Provenance, type RecordId, type Reliability, type SubjectCategory, type UserId } from '@mosaic/model';
 import { decisionKey, RECORD_ROLES, type Decision, type DecisionReason, type OwnerNotice, type Pointer, type PolicyUser } from '@mosaic/policy';
 import {
   activeAlerts, ALERT_CATEGORIES, BANDS, screenPrepared, validateQuery, VisibilityMemo,
@@ -600,7 +600,10 @@ function auditOf(check: CheckRecord, projection: ScreeningProjection, reasonOf: 
  * desk; the query and the officer's other hits stay with the officer's agency, whose check it is
  * (GET /checks/:id answers it alone: read-check.ts). A record an alert.hit already named (its
  * subject, the alert) is left out of the encounter notice, the owner's other records encountered
- * in the check are not: a hit on one of its alerts says nothing of the others.
+ * in the check are not: a hit on one of its alerts says nothing of the others. A notice's title
+ * is read by a person (the inbox, a webhook's receiver): it says what the alert asks in words
+ * (alertCategoryWords, "Hit on your alert: discreet check"); its body keeps the action and
+ * category codes for machines.
  */
 function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[], names: ReadonlyMap<RecordId, string>, nameOf: (hit: HitView & { kind: 'match' }) => string | undefined): Notification[] {
   const out: Notification[] = [];
@@ -616,7 +619,7 @@ function ownerNotifications(check: CheckRecord, notices: readonly RecordNotice[]
     for (const alert of hit.alerts) {
       told.set(alert.owner.agency, (told.get(alert.owner.agency) ?? new Set()).add(hit.subject).add(alert.id));
       out.push({
-        id: timeOrderedId(), at: check.at, to: { agency: alert.owner.agency }, kind: 'alert.hit', title: `Hit on your alert: ${alert.action}`,
+        id: timeOrderedId(), at: check.at, to: { agency: alert.owner.agency }, kind: 'alert.hit', title: `Hit on your alert: ${alertCategoryWords(alert.category)}`,
         body: {
           check: check.id, ...(hit.ref === undefined ? {} : { hit: hit.ref }), alert: alert.id, subject: hit.subject, ...(subjectName === undefined ? {} : { subjectName }),
           band: hit.band, action: alert.action, category: alert.category, time: check.at, ...where, agency: check.agency, desk: check.desk,
