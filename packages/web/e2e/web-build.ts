@@ -1,6 +1,7 @@
 /**
  * The built app the server hands out: rebuilt when a source file is newer than dist/index.html,
- * reused otherwise (a build takes a while on a busy machine).
+ * reused otherwise (a build takes a while on a busy machine). The app's sources are its own and
+ * @mosaic/model's, whose word tables it bundles (clearance, role and alert category words).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -20,7 +21,7 @@ function newestSource(dir: string): number {
 
 export function ensureBuilt(): void {
   const index = join(DIST, 'index.html');
-  const sources = Math.max(newestSource(join(WEB_ROOT, 'src')), statSync(join(WEB_ROOT, 'index.html')).mtimeMs, statSync(join(WEB_ROOT, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(newestSource(join(WEB_ROOT, 'src')), newestSource(join(WEB_ROOT, '..', 'model', 'src')), statSync(join(WEB_ROOT, 'index.html')).mtimeMs, statSync(join(WEB_ROOT, 'vite.config.ts')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const vite = join(WEB_ROOT, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
   // the build `npm run build` makes: the test runner's NODE_ENV=test would give React's development bundle
