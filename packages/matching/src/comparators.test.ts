@@ -36,6 +36,15 @@ describe('compareNames', () => {
     // same consonant classes, different names (vowel slots differ)
     expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Mohamed Tabani', 'Mahmoud Tabani').level);
     expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Omar Tabani', 'Amir Tabani').level);
+    // the same consonants, the vowels elsewhere and another in the closed last syllable: Mahmoud and Mohammad are two names
+    expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Mohammad Tabani', 'Mahmoud Tabani').level);
+    expect(['phonetic', 'fuzzy']).not.toContain(compareNames('Mohammad el-Dleimi', 'Mahmoud Al-Dulaimi').level);
+    // while a spelling that drops a vowel, or puts another one in the same places, is one name
+    expect(compareNames('Fatima Tabani', 'Fatma Tabani').level).toBe('phonetic');
+    expect(compareNames('Mohamed Tabani', 'Mhamed Tabani').level).toBe('phonetic');
+    expect(compareNames('Yusuf Tabani', 'Yousef Tabani').level).toBe('phonetic');
+    expect(compareNames('Mahmoud Tabani', 'Mahmud Tabani').level).toBe('phonetic');
+    expect(compareNames('Mohamud Tabani', 'Mahmoud Tabani').level).toBe('phonetic');
     // short tokens, same skeleton, vowels of one class in every slot: a respelling
     expect(compareNames('Kassem Tabani', 'Qasim Tabani').level).toBe('phonetic');
     expect(compareNames('Seif Tabani', 'Sayf Tabani').level).toBe('phonetic');

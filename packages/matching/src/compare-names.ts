@@ -133,9 +133,37 @@ function comparableLengths(a: string, b: string): boolean {
   return long - short <= LIFT_MAX_LENGTH_DIFFERENCE || short >= LIFT_MIN_LENGTH_RATIO * long;
 }
 
+/**
+ * The vowel classes (vowelClasses) of the vowel just before a token's last consonant (Mahmoud:
+ * ou; Mohammad: a; Karima: i, its final a standing after it); 0 where a consonant stands there
+ * instead (Moustfa) or there is none.
+ */
+function closedNucleus(t: Spelled): number {
+  const open = t.skeleton.endsWith('*');
+  const closed = open ? t.skeleton.length - 1 : t.skeleton.length;
+  if (closed < 2 || t.skeleton[closed - 2] !== '*') return 0;
+  return t.vowels.charCodeAt(t.vowels.length - (open ? 2 : 1)) - 48;
+}
+
+/**
+ * Two names with the same consonants, their vowels in other places and another vowel before the
+ * last consonant: Arabic builds names of one root on patterns told apart by just these (Mahmoud
+ * and Mohammad, Mahmoudi and Mohammadi), so they are two names, not two spellings of one, however
+ * many letters they share. A spelling that drops or adds a vowel keeps that one (Fatima / Fatma,
+ * Mohamed / Mhamed). Names with their vowels in the same places are left to the letters: there a
+ * vowel of another class is as often one name's spelling in another language (Uzbek Bakhtiyor /
+ * Bakhtiyar) as another name (Hamid / Hamad).
+ */
+function otherNameOfSameConsonants(a: Spelled, b: Spelled): boolean {
+  if (a.skeleton === b.skeleton) return false;
+  const x = closedNucleus(a);
+  const y = closedNucleus(b);
+  return x !== 0 && y !== 0 && (x & y) === 0;
+}
+
 function phoneticSimilarity(a: Spelled, b: Spelled, jw: number): number {
   if (a.phonetic !== b.phonetic || !comparableLengths(a.text, b.text)) return jw;
-  if (jw >= PHONETIC_MIN_JW) return Math.max(jw, PHONETIC_SIMILARITY);
+  if (jw >= PHONETIC_MIN_JW) return otherNameOfSameConsonants(a, b) ? jw : Math.max(jw, PHONETIC_SIMILARITY);
   if (a.skeleton === b.skeleton && jw >= SKELETON_MIN_JW && Math.min(a.text.length, b.text.length) >= SKELETON_MIN_LENGTH) return PHONETIC_SIMILARITY;
   if (a.skeleton === b.skeleton && a.phonetic.length >= VOWEL_LIFT_MIN_KEY && vowelsAgree(a.vowels, b.vowels)) return PHONETIC_SIMILARITY;
   return jw;
