@@ -254,3 +254,13 @@ describe('updateUser with nothing to change', () => {
     expect((await administration(test)).length).toBe(entries);
   });
 });
+
+describe('a role only a system administrator grants', () => {
+  it('is named in words in the refusal a data administrator reads, the system administrator\'s role too ("sysadmin" is the API\'s code)', async () => {
+    const test = await open();
+    const admin = await as(test, 'fedAdmin');
+    const granted = { name: 'fedpol.newcomer', agency: 'fedpol', desk: 'fedpol-ops', roles: ['sysadmin' as const], clearance: 'RESTRICTED' as const, password: 'a long enough password' };
+    await expect(createUser(test.mosaic, admin, granted)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringContaining('only a system administrator grants the system administrator role') });
+    await expect(updateUser(test.mosaic, admin, UserId('fedpol.fedAnalyst'), { roles: ['analyst', 'sysadmin'] })).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringContaining('only a system administrator grants or removes the system administrator role') });
+  });
+});

@@ -14,7 +14,7 @@
  * administrator, nor a user cleared above them (setGroupMembers).
  */
 import type { JsonValue } from '@mosaic/audit';
-import { AgencyId, AppError, CLASSIFICATION, clearanceWords, rankOf, UserId, type Classification, type DeskId } from '@mosaic/model';
+import { AgencyId, AppError, CLASSIFICATION, clearanceWords, rankOf, roleWords, UserId, type Classification, type DeskId } from '@mosaic/model';
 import { ROLES, type Role } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { hashPassword } from '../password.ts';
@@ -137,7 +137,7 @@ export async function updateUser(mosaic: Mosaic, request: AdminRequest, id: User
   if (change.clearance !== undefined) checkClearance(request, change.clearance);
   // Removing the sysadmin or auditor role is as sensitive as granting it.
   for (const role of ['sysadmin', 'auditor'] as const) {
-    if (change.roles !== undefined && user.roles.includes(role) !== change.roles.includes(role) && !isSysadmin(request)) throw invalid('roles', `only a system administrator grants or removes the ${role} role`);
+    if (change.roles !== undefined && user.roles.includes(role) !== change.roles.includes(role) && !isSysadmin(request)) throw invalid('roles', `only a system administrator grants or removes the ${roleWords(role).toLowerCase()} role`);
   }
   const changed: Partial<User> = {
     ...(change.desk !== undefined ? { desk: change.desk as DeskId } : {}),
@@ -352,7 +352,7 @@ function checkRoles(request: Consultation, roles: readonly string[], current: re
   for (const [i, role] of roles.entries()) {
     const known = ROLES.find((r) => r === role);
     if (known === undefined) throw invalid(`roles.${i}`, `${JSON.stringify(role)} is not a role (${ROLES.join(', ')})`);
-    if ((known === 'sysadmin' || known === 'auditor') && !current.includes(known) && !isSysadmin(request)) throw invalid(`roles.${i}`, `only a system administrator grants the ${known} role`);
+    if ((known === 'sysadmin' || known === 'auditor') && !current.includes(known) && !isSysadmin(request)) throw invalid(`roles.${i}`, `only a system administrator grants the ${roleWords(known).toLowerCase()} role`);
     if (!checked.includes(known)) checked.push(known);
   }
   return checked;
