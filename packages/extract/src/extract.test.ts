@@ -283,3 +283,23 @@ describe('extract: French and Dutch', () => {
     expect(relation(t, 'met', 'Joris Verbruggen', 'Wannes De Clercq')).toBeDefined();
   });
 });
+
+describe('extract: a town written in several languages', () => {
+  const towns = (r: ExtractResult) => r.entities.filter((e) => e.schema === 'Address').map((e) => [e.name, e.mentions.map((m) => m.text)]);
+
+  it('is one place under one name, each mention as written', () => {
+    const r = extract('Karim Benali lives in Antwerpen. He was seen in Anvers on 3 May 2015, in Antwerp on 4 May 2015 and in Gand on 5 May 2015.');
+    expect(towns(r)).toEqual([['Antwerp', ['Antwerpen', 'Anvers', 'Antwerp']], ['Ghent', ['Gand']]]);
+    expect(relation(r, 'lived_in', 'Karim Benali', 'Antwerp')).toBeDefined();
+    const belgian = extract('Karim Benali left Belgium. He was seen in Mons, in Bergen, in Luik and in Courtrai.');
+    expect(towns(belgian)).toEqual([['Mons', ['Mons', 'Bergen']], ['Liège', ['Luik']], ['Kortrijk', ['Courtrai']]]);
+  });
+  it('is no place where its name is a word or a surname: Dutch "Namen" (names), Bergen the surname, Mons the given name', () => {
+    expect(towns(extract('Namen en adressen van de verdachten werden genoteerd. Luik en deur waren open.'))).toEqual([]);
+    expect(towns(extract('Karim Benali woont in Namen.'))).toEqual([['Namur', ['Namen']]]);
+    const bergen = extract('Marc Bergen was seen in Belgium on 3 May 2015. Bergen was arrested on 4 May 2015 in Bergen.');
+    expect(byName(bergen, 'Marc Bergen')?.mentions.map((m) => m.text)).toEqual(['Marc Bergen', 'Bergen']);
+    expect(towns(bergen)).toEqual([['Mons', ['Bergen']]]);
+    expect(byName(extract('Mons Larsen was seen in Antwerp.'), 'Mons Larsen')?.schema).toBe('Person');
+  });
+});

@@ -9,7 +9,7 @@
 import { GIVEN_NAMES } from './data/given-names.ts';
 import {
   KINSHIP_PATTERN, KNOWN_ORGS, LEADING_PARTICLES, LOCATIVE_PATTERN, NON_NAME_WORDS, NON_ORG_ACRONYMS, ORG_CONNECTORS,
-  ORG_DESCRIPTORS, ORG_HEADS, ORG_WORDS, PARTICLES, SOFT_STOPWORDS, STOPWORDS, TITLES, VEHICLE_MAKES,
+  ORG_DESCRIPTORS, ORG_HEADS, ORG_WORDS, PARTICLES, PLACE_NAMES_ALSO_WORDS, SOFT_STOPWORDS, STOPWORDS, TITLES, VEHICLE_MAKES,
 } from './lexicon.ts';
 import { foldKey, isAllCaps, titleCase } from './normalise.ts';
 import { readOcrDigits } from './ocr-digits.ts';
@@ -266,7 +266,8 @@ function classify(
     if (places.length > 0) {
       const place = resolvePlace(places, contextCountries);
       const strongPerson = (given && capNow.length >= 2) || c.cue === 'title';
-      if (place !== undefined && !strongPerson && (place.kind === 'country' || locative || (place.population >= 100_000 && !given && !ageEvidence))) {
+      const bySize = place !== undefined && place.population >= 100_000 && !PLACE_NAMES_ALSO_WORDS.has(foldKey(surfaceNow));
+      if (place !== undefined && !strongPerson && (place.kind === 'country' || locative || (bySize && !given && !ageEvidence))) {
         c.kind = 'place';
         c.place = place;
         if (place.kind === 'country') contextCountries.add(place.country);

@@ -104,5 +104,13 @@ ocean river lake mountain mount valley desert coast border bay strait channel gu
 information system database operation operations assessment intelligence summary release note report memo log brief
 briefs analysis division unit desk team`);
 
+/**
+ * Names of towns that are also words or surnames of the reports' languages, read as the town only
+ * after a locative ("in Namen"), never by the town's size alone: Dutch "namen" (names) and "luik"
+ * (a hatch), for Namur and Liège; "Bergen", a surname and a Dutch and German word (mountains),
+ * for Mons and Norway's Bergen.
+ */
+export const PLACE_NAMES_ALSO_WORDS = set(`namen luik bergen`);
+
 /** Prepositions after which a known place name is read as a place. */
 export const LOCATIVE_PATTERN = /(?:^|[^\p{L}])(?:in|at|near|from|to|via|outside|around|towards|toward|into|through|across|between|of|and|for|reach|reached|leave|left|visit|visited|entered|crossed|north of|south of|east of|west of)\s+(?:the\s+)?$/iu;

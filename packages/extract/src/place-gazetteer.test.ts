@@ -60,6 +60,21 @@ describe('place gazetteer', () => {
     expect(resolvePlace(g.lookup('Tetouan'), new Set())?.country).toBe('MA');
     expect(g.lookup('Springfield').length).toBeGreaterThan(1);
   });
+  it('knows Belgian and nearby towns by their English, French, Dutch and German names, each as one place under one name', () => {
+    const g = placeGazetteer();
+    const written = [['Antwerp', 'Antwerpen', 'Anvers'], ['Ghent', 'Gent', 'Gand'], ['Bruges', 'Brugge'], ['Leuven', 'Louvain'],
+      ['Mechelen', 'Malines'], ['Kortrijk', 'Courtrai'], ['Ostend', 'Oostende', 'Ostende'], ['Mons', 'Bergen'], ['Liège', 'Liege', 'Luik', 'Lüttich'],
+      ['Namur', 'Namen'], ['Tournai', 'Doornik'], ['Brussels', 'Bruxelles', 'Brussel'], ['Aalst', 'Alost'], ['Ypres', 'Ieper'], ['Arlon', 'Aarlen'],
+      ['Aachen', 'Aix-la-Chapelle', 'Aken'], ['Maastricht', 'Maestricht'], ['Cologne', 'Köln', 'Keulen'], ['Dunkirk', 'Dunkerque', 'Duinkerke']];
+    for (const [name, ...others] of written) {
+      for (const form of [name, ...others]) expect(resolvePlace(g.lookup(form ?? ''), new Set(['BE']))?.name, form).toBe(name);
+    }
+    // Lille in a French report; in a Belgian one "Lille" is Belgium's own village, which "Rijsel" never means
+    for (const form of ['Lille', 'Rijsel']) expect(resolvePlace(g.lookup(form), new Set(['FR']))?.name, form).toBe('Lille');
+    expect(resolvePlace(g.lookup('Rijsel'), new Set(['BE']))?.country).toBe('FR');
+    // Bergen is Mons where the report is Belgian, Norway's Bergen otherwise
+    expect(resolvePlace(g.lookup('Bergen'), new Set())?.country).toBe('NO');
+  });
   it('knows the border villages and town sections GeoNames has not, and Brussels by its French and Dutch names', () => {
     const g = placeGazetteer();
     for (const name of ['Sterpenich', 'Rekkem', 'Gosselies', 'Bruxelles', 'Brussel']) expect(g.lookup(name)[0]?.country).toBe('BE');

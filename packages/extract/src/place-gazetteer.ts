@@ -62,7 +62,7 @@ export function parseCountries(table: string = COUNTRY_TABLE): Country[] {
   });
 }
 
-/** Countries under each of their names, then the supplement, in table order. */
+/** Countries, then the supplement's places, each under each of its names, in table order. */
 export function authoredPlaces(): KeyedPlace[] {
   const out: KeyedPlace[] = [];
   for (const c of parseCountries()) {
@@ -73,8 +73,10 @@ export function authoredPlaces(): KeyedPlace[] {
     for (const n of c.names) out.push({ key: foldKey(n), place });
   }
   for (const line of PLACE_SUPPLEMENT.trim().split('\n')) {
-    const [name = '', country = '', lat = '0', lon = '0', pop = '0'] = line.split('|');
-    out.push({ key: foldKey(name), place: { name, country, kind: 'city', latitude: Number(lat), longitude: Number(lon), population: Number(pop) } });
+    const [names = '', country = '', lat = '0', lon = '0', pop = '0'] = line.split('|');
+    const [name = '', ...aliases] = names.split(';');
+    const place: Place = { name, country, kind: 'city', latitude: Number(lat), longitude: Number(lon), population: Number(pop) };
+    for (const n of [name, ...aliases]) out.push({ key: foldKey(n), place });
   }
   return out;
 }

@@ -94,7 +94,7 @@ LR|Liberia|Liberian|6.4|-9.4
 LY|Libya;Libye;Libië|Libyan;libyen;libyenne|26.3|17.2
 LI|Liechtenstein|Liechtensteiner|47.2|9.6
 LT|Lithuania|Lithuanian|55.2|23.9
-LU|Luxembourg|Luxembourgish;Luxembourger;luxembourgeois;luxembourgeoise|49.8|6.1
+LU|Luxembourg;Luxemburg|Luxembourgish;Luxembourger;luxembourgeois;luxembourgeoise|49.8|6.1
 MG|Madagascar|Malagasy|-18.8|46.9
 MW|Malawi|Malawian|-13.3|34.3
 MY|Malaysia|Malaysian|4.2|102.0
@@ -176,44 +176,72 @@ ZW|Zimbabwe|Zimbabwean|-19.0|29.2
 `;
 
 /**
- * Places under city level or under their English exonym, which the GeoNames ≥1000 extract
- * lacks: exonyms point at the GeoNames name, districts carry their own coordinates.
- * Format: `name|country|lat|lon|population`.
+ * Places under city level or under names the GeoNames ≥1000 extract lacks: English exonyms,
+ * and the French, Dutch and German names of Belgian and nearby towns ("Anvers", "Luik",
+ * "Aix-la-Chapelle"); districts carry their own coordinates. Format:
+ * `name;alias…|country|lat|lon|population`. As for countries, the first name is the place's
+ * (English where English has one of its own) and every alias finds the same place under it, so a
+ * report writing "Antwerpen" and one writing "Anvers" name one town. The population is at least
+ * GeoNames' for the town, so that the place named here is the one chosen under its GeoNames name.
  */
 export const PLACE_SUPPLEMENT = `
-Antwerp|BE|51.22|4.40|529000
-Ghent|BE|51.05|3.72|263000
-Bruges|BE|51.21|3.22|118000
-Louvain|BE|50.88|4.70|101000
-Leuven|BE|50.88|4.70|101000
-Molenbeek|BE|50.86|4.32|97000
-Molenbeek-Saint-Jean|BE|50.86|4.32|97000
-Sint-Jans-Molenbeek|BE|50.86|4.32|97000
-Schaerbeek|BE|50.87|4.38|133000
+Antwerp;Antwerpen;Anvers|BE|51.22|4.40|529000
+Ghent;Gent;Gand|BE|51.05|3.72|263000
+Bruges;Brugge|BE|51.21|3.22|118000
+Leuven;Louvain|BE|50.88|4.70|101000
+Mechelen;Malines|BE|51.02574|4.47762|77530
+Kortrijk;Courtrai|BE|50.82803|3.26487|73879
+Ostend;Oostende;Ostende|BE|51.21551|2.927|69011
+Mons;Bergen|BE|50.45413|3.95229|91277
+Liège;Luik;Lüttich|BE|50.63373|5.56749|182597
+Namur;Namen|BE|50.4669|4.86746|106284
+Tournai;Doornik|BE|50.60715|3.38932|67721
+Aalst;Alost|BE|50.93604|4.0355|77534
+Roeselare;Roulers|BE|50.94653|3.12269|56016
+Ypres;Ieper|BE|50.85114|2.88569|35089
+Menen;Menin|BE|50.79722|3.12245|31916
+Oudenaarde;Audenarde|BE|50.85168|3.60891|27935
+Ronse;Renaix|BE|50.74574|3.6005|24204
+Dendermonde;Termonde|BE|51.02869|4.10106|43055
+Lier;Lierre|BE|51.13128|4.57041|33272
+Veurne;Furnes|BE|51.07316|2.66803|11983
+Tongeren;Tongres|BE|50.78054|5.46484|29816
+Sint-Truiden;Saint-Trond|BE|50.81679|5.18647|37859
+Arlon;Aarlen|BE|49.68333|5.81667|26179
+Wavre;Waver|BE|50.71717|4.60138|32112
+Nivelles;Nijvel|BE|50.59833|4.32848|24149
+Jodoigne;Geldenaken|BE|50.72357|4.86914|11930
+Soignies;Zinnik|BE|50.57904|4.07129|24869
+Enghien;Edingen|BE|50.68373|4.03284|11367
+Ath;Aat|BE|50.62937|3.77801|26681
+Molenbeek;Molenbeek-Saint-Jean;Sint-Jans-Molenbeek|BE|50.86|4.32|97000
+Schaerbeek;Schaarbeek|BE|50.87|4.38|133000
 Anderlecht|BE|50.84|4.31|120000
-Laeken|BE|50.88|4.35|50000
-Ixelles|BE|50.83|4.37|87000
-Forest|BE|50.81|4.32|56000
-Saint-Gilles|BE|50.83|4.34|50000
+Laeken;Laken|BE|50.88|4.35|50000
+Ixelles;Elsene|BE|50.83|4.37|87000
+Forest;Vorst|BE|50.81|4.32|56000
+Saint-Gilles;Sint-Gillis|BE|50.83|4.34|50000
 Jette|BE|50.88|4.33|52000
 Etterbeek|BE|50.84|4.39|48000
-Uccle|BE|50.80|4.34|83000
+Uccle;Ukkel|BE|50.80|4.34|83000
 Borgerhout|BE|51.21|4.44|45000
-Bruxelles|BE|50.85|4.35|1019000
-Brussel|BE|50.85|4.35|1019000
+Brussels;Bruxelles;Brussel|BE|50.85045|4.34878|1019022
 Gosselies|BE|50.47|4.43|22000
 Rekkem|BE|50.79|3.17|3800
 Sterpenich|BE|49.65|5.89|600
-Raqqa|SY|35.95|39.01|220000
-Al-Raqqa|SY|35.95|39.01|220000
+Aachen;Aix-la-Chapelle;Aken|DE|50.77664|6.08342|265208
+Trier;Trèves|DE|49.75565|6.63935|100129
+Lille;Rijsel|FR|50.63297|3.05858|228328
+Dunkirk;Dunkerque;Duinkerke|FR|51.03297|2.377|71287
+Maastricht;Maestricht|NL|50.84833|5.68889|122378
+Raqqa;Al-Raqqa|SY|35.95|39.01|220000
 Deir ez-Zor|SY|35.34|40.14|210000
 Idlib|SY|35.93|36.63|165000
 Mosul|IQ|36.34|43.13|1740000
 Fallujah|IQ|33.35|43.78|275000
 Tetouan|MA|35.57|-5.37|380000
 Fnideq|MA|35.85|-5.36|77000
-Nørrebro|DK|55.69|12.55|80000
-Norrebro|DK|55.69|12.55|80000
+Nørrebro;Norrebro|DK|55.69|12.55|80000
 Rinkeby|SE|59.39|17.93|16000
 Harburg|DE|53.46|9.98|170000
 Wilhelmsburg|DE|53.50|10.00|54000
@@ -224,14 +252,12 @@ Saint-Ouen|FR|48.91|2.33|50000
 Sevran|FR|48.94|2.53|51000
 Trappes|FR|48.78|2.00|32000
 Lunel|FR|43.68|4.14|26000
-Pristina|XK|42.67|21.17|200000
-Prishtina|XK|42.67|21.17|200000
+Pristina;Prishtina|XK|42.67|21.17|200000
 Gaza|PS|31.50|34.47|590000
 Jerusalem|IL|31.78|35.22|900000
-Kiev|UA|50.45|30.52|2900000
-Kyiv|UA|50.45|30.52|2900000
+Kyiv;Kiev|UA|50.45|30.52|2900000
 Mecca|SA|21.39|39.86|1500000
-Cologne|DE|50.94|6.96|1080000
+Cologne;Köln;Keulen|DE|50.94|6.96|1080000
 Munich|DE|48.14|11.58|1470000
 Nuremberg|DE|49.45|11.08|520000
 Hanover|DE|52.37|9.73|530000
@@ -246,7 +272,7 @@ Naples|IT|40.85|14.27|960000
 Florence|IT|43.77|11.26|380000
 Venice|IT|45.44|12.32|260000
 Genoa|IT|44.41|8.93|580000
-The Hague|NL|52.08|4.31|550000
+The Hague;Den Haag|NL|52.08|4.31|550000
 Copenhagen|DK|55.68|12.57|640000
 Gothenburg|SE|57.71|11.97|580000
 Athens|GR|37.98|23.73|660000
