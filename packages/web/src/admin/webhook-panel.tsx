@@ -7,6 +7,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { localTime } from '../common/local-time.ts';
 import { notificationKindWords } from '../common/notification-kind-words.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
@@ -28,8 +29,6 @@ interface WebhookStatus {
   readonly pending: number;
   readonly undelivered: readonly Undelivered[];
 }
-
-const when = (at: string): string => at.slice(0, 16).replace('T', ' ');
 
 export function WebhookPanel() {
   const { api } = useSession();
@@ -76,7 +75,7 @@ function Deliveries({ status, busy, onRedeliver }: { readonly status: WebhookSta
           <table className="data" aria-label="Undelivered notifications">
             <thead><tr><th scope="col">Notification</th><th scope="col">Kind</th><th scope="col">First tried (UTC)</th><th scope="col">Last tried (UTC)</th><th scope="col">Attempts</th><th scope="col">Last failure</th></tr></thead>
             <tbody>{status.undelivered.map((u) => (
-              <tr key={u.notification}><td>{u.notification}</td><td>{notificationKindWords(u.kind)}</td><td>{when(u.firstAt)}</td><td>{when(u.lastAt)}</td><td>{u.attempts}</td><td>{u.failure}</td></tr>
+              <tr key={u.notification}><td>{u.notification}</td><td>{notificationKindWords(u.kind)}</td><td>{localTime(u.firstAt)}</td><td>{localTime(u.lastAt)}</td><td>{u.attempts}</td><td>{u.failure}</td></tr>
             ))}</tbody>
           </table>
           <button type="button" disabled={busy} onClick={onRedeliver}>Send undelivered again</button>

@@ -8,9 +8,6 @@
 import type { Merge } from '../api/api-types.ts';
 import { useConfirmStep } from './use-confirm-step.ts';
 
-/** When a merge or a judgement was made, as the tables show it: 2026-03-01 14:02:11. */
-export const whenOf = (at: string): string => at.slice(0, 19).replace('T', ' ');
-
 export function UndoMergeButton({ merge, undoing, onUndo }: { readonly merge: Merge; readonly undoing: Merge | undefined; readonly onUndo: (merge: Merge) => void }) {
   const step = useConfirmStep();
   if (!step.asking) {

@@ -14,7 +14,8 @@ import { ErrorMessage } from '../common/error-message.tsx';
 import { JudgedByCell } from '../common/judged-by-cell.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
-import { UndoMergeButton, whenOf } from '../common/undo-merge-button.tsx';
+import { localTime } from '../common/local-time.ts';
+import { UndoMergeButton } from '../common/undo-merge-button.tsx';
 import { useAsync } from '../common/use-async.ts';
 import { verdictWords } from '../common/verdict-words.ts';
 import { href } from '../routing/use-hash-route.ts';
@@ -58,7 +59,7 @@ export function EntityDecisions({ entity, records, notice, onDecided }: EntityDe
     outcome.current?.focus();
     try {
       await api.undoMerge(merge.id);
-      onDecided(`The merge of ${merge.absorbed} into ${merge.survivor} (${whenOf(merge.at)}) is undone: the two stay apart from now on.`);
+      onDecided(`The merge of ${merge.absorbed} into ${merge.survivor} (${localTime(merge.at)}) is undone: the two stay apart from now on.`);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -102,7 +103,7 @@ export function EntityDecisions({ entity, records, notice, onDecided }: EntityDe
       {judgements.value ? (
         <table className="data" aria-label="Judgements"><thead><tr><th scope="col">When</th><th scope="col">Records</th><th scope="col">Judged</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
           <tbody>{judged.map((j) => (
-            <tr key={`${j.a}|${j.b}|${j.at}`}><td className="nowrap">{whenOf(j.at)}</td><td>{j.a} and {j.b}</td><td>{verdictWords(j.verdict)}</td>
+            <tr key={`${j.a}|${j.b}|${j.at}`}><td className="nowrap">{localTime(j.at)}</td><td>{j.a} and {j.b}</td><td>{verdictWords(j.verdict)}</td>
               <td><JudgedByCell by={j.by} /></td><td>{j.note ?? <span className="muted">—</span>}</td></tr>
           ))}{judged.length === 0 ? <tr><td colSpan={5} className="muted">No judgement on these records.</td></tr> : null}</tbody>
         </table>
@@ -110,7 +111,7 @@ export function EntityDecisions({ entity, records, notice, onDecided }: EntityDe
       {merges.value ? (
         <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">By</th><th scope="col">Probability</th>{mayUndo ? <th scope="col"><span className="visually-hidden">Action</span></th> : null}</tr></thead>
           <tbody>{built.map((m) => (
-            <tr key={m.id}><td className="nowrap">{whenOf(m.at)}</td><td>{m.absorbed} into {m.survivor}{m.undone ? <span className="muted"> (undone)</span> : null}</td><td>{m.kind}</td>
+            <tr key={m.id}><td className="nowrap">{localTime(m.at)}</td><td>{m.absorbed} into {m.survivor}{m.undone ? <span className="muted"> (undone)</span> : null}</td><td>{m.kind}</td>
               <td><JudgedByCell by={m.by} /></td><td>{m.probability.toFixed(4)}</td>
               {mayUndo ? <td>{m.undone ? null : <UndoMergeButton merge={m} undoing={undoing} onUndo={(merge) => void undo(merge)} />}</td> : null}</tr>
           ))}{built.length === 0 ? <tr><td colSpan={mayUndo ? 6 : 5} className="muted">No merges{mayUndo && records.length > 1 ? ': its records were joined as they were resolved. A record wrongly joined is taken out below.' : '.'}</td></tr> : null}</tbody>

@@ -1,7 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventWhen } from './event-when.ts';
 
+// a reader in Brussels
+const zone = process.env['TZ'];
+beforeAll(() => { process.env['TZ'] = 'Europe/Brussels'; });
+afterAll(() => { if (zone === undefined) delete process.env['TZ']; else process.env['TZ'] = zone; });
+
 describe('eventWhen', () => {
+  it('says an instant (a record\'s version) in the reader\'s zone, named, and a day as it is', () => {
+    expect(eventWhen({ date: '2026-12-07T16:56:54.120Z' })).toBe('2026-12-07 17:56:54 CET');
+    expect(eventWhen({ date: '2026-12-07' })).toBe('2026-12-07');
+  });
+
   it('writes a span that starts and ends the same day as that day', () => {
     expect(eventWhen({ date: '2014-12-18', end: '2014-12-18' })).toBe('2014-12-18');
   });

@@ -10,6 +10,7 @@ import type { Notification } from '../api/api-types.ts';
 import { contactPhone } from '../common/contact-links.ts';
 import type { NotificationsState } from '../session/use-notifications.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { localTime } from '../common/local-time.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { notificationKindWords } from '../common/notification-kind-words.ts';
@@ -106,7 +107,7 @@ export function AlertsInboxScreen({ notifications }: { readonly notifications: N
       <ol className="inbox" aria-live="polite" aria-label="Notifications">
         {items.map((n) => (
           <li key={n.id} className={n.read ? 'read' : 'unread'}>
-            <time dateTime={n.at}>{n.at.slice(0, 19).replace('T', ' ')}</time>
+            <time dateTime={n.at}>{localTime(n.at)}</time>
             <span className="badge">{notificationKindWords(n.kind)}</span>
             <strong>{n.title}</strong>
             <span className="muted small notification-summary">{notificationSummary(n, names)}</span>

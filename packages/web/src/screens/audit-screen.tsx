@@ -18,11 +18,13 @@ import { auditEntryWords } from '../audit/audit-entry-words.ts';
 import { auditLines } from '../audit/audit-lines.ts';
 import { auditMore, auditSummary, type AuditMore } from '../audit/audit-more.ts';
 import { auditScopeNote } from '../audit/audit-scope-note.ts';
+import { auditTimeBound } from '../audit/audit-time-bound.ts';
 import { downloadFile } from '../common/download-file.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { FieldRefusal } from '../common/field-refusal.tsx';
+import { localTime, localZoneName } from '../common/local-time.ts';
 import { refusalId, saidRefusals, type FieldWords } from '../common/said-refusals.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useFocusBack } from '../common/use-focus-back.ts';
@@ -56,8 +58,6 @@ const REFUSAL_PREFIX = 'audit';
 const LATEST = 50;
 /** Entries a search, and each "Show older", asks for. */
 const PAGE = 500;
-
-const isoOf = (local: string): string | undefined => (local ? new Date(local).toISOString() : undefined);
 
 function verificationText(v: AuditVerification, witness: string): string {
   if (!v.ok) return `Chain BROKEN at entry ${v.firstBroken ?? '?'}: ${v.message ?? v.reason ?? ''}`;
@@ -182,7 +182,7 @@ function AuditSearch() {
   const search = (event?: FormEvent, limit = PAGE): void => {
     event?.preventDefault();
     const { from, to, ...rest } = filters;
-    void ask('Searching the log', { ...rest, from: isoOf(from ?? ''), to: isoOf(to ?? ''), limit }, undefined, []);
+    void ask('Searching the log', { ...rest, from: auditTimeBound(from ?? '', 'from'), to: auditTimeBound(to ?? '', 'to'), limit }, undefined, []);
   };
   const showOlder = (): void => {
     if (shown?.more.kind !== 'older') return;
@@ -222,6 +222,8 @@ function AuditSearch() {
         <div className="field"><label htmlFor="audit-from">From</label><input id="audit-from" {...refused.field('from')} type="datetime-local" value={filters['from'] ?? ''} onChange={set('from')} /></div>
         <div className="field"><label htmlFor="audit-to">To</label><input id="audit-to" {...refused.field('to')} type="datetime-local" value={filters['to'] ?? ''} onChange={set('to')} /></div>
         <button type="submit" className="primary" disabled={Boolean(busy)}>Search log</button>
+        {/* the table's times and the bounds are in one zone, the browser's: a time read off a row finds it */}
+        <p className="muted small" data-testid="audit-time-zone">From, To and the entries&apos; times are in your browser&apos;s time zone, {localZoneName()}; To takes in the minute it names.</p>
         {/* under the row of fields, across it: a filter's cell is too narrow to say why */}
         {Object.keys(SEARCH_WORDS).map((field) => <FieldRefusal key={field} refusals={refusals} field={field} prefix={REFUSAL_PREFIX} />)}
       </form>
@@ -288,7 +290,7 @@ function GroupRows({ entries, words, open, onToggle }: { readonly entries: reado
             <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {oldest.seq} to {newest.seq}
           </button>
         </td>
-        <td className="nowrap">{newest.time.slice(0, 19).replace('T', ' ')}</td>
+        <td className="nowrap">{localTime(newest.time)}</td>
         <td>{newest.actor.user}</td><td>{newest.actor.agency}</td>
         <td className="audit-words" data-testid="audit-group-words">{words}</td>
         <td>{newest.purpose ?? ''}</td><td>{newest.caseRef ?? ''}</td>
@@ -309,7 +311,7 @@ function FragmentRow({ entry: e, open, onToggle, part }: { readonly entry: Audit
     <>
       <tr className={[e.outcome !== 'ok' ? 'denied' : '', part === true ? 'audit-part' : ''].filter(Boolean).join(' ') || undefined}>
         <td><button type="button" className="link" aria-label={`Details of entry ${e.seq}`} aria-expanded={open} onClick={onToggle}>{e.seq}</button></td>
-        <td className="nowrap">{e.time.slice(0, 19).replace('T', ' ')}</td>
+        <td className="nowrap">{localTime(e.time)}</td>
         <td>{e.actor.user}</td><td>{e.actor.agency}</td>
         <td><span className={`badge action-${e.action}`}>{e.action}</span>{words ? <span className="audit-words"> {words}</span> : null}</td>
         <td>{e.purpose ?? ''}</td><td>{e.caseRef ?? ''}</td>

@@ -16,6 +16,7 @@ import { EDGE_TYPES, type Centrality, type CentralityScore, type ChartSummary, t
 import { dateWindowProblem } from '../common/date-window.ts';
 import { downloadFile } from '../common/download-file.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { localTime } from '../common/local-time.ts';
 import { isEntityId, isRecordId, profileHref } from '../common/ids.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
 import { ProgressBar } from '../common/progress-bar.tsx';
@@ -346,7 +347,7 @@ function GraphExplorer({ seed }: { readonly seed: string }) {
             <ul className="charts">
               {charts.map((c) => (
                 <li key={c.id}>
-                  <span>{c.title}</span> <span className="muted small">{c.createdAt.slice(0, 16).replace('T', ' ')}</span>{' '}
+                  <span>{c.title}</span> <span className="muted small">{localTime(c.createdAt)}</span>{' '}
                   <button type="button" className="small" aria-label={`Open chart ${c.title}`} onClick={() => void run(`Opening ${c.title}`, async () => {
                     const { chart, subgraph } = await api.openChart(c.caseRef, c.id);
                     const filters = chart.filters ?? {};

@@ -14,6 +14,7 @@ import { reasonOf } from '../api/api-error.ts';
 import type { IngestJob, IngestLineError, IngestUploads } from '../api/api-types.ts';
 import { csvHeader, guessDelimiter } from '../common/csv-header.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { localTime } from '../common/local-time.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAsync, type AsyncState } from '../common/use-async.ts';
 import { useFocusBack } from '../common/use-focus-back.ts';
@@ -245,7 +246,7 @@ function RecentUploads({ current, uploads }: { readonly current: string | undefi
         <tbody>{jobs.map((j) => (
           <tr key={j.id} {...(j.id === current ? { 'aria-current': 'true' as const } : {})}>
             <td><a href={jobHref(j.id)}>{j.filename ?? j.id}</a></td>
-            <td className="nowrap">{j.startedAt ? new Date(j.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : ''}</td>
+            <td className="nowrap">{j.startedAt ? localTime(j.startedAt) : ''}</td>
             <td>{j.state}</td>
             <td>{j.processed}{j.total !== undefined ? ` / ${j.total}` : ''}</td>
             <td>{ingestSummary(j)}</td>

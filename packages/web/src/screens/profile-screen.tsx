@@ -113,7 +113,7 @@ function RecordProfileView({ id }: { readonly id: string }) {
   if (!record) return null;
   const profile = { ...profileOfRecord(record), alerts: subject.value?.alerts ?? [] };
   const events: TimelineEvent[] = (history.value?.versions ?? []).map((v) => ({
-    id: `v${v.version}`, date: v.at.slice(0, 16).replace('T', ' '), kind: versionWords(v.op, v.version), summary: `version ${v.version} by ${v.actor}${v.reason ? ` — ${v.reason}` : ''}${v.withheld ? ' (content withheld: marked above your access)' : ''}`, provenance: [],
+    id: `v${v.version}`, date: v.at, kind: versionWords(v.op, v.version), summary: `version ${v.version} by ${v.actor}${v.reason ? ` — ${v.reason}` : ''}${v.withheld ? ' (content withheld: marked above your access)' : ''}`, provenance: [],
   }));
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(record.schema)} events={events} places={placesOfRecord(record)}

@@ -17,7 +17,8 @@ import { nameAgreementWords } from '../common/name-agreement-words.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
-import { UndoMergeButton, whenOf } from '../common/undo-merge-button.tsx';
+import { localTime } from '../common/local-time.ts';
+import { UndoMergeButton } from '../common/undo-merge-button.tsx';
 import { useAction } from '../common/use-action.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useSchemata, type SchemaInfo } from '../common/use-schemata.ts';
@@ -311,7 +312,7 @@ function MergeUndo() {
     try {
       await api.undoMerge(merge.id);
       await load();
-      setStatus(`The merge of ${merge.absorbed} into ${merge.survivor} (${whenOf(merge.at)}) is undone: the two stay apart from now on.`);
+      setStatus(`The merge of ${merge.absorbed} into ${merge.survivor} (${localTime(merge.at)}) is undone: the two stay apart from now on.`);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -336,7 +337,7 @@ function MergeUndo() {
       {merges ? (
         <table className="data" aria-label="Merges"><thead><tr><th scope="col">When</th><th scope="col">Entities joined</th><th scope="col">How</th><th scope="col">By</th><th scope="col">Probability</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
           <tbody>{merges.map((m) => (
-            <tr key={m.id}><td>{whenOf(m.at)}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td><JudgedByCell by={m.by} /></td><td>{m.probability.toFixed(4)}</td>
+            <tr key={m.id}><td>{localTime(m.at)}</td><td>{m.absorbed} into {m.survivor}</td><td>{m.kind}</td><td><JudgedByCell by={m.by} /></td><td>{m.probability.toFixed(4)}</td>
               <td>{m.undone ? <span className="muted">undone</span> : <UndoMergeButton merge={m} undoing={undoing} onUndo={(merge) => void undo(merge)} />}</td></tr>
           ))}{merges.length === 0 ? <tr><td colSpan={6} className="muted">No merges{shown ? <>: its records were joined as they were resolved, not by merging two entities. A record wrongly joined is taken out on <a href={href('profile', 'entity', shown)}>the subject's profile</a>, under Decisions ("Not this person").</> : '.'}</td></tr> : null}</tbody>
         </table>
