@@ -1,10 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationContact, notificationDetails, notificationRecord, notificationSummary } from './notification-summary.ts';
 
+// the reader's zone, as a browser in Brussels has it: the times said are in it, named
+const zone = process.env['TZ'];
+beforeAll(() => { process.env['TZ'] = 'Europe/Brussels'; });
+afterAll(() => { if (zone === undefined) delete process.env['TZ']; else process.env['TZ'] = zone; });
+
 describe('notificationSummary', () => {
+  it('says an encounter\'s check time and the officer\'s report time in the reader\'s zone, the zone named: one encounter, one time', () => {
+    // the officer in Brussels sent the report with its default time, written with its offset; the check's time is UTC
+    const body = { check: 'c1', subjectName: 'Karim Rachidi', category: 'arrest', time: '2026-12-07T16:56:54Z', place: 'Zaventem T1', agency: 'border', decision: 'confirm', report: { time: '2026-12-07T17:56:00+01:00' } };
+    expect(notificationSummary({ kind: 'alert.hit.confirmed', body }))
+      .toBe('border confirmed an encounter with Karim Rachidi, the subject of your alert (arrest), at a check at Zaventem T1 on 2026-12-07 17:56:54 CET. The officer\'s report — time: 2026-12-07 17:56:00 CET.');
+  });
+
   it('tells an encounter at a check by the checking agency and its desk', () => {
     const body = { check: 'c1', record: 'intel:I-1', records: ['intel:I-1'], names: ['Jean David'], time: '2025-03-01T10:20:00Z', place: 'Basel', requester: 'border', desk: 'border:duty' };
-    expect(notificationSummary({ kind: 'deconfliction.encounter', body })).toBe('border (desk border:duty) encountered your record Jean David (intel:I-1) at a check at Basel on 2025-03-01 10:20.');
+    expect(notificationSummary({ kind: 'deconfliction.encounter', body })).toBe('border (desk border:duty) encountered your record Jean David (intel:I-1) at a check at Basel on 2025-03-01 11:20:00 CET.');
   });
 
   it('names the agency and its desk by their names, once read, and one it has no name for by its id', () => {
@@ -29,7 +41,7 @@ describe('notificationSummary', () => {
 
   it('names the records behind a pointer whose desk was called, the first and how many more', () => {
     const body = { check: 'c1', records: ['intel:I-1', 'intel:I-2', 'intel:I-3'], time: '2025-03-01T10:20:00Z', place: 'Basel', agency: 'border', desk: 'border:duty', report: { notes: 'desk says hold him' } };
-    expect(notificationSummary({ kind: 'pointer.called', body })).toBe('border (desk border:duty) called your desk about a likely match on your record intel:I-1 and 2 more of your records at Basel on 2025-03-01 10:20: “desk says hold him”');
+    expect(notificationSummary({ kind: 'pointer.called', body })).toBe('border (desk border:duty) called your desk about a likely match on your record intel:I-1 and 2 more of your records at Basel on 2025-03-01 11:20:00 CET: “desk says hold him”');
   });
 });
 
@@ -124,15 +136,15 @@ describe('notificationSummary of what a watch turned up', () => {
     const names = { agencies: new Map([['border', 'Border Police']]), desks: new Map([['border:airport', 'Airport']]) };
     const common = { check: '01a25116-0000-4000-8000-000000000000', hit: 'he1020304050a', alert: 'fedpol:FP-00000-A000001', subject: 'fedpol:FP-00000-0000109', subjectName: 'Karim Rachidi', category: 'arrest', action: 'ARREST', time: '2026-12-07T15:19:27.252Z', place: 'Zaventem T1', agency: 'border', desk: 'border:airport' };
     expect(notificationSummary({ kind: 'alert.hit', body: { ...common, band: 'hit' } }, names))
-      .toBe('Border Police (desk Airport) had a match on your alert (arrest) on Karim Rachidi at a check at Zaventem T1 on 2026-12-07 15:19; the officer is to confirm or reject it.');
+      .toBe('Border Police (desk Airport) had a match on your alert (arrest) on Karim Rachidi at a check at Zaventem T1 on 2026-12-07 16:19:27 CET; the officer is to confirm or reject it.');
     expect(notificationSummary({ kind: 'alert.hit', body: { ...common, band: 'possible' } }, names)).toMatch(/^Border Police \(desk Airport\) had a possible match on your alert \(arrest\) on Karim Rachidi /);
     const report = { place: 'N4 roadblock, km 12', time: '2026-12-07T16:05:00+01:00', route: 'to Lille', vehicle: 'grey Audi A4', notes: 'nervous' };
     expect(notificationSummary({ kind: 'alert.hit.confirmed', body: { ...common, category: 'discreet_check', action: 'REPORT_COVERTLY', decision: 'confirm', sighting: 'border:sighting-1', report } }, names))
-      .toBe('Border Police (desk Airport) confirmed an encounter with Karim Rachidi, the subject of your alert (discreet check), at a check at Zaventem T1 on 2026-12-07 15:19. The officer\'s report — place: N4 roadblock, km 12; time: 2026-12-07 16:05; route and destination: to Lille; vehicle: grey Audi A4; notes: nervous.');
+      .toBe('Border Police (desk Airport) confirmed an encounter with Karim Rachidi, the subject of your alert (discreet check), at a check at Zaventem T1 on 2026-12-07 16:19:27 CET. The officer\'s report — place: N4 roadblock, km 12; time: 2026-12-07 16:05:00 CET; route and destination: to Lille; vehicle: grey Audi A4; notes: nervous.');
     expect(notificationSummary({ kind: 'alert.hit.confirmed', body: { ...common, decision: 'confirm' } }, names))
-      .toBe('Border Police (desk Airport) confirmed an encounter with Karim Rachidi, the subject of your alert (arrest), at a check at Zaventem T1 on 2026-12-07 15:19.');
+      .toBe('Border Police (desk Airport) confirmed an encounter with Karim Rachidi, the subject of your alert (arrest), at a check at Zaventem T1 on 2026-12-07 16:19:27 CET.');
     expect(notificationSummary({ kind: 'alert.hit.rejected', body: { ...common, decision: 'reject' } }, names))
-      .toBe('Border Police (desk Airport) rejected a match on your alert (arrest) on Karim Rachidi at a check at Zaventem T1 on 2026-12-07 15:19: not the person checked.');
+      .toBe('Border Police (desk Airport) rejected a match on your alert (arrest) on Karim Rachidi at a check at Zaventem T1 on 2026-12-07 16:19:27 CET: not the person checked.');
     // no id in any sentence: they are under "Details"
     for (const kind of ['alert.hit', 'alert.hit.confirmed', 'alert.hit.rejected']) {
       expect(notificationSummary({ kind, body: { ...common, band: 'hit', decision: 'confirm' } }, names)).not.toMatch(/fedpol:|01a25116|he1020304050a|border:/);

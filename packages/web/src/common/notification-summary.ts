@@ -5,10 +5,12 @@
  */
 import { alertCategoryWords } from '@mosaic/model';
 import type { Notification } from '../api/api-types.ts';
+import { localTime } from './local-time.ts';
 import { agencyName, deskName, type AgencyNames, type DeskNames } from './use-agency-names.ts';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-const when = (time: unknown): string => (text(time) ? ` on ${String(time).slice(0, 16).replace('T', ' ')}` : '');
+// in the reader's zone, named (local-time.ts): a check's time is UTC, a report's has the officer's offset
+const when = (time: unknown): string => (text(time) ? ` on ${localTime(String(time))}` : '');
 const where = (place: unknown): string => (text(place) ? ` at ${String(place)}` : '');
 
 /** The agencies' and desks' names (use-agency-names.ts), once read: a notice names them, not their ids. */
@@ -152,7 +154,7 @@ function reportWords(report: unknown): string {
   const said = REPORT_FIELDS.flatMap(([key, label]) => {
     const value = text(fieldsOf[key]);
     if (value === undefined) return [];
-    return [`${label}: ${key === 'time' ? value.slice(0, 16).replace('T', ' ') : value}`];
+    return [`${label}: ${key === 'time' ? localTime(value) : value}`];
   });
   return said.length === 0 ? '' : ` The officer's report — ${said.join('; ')}.`;
 }
