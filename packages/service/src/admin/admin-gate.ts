@@ -41,7 +41,10 @@ export async function adminRefusal(mosaic: Mosaic, request: Consultation, scope:
   if (scope.kind === 'platform') return platform.effect === 'allow' ? undefined : 'only a system administrator may do this';
   if (scope.sysadminToo === true && platform.effect === 'allow') return undefined;
   const own = decide(user, 'admin', { kind: 'agency', agency: scope.agency }, context);
-  return own.effect === 'allow' ? undefined : `only a data administrator of ${scope.agency} may do this`;
+  if (own.effect === 'allow') return undefined;
+  // the agency by its name, as the administrator reads it; by its id where it has none (an id given that names no agency)
+  const agency = snapshot.org.agencies.find((a) => a.id === scope.agency)?.name ?? scope.agency;
+  return `only a data administrator of ${agency} may do this`;
 }
 
 export function isSysadmin(request: Consultation): boolean {

@@ -264,3 +264,12 @@ describe('a role only a system administrator grants', () => {
     await expect(updateUser(test.mosaic, admin, UserId('fedpol.fedAnalyst'), { roles: ['analyst', 'sysadmin'] })).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringContaining('only a system administrator grants or removes the system administrator role') });
   });
 });
+
+describe('an account for another agency', () => {
+  it('is refused to a data administrator naming the agency whose administrators may make it by its name, not its id', async () => {
+    const test = await open();
+    const account = { name: 'intel.newcomer', agency: 'intel', desk: 'intel-liaison', roles: ['officer' as const], clearance: 'RESTRICTED' as const, password: 'a long enough password' };
+    await expect(createUser(test.mosaic, await as(test, 'fedAdmin'), account))
+      .rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN', message: 'only a data administrator of State Security may do this' });
+  });
+});
