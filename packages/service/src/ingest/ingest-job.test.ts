@@ -232,3 +232,32 @@ describe('an upload giving the id of a stored record', () => {
     ]);
   });
 });
+
+describe('an upload whose lines name stored records', () => {
+  it('warns of no reference to a record stored that the uploader may read, by its id bare or with its agency, nor when the line that gave it is skipped on a second upload', async () => {
+    const user = (await world.mosaic.store.findUserByName('fedAnalyst'))!;
+    await putFixtures(world.mosaic, [
+      { id: 'rf-p1', schema: 'Person', properties: { name: ['Person rf-p1'] }, provenance: testProvenance('fedpol') },
+      { id: 'rf-p8', schema: 'Person', properties: { name: ['Person rf-p8'] }, provenance: testProvenance('fedpol') },
+    ]);
+    // as the web app uploads: no purpose given
+    const consultation = { user };
+    const jobs = createIngestJobs();
+    const associate = JSON.stringify({ id: 'rf-a1', schema: 'Associate', properties: { person: ['rf-p1'], associate: ['fedpol:rf-p8'] }, provenance });
+    // an alert's stored subject is found the same way
+    const alert = JSON.stringify({ id: 'rf-al', schema: 'Alert', provenance, properties: { subject: ['rf-p8'], category: ['discreet_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], validFrom: ['2026-01-01'], status: ['active'] } });
+    const first = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content: [associate, alert].join('\n'), filename: 'associate.jsonl' });
+    await jobs.idle();
+    expect(await jobs.get(world.mosaic, consultation, first.id)).toMatchObject({ state: 'done', accepted: 2, rejected: 0, errors: [], warningCount: 0, warnings: [] });
+    // the person given by a line the second upload skips, as an earlier upload wrote it
+    const person = JSON.stringify({ id: 'rf-p9', schema: 'Person', properties: { name: ['Person rf-p9'] }, provenance });
+    const tie = JSON.stringify({ id: 'rf-a2', schema: 'Associate', properties: { person: ['rf-p9'], associate: ['rf-p1'] }, provenance });
+    const bad = JSON.stringify({ id: 'rf-bad', schema: 'Person', properties: { name: ['Person rf-bad'], birthDate: ['not a date'] }, provenance });
+    const content = [person, bad, tie].join('\n');
+    await jobs.start(world.mosaic, consultation, { format: 'jsonl', content, filename: 'ties.jsonl' });
+    await jobs.idle();
+    const again = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content, filename: 'ties.jsonl' });
+    await jobs.idle();
+    expect(await jobs.get(world.mosaic, consultation, again.id)).toMatchObject({ state: 'done', resumed: 1, rejected: 1, warningCount: 0, warnings: [] });
+  });
+});

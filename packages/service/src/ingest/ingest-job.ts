@@ -186,8 +186,12 @@ export function createIngestJobs(): IngestJobs {
     }, HEARTBEAT_MS);
     heartbeat.unref();
     try {
+      // The web app uploads with no purpose, which every read decision needs: the upload stands
+      // for it (asWriter), so that its lines' stored subjects and references are found where the
+      // uploader may read them, and hidden only by their marking.
+      const readable = readDecision(asWriter(consultation, job.id), org);
       const summary = await ingest(mosaic.registry, source, storeSink(mosaic.store, user.id, {
-        audit, readable: readDecision(consultation, org), writable: writeOverDecision(consultation, org), subjectReadable: readDecision(asWriter(consultation, job.id), org),
+        audit, readable, writable: writeOverDecision(consultation, org), subjectReadable: readable,
       }), {
         fingerprint, batchSize: 1000, keepErrors: KEEP_ERRORS, ...validateOptions, accept: writeDecision(consultation, org),
         onProgress: (p) => update({ processed: p.lines, accepted: p.written, created: p.created, updated: p.updated, unchanged: p.unchanged, rejected: p.rejected }),
