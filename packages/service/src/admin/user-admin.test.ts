@@ -273,3 +273,12 @@ describe('an account for another agency', () => {
       .rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN', message: 'only a data administrator of State Security may do this' });
   });
 });
+
+describe('an agency\'s last data administrator', () => {
+  it('is kept with a refusal that names the role and the agency in words, not agency_admin and the agency\'s id', async () => {
+    const test = await open();
+    await expect(updateUser(test.mosaic, await as(test, 'sysadmin'), UserId('intel.intelAdmin'), { roles: ['analyst'] })).rejects.toMatchObject({
+      code: 'MOSAIC_INVALID_INPUT', message: 'roles: intel.intelAdmin is the last enabled data administrator (the agency administrator role) of State Security: give the agency another first',
+    });
+  });
+});

@@ -323,13 +323,16 @@ const administers = (user: User): boolean => user.disabledAt === undefined && us
  * the second is refused. Read outside it, both saw the other administrator still enabled.
  */
 async function saveKeepingAnAdministrator(mosaic: Mosaic, request: AdminRequest, user: User, apply: (current: User) => User, { field, reason, change, endSessions = false }: { readonly field: string; readonly reason: string; readonly change: JsonValue; readonly endSessions?: boolean }): Promise<User> {
+  // a refusal names the role and the agency in words, as the administrator reads them; the
+  // organisation is read before the transaction, not within it
+  const agency = (await mosaic.org()).org.agencies.find((a) => a.id === user.agency)?.name ?? user.agency;
   const next = await mosaic.store.transaction(async (tx) => {
     await tx.lockAudit();
     const current = (await tx.getUser(user.id)) ?? user;
     const changed = apply(current);
     if (administers(current) && !administers(changed)) {
       const others = (await tx.listUsers()).some((u) => u.id !== user.id && u.agency === user.agency && administers(u));
-      if (!others) throw invalid(field, `${user.id} is the last enabled data administrator (agency_admin) of ${user.agency}: give the agency another first`);
+      if (!others) throw invalid(field, `${user.id} is the last enabled data administrator (the ${roleWords('agency_admin').toLowerCase()} role) of ${agency}: give the agency another first`);
     }
     await tx.upsertUser(changed);
     if (endSessions) await tx.deleteUserSessions(user.id);
