@@ -261,3 +261,28 @@ describe('an upload whose lines name stored records', () => {
     expect(await jobs.get(world.mosaic, consultation, again.id)).toMatchObject({ state: 'done', resumed: 1, rejected: 1, warningCount: 0, warnings: [] });
   });
 });
+
+describe('an upload of a JSON array', () => {
+  it('is read as its records, each refusal naming the line its record starts on, and one that does not parse is refused once', async () => {
+    const user = (await world.mosaic.store.findUserByName('fedAnalyst'))!;
+    const consultation = { user };
+    const jobs = createIngestJobs();
+    const records = [
+      { id: 'ar-1', schema: 'Person', properties: { name: ['Person ar-1'] }, provenance },
+      { id: 'ar-2', schema: 'Person', properties: { name: ['Person ar-2'], birthDate: ['not a date'] }, provenance },
+      { id: 'ar-3', schema: 'Person', properties: { name: ['Person ar-3 "quoted" [x], {y}'] }, provenance },
+    ];
+    const content = JSON.stringify(records, null, 2);
+    const job = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content, filename: 'export.json' });
+    expect(job.total).toBe(3);
+    await jobs.idle();
+    const done = await jobs.get(world.mosaic, consultation, job.id);
+    // pretty-printed: each record starts on a line of its own, `  {`
+    const starts = content.split('\n').flatMap((line, i) => (line === '  {' ? [i + 1] : []));
+    expect(done).toMatchObject({ state: 'done', processed: 3, accepted: 2, created: 2, rejected: 1 });
+    expect(done.errors).toMatchObject([{ line: starts[1], field: 'birthDate', reason: expect.stringContaining('not a date') }]);
+    expect((await world.mosaic.store.getRecords([RecordId('fedpol:ar-1'), RecordId('fedpol:ar-3')])).map((s) => s.record.properties['name'])).toEqual([['Person ar-1'], ['Person ar-3 "quoted" [x], {y}']]);
+    await expect(jobs.start(world.mosaic, consultation, { format: 'jsonl', content: content.slice(0, -3), filename: 'cut.json' }))
+      .rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringMatching(/^content: the file is a JSON array that is not valid JSON/) });
+  });
+});

@@ -16,7 +16,8 @@ import { retentionRulesOf } from '../retention/retention-rules.ts';
 import type { Mosaic } from '../runtime.ts';
 import { asWriter } from '../screening/alert-subjects-readable.ts';
 import { parseCsvMapping } from './csv-mapping.ts';
-import { ingest, type IngestError, type IngestRepeat, type IngestWarning } from './ingest.ts';
+import { ingest, type IngestError, type IngestRepeat, type IngestWarning, type SourceItem } from './ingest.ts';
+import { isJsonArray, jsonArrayItems } from './json-array-items.ts';
 import { storeSink, type BatchAudit } from './ingest-file.ts';
 import { csvSource, jsonlSource } from './sources.ts';
 
@@ -147,7 +148,7 @@ export function createIngestJobs(): IngestJobs {
   const running = new Map<string, IngestJob>();
   const work = new Set<Promise<void>>();
 
-  const run = async (mosaic: Mosaic, consultation: Consultation, upload: IngestUpload, job: IngestJob, mapping: ReturnType<typeof parseCsvMapping> | undefined): Promise<void> => {
+  const run = async (mosaic: Mosaic, consultation: Consultation, upload: IngestUpload, job: IngestJob, mapping: ReturnType<typeof parseCsvMapping> | undefined, array: readonly SourceItem[] | undefined): Promise<void> => {
     const { user } = consultation;
     // Progress writes queue behind each other, and the final state is written after them all.
     let saving: Promise<void> = Promise.resolve();
@@ -169,7 +170,7 @@ export function createIngestJobs(): IngestJobs {
     const org = await mosaic.org();
     const validateOptions = { defaults: { agency: user.agency }, reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules), agencies: org.org.agencies.map((a) => a.id), groups: org.org.groups };
     const chunks = [upload.content];
-    const source = mapping ? csvSource(chunks, mapping, { registry: mosaic.registry }) : jsonlSource(chunks);
+    const source = mapping ? csvSource(chunks, mapping, { registry: mosaic.registry }) : array ? (async function* () { yield* array; })() : jsonlSource(chunks);
     const errors: IngestError[] = [];
     const fingerprint = createHash('sha256').update(`web:${user.agency}:`).update(JSON.stringify(upload.mapping ?? null)).update(upload.content).digest('hex');
     const audit: BatchAudit = {
@@ -227,14 +228,16 @@ export function createIngestJobs(): IngestJobs {
         if (upload.mapping === undefined) throw invalid('mapping', 'a CSV file needs a mapping (columns to properties, provenance)');
         mapping = parseCsvMapping(upload.mapping, mosaic.registry);
       }
+      // an export is often one JSON array of records, sent as JSON Lines: read as its records
+      const array = upload.format === 'jsonl' && isJsonArray(upload.content) ? jsonArrayItems(upload.content) : undefined;
       const job: IngestJob = {
-        id: randomUUID(), user: consultation.user.id, filename: upload.filename, format: upload.format, state: 'running', total: linesOf(upload),
+        id: randomUUID(), user: consultation.user.id, filename: upload.filename, format: upload.format, state: 'running', total: array?.length ?? linesOf(upload),
         processed: 0, accepted: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, errors: [], startedAt: mosaic.now().toISOString(),
       };
       // Stored at once: a poll that reaches another node finds the job (and later its progress).
       await mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: job.id, owner: consultation.user.id, body: job });
       running.set(job.id, job);
-      const p = run(mosaic, consultation, upload, job, mapping).finally(() => work.delete(p));
+      const p = run(mosaic, consultation, upload, job, mapping, array).finally(() => work.delete(p));
       work.add(p);
       return job;
     },
