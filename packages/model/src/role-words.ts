@@ -19,3 +19,16 @@ export const ROLE_WORDS: Readonly<Record<string, string>> = Object.freeze({
 export function roleWords(role: string): string {
   return ROLE_WORDS[role] ?? readableCode(role);
 }
+
+/**
+ * Who may, in a sentence a person reads (a refusal naming the roles that may act):
+ * rolesInWords(['analyst', 'officer']) is "an analyst or an officer".
+ */
+export function rolesInWords(roles: readonly string[]): string {
+  const named = roles.map((role) => {
+    const words = roleWords(role).toLowerCase();
+    return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
+  });
+  const last = named.pop();
+  return named.length === 0 ? (last ?? '') : `${named.join(', ')} or ${last}`;
+}

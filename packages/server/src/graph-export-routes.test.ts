@@ -129,7 +129,7 @@ describe('graph export', () => {
     const before = (await auditEntries()).length;
     const response = await post('zoneOfficer', 'export', { seeds: ['zone-north:z1'], format: 'json' });
     expect(response.statusCode).toBe(403);
-    expect(response.json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'graph export: role not permitted (records are exported by analyst)' } });
+    expect(response.json()).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'graph export: role not permitted (records are exported by an analyst)' } });
     expect(await auditEntries()).toHaveLength(before);
   });
 

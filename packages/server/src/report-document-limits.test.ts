@@ -53,7 +53,7 @@ describe('a document that expands past what a report may hold', () => {
       for (const url of ['/api/v1/extract', '/api/v1/reports']) {
         const refused = await app.inject({ method: 'POST', url, headers: auth(user), payload: { content: bomb, mediaType: DOCX, collection: 'harbour', provenance: PROVENANCE } });
         expect(refused.statusCode, `${user} ${url}`).toBe(403);
-        expect(refused.json(), `${user} ${url}`).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'reports: role not permitted (reports are uploaded, and documents read for their entities, by analyst, officer)' } });
+        expect(refused.json(), `${user} ${url}`).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'reports: role not permitted (reports are uploaded, and documents read for their entities, by an analyst or an officer)' } });
       }
     }
   });

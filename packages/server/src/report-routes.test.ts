@@ -208,7 +208,7 @@ describe('reports over HTTP', () => {
         const before = (await world.mosaic.store.auditHead())?.seq;
         const refused = await app.inject({ url, headers: headers(user) });
         expect(refused.statusCode, `${user} ${url}`).toBe(403);
-        expect(refused.json(), `${user} ${url}`).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'reports: role not permitted (reports are searched by analyst, officer)' } });
+        expect(refused.json(), `${user} ${url}`).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'reports: role not permitted (reports are searched by an analyst or an officer)' } });
         expect((await world.mosaic.store.auditHead())?.seq).toBe(before);
       }
     }

@@ -121,7 +121,7 @@ describe('POST /search on a full node', () => {
         payload: { q: 'Abdelkader Benhaddou', purpose: 'investigation', caseRef: 'ZN-3' },
       });
       expect(response.statusCode, user).toBe(403);
-      expect(response.json(), user).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'search: role not permitted (records are searched by analyst, officer)' } });
+      expect(response.json(), user).toMatchObject({ error: { code: 'MOSAIC_FORBIDDEN', message: 'search: role not permitted (records are searched by an analyst or an officer)' } });
     }
   });
 

@@ -30,7 +30,7 @@
  * (`truncated`).
  */
 import { alignedWords, compareDates, isParticleOrTitle, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
-import { AppError, parsePartialDate, type EntityId, type EntityRecord, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, parsePartialDate, rolesInWords, type EntityId, type EntityRecord, type Provenance, type RecordId } from '@mosaic/model';
 import { RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
 import { dateAdjustment, scoreName, screenPrepared, validateQuery, type PreparedQuery, type ScreeningIndex } from '@mosaic/screening';
 import { nameTokens, type NameHit, type StoredRecord } from '@mosaic/store';
@@ -423,7 +423,7 @@ function rankCandidates<R extends EntityRecord>(records: readonly R[], q: string
 function requireSearcher({ user }: Consultation): void {
   const permitted = RECORD_ROLES.search;
   if (!policyUser(user).roles.some((role) => permitted.includes(role))) {
-    throw new AppError('MOSAIC_FORBIDDEN', `search: role not permitted (records are searched by ${permitted.join(', ')})`);
+    throw new AppError('MOSAIC_FORBIDDEN', `search: role not permitted (records are searched by ${rolesInWords(permitted)})`);
   }
 }
 

@@ -58,7 +58,7 @@ describe('mosaic graph', () => {
     const places = JSON.parse((await mosaic('places', 'fedpol:c1', '--level', 'record', ...AS)).out) as { places: { lat: number }[] };
     expect(places.places[0]?.lat).toBeCloseTo(50.836);
     // an export is an analyst's: the officer's role exports no record
-    await expect(mosaic('export', 'fedpol:c1', '--format', 'graphml', '--level', 'record', ...AS)).rejects.toThrow('graph export: role not permitted (records are exported by analyst)');
+    await expect(mosaic('export', 'fedpol:c1', '--format', 'graphml', '--level', 'record', ...AS)).rejects.toThrow('graph export: role not permitted (records are exported by an analyst)');
     const graphml = await mosaic('export', 'fedpol:c1', '--format', 'graphml', '--level', 'record', '--as', 'fedAnalyst', ...AS.slice(2));
     expect(graphml.out).toContain('<graphml');
     expect(graphml.out).toContain('<data key="g_tlp">AMBER</data>');

@@ -24,7 +24,7 @@ import {
   type CentralityMeasure, type CentralityResult, type CommunitiesResult, type ConnectorsResult, type EdgeId, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
-import { AppError, countryName, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, countryName, rolesInWords, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { decide, decisionKey, RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
 import type { ChangeFollower } from '../change-follower.ts';
 import { consult, requirePurpose, type ConsultOptions } from '../consult.ts';
@@ -657,7 +657,7 @@ export async function graphInduced(mosaic: Mosaic, consultation: Consultation, s
  */
 export async function graphExport(mosaic: Mosaic, consultation: Consultation, sources: GraphSources, request: ExpandRequest & { format: 'graphml' | 'json' } & GraphFilters): Promise<{ file: string; pointers: readonly Pointer[] }> {
   if (!policyUser(consultation.user).roles.some((role) => RECORD_ROLES.export.includes(role))) {
-    throw new AppError('MOSAIC_FORBIDDEN', `graph export: role not permitted (records are exported by ${RECORD_ROLES.export.join(', ')})`);
+    throw new AppError('MOSAIC_FORBIDDEN', `graph export: role not permitted (records are exported by ${rolesInWords(RECORD_ROLES.export)})`);
   }
   const view = await viewFor(mosaic, consultation, sources, request);
   await view.learn(request.seeds);

@@ -6,7 +6,7 @@
  */
 import type { Evidence, ExtractedEntity, Mention, RelationType } from '@mosaic/extract';
 import type { JsonValue } from '@mosaic/audit';
-import { AppError, type EntityId, type RecordId } from '@mosaic/model';
+import { AppError, rolesInWords, type EntityId, type RecordId } from '@mosaic/model';
 import { filterVisible, RECORD_ROLES, type Pointer } from '@mosaic/policy';
 import { checkQuery, recordView, type RecordView } from '../records.ts';
 import { consult, requirePurpose } from '../consult.ts';
@@ -230,7 +230,7 @@ export async function latestReports(mosaic: Mosaic, consultation: Consultation, 
 function requireReportSearcher({ user }: Consultation): void {
   const permitted = RECORD_ROLES.search;
   if (!policyUser(user).roles.some((role) => permitted.includes(role))) {
-    throw new AppError('MOSAIC_FORBIDDEN', `reports: role not permitted (reports are searched by ${permitted.join(', ')})`);
+    throw new AppError('MOSAIC_FORBIDDEN', `reports: role not permitted (reports are searched by ${rolesInWords(permitted)})`);
   }
 }
 

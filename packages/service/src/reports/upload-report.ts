@@ -7,7 +7,7 @@
  * reviewers, link proposals.
  */
 import { extractOffThread, PDF_WITHOUT_TEXT, readDocumentOffThread, type ExtractLimits, type ExtractOptions, type ExtractResult } from '@mosaic/extract';
-import { AppError, hasControlCharacters, validateRecord, type FieldError } from '@mosaic/model';
+import { AppError, hasControlCharacters, rolesInWords, validateRecord, type FieldError } from '@mosaic/model';
 import { filterVisible, RECORD_ROLES, reviewDateFor, type Pointer } from '@mosaic/policy';
 import { createHash, randomUUID } from 'node:crypto';
 import type { StoredDocument, User } from '@mosaic/store';
@@ -35,7 +35,7 @@ export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
 export function requireReportReader(user: User): void {
   const permitted = RECORD_ROLES.write;
   if (!policyUser(user).roles.some((role) => permitted.includes(role))) {
-    throw new AppError('MOSAIC_FORBIDDEN', `reports: role not permitted (reports are uploaded, and documents read for their entities, by ${permitted.join(', ')})`);
+    throw new AppError('MOSAIC_FORBIDDEN', `reports: role not permitted (reports are uploaded, and documents read for their entities, by ${rolesInWords(permitted)})`);
   }
 }
 
