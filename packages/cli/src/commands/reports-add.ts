@@ -13,7 +13,7 @@
  * above the user's clearance, a category that is none) would refuse every file alike: it stops
  * the batch. One file is answered as before batches: its refusal said alone, no summary.
  */
-import { AppError, hasControlCharacters, isAppError, type FieldError } from '@mosaic/model';
+import { AppError, clearanceWords, hasControlCharacters, isAppError, type FieldError } from '@mosaic/model';
 import type { ExtractLimits } from '@mosaic/extract';
 import { MAX_REPORT_BYTES, openMosaic, UPLOAD_STAGES, uploadReport, type Consultation, type Mosaic, type MosaicConfig, type UploadOptions, type UploadStage } from '@mosaic/service';
 import { readFile, stat } from 'node:fs/promises';
@@ -239,7 +239,7 @@ async function addOne(mosaic: Mosaic, consultation: Consultation, file: string, 
   } catch (error) {
     // the policy refuses the marking given: said of the option that gave it
     if (isAppError(error) && error.message === 'write refused: clearance' && options.classification !== undefined) {
-      throw new AppError('MOSAIC_FORBIDDEN', `reports add: --classification ${JSON.stringify(options.classification)} is above the clearance of ${consultation.user.name} (${consultation.user.clearance}): nothing was added`);
+      throw new AppError('MOSAIC_FORBIDDEN', `reports add: --classification ${JSON.stringify(options.classification)} is above the clearance of ${consultation.user.name} (${clearanceWords(consultation.user.clearance)}): nothing was added`);
     }
     // the file added before into the collection with other options: said of the file
     if (isAppError(error) && error.details?.['field'] === 'content') {

@@ -132,7 +132,7 @@ describe('mosaic reports', () => {
   it('names the option behind a refusal: a classification above the user\'s clearance, a category that is none, a limit that is none', async () => {
     const file = join(world.dir, 'interview.txt');
     await expect(mosaic('add', file, '--collection', 'secrets', '--classification', 'top_secret', ...AS)).rejects.toMatchObject({
-      code: 'MOSAIC_FORBIDDEN', message: 'reports add: --classification "top_secret" is above the clearance of fedAnalyst (SECRET): nothing was added',
+      code: 'MOSAIC_FORBIDDEN', message: 'reports add: --classification "top_secret" is above the clearance of fedAnalyst (Secret): nothing was added',
     });
     const category = await mosaic('add', file, '--collection', 'categories', '--category', 'villain', '--tlp', 'purple', ...AS);
     expect(category.code).toBe(2);
