@@ -15,11 +15,11 @@ describe('demoAccountLines', () => {
   it('names one account per role (the one who sees most), the password, and how to list the others', () => {
     expect(demoAccountLines(users, 'npx mosaic users list')).toEqual([
       'Demo accounts, each with the password mosaic-demo:',
-      '  analyst             intel.analyst1',
-      '  officer             fedpol.officer1',
-      '  checkpoint officer  border.checkpoint1',
-      '  auditor             fedpol.auditor',
-      '  administrator       fedpol.admin',
+      '  analyst               intel.analyst1',
+      '  officer               fedpol.officer1',
+      '  checkpoint officer    border.checkpoint1',
+      '  auditor               fedpol.auditor',
+      '  agency administrator  fedpol.admin',
       'The others: npx mosaic users list',
     ]);
   });
