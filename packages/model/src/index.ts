@@ -19,3 +19,4 @@ export * from './readable-code.ts';
 export * from './clearance-words.ts';
 export * from './role-words.ts';
 export * from './alert-category-words.ts';
+export * from './relation-inverse.ts';

@@ -108,6 +108,8 @@ export interface GraphProjection extends Projection {
   eventsOf(id: RecordId): readonly GraphEvent[];
   /** The coordinates a record carries itself, if any. */
   locationOf(id: RecordId): GraphLocated | undefined;
+  /** The gender a record node gives (Person.gender), if any: a tie read from the other end names it by it (inverseRelation). */
+  genderOf(id: RecordId): string | undefined;
   /** The records an Alert names as its subject; undefined for an id that is no alert. */
   alertSubjectsOf(id: RecordId): readonly RecordId[] | undefined;
   /** Record nodes touched since the last call (added, removed, an incident edge changed, or a record of the same thing came or went). */
@@ -198,6 +200,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
   /** subject record -> events that involve it */
   const eventsBySubject = new Map<RecordId, Set<RecordId>>();
   const located = new Map<RecordId, GraphLocated>();
+  const genders = new Map<RecordId, string>();
   const alerts = new Map<RecordId, readonly RecordId[]>();
   /** document or vehicle record -> the number it is, and back (thingKey) */
   const thingOf = new Map<RecordId, string>();
@@ -318,6 +321,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     graph.removeNode(id);
     provenance.delete(id);
     located.delete(id);
+    genders.delete(id);
     alerts.delete(id);
   };
 
@@ -397,6 +401,8 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
       }
       const point = coordinatesOf(record);
       if (point) located.set(record.id, { id: record.id, schema: record.schema, label: captionOf(registry, record), ...point });
+      const gender = record.properties['gender']?.[0];
+      if (gender !== undefined) genders.set(record.id, gender);
       // Edges declared by other records that were waiting for this node.
       for (const other of touching.get(record.id) ?? []) for (const edge of specs.get(other) ?? []) materialise(edge);
       // Occasions shared through events that were waiting for this subject.
@@ -436,6 +442,7 @@ export function createGraphProjection(registry: SchemaRegistry): GraphProjection
     provenanceOf: (id) => provenance.get(id),
     eventsOf: (id) => [...(eventsBySubject.get(id) ?? [])].flatMap((e) => events.get(e) ?? []),
     locationOf: (id) => located.get(id),
+    genderOf: (id) => genders.get(id),
     alertSubjectsOf: (id) => alerts.get(id),
     sameThing(id) {
       const thing = thingOf.get(id);

@@ -24,7 +24,7 @@ import {
   type CentralityMeasure, type CentralityResult, type CommunitiesResult, type ConnectorsResult, type EdgeId, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
-import { AppError, countryName, rolesInWords, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, countryName, inverseRelation, rolesInWords, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { decide, decisionKey, RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
 import type { ChangeFollower } from '../change-follower.ts';
 import { consult, requirePurpose, type ConsultOptions } from '../consult.ts';
@@ -83,6 +83,8 @@ interface View {
   edgesOut(edges: readonly GraphEdge[]): GraphEdge[];
   /** The visible records a node stands for. */
   recordsOf(node: NodeId): readonly RecordId[];
+  /** The gender the node's visible records agree on, if they give one. */
+  genderOf(node: NodeId): string | undefined;
   /**
    * The members of a node's entity the user may not read: an answer drawing the node points to
    * their owners where the policy lets it, as the entity's profile does (none at record level).
@@ -226,6 +228,7 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
       present: (node) => node,
       edgesOut: (edges) => [...edges],
       recordsOf: (node) => (visible(node as RecordId) ? [node as RecordId] : []),
+      genderOf: (node) => (visible(node as RecordId) ? records.genderOf(node as RecordId) : undefined),
       hiddenOf: () => [],
       pointedOnly: () => [],
       edgeRecords: (edge) => edge.provenance,
@@ -326,6 +329,7 @@ async function viewFor(mosaic: Mosaic, consultation: Consultation, sources: Grap
     },
     edgesOut: aggregateEdges,
     recordsOf: visibleMembers,
+    genderOf: (node) => agreed(visibleMembers(node).map(records.genderOf)),
     // the records of a document or vehicle the user may not see are others' records of its number, no part of a subject: no pointer to them
     hiddenOf: (node) => (entityGraph.isThing(parts.get(node)?.entity ?? node) ? [] : entityGraph.membersOf(parts.get(node)?.entity ?? node).filter((r) => !visible(r) && !erased.has(r))),
     pointedOnly(id) {
@@ -414,6 +418,12 @@ async function settled<T>(view: View, query: (graph: EntityGraph) => T): Promise
   }
 }
 
+/** The one value that all the given ones are, where they give any. */
+function agreed(values: readonly (string | undefined)[]): string | undefined {
+  const given = new Set(values.filter((v) => v !== undefined));
+  return given.size === 1 ? [...given][0] : undefined;
+}
+
 /** The label most visible members agree on, so no single agency's spelling dominates; ties go to the first in id order. */
 function mostCommon(values: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
@@ -454,6 +464,23 @@ export function aggregateEdges(edges: readonly GraphEdge[]): GraphEdge[] {
 
 function presentSubgraph(view: View, subgraph: Subgraph): Subgraph {
   return { nodes: subgraph.nodes.map((n) => view.present(n)), edges: view.edgesOut(subgraph.edges) };
+}
+
+/**
+ * The ties of an answer read from the seeds' side: a tie whose target is a seed and whose source
+ * is not is turned round, its label (and a role that is its label, as a Family relationship is)
+ * read from the other end (inverseRelation), naming the source by the gender its records the user
+ * may see agree on. A Family record of Nadia whose relative is Yassin says "brother"; expanded
+ * from Yassin, it reads "sister" (or "sibling") Nadia. Id, type, dates and provenance are kept.
+ */
+function fromSeeds(view: View, edges: readonly GraphEdge[], seeds: ReadonlySet<NodeId>): GraphEdge[] {
+  return edges.map((edge) => {
+    if (!seeds.has(edge.target) || seeds.has(edge.source)) return edge;
+    const turned: { -readonly [K in keyof GraphEdge]: GraphEdge[K] } = { ...edge, source: edge.target, target: edge.source };
+    if (edge.label !== undefined) turned.label = inverseRelation(edge.label, view.genderOf(edge.source));
+    if (edge.role !== undefined && edge.role === edge.label) turned.role = turned.label!;
+    return turned;
+  });
 }
 
 /**
@@ -533,7 +560,9 @@ export async function graphExpand(mosaic: Mosaic, consultation: Consultation, so
   const result = drawn.length > 0 ? await expandIn(view, { ...request, seeds: drawn }) : { subgraph: { nodes: [], edges: [] }, truncated: false };
   const nodes = result.subgraph.nodes.map((n) => n.id);
   const pointers = await disclose(mosaic, consultation, view, { nodes, edges: result.subgraph.edges, pointed: [...pointed, ...nodes.flatMap(view.hiddenOf)] }, { expand: [...request.seeds], hops: request.hops ?? 1, level: request.level ?? 'entity' });
-  return { subgraph: presentSubgraph(view, result.subgraph), truncated: result.truncated, pointers };
+  // turned before parallel ties are made one, so that two records saying one tie from its two ends agree
+  const edges = fromSeeds(view, result.subgraph.edges, new Set(drawn.map(view.nodeFor)));
+  return { subgraph: presentSubgraph(view, { nodes: result.subgraph.nodes, edges }), truncated: result.truncated, pointers };
 }
 
 /**

@@ -203,6 +203,10 @@ export interface GraphEdge {
   readonly type: string;
   readonly source: string;
   readonly target: string;
+  /**
+   * How the tie reads from its source: "brother" says the target is the source's brother, "owns"
+   * that the source owns the target. graph/expand gives a seed's ties with the seed as source.
+   */
   readonly label?: string;
   /** The source's role in the relation, e.g. "leader" for a membership. */
   readonly role?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, Subgraph } from '../api/api-types.ts';
-import { agenciesIn, agenciesOf, createGraph, datesOf, mergeSubgraph, recordedBy } from './graph-model.ts';
+import { agenciesIn, agenciesOf, createGraph, datesOf, mergeSubgraph, recordedBy, tieCaption } from './graph-model.ts';
 
 const person = (id: string) => ({ id, kind: 'Person', label: id });
 const tie = (id: string, source: string, target: string, provenance: readonly string[]): GraphEdge => ({ id, type: 'associate', source, target, provenance });
@@ -36,5 +36,13 @@ describe('the dates of a relation', () => {
     expect(datesOf('2017', undefined)).toBe('from 2017');
     expect(datesOf(undefined, '2019')).toBe('until 2019');
     expect(datesOf(undefined, undefined)).toBe('');
+  });
+});
+
+describe('a tie\'s caption in the chart', () => {
+  it('says whose relative a kinship word names, and leaves a word that reads alike from both ends', () => {
+    expect(tieCaption('brother', 'Nadia Elmrabet')).toBe('Nadia Elmrabet\'s brother');
+    expect(tieCaption('father', 'Karim Haddou')).toBe('Karim Haddou\'s father');
+    expect(['sibling', 'spouse', 'cousin', 'owns', 'financier'].map((w) => tieCaption(w, 'Karim Haddou'))).toEqual(['sibling', 'spouse', 'cousin', 'owns', 'financier']);
   });
 });

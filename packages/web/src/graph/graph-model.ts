@@ -5,6 +5,7 @@
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { inverseRelation, KINSHIP_INVERSES } from '@mosaic/model';
 import type { Subgraph } from '../api/api-types.ts';
 import { relationWords } from '../common/relation-words.ts';
 
@@ -40,11 +41,21 @@ export function mergeSubgraph(graph: Graph, subgraph: Subgraph, near?: string): 
     }
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || edge.source === edge.target) continue;
     graph.addEdgeWithKey(edge.id, edge.source, edge.target, {
-      relation: edge.type, label: edge.label ?? relationWords(edge.type), role: edge.role, start: edge.start, end: edge.end, size: 1 + Math.min(3, (edge.weight ?? 1) - 1), agencies,
+      relation: edge.type, label: edge.label === undefined ? relationWords(edge.type) : tieCaption(edge.label, String(graph.getNodeAttribute(edge.source, 'label'))), role: edge.role, start: edge.start, end: edge.end, size: 1 + Math.min(3, (edge.weight ?? 1) - 1), agencies,
     });
   }
   if (added > 0 && graph.order > 1) forceAtlas2.assign(graph, { iterations: 120, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 200 } });
   return added;
+}
+
+/**
+ * How a tie's label reads drawn between its two ends, where it reads otherwise from the other
+ * end: a kinship word names whose relative the other end is ("Nadia Elmrabet's brother" on the
+ * line to Yassin, whom her record calls her brother), not left to be read either way. A label
+ * reads from the tie's source (the API's GraphEdge); any other label is as it is.
+ */
+export function tieCaption(label: string, source: string): string {
+  return KINSHIP_INVERSES[label] !== undefined && inverseRelation(label) !== label ? `${source}'s ${label}` : label;
 }
 
 /** Is a relation inside the time window? Open ends and undated relations are kept. */

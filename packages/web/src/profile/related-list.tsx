@@ -2,6 +2,7 @@
  * What is one step away from a subject in the network (family, associates, memberships,
  * residences…), read from the graph, which shows only what the user may see.
  */
+import { inverseRelation } from '@mosaic/model';
 import type { ApiClient } from '../api/api-client.ts';
 import type { RelatedEntity } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
@@ -11,14 +12,20 @@ import { schemaLabel } from '../common/schema-words.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useSchemata } from '../common/use-schemata.ts';
 
-/** Neighbours of `subject` in a subgraph, with the label of the tie, by tie then name. */
+/**
+ * Neighbours of `subject` in a subgraph, with the label of the tie, by tie then name. A tie's
+ * label reads from its source, and the server gives the subject's ties with the subject as their
+ * source ("sister" Nadia on Yassin's profile, where her record says he is her brother); one that
+ * still comes the other way round is read back (inverseRelation), naming no gender.
+ */
 async function relatedOf(api: ApiClient, subject: string): Promise<readonly RelatedEntity[]> {
   const { nodes, edges } = await api.graphExpand([subject], 1);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const related = edges.flatMap((e) => {
     const other = e.source === subject ? e.target : e.target === subject ? e.source : undefined;
     const node = other === undefined ? undefined : byId.get(other);
-    return node ? [{ id: node.id, caption: node.label, schema: node.kind, relation: e.label ?? relationWords(e.type) }] : [];
+    const label = e.label === undefined || e.source === subject ? e.label : inverseRelation(e.label);
+    return node ? [{ id: node.id, caption: node.label, schema: node.kind, relation: label ?? relationWords(e.type) }] : [];
   });
   return related.sort((a, b) => a.relation.localeCompare(b.relation) || a.caption.localeCompare(b.caption));
 }
