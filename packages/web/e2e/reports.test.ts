@@ -126,6 +126,8 @@ describe.skipIf(!tests.haveChromium)('reports in the web app', () => {
     await expect.poll(() => latest.locator('.report-results li').first().textContent()).toMatch(/^Garage interview, Liège/);
     await page.getByLabel('Words in the reports').fill('garage Saltvik');
     await page.getByRole('button', { name: 'Search reports' }).click();
+    // the latest reports, this one alone, stay shown until the search's answer replaces them
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'for “garage Saltvik”' }).textContent()).toBe('1 report for “garage Saltvik”');
     await expect.poll(() => page.locator('.report-results li').count()).toBe(1);
     expect(await page.locator('.report-results').textContent()).toContain('Garage interview, Liège');
     expect(tests.world.brother).toBeTruthy();
