@@ -4,6 +4,7 @@
  * whose test keeps this table equal to them); the API and the policy keep the code.
  */
 import { readableCode } from './readable-code.ts';
+import { withArticle } from './with-article.ts';
 
 /** Each role of @mosaic/policy's ROLES in words, in its order. */
 export const ROLE_WORDS: Readonly<Record<string, string>> = Object.freeze({
@@ -25,10 +26,7 @@ export function roleWords(role: string): string {
  * rolesInWords(['analyst', 'officer']) is "an analyst or an officer".
  */
 export function rolesInWords(roles: readonly string[]): string {
-  const named = roles.map((role) => {
-    const words = roleWords(role).toLowerCase();
-    return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
-  });
+  const named = roles.map((role) => withArticle(roleWords(role).toLowerCase()));
   const last = named.pop();
   return named.length === 0 ? (last ?? '') : `${named.join(', ')} or ${last}`;
 }

@@ -263,7 +263,7 @@ describe('confirming an identifier with a link', () => {
     expect(missing).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'record intel:none not found' });
     // an id without an agency names one of the reviewer's agency, as the record written would
     expect(await confirm('ip1')).toMatchObject({ code: 'MOSAIC_NOT_FOUND', message: 'record fedpol:ip1 not found' });
-    expect(await confirm('zone-north:zv1')).toEqual({ ok: false, errors: [{ field: 'properties.holder', reason: expect.stringMatching(/^zone-north:zv1 is a Vehicle: a Phone's holder is a LegalEntity \(/) }] });
+    expect(await confirm('zone-north:zv1')).toEqual({ ok: false, errors: [{ field: 'properties.holder', reason: expect.stringMatching(/^zone-north:zv1 is a vehicle: a phone's holder is a legal entity \(organisation, person\)$/) }] });
     expect(await world.mosaic.store.countRecords()).toBe(before);
     expect((await readReport(world.mosaic, fed, report.id, indexes())).view!.entities.find((e) => e.id === phone)?.status).toBe('proposed');
     const held = await confirm('zone-north:zp1');

@@ -591,7 +591,7 @@ describe('reviewing what extraction found', () => {
     const ortwin = extraction.entities.find((e) => e.name === 'Ortwin Kälberer')!;
     const before = await world.mosaic.store.countRecords();
     const sighting = await confirmEntity(world.mosaic, fed, report.id, ortwin.id, { link: RecordId('zone-north:s1') }, { entities: projections.entities });
-    expect(errorsOf(sighting)).toEqual([{ field: 'link', reason: expect.stringMatching(/^zone-north:s1 is a Sighting: a Person can be the same only as a record of its kind \(Person\)$/) }]);
+    expect(errorsOf(sighting)).toEqual([{ field: 'link', reason: expect.stringMatching(/^zone-north:s1 is a sighting \/ check: a person can be the same only as a record of its kind \(person\)$/) }]);
     expect(await world.mosaic.store.countRecords()).toBe(before);
     expect((await readReport(world.mosaic, fed, report.id)).view!.entities.find((e) => e.id === ortwin.id)?.status).toBe('proposed');
   });

@@ -27,7 +27,7 @@
  * "proposed").
  */
 import type { ExtractedEntity, ExtractedRelation } from '@mosaic/extract';
-import { AppError, propertyType, RecordId, subjectCategoryOf, type EntityId, type FieldError, type Provenance, type SchemaRegistry, type SubjectCategory } from '@mosaic/model';
+import { aSchema, AppError, propertyType, propertyWords, RecordId, schemaWords, subjectCategoryOf, type EntityId, type FieldError, type Provenance, type SchemaRegistry, type SubjectCategory } from '@mosaic/model';
 import { reviewDateFor } from '@mosaic/policy';
 import { schemaGroup } from '@mosaic/resolution';
 import type { Consultation } from '../organisation.ts';
@@ -193,7 +193,7 @@ export async function confirmEntity(mosaic: Mosaic, consultation: Consultation, 
 
 async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId: RecordId, entityId: string, input: ConfirmInput, { entities }: { readonly entities?: EntityProjection }): Promise<ConfirmOutcome> {
   const { report, review, version, entity } = await reviewing(mosaic, consultation, reportId, entityId);
-  if (!RECORDABLE_SCHEMATA.has(entity.schema)) return { ok: false, errors: [{ field: 'entity', reason: `${entityId} is a ${entity.schema}, which annotates the text and is not made a record` }] };
+  if (!RECORDABLE_SCHEMATA.has(entity.schema)) return { ok: false, errors: [{ field: 'entity', reason: `${entityId} is ${aSchema(mosaic.registry, entity.schema)}, which annotates the text and is not made a record` }] };
   const resolved = schemaGroup(entity.schema) !== undefined;
   if (input.link !== undefined && resolved && !entities) throw new AppError('MOSAIC_STORE_UNAVAILABLE', 'linking needs the resolved entities, which this node does not keep');
   const { linkedAs, holder } = input.link === undefined ? {} : resolved ? { linkedAs: 'same' as const } : await identifierLink(mosaic, consultation, entity, input.link);
@@ -205,7 +205,7 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
     // join a person to an event. Asked once the record is known to be one they may see.
     const linked = (await mosaic.store.getRecord(input.link))?.record.schema;
     if (linked === undefined || schemaGroup(linked) !== schemaGroup(entity.schema)) {
-      return { ok: false, errors: [{ field: 'link', reason: `${input.link} is a ${linked ?? 'record of no kind'}: a ${entity.schema} can be the same only as a record of its kind (${sameKinds(mosaic.registry, entity.schema).join(', ')})` }] };
+      return { ok: false, errors: [{ field: 'link', reason: `${input.link} is ${linked === undefined ? 'a record of no kind' : aSchema(mosaic.registry, linked)}: ${aSchema(mosaic.registry, entity.schema)} can be the same only as a record of its kind (${sameKinds(mosaic.registry, entity.schema).map((kind) => schemaWords(mosaic.registry, kind)).join(', ')})` }] };
     }
   }
   const named = await namedRecordsRefused(mosaic, consultation, entity.schema, report.provenance.agency, input.properties ?? {});
@@ -279,7 +279,7 @@ async function namedRecordsRefused(mosaic: Mosaic, consultation: Consultation, s
       if (!found.record) throw new AppError('MOSAIC_NOT_FOUND', `record ${id} not found`);
       if (!mosaic.registry.isA(found.record.schema, range.range)) {
         const kinds = mosaic.registry.all().filter((s) => !s.abstract && mosaic.registry.isA(s.name, range.range!)).map((s) => s.name);
-        errors.push({ field: `properties.${property}`, reason: `${id} is a ${found.record.schema}: a ${schema}'s ${property} is a ${range.range} (${kinds.join(', ')})` });
+        errors.push({ field: `properties.${property}`, reason: `${id} is ${aSchema(mosaic.registry, found.record.schema)}: ${aSchema(mosaic.registry, schema)}'s ${propertyWords(mosaic.registry, schema, property)} is ${aSchema(mosaic.registry, range.range)} (${kinds.map((kind) => schemaWords(mosaic.registry, kind)).join(', ')})` });
       }
     }
   }
@@ -444,7 +444,7 @@ async function recordHolder(mosaic: Mosaic, consultation: Consultation, holder: 
   if (!held) return { status: 'proposed', note: `record ${holder} is no longer there` };
   const { schema, properties, provenance } = stored.record;
   const property = holderProperty(mosaic.registry, schema, held.record.schema);
-  if (property === undefined) return { status: 'proposed', note: `a ${schema} names no ${held.record.schema} as its holder` };
+  if (property === undefined) return { status: 'proposed', note: `${aSchema(mosaic.registry, schema)} names no ${schemaWords(mosaic.registry, held.record.schema)} as its holder` };
   const holders = properties[property] ?? [];
   if (!holders.includes(holder)) {
     const { agency: _agency, ...rest } = provenance;
