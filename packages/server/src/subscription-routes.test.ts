@@ -131,6 +131,25 @@ describe('subscriptions over HTTP', () => {
     }
   });
 
+  it('names a watched subject by what the user may read of it now, and nobody once they may no longer read it', async () => {
+    await putRecord({ id: 'p-named', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('fedpol') });
+    const created = await app.inject({
+      method: 'POST', url: '/api/v1/subscriptions', headers: as('zoneOfficer'),
+      payload: { target: { kind: 'entity', record: 'fedpol:p-named' }, label: 'Case 17 main suspect', purpose: 'returnee monitoring', caseRef: 'CASE-S2' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { subscription } = created.json() as { subscription: { id: string } };
+    const listed = async (): Promise<Record<string, unknown> | undefined> =>
+      ((await app.inject({ method: 'GET', url: '/api/v1/subscriptions', headers: as('zoneOfficer') })).json() as { subscriptions: Record<string, unknown>[] }).subscriptions.find((s) => s['id'] === subscription.id);
+    expect(await listed()).toMatchObject({ label: 'Case 17 main suspect', target: { kind: 'entity', record: 'fedpol:p-named' }, subjectName: 'Lotte Verhaegen' });
+    // marked CONFIDENTIAL since, above the zone officer's RESTRICTED clearance: the watch stays, naming nobody
+    await putRecord({ id: 'p-named', schema: 'Person', properties: { name: ['Lotte Verhaegen'] }, provenance: testProvenance('fedpol', { marking: { tlp: 'AMBER', classification: 'CONFIDENTIAL', releasability: ['be'] } }) });
+    const after = await listed();
+    expect(after).toMatchObject({ label: 'Case 17 main suspect', target: { kind: 'entity', record: 'fedpol:p-named' } });
+    expect(after).not.toHaveProperty('subjectName');
+    expect(JSON.stringify(after)).not.toContain('Verhaegen');
+  });
+
   it('declares in the API description the 204 with which a watch is ended', async () => {
     const spec = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, { delete?: { responses: Record<string, unknown> } }> };
     expect(Object.keys(spec.paths['/api/v1/subscriptions/{id}']?.delete?.responses ?? {})).toEqual(['204']);

@@ -59,6 +59,7 @@ export type { ReviewIndexes } from './reports/link-proposals.ts';
 export { coordinatesOf, type Coordinates } from './record-coordinates.ts';
 export { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, mayWatch, SUBSCRIPTION_KIND, type LatLon, type Subscription, type SubscriptionInput, type WatchTarget } from './watch/subscriptions.ts';
 export { createWatcher, type Watcher, type WatchReason } from './watch/watch-projection.ts';
+export { watchedSubjectNames } from './watch/watched-subject-names.ts';
 export { adminRefusal, authoriseAdmin, type AdminRequest, type AdminScope } from './admin/admin-gate.ts';
 export { createAgency, createDesk, deleteAgreement, listOrganisation, putAgreement, updateAgency, updateDesk, validateNewAgency, type AgencyChange, type AgencyEntry, type DeskInput, type ListedAgreement, type NewAgency, type OrganisationListing } from './admin/organisation-admin.ts';
 export { createUser, GROUP_KIND, listGroups, listUsers, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser, userIdFor, userView, type Group, type ListedUser, type NewUser, type NotAdministrable, type UserChange, type UserView } from './admin/user-admin.ts';

@@ -3,7 +3,7 @@
  * stream) of what concerns it, or of silence on a subject. Each carries the purpose and case
  * under which its notifications are consulted and audited.
  */
-import { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, mayWatch, type Projections, type Subscription, type WatchTarget } from '@mosaic/service';
+import { createSubscription, deleteSubscription, listSubscriptions, MAX_POLYGON_POINTS, mayWatch, watchedSubjectNames, type Projections, type Subscription, type WatchTarget } from '@mosaic/service';
 import { RecordId } from '@mosaic/model';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,11 +19,15 @@ const Target = z.discriminatedUnion('kind', [
 const SubscriptionOut = z.object({
   id: z.string(), label: z.string(), target: Target, purpose: z.string(), caseRef: z.string(), createdAt: z.string(),
   lostTrackDays: z.number().optional(), lastSeenAt: z.string().optional(), warnedAt: z.string().optional(),
+  subjectName: z.string().optional().describe('A subject watch\'s subject by its name, where you may read it now (GET /subscriptions); absent where you may no longer read it'),
 });
 
-function out(s: Subscription): z.infer<typeof SubscriptionOut> {
+function out(s: Subscription, subjectName?: string): z.infer<typeof SubscriptionOut> {
   const { user: _user, agency: _agency, target, ...rest } = s;
-  return { ...rest, target: target.kind === 'area' ? { kind: 'area', polygon: target.polygon.map(([lat, lon]) => [lat, lon] as [number, number]) } : target };
+  return {
+    ...rest, target: target.kind === 'area' ? { kind: 'area', polygon: target.polygon.map(([lat, lon]) => [lat, lon] as [number, number]) } : target,
+    ...(subjectName !== undefined ? { subjectName } : {}),
+  };
 }
 
 function targetOf(body: z.infer<typeof Target>): WatchTarget {
@@ -65,7 +69,9 @@ export function subscriptionRoutes(projections: Pick<Projections, 'watcher'>) {
       },
     }, async (request) => {
       const user = await requireUser(request);
-      return { subscriptions: (await listSubscriptions(api.mosaic, user.id)).map(out), mayWatch: mayWatch(user) };
+      const subscriptions = await listSubscriptions(api.mosaic, user.id);
+      const names = await watchedSubjectNames(api.mosaic, user, subscriptions);
+      return { subscriptions: subscriptions.map((s) => out(s, names.get(s.id))), mayWatch: mayWatch(user) };
     });
 
     app.delete('/subscriptions/:id', {

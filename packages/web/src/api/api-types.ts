@@ -349,6 +349,8 @@ export interface Subscription {
   readonly lostTrackDays?: number;
   readonly lastSeenAt?: string;
   readonly warnedAt?: string;
+  /** A subject watch's subject by its name, where the user may read it now (absent where they may no longer read it). */
+  readonly subjectName?: string;
 }
 
 /** GET /subscriptions: the user's watches, and whether a new one of theirs would be taken (false for a role that reads no records). */

@@ -24,8 +24,17 @@ import { TakeOutButton } from './take-out-button.tsx';
 
 const countOf = (n: number, one: string): string => `${n} ${n === 1 ? one : `${one}s`}`;
 
+/** The name most of the given records go by (the first of those as many do); none for no record. */
+function commonest(names: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts].reduce<[string, number] | undefined>((best, entry) => (best === undefined || entry[1] > best[1] ? entry : best), undefined)?.[0];
+}
+
 interface EntityDecisionsProps {
   readonly entity: string;
+  /** The subject's name as the profile shows it (from the records the reader may read). */
+  readonly name: string;
   /** The subject's records shown on the profile: the ones an analyst may take out. */
   readonly records: readonly RecordView[];
   /** What became of the last undo or record taken out, said once the profile is read again. */
@@ -38,7 +47,7 @@ interface EntityDecisionsProps {
   readonly onDecided: (notice: ReactNode, next?: string) => void;
 }
 
-export function EntityDecisions({ entity, records, notice, onDecided }: EntityDecisionsProps) {
+export function EntityDecisions({ entity, name, records, notice, onDecided }: EntityDecisionsProps) {
   const { api, user } = useSession();
   const judgements = useAsync(() => api.entityJudgements(entity), [api, entity]);
   const merges = useAsync(() => api.entityMerges(entity), [api, entity]);
@@ -74,10 +83,12 @@ export function EntityDecisions({ entity, records, notice, onDecided }: EntityDe
     try {
       const taken = await api.takeOut(entity, record.id, note || undefined);
       const [next, ...more] = taken.rest;
+      // each subject by the name the reader may read, its id only where a link leads
+      const rest = commonest(records.filter((r) => r.id !== record.id).map((r) => r.caption)) ?? name;
       onDecided(<>
-        {record.id} is taken out of subject {entity}, judged not the same as {countOf(taken.apart.length, 'record')} for good.{' '}
-        {taken.entity ? <>It is now <a href={href('profile', 'entity', taken.entity)}>subject {taken.entity}</a>.</> : null}{' '}
-        {next ? <>The other records are subject {next}{more.length > 0 ? <> and {more.join(', ')}</> : null}, shown here.</> : null}
+        A record of {record.caption} is taken out of {name}, judged not the same as {countOf(taken.apart.length, 'record')} for good.{' '}
+        {taken.entity ? <>It is now a subject of its own: <a href={href('profile', 'entity', taken.entity)}>{record.caption}</a>.</> : null}{' '}
+        {next ? (more.length > 0 ? <>The other records make up {more.length + 1} subjects, the first of them shown here.</> : <>The other records are {rest}, shown here.</>) : null}
       </>, next);
     } catch (caught) {
       setError(caught);

@@ -168,7 +168,7 @@ function EntityProfileView({ id }: { readonly id: string }) {
   return (
     <ProfileLayout api={api} profile={profile} schema={schemata?.get(profile.schema)} events={(timeline.value ?? []).map((e) => ({ ...e, kind: schemaLabel(schemata, e.kind) }))} places={places.value ?? []}
       timelineTitle="Timeline" timelineError={timeline.error} subject={profile.id} issued={issued} onAlertIssued={(alert) => { setIssued(alert); found.reload(); }}
-      decisions={<EntityDecisions entity={profile.id} records={profile.records} notice={undone?.entity === profile.id ? undone.notice : undefined}
+      decisions={<EntityDecisions entity={profile.id} name={profile.caption} records={profile.records} notice={undone?.entity === profile.id ? undone.notice : undefined}
         onDecided={(notice, next) => { setUndone({ entity: next ?? profile.id, notice }); if (next && next !== profile.id) navigate(href('profile', 'entity', next)); else found.reload(); }} />}
       banner={profile.redirectedFrom ? <MergedInto from={profile.redirectedFrom} into={profile.id} /> : null}
       subtitle={<span className="muted">{countOf(profile.records.length, 'record')} from {countOf(new Set(profile.records.map((r) => r.provenance.agency)).size, 'agency', 'agencies')}</span>} />

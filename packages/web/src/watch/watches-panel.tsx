@@ -8,6 +8,7 @@
 import { useId, useState } from 'react';
 import type { Subscription, WatchTarget } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { profileHref } from '../common/ids.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useSession } from '../session/session-context.tsx';
 
@@ -23,11 +24,17 @@ export function parsePolygon(text: string): { readonly polygon?: readonly (reado
   return lines.length < 3 ? { error: 'an area needs at least three points' } : { polygon };
 }
 
-function describeTarget(target: WatchTarget): string {
+/**
+ * What a watch watches, in words: a subject by its name as the user may read it now, linked to its
+ * profile (its record id is the link's target, not words to read), or "a subject you may no longer
+ * read" where the server names nobody.
+ */
+function DescribeTarget({ subscription }: { readonly subscription: Subscription }) {
+  const { target, subjectName } = subscription;
   switch (target.kind) {
-    case 'entity': return `subject ${target.record}`;
-    case 'search': return `name search “${target.query}”`;
-    case 'area': return `area of ${target.polygon.length} points`;
+    case 'entity': return subjectName === undefined ? <>a subject you may no longer read</> : <>subject <a href={profileHref(target.record)}>{subjectName}</a></>;
+    case 'search': return <>name search “{target.query}”</>;
+    case 'area': return <>area of {target.polygon.length} points</>;
   }
 }
 
@@ -63,7 +70,7 @@ export function WatchesPanel() {
       <ul className="watches">
         {(watches.value?.subscriptions ?? []).map((s) => (
           <li key={s.id}>
-            <strong>{s.label}</strong> <span className="muted small">{describeTarget(s.target)} · case {s.caseRef}{s.lostTrackDays ? ` · warn after ${s.lostTrackDays} days unseen` : ''}</span>
+            <strong>{s.label}</strong> <span className="muted small"><DescribeTarget subscription={s} /> · case {s.caseRef}{s.lostTrackDays ? ` · warn after ${s.lostTrackDays} days unseen` : ''}</span>
             <button type="button" className="small" onClick={() => end(s)} aria-label={`End the watch “${s.label}”`}>End</button>
           </li>
         ))}
