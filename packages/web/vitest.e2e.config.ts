@@ -10,6 +10,9 @@ export default defineConfig({
     include: ['e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    // a poll waits on the app: its answers come late on a busy two-core machine, and vitest's
+    // default (1 s) failed tests there whose app was only slow; a test that waits longer says so
+    expect: { poll: { timeout: 10_000 } },
     globalSetup: ['e2e/global-setup.ts'],
     pool: 'forks',
     // each file waits on its browser and server most of the time (a file's wall time is about
