@@ -32,8 +32,11 @@ export function toE164(raw: string): string | undefined {
   return `+${digits}`;
 }
 
-/** A national number in E.164 as `country` (ISO 3166 alpha-2) numbers it, when its plan has such a number. */
-function nationalToE164(raw: string, country: string): string | undefined {
+/**
+ * A national number in E.164 as `country` (ISO 3166 alpha-2) numbers it, when its plan has such a
+ * number: how a report's numbers and an upload's are read alike (ingest, national-phones.ts).
+ */
+export function nationalToE164(raw: string, country: string): string | undefined {
   const parsed = parsePhoneNumberFromString(raw, country.toUpperCase() as CountryCode);
   return parsed?.isValid() ? parsed.number : undefined;
 }

@@ -286,3 +286,19 @@ describe('an upload of a JSON array', () => {
       .rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT', message: expect.stringMatching(/^content: the file is a JSON array that is not valid JSON/) });
   });
 });
+
+describe('an upload with a phone number written nationally', () => {
+  it('reads it as the uploader\'s agency\'s country numbers it, as a report upload does, and refuses one that country has no such number', async () => {
+    const user = (await world.mosaic.store.findUserByName('fedAnalyst'))!;
+    const consultation = { user };
+    const jobs = createIngestJobs();
+    const line = (id: string, phone: string): string => JSON.stringify({ id, schema: 'Person', properties: { name: [`Person ${id}`], phone: [phone] }, provenance });
+    const job = await jobs.start(world.mosaic, consultation, { format: 'jsonl', content: [line('ph-1', '0470 91 82 74'), line('ph-2', '0470'), line('ph-3', '+32 2 000 00 01')].join('\n'), filename: 'phones.jsonl' });
+    await jobs.idle();
+    const done = await jobs.get(world.mosaic, consultation, job.id);
+    expect(done).toMatchObject({ state: 'done', accepted: 2, rejected: 1 });
+    expect(done.errors).toMatchObject([{ line: 2, field: 'phone', reason: expect.stringContaining('is not an international (E.164) phone number') }]);
+    const stored = await world.mosaic.store.getRecords([RecordId('fedpol:ph-1'), RecordId('fedpol:ph-3')]);
+    expect(stored.map((s) => s.record.properties['phone'])).toEqual([['+32470918274'], ['+3220000001']]);
+  });
+});

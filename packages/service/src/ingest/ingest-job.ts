@@ -168,7 +168,12 @@ export function createIngestJobs(): IngestJobs {
     const rules = await retentionRulesOf(mosaic, user.agency);
     // A line without an agency is the user's agency's; with another agency it is refused.
     const org = await mosaic.org();
-    const validateOptions = { defaults: { agency: user.agency }, reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules), agencies: org.org.agencies.map((a) => a.id), groups: org.org.groups };
+    // a phone number written nationally is the agency's country's, as in a report it uploads (upload-report.ts)
+    const phoneCountry = org.org.agencies.find((a) => a.id === user.agency)?.country;
+    const validateOptions = {
+      defaults: { agency: user.agency }, reviewDateFor: (category: Parameters<typeof reviewDateFor>[0]) => reviewDateFor(category, today, rules), agencies: org.org.agencies.map((a) => a.id), groups: org.org.groups,
+      ...(phoneCountry === undefined ? {} : { phoneCountry }),
+    };
     const chunks = [upload.content];
     const source = mapping ? csvSource(chunks, mapping, { registry: mosaic.registry }) : array ? (async function* () { yield* array; })() : jsonlSource(chunks);
     const errors: IngestError[] = [];

@@ -15,6 +15,7 @@ export interface IngestWorkerData {
   readonly maxValues?: number;
   readonly reviewDates?: ReviewDates;
   readonly agencies?: readonly string[];
+  readonly phoneCountry?: string;
 }
 
 export interface PieceRequest {

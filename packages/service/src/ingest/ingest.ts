@@ -287,11 +287,12 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
 
 /**
  * Ingest of parsed source items (CSV rows, or lines parsed by the caller), validated in this
- * thread; `accept` may refuse a valid record (a user's write decision), rejecting its line.
+ * thread; `accept` may refuse a valid record (a user's write decision), rejecting its line;
+ * `phoneCountry` reads phone numbers written nationally as that country's.
  */
-export function ingest(registry: SchemaRegistry, source: AsyncIterable<SourceItem>, sink: IngestSink, options: IngestOptions & Pick<ChunkOptions, 'accept'>): Promise<IngestSummary> {
-  const { accept } = options;
-  return ingestChunks(sink, (resumeAfter) => chunksOfItems(registry, source, { ...validateOptionsOf(options), resumeAfter, ...(accept ? { accept } : {}) }), options);
+export function ingest(registry: SchemaRegistry, source: AsyncIterable<SourceItem>, sink: IngestSink, options: IngestOptions & Pick<ChunkOptions, 'accept' | 'phoneCountry'>): Promise<IngestSummary> {
+  const { accept, phoneCountry } = options;
+  return ingestChunks(sink, (resumeAfter) => chunksOfItems(registry, source, { ...validateOptionsOf(options), resumeAfter, ...(accept ? { accept } : {}), ...(phoneCountry === undefined ? {} : { phoneCountry }) }), options);
 }
 
 /** The validation options within ingest options. */

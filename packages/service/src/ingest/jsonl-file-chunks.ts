@@ -93,8 +93,11 @@ export async function* jsonlFileChunks(path: string, registry: SchemaRegistry, {
     for await (const piece of pieces) yield validateJsonPiece(registry, piece, options);
     return;
   }
-  const { resumeAfter, defaults, maxValues, reviewDates, agencies } = options;
-  const data: IngestWorkerData = { resumeAfter, ...(defaults ? { defaults } : {}), ...(maxValues === undefined ? {} : { maxValues }), ...(reviewDates ? { reviewDates } : {}), ...(agencies ? { agencies } : {}) };
+  const { resumeAfter, defaults, maxValues, reviewDates, agencies, phoneCountry } = options;
+  const data: IngestWorkerData = {
+    resumeAfter, ...(defaults ? { defaults } : {}), ...(maxValues === undefined ? {} : { maxValues }), ...(reviewDates ? { reviewDates } : {}), ...(agencies ? { agencies } : {}),
+    ...(phoneCountry === undefined ? {} : { phoneCountry }),
+  };
   const pool = Array.from({ length: workers }, () =>
     new Worker(new URL('./ingest-worker.ts', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 512 } }));
   const replies = new Map<number, WorkerReply>();

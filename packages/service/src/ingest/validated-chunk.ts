@@ -11,6 +11,7 @@ import { createEventLoopYielder } from '../event-loop-yielder.ts';
 import { REPORT_SCHEMA } from '../reports/report-review.ts';
 import type { SourceItem } from './ingest.ts';
 import { jsonProblem } from './json-problem.ts';
+import { nationalPhonesRead } from './national-phones.ts';
 import { reviewDateRule, type ReviewDates } from './review-dates.ts';
 
 export interface RejectedLine {
@@ -59,6 +60,8 @@ export interface ChunkOptions extends ValidateOptions {
   readonly accept?: (record: EntityRecord) => FieldError | undefined;
   /** Review dates for records without one, as data (a worker thread cannot be sent a function). */
   readonly reviewDates?: ReviewDates;
+  /** The country (ISO 3166 alpha-2) a phone number written nationally is read as (nationalPhonesRead): the uploader's agency's. */
+  readonly phoneCountry?: string;
 }
 
 export interface ChunkBuilder {
@@ -70,7 +73,7 @@ export interface ChunkBuilder {
 }
 
 export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptions): ChunkBuilder {
-  const { resumeAfter, accept, reviewDates } = options;
+  const { resumeAfter, accept, reviewDates, phoneCountry } = options;
   const validateOptions = reviewDates ? { ...options, reviewDateFor: reviewDateRule(reviewDates) } : options;
   let lines = 0;
   let resumed = 0;
@@ -92,7 +95,7 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
         rejected.push({ line, errors: [{ field: 'record', reason: parseError, ...(through === undefined ? {} : { through }) }] });
         return;
       }
-      const result = validateRecord(registry, raw, validateOptions);
+      const result = validateRecord(registry, phoneCountry === undefined ? raw : nationalPhonesRead(registry, raw, phoneCountry), validateOptions);
       if (!result.ok) {
         rejected.push({ line, errors: fieldNames ? result.errors.map((error) => namedByColumn(error, fieldNames)) : result.errors });
         return;
