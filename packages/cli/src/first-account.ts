@@ -10,7 +10,7 @@ export function firstAccountLines(agency: { readonly id: string; readonly contac
   const id = agency?.id ?? 'AGENCY';
   const desk = agency?.contactDesk ?? `${id}:duty`;
   return [
-    'No account can sign in yet: this store has none. Make the first system administrator, then sign in as them (README: Setting up without the demo):',
+    `No account can sign in yet: this store has none. Make the first system administrator, then sign in as ${id}.admin (README: Setting up without the demo):`,
     ...(agency ? [] : [`  npx mosaic agencies add ${id} --name NAME --country CC --desk ${desk} --desk-name "Duty desk" --contact PHONE --purpose "setting up" --case REF${storeOption}`]),
     `  npx mosaic users add admin --agency ${id} --desk ${desk} --role sysadmin --clearance SECRET --password-file FILE --purpose "setting up" --case REF${storeOption}`,
   ];

@@ -19,6 +19,7 @@ export * from './readable-code.ts';
 export * from './clearance-words.ts';
 export * from './role-words.ts';
 export * from './alert-category-words.ts';
+export * from './user-names.ts';
 export * from './with-article.ts';
 export * from './schema-words.ts';
 export * from './relation-inverse.ts';

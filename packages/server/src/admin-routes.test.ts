@@ -166,7 +166,7 @@ describe('administration of users, desks and groups', () => {
     const create = (name: string, agency = 'fedpol') => call('fedAdmin', 'POST', '/admin/users', { name, agency, desk: 'fedpol-ops', roles: ['analyst'], clearance: 'RESTRICTED', password: 'twelve chars ok' });
     // fedpol.analyst5 was stored as fedpol.fedpol.analyst5
     expect((await create('fedpol.analyst5')).json()).toMatchObject({ id: 'fedpol.analyst5', name: 'fedpol.analyst5' });
-    expect((await create('analyst6')).json()).toMatchObject({ id: 'fedpol.analyst6', name: 'analyst6' });
+    expect((await create('analyst6')).json()).toMatchObject({ id: 'fedpol.analyst6', name: 'fedpol.analyst6' });
     // the same id by the other spelling exists already
     expect((await create('fedpol.analyst6')).statusCode).toBe(409);
     // a name read as another agency's user
@@ -179,6 +179,24 @@ describe('administration of users, desks and groups', () => {
     // and the members of a group are named by those ids
     expect((await call('fedAdmin', 'PUT', '/admin/groups/ids-team', { name: 'Ids team' })).statusCode).toBe(200);
     expect((await call('fedAdmin', 'PUT', '/admin/groups/ids-team/members', { users: ['fedpol.analyst5', 'fedpol.analyst6'] })).json()).toEqual({ members: ['fedpol.analyst5', 'fedpol.analyst6'] });
+  });
+
+  it('lets a new user sign in with the id the form and the API promise, <agency>.<name>, each agency with a name space of its own', async () => {
+    const create = (admin: string, agency: string, desk: string, name: string) => call(admin, 'POST', '/admin/users', { name, agency, desk, roles: ['analyst'], clearance: 'RESTRICTED', password: 'twelve chars ok' });
+    // analyst5 signed in as analyst5 only, and fedpol.analyst5, the id promised, was 401
+    expect((await create('fedAdmin', 'fedpol', 'fedpol-ops', 'analyst5b')).json()).toMatchObject({ id: 'fedpol.analyst5b', name: 'fedpol.analyst5b' });
+    expect((await signIn('fedpol.analyst5b', 'twelve chars ok')).status).toBe(200);
+    expect((await signIn('analyst5b', 'twelve chars ok')).status).toBe(401);
+    // intel's analyst5b was 409 "a user named analyst5b already exists": fedpol's, told to intel
+    expect((await create('intelAdmin', 'intel', 'intel-liaison', 'analyst5b')).json()).toMatchObject({ id: 'intel.analyst5b', name: 'intel.analyst5b' });
+    expect((await signIn('intel.analyst5b', 'twelve chars ok')).status).toBe(200);
+    // a real duplicate, within the agency, names the agency's own id and nothing of another's
+    const again = await create('intelAdmin', 'intel', 'intel-liaison', 'analyst5b');
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { details: [{ field: 'name', reason: 'a user intel.analyst5b already exists' }] } });
+    expect(again.body).not.toContain('fedpol');
+    // the name refused for upper case says so, and which name would do
+    expect((await create('intelAdmin', 'intel', 'intel-liaison', 'Analyst6b')).json()).toMatchObject({ error: { details: [{ field: 'name', reason: 'must be lower case: analyst6b, not Analyst6b' }] } });
   });
 
   it('says of each user listed whether the reader may administer them, and why not, by the rule a change is judged by', async () => {
@@ -272,7 +290,7 @@ describe('administration of users, desks and groups', () => {
     } });
     expect((await call('fedAdmin', 'POST', '/admin/users/fedpol.fed.audit3/disable')).json()).toMatchObject({ error: { message: 'fedpol.fed.audit3: an auditor: only a system administrator administers them' } });
     expect((await signIn('intel.top', 'twelve chars ok')).status).toBe(200);
-    expect((await signIn('fed.audit3', 'twelve chars ok')).status).toBe(200);
+    expect((await signIn('fedpol.fed.audit3', 'twelve chars ok')).status).toBe(200);
     // one of their own agency no higher than them, yes; a system administrator, any
     expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAnalyst', { desk: 'intel-liaison' })).statusCode).toBe(403);
     expect((await call('intelAdmin', 'PATCH', '/admin/users/intel.intelAdmin', { desk: 'intel-liaison' })).statusCode).toBe(200);

@@ -62,7 +62,7 @@ export { createWatcher, type Watcher, type WatchReason } from './watch/watch-pro
 export { watchedSubjectNames } from './watch/watched-subject-names.ts';
 export { adminRefusal, authoriseAdmin, type AdminRequest, type AdminScope } from './admin/admin-gate.ts';
 export { createAgency, createDesk, deleteAgreement, listOrganisation, putAgreement, updateAgency, updateDesk, validateNewAgency, type AgencyChange, type AgencyEntry, type DeskInput, type ListedAgreement, type NewAgency, type OrganisationListing } from './admin/organisation-admin.ts';
-export { createUser, GROUP_KIND, listGroups, listUsers, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser, userIdFor, userView, type Group, type ListedUser, type NewUser, type NotAdministrable, type UserChange, type UserView } from './admin/user-admin.ts';
+export { createUser, GROUP_KIND, listGroups, listUsers, putGroup, resetPassword, setGroupMembers, setUserDisabled, updateUser, userView, type Group, type ListedUser, type NewUser, type NotAdministrable, type UserChange, type UserView } from './admin/user-admin.ts';
 export { putRetentionRules, retentionRulesOf, reviewDatesOf, RETENTION_RULES_KIND } from './retention/retention-rules.ts';
 export { activeHolds, holdsOn, LEGAL_HOLD_KIND, type HoldDocument } from './retention/legal-holds.ts';
 export { eraseAfterReview, extendReview, legalHoldsOf, liftLegalHold, placeLegalHold, retentionQueue, type ReviewQueueItem, type ReviewQueuePage } from './retention/retention-review.ts';

@@ -53,15 +53,15 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
 
     await page.getByRole('tab', { name: 'Users and roles' }).click();
     const form = page.getByRole('form', { name: 'New user' });
-    await form.getByLabel('User name').fill('zone.liaison');
+    await form.getByLabel('User name').fill('zone-north.liaison');
     await form.getByRole('combobox', { name: /^Agency/ }).selectOption('zone-north');
     await form.getByLabel('Initial password').fill('a fictional long password');
     await form.getByRole('button', { name: 'Create user' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone.liaison created.');
-    await expect.poll(() => page.getByRole('table', { name: 'Users' }).textContent()).toContain('zone.liaison');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone-north.liaison created.');
+    await expect.poll(() => page.getByRole('table', { name: 'Users' }).textContent()).toContain('zone-north.liaison');
     // the agency, desk, role and clearance in words, not their codes
-    const liaison = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: 'zone.liaison' });
-    expect((await liaison.locator('td').allTextContents()).slice(0, 5)).toEqual(['zone.liaison', 'Police Zone North', 'Duty desk', 'Analyst', 'Restricted']);
+    const liaison = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: 'zone-north.liaison' });
+    expect((await liaison.locator('td').allTextContents()).slice(0, 5)).toEqual(['zone-north.liaison', 'Police Zone North', 'Duty desk', 'Analyst', 'Restricted']);
     await page.getByRole('table', { name: 'Users' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-01-user-created');
     // A bad request is answered with the field and the reason, and nothing is written.
@@ -89,7 +89,7 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     const sys = await tests.api.tokenOf('sysadmin');
     const org = (await (await tests.api.request('/admin/organisation', { token: sys })).json()) as { agreements: { id: string; owner: string; recipient: string; effect: string; conditions: { maxClassification: string } }[] };
     expect(org.agreements.find((a) => a.id === 'intel-zone-witnesses')).toMatchObject({ owner: 'intel', recipient: 'zone-north', effect: 'full', conditions: { maxClassification: 'CONFIDENTIAL' } });
-    expect((await tests.api.request('/auth/sign-in', { body: { name: 'zone.liaison', password: 'a fictional long password' } })).status).toBe(200);
+    expect((await tests.api.request('/auth/sign-in', { body: { name: 'zone-north.liaison', password: 'a fictional long password' } })).status).toBe(200);
     expect((await tests.api.request('/auth/sign-in', { body: { name: 'zone.second', password: 'short' } })).status).toBe(401);
   });
 
@@ -442,18 +442,65 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
     const name = form.getByLabel('User name');
     const said = () => page.locator('#new-user-id').textContent();
     await name.fill('analyst6');
-    await expect.poll(said).toBe('Its user id will be fedpol.analyst6.');
+    await expect.poll(said).toBe('Its user id will be fedpol.analyst6; the user signs in with it.');
     expect(await name.getAttribute('aria-describedby')).toContain('new-user-id');
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
     await name.fill('intel.analyst6');
     await expect.poll(said).toBe('A name starting with "intel." would read as a user of State Security: give the name without it, or choose that agency.');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
     // the name as the users table shows it: fedpol.fedpol.analyst5 was made of it
     await name.fill('fedpol.analyst5');
-    await expect.poll(said).toBe('Its user id will be fedpol.analyst5.');
+    await expect.poll(said).toBe('Its user id will be fedpol.analyst5; the user signs in with it.');
     await form.getByLabel('Initial password').fill('a fictional long password');
     await form.getByRole('button', { name: 'Create user' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toBe('User fedpol.analyst5 created.');
     const users = await tests.api.json<{ users: { id: string; name: string }[] }>('/admin/users', { token: await tests.api.tokenOf('fedAdmin') });
     expect(users.users.find((u) => u.name === 'fedpol.analyst5')?.id).toBe('fedpol.analyst5');
+  });
+
+  it('makes a new user who signs in with the id the form promised, says before sending that a name is not lower case, and lets another agency have the same name', async () => {
+    const page = await signIn('fedAdmin');
+    await page.goto('/#/admin');
+    await giveReason(page);
+    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    const name = form.getByLabel('User name');
+    const said = () => page.locator('#new-user-id').textContent();
+    // Analyst7 was promised as fedpol.Analyst7, and then refused for not being lower case
+    await name.fill('Analyst7');
+    await expect.poll(said).toBe('The user name must be lower case: analyst7, not Analyst7. Its user id would then be fedpol.analyst7.');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Initial password').fill('a fictional long password');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    // the server refuses it in the same words, naming the field
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('name: must be lower case: analyst7, not Analyst7');
+    await name.fill('analyst7');
+    await expect.poll(said).toBe('Its user id will be fedpol.analyst7; the user signs in with it.');
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    await form.getByLabel('Initial password').fill('a fictional long password');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('User fedpol.analyst7 created.');
+    // the id promised signs in; the name as typed was the one that did
+    const signInAs = async (user: string) => (await tests.api.request('/auth/sign-in', { body: { name: user, password: 'a fictional long password' } })).status;
+    expect(await signInAs('fedpol.analyst7')).toBe(200);
+    expect(await signInAs('analyst7')).toBe(401);
+    // intel's analyst7 was refused 409, "a user named analyst7 already exists", fedpol's
+    const intel = await signIn('intelAdmin');
+    await intel.goto('/#/admin');
+    await giveReason(intel);
+    await intel.getByRole('tab', { name: 'Users and roles' }).click();
+    const intelForm = intel.getByRole('form', { name: 'New user' });
+    await intelForm.getByLabel('User name').fill('analyst7');
+    await expect.poll(() => intel.locator('#new-user-id').textContent()).toBe('Its user id will be intel.analyst7; the user signs in with it.');
+    await intelForm.getByLabel('Initial password').fill('a fictional long password');
+    await intelForm.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => intelForm.getByRole('status').textContent()).toBe('User intel.analyst7 created.');
+    expect(await signInAs('intel.analyst7')).toBe(200);
+    // the same name again in intel: refused, naming intel's own user and no other agency's
+    await intelForm.getByLabel('Initial password').fill('a fictional long password');
+    await intelForm.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => intelForm.getByRole('alert').textContent()).toContain('a user intel.analyst7 already exists');
+    expect(await intelForm.getByRole('alert').textContent()).not.toContain('fedpol');
   });
 
   it('picks a group\'s members from the agency\'s users by name, showing those the administrator may not add as not selectable, and why', async () => {
@@ -543,12 +590,12 @@ describe.skipIf(!tests.haveChromium)('administration in the browser', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       return route.continue();
     });
-    await form.getByLabel('User name').fill('zone.busy');
+    await form.getByLabel('User name').fill('zone-north.busy');
     await form.getByRole('combobox', { name: /^Agency/ }).selectOption('zone-north');
     await form.getByLabel('Initial password').fill('a fictional long password');
     await form.getByRole('button', { name: 'Create user' }).dblclick();
     await expect.poll(() => form.getByRole('button', { name: 'Create user' }).isDisabled()).toBe(true);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone.busy created.');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone-north.busy created.');
     expect(await form.getByRole('button', { name: 'Create user' }).isDisabled()).toBe(false);
     expect(created).toBe(1);
     expect(await page.getByRole('alert').count()).toBe(0);

@@ -205,7 +205,7 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
     expect(searched).toMatchObject({ results: [], pointers: [{ agency: 'intel' }] });
     // each agency's own auditor, made by the system administrator
     const sysadmin = await tests.api.tokenOf('sysadmin');
-    for (const [name, agency, desk] of [['intel.audit', 'intel', 'intel-liaison'], ['zone.audit', 'zone-north', 'zone-north-desk']] as const) {
+    for (const [name, agency, desk] of [['intel.audit', 'intel', 'intel-liaison'], ['zone-north.audit', 'zone-north', 'zone-north-desk']] as const) {
       await tests.api.json('/admin/users', {
         token: sysadmin, headers: { 'x-mosaic-purpose': 'audit staff', 'x-mosaic-case': 'CHG-9' },
         body: { name, agency, desk, roles: ['auditor'], clearance: 'RESTRICTED', password: TEST_PASSWORD },
@@ -230,7 +230,7 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
     expect(await owner.rows.locator('td').nth(8).textContent()).toBe('intel:i-behind');
     expect(owner.exported).toMatchObject({ pointers: ['intel'], pointed: [{ agency: 'intel', records: ['intel:i-behind'] }] });
 
-    const searcher = await entriesOf('zone.audit');
+    const searcher = await entriesOf('zone-north.audit');
     expect(await searcher.rows.textContent()).toContain('pointers intel');
     expect(await searcher.page.locator('table.audit').textContent()).not.toContain('i-behind');
     expect(searcher.exported).toMatchObject({ query: { q: 'Renard-Moreau' }, pointers: ['intel'] });

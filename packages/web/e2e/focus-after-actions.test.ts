@@ -49,7 +49,7 @@ describe.skipIf(!tests.haveChromium)('the focus after a change is sent', () => {
     await page.getByLabel('Change reference').fill('CHG-2025-301');
     await page.getByRole('tab', { name: 'Users and roles' }).click();
     const form = page.getByRole('form', { name: 'New user' });
-    await form.getByLabel('User name').fill('zone.keyboard');
+    await form.getByLabel('User name').fill('fedpol.keyboard');
     await form.getByLabel('Initial password').fill('short');
     await form.getByRole('button', { name: 'Create user' }).press('Enter');
 
@@ -61,13 +61,13 @@ describe.skipIf(!tests.haveChromium)('the focus after a change is sent', () => {
     await password.fill('a fictional long password');
     const create = form.getByRole('button', { name: 'Create user' });
     await create.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('User zone.keyboard created.');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('User fedpol.keyboard created.');
     expect(await isFocused(create)).toBe(true);
     expect(await password.getAttribute('aria-invalid')).toBeNull();
 
-    const disable = page.getByRole('button', { name: 'Disable zone.keyboard' });
+    const disable = page.getByRole('button', { name: 'Disable fedpol.keyboard' });
     await disable.press('Enter');
-    const enable = page.getByRole('button', { name: 'Enable zone.keyboard' });
+    const enable = page.getByRole('button', { name: 'Enable fedpol.keyboard' });
     await expect.poll(() => enable.count()).toBe(1);
     await expect.poll(() => isFocused(enable)).toBe(true);
   });

@@ -58,14 +58,14 @@ describe('mosaic users add', () => {
     expect(code).toBe(0);
     const store = await openStore({ dataDir: dir });
     try {
-      expect((await store.findUserByName('analyst2'))?.desk).toBe('zone-north-desk');
+      expect((await store.findUserByName('zone-north.analyst2'))?.desk).toBe('zone-north-desk');
     } finally {
       await store.close();
     }
     expect(await lastEntry()).toMatchObject({ actor: { user: 'system:cli' }, action: 'administration', purpose: 'new analyst for the drugs unit', caseRef: 'HR-2026-17' });
   });
 
-  it('gives the account the id the admin API gives it: <agency>.<name>, a name that starts with <agency>. already not prefixed twice', async () => {
+  it('gives the account the id the admin API gives it, <agency>.<name>, which it signs in with: a name that starts with <agency>. already not prefixed twice', async () => {
     // zone-north.analyst7 was stored as zone-north.zone-north.analyst7
     expect((await capturingStderr(() => add('zone-north.analyst7', 'zone-north', 'zone-north-desk'))).value).toBe(0);
     expect((await capturingStderr(() => add('analyst8', 'zone-north', 'zone-north-desk'))).value).toBe(0);
@@ -73,7 +73,9 @@ describe('mosaic users add', () => {
     const store = await openStore({ dataDir: dir });
     try {
       expect((await store.findUserByName('zone-north.analyst7'))?.id).toBe('zone-north.analyst7');
-      expect((await store.findUserByName('analyst8'))?.id).toBe('zone-north.analyst8');
+      // analyst8 signed in as analyst8, not as its id
+      expect((await store.findUserByName('zone-north.analyst8'))?.id).toBe('zone-north.analyst8');
+      expect(await store.findUserByName('analyst8')).toBeUndefined();
       expect(await store.findUserByName('fedpol.analyst9')).toBeUndefined();
     } finally {
       await store.close();
@@ -87,7 +89,7 @@ describe('mosaic users add', () => {
     }
     const store = await openStore({ dataDir: dir });
     try {
-      expect(await store.findUserByName('analyst3')).toBeUndefined();
+      expect(await store.findUserByName('zone-north.analyst3')).toBeUndefined();
     } finally {
       await store.close();
     }
@@ -98,7 +100,7 @@ describe('mosaic users add', () => {
     expect(await run(['add', 'root2', '--agency', 'zone-north', '--desk', 'zone-north-desk', '--role', 'sysadmin', '--clearance', 'top_secret', '--password-file', passwordFile, '--data', dir, ...WHY])).toBe(0);
     const store = await openStore({ dataDir: dir });
     try {
-      expect(await store.findUserByName('root2')).toMatchObject({ roles: ['sysadmin'], clearance: 'TOP_SECRET' });
+      expect(await store.findUserByName('zone-north.root2')).toMatchObject({ roles: ['sysadmin'], clearance: 'TOP_SECRET' });
     } finally {
       await store.close();
     }
@@ -117,7 +119,7 @@ describe('mosaic users add', () => {
     expect((await addWith({ '--clearance': ['confidential'] }))).toBe(0);
     const store = await openStore({ dataDir: dir });
     try {
-      expect((await store.findUserByName('analyst4'))?.clearance).toBe('CONFIDENTIAL');
+      expect((await store.findUserByName('zone-north.analyst4'))?.clearance).toBe('CONFIDENTIAL');
     } finally {
       await store.close();
     }

@@ -54,7 +54,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   try {
     const request = { user: OPERATOR, ...given };
     const created = await createUser(mosaic, request, { name, agency, desk, roles, clearance, groups: values.group ?? [], password });
-    // the id as the admin API makes it (userIdFor): what group members and the audit log name
+    // the id as the admin API makes it (userIdFor): the name the user signs in with, and what
+    // group members and the audit log name
     console.log(JSON.stringify({ added: name, id: created.id, agency, roles }));
     return 0;
   } finally {

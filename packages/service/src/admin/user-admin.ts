@@ -14,7 +14,7 @@
  * administrator, nor a user cleared above them (setGroupMembers).
  */
 import type { JsonValue } from '@mosaic/audit';
-import { AgencyId, AppError, CLASSIFICATION, clearanceWords, rankOf, roleWords, UserId, type Classification, type DeskId } from '@mosaic/model';
+import { AgencyId, AppError, CLASSIFICATION, clearanceWords, otherAgencyNamed, rankOf, roleWords, UserId, userIdFor, userNameProblem, type Classification, type DeskId } from '@mosaic/model';
 import { ROLES, type Role } from '@mosaic/policy';
 import type { User } from '@mosaic/store';
 import { hashPassword } from '../password.ts';
@@ -72,16 +72,6 @@ export async function listUsers(mosaic: Mosaic, request: Consultation): Promise<
   });
 }
 
-/**
- * The id of the user of `agency` named `name`: `<agency>.<name>`, as the demo's users
- * (`fedpol.analyst1`) and `mosaic users add analyst9 --agency fedpol` (`fedpol.analyst9`) have it.
- * A name that starts with the agency's id and a dot already is the id as it is, never prefixed
- * twice (`fedpol.fedpol.analyst5`); the name signed in with is the name as given.
- */
-export function userIdFor(agency: AgencyId, name: string): UserId {
-  return UserId(name.startsWith(`${agency}.`) ? name : `${agency}.${name}`);
-}
-
 export interface NewUser {
   readonly name: string;
   readonly agency: string;
@@ -95,20 +85,24 @@ export interface NewUser {
 export async function createUser(mosaic: Mosaic, request: AdminRequest, input: NewUser): Promise<UserView> {
   const agency = AgencyId(input.agency);
   await authoriseAdmin(mosaic, request, { kind: 'agency', agency, sysadminToo: true });
-  if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.name)) throw invalid('name', 'must be 2 to 64 lowercase letters, digits, ".", "-" or "_"');
-  if (await mosaic.store.findUserByName(input.name)) throw exists('name', `a user named ${input.name} already exists`);
+  const problem = userNameProblem(input.name);
+  if (problem !== undefined) throw invalid('name', problem);
   await checkDesk(mosaic, agency, input.desk);
-  // fedpol's `intel.smith` would be fedpol.intel.smith, an id read as intel's
-  const other = (await mosaic.org()).org.agencies.find((a) => a.id !== agency && input.name.startsWith(`${a.id}.`) && !input.name.startsWith(`${agency}.`));
-  if (other) throw invalid('name', `starts with ${other.id}., another agency's: give the name without it, or with ${agency}.`);
+  const other = otherAgencyNamed(agency, input.name, (await mosaic.org()).org.agencies.map((a) => a.id));
+  if (other !== undefined) throw invalid('name', `starts with ${other}., another agency's: give the name without it, or with ${agency}.`);
+  // The id is the name signed in with (user-names.ts): a name of its own kept beside it signed in
+  // as "analyst5" a user the form had promised as fedpol.analyst5, and, unique across the
+  // deployment, refused intel an analyst5 for fedpol's, saying that fedpol had one.
+  const id = userIdFor(agency, input.name);
   const roles = checkRoles(request, input.roles);
   checkClearance(request, input.clearance);
   const groups = await checkGroups(mosaic, request, input.groups ?? []);
   const user: User = {
-    id: userIdFor(agency, input.name), name: input.name, agency, desk: input.desk as DeskId, roles, clearance: input.clearance, groups,
+    id, name: id, agency, desk: input.desk as DeskId, roles, clearance: input.clearance, groups,
     passwordHash: await hashPassword(checkPassword(input.password)),
   };
-  if (await mosaic.store.getUser(user.id)) throw exists('name', `a user ${user.id} already exists`);
+  // both within the agency's names: an id or a sign-in name starting with `<agency>.`
+  if (await mosaic.store.getUser(id) || await mosaic.store.findUserByName(id)) throw exists('name', `a user ${id} already exists`);
   // the account and its entry together: an account made with no entry saying who made it, with
   // which roles and clearance, is one no auditor can account for
   await mosaic.store.transaction(async (tx) => {

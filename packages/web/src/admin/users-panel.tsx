@@ -1,5 +1,5 @@
 /** Users of the agency (all for a system administrator): create, change desk, roles and clearance, disable, reset password. */
-import { clearanceWords, roleWords } from '@mosaic/model';
+import { clearanceWords, roleWords, userIdFor } from '@mosaic/model';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { useAsync } from '../common/use-async.ts';
@@ -36,9 +36,11 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
   const deskNames = new Map(org.desks.map((d) => [d.id, d.name]));
   const edited = users.value?.users.find((u) => u.id === editing);
   const nameField = refused.field('name');
+  const newId = newUserIdWords(org.agencies.find((a) => a.id === draft.agency), draft.name, org.agencies);
   const create = (e: FormEvent) => {
     e.preventDefault();
-    void creation.run({ action: `create user ${draft.name}`, done: `User ${draft.name} created.` }, 'POST', '/admin/users', { ...draft, desk: draft.desk || desks[0]?.id || '' });
+    const id = userIdFor(draft.agency, draft.name);
+    void creation.run({ action: `create user ${id}`, done: `User ${id} created.` }, 'POST', '/admin/users', { ...draft, desk: draft.desk || desks[0]?.id || '' });
   };
   const closeEditor = () => {
     const id = editing;
@@ -72,8 +74,9 @@ export function UsersPanel({ org }: { readonly org: Organisation }) {
       <form ref={refused.ref} className="admin-form" aria-label="New user" aria-busy={creation.busy} onSubmit={create} onInput={creation.clear}>
         <h2>New user</h2>
         {/* the id is what group members and the audit log name: said before it is made, not found out after */}
-        <label>User name <input {...nameField} aria-describedby={[nameField['aria-describedby'], 'new-user-id'].filter(Boolean).join(' ')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
-        <p id="new-user-id" className="muted">{newUserIdWords(org.agencies.find((a) => a.id === draft.agency), draft.name, org.agencies)}</p>
+        {/* a name the server would refuse is marked, and why said beside it, as it is typed */}
+        <label>User name <input {...nameField} {...(newId.problem ? { 'aria-invalid': true } : {})} aria-describedby={[nameField['aria-describedby'], 'new-user-id'].filter(Boolean).join(' ')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} autoComplete="off" /></label>
+        <p id="new-user-id" className={newId.problem ? 'notice notice-error field-error' : 'muted'}>{newId.words}</p>
         <label>Agency <select {...refused.field('agency')} value={draft.agency} onChange={(e) => setDraft({ ...draft, agency: e.target.value, desk: '' })}>{agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
         <label>Desk <select {...refused.field('desk')} value={draft.desk || desks[0]?.id || ''} onChange={(e) => setDraft({ ...draft, desk: e.target.value })}>{desks.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
         <Checks legend="Roles" options={roles} value={draft.roles} onChange={(roles) => setDraft({ ...draft, roles })} wordsOf={roleWords} />
