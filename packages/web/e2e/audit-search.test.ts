@@ -147,11 +147,11 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
     const parts = page.locator('table.audit tbody tr.audit-part');
     await expect.poll(() => parts.count()).toBe(logged);
     const said = await parts.locator('td:nth-child(5)').allTextContents();
-    expect(said).toContain(`consultation Timeline of ${entity}`);
-    expect(said).toContain(`consultation Map of ${entity}`);
-    expect(said).toContain(`consultation Profile of ${entity}`);
-    expect(said).toContain(`consultation Merges of ${entity}`);
-    expect(said).toContain(`consultation Decisions on ${entity}`);
+    expect(said).toContain(`Read Timeline of ${entity}`);
+    expect(said).toContain(`Read Map of ${entity}`);
+    expect(said).toContain(`Read Profile of ${entity}`);
+    expect(said).toContain(`Read Merges of ${entity}`);
+    expect(said).toContain(`Read Decisions on ${entity}`);
     await parts.first().getByRole('button', { name: /^Details of entry \d+$/ }).click();
     await expect.poll(() => page.locator('tr.detail pre').count()).toBe(1);
   });
@@ -245,7 +245,8 @@ describe.skipIf(!tests.haveChromium)('the audit screen', () => {
 
     const page = await tests.signedInPage('auditor');
     await givePurpose(page, 'Lawfulness check', 'DPO/2026/0003');
-    expect(await page.getByLabel('Action').locator('option').allTextContents()).toEqual(['any', ...actions ?? []]);
+    // by their codes, said in words (audit-code-words.ts)
+    expect(await page.getByLabel('Action').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['', ...actions ?? []]);
     await page.getByLabel('Action').selectOption('export');
     await page.getByLabel('Case reference').fill('C-9');
     await page.getByRole('button', { name: 'Search log' }).click();

@@ -139,6 +139,11 @@ describe.skipIf(!tests.haveChromium)('the review queue', () => {
     const entity = await entityOf(first);
     const { judgements } = await tests.api.json<{ judgements: { a: string; b: string; verdict: string }[] }>(`/entities/${entity}/judgements`, { token: fed, headers: HEADERS });
     expect(judgements.filter((j) => [j.a, j.b].sort().join(' ') === [first, second].sort().join(' ')).map((j) => j.verdict)).toEqual(['unsure', 'not_same']);
+    // the log tells the undo from an analyst's own "unsure", and names the subjects it concerned
+    const logged = (await tests.server.test.mosaic.store.readAudit({ fromSeq: 0, limit: 100_000 })).map((e) => JSON.parse(e.body) as { records: string[]; reason: string | null; subjects: string[] })
+      .filter((e) => e.records.length === 2 && [...e.records].sort().join(' ') === [first, second].sort().join(' '));
+    expect(logged.map((e) => e.reason)).toEqual(['judgement:not_same', 'judgement undone:not_same']);
+    expect(logged.every((e) => e.subjects.includes(entity))).toBe(true);
     // and it can be judged again at once
     await card.getByRole('button', { name: `Same: ${both}`, exact: true }).click();
     await expect.poll(() => page.locator('.summary').textContent()).toMatch(/judged: .*the same/);

@@ -138,15 +138,16 @@ export function entityRoutes(projections: Projections) {
     app.post('/judgements', {
       schema: { tags: ['resolution'], summary: 'Judge a pair of records: same, not same or unsure (it sticks); under a purpose and case (headers or fields), recorded in its audit entry',
         headers: PurposeHeaders,
-        body: z.object({ a: z.string().min(1), b: z.string().min(1), verdict: z.enum(VERDICTS), note: z.string().max(2000).optional(), ...PurposeFieldsOrHeaders }),
+        body: z.object({ a: z.string().min(1), b: z.string().min(1), verdict: z.enum(VERDICTS), note: z.string().max(2000).optional(),
+          undoes: z.enum(VERDICTS).optional().describe('The verdict this judgement takes back (the review\'s Undo of the judgement just made, sent as `unsure`): its audit entry says `judgement undone:<verdict>`'), ...PurposeFieldsOrHeaders }),
         response: { 200: z.object({
           entityA: z.string().optional(), entityB: z.string().optional(), applied: z.boolean(),
           keptApart: z.literal(true).optional().describe('A "same" stored but not followed: a "not same" in force keeps the two apart through the records a "same" joins them to; it is followed once that "not same" is judged again'),
         }) } },
     }, async (request) => {
       const user = await requireUser(request);
-      const { a, b, verdict, note } = request.body;
-      const result = await judgePair(api.mosaic, { user, ...requirePurpose(request.body, request) }, projections.entities, RecordId(a), RecordId(b), verdict, note);
+      const { a, b, verdict, note, undoes } = request.body;
+      const result = await judgePair(api.mosaic, { user, ...requirePurpose(request.body, request) }, projections.entities, RecordId(a), RecordId(b), verdict, note, undoes === undefined ? {} : { undoes });
       return { ...(result.entityA ? { entityA: result.entityA } : {}), ...(result.entityB ? { entityB: result.entityB } : {}), applied: result.applied, ...(result.keptApart ? { keptApart: true as const } : {}) };
     });
 

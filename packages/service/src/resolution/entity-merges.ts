@@ -12,6 +12,7 @@ import { requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { EntityProjection } from './entity-projection.ts';
+import { decidedSubjects, subjectsOnce } from './entity-view.ts';
 import { historySubject, judgedBy, judgementsOn, type AttributedJudgement, type JudgedBy } from './entity-judgements.ts';
 
 /** Merges are looked at and undone as a resolution review. */
@@ -75,8 +76,11 @@ export async function undoEntityMerge(mosaic: Mosaic, consultation: Consultation
   const records = await mosaic.store.getRecords([...event.link]);
   const readable = records.length === 2 && records.every((r) => r.deletedAt === undefined && mosaic.decide(policyUser(user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow');
   if (!readable) throw unknown();
+  const before = await decidedSubjects(mosaic, consultation, entities, event.link);
   const judged = await entities.undo(mergeId, user.id);
-  // the entry names every record the undo judged (its link, and the pair of a "same" it overrules), as a judgement's names its pair
+  // the entry names every record the undo judged (its link, and the pair of a "same" it overrules), as a judgement's names its pair,
+  // and the subjects: the two the merge joined, the one they made, and those they are now
   const named = [...new Set([...event.link, ...judged.flatMap((j) => [j.a, j.b])])];
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: named, outcome: 'ok', reason: 'merge undone' });
+  const after = await decidedSubjects(mosaic, consultation, entities, named);
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects: subjectsOnce([event.survivor, event.absorbed], before, after), records: named, outcome: 'ok', reason: 'merge undone' });
 }

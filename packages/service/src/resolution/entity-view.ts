@@ -4,9 +4,9 @@
  * that claims it, plus pointers to owners of members the user may not see where agreements
  * allow. A hidden entity answers exactly like an unknown one.
  */
-import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, type AgencyId, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { withExplainedWords, type ScoreResult } from '@mosaic/matching';
-import { decide, type Pointer } from '@mosaic/policy';
+import { decide, type PolicyContext, type PolicyUser, type Pointer } from '@mosaic/policy';
 import { ALERT_CATEGORIES, isAlertActive } from '@mosaic/screening';
 import type { StoredRecord } from '@mosaic/store';
 import { byReviewPriority, pairKey, reviewPriority, schemaGroup, type ReviewItem } from '@mosaic/resolution';
@@ -249,7 +249,8 @@ interface RankedPair {
 }
 
 /**
- * Uncertain pairs the reviewer (an analyst) may see both sides of, best first. A consultation like a search:
+ * Uncertain pairs the reviewer (an analyst) may see both sides of and judge (mayJudge: a pair of
+ * another country's agencies is not theirs), best first. A consultation like a search:
  * the records shown pass the gate (consult: the policy's decision point, the audit entry with
  * the purpose and case reference, disclosures, owners told), and a pair is shown only when both
  * its sides come back.
@@ -298,6 +299,8 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
     const partA = viewA?.partOf.get(item.a);
     const partB = viewB?.partOf.get(item.b);
     if (!a || !b || !partA || !partB) return undefined;
+    // a pair they may not judge (judgePair) is not theirs to be asked
+    if (!judgesOwners(mosaic, user, context, [a.record.provenance.agency, b.record.provenance.agency])) return undefined;
     if (item.entityA === item.entityB) {
       // a pair already in one entity through records this person may not see (their view of the
       // entity holds the two apart) is not theirs to be asked: it would tell them of that link
@@ -380,22 +383,74 @@ export async function partIdsOf(mosaic: Mosaic, consultation: Consultation, enti
   return ids;
 }
 
-/** Whether the person may judge records `ids`: an analyst who may read each of them. */
-export async function mayJudge(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[]): Promise<boolean> {
-  if (!policyUser(consultation.user).roles.includes('analyst')) return false;
-  requirePurpose(consultation);
-  return (await unjudgeable(mosaic, consultation, ids)) === undefined;
+/**
+ * The subjects a decision on `records` concerns, for its audit entry: the entity each record is
+ * of, and the id its part goes by for the person deciding (the one they saw, partIdsOf). Read
+ * before the decision and after it, the entry names the entities it split or joined and those
+ * it made, so that an auditor finds it by any of them (LED Art. 25: whose data a combination
+ * concerns).
+ */
+export async function decidedSubjects(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>, records: readonly RecordId[]): Promise<readonly EntityId[]> {
+  const parts = await partIdsOf(mosaic, consultation, entities, records);
+  return [...records.flatMap((record) => entities.entityOf(record) ?? []), ...parts.values()];
 }
 
-/** The first of `ids` the person may not read (a record that does not exist is one), or undefined. */
-async function unjudgeable(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[]): Promise<RecordId | undefined> {
+/** `before` and `after` as one list, each id once, in order: an audit entry's subjects. */
+export const subjectsOnce = (...lists: readonly (readonly EntityId[])[]): readonly EntityId[] => [...new Set(lists.flat())].sort();
+
+/** Why a pair is not the person's to judge though they may read both records: the policy's rule (decide, 'judge'), in words. */
+export const NOT_THEIR_COUNTRYS = "records of another country's agencies are judged by that country's analysts or their owners";
+
+/**
+ * A side of a pair to judge: a stored record, or one about to be written for its agency (a
+ * report's entity confirmed "the same as" a record, judged once it is written).
+ */
+export type JudgedSide = RecordId | { readonly owner: AgencyId };
+
+/**
+ * Whether the person may judge the pair `sides`: an analyst who may read each record of it, whom
+ * the policy lets judge records of their owners (an agency owning one of them, or of the country
+ * of both: a judgement joins or splits the subject for every user of every agency).
+ */
+export async function mayJudge(mosaic: Mosaic, consultation: Consultation, sides: readonly [JudgedSide, JudgedSide]): Promise<boolean> {
+  if (!policyUser(consultation.user).roles.includes('analyst')) return false;
+  requirePurpose(consultation);
+  return (await unjudgeable(mosaic, consultation, sides)) === undefined;
+}
+
+/** Whether the policy lets the person judge two records of these owners (decide, 'judge'). */
+export function judgesOwners(mosaic: Mosaic, user: PolicyUser, context: PolicyContext, owners: readonly [AgencyId, AgencyId]): boolean {
+  return mosaic.decide(user, 'judge', { kind: 'pair', owners }, context).effect === 'allow';
+}
+
+/**
+ * Why the person may not judge the pair, or undefined: the first side they may not read (a
+ * record that does not exist is one), else the owners, whose records they may not judge.
+ */
+async function unjudgeable(mosaic: Mosaic, consultation: Consultation, sides: readonly [JudgedSide, JudgedSide]): Promise<{ readonly unread: 0 | 1 } | { readonly owners: true } | undefined> {
   const user = policyUser(consultation.user);
   const context = policyContext(await mosaic.org(), consultation);
-  const records = await mosaic.store.getRecords(ids);
-  return ids.find((id) => {
-    const record = records.find((r) => r.record.id === id);
-    return !record || decide(user, 'read', { kind: 'record', provenance: record.record.provenance }, context).effect !== 'allow';
-  });
+  const records = await mosaic.store.getRecords(sides.filter((side): side is RecordId => typeof side === 'string'));
+  const ownerOf = (side: JudgedSide): AgencyId | undefined => {
+    if (typeof side !== 'string') return side.owner;
+    const record = records.find((r) => r.record.id === side);
+    return record && decide(user, 'read', { kind: 'record', provenance: record.record.provenance }, context).effect === 'allow' ? record.record.provenance.agency : undefined;
+  };
+  const [a, b] = [ownerOf(sides[0]), ownerOf(sides[1])];
+  if (a === undefined) return { unread: 0 };
+  if (b === undefined) return { unread: 1 };
+  return judgesOwners(mosaic, user, context, [a, b]) ? undefined : { owners: true };
+}
+
+export type Verdict = 'same' | 'not_same' | 'unsure';
+
+export interface JudgeOptions {
+  /**
+   * The verdict this judgement takes back, when it is the undo of one just made (the review's
+   * Undo, which judges the pair unsure): its audit entry says `judgement undone:<verdict>`, not
+   * `judgement:unsure`, so that the log tells an undo from an analyst's own "unsure".
+   */
+  readonly undoes?: Verdict;
 }
 
 /**
@@ -405,19 +460,23 @@ async function unjudgeable(mosaic: Mosaic, consultation: Consultation, ids: read
  * follow, as a "not same" in force keeps the two apart through the records a "same" joins them
  * to (cluster-records.ts: keeping people apart is the safe side); it is stored, and followed
  * once that "not same" is judged again. Only an analyst judges (403, as for undoing a merge);
- * a record they may not read is refused naming its field, in the words a missing one is.
+ * a record they may not read is refused naming its field, in the words a missing one is; two
+ * records of another country's agencies, none their own agency's, are refused in words (403,
+ * NOT_THEIR_COUNTRYS): the judgement would stand for those agencies' own analysts.
  */
-export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: 'same' | 'not_same' | 'unsure', note?: string): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined; applied: boolean; keptApart?: true }> {
+export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: Verdict, note?: string, { undoes }: JudgeOptions = {}): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined; applied: boolean; keptApart?: true }> {
   if (!consultation.user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts judge records');
   // a judgement is on two records (one record judged "not the same" as itself would be a constraint no clustering can meet)
   if (a === b) throw new AppError('MOSAIC_INVALID_INPUT', 'b: a judgement is on two different records', { field: 'b', reason: 'the same record as a' });
   // a decision on who is whom, under the reviewer's purpose and case, which its audit entry records
   requirePurpose(consultation);
   const refused = await unjudgeable(mosaic, consultation, [a, b]);
-  if (refused !== undefined) {
-    const field = refused === a ? 'a' : 'b';
+  if (refused !== undefined && 'unread' in refused) {
+    const field = refused.unread === 0 ? 'a' : 'b';
     throw new AppError('MOSAIC_NOT_FOUND', `${field}: no such record you may judge`, { field, reason: 'no such record you may judge' });
   }
+  // both are theirs to read, so who owns them tells them nothing they do not see
+  if (refused !== undefined) throw new AppError('MOSAIC_FORBIDDEN', NOT_THEIR_COUNTRYS);
   // "the same" is said of two of one kind that resolution groups (a person and a person): a
   // person is not a sighting, and a pair across kinds would be a judgement no run can follow
   const [first, second] = await mosaic.store.getRecords([a, b]).then((found) => [a, b].map((id) => found.find((s) => s.record.id === id)?.record.schema ?? ''));
@@ -429,10 +488,14 @@ export async function judgePair(mosaic: Mosaic, consultation: Consultation, enti
     throw new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
   }
   const user = policyUser(consultation.user);
+  const before = await decidedSubjects(mosaic, consultation, entities, [a, b]);
   const applied = await entities.judge(a, b, verdict, consultation.user.id, note);
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: [a, b], outcome: 'ok', reason: `judgement:${verdict}` });
+  const partIds = await partIdsOf(mosaic, consultation, entities, [a, b]);
+  const after = await decidedSubjects(mosaic, consultation, entities, [a, b]);
+  // an undo says so: it is stored as the verdict it gives (unsure), which an analyst's own "unsure" is too
+  const reason = undoes === undefined ? `judgement:${verdict}` : `judgement undone:${undoes}`;
+  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects: subjectsOnce(before, after), records: [a, b], outcome: 'ok', reason });
   // the person sees the two apart whatever the reason: saying why tells them nothing more
   const keptApart = verdict === 'same' && applied && entities.entityOf(a) !== entities.entityOf(b);
-  const partIds = await partIdsOf(mosaic, consultation, entities, [a, b]);
   return { entityA: partIds.get(a), entityB: partIds.get(b), applied, ...(keptApart ? { keptApart } : {}) };
 }

@@ -1,6 +1,7 @@
-import { RecordId, validateRecord } from '@mosaic/model';
+import { EntityId, RecordId, validateRecord } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import { startProjections } from '../projections.ts';
+import { searchAuditLog } from '../audit-search.ts';
 import { openTestMosaic, testProvenance } from '../testing.ts';
 import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityJudgements } from './entity-judgements.ts';
@@ -60,6 +61,12 @@ describe('taking a record out of a subject the first full pass made', () => {
     ]);
     const audited = (await mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; reason?: string; purpose?: string; caseRef?: string; records?: string[]; actor: { user: string } });
     expect(audited.filter((e) => e.reason === 'record taken out')).toEqual([expect.objectContaining({ action: 'combination', purpose: 'investigation', caseRef: 'PV/2026/77', records: [records.c, records.a, records.b], actor: expect.objectContaining({ user: 'fedpol.fedAnalyst' }) })]);
+    // the entry names the subject split and the two it made: an auditor finds it by any of them
+    const auditor = (await current.world!.mosaic.store.listUsers()).find((u) => u.name === 'auditor')!;
+    for (const id of [subject, out, rest]) {
+      const found = await searchAuditLog(mosaic, { user: auditor, purpose: 'lawfulness check', caseRef: 'DPO/1' }, { subject: EntityId(id) });
+      expect(found.entries.filter((e) => e.reason === 'record taken out').map((e) => [...e.subjects])).toEqual([[subject, out, rest].sort()]);
+    }
 
     // a full pass keeps them apart, ids kept
     await entities.rebuild();

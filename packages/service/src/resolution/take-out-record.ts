@@ -19,7 +19,7 @@ import type { Mosaic } from '../runtime.ts';
 import { requirePurpose } from '../consult.ts';
 import type { EntityProjection } from './entity-projection.ts';
 import { historySubject } from './entity-judgements.ts';
-import { partIdsOf } from './entity-view.ts';
+import { decidedSubjects, partIdsOf, subjectsOnce } from './entity-view.ts';
 
 export interface TakenOut {
   /** The subject the record makes up now, as the analyst sees it (GET /records/:id/entity answers it). */
@@ -49,9 +49,12 @@ export async function takeOutRecord(mosaic: Mosaic, consultation: Consultation, 
   if (!subject.records.has(record)) throw field('no such record of this subject you may judge', 'MOSAIC_NOT_FOUND');
   const apart = [...subject.records].filter((r) => r !== record).sort();
   if (apart.length === 0) throw field('the only record of this subject you see: there is nothing to take it out of', 'MOSAIC_INVALID_INPUT');
+  // the entry names the subject taken apart (the id the analyst acted on, and its entity) and the subjects it makes
+  const before = [id, subject.entity, ...await decidedSubjects(mosaic, consultation, entities, [record, ...apart])];
   await entities.takeOut(record, apart, user.id, note);
   const actor = policyUser(user);
-  await mosaic.audit.append({ actor: { user: actor.id, agency: actor.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, records: [record, ...apart], outcome: 'ok', reason: 'record taken out' });
   const partIds = await partIdsOf(mosaic, consultation, entities, [record, ...apart]);
+  const after = await decidedSubjects(mosaic, consultation, entities, [record, ...apart]);
+  await mosaic.audit.append({ actor: { user: actor.id, agency: actor.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects: subjectsOnce(before, after), records: [record, ...apart], outcome: 'ok', reason: 'record taken out' });
   return { entity: partIds.get(record), rest: [...new Set(apart.flatMap((r) => partIds.get(r) ?? []))], apart };
 }

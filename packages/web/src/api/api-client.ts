@@ -13,6 +13,7 @@ import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, listOf, place
 export const API_BASE = '/api/v1';
 
 type Query = Readonly<Record<string, string | number | undefined>>;
+type Verdict = 'same' | 'not_same' | 'unsure';
 
 export interface RequestOptions {
   readonly body?: unknown;
@@ -124,7 +125,7 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
 
     review: async (): Promise<ReviewQueue> => reviewQueueOf(await request<unknown>('GET', '/review', { consult: true })),
     /** `applied`: false while a resolution full pass runs (the judgement is stored and applies when it ends); `keptApart`: a "same" a "not same" holds apart. */
-    judge: (a: string, b: string, verdict: 'same' | 'not_same' | 'unsure', note?: string) => request<{ entityA?: string; entityB?: string; applied: boolean; keptApart?: boolean }>('POST', '/judgements', { body: { a, b, verdict, ...(note === undefined ? {} : { note }) }, consult: true }),
+    judge: (a: string, b: string, verdict: Verdict, note?: string, undoes?: Verdict) => request<{ entityA?: string; entityB?: string; applied: boolean; keptApart?: boolean }>('POST', '/judgements', { body: { a, b, verdict, ...(note === undefined ? {} : { note }), ...(undoes === undefined ? {} : { undoes }) }, consult: true }),
 
     graphExpand: async (seeds: readonly string[], hops: number, scope: GraphScope = {}): Promise<Subgraph> =>
       subgraphOf(await request<unknown>('POST', '/graph/expand', { body: { seeds, hops, ...scope }, consult: true })),
@@ -200,7 +201,8 @@ export function createApiClient({ purpose, onUnauthenticated, fetch: fetchImpl =
       const body = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''));
       return request<string>('POST', '/audit/export', { body, accept: 'application/jsonl', ...(given ? { change: given } : {}) });
     },
-    verifyAudit: (expect?: string) => request<AuditVerification>('POST', '/audit/verify', expect ? { body: { expect } } : {}),
+    // logged with the purpose and case the auditor gave, when given (a verification shows no entry, so it needs neither)
+    verifyAudit: (expect?: string) => request<AuditVerification>('POST', '/audit/verify', { ...(expect ? { body: { expect } } : {}), consult: true }),
 
     /** Administration (docs/API.md, /admin and /retention): reads, and changes that carry their reason. */
     adminGet: <T>(path: string, query?: Query, change?: Purpose) => request<T>('GET', path, { ...(query ? { query } : {}), ...(change ? { change } : {}) }),

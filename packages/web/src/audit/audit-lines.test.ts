@@ -87,3 +87,14 @@ describe('auditLines, with the log\'s other entries between an action\'s', () =>
     expect(auditLines(slow).map((l) => l.kind)).toEqual(['group']);
   });
 });
+
+describe('an action of other entries than reads', () => {
+  it('counts them by their action in words, not by its code', () => {
+    const time = '2026-12-07T16:00:00.000Z';
+    const [line] = auditLines([
+      entry({ time, query: { entity: 'e146' }, subjects: ['e146'] }),
+      entry({ time, query: null, subjects: ['e146'], action: 'combination', reason: 'judgement:same' }),
+    ]);
+    expect(line?.kind === 'group' && line.words).toBe('Opened the profile of e146 — 1 read: profile; 1 entry “Who is whom”');
+  });
+});

@@ -9,6 +9,7 @@
  * its own number and hash, and an export gives them all, one a line.
  */
 import type { AuditEntry } from '../api/api-types.ts';
+import { auditActionWords } from './audit-code-words.ts';
 import { auditEntryPart, auditEntryWords, auditSubjectsOf } from './audit-entry-words.ts';
 
 export type AuditLine =
@@ -94,7 +95,8 @@ export function actionWords(entries: readonly AuditEntry[]): string {
   for (const entry of entries) if (entry.action !== 'consultation') others.set(entry.action, [...(others.get(entry.action) ?? []), entry]);
   for (const [action, those] of others) {
     const recipients = [...new Set(those.flatMap((e) => e.recipients))];
-    told.push(`${counted(those.length, action, action === 'disclosure' ? 'disclosures' : `${action} entries`)}${recipients.length > 0 ? ` (to ${recipients.join(', ')})` : ''}`);
+    const counts = action === 'disclosure' ? counted(those.length, 'disclosure', 'disclosures') : `${counted(those.length, 'entry', 'entries')} “${auditActionWords(action)}”`;
+    told.push(`${counts}${recipients.length > 0 ? ` (to ${recipients.join(', ')})` : ''}`);
   }
   return `${head} — ${told.join('; ')}`;
 }

@@ -13,6 +13,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../api/api-types.ts';
 import type { Organisation } from '../admin/admin-types.ts';
 import { AuditRetentionNote } from '../admin/audit-retention-note.tsx';
+import { auditActionWords, auditOutcomeWords, auditReasonWords } from '../audit/audit-code-words.ts';
 import { auditExportName, exportParts } from '../audit/audit-json-lines.ts';
 import { auditEntryWords } from '../audit/audit-entry-words.ts';
 import { auditLines } from '../audit/audit-lines.ts';
@@ -217,7 +218,7 @@ function AuditSearch() {
           <div key={f.key} className="field"><label htmlFor={`audit-${f.key}`}>{f.label}</label><input id={`audit-${f.key}`} {...refused.field(f.key)} value={filters[f.key] ?? ''} onChange={set(f.key)} /></div>
         ))}
         <div className="field"><label htmlFor="audit-action">Action</label>
-          <select id="audit-action" {...refused.field('action')} value={filters['action'] ?? ''} onChange={set('action')}><option value="">any</option>{AUDIT_ACTIONS.map((a) => <option key={a}>{a}</option>)}</select>
+          <select id="audit-action" {...refused.field('action')} value={filters['action'] ?? ''} onChange={set('action')}><option value="">any</option>{AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{auditActionWords(a)}</option>)}</select>
         </div>
         <div className="field"><label htmlFor="audit-from">From</label><input id="audit-from" {...refused.field('from')} type="datetime-local" value={filters['from'] ?? ''} onChange={set('from')} /></div>
         <div className="field"><label htmlFor="audit-to">To</label><input id="audit-to" {...refused.field('to')} type="datetime-local" value={filters['to'] ?? ''} onChange={set('to')} /></div>
@@ -296,7 +297,7 @@ function GroupRows({ entries, words, open, onToggle }: { readonly entries: reado
         <td>{newest.purpose ?? ''}</td><td>{newest.caseRef ?? ''}</td>
         <td className="ids">{firstIds(records)}</td>
         <td className="ids">{firstIds(pointed)}</td>
-        <td>{outcomes.join(', ')}</td>
+        <td>{outcomes.map(auditOutcomeWords).join(', ')}</td>
         <td className="muted small">{entries.length} entries</td>
       </tr>
       {expanded ? entries.map((e) => <FragmentRow key={e.seq} entry={e} open={open === e.seq} onToggle={() => onToggle(e.seq)} part />) : null}
@@ -313,11 +314,11 @@ function FragmentRow({ entry: e, open, onToggle, part }: { readonly entry: Audit
         <td><button type="button" className="link" aria-label={`Details of entry ${e.seq}`} aria-expanded={open} onClick={onToggle}>{e.seq}</button></td>
         <td className="nowrap">{localTime(e.time)}</td>
         <td>{e.actor.user}</td><td>{e.actor.agency}</td>
-        <td><span className={`badge action-${e.action}`}>{e.action}</span>{words ? <span className="audit-words"> {words}</span> : null}</td>
+        <td><span className={`badge action-${e.action}`} title={e.action}>{auditActionWords(e.action)}</span>{words ? <span className="audit-words"> {words}</span> : null}</td>
         <td>{e.purpose ?? ''}</td><td>{e.caseRef ?? ''}</td>
         <td className="ids">{firstIds(e.records)}{e.pointers.length ? <span className="muted"> · pointers {e.pointers.join(', ')}</span> : null}</td>
         <td className="ids">{firstIds(pointed)}</td>
-        <td>{e.outcome}{e.reason ? <span className="muted"> ({e.reason})</span> : null}</td>
+        <td>{auditOutcomeWords(e.outcome)}{e.reason ? <span className="muted" title={e.reason}> ({auditReasonWords(e.reason)})</span> : null}</td>
         <td className="hash" title={e.hash}>{e.hash.slice(0, 10)}</td>
       </tr>
       {open ? (

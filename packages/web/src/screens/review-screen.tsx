@@ -217,7 +217,8 @@ function ReviewQueue() {
     if (!last) return;
     const { pair, judged: judgement } = last;
     await undo.run(async () => {
-      await api.judge(pair.a.id, pair.b.id, 'unsure', `Undoes the judgement “${verdictWords(judgement.verdict)}” just made`);
+      // sent as the undo it is: the audit entry says so, not an "unsure" of the analyst's own
+      await api.judge(pair.a.id, pair.b.id, 'unsure', `Undoes the judgement “${verdictWords(judgement.verdict)}” just made`, judgement.verdict);
       returnedKey.current = pairKey(pair);
       setLast(undefined);
       setDone((d) => {
