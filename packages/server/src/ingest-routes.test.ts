@@ -92,7 +92,7 @@ describe('ingest over HTTP', () => {
     const started = await app.inject({ method: 'POST', url: '/api/v1/ingest', headers: as('fedAnalyst'), payload: { format: 'jsonl', content, filename: 'relations.jsonl' } });
     const done = await finished('fedAnalyst', (started.json() as { job: Job }).job.id);
     expect(done).toMatchObject({ state: 'done', accepted: 4, rejected: 1, warningCount: 1 });
-    expect(done.errors).toEqual([{ line: 2, field: 'schema', reason: 'a Report is written by uploading it (mosaic reports add, POST /reports), with its text and what extraction found in it' }]);
+    expect(done.errors).toEqual([{ line: 2, id: 'wrep', field: 'schema', reason: 'a Report is written by uploading it (mosaic reports add, POST /reports), with its text and what extraction found in it' }]);
     expect((done as Job & { warnings: unknown }).warnings).toEqual([{ line: 3, field: 'owner', reason: expect.stringMatching(/^names no record given by a line of the file or stored/) as unknown }]);
     expect((await app.inject({ url: '/api/v1/reports/fedpol:wrep', headers: { ...as('fedAnalyst'), 'x-mosaic-purpose': 'check', 'x-mosaic-case': 'C-1' } })).statusCode).toBe(404);
   });

@@ -397,7 +397,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await page.getByRole('button', { name: 'Upload and ingest' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'accepted' }).textContent(), { timeout: 15_000 }).toBe('2 accepted (1 new, 1 updated) · 1 refused');
     const refused = page.getByRole('table', { name: 'Lines refused' });
-    expect(await refused.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^3column dob \(date of birth\).*not a date/)]);
+    expect(await refused.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^3x-2column dob \(date of birth\).*not a date/)]);
     const repeated = page.getByRole('table', { name: /^1 line gave a record an earlier line gave/ });
     expect(await repeated.locator('tbody tr td').allTextContents()).toEqual(['4', '2', 'fedpol:x-1']);
     await screenshot(page, '15-ingest');

@@ -162,7 +162,7 @@ describe('an upload with Alert lines', () => {
     const done = await jobs.get(world.mosaic, consultation, job.id);
     const refused = { field: 'subject', reason: 'names no record of fedpol stored or given by an earlier line: an alert is written after the record it names' };
     expect(done).toMatchObject({ state: 'done', processed: 4, accepted: 1, rejected: 3, created: 1 });
-    expect(done.errors).toEqual([1, 2, 3].map((line) => ({ line, ...refused })));
+    expect(done.errors).toEqual([[1, 'fedpol:al-a1'], [2, 'fedpol:al-a2'], [3, 'fedpol:al-a3']].map(([line, id]) => ({ line, id, ...refused })));
     const alerts = await world.mosaic.store.getRecords(['al-a1', 'al-a2', 'al-a3', 'al-a4'].map((id) => RecordId(`fedpol:${id}`)));
     expect(alerts.map((a) => [a.record.id, a.record.properties['subject']])).toEqual([['fedpol:al-a4', ['fedpol:al-open']]]);
   });
@@ -189,10 +189,10 @@ describe('an upload giving the id of a stored record', () => {
     const done = await jobs.get(world.mosaic, consultation, job.id);
     expect(done).toMatchObject({ state: 'done', processed: 5, accepted: 2, rejected: 3, created: 1, updated: 1 });
     expect([...done.errors].sort((a, b) => a.line - b.line)).toEqual([
-      { line: 1, field: 'id', reason: 'record id fedpol:tk-secret is taken: choose another id' },
-      { line: 2, field: 'id', reason: 'record id fedpol:tk-group is taken: choose another id' },
+      { line: 1, id: 'fedpol:tk-secret', field: 'id', reason: 'record id fedpol:tk-secret is taken: choose another id' },
+      { line: 2, id: 'fedpol:tk-group', field: 'id', reason: 'record id fedpol:tk-group is taken: choose another id' },
       // the uploader's own marking above their clearance keeps its reason: it tells them nothing stored
-      { line: 5, field: 'provenance.marking.classification', reason: 'you may not write this record (clearance)' },
+      { line: 5, id: 'tk-mine', field: 'provenance.marking.classification', reason: 'you may not write this record (clearance)' },
     ]);
     const stored = await world.mosaic.store.getRecords(['tk-secret', 'tk-group', 'tk-open', 'tk-new'].map((id) => RecordId(`fedpol:${id}`)));
     expect(stored.map((s) => [s.record.id, s.version, s.record.properties['name']])).toEqual([
@@ -223,8 +223,8 @@ describe('an upload giving the id of a stored record', () => {
     const done = await jobs.get(world.mosaic, consultation, job.id);
     expect(done).toMatchObject({ state: 'done', processed: 3, accepted: 1, rejected: 2, updated: 1 });
     expect([...done.errors].sort((a, b) => a.line - b.line)).toEqual([
-      { line: 1, field: 'id', reason: 'record id fedpol:tka-a1 is taken: choose another id' },
-      { line: 2, field: 'id', reason: 'record id fedpol:tka-a2 is taken: choose another id' },
+      { line: 1, id: 'fedpol:tka-a1', field: 'id', reason: 'record id fedpol:tka-a1 is taken: choose another id' },
+      { line: 2, id: 'fedpol:tka-a2', field: 'id', reason: 'record id fedpol:tka-a2 is taken: choose another id' },
     ]);
     const stored = await world.mosaic.store.getRecords(['tka-a1', 'tka-a2', 'tka-a3'].map((id) => RecordId(`fedpol:${id}`)));
     expect(stored.map((s) => [s.record.id, s.version, s.record.properties['status']])).toEqual([

@@ -57,6 +57,23 @@ describe('ingest', () => {
     expect([...sink.records.keys()]).toEqual(['zone-north:p1', 'zone-north:p3']);
   });
 
+  it('names the record of each refused line that names one, as the line names it, and none for a line that names none', async () => {
+    const summary = await ingest(registry, jsonlSource(lines(
+      person('T-003', 'Sofie Claes', { birthDate: ['not-a-date'] }),
+      person('fedpol:T-004', 'Karim Benali'),
+      { schema: 'Person', properties: { name: ['Ahmet Yilmaz'] }, provenance },
+      '{oops',
+      person('T-005', 'Ahmet Yilmaz', { birthDate: ['not-a-date'] }),
+    )), memorySink(), { fingerprint: 'f' });
+    expect(summary.errors.map(({ line, id, field }) => ({ line, id, field }))).toEqual([
+      { line: 1, id: 'T-003', field: 'birthDate' },
+      { line: 2, id: 'fedpol:T-004', field: 'id' },
+      { line: 3, id: undefined, field: 'id' },
+      { line: 4, id: undefined, field: 'record' },
+      { line: 5, id: 'T-005', field: 'birthDate' },
+    ]);
+  });
+
   it('stores a line under the record its id names, and rejects one whose id names another record than provenance.sourceRecordId, naming the line', async () => {
     const sink = memorySink();
     await ingest(registry, jsonlSource(lines(person('ZN-1', 'Karim Benali'))), sink, { fingerprint: 'a' });

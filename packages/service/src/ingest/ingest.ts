@@ -89,6 +89,11 @@ export interface IngestProgress {
 export interface IngestError extends FieldError {
   readonly line: number;
   /**
+   * The record the line names: its `id` as the line gives it, or as stored (agency:id) for a line
+   * the store refused; absent where the line gives none that is a record id.
+   */
+  readonly id?: string;
+  /**
    * Where the refusal takes the lines after its own up to this one: a CSV quote never closed reads
    * them as one value of `line`'s row, so they are neither accepted nor refused on their own.
    */
@@ -192,12 +197,12 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
   // A serving node's upload shares the thread with every request (event-loop-yielder.ts).
   const giveWay = createEventLoopYielder();
 
-  const reject = ({ line, errors: fieldErrors }: RejectedLine): void => {
+  const reject = ({ line, id, errors: fieldErrors }: RejectedLine): void => {
     counts.rejected += 1;
     lastLine = line;
     firstRejected = Math.min(firstRejected, line);
     for (const fieldError of fieldErrors) {
-      const error = { line, ...fieldError };
+      const error = { line, ...(id === undefined ? {} : { id }), ...fieldError };
       counts.errorCount += 1;
       if (errors.length < keepErrors) errors.push(error);
       onError?.(error);
@@ -229,7 +234,7 @@ export async function ingestChunks(sink: IngestSink, chunksFrom: (resumeAfter: n
       // (and later checkpoints stop before it too, as the store's own did)
       firstRejected = Math.min(firstRejected, batchLines[i] ?? 0);
       refusedLines.add(batchLines[i] ?? 0);
-      const error = { line: batchLines[i] ?? 0, ...refusal(status, batch[i]) };
+      const error = { line: batchLines[i] ?? 0, ...(batch[i] ? { id: batch[i].id } : {}), ...refusal(status, batch[i]) };
       counts.rejected += 1;
       counts.errorCount += 1;
       if (errors.length < keepErrors) errors.push(error);

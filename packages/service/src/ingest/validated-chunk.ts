@@ -16,6 +16,8 @@ import { reviewDateRule, type ReviewDates } from './review-dates.ts';
 
 export interface RejectedLine {
   readonly line: number;
+  /** The record the line names, as it names it (its `id`), where it names one a refusal may show (lineId). */
+  readonly id?: string;
   readonly errors: readonly (FieldError & { readonly through?: number })[];
 }
 
@@ -96,17 +98,19 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
         return;
       }
       const result = validateRecord(registry, phoneCountry === undefined ? raw : nationalPhonesRead(registry, raw, phoneCountry), validateOptions);
+      const id = lineId(raw);
+      const named = id === undefined ? {} : { id };
       if (!result.ok) {
-        rejected.push({ line, errors: fieldNames ? result.errors.map((error) => namedByColumn(error, fieldNames)) : result.errors });
+        rejected.push({ line, ...named, errors: fieldNames ? result.errors.map((error) => namedByColumn(error, fieldNames)) : result.errors });
         return;
       }
       if (registry.isA(result.record.schema, REPORT_SCHEMA)) {
-        rejected.push({ line, errors: [{ field: 'schema', reason: REPORT_UPLOADED }] });
+        rejected.push({ line, ...named, errors: [{ field: 'schema', reason: REPORT_UPLOADED }] });
         return;
       }
       const refused = accept?.(result.record);
       if (refused) {
-        rejected.push({ line, errors: [fieldNames ? namedByColumn(refused, fieldNames) : refused] });
+        rejected.push({ line, ...named, errors: [fieldNames ? namedByColumn(refused, fieldNames) : refused] });
         return;
       }
       records.push(prepareRecord(result.record));
@@ -131,6 +135,18 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
     },
   };
 }
+
+/**
+ * The `id` a line gives, as it gives it, so that a refusal names the record to look for in the
+ * file: one that is no record id (blank, spaces, control characters, over 200 characters) is
+ * left out, as a refused value is.
+ */
+function lineId(raw: unknown): string | undefined {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && RECORD_ID.test(id) ? id : undefined;
+}
+
+const RECORD_ID = /^[^\s\p{Cc}]{1,200}$/u;
 
 /** Whether a line's provenance gives a review date of its own (a CSV mapping's provenance is the line's). */
 function namesReviewDate(raw: unknown): boolean {

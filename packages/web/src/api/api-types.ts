@@ -467,6 +467,8 @@ export interface AuditVerification {
 
 export interface IngestLineError {
   readonly line: number;
+  /** The record a refused line names, as the line gives its id (as stored, agency:id, for one the store refused). */
+  readonly id?: string;
   readonly field?: string;
   readonly reason: string;
   /** The last line the refusal takes with its own (a CSV quote never closed). */

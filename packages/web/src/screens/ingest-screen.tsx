@@ -201,8 +201,8 @@ function JobView({ id, known, onEnded }: { readonly id: string; readonly known?:
             </p>
           ) : null}
           {job.errors.length ? (
-            <table className="data"><caption>Lines refused</caption><thead><tr><th scope="col">Line</th><th scope="col">Field</th><th scope="col">Reason</th></tr></thead>
-              <tbody>{job.errors.map((e, i) => <tr key={i}><td>{e.line}</td><td>{e.field ?? ''}</td><td>{e.reason}</td></tr>)}</tbody></table>
+            <table className="data"><caption>Lines refused</caption><thead><tr><th scope="col">Line</th><th scope="col">Record</th><th scope="col">Field</th><th scope="col">Reason</th></tr></thead>
+              <tbody>{job.errors.map((e, i) => <tr key={i}><td>{e.line}</td><td>{e.id ?? ''}</td><td>{e.field ?? ''}</td><td>{e.reason}</td></tr>)}</tbody></table>
           ) : null}
           {job.warnings?.length ? <ReferencesNotFound count={job.warningCount ?? job.warnings.length} warnings={job.warnings} /> : null}
           {job.repeats?.length ? (
