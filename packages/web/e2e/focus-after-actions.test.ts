@@ -206,6 +206,11 @@ describe.skipIf(!tests.haveChromium)('the focus after a change is sent', () => {
     await page.goto('/#/ingest');
     await page.getByLabel('File (JSON Lines with provenance, or CSV)').setInputFiles({ name: 'harbour-people.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name\nh-1,Ottokar Lindqvist-Amado\nh-2,Benedikta Szalai\n') });
     await page.getByLabel('name', { exact: true }).selectOption('name');
+    // who the people are, the grading and the legal basis are the uploader's to choose
+    await page.getByLabel(/^Category/).selectOption('suspect');
+    await page.getByLabel(/^Reliability/).selectOption('B');
+    await page.getByLabel(/^Credibility/).selectOption('2');
+    await page.getByLabel(/^Legal basis/).fill('LED Art. 8');
     const upload = page.getByRole('button', { name: 'Upload and ingest' });
     await upload.press('Enter');
     await expect.poll(() => page.locator('p.summary[role=status]').textContent(), { timeout: 20_000 }).toContain('2 accepted');

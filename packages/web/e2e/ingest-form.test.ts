@@ -1,8 +1,11 @@
 /**
  * The ingest page's form and a job's report, in a real browser against a real Mosaic server: a
- * refused line names its record. Every name is invented.
+ * refused line names its record, and a CSV's provenance is chosen by the uploader (who the people
+ * are, how far the source and its information are trusted, on what legal basis, how the records
+ * are marked) before the upload can start. Every name is invented.
  */
 import { testProvenance } from '@mosaic/service/testing';
+import { RecordId } from '@mosaic/model';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setUpBrowserTests, signInPage } from './harness.ts';
@@ -34,4 +37,35 @@ describe.skipIf(!tests.haveChromium)('the ingest page', () => {
     expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Line', 'Record', 'Field', 'Reason']);
     expect(await table.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['2', 'T-003', 'birthDate', '"not a date" is not a date']);
   });
+
+  it("has the uploader choose who a CSV file's people are, how far they are trusted and on what legal basis before it can be sent, and how it is marked", async () => {
+    const page = await tests.newPage();
+    await openIngest(page);
+    await page.getByLabel(FILE).setInputFiles({ name: 'witnesses.csv', mimeType: 'text/csv', buffer: Buffer.from('ref,full_name\nW-1,Ilse Marchetti\n') });
+    await page.locator('#map-full_name').selectOption('name');
+    const send = page.getByRole('button', { name: 'Upload and ingest' });
+    // a label's name takes in its field's value: found by how it starts
+    const field = (label: string) => page.getByLabel(new RegExp(`^${label}`));
+    for (const label of ['Category', 'Reliability', 'Credibility', 'Legal basis']) {
+      expect(await field(label).inputValue(), label).toBe('');
+      const why = await field(label).getAttribute('aria-describedby');
+      expect(await page.locator(`#${why ?? 'none'}`).textContent(), label).toMatch(/^Choose|^Give/);
+    }
+    expect(await send.isDisabled()).toBe(true);
+    await field('Category').selectOption('witness');
+    await field('Reliability').selectOption('C');
+    await field('Credibility').selectOption('3');
+    expect(await send.isDisabled()).toBe(true);
+    await field('Legal basis').fill('Police Act art. 44');
+    await field('Classification').selectOption('CONFIDENTIAL');
+    await field('Releasable to').fill('zone-north, BE');
+    expect(await send.isDisabled()).toBe(false);
+    await send.click();
+    await expect.poll(() => summary(page).textContent(), { timeout: 20_000 }).toBe('1 accepted (1 new) · 0 refused');
+    const stored = await tests.server.test.mosaic.store.getRecord(RecordId('fedpol:W-1'));
+    expect(stored?.record.provenance).toMatchObject({
+      category: 'witness', reliability: 'C', credibility: 3, legalBasis: 'Police Act art. 44', marking: { classification: 'CONFIDENTIAL', releasability: ['zone-north', 'be'] },
+    });
+  });
+
 });

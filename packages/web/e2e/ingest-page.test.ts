@@ -106,6 +106,11 @@ describe.skipIf(!tests.haveChromium)('the ingest page', () => {
     await expect.poll(() => summary(page).textContent(), { timeout: 20_000 }).toBe('2 accepted (2 new) · 0 refused');
     await page.getByLabel(FILE).setInputFiles({ name: 'unmapped.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name,birth\nu-1,Ilse Marchetti,1980-02-03\n') });
     await expect.poll(() => page.getByRole('group', { name: 'Column mapping' }).count()).toBe(1);
+    // who the people are, the grading and the legal basis are the uploader's to choose
+    await page.getByLabel(/^Category/).selectOption('suspect');
+    await page.getByLabel(/^Reliability/).selectOption('B');
+    await page.getByLabel(/^Credibility/).selectOption('2');
+    await page.getByLabel(/^Legal basis/).fill('LED Art. 8');
     await page.getByRole('button', { name: 'Upload and ingest' }).click();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);

@@ -394,6 +394,11 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await page.getByLabel('full_name', { exact: true }).selectOption('name');
     await page.getByLabel('dob', { exact: true }).selectOption('birthDate');
     await page.getByLabel('Source', { exact: true }).fill('rms export 2025-11');
+    // who the people are, the grading and the legal basis are the uploader's to choose
+    await page.getByLabel(/^Category/).selectOption('suspect');
+    await page.getByLabel(/^Reliability/).selectOption('B');
+    await page.getByLabel(/^Credibility/).selectOption('2');
+    await page.getByLabel(/^Legal basis/).fill('LED Art. 8');
     await page.getByRole('button', { name: 'Upload and ingest' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'accepted' }).textContent(), { timeout: 15_000 }).toBe('2 accepted (1 new, 1 updated) · 1 refused');
     const refused = page.getByRole('table', { name: 'Lines refused' });

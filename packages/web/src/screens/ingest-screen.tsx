@@ -9,7 +9,7 @@
  * puts away the results of the job shown, so that a refusal is not read with another file's results.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { CATEGORIES } from '../admin/admin-types.ts';
+import { CATEGORIES, CLASSIFICATIONS } from '../admin/admin-types.ts';
 import { reasonOf } from '../api/api-error.ts';
 import type { IngestJob, IngestLineError, IngestUploads } from '../api/api-types.ts';
 import { csvHeader, guessDelimiter } from '../common/csv-header.ts';
@@ -28,6 +28,18 @@ import { useSession } from '../session/session-context.tsx';
 const CSV_NAME = /\.(csv|tsv|txt)$/i;
 /** Read of a chosen file before it is sent: enough for a CSV's first line, its column names. */
 const HEAD_BYTES = 64 * 1024;
+
+/** What a CSV's provenance must be given before it is sent, and why, said beside the field until it is. */
+const UNCHOSEN = [
+  { key: 'category', why: 'Choose who the people of this file are (suspects, victims, witnesses…): it decides who may see them and how long they are kept.' },
+  { key: 'reliability', why: 'Choose how reliable the source is (A reliable … F cannot be judged).' },
+  { key: 'credibility', why: 'Choose how credible its information is (1 confirmed … 6 cannot be judged).' },
+  { key: 'legalBasis', why: 'Give the legal basis the records are kept on.' },
+] as const;
+type Unchosen = (typeof UNCHOSEN)[number];
+
+/** A releasability typed as a list, "BE, zone-north": its entries. */
+const releasableTo = (text: string): string[] => text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
 
 /** The address of the page following job `id`. */
 export const jobHref = (id: string): string => `${href('ingest')}?job=${encodeURIComponent(id)}`;
@@ -48,7 +60,9 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
   const [schema, setSchema] = useState('Person');
   const [idColumn, setIdColumn] = useState('');
   const [columns, setColumns] = useState<Record<string, string>>({});
-  const [provenance, setProvenance] = useState({ source: '', reliability: 'B', credibility: '2', tlp: 'AMBER', handling: 'H1', legalBasis: 'LED Art. 8', category: 'suspect', nature: 'fact' });
+  // who the people are, how far the source and its information are trusted and on what legal
+  // basis they are kept are the uploader's to say: a default would file a witness as a graded suspect
+  const [provenance, setProvenance] = useState({ source: '', reliability: '', credibility: '', tlp: 'AMBER', handling: 'H1', legalBasis: '', category: '', nature: 'fact', classification: 'RESTRICTED', releasability: '' });
   const [started, setStarted] = useState<IngestJob>();
   const [error, setError] = useState<unknown>();
   // the job shown when an upload started: its results make way for those of the new one
@@ -105,7 +119,7 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
         properties: Object.fromEntries(Object.entries(props).map(([p, cols]) => [p, cols.length === 1 ? cols[0] : cols])),
         provenance: {
           source: provenance.source || file.name, reliability: provenance.reliability, credibility: Number(provenance.credibility),
-          marking: { tlp: provenance.tlp, classification: 'RESTRICTED', releasability: [] }, handling: provenance.handling, legalBasis: provenance.legalBasis, category: provenance.category, nature: provenance.nature,
+          marking: { tlp: provenance.tlp, classification: provenance.classification, releasability: releasableTo(provenance.releasability) }, handling: provenance.handling, legalBasis: provenance.legalBasis.trim(), category: provenance.category, nature: provenance.nature,
         },
       } : undefined;
       const body = await uploadBody(file, { format: isCsv ? 'csv' : 'jsonl', filename: file.name, ...(mapping ? { mapping } : {}) });
@@ -121,6 +135,12 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
     }
   };
   const setProv = (key: keyof typeof provenance) => (e: { target: { value: string } }) => setProvenance((p) => ({ ...p, [key]: e.target.value }));
+  const unchosen = isCsv ? UNCHOSEN.filter(({ key }) => provenance[key].trim() === '') : [];
+  const why = (key: Unchosen['key']): { 'aria-describedby'?: string } => (unchosen.some((u) => u.key === key) ? { 'aria-describedby': `ingest-why-${key}` } : {});
+  const whyNote = (key: Unchosen['key']) => {
+    const missing = unchosen.find((u) => u.key === key);
+    return missing ? <span id={`ingest-why-${key}`} className="muted small">{missing.why}</span> : null;
+  };
   const written = chosen?.written;
   // a CSV's first line names its columns; an empty file has neither
   const lines = written === undefined ? undefined : Math.max(0, written - (isCsv ? 1 : 0));
@@ -151,17 +171,24 @@ export function IngestScreen({ jobId }: { readonly jobId?: string }) {
             </table>
             <div className="row wrap">
               <label>Source <input value={provenance.source} onChange={setProv('source')} placeholder="e.g. rms-export" /></label>
-              <label>Reliability <select value={provenance.reliability} onChange={setProv('reliability')}>{'ABCDEF'.split('').map((r) => <option key={r}>{r}</option>)}</select></label>
-              <label>Credibility <select value={provenance.credibility} onChange={setProv('credibility')}>{'123456'.split('').map((r) => <option key={r}>{r}</option>)}</select></label>
+              <label>Reliability <select value={provenance.reliability} onChange={setProv('reliability')} {...why('reliability')}><option value="">(choose)</option>{'ABCDEF'.split('').map((r) => <option key={r}>{r}</option>)}</select></label>
+              {whyNote('reliability')}
+              <label>Credibility <select value={provenance.credibility} onChange={setProv('credibility')} {...why('credibility')}><option value="">(choose)</option>{'123456'.split('').map((r) => <option key={r}>{r}</option>)}</select></label>
+              {whyNote('credibility')}
               <label>TLP <select value={provenance.tlp} onChange={setProv('tlp')}>{['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((r) => <option key={r}>{r}</option>)}</select></label>
               <label>Handling <select value={provenance.handling} onChange={setProv('handling')}>{['H0', 'H1', 'H2', 'H3'].map((r) => <option key={r}>{r}</option>)}</select></label>
-              <label>Legal basis <input value={provenance.legalBasis} onChange={setProv('legalBasis')} /></label>
-              <label>Category <select value={provenance.category} onChange={setProv('category')}>{CATEGORIES.map((r) => <option key={r}>{r}</option>)}</select></label>
+              <label>Legal basis <input value={provenance.legalBasis} onChange={setProv('legalBasis')} placeholder="e.g. LED Art. 8" {...why('legalBasis')} /></label>
+              {whyNote('legalBasis')}
+              <label>Category <select value={provenance.category} onChange={setProv('category')} {...why('category')}><option value="">(choose)</option>{CATEGORIES.map((r) => <option key={r}>{r}</option>)}</select></label>
+              {whyNote('category')}
+              <label>Classification <select value={provenance.classification} onChange={setProv('classification')}>{CLASSIFICATIONS.map((r) => <option key={r}>{r}</option>)}</select></label>
+              <label>Releasable to <input value={provenance.releasability} onChange={setProv('releasability')} placeholder="e.g. BE, zone-north, ALL" aria-describedby="ingest-releasable-how" /></label>
+              <span id="ingest-releasable-how" className="muted small">Countries (two letters), agencies or ALL, separated by commas; empty: your agency only.</span>
               <label>Nature <select value={provenance.nature} onChange={setProv('nature')}><option>fact</option><option>assessment</option></select></label>
             </div>
           </fieldset>
         ) : null}
-        <button type="submit" className="primary" disabled={!file || uploading}>Upload and ingest</button>
+        <button type="submit" className="primary" disabled={!file || uploading || unchosen.length > 0}>Upload and ingest</button>
       </form>
       {uploading ? <ProgressBar label="Uploading" /> : null}
       <ErrorMessage error={error} what="upload the file" />
