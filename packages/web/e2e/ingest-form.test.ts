@@ -1,9 +1,11 @@
 /**
  * The ingest page's form and a job's report, in a real browser against a real Mosaic server: a
- * refused line names its record, and a CSV's provenance is chosen by the uploader (who the people
+ * refused line names its record, a CSV's provenance is chosen by the uploader (who the people
  * are, how far the source and its information are trusted, on what legal basis, how the records
- * are marked) before the upload can start. Every name is invented.
+ * are marked) before the upload can start, and a running job says what each of its numbers
+ * counts. Every name is invented.
  */
+import { INGEST_JOB_KIND, type IngestJob } from '@mosaic/service';
 import { testProvenance } from '@mosaic/service/testing';
 import { RecordId } from '@mosaic/model';
 import type { Page } from 'playwright-core';
@@ -68,4 +70,18 @@ describe.skipIf(!tests.haveChromium)('the ingest page', () => {
     });
   });
 
+  it('says of a running job what each of its numbers counts', async () => {
+    const user = await tests.server.test.mosaic.store.findUserByName('fedAnalyst');
+    if (!user) throw new Error('the test user is missing');
+    const running: IngestJob = {
+      id: 'job-running-e2e', user: user.id, filename: 'large.jsonl', format: 'jsonl', state: 'running', total: 40_000, processed: 2500, accepted: 2000, rejected: 3,
+      created: 2000, updated: 0, unchanged: 0, errors: [], startedAt: new Date().toISOString(),
+    };
+    await tests.server.test.mosaic.store.putDocument({ kind: INGEST_JOB_KIND, id: running.id, owner: user.id, body: running });
+    const page = await tests.newPage();
+    await openIngest(page);
+    await page.goto(`/#/ingest?job=${running.id}`);
+    await expect.poll(() => summary(page).textContent(), { timeout: 10_000 }).toBe('2,500 of 40,000 lines read · 2,000 written · 3 refused');
+    expect(await page.getByRole('progressbar', { name: 'large.jsonl: running' }).textContent()).toBe('large.jsonl: running — 2,500 of 40,000 lines read');
+  });
 });

@@ -27,7 +27,8 @@ describe('ingestSummary', () => {
   });
 
   it('counts a running job as it goes, and a failed one up to where it stopped', () => {
-    expect(ingestSummary(job({ state: 'running', processed: 1100, accepted: 1000, rejected: 3, created: 0 }))).toBe('1000 accepted · 3 refused');
+    // lines are read ahead of their batch's write: each number says what it counts, so they are not read against each other
+    expect(ingestSummary(job({ state: 'running', processed: 1100, total: 40_000, accepted: 1000, rejected: 3, created: 0 }))).toBe('1,100 of 40,000 lines read · 1,000 written · 3 refused');
     expect(ingestSummary(job({ state: 'failed', accepted: 1000, created: 1000 }))).toBe('1000 accepted (1000 new) · 0 refused before it stopped');
   });
 });

@@ -13,9 +13,18 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 /** Lines written naming, by an entity property (a relation's end, a holder, an owner), records neither the file nor the store holds. */
 export const referencesNotFound = (n: number): string => (n === 1 ? '1 reference to a record not found' : `${n} references to records not found`);
 
+/** The lines a job has read, of how many: "2,500 of 40,000 lines read". */
+export function linesRead(job: Pick<IngestJob, 'processed' | 'total'>): string {
+  return `${count(job.processed)}${job.total === undefined ? '' : ` of ${count(job.total)}`} line${(job.total ?? job.processed) === 1 ? '' : 's'} read`;
+}
+
+const count = (n: number): string => n.toLocaleString('en');
+
 export function ingestSummary(job: IngestJob): string {
   const accepted = job.accepted ?? 0;
   const refused = job.rejected ?? job.errors.length;
+  // while it runs, lines are read ahead of their batch's write: each number named for what it counts
+  if (job.state === 'running') return `${linesRead(job)} · ${count(accepted)} written · ${count(refused)} refused`;
   const resumed = job.resumed ?? 0;
   if (job.state === 'done' && resumed > 0 && resumed === job.processed) {
     return `Nothing new to write: ${resumed === 1 ? 'its line was' : `its ${resumed} lines were`} written by an earlier upload of this file`;

@@ -19,7 +19,7 @@ import { ProgressBar } from '../common/progress-bar.tsx';
 import { useAsync, type AsyncState } from '../common/use-async.ts';
 import { useFocusBack } from '../common/use-focus-back.ts';
 import { useSchemata } from '../common/use-schemata.ts';
-import { ingestSummary, referencesNotFound } from '../ingest/ingest-summary.ts';
+import { ingestSummary, linesRead, referencesNotFound } from '../ingest/ingest-summary.ts';
 import { countLines, megabytes, uploadBody, uploadLimitText } from '../ingest/upload-body.ts';
 import { JOB_ENDED, useFollowedJob } from '../ingest/use-followed-job.ts';
 import { href, navigate } from '../routing/use-hash-route.ts';
@@ -218,7 +218,7 @@ function JobView({ id, known, onEnded }: { readonly id: string; readonly known?:
       <ErrorMessage error={error} what="follow the upload" />
       {job ? (
         <>
-          <ProgressBar label={`${job.filename ?? `Job ${job.id}`}: ${job.state}`} value={job.processed} {...(job.total !== undefined ? { max: job.total } : {})} />
+          <ProgressBar label={`${job.filename ?? `Job ${job.id}`}: ${job.state}`} value={job.processed} {...(job.total !== undefined ? { max: job.total } : {})} text={linesRead(job)} />
           <p role="status" className="summary">{ingestSummary(job)}</p>
           {job.state === 'failed' ? (
             <p role="alert" className="notice notice-error" data-testid="ingest-failure">
