@@ -3,7 +3,8 @@
  * group's administrator adds to it only users they could administer, of any agency; an agency
  * keeps an enabled data administrator when two changes would each take one of its last two at
  * once, from one node or two, on sqlite and on PostgreSQL (MOSAIC_TEST_DATABASE_URL: that half
- * fails under CI without it, and is skipped elsewhere with a warning).
+ * fails under CI without it, and is skipped elsewhere with a warning); of two accounts of one id
+ * asked at once, one is made and the other refused.
  */
 import type { AuditEntry } from '@mosaic/audit';
 import { AgencyId, DeskId, isAppError, UserId } from '@mosaic/model';
@@ -200,6 +201,25 @@ describe.each([['sqlite', true], ['postgres', postgresAvailable]] as const)('the
     const logged: AuditEntry[] = [];
     for await (const entry of createStoreAuditStorage(a.store).entries()) if (entry.action === 'administration') logged.push(entry);
     expect(logged).toHaveLength(3);
+  });
+
+  it.runIf(available)('makes one of two accounts of one id asked at once, from one node or two, and refuses the other rather than replace it', async () => {
+    const [a, b] = await twoNodes();
+    const [onA, onB] = await Promise.all([by(a, 'a1.admin1'), by(b, 'a1.admin2')]);
+    const account = (roles: readonly string[]) => ({ agency: 'a1', name: 'analyst9', desk: 'a1:desk', roles, clearance: 'RESTRICTED' as const, password: 'a long enough password 9' });
+    for (const [x, y] of [[a, a], [a, b]] as const) {
+      const name = x === y ? 'one' : 'two';
+      const settled = await Promise.allSettled([createUser(x, x === a ? onA : onB, { ...account(['analyst']), name }), createUser(y, y === a ? onA : onB, { ...account(['officer']), name })]);
+      expect(settled.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = settled.find((s) => s.status === 'rejected')?.reason as unknown;
+      expect(isAppError(refused) && refused.details?.['field'] === 'name', String(refused)).toBe(true);
+      // the account kept is the one made, with its roles: not the refused one's written over it
+      const made = settled.find((s) => s.status === 'fulfilled') as PromiseFulfilledResult<{ readonly roles: readonly string[] }>;
+      expect((await a.store.getUser(UserId(`a1.${name}`)))?.roles).toEqual(made.value.roles);
+    }
+    const created: AuditEntry[] = [];
+    for await (const entry of createStoreAuditStorage(a.store).entries()) if (entry.action === 'administration') created.push(entry);
+    expect(created).toHaveLength(2);
   });
 });
 

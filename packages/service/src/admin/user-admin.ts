@@ -16,7 +16,7 @@
 import type { JsonValue } from '@mosaic/audit';
 import { AgencyId, AppError, CLASSIFICATION, clearanceWords, otherAgencyNamed, rankOf, roleWords, UserId, userIdFor, userNameProblem, type Classification, type DeskId } from '@mosaic/model';
 import { ROLES, type Role } from '@mosaic/policy';
-import type { User } from '@mosaic/store';
+import type { Store, User } from '@mosaic/store';
 import { hashPassword } from '../password.ts';
 import { clearSignInThrottle } from '../sign-in-throttle.ts';
 import { GROUP_KIND, loadGroups, type Consultation } from '../organisation.ts';
@@ -102,11 +102,15 @@ export async function createUser(mosaic: Mosaic, request: AdminRequest, input: N
     passwordHash: await hashPassword(checkPassword(input.password)),
   };
   // both within the agency's names: an id or a sign-in name starting with `<agency>.`
-  if (await mosaic.store.getUser(id) || await mosaic.store.findUserByName(id)) throw exists('name', `a user ${id} already exists`);
+  const taken = async (store: Store): Promise<boolean> => (await store.getUser(id)) !== undefined || (await store.findUserByName(id)) !== undefined;
+  if (await taken(mosaic.store)) throw exists('name', `a user ${id} already exists`);
   // the account and its entry together: an account made with no entry saying who made it, with
   // which roles and clearance, is one no auditor can account for
   await mosaic.store.transaction(async (tx) => {
     await tx.lockAudit();
+    // asked again under the lock: two accounts of one id asked at once, on one node or two, both
+    // found the id free before it, and the second written replaced the first
+    if (await taken(tx)) throw exists('name', `a user ${id} already exists`);
     await tx.upsertUser(user);
     await auditAdminIn(mosaic, tx, request, { createUser: { id: user.id, agency, desk: user.desk, roles: [...roles], clearance: user.clearance, groups: [...groups] } }, { reason: 'user created', concerning: [agency] });
   });
