@@ -33,7 +33,7 @@ export function AppShell({ current, children, unread }: { readonly current: stri
         </nav>
         <PurposeBar />
         <span className="user" title={`${user.roles.map(roleWords).join(', ')} · cleared ${clearanceWords(user.clearance)}`}>
-          <span data-testid="user-name">{user.name}</span> <span className="muted" data-testid="user-agency">{agencyName(agencies, user.agency)}</span>
+          <span className="user-name" data-testid="user-name">{user.name}</span> <span className="muted user-agency" data-testid="user-agency" title={agencyName(agencies, user.agency)}>{agencyName(agencies, user.agency)}</span>
         </span>
         <button type="button" className="link" onClick={signOut}>Sign out</button>
       </header>

@@ -1,0 +1,54 @@
+/**
+ * Words where ids and codes stood: the top bar at 1280 px with a long agency name and an unread
+ * badge (the purpose keeps its room, the agency name gives way).
+ */
+import { testProvenance } from '@mosaic/service/testing';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { givePurpose, setUpBrowserTests } from './harness.ts';
+
+const LONG_AGENCY = 'Federal Judicial Police — Counter-Terrorism Directorate';
+const PURPOSE = 'Investigation of terrorist financing network';
+
+/** How many characters of the purpose the top bar shows before cutting it. */
+const purposeShown = (page: Page, purpose: string): Promise<number> => page.locator('.purpose-text').evaluate((box, text) => {
+  const frame = box.getBoundingClientRect();
+  const node = [...box.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').includes(text));
+  if (!node || frame.width === 0) return 0;
+  const start = (node.textContent ?? '').indexOf(text);
+  const range = document.createRange();
+  let shown = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    range.setStart(node, start + i);
+    range.setEnd(node, start + i + 1);
+    if (range.getBoundingClientRect().right > frame.right + 0.5) break;
+    shown = i + 1;
+  }
+  return shown;
+}, purpose);
+
+const tests = setUpBrowserTests({
+  seed: async ({ api }) => {
+    const admin = await api.tokenOf('sysadmin');
+    await api.json('/admin/agencies/zone-north', { token: admin, method: 'PATCH', body: { name: LONG_AGENCY }, headers: { 'x-mosaic-purpose': 'Reorganisation', 'x-mosaic-case': 'CHG-2026-001' } });
+  },
+});
+
+describe.skipIf(!tests.haveChromium)('words shown where ids and codes stood', () => {
+  it('keeps some thirty characters of the purpose in the top bar at 1280 px, also with an unread badge: the long agency name gives way, whole in its title', async () => {
+    const [zone, fed] = [await tests.api.tokenOf('zoneOfficer'), await tests.api.tokenOf('fedAnalyst')];
+    await tests.api.json('/records', { token: fed, body: { id: 'p-lindqvist', schema: 'Person', properties: { name: ['Oskar Lindqvist'] }, provenance: testProvenance('fedpol') } });
+    await tests.api.json('/subscriptions', { token: zone, body: { target: { kind: 'entity', record: 'fedpol:p-lindqvist' }, label: 'Bridge patrol', purpose: 'Patrol', caseRef: 'ZN/2026/0101' } });
+    await tests.api.json('/alerts', { token: fed, headers: { 'x-mosaic-purpose': 'Criminal investigation', 'x-mosaic-case': 'PV/2026/0501' }, body: { subject: 'fedpol:p-lindqvist', category: 'discreet_check' } });
+
+    const page = await tests.signedInPage('zoneOfficer', { viewport: { width: 1280, height: 800 } });
+    await page.goto('/#/search');
+    await givePurpose(page, PURPOSE, 'CT-2026-017');
+    await expect.poll(() => page.getByTestId('case-ref').textContent()).toBe('CT-2026-017');
+    await expect.poll(() => page.getByTestId('user-agency').textContent()).toBe(LONG_AGENCY);
+    await expect.poll(() => page.locator('.topbar nav .count').count(), { timeout: 15_000 }).toBe(1);
+    expect(await purposeShown(page, PURPOSE)).toBeGreaterThanOrEqual(25);
+    expect(await page.getByTestId('user-agency').getAttribute('title')).toBe(LONG_AGENCY);
+  });
+
+});
