@@ -325,3 +325,31 @@ describe('decide: audit and administration', () => {
     expect(decide(user(FEDPOL, ['sysadmin', 'auditor', 'agency_admin']), 'admin', record(), ctx())).toEqual({ effect: 'deny', reason: 'not applicable' });
   });
 });
+
+describe('decide: judging a pair of records', () => {
+  // a judgement joins or splits a subject for every user of every agency: a partner abroad that
+  // may read two Belgian agencies' records does not decide who is whom among them
+  const pair = (a: AgencyId, b: AgencyId) => ({ kind: 'pair', owners: [a, b] }) as const;
+
+  it('lets an analyst judge a pair holding a record of their own agency, wherever the other comes from', () => {
+    expect(decide(user(DGSI), 'judge', pair(DGSI, FEDPOL), ctx())).toEqual({ effect: 'allow', reason: 'own agency' });
+    expect(decide(user(DGSI), 'judge', pair(ZONE5, DGSI), ctx())).toEqual({ effect: 'allow', reason: 'own agency' });
+    expect(decide(user(FEDPOL), 'judge', pair(FEDPOL, DGSI), ctx())).toEqual({ effect: 'allow', reason: 'own agency' });
+  });
+
+  it('lets an analyst judge other agencies\' records only where both owners are of the analyst\'s own country', () => {
+    expect(decide(user(FEDPOL), 'judge', pair(ZONE5, INTEL), ctx())).toEqual({ effect: 'allow', reason: 'same country' });
+    expect(decide(user(DGSI), 'judge', pair(ZONE5, INTEL), ctx())).toEqual({ effect: 'deny', reason: 'other country' });
+    expect(decide(user(DGSI), 'judge', pair(FEDPOL, FEDPOL), ctx())).toEqual({ effect: 'deny', reason: 'other country' });
+    // a pair across countries belongs to neither country's analysts alone: its owners judge it
+    expect(decide(user(ZONE5), 'judge', pair(FEDPOL, DGSI), ctx())).toEqual({ effect: 'deny', reason: 'other country' });
+    // an owner the organisation does not list is of no known country
+    expect(decide(user(FEDPOL), 'judge', pair(ZONE5, AgencyId('gone')), ctx())).toEqual({ effect: 'deny', reason: 'other country' });
+  });
+
+  it('lets only analysts judge, and judges no single record', () => {
+    expect(decide(user(FEDPOL, ['officer']), 'judge', pair(FEDPOL, FEDPOL), ctx())).toEqual({ effect: 'deny', reason: 'role not permitted' });
+    expect(decide(user(FEDPOL), 'read', pair(FEDPOL, FEDPOL), ctx())).toEqual({ effect: 'deny', reason: 'not applicable' });
+    expect(decide(user(FEDPOL), 'judge', record(), ctx())).toEqual({ effect: 'deny', reason: 'not applicable' });
+  });
+});

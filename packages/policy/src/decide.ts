@@ -24,6 +24,10 @@
  * owner's agreement (whose conditions include the maximum classification) is the only gate.
  * Of a record it reads its owner and markings alone (decisionKey, decision-key.ts), never its
  * id, so that a reader of many records may decide once per key.
+ *
+ * A judgement on a pair (decideJudgement) joins or splits a subject for every user of every
+ * agency: it is for an analyst of an agency owning one of the two records, or of the country of
+ * both owners. Reading both records is asked of each record, as any read is.
  */
 import { CLASSIFICATION, rankOf, type AgencyId, type Classification, type Provenance } from '@mosaic/model';
 import type { Action, Decision, DecisionReason, OwnerNotice, Pointer, PolicyContext, RecordResource, Resource } from './decision.ts';
@@ -40,6 +44,8 @@ export const RECORD_ROLES: Readonly<Record<Action, readonly Role[]>> = {
   delete: ['agency_admin'],
   audit: [],
   admin: [],
+  // decided on a pair of records (decideJudgement), never on one
+  judge: [],
 };
 
 /**
@@ -67,7 +73,24 @@ export function decide(user: PolicyUser, action: Action, resource: Resource, con
     case 'platform':
       if (action !== 'admin') return deny('not applicable');
       return user.roles.includes('sysadmin') ? allow('own agency') : deny('role not permitted');
+    case 'pair':
+      if (action !== 'judge') return deny('not applicable');
+      return decideJudgement(user, resource.owners, context.org);
   }
+}
+
+/**
+ * Who may judge two records of one person or not. The judgement stands for every user of every
+ * agency (every later run follows it, DESIGN.md principle 4), so it is not for whoever may read
+ * the two: an agency answers for its own records, and a country's analysts for its agencies'
+ * records among themselves. A partner abroad that reads two Belgian agencies' records may not
+ * join or split them; a pair across two countries is for its owners alone.
+ */
+function decideJudgement(user: PolicyUser, owners: readonly [AgencyId, AgencyId], org: Organisation): Decision {
+  if (!user.roles.includes('analyst')) return deny('role not permitted');
+  if (owners.includes(user.agency)) return allow('own agency');
+  const country = countryOf(org, user.agency);
+  return country !== undefined && owners.every((owner) => countryOf(org, owner) === country) ? allow('same country') : deny('other country');
 }
 
 function decideRecord(user: PolicyUser, action: Action, record: RecordResource, context: PolicyContext): Decision {

@@ -3,7 +3,8 @@ import type { AgencyId, DeskId, Provenance, RecordId } from '@mosaic/model';
 import type { Organisation } from './organisation.ts';
 import type { SharingAgreement } from './sharing-agreement.ts';
 
-export const ACTIONS = ['read', 'search', 'screen', 'export', 'write', 'delete', 'audit', 'admin'] as const;
+/** judge: say whether two records are of one person (a judgement), decided on a pair, never on one record. */
+export const ACTIONS = ['read', 'search', 'screen', 'export', 'write', 'delete', 'audit', 'admin', 'judge'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions that consult or disclose personal data: LED Art. 8 lawfulness needs a stated purpose. */
@@ -23,7 +24,9 @@ export type Resource =
   /** An agency's users, desks and outgoing agreements. */
   | { readonly kind: 'agency'; readonly agency: AgencyId }
   /** Agencies themselves and platform settings. */
-  | { readonly kind: 'platform' };
+  | { readonly kind: 'platform' }
+  /** Two records judged of one person or not, by the agencies that own them. */
+  | { readonly kind: 'pair'; readonly owners: readonly [AgencyId, AgencyId] };
 
 export interface PolicyContext {
   readonly org: Organisation;
@@ -69,6 +72,8 @@ export const DECISION_REASONS = [
   'no onward sharing',
   'handling: owner consent required',
   'not owner',
+  'same country',
+  'other country',
   'out of scope',
   'not applicable',
 ] as const;

@@ -6,7 +6,7 @@
  */
 import { AgencyId, DeskId, UserId, validateRecord, type Classification } from '@mosaic/model';
 import { AgreementId, type Agency, type Decide, type Desk, type SharingAgreement } from '@mosaic/policy';
-import { SQLITE_FILE_NAME } from '@mosaic/store';
+import { SQLITE_FILE_NAME, type User } from '@mosaic/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,25 @@ export async function putTestGroup(mosaic: Mosaic, id: string, agency: string): 
   await mosaic.store.putDocument({ kind: GROUP_KIND, id, owner: agency, body: { id, agency, name: id, description: '' } });
   await mosaic.reloadOrg();
 }
+
+/**
+ * Adds a partner abroad, France's liaison ("dgsi", country FR, agreements with no one), and its
+ * analyst, `dgsi.analyst1`: it reads what Belgian agencies mark CLEAR and release to all
+ * (clearAndReleasedToAll). Returns the analyst.
+ */
+export async function addFrenchPartner(mosaic: Mosaic): Promise<User> {
+  const { org, agreements } = await mosaic.org();
+  const dgsi = { id: AgencyId('dgsi'), name: 'French liaison', country: 'FR', contactDesk: DeskId('dgsi-duty') };
+  const desk = { id: DeskId('dgsi-duty'), agency: dgsi.id, name: 'Permanence', contact: '+33 1 000 00 05' };
+  await saveOrganisation(mosaic.store, { agencies: [...org.agencies, dgsi], desks: [...org.desks, desk], agreements });
+  await mosaic.reloadOrg();
+  const analyst = { id: UserId('dgsi.analyst1'), name: 'analyst1', agency: dgsi.id, desk: desk.id, roles: ['analyst'], clearance: 'SECRET' as const, groups: [], passwordHash: await hashPassword(TEST_PASSWORD) };
+  await mosaic.store.upsertUser(analyst);
+  return (await mosaic.store.listUsers()).find((u) => u.id === analyst.id)!;
+}
+
+/** testProvenance of `agency` for a record any agency's user may read: TLP:CLEAR, released to all. */
+export const clearAndReleasedToAll = (agency: string): Record<string, unknown> => testProvenance(agency, { marking: { tlp: 'CLEAR', classification: 'RESTRICTED', releasability: ['ALL'] } });
 
 /**
  * Lists the federal police's "Rachid Bouzid" (fedpol:p1) under an arrest alert (fedpol:a1) and

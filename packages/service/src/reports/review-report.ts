@@ -198,7 +198,8 @@ async function confirmAlone(mosaic: Mosaic, consultation: Consultation, reportId
   if (input.link !== undefined && resolved && !entities) throw new AppError('MOSAIC_STORE_UNAVAILABLE', 'linking needs the resolved entities, which this node does not keep');
   const { linkedAs, holder } = input.link === undefined ? {} : resolved ? { linkedAs: 'same' as const } : await identifierLink(mosaic, consultation, entity, input.link);
   // A "same" the person may not make is refused before the record is written (judgePair asks again).
-  if (input.link !== undefined && linkedAs === 'same' && !(await mayJudge(mosaic, consultation, [input.link]))) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.link} not found`);
+  // The record is to be the report's agency's, which its reviewer is of (writeRecord: only an owner writes).
+  if (input.link !== undefined && linkedAs === 'same' && !(await mayJudge(mosaic, consultation, [{ owner: report.provenance.agency }, input.link]))) throw new AppError('MOSAIC_NOT_FOUND', `record ${input.link} not found`);
   if (input.link !== undefined && linkedAs === 'same') {
     // Only records resolution would compare can be one entity (schemaGroup): a person with a
     // person, an organisation with an organisation-like record; a "same" with a sighting would

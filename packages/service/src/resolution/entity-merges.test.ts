@@ -1,7 +1,7 @@
 import { RecordId, UserId, validateRecord } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import { startProjections } from '../projections.ts';
-import { openTestMosaic, testProvenance } from '../testing.ts';
+import { addFrenchPartner, clearAndReleasedToAll, openTestMosaic, testProvenance } from '../testing.ts';
 import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityMerges, undoEntityMerge, type MergeSummary } from './entity-merges.ts';
 
@@ -110,5 +110,30 @@ describe('merges through an absorbed entity', () => {
       // the not-same judgement the undo wrote holds in the next full pass
       await entities.rebuild();
     }
+  });
+});
+
+describe('undoing a merge of other countries\' agencies\' records', () => {
+  it('is refused a partner abroad, saying why, and left to the country\'s analysts', async () => {
+    current.world = await openTestMosaic();
+    const mosaic = current.world.mosaic;
+    const partner = { user: await addFrenchPartner(mosaic), purpose: 'liaison', caseRef: 'CASE-FR1' };
+    current.projections = await startProjections(mosaic, { follow: false });
+    const entities = current.projections.entities;
+    await put({ id: 'a', schema: 'Person', properties: passport, provenance: clearAndReleasedToAll('zone-north') });
+    await put({ id: 'b', schema: 'Person', properties: born, provenance: clearAndReleasedToAll('intel') });
+    await current.projections.follower.catchUp();
+    await put({ id: 'c', schema: 'Person', properties: both, provenance: clearAndReleasedToAll('intel') });
+    await current.projections.follower.catchUp();
+    const [a, b] = [RecordId('zone-north:a'), RecordId('intel:b')];
+    const entity = entities.entityOf(a)!;
+    expect(entities.entityOf(b)).toBe(entity);
+    const [merge] = mergesOf(await entityMerges(mosaic, partner, entities, entity));
+    expect(merge).toBeDefined();
+    await expect(undoEntityMerge(mosaic, partner, entities, merge!.id)).rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN', message: 'records of another country\'s agencies are judged by that country\'s analysts or their owners' });
+    expect(entities.entityOf(b)).toBe(entity);
+    const fed = (await mosaic.store.listUsers()).find((u) => u.name === 'fedAnalyst')!;
+    await undoEntityMerge(mosaic, { user: fed, purpose: 'investigation', caseRef: 'C' }, entities, merge!.id);
+    expect(entities.entityOf(b)).not.toBe(entities.entityOf(a));
   });
 });

@@ -4,7 +4,8 @@
  * shown only a pointer to it (principle 3: what a user cannot see must not leak through what is
  * derived from it, a merge history included). Undoing a merge records a not-same judgement on
  * the pair of records that linked its two sides, so it asks what a judgement asks: an analyst
- * who may read both records of that pair. Anything else answers as an unknown entity or merge.
+ * who may read both records of that pair (anything else answers as an unknown entity or merge),
+ * and whose agency owns one of them or is of the country of both (else 403, in words).
  */
 import { AppError, type EntityId, type RecordId } from '@mosaic/model';
 import { pairKey } from '@mosaic/resolution';
@@ -12,7 +13,7 @@ import { requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { EntityProjection } from './entity-projection.ts';
-import { decidedSubjects, subjectsOnce } from './entity-view.ts';
+import { decidedSubjects, judgesOwners, NOT_THEIR_COUNTRYS, subjectsOnce } from './entity-view.ts';
 import { historySubject, judgedBy, judgementsOn, type AttributedJudgement, type JudgedBy } from './entity-judgements.ts';
 
 /** Merges are looked at and undone as a resolution review. */
@@ -63,7 +64,7 @@ function mergedBy(judgements: readonly AttributedJudgement[], { link, at }: { re
   return same.find((j) => j.at <= at && pairKey(j.a, j.b) === pairKey(link[0], link[1]));
 }
 
-/** Undoes a merge for an analyst who may read both records of the pair that linked its sides; logged with every pair the undo judged not the same. */
+/** Undoes a merge for an analyst who may read and judge both records of the pair that linked its sides; logged with every pair the undo judged not the same. */
 export async function undoEntityMerge(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, mergeId: string): Promise<void> {
   const { user } = consultation;
   if (!user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts undo merges');
@@ -76,6 +77,9 @@ export async function undoEntityMerge(mosaic: Mosaic, consultation: Consultation
   const records = await mosaic.store.getRecords([...event.link]);
   const readable = records.length === 2 && records.every((r) => r.deletedAt === undefined && mosaic.decide(policyUser(user), 'read', { kind: 'record', id: r.record.id, provenance: r.record.provenance }, context).effect === 'allow');
   if (!readable) throw unknown();
+  // the not-same it writes is a judgement on the pair, for one who may judge it (judgePair's rule)
+  const [first, second] = records.map((r) => r.record.provenance.agency);
+  if (first === undefined || second === undefined || !judgesOwners(mosaic, policyUser(user), context, [first, second])) throw new AppError('MOSAIC_FORBIDDEN', NOT_THEIR_COUNTRYS);
   const before = await decidedSubjects(mosaic, consultation, entities, event.link);
   const judged = await entities.undo(mergeId, user.id);
   // the entry names every record the undo judged (its link, and the pair of a "same" it overrules), as a judgement's names its pair,

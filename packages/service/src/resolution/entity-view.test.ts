@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { graphExpand } from '../graph/graph-queries.ts';
 import type { Consultation } from '../organisation.ts';
 import { startProjections } from '../projections.ts';
-import { openTestMosaic, testProvenance, type TestUserName } from '../testing.ts';
+import { addFrenchPartner, clearAndReleasedToAll, openTestMosaic, testProvenance, type TestUserName } from '../testing.ts';
 import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer } from './entity-view.ts';
 
@@ -368,5 +368,53 @@ describe('a judgement\'s audit entry', () => {
     // the "same" joined two subjects into one: its entry names the two and the one
     expect(logged[0]?.subjects).toEqual([...new Set([...apart, joined])].sort());
     expect(logged[1]?.subjects).toEqual([joined]);
+  });
+});
+
+describe('who may judge a pair: an owner of one record, or an analyst of the country of both', () => {
+  const aurelien = { name: ['Aurelien Dufresne'] };
+  const bertille = { name: ['Bertille Vanhoof'] };
+  // a pair of two Belgian agencies' records, and a pair of the partner's record and a Belgian one
+  async function twoPairs(): Promise<Consultation> {
+    current.world = await openTestMosaic();
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
+    const partner = { user: await addFrenchPartner(current.world.mosaic), purpose: 'liaison', caseRef: 'CASE-FR1' };
+    await put({ id: 'b1', schema: 'Person', properties: { ...aurelien, passportNumber: ['EK100001'], birthDate: ['1981-04-12'] }, provenance: clearAndReleasedToAll('zone-north') });
+    await put({ id: 'b2', schema: 'Person', properties: aurelien, provenance: clearAndReleasedToAll('intel') });
+    await put({ id: 'p1', schema: 'Person', properties: { ...bertille, passportNumber: ['EK200002'], birthDate: ['1979-09-23'] }, provenance: clearAndReleasedToAll('dgsi') });
+    await put({ id: 'p2', schema: 'Person', properties: bertille, provenance: clearAndReleasedToAll('zone-north') });
+    await current.projections.follower.catchUp();
+    await current.projections.entities.rebuild();
+    return partner;
+  }
+  const judge = async (c: Consultation, a: string, b: string) => judgePair(current.world!.mosaic, c, current.projections!.entities, RecordId(a), RecordId(b), 'same');
+  const queued = async (c: Consultation) => (await reviewPairs(current.world!.mosaic, c, current.projections!.entities, 20)).pairs.map((p) => [p.a.id, p.b.id].sort().join());
+
+  it('refuses a partner abroad a pair of two Belgian agencies\' records it may read, saying why, and judges nothing', async () => {
+    const partner = await twoPairs();
+    const entities = current.projections!.entities;
+    const apart = [entities.entityOf(RecordId('zone-north:b1')), entities.entityOf(RecordId('intel:b2'))];
+    expect(apart[0]).not.toBe(apart[1]);
+    await expect(judge(partner, 'zone-north:b1', 'intel:b2')).rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN', message: 'records of another country\'s agencies are judged by that country\'s analysts or their owners' });
+    expect([entities.entityOf(RecordId('zone-north:b1')), entities.entityOf(RecordId('intel:b2'))]).toEqual(apart);
+    const logged = (await current.world!.mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string }).filter((e) => e.action === 'combination');
+    expect(logged).toEqual([]);
+  });
+
+  it('lets the partner judge a pair holding its own record, and a Belgian analyst a pair of two other Belgian agencies', async () => {
+    const partner = await twoPairs();
+    const entities = current.projections!.entities;
+    await judge(partner, 'dgsi:p1', 'zone-north:p2');
+    expect(entities.entityOf(RecordId('dgsi:p1'))).toBe(entities.entityOf(RecordId('zone-north:p2')));
+    await judge(await as('fedAnalyst'), 'zone-north:b1', 'intel:b2');
+    expect(entities.entityOf(RecordId('zone-north:b1'))).toBe(entities.entityOf(RecordId('intel:b2')));
+  });
+
+  it('lists in a reviewer\'s queue only the pairs they may judge', async () => {
+    const partner = await twoPairs();
+    // the French record's pair is its owner's and the zone's to judge, not a third agency's
+    expect(await queued(await as('fedAnalyst'))).toEqual(['intel:b2,zone-north:b1']);
+    expect(await queued(partner)).toEqual(['dgsi:p1,zone-north:p2']);
+    expect((await reviewPairs(current.world!.mosaic, partner, current.projections!.entities, 20)).left).toBe(1);
   });
 });

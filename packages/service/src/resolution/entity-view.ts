@@ -4,9 +4,9 @@
  * that claims it, plus pointers to owners of members the user may not see where agreements
  * allow. A hidden entity answers exactly like an unknown one.
  */
-import { AppError, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, type AgencyId, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { withExplainedWords, type ScoreResult } from '@mosaic/matching';
-import { decide, type Pointer } from '@mosaic/policy';
+import { decide, type PolicyContext, type PolicyUser, type Pointer } from '@mosaic/policy';
 import { ALERT_CATEGORIES, isAlertActive } from '@mosaic/screening';
 import type { StoredRecord } from '@mosaic/store';
 import { byReviewPriority, pairKey, reviewPriority, schemaGroup, type ReviewItem } from '@mosaic/resolution';
@@ -249,7 +249,8 @@ interface RankedPair {
 }
 
 /**
- * Uncertain pairs the reviewer (an analyst) may see both sides of, best first. A consultation like a search:
+ * Uncertain pairs the reviewer (an analyst) may see both sides of and judge (mayJudge: a pair of
+ * another country's agencies is not theirs), best first. A consultation like a search:
  * the records shown pass the gate (consult: the policy's decision point, the audit entry with
  * the purpose and case reference, disclosures, owners told), and a pair is shown only when both
  * its sides come back.
@@ -298,6 +299,8 @@ export async function reviewPairs(mosaic: Mosaic, consultation: Consultation, en
     const partA = viewA?.partOf.get(item.a);
     const partB = viewB?.partOf.get(item.b);
     if (!a || !b || !partA || !partB) return undefined;
+    // a pair they may not judge (judgePair) is not theirs to be asked
+    if (!judgesOwners(mosaic, user, context, [a.record.provenance.agency, b.record.provenance.agency])) return undefined;
     if (item.entityA === item.entityB) {
       // a pair already in one entity through records this person may not see (their view of the
       // entity holds the two apart) is not theirs to be asked: it would tell them of that link
@@ -395,22 +398,48 @@ export async function decidedSubjects(mosaic: Mosaic, consultation: Consultation
 /** `before` and `after` as one list, each id once, in order: an audit entry's subjects. */
 export const subjectsOnce = (...lists: readonly (readonly EntityId[])[]): readonly EntityId[] => [...new Set(lists.flat())].sort();
 
-/** Whether the person may judge records `ids`: an analyst who may read each of them. */
-export async function mayJudge(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[]): Promise<boolean> {
+/** Why a pair is not the person's to judge though they may read both records: the policy's rule (decide, 'judge'), in words. */
+export const NOT_THEIR_COUNTRYS = "records of another country's agencies are judged by that country's analysts or their owners";
+
+/**
+ * A side of a pair to judge: a stored record, or one about to be written for its agency (a
+ * report's entity confirmed "the same as" a record, judged once it is written).
+ */
+export type JudgedSide = RecordId | { readonly owner: AgencyId };
+
+/**
+ * Whether the person may judge the pair `sides`: an analyst who may read each record of it, whom
+ * the policy lets judge records of their owners (an agency owning one of them, or of the country
+ * of both: a judgement joins or splits the subject for every user of every agency).
+ */
+export async function mayJudge(mosaic: Mosaic, consultation: Consultation, sides: readonly [JudgedSide, JudgedSide]): Promise<boolean> {
   if (!policyUser(consultation.user).roles.includes('analyst')) return false;
   requirePurpose(consultation);
-  return (await unjudgeable(mosaic, consultation, ids)) === undefined;
+  return (await unjudgeable(mosaic, consultation, sides)) === undefined;
 }
 
-/** The first of `ids` the person may not read (a record that does not exist is one), or undefined. */
-async function unjudgeable(mosaic: Mosaic, consultation: Consultation, ids: readonly RecordId[]): Promise<RecordId | undefined> {
+/** Whether the policy lets the person judge two records of these owners (decide, 'judge'). */
+export function judgesOwners(mosaic: Mosaic, user: PolicyUser, context: PolicyContext, owners: readonly [AgencyId, AgencyId]): boolean {
+  return mosaic.decide(user, 'judge', { kind: 'pair', owners }, context).effect === 'allow';
+}
+
+/**
+ * Why the person may not judge the pair, or undefined: the first side they may not read (a
+ * record that does not exist is one), else the owners, whose records they may not judge.
+ */
+async function unjudgeable(mosaic: Mosaic, consultation: Consultation, sides: readonly [JudgedSide, JudgedSide]): Promise<{ readonly unread: 0 | 1 } | { readonly owners: true } | undefined> {
   const user = policyUser(consultation.user);
   const context = policyContext(await mosaic.org(), consultation);
-  const records = await mosaic.store.getRecords(ids);
-  return ids.find((id) => {
-    const record = records.find((r) => r.record.id === id);
-    return !record || decide(user, 'read', { kind: 'record', provenance: record.record.provenance }, context).effect !== 'allow';
-  });
+  const records = await mosaic.store.getRecords(sides.filter((side): side is RecordId => typeof side === 'string'));
+  const ownerOf = (side: JudgedSide): AgencyId | undefined => {
+    if (typeof side !== 'string') return side.owner;
+    const record = records.find((r) => r.record.id === side);
+    return record && decide(user, 'read', { kind: 'record', provenance: record.record.provenance }, context).effect === 'allow' ? record.record.provenance.agency : undefined;
+  };
+  const [a, b] = [ownerOf(sides[0]), ownerOf(sides[1])];
+  if (a === undefined) return { unread: 0 };
+  if (b === undefined) return { unread: 1 };
+  return judgesOwners(mosaic, user, context, [a, b]) ? undefined : { owners: true };
 }
 
 export type Verdict = 'same' | 'not_same' | 'unsure';
@@ -431,7 +460,9 @@ export interface JudgeOptions {
  * follow, as a "not same" in force keeps the two apart through the records a "same" joins them
  * to (cluster-records.ts: keeping people apart is the safe side); it is stored, and followed
  * once that "not same" is judged again. Only an analyst judges (403, as for undoing a merge);
- * a record they may not read is refused naming its field, in the words a missing one is.
+ * a record they may not read is refused naming its field, in the words a missing one is; two
+ * records of another country's agencies, none their own agency's, are refused in words (403,
+ * NOT_THEIR_COUNTRYS): the judgement would stand for those agencies' own analysts.
  */
 export async function judgePair(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, a: RecordId, b: RecordId, verdict: Verdict, note?: string, { undoes }: JudgeOptions = {}): Promise<{ entityA: EntityId | undefined; entityB: EntityId | undefined; applied: boolean; keptApart?: true }> {
   if (!consultation.user.roles.includes('analyst')) throw new AppError('MOSAIC_FORBIDDEN', 'only analysts judge records');
@@ -440,10 +471,12 @@ export async function judgePair(mosaic: Mosaic, consultation: Consultation, enti
   // a decision on who is whom, under the reviewer's purpose and case, which its audit entry records
   requirePurpose(consultation);
   const refused = await unjudgeable(mosaic, consultation, [a, b]);
-  if (refused !== undefined) {
-    const field = refused === a ? 'a' : 'b';
+  if (refused !== undefined && 'unread' in refused) {
+    const field = refused.unread === 0 ? 'a' : 'b';
     throw new AppError('MOSAIC_NOT_FOUND', `${field}: no such record you may judge`, { field, reason: 'no such record you may judge' });
   }
+  // both are theirs to read, so who owns them tells them nothing they do not see
+  if (refused !== undefined) throw new AppError('MOSAIC_FORBIDDEN', NOT_THEIR_COUNTRYS);
   // "the same" is said of two of one kind that resolution groups (a person and a person): a
   // person is not a sighting, and a pair across kinds would be a judgement no run can follow
   const [first, second] = await mosaic.store.getRecords([a, b]).then((found) => [a, b].map((id) => found.find((s) => s.record.id === id)?.record.schema ?? ''));

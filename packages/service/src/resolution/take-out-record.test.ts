@@ -2,7 +2,7 @@ import { EntityId, RecordId, validateRecord } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import { startProjections } from '../projections.ts';
 import { searchAuditLog } from '../audit-search.ts';
-import { openTestMosaic, testProvenance } from '../testing.ts';
+import { addFrenchPartner, clearAndReleasedToAll, openTestMosaic, testProvenance } from '../testing.ts';
 import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityJudgements } from './entity-judgements.ts';
 import { entityMerges } from './entity-merges.ts';
@@ -108,5 +108,26 @@ describe('taking a record out of a subject the first full pass made', () => {
     // the id split since names no subject to take a record out of
     await expect(takeOutRecord(mosaic, analyst, entities, subject, records.a)).rejects.toMatchObject({ code: 'MOSAIC_CONFLICT' });
     await expect(takeOutRecord(mosaic, analyst, entities, entities.entityOf(records.c)!, records.c)).rejects.toMatchObject({ code: 'MOSAIC_INVALID_INPUT' });
+  });
+});
+
+describe('taking a record out of a subject of other countries\' agencies', () => {
+  it('is refused a partner abroad where a pair it would judge is two Belgian agencies\' records, and allowed for its own record', async () => {
+    current.world = await openTestMosaic();
+    const mosaic = current.world.mosaic;
+    const partner = { user: await addFrenchPartner(mosaic), purpose: 'liaison', caseRef: 'CASE-FR1' };
+    for (const [id, owner] of [['a', 'zone-north'], ['b', 'intel'], ['c', 'dgsi']] as const) await put({ id, schema: 'Person', properties: person, provenance: clearAndReleasedToAll(owner) });
+    current.projections = await startProjections(mosaic, { follow: false });
+    const entities = current.projections.entities;
+    const [a, c] = [RecordId('zone-north:a'), RecordId('dgsi:c')];
+    const subject = entities.entityOf(a)!;
+    expect(entities.entityOf(c)).toBe(subject);
+    // taking the zone's record out would judge it not the same as intelligence's
+    await expect(takeOutRecord(mosaic, partner, entities, subject, a)).rejects.toMatchObject({ code: 'MOSAIC_FORBIDDEN', message: 'records of another country\'s agencies are judged by that country\'s analysts or their owners' });
+    expect(entities.entityOf(a)).toBe(subject);
+    // each pair its own record's
+    const taken = await takeOutRecord(mosaic, partner, entities, subject, c);
+    expect(taken.apart).toEqual([a, RecordId('intel:b')].sort());
+    expect(entities.entityOf(c)).not.toBe(entities.entityOf(a));
   });
 });

@@ -14,12 +14,12 @@
  */
 import { AppError, type EntityId, type RecordId } from '@mosaic/model';
 import type { Consultation } from '../organisation.ts';
-import { policyUser } from '../organisation.ts';
+import { policyContext, policyUser } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import { requirePurpose } from '../consult.ts';
 import type { EntityProjection } from './entity-projection.ts';
 import { historySubject } from './entity-judgements.ts';
-import { decidedSubjects, partIdsOf, subjectsOnce } from './entity-view.ts';
+import { decidedSubjects, judgesOwners, NOT_THEIR_COUNTRYS, partIdsOf, subjectsOnce } from './entity-view.ts';
 
 export interface TakenOut {
   /** The subject the record makes up now, as the analyst sees it (GET /records/:id/entity answers it). */
@@ -37,7 +37,8 @@ const field = (reason: string, kind: 'MOSAIC_NOT_FOUND' | 'MOSAIC_INVALID_INPUT'
  * every other record of the subject they see, logged (purpose, case, every record judged, the
  * note kept with the judgements). An id split since is refused (409): the record is taken out
  * of the part that holds it now. A record not among those the analyst sees of the subject is 404,
- * as a record they may not judge is; the only record they see of it, 400.
+ * as a record they may not judge is; the only record they see of it, 400; a pair it would judge
+ * of another country's agencies, neither the analyst's own agency's, 403 (judgePair's rule).
  */
 export async function takeOutRecord(mosaic: Mosaic, consultation: Consultation, entities: EntityProjection, id: EntityId, record: RecordId, note?: string): Promise<TakenOut> {
   const { user } = consultation;
@@ -49,10 +50,18 @@ export async function takeOutRecord(mosaic: Mosaic, consultation: Consultation, 
   if (!subject.records.has(record)) throw field('no such record of this subject you may judge', 'MOSAIC_NOT_FOUND');
   const apart = [...subject.records].filter((r) => r !== record).sort();
   if (apart.length === 0) throw field('the only record of this subject you see: there is nothing to take it out of', 'MOSAIC_INVALID_INPUT');
+  // each pair judged is one the analyst may judge, as a judgement's is (judgePair): none of two other countries' agencies' records
+  const actor = policyUser(user);
+  const context = policyContext(await mosaic.org(), consultation);
+  const owners = new Map((await mosaic.store.getRecords([record, ...apart])).map((s) => [s.record.id, s.record.provenance.agency]));
+  const judgeable = (other: RecordId): boolean => {
+    const [mine, theirs] = [owners.get(record), owners.get(other)];
+    return mine !== undefined && theirs !== undefined && judgesOwners(mosaic, actor, context, [mine, theirs]);
+  };
+  if (!apart.every(judgeable)) throw new AppError('MOSAIC_FORBIDDEN', NOT_THEIR_COUNTRYS);
   // the entry names the subject taken apart (the id the analyst acted on, and its entity) and the subjects it makes
   const before = [id, subject.entity, ...await decidedSubjects(mosaic, consultation, entities, [record, ...apart])];
   await entities.takeOut(record, apart, user.id, note);
-  const actor = policyUser(user);
   const partIds = await partIdsOf(mosaic, consultation, entities, [record, ...apart]);
   const after = await decidedSubjects(mosaic, consultation, entities, [record, ...apart]);
   await mosaic.audit.append({ actor: { user: actor.id, agency: actor.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects: subjectsOnce(before, after), records: [record, ...apart], outcome: 'ok', reason: 'record taken out' });
