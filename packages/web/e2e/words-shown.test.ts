@@ -1,6 +1,7 @@
 /**
  * Words where ids and codes stood: the top bar at 1280 px with a long agency name and an unread
- * badge (the purpose keeps its room, the agency name gives way).
+ * badge (the purpose keeps its room, the agency name gives way); agencies, desks and groups by
+ * name in the administration, and its tables saying when they are empty.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -51,4 +52,15 @@ describe.skipIf(!tests.haveChromium)('words shown where ids and codes stood', ()
     expect(await page.getByTestId('user-agency').getAttribute('title')).toBe(LONG_AGENCY);
   });
 
+  it('names the contact desk of each agency and the agency of each desk and group, and says when there is no group yet', async () => {
+    const page = await tests.signedInPage('sysadmin');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    const agencies = page.getByRole('table', { name: 'Agencies' });
+    await expect.poll(() => agencies.getByRole('row').filter({ hasText: 'State Security' }).locator('td').allTextContents()).toEqual(['intel', 'State Security', 'BE', 'Liaison desk', '']);
+    await page.getByRole('tab', { name: 'Desks' }).click();
+    const desks = page.getByRole('table', { name: 'Desks' });
+    await expect.poll(() => desks.getByRole('row').filter({ hasText: 'intel-liaison' }).locator('td').allTextContents()).toEqual(['intel-liaison', 'State Security', 'Liaison desk', '+32 2 000 00 03']);
+    await page.getByRole('tab', { name: 'Need-to-know groups' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Need-to-know groups' }).locator('tbody').textContent()).toBe('No groups yet.');
+  });
 });

@@ -40,7 +40,8 @@ export function AgreementsPanel({ org, reload }: { readonly org: Organisation; r
             {/* offered only to whom the server lets withdraw it (`withdrawable`): a recipient's administrator was asked to confirm, then refused */}
             <td>{a.withdrawable ? <Withdraw agreement={a} action={action} /> : <span className="muted">Only a data administrator of {agencyNames.get(a.owner) ?? a.owner}, its owner, withdraws it.</span>}</td>
           </tr>
-        ))}</tbody>
+        ))}
+        {org.agreements.length === 0 ? <tr><td colSpan={10} className="muted">No sharing agreements yet.</td></tr> : null}</tbody>
       </table>
       <form ref={refused.ref} className="admin-form" aria-label="Agreement" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
         <h2>New or changed agreement</h2>

@@ -7,6 +7,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../common/error-message.tsx';
+import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { useAsync } from '../common/use-async.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -19,6 +20,7 @@ export function GroupsPanel() {
   const { api, user } = useSession();
   const groups = useAsync(() => api.adminGet<{ groups: GroupRow[] }>('/admin/groups'), [api]);
   const users = useAsync(() => api.adminGet<{ users: ListedUser[] }>('/admin/users'), [api]);
+  const agencies = useAgencyNames(api);
   const action = useAdminAction(() => { groups.reload(); users.reload(); });
   const refused = useRefusedFields<HTMLDivElement>(action.error, 'groups-error');
   const [draft, setDraft] = useState({ id: '', name: '', description: '' });
@@ -63,7 +65,10 @@ export function GroupsPanel() {
       {groups.error ? <ErrorMessage error={groups.error} what="load the need-to-know groups" /> : <ErrorMessage error={users.error} what="load the users to choose members from" />}
       <table className="data" aria-label="Need-to-know groups">
         <thead><tr><th scope="col">Id</th><th scope="col">Agency</th><th scope="col">Name</th><th scope="col">Members</th></tr></thead>
-        <tbody>{(groups.value?.groups ?? []).map((g) => <tr key={g.id}><td>{g.id}</td><td>{g.agency}</td><td>{g.name}</td><td>{g.members.map((m) => names.get(m) ?? m).join(', ')}</td></tr>)}</tbody>
+        <tbody>
+          {(groups.value?.groups ?? []).map((g) => <tr key={g.id}><td>{g.id}</td><td title={g.agency}>{agencyName(agencies, g.agency)}</td><td>{g.name}</td><td>{g.members.map((m) => names.get(m) ?? m).join(', ')}</td></tr>)}
+          {groups.value?.groups.length === 0 ? <tr><td colSpan={4} className="muted">No groups yet.</td></tr> : null}
+        </tbody>
       </table>
       <form className="admin-form" aria-label="Group" aria-busy={action.busy} onSubmit={save} onInput={action.clear}>
         <h2>New or renamed group</h2>

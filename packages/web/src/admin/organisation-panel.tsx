@@ -1,8 +1,9 @@
 /**
- * Agencies and their desks (units with a 24/7 contact): list, create, and the contact desk. A
- * refusal marks and focuses the field it names.
+ * Agencies and their desks (units with a 24/7 contact): list, create, and the contact desk; each
+ * agency and desk named, its id in the title. A refusal marks and focuses the field it names.
  */
 import { useState, type FormEvent } from 'react';
+import { agencyName, deskName } from '../common/use-agency-names.ts';
 import { useRefusedFields } from '../common/use-refused-fields.ts';
 import type { Organisation } from './admin-types.ts';
 import { Outcome } from './outcome.tsx';
@@ -10,6 +11,9 @@ import { useAdminAction } from './use-admin-action.ts';
 
 export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly org: Organisation; readonly reload: () => void; readonly sysadmin: boolean; readonly show: 'agencies' | 'desks' }) {
   const action = useAdminAction(reload);
+  // named, not by id: the listing read here holds every agency and desk
+  const agencies = new Map(org.agencies.map((a) => [a.id, a.name]));
+  const desks = new Map(org.desks.map((d) => [d.id, d.name]));
   // one form is shown at a time, agency or desk: the refusal is that form's
   const refused = useRefusedFields<HTMLDivElement>(action.error, 'organisation-error');
   const [agency, setAgency] = useState({ id: '', name: '', country: '', deskId: '', deskName: '', deskContact: '' });
@@ -28,7 +32,7 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
       <h2>Agencies</h2>
       <table className="data" aria-label="Agencies">
         <thead><tr><th scope="col">Id</th><th scope="col">Name</th><th scope="col">Country</th><th scope="col">Contact desk</th><th scope="col">Oversight</th></tr></thead>
-        <tbody>{org.agencies.map((a) => <tr key={a.id}><td>{a.id}</td><td>{a.name}</td><td>{a.country}</td><td>{a.contactDesk}</td><td>{a.oversight ? 'yes' : ''}</td></tr>)}</tbody>
+        <tbody>{org.agencies.map((a) => <tr key={a.id}><td>{a.id}</td><td>{a.name}</td><td>{a.country}</td><td title={a.contactDesk}>{deskName(desks, a.contactDesk)}</td><td>{a.oversight ? 'yes' : ''}</td></tr>)}</tbody>
       </table>
       {sysadmin ? (
         <form className="admin-form" aria-label="New agency" aria-busy={action.busy} onSubmit={createAgency} onInput={action.clear}>
@@ -46,7 +50,7 @@ export function OrganisationPanel({ org, reload, sysadmin, show }: { readonly or
       <h2>Desks</h2>
       <table className="data" aria-label="Desks">
         <thead><tr><th scope="col">Id</th><th scope="col">Agency</th><th scope="col">Name</th><th scope="col">24/7 contact</th></tr></thead>
-        <tbody>{org.desks.map((d) => <tr key={d.id}><td>{d.id}</td><td>{d.agency}</td><td>{d.name}</td><td>{d.contact}</td></tr>)}</tbody>
+        <tbody>{org.desks.map((d) => <tr key={d.id}><td>{d.id}</td><td title={d.agency}>{agencyName(agencies, d.agency)}</td><td>{d.name}</td><td>{d.contact}</td></tr>)}</tbody>
       </table>
       <form className="admin-form" aria-label="New desk" aria-busy={action.busy} onSubmit={createDesk} onInput={action.clear}>
         <h3>New desk</h3>
