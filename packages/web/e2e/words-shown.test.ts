@@ -1,7 +1,7 @@
 /**
  * Words where ids and codes stood: the top bar at 1280 px with a long agency name and an unread
  * badge (the purpose keeps its room, the agency name gives way); agencies, desks and groups by
- * name in the administration, and its tables saying when they are empty.
+ * name in the administration, and its tables saying when they are empty; an alert's review date.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -28,10 +28,25 @@ const purposeShown = (page: Page, purpose: string): Promise<number> => page.loca
   return shown;
 }, purpose);
 
+/** A zone alert on Pieter Aarts, its review date as the API gives it. */
+let alertIssued: { id: string; reviewDate: string };
+
+/** The zone officer's inbox, where the agency's alerts are listed once the purpose is given. */
+async function agencyAlerts(): Promise<Page> {
+  const page = await tests.signedInPage('zoneOfficer');
+  await page.goto('/#/inbox');
+  await givePurpose(page, 'Patrol', 'ZN/2026/0102');
+  return page;
+}
+
 const tests = setUpBrowserTests({
   seed: async ({ api }) => {
     const admin = await api.tokenOf('sysadmin');
     await api.json('/admin/agencies/zone-north', { token: admin, method: 'PATCH', body: { name: LONG_AGENCY }, headers: { 'x-mosaic-purpose': 'Reorganisation', 'x-mosaic-case': 'CHG-2026-001' } });
+    const zone = await api.tokenOf('zoneOfficer');
+    const why = { 'x-mosaic-purpose': 'Patrol', 'x-mosaic-case': 'ZN/2026/0102' };
+    await api.json('/records', { token: zone, body: { id: 'z-aarts', schema: 'Person', properties: { name: ['Pieter Aarts'] }, provenance: testProvenance('zone-north') } });
+    alertIssued = (await api.json<{ alert: { id: string; reviewDate: string } }>('/alerts', { token: zone, headers: why, body: { subject: 'zone-north:z-aarts', category: 'discreet_check' } })).alert;
   },
 });
 
@@ -62,5 +77,10 @@ describe.skipIf(!tests.haveChromium)('words shown where ids and codes stood', ()
     await expect.poll(() => desks.getByRole('row').filter({ hasText: 'intel-liaison' }).locator('td').allTextContents()).toEqual(['intel-liaison', 'State Security', 'Liaison desk', '+32 2 000 00 03']);
     await page.getByRole('tab', { name: 'Need-to-know groups' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Need-to-know groups' }).locator('tbody').textContent()).toBe('No groups yet.');
+  });
+
+  it('shows each of the agency\'s alerts with the date it must be reviewed by', async () => {
+    const page = await agencyAlerts();
+    await expect.poll(() => page.getByTestId('alert').filter({ hasText: 'Pieter Aarts' }).locator('.review').textContent()).toBe(`review by ${alertIssued.reviewDate}`);
   });
 });

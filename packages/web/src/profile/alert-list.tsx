@@ -2,12 +2,13 @@
  * Alerts: the action each asks for, the owner desk to call and the validity. On a subject's
  * profile each says what to do and whose it is; in an agency's own list each names its subject,
  * by the name the server read it under (`caption`), its record id beside it, or by the id alone
- * where it gave none.
+ * where it gave none, and when the agency must review it (alert-review.ts).
  */
 import type { AlertSummary } from '../api/api-types.ts';
 import { agencyName, deskName, useAgencyNames, useDeskNames } from '../common/use-agency-names.ts';
 import { href } from '../routing/use-hash-route.ts';
 import { useSession } from '../session/session-context.tsx';
+import { alertReview } from './alert-review.ts';
 import { WithdrawAlert } from './withdraw-alert.tsx';
 
 export function AlertList({ alerts, showSubject = false, onWithdraw }: {
@@ -19,6 +20,7 @@ export function AlertList({ alerts, showSubject = false, onWithdraw }: {
   const { api } = useSession();
   const agencies = useAgencyNames(api);
   const desks = useDeskNames(api);
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-label="Alerts" className="alerts">
       {alerts.map((a) => (
@@ -29,10 +31,16 @@ export function AlertList({ alerts, showSubject = false, onWithdraw }: {
           <span className="muted owner">
             {a.agency ? `${agencyName(agencies, a.agency)} · ` : ''}{deskName(desks, a.desk)} {a.deskContact} · from {a.validFrom}{a.validUntil ? ` until ${a.validUntil}` : ''}{a.status !== 'active' ? ` · ${a.status.replace(/_/g, ' ')}` : ''}
           </span>
+          {showSubject ? <ReviewDate reviewDate={a.reviewDate} today={today} /> : null}
           {onWithdraw && a.status !== 'withdrawn' ? <WithdrawAlert alert={a} onWithdraw={onWithdraw} /> : null}
           {a.instructions ? <span className="instructions">{a.instructions}</span> : null}
         </div>
       ))}
     </section>
   );
+}
+
+function ReviewDate({ reviewDate, today }: { readonly reviewDate: string; readonly today: string }) {
+  const review = alertReview(reviewDate, today);
+  return <span className={review.past ? 'overdue review' : 'muted review'}>{review.text}</span>;
 }
