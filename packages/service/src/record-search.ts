@@ -16,18 +16,19 @@
  * records the user may not see). Then the policy decides what is shown, pointed to or left out
  * (consult), and each result says which of its names matched and how. Where entities are
  * resolved, the records of one subject are listed together after the best of them, and say so.
- * Candidates are read in a window per source (five times the results asked) before the policy
- * has decided; when a source filled its window with fewer the user may see than that, its window
+ * Candidates are read in a window per source (WINDOW: five times the most results a search
+ * returns, whatever the limit asked, so the same records are ranked and the results for a limit
+ * are the first of those for any larger one) before the policy has decided; when a source filled
+ * its window (the watchlist's names: were cut at it) with fewer the user may see, its window
  * is widened four times (to at most MAX_CANDIDATES; the store's names, read four times the window
  * ahead, are read again only past that; the records already read and decided on are not read
  * again, and those whose provenance the node's watchlist keeps are decided on it and read only if
- * ranked). The first five times the results asked that the user may see of each source are
- * ranked: records the user may not see do not crowd out those they may, and whatever else is
- * held, the same records are ranked (the text's order reads each record's own names, not counts
- * over every record). For the pointers, the first five times the results asked of those they may
- * not see go through the gate too, as the store holds them, but are not ranked, and those the
- * policy denies are not read. If the widest window is still full, the result says more may match
- * (`truncated`).
+ * ranked). The first WINDOW that the user may see of each source are ranked: records the user
+ * may not see do not crowd out those they may, and whatever else is held, the same records are
+ * ranked (the text's order reads each record's own names, not counts over every record). For
+ * the pointers, the first five times the results asked of those they may not see go through the
+ * gate too, as the store holds them, but are not ranked, and those the policy denies are not
+ * read. If the widest window is still full, the result says more may match (`truncated`).
  */
 import { alignedWords, compareDates, isParticleOrTitle, matchableNames, normalizeName, parseDate, type DateLevel, type NameLevel, type NameToken, type NormalizedName, type PartialDate } from '@mosaic/matching';
 import { AppError, parsePartialDate, rolesInWords, type EntityId, type EntityRecord, type Provenance, type RecordId } from '@mosaic/model';
@@ -204,7 +205,12 @@ function asIdentifier(q: string): PreparedQuery | undefined {
   return validated?.ok ? validated.query : undefined;
 }
 
-/** Among the watchlist's records, spelling, script and particle variants of the query as a name (a window of `wanted`), and whether more were left. */
+/**
+ * Among the watchlist's records, spelling, script and particle variants of the query as a name
+ * (a window of `wanted`), and whether more were left: the candidates were cut at `wanted` names
+ * (or the postings bound), whatever the variants fetched among them. Those scored below
+ * VARIANT_MIN_SCORE are left out of the window, but a wider one scores names this one did not.
+ */
 function nameVariantsOf(names: ScreeningIndex, q: string, wanted: number): Pick<Variants, 'matched' | 'asWritten'> & { readonly full: boolean } {
   const asName = validateQuery({ name: q });
   const byName = asName.ok ? screenPrepared(names, asName.query, { limit: wanted, candidates: wanted, minScore: VARIANT_MIN_SCORE }) : undefined;
@@ -218,7 +224,7 @@ function nameVariantsOf(names: ScreeningIndex, q: string, wanted: number): Pick<
     matched.set(hit.id as string as RecordId, { name: name.listed.trim(), level: name.level, score: hit.score });
     if (name.parts.every((part) => part.how === 'exact')) asWritten.add(hit.id as string as RecordId);
   }
-  return { matched, asWritten, full: byName?.ok === true && (byName.truncated || byName.hits.length === wanted) };
+  return { matched, asWritten, full: byName?.ok === true && (byName.truncated || byName.compared >= wanted) };
 }
 
 /** Among the watchlist's records, the holders of the query as a document number, plate or phone number (exact, or as OCR misreads it; a window of `wanted`), and whether more were left. */
@@ -312,6 +318,12 @@ function bornOf(asked: readonly PartialDate[], record: EntityRecord): { readonly
   const { level, adjustment } = dateAdjustment(compareDates(asked, held));
   return { level: level as DateLevel, adjustment };
 }
+
+/** The most results a search returns (SearchQuery.limit). */
+const MAX_LIMIT = 100;
+
+/** The records of each source a search ranks, of those the user may see: five times the most results it returns, whatever the limit (searchRecords). */
+const WINDOW = MAX_LIMIT * 5;
 
 /** The widest candidate window a search reads (searchRecords). */
 const MAX_CANDIDATES = 5000;
@@ -432,8 +444,11 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   const q = checkQuery(query.q);
   if (query.schema !== undefined && !mosaic.registry.get(query.schema)) throw new AppError('MOSAIC_INVALID_INPUT', `schema: ${JSON.stringify(query.schema)} is not a schema`, { field: 'schema', reason: 'not a schema' });
   const asked = bornAsked(query.birthDate);
-  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  const window = limit * 5;
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), MAX_LIMIT);
+  // The window does not depend on the limit: a window of five times the limit scored as many of
+  // the watchlist's names and read as many of the store's, so a small limit missed records a
+  // larger one ranked first, and showed weaker ones in their place.
+  const window = WINDOW;
   // Which candidates the user may see decides the results; only those returned (and the
   // candidates they may not see, for the pointers) then go through the gate, so the audit log
   // and the owners' notices name what was returned, not every candidate read.
@@ -505,16 +520,16 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   const seenInText = new Set(seenOf(text, may));
   const textRank = new Map([...text.rank].filter(([id]) => !may.has(id) || seenInText.has(id)));
   // For the pointers, of the candidates the user may not see that the sources' last windows hold,
-  // the `window` each source holds best (by the best place any source gives them, then id): a
-  // wider window finds the user's own records, not more owners to notify. Those the policy denied
-  // are left out, as the gate would leave them: one denied on the provenance the watchlist keeps,
-  // which the store may hold marked otherwise since, is not pointed to until the watchlist hears
-  // of it (the search gives what it gave a moment before, never more than the policy allows).
+  // five times the results asked, those the sources hold best (by the best place any source gives
+  // them, then id): a wider window finds the user's own records, not more owners to notify. Those
+  // the policy denied are left out, as the gate would leave them: one denied on the provenance
+  // the watchlist keeps, which the store may hold marked otherwise since, is not pointed to until
+  // the watchlist hears of it (the search gives what it gave a moment before, never more than the policy allows).
   // The others are read with the records ranked, in one read of the store, to be decided on again
   // as the store holds them (consult), but not ranked: what one gives (a pointer to its owner, the
   // owner's notice, its id in the log's pointed records, listed there by place) reads nothing of
   // its names.
-  const pointedTo = bestPlaced(sources, (id) => !may.has(id)).slice(0, window).filter((id) => !denied.has(id));
+  const pointedTo = bestPlaced(sources, (id) => !may.has(id)).slice(0, limit * 5).filter((id) => !denied.has(id));
   await readRecords([...kept, ...pointedTo]);
   // the records ranked: those the user may see that are kept
   const rank = (ids: ReadonlySet<RecordId>) => rankCandidates([...records.values()].filter((r) => ids.has(r.id)), q, asked, variants, textRank);
