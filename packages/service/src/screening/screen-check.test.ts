@@ -132,6 +132,29 @@ describe('screenCheck', () => {
     expect(hits[0]?.kind === 'match' && hits[0].alerts[0]?.owner).toEqual({ agency: 'fedpol', agencyName: 'Federal Police', desk: 'Operations room', contact: '+3220000001' });
   });
 
+  it('puts an alert before another agency\'s pointer whatever their bands: the pointer a hit, the alert a possible match', async () => {
+    world = await openTestMosaic();
+    const { mosaic } = world;
+    for (const raw of [
+      // born seven years from the date checked: a possible match, with a discreet check on him
+      { id: 'n1', schema: 'Person', properties: { name: ['Wendelin Ostrowka'], birthDate: ['1925-09-20'] }, provenance: testProvenance('fedpol') },
+      { id: 'a1', schema: 'Alert', properties: { subject: ['fedpol:n1'], category: ['discreet_check'], desk: ['fedpol-ops'], deskContact: ['+3220000001'], status: ['active'] }, provenance: testProvenance('fedpol') },
+      // born that day: a hit, which the zone gets as a pointer
+      { id: 'x1', schema: 'Person', properties: { name: ['Wendelin Ostrowka'], birthDate: ['1918-09-20'] }, provenance: testProvenance('intel') },
+    ]) {
+      const v = validateRecord(mosaic.registry, raw);
+      if (!v.ok) throw new Error(JSON.stringify(v.errors));
+      await mosaic.store.putRecords([v.record], { actor: 'test' });
+    }
+    const projection = createScreeningProjection();
+    await followChanges(mosaic.store, [projection]).catchUp();
+    const officer = (await mosaic.store.listUsers()).find((u) => u.name === 'zoneCheckpoint')!;
+    const { hits } = await screenCheck(mosaic, { user: officer }, projection, { query: { name: 'Wendelin Ostrowka', birthDate: '1918-09-20' } });
+    expect(hits.map((h) => [h.n, h.band, h.kind === 'match' ? `${h.subject} ${h.alerts[0]?.action ?? 'none'}` : `pointer ${h.agency}`])).toEqual([
+      [0, 'possible', 'fedpol:n1 REPORT_COVERTLY'], [1, 'hit', 'pointer intel'],
+    ]);
+  });
+
   it('decides the whole list ahead of need after a profile\'s first check; later checks ask only about what they show', async () => {
     const asked: string[] = [];
     world = await openTestMosaic({

@@ -518,10 +518,13 @@ async function heldNow(mosaic: Mosaic, ids: readonly RecordId[], projection: Scr
 }
 
 /**
- * The officer reads the cards from the top: within a band, a hit whose alert asks the most
- * binding action comes first (ALERT_CATEGORIES order: arrest before a discreet check), then
- * another agency's pointer (call its desk before letting the person go), then known subjects
- * without an alert; otherwise the screening's order. Hits are numbered in the order shown.
+ * The officer reads the cards from the top: first the hits with an alert in force, which ask an
+ * action of the officer (possible matches among them too), then the others. Within each, by band,
+ * then a hit whose alert asks the most binding action (ALERT_CATEGORIES order: arrest before a
+ * discreet check), then another agency's pointer (call its desk before letting the person go),
+ * then known subjects without an alert; otherwise the screening's order. Two pointers that were
+ * hits ranked above a discreet check on a possible match and pushed it off the officer's first
+ * screen. Hits are numbered in the order shown.
  */
 function inReadingOrder(hits: readonly HitView[]): HitView[] {
   const rank = (hit: HitView): number => {
@@ -529,9 +532,10 @@ function inReadingOrder(hits: readonly HitView[]): HitView[] {
     const first = hit.alerts[0];
     return first ? ALERT_CATEGORIES.indexOf(first.category) : ALERT_CATEGORIES.length + 1;
   };
+  const alerted = (hit: HitView): number => (hit.kind === 'match' && hit.alerts.length > 0 ? 0 : 1);
   return hits
     .map((hit, at) => ({ hit, at }))
-    .sort((a, b) => BANDS.indexOf(a.hit.band) - BANDS.indexOf(b.hit.band) || rank(a.hit) - rank(b.hit) || a.at - b.at)
+    .sort((a, b) => alerted(a.hit) - alerted(b.hit) || BANDS.indexOf(a.hit.band) - BANDS.indexOf(b.hit.band) || rank(a.hit) - rank(b.hit) || a.at - b.at)
     .map(({ hit }, n) => ({ ...hit, n }));
 }
 
