@@ -50,8 +50,12 @@ describe.skipIf(!tests.haveChromium)('a check kept with the history', () => {
     expect(screened).toHaveLength(1);
     expect(await first.locator('.decided').textContent()).toBe('Already rejected by you.');
     expect(await first.getByRole('button').count()).toBe(0);
-    // the keyboard is on the first decision still open: the pointer's call, then the second man
-    await expect.poll(() => focused(page)).toBe('CONTACT OWNER Desk called: record the call');
+    // the keyboard is on the check's summary, then on the first decision still open: what the
+    // pointer's desk said, before the button that records the call; then the second man
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('summary'))).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(page)).toBe('CONTACT OWNER');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     await pointer.getByLabel('What the desk said').fill('hold him, a colleague is on the way');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -103,7 +107,7 @@ describe.skipIf(!tests.haveChromium)('a check kept with the history', () => {
     expect(await first.getByRole('alert').count()).toBe(0);
     expect(await first.textContent()).not.toMatch(/MOSAIC_CONFLICT|already rejected \[/);
     // the keyboard goes on to a decision still open
-    await expect.poll(() => focused(page)).toMatch(/^(CONTACT OWNER Desk called: record the call|NO ALERT Confirm: same person)$/);
+    await expect.poll(() => focused(page)).toMatch(/^(CONTACT OWNER|NO ALERT Confirm: same person)$/);
 
     // then the colleague calls the pointer's desk
     await tests.api.json(`/checks/${checkId}/hits/${refOf((hit) => hit.kind === 'pointer')}/decision`, { token: colleague, body: { decision: 'called' } });

@@ -225,6 +225,9 @@ describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.hit-card').count()).toBe(2);
     const [first, second] = await page.locator('.hit-listed-born dd').allTextContents();
+    // on the answer's summary, where Enter records nothing; Tab goes on to the first decision
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('summary'))).toBe(true);
+    await page.keyboard.press('Tab');
     expect(await focused()).toBe(`${first} Confirm: same person`);
     await page.keyboard.press('Enter');
     await expect.poll(() => focused()).toBe(`${second} Confirm: same person`);
@@ -244,6 +247,8 @@ describe.skipIf(!tests.haveChromium)('the checkpoint', () => {
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
     // in the encounter report, Esc is Back: the check stays, the focus on its Confirm
     await check(page, 'Samira Haddad');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('summary'))).toBe(true);
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.check-report').count()).toBe(1);
     await page.keyboard.press('Escape');

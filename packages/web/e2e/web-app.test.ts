@@ -244,6 +244,8 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     // and why it matched, for the officer to compare with the person in front of them
     expect(await hit.locator('.hit-why').textContent()).toMatch(/^Name: Lucien Moreau-Vasquez \([\w ,]+\) · Date of birth: same date/);
     await screenshot(page, '07-checkpoint');
+    // from the answer's summary, where the focus lands, to the decision
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     if (await page.locator('.check-report').count()) {
       await page.getByLabel('Place').first().fill('N4 roadblock, km 12');

@@ -100,7 +100,7 @@ export function keptDecisionText(decision: NonNullable<ScreeningHit['decision']>
   return decision.decision === 'called' ? `The desk was already called by ${who}.` : `Already ${STATE_OF[decision.decision]} by ${who}.`;
 }
 
-export function HitCard({ hit, n, decidedHere = false, told, onDecide, onDecided, autoFocus, sameAs, contraryOf }: {
+export function HitCard({ hit, n, decidedHere = false, told, onDecide, onDecided, sameAs, contraryOf }: {
   readonly hit: ScreeningHit;
   readonly n: number;
   /** Whether the hit's decision was taken on this page (else it is told as one taken before, or elsewhere). */
@@ -113,7 +113,6 @@ export function HitCard({ hit, n, decidedHere = false, told, onDecide, onDecided
   readonly onDecide: (n: number, decision: HitDecision, report?: CheckReport) => Promise<void>;
   /** Once the decision is taken and its buttons gone: where the keyboard goes next. */
   readonly onDecided?: (card: HTMLElement) => void;
-  readonly autoFocus: boolean;
   /** The decision on a card of the same person contrary to `decision`, which is asked before it is taken. */
   readonly contraryOf?: (decision: 'confirm' | 'reject') => ContraryDecision | undefined;
 }) {
@@ -209,13 +208,13 @@ export function HitCard({ hit, n, decidedHere = false, told, onDecide, onDecided
         <div className="row">
           <label htmlFor={`hit-${n}-notes`} className="visually-hidden">What the desk said</label>
           <input id={`hit-${n}-notes`} placeholder="What the desk said (optional)" maxLength={REPORT_TEXT_LENGTH} value={notes} onChange={(e) => setNotes(e.target.value)} />
-          <button type="button" className="primary" autoFocus={autoFocus} disabled={busy}
+          <button type="button" className="primary" disabled={busy}
             onClick={() => void decide('called', notes.trim() ? { notes: notes.trim() } : undefined)}>Desk called: record the call</button>
         </div>
       ) : null}
       {state === 'open' && hit.kind !== 'pointer' && !asking ? (
         <div className="row">
-          <button type="button" className="primary" ref={confirmRef} autoFocus={autoFocus} disabled={busy} onClick={() => ask('confirm')}>Confirm: same person</button>
+          <button type="button" className="primary" ref={confirmRef} disabled={busy} onClick={() => ask('confirm')}>Confirm: same person</button>
           <button type="button" ref={rejectRef} disabled={busy} onClick={() => ask('reject')}>Reject: not this person</button>
         </div>
       ) : null}

@@ -1,7 +1,9 @@
 /**
  * The checkpoint screen, made for the keyboard: type name, date of birth, document or plate and
- * press Enter; the hits arrive with the action in large type and the focus on the first decision.
- * Each decision taken moves the focus to the next one still open, then to New check. Escape,
+ * press Enter; the hits arrive with the action in large type and the focus on the answer's
+ * summary, read out, where a second Enter records nothing (on the first decision, it recorded a
+ * call to a desk never made); Tab goes on to the first decision. Each decision taken moves the
+ * focus to the next one still open — a pointer's by what the desk said — then to New check. Escape,
  * wherever the focus is on the screen, starts a new check with the focus back on the name —
  * except in the encounter report and in a dialog, where it means Back. A check with nothing that
  * identifies someone is not sent: the screen says what is missing, and the focus goes to the name.
@@ -90,6 +92,7 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
   const [decidedHere, setDecidedHere] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
   const nameRef = useRef<HTMLInputElement>(null);
   const hitsRef = useRef<HTMLOListElement>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
   const newCheckRef = useRef<HTMLButtonElement>(null);
   const shownRef = useRef(answer);
   shownRef.current = answer;
@@ -136,11 +139,19 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
-  /** After `card`'s decision: the next card still open (after it, else before it), or New check. */
+  // a check answered, or reopened: the keyboard starts on its summary, which records nothing on Enter
+  const shownCheck = answer?.check.id;
+  useEffect(() => {
+    if (shownCheck !== undefined) summaryRef.current?.focus();
+  }, [shownCheck]);
+  /**
+   * After `card`'s decision: the next card still open (after it, else before it), or New check. A
+   * pointer's card by what the desk said, before the button that records the call with it.
+   */
   const focusNextDecision = (card: HTMLElement): void => {
     const open = [...(hitsRef.current?.querySelectorAll<HTMLElement>('.hit-card.hit-open') ?? [])];
     const next = open.find((c) => Boolean(card.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING)) ?? open[0];
-    (next?.querySelector<HTMLElement>('button.primary') ?? newCheckRef.current)?.focus();
+    (next?.querySelector<HTMLElement>('input, button.primary') ?? newCheckRef.current)?.focus();
   };
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -178,8 +189,6 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
     show(check, taken ? { key: ref ?? `n${n}`, told } : undefined);
   };
 
-  // the keyboard starts on the first decision still to take (a reopened check may hold some taken)
-  const firstOpen = answer?.hits.find((hit) => !hit.decision);
   const summary = answer ? hitsSummary(answer.hits) : undefined;
 
   return (
@@ -206,12 +215,12 @@ function CheckpointForm({ kept }: { readonly kept: string | undefined }) {
       {refusals.unsaid ? <ErrorMessage error={error} what="run the check" /> : null}
       {/* mounted empty before the first answer: a live region inserted already filled is not read out */}
       {/* the check's id is the reference an officer gives in a report or a call to the desk; how long it took is not the officer's concern */}
-      <p role="status" className={summary ? `summary ${SUMMARY_CLASS[summary.tone]}` : 'summary'}>
+      <p role="status" ref={summaryRef} tabIndex={-1} className={summary ? `summary ${SUMMARY_CLASS[summary.tone]}` : 'summary'}>
         {answer && summary ? <>{summary.text} <span className="muted">· Check reference: <span className="check-ref">{answer.check.id}</span></span></> : null}
       </p>
       {answer ? (
         <>
-          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${hit.ref ?? n}`} hit={hit} n={hit.n ?? n} decidedHere={decidedHere.has(hit.ref ?? `n${hit.n ?? n}`)} told={decidedHere.get(hit.ref ?? `n${hit.n ?? n}`)} onDecide={decide} onDecided={focusNextDecision} autoFocus={hit === firstOpen} sameAs={sameAsOf(answer.hits, hit)}
+          <ol className="hits" ref={hitsRef}>{answer.hits.map((hit, n) => <HitCard key={`${answer.check.id}-${hit.ref ?? n}`} hit={hit} n={hit.n ?? n} decidedHere={decidedHere.has(hit.ref ?? `n${hit.n ?? n}`)} told={decidedHere.get(hit.ref ?? `n${hit.n ?? n}`)} onDecide={decide} onDecided={focusNextDecision} sameAs={sameAsOf(answer.hits, hit)}
             contraryOf={(decision) => contraryDecision(answer.hits, hit.n ?? n, decision)} />)}</ol>
           <button type="button" ref={newCheckRef} onClick={reset}>New check (Esc)</button>
         </>
