@@ -1,7 +1,8 @@
 /**
  * Words where ids and codes stood: the top bar at 1280 px with a long agency name and an unread
  * badge (the purpose keeps its room, the agency name gives way); agencies, desks and groups by
- * name in the administration, and its tables saying when they are empty; an alert's review date.
+ * name in the administration, and its tables saying when they are empty; an alert's review date,
+ * and the reason for its withdrawal asked in a full-width box.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -82,5 +83,16 @@ describe.skipIf(!tests.haveChromium)('words shown where ids and codes stood', ()
   it('shows each of the agency\'s alerts with the date it must be reviewed by', async () => {
     const page = await agencyAlerts();
     await expect.poll(() => page.getByTestId('alert').filter({ hasText: 'Pieter Aarts' }).locator('.review').textContent()).toBe(`review by ${alertIssued.reviewDate}`);
+  });
+
+  it('asks why an alert is withdrawn in a text box as wide as the alert', async () => {
+    const page = await agencyAlerts();
+    const listed = page.getByTestId('alert').filter({ hasText: 'Pieter Aarts' });
+    await listed.getByRole('button', { name: /^Withdraw the discreet check alert on Pieter Aarts/ }).click();
+    const reason = listed.getByLabel('Why (optional, kept in the audit log)');
+    await expect.poll(() => reason.count()).toBe(1);
+    expect(await reason.evaluate((box) => box.tagName)).toBe('TEXTAREA');
+    const [box, banner] = [await reason.evaluate((e) => e.getBoundingClientRect().width), await listed.evaluate((e) => e.clientWidth)];
+    expect(box).toBeGreaterThan(banner * 0.8);
   });
 });

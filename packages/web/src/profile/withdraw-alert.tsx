@@ -34,7 +34,7 @@ export function WithdrawAlert({ alert, onWithdraw }: {
       onKeyDown={step.onKeyDown}>
       <strong>Withdraw {what}? Checkpoints stop acting on it at once.</strong>{' '}
       <label className="small">Why (optional, kept in the audit log){' '}
-        <input type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. arrested, warrant lifted" />
+        <textarea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. arrested, warrant lifted" />
       </label>{' '}
       <button type="button" className="small danger" onClick={() => { step.answered(); onWithdraw(alert.id, reason.trim()); }}>Withdraw the alert now</button>{' '}
       <button type="button" className="small" ref={step.keep} onClick={step.cancel}>Keep the alert</button>
