@@ -303,7 +303,8 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await expect.poll(() => listed.count()).toBe(1);
     expect(await listed.locator('dd').first().textContent()).toBe(`Lucien Moreau-Vasquez ${tests.world.moreau}`);
     expect(await listed.locator('.hit-listed-born dd').textContent()).toBe('1991-04-12');
-    expect(await listed.locator('.hit-listed-nationality dd').textContent()).toBe('be');
+    expect(await listed.locator('.hit-listed-nationality dd').textContent()).toBe('Belgium');
+    expect(await listed.locator('.hit-listed-nationality dd [title]').getAttribute('title')).toBe('be');
     // a pointer: nobody to compare, so no confirmation; the officer records the call to its desk
     await page.keyboard.press('Escape');
     await page.getByLabel('Name', { exact: true }).fill('Odile Renard-Moreau');

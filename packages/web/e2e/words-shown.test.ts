@@ -2,7 +2,7 @@
  * Words where ids and codes stood: the top bar at 1280 px with a long agency name and an unread
  * badge (the purpose keeps its room, the agency name gives way); agencies, desks and groups by
  * name in the administration, and its tables saying when they are empty; an alert's review date,
- * and the reason for its withdrawal asked in a full-width box.
+ * and the reason for its withdrawal asked in a full-width box; nationalities by their country's name.
  */
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
@@ -94,5 +94,25 @@ describe.skipIf(!tests.haveChromium)('words shown where ids and codes stood', ()
     expect(await reason.evaluate((box) => box.tagName)).toBe('TEXTAREA');
     const [box, banner] = [await reason.evaluate((e) => e.getBoundingClientRect().width), await listed.evaluate((e) => e.clientWidth)];
     expect(box).toBeGreaterThan(banner * 0.8);
+  });
+
+  it('names a nationality by its country, its code in the title, in a profile\'s values and on the review\'s pair cards', async () => {
+    const fed = await tests.api.tokenOf('fedAnalyst');
+    const person = (id: string, properties: Record<string, string[]>) => tests.api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties } });
+    // the same name, a birth year against a full date: a pair for a person to judge
+    await person('p-halvorsen-1', { name: ['Ingrid Halvorsen'], birthDate: ['1977'], nationality: ['no'] });
+    await person('p-halvorsen-2', { name: ['Ingrid Halvorsen'], birthDate: ['1977-10-21'], nationality: ['be'] });
+    await tests.server.projections.follower.catchUp();
+
+    const page = await tests.signedInPage('fedAnalyst');
+    await page.goto(`/#/profile/record/${encodeURIComponent('fedpol:p-halvorsen-1')}`);
+    await givePurpose(page, 'Criminal investigation', 'PV/2026/0503');
+    const value = page.locator('table.claims tr', { hasText: 'Nationality' }).locator('td.value');
+    await expect.poll(() => value.textContent()).toBe('Norway');
+    expect(await value.locator('[title]').getAttribute('title')).toBe('no');
+
+    await page.goto('/#/review');
+    const card = page.locator('.pair-card', { hasText: 'Ingrid Halvorsen' });
+    await expect.poll(() => card.locator('.pair-props div', { hasText: 'Nationality' }).locator('dd').allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Norway', 'Belgium']));
   });
 });

@@ -11,6 +11,7 @@ import type { CheckReport, HitDecision, ScreeningHit } from '../api/api-types.ts
 import { ErrorMessage } from '../common/error-message.tsx';
 import { GradingBadge } from '../common/grading-badge.tsx';
 import { levelLabel } from '../common/match-levels.ts';
+import { PropertyValue } from '../common/property-value.tsx';
 import { saidRefusals } from '../common/said-refusals.ts';
 import { useAction } from '../common/use-action.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -196,7 +197,7 @@ export function HitCard({ hit, n, decidedHere = false, told, onDecide, onDecided
       <dl className="hit-facts">
         <div><dt>Subject</dt><dd>{subjectOf(hit)}</dd></div>
         {listed?.birthDates?.length ? <div className="hit-listed-born"><dt>Born</dt><dd>{listed.birthDates.join(', ')}</dd></div> : null}
-        {listed?.nationalities?.length ? <div className="hit-listed-nationality"><dt>Nationality</dt><dd>{listed.nationalities.join(', ')}</dd></div> : null}
+        {listed?.nationalities?.length ? <div className="hit-listed-nationality"><dt>Nationality</dt><dd>{listed.nationalities.map((code, i) => <span key={code}>{i > 0 ? ', ' : ''}<PropertyValue type="country" value={code} /></span>)}</dd></div> : null}
         {sameAs ? <div className="hit-same-subject"><dt>Same person as</dt><dd>card {sameAs.position}: {subjectOf(sameAs.hit)}</dd></div> : null}
         {hit.category ? <div><dt>Listed as</dt><dd><span className={`badge category category-${hit.category}`}>{hit.category}</span> <span className={hit.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{hit.nature ?? 'fact'}</span>{hit.reliability !== undefined && hit.credibility !== undefined ? <> <GradingBadge reliability={hit.reliability} credibility={hit.credibility} /></> : null}</dd></div> : null}
         <div><dt>Match</dt><dd>{hit.band}{hit.score !== undefined ? ` (${Math.round(hit.score * 100)}%)` : ''}</dd></div>

@@ -4,6 +4,7 @@
  */
 import type { ClaimedValue } from '../api/api-types.ts';
 import { GradingBadge } from '../common/grading-badge.tsx';
+import { PropertyValue } from '../common/property-value.tsx';
 import { TlpBadge } from '../common/tlp-badge.tsx';
 import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { href } from '../routing/use-hash-route.ts';
@@ -12,6 +13,8 @@ import { useSession } from '../session/session-context.tsx';
 export interface ClaimRow {
   readonly property: string;
   readonly label: string;
+  /** The model's type of the property (a country is shown by its name). */
+  readonly type?: string | undefined;
   readonly claim: ClaimedValue;
   /** The value names another record or entity: link to its profile. */
   readonly link?: string;
@@ -27,13 +30,13 @@ export function ClaimsTable({ rows }: { readonly rows: readonly ClaimRow[] }) {
         <tr><th scope="col">Property</th><th scope="col">Value</th><th scope="col">Agency</th><th scope="col">Source</th><th scope="col">Grading</th><th scope="col">Marking</th><th scope="col">Category</th><th scope="col">Nature</th><th scope="col">Review</th></tr>
       </thead>
       <tbody>
-        {rows.map(({ property, label, claim, link }, i) => {
+        {rows.map(({ property, label, type, claim, link }, i) => {
           const p = claim.provenance;
           const first = i === 0 || rows[i - 1]?.property !== property;
           return (
             <tr key={`${property}-${i}`} className={first ? 'group-start' : undefined}>
               <th scope="row" className={first ? '' : 'repeat'}>{first ? label : <span className="visually-hidden">{label}</span>}</th>
-              <td className="value">{link ? <a href={link}>{claim.value}</a> : claim.value}</td>
+              <td className="value">{link ? <a href={link}>{claim.value}</a> : <PropertyValue type={type} value={claim.value} />}</td>
               <td>{agencyName(agencies, p.agency)}</td>
               <td className="muted" title={claim.record}>{p.source}</td>
               <td><GradingBadge reliability={p.reliability} credibility={p.credibility} /></td>

@@ -12,6 +12,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { IdentifierLink, LinkProposal, ReportDetail, ReportEntity, ReportRelation } from '../api/api-types.ts';
+import { countryName } from '../common/country-name.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';
@@ -49,16 +50,6 @@ function explanationOf(explain: unknown): string {
     .join(' · ');
 }
 
-/** Country names as the browser's CLDR data gives them (the server's countryName reads the same data). */
-const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const countryInWords = (code: string): string => {
-  try {
-    return countryNames.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-};
-
 /**
  * What tells a candidate from another of the same name: its dates of birth, nationalities and
  * record id, the id a link to its profile (a new tab, so the review stays as it is).
@@ -66,7 +57,7 @@ const countryInWords = (code: string): string => {
 function ProposalDetails({ proposal }: { readonly proposal: LinkProposal }) {
   const facts = [
     proposal.birthDate?.length ? `born ${proposal.birthDate.join(' or ')}` : '',
-    proposal.nationality?.length ? `nationality ${proposal.nationality.map(countryInWords).join(', ')}` : '',
+    proposal.nationality?.length ? `nationality ${proposal.nationality.map(countryName).join(', ')}` : '',
   ].filter((fact) => fact.length > 0);
   return (
     <span className="proposal-details muted">

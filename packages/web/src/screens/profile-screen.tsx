@@ -63,7 +63,7 @@ function rowsOf(profile: EntityProfile, schema: SchemaInfo | undefined, linkOf: 
     const def = defs.get(name);
     // A source report opens as a report (text and mentions), not as a bare record.
     const link = def?.type !== 'entity' ? undefined : def.range === 'Report' ? href('reports', claim.value) : linkOf(claim.value);
-    return { property: name, label: def?.label ?? name, claim, ...(link ? { link } : {}) };
+    return { property: name, label: def?.label ?? name, type: def?.type, claim, ...(link ? { link } : {}) };
   }));
 }
 

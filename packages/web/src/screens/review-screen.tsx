@@ -15,6 +15,7 @@ import { JudgedByCell } from '../common/judged-by-cell.tsx';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { nameAgreementWords } from '../common/name-agreement-words.ts';
 import { ProgressBar } from '../common/progress-bar.tsx';
+import { PropertyValue } from '../common/property-value.tsx';
 import { ProvenanceLine } from '../common/provenance-line.tsx';
 import { PurposeGate } from '../common/purpose-gate.tsx';
 import { localTime } from '../common/local-time.ts';
@@ -34,13 +35,14 @@ export function ReviewScreen() {
  * The properties of either record, in the schema's order (names first, as the profile lists
  * them) and under the schema's labels; any the schema does not list, after, by name.
  */
-function pairKeys(record: RecordView, other: RecordView, schema: SchemaInfo | undefined): readonly { readonly key: string; readonly label: string }[] {
+function pairKeys(record: RecordView, other: RecordView, schema: SchemaInfo | undefined): readonly { readonly key: string; readonly label: string; readonly type: string | undefined }[] {
   const order = schema?.properties.map((p) => p.name) ?? [];
   const labels = new Map(schema?.properties.map((p) => [p.name, p.label]) ?? []);
+  const types = new Map(schema?.properties.map((p) => [p.name, p.type]) ?? []);
   const rank = (k: string): number => order.indexOf(k) + 1 || order.length + 1;
   return [...new Set([...Object.keys(record.properties), ...Object.keys(other.properties)])]
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .map((key) => ({ key, label: labels.get(key) ?? key }));
+    .map((key) => ({ key, label: labels.get(key) ?? key, type: types.get(key) }));
 }
 
 function RecordColumn({ record, other, schema }: { readonly record: RecordView; readonly other: RecordView; readonly schema: SchemaInfo | undefined }) {
@@ -49,10 +51,12 @@ function RecordColumn({ record, other, schema }: { readonly record: RecordView; 
       <h3>{record.caption} <span className="muted small">{record.id}</span></h3>
       <ProvenanceLine provenance={record.provenance} compact />
       <dl className="pair-props">
-        {pairKeys(record, other, schema).map(({ key, label }) => {
-          const mine = (record.properties[key] ?? []).join('; ');
+        {pairKeys(record, other, schema).map(({ key, label, type }) => {
+          const values = record.properties[key] ?? [];
+          const mine = values.join('; ');
           const theirs = (other.properties[key] ?? []).join('; ');
-          return <div key={key} className={mine && theirs && mine !== theirs ? 'differs' : undefined}><dt>{label}</dt><dd>{mine || <span className="muted">—</span>}</dd></div>;
+          const shown = values.map((value, i) => <span key={`${i}-${value}`}>{i > 0 ? '; ' : ''}<PropertyValue type={type} value={value} /></span>);
+          return <div key={key} className={mine && theirs && mine !== theirs ? 'differs' : undefined}><dt>{label}</dt><dd>{mine ? shown : <span className="muted">—</span>}</dd></div>;
         })}
       </dl>
     </div>
