@@ -189,8 +189,27 @@ export function HitCard({ hit, n, decidedHere = false, told, onDecide, onDecided
   };
   const listed = hit.kind === 'match' ? hit.listed : undefined;
   const headingId = `hit-${n}-action`;
+  /**
+   * A control focused on the card (by Tab, or the focus moved on after a decision) is shown with
+   * the card's action heading: the browser brings a control it focuses to the middle of the
+   * screen, which on an 800×600 screen left a tall card's heading above it, out of view. Moved
+   * down as far as the heading needs, once the browser has scrolled, while the control stays on
+   * screen; a top bar that stays on screen covers what is under it.
+   */
+  const keepHeadingInView = (): void => {
+    requestAnimationFrame(() => {
+      const heading = document.getElementById(headingId);
+      const control = document.activeElement;
+      if (!heading || !control || !cardRef.current?.contains(control)) return;
+      const top = heading.getBoundingClientRect().top;
+      const covered = Math.max(0, document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0);
+      if (top >= covered) return;
+      const by = Math.min(covered + 8 - top, window.innerHeight - control.getBoundingClientRect().bottom);
+      if (by > 0) window.scrollBy(0, -by);
+    });
+  };
   return (
-    <li ref={cardRef} className={`hit-card hit-${action.code.toLowerCase().replace(/[^a-z]+/g, '-')} hit-${state}`} aria-labelledby={headingId}>
+    <li ref={cardRef} className={`hit-card hit-${action.code.toLowerCase().replace(/[^a-z]+/g, '-')} hit-${state}`} aria-labelledby={headingId} onFocus={keepHeadingInView}>
       <div className="hit-action" id={headingId}>{action.code.replace(/_/g, ' ')}</div>
       {!action.disclose ? <div className="hit-discreet">Do not let the person know</div> : null}
       <p className="hit-instruction">{action.instruction}</p>
