@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KINSHIP_INVERSES, inverseRelation } from './relation-inverse.ts';
+import { KINSHIP_INVERSES, hasInverse, inverseRelation } from './relation-inverse.ts';
 import { schemata } from './schema.ts';
 
 describe('a relation read from its other end', () => {
@@ -17,6 +17,11 @@ describe('a relation read from its other end', () => {
   it('reads an edge label back by its counterpart, both ways', () => {
     expect(['owns', 'member of', 'works for', 'lives at', 'called'].map((w) => inverseRelation(w))).toEqual(['owned by', 'has member', 'employs', 'home of', 'called by']);
     expect(inverseRelation('owned by')).toBe('owns');
+  });
+
+  it('knows the kinship words and the verbs of a pair, not a role or a free-text relationship', () => {
+    expect(['brother', 'spouse', 'owns', 'owned by', 'member of'].every(hasInverse)).toBe(true);
+    expect(['leader', 'financier', 'travelled with', 'friend', 'toString'].some(hasInverse)).toBe(false);
   });
 
   it('has an inverse for every relationship of the Family schema', () => {

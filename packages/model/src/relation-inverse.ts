@@ -5,8 +5,9 @@
  * the reader). The kinship words are the Family schema's relationship values
  * (schemata/Family.json, whose test keeps this table covering each of them); the schemata's edge
  * labels read as a verb from their source ("owns") and are read back by their counterpart
- * ("owned by"). Any other word (spouse, cousin, associate, "travelled with", a role) reads the
- * same from both ends.
+ * ("owned by"). Any other word (an associate's "travelled with", a membership's role "leader")
+ * is not known to read from the other end (hasInverse): it reads as it is, and the graph keeps
+ * such a tie as stored rather than turn it round.
  */
 
 /** A word for a relative, by that relative's gender (Person.gender); `other` where it is neither known male nor female. */
@@ -44,6 +45,15 @@ const VERB_PAIRS: readonly (readonly [string, string])[] = [
   ['called', 'called by'],
 ];
 const VERB_INVERSES: ReadonlyMap<string, string> = new Map(VERB_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]]));
+
+/**
+ * Whether a label has a reading from the tie's other end (a kinship word or a verb of a pair):
+ * any other label (a membership's role, an associate's free-text relationship) says how the
+ * source stands to the target and reads only from the source.
+ */
+export function hasInverse(label: string): boolean {
+  return Object.hasOwn(KINSHIP_INVERSES, label) || VERB_INVERSES.has(label);
+}
 
 /**
  * inverseRelation('brother', 'female') is "sister": the tie read from its target's side, given

@@ -15,11 +15,16 @@ const person = (id: string, name: string, gender?: string) =>
   ({ id, schema: 'Person', properties: { name: [name], ...(gender ? { gender: [gender] } : {}) }, provenance: testProvenance('fedpol') });
 const family = (id: string, from: string, to: string, relationship: string) =>
   ({ id, schema: 'Family', properties: { person: [from], relative: [to], relationship: [relationship] }, provenance: testProvenance('fedpol') });
+const organisation = (id: string, name: string) =>
+  ({ id, schema: 'Organization', properties: { name: [name] }, provenance: testProvenance('fedpol') });
+const membership = (id: string, member: string, organization: string, role: string) =>
+  ({ id, schema: 'Membership', properties: { member: [member], organization: [organization], role: [role] }, provenance: testProvenance('fedpol') });
 
 beforeAll(async () => {
   world = await openTestMosaic();
   const { mosaic } = world;
-  // each record says how its relative stands to its person: Yassin is Nadia's and Noor's brother, Mohamad is Karim's father
+  // each record says how its relative stands to its person: Yassin is Nadia's and Noor's brother, Mohamad is Karim's father;
+  // Karim leads the Haddou Brothers Ltd
   const raw = [
     person('s1', 'Nadia Elmrabet', 'female'),
     person('a1', 'Yassin Elmrabet', 'male'),
@@ -29,6 +34,8 @@ beforeAll(async () => {
     family('f1', 's1', 'a1', 'brother'),
     family('f2', 'n1', 'a1', 'brother'),
     family('f3', 'k1', 'm1', 'father'),
+    organisation('o1', 'Haddou Brothers Ltd'),
+    membership('ms1', 'k1', 'o1', 'leader'),
   ];
   for (const r of raw) {
     const v = validateRecord(mosaic.registry, r);
@@ -48,7 +55,7 @@ afterAll(async () => {
 
 interface Answer { readonly nodes: readonly { id: string; label: string }[]; readonly edges: readonly { source: string; target: string; label?: string; role?: string; provenance: string[] }[] }
 
-/** Each tie of a subject's one-step network as "label other (records)", read from the edge's source, which is the subject. */
+/** Each tie of a subject's one-step network as "label other (records)", read from the edge's source: "source: label target (records)" where the source is not the subject. */
 async function tiesOf(seed: string, level: 'entity' | 'record'): Promise<string[]> {
   const response = await app.inject({
     method: 'POST', url: '/api/v1/graph/expand', headers: { authorization: `Bearer ${tokens['fedAnalyst'] ?? ''}` },
@@ -57,8 +64,8 @@ async function tiesOf(seed: string, level: 'entity' | 'record'): Promise<string[
   expect(response.statusCode, response.body).toBe(200);
   const answer = response.json() as Answer;
   const name = new Map(answer.nodes.map((n) => [n.id, n.label]));
-  const subject = answer.nodes.find((n) => n.id === seed || n.label === name.get(seed))?.id;
-  return answer.edges.map((e) => `${e.source === subject ? '' : 'NOT FROM THE SUBJECT '}${e.label ?? ''} ${name.get(e.target) ?? ''} (${e.provenance.join(',')})${e.role === e.label ? '' : ` role ${e.role ?? ''}`}`).sort();
+  const subject = answer.nodes.find((n) => n.id === seed)?.id;
+  return answer.edges.map((e) => `${e.source === subject ? '' : `${name.get(e.source) ?? ''}: `}${e.label ?? ''} ${name.get(e.target) ?? ''} (${e.provenance.join(',')})${e.role === e.label ? '' : ` role ${e.role ?? ''}`}`).sort();
 }
 
 describe('a family tie in graph/expand, read from the subject\'s side', () => {
@@ -76,6 +83,11 @@ describe('a family tie in graph/expand, read from the subject\'s side', () => {
     it(`calls Karim his father's son, not his father (${level} level)`, async () => {
       const seed = level === 'record' ? 'fedpol:m1' : (await expandedId('fedpol:m1'));
       expect(await tiesOf(seed, level)).toEqual(['son Karim Haddou (fedpol:f3)']);
+    });
+
+    it(`keeps a membership's role on its member's side, not turned into the organisation's leader (${level} level)`, async () => {
+      const seed = level === 'record' ? 'fedpol:o1' : (await expandedId('fedpol:o1'));
+      expect(await tiesOf(seed, level)).toEqual(['Karim Haddou: leader Haddou Brothers Ltd (fedpol:ms1)']);
     });
   }
 });

@@ -24,7 +24,7 @@ import {
   type CentralityMeasure, type CentralityResult, type CommunitiesResult, type ConnectorsResult, type EdgeId, type EdgeType, type EntityGraph, type GraphEdge, type GraphNode, type NodeId, type QueryScope, type Subgraph,
 } from '@mosaic/graph';
 import type { JsonValue } from '@mosaic/audit';
-import { AppError, countryName, inverseRelation, rolesInWords, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
+import { AppError, countryName, hasInverse, inverseRelation, rolesInWords, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { decide, decisionKey, RECORD_ROLES, type Decision, type Pointer } from '@mosaic/policy';
 import type { ChangeFollower } from '../change-follower.ts';
 import { consult, requirePurpose, type ConsultOptions } from '../consult.ts';
@@ -472,13 +472,17 @@ function presentSubgraph(view: View, subgraph: Subgraph): Subgraph {
  * read from the other end (inverseRelation), naming the source by the gender its records the user
  * may see agree on. A Family record of Nadia whose relative is Yassin says "brother"; expanded
  * from Yassin, it reads "sister" (or "sibling") Nadia. Id, type, dates and provenance are kept.
+ * A tie whose label has no reading from the other end (hasInverse: a membership's role "leader",
+ * an associate's free-text relationship) stays as stored: turned, it would make the organisation
+ * its member's leader.
  */
 function fromSeeds(view: View, edges: readonly GraphEdge[], seeds: ReadonlySet<NodeId>): GraphEdge[] {
   return edges.map((edge) => {
     if (!seeds.has(edge.target) || seeds.has(edge.source)) return edge;
+    if (edge.label === undefined || !hasInverse(edge.label)) return edge;
     const turned: { -readonly [K in keyof GraphEdge]: GraphEdge[K] } = { ...edge, source: edge.target, target: edge.source };
-    if (edge.label !== undefined) turned.label = inverseRelation(edge.label, view.genderOf(edge.source));
-    if (edge.role !== undefined && edge.role === edge.label) turned.role = turned.label!;
+    turned.label = inverseRelation(edge.label, view.genderOf(edge.source));
+    if (edge.role !== undefined && edge.role === edge.label) turned.role = turned.label;
     return turned;
   });
 }
