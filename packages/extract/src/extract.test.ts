@@ -302,4 +302,19 @@ describe('extract: a town written in several languages', () => {
     expect(towns(bergen)).toEqual([['Mons', ['Bergen']]]);
     expect(byName(extract('Mons Larsen was seen in Antwerp.'), 'Mons Larsen')?.schema).toBe('Person');
   });
+  it('is a place after a Dutch, French or German locative: "naar Luik", "te Namen", "uit Luik", "vers Luik", "nach Luik"', () => {
+    const naar = extract('Karim Benali reisde naar Luik.');
+    expect(towns(naar)).toEqual([['Liège', ['Luik']]]);
+    expect(relation(naar, 'travelled_to', 'Karim Benali', 'Liège')).toBeDefined();
+    for (const [said, town] of [['woont te Namen', 'Namur'], ['kwam uit Luik', 'Liège'], ['vertrok vanuit Namen', 'Namur'], ['werd gezien bij Namen', 'Namur'],
+      ['est allé vers Luik', 'Liège'], ['est revenu depuis Luik', 'Liège'], ['fuhr nach Luik', 'Liège'], ['kam aus Namen', 'Namur'], ['wohnt bei Namen', 'Namur']]) {
+      expect(towns(extract(`Karim Benali ${said ?? ''}.`)), said).toEqual([[town, [said?.split(' ').at(-1)]]]);
+    }
+  });
+  it('is no place by its size alone where its name is also a word: Dutch "aken" (barges), French "trêves"', () => {
+    expect(towns(extract('Aken lagen in de haven.'))).toEqual([]);
+    expect(towns(extract('Trèves et négociations ont échoué.'))).toEqual([]);
+    expect(towns(extract('Karim Benali reisde naar Aken.'))).toEqual([['Aachen', ['Aken']]]);
+    expect(towns(extract('Karim Benali est allé à Trèves.'))).toEqual([['Trier', ['Trèves']]]);
+  });
 });

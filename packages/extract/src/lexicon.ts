@@ -106,11 +106,15 @@ briefs analysis division unit desk team`);
 
 /**
  * Names of towns that are also words or surnames of the reports' languages, read as the town only
- * after a locative ("in Namen"), never by the town's size alone: Dutch "namen" (names) and "luik"
- * (a hatch), for Namur and Liège; "Bergen", a surname and a Dutch and German word (mountains),
- * for Mons and Norway's Bergen.
+ * after a locative ("in Namen", "naar Luik"), never by the town's size alone: Dutch "namen" (names)
+ * and "luik" (a hatch), for Namur and Liège; "Bergen", a surname and a Dutch and German word
+ * (mountains), for Mons and Norway's Bergen; Dutch "aken" (barges), for Aachen; French "trêves"
+ * (truces), for Trier.
  */
-export const PLACE_NAMES_ALSO_WORDS = set(`namen luik bergen`);
+export const PLACE_NAMES_ALSO_WORDS = set(`namen luik bergen aken trèves`);
 
-/** Prepositions after which a known place name is read as a place. */
-export const LOCATIVE_PATTERN = /(?:^|[^\p{L}])(?:in|at|near|from|to|via|outside|around|towards|toward|into|through|across|between|of|and|for|reach|reached|leave|left|visit|visited|entered|crossed|north of|south of|east of|west of)\s+(?:the\s+)?$/iu;
+/**
+ * Prepositions after which a known place name is read as a place, in English, Dutch ("naar Luik",
+ * "te Namen", "uit", "vanuit", "bij"), French ("à", "vers", "depuis") and German ("nach", "aus", "bei").
+ */
+export const LOCATIVE_PATTERN = /(?:^|[^\p{L}])(?:in|at|near|from|to|via|outside|around|towards|toward|into|through|across|between|of|and|for|reach|reached|leave|left|visit|visited|entered|crossed|north of|south of|east of|west of|naar|te|uit|vanuit|bij|à|vers|depuis|nach|aus|bei)\s+(?:the\s+)?$/iu;
