@@ -86,8 +86,9 @@ describe('setting up without the demo', () => {
     expect(code).toBe(0);
     const mosaic = await openMosaic(parseConfig({ dataDir: dir }, root));
     try {
-      const signedIn = await signInAccount(mosaic, { name: 'admin', password: 'a long enough passphrase' });
-      expect(signedIn.user).toMatchObject({ name: 'admin', agency: 'fedpol', desk: 'fedpol:duty', roles: ['sysadmin'] });
+      // the user id, `<agency>.<name>`, is the name signed in with
+      const signedIn = await signInAccount(mosaic, { name: 'fedpol.admin', password: 'a long enough passphrase' });
+      expect(signedIn.user).toMatchObject({ id: 'fedpol.admin', name: 'fedpol.admin', agency: 'fedpol', desk: 'fedpol:duty', roles: ['sysadmin'] });
       const customs = await createAgency(mosaic, { user: signedIn.user, purpose: 'onboarding customs', caseRef: 'CHG-2026-2' }, { id: 'customs', name: 'Customs', country: 'nl', contactDesk: { id: 'customs:duty', name: 'Duty desk', contact: '+31 70 000 00 00' } });
       expect(customs.country).toBe('NL');
     } finally {
