@@ -96,6 +96,11 @@ describe('findDates', () => {
       'Seen', 'Arrived', 'Visited', 'Observed', 'Gezien', 'Vu', 'Karim Benali called']) {
       expect(found(`${opening} 12 and 14 November 2015`)).toEqual([['12', '2015-11-12'], ['14 November 2015', '2015-11-14']]);
     }
+    // a noun elided with its article ("l'appartement", "d’appartement") or abbreviated with a full stop ("Apt.", "appt.") as well
+    for (const thing of ["dans l'appartement", 'dans l’appartement', "numéro d'appartement", 'Apt.', 'apt.', 'Appt.', 'Apt', 'appt']) {
+      expect(found(`${thing} 12 and 14 November 2015`), thing).toEqual([['14 November 2015', '2015-11-14']]);
+    }
+    expect(found("aujourd'hui 12 et 14 novembre 2015")).toEqual([['12', '2015-11-12'], ['14 novembre 2015', '2015-11-14']]);
     expect(found('12 and 14 November 2015')).toEqual([['12', '2015-11-12'], ['14 November 2015', '2015-11-14']]);
     expect(found('Seen. 12 and 14 November 2015')).toEqual([['12', '2015-11-12'], ['14 November 2015', '2015-11-14']]);
   });

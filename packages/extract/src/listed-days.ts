@@ -15,8 +15,9 @@
  * word before the list decides by a closed list of the nouns that number things (NUMBERED_NOUNS),
  * in English, French, Dutch and German, whatever its case: a capital does not tell a noun from a
  * verb opening a sentence ("Seen 12 and 14 November" lists days), nor a lower case a verb from a
- * noun ("searched room 12 and 14 November" does not). An abbreviation closed by its full stop
- * ("No.", "Nr.") and a number sign number a thing too. A thing named by a word outside the list
+ * noun ("searched room 12 and 14 November" does not). A noun elided with its article is looked up
+ * without it ("dans l'appartement 12"). An abbreviation closed by its full stop ("No.", "Nr.",
+ * "Apt.") and a number sign number a thing too. A thing named by a word outside the list
  * ("Hangar 12 and 14 November") is read as opening days, as is a person's or a place's name.
  */
 import { foldKey } from './normalise.ts';
@@ -69,6 +70,12 @@ zimmer raum räume wohnung wohnungen gebäude zelle zellen linie linien bahnstei
 sitzplatz sitzplätze nummern reihe anlage`
   .split(/\s+/).filter((w) => w.length > 0).map(foldKey));
 
+/** The abbreviations among NUMBERED_NOUNS, which number a thing with their full stop too ("Apt. 12"). */
+const NUMBERED_ABBREVIATIONS: ReadonlySet<string> = new Set(['apt', 'appt', 'no', 'nr']);
+
+/** A French article elided before the noun: "l'appartement", "d’appartement". */
+const ELIDED_ARTICLE = /^[ld]['’]/iu;
+
 /** The word just before a list (its full stop, if any, apart), or a number sign alone. */
 const BEFORE_LIST = /(?:(\p{L}[\p{L}'’]*)(\.?)|([#№°º]))[ \t]+$/u;
 
@@ -81,9 +88,10 @@ function numbersAThing(text: string, at: number): boolean {
   if (m === null) return false;
   if (m[3] !== undefined) return true;
   const word = m[1] ?? '';
-  // "No. 12" and "Nr. 12", where "Seen. 12" ends a sentence before the list
-  if (m[2] === '.') return closesAbbreviation(word) && !/^\p{Lu}$/u.test(word);
-  return NUMBERED_NOUNS.has(foldKey(word));
+  const noun = foldKey(word.replace(ELIDED_ARTICLE, ''));
+  // "No. 12", "Nr. 12" and "Apt. 12", where "Seen. 12" ends a sentence before the list
+  if (m[2] === '.') return NUMBERED_ABBREVIATIONS.has(noun) || (closesAbbreviation(word) && !/^\p{Lu}$/u.test(word));
+  return NUMBERED_NOUNS.has(noun);
 }
 
 /**
