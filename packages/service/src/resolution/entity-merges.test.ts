@@ -113,6 +113,30 @@ describe('merges through an absorbed entity', () => {
   });
 });
 
+describe('undoing a merge, when the store read after it fails', () => {
+  it('is still logged, naming the two subjects the merge joined', async () => {
+    const { entities, consultation, inner } = await nested('fedpol');
+    const mosaic = current.world!.mosaic;
+    // the store answers until the undo is written, then fails every read
+    let written = false;
+    const undo = entities.undo.bind(entities);
+    entities.undo = async (...args) => {
+      const judged = await undo(...args);
+      written = true;
+      return judged;
+    };
+    const getRecords = mosaic.store.getRecords.bind(mosaic.store);
+    mosaic.store.getRecords = async (ids, options) => {
+      if (written) throw new Error('store unavailable');
+      return getRecords(ids, options);
+    };
+    await expect(undoEntityMerge(mosaic, consultation, entities, inner.id)).rejects.toThrow('store unavailable');
+    const logged = (await mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; reason?: string; subjects: string[] }).filter((e) => e.action === 'combination');
+    expect(logged.map((e) => e.reason)).toEqual(['merge undone']);
+    expect(logged[0]?.subjects).toEqual(expect.arrayContaining([inner.survivor, inner.absorbed]));
+  });
+});
+
 describe('undoing a merge of other countries\' agencies\' records', () => {
   it('is refused a partner abroad, saying why, and left to the country\'s analysts', async () => {
     current.world = await openTestMosaic();

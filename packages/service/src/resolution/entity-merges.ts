@@ -13,7 +13,7 @@ import { requirePurpose } from '../consult.ts';
 import { policyContext, policyUser, type Consultation } from '../organisation.ts';
 import type { Mosaic } from '../runtime.ts';
 import type { EntityProjection } from './entity-projection.ts';
-import { decidedSubjects, judgesOwners, NOT_THEIR_COUNTRYS, subjectsOnce } from './entity-view.ts';
+import { decidedSubjects, judgesOwners, logDecided, NOT_THEIR_COUNTRYS, partIdsOf } from './entity-view.ts';
 import { historySubject, judgedBy, judgementsOn, type AttributedJudgement, type JudgedBy } from './entity-judgements.ts';
 
 /** Merges are looked at and undone as a resolution review. */
@@ -80,11 +80,10 @@ export async function undoEntityMerge(mosaic: Mosaic, consultation: Consultation
   // the not-same it writes is a judgement on the pair, for one who may judge it (judgePair's rule)
   const [first, second] = records.map((r) => r.record.provenance.agency);
   if (first === undefined || second === undefined || !judgesOwners(mosaic, policyUser(user), context, [first, second])) throw new AppError('MOSAIC_FORBIDDEN', NOT_THEIR_COUNTRYS);
-  const before = await decidedSubjects(mosaic, consultation, entities, event.link);
+  const before = [event.survivor, event.absorbed, ...decidedSubjects(entities, event.link, await partIdsOf(mosaic, consultation, entities, event.link))];
   const judged = await entities.undo(mergeId, user.id);
   // the entry names every record the undo judged (its link, and the pair of a "same" it overrules), as a judgement's names its pair,
   // and the subjects: the two the merge joined, the one they made, and those they are now
   const named = [...new Set([...event.link, ...judged.flatMap((j) => [j.a, j.b])])];
-  const after = await decidedSubjects(mosaic, consultation, entities, named);
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects: subjectsOnce([event.survivor, event.absorbed], before, after), records: named, outcome: 'ok', reason: 'merge undone' });
+  await logDecided(mosaic, consultation, entities, named, before, (subjects) => ({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects, records: named, outcome: 'ok', reason: 'merge undone' }));
 }

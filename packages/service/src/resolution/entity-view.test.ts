@@ -371,6 +371,38 @@ describe('a judgement\'s audit entry', () => {
   });
 });
 
+describe('a judgement whose store read after it fails', () => {
+  it('is still logged: the entry names the subjects before it and the entities it left', async () => {
+    current.world = await openTestMosaic();
+    await put({ id: 'r1', schema: 'Person', properties: { name: ['Ottilie Brandsma'], birthDate: ['1983-02-14'] }, provenance: testProvenance('fedpol') });
+    await put({ id: 'r2', schema: 'Person', properties: { name: ['Ottilie Brandsma-Kuiper'] }, provenance: testProvenance('fedpol') });
+    current.projections = await startProjections(current.world.mosaic, { follow: false });
+    const { mosaic } = current.world;
+    const entities = current.projections.entities;
+    const [r1, r2] = [RecordId('fedpol:r1'), RecordId('fedpol:r2')];
+    const apart = [entities.entityOf(r1)!, entities.entityOf(r2)!];
+    // the store answers until the judgement is written, then fails every read
+    let written = false;
+    const judge = entities.judge.bind(entities);
+    entities.judge = async (...args) => {
+      const applied = await judge(...args);
+      written = true;
+      return applied;
+    };
+    const getRecords = mosaic.store.getRecords.bind(mosaic.store);
+    mosaic.store.getRecords = async (ids, options) => {
+      if (written) throw new Error('store unavailable');
+      return getRecords(ids, options);
+    };
+    await expect(judgePair(mosaic, await as('fedAnalyst'), entities, r1, r2, 'same')).rejects.toThrow('store unavailable');
+    const joined = entities.entityOf(r1)!;
+    expect(entities.entityOf(r2)).toBe(joined);
+    const logged = (await mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; reason: string | null; subjects: string[]; records: string[] }).filter((e) => e.action === 'combination');
+    expect(logged.map((e) => [e.reason, e.records])).toEqual([['judgement:same', [r1, r2]]]);
+    expect(logged[0]?.subjects).toEqual([...new Set([...apart, joined])].sort());
+  });
+});
+
 describe('who may judge a pair: an owner of one record, or an analyst of the country of both', () => {
   const aurelien = { name: ['Aurelien Dufresne'] };
   const bertille = { name: ['Bertille Vanhoof'] };

@@ -4,6 +4,7 @@
  * that claims it, plus pointers to owners of members the user may not see where agreements
  * allow. A hidden entity answers exactly like an unknown one.
  */
+import type { AuditEvent } from '@mosaic/audit';
 import { AppError, type AgencyId, type EntityId, type Provenance, type RecordId } from '@mosaic/model';
 import { withExplainedWords, type ScoreResult } from '@mosaic/matching';
 import { decide, type PolicyContext, type PolicyUser, type Pointer } from '@mosaic/policy';
@@ -385,14 +386,29 @@ export async function partIdsOf(mosaic: Mosaic, consultation: Consultation, enti
 
 /**
  * The subjects a decision on `records` concerns, for its audit entry: the entity each record is
- * of, and the id its part goes by for the person deciding (the one they saw, partIdsOf). Read
- * before the decision and after it, the entry names the entities it split or joined and those
- * it made, so that an auditor finds it by any of them (LED Art. 25: whose data a combination
- * concerns).
+ * of, and the id its part goes by for the person deciding (the one they saw, `parts`: partIdsOf).
+ * Read before the decision and after it, the entry names the entities it split or joined and
+ * those it made, so that an auditor finds it by any of them (LED Art. 25: whose data a
+ * combination concerns).
  */
-export async function decidedSubjects(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>, records: readonly RecordId[]): Promise<readonly EntityId[]> {
-  const parts = await partIdsOf(mosaic, consultation, entities, records);
+export function decidedSubjects(entities: Pick<EntityProjection, 'entityOf'>, records: readonly RecordId[], parts: ReadonlyMap<RecordId, EntityId>): readonly EntityId[] {
   return [...records.flatMap((record) => entities.entityOf(record) ?? []), ...parts.values()];
+}
+
+/**
+ * Logs a decision on `records` that is written: its entry (`entry`, given the subjects) names
+ * `before` and the subjects after it, and is written even where reading the parts after it fails
+ * (a store read): it then names the entities the records are of, and the failure is thrown once
+ * the entry is written. The parts read are returned, for the answer.
+ */
+export async function logDecided(mosaic: Mosaic, consultation: Consultation, entities: Pick<EntityProjection, 'entityOf' | 'membersOf' | 'partsOf'>, records: readonly RecordId[], before: readonly EntityId[], entry: (subjects: readonly EntityId[]) => AuditEvent): Promise<ReadonlyMap<RecordId, EntityId>> {
+  let parts: ReadonlyMap<RecordId, EntityId> = new Map();
+  try {
+    parts = await partIdsOf(mosaic, consultation, entities, records);
+  } finally {
+    await mosaic.audit.append(entry(subjectsOnce(before, decidedSubjects(entities, records, parts))));
+  }
+  return parts;
 }
 
 /** `before` and `after` as one list, each id once, in order: an audit entry's subjects. */
@@ -488,13 +504,11 @@ export async function judgePair(mosaic: Mosaic, consultation: Consultation, enti
     throw new AppError('MOSAIC_INVALID_INPUT', `${field}: ${reason}`, { field, reason });
   }
   const user = policyUser(consultation.user);
-  const before = await decidedSubjects(mosaic, consultation, entities, [a, b]);
-  const applied = await entities.judge(a, b, verdict, consultation.user.id, note);
-  const partIds = await partIdsOf(mosaic, consultation, entities, [a, b]);
-  const after = await decidedSubjects(mosaic, consultation, entities, [a, b]);
+  const before = decidedSubjects(entities, [a, b], await partIdsOf(mosaic, consultation, entities, [a, b]));
   // an undo says so: it is stored as the verdict it gives (unsure), which an analyst's own "unsure" is too
   const reason = undoes === undefined ? `judgement:${verdict}` : `judgement undone:${undoes}`;
-  await mosaic.audit.append({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects: subjectsOnce(before, after), records: [a, b], outcome: 'ok', reason });
+  const applied = await entities.judge(a, b, verdict, consultation.user.id, note);
+  const partIds = await logDecided(mosaic, consultation, entities, [a, b], before, (subjects) => ({ actor: { user: user.id, agency: user.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects, records: [a, b], outcome: 'ok', reason }));
   // the person sees the two apart whatever the reason: saying why tells them nothing more
   const keptApart = verdict === 'same' && applied && entities.entityOf(a) !== entities.entityOf(b);
   return { entityA: partIds.get(a), entityB: partIds.get(b), applied, ...(keptApart ? { keptApart } : {}) };

@@ -36,6 +36,32 @@ async function firstRun(cOwner = 'fedpol') {
   return { entities, records, subject, analyst: as('fedAnalyst'), as };
 }
 
+describe('taking a record out, when the store read after it fails', () => {
+  it('is still logged, naming the subject taken apart and the entities it made', async () => {
+    const { entities, records, subject, analyst } = await firstRun();
+    const mosaic = current.world!.mosaic;
+    // the store answers until the record is taken out, then fails every read
+    let written = false;
+    const takeOut = entities.takeOut.bind(entities);
+    entities.takeOut = async (...args) => {
+      const judged = await takeOut(...args);
+      written = true;
+      return judged;
+    };
+    const getRecords = mosaic.store.getRecords.bind(mosaic.store);
+    mosaic.store.getRecords = async (ids, options) => {
+      if (written) throw new Error('store unavailable');
+      return getRecords(ids, options);
+    };
+    await expect(takeOutRecord(mosaic, analyst, entities, subject, records.c)).rejects.toThrow('store unavailable');
+    const [out, rest] = [entities.entityOf(records.c)!, entities.entityOf(records.a)!];
+    expect(out).not.toBe(rest);
+    const logged = (await mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; reason?: string; subjects: string[] }).filter((e) => e.action === 'combination');
+    expect(logged.map((e) => e.reason)).toEqual(['record taken out']);
+    expect(logged[0]?.subjects).toEqual(expect.arrayContaining([subject, out, rest]));
+  });
+});
+
 describe('taking a record out of a subject the first full pass made', () => {
   it('puts it apart from the rest, the old id redirecting to both, and every later run keeps it apart', async () => {
     const { entities, records, subject, analyst } = await firstRun();

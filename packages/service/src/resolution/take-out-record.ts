@@ -19,7 +19,7 @@ import type { Mosaic } from '../runtime.ts';
 import { requirePurpose } from '../consult.ts';
 import type { EntityProjection } from './entity-projection.ts';
 import { historySubject } from './entity-judgements.ts';
-import { decidedSubjects, judgesOwners, NOT_THEIR_COUNTRYS, partIdsOf, subjectsOnce } from './entity-view.ts';
+import { decidedSubjects, judgesOwners, logDecided, NOT_THEIR_COUNTRYS, partIdsOf } from './entity-view.ts';
 
 export interface TakenOut {
   /** The subject the record makes up now, as the analyst sees it (GET /records/:id/entity answers it). */
@@ -60,10 +60,9 @@ export async function takeOutRecord(mosaic: Mosaic, consultation: Consultation, 
   };
   if (!apart.every(judgeable)) throw new AppError('MOSAIC_FORBIDDEN', NOT_THEIR_COUNTRYS);
   // the entry names the subject taken apart (the id the analyst acted on, and its entity) and the subjects it makes
-  const before = [id, subject.entity, ...await decidedSubjects(mosaic, consultation, entities, [record, ...apart])];
+  const judged = [record, ...apart];
+  const before = [id, subject.entity, ...decidedSubjects(entities, judged, await partIdsOf(mosaic, consultation, entities, judged))];
   await entities.takeOut(record, apart, user.id, note);
-  const partIds = await partIdsOf(mosaic, consultation, entities, [record, ...apart]);
-  const after = await decidedSubjects(mosaic, consultation, entities, [record, ...apart]);
-  await mosaic.audit.append({ actor: { user: actor.id, agency: actor.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects: subjectsOnce(before, after), records: [record, ...apart], outcome: 'ok', reason: 'record taken out' });
+  const partIds = await logDecided(mosaic, consultation, entities, judged, before, (subjects) => ({ actor: { user: actor.id, agency: actor.agency }, action: 'combination', purpose: consultation.purpose, caseRef: consultation.caseRef, subjects, records: judged, outcome: 'ok', reason: 'record taken out' }));
   return { entity: partIds.get(record), rest: [...new Set(apart.flatMap((r) => partIds.get(r) ?? []))], apart };
 }
