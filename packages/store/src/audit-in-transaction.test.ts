@@ -95,13 +95,18 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         const erasure: AuditEvent = { actor: { user: UserId('analyst-1'), agency: AgencyId('fedpol') }, action: 'erasure', records: [RecordId('fedpol:e1')], outcome: 'ok' };
         const screening: AuditEvent = { actor: { user: UserId('officer-1'), agency: AgencyId('zone-north') }, action: 'screening', outcome: 'ok' };
         // as an erasure rewrites a check that showed the record, while an officer's decision on the check is appended with it
+        // the decision is appended once the rewrite holds the lock (a fixed wait for that failed on a
+        // busy machine: the decision came first and the rewrite's document was the one left)
+        let held = (): void => undefined;
+        const holding = new Promise<void>((done) => { held = done; });
         const rewriting = store.transaction(async (tx) => {
           await tx.lockAudit();
           await tx.putDocument(check(1));
+          held();
           await new Promise((done) => setTimeout(done, 150));
           await log.appendIn(createStoreAuditStorage(tx), [erasure]);
         });
-        await new Promise((done) => setTimeout(done, 40));
+        await holding;
         const deciding = otherLog.appendAll([screening], [check(2)]);
         await Promise.all([rewriting, deciding]);
         expect((await other.getDocument('check', 'c1'))?.body).toEqual({ n: 2 });
