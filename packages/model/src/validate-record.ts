@@ -277,8 +277,12 @@ function sourceRecordIdOf(id: string, agency: string, given: string | undefined,
   return undefined;
 }
 
-/** Why a value is not a record id (a string of 1 to 200 characters, no spaces or control characters), or undefined. */
-function recordIdProblem(id: unknown): string | undefined {
+/**
+ * Why a value is not a record id (a string of 1 to 200 characters, no spaces or control
+ * characters, bidi controls among them), or undefined: the one rule for a record id, which an
+ * ingest's refusal also follows before it names a line's record.
+ */
+export function recordIdProblem(id: unknown): string | undefined {
   if (typeof id !== 'string' || id.trim() === '' || id.length > 200 || /\s/.test(id)) return 'is not a record id';
   return hasControlCharacters(id) ? 'contains control characters' : undefined;
 }

@@ -64,6 +64,8 @@ describe('ingest', () => {
       { schema: 'Person', properties: { name: ['Ahmet Yilmaz'] }, provenance },
       '{oops',
       person('T-005', 'Ahmet Yilmaz', { birthDate: ['not-a-date'] }),
+      // an id with a bidi override is refused as the model refuses it, and not echoed
+      person('T-006\u202Egpj.exe', 'Lotte Maes'),
     )), memorySink(), { fingerprint: 'f' });
     expect(summary.errors.map(({ line, id, field }) => ({ line, id, field }))).toEqual([
       { line: 1, id: 'T-003', field: 'birthDate' },
@@ -71,6 +73,7 @@ describe('ingest', () => {
       { line: 3, id: undefined, field: 'id' },
       { line: 4, id: undefined, field: 'record' },
       { line: 5, id: 'T-005', field: 'birthDate' },
+      { line: 6, id: undefined, field: 'id' },
     ]);
   });
 

@@ -4,7 +4,7 @@
  * order. Built the same way whether the lines were parsed in this thread (CSV, tests) or in a
  * worker (JSON Lines files, see jsonl-file-chunks.ts), so both paths validate identically.
  */
-import { recordReferences, validateRecord, type EntityRecord, type FieldError, type RecordId, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
+import { recordIdProblem, recordReferences, validateRecord, type EntityRecord, type FieldError, type RecordId, type SchemaRegistry, type ValidateOptions } from '@mosaic/model';
 import { prepareRecord, type PreparedRecord } from '@mosaic/store/prepare-record';
 import { namedByColumn } from './csv-mapping.ts';
 import { createEventLoopYielder } from '../event-loop-yielder.ts';
@@ -138,15 +138,13 @@ export function createChunkBuilder(registry: SchemaRegistry, options: ChunkOptio
 
 /**
  * The `id` a line gives, as it gives it, so that a refusal names the record to look for in the
- * file: one that is no record id (blank, spaces, control characters, over 200 characters) is
- * left out, as a refused value is.
+ * file: one that is no record id (recordIdProblem: blank, spaces, control characters, over 200
+ * characters) is left out, as a refused value is.
  */
 function lineId(raw: unknown): string | undefined {
   const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && RECORD_ID.test(id) ? id : undefined;
+  return typeof id === 'string' && recordIdProblem(id) === undefined ? id : undefined;
 }
-
-const RECORD_ID = /^[^\s\p{Cc}]{1,200}$/u;
 
 /** Whether a line's provenance gives a review date of its own (a CSV mapping's provenance is the line's). */
 function namesReviewDate(raw: unknown): boolean {
