@@ -129,4 +129,29 @@ describe.skipIf(!tests.haveChromium)('the checkpoint\'s first screen', () => {
     await expect.poll(() => focused(page)).toBe('REPORT COVERTLY Confirm: same person');
     await expect.poll(() => headingInView(page)).toBe(true);
   });
+
+  it('takes a mouse click on a tall card\'s Confirm with its action heading above the screen, on an 800 by 600 screen', async () => {
+    const page = await tests.newPage({ viewport: { width: 800, height: 600 } });
+    await signInPage(page, 'zoneCheckpoint');
+    await givePurpose(page, 'Border check', 'BC/2025/25');
+    await page.getByLabel('Name', { exact: true }).fill('Ludger Graventhal');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.hit-card').count()).toBe(2);
+    const card = page.locator('.hit-card.hit-arrest');
+    const confirm = card.getByRole('button', { name: 'Confirm: same person' });
+    // the page scrolled by the wheel until the card's Confirm is at the top of the screen, its heading above it
+    await confirm.evaluate((button) => button.scrollIntoView({ block: 'start' }));
+    const box = await confirm.boundingBox();
+    const headingTop = await card.locator('.hit-action').evaluate((heading) => heading.getBoundingClientRect().top);
+    expect(headingTop).toBeLessThan(0);
+    expect(box).not.toBeNull();
+    if (!box) return;
+    expect(box.y + box.height).toBeLessThanOrEqual(600);
+    // pressed, then released once the page has drawn a frame or two, as a hand does
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.mouse.up();
+    await expect.poll(() => card.getAttribute('class')).toContain('hit-confirmed');
+  });
 });

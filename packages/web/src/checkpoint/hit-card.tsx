@@ -190,17 +190,20 @@ export function HitCard({ hit, n, decidedHere = false, told, onDecide, onDecided
   const listed = hit.kind === 'match' ? hit.listed : undefined;
   const headingId = `hit-${n}-action`;
   /**
-   * A control focused on the card (by Tab, or the focus moved on after a decision) is shown with
-   * the card's action heading: the browser brings a control it focuses to the middle of the
-   * screen, which on an 800×600 screen left a tall card's heading above it, out of view. Moved
-   * down as far as the heading needs, once the browser has scrolled, while the control stays on
-   * screen; a top bar that stays on screen covers what is under it.
+   * A control focused on the card from the keyboard (by Tab, or the focus moved on after a
+   * decision) is shown with the card's action heading: the browser brings a control it focuses to
+   * the middle of the screen, which on an 800×600 screen left a tall card's heading above it, out
+   * of view. Moved down as far as the heading needs, once the browser has scrolled, while the
+   * control stays on screen; on a screen wide enough for the top bar to stay at the top (over 1100
+   * pixels), what it covers is not in view. The focus a mouse press gives a button is left where
+   * it is: moving the page between the press and the release took the button from under the
+   * pointer, and the click was lost.
    */
   const keepHeadingInView = (): void => {
     requestAnimationFrame(() => {
       const heading = document.getElementById(headingId);
       const control = document.activeElement;
-      if (!heading || !control || !cardRef.current?.contains(control)) return;
+      if (!heading || !control || !cardRef.current?.contains(control) || !control.matches(':focus-visible')) return;
       const top = heading.getBoundingClientRect().top;
       const covered = Math.max(0, document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0);
       if (top >= covered) return;
