@@ -113,6 +113,14 @@ describe('findDates', () => {
     expect(found('from 6 june to 8 July 2006')).toEqual([['8 July 2006', '2006-07-08']]);
     expect(found('on 6 and 7 Jun')).toEqual([['6', '--06-06'], ['7 Jun', '--06-07']]);
   });
+  it('reads a German day written with its full stop before a German month name, in a list too', () => {
+    expect(found('am 14. November 2015 und am 3. März')).toEqual([['14. November 2015', '2015-11-14'], ['3. März', '--03-03']]);
+    expect(found('am 12. und 14. November 2015')).toEqual([['12.', '2015-11-12'], ['14. November 2015', '2015-11-14']]);
+    expect(found('am 1., 2. und 3. Dezember 2015')).toEqual([['1.', '2015-12-01'], ['2.', '2015-12-02'], ['3. Dezember 2015', '2015-12-03']]);
+    // before a month name German does not write, the full stop ends the number: no day
+    expect(found('Seite 14. Juin 2015')).toEqual([['Juin 2015', '2015-06']]);
+    expect(found('Room 14. Mars 2015')).toEqual([['Mars 2015', '2015-03']]);
+  });
   it('ignores identifiers that look like dates', () => {
     expect(found('register number 94.05.12-337.21 and card 592-1234567-89')).toEqual([]);
   });

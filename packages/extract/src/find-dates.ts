@@ -1,8 +1,9 @@
 /**
  * Dates in the formats reports use: "13 November 2015", "November 13, 2015", "13/11/2015",
  * "13.11.2015", "2015-11-13", "November 2015", years after a temporal preposition and year
- * ranges "(2015–2018)"; month names in English, French, Dutch, German, Spanish, Italian and Russian
- * ("5 мая 2016 года": the genitive after a day, the nominative and prepositional before a year);
+ * ranges "(2015–2018)"; month names in English, French, Dutch, German ("14. November 2015", the
+ * day with its full stop), Spanish, Italian and Russian ("5 мая 2016 года": the genitive after a
+ * day, the nominative and prepositional before a year);
  * each day of a list sharing a month ("6 and 7 June 2006", "6–8 June", "June 6 and 7, 2006", see
  * listed-days.ts). Numeric dates are read day first (European usage) unless the first
  * number cannot be a day. Values are ISO 8601, as precise as the text: "2015-11-13", "2015-11", "2015".
@@ -29,12 +30,18 @@ const MONTH_NAMES: readonly (readonly string[])[] = [
 MONTH_NAMES.forEach((names, i) => {
   for (const n of names) MONTHS[n] = i + 1;
 });
+/**
+ * The month names German writes, where a day is written with a full stop ("14. November 2015"):
+ * before any other month name a full stop after a number ends it ("Room 14. Mars 2015").
+ */
+const GERMAN_MONTHS: ReadonlySet<string> = new Set(['januar', 'jan', 'februar', 'feb', 'märz', 'april', 'apr', 'mai', 'juni', 'jun', 'juli', 'jul',
+  'august', 'aug', 'september', 'sep', 'sept', 'oktober', 'november', 'nov', 'dezember']);
 const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const YEAR = '((?:19|20)\\d{2})';
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 
-const DAY_MONTH_YEAR = new RegExp(`${B}(\\d{1,2})(?:st|nd|rd|th|er)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?${E}`, 'giu');
+const DAY_MONTH_YEAR = new RegExp(`${B}(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?${E}`, 'giu');
 // one pass for "June 6, 2006" and "June 6 and 7, 2006": a pass of its own for the lists took a
 // quarter more of the date finder's time on the reports
 const MONTH_DAY_YEAR = new RegExp(`${B}${MONTH}\\s+(${DAYS_BEFORE_LAST})?(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)${YEAR}${E}`, 'giu');
@@ -98,6 +105,8 @@ export function findDates(text: string, isFree: (start: number, end: number) => 
     const d = Number(m[1]);
     const mo = monthOf(m[2]);
     if (!valid(d, mo)) continue;
+    // "14. November 2015": German's full stop after the day, before a German month name only
+    if (/^\d+\./.test(m[0]) && !GERMAN_MONTHS.has((m[2] ?? '').toLowerCase())) continue;
     const yearless = m[3] === undefined;
     // "3 may" in running text is too weak: a lower-case month needs a year. A capitalised one is a
     // month's name, abbreviated too ("on 7 Apr"), which left untaken would be read as the first

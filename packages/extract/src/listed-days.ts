@@ -33,8 +33,11 @@ export interface ListedDay {
 const SEPARATOR = String.raw`(?:\s*,\s+(?:(?:and|or)\s+)?|\s+(?:and|or|to|till|until|through|et|ou|au|en|tot|und|oder|bis)\s+|\s*[–-]\s*)`;
 const ORDINAL = '(?:st|nd|rd|th|er)?';
 
-/** One element of the list, the last before `at`: a day and the separator after it. */
-const ELEMENT_BEFORE = new RegExp(String.raw`((\d{1,2})${ORDINAL})${SEPARATOR}$`, 'iu');
+/**
+ * One element of the list, the last before `at`: a day and the separator after it; the day's
+ * ordinal ending or, as German writes it before its month name, full stop ("am 12. und 14. November").
+ */
+const ELEMENT_BEFORE = new RegExp(String.raw`((\d{1,2})(?:st|nd|rd|th|er|\.)?)${SEPARATOR}$`, 'iu');
 /** A list's elements, in order, when it is read forwards (month first). */
 const ELEMENT = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})${ORDINAL}(?!\p{N})`, 'giu');
 
