@@ -1,5 +1,5 @@
 import { RecordId } from '@mosaic/model';
-import { startProjections, type Projections } from '@mosaic/service';
+import { SEARCH_MAX_LIMIT, startProjections, type Projections } from '@mosaic/service';
 import { openTestMosaic, putFixtures, testProvenance, type TestMosaic } from '@mosaic/service/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,8 @@ describe('POST /search on a full node', () => {
     const search = spec.paths['/api/v1/search']?.post;
     const body = search?.requestBody.content['application/json'].schema;
     expect(body?.properties['q']?.maxLength).toBe(200);
+    // the most results a search returns, one number for the service and the route
+    expect((body?.properties['limit'] as { maximum?: number } | undefined)?.maximum).toBe(SEARCH_MAX_LIMIT);
     expect(body?.required).toEqual(['q']);
     expect(body?.properties['purpose']?.description).toContain('X-Mosaic-Purpose');
     expect(body?.properties['caseRef']?.description).toContain('X-Mosaic-Case');

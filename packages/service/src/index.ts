@@ -17,7 +17,7 @@ export { createNotifier, isAddressedTo, type Listener, type Notification, type N
 export { loadOrganisation, policyContext, policyUser, saveOrganisation, type Consultation, type OrgSnapshot } from './organisation.ts';
 export { consult, requirePurpose, type Consulted, type ConsultOptions } from './consult.ts';
 export { captionOf, checkQuery, eraseRecord, readRecord, readRecordHistory, recordView, writeRecord, type RecordView, type WriteOutcome } from './records.ts';
-export { searchRecords, type NameMatch, type SearchHit, type SearchOptions, type SearchQuery, type SearchResult } from './record-search.ts';
+export { SEARCH_MAX_LIMIT, searchRecords, type NameMatch, type SearchHit, type SearchOptions, type SearchQuery, type SearchResult } from './record-search.ts';
 export { loadDemo, type DemoLoaded, type DemoOrgFile } from './demo-load.ts';
 export { verifyAuditLog, verifyAuditLogAs } from './audit-verify.ts';
 export { exportAuditLog, searchAuditLog, type AuditPage, type AuditSearch } from './audit-search.ts';

@@ -319,11 +319,11 @@ function bornOf(asked: readonly PartialDate[], record: EntityRecord): { readonly
   return { level: level as DateLevel, adjustment };
 }
 
-/** The most results a search returns (SearchQuery.limit). */
-const MAX_LIMIT = 100;
+/** The most results a search returns (SearchQuery.limit), which the search route's `limit` is bounded by. */
+export const SEARCH_MAX_LIMIT = 100;
 
 /** The records of each source a search ranks, of those the user may see: five times the most results it returns, whatever the limit (searchRecords). */
-const WINDOW = MAX_LIMIT * 5;
+const WINDOW = SEARCH_MAX_LIMIT * 5;
 
 /** The widest candidate window a search reads (searchRecords). */
 const MAX_CANDIDATES = 5000;
@@ -444,7 +444,7 @@ export async function searchRecords(mosaic: Mosaic, consultation: Consultation, 
   const q = checkQuery(query.q);
   if (query.schema !== undefined && !mosaic.registry.get(query.schema)) throw new AppError('MOSAIC_INVALID_INPUT', `schema: ${JSON.stringify(query.schema)} is not a schema`, { field: 'schema', reason: 'not a schema' });
   const asked = bornAsked(query.birthDate);
-  const limit = Math.min(Math.max(query.limit ?? 20, 1), MAX_LIMIT);
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), SEARCH_MAX_LIMIT);
   // The window does not depend on the limit: a window of five times the limit scored as many of
   // the watchlist's names and read as many of the store's, so a small limit missed records a
   // larger one ranked first, and showed weaker ones in their place.

@@ -7,7 +7,7 @@
  */
 import { DATE_LEVELS, NAME_LEVELS } from '@mosaic/matching';
 import type { RecordId } from '@mosaic/model';
-import { searchRecords, type Projections } from '@mosaic/service';
+import { SEARCH_MAX_LIMIT, searchRecords, type Projections } from '@mosaic/service';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -44,7 +44,7 @@ export function searchRoutes(projections?: Pick<Projections, 'screening' | 'enti
           // over 200 characters is refused by checkQuery as MOSAIC_QUERY_REJECTED naming q, as every search's q is, so the
           // schema only bounds what is read; the description says the limit that holds
           q: z.string().max(10_000).meta({ maxLength: 200, description: 'Names, aliases or identifiers: at least two letters or digits, at most 200 characters, else 400 MOSAIC_QUERY_REJECTED naming q' }),
-          schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional(),
+          schema: z.string().max(64).optional(), limit: z.number().int().min(1).max(SEARCH_MAX_LIMIT).optional(),
           birthDate: z.string().max(64).optional().describe('YYYY, YYYY-MM or YYYY-MM-DD: lifts the records born then, lowers those born otherwise'),
           ...PurposeFieldsOrHeaders,
         }),
