@@ -10,12 +10,14 @@ describe('an audit entry\'s codes in words', () => {
     expect(auditActionWords('someNewAction')).toBe('Some new action');
   });
 
-  it('tells a judgement from the undo of one, and makes any other reason readable', () => {
+  it('tells a judgement from the undo of one, makes a bare code readable, and leaves a reason in words as written', () => {
     expect(auditReasonWords('judgement:same')).toBe('judged the same');
     expect(auditReasonWords('judgement:unsure')).toBe('judged unsure');
     expect(auditReasonWords('judgement undone:not_same')).toBe('judgement “not the same” undone');
-    expect(auditReasonWords('record taken out')).toBe('Record taken out');
     expect(auditReasonWords('audit_verify')).toBe('Audit verify');
+    expect(auditReasonWords('alert withdrawn: Arrested at Zaventem T1, warrant BE-2025.0412 lifted'))
+      .toBe('alert withdrawn: Arrested at Zaventem T1, warrant BE-2025.0412 lifted');
+    expect(auditReasonWords('record taken out')).toBe('record taken out');
   });
 
   it('says the outcome in words', () => {

@@ -3,7 +3,7 @@
  * "Who is whom"), its outcome and its reason ("judgement:same" reads "judged the same",
  * "judgement undone:same" "judgement “the same” undone"). The entry keeps its codes (its
  * details, the export, the action filter's values); a code this version has no words for is
- * made readable (readable-code.ts), never left as the server wrote it.
+ * made readable (readable-code.ts), never left as the server wrote it; a reason in words is.
  */
 import { readableCode } from '@mosaic/model';
 import type { AUDIT_ACTIONS } from '../api/api-types.ts';
@@ -30,12 +30,14 @@ export function auditOutcomeWords(outcome: string): string {
 
 /**
  * The reason an entry gives, in words: a judgement's verdict (service entity-view.ts,
- * `judgement:<verdict>`), the undo of one (`judgement undone:<verdict>`), any other made readable.
+ * `judgement:<verdict>`), the undo of one (`judgement undone:<verdict>`), a bare code made
+ * readable. A reason with a space in it is someone's words (why an alert was withdrawn) and is
+ * shown as written: made readable, "warrant BE-2025.0412" read "warrant be 2025 0412".
  */
 export function auditReasonWords(reason: string): string {
   const judged = /^judgement:(\w+)$/.exec(reason);
   if (judged?.[1] !== undefined) return `judged ${verdictWords(judged[1])}`;
   const undone = /^judgement undone:(\w+)$/.exec(reason);
   if (undone?.[1] !== undefined) return `judgement “${verdictWords(undone[1])}” undone`;
-  return readableCode(reason);
+  return /\s/.test(reason) ? reason : readableCode(reason);
 }
