@@ -7,6 +7,7 @@
 import type { AlertSummary } from '../api/api-types.ts';
 import { agencyName, deskName, useAgencyNames, useDeskNames } from '../common/use-agency-names.ts';
 import { href } from '../routing/use-hash-route.ts';
+import { localDay } from '../common/review-date.ts';
 import { useSession } from '../session/session-context.tsx';
 import { alertReview } from './alert-review.ts';
 import { WithdrawAlert } from './withdraw-alert.tsx';
@@ -20,7 +21,7 @@ export function AlertList({ alerts, showSubject = false, onWithdraw }: {
   const { api } = useSession();
   const agencies = useAgencyNames(api);
   const desks = useDeskNames(api);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   return (
     <section aria-label="Alerts" className="alerts">
       {alerts.map((a) => (

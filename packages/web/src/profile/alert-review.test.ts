@@ -10,7 +10,7 @@ describe('alertReview', () => {
     expect(alertReview('2026-12-07', '2026-12-07')).toEqual({ text: 'review by 2026-12-07', past: false });
   });
 
-  it('marks a review date already gone by as past', () => {
-    expect(alertReview('2026-01-01', '2026-12-07')).toEqual({ text: 'review by 2026-01-01 (past)', past: true });
+  it('marks a review date already gone by as overdue', () => {
+    expect(alertReview('2026-01-01', '2026-12-07')).toEqual({ text: 'review by 2026-01-01 (overdue)', past: true });
   });
 });

@@ -5,6 +5,7 @@
 import type { ClaimedValue } from '../api/api-types.ts';
 import { GradingBadge } from '../common/grading-badge.tsx';
 import { PropertyValue } from '../common/property-value.tsx';
+import { localDay, reviewDateText, reviewOverdue } from '../common/review-date.ts';
 import { TlpBadge } from '../common/tlp-badge.tsx';
 import { agencyName, useAgencyNames } from '../common/use-agency-names.ts';
 import { href } from '../routing/use-hash-route.ts';
@@ -21,7 +22,7 @@ export interface ClaimRow {
 }
 
 export function ClaimsTable({ rows }: { readonly rows: readonly ClaimRow[] }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const agencies = useAgencyNames(useSession().api);
   return (
     <table className="data claims">
@@ -43,7 +44,7 @@ export function ClaimsTable({ rows }: { readonly rows: readonly ClaimRow[] }) {
               <td><TlpBadge tlp={p.marking.tlp} classification={p.marking.classification} /></td>
               <td><span className={`badge category category-${p.category}`}>{p.category}</span></td>
               <td><span className={p.nature === 'assessment' ? 'badge nature-assessment' : 'badge nature-fact'}>{p.nature}</span></td>
-              <td className={p.reviewDate < today ? 'overdue nowrap' : 'nowrap muted'}>{p.reviewDate}</td>
+              <td className={reviewOverdue(p.reviewDate, today) ? 'overdue nowrap' : 'nowrap muted'}>{reviewDateText(p.reviewDate, today)}</td>
             </tr>
           );
         })}
