@@ -3,19 +3,36 @@
  * undo told from an analyst's own "unsure" — and finds a judgement by the subjects it concerned;
  * a verification is logged with the purpose and case reference the auditor gave.
  */
-import { AgencyId, EntityId, RecordId, UserId } from '@mosaic/model';
+import { testProvenance } from '@mosaic/service/testing';
 import { describe, expect, it } from 'vitest';
 import { givePurpose, setUpBrowserTests } from './harness.ts';
 
-const fed = { user: UserId('fedAnalyst'), agency: AgencyId('fedpol') };
+const PURPOSE = 'Investigation';
+const CASE = 'W-1';
+const HEADERS = { 'x-mosaic-purpose': PURPOSE, 'x-mosaic-case': CASE };
+
+/** The two subjects judged the same: the one the judgement joined into the other, and the one kept. */
+const subjects = { absorbed: '', kept: '' };
 
 const tests = setUpBrowserTests({
-  projections: false,
-  seed: async ({ server }) => {
-    const { audit } = server.test.mosaic;
-    // a "same" that joined e71 and e72 into e71, and its undo, as the service logs them
-    await audit.append({ actor: fed, action: 'combination', purpose: 'Investigation', caseRef: 'W-1', subjects: [EntityId('e71'), EntityId('e72')], records: [RecordId('fedpol:w1'), RecordId('fedpol:w2')], outcome: 'ok', reason: 'judgement:same' });
-    await audit.append({ actor: fed, action: 'combination', purpose: 'Investigation', caseRef: 'W-1', subjects: [EntityId('e71')], records: [RecordId('fedpol:w1'), RecordId('fedpol:w2')], outcome: 'ok', reason: 'judgement undone:same' });
+  seed: async ({ server, api }) => {
+    const fed = await api.tokenOf('fedAnalyst');
+    const entityOf = async (record: string): Promise<string> =>
+      (await api.json<{ entity: string }>(`/records/${encodeURIComponent(record)}/entity`, { token: fed, headers: HEADERS })).entity;
+    for (const [id, born] of [['w1', '1979-03-14'], ['w2', '1981-06-02']] as const) {
+      await api.json('/records', { token: fed, body: { id, schema: 'Person', provenance: testProvenance('fedpol'), properties: { name: ['Ansgar Vellekoop'], birthDate: [born] } } });
+    }
+    await server.projections.follower.catchUp();
+    const before = [await entityOf('fedpol:w1'), await entityOf('fedpol:w2')];
+    // a "same", then the review's Undo of it, as the analyst's screen sends them
+    const judge = (verdict: 'same' | 'unsure', undoes?: 'same') =>
+      api.json('/judgements', { token: fed, body: { a: 'fedpol:w1', b: 'fedpol:w2', verdict, ...(undoes ? { undoes } : {}), purpose: PURPOSE, caseRef: CASE } });
+    await judge('same');
+    await server.projections.follower.catchUp();
+    subjects.kept = await entityOf('fedpol:w1');
+    subjects.absorbed = before.find((e) => e !== subjects.kept) ?? '';
+    await judge('unsure', 'same');
+    await server.projections.follower.catchUp();
   },
 });
 
@@ -24,7 +41,8 @@ describe.skipIf(!tests.haveChromium)('the audit screen\'s words', () => {
     const page = await tests.signedInPage('auditor');
     await givePurpose(page, 'Lawfulness check', 'DPO/2026/0003');
     const rows = page.locator('table.audit tbody tr');
-    await page.getByLabel('Subject (entity)').fill('e72');
+    await page.getByLabel('Action').selectOption('combination');
+    await page.getByLabel('Subject (entity)').fill(subjects.absorbed);
     await page.getByRole('button', { name: 'Search log' }).click();
     await expect.poll(() => rows.count()).toBe(1);
     const judged = (await rows.first().textContent()) ?? '';
@@ -32,7 +50,7 @@ describe.skipIf(!tests.haveChromium)('the audit screen\'s words', () => {
     expect(judged).toContain('done (judged the same)');
     expect(judged).not.toMatch(/combination|judgement:/);
 
-    await page.getByLabel('Subject (entity)').fill('e71');
+    await page.getByLabel('Subject (entity)').fill(subjects.kept);
     await page.getByRole('button', { name: 'Search log' }).click();
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().textContent()).toContain('done (judgement “the same” undone)');
