@@ -53,6 +53,15 @@ export function toCountryCode(raw: string): string | undefined {
   return byName.get(lower);
 }
 
+/**
+ * countryName('be') is "Belgium", by CLDR's names (Intl.DisplayNames), the browser's as the
+ * server's; a value that is no region code ("Belgium", "") is given back as it is, where
+ * Intl.DisplayNames throws a RangeError.
+ */
 export function countryName(code: string): string {
-  return displayNames.of(code.toUpperCase()) ?? code;
+  try {
+    return displayNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -10,9 +10,9 @@
  * see but whose owner allows a pointer, the review lists each such agency and whom to call: a
  * pointer says no more (not which record, nor which name of the report it concerns).
  */
+import { countryName } from '@mosaic/model';
 import { useEffect, useRef, useState } from 'react';
 import type { IdentifierLink, LinkProposal, ReportDetail, ReportEntity, ReportRelation } from '../api/api-types.ts';
-import { countryName } from '../common/country-name.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { featureLabel, levelLabel } from '../common/match-levels.ts';
 import { PointerCard } from '../common/pointer-card.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryName } from './country-name.ts';
+import { countryName } from './countries.ts';
 
 describe('countryName', () => {
   it('names a country by its code, in either case', () => {
