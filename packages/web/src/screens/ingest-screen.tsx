@@ -275,7 +275,7 @@ function RecentUploads({ current, uploads }: { readonly current: string | undefi
             <td><a href={jobHref(j.id)}>{j.filename ?? j.id}</a></td>
             <td className="nowrap">{j.startedAt ? localTime(j.startedAt) : ''}</td>
             <td>{j.state}</td>
-            <td>{j.processed}{j.total !== undefined ? ` / ${j.total}` : ''}</td>
+            <td>{linesRead(j)}</td>
             <td>{ingestSummary(j)}</td>
           </tr>
         ))}</tbody>
