@@ -6,14 +6,13 @@
 import { ApiError } from './api-error.ts';
 import type {
   AlertSummary, AuditPage, AuditVerification, Centrality, CentralityScore, CheckReport, Community, EntityHistory, EntityProfile, HitDecision, IngestJob, IngestUploads, Judgement, Merge,
-  ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewQueue, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, Watches, WatchTarget,
+  ChartSummary, Notification, Place, Pointer, Purpose, RecordResponse, RecordVersion, RecordView, ReportDetail, ReportSearchResponse, ReportUpload, ReviewQueue, ScreenResponse, SearchResponse, Subgraph, Subscription, TimelineEvent, User, Verdict, Watches, WatchTarget,
 } from './api-types.ts';
 import { entityProfileOf, historyOf, ingestJobOf, ingestUploadsOf, listOf, placesOf, reviewQueueOf, subgraphOf, timelineOf } from './normalise.ts';
 
 export const API_BASE = '/api/v1';
 
 type Query = Readonly<Record<string, string | number | undefined>>;
-type Verdict = 'same' | 'not_same' | 'unsure';
 
 export interface RequestOptions {
   readonly body?: unknown;

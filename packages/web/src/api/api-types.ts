@@ -412,11 +412,14 @@ export interface JudgedBy {
   readonly agency?: string;
 }
 
+/** An analyst's verdict on a pair of records (POST /judgements, the server's VERDICTS). */
+export type Verdict = 'same' | 'not_same' | 'unsure';
+
 /** GET /entities/:id/judgements: who judged a pair of the entity's records, and how. */
 export interface Judgement {
   readonly a: string;
   readonly b: string;
-  readonly verdict: 'same' | 'not_same' | 'unsure';
+  readonly verdict: Verdict;
   readonly by: JudgedBy;
   readonly at: string;
   readonly note?: string;

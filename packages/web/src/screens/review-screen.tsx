@@ -8,7 +8,7 @@
  * record is taken out.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { EntityHistory, Merge, RecordView, ReviewPair } from '../api/api-types.ts';
+import type { EntityHistory, Merge, RecordView, ReviewPair, Verdict } from '../api/api-types.ts';
 import { ErrorMessage } from '../common/error-message.tsx';
 import { isEntityId, isRecordId } from '../common/ids.ts';
 import { JudgedByCell } from '../common/judged-by-cell.tsx';
@@ -97,8 +97,6 @@ export function judgedAs(verdict: string, applied: boolean, keptApart = false): 
   if (keptApart) return `${verdictWords(verdict)} (stored, but not followed: a "not same" judged before keeps the two apart; judge that pair again to join them)`;
   return applied ? verdictWords(verdict) : `${verdictWords(verdict)} (stored; the entities follow when the resolution pass now running ends)`;
 }
-
-type Verdict = 'same' | 'not_same' | 'unsure';
 
 /** A judgement made on this screen: the verdict, and what the status line says of it. */
 export interface Judged {
