@@ -183,7 +183,15 @@ function AuditSearch() {
   const search = (event?: FormEvent, limit = PAGE): void => {
     event?.preventDefault();
     const { from, to, ...rest } = filters;
-    void ask('Searching the log', { ...rest, from: auditTimeBound(from ?? '', 'from'), to: auditTimeBound(to ?? '', 'to'), limit }, undefined, []);
+    const bounds = { From: auditTimeBound(from ?? '', 'from'), To: auditTimeBound(to ?? '', 'to') };
+    // a bound that cannot be read is said, not dropped: searched without it, the log answers another question
+    for (const [label, bound] of Object.entries(bounds)) {
+      if ('refused' in bound) {
+        setError(new Error(`${label}: ${bound.refused}`));
+        return;
+      }
+    }
+    void ask('Searching the log', { ...rest, from: 'at' in bounds.From ? bounds.From.at : undefined, to: 'at' in bounds.To ? bounds.To.at : undefined, limit }, undefined, []);
   };
   const showOlder = (): void => {
     if (shown?.more.kind !== 'older') return;
