@@ -20,7 +20,7 @@ const PARTS = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digi
 
 /**
  * One formatter per zone, made once: a long audit page or timeline says hundreds of times, and
- * making an Intl.DateTimeFormat costs some 50–60 µs where formatting with one costs some 10 µs.
+ * a call that made its own Intl.DateTimeFormat took some 60–80 µs, one with a kept one some 6 µs.
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
 
