@@ -17,6 +17,7 @@ import { hashPassword } from './password.ts';
 import { openMosaic, type Mosaic } from './runtime.ts';
 import { followChanges } from './change-follower.ts';
 import type { Projections } from './projections.ts';
+import type { EntityProjection } from './resolution/entity-projection.ts';
 import { createScreeningProjection, type ScreeningProjection } from './screening/screening-projection.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -142,6 +143,28 @@ export function refuseAuditEntries(test: TestMosaic): () => void {
   return () => {
     db.exec('drop trigger refuse_audit_entries');
     db.close();
+  };
+}
+
+/**
+ * Has `mosaic`'s store fail every read of records once `entities`' `change` (a judgement, a
+ * take-out, an undone merge) is written: stands for a store lost between a who-is-whom change and
+ * the reads that name its subjects in the audit entry.
+ */
+export function failReadsOnceWritten(mosaic: Mosaic, entities: EntityProjection, change: 'judge' | 'takeOut' | 'undo'): void {
+  let written = false;
+  const original = (entities[change] as (...args: unknown[]) => Promise<unknown>).bind(entities);
+  Object.assign(entities, {
+    [change]: async (...args: unknown[]) => {
+      const done = await original(...args);
+      written = true;
+      return done;
+    },
+  });
+  const getRecords = mosaic.store.getRecords.bind(mosaic.store);
+  mosaic.store.getRecords = async (ids, options) => {
+    if (written) throw new Error('store unavailable');
+    return getRecords(ids, options);
   };
 }
 

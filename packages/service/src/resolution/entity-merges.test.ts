@@ -1,7 +1,7 @@
 import { RecordId, UserId, validateRecord } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import { startProjections } from '../projections.ts';
-import { addFrenchPartner, clearAndReleasedToAll, openTestMosaic, testProvenance } from '../testing.ts';
+import { addFrenchPartner, clearAndReleasedToAll, failReadsOnceWritten, openTestMosaic, testProvenance } from '../testing.ts';
 import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityMerges, undoEntityMerge, type MergeSummary } from './entity-merges.ts';
 
@@ -117,19 +117,8 @@ describe('undoing a merge, when the store read after it fails', () => {
   it('is still logged, naming the two subjects the merge joined', async () => {
     const { entities, consultation, inner } = await nested('fedpol');
     const mosaic = current.world!.mosaic;
-    // the store answers until the undo is written, then fails every read
-    let written = false;
-    const undo = entities.undo.bind(entities);
-    entities.undo = async (...args) => {
-      const judged = await undo(...args);
-      written = true;
-      return judged;
-    };
-    const getRecords = mosaic.store.getRecords.bind(mosaic.store);
-    mosaic.store.getRecords = async (ids, options) => {
-      if (written) throw new Error('store unavailable');
-      return getRecords(ids, options);
-    };
+    // the store answers until the change is written, then fails every read
+    failReadsOnceWritten(mosaic, entities, 'undo');
     await expect(undoEntityMerge(mosaic, consultation, entities, inner.id)).rejects.toThrow('store unavailable');
     const logged = (await mosaic.store.readAudit({ fromSeq: 1, limit: 1000 })).map((e) => JSON.parse(e.body) as { action: string; reason?: string; subjects: string[] }).filter((e) => e.action === 'combination');
     expect(logged.map((e) => e.reason)).toEqual(['merge undone']);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { graphExpand } from '../graph/graph-queries.ts';
 import type { Consultation } from '../organisation.ts';
 import { startProjections } from '../projections.ts';
-import { addFrenchPartner, clearAndReleasedToAll, openTestMosaic, testProvenance, type TestUserName } from '../testing.ts';
+import { addFrenchPartner, clearAndReleasedToAll, failReadsOnceWritten, openTestMosaic, testProvenance, type TestUserName } from '../testing.ts';
 import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityOfRecord, judgePair, readEntity, reviewPairs, type EntityAnswer } from './entity-view.ts';
 
@@ -381,19 +381,8 @@ describe('a judgement whose store read after it fails', () => {
     const entities = current.projections.entities;
     const [r1, r2] = [RecordId('fedpol:r1'), RecordId('fedpol:r2')];
     const apart = [entities.entityOf(r1)!, entities.entityOf(r2)!];
-    // the store answers until the judgement is written, then fails every read
-    let written = false;
-    const judge = entities.judge.bind(entities);
-    entities.judge = async (...args) => {
-      const applied = await judge(...args);
-      written = true;
-      return applied;
-    };
-    const getRecords = mosaic.store.getRecords.bind(mosaic.store);
-    mosaic.store.getRecords = async (ids, options) => {
-      if (written) throw new Error('store unavailable');
-      return getRecords(ids, options);
-    };
+    // the store answers until the change is written, then fails every read
+    failReadsOnceWritten(mosaic, entities, 'judge');
     await expect(judgePair(mosaic, await as('fedAnalyst'), entities, r1, r2, 'same')).rejects.toThrow('store unavailable');
     const joined = entities.entityOf(r1)!;
     expect(entities.entityOf(r2)).toBe(joined);

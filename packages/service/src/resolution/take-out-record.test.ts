@@ -2,7 +2,7 @@ import { EntityId, RecordId, validateRecord } from '@mosaic/model';
 import { describe, expect, it } from 'vitest';
 import { startProjections } from '../projections.ts';
 import { searchAuditLog } from '../audit-search.ts';
-import { addFrenchPartner, clearAndReleasedToAll, openTestMosaic, testProvenance } from '../testing.ts';
+import { addFrenchPartner, clearAndReleasedToAll, failReadsOnceWritten, openTestMosaic, testProvenance } from '../testing.ts';
 import { testWorldEndedAfterEach } from '../test-world.fixture.ts';
 import { entityJudgements } from './entity-judgements.ts';
 import { entityMerges } from './entity-merges.ts';
@@ -40,19 +40,8 @@ describe('taking a record out, when the store read after it fails', () => {
   it('is still logged, naming the subject taken apart and the entities it made', async () => {
     const { entities, records, subject, analyst } = await firstRun();
     const mosaic = current.world!.mosaic;
-    // the store answers until the record is taken out, then fails every read
-    let written = false;
-    const takeOut = entities.takeOut.bind(entities);
-    entities.takeOut = async (...args) => {
-      const judged = await takeOut(...args);
-      written = true;
-      return judged;
-    };
-    const getRecords = mosaic.store.getRecords.bind(mosaic.store);
-    mosaic.store.getRecords = async (ids, options) => {
-      if (written) throw new Error('store unavailable');
-      return getRecords(ids, options);
-    };
+    // the store answers until the change is written, then fails every read
+    failReadsOnceWritten(mosaic, entities, 'takeOut');
     await expect(takeOutRecord(mosaic, analyst, entities, subject, records.c)).rejects.toThrow('store unavailable');
     const [out, rest] = [entities.entityOf(records.c)!, entities.entityOf(records.a)!];
     expect(out).not.toBe(rest);
