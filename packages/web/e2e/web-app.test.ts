@@ -326,7 +326,7 @@ describe.skipIf(!tests.haveChromium)('the web app', () => {
     await expect.poll(() => encounter.count(), { timeout: 15_000 }).toBe(1);
     // its kind in words, not the code
     expect(await encounter.locator('.badge').first().textContent()).toBe('Encounter');
-    await expect.poll(() => encounter.locator('.notification-summary').textContent()).toMatch(new RegExp(`^Police Zone North \\(desk Duty desk\\) encountered your record Odile Renard-Moreau \\(${tests.world.intelSubject}\\) at a check on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\.$`));
+    await expect.poll(() => encounter.locator('.notification-summary').textContent()).toMatch(new RegExp(`^Police Zone North \\(desk Duty desk\\) encountered your record Odile Renard-Moreau \\(${tests.world.intelSubject}\\) at a check on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+\\.$`));
     expect(await encounter.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/profile/record/${encodeURIComponent(tests.world.intelSubject)}`);
     const called = owner.locator('.inbox li', { hasText: 'A checkpoint called your desk' }).first();
     await expect.poll(() => called.locator('.notification-summary').textContent(), { timeout: 15_000 }).toMatch(/^Police Zone North \(desk Duty desk\) called your desk about a likely match on .*: “let her go, the desk follows up”$/);
