@@ -173,7 +173,7 @@ describe.skipIf(!tests.haveChromium)('the alerts inbox', () => {
     await page.goto('/#/inbox');
     const sentences = () => page.locator('.inbox li .notification-summary').allTextContents();
     await expect.poll(async () => (await sentences()).filter((s) => s.includes('Nadia Benali')), { timeout: 15_000 }).toEqual([
-      expect.stringMatching(/^Police Zone North \(desk Duty desk\) confirmed an encounter with Nadia Benali, the subject of your alert \(discreet check\), at a check at Zaventem T1 on \d{4}-\d\d-\d\d \d\d:\d\d\. The officer's report — route and destination: towards Lille; vehicle: grey Audi A4\.$/),
+      expect.stringMatching(/^Police Zone North \(desk Duty desk\) confirmed an encounter with Nadia Benali, the subject of your alert \(discreet check\), at a check at Zaventem T1 on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+\. The officer's report — route and destination: towards Lille; vehicle: grey Audi A4\.$/),
       expect.stringMatching(/^Police Zone North \(desk Duty desk\) had a match on your alert \(discreet check\) on Nadia Benali at a check at Zaventem T1 on .*; the officer is to confirm or reject it\.$/),
     ]);
     // the ids are under the disclosure, not in the sentence
