@@ -108,7 +108,8 @@ describe.skipIf(!tests.haveChromium)('watching and live regions', () => {
     await page.goto(`/#/profile/record/${encodeURIComponent(tests.world.brother)}`);
     await givePurpose(page, PURPOSE, CASE);
     await page.getByRole('button', { name: 'Watch', exact: true }).click();
-    expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label'))).toBe('Watch this subject');
+    // the form takes the focus once it is drawn, after the click's answer
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label'))).toBe('Watch this subject');
     await page.getByRole('button', { name: 'Start watching' }).click();
     await expect.poll(() => focused(page)).toBe('span:status:Watching');
   });
