@@ -145,6 +145,23 @@ export async function signInPage(page: Page, name: TestUserName | string): Promi
   await expect.poll(() => page.getByTestId('user-name').textContent()).toBe(name);
 }
 
+/** How many characters of the purpose show before the top bar cuts it (its whole text is in the tooltip). */
+export const purposeShown = (page: Page, purpose: string): Promise<number> => page.locator('.purpose-text').evaluate((box, text) => {
+  const frame = box.getBoundingClientRect();
+  const node = [...box.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').includes(text));
+  if (!node || frame.width === 0) return 0;
+  const start = (node.textContent ?? '').indexOf(text);
+  const range = document.createRange();
+  let shown = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    range.setStart(node, start + i);
+    range.setEnd(node, start + i + 1);
+    if (range.getBoundingClientRect().right > frame.right + 0.5) break;
+    shown = i + 1;
+  }
+  return shown;
+}, purpose);
+
 /**
  * Opens a screen from the main navigation and waits until it is the screen shown: a form filled
  * before the new screen replaced the old one would be filled on the old one and lost.

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser-session.ts';
 import { seedWorld } from './fictional-world.ts';
-import { givePurpose, setUpBrowserTests } from './harness.ts';
+import { givePurpose, purposeShown, setUpBrowserTests } from './harness.ts';
 
 const PURPOSE = 'Criminal investigation';
 const CASE = 'PV/2026/0311';
@@ -36,22 +36,6 @@ const caseCut = (page: Page): Promise<boolean> => page.getByTestId('case-ref').e
   return false;
 });
 
-/** How many characters of the purpose show before the top bar cuts it (its whole text is in the tooltip). */
-const purposeShown = (page: Page, purpose: string): Promise<number> => page.locator('.purpose-text').evaluate((box, text) => {
-  const frame = box.getBoundingClientRect();
-  const node = [...box.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').includes(text));
-  if (!node) return 0;
-  const start = (node.textContent ?? '').indexOf(text);
-  const range = document.createRange();
-  let shown = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    range.setStart(node, start + i);
-    range.setEnd(node, start + i + 1);
-    if (range.getBoundingClientRect().right > frame.right + 0.5) break;
-    shown = i + 1;
-  }
-  return shown;
-}, purpose);
 
 /** The header's links and buttons whose text takes more than one line. */
 const wrappedInHeader = (page: Page): Promise<string[]> => page.locator('header.topbar').evaluate((header) =>

@@ -7,27 +7,11 @@
 import { testProvenance } from '@mosaic/service/testing';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { givePurpose, setUpBrowserTests } from './harness.ts';
+import { givePurpose, purposeShown, setUpBrowserTests } from './harness.ts';
 
 const LONG_AGENCY = 'Federal Judicial Police — Counter-Terrorism Directorate';
 const PURPOSE = 'Investigation of terrorist financing network';
 
-/** How many characters of the purpose the top bar shows before cutting it. */
-const purposeShown = (page: Page, purpose: string): Promise<number> => page.locator('.purpose-text').evaluate((box, text) => {
-  const frame = box.getBoundingClientRect();
-  const node = [...box.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').includes(text));
-  if (!node || frame.width === 0) return 0;
-  const start = (node.textContent ?? '').indexOf(text);
-  const range = document.createRange();
-  let shown = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    range.setStart(node, start + i);
-    range.setEnd(node, start + i + 1);
-    if (range.getBoundingClientRect().right > frame.right + 0.5) break;
-    shown = i + 1;
-  }
-  return shown;
-}, purpose);
 
 /** A zone alert on Pieter Aarts, its review date as the API gives it. */
 let alertIssued: { id: string; reviewDate: string };
