@@ -412,7 +412,7 @@ export async function logDecided(mosaic: Mosaic, consultation: Consultation, ent
 }
 
 /** `before` and `after` as one list, each id once, in order: an audit entry's subjects. */
-export const subjectsOnce = (...lists: readonly (readonly EntityId[])[]): readonly EntityId[] => [...new Set(lists.flat())].sort();
+const subjectsOnce = (...lists: readonly (readonly EntityId[])[]): readonly EntityId[] => [...new Set(lists.flat())].sort();
 
 /** Why a pair is not the person's to judge though they may read both records: the policy's rule (decide, 'judge'), in words. */
 export const NOT_THEIR_COUNTRYS = "records of another country's agencies are judged by that country's analysts or their owners";
